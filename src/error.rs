@@ -1,0 +1,292 @@
+//! The crate's one error type, and [`Errors`], the list validation returns.
+
+use std::fmt;
+
+use crate::{CourseId, EntityKind, OfficerId, PositionId};
+
+/// Everything that can go wrong, each variant naming the offending ids.
+///
+/// Messages are lowercase and say what was expected and what was found.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The JSON could not be read: malformed, an unknown field, a missing field or a value
+    /// of the wrong type. Fix the document at the given line and column.
+    #[error("invalid json at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line of the problem (0 when unknown).
+        line: usize,
+        /// 1-based column of the problem (0 when unknown).
+        column: usize,
+        /// The parser's description.
+        message: String,
+    },
+    /// The document's `format_version` is not the one this crate reads. Convert the document
+    /// or use a matching crate version.
+    #[error("unsupported format_version {found}: expected {expected}")]
+    UnsupportedFormatVersion {
+        /// The version in the document.
+        found: u64,
+        /// The version this crate reads.
+        expected: u32,
+    },
+    /// A proficiency level above 5. Levels run from 0 (none) to 5.
+    #[error("level {value} is out of range: expected 0 to 5")]
+    LevelOutOfRange {
+        /// The value given.
+        value: u32,
+    },
+    /// An entity has an empty id. Give it a non-empty id.
+    #[error("{kind} at index {index} has an empty id")]
+    EmptyId {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// Its index in the list it came in.
+        index: usize,
+    },
+    /// An entity has an empty name. Give it a name.
+    #[error("{kind} `{id}` has an empty name")]
+    EmptyName {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// Its id.
+        id: String,
+    },
+    /// Two entities of the same kind share an id. Ids must be unique per kind.
+    #[error("duplicate {kind} id `{id}`")]
+    DuplicateId {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// The repeated id.
+        id: String,
+    },
+    /// An entity refers to an id that does not exist. Add the target or fix the reference.
+    #[error("{from_kind} `{from}` refers to unknown {to_kind} `{to}`")]
+    UnknownReference {
+        /// Kind of the referring entity.
+        from_kind: EntityKind,
+        /// Id of the referring entity.
+        from: String,
+        /// Kind of the missing target.
+        to_kind: EntityKind,
+        /// The missing id.
+        to: String,
+    },
+    /// An entity lists the same target twice (e.g. a role naming an activity twice, or an
+    /// activity requiring a competency twice). List each once, at the intended level.
+    #[error("{from_kind} `{from}` lists {to_kind} `{to}` more than once")]
+    DuplicateReference {
+        /// Kind of the listing entity.
+        from_kind: EntityKind,
+        /// Id of the listing entity.
+        from: String,
+        /// Kind of the repeated target.
+        to_kind: EntityKind,
+        /// The repeated id.
+        to: String,
+    },
+    /// A level outside what the competency defines: requirements and course outcomes need
+    /// 1 to the competency's highest level, evidence 0 to it.
+    #[error(
+        "{owner_kind} `{owner}` names competency `{competency}` at level {level}: expected {min} to {max}"
+    )]
+    InvalidLevel {
+        /// Kind of the entity naming the level.
+        owner_kind: EntityKind,
+        /// Id of that entity.
+        owner: String,
+        /// The competency.
+        competency: String,
+        /// The level given.
+        level: u8,
+        /// Lowest level allowed there.
+        min: u8,
+        /// The competency's highest level.
+        max: u8,
+    },
+    /// A competency's level descriptors are not exactly levels 1 to n, each once (n ≤ 5).
+    #[error("competency `{competency}` describes levels {found:?}: expected 1 to n (n at most 5), each once")]
+    InvalidLevelScale {
+        /// The competency.
+        competency: String,
+        /// The levels its descriptors name, in the order given.
+        found: Vec<u8>,
+    },
+    /// A position carries no role, so nothing could be required of it. Give it a role.
+    #[error("position `{position}` has no roles")]
+    PositionWithoutRoles {
+        /// The position.
+        position: PositionId,
+    },
+    /// Course prerequisites form a cycle, so no order could complete them. Break the cycle.
+    #[error("prerequisite cycle: {}", cycle_text(courses))]
+    PrerequisiteCycle {
+        /// The courses in cycle order, starting from the smallest id; each requires the next,
+        /// and the last requires the first.
+        courses: Vec<CourseId>,
+    },
+    /// A course's hours are not a finite number above 0 and at most 10,000.
+    #[error("course `{course}` has {hours} hours: expected a number above 0 and at most 10000")]
+    InvalidHours {
+        /// The course.
+        course: CourseId,
+        /// The hours given.
+        hours: f64,
+    },
+    /// An evidence date is not an ISO 8601 calendar date `YYYY-MM-DD`.
+    #[error("officer `{officer}` has evidence dated `{value}`: expected an iso date yyyy-mm-dd")]
+    InvalidDate {
+        /// The officer whose passbook holds the date.
+        officer: OfficerId,
+        /// The text given.
+        value: String,
+    },
+    /// A cut-off date given to a policy is not an ISO 8601 calendar date `YYYY-MM-DD`.
+    #[error("policy date `{value}` is not an iso date yyyy-mm-dd")]
+    InvalidPolicyDate {
+        /// The text given.
+        value: String,
+    },
+    /// A query named an id the framework does not hold.
+    #[error("unknown {kind} `{id}`")]
+    UnknownId {
+        /// What kind of entity was asked for.
+        kind: EntityKind,
+        /// The id asked for.
+        id: String,
+    },
+    /// A profile or cohort was built against a different framework than the one it is used
+    /// with. Build it again from this framework.
+    #[error("the profile or cohort was built from a different framework")]
+    FrameworkMismatch,
+    /// A weight is not a finite number at least 0.
+    #[error("weight `{name}` is {value}: expected a finite number at least 0")]
+    InvalidWeight {
+        /// Which weight.
+        name: &'static str,
+        /// The value given.
+        value: f64,
+    },
+    /// More items than the compact stores can index.
+    #[error("too many {what}: at most {limit}")]
+    CapacityExceeded {
+        /// What overflowed.
+        what: &'static str,
+        /// The largest count supported.
+        limit: u64,
+    },
+}
+
+fn cycle_text(courses: &[CourseId]) -> String {
+    let mut out = String::new();
+    for c in courses {
+        out.push('`');
+        out.push_str(c.as_str());
+        out.push_str("` -> ");
+    }
+    if let Some(first) = courses.first() {
+        out.push('`');
+        out.push_str(first.as_str());
+        out.push('`');
+    }
+    out
+}
+
+/// Every problem validation found, in a deterministic order.
+///
+/// Returned by constructors that check many things at once, so a caller can fix all
+/// problems in one pass. Never empty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Errors(pub(crate) Vec<Error>);
+
+impl Errors {
+    /// Wraps a non-empty list; `None` when it is empty.
+    pub(crate) fn from_vec(errors: Vec<Error>) -> Option<Errors> {
+        if errors.is_empty() { None } else { Some(Errors(errors)) }
+    }
+
+    /// The problems, in the order found.
+    pub fn as_slice(&self) -> &[Error] {
+        &self.0
+    }
+
+    /// Iterates over the problems.
+    pub fn iter(&self) -> std::slice::Iter<'_, Error> {
+        self.0.iter()
+    }
+
+    /// How many problems there are (at least one).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always `false`: an `Errors` holds at least one problem.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The problems as a vector.
+    pub fn into_vec(self) -> Vec<Error> {
+        self.0
+    }
+}
+
+impl From<Error> for Errors {
+    fn from(error: Error) -> Errors {
+        Errors(vec![error])
+    }
+}
+
+impl IntoIterator for Errors {
+    type Item = Error;
+    type IntoIter = std::vec::IntoIter<Error>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Errors {
+    type Item = &'a Error;
+    type IntoIter = std::slice::Iter<'a, Error>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} problem{} found:", self.0.len(), if self.0.len() == 1 { "" } else { "s" })?;
+        for e in &self.0 {
+            write!(f, "\n  - {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycle_message_closes_the_loop() {
+        let e = Error::PrerequisiteCycle { courses: vec!["a".into(), "b".into()] };
+        assert_eq!(e.to_string(), "prerequisite cycle: `a` -> `b` -> `a`");
+    }
+
+    #[test]
+    fn errors_display_lists_every_problem() {
+        let errors = Errors::from_vec(vec![
+            Error::PositionWithoutRoles { position: "p".into() },
+            Error::DuplicateId { kind: EntityKind::Role, id: "r".into() },
+        ])
+        .unwrap();
+        assert_eq!(
+            errors.to_string(),
+            "2 problems found:\n  - position `p` has no roles\n  - duplicate role id `r`"
+        );
+    }
+}

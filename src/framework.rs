@@ -1,0 +1,415 @@
+//! The validated competency framework and the requirements it derives for each position.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::Serialize;
+
+use crate::internal::validate::{self, Table};
+use crate::spec::{
+    ActivitySpec, CompetencySpec, CompetencyType, CourseSpec, FrameworkSpec, PositionSpec, RoleSpec,
+};
+use crate::{
+    ActivityId, CompetencyId, CourseId, EntityKind, Error, Errors, Level, PositionId, RoleId,
+};
+
+/// Learning order of an acyclic prerequisite graph (Kahn's algorithm, smallest index first
+/// among the courses whose prerequisites are all placed).
+fn course_ranks(graph: &DiGraph<(), ()>) -> Vec<u32> {
+    let n = graph.node_count();
+    // An edge a → b says a requires b, so b must come first: count what each course waits on.
+    let mut waiting: Vec<usize> = (0..n).map(|i| graph.neighbors(NodeIndex::new(i)).count()).collect();
+    let mut ready: BinaryHeap<Reverse<usize>> = (0..n).filter(|&i| waiting[i] == 0).map(Reverse).collect();
+    let mut rank = vec![0u32; n];
+    let mut next = 0u32;
+    while let Some(Reverse(i)) = ready.pop() {
+        rank[i] = next;
+        next += 1;
+        for dependant in graph.neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming) {
+            let w = &mut waiting[dependant.index()];
+            *w -= 1;
+            if *w == 0 {
+                ready.push(Reverse(dependant.index()));
+            }
+        }
+    }
+    rank
+}
+
+/// Tells frameworks apart so a profile built on one is not used with another.
+static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
+
+/// A validated competency framework: the dictionary, the FRAC mapping (positions → roles →
+/// activities → competencies at levels) and the course catalogue.
+///
+/// A `Framework` exists only through [`Framework::new`] (or [`Framework::from_json`]), which
+/// rejects every inconsistency at once. Afterwards its analyses cannot fail on it.
+/// Everything is kept sorted by id, so results do not depend on the order of the input lists.
+///
+/// The derived requirements of each position are computed once at construction: for each
+/// competency, the highest level demanded by any verified role → activity path or directly
+/// by a role, with every such path kept as [`Provenance`].
+#[derive(Clone, Debug)]
+pub struct Framework {
+    pub(crate) stamp: u64,
+    pub(crate) competencies: Table<CompetencySpec>,
+    pub(crate) competency_max: Vec<u8>,
+    pub(crate) competency_kind: Vec<CompetencyType>,
+    pub(crate) activities: Table<ActivitySpec>,
+    pub(crate) roles: Table<RoleSpec>,
+    pub(crate) positions: Table<PositionSpec>,
+    pub(crate) courses: Table<CourseSpec>,
+    /// Node `i` is course `i`; an edge `a → b` says `a` requires `b`.
+    pub(crate) prerequisites: DiGraph<(), ()>,
+    /// Per course, its place in the learning order: prerequisites first, ties by id.
+    pub(crate) course_rank: Vec<u32>,
+    /// Per position, `reqs[req_start[p]..req_start[p + 1]]`, sorted by competency index.
+    pub(crate) req_start: Vec<u32>,
+    pub(crate) reqs: Vec<Req>,
+    /// Per requirement entry, `provenance[prov_start[i]..prov_start[i + 1]]`.
+    pub(crate) prov_start: Vec<u32>,
+    pub(crate) provenance: Vec<Provenance>,
+    /// Per position, the sum of required levels of each competency type.
+    pub(crate) level_sums: Vec<[u32; 3]>,
+    /// Per competency, `postings[post_start[c]..post_start[c + 1]]`: the positions requiring
+    /// it and the level, sorted by position.
+    pub(crate) post_start: Vec<u32>,
+    pub(crate) postings: Vec<Posting>,
+}
+
+/// One compiled requirement: competency index and level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Req {
+    pub(crate) competency: u32,
+    pub(crate) level: u8,
+    /// The competency's type index, so hot loops need no second lookup.
+    pub(crate) kind: u8,
+}
+
+/// One entry of the competency → positions index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Posting {
+    pub(crate) position: u32,
+    pub(crate) level: u8,
+}
+
+/// Why a position requires a competency: a role, through one of its activities or directly,
+/// at a level.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Provenance {
+    /// The role that carries the requirement.
+    pub role: RoleId,
+    /// The activity that needs the competency; `None` when the role requires it directly.
+    pub activity: Option<ActivityId>,
+    /// The level this path demands.
+    pub level: Level,
+}
+
+/// A competency a position requires, at the highest level any path demands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Requirement<'f> {
+    /// The competency.
+    pub competency: &'f CompetencyId,
+    /// Its type.
+    pub kind: CompetencyType,
+    /// The highest level demanded.
+    pub level: Level,
+    /// Every role → activity path that demands it, sorted by role then activity
+    /// (direct role requirements first).
+    pub provenance: &'f [Provenance],
+}
+
+impl Framework {
+    /// Validates a spec and builds the framework.
+    ///
+    /// Rejects, all at once and in a deterministic order: an unsupported `format_version`,
+    /// empty ids or names, duplicate ids, references to unknown competencies, activities,
+    /// roles or courses, an entity listing the same target twice, levels outside a
+    /// competency's scale, malformed level scales, positions without roles, course hours that
+    /// are not in `(0, 10000]`, and prerequisite cycles (each with its course ids in order).
+    ///
+    /// Draft requirements are validated but do not count in requirements.
+    ///
+    /// # Errors
+    /// [`Errors`] listing every problem found.
+    ///
+    /// # Complexity
+    /// O(n log n) in the size of the spec.
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{Error, Framework, FrameworkSpec, PositionSpec};
+    ///
+    /// let mut spec = FrameworkSpec::new();
+    /// spec.positions.push(PositionSpec {
+    ///     id: "p1".into(),
+    ///     name: "Postmaster".into(),
+    ///     department: "posts".into(),
+    ///     roles: vec!["missing-role".into()],
+    /// });
+    /// let errors = Framework::new(spec).unwrap_err();
+    /// assert_eq!(
+    ///     errors.to_string(),
+    ///     "1 problem found:\n  - position `p1` refers to unknown role `missing-role`"
+    /// );
+    /// ```
+    pub fn new(spec: FrameworkSpec) -> Result<Framework, Errors> {
+        let v = validate::validate(spec).map_err(Errors)?;
+        let competency_kind: Vec<CompetencyType> =
+            v.competencies.items.iter().map(|c| c.kind).collect();
+        let mut fw = Framework {
+            stamp: NEXT_STAMP.fetch_add(1, Ordering::Relaxed),
+            competencies: v.competencies,
+            competency_max: v.competency_max,
+            competency_kind,
+            activities: v.activities,
+            roles: v.roles,
+            positions: v.positions,
+            courses: v.courses,
+            course_rank: course_ranks(&v.prerequisites),
+            prerequisites: v.prerequisites,
+            req_start: Vec::new(),
+            reqs: Vec::new(),
+            prov_start: Vec::new(),
+            provenance: Vec::new(),
+            level_sums: Vec::new(),
+            post_start: Vec::new(),
+            postings: Vec::new(),
+        };
+        fw.compile_requirements();
+        fw.compile_postings();
+        Ok(fw)
+    }
+
+    /// Reads a [`FrameworkSpec`] from JSON and validates it.
+    ///
+    /// # Errors
+    /// A single [`Error::Json`] or [`Error::UnsupportedFormatVersion`] when the document
+    /// cannot be read; otherwise every validation problem, as for [`Framework::new`].
+    pub fn from_json(json: &str) -> Result<Framework, Errors> {
+        Framework::new(FrameworkSpec::from_json(json)?)
+    }
+
+    /// The framework as a spec again, every list sorted by id. Building a framework from it
+    /// gives the same framework.
+    pub fn to_spec(&self) -> FrameworkSpec {
+        FrameworkSpec {
+            format_version: crate::FORMAT_VERSION,
+            competencies: self.competencies.items.clone(),
+            activities: self.activities.items.clone(),
+            roles: self.roles.items.clone(),
+            positions: self.positions.items.clone(),
+            courses: self.courses.items.clone(),
+        }
+    }
+
+    /// The competency dictionary, sorted by id.
+    pub fn competencies(&self) -> &[CompetencySpec] {
+        &self.competencies.items
+    }
+
+    /// The activities, sorted by id.
+    pub fn activities(&self) -> &[ActivitySpec] {
+        &self.activities.items
+    }
+
+    /// The roles, sorted by id.
+    pub fn roles(&self) -> &[RoleSpec] {
+        &self.roles.items
+    }
+
+    /// The positions, sorted by id.
+    pub fn positions(&self) -> &[PositionSpec] {
+        &self.positions.items
+    }
+
+    /// The course catalogue, sorted by id.
+    pub fn courses(&self) -> &[CourseSpec] {
+        &self.courses.items
+    }
+
+    /// A competency by id.
+    pub fn competency(&self, id: &str) -> Option<&CompetencySpec> {
+        self.competencies.get(id).map(|i| &self.competencies.items[i as usize])
+    }
+
+    /// A position by id.
+    pub fn position(&self, id: &str) -> Option<&PositionSpec> {
+        self.positions.get(id).map(|i| &self.positions.items[i as usize])
+    }
+
+    /// A course by id.
+    pub fn course(&self, id: &str) -> Option<&CourseSpec> {
+        self.courses.get(id).map(|i| &self.courses.items[i as usize])
+    }
+
+    /// The highest level competency `id` defines (5 unless its descriptors say fewer).
+    pub fn max_level(&self, id: &str) -> Option<Level> {
+        self.competencies.get(id).map(|i| Level::saturating(self.competency_max[i as usize]))
+    }
+
+    /// A course and everything it requires, directly or through other prerequisites, in
+    /// learning order: every course after its prerequisites, ties broken by course id.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] when the framework has no such course.
+    ///
+    /// # Complexity
+    /// O(m log m) for m courses in the closure.
+    pub fn prerequisite_closure(&self, course: &str) -> Result<Vec<&CourseId>, Error> {
+        let c = self
+            .courses
+            .get(course)
+            .ok_or_else(|| Error::UnknownId { kind: EntityKind::Course, id: course.to_owned() })?;
+        let mut dfs = petgraph::visit::Dfs::new(&self.prerequisites, NodeIndex::new(c as usize));
+        let mut closure = Vec::new();
+        while let Some(n) = dfs.next(&self.prerequisites) {
+            closure.push(n.index() as u32);
+        }
+        closure.sort_by_key(|&i| self.course_rank[i as usize]);
+        Ok(closure.into_iter().map(|i| self.course_id(i)).collect())
+    }
+
+    /// What a position requires: each competency at the highest level any verified path
+    /// demands, sorted by competency id, with provenance.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] when the framework has no such position.
+    pub fn requirements(&self, position: &str) -> Result<Vec<Requirement<'_>>, Error> {
+        let p = self.position_index(position)?;
+        Ok(self.position_reqs(p).iter().enumerate().map(|(k, r)| {
+            let entry = self.req_start[p as usize] as usize + k;
+            self.requirement(*r, entry)
+        }).collect())
+    }
+
+    pub(crate) fn requirement(&self, r: Req, entry: usize) -> Requirement<'_> {
+        Requirement {
+            competency: &self.competencies.items[r.competency as usize].id,
+            kind: self.competency_kind[r.competency as usize],
+            level: Level::saturating(r.level),
+            provenance: self.provenance_of(entry),
+        }
+    }
+
+    pub(crate) fn position_index(&self, id: &str) -> Result<u32, Error> {
+        self.positions
+            .get(id)
+            .ok_or_else(|| Error::UnknownId { kind: EntityKind::Position, id: id.to_owned() })
+    }
+
+    pub(crate) fn position_reqs(&self, p: u32) -> &[Req] {
+        let p = p as usize;
+        match (self.req_start.get(p), self.req_start.get(p + 1)) {
+            (Some(&a), Some(&b)) => self.reqs.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn provenance_of(&self, entry: usize) -> &[Provenance] {
+        match (self.prov_start.get(entry), self.prov_start.get(entry + 1)) {
+            (Some(&a), Some(&b)) => self.provenance.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn postings_of(&self, c: u32) -> &[Posting] {
+        let c = c as usize;
+        match (self.post_start.get(c), self.post_start.get(c + 1)) {
+            (Some(&a), Some(&b)) => self.postings.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn competency_id(&self, c: u32) -> &CompetencyId {
+        &self.competencies.items[c as usize].id
+    }
+
+    pub(crate) fn position_id(&self, p: u32) -> &PositionId {
+        &self.positions.items[p as usize].id
+    }
+
+    pub(crate) fn course_id(&self, c: u32) -> &CourseId {
+        &self.courses.items[c as usize].id
+    }
+
+    /// Derives each position's requirements with provenance.
+    fn compile_requirements(&mut self) {
+        // (competency, role, activity or None, level) for one position at a time.
+        let mut paths: Vec<(u32, u32, Option<u32>, u8)> = Vec::new();
+        self.req_start.push(0);
+        self.prov_start.push(0);
+        for p in &self.positions.items {
+            paths.clear();
+            for role_id in &p.roles {
+                let Some(r) = self.roles.get(role_id.as_str()) else { continue };
+                let role = &self.roles.items[r as usize];
+                for req in role.requires.iter().filter(|q| q.status == crate::ReviewStatus::Verified) {
+                    if let Some(c) = self.competencies.get(req.competency.as_str()) {
+                        paths.push((c, r, None, req.level));
+                    }
+                }
+                for act_id in &role.activities {
+                    let Some(a) = self.activities.get(act_id.as_str()) else { continue };
+                    for req in self.activities.items[a as usize]
+                        .requires
+                        .iter()
+                        .filter(|q| q.status == crate::ReviewStatus::Verified)
+                    {
+                        if let Some(c) = self.competencies.get(req.competency.as_str()) {
+                            paths.push((c, r, Some(a), req.level));
+                        }
+                    }
+                }
+            }
+            paths.sort_unstable();
+            let mut sums = [0u32; 3];
+            let mut at = 0;
+            while at < paths.len() {
+                let c = paths[at].0;
+                let mut level = 0;
+                while at < paths.len() && paths[at].0 == c {
+                    let (_, r, a, l) = paths[at];
+                    level = level.max(l);
+                    self.provenance.push(Provenance {
+                        role: self.roles.items[r as usize].id.clone(),
+                        activity: a.map(|a| self.activities.items[a as usize].id.clone()),
+                        level: Level::saturating(l),
+                    });
+                    at += 1;
+                }
+                let kind = self.competency_kind[c as usize].index();
+                sums[kind] += u32::from(level);
+                self.reqs.push(Req { competency: c, level, kind: kind as u8 });
+                self.prov_start.push(self.provenance.len() as u32);
+            }
+            self.level_sums.push(sums);
+            self.req_start.push(self.reqs.len() as u32);
+        }
+    }
+
+    /// Builds the competency → (position, level) index.
+    fn compile_postings(&mut self) {
+        let n = self.competencies.len();
+        let mut counts = vec![0u32; n + 1];
+        for r in &self.reqs {
+            counts[r.competency as usize + 1] += 1;
+        }
+        for i in 0..n {
+            counts[i + 1] += counts[i];
+        }
+        let mut fill = counts.clone();
+        self.postings = vec![Posting { position: 0, level: 0 }; self.reqs.len()];
+        for p in 0..self.positions.len() as u32 {
+            for r in self.position_reqs(p).to_vec() {
+                let slot = &mut fill[r.competency as usize];
+                self.postings[*slot as usize] = Posting { position: p, level: r.level };
+                *slot += 1;
+            }
+        }
+        self.post_start = counts;
+    }
+}

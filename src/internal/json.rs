@@ -1,0 +1,34 @@
+//! Reading and writing versioned JSON documents.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::{Error, FORMAT_VERSION};
+
+/// Only the version, so it can be checked before the document's shape is.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    format_version: Option<u64>,
+}
+
+pub(crate) fn json_error(e: &serde_json::Error) -> Error {
+    Error::Json { line: e.line(), column: e.column(), message: e.to_string() }
+}
+
+/// Parses a document whose top level carries `format_version`, rejecting other versions
+/// before looking at the rest (a newer document may have fields this version rejects).
+pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+    let probe: VersionProbe = serde_json::from_str(json).map_err(|e| json_error(&e))?;
+    if let Some(found) = probe.format_version
+        && found != u64::from(FORMAT_VERSION)
+    {
+        return Err(Error::UnsupportedFormatVersion { found, expected: FORMAT_VERSION });
+    }
+    serde_json::from_str(json).map_err(|e| json_error(&e))
+}
+
+pub(crate) fn to_pretty_json<T: Serialize>(value: &T) -> String {
+    // Serializing these plain structs cannot fail: keys are strings and floats are
+    // validated or produced finite; a non-finite float would become `null`.
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}

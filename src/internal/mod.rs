@@ -1,0 +1,5 @@
+//! Machinery behind the public types.
+
+pub(crate) mod date;
+pub(crate) mod json;
+pub(crate) mod validate;

@@ -1,0 +1,360 @@
+//! Checks a [`FrameworkSpec`] and resolves its references to dense indices, collecting every
+//! problem rather than stopping at the first.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
+use crate::{CourseId, EntityKind, Error, FORMAT_VERSION};
+
+/// Entities of one kind, sorted by id, with an id → dense index map.
+#[derive(Clone, Debug)]
+pub(crate) struct Table<T> {
+    pub(crate) items: Vec<T>,
+    index: HashMap<String, u32>,
+}
+
+impl<T> Table<T> {
+    pub(crate) fn get(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
+/// The largest number of entities of one kind; dense indices are `u32`.
+pub(crate) const MAX_ENTITIES: usize = (u32::MAX >> 4) as usize;
+
+/// Sorts entities by id and indexes them, reporting empty ids and names and duplicates in
+/// the order they appear.
+fn table<T>(
+    items: Vec<T>,
+    kind: EntityKind,
+    id: impl Fn(&T) -> &str,
+    name: impl Fn(&T) -> &str,
+    errors: &mut Vec<Error>,
+) -> Table<T> {
+    if items.len() > MAX_ENTITIES {
+        errors.push(Error::CapacityExceeded { what: kind_plural(kind), limit: MAX_ENTITIES as u64 });
+    }
+    let mut seen: HashMap<&str, bool> = HashMap::with_capacity(items.len());
+    let mut keep = vec![false; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        let key = id(item);
+        if key.is_empty() {
+            errors.push(Error::EmptyId { kind, index: i });
+            continue;
+        }
+        if name(item).trim().is_empty() {
+            errors.push(Error::EmptyName { kind, id: key.to_owned() });
+        }
+        match seen.get_mut(key) {
+            None => {
+                seen.insert(key, false);
+                keep[i] = true;
+            }
+            Some(reported) => {
+                if !*reported {
+                    errors.push(Error::DuplicateId { kind, id: key.to_owned() });
+                    *reported = true;
+                }
+            }
+        }
+    }
+    let mut items: Vec<T> =
+        items.into_iter().zip(keep).filter_map(|(item, k)| k.then_some(item)).collect();
+    items.sort_by(|a, b| id(a).cmp(id(b)));
+    let index = items.iter().enumerate().map(|(i, item)| (id(item).to_owned(), i as u32)).collect();
+    Table { items, index }
+}
+
+fn kind_plural(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Competency => "competencies",
+        EntityKind::Activity => "activities",
+        EntityKind::Role => "roles",
+        EntityKind::Position => "positions",
+        EntityKind::Course => "courses",
+        EntityKind::Officer => "officers",
+    }
+}
+
+/// The validated framework data, before compilation.
+pub(crate) struct Validated {
+    pub(crate) competencies: Table<CompetencySpec>,
+    pub(crate) competency_max: Vec<u8>,
+    pub(crate) activities: Table<crate::ActivitySpec>,
+    pub(crate) roles: Table<crate::RoleSpec>,
+    pub(crate) positions: Table<crate::PositionSpec>,
+    pub(crate) courses: Table<CourseSpec>,
+    /// Node `i` is course `i`; an edge `a → b` says course `a` requires course `b`.
+    pub(crate) prerequisites: DiGraph<(), ()>,
+}
+
+/// Validates a spec; on success every reference resolves and every level is in range.
+pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
+    let mut errors = Vec::new();
+    if spec.format_version != FORMAT_VERSION {
+        errors.push(Error::UnsupportedFormatVersion {
+            found: u64::from(spec.format_version),
+            expected: FORMAT_VERSION,
+        });
+    }
+    let competencies = table(
+        spec.competencies,
+        EntityKind::Competency,
+        |c| c.id.as_str(),
+        |c| &c.name,
+        &mut errors,
+    );
+    let activities =
+        table(spec.activities, EntityKind::Activity, |a| a.id.as_str(), |a| &a.name, &mut errors);
+    let roles = table(spec.roles, EntityKind::Role, |r| r.id.as_str(), |r| &r.name, &mut errors);
+    let positions =
+        table(spec.positions, EntityKind::Position, |p| p.id.as_str(), |p| &p.name, &mut errors);
+    let courses = table(spec.courses, EntityKind::Course, |c| c.id.as_str(), |c| &c.name, &mut errors);
+
+    let competency_max: Vec<u8> =
+        competencies.items.iter().map(|c| level_scale(c, &mut errors)).collect();
+    let levels = LevelCheck { competencies: &competencies, max: &competency_max };
+
+    for a in &activities.items {
+        levels.requirements(EntityKind::Activity, a.id.as_str(), &a.requires, &mut errors);
+    }
+    for r in &roles.items {
+        check_refs(
+            EntityKind::Role,
+            r.id.as_str(),
+            EntityKind::Activity,
+            r.activities.iter().map(crate::ActivityId::as_str),
+            |id| activities.get(id).is_some(),
+            &mut errors,
+        );
+        levels.requirements(EntityKind::Role, r.id.as_str(), &r.requires, &mut errors);
+    }
+    for p in &positions.items {
+        if p.roles.is_empty() {
+            errors.push(Error::PositionWithoutRoles { position: p.id.clone() });
+        }
+        check_refs(
+            EntityKind::Position,
+            p.id.as_str(),
+            EntityKind::Role,
+            p.roles.iter().map(crate::RoleId::as_str),
+            |id| roles.get(id).is_some(),
+            &mut errors,
+        );
+    }
+    for c in &courses.items {
+        if !(c.hours.is_finite() && c.hours > 0.0 && c.hours <= 10_000.0) {
+            errors.push(Error::InvalidHours { course: c.id.clone(), hours: c.hours });
+        }
+        let mut seen = HashSet::new();
+        for o in &c.provides {
+            if !seen.insert(o.competency.as_str()) {
+                errors.push(duplicate_ref(EntityKind::Course, c.id.as_str(), EntityKind::Competency, o.competency.as_str()));
+            }
+            levels.level(EntityKind::Course, c.id.as_str(), o.competency.as_str(), o.level, &mut errors);
+        }
+        check_refs(
+            EntityKind::Course,
+            c.id.as_str(),
+            EntityKind::Course,
+            c.prerequisites.iter().map(CourseId::as_str),
+            |id| courses.get(id).is_some(),
+            &mut errors,
+        );
+    }
+    let prerequisites = prerequisite_graph(&courses);
+    errors.extend(prerequisite_cycles(&prerequisites, &courses));
+
+    if errors.is_empty() {
+        Ok(Validated { competencies, competency_max, activities, roles, positions, courses, prerequisites })
+    } else {
+        Err(errors)
+    }
+}
+
+/// The highest level a competency defines, checking its descriptors are exactly `1..=n`.
+fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> u8 {
+    if c.levels.is_empty() {
+        return 5;
+    }
+    let mut found: Vec<u8> = c.levels.iter().map(|d| d.level).collect();
+    let given = found.clone();
+    found.sort_unstable();
+    let contiguous = found.len() <= 5 && found.iter().zip(1u8..).all(|(&l, want)| l == want);
+    if contiguous {
+        found.len() as u8
+    } else {
+        errors.push(Error::InvalidLevelScale { competency: c.id.to_string(), found: given });
+        5
+    }
+}
+
+struct LevelCheck<'a> {
+    competencies: &'a Table<CompetencySpec>,
+    max: &'a [u8],
+}
+
+impl LevelCheck<'_> {
+    fn requirements(
+        &self,
+        owner_kind: EntityKind,
+        owner: &str,
+        requires: &[RequirementSpec],
+        errors: &mut Vec<Error>,
+    ) {
+        let mut seen = HashSet::new();
+        for r in requires {
+            if !seen.insert(r.competency.as_str()) {
+                errors.push(duplicate_ref(owner_kind, owner, EntityKind::Competency, r.competency.as_str()));
+            }
+            self.level(owner_kind, owner, r.competency.as_str(), Some(r.level), errors);
+        }
+    }
+
+    /// Checks the competency exists and `level` (when given) lies in `1..=max` for it.
+    fn level(
+        &self,
+        owner_kind: EntityKind,
+        owner: &str,
+        competency: &str,
+        level: Option<u8>,
+        errors: &mut Vec<Error>,
+    ) {
+        let Some(c) = self.competencies.get(competency) else {
+            errors.push(Error::UnknownReference {
+                from_kind: owner_kind,
+                from: owner.to_owned(),
+                to_kind: EntityKind::Competency,
+                to: competency.to_owned(),
+            });
+            return;
+        };
+        let max = self.max[c as usize];
+        if let Some(level) = level
+            && !(1..=max).contains(&level)
+        {
+            errors.push(Error::InvalidLevel {
+                owner_kind,
+                owner: owner.to_owned(),
+                competency: competency.to_owned(),
+                level,
+                min: 1,
+                max,
+            });
+        }
+    }
+}
+
+fn duplicate_ref(from_kind: EntityKind, from: &str, to_kind: EntityKind, to: &str) -> Error {
+    Error::DuplicateReference { from_kind, from: from.to_owned(), to_kind, to: to.to_owned() }
+}
+
+fn check_refs<'a>(
+    from_kind: EntityKind,
+    from: &str,
+    to_kind: EntityKind,
+    targets: impl Iterator<Item = &'a str>,
+    exists: impl Fn(&str) -> bool,
+    errors: &mut Vec<Error>,
+) {
+    let mut seen = HashSet::new();
+    for to in targets {
+        if !seen.insert(to) {
+            errors.push(duplicate_ref(from_kind, from, to_kind, to));
+        } else if !exists(to) {
+            errors.push(Error::UnknownReference {
+                from_kind,
+                from: from.to_owned(),
+                to_kind,
+                to: to.to_owned(),
+            });
+        }
+    }
+}
+
+fn prerequisite_graph(courses: &Table<CourseSpec>) -> DiGraph<(), ()> {
+    let mut graph = DiGraph::with_capacity(courses.len(), 0);
+    for _ in 0..courses.len() {
+        graph.add_node(());
+    }
+    for (i, c) in courses.items.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for p in &c.prerequisites {
+            if let Some(j) = courses.get(p.as_str())
+                && seen.insert(j)
+            {
+                graph.add_edge(NodeIndex::new(i), NodeIndex::new(j as usize), ());
+            }
+        }
+    }
+    graph
+}
+
+/// One cycle per strongly connected component that has one, as course ids in "requires"
+/// order starting from the component's smallest id (the shortest such cycle through it).
+///
+/// # Complexity
+/// O(V + E) for the components, plus a breadth-first search inside each cyclic one.
+fn prerequisite_cycles(graph: &DiGraph<(), ()>, courses: &Table<CourseSpec>) -> Vec<Error> {
+    let mut cycles: Vec<Vec<usize>> = Vec::new();
+    for scc in petgraph::algo::tarjan_scc(graph) {
+        let start = scc.iter().map(|n| n.index()).min().unwrap_or(0);
+        let self_loop = graph.contains_edge(NodeIndex::new(start), NodeIndex::new(start));
+        if scc.len() == 1 && !self_loop {
+            continue;
+        }
+        if self_loop {
+            cycles.push(vec![start]);
+            continue;
+        }
+        let members: HashSet<usize> = scc.iter().map(|n| n.index()).collect();
+        if let Some(cycle) = shortest_cycle_through(graph, start, &members) {
+            cycles.push(cycle);
+        }
+    }
+    cycles.sort();
+    cycles
+        .into_iter()
+        .map(|cycle| Error::PrerequisiteCycle {
+            courses: cycle.into_iter().map(|i| courses.items[i].id.clone()).collect(),
+        })
+        .collect()
+}
+
+fn shortest_cycle_through(
+    graph: &DiGraph<(), ()>,
+    start: usize,
+    members: &HashSet<usize>,
+) -> Option<Vec<usize>> {
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    while let Some(node) = queue.pop_front() {
+        let mut next: Vec<usize> =
+            graph.neighbors(NodeIndex::new(node)).map(NodeIndex::index).collect();
+        next.sort_unstable();
+        for n in next {
+            if n == start {
+                let mut path = vec![node];
+                let mut at = node;
+                while at != start {
+                    let Some(&up) = parent.get(&at) else { break };
+                    at = up;
+                    path.push(at);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            if members.contains(&n) && !parent.contains_key(&n) {
+                parent.insert(n, node);
+                queue.push_back(n);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,119 @@
+//! Proficiency levels 0–5 and the platform's default level names.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// A proficiency level: 0 (none) to 5 (the highest).
+///
+/// The iGOT platform names the levels Basic, Proficient, Advanced, Expert and Ustad
+/// ([`Level::default_name`]). A competency may define fewer than five levels; a framework
+/// then rejects any requirement above its last one.
+///
+/// # Example
+/// ```
+/// use karmayogi::Level;
+///
+/// let level = Level::new(3)?;
+/// assert_eq!(level.get(), 3);
+/// assert_eq!(level.default_name(), "Advanced");
+/// assert!(Level::new(6).is_err());
+/// # Ok::<(), karmayogi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Level(u8);
+
+impl Level {
+    /// No proficiency shown.
+    pub const NONE: Level = Level(0);
+    /// The highest level on any scale.
+    pub const MAX: Level = Level(5);
+
+    /// Makes a level from a number.
+    ///
+    /// # Errors
+    /// [`Error::LevelOutOfRange`] when `value` is above 5.
+    pub fn new(value: u8) -> Result<Level, Error> {
+        if value <= Self::MAX.0 {
+            Ok(Level(value))
+        } else {
+            Err(Error::LevelOutOfRange { value: u32::from(value) })
+        }
+    }
+
+    /// The level as a number.
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+
+    /// How many levels `self` lies below `target`: `target − self` when positive, else 0.
+    pub const fn shortfall_to(self, target: Level) -> u8 {
+        target.0.saturating_sub(self.0)
+    }
+
+    /// The platform's default name for this level: None, Basic, Proficient, Advanced,
+    /// Expert or Ustad.
+    pub const fn default_name(self) -> &'static str {
+        match self.0 {
+            0 => "None",
+            1 => "Basic",
+            2 => "Proficient",
+            3 => "Advanced",
+            4 => "Expert",
+            _ => "Ustad",
+        }
+    }
+
+    /// Builds a level from a value already known to be in range (internal data).
+    pub(crate) const fn saturating(value: u8) -> Level {
+        if value > Self::MAX.0 { Self::MAX } else { Level(value) }
+    }
+}
+
+impl TryFrom<u8> for Level {
+    type Error = Error;
+
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        Level::new(value)
+    }
+}
+
+impl From<Level> for u8 {
+    fn from(level: Level) -> u8 {
+        level.0
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_is_zero_to_five() {
+        for v in 0..=5 {
+            assert_eq!(Level::new(v).unwrap().get(), v);
+        }
+        assert_eq!(Level::new(6), Err(Error::LevelOutOfRange { value: 6 }));
+    }
+
+    #[test]
+    fn serde_rejects_out_of_range() {
+        assert!(serde_json::from_str::<Level>("7").is_err());
+        assert_eq!(serde_json::from_str::<Level>("2").unwrap(), Level(2));
+    }
+
+    #[test]
+    fn shortfall_is_never_negative() {
+        assert_eq!(Level(1).shortfall_to(Level(4)), 3);
+        assert_eq!(Level(4).shortfall_to(Level(1)), 0);
+    }
+}

@@ -1,0 +1,292 @@
+//! The plain, serde-(de)serializable input: the JSON interchange format.
+//!
+//! A [`FrameworkSpec`] is unvalidated data. Turn it into a [`Framework`](crate::Framework)
+//! with [`Framework::new`](crate::Framework::new), which checks everything at once.
+//! Levels are plain numbers here so that an out-of-range level is reported by the
+//! framework's validation, with the ids around it, together with every other problem.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{ActivityId, CompetencyId, CourseId, DepartmentId, Error, PositionId, RoleId};
+
+/// The interchange format version this crate reads and writes.
+///
+/// Documents carry it in their `format_version` field; any other value is rejected with
+/// [`Error::UnsupportedFormatVersion`].
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole framework: the competency dictionary, the FRAC mapping and the course catalogue.
+///
+/// Every list may come in any order: a [`Framework`](crate::Framework) orders everything by id.
+/// Unknown JSON fields are rejected.
+///
+/// # Example
+/// ```
+/// use karmayogi::FrameworkSpec;
+///
+/// let json = r#"{
+///   "format_version": 1,
+///   "competencies": [{"id": "c1", "name": "Noting and drafting", "type": "functional"}],
+///   "activities": [{"id": "a1", "name": "Draft replies",
+///                   "requires": [{"competency": "c1", "level": 2}]}],
+///   "roles": [{"id": "r1", "name": "Dealing hand", "activities": ["a1"]}],
+///   "positions": [{"id": "p1", "name": "Assistant Section Officer",
+///                  "department": "dopt", "roles": ["r1"]}]
+/// }"#;
+/// let spec = FrameworkSpec::from_json(json)?;
+/// assert_eq!(spec.competencies.len(), 1);
+/// assert_eq!(FrameworkSpec::from_json(&spec.to_json())?, spec);
+/// # Ok::<(), karmayogi::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkSpec {
+    /// Must equal [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The competency dictionary.
+    pub competencies: Vec<CompetencySpec>,
+    /// Activities and the competencies they need.
+    #[serde(default)]
+    pub activities: Vec<ActivitySpec>,
+    /// Roles, their activities and any competencies attached to the role directly.
+    #[serde(default)]
+    pub roles: Vec<RoleSpec>,
+    /// Positions (posts) and their roles.
+    #[serde(default)]
+    pub positions: Vec<PositionSpec>,
+    /// The course catalogue.
+    #[serde(default)]
+    pub courses: Vec<CourseSpec>,
+}
+
+/// The three competency types of the FRAC dictionary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompetencyType {
+    /// Values and conduct across all jobs: integrity, empathy, teamwork.
+    Behavioural,
+    /// Applying skills in a family of jobs: noting and drafting, procurement.
+    Functional,
+    /// Knowledge of a sector or department: postal operations, direct taxes.
+    Domain,
+}
+
+impl CompetencyType {
+    /// All three types, in their canonical order.
+    pub const ALL: [CompetencyType; 3] = [Self::Behavioural, Self::Functional, Self::Domain];
+
+    /// The type's position in [`CompetencyType::ALL`].
+    pub const fn index(self) -> usize {
+        match self {
+            Self::Behavioural => 0,
+            Self::Functional => 1,
+            Self::Domain => 2,
+        }
+    }
+
+    /// The lowercase name used in JSON and reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Behavioural => "behavioural",
+            Self::Functional => "functional",
+            Self::Domain => "domain",
+        }
+    }
+}
+
+impl std::fmt::Display for CompetencyType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One competency of the dictionary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompetencySpec {
+    /// Unique, non-empty id.
+    pub id: CompetencyId,
+    /// Non-empty display name.
+    pub name: String,
+    /// Free-text description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Behavioural, functional or domain.
+    #[serde(rename = "type")]
+    pub kind: CompetencyType,
+    /// Optional area or theme (e.g. a KCM theme).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// Level descriptors for levels `1..=n`, each level once. Empty means the default five
+    /// levels; otherwise `n` (3 to 5 on the platform, 1 to 5 accepted here) is the highest
+    /// level any requirement, course or evidence may name for this competency.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<LevelDescriptor>,
+}
+
+/// What a proficiency level means for one competency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDescriptor {
+    /// The level described, 1 to 5.
+    pub level: u8,
+    /// Optional name; the platform default (Basic … Ustad) applies when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What an officer at this level can do.
+    pub description: String,
+}
+
+/// Review state of a FRAC mapping. Only verified mappings count in requirements.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Proposed, not yet reviewed: validated but ignored by requirements.
+    Draft,
+    /// Reviewed and approved: counts. The default.
+    #[default]
+    Verified,
+}
+
+impl ReviewStatus {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+    fn is_verified(&self) -> bool {
+        *self == ReviewStatus::Verified
+    }
+}
+
+/// A competency needed at a level, by an activity or directly by a role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequirementSpec {
+    /// The competency needed.
+    pub competency: CompetencyId,
+    /// The level needed, 1 up to the competency's highest level.
+    pub level: u8,
+    /// Review state; only verified requirements count. Defaults to verified.
+    #[serde(default, skip_serializing_if = "ReviewStatus::is_verified")]
+    pub status: ReviewStatus,
+}
+
+impl RequirementSpec {
+    /// A verified requirement.
+    pub fn new(competency: impl Into<CompetencyId>, level: u8) -> Self {
+        RequirementSpec { competency: competency.into(), level, status: ReviewStatus::Verified }
+    }
+}
+
+/// An activity: a concrete action, needing competencies at levels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivitySpec {
+    /// Unique, non-empty id.
+    pub id: ActivityId,
+    /// Non-empty display name.
+    pub name: String,
+    /// The competencies the activity needs; each competency at most once.
+    #[serde(default)]
+    pub requires: Vec<RequirementSpec>,
+}
+
+/// A role: a responsibility made of activities, possibly with competencies attached directly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSpec {
+    /// Unique, non-empty id.
+    pub id: RoleId,
+    /// Non-empty display name.
+    pub name: String,
+    /// The role's activities; each at most once.
+    #[serde(default)]
+    pub activities: Vec<ActivityId>,
+    /// Competencies required by the role itself rather than through an activity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<RequirementSpec>,
+}
+
+/// A position (post) in a department, carrying roles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionSpec {
+    /// Unique, non-empty id.
+    pub id: PositionId,
+    /// Non-empty display name.
+    pub name: String,
+    /// The owning ministry, department or organisation (MDO).
+    pub department: DepartmentId,
+    /// The roles the post carries: at least one, each at most once.
+    pub roles: Vec<RoleId>,
+}
+
+/// How a learning resource is delivered, for the 70-20-10 blend.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// A course, online or in a classroom (the "10").
+    #[default]
+    Formal,
+    /// Learning with others: mentoring, communities (the "20").
+    Social,
+    /// Learning on the job: assignments, rotations (the "70").
+    Experiential,
+}
+
+/// A competency a course builds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseOutcome {
+    /// The competency built.
+    pub competency: CompetencyId,
+    /// The level the course brings a learner to, 1 up to the competency's highest level.
+    /// Absent when the catalogue tags the competency without a level (as KCM tags do):
+    /// consumers must then choose a documented default, never guess silently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+}
+
+/// A course or other learning resource (a CBP) in the catalogue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseSpec {
+    /// Unique, non-empty id.
+    pub id: CourseId,
+    /// Non-empty display name.
+    pub name: String,
+    /// Duration in hours: finite, above 0 and at most 10,000.
+    pub hours: f64,
+    /// Formal, social or experiential.
+    #[serde(default)]
+    pub mode: Mode,
+    /// The competencies the course builds; each competency at most once.
+    pub provides: Vec<CourseOutcome>,
+    /// Courses to complete first; no cycles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<CourseId>,
+    /// Who offers the course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// Language of instruction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+impl FrameworkSpec {
+    /// An empty spec at the current [`FORMAT_VERSION`].
+    pub fn new() -> Self {
+        FrameworkSpec { format_version: FORMAT_VERSION, ..FrameworkSpec::default() }
+    }
+
+    /// Reads a spec from JSON, checking `format_version` first.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedFormatVersion`] when the version is not [`FORMAT_VERSION`];
+    /// [`Error::Json`] for malformed JSON, unknown fields, or values of the wrong type.
+    pub fn from_json(json: &str) -> Result<FrameworkSpec, Error> {
+        crate::internal::json::from_versioned_json(json)
+    }
+
+    /// Writes the spec as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        crate::internal::json::to_pretty_json(self)
+    }
+}
