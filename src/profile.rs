@@ -23,6 +23,52 @@ pub struct OfficerSpec {
     pub passbook: Vec<Evidence>,
 }
 
+/// A document of officers: the interchange format for officer profiles.
+///
+/// # Example
+/// ```
+/// use karmayogi::OfficersSpec;
+///
+/// let doc = OfficersSpec::from_json(r#"{"format_version": 1, "officers": [
+///   {"id": "o1", "department": "posts", "position": "postmaster",
+///    "passbook": [{"competency": "accounts", "level": 2, "source": "assessment",
+///                  "date": "2025-06-30"}]}
+/// ]}"#)?;
+/// assert_eq!(doc.officers[0].passbook[0].level, 2);
+/// assert_eq!(OfficersSpec::from_json(&doc.to_json())?, doc);
+/// # Ok::<(), karmayogi::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficersSpec {
+    /// Must equal [`FORMAT_VERSION`](crate::FORMAT_VERSION).
+    pub format_version: u32,
+    /// The officers.
+    pub officers: Vec<OfficerSpec>,
+}
+
+impl OfficersSpec {
+    /// An empty document at the current format version.
+    pub fn new() -> Self {
+        OfficersSpec { format_version: crate::FORMAT_VERSION, officers: Vec::new() }
+    }
+
+    /// Reads a document from JSON, checking `format_version` first.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedFormatVersion`] when the version is not
+    /// [`FORMAT_VERSION`](crate::FORMAT_VERSION); [`Error::Json`] for malformed JSON, a
+    /// missing version, unknown fields, or values of the wrong type.
+    pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
+        crate::internal::json::from_versioned_json(json)
+    }
+
+    /// Writes the document as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        crate::internal::json::to_pretty_json(self)
+    }
+}
+
 /// Where a piece of evidence came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
