@@ -47,7 +47,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     for position in framework.positions() {
         println!("\n{} [{}]", position.name, position.id);
         for req in framework.requirements(position.id.as_str())? {
-            let name = framework.competency(req.competency.as_str()).map_or("", |c| c.name.as_str());
+            let name = framework
+                .competency(req.competency.as_str())
+                .map_or("", |c| c.name.as_str());
             let why: Vec<String> = req
                 .provenance
                 .iter()
@@ -72,14 +74,20 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         let profile = Profile::new(&framework, officer, &policy)?;
         print!("{}", framework.gap(&profile, &options)?);
         if let Some(target) = profile.target_position(&framework)? {
-            print!("target post: {}", framework.gap_for(&profile, target.as_str(), &options)?);
+            print!(
+                "target post: {}",
+                framework.gap_for(&profile, target.as_str(), &options)?
+            );
         }
         println!();
     }
 
     let cohort = Cohort::new(&framework, &officers, &policy)?;
     println!("== Department training needs (heatmap) ==\n");
-    print!("{}", framework.training_needs(&cohort, &NeedsOptions::default())?);
+    print!(
+        "{}",
+        framework.training_needs(&cohort, &NeedsOptions::default())?
+    );
 
     println!("\n== Vacancy: best-fit officers for Postmaster, Head Post Office ==\n");
     let ranking = RankOptions::default().top(3);

@@ -1,7 +1,10 @@
 //! A compact, validated store of many officers, for department-scale analysis.
 
 use crate::profile::resolve_officer;
-use crate::{DepartmentId, EntityKind, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec, Profile};
+use crate::{
+    DepartmentId, EntityKind, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec,
+    Profile,
+};
 
 const NO_TARGET: u32 = u32::MAX;
 
@@ -43,7 +46,11 @@ impl Cohort {
     ///
     /// # Complexity
     /// O(E + n log n) for E evidence entries and n officers.
-    pub fn new<I>(framework: &Framework, officers: I, policy: &LevelPolicy) -> Result<Cohort, Errors>
+    pub fn new<I>(
+        framework: &Framework,
+        officers: I,
+        policy: &LevelPolicy,
+    ) -> Result<Cohort, Errors>
     where
         I: IntoIterator,
         I::Item: std::borrow::Borrow<OfficerSpec>,
@@ -63,7 +70,8 @@ impl Cohort {
             completed: Vec::new(),
             by_id: Vec::new(),
         };
-        let mut dept_index: std::collections::HashMap<DepartmentId, u32> = std::collections::HashMap::new();
+        let mut dept_index: std::collections::HashMap<DepartmentId, u32> =
+            std::collections::HashMap::new();
         let mut held = Vec::new();
         let mut completed = Vec::new();
         for (index, officer) in officers.into_iter().enumerate() {
@@ -71,7 +79,14 @@ impl Cohort {
             held.clear();
             completed.clear();
             let before = errors.len();
-            let (position, target) = resolve_officer(framework, officer, policy, &mut held, &mut completed, &mut errors);
+            let (position, target) = resolve_officer(
+                framework,
+                officer,
+                policy,
+                &mut held,
+                &mut completed,
+                &mut errors,
+            );
             if officer.id.as_str().is_empty() {
                 // resolve_officer cannot know the index within the batch.
                 if let Some(Error::EmptyId { index: i, .. }) = errors.get_mut(before) {
@@ -86,7 +101,10 @@ impl Cohort {
                 || c.held.len() + held.len() > u32::MAX as usize
                 || c.position.len() >= (u32::MAX - 1) as usize
             {
-                errors.push(Error::CapacityExceeded { what: "officers, ids or held levels in one cohort", limit: u64::from(u32::MAX) });
+                errors.push(Error::CapacityExceeded {
+                    what: "officers, ids or held levels in one cohort",
+                    limit: u64::from(u32::MAX),
+                });
                 break;
             }
             c.ids.push_str(officer.id.as_str());
@@ -96,7 +114,10 @@ impl Cohort {
             c.department.push(d);
             c.position.push(position);
             c.target.push(target.unwrap_or(NO_TARGET));
-            c.held.extend(held.iter().map(|&(comp, level)| comp << 3 | u32::from(level)));
+            c.held.extend(
+                held.iter()
+                    .map(|&(comp, level)| comp << 3 | u32::from(level)),
+            );
             c.held_start.push(c.held.len() as u32);
             c.completed.extend_from_slice(&completed);
             c.completed_start.push(c.completed.len() as u32);
@@ -119,8 +140,12 @@ impl Cohort {
         for w in c.by_id.windows(2) {
             if c.id_str(w[0]) == c.id_str(w[1]) {
                 let id = c.id_str(w[0]).to_owned();
-                if !matches!(errors.last(), Some(Error::DuplicateId { id: last, .. }) if *last == id) {
-                    errors.push(Error::DuplicateId { kind: EntityKind::Officer, id });
+                if !matches!(errors.last(), Some(Error::DuplicateId { id: last, .. }) if *last == id)
+                {
+                    errors.push(Error::DuplicateId {
+                        kind: EntityKind::Officer,
+                        id,
+                    });
                 }
             }
         }
@@ -157,7 +182,11 @@ impl Cohort {
                 + self.completed_start.capacity()
                 + self.completed.capacity()
                 + self.by_id.capacity())
-            + self.departments.iter().map(|d| d.as_str().len() + 24).sum::<usize>()
+            + self
+                .departments
+                .iter()
+                .map(|d| d.as_str().len() + 24)
+                .sum::<usize>()
     }
 
     /// The id of the officer at `index` (input order), if any.
@@ -183,23 +212,36 @@ impl Cohort {
         Some(Profile {
             stamp: self.stamp,
             id: OfficerId::new(self.id_str(i)),
-            department: self.departments.get(self.department[index] as usize)?.clone(),
+            department: self
+                .departments
+                .get(self.department[index] as usize)?
+                .clone(),
             position: self.position[index],
             target: Some(self.target[index]).filter(|&t| t != NO_TARGET),
-            held: self.held_of(i).iter().map(|&x| (x >> 3, (x & 7) as u8)).collect(),
+            held: self
+                .held_of(i)
+                .iter()
+                .map(|&x| (x >> 3, (x & 7) as u8))
+                .collect(),
             completed: self.completed_of(i).to_vec(),
         })
     }
 
     pub(crate) fn id_str(&self, i: u32) -> &str {
         let i = i as usize;
-        let start = if i == 0 { 0 } else { self.id_end[i - 1] as usize };
+        let start = if i == 0 {
+            0
+        } else {
+            self.id_end[i - 1] as usize
+        };
         self.ids.get(start..self.id_end[i] as usize).unwrap_or("")
     }
 
     pub(crate) fn held_of(&self, i: u32) -> &[u32] {
         let i = i as usize;
-        self.held.get(self.held_start[i] as usize..self.held_start[i + 1] as usize).unwrap_or(&[])
+        self.held
+            .get(self.held_start[i] as usize..self.held_start[i + 1] as usize)
+            .unwrap_or(&[])
     }
 
     pub(crate) fn completed_of(&self, i: u32) -> &[u32] {

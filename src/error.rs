@@ -105,7 +105,9 @@ pub enum Error {
         max: u8,
     },
     /// A competency's level descriptors are not exactly levels 1 to n, each once (n ≤ 5).
-    #[error("competency `{competency}` describes levels {found:?}: expected 1 to n (n at most 5), each once")]
+    #[error(
+        "competency `{competency}` describes levels {found:?}: expected 1 to n (n at most 5), each once"
+    )]
     InvalidLevelScale {
         /// The competency.
         competency: String,
@@ -202,7 +204,11 @@ pub struct Errors(pub(crate) Vec<Error>);
 impl Errors {
     /// Wraps a non-empty list; `None` when it is empty.
     pub(crate) fn from_vec(errors: Vec<Error>) -> Option<Errors> {
-        if errors.is_empty() { None } else { Some(Errors(errors)) }
+        if errors.is_empty() {
+            None
+        } else {
+            Some(Errors(errors))
+        }
     }
 
     /// The problems, in the order found.
@@ -257,7 +263,12 @@ impl<'a> IntoIterator for &'a Errors {
 
 impl fmt::Display for Errors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} problem{} found:", self.0.len(), if self.0.len() == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "{} problem{} found:",
+            self.0.len(),
+            if self.0.len() == 1 { "" } else { "s" }
+        )?;
         for e in &self.0 {
             write!(f, "\n  - {e}")?;
         }
@@ -273,15 +284,22 @@ mod tests {
 
     #[test]
     fn cycle_message_closes_the_loop() {
-        let e = Error::PrerequisiteCycle { courses: vec!["a".into(), "b".into()] };
+        let e = Error::PrerequisiteCycle {
+            courses: vec!["a".into(), "b".into()],
+        };
         assert_eq!(e.to_string(), "prerequisite cycle: `a` -> `b` -> `a`");
     }
 
     #[test]
     fn errors_display_lists_every_problem() {
         let errors = Errors::from_vec(vec![
-            Error::PositionWithoutRoles { position: "p".into() },
-            Error::DuplicateId { kind: EntityKind::Role, id: "r".into() },
+            Error::PositionWithoutRoles {
+                position: "p".into(),
+            },
+            Error::DuplicateId {
+                kind: EntityKind::Role,
+                id: "r".into(),
+            },
         ])
         .unwrap();
         assert_eq!(

@@ -21,14 +21,18 @@ use crate::{
 fn course_ranks(graph: &DiGraph<(), ()>) -> Vec<u32> {
     let n = graph.node_count();
     // An edge a → b says a requires b, so b must come first: count what each course waits on.
-    let mut waiting: Vec<usize> = (0..n).map(|i| graph.neighbors(NodeIndex::new(i)).count()).collect();
-    let mut ready: BinaryHeap<Reverse<usize>> = (0..n).filter(|&i| waiting[i] == 0).map(Reverse).collect();
+    let mut waiting: Vec<usize> = (0..n)
+        .map(|i| graph.neighbors(NodeIndex::new(i)).count())
+        .collect();
+    let mut ready: BinaryHeap<Reverse<usize>> =
+        (0..n).filter(|&i| waiting[i] == 0).map(Reverse).collect();
     let mut rank = vec![0u32; n];
     let mut next = 0u32;
     while let Some(Reverse(i)) = ready.pop() {
         rank[i] = next;
         next += 1;
-        for dependant in graph.neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming) {
+        for dependant in graph.neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming)
+        {
             let w = &mut waiting[dependant.index()];
             *w -= 1;
             if *w == 0 {
@@ -233,22 +237,30 @@ impl Framework {
 
     /// A competency by id.
     pub fn competency(&self, id: &str) -> Option<&CompetencySpec> {
-        self.competencies.get(id).map(|i| &self.competencies.items[i as usize])
+        self.competencies
+            .get(id)
+            .map(|i| &self.competencies.items[i as usize])
     }
 
     /// A position by id.
     pub fn position(&self, id: &str) -> Option<&PositionSpec> {
-        self.positions.get(id).map(|i| &self.positions.items[i as usize])
+        self.positions
+            .get(id)
+            .map(|i| &self.positions.items[i as usize])
     }
 
     /// A course by id.
     pub fn course(&self, id: &str) -> Option<&CourseSpec> {
-        self.courses.get(id).map(|i| &self.courses.items[i as usize])
+        self.courses
+            .get(id)
+            .map(|i| &self.courses.items[i as usize])
     }
 
     /// The highest level competency `id` defines (5 unless its descriptors say fewer).
     pub fn max_level(&self, id: &str) -> Option<Level> {
-        self.competencies.get(id).map(|i| Level::saturating(self.competency_max[i as usize]))
+        self.competencies
+            .get(id)
+            .map(|i| Level::saturating(self.competency_max[i as usize]))
     }
 
     /// A course and everything it requires, directly or through other prerequisites, in
@@ -260,10 +272,10 @@ impl Framework {
     /// # Complexity
     /// O(m log m) for m courses in the closure.
     pub fn prerequisite_closure(&self, course: &str) -> Result<Vec<&CourseId>, Error> {
-        let c = self
-            .courses
-            .get(course)
-            .ok_or_else(|| Error::UnknownId { kind: EntityKind::Course, id: course.to_owned() })?;
+        let c = self.courses.get(course).ok_or_else(|| Error::UnknownId {
+            kind: EntityKind::Course,
+            id: course.to_owned(),
+        })?;
         let mut dfs = petgraph::visit::Dfs::new(&self.prerequisites, NodeIndex::new(c as usize));
         let mut closure = Vec::new();
         while let Some(n) = dfs.next(&self.prerequisites) {
@@ -280,10 +292,15 @@ impl Framework {
     /// [`Error::UnknownId`] when the framework has no such position.
     pub fn requirements(&self, position: &str) -> Result<Vec<Requirement<'_>>, Error> {
         let p = self.position_index(position)?;
-        Ok(self.position_reqs(p).iter().enumerate().map(|(k, r)| {
-            let entry = self.req_start[p as usize] as usize + k;
-            self.requirement(*r, entry)
-        }).collect())
+        Ok(self
+            .position_reqs(p)
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let entry = self.req_start[p as usize] as usize + k;
+                self.requirement(*r, entry)
+            })
+            .collect())
     }
 
     pub(crate) fn requirement(&self, r: Req, entry: usize) -> Requirement<'_> {
@@ -296,9 +313,10 @@ impl Framework {
     }
 
     pub(crate) fn position_index(&self, id: &str) -> Result<u32, Error> {
-        self.positions
-            .get(id)
-            .ok_or_else(|| Error::UnknownId { kind: EntityKind::Position, id: id.to_owned() })
+        self.positions.get(id).ok_or_else(|| Error::UnknownId {
+            kind: EntityKind::Position,
+            id: id.to_owned(),
+        })
     }
 
     pub(crate) fn position_reqs(&self, p: u32) -> &[Req] {
@@ -345,15 +363,23 @@ impl Framework {
         for p in &self.positions.items {
             paths.clear();
             for role_id in &p.roles {
-                let Some(r) = self.roles.get(role_id.as_str()) else { continue };
+                let Some(r) = self.roles.get(role_id.as_str()) else {
+                    continue;
+                };
                 let role = &self.roles.items[r as usize];
-                for req in role.requires.iter().filter(|q| q.status == crate::ReviewStatus::Verified) {
+                for req in role
+                    .requires
+                    .iter()
+                    .filter(|q| q.status == crate::ReviewStatus::Verified)
+                {
                     if let Some(c) = self.competencies.get(req.competency.as_str()) {
                         paths.push((c, r, None, req.level));
                     }
                 }
                 for act_id in &role.activities {
-                    let Some(a) = self.activities.get(act_id.as_str()) else { continue };
+                    let Some(a) = self.activities.get(act_id.as_str()) else {
+                        continue;
+                    };
                     for req in self.activities.items[a as usize]
                         .requires
                         .iter()
@@ -383,7 +409,11 @@ impl Framework {
                 }
                 let kind = self.competency_kind[c as usize].index();
                 sums[kind] += u32::from(level);
-                self.reqs.push(Req { competency: c, level, kind: kind as u8 });
+                self.reqs.push(Req {
+                    competency: c,
+                    level,
+                    kind: kind as u8,
+                });
                 self.prov_start.push(self.provenance.len() as u32);
             }
             self.level_sums.push(sums);
@@ -402,11 +432,20 @@ impl Framework {
             counts[i + 1] += counts[i];
         }
         let mut fill = counts.clone();
-        self.postings = vec![Posting { position: 0, level: 0 }; self.reqs.len()];
+        self.postings = vec![
+            Posting {
+                position: 0,
+                level: 0
+            };
+            self.reqs.len()
+        ];
         for p in 0..self.positions.len() as u32 {
             for r in self.position_reqs(p).to_vec() {
                 let slot = &mut fill[r.competency as usize];
-                self.postings[*slot as usize] = Posting { position: p, level: r.level };
+                self.postings[*slot as usize] = Posting {
+                    position: p,
+                    level: r.level,
+                };
                 *slot += 1;
             }
         }

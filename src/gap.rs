@@ -34,7 +34,11 @@ impl Weights {
     /// # Errors
     /// [`Error::InvalidWeight`] naming the first weight that is negative or not finite.
     pub fn new(behavioural: f64, functional: f64, domain: f64) -> Result<Weights, Error> {
-        for (name, value) in [("behavioural", behavioural), ("functional", functional), ("domain", domain)] {
+        for (name, value) in [
+            ("behavioural", behavioural),
+            ("functional", functional),
+            ("domain", domain),
+        ] {
             if !(value.is_finite() && value >= 0.0) {
                 return Err(Error::InvalidWeight { name, value });
             }
@@ -55,7 +59,11 @@ impl Weights {
             num += self.0[t] * f64::from(met[t]);
             den += self.0[t] * f64::from(required[t]);
         }
-        if den > 0.0 { (num / den).clamp(0.0, 1.0) } else { 1.0 }
+        if den > 0.0 {
+            (num / den).clamp(0.0, 1.0)
+        } else {
+            1.0
+        }
     }
 }
 
@@ -160,7 +168,11 @@ pub(crate) fn merge_held(reqs: &[Req], held: &[(u32, u8)], mut each: impl FnMut(
         while h < held.len() && held[h].0 < r.competency {
             h += 1;
         }
-        let current = if h < held.len() && held[h].0 == r.competency { held[h].1 } else { 0 };
+        let current = if h < held.len() && held[h].0 == r.competency {
+            held[h].1
+        } else {
+            0
+        };
         each(i, current);
     }
 }
@@ -182,7 +194,11 @@ impl Framework {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
-    pub fn gap<'a>(&'a self, profile: &'a Profile, options: &GapOptions) -> Result<GapReport<'a>, Error> {
+    pub fn gap<'a>(
+        &'a self,
+        profile: &'a Profile,
+        options: &GapOptions,
+    ) -> Result<GapReport<'a>, Error> {
         self.check_stamp(profile.stamp)?;
         Ok(self.gap_at(profile, profile.position, options))
     }
@@ -227,7 +243,11 @@ impl Framework {
                     shortfall: short,
                     provenance: req.provenance,
                 };
-                if short > 0 { gaps.push(line) } else { met.push(line) }
+                if short > 0 {
+                    gaps.push(line)
+                } else {
+                    met.push(line)
+                }
             }
         });
         // Requirements arrive in competency-id order, so a stable sort keeps ids ascending
@@ -239,7 +259,9 @@ impl Framework {
         GapReport {
             officer: &profile.id,
             position: self.position_id(p),
-            readiness: options.weights.readiness(t.met_levels, self.level_sums[p as usize]),
+            readiness: options
+                .weights
+                .readiness(t.met_levels, self.level_sums[p as usize]),
             requirements: reqs.len(),
             met: met_count,
             required_levels,

@@ -136,6 +136,9 @@ mod tests {
     fn ids_order_by_their_strings() {
         let mut ids = vec![RoleId::from("b"), RoleId::from("a"), RoleId::from("aa")];
         ids.sort();
-        assert_eq!(ids, vec![RoleId::from("a"), RoleId::from("aa"), RoleId::from("b")]);
+        assert_eq!(
+            ids,
+            vec![RoleId::from("a"), RoleId::from("aa"), RoleId::from("b")]
+        );
     }
 }

@@ -22,7 +22,9 @@ use crate::Error;
 /// assert!(Level::new(6).is_err());
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(try_from = "u8", into = "u8")]
 pub struct Level(u8);
 
@@ -40,7 +42,9 @@ impl Level {
         if value <= Self::MAX.0 {
             Ok(Level(value))
         } else {
-            Err(Error::LevelOutOfRange { value: u32::from(value) })
+            Err(Error::LevelOutOfRange {
+                value: u32::from(value),
+            })
         }
     }
 
@@ -69,7 +73,11 @@ impl Level {
 
     /// Builds a level from a value already known to be in range (internal data).
     pub(crate) const fn saturating(value: u8) -> Level {
-        if value > Self::MAX.0 { Self::MAX } else { Level(value) }
+        if value > Self::MAX.0 {
+            Self::MAX
+        } else {
+            Level(value)
+        }
     }
 }
 

@@ -96,14 +96,18 @@ pub use crate::cohort::Cohort;
 pub use crate::error::{Error, Errors};
 pub use crate::framework::{Framework, Provenance, Requirement};
 pub use crate::gap::{Gap, GapOptions, GapReport, Weights};
-pub use crate::ids::{ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, OfficerId, PositionId, RoleId};
+pub use crate::ids::{
+    ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, OfficerId, PositionId, RoleId,
+};
 pub use crate::level::Level;
 pub use crate::needs::{NeedRow, NeedsOptions, TrainingNeeds};
-pub use crate::profile::{Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile};
+pub use crate::profile::{
+    Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,
+};
 pub use crate::rank::{Fit, RankOptions};
 pub use crate::spec::{
-    ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION, FrameworkSpec,
-    LevelDescriptor, Mode, PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
+    ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
+    FrameworkSpec, LevelDescriptor, Mode, PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
 };
 
 #[doc = include_str!("../README.md")]

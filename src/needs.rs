@@ -17,7 +17,10 @@ pub struct NeedsOptions {
 
 impl Default for NeedsOptions {
     fn default() -> Self {
-        NeedsOptions { threads: 1, department: None }
+        NeedsOptions {
+            threads: 1,
+            department: None,
+        }
     }
 }
 
@@ -83,7 +86,11 @@ struct Counts {
 
 impl Counts {
     fn new(competencies: usize) -> Counts {
-        Counts { hist: vec![[0; 6]; competencies], officers: 0, pairs: 0 }
+        Counts {
+            hist: vec![[0; 6]; competencies],
+            officers: 0,
+            pairs: 0,
+        }
     }
 
     fn merge(&mut self, other: &Counts) {
@@ -124,7 +131,11 @@ impl Framework {
     /// assert_eq!(needs.rows[0].histogram, [0, 0, 0, 1, 0, 0]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn training_needs<'f>(&'f self, cohort: &Cohort, options: &NeedsOptions) -> Result<TrainingNeeds<'f>, Error> {
+    pub fn training_needs<'f>(
+        &'f self,
+        cohort: &Cohort,
+        options: &NeedsOptions,
+    ) -> Result<TrainingNeeds<'f>, Error> {
         self.check_stamp(cohort.stamp)?;
         let department = match &options.department {
             None => None,
@@ -222,16 +233,26 @@ impl Framework {
                     officers_required: h.iter().sum(),
                     officers_short: short,
                     total_shortfall: total,
-                    mean_shortfall: if short == 0 { 0.0 } else { total as f64 / short as f64 },
+                    mean_shortfall: if short == 0 {
+                        0.0
+                    } else {
+                        total as f64 / short as f64
+                    },
                     histogram: *h,
                 }
             })
             .collect();
         // Rows come in competency-id order; the stable sort keeps ids ascending on ties.
         rows.sort_by(|a, b| {
-            b.total_shortfall.cmp(&a.total_shortfall).then(b.officers_short.cmp(&a.officers_short))
+            b.total_shortfall
+                .cmp(&a.total_shortfall)
+                .then(b.officers_short.cmp(&a.officers_short))
         });
-        TrainingNeeds { officers: counts.officers, pairs: counts.pairs, rows }
+        TrainingNeeds {
+            officers: counts.officers,
+            pairs: counts.pairs,
+            rows,
+        }
     }
 }
 
@@ -258,7 +279,11 @@ fn run_chunks(items: &[u32], threads: usize, work: impl Fn(&[u32]) -> Counts + S
         let handles: Vec<_> = chunks
             .iter()
             .skip(1)
-            .map(|&chunk| std::thread::Builder::new().spawn_scoped(scope, || work(chunk)).map_err(|_| chunk))
+            .map(|&chunk| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, || work(chunk))
+                    .map_err(|_| chunk)
+            })
             .collect();
         let mut out = vec![work(chunks[0])];
         for h in handles {
@@ -283,7 +308,11 @@ fn run_chunks(items: &[u32], threads: usize, work: impl Fn(&[u32]) -> Counts + S
 impl fmt::Display for TrainingNeeds<'_> {
     /// A person-readable heatmap: one line per competency with its histogram.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} officers, {} officer-requirement pairs", self.officers, self.pairs)?;
+        writeln!(
+            f,
+            "{} officers, {} officer-requirement pairs",
+            self.officers, self.pairs
+        )?;
         writeln!(
             f,
             "  {:<40} {:<11} {:>8} {:>6} {:>6} {:>5}   shortfall histogram 0|1|2|3|4|5",

@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::internal::date::parse_iso_date;
-use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, Error, Errors, Framework, Level, OfficerId, PositionId};
+use crate::{
+    CompetencyId, CourseId, DepartmentId, EntityKind, Error, Errors, Framework, Level, OfficerId,
+    PositionId,
+};
 
 /// An officer as supplied by the caller: who they are, where they serve, and their passbook.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +53,10 @@ pub struct OfficersSpec {
 impl OfficersSpec {
     /// An empty document at the current format version.
     pub fn new() -> Self {
-        OfficersSpec { format_version: crate::FORMAT_VERSION, officers: Vec::new() }
+        OfficersSpec {
+            format_version: crate::FORMAT_VERSION,
+            officers: Vec::new(),
+        }
     }
 
     /// Reads a document from JSON, checking `format_version` first.
@@ -136,7 +142,12 @@ pub struct LevelPolicy {
 
 impl Default for LevelPolicy {
     fn default() -> Self {
-        LevelPolicy { verified_only: true, self_declared: false, feedback_360: true, not_before: None }
+        LevelPolicy {
+            verified_only: true,
+            self_declared: false,
+            feedback_360: true,
+            not_before: None,
+        }
     }
 }
 
@@ -164,7 +175,9 @@ impl LevelPolicy {
     /// # Errors
     /// [`Error::InvalidPolicyDate`] when `date` is not an ISO calendar date.
     pub fn not_before(mut self, date: &str) -> Result<Self, Error> {
-        let d = parse_iso_date(date).ok_or_else(|| Error::InvalidPolicyDate { value: date.to_owned() })?;
+        let d = parse_iso_date(date).ok_or_else(|| Error::InvalidPolicyDate {
+            value: date.to_owned(),
+        })?;
         self.not_before = Some(d);
         Ok(self)
     }
@@ -213,11 +226,22 @@ impl Profile {
     /// [`Errors`] listing every problem: an empty officer id, unknown position, target,
     /// competency or course ([`Error::UnknownReference`]), [`Error::InvalidLevel`],
     /// [`Error::InvalidDate`].
-    pub fn new(framework: &Framework, officer: &OfficerSpec, policy: &LevelPolicy) -> Result<Profile, Errors> {
+    pub fn new(
+        framework: &Framework,
+        officer: &OfficerSpec,
+        policy: &LevelPolicy,
+    ) -> Result<Profile, Errors> {
         let mut errors = Vec::new();
         let mut held = Vec::new();
         let mut completed = Vec::new();
-        let (position, target) = resolve_officer(framework, officer, policy, &mut held, &mut completed, &mut errors);
+        let (position, target) = resolve_officer(
+            framework,
+            officer,
+            policy,
+            &mut held,
+            &mut completed,
+            &mut errors,
+        );
         match (position, Errors::from_vec(errors)) {
             (Some(position), None) => Ok(Profile {
                 stamp: framework.stamp,
@@ -255,7 +279,9 @@ impl Profile {
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
     pub fn level(&self, framework: &Framework, competency: &str) -> Result<Level, Error> {
         framework.check_stamp(self.stamp)?;
-        let Some(c) = framework.competencies.get(competency) else { return Ok(Level::NONE) };
+        let Some(c) = framework.competencies.get(competency) else {
+            return Ok(Level::NONE);
+        };
         Ok(self
             .held
             .binary_search_by_key(&c, |&(k, _)| k)
@@ -266,9 +292,16 @@ impl Profile {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
-    pub fn held<'f>(&self, framework: &'f Framework) -> Result<Vec<(&'f CompetencyId, Level)>, Error> {
+    pub fn held<'f>(
+        &self,
+        framework: &'f Framework,
+    ) -> Result<Vec<(&'f CompetencyId, Level)>, Error> {
         framework.check_stamp(self.stamp)?;
-        Ok(self.held.iter().map(|&(c, l)| (framework.competency_id(c), Level::saturating(l))).collect())
+        Ok(self
+            .held
+            .iter()
+            .map(|&(c, l)| (framework.competency_id(c), Level::saturating(l)))
+            .collect())
     }
 
     /// The courses the officer has completed, from course-completion evidence, sorted by id.
@@ -276,9 +309,16 @@ impl Profile {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
-    pub fn completed_courses<'f>(&self, framework: &'f Framework) -> Result<Vec<&'f CourseId>, Error> {
+    pub fn completed_courses<'f>(
+        &self,
+        framework: &'f Framework,
+    ) -> Result<Vec<&'f CourseId>, Error> {
         framework.check_stamp(self.stamp)?;
-        Ok(self.completed.iter().map(|&c| framework.course_id(c)).collect())
+        Ok(self
+            .completed
+            .iter()
+            .map(|&c| framework.course_id(c))
+            .collect())
     }
 
     /// The officer's current position.
@@ -294,7 +334,10 @@ impl Profile {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
-    pub fn target_position<'f>(&self, framework: &'f Framework) -> Result<Option<&'f PositionId>, Error> {
+    pub fn target_position<'f>(
+        &self,
+        framework: &'f Framework,
+    ) -> Result<Option<&'f PositionId>, Error> {
         framework.check_stamp(self.stamp)?;
         Ok(self.target.map(|t| framework.position_id(t)))
     }
@@ -302,7 +345,11 @@ impl Profile {
 
 impl Framework {
     pub(crate) fn check_stamp(&self, stamp: u64) -> Result<(), Error> {
-        if stamp == self.stamp { Ok(()) } else { Err(Error::FrameworkMismatch) }
+        if stamp == self.stamp {
+            Ok(())
+        } else {
+            Err(Error::FrameworkMismatch)
+        }
     }
 }
 
@@ -324,7 +371,10 @@ pub(crate) fn resolve_officer(
         to: to.to_owned(),
     };
     if id.is_empty() {
-        errors.push(Error::EmptyId { kind: EntityKind::Officer, index: 0 });
+        errors.push(Error::EmptyId {
+            kind: EntityKind::Officer,
+            index: 0,
+        });
     }
     let position = fw.positions.get(officer.position.as_str());
     if position.is_none() {
@@ -342,7 +392,10 @@ pub(crate) fn resolve_officer(
     for e in &officer.passbook {
         let date = parse_iso_date(&e.date);
         if date.is_none() {
-            errors.push(Error::InvalidDate { officer: officer.id.clone(), value: e.date.clone() });
+            errors.push(Error::InvalidDate {
+                officer: officer.id.clone(),
+                value: e.date.clone(),
+            });
         }
         if let Some(course) = &e.course {
             match fw.courses.get(course.as_str()) {

@@ -19,7 +19,12 @@ pub struct RankOptions {
 
 impl Default for RankOptions {
     fn default() -> Self {
-        RankOptions { k: 10, gap: GapOptions::default(), exclude_current: true, department: None }
+        RankOptions {
+            k: 10,
+            gap: GapOptions::default(),
+            exclude_current: true,
+            department: None,
+        }
     }
 }
 
@@ -86,7 +91,11 @@ impl Framework {
     /// # Complexity
     /// O(Σ postings of held competencies + t log k) for t positions touched, instead of
     /// O(positions × requirements) for a scan.
-    pub fn positions_for<'a>(&'a self, profile: &'a Profile, options: &RankOptions) -> Result<Vec<Fit>, Error> {
+    pub fn positions_for<'a>(
+        &'a self,
+        profile: &'a Profile,
+        options: &RankOptions,
+    ) -> Result<Vec<Fit>, Error> {
         self.check_stamp(profile.stamp)?;
         let n = self.positions.len();
         let dept_ok = |p: u32| {
@@ -117,8 +126,11 @@ impl Framework {
             let held: u32 = m.iter().sum();
             (readiness, required - held, p)
         };
-        let mut scored: Vec<(f64, u32, u32)> =
-            touched.iter().filter(|&&p| !skip(p)).map(|&p| score(p, met[p as usize])).collect();
+        let mut scored: Vec<(f64, u32, u32)> = touched
+            .iter()
+            .filter(|&&p| !skip(p))
+            .map(|&p| score(p, met[p as usize]))
+            .collect();
         // Untouched positions have readiness 0, or 1 when they require nothing weighted:
         // those always compete; the rest only fill a short list.
         let fill = scored.len() < options.k;

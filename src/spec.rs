@@ -138,7 +138,9 @@ pub struct LevelDescriptor {
 }
 
 /// Review state of a FRAC mapping. Only verified mappings count in requirements.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewStatus {
     /// Proposed, not yet reviewed: validated but ignored by requirements.
@@ -171,7 +173,11 @@ pub struct RequirementSpec {
 impl RequirementSpec {
     /// A verified requirement.
     pub fn new(competency: impl Into<CompetencyId>, level: u8) -> Self {
-        RequirementSpec { competency: competency.into(), level, status: ReviewStatus::Verified }
+        RequirementSpec {
+            competency: competency.into(),
+            level,
+            status: ReviewStatus::Verified,
+        }
     }
 }
 
@@ -219,7 +225,9 @@ pub struct PositionSpec {
 }
 
 /// How a learning resource is delivered, for the 70-20-10 blend.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// A course, online or in a classroom (the "10").
@@ -273,7 +281,10 @@ pub struct CourseSpec {
 impl FrameworkSpec {
     /// An empty spec at the current [`FORMAT_VERSION`].
     pub fn new() -> Self {
-        FrameworkSpec { format_version: FORMAT_VERSION, ..FrameworkSpec::default() }
+        FrameworkSpec {
+            format_version: FORMAT_VERSION,
+            ..FrameworkSpec::default()
+        }
     }
 
     /// Reads a spec from JSON, checking `format_version` first.

@@ -18,7 +18,9 @@
 
 use std::path::PathBuf;
 
-use karmayogi::{CompetencySpec, CompetencyType, FrameworkSpec, PositionSpec, RequirementSpec, RoleSpec};
+use karmayogi::{
+    CompetencySpec, CompetencyType, FrameworkSpec, PositionSpec, RequirementSpec, RoleSpec,
+};
 
 /// Level given to an essential skill.
 pub const ESSENTIAL_LEVEL: u8 = 3;
@@ -65,12 +67,20 @@ pub fn split_csv(line: &str) -> Vec<String> {
 
 fn read_rows(name: &str) -> Result<Vec<Vec<String>>, String> {
     let path = data_dir().join(name);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Ok(text.lines().skip(1).filter(|l| !l.is_empty()).map(split_csv).collect())
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(split_csv)
+        .collect())
 }
 
 fn num(field: &str, file: &str) -> Result<u32, String> {
-    field.parse().map_err(|_| format!("{file}: `{field}` is not a number"))
+    field
+        .parse()
+        .map_err(|_| format!("{file}: `{field}` is not a number"))
 }
 
 impl Esco {
@@ -82,18 +92,41 @@ impl Esco {
             .collect::<Result<Vec<_>, String>>()?;
         let skills = read_rows("skills.csv")?
             .into_iter()
-            .map(|r| Ok((num(&r[0], "skills.csv")?, r[2].clone(), r[3].clone(), r[5].clone())))
+            .map(|r| {
+                Ok((
+                    num(&r[0], "skills.csv")?,
+                    r[2].clone(),
+                    r[3].clone(),
+                    r[5].clone(),
+                ))
+            })
             .collect::<Result<Vec<_>, String>>()?;
         let links = read_rows("occupation_skills.csv")?
             .into_iter()
-            .map(|r| Ok((num(&r[0], "occupation_skills.csv")?, num(&r[1], "occupation_skills.csv")?, r[2] == "E")))
+            .map(|r| {
+                Ok((
+                    num(&r[0], "occupation_skills.csv")?,
+                    num(&r[1], "occupation_skills.csv")?,
+                    r[2] == "E",
+                ))
+            })
             .collect::<Result<Vec<_>, String>>()?;
         let skill_groups = read_rows("skill_broader.csv")?
             .into_iter()
             .filter(|r| r[0] == "S" && r[2] == "G")
-            .map(|r| Ok((num(&r[1], "skill_broader.csv")?, num(&r[3], "skill_broader.csv")?)))
+            .map(|r| {
+                Ok((
+                    num(&r[1], "skill_broader.csv")?,
+                    num(&r[3], "skill_broader.csv")?,
+                ))
+            })
             .collect::<Result<Vec<_>, String>>()?;
-        Ok(Esco { occupations, skills, links, skill_groups })
+        Ok(Esco {
+            occupations,
+            skills,
+            links,
+            skill_groups,
+        })
     }
 
     /// The framework spec under the mapping in this module's docs (no courses).
@@ -118,16 +151,29 @@ impl Esco {
             })
             .collect();
         let mut requires: Vec<Vec<RequirementSpec>> = vec![Vec::new(); self.occupations.len()];
-        let row_of: std::collections::HashMap<u32, usize> =
-            self.occupations.iter().enumerate().map(|(i, o)| (o.0, i)).collect();
+        let row_of: std::collections::HashMap<u32, usize> = self
+            .occupations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.0, i))
+            .collect();
         for &(occ, skill, essential) in &self.links {
             if let Some(&row) = row_of.get(&occ) {
-                let level = if essential { ESSENTIAL_LEVEL } else { OPTIONAL_LEVEL };
+                let level = if essential {
+                    ESSENTIAL_LEVEL
+                } else {
+                    OPTIONAL_LEVEL
+                };
                 requires[row].push(RequirementSpec::new(competency_id(skill), level));
             }
         }
         for ((occ, isco, label), requires) in self.occupations.iter().zip(requires) {
-            spec.roles.push(RoleSpec { id: role_id(*occ).into(), name: label.clone(), activities: Vec::new(), requires });
+            spec.roles.push(RoleSpec {
+                id: role_id(*occ).into(),
+                name: label.clone(),
+                activities: Vec::new(),
+                requires,
+            });
             spec.positions.push(PositionSpec {
                 id: position_id(*occ).into(),
                 name: label.clone(),

@@ -12,7 +12,11 @@ struct VersionProbe {
 }
 
 pub(crate) fn json_error(e: &serde_json::Error) -> Error {
-    Error::Json { line: e.line(), column: e.column(), message: e.to_string() }
+    Error::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    }
 }
 
 /// Parses a document whose top level carries `format_version`, rejecting other versions
@@ -22,7 +26,10 @@ pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, 
     if let Some(found) = probe.format_version
         && found != u64::from(FORMAT_VERSION)
     {
-        return Err(Error::UnsupportedFormatVersion { found, expected: FORMAT_VERSION });
+        return Err(Error::UnsupportedFormatVersion {
+            found,
+            expected: FORMAT_VERSION,
+        });
     }
     serde_json::from_str(json).map_err(|e| json_error(&e))
 }

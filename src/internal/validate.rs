@@ -38,7 +38,10 @@ fn table<T>(
     errors: &mut Vec<Error>,
 ) -> Table<T> {
     if items.len() > MAX_ENTITIES {
-        errors.push(Error::CapacityExceeded { what: kind_plural(kind), limit: MAX_ENTITIES as u64 });
+        errors.push(Error::CapacityExceeded {
+            what: kind_plural(kind),
+            limit: MAX_ENTITIES as u64,
+        });
     }
     let mut seen: HashMap<&str, bool> = HashMap::with_capacity(items.len());
     let mut keep = vec![false; items.len()];
@@ -49,7 +52,10 @@ fn table<T>(
             continue;
         }
         if name(item).trim().is_empty() {
-            errors.push(Error::EmptyName { kind, id: key.to_owned() });
+            errors.push(Error::EmptyName {
+                kind,
+                id: key.to_owned(),
+            });
         }
         match seen.get_mut(key) {
             None => {
@@ -58,16 +64,26 @@ fn table<T>(
             }
             Some(reported) => {
                 if !*reported {
-                    errors.push(Error::DuplicateId { kind, id: key.to_owned() });
+                    errors.push(Error::DuplicateId {
+                        kind,
+                        id: key.to_owned(),
+                    });
                     *reported = true;
                 }
             }
         }
     }
-    let mut items: Vec<T> =
-        items.into_iter().zip(keep).filter_map(|(item, k)| k.then_some(item)).collect();
+    let mut items: Vec<T> = items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(item, k)| k.then_some(item))
+        .collect();
     items.sort_by(|a, b| id(a).cmp(id(b)));
-    let index = items.iter().enumerate().map(|(i, item)| (id(item).to_owned(), i as u32)).collect();
+    let index = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (id(item).to_owned(), i as u32))
+        .collect();
     Table { items, index }
 }
 
@@ -110,19 +126,52 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
         |c| &c.name,
         &mut errors,
     );
-    let activities =
-        table(spec.activities, EntityKind::Activity, |a| a.id.as_str(), |a| &a.name, &mut errors);
-    let roles = table(spec.roles, EntityKind::Role, |r| r.id.as_str(), |r| &r.name, &mut errors);
-    let positions =
-        table(spec.positions, EntityKind::Position, |p| p.id.as_str(), |p| &p.name, &mut errors);
-    let courses = table(spec.courses, EntityKind::Course, |c| c.id.as_str(), |c| &c.name, &mut errors);
+    let activities = table(
+        spec.activities,
+        EntityKind::Activity,
+        |a| a.id.as_str(),
+        |a| &a.name,
+        &mut errors,
+    );
+    let roles = table(
+        spec.roles,
+        EntityKind::Role,
+        |r| r.id.as_str(),
+        |r| &r.name,
+        &mut errors,
+    );
+    let positions = table(
+        spec.positions,
+        EntityKind::Position,
+        |p| p.id.as_str(),
+        |p| &p.name,
+        &mut errors,
+    );
+    let courses = table(
+        spec.courses,
+        EntityKind::Course,
+        |c| c.id.as_str(),
+        |c| &c.name,
+        &mut errors,
+    );
 
-    let competency_max: Vec<u8> =
-        competencies.items.iter().map(|c| level_scale(c, &mut errors)).collect();
-    let levels = LevelCheck { competencies: &competencies, max: &competency_max };
+    let competency_max: Vec<u8> = competencies
+        .items
+        .iter()
+        .map(|c| level_scale(c, &mut errors))
+        .collect();
+    let levels = LevelCheck {
+        competencies: &competencies,
+        max: &competency_max,
+    };
 
     for a in &activities.items {
-        levels.requirements(EntityKind::Activity, a.id.as_str(), &a.requires, &mut errors);
+        levels.requirements(
+            EntityKind::Activity,
+            a.id.as_str(),
+            &a.requires,
+            &mut errors,
+        );
     }
     for r in &roles.items {
         check_refs(
@@ -137,7 +186,9 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
     }
     for p in &positions.items {
         if p.roles.is_empty() {
-            errors.push(Error::PositionWithoutRoles { position: p.id.clone() });
+            errors.push(Error::PositionWithoutRoles {
+                position: p.id.clone(),
+            });
         }
         check_refs(
             EntityKind::Position,
@@ -150,14 +201,28 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
     }
     for c in &courses.items {
         if !(c.hours.is_finite() && c.hours > 0.0 && c.hours <= 10_000.0) {
-            errors.push(Error::InvalidHours { course: c.id.clone(), hours: c.hours });
+            errors.push(Error::InvalidHours {
+                course: c.id.clone(),
+                hours: c.hours,
+            });
         }
         let mut seen = HashSet::new();
         for o in &c.provides {
             if !seen.insert(o.competency.as_str()) {
-                errors.push(duplicate_ref(EntityKind::Course, c.id.as_str(), EntityKind::Competency, o.competency.as_str()));
+                errors.push(duplicate_ref(
+                    EntityKind::Course,
+                    c.id.as_str(),
+                    EntityKind::Competency,
+                    o.competency.as_str(),
+                ));
             }
-            levels.level(EntityKind::Course, c.id.as_str(), o.competency.as_str(), o.level, &mut errors);
+            levels.level(
+                EntityKind::Course,
+                c.id.as_str(),
+                o.competency.as_str(),
+                o.level,
+                &mut errors,
+            );
         }
         check_refs(
             EntityKind::Course,
@@ -172,7 +237,15 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
     errors.extend(prerequisite_cycles(&prerequisites, &courses));
 
     if errors.is_empty() {
-        Ok(Validated { competencies, competency_max, activities, roles, positions, courses, prerequisites })
+        Ok(Validated {
+            competencies,
+            competency_max,
+            activities,
+            roles,
+            positions,
+            courses,
+            prerequisites,
+        })
     } else {
         Err(errors)
     }
@@ -190,7 +263,10 @@ fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> u8 {
     if contiguous {
         found.len() as u8
     } else {
-        errors.push(Error::InvalidLevelScale { competency: c.id.to_string(), found: given });
+        errors.push(Error::InvalidLevelScale {
+            competency: c.id.to_string(),
+            found: given,
+        });
         5
     }
 }
@@ -211,9 +287,20 @@ impl LevelCheck<'_> {
         let mut seen = HashSet::new();
         for r in requires {
             if !seen.insert(r.competency.as_str()) {
-                errors.push(duplicate_ref(owner_kind, owner, EntityKind::Competency, r.competency.as_str()));
+                errors.push(duplicate_ref(
+                    owner_kind,
+                    owner,
+                    EntityKind::Competency,
+                    r.competency.as_str(),
+                ));
             }
-            self.level(owner_kind, owner, r.competency.as_str(), Some(r.level), errors);
+            self.level(
+                owner_kind,
+                owner,
+                r.competency.as_str(),
+                Some(r.level),
+                errors,
+            );
         }
     }
 
@@ -252,7 +339,12 @@ impl LevelCheck<'_> {
 }
 
 fn duplicate_ref(from_kind: EntityKind, from: &str, to_kind: EntityKind, to: &str) -> Error {
-    Error::DuplicateReference { from_kind, from: from.to_owned(), to_kind, to: to.to_owned() }
+    Error::DuplicateReference {
+        from_kind,
+        from: from.to_owned(),
+        to_kind,
+        to: to.to_owned(),
+    }
 }
 
 fn check_refs<'a>(
@@ -322,7 +414,10 @@ fn prerequisite_cycles(graph: &DiGraph<(), ()>, courses: &Table<CourseSpec>) -> 
     cycles
         .into_iter()
         .map(|cycle| Error::PrerequisiteCycle {
-            courses: cycle.into_iter().map(|i| courses.items[i].id.clone()).collect(),
+            courses: cycle
+                .into_iter()
+                .map(|i| courses.items[i].id.clone())
+                .collect(),
         })
         .collect()
 }
@@ -335,8 +430,10 @@ fn shortest_cycle_through(
     let mut parent: HashMap<usize, usize> = HashMap::new();
     let mut queue = VecDeque::from([start]);
     while let Some(node) = queue.pop_front() {
-        let mut next: Vec<usize> =
-            graph.neighbors(NodeIndex::new(node)).map(NodeIndex::index).collect();
+        let mut next: Vec<usize> = graph
+            .neighbors(NodeIndex::new(node))
+            .map(NodeIndex::index)
+            .collect();
         next.sort_unstable();
         for n in next {
             if n == start {
