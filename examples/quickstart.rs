@@ -4,7 +4,7 @@
 //! Run with `cargo run --release --example quickstart`.
 //!
 //! The framework (`examples/data/head_post_office.json`: 16 competencies of all three types
-//! with level descriptors, 11 activities, 4 roles, 3 posts, 13 courses) and the five officers
+//! with level descriptors, 11 activities, 4 roles, 3 posts, 18 courses and other learning resources) and the five officers
 //! (`examples/data/head_post_office_officers.json`) are illustrative, written for this
 //! example in the crate's JSON interchange format; they are compiled in, so the example
 //! reads no file.

@@ -82,6 +82,18 @@ pub struct Framework {
     /// it and the level, sorted by position.
     pub(crate) post_start: Vec<u32>,
     pub(crate) postings: Vec<Posting>,
+    /// Per competency, `course_offers[offer_start[c]..offer_start[c + 1]]`: the courses
+    /// building it, sorted by course.
+    pub(crate) offer_start: Vec<u32>,
+    pub(crate) course_offers: Vec<Offer>,
+}
+
+/// One entry of the competency → courses index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Offer {
+    pub(crate) course: u32,
+    /// The level reached; `None` when the catalogue gives none.
+    pub(crate) level: Option<u8>,
 }
 
 /// One compiled requirement: competency index and level.
@@ -182,9 +194,12 @@ impl Framework {
             level_sums: Vec::new(),
             post_start: Vec::new(),
             postings: Vec::new(),
+            offer_start: Vec::new(),
+            course_offers: Vec::new(),
         };
         fw.compile_requirements();
         fw.compile_postings();
+        fw.compile_offers();
         Ok(fw)
     }
 
@@ -418,6 +433,45 @@ impl Framework {
             }
             self.level_sums.push(sums);
             self.req_start.push(self.reqs.len() as u32);
+        }
+    }
+
+    /// Builds the competency → (course, level) index.
+    fn compile_offers(&mut self) {
+        let mut offers: Vec<(u32, Offer)> = Vec::new();
+        for (i, course) in self.courses.items.iter().enumerate() {
+            for o in &course.provides {
+                if let Some(c) = self.competencies.get(o.competency.as_str()) {
+                    offers.push((
+                        c,
+                        Offer {
+                            course: i as u32,
+                            level: o.level,
+                        },
+                    ));
+                }
+            }
+        }
+        offers.sort_by_key(|&(c, o)| (c, o.course));
+        let mut start = vec![0u32; self.competencies.len() + 1];
+        for &(c, _) in &offers {
+            start[c as usize + 1] += 1;
+        }
+        for i in 0..self.competencies.len() {
+            start[i + 1] += start[i];
+        }
+        self.offer_start = start;
+        self.course_offers = offers.into_iter().map(|(_, o)| o).collect();
+    }
+
+    pub(crate) fn offers_of(&self, c: u32) -> &[Offer] {
+        let c = c as usize;
+        match (self.offer_start.get(c), self.offer_start.get(c + 1)) {
+            (Some(&a), Some(&b)) => self
+                .course_offers
+                .get(a as usize..b as usize)
+                .unwrap_or(&[]),
+            _ => &[],
         }
     }
 

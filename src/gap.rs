@@ -244,9 +244,9 @@ impl Framework {
                     provenance: req.provenance,
                 };
                 if short > 0 {
-                    gaps.push(line)
+                    gaps.push(line);
                 } else {
-                    met.push(line)
+                    met.push(line);
                 }
             }
         });

@@ -90,6 +90,7 @@ mod level;
 mod needs;
 mod profile;
 mod rank;
+mod recommend;
 mod spec;
 
 pub use crate::cohort::Cohort;
@@ -105,6 +106,10 @@ pub use crate::profile::{
     Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,
 };
 pub use crate::rank::{Fit, RankOptions};
+pub use crate::recommend::{
+    Blend, Closed, Objective, OpenGap, OpenReason, Optimality, Plan, RecommendOptions, Solver,
+    Step, Target, UntaggedLevel,
+};
 pub use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
     FrameworkSpec, LevelDescriptor, Mode, PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,

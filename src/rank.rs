@@ -132,8 +132,9 @@ impl Framework {
             .map(|&p| score(p, met[p as usize]))
             .collect();
         // Untouched positions have readiness 0, or 1 when they require nothing weighted:
-        // those always compete; the rest only fill a short list.
-        let fill = scored.len() < options.k;
+        // those always compete; the rest only fill a short list, or tie with a touched
+        // position left at readiness 0 by a zero weight (then shortfall decides).
+        let fill = scored.len() < options.k || scored.iter().any(|s| s.0 <= 0.0);
         scored.extend(
             (0..n as u32)
                 .filter(|&p| met[p as usize] == [0; 3] && !skip(p))

@@ -1,5 +1,6 @@
 //! Machinery behind the public types.
 
+pub(crate) mod cover;
 pub(crate) mod date;
 pub(crate) mod json;
 pub(crate) mod validate;

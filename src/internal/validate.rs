@@ -165,13 +165,36 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
         max: &competency_max,
     };
 
+    check_mapping(&activities, &roles, &positions, &levels, &mut errors);
+    check_courses(&courses, &levels, &mut errors);
+    let prerequisites = prerequisite_graph(&courses);
+    errors.extend(prerequisite_cycles(&prerequisites, &courses));
+
+    if errors.is_empty() {
+        Ok(Validated {
+            competencies,
+            competency_max,
+            activities,
+            roles,
+            positions,
+            courses,
+            prerequisites,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks activities, roles and positions: references, repeats and levels.
+fn check_mapping(
+    activities: &Table<crate::ActivitySpec>,
+    roles: &Table<crate::RoleSpec>,
+    positions: &Table<crate::PositionSpec>,
+    levels: &LevelCheck<'_>,
+    errors: &mut Vec<Error>,
+) {
     for a in &activities.items {
-        levels.requirements(
-            EntityKind::Activity,
-            a.id.as_str(),
-            &a.requires,
-            &mut errors,
-        );
+        levels.requirements(EntityKind::Activity, a.id.as_str(), &a.requires, errors);
     }
     for r in &roles.items {
         check_refs(
@@ -180,9 +203,9 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
             EntityKind::Activity,
             r.activities.iter().map(crate::ActivityId::as_str),
             |id| activities.get(id).is_some(),
-            &mut errors,
+            errors,
         );
-        levels.requirements(EntityKind::Role, r.id.as_str(), &r.requires, &mut errors);
+        levels.requirements(EntityKind::Role, r.id.as_str(), &r.requires, errors);
     }
     for p in &positions.items {
         if p.roles.is_empty() {
@@ -196,9 +219,13 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
             EntityKind::Role,
             p.roles.iter().map(crate::RoleId::as_str),
             |id| roles.get(id).is_some(),
-            &mut errors,
+            errors,
         );
     }
+}
+
+/// Checks courses: hours, outcomes and prerequisite references.
+fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &mut Vec<Error>) {
     for c in &courses.items {
         if !(c.hours.is_finite() && c.hours > 0.0 && c.hours <= 10_000.0) {
             errors.push(Error::InvalidHours {
@@ -221,7 +248,7 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
                 c.id.as_str(),
                 o.competency.as_str(),
                 o.level,
-                &mut errors,
+                errors,
             );
         }
         check_refs(
@@ -230,24 +257,8 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
             EntityKind::Course,
             c.prerequisites.iter().map(CourseId::as_str),
             |id| courses.get(id).is_some(),
-            &mut errors,
+            errors,
         );
-    }
-    let prerequisites = prerequisite_graph(&courses);
-    errors.extend(prerequisite_cycles(&prerequisites, &courses));
-
-    if errors.is_empty() {
-        Ok(Validated {
-            competencies,
-            competency_max,
-            activities,
-            roles,
-            positions,
-            courses,
-            prerequisites,
-        })
-    } else {
-        Err(errors)
     }
 }
 

@@ -1,0 +1,825 @@
+//! Course recommendation: which courses close an officer's gaps, in what order.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use petgraph::graph::NodeIndex;
+use serde::Serialize;
+
+use crate::gap::merge_held;
+use crate::internal::cover::{self, Cand, Instance};
+use crate::spec::Mode;
+use crate::{
+    CompetencyId, CourseId, EntityKind, Error, Framework, Level, Profile, Provenance, Weights,
+};
+
+/// What the recommender optimises.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Objective {
+    /// Close every gap some course can close, in the fewest total hours (the default).
+    #[default]
+    CloseAll,
+    /// Close the most weighted shortfall within this many hours.
+    Budget(f64),
+}
+
+/// Which algorithm solves the selection.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Solver {
+    /// Greedy by cost-effectiveness with prerequisite closures, then clean-up (redundant
+    /// picks removed, improving swaps tried). Fast; see [`Framework::recommend`] for its
+    /// guarantee. The default.
+    #[default]
+    Greedy,
+    /// Branch and bound, stopping after `node_limit` search nodes; the plan says whether
+    /// optimality was proven. Deterministic: the limit counts nodes, not time.
+    Exact {
+        /// Search nodes allowed.
+        node_limit: u64,
+    },
+}
+
+/// How to treat a course that tags a competency without saying the level it reaches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UntaggedLevel {
+    /// It closes no gap in that competency (the default): no level is guessed.
+    #[default]
+    Ignore,
+    /// Treat it as reaching this level.
+    Assume(Level),
+}
+
+/// Options for [`Framework::recommend`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecommendOptions {
+    objective: Objective,
+    solver: Solver,
+    untagged: UntaggedLevel,
+    weights: Weights,
+    competency_weights: BTreeMap<CompetencyId, f64>,
+    term_hours: Option<f64>,
+    max_formal_share: Option<f64>,
+}
+
+fn check_number(name: &'static str, value: f64, positive: bool) -> Result<f64, Error> {
+    if value.is_finite() && (value > 0.0 || (!positive && value >= 0.0)) {
+        Ok(value)
+    } else {
+        Err(Error::InvalidWeight { name, value })
+    }
+}
+
+impl RecommendOptions {
+    /// Close every closable gap in the fewest hours (the default).
+    pub fn close_all(mut self) -> Self {
+        self.objective = Objective::CloseAll;
+        self
+    }
+
+    /// Close the most weighted shortfall within `hours`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] (named `budget`) unless `hours` is finite and at least 0.
+    pub fn budget(mut self, hours: f64) -> Result<Self, Error> {
+        self.objective = Objective::Budget(check_number("budget", hours, false)?);
+        Ok(self)
+    }
+
+    /// The algorithm (default [`Solver::Greedy`]).
+    pub fn solver(mut self, solver: Solver) -> Self {
+        self.solver = solver;
+        self
+    }
+
+    /// How courses without a level count (default [`UntaggedLevel::Ignore`]).
+    pub fn untagged(mut self, rule: UntaggedLevel) -> Self {
+        self.untagged = rule;
+        self
+    }
+
+    /// Value weights per competency type, for [`Objective::Budget`] (default 1 each).
+    pub fn weights(mut self, weights: Weights) -> Self {
+        self.weights = weights;
+        self
+    }
+
+    /// Value weight of one competency, multiplying its type weight (default 1).
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] unless `weight` is finite and at least 0. An unknown
+    /// competency is reported by [`Framework::recommend`].
+    pub fn competency_weight(
+        mut self,
+        competency: impl Into<CompetencyId>,
+        weight: f64,
+    ) -> Result<Self, Error> {
+        self.competency_weights.insert(
+            competency.into(),
+            check_number("competency", weight, false)?,
+        );
+        Ok(self)
+    }
+
+    /// Split the learning path into terms of at most `hours` each.
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] (named `term_hours`) unless `hours` is finite and above 0.
+    pub fn term_hours(mut self, hours: f64) -> Result<Self, Error> {
+        self.term_hours = Some(check_number("term_hours", hours, true)?);
+        Ok(self)
+    }
+
+    /// Aim for at most this share of hours in formal courses (70-20-10 asks about 0.1).
+    ///
+    /// The target is soft: in selection a formal hour costs `1 / share` hours, steering the
+    /// solver to social and experiential resources where they close the same gaps; hours
+    /// reported are real, and [`Plan::blend_target_met`] says whether the plan meets it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] (named `max_formal_share`) unless `0 < share ≤ 1`.
+    pub fn max_formal_share(mut self, share: f64) -> Result<Self, Error> {
+        let share = check_number("max_formal_share", share, true)?;
+        if share > 1.0 {
+            return Err(Error::InvalidWeight {
+                name: "max_formal_share",
+                value: share,
+            });
+        }
+        self.max_formal_share = Some(share);
+        Ok(self)
+    }
+}
+
+/// A competency to reach: for [`Framework::recommend_targets`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The competency.
+    pub competency: CompetencyId,
+    /// The level held now.
+    pub current: Level,
+    /// The level to reach.
+    pub required: Level,
+}
+
+/// A gap a step closes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Closed<'f> {
+    /// The competency.
+    pub competency: &'f CompetencyId,
+    /// Level held before.
+    pub from: Level,
+    /// Level required (the course reaches at least this).
+    pub to: Level,
+    /// Roles and activities that demand it (empty for plain targets).
+    pub provenance: &'f [Provenance],
+}
+
+/// One course of a learning path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step<'f> {
+    /// The course.
+    pub course: &'f CourseId,
+    /// Its name.
+    pub name: &'f str,
+    /// Its hours.
+    pub hours: f64,
+    /// Formal, social or experiential.
+    pub mode: Mode,
+    /// Term number (from 1) when the plan is split into terms, else 0.
+    pub term: u32,
+    /// The gaps this step closes (each gap is credited to the first step closing it).
+    pub closes: Vec<Closed<'f>>,
+    /// Later steps that require this one (it may close nothing itself).
+    pub prerequisite_for: Vec<&'f CourseId>,
+}
+
+/// Why a gap stays open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "reason")]
+pub enum OpenReason {
+    /// No course in the catalogue builds the competency.
+    NoCourse,
+    /// Courses build it, but the best reaches only `best`, below the required level.
+    LevelTooLow {
+        /// The highest level any course reaches.
+        best: Level,
+    },
+    /// Only courses without a level build it, and [`UntaggedLevel::Ignore`] is in force.
+    UntaggedOnly,
+    /// Only courses the officer has already completed close it.
+    CompletedOnly,
+    /// Courses could close it, but not within the hour budget.
+    Budget,
+}
+
+/// A gap the plan does not close, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OpenGap<'f> {
+    /// The competency.
+    pub competency: &'f CompetencyId,
+    /// Level held.
+    pub current: Level,
+    /// Level required.
+    pub required: Level,
+    /// Why it stays open.
+    pub reason: OpenReason,
+}
+
+/// Hours by learning mode: the plan's 70-20-10 blend.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Blend {
+    /// Hours of formal courses.
+    pub formal: f64,
+    /// Hours of social learning.
+    pub social: f64,
+    /// Hours of experiential learning.
+    pub experiential: f64,
+}
+
+impl Blend {
+    /// Share of hours that are formal (0 for an empty plan).
+    pub fn formal_share(&self) -> f64 {
+        let total = self.formal + self.social + self.experiential;
+        if total > 0.0 {
+            self.formal / total
+        } else {
+            0.0
+        }
+    }
+}
+
+/// How good the selection is known to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Optimality {
+    /// From the greedy solver: within its stated guarantee.
+    Approximate,
+    /// Proven optimal by the exact solver.
+    Optimal,
+    /// The exact solver hit its node limit: the best plan found, not proven optimal.
+    NodeLimit,
+}
+
+/// A recommended learning path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Plan<'f> {
+    /// The courses in learning order: every course after its prerequisites, ties by id.
+    pub steps: Vec<Step<'f>>,
+    /// Total hours of all steps.
+    pub total_hours: f64,
+    /// Hours by learning mode.
+    pub blend: Blend,
+    /// With [`RecommendOptions::max_formal_share`], whether the blend meets it.
+    pub blend_target_met: Option<bool>,
+    /// Gaps closed.
+    pub closed: usize,
+    /// Weighted shortfall closed (the budgeted objective).
+    pub value_closed: f64,
+    /// Gaps left open, sorted by competency id, with the reason.
+    pub open: Vec<OpenGap<'f>>,
+    /// Term hours when split into terms (index 0 is term 1).
+    pub terms: Vec<f64>,
+    /// How good the selection is known to be.
+    pub optimality: Optimality,
+    /// Search nodes the exact solver used (0 for greedy).
+    pub nodes: u64,
+}
+
+/// The level a course offer reaches under the untagged-level rule.
+fn reaches(level: Option<u8>, untagged: UntaggedLevel) -> Option<u8> {
+    match (level, untagged) {
+        (Some(l), _) => Some(l),
+        (None, UntaggedLevel::Assume(l)) => Some(l.get()),
+        (None, UntaggedLevel::Ignore) => None,
+    }
+}
+
+/// A gap in solver-ready form.
+struct GapItem<'f> {
+    competency: u32,
+    current: u8,
+    required: u8,
+    provenance: &'f [Provenance],
+}
+
+impl Framework {
+    /// Recommends courses closing an officer's gaps against a position.
+    ///
+    /// A course closes a gap when the level it brings the learner to is at least the
+    /// required level; a course reaching a lower level closes nothing for that competency
+    /// (partial progress does not count, so every pick is a completed requirement).
+    /// Courses the officer has completed are never recommended, and count as done where
+    /// they are prerequisites. A chosen course brings its prerequisites (their hours count).
+    ///
+    /// # Guarantees
+    /// - [`Objective::CloseAll`] with [`Solver::Greedy`]: every closable gap is closed; total
+    ///   hours are at most `H(g)` times those of the best plan in which each pick pays its
+    ///   whole prerequisite closure (`g`: most gaps one course and its prerequisites close,
+    ///   `H(g) = 1 + 1/2 + … + 1/g ≤ ln g + 1`). Without shared prerequisites that is the
+    ///   true optimum.
+    /// - [`Objective::Budget`] with [`Solver::Greedy`]: hours within budget; without shared
+    ///   prerequisites, at least `(1 − 1/e)/2` of the best weighted shortfall closable.
+    /// - [`Solver::Exact`]: optimal when [`Plan::optimality`] is `Optimal`.
+    ///
+    /// The value of closing a gap is `shortfall × type weight × competency weight`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] for an unknown position or a competency weight naming an
+    /// unknown competency; [`Error::FrameworkMismatch`] for a profile from another framework.
+    pub fn recommend<'f>(
+        &'f self,
+        profile: &Profile,
+        position: &str,
+        options: &RecommendOptions,
+    ) -> Result<Plan<'f>, Error> {
+        self.check_stamp(profile.stamp)?;
+        let p = self.position_index(position)?;
+        let reqs = self.position_reqs(p);
+        let base = self.req_start.get(p as usize).copied().unwrap_or(0) as usize;
+        let mut gaps = Vec::new();
+        merge_held(reqs, &profile.held, |i, current| {
+            let r = reqs[i];
+            if r.level > current {
+                gaps.push(GapItem {
+                    competency: r.competency,
+                    current,
+                    required: r.level,
+                    provenance: self.provenance_of(base + i),
+                });
+            }
+        });
+        self.plan(&gaps, &profile.completed, options)
+    }
+
+    /// Recommends courses reaching arbitrary targets (e.g. an IDP's goals).
+    ///
+    /// Targets whose required level does not exceed the current one are already met and
+    /// ignored. Behaves as [`Framework::recommend`] otherwise.
+    ///
+    /// # Errors
+    /// [`Errors`](crate::Errors) naming every unknown competency or course, level above a
+    /// competency's scale, and competency listed twice.
+    pub fn recommend_targets<'f>(
+        &'f self,
+        targets: &[Target],
+        completed: &[CourseId],
+        options: &RecommendOptions,
+    ) -> Result<Plan<'f>, crate::Errors> {
+        let mut errors = Vec::new();
+        let mut gaps = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for t in targets {
+            let Some(c) = self.competencies.get(t.competency.as_str()) else {
+                errors.push(Error::UnknownId {
+                    kind: EntityKind::Competency,
+                    id: t.competency.to_string(),
+                });
+                continue;
+            };
+            if !seen.insert(c) {
+                errors.push(Error::DuplicateId {
+                    kind: EntityKind::Competency,
+                    id: t.competency.to_string(),
+                });
+                continue;
+            }
+            let max = self.competency_max[c as usize];
+            for level in [t.current, t.required] {
+                if level.get() > max {
+                    errors.push(Error::InvalidLevel {
+                        owner_kind: EntityKind::Competency,
+                        owner: t.competency.to_string(),
+                        competency: t.competency.to_string(),
+                        level: level.get(),
+                        min: 0,
+                        max,
+                    });
+                }
+            }
+            if t.required > t.current {
+                gaps.push(GapItem {
+                    competency: c,
+                    current: t.current.get(),
+                    required: t.required.get(),
+                    provenance: &[],
+                });
+            }
+        }
+        let mut done = Vec::new();
+        for c in completed {
+            match self.courses.get(c.as_str()) {
+                Some(i) => done.push(i),
+                None => errors.push(Error::UnknownId {
+                    kind: EntityKind::Course,
+                    id: c.to_string(),
+                }),
+            }
+        }
+        if let Some(e) = crate::Errors::from_vec(errors) {
+            return Err(e);
+        }
+        gaps.sort_by_key(|g| g.competency);
+        done.sort_unstable();
+        done.dedup();
+        Ok(self.plan(&gaps, &done, options)?)
+    }
+
+    fn plan<'f>(
+        &'f self,
+        gaps: &[GapItem<'f>],
+        completed: &[u32],
+        options: &RecommendOptions,
+    ) -> Result<Plan<'f>, Error> {
+        // Only the competencies named get a weight other than 1.
+        let mut comp_weight: BTreeMap<u32, f64> = BTreeMap::new();
+        for (id, &w) in &options.competency_weights {
+            let c = self
+                .competencies
+                .get(id.as_str())
+                .ok_or_else(|| Error::UnknownId {
+                    kind: EntityKind::Competency,
+                    id: id.to_string(),
+                })?;
+            comp_weight.insert(c, w);
+        }
+        let (courses, open) = self.candidates(gaps, completed, options.untagged);
+        let closable: Vec<&GapItem<'f>> = gaps
+            .iter()
+            .filter(|g| !open.iter().any(|(o, _)| std::ptr::eq(*o, *g)))
+            .collect();
+        let inst = self.instance(&courses, &closable, completed, &comp_weight, options);
+        let solution = match (options.objective, options.solver) {
+            (Objective::CloseAll, Solver::Greedy) => cover::greedy_cover(&inst),
+            (Objective::CloseAll, Solver::Exact { node_limit }) => {
+                cover::exact_cover(&inst, node_limit)
+            }
+            (Objective::Budget(b), Solver::Greedy) => cover::greedy_budget(&inst, b),
+            (Objective::Budget(b), Solver::Exact { node_limit }) => {
+                cover::exact_budget(&inst, b, node_limit)
+            }
+        };
+        let optimality = match (options.solver, solution.proven) {
+            (Solver::Greedy, _) => Optimality::Approximate,
+            (Solver::Exact { .. }, true) => Optimality::Optimal,
+            (Solver::Exact { .. }, false) => Optimality::NodeLimit,
+        };
+        let picked: Vec<u32> = solution
+            .chosen
+            .iter()
+            .map(|&i| courses[i as usize])
+            .collect();
+        Ok(self.assemble(
+            &picked,
+            &closable,
+            open,
+            &inst,
+            &solution.chosen,
+            optimality,
+            solution.nodes,
+            options,
+        ))
+    }
+
+    /// Courses that may be chosen, sorted: those closing some gap (not completed) and their
+    /// pending prerequisites; and the gaps no course can close, with the reason.
+    #[allow(clippy::type_complexity)]
+    fn candidates<'g, 'f>(
+        &self,
+        gaps: &'g [GapItem<'f>],
+        completed: &[u32],
+        untagged: UntaggedLevel,
+    ) -> (Vec<u32>, Vec<(&'g GapItem<'f>, OpenReason)>) {
+        let mut chosen = std::collections::BTreeSet::new();
+        let mut open = Vec::new();
+        for g in gaps {
+            let mut closable = false;
+            for o in self.offers_of(g.competency) {
+                if reaches(o.level, untagged).is_some_and(|l| l >= g.required)
+                    && completed.binary_search(&o.course).is_err()
+                {
+                    chosen.insert(o.course);
+                    closable = true;
+                }
+            }
+            if !closable {
+                open.push((g, self.open_reason(g, untagged)));
+            }
+        }
+        let closers: Vec<u32> = chosen.iter().copied().collect();
+        for c in closers {
+            chosen.extend(self.pending_prerequisites(c, completed));
+        }
+        (chosen.into_iter().collect(), open)
+    }
+
+    /// The cover instance over candidate `courses` (local index = position in the list,
+    /// so ties go to the smaller course id) and the `closable` gaps.
+    fn instance(
+        &self,
+        courses: &[u32],
+        closable: &[&GapItem<'_>],
+        completed: &[u32],
+        comp_weight: &BTreeMap<u32, f64>,
+        options: &RecommendOptions,
+    ) -> Instance {
+        let values = closable
+            .iter()
+            .map(|g| {
+                let kind = self.competency_kind[g.competency as usize];
+                let w = options.weights.get(kind)
+                    * comp_weight.get(&g.competency).copied().unwrap_or(1.0);
+                f64::from(g.required - g.current) * w
+            })
+            .collect();
+        let mut cands = Vec::with_capacity(courses.len());
+        for &course in courses {
+            let spec = &self.courses.items[course as usize];
+            let mut cost = spec.hours;
+            if let Some(share) = options.max_formal_share
+                && spec.mode == Mode::Formal
+            {
+                cost /= share;
+            }
+            let covers: Vec<u32> = closable
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    self.offers_of(g.competency).iter().any(|o| {
+                        o.course == course
+                            && reaches(o.level, options.untagged).is_some_and(|l| l >= g.required)
+                    })
+                })
+                .map(|(e, _)| e as u32)
+                .collect();
+            let closure: Vec<u32> = self
+                .pending_prerequisites(course, completed)
+                .iter()
+                .filter_map(|p| courses.binary_search(p).ok().map(|i| i as u32))
+                .collect();
+            cands.push(Cand {
+                cost,
+                hours: spec.hours,
+                covers,
+                closure,
+            });
+        }
+        Instance { values, cands }
+    }
+
+    fn open_reason(&self, g: &GapItem<'_>, untagged: UntaggedLevel) -> OpenReason {
+        let offers = self.offers_of(g.competency);
+        if offers.is_empty() {
+            return OpenReason::NoCourse;
+        }
+        if offers
+            .iter()
+            .any(|o| reaches(o.level, untagged).is_some_and(|l| l >= g.required))
+        {
+            // Closable in principle, so only completed courses do it.
+            return OpenReason::CompletedOnly;
+        }
+        match offers
+            .iter()
+            .filter_map(|o| reaches(o.level, untagged))
+            .max()
+        {
+            Some(best) => OpenReason::LevelTooLow {
+                best: Level::saturating(best),
+            },
+            None => OpenReason::UntaggedOnly,
+        }
+    }
+
+    /// A course's prerequisites, transitively, stopping at completed courses (a completed
+    /// course's own prerequisites are not needed again).
+    pub(crate) fn pending_prerequisites(&self, course: u32, completed: &[u32]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut stack = vec![course];
+        let mut seen = vec![course];
+        while let Some(c) = stack.pop() {
+            for n in self.prerequisites.neighbors(NodeIndex::new(c as usize)) {
+                let n = n.index() as u32;
+                if seen.contains(&n) || completed.binary_search(&n).is_ok() {
+                    continue;
+                }
+                seen.push(n);
+                out.push(n);
+                stack.push(n);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble<'f>(
+        &'f self,
+        picked: &[u32],
+        closable: &[&GapItem<'f>],
+        open: Vec<(&GapItem<'f>, OpenReason)>,
+        inst: &Instance,
+        chosen_local: &[u32],
+        optimality: Optimality,
+        nodes: u64,
+        options: &RecommendOptions,
+    ) -> Plan<'f> {
+        let mut order: Vec<(u32, u32)> = picked
+            .iter()
+            .zip(chosen_local)
+            .map(|(&c, &l)| (c, l))
+            .collect();
+        order.sort_by_key(|&(c, _)| self.course_rank[c as usize]);
+        let mut credited = vec![false; closable.len()];
+        let mut steps: Vec<Step<'f>> = Vec::with_capacity(order.len());
+        let mut blend = Blend::default();
+        for &(course, l) in &order {
+            let spec = &self.courses.items[course as usize];
+            let mut closes = Vec::new();
+            for &e in &inst.cands[l as usize].covers {
+                if !credited[e as usize] {
+                    credited[e as usize] = true;
+                    let g = closable[e as usize];
+                    closes.push(Closed {
+                        competency: self.competency_id(g.competency),
+                        from: Level::saturating(g.current),
+                        to: Level::saturating(g.required),
+                        provenance: g.provenance,
+                    });
+                }
+            }
+            match spec.mode {
+                Mode::Formal => blend.formal += spec.hours,
+                Mode::Social => blend.social += spec.hours,
+                Mode::Experiential => blend.experiential += spec.hours,
+            }
+            let prerequisite_for = order
+                .iter()
+                .filter(|&&(other, _)| {
+                    self.prerequisites.contains_edge(
+                        NodeIndex::new(other as usize),
+                        NodeIndex::new(course as usize),
+                    )
+                })
+                .map(|&(other, _)| self.course_id(other))
+                .collect();
+            steps.push(Step {
+                course: &spec.id,
+                name: &spec.name,
+                hours: spec.hours,
+                mode: spec.mode,
+                term: 0,
+                closes,
+                prerequisite_for,
+            });
+        }
+        let mut open: Vec<OpenGap<'f>> = open
+            .into_iter()
+            .map(|(g, reason)| OpenGap {
+                competency: self.competency_id(g.competency),
+                current: Level::saturating(g.current),
+                required: Level::saturating(g.required),
+                reason,
+            })
+            .collect();
+        for (e, g) in closable.iter().enumerate() {
+            if !credited[e] {
+                open.push(OpenGap {
+                    competency: self.competency_id(g.competency),
+                    current: Level::saturating(g.current),
+                    required: Level::saturating(g.required),
+                    reason: OpenReason::Budget,
+                });
+            }
+        }
+        open.sort_by(|a, b| a.competency.cmp(b.competency));
+        let value_closed = cover::value_of_chosen(inst, chosen_local);
+        let terms = match options.term_hours {
+            Some(cap) => self.split_terms(&mut steps, cap),
+            None => Vec::new(),
+        };
+        let total_hours = steps.iter().map(|s| s.hours).sum();
+        Plan {
+            closed: credited.iter().filter(|&&c| c).count(),
+            steps,
+            total_hours,
+            blend_target_met: options
+                .max_formal_share
+                .map(|share| blend.formal_share() <= share + 1e-12),
+            blend,
+            value_closed,
+            open,
+            terms,
+            optimality,
+            nodes,
+        }
+    }
+
+    /// Assigns steps (already in learning order) to terms of at most `cap` hours: each step
+    /// goes to the earliest term after all its prerequisites' terms that has room; a step
+    /// longer than `cap` gets a term of its own.
+    fn split_terms(&self, steps: &mut [Step<'_>], cap: f64) -> Vec<f64> {
+        let mut terms: Vec<f64> = Vec::new();
+        let mut term_of: BTreeMap<&str, usize> = BTreeMap::new();
+        for step in steps.iter_mut() {
+            let course = step.course.as_str();
+            let earliest = self.courses.get(course).map_or(0, |c| {
+                self.prerequisites
+                    .neighbors(NodeIndex::new(c as usize))
+                    .filter_map(|p| term_of.get(self.course_id(p.index() as u32).as_str()))
+                    .map(|&t| t + 1)
+                    .max()
+                    .unwrap_or(0)
+            });
+            let hours = step.hours;
+            let t = (earliest..terms.len())
+                .find(|&t| terms[t] + hours <= cap + 1e-9)
+                .unwrap_or_else(|| {
+                    terms.push(0.0);
+                    terms.len() - 1
+                });
+            terms[t] += hours;
+            term_of.insert(course, t);
+            step.term = t as u32 + 1;
+        }
+        // Learning order within the plan: by term, then the previous order.
+        steps.sort_by_key(|s| s.term);
+        terms
+    }
+}
+
+impl fmt::Display for Plan<'_> {
+    /// A person-readable learning path with explanations.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} courses, {:.1} hours ({:.1} formal, {:.1} social, {:.1} experiential); {} gaps closed, {} open",
+            self.steps.len(),
+            self.total_hours,
+            self.blend.formal,
+            self.blend.social,
+            self.blend.experiential,
+            self.closed,
+            self.open.len()
+        )?;
+        let mut term = 0;
+        for (i, s) in self.steps.iter().enumerate() {
+            if s.term != term {
+                term = s.term;
+                writeln!(
+                    f,
+                    "  term {term} ({:.1} h)",
+                    self.terms.get(term as usize - 1).copied().unwrap_or(0.0)
+                )?;
+            }
+            let mode = match s.mode {
+                Mode::Formal => "formal",
+                Mode::Social => "social",
+                Mode::Experiential => "experiential",
+            };
+            writeln!(
+                f,
+                "  {:>2}. {} [{}] {:.1} h, {}",
+                i + 1,
+                s.name,
+                s.course,
+                s.hours,
+                mode
+            )?;
+            for c in &s.closes {
+                write!(f, "        closes {} {} -> {}", c.competency, c.from, c.to)?;
+                let roles: Vec<String> = c
+                    .provenance
+                    .iter()
+                    .map(|p| match &p.activity {
+                        Some(a) => format!("{}/{}", p.role, a),
+                        None => p.role.to_string(),
+                    })
+                    .collect();
+                if !roles.is_empty() {
+                    write!(f, " (for {})", roles.join(", "))?;
+                }
+                writeln!(f)?;
+            }
+            if !s.prerequisite_for.is_empty() {
+                let ids: Vec<&str> = s.prerequisite_for.iter().map(|c| c.as_str()).collect();
+                writeln!(f, "        prerequisite for {}", ids.join(", "))?;
+            }
+        }
+        for o in &self.open {
+            let why = match o.reason {
+                OpenReason::NoCourse => "no course builds it".to_owned(),
+                OpenReason::LevelTooLow { best } => format!("courses reach only level {best}"),
+                OpenReason::UntaggedOnly => "only courses without a level build it".to_owned(),
+                OpenReason::CompletedOnly => "only already-completed courses close it".to_owned(),
+                OpenReason::Budget => "not within the hour budget".to_owned(),
+            };
+            writeln!(
+                f,
+                "  open: {} {} -> {}: {}",
+                o.competency, o.current, o.required, why
+            )?;
+        }
+        Ok(())
+    }
+}
