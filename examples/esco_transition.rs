@@ -1,2 +1,460 @@
-//! Career move between two real ESCO occupations: the gap and readiness.
-fn main() {}
+//! Career move between two real ESCO occupations: the gap, the readiness, and the positions
+//! the officer is nearest to.
+//!
+//! Loads all 3,007 ESCO v1.1.1 occupations and their 123,788 occupation → skill links as a
+//! framework (one position and one role per occupation; essential skill → level 3, optional
+//! skill → level 2), then takes an officer who holds every competency of the FROM occupation
+//! at the level FROM requires and compares them with the TO occupation.
+//!
+//! ```text
+//! cargo run --release --example esco_transition
+//! cargo run --release --example esco_transition "social work researcher" "social work lecturer"
+//! cargo run --release --example esco_transition occ-731 occ-1773
+//! ```
+//!
+//! Occupations are named by their exact ESCO label (as in `occupations.csv`) or by position
+//! id `occ-<occ_id>`. An unknown name exits with code 2 and lists close labels.
+
+#[path = "support/esco.rs"]
+mod esco;
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use esco::{ESSENTIAL_LEVEL, Esco};
+use karmayogi::{
+    Evidence, EvidenceSource, Fit, Framework, GapOptions, GapReport, LevelPolicy, OfficerSpec,
+    PositionId, PositionSpec, Profile, RankOptions,
+};
+
+/// The attribution ESCO's licence asks for wherever its data or derived results are shown.
+const ATTRIBUTION: &str = "This product uses the ESCO classification of the European Commission. \
+ESCO v1.1.1, © European Union, https://esco.ec.europa.eu/. The data was converted to compact CSV \
+(integer ids, labels only); the European Commission has not endorsed this use.";
+
+/// Only occupations with at least this many essential skills compete for the default pair, so
+/// the pair is not two tiny occupations that happen to coincide.
+const MIN_ESSENTIAL: usize = 15;
+
+/// How many gap lines the report shows.
+const SHOWN_GAPS: usize = 25;
+
+/// The date stamped on the officer's assessment evidence.
+const EVIDENCE_DATE: &str = "2025-01-01";
+
+/// Why the program stopped early: exit code 2 for bad input, 1 for anything else.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn input(message: String) -> Failure {
+        Failure { code: 2, message }
+    }
+
+    fn other(message: String) -> Failure {
+        Failure { code: 1, message }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(&std::env::args().skip(1).collect::<Vec<_>>()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    if !(args.is_empty() || args.len() == 2) {
+        return Err(Failure::input(format!(
+            "expected no arguments or two occupations (FROM TO), found {} argument(s)\n\
+             usage: cargo run --release --example esco_transition [FROM TO]\n\
+             FROM and TO are exact ESCO occupation labels or position ids such as occ-731",
+            args.len()
+        )));
+    }
+
+    let started = Instant::now();
+    let data = Esco::load().map_err(Failure::other)?;
+    let read = started.elapsed();
+    let spec = data.framework_spec();
+    let started = Instant::now();
+    let framework = Framework::new(spec)
+        .map_err(|e| Failure::other(format!("the ESCO framework is invalid: {e}")))?;
+    let built = started.elapsed();
+    print_loaded(&framework, read.as_secs_f64(), built.as_secs_f64());
+
+    let (from, to) = if args.is_empty() {
+        let pair = default_pair(&framework)?;
+        let name = |id: &PositionId| {
+            framework
+                .position(id.as_str())
+                .map_or("?", |p| p.name.as_str())
+        };
+        println!();
+        println!(
+            "No FROM TO given, so the default move is shown. Of the occupations with at least"
+        );
+        println!(
+            "{MIN_ESSENTIAL} essential skills, `{}` and `{}` share the most",
+            name(&pair.from),
+            name(&pair.to)
+        );
+        println!(
+            "essential skills ({}). The move goes the way the officer is readier: {:.1}% this way,",
+            pair.shared,
+            pair.readiness * 100.0
+        );
+        println!("{:.1}% the other way.", pair.reverse_readiness * 100.0);
+        (pair.from, pair.to)
+    } else {
+        (
+            resolve(&framework, &data, &args[0])?,
+            resolve(&framework, &data, &args[1])?,
+        )
+    };
+    let from_spec = position(&framework, &from)?;
+    let to_spec = position(&framework, &to)?;
+    println!();
+    println!("FROM {}", describe(&framework, from_spec)?);
+    println!("TO   {}", describe(&framework, to_spec)?);
+
+    let officer = officer_holding(&framework, &from, &to)?;
+    let profile = Profile::new(&framework, &officer, &LevelPolicy::default())
+        .map_err(|e| Failure::other(format!("cannot build the officer: {e}")))?;
+    let report = framework
+        .gap_for(&profile, to.as_str(), &GapOptions::default())
+        .map_err(|e| Failure::other(e.to_string()))?;
+    println!();
+    print_gaps(&framework, &report);
+
+    let nearest = framework
+        .positions_for(&profile, &RankOptions::default().top(10))
+        .map_err(|e| Failure::other(e.to_string()))?;
+    println!();
+    print_nearest(&framework, &nearest, &from, &report);
+
+    println!();
+    println!("{ATTRIBUTION}");
+    Ok(())
+}
+
+/// Prints the size of the framework and how long reading and building took.
+fn print_loaded(framework: &Framework, read_secs: f64, build_secs: f64) {
+    let mut by_level: BTreeMap<u8, usize> = BTreeMap::new();
+    for p in framework.positions() {
+        for r in framework.requirements(p.id.as_str()).unwrap_or_default() {
+            *by_level.entry(r.level.get()).or_default() += 1;
+        }
+    }
+    let total: usize = by_level.values().sum();
+    println!("ESCO v1.1.1 loaded through FrameworkSpec -> Framework::new:");
+    println!("  competencies  {:>7}", framework.competencies().len());
+    println!(
+        "  positions     {:>7}  (one role each)",
+        framework.positions().len()
+    );
+    println!("  requirements  {total:>7}");
+    for (level, count) in by_level.iter().rev() {
+        let what = if *level == ESSENTIAL_LEVEL {
+            "essential"
+        } else {
+            "optional"
+        };
+        println!("    at level {level}  {count:>7}  ({what})");
+    }
+    println!(
+        "  read CSV in {:.1} ms, built the framework in {:.1} ms",
+        read_secs * 1e3,
+        build_secs * 1e3
+    );
+}
+
+/// A position id given as `occ-<n>`, or an occupation given by its exact label.
+///
+/// # Errors
+/// A message naming the input and listing close labels.
+fn resolve(framework: &Framework, data: &Esco, input: &str) -> Result<PositionId, Failure> {
+    if framework.position(input).is_some() {
+        return Ok(PositionId::new(input));
+    }
+    if let Some(occ) = data.occupation_by_label(input) {
+        return Ok(PositionId::new(esco::position_id(occ)));
+    }
+    let last = data.occupations.iter().map(|o| o.0).max().unwrap_or(0);
+    if input
+        .strip_prefix("occ-")
+        .is_some_and(|n| n.parse::<u64>().is_ok())
+    {
+        return Err(Failure::input(format!(
+            "no ESCO occupation has the id `{input}`: ids run from occ-0 to occ-{last}"
+        )));
+    }
+    let suggestions = close_labels(framework, input, 5)
+        .iter()
+        .map(|p| format!("  {:<10} {}", p.id.as_str(), p.name))
+        .collect::<Vec<_>>()
+        .join("\n");
+    Err(Failure::input(format!(
+        "no ESCO occupation is labelled `{input}` (give the exact label, or an id occ-0 to \
+         occ-{last}); the closest labels are:\n{suggestions}"
+    )))
+}
+
+/// The `n` positions whose names are closest to `input`: names containing it first, then by
+/// edit distance, then by name.
+fn close_labels<'f>(framework: &'f Framework, input: &str, n: usize) -> Vec<&'f PositionSpec> {
+    let wanted = input.trim().to_lowercase();
+    let mut scored: Vec<(bool, usize, &PositionSpec)> = framework
+        .positions()
+        .iter()
+        .map(|p| {
+            let name = p.name.to_lowercase();
+            (!name.contains(&wanted), edit_distance(&wanted, &name), p)
+        })
+        .collect();
+    scored.sort_by(|a, b| (a.0, a.1, &a.2.name).cmp(&(b.0, b.1, &b.2.name)));
+    scored.into_iter().take(n).map(|s| s.2).collect()
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The move shown when no occupations are given.
+struct DefaultPair {
+    from: PositionId,
+    to: PositionId,
+    /// Essential skills the two occupations share.
+    shared: usize,
+    /// Readiness for `to` of an officer holding what `from` requires.
+    readiness: f64,
+    /// Readiness for `from` of an officer holding what `to` requires.
+    reverse_readiness: f64,
+}
+
+/// The two occupations with at least [`MIN_ESSENTIAL`] essential skills that share the most
+/// essential skills (ties broken by position ids), oriented so the officer is readier (the
+/// first by id when equal).
+fn default_pair(framework: &Framework) -> Result<DefaultPair, Failure> {
+    let positions = framework.positions();
+    let mut holders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut essential_of: Vec<Vec<&str>> = vec![Vec::new(); positions.len()];
+    for (i, p) in positions.iter().enumerate() {
+        let reqs = framework
+            .requirements(p.id.as_str())
+            .map_err(|e| Failure::other(e.to_string()))?;
+        let essential: Vec<&str> = reqs
+            .iter()
+            .filter(|r| r.level.get() == ESSENTIAL_LEVEL)
+            .map(|r| r.competency.as_str())
+            .collect();
+        if essential.len() >= MIN_ESSENTIAL {
+            for &c in &essential {
+                holders.entry(c).or_default().push(i);
+            }
+            essential_of[i] = essential;
+        }
+    }
+    // shared[b] counts the essential skills position a shares with each later position b.
+    let mut shared = vec![0usize; positions.len()];
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (a, essential) in essential_of.iter().enumerate() {
+        shared.fill(0);
+        for list in essential.iter().filter_map(|c| holders.get(c)) {
+            for &b in list.iter().filter(|&&b| b > a) {
+                shared[b] += 1;
+            }
+        }
+        for (b, &n) in shared.iter().enumerate() {
+            if n > best.map_or(0, |x| x.2) {
+                best = Some((a, b, n));
+            }
+        }
+    }
+    let (a, b, n) =
+        best.ok_or_else(|| Failure::other("no two occupations share an essential skill".into()))?;
+    let (a, b) = (positions[a].id.clone(), positions[b].id.clone());
+    let forward = readiness(framework, &a, &b)?;
+    let backward = readiness(framework, &b, &a)?;
+    Ok(if backward > forward {
+        DefaultPair {
+            from: b,
+            to: a,
+            shared: n,
+            readiness: backward,
+            reverse_readiness: forward,
+        }
+    } else {
+        DefaultPair {
+            from: a,
+            to: b,
+            shared: n,
+            readiness: forward,
+            reverse_readiness: backward,
+        }
+    })
+}
+
+/// Readiness for `to` of an officer holding everything `from` requires.
+fn readiness(framework: &Framework, from: &PositionId, to: &PositionId) -> Result<f64, Failure> {
+    let officer = officer_holding(framework, from, to)?;
+    let profile = Profile::new(framework, &officer, &LevelPolicy::default())
+        .map_err(|e| Failure::other(format!("cannot build the officer: {e}")))?;
+    framework
+        .gap_for(&profile, to.as_str(), &GapOptions::default())
+        .map(|r| r.readiness)
+        .map_err(|e| Failure::other(e.to_string()))
+}
+
+/// An officer in `from` whose passbook holds, as assessments, every competency `from` requires
+/// at the level it requires, moving to `to`.
+fn officer_holding(
+    framework: &Framework,
+    from: &PositionId,
+    to: &PositionId,
+) -> Result<OfficerSpec, Failure> {
+    let spec = position(framework, from)?;
+    let passbook = framework
+        .requirements(from.as_str())
+        .map_err(|e| Failure::other(e.to_string()))?
+        .into_iter()
+        .map(|r| Evidence {
+            competency: r.competency.clone(),
+            level: r.level.get(),
+            source: EvidenceSource::Assessment,
+            date: EVIDENCE_DATE.to_owned(),
+            verified: true,
+            course: None,
+        })
+        .collect();
+    Ok(OfficerSpec {
+        id: format!("officer-{from}").into(),
+        department: spec.department.clone(),
+        position: from.clone(),
+        target_position: Some(to.clone()),
+        passbook,
+    })
+}
+
+fn position<'f>(framework: &'f Framework, id: &PositionId) -> Result<&'f PositionSpec, Failure> {
+    framework
+        .position(id.as_str())
+        .ok_or_else(|| Failure::other(format!("no position `{id}`")))
+}
+
+/// `label (id, department): e essential + o optional skills`.
+fn describe(framework: &Framework, p: &PositionSpec) -> Result<String, Failure> {
+    let reqs = framework
+        .requirements(p.id.as_str())
+        .map_err(|e| Failure::other(e.to_string()))?;
+    let essential = reqs
+        .iter()
+        .filter(|r| r.level.get() == ESSENTIAL_LEVEL)
+        .count();
+    Ok(format!(
+        "{} ({}, {}): {} essential + {} optional skills",
+        p.name,
+        p.id,
+        p.department,
+        essential,
+        reqs.len() - essential
+    ))
+}
+
+/// The gap report (first [`SHOWN_GAPS`] lines), the names of the competencies shown, and the
+/// readiness.
+fn print_gaps(framework: &Framework, report: &GapReport<'_>) {
+    let mut shown = report.clone();
+    shown.gaps.truncate(SHOWN_GAPS);
+    println!("Gap report (required level 3 = essential, 2 = optional; current -> required):");
+    print!("{shown}");
+    if report.gaps.len() > SHOWN_GAPS {
+        let more = report.gaps.len() - SHOWN_GAPS;
+        println!(
+            "  ... and {more} more gap{}",
+            if more == 1 { "" } else { "s" }
+        );
+    }
+    println!();
+    println!("Competencies above:");
+    for g in &shown.gaps {
+        let name = framework
+            .competency(g.competency.as_str())
+            .map_or("?", |c| c.name.as_str());
+        println!("  {:<12} {name}", g.competency.as_str());
+    }
+    let essential = report
+        .gaps
+        .iter()
+        .filter(|g| g.required.get() == ESSENTIAL_LEVEL)
+        .count();
+    println!();
+    println!(
+        "Readiness: {:.1}%: {} of {} required skills met, {} of {} required levels short;",
+        report.readiness * 100.0,
+        report.met,
+        report.requirements,
+        report.shortfall_levels,
+        report.required_levels
+    );
+    println!(
+        "gaps in {essential} essential and {} optional skills.",
+        report.gaps.len() - essential
+    );
+}
+
+/// The positions the officer is nearest to, marking the target of `target`.
+fn print_nearest(
+    framework: &Framework,
+    nearest: &[Fit],
+    from: &PositionId,
+    target: &GapReport<'_>,
+) {
+    let to = target.position;
+    println!(
+        "Positions this officer is nearest to being ready for (current position {from} left out):"
+    );
+    println!("  rank  readiness  gaps  short  position    occupation");
+    for (rank, fit) in nearest.iter().enumerate() {
+        let name = framework
+            .position(fit.position.as_str())
+            .map_or("?", |p| p.name.as_str());
+        let mark = if fit.position == *to {
+            "  <- target"
+        } else {
+            ""
+        };
+        println!(
+            "  {:>4}  {:>8.1}%  {:>4}  {:>5}  {:<10}  {name}{mark}",
+            rank + 1,
+            fit.readiness * 100.0,
+            fit.gaps,
+            fit.shortfall_levels,
+            fit.position.as_str()
+        );
+    }
+    if from != to && !nearest.iter().any(|f| f.position == *to) {
+        println!(
+            "  (the target {to}, at {:.1}%, is not among them)",
+            target.readiness * 100.0
+        );
+    }
+}
