@@ -70,6 +70,13 @@ pub struct Framework {
     pub(crate) prerequisites: DiGraph<(), ()>,
     /// Per course, its place in the learning order: prerequisites first, ties by id.
     pub(crate) course_rank: Vec<u32>,
+    /// Per course, its hours and mode, kept dense for the recommender's inner loops.
+    pub(crate) course_hours: Vec<f64>,
+    pub(crate) course_mode: Vec<crate::Mode>,
+    /// Per course, `direct_prereqs[prereq_start[c]..prereq_start[c + 1]]`: the courses it
+    /// requires directly, sorted.
+    pub(crate) prereq_start: Vec<u32>,
+    pub(crate) direct_prereqs: Vec<u32>,
     /// Per position, `reqs[req_start[p]..req_start[p + 1]]`, sorted by competency index.
     pub(crate) req_start: Vec<u32>,
     pub(crate) reqs: Vec<Req>,
@@ -176,6 +183,8 @@ impl Framework {
         let v = validate::validate(spec).map_err(Errors)?;
         let competency_kind: Vec<CompetencyType> =
             v.competencies.items.iter().map(|c| c.kind).collect();
+        let course_hours = v.courses.items.iter().map(|c| c.hours).collect();
+        let course_mode = v.courses.items.iter().map(|c| c.mode).collect();
         let mut fw = Framework {
             stamp: NEXT_STAMP.fetch_add(1, Ordering::Relaxed),
             competencies: v.competencies,
@@ -186,6 +195,10 @@ impl Framework {
             positions: v.positions,
             courses: v.courses,
             course_rank: course_ranks(&v.prerequisites),
+            course_hours,
+            course_mode,
+            prereq_start: Vec::new(),
+            direct_prereqs: Vec::new(),
             prerequisites: v.prerequisites,
             req_start: Vec::new(),
             reqs: Vec::new(),
@@ -200,6 +213,7 @@ impl Framework {
         fw.compile_requirements();
         fw.compile_postings();
         fw.compile_offers();
+        fw.compile_prerequisites();
         Ok(fw)
     }
 
@@ -462,6 +476,33 @@ impl Framework {
         }
         self.offer_start = start;
         self.course_offers = offers.into_iter().map(|(_, o)| o).collect();
+    }
+
+    /// Flattens the prerequisite graph into a dense array of direct prerequisites.
+    fn compile_prerequisites(&mut self) {
+        self.prereq_start.push(0);
+        for c in 0..self.courses.len() {
+            let mut direct: Vec<u32> = self
+                .prerequisites
+                .neighbors(NodeIndex::new(c))
+                .map(|n| n.index() as u32)
+                .collect();
+            direct.sort_unstable();
+            self.direct_prereqs.extend(direct);
+            self.prereq_start.push(self.direct_prereqs.len() as u32);
+        }
+    }
+
+    /// The courses `course` requires directly, sorted.
+    pub(crate) fn direct_prerequisites(&self, course: u32) -> &[u32] {
+        let c = course as usize;
+        match (self.prereq_start.get(c), self.prereq_start.get(c + 1)) {
+            (Some(&a), Some(&b)) => self
+                .direct_prereqs
+                .get(a as usize..b as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     pub(crate) fn offers_of(&self, c: u32) -> &[Offer] {

@@ -7,7 +7,7 @@ use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
 use crate::gap::merge_held;
-use crate::internal::cover::{self, Cand, Instance};
+use crate::internal::cover::{self, Instance};
 use crate::spec::Mode;
 use crate::{
     CompetencyId, CourseId, EntityKind, Error, Framework, Level, Profile, Provenance, Weights,
@@ -490,7 +490,7 @@ impl Framework {
         completed: &[u32],
         untagged: UntaggedLevel,
     ) -> (Vec<u32>, Vec<(&'g GapItem<'f>, OpenReason)>) {
-        let mut chosen = std::collections::BTreeSet::new();
+        let mut chosen = Vec::new();
         let mut open = Vec::new();
         for g in gaps {
             let mut closable = false;
@@ -498,7 +498,7 @@ impl Framework {
                 if reaches(o.level, untagged).is_some_and(|l| l >= g.required)
                     && completed.binary_search(&o.course).is_err()
                 {
-                    chosen.insert(o.course);
+                    chosen.push(o.course);
                     closable = true;
                 }
             }
@@ -506,11 +506,15 @@ impl Framework {
                 open.push((g, self.open_reason(g, untagged)));
             }
         }
-        let closers: Vec<u32> = chosen.iter().copied().collect();
-        for c in closers {
-            chosen.extend(self.pending_prerequisites(c, completed));
+        chosen.sort_unstable();
+        chosen.dedup();
+        for i in 0..chosen.len() {
+            let prerequisites = self.pending_prerequisites(chosen[i], completed);
+            chosen.extend(prerequisites);
         }
-        (chosen.into_iter().collect(), open)
+        chosen.sort_unstable();
+        chosen.dedup();
+        (chosen, open)
     }
 
     /// The cover instance over candidate `courses` (local index = position in the list,
@@ -532,39 +536,45 @@ impl Framework {
                 f64::from(g.required - g.current) * w
             })
             .collect();
-        let mut cands = Vec::with_capacity(courses.len());
-        for &course in courses {
-            let spec = &self.courses.items[course as usize];
-            let mut cost = spec.hours;
+        // (candidate, gap) pairs, sorted, so each candidate's gaps are one contiguous run.
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for (e, g) in closable.iter().enumerate() {
+            for o in self.offers_of(g.competency) {
+                if reaches(o.level, options.untagged).is_some_and(|l| l >= g.required)
+                    && let Ok(local) = courses.binary_search(&o.course)
+                {
+                    pairs.push((local as u32, e as u32));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        let mut inst = Instance::new(values);
+        let mut covers = Vec::new();
+        let mut closure = Vec::new();
+        let mut at = 0;
+        for (local, &course) in courses.iter().enumerate() {
+            covers.clear();
+            while at < pairs.len() && pairs[at].0 == local as u32 {
+                covers.push(pairs[at].1);
+                at += 1;
+            }
+            let hours = self.course_hours[course as usize];
+            let mut cost = hours;
             if let Some(share) = options.max_formal_share
-                && spec.mode == Mode::Formal
+                && self.course_mode[course as usize] == Mode::Formal
             {
                 cost /= share;
             }
-            let covers: Vec<u32> = closable
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| {
-                    self.offers_of(g.competency).iter().any(|o| {
-                        o.course == course
-                            && reaches(o.level, options.untagged).is_some_and(|l| l >= g.required)
-                    })
-                })
-                .map(|(e, _)| e as u32)
-                .collect();
-            let closure: Vec<u32> = self
-                .pending_prerequisites(course, completed)
-                .iter()
-                .filter_map(|p| courses.binary_search(p).ok().map(|i| i as u32))
-                .collect();
-            cands.push(Cand {
-                cost,
-                hours: spec.hours,
-                covers,
-                closure,
-            });
+            closure.clear();
+            closure.extend(
+                self.pending_prerequisites(course, completed)
+                    .iter()
+                    .filter_map(|p| courses.binary_search(p).ok().map(|i| i as u32)),
+            );
+            closure.sort_unstable();
+            inst.push(cost, hours, &covers, &closure);
         }
-        Instance { values, cands }
+        inst
     }
 
     fn open_reason(&self, g: &GapItem<'_>, untagged: UntaggedLevel) -> OpenReason {
@@ -595,15 +605,15 @@ impl Framework {
     /// course's own prerequisites are not needed again).
     pub(crate) fn pending_prerequisites(&self, course: u32, completed: &[u32]) -> Vec<u32> {
         let mut out = Vec::new();
+        if self.direct_prerequisites(course).is_empty() {
+            return out;
+        }
         let mut stack = vec![course];
-        let mut seen = vec![course];
         while let Some(c) = stack.pop() {
-            for n in self.prerequisites.neighbors(NodeIndex::new(c as usize)) {
-                let n = n.index() as u32;
-                if seen.contains(&n) || completed.binary_search(&n).is_ok() {
+            for &n in self.direct_prerequisites(c) {
+                if n == course || out.contains(&n) || completed.binary_search(&n).is_ok() {
                     continue;
                 }
-                seen.push(n);
                 out.push(n);
                 stack.push(n);
             }
@@ -636,7 +646,7 @@ impl Framework {
         for &(course, l) in &order {
             let spec = &self.courses.items[course as usize];
             let mut closes = Vec::new();
-            for &e in &inst.cands[l as usize].covers {
+            for &e in inst.covers(l) {
                 if !credited[e as usize] {
                     credited[e as usize] = true;
                     let g = closable[e as usize];

@@ -1,29 +1,81 @@
 //! Set cover with prerequisite closures: the solvers behind course recommendation.
 //!
 //! An [`Instance`] has elements (gaps to close, each with a value) and candidates (courses,
-//! each with a selection cost, the elements it closes and the candidates it requires,
-//! transitively). Choosing a candidate chooses its whole closure. Indices are local and
-//! ordered so that a smaller index wins ties, which makes every solver deterministic.
-
-/// One candidate course.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Cand {
-    /// Cost used for selection (hours, possibly weighted by a blend target).
-    pub(crate) cost: f64,
-    /// Real hours, which a budget limits.
-    pub(crate) hours: f64,
-    /// Elements it closes, sorted.
-    pub(crate) covers: Vec<u32>,
-    /// Candidates it requires, transitively, sorted; never itself.
-    pub(crate) closure: Vec<u32>,
-}
+//! each with a selection cost, real hours, the elements it closes and the candidates it
+//! requires, transitively). Choosing a candidate chooses its whole closure. Indices are local
+//! and ordered so that a smaller index wins ties, which makes every solver deterministic.
+//!
+//! Everything is stored flat (compressed rows) and partial solutions are changed in place
+//! with a journal that can be rolled back, so local search and branch and bound allocate
+//! little per step.
 
 /// A cover problem.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Instance {
-    /// Value of closing each element (budgeted mode); least-hours mode ignores it.
+    /// Value of closing each element (budgeted mode); least-cost mode ignores it.
     pub(crate) values: Vec<f64>,
-    pub(crate) cands: Vec<Cand>,
+    /// Selection cost per candidate (hours, possibly weighted by a blend target).
+    cost: Vec<f64>,
+    /// Real hours per candidate, which a budget limits.
+    hours: Vec<f64>,
+    cover_start: Vec<u32>,
+    covers: Vec<u32>,
+    closure_start: Vec<u32>,
+    closures: Vec<u32>,
+}
+
+impl Instance {
+    /// An instance with these element values and no candidates yet.
+    pub(crate) fn new(values: Vec<f64>) -> Instance {
+        Instance {
+            values,
+            cover_start: vec![0],
+            closure_start: vec![0],
+            ..Instance::default()
+        }
+    }
+
+    /// Adds a candidate. `covers` and `closure` are sorted; `closure` holds earlier or later
+    /// candidate indices, never the candidate itself.
+    pub(crate) fn push(&mut self, cost: f64, hours: f64, covers: &[u32], closure: &[u32]) {
+        self.cost.push(cost);
+        self.hours.push(hours);
+        self.covers.extend_from_slice(covers);
+        self.cover_start.push(self.covers.len() as u32);
+        self.closures.extend_from_slice(closure);
+        self.closure_start.push(self.closures.len() as u32);
+    }
+
+    /// How many candidates there are.
+    pub(crate) fn len(&self) -> usize {
+        self.cost.len()
+    }
+
+    /// The elements candidate `c` closes, sorted.
+    pub(crate) fn covers(&self, c: u32) -> &[u32] {
+        let c = c as usize;
+        &self.covers[self.cover_start[c] as usize..self.cover_start[c + 1] as usize]
+    }
+
+    /// The candidates `c` requires, transitively, sorted.
+    pub(crate) fn closure(&self, c: u32) -> &[u32] {
+        let c = c as usize;
+        &self.closures[self.closure_start[c] as usize..self.closure_start[c + 1] as usize]
+    }
+
+    /// Sum of selection costs of a set, in the order given.
+    pub(crate) fn cost_of(&self, chosen: &[u32]) -> f64 {
+        chosen.iter().map(|&c| self.cost[c as usize]).sum()
+    }
+
+    /// Elements some candidate closes.
+    fn coverable(&self) -> Vec<bool> {
+        let mut ok = vec![false; self.values.len()];
+        for &e in &self.covers {
+            ok[e as usize] = true;
+        }
+        ok
+    }
 }
 
 /// A solution: chosen candidates (closed under prerequisites), sorted.
@@ -37,98 +89,134 @@ pub(crate) struct Solution {
     pub(crate) nodes: u64,
 }
 
-/// Mutable state of a partial solution.
-#[derive(Clone)]
+/// A point to roll a [`State`] back to.
+#[derive(Clone, Copy)]
+struct Mark {
+    journal: usize,
+    cost: f64,
+    hours: f64,
+}
+
+/// A partial solution, changed in place and journalled.
 struct State {
     chosen: Vec<bool>,
     /// How many chosen candidates close each element.
     cover_count: Vec<u32>,
     cost: f64,
     hours: f64,
+    /// `(candidate, chosen afterwards)` for every change since the journal was cleared.
+    journal: Vec<(u32, bool)>,
 }
 
 impl State {
     fn new(inst: &Instance) -> State {
         State {
-            chosen: vec![false; inst.cands.len()],
+            chosen: vec![false; inst.len()],
             cover_count: vec![0; inst.values.len()],
             cost: 0.0,
             hours: 0.0,
+            journal: Vec::new(),
         }
     }
 
-    fn choose_one(&mut self, inst: &Instance, c: u32) {
-        if !self.chosen[c as usize] {
-            self.chosen[c as usize] = true;
-            self.cost += inst.cands[c as usize].cost;
-            self.hours += inst.cands[c as usize].hours;
-            for &e in &inst.cands[c as usize].covers {
+    fn mark(&self) -> Mark {
+        Mark {
+            journal: self.journal.len(),
+            cost: self.cost,
+            hours: self.hours,
+        }
+    }
+
+    /// Undoes every change since `mark`, restoring the totals exactly.
+    fn revert(&mut self, inst: &Instance, mark: Mark) {
+        while self.journal.len() > mark.journal {
+            let Some((c, on)) = self.journal.pop() else {
+                break;
+            };
+            self.flip(inst, c, !on);
+        }
+        self.cost = mark.cost;
+        self.hours = mark.hours;
+    }
+
+    fn flip(&mut self, inst: &Instance, c: u32, on: bool) {
+        self.chosen[c as usize] = on;
+        for &e in inst.covers(c) {
+            if on {
                 self.cover_count[e as usize] += 1;
-            }
-        }
-    }
-
-    fn choose(&mut self, inst: &Instance, c: u32) {
-        for &p in &inst.cands[c as usize].closure {
-            self.choose_one(inst, p);
-        }
-        self.choose_one(inst, c);
-    }
-
-    fn unchoose_one(&mut self, inst: &Instance, c: u32) {
-        if self.chosen[c as usize] {
-            self.chosen[c as usize] = false;
-            self.cost -= inst.cands[c as usize].cost;
-            self.hours -= inst.cands[c as usize].hours;
-            for &e in &inst.cands[c as usize].covers {
+            } else {
                 self.cover_count[e as usize] -= 1;
             }
         }
     }
 
-    /// Selection cost of the part of `c`'s closure (with `c`) not yet chosen.
-    fn marginal_cost(&self, inst: &Instance, c: u32) -> f64 {
-        self.marginal(inst, c, |cand| cand.cost)
+    fn set(&mut self, inst: &Instance, c: u32, on: bool) {
+        if self.chosen[c as usize] != on {
+            self.flip(inst, c, on);
+            let sign = if on { 1.0 } else { -1.0 };
+            self.cost += sign * inst.cost[c as usize];
+            self.hours += sign * inst.hours[c as usize];
+            self.journal.push((c, on));
+        }
     }
 
-    /// Real hours of the part of `c`'s closure (with `c`) not yet chosen.
-    fn marginal_hours(&self, inst: &Instance, c: u32) -> f64 {
-        self.marginal(inst, c, |cand| cand.hours)
+    /// Chooses `c` with its closure.
+    fn choose(&mut self, inst: &Instance, c: u32) {
+        for &p in inst.closure(c) {
+            self.set(inst, p, true);
+        }
+        self.set(inst, c, true);
     }
 
-    fn marginal(&self, inst: &Instance, c: u32, of: impl Fn(&Cand) -> f64) -> f64 {
-        let mut sum = 0.0;
-        for &p in inst.cands[c as usize]
-            .closure
-            .iter()
-            .chain(std::iter::once(&c))
-        {
+    /// Chooses `c` with its closure, appending the elements this newly closes.
+    fn choose_tracking(&mut self, inst: &Instance, c: u32, newly: &mut Vec<u32>) {
+        for &p in inst.closure(c).iter().chain(std::iter::once(&c)) {
             if !self.chosen[p as usize] {
-                sum += of(&inst.cands[p as usize]);
+                newly.extend(
+                    inst.covers(p)
+                        .iter()
+                        .filter(|&&e| self.cover_count[e as usize] == 0),
+                );
+                self.set(inst, p, true);
+            }
+        }
+    }
+
+    fn marginal(&self, inst: &Instance, c: u32, of: &[f64]) -> f64 {
+        let mut sum = 0.0;
+        for &p in inst.closure(c).iter().chain(std::iter::once(&c)) {
+            if !self.chosen[p as usize] {
+                sum += of[p as usize];
             }
         }
         sum
     }
 
-    /// Value of the elements `c` and its unchosen closure would newly close (each once).
+    /// Selection cost of the part of `c`'s closure (with `c`) not yet chosen.
+    fn marginal_cost(&self, inst: &Instance, c: u32) -> f64 {
+        self.marginal(inst, c, &inst.cost)
+    }
+
+    /// Real hours of the part of `c`'s closure (with `c`) not yet chosen.
+    fn marginal_hours(&self, inst: &Instance, c: u32) -> f64 {
+        self.marginal(inst, c, &inst.hours)
+    }
+
+    /// Value of the elements `c` and its unchosen closure would newly close (each once):
+    /// their count, or their summed values when `weighted`.
     fn marginal_gain(&self, inst: &Instance, c: u32, weighted: bool, seen: &mut Vec<u32>) -> f64 {
         seen.clear();
-        for &p in inst.cands[c as usize]
-            .closure
-            .iter()
-            .chain(std::iter::once(&c))
-        {
+        for &p in inst.closure(c).iter().chain(std::iter::once(&c)) {
             if self.chosen[p as usize] {
                 continue;
             }
-            for &e in &inst.cands[p as usize].covers {
-                if self.cover_count[e as usize] == 0 {
+            for &e in inst.covers(p) {
+                // Closures are small, so a linear check beats sorting.
+                if self.cover_count[e as usize] == 0 && !seen.contains(&e) {
                     seen.push(e);
                 }
             }
         }
-        seen.sort_unstable();
-        seen.dedup();
         if weighted {
             seen.iter().map(|&e| inst.values[e as usize]).sum()
         } else {
@@ -140,6 +228,16 @@ impl State {
         (0..self.chosen.len() as u32)
             .filter(|&c| self.chosen[c as usize])
             .collect()
+    }
+
+    /// Total value of the elements closed.
+    fn value(&self, inst: &Instance) -> f64 {
+        self.cover_count
+            .iter()
+            .zip(&inst.values)
+            .filter(|(n, _)| **n > 0)
+            .map(|(_, v)| v)
+            .sum()
     }
 
     /// The chosen set, its cost summed afresh in index order so equal sets give equal costs.
@@ -154,24 +252,6 @@ impl State {
     }
 }
 
-impl Instance {
-    /// Elements some candidate closes.
-    pub(crate) fn coverable(&self) -> Vec<bool> {
-        let mut ok = vec![false; self.values.len()];
-        for c in &self.cands {
-            for &e in &c.covers {
-                ok[e as usize] = true;
-            }
-        }
-        ok
-    }
-
-    /// Sum of selection costs of a prerequisite-closed set.
-    pub(crate) fn cost_of(&self, chosen: &[u32]) -> f64 {
-        chosen.iter().map(|&c| self.cands[c as usize].cost).sum()
-    }
-}
-
 /// Whether `(gain, cost)` beats `(best_gain, best_cost)`: a higher gain per unit cost
 /// (compared by cross-multiplication, so zero costs count as infinitely cost-effective),
 /// then the lower cost. Equal pairs do not beat each other, so the earlier index wins.
@@ -183,177 +263,414 @@ fn beats(gain: f64, cost: f64, best_gain: f64, best_cost: f64) -> bool {
     }
 }
 
+/// Rows of `u32`s built from `(row, value)` pairs: a compact `Vec<Vec<u32>>`.
+struct Rows {
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Rows {
+    fn new(rows: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Rows {
+        let mut start = vec![0u32; rows + 1];
+        for (r, _) in pairs.clone() {
+            start[r as usize + 1] += 1;
+        }
+        for r in 0..rows {
+            start[r + 1] += start[r];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0; start[rows] as usize];
+        // Pairs come in increasing value order per row, so rows stay sorted.
+        for (r, v) in pairs {
+            items[fill[r as usize] as usize] = v;
+            fill[r as usize] += 1;
+        }
+        Rows { start, items }
+    }
+
+    fn row(&self, r: u32) -> &[u32] {
+        &self.items[self.start[r as usize] as usize..self.start[r as usize + 1] as usize]
+    }
+}
+
+/// Indexes derived once from an instance, and reusable buffers.
+struct Index {
+    /// The candidates closing each element.
+    closers: Rows,
+    /// The candidates requiring each candidate, transitively.
+    required_by: Rows,
+    /// All candidates, most expensive first, ties by index.
+    by_cost: Vec<u32>,
+}
+
+impl Index {
+    fn new(inst: &Instance) -> Index {
+        let n = inst.len() as u32;
+        let closers = Rows::new(
+            inst.values.len(),
+            (0..n).flat_map(|c| inst.covers(c).iter().map(move |&e| (e, c))),
+        );
+        let required_by = Rows::new(
+            inst.len(),
+            (0..n).flat_map(|c| inst.closure(c).iter().map(move |&p| (p, c))),
+        );
+        let mut by_cost: Vec<u32> = (0..n).collect();
+        by_cost.sort_unstable_by(|&a, &b| {
+            inst.cost[b as usize]
+                .total_cmp(&inst.cost[a as usize])
+                .then(a.cmp(&b))
+        });
+        Index {
+            closers,
+            required_by,
+            by_cost,
+        }
+    }
+
+    /// Whether another chosen candidate requires `c`.
+    fn required_by_chosen(&self, state: &State, c: u32) -> bool {
+        self.required_by
+            .row(c)
+            .iter()
+            .any(|&d| state.chosen[d as usize])
+    }
+
+    /// Whether `c` is chosen and can go: nothing chosen requires it and every element it
+    /// closes stays closed.
+    fn redundant(&self, inst: &Instance, state: &State, c: u32) -> bool {
+        state.chosen[c as usize]
+            && inst
+                .covers(c)
+                .iter()
+                .all(|&e| state.cover_count[e as usize] > 1)
+            && !self.required_by_chosen(state, c)
+    }
+}
+
+/// Buffers reused across greedy completions.
+#[derive(Default)]
+struct Scratch {
+    pooled: Vec<bool>,
+    pool: Vec<u32>,
+    gain: Vec<u32>,
+    newly: Vec<u32>,
+    seen: Vec<u32>,
+    touched: Vec<u32>,
+}
+
 /// Greedy least-cost cover of every coverable element: repeatedly choose the candidate
 /// (with its unchosen prerequisites) closing the most new elements per unit of marginal
-/// cost; ties go to the smaller marginal cost, then the smaller index. Then
-/// [`clean_up`] removes redundant picks and tries improving swaps.
+/// cost; ties go to the smaller marginal cost, then the smaller index. Then [`clean_up`]
+/// removes redundant picks and tries improving exchanges.
 ///
 /// # Guarantee
 /// Costs at most `H(g)` times the cheapest cover in which every pick pays its whole
 /// prerequisite closure (`g`: most elements one closure closes; `H(g) ≤ ln g + 1`). Without
-/// shared prerequisites that is the true optimum.
+/// shared prerequisites that is the true optimum. The clean-up only lowers the cost.
+///
+/// # Complexity
+/// O(k · m) for k picks and m candidates, plus O(Σ covers) to keep gains current; the
+/// clean-up repeats a greedy completion over a few candidates per pick while it improves.
 pub(crate) fn greedy_cover(inst: &Instance) -> Solution {
-    let coverable = inst.coverable();
+    let index = Index::new(inst);
+    let mut scratch = Scratch {
+        pooled: vec![false; inst.len()],
+        gain: vec![0; inst.len()],
+        ..Scratch::default()
+    };
     let mut state = State::new(inst);
-    let mut left = coverable.iter().filter(|&&c| c).count();
-    let mut seen = Vec::new();
-    while left > 0 {
-        let mut best: Option<(u32, f64, f64)> = None;
-        for c in 0..inst.cands.len() as u32 {
-            if state.chosen[c as usize] {
-                continue;
-            }
-            let gain = state.marginal_gain(inst, c, false, &mut seen);
-            if gain == 0.0 {
-                continue;
-            }
-            let cost = state.marginal_cost(inst, c);
-            let wins = match best {
-                None => true,
-                Some((_, bg, bc)) => beats(gain, cost, bg, bc),
-            };
-            if wins {
-                best = Some((c, gain, cost));
-            }
-        }
-        let Some((c, _, _)) = best else { break };
-        state.choose(inst, c);
-        left = coverable
-            .iter()
-            .enumerate()
-            .filter(|&(e, &ok)| ok && state.cover_count[e] == 0)
-            .count();
-    }
-    clean_up(inst, &mut state, &coverable);
+    complete_greedily(inst, &index, &mut state, None, &mut scratch);
+    remove_redundant(inst, &index, &mut state, &index.by_cost);
+    clean_up(inst, &index, &mut state, &mut scratch);
     state.solution(inst, false, 0)
 }
 
-/// Whether candidate `c` is required by another chosen candidate.
-fn required_by_chosen(inst: &Instance, state: &State, c: u32) -> bool {
-    inst.cands
-        .iter()
-        .enumerate()
-        .any(|(d, cand)| state.chosen[d] && cand.closure.binary_search(&c).is_ok())
+/// Adds candidates greedily until every coverable element is closed, never choosing
+/// `banned` (directly or as a prerequisite). Returns whether everything coverable was closed.
+///
+/// Only candidates closing a still-open element can gain anything, so only those are
+/// scanned: after an exchange removes one pick, that is a handful.
+fn complete_greedily(
+    inst: &Instance,
+    index: &Index,
+    state: &mut State,
+    banned: Option<u32>,
+    s: &mut Scratch,
+) -> bool {
+    s.pool.clear();
+    let mut left = 0usize;
+    for e in 0..inst.values.len() {
+        let closers = index.closers.row(e as u32);
+        if state.cover_count[e] == 0 && !closers.is_empty() {
+            left += 1;
+            for &c in closers {
+                if !s.pooled[c as usize] {
+                    s.pooled[c as usize] = true;
+                    s.pool.push(c);
+                }
+            }
+        }
+    }
+    for &c in &s.pool {
+        s.pooled[c as usize] = false;
+    }
+    // Scanned in index order so that ties go to the smaller index.
+    s.pool.sort_unstable();
+    s.pool.retain(|&c| {
+        !state.chosen[c as usize]
+            && banned.is_none_or(|b| b != c && inst.closure(c).binary_search(&b).is_err())
+    });
+    // New elements each pooled candidate alone would close, kept current as elements get
+    // closed; candidates with prerequisites are evaluated afresh, their closure changes too.
+    for &c in &s.pool {
+        s.gain[c as usize] = inst
+            .covers(c)
+            .iter()
+            .filter(|&&e| state.cover_count[e as usize] == 0)
+            .count() as u32;
+    }
+    if s.pool.len() > LAZY_FROM {
+        return lazy_greedy(inst, index, state, s, left);
+    }
+    while left > 0 {
+        let mut best: Option<(u32, f64, f64)> = None;
+        for &c in &s.pool {
+            if state.chosen[c as usize] {
+                continue;
+            }
+            let (gain, cost) = evaluate(inst, state, &s.gain, &mut s.seen, c);
+            if gain == 0.0 {
+                continue;
+            }
+            if best.is_none_or(|(_, bg, bc)| beats(gain, cost, bg, bc)) {
+                best = Some((c, gain, cost));
+            }
+        }
+        let Some((c, _, _)) = best else { return false };
+        left -= take(inst, index, state, s, c);
+    }
+    true
 }
 
-/// Removes chosen candidates that no other chosen one requires and whose elements stay
-/// covered, most expensive first; repeats until none can go.
-fn remove_redundant(inst: &Instance, state: &mut State) {
-    loop {
-        let mut order: Vec<u32> = (0..inst.cands.len() as u32)
-            .filter(|&c| state.chosen[c as usize])
-            .collect();
-        order.sort_by(|&a, &b| {
-            inst.cands[b as usize]
-                .cost
-                .total_cmp(&inst.cands[a as usize].cost)
-                .then(a.cmp(&b))
-        });
-        let removable = order.into_iter().find(|&c| {
-            inst.cands[c as usize]
-                .covers
-                .iter()
-                .all(|&e| state.cover_count[e as usize] > 1)
-                && !required_by_chosen(inst, state, c)
-        });
-        match removable {
-            Some(c) => state.unchoose_one(inst, c),
-            None => return,
+/// Pools larger than this use lazy evaluation.
+const LAZY_FROM: usize = 24;
+
+/// The gain (new elements) and marginal cost of choosing `c` now.
+fn evaluate(
+    inst: &Instance,
+    state: &State,
+    gains: &[u32],
+    seen: &mut Vec<u32>,
+    c: u32,
+) -> (f64, f64) {
+    if inst.closure(c).is_empty() {
+        (f64::from(gains[c as usize]), inst.cost[c as usize])
+    } else {
+        (
+            state.marginal_gain(inst, c, false, seen),
+            state.marginal_cost(inst, c),
+        )
+    }
+}
+
+/// Chooses `c` and keeps the cached gains current; returns how many elements it closed.
+fn take(inst: &Instance, index: &Index, state: &mut State, s: &mut Scratch, c: u32) -> usize {
+    s.newly.clear();
+    state.choose_tracking(inst, c, &mut s.newly);
+    for &e in &s.newly {
+        for &d in index.closers.row(e) {
+            s.gain[d as usize] = s.gain[d as usize].saturating_sub(1);
+        }
+    }
+    s.newly.len()
+}
+
+/// A heap entry: candidate `c` with a key at least its true (gain / cost, −cost, −index).
+#[derive(Clone, Copy)]
+struct Entry {
+    gain: f64,
+    cost: f64,
+    c: u32,
+}
+
+impl Entry {
+    /// The greedy's preference order: better ratio, then lower cost, then lower index.
+    fn cmp_key(&self, other: &Entry) -> std::cmp::Ordering {
+        if beats(self.gain, self.cost, other.gain, other.cost) {
+            std::cmp::Ordering::Greater
+        } else if beats(other.gain, other.cost, self.gain, self.cost) {
+            std::cmp::Ordering::Less
+        } else {
+            other.c.cmp(&self.c)
         }
     }
 }
 
-/// Redundancy removal, then first-improvement swaps: take out one chosen candidate that no
-/// other requires and that is not a prerequisite, put in the cheapest single unchosen
-/// candidate (with its closure) that restores coverage, keep it if the total cost drops.
-/// Bounded by a pass count so it always ends.
-fn clean_up(inst: &Instance, state: &mut State, coverable: &[bool]) {
-    remove_redundant(inst, state);
-    let max_passes = 4 * inst.cands.len().max(1);
-    for _ in 0..max_passes {
-        let mut improved = false;
-        let chosen: Vec<u32> = (0..inst.cands.len() as u32)
-            .filter(|&c| state.chosen[c as usize])
-            .collect();
-        'outer: for &out in &chosen {
-            if required_by_chosen(inst, state, out) {
-                continue;
-            }
-            let mut trial = state.clone();
-            trial.unchoose_one(inst, out);
-            // Prerequisites only `out` needed go too.
-            remove_orphans(inst, &mut trial);
-            let missing: Vec<u32> = (0..coverable.len() as u32)
-                .filter(|&e| coverable[e as usize] && trial.cover_count[e as usize] == 0)
-                .collect();
-            for inn in 0..inst.cands.len() as u32 {
-                if inn == out || trial.chosen[inn as usize] {
-                    continue;
-                }
-                let cand = &inst.cands[inn as usize];
-                let closes_all = missing.iter().all(|e| {
-                    cand.covers.binary_search(e).is_ok()
-                        || cand
-                            .closure
-                            .iter()
-                            .any(|&p| inst.cands[p as usize].covers.binary_search(e).is_ok())
-                });
-                if !closes_all {
-                    continue;
-                }
-                if trial.cost + trial.marginal_cost(inst, inn) < state.cost - 1e-9 {
-                    trial.choose(inst, inn);
-                    remove_redundant(inst, &mut trial);
-                    *state = trial;
-                    improved = true;
-                    break 'outer;
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.cmp_key(other).is_eq()
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Entry) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Entry) -> std::cmp::Ordering {
+        self.cmp_key(other)
+    }
+}
+
+/// The same choices as the scan in [`complete_greedily`], with lazy evaluation: every
+/// candidate's best entry in the heap is at least its current key, because a gain only
+/// falls as elements close and a marginal cost only falls when a prerequisite is chosen,
+/// which pushes a fresh entry for the candidates requiring it. An entry whose fresh key is
+/// still the best is chosen; otherwise it goes back with its fresh key.
+fn lazy_greedy(
+    inst: &Instance,
+    index: &Index,
+    state: &mut State,
+    s: &mut Scratch,
+    mut left: usize,
+) -> bool {
+    let mut heap = std::collections::BinaryHeap::with_capacity(s.pool.len());
+    for &c in &s.pool {
+        let (gain, cost) = evaluate(inst, state, &s.gain, &mut s.seen, c);
+        if gain > 0.0 {
+            heap.push(Entry { gain, cost, c });
+        }
+    }
+    let mut completed = true;
+    while left > 0 {
+        let Some(top) = heap.pop() else {
+            completed = false;
+            break;
+        };
+        if state.chosen[top.c as usize] {
+            continue;
+        }
+        let (gain, cost) = evaluate(inst, state, &s.gain, &mut s.seen, top.c);
+        if gain == 0.0 {
+            continue;
+        }
+        let fresh = Entry {
+            gain,
+            cost,
+            c: top.c,
+        };
+        if heap.peek().is_some_and(|next| next > &fresh) {
+            heap.push(fresh);
+            continue;
+        }
+        let mark = state.journal.len();
+        left -= take(inst, index, state, s, top.c);
+        // Candidates whose prerequisites were just chosen may have become cheaper.
+        for j in mark..state.journal.len() {
+            let (p, _) = state.journal[j];
+            for &d in index.required_by.row(p) {
+                if !state.chosen[d as usize] {
+                    let (gain, cost) = evaluate(inst, state, &s.gain, &mut s.seen, d);
+                    if gain > 0.0 {
+                        heap.push(Entry { gain, cost, c: d });
+                    }
                 }
             }
         }
+    }
+    completed
+}
+
+/// Removes redundant chosen candidates among `order` (most expensive first), repeating
+/// while a pass removes something, since a removal can free a prerequisite.
+fn remove_redundant(inst: &Instance, index: &Index, state: &mut State, order: &[u32]) {
+    loop {
+        let mut removed = false;
+        for &c in order {
+            if index.redundant(inst, state, c) {
+                state.set(inst, c, false);
+                removed = true;
+            }
+        }
+        if !removed {
+            return;
+        }
+    }
+}
+
+/// Local search after the greedy: for each chosen candidate that no other requires, most
+/// expensive first, take it out (with prerequisites only it needed), close what it left open
+/// greedily without it, drop picks that became redundant, and keep the exchange if the total
+/// cost drops; otherwise roll it back. Repeats until no exchange improves, at most a bounded
+/// number of rounds, so it always ends.
+fn clean_up(inst: &Instance, index: &Index, state: &mut State, s: &mut Scratch) {
+    let max_rounds = 4 * inst.len().max(1);
+    for _ in 0..max_rounds {
+        let order: Vec<u32> = index
+            .by_cost
+            .iter()
+            .copied()
+            .filter(|&c| state.chosen[c as usize])
+            .collect();
+        let mut improved = false;
+        for out in order {
+            if !state.chosen[out as usize] || index.required_by_chosen(state, out) {
+                continue;
+            }
+            state.journal.clear();
+            let mark = state.mark();
+            state.set(inst, out, false);
+            remove_redundant(inst, index, state, inst.closure(out));
+            if complete_greedily(inst, index, state, Some(out), s) {
+                // Only picks sharing an element with what was added can have become redundant.
+                s.touched.clear();
+                for &(a, on) in &state.journal[mark.journal..] {
+                    if on {
+                        for &e in inst.covers(a) {
+                            s.touched.extend_from_slice(index.closers.row(e));
+                        }
+                    }
+                }
+                s.touched.sort_unstable_by(|&a, &b| {
+                    inst.cost[b as usize]
+                        .total_cmp(&inst.cost[a as usize])
+                        .then(a.cmp(&b))
+                });
+                s.touched.dedup();
+                let touched = std::mem::take(&mut s.touched);
+                remove_redundant(inst, index, state, &touched);
+                s.touched = touched;
+                if state.cost < mark.cost - 1e-9 {
+                    improved = true;
+                    break;
+                }
+            }
+            state.revert(inst, mark);
+        }
+        state.journal.clear();
         if !improved {
             return;
         }
     }
 }
 
-/// Unchooses chosen candidates that close nothing uncovered-otherwise and that no chosen
-/// candidate requires (prerequisites left behind by a removal).
-fn remove_orphans(inst: &Instance, state: &mut State) {
-    loop {
-        let orphan = (0..inst.cands.len() as u32).find(|&c| {
-            state.chosen[c as usize]
-                && inst.cands[c as usize]
-                    .covers
-                    .iter()
-                    .all(|&e| state.cover_count[e as usize] > 1)
-                && !required_by_chosen(inst, state, c)
-        });
-        match orphan {
-            Some(c) => state.unchoose_one(inst, c),
-            None => return,
-        }
-    }
-}
-
 /// Exact least-cost cover by branch and bound, within `node_limit` search nodes.
 ///
-/// Branches on the uncovered element with the fewest candidates, trying each candidate
-/// that closes it (cheapest marginal cost first); prunes with the bound "current cost plus
-/// the largest, over uncovered elements, of the cheapest marginal cost closing it". Starts
-/// from the greedy solution, so it always returns a cover at least as good.
+/// Branches on the open element with the fewest candidates, trying each candidate that
+/// closes it (cheapest marginal cost first); prunes with the bound "current cost plus the
+/// largest, over open elements, of the cheapest marginal cost closing it". Starts from the
+/// greedy solution, so it always returns a cover at least as good.
 pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
-    let coverable = inst.coverable();
-    let mut closers: Vec<Vec<u32>> = vec![Vec::new(); inst.values.len()];
-    for (c, cand) in inst.cands.iter().enumerate() {
-        for &e in &cand.covers {
-            closers[e as usize].push(c as u32);
-        }
-    }
+    let index = Index::new(inst);
     let greedy = greedy_cover(inst);
     let mut search = Search {
         inst,
-        closers: &closers,
-        coverable: &coverable,
+        index: &index,
+        coverable: inst.coverable(),
         best_cost: greedy.cost,
         best: greedy.chosen,
         nodes: 0,
@@ -362,19 +679,18 @@ pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
     };
     let mut state = State::new(inst);
     search.branch(&mut state);
-    let proven = !search.exhausted;
     Solution {
         cost: inst.cost_of(&search.best),
         chosen: search.best,
-        proven,
+        proven: !search.exhausted,
         nodes: search.nodes,
     }
 }
 
 struct Search<'a> {
     inst: &'a Instance,
-    closers: &'a [Vec<u32>],
-    coverable: &'a [bool],
+    index: &'a Index,
+    coverable: Vec<bool>,
     best_cost: f64,
     best: Vec<u32>,
     nodes: u64,
@@ -389,17 +705,17 @@ impl Search<'_> {
             return;
         }
         self.nodes += 1;
-        let mut pick: Option<(usize, usize)> = None;
+        let mut pick: Option<(u32, usize)> = None;
         let mut bound = 0.0f64;
-        for e in 0..self.coverable.len() {
-            if !self.coverable[e] || state.cover_count[e] > 0 {
+        for e in 0..self.coverable.len() as u32 {
+            if !self.coverable[e as usize] || state.cover_count[e as usize] > 0 {
                 continue;
             }
-            let options = self.closers[e].len();
-            if pick.is_none_or(|(_, n)| options < n) {
-                pick = Some((e, options));
+            let closers = self.index.closers.row(e);
+            if pick.is_none_or(|(_, n)| closers.len() < n) {
+                pick = Some((e, closers.len()));
             }
-            let cheapest = self.closers[e]
+            let cheapest = closers
                 .iter()
                 .map(|&c| state.marginal_cost(self.inst, c))
                 .fold(f64::INFINITY, f64::min);
@@ -415,16 +731,19 @@ impl Search<'_> {
         if state.cost + bound >= self.best_cost - 1e-9 {
             return;
         }
-        let mut options: Vec<(f64, u32)> = self.closers[e]
+        let mut options: Vec<(f64, u32)> = self
+            .index
+            .closers
+            .row(e)
             .iter()
             .map(|&c| (state.marginal_cost(self.inst, c), c))
             .collect();
         options.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         for (_, c) in options {
-            let saved = state.clone();
+            let mark = state.mark();
             state.choose(self.inst, c);
             self.branch(state);
-            *state = saved;
+            state.revert(self.inst, mark);
             if self.exhausted {
                 return;
             }
@@ -440,43 +759,41 @@ impl Search<'_> {
 /// Without shared prerequisites, at least `(1 − 1/e)/2 ≈ 0.316` of the optimal value
 /// (Khuller, Moss and Naor, 1999).
 pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
+    let index = Index::new(inst);
     let mut state = State::new(inst);
     let mut seen = Vec::new();
     loop {
         let mut best: Option<(u32, f64, f64)> = None;
-        for c in 0..inst.cands.len() as u32 {
-            if state.chosen[c as usize] {
+        for c in 0..inst.len() as u32 {
+            if state.chosen[c as usize]
+                || state.hours + state.marginal_hours(inst, c) > budget + 1e-9
+            {
                 continue;
             }
-            if state.hours + state.marginal_hours(inst, c) > budget + 1e-9 {
-                continue;
-            }
-            let cost = state.marginal_cost(inst, c);
             let gain = state.marginal_gain(inst, c, true, &mut seen);
             if gain <= 0.0 {
                 continue;
             }
-            let wins = match best {
-                None => true,
-                Some((_, bg, bc)) => beats(gain, cost, bg, bc),
-            };
-            if wins {
+            let cost = state.marginal_cost(inst, c);
+            if best.is_none_or(|(_, bg, bc)| beats(gain, cost, bg, bc)) {
                 best = Some((c, gain, cost));
             }
         }
         let Some((c, _, _)) = best else { break };
         state.choose(inst, c);
     }
-    remove_orphans(inst, &mut state);
-    let greedy_value = value_of(inst, &state);
+    remove_redundant(inst, &index, &mut state, &index.by_cost);
+    let greedy_value = state.value(inst);
     let empty = State::new(inst);
-    let single = (0..inst.cands.len() as u32)
-        .filter(|&c| empty.marginal_hours(inst, c) <= budget + 1e-9)
-        .map(|c| (empty.marginal_gain(inst, c, true, &mut seen), c))
-        .fold(None::<(f64, u32)>, |acc, (v, c)| match acc {
-            Some((bv, _)) if bv >= v => acc,
-            _ => Some((v, c)),
-        });
+    let mut single: Option<(f64, u32)> = None;
+    for c in 0..inst.len() as u32 {
+        if empty.marginal_hours(inst, c) <= budget + 1e-9 {
+            let v = empty.marginal_gain(inst, c, true, &mut seen);
+            if single.is_none_or(|(bv, _)| v > bv) {
+                single = Some((v, c));
+            }
+        }
+    }
     if let Some((v, c)) = single
         && v > greedy_value + 1e-9
     {
@@ -487,29 +804,19 @@ pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
     state.solution(inst, false, 0)
 }
 
-/// Total value of the elements a state closes.
-fn value_of(inst: &Instance, state: &State) -> f64 {
-    state
-        .cover_count
-        .iter()
-        .zip(&inst.values)
-        .filter(|(n, _)| **n > 0)
-        .map(|(_, v)| v)
-        .sum()
-}
-
 /// Value closed by a set of chosen candidates.
 pub(crate) fn value_of_chosen(inst: &Instance, chosen: &[u32]) -> f64 {
     let mut state = State::new(inst);
     for &c in chosen {
-        state.choose_one(inst, c);
+        state.set(inst, c, true);
     }
-    value_of(inst, &state)
+    state.value(inst)
 }
 
 /// Exact budgeted cover by branch and bound over include/exclude decisions, within
 /// `node_limit` nodes. The bound is the value already closed plus every element still
-/// closable by an undecided candidate. Starts from the greedy solution.
+/// closable by an undecided, affordable candidate. Starts from the greedy solution; among
+/// plans of equal value it keeps the one with fewer hours.
 pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
     let greedy = greedy_budget(inst, budget);
     let mut b = BudgetSearch {
@@ -523,7 +830,7 @@ pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Sol
         exhausted: false,
     };
     let mut state = State::new(inst);
-    let mut excluded = vec![false; inst.cands.len()];
+    let mut excluded = vec![false; inst.len()];
     b.branch(&mut state, &mut excluded, 0);
     Solution {
         cost: inst.cost_of(&b.best),
@@ -551,8 +858,7 @@ impl BudgetSearch<'_> {
             return;
         }
         self.nodes += 1;
-        let value = value_of(self.inst, state);
-        // Better value, or equal value for fewer hours.
+        let value = state.value(self.inst);
         if value > self.best_value + 1e-9
             || (value > self.best_value - 1e-9 && state.cost < self.best_cost - 1e-9)
         {
@@ -561,19 +867,15 @@ impl BudgetSearch<'_> {
             self.best = state.chosen_list();
         }
         // Optimistic bound: every element an undecided, affordable candidate closes.
-        let mut reachable = state
-            .cover_count
-            .iter()
-            .map(|&n| n > 0)
-            .collect::<Vec<bool>>();
-        for (c, cand) in self.inst.cands.iter().enumerate().skip(next) {
-            if excluded[c]
+        let mut reachable: Vec<bool> = state.cover_count.iter().map(|&n| n > 0).collect();
+        for (c, &out) in excluded.iter().enumerate().skip(next) {
+            if out
                 || state.chosen[c]
                 || state.hours + state.marginal_hours(self.inst, c as u32) > self.budget + 1e-9
             {
                 continue;
             }
-            for &e in &cand.covers {
+            for &e in self.inst.covers(c as u32) {
                 reachable[e as usize] = true;
             }
         }
@@ -586,20 +888,20 @@ impl BudgetSearch<'_> {
         if bound < self.best_value + 1e-9 {
             return;
         }
-        let Some(c) = (next..self.inst.cands.len()).find(|&c| !excluded[c] && !state.chosen[c])
-        else {
+        let Some(c) = (next..self.inst.len()).find(|&c| !excluded[c] && !state.chosen[c]) else {
             return;
         };
         let hours = state.marginal_hours(self.inst, c as u32);
-        let closure_ok = self.inst.cands[c]
-            .closure
+        let closure_ok = self
+            .inst
+            .closure(c as u32)
             .iter()
             .all(|&p| !excluded[p as usize]);
         if closure_ok && state.hours + hours <= self.budget + 1e-9 {
-            let saved = state.clone();
+            let mark = state.mark();
             state.choose(self.inst, c as u32);
             self.branch(state, excluded, c + 1);
-            *state = saved;
+            state.revert(self.inst, mark);
             if self.exhausted {
                 return;
             }
