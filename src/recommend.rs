@@ -536,28 +536,37 @@ impl Framework {
                 f64::from(g.required - g.current) * w
             })
             .collect();
-        // (candidate, gap) pairs, sorted, so each candidate's gaps are one contiguous run.
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for (e, g) in closable.iter().enumerate() {
-            for o in self.offers_of(g.competency) {
-                if reaches(o.level, options.untagged).is_some_and(|l| l >= g.required)
-                    && let Ok(local) = courses.binary_search(&o.course)
-                {
-                    pairs.push((local as u32, e as u32));
-                }
+        // Each candidate's gaps as one contiguous, ascending run (a counting sort).
+        let untagged = options.untagged;
+        let closes = |g: &GapItem<'_>| -> Vec<u32> {
+            self.offers_of(g.competency)
+                .iter()
+                .filter(|o| reaches(o.level, untagged).is_some_and(|l| l >= g.required))
+                .filter_map(|o| courses.binary_search(&o.course).ok().map(|i| i as u32))
+                .collect()
+        };
+        let mut start = vec![0u32; courses.len() + 1];
+        let locals: Vec<Vec<u32>> = closable.iter().map(|g| closes(g)).collect();
+        for list in &locals {
+            for &local in list {
+                start[local as usize + 1] += 1;
             }
         }
-        pairs.sort_unstable();
-        let mut inst = Instance::new(values);
-        let mut covers = Vec::new();
-        let mut closure = Vec::new();
-        let mut at = 0;
-        for (local, &course) in courses.iter().enumerate() {
-            covers.clear();
-            while at < pairs.len() && pairs[at].0 == local as u32 {
-                covers.push(pairs[at].1);
-                at += 1;
+        for i in 0..courses.len() {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut gaps_of = vec![0u32; start[courses.len()] as usize];
+        for (e, list) in locals.iter().enumerate() {
+            for &local in list {
+                gaps_of[fill[local as usize] as usize] = e as u32;
+                fill[local as usize] += 1;
             }
+        }
+        let mut inst = Instance::new(values);
+        let mut closure = Vec::new();
+        for (local, &course) in courses.iter().enumerate() {
+            let covers = &gaps_of[start[local] as usize..start[local + 1] as usize];
             let hours = self.course_hours[course as usize];
             let mut cost = hours;
             if let Some(share) = options.max_formal_share
@@ -572,7 +581,7 @@ impl Framework {
                     .filter_map(|p| courses.binary_search(p).ok().map(|i| i as u32)),
             );
             closure.sort_unstable();
-            inst.push(cost, hours, &covers, &closure);
+            inst.push(cost, hours, covers, &closure);
         }
         inst
     }

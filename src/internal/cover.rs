@@ -252,11 +252,11 @@ impl State {
     }
 }
 
-/// Whether `(gain, cost)` beats `(best_gain, best_cost)`: a higher gain per unit cost
-/// (compared by cross-multiplication, so zero costs count as infinitely cost-effective),
-/// then the lower cost. Equal pairs do not beat each other, so the earlier index wins.
+/// Whether `(gain, cost)` beats `(best_gain, best_cost)`: a higher gain per unit cost (a
+/// zero cost counts as infinitely cost-effective), then the lower cost. Equal pairs do not
+/// beat each other, so the earlier index wins.
 fn beats(gain: f64, cost: f64, best_gain: f64, best_cost: f64) -> bool {
-    match (gain * best_cost).total_cmp(&(best_gain * cost)) {
+    match (gain / cost).total_cmp(&(best_gain / best_cost)) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
         std::cmp::Ordering::Equal => cost < best_cost,
@@ -299,8 +299,6 @@ struct Index {
     closers: Rows,
     /// The candidates requiring each candidate, transitively.
     required_by: Rows,
-    /// All candidates, most expensive first, ties by index.
-    by_cost: Vec<u32>,
 }
 
 impl Index {
@@ -314,17 +312,23 @@ impl Index {
             inst.len(),
             (0..n).flat_map(|c| inst.closure(c).iter().map(move |&p| (p, c))),
         );
-        let mut by_cost: Vec<u32> = (0..n).collect();
-        by_cost.sort_unstable_by(|&a, &b| {
-            inst.cost[b as usize]
-                .total_cmp(&inst.cost[a as usize])
-                .then(a.cmp(&b))
-        });
         Index {
             closers,
             required_by,
-            by_cost,
         }
+    }
+
+    /// Whether taking chosen `out` away could be repaired: every element only it closes has
+    /// another candidate closing it that does not require `out`.
+    fn replaceable(&self, inst: &Instance, state: &State, out: u32) -> bool {
+        inst.covers(out).iter().all(|&e| {
+            state.cover_count[e as usize] > 1
+                || self
+                    .closers
+                    .row(e)
+                    .iter()
+                    .any(|&d| d != out && inst.closure(d).binary_search(&out).is_err())
+        })
     }
 
     /// Whether another chosen candidate requires `c`.
@@ -345,6 +349,23 @@ impl Index {
                 .all(|&e| state.cover_count[e as usize] > 1)
             && !self.required_by_chosen(state, c)
     }
+}
+
+/// Sorts candidates most expensive first, ties by index, and drops repeats.
+fn most_expensive_first(inst: &Instance, list: &mut Vec<u32>) {
+    list.sort_unstable_by(|&a, &b| {
+        inst.cost[b as usize]
+            .total_cmp(&inst.cost[a as usize])
+            .then(a.cmp(&b))
+    });
+    list.dedup();
+}
+
+/// The chosen candidates, most expensive first.
+fn chosen_by_cost(inst: &Instance, state: &State) -> Vec<u32> {
+    let mut order = state.chosen_list();
+    most_expensive_first(inst, &mut order);
+    order
 }
 
 /// Buffers reused across greedy completions.
@@ -380,7 +401,8 @@ pub(crate) fn greedy_cover(inst: &Instance) -> Solution {
     };
     let mut state = State::new(inst);
     complete_greedily(inst, &index, &mut state, None, &mut scratch);
-    remove_redundant(inst, &index, &mut state, &index.by_cost);
+    let order = chosen_by_cost(inst, &state);
+    remove_redundant(inst, &index, &mut state, &order);
     clean_up(inst, &index, &mut state, &mut scratch);
     state.solution(inst, false, 0)
 }
@@ -488,27 +510,24 @@ fn take(inst: &Instance, index: &Index, state: &mut State, s: &mut Scratch, c: u
 /// A heap entry: candidate `c` with a key at least its true (gain / cost, −cost, −index).
 #[derive(Clone, Copy)]
 struct Entry {
-    gain: f64,
+    ratio: f64,
     cost: f64,
     c: u32,
 }
 
 impl Entry {
-    /// The greedy's preference order: better ratio, then lower cost, then lower index.
-    fn cmp_key(&self, other: &Entry) -> std::cmp::Ordering {
-        if beats(self.gain, self.cost, other.gain, other.cost) {
-            std::cmp::Ordering::Greater
-        } else if beats(other.gain, other.cost, self.gain, self.cost) {
-            std::cmp::Ordering::Less
-        } else {
-            other.c.cmp(&self.c)
+    fn new(gain: f64, cost: f64, c: u32) -> Entry {
+        Entry {
+            ratio: gain / cost,
+            cost,
+            c,
         }
     }
 }
 
 impl PartialEq for Entry {
     fn eq(&self, other: &Entry) -> bool {
-        self.cmp_key(other).is_eq()
+        self.cmp(other).is_eq()
     }
 }
 
@@ -521,8 +540,13 @@ impl PartialOrd for Entry {
 }
 
 impl Ord for Entry {
+    /// The greedy's preference order, as [`beats`]: better ratio, then lower cost, then
+    /// lower index.
     fn cmp(&self, other: &Entry) -> std::cmp::Ordering {
-        self.cmp_key(other)
+        self.ratio
+            .total_cmp(&other.ratio)
+            .then(other.cost.total_cmp(&self.cost))
+            .then(other.c.cmp(&self.c))
     }
 }
 
@@ -542,7 +566,7 @@ fn lazy_greedy(
     for &c in &s.pool {
         let (gain, cost) = evaluate(inst, state, &s.gain, &mut s.seen, c);
         if gain > 0.0 {
-            heap.push(Entry { gain, cost, c });
+            heap.push(Entry::new(gain, cost, c));
         }
     }
     let mut completed = true;
@@ -558,11 +582,7 @@ fn lazy_greedy(
         if gain == 0.0 {
             continue;
         }
-        let fresh = Entry {
-            gain,
-            cost,
-            c: top.c,
-        };
+        let fresh = Entry::new(gain, cost, top.c);
         if heap.peek().is_some_and(|next| next > &fresh) {
             heap.push(fresh);
             continue;
@@ -576,7 +596,7 @@ fn lazy_greedy(
                 if !state.chosen[d as usize] {
                     let (gain, cost) = evaluate(inst, state, &s.gain, &mut s.seen, d);
                     if gain > 0.0 {
-                        heap.push(Entry { gain, cost, c: d });
+                        heap.push(Entry::new(gain, cost, d));
                     }
                 }
             }
@@ -610,15 +630,13 @@ fn remove_redundant(inst: &Instance, index: &Index, state: &mut State, order: &[
 fn clean_up(inst: &Instance, index: &Index, state: &mut State, s: &mut Scratch) {
     let max_rounds = 4 * inst.len().max(1);
     for _ in 0..max_rounds {
-        let order: Vec<u32> = index
-            .by_cost
-            .iter()
-            .copied()
-            .filter(|&c| state.chosen[c as usize])
-            .collect();
+        let order = chosen_by_cost(inst, state);
         let mut improved = false;
         for out in order {
-            if !state.chosen[out as usize] || index.required_by_chosen(state, out) {
+            if !state.chosen[out as usize]
+                || index.required_by_chosen(state, out)
+                || !index.replaceable(inst, state, out)
+            {
                 continue;
             }
             state.journal.clear();
@@ -631,16 +649,17 @@ fn clean_up(inst: &Instance, index: &Index, state: &mut State, s: &mut Scratch) 
                 for &(a, on) in &state.journal[mark.journal..] {
                     if on {
                         for &e in inst.covers(a) {
-                            s.touched.extend_from_slice(index.closers.row(e));
+                            s.touched.extend(
+                                index
+                                    .closers
+                                    .row(e)
+                                    .iter()
+                                    .filter(|&&d| state.chosen[d as usize]),
+                            );
                         }
                     }
                 }
-                s.touched.sort_unstable_by(|&a, &b| {
-                    inst.cost[b as usize]
-                        .total_cmp(&inst.cost[a as usize])
-                        .then(a.cmp(&b))
-                });
-                s.touched.dedup();
+                most_expensive_first(inst, &mut s.touched);
                 let touched = std::mem::take(&mut s.touched);
                 remove_redundant(inst, index, state, &touched);
                 s.touched = touched;
@@ -782,7 +801,8 @@ pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
         let Some((c, _, _)) = best else { break };
         state.choose(inst, c);
     }
-    remove_redundant(inst, &index, &mut state, &index.by_cost);
+    let order = chosen_by_cost(inst, &state);
+    remove_redundant(inst, &index, &mut state, &order);
     let greedy_value = state.value(inst);
     let empty = State::new(inst);
     let mut single: Option<(f64, u32)> = None;
