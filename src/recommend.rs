@@ -649,24 +649,10 @@ impl Framework {
             .map(|(&c, &l)| (c, l))
             .collect();
         order.sort_by_key(|&(c, _)| self.course_rank[c as usize]);
-        let mut credited = vec![false; closable.len()];
         let mut steps: Vec<Step<'f>> = Vec::with_capacity(order.len());
         let mut blend = Blend::default();
-        for &(course, l) in &order {
+        for &(course, _) in &order {
             let spec = &self.courses.items[course as usize];
-            let mut closes = Vec::new();
-            for &e in inst.covers(l) {
-                if !credited[e as usize] {
-                    credited[e as usize] = true;
-                    let g = closable[e as usize];
-                    closes.push(Closed {
-                        competency: self.competency_id(g.competency),
-                        from: Level::saturating(g.current),
-                        to: Level::saturating(g.required),
-                        provenance: g.provenance,
-                    });
-                }
-            }
             match spec.mode {
                 Mode::Formal => blend.formal += spec.hours,
                 Mode::Social => blend.social += spec.hours,
@@ -675,10 +661,9 @@ impl Framework {
             let prerequisite_for = order
                 .iter()
                 .filter(|&&(other, _)| {
-                    self.prerequisites.contains_edge(
-                        NodeIndex::new(other as usize),
-                        NodeIndex::new(course as usize),
-                    )
+                    self.direct_prerequisites(other)
+                        .binary_search(&course)
+                        .is_ok()
                 })
                 .map(|&(other, _)| self.course_id(other))
                 .collect();
@@ -688,9 +673,38 @@ impl Framework {
                 hours: spec.hours,
                 mode: spec.mode,
                 term: 0,
-                closes,
+                closes: Vec::new(),
                 prerequisite_for,
             });
+        }
+        let mut locals: Vec<u32> = order.iter().map(|&(_, l)| l).collect();
+        let terms = match options.term_hours {
+            Some(cap) => {
+                let terms = self.split_terms(&mut steps, cap);
+                // Learning order: by term, then the order within the path (a stable sort).
+                let mut by_term: Vec<usize> = (0..steps.len()).collect();
+                by_term.sort_by_key(|&i| steps[i].term);
+                steps = by_term.iter().map(|&i| steps[i].clone()).collect();
+                locals = by_term.iter().map(|&i| locals[i]).collect();
+                terms
+            }
+            None => Vec::new(),
+        };
+        // Each gap is credited to the first step in the final order that closes it.
+        let mut credited = vec![false; closable.len()];
+        for (step, &l) in steps.iter_mut().zip(&locals) {
+            for &e in inst.covers(l) {
+                if !credited[e as usize] {
+                    credited[e as usize] = true;
+                    let g = closable[e as usize];
+                    step.closes.push(Closed {
+                        competency: self.competency_id(g.competency),
+                        from: Level::saturating(g.current),
+                        to: Level::saturating(g.required),
+                        provenance: g.provenance,
+                    });
+                }
+            }
         }
         let mut open: Vec<OpenGap<'f>> = open
             .into_iter()
@@ -713,11 +727,8 @@ impl Framework {
         }
         open.sort_by(|a, b| a.competency.cmp(b.competency));
         let value_closed = cover::value_of_chosen(inst, chosen_local);
-        let terms = match options.term_hours {
-            Some(cap) => self.split_terms(&mut steps, cap),
-            None => Vec::new(),
-        };
-        let total_hours = steps.iter().map(|s| s.hours).sum();
+        // Summed from +0.0: an empty `f64` sum is -0.0.
+        let total_hours = steps.iter().fold(0.0, |sum, s| sum + s.hours);
         Plan {
             closed: credited.iter().filter(|&&c| c).count(),
             steps,
@@ -734,9 +745,9 @@ impl Framework {
         }
     }
 
-    /// Assigns steps (already in learning order) to terms of at most `cap` hours: each step
-    /// goes to the earliest term after all its prerequisites' terms that has room; a step
-    /// longer than `cap` gets a term of its own.
+    /// Assigns steps (in learning order) to terms of at most `cap` hours: each step goes to
+    /// the earliest term after all its prerequisites' terms that has room; a step longer than
+    /// `cap` gets a term of its own. Returns the hours of each term.
     fn split_terms(&self, steps: &mut [Step<'_>], cap: f64) -> Vec<f64> {
         let mut terms: Vec<f64> = Vec::new();
         let mut term_of: BTreeMap<&str, usize> = BTreeMap::new();
@@ -761,8 +772,6 @@ impl Framework {
             term_of.insert(course, t);
             step.term = t as u32 + 1;
         }
-        // Learning order within the plan: by term, then the previous order.
-        steps.sort_by_key(|s| s.term);
         terms
     }
 }

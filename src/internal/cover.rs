@@ -65,7 +65,10 @@ impl Instance {
 
     /// Sum of selection costs of a set, in the order given.
     pub(crate) fn cost_of(&self, chosen: &[u32]) -> f64 {
-        chosen.iter().map(|&c| self.cost[c as usize]).sum()
+        // Folded from +0.0: an empty `f64` sum is -0.0.
+        chosen
+            .iter()
+            .fold(0.0, |sum, &c| sum + self.cost[c as usize])
     }
 
     /// Elements some candidate closes.
@@ -236,8 +239,7 @@ impl State {
             .iter()
             .zip(&inst.values)
             .filter(|(n, _)| **n > 0)
-            .map(|(_, v)| v)
-            .sum()
+            .fold(0.0, |sum, (_, v)| sum + v)
     }
 
     /// The chosen set, its cost summed afresh in index order so equal sets give equal costs.
