@@ -508,9 +508,10 @@ impl Framework {
         }
         chosen.sort_unstable();
         chosen.dedup();
+        let mut pending = Vec::new();
         for i in 0..chosen.len() {
-            let prerequisites = self.pending_prerequisites(chosen[i], completed);
-            chosen.extend(prerequisites);
+            self.pending_prerequisites(chosen[i], completed, &mut pending);
+            chosen.extend_from_slice(&pending);
         }
         chosen.sort_unstable();
         chosen.dedup();
@@ -536,35 +537,34 @@ impl Framework {
                 f64::from(g.required - g.current) * w
             })
             .collect();
-        // Each candidate's gaps as one contiguous, ascending run (a counting sort).
-        let untagged = options.untagged;
-        let closes = |g: &GapItem<'_>| -> Vec<u32> {
-            self.offers_of(g.competency)
-                .iter()
-                .filter(|o| reaches(o.level, untagged).is_some_and(|l| l >= g.required))
-                .filter_map(|o| courses.binary_search(&o.course).ok().map(|i| i as u32))
-                .collect()
-        };
-        let mut start = vec![0u32; courses.len() + 1];
-        let locals: Vec<Vec<u32>> = closable.iter().map(|g| closes(g)).collect();
-        for list in &locals {
-            for &local in list {
-                start[local as usize + 1] += 1;
+        // Each candidate's gaps as one contiguous, ascending run: (candidate, gap) pairs in
+        // gap order, then a counting sort by candidate, which keeps gaps ascending.
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for (e, g) in closable.iter().enumerate() {
+            for o in self.offers_of(g.competency) {
+                if reaches(o.level, options.untagged).is_some_and(|l| l >= g.required)
+                    && let Ok(local) = courses.binary_search(&o.course)
+                {
+                    pairs.push((local as u32, e as u32));
+                }
             }
+        }
+        let mut start = vec![0u32; courses.len() + 1];
+        for &(local, _) in &pairs {
+            start[local as usize + 1] += 1;
         }
         for i in 0..courses.len() {
             start[i + 1] += start[i];
         }
         let mut fill = start.clone();
-        let mut gaps_of = vec![0u32; start[courses.len()] as usize];
-        for (e, list) in locals.iter().enumerate() {
-            for &local in list {
-                gaps_of[fill[local as usize] as usize] = e as u32;
-                fill[local as usize] += 1;
-            }
+        let mut gaps_of = vec![0u32; pairs.len()];
+        for &(local, e) in &pairs {
+            gaps_of[fill[local as usize] as usize] = e;
+            fill[local as usize] += 1;
         }
-        let mut inst = Instance::new(values);
+        let mut inst = Instance::with_capacity(values, courses.len(), pairs.len());
         let mut closure = Vec::new();
+        let mut pending = Vec::new();
         for (local, &course) in courses.iter().enumerate() {
             let covers = &gaps_of[start[local] as usize..start[local + 1] as usize];
             let hours = self.course_hours[course as usize];
@@ -574,9 +574,10 @@ impl Framework {
             {
                 cost /= share;
             }
+            self.pending_prerequisites(course, completed, &mut pending);
             closure.clear();
             closure.extend(
-                self.pending_prerequisites(course, completed)
+                pending
                     .iter()
                     .filter_map(|p| courses.binary_search(p).ok().map(|i| i as u32)),
             );
@@ -611,24 +612,29 @@ impl Framework {
     }
 
     /// A course's prerequisites, transitively, stopping at completed courses (a completed
-    /// course's own prerequisites are not needed again).
-    pub(crate) fn pending_prerequisites(&self, course: u32, completed: &[u32]) -> Vec<u32> {
-        let mut out = Vec::new();
+    /// course's own prerequisites are not needed again), into a reused buffer, sorted.
+    fn pending_prerequisites(&self, course: u32, completed: &[u32], out: &mut Vec<u32>) {
+        out.clear();
         if self.direct_prerequisites(course).is_empty() {
-            return out;
+            return;
         }
-        let mut stack = vec![course];
-        while let Some(c) = stack.pop() {
+        // The buffer doubles as the work list: every course found is expanded once.
+        let mut next = 0;
+        out.extend(
+            self.direct_prerequisites(course)
+                .iter()
+                .filter(|&&n| n != course && completed.binary_search(&n).is_err()),
+        );
+        while next < out.len() {
+            let c = out[next];
+            next += 1;
             for &n in self.direct_prerequisites(c) {
-                if n == course || out.contains(&n) || completed.binary_search(&n).is_ok() {
-                    continue;
+                if n != course && !out.contains(&n) && completed.binary_search(&n).is_err() {
+                    out.push(n);
                 }
-                out.push(n);
-                stack.push(n);
             }
         }
         out.sort_unstable();
-        out
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -35,6 +35,17 @@ impl Instance {
         }
     }
 
+    /// An instance with room for `candidates` candidates closing `pairs` elements in all.
+    pub(crate) fn with_capacity(values: Vec<f64>, candidates: usize, pairs: usize) -> Instance {
+        let mut inst = Instance::new(values);
+        inst.cost.reserve(candidates);
+        inst.hours.reserve(candidates);
+        inst.cover_start.reserve(candidates);
+        inst.closure_start.reserve(candidates);
+        inst.covers.reserve(pairs);
+        inst
+    }
+
     /// Adds a candidate. `covers` and `closure` are sorted; `closure` holds earlier or later
     /// candidate indices, never the candidate itself.
     pub(crate) fn push(&mut self, cost: f64, hours: f64, covers: &[u32], closure: &[u32]) {
