@@ -3,8 +3,9 @@
 //! `karmayogi` models a FRAC (Framework of Roles, Activities and Competencies), as used by
 //! India's Mission Karmayogi: positions carry roles, roles carry activities, activities need
 //! competencies at proficiency levels 1–5. From it the crate answers what HR people ask:
-//! what a post requires and why, what an officer lacks and how ready they are, what a whole
-//! department lacks (the training-needs heatmap), and who fits which post.
+//! what a post requires and why, what an officer lacks and how ready they are, which courses
+//! close those gaps in the fewest hours, what a whole department lacks (the training-needs
+//! heatmap), and who fits which post.
 //!
 //! It is a pure library: no file, network, clock or environment access. Data comes in as
 //! values or JSON text and goes out as plain, deterministically ordered values.
@@ -33,6 +34,15 @@
 //!   "positions": [
 //!     {"id": "postmaster", "name": "Postmaster, Head Post Office",
 //!      "department": "posts", "roles": ["counter-supervision"]}
+//!   ],
+//!   "courses": [
+//!     {"id": "accounts-101", "name": "Government accounting basics", "hours": 6,
+//!      "provides": [{"competency": "accounts", "level": 2}]},
+//!     {"id": "po-accounts", "name": "Post office accounts and treasury", "hours": 12,
+//!      "provides": [{"competency": "accounts", "level": 3}],
+//!      "prerequisites": ["accounts-101"]},
+//!     {"id": "counter-rotation", "name": "Counter rotation", "hours": 20,
+//!      "mode": "experiential", "provides": [{"competency": "postal-ops", "level": 3}]}
 //!   ]
 //! }"#)?;
 //!
@@ -60,6 +70,13 @@
 //! assert!((report.readiness - 3.0 / 7.0).abs() < 1e-12);
 //! println!("{report}");
 //!
+//! // The least-hours learning path closing those gaps: prerequisites first, ties by id.
+//! let plan = framework.recommend(&profile, "postmaster", &RecommendOptions::default())?;
+//! let path: Vec<&str> = plan.steps.iter().map(|s| s.course.as_str()).collect();
+//! assert_eq!(path, ["accounts-101", "counter-rotation", "po-accounts"]);
+//! assert_eq!(plan.total_hours, 38.0);
+//! println!("{plan}");
+//!
 //! // A department's training needs, aggregated over a cohort of officers.
 //! let cohort = Cohort::new(&framework, [&officer], &LevelPolicy::default())?;
 //! let needs = framework.training_needs(&cohort, &NeedsOptions::default())?;
@@ -76,6 +93,8 @@
 //!   [`LevelPolicy`]; [`Framework::gap`] gives a [`GapReport`] with readiness.
 //! - [`Cohort`] stores millions of officers compactly; [`Framework::training_needs`]
 //!   aggregates their gaps into [`TrainingNeeds`].
+//! - [`Framework::recommend`] chooses courses closing the gaps as a learning [`Plan`]
+//!   (least hours, or most shortfall within a budget), with guarantees stated there.
 //! - [`Framework::positions_for`] and [`Framework::officers_for`] rank fits.
 //!
 //! Design reasons are in `DESIGN.md` in the repository.
