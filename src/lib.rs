@@ -99,6 +99,7 @@
 //!
 //! Design reasons are in `DESIGN.md` in the repository.
 
+mod acbp;
 mod cohort;
 mod error;
 mod framework;
@@ -112,6 +113,7 @@ mod rank;
 mod recommend;
 mod spec;
 
+pub use crate::acbp::{AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts};
 pub use crate::cohort::Cohort;
 pub use crate::error::{Error, Errors};
 pub use crate::framework::{Framework, Provenance, Requirement};

@@ -211,6 +211,11 @@ pub enum OpenReason {
     CompletedOnly,
     /// Courses could close it, but not within the hour budget.
     Budget,
+    /// Every course that could close it is full (department plans).
+    Seats,
+    /// Every course that could close it with seats left would exceed the officer's yearly
+    /// hour cap (department plans).
+    OfficerCap,
 }
 
 /// A gap the plan does not close, and why.
@@ -296,11 +301,11 @@ fn reaches(level: Option<u8>, untagged: UntaggedLevel) -> Option<u8> {
 }
 
 /// A gap in solver-ready form.
-struct GapItem<'f> {
-    competency: u32,
-    current: u8,
-    required: u8,
-    provenance: &'f [Provenance],
+pub(crate) struct GapItem<'f> {
+    pub(crate) competency: u32,
+    pub(crate) current: u8,
+    pub(crate) required: u8,
+    pub(crate) provenance: &'f [Provenance],
 }
 
 impl Framework {
@@ -446,9 +451,20 @@ impl Framework {
         let (courses, open) = self.candidates(gaps, completed, options.untagged);
         let closable: Vec<&GapItem<'f>> = gaps
             .iter()
-            .filter(|g| !open.iter().any(|(o, _)| std::ptr::eq(*o, *g)))
+            .enumerate()
+            .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
+            .map(|(_, g)| g)
             .collect();
-        let inst = self.instance(&courses, &closable, completed, &comp_weight, options);
+        let open: Vec<(&GapItem<'f>, OpenReason)> = open.into_iter().map(|(i, r)| (&gaps[i], r)).collect();
+        let values = closable
+            .iter()
+            .map(|g| {
+                let kind = self.competency_kind[g.competency as usize];
+                let w = options.weights.get(kind) * comp_weight.get(&g.competency).copied().unwrap_or(1.0);
+                f64::from(g.required - g.current) * w
+            })
+            .collect();
+        let inst = self.instance(&courses, &closable, completed, values, options.untagged, options.max_formal_share);
         let solution = match (options.objective, options.solver) {
             (Objective::CloseAll, Solver::Greedy) => cover::greedy_cover(&inst),
             (Objective::CloseAll, Solver::Exact { node_limit }) => {
@@ -483,16 +499,15 @@ impl Framework {
 
     /// Courses that may be chosen, sorted: those closing some gap (not completed) and their
     /// pending prerequisites; and the gaps no course can close, with the reason.
-    #[allow(clippy::type_complexity)]
-    fn candidates<'g, 'f>(
+    pub(crate) fn candidates(
         &self,
-        gaps: &'g [GapItem<'f>],
+        gaps: &[GapItem<'_>],
         completed: &[u32],
         untagged: UntaggedLevel,
-    ) -> (Vec<u32>, Vec<(&'g GapItem<'f>, OpenReason)>) {
+    ) -> (Vec<u32>, Vec<(usize, OpenReason)>) {
         let mut chosen = Vec::new();
         let mut open = Vec::new();
-        for g in gaps {
+        for (i, g) in gaps.iter().enumerate() {
             let mut closable = false;
             for o in self.offers_of(g.competency) {
                 if reaches(o.level, untagged).is_some_and(|l| l >= g.required)
@@ -503,7 +518,7 @@ impl Framework {
                 }
             }
             if !closable {
-                open.push((g, self.open_reason(g, untagged)));
+                open.push((i, self.open_reason(g, untagged)));
             }
         }
         chosen.sort_unstable();
@@ -520,29 +535,23 @@ impl Framework {
 
     /// The cover instance over candidate `courses` (local index = position in the list,
     /// so ties go to the smaller course id) and the `closable` gaps.
-    fn instance(
+    /// `values` gives each closable gap's value; a formal course's selection cost is its
+    /// hours divided by `formal_share` when one is given.
+    pub(crate) fn instance(
         &self,
         courses: &[u32],
         closable: &[&GapItem<'_>],
         completed: &[u32],
-        comp_weight: &BTreeMap<u32, f64>,
-        options: &RecommendOptions,
+        values: Vec<f64>,
+        untagged: UntaggedLevel,
+        formal_share: Option<f64>,
     ) -> Instance {
-        let values = closable
-            .iter()
-            .map(|g| {
-                let kind = self.competency_kind[g.competency as usize];
-                let w = options.weights.get(kind)
-                    * comp_weight.get(&g.competency).copied().unwrap_or(1.0);
-                f64::from(g.required - g.current) * w
-            })
-            .collect();
         // Each candidate's gaps as one contiguous, ascending run: (candidate, gap) pairs in
         // gap order, then a counting sort by candidate, which keeps gaps ascending.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for (e, g) in closable.iter().enumerate() {
             for o in self.offers_of(g.competency) {
-                if reaches(o.level, options.untagged).is_some_and(|l| l >= g.required)
+                if reaches(o.level, untagged).is_some_and(|l| l >= g.required)
                     && let Ok(local) = courses.binary_search(&o.course)
                 {
                     pairs.push((local as u32, e as u32));
@@ -569,7 +578,7 @@ impl Framework {
             let covers = &gaps_of[start[local] as usize..start[local + 1] as usize];
             let hours = self.course_hours[course as usize];
             let mut cost = hours;
-            if let Some(share) = options.max_formal_share
+            if let Some(share) = formal_share
                 && self.course_mode[course as usize] == Mode::Formal
             {
                 cost /= share;
@@ -847,6 +856,8 @@ impl fmt::Display for Plan<'_> {
                 OpenReason::UntaggedOnly => "only courses without a level build it".to_owned(),
                 OpenReason::CompletedOnly => "only already-completed courses close it".to_owned(),
                 OpenReason::Budget => "not within the hour budget".to_owned(),
+                OpenReason::Seats => "every course closing it is full".to_owned(),
+                OpenReason::OfficerCap => "over the officer's yearly hour cap".to_owned(),
             };
             writeln!(
                 f,

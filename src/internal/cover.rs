@@ -197,13 +197,22 @@ impl State {
     }
 
     fn marginal(&self, inst: &Instance, c: u32, of: &[f64]) -> f64 {
+        let closure = inst.closure(c);
+        let own = if self.chosen[c as usize] {
+            0.0
+        } else {
+            of[c as usize]
+        };
+        if closure.is_empty() {
+            return own;
+        }
         let mut sum = 0.0;
-        for &p in inst.closure(c).iter().chain(std::iter::once(&c)) {
+        for &p in closure {
             if !self.chosen[p as usize] {
                 sum += of[p as usize];
             }
         }
-        sum
+        sum + own
     }
 
     /// Selection cost of the part of `c`'s closure (with `c`) not yet chosen.
@@ -219,6 +228,21 @@ impl State {
     /// Value of the elements `c` and its unchosen closure would newly close (each once):
     /// their count, or their summed values when `weighted`.
     fn marginal_gain(&self, inst: &Instance, c: u32, weighted: bool, seen: &mut Vec<u32>) -> f64 {
+        if inst.closure(c).is_empty() {
+            // No prerequisites: the candidate's own open elements, each listed once.
+            if self.chosen[c as usize] {
+                return 0.0;
+            }
+            let open = inst
+                .covers(c)
+                .iter()
+                .filter(|&&e| self.cover_count[e as usize] == 0);
+            return if weighted {
+                open.map(|&e| inst.values[e as usize]).sum()
+            } else {
+                open.count() as f64
+            };
+        }
         seen.clear();
         for &p in inst.closure(c).iter().chain(std::iter::once(&c)) {
             if self.chosen[p as usize] {
@@ -942,5 +966,132 @@ impl BudgetSearch<'_> {
         excluded[c] = true;
         self.branch(state, excluded, c + 1);
         excluded[c] = false;
+    }
+}
+
+/// One instance's partial solution, extended one step at a time by an outer search (the
+/// department planner), which owns the constraints shared across instances.
+pub(crate) struct Stepper {
+    state: State,
+}
+
+/// A step a [`Stepper`] can take: a candidate with its unchosen closure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct StepChoice {
+    pub(crate) cand: u32,
+    /// Value newly closed.
+    pub(crate) gain: f64,
+    /// Real hours added.
+    pub(crate) hours: f64,
+}
+
+impl Stepper {
+    pub(crate) fn new(inst: &Instance) -> Stepper {
+        Stepper {
+            state: State::new(inst),
+        }
+    }
+
+    /// Real hours chosen so far.
+    pub(crate) fn hours(&self) -> f64 {
+        self.state.hours.max(0.0)
+    }
+
+    /// Whether candidate `c` is chosen.
+    pub(crate) fn is_chosen(&self, c: u32) -> bool {
+        self.state.chosen.get(c as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether element `e` is closed.
+    pub(crate) fn closes(&self, e: u32) -> bool {
+        self.state
+            .cover_count
+            .get(e as usize)
+            .is_some_and(|&n| n > 0)
+    }
+
+    /// Real hours `c` would add with its unchosen closure.
+    pub(crate) fn marginal_hours(&self, inst: &Instance, c: u32) -> f64 {
+        self.state.marginal_hours(inst, c)
+    }
+
+    /// Value `c` with its unchosen closure would newly close.
+    pub(crate) fn gain(&self, inst: &Instance, c: u32, seen: &mut Vec<u32>) -> f64 {
+        self.state.marginal_gain(inst, c, true, seen)
+    }
+
+    /// The candidates `c` would add: itself and its unchosen closure.
+    pub(crate) fn pending<'a>(
+        &'a self,
+        inst: &'a Instance,
+        c: u32,
+    ) -> impl Iterator<Item = u32> + 'a {
+        inst.closure(c)
+            .iter()
+            .copied()
+            .chain(std::iter::once(c))
+            .filter(|&p| !self.state.chosen[p as usize])
+    }
+
+    /// The step with the most value per real hour among candidates adding at most
+    /// `hours_left` hours and whose every added candidate passes `allowed`; ties go to fewer
+    /// hours, then the smaller index.
+    pub(crate) fn best_step(
+        &self,
+        inst: &Instance,
+        hours_left: f64,
+        allowed: impl Fn(u32) -> bool,
+        seen: &mut Vec<u32>,
+    ) -> Option<StepChoice> {
+        let mut best: Option<StepChoice> = None;
+        for c in 0..inst.len() as u32 {
+            if self.state.chosen[c as usize] {
+                continue;
+            }
+            let hours = self.state.marginal_hours(inst, c);
+            if hours > hours_left + 1e-9 || !self.pending(inst, c).all(&allowed) {
+                continue;
+            }
+            let gain = self.state.marginal_gain(inst, c, true, seen);
+            if gain <= 0.0 {
+                continue;
+            }
+            if best.is_none_or(|b| beats(gain, hours, b.gain, b.hours)) {
+                best = Some(StepChoice {
+                    cand: c,
+                    gain,
+                    hours,
+                });
+            }
+        }
+        best
+    }
+
+    /// Chooses `c` with its closure, appending the candidates newly chosen.
+    pub(crate) fn take(&mut self, inst: &Instance, c: u32, added: &mut Vec<u32>) {
+        added.extend(self.pending(inst, c));
+        self.state.choose(inst, c);
+        self.state.journal.clear();
+    }
+
+    /// Drops chosen candidates that close nothing others do not and that nothing chosen
+    /// requires, appending them to `removed`.
+    pub(crate) fn drop_redundant(&mut self, inst: &Instance, removed: &mut Vec<u32>) {
+        let index = Index::new(inst);
+        let order = chosen_by_cost(inst, &self.state);
+        remove_redundant(inst, &index, &mut self.state, &order);
+        removed.extend(
+            self.state
+                .journal
+                .iter()
+                .filter(|&&(_, on)| !on)
+                .map(|&(c, _)| c),
+        );
+        self.state.journal.clear();
+    }
+
+    /// The chosen candidates, sorted.
+    pub(crate) fn chosen(&self) -> Vec<u32> {
+        self.state.chosen_list()
     }
 }

@@ -3,4 +3,5 @@
 pub(crate) mod cover;
 pub(crate) mod date;
 pub(crate) mod json;
+pub(crate) mod parallel;
 pub(crate) mod validate;

@@ -1,0 +1,904 @@
+//! Annual Capacity Building Plans: a department's course portfolio and enrolments.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap};
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::cohort::unpack;
+use crate::gap::merge_held;
+use crate::internal::cover::{Instance, StepChoice, Stepper};
+use crate::internal::parallel::map_ranges;
+use crate::recommend::{GapItem, UntaggedLevel};
+use crate::spec::{CompetencyType, Mode};
+use crate::{
+    Cohort, CompetencyId, CourseId, DepartmentId, EntityKind, Error, Framework, OfficerId,
+    OpenReason, PositionId, Weights,
+};
+
+/// Constraints and priorities of a department plan. Everything is optional: by default the
+/// plan closes every gap some course can close, for all officers of the cohort.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AcbpOptions {
+    department: Option<DepartmentId>,
+    budget: Option<f64>,
+    officer_cap: Option<f64>,
+    default_seats: Option<u32>,
+    seats: BTreeMap<CourseId, u32>,
+    weights: Weights,
+    competency_weights: BTreeMap<CompetencyId, f64>,
+    position_weights: BTreeMap<PositionId, f64>,
+    untagged: UntaggedLevel,
+    threads: usize,
+}
+
+impl Default for AcbpOptions {
+    fn default() -> Self {
+        AcbpOptions {
+            department: None,
+            budget: None,
+            officer_cap: None,
+            default_seats: None,
+            seats: BTreeMap::new(),
+            weights: Weights::default(),
+            competency_weights: BTreeMap::new(),
+            position_weights: BTreeMap::new(),
+            untagged: UntaggedLevel::Ignore,
+            threads: 1,
+        }
+    }
+}
+
+fn non_negative(name: &'static str, value: f64) -> Result<f64, Error> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(Error::InvalidWeight { name, value })
+    }
+}
+
+impl AcbpOptions {
+    /// Plan for the officers of one department only (default: every officer of the cohort).
+    pub fn department(mut self, department: impl Into<DepartmentId>) -> Self {
+        self.department = Some(department.into());
+        self
+    }
+
+    /// Total training hours the department can fund, summed over officers (person-hours).
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] (named `budget`) unless finite and at least 0.
+    pub fn budget(mut self, hours: f64) -> Result<Self, Error> {
+        self.budget = Some(non_negative("budget", hours)?);
+        Ok(self)
+    }
+
+    /// Most hours one officer may train in the year.
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] (named `officer_cap`) unless finite and at least 0.
+    pub fn officer_cap(mut self, hours: f64) -> Result<Self, Error> {
+        self.officer_cap = Some(non_negative("officer_cap", hours)?);
+        Ok(self)
+    }
+
+    /// Seats of one course in the year (batch size × number of batches).
+    pub fn seats(mut self, course: impl Into<CourseId>, seats: u32) -> Self {
+        self.seats.insert(course.into(), seats);
+        self
+    }
+
+    /// Seats of every course not given its own limit (default: unlimited).
+    pub fn default_seats(mut self, seats: u32) -> Self {
+        self.default_seats = Some(seats);
+        self
+    }
+
+    /// Priority weights per competency type (default 1 each).
+    pub fn weights(mut self, weights: Weights) -> Self {
+        self.weights = weights;
+        self
+    }
+
+    /// Priority of one competency, multiplying its type weight (default 1).
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] unless finite and at least 0.
+    pub fn competency_weight(
+        mut self,
+        competency: impl Into<CompetencyId>,
+        weight: f64,
+    ) -> Result<Self, Error> {
+        self.competency_weights
+            .insert(competency.into(), non_negative("competency", weight)?);
+        Ok(self)
+    }
+
+    /// Priority of the officers holding one position (default 1).
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] unless finite and at least 0.
+    pub fn position_weight(
+        mut self,
+        position: impl Into<PositionId>,
+        weight: f64,
+    ) -> Result<Self, Error> {
+        self.position_weights
+            .insert(position.into(), non_negative("position", weight)?);
+        Ok(self)
+    }
+
+    /// How courses without a level count (default [`UntaggedLevel::Ignore`]).
+    pub fn untagged(mut self, rule: UntaggedLevel) -> Self {
+        self.untagged = rule;
+        self
+    }
+
+    /// Threads for building the officers' candidate sets (default 1; the selection itself
+    /// is sequential). The plan is the same for any number.
+    pub fn threads(mut self, n: usize) -> Self {
+        self.threads = n;
+        self
+    }
+}
+
+/// A course the plan runs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CourseRun<'f> {
+    /// The course.
+    pub course: &'f CourseId,
+    /// Its name.
+    pub name: &'f str,
+    /// Hours per participant.
+    pub hours: f64,
+    /// Formal, social or experiential.
+    pub mode: Mode,
+    /// Officers enrolled.
+    pub seats: u32,
+    /// The seat limit, if any.
+    pub seat_limit: Option<u32>,
+    /// `seats × hours`.
+    pub person_hours: f64,
+}
+
+/// One officer's courses for the year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Enrolment<'f> {
+    /// The officer.
+    pub officer: OfficerId,
+    /// Their position, which the gaps are measured against.
+    pub position: &'f PositionId,
+    /// Courses in learning order (prerequisites first, ties by id).
+    pub courses: Vec<&'f CourseId>,
+    /// Their hours.
+    pub hours: f64,
+    /// Gaps these courses close.
+    pub gaps_closed: u32,
+}
+
+/// Gaps left open, by reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OpenCounts {
+    /// No course builds the competency.
+    pub no_course: u64,
+    /// Courses build it, but not to the required level.
+    pub level_too_low: u64,
+    /// Only courses without a level build it.
+    pub untagged_only: u64,
+    /// Only courses the officer already completed close it.
+    pub completed_only: u64,
+    /// Closing courses had seats and fitted the officer's cap, but the budget ran out.
+    pub budget: u64,
+    /// Every closing course was full.
+    pub seats: u64,
+    /// Every closing course with seats would exceed the officer's yearly cap.
+    pub officer_cap: u64,
+}
+
+impl OpenCounts {
+    fn add(&mut self, reason: OpenReason) {
+        match reason {
+            OpenReason::NoCourse => self.no_course += 1,
+            OpenReason::LevelTooLow { .. } => self.level_too_low += 1,
+            OpenReason::UntaggedOnly => self.untagged_only += 1,
+            OpenReason::CompletedOnly => self.completed_only += 1,
+            OpenReason::Budget => self.budget += 1,
+            OpenReason::Seats => self.seats += 1,
+            OpenReason::OfficerCap => self.officer_cap += 1,
+        }
+    }
+
+    /// All open gaps.
+    pub fn total(&self) -> u64 {
+        self.no_course
+            + self.level_too_low
+            + self.untagged_only
+            + self.completed_only
+            + self.budget
+            + self.seats
+            + self.officer_cap
+    }
+}
+
+/// What the plan does for one competency across the department.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CompetencyOutcome<'f> {
+    /// The competency.
+    pub competency: &'f CompetencyId,
+    /// Its type.
+    pub kind: CompetencyType,
+    /// Officers short of their position's level.
+    pub officers_short: u64,
+    /// Of those, officers whose gap the plan closes.
+    pub closed: u64,
+    /// Levels of shortfall the plan closes.
+    pub levels_closed: u64,
+    /// Gaps left open, by reason.
+    pub open: OpenCounts,
+}
+
+/// An Annual Capacity Building Plan: which courses to run, with how many seats, who attends
+/// what, and what it closes and leaves open.
+///
+/// # Properties
+/// - For every competency, `officers_short = closed + open.total()`.
+/// - Every officer's courses fit the officer cap; all hours fit the budget; no course has
+///   more seats than its limit; every course's prerequisites are in the same officer's list,
+///   earlier, unless the officer completed them.
+/// - The same cohort and options give the same plan, for any number of threads.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DepartmentPlan<'f> {
+    /// Officers planned for.
+    pub officers: usize,
+    /// Their gaps (officer × competency) against their positions.
+    pub gaps: u64,
+    /// Gaps the plan closes.
+    pub gaps_closed: u64,
+    /// Weighted shortfall of all gaps.
+    pub value_total: f64,
+    /// Weighted shortfall the plan closes (the objective).
+    pub value_closed: f64,
+    /// Person-hours of all enrolments.
+    pub hours: f64,
+    /// The budget, if one was set.
+    pub budget: Option<f64>,
+    /// Courses to run, most seats first, then by id.
+    pub courses: Vec<CourseRun<'f>>,
+    /// Enrolments of officers with at least one course, by officer id.
+    pub enrolments: Vec<Enrolment<'f>>,
+    /// Per competency with at least one gap, most officers short first, then by id.
+    pub competencies: Vec<CompetencyOutcome<'f>>,
+    /// All open gaps by reason.
+    pub open: OpenCounts,
+}
+
+/// One officer's selection problem.
+struct Problem<'f> {
+    officer: u32,
+    position: u32,
+    gaps: Vec<GapItem<'f>>,
+    /// Value of closing each gap.
+    values: Vec<f64>,
+    /// Reason for each gap no course can close; `None` for closable ones.
+    unclosable: Vec<Option<OpenReason>>,
+    /// Gap index of each instance element.
+    closable: Vec<u32>,
+    courses: Vec<u32>,
+    inst: Instance,
+}
+
+/// A heap entry: an officer's best next step.
+struct Entry {
+    ratio: f64,
+    hours: f64,
+    problem: u32,
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Entry) -> Ordering {
+        self.ratio
+            .total_cmp(&other.ratio)
+            .then(other.hours.total_cmp(&self.hours))
+            .then(other.problem.cmp(&self.problem))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Entry) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Entry {}
+
+/// Option ids resolved to dense indices.
+struct Resolved {
+    seat_limit: Vec<u32>,
+    competency_weight: BTreeMap<u32, f64>,
+    position_weight: BTreeMap<u32, f64>,
+    cap: f64,
+}
+
+/// The department-wide constraints while selecting.
+struct Shared {
+    seats_left: Vec<u32>,
+    budget_left: f64,
+    cap: f64,
+}
+
+impl Shared {
+    /// An officer's best next step under the shared constraints.
+    fn best(
+        &self,
+        problem: &Problem<'_>,
+        stepper: &Stepper,
+        seen: &mut Vec<u32>,
+    ) -> Option<StepChoice> {
+        let hours_left = (self.cap - stepper.hours()).min(self.budget_left);
+        let seats = &self.seats_left;
+        stepper.best_step(
+            &problem.inst,
+            hours_left,
+            |c| seats[problem.courses[c as usize] as usize] > 0,
+            seen,
+        )
+    }
+
+    /// Applies `step` for `problem`.
+    fn take(
+        &mut self,
+        problem: &Problem<'_>,
+        stepper: &mut Stepper,
+        step: StepChoice,
+        added: &mut Vec<u32>,
+    ) {
+        added.clear();
+        stepper.take(&problem.inst, step.cand, added);
+        for &c in added.iter() {
+            let seats = &mut self.seats_left[problem.courses[c as usize] as usize];
+            *seats = seats.saturating_sub(1);
+        }
+        self.budget_left -= step.hours;
+    }
+}
+
+impl Framework {
+    /// Plans a department's year of training: which courses to run, how many seats each,
+    /// which officers attend what, and the gaps closed and left open (with the reason).
+    ///
+    /// The objective is the weighted shortfall closed: each officer's gap against their
+    /// position is worth `shortfall × type weight × competency weight × position weight`,
+    /// and it is closed when the officer attends a course reaching the required level (with
+    /// its prerequisites, unless completed). Constraints: the department's hour budget, each
+    /// officer's yearly cap, and per-course seat limits.
+    ///
+    /// # Algorithm and guarantee
+    /// First, each officer's candidate courses are found (as in [`Framework::recommend`]),
+    /// in parallel with [`AcbpOptions::threads`]. Then a lazy-evaluation greedy keeps every
+    /// officer's best next enrolment (most value per hour, prerequisites included) in one
+    /// heap; since an officer's best ratio only falls as seats, budget and their own gaps
+    /// run out, a popped entry that is still the best after re-evaluation is taken. Picks
+    /// that became redundant are then dropped and the freed hours and seats refilled.
+    /// Finally the plan is compared with the single most valuable enrolment and the better
+    /// kept. With a budget and no seat limits, officer caps or shared prerequisites this is
+    /// the classic budgeted-coverage greedy: at least `(1 − 1/e)/2 ≈ 0.316` of the optimal
+    /// value (Khuller, Moss and Naor, 1999). Seat limits and caps are always respected; for
+    /// them no constant factor is claimed, and the tests compare against exact optima.
+    ///
+    /// # Errors
+    /// [`Error::FrameworkMismatch`] for a cohort from another framework; [`Error::UnknownId`]
+    /// for a seat limit, competency weight or position weight naming an unknown id.
+    ///
+    /// # Complexity
+    /// O(n·(g·o + m)) to build n officers' candidate sets (g gaps, o courses per competency,
+    /// m candidates), then O(s·m + s log n) for s enrolments; memory O(n·m).
+    pub fn department_plan<'f>(
+        &'f self,
+        cohort: &Cohort,
+        options: &AcbpOptions,
+    ) -> Result<DepartmentPlan<'f>, Error> {
+        self.check_stamp(cohort.stamp)?;
+        let resolved = self.resolve(options)?;
+        let department = match &options.department {
+            None => None,
+            Some(d) => match cohort.departments.binary_search(d) {
+                Ok(i) => Some(i as u32),
+                Err(_) => Some(u32::MAX),
+            },
+        };
+        let officers: Vec<u32> = (0..cohort.len() as u32)
+            .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d))
+            .collect();
+        let chunks = map_ranges(officers.len(), options.threads, |range| {
+            range
+                .map(|k| self.problem(cohort, officers[k], &resolved, options))
+                .collect::<Vec<_>>()
+        });
+        let problems: Vec<Problem<'f>> = chunks.into_iter().flatten().collect();
+        let mut steppers: Vec<Stepper> = problems.iter().map(|p| Stepper::new(&p.inst)).collect();
+        let mut shared = Shared {
+            seats_left: resolved.seat_limit.clone(),
+            budget_left: options.budget.unwrap_or(f64::INFINITY),
+            cap: resolved.cap,
+        };
+        select(&problems, &mut steppers, &mut shared);
+        let mut removed = Vec::new();
+        let mut freed = false;
+        for (p, stepper) in problems.iter().zip(&mut steppers) {
+            removed.clear();
+            stepper.drop_redundant(&p.inst, &mut removed);
+            for &c in &removed {
+                shared.seats_left[p.courses[c as usize] as usize] += 1;
+                shared.budget_left += self.course_hours[p.courses[c as usize] as usize];
+                freed = true;
+            }
+        }
+        if freed {
+            select(&problems, &mut steppers, &mut shared);
+        }
+        best_single_if_better(&problems, &mut steppers, &resolved, options.budget);
+        Ok(self.assemble_plan(
+            cohort,
+            &problems,
+            &steppers,
+            &resolved,
+            &shared,
+            options.budget,
+        ))
+    }
+
+    fn resolve(&self, options: &AcbpOptions) -> Result<Resolved, Error> {
+        let unknown = |kind, id: &str| Error::UnknownId {
+            kind,
+            id: id.to_owned(),
+        };
+        let mut seat_limit = vec![options.default_seats.unwrap_or(u32::MAX); self.courses.len()];
+        for (id, &n) in &options.seats {
+            let c = self
+                .courses
+                .get(id.as_str())
+                .ok_or_else(|| unknown(EntityKind::Course, id.as_str()))?;
+            seat_limit[c as usize] = n;
+        }
+        let mut competency_weight = BTreeMap::new();
+        for (id, &w) in &options.competency_weights {
+            let c = self
+                .competencies
+                .get(id.as_str())
+                .ok_or_else(|| unknown(EntityKind::Competency, id.as_str()))?;
+            competency_weight.insert(c, w);
+        }
+        let mut position_weight = BTreeMap::new();
+        for (id, &w) in &options.position_weights {
+            let p = self
+                .positions
+                .get(id.as_str())
+                .ok_or_else(|| unknown(EntityKind::Position, id.as_str()))?;
+            position_weight.insert(p, w);
+        }
+        Ok(Resolved {
+            seat_limit,
+            competency_weight,
+            position_weight,
+            cap: options.officer_cap.unwrap_or(f64::INFINITY),
+        })
+    }
+
+    /// Value of closing one gap of an officer in position `p`.
+    fn gap_value(
+        &self,
+        g: &GapItem<'_>,
+        p: u32,
+        resolved: &Resolved,
+        options: &AcbpOptions,
+    ) -> f64 {
+        let kind = self.competency_kind[g.competency as usize];
+        f64::from(g.required - g.current)
+            * options.weights.get(kind)
+            * resolved
+                .competency_weight
+                .get(&g.competency)
+                .copied()
+                .unwrap_or(1.0)
+            * resolved.position_weight.get(&p).copied().unwrap_or(1.0)
+    }
+
+    /// One officer's gaps and candidate courses.
+    fn problem(
+        &self,
+        cohort: &Cohort,
+        officer: u32,
+        resolved: &Resolved,
+        options: &AcbpOptions,
+    ) -> Problem<'_> {
+        let p = cohort.position[officer as usize];
+        let reqs = self.position_reqs(p);
+        let base = self.req_start.get(p as usize).copied().unwrap_or(0) as usize;
+        let held: Vec<(u32, u8)> = cohort.held_of(officer).iter().map(|&x| unpack(x)).collect();
+        let mut gaps = Vec::new();
+        merge_held(reqs, &held, |i, current| {
+            let r = reqs[i];
+            if r.level > current {
+                gaps.push(GapItem {
+                    competency: r.competency,
+                    current,
+                    required: r.level,
+                    provenance: self.provenance_of(base + i),
+                });
+            }
+        });
+        let completed = cohort.completed_of(officer);
+        let (courses, open) = self.candidates(&gaps, completed, options.untagged);
+        let mut unclosable = vec![None; gaps.len()];
+        for (i, reason) in open {
+            unclosable[i] = Some(reason);
+        }
+        let closable: Vec<u32> = (0..gaps.len() as u32)
+            .filter(|&i| unclosable[i as usize].is_none())
+            .collect();
+        let values: Vec<f64> = gaps
+            .iter()
+            .map(|g| self.gap_value(g, p, resolved, options))
+            .collect();
+        let closable_gaps: Vec<&GapItem<'_>> =
+            closable.iter().map(|&i| &gaps[i as usize]).collect();
+        let closable_values = closable.iter().map(|&i| values[i as usize]).collect();
+        let inst = self.instance(
+            &courses,
+            &closable_gaps,
+            completed,
+            closable_values,
+            options.untagged,
+            None,
+        );
+        Problem {
+            officer,
+            position: p,
+            gaps,
+            values,
+            unclosable,
+            closable,
+            courses,
+            inst,
+        }
+    }
+}
+
+/// The lazy greedy over all officers (see [`Framework::department_plan`]).
+fn select(problems: &[Problem<'_>], steppers: &mut [Stepper], shared: &mut Shared) {
+    let mut seen = Vec::new();
+    let mut added = Vec::new();
+    let entry = |step: StepChoice, problem: usize| Entry {
+        ratio: step.gain / step.hours,
+        hours: step.hours,
+        problem: problem as u32,
+    };
+    let mut heap = BinaryHeap::with_capacity(problems.len());
+    for (i, (p, s)) in problems.iter().zip(steppers.iter()).enumerate() {
+        if let Some(step) = shared.best(p, s, &mut seen) {
+            heap.push(entry(step, i));
+        }
+    }
+    while let Some(top) = heap.pop() {
+        let i = top.problem as usize;
+        let (Some(p), Some(stepper)) = (problems.get(i), steppers.get_mut(i)) else {
+            continue;
+        };
+        let Some(step) = shared.best(p, stepper, &mut seen) else {
+            continue;
+        };
+        let fresh = entry(step, i);
+        if heap.peek().is_some_and(|next| next > &fresh) {
+            heap.push(fresh);
+            continue;
+        }
+        shared.take(p, stepper, step, &mut added);
+        if let Some(next) = shared.best(p, stepper, &mut seen) {
+            heap.push(entry(next, i));
+        }
+    }
+}
+
+/// Replaces the plan by the single most valuable feasible enrolment when that is worth
+/// more, which the budgeted-coverage guarantee needs. Skipped when no single officer's
+/// gaps are worth more than the plan already closes.
+fn best_single_if_better(
+    problems: &[Problem<'_>],
+    steppers: &mut [Stepper],
+    resolved: &Resolved,
+    budget: Option<f64>,
+) {
+    let closed: f64 = problems
+        .iter()
+        .zip(steppers.iter())
+        .map(|(p, s)| {
+            (0..p.inst.values.len() as u32)
+                .filter(|&e| s.closes(e))
+                .map(|e| p.inst.values[e as usize])
+                .sum::<f64>()
+        })
+        .sum();
+    let richest = problems
+        .iter()
+        .map(|p| p.inst.values.iter().sum::<f64>())
+        .fold(0.0, f64::max);
+    if richest <= closed {
+        return;
+    }
+    let limit = resolved.cap.min(budget.unwrap_or(f64::INFINITY));
+    let mut seen = Vec::new();
+    let mut best: Option<(f64, usize, StepChoice)> = None;
+    for (i, p) in problems.iter().enumerate() {
+        let empty = Stepper::new(&p.inst);
+        let allowed = |c: u32| resolved.seat_limit[p.courses[c as usize] as usize] > 0;
+        for c in 0..p.inst.len() as u32 {
+            let hours = empty.marginal_hours(&p.inst, c);
+            if hours > limit + 1e-9 || !empty.pending(&p.inst, c).all(allowed) {
+                continue;
+            }
+            let gain = empty.gain(&p.inst, c, &mut seen);
+            if best.is_none_or(|(v, _, _)| gain > v) {
+                best = Some((
+                    gain,
+                    i,
+                    StepChoice {
+                        cand: c,
+                        gain,
+                        hours,
+                    },
+                ));
+            }
+        }
+    }
+    if let Some((value, i, step)) = best
+        && value > closed + 1e-9
+    {
+        for (p, s) in problems.iter().zip(steppers.iter_mut()) {
+            *s = Stepper::new(&p.inst);
+        }
+        let mut added = Vec::new();
+        steppers[i].take(&problems[i].inst, step.cand, &mut added);
+    }
+}
+
+impl Framework {
+    fn assemble_plan<'f>(
+        &'f self,
+        cohort: &Cohort,
+        problems: &[Problem<'f>],
+        steppers: &[Stepper],
+        resolved: &Resolved,
+        shared: &Shared,
+        budget: Option<f64>,
+    ) -> DepartmentPlan<'f> {
+        let n = self.competencies.len();
+        let mut short = vec![0u64; n];
+        let mut closed = vec![0u64; n];
+        let mut levels = vec![0u64; n];
+        let mut open = vec![OpenCounts::default(); n];
+        let mut seats = vec![0u32; self.courses.len()];
+        let mut enrolments = Vec::new();
+        let (mut gaps, mut gaps_closed, mut value_total, mut value_closed, mut hours) =
+            (0u64, 0u64, 0.0, 0.0, 0.0);
+        for (p, stepper) in problems.iter().zip(steppers) {
+            let chosen = stepper.chosen();
+            let officer_hours = stepper.hours();
+            let mut officer_closed = 0u32;
+            for g in &p.gaps {
+                short[g.competency as usize] += 1;
+            }
+            gaps += p.gaps.len() as u64;
+            value_total += p.values.iter().sum::<f64>();
+            for (i, reason) in p.unclosable.iter().enumerate() {
+                if let (Some(reason), Some(g)) = (reason, p.gaps.get(i)) {
+                    open[g.competency as usize].add(*reason);
+                }
+            }
+            let reasons = why_open(p, stepper, shared);
+            for (e, &gi) in p.closable.iter().enumerate() {
+                let g = &p.gaps[gi as usize];
+                let c = g.competency as usize;
+                if let Some(reason) = reasons.get(e).copied().flatten() {
+                    open[c].add(reason);
+                } else {
+                    closed[c] += 1;
+                    levels[c] += u64::from(g.required - g.current);
+                    officer_closed += 1;
+                    value_closed += p.inst.values[e];
+                }
+            }
+            gaps_closed += u64::from(officer_closed);
+            if chosen.is_empty() {
+                continue;
+            }
+            let mut courses: Vec<u32> = chosen.iter().map(|&c| p.courses[c as usize]).collect();
+            courses.sort_by_key(|&c| self.course_rank[c as usize]);
+            for &c in &courses {
+                seats[c as usize] += 1;
+            }
+            hours += officer_hours;
+            enrolments.push(Enrolment {
+                officer: OfficerId::new(cohort.id_str(p.officer)),
+                position: self.position_id(p.position),
+                courses: courses.iter().map(|&c| self.course_id(c)).collect(),
+                hours: officer_hours,
+                gaps_closed: officer_closed,
+            });
+        }
+        enrolments.sort_by(|a, b| a.officer.cmp(&b.officer));
+        let courses = self.course_runs(&seats, resolved);
+        let (competencies, open) = self.competency_outcomes(&short, &closed, &levels, &open);
+        DepartmentPlan {
+            officers: problems.len(),
+            gaps,
+            gaps_closed,
+            value_total,
+            value_closed,
+            hours,
+            budget,
+            courses,
+            enrolments,
+            competencies,
+            open,
+        }
+    }
+
+    /// The courses with at least one seat taken, most seats first, then by id.
+    fn course_runs(&self, seats: &[u32], resolved: &Resolved) -> Vec<CourseRun<'_>> {
+        let mut runs: Vec<CourseRun<'_>> = seats
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(c, &n)| {
+                let spec = &self.courses.items[c];
+                CourseRun {
+                    course: &spec.id,
+                    name: &spec.name,
+                    hours: spec.hours,
+                    mode: spec.mode,
+                    seats: n,
+                    seat_limit: Some(resolved.seat_limit[c]).filter(|&l| l != u32::MAX),
+                    person_hours: f64::from(n) * spec.hours,
+                }
+            })
+            .collect();
+        runs.sort_by_key(|r| std::cmp::Reverse(r.seats));
+        runs
+    }
+
+    /// Per competency with a gap, most officers short first, then by id; and the open totals.
+    fn competency_outcomes(
+        &self,
+        short: &[u64],
+        closed: &[u64],
+        levels: &[u64],
+        open: &[OpenCounts],
+    ) -> (Vec<CompetencyOutcome<'_>>, OpenCounts) {
+        let mut total = OpenCounts::default();
+        let mut outcomes: Vec<CompetencyOutcome<'_>> = (0..short.len())
+            .filter(|&c| short[c] > 0)
+            .map(|c| {
+                let o = open[c];
+                total.no_course += o.no_course;
+                total.level_too_low += o.level_too_low;
+                total.untagged_only += o.untagged_only;
+                total.completed_only += o.completed_only;
+                total.budget += o.budget;
+                total.seats += o.seats;
+                total.officer_cap += o.officer_cap;
+                CompetencyOutcome {
+                    competency: self.competency_id(c as u32),
+                    kind: self.competency_kind[c],
+                    officers_short: short[c],
+                    closed: closed[c],
+                    levels_closed: levels[c],
+                    open: o,
+                }
+            })
+            .collect();
+        outcomes.sort_by_key(|o| std::cmp::Reverse(o.officers_short));
+        (outcomes, total)
+    }
+}
+
+/// Why each closable element of an officer stayed open (`None` when closed): budget when
+/// some unchosen closing course had seats and fitted the officer's cap, else the cap when
+/// some had seats, else seats. One pass over the candidates.
+fn why_open(p: &Problem<'_>, stepper: &Stepper, shared: &Shared) -> Vec<Option<OpenReason>> {
+    // 0: no closer seen, 1: closers all full, 2: some with seats over the cap, 3: some fits.
+    let mut best = vec![0u8; p.inst.values.len()];
+    for c in 0..p.inst.len() as u32 {
+        if stepper.is_chosen(c) {
+            continue;
+        }
+        let seated = stepper
+            .pending(&p.inst, c)
+            .all(|d| shared.seats_left[p.courses[d as usize] as usize] > 0);
+        let status = match (
+            seated,
+            stepper.hours() + stepper.marginal_hours(&p.inst, c) <= shared.cap + 1e-9,
+        ) {
+            (false, _) => 1,
+            (true, false) => 2,
+            (true, true) => 3,
+        };
+        for &e in p.inst.covers(c) {
+            best[e as usize] = best[e as usize].max(status);
+        }
+    }
+    best.iter()
+        .enumerate()
+        .map(|(e, &status)| {
+            (!stepper.closes(e as u32)).then_some(match status {
+                3 => OpenReason::Budget,
+                2 => OpenReason::OfficerCap,
+                _ => OpenReason::Seats,
+            })
+        })
+        .collect()
+}
+
+impl fmt::Display for DepartmentPlan<'_> {
+    /// A person-readable plan: totals, courses to run, competencies, and the first
+    /// enrolments.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let share = |a: f64, b: f64| if b > 0.0 { 100.0 * a / b } else { 100.0 };
+        writeln!(
+            f,
+            "{} officers, {} gaps: {} closed ({:.1}% of weighted shortfall) with {} enrolments in {} courses, {:.0} person-hours{}",
+            self.officers,
+            self.gaps,
+            self.gaps_closed,
+            share(self.value_closed, self.value_total),
+            self.enrolments
+                .iter()
+                .map(|e| e.courses.len())
+                .sum::<usize>(),
+            self.courses.len(),
+            self.hours,
+            self.budget
+                .map_or(String::new(), |b| format!(" of a {b:.0}-hour budget")),
+        )?;
+        let o = &self.open;
+        writeln!(
+            f,
+            "open: {} no course, {} level too low, {} untagged only, {} completed only, {} budget, {} seats, {} officer cap",
+            o.no_course,
+            o.level_too_low,
+            o.untagged_only,
+            o.completed_only,
+            o.budget,
+            o.seats,
+            o.officer_cap
+        )?;
+        writeln!(f, "courses to run:")?;
+        for r in &self.courses {
+            let limit = r.seat_limit.map_or(String::new(), |l| format!(" of {l}"));
+            writeln!(
+                f,
+                "  {:>6} seats{limit}  {:>6.1} h  {} [{}]",
+                r.seats, r.hours, r.name, r.course
+            )?;
+        }
+        writeln!(f, "competencies (officers short: closed / open):")?;
+        for c in &self.competencies {
+            writeln!(
+                f,
+                "  {:<40} {:<11} {:>6}: {:>6} / {:>6}",
+                c.competency.as_str(),
+                c.kind.as_str(),
+                c.officers_short,
+                c.closed,
+                c.open.total()
+            )?;
+        }
+        Ok(())
+    }
+}
