@@ -93,6 +93,15 @@ pub struct Framework {
     /// building it, sorted by course.
     pub(crate) offer_start: Vec<u32>,
     pub(crate) course_offers: Vec<Offer>,
+    /// Per competency and required level `l` (index `l − 1`), the least `hours / number of
+    /// competencies the course builds` over courses reaching at least `l` (a course without
+    /// a level counts as reaching 5), or infinity: a lower bound on what closing that gap
+    /// costs inside any plan.
+    pub(crate) min_share: Vec<[f64; 5]>,
+    /// Per course, `course_builds[builds_start[c]..builds_start[c + 1]]`: the competencies
+    /// it builds and the level reached.
+    pub(crate) builds_start: Vec<u32>,
+    pub(crate) course_builds: Vec<(u32, Option<u8>)>,
 }
 
 /// One entry of the competency → courses index.
@@ -209,6 +218,9 @@ impl Framework {
             postings: Vec::new(),
             offer_start: Vec::new(),
             course_offers: Vec::new(),
+            min_share: Vec::new(),
+            builds_start: Vec::new(),
+            course_builds: Vec::new(),
         };
         fw.compile_requirements();
         fw.compile_postings();
@@ -475,6 +487,25 @@ impl Framework {
             start[i + 1] += start[i];
         }
         self.offer_start = start;
+        self.builds_start.push(0);
+        for course in &self.courses.items {
+            for o in &course.provides {
+                if let Some(c) = self.competencies.get(o.competency.as_str()) {
+                    self.course_builds.push((c, o.level));
+                }
+            }
+            self.builds_start.push(self.course_builds.len() as u32);
+        }
+        self.min_share = vec![[f64::INFINITY; 5]; self.competencies.len()];
+        for &(c, o) in &offers {
+            let course = &self.courses.items[o.course as usize];
+            let share = course.hours / course.provides.len().max(1) as f64;
+            let reach = o.level.unwrap_or(5).min(5);
+            for l in 1..=reach {
+                let slot = &mut self.min_share[c as usize][l as usize - 1];
+                *slot = slot.min(share);
+            }
+        }
         self.course_offers = offers.into_iter().map(|(_, o)| o).collect();
     }
 
@@ -499,6 +530,18 @@ impl Framework {
         match (self.prereq_start.get(c), self.prereq_start.get(c + 1)) {
             (Some(&a), Some(&b)) => self
                 .direct_prereqs
+                .get(a as usize..b as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The competencies course `c` builds, with the level reached.
+    pub(crate) fn builds_of(&self, c: u32) -> &[(u32, Option<u8>)] {
+        let c = c as usize;
+        match (self.builds_start.get(c), self.builds_start.get(c + 1)) {
+            (Some(&a), Some(&b)) => self
+                .course_builds
                 .get(a as usize..b as usize)
                 .unwrap_or(&[]),
             _ => &[],

@@ -100,6 +100,7 @@
 //! Design reasons are in `DESIGN.md` in the repository.
 
 mod acbp;
+mod career;
 mod cohort;
 mod error;
 mod framework;
@@ -113,7 +114,10 @@ mod rank;
 mod recommend;
 mod spec;
 
-pub use crate::acbp::{AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts};
+pub use crate::acbp::{
+    AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,
+};
+pub use crate::career::{CareerFit, CareerOptions, CareerStep};
 pub use crate::cohort::Cohort;
 pub use crate::error::{Error, Errors};
 pub use crate::framework::{Framework, Provenance, Requirement};

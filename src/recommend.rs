@@ -292,7 +292,7 @@ pub struct Plan<'f> {
 }
 
 /// The level a course offer reaches under the untagged-level rule.
-fn reaches(level: Option<u8>, untagged: UntaggedLevel) -> Option<u8> {
+pub(crate) fn reaches(level: Option<u8>, untagged: UntaggedLevel) -> Option<u8> {
     match (level, untagged) {
         (Some(l), _) => Some(l),
         (None, UntaggedLevel::Assume(l)) => Some(l.get()),
@@ -455,16 +455,25 @@ impl Framework {
             .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
             .map(|(_, g)| g)
             .collect();
-        let open: Vec<(&GapItem<'f>, OpenReason)> = open.into_iter().map(|(i, r)| (&gaps[i], r)).collect();
+        let open: Vec<(&GapItem<'f>, OpenReason)> =
+            open.into_iter().map(|(i, r)| (&gaps[i], r)).collect();
         let values = closable
             .iter()
             .map(|g| {
                 let kind = self.competency_kind[g.competency as usize];
-                let w = options.weights.get(kind) * comp_weight.get(&g.competency).copied().unwrap_or(1.0);
+                let w = options.weights.get(kind)
+                    * comp_weight.get(&g.competency).copied().unwrap_or(1.0);
                 f64::from(g.required - g.current) * w
             })
             .collect();
-        let inst = self.instance(&courses, &closable, completed, values, options.untagged, options.max_formal_share);
+        let inst = self.instance(
+            &courses,
+            &closable,
+            completed,
+            values,
+            options.untagged,
+            options.max_formal_share,
+        );
         let solution = match (options.objective, options.solver) {
             (Objective::CloseAll, Solver::Greedy) => cover::greedy_cover(&inst),
             (Objective::CloseAll, Solver::Exact { node_limit }) => {
