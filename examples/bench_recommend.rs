@@ -1,0 +1,275 @@
+//! Recommendation benchmark on the real ESCO requirement side with a **synthetic** course
+//! catalogue and **synthetic** officers.
+//!
+//! Run with `cargo run --release --example bench_recommend [OFFICERS] [--batch-only]`
+//! (default 1,000,000 for the batch; `--batch-only` skips parts 1 and 2, for profiling).
+//! It measures:
+//!
+//! 1. quality: total hours of the greedy plan against the exact optimum, for officers of a
+//!    department of real ESCO occupations whose essential skills (level 3) are the targets,
+//!    wherever the exact solver proves optimality within its node limit;
+//! 2. latency of one officer's greedy plan against the 10,000-course catalogue;
+//! 3. throughput of a batch of **synthetic** officers (`examples/support/synth.rs`: real
+//!    ESCO positions, made-up passbooks), each planned against their own position on two
+//!    threads, and peak memory with the officers held in a `Cohort`;
+//! 4. career paths: for synthetic officers, the 10 posts among all 3,007 they could be ready
+//!    for with the least training hours (`Framework::career_paths`), per officer.
+//!
+//! See `examples/support/catalogue.rs` for the catalogue's shape. Timing is wall-clock.
+
+#[path = "support/catalogue.rs"]
+mod catalogue;
+#[path = "support/esco.rs"]
+mod esco;
+#[path = "support/synth.rs"]
+mod synth;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use karmayogi::{
+    CareerOptions, Cohort, Framework, Level, LevelPolicy, Optimality, Profile, RecommendOptions,
+    Solver, Target,
+};
+
+use synth::SplitMix64;
+
+const COURSES: usize = 10_000;
+const SEED: u64 = 2024;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// An officer's targets: the occupation's essential skills at level 3, each held at a random
+/// level (none in half the cases, else 1 to 3).
+fn targets(esco: &esco::Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<Target> {
+    esco.links
+        .iter()
+        .filter(|&&(o, _, essential)| o == occupation && essential)
+        .map(|&(_, skill, _)| {
+            let current = if rng.chance(500) {
+                0
+            } else {
+                1 + rng.below(3) as u8
+            };
+            Target {
+                competency: esco::competency_id(skill).into(),
+                current: Level::new(current).unwrap_or(Level::NONE),
+                required: Level::new(esco::ESSENTIAL_LEVEL).unwrap_or(Level::MAX),
+            }
+        })
+        .collect()
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let batch_only = args.iter().any(|a| a == "--batch-only");
+    let batch: usize = match args.iter().find(|a| !a.starts_with("--")) {
+        Some(n) => n
+            .parse()
+            .map_err(|_| format!("`{n}` is not an officer count"))?,
+        None => 1_000_000,
+    };
+    let esco = esco::Esco::load()?;
+    let mut spec = esco.framework_spec();
+    spec.courses = catalogue::catalogue(&esco, COURSES, SEED);
+    let t = Instant::now();
+    let framework = Framework::new(spec)?;
+    println!(
+        "framework: {} competencies, {} positions, {} synthetic courses, built in {:.1} ms",
+        framework.competencies().len(),
+        framework.positions().len(),
+        framework.courses().len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+
+    // A department of real occupations: every 10th occupation with essential skills.
+    let occupations: Vec<u32> = esco.occupations.iter().map(|o| o.0).step_by(10).collect();
+    let mut rng = SplitMix64::new(SEED);
+    let cases: Vec<Vec<Target>> = occupations
+        .iter()
+        .map(|&o| targets(&esco, o, &mut rng))
+        .filter(|t| !t.is_empty())
+        .collect();
+
+    if !batch_only {
+        quality_and_latency(&framework, &cases)?;
+    }
+    career_paths(&framework)?;
+    batch_throughput(&framework, batch)
+}
+
+fn career_paths(framework: &Framework) -> Result<(), Box<dyn std::error::Error>> {
+    // 4. Career paths: top 10 posts by least training hours, per officer.
+    let synth = synth::Synth::new(framework, &synth::SynthOptions::default().seed(7));
+    let options = CareerOptions::default().top(10);
+    let mut times = Vec::new();
+    let mut planned_hours = 0.0;
+    for spec in synth.officers(0..200) {
+        let profile = Profile::new(framework, &spec, &LevelPolicy::default())?;
+        let start = Instant::now();
+        let fits = framework.career_paths(&profile, &options)?;
+        times.push(start.elapsed().as_secs_f64() * 1e3);
+        planned_hours += fits.first().map_or(0.0, |f| f.hours);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "career paths (top 10 of {} posts by training hours): median {:.2} ms, p90 {:.2} ms, max {:.2} ms over {} officers; nearest post needs {:.1} h on average",
+        framework.positions().len(),
+        times[times.len() / 2],
+        times[times.len() * 9 / 10],
+        times[times.len() - 1],
+        times.len(),
+        planned_hours / times.len() as f64
+    );
+    Ok(())
+}
+
+fn quality_and_latency(
+    framework: &Framework,
+    cases: &[Vec<Target>],
+) -> Result<(), Box<dyn std::error::Error>> {
+    // 1. Quality against the exact optimum.
+    let exact = RecommendOptions::default().solver(Solver::Exact {
+        node_limit: 200_000,
+    });
+    let greedy = RecommendOptions::default();
+    let mut gaps: Vec<f64> = Vec::new();
+    let mut unproven = 0;
+    for t in cases {
+        let g = framework.recommend_targets(t, &[], &greedy)?;
+        let e = framework.recommend_targets(t, &[], &exact)?;
+        if e.optimality != Optimality::Optimal {
+            unproven += 1;
+            continue;
+        }
+        if e.total_hours > 0.0 {
+            gaps.push(g.total_hours / e.total_hours - 1.0);
+        } else {
+            gaps.push(0.0);
+        }
+    }
+    gaps.sort_by(f64::total_cmp);
+    let pct = |q: f64| {
+        gaps.get(((gaps.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+            * 100.0
+    };
+    println!(
+        "quality: {} officers ({} occupations' essential skills), exact proven optimal for {}, not within 200,000 nodes for {}",
+        cases.len(),
+        cases.len(),
+        gaps.len(),
+        unproven
+    );
+    println!(
+        "  greedy hours above optimum: median {:.2}%, p90 {:.2}%, worst {:.2}%, mean {:.2}%; equal to optimum in {} of {}",
+        pct(0.5),
+        pct(0.9),
+        pct(1.0),
+        gaps.iter().sum::<f64>() / gaps.len().max(1) as f64 * 100.0,
+        gaps.iter().filter(|&&g| g <= 1e-12).count(),
+        gaps.len()
+    );
+
+    // 2. Latency of one greedy plan.
+    let mut times: Vec<f64> = Vec::with_capacity(cases.len() * 5);
+    for _ in 0..5 {
+        for t in cases {
+            let start = Instant::now();
+            let plan = framework.recommend_targets(t, &[], &greedy)?;
+            times.push(start.elapsed().as_secs_f64() * 1e6);
+            std::hint::black_box(plan);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "latency (one officer, {COURSES} courses, greedy): median {:.1} µs, p90 {:.1} µs, max {:.1} µs over {} plans",
+        times[times.len() / 2],
+        times[times.len() * 9 / 10],
+        times[times.len() - 1],
+        times.len()
+    );
+
+    Ok(())
+}
+
+fn batch_throughput(framework: &Framework, batch: usize) -> Result<(), Box<dyn std::error::Error>> {
+    // 3. Batch throughput on two threads.
+    let synth = synth::Synth::new(framework, &synth::SynthOptions::default());
+    let start = Instant::now();
+    let cohort = Cohort::new(
+        framework,
+        synth.officers(0..batch as u64),
+        &LevelPolicy::default(),
+    )?;
+    println!(
+        "batch: {} synthetic officers in a cohort ({:.0} bytes each) built in {:.2} s",
+        cohort.len(),
+        cohort.heap_bytes() as f64 / cohort.len().max(1) as f64,
+        start.elapsed().as_secs_f64()
+    );
+    let greedy = RecommendOptions::default();
+    let start = Instant::now();
+    let per_thread = batch.div_ceil(2);
+    let totals: Vec<(usize, usize, f64)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..2)
+            .map(|w| {
+                let (cohort, greedy) = (&cohort, &greedy);
+                scope.spawn(move || {
+                    let (mut plans, mut closed, mut hours) = (0, 0, 0.0);
+                    for i in (w * per_thread)..((w + 1) * per_thread).min(cohort.len()) {
+                        let Some(profile) = cohort.profile(i) else {
+                            continue;
+                        };
+                        let Ok(position) = profile.position(framework) else {
+                            continue;
+                        };
+                        if let Ok(plan) = framework.recommend(&profile, position.as_str(), greedy) {
+                            plans += 1;
+                            closed += plan.closed;
+                            hours += plan.total_hours;
+                        }
+                    }
+                    (plans, closed, hours)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or((0, 0, 0.0)))
+            .collect()
+    });
+    let secs = start.elapsed().as_secs_f64();
+    let plans: usize = totals.iter().map(|t| t.0).sum();
+    let closed: usize = totals.iter().map(|t| t.1).sum();
+    let hours: f64 = totals.iter().map(|t| t.2).sum();
+    println!(
+        "  {plans} plans against own positions on 2 threads in {secs:.2} s = {:.0} officers/s; \
+         {:.1} gaps closed and {:.1} hours per officer on average; peak RSS {}",
+        plans as f64 / secs,
+        closed as f64 / plans.max(1) as f64,
+        hours / plans.max(1) as f64,
+        peak_rss()
+    );
+    Ok(())
+}
+
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
+}

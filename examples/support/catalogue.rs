@@ -1,0 +1,110 @@
+//! A deterministic generator of a **synthetic** course catalogue over the real ESCO skills,
+//! for recommendation benchmarks and quality measurements.
+//!
+//! No public catalogue tags courses with ESCO skills at levels, so the courses are made up
+//! here; the skills they build are real. The shape, from a seeded [`SplitMix64`] stream:
+//!
+//! - each course is built around one ESCO skill group: a seed skill is drawn among the skills
+//!   some occupation requires, and its first group gives the theme;
+//! - it builds 2 to 8 distinct skills, each from the theme with probability 0.8 and from the
+//!   whole dictionary otherwise;
+//! - it brings learners to level 2 (25%), 3 (55%) or 4 (20%), the same for all its skills;
+//! - it lasts 1 to 40 hours (uniform whole hours);
+//! - it is formal (80%), social (10%) or experiential (10%);
+//! - 20% of courses require one earlier course (of the same theme when one exists), so
+//!   prerequisites never form a cycle.
+//!
+//! Course ids are `course-00000`, … in generation order. Include this module next to
+//! `synth.rs` (it uses its generator) and `esco.rs`.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use karmayogi::{CourseOutcome, CourseSpec, Mode};
+
+use crate::esco::{Esco, competency_id};
+use crate::synth::SplitMix64;
+
+/// `count` synthetic courses over the ESCO skills, from `seed`.
+pub fn catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
+    let mut rng = SplitMix64::new(seed);
+    let mut first_group: BTreeMap<u32, u32> = BTreeMap::new();
+    for &(skill, group) in &esco.skill_groups {
+        first_group.entry(skill).or_insert(group);
+    }
+    let mut by_group: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (&skill, &group) in &first_group {
+        by_group.entry(group).or_default().push(skill);
+    }
+    let mut required: Vec<u32> = esco.links.iter().map(|&(_, s, _)| s).collect();
+    required.sort_unstable();
+    required.dedup();
+    let all_skills: Vec<u32> = esco.skills.iter().map(|s| s.0).collect();
+    let mut courses_of_group: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+
+    let mut courses = Vec::with_capacity(count);
+    for i in 0..count {
+        let seed_skill = required[rng.index(required.len())];
+        let group = first_group.get(&seed_skill).copied().unwrap_or(u32::MAX);
+        let theme = by_group.get(&group).map_or(&[][..], Vec::as_slice);
+        let size = 2 + rng.index(7);
+        let mut skills = vec![seed_skill];
+        let mut attempts = 0;
+        while skills.len() < size && attempts < 64 {
+            attempts += 1;
+            let s = if !theme.is_empty() && rng.chance(800) {
+                theme[rng.index(theme.len())]
+            } else {
+                all_skills[rng.index(all_skills.len())]
+            };
+            if !skills.contains(&s) {
+                skills.push(s);
+            }
+        }
+        skills.sort_unstable();
+        let level = match rng.below(100) {
+            0..25 => 2,
+            25..80 => 3,
+            _ => 4,
+        };
+        let hours = 1 + rng.below(40);
+        let mode = match rng.below(10) {
+            0 => Mode::Social,
+            1 => Mode::Experiential,
+            _ => Mode::Formal,
+        };
+        let earlier = courses_of_group.get(&group).filter(|c| !c.is_empty());
+        let prerequisites = if i > 0 && rng.chance(200) {
+            let p = match earlier {
+                Some(list) => list[rng.index(list.len())],
+                None => rng.index(i),
+            };
+            vec![course_id(p).into()]
+        } else {
+            Vec::new()
+        };
+        courses_of_group.entry(group).or_default().push(i);
+        courses.push(CourseSpec {
+            id: course_id(i).into(),
+            name: format!("Synthetic course {i}"),
+            hours: hours as f64,
+            mode,
+            provides: skills
+                .iter()
+                .map(|&s| CourseOutcome {
+                    competency: competency_id(s).into(),
+                    level: Some(level),
+                })
+                .collect(),
+            prerequisites,
+            provider: Some("synthetic".to_owned()),
+            language: None,
+        });
+    }
+    courses
+}
+
+/// Id of the `i`-th synthetic course.
+pub fn course_id(i: usize) -> String {
+    format!("course-{i:05}")
+}
