@@ -5,6 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::cohort::unpack;
+use crate::internal::parallel::map_ranges;
 use crate::spec::CompetencyType;
 use crate::{Cohort, CompetencyId, DepartmentId, Error, Framework};
 
@@ -77,24 +78,25 @@ pub struct TrainingNeeds<'f> {
     pub rows: Vec<NeedRow<'f>>,
 }
 
-/// Per-competency shortfall histograms, accumulated by one worker.
+/// Shortfall histograms per requirement entry (position × competency), accumulated by one
+/// worker; folded into per-competency rows at the end.
 struct Counts {
-    hist: Vec<[u64; 6]>,
+    by_entry: Vec<[u64; 6]>,
     officers: u64,
     pairs: u64,
 }
 
 impl Counts {
-    fn new(competencies: usize) -> Counts {
+    fn new(entries: usize) -> Counts {
         Counts {
-            hist: vec![[0; 6]; competencies],
+            by_entry: vec![[0; 6]; entries],
             officers: 0,
             pairs: 0,
         }
     }
 
     fn merge(&mut self, other: &Counts) {
-        for (a, b) in self.hist.iter_mut().zip(&other.hist) {
+        for (a, b) in self.by_entry.iter_mut().zip(&other.by_entry) {
             for s in 0..6 {
                 a[s] += b[s];
             }
@@ -102,6 +104,14 @@ impl Counts {
         self.officers += other.officers;
         self.pairs += other.pairs;
     }
+}
+
+/// Per-thread buffers of the counting kernel, reused across calls.
+struct Kernel {
+    /// Held level per competency of the officer being counted; zero otherwise.
+    scratch: Vec<u8>,
+    /// Counters per requirement entry, 32-bit to stay in cache.
+    by_entry: Vec<[u32; 6]>,
 }
 
 impl Framework {
@@ -112,8 +122,9 @@ impl Framework {
     /// [`Error::FrameworkMismatch`] when the cohort was built from another framework.
     ///
     /// # Complexity
-    /// O(n·(r + h) / threads + c) for n officers, r requirements and h held competencies
-    /// each, and c competencies; memory O(c) per thread.
+    /// O(n·(r + h) / threads + e) for n officers, r requirements and h held competencies
+    /// each, and e requirement entries (positions × their competencies); memory O(c + e)
+    /// per thread for c competencies.
     ///
     /// # Example
     /// ```
@@ -141,86 +152,143 @@ impl Framework {
             None => None,
             Some(d) => match cohort.departments.binary_search(d) {
                 Ok(i) => Some(i as u32),
-                Err(_) => return Ok(self.needs_from(&Counts::new(self.competencies.len()))),
+                Err(_) => return Ok(self.needs_from(&Counts::new(self.reqs.len()))),
             },
         };
-        let order = officer_order(cohort, department);
-        let threads = options.threads.max(1);
-        let counts = run_chunks(&order, threads, |chunk| self.count_chunk(cohort, chunk));
-        Ok(self.needs_from(&counts))
+        let parts = map_ranges(cohort.len(), options.threads, |range| {
+            let mut kernel = self.kernel();
+            let officers = range
+                .map(|i| i as u32)
+                .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d));
+            self.count(cohort, officers, &mut kernel)
+        });
+        Ok(self.needs_from(&merge(&parts, self.reqs.len())))
     }
 
-    /// [`Framework::training_needs`] for each department of the cohort, sorted by department.
+    /// [`Framework::training_needs`] for each department of the cohort, sorted by department,
+    /// in one pass that groups officers by department.
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the cohort was built from another framework.
+    ///
+    /// # Complexity
+    /// O(n·(r + h) / threads + d·e) for d departments and e requirement entries.
     pub fn training_needs_by_department<'f>(
         &'f self,
         cohort: &Cohort,
         options: &NeedsOptions,
     ) -> Result<Vec<(DepartmentId, TrainingNeeds<'f>)>, Error> {
         self.check_stamp(cohort.stamp)?;
-        cohort
+        // Officer indices grouped by department (a counting sort, input order within each).
+        let departments = cohort.departments.len();
+        let mut start = vec![0usize; departments + 1];
+        for &d in &cohort.department {
+            start[d as usize + 1] += 1;
+        }
+        for d in 0..departments {
+            start[d + 1] += start[d];
+        }
+        let mut fill = start.clone();
+        let mut grouped = vec![0u32; cohort.len()];
+        for (i, &d) in cohort.department.iter().enumerate() {
+            grouped[fill[d as usize]] = i as u32;
+            fill[d as usize] += 1;
+        }
+        let parts = map_ranges(departments, options.threads, |range| {
+            let mut kernel = self.kernel();
+            range
+                .map(|d| {
+                    let officers = grouped[start[d]..start[d + 1]].iter().copied();
+                    self.needs_from(&self.count(cohort, officers, &mut kernel))
+                })
+                .collect::<Vec<_>>()
+        });
+        Ok(cohort
             .departments
             .iter()
-            .map(|d| {
-                let opts = options.clone().department(d.clone());
-                Ok((d.clone(), self.training_needs(cohort, &opts)?))
-            })
-            .collect()
+            .cloned()
+            .zip(parts.into_iter().flatten())
+            .collect())
     }
 
-    /// The counting kernel: officers of one position share a small table of counters
-    /// indexed by (requirement, shortfall); held levels are scattered into a dense array
-    /// so each requirement is one load.
-    fn count_chunk(&self, cohort: &Cohort, officers: &[u32]) -> Counts {
-        let mut counts = Counts::new(self.competencies.len());
-        let mut scratch = vec![0u8; self.competencies.len()];
-        let mut local: Vec<[u32; 6]> = Vec::new();
-        let mut k = 0;
-        while k < officers.len() {
-            let p = cohort.position[officers[k] as usize];
-            let reqs = self.position_reqs(p);
-            local.clear();
-            local.resize(reqs.len(), [0; 6]);
-            let run_start = k;
-            while k < officers.len() && cohort.position[officers[k] as usize] == p {
-                let held = cohort.held_of(officers[k]);
-                for &x in held {
-                    let (c, l) = unpack(x);
-                    if let Some(s) = scratch.get_mut(c as usize) {
-                        *s = l;
-                    }
-                }
-                for (slot, r) in local.iter_mut().zip(reqs) {
-                    let current = scratch.get(r.competency as usize).copied().unwrap_or(0);
-                    let short = r.level.saturating_sub(current).min(5);
-                    slot[short as usize] += 1;
-                }
-                for &x in held {
-                    if let Some(s) = scratch.get_mut(unpack(x).0 as usize) {
-                        *s = 0;
-                    }
-                }
-                k += 1;
-            }
-            let run = (k - run_start) as u64;
-            counts.officers += run;
-            counts.pairs += run * reqs.len() as u64;
-            for (slot, r) in local.iter().zip(reqs) {
-                if let Some(h) = counts.hist.get_mut(r.competency as usize) {
-                    for s in 0..6 {
-                        h[s] += u64::from(slot[s]);
-                    }
-                }
-            }
+    fn kernel(&self) -> Kernel {
+        Kernel {
+            scratch: vec![0; self.competencies.len()],
+            by_entry: vec![[0; 6]; self.reqs.len()],
         }
+    }
+
+    /// The counting kernel. Officers are visited in storage order, so their columns stream
+    /// from memory; each officer's held levels are scattered into a dense byte array, every
+    /// requirement of their position is then one load and one increment of a counter kept
+    /// per requirement entry, and the scatter is undone. No per-officer report, no hashing,
+    /// no allocation in the loop.
+    fn count(
+        &self,
+        cohort: &Cohort,
+        officers: impl Iterator<Item = u32>,
+        kernel: &mut Kernel,
+    ) -> Counts {
+        let (mut officers_counted, mut pairs) = (0u64, 0u64);
+        for i in officers {
+            let Some(&p) = cohort.position.get(i as usize) else {
+                continue;
+            };
+            let p = p as usize;
+            let (Some(&from), Some(&to)) = (self.req_start.get(p), self.req_start.get(p + 1))
+            else {
+                continue;
+            };
+            let (from, to) = (from as usize, to as usize);
+            let (Some(reqs), Some(slots)) =
+                (self.reqs.get(from..to), kernel.by_entry.get_mut(from..to))
+            else {
+                continue;
+            };
+            let held = cohort.held_of(i);
+            for &x in held {
+                let (c, l) = unpack(x);
+                if let Some(s) = kernel.scratch.get_mut(c as usize) {
+                    *s = l;
+                }
+            }
+            for (slot, r) in slots.iter_mut().zip(reqs) {
+                let current = kernel
+                    .scratch
+                    .get(r.competency as usize)
+                    .copied()
+                    .unwrap_or(0);
+                slot[r.level.saturating_sub(current).min(5) as usize] += 1;
+            }
+            for &x in held {
+                if let Some(s) = kernel.scratch.get_mut(unpack(x).0 as usize) {
+                    *s = 0;
+                }
+            }
+            officers_counted += 1;
+            pairs += reqs.len() as u64;
+        }
+        // Hand the counts over and leave the buffer zeroed for the next call.
+        let mut counts = Counts::new(0);
+        counts.by_entry = kernel.by_entry.iter().map(|c| c.map(u64::from)).collect();
+        for c in &mut kernel.by_entry {
+            *c = [0; 6];
+        }
+        counts.officers = officers_counted;
+        counts.pairs = pairs;
         counts
     }
 
     fn needs_from(&self, counts: &Counts) -> TrainingNeeds<'_> {
-        let mut rows: Vec<NeedRow<'_>> = counts
-            .hist
+        let mut hist = vec![[0u64; 6]; self.competencies.len()];
+        for (entry, r) in counts.by_entry.iter().zip(&self.reqs) {
+            if let Some(h) = hist.get_mut(r.competency as usize) {
+                for s in 0..6 {
+                    h[s] += entry[s];
+                }
+            }
+        }
+        let mut rows: Vec<NeedRow<'_>> = hist
             .iter()
             .enumerate()
             .filter(|(_, h)| h.iter().any(|&n| n > 0))
@@ -256,51 +324,11 @@ impl Framework {
     }
 }
 
-/// Officer indices of the selection, grouped by position so each position's requirements
-/// stay in cache.
-fn officer_order(cohort: &Cohort, department: Option<u32>) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..cohort.len() as u32)
-        .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d))
-        .collect();
-    order.sort_by_key(|&i| cohort.position[i as usize]);
-    order
-}
-
-/// Runs `work` over `threads` contiguous chunks of `items` and merges the counts. Falls back
-/// to the calling thread where threads cannot be started.
-fn run_chunks(items: &[u32], threads: usize, work: impl Fn(&[u32]) -> Counts + Sync) -> Counts {
-    let threads = threads.min(items.len().max(1));
-    if threads <= 1 || cfg!(target_family = "wasm") {
-        return work(items);
-    }
-    let size = items.len().div_ceil(threads);
-    let chunks: Vec<&[u32]> = items.chunks(size).collect();
-    let results: Vec<Counts> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .iter()
-            .skip(1)
-            .map(|&chunk| {
-                std::thread::Builder::new()
-                    .spawn_scoped(scope, || work(chunk))
-                    .map_err(|_| chunk)
-            })
-            .collect();
-        let mut out = vec![work(chunks[0])];
-        for h in handles {
-            match h {
-                Ok(handle) => match handle.join() {
-                    Ok(c) => out.push(c),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                Err(chunk) => out.push(work(chunk)),
-            }
-        }
-        out
-    });
-    let mut iter = results.into_iter();
-    let mut total = iter.next().unwrap_or_else(|| Counts::new(0));
-    for c in iter {
-        total.merge(&c);
+/// Adds up the workers' counts.
+fn merge(parts: &[Counts], entries: usize) -> Counts {
+    let mut total = Counts::new(entries);
+    for part in parts {
+        total.merge(part);
     }
     total
 }
