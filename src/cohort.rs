@@ -149,9 +149,28 @@ impl Cohort {
                 }
             }
         }
-        match Errors::from_vec(errors) {
-            Some(e) => Err(e),
-            None => Ok(c),
+        if let Some(e) = Errors::from_vec(errors) {
+            return Err(e);
+        }
+        c.shrink_to_fit();
+        Ok(c)
+    }
+
+    /// Releases the growth slack of every column: a cohort is built once and then read.
+    fn shrink_to_fit(&mut self) {
+        self.ids.shrink_to_fit();
+        for column in [
+            &mut self.id_end,
+            &mut self.department,
+            &mut self.position,
+            &mut self.target,
+            &mut self.held_start,
+            &mut self.held,
+            &mut self.completed_start,
+            &mut self.completed,
+            &mut self.by_id,
+        ] {
+            column.shrink_to_fit();
         }
     }
 
