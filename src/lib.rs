@@ -103,6 +103,7 @@ mod acbp;
 mod career;
 mod cohort;
 mod error;
+mod evaluate;
 mod framework;
 mod gap;
 mod ids;
@@ -120,6 +121,10 @@ pub use crate::acbp::{
 pub use crate::career::{CareerFit, CareerOptions, CareerStep};
 pub use crate::cohort::Cohort;
 pub use crate::error::{Error, Errors};
+pub use crate::evaluate::{
+    CompareOptions, CompetencyProgress, CourseEffect, DepartmentProgress, Evaluation, Move,
+    OutcomeEffect, PositionProgress, Progress,
+};
 pub use crate::framework::{Framework, Provenance, Requirement};
 pub use crate::gap::{Gap, GapOptions, GapReport, Weights};
 pub use crate::ids::{

@@ -2,6 +2,7 @@
 
 pub(crate) mod cover;
 pub(crate) mod date;
+pub(crate) mod evaluation;
 pub(crate) mod json;
 pub(crate) mod parallel;
 pub(crate) mod validate;
