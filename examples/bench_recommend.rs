@@ -157,11 +157,10 @@ fn quality_and_latency(
         }
     }
     gaps.sort_by(f64::total_cmp);
-    let pct = |q: f64| {
-        gaps.get(((gaps.len() as f64 - 1.0) * q).round() as usize)
-            .copied()
-            .unwrap_or(0.0)
-            * 100.0
+    // The value at quantile `per_mille / 1000` (nearest rank), in percent.
+    let pct = |per_mille: usize| {
+        let rank = (gaps.len().saturating_sub(1) * per_mille + 500) / 1000;
+        gaps.get(rank).copied().unwrap_or(0.0) * 100.0
     };
     println!(
         "quality: {} officers ({} occupations' essential skills), exact proven optimal for {}, not within 200,000 nodes for {}",
@@ -172,9 +171,9 @@ fn quality_and_latency(
     );
     println!(
         "  greedy hours above optimum: median {:.2}%, p90 {:.2}%, worst {:.2}%, mean {:.2}%; equal to optimum in {} of {}",
-        pct(0.5),
-        pct(0.9),
-        pct(1.0),
+        pct(500),
+        pct(900),
+        pct(1000),
         gaps.iter().sum::<f64>() / gaps.len().max(1) as f64 * 100.0,
         gaps.iter().filter(|&&g| g <= 1e-12).count(),
         gaps.len()
