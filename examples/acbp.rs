@@ -141,7 +141,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     println!("\nplanned in {:.2} s", took.as_secs_f64());
 
     monitor(&framework, &cohort, &plan, officer)?;
-    careers(&framework, &cohort, officer(0))?;
+    careers(&framework, &cohort, &officer(0))?;
     println!(
         "\nOfficers, courses and completions are synthetic. This product uses the ESCO classification of the European Commission."
     );
@@ -235,9 +235,9 @@ fn monitor(
 fn careers(
     framework: &Framework,
     cohort: &Cohort,
-    first: OfficerSpec,
+    first: &OfficerSpec,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let profile = Profile::new(framework, &first, &LevelPolicy::default())?;
+    let profile = Profile::new(framework, first, &LevelPolicy::default())?;
     let start = Instant::now();
     // Within the occupational family of the department's posts (ISCO major group 2).
     let paths = framework.career_paths(
