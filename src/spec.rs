@@ -9,6 +9,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ActivityId, CompetencyId, CourseId, DepartmentId, Error, PositionId, RoleId};
 
+/// The JSON Schema (draft 2020-12) of the interchange format at [`FORMAT_VERSION`]: a
+/// document is either a framework ([`FrameworkSpec`]) or an officers document
+/// ([`OfficersSpec`](crate::OfficersSpec)). It describes the shape; the rules beyond shape
+/// (unique ids, known references, levels within a competency's scale, acyclic
+/// prerequisites) are checked by [`Framework::new`](crate::Framework::new) and
+/// [`Profile::new`](crate::Profile::new). The same text is in the repository as
+/// `schema/karmayogi-v1.schema.json`.
+pub const JSON_SCHEMA: &str = include_str!("../schema/karmayogi-v1.schema.json");
+
 /// The interchange format version this crate reads and writes.
 ///
 /// Documents carry it in their `format_version` field; any other value is rejected with
