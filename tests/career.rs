@@ -8,6 +8,9 @@
 //! only on courses of a smaller index, and 1–6 officers with random passbooks and
 //! completions. 300 cases per property; the file runs in a few seconds in debug mode.
 
+// Hours are whole numbers, so their sums are exact and compared exactly.
+#![allow(clippy::float_cmp)]
+
 use karmayogi::{
     CareerOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, EntityKind,
     Error, Evidence, EvidenceSource, Framework, FrameworkSpec, GapOptions, LevelDescriptor,
@@ -16,8 +19,13 @@ use karmayogi::{
 };
 use proptest::prelude::*;
 
-/// One post's or officer's entry as the oracle computes it: (open, hours, readiness, key).
+/// One post's or officer's entry as the oracle computes it: (open, hours, readiness, key,
+/// gaps, courses).
 type Row = (u32, f64, f64, String, u32, u32);
+/// A generated course: (competency, level) outcomes, hours, prerequisite index.
+type CourseDraft = (Vec<(usize, u8)>, u32, usize);
+/// A generated officer: post index, (competency, level) evidence, completed course indices.
+type OfficerDraft = (usize, Vec<(usize, u8)>, Vec<usize>);
 
 fn sort_rows(rows: &mut [Row], key_is_index: bool) {
     rows.sort_by(|a, b| {
@@ -117,8 +125,8 @@ fn build(
     nc: usize,
     three: &[bool],
     posts: &[Vec<(usize, u8)>],
-    courses: &[(Vec<(usize, u8)>, u32, usize)],
-    officers: &[(usize, Vec<(usize, u8)>, Vec<usize>)],
+    courses: &[CourseDraft],
+    officers: &[OfficerDraft],
     nk: usize,
     k: usize,
     exclude_current: bool,
@@ -206,7 +214,25 @@ fn build(
             language: None,
         });
     }
-    let specs = officers
+    let specs = officer_specs(&spec, officers, nk, max);
+    Case {
+        spec,
+        officers: specs,
+        k,
+        exclude_current,
+        department: [None, Some("even"), Some("odd")][dept as usize],
+        assume,
+    }
+}
+
+/// The generated officers, their evidence capped at each competency's scale.
+fn officer_specs(
+    spec: &FrameworkSpec,
+    officers: &[OfficerDraft],
+    nk: usize,
+    max: impl Fn(usize) -> u8,
+) -> Vec<OfficerSpec> {
+    officers
         .iter()
         .enumerate()
         .map(|(o, (post, held, done))| {
@@ -244,15 +270,7 @@ fn build(
                 passbook,
             }
         })
-        .collect();
-    Case {
-        spec,
-        officers: specs,
-        k,
-        exclude_current,
-        department: [None, Some("even"), Some("odd")][dept as usize],
-        assume,
-    }
+        .collect()
 }
 
 fn options(case: &Case) -> (CareerOptions, UntaggedLevel) {
