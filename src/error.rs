@@ -177,6 +177,103 @@ pub enum Error {
         /// The largest count supported.
         limit: u64,
     },
+    /// A CSV file has a quoted field that is never closed. Add the closing `"`, and double
+    /// any quote inside the field (`""`).
+    #[error("{file} line {line}: a quoted field opened here is never closed")]
+    CsvUnclosedQuote {
+        /// The file, as named in the reference layout (e.g. `esco/skills.csv`).
+        file: &'static str,
+        /// 1-based line where the field opens.
+        line: usize,
+    },
+    /// A CSV field is only partly quoted: a `"` inside an unquoted field, or text after a
+    /// closing quote. Quote the whole field and double the quotes inside it.
+    #[error(
+        "{file} line {line}, field {field}: misplaced quote, expected the whole field in quotes with inner quotes doubled"
+    )]
+    CsvMisplacedQuote {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line of the quote.
+        line: usize,
+        /// 1-based position of the field in its record.
+        field: usize,
+    },
+    /// A CSV record has a different number of fields than the header. Quote fields that
+    /// contain commas, and give every record one field per header column.
+    #[error("{file} line {line} has {found} fields: expected {expected}, as in the header")]
+    CsvFieldCount {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The number of header columns.
+        expected: usize,
+        /// The number of fields in the record.
+        found: usize,
+    },
+    /// A CSV header lacks a column the loader needs. Add the column (columns may come in
+    /// any order; extra ones are ignored).
+    #[error("{file} has no column `{column}` in its header")]
+    CsvMissingColumn {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The missing column.
+        column: &'static str,
+    },
+    /// A CSV field does not hold what its column needs. Correct the value at that line.
+    #[error("{file} line {line}, column `{column}`: found `{found}`, expected {expected}")]
+    CsvInvalidValue {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The column.
+        column: &'static str,
+        /// The text found.
+        found: String,
+        /// What the column needs.
+        expected: &'static str,
+    },
+    /// A CSV row repeats the key of an earlier row. Keep one of the two rows.
+    #[error("{file} line {line}: {column} `{key}` repeats line {first_line}")]
+    CsvDuplicateKey {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line of the repeat.
+        line: usize,
+        /// The key column or columns, comma-separated.
+        column: &'static str,
+        /// The repeated key; several columns' values are joined by commas.
+        key: String,
+        /// 1-based line of the first row with this key.
+        first_line: usize,
+    },
+    /// A CSV row refers to an id that the file it points into does not hold. Add the row
+    /// there or fix the id.
+    #[error("{file} line {line}, column `{column}`: `{found}` is not in {target}")]
+    CsvUnknownReference {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The referring column.
+        column: &'static str,
+        /// The id found.
+        found: String,
+        /// The file that should hold it.
+        target: &'static str,
+    },
+    /// A loader option is outside the values it accepts. Pass a value in the stated range.
+    #[error("option `{option}` is {value}: expected {expected}")]
+    InvalidOption {
+        /// The option, as named by its setter.
+        option: &'static str,
+        /// The value given.
+        value: f64,
+        /// What the option accepts.
+        expected: &'static str,
+    },
 }
 
 fn cycle_text(courses: &[CourseId]) -> String {

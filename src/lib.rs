@@ -109,6 +109,7 @@ mod gap;
 mod ids;
 mod internal;
 mod level;
+mod loaders;
 mod needs;
 mod profile;
 mod rank;
@@ -131,6 +132,10 @@ pub use crate::ids::{
     ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, OfficerId, PositionId, RoleId,
 };
 pub use crate::level::Level;
+pub use crate::loaders::{
+    EscoCsv, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OnetCsv, OnetOptions, OnetTypeRule,
+    load_esco, load_onet,
+};
 pub use crate::needs::{NeedRow, NeedsOptions, TrainingNeeds};
 pub use crate::profile::{
     Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,

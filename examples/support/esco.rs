@@ -1,7 +1,8 @@
 //! Loads the real ESCO v1.1.1 data from `../shared/data/esco` into a `FrameworkSpec`.
 //!
 //! Shared by the `esco_transition` example, the real-data tests and the benchmarks
-//! (included with `#[path]`). The mapping:
+//! (included with `#[path]`). The mapping is the library's [`karmayogi::load_esco`] with its
+//! default options:
 //!
 //! - each ESCO occupation becomes a position `occ-<occ_id>` with one role `role-<occ_id>`,
 //!   named by the occupation's label, in department `isco-<major group>` (first ISCO digit);
@@ -9,6 +10,9 @@
 //!   behavioural, `knowledge` skill type → domain, everything else → functional;
 //! - each occupation → skill link becomes a requirement attached directly to the role:
 //!   essential → level 3 (Advanced), optional → level 2 (Proficient).
+//!
+//! The raw tables are also parsed here, independently of the library, so that tests can
+//! check the library against the rows themselves.
 //!
 //! ESCO has no proficiency levels; the two levels only preserve the essential/optional
 //! distinction. This product uses the ESCO classification of the European Commission.
@@ -18,9 +22,7 @@
 
 use std::path::PathBuf;
 
-use karmayogi::{
-    CompetencySpec, CompetencyType, FrameworkSpec, PositionSpec, RequirementSpec, RoleSpec,
-};
+use karmayogi::{EscoCsv, EscoOptions, FrameworkSpec, load_esco};
 
 /// Level given to an essential skill.
 pub const ESSENTIAL_LEVEL: u8 = 3;
@@ -32,7 +34,8 @@ pub fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/esco")
 }
 
-/// The raw ESCO tables, parsed.
+/// The raw ESCO tables, parsed independently of the library, and the spec the library
+/// builds from the same files.
 pub struct Esco {
     /// `(occ_id, isco_group, label)`.
     pub occupations: Vec<(u32, String, String)>,
@@ -42,6 +45,8 @@ pub struct Esco {
     pub links: Vec<(u32, u32, bool)>,
     /// `(child skill_id, parent group_id)`: skill → skill group edges of the hierarchy.
     pub skill_groups: Vec<(u32, u32)>,
+    /// The framework spec built by the library from the same files.
+    spec: FrameworkSpec,
 }
 
 /// Splits one CSV line, honouring double quotes (ESCO labels may contain commas).
@@ -65,16 +70,19 @@ pub fn split_csv(line: &str) -> Vec<String> {
     fields
 }
 
-fn read_rows(name: &str) -> Result<Vec<Vec<String>>, String> {
+/// The text of one file of [`data_dir`].
+fn read_text(name: &str) -> Result<String, String> {
     let path = data_dir().join(name);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Ok(text
-        .lines()
+    std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The data rows of a CSV text (the header skipped), split into fields.
+fn rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
         .skip(1)
         .filter(|l| !l.is_empty())
         .map(split_csv)
-        .collect())
+        .collect()
 }
 
 fn num(field: &str, file: &str) -> Result<u32, String> {
@@ -86,11 +94,22 @@ fn num(field: &str, file: &str) -> Result<u32, String> {
 impl Esco {
     /// Reads the ESCO CSVs from [`data_dir`].
     pub fn load() -> Result<Esco, String> {
-        let occupations = read_rows("occupations.csv")?
+        let occupations_csv = read_text("occupations.csv")?;
+        let skills_csv = read_text("skills.csv")?;
+        let links_csv = read_text("occupation_skills.csv")?;
+        let options = EscoOptions::default()
+            .essential_level(ESSENTIAL_LEVEL)
+            .optional_level(OPTIONAL_LEVEL);
+        let spec = load_esco(
+            &EscoCsv::new(&occupations_csv, &skills_csv, &links_csv),
+            &options,
+        )
+        .map_err(|e| e.to_string())?;
+        let occupations = rows(&occupations_csv)
             .into_iter()
             .map(|r| Ok((num(&r[0], "occupations.csv")?, r[2].clone(), r[4].clone())))
             .collect::<Result<Vec<_>, String>>()?;
-        let skills = read_rows("skills.csv")?
+        let skills = rows(&skills_csv)
             .into_iter()
             .map(|r| {
                 Ok((
@@ -101,7 +120,7 @@ impl Esco {
                 ))
             })
             .collect::<Result<Vec<_>, String>>()?;
-        let links = read_rows("occupation_skills.csv")?
+        let links = rows(&links_csv)
             .into_iter()
             .map(|r| {
                 Ok((
@@ -111,7 +130,7 @@ impl Esco {
                 ))
             })
             .collect::<Result<Vec<_>, String>>()?;
-        let skill_groups = read_rows("skill_broader.csv")?
+        let skill_groups = rows(&read_text("skill_broader.csv")?)
             .into_iter()
             .filter(|r| r[0] == "S" && r[2] == "G")
             .map(|r| {
@@ -126,62 +145,14 @@ impl Esco {
             skills,
             links,
             skill_groups,
+            spec,
         })
     }
 
-    /// The framework spec under the mapping in this module's docs (no courses).
+    /// The framework spec under the mapping in this module's docs (no courses), as
+    /// [`karmayogi::load_esco`] builds it.
     pub fn framework_spec(&self) -> FrameworkSpec {
-        let mut spec = FrameworkSpec::new();
-        spec.competencies = self
-            .skills
-            .iter()
-            .map(|(id, skill_type, reuse, label)| CompetencySpec {
-                id: competency_id(*id).into(),
-                name: label.clone(),
-                description: String::new(),
-                kind: if reuse == "transversal" {
-                    CompetencyType::Behavioural
-                } else if skill_type == "knowledge" {
-                    CompetencyType::Domain
-                } else {
-                    CompetencyType::Functional
-                },
-                area: None,
-                levels: Vec::new(),
-            })
-            .collect();
-        let mut requires: Vec<Vec<RequirementSpec>> = vec![Vec::new(); self.occupations.len()];
-        let row_of: std::collections::HashMap<u32, usize> = self
-            .occupations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.0, i))
-            .collect();
-        for &(occ, skill, essential) in &self.links {
-            if let Some(&row) = row_of.get(&occ) {
-                let level = if essential {
-                    ESSENTIAL_LEVEL
-                } else {
-                    OPTIONAL_LEVEL
-                };
-                requires[row].push(RequirementSpec::new(competency_id(skill), level));
-            }
-        }
-        for ((occ, isco, label), requires) in self.occupations.iter().zip(requires) {
-            spec.roles.push(RoleSpec {
-                id: role_id(*occ).into(),
-                name: label.clone(),
-                activities: Vec::new(),
-                requires,
-            });
-            spec.positions.push(PositionSpec {
-                id: position_id(*occ).into(),
-                name: label.clone(),
-                department: format!("isco-{}", isco.chars().next().unwrap_or('x')).into(),
-                roles: vec![role_id(*occ).into()],
-            });
-        }
-        spec
+        self.spec.clone()
     }
 
     /// The occupation id whose label is exactly `label`.

@@ -1,6 +1,7 @@
 //! Machinery behind the public types.
 
 pub(crate) mod cover;
+pub(crate) mod csv;
 pub(crate) mod date;
 pub(crate) mod evaluation;
 pub(crate) mod json;

@@ -1,0 +1,866 @@
+//! The ESCO and O*NET loaders on the real data in `../shared/data`, and every loader error
+//! on small malformed texts.
+//!
+//! Expected ESCO values come from the raw rows read by `examples/support/esco.rs`
+//! independently of the library; expected O*NET values were read off the CSV rows by hand
+//! (the rows are quoted beside each check) or counted from the files.
+
+#[path = "../examples/support/esco.rs"]
+mod esco;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use karmayogi::{
+    CompetencySpec, CompetencyType, Error, Errors, EscoCsv, EscoOptions, Framework, FrameworkSpec,
+    OnetCsv, OnetOptions, PositionSpec, RequirementSpec, RoleSpec, load_esco, load_onet,
+};
+
+/// The texts of the shared data files, read once.
+struct Texts {
+    esco: BTreeMap<&'static str, String>,
+    onet: BTreeMap<&'static str, String>,
+}
+
+fn texts() -> &'static Texts {
+    static TEXTS: OnceLock<Texts> = OnceLock::new();
+    TEXTS.get_or_init(|| {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        let read = |dir: &str, names: &[&'static str]| {
+            names
+                .iter()
+                .map(|&name| {
+                    let path = root.join(dir).join(name);
+                    let text = std::fs::read_to_string(&path)
+                        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+                    (name, text)
+                })
+                .collect()
+        };
+        Texts {
+            esco: read(
+                "esco",
+                &[
+                    "occupations.csv",
+                    "skills.csv",
+                    "occupation_skills.csv",
+                    "skill_broader.csv",
+                    "skill_groups.csv",
+                ],
+            ),
+            onet: read(
+                "onet",
+                &[
+                    "occupations.csv",
+                    "elements.csv",
+                    "occupation_skill_levels.csv",
+                    "tasks.csv",
+                ],
+            ),
+        }
+    })
+}
+
+fn esco_csv() -> EscoCsv<'static> {
+    let t = &texts().esco;
+    EscoCsv::new(
+        &t["occupations.csv"],
+        &t["skills.csv"],
+        &t["occupation_skills.csv"],
+    )
+}
+
+fn onet_csv() -> OnetCsv<'static> {
+    let t = &texts().onet;
+    OnetCsv::new(
+        &t["occupations.csv"],
+        &t["elements.csv"],
+        &t["occupation_skill_levels.csv"],
+    )
+}
+
+fn esco_default() -> &'static FrameworkSpec {
+    static SPEC: OnceLock<FrameworkSpec> = OnceLock::new();
+    SPEC.get_or_init(|| load_esco(&esco_csv(), &EscoOptions::default()).unwrap())
+}
+
+fn onet_default() -> &'static FrameworkSpec {
+    static SPEC: OnceLock<FrameworkSpec> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        let csv = onet_csv().tasks(&texts().onet["tasks.csv"]);
+        load_onet(&csv, &OnetOptions::default()).unwrap()
+    })
+}
+
+fn requirement_count(spec: &FrameworkSpec) -> usize {
+    spec.roles.iter().map(|r| r.requires.len()).sum()
+}
+
+fn levels_histogram(spec: &FrameworkSpec) -> BTreeMap<u8, usize> {
+    let mut out = BTreeMap::new();
+    for r in spec.roles.iter().flat_map(|r| &r.requires) {
+        *out.entry(r.level).or_default() += 1;
+    }
+    out
+}
+
+/// The requirements of one role as `(competency, level)`.
+fn role_requires<'s>(spec: &'s FrameworkSpec, role: &str) -> BTreeMap<&'s str, u8> {
+    let role = spec.roles.iter().find(|r| r.id.as_str() == role).unwrap();
+    role.requires
+        .iter()
+        .map(|r| (r.competency.as_str(), r.level))
+        .collect()
+}
+
+// ---------------------------------------------------------------- ESCO, real data
+
+#[test]
+fn esco_counts() {
+    let spec = esco_default();
+    assert_eq!(spec.competencies.len(), 13_896);
+    assert_eq!(spec.positions.len(), 3_007);
+    assert_eq!(spec.roles.len(), 3_007);
+    assert_eq!(requirement_count(spec), 123_788);
+    assert_eq!(
+        levels_histogram(spec),
+        BTreeMap::from([(2, 58_897), (3, 64_891)])
+    );
+    assert!(spec.activities.is_empty() && spec.courses.is_empty());
+}
+
+/// The mapping the ESCO support module used before the library had a loader, applied to
+/// the raw rows: the library's default output must equal it exactly.
+fn esco_oracle(data: &esco::Esco) -> FrameworkSpec {
+    let mut spec = FrameworkSpec::new();
+    spec.competencies = data
+        .skills
+        .iter()
+        .map(|(id, skill_type, reuse, label)| CompetencySpec {
+            id: esco::competency_id(*id).into(),
+            name: label.clone(),
+            description: String::new(),
+            kind: if reuse == "transversal" {
+                CompetencyType::Behavioural
+            } else if skill_type == "knowledge" {
+                CompetencyType::Domain
+            } else {
+                CompetencyType::Functional
+            },
+            area: None,
+            levels: Vec::new(),
+        })
+        .collect();
+    let mut requires: BTreeMap<u32, Vec<RequirementSpec>> = BTreeMap::new();
+    for &(occ, skill, essential) in &data.links {
+        let level = if essential {
+            esco::ESSENTIAL_LEVEL
+        } else {
+            esco::OPTIONAL_LEVEL
+        };
+        requires
+            .entry(occ)
+            .or_default()
+            .push(RequirementSpec::new(esco::competency_id(skill), level));
+    }
+    for (occ, isco, label) in &data.occupations {
+        spec.roles.push(RoleSpec {
+            id: esco::role_id(*occ).into(),
+            name: label.clone(),
+            activities: Vec::new(),
+            requires: requires.remove(occ).unwrap_or_default(),
+        });
+        spec.positions.push(PositionSpec {
+            id: esco::position_id(*occ).into(),
+            name: label.clone(),
+            department: format!("isco-{}", &isco[..1]).into(),
+            roles: vec![esco::role_id(*occ).into()],
+        });
+    }
+    spec
+}
+
+#[test]
+fn esco_spec_equals_the_mapping_of_the_raw_rows_exactly() {
+    let data = esco::Esco::load().unwrap();
+    let oracle = esco_oracle(&data);
+    assert!(
+        oracle == *esco_default(),
+        "library spec differs from the raw-row mapping"
+    );
+    assert!(data.framework_spec() == *esco_default());
+}
+
+#[test]
+fn esco_without_optional_links_keeps_essential_ones() {
+    let options = EscoOptions::default()
+        .include_optional(false)
+        .essential_level(4);
+    let spec = load_esco(&esco_csv(), &options).unwrap();
+    assert_eq!(levels_histogram(&spec), BTreeMap::from([(4, 64_891)]));
+    // Exactly one occupation has no essential skill: it stays, requiring nothing.
+    assert_eq!(spec.positions.len(), 3_007);
+    assert_eq!(
+        spec.roles.iter().filter(|r| r.requires.is_empty()).count(),
+        1
+    );
+}
+
+#[test]
+fn esco_type_rule_is_configurable() {
+    let options = EscoOptions::default().type_rule(|_, _| CompetencyType::Functional);
+    let spec = load_esco(&esco_csv(), &options).unwrap();
+    assert!(
+        spec.competencies
+            .iter()
+            .all(|c| c.kind == CompetencyType::Functional)
+    );
+    let kinds =
+        |spec: &FrameworkSpec, kind| spec.competencies.iter().filter(|c| c.kind == kind).count();
+    // 440 transversal skills (66 of them knowledge items); 3,059 knowledge items.
+    let default = esco_default();
+    assert_eq!(kinds(default, CompetencyType::Behavioural), 440);
+    assert_eq!(kinds(default, CompetencyType::Domain), 3_059 - 66);
+}
+
+#[test]
+fn esco_hierarchy_fills_every_area_with_the_nearest_group() {
+    let t = &texts().esco;
+    let csv = esco_csv().hierarchy(&t["skill_broader.csv"], &t["skill_groups.csv"]);
+    let spec = load_esco(&csv, &EscoOptions::default()).unwrap();
+    let area = |id: &str| {
+        spec.competencies
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .unwrap()
+            .area
+            .as_deref()
+    };
+    // Every skill reaches a group; only the areas differ from the default load.
+    assert!(spec.competencies.iter().all(|c| c.area.is_some()));
+    let mut without = spec.clone();
+    for c in &mut without.competencies {
+        c.area = None;
+    }
+    assert!(without == *esco_default());
+    // Direct group: `S,0,G,223`; group 223 is "supervising a team or group".
+    assert_eq!(area("skill-0"), Some("supervising a team or group"));
+    // Two direct groups, `S,762,G,2` and `S,762,G,398`: the lower id, 2 ("languages").
+    assert_eq!(area("skill-762"), Some("languages"));
+    // Only a broader skill, `S,20,S,9926`, which sits in group "manipulating and
+    // controlling objects and equipment".
+    assert_eq!(
+        area("skill-20"),
+        Some("manipulating and controlling objects and equipment")
+    );
+    // Cross-check the direct case on every skill against the raw rows.
+    let data = esco::Esco::load().unwrap();
+    let labels: BTreeMap<u32, String> = t["skill_groups.csv"]
+        .lines()
+        .skip(1)
+        .map(esco::split_csv)
+        .map(|r| (r[0].parse().unwrap(), r[4].clone()))
+        .collect();
+    let mut lowest: BTreeMap<u32, u32> = BTreeMap::new();
+    for &(skill, group) in &data.skill_groups {
+        let g = lowest.entry(skill).or_insert(group);
+        *g = (*g).min(group);
+    }
+    for (skill, group) in lowest {
+        assert_eq!(
+            area(&esco::competency_id(skill)),
+            Some(labels[&group].as_str())
+        );
+    }
+}
+
+#[test]
+fn esco_row_order_crlf_and_bom_do_not_change_the_spec() {
+    let t = &texts().esco;
+    let reversed = |text: &str| {
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[1..].reverse();
+        format!("\u{feff}{}\r\n", lines.join("\r\n"))
+    };
+    let occupations = reversed(&t["occupations.csv"]);
+    let skills = reversed(&t["skills.csv"]);
+    let links = reversed(&t["occupation_skills.csv"]);
+    let csv = EscoCsv::new(&occupations, &skills, &links);
+    let spec = load_esco(&csv, &EscoOptions::default()).unwrap();
+    assert!(spec == *esco_default());
+}
+
+#[test]
+fn framework_accepts_the_esco_spec() {
+    let framework = Framework::new(esco_default().clone()).unwrap();
+    assert_eq!(framework.positions().len(), 3_007);
+}
+
+// ---------------------------------------------------------------- O*NET, real data
+
+#[test]
+fn onet_counts() {
+    let spec = onet_default();
+    // stats.json: 35 skills rated for 967 occupations; 1,110 occupations in all.
+    assert_eq!(spec.competencies.len(), 35);
+    assert_eq!(spec.positions.len(), 967);
+    assert_eq!(spec.roles.len(), 967);
+    // 13,675 ratings have importance ≥ 3 (none of them flagged not relevant, none at
+    // level 0); 34 of those are flagged recommend_suppress.
+    assert_eq!(requirement_count(spec), 13_641);
+    assert_eq!(
+        levels_histogram(spec),
+        BTreeMap::from([(2, 788), (3, 11_565), (4, 1_271), (5, 17)])
+    );
+    // 19,636 tasks, 155 of them for the 7 occupations with tasks but no ratings.
+    assert_eq!(spec.activities.len(), 19_481);
+    let listed: usize = spec.roles.iter().map(|r| r.activities.len()).sum();
+    assert_eq!(listed, 19_481);
+    // Ten rated occupations have no skill of importance ≥ 3.
+    assert_eq!(
+        spec.roles.iter().filter(|r| r.requires.is_empty()).count(),
+        10
+    );
+    let departments: std::collections::BTreeSet<&str> = spec
+        .positions
+        .iter()
+        .map(|p| p.department.as_str())
+        .collect();
+    // 23 major groups, but military occupations (55) carry no skill ratings.
+    assert_eq!(departments.len(), 22);
+    assert!(departments.contains("soc-11") && !departments.contains("soc-55"));
+}
+
+#[test]
+fn onet_competencies_are_the_35_skills_with_their_groups() {
+    let spec = onet_default();
+    let first = &spec.competencies[0];
+    assert_eq!(first.id.as_str(), "onet-2.A.1.a");
+    assert_eq!(first.name, "Reading Comprehension");
+    assert_eq!(first.area.as_deref(), Some("Content"));
+    assert_eq!(first.kind, CompetencyType::Functional);
+    let behavioural: Vec<&str> = spec
+        .competencies
+        .iter()
+        .filter(|c| c.kind == CompetencyType::Behavioural)
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        behavioural,
+        [
+            "Social Perceptiveness",
+            "Coordination",
+            "Persuasion",
+            "Negotiation",
+            "Instructing",
+            "Service Orientation"
+        ]
+    );
+    assert!(spec.competencies.iter().all(|c| c.area.is_some()));
+}
+
+#[test]
+fn onet_levels_checked_by_hand_against_the_csv() {
+    let spec = onet_default();
+    let chief = role_requires(spec, "role-11-1011.00");
+    // `11-1011.00,2.A.1.e,3.25,3.62,8,N,N`: 3.62 × 5 / 7 = 2.59 → 3.
+    assert_eq!(chief.get("onet-2.A.1.e"), Some(&3));
+    // `11-1011.00,2.B.4.e,4.5,5.75,8,N,N`: 4.11 → 5.
+    assert_eq!(chief.get("onet-2.B.4.e"), Some(&5));
+    // `11-1011.00,2.A.1.f,1.88,1.12,8,N,N`: importance below 3.
+    assert_eq!(chief.get("onet-2.A.1.f"), None);
+    assert_eq!(chief.len(), 24);
+    // `11-1021.00,2.B.4.g,3,3,8,N,N`: importance exactly 3 counts; 2.14 → 3.
+    assert_eq!(
+        role_requires(spec, "role-11-1021.00").get("onet-2.B.4.g"),
+        Some(&3)
+    );
+    // `11-3071.02,2.B.3.g,3,2.62,8,N,N`: 1.87 → 2.
+    assert_eq!(
+        role_requires(spec, "role-11-3071.02").get("onet-2.B.3.g"),
+        Some(&2)
+    );
+    // `15-2021.00,2.A.1.e,5,6.12,8,N,N`: 4.37 → 5.
+    assert_eq!(
+        role_requires(spec, "role-15-2021.00").get("onet-2.A.1.e"),
+        Some(&5)
+    );
+    // `15-2091.00,2.A.1.c,3.33,4,,,,03/2002,Legacy Analyst`: blank flags count as N; 2.86 → 3.
+    assert_eq!(
+        role_requires(spec, "role-15-2091.00").get("onet-2.A.1.c"),
+        Some(&3)
+    );
+    // `11-9041.00,2.B.4.g,3.25,3.5,8,Y,N`: suppressed by default.
+    assert_eq!(
+        role_requires(spec, "role-11-9041.00").get("onet-2.B.4.g"),
+        None
+    );
+
+    let all = OnetOptions::default()
+        .importance_threshold(1.0)
+        .include_suppressed(true);
+    let loose = load_onet(&onet_csv(), &all).unwrap();
+    assert_eq!(
+        role_requires(&loose, "role-11-9041.00").get("onet-2.B.4.g"),
+        Some(&3)
+    );
+    // 1.12 × 5 / 7 = 0.8 → 1.
+    assert_eq!(
+        role_requires(&loose, "role-11-1011.00").get("onet-2.A.1.f"),
+        Some(&1)
+    );
+    // `11-1011.00,2.B.3.c,1.12,0.62,8,Y,Y`: not relevant, never required.
+    assert_eq!(
+        role_requires(&loose, "role-11-1011.00").get("onet-2.B.3.c"),
+        None
+    );
+}
+
+#[test]
+fn onet_options_change_what_is_included() {
+    let count =
+        |options: &OnetOptions| requirement_count(&load_onet(&onet_csv(), options).unwrap());
+    let default = OnetOptions::default();
+    assert_eq!(count(&default.include_suppressed(true)), 13_675);
+    assert_eq!(count(&default.importance_threshold(4.0)), 1_690);
+    assert_eq!(count(&default.importance_threshold(3.5)), 5_755);
+    // Every relevant rating above level 0: 29,987 with suppressed ones.
+    assert_eq!(count(&default.importance_threshold(1.0)), 29_597);
+    assert_eq!(
+        count(&default.importance_threshold(1.0).include_suppressed(true)),
+        29_987
+    );
+
+    let csv = onet_csv().tasks(&texts().onet["tasks.csv"]);
+    let everyone = load_onet(&csv, &default.unrated_occupations(true)).unwrap();
+    assert_eq!(everyone.positions.len(), 1_110);
+    assert_eq!(everyone.activities.len(), 19_636);
+    let core = load_onet(&csv, &default.core_tasks_only(true)).unwrap();
+    assert_eq!(core.activities.len(), 13_962);
+    let chief = core
+        .roles
+        .iter()
+        .find(|r| r.id.as_str() == "role-11-1011.00")
+        .unwrap();
+    // Task 8828 of 11-1011.00 is Supplemental.
+    assert!(!chief.activities.iter().any(|a| a.as_str() == "task-8828"));
+    assert!(chief.activities.iter().any(|a| a.as_str() == "task-8823"));
+}
+
+#[test]
+fn onet_row_order_does_not_change_the_spec() {
+    let t = &texts().onet;
+    let reversed = |text: &str| {
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[1..].reverse();
+        lines.join("\n")
+    };
+    let occupations = reversed(&t["occupations.csv"]);
+    let elements = reversed(&t["elements.csv"]);
+    let ratings = reversed(&t["occupation_skill_levels.csv"]);
+    let tasks = reversed(&t["tasks.csv"]);
+    let csv = OnetCsv::new(&occupations, &elements, &ratings).tasks(&tasks);
+    let spec = load_onet(&csv, &OnetOptions::default()).unwrap();
+    assert!(spec == *onet_default());
+}
+
+#[test]
+fn framework_accepts_the_onet_spec() {
+    let framework = Framework::new(onet_default().clone()).unwrap();
+    let reqs = framework.requirements("soc-11-1011.00").unwrap();
+    assert_eq!(reqs.len(), 24);
+}
+
+// ---------------------------------------------------------------- errors
+
+const OCC: &str = "occ_id,uuid,isco_group,esco_code,label\n7,u7,2422,2422.1,policy officer\n";
+const SKILLS: &str = "skill_id,uuid,skill_type,reuse_level,hier_level,label\n\
+                      3,s3,skill/competence,cross-sector,,draft rules\n\
+                      4,s4,knowledge,sector-specific,,public finance\n";
+const LINKS: &str = "occ_id,skill_id,relation\n7,3,E\n7,4,O\n";
+
+fn esco_errors(occupations: &str, skills: &str, links: &str) -> Vec<Error> {
+    load_esco(
+        &EscoCsv::new(occupations, skills, links),
+        &EscoOptions::default(),
+    )
+    .unwrap_err()
+    .into_vec()
+}
+
+/// The only error, after checking that its message contains every part.
+#[track_caller]
+fn only(errors: Vec<Error>, parts: &[&str]) -> Error {
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let error = errors.into_iter().next().unwrap();
+    let message = error.to_string();
+    for part in parts {
+        assert!(message.contains(part), "`{message}` lacks `{part}`");
+    }
+    error
+}
+
+#[test]
+fn the_small_esco_texts_load() {
+    let spec = load_esco(&EscoCsv::new(OCC, SKILLS, LINKS), &EscoOptions::default()).unwrap();
+    Framework::new(spec).unwrap();
+}
+
+#[test]
+fn missing_column_is_named() {
+    let skills = "skill_id,uuid,skill_type,reuse_level,name\n3,s3,knowledge,,x\n";
+    let e = only(esco_errors(OCC, skills, LINKS), &[]);
+    assert_eq!(
+        e.to_string(),
+        "esco/skills.csv has no column `label` in its header"
+    );
+    assert_eq!(
+        e,
+        Error::CsvMissingColumn {
+            file: "esco/skills.csv",
+            column: "label"
+        }
+    );
+    // An empty text has no header at all.
+    let errors = esco_errors(OCC, SKILLS, "");
+    assert_eq!(errors.len(), 3);
+}
+
+#[test]
+fn unclosed_quote_names_the_line() {
+    let skills = format!("{SKILLS}5,s5,knowledge,,,\"tax law\n6,s6,knowledge,,,x\n");
+    let e = only(esco_errors(OCC, &skills, LINKS), &[]);
+    assert_eq!(
+        e.to_string(),
+        "esco/skills.csv line 4: a quoted field opened here is never closed"
+    );
+}
+
+#[test]
+fn misplaced_quote_names_line_and_field() {
+    let skills = format!("{SKILLS}5,s5,knowledge,,,\"tax\" law\n6,s6,knowledge,,,the \"act\"\n");
+    let errors = esco_errors(OCC, &skills, LINKS);
+    assert_eq!(
+        errors,
+        [
+            Error::CsvMisplacedQuote {
+                file: "esco/skills.csv",
+                line: 4,
+                field: 6
+            },
+            Error::CsvMisplacedQuote {
+                file: "esco/skills.csv",
+                line: 5,
+                field: 6
+            },
+        ]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "esco/skills.csv line 4, field 6: misplaced quote, expected the whole field in quotes with inner quotes doubled"
+    );
+}
+
+#[test]
+fn field_count_names_line_and_counts() {
+    let links = "occ_id,skill_id,relation\n7,3,E\n7,4\n";
+    let e = only(esco_errors(OCC, SKILLS, links), &[]);
+    assert_eq!(
+        e.to_string(),
+        "esco/occupation_skills.csv line 3 has 2 fields: expected 3, as in the header"
+    );
+}
+
+#[test]
+fn invalid_values_name_file_line_column_and_value() {
+    let skills = "skill_id,uuid,skill_type,reuse_level,hier_level,label\n\
+                  3,s3,skill/competence,cross-sector,,draft rules\n\
+                  x4,s4,knowledge,sector-specific,,public finance\n";
+    let e = only(
+        esco_errors(OCC, skills, "occ_id,skill_id,relation\n7,3,E\n"),
+        &[],
+    );
+    assert_eq!(
+        e.to_string(),
+        "esco/skills.csv line 3, column `skill_id`: found `x4`, expected a whole number below 4294967296"
+    );
+    let occ = "occ_id,uuid,isco_group,esco_code,label\n7,u7,24a,2422.1,policy officer\n";
+    only(
+        esco_errors(occ, SKILLS, LINKS),
+        &["esco/occupations.csv line 2", "`isco_group`", "`24a`"],
+    );
+    let links = "occ_id,skill_id,relation\n7,3,E\n7,4,essential\n";
+    let e = only(
+        esco_errors(OCC, SKILLS, links),
+        &[
+            "esco/occupation_skills.csv line 3",
+            "`relation`",
+            "`essential`",
+        ],
+    );
+    assert_eq!(
+        e,
+        Error::CsvInvalidValue {
+            file: "esco/occupation_skills.csv",
+            line: 3,
+            column: "relation",
+            found: "essential".into(),
+            expected: "`E` or `O`",
+        }
+    );
+    let skills = SKILLS.replace("knowledge", "know-how");
+    only(
+        esco_errors(OCC, &skills, LINKS),
+        &["esco/skills.csv line 3", "`skill_type`", "`know-how`"],
+    );
+    let occ = "occ_id,uuid,isco_group,esco_code,label\n7,u7,2422,2422.1,\n";
+    only(
+        esco_errors(occ, SKILLS, LINKS),
+        &["esco/occupations.csv line 2", "`label`", "found ``"],
+    );
+}
+
+#[test]
+fn duplicate_keys_name_both_lines() {
+    let links = "occ_id,skill_id,relation\n7,3,E\n7,4,O\n7,3,O\n";
+    let e = only(esco_errors(OCC, SKILLS, links), &[]);
+    assert_eq!(
+        e.to_string(),
+        "esco/occupation_skills.csv line 4: occ_id, skill_id `7, 3` repeats line 2"
+    );
+    let occ = format!("{OCC}7,u8,2422,2422.2,another officer\n");
+    only(
+        esco_errors(&occ, SKILLS, LINKS),
+        &["esco/occupations.csv line 3: occ_id `7` repeats line 2"],
+    );
+}
+
+#[test]
+fn unknown_references_are_reported_not_dropped() {
+    let links = "occ_id,skill_id,relation\n7,3,E\n8,4,O\n7,99,E\n";
+    let errors = esco_errors(OCC, SKILLS, links);
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "esco/occupation_skills.csv line 3, column `occ_id`: `8` is not in esco/occupations.csv",
+            "esco/occupation_skills.csv line 4, column `skill_id`: `99` is not in esco/skills.csv",
+        ]
+    );
+    let broader = "child_kind,child_id,parent_kind,parent_id\nS,3,G,0\nS,4,G,5\nG,0,X,0\n";
+    let groups = "group_id,uri,code,hier_level,label\n0,u,K,0,knowledge\n";
+    let csv = EscoCsv::new(OCC, SKILLS, LINKS).hierarchy(broader, groups);
+    let errors = load_esco(&csv, &EscoOptions::default()).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "esco/skill_broader.csv line 3, column `parent_id`: `5` is not in esco/skill_groups.csv",
+            "esco/skill_broader.csv line 4, column `parent_kind`: found `X`, expected `S` or `G`",
+        ]
+    );
+}
+
+#[test]
+fn invalid_options_are_reported() {
+    let options = EscoOptions::default().essential_level(0).optional_level(6);
+    let errors = load_esco(&EscoCsv::new(OCC, SKILLS, LINKS), &options).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "option `essential_level` is 0: expected a level from 1 to 5",
+            "option `optional_level` is 6: expected a level from 1 to 5",
+        ]
+    );
+    for bad in [0.5, 5.5, f64::NAN] {
+        let options = OnetOptions::default().importance_threshold(bad);
+        let errors = load_onet(&OnetCsv::new(ONET_OCC, ELEMENTS, RATINGS), &options).unwrap_err();
+        only(
+            errors.into_vec(),
+            &[
+                "option `importance_threshold`",
+                "expected a number from 1 to 5",
+            ],
+        );
+    }
+}
+
+#[test]
+fn every_problem_in_every_file_is_reported_at_once() {
+    let occ = format!("{OCC}x,u,1,1,a\n");
+    let skills = format!("{SKILLS}5,s5,skill,,,b\n");
+    let links = "occ_id,skill_id,relation\n7,3,E\n7,3,E\n";
+    let errors: Errors = load_esco(
+        &EscoCsv::new(&occ, &skills, links),
+        &EscoOptions::default().optional_level(9),
+    )
+    .unwrap_err();
+    let located: Vec<(&str, usize)> = errors
+        .iter()
+        .map(|e| match e {
+            Error::InvalidOption { .. } => ("option", 0),
+            Error::CsvInvalidValue { file, line, .. }
+            | Error::CsvDuplicateKey { file, line, .. } => (*file, *line),
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        located,
+        [
+            ("option", 0),
+            ("esco/occupations.csv", 3),
+            ("esco/skills.csv", 4),
+            ("esco/occupation_skills.csv", 3),
+        ]
+    );
+}
+
+const ONET_OCC: &str = "soc,title\n13-1041.00,Compliance Officers\n";
+const ELEMENTS: &str = "element_id,parent_id,depth,name,description\n\
+                        2.A.1,,2,Content,Background structures\n\
+                        2.A.1.c,2.A.1,3,Writing,Communicating in writing\n";
+const RATINGS: &str = "soc,element_id,importance_1_5,level_0_7,n,recommend_suppress,not_relevant,date,source\n\
+     13-1041.00,2.A.1.c,3.88,4.12,8,N,N,07/2014,Analyst\n";
+const TASKS: &str =
+    "soc,task_id,task_type,task\n13-1041.00,1,Core,\"Keep records, file reports\"\n";
+
+fn onet_errors(occupations: &str, elements: &str, ratings: &str, tasks: &str) -> Vec<Error> {
+    let csv = OnetCsv::new(occupations, elements, ratings).tasks(tasks);
+    load_onet(&csv, &OnetOptions::default())
+        .unwrap_err()
+        .into_vec()
+}
+
+fn rating(importance: &str, level: &str, suppress: &str, not_relevant: &str) -> String {
+    format!(
+        "soc,element_id,importance_1_5,level_0_7,n,recommend_suppress,not_relevant,date,source\n\
+         13-1041.00,2.A.1.c,{importance},{level},8,{suppress},{not_relevant},07/2014,Analyst\n"
+    )
+}
+
+#[test]
+fn the_small_onet_texts_load() {
+    let csv = OnetCsv::new(ONET_OCC, ELEMENTS, RATINGS).tasks(TASKS);
+    let spec = load_onet(&csv, &OnetOptions::default()).unwrap();
+    assert_eq!(spec.activities[0].name, "Keep records, file reports");
+    assert_eq!(spec.roles[0].activities[0].as_str(), "task-1");
+    Framework::new(spec).unwrap();
+}
+
+#[test]
+fn onet_scale_values_outside_their_range_are_rejected() {
+    for (importance, level, column, found) in [
+        ("5.5", "4", "importance_1_5", "5.5"),
+        ("0.99", "4", "importance_1_5", "0.99"),
+        ("3", "7.01", "level_0_7", "7.01"),
+        ("3", "-1", "level_0_7", "-1"),
+        ("3", "n/a", "level_0_7", "n/a"),
+        ("3", "1e0", "level_0_7", "1e0"),
+    ] {
+        let e = only(
+            onet_errors(
+                ONET_OCC,
+                ELEMENTS,
+                &rating(importance, level, "N", "N"),
+                TASKS,
+            ),
+            &[
+                "onet/occupation_skill_levels.csv line 2",
+                &format!("column `{column}`: found `{found}`"),
+            ],
+        );
+        assert!(matches!(e, Error::CsvInvalidValue { line: 2, .. }));
+    }
+    only(
+        onet_errors(ONET_OCC, ELEMENTS, &rating("3", "4", "Yes", "N"), TASKS),
+        &["line 2, column `recommend_suppress`: found `Yes`, expected `Y`, `N` or nothing"],
+    );
+}
+
+#[test]
+fn onet_level_zero_and_not_relevant_ratings_are_not_required() {
+    for ratings in [rating("4", "0", "N", "N"), rating("4", "3", "N", "Y")] {
+        let spec = load_onet(
+            &OnetCsv::new(ONET_OCC, ELEMENTS, &ratings),
+            &OnetOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(spec.competencies.len(), 1);
+        assert!(spec.roles[0].requires.is_empty());
+    }
+}
+
+#[test]
+fn onet_codes_ids_and_types_are_checked() {
+    let no_ratings = "soc,element_id,importance_1_5,level_0_7,recommend_suppress,not_relevant\n";
+    let no_tasks = "soc,task_id,task_type,task\n";
+    only(
+        onet_errors(
+            "soc,title\n13-1041,Compliance Officers\n",
+            ELEMENTS,
+            no_ratings,
+            no_tasks,
+        ),
+        &["onet/occupations.csv line 2, column `soc`: found `13-1041`"],
+    );
+    only(
+        onet_errors(
+            ONET_OCC,
+            ELEMENTS,
+            RATINGS,
+            "soc,task_id,task_type,task\n13-1041.00,1,core,x\n",
+        ),
+        &["onet/tasks.csv line 2, column `task_type`: found `core`"],
+    );
+    only(
+        onet_errors(
+            ONET_OCC,
+            ELEMENTS,
+            RATINGS,
+            "soc,task_id,task_type,task\n13-1041.00,t1,Core,x\n",
+        ),
+        &["onet/tasks.csv line 2, column `task_id`: found `t1`"],
+    );
+    let elements = format!("{ELEMENTS}2.A..x,2.A.1,3,Broken,\n");
+    only(
+        onet_errors(ONET_OCC, &elements, RATINGS, TASKS),
+        &["onet/elements.csv line 4, column `element_id`: found `2.A..x`"],
+    );
+}
+
+#[test]
+fn onet_unknown_references_and_repeats_are_reported() {
+    let ratings = format!(
+        "{RATINGS}13-1041.00,2.A.1.z,3,3,8,N,N,07/2014,Analyst\n\
+                           13-1041.00,2.A.1.c,3,3,8,N,N,07/2014,Analyst\n\
+                           99-9999.00,2.A.1.c,3,3,8,N,N,07/2014,Analyst\n"
+    );
+    let tasks = format!("{TASKS}11-1011.00,2,Core,x\n13-1041.00,1,Core,y\n");
+    let elements = format!("{ELEMENTS}2.B.1.a,2.B.1,3,Social Perceptiveness,\n");
+    let messages: Vec<String> = onet_errors(ONET_OCC, &elements, &ratings, &tasks)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "onet/elements.csv line 4, column `parent_id`: `2.B.1` is not in onet/elements.csv",
+            "onet/occupation_skill_levels.csv line 3, column `element_id`: `2.A.1.z` is not in onet/elements.csv",
+            "onet/occupation_skill_levels.csv line 4: soc, element_id `13-1041.00, 2.A.1.c` repeats line 2",
+            "onet/occupation_skill_levels.csv line 5, column `soc`: `99-9999.00` is not in onet/occupations.csv",
+            "onet/tasks.csv line 3, column `soc`: `11-1011.00` is not in onet/occupations.csv",
+            "onet/tasks.csv line 4: task_id `1` repeats line 2",
+        ]
+    );
+}
+
+#[test]
+fn onet_missing_columns_are_named() {
+    let ratings = "soc,element_id,importance_1_5,level,recommend_suppress,not_relevant\n";
+    let e = only(onet_errors(ONET_OCC, ELEMENTS, ratings, TASKS), &[]);
+    assert_eq!(
+        e.to_string(),
+        "onet/occupation_skill_levels.csv has no column `level_0_7` in its header"
+    );
+}
