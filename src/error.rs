@@ -177,6 +177,114 @@ pub enum Error {
         /// The largest count supported.
         limit: u64,
     },
+    /// A CASE package has no `CFDocument`. Add the framework's document: every package
+    /// carries exactly one.
+    #[error("case package has no CFDocument")]
+    CaseMissingDocument,
+    /// A CASE element has no identifier, or a blank one. Give it its UUID.
+    #[error("no identifier on {element} at {path}")]
+    CaseMissingIdentifier {
+        /// What kind of element.
+        element: crate::CaseElement,
+        /// Where it is in the package, e.g. `CFItems[3]`.
+        path: String,
+    },
+    /// A field CASE requires (and the mapping needs) is missing or blank, e.g. an item's
+    /// `fullStatement` or an association's `originNodeURI`. Fill it in.
+    #[error("no {field} on {element} `{identifier}`")]
+    CaseMissingField {
+        /// What kind of element.
+        element: crate::CaseElement,
+        /// Its identifier.
+        identifier: String,
+        /// The field's JSON name.
+        field: &'static str,
+    },
+    /// Two CASE elements share an identifier, which must be unique across the package.
+    /// Give each its own UUID.
+    #[error("duplicate case identifier `{identifier}`")]
+    CaseDuplicateIdentifier {
+        /// The repeated identifier.
+        identifier: String,
+    },
+    /// An `isChildOf` association names a node the package does not hold. Add the item, or
+    /// point the association at an item of the package (or, as destination, its document).
+    #[error(
+        "isChildOf association `{association}` has unknown {end} `{node}`: expected {}",
+        expected_node(end)
+    )]
+    CaseUnknownNode {
+        /// The association.
+        association: String,
+        /// `origin` or `destination`.
+        end: &'static str,
+        /// The identifier it names.
+        node: String,
+    },
+    /// `isChildOf` associations form a cycle, so no item is above the others. Remove one of
+    /// the associations.
+    #[error("isChildOf cycle through CFItems {}", quoted_list(items))]
+    CaseChildOfCycle {
+        /// The items on the cycle, sorted.
+        items: Vec<String>,
+    },
+    /// A rubric criterion's `CFItemURI` names an item the package does not hold. Fix the
+    /// link or add the item.
+    #[error("rubric criterion `{criterion}` refers to unknown CFItem `{item}`")]
+    CaseUnknownCriterionItem {
+        /// The criterion.
+        criterion: String,
+        /// The identifier it names.
+        item: String,
+    },
+    /// A rubric criterion gives an item more proficiency levels than the five this crate
+    /// supports. Merge levels until at most five remain.
+    #[error("rubric criterion `{criterion}` gives CFItem `{item}` {count} levels: expected 1 to 5")]
+    CaseTooManyLevels {
+        /// The item.
+        item: String,
+        /// The criterion.
+        criterion: String,
+        /// How many levels it has.
+        count: usize,
+    },
+    /// Several rubric criteria describe the levels of one item, so its scale is ambiguous.
+    /// Keep one criterion for the item, or point the others elsewhere.
+    #[error(
+        "rubric criteria {} all give levels to CFItem `{item}`: expected one",
+        quoted_list(criteria)
+    )]
+    CaseConflictingCriteria {
+        /// The item.
+        item: String,
+        /// The criteria, sorted.
+        criteria: Vec<String>,
+    },
+    /// An identifier given for export is not a CASE UUID. Use lowercase `8-4-4-4-12`
+    /// hexadecimal digits with version 1 to 5 and variant `8`, `9`, `a` or `b`.
+    #[error(
+        "case identifier `{identifier}` is not a uuid: expected lowercase 8-4-4-4-12 hex digits, version 1 to 5"
+    )]
+    CaseInvalidIdentifier {
+        /// The identifier given.
+        identifier: String,
+    },
+    /// The `lastChangeDateTime` given for export is not an ISO 8601 date-time. Use e.g.
+    /// `2025-01-15T10:00:00Z`.
+    #[error(
+        "lastChangeDateTime `{value}` is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone"
+    )]
+    CaseInvalidDateTime {
+        /// The text given.
+        value: String,
+    },
+    /// A competency's area is blank, so its CASE area item would have no `fullStatement`.
+    /// Give the area a name, or no area.
+    #[error("competency `{competency}` has a blank area: expected a name or no area")]
+    CaseBlankArea {
+        /// The competency.
+        competency: crate::CompetencyId,
+    },
     /// A CSV file has a quoted field that is never closed. Add the closing `"`, and double
     /// any quote inside the field (`""`).
     #[error("{file} line {line}: a quoted field opened here is never closed")]
@@ -274,6 +382,19 @@ pub enum Error {
         /// What the option accepts.
         expected: &'static str,
     },
+}
+
+fn expected_node(end: &str) -> &'static str {
+    if end == "destination" {
+        "a CFItem or the CFDocument of the package"
+    } else {
+        "a CFItem of the package"
+    }
+}
+
+fn quoted_list(ids: &[String]) -> String {
+    let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+    quoted.join(", ")
 }
 
 fn cycle_text(courses: &[CourseId]) -> String {

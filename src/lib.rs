@@ -101,6 +101,7 @@
 
 mod acbp;
 mod career;
+mod case;
 mod cohort;
 mod error;
 mod evaluate;
@@ -120,6 +121,12 @@ pub use crate::acbp::{
     AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,
 };
 pub use crate::career::{CareerFit, CareerOptions, CareerStep};
+pub use crate::case::{
+    CaseArea, CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseDropReason,
+    CaseDropped, CaseDroppedField, CaseElement, CaseExportOptions, CaseExtra, CaseIds, CaseImport,
+    CaseImportOptions, CaseImportReport, CaseItem, CaseItemMapping, CaseItemTypeUse,
+    CaseKeptAssociation, CaseLink, CasePackage, CaseRubric,
+};
 pub use crate::cohort::Cohort;
 pub use crate::error::{Error, Errors};
 pub use crate::evaluate::{

@@ -1,5 +1,6 @@
 //! Machinery behind the public types.
 
+pub(crate) mod case;
 pub(crate) mod cover;
 pub(crate) mod csv;
 pub(crate) mod date;
