@@ -31,8 +31,9 @@ pub enum Solver {
     /// guarantee. The default.
     #[default]
     Greedy,
-    /// Branch and bound, stopping after `node_limit` search nodes; the plan says whether
-    /// optimality was proven. Deterministic: the limit counts nodes, not time.
+    /// Branch and bound, stopping after `node_limit` search nodes (or 1,000 levels deep);
+    /// the plan says whether optimality was proven. Deterministic: the limit counts nodes,
+    /// not time.
     Exact {
         /// Search nodes allowed.
         node_limit: u64,

@@ -714,6 +714,10 @@ fn clean_up(inst: &Instance, index: &Index, state: &mut State, s: &mut Scratch) 
     }
 }
 
+/// Deepest recursion the exact searches go to. Beyond it they stop as at the node limit
+/// (best plan found, not proven optimal), so no input can exhaust the stack.
+pub(crate) const MAX_DEPTH: usize = 1_000;
+
 /// Exact least-cost cover by branch and bound, within `node_limit` search nodes.
 ///
 /// Branches on the open element with the fewest candidates, trying each candidate that
@@ -734,7 +738,7 @@ pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
         exhausted: false,
     };
     let mut state = State::new(inst);
-    search.branch(&mut state);
+    search.branch(&mut state, 0);
     Solution {
         cost: inst.cost_of(&search.best),
         chosen: search.best,
@@ -755,8 +759,8 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
-    fn branch(&mut self, state: &mut State) {
-        if self.nodes >= self.limit {
+    fn branch(&mut self, state: &mut State, depth: usize) {
+        if self.nodes >= self.limit || depth >= MAX_DEPTH {
             self.exhausted = true;
             return;
         }
@@ -798,7 +802,7 @@ impl Search<'_> {
         for (_, c) in options {
             let mark = state.mark();
             state.choose(self.inst, c);
-            self.branch(state);
+            self.branch(state, depth + 1);
             state.revert(self.inst, mark);
             if self.exhausted {
                 return;
@@ -888,7 +892,7 @@ pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Sol
     };
     let mut state = State::new(inst);
     let mut excluded = vec![false; inst.len()];
-    b.branch(&mut state, &mut excluded, 0);
+    b.branch(&mut state, &mut excluded, 0, 0);
     Solution {
         cost: inst.cost_of(&b.best),
         chosen: b.best,
@@ -909,8 +913,8 @@ struct BudgetSearch<'a> {
 }
 
 impl BudgetSearch<'_> {
-    fn branch(&mut self, state: &mut State, excluded: &mut [bool], next: usize) {
-        if self.nodes >= self.limit {
+    fn branch(&mut self, state: &mut State, excluded: &mut [bool], next: usize, depth: usize) {
+        if self.nodes >= self.limit || depth >= MAX_DEPTH {
             self.exhausted = true;
             return;
         }
@@ -957,14 +961,14 @@ impl BudgetSearch<'_> {
         if closure_ok && state.hours + hours <= self.budget + 1e-9 {
             let mark = state.mark();
             state.choose(self.inst, c as u32);
-            self.branch(state, excluded, c + 1);
+            self.branch(state, excluded, c + 1, depth + 1);
             state.revert(self.inst, mark);
             if self.exhausted {
                 return;
             }
         }
         excluded[c] = true;
-        self.branch(state, excluded, c + 1);
+        self.branch(state, excluded, c + 1, depth + 1);
         excluded[c] = false;
     }
 }
@@ -1093,5 +1097,38 @@ impl Stepper {
     /// The chosen candidates, sorted.
     pub(crate) fn chosen(&self) -> Vec<u32> {
         self.state.chosen_list()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` candidates, candidate `i` closing element `i` alone for one hour.
+    fn disjoint(n: u32) -> Instance {
+        let mut inst = Instance::with_capacity(vec![1.0; n as usize], n as usize, n as usize);
+        for i in 0..n {
+            inst.push(1.0, 1.0, &[i], &[]);
+        }
+        inst
+    }
+
+    #[test]
+    fn deep_searches_stop_at_the_depth_bound_instead_of_the_stack() {
+        let inst = disjoint(5_000);
+        let cover = exact_cover(&inst, u64::MAX);
+        assert!(!cover.proven, "5,000 picks are deeper than the bound");
+        assert_eq!(cover.chosen.len(), 5_000, "the greedy cover is kept");
+        // Half an hour short of taking everything: the bound keeps the search going deep.
+        let budget = exact_budget(&inst, 4_999.5, u64::MAX);
+        assert!(!budget.proven);
+        assert_eq!(value_of_chosen(&inst, &budget.chosen), 4_999.0, "the greedy plan is kept");
+    }
+
+    #[test]
+    fn shallow_searches_are_proven() {
+        let inst = disjoint(20);
+        assert!(exact_cover(&inst, 1_000_000).proven);
+        assert!(exact_budget(&inst, 7.0, 1_000_000).proven);
     }
 }

@@ -406,7 +406,9 @@ fn prerequisite_graph(courses: &Table<CourseSpec>) -> DiGraph<(), ()> {
 /// O(V + E) for the components, plus a breadth-first search inside each cyclic one.
 fn prerequisite_cycles(graph: &DiGraph<(), ()>, courses: &Table<CourseSpec>) -> Vec<Error> {
     let mut cycles: Vec<Vec<usize>> = Vec::new();
-    for scc in petgraph::algo::tarjan_scc(graph) {
+    // Kosaraju over petgraph's iterative depth-first searches: a recursive search would
+    // overflow the stack on a long prerequisite chain.
+    for scc in petgraph::algo::kosaraju_scc(graph) {
         let start = scc.iter().map(|n| n.index()).min().unwrap_or(0);
         let self_loop = graph.contains_edge(NodeIndex::new(start), NodeIndex::new(start));
         if scc.len() == 1 && !self_loop {
@@ -465,4 +467,44 @@ fn shortest_cycle_through(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CourseSpec, Error, Framework, FrameworkSpec};
+
+    fn chain(n: usize, closed: bool) -> FrameworkSpec {
+        let mut spec = FrameworkSpec::new();
+        for i in 0..n {
+            let before = if i > 0 { i - 1 } else { n - 1 };
+            spec.courses.push(CourseSpec {
+                id: format!("c{i:06}").into(),
+                name: "course".into(),
+                hours: 1.0,
+                mode: crate::Mode::Formal,
+                provides: vec![],
+                prerequisites: if i > 0 || closed { vec![format!("c{before:06}").into()] } else { vec![] },
+                provider: None,
+                language: None,
+            });
+        }
+        spec
+    }
+
+    #[test]
+    fn long_prerequisite_chains_do_not_exhaust_the_stack() {
+        let fw = Framework::new(chain(200_000, false)).expect("an acyclic chain");
+        assert_eq!(fw.prerequisite_closure("c000002").unwrap().len(), 3);
+        let errors = Framework::new(chain(100_000, true)).unwrap_err().into_vec();
+        assert_eq!(errors.len(), 1);
+        match &errors[0] {
+            Error::PrerequisiteCycle { courses } => {
+                assert_eq!(courses.len(), 100_000);
+                // From the smallest id, each course requires the next: c0 requires c99999.
+                assert_eq!(courses[0].as_str(), "c000000");
+                assert_eq!(courses[1].as_str(), "c099999");
+            }
+            other => panic!("expected a cycle, found {other:?}"),
+        }
+    }
 }
