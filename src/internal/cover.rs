@@ -1101,6 +1101,8 @@ impl Stepper {
 }
 
 #[cfg(test)]
+// Values here are sums of ones, exact in floating point.
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
 
