@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use crate::cohort::unpack;
 use crate::gap::merge_held;
-use crate::internal::cover::{Instance, StepChoice, Stepper};
+use crate::internal::cover::{Instance, MAX_DEPTH, StepChoice, Stepper};
 use crate::internal::parallel::map_ranges;
-use crate::recommend::{GapItem, UntaggedLevel};
+use crate::recommend::{GapItem, Optimality, Solver, UntaggedLevel};
 use crate::spec::{CompetencyType, Mode};
 use crate::{
     Cohort, CompetencyId, CourseId, DepartmentId, EntityKind, Error, Framework, OfficerId,
@@ -31,6 +31,7 @@ pub struct AcbpOptions {
     position_weights: BTreeMap<PositionId, f64>,
     untagged: UntaggedLevel,
     threads: usize,
+    solver: Solver,
 }
 
 impl Default for AcbpOptions {
@@ -46,6 +47,7 @@ impl Default for AcbpOptions {
             position_weights: BTreeMap::new(),
             untagged: UntaggedLevel::Ignore,
             threads: 1,
+            solver: Solver::Greedy,
         }
     }
 }
@@ -135,6 +137,14 @@ impl AcbpOptions {
         self
     }
 
+    /// The algorithm (default [`Solver::Greedy`]). [`Solver::Exact`] searches every
+    /// combination of enrolments by branch and bound from the greedy plan, for small
+    /// departments; [`DepartmentPlan::optimality`] says whether it proved the optimum.
+    pub fn solver(mut self, solver: Solver) -> Self {
+        self.solver = solver;
+        self
+    }
+
     /// Threads for building the officers' candidate sets (default 1; the selection itself
     /// is sequential). The plan is the same for any number.
     pub fn threads(mut self, n: usize) -> Self {
@@ -194,6 +204,8 @@ pub struct OpenCounts {
     pub seats: u64,
     /// Every closing course with seats would exceed the officer's yearly cap.
     pub officer_cap: u64,
+    /// The gap is worth nothing under the priority weights, so the plan does not aim at it.
+    pub not_prioritised: u64,
 }
 
 impl OpenCounts {
@@ -206,6 +218,7 @@ impl OpenCounts {
             OpenReason::Budget => self.budget += 1,
             OpenReason::Seats => self.seats += 1,
             OpenReason::OfficerCap => self.officer_cap += 1,
+            OpenReason::NotPrioritised => self.not_prioritised += 1,
         }
     }
 
@@ -218,6 +231,7 @@ impl OpenCounts {
             + self.budget
             + self.seats
             + self.officer_cap
+            + self.not_prioritised
     }
 }
 
@@ -271,6 +285,10 @@ pub struct DepartmentPlan<'f> {
     pub competencies: Vec<CompetencyOutcome<'f>>,
     /// All open gaps by reason.
     pub open: OpenCounts,
+    /// How good the plan is known to be.
+    pub optimality: Optimality,
+    /// Search nodes the exact solver used (0 for greedy).
+    pub nodes: u64,
 }
 
 /// One officer's selection problem.
@@ -320,6 +338,7 @@ impl Eq for Entry {}
 
 /// Option ids resolved to dense indices.
 struct Resolved {
+    budget: Option<f64>,
     seat_limit: Vec<u32>,
     competency_weight: BTreeMap<u32, f64>,
     position_weight: BTreeMap<u32, f64>,
@@ -413,9 +432,12 @@ impl Framework {
                 Err(_) => Some(u32::MAX),
             },
         };
-        let officers: Vec<u32> = (0..cohort.len() as u32)
+        // In officer-id order, so every tie between officers goes to the smaller id and the
+        // plan does not depend on the order officers were listed in.
+        let mut officers: Vec<u32> = (0..cohort.len() as u32)
             .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d))
             .collect();
+        officers.sort_by(|&a, &b| cohort.id_str(a).cmp(cohort.id_str(b)).then(a.cmp(&b)));
         let chunks = map_ranges(officers.len(), options.threads, |range| {
             range
                 .map(|k| self.problem(cohort, officers[k], &resolved, options))
@@ -443,15 +465,62 @@ impl Framework {
         if freed {
             select(&problems, &mut steppers, &mut shared);
         }
-        best_single_if_better(&problems, &mut steppers, &resolved, options.budget);
+        if best_single_if_better(&problems, &mut steppers, &resolved, options.budget) {
+            shared = self.recount(&problems, &steppers, &resolved, options.budget);
+            select(&problems, &mut steppers, &mut shared);
+        }
+        let (optimality, nodes) = match options.solver {
+            Solver::Greedy => (Optimality::Approximate, 0),
+            Solver::Exact { node_limit } => {
+                let (proven, nodes) = exact(
+                    &problems,
+                    &mut steppers,
+                    &resolved,
+                    options.budget,
+                    node_limit,
+                );
+                shared = self.recount(&problems, &steppers, &resolved, options.budget);
+                (
+                    if proven {
+                        Optimality::Optimal
+                    } else {
+                        Optimality::NodeLimit
+                    },
+                    nodes,
+                )
+            }
+        };
         Ok(self.assemble_plan(
             cohort,
             &problems,
             &steppers,
             &resolved,
             &shared,
-            options.budget,
+            (optimality, nodes),
         ))
+    }
+
+    /// The shared constraints left by the enrolments the steppers hold.
+    fn recount(
+        &self,
+        problems: &[Problem<'_>],
+        steppers: &[Stepper],
+        resolved: &Resolved,
+        budget: Option<f64>,
+    ) -> Shared {
+        let mut shared = Shared {
+            seats_left: resolved.seat_limit.clone(),
+            budget_left: budget.unwrap_or(f64::INFINITY),
+            cap: resolved.cap,
+        };
+        for (p, stepper) in problems.iter().zip(steppers) {
+            for c in stepper.chosen() {
+                let course = p.courses[c as usize] as usize;
+                shared.seats_left[course] = shared.seats_left[course].saturating_sub(1);
+                shared.budget_left -= self.course_hours[course];
+            }
+        }
+        shared
     }
 
     fn resolve(&self, options: &AcbpOptions) -> Result<Resolved, Error> {
@@ -484,6 +553,7 @@ impl Framework {
             position_weight.insert(p, w);
         }
         Ok(Resolved {
+            budget: options.budget,
             seat_limit,
             competency_weight,
             position_weight,
@@ -607,14 +677,15 @@ fn select(problems: &[Problem<'_>], steppers: &mut [Stepper], shared: &mut Share
 }
 
 /// Replaces the plan by the single most valuable feasible enrolment when that is worth
-/// more, which the budgeted-coverage guarantee needs. Skipped when no single officer's
-/// gaps are worth more than the plan already closes.
+/// more, which the budgeted-coverage guarantee needs, and says whether it did (the caller
+/// then recounts the shared constraints and refills). Skipped when no single officer's gaps
+/// are worth more than the plan already closes.
 fn best_single_if_better(
     problems: &[Problem<'_>],
     steppers: &mut [Stepper],
     resolved: &Resolved,
     budget: Option<f64>,
-) {
+) -> bool {
     let closed: f64 = problems
         .iter()
         .zip(steppers.iter())
@@ -630,7 +701,7 @@ fn best_single_if_better(
         .map(|p| p.inst.values.iter().sum::<f64>())
         .fold(0.0, f64::max);
     if richest <= closed {
-        return;
+        return false;
     }
     let limit = resolved.cap.min(budget.unwrap_or(f64::INFINITY));
     let mut seen = Vec::new();
@@ -665,7 +736,9 @@ fn best_single_if_better(
         }
         let mut added = Vec::new();
         steppers[i].take(&problems[i].inst, step.cand, &mut added);
+        return true;
     }
+    false
 }
 
 impl Framework {
@@ -676,7 +749,7 @@ impl Framework {
         steppers: &[Stepper],
         resolved: &Resolved,
         shared: &Shared,
-        budget: Option<f64>,
+        (optimality, nodes): (Optimality, u64),
     ) -> DepartmentPlan<'f> {
         let n = self.competencies.len();
         let mut short = vec![0u64; n];
@@ -742,11 +815,13 @@ impl Framework {
             value_total,
             value_closed,
             hours,
-            budget,
+            budget: resolved.budget,
             courses,
             enrolments,
             competencies,
             open,
+            optimality,
+            nodes,
         }
     }
 
@@ -793,6 +868,7 @@ impl Framework {
                 total.budget += o.budget;
                 total.seats += o.seats;
                 total.officer_cap += o.officer_cap;
+                total.not_prioritised += o.not_prioritised;
                 CompetencyOutcome {
                     competency: self.competency_id(c as u32),
                     kind: self.competency_kind[c],
@@ -837,6 +913,7 @@ fn why_open(p: &Problem<'_>, stepper: &Stepper, shared: &Shared) -> Vec<Option<O
         .enumerate()
         .map(|(e, &status)| {
             (!stepper.closes(e as u32)).then_some(match status {
+                _ if p.inst.values.get(e).is_some_and(|&v| v <= 0.0) => OpenReason::NotPrioritised,
                 3 => OpenReason::Budget,
                 2 => OpenReason::OfficerCap,
                 _ => OpenReason::Seats,
@@ -900,5 +977,172 @@ impl fmt::Display for DepartmentPlan<'_> {
             )?;
         }
         Ok(())
+    }
+}
+
+/// The exact department search: include or exclude every (officer, course) pair in turn,
+/// bounded by the value already closed plus, for the current officer, every open gap an
+/// undecided course could still close, plus every later officer's whole value. Starts from
+/// the plan in `steppers` and replaces it with a better one if found. Returns whether the
+/// search finished (the plan is then optimal) and the nodes used.
+fn exact(
+    problems: &[Problem<'_>],
+    steppers: &mut [Stepper],
+    resolved: &Resolved,
+    budget: Option<f64>,
+    node_limit: u64,
+) -> (bool, u64) {
+    let value = |steppers: &[Stepper]| -> f64 {
+        problems
+            .iter()
+            .zip(steppers)
+            .map(|(p, s)| {
+                (0..p.inst.values.len() as u32)
+                    .filter(|&e| s.closes(e))
+                    .map(|e| p.inst.values[e as usize])
+                    .sum::<f64>()
+            })
+            .sum()
+    };
+    let mut rest = vec![0.0; problems.len() + 1];
+    for i in (0..problems.len()).rev() {
+        rest[i] = rest[i + 1] + problems[i].inst.values.iter().sum::<f64>();
+    }
+    let items: Vec<(u32, u32)> = problems
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| (0..p.inst.len() as u32).map(move |c| (i as u32, c)))
+        .collect();
+    let mut search = ExactDepartment {
+        problems,
+        items,
+        rest,
+        cap: resolved.cap,
+        best_value: value(steppers),
+        best: None,
+        nodes: 0,
+        limit: node_limit,
+        exhausted: false,
+        excluded: problems.iter().map(|p| vec![false; p.inst.len()]).collect(),
+        added: Vec::new(),
+        seen: Vec::new(),
+    };
+    let mut fresh: Vec<Stepper> = problems.iter().map(|p| Stepper::new(&p.inst)).collect();
+    let mut seats = resolved.seat_limit.clone();
+    search.branch(
+        &mut fresh,
+        &mut seats,
+        budget.unwrap_or(f64::INFINITY),
+        0,
+        0.0,
+        0,
+    );
+    if let Some(best) = search.best {
+        for ((p, stepper), chosen) in problems.iter().zip(steppers.iter_mut()).zip(best) {
+            *stepper = Stepper::new(&p.inst);
+            let mut added = Vec::new();
+            for c in chosen {
+                stepper.take(&p.inst, c, &mut added);
+            }
+            stepper.commit();
+        }
+    }
+    (!search.exhausted, search.nodes)
+}
+
+struct ExactDepartment<'a, 'f> {
+    problems: &'a [Problem<'f>],
+    items: Vec<(u32, u32)>,
+    /// `rest[i]`: total value of officers `i..`.
+    rest: Vec<f64>,
+    cap: f64,
+    best_value: f64,
+    best: Option<Vec<Vec<u32>>>,
+    nodes: u64,
+    limit: u64,
+    exhausted: bool,
+    excluded: Vec<Vec<bool>>,
+    added: Vec<u32>,
+    seen: Vec<u32>,
+}
+
+impl ExactDepartment<'_, '_> {
+    fn branch(
+        &mut self,
+        steppers: &mut [Stepper],
+        seats: &mut [u32],
+        budget_left: f64,
+        next: usize,
+        value: f64,
+        depth: usize,
+    ) {
+        if self.nodes >= self.limit || depth >= MAX_DEPTH {
+            self.exhausted = true;
+            return;
+        }
+        self.nodes += 1;
+        if value > self.best_value + 1e-9 {
+            self.best_value = value;
+            self.best = Some(steppers.iter().map(Stepper::chosen).collect());
+        }
+        let Some(&(i, c)) = self.items.get(next) else {
+            return;
+        };
+        let (i, p) = (i as usize, &self.problems[i as usize]);
+        // Optimistic: this officer's open gaps some undecided course closes, and every later
+        // officer's whole value.
+        let mut reachable = 0.0;
+        for (e, &v) in p.inst.values.iter().enumerate() {
+            let e = e as u32;
+            if !steppers[i].closes(e)
+                && (c..p.inst.len() as u32).any(|d| {
+                    !self.excluded[i][d as usize]
+                        && !steppers[i].is_chosen(d)
+                        && p.inst.covers(d).binary_search(&e).is_ok()
+                })
+            {
+                reachable += v;
+            }
+        }
+        if value + reachable + self.rest[i + 1] <= self.best_value + 1e-9 {
+            return;
+        }
+        if steppers[i].is_chosen(c) {
+            self.branch(steppers, seats, budget_left, next + 1, value, depth + 1);
+            return;
+        }
+        let hours = steppers[i].marginal_hours(&p.inst, c);
+        let feasible = hours <= (self.cap - steppers[i].hours()).min(budget_left) + 1e-9
+            && steppers[i].pending(&p.inst, c).all(|d| {
+                !self.excluded[i][d as usize] && seats[p.courses[d as usize] as usize] > 0
+            });
+        if feasible {
+            let gain = steppers[i].gain(&p.inst, c, &mut self.seen);
+            let mark = steppers[i].mark();
+            self.added.clear();
+            steppers[i].take(&p.inst, c, &mut self.added);
+            let added = std::mem::take(&mut self.added);
+            for &d in &added {
+                seats[p.courses[d as usize] as usize] -= 1;
+            }
+            self.branch(
+                steppers,
+                seats,
+                budget_left - hours,
+                next + 1,
+                value + gain,
+                depth + 1,
+            );
+            for &d in &added {
+                seats[p.courses[d as usize] as usize] += 1;
+            }
+            steppers[i].revert(&p.inst, mark);
+            if self.exhausted {
+                return;
+            }
+        }
+        self.excluded[i][c as usize] = true;
+        self.branch(steppers, seats, budget_left, next + 1, value, depth + 1);
+        self.excluded[i][c as usize] = false;
     }
 }

@@ -217,6 +217,8 @@ pub enum OpenReason {
     /// Every course that could close it with seats left would exceed the officer's yearly
     /// hour cap (department plans).
     OfficerCap,
+    /// It is worth nothing under the weights given, so a budgeted plan does not aim at it.
+    NotPrioritised,
 }
 
 /// A gap the plan does not close, and why.
@@ -731,26 +733,7 @@ impl Framework {
                 }
             }
         }
-        let mut open: Vec<OpenGap<'f>> = open
-            .into_iter()
-            .map(|(g, reason)| OpenGap {
-                competency: self.competency_id(g.competency),
-                current: Level::saturating(g.current),
-                required: Level::saturating(g.required),
-                reason,
-            })
-            .collect();
-        for (e, g) in closable.iter().enumerate() {
-            if !credited[e] {
-                open.push(OpenGap {
-                    competency: self.competency_id(g.competency),
-                    current: Level::saturating(g.current),
-                    required: Level::saturating(g.required),
-                    reason: OpenReason::Budget,
-                });
-            }
-        }
-        open.sort_by(|a, b| a.competency.cmp(b.competency));
+        let open = self.open_gaps(open, closable, &credited, inst);
         let value_closed = cover::value_of_chosen(inst, chosen_local);
         // Summed from +0.0: an empty `f64` sum is -0.0.
         let total_hours = steps.iter().fold(0.0, |sum, s| sum + s.hours);
@@ -768,6 +751,42 @@ impl Framework {
             optimality,
             nodes,
         }
+    }
+
+    /// The gaps a plan leaves open, sorted by competency id: those no course closes, with
+    /// their reason, and closable ones not credited to a step (budget, or weighted zero).
+    fn open_gaps<'f>(
+        &'f self,
+        unclosable: Vec<(&GapItem<'f>, OpenReason)>,
+        closable: &[&GapItem<'f>],
+        credited: &[bool],
+        inst: &Instance,
+    ) -> Vec<OpenGap<'f>> {
+        let gap = |g: &GapItem<'f>, reason| OpenGap {
+            competency: self.competency_id(g.competency),
+            current: Level::saturating(g.current),
+            required: Level::saturating(g.required),
+            reason,
+        };
+        let mut open: Vec<OpenGap<'f>> = unclosable
+            .into_iter()
+            .map(|(g, reason)| gap(g, reason))
+            .collect();
+        for (e, g) in closable.iter().enumerate() {
+            if !credited.get(e).copied().unwrap_or(false) {
+                let worthless = inst.values.get(e).is_some_and(|&v| v <= 0.0);
+                open.push(gap(
+                    g,
+                    if worthless {
+                        OpenReason::NotPrioritised
+                    } else {
+                        OpenReason::Budget
+                    },
+                ));
+            }
+        }
+        open.sort_by(|a, b| a.competency.cmp(b.competency));
+        open
     }
 
     /// Assigns steps (in learning order) to terms of at most `cap` hours: each step goes to
@@ -868,6 +887,7 @@ impl fmt::Display for Plan<'_> {
                 OpenReason::Budget => "not within the hour budget".to_owned(),
                 OpenReason::Seats => "every course closing it is full".to_owned(),
                 OpenReason::OfficerCap => "over the officer's yearly hour cap".to_owned(),
+                OpenReason::NotPrioritised => "weighted zero, so not aimed at".to_owned(),
             };
             writeln!(
                 f,

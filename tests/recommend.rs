@@ -1633,7 +1633,9 @@ fn check_plan(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<u32, TestC
         .map(|g| {
             let gap = &model.gaps[g];
             let reason = if model.closable() & (1 << g) != 0 {
-                OpenReason::Budget
+                // A closable gap stays open only under a budget: weighted zero, it is not
+                // aimed at; otherwise the hours ran out.
+                if gap.value > 0.0 { OpenReason::Budget } else { OpenReason::NotPrioritised }
             } else {
                 model.reason(g)
             };

@@ -105,7 +105,7 @@ pub(crate) struct Solution {
 
 /// A point to roll a [`State`] back to.
 #[derive(Clone, Copy)]
-struct Mark {
+pub(crate) struct Mark {
     journal: usize,
     cost: f64,
     hours: f64,
@@ -1075,6 +1075,20 @@ impl Stepper {
     pub(crate) fn take(&mut self, inst: &Instance, c: u32, added: &mut Vec<u32>) {
         added.extend(self.pending(inst, c));
         self.state.choose(inst, c);
+    }
+
+    /// A point to roll back to with [`Stepper::revert`].
+    pub(crate) fn mark(&self) -> Mark {
+        self.state.mark()
+    }
+
+    /// Undoes every step since `mark`.
+    pub(crate) fn revert(&mut self, inst: &Instance, mark: Mark) {
+        self.state.revert(inst, mark);
+    }
+
+    /// Forgets the undo history (after which earlier marks are invalid).
+    pub(crate) fn commit(&mut self) {
         self.state.journal.clear();
     }
 
@@ -1083,14 +1097,9 @@ impl Stepper {
     pub(crate) fn drop_redundant(&mut self, inst: &Instance, removed: &mut Vec<u32>) {
         let index = Index::new(inst);
         let order = chosen_by_cost(inst, &self.state);
+        let from = self.state.journal.len();
         remove_redundant(inst, &index, &mut self.state, &order);
-        removed.extend(
-            self.state
-                .journal
-                .iter()
-                .filter(|&&(_, on)| !on)
-                .map(|&(c, _)| c),
-        );
+        removed.extend(self.state.journal[from..].iter().filter(|&&(_, on)| !on).map(|&(c, _)| c));
         self.state.journal.clear();
     }
 
