@@ -52,11 +52,27 @@ impl Default for AcbpOptions {
     }
 }
 
-fn non_negative(name: &'static str, value: f64) -> Result<f64, Error> {
+fn non_negative(option: &'static str, value: f64) -> Result<f64, Error> {
     if value.is_finite() && value >= 0.0 {
         Ok(value)
     } else {
-        Err(Error::InvalidWeight { name, value })
+        Err(Error::InvalidOption {
+            option,
+            value,
+            expected: "a finite number at least 0",
+        })
+    }
+}
+
+fn id_weight(kind: EntityKind, id: &str, value: f64) -> Result<f64, Error> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(Error::InvalidIdWeight {
+            kind,
+            id: id.to_owned(),
+            value,
+        })
     }
 }
 
@@ -70,7 +86,7 @@ impl AcbpOptions {
     /// Total training hours the department can fund, summed over officers (person-hours).
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] (named `budget`) unless finite and at least 0.
+    /// [`Error::InvalidOption`] (named `budget`) unless finite and at least 0.
     pub fn budget(mut self, hours: f64) -> Result<Self, Error> {
         self.budget = Some(non_negative("budget", hours)?);
         Ok(self)
@@ -79,7 +95,7 @@ impl AcbpOptions {
     /// Most hours one officer may train in the year.
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] (named `officer_cap`) unless finite and at least 0.
+    /// [`Error::InvalidOption`] (named `officer_cap`) unless finite and at least 0.
     pub fn officer_cap(mut self, hours: f64) -> Result<Self, Error> {
         self.officer_cap = Some(non_negative("officer_cap", hours)?);
         Ok(self)
@@ -106,28 +122,30 @@ impl AcbpOptions {
     /// Priority of one competency, multiplying its type weight (default 1).
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] unless finite and at least 0.
+    /// [`Error::InvalidIdWeight`] naming the id unless finite and at least 0.
     pub fn competency_weight(
         mut self,
         competency: impl Into<CompetencyId>,
         weight: f64,
     ) -> Result<Self, Error> {
-        self.competency_weights
-            .insert(competency.into(), non_negative("competency", weight)?);
+        let competency = competency.into();
+        let weight = id_weight(EntityKind::Competency, competency.as_str(), weight)?;
+        self.competency_weights.insert(competency, weight);
         Ok(self)
     }
 
     /// Priority of the officers holding one position (default 1).
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] unless finite and at least 0.
+    /// [`Error::InvalidIdWeight`] naming the id unless finite and at least 0.
     pub fn position_weight(
         mut self,
         position: impl Into<PositionId>,
         weight: f64,
     ) -> Result<Self, Error> {
-        self.position_weights
-            .insert(position.into(), non_negative("position", weight)?);
+        let position = position.into();
+        let weight = id_weight(EntityKind::Position, position.as_str(), weight)?;
+        self.position_weights.insert(position, weight);
         Ok(self)
     }
 

@@ -169,6 +169,17 @@ pub enum Error {
         /// The value given.
         value: f64,
     },
+    /// A priority weight given to one competency or position is not a finite number at
+    /// least 0.
+    #[error("weight of {kind} `{id}` is {value}: expected a finite number at least 0")]
+    InvalidIdWeight {
+        /// Whether a competency or a position was weighted.
+        kind: EntityKind,
+        /// Its id.
+        id: String,
+        /// The weight given.
+        value: f64,
+    },
     /// More items than the compact stores can index.
     #[error("too many {what}: at most {limit}")]
     CapacityExceeded {
@@ -372,7 +383,8 @@ pub enum Error {
         /// The file that should hold it.
         target: &'static str,
     },
-    /// A loader option is outside the values it accepts. Pass a value in the stated range.
+    /// An option (an hour budget, a cap, a share, a loader setting) is outside the values it
+    /// accepts. Pass a value in the stated range.
     #[error("option `{option}` is {value}: expected {expected}")]
     InvalidOption {
         /// The option, as named by its setter.

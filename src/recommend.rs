@@ -62,11 +62,20 @@ pub struct RecommendOptions {
     max_formal_share: Option<f64>,
 }
 
-fn check_number(name: &'static str, value: f64, positive: bool) -> Result<f64, Error> {
+fn check_number(option: &'static str, value: f64, positive: bool) -> Result<f64, Error> {
     if value.is_finite() && (value > 0.0 || (!positive && value >= 0.0)) {
         Ok(value)
     } else {
-        Err(Error::InvalidWeight { name, value })
+        let expected = if positive {
+            "a finite number above 0"
+        } else {
+            "a finite number at least 0"
+        };
+        Err(Error::InvalidOption {
+            option,
+            value,
+            expected,
+        })
     }
 }
 
@@ -80,7 +89,7 @@ impl RecommendOptions {
     /// Close the most weighted shortfall within `hours`.
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] (named `budget`) unless `hours` is finite and at least 0.
+    /// [`Error::InvalidOption`] (named `budget`) unless `hours` is finite and at least 0.
     pub fn budget(mut self, hours: f64) -> Result<Self, Error> {
         self.objective = Objective::Budget(check_number("budget", hours, false)?);
         Ok(self)
@@ -107,24 +116,30 @@ impl RecommendOptions {
     /// Value weight of one competency, multiplying its type weight (default 1).
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] unless `weight` is finite and at least 0. An unknown
+    /// [`Error::InvalidIdWeight`] naming the competency unless `weight` is finite and at
+    /// least 0. An unknown
     /// competency is reported by [`Framework::recommend`].
     pub fn competency_weight(
         mut self,
         competency: impl Into<CompetencyId>,
         weight: f64,
     ) -> Result<Self, Error> {
-        self.competency_weights.insert(
-            competency.into(),
-            check_number("competency", weight, false)?,
-        );
+        let competency = competency.into();
+        if !(weight.is_finite() && weight >= 0.0) {
+            return Err(Error::InvalidIdWeight {
+                kind: EntityKind::Competency,
+                id: competency.to_string(),
+                value: weight,
+            });
+        }
+        self.competency_weights.insert(competency, weight);
         Ok(self)
     }
 
     /// Split the learning path into terms of at most `hours` each.
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] (named `term_hours`) unless `hours` is finite and above 0.
+    /// [`Error::InvalidOption`] (named `term_hours`) unless `hours` is finite and above 0.
     pub fn term_hours(mut self, hours: f64) -> Result<Self, Error> {
         self.term_hours = Some(check_number("term_hours", hours, true)?);
         Ok(self)
@@ -137,13 +152,13 @@ impl RecommendOptions {
     /// reported are real, and [`Plan::blend_target_met`] says whether the plan meets it.
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] (named `max_formal_share`) unless `0 < share ≤ 1`.
+    /// [`Error::InvalidOption`] (named `max_formal_share`) unless `0 < share ≤ 1`.
     pub fn max_formal_share(mut self, share: f64) -> Result<Self, Error> {
-        let share = check_number("max_formal_share", share, true)?;
-        if share > 1.0 {
-            return Err(Error::InvalidWeight {
-                name: "max_formal_share",
+        if !(share.is_finite() && share > 0.0 && share <= 1.0) {
+            return Err(Error::InvalidOption {
+                option: "max_formal_share",
                 value: share,
+                expected: "a number above 0 and at most 1",
             });
         }
         self.max_formal_share = Some(share);

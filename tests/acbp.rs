@@ -890,16 +890,16 @@ fn unknown_ids_in_options_are_reported() {
 fn invalid_numbers_are_rejected_with_their_name() {
     #[track_caller]
     fn assert_invalid(result: Result<AcbpOptions, Error>, name: &str, value: f64) {
-        match result {
-            Err(Error::InvalidWeight { name: n, value: v }) => {
-                assert_eq!(n, name);
-                assert!(
-                    v.to_bits() == value.to_bits(),
-                    "{name}: value {v}, expected {value}"
-                );
-            }
-            other => panic!("{name} {value}: expected InvalidWeight, got {other:?}"),
-        }
+        let (n, v) = match result {
+            Err(Error::InvalidOption { option, value, .. }) => (option.to_owned(), value),
+            Err(Error::InvalidIdWeight { id, value, .. }) => (id, value),
+            other => panic!("{name} {value}: expected an invalid option or weight, got {other:?}"),
+        };
+        assert_eq!(n, name);
+        assert!(
+            v.to_bits() == value.to_bits(),
+            "{name}: value {v}, expected {value}"
+        );
     }
     let o = AcbpOptions::default;
     for bad in [
@@ -911,8 +911,8 @@ fn invalid_numbers_are_rejected_with_their_name() {
     ] {
         assert_invalid(o().budget(bad), "budget", bad);
         assert_invalid(o().officer_cap(bad), "officer_cap", bad);
-        assert_invalid(o().competency_weight("accounts", bad), "competency", bad);
-        assert_invalid(o().position_weight("clerk", bad), "position", bad);
+        assert_invalid(o().competency_weight("accounts", bad), "accounts", bad);
+        assert_invalid(o().position_weight("clerk", bad), "clerk", bad);
     }
     // Zero is allowed everywhere, and so are large finite numbers.
     for fine in [0.0, 1.5, 1e12] {
@@ -924,7 +924,12 @@ fn invalid_numbers_are_rejected_with_their_name() {
     let e = o().budget(-2.0).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "weight `budget` is -2: expected a finite number at least 0"
+        "option `budget` is -2: expected a finite number at least 0"
+    );
+    let e = o().position_weight("clerk", -1.0).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "weight of position `clerk` is -1: expected a finite number at least 0"
     );
 }
 

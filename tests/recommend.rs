@@ -236,17 +236,23 @@ fn assert_both_solvers(
 }
 
 #[track_caller]
+/// Asserts an invalid option (named by its setter) or an invalid weight of one competency
+/// (named by its id), with the value given.
 fn assert_invalid_weight<T: std::fmt::Debug>(result: Result<T, Error>, name: &str, value: f64) {
-    match result {
-        Err(Error::InvalidWeight { name: n, value: v }) => {
-            assert_eq!(n, name, "weight name");
-            assert!(
-                v.to_bits() == value.to_bits(),
-                "value {v} reported, {value} given"
-            );
-        }
-        other => panic!("expected InvalidWeight `{name}`, got {other:?}"),
-    }
+    let (n, v) = match result {
+        Err(Error::InvalidOption { option, value, .. }) => (option.to_owned(), value),
+        Err(Error::InvalidIdWeight {
+            kind: EntityKind::Competency,
+            id,
+            value,
+        }) => (id, value),
+        other => panic!("expected an invalid `{name}`, got {other:?}"),
+    };
+    assert_eq!(n, name, "option or competency named");
+    assert!(
+        v.to_bits() == value.to_bits(),
+        "value {v} reported, {value} given"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -924,12 +930,8 @@ fn invalid_options_are_rejected_naming_the_setting() {
     assert_invalid_weight(o().max_formal_share(0.0), "max_formal_share", 0.0);
     assert_invalid_weight(o().max_formal_share(1.5), "max_formal_share", 1.5);
     assert_invalid_weight(o().max_formal_share(f64::NAN), "max_formal_share", f64::NAN);
-    assert_invalid_weight(o().competency_weight("rti", -1.0), "competency", -1.0);
-    assert_invalid_weight(
-        o().competency_weight("rti", f64::NAN),
-        "competency",
-        f64::NAN,
-    );
+    assert_invalid_weight(o().competency_weight("rti", -1.0), "rti", -1.0);
+    assert_invalid_weight(o().competency_weight("rti", f64::NAN), "rti", f64::NAN);
     // The boundaries themselves are accepted.
     assert!(o().budget(0.0).is_ok());
     assert!(o().max_formal_share(1.0).is_ok());
@@ -1635,7 +1637,11 @@ fn check_plan(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<u32, TestC
             let reason = if model.closable() & (1 << g) != 0 {
                 // A closable gap stays open only under a budget: weighted zero, it is not
                 // aimed at; otherwise the hours ran out.
-                if gap.value > 0.0 { OpenReason::Budget } else { OpenReason::NotPrioritised }
+                if gap.value > 0.0 {
+                    OpenReason::Budget
+                } else {
+                    OpenReason::NotPrioritised
+                }
             } else {
                 model.reason(g)
             };
