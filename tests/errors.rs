@@ -1,0 +1,1731 @@
+//! The error catalogue: one test per [`Error`] variant, asserting its message.
+//!
+//! Each test provokes its variant through the public API (a bad spec, officer, option,
+//! query, CASE package or CSV text), then compares the whole list of errors — variant and
+//! fields — and the exact `Display` text. The last test parses the variants out of
+//! `src/error.rs`, so a variant added without a catalogue entry fails.
+
+use karmayogi::{
+    AcbpOptions, CareerOptions, CaseDocument, CaseElement, CaseExportOptions, CaseImport,
+    CaseImportOptions, CasePackage, Cohort, CompareOptions, CourseId, EntityKind, Error, Errors,
+    EscoCsv, EscoOptions, Evidence, EvidenceSource, Framework, FrameworkSpec, Level, LevelPolicy,
+    OfficerSpec, OnetCsv, OnetOptions, Profile, RecommendOptions, Target, Weights, load_esco,
+    load_onet,
+};
+use serde_json::{Value, json};
+
+// ---------------------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------------------
+
+/// A valid framework: three competencies (`integrity` with three levels), one activity,
+/// role and position, and two courses, `po-accounts` requiring `accounts-101`.
+const BASE: &str = r#"{
+  "format_version": 1,
+  "competencies": [
+    {"id": "accounts", "name": "Financial accounting", "type": "functional"},
+    {"id": "integrity", "name": "Integrity", "type": "behavioural",
+     "levels": [{"level": 1, "description": "Follows the rules"},
+                {"level": 2, "description": "Upholds the rules"},
+                {"level": 3, "description": "Sets the standard"}]},
+    {"id": "postal-ops", "name": "Postal operations", "type": "domain"}
+  ],
+  "activities": [
+    {"id": "reconcile", "name": "Reconcile daily cash",
+     "requires": [{"competency": "accounts", "level": 3},
+                  {"competency": "integrity", "level": 2}]}
+  ],
+  "roles": [
+    {"id": "counter", "name": "Counter supervision", "activities": ["reconcile"],
+     "requires": [{"competency": "postal-ops", "level": 2}]}
+  ],
+  "positions": [
+    {"id": "postmaster", "name": "Postmaster", "department": "posts", "roles": ["counter"]}
+  ],
+  "courses": [
+    {"id": "accounts-101", "name": "Accounting basics", "hours": 6,
+     "provides": [{"competency": "accounts", "level": 2}]},
+    {"id": "po-accounts", "name": "Post office accounts", "hours": 12,
+     "provides": [{"competency": "accounts", "level": 3}],
+     "prerequisites": ["accounts-101"]}
+  ]
+}"#;
+
+/// The CASE document identifier used by the CASE tests.
+const DOC: &str = "d0000000-0000-4000-8000-000000000000";
+/// A CASE item identifier, `n` from 1 to 9.
+fn item(n: u8) -> String {
+    format!("c0000000-0000-4000-8000-00000000000{n}")
+}
+
+/// The base spec, to be broken by a test.
+fn spec() -> FrameworkSpec {
+    FrameworkSpec::from_json(BASE).expect("the base spec parses")
+}
+
+/// The base framework, built anew (so each call has its own identity).
+fn framework() -> Framework {
+    Framework::from_json(BASE).expect("the base framework is valid")
+}
+
+/// The problems [`Framework::new`] reports for `spec`.
+#[track_caller]
+fn rejected(spec: FrameworkSpec) -> Vec<Error> {
+    Framework::new(spec)
+        .expect_err("the spec should be rejected")
+        .into_vec()
+}
+
+/// Asserts the `Display` text of every error, in order.
+#[track_caller]
+fn assert_messages(errors: &[Error], expected: &[&str]) {
+    let found: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(found, expected);
+}
+
+/// Dated, verified evidence from an assessment.
+fn evidence(competency: &str, level: u8, date: &str) -> Evidence {
+    Evidence {
+        competency: competency.into(),
+        level,
+        source: EvidenceSource::Assessment,
+        date: date.to_owned(),
+        verified: true,
+        course: None,
+    }
+}
+
+/// A postmaster of the `posts` department with the given passbook.
+fn officer(id: &str, passbook: Vec<Evidence>) -> OfficerSpec {
+    OfficerSpec {
+        id: id.into(),
+        department: "posts".into(),
+        position: "postmaster".into(),
+        target_position: None,
+        passbook,
+    }
+}
+
+/// A valid profile of officer `o1` against `framework`.
+#[track_caller]
+fn profile(framework: &Framework) -> Profile {
+    let o = officer("o1", vec![evidence("accounts", 1, "2025-06-30")]);
+    Profile::new(framework, &o, &LevelPolicy::default()).expect("the officer is valid")
+}
+
+/// A valid one-officer cohort against `framework`.
+#[track_caller]
+fn cohort(framework: &Framework) -> Cohort {
+    let o = officer("o1", vec![evidence("accounts", 1, "2025-06-30")]);
+    Cohort::new(framework, [&o], &LevelPolicy::default()).expect("the officer is valid")
+}
+
+/// The problems [`CaseImport::from_json`] reports for `package`.
+#[track_caller]
+fn case_rejected(package: &Value) -> Vec<Error> {
+    CaseImport::from_json(&package.to_string(), &CaseImportOptions::default())
+        .expect_err("the package should be rejected")
+        .into_vec()
+}
+
+/// A CASE package with a valid document and the given items, associations and rubrics.
+fn package(items: &Value, associations: &Value, rubrics: &Value) -> Value {
+    json!({
+        "CFDocument": {"identifier": DOC, "uri": "https://case.example.org/d", "creator": "DoPT",
+                       "title": "Office competencies",
+                       "lastChangeDateTime": "2025-01-15T10:00:00Z"},
+        "CFItems": items,
+        "CFAssociations": associations,
+        "CFRubrics": rubrics,
+    })
+}
+
+/// A CASE competency item.
+fn case_item(identifier: &str, statement: &str) -> Value {
+    json!({"identifier": identifier, "fullStatement": statement,
+           "CFItemType": "Functional Competency"})
+}
+
+/// An `isChildOf` association from `origin` to `destination`.
+fn child_of(identifier: &str, origin: &str, destination: &str) -> Value {
+    json!({"identifier": identifier, "associationType": "isChildOf",
+           "originNodeURI": {"identifier": origin},
+           "destinationNodeURI": {"identifier": destination}})
+}
+
+/// A rubric criterion on `item` with `levels` levels.
+fn criterion(identifier: &str, item: &str, levels: u8) -> Value {
+    let levels: Vec<Value> = (1..=levels)
+        .map(|l| {
+            json!({"identifier": format!("{identifier}-level-{l}"), "score": l,
+                   "description": format!("level {l}")})
+        })
+        .collect();
+    json!({"identifier": identifier, "CFItemURI": {"identifier": item},
+           "CFRubricCriterionLevels": levels})
+}
+
+/// A valid export document.
+fn case_document() -> CaseDocument {
+    CaseDocument::new(DOC, "Office competencies", "DoPT", "2025-01-15T10:00:00Z")
+}
+
+/// The problems [`CasePackage::from_framework`] reports for the base framework.
+#[track_caller]
+fn export_rejected(
+    framework: &Framework,
+    document: &CaseDocument,
+    options: &CaseExportOptions,
+) -> Vec<Error> {
+    CasePackage::from_framework(framework, document, options)
+        .expect_err("the export should be rejected")
+        .into_vec()
+}
+
+const ESCO_OCCUPATIONS: &str = "occ_id,uuid,isco_group,esco_code,label\n\
+                                7,u7,2422,2422.1,policy officer\n";
+const ESCO_SKILLS: &str = "skill_id,uuid,skill_type,reuse_level,hier_level,label\n\
+                           3,s3,skill/competence,cross-sector,,\"draft rules, orders\"\n\
+                           4,s4,knowledge,sector-specific,,public finance\n";
+const ESCO_LINKS: &str = "occ_id,skill_id,relation\n7,4,O\n7,3,E\n";
+
+/// The problems [`load_esco`] reports for the given files and options.
+#[track_caller]
+fn esco_rejected(
+    occupations: &str,
+    skills: &str,
+    links: &str,
+    options: &EscoOptions,
+) -> Vec<Error> {
+    load_esco(&EscoCsv::new(occupations, skills, links), options)
+        .expect_err("the files should be rejected")
+        .into_vec()
+}
+
+const ONET_OCCUPATIONS: &str = "soc,title\n13-1041.00,Compliance Officers\n";
+const ONET_ELEMENTS: &str = "element_id,parent_id,depth,name,description\n\
+                             2.A.1,,2,Content,Background structures\n\
+                             2.A.1.c,2.A.1,3,Writing,Communicating in writing\n";
+const ONET_RATINGS: &str = "soc,element_id,importance_1_5,level_0_7,n,recommend_suppress,\
+                            not_relevant,date,source\n\
+                            13-1041.00,2.A.1.c,3.88,4.12,8,N,N,07/2014,Analyst\n";
+
+/// The problems [`load_onet`] reports for the sample files under `options`.
+#[track_caller]
+fn onet_rejected(options: &OnetOptions) -> Vec<Error> {
+    load_onet(
+        &OnetCsv::new(ONET_OCCUPATIONS, ONET_ELEMENTS, ONET_RATINGS),
+        options,
+    )
+    .expect_err("the options should be rejected")
+    .into_vec()
+}
+
+/// The fixtures above are valid, so each test's error comes from its own change only.
+#[test]
+fn fixtures_are_valid() {
+    let fw = framework();
+    profile(&fw);
+    cohort(&fw);
+    CasePackage::from_framework(&fw, &case_document(), &CaseExportOptions::default())
+        .expect("the base framework exports");
+    let items = json!([case_item(&item(1), "Drafts notes")]);
+    let p = package(&items, &json!([]), &json!([criterion("k1", &item(1), 3)]));
+    CaseImport::from_json(&p.to_string(), &CaseImportOptions::default())
+        .expect("the base package imports");
+    let esco = EscoCsv::new(ESCO_OCCUPATIONS, ESCO_SKILLS, ESCO_LINKS);
+    load_esco(&esco, &EscoOptions::default()).expect("the esco sample loads");
+    let onet = OnetCsv::new(ONET_OCCUPATIONS, ONET_ELEMENTS, ONET_RATINGS);
+    load_onet(&onet, &OnetOptions::default()).expect("the o*net sample loads");
+}
+
+// ---------------------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn json() {
+    let errors = Framework::from_json(r#"{"format_version": 1, "competencies": [}"#)
+        .expect_err("malformed json")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::Json {
+            line: 1,
+            column: 40,
+            message: "expected value at line 1 column 40".to_owned(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["invalid json at line 1, column 40: expected value at line 1 column 40"],
+    );
+
+    let unknown = "{\"format_version\": 1,\n \"competencies\": [], \"colour\": 1}";
+    let errors = Framework::from_json(unknown)
+        .expect_err("unknown field")
+        .into_vec();
+    let message = "unknown field `colour`, expected one of `format_version`, `competencies`, \
+                   `activities`, `roles`, `positions`, `courses` at line 2 column 29";
+    assert_eq!(
+        errors,
+        [Error::Json {
+            line: 2,
+            column: 29,
+            message: message.to_owned(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[&format!("invalid json at line 2, column 29: {message}")],
+    );
+
+    // CASE packages are read the same way.
+    let errors = CaseImport::from_json(r#"{"CFItems": 5}"#, &CaseImportOptions::default())
+        .expect_err("items not a list")
+        .into_vec();
+    let message = "invalid type: integer `5`, expected a sequence at line 1 column 13";
+    assert_eq!(
+        errors,
+        [Error::Json {
+            line: 1,
+            column: 13,
+            message: message.to_owned(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[&format!("invalid json at line 1, column 13: {message}")],
+    );
+}
+
+#[test]
+fn unsupported_format_version() {
+    let errors = Framework::from_json(r#"{"format_version": 2, "competencies": []}"#)
+        .expect_err("version 2")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::UnsupportedFormatVersion {
+            found: 2,
+            expected: 1,
+        }]
+    );
+    assert_messages(&errors, &["unsupported format_version 2: expected 1"]);
+
+    let mut s = spec();
+    s.format_version = 7;
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::UnsupportedFormatVersion {
+            found: 7,
+            expected: 1,
+        }]
+    );
+    assert_messages(&errors, &["unsupported format_version 7: expected 1"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Levels
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn level_out_of_range() {
+    let error = Level::new(6).expect_err("6 is above 5");
+    assert_eq!(error, Error::LevelOutOfRange { value: 6 });
+    assert_eq!(
+        error.to_string(),
+        "level 6 is out of range: expected 0 to 5"
+    );
+}
+
+#[test]
+fn invalid_level() {
+    // A requirement at 0, and one above the three levels `integrity` describes.
+    let mut s = spec();
+    s.activities[0].requires[0].level = 0;
+    s.activities[0].requires[1].level = 4;
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [
+            Error::InvalidLevel {
+                owner_kind: EntityKind::Activity,
+                owner: "reconcile".into(),
+                competency: "accounts".into(),
+                level: 0,
+                min: 1,
+                max: 5,
+            },
+            Error::InvalidLevel {
+                owner_kind: EntityKind::Activity,
+                owner: "reconcile".into(),
+                competency: "integrity".into(),
+                level: 4,
+                min: 1,
+                max: 3,
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "activity `reconcile` names competency `accounts` at level 0: expected 1 to 5",
+            "activity `reconcile` names competency `integrity` at level 4: expected 1 to 3",
+        ],
+    );
+
+    // Evidence may be 0, but not above the scale.
+    let fw = framework();
+    let o = officer("o1", vec![evidence("integrity", 5, "2025-06-30")]);
+    let errors = Profile::new(&fw, &o, &LevelPolicy::default())
+        .expect_err("level 5 of a three-level scale")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::InvalidLevel {
+            owner_kind: EntityKind::Officer,
+            owner: "o1".into(),
+            competency: "integrity".into(),
+            level: 5,
+            min: 0,
+            max: 3,
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["officer `o1` names competency `integrity` at level 5: expected 0 to 3"],
+    );
+
+    // A target above the scale.
+    let target = Target {
+        competency: "integrity".into(),
+        current: Level::NONE,
+        required: Level::new(4).expect("a level"),
+    };
+    let errors = fw
+        .recommend_targets(&[target], &[], &RecommendOptions::default())
+        .expect_err("level 4 of a three-level scale")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::InvalidLevel {
+            owner_kind: EntityKind::Competency,
+            owner: "integrity".into(),
+            competency: "integrity".into(),
+            level: 4,
+            min: 0,
+            max: 3,
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["competency `integrity` names competency `integrity` at level 4: expected 0 to 3"],
+    );
+}
+
+#[test]
+fn invalid_level_scale() {
+    let mut s = spec();
+    s.competencies[1].levels[1].level = 3;
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::InvalidLevelScale {
+            competency: "integrity".into(),
+            found: vec![1, 3, 3],
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "competency `integrity` describes levels [1, 3, 3]: expected 1 to n (n at most 5), \
+             each once",
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Ids, names and references
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn empty_id() {
+    let mut s = spec();
+    let mut blank = s.competencies[0].clone();
+    blank.id = "".into();
+    s.competencies.push(blank);
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::EmptyId {
+            kind: EntityKind::Competency,
+            index: 3,
+        }]
+    );
+    assert_messages(&errors, &["competency at index 3 has an empty id"]);
+
+    // In a cohort, the index is the officer's place in the batch.
+    let fw = framework();
+    let officers = [officer("o1", vec![]), officer("", vec![])];
+    let errors = Cohort::new(&fw, &officers, &LevelPolicy::default())
+        .expect_err("an officer without id")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::EmptyId {
+            kind: EntityKind::Officer,
+            index: 1,
+        }]
+    );
+    assert_messages(&errors, &["officer at index 1 has an empty id"]);
+}
+
+#[test]
+fn empty_name() {
+    let mut s = spec();
+    s.roles[0].name = "  ".to_owned();
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::EmptyName {
+            kind: EntityKind::Role,
+            id: "counter".into(),
+        }]
+    );
+    assert_messages(&errors, &["role `counter` has an empty name"]);
+}
+
+#[test]
+fn duplicate_id() {
+    let mut s = spec();
+    let copy = s.courses[0].clone();
+    s.courses.push(copy);
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::DuplicateId {
+            kind: EntityKind::Course,
+            id: "accounts-101".into(),
+        }]
+    );
+    assert_messages(&errors, &["duplicate course id `accounts-101`"]);
+
+    let fw = framework();
+    let officers = [officer("o1", vec![]), officer("o1", vec![])];
+    let errors = Cohort::new(&fw, &officers, &LevelPolicy::default())
+        .expect_err("two officers o1")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::DuplicateId {
+            kind: EntityKind::Officer,
+            id: "o1".into(),
+        }]
+    );
+    assert_messages(&errors, &["duplicate officer id `o1`"]);
+
+    let target = Target {
+        competency: "accounts".into(),
+        current: Level::NONE,
+        required: Level::new(2).expect("a level"),
+    };
+    let errors = fw
+        .recommend_targets(&[target.clone(), target], &[], &RecommendOptions::default())
+        .expect_err("accounts twice")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::DuplicateId {
+            kind: EntityKind::Competency,
+            id: "accounts".into(),
+        }]
+    );
+    assert_messages(&errors, &["duplicate competency id `accounts`"]);
+}
+
+#[test]
+fn unknown_reference() {
+    let mut s = spec();
+    s.positions[0].roles.push("ghost".into());
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::UnknownReference {
+            from_kind: EntityKind::Position,
+            from: "postmaster".into(),
+            to_kind: EntityKind::Role,
+            to: "ghost".into(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["position `postmaster` refers to unknown role `ghost`"],
+    );
+
+    let fw = framework();
+    let mut o = officer("o1", vec![evidence("typing", 2, "2025-06-30")]);
+    o.position = "nowhere".into();
+    let errors = Profile::new(&fw, &o, &LevelPolicy::default())
+        .expect_err("unknown position and competency")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [
+            Error::UnknownReference {
+                from_kind: EntityKind::Officer,
+                from: "o1".into(),
+                to_kind: EntityKind::Position,
+                to: "nowhere".into(),
+            },
+            Error::UnknownReference {
+                from_kind: EntityKind::Officer,
+                from: "o1".into(),
+                to_kind: EntityKind::Competency,
+                to: "typing".into(),
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "officer `o1` refers to unknown position `nowhere`",
+            "officer `o1` refers to unknown competency `typing`",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_reference() {
+    let mut s = spec();
+    s.roles[0].activities.push("reconcile".into());
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::DuplicateReference {
+            from_kind: EntityKind::Role,
+            from: "counter".into(),
+            to_kind: EntityKind::Activity,
+            to: "reconcile".into(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["role `counter` lists activity `reconcile` more than once"],
+    );
+}
+
+#[test]
+fn position_without_roles() {
+    let mut s = spec();
+    s.positions[0].roles.clear();
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::PositionWithoutRoles {
+            position: "postmaster".into(),
+        }]
+    );
+    assert_messages(&errors, &["position `postmaster` has no roles"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Courses
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn prerequisite_cycle() {
+    let mut s = spec();
+    s.courses[0].prerequisites.push("po-accounts".into());
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::PrerequisiteCycle {
+            courses: vec![
+                CourseId::from("accounts-101"),
+                CourseId::from("po-accounts")
+            ],
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["prerequisite cycle: `accounts-101` -> `po-accounts` -> `accounts-101`"],
+    );
+}
+
+#[test]
+fn invalid_hours() {
+    let mut s = spec();
+    s.courses[0].hours = 0.0;
+    s.courses[1].hours = f64::NAN;
+    let errors = rejected(s);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let [
+        Error::InvalidHours {
+            course: zero,
+            hours: zero_hours,
+        },
+        Error::InvalidHours {
+            course: nan,
+            hours: nan_hours,
+        },
+    ] = errors.as_slice()
+    else {
+        panic!("expected two invalid hours, found {errors:?}");
+    };
+    assert_eq!((zero.as_str(), *zero_hours), ("accounts-101", 0.0));
+    assert_eq!(nan.as_str(), "po-accounts");
+    assert!(nan_hours.is_nan());
+    assert_messages(
+        &errors,
+        &[
+            "course `accounts-101` has 0 hours: expected a number above 0 and at most 10000",
+            "course `po-accounts` has NaN hours: expected a number above 0 and at most 10000",
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Officers and policies
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn invalid_date() {
+    let fw = framework();
+    let o = officer("o1", vec![evidence("accounts", 2, "2025-02-30")]);
+    let errors = Profile::new(&fw, &o, &LevelPolicy::default())
+        .expect_err("30 February")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::InvalidDate {
+            officer: "o1".into(),
+            value: "2025-02-30".to_owned(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["officer `o1` has evidence dated `2025-02-30`: expected an iso date yyyy-mm-dd"],
+    );
+}
+
+#[test]
+fn invalid_policy_date() {
+    let error = LevelPolicy::default()
+        .not_before("01/04/2022")
+        .expect_err("not iso");
+    assert_eq!(
+        error,
+        Error::InvalidPolicyDate {
+            value: "01/04/2022".to_owned(),
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "policy date `01/04/2022` is not an iso date yyyy-mm-dd"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn unknown_id() {
+    let fw = framework();
+    let p = profile(&fw);
+    let c = cohort(&fw);
+
+    let error = fw
+        .recommend(&p, "ghost", &RecommendOptions::default())
+        .expect_err("unknown position");
+    assert_eq!(
+        error,
+        Error::UnknownId {
+            kind: EntityKind::Position,
+            id: "ghost".into(),
+        }
+    );
+    assert_eq!(error.to_string(), "unknown position `ghost`");
+
+    let options = RecommendOptions::default()
+        .competency_weight("typing", 2.0)
+        .expect("a valid weight");
+    let error = fw
+        .recommend(&p, "postmaster", &options)
+        .expect_err("unknown competency weight");
+    assert_eq!(
+        error,
+        Error::UnknownId {
+            kind: EntityKind::Competency,
+            id: "typing".into(),
+        }
+    );
+    assert_eq!(error.to_string(), "unknown competency `typing`");
+
+    let target = Target {
+        competency: "typing".into(),
+        current: Level::NONE,
+        required: Level::new(2).expect("a level"),
+    };
+    let errors = fw
+        .recommend_targets(
+            &[target],
+            &[CourseId::from("typing-101")],
+            &RecommendOptions::default(),
+        )
+        .expect_err("unknown competency and course")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [
+            Error::UnknownId {
+                kind: EntityKind::Competency,
+                id: "typing".into(),
+            },
+            Error::UnknownId {
+                kind: EntityKind::Course,
+                id: "typing-101".into(),
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &["unknown competency `typing`", "unknown course `typing-101`"],
+    );
+
+    let error = fw
+        .department_plan(&c, &AcbpOptions::default().seats("typing-101", 10))
+        .expect_err("unknown course");
+    assert_eq!(
+        error,
+        Error::UnknownId {
+            kind: EntityKind::Course,
+            id: "typing-101".into(),
+        }
+    );
+    assert_eq!(error.to_string(), "unknown course `typing-101`");
+
+    let error = fw
+        .successors(&c, "ghost", &CareerOptions::default())
+        .expect_err("unknown position");
+    assert_eq!(
+        error,
+        Error::UnknownId {
+            kind: EntityKind::Position,
+            id: "ghost".into(),
+        }
+    );
+    assert_eq!(error.to_string(), "unknown position `ghost`");
+}
+
+#[test]
+fn framework_mismatch() {
+    // Two frameworks from the same text are still two frameworks.
+    let (fw, other) = (framework(), framework());
+    let (p, c) = (profile(&other), cohort(&other));
+    let expected = "the profile or cohort was built from a different framework";
+
+    let error = fw
+        .recommend(&p, "postmaster", &RecommendOptions::default())
+        .expect_err("profile from another framework");
+    assert_eq!(error, Error::FrameworkMismatch);
+    assert_eq!(error.to_string(), expected);
+
+    let error = fw
+        .career_paths(&p, &CareerOptions::default())
+        .expect_err("profile from another framework");
+    assert_eq!(error, Error::FrameworkMismatch);
+    assert_eq!(error.to_string(), expected);
+
+    let error = fw
+        .department_plan(&c, &AcbpOptions::default())
+        .expect_err("cohort from another framework");
+    assert_eq!(error, Error::FrameworkMismatch);
+    assert_eq!(error.to_string(), expected);
+
+    let error = fw
+        .successors(&c, "postmaster", &CareerOptions::default())
+        .expect_err("cohort from another framework");
+    assert_eq!(error, Error::FrameworkMismatch);
+    assert_eq!(error.to_string(), expected);
+
+    let mine = cohort(&fw);
+    let error = fw
+        .compare(&mine, &c, &CompareOptions::default())
+        .expect_err("after cohort from another framework");
+    assert_eq!(error, Error::FrameworkMismatch);
+    assert_eq!(error.to_string(), expected);
+}
+
+// ---------------------------------------------------------------------------------------
+// Weights and options
+// ---------------------------------------------------------------------------------------
+
+/// Asserts an [`Error::InvalidWeight`] field by field (the value may be NaN) and its text.
+#[track_caller]
+fn assert_invalid_weight(error: &Error, name: &str, value: f64, message: &str) {
+    let Error::InvalidWeight {
+        name: found_name,
+        value: found_value,
+    } = error
+    else {
+        panic!("expected an invalid weight, found {error:?}");
+    };
+    assert_eq!(*found_name, name);
+    if value.is_nan() {
+        assert!(found_value.is_nan(), "{found_value}");
+    } else {
+        assert_eq!(
+            found_value.to_bits(),
+            value.to_bits(),
+            "{found_value} != {value}"
+        );
+    }
+    assert_eq!(error.to_string(), message);
+}
+
+#[test]
+fn invalid_weight() {
+    let error = Weights::new(1.0, -1.0, 1.0).expect_err("a negative weight");
+    assert_eq!(
+        error,
+        Error::InvalidWeight {
+            name: "functional",
+            value: -1.0,
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "weight `functional` is -1: expected a finite number at least 0"
+    );
+    let error = Weights::new(f64::NAN, 1.0, 1.0).expect_err("a NaN weight");
+    assert_invalid_weight(
+        &error,
+        "behavioural",
+        f64::NAN,
+        "weight `behavioural` is NaN: expected a finite number at least 0",
+    );
+    let error = Weights::new(1.0, 1.0, f64::INFINITY).expect_err("an infinite weight");
+    assert_invalid_weight(
+        &error,
+        "domain",
+        f64::INFINITY,
+        "weight `domain` is inf: expected a finite number at least 0",
+    );
+}
+
+/// Asserts an option error (its value may be NaN) and its text.
+#[track_caller]
+fn assert_option_error(error: &Error, name: &str, value: f64, expected: &str, message: &str) {
+    let Error::InvalidOption {
+        option,
+        value: found,
+        expected: wanted,
+    } = error
+    else {
+        panic!("expected an invalid option, found {error:?}");
+    };
+    assert_eq!((*option, *wanted), (name, expected));
+    assert!(
+        found.to_bits() == value.to_bits() || (found.is_nan() && value.is_nan()),
+        "{found} != {value}"
+    );
+    assert_eq!(error.to_string(), message);
+}
+
+#[test]
+fn invalid_option_of_plans() {
+    let r = RecommendOptions::default;
+    let error = r().budget(-1.0).expect_err("negative budget");
+    let at_least = "a finite number at least 0";
+    assert_option_error(
+        &error,
+        "budget",
+        -1.0,
+        at_least,
+        "option `budget` is -1: expected a finite number at least 0",
+    );
+    let error = r().term_hours(0.0).expect_err("zero term");
+    assert_option_error(
+        &error,
+        "term_hours",
+        0.0,
+        "a finite number above 0",
+        "option `term_hours` is 0: expected a finite number above 0",
+    );
+    let error = r().max_formal_share(1.5).expect_err("share above 1");
+    assert_option_error(
+        &error,
+        "max_formal_share",
+        1.5,
+        "a number above 0 and at most 1",
+        "option `max_formal_share` is 1.5: expected a number above 0 and at most 1",
+    );
+    let a = AcbpOptions::default;
+    let error = a().budget(-5.0).expect_err("negative budget");
+    assert_option_error(
+        &error,
+        "budget",
+        -5.0,
+        at_least,
+        "option `budget` is -5: expected a finite number at least 0",
+    );
+    let error = a().officer_cap(f64::NAN).expect_err("NaN cap");
+    assert_option_error(
+        &error,
+        "officer_cap",
+        f64::NAN,
+        at_least,
+        "option `officer_cap` is NaN: expected a finite number at least 0",
+    );
+}
+
+#[test]
+fn invalid_id_weight() {
+    let error = RecommendOptions::default()
+        .competency_weight("accounts", -0.5)
+        .expect_err("negative weight");
+    assert_eq!(
+        error,
+        Error::InvalidIdWeight {
+            kind: EntityKind::Competency,
+            id: "accounts".into(),
+            value: -0.5
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "weight of competency `accounts` is -0.5: expected a finite number at least 0"
+    );
+    let error = AcbpOptions::default()
+        .position_weight("postmaster", -2.0)
+        .expect_err("negative weight");
+    assert_eq!(
+        error,
+        Error::InvalidIdWeight {
+            kind: EntityKind::Position,
+            id: "postmaster".into(),
+            value: -2.0
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "weight of position `postmaster` is -2: expected a finite number at least 0"
+    );
+    let error = AcbpOptions::default()
+        .competency_weight("integrity", f64::INFINITY)
+        .expect_err("infinite weight");
+    assert_eq!(
+        error.to_string(),
+        "weight of competency `integrity` is inf: expected a finite number at least 0"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Capacity
+// ---------------------------------------------------------------------------------------
+
+/// Not provoked: it needs more than 2²⁸ − 1 entities of one kind in a spec, or 2³² − 1
+/// officers, id bytes or held levels in one cohort — gigabytes of input. So the variant is
+/// built directly, as the cohort builds it.
+#[test]
+fn capacity_exceeded() {
+    let error = Error::CapacityExceeded {
+        what: "officers, ids or held levels in one cohort",
+        limit: u64::from(u32::MAX),
+    };
+    assert_eq!(
+        error.to_string(),
+        "too many officers, ids or held levels in one cohort: at most 4294967295"
+    );
+    let error = Error::CapacityExceeded {
+        what: "competencies",
+        limit: u64::from(u32::MAX >> 4),
+    };
+    assert_eq!(
+        error.to_string(),
+        "too many competencies: at most 268435455"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// CASE import and export
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn case_missing_document() {
+    let errors = case_rejected(&json!({"CFItems": []}));
+    assert_eq!(errors, [Error::CaseMissingDocument]);
+    assert_messages(&errors, &["case package has no CFDocument"]);
+}
+
+#[test]
+fn case_missing_identifier() {
+    let items = json!([
+        case_item(&item(1), "Drafts notes"),
+        case_item(" ", "Keeps files")
+    ]);
+    let errors = case_rejected(&package(&items, &json!([]), &json!([])));
+    assert_eq!(
+        errors,
+        [Error::CaseMissingIdentifier {
+            element: CaseElement::Item,
+            path: "CFItems[1]".to_owned(),
+        }]
+    );
+    assert_messages(&errors, &["no identifier on CFItem at CFItems[1]"]);
+}
+
+#[test]
+fn case_missing_field() {
+    let items = json!([
+        case_item(&item(1), "Drafts notes"),
+        {"identifier": item(2), "CFItemType": "Functional Competency"},
+    ]);
+    let associations = json!([
+        {"identifier": "e1", "associationType": "isChildOf",
+         "originNodeURI": {"identifier": item(1)}},
+    ]);
+    let errors = case_rejected(&package(&items, &associations, &json!([])));
+    assert_eq!(
+        errors,
+        [
+            Error::CaseMissingField {
+                element: CaseElement::Item,
+                identifier: item(2),
+                field: "fullStatement",
+            },
+            Error::CaseMissingField {
+                element: CaseElement::Association,
+                identifier: "e1".to_owned(),
+                field: "destinationNodeURI",
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "no fullStatement on CFItem `c0000000-0000-4000-8000-000000000002`",
+            "no destinationNodeURI on CFAssociation `e1`",
+        ],
+    );
+
+    // On export, a document without a creator.
+    let mut document = case_document();
+    document.creator = " ".to_owned();
+    let errors = export_rejected(&framework(), &document, &CaseExportOptions::default());
+    assert_eq!(
+        errors,
+        [Error::CaseMissingField {
+            element: CaseElement::Document,
+            identifier: DOC.to_owned(),
+            field: "creator",
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["no creator on CFDocument `d0000000-0000-4000-8000-000000000000`"],
+    );
+}
+
+#[test]
+fn case_duplicate_identifier() {
+    let items = json!([
+        case_item(&item(1), "Drafts notes"),
+        case_item(&item(1), "Keeps files")
+    ]);
+    let errors = case_rejected(&package(&items, &json!([]), &json!([])));
+    assert_eq!(
+        errors,
+        [Error::CaseDuplicateIdentifier {
+            identifier: item(1)
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["duplicate case identifier `c0000000-0000-4000-8000-000000000001`"],
+    );
+
+    // On export, a competency whose id is the document's identifier.
+    let mut s = spec();
+    s.competencies[0].id = DOC.into();
+    for r in &mut s.activities[0].requires {
+        if r.competency.as_str() == "accounts" {
+            r.competency = DOC.into();
+        }
+    }
+    for c in &mut s.courses {
+        c.provides[0].competency = DOC.into();
+    }
+    let fw = Framework::new(s).expect("a valid framework");
+    let errors = export_rejected(&fw, &case_document(), &CaseExportOptions::default());
+    assert_eq!(
+        errors,
+        [Error::CaseDuplicateIdentifier {
+            identifier: DOC.to_owned(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["duplicate case identifier `d0000000-0000-4000-8000-000000000000`"],
+    );
+}
+
+#[test]
+fn case_unknown_node() {
+    let items = json!([case_item(&item(1), "Drafts notes")]);
+    let associations = json!([
+        child_of("e1", &item(8), DOC),
+        child_of("e2", &item(1), &item(9)),
+    ]);
+    let errors = case_rejected(&package(&items, &associations, &json!([])));
+    assert_eq!(
+        errors,
+        [
+            Error::CaseUnknownNode {
+                association: "e1".to_owned(),
+                end: "origin",
+                node: item(8),
+            },
+            Error::CaseUnknownNode {
+                association: "e2".to_owned(),
+                end: "destination",
+                node: item(9),
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "isChildOf association `e1` has unknown origin \
+             `c0000000-0000-4000-8000-000000000008`: expected a CFItem of the package",
+            "isChildOf association `e2` has unknown destination \
+             `c0000000-0000-4000-8000-000000000009`: expected a CFItem or the CFDocument of \
+             the package",
+        ],
+    );
+}
+
+#[test]
+fn case_child_of_cycle() {
+    let items = json!([
+        case_item(&item(2), "Drafts notes"),
+        case_item(&item(1), "Keeps files")
+    ]);
+    let associations = json!([
+        child_of("e1", &item(1), &item(2)),
+        child_of("e2", &item(2), &item(1)),
+    ]);
+    let errors = case_rejected(&package(&items, &associations, &json!([])));
+    assert_eq!(
+        errors,
+        [Error::CaseChildOfCycle {
+            items: vec![item(1), item(2)],
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "isChildOf cycle through CFItems `c0000000-0000-4000-8000-000000000001`, \
+             `c0000000-0000-4000-8000-000000000002`",
+        ],
+    );
+}
+
+#[test]
+fn case_unknown_criterion_item() {
+    let items = json!([case_item(&item(1), "Drafts notes")]);
+    let rubrics = json!([{"identifier": "r1", "CFRubricCriteria": [criterion("k1", &item(9), 3)]}]);
+    let errors = case_rejected(&package(&items, &json!([]), &rubrics));
+    assert_eq!(
+        errors,
+        [Error::CaseUnknownCriterionItem {
+            criterion: "k1".to_owned(),
+            item: item(9),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["rubric criterion `k1` refers to unknown CFItem `c0000000-0000-4000-8000-000000000009`"],
+    );
+}
+
+#[test]
+fn case_too_many_levels() {
+    let items = json!([case_item(&item(1), "Drafts notes")]);
+    let rubrics = json!([{"identifier": "r1", "CFRubricCriteria": [criterion("k1", &item(1), 6)]}]);
+    let errors = case_rejected(&package(&items, &json!([]), &rubrics));
+    assert_eq!(
+        errors,
+        [Error::CaseTooManyLevels {
+            item: item(1),
+            criterion: "k1".to_owned(),
+            count: 6,
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "rubric criterion `k1` gives CFItem `c0000000-0000-4000-8000-000000000001` 6 \
+             levels: expected 1 to 5",
+        ],
+    );
+}
+
+#[test]
+fn case_conflicting_criteria() {
+    let items = json!([case_item(&item(1), "Drafts notes")]);
+    let rubrics = json!([{"identifier": "r1", "CFRubricCriteria": [
+        criterion("k2", &item(1), 3),
+        criterion("k1", &item(1), 2),
+    ]}]);
+    let errors = case_rejected(&package(&items, &json!([]), &rubrics));
+    assert_eq!(
+        errors,
+        [Error::CaseConflictingCriteria {
+            item: item(1),
+            criteria: vec!["k1".to_owned(), "k2".to_owned()],
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["rubric criteria `k1`, `k2` all give levels to CFItem \
+             `c0000000-0000-4000-8000-000000000001`: expected one"],
+    );
+}
+
+#[test]
+fn case_invalid_identifier() {
+    let fw = framework();
+    let mut document = case_document();
+    document.identifier = "D0000000-0000-4000-8000-000000000000".to_owned();
+    let options = CaseExportOptions::default().area_identifier("Office", "area-1");
+    let errors = export_rejected(&fw, &document, &options);
+    assert_eq!(
+        errors,
+        [
+            Error::CaseInvalidIdentifier {
+                identifier: "D0000000-0000-4000-8000-000000000000".to_owned(),
+            },
+            Error::CaseInvalidIdentifier {
+                identifier: "area-1".to_owned(),
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "case identifier `D0000000-0000-4000-8000-000000000000` is not a uuid: expected \
+             lowercase 8-4-4-4-12 hex digits, version 1 to 5",
+            "case identifier `area-1` is not a uuid: expected lowercase 8-4-4-4-12 hex digits, \
+             version 1 to 5",
+        ],
+    );
+}
+
+#[test]
+fn case_invalid_date_time() {
+    let mut document = case_document();
+    document.last_change_date_time = "2025-01-15 10:00".to_owned();
+    let errors = export_rejected(&framework(), &document, &CaseExportOptions::default());
+    assert_eq!(
+        errors,
+        [Error::CaseInvalidDateTime {
+            value: "2025-01-15 10:00".to_owned(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "lastChangeDateTime `2025-01-15 10:00` is not an iso 8601 date-time: expected \
+             yyyy-mm-ddThh:mm:ss, optional fraction and time zone",
+        ],
+    );
+}
+
+#[test]
+fn case_blank_area() {
+    let mut s = spec();
+    s.competencies[2].area = Some(" ".to_owned());
+    let fw = Framework::new(s).expect("a blank area is valid in a spec");
+    let errors = export_rejected(&fw, &case_document(), &CaseExportOptions::default());
+    assert_eq!(
+        errors,
+        [Error::CaseBlankArea {
+            competency: "postal-ops".into(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["competency `postal-ops` has a blank area: expected a name or no area"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV loaders
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn csv_unclosed_quote() {
+    let skills = "skill_id,uuid,skill_type,reuse_level,hier_level,label\n\
+                  3,s3,skill/competence,cross-sector,,draft rules\n\
+                  4,s4,knowledge,sector-specific,,public finance\n\
+                  5,s5,knowledge,sector-specific,,\"public\nworks\n";
+    let errors = esco_rejected(
+        ESCO_OCCUPATIONS,
+        skills,
+        ESCO_LINKS,
+        &EscoOptions::default(),
+    );
+    assert_eq!(
+        errors,
+        [Error::CsvUnclosedQuote {
+            file: "esco/skills.csv",
+            line: 4,
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["esco/skills.csv line 4: a quoted field opened here is never closed"],
+    );
+}
+
+#[test]
+fn csv_misplaced_quote() {
+    let occupations = "occ_id,uuid,isco_group,esco_code,label\n\
+                       7,u7,2422,2422.1,policy officer\n\
+                       8,u\"8,2422,2422.2,desk officer\n";
+    let errors = esco_rejected(
+        occupations,
+        ESCO_SKILLS,
+        ESCO_LINKS,
+        &EscoOptions::default(),
+    );
+    assert_eq!(
+        errors,
+        [Error::CsvMisplacedQuote {
+            file: "esco/occupations.csv",
+            line: 3,
+            field: 2,
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "esco/occupations.csv line 3, field 2: misplaced quote, expected the whole field \
+             in quotes with inner quotes doubled",
+        ],
+    );
+}
+
+#[test]
+fn csv_field_count() {
+    let links = "occ_id,skill_id,relation\n7,4,O\n7,3,E,extra\n";
+    let errors = esco_rejected(
+        ESCO_OCCUPATIONS,
+        ESCO_SKILLS,
+        links,
+        &EscoOptions::default(),
+    );
+    assert_eq!(
+        errors,
+        [Error::CsvFieldCount {
+            file: "esco/occupation_skills.csv",
+            line: 3,
+            expected: 3,
+            found: 4,
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["esco/occupation_skills.csv line 3 has 4 fields: expected 3, as in the header"],
+    );
+}
+
+#[test]
+fn csv_missing_column() {
+    let skills = "skill_id,uuid,skill_type,reuse_level,hier_level\n\
+                  3,s3,skill/competence,cross-sector,\n\
+                  4,s4,knowledge,sector-specific,\n";
+    let errors = esco_rejected(
+        ESCO_OCCUPATIONS,
+        skills,
+        ESCO_LINKS,
+        &EscoOptions::default(),
+    );
+    assert_eq!(
+        errors,
+        [Error::CsvMissingColumn {
+            file: "esco/skills.csv",
+            column: "label",
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["esco/skills.csv has no column `label` in its header"],
+    );
+}
+
+#[test]
+fn csv_invalid_value() {
+    let links = "occ_id,skill_id,relation\n7,4,O\n7,3,X\n";
+    let errors = esco_rejected(
+        ESCO_OCCUPATIONS,
+        ESCO_SKILLS,
+        links,
+        &EscoOptions::default(),
+    );
+    assert_eq!(
+        errors,
+        [Error::CsvInvalidValue {
+            file: "esco/occupation_skills.csv",
+            line: 3,
+            column: "relation",
+            found: "X".to_owned(),
+            expected: "`E` or `O`",
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["esco/occupation_skills.csv line 3, column `relation`: found `X`, expected `E` or `O`"],
+    );
+}
+
+#[test]
+fn csv_duplicate_key() {
+    let links = "occ_id,skill_id,relation\n7,4,O\n7,3,E\n7,4,E\n";
+    let errors = esco_rejected(
+        ESCO_OCCUPATIONS,
+        ESCO_SKILLS,
+        links,
+        &EscoOptions::default(),
+    );
+    assert_eq!(
+        errors,
+        [Error::CsvDuplicateKey {
+            file: "esco/occupation_skills.csv",
+            line: 4,
+            column: "occ_id, skill_id",
+            key: "7, 4".to_owned(),
+            first_line: 2,
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["esco/occupation_skills.csv line 4: occ_id, skill_id `7, 4` repeats line 2"],
+    );
+}
+
+#[test]
+fn csv_unknown_reference() {
+    let links = "occ_id,skill_id,relation\n7,4,O\n7,9,E\n";
+    let errors = esco_rejected(
+        ESCO_OCCUPATIONS,
+        ESCO_SKILLS,
+        links,
+        &EscoOptions::default(),
+    );
+    assert_eq!(
+        errors,
+        [Error::CsvUnknownReference {
+            file: "esco/occupation_skills.csv",
+            line: 3,
+            column: "skill_id",
+            found: "9".to_owned(),
+            target: "esco/skills.csv",
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["esco/occupation_skills.csv line 3, column `skill_id`: `9` is not in esco/skills.csv"],
+    );
+}
+
+#[test]
+fn invalid_option() {
+    let options = EscoOptions::default().essential_level(0).optional_level(6);
+    let errors = esco_rejected(ESCO_OCCUPATIONS, ESCO_SKILLS, ESCO_LINKS, &options);
+    assert_eq!(
+        errors,
+        [
+            Error::InvalidOption {
+                option: "essential_level",
+                value: 0.0,
+                expected: "a level from 1 to 5",
+            },
+            Error::InvalidOption {
+                option: "optional_level",
+                value: 6.0,
+                expected: "a level from 1 to 5",
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "option `essential_level` is 0: expected a level from 1 to 5",
+            "option `optional_level` is 6: expected a level from 1 to 5",
+        ],
+    );
+
+    let errors = onet_rejected(&OnetOptions::default().importance_threshold(f64::NAN));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let Error::InvalidOption {
+        option,
+        value,
+        expected,
+    } = &errors[0]
+    else {
+        panic!("expected an invalid option, found {:?}", errors[0]);
+    };
+    assert_eq!(
+        (*option, *expected),
+        ("importance_threshold", "a number from 1 to 5")
+    );
+    assert!(value.is_nan(), "{value}");
+    assert_messages(
+        &errors,
+        &["option `importance_threshold` is NaN: expected a number from 1 to 5"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The list of problems
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn errors_display() {
+    let mut s = spec();
+    s.roles[0].name = String::new();
+    s.positions[0].roles.clear();
+    s.courses[0].hours = -1.0;
+    let errors: Errors = Framework::new(s).expect_err("three problems");
+    assert_eq!(errors.len(), 3);
+    assert!(!errors.is_empty());
+    assert_eq!(
+        errors.to_string(),
+        "3 problems found:\n  \
+         - role `counter` has an empty name\n  \
+         - position `postmaster` has no roles\n  \
+         - course `accounts-101` has -1 hours: expected a number above 0 and at most 10000"
+    );
+
+    let one: Errors = Error::FrameworkMismatch.into();
+    assert_eq!(
+        one.to_string(),
+        "1 problem found:\n  - the profile or cohort was built from a different framework"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Completeness
+// ---------------------------------------------------------------------------------------
+
+/// Every variant this catalogue covers; each has a test named after it in snake case.
+const COVERED: &[&str] = &[
+    "Json",
+    "UnsupportedFormatVersion",
+    "LevelOutOfRange",
+    "EmptyId",
+    "EmptyName",
+    "DuplicateId",
+    "UnknownReference",
+    "DuplicateReference",
+    "InvalidLevel",
+    "InvalidLevelScale",
+    "PositionWithoutRoles",
+    "PrerequisiteCycle",
+    "InvalidHours",
+    "InvalidDate",
+    "InvalidPolicyDate",
+    "UnknownId",
+    "FrameworkMismatch",
+    "InvalidWeight",
+    "InvalidIdWeight",
+    "CapacityExceeded",
+    "CaseMissingDocument",
+    "CaseMissingIdentifier",
+    "CaseMissingField",
+    "CaseDuplicateIdentifier",
+    "CaseUnknownNode",
+    "CaseChildOfCycle",
+    "CaseUnknownCriterionItem",
+    "CaseTooManyLevels",
+    "CaseConflictingCriteria",
+    "CaseInvalidIdentifier",
+    "CaseInvalidDateTime",
+    "CaseBlankArea",
+    "CsvUnclosedQuote",
+    "CsvMisplacedQuote",
+    "CsvFieldCount",
+    "CsvMissingColumn",
+    "CsvInvalidValue",
+    "CsvDuplicateKey",
+    "CsvUnknownReference",
+    "InvalidOption",
+];
+
+/// The variant names of `pub enum Error`, in declaration order: the lines inside the enum
+/// indented by exactly four spaces that start with an uppercase letter.
+fn declared_variants(source: &str) -> Vec<&str> {
+    let body = source
+        .split_once("pub enum Error {\n")
+        .expect("src/error.rs declares `pub enum Error`")
+        .1;
+    let body = body
+        .split_once("\n}\n")
+        .expect("the enum is closed at column 0")
+        .0;
+    body.lines()
+        .filter_map(|line| line.strip_prefix("    "))
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        .map(|rest| {
+            let end = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect()
+}
+
+/// `CaseUnknownNode` → `case_unknown_node`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_variant_is_catalogued() {
+    let declared = declared_variants(include_str!("../src/error.rs"));
+    assert!(declared.len() >= 39, "parsed only {declared:?}");
+    let missing: Vec<&&str> = declared.iter().filter(|v| !COVERED.contains(v)).collect();
+    assert!(
+        missing.is_empty(),
+        "variants without a catalogue entry: {missing:?}"
+    );
+    let stale: Vec<&&str> = COVERED.iter().filter(|v| !declared.contains(v)).collect();
+    assert!(stale.is_empty(), "catalogued but not declared: {stale:?}");
+    assert_eq!(declared, COVERED, "keep the catalogue in declaration order");
+
+    let this_file = include_str!("errors.rs");
+    for variant in COVERED {
+        let test = format!("#[test]\nfn {}() {{", snake_case(variant));
+        assert!(
+            this_file.contains(&test),
+            "no test `{}` for {variant}",
+            snake_case(variant)
+        );
+    }
+}
