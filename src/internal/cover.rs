@@ -1099,7 +1099,12 @@ impl Stepper {
         let order = chosen_by_cost(inst, &self.state);
         let from = self.state.journal.len();
         remove_redundant(inst, &index, &mut self.state, &order);
-        removed.extend(self.state.journal[from..].iter().filter(|&&(_, on)| !on).map(|&(c, _)| c));
+        removed.extend(
+            self.state.journal[from..]
+                .iter()
+                .filter(|&&(_, on)| !on)
+                .map(|&(c, _)| c),
+        );
         self.state.journal.clear();
     }
 
@@ -1133,7 +1138,11 @@ mod tests {
         // Half an hour short of taking everything: the bound keeps the search going deep.
         let budget = exact_budget(&inst, 4_999.5, u64::MAX);
         assert!(!budget.proven);
-        assert_eq!(value_of_chosen(&inst, &budget.chosen), 4_999.0, "the greedy plan is kept");
+        assert_eq!(
+            value_of_chosen(&inst, &budget.chosen),
+            4_999.0,
+            "the greedy plan is kept"
+        );
     }
 
     #[test]

@@ -483,7 +483,11 @@ mod tests {
                 hours: 1.0,
                 mode: crate::Mode::Formal,
                 provides: vec![],
-                prerequisites: if i > 0 || closed { vec![format!("c{before:06}").into()] } else { vec![] },
+                prerequisites: if i > 0 || closed {
+                    vec![format!("c{before:06}").into()]
+                } else {
+                    vec![]
+                },
                 provider: None,
                 language: None,
             });
