@@ -209,7 +209,10 @@ impl Framework {
             let met: u32 = t.met_levels.iter().sum();
             best.push((weights.readiness(t.met_levels, sums), required - met, i));
             // Keep memory at O(k): prune to the best k whenever the buffer doubles.
-            if best.len() >= 2 * options.k.max(1) + 64 {
+            // (Saturating, so a huge k never overflows; then the buffer simply holds all.)
+            if best.len() >= options.k.max(1).saturating_mul(2).saturating_add(64)
+                && options.k < best.len()
+            {
                 best.select_nth_unstable_by(options.k, |&a, &b| better(a, b));
                 best.truncate(options.k);
             }

@@ -661,11 +661,25 @@ impl Framework {
                 .iter()
                 .filter(|&&n| n != course && completed.binary_search(&n).is_err()),
         );
+        // Closures are usually a few courses, checked by a scan; long chains switch to a
+        // set, so a chain of n courses costs O(n) here, not O(n²).
+        let mut found: Option<std::collections::HashSet<u32>> = None;
         while next < out.len() {
             let c = out[next];
             next += 1;
             for &n in self.direct_prerequisites(c) {
-                if n != course && !out.contains(&n) && completed.binary_search(&n).is_err() {
+                if n == course || completed.binary_search(&n).is_ok() {
+                    continue;
+                }
+                let new = match &mut found {
+                    Some(set) => set.insert(n),
+                    None if out.len() < 32 => !out.contains(&n),
+                    None => {
+                        let set = found.insert(out.iter().copied().collect());
+                        set.insert(n)
+                    }
+                };
+                if new {
                     out.push(n);
                 }
             }

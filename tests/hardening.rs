@@ -3121,19 +3121,19 @@ fn format_versions_out_of_range_are_clear_errors() {
         &version("18446744073709551616"),
         1,
         38,
-        "invalid type: floating point `1.8446744073709552e+19`, expected u64",
+        "invalid type: floating point `1.8446744073709552e+19`, expected u32",
     );
     assert_framework_json(
         &version("-1"),
         1,
         20,
-        "invalid value: integer `-1`, expected u64",
+        "invalid value: integer `-1`, expected u32",
     );
     assert_framework_json(
         &version("1.0"),
         1,
         21,
-        "invalid type: floating point `1.0`, expected u64",
+        "invalid type: floating point `1.0`, expected u32",
     );
     for (v, found) in [
         ("18446744073709551615", u64::MAX),
@@ -3904,4 +3904,100 @@ fn plain_values_display_as_words_or_numbers() {
         assert_eq!(CompetencyId::from(id).to_string(), id);
         assert_eq!(OfficerId::from(id).to_string(), id);
     }
+}
+
+/// `officers_for` with k = `usize::MAX` returns every officer instead of overflowing.
+#[test]
+fn officers_for_accepts_the_largest_k() {
+    let fw = Framework::from_json(
+        r#"{"format_version": 1,
+            "competencies": [{"id": "c", "name": "C", "type": "domain"}],
+            "roles": [{"id": "r", "name": "R", "requires": [{"competency": "c", "level": 2}]}],
+            "positions": [{"id": "p", "name": "P", "department": "d", "roles": ["r"]}]}"#,
+    )
+    .expect("a valid framework");
+    let officers: Vec<OfficerSpec> = (0..200)
+        .map(|i| OfficerSpec {
+            id: format!("o{i:03}").into(),
+            department: "d".into(),
+            position: "p".into(),
+            target_position: None,
+            passbook: vec![],
+        })
+        .collect();
+    let cohort = Cohort::new(&fw, &officers, &LevelPolicy::default()).expect("valid officers");
+    let options = RankOptions::default()
+        .top(usize::MAX)
+        .exclude_current(false);
+    let fits = fw
+        .officers_for(&cohort, "p", &options)
+        .expect("a known position");
+    assert_eq!(fits.len(), 200);
+}
+
+/// Planning through a long prerequisite chain completes (the closure search was cubic in the
+/// chain's length; it is now quadratic overall, as every candidate holds its closure):
+/// 1,500 courses, each requiring the previous, the last closing the gap.
+#[test]
+fn planning_through_a_long_prerequisite_chain() {
+    let n = 1_500;
+    let mut spec = FrameworkSpec::new();
+    spec.competencies.push(CompetencySpec {
+        id: "c".into(),
+        name: "C".into(),
+        description: String::new(),
+        kind: CompetencyType::Domain,
+        area: None,
+        levels: vec![],
+    });
+    spec.roles.push(RoleSpec {
+        id: "r".into(),
+        name: "R".into(),
+        activities: vec![],
+        requires: vec![RequirementSpec::new("c", 5)],
+    });
+    spec.positions.push(PositionSpec {
+        id: "p".into(),
+        name: "P".into(),
+        department: "d".into(),
+        roles: vec!["r".into()],
+    });
+    for i in 0..n {
+        spec.courses.push(CourseSpec {
+            id: format!("k{i:06}").into(),
+            name: "K".into(),
+            hours: 1.0,
+            mode: Mode::Formal,
+            provides: if i == n - 1 {
+                vec![CourseOutcome {
+                    competency: "c".into(),
+                    level: Some(5),
+                }]
+            } else {
+                vec![]
+            },
+            prerequisites: if i > 0 {
+                vec![format!("k{:06}", i - 1).into()]
+            } else {
+                vec![]
+            },
+            provider: None,
+            language: None,
+        });
+    }
+    let fw = Framework::new(spec).expect("an acyclic chain");
+    let officer = OfficerSpec {
+        id: "o".into(),
+        department: "d".into(),
+        position: "p".into(),
+        target_position: None,
+        passbook: vec![],
+    };
+    let profile = Profile::new(&fw, &officer, &LevelPolicy::default()).expect("a valid officer");
+    let start = std::time::Instant::now();
+    let plan = fw
+        .recommend(&profile, "p", &RecommendOptions::default())
+        .expect("a plan");
+    assert_eq!(plan.steps.len(), n);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }

@@ -22,7 +22,16 @@ pub(crate) fn json_error(e: &serde_json::Error) -> Error {
 /// Parses a document whose top level carries `format_version`, rejecting other versions
 /// before looking at the rest (a newer document may have fields this version rejects).
 pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
-    let probe: VersionProbe = serde_json::from_str(json).map_err(|e| json_error(&e))?;
+    let probe: VersionProbe = match serde_json::from_str(json) {
+        Ok(probe) => probe,
+        // A shape the probe cannot read (e.g. `null` or an array): let the document's own
+        // type say why, so the message names the document, not the probe.
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            return serde_json::from_str(json).map_err(|e| json_error(&e));
+        }
+        // Syntax errors and early ends do not depend on the type: report them where found.
+        Err(e) => return Err(json_error(&e)),
+    };
     if let Some(found) = probe.format_version
         && found != u64::from(FORMAT_VERSION)
     {

@@ -234,8 +234,9 @@ fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &
             });
         }
         let mut seen = HashSet::new();
+        let mut repeated = HashSet::new();
         for o in &c.provides {
-            if !seen.insert(o.competency.as_str()) {
+            if !seen.insert(o.competency.as_str()) && repeated.insert(o.competency.as_str()) {
                 errors.push(duplicate_ref(
                     EntityKind::Course,
                     c.id.as_str(),
@@ -296,8 +297,9 @@ impl LevelCheck<'_> {
         errors: &mut Vec<Error>,
     ) {
         let mut seen = HashSet::new();
+        let mut repeated = HashSet::new();
         for r in requires {
-            if !seen.insert(r.competency.as_str()) {
+            if !seen.insert(r.competency.as_str()) && repeated.insert(r.competency.as_str()) {
                 errors.push(duplicate_ref(
                     owner_kind,
                     owner,
@@ -367,9 +369,13 @@ fn check_refs<'a>(
     errors: &mut Vec<Error>,
 ) {
     let mut seen = HashSet::new();
+    let mut repeated = HashSet::new();
     for to in targets {
         if !seen.insert(to) {
-            errors.push(duplicate_ref(from_kind, from, to_kind, to));
+            // Once per repeated target, however often it repeats.
+            if repeated.insert(to) {
+                errors.push(duplicate_ref(from_kind, from, to_kind, to));
+            }
         } else if !exists(to) {
             errors.push(Error::UnknownReference {
                 from_kind,
