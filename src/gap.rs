@@ -53,11 +53,16 @@ impl Weights {
 
     /// Readiness from per-type sums of held-and-required levels over required levels.
     pub(crate) fn readiness(&self, met: [u32; 3], required: [u32; 3]) -> f64 {
+        // Readiness does not change when all weights scale together; weights so large that
+        // the sums would overflow are scaled down first (weights of everyday size are used
+        // as given, so results stay bit-identical to the plain formula).
+        let largest = self.0.iter().copied().fold(0.0, f64::max);
+        let scale = if largest > 1e100 { largest } else { 1.0 };
         let mut num = 0.0;
         let mut den = 0.0;
         for t in 0..3 {
-            num += self.0[t] * f64::from(met[t]);
-            den += self.0[t] * f64::from(required[t]);
+            num += self.0[t] / scale * f64::from(met[t]);
+            den += self.0[t] / scale * f64::from(required[t]);
         }
         if den > 0.0 {
             (num / den).clamp(0.0, 1.0)

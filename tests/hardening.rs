@@ -4001,3 +4001,33 @@ fn planning_through_a_long_prerequisite_chain() {
     assert_eq!(plan.steps.len(), n);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+/// Weights as large as `f64::MAX` give a finite readiness: the formula is scale-invariant.
+#[test]
+fn enormous_weights_give_a_finite_readiness() {
+    let fw = Framework::from_json(
+        r#"{"format_version": 1,
+            "competencies": [{"id": "c", "name": "C", "type": "domain"},
+                             {"id": "b", "name": "B", "type": "behavioural"}],
+            "roles": [{"id": "r", "name": "R", "requires": [
+              {"competency": "c", "level": 3}, {"competency": "b", "level": 1}]}],
+            "positions": [{"id": "p", "name": "P", "department": "d", "roles": ["r"]}]}"#,
+    )
+    .expect("a valid framework");
+    let officer: OfficerSpec = serde_json::from_str(
+        r#"{"id": "o", "department": "d", "position": "p", "passbook": [
+            {"competency": "c", "level": 2, "source": "assessment", "date": "2025-01-01"}]}"#,
+    )
+    .expect("an officer");
+    let profile = Profile::new(&fw, &officer, &LevelPolicy::default()).expect("a valid officer");
+    let weights = Weights::new(1.0, 1.0, f64::MAX).expect("finite weights");
+    let report = fw
+        .gap(&profile, &GapOptions::default().weights(weights))
+        .expect("a report");
+    // Domain dominates: 2 of its 3 levels held; the behavioural weight vanishes beside it.
+    assert!(
+        (report.readiness - 2.0 / 3.0).abs() < 1e-12,
+        "{}",
+        report.readiness
+    );
+}
