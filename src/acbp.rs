@@ -64,18 +64,6 @@ fn non_negative(option: &'static str, value: f64) -> Result<f64, Error> {
     }
 }
 
-fn id_weight(kind: EntityKind, id: &str, value: f64) -> Result<f64, Error> {
-    if value.is_finite() && value >= 0.0 {
-        Ok(value)
-    } else {
-        Err(Error::InvalidIdWeight {
-            kind,
-            id: id.to_owned(),
-            value,
-        })
-    }
-}
-
 impl AcbpOptions {
     /// Plan for the officers of one department only (default: every officer of the cohort).
     pub fn department(mut self, department: impl Into<DepartmentId>) -> Self {
@@ -129,7 +117,8 @@ impl AcbpOptions {
         weight: f64,
     ) -> Result<Self, Error> {
         let competency = competency.into();
-        let weight = id_weight(EntityKind::Competency, competency.as_str(), weight)?;
+        let weight =
+            crate::gap::check_id_weight(EntityKind::Competency, competency.as_str(), weight)?;
         self.competency_weights.insert(competency, weight);
         Ok(self)
     }
@@ -144,7 +133,7 @@ impl AcbpOptions {
         weight: f64,
     ) -> Result<Self, Error> {
         let position = position.into();
-        let weight = id_weight(EntityKind::Position, position.as_str(), weight)?;
+        let weight = crate::gap::check_id_weight(EntityKind::Position, position.as_str(), weight)?;
         self.position_weights.insert(position, weight);
         Ok(self)
     }

@@ -72,6 +72,19 @@ impl Weights {
     }
 }
 
+/// Checks a priority weight given to one competency or position: finite and at least 0.
+pub(crate) fn check_id_weight(kind: crate::EntityKind, id: &str, value: f64) -> Result<f64, Error> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(Error::InvalidIdWeight {
+            kind,
+            id: id.to_owned(),
+            value,
+        })
+    }
+}
+
 /// Options for gap reports and rankings.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GapOptions {

@@ -125,13 +125,8 @@ impl RecommendOptions {
         weight: f64,
     ) -> Result<Self, Error> {
         let competency = competency.into();
-        if !(weight.is_finite() && weight >= 0.0) {
-            return Err(Error::InvalidIdWeight {
-                kind: EntityKind::Competency,
-                id: competency.to_string(),
-                value: weight,
-            });
-        }
+        let weight =
+            crate::gap::check_id_weight(EntityKind::Competency, competency.as_str(), weight)?;
         self.competency_weights.insert(competency, weight);
         Ok(self)
     }
