@@ -7,7 +7,6 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::cohort::unpack;
-use crate::gap::merge_held;
 use crate::internal::cover::{Instance, MAX_DEPTH, StepChoice, Stepper};
 use crate::internal::parallel::map_ranges;
 use crate::recommend::{GapItem, Optimality, Solver, UntaggedLevel};
@@ -596,21 +595,8 @@ impl Framework {
         options: &AcbpOptions,
     ) -> Problem<'_> {
         let p = cohort.position[officer as usize];
-        let reqs = self.position_reqs(p);
-        let base = self.req_start.get(p as usize).copied().unwrap_or(0) as usize;
         let held: Vec<(u32, u8)> = cohort.held_of(officer).iter().map(|&x| unpack(x)).collect();
-        let mut gaps = Vec::new();
-        merge_held(reqs, &held, |i, current| {
-            let r = reqs[i];
-            if r.level > current {
-                gaps.push(GapItem {
-                    competency: r.competency,
-                    current,
-                    required: r.level,
-                    provenance: self.provenance_of(base + i),
-                });
-            }
-        });
+        let gaps = self.gaps_at(p, &held);
         let completed = cohort.completed_of(officer);
         let (courses, open) = self.candidates(&gaps, completed, options.untagged);
         let mut unclosable = vec![None; gaps.len()];

@@ -376,18 +376,7 @@ impl Framework {
         gap: &GapOptions,
     ) -> Effort {
         let reqs = self.position_reqs(p);
-        let mut gaps = Vec::new();
-        merge_held(reqs, held, |i, current| {
-            let r = reqs[i];
-            if r.level > current {
-                gaps.push(GapItem {
-                    competency: r.competency,
-                    current,
-                    required: r.level,
-                    provenance: &[],
-                });
-            }
-        });
+        let gaps = self.gaps_at(p, held);
         let (courses, open) = self.candidates(&gaps, completed, untagged);
         let closable: Vec<&GapItem<'_>> = gaps
             .iter()

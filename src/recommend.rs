@@ -117,8 +117,7 @@ impl RecommendOptions {
     ///
     /// # Errors
     /// [`Error::InvalidIdWeight`] naming the competency unless `weight` is finite and at
-    /// least 0. An unknown
-    /// competency is reported by [`Framework::recommend`].
+    /// least 0. An unknown competency is reported by [`Framework::recommend`].
     pub fn competency_weight(
         mut self,
         competency: impl Into<CompetencyId>,
@@ -353,10 +352,17 @@ impl Framework {
     ) -> Result<Plan<'f>, Error> {
         self.check_stamp(profile.stamp)?;
         let p = self.position_index(position)?;
+        let gaps = self.gaps_at(p, &profile.held);
+        self.plan(&gaps, &profile.completed, options)
+    }
+
+    /// The gaps of an officer holding `held` (sorted by competency) against post `p`, in
+    /// competency order, with their provenance.
+    pub(crate) fn gaps_at(&self, p: u32, held: &[(u32, u8)]) -> Vec<GapItem<'_>> {
         let reqs = self.position_reqs(p);
         let base = self.req_start.get(p as usize).copied().unwrap_or(0) as usize;
         let mut gaps = Vec::new();
-        merge_held(reqs, &profile.held, |i, current| {
+        merge_held(reqs, held, |i, current| {
             let r = reqs[i];
             if r.level > current {
                 gaps.push(GapItem {
@@ -367,7 +373,7 @@ impl Framework {
                 });
             }
         });
-        self.plan(&gaps, &profile.completed, options)
+        gaps
     }
 
     /// Recommends courses reaching arbitrary targets (e.g. an IDP's goals).
