@@ -1,4 +1,4 @@
-//! Tests on the real ESCO v1.1.1 data in `../shared/data/esco`, loaded with the shared loader
+//! Tests on the real ESCO v1.1.1 data in `data/esco`, loaded with the shared loader
 //! (essential skill → level 3, optional skill → level 2, one role per occupation).
 //!
 //! Expected values are computed from the raw CSV rows in [`esco::Esco`], not through the

@@ -1,4 +1,4 @@
-//! The ESCO and O*NET loaders on the real data in `../shared/data`, and every loader error
+//! The ESCO and O*NET loaders on the real data in `data`, and every loader error
 //! on small malformed texts.
 //!
 //! Expected ESCO values come from the raw rows read by `examples/support/esco.rs`
@@ -25,7 +25,7 @@ struct Texts {
 fn texts() -> &'static Texts {
     static TEXTS: OnceLock<Texts> = OnceLock::new();
     TEXTS.get_or_init(|| {
-        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
         let read = |dir: &str, names: &[&'static str]| {
             names
                 .iter()

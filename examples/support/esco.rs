@@ -1,4 +1,4 @@
-//! Loads the real ESCO v1.1.1 data from `../shared/data/esco` into a `FrameworkSpec`.
+//! Loads the real ESCO v1.1.1 data from `data/esco` into a `FrameworkSpec`.
 //!
 //! Shared by the `esco_transition` example, the real-data tests and the benchmarks
 //! (included with `#[path]`). The mapping is the library's [`karmayogi::load_esco`] with its
@@ -29,9 +29,9 @@ pub const ESSENTIAL_LEVEL: u8 = 3;
 /// Level given to an optional skill.
 pub const OPTIONAL_LEVEL: u8 = 2;
 
-/// `../shared/data/esco` next to the repository.
+/// `data/esco` in the repository.
 pub fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/esco")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/esco")
 }
 
 /// The raw ESCO tables, parsed independently of the library, and the spec the library
