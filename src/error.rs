@@ -23,11 +23,12 @@ pub enum Error {
     },
     /// The document's `format_version` is not the one this crate reads. Convert the document
     /// or use a matching crate version.
-    #[error("unsupported format_version {found}: expected {expected}")]
+    #[error("unsupported format_version {found}: expected 1 to {expected}")]
     UnsupportedFormatVersion {
         /// The version in the document.
         found: u64,
-        /// The version this crate reads.
+        /// The newest version this crate reads; it reads every version from
+        /// [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) (1) up to this.
         expected: u32,
     },
     /// A proficiency level above 5. Levels run from 0 (none) to 5.

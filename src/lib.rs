@@ -154,8 +154,8 @@ pub use crate::recommend::{
 };
 pub use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
-    FrameworkSpec, JSON_SCHEMA, LevelDescriptor, Mode, PositionSpec, RequirementSpec, ReviewStatus,
-    RoleSpec,
+    FrameworkSpec, JSON_SCHEMA, LevelDescriptor, Mode, OLDEST_FORMAT_VERSION, PositionSpec,
+    RequirementSpec, ReviewStatus, RoleSpec,
 };
 
 #[doc = include_str!("../README.md")]

@@ -44,7 +44,8 @@ pub struct OfficerSpec {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficersSpec {
-    /// Must equal [`FORMAT_VERSION`](crate::FORMAT_VERSION).
+    /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to
+    /// [`FORMAT_VERSION`](crate::FORMAT_VERSION).
     pub format_version: u32,
     /// The officers.
     pub officers: Vec<OfficerSpec>,
@@ -62,8 +63,8 @@ impl OfficersSpec {
     /// Reads a document from JSON, checking `format_version` first.
     ///
     /// # Errors
-    /// [`Error::UnsupportedFormatVersion`] when the version is not
-    /// [`FORMAT_VERSION`](crate::FORMAT_VERSION); [`Error::Json`] for malformed JSON, a
+    /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
+    /// [`Error::Json`] for malformed JSON, a
     /// missing version, unknown fields, or values of the wrong type.
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
         crate::internal::json::from_versioned_json(json)

@@ -15,14 +15,19 @@ use crate::{ActivityId, CompetencyId, CourseId, DepartmentId, Error, PositionId,
 /// (unique ids, known references, levels within a competency's scale, acyclic
 /// prerequisites) are checked by [`Framework::new`](crate::Framework::new) and
 /// [`Profile::new`](crate::Profile::new). The same text is in the repository as
-/// `schema/karmayogi-v1.schema.json`.
-pub const JSON_SCHEMA: &str = include_str!("../schema/karmayogi-v1.schema.json");
+/// `schema/karmayogi-v2.schema.json` (version 1's is kept beside it, unchanged).
+pub const JSON_SCHEMA: &str = include_str!("../schema/karmayogi-v2.schema.json");
 
-/// The interchange format version this crate reads and writes.
+/// The interchange format version this crate writes, and the newest it reads.
 ///
-/// Documents carry it in their `format_version` field; any other value is rejected with
-/// [`Error::UnsupportedFormatVersion`].
-pub const FORMAT_VERSION: u32 = 1;
+/// Documents carry it in their `format_version` field. Every version from
+/// [`OLDEST_FORMAT_VERSION`] to this one is read (each version only adds optional fields, so
+/// an older document means the same today); any other value is rejected with
+/// [`Error::UnsupportedFormatVersion`]. `DESIGN.md` states the versioning policy.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest interchange format version this crate reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A whole framework: the competency dictionary, the FRAC mapping and the course catalogue.
 ///
@@ -50,7 +55,7 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkSpec {
-    /// Must equal [`FORMAT_VERSION`].
+    /// From [`OLDEST_FORMAT_VERSION`] to [`FORMAT_VERSION`].
     pub format_version: u32,
     /// The competency dictionary.
     pub competencies: Vec<CompetencySpec>,
@@ -299,7 +304,7 @@ impl FrameworkSpec {
     /// Reads a spec from JSON, checking `format_version` first.
     ///
     /// # Errors
-    /// [`Error::UnsupportedFormatVersion`] when the version is not [`FORMAT_VERSION`];
+    /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
     /// [`Error::Json`] for malformed JSON, unknown fields, or values of the wrong type.
     pub fn from_json(json: &str) -> Result<FrameworkSpec, Error> {
         crate::internal::json::from_versioned_json(json)

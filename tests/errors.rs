@@ -9,8 +9,8 @@ use karmayogi::{
     AcbpOptions, CareerOptions, CaseDocument, CaseElement, CaseExportOptions, CaseImport,
     CaseImportOptions, CasePackage, Cohort, CompareOptions, CourseId, EntityKind, Error, Errors,
     EscoCsv, EscoOptions, Evidence, EvidenceSource, Framework, FrameworkSpec, Level, LevelPolicy,
-    OfficerSpec, OnetCsv, OnetOptions, Profile, RecommendOptions, Target, Weights, load_esco,
-    load_onet,
+    OfficerSpec, OfficersSpec, OnetCsv, OnetOptions, Profile, RecommendOptions, Target, Weights,
+    load_esco, load_onet,
 };
 use serde_json::{Value, json};
 
@@ -301,17 +301,28 @@ fn json() {
 
 #[test]
 fn unsupported_format_version() {
-    let errors = Framework::from_json(r#"{"format_version": 2, "competencies": []}"#)
-        .expect_err("version 2")
+    let errors = Framework::from_json(r#"{"format_version": 3, "competencies": []}"#)
+        .expect_err("version 3")
         .into_vec();
     assert_eq!(
         errors,
         [Error::UnsupportedFormatVersion {
-            found: 2,
-            expected: 1,
+            found: 3,
+            expected: 2,
         }]
     );
-    assert_messages(&errors, &["unsupported format_version 2: expected 1"]);
+    assert_messages(&errors, &["unsupported format_version 3: expected 1 to 2"]);
+    for version in [0, 3] {
+        let json = format!(r#"{{"format_version": {version}, "officers": []}}"#);
+        assert!(OfficersSpec::from_json(&json).is_err(), "version {version}");
+    }
+    for version in [1, 2] {
+        let json = format!(r#"{{"format_version": {version}, "competencies": []}}"#);
+        assert!(
+            Framework::from_json(&json).is_ok(),
+            "version {version} is read"
+        );
+    }
 
     let mut s = spec();
     s.format_version = 7;
@@ -320,10 +331,10 @@ fn unsupported_format_version() {
         errors,
         [Error::UnsupportedFormatVersion {
             found: 7,
-            expected: 1,
+            expected: 2,
         }]
     );
-    assert_messages(&errors, &["unsupported format_version 7: expected 1"]);
+    assert_messages(&errors, &["unsupported format_version 7: expected 1 to 2"]);
 }
 
 // ---------------------------------------------------------------------------------------

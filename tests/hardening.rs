@@ -3140,7 +3140,7 @@ fn format_versions_out_of_range_are_clear_errors() {
         ("4294967296", 1 << 32),
         ("0", 0),
     ] {
-        let expected = Error::UnsupportedFormatVersion { found, expected: 1 };
+        let expected = Error::UnsupportedFormatVersion { found, expected: 2 };
         assert_eq!(FrameworkSpec::from_json(&version(v)), Err(expected.clone()));
         check_error(&expected);
     }

@@ -1,4 +1,4 @@
-//! The JSON Schema of the interchange format (`schema/karmayogi-v1.schema.json`, also
+//! The JSON Schema of the interchange format (`schema/karmayogi-v2.schema.json`, also
 //! `karmayogi::JSON_SCHEMA`) checked against the serde types that read the documents.
 //!
 //! - Every example document validates.
@@ -18,11 +18,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use karmayogi::{FORMAT_VERSION, FrameworkSpec, JSON_SCHEMA, OfficersSpec};
+use karmayogi::{FORMAT_VERSION, FrameworkSpec, JSON_SCHEMA, OLDEST_FORMAT_VERSION, OfficersSpec};
 use serde_json::{Map, Value, json};
 
 /// FNV-1a fingerprints of the schema text, per format version.
-const PINNED: &[(u32, u64)] = &[(1, 0xf0f5_a71e_e815_d896)];
+const PINNED: &[(u32, u64)] = &[(1, 0xf0f5_a71e_e815_d896), (2, 0x985f_4d6c_2aab_bf8a)];
 
 fn schema() -> Value {
     serde_json::from_str(JSON_SCHEMA).expect("the schema is JSON")
@@ -492,10 +492,13 @@ fn enum_values_match_serde() {
 fn schema_is_pinned_to_the_format_version() {
     let root = schema();
     for def in ["framework", "officers"] {
+        let versions: Vec<Value> = (OLDEST_FORMAT_VERSION..=FORMAT_VERSION)
+            .map(|v| json!(v))
+            .collect();
         assert_eq!(
-            root["$defs"][def]["properties"]["format_version"]["const"],
-            json!(FORMAT_VERSION),
-            "the schema's format_version is not FORMAT_VERSION"
+            root["$defs"][def]["properties"]["format_version"]["enum"],
+            json!(versions),
+            "the schema's format_version is not every version the crate reads"
         );
     }
     let fingerprint = fnv1a(JSON_SCHEMA);
@@ -511,7 +514,13 @@ fn schema_is_pinned_to_the_format_version() {
     );
     assert_eq!(
         JSON_SCHEMA,
-        include_str!("../schema/karmayogi-v1.schema.json")
+        include_str!("../schema/karmayogi-v2.schema.json")
+    );
+    // Older versions' schemas stay in the repository, unchanged.
+    let v1 = include_str!("../schema/karmayogi-v1.schema.json");
+    assert_eq!(
+        Some(fnv1a(v1)),
+        PINNED.iter().find(|(v, _)| *v == 1).map(|&(_, h)| h)
     );
 }
 
@@ -525,7 +534,7 @@ fn validator_rejects_what_it_should() {
     doc["officers"][0]["passbook"][0]["date"] = json!("31/03/2025");
     assert!(!v.validate(&doc).errors.is_empty(), "a non-ISO date");
     let mut doc = full_framework();
-    doc["format_version"] = json!(2);
+    doc["format_version"] = json!(FORMAT_VERSION + 1);
     assert!(
         !v.validate(&doc).errors.is_empty(),
         "another format version"

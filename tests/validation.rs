@@ -1374,29 +1374,29 @@ fn unknown_field_in_evidence() {
 
 #[test]
 fn unsupported_format_version_in_officers_json() {
-    let json = OFFICERS_JSON.replace("\"format_version\": 1", "\"format_version\": 2");
+    let json = OFFICERS_JSON.replace("\"format_version\": 1", "\"format_version\": 3");
     assert_error(
         OfficersSpec::from_json(&json),
         &Error::UnsupportedFormatVersion {
-            found: 2,
-            expected: 1,
+            found: 3,
+            expected: 2,
         },
-        "unsupported format_version 2: expected 1",
+        "unsupported format_version 3: expected 1 to 2",
     );
 }
 
 #[test]
 fn unsupported_format_version_in_a_spec() {
     let mut spec = valid_spec();
-    spec.format_version = 2;
+    spec.format_version = 3;
     assert_rejects(
         spec,
         &[(
             Error::UnsupportedFormatVersion {
-                found: 2,
-                expected: 1,
+                found: 3,
+                expected: 2,
             },
-            "unsupported format_version 2: expected 1",
+            "unsupported format_version 3: expected 1 to 2",
         )],
     );
 }
@@ -1406,20 +1406,20 @@ fn unsupported_format_version_in_json() {
     // The version is checked before the shape, so fields a newer version might add (here
     // `bogus`) do not hide it.
     let json = with_bogus_field("\"format_version\": 1,")
-        .replace("\"format_version\": 1", "\"format_version\": 2");
+        .replace("\"format_version\": 1", "\"format_version\": 3");
     let expected = Error::UnsupportedFormatVersion {
-        found: 2,
-        expected: 1,
+        found: 3,
+        expected: 2,
     };
     assert_error(
         FrameworkSpec::from_json(&json),
         &expected,
-        "unsupported format_version 2: expected 1",
+        "unsupported format_version 3: expected 1 to 2",
     );
     let errors = Framework::from_json(&json).unwrap_err();
     assert_errors(
         &errors,
-        &[(expected, "unsupported format_version 2: expected 1")],
+        &[(expected, "unsupported format_version 3: expected 1 to 2")],
     );
 
     let huge = BASE_JSON.replace("\"format_version\": 1", "\"format_version\": 4294967297");
@@ -1427,9 +1427,9 @@ fn unsupported_format_version_in_json() {
         FrameworkSpec::from_json(&huge),
         &Error::UnsupportedFormatVersion {
             found: 4_294_967_297,
-            expected: 1,
+            expected: 2,
         },
-        "unsupported format_version 4294967297: expected 1",
+        "unsupported format_version 4294967297: expected 1 to 2",
     );
 }
 
@@ -1808,9 +1808,9 @@ fn every_problem_is_reported_together_in_a_deterministic_order() {
         (
             Error::UnsupportedFormatVersion {
                 found: 3,
-                expected: 1,
+                expected: 2,
             },
-            "unsupported format_version 3: expected 1",
+            "unsupported format_version 3: expected 1 to 2",
         ),
         (
             Error::EmptyName {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{Error, FORMAT_VERSION};
+use crate::{Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
 /// Only the version, so it can be checked before the document's shape is.
 #[derive(serde::Deserialize)]
@@ -33,7 +33,7 @@ pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, 
         Err(e) => return Err(json_error(&e)),
     };
     if let Some(found) = probe.format_version
-        && found != u64::from(FORMAT_VERSION)
+        && !(u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found)
     {
         return Err(Error::UnsupportedFormatVersion {
             found,

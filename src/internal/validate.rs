@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
-use crate::{CourseId, EntityKind, Error, FORMAT_VERSION};
+use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
 /// Entities of one kind, sorted by id, with an id → dense index map.
 #[derive(Clone, Debug)]
@@ -113,7 +113,7 @@ pub(crate) struct Validated {
 /// Validates a spec; on success every reference resolves and every level is in range.
 pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
     let mut errors = Vec::new();
-    if spec.format_version != FORMAT_VERSION {
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&spec.format_version) {
         errors.push(Error::UnsupportedFormatVersion {
             found: u64::from(spec.format_version),
             expected: FORMAT_VERSION,

@@ -30,7 +30,7 @@ const REUSE_LEVELS: &[&str] = &[
 /// `sector-specific`, `occupation-specific` or empty.
 pub type EscoTypeRule = fn(skill_type: &str, reuse_level: &str) -> CompetencyType;
 
-/// The texts of the ESCO CSV files, in the layout of `../shared/data/esco`.
+/// The texts of the ESCO CSV files, in the layout of `data/esco`.
 ///
 /// Columns are found by name in each header; other columns are ignored. Needed columns:
 /// - `occupations`: `occ_id,isco_group,label`;

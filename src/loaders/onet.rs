@@ -16,7 +16,7 @@ const TASKS: &str = "onet/tasks.csv";
 /// Chooses a competency type from an O*NET Content Model element id (e.g. `2.B.1.d`).
 pub type OnetTypeRule = fn(element_id: &str) -> CompetencyType;
 
-/// The texts of the O*NET CSV files, in the layout of `../shared/data/onet`.
+/// The texts of the O*NET CSV files, in the layout of `data/onet`.
 ///
 /// Columns are found by name in each header; other columns are ignored. Needed columns:
 /// - `occupations`: `soc,title`;
