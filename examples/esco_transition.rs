@@ -347,6 +347,7 @@ fn officer_holding(
         .collect();
     Ok(OfficerSpec {
         id: format!("officer-{from}").into(),
+        name: None,
         department: spec.department.clone(),
         position: from.clone(),
         target_position: Some(to.clone()),

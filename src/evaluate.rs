@@ -255,7 +255,7 @@ impl Framework {
     ///   "courses": [{"id": "po-accounts", "name": "PO accounts", "hours": 12,
     ///                "provides": [{"competency": "accounts", "level": 3}]}]}"#)?;
     /// let officer = |level: u8, course: Option<&str>| OfficerSpec {
-    ///     id: "o1".into(), department: "posts".into(), position: "p".into(),
+    ///     id: "o1".into(), name: None, department: "posts".into(), position: "p".into(),
     ///     target_position: None,
     ///     passbook: vec![Evidence {
     ///         competency: "accounts".into(), level, date: "2025-06-30".into(),
@@ -414,6 +414,7 @@ mod tests {
     fn officer(courses: &[&str]) -> OfficerSpec {
         OfficerSpec {
             id: "o".into(),
+            name: None,
             department: "d".into(),
             position: "p".into(),
             target_position: None,

@@ -134,7 +134,7 @@ impl Framework {
     /// #   "roles":[{"id":"r","name":"R","requires":[{"competency":"c","level":3}]}],
     /// #   "positions":[{"id":"p","name":"P","department":"d","roles":["r"]}]}"#).unwrap();
     /// let officers = vec![OfficerSpec {
-    ///     id: "o1".into(), department: "d".into(), position: "p".into(),
+    ///     id: "o1".into(), name: None, department: "d".into(), position: "p".into(),
     ///     target_position: None, passbook: vec![],
     /// }];
     /// let cohort = Cohort::new(&fw, &officers, &LevelPolicy::default())?;

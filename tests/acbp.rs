@@ -190,6 +190,7 @@ fn officer(
     }));
     OfficerSpec {
         id: id.into(),
+        name: None,
         department: department.into(),
         position: position.into(),
         target_position: None,
@@ -2076,6 +2077,7 @@ fn greedy_can_close_less_with_more_budget() {
     .unwrap();
     let officer = |id: &str, post: &str| OfficerSpec {
         id: id.into(),
+        name: None,
         department: "x".into(),
         position: post.into(),
         target_position: None,

@@ -91,6 +91,7 @@ fn completed(course: &str, competency: &str, level: u8, date: &str) -> Evidence 
 fn officer(id: &str, department: &str, position: &str, passbook: Vec<Evidence>) -> OfficerSpec {
     OfficerSpec {
         id: id.into(),
+        name: None,
         department: department.into(),
         position: position.into(),
         target_position: None,
@@ -667,6 +668,7 @@ fn build_officers(
         new.extend(build_evidence(spec, added));
         let make = |position, department: usize, passbook| OfficerSpec {
             id: OFFICERS[i].into(),
+            name: None,
             department: DEPARTMENTS[department].into(),
             position,
             target_position: None,

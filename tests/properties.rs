@@ -278,6 +278,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
         .map(|(i, (position, target, dept, passbook))| OfficerSpec {
             // Distinct, and not in input order, so "input order" and "id order" differ.
             id: format!("o{}", (i * 5 + 3) % 11).into(),
+            name: (i % 3 != 1).then(|| format!("Officer {i}")),
             department: DEPARTMENTS[dept % 2].into(),
             position: spec.positions[position % spec.positions.len()].id.clone(),
             target_position: target.map(|t| spec.positions[t % spec.positions.len()].id.clone()),

@@ -161,6 +161,7 @@ fn officer(held: &[(&str, u8)], completed: &[(&str, &str, u8)]) -> OfficerSpec {
     }));
     OfficerSpec {
         id: "officer".into(),
+        name: None,
         department: "dept".into(),
         position: "post".into(),
         target_position: None,
@@ -1198,6 +1199,7 @@ fn build_officer(
     }
     OfficerSpec {
         id: "officer".into(),
+        name: None,
         department: "dept".into(),
         position: "post".into(),
         target_position: None,
