@@ -183,8 +183,13 @@ pub struct CourseRun<'f> {
 pub struct Enrolment<'f> {
     /// The officer.
     pub officer: OfficerId,
+    /// The officer's name, when their spec gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<String>,
     /// Their position, which the gaps are measured against.
     pub position: &'f PositionId,
+    /// Its name.
+    pub position_name: &'f str,
     /// Courses in learning order (prerequisites first, ties by id).
     pub courses: Vec<&'f CourseId>,
     /// Their hours.
@@ -246,6 +251,8 @@ impl OpenCounts {
 pub struct CompetencyOutcome<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// Officers short of their position's level.
@@ -792,7 +799,9 @@ impl Framework {
             hours += officer_hours;
             enrolments.push(Enrolment {
                 officer: OfficerId::new(cohort.id_str(p.officer)),
+                officer_name: cohort.name_owned(p.officer),
                 position: self.position_id(p.position),
+                position_name: self.position_name(p.position),
                 courses: courses.iter().map(|&c| self.course_id(c)).collect(),
                 hours: officer_hours,
                 gaps_closed: officer_closed,
@@ -864,6 +873,7 @@ impl Framework {
                 total.not_prioritised += o.not_prioritised;
                 CompetencyOutcome {
                     competency: self.competency_id(c as u32),
+                    name: self.competency_name(c as u32),
                     kind: self.competency_kind[c],
                     officers_short: short[c],
                     closed: closed[c],

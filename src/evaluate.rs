@@ -83,6 +83,8 @@ pub struct Progress {
 pub struct CompetencyProgress<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// Officers whose position (before) requires it.
@@ -110,6 +112,8 @@ pub struct CompetencyProgress<'f> {
 pub struct PositionProgress<'f> {
     /// The position.
     pub position: &'f PositionId,
+    /// Its name.
+    pub name: &'f str,
     /// Their progress.
     pub progress: Progress,
 }
@@ -128,10 +132,18 @@ pub struct DepartmentProgress {
 pub struct Move<'f> {
     /// The officer.
     pub officer: OfficerId,
+    /// The officer's name in the second snapshot, or in the first when the second gives
+    /// none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<String>,
     /// The position before, against which both snapshots are measured.
     pub from: &'f PositionId,
+    /// Its name.
+    pub from_name: &'f str,
     /// The position after.
     pub to: &'f PositionId,
+    /// Its name.
+    pub to_name: &'f str,
 }
 
 /// What the completers of one course showed in one competency the course builds.
@@ -144,6 +156,8 @@ pub struct Move<'f> {
 pub struct OutcomeEffect<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// The level the course claims; `None` when the catalogue gives none.
     pub claimed: Option<Level>,
     /// Completers at the claimed level or above after.
@@ -164,6 +178,8 @@ pub struct OutcomeEffect<'f> {
 pub struct CourseEffect<'f> {
     /// The course.
     pub course: &'f CourseId,
+    /// Its name.
+    pub name: &'f str,
     /// Officers (in both snapshots) who completed it between them.
     pub completers: u64,
     /// Share of claimed outcomes reached: `Σ reached / Σ (reached + not_reached)` over the

@@ -145,6 +145,8 @@ pub struct Provenance {
 pub struct Requirement<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// The highest level demanded.
@@ -347,6 +349,7 @@ impl Framework {
     pub(crate) fn requirement(&self, r: Req, entry: usize) -> Requirement<'_> {
         Requirement {
             competency: &self.competencies.items[r.competency as usize].id,
+            name: self.competency_name(r.competency),
             kind: self.competency_kind[r.competency as usize],
             level: Level::saturating(r.level),
             provenance: self.provenance_of(entry),
@@ -393,6 +396,18 @@ impl Framework {
 
     pub(crate) fn course_id(&self, c: u32) -> &CourseId {
         &self.courses.items[c as usize].id
+    }
+
+    pub(crate) fn competency_name(&self, c: u32) -> &str {
+        &self.competencies.items[c as usize].name
+    }
+
+    pub(crate) fn position_name(&self, p: u32) -> &str {
+        &self.positions.items[p as usize].name
+    }
+
+    pub(crate) fn course_name(&self, c: u32) -> &str {
+        &self.courses.items[c as usize].name
     }
 
     /// Derives each position's requirements with provenance.

@@ -117,6 +117,8 @@ impl GapOptions {
 pub struct Gap<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// The level the position requires.
@@ -150,8 +152,13 @@ pub struct Gap<'f> {
 pub struct GapReport<'a> {
     /// The officer.
     pub officer: &'a OfficerId,
+    /// The officer's name, when their spec gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<&'a str>,
     /// The position assessed against.
     pub position: &'a PositionId,
+    /// Its name.
+    pub position_name: &'a str,
     /// Readiness in `[0, 1]`, as defined above.
     pub readiness: f64,
     /// How many competencies the position requires.
@@ -255,6 +262,7 @@ impl Framework {
                 let req = self.requirement(r, base + i);
                 let line = Gap {
                     competency: req.competency,
+                    name: req.name,
                     kind: req.kind,
                     required: req.level,
                     current: Level::saturating(current),
@@ -276,7 +284,9 @@ impl Framework {
         let required_levels = self.level_sums[p as usize].iter().sum();
         GapReport {
             officer: &profile.id,
+            officer_name: profile.name.as_deref(),
             position: self.position_id(p),
+            position_name: self.position_name(p),
             readiness: options
                 .weights
                 .readiness(t.met_levels, self.level_sums[p as usize]),

@@ -46,6 +46,8 @@ impl NeedsOptions {
 pub struct NeedRow<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// Officers whose position requires it.
@@ -297,6 +299,7 @@ impl Framework {
                 let total: u64 = (1..6).map(|s| s as u64 * h[s]).sum();
                 NeedRow {
                     competency: self.competency_id(c as u32),
+                    name: self.competency_name(c as u32),
                     kind: self.competency_kind[c],
                     officers_required: h.iter().sum(),
                     officers_short: short,

@@ -177,6 +177,8 @@ pub struct Target {
 pub struct Closed<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Level held before.
     pub from: Level,
     /// Level required (the course reaches at least this).
@@ -235,6 +237,8 @@ pub enum OpenReason {
 pub struct OpenGap<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Level held.
     pub current: Level,
     /// Level required.
@@ -756,6 +760,7 @@ impl Framework {
                     let g = closable[e as usize];
                     step.closes.push(Closed {
                         competency: self.competency_id(g.competency),
+                        name: self.competency_name(g.competency),
                         from: Level::saturating(g.current),
                         to: Level::saturating(g.required),
                         provenance: g.provenance,
@@ -794,6 +799,7 @@ impl Framework {
     ) -> Vec<OpenGap<'f>> {
         let gap = |g: &GapItem<'f>, reason| OpenGap {
             competency: self.competency_id(g.competency),
+            name: self.competency_name(g.competency),
             current: Level::saturating(g.current),
             required: Level::saturating(g.required),
             reason,

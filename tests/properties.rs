@@ -620,6 +620,7 @@ fn needs_from_reports<'f>(
             let total: u64 = (1..6u64).map(|s| s * h[s as usize]).sum();
             NeedRow {
                 competency: &spec.id,
+                name: &spec.name,
                 kind: spec.kind,
                 officers_required: h.iter().sum(),
                 officers_short: short,
@@ -661,7 +662,9 @@ fn same_fits(got: &[Fit], want: &[Fit]) -> Result<(), TestCaseError> {
 fn fit_of(report: &GapReport<'_>) -> Fit {
     Fit {
         officer: report.officer.clone(),
+        officer_name: report.officer_name.map(str::to_owned),
         position: report.position.clone(),
+        position_name: report.position_name.to_owned(),
         readiness: report.readiness,
         shortfall_levels: report.shortfall_levels,
         gaps: report.gaps.len() as u32,
