@@ -2,7 +2,6 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
-use std::fmt;
 
 use serde::Serialize;
 
@@ -267,6 +266,9 @@ pub struct CompetencyOutcome<'f> {
 
 /// An Annual Capacity Building Plan: which courses to run, with how many seats, who attends
 /// what, and what it closes and leaves open.
+///
+/// Printed (`Display`), it is the whole plan as a department files it, attendance included;
+/// [`DepartmentPlan::summary`] leaves the attendance out, for a screen.
 ///
 /// # Properties
 /// - For every competency, `officers_short = closed + open.total()`.
@@ -923,64 +925,6 @@ fn why_open(p: &Problem<'_>, stepper: &Stepper, shared: &Shared) -> Vec<Option<O
             })
         })
         .collect()
-}
-
-impl fmt::Display for DepartmentPlan<'_> {
-    /// A person-readable plan: totals, courses to run, competencies, and the first
-    /// enrolments.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let share = |a: f64, b: f64| if b > 0.0 { 100.0 * a / b } else { 100.0 };
-        writeln!(
-            f,
-            "{} officers, {} gaps: {} closed ({:.1}% of weighted shortfall) with {} enrolments in {} courses, {:.0} person-hours{}",
-            self.officers,
-            self.gaps,
-            self.gaps_closed,
-            share(self.value_closed, self.value_total),
-            self.enrolments
-                .iter()
-                .map(|e| e.courses.len())
-                .sum::<usize>(),
-            self.courses.len(),
-            self.hours,
-            self.budget
-                .map_or(String::new(), |b| format!(" of a {b:.0}-hour budget")),
-        )?;
-        let o = &self.open;
-        writeln!(
-            f,
-            "open: {} no course, {} level too low, {} untagged only, {} completed only, {} budget, {} seats, {} officer cap",
-            o.no_course,
-            o.level_too_low,
-            o.untagged_only,
-            o.completed_only,
-            o.budget,
-            o.seats,
-            o.officer_cap
-        )?;
-        writeln!(f, "courses to run:")?;
-        for r in &self.courses {
-            let limit = r.seat_limit.map_or(String::new(), |l| format!(" of {l}"));
-            writeln!(
-                f,
-                "  {:>6} seats{limit}  {:>6.1} h  {} [{}]",
-                r.seats, r.hours, r.name, r.course
-            )?;
-        }
-        writeln!(f, "competencies (officers short: closed / open):")?;
-        for c in &self.competencies {
-            writeln!(
-                f,
-                "  {:<40} {:<11} {:>6}: {:>6} / {:>6}",
-                c.competency.as_str(),
-                c.kind.as_str(),
-                c.officers_short,
-                c.closed,
-                c.open.total()
-            )?;
-        }
-        Ok(())
-    }
 }
 
 /// The exact department search: include or exclude every (officer, course) pair in turn,

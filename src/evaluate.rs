@@ -1,7 +1,5 @@
 //! Monitoring and evaluation: what changed between two snapshots of the same officers.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::internal::evaluation::evaluate;
@@ -298,112 +296,6 @@ impl Framework {
         self.check_stamp(before.stamp)?;
         self.check_stamp(after.stamp)?;
         Ok(evaluate(self, before, after, &options.weights))
-    }
-}
-
-/// Writes counts as `before -> after`.
-fn arrow(before: impl fmt::Display, after: impl fmt::Display) -> String {
-    format!("{before} -> {after}")
-}
-
-impl fmt::Display for Progress {
-    /// One line: gaps, shortfall and readiness, before and after.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "gaps {} ({} closed, {} opened), shortfall {} levels, readiness {:.1}% -> {:.1}% \
-             ({:+.1} points), without gaps {}",
-            arrow(self.gaps_before, self.gaps_after),
-            self.closed,
-            self.opened,
-            arrow(self.shortfall_before, self.shortfall_after),
-            self.readiness_before * 100.0,
-            self.readiness_after * 100.0,
-            self.readiness_gained * 100.0,
-            arrow(self.without_gaps_before, self.without_gaps_after),
-        )
-    }
-}
-
-impl fmt::Display for Evaluation<'_> {
-    /// A person-readable report: the headline, then per competency, position, department
-    /// and course, then the officers moved or present in one snapshot only.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} officers in both snapshots ({} moved, {} only before, {} only after)",
-            self.overall.officers,
-            self.moved.len(),
-            self.only_before.len(),
-            self.only_after.len()
-        )?;
-        writeln!(f, "  {}", self.overall)?;
-        if !self.competencies.is_empty() {
-            writeln!(
-                f,
-                "  {:<40} {:<11} {:>8} {:>8} {:>6} {:>6} {:>9}",
-                "competency", "type", "required", "short", "closed", "opened", "shortfall"
-            )?;
-        }
-        for c in &self.competencies {
-            writeln!(
-                f,
-                "  {:<40} {:<11} {:>8} {:>8} {:>6} {:>6} {:>9}",
-                c.competency.as_str(),
-                c.kind.as_str(),
-                c.officers_required,
-                arrow(c.short_before, c.short_after),
-                c.closed,
-                c.opened,
-                arrow(c.shortfall_before, c.shortfall_after),
-            )?;
-        }
-        let groups = (self.positions.iter())
-            .map(|p| ("position", p.position.as_str(), &p.progress))
-            .chain(
-                (self.departments.iter())
-                    .map(|d| ("department", d.department.as_str(), &d.progress)),
-            );
-        for (kind, id, g) in groups {
-            writeln!(f, "{kind} {id}: {} officers, {g}", g.officers)?;
-        }
-        for c in &self.courses {
-            write!(f, "course {}: {} completers", c.course, c.completers)?;
-            match c.rate {
-                Some(r) => writeln!(f, ", {:.0}% of claimed levels reached", r * 100.0)?,
-                None => writeln!(f, ", no level claimed")?,
-            }
-            for o in &c.outcomes {
-                write!(f, "  {:<40}", o.competency.as_str())?;
-                if let Some(l) = o.claimed {
-                    write!(
-                        f,
-                        " claims {l}: {} reached, {} not ({} before),",
-                        o.reached, o.not_reached, o.reached_before
-                    )?;
-                } else {
-                    write!(f, " untagged:")?;
-                }
-                writeln!(f, " mean gain {:+.2} levels", o.mean_gained)?;
-            }
-        }
-        for m in &self.moved {
-            writeln!(
-                f,
-                "moved {}: {} -> {} (measured against {})",
-                m.officer, m.from, m.to, m.from
-            )?;
-        }
-        for (label, ids) in [
-            ("only before", &self.only_before),
-            ("only after", &self.only_after),
-        ] {
-            if !ids.is_empty() {
-                let ids: Vec<&str> = ids.iter().map(OfficerId::as_str).collect();
-                writeln!(f, "{label}: {}", ids.join(", "))?;
-            }
-        }
-        Ok(())
     }
 }
 

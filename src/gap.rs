@@ -1,7 +1,5 @@
 //! Gap analysis: what an officer lacks against a position, and how ready they are.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::framework::Req;
@@ -296,50 +294,5 @@ impl Framework {
             shortfall_levels: t.shortfall,
             gaps,
         }
-    }
-}
-
-impl fmt::Display for GapReport<'_> {
-    /// A person-readable report: a headline, then one line per gap with its provenance.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} against {}: readiness {:.0}% ({} of {} requirements met, {} of {} levels short)",
-            self.officer,
-            self.position,
-            self.readiness * 100.0,
-            self.met,
-            self.requirements,
-            self.shortfall_levels,
-            self.required_levels
-        )?;
-        for g in &self.gaps {
-            write!(
-                f,
-                "  {:<40} {:<11} {} -> {}",
-                g.competency.as_str(),
-                g.kind.as_str(),
-                g.current,
-                g.required
-            )?;
-            if g.shortfall > 0 {
-                write!(f, "  short {}", g.shortfall)?;
-            } else {
-                write!(f, "  met")?;
-            }
-            let mut why = g.provenance.iter().map(|p| match &p.activity {
-                Some(a) => format!("{}/{}@{}", p.role, a, p.level),
-                None => format!("{}@{}", p.role, p.level),
-            });
-            if let Some(first) = why.next() {
-                write!(f, "  (for {first}")?;
-                for w in why {
-                    write!(f, ", {w}")?;
-                }
-                write!(f, ")")?;
-            }
-            writeln!(f)?;
-        }
-        Ok(())
     }
 }

@@ -115,6 +115,7 @@ mod needs;
 mod profile;
 mod rank;
 mod recommend;
+mod report;
 mod spec;
 
 pub use crate::acbp::{

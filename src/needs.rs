@@ -1,7 +1,5 @@
 //! Training-needs analysis: per competency, how many officers are short and by how much.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::cohort::unpack;
@@ -334,34 +332,4 @@ fn merge(parts: &[Counts], entries: usize) -> Counts {
         total.merge(part);
     }
     total
-}
-
-impl fmt::Display for TrainingNeeds<'_> {
-    /// A person-readable heatmap: one line per competency with its histogram.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} officers, {} officer-requirement pairs",
-            self.officers, self.pairs
-        )?;
-        writeln!(
-            f,
-            "  {:<40} {:<11} {:>8} {:>6} {:>6} {:>5}   shortfall histogram 0|1|2|3|4|5",
-            "competency", "type", "required", "short", "total", "mean"
-        )?;
-        for r in &self.rows {
-            writeln!(
-                f,
-                "  {:<40} {:<11} {:>8} {:>6} {:>6} {:>5.2}   {}",
-                r.competency.as_str(),
-                r.kind.as_str(),
-                r.officers_required,
-                r.officers_short,
-                r.total_shortfall,
-                r.mean_shortfall,
-                r.histogram.map(|n| n.to_string()).join("|")
-            )?;
-        }
-        Ok(())
-    }
 }

@@ -402,48 +402,64 @@ fn expected_evaluation() -> Value {
 }
 
 const EXPECTED_REPORT: &str = "\
-4 officers in both snapshots (1 moved, 1 only before, 1 only after)
-  gaps 12 -> 7 (6 closed, 1 opened), shortfall 16 -> 10 levels, readiness 85.2% -> 90.6% (+5.4 points), without gaps 0 -> 1
-  competency                               type        required    short closed opened shortfall
-  citizen-centricity                       behavioural        2   1 -> 1      0      0    1 -> 1
-  decision-making                          behavioural        2   0 -> 0      0      0    0 -> 0
-  digital-literacy                         functional         4   1 -> 0      1      0    1 -> 0
-  empathy                                  behavioural        2   0 -> 0      0      0    0 -> 0
-  financial-accounting                     functional         2   2 -> 2      0      0    3 -> 3
-  grievance-redressal                      functional         2   1 -> 1      0      0    1 -> 1
-  india-post-payments                      domain             2   2 -> 1      1      0    4 -> 1
-  integrity                                behavioural        4   0 -> 0      0      0    0 -> 0
-  mail-logistics                           domain             2   1 -> 1      0      0    1 -> 1
-  noting-drafting                          functional         2   1 -> 0      1      0    1 -> 0
-  people-management                        functional         4   1 -> 0      1      0    2 -> 0
-  postal-operations                        domain             2   1 -> 0      1      0    1 -> 0
-  procurement                              functional         2   1 -> 0      1      0    1 -> 0
-  rti                                      functional         2   0 -> 1      0      1    0 -> 3
-  teamwork                                 behavioural        4   0 -> 0      0      0    0 -> 0
-position aso-division: 2 officers, gaps 3 -> 1 (3 closed, 1 opened), shortfall 4 -> 3 levels, readiness 90.5% -> 92.9% (+2.4 points), without gaps 0 -> 1
-position supervisor-counters: 2 officers, gaps 9 -> 6 (3 closed, 0 opened), shortfall 12 -> 7 levels, readiness 80.0% -> 88.3% (+8.3 points), without gaps 0 -> 0
-department posts-north: 1 officers, gaps 2 -> 0 (2 closed, 0 opened), shortfall 3 -> 0 levels, readiness 85.7% -> 100.0% (+14.3 points), without gaps 0 -> 1
-department posts-south: 3 officers, gaps 10 -> 7 (4 closed, 1 opened), shortfall 13 -> 10 levels, readiness 85.1% -> 87.5% (+2.4 points), without gaps 0 -> 0
-course leading-teams-circle: 1 completers, 33% of claimed levels reached
-  decision-making                          claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
-  people-management                        claims 3: 1 reached, 0 not (0 before), mean gain +2.00 levels
-  teamwork                                 claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
-course ippb-products: 2 completers, 50% of claimed levels reached
-  india-post-payments                      claims 2: 1 reached, 1 not (0 before), mean gain +1.50 levels
-course counter-shadowing: 1 completers, 67% of claimed levels reached
-  citizen-centricity                       claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
-  people-management                        claims 2: 1 reached, 0 not (1 before), mean gain +0.00 levels
-  postal-operations                        claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
-course eoffice-noting: 1 completers, 100% of claimed levels reached
-  digital-literacy                         claims 2: 1 reached, 0 not (1 before), mean gain +0.00 levels
-  noting-drafting                          claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
-course gem-procurement: 1 completers, 100% of claimed levels reached
-  procurement                              claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
-course digital-governance: 2 completers, no level claimed
-  digital-literacy                         untagged: mean gain +0.50 levels
-moved chitra: supervisor-counters -> aso-division (measured against supervisor-counters)
-only before: esha
-only after: farid
+Before and after: 4 officers in both snapshots (1 moved, 1 only before, 1 only after)
+  gaps 12 -> 7 (6 closed, 1 opened), shortfall 16 -> 10 levels, readiness 85.2% -> 90.6% (+5.4 points), officers without gaps 0 -> 1
+
+By competency
+  competency                                               type         required   short  closed  opened  shortfall
+  Citizen centricity [citizen-centricity]                  behavioural         2  1 -> 1       0       0     1 -> 1
+  Decision making [decision-making]                        behavioural         2  0 -> 0       0       0     0 -> 0
+  Digital literacy (e-Office, CSI) [digital-literacy]      functional          4  1 -> 0       1       0     1 -> 0
+  Empathy [empathy]                                        behavioural         2  0 -> 0       0       0     0 -> 0
+  Financial accounting [financial-accounting]              functional          2  2 -> 2       0       0     3 -> 3
+  Grievance redressal (CPGRAMS) [grievance-redressal]      functional          2  1 -> 1       0       0     1 -> 1
+  India Post Payments Bank products [india-post-payments]  domain              2  2 -> 1       1       0     4 -> 1
+  Integrity and ethics [integrity]                         behavioural         4  0 -> 0       0       0     0 -> 0
+  Mail and Speed Post logistics [mail-logistics]           domain              2  1 -> 1       0       0     1 -> 1
+  Noting and drafting [noting-drafting]                    functional          2  1 -> 0       1       0     1 -> 0
+  People management [people-management]                    functional          4  1 -> 0       1       0     2 -> 0
+  Postal operations [postal-operations]                    domain              2  1 -> 0       1       0     1 -> 0
+  Public procurement [procurement]                         functional          2  1 -> 0       1       0     1 -> 0
+  Right to Information [rti]                               functional          2  0 -> 1       0       1     0 -> 3
+  Teamwork [teamwork]                                      behavioural         4  0 -> 0       0       0     0 -> 0
+
+By position (held before)
+  post                                                                   officers    gaps  closed  opened  shortfall  readiness
+  Assistant Section Officer, Postal Division Office [aso-division]              2  3 -> 1       3       1     4 -> 3  90.5% -> 92.9% (+2.4 points)
+  Supervisor, Counters and Mail, Head Post Office [supervisor-counters]         2  9 -> 6       3       0    12 -> 7  80.0% -> 88.3% (+8.3 points)
+
+By department
+  department   officers     gaps  closed  opened  shortfall  readiness
+  posts-north         1   2 -> 0       2       0     3 -> 0  85.7% -> 100.0% (+14.3 points)
+  posts-south         3  10 -> 7       4       1   13 -> 10  85.1% -> 87.5% (+2.4 points)
+
+Courses completed between the snapshots, least effective first
+  Peer circle: leading postal teams [leading-teams-circle]: 1 completer, 33% of claimed levels reached
+    Decision making [decision-making]                        claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
+    People management [people-management]                    claims 3: 1 reached, 0 not (0 before), mean gain +2.00 levels
+    Teamwork [teamwork]                                      claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
+  IPPB products for post office staff [ippb-products]: 2 completers, 50% of claimed levels reached
+    India Post Payments Bank products [india-post-payments]  claims 2: 1 reached, 1 not (0 before), mean gain +1.50 levels
+  Counter supervision alongside a senior postmaster [counter-shadowing]: 1 completer, 67% of claimed levels reached
+    Citizen centricity [citizen-centricity]                  claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
+    People management [people-management]                    claims 2: 1 reached, 0 not (1 before), mean gain +0.00 levels
+    Postal operations [postal-operations]                    claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
+  Noting and drafting in e-Office [eoffice-noting]: 1 completer, 100% of claimed levels reached
+    Digital literacy (e-Office, CSI) [digital-literacy]      claims 2: 1 reached, 0 not (1 before), mean gain +0.00 levels
+    Noting and drafting [noting-drafting]                    claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
+  Public procurement on GeM [gem-procurement]: 1 completer, 100% of claimed levels reached
+    Public procurement [procurement]                         claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
+  Digital governance essentials (KCM tag, no level) [digital-governance]: 2 completers, no level claimed
+    Digital literacy (e-Office, CSI) [digital-literacy]      untagged: mean gain +0.50 levels
+
+Moved, measured against their post before
+  Chitra Nair [chitra]: Supervisor, Counters and Mail, Head Post Office [supervisor-counters] -> Assistant Section Officer, Postal Division Office [aso-division]
+
+Only in the first snapshot
+  esha
+
+Only in the second snapshot
+  farid
 ";
 
 #[test]
@@ -490,9 +506,9 @@ fn empty_snapshots_compare_to_nothing() {
     assert!(eval.departments.is_empty() && eval.courses.is_empty());
     assert_eq!(
         eval.to_string(),
-        "0 officers in both snapshots (0 moved, 0 only before, 0 only after)\n  gaps 0 -> 0 \
-         (0 closed, 0 opened), shortfall 0 -> 0 levels, readiness 0.0% -> 0.0% (+0.0 \
-         points), without gaps 0 -> 0\n"
+        "Before and after: 0 officers in both snapshots (0 moved, 0 only before, 0 only \
+         after)\n  gaps 0 -> 0 (0 closed, 0 opened), shortfall 0 -> 0 levels, readiness 0.0% \
+         -> 0.0% (+0.0 points), officers without gaps 0 -> 0\n"
     );
 }
 
