@@ -19,7 +19,7 @@ fn mode(m: Mode) -> &'static str {
     }
 }
 
-/// Hours in prose: whole hours without decimals, others with one.
+/// A number of hours in prose: whole hours without decimals, others with one.
 struct Hours(f64);
 
 impl fmt::Display for Hours {
@@ -30,6 +30,14 @@ impl fmt::Display for Hours {
             write!(f, "{:.1}", self.0)
         }
     }
+}
+
+/// Hours with their noun, singular when the number prints as 1: `1 hour`, `1.5 hours`,
+/// `0 hours`.
+fn hours(h: f64, one: &str, many: &str) -> String {
+    let number = Hours(h).to_string();
+    let noun = if number == "1" { one } else { many };
+    format!("{number} {noun}")
 }
 
 /// Why one gap stays open, in words.
@@ -135,9 +143,9 @@ impl fmt::Display for Plan<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Learning path: {}, {} hours ({:.1} formal, {:.1} social, {:.1} experiential); {} closed, {} open",
+            "Learning path: {}, {} ({:.1} formal, {:.1} social, {:.1} experiential); {} closed, {} open",
             count(self.steps.len(), "course", "courses"),
-            Hours(self.total_hours),
+            hours(self.total_hours, "hour", "hours"),
             self.blend.formal,
             self.blend.social,
             self.blend.experiential,
@@ -159,8 +167,8 @@ impl fmt::Display for Plan<'_> {
         for (i, s) in self.steps.iter().enumerate() {
             if s.term != term {
                 term = s.term;
-                let hours = self.terms.get(term as usize - 1).copied().unwrap_or(0.0);
-                writeln!(f, "  term {term}: {} hours", Hours(hours))?;
+                let term_hours = self.terms.get(term as usize - 1).copied().unwrap_or(0.0);
+                writeln!(f, "  term {term}: {}", hours(term_hours, "hour", "hours"))?;
             }
             let label = Label::new(s.name, s.course.as_str());
             lines.write(f, i + 1, label, Some(s.hours), mode(s.mode))?;
@@ -261,11 +269,11 @@ impl fmt::Display for Summary<'_, '_> {
         let enrolments: usize = plan.enrolments.iter().map(|e| e.courses.len()).sum();
         write!(
             f,
-            "{} of {} in {}, {} person-hours",
+            "{} of {} in {}, {}",
             count(enrolments, "enrolment", "enrolments"),
             count(plan.enrolments.len(), "officer", "officers"),
             count(plan.courses.len(), "course", "courses"),
-            Hours(plan.hours),
+            hours(plan.hours, "person-hour", "person-hours"),
         )?;
         match plan.budget {
             Some(b) => writeln!(f, " of a {}-hour budget", Hours(b))?,
@@ -405,11 +413,11 @@ impl fmt::Display for DepartmentPlan<'_> {
         for e in &self.enrolments {
             writeln!(
                 f,
-                "  {} as {}: {}, {} hours, {} closed",
+                "  {} as {}: {}, {}, {} closed",
                 Label::officer(e.officer_name.as_deref(), e.officer.as_str()),
                 Label::new(e.position_name, e.position.as_str()),
                 count(e.courses.len(), "course", "courses"),
-                Hours(e.hours),
+                hours(e.hours, "hour", "hours"),
                 count(e.gaps_closed, "gap", "gaps"),
             )?;
             for (k, c) in e.courses.iter().enumerate() {
@@ -431,6 +439,9 @@ mod tests {
         assert_eq!(Hours(40.0).to_string(), "40");
         assert_eq!(Hours(1.5).to_string(), "1.5");
         assert_eq!(Hours(0.0).to_string(), "0");
+        assert_eq!(hours(1.0, "hour", "hours"), "1 hour");
+        assert_eq!(hours(1.5, "hour", "hours"), "1.5 hours");
+        assert_eq!(hours(0.0, "person-hour", "person-hours"), "0 person-hours");
     }
 
     #[test]
