@@ -1,7 +1,10 @@
 //! An Annual Capacity Building Plan for a **synthetic** department built on the real ESCO
 //! requirement side.
 //!
-//! Run with `cargo run --release --example acbp [OFFICERS]` (default 2,000).
+//! Run with `cargo run --release --example acbp [OFFICERS] [--full]` (default 2,000
+//! officers; reads `data/esco`; about 10 seconds in a release build). It prints an excerpt
+//! of the plan: the headline and the first rows of each section; `--full` prints the whole
+//! plan instead, every course with its officers and every officer with their courses.
 //!
 //! The department's posts are the real ESCO occupations of ISCO group 24 (business and
 //! administration professionals: policy, finance, personnel and training work close to a
@@ -20,34 +23,41 @@
 mod catalogue;
 #[path = "support/esco.rs"]
 mod esco;
+#[path = "support/out.rs"]
+mod out;
 #[path = "support/synth.rs"]
 mod synth;
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use karmayogi::{
-    AcbpOptions, CareerOptions, Cohort, CompareOptions, Evidence, EvidenceSource, Framework,
-    LevelPolicy, OfficerSpec, Profile,
+    AcbpOptions, CareerFit, CareerOptions, Cohort, CompareOptions, Evidence, EvidenceSource,
+    Framework, LevelPolicy, OfficerSpec, Profile,
 };
 
+/// Rows of each section of the plan shown without `--full`.
+const EXCERPT_ROWS: usize = 12;
+
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    out::finish(|out| run(out, &args))
 }
 
-fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let officers: u64 = match std::env::args().nth(1) {
-        Some(n) => n
-            .parse()
-            .map_err(|_| format!("`{n}` is not an officer count"))?,
-        None => 2_000,
-    };
+fn run(out: &mut dyn Write, args: &[String]) -> out::Outcome {
+    let mut officers: u64 = 2_000;
+    let mut full = false;
+    for arg in args {
+        match arg.as_str() {
+            "--full" => full = true,
+            n => {
+                officers = n.parse().map_err(|_| {
+                    format!("`{n}` is not an officer count; usage: acbp [OFFICERS] [--full]")
+                })?;
+            }
+        }
+    }
     let esco = esco::Esco::load()?;
     let mut spec = esco.framework_spec();
     spec.courses = catalogue::catalogue(&esco, 10_000, 2024);
@@ -90,66 +100,32 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let plan = framework.department_plan(&cohort, &options)?;
     let took = start.elapsed();
 
-    println!(
+    writeln!(
+        out,
         "Synthetic department: {} officers in {} real ESCO posts (ISCO 24), {} synthetic courses\n",
         cohort.len(),
         posts.len(),
         framework.courses().len()
-    );
-    let text = plan.to_string();
-    let mut lines = text.lines();
-    for line in lines.by_ref().take(3) {
-        println!("{line}");
+    )?;
+    if full {
+        write!(out, "{plan}")?;
+    } else {
+        excerpt(out, &plan.to_string())?;
     }
-    for line in lines
-        .by_ref()
-        .take_while(|l| !l.starts_with("competencies"))
-        .take(15)
-    {
-        println!("{line}");
-    }
-    println!("  … {} courses in all\n", plan.courses.len());
-    println!("Competencies with the most officers short (closed / left open):");
-    for c in plan.competencies.iter().take(12) {
-        let name = framework
-            .competency(c.competency.as_str())
-            .map_or("", |s| s.name.as_str());
-        println!(
-            "  {:<48} {:>5} short: {:>5} closed, {:>4} open ({} budget, {} seats, {} cap, {} no course)",
-            name,
-            c.officers_short,
-            c.closed,
-            c.open.total(),
-            c.open.budget,
-            c.open.seats,
-            c.open.officer_cap,
-            c.open.no_course + c.open.level_too_low
-        );
-    }
-    println!("\nFirst enrolments:");
-    for e in plan.enrolments.iter().take(5) {
-        let ids: Vec<&str> = e.courses.iter().map(|c| c.as_str()).collect();
-        println!(
-            "  {} ({}): {:.0} h, closes {} gaps: {}",
-            e.officer,
-            e.position,
-            e.hours,
-            e.gaps_closed,
-            ids.join(", ")
-        );
-    }
-    println!("\nplanned in {:.2} s", took.as_secs_f64());
+    writeln!(out, "\nplanned in {:.2} s", took.as_secs_f64())?;
 
-    monitor(&framework, &cohort, &plan, officer)?;
-    careers(&framework, &cohort, &officer(0))?;
-    println!(
+    monitor(out, &framework, &cohort, &plan, officer)?;
+    careers(out, &framework, &cohort, &officer(0))?;
+    writeln!(
+        out,
         "\nOfficers, courses and completions are synthetic. This product uses the ESCO classification of the European Commission."
-    );
+    )?;
     Ok(())
 }
 
 /// Simulates the year of training and compares the snapshots before and after.
 fn monitor(
+    out: &mut dyn Write,
     framework: &Framework,
     before: &Cohort,
     plan: &karmayogi::DepartmentPlan<'_>,
@@ -198,8 +174,12 @@ fn monitor(
     let evaluation = framework.compare(before, &after, &CompareOptions::default())?;
     let took = start.elapsed();
     let o = &evaluation.overall;
-    println!("\nAfter the year (simulated completions), against the same posts:");
-    println!(
+    writeln!(
+        out,
+        "\nAfter the year (simulated completions), against the same posts:"
+    )?;
+    writeln!(
+        out,
         "  gaps {} -> {} ({} closed, {} opened); shortfall {} -> {} levels; mean readiness {:.1}% -> {:.1}% (+{:.1} points)",
         o.gaps_before,
         o.gaps_after,
@@ -210,29 +190,33 @@ fn monitor(
         100.0 * o.readiness_before,
         100.0 * o.readiness_after,
         100.0 * o.readiness_gained
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "  least effective courses (share of completers reaching the level the course claims):"
-    );
+    )?;
     for c in evaluation
         .courses
         .iter()
         .filter(|c| c.completers >= 20)
         .take(5)
     {
-        println!(
-            "    {}: {:.0}% of {} completers",
+        writeln!(
+            out,
+            "    {} [{}]: {:.0}% of {} completers",
+            c.name,
             c.course,
             100.0 * c.rate.unwrap_or(0.0),
             c.completers
-        );
+        )?;
     }
-    println!("  compared in {:.0} ms", took.as_secs_f64() * 1e3);
+    writeln!(out, "  compared in {:.0} ms", took.as_secs_f64() * 1e3)?;
     Ok(())
 }
 
 /// Career paths for one officer and successors for one vacancy, by training hours.
 fn careers(
+    out: &mut dyn Write,
     framework: &Framework,
     cohort: &Cohort,
     first: &OfficerSpec,
@@ -245,44 +229,46 @@ fn careers(
         &CareerOptions::default().top(5).department("isco-2"),
     )?;
     let took = start.elapsed();
-    println!(
+    writeln!(
+        out,
         "\nProfessional posts (ISCO 2) {} could be ready for with the least training ({:.1} ms):",
         first.id,
         took.as_secs_f64() * 1e3
-    );
-    for f in &paths {
-        let name = framework
-            .position(f.position.as_str())
-            .map_or("", |p| p.name.as_str());
-        let open = if f.open > 0 {
-            format!(", {} gaps no course closes", f.open)
-        } else {
-            String::new()
-        };
-        println!(
-            "  {:<52} {:>5.1} h in {} courses; readiness now {:.0}%{open}",
-            name,
-            f.hours,
-            f.courses,
-            100.0 * f.readiness
-        );
-    }
+    )?;
+    write!(out, "{}", CareerFit::table(&paths))?;
     let vacancy = first.position.as_str();
     let start = Instant::now();
     let successors = framework.successors(cohort, vacancy, &CareerOptions::default().top(5))?;
     let took = start.elapsed();
     let name = framework.position(vacancy).map_or("", |p| p.name.as_str());
-    println!(
+    writeln!(
+        out,
         "\nA vacancy for {name}: officers of other posts needing the least training ({:.1} ms):",
         took.as_secs_f64() * 1e3
-    );
-    for f in &successors {
-        println!(
-            "  {}  {:>5.1} h, readiness now {:.0}%",
-            f.officer,
-            f.hours,
-            100.0 * f.readiness
-        );
+    )?;
+    write!(out, "{}", CareerFit::table(&successors))?;
+    Ok(())
+}
+
+/// The plan's headline and the first [`EXCERPT_ROWS`] rows of each of its sections.
+fn excerpt(out: &mut dyn Write, plan: &str) -> out::Outcome {
+    for (i, block) in plan.split("\n\n").enumerate() {
+        let lines: Vec<&str> = block.lines().collect();
+        // The headline whole; a section's title and column header, then its first rows.
+        let keep = if i == 0 {
+            lines.len()
+        } else {
+            2 + EXCERPT_ROWS
+        };
+        if i > 0 {
+            writeln!(out)?;
+        }
+        for line in lines.iter().take(keep) {
+            writeln!(out, "{line}")?;
+        }
+        if lines.len() > keep {
+            writeln!(out, "  ... {} more lines", lines.len() - keep)?;
+        }
     }
     Ok(())
 }

@@ -21,9 +21,12 @@
 mod catalogue;
 #[path = "support/esco.rs"]
 mod esco;
+#[path = "support/out.rs"]
+mod out;
 #[path = "support/synth.rs"]
 mod synth;
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -38,13 +41,7 @@ const COURSES: usize = 10_000;
 const SEED: u64 = 2024;
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
+    out::finish(run)
 }
 
 /// An officer's targets: the occupation's essential skills at level 3, each held at a random
@@ -68,13 +65,15 @@ fn targets(esco: &esco::Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<Targ
         .collect()
 }
 
-fn run() -> Result<(), Box<dyn std::error::Error>> {
+fn run(out: &mut dyn Write) -> out::Outcome {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let batch_only = args.iter().any(|a| a == "--batch-only");
     let batch: usize = match args.iter().find(|a| !a.starts_with("--")) {
-        Some(n) => n
-            .parse()
-            .map_err(|_| format!("`{n}` is not an officer count"))?,
+        Some(n) => n.parse().map_err(|_| {
+            format!(
+                "`{n}` is not an officer count; usage: bench_recommend [OFFICERS] [--batch-only]"
+            )
+        })?,
         None => 1_000_000,
     };
     let esco = esco::Esco::load()?;
@@ -82,13 +81,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     spec.courses = catalogue::catalogue(&esco, COURSES, SEED);
     let t = Instant::now();
     let framework = Framework::new(spec)?;
-    println!(
+    writeln!(
+        out,
         "framework: {} competencies, {} positions, {} synthetic courses, built in {:.1} ms",
         framework.competencies().len(),
         framework.positions().len(),
         framework.courses().len(),
         t.elapsed().as_secs_f64() * 1e3
-    );
+    )?;
 
     // A department of real occupations: every 10th occupation with essential skills.
     let occupations: Vec<u32> = esco.occupations.iter().map(|o| o.0).step_by(10).collect();
@@ -100,13 +100,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
 
     if !batch_only {
-        quality_and_latency(&framework, &cases)?;
+        quality_and_latency(out, &framework, &cases)?;
     }
-    career_paths(&framework)?;
-    batch_throughput(&framework, batch)
+    career_paths(out, &framework)?;
+    batch_throughput(out, &framework, batch)
 }
 
-fn career_paths(framework: &Framework) -> Result<(), Box<dyn std::error::Error>> {
+fn career_paths(out: &mut dyn Write, framework: &Framework) -> out::Outcome {
     // 4. Career paths: top 10 posts by least training hours, per officer.
     let synth = synth::Synth::new(framework, &synth::SynthOptions::default().seed(7));
     let options = CareerOptions::default().top(10);
@@ -120,7 +120,8 @@ fn career_paths(framework: &Framework) -> Result<(), Box<dyn std::error::Error>>
         planned_hours += fits.first().map_or(0.0, |f| f.hours);
     }
     times.sort_by(f64::total_cmp);
-    println!(
+    writeln!(
+        out,
         "career paths (top 10 of {} posts by training hours): median {:.2} ms, p90 {:.2} ms, max {:.2} ms over {} officers; nearest post needs {:.1} h on average",
         framework.positions().len(),
         times[times.len() / 2],
@@ -128,14 +129,15 @@ fn career_paths(framework: &Framework) -> Result<(), Box<dyn std::error::Error>>
         times[times.len() - 1],
         times.len(),
         planned_hours / times.len() as f64
-    );
+    )?;
     Ok(())
 }
 
 fn quality_and_latency(
+    out: &mut dyn Write,
     framework: &Framework,
     cases: &[Vec<Target>],
-) -> Result<(), Box<dyn std::error::Error>> {
+) -> out::Outcome {
     // 1. Quality against the exact optimum.
     let exact = RecommendOptions::default().solver(Solver::Exact {
         node_limit: 200_000,
@@ -162,14 +164,16 @@ fn quality_and_latency(
         let rank = (gaps.len().saturating_sub(1) * per_mille + 500) / 1000;
         gaps.get(rank).copied().unwrap_or(0.0) * 100.0
     };
-    println!(
+    writeln!(
+        out,
         "quality: {} officers ({} occupations' essential skills), exact proven optimal for {}, not within 200,000 nodes for {}",
         cases.len(),
         cases.len(),
         gaps.len(),
         unproven
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "  greedy hours above optimum: median {:.2}%, p90 {:.2}%, worst {:.2}%, mean {:.2}%; equal to optimum in {} of {}",
         pct(500),
         pct(900),
@@ -177,7 +181,7 @@ fn quality_and_latency(
         gaps.iter().sum::<f64>() / gaps.len().max(1) as f64 * 100.0,
         gaps.iter().filter(|&&g| g <= 1e-12).count(),
         gaps.len()
-    );
+    )?;
 
     // 2. Latency of one greedy plan.
     let mut times: Vec<f64> = Vec::with_capacity(cases.len() * 5);
@@ -190,18 +194,19 @@ fn quality_and_latency(
         }
     }
     times.sort_by(f64::total_cmp);
-    println!(
+    writeln!(
+        out,
         "latency (one officer, {COURSES} courses, greedy): median {:.1} µs, p90 {:.1} µs, max {:.1} µs over {} plans",
         times[times.len() / 2],
         times[times.len() * 9 / 10],
         times[times.len() - 1],
         times.len()
-    );
+    )?;
 
     Ok(())
 }
 
-fn batch_throughput(framework: &Framework, batch: usize) -> Result<(), Box<dyn std::error::Error>> {
+fn batch_throughput(out: &mut dyn Write, framework: &Framework, batch: usize) -> out::Outcome {
     // 3. Batch throughput on two threads.
     let synth = synth::Synth::new(framework, &synth::SynthOptions::default());
     let start = Instant::now();
@@ -210,12 +215,13 @@ fn batch_throughput(framework: &Framework, batch: usize) -> Result<(), Box<dyn s
         synth.officers(0..batch as u64),
         &LevelPolicy::default(),
     )?;
-    println!(
+    writeln!(
+        out,
         "batch: {} synthetic officers in a cohort ({:.0} bytes each) built in {:.2} s",
         cohort.len(),
         cohort.heap_bytes() as f64 / cohort.len().max(1) as f64,
         start.elapsed().as_secs_f64()
-    );
+    )?;
     let greedy = RecommendOptions::default();
     let start = Instant::now();
     let per_thread = batch.div_ceil(2);
@@ -251,14 +257,15 @@ fn batch_throughput(framework: &Framework, batch: usize) -> Result<(), Box<dyn s
     let plans: usize = totals.iter().map(|t| t.0).sum();
     let closed: usize = totals.iter().map(|t| t.1).sum();
     let hours: f64 = totals.iter().map(|t| t.2).sum();
-    println!(
+    writeln!(
+        out,
         "  {plans} plans against own positions on 2 threads in {secs:.2} s = {:.0} officers/s; \
          {:.1} gaps closed and {:.1} hours per officer on average; peak RSS {}",
         plans as f64 / secs,
         closed as f64 / plans.max(1) as f64,
         hours / plans.max(1) as f64,
         peak_rss()
-    );
+    )?;
     Ok(())
 }
 

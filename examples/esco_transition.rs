@@ -13,12 +13,16 @@
 //! ```
 //!
 //! Occupations are named by their exact ESCO label (as in `occupations.csv`) or by position
-//! id `occ-<occ_id>`. An unknown name exits with code 2 and lists close labels.
+//! id `occ-<occ_id>`. An unknown name exits with code 1 and names the closest labels. It reads
+//! `data/esco` (about a second in a release build).
 
 #[path = "support/esco.rs"]
 mod esco;
+#[path = "support/out.rs"]
+mod out;
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -27,6 +31,9 @@ use karmayogi::{
     Evidence, EvidenceSource, Fit, Framework, GapOptions, GapReport, LevelPolicy, OfficerSpec,
     PositionId, PositionSpec, Profile, RankOptions,
 };
+
+/// What the helpers return: any failure becomes the one-line error of `out::finish`.
+type Failure = Box<dyn std::error::Error>;
 
 /// The attribution ESCO's licence asks for wherever its data or derived results are shown.
 const ATTRIBUTION: &str = "This product uses the ESCO classification of the European Commission. \
@@ -43,51 +50,31 @@ const SHOWN_GAPS: usize = 25;
 /// The date stamped on the officer's assessment evidence.
 const EVIDENCE_DATE: &str = "2025-01-01";
 
-/// Why the program stopped early: exit code 2 for bad input, 1 for anything else.
-struct Failure {
-    code: u8,
-    message: String,
-}
-
-impl Failure {
-    fn input(message: String) -> Failure {
-        Failure { code: 2, message }
-    }
-
-    fn other(message: String) -> Failure {
-        Failure { code: 1, message }
-    }
-}
-
 fn main() -> ExitCode {
-    match run(&std::env::args().skip(1).collect::<Vec<_>>()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            eprintln!("error: {}", failure.message);
-            ExitCode::from(failure.code)
-        }
-    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    out::finish(|out| run(out, &args))
 }
 
-fn run(args: &[String]) -> Result<(), Failure> {
+fn run(out: &mut dyn Write, args: &[String]) -> out::Outcome {
     if !(args.is_empty() || args.len() == 2) {
-        return Err(Failure::input(format!(
-            "expected no arguments or two occupations (FROM TO), found {} argument(s)\n\
-             usage: cargo run --release --example esco_transition [FROM TO]\n\
-             FROM and TO are exact ESCO occupation labels or position ids such as occ-731",
+        return Err(format!(
+            "expected no arguments or two occupations (FROM TO), found {}; usage: cargo run \
+             --release --example esco_transition [FROM TO], where FROM and TO are exact ESCO \
+             occupation labels or position ids such as occ-731",
             args.len()
-        )));
+        )
+        .into());
     }
 
     let started = Instant::now();
-    let data = Esco::load().map_err(Failure::other)?;
+    let data = Esco::load()?;
     let read = started.elapsed();
     let spec = data.framework_spec();
     let started = Instant::now();
-    let framework = Framework::new(spec)
-        .map_err(|e| Failure::other(format!("the ESCO framework is invalid: {e}")))?;
+    let framework =
+        Framework::new(spec).map_err(|e| format!("the ESCO framework is invalid: {e}"))?;
     let built = started.elapsed();
-    print_loaded(&framework, read.as_secs_f64(), built.as_secs_f64());
+    print_loaded(out, &framework, read.as_secs_f64(), built.as_secs_f64())?;
 
     let (from, to) = if args.is_empty() {
         let pair = default_pair(&framework)?;
@@ -96,21 +83,24 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .position(id.as_str())
                 .map_or("?", |p| p.name.as_str())
         };
-        println!();
-        println!(
+        writeln!(out)?;
+        writeln!(
+            out,
             "No FROM TO given, so the default move is shown. Of the occupations with at least"
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "{MIN_ESSENTIAL} essential skills, `{}` and `{}` share the most",
             name(&pair.from),
             name(&pair.to)
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "essential skills ({}). The move goes the way the officer is readier: {:.1}% this way,",
             pair.shared,
             pair.readiness * 100.0
-        );
-        println!("{:.1}% the other way.", pair.reverse_readiness * 100.0);
+        )?;
+        writeln!(out, "{:.1}% the other way.", pair.reverse_readiness * 100.0)?;
         (pair.from, pair.to)
     } else {
         (
@@ -120,32 +110,33 @@ fn run(args: &[String]) -> Result<(), Failure> {
     };
     let from_spec = position(&framework, &from)?;
     let to_spec = position(&framework, &to)?;
-    println!();
-    println!("FROM {}", describe(&framework, from_spec)?);
-    println!("TO   {}", describe(&framework, to_spec)?);
+    writeln!(out)?;
+    writeln!(out, "FROM {}", describe(&framework, from_spec)?)?;
+    writeln!(out, "TO   {}", describe(&framework, to_spec)?)?;
 
     let officer = officer_holding(&framework, &from, &to)?;
     let profile = Profile::new(&framework, &officer, &LevelPolicy::default())
-        .map_err(|e| Failure::other(format!("cannot build the officer: {e}")))?;
-    let report = framework
-        .gap_for(&profile, to.as_str(), &GapOptions::default())
-        .map_err(|e| Failure::other(e.to_string()))?;
-    println!();
-    print_gaps(&framework, &report);
+        .map_err(|e| format!("cannot build the officer: {e}"))?;
+    let report = framework.gap_for(&profile, to.as_str(), &GapOptions::default())?;
+    writeln!(out)?;
+    print_gaps(out, &report)?;
 
-    let nearest = framework
-        .positions_for(&profile, &RankOptions::default().top(10))
-        .map_err(|e| Failure::other(e.to_string()))?;
-    println!();
-    print_nearest(&framework, &nearest, &from, &report);
+    let nearest = framework.positions_for(&profile, &RankOptions::default().top(10))?;
+    writeln!(out)?;
+    print_nearest(out, &nearest, &from, &report)?;
 
-    println!();
-    println!("{ATTRIBUTION}");
+    writeln!(out)?;
+    writeln!(out, "{ATTRIBUTION}")?;
     Ok(())
 }
 
 /// Prints the size of the framework and how long reading and building took.
-fn print_loaded(framework: &Framework, read_secs: f64, build_secs: f64) {
+fn print_loaded(
+    out: &mut dyn Write,
+    framework: &Framework,
+    read_secs: f64,
+    build_secs: f64,
+) -> out::Outcome {
     let mut by_level: BTreeMap<u8, usize> = BTreeMap::new();
     for p in framework.positions() {
         for r in framework.requirements(p.id.as_str()).unwrap_or_default() {
@@ -153,26 +144,32 @@ fn print_loaded(framework: &Framework, read_secs: f64, build_secs: f64) {
         }
     }
     let total: usize = by_level.values().sum();
-    println!("ESCO v1.1.1 loaded through FrameworkSpec -> Framework::new:");
-    println!("  competencies  {:>7}", framework.competencies().len());
-    println!(
+    writeln!(
+        out,
+        "ESCO v1.1.1 loaded through FrameworkSpec -> Framework::new:"
+    )?;
+    writeln!(out, "  competencies  {:>7}", framework.competencies().len())?;
+    writeln!(
+        out,
         "  positions     {:>7}  (one role each)",
         framework.positions().len()
-    );
-    println!("  requirements  {total:>7}");
+    )?;
+    writeln!(out, "  requirements  {total:>7}")?;
     for (level, count) in by_level.iter().rev() {
         let what = if *level == ESSENTIAL_LEVEL {
             "essential"
         } else {
             "optional"
         };
-        println!("    at level {level}  {count:>7}  ({what})");
+        writeln!(out, "    at level {level}  {count:>7}  ({what})")?;
     }
-    println!(
+    writeln!(
+        out,
         "  read CSV in {:.1} ms, built the framework in {:.1} ms",
         read_secs * 1e3,
         build_secs * 1e3
-    );
+    )?;
+    Ok(())
 }
 
 /// A position id given as `occ-<n>`, or an occupation given by its exact label.
@@ -191,19 +188,21 @@ fn resolve(framework: &Framework, data: &Esco, input: &str) -> Result<PositionId
         .strip_prefix("occ-")
         .is_some_and(|n| n.parse::<u64>().is_ok())
     {
-        return Err(Failure::input(format!(
+        return Err(format!(
             "no ESCO occupation has the id `{input}`: ids run from occ-0 to occ-{last}"
-        )));
+        )
+        .into());
     }
     let suggestions = close_labels(framework, input, 5)
         .iter()
-        .map(|p| format!("  {:<10} {}", p.id.as_str(), p.name))
+        .map(|p| format!("`{}` ({})", p.name, p.id))
         .collect::<Vec<_>>()
-        .join("\n");
-    Err(Failure::input(format!(
+        .join(", ");
+    Err(format!(
         "no ESCO occupation is labelled `{input}` (give the exact label, or an id occ-0 to \
-         occ-{last}); the closest labels are:\n{suggestions}"
-    )))
+         occ-{last}); the closest labels are {suggestions}"
+    )
+    .into())
 }
 
 /// The `n` positions whose names are closest to `input`: names containing it first, then by
@@ -258,9 +257,7 @@ fn default_pair(framework: &Framework) -> Result<DefaultPair, Failure> {
     let mut holders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut essential_of: Vec<Vec<&str>> = vec![Vec::new(); positions.len()];
     for (i, p) in positions.iter().enumerate() {
-        let reqs = framework
-            .requirements(p.id.as_str())
-            .map_err(|e| Failure::other(e.to_string()))?;
+        let reqs = framework.requirements(p.id.as_str())?;
         let essential: Vec<&str> = reqs
             .iter()
             .filter(|r| r.level.get() == ESSENTIAL_LEVEL)
@@ -289,8 +286,7 @@ fn default_pair(framework: &Framework) -> Result<DefaultPair, Failure> {
             }
         }
     }
-    let (a, b, n) =
-        best.ok_or_else(|| Failure::other("no two occupations share an essential skill".into()))?;
+    let (a, b, n) = best.ok_or("no two occupations share an essential skill")?;
     let (a, b) = (positions[a].id.clone(), positions[b].id.clone());
     let forward = readiness(framework, &a, &b)?;
     let backward = readiness(framework, &b, &a)?;
@@ -317,11 +313,11 @@ fn default_pair(framework: &Framework) -> Result<DefaultPair, Failure> {
 fn readiness(framework: &Framework, from: &PositionId, to: &PositionId) -> Result<f64, Failure> {
     let officer = officer_holding(framework, from, to)?;
     let profile = Profile::new(framework, &officer, &LevelPolicy::default())
-        .map_err(|e| Failure::other(format!("cannot build the officer: {e}")))?;
+        .map_err(|e| format!("cannot build the officer: {e}"))?;
     framework
         .gap_for(&profile, to.as_str(), &GapOptions::default())
         .map(|r| r.readiness)
-        .map_err(|e| Failure::other(e.to_string()))
+        .map_err(Into::into)
 }
 
 /// An officer in `from` whose passbook holds, as assessments, every competency `from` requires
@@ -333,8 +329,7 @@ fn officer_holding(
 ) -> Result<OfficerSpec, Failure> {
     let spec = position(framework, from)?;
     let passbook = framework
-        .requirements(from.as_str())
-        .map_err(|e| Failure::other(e.to_string()))?
+        .requirements(from.as_str())?
         .into_iter()
         .map(|r| Evidence {
             competency: r.competency.clone(),
@@ -347,6 +342,7 @@ fn officer_holding(
         .collect();
     Ok(OfficerSpec {
         id: format!("officer-{from}").into(),
+        name: None,
         department: spec.department.clone(),
         position: from.clone(),
         target_position: Some(to.clone()),
@@ -357,14 +353,12 @@ fn officer_holding(
 fn position<'f>(framework: &'f Framework, id: &PositionId) -> Result<&'f PositionSpec, Failure> {
     framework
         .position(id.as_str())
-        .ok_or_else(|| Failure::other(format!("no position `{id}`")))
+        .ok_or_else(|| format!("no position `{id}`").into())
 }
 
 /// `label (id, department): e essential + o optional skills`.
 fn describe(framework: &Framework, p: &PositionSpec) -> Result<String, Failure> {
-    let reqs = framework
-        .requirements(p.id.as_str())
-        .map_err(|e| Failure::other(e.to_string()))?;
+    let reqs = framework.requirements(p.id.as_str())?;
     let essential = reqs
         .iter()
         .filter(|r| r.level.get() == ESSENTIAL_LEVEL)
@@ -379,82 +373,73 @@ fn describe(framework: &Framework, p: &PositionSpec) -> Result<String, Failure> 
     ))
 }
 
-/// The gap report (first [`SHOWN_GAPS`] lines), the names of the competencies shown, and the
-/// readiness.
-fn print_gaps(framework: &Framework, report: &GapReport<'_>) {
+/// The gap report (its first [`SHOWN_GAPS`] gaps) and the readiness.
+fn print_gaps(out: &mut dyn Write, report: &GapReport<'_>) -> out::Outcome {
     let mut shown = report.clone();
     shown.gaps.truncate(SHOWN_GAPS);
-    println!("Gap report (required level 3 = essential, 2 = optional; current -> required):");
-    print!("{shown}");
+    writeln!(
+        out,
+        "Gap report (required level 3 = essential, 2 = optional):"
+    )?;
+    write!(out, "{shown}")?;
     if report.gaps.len() > SHOWN_GAPS {
         let more = report.gaps.len() - SHOWN_GAPS;
-        println!(
+        writeln!(
+            out,
             "  ... and {more} more gap{}",
             if more == 1 { "" } else { "s" }
-        );
-    }
-    println!();
-    println!("Competencies above:");
-    for g in &shown.gaps {
-        let name = framework
-            .competency(g.competency.as_str())
-            .map_or("?", |c| c.name.as_str());
-        println!("  {:<12} {name}", g.competency.as_str());
+        )?;
     }
     let essential = report
         .gaps
         .iter()
         .filter(|g| g.required.get() == ESSENTIAL_LEVEL)
         .count();
-    println!();
-    println!(
+    writeln!(out)?;
+    writeln!(
+        out,
         "Readiness: {:.1}%: {} of {} required skills met, {} of {} required levels short;",
         report.readiness * 100.0,
         report.met,
         report.requirements,
         report.shortfall_levels,
         report.required_levels
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "gaps in {essential} essential and {} optional skills.",
         report.gaps.len() - essential
-    );
+    )?;
+    Ok(())
 }
 
-/// The positions the officer is nearest to, marking the target of `target`.
+/// The positions the officer is nearest to, and where the target stands among them.
 fn print_nearest(
-    framework: &Framework,
+    out: &mut dyn Write,
     nearest: &[Fit],
     from: &PositionId,
     target: &GapReport<'_>,
-) {
+) -> out::Outcome {
     let to = target.position;
-    println!(
+    writeln!(
+        out,
         "Positions this officer is nearest to being ready for (current position {from} left out):"
-    );
-    println!("  rank  readiness  gaps  short  position    occupation");
-    for (rank, fit) in nearest.iter().enumerate() {
-        let name = framework
-            .position(fit.position.as_str())
-            .map_or("?", |p| p.name.as_str());
-        let mark = if fit.position == *to {
-            "  <- target"
-        } else {
-            ""
-        };
-        println!(
-            "  {:>4}  {:>8.1}%  {:>4}  {:>5}  {:<10}  {name}{mark}",
-            rank + 1,
-            fit.readiness * 100.0,
-            fit.gaps,
-            fit.shortfall_levels,
-            fit.position.as_str()
-        );
-    }
-    if from != to && !nearest.iter().any(|f| f.position == *to) {
-        println!(
-            "  (the target {to}, at {:.1}%, is not among them)",
+    )?;
+    write!(out, "{}", Fit::table(nearest))?;
+    match nearest.iter().position(|f| f.position == *to) {
+        Some(rank) => writeln!(
+            out,
+            "The target, {} [{to}], is number {} of them.",
+            target.position_name,
+            rank + 1
+        )?,
+        None if from != to => writeln!(
+            out,
+            "The target, {} [{to}], at {:.1}%, is not among them.",
+            target.position_name,
             target.readiness * 100.0
-        );
+        )?,
+        None => {}
     }
+    Ok(())
 }

@@ -2,7 +2,6 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
-use std::fmt;
 
 use serde::Serialize;
 
@@ -183,8 +182,13 @@ pub struct CourseRun<'f> {
 pub struct Enrolment<'f> {
     /// The officer.
     pub officer: OfficerId,
+    /// The officer's name, when their spec gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<String>,
     /// Their position, which the gaps are measured against.
     pub position: &'f PositionId,
+    /// Its name.
+    pub position_name: &'f str,
     /// Courses in learning order (prerequisites first, ties by id).
     pub courses: Vec<&'f CourseId>,
     /// Their hours.
@@ -246,6 +250,8 @@ impl OpenCounts {
 pub struct CompetencyOutcome<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// Officers short of their position's level.
@@ -260,6 +266,9 @@ pub struct CompetencyOutcome<'f> {
 
 /// An Annual Capacity Building Plan: which courses to run, with how many seats, who attends
 /// what, and what it closes and leaves open.
+///
+/// Printed (`Display`), it is the whole plan as a department files it, attendance included;
+/// [`DepartmentPlan::summary`] leaves the attendance out, for a screen.
 ///
 /// # Properties
 /// - For every competency, `officers_short = closed + open.total()`.
@@ -792,7 +801,9 @@ impl Framework {
             hours += officer_hours;
             enrolments.push(Enrolment {
                 officer: OfficerId::new(cohort.id_str(p.officer)),
+                officer_name: cohort.name_owned(p.officer),
                 position: self.position_id(p.position),
+                position_name: self.position_name(p.position),
                 courses: courses.iter().map(|&c| self.course_id(c)).collect(),
                 hours: officer_hours,
                 gaps_closed: officer_closed,
@@ -864,6 +875,7 @@ impl Framework {
                 total.not_prioritised += o.not_prioritised;
                 CompetencyOutcome {
                     competency: self.competency_id(c as u32),
+                    name: self.competency_name(c as u32),
                     kind: self.competency_kind[c],
                     officers_short: short[c],
                     closed: closed[c],
@@ -913,64 +925,6 @@ fn why_open(p: &Problem<'_>, stepper: &Stepper, shared: &Shared) -> Vec<Option<O
             })
         })
         .collect()
-}
-
-impl fmt::Display for DepartmentPlan<'_> {
-    /// A person-readable plan: totals, courses to run, competencies, and the first
-    /// enrolments.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let share = |a: f64, b: f64| if b > 0.0 { 100.0 * a / b } else { 100.0 };
-        writeln!(
-            f,
-            "{} officers, {} gaps: {} closed ({:.1}% of weighted shortfall) with {} enrolments in {} courses, {:.0} person-hours{}",
-            self.officers,
-            self.gaps,
-            self.gaps_closed,
-            share(self.value_closed, self.value_total),
-            self.enrolments
-                .iter()
-                .map(|e| e.courses.len())
-                .sum::<usize>(),
-            self.courses.len(),
-            self.hours,
-            self.budget
-                .map_or(String::new(), |b| format!(" of a {b:.0}-hour budget")),
-        )?;
-        let o = &self.open;
-        writeln!(
-            f,
-            "open: {} no course, {} level too low, {} untagged only, {} completed only, {} budget, {} seats, {} officer cap",
-            o.no_course,
-            o.level_too_low,
-            o.untagged_only,
-            o.completed_only,
-            o.budget,
-            o.seats,
-            o.officer_cap
-        )?;
-        writeln!(f, "courses to run:")?;
-        for r in &self.courses {
-            let limit = r.seat_limit.map_or(String::new(), |l| format!(" of {l}"));
-            writeln!(
-                f,
-                "  {:>6} seats{limit}  {:>6.1} h  {} [{}]",
-                r.seats, r.hours, r.name, r.course
-            )?;
-        }
-        writeln!(f, "competencies (officers short: closed / open):")?;
-        for c in &self.competencies {
-            writeln!(
-                f,
-                "  {:<40} {:<11} {:>6}: {:>6} / {:>6}",
-                c.competency.as_str(),
-                c.kind.as_str(),
-                c.officers_short,
-                c.closed,
-                c.open.total()
-            )?;
-        }
-        Ok(())
-    }
 }
 
 /// The exact department search: include or exclude every (officer, course) pair in turn,

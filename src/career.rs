@@ -74,8 +74,13 @@ impl CareerOptions {
 pub struct CareerFit {
     /// The officer.
     pub officer: OfficerId,
+    /// The officer's name, when their spec gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<String>,
     /// The post.
     pub position: PositionId,
+    /// Its name.
+    pub position_name: String,
     /// Readiness now, as defined on [`GapReport`].
     pub readiness: f64,
     /// Required competencies short now.
@@ -175,7 +180,10 @@ impl Framework {
         );
         Ok(best
             .into_iter()
-            .map(|(p, effort)| self.fit(profile.id.clone(), p, held, effort))
+            .map(|(p, effort)| {
+                let officer = (profile.id.clone(), profile.name.clone());
+                self.fit(officer, p, held, effort)
+            })
             .collect())
     }
 
@@ -235,7 +243,10 @@ impl Framework {
         );
         Ok(best
             .into_iter()
-            .map(|(i, effort)| self.fit(OfficerId::new(cohort.id_str(i)), p, &held_of(i), effort))
+            .map(|(i, effort)| {
+                let officer = (OfficerId::new(cohort.id_str(i)), cohort.name_owned(i));
+                self.fit(officer, p, &held_of(i), effort)
+            })
             .collect())
     }
 
@@ -407,11 +418,19 @@ impl Framework {
         }
     }
 
-    fn fit(&self, officer: OfficerId, p: u32, held: &[(u32, u8)], effort: Effort) -> CareerFit {
+    fn fit(
+        &self,
+        (officer, officer_name): (OfficerId, Option<String>),
+        p: u32,
+        held: &[(u32, u8)],
+        effort: Effort,
+    ) -> CareerFit {
         let Tally { short_count, .. } = crate::gap::tally(self.position_reqs(p), held);
         CareerFit {
             officer,
+            officer_name,
             position: self.position_id(p).clone(),
+            position_name: self.position_name(p).to_owned(),
             readiness: effort.readiness,
             gaps: short_count,
             open: effort.open,

@@ -10,6 +10,8 @@ const NO_TARGET: u32 = u32::MAX;
 
 /// Many officers checked against one framework, stored column-wise in about
 /// `40 + 4·h + len(id)` bytes each (h = competencies held), without their passbooks.
+/// Officer names cost nothing while no officer has one, and `4 + len(name)` bytes each
+/// once some officer has.
 ///
 /// Build it with [`Cohort::new`] from any iterator of officers, so millions of officers
 /// can be streamed in without holding their specs. Officers are kept in input order;
@@ -20,6 +22,8 @@ pub struct Cohort {
     /// Officer ids, concatenated; officer `i` is `ids[id_end[i-1]..id_end[i]]`.
     ids: String,
     id_end: Vec<u32>,
+    /// Officer names, kept only once some officer has one.
+    names: Option<Names>,
     /// Department names, sorted; `department[i]` indexes it.
     pub(crate) departments: Vec<DepartmentId>,
     pub(crate) department: Vec<u32>,
@@ -41,8 +45,8 @@ impl Cohort {
     ///
     /// # Errors
     /// [`Errors`] listing every problem of every officer (as for [`Profile::new`]), empty
-    /// and duplicate officer ids, and [`Error::CapacityExceeded`] beyond 2³² − 1 officers or
-    /// held entries.
+    /// and duplicate officer ids, and [`Error::CapacityExceeded`] beyond 2³² − 1 officers,
+    /// bytes of ids or of names, or held entries.
     ///
     /// # Complexity
     /// O(E + n log n) for E evidence entries and n officers.
@@ -60,6 +64,7 @@ impl Cohort {
             stamp: framework.stamp,
             ids: String::new(),
             id_end: Vec::new(),
+            names: None,
             departments: Vec::new(),
             department: Vec::new(),
             position: Vec::new(),
@@ -97,18 +102,21 @@ impl Cohort {
             if errors.len() > before {
                 continue;
             }
+            let name_bytes = c.names.as_ref().map_or(0, |n| n.text.len());
             if c.ids.len() + officer.id.as_str().len() > u32::MAX as usize
+                || name_bytes + officer.name.as_ref().map_or(0, String::len) > u32::MAX as usize
                 || c.held.len() + held.len() > u32::MAX as usize
                 || c.position.len() >= (u32::MAX - 1) as usize
             {
                 errors.push(Error::CapacityExceeded {
-                    what: "officers, ids or held levels in one cohort",
+                    what: "officers, ids, names or held levels in one cohort",
                     limit: u64::from(u32::MAX),
                 });
                 break;
             }
             c.ids.push_str(officer.id.as_str());
             c.id_end.push(c.ids.len() as u32);
+            c.push_name(officer.name.as_deref());
             let next = dept_index.len() as u32;
             let d = *dept_index.entry(officer.department.clone()).or_insert(next);
             c.department.push(d);
@@ -156,9 +164,26 @@ impl Cohort {
         Ok(c)
     }
 
+    /// Stores the name of the officer just added: nothing while no officer has a name.
+    fn push_name(&mut self, name: Option<&str>) {
+        match (&mut self.names, name) {
+            (None, None) => {}
+            (None, Some(name)) => {
+                let mut names = Names::unnamed(self.id_end.len() - 1);
+                names.push(name);
+                self.names = Some(names);
+            }
+            (Some(names), name) => names.push(name.unwrap_or("")),
+        }
+    }
+
     /// Releases the growth slack of every column: a cohort is built once and then read.
     fn shrink_to_fit(&mut self) {
         self.ids.shrink_to_fit();
+        if let Some(names) = &mut self.names {
+            names.text.shrink_to_fit();
+            names.end.shrink_to_fit();
+        }
         for column in [
             &mut self.id_end,
             &mut self.department,
@@ -192,6 +217,10 @@ impl Cohort {
     /// Approximate heap bytes used, for capacity planning.
     pub fn heap_bytes(&self) -> usize {
         self.ids.capacity()
+            + self
+                .names
+                .as_ref()
+                .map_or(0, |n| n.text.capacity() + 4 * n.end.capacity())
             + 4 * (self.id_end.capacity()
                 + self.department.capacity()
                 + self.position.capacity()
@@ -213,6 +242,13 @@ impl Cohort {
         (index < self.len()).then(|| self.id_str(index as u32))
     }
 
+    /// The name of the officer at `index` (input order), if they have one.
+    pub fn officer_name(&self, index: usize) -> Option<&str> {
+        (index < self.len())
+            .then(|| self.name_str(index as u32))
+            .flatten()
+    }
+
     /// The index (input order) of the officer with this id.
     pub fn find(&self, id: &str) -> Option<usize> {
         self.by_id
@@ -231,6 +267,7 @@ impl Cohort {
         Some(Profile {
             stamp: self.stamp,
             id: OfficerId::new(self.id_str(i)),
+            name: self.name_str(i).map(str::to_owned),
             department: self
                 .departments
                 .get(self.department[index] as usize)?
@@ -256,6 +293,16 @@ impl Cohort {
         self.ids.get(start..self.id_end[i] as usize).unwrap_or("")
     }
 
+    /// The name of officer `i`, if any.
+    pub(crate) fn name_str(&self, i: u32) -> Option<&str> {
+        self.names.as_ref().and_then(|n| n.get(i as usize))
+    }
+
+    /// The name of officer `i` as reports carry it.
+    pub(crate) fn name_owned(&self, i: u32) -> Option<String> {
+        self.name_str(i).map(str::to_owned)
+    }
+
     pub(crate) fn held_of(&self, i: u32) -> &[u32] {
         let i = i as usize;
         self.held
@@ -268,6 +315,37 @@ impl Cohort {
         self.completed
             .get(self.completed_start[i] as usize..self.completed_start[i + 1] as usize)
             .unwrap_or(&[])
+    }
+}
+
+/// Officer names, concatenated: officer `i`'s is `text[end[i - 1]..end[i]]`, and an empty
+/// range means no name (a given name is never empty).
+#[derive(Clone, Debug)]
+struct Names {
+    text: String,
+    end: Vec<u32>,
+}
+
+impl Names {
+    /// Names for `officers` officers who have none.
+    fn unnamed(officers: usize) -> Names {
+        Names {
+            text: String::new(),
+            end: vec![0; officers],
+        }
+    }
+
+    fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.end.push(self.text.len() as u32);
+    }
+
+    fn get(&self, i: usize) -> Option<&str> {
+        let start = if i == 0 { 0 } else { *self.end.get(i - 1)? };
+        let end = *self.end.get(i)?;
+        self.text
+            .get(start as usize..end as usize)
+            .filter(|name| !name.is_empty())
     }
 }
 

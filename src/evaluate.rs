@@ -1,7 +1,5 @@
 //! Monitoring and evaluation: what changed between two snapshots of the same officers.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::internal::evaluation::evaluate;
@@ -83,6 +81,8 @@ pub struct Progress {
 pub struct CompetencyProgress<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// Officers whose position (before) requires it.
@@ -110,6 +110,8 @@ pub struct CompetencyProgress<'f> {
 pub struct PositionProgress<'f> {
     /// The position.
     pub position: &'f PositionId,
+    /// Its name.
+    pub name: &'f str,
     /// Their progress.
     pub progress: Progress,
 }
@@ -128,10 +130,18 @@ pub struct DepartmentProgress {
 pub struct Move<'f> {
     /// The officer.
     pub officer: OfficerId,
+    /// The officer's name in the second snapshot, or in the first when the second gives
+    /// none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<String>,
     /// The position before, against which both snapshots are measured.
     pub from: &'f PositionId,
+    /// Its name.
+    pub from_name: &'f str,
     /// The position after.
     pub to: &'f PositionId,
+    /// Its name.
+    pub to_name: &'f str,
 }
 
 /// What the completers of one course showed in one competency the course builds.
@@ -144,6 +154,8 @@ pub struct Move<'f> {
 pub struct OutcomeEffect<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// The level the course claims; `None` when the catalogue gives none.
     pub claimed: Option<Level>,
     /// Completers at the claimed level or above after.
@@ -164,6 +176,8 @@ pub struct OutcomeEffect<'f> {
 pub struct CourseEffect<'f> {
     /// The course.
     pub course: &'f CourseId,
+    /// Its name.
+    pub name: &'f str,
     /// Officers (in both snapshots) who completed it between them.
     pub completers: u64,
     /// Share of claimed outcomes reached: `Σ reached / Σ (reached + not_reached)` over the
@@ -255,7 +269,7 @@ impl Framework {
     ///   "courses": [{"id": "po-accounts", "name": "PO accounts", "hours": 12,
     ///                "provides": [{"competency": "accounts", "level": 3}]}]}"#)?;
     /// let officer = |level: u8, course: Option<&str>| OfficerSpec {
-    ///     id: "o1".into(), department: "posts".into(), position: "p".into(),
+    ///     id: "o1".into(), name: None, department: "posts".into(), position: "p".into(),
     ///     target_position: None,
     ///     passbook: vec![Evidence {
     ///         competency: "accounts".into(), level, date: "2025-06-30".into(),
@@ -285,112 +299,6 @@ impl Framework {
     }
 }
 
-/// Writes counts as `before -> after`.
-fn arrow(before: impl fmt::Display, after: impl fmt::Display) -> String {
-    format!("{before} -> {after}")
-}
-
-impl fmt::Display for Progress {
-    /// One line: gaps, shortfall and readiness, before and after.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "gaps {} ({} closed, {} opened), shortfall {} levels, readiness {:.1}% -> {:.1}% \
-             ({:+.1} points), without gaps {}",
-            arrow(self.gaps_before, self.gaps_after),
-            self.closed,
-            self.opened,
-            arrow(self.shortfall_before, self.shortfall_after),
-            self.readiness_before * 100.0,
-            self.readiness_after * 100.0,
-            self.readiness_gained * 100.0,
-            arrow(self.without_gaps_before, self.without_gaps_after),
-        )
-    }
-}
-
-impl fmt::Display for Evaluation<'_> {
-    /// A person-readable report: the headline, then per competency, position, department
-    /// and course, then the officers moved or present in one snapshot only.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} officers in both snapshots ({} moved, {} only before, {} only after)",
-            self.overall.officers,
-            self.moved.len(),
-            self.only_before.len(),
-            self.only_after.len()
-        )?;
-        writeln!(f, "  {}", self.overall)?;
-        if !self.competencies.is_empty() {
-            writeln!(
-                f,
-                "  {:<40} {:<11} {:>8} {:>8} {:>6} {:>6} {:>9}",
-                "competency", "type", "required", "short", "closed", "opened", "shortfall"
-            )?;
-        }
-        for c in &self.competencies {
-            writeln!(
-                f,
-                "  {:<40} {:<11} {:>8} {:>8} {:>6} {:>6} {:>9}",
-                c.competency.as_str(),
-                c.kind.as_str(),
-                c.officers_required,
-                arrow(c.short_before, c.short_after),
-                c.closed,
-                c.opened,
-                arrow(c.shortfall_before, c.shortfall_after),
-            )?;
-        }
-        let groups = (self.positions.iter())
-            .map(|p| ("position", p.position.as_str(), &p.progress))
-            .chain(
-                (self.departments.iter())
-                    .map(|d| ("department", d.department.as_str(), &d.progress)),
-            );
-        for (kind, id, g) in groups {
-            writeln!(f, "{kind} {id}: {} officers, {g}", g.officers)?;
-        }
-        for c in &self.courses {
-            write!(f, "course {}: {} completers", c.course, c.completers)?;
-            match c.rate {
-                Some(r) => writeln!(f, ", {:.0}% of claimed levels reached", r * 100.0)?,
-                None => writeln!(f, ", no level claimed")?,
-            }
-            for o in &c.outcomes {
-                write!(f, "  {:<40}", o.competency.as_str())?;
-                if let Some(l) = o.claimed {
-                    write!(
-                        f,
-                        " claims {l}: {} reached, {} not ({} before),",
-                        o.reached, o.not_reached, o.reached_before
-                    )?;
-                } else {
-                    write!(f, " untagged:")?;
-                }
-                writeln!(f, " mean gain {:+.2} levels", o.mean_gained)?;
-            }
-        }
-        for m in &self.moved {
-            writeln!(
-                f,
-                "moved {}: {} -> {} (measured against {})",
-                m.officer, m.from, m.to, m.from
-            )?;
-        }
-        for (label, ids) in [
-            ("only before", &self.only_before),
-            ("only after", &self.only_after),
-        ] {
-            if !ids.is_empty() {
-                let ids: Vec<&str> = ids.iter().map(OfficerId::as_str).collect();
-                writeln!(f, "{label}: {}", ids.join(", "))?;
-            }
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,6 +322,7 @@ mod tests {
     fn officer(courses: &[&str]) -> OfficerSpec {
         OfficerSpec {
             id: "o".into(),
+            name: None,
             department: "d".into(),
             position: "p".into(),
             target_position: None,

@@ -56,6 +56,22 @@ static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
 /// The derived requirements of each position are computed once at construction: for each
 /// competency, the highest level demanded by any verified role → activity path or directly
 /// by a role, with every such path kept as [`Provenance`].
+///
+/// # What to do with it, in order
+/// 1. Build it: [`Framework::new`] from a [`FrameworkSpec`], or [`Framework::from_json`].
+/// 2. Ask what a post requires, and why: [`Framework::requirements`].
+/// 3. Measure an officer against their post or another: build a
+///    [`Profile`](crate::Profile), then [`Framework::gap`] or [`Framework::gap_for`].
+/// 4. Close the gaps: [`Framework::recommend`], or [`Framework::recommend_targets`] for
+///    goals of the officer's own.
+/// 5. For a department, build a [`Cohort`](crate::Cohort): the heatmap
+///    ([`Framework::training_needs`]), rankings ([`Framework::officers_for`],
+///    [`Framework::positions_for`]), career moves ([`Framework::career_paths`],
+///    [`Framework::successors`], [`Framework::career_step`]), the year's plan
+///    ([`Framework::department_plan`]), and before/after monitoring
+///    ([`Framework::compare`]).
+///
+/// Each result's `Display` is a report for people.
 #[derive(Clone, Debug)]
 pub struct Framework {
     pub(crate) stamp: u64,
@@ -145,6 +161,8 @@ pub struct Provenance {
 pub struct Requirement<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// The highest level demanded.
@@ -238,6 +256,24 @@ impl Framework {
         Framework::new(FrameworkSpec::from_json(json)?)
     }
 
+    /// What a position requires: each competency at the highest level any verified path
+    /// demands, sorted by competency id, with provenance.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] when the framework has no such position.
+    pub fn requirements(&self, position: &str) -> Result<Vec<Requirement<'_>>, Error> {
+        let p = self.position_index(position)?;
+        Ok(self
+            .position_reqs(p)
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let entry = self.req_start[p as usize] as usize + k;
+                self.requirement(*r, entry)
+            })
+            .collect())
+    }
+
     /// The framework as a spec again, every list sorted by id. Building a framework from it
     /// gives the same framework.
     pub fn to_spec(&self) -> FrameworkSpec {
@@ -326,27 +362,10 @@ impl Framework {
         Ok(closure.into_iter().map(|i| self.course_id(i)).collect())
     }
 
-    /// What a position requires: each competency at the highest level any verified path
-    /// demands, sorted by competency id, with provenance.
-    ///
-    /// # Errors
-    /// [`Error::UnknownId`] when the framework has no such position.
-    pub fn requirements(&self, position: &str) -> Result<Vec<Requirement<'_>>, Error> {
-        let p = self.position_index(position)?;
-        Ok(self
-            .position_reqs(p)
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let entry = self.req_start[p as usize] as usize + k;
-                self.requirement(*r, entry)
-            })
-            .collect())
-    }
-
     pub(crate) fn requirement(&self, r: Req, entry: usize) -> Requirement<'_> {
         Requirement {
             competency: &self.competencies.items[r.competency as usize].id,
+            name: self.competency_name(r.competency),
             kind: self.competency_kind[r.competency as usize],
             level: Level::saturating(r.level),
             provenance: self.provenance_of(entry),
@@ -393,6 +412,18 @@ impl Framework {
 
     pub(crate) fn course_id(&self, c: u32) -> &CourseId {
         &self.courses.items[c as usize].id
+    }
+
+    pub(crate) fn competency_name(&self, c: u32) -> &str {
+        &self.competencies.items[c as usize].name
+    }
+
+    pub(crate) fn position_name(&self, p: u32) -> &str {
+        &self.positions.items[p as usize].name
+    }
+
+    pub(crate) fn course_name(&self, c: u32) -> &str {
+        &self.courses.items[c as usize].name
     }
 
     /// Derives each position's requirements with provenance.

@@ -1,7 +1,5 @@
 //! Gap analysis: what an officer lacks against a position, and how ready they are.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::framework::Req;
@@ -117,6 +115,8 @@ impl GapOptions {
 pub struct Gap<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// The level the position requires.
@@ -150,8 +150,13 @@ pub struct Gap<'f> {
 pub struct GapReport<'a> {
     /// The officer.
     pub officer: &'a OfficerId,
+    /// The officer's name, when their spec gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<&'a str>,
     /// The position assessed against.
     pub position: &'a PositionId,
+    /// Its name.
+    pub position_name: &'a str,
     /// Readiness in `[0, 1]`, as defined above.
     pub readiness: f64,
     /// How many competencies the position requires.
@@ -255,6 +260,7 @@ impl Framework {
                 let req = self.requirement(r, base + i);
                 let line = Gap {
                     competency: req.competency,
+                    name: req.name,
                     kind: req.kind,
                     required: req.level,
                     current: Level::saturating(current),
@@ -276,7 +282,9 @@ impl Framework {
         let required_levels = self.level_sums[p as usize].iter().sum();
         GapReport {
             officer: &profile.id,
+            officer_name: profile.name.as_deref(),
             position: self.position_id(p),
+            position_name: self.position_name(p),
             readiness: options
                 .weights
                 .readiness(t.met_levels, self.level_sums[p as usize]),
@@ -286,50 +294,5 @@ impl Framework {
             shortfall_levels: t.shortfall,
             gaps,
         }
-    }
-}
-
-impl fmt::Display for GapReport<'_> {
-    /// A person-readable report: a headline, then one line per gap with its provenance.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} against {}: readiness {:.0}% ({} of {} requirements met, {} of {} levels short)",
-            self.officer,
-            self.position,
-            self.readiness * 100.0,
-            self.met,
-            self.requirements,
-            self.shortfall_levels,
-            self.required_levels
-        )?;
-        for g in &self.gaps {
-            write!(
-                f,
-                "  {:<40} {:<11} {} -> {}",
-                g.competency.as_str(),
-                g.kind.as_str(),
-                g.current,
-                g.required
-            )?;
-            if g.shortfall > 0 {
-                write!(f, "  short {}", g.shortfall)?;
-            } else {
-                write!(f, "  met")?;
-            }
-            let mut why = g.provenance.iter().map(|p| match &p.activity {
-                Some(a) => format!("{}/{}@{}", p.role, a, p.level),
-                None => format!("{}@{}", p.role, p.level),
-            });
-            if let Some(first) = why.next() {
-                write!(f, "  (for {first}")?;
-                for w in why {
-                    write!(f, ", {w}")?;
-                }
-                write!(f, ")")?;
-            }
-            writeln!(f)?;
-        }
-        Ok(())
     }
 }

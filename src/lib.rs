@@ -3,9 +3,35 @@
 //! `karmayogi` models a FRAC (Framework of Roles, Activities and Competencies), as used by
 //! India's Mission Karmayogi: positions carry roles, roles carry activities, activities need
 //! competencies at proficiency levels 1–5. From it the crate answers what HR people ask:
-//! what a post requires and why, what an officer lacks and how ready they are, which courses
-//! close those gaps in the fewest hours, what a whole department lacks (the training-needs
-//! heatmap), and who fits which post.
+//!
+//! - **What a post requires, and why**: [`Framework::requirements`] gives each competency
+//!   at the highest level any role → activity path demands, with the paths
+//!   ([`Provenance`]).
+//! - **What an officer lacks**: [`Framework::gap`] and [`Framework::gap_for`] give a
+//!   [`GapReport`] with a readiness score, from the current levels a [`LevelPolicy`]
+//!   derives from the officer's passbook ([`Profile`]).
+//! - **Which courses close the gaps**: [`Framework::recommend`] (and
+//!   [`Framework::recommend_targets`] for an individual development plan) chooses a learning
+//!   [`Plan`]: the fewest hours, or the most shortfall within an hour budget, prerequisites
+//!   first, split into terms, steered towards the 70-20-10 blend, each pick explained.
+//! - **What a department lacks**: [`Framework::training_needs`] aggregates a [`Cohort`]
+//!   (millions of officers, stored compactly) into the [`TrainingNeeds`] heatmap.
+//! - **A department's year of training**: [`Framework::department_plan`] writes the Annual
+//!   Capacity Building Plan ([`DepartmentPlan`]): which courses to run with how many seats,
+//!   who attends what, within a budget, officer caps and seat limits.
+//! - **Who fits a post, and where an officer could go**: rankings by readiness
+//!   ([`Framework::officers_for`], [`Framework::positions_for`]) and by the training a move
+//!   takes: career paths ([`Framework::career_paths`], [`Framework::career_step`]) and
+//!   successors for a vacancy ([`Framework::successors`]).
+//! - **Whether the training worked**: [`Framework::compare`] measures two snapshots of the
+//!   same officers, before and after ([`Evaluation`]).
+//! - **Data in and out**: the JSON interchange format ([`FrameworkSpec`], [`OfficersSpec`],
+//!   [`JSON_SCHEMA`]); loaders for the ESCO and O*NET occupational frameworks from their CSV
+//!   text ([`load_esco`], [`load_onet`]); and CASE 1.1 competency packages, imported with a
+//!   report of what was set aside and exported ([`CaseImport`], [`CasePackage`]).
+//!
+//! Every result prints as a report for people (its `Display`): names beside ids, columns
+//! aligned, counts in words that agree with them.
 //!
 //! It is a pure library: no file, network, clock or environment access. Data comes in as
 //! values or JSON text and goes out as plain, deterministically ordered values.
@@ -54,7 +80,7 @@
 //!
 //! // An officer's passbook gives current levels; the gap report compares them.
 //! let officer: OfficerSpec = serde_json::from_str(r#"{
-//!   "id": "officer-17", "department": "posts", "position": "postmaster",
+//!   "id": "officer-17", "name": "Asha Rao", "department": "posts", "position": "postmaster",
 //!   "passbook": [
 //!     {"competency": "accounts", "level": 1, "source": "assessment", "date": "2025-06-30"},
 //!     {"competency": "integrity", "level": 3, "source": "feedback360", "date": "2025-03-31"},
@@ -68,6 +94,10 @@
 //! assert_eq!(report.gaps.len(), 2);
 //! assert_eq!(report.shortfall_levels, 4);
 //! assert!((report.readiness - 3.0 / 7.0).abs() < 1e-12);
+//! // Printed, the report names the officer, the post and each competency.
+//! assert!(report.to_string().starts_with(
+//!     "Asha Rao [officer-17] against Postmaster, Head Post Office [postmaster]: readiness 43%"
+//! ));
 //! println!("{report}");
 //!
 //! // The least-hours learning path closing those gaps: prerequisites first, ties by id.
@@ -81,41 +111,60 @@
 //! let cohort = Cohort::new(&framework, [&officer], &LevelPolicy::default())?;
 //! let needs = framework.training_needs(&cohort, &NeedsOptions::default())?;
 //! assert_eq!(needs.rows[0].officers_short, 1);
+//! println!("{needs}");
+//!
+//! // The department's plan for the year: courses, seats, and who attends what.
+//! let plan = framework.department_plan(&cohort, &AcbpOptions::default())?;
+//! assert_eq!(plan.courses.len(), 3);
+//! println!("{plan}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # Concepts
 //! - [`FrameworkSpec`] is the plain input (and the JSON interchange format, see
 //!   [`FORMAT_VERSION`]); [`Framework::new`] validates it, reporting every problem at once
-//!   as [`Errors`].
-//! - [`Framework::requirements`] derives what a position needs, with [`Provenance`].
-//! - [`Profile`] is an officer with current levels derived from the passbook by a
-//!   [`LevelPolicy`]; [`Framework::gap`] gives a [`GapReport`] with readiness.
-//! - [`Cohort`] stores millions of officers compactly; [`Framework::training_needs`]
-//!   aggregates their gaps into [`TrainingNeeds`].
-//! - [`Framework::recommend`] chooses courses closing the gaps as a learning [`Plan`]
-//!   (least hours, or most shortfall within a budget), with guarantees stated there.
-//! - [`Framework::positions_for`] and [`Framework::officers_for`] rank fits.
+//!   as [`Errors`]. After that, analyses do not fail on the framework.
+//! - Ids are the caller's strings ([`CompetencyId`], [`PositionId`], …); every list a
+//!   result holds is sorted deterministically, ties broken by id.
+//! - Results borrow names and ids from the framework (lifetime `'f`) rather than copying
+//!   them, and print as reports without being handed the framework again.
+//! - Options structs ([`GapOptions`], [`RecommendOptions`], [`AcbpOptions`], …) default to
+//!   the common case and take by-value setters.
 //!
 //! Design reasons are in `DESIGN.md` in the repository.
 
-mod acbp;
+// Declared in the order a user meets them, which is also the order in which the
+// documentation of `Framework` lists the methods each module adds: build and requirements,
+// gaps, learning paths, heatmaps, rankings, career moves, department plans, monitoring.
+// The blank lines keep rustfmt from sorting them by name.
+mod framework;
+mod spec;
+
+mod profile;
+
+mod gap;
+
+mod recommend;
+
+mod needs;
+
+mod rank;
+
 mod career;
+
+mod acbp;
+
+mod evaluate;
+
+// Everything else: values, machinery and interchange, in any order.
 mod case;
 mod cohort;
 mod error;
-mod evaluate;
-mod framework;
-mod gap;
 mod ids;
 mod internal;
 mod level;
 mod loaders;
-mod needs;
-mod profile;
-mod rank;
-mod recommend;
-mod spec;
+mod report;
 
 pub use crate::acbp::{
     AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,

@@ -1,7 +1,5 @@
 //! Training-needs analysis: per competency, how many officers are short and by how much.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::cohort::unpack;
@@ -46,6 +44,8 @@ impl NeedsOptions {
 pub struct NeedRow<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Its type.
     pub kind: CompetencyType,
     /// Officers whose position requires it.
@@ -134,7 +134,7 @@ impl Framework {
     /// #   "roles":[{"id":"r","name":"R","requires":[{"competency":"c","level":3}]}],
     /// #   "positions":[{"id":"p","name":"P","department":"d","roles":["r"]}]}"#).unwrap();
     /// let officers = vec![OfficerSpec {
-    ///     id: "o1".into(), department: "d".into(), position: "p".into(),
+    ///     id: "o1".into(), name: None, department: "d".into(), position: "p".into(),
     ///     target_position: None, passbook: vec![],
     /// }];
     /// let cohort = Cohort::new(&fw, &officers, &LevelPolicy::default())?;
@@ -297,6 +297,7 @@ impl Framework {
                 let total: u64 = (1..6).map(|s| s as u64 * h[s]).sum();
                 NeedRow {
                     competency: self.competency_id(c as u32),
+                    name: self.competency_name(c as u32),
                     kind: self.competency_kind[c],
                     officers_required: h.iter().sum(),
                     officers_short: short,
@@ -331,34 +332,4 @@ fn merge(parts: &[Counts], entries: usize) -> Counts {
         total.merge(part);
     }
     total
-}
-
-impl fmt::Display for TrainingNeeds<'_> {
-    /// A person-readable heatmap: one line per competency with its histogram.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} officers, {} officer-requirement pairs",
-            self.officers, self.pairs
-        )?;
-        writeln!(
-            f,
-            "  {:<40} {:<11} {:>8} {:>6} {:>6} {:>5}   shortfall histogram 0|1|2|3|4|5",
-            "competency", "type", "required", "short", "total", "mean"
-        )?;
-        for r in &self.rows {
-            writeln!(
-                f,
-                "  {:<40} {:<11} {:>8} {:>6} {:>6} {:>5.2}   {}",
-                r.competency.as_str(),
-                r.kind.as_str(),
-                r.officers_required,
-                r.officers_short,
-                r.total_shortfall,
-                r.mean_shortfall,
-                r.histogram.map(|n| n.to_string()).join("|")
-            )?;
-        }
-        Ok(())
-    }
 }

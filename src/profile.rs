@@ -14,6 +14,10 @@ use crate::{
 pub struct OfficerSpec {
     /// Unique, non-empty id.
     pub id: OfficerId,
+    /// The officer's name as reports print it, e.g. `"Meena Iyer"`; not blank when given.
+    /// Optional (format version 2 and later): reports show the id alone without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The ministry, department or organisation the officer belongs to.
     pub department: DepartmentId,
     /// The position the officer holds now.
@@ -207,6 +211,7 @@ impl LevelPolicy {
 pub struct Profile {
     pub(crate) stamp: u64,
     pub(crate) id: OfficerId,
+    pub(crate) name: Option<String>,
     pub(crate) department: DepartmentId,
     pub(crate) position: u32,
     pub(crate) target: Option<u32>,
@@ -224,9 +229,9 @@ impl Profile {
     /// must be an ISO calendar date.
     ///
     /// # Errors
-    /// [`Errors`] listing every problem: an empty officer id, unknown position, target,
-    /// competency or course ([`Error::UnknownReference`]), [`Error::InvalidLevel`],
-    /// [`Error::InvalidDate`].
+    /// [`Errors`] listing every problem: an empty officer id, a blank name
+    /// ([`Error::EmptyName`]), unknown position, target, competency or course
+    /// ([`Error::UnknownReference`]), [`Error::InvalidLevel`], [`Error::InvalidDate`].
     pub fn new(
         framework: &Framework,
         officer: &OfficerSpec,
@@ -247,6 +252,7 @@ impl Profile {
             (Some(position), None) => Ok(Profile {
                 stamp: framework.stamp,
                 id: officer.id.clone(),
+                name: officer.name.clone(),
                 department: officer.department.clone(),
                 position,
                 target,
@@ -267,6 +273,11 @@ impl Profile {
     /// The officer's id.
     pub fn id(&self) -> &OfficerId {
         &self.id
+    }
+
+    /// The officer's name, when the spec gives one.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
     }
 
     /// The officer's department.
@@ -375,6 +386,11 @@ pub(crate) fn resolve_officer(
         errors.push(Error::EmptyId {
             kind: EntityKind::Officer,
             index: 0,
+        });
+    } else if officer.name.as_ref().is_some_and(|n| n.trim().is_empty()) {
+        errors.push(Error::EmptyName {
+            kind: EntityKind::Officer,
+            id: id.to_owned(),
         });
     }
     let position = fw.positions.get(officer.position.as_str());

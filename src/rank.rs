@@ -60,8 +60,13 @@ impl RankOptions {
 pub struct Fit {
     /// The officer.
     pub officer: OfficerId,
+    /// The officer's name, when their spec gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<String>,
     /// The position.
     pub position: PositionId,
+    /// Its name.
+    pub position_name: String,
     /// Readiness as defined on [`GapReport`](crate::GapReport).
     pub readiness: f64,
     /// Sum of shortfalls in levels.
@@ -153,7 +158,9 @@ impl Framework {
                 let t = tally(self.position_reqs(p), &profile.held);
                 Fit {
                     officer: profile.id.clone(),
+                    officer_name: profile.name.clone(),
                     position: self.position_id(p).clone(),
+                    position_name: self.position_name(p).to_owned(),
                     readiness,
                     shortfall_levels,
                     gaps: t.short_count,
@@ -226,7 +233,9 @@ impl Framework {
                 held.extend(cohort.held_of(i).iter().map(|&x| unpack(x)));
                 Fit {
                     officer: OfficerId::new(cohort.id_str(i)),
+                    officer_name: cohort.name_owned(i),
                     position: self.position_id(p).clone(),
+                    position_name: self.position_name(p).to_owned(),
                     readiness,
                     shortfall_levels,
                     gaps: tally(reqs, &held).short_count,

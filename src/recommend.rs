@@ -1,7 +1,6 @@
 //! Course recommendation: which courses close an officer's gaps, in what order.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
@@ -177,6 +176,8 @@ pub struct Target {
 pub struct Closed<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Level held before.
     pub from: Level,
     /// Level required (the course reaches at least this).
@@ -235,6 +236,8 @@ pub enum OpenReason {
 pub struct OpenGap<'f> {
     /// The competency.
     pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
     /// Level held.
     pub current: Level,
     /// Level required.
@@ -756,6 +759,7 @@ impl Framework {
                     let g = closable[e as usize];
                     step.closes.push(Closed {
                         competency: self.competency_id(g.competency),
+                        name: self.competency_name(g.competency),
                         from: Level::saturating(g.current),
                         to: Level::saturating(g.required),
                         provenance: g.provenance,
@@ -794,6 +798,7 @@ impl Framework {
     ) -> Vec<OpenGap<'f>> {
         let gap = |g: &GapItem<'f>, reason| OpenGap {
             competency: self.competency_id(g.competency),
+            name: self.competency_name(g.competency),
             current: Level::saturating(g.current),
             required: Level::saturating(g.required),
             reason,
@@ -847,84 +852,5 @@ impl Framework {
             step.term = t as u32 + 1;
         }
         terms
-    }
-}
-
-impl fmt::Display for Plan<'_> {
-    /// A person-readable learning path with explanations.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} courses, {:.1} hours ({:.1} formal, {:.1} social, {:.1} experiential); {} gaps closed, {} open",
-            self.steps.len(),
-            self.total_hours,
-            self.blend.formal,
-            self.blend.social,
-            self.blend.experiential,
-            self.closed,
-            self.open.len()
-        )?;
-        let mut term = 0;
-        for (i, s) in self.steps.iter().enumerate() {
-            if s.term != term {
-                term = s.term;
-                writeln!(
-                    f,
-                    "  term {term} ({:.1} h)",
-                    self.terms.get(term as usize - 1).copied().unwrap_or(0.0)
-                )?;
-            }
-            let mode = match s.mode {
-                Mode::Formal => "formal",
-                Mode::Social => "social",
-                Mode::Experiential => "experiential",
-            };
-            writeln!(
-                f,
-                "  {:>2}. {} [{}] {:.1} h, {}",
-                i + 1,
-                s.name,
-                s.course,
-                s.hours,
-                mode
-            )?;
-            for c in &s.closes {
-                write!(f, "        closes {} {} -> {}", c.competency, c.from, c.to)?;
-                let roles: Vec<String> = c
-                    .provenance
-                    .iter()
-                    .map(|p| match &p.activity {
-                        Some(a) => format!("{}/{}", p.role, a),
-                        None => p.role.to_string(),
-                    })
-                    .collect();
-                if !roles.is_empty() {
-                    write!(f, " (for {})", roles.join(", "))?;
-                }
-                writeln!(f)?;
-            }
-            if !s.prerequisite_for.is_empty() {
-                let ids: Vec<&str> = s.prerequisite_for.iter().map(|c| c.as_str()).collect();
-                writeln!(f, "        prerequisite for {}", ids.join(", "))?;
-            }
-        }
-        for o in &self.open {
-            let why = match o.reason {
-                OpenReason::NoCourse => "no course builds it".to_owned(),
-                OpenReason::LevelTooLow { best } => format!("courses reach only level {best}"),
-                OpenReason::UntaggedOnly => "only courses without a level build it".to_owned(),
-                OpenReason::CompletedOnly => "only already-completed courses close it".to_owned(),
-                OpenReason::Budget => "not within the hour budget".to_owned(),
-                OpenReason::Seats => "every course closing it is full".to_owned(),
-                OpenReason::OfficerCap => "over the officer's yearly hour cap".to_owned(),
-                OpenReason::NotPrioritised => "weighted zero, so not aimed at".to_owned(),
-            };
-            writeln!(
-                f,
-                "  open: {} {} -> {}: {}",
-                o.competency, o.current, o.required, why
-            )?;
-        }
-        Ok(())
     }
 }

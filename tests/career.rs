@@ -260,6 +260,7 @@ fn officer_specs(
             }
             OfficerSpec {
                 id: format!("o{o}").into(),
+                name: None,
                 department: if post % 2 == 0 {
                     "even".into()
                 } else {
@@ -376,6 +377,7 @@ fn small() -> Framework {
 fn new_officer(id: &str, position: &str, held: &[(&str, u8)]) -> OfficerSpec {
     OfficerSpec {
         id: id.into(),
+        name: None,
         department: "d".into(),
         position: position.into(),
         target_position: None,

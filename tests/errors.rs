@@ -99,6 +99,7 @@ fn evidence(competency: &str, level: u8, date: &str) -> Evidence {
 fn officer(id: &str, passbook: Vec<Evidence>) -> OfficerSpec {
     OfficerSpec {
         id: id.into(),
+        name: None,
         department: "posts".into(),
         position: "postmaster".into(),
         target_position: None,
@@ -1044,12 +1045,12 @@ fn invalid_id_weight() {
 #[test]
 fn capacity_exceeded() {
     let error = Error::CapacityExceeded {
-        what: "officers, ids or held levels in one cohort",
+        what: "officers, ids, names or held levels in one cohort",
         limit: u64::from(u32::MAX),
     };
     assert_eq!(
         error.to_string(),
-        "too many officers, ids or held levels in one cohort: at most 4294967295"
+        "too many officers, ids, names or held levels in one cohort: at most 4294967295"
     );
     let error = Error::CapacityExceeded {
         what: "competencies",

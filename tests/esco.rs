@@ -76,6 +76,7 @@ fn position(occ: u32) -> String {
 fn officer<'a>(occ: u32, held: impl IntoIterator<Item = (&'a String, u8)>) -> OfficerSpec {
     OfficerSpec {
         id: format!("holder-of-{occ}").into(),
+        name: None,
         department: "esco".into(),
         position: position(occ).into(),
         target_position: None,

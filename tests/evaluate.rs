@@ -47,6 +47,44 @@ fn value<T: serde::Serialize>(x: &T) -> Value {
     serde_json::to_value(x).expect("outputs serialize")
 }
 
+/// An expected evaluation with the names a result carries, looked up by id in the
+/// framework: of each competency, position, course and outcome, and both posts of a move.
+fn named(fw: &Framework, mut expected: Value) -> Value {
+    let name = |kind: &str, id: &Value| -> Value {
+        let id = id.as_str().expect("ids are strings");
+        let found = match kind {
+            "competency" => fw.competency(id).map(|c| c.name.clone()),
+            "position" => fw.position(id).map(|p| p.name.clone()),
+            _ => fw.course(id).map(|c| c.name.clone()),
+        };
+        Value::String(found.expect("a known id"))
+    };
+    let add = |object: &mut Value, key: &str, kind: &str, field: &str| {
+        let value = name(kind, &object[key]);
+        object
+            .as_object_mut()
+            .expect("an object")
+            .insert(field.to_owned(), value);
+    };
+    for row in expected["competencies"].as_array_mut().expect("a list") {
+        add(row, "competency", "competency", "name");
+    }
+    for row in expected["positions"].as_array_mut().expect("a list") {
+        add(row, "position", "position", "name");
+    }
+    for course in expected["courses"].as_array_mut().expect("a list") {
+        add(course, "course", "course", "name");
+        for outcome in course["outcomes"].as_array_mut().expect("a list") {
+            add(outcome, "competency", "competency", "name");
+        }
+    }
+    for m in expected["moved"].as_array_mut().expect("a list") {
+        add(m, "from", "position", "from_name");
+        add(m, "to", "position", "to_name");
+    }
+    expected
+}
+
 #[track_caller]
 fn compare<'f>(
     fw: &'f Framework,
@@ -91,6 +129,7 @@ fn completed(course: &str, competency: &str, level: u8, date: &str) -> Evidence 
 fn officer(id: &str, department: &str, position: &str, passbook: Vec<Evidence>) -> OfficerSpec {
     OfficerSpec {
         id: id.into(),
+        name: None,
         department: department.into(),
         position: position.into(),
         target_position: None,
@@ -166,6 +205,8 @@ fn first_passbooks() -> [Vec<Evidence>; 4] {
 ///   2 of a claimed 3, people-management already 2), digital-governance (digital-literacy
 ///   2 → 3, closed) and ippb-products (only 0 → 1 of the claimed 2);
 /// - esha leaves, farid joins.
+///
+/// Only chitra has a name, and only in the second snapshot.
 fn scenario() -> (Vec<OfficerSpec>, Vec<OfficerSpec>) {
     let [asha, bala, chitra, dev] = first_passbooks();
     let with = |old: &[Evidence], new: &[Evidence]| [old, new].concat();
@@ -234,6 +275,9 @@ fn scenario() -> (Vec<OfficerSpec>, Vec<OfficerSpec>) {
             ),
         ),
     ];
+    // Only the second snapshot names chitra: a move names the officer by the latest name.
+    let mut after = after;
+    after[1].name = Some("Chitra Nair".to_owned());
     (before, after)
 }
 
@@ -350,55 +394,72 @@ fn expected_evaluation() -> Value {
             ]),
             course("digital-governance", 2, None, &[untagged("digital-literacy", 1, 2)]),
         ],
-        "moved": [{"officer": "chitra", "from": "supervisor-counters", "to": "aso-division"}],
+        "moved": [{"officer": "chitra", "officer_name": "Chitra Nair",
+                   "from": "supervisor-counters", "to": "aso-division"}],
         "only_before": ["esha"],
         "only_after": ["farid"],
     })
 }
 
 const EXPECTED_REPORT: &str = "\
-4 officers in both snapshots (1 moved, 1 only before, 1 only after)
-  gaps 12 -> 7 (6 closed, 1 opened), shortfall 16 -> 10 levels, readiness 85.2% -> 90.6% (+5.4 points), without gaps 0 -> 1
-  competency                               type        required    short closed opened shortfall
-  citizen-centricity                       behavioural        2   1 -> 1      0      0    1 -> 1
-  decision-making                          behavioural        2   0 -> 0      0      0    0 -> 0
-  digital-literacy                         functional         4   1 -> 0      1      0    1 -> 0
-  empathy                                  behavioural        2   0 -> 0      0      0    0 -> 0
-  financial-accounting                     functional         2   2 -> 2      0      0    3 -> 3
-  grievance-redressal                      functional         2   1 -> 1      0      0    1 -> 1
-  india-post-payments                      domain             2   2 -> 1      1      0    4 -> 1
-  integrity                                behavioural        4   0 -> 0      0      0    0 -> 0
-  mail-logistics                           domain             2   1 -> 1      0      0    1 -> 1
-  noting-drafting                          functional         2   1 -> 0      1      0    1 -> 0
-  people-management                        functional         4   1 -> 0      1      0    2 -> 0
-  postal-operations                        domain             2   1 -> 0      1      0    1 -> 0
-  procurement                              functional         2   1 -> 0      1      0    1 -> 0
-  rti                                      functional         2   0 -> 1      0      1    0 -> 3
-  teamwork                                 behavioural        4   0 -> 0      0      0    0 -> 0
-position aso-division: 2 officers, gaps 3 -> 1 (3 closed, 1 opened), shortfall 4 -> 3 levels, readiness 90.5% -> 92.9% (+2.4 points), without gaps 0 -> 1
-position supervisor-counters: 2 officers, gaps 9 -> 6 (3 closed, 0 opened), shortfall 12 -> 7 levels, readiness 80.0% -> 88.3% (+8.3 points), without gaps 0 -> 0
-department posts-north: 1 officers, gaps 2 -> 0 (2 closed, 0 opened), shortfall 3 -> 0 levels, readiness 85.7% -> 100.0% (+14.3 points), without gaps 0 -> 1
-department posts-south: 3 officers, gaps 10 -> 7 (4 closed, 1 opened), shortfall 13 -> 10 levels, readiness 85.1% -> 87.5% (+2.4 points), without gaps 0 -> 0
-course leading-teams-circle: 1 completers, 33% of claimed levels reached
-  decision-making                          claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
-  people-management                        claims 3: 1 reached, 0 not (0 before), mean gain +2.00 levels
-  teamwork                                 claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
-course ippb-products: 2 completers, 50% of claimed levels reached
-  india-post-payments                      claims 2: 1 reached, 1 not (0 before), mean gain +1.50 levels
-course counter-shadowing: 1 completers, 67% of claimed levels reached
-  citizen-centricity                       claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
-  people-management                        claims 2: 1 reached, 0 not (1 before), mean gain +0.00 levels
-  postal-operations                        claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
-course eoffice-noting: 1 completers, 100% of claimed levels reached
-  digital-literacy                         claims 2: 1 reached, 0 not (1 before), mean gain +0.00 levels
-  noting-drafting                          claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
-course gem-procurement: 1 completers, 100% of claimed levels reached
-  procurement                              claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
-course digital-governance: 2 completers, no level claimed
-  digital-literacy                         untagged: mean gain +0.50 levels
-moved chitra: supervisor-counters -> aso-division (measured against supervisor-counters)
-only before: esha
-only after: farid
+Before and after: 4 officers in both snapshots (1 moved, 1 only before, 1 only after)
+  gaps 12 -> 7 (6 closed, 1 opened), shortfall 16 -> 10 levels, readiness 85.2% -> 90.6% (+5.4 points), officers without gaps 0 -> 1
+
+By competency
+  competency                                               type         required   short  closed  opened  shortfall
+  Citizen centricity [citizen-centricity]                  behavioural         2  1 -> 1       0       0     1 -> 1
+  Decision making [decision-making]                        behavioural         2  0 -> 0       0       0     0 -> 0
+  Digital literacy (e-Office, CSI) [digital-literacy]      functional          4  1 -> 0       1       0     1 -> 0
+  Empathy [empathy]                                        behavioural         2  0 -> 0       0       0     0 -> 0
+  Financial accounting [financial-accounting]              functional          2  2 -> 2       0       0     3 -> 3
+  Grievance redressal (CPGRAMS) [grievance-redressal]      functional          2  1 -> 1       0       0     1 -> 1
+  India Post Payments Bank products [india-post-payments]  domain              2  2 -> 1       1       0     4 -> 1
+  Integrity and ethics [integrity]                         behavioural         4  0 -> 0       0       0     0 -> 0
+  Mail and Speed Post logistics [mail-logistics]           domain              2  1 -> 1       0       0     1 -> 1
+  Noting and drafting [noting-drafting]                    functional          2  1 -> 0       1       0     1 -> 0
+  People management [people-management]                    functional          4  1 -> 0       1       0     2 -> 0
+  Postal operations [postal-operations]                    domain              2  1 -> 0       1       0     1 -> 0
+  Public procurement [procurement]                         functional          2  1 -> 0       1       0     1 -> 0
+  Right to Information [rti]                               functional          2  0 -> 1       0       1     0 -> 3
+  Teamwork [teamwork]                                      behavioural         4  0 -> 0       0       0     0 -> 0
+
+By position (held before)
+  post                                                                   officers    gaps  closed  opened  shortfall  readiness
+  Assistant Section Officer, Postal Division Office [aso-division]              2  3 -> 1       3       1     4 -> 3  90.5% -> 92.9% (+2.4 points)
+  Supervisor, Counters and Mail, Head Post Office [supervisor-counters]         2  9 -> 6       3       0    12 -> 7  80.0% -> 88.3% (+8.3 points)
+
+By department
+  department   officers     gaps  closed  opened  shortfall  readiness
+  posts-north         1   2 -> 0       2       0     3 -> 0  85.7% -> 100.0% (+14.3 points)
+  posts-south         3  10 -> 7       4       1   13 -> 10  85.1% -> 87.5% (+2.4 points)
+
+Courses completed between the snapshots, least effective first
+  Peer circle: leading postal teams [leading-teams-circle]: 1 completer, 33% of claimed levels reached
+    Decision making [decision-making]                        claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
+    People management [people-management]                    claims 3: 1 reached, 0 not (0 before), mean gain +2.00 levels
+    Teamwork [teamwork]                                      claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
+  IPPB products for post office staff [ippb-products]: 2 completers, 50% of claimed levels reached
+    India Post Payments Bank products [india-post-payments]  claims 2: 1 reached, 1 not (0 before), mean gain +1.50 levels
+  Counter supervision alongside a senior postmaster [counter-shadowing]: 1 completer, 67% of claimed levels reached
+    Citizen centricity [citizen-centricity]                  claims 3: 0 reached, 1 not (0 before), mean gain +0.00 levels
+    People management [people-management]                    claims 2: 1 reached, 0 not (1 before), mean gain +0.00 levels
+    Postal operations [postal-operations]                    claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
+  Noting and drafting in e-Office [eoffice-noting]: 1 completer, 100% of claimed levels reached
+    Digital literacy (e-Office, CSI) [digital-literacy]      claims 2: 1 reached, 0 not (1 before), mean gain +0.00 levels
+    Noting and drafting [noting-drafting]                    claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
+  Public procurement on GeM [gem-procurement]: 1 completer, 100% of claimed levels reached
+    Public procurement [procurement]                         claims 3: 1 reached, 0 not (0 before), mean gain +1.00 levels
+  Digital governance essentials (KCM tag, no level) [digital-governance]: 2 completers, no level claimed
+    Digital literacy (e-Office, CSI) [digital-literacy]      untagged: mean gain +0.50 levels
+
+Moved, measured against their post before
+  Chitra Nair [chitra]: Supervisor, Counters and Mail, Head Post Office [supervisor-counters] -> Assistant Section Officer, Postal Division Office [aso-division]
+
+Only in the first snapshot
+  esha
+
+Only in the second snapshot
+  farid
 ";
 
 #[test]
@@ -411,7 +472,7 @@ fn a_training_cycle_closes_gaps_opens_a_lapsed_one_and_flags_weak_courses() {
     let after = Cohort::new(&fw, &after, &lapsing).expect("valid officers");
     let eval = compare(&fw, &before, &after, Weights::default());
 
-    assert_json(&value(&eval), &expected_evaluation());
+    assert_json(&value(&eval), &named(&fw, expected_evaluation()));
     let report = eval.to_string();
     assert_eq!(report, EXPECTED_REPORT, "report:\n{report}");
 }
@@ -445,9 +506,9 @@ fn empty_snapshots_compare_to_nothing() {
     assert!(eval.departments.is_empty() && eval.courses.is_empty());
     assert_eq!(
         eval.to_string(),
-        "0 officers in both snapshots (0 moved, 0 only before, 0 only after)\n  gaps 0 -> 0 \
-         (0 closed, 0 opened), shortfall 0 -> 0 levels, readiness 0.0% -> 0.0% (+0.0 \
-         points), without gaps 0 -> 0\n"
+        "Before and after: 0 officers in both snapshots (0 moved, 0 only before, 0 only \
+         after)\n  gaps 0 -> 0 (0 closed, 0 opened), shortfall 0 -> 0 levels, readiness 0.0% \
+         -> 0.0% (+0.0 points), officers without gaps 0 -> 0\n"
     );
 }
 
@@ -667,6 +728,7 @@ fn build_officers(
         new.extend(build_evidence(spec, added));
         let make = |position, department: usize, passbook| OfficerSpec {
             id: OFFICERS[i].into(),
+            name: None,
             department: DEPARTMENTS[department].into(),
             position,
             target_position: None,
@@ -1176,6 +1238,6 @@ proptest! {
         let fw = case.framework();
         let (before, after) = case.cohorts(&fw);
         let eval = compare(&fw, &before, &after, case.weights);
-        assert_json(&value(&eval), &oracle(&case, &fw));
+        assert_json(&value(&eval), &named(&fw, oracle(&case, &fw)));
     }
 }

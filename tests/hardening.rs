@@ -940,6 +940,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
         .enumerate()
         .map(|(i, (position, target, dept, passbook))| OfficerSpec {
             id: OFFICER_IDS[i].into(),
+            name: None,
             department: DEPARTMENTS[dept % DEPARTMENTS.len()].into(),
             position: positions[position % positions.len()].id.clone(),
             target_position: target.map(|t| positions[t % positions.len()].id.clone()),
@@ -2113,6 +2114,7 @@ fn later_snapshot(officers: &[OfficerSpec], fw: &Framework) -> Vec<OfficerSpec> 
     }
     later.push(OfficerSpec {
         id: "new-joiner".into(),
+        name: None,
         department: "posts".into(),
         position: fw.positions()[0].id.clone(),
         target_position: None,
@@ -2938,7 +2940,7 @@ fn unknown_keys_are_rejected_at_every_level() {
             r#""department":"d","#,
             r#""department":"d","extra":1,"#,
             66,
-            "one of `id`, `department`, `position`, `target_position`, `passbook`",
+            "one of `id`, `name`, `department`, `position`, `target_position`, `passbook`",
         ),
         (
             r#""source":"assessment","#,
@@ -3536,6 +3538,7 @@ fn an_empty_framework_and_an_empty_cohort_give_empty_results() {
     );
     let officer = OfficerSpec {
         id: "o".into(),
+        name: None,
         department: "d".into(),
         position: "p".into(),
         target_position: None,
@@ -3830,6 +3833,7 @@ fn every_analysis_plans_a_prerequisite_chain() {
     let fw = Framework::new(chain(n)).expect("valid");
     let officer = OfficerSpec {
         id: "o".into(),
+        name: None,
         department: "d".into(),
         position: "p".into(),
         target_position: None,
@@ -3919,6 +3923,7 @@ fn officers_for_accepts_the_largest_k() {
     let officers: Vec<OfficerSpec> = (0..200)
         .map(|i| OfficerSpec {
             id: format!("o{i:03}").into(),
+            name: None,
             department: "d".into(),
             position: "p".into(),
             target_position: None,
@@ -3988,6 +3993,7 @@ fn planning_through_a_long_prerequisite_chain() {
     let fw = Framework::new(spec).expect("an acyclic chain");
     let officer = OfficerSpec {
         id: "o".into(),
+        name: None,
         department: "d".into(),
         position: "p".into(),
         target_position: None,

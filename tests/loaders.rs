@@ -16,7 +16,7 @@ use karmayogi::{
     OnetCsv, OnetOptions, PositionSpec, RequirementSpec, RoleSpec, load_esco, load_onet,
 };
 
-/// The texts of the shared data files, read once.
+/// The texts of the data files in `data/`, read once.
 struct Texts {
     esco: BTreeMap<&'static str, String>,
     onet: BTreeMap<&'static str, String>,

@@ -278,6 +278,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
         .map(|(i, (position, target, dept, passbook))| OfficerSpec {
             // Distinct, and not in input order, so "input order" and "id order" differ.
             id: format!("o{}", (i * 5 + 3) % 11).into(),
+            name: (i % 3 != 1).then(|| format!("Officer {i}")),
             department: DEPARTMENTS[dept % 2].into(),
             position: spec.positions[position % spec.positions.len()].id.clone(),
             target_position: target.map(|t| spec.positions[t % spec.positions.len()].id.clone()),
@@ -619,6 +620,7 @@ fn needs_from_reports<'f>(
             let total: u64 = (1..6u64).map(|s| s * h[s as usize]).sum();
             NeedRow {
                 competency: &spec.id,
+                name: &spec.name,
                 kind: spec.kind,
                 officers_required: h.iter().sum(),
                 officers_short: short,
@@ -660,7 +662,9 @@ fn same_fits(got: &[Fit], want: &[Fit]) -> Result<(), TestCaseError> {
 fn fit_of(report: &GapReport<'_>) -> Fit {
     Fit {
         officer: report.officer.clone(),
+        officer_name: report.officer_name.map(str::to_owned),
         position: report.position.clone(),
+        position_name: report.position_name.to_owned(),
         readiness: report.readiness,
         shortfall_levels: report.shortfall_levels,
         gaps: report.gaps.len() as u32,

@@ -161,6 +161,7 @@ fn officer(held: &[(&str, u8)], completed: &[(&str, &str, u8)]) -> OfficerSpec {
     }));
     OfficerSpec {
         id: "officer".into(),
+        name: None,
         department: "dept".into(),
         position: "post".into(),
         target_position: None,
@@ -981,14 +982,15 @@ fn display_names_each_course_and_the_gaps_it_closes() {
     );
     assert_eq!(
         got.to_string(),
-        "2 courses, 10.0 hours (6.0 formal, 4.0 social, 0.0 experiential); 1 gaps closed, 1 open\n\
-         \x20 term 1 (4.0 h)\n\
-         \x20  1. Course b-noting-basics [b-noting-basics] 4.0 h, social\n\
-         \x20       prerequisite for a-advanced-drafting\n\
-         \x20 term 2 (6.0 h)\n\
-         \x20  2. Course a-advanced-drafting [a-advanced-drafting] 6.0 h, formal\n\
-         \x20       closes drafting 1 -> 3 (for duty/work)\n\
-         \x20 open: rti 0 -> 2: no course builds it\n"
+        "Learning path: 2 courses, 10 hours (6.0 formal, 4.0 social, 0.0 experiential); \
+         1 gap closed, 1 open\n\
+         \x20 term 1: 4 hours\n\
+         \x20  1. Course b-noting-basics [b-noting-basics]          4.0 h  social\n\
+         \x20       prerequisite for Course a-advanced-drafting [a-advanced-drafting]\n\
+         \x20 term 2: 6 hours\n\
+         \x20  2. Course a-advanced-drafting [a-advanced-drafting]  6.0 h  formal\n\
+         \x20       closes drafting skills [drafting] 1 -> 3, for duty / work @3\n\
+         \x20 open: rti skills [rti] 0 -> 2: no course builds it\n"
     );
 }
 
@@ -1198,6 +1200,7 @@ fn build_officer(
     }
     OfficerSpec {
         id: "officer".into(),
+        name: None,
         department: "dept".into(),
         position: "post".into(),
         target_position: None,
@@ -2126,7 +2129,8 @@ fn empty_plan_totals_are_positive_zero() {
     assert!(plan.total_hours.is_sign_positive() && plan.total_hours == 0.0);
     assert!(plan.value_closed.is_sign_positive() && plan.value_closed == 0.0);
     assert!(
-        plan.to_string().starts_with("0 courses, 0.0 hours"),
+        plan.to_string()
+            .starts_with("Learning path: 0 courses, 0 hours"),
         "{plan}"
     );
     let json = serde_json::to_string(&plan).unwrap();

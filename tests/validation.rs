@@ -162,6 +162,7 @@ fn evidence(competency: &str, level: u8, date: &str) -> Evidence {
 fn officer(id: &str, position: &str, passbook: Vec<Evidence>) -> OfficerSpec {
     OfficerSpec {
         id: id.into(),
+        name: None,
         department: "posts".into(),
         position: position.into(),
         target_position: None,
@@ -1360,7 +1361,7 @@ fn unknown_field_at_top_level_of_officers() {
 fn unknown_field_in_officer() {
     assert_unknown_officer_field(
         "{\"id\": \"o1\",",
-        "one of `id`, `department`, `position`, `target_position`, `passbook`",
+        "one of `id`, `name`, `department`, `position`, `target_position`, `passbook`",
     );
 }
 

@@ -254,6 +254,7 @@ impl Synth {
         }
         OfficerSpec {
             id: OfficerId::new(format!("officer-{index:07}")),
+            name: None,
             department: self.departments[department].clone(),
             position: p.id.clone(),
             target_position: None,

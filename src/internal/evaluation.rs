@@ -207,8 +207,11 @@ impl<'a, 'f> Run<'a, 'f> {
         {
             self.moved.push(Move {
                 officer: OfficerId::new(self.before.id_str(was)),
+                officer_name: (self.after.name_owned(now)).or_else(|| self.before.name_owned(was)),
                 from: self.fw.position_id(position),
+                from_name: self.fw.position_name(position),
                 to: self.fw.position_id(to),
+                to_name: self.fw.position_name(to),
             });
         }
         self.count_courses(was, now);
@@ -313,6 +316,7 @@ impl<'a, 'f> Run<'a, 'f> {
             .filter(|(_, k)| k.required > 0)
             .map(|(c, k)| CompetencyProgress {
                 competency: fw.competency_id(c as u32),
+                name: fw.competency_name(c as u32),
                 kind: fw.competency_kind[c],
                 officers_required: k.required,
                 short_before: k.short[0],
@@ -329,6 +333,7 @@ impl<'a, 'f> Run<'a, 'f> {
             .filter(|(_, g)| g.officers > 0)
             .map(|(p, g)| PositionProgress {
                 position: fw.position_id(p as u32),
+                name: fw.position_name(p as u32),
                 progress: g.finish(),
             })
             .collect();
@@ -376,6 +381,7 @@ impl<'a, 'f> Run<'a, 'f> {
                 claims += claims_here;
                 OutcomeEffect {
                     competency: self.fw.competency_id(c),
+                    name: self.fw.competency_name(c),
                     claimed: claimed.map(Level::saturating),
                     reached: acc.reached[1],
                     not_reached: claims_here - acc.reached[1],
@@ -387,6 +393,7 @@ impl<'a, 'f> Run<'a, 'f> {
             .collect();
         CourseEffect {
             course: self.fw.course_id(k as u32),
+            name: self.fw.course_name(k as u32),
             completers,
             rate: (claims > 0).then(|| reached as f64 / claims as f64),
             outcomes,

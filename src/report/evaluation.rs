@@ -1,0 +1,216 @@
+//! Monitoring: what changed between two snapshots.
+
+use std::fmt;
+
+use super::table::{Align, Label, Table, count, wrapped};
+use crate::{Evaluation, OfficerId, Progress};
+
+/// Labels wider than this do not widen the course-outcome lines.
+const WIDEST_OUTCOME: usize = 70;
+
+/// `before -> after`.
+fn arrow(before: impl fmt::Display, after: impl fmt::Display) -> String {
+    format!("{before} -> {after}")
+}
+
+/// Mean readiness before and after, in percent with one decimal.
+fn readiness(p: &Progress) -> String {
+    format!(
+        "{:.1}% -> {:.1}% ({:+.1} points)",
+        p.readiness_before * 100.0,
+        p.readiness_after * 100.0,
+        p.readiness_gained * 100.0
+    )
+}
+
+impl fmt::Display for Progress {
+    /// One line: gaps, shortfall and mean readiness, before and after, and the officers
+    /// without gaps.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "gaps {} ({} closed, {} opened), shortfall {} levels, readiness {}, officers without gaps {}",
+            arrow(self.gaps_before, self.gaps_after),
+            self.closed,
+            self.opened,
+            arrow(self.shortfall_before, self.shortfall_after),
+            readiness(self),
+            arrow(self.without_gaps_before, self.without_gaps_after),
+        )
+    }
+}
+
+/// A table of groups (positions or departments) and their progress.
+fn groups<'a>(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    column: &'static str,
+    rows: impl Iterator<Item = (String, &'a Progress)>,
+) -> fmt::Result {
+    let mut table = Table::new(&[
+        (column, Align::Left),
+        ("officers", Align::Right),
+        ("gaps", Align::Right),
+        ("closed", Align::Right),
+        ("opened", Align::Right),
+        ("shortfall", Align::Right),
+        ("readiness", Align::Left),
+    ]);
+    for (label, p) in rows {
+        table.row([
+            label,
+            p.officers.to_string(),
+            arrow(p.gaps_before, p.gaps_after),
+            p.closed.to_string(),
+            p.opened.to_string(),
+            arrow(p.shortfall_before, p.shortfall_after),
+            readiness(p),
+        ]);
+    }
+    if table.is_empty() {
+        return Ok(());
+    }
+    writeln!(f, "\n{title}")?;
+    table.write(f, 2)
+}
+
+impl fmt::Display for Evaluation<'_> {
+    /// The headline and overall progress; then tables per competency, per position and
+    /// per department (counts `before -> after`); the courses completed in between, least
+    /// effective first, with what their completers reached per competency; the officers
+    /// who moved; and the officers found in one snapshot only.
+    ///
+    /// ```text
+    /// Before and after: 4 officers in both snapshots (1 moved, 1 only before, 1 only after)
+    ///   gaps 12 -> 7 (6 closed, 1 opened), shortfall 16 -> 10 levels, readiness 85.2% -> 90.6% (+5.4 points), officers without gaps 0 -> 1
+    ///
+    /// By competency
+    ///   competency                                type         required   short  closed  opened  shortfall
+    ///   Citizen centricity [citizen-centricity]   behavioural         2  1 -> 1       0       0     1 -> 1
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Before and after: {} in both snapshots ({} moved, {} only before, {} only after)",
+            count(self.overall.officers, "officer", "officers"),
+            self.moved.len(),
+            self.only_before.len(),
+            self.only_after.len()
+        )?;
+        writeln!(f, "  {}", self.overall)?;
+        self.write_competencies(f)?;
+        groups(
+            f,
+            "By position (held before)",
+            "post",
+            (self.positions.iter()).map(|p| {
+                (
+                    Label::new(p.name, p.position.as_str()).to_string(),
+                    &p.progress,
+                )
+            }),
+        )?;
+        groups(
+            f,
+            "By department",
+            "department",
+            (self.departments.iter()).map(|d| (d.department.to_string(), &d.progress)),
+        )?;
+        self.write_courses(f)?;
+        if !self.moved.is_empty() {
+            writeln!(f, "\nMoved, measured against their post before")?;
+        }
+        for m in &self.moved {
+            writeln!(
+                f,
+                "  {}: {} -> {}",
+                Label::officer(m.officer_name.as_deref(), m.officer.as_str()),
+                Label::new(m.from_name, m.from.as_str()),
+                Label::new(m.to_name, m.to.as_str()),
+            )?;
+        }
+        for (title, ids) in [
+            ("Only in the first snapshot", &self.only_before),
+            ("Only in the second snapshot", &self.only_after),
+        ] {
+            if !ids.is_empty() {
+                writeln!(f, "\n{title}")?;
+                wrapped(f, 2, ids.iter().map(OfficerId::as_str))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Evaluation<'_> {
+    fn write_competencies(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.competencies.is_empty() {
+            writeln!(f, "\nBy competency")?;
+            let mut table = Table::new(&[
+                ("competency", Align::Left),
+                ("type", Align::Left),
+                ("required", Align::Right),
+                ("short", Align::Right),
+                ("closed", Align::Right),
+                ("opened", Align::Right),
+                ("shortfall", Align::Right),
+            ]);
+            for c in &self.competencies {
+                table.row([
+                    Label::new(c.name, c.competency.as_str()).to_string(),
+                    c.kind.as_str().to_owned(),
+                    c.officers_required.to_string(),
+                    arrow(c.short_before, c.short_after),
+                    c.closed.to_string(),
+                    c.opened.to_string(),
+                    arrow(c.shortfall_before, c.shortfall_after),
+                ]);
+            }
+            table.write(f, 2)?;
+        }
+        Ok(())
+    }
+
+    fn write_courses(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.courses.is_empty() {
+            writeln!(
+                f,
+                "\nCourses completed between the snapshots, least effective first"
+            )?;
+        }
+        let outcome_width = (self.courses.iter())
+            .flat_map(|c| &c.outcomes)
+            .map(|o| Label::new(o.name, o.competency.as_str()).width())
+            .filter(|&w| w <= WIDEST_OUTCOME)
+            .max()
+            .unwrap_or(0);
+        for c in &self.courses {
+            write!(
+                f,
+                "  {}: {}",
+                Label::new(c.name, c.course.as_str()),
+                count(c.completers, "completer", "completers")
+            )?;
+            match c.rate {
+                Some(r) => writeln!(f, ", {:.0}% of claimed levels reached", r * 100.0)?,
+                None => writeln!(f, ", no level claimed")?,
+            }
+            for o in &c.outcomes {
+                let label = Label::new(o.name, o.competency.as_str());
+                let pad = outcome_width.saturating_sub(label.width());
+                write!(f, "    {label}{:pad$}  ", "")?;
+                if let Some(l) = o.claimed {
+                    write!(
+                        f,
+                        "claims {l}: {} reached, {} not ({} before), ",
+                        o.reached, o.not_reached, o.reached_before
+                    )?;
+                } else {
+                    write!(f, "untagged: ")?;
+                }
+                writeln!(f, "mean gain {:+.2} levels", o.mean_gained)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,132 @@
+//! The examples as people run them, from the binaries `cargo test` builds beside this one
+//! (`target/<profile>/examples/`): output whose reader has gone away (as after `| head -1`)
+//! ends the example quietly with exit code 0, and a failure is one line on standard error
+//! with exit code 1. The examples that load the real data are too slow for a debug test
+//! run; `.ci/run` pipes each of the six release builds into `head -1`.
+#![cfg(unix)]
+
+use std::io::{BufRead, BufReader};
+use std::os::fd::OwnedFd;
+use std::os::unix::net::UnixStream;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// The built example `name`, next to this test's own directory.
+#[track_caller]
+fn example(name: &str) -> Command {
+    let exe = std::env::current_exe().expect("the test's own path");
+    let profile = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>/deps");
+    let path: PathBuf = profile
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} is not built: run `cargo test` (which builds the examples) or `cargo build --examples`",
+        path.display()
+    );
+    Command::new(path)
+}
+
+/// Runs the example with standard output connected to a socket whose other end is already
+/// closed, so its first write fails as a write into a pipe whose reader exited does.
+#[track_caller]
+fn with_output_closed(mut command: Command) -> Output {
+    let (ours, theirs) = UnixStream::pair().expect("a socket pair");
+    drop(ours);
+    command
+        .stdout(Stdio::from(OwnedFd::from(theirs)))
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the example starts")
+}
+
+#[track_caller]
+fn assert_quiet_success(name: &str, output: &Output) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && stderr.is_empty(),
+        "{name}: {:?}, standard error: {stderr}",
+        output.status
+    );
+}
+
+#[test]
+fn examples_end_quietly_when_their_output_is_closed() {
+    for (name, args) in [
+        ("quickstart", &[][..]),
+        ("learning_path", &[][..]),
+        ("learning_path", &["meena-iyer", "aso-division"][..]),
+        ("bench_needs", &["1000", "--big", "0"][..]),
+    ] {
+        let mut command = example(name);
+        command.args(args);
+        let output = with_output_closed(command);
+        assert_quiet_success(name, &output);
+    }
+}
+
+#[test]
+fn quickstart_piped_into_head_prints_its_first_line_and_exits_0() {
+    let mut child = example("quickstart")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("quickstart starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("piped"))
+        .read_line(&mut first)
+        .expect("a first line");
+    // The reader is dropped here, as `head -1` exits after its line.
+    let output = child.wait_with_output().expect("quickstart ends");
+    assert_eq!(
+        first,
+        "Framework: 16 competencies, 11 activities, 4 roles, 3 positions, 18 courses\n"
+    );
+    assert_quiet_success("quickstart", &output);
+}
+
+#[test]
+fn bad_arguments_are_one_line_on_standard_error_and_exit_code_1() {
+    for (name, args, start) in [
+        (
+            "learning_path",
+            &["nobody"][..],
+            "error: unknown officer `nobody`; known: ",
+        ),
+        (
+            "esco_transition",
+            &["only-one"][..],
+            "error: expected no arguments or two occupations (FROM TO), found 1;",
+        ),
+        (
+            "acbp",
+            &["many"][..],
+            "error: `many` is not an officer count;",
+        ),
+        (
+            "bench_needs",
+            &["--bogus"][..],
+            "error: unknown option `--bogus`; usage: bench_needs",
+        ),
+        (
+            "bench_recommend",
+            &["lots"][..],
+            "error: `lots` is not an officer count;",
+        ),
+    ] {
+        let output = example(name)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("the example starts");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.starts_with(start), "{name}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(stderr.ends_with('\n'), "{name}: {stderr}");
+    }
+}
