@@ -102,11 +102,13 @@
 mod acbp;
 mod career;
 mod case;
+mod case_import;
 mod cohort;
 mod error;
 mod evaluate;
 mod framework;
 mod gap;
+mod group;
 mod ids;
 mod internal;
 mod level;
@@ -122,10 +124,13 @@ pub use crate::acbp::{
 };
 pub use crate::career::{CareerFit, CareerOptions, CareerStep};
 pub use crate::case::{
-    CaseArea, CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseDropReason,
-    CaseDropped, CaseDroppedField, CaseElement, CaseExportOptions, CaseExtra, CaseIds, CaseImport,
-    CaseImportOptions, CaseImportReport, CaseItem, CaseItemMapping, CaseItemTypeUse,
-    CaseKeptAssociation, CaseLink, CasePackage, CaseRubric,
+    CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
+    CaseItem, CaseLink, CasePackage, CaseRubric,
+};
+pub use crate::case_import::{
+    CaseDropReason, CaseDropped, CaseDroppedField, CaseElement, CaseFieldReason, CaseGroup,
+    CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse,
+    CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
 };
 pub use crate::cohort::Cohort;
 pub use crate::error::{Error, Errors};
@@ -136,7 +141,8 @@ pub use crate::evaluate::{
 pub use crate::framework::{Framework, Provenance, Requirement};
 pub use crate::gap::{Gap, GapOptions, GapReport, Weights};
 pub use crate::ids::{
-    ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, OfficerId, PositionId, RoleId,
+    ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId,
+    RoleId,
 };
 pub use crate::level::Level;
 pub use crate::loaders::{
@@ -154,8 +160,8 @@ pub use crate::recommend::{
 };
 pub use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
-    FrameworkSpec, JSON_SCHEMA, LevelDescriptor, Mode, OLDEST_FORMAT_VERSION, PositionSpec,
-    RequirementSpec, ReviewStatus, RoleSpec,
+    FrameworkSpec, GroupKind, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode, OLDEST_FORMAT_VERSION,
+    PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
 };
 
 #[doc = include_str!("../README.md")]

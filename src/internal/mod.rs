@@ -3,8 +3,11 @@
 pub(crate) mod case;
 pub(crate) mod cover;
 pub(crate) mod csv;
+pub(crate) mod cycles;
 pub(crate) mod date;
 pub(crate) mod evaluation;
+pub(crate) mod hierarchy;
 pub(crate) mod json;
 pub(crate) mod parallel;
+pub(crate) mod table;
 pub(crate) mod validate;
