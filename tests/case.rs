@@ -1431,3 +1431,536 @@ fn export_rejects_a_competency_uuid_that_collides() {
         }]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Packages as publishers write them
+
+/// The `(element, identifier, field, reason)` of every dropped field.
+fn fields_with_reasons(
+    report: &CaseImportReport,
+) -> Vec<(CaseElement, &str, &str, CaseFieldReason)> {
+    report
+        .dropped_fields
+        .iter()
+        .map(|f| (f.element, f.identifier.as_str(), f.field.as_str(), f.reason))
+        .collect()
+}
+
+#[test]
+fn values_of_another_type_are_set_aside_and_reported_wherever_they_are() {
+    let mut c1 = item("c1", "A", "Functional Competency");
+    c1["lastChangeDateTime"] = json!(20_240_101);
+    c1["humanCodingScheme"] = json!(7);
+    let mut e1 = link("isChildOf", "e1", "c1", DOC);
+    e1["sequenceNumber"] = json!(1.0);
+    let rubric = json!([{"identifier": "r1", "title": 5, "CFRubricCriteria": [
+        {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "weight": "1", "position": "2",
+         "CFRubricCriterionLevels": [
+            {"identifier": "l1", "score": 1, "position": "1", "quality": ["Basic"]},
+            {"identifier": "l2", "score": 2, "feedback": false}]}]}]);
+    let import = import(&package(&json!([c1]), &json!([e1]), &rubric).to_string());
+    let wrong = |found, expected| CaseFieldReason::WrongType { found, expected };
+    assert_eq!(
+        fields_with_reasons(&import.report),
+        [
+            (
+                CaseElement::Item,
+                "c1",
+                "humanCodingScheme",
+                wrong("an integer", "a string")
+            ),
+            (
+                CaseElement::Item,
+                "c1",
+                "lastChangeDateTime",
+                wrong("an integer", "a string")
+            ),
+            (
+                CaseElement::Association,
+                "e1",
+                "sequenceNumber",
+                wrong("a fractional number", "an integer")
+            ),
+            (
+                CaseElement::Rubric,
+                "r1",
+                "title",
+                wrong("an integer", "a string")
+            ),
+            (
+                CaseElement::Criterion,
+                "k1",
+                "position",
+                wrong("a string", "an integer")
+            ),
+            (
+                CaseElement::Criterion,
+                "k1",
+                "weight",
+                wrong("a string", "a number")
+            ),
+            (
+                CaseElement::Level,
+                "l1",
+                "position",
+                wrong("a string", "an integer")
+            ),
+            (
+                CaseElement::Level,
+                "l1",
+                "quality",
+                wrong("an array", "a string")
+            ),
+            (
+                CaseElement::Level,
+                "l2",
+                "feedback",
+                wrong("a boolean", "a string")
+            ),
+        ]
+    );
+    // The rest imports: the levels carry no text (the quality was set aside), so the
+    // competency describes none, and exists at levels 1 and 2.
+    let c = &import.spec.competencies[0];
+    assert_eq!(
+        (c.levels.len(), c.min_level, c.max_level),
+        (0, None, Some(2))
+    );
+}
+
+#[test]
+fn a_score_of_another_type_sets_its_criterion_aside() {
+    let rubric = json!([{"identifier": "r1", "CFRubricCriteria": [
+        {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "CFRubricCriterionLevels": [
+            {"identifier": "l1", "score": "1"}, {"identifier": "l2", "score": 2}]}]}]);
+    let pkg = package(
+        &json!([item("c1", "A", "Functional Competency")]),
+        &json!([]),
+        &rubric,
+    );
+    let import = import(&pkg.to_string());
+    assert!(import.spec.competencies.is_empty());
+    assert_eq!(
+        dropped(&import.report),
+        [
+            (CaseElement::Item, "c1", CaseDropReason::UnmappedScale),
+            (CaseElement::Criterion, "k1", CaseDropReason::UnmappedScale),
+        ]
+    );
+    assert_eq!(import.report.scales[0].levels[1].score, None);
+}
+
+#[test]
+fn null_is_absent_in_every_field() {
+    let pkg = json!({
+        "CFDocument": {"identifier": DOC, "uri": null, "creator": "c", "title": "t",
+                       "lastChangeDateTime": STAMP, "description": null, "publisher": null},
+        "CFItems": [{"identifier": "c1", "fullStatement": "A", "abbreviatedStatement": null,
+                     "humanCodingScheme": null, "CFItemType": null, "CFItemTypeURI": null,
+                     "notes": null, "uri": null}],
+        "CFAssociations": [{"identifier": "e1", "associationType": "isChildOf",
+                            "sequenceNumber": null, "notes": null,
+                            "originNodeURI": {"identifier": "c1", "title": null, "uri": null},
+                            "destinationNodeURI": {"identifier": DOC, "title": null}}],
+        "CFRubrics": null,
+        "CFDefinitions": null,
+    });
+    let import = import(&pkg.to_string());
+    assert_eq!(import.spec.competencies[0].name, "A");
+    assert!(
+        import.report.dropped_fields.is_empty(),
+        "{:?}",
+        import.report
+    );
+    assert!(import.report.associations.is_empty());
+    assert!(import.report.document.extra.is_empty());
+}
+
+#[test]
+fn the_item_type_comes_from_either_field_and_the_report_says_which() {
+    use CaseTypeSource::{Both, ItemType, ItemTypeOverUri, ItemTypeUri, Neither};
+    use CompetencyType::{Behavioural, Domain, Functional};
+    let with =
+        |id: &str, item_type: Option<&str>, uri_title: Option<&str>, uri_id: Option<&str>| {
+            let mut v = json!({"identifier": id, "fullStatement": id});
+            if let Some(t) = item_type {
+                v["CFItemType"] = json!(t);
+            }
+            if uri_title.is_some() || uri_id.is_some() {
+                v["CFItemTypeURI"] = json!({"title": uri_title, "identifier": uri_id,
+                                        "uri": "https://x.example/CFItemTypes/t"});
+            }
+            v
+        };
+    let mut pkg = package(
+        &json!([
+            with("c1", Some("Domain Competency"), None, None),
+            with("c2", None, Some("Domain Competency"), None),
+            with(
+                "c3",
+                Some("domain competency"),
+                Some("Domain Competency"),
+                None
+            ),
+            with("c4", Some("Domain Competency"), Some("Standard"), None),
+            with("c5", None, None, None),
+            with(
+                "c6",
+                None,
+                None,
+                Some("7a000000-0000-4000-8000-000000000001")
+            ),
+        ]),
+        &json!([]),
+        &json!([]),
+    );
+    pkg["CFDefinitions"] = json!({"CFItemTypes": [
+        {"identifier": "7A000000-0000-4000-8000-000000000001", "title": "Behavioural Competency"}]});
+    let import = import(&pkg.to_string());
+    let types: Vec<(Option<&str>, CaseTypeSource, Vec<&str>)> = import
+        .report
+        .item_types
+        .iter()
+        .map(|t| {
+            (
+                t.item_type.as_deref(),
+                t.source,
+                t.items.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        types,
+        [
+            (None, Neither, vec!["c5"]),
+            (Some("Behavioural Competency"), ItemTypeUri, vec!["c6"]),
+            (Some("Domain Competency"), ItemType, vec!["c1"]),
+            (Some("Domain Competency"), ItemTypeUri, vec!["c2"]),
+            (Some("Domain Competency"), ItemTypeOverUri, vec!["c4"]),
+            (Some("domain competency"), Both, vec!["c3"]),
+        ]
+    );
+    let kinds: Vec<CompetencyType> = import.spec.competencies.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [Domain, Domain, Domain, Domain, Functional, Behavioural]
+    );
+    let superseded: Vec<(&str, CaseFieldReason)> = import
+        .report
+        .dropped_fields
+        .iter()
+        .filter(|f| f.field == "CFItemTypeURI")
+        .map(|f| (f.identifier.as_str(), f.reason))
+        .collect();
+    let no_place = CaseFieldReason::NoPlace;
+    assert_eq!(
+        superseded,
+        [
+            ("c2", no_place),
+            ("c3", no_place),
+            ("c4", CaseFieldReason::Superseded { by: "CFItemType" }),
+            ("c6", no_place),
+        ]
+    );
+}
+
+#[test]
+fn uuid_identifiers_compare_without_regard_to_case() {
+    let upper = "C0000000-0000-4000-8000-0000000000AA";
+    let lower = upper.to_ascii_lowercase();
+    let pkg = package(
+        &json!([
+            item(upper, "A", "Functional Competency"),
+            item("a1", "Area one", "Area")
+        ]),
+        &json!([
+            link("isChildOf", "e1", &lower, "a1"),
+            link("isChildOf", "e2", "a1", &DOC.to_ascii_uppercase()),
+        ]),
+        &json!([{"identifier": "r1", "CFRubricCriteria": [criterion("k1", &lower, 2)]}]),
+    );
+    let import = import(&pkg.to_string());
+    let c = &import.spec.competencies[0];
+    // The id is the canonical, lowercase form; the links found the item and the document.
+    assert_eq!(c.id.as_str(), lower);
+    assert_eq!(c.groups[0].as_str(), "a1");
+    assert_eq!(c.levels.len(), 2);
+    assert!(import.report.associations.is_empty());
+    // The same UUID in another case is the same identifier.
+    let twice = package(
+        &json!([
+            item(upper, "A", "Functional Competency"),
+            item(&lower, "B", "Functional Competency")
+        ]),
+        &json!([]),
+        &json!([]),
+    );
+    assert_eq!(
+        import_errors(&twice),
+        [Error::CaseDuplicateIdentifier {
+            identifier: lower.clone()
+        }]
+    );
+    // Identifiers that are not UUIDs compare as written.
+    let coded = package(
+        &json!([
+            item("OP.1", "A", "Functional Competency"),
+            item("op.1", "B", "Functional Competency")
+        ]),
+        &json!([]),
+        &json!([]),
+    );
+    assert_eq!(import_of(&coded).spec.competencies.len(), 2);
+}
+
+fn import_of(pkg: &Value) -> CaseImport {
+    import(&pkg.to_string())
+}
+
+#[test]
+fn links_without_identifier_resolve_by_uri() {
+    let mut c1 = item("c1", "A", "Functional Competency");
+    c1["uri"] = json!("https://case.example.org/items/first");
+    let mut a1 = item("a1", "Area", "Area");
+    a1["uri"] = json!("https://case.example.org/items/area");
+    let uuid = "b0000000-0000-4000-8000-000000000001";
+    let c2 = item(uuid, "B", "Functional Competency");
+    let pkg = package(
+        &json!([c1, a1, c2]),
+        &json!([
+            {"identifier": "e1", "associationType": "isChildOf",
+             "originNodeURI": {"uri": "https://case.example.org/items/first", "title": "A"},
+             "destinationNodeURI": "https://case.example.org/items/area"},
+            {"identifier": "e2", "associationType": "isChildOf",
+             "originNodeURI": format!("urn:uuid:{}", uuid.to_ascii_uppercase()),
+             "destinationNodeURI": {"uri": "https://case.example.org/items/area/"}},
+            {"identifier": "e3", "associationType": "exactMatchOf",
+             "originNodeURI": {"uri": format!("https://other.example/CFItems/{uuid}?v=2")},
+             "destinationNodeURI": "https://other.example/standards/4.NF.1"},
+        ]),
+        &json!([]),
+    );
+    let import = import_of(&pkg);
+    let groups: Vec<(&str, Vec<&str>)> = import
+        .spec
+        .competencies
+        .iter()
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.groups.iter().map(GroupId::as_str).collect(),
+            )
+        })
+        .collect();
+    // e2's destination ends in a slash and is not a package uri nor a UUID: outside.
+    assert_eq!(groups, [(uuid, vec![]), ("c1", vec!["a1"])]);
+    let kept: Vec<(&str, Option<&str>)> = import
+        .report
+        .associations
+        .iter()
+        .map(|k| {
+            (
+                k.association.identifier.as_str(),
+                k.origin.as_ref().map(CompetencyId::as_str),
+            )
+        })
+        .collect();
+    assert_eq!(kept, [("e2", Some(uuid)), ("e3", Some(uuid))]);
+}
+
+#[test]
+fn misnamed_fields_are_errors_naming_what_case_expects() {
+    let pkg = json!({
+        "CFDocument": {"Identifier": DOC, "creator": "c", "title": "t"},
+        "cfItems": [],
+        "CFItems": [{"identifier": "c1", "full_statement": "A", "fullStatement": "A"}],
+        "CFAssociations": [{"identifier": "e1", "AssociationType": "isChildOf",
+                            "originNodeURI": {"Identifier": "c1"},
+                            "destinationNodeURI": {"identifier": DOC}}],
+    });
+    let errors = import_errors(&pkg);
+    let names: Vec<(String, String, &str)> = errors
+        .iter()
+        .filter_map(|e| match e {
+            Error::CaseFieldName {
+                path,
+                found,
+                expected,
+            } => Some((path.clone(), found.clone(), *expected)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("CFPackage".to_owned(), "cfItems".to_owned(), "CFItems"),
+            (
+                "CFDocument".to_owned(),
+                "Identifier".to_owned(),
+                "identifier"
+            ),
+            (
+                "CFItems[0]".to_owned(),
+                "full_statement".to_owned(),
+                "fullStatement"
+            ),
+            (
+                "CFAssociations[0]".to_owned(),
+                "AssociationType".to_owned(),
+                "associationType"
+            ),
+            (
+                "CFAssociations[0].originNodeURI".to_owned(),
+                "Identifier".to_owned(),
+                "identifier"
+            ),
+        ]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "case field `cfItems` at CFPackage: expected `CFItems`"
+    );
+}
+
+#[test]
+fn a_level_scored_zero_is_none_never_level_one() {
+    let rubric = json!([{"identifier": "r1", "CFRubricCriteria": [
+        {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "CFRubricCriterionLevels": [
+            {"identifier": "l3", "score": 3, "quality": "Leads", "position": 1},
+            {"identifier": "l0", "score": 0, "quality": "Not evident", "position": 4},
+            {"identifier": "l1", "score": 1, "quality": "Emerging", "position": 3},
+            {"identifier": "l2", "score": 2, "quality": "Secure", "position": 2}]}]}]);
+    let pkg = package(
+        &json!([item("c1", "A", "Functional Competency")]),
+        &json!([]),
+        &rubric,
+    );
+    for rule in [CaseLevelRule::Score, CaseLevelRule::Rank] {
+        let options = CaseImportOptions::default().level_rule(rule);
+        let import = CaseImport::from_json(&pkg.to_string(), &options).unwrap();
+        let names: Vec<(u8, Option<&str>)> = import.spec.competencies[0]
+            .levels
+            .iter()
+            .map(|l| (l.level, l.name.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (1, Some("Emerging")),
+                (2, Some("Secure")),
+                (3, Some("Leads"))
+            ]
+        );
+        assert_eq!(
+            dropped(&import.report),
+            [(CaseElement::Level, "l0", CaseDropReason::LevelNone)]
+        );
+        let framework = Framework::new(import.spec).unwrap();
+        assert_eq!(framework.max_level("c1").map(Level::get), Some(3));
+    }
+}
+
+#[test]
+fn a_table_maps_a_longer_scale_and_the_report_states_it() {
+    // DigComp's eight levels, mapped by the caller's table.
+    let levels: Vec<Value> = (1..=8)
+        .map(|n| json!({"identifier": format!("l{n}"), "score": n, "description": format!("digcomp {n}")}))
+        .collect();
+    let rubric = json!([{"identifier": "r1", "CFRubricCriteria": [
+        {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "CFRubricCriterionLevels": levels}]}]);
+    let pkg = package(
+        &json!([item("c1", "Digital content", "Functional Competency")]),
+        &json!([]),
+        &rubric,
+    );
+    let level = |n| Level::new(n).unwrap();
+    let table = CaseLevelRule::Table(
+        [
+            (1, 1),
+            (2, 1),
+            (3, 2),
+            (4, 2),
+            (5, 3),
+            (6, 4),
+            (7, 5),
+            (8, 5),
+        ]
+        .into_iter()
+        .map(|(s, l)| (f64::from(s), level(l)))
+        .collect(),
+    );
+    let options = CaseImportOptions::default().level_rule(table.clone());
+    let import = CaseImport::from_json(&pkg.to_string(), &options).unwrap();
+    let described: Vec<(u8, &str)> = import.spec.competencies[0]
+        .levels
+        .iter()
+        .map(|l| (l.level, l.description.as_str()))
+        .collect();
+    // Each level is described by the lowest score that reaches it.
+    assert_eq!(
+        described,
+        [
+            (1, "digcomp 1"),
+            (2, "digcomp 3"),
+            (3, "digcomp 5"),
+            (4, "digcomp 6"),
+            (5, "digcomp 7")
+        ]
+    );
+    let merged: Vec<&str> = import
+        .report
+        .dropped
+        .iter()
+        .filter(|d| d.reason == CaseDropReason::MergedLevel)
+        .map(|d| d.identifier.as_str())
+        .collect();
+    assert_eq!(merged, ["l2", "l4", "l8"]);
+    assert_eq!(import.report.scales[0].rule, table);
+    // Without a rule, the eight levels are set aside: nothing is truncated silently.
+    let plain = import_of(&pkg);
+    assert!(plain.spec.competencies.is_empty());
+    // A rule that cannot map scores in order is refused.
+    let bad = CaseImportOptions::default().level_rule(CaseLevelRule::Proportional { top: 0 });
+    let errors = CaseImport::from_json(&pkg.to_string(), &bad).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "1 problem found:\n  - option `level_rule` is 0: expected a proportional rule's top score of at least 1"
+    );
+}
+
+#[test]
+fn own_exports_of_level_ranges_and_partial_descriptors_round_trip() {
+    let spec = FrameworkSpec::from_json(
+        r#"{"format_version": 2, "competencies": [
+          {"id": "a", "name": "A", "type": "functional", "max_level": 3},
+          {"id": "b", "name": "B", "type": "functional", "min_level": 2, "max_level": 4,
+           "levels": [{"level": 3, "name": "Able", "description": ""}]},
+          {"id": "c", "name": "C", "type": "functional", "max_level": 5,
+           "levels": [{"level": 1, "description": "starts"}, {"level": 3, "description": "leads"}]},
+          {"id": "d", "name": "D", "type": "domain", "min_level": 5},
+          {"id": "e", "name": "E", "type": "domain",
+           "levels": [{"level": 1, "description": "x"}, {"level": 2, "description": "y"}]}]}"#,
+    )
+    .unwrap();
+    let framework = Framework::new(spec.clone()).unwrap();
+    let json = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
+        .unwrap()
+        .to_json();
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let back = CaseImport::from_json(&json, &options).unwrap();
+    assert_eq!(back.spec.competencies, spec.competencies);
+    assert!(back.report.dropped.is_empty());
+}
+
+#[test]
+fn export_writes_uuids_in_lowercase() {
+    let framework = Framework::from_json(OFFICE_SPEC).unwrap();
+    let mut doc = document();
+    doc.identifier = doc.identifier.to_ascii_uppercase();
+    let package =
+        CasePackage::from_framework(&framework, &doc, &CaseExportOptions::default()).unwrap();
+    assert_eq!(package.document.unwrap().identifier, document().identifier);
+    let lower = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
+        .unwrap();
+    assert_eq!(package.items, lower.items);
+}

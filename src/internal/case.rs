@@ -98,7 +98,12 @@ impl Parsed<'_> {
         if let Some(&node) = self.uris.get(uri) {
             return Some(node);
         }
-        let tail = uri.rsplit(['/', ':']).next().unwrap_or_default();
+        let path = uri.split(['?', '#']).next().unwrap_or_default();
+        let tail = path
+            .trim_end_matches('/')
+            .rsplit(['/', ':'])
+            .next()
+            .unwrap_or_default();
         Some(if is_uuid_shaped(tail) {
             by_key(tail)
         } else {
