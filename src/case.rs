@@ -377,10 +377,16 @@ tolerant_deserialize! {
     CaseDocument => document, "a CASE CFDocument object";
     CaseItem => item, "a CASE CFItem object";
     CaseAssociation => association, "a CASE CFAssociation object";
-    CaseLink => link, "a CASE link object";
     CaseRubric => rubric, "a CASE CFRubric object";
     CaseCriterion => criterion, "a CASE CFRubricCriterion object";
     CaseCriterionLevel => level, "a CASE CFRubricCriterionLevel object";
+}
+
+impl<'de> Deserialize<'de> for CaseLink {
+    /// A link object, or a plain URI string as CASE 1.0 writes node links.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(read::LinkVisitor)
+    }
 }
 
 impl CasePackage {

@@ -352,7 +352,8 @@ pub struct CaseScale {
     /// The rule applied.
     pub rule: CaseLevelRule,
     /// Every level of the criterion in score order (levels without a score last, then by
-    /// identifier), with the level each became.
+    /// identifier), with the level the rule maps each to; when the criterion was set aside,
+    /// the levels the rule cannot map show which.
     pub levels: Vec<CaseScaleLevel>,
 }
 
@@ -363,7 +364,7 @@ pub struct CaseScaleLevel {
     pub identifier: String,
     /// Its score, when it has a numeric one.
     pub score: Option<f64>,
-    /// The level it became (0: none); `None` when the rule cannot map it.
+    /// The level the rule maps its score to (0: none); `None` when the rule cannot map it.
     pub level: Option<Level>,
 }
 

@@ -17,8 +17,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use self::map::{Assembly, Reporter};
+use self::read::mentions;
 use self::uuid::is_uuid_shaped;
-use crate::case::{CaseAssociation, CaseDocument, CaseItem, CaseLink, CasePackage};
+use crate::case::{CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage};
 use crate::case_import::{
     CaseElement, CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
     CaseTypeSource, type_key,
@@ -92,7 +93,7 @@ impl Parsed<'_> {
             }
         };
         if let Some(id) = non_blank(&link.identifier) {
-            return Some(by_key(id.trim()));
+            return Some(by_key(id));
         }
         let uri = non_blank(&link.uri)?.trim();
         if let Some(&node) = self.uris.get(uri) {
@@ -117,20 +118,22 @@ impl Parsed<'_> {
 struct Seen<'p>(HashMap<Cow<'p, str>, bool>);
 
 impl<'p> Seen<'p> {
-    /// The identifier's key when present and new; reports it as missing or duplicate
-    /// otherwise.
+    /// The identifier's key when present and new; reports it as missing (unless `extra`
+    /// holds it under another type or name, reported apart) or duplicate otherwise.
     fn first(
         &mut self,
-        id: &'p str,
+        (id, extra): (&'p str, &CaseExtra),
         element: CaseElement,
         path: impl FnOnce() -> String,
         errors: &mut Vec<Error>,
     ) -> Option<Cow<'p, str>> {
         if non_blank(id).is_none() {
-            errors.push(Error::CaseMissingIdentifier {
-                element,
-                path: path(),
-            });
+            if !mentions(extra, "identifier") {
+                errors.push(Error::CaseMissingIdentifier {
+                    element,
+                    path: path(),
+                });
+            }
             return None;
         }
         let k = key(id);
@@ -184,10 +187,11 @@ fn parse<'p>(
     }
     for (i, item) in package.items.iter().enumerate() {
         let path = || format!("CFItems[{i}]");
-        let Some(k) = seen.first(&item.identifier, CaseElement::Item, path, errors) else {
+        let identifier = (item.identifier.as_str(), &item.extra);
+        let Some(k) = seen.first(identifier, CaseElement::Item, path, errors) else {
             continue;
         };
-        if non_blank(&item.full_statement).is_none() && !item.extra.contains_key("fullStatement") {
+        if non_blank(&item.full_statement).is_none() && !mentions(&item.extra, "fullStatement") {
             errors.push(missing(
                 CaseElement::Item,
                 &item.identifier,
@@ -203,54 +207,8 @@ fn parse<'p>(
         parsed.index.insert(k, parsed.items.len());
         parsed.items.push(item);
     }
-    let mut complete = Vec::new();
-    for (i, a) in package.associations.iter().enumerate() {
-        let path = || format!("CFAssociations[{i}]");
-        if seen
-            .first(&a.identifier, CaseElement::Association, path, errors)
-            .is_none()
-        {
-            continue;
-        }
-        let id = a.identifier.as_str();
-        let mut ok = true;
-        if non_blank(&a.association_type).is_none() && !a.extra.contains_key("associationType") {
-            errors.push(missing(CaseElement::Association, id, "associationType"));
-            ok = false;
-        }
-        for (link, field) in [
-            (&a.origin_node_uri, "originNodeURI"),
-            (&a.destination_node_uri, "destinationNodeURI"),
-        ] {
-            let named = link
-                .as_ref()
-                .is_some_and(|l| non_blank(&l.identifier).is_some() || non_blank(&l.uri).is_some());
-            let mistyped = a.extra.contains_key(field)
-                || link
-                    .as_ref()
-                    .is_some_and(|l| l.extra.contains_key("identifier"));
-            if !named && !mistyped {
-                errors.push(missing(CaseElement::Association, id, field));
-            }
-            ok &= named;
-        }
-        if ok {
-            complete.push(a);
-        }
-    }
-    for (r, rubric) in package.rubrics.iter().enumerate() {
-        let path = || format!("CFRubrics[{r}]");
-        seen.first(&rubric.identifier, CaseElement::Rubric, path, errors);
-        for (c, criterion) in rubric.criteria.iter().enumerate() {
-            let path = || format!("CFRubrics[{r}].CFRubricCriteria[{c}]");
-            seen.first(&criterion.identifier, CaseElement::Criterion, path, errors);
-            for (l, level) in criterion.levels.iter().enumerate() {
-                let path =
-                    || format!("CFRubrics[{r}].CFRubricCriteria[{c}].CFRubricCriterionLevels[{l}]");
-                seen.first(&level.identifier, CaseElement::Level, path, errors);
-            }
-        }
-    }
+    let complete = complete_associations(package, &mut seen, errors);
+    rubric_identifiers(package, &mut seen, errors);
     for a in complete {
         let end = |link: &Option<CaseLink>| {
             link.as_ref()
@@ -265,6 +223,74 @@ fn parse<'p>(
         });
     }
     parsed
+}
+
+/// The associations with an identifier, a type and both ends; reports what the others
+/// lack.
+fn complete_associations<'p>(
+    package: &'p CasePackage,
+    seen: &mut Seen<'p>,
+    errors: &mut Vec<Error>,
+) -> Vec<&'p CaseAssociation> {
+    let mut complete = Vec::new();
+    for (i, a) in package.associations.iter().enumerate() {
+        let path = || format!("CFAssociations[{i}]");
+        let identifier = (a.identifier.as_str(), &a.extra);
+        if seen
+            .first(identifier, CaseElement::Association, path, errors)
+            .is_none()
+        {
+            continue;
+        }
+        let id = a.identifier.as_str();
+        let mut ok = true;
+        if non_blank(&a.association_type).is_none() {
+            if !mentions(&a.extra, "associationType") {
+                errors.push(missing(CaseElement::Association, id, "associationType"));
+            }
+            ok = false;
+        }
+        for (link, field) in [
+            (&a.origin_node_uri, "originNodeURI"),
+            (&a.destination_node_uri, "destinationNodeURI"),
+        ] {
+            let named = link
+                .as_ref()
+                .is_some_and(|l| non_blank(&l.identifier).is_some() || non_blank(&l.uri).is_some());
+            let aside = mentions(&a.extra, field)
+                || link
+                    .as_ref()
+                    .is_some_and(|l| mentions(&l.extra, "identifier"));
+            if !named && !aside {
+                errors.push(missing(CaseElement::Association, id, field));
+            }
+            ok &= named;
+        }
+        if ok {
+            complete.push(a);
+        }
+    }
+    complete
+}
+
+/// Checks the identifiers of rubrics, criteria and levels.
+fn rubric_identifiers<'p>(package: &'p CasePackage, seen: &mut Seen<'p>, errors: &mut Vec<Error>) {
+    for (r, rubric) in package.rubrics.iter().enumerate() {
+        let path = || format!("CFRubrics[{r}]");
+        let identifier = (rubric.identifier.as_str(), &rubric.extra);
+        seen.first(identifier, CaseElement::Rubric, path, errors);
+        for (c, criterion) in rubric.criteria.iter().enumerate() {
+            let path = || format!("CFRubrics[{r}].CFRubricCriteria[{c}]");
+            let identifier = (criterion.identifier.as_str(), &criterion.extra);
+            seen.first(identifier, CaseElement::Criterion, path, errors);
+            for (l, level) in criterion.levels.iter().enumerate() {
+                let path =
+                    || format!("CFRubrics[{r}].CFRubricCriteria[{c}].CFRubricCriterionLevels[{l}]");
+                let identifier = (level.identifier.as_str(), &level.extra);
+                seen.first(identifier, CaseElement::Level, path, errors);
+            }
+        }
+    }
 }
 
 /// Per item, its `isChildOf` parents in the package as `(association, parent)`; and
@@ -519,7 +545,7 @@ pub(crate) fn import(
     shape::check(package, &mut errors);
     let no_document = CaseDocument::default();
     let document = if let Some(document) = &package.document {
-        if non_blank(&document.identifier).is_none() && !document.extra.contains_key("identifier") {
+        if non_blank(&document.identifier).is_none() && !mentions(&document.extra, "identifier") {
             errors.push(Error::CaseMissingIdentifier {
                 element: CaseElement::Document,
                 path: "CFDocument".to_owned(),
@@ -527,7 +553,7 @@ pub(crate) fn import(
         }
         document
     } else {
-        if !package.extra.contains_key("CFDocument") {
+        if !mentions(&package.extra, "CFDocument") {
             errors.push(Error::CaseMissingDocument);
         }
         &no_document

@@ -107,6 +107,28 @@ impl<'de> Visitor<'de> for ObjectVisitor {
     }
 }
 
+/// Reads a link: an object, or a plain URI string (CASE 1.0).
+pub(crate) struct LinkVisitor;
+
+impl<'de> Visitor<'de> for LinkVisitor {
+    type Value = CaseLink;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a CASE link object or a uri string")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        checked_map(map).map(link)
+    }
+
+    fn visit_str<E>(self, uri: &str) -> Result<Self::Value, E> {
+        Ok(CaseLink {
+            uri: uri.to_owned(),
+            ..CaseLink::default()
+        })
+    }
+}
+
 /// An element's fields, taken one by one; what is left becomes its `extra`.
 struct Fields(Map<String, Value>);
 
@@ -419,6 +441,13 @@ pub(crate) fn classify<'k>(fields: &'k [Known], key: &str) -> Extra<'k> {
         Some(k) => Extra::NearMiss(k),
         None => Extra::Unknown,
     }
+}
+
+/// Whether `extra` holds `field` (with a value of another type) or a field named like it:
+/// either is reported as its own error, so the field is not also reported missing.
+pub(crate) fn mentions(extra: &CaseExtra, field: &str) -> bool {
+    let folded = fold(field);
+    extra.keys().any(|k| k == field || fold(k) == folded)
 }
 
 /// A field name without case, `-` or `_`.

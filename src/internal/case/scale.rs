@@ -243,7 +243,7 @@ fn item_levels(
                 .map(|(l, m)| CaseScaleLevel {
                     identifier: l.identifier.clone(),
                     score: l.score,
-                    level: valid.then_some(*m).flatten().map(Level::saturating),
+                    level: m.map(Level::saturating),
                 })
                 .collect(),
         },
