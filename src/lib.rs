@@ -96,6 +96,11 @@
 //! - [`Framework::recommend`] chooses courses closing the gaps as a learning [`Plan`]
 //!   (least hours, or most shortfall within a budget), with guarantees stated there.
 //! - [`Framework::positions_for`] and [`Framework::officers_for`] rank fits.
+//! - [`GroupSpec`] groups competencies (areas, themes, sub-themes, free groupings) in a
+//!   hierarchy with identity, several parents allowed; [`Framework::groups`] and
+//!   [`Framework::groups_top_down`] read it.
+//! - [`CaseImport`] and [`CasePackage`] exchange the dictionary and its groups as
+//!   1EdTech CASE 1.1 packages, reporting whatever the spec cannot hold.
 //!
 //! Design reasons are in `DESIGN.md` in the repository.
 
