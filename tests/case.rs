@@ -1964,3 +1964,59 @@ fn export_writes_uuids_in_lowercase() {
         .unwrap();
     assert_eq!(package.items, lower.items);
 }
+
+#[test]
+fn a_document_field_of_another_type_is_reported_and_not_written_back() {
+    let mut pkg = package(
+        &json!([item("c1", "A", "Functional Competency")]),
+        &json!([]),
+        &json!([]),
+    );
+    pkg["CFDocument"]["title"] = json!(["Office", "competencies"]);
+    pkg["CFDocument"]["publisher"] = json!("DoPT");
+    let import = import_of(&pkg);
+    assert_eq!(
+        fields_with_reasons(&import.report),
+        [(
+            CaseElement::Document,
+            DOC,
+            "title",
+            CaseFieldReason::WrongType {
+                found: "an array",
+                expected: "a string"
+            }
+        )]
+    );
+    // Exported with a title of its own, the document keeps its other fields, once each.
+    let mut document = import.report.document.clone();
+    document.title = "Office competencies".to_owned();
+    let framework = Framework::new(import.spec).unwrap();
+    let json = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())
+        .unwrap()
+        .to_json();
+    let again = CaseImport::from_json(&json, &CaseImportOptions::default()).unwrap();
+    assert_eq!(again.report.document.title, "Office competencies");
+    assert_eq!(again.report.document.extra["publisher"], "DoPT");
+}
+
+#[test]
+fn a_wrapper_named_in_another_case_is_named_in_the_error() {
+    let inner = package(
+        &json!([item("c1", "A", "Functional Competency")]),
+        &json!([]),
+        &json!([]),
+    );
+    let errors = import_errors(&json!({"cfPackage": inner}));
+    assert_eq!(
+        errors,
+        [Error::CaseFieldName {
+            path: "the document root".to_owned(),
+            found: "cfPackage".to_owned(),
+            expected: "CFPackage",
+        }]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "case field `cfPackage` at the document root: expected `CFPackage`"
+    );
+}

@@ -553,7 +553,11 @@ pub(crate) fn import(
         }
         document
     } else {
-        if !mentions(&package.extra, "CFDocument") {
+        let wrapped = package
+            .extra
+            .keys()
+            .any(|k| k.eq_ignore_ascii_case("cfpackage"));
+        if !mentions(&package.extra, "CFDocument") && !wrapped {
             errors.push(Error::CaseMissingDocument);
         }
         &no_document
@@ -588,6 +592,7 @@ pub(crate) fn import(
     };
     let spec = assembly.assemble(levels, &mut reporter);
     reporter.package_fields(&document.identifier, &package.extra);
+    reporter.document_fields(&document.identifier, &document.extra);
     Ok(CaseImport {
         spec,
         report: reporter.finish(),

@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::read::DOCUMENT;
 use super::uuid::{canonical_case_uuid, parse_case_uuid, uuid_v5};
 use super::{CHILD_OF, missing, non_blank};
 use crate::case::{
@@ -214,6 +215,10 @@ pub(crate) fn export(
         stamp: &document.last_change_date_time,
     };
     let mut doc = document.clone();
+    // A field CASE defines found with a value of another type stays in `extra` on import
+    // (and is reported there); writing it back beside the typed field would repeat a key.
+    doc.extra
+        .retain(|field, _| !DOCUMENT.iter().any(|k| k.name == field));
     doc.identifier = document.identifier.to_ascii_lowercase();
     doc.case_version = Some("1.1".to_owned());
     doc.description = doc.description.filter(|d| non_blank(d).is_some());

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::read::{ASSOCIATION, Extra, ITEM, Known, classify, json_type};
+use super::read::{ASSOCIATION, DOCUMENT, Extra, ITEM, Known, classify, json_type};
 use super::scale::ItemLevels;
 use super::{CaseIds, Node, Parsed, Tree, Typed, item_name, opt_non_blank};
 use crate::case::CaseExtra;
@@ -92,6 +92,20 @@ impl Reporter {
     /// Reports the package's own unmodelled fields (`CFDefinitions`, `extensions`, …).
     pub(super) fn package_fields(&mut self, document: &str, extra: &CaseExtra) {
         self.fields(CaseElement::Package, document, &[], &[], extra);
+    }
+
+    /// Reports the document's fields that hold a value of another type than CASE defines.
+    /// Its other fields are kept whole in the report's document, and export writes them.
+    pub(super) fn document_fields(&mut self, identifier: &str, extra: &CaseExtra) {
+        for (field, value) in extra {
+            if let Extra::WrongType(k) = classify(DOCUMENT, field) {
+                let reason = CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                };
+                self.field(CaseElement::Document, identifier, field, reason);
+            }
+        }
     }
 
     /// The report, sorted.

@@ -50,6 +50,20 @@ fn link(path: &str, field: &str, link: Option<&CaseLink>, errors: &mut Vec<Error
 
 pub(super) fn check(package: &CasePackage, errors: &mut Vec<Error>) {
     fields("CFPackage", PACKAGE, &package.extra, errors);
+    // A wrapper named in another case is not unwrapped: say so rather than miss the lot.
+    if package.document.is_none() {
+        let wrapper = package
+            .extra
+            .keys()
+            .find(|k| k.as_str() != "CFPackage" && k.eq_ignore_ascii_case("cfpackage"));
+        if let Some(found) = wrapper {
+            errors.push(Error::CaseFieldName {
+                path: "the document root".to_owned(),
+                found: found.clone(),
+                expected: "CFPackage",
+            });
+        }
+    }
     if let Some(document) = &package.document {
         fields("CFDocument", DOCUMENT, &document.extra, errors);
     }
