@@ -62,11 +62,14 @@ pub enum CaseLevelRule {
     /// O*NET loader maps its 0–7 level scale. Several scores may give one level: the
     /// lowest-scored level's text describes it, the others are reported.
     Proportional {
-        /// The highest score of the framework's scale, at least 1.
+        /// The highest score of the framework's scale, at least 1 (0 is
+        /// [`Error::InvalidOption`](crate::Error::InvalidOption)).
         top: u32,
     },
     /// An explicit table from score to level; scores not in it cannot be mapped. Several
-    /// scores may give one level, as for `Proportional`.
+    /// scores may give one level, as for `Proportional`. Scores must be finite and each
+    /// given once, and a higher score must not give a lower level; otherwise the import
+    /// fails with [`Error::InvalidOption`](crate::Error::InvalidOption).
     Table(Vec<(f64, Level)>),
 }
 
