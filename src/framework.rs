@@ -8,9 +8,7 @@ use std::collections::BinaryHeap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
-use crate::internal::hierarchy::Hierarchy;
-use crate::internal::table::Table;
-use crate::internal::validate;
+use crate::internal::validate::{self, Hierarchy, Table};
 use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseSpec, FrameworkSpec, PositionSpec, RoleSpec,
 };

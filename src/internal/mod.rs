@@ -6,8 +6,6 @@ pub(crate) mod csv;
 pub(crate) mod cycles;
 pub(crate) mod date;
 pub(crate) mod evaluation;
-pub(crate) mod hierarchy;
 pub(crate) mod json;
 pub(crate) mod parallel;
-pub(crate) mod table;
 pub(crate) mod validate;

@@ -1,15 +1,109 @@
 //! Checks a [`FrameworkSpec`] and resolves its references to dense indices, collecting every
 //! problem rather than stopping at the first.
 
-use std::collections::HashSet;
+mod hierarchy;
+
+pub(crate) use hierarchy::Hierarchy;
+
+use std::collections::{HashMap, HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
+use self::hierarchy::hierarchy;
 use super::cycles::cycles;
-use super::hierarchy::{Hierarchy, hierarchy};
-use super::table::{Table, table};
 use crate::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
+
+/// Entities of one kind, sorted by id, with an id → dense index map.
+#[derive(Clone, Debug)]
+pub(crate) struct Table<T> {
+    pub(crate) items: Vec<T>,
+    index: HashMap<String, u32>,
+}
+
+impl<T> Table<T> {
+    pub(crate) fn get(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
+/// The largest number of entities of one kind; dense indices are `u32`.
+pub(crate) const MAX_ENTITIES: usize = (u32::MAX >> 4) as usize;
+
+/// Sorts entities by id and indexes them, reporting empty ids and names and duplicates in
+/// the order they appear.
+fn table<T>(
+    items: Vec<T>,
+    kind: EntityKind,
+    id: impl Fn(&T) -> &str,
+    name: impl Fn(&T) -> &str,
+    errors: &mut Vec<Error>,
+) -> Table<T> {
+    if items.len() > MAX_ENTITIES {
+        errors.push(Error::CapacityExceeded {
+            what: kind_plural(kind),
+            limit: MAX_ENTITIES as u64,
+        });
+    }
+    let mut seen: HashMap<&str, bool> = HashMap::with_capacity(items.len());
+    let mut keep = vec![false; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        let key = id(item);
+        if key.is_empty() {
+            errors.push(Error::EmptyId { kind, index: i });
+            continue;
+        }
+        if name(item).trim().is_empty() {
+            errors.push(Error::EmptyName {
+                kind,
+                id: key.to_owned(),
+            });
+        }
+        match seen.get_mut(key) {
+            None => {
+                seen.insert(key, false);
+                keep[i] = true;
+            }
+            Some(reported) => {
+                if !*reported {
+                    errors.push(Error::DuplicateId {
+                        kind,
+                        id: key.to_owned(),
+                    });
+                    *reported = true;
+                }
+            }
+        }
+    }
+    let mut items: Vec<T> = items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(item, k)| k.then_some(item))
+        .collect();
+    items.sort_by(|a, b| id(a).cmp(id(b)));
+    let index = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (id(item).to_owned(), i as u32))
+        .collect();
+    Table { items, index }
+}
+
+fn kind_plural(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Competency => "competencies",
+        EntityKind::Activity => "activities",
+        EntityKind::Role => "roles",
+        EntityKind::Position => "positions",
+        EntityKind::Course => "courses",
+        EntityKind::Officer => "officers",
+        EntityKind::Group => "groups",
+    }
+}
 
 /// The validated framework data, before compilation.
 pub(crate) struct Validated {

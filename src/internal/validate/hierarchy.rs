@@ -9,8 +9,8 @@ use std::collections::{BinaryHeap, HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::cycles::cycles;
-use super::table::{Table, table};
+use super::{Table, table};
+use crate::internal::cycles::cycles;
 use crate::spec::{CompetencySpec, GroupKind, GroupSpec, area_group_id};
 use crate::{EntityKind, Error, GroupId};
 
