@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{CourseId, EntityKind, OfficerId, PositionId};
+use crate::{CompetencyId, CourseId, EntityKind, GroupId, OfficerId, PositionId};
 
 /// Everything that can go wrong, each variant naming the offending ids.
 ///
@@ -105,15 +105,50 @@ pub enum Error {
         /// The competency's highest level.
         max: u8,
     },
-    /// A competency's level descriptors are not exactly levels 1 to n, each once (n ≤ 5).
+    /// A competency's level descriptors name a level twice, or a level outside the levels
+    /// at which the competency exists. Describe each level once, within its range (or widen
+    /// the range with `min_level` and `max_level`).
     #[error(
-        "competency `{competency}` describes levels {found:?}: expected 1 to n (n at most 5), each once"
+        "competency `{competency}` describes levels {found:?}: expected each level at most once, within {min} to {max}"
     )]
     InvalidLevelScale {
         /// The competency.
         competency: String,
         /// The levels its descriptors name, in the order given.
         found: Vec<u8>,
+        /// The lowest level at which the competency exists.
+        min: u8,
+        /// The highest level at which the competency exists (at most 5).
+        max: u8,
+    },
+    /// A competency's `min_level` or `max_level` is outside 1 to 5, or the lowest level is
+    /// above the highest. Give `1 ≤ min_level ≤ max_level ≤ 5`.
+    #[error(
+        "competency `{competency}` exists at levels {min} to {max}: expected 1 to 5, lowest first"
+    )]
+    InvalidLevelRange {
+        /// The competency.
+        competency: String,
+        /// Its lowest level (`min_level`, or 1 when absent).
+        min: u8,
+        /// Its highest level (`max_level`, or the default).
+        max: u8,
+    },
+    /// A level descriptor's name is empty or only whitespace. Give the level a name, or
+    /// leave the name out to use the platform default.
+    #[error("competency `{competency}` gives level {level} a blank name: expected a name or none")]
+    BlankLevelName {
+        /// The competency.
+        competency: String,
+        /// The level described.
+        level: u8,
+    },
+    /// A competency's area is empty or only whitespace, so it names no group. Give the area
+    /// a name, or no area.
+    #[error("competency `{competency}` has a blank area: expected a name or no area")]
+    BlankArea {
+        /// The competency.
+        competency: CompetencyId,
     },
     /// A position carries no role, so nothing could be required of it. Give it a role.
     #[error("position `{position}` has no roles")]
@@ -127,6 +162,14 @@ pub enum Error {
         /// The courses in cycle order, starting from the smallest id; each requires the next,
         /// and the last requires the first.
         courses: Vec<CourseId>,
+    },
+    /// Competency groups list each other as parents in a cycle, so no group is above the
+    /// others. Remove one of the parent links.
+    #[error("group cycle: {}", group_cycle_text(groups))]
+    GroupCycle {
+        /// The groups in cycle order, starting from the smallest id; each lists the next as
+        /// a parent, and the last lists the first.
+        groups: Vec<GroupId>,
     },
     /// A course's hours are not a finite number above 0 and at most 10,000.
     #[error("course `{course}` has {hours} hours: expected a number above 0 and at most 10000")]
@@ -212,26 +255,36 @@ pub enum Error {
         /// The field's JSON name.
         field: &'static str,
     },
-    /// Two CASE elements share an identifier, which must be unique across the package.
-    /// Give each its own UUID.
+    /// A CASE element has a field whose name differs from one CASE defines only in case,
+    /// `-` or `_` (e.g. `Identifier` for `identifier`). CASE field names are case-sensitive:
+    /// rename the field.
+    #[error("case field `{found}` at {path}: expected `{expected}`")]
+    CaseFieldName {
+        /// Where the element is in the package, e.g. `CFItems[3]`.
+        path: String,
+        /// The field name found.
+        found: String,
+        /// The CASE field name it resembles.
+        expected: &'static str,
+    },
+    /// A CASE field the import needs has a value of the wrong JSON type (e.g. an item whose
+    /// `fullStatement` is a number). Give it the type CASE defines. Fields the import does
+    /// not need are set aside and reported instead.
+    #[error("case field {path} is {found}: expected {expected}")]
+    CaseFieldType {
+        /// The field, e.g. `CFItems[3].fullStatement`.
+        path: String,
+        /// The JSON type found, e.g. `a number`.
+        found: &'static str,
+        /// What CASE defines, e.g. `a string`.
+        expected: &'static str,
+    },
+    /// Two CASE elements share an identifier, which must be unique across the package
+    /// (identifiers that are UUIDs compare without regard to case). Give each its own UUID.
     #[error("duplicate case identifier `{identifier}`")]
     CaseDuplicateIdentifier {
         /// The repeated identifier.
         identifier: String,
-    },
-    /// An `isChildOf` association names a node the package does not hold. Add the item, or
-    /// point the association at an item of the package (or, as destination, its document).
-    #[error(
-        "isChildOf association `{association}` has unknown {end} `{node}`: expected {}",
-        expected_node(end)
-    )]
-    CaseUnknownNode {
-        /// The association.
-        association: String,
-        /// `origin` or `destination`.
-        end: &'static str,
-        /// The identifier it names.
-        node: String,
     },
     /// `isChildOf` associations form a cycle, so no item is above the others. Remove one of
     /// the associations.
@@ -240,42 +293,11 @@ pub enum Error {
         /// The items on the cycle, sorted.
         items: Vec<String>,
     },
-    /// A rubric criterion's `CFItemURI` names an item the package does not hold. Fix the
-    /// link or add the item.
-    #[error("rubric criterion `{criterion}` refers to unknown CFItem `{item}`")]
-    CaseUnknownCriterionItem {
-        /// The criterion.
-        criterion: String,
-        /// The identifier it names.
-        item: String,
-    },
-    /// A rubric criterion gives an item more proficiency levels than the five this crate
-    /// supports. Merge levels until at most five remain.
-    #[error("rubric criterion `{criterion}` gives CFItem `{item}` {count} levels: expected 1 to 5")]
-    CaseTooManyLevels {
-        /// The item.
-        item: String,
-        /// The criterion.
-        criterion: String,
-        /// How many levels it has.
-        count: usize,
-    },
-    /// Several rubric criteria describe the levels of one item, so its scale is ambiguous.
-    /// Keep one criterion for the item, or point the others elsewhere.
+    /// An identifier given for export is not a CASE UUID. Use `8-4-4-4-12` hexadecimal
+    /// digits with version 1 to 5 and variant `8`, `9`, `a` or `b` (export writes them in
+    /// lowercase).
     #[error(
-        "rubric criteria {} all give levels to CFItem `{item}`: expected one",
-        quoted_list(criteria)
-    )]
-    CaseConflictingCriteria {
-        /// The item.
-        item: String,
-        /// The criteria, sorted.
-        criteria: Vec<String>,
-    },
-    /// An identifier given for export is not a CASE UUID. Use lowercase `8-4-4-4-12`
-    /// hexadecimal digits with version 1 to 5 and variant `8`, `9`, `a` or `b`.
-    #[error(
-        "case identifier `{identifier}` is not a uuid: expected lowercase 8-4-4-4-12 hex digits, version 1 to 5"
+        "case identifier `{identifier}` is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5"
     )]
     CaseInvalidIdentifier {
         /// The identifier given.
@@ -290,12 +312,15 @@ pub enum Error {
         /// The text given.
         value: String,
     },
-    /// A competency's area is blank, so its CASE area item would have no `fullStatement`.
-    /// Give the area a name, or no area.
-    #[error("competency `{competency}` has a blank area: expected a name or no area")]
-    CaseBlankArea {
-        /// The competency.
-        competency: crate::CompetencyId,
+    /// A `CFItemType` given to export is blank, or is given to two kinds of element, so the
+    /// import could not tell the kinds apart. Give each competency type and group kind its
+    /// own non-blank name.
+    #[error(
+        "export CFItemType `{name}` is blank or names two kinds of element: expected one non-blank name per kind"
+    )]
+    CaseItemTypeName {
+        /// The name given.
+        name: String,
     },
     /// A CSV file has a quoted field that is never closed. Add the closing `"`, and double
     /// any quote inside the field (`""`).
@@ -397,29 +422,30 @@ pub enum Error {
     },
 }
 
-fn expected_node(end: &str) -> &'static str {
-    if end == "destination" {
-        "a CFItem or the CFDocument of the package"
-    } else {
-        "a CFItem of the package"
-    }
-}
-
 fn quoted_list(ids: &[String]) -> String {
     let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
     quoted.join(", ")
 }
 
 fn cycle_text(courses: &[CourseId]) -> String {
+    closed_cycle(courses.iter().map(CourseId::as_str))
+}
+
+fn group_cycle_text(groups: &[GroupId]) -> String {
+    closed_cycle(groups.iter().map(GroupId::as_str))
+}
+
+/// `` `a` -> `b` -> `a` ``: the ids in order, back to the first.
+fn closed_cycle<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> String {
     let mut out = String::new();
-    for c in courses {
+    for id in ids.clone() {
         out.push('`');
-        out.push_str(c.as_str());
+        out.push_str(id);
         out.push_str("` -> ");
     }
-    if let Some(first) = courses.first() {
+    if let Some(first) = ids.into_iter().next() {
         out.push('`');
-        out.push_str(first.as_str());
+        out.push_str(first);
         out.push('`');
     }
     out

@@ -8,7 +8,7 @@ use std::collections::BinaryHeap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
-use crate::internal::validate::{self, Table};
+use crate::internal::validate::{self, Hierarchy, Table};
 use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseSpec, FrameworkSpec, PositionSpec, RoleSpec,
 };
@@ -76,7 +76,11 @@ static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
 pub struct Framework {
     pub(crate) stamp: u64,
     pub(crate) competencies: Table<CompetencySpec>,
+    /// Per competency, the lowest and highest level at which it exists.
+    pub(crate) competency_min: Vec<u8>,
     pub(crate) competency_max: Vec<u8>,
+    /// The competency groups and their hierarchy.
+    pub(crate) hierarchy: Hierarchy,
     pub(crate) competency_kind: Vec<CompetencyType>,
     pub(crate) activities: Table<ActivitySpec>,
     pub(crate) roles: Table<RoleSpec>,
@@ -177,9 +181,11 @@ impl Framework {
     ///
     /// Rejects, all at once and in a deterministic order: an unsupported `format_version`,
     /// empty ids or names, duplicate ids, references to unknown competencies, activities,
-    /// roles or courses, an entity listing the same target twice, levels outside a
-    /// competency's scale, malformed level scales, positions without roles, course hours that
-    /// are not in `(0, 10000]`, and prerequisite cycles (each with its course ids in order).
+    /// roles, courses or groups, an entity listing the same target twice, levels outside a
+    /// competency's range, malformed level ranges and descriptors, blank level names and
+    /// areas, positions without roles, course hours that are not in `(0, 10000]`,
+    /// prerequisite cycles (each with its course ids in order) and group cycles (each with
+    /// its group ids in order).
     ///
     /// Draft requirements are validated but do not count in requirements.
     ///
@@ -215,7 +221,9 @@ impl Framework {
         let mut fw = Framework {
             stamp: NEXT_STAMP.fetch_add(1, Ordering::Relaxed),
             competencies: v.competencies,
+            competency_min: v.competency_min,
             competency_max: v.competency_max,
+            hierarchy: v.groups,
             competency_kind,
             activities: v.activities,
             roles: v.roles,
@@ -280,6 +288,7 @@ impl Framework {
         FrameworkSpec {
             format_version: crate::FORMAT_VERSION,
             competencies: self.competencies.items.clone(),
+            groups: self.declared_groups().cloned().collect(),
             activities: self.activities.items.clone(),
             roles: self.roles.items.clone(),
             positions: self.positions.items.clone(),
@@ -333,11 +342,19 @@ impl Framework {
             .map(|i| &self.courses.items[i as usize])
     }
 
-    /// The highest level competency `id` defines (5 unless its descriptors say fewer).
+    /// The highest level at which competency `id` exists: its `max_level`, else its highest
+    /// described level, else 5.
     pub fn max_level(&self, id: &str) -> Option<Level> {
         self.competencies
             .get(id)
             .map(|i| Level::saturating(self.competency_max[i as usize]))
+    }
+
+    /// The lowest level at which competency `id` exists: its `min_level`, else 1.
+    pub fn min_level(&self, id: &str) -> Option<Level> {
+        self.competencies
+            .get(id)
+            .map(|i| Level::saturating(self.competency_min[i as usize]))
     }
 
     /// A course and everything it requires, directly or through other prerequisites, in

@@ -85,6 +85,11 @@ id_type!(
     OfficerId
 );
 id_type!(
+    /// Identifies a competency group: an area, theme, sub-theme or any other grouping of
+    /// competencies and groups.
+    GroupId
+);
+id_type!(
     /// Identifies a ministry, department or organisation (an MDO).
     DepartmentId
 );
@@ -105,6 +110,8 @@ pub enum EntityKind {
     Course,
     /// An [`OfficerId`].
     Officer,
+    /// A [`GroupId`].
+    Group,
 }
 
 impl fmt::Display for EntityKind {
@@ -116,6 +123,7 @@ impl fmt::Display for EntityKind {
             Self::Position => "position",
             Self::Course => "course",
             Self::Officer => "officer",
+            Self::Group => "group",
         })
     }
 }

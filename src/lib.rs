@@ -130,6 +130,9 @@
 //!   them, and print as reports without being handed the framework again.
 //! - Options structs ([`GapOptions`], [`RecommendOptions`], [`AcbpOptions`], …) default to
 //!   the common case and take by-value setters.
+//! - [`GroupSpec`] groups competencies (areas, themes, sub-themes, free groupings) in a
+//!   hierarchy with identity, several parents allowed; [`Framework::groups`] and
+//!   [`Framework::groups_top_down`] read it.
 //!
 //! Design reasons are in `DESIGN.md` in the repository.
 
@@ -158,8 +161,10 @@ mod evaluate;
 
 // Everything else: values, machinery and interchange, in any order.
 mod case;
+mod case_import;
 mod cohort;
 mod error;
+mod group;
 mod ids;
 mod internal;
 mod level;
@@ -171,10 +176,13 @@ pub use crate::acbp::{
 };
 pub use crate::career::{CareerFit, CareerOptions, CareerStep};
 pub use crate::case::{
-    CaseArea, CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseDropReason,
-    CaseDropped, CaseDroppedField, CaseElement, CaseExportOptions, CaseExtra, CaseIds, CaseImport,
-    CaseImportOptions, CaseImportReport, CaseItem, CaseItemMapping, CaseItemTypeUse,
-    CaseKeptAssociation, CaseLink, CasePackage, CaseRubric,
+    CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
+    CaseItem, CaseLink, CasePackage, CaseRubric,
+};
+pub use crate::case_import::{
+    CaseDropReason, CaseDropped, CaseDroppedField, CaseElement, CaseFieldReason, CaseGroup,
+    CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse,
+    CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
 };
 pub use crate::cohort::Cohort;
 pub use crate::error::{Error, Errors};
@@ -185,7 +193,8 @@ pub use crate::evaluate::{
 pub use crate::framework::{Framework, Provenance, Requirement};
 pub use crate::gap::{Gap, GapOptions, GapReport, Weights};
 pub use crate::ids::{
-    ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, OfficerId, PositionId, RoleId,
+    ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId,
+    RoleId,
 };
 pub use crate::level::Level;
 pub use crate::loaders::{
@@ -203,8 +212,8 @@ pub use crate::recommend::{
 };
 pub use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
-    FrameworkSpec, JSON_SCHEMA, LevelDescriptor, Mode, OLDEST_FORMAT_VERSION, PositionSpec,
-    RequirementSpec, ReviewStatus, RoleSpec,
+    FrameworkSpec, GroupKind, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode, OLDEST_FORMAT_VERSION,
+    PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
 };
 
 #[doc = include_str!("../README.md")]

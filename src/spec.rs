@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ActivityId, CompetencyId, CourseId, DepartmentId, Error, PositionId, RoleId};
+use crate::{ActivityId, CompetencyId, CourseId, DepartmentId, Error, GroupId, PositionId, RoleId};
 
 /// The JSON Schema (draft 2020-12) of the interchange format at [`FORMAT_VERSION`]: a
 /// document is either a framework ([`FrameworkSpec`]) or an officers document
@@ -59,6 +59,11 @@ pub struct FrameworkSpec {
     pub format_version: u32,
     /// The competency dictionary.
     pub competencies: Vec<CompetencySpec>,
+    /// Competency groups (areas, themes, sub-themes, …) above the competencies: a directed
+    /// acyclic hierarchy in which a competency or group may have several parents. Since
+    /// format version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupSpec>,
     /// Activities and the competencies they need.
     #[serde(default)]
     pub activities: Vec<ActivitySpec>,
@@ -115,6 +120,16 @@ impl std::fmt::Display for CompetencyType {
 }
 
 /// One competency of the dictionary.
+///
+/// # Levels
+/// A competency exists at the levels `min_level..=max_level`, a sub-range of FRAC's 1 to 5.
+/// By default it starts at level 1 and ends at its highest described level, or at 5 when no
+/// level is described (so descriptors for levels 1 to 3 say the competency has three
+/// levels, as on the platform). Requirements and course outcomes must name a level in its
+/// range; evidence may name 0 to its highest level (an officer may hold less than its
+/// lowest level). Descriptors are optional per level: a competency may describe only some
+/// of the levels at which it exists, e.g. an SFIA skill that exists at levels 4 and 5 only
+/// (`"min_level": 4`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompetencySpec {
@@ -128,27 +143,184 @@ pub struct CompetencySpec {
     /// Behavioural, functional or domain.
     #[serde(rename = "type")]
     pub kind: CompetencyType,
-    /// Optional area or theme (e.g. a KCM theme).
+    /// Optional area name, kept from format version 1: a shorthand for membership of the
+    /// group whose id is `area:` followed by the name (see [`GroupSpec`]). When the spec
+    /// declares no such group, the framework creates it, with the name as its name and
+    /// [`GroupKind::Area`] as its kind. Competencies with the same area are in the same
+    /// group; for distinct groups that share a name, use [`groups`](Self::groups).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
-    /// Level descriptors for levels `1..=n`, each level once. Empty means the default five
-    /// levels; otherwise `n` (3 to 5 on the platform, 1 to 5 accepted here) is the highest
-    /// level any requirement, course or evidence may name for this competency.
+    /// The groups the competency belongs to directly, each at most once. Since format
+    /// version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupId>,
+    /// Level descriptors, each level at most once, all within the competency's levels. Empty
+    /// means no level is described.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<LevelDescriptor>,
+    /// The lowest level at which the competency exists, 1 to 5 (default 1). Since format
+    /// version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_level: Option<u8>,
+    /// The highest level at which the competency exists, 1 to 5 (default: the highest
+    /// described level, or 5 when none is described). Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_level: Option<u8>,
 }
 
-/// What a proficiency level means for one competency.
+impl CompetencySpec {
+    /// A competency with no description, area, group or level descriptor, existing at
+    /// levels 1 to 5.
+    pub fn new(id: impl Into<CompetencyId>, name: impl Into<String>, kind: CompetencyType) -> Self {
+        CompetencySpec {
+            id: id.into(),
+            name: name.into(),
+            description: String::new(),
+            kind,
+            area: None,
+            groups: Vec::new(),
+            levels: Vec::new(),
+            min_level: None,
+            max_level: None,
+        }
+    }
+}
+
+/// The id of the group a competency's [`area`](CompetencySpec::area) names: `area:` followed
+/// by the name.
+pub(crate) fn area_group_id(area: &str) -> GroupId {
+    GroupId::new(format!("{AREA_PREFIX}{area}"))
+}
+
+/// The prefix of the group ids that areas name.
+pub(crate) const AREA_PREFIX: &str = "area:";
+
+/// What one proficiency level means for a competency.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelDescriptor {
-    /// The level described, 1 to 5.
+    /// The level described, within the competency's levels.
     pub level: u8,
-    /// Optional name; the platform default (Basic … Ustad) applies when absent.
+    /// Optional name; the platform default (Basic … Ustad) applies when absent. When given,
+    /// it must not be blank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// What an officer at this level can do.
     pub description: String,
+}
+
+/// A competency group: an area, theme, sub-theme or any other grouping, with an identity of
+/// its own so that two groups with the same name stay distinct.
+///
+/// Groups form a directed acyclic hierarchy above the competencies: a group lists its
+/// parent groups, a competency its groups ([`CompetencySpec::groups`]), and either may have
+/// several parents (as in ESCO's skill hierarchy). [`Framework::new`](crate::Framework::new)
+/// rejects unknown parents, cycles, duplicate ids and blank names.
+///
+/// # Example
+/// ```
+/// use karmayogi::{Framework, GroupKind};
+///
+/// let framework = Framework::from_json(r#"{
+///   "format_version": 2,
+///   "groups": [
+///     {"id": "behavioural", "name": "Behavioural", "kind": "area"},
+///     {"id": "t-ethics", "name": "Ethics and integrity", "kind": "theme",
+///      "parents": ["behavioural"]}
+///   ],
+///   "competencies": [
+///     {"id": "integrity", "name": "Integrity", "type": "behavioural", "groups": ["t-ethics"]}
+///   ]
+/// }"#)?;
+/// assert_eq!(framework.group("t-ethics").unwrap().kind, GroupKind::Theme);
+/// assert_eq!(framework.members("t-ethics")?[0].as_str(), "integrity");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSpec {
+    /// Unique, non-empty id. Ids starting with `area:` are the groups that competencies'
+    /// [`area`](CompetencySpec::area) names.
+    pub id: GroupId,
+    /// Non-empty display name; several groups may share one.
+    pub name: String,
+    /// Free-text description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// What level of a taxonomy the group is (default [`GroupKind::Free`]).
+    #[serde(default, skip_serializing_if = "GroupKind::is_free")]
+    pub kind: GroupKind,
+    /// The groups directly above this one, each at most once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<GroupId>,
+}
+
+impl GroupSpec {
+    /// A free group with no description and no parent.
+    pub fn new(id: impl Into<GroupId>, name: impl Into<String>) -> Self {
+        GroupSpec {
+            id: id.into(),
+            name: name.into(),
+            description: String::new(),
+            kind: GroupKind::Free,
+            parents: Vec::new(),
+        }
+    }
+}
+
+/// What level of a taxonomy a [`GroupSpec`] is, as the Karmayogi Competency Model names
+/// them (area → theme → sub-theme), or a free grouping (an ESCO skill group, a CASE
+/// cluster).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    /// A competency area (e.g. KCM's Behavioural or Functional).
+    Area,
+    /// A theme within an area.
+    Theme,
+    /// A sub-theme within a theme.
+    SubTheme,
+    /// Any other grouping. The default.
+    #[default]
+    Free,
+}
+
+impl GroupKind {
+    /// All four kinds, in their canonical order.
+    pub const ALL: [GroupKind; 4] = [Self::Area, Self::Theme, Self::SubTheme, Self::Free];
+
+    /// The kind's position in [`GroupKind::ALL`].
+    pub const fn index(self) -> usize {
+        match self {
+            Self::Area => 0,
+            Self::Theme => 1,
+            Self::SubTheme => 2,
+            Self::Free => 3,
+        }
+    }
+
+    /// The snake-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Area => "area",
+            Self::Theme => "theme",
+            Self::SubTheme => "sub_theme",
+            Self::Free => "free",
+        }
+    }
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+    fn is_free(&self) -> bool {
+        *self == GroupKind::Free
+    }
+}
+
+impl std::fmt::Display for GroupKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Review state of a FRAC mapping. Only verified mappings count in requirements.

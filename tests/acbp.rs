@@ -126,6 +126,9 @@ fn framework(
                 kind,
                 area: None,
                 levels: Vec::new(),
+                groups: Vec::new(),
+                max_level: None,
+                min_level: None,
             })
             .collect(),
         activities: Vec::new(),
@@ -151,6 +154,7 @@ fn framework(
             })
             .collect(),
         courses: courses.iter().map(course_spec).collect(),
+        groups: Vec::new(),
     };
     Framework::new(spec).expect("scenario framework is valid")
 }

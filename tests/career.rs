@@ -157,6 +157,9 @@ fn build(
             } else {
                 Vec::new()
             },
+            groups: Vec::new(),
+            max_level: None,
+            min_level: None,
         });
     }
     for (p, reqs) in posts.iter().enumerate() {

@@ -4,9 +4,10 @@
 use std::collections::BTreeSet;
 
 use karmayogi::{
-    CaseDocument, CaseDropReason, CaseElement, CaseExportOptions, CaseIds, CaseImport,
-    CaseImportOptions, CaseImportReport, CaseItemMapping, CasePackage, CompetencyId,
-    CompetencyType, EntityKind, Error, Framework, FrameworkSpec,
+    CaseDocument, CaseDropReason, CaseElement, CaseExportOptions, CaseFieldReason, CaseIds,
+    CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseLevelRule, CasePackage,
+    CaseTypeSource, CompetencyId, CompetencyType, EntityKind, Error, Framework, FrameworkSpec,
+    GroupId, GroupKind, Level,
 };
 use serde_json::{Value, json};
 
@@ -86,7 +87,7 @@ fn criterion(id: &str, item: &str, levels: usize) -> Value {
     let levels: Vec<Value> = (1..=levels)
         .map(|n| {
             json!({"identifier": format!("{id}-l{n}"), "description": format!("level {n}"),
-                        "position": n})
+                        "position": n, "score": n})
         })
         .collect();
     json!({"identifier": id, "CFItemURI": {"identifier": item}, "CFRubricCriterionLevels": levels})
@@ -95,10 +96,10 @@ fn criterion(id: &str, item: &str, levels: usize) -> Value {
 // ---------------------------------------------------------------------------------------
 // The realistic package
 
-#[test]
-fn section_officer_competencies_are_whole() {
-    let import = import(SECTION_OFFICER);
-    let summary: Vec<String> = import
+/// One line per competency: id tail, name, kind, groups (tails), has a description,
+/// levels, range.
+fn summary(import: &CaseImport) -> Vec<String> {
+    import
         .spec
         .competencies
         .iter()
@@ -108,31 +109,89 @@ fn section_officer_competencies_are_whole() {
                 .iter()
                 .map(|l| format!("{}:{}", l.level, l.name.as_deref().unwrap_or("-")))
                 .collect();
+            let groups: Vec<&str> = c.groups.iter().map(|g| &g.as_str()[33..]).collect();
             format!(
-                "{} | {} | {} | {} | {} | {}",
+                "{} | {} | {} | {} | {} | {} | {:?}-{:?}",
                 &c.id.as_str()[33..],
                 c.name,
                 c.kind,
-                c.area.as_deref().unwrap_or("-"),
+                groups.join(","),
                 !c.description.is_empty(),
-                levels.join(" ")
+                levels.join(" "),
+                c.min_level,
+                c.max_level,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn section_officer_competencies_and_groups() {
+    let import = import(SECTION_OFFICER);
+    // Integrity's rubric is scored 10, 20, 30 and Government accounting's has no scores:
+    // the default rule (the score is the level) maps neither, so both are set aside.
+    assert_eq!(
+        summary(&import),
+        [
+            "e01 | Noting and drafting | functional | a01 | true | 1:Basic 2:Proficient 3:Advanced 4:Expert 5:Ustad | None-None",
+            "e02 | File management | functional | a01 | false |  | None-None",
+            "e03 | Right to Information handling | functional | a01 | true |  | None-None",
+            "e05 | Empathy | behavioural | a02 | false |  | None-None",
+            "e06 | Citizen centricity | behavioural | a02 | false |  | None-None",
+            "e08 | Budget preparation | domain | a03 | false |  | None-None",
+            "e09 | Public procurement | functional | a03 | false |  | None-None",
+            "e10 | Digital literacy | functional |  | false |  | None-None",
+        ]
+    );
+    let groups: Vec<(String, &str, GroupKind, bool)> = import
+        .spec
+        .groups
+        .iter()
+        .map(|g| {
+            (
+                g.id.as_str()[33..].to_owned(),
+                g.name.as_str(),
+                g.kind,
+                g.description.is_empty(),
             )
         })
         .collect();
     assert_eq!(
-        summary,
+        groups,
         [
-            "e01 | Noting and drafting | functional | Office procedure | true | 1:Basic 2:Proficient 3:Advanced 4:Expert 5:Ustad",
-            "e02 | File management | functional | Office procedure | false | ",
-            "e03 | Right to Information handling | functional | Office procedure | true | ",
-            "e04 | Integrity | behavioural | Public service values | true | 1:Basic 2:Proficient 3:Advanced",
-            "e05 | Empathy | behavioural | Public service values | false | ",
-            "e06 | Citizen centricity | behavioural | Public service values | false | ",
-            "e07 | Government accounting | domain | Financial management | true | 1:- 2:Proficient 3:Advanced 4:Expert",
-            "e08 | Budget preparation | domain | Financial management | false | ",
-            "e09 | Public procurement | functional | Financial management | false | ",
-            "e10 | Digital literacy | functional | - | false | ",
+            ("a01".to_owned(), "Office procedure", GroupKind::Area, true),
+            (
+                "a02".to_owned(),
+                "Public service values",
+                GroupKind::Free,
+                false
+            ),
+            (
+                "a03".to_owned(),
+                "Financial management",
+                GroupKind::Area,
+                true
+            ),
         ]
+    );
+    assert_eq!(
+        import.spec.groups[1].description,
+        "Values and conduct expected of every public servant in dealing with colleagues and citizens"
+    );
+    let framework = Framework::new(import.spec).expect("the imported dictionary is valid");
+    assert_eq!(framework.competencies().len(), 8);
+    assert_eq!(framework.members(&area(1)).unwrap().len(), 3);
+}
+
+#[test]
+fn section_officer_rubric_scored_in_points_maps_by_rank() {
+    let options = CaseImportOptions::default().level_rule(CaseLevelRule::Rank);
+    let import = CaseImport::from_json(SECTION_OFFICER, &options).unwrap();
+    let lines = summary(&import);
+    assert_eq!(lines.len(), 9);
+    assert_eq!(
+        lines[3],
+        "e04 | Integrity | behavioural | a02 | true | 1:Basic 2:Proficient 3:Advanced | None-None"
     );
     let integrity = &import.spec.competencies[3];
     assert_eq!(
@@ -143,13 +202,41 @@ fn section_officer_competencies_are_whole() {
         integrity.levels[0].description,
         "Follows the conduct rules and declares gifts and interests."
     );
-    let framework = Framework::new(import.spec).expect("the imported dictionary is valid");
-    assert_eq!(framework.competencies().len(), 10);
+    // Government accounting's levels have positions but no scores: still set aside.
+    let accounting = &import.report.scales[2];
+    assert_eq!(accounting.item, comp(7));
+    assert_eq!(accounting.competency, None);
+    assert!(
+        accounting
+            .levels
+            .iter()
+            .all(|l| l.score.is_none() && l.level.is_none())
+    );
+    let rank = &import.report.scales[1];
+    assert_eq!(rank.rule, CaseLevelRule::Rank);
+    assert_eq!(
+        rank.competency.as_ref().map(CompetencyId::as_str),
+        Some(comp(4).as_str())
+    );
+    let mapped: Vec<(Option<f64>, Option<u8>)> = rank
+        .levels
+        .iter()
+        .map(|l| (l.score, l.level.map(Level::get)))
+        .collect();
+    assert_eq!(
+        mapped,
+        [
+            (Some(10.0), Some(1)),
+            (Some(20.0), Some(2)),
+            (Some(30.0), Some(3))
+        ]
+    );
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one line per expected mapping: the list is the point
 fn section_officer_mappings_are_reported() {
-    use CaseItemMapping::{Area, Competency};
+    use CaseItemMapping::{Competency, Group};
     use CompetencyType::{Behavioural, Domain, Functional};
     let import = import(SECTION_OFFICER);
     let report = &import.report;
@@ -158,39 +245,56 @@ fn section_officer_mappings_are_reported() {
         report.document.extra["publisher"],
         "Department of Personnel and Training"
     );
-    let types: Vec<(Option<&str>, CaseItemMapping, bool, usize)> = report
+    let types: Vec<(Option<&str>, CaseTypeSource, CaseItemMapping, bool, usize)> = report
         .item_types
         .iter()
         .map(|t| {
             (
                 t.item_type.as_deref(),
+                t.source,
                 t.mapping,
                 t.by_default,
                 t.items.len(),
             )
         })
         .collect();
+    let given = CaseTypeSource::ItemType;
     assert_eq!(
         types,
         [
-            (Some("Area"), Area, false, 2),
+            (Some("Area"), given, Group(GroupKind::Area), false, 2),
             (
                 Some("Behavioral Competency"),
+                given,
                 Competency(Behavioural),
                 false,
                 1
             ),
             (
                 Some("Behavioural Competency"),
+                given,
                 Competency(Behavioural),
                 false,
                 2
             ),
-            (Some("Competency"), Competency(Functional), true, 1),
-            (Some("Competency Area"), Area, true, 1),
-            (Some("Domain Competency"), Competency(Domain), false, 2),
+            (Some("Competency"), given, Competency(Functional), true, 1),
+            (
+                Some("Competency Area"),
+                given,
+                Group(GroupKind::Free),
+                true,
+                1
+            ),
+            (
+                Some("Domain Competency"),
+                given,
+                Competency(Domain),
+                false,
+                2
+            ),
             (
                 Some("Functional Competency"),
+                given,
                 Competency(Functional),
                 false,
                 4
@@ -198,17 +302,17 @@ fn section_officer_mappings_are_reported() {
         ]
     );
     assert_eq!(report.item_types[3].items, [comp(3)]);
-    let areas: Vec<(&str, &str)> = report
-        .areas
+    let groups: Vec<(&str, &str, &str)> = report
+        .groups
         .iter()
-        .map(|a| (a.identifier.as_str(), a.name.as_str()))
+        .map(|g| (g.identifier.as_str(), g.id.as_str(), g.name.as_str()))
         .collect();
     assert_eq!(
-        areas,
+        groups,
         [
-            (area(1).as_str(), "Office procedure"),
-            (area(2).as_str(), "Public service values"),
-            (area(3).as_str(), "Financial management"),
+            (area(1).as_str(), area(1).as_str(), "Office procedure"),
+            (area(2).as_str(), area(2).as_str(), "Public service values"),
+            (area(3).as_str(), area(3).as_str(), "Financial management"),
         ]
     );
     let kept: Vec<(&str, &str, Option<&str>, Option<&str>)> = report
@@ -223,9 +327,12 @@ fn section_officer_mappings_are_reported() {
             )
         })
         .collect();
+    // The isChildOf of the two competencies set aside have nothing to link in the spec.
     assert_eq!(
         kept,
         [
+            (assoc(21).as_str(), "isChildOf", None, None),
+            (assoc(31).as_str(), "isChildOf", None, None),
             (
                 assoc(41).as_str(),
                 "precedes",
@@ -235,18 +342,27 @@ fn section_officer_mappings_are_reported() {
             (
                 assoc(42).as_str(),
                 "isRelatedTo",
-                Some(comp(4).as_str()),
+                None,
                 Some(comp(6).as_str())
             ),
-            (
-                assoc(43).as_str(),
-                "exactMatchOf",
-                Some(comp(7).as_str()),
-                None
-            ),
+            (assoc(43).as_str(), "exactMatchOf", None, None),
         ]
     );
-    assert!(report.dropped.is_empty());
+    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = report
+        .dropped
+        .iter()
+        .map(|d| (d.element, &d.identifier[33..], d.reason))
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            (CaseElement::Item, "e04", CaseDropReason::UnmappedScale),
+            (CaseElement::Item, "e07", CaseDropReason::UnmappedScale),
+            (CaseElement::Criterion, "d02", CaseDropReason::UnmappedScale),
+            (CaseElement::Criterion, "d03", CaseDropReason::UnmappedScale),
+        ]
+    );
+    assert!(!report.is_complete());
 }
 
 #[test]
@@ -256,20 +372,17 @@ fn section_officer_dropped_fields_are_listed() {
     let mut expected = vec![
         format!("CFPackage {DOC} CFDefinitions"),
         format!("CFItem {} humanCodingScheme", area(1)),
-        format!("CFItem {} fullStatement", area(2)),
         format!("CFItem {} humanCodingScheme", comp(1)),
         format!("CFItem {} notes", comp(1)),
         format!("CFItem {} humanCodingScheme", comp(2)),
         format!("CFItem {} humanCodingScheme", comp(3)),
-        format!("CFItem {} conceptKeywords", comp(4)),
-        format!("CFItem {} humanCodingScheme", comp(4)),
     ];
-    for n in 5..=8 {
+    for n in [5, 6, 8] {
         expected.push(format!("CFItem {} humanCodingScheme", comp(n)));
     }
     expected.push(format!("CFItem {} humanCodingScheme", comp(9)));
     expected.push(format!("CFItem {} language", comp(9)));
-    for n in [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31, 32, 33] {
+    for n in [1, 2, 3, 4, 11, 12, 13, 22, 23, 32, 33] {
         expected.push(format!("CFAssociation {} sequenceNumber", assoc(n)));
     }
     expected.extend([
@@ -280,12 +393,19 @@ fn section_officer_dropped_fields_are_listed() {
         "CFRubricCriterionLevel 5c7d9e1f-6a8b-4c0d-a1e2-3f4a5b6c7d13 feedback".to_owned(),
     ]);
     assert_eq!(dropped_fields(report), expected);
-    assert!(!report.is_complete());
+    assert!(
+        report
+            .dropped_fields
+            .iter()
+            .all(|f| f.reason == CaseFieldReason::NoPlace)
+    );
 }
 
 #[test]
 fn section_officer_ids_can_come_from_the_human_coding_scheme() {
-    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let options = CaseImportOptions::default()
+        .ids(CaseIds::HumanCodingScheme)
+        .level_rule(CaseLevelRule::Rank);
     let import = CaseImport::from_json(SECTION_OFFICER, &options).unwrap();
     let ids: Vec<&str> = import
         .spec
@@ -293,12 +413,12 @@ fn section_officer_ids_can_come_from_the_human_coding_scheme() {
         .iter()
         .map(|c| c.id.as_str())
         .collect();
-    // Digital literacy has no code, so its identifier stands in.
+    // Digital literacy has no code, so its identifier stands in; Government accounting
+    // (FM.01) is set aside with its unscored rubric.
     assert_eq!(
         ids,
         [
             comp(10).as_str(),
-            "FM.01",
             "FM.02",
             "FM.03",
             "OP.01",
@@ -309,47 +429,59 @@ fn section_officer_ids_can_come_from_the_human_coding_scheme() {
             "PSV.03"
         ]
     );
-    let precedes = &import.report.associations[0];
+    // The area with a code is a group with that id; the others keep their identifiers.
+    let groups: Vec<&str> = import.spec.groups.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(groups, [area(2).as_str(), area(3).as_str(), "OP"]);
+    assert_eq!(import.spec.competencies[3].groups[0].as_str(), "OP");
+    let precedes = &import.report.associations[1];
     assert_eq!(precedes.origin.as_ref().unwrap().as_str(), "OP.02");
     let fields = dropped_fields(&import.report);
     assert!(!fields.contains(&format!("CFItem {} humanCodingScheme", comp(1))));
-    // The area's code gives no id, so it is still reported.
-    assert!(fields.contains(&format!("CFItem {} humanCodingScheme", area(1))));
+    assert!(!fields.contains(&format!("CFItem {} humanCodingScheme", area(1))));
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one round trip, checked element by element
 fn case_to_spec_to_case_keeps_items_structure_and_levels() {
     let original = CasePackage::from_json(SECTION_OFFICER).unwrap();
-    let import = CaseImport::from_package(&original, &CaseImportOptions::default()).unwrap();
-    let mut options = CaseExportOptions::default();
-    for a in &import.report.areas {
-        options = options.area_identifier(&a.name, &a.identifier);
-    }
+    let options = CaseImportOptions::default().level_rule(CaseLevelRule::Rank);
+    let import = CaseImport::from_package(&original, &options).unwrap();
     let framework = Framework::new(import.spec.clone()).unwrap();
-    let exported =
-        CasePackage::from_framework(&framework, &import.report.document, &options).unwrap();
+    let exported = CasePackage::from_framework(
+        &framework,
+        &import.report.document,
+        &CaseExportOptions::default(),
+    )
+    .unwrap();
 
     let doc = exported.document.as_ref().unwrap();
     assert_eq!(doc.identifier, DOC);
     assert_eq!(doc.uri, original.document.as_ref().unwrap().uri);
     assert_eq!(doc.extra, original.document.as_ref().unwrap().extra);
 
-    // The same items, with the same statements; only what the report lists differs.
+    // The same items, except the one the report set aside, with the same statements.
+    let set_aside: BTreeSet<&str> = import
+        .report
+        .dropped
+        .iter()
+        .filter(|d| d.element == CaseElement::Item)
+        .map(|d| d.identifier.as_str())
+        .collect();
+    assert_eq!(set_aside, BTreeSet::from([comp(7).as_str()]));
     let ids = |p: &CasePackage| -> BTreeSet<String> {
         p.items.iter().map(|i| i.identifier.clone()).collect()
     };
-    assert_eq!(ids(&exported), ids(&original));
-    for before in &original.items {
-        let after = exported
+    let carried: BTreeSet<String> = ids(&original)
+        .into_iter()
+        .filter(|i| !set_aside.contains(i.as_str()))
+        .collect();
+    assert_eq!(ids(&exported), carried);
+    for after in &exported.items {
+        let before = original
             .items
             .iter()
-            .find(|i| i.identifier == before.identifier)
+            .find(|i| i.identifier == after.identifier)
             .unwrap();
-        if before.identifier == area(2) {
-            // Reported: the area's full statement gave way to its name.
-            assert_eq!(after.full_statement, "Public service values");
-            continue;
-        }
         assert_eq!(
             after.full_statement, before.full_statement,
             "{}",
@@ -366,8 +498,18 @@ fn case_to_spec_to_case_keeps_items_structure_and_levels() {
             assert_eq!(after.item_type, before.item_type, "{}", before.identifier);
         }
     }
+    assert_eq!(
+        exported
+            .items
+            .iter()
+            .find(|i| i.identifier == area(2))
+            .unwrap()
+            .item_type
+            .as_deref(),
+        Some("Competency Group")
+    );
 
-    // The same isChildOf edges.
+    // The same isChildOf edges, except those the report kept aside.
     let edges = |p: &CasePackage| -> BTreeSet<(String, String)> {
         p.associations
             .iter()
@@ -380,21 +522,33 @@ fn case_to_spec_to_case_keeps_items_structure_and_levels() {
             })
             .collect()
     };
-    assert_eq!(edges(&exported), edges(&original));
-    assert_eq!(edges(&exported).len(), 13);
+    let kept: BTreeSet<(String, String)> = import
+        .report
+        .associations
+        .iter()
+        .map(|k| {
+            let a = &k.association;
+            (
+                a.origin_node_uri.as_ref().unwrap().identifier.clone(),
+                a.destination_node_uri.as_ref().unwrap().identifier.clone(),
+            )
+        })
+        .collect();
+    let expected: BTreeSet<(String, String)> =
+        edges(&original).difference(&kept).cloned().collect();
+    assert_eq!(edges(&exported), expected);
+    assert_eq!(edges(&exported).len(), 12);
 
-    // The same criterion levels for the same items, in proficiency order.
+    // The same criterion levels for the same items, in proficiency (score) order.
     let levels = |p: &CasePackage| -> Vec<(String, Vec<Described>)> {
         let mut out: Vec<_> = p
             .rubrics
             .iter()
             .flat_map(|r| &r.criteria)
+            .filter(|c| !set_aside.contains(c.item_uri.as_ref().unwrap().identifier.as_str()))
             .map(|c| {
                 let mut levels: Vec<_> = c.levels.iter().collect();
-                levels.sort_by(|a, b| {
-                    (a.position, a.score.map(|s| s as i64))
-                        .cmp(&(b.position, b.score.map(|s| s as i64)))
-                });
+                levels.sort_by(|a, b| a.score.unwrap().total_cmp(&b.score.unwrap()));
                 let levels = levels
                     .iter()
                     .map(|l| (l.quality.clone(), l.description.clone()))
@@ -407,7 +561,7 @@ fn case_to_spec_to_case_keeps_items_structure_and_levels() {
     };
     assert_eq!(levels(&exported), levels(&original));
 
-    // And importing the export gives the same dictionary.
+    // And importing the export (scored 1 to n now) gives the same dictionary by default.
     let again = CaseImport::from_package(&exported, &CaseImportOptions::default()).unwrap();
     assert_eq!(again.spec, import.spec);
 }
@@ -446,7 +600,29 @@ fn spec_to_case_to_spec_is_lossless_for_the_dictionary() {
     let json = package.to_json();
     let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
     let import = CaseImport::from_json(&json, &options).unwrap();
-    assert_eq!(import.spec.competencies, framework.competencies());
+    // Each competency comes back whole; its area comes back as membership of the area's
+    // group, which the spec now declares.
+    let without_area = |c: &karmayogi::CompetencySpec| karmayogi::CompetencySpec {
+        area: None,
+        groups: Vec::new(),
+        ..c.clone()
+    };
+    let back: Vec<_> = import.spec.competencies.iter().map(without_area).collect();
+    let own: Vec<_> = framework.competencies().iter().map(without_area).collect();
+    assert_eq!(back, own);
+    let again = Framework::new(import.spec.clone()).unwrap();
+    assert_eq!(again.groups(), framework.groups());
+    for c in framework.competencies() {
+        let id = c.id.as_str();
+        assert_eq!(
+            again.groups_of(id).unwrap(),
+            framework.groups_of(id).unwrap()
+        );
+    }
+    assert_eq!(
+        again.groups_of("integrity").unwrap(),
+        [&GroupId::from("area:Values")]
+    );
     assert!(import.spec.activities.is_empty() && import.spec.positions.is_empty());
     // Every type is mapped and nothing is set aside; only the presentation data export
     // adds (sibling order, the rubric's title) is reported.
@@ -671,20 +847,32 @@ fn item_types_can_be_mapped_ignored_and_defaulted() {
         .item_type("Indicator", CaseItemMapping::Ignore)
         .default_type(CompetencyType::Behavioural);
     let import = CaseImport::from_json(&pkg.to_string(), &options).unwrap();
-    let kinds: Vec<(&str, CompetencyType, Option<&str>)> = import
+    let kinds: Vec<(&str, CompetencyType, Vec<&str>)> = import
         .spec
         .competencies
         .iter()
-        .map(|c| (c.name.as_str(), c.kind, c.area.as_deref()))
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.kind,
+                c.groups.iter().map(GroupId::as_str).collect(),
+            )
+        })
         .collect();
-    // "Domain" is a grouping here: unmapped, and a parent, so an area by default.
+    // "Domain" is a grouping here: unmapped, and a parent, so a free group by default.
     assert_eq!(
         kinds,
         [
-            ("Standard one", CompetencyType::Domain, Some("Domain one")),
-            ("No type", CompetencyType::Behavioural, None),
+            (
+                "Standard one",
+                CompetencyType::Domain,
+                vec!["a0000000-0000-4000-8000-000000000001"]
+            ),
+            ("No type", CompetencyType::Behavioural, vec![]),
         ]
     );
+    assert_eq!(import.spec.groups[0].name, "Domain one");
+    assert_eq!(import.spec.groups[0].kind, GroupKind::Free);
     let r = &import.report;
     assert_eq!(r.dropped.len(), 1);
     assert_eq!(r.dropped[0].element, CaseElement::Item);
@@ -709,7 +897,7 @@ fn item_types_can_be_mapped_ignored_and_defaulted() {
 }
 
 #[test]
-fn smallest_association_names_the_area_of_an_item_with_two_parents() {
+fn an_item_keeps_every_group_above_it() {
     let pkg = package(
         &json!([
             item("a1", "First area", "Area"),
@@ -720,14 +908,19 @@ fn smallest_association_names_the_area_of_an_item_with_two_parents() {
             link("isChildOf", "e-9", "c1", "a1"),
             link("isChildOf", "e-1", "c1", "a2"),
             link("isChildOf", "e-5", "c1", DOC),
+            link("isChildOf", "e-7", "c1", "a1"),
         ]),
         &json!([]),
     );
     let import = import(&pkg.to_string());
-    assert_eq!(
-        import.spec.competencies[0].area.as_deref(),
-        Some("Second area")
-    );
+    let groups: Vec<&str> = import.spec.competencies[0]
+        .groups
+        .iter()
+        .map(GroupId::as_str)
+        .collect();
+    assert_eq!(groups, ["a1", "a2"]);
+    // The link to the document says less than the links to groups; the second link to a1
+    // (the larger identifier) repeats the first. Both are kept aside, not merged silently.
     let kept: Vec<&str> = import
         .report
         .associations
@@ -795,15 +988,17 @@ fn a_very_deep_hierarchy_imports_without_exhausting_the_stack() {
         .collect();
     let pkg = package(&json!(items), &json!(associations), &json!([]));
     let import = import(&pkg.to_string());
-    // Only the leaf is a competency; every other item is an area (by default) and the
-    // area-in-area links are kept aside.
+    // Only the leaf is a competency; every other item is a group (by default), each in the
+    // one above it.
     assert_eq!(import.spec.competencies.len(), 1);
-    assert_eq!(
-        import.spec.competencies[0].area.as_deref(),
-        Some("Level 19998")
-    );
-    assert_eq!(import.report.areas.len(), n - 1);
-    assert_eq!(import.report.associations.len(), n - 2);
+    assert_eq!(import.spec.competencies[0].groups[0].as_str(), "i19998");
+    assert_eq!(import.report.groups.len(), n - 1);
+    assert!(import.report.associations.is_empty());
+    let framework = Framework::new(import.spec).expect("a deep hierarchy builds");
+    let order = framework.groups_top_down();
+    assert_eq!(order.len(), n - 1);
+    assert_eq!(order[0].id.as_str(), "i0");
+    assert_eq!(order[n - 2].id.as_str(), "i19998");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -818,12 +1013,13 @@ fn non_json_and_wrong_types_are_json_errors_with_positions() {
         matches!(errors.as_slice(), [Error::Json { line: 1, .. }]),
         "{errors:?}"
     );
-    let wrong = "{\n  \"CFItems\": [\n    {\"identifier\": \"c1\", \"fullStatement\": 5}\n  ]\n}";
-    let errors = CaseImport::from_json(wrong, &CaseImportOptions::default())
+    let repeated =
+        "{\n  \"CFItems\": [\n    {\"identifier\": \"c1\", \"identifier\": \"c2\"}\n  ]\n}";
+    let errors = CaseImport::from_json(repeated, &CaseImportOptions::default())
         .unwrap_err()
         .into_vec();
     assert!(
-        matches!(errors.as_slice(), [Error::Json { line: 3, .. }]),
+        matches!(errors.as_slice(), [Error::Json { line: 3, message, .. }] if message.starts_with("duplicate field `identifier`")),
         "{errors:?}"
     );
     let errors = CaseImport::from_json("[1, 2]", &CaseImportOptions::default()).unwrap_err();
@@ -918,7 +1114,7 @@ fn duplicate_identifiers_are_errors_across_element_kinds() {
 }
 
 #[test]
-fn child_of_an_unknown_node_is_an_error_but_crosswalks_are_not() {
+fn child_of_outside_the_package_is_kept_aside_like_a_crosswalk() {
     let pkg = package(
         &json!([item("c1", "A", "Functional Competency")]),
         &json!([
@@ -928,15 +1124,21 @@ fn child_of_an_unknown_node_is_an_error_but_crosswalks_are_not() {
         ]),
         &json!([]),
     );
-    let errors = import_errors(&pkg);
-    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        text,
-        [
-            "isChildOf association `e1` has unknown destination `nowhere`: expected a CFItem or the CFDocument of the package",
-            format!("isChildOf association `e2` has unknown origin `{DOC}`: expected a CFItem of the package").as_str(),
-        ]
-    );
+    let import = import(&pkg.to_string());
+    assert!(import.spec.competencies[0].groups.is_empty());
+    let kept: Vec<(&str, Option<&str>)> = import
+        .report
+        .associations
+        .iter()
+        .map(|k| {
+            (
+                k.association.identifier.as_str(),
+                k.origin.as_ref().map(CompetencyId::as_str),
+            )
+        })
+        .collect();
+    assert_eq!(kept, [("e1", Some("c1")), ("e2", None), ("e3", Some("c1"))]);
+    assert!(!import.report.is_complete());
 }
 
 #[test]
@@ -974,44 +1176,98 @@ fn child_of_cycles_are_errors() {
     );
 }
 
+/// The `(element, identifier, reason)` of everything dropped.
+fn dropped(report: &CaseImportReport) -> Vec<(CaseElement, &str, CaseDropReason)> {
+    report
+        .dropped
+        .iter()
+        .map(|d| (d.element, d.identifier.as_str(), d.reason))
+        .collect()
+}
+
 #[test]
-fn criterion_for_an_unknown_item_is_an_error() {
+fn criterion_for_an_item_outside_the_package_is_set_aside() {
     let pkg = package(
         &json!([item("c1", "A", "Functional Competency")]),
         &json!([]),
         &json!([{"identifier": "r1", "CFRubricCriteria": [criterion("k1", "ghost", 3)]}]),
     );
-    let errors = import_errors(&pkg);
+    let import = import(&pkg.to_string());
+    assert_eq!(import.spec.competencies.len(), 1);
     assert_eq!(
-        errors[0].to_string(),
-        "rubric criterion `k1` refers to unknown CFItem `ghost`"
+        dropped(&import.report),
+        [(CaseElement::Criterion, "k1", CaseDropReason::OutsidePackage)]
     );
 }
 
 #[test]
-fn more_than_five_levels_is_an_error_naming_the_item() {
+fn six_scored_levels_set_aside_the_criterion_and_its_item_only() {
     let pkg = package(
-        &json!([item("c1", "A", "Functional Competency")]),
+        &json!([
+            item("c1", "A", "Functional Competency"),
+            item("c2", "B", "Functional Competency")
+        ]),
         &json!([]),
-        &json!([{"identifier": "r1", "CFRubricCriteria": [criterion("k1", "c1", 6)]}]),
+        &json!([{"identifier": "r1", "CFRubricCriteria": [
+            criterion("k1", "c1", 6), criterion("k2", "c2", 4)]}]),
     );
-    let errors = import_errors(&pkg);
+    let import = import(&pkg.to_string());
+    let ids: Vec<&str> = import
+        .spec
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, ["c2"]);
+    assert_eq!(import.spec.competencies[0].levels.len(), 4);
     assert_eq!(
-        errors,
-        [Error::CaseTooManyLevels {
-            item: "c1".into(),
-            criterion: "k1".into(),
-            count: 6
-        }]
+        dropped(&import.report),
+        [
+            (CaseElement::Item, "c1", CaseDropReason::UnmappedScale),
+            (CaseElement::Criterion, "k1", CaseDropReason::UnmappedScale),
+        ]
+    );
+    let scale = &import.report.scales[0];
+    assert_eq!(
+        (scale.item.as_str(), scale.competency.as_ref()),
+        ("c1", None)
+    );
+    let levels: Vec<Option<u8>> = scale
+        .levels
+        .iter()
+        .map(|l| l.level.map(Level::get))
+        .collect();
+    // The rule maps five of the six scores; the sixth is why the criterion is set aside.
+    assert_eq!(levels, [Some(1), Some(2), Some(3), Some(4), Some(5), None]);
+    assert_eq!(
+        import.report.scales[1]
+            .competency
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "c2"
+    );
+    // With the rule the caller chooses, the six levels map onto five, as the report says.
+    let options = CaseImportOptions::default().level_rule(CaseLevelRule::Proportional { top: 6 });
+    let mapped = CaseImport::from_json(&pkg.to_string(), &options).unwrap();
+    assert_eq!(mapped.spec.competencies.len(), 2);
+    let levels: Vec<Option<u8>> = mapped.report.scales[0]
+        .levels
+        .iter()
+        .map(|l| l.level.map(Level::get))
+        .collect();
+    assert_eq!(
+        levels,
+        [Some(1), Some(2), Some(3), Some(4), Some(5), Some(5)]
     );
     assert_eq!(
-        errors[0].to_string(),
-        "rubric criterion `k1` gives CFItem `c1` 6 levels: expected 1 to 5"
+        dropped(&mapped.report),
+        [(CaseElement::Level, "k1-l6", CaseDropReason::MergedLevel)]
     );
 }
 
 #[test]
-fn two_criteria_for_one_item_are_an_error() {
+fn two_criteria_for_one_item_set_it_aside() {
     let pkg = package(
         &json!([item("c1", "A", "Functional Competency")]),
         &json!([]),
@@ -1020,10 +1276,23 @@ fn two_criteria_for_one_item_are_an_error() {
             {"identifier": "r2", "CFRubricCriteria": [criterion("k1", "c1", 5)]},
         ]),
     );
-    let errors = import_errors(&pkg);
+    let import = import(&pkg.to_string());
+    assert!(import.spec.competencies.is_empty());
     assert_eq!(
-        errors[0].to_string(),
-        "rubric criteria `k1`, `k2` all give levels to CFItem `c1`: expected one"
+        dropped(&import.report),
+        [
+            (CaseElement::Item, "c1", CaseDropReason::ConflictingCriteria),
+            (
+                CaseElement::Criterion,
+                "k1",
+                CaseDropReason::ConflictingCriteria
+            ),
+            (
+                CaseElement::Criterion,
+                "k2",
+                CaseDropReason::ConflictingCriteria
+            ),
+        ]
     );
 }
 
@@ -1051,8 +1320,9 @@ fn repeated_coding_schemes_are_duplicate_competency_ids() {
 fn every_problem_is_reported_at_once() {
     let pkg = json!({
         "CFItems": [{"fullStatement": "No id"}, item("c1", "A", "Functional Competency"),
-                    item("c1", "Again", "Area")],
-        "CFAssociations": [link("isChildOf", "e1", "c1", "ghost")],
+                    item("c1", "Again", "Area"), {"Identifier": "c2", "fullStatement": "B"},
+                    {"identifier": "c3", "fullStatement": ["C"]}],
+        "CFAssociations": [link("isChildOf", "e1", "c1", "c1")],
         "CFRubrics": [{"identifier": "r1", "CFRubricCriteria": [criterion("k1", "c1", 7)]}],
     });
     let errors = import_errors(&pkg);
@@ -1062,14 +1332,22 @@ fn every_problem_is_reported_at_once() {
             Error::CaseMissingDocument => "document",
             Error::CaseMissingIdentifier { .. } => "identifier",
             Error::CaseDuplicateIdentifier { .. } => "duplicate",
-            Error::CaseUnknownNode { .. } => "node",
-            Error::CaseTooManyLevels { .. } => "levels",
+            Error::CaseFieldName { .. } => "name",
+            Error::CaseFieldType { .. } => "type",
+            Error::CaseChildOfCycle { .. } => "cycle",
             _ => "other",
         })
         .collect();
     assert_eq!(
         kinds,
-        ["document", "identifier", "duplicate", "node", "levels"]
+        [
+            "name",
+            "type",
+            "document",
+            "identifier",
+            "duplicate",
+            "cycle"
+        ]
     );
 }
 
@@ -1085,30 +1363,57 @@ fn export_rejects_a_malformed_document_or_area_identifier() {
     assert_eq!(
         text,
         [
-            "case identifier `DOC-1` is not a uuid: expected lowercase 8-4-4-4-12 hex digits, version 1 to 5",
+            "case identifier `DOC-1` is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
             "lastChangeDateTime `2025-04-01 09:00` is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone",
             "no title on CFDocument `DOC-1`",
             "no creator on CFDocument `DOC-1`",
-            "case identifier `not-a-uuid` is not a uuid: expected lowercase 8-4-4-4-12 hex digits, version 1 to 5",
+            "case identifier `not-a-uuid` is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
         ]
     );
 }
 
 #[test]
-fn export_rejects_a_blank_area() {
+fn export_never_writes_blank_strings() {
     let mut spec = FrameworkSpec::from_json(OFFICE_SPEC).unwrap();
-    spec.competencies[1].area = Some("  ".into());
+    spec.competencies[1].description = " \t".into();
+    spec.competencies.push(karmayogi::CompetencySpec::new(
+        "   ",
+        "Blank id",
+        CompetencyType::Domain,
+    ));
     let framework = Framework::new(spec).unwrap();
-    let errors =
-        CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-            .unwrap_err()
-            .into_vec();
+    let options = CaseExportOptions::default().rubric_title(" ").base_uri(" ");
+    let package = CasePackage::from_framework(&framework, &document(), &options).unwrap();
+    let json = package.to_json();
+    let value: Value = serde_json::from_str(&json).unwrap();
+    let mut blanks = Vec::new();
+    find_blank_strings(&value, "", &mut blanks);
+    assert!(blanks.is_empty(), "{blanks:?}");
+    assert!(package.rubrics[0].title.is_none());
+    assert!(package.items.iter().all(|i| i.uri.starts_with("urn:uuid:")));
+    // And it imports again.
+    let import = CaseImport::from_json(&json, &CaseImportOptions::default()).unwrap();
     assert_eq!(
-        errors,
-        [Error::CaseBlankArea {
-            competency: "e-office".into()
-        }]
+        import.spec.competencies.len(),
+        framework.competencies().len()
     );
+}
+
+fn find_blank_strings(value: &Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) if s.trim().is_empty() => out.push(at.to_owned()),
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                find_blank_strings(v, &format!("{at}/{i}"), out);
+            }
+        }
+        Value::Object(o) => {
+            for (k, v) in o {
+                find_blank_strings(v, &format!("{at}/{k}"), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 #[test]
@@ -1124,5 +1429,594 @@ fn export_rejects_a_competency_uuid_that_collides() {
         [Error::CaseDuplicateIdentifier {
             identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01".into()
         }]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Packages as publishers write them
+
+/// The `(element, identifier, field, reason)` of every dropped field.
+fn fields_with_reasons(
+    report: &CaseImportReport,
+) -> Vec<(CaseElement, &str, &str, CaseFieldReason)> {
+    report
+        .dropped_fields
+        .iter()
+        .map(|f| (f.element, f.identifier.as_str(), f.field.as_str(), f.reason))
+        .collect()
+}
+
+#[test]
+fn values_of_another_type_are_set_aside_and_reported_wherever_they_are() {
+    let mut c1 = item("c1", "A", "Functional Competency");
+    c1["lastChangeDateTime"] = json!(20_240_101);
+    c1["humanCodingScheme"] = json!(7);
+    let mut e1 = link("isChildOf", "e1", "c1", DOC);
+    e1["sequenceNumber"] = json!(1.0);
+    let rubric = json!([{"identifier": "r1", "title": 5, "CFRubricCriteria": [
+        {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "weight": "1", "position": "2",
+         "CFRubricCriterionLevels": [
+            {"identifier": "l1", "score": 1, "position": "1", "quality": ["Basic"]},
+            {"identifier": "l2", "score": 2, "feedback": false}]}]}]);
+    let import = import(&package(&json!([c1]), &json!([e1]), &rubric).to_string());
+    let wrong = |found, expected| CaseFieldReason::WrongType { found, expected };
+    assert_eq!(
+        fields_with_reasons(&import.report),
+        [
+            (
+                CaseElement::Item,
+                "c1",
+                "humanCodingScheme",
+                wrong("an integer", "a string")
+            ),
+            (
+                CaseElement::Item,
+                "c1",
+                "lastChangeDateTime",
+                wrong("an integer", "a string")
+            ),
+            (
+                CaseElement::Association,
+                "e1",
+                "sequenceNumber",
+                wrong("a fractional number", "an integer")
+            ),
+            (
+                CaseElement::Rubric,
+                "r1",
+                "title",
+                wrong("an integer", "a string")
+            ),
+            (
+                CaseElement::Criterion,
+                "k1",
+                "position",
+                wrong("a string", "an integer")
+            ),
+            (
+                CaseElement::Criterion,
+                "k1",
+                "weight",
+                wrong("a string", "a number")
+            ),
+            (
+                CaseElement::Level,
+                "l1",
+                "position",
+                wrong("a string", "an integer")
+            ),
+            (
+                CaseElement::Level,
+                "l1",
+                "quality",
+                wrong("an array", "a string")
+            ),
+            (
+                CaseElement::Level,
+                "l2",
+                "feedback",
+                wrong("a boolean", "a string")
+            ),
+        ]
+    );
+    // The rest imports: the levels carry no text (the quality was set aside), so the
+    // competency describes none, and exists at levels 1 and 2.
+    let c = &import.spec.competencies[0];
+    assert_eq!(
+        (c.levels.len(), c.min_level, c.max_level),
+        (0, None, Some(2))
+    );
+}
+
+#[test]
+fn a_score_of_another_type_sets_its_criterion_aside() {
+    let rubric = json!([{"identifier": "r1", "CFRubricCriteria": [
+        {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "CFRubricCriterionLevels": [
+            {"identifier": "l1", "score": "1"}, {"identifier": "l2", "score": 2}]}]}]);
+    let pkg = package(
+        &json!([item("c1", "A", "Functional Competency")]),
+        &json!([]),
+        &rubric,
+    );
+    let import = import(&pkg.to_string());
+    assert!(import.spec.competencies.is_empty());
+    assert_eq!(
+        dropped(&import.report),
+        [
+            (CaseElement::Item, "c1", CaseDropReason::UnmappedScale),
+            (CaseElement::Criterion, "k1", CaseDropReason::UnmappedScale),
+        ]
+    );
+    assert_eq!(import.report.scales[0].levels[1].score, None);
+}
+
+#[test]
+fn null_is_absent_in_every_field() {
+    let pkg = json!({
+        "CFDocument": {"identifier": DOC, "uri": null, "creator": "c", "title": "t",
+                       "lastChangeDateTime": STAMP, "description": null, "publisher": null},
+        "CFItems": [{"identifier": "c1", "fullStatement": "A", "abbreviatedStatement": null,
+                     "humanCodingScheme": null, "CFItemType": null, "CFItemTypeURI": null,
+                     "notes": null, "uri": null}],
+        "CFAssociations": [{"identifier": "e1", "associationType": "isChildOf",
+                            "sequenceNumber": null, "notes": null,
+                            "originNodeURI": {"identifier": "c1", "title": null, "uri": null},
+                            "destinationNodeURI": {"identifier": DOC, "title": null}}],
+        "CFRubrics": null,
+        "CFDefinitions": null,
+    });
+    let import = import(&pkg.to_string());
+    assert_eq!(import.spec.competencies[0].name, "A");
+    assert!(
+        import.report.dropped_fields.is_empty(),
+        "{:?}",
+        import.report
+    );
+    assert!(import.report.associations.is_empty());
+    assert!(import.report.document.extra.is_empty());
+}
+
+#[test]
+fn the_item_type_comes_from_either_field_and_the_report_says_which() {
+    use CaseTypeSource::{Both, ItemType, ItemTypeOverUri, ItemTypeUri, Neither};
+    use CompetencyType::{Behavioural, Domain, Functional};
+    let with =
+        |id: &str, item_type: Option<&str>, uri_title: Option<&str>, uri_id: Option<&str>| {
+            let mut v = json!({"identifier": id, "fullStatement": id});
+            if let Some(t) = item_type {
+                v["CFItemType"] = json!(t);
+            }
+            if uri_title.is_some() || uri_id.is_some() {
+                v["CFItemTypeURI"] = json!({"title": uri_title, "identifier": uri_id,
+                                        "uri": "https://x.example/CFItemTypes/t"});
+            }
+            v
+        };
+    let mut pkg = package(
+        &json!([
+            with("c1", Some("Domain Competency"), None, None),
+            with("c2", None, Some("Domain Competency"), None),
+            with(
+                "c3",
+                Some("domain competency"),
+                Some("Domain Competency"),
+                None
+            ),
+            with("c4", Some("Domain Competency"), Some("Standard"), None),
+            with("c5", None, None, None),
+            with(
+                "c6",
+                None,
+                None,
+                Some("7a000000-0000-4000-8000-000000000001")
+            ),
+        ]),
+        &json!([]),
+        &json!([]),
+    );
+    pkg["CFDefinitions"] = json!({"CFItemTypes": [
+        {"identifier": "7A000000-0000-4000-8000-000000000001", "title": "Behavioural Competency"}]});
+    let import = import(&pkg.to_string());
+    let types: Vec<(Option<&str>, CaseTypeSource, Vec<&str>)> = import
+        .report
+        .item_types
+        .iter()
+        .map(|t| {
+            (
+                t.item_type.as_deref(),
+                t.source,
+                t.items.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        types,
+        [
+            (None, Neither, vec!["c5"]),
+            (Some("Behavioural Competency"), ItemTypeUri, vec!["c6"]),
+            (Some("Domain Competency"), ItemType, vec!["c1"]),
+            (Some("Domain Competency"), ItemTypeUri, vec!["c2"]),
+            (Some("Domain Competency"), ItemTypeOverUri, vec!["c4"]),
+            (Some("domain competency"), Both, vec!["c3"]),
+        ]
+    );
+    let kinds: Vec<CompetencyType> = import.spec.competencies.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [Domain, Domain, Domain, Domain, Functional, Behavioural]
+    );
+    let superseded: Vec<(&str, CaseFieldReason)> = import
+        .report
+        .dropped_fields
+        .iter()
+        .filter(|f| f.field == "CFItemTypeURI")
+        .map(|f| (f.identifier.as_str(), f.reason))
+        .collect();
+    let no_place = CaseFieldReason::NoPlace;
+    assert_eq!(
+        superseded,
+        [
+            ("c2", no_place),
+            ("c3", no_place),
+            ("c4", CaseFieldReason::Superseded { by: "CFItemType" }),
+            ("c6", no_place),
+        ]
+    );
+}
+
+#[test]
+fn uuid_identifiers_compare_without_regard_to_case() {
+    let upper = "C0000000-0000-4000-8000-0000000000AA";
+    let lower = upper.to_ascii_lowercase();
+    let pkg = package(
+        &json!([
+            item(upper, "A", "Functional Competency"),
+            item("a1", "Area one", "Area")
+        ]),
+        &json!([
+            link("isChildOf", "e1", &lower, "a1"),
+            link("isChildOf", "e2", "a1", &DOC.to_ascii_uppercase()),
+        ]),
+        &json!([{"identifier": "r1", "CFRubricCriteria": [criterion("k1", &lower, 2)]}]),
+    );
+    let import = import(&pkg.to_string());
+    let c = &import.spec.competencies[0];
+    // The id is the canonical, lowercase form; the links found the item and the document.
+    assert_eq!(c.id.as_str(), lower);
+    assert_eq!(c.groups[0].as_str(), "a1");
+    assert_eq!(c.levels.len(), 2);
+    assert!(import.report.associations.is_empty());
+    // The same UUID in another case is the same identifier.
+    let twice = package(
+        &json!([
+            item(upper, "A", "Functional Competency"),
+            item(&lower, "B", "Functional Competency")
+        ]),
+        &json!([]),
+        &json!([]),
+    );
+    assert_eq!(
+        import_errors(&twice),
+        [Error::CaseDuplicateIdentifier {
+            identifier: lower.clone()
+        }]
+    );
+    // Identifiers that are not UUIDs compare as written.
+    let coded = package(
+        &json!([
+            item("OP.1", "A", "Functional Competency"),
+            item("op.1", "B", "Functional Competency")
+        ]),
+        &json!([]),
+        &json!([]),
+    );
+    assert_eq!(import_of(&coded).spec.competencies.len(), 2);
+}
+
+fn import_of(pkg: &Value) -> CaseImport {
+    import(&pkg.to_string())
+}
+
+#[test]
+fn links_without_identifier_resolve_by_uri() {
+    let mut c1 = item("c1", "A", "Functional Competency");
+    c1["uri"] = json!("https://case.example.org/items/first");
+    let mut a1 = item("a1", "Area", "Area");
+    a1["uri"] = json!("https://case.example.org/items/area");
+    let uuid = "b0000000-0000-4000-8000-000000000001";
+    let c2 = item(uuid, "B", "Functional Competency");
+    let pkg = package(
+        &json!([c1, a1, c2]),
+        &json!([
+            {"identifier": "e1", "associationType": "isChildOf",
+             "originNodeURI": {"uri": "https://case.example.org/items/first", "title": "A"},
+             "destinationNodeURI": "https://case.example.org/items/area"},
+            {"identifier": "e2", "associationType": "isChildOf",
+             "originNodeURI": format!("urn:uuid:{}", uuid.to_ascii_uppercase()),
+             "destinationNodeURI": {"uri": "https://case.example.org/items/area/"}},
+            {"identifier": "e3", "associationType": "exactMatchOf",
+             "originNodeURI": {"uri": format!("https://other.example/CFItems/{uuid}?v=2")},
+             "destinationNodeURI": "https://other.example/standards/4.NF.1"},
+        ]),
+        &json!([]),
+    );
+    let import = import_of(&pkg);
+    let groups: Vec<(&str, Vec<&str>)> = import
+        .spec
+        .competencies
+        .iter()
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.groups.iter().map(GroupId::as_str).collect(),
+            )
+        })
+        .collect();
+    // e2's destination ends in a slash and is not a package uri nor a UUID: outside.
+    assert_eq!(groups, [(uuid, vec![]), ("c1", vec!["a1"])]);
+    let kept: Vec<(&str, Option<&str>)> = import
+        .report
+        .associations
+        .iter()
+        .map(|k| {
+            (
+                k.association.identifier.as_str(),
+                k.origin.as_ref().map(CompetencyId::as_str),
+            )
+        })
+        .collect();
+    assert_eq!(kept, [("e2", Some(uuid)), ("e3", Some(uuid))]);
+}
+
+#[test]
+fn misnamed_fields_are_errors_naming_what_case_expects() {
+    let pkg = json!({
+        "CFDocument": {"Identifier": DOC, "creator": "c", "title": "t"},
+        "cfItems": [],
+        "CFItems": [{"identifier": "c1", "full_statement": "A", "fullStatement": "A"}],
+        "CFAssociations": [{"identifier": "e1", "AssociationType": "isChildOf",
+                            "originNodeURI": {"Identifier": "c1"},
+                            "destinationNodeURI": {"identifier": DOC}}],
+    });
+    let errors = import_errors(&pkg);
+    let names: Vec<(String, String, &str)> = errors
+        .iter()
+        .filter_map(|e| match e {
+            Error::CaseFieldName {
+                path,
+                found,
+                expected,
+            } => Some((path.clone(), found.clone(), *expected)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("CFPackage".to_owned(), "cfItems".to_owned(), "CFItems"),
+            (
+                "CFDocument".to_owned(),
+                "Identifier".to_owned(),
+                "identifier"
+            ),
+            (
+                "CFItems[0]".to_owned(),
+                "full_statement".to_owned(),
+                "fullStatement"
+            ),
+            (
+                "CFAssociations[0]".to_owned(),
+                "AssociationType".to_owned(),
+                "associationType"
+            ),
+            (
+                "CFAssociations[0].originNodeURI".to_owned(),
+                "Identifier".to_owned(),
+                "identifier"
+            ),
+        ]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "case field `cfItems` at CFPackage: expected `CFItems`"
+    );
+}
+
+#[test]
+fn a_level_scored_zero_is_none_never_level_one() {
+    let rubric = json!([{"identifier": "r1", "CFRubricCriteria": [
+        {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "CFRubricCriterionLevels": [
+            {"identifier": "l3", "score": 3, "quality": "Leads", "position": 1},
+            {"identifier": "l0", "score": 0, "quality": "Not evident", "position": 4},
+            {"identifier": "l1", "score": 1, "quality": "Emerging", "position": 3},
+            {"identifier": "l2", "score": 2, "quality": "Secure", "position": 2}]}]}]);
+    let pkg = package(
+        &json!([item("c1", "A", "Functional Competency")]),
+        &json!([]),
+        &rubric,
+    );
+    for rule in [CaseLevelRule::Score, CaseLevelRule::Rank] {
+        let options = CaseImportOptions::default().level_rule(rule);
+        let import = CaseImport::from_json(&pkg.to_string(), &options).unwrap();
+        let names: Vec<(u8, Option<&str>)> = import.spec.competencies[0]
+            .levels
+            .iter()
+            .map(|l| (l.level, l.name.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (1, Some("Emerging")),
+                (2, Some("Secure")),
+                (3, Some("Leads"))
+            ]
+        );
+        assert_eq!(
+            dropped(&import.report),
+            [(CaseElement::Level, "l0", CaseDropReason::LevelNone)]
+        );
+        let framework = Framework::new(import.spec).unwrap();
+        assert_eq!(framework.max_level("c1").map(Level::get), Some(3));
+    }
+}
+
+#[test]
+fn a_table_maps_a_longer_scale_and_the_report_states_it() {
+    // DigComp's eight levels, mapped by the caller's table.
+    let levels: Vec<Value> = (1..=8)
+        .map(|n| json!({"identifier": format!("l{n}"), "score": n, "description": format!("digcomp {n}")}))
+        .collect();
+    let rubric = json!([{"identifier": "r1", "CFRubricCriteria": [
+        {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "CFRubricCriterionLevels": levels}]}]);
+    let pkg = package(
+        &json!([item("c1", "Digital content", "Functional Competency")]),
+        &json!([]),
+        &rubric,
+    );
+    let level = |n| Level::new(n).unwrap();
+    let table = CaseLevelRule::Table(
+        [
+            (1, 1),
+            (2, 1),
+            (3, 2),
+            (4, 2),
+            (5, 3),
+            (6, 4),
+            (7, 5),
+            (8, 5),
+        ]
+        .into_iter()
+        .map(|(s, l)| (f64::from(s), level(l)))
+        .collect(),
+    );
+    let options = CaseImportOptions::default().level_rule(table.clone());
+    let import = CaseImport::from_json(&pkg.to_string(), &options).unwrap();
+    let described: Vec<(u8, &str)> = import.spec.competencies[0]
+        .levels
+        .iter()
+        .map(|l| (l.level, l.description.as_str()))
+        .collect();
+    // Each level is described by the lowest score that reaches it.
+    assert_eq!(
+        described,
+        [
+            (1, "digcomp 1"),
+            (2, "digcomp 3"),
+            (3, "digcomp 5"),
+            (4, "digcomp 6"),
+            (5, "digcomp 7")
+        ]
+    );
+    let merged: Vec<&str> = import
+        .report
+        .dropped
+        .iter()
+        .filter(|d| d.reason == CaseDropReason::MergedLevel)
+        .map(|d| d.identifier.as_str())
+        .collect();
+    assert_eq!(merged, ["l2", "l4", "l8"]);
+    assert_eq!(import.report.scales[0].rule, table);
+    // Without a rule, the eight levels are set aside: nothing is truncated silently.
+    let plain = import_of(&pkg);
+    assert!(plain.spec.competencies.is_empty());
+    // A rule that cannot map scores in order is refused.
+    let bad = CaseImportOptions::default().level_rule(CaseLevelRule::Proportional { top: 0 });
+    let errors = CaseImport::from_json(&pkg.to_string(), &bad).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "1 problem found:\n  - option `level_rule` is 0: expected a proportional rule's top score of at least 1"
+    );
+}
+
+#[test]
+fn own_exports_of_level_ranges_and_partial_descriptors_round_trip() {
+    let spec = FrameworkSpec::from_json(
+        r#"{"format_version": 2, "competencies": [
+          {"id": "a", "name": "A", "type": "functional", "max_level": 3},
+          {"id": "b", "name": "B", "type": "functional", "min_level": 2, "max_level": 4,
+           "levels": [{"level": 3, "name": "Able", "description": ""}]},
+          {"id": "c", "name": "C", "type": "functional", "max_level": 5,
+           "levels": [{"level": 1, "description": "starts"}, {"level": 3, "description": "leads"}]},
+          {"id": "d", "name": "D", "type": "domain", "min_level": 5},
+          {"id": "e", "name": "E", "type": "domain",
+           "levels": [{"level": 1, "description": "x"}, {"level": 2, "description": "y"}]}]}"#,
+    )
+    .unwrap();
+    let framework = Framework::new(spec.clone()).unwrap();
+    let json = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
+        .unwrap()
+        .to_json();
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let back = CaseImport::from_json(&json, &options).unwrap();
+    assert_eq!(back.spec.competencies, spec.competencies);
+    assert!(back.report.dropped.is_empty());
+}
+
+#[test]
+fn export_writes_uuids_in_lowercase() {
+    let framework = Framework::from_json(OFFICE_SPEC).unwrap();
+    let mut doc = document();
+    doc.identifier = doc.identifier.to_ascii_uppercase();
+    let package =
+        CasePackage::from_framework(&framework, &doc, &CaseExportOptions::default()).unwrap();
+    assert_eq!(package.document.unwrap().identifier, document().identifier);
+    let lower = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
+        .unwrap();
+    assert_eq!(package.items, lower.items);
+}
+
+#[test]
+fn a_document_field_of_another_type_is_reported_and_not_written_back() {
+    let mut pkg = package(
+        &json!([item("c1", "A", "Functional Competency")]),
+        &json!([]),
+        &json!([]),
+    );
+    pkg["CFDocument"]["title"] = json!(["Office", "competencies"]);
+    pkg["CFDocument"]["publisher"] = json!("DoPT");
+    let import = import_of(&pkg);
+    assert_eq!(
+        fields_with_reasons(&import.report),
+        [(
+            CaseElement::Document,
+            DOC,
+            "title",
+            CaseFieldReason::WrongType {
+                found: "an array",
+                expected: "a string"
+            }
+        )]
+    );
+    // Exported with a title of its own, the document keeps its other fields, once each.
+    let mut document = import.report.document.clone();
+    document.title = "Office competencies".to_owned();
+    let framework = Framework::new(import.spec).unwrap();
+    let json = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())
+        .unwrap()
+        .to_json();
+    let again = CaseImport::from_json(&json, &CaseImportOptions::default()).unwrap();
+    assert_eq!(again.report.document.title, "Office competencies");
+    assert_eq!(again.report.document.extra["publisher"], "DoPT");
+}
+
+#[test]
+fn a_wrapper_named_in_another_case_is_named_in_the_error() {
+    let inner = package(
+        &json!([item("c1", "A", "Functional Competency")]),
+        &json!([]),
+        &json!([]),
+    );
+    let errors = import_errors(&json!({"cfPackage": inner}));
+    assert_eq!(
+        errors,
+        [Error::CaseFieldName {
+            path: "the document root".to_owned(),
+            found: "cfPackage".to_owned(),
+            expected: "CFPackage",
+        }]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "case field `cfPackage` at the document root: expected `CFPackage`"
     );
 }

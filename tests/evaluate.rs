@@ -598,6 +598,9 @@ fn build_spec((competencies, roles, positions, courses): RawSpec) -> FrameworkSp
                     description: format!("level {level}"),
                 })
                 .collect(),
+            groups: Vec::new(),
+            max_level: None,
+            min_level: None,
         })
         .collect();
     let activities: Vec<ActivitySpec> = roles
@@ -664,6 +667,7 @@ fn build_spec((competencies, roles, positions, courses): RawSpec) -> FrameworkSp
         roles,
         positions,
         courses,
+        groups: Vec::new(),
     }
 }
 

@@ -149,6 +149,9 @@ fn esco_oracle(data: &esco::Esco) -> FrameworkSpec {
             },
             area: None,
             levels: Vec::new(),
+            groups: Vec::new(),
+            max_level: None,
+            min_level: None,
         })
         .collect();
     let mut requires: BTreeMap<u32, Vec<RequirementSpec>> = BTreeMap::new();

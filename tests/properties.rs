@@ -150,6 +150,9 @@ fn build_spec(
                     description: format!("level {level}"),
                 })
                 .collect(),
+            groups: Vec::new(),
+            max_level: None,
+            min_level: None,
         })
         .collect();
     let activities: Vec<ActivitySpec> = activities
@@ -227,6 +230,7 @@ fn build_spec(
         roles,
         positions,
         courses,
+        groups: Vec::new(),
     }
 }
 

@@ -75,6 +75,9 @@ fn competency(id: &str, levels: u8) -> CompetencySpec {
                 description: format!("level {level}"),
             })
             .collect(),
+        groups: Vec::new(),
+        max_level: None,
+        min_level: None,
     }
 }
 
@@ -134,6 +137,7 @@ fn framework(
             roles: vec!["duty".into()],
         }],
         courses,
+        groups: Vec::new(),
     };
     Framework::new(spec).expect("scenario framework is valid")
 }
@@ -1161,6 +1165,7 @@ fn build_spec(raw_competencies: &[RawCompetency], raw_courses: &[RawCourse]) -> 
             roles: vec!["duty".into()],
         }],
         courses,
+        groups: Vec::new(),
     }
 }
 

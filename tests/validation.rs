@@ -36,6 +36,9 @@ fn described(id: &str, kind: CompetencyType, levels: &[u8]) -> CompetencySpec {
                 description: format!("level {level}"),
             })
             .collect(),
+        groups: Vec::new(),
+        max_level: None,
+        min_level: None,
     }
 }
 
@@ -141,6 +144,7 @@ fn valid_spec() -> FrameworkSpec {
             ),
             course("postal-basics", 6.0, &[("postal-ops", None)], &[]),
         ],
+        groups: Vec::new(),
     }
 }
 
@@ -784,20 +788,15 @@ fn level_deserialization_rejects_above_five() {
 // ---------------------------------------------------------------------------------------
 
 #[test]
-fn level_scale_with_a_gap() {
+fn level_scale_with_a_gap_describes_only_some_levels() {
     let mut spec = valid_spec();
     spec.competencies
         .push(described("ethics", CompetencyType::Behavioural, &[1, 3]));
-    assert_rejects(
-        spec,
-        &[(
-            Error::InvalidLevelScale {
-                competency: "ethics".into(),
-                found: vec![1, 3],
-            },
-            "competency `ethics` describes levels [1, 3]: expected 1 to n (n at most 5), each once",
-        )],
-    );
+    spec.activities
+        .push(activity("judge", vec![req("ethics", 2)]));
+    let fw = Framework::new(spec).unwrap();
+    assert_eq!(fw.max_level("ethics").map(Level::get), Some(3));
+    assert_eq!(fw.min_level("ethics").map(Level::get), Some(1));
 }
 
 #[test]
@@ -811,8 +810,10 @@ fn level_scale_with_a_duplicate() {
             Error::InvalidLevelScale {
                 competency: "ethics".into(),
                 found: vec![2, 1, 2],
+                min: 1,
+                max: 2,
             },
-            "competency `ethics` describes levels [2, 1, 2]: expected 1 to n (n at most 5), each once",
+            "competency `ethics` describes levels [2, 1, 2]: expected each level at most once, within 1 to 2",
         )],
     );
 }
@@ -828,8 +829,10 @@ fn level_scale_beyond_five() {
             Error::InvalidLevelScale {
                 competency: "ethics".into(),
                 found: vec![1, 2, 3, 4, 5, 6],
+                min: 1,
+                max: 5,
             },
-            "competency `ethics` describes levels [1, 2, 3, 4, 5, 6]: expected 1 to n (n at most 5), each once",
+            "competency `ethics` describes levels [1, 2, 3, 4, 5, 6]: expected each level at most once, within 1 to 5",
         )],
     );
 }
@@ -845,8 +848,10 @@ fn level_scale_starting_at_zero() {
             Error::InvalidLevelScale {
                 competency: "ethics".into(),
                 found: vec![0, 1, 2],
+                min: 1,
+                max: 2,
             },
-            "competency `ethics` describes levels [0, 1, 2]: expected 1 to n (n at most 5), each once",
+            "competency `ethics` describes levels [0, 1, 2]: expected each level at most once, within 1 to 2",
         )],
     );
 }
@@ -1245,7 +1250,8 @@ fn base_json_is_valid() {
 fn unknown_field_at_top_level() {
     assert_unknown_field(
         "\"format_version\": 1,",
-        "one of `format_version`, `competencies`, `activities`, `roles`, `positions`, `courses`",
+        "one of `format_version`, `competencies`, `groups`, `activities`, `roles`, `positions`, \
+         `courses`",
     );
 }
 
@@ -1253,7 +1259,8 @@ fn unknown_field_at_top_level() {
 fn unknown_field_in_competency() {
     assert_unknown_field(
         "{\"id\": \"accounts\",",
-        "one of `id`, `name`, `description`, `type`, `area`, `levels`",
+        "one of `id`, `name`, `description`, `type`, `area`, `groups`, `levels`, `min_level`, \
+         `max_level`",
     );
 }
 
@@ -1767,7 +1774,7 @@ fn broken_spec() -> FrameworkSpec {
     spec.format_version = 3;
     spec.competencies.extend([
         competency("", CompetencyType::Domain, 0),
-        described("ethics", CompetencyType::Behavioural, &[1, 2, 4]),
+        described("ethics", CompetencyType::Behavioural, &[1, 2, 2]),
         competency("integrity", CompetencyType::Behavioural, 0),
     ]);
     spec.competencies[0].name = " ".into();
@@ -1837,9 +1844,11 @@ fn every_problem_is_reported_together_in_a_deterministic_order() {
         (
             Error::InvalidLevelScale {
                 competency: "ethics".into(),
-                found: vec![1, 2, 4],
+                found: vec![1, 2, 2],
+                min: 1,
+                max: 2,
             },
-            "competency `ethics` describes levels [1, 2, 4]: expected 1 to n (n at most 5), each once",
+            "competency `ethics` describes levels [1, 2, 2]: expected each level at most once, within 1 to 2",
         ),
         (
             unknown(

@@ -1,24 +1,34 @@
-//! CASE 1.1 import and export behind [`crate::case`]. This file checks a package and works
-//! out its `isChildOf` structure and what each item becomes; `map` builds the spec and the
-//! report, `export` writes packages, `uuid` derives name-based identifiers.
+//! CASE 1.1 import and export behind [`crate::case`]. This file checks a package, resolves
+//! its links and works out what each item becomes; `read` reads JSON tolerantly, `shape`
+//! finds misnamed and mistyped fields, `tree` works out the `isChildOf` structure, `scale`
+//! maps rubric levels, `map` builds the spec and the report, `export` writes packages,
+//! `uuid` checks and derives identifiers.
 
 mod export;
 mod map;
+pub(crate) mod read;
+mod scale;
+mod shape;
+mod tree;
 mod uuid;
 
 pub(crate) use export::export;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use self::map::{Assembly, Reporter, rubric_levels};
-use crate::case::{
-    CaseAssociation, CaseDocument, CaseElement, CaseIds, CaseImport, CaseImportOptions,
-    CaseImportReport, CaseItem, CaseItemMapping, CaseLink, CasePackage, type_key,
+use self::map::{Assembly, Reporter};
+use self::read::mentions;
+use self::tree::{Tree, child_of_cycles, child_of_tree};
+use self::uuid::is_uuid_shaped;
+use crate::case::{CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage};
+use crate::case_import::{
+    CaseElement, CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
+    CaseTypeSource, type_key,
 };
-use crate::{CompetencyId, EntityKind, Error, Errors};
+use crate::{EntityKind, Error, Errors};
 
 const CHILD_OF: &str = "isChildOf";
-const MAX_LEVELS: usize = 5;
 
 fn non_blank(text: &str) -> Option<&str> {
     (!text.trim().is_empty()).then_some(text)
@@ -28,55 +38,111 @@ fn opt_non_blank(text: Option<&String>) -> Option<&str> {
     text.map(String::as_str).and_then(non_blank)
 }
 
-/// The name an item gives its competency or area: the abbreviated statement, else the full one.
+/// The name an item gives its competency or group: the abbreviated statement, else the
+/// full one.
 fn item_name(item: &CaseItem) -> &str {
     opt_non_blank(item.abbreviated_statement.as_ref()).unwrap_or(&item.full_statement)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Parent {
-    Item(usize),
-    Document,
+/// How identifiers are compared: a UUID in lowercase (RFC 9562 compares them without
+/// regard to case), anything else as written.
+fn key(identifier: &str) -> Cow<'_, str> {
+    if is_uuid_shaped(identifier) && identifier.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(identifier.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(identifier)
+    }
 }
 
-/// An association with every field the mapping needs.
+/// What a link points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Node {
+    Item(usize),
+    Document,
+    /// Nothing in the package: a crosswalk, or a link the package cannot resolve.
+    Outside,
+}
+
+/// An association with both ends resolved.
 struct Assoc<'p> {
     a: &'p CaseAssociation,
-    origin: &'p str,
-    destination: &'p str,
+    origin: Node,
+    destination: Node,
 }
 
 /// The package's uniquely identified items and complete associations.
 struct Parsed<'p> {
     items: Vec<&'p CaseItem>,
-    index: HashMap<&'p str, usize>,
+    index: HashMap<Cow<'p, str>, usize>,
+    uris: HashMap<&'p str, Node>,
+    document: Option<Cow<'p, str>>,
     assocs: Vec<Assoc<'p>>,
+}
+
+impl Parsed<'_> {
+    /// The node a link names: by identifier; else by a `uri` of the package; else by a
+    /// UUID at the end of the uri (CASE 1.0 links are plain URIs). `None` when the link
+    /// names nothing at all.
+    fn resolve(&self, link: &CaseLink) -> Option<Node> {
+        let by_key = |id: &str| {
+            let id = key(id);
+            if let Some(&i) = self.index.get(&id) {
+                Node::Item(i)
+            } else if self.document.as_deref() == Some(&*id) {
+                Node::Document
+            } else {
+                Node::Outside
+            }
+        };
+        if let Some(id) = non_blank(&link.identifier) {
+            return Some(by_key(id));
+        }
+        let uri = non_blank(&link.uri)?.trim();
+        if let Some(&node) = self.uris.get(uri) {
+            return Some(node);
+        }
+        let path = uri.split(['?', '#']).next().unwrap_or_default();
+        let tail = path
+            .trim_end_matches('/')
+            .rsplit(['/', ':'])
+            .next()
+            .unwrap_or_default();
+        Some(if is_uuid_shaped(tail) {
+            by_key(tail)
+        } else {
+            Node::Outside
+        })
+    }
 }
 
 /// Identifiers met so far; each duplicate is reported once.
 #[derive(Default)]
-struct Seen<'p>(HashMap<&'p str, bool>);
+struct Seen<'p>(HashMap<Cow<'p, str>, bool>);
 
 impl<'p> Seen<'p> {
-    /// The identifier when present and new; reports it as missing or duplicate otherwise.
+    /// The identifier's key when present and new; reports it as missing (unless `extra`
+    /// holds it under another type or name, reported apart) or duplicate otherwise.
     fn first(
         &mut self,
-        id: &'p str,
+        (id, extra): (&'p str, &CaseExtra),
         element: CaseElement,
         path: impl FnOnce() -> String,
         errors: &mut Vec<Error>,
-    ) -> Option<&'p str> {
+    ) -> Option<Cow<'p, str>> {
         if non_blank(id).is_none() {
-            errors.push(Error::CaseMissingIdentifier {
-                element,
-                path: path(),
-            });
+            if !mentions(extra, "identifier") {
+                errors.push(Error::CaseMissingIdentifier {
+                    element,
+                    path: path(),
+                });
+            }
             return None;
         }
-        match self.0.get_mut(id) {
+        let k = key(id);
+        match self.0.get_mut(&k) {
             None => {
-                self.0.insert(id, false);
-                Some(id)
+                self.0.insert(k.clone(), false);
+                Some(k)
             }
             Some(reported) => {
                 if !*reported {
@@ -99,266 +165,246 @@ fn missing(element: CaseElement, identifier: &str, field: &'static str) -> Error
     }
 }
 
-/// Checks identifiers (present, unique across the package) and required fields.
-fn parse<'p>(package: &'p CasePackage, doc_id: &'p str, errors: &mut Vec<Error>) -> Parsed<'p> {
+/// Checks identifiers (present, unique across the package) and required fields, and
+/// resolves every association's ends.
+fn parse<'p>(
+    package: &'p CasePackage,
+    document: &'p CaseDocument,
+    errors: &mut Vec<Error>,
+) -> Parsed<'p> {
     let mut seen = Seen::default();
-    if non_blank(doc_id).is_some() {
-        seen.0.insert(doc_id, false);
+    let doc_key = non_blank(&document.identifier).map(key);
+    if let Some(k) = &doc_key {
+        seen.0.insert(k.clone(), false);
     }
     let mut parsed = Parsed {
         items: Vec::new(),
         index: HashMap::new(),
+        uris: HashMap::new(),
+        document: doc_key,
         assocs: Vec::new(),
     };
+    if let Some(uri) = non_blank(&document.uri) {
+        parsed.uris.insert(uri.trim(), Node::Document);
+    }
     for (i, item) in package.items.iter().enumerate() {
         let path = || format!("CFItems[{i}]");
-        let Some(id) = seen.first(&item.identifier, CaseElement::Item, path, errors) else {
+        let identifier = (item.identifier.as_str(), &item.extra);
+        let Some(k) = seen.first(identifier, CaseElement::Item, path, errors) else {
             continue;
         };
-        if non_blank(&item.full_statement).is_none() {
-            errors.push(missing(CaseElement::Item, id, "fullStatement"));
+        if non_blank(&item.full_statement).is_none() && !mentions(&item.extra, "fullStatement") {
+            errors.push(missing(
+                CaseElement::Item,
+                &item.identifier,
+                "fullStatement",
+            ));
         }
-        parsed.index.insert(id, parsed.items.len());
+        if let Some(uri) = non_blank(&item.uri) {
+            parsed
+                .uris
+                .entry(uri.trim())
+                .or_insert(Node::Item(parsed.items.len()));
+        }
+        parsed.index.insert(k, parsed.items.len());
         parsed.items.push(item);
     }
-    for (i, a) in package.associations.iter().enumerate() {
-        let path = || format!("CFAssociations[{i}]");
-        let Some(id) = seen.first(&a.identifier, CaseElement::Association, path, errors) else {
-            continue;
+    let complete = complete_associations(package, &mut seen, errors);
+    rubric_identifiers(package, &mut seen, errors);
+    for a in complete {
+        let end = |link: &Option<CaseLink>| {
+            link.as_ref()
+                .and_then(|l| parsed.resolve(l))
+                .unwrap_or(Node::Outside)
         };
-        let node = |link: Option<&'p CaseLink>| link.and_then(|l| non_blank(&l.identifier));
-        let kind = non_blank(&a.association_type);
-        let origin = node(a.origin_node_uri.as_ref());
-        let destination = node(a.destination_node_uri.as_ref());
-        if kind.is_none() {
-            errors.push(missing(CaseElement::Association, id, "associationType"));
-        }
-        if origin.is_none() {
-            errors.push(missing(CaseElement::Association, id, "originNodeURI"));
-        }
-        if destination.is_none() {
-            errors.push(missing(CaseElement::Association, id, "destinationNodeURI"));
-        }
-        if let (Some(_), Some(origin), Some(destination)) = (kind, origin, destination) {
-            parsed.assocs.push(Assoc {
-                a,
-                origin,
-                destination,
-            });
-        }
-    }
-    for (r, rubric) in package.rubrics.iter().enumerate() {
-        let path = || format!("CFRubrics[{r}]");
-        seen.first(&rubric.identifier, CaseElement::Rubric, path, errors);
-        for (c, criterion) in rubric.criteria.iter().enumerate() {
-            let path = || format!("CFRubrics[{r}].CFRubricCriteria[{c}]");
-            seen.first(&criterion.identifier, CaseElement::Criterion, path, errors);
-            for (l, level) in criterion.levels.iter().enumerate() {
-                let path =
-                    || format!("CFRubrics[{r}].CFRubricCriteria[{c}].CFRubricCriterionLevels[{l}]");
-                seen.first(&level.identifier, CaseElement::Level, path, errors);
-            }
-        }
+        let (origin, destination) = (end(&a.origin_node_uri), end(&a.destination_node_uri));
+        parsed.assocs.push(Assoc {
+            a,
+            origin,
+            destination,
+        });
     }
     parsed
 }
 
-/// Per item, its `isChildOf` parents as `(association, parent)`; and whether it has children.
-struct Tree {
-    parents: Vec<Vec<(usize, Parent)>>,
-    has_children: Vec<bool>,
-}
-
-fn child_of_tree(parsed: &Parsed<'_>, doc_id: &str, errors: &mut Vec<Error>) -> Tree {
-    let n = parsed.items.len();
-    let mut tree = Tree {
-        parents: vec![Vec::new(); n],
-        has_children: vec![false; n],
-    };
-    for (k, assoc) in parsed.assocs.iter().enumerate() {
-        if assoc.a.association_type != CHILD_OF {
+/// The associations with an identifier, a type and both ends; reports what the others
+/// lack.
+fn complete_associations<'p>(
+    package: &'p CasePackage,
+    seen: &mut Seen<'p>,
+    errors: &mut Vec<Error>,
+) -> Vec<&'p CaseAssociation> {
+    let mut complete = Vec::new();
+    for (i, a) in package.associations.iter().enumerate() {
+        let path = || format!("CFAssociations[{i}]");
+        let identifier = (a.identifier.as_str(), &a.extra);
+        if seen
+            .first(identifier, CaseElement::Association, path, errors)
+            .is_none()
+        {
             continue;
         }
-        let child = parsed.index.get(assoc.origin).copied();
-        let parent = if non_blank(doc_id).is_some() && assoc.destination == doc_id {
-            Some(Parent::Document)
-        } else {
-            parsed
-                .index
-                .get(assoc.destination)
-                .map(|&p| Parent::Item(p))
-        };
-        for (found, end, node) in [
-            (child.is_some(), "origin", assoc.origin),
-            (parent.is_some(), "destination", assoc.destination),
+        let id = a.identifier.as_str();
+        let mut ok = true;
+        if non_blank(&a.association_type).is_none() {
+            if !mentions(&a.extra, "associationType") {
+                errors.push(missing(CaseElement::Association, id, "associationType"));
+            }
+            ok = false;
+        }
+        for (link, field) in [
+            (&a.origin_node_uri, "originNodeURI"),
+            (&a.destination_node_uri, "destinationNodeURI"),
         ] {
-            if !found {
-                errors.push(Error::CaseUnknownNode {
-                    association: assoc.a.identifier.clone(),
-                    end,
-                    node: node.to_owned(),
-                });
+            let named = link
+                .as_ref()
+                .is_some_and(|l| non_blank(&l.identifier).is_some() || non_blank(&l.uri).is_some());
+            let aside = mentions(&a.extra, field)
+                || link
+                    .as_ref()
+                    .is_some_and(|l| mentions(&l.extra, "identifier"));
+            if !named && !aside {
+                errors.push(missing(CaseElement::Association, id, field));
             }
+            ok &= named;
         }
-        if let (Some(child), Some(parent)) = (child, parent) {
-            if let Parent::Item(p) = parent {
-                tree.has_children[p] = true;
-            }
-            tree.parents[child].push((k, parent));
+        if ok {
+            complete.push(a);
         }
     }
-    tree
+    complete
 }
 
-/// Reports every `isChildOf` cycle (a strongly connected component, or an item its own
-/// parent) with its items sorted.
-fn child_of_cycles(parsed: &Parsed<'_>, tree: &Tree, errors: &mut Vec<Error>) {
-    let parents: Vec<Vec<usize>> = tree
-        .parents
-        .iter()
-        .map(|list| {
-            list.iter()
-                .filter_map(|&(_, p)| match p {
-                    Parent::Item(p) => Some(p),
-                    Parent::Document => None,
-                })
-                .collect()
-        })
-        .collect();
-    let mut cycles: Vec<Vec<String>> = strongly_connected(&parents)
+/// Checks the identifiers of rubrics, criteria and levels.
+fn rubric_identifiers<'p>(package: &'p CasePackage, seen: &mut Seen<'p>, errors: &mut Vec<Error>) {
+    for (r, rubric) in package.rubrics.iter().enumerate() {
+        let path = || format!("CFRubrics[{r}]");
+        let identifier = (rubric.identifier.as_str(), &rubric.extra);
+        seen.first(identifier, CaseElement::Rubric, path, errors);
+        for (c, criterion) in rubric.criteria.iter().enumerate() {
+            let path = || format!("CFRubrics[{r}].CFRubricCriteria[{c}]");
+            let identifier = (criterion.identifier.as_str(), &criterion.extra);
+            seen.first(identifier, CaseElement::Criterion, path, errors);
+            for (l, level) in criterion.levels.iter().enumerate() {
+                let path =
+                    || format!("CFRubrics[{r}].CFRubricCriteria[{c}].CFRubricCriterionLevels[{l}]");
+                let identifier = (level.identifier.as_str(), &level.extra);
+                seen.first(identifier, CaseElement::Level, path, errors);
+            }
+        }
+    }
+}
+
+/// An item's type, where it came from, and what it became.
+#[derive(Clone, Debug)]
+struct Typed {
+    label: Option<String>,
+    source: CaseTypeSource,
+    mapping: CaseItemMapping,
+    by_default: bool,
+}
+
+/// The titles of the `CFDefinitions` item types, by identifier key.
+fn defined_types(package: &CasePackage) -> HashMap<String, String> {
+    let types = package
+        .extra
+        .get("CFDefinitions")
+        .and_then(|d| d.get("CFItemTypes"))
+        .and_then(serde_json::Value::as_array);
+    types
         .into_iter()
-        .filter(|scc| match scc.as_slice() {
-            [one] => parents[*one].contains(one),
-            _ => true,
+        .flatten()
+        .filter_map(|t| {
+            let id = t.get("identifier")?.as_str()?;
+            let title = t.get("title")?.as_str().and_then(non_blank)?;
+            Some((key(id).into_owned(), title.trim().to_owned()))
         })
-        .map(|scc| {
-            let mut ids: Vec<String> = scc
-                .iter()
-                .map(|&v| parsed.items[v].identifier.clone())
-                .collect();
-            ids.sort();
-            ids
-        })
-        .collect();
-    cycles.sort();
-    errors.extend(
-        cycles
-            .into_iter()
-            .map(|items| Error::CaseChildOfCycle { items }),
-    );
+        .collect()
 }
 
-/// The strongly connected components of a graph given as adjacency lists: Tarjan's
-/// algorithm with an explicit stack, so that no input depth can exhaust the call stack.
-///
-/// # Complexity
-/// O(V + E).
-fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    const UNSEEN: usize = usize::MAX;
-    let n = edges.len();
-    let (mut index, mut low, mut on_stack) = (vec![UNSEEN; n], vec![0; n], vec![false; n]);
-    let (mut stack, mut calls, mut components) = (Vec::new(), Vec::new(), Vec::new());
-    let mut next = 0;
-    for root in 0..n {
-        if index[root] != UNSEEN {
-            continue;
-        }
-        index[root] = next;
-        low[root] = next;
-        next += 1;
-        stack.push(root);
-        on_stack[root] = true;
-        calls.push((root, 0usize));
-        while let Some((v, edge)) = calls.last_mut() {
-            let v = *v;
-            if let Some(&w) = edges[v].get(*edge) {
-                *edge += 1;
-                if index[w] == UNSEEN {
-                    index[w] = next;
-                    low[w] = next;
-                    next += 1;
-                    stack.push(w);
-                    on_stack[w] = true;
-                    calls.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index[w]);
-                }
-                continue;
-            }
-            calls.pop();
-            if let Some(&(parent, _)) = calls.last() {
-                low[parent] = low[parent].min(low[v]);
-            }
-            if low[v] == index[v] {
-                let mut component = Vec::new();
-                while let Some(w) = stack.pop() {
-                    on_stack[w] = false;
-                    component.push(w);
-                    if w == v {
-                        break;
-                    }
-                }
-                components.push(component);
-            }
-        }
-    }
-    components
-}
-
-/// What each item becomes, and whether the default rule decided it.
+/// What each item becomes: its type from `CFItemType`, else from `CFItemTypeURI`'s title
+/// (or the title of the definition it links to), mapped by the options or by default.
 fn classify(
+    package: &CasePackage,
     parsed: &Parsed<'_>,
     tree: &Tree,
     options: &CaseImportOptions,
-) -> Vec<(CaseItemMapping, bool)> {
+) -> Vec<Typed> {
+    let definitions = defined_types(package);
     parsed
         .items
         .iter()
         .zip(&tree.has_children)
         .map(|(item, &has_children)| {
-            let configured = item
-                .item_type
+            let direct = opt_non_blank(item.item_type.as_ref()).map(|t| t.trim().to_owned());
+            let linked = item.item_type_uri.as_ref().and_then(|l| {
+                non_blank(&l.title)
+                    .map(|t| t.trim().to_owned())
+                    .or_else(|| definitions.get(&*key(l.identifier.trim())).cloned())
+            });
+            let (label, source) = match (direct, linked) {
+                (Some(d), Some(l)) if type_key(&d) == type_key(&l) => {
+                    (Some(d), CaseTypeSource::Both)
+                }
+                (Some(d), Some(_)) => (Some(d), CaseTypeSource::ItemTypeOverUri),
+                (Some(d), None) => (Some(d), CaseTypeSource::ItemType),
+                (None, Some(l)) => (Some(l), CaseTypeSource::ItemTypeUri),
+                (None, None) => (None, CaseTypeSource::Neither),
+            };
+            let configured = label
                 .as_deref()
                 .and_then(|t| options.item_types.get(&type_key(t)));
-            match configured {
+            let (mapping, by_default) = match configured {
                 Some(&mapping) => (mapping, false),
-                None if has_children => (CaseItemMapping::Area, true),
+                None if has_children => (CaseItemMapping::Group(crate::GroupKind::Free), true),
                 None => (CaseItemMapping::Competency(options.default_type), true),
+            };
+            Typed {
+                label,
+                source,
+                mapping,
+                by_default,
             }
         })
         .collect()
 }
 
-/// The competency id of each item that becomes one; repeated ids are reported once each.
-fn competency_ids(
+/// The id each carried item gets; repeated ids are reported once each, per kind.
+fn item_ids(
     parsed: &Parsed<'_>,
-    mapping: &[(CaseItemMapping, bool)],
+    types: &[Typed],
+    carried: &[bool],
     options: &CaseImportOptions,
     errors: &mut Vec<Error>,
-) -> Vec<Option<CompetencyId>> {
-    let mut seen: HashMap<&str, bool> = HashMap::new();
+) -> Vec<Option<String>> {
+    let mut seen: HashMap<(bool, String), bool> = HashMap::new();
     let mut ids = Vec::with_capacity(parsed.items.len());
-    for (item, (m, _)) in parsed.items.iter().zip(mapping) {
-        if !matches!(m, CaseItemMapping::Competency(_)) {
+    for ((item, typed), &carried) in parsed.items.iter().zip(types).zip(carried) {
+        let is_group = matches!(typed.mapping, CaseItemMapping::Group(_));
+        if !carried {
             ids.push(None);
             continue;
         }
         let id = match options.ids {
-            CaseIds::Identifier => item.identifier.as_str(),
-            CaseIds::HumanCodingScheme => {
-                opt_non_blank(item.human_coding_scheme.as_ref()).unwrap_or(&item.identifier)
-            }
+            CaseIds::HumanCodingScheme => opt_non_blank(item.human_coding_scheme.as_ref())
+                .map_or_else(|| key(&item.identifier).into_owned(), str::to_owned),
+            CaseIds::Identifier => key(&item.identifier).into_owned(),
         };
-        match seen.get_mut(id) {
+        match seen.get_mut(&(is_group, id.clone())) {
             None => {
-                seen.insert(id, false);
-                ids.push(Some(CompetencyId::from(id)));
+                seen.insert((is_group, id.clone()), false);
+                ids.push(Some(id));
             }
             Some(reported) => {
                 if !*reported {
+                    let kind = if is_group {
+                        EntityKind::Group
+                    } else {
+                        EntityKind::Competency
+                    };
                     errors.push(Error::DuplicateId {
-                        kind: EntityKind::Competency,
-                        id: id.to_owned(),
+                        kind,
+                        id: id.clone(),
                     });
                     *reported = true;
                 }
@@ -369,42 +415,15 @@ fn competency_ids(
     ids
 }
 
-/// For each item, the `isChildOf` association that places it: a competency's to an area
-/// parent, else to the document; an area's to the document. Ties: smallest identifier.
-fn placements(
-    parsed: &Parsed<'_>,
-    tree: &Tree,
-    mapping: &[(CaseItemMapping, bool)],
-) -> Vec<Option<(usize, Parent)>> {
-    let smallest = |list: &[(usize, Parent)], want: &dyn Fn(Parent) -> bool| {
-        list.iter()
-            .filter(|&&(_, p)| want(p))
-            .min_by_key(|&&(k, _)| parsed.assocs[k].a.identifier.as_str())
-            .copied()
-    };
-    let is_area = |p: Parent| matches!(p, Parent::Item(q) if mapping[q].0 == CaseItemMapping::Area);
-    let is_document = |p: Parent| p == Parent::Document;
-    tree.parents
-        .iter()
-        .zip(mapping)
-        .map(|(list, (m, _))| match m {
-            CaseItemMapping::Competency(_) => {
-                smallest(list, &is_area).or_else(|| smallest(list, &is_document))
-            }
-            CaseItemMapping::Area => smallest(list, &is_document),
-            CaseItemMapping::Ignore => None,
-        })
-        .collect()
-}
-
 pub(crate) fn import(
     package: &CasePackage,
     options: &CaseImportOptions,
 ) -> Result<CaseImport, Errors> {
-    let mut errors = Vec::new();
+    let mut errors = scale::check_rule(&options.level_rule);
+    shape::check(package, &mut errors);
     let no_document = CaseDocument::default();
     let document = if let Some(document) = &package.document {
-        if non_blank(&document.identifier).is_none() {
+        if non_blank(&document.identifier).is_none() && !mentions(&document.extra, "identifier") {
             errors.push(Error::CaseMissingIdentifier {
                 element: CaseElement::Document,
                 path: "CFDocument".to_owned(),
@@ -412,59 +431,66 @@ pub(crate) fn import(
         }
         document
     } else {
-        errors.push(Error::CaseMissingDocument);
+        let wrapped = package
+            .extra
+            .keys()
+            .any(|k| k.eq_ignore_ascii_case("cfpackage"));
+        if !mentions(&package.extra, "CFDocument") && !wrapped {
+            errors.push(Error::CaseMissingDocument);
+        }
         &no_document
     };
-    let doc_id = document.identifier.as_str();
-    let parsed = parse(package, doc_id, &mut errors);
-    let tree = child_of_tree(&parsed, doc_id, &mut errors);
+    let parsed = parse(package, document, &mut errors);
+    let tree = child_of_tree(&parsed);
     child_of_cycles(&parsed, &tree, &mut errors);
-    let mapping = classify(&parsed, &tree, options);
-    let ids = competency_ids(&parsed, &mapping, options, &mut errors);
+    let types = classify(package, &parsed, &tree, options);
     let mut reporter = Reporter {
         report: CaseImportReport {
             document: document.clone(),
             ..CaseImportReport::default()
         },
+        scales: Vec::new(),
     };
-    let levels = rubric_levels(package, &parsed, &mapping, &mut reporter, &mut errors);
+    let levels = scale::rubric_levels(package, &parsed, &types, options, &mut reporter);
+    let carried: Vec<bool> = types
+        .iter()
+        .zip(&levels)
+        .map(|(t, l)| t.mapping != CaseItemMapping::Ignore && !l.is_set_aside())
+        .collect();
+    let ids = item_ids(&parsed, &types, &carried, options, &mut errors);
     if let Some(errors) = Errors::from_vec(errors) {
         return Err(errors);
     }
-    let placed = placements(&parsed, &tree, &mapping);
-    let context = Assembly {
+    let assembly = Assembly {
         parsed: &parsed,
-        mapping: &mapping,
+        tree: &tree,
+        types: &types,
         ids: &ids,
-        placed: &placed,
         options,
     };
-    let spec = context.assemble(levels, &mut reporter);
-    reporter.fields(CaseElement::Package, doc_id, &[], &package.extra);
-    let mut report = reporter.report;
-    report.dropped.sort_by(|a, b| {
-        (a.element, &a.identifier, a.reason).cmp(&(b.element, &b.identifier, b.reason))
-    });
-    report.dropped_fields.sort_by(|a, b| {
-        (a.element, &a.identifier, &a.field).cmp(&(b.element, &b.identifier, &b.field))
-    });
-    Ok(CaseImport { spec, report })
+    let spec = assembly.assemble(levels, &mut reporter);
+    reporter.package_fields(&document.identifier, &package.extra);
+    reporter.document_fields(&document.identifier, &document.extra);
+    Ok(CaseImport {
+        spec,
+        report: reporter.finish(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::strongly_connected;
+    use super::key;
 
     #[test]
-    fn components_are_found_without_recursion() {
-        let mut components = strongly_connected(&[vec![1], vec![2], vec![0, 3], vec![], vec![4]]);
-        for c in &mut components {
-            c.sort_unstable();
-        }
-        components.sort();
-        assert_eq!(components, [vec![0, 1, 2], vec![3], vec![4]]);
-        // A chain far deeper than any call stack would allow.
-        let chain: Vec<Vec<usize>> = (1..=1_000_000).map(|i| vec![i % 1_000_000]).collect();
-        assert_eq!(strongly_connected(&chain).len(), 1);
+    fn uuids_compare_in_lowercase_and_other_identifiers_as_written() {
+        assert_eq!(
+            key("0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01"),
+            "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01"
+        );
+        assert_eq!(key("OP.1"), "OP.1");
+        assert_eq!(
+            key("http://asn.jesandco.org/resources/S2366905"),
+            "http://asn.jesandco.org/resources/S2366905"
+        );
     }
 }

@@ -3,6 +3,7 @@
 pub(crate) mod case;
 pub(crate) mod cover;
 pub(crate) mod csv;
+pub(crate) mod cycles;
 pub(crate) mod date;
 pub(crate) mod evaluation;
 pub(crate) mod json;

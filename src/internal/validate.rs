@@ -1,10 +1,16 @@
 //! Checks a [`FrameworkSpec`] and resolves its references to dense indices, collecting every
 //! problem rather than stopping at the first.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+mod hierarchy;
+
+pub(crate) use hierarchy::Hierarchy;
+
+use std::collections::{HashMap, HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
+use self::hierarchy::hierarchy;
+use super::cycles::cycles;
 use crate::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
@@ -95,13 +101,17 @@ fn kind_plural(kind: EntityKind) -> &'static str {
         EntityKind::Position => "positions",
         EntityKind::Course => "courses",
         EntityKind::Officer => "officers",
+        EntityKind::Group => "groups",
     }
 }
 
 /// The validated framework data, before compilation.
 pub(crate) struct Validated {
     pub(crate) competencies: Table<CompetencySpec>,
+    /// Per competency, the lowest and highest level at which it exists.
+    pub(crate) competency_min: Vec<u8>,
     pub(crate) competency_max: Vec<u8>,
+    pub(crate) groups: Hierarchy,
     pub(crate) activities: Table<crate::ActivitySpec>,
     pub(crate) roles: Table<crate::RoleSpec>,
     pub(crate) positions: Table<crate::PositionSpec>,
@@ -155,13 +165,14 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
         &mut errors,
     );
 
-    let competency_max: Vec<u8> = competencies
+    let (competency_min, competency_max): (Vec<u8>, Vec<u8>) = competencies
         .items
         .iter()
         .map(|c| level_scale(c, &mut errors))
-        .collect();
+        .unzip();
     let levels = LevelCheck {
         competencies: &competencies,
+        min: &competency_min,
         max: &competency_max,
     };
 
@@ -169,11 +180,14 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
     check_courses(&courses, &levels, &mut errors);
     let prerequisites = prerequisite_graph(&courses);
     errors.extend(prerequisite_cycles(&prerequisites, &courses));
+    let groups = hierarchy(spec.groups, &competencies, &mut errors);
 
     if errors.is_empty() {
         Ok(Validated {
             competencies,
+            competency_min,
             competency_max,
+            groups,
             activities,
             roles,
             positions,
@@ -263,28 +277,53 @@ fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &
     }
 }
 
-/// The highest level a competency defines, checking its descriptors are exactly `1..=n`.
-fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> u8 {
-    if c.levels.is_empty() {
-        return 5;
-    }
-    let mut found: Vec<u8> = c.levels.iter().map(|d| d.level).collect();
-    let given = found.clone();
-    found.sort_unstable();
-    let contiguous = found.len() <= 5 && found.iter().zip(1u8..).all(|(&l, want)| l == want);
-    if contiguous {
-        found.len() as u8
+/// The lowest and highest level at which a competency exists, checking its range and its
+/// descriptors (each level once, within the range, names not blank). An invalid range
+/// falls back to 1 to 5 so that the rest of the checks still run.
+fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
+    let competency = || c.id.to_string();
+    let described = c.levels.iter().map(|d| d.level).max();
+    let min = c.min_level.unwrap_or(1);
+    let max = c
+        .max_level
+        .unwrap_or_else(|| described.map_or(5, |top| top.max(min).min(5)));
+    let (min, max) = if (1..=max).contains(&min) && max <= 5 {
+        (min, max)
     } else {
-        errors.push(Error::InvalidLevelScale {
-            competency: c.id.to_string(),
-            found: given,
+        errors.push(Error::InvalidLevelRange {
+            competency: competency(),
+            min,
+            max,
         });
-        5
+        (1, 5)
+    };
+    let mut seen = HashSet::new();
+    let valid = c
+        .levels
+        .iter()
+        .all(|d| (min..=max).contains(&d.level) && seen.insert(d.level));
+    if !valid {
+        errors.push(Error::InvalidLevelScale {
+            competency: competency(),
+            found: c.levels.iter().map(|d| d.level).collect(),
+            min,
+            max,
+        });
     }
+    for d in &c.levels {
+        if d.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            errors.push(Error::BlankLevelName {
+                competency: competency(),
+                level: d.level,
+            });
+        }
+    }
+    (min, max)
 }
 
 struct LevelCheck<'a> {
     competencies: &'a Table<CompetencySpec>,
+    min: &'a [u8],
     max: &'a [u8],
 }
 
@@ -317,7 +356,7 @@ impl LevelCheck<'_> {
         }
     }
 
-    /// Checks the competency exists and `level` (when given) lies in `1..=max` for it.
+    /// Checks the competency exists and `level` (when given) lies in its range.
     fn level(
         &self,
         owner_kind: EntityKind,
@@ -335,16 +374,16 @@ impl LevelCheck<'_> {
             });
             return;
         };
-        let max = self.max[c as usize];
+        let (min, max) = (self.min[c as usize], self.max[c as usize]);
         if let Some(level) = level
-            && !(1..=max).contains(&level)
+            && !(min..=max).contains(&level)
         {
             errors.push(Error::InvalidLevel {
                 owner_kind,
                 owner: owner.to_owned(),
                 competency: competency.to_owned(),
                 level,
-                min: 1,
+                min,
                 max,
             });
         }
@@ -405,32 +444,12 @@ fn prerequisite_graph(courses: &Table<CourseSpec>) -> DiGraph<(), ()> {
     graph
 }
 
-/// One cycle per strongly connected component that has one, as course ids in "requires"
-/// order starting from the component's smallest id (the shortest such cycle through it).
+/// Each prerequisite cycle, as course ids in "requires" order from the smallest id.
 ///
 /// # Complexity
 /// O(V + E) for the components, plus a breadth-first search inside each cyclic one.
 fn prerequisite_cycles(graph: &DiGraph<(), ()>, courses: &Table<CourseSpec>) -> Vec<Error> {
-    let mut cycles: Vec<Vec<usize>> = Vec::new();
-    // Kosaraju over petgraph's iterative depth-first searches: a recursive search would
-    // overflow the stack on a long prerequisite chain.
-    for scc in petgraph::algo::kosaraju_scc(graph) {
-        let start = scc.iter().map(|n| n.index()).min().unwrap_or(0);
-        let self_loop = graph.contains_edge(NodeIndex::new(start), NodeIndex::new(start));
-        if scc.len() == 1 && !self_loop {
-            continue;
-        }
-        if self_loop {
-            cycles.push(vec![start]);
-            continue;
-        }
-        let members: HashSet<usize> = scc.iter().map(|n| n.index()).collect();
-        if let Some(cycle) = shortest_cycle_through(graph, start, &members) {
-            cycles.push(cycle);
-        }
-    }
-    cycles.sort();
-    cycles
+    cycles(graph)
         .into_iter()
         .map(|cycle| Error::PrerequisiteCycle {
             courses: cycle
@@ -439,40 +458,6 @@ fn prerequisite_cycles(graph: &DiGraph<(), ()>, courses: &Table<CourseSpec>) -> 
                 .collect(),
         })
         .collect()
-}
-
-fn shortest_cycle_through(
-    graph: &DiGraph<(), ()>,
-    start: usize,
-    members: &HashSet<usize>,
-) -> Option<Vec<usize>> {
-    let mut parent: HashMap<usize, usize> = HashMap::new();
-    let mut queue = VecDeque::from([start]);
-    while let Some(node) = queue.pop_front() {
-        let mut next: Vec<usize> = graph
-            .neighbors(NodeIndex::new(node))
-            .map(NodeIndex::index)
-            .collect();
-        next.sort_unstable();
-        for n in next {
-            if n == start {
-                let mut path = vec![node];
-                let mut at = node;
-                while at != start {
-                    let Some(&up) = parent.get(&at) else { break };
-                    at = up;
-                    path.push(at);
-                }
-                path.reverse();
-                return Some(path);
-            }
-            if members.contains(&n) && !parent.contains_key(&n) {
-                parent.insert(n, node);
-                queue.push_back(n);
-            }
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -502,7 +502,10 @@ fn build(
             description: String::new(),
             kind: skill.kind,
             area: areas.remove(&id),
+            groups: Vec::new(),
             levels: Vec::new(),
+            min_level: None,
+            max_level: None,
         })
         .collect();
     for (id, occupation) in occupations.filter_map(|(id, o)| Some((id, o?))) {

@@ -492,7 +492,10 @@ fn build(
                     .get(&element.parent)
                     .and_then(Option::as_ref)
                     .map(|p| p.name.clone()),
+                groups: Vec::new(),
                 levels: Vec::new(),
+                min_level: None,
+                max_level: None,
             })
         })
         .collect();

@@ -1,16 +1,18 @@
-//! Writes a framework's competency dictionary as a CASE package.
+//! Writes a framework's competency dictionary and groups as a CASE package.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{HashMap, HashSet};
 
-use super::uuid::{parse_case_uuid, uuid_v5};
+use super::read::DOCUMENT;
+use super::uuid::{canonical_case_uuid, parse_case_uuid, uuid_v5};
 use super::{CHILD_OF, missing, non_blank};
 use crate::case::{
-    CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseElement,
-    CaseExportOptions, CaseExtra, CaseItem, CaseLink, CasePackage, CaseRubric,
+    CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
+    CaseItem, CaseLink, CasePackage, CaseRubric,
 };
+use crate::case_import::{CaseElement, type_key};
 use crate::internal::date::parse_iso_date;
-use crate::spec::{CompetencySpec, LevelDescriptor};
-use crate::{Error, Errors, Framework};
+use crate::spec::{AREA_PREFIX, CompetencySpec, GroupSpec};
+use crate::{Error, Errors, Framework, GroupId};
 
 fn link(title: &str, identifier: &str, uri: &str) -> CaseLink {
     CaseLink {
@@ -40,11 +42,27 @@ impl Writer<'_> {
         }
     }
 
-    fn item(&self, identifier: String, full: String, item_type: &str) -> CaseItem {
+    /// An item whose statements are `name` and, when not blank, `description`; with the id
+    /// as `humanCodingScheme` when the identifier is not the id itself.
+    fn item(
+        &self,
+        identifier: String,
+        id: &str,
+        name: &str,
+        description: &str,
+        item_type: &str,
+    ) -> CaseItem {
+        let (full, abbreviated) = match non_blank(description) {
+            Some(description) => (description.to_owned(), Some(name.to_owned())),
+            None => (name.to_owned(), None),
+        };
         CaseItem {
             uri: self.uri("CFItems", &identifier),
+            human_coding_scheme: (identifier != id && non_blank(id).is_some())
+                .then(|| id.to_owned()),
             identifier,
             full_statement: full,
+            abbreviated_statement: abbreviated,
             item_type: Some(item_type.to_owned()),
             last_change_date_time: self.stamp.to_owned(),
             ..CaseItem::default()
@@ -68,27 +86,33 @@ impl Writer<'_> {
         }
     }
 
+    /// One criterion level per level at which the competency exists, scored as the level,
+    /// with its descriptor's name and description where it has them.
     fn criterion(
         &self,
         competency: &CompetencySpec,
+        range: (u8, u8),
         item: CaseLink,
         rubric: &str,
         position: i64,
     ) -> CaseCriterion {
         let identifier = self.derive(&format!("criterion/{}", competency.id));
-        let mut descriptors: Vec<&LevelDescriptor> = competency.levels.iter().collect();
-        descriptors.sort_by_key(|d| d.level);
-        let levels = descriptors
-            .into_iter()
-            .map(|d| {
-                let level_id = self.derive(&format!("level/{}/{}", competency.id, d.level));
+        let levels = (range.0..=range.1)
+            .map(|n| {
+                let level_id = self.derive(&format!("level/{}/{n}", competency.id));
+                let descriptor = competency.levels.iter().find(|d| d.level == n);
                 CaseCriterionLevel {
                     uri: self.uri("CFRubricCriterionLevels", &level_id),
                     identifier: level_id,
-                    description: (!d.description.is_empty()).then(|| d.description.clone()),
-                    quality: d.name.clone(),
-                    score: Some(f64::from(d.level)),
-                    position: Some(i64::from(d.level)),
+                    description: descriptor
+                        .and_then(|d| non_blank(&d.description))
+                        .map(str::to_owned),
+                    quality: descriptor
+                        .and_then(|d| d.name.as_deref())
+                        .and_then(non_blank)
+                        .map(str::to_owned),
+                    score: Some(f64::from(n)),
+                    position: Some(i64::from(n)),
                     rubric_criterion_id: Some(identifier.clone()),
                     last_change_date_time: self.stamp.to_owned(),
                     ..CaseCriterionLevel::default()
@@ -106,11 +130,35 @@ impl Writer<'_> {
             ..CaseCriterion::default()
         }
     }
+
+    /// The identifier of a group's item: the one the options give, else the id when it is
+    /// a CASE UUID, else derived (from the area name for an area's group, as earlier
+    /// versions did, so that re-exports keep their identifiers).
+    fn group_identifier(&self, group: &GroupSpec) -> String {
+        let id = group.id.as_str();
+        let area = id.strip_prefix(AREA_PREFIX);
+        let given = self
+            .options
+            .group_ids
+            .get(&group.id)
+            .or_else(|| area.and_then(|name| self.options.area_ids.get(name)));
+        if let Some(identifier) = given.and_then(|i| canonical_case_uuid(i)) {
+            identifier
+        } else if parse_case_uuid(id).is_some() {
+            id.to_owned()
+        } else if let Some(name) = area {
+            self.derive(&format!("area/{name}"))
+        } else {
+            self.derive(&format!("group/{id}"))
+        }
+    }
 }
 
+/// Checks the document and the options: identifiers, the time stamp, the title and creator,
+/// and the item type names (non-blank, one per kind, so that import tells kinds apart).
 fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<Error> {
     let mut errors = Vec::new();
-    if parse_case_uuid(&document.identifier).is_none() {
+    if canonical_case_uuid(&document.identifier).is_none() {
         errors.push(Error::CaseInvalidIdentifier {
             identifier: document.identifier.clone(),
         });
@@ -125,11 +173,24 @@ fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<E
             errors.push(missing(CaseElement::Document, &document.identifier, field));
         }
     }
-    for identifier in options.area_ids.values() {
-        if parse_case_uuid(identifier).is_none() {
+    let given = options.area_ids.values().chain(options.group_ids.values());
+    for identifier in given {
+        if canonical_case_uuid(identifier).is_none() {
             errors.push(Error::CaseInvalidIdentifier {
                 identifier: identifier.clone(),
             });
+        }
+    }
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let all = options.type_names.iter().chain(&options.group_type_names);
+    for name in all.clone() {
+        *names.entry(type_key(name)).or_default() += 1;
+    }
+    let mut reported = HashSet::new();
+    for name in all {
+        let key = type_key(name);
+        if (key.is_empty() || names[&key] > 1) && reported.insert(key) {
+            errors.push(Error::CaseItemTypeName { name: name.clone() });
         }
     }
     errors
@@ -140,17 +201,13 @@ pub(crate) fn export(
     document: &CaseDocument,
     options: &CaseExportOptions,
 ) -> Result<CasePackage, Errors> {
-    let mut errors = check_document(document, options);
-    for c in framework.competencies() {
-        if c.area.as_deref().is_some_and(|a| non_blank(a).is_none()) {
-            errors.push(Error::CaseBlankArea {
-                competency: c.id.clone(),
-            });
-        }
-    }
-    let namespace = match parse_case_uuid(&document.identifier) {
-        Some(namespace) if errors.is_empty() => namespace,
-        _ => return Err(Errors(errors)),
+    let errors = check_document(document, options);
+    let namespace = match canonical_case_uuid(&document.identifier) {
+        Some(identifier) if errors.is_empty() => parse_case_uuid(&identifier),
+        _ => None,
+    };
+    let Some(namespace) = namespace else {
+        return Err(Errors(errors));
     };
     let w = Writer {
         namespace,
@@ -158,14 +215,24 @@ pub(crate) fn export(
         stamp: &document.last_change_date_time,
     };
     let mut doc = document.clone();
+    // A field CASE defines found with a value of another type stays in `extra` on import
+    // (and is reported there); writing it back beside the typed field would repeat a key.
+    doc.extra
+        .retain(|field, _| !DOCUMENT.iter().any(|k| k.name == field));
+    doc.identifier = document.identifier.to_ascii_lowercase();
     doc.case_version = Some("1.1".to_owned());
+    doc.description = doc.description.filter(|d| non_blank(d).is_some());
     if non_blank(&doc.uri).is_none() {
         doc.uri = w.uri("CFDocuments", &doc.identifier);
     }
     let doc_link = link(&doc.title, &doc.identifier, &doc.uri);
     let mut package = CasePackage::default();
-    let areas = w.areas(framework, &doc_link, &mut package);
-    let criteria = w.competencies(framework, &doc_link, areas, &mut package);
+    let mut tree = Tree {
+        document: doc_link,
+        counts: HashMap::new(),
+    };
+    let groups = w.groups(framework, &mut tree, &mut package);
+    let criteria = w.competencies(framework, &groups, &mut tree, &mut package);
     let mut seen = HashSet::new();
     let mut errors = Vec::new();
     let items = package.items.iter().map(|i| &i.identifier);
@@ -184,7 +251,7 @@ pub(crate) fn export(
         package.rubrics.push(CaseRubric {
             uri: w.uri("CFRubrics", &identifier),
             identifier,
-            title: Some(options.rubric_title.clone()),
+            title: non_blank(&options.rubric_title).map(str::to_owned),
             last_change_date_time: w.stamp.to_owned(),
             criteria,
             ..CaseRubric::default()
@@ -194,87 +261,112 @@ pub(crate) fn export(
     Ok(package)
 }
 
-/// Where a competency goes in the tree: its area's link and how many children it has so far.
-type AreaLinks<'f> = BTreeMap<&'f str, (CaseLink, i64)>;
+/// The document's link, and how many children each parent has so far (for
+/// `sequenceNumber`).
+struct Tree {
+    document: CaseLink,
+    counts: HashMap<String, i64>,
+}
+
+impl Tree {
+    fn next(&mut self, parent: &CaseLink) -> i64 {
+        let count = self.counts.entry(parent.identifier.clone()).or_default();
+        *count += 1;
+        *count
+    }
+}
 
 impl Writer<'_> {
-    /// One item per distinct area, by name, each `isChildOf` the document.
-    fn areas<'f>(
+    /// One item per group, by id, `isChildOf` each of its parents or else the document.
+    fn groups(
         &self,
-        framework: &'f Framework,
-        document: &CaseLink,
+        framework: &Framework,
+        tree: &mut Tree,
         package: &mut CasePackage,
-    ) -> AreaLinks<'f> {
-        let names: BTreeSet<&str> = framework
-            .competencies()
-            .iter()
-            .filter_map(|c| c.area.as_deref())
-            .collect();
-        let mut links = AreaLinks::new();
-        for (name, sequence) in names.into_iter().zip(1..) {
-            let identifier = match self.options.area_ids.get(name) {
-                Some(identifier) => identifier.clone(),
-                None => self.derive(&format!("area/{name}")),
-            };
-            let item = self.item(identifier, name.to_owned(), &self.options.area_type);
-            let link = link(name, &item.identifier, &item.uri);
-            package
-                .associations
-                .push(self.child_of(link.clone(), document, sequence));
-            links.insert(name, (link, 0));
+    ) -> HashMap<GroupId, CaseLink> {
+        let mut links = HashMap::new();
+        for g in framework.groups() {
+            let identifier = self.group_identifier(g);
+            let item_type = &self.options.group_type_names[g.kind.index()];
+            let item = self.item(
+                identifier,
+                g.id.as_str(),
+                &g.name,
+                &g.description,
+                item_type,
+            );
+            links.insert(g.id.clone(), link(&g.name, &item.identifier, &item.uri));
             package.items.push(item);
+        }
+        for g in framework.groups() {
+            let child = links[&g.id].clone();
+            let parents = framework.parent_groups(g.id.as_str()).unwrap_or_default();
+            self.place(child, parents.iter().map(|p| &links[*p]), tree, package);
         }
         links
     }
 
-    /// One item per competency, `isChildOf` its area or the document; returns the criteria
-    /// of those with level descriptors.
+    /// `isChildOf` from `child` to each parent, or to the document when there is none.
+    fn place<'l>(
+        &self,
+        child: CaseLink,
+        parents: impl Iterator<Item = &'l CaseLink>,
+        tree: &mut Tree,
+        package: &mut CasePackage,
+    ) {
+        let mut placed = false;
+        for parent in parents {
+            let sequence = tree.next(parent);
+            package
+                .associations
+                .push(self.child_of(child.clone(), parent, sequence));
+            placed = true;
+        }
+        if !placed {
+            let document = tree.document.clone();
+            let sequence = tree.next(&document);
+            package
+                .associations
+                .push(self.child_of(child, &document, sequence));
+        }
+    }
+
+    /// One item per competency, `isChildOf` each of its groups or else the document;
+    /// returns the criteria of those with descriptors or a level range other than 1 to 5.
     fn competencies(
         &self,
         framework: &Framework,
-        document: &CaseLink,
-        mut areas: AreaLinks<'_>,
+        groups: &HashMap<GroupId, CaseLink>,
+        tree: &mut Tree,
         package: &mut CasePackage,
     ) -> Vec<CaseCriterion> {
         let rubric = self.derive("rubric");
-        let mut top = i64::try_from(areas.len()).unwrap_or(i64::MAX);
         let mut criteria = Vec::new();
-        for c in framework.competencies() {
-            let id = c.id.as_str();
-            let is_uuid = parse_case_uuid(id).is_some();
-            let identifier = if is_uuid {
+        for (c, competency) in framework.competencies().iter().enumerate() {
+            let id = competency.id.as_str();
+            let identifier = if parse_case_uuid(id).is_some() {
                 id.to_owned()
             } else {
                 self.derive(&format!("competency/{id}"))
             };
-            let item_type = self
-                .options
-                .type_names
-                .get(c.kind.index())
-                .map_or("", String::as_str);
-            let mut item = if c.description.is_empty() {
-                self.item(identifier, c.name.clone(), item_type)
-            } else {
-                let mut item = self.item(identifier, c.description.clone(), item_type);
-                item.abbreviated_statement = Some(c.name.clone());
-                item
-            };
-            item.human_coding_scheme = (!is_uuid).then(|| id.to_owned());
-            let link = link(&c.name, &item.identifier, &item.uri);
-            let (parent, sequence) =
-                if let Some((area, count)) = c.area.as_deref().and_then(|a| areas.get_mut(a)) {
-                    *count += 1;
-                    (&*area, *count)
-                } else {
-                    top = top.saturating_add(1);
-                    (document, top)
-                };
-            package
-                .associations
-                .push(self.child_of(link.clone(), parent, sequence));
-            if !c.levels.is_empty() {
+            let item_type = &self.options.type_names[competency.kind.index()];
+            let item = self.item(
+                identifier,
+                id,
+                &competency.name,
+                &competency.description,
+                item_type,
+            );
+            let link = link(&competency.name, &item.identifier, &item.uri);
+            let in_groups = framework.hierarchy.of_competency.get(c as u32);
+            let parents = in_groups
+                .iter()
+                .map(|&g| &groups[&framework.hierarchy.groups.items[g as usize].id]);
+            self.place(link.clone(), parents, tree, package);
+            let range = (framework.competency_min[c], framework.competency_max[c]);
+            if !competency.levels.is_empty() || range != (1, 5) {
                 let position = i64::try_from(criteria.len()).map_or(i64::MAX, |n| n + 1);
-                criteria.push(self.criterion(c, link, &rubric, position));
+                criteria.push(self.criterion(competency, range, link, &rubric, position));
             }
             package.items.push(item);
         }

@@ -1,25 +1,29 @@
-//! Maps a checked package into a spec: level descriptors from rubric criteria, competencies
-//! and areas from items, and the report of everything else.
+//! Maps a checked package into a spec: competencies and groups from items, the hierarchy
+//! from `isChildOf`, and the report of everything else.
 
-use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::{MAX_LEVELS, Parent, Parsed, item_name, non_blank, opt_non_blank};
-use crate::case::{
-    CaseArea, CaseCriterion, CaseCriterionLevel, CaseDropReason, CaseDropped, CaseDroppedField,
-    CaseElement, CaseExtra, CaseIds, CaseImportOptions, CaseImportReport, CaseItemMapping,
-    CaseItemTypeUse, CaseKeptAssociation, CasePackage, CaseRubric,
+use super::read::{ASSOCIATION, DOCUMENT, Extra, ITEM, Known, classify, json_type};
+use super::scale::ItemLevels;
+use super::{CaseIds, Node, Parsed, Tree, Typed, item_name, opt_non_blank};
+use crate::case::CaseExtra;
+use crate::case_import::{
+    CaseDropReason, CaseDropped, CaseDroppedField, CaseElement, CaseFieldReason, CaseGroup,
+    CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
+    CaseScale, CaseTypeSource,
 };
-use crate::spec::{CompetencySpec, FrameworkSpec, LevelDescriptor};
-use crate::{CompetencyId, Error};
+use crate::spec::{CompetencySpec, FrameworkSpec, GroupSpec};
+use crate::{CompetencyId, GroupId};
 
 /// Collects what an import reports, then sorts it.
 pub(super) struct Reporter {
     pub(super) report: CaseImportReport,
+    /// Criteria mapped to items' levels, by item index, until the items have ids.
+    pub(super) scales: Vec<(usize, CaseScale)>,
 }
 
 impl Reporter {
-    fn drop(&mut self, element: CaseElement, identifier: &str, reason: CaseDropReason) {
+    pub(super) fn drop(&mut self, element: CaseElement, identifier: &str, reason: CaseDropReason) {
         self.report.dropped.push(CaseDropped {
             element,
             identifier: identifier.to_owned(),
@@ -27,296 +31,313 @@ impl Reporter {
         });
     }
 
-    /// Reports the named fields that are present, and every unmodelled field.
+    pub(super) fn scale(&mut self, item: usize, scale: CaseScale) {
+        self.scales.push((item, scale));
+    }
+
+    /// Reports the named fields that are present, and every field kept in `extra`: a field
+    /// CASE defines with a value of another type, or one the spec has no place for.
     pub(super) fn fields(
         &mut self,
         element: CaseElement,
         identifier: &str,
+        known: &[Known],
         present: &[(&str, bool)],
         extra: &CaseExtra,
     ) {
         let named = present.iter().filter(|(_, is)| *is).map(|(f, _)| *f);
-        for field in named.chain(extra.keys().map(String::as_str)) {
-            self.report.dropped_fields.push(CaseDroppedField {
-                element,
-                identifier: identifier.to_owned(),
-                field: field.to_owned(),
-            });
+        for field in named {
+            self.field(element, identifier, field, CaseFieldReason::NoPlace);
         }
-    }
-}
-
-/// `None` sorts after every value.
-fn none_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => cmp(&a, &b),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-/// A criterion's levels as descriptors 1..=n: by position, then score, then as listed.
-fn descriptors(criterion: &CaseCriterion) -> Vec<LevelDescriptor> {
-    let mut levels: Vec<&CaseCriterionLevel> = criterion.levels.iter().collect();
-    levels.sort_by(|a, b| {
-        none_last(a.position, b.position, i64::cmp)
-            .then_with(|| none_last(a.score, b.score, f64::total_cmp))
-    });
-    levels
-        .iter()
-        .zip(1u8..)
-        .map(|(l, level)| LevelDescriptor {
-            level,
-            name: opt_non_blank(l.quality.as_ref()).map(str::to_owned),
-            description: l.description.clone().unwrap_or_default(),
-        })
-        .collect()
-}
-
-/// The level descriptors of each item, from the one criterion that describes it.
-pub(super) fn rubric_levels(
-    package: &CasePackage,
-    parsed: &Parsed<'_>,
-    mapping: &[(CaseItemMapping, bool)],
-    reporter: &mut Reporter,
-    errors: &mut Vec<Error>,
-) -> Vec<Vec<LevelDescriptor>> {
-    let mut chosen: Vec<Vec<&CaseCriterion>> = vec![Vec::new(); parsed.items.len()];
-    for rubric in &package.rubrics {
-        rubric_fields(rubric, reporter);
-        for criterion in &rubric.criteria {
-            let id = criterion.identifier.as_str();
-            let target = criterion
-                .item_uri
-                .as_ref()
-                .and_then(|l| non_blank(&l.identifier));
-            let Some(target) = target else {
-                reporter.drop(CaseElement::Criterion, id, CaseDropReason::NoItem);
-                continue;
+        for (field, value) in extra {
+            let reason = match classify(known, field) {
+                Extra::WrongType(k) => CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                },
+                Extra::NearMiss(_) | Extra::Unknown => CaseFieldReason::NoPlace,
             };
-            let Some(&i) = parsed.index.get(target) else {
-                errors.push(Error::CaseUnknownCriterionItem {
-                    criterion: id.to_owned(),
-                    item: target.to_owned(),
-                });
-                continue;
-            };
-            if !matches!(mapping[i].0, CaseItemMapping::Competency(_)) {
-                reporter.drop(CaseElement::Criterion, id, CaseDropReason::NotACompetency);
-                continue;
-            }
-            if criterion.levels.is_empty() {
-                reporter.drop(CaseElement::Criterion, id, CaseDropReason::NoLevels);
-                continue;
-            }
-            if criterion.levels.len() > MAX_LEVELS {
-                errors.push(Error::CaseTooManyLevels {
-                    item: target.to_owned(),
-                    criterion: id.to_owned(),
-                    count: criterion.levels.len(),
-                });
-                continue;
-            }
-            let present = [
-                ("category", criterion.category.is_some()),
-                ("description", criterion.description.is_some()),
-                ("weight", criterion.weight.is_some()),
-            ];
-            reporter.fields(CaseElement::Criterion, id, &present, &criterion.extra);
-            for level in &criterion.levels {
-                let present = [("feedback", level.feedback.is_some())];
-                reporter.fields(
-                    CaseElement::Level,
-                    &level.identifier,
-                    &present,
-                    &level.extra,
-                );
-            }
-            chosen[i].push(criterion);
+            self.field(element, identifier, field, reason);
         }
     }
-    let mut levels = Vec::with_capacity(chosen.len());
-    for (item, criteria) in parsed.items.iter().zip(chosen) {
-        match criteria.as_slice() {
-            [] => levels.push(Vec::new()),
-            [one] => levels.push(descriptors(one)),
-            many => {
-                let mut ids: Vec<String> = many.iter().map(|c| c.identifier.clone()).collect();
-                ids.sort();
-                errors.push(Error::CaseConflictingCriteria {
-                    item: item.identifier.clone(),
-                    criteria: ids,
-                });
-                levels.push(Vec::new());
+
+    fn field(
+        &mut self,
+        element: CaseElement,
+        identifier: &str,
+        field: &str,
+        reason: CaseFieldReason,
+    ) {
+        self.report.dropped_fields.push(CaseDroppedField {
+            element,
+            identifier: identifier.to_owned(),
+            field: field.to_owned(),
+            reason,
+        });
+    }
+
+    /// Marks `field` of item `identifier`, already reported, as set aside for `by`.
+    fn superseded(&mut self, identifier: &str, field: &str, by: &'static str) {
+        let reported = self
+            .report
+            .dropped_fields
+            .iter_mut()
+            .rev()
+            .find(|f| f.identifier == identifier && f.field == field);
+        if let Some(reported) = reported {
+            reported.reason = CaseFieldReason::Superseded { by };
+        }
+    }
+
+    /// Reports the package's own unmodelled fields (`CFDefinitions`, `extensions`, …).
+    pub(super) fn package_fields(&mut self, document: &str, extra: &CaseExtra) {
+        self.fields(CaseElement::Package, document, &[], &[], extra);
+    }
+
+    /// Reports the document's fields that hold a value of another type than CASE defines.
+    /// Its other fields are kept whole in the report's document, and export writes them.
+    pub(super) fn document_fields(&mut self, identifier: &str, extra: &CaseExtra) {
+        for (field, value) in extra {
+            if let Extra::WrongType(k) = classify(DOCUMENT, field) {
+                let reason = CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                };
+                self.field(CaseElement::Document, identifier, field, reason);
             }
         }
     }
-    levels
+
+    /// The report, sorted.
+    pub(super) fn finish(self) -> CaseImportReport {
+        let mut report = self.report;
+        report.dropped.sort_by(|a, b| {
+            (a.element, &a.identifier, a.reason).cmp(&(b.element, &b.identifier, b.reason))
+        });
+        report.dropped_fields.sort_by(|a, b| {
+            (a.element, &a.identifier, &a.field).cmp(&(b.element, &b.identifier, &b.field))
+        });
+        report
+            .scales
+            .sort_by(|a, b| (&a.item, &a.criterion).cmp(&(&b.item, &b.criterion)));
+        report
+    }
 }
 
-fn rubric_fields(rubric: &CaseRubric, reporter: &mut Reporter) {
-    let id = rubric.identifier.as_str();
-    if rubric.criteria.is_empty() {
-        reporter.drop(CaseElement::Rubric, id, CaseDropReason::NoCriteria);
-    } else {
-        let present = [
-            ("title", rubric.title.is_some()),
-            ("description", rubric.description.is_some()),
-        ];
-        reporter.fields(CaseElement::Rubric, id, &present, &rubric.extra);
-    }
-}
+/// What item types are grouped by in the report.
+type TypeKey = (Option<String>, CaseTypeSource, CaseItemMapping);
 
 /// Everything decided about the items, for building the spec and the rest of the report.
 pub(super) struct Assembly<'a, 'p> {
     pub(super) parsed: &'a Parsed<'p>,
-    pub(super) mapping: &'a [(CaseItemMapping, bool)],
-    pub(super) ids: &'a [Option<CompetencyId>],
-    pub(super) placed: &'a [Option<(usize, Parent)>],
+    pub(super) tree: &'a Tree,
+    pub(super) types: &'a [Typed],
+    /// Per item, its competency or group id when it is carried.
+    pub(super) ids: &'a [Option<String>],
     pub(super) options: &'a CaseImportOptions,
 }
 
 impl Assembly<'_, '_> {
+    fn is_group(&self, i: usize) -> bool {
+        self.ids[i].is_some() && matches!(self.types[i].mapping, CaseItemMapping::Group(_))
+    }
+
+    /// The `isChildOf` associations the spec holds: from each carried item to each carried
+    /// group above it (the smallest identifier when several say the same), or else to the
+    /// document. Returns them, and each item's parent groups.
+    fn placements(&self) -> (HashSet<usize>, Vec<Vec<usize>>) {
+        let mut used = HashSet::new();
+        let mut parents = vec![Vec::new(); self.parsed.items.len()];
+        let identifier = |k: usize| self.parsed.assocs[k].a.identifier.as_str();
+        for (i, list) in self.tree.parents.iter().enumerate() {
+            if self.ids[i].is_none() {
+                continue;
+            }
+            let mut by_parent: BTreeMap<usize, usize> = BTreeMap::new();
+            let mut document: Option<usize> = None;
+            for &(k, parent) in list {
+                match parent {
+                    Node::Item(p) if self.is_group(p) => {
+                        let slot = by_parent.entry(p).or_insert(k);
+                        if identifier(k) < identifier(*slot) {
+                            *slot = k;
+                        }
+                    }
+                    Node::Document => {
+                        if document.is_none_or(|d| identifier(k) < identifier(d)) {
+                            document = Some(k);
+                        }
+                    }
+                    Node::Item(_) | Node::Outside => {}
+                }
+            }
+            if by_parent.is_empty() {
+                used.extend(document);
+            }
+            used.extend(by_parent.values().copied());
+            parents[i] = by_parent.into_keys().collect();
+        }
+        (used, parents)
+    }
+
+    fn group_ids(&self, parents: &[usize]) -> Vec<GroupId> {
+        let mut ids: Vec<GroupId> = parents
+            .iter()
+            .filter_map(|&p| self.ids[p].clone().map(GroupId::from))
+            .collect();
+        ids.sort();
+        ids
+    }
+
     pub(super) fn assemble(
         &self,
-        levels: Vec<Vec<LevelDescriptor>>,
+        levels: Vec<ItemLevels>,
         reporter: &mut Reporter,
     ) -> FrameworkSpec {
+        let (used, parents) = self.placements();
         let mut competencies = Vec::new();
-        let mut types: BTreeMap<(Option<String>, CaseItemMapping), (bool, Vec<String>)> =
-            BTreeMap::new();
+        let mut groups = Vec::new();
         for (i, (item, levels)) in self.parsed.items.iter().zip(levels).enumerate() {
-            let (mapping, by_default) = self.mapping[i];
-            let item_type = opt_non_blank(item.item_type.as_ref()).map(|t| t.trim().to_owned());
-            let entry = types.entry((item_type, mapping)).or_default();
-            entry.0 = by_default;
-            entry.1.push(item.identifier.clone());
-            let id = item.identifier.as_str();
+            let item_type = &self.types[i];
+            let identifier = item.identifier.as_str();
+            if item_type.mapping == CaseItemMapping::Ignore {
+                reporter.drop(CaseElement::Item, identifier, CaseDropReason::IgnoredType);
+            }
+            let Some(id) = self.ids[i].clone() else {
+                continue;
+            };
             let abbreviated = opt_non_blank(item.abbreviated_statement.as_ref()).is_some();
-            let coding = item.human_coding_scheme.is_some();
-            match mapping {
-                CaseItemMapping::Ignore => {
-                    reporter.drop(CaseElement::Item, id, CaseDropReason::IgnoredType);
-                }
-                CaseItemMapping::Area => {
-                    reporter.report.areas.push(CaseArea {
+            let coded = self.options.ids == CaseIds::HumanCodingScheme
+                && opt_non_blank(item.human_coding_scheme.as_ref()).is_some();
+            let present = [
+                (
+                    "humanCodingScheme",
+                    item.human_coding_scheme.is_some() && !coded,
+                ),
+                ("CFItemTypeURI", item.item_type_uri.is_some()),
+            ];
+            reporter.fields(CaseElement::Item, identifier, ITEM, &present, &item.extra);
+            if item_type.source == CaseTypeSource::ItemTypeOverUri {
+                reporter.superseded(identifier, "CFItemTypeURI", "CFItemType");
+            }
+            let description = if abbreviated {
+                item.full_statement.clone()
+            } else {
+                String::new()
+            };
+            let name = item_name(item).to_owned();
+            match (item_type.mapping, levels) {
+                (CaseItemMapping::Group(kind), _) => {
+                    reporter.report.groups.push(CaseGroup {
                         identifier: item.identifier.clone(),
-                        name: item_name(item).to_owned(),
+                        id: GroupId::from(id.clone()),
+                        name: name.clone(),
                     });
-                    let present = [
-                        ("fullStatement", abbreviated),
-                        ("humanCodingScheme", coding),
-                    ];
-                    reporter.fields(CaseElement::Item, id, &present, &item.extra);
-                }
-                CaseItemMapping::Competency(kind) => {
-                    let Some(competency_id) = self.ids[i].clone() else {
-                        continue;
-                    };
-                    let coded = self.options.ids == CaseIds::HumanCodingScheme
-                        && opt_non_blank(item.human_coding_scheme.as_ref()).is_some();
-                    let present = [("humanCodingScheme", coding && !coded)];
-                    reporter.fields(CaseElement::Item, id, &present, &item.extra);
-                    competencies.push(CompetencySpec {
-                        id: competency_id,
-                        name: item_name(item).to_owned(),
-                        description: if abbreviated {
-                            item.full_statement.clone()
-                        } else {
-                            String::new()
-                        },
+                    groups.push(GroupSpec {
                         kind,
-                        area: self.area_of(i),
-                        levels,
+                        description,
+                        parents: self.group_ids(&parents[i]),
+                        ..GroupSpec::new(id, name)
                     });
                 }
+                (CaseItemMapping::Competency(kind), levels) => {
+                    let mut competency = CompetencySpec {
+                        description,
+                        groups: self.group_ids(&parents[i]),
+                        ..CompetencySpec::new(id, name, kind)
+                    };
+                    if let ItemLevels::Mapped(scale) = levels {
+                        competency.levels = scale.descriptors;
+                        competency.min_level = scale.min_level;
+                        competency.max_level = scale.max_level;
+                    }
+                    competencies.push(competency);
+                }
+                (CaseItemMapping::Ignore, _) => {}
             }
         }
         competencies.sort_by(|a, b| a.id.cmp(&b.id));
-        reporter.report.item_types = types
+        groups.sort_by(|a, b| a.id.cmp(&b.id));
+        reporter.report.item_types = self.item_types();
+        reporter
+            .report
+            .groups
+            .sort_by(|a, b| a.identifier.cmp(&b.identifier));
+        self.scales(reporter);
+        self.associations(&used, reporter);
+        FrameworkSpec {
+            competencies,
+            groups,
+            ..FrameworkSpec::new()
+        }
+    }
+
+    /// Every item type met, with its source and mapping, and the items of each.
+    fn item_types(&self) -> Vec<CaseItemTypeUse> {
+        let mut types: BTreeMap<TypeKey, (bool, Vec<String>)> = BTreeMap::new();
+        for (item, t) in self.parsed.items.iter().zip(self.types) {
+            let entry = types
+                .entry((t.label.clone(), t.source, t.mapping))
+                .or_default();
+            entry.0 = t.by_default;
+            entry.1.push(item.identifier.clone());
+        }
+        types
             .into_iter()
-            .map(|((item_type, mapping), (by_default, mut items))| {
+            .map(|((item_type, source, mapping), (by_default, mut items))| {
                 items.sort();
                 CaseItemTypeUse {
                     item_type,
+                    source,
                     mapping,
                     by_default,
                     items,
                 }
             })
+            .collect()
+    }
+
+    /// Names the competency each mapped criterion gave levels to.
+    fn scales(&self, reporter: &mut Reporter) {
+        for (i, mut scale) in std::mem::take(&mut reporter.scales) {
+            let is_competency = matches!(self.types[i].mapping, CaseItemMapping::Competency(_));
+            scale.competency = self.ids[i]
+                .clone()
+                .filter(|_| is_competency)
+                .map(CompetencyId::from);
+            reporter.report.scales.push(scale);
+        }
+    }
+
+    /// Reports the fields of the associations used, and keeps every other one.
+    fn associations(&self, used: &HashSet<usize>, reporter: &mut Reporter) {
+        let competency: HashMap<usize, CompetencyId> = self
+            .ids
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| matches!(self.types[i].mapping, CaseItemMapping::Competency(_)))
+            .filter_map(|(i, id)| Some((i, CompetencyId::from(id.clone()?))))
             .collect();
-        reporter
-            .report
-            .areas
-            .sort_by(|a, b| a.identifier.cmp(&b.identifier));
-        self.associations(reporter);
-        FrameworkSpec {
-            competencies,
-            ..FrameworkSpec::new()
-        }
-    }
-
-    fn area_of(&self, item: usize) -> Option<String> {
-        match self.placed[item] {
-            Some((_, Parent::Item(p))) => Some(item_name(self.parsed.items[p]).to_owned()),
-            _ => None,
-        }
-    }
-
-    /// Reports the fields of the placing associations, and keeps every other one.
-    fn associations(&self, reporter: &mut Reporter) {
-        let used: HashSet<usize> = self.placed.iter().flatten().map(|&(k, _)| k).collect();
-        let competency = |node: &str| {
-            let i = *self.parsed.index.get(node)?;
-            self.ids[i].clone()
+        let at = |node: Node| match node {
+            Node::Item(i) => competency.get(&i).cloned(),
+            Node::Document | Node::Outside => None,
         };
         let mut kept = Vec::new();
         for (k, assoc) in self.parsed.assocs.iter().enumerate() {
             let a = assoc.a;
             if used.contains(&k) {
                 let present = [("sequenceNumber", a.sequence_number.is_some())];
-                reporter.fields(CaseElement::Association, &a.identifier, &present, &a.extra);
+                let fields = (CaseElement::Association, a.identifier.as_str());
+                reporter.fields(fields.0, fields.1, ASSOCIATION, &present, &a.extra);
             } else {
                 kept.push(CaseKeptAssociation {
                     association: a.clone(),
-                    origin: competency(assoc.origin),
-                    destination: competency(assoc.destination),
+                    origin: at(assoc.origin),
+                    destination: at(assoc.destination),
                 });
             }
         }
         kept.sort_by(|a, b| a.association.identifier.cmp(&b.association.identifier));
         reporter.report.associations = kept;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn levels_order_by_position_then_score_then_listing() {
-        let level = |id: &str, position: Option<i64>, score: Option<f64>| CaseCriterionLevel {
-            identifier: id.to_owned(),
-            description: Some(id.to_owned()),
-            position,
-            score,
-            ..CaseCriterionLevel::default()
-        };
-        let criterion = CaseCriterion {
-            levels: vec![
-                level("c", None, Some(1.0)),
-                level("b", Some(2), None),
-                level("d", None, None),
-                level("a", Some(1), Some(9.0)),
-                level("e", None, None),
-            ],
-            ..CaseCriterion::default()
-        };
-        let order: Vec<String> = descriptors(&criterion)
-            .into_iter()
-            .map(|d| d.description)
-            .collect();
-        assert_eq!(order, ["a", "b", "c", "d", "e"]);
     }
 }

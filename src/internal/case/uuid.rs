@@ -1,5 +1,25 @@
 //! CASE UUIDs: checking them, and deriving name-based (version 5) ones with SHA-1.
 
+/// Whether `text` has the shape of a UUID, `8-4-4-4-12` hex digits in either case, whatever
+/// its version: such identifiers compare without regard to case (RFC 9562).
+pub(crate) fn is_uuid_shaped(text: &str) -> bool {
+    text.len() == 36
+        && text.bytes().enumerate().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
+}
+
+/// The canonical (lowercase) form of an identifier given for export when it is a CASE
+/// UUID in either case.
+pub(crate) fn canonical_case_uuid(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    parse_case_uuid(&lower).map(|_| lower)
+}
+
 /// The 16 bytes of a CASE UUID: lowercase `8-4-4-4-12` hex digits, version 1 to 5,
 /// variant `10`.
 pub(crate) fn parse_case_uuid(text: &str) -> Option<[u8; 16]> {
@@ -139,6 +159,22 @@ mod tests {
         );
         let derived = uuid_v5(&dns, "competency/noting");
         assert!(parse_case_uuid(&derived).is_some(), "{derived}");
+    }
+
+    #[test]
+    fn uuid_shapes_ignore_case_and_version() {
+        assert!(is_uuid_shaped("d0000000-0000-0000-0000-000000000000"));
+        assert!(is_uuid_shaped("0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01"));
+        assert!(!is_uuid_shaped("0b3c9f4e6a434c1e9d0c2f1a7e5b8c01"));
+        assert!(!is_uuid_shaped("0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c0g"));
+        assert_eq!(
+            canonical_case_uuid("0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01").as_deref(),
+            Some("0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01")
+        );
+        assert_eq!(
+            canonical_case_uuid("d0000000-0000-0000-0000-000000000000"),
+            None
+        );
     }
 
     #[test]

@@ -1,0 +1,358 @@
+//! Real CASE packages, as `OpenSALT` published and tested them (`tests/data/case/opensalt/`,
+//! sources and licences in `tests/data/case/README.md`): each imports, builds a framework,
+//! reports exactly what it set aside, and survives a round trip through this crate's
+//! export with every `isChildOf` edge between the items it carried.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use karmayogi::{
+    CaseDocument, CaseElement, CaseExportOptions, CaseFieldReason, CaseIds, CaseImport,
+    CaseImportOptions, CaseItemMapping, CasePackage, CaseTypeSource, CompetencyType, Framework,
+    GroupKind,
+};
+
+const WHAT_STANDARDS_COULD_BE: &str =
+    include_str!("data/case/opensalt/what-standards-could-be.json");
+const CCSS_MEASUREMENT: &str =
+    include_str!("data/case/opensalt/ccss-math-measurement-and-data.json");
+const SEQUENCE_NUMBERS: &str = include_str!("data/case/opensalt/SequenceNumberFramework.json");
+const ITEM_TYPES: &str = include_str!("data/case/opensalt/ItemTypeTestFramework.json");
+const ORDERING: &str = include_str!("data/case/opensalt/Ordering.json");
+const MARKDOWN: &str = include_str!("data/case/opensalt/MarkdownFramework.json");
+const UTF8: &str = include_str!("data/case/opensalt/Utf8TestFramework.json");
+const SMART_LEVEL: &str = include_str!("data/case/opensalt/SmartLevelFramework.json");
+
+const ALL: [(&str, &str); 8] = [
+    ("what-standards-could-be", WHAT_STANDARDS_COULD_BE),
+    ("ccss-math-measurement-and-data", CCSS_MEASUREMENT),
+    ("SequenceNumberFramework", SEQUENCE_NUMBERS),
+    ("ItemTypeTestFramework", ITEM_TYPES),
+    ("Ordering", ORDERING),
+    ("MarkdownFramework", MARKDOWN),
+    ("Utf8TestFramework", UTF8),
+    ("SmartLevelFramework", SMART_LEVEL),
+];
+
+#[track_caller]
+fn import(json: &str) -> CaseImport {
+    CaseImport::from_json(json, &CaseImportOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// How many dropped fields the report lists per `(element, field, reason)`.
+fn field_counts(import: &CaseImport) -> BTreeMap<(CaseElement, String, CaseFieldReason), usize> {
+    let mut counts = BTreeMap::new();
+    for f in &import.report.dropped_fields {
+        *counts
+            .entry((f.element, f.field.clone(), f.reason))
+            .or_default() += 1;
+    }
+    counts
+}
+
+/// The `isChildOf` edges of a package as `(child, parent)` ids, the document as `DOC`:
+/// `id` maps an item to the id the spec gave it.
+fn edges(package: &CasePackage, id: &dyn Fn(&str) -> Option<String>) -> BTreeSet<(String, String)> {
+    let document = package
+        .document
+        .as_ref()
+        .unwrap()
+        .identifier
+        .to_ascii_lowercase();
+    let end = |identifier: &str| {
+        if identifier.to_ascii_lowercase() == document {
+            Some("DOC".to_owned())
+        } else {
+            id(identifier)
+        }
+    };
+    package
+        .associations
+        .iter()
+        .filter(|a| a.association_type == "isChildOf")
+        .filter_map(|a| {
+            let child = end(&a.origin_node_uri.as_ref()?.identifier)?;
+            let parent = end(&a.destination_node_uri.as_ref()?.identifier)?;
+            Some((child, parent))
+        })
+        .collect()
+}
+
+/// Imports a real package, builds it, exports it under a new document (the originals'
+/// identifiers are not all CASE UUIDs), and imports the export: the spec comes back the
+/// same, and every `isChildOf` edge between carried items is written back.
+#[track_caller]
+fn round_trip(name: &str, json: &str) {
+    let original = CasePackage::from_json(json).unwrap();
+    let import = import(json);
+    let framework = Framework::new(import.spec.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let read = &import.report.document;
+    let document = CaseDocument {
+        identifier: "5e1d7c3a-2b4f-4a60-9c8d-7e6f5a4b3c2d".to_owned(),
+        ..CaseDocument::new("", &read.title, &read.creator, &read.last_change_date_time)
+    };
+    let exported =
+        CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let again = CaseImport::from_json(&exported.to_json(), &options).unwrap();
+    assert_eq!(again.spec, import.spec, "{name}");
+
+    let carried: BTreeSet<String> = import
+        .spec
+        .competencies
+        .iter()
+        .map(|c| c.id.to_string())
+        .chain(import.spec.groups.iter().map(|g| g.id.to_string()))
+        .collect();
+    let kept: BTreeSet<&str> = import
+        .report
+        .associations
+        .iter()
+        .map(|k| k.association.identifier.as_str())
+        .collect();
+    let mut used = original.clone();
+    used.associations
+        .retain(|a| !kept.contains(a.identifier.as_str()));
+    let as_read = |identifier: &str| {
+        let key = identifier.to_ascii_lowercase();
+        let id = if carried.contains(&key) {
+            key
+        } else {
+            identifier.to_owned()
+        };
+        carried.contains(&id).then_some(id)
+    };
+    let codes: BTreeMap<&str, &str> = exported
+        .items
+        .iter()
+        .map(|i| {
+            let id = i.human_coding_scheme.as_deref().unwrap_or(&i.identifier);
+            (i.identifier.as_str(), id)
+        })
+        .collect();
+    let as_written = |identifier: &str| codes.get(identifier).map(|&id| id.to_owned());
+    let before = edges(&used, &as_read);
+    let after = edges(&exported, &as_written);
+    // Export places every top-level item under the document; the original may leave some
+    // without an isChildOf at all.
+    let added: BTreeSet<_> = after.difference(&before).collect();
+    assert!(
+        added.iter().all(|(_, parent)| parent == "DOC"),
+        "{name}: {added:?}"
+    );
+    assert!(
+        before.is_subset(&after),
+        "{name}: {:?}",
+        before.difference(&after).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn every_real_package_imports_builds_and_round_trips() {
+    for (name, json) in ALL {
+        round_trip(name, json);
+    }
+}
+
+#[test]
+fn opensalt_published_sample_with_string_sequence_numbers() {
+    // OpenSALT's published sample export: CCSS ratio standards with crosswalks to another
+    // framework, and two sequence numbers written as strings.
+    let import = import(WHAT_STANDARDS_COULD_BE);
+    let counts = field_counts(&import);
+    let wrong = CaseFieldReason::WrongType {
+        found: "a string",
+        expected: "an integer",
+    };
+    assert_eq!(
+        counts[&(CaseElement::Association, "sequenceNumber".to_owned(), wrong)],
+        2
+    );
+    // Links to items outside the package are kept aside, like every crosswalk.
+    let mut kept: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in &import.report.associations {
+        *kept
+            .entry(k.association.association_type.as_str())
+            .or_default() += 1;
+    }
+    assert_eq!(
+        kept,
+        BTreeMap::from([
+            ("exactMatchOf", 16),
+            ("exemplar", 2),
+            ("isRelatedTo", 2),
+            ("precedes", 3)
+        ])
+    );
+    // Clusters and the standards with components are groups; every type came from both
+    // fields, and none is mapped by the default options.
+    let types: Vec<(&str, CaseTypeSource, CaseItemMapping, usize)> = import
+        .report
+        .item_types
+        .iter()
+        .map(|t| {
+            (
+                t.item_type.as_deref().unwrap(),
+                t.source,
+                t.mapping,
+                t.items.len(),
+            )
+        })
+        .collect();
+    let both = CaseTypeSource::Both;
+    let free = CaseItemMapping::Group(GroupKind::Free);
+    let functional = CaseItemMapping::Competency(CompetencyType::Functional);
+    assert_eq!(
+        types,
+        [
+            ("Cluster", both, free, 2),
+            ("Component", both, functional, 8),
+            ("Standard", both, functional, 4),
+            ("Standard", both, free, 2),
+        ]
+    );
+    assert!(import.report.item_types.iter().all(|t| t.by_default));
+    // Mapped by the caller, standards are competencies and their components too; the
+    // component → standard links are then kept aside, as the spec has no place for them.
+    let options = CaseImportOptions::default()
+        .item_type("Cluster", CaseItemMapping::Group(GroupKind::Theme))
+        .item_type(
+            "Standard",
+            CaseItemMapping::Competency(CompetencyType::Domain),
+        )
+        .item_type(
+            "Component",
+            CaseItemMapping::Competency(CompetencyType::Domain),
+        );
+    let mapped = CaseImport::from_json(WHAT_STANDARDS_COULD_BE, &options).unwrap();
+    assert_eq!(
+        (mapped.spec.competencies.len(), mapped.spec.groups.len()),
+        (14, 2)
+    );
+    let child_of_kept = mapped
+        .report
+        .associations
+        .iter()
+        .filter(|k| k.association.association_type == "isChildOf")
+        .count();
+    assert_eq!(child_of_kept, 8);
+    Framework::new(mapped.spec).unwrap();
+}
+
+#[test]
+fn ccss_clusters_with_the_same_name_stay_distinct() {
+    // Five clusters in five grades are all called "Represent and interpret data.".
+    let import = import(CCSS_MEASUREMENT);
+    let framework = Framework::new(import.spec.clone()).unwrap();
+    let same: Vec<(&str, Vec<String>)> = framework
+        .groups()
+        .iter()
+        .filter(|g| g.name == "Represent and interpret data.")
+        .map(|g| {
+            let members = framework.members(g.id.as_str()).unwrap();
+            (
+                g.id.as_str(),
+                members.iter().map(ToString::to_string).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(same.len(), 5);
+    let sizes: Vec<usize> = same.iter().map(|(_, m)| m.len()).collect();
+    assert_eq!(sizes, [2, 2, 1, 1, 1]);
+    assert_eq!(same[4].0, "http://purl.org/ASN/resources/S1143436");
+    // Identifiers here are URIs, not UUIDs: they are ids as written (1.MD.C.4 here).
+    assert_eq!(
+        same[4].1,
+        ["http://purl.org/ASN/resources/S1143449".to_owned()]
+    );
+    // The whole domain is one hierarchy: domain → clusters → standards → components.
+    let order = framework.groups_top_down();
+    assert_eq!(order[0].name, "Measurement and Data");
+    assert_eq!(
+        framework.child_groups(order[0].id.as_str()).unwrap().len(),
+        19
+    );
+    // Nothing is kept aside; the fields the spec has no place for are listed, among them
+    // `educationalLevel`, this publisher's spelling of CASE's `educationLevel`.
+    assert!(import.report.associations.is_empty());
+    let counts = field_counts(&import);
+    let key = (
+        CaseElement::Item,
+        "educationalLevel".to_owned(),
+        CaseFieldReason::NoPlace,
+    );
+    assert_eq!(counts[&key], 70);
+}
+
+#[test]
+fn opensalt_item_type_test_reads_the_type_from_either_field() {
+    let import = import(ITEM_TYPES);
+    assert_eq!(import.report.item_types[0].source, CaseTypeSource::Both);
+    // Without CFItemType and the link's title, the link's definition names the type.
+    let mut package = CasePackage::from_json(ITEM_TYPES).unwrap();
+    package.items[0].item_type = None;
+    package.items[0]
+        .item_type_uri
+        .as_mut()
+        .unwrap()
+        .title
+        .clear();
+    let options = CaseImportOptions::default().item_type(
+        "Standard",
+        CaseItemMapping::Competency(CompetencyType::Domain),
+    );
+    let linked = CaseImport::from_package(&package, &options).unwrap();
+    let used = &linked.report.item_types[0];
+    assert_eq!(
+        (used.item_type.as_deref(), used.source, used.by_default),
+        (Some("Standard"), CaseTypeSource::ItemTypeUri, false)
+    );
+    assert_eq!(linked.spec.competencies[0].kind, CompetencyType::Domain);
+}
+
+#[test]
+fn opensalt_sequence_numbers_and_text_are_kept_as_written() {
+    let import = import(SEQUENCE_NUMBERS);
+    let names: Vec<&str> = import
+        .spec
+        .competencies
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["First Added Item", "Second added item, but should be first"]
+    );
+    // Integer sequence numbers are well typed: reported only as having no place.
+    let counts = field_counts(&import);
+    let key = (
+        CaseElement::Association,
+        "sequenceNumber".to_owned(),
+        CaseFieldReason::NoPlace,
+    );
+    assert_eq!(counts[&key], 2);
+    // Markdown with CRLF line ends, and characters outside the basic plane, arrive intact.
+    let markdown = self::import(MARKDOWN);
+    assert!(
+        markdown
+            .spec
+            .competencies
+            .iter()
+            .any(|c| c.name.contains("\r\n| Column 1 |"))
+    );
+    let utf8 = self::import(UTF8);
+    assert_eq!(utf8.spec.competencies[0].name, "Item 𝑑 1");
+}
+
+#[test]
+fn a_nested_real_framework_keeps_its_shape() {
+    for (json, groups, competencies) in [(ORDERING, 4, 24), (SMART_LEVEL, 2, 12)] {
+        let import = import(json);
+        assert_eq!(
+            (import.spec.groups.len(), import.spec.competencies.len()),
+            (groups, competencies)
+        );
+        assert!(import.report.associations.is_empty());
+        assert!(import.report.dropped.is_empty());
+    }
+}

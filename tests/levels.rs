@@ -1,0 +1,231 @@
+//! Level scales as real frameworks write them: a competency described only at some levels,
+//! and one that exists at some levels only (an SFIA skill at 4–5), within FRAC's 1 to 5.
+
+use karmayogi::{
+    CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, EntityKind, Error, Evidence,
+    EvidenceSource, Framework, FrameworkSpec, GapOptions, Level, LevelDescriptor, LevelPolicy,
+    OfficerSpec, PositionSpec, Profile, RequirementSpec, RoleSpec,
+};
+
+fn described(id: &str, levels: &[u8]) -> CompetencySpec {
+    CompetencySpec {
+        levels: levels
+            .iter()
+            .map(|&level| LevelDescriptor {
+                level,
+                name: None,
+                description: format!("level {level}"),
+            })
+            .collect(),
+        ..CompetencySpec::new(id, format!("Skill {id}"), CompetencyType::Functional)
+    }
+}
+
+fn ranged(id: &str, min: Option<u8>, max: Option<u8>, levels: &[u8]) -> CompetencySpec {
+    CompetencySpec {
+        min_level: min,
+        max_level: max,
+        ..described(id, levels)
+    }
+}
+
+/// A post whose one role requires `requires`, and a course building `provides`.
+fn spec(
+    competencies: Vec<CompetencySpec>,
+    requires: &[(&str, u8)],
+    provides: &[(&str, u8)],
+) -> FrameworkSpec {
+    FrameworkSpec {
+        competencies,
+        roles: vec![RoleSpec {
+            id: "planner".into(),
+            name: "Planner".into(),
+            activities: vec![],
+            requires: requires
+                .iter()
+                .map(|&(c, l)| RequirementSpec::new(c, l))
+                .collect(),
+        }],
+        positions: vec![PositionSpec {
+            id: "lead".into(),
+            name: "Planning lead".into(),
+            department: "it".into(),
+            roles: vec!["planner".into()],
+        }],
+        courses: vec![CourseSpec {
+            id: "k".into(),
+            name: "Course".into(),
+            hours: 10.0,
+            mode: karmayogi::Mode::Formal,
+            provides: provides
+                .iter()
+                .map(|&(c, l)| CourseOutcome {
+                    competency: c.into(),
+                    level: Some(l),
+                })
+                .collect(),
+            prerequisites: vec![],
+            provider: None,
+            language: None,
+        }],
+        ..FrameworkSpec::new()
+    }
+}
+
+fn range(fw: &Framework, id: &str) -> (u8, u8) {
+    (
+        fw.min_level(id).map(Level::get).unwrap(),
+        fw.max_level(id).map(Level::get).unwrap(),
+    )
+}
+
+#[test]
+fn descriptors_are_optional_per_level() {
+    let fw = Framework::new(spec(
+        vec![
+            described("plain", &[]),
+            described("three", &[1, 2, 3]),
+            described("gappy", &[2, 4]),
+            ranged("stated", None, Some(5), &[1, 3]),
+            ranged("sfia", Some(4), None, &[]),
+            ranged("sfia-5", Some(4), Some(5), &[5]),
+        ],
+        &[("gappy", 3), ("sfia", 5)],
+        &[("stated", 4)],
+    ))
+    .unwrap();
+    // Without a stated range a competency ends at its highest described level, as the
+    // platform's three-to-five-level competencies do.
+    assert_eq!(range(&fw, "plain"), (1, 5));
+    assert_eq!(range(&fw, "three"), (1, 3));
+    assert_eq!(range(&fw, "gappy"), (1, 4));
+    assert_eq!(range(&fw, "stated"), (1, 5));
+    assert_eq!(range(&fw, "sfia"), (4, 5));
+    assert_eq!(range(&fw, "sfia-5"), (4, 5));
+    assert_eq!(fw.min_level("nowhere"), None);
+}
+
+#[test]
+fn requirements_and_courses_outside_a_range_name_the_ids() {
+    let errors = Framework::new(spec(
+        vec![
+            ranged("ITSP", Some(4), Some(5), &[4, 5]),
+            described("three", &[1, 2, 3]),
+        ],
+        &[("ITSP", 3), ("three", 4)],
+        &[("ITSP", 2)],
+    ))
+    .unwrap_err()
+    .into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "role `planner` names competency `ITSP` at level 3: expected 4 to 5",
+            "role `planner` names competency `three` at level 4: expected 1 to 3",
+            "course `k` names competency `ITSP` at level 2: expected 4 to 5",
+        ]
+    );
+}
+
+#[test]
+fn malformed_ranges_and_descriptors_are_reported_together() {
+    let errors = Framework::new(spec(
+        vec![
+            ranged("a-zero", Some(0), None, &[]),
+            ranged("b-six", None, Some(6), &[]),
+            ranged("c-upside-down", Some(5), Some(2), &[]),
+            ranged("d-below", Some(4), None, &[2, 4]),
+            ranged("e-above", None, Some(3), &[1, 5]),
+            CompetencySpec {
+                levels: vec![LevelDescriptor {
+                    level: 2,
+                    name: Some(String::new()),
+                    description: "x".into(),
+                }],
+                ..described("f-unnamed", &[])
+            },
+        ],
+        &[],
+        &[],
+    ))
+    .unwrap_err()
+    .into_vec();
+    assert_eq!(
+        errors,
+        [
+            Error::InvalidLevelRange {
+                competency: "a-zero".into(),
+                min: 0,
+                max: 5
+            },
+            Error::InvalidLevelRange {
+                competency: "b-six".into(),
+                min: 1,
+                max: 6
+            },
+            Error::InvalidLevelRange {
+                competency: "c-upside-down".into(),
+                min: 5,
+                max: 2
+            },
+            Error::InvalidLevelScale {
+                competency: "d-below".into(),
+                found: vec![2, 4],
+                min: 4,
+                max: 4
+            },
+            Error::InvalidLevelScale {
+                competency: "e-above".into(),
+                found: vec![1, 5],
+                min: 1,
+                max: 3
+            },
+            Error::BlankLevelName {
+                competency: "f-unnamed".into(),
+                level: 2
+            },
+        ]
+    );
+}
+
+#[test]
+fn an_officer_may_hold_less_than_the_lowest_level() {
+    let fw = Framework::new(spec(
+        vec![ranged("ITSP", Some(4), Some(5), &[4, 5])],
+        &[("ITSP", 5)],
+        &[("ITSP", 5)],
+    ))
+    .unwrap();
+    let officer = |level: u8| OfficerSpec {
+        id: "o1".into(),
+        name: None,
+        department: "it".into(),
+        position: "lead".into(),
+        target_position: None,
+        passbook: vec![Evidence {
+            competency: "ITSP".into(),
+            level,
+            source: EvidenceSource::Assessment,
+            date: "2025-01-31".into(),
+            verified: true,
+            course: None,
+        }],
+    };
+    let profile = Profile::new(&fw, &officer(2), &LevelPolicy::default()).unwrap();
+    let report = fw.gap(&profile, &GapOptions::default()).unwrap();
+    assert_eq!(report.shortfall_levels, 3);
+    let errors = Profile::new(&fw, &officer(6), &LevelPolicy::default()).unwrap_err();
+    assert!(
+        matches!(
+            errors.as_slice(),
+            [Error::InvalidLevel {
+                owner_kind: EntityKind::Officer,
+                level: 6,
+                max: 5,
+                ..
+            }]
+        ),
+        "{errors:?}"
+    );
+}
