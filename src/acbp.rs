@@ -430,6 +430,7 @@ impl Framework {
         options: &AcbpOptions,
     ) -> Result<DepartmentPlan<'f>, Error> {
         self.check_stamp(cohort.stamp)?;
+        self.check_department(options.department.as_ref(), Some(cohort))?;
         let resolved = self.resolve(options)?;
         let department = match &options.department {
             None => None,
@@ -530,10 +531,7 @@ impl Framework {
     }
 
     fn resolve(&self, options: &AcbpOptions) -> Result<Resolved, Error> {
-        let unknown = |kind, id: &str| Error::UnknownId {
-            kind,
-            id: id.to_owned(),
-        };
+        let unknown = |kind, id: &str| self.unknown_id(kind, id);
         let mut seat_limit = vec![options.default_seats.unwrap_or(u32::MAX); self.courses.len()];
         for (id, &n) in &options.seats {
             let c = self

@@ -155,6 +155,7 @@ impl Framework {
         options: &CareerOptions,
     ) -> Result<Vec<CareerFit>, Error> {
         self.check_stamp(profile.stamp)?;
+        self.check_department(options.department.as_ref(), None)?;
         let candidates: Vec<u32> = (0..self.positions.len() as u32)
             .filter(|&p| !(options.exclude_current && p == profile.position))
             .filter(|&p| {
@@ -196,6 +197,7 @@ impl Framework {
     ) -> Result<Vec<CareerFit>, Error> {
         self.check_stamp(cohort.stamp)?;
         let p = self.position_index(position)?;
+        self.check_department(options.department.as_ref(), Some(cohort))?;
         let department = match &options.department {
             None => None,
             Some(d) => match cohort.departments.binary_search(d) {

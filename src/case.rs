@@ -336,6 +336,7 @@ impl CasePackage {
     /// # Errors
     /// [`Error::Json`] for malformed JSON or a value of the wrong type, with its position.
     pub fn from_json(json: &str) -> Result<CasePackage, Error> {
+        let json = crate::internal::json::without_bom(json);
         serde_json::from_str(json).map_err(|e| crate::internal::json::json_error(&e))
     }
 

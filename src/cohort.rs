@@ -1,6 +1,7 @@
 //! A compact, validated store of many officers, for department-scale analysis.
 
-use crate::profile::resolve_officer;
+use crate::internal::nearest::Nearest;
+use crate::profile::{NEAREST_LIMIT, Resolved, resolve_officer};
 use crate::{
     DepartmentId, EntityKind, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec,
     Profile,
@@ -74,6 +75,7 @@ impl Cohort {
             std::collections::HashMap::new();
         let mut held = Vec::new();
         let mut completed = Vec::new();
+        let mut nearest = Nearest::new(NEAREST_LIMIT);
         for (index, officer) in officers.into_iter().enumerate() {
             let officer = std::borrow::Borrow::<OfficerSpec>::borrow(&officer);
             held.clear();
@@ -83,11 +85,14 @@ impl Cohort {
                 framework,
                 officer,
                 policy,
-                &mut held,
-                &mut completed,
-                &mut errors,
+                &mut Resolved {
+                    held: &mut held,
+                    completed: &mut completed,
+                    errors: &mut errors,
+                    nearest: &mut nearest,
+                },
             );
-            if officer.id.as_str().is_empty() {
+            if officer.id.as_str().trim().is_empty() {
                 // resolve_officer cannot know the index within the batch.
                 if let Some(Error::EmptyId { index: i, .. }) = errors.get_mut(before) {
                     *i = index;

@@ -105,6 +105,8 @@ pub enum EntityKind {
     Course,
     /// An [`OfficerId`].
     Officer,
+    /// A [`DepartmentId`].
+    Department,
 }
 
 impl fmt::Display for EntityKind {
@@ -116,6 +118,7 @@ impl fmt::Display for EntityKind {
             Self::Position => "position",
             Self::Course => "course",
             Self::Officer => "officer",
+            Self::Department => "department",
         })
     }
 }

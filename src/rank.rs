@@ -97,6 +97,7 @@ impl Framework {
         options: &RankOptions,
     ) -> Result<Vec<Fit>, Error> {
         self.check_stamp(profile.stamp)?;
+        self.check_department(options.department.as_ref(), None)?;
         let n = self.positions.len();
         let dept_ok = |p: u32| {
             options
@@ -180,6 +181,7 @@ impl Framework {
     ) -> Result<Vec<Fit>, Error> {
         self.check_stamp(cohort.stamp)?;
         let p = self.position_index(position)?;
+        self.check_department(options.department.as_ref(), Some(cohort))?;
         let reqs = self.position_reqs(p);
         let sums = self.level_sums[p as usize];
         let required: u32 = sums.iter().sum();

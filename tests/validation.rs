@@ -6,9 +6,10 @@
 
 use karmayogi::{
     ActivitySpec, Cohort, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec,
-    EntityKind, Error, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec,
-    GapOptions, Level, LevelDescriptor, LevelPolicy, NeedsOptions, OfficerSpec, OfficersSpec,
-    PositionSpec, Profile, RankOptions, RequirementSpec, ReviewStatus, RoleSpec, Weights,
+    EntityKind, Error, Evidence, EvidenceProblem, EvidenceSource, FORMAT_VERSION, Framework,
+    FrameworkSpec, GapOptions, Level, LevelDescriptor, LevelPolicy, NeedsOptions, OfficerSpec,
+    OfficersSpec, PositionSpec, Profile, RankOptions, RequirementSpec, ReviewStatus, RoleSpec,
+    Weights,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -177,6 +178,26 @@ fn unknown(from_kind: EntityKind, from: &str, to_kind: EntityKind, to: &str) -> 
         to: to.into(),
     }
 }
+
+/// An [`Error::InvalidEvidence`] of officer `o1`.
+fn bad_entry(index: usize, competency: &str, problem: EvidenceProblem) -> Error {
+    Error::InvalidEvidence {
+        officer: "o1".into(),
+        index,
+        competency: competency.into(),
+        problem,
+    }
+}
+
+fn bad_date(found: &str) -> EvidenceProblem {
+    EvidenceProblem::InvalidDate {
+        found: found.into(),
+        suggestion: None,
+    }
+}
+
+const DATE_EXPECTED: &str =
+    "is not an iso date: expected yyyy-mm-dd, an iso 8601 date-time, or no date";
 
 fn listed_twice(from_kind: EntityKind, from: &str, to_kind: EntityKind, to: &str) -> Error {
     Error::DuplicateReference {
@@ -527,8 +548,12 @@ fn evidence_names_unknown_competency() {
     assert_profile_rejects(
         &officer("o1", "clerk", vec![evidence("stamps", 2, "2024-01-01")]),
         &[(
-            unknown(EntityKind::Officer, "o1", EntityKind::Competency, "stamps"),
-            "officer `o1` refers to unknown competency `stamps`",
+            bad_entry(
+                0,
+                "stamps",
+                EvidenceProblem::UnknownCompetency { nearest: None },
+            ),
+            "officer `o1` passbook entry 0 (competency `stamps`): unknown competency",
         )],
     );
 }
@@ -541,13 +566,15 @@ fn evidence_names_unknown_course() {
     assert_profile_rejects(
         &officer("o1", "clerk", vec![e]),
         &[(
-            unknown(
-                EntityKind::Officer,
-                "o1",
-                EntityKind::Course,
-                "accounts-999",
+            bad_entry(
+                0,
+                "accounts",
+                EvidenceProblem::UnknownCourse {
+                    course: "accounts-999".into(),
+                    nearest: None,
+                },
             ),
-            "officer `o1` refers to unknown course `accounts-999`",
+            "officer `o1` passbook entry 0 (competency `accounts`): unknown course `accounts-999`",
         )],
     );
 }
@@ -747,8 +774,12 @@ fn evidence_above_the_competency_scale() {
     assert_profile_rejects(
         &officer("o1", "clerk", passbook),
         &[(
-            invalid_level(EntityKind::Officer, "o1", "postal-ops", 4, (0, 3)),
-            "officer `o1` names competency `postal-ops` at level 4: expected 0 to 3",
+            bad_entry(
+                1,
+                "postal-ops",
+                EvidenceProblem::LevelAboveScale { level: 4, max: 3 },
+            ),
+            "officer `o1` passbook entry 1 (competency `postal-ops`): level 4: expected 0 to 3",
         )],
     );
 }
@@ -1506,24 +1537,25 @@ fn invalid_evidence_dates_are_all_reported() {
         evidence("integrity", 1, "2024-13-01"),
         evidence("integrity", 1, "yesterday"),
     ];
-    let bad = |value: &str| Error::InvalidDate {
-        officer: "o1".into(),
-        value: value.into(),
+    let message = |index, competency, date| {
+        format!(
+            "officer `o1` passbook entry {index} (competency `{competency}`): date `{date}` {DATE_EXPECTED}"
+        )
     };
     assert_profile_rejects(
         &officer("o1", "clerk", passbook),
         &[
             (
-                bad("2023-02-29"),
-                "officer `o1` has evidence dated `2023-02-29`: expected an iso date yyyy-mm-dd",
+                bad_entry(0, "accounts", bad_date("2023-02-29")),
+                &message(0, "accounts", "2023-02-29"),
             ),
             (
-                bad("2024-13-01"),
-                "officer `o1` has evidence dated `2024-13-01`: expected an iso date yyyy-mm-dd",
+                bad_entry(2, "integrity", bad_date("2024-13-01")),
+                &message(2, "integrity", "2024-13-01"),
             ),
             (
-                bad("yesterday"),
-                "officer `o1` has evidence dated `yesterday`: expected an iso date yyyy-mm-dd",
+                bad_entry(3, "integrity", bad_date("yesterday")),
+                &message(3, "integrity", "yesterday"),
             ),
         ],
     );
@@ -1652,6 +1684,7 @@ fn unknown_position_in_queries() {
     let expected = Error::UnknownId {
         kind: EntityKind::Position,
         id: "director".into(),
+        nearest: None,
     };
     let message = "unknown position `director`";
     assert_error(
@@ -1674,6 +1707,7 @@ fn unknown_course_in_prerequisite_closure() {
         &Error::UnknownId {
             kind: EntityKind::Course,
             id: "accounts-301".into(),
+            nearest: None,
         },
         "unknown course `accounts-301`",
     );
@@ -1982,28 +2016,39 @@ fn every_officer_problem_is_reported_together() {
                 "officer `o1` refers to unknown position `director`",
             ),
             (
-                Error::InvalidDate {
-                    officer: "o1".into(),
-                    value: "2024-02-30".into(),
-                },
-                "officer `o1` has evidence dated `2024-02-30`: expected an iso date yyyy-mm-dd",
-            ),
-            (
-                unknown(
-                    EntityKind::Officer,
-                    "o1",
-                    EntityKind::Course,
-                    "accounts-999",
+                bad_entry(0, "accounts", bad_date("2024-02-30")),
+                &format!(
+                    "officer `o1` passbook entry 0 (competency `accounts`): date `2024-02-30` \
+                     {DATE_EXPECTED}"
                 ),
-                "officer `o1` refers to unknown course `accounts-999`",
             ),
             (
-                unknown(EntityKind::Officer, "o1", EntityKind::Competency, "stamps"),
-                "officer `o1` refers to unknown competency `stamps`",
+                bad_entry(
+                    0,
+                    "accounts",
+                    EvidenceProblem::UnknownCourse {
+                        course: "accounts-999".into(),
+                        nearest: None,
+                    },
+                ),
+                "officer `o1` passbook entry 0 (competency `accounts`): unknown course \
+                 `accounts-999`",
             ),
             (
-                invalid_level(EntityKind::Officer, "o1", "postal-ops", 5, (0, 3)),
-                "officer `o1` names competency `postal-ops` at level 5: expected 0 to 3",
+                bad_entry(
+                    1,
+                    "stamps",
+                    EvidenceProblem::UnknownCompetency { nearest: None },
+                ),
+                "officer `o1` passbook entry 1 (competency `stamps`): unknown competency",
+            ),
+            (
+                bad_entry(
+                    2,
+                    "postal-ops",
+                    EvidenceProblem::LevelAboveScale { level: 5, max: 3 },
+                ),
+                "officer `o1` passbook entry 2 (competency `postal-ops`): level 5: expected 0 to 3",
             ),
             (
                 Error::EmptyId {
@@ -2014,7 +2059,7 @@ fn every_officer_problem_is_reported_together() {
             ),
             (
                 unknown(EntityKind::Officer, "", EntityKind::Position, "nowhere"),
-                "officer `` refers to unknown position `nowhere`",
+                "officer \"\" refers to unknown position `nowhere`",
             ),
             (
                 Error::DuplicateId {

@@ -6,5 +6,8 @@ pub(crate) mod csv;
 pub(crate) mod date;
 pub(crate) mod evaluation;
 pub(crate) mod json;
+pub(crate) mod lookup;
+pub(crate) mod nearest;
 pub(crate) mod parallel;
+pub(crate) mod quote;
 pub(crate) mod validate;
