@@ -65,6 +65,9 @@ fn non_negative(option: &'static str, value: f64) -> Result<f64, Error> {
 
 impl AcbpOptions {
     /// Plan for the officers of one department only (default: every officer of the cohort).
+    /// A department that neither the framework's positions nor the cohort's officers name
+    /// is an error ([`Error::UnknownId`], with the nearest known department), never an
+    /// empty plan.
     pub fn department(mut self, department: impl Into<DepartmentId>) -> Self {
         self.department = Some(department.into());
         self
@@ -419,7 +422,8 @@ impl Framework {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] for a cohort from another framework; [`Error::UnknownId`]
-    /// for a seat limit, competency weight or position weight naming an unknown id.
+    /// for a seat limit, competency weight or position weight naming an unknown id, or an
+    /// unknown department (each with the nearest known id, when one is close).
     ///
     /// # Complexity
     /// O(n·(g·o + m)) to build n officers' candidate sets (g gaps, o courses per competency,

@@ -48,7 +48,10 @@ impl RankOptions {
         self
     }
 
-    /// Only positions of, or officers in, this department (default: all).
+    /// Only positions of, or officers in, this department (default: all). A department that
+    /// neither the framework's positions nor (for [`Framework::officers_for`]) the cohort's
+    /// officers name is an error ([`Error::UnknownId`], with the nearest known
+    /// department), never an empty result.
     pub fn department(mut self, department: impl Into<DepartmentId>) -> Self {
         self.department = Some(department.into());
         self
@@ -86,7 +89,8 @@ impl Framework {
     /// nothing that counts) and fills the list in id order if needed.
     ///
     /// # Errors
-    /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    /// [`Error::FrameworkMismatch`] when the profile was built from another framework;
+    /// [`Error::UnknownId`] for a department no position names.
     ///
     /// # Complexity
     /// O(Σ postings of held competencies + t log k) for t positions touched, instead of
@@ -168,8 +172,8 @@ impl Framework {
     /// Ties are broken by smaller total shortfall, then input order.
     ///
     /// # Errors
-    /// [`Error::UnknownId`] for an unknown position; [`Error::FrameworkMismatch`] when the
-    /// cohort was built from another framework.
+    /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
+    /// when the cohort was built from another framework.
     ///
     /// # Complexity
     /// O(n·(r + h) + n log k) for n officers, r requirements and h held competencies each.
