@@ -65,7 +65,18 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, OfficerId, Positio
 /// | `invalid_weight` | a weight that is negative or not finite |
 /// | `invalid_id_weight` | a per-competency or per-position weight that is negative or not finite |
 /// | `capacity_exceeded` | more items than the compact stores index |
-/// | `case_missing_document` … `case_blank_area` | CASE packages (see each variant) |
+/// | `case_missing_document` | a CASE package without a `CFDocument` |
+/// | `case_missing_identifier` | a CASE element without an identifier |
+/// | `case_missing_field` | a CASE field the mapping needs, missing or blank |
+/// | `case_duplicate_identifier` | two CASE elements with one identifier |
+/// | `case_unknown_node` | an `isChildOf` naming a node the package does not hold |
+/// | `case_child_of_cycle` | `isChildOf` associations in a cycle |
+/// | `case_unknown_criterion_item` | a rubric criterion naming an unknown item |
+/// | `case_too_many_levels` | a rubric criterion with more than five levels |
+/// | `case_conflicting_criteria` | several rubric criteria for one item |
+/// | `case_invalid_identifier` | an export identifier that is not a UUID |
+/// | `case_invalid_date_time` | an export date-time that is not ISO 8601 |
+/// | `case_blank_area` | a blank area, which CASE cannot export |
 /// | `csv_unclosed_quote` | a quoted CSV field never closed |
 /// | `csv_misplaced_quote` | a quote inside an unquoted CSV field, or text after a closing one |
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
