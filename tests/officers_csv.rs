@@ -346,3 +346,98 @@ fn hidden_characters_in_cells_are_shown() {
         ],
     );
 }
+
+mod edited_exports {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Cells an HR export might hold where another was expected.
+    const CELLS: [&str; 16] = [
+        "",
+        " ",
+        "o1",
+        "o9",
+        "dopt",
+        "us",
+        "US",
+        "rti",
+        "noting",
+        "9",
+        "-1",
+        "2024-1-5",
+        "2024-02-10T09:30:00Z",
+        "course_completion",
+        "rti-101",
+        "\"q\"x",
+    ];
+
+    /// The clean export with some cells replaced and some lines dropped or repeated.
+    fn edited(text: &str, edits: &[(usize, usize, usize, u8)]) -> String {
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        for &(line, field, cell, op) in edits {
+            let i = line % lines.len();
+            match op % 3 {
+                0 => {
+                    let mut cells: Vec<String> = lines[i].split(',').map(str::to_owned).collect();
+                    let j = field % cells.len();
+                    CELLS[cell % CELLS.len()].clone_into(&mut cells[j]);
+                    lines[i] = cells.join(",");
+                }
+                1 if lines.len() > 1 => {
+                    lines.remove(i);
+                }
+                _ => lines.insert(i, lines[i].clone()),
+            }
+        }
+        lines.join("\r\n")
+    }
+
+    fn edits() -> impl Strategy<Value = Vec<(usize, usize, usize, u8)>> {
+        proptest::collection::vec(
+            (any::<usize>(), any::<usize>(), any::<usize>(), any::<u8>()),
+            0..4,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Whatever the edits, the loader returns typed errors naming a file, or officers
+        /// that a cohort then accepts with the same policy: the loader checks everything
+        /// `Cohort::new` checks.
+        #[test]
+        fn what_the_loader_accepts_a_cohort_accepts(
+            officer_edits in edits(),
+            evidence_edits in edits(),
+            cap in any::<bool>(),
+        ) {
+            let fw = framework();
+            let (officers, evidence) = clean_export();
+            let (officers, evidence) = (edited(&officers, &officer_edits), edited(&evidence, &evidence_edits));
+            let policy = if cap {
+                LevelPolicy::default().course_levels(CourseLevels::Cap)
+            } else {
+                LevelPolicy::default()
+            };
+            let options = OfficersCsvOptions::default().level_policy(policy.clone());
+            match load_officers(&fw, &OfficersCsv::new(&officers).evidence(&evidence), &options) {
+                Ok(load) => {
+                    prop_assert_eq!(load.names.len(), load.officers.len());
+                    let cohort = Cohort::new(&fw, &load.officers, &policy);
+                    prop_assert!(cohort.is_ok(), "{:?}", cohort.err());
+                }
+                Err(errors) => {
+                    for e in &errors {
+                        let text = e.to_string();
+                        prop_assert!(
+                            text.starts_with("officers.csv") || text.starts_with("evidence.csv"),
+                            "{}", text
+                        );
+                        prop_assert!(!text.contains('\r'), "{}", text);
+                        serde_json::to_string(e).expect("errors serialize");
+                    }
+                }
+            }
+        }
+    }
+}
