@@ -557,9 +557,11 @@ pub(crate) fn check_evidence(
     let mut level = e.level;
     match competency {
         None => problems.push(EvidenceProblem::UnknownCompetency {
-            nearest: out.nearest.get(e.competency.as_str(), || {
-                fw.competencies.items.iter().map(|c| c.id.as_str())
-            }),
+            nearest: out
+                .nearest
+                .get(EntityKind::Competency, e.competency.as_str(), || {
+                    fw.competencies.items.iter().map(|c| c.id.as_str())
+                }),
         }),
         Some(c) => {
             let max = fw.competency_max[c as usize];
@@ -583,7 +585,7 @@ pub(crate) fn check_evidence(
         (Some(course), source) => match fw.courses.get(course.as_str()) {
             None => problems.push(EvidenceProblem::UnknownCourse {
                 course: course.to_string(),
-                nearest: out.nearest.get(course.as_str(), || {
+                nearest: out.nearest.get(EntityKind::Course, course.as_str(), || {
                     fw.courses.items.iter().map(|c| c.id.as_str())
                 }),
             }),

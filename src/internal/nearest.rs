@@ -2,10 +2,13 @@
 
 use std::collections::HashMap;
 
+use crate::EntityKind;
+
 /// The candidate closest to `asked`, when one is close: equal to it but for case and
-/// surrounding whitespace, or within an edit distance (optimal string alignment, so a
-/// swap of two neighbours counts once) of a quarter of its length. Ties go to the smallest
-/// id, so the answer does not depend on the candidates' order.
+/// surrounding whitespace, or, for an id of four characters or more, within an edit
+/// distance (optimal string alignment, so a swap of two neighbours counts once) of a fifth
+/// of its length, at least 1. Ties go to the smallest id, so the answer does not depend on
+/// the candidates' order.
 ///
 /// # Complexity
 /// O(n·k²) for n candidates of length about k, on the error path only; candidates whose
@@ -16,7 +19,7 @@ pub(crate) fn nearest<'a>(
 ) -> Option<String> {
     let normal = normalise(asked);
     let len = asked.chars().count();
-    let limit = len / 4;
+    let limit = if len < 4 { 0 } else { (len / 5).max(1) };
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         if candidate == asked {
@@ -50,11 +53,12 @@ fn normalise(id: &str) -> String {
         .to_lowercase()
 }
 
-/// [`nearest`] with answers remembered per asked id, for loops that may meet the same
-/// unknown id many times (a cohort, a CSV file). After `limit` distinct ids it answers
-/// `None` without searching, so a file written against another framework stays fast.
+/// [`nearest`] with answers remembered per kind of id and asked id, for loops that may meet
+/// the same unknown id many times (a cohort, a CSV file). After `limit` distinct ids it
+/// answers `None` without searching, so a file written against another framework stays
+/// fast.
 pub(crate) struct Nearest {
-    memo: HashMap<String, Option<String>>,
+    memo: HashMap<(EntityKind, String), Option<String>>,
     limit: usize,
 }
 
@@ -66,22 +70,25 @@ impl Nearest {
         }
     }
 
+    /// The nearest of `candidates`, the ids of `kind`, to `asked`.
     pub(crate) fn get<'a, I>(
         &mut self,
+        kind: EntityKind,
         asked: &str,
         candidates: impl FnOnce() -> I,
     ) -> Option<String>
     where
         I: IntoIterator<Item = &'a str>,
     {
-        if let Some(found) = self.memo.get(asked) {
+        let key = (kind, asked.to_owned());
+        if let Some(found) = self.memo.get(&key) {
             return found.clone();
         }
         if self.memo.len() >= self.limit {
             return None;
         }
         let found = nearest(asked, candidates());
-        self.memo.insert(asked.to_owned(), found.clone());
+        self.memo.insert(key, found.clone());
         found
     }
 }
@@ -102,6 +109,21 @@ mod tests {
         assert_eq!(n("itd-chennai"), None);
         assert_eq!(n("x"), None);
         assert_eq!(n("posts"), None);
+    }
+
+    #[test]
+    fn answers_are_remembered_per_kind() {
+        let mut memo = super::Nearest::new(10);
+        let competencies = || ["rti"];
+        let courses = || ["rti-101"];
+        let kind = crate::EntityKind::Competency;
+        assert_eq!(memo.get(kind, "rtii", competencies).as_deref(), Some("rti"));
+        let kind = crate::EntityKind::Course;
+        assert_eq!(memo.get(kind, "rtii", courses), None);
+        assert_eq!(
+            memo.get(kind, "rti-102", courses).as_deref(),
+            Some("rti-101")
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@ use crate::internal::nearest::Nearest;
 use crate::profile::{NEAREST_LIMIT, Resolved, check_evidence};
 use crate::review::{Source, review_officer};
 use crate::{
-    Error, Errors, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy, OfficerSpec,
-    ReviewOptions,
+    EntityKind, Error, Errors, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,
+    OfficerSpec, ReviewOptions,
 };
 
 const OFFICERS: &str = "officers.csv";
@@ -354,8 +354,9 @@ impl Loader<'_, '_> {
                 if let Some(p) = position
                     && positions.get(p).is_none()
                 {
-                    let near =
-                        (self.nearest).get(p, || positions.items.iter().map(|x| x.id.as_str()));
+                    let near = (self.nearest).get(EntityKind::Position, p, || {
+                        positions.items.iter().map(|x| x.id.as_str())
+                    });
                     errors.push(row.unknown_near(column, "the framework's positions", near));
                 }
             }
@@ -385,9 +386,9 @@ impl Loader<'_, '_> {
             let Some(&k) = self.index.get(e.officer) else {
                 if officers_read {
                     let index = &self.index;
-                    let near = self
-                        .nearest
-                        .get(e.officer, || index.keys().map(String::as_str));
+                    let near = self.nearest.get(EntityKind::Officer, e.officer, || {
+                        index.keys().map(String::as_str)
+                    });
                     errors.push(row.unknown_near("officer", OFFICERS, near));
                 }
                 return;
