@@ -1466,7 +1466,7 @@ fn missing_format_version_is_a_json_error() {
     // Reported where the object closes, at the last line.
     let json = BASE_JSON.replace("\"format_version\": 1,", "");
     let (line, column) = end_of(&json, "\n}");
-    let message = format!("missing field `format_version`");
+    let message = "missing field `format_version`".to_owned();
     assert_error(
         FrameworkSpec::from_json(&json),
         &Error::Json {
@@ -1478,7 +1478,7 @@ fn missing_format_version_is_a_json_error() {
     );
     let officers = OFFICERS_JSON.replace("\"format_version\": 1,", "");
     let (line, column) = end_of(&officers, "\n}");
-    let message = format!("missing field `format_version`");
+    let message = "missing field `format_version`".to_owned();
     assert_error(
         OfficersSpec::from_json(&officers),
         &Error::Json {
@@ -1576,7 +1576,9 @@ fn invalid_policy_dates() {
     }
     assert_error(
         LevelPolicy::default().not_before(""),
-        &Error::InvalidPolicyDate { value: "".into() },
+        &Error::InvalidPolicyDate {
+            value: String::new(),
+        },
         "policy date \"\" is not an iso date: expected yyyy-mm-dd",
     );
     LevelPolicy::default().not_before("2024-02-29").unwrap();
