@@ -253,8 +253,8 @@ pub enum Error {
     InvalidEvidence {
         /// The officer whose passbook holds the entry.
         officer: OfficerId,
-        /// The entry's 0-based index in the passbook (in a CSV file: among the officer's
-        /// rows, in file order).
+        /// The entry's 0-based index in the passbook (from a CSV file: among the officer's
+        /// well-formed rows, in file order).
         index: usize,
         /// The competency the entry names.
         competency: CompetencyId,

@@ -3258,7 +3258,7 @@ fn evidence_and_target_levels_out_of_range_are_clear_errors() {
 }
 
 #[test]
-fn odd_top_levels_and_byte_order_marks_are_rejected() {
+fn odd_top_levels_are_rejected_and_byte_order_marks_skipped() {
     // A byte-order mark is skipped (Windows editors write one); columns count after it.
     assert_eq!(
         FrameworkSpec::from_json(&format!("\u{feff}{BASE}")).expect("a bom"),
