@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::internal::csv::{Row, Seen, Table};
+use crate::internal::csv::{Row, Table};
 use crate::internal::nearest::Nearest;
 use crate::profile::{NEAREST_LIMIT, Resolved, check_evidence};
 use crate::review::{Source, review_officer};
@@ -342,11 +342,16 @@ struct Loader<'f, 'o> {
 impl Loader<'_, '_> {
     /// Reads `officers.csv`; `false` when its header lacks a required column.
     fn read_officers(&mut self, text: &str) -> bool {
-        let mut seen = Seen::new();
         let mut errors = std::mem::take(&mut self.errors);
         let header_ok = officer_rows(text, &mut errors, |row, o, errors| {
-            if let Err(e) = seen.check(row, o.id.to_owned(), "id", || o.id.to_owned()) {
-                errors.push(e);
+            if let Some(&first) = self.index.get(o.id) {
+                errors.push(Error::CsvDuplicateKey {
+                    file: OFFICERS,
+                    line: o.line,
+                    column: "id",
+                    key: o.id.to_owned(),
+                    first_line: self.officer_lines[first],
+                });
                 return;
             }
             let positions = &self.framework.positions;
