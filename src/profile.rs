@@ -119,12 +119,34 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// The course named, unless blank.
-    fn course_named(&self) -> Option<&CourseId> {
-        self.course
-            .as_ref()
-            .filter(|c| !c.as_str().trim().is_empty())
+    /// The entry as borrowed fields, a blank course as none.
+    pub(crate) fn view(&self) -> EvidenceView<'_> {
+        EvidenceView {
+            competency: self.competency.as_str(),
+            level: self.level,
+            source: self.source,
+            date: &self.date,
+            verified: self.verified,
+            course: self
+                .course
+                .as_ref()
+                .map(CourseId::as_str)
+                .filter(|c| !c.trim().is_empty()),
+        }
     }
+}
+
+/// A passbook entry borrowed from wherever it is held (an [`Evidence`], a CSV record), so
+/// that it can be checked and counted without building an `Evidence`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct EvidenceView<'a> {
+    pub(crate) competency: &'a str,
+    pub(crate) level: u8,
+    pub(crate) source: EvidenceSource,
+    pub(crate) date: &'a str,
+    pub(crate) verified: bool,
+    /// The course named; `None` for none or a blank id.
+    pub(crate) course: Option<&'a str>,
 }
 
 /// Whether evidence without a date counts, in a [`LevelPolicy`].
@@ -500,7 +522,7 @@ pub(crate) fn resolve_officer(
     let course_start = out.completed.len();
     for (index, e) in officer.passbook.iter().enumerate() {
         let before = out.errors.len();
-        let counted = check_evidence(fw, policy, e, out);
+        let counted = check_evidence(fw, policy, e.view(), out.completed, out.nearest);
         for problem in counted.problems {
             out.errors.push(Error::InvalidEvidence {
                 officer: officer.id.clone(),
@@ -545,23 +567,23 @@ pub(crate) struct Checked {
     pub(crate) held: Option<(u32, u8)>,
 }
 
-/// Checks one passbook entry against the framework; records a completed course.
+/// Checks one passbook entry against the framework; appends a completed course to
+/// `completed`.
 pub(crate) fn check_evidence(
     fw: &Framework,
     policy: &LevelPolicy,
-    e: &Evidence,
-    out: &mut Resolved<'_>,
+    e: EvidenceView<'_>,
+    completed: &mut Vec<u32>,
+    nearest: &mut Nearest,
 ) -> Checked {
     let mut problems = Vec::new();
-    let competency = fw.competencies.get(e.competency.as_str());
+    let competency = fw.competencies.get(e.competency);
     let mut level = e.level;
     match competency {
         None => problems.push(EvidenceProblem::UnknownCompetency {
-            nearest: out
-                .nearest
-                .get(EntityKind::Competency, e.competency.as_str(), || {
-                    fw.competencies.items.iter().map(|c| c.id.as_str())
-                }),
+            nearest: nearest.get(EntityKind::Competency, e.competency, || {
+                fw.competencies.items.iter().map(|c| c.id.as_str())
+            }),
         }),
         Some(c) => {
             let max = fw.competency_max[c as usize];
@@ -573,36 +595,36 @@ pub(crate) fn check_evidence(
             }
         }
     }
-    let date = evidence_date(&e.date);
+    let date = evidence_date(e.date);
     if let Err(problem) = &date {
         problems.push(problem.clone());
     }
-    match (e.course_named(), e.source) {
+    match (e.course, e.source) {
         (None, EvidenceSource::CourseCompletion) => {
             problems.push(EvidenceProblem::CompletionWithoutCourse);
         }
         (None, _) => {}
-        (Some(course), source) => match fw.courses.get(course.as_str()) {
+        (Some(course), source) => match fw.courses.get(course) {
             None => problems.push(EvidenceProblem::UnknownCourse {
-                course: course.to_string(),
-                nearest: out.nearest.get(EntityKind::Course, course.as_str(), || {
+                course: course.to_owned(),
+                nearest: nearest.get(EntityKind::Course, course, || {
                     fw.courses.items.iter().map(|c| c.id.as_str())
                 }),
             }),
             Some(k) if source == EvidenceSource::CourseCompletion => {
-                out.completed.push(k);
+                completed.push(k);
                 // A completion at level 0 records the completion and claims no level, so
                 // there is nothing to check against the course.
                 if let Some(c) = competency.filter(|_| e.level > 0) {
                     match fw.builds_of(k).iter().find(|&&(built, _)| built == c) {
                         None => problems.push(EvidenceProblem::CourseDoesNotBuild {
-                            course: course.clone(),
+                            course: course.into(),
                         }),
                         Some(&(_, Some(reached))) if e.level > reached => {
                             match policy.course_levels {
                                 CourseLevels::Reject => {
                                     problems.push(EvidenceProblem::AboveCourseLevel {
-                                        course: course.clone(),
+                                        course: course.into(),
                                         level: e.level,
                                         course_level: reached,
                                     });

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::internal::csv::{Row, Table};
 use crate::internal::nearest::Nearest;
-use crate::profile::{NEAREST_LIMIT, Resolved, check_evidence};
+use crate::profile::{EvidenceView, NEAREST_LIMIT, check_evidence};
 use crate::review::{Source, review_officer};
 use crate::{
     EntityKind, Error, Errors, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,
@@ -113,12 +113,8 @@ pub(crate) struct OfficerRow<'r> {
 pub(crate) struct EvidenceRow<'r> {
     pub(crate) line: usize,
     pub(crate) officer: &'r str,
-    pub(crate) competency: &'r str,
-    pub(crate) level: u8,
-    pub(crate) source: EvidenceSource,
-    pub(crate) date: &'r str,
-    pub(crate) verified: bool,
-    pub(crate) course: Option<&'r str>,
+    /// The entry, checked against a framework as a passbook entry is.
+    pub(crate) entry: EvidenceView<'r>,
 }
 
 /// An empty cell as `None`.
@@ -216,12 +212,14 @@ pub(crate) fn evidence_rows(
             let evidence = EvidenceRow {
                 line: row.line(),
                 officer,
-                competency,
-                level,
-                source,
-                date: row.get("date").unwrap_or(""),
-                verified,
-                course: optional(row.get("course")),
+                entry: EvidenceView {
+                    competency,
+                    level,
+                    source,
+                    date: row.get("date").unwrap_or(""),
+                    verified,
+                    course: optional(row.get("course")),
+                },
             };
             each(row, evidence, errors);
         }
@@ -385,7 +383,7 @@ impl Loader<'_, '_> {
     /// framework. Without the officers' header every officer would look unknown, so
     /// unknown officers are then not reported.
     fn read_evidence(&mut self, text: &str, officers_read: bool) {
-        let (mut held, mut completed) = (Vec::new(), Vec::new());
+        let mut completed = Vec::new();
         let mut errors = std::mem::take(&mut self.errors);
         evidence_rows(text, &mut errors, |row, e, errors| {
             let Some(&k) = self.index.get(e.officer) else {
@@ -398,27 +396,13 @@ impl Loader<'_, '_> {
                 }
                 return;
             };
-            let evidence = Evidence {
-                competency: e.competency.into(),
-                level: e.level,
-                source: e.source,
-                date: e.date.to_owned(),
-                verified: e.verified,
-                course: e.course.map(Into::into),
-            };
-            let mut unused = Vec::new();
             let checked = check_evidence(
                 self.framework,
                 &self.options.policy,
-                &evidence,
-                &mut Resolved {
-                    held: &mut held,
-                    completed: &mut completed,
-                    errors: &mut unused,
-                    nearest: &mut self.nearest,
-                },
+                e.entry,
+                &mut completed,
+                &mut self.nearest,
             );
-            held.clear();
             completed.clear();
             let officer = &mut self.officers[k];
             for problem in checked.problems {
@@ -426,11 +410,19 @@ impl Loader<'_, '_> {
                 let error = Error::InvalidEvidence {
                     officer: officer.id.clone(),
                     index: officer.passbook.len(),
-                    competency: evidence.competency.clone(),
+                    competency: e.entry.competency.into(),
                     problem,
                 };
                 errors.push(row.at(column, error));
             }
+            let evidence = Evidence {
+                competency: e.entry.competency.into(),
+                level: e.entry.level,
+                source: e.entry.source,
+                date: e.entry.date.to_owned(),
+                verified: e.entry.verified,
+                course: e.entry.course.map(Into::into),
+            };
             self.entry_lines[k].push(e.line);
             officer.passbook.push(evidence);
         });
