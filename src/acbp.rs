@@ -64,6 +64,9 @@ fn non_negative(option: &'static str, value: f64) -> Result<f64, Error> {
 
 impl AcbpOptions {
     /// Plan for the officers of one department only (default: every officer of the cohort).
+    /// A department that neither the framework's positions nor the cohort's officers name
+    /// is an error ([`Error::UnknownId`], with the nearest known department), never an
+    /// empty plan.
     pub fn department(mut self, department: impl Into<DepartmentId>) -> Self {
         self.department = Some(department.into());
         self
@@ -428,7 +431,8 @@ impl Framework {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] for a cohort from another framework; [`Error::UnknownId`]
-    /// for a seat limit, competency weight or position weight naming an unknown id.
+    /// for a seat limit, competency weight or position weight naming an unknown id, or an
+    /// unknown department (each with the nearest known id, when one is close).
     ///
     /// # Complexity
     /// O(n·(g·o + m)) to build n officers' candidate sets (g gaps, o courses per competency,
@@ -439,6 +443,7 @@ impl Framework {
         options: &AcbpOptions,
     ) -> Result<DepartmentPlan<'f>, Error> {
         self.check_stamp(cohort.stamp)?;
+        self.check_department(options.department.as_ref(), Some(cohort))?;
         let resolved = self.resolve(options)?;
         let department = match &options.department {
             None => None,
@@ -539,10 +544,7 @@ impl Framework {
     }
 
     fn resolve(&self, options: &AcbpOptions) -> Result<Resolved, Error> {
-        let unknown = |kind, id: &str| Error::UnknownId {
-            kind,
-            id: id.to_owned(),
-        };
+        let unknown = |kind, id: &str| self.unknown_id(kind, id);
         let mut seat_limit = vec![options.default_seats.unwrap_or(u32::MAX); self.courses.len()];
         for (id, &n) in &options.seats {
             let c = self

@@ -50,7 +50,10 @@ impl CareerOptions {
         self
     }
 
-    /// Only posts of, or officers in, this department (default: all).
+    /// Only posts of, or officers in, this department (default: all). A department that
+    /// neither the framework's positions nor (for [`Framework::successors`]) the cohort's
+    /// officers name is an error ([`Error::UnknownId`], with the nearest known
+    /// department), never an empty result.
     pub fn department(mut self, department: impl Into<DepartmentId>) -> Self {
         self.department = Some(department.into());
         self
@@ -150,7 +153,8 @@ impl Framework {
     /// planned. The result equals planning every post and sorting.
     ///
     /// # Errors
-    /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    /// [`Error::FrameworkMismatch`] when the profile was built from another framework;
+    /// [`Error::UnknownId`] for a department no position names.
     ///
     /// # Complexity
     /// O(Σ requirements + t · P) for t posts planned at cost P each.
@@ -160,6 +164,7 @@ impl Framework {
         options: &CareerOptions,
     ) -> Result<Vec<CareerFit>, Error> {
         self.check_stamp(profile.stamp)?;
+        self.check_department(options.department.as_ref(), None)?;
         let candidates: Vec<u32> = (0..self.positions.len() as u32)
             .filter(|&p| !(options.exclude_current && p == profile.position))
             .filter(|&p| {
@@ -191,8 +196,8 @@ impl Framework {
     /// training, ranked as [`Framework::career_paths`] ranks posts (ties by input order).
     ///
     /// # Errors
-    /// [`Error::UnknownId`] for an unknown position; [`Error::FrameworkMismatch`] when the
-    /// cohort was built from another framework.
+    /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
+    /// when the cohort was built from another framework.
     ///
     /// # Complexity
     /// O(n·(r + h) + t · P) for n officers, t of them planned at cost P each.
@@ -204,6 +209,7 @@ impl Framework {
     ) -> Result<Vec<CareerFit>, Error> {
         self.check_stamp(cohort.stamp)?;
         let p = self.position_index(position)?;
+        self.check_department(options.department.as_ref(), Some(cohort))?;
         let department = match &options.department {
             None => None,
             Some(d) => match cohort.departments.binary_search(d) {

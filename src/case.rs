@@ -400,6 +400,7 @@ impl CasePackage {
     /// [`Error::Json`], with its position, for malformed JSON, a key repeated in one object,
     /// or a document that is not a JSON object.
     pub fn from_json(json: &str) -> Result<CasePackage, Error> {
+        let json = crate::internal::json::without_bom(json);
         serde_json::from_str(json).map_err(|e| crate::internal::json::json_error(&e))
     }
 

@@ -1,6 +1,7 @@
 //! A compact, validated store of many officers, for department-scale analysis.
 
-use crate::profile::resolve_officer;
+use crate::internal::nearest::Nearest;
+use crate::profile::{NEAREST_LIMIT, Resolved, resolve_officer};
 use crate::{
     DepartmentId, EntityKind, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec,
     Profile,
@@ -79,6 +80,7 @@ impl Cohort {
             std::collections::HashMap::new();
         let mut held = Vec::new();
         let mut completed = Vec::new();
+        let mut nearest = Nearest::new(NEAREST_LIMIT);
         for (index, officer) in officers.into_iter().enumerate() {
             let officer = std::borrow::Borrow::<OfficerSpec>::borrow(&officer);
             held.clear();
@@ -88,11 +90,14 @@ impl Cohort {
                 framework,
                 officer,
                 policy,
-                &mut held,
-                &mut completed,
-                &mut errors,
+                &mut Resolved {
+                    held: &mut held,
+                    completed: &mut completed,
+                    errors: &mut errors,
+                    nearest: &mut nearest,
+                },
             );
-            if officer.id.as_str().is_empty() {
+            if officer.id.as_str().trim().is_empty() {
                 // resolve_officer cannot know the index within the batch.
                 if let Some(Error::EmptyId { index: i, .. }) = errors.get_mut(before) {
                     *i = index;
@@ -130,7 +135,22 @@ impl Cohort {
             c.completed.extend_from_slice(&completed);
             c.completed_start.push(c.completed.len() as u32);
         }
-        // Departments sorted by id so every listing is independent of input order.
+        c.index_departments_and_ids(dept_index, &mut errors);
+        if let Some(e) = Errors::from_vec(errors) {
+            return Err(e);
+        }
+        c.shrink_to_fit();
+        Ok(c)
+    }
+
+    /// Numbers departments in id order (so every listing is independent of input order),
+    /// sorts the officers by id and reports repeated officer ids.
+    fn index_departments_and_ids(
+        &mut self,
+        dept_index: std::collections::HashMap<DepartmentId, u32>,
+        errors: &mut Vec<Error>,
+    ) {
+        let c = self;
         let mut depts: Vec<(DepartmentId, u32)> = dept_index.into_iter().collect();
         depts.sort();
         let mut remap = vec![0u32; depts.len()];
@@ -157,11 +177,6 @@ impl Cohort {
                 }
             }
         }
-        if let Some(e) = Errors::from_vec(errors) {
-            return Err(e);
-        }
-        c.shrink_to_fit();
-        Ok(c)
     }
 
     /// Stores the name of the officer just added: nothing while no officer has a name.

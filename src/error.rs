@@ -2,12 +2,94 @@
 
 use std::fmt;
 
-use crate::{CompetencyId, CourseId, EntityKind, GroupId, OfficerId, PositionId};
+use crate::internal::quote::quoted;
+use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
 
 /// Everything that can go wrong, each variant naming the offending ids.
 ///
-/// Messages are lowercase and say what was expected and what was found.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// Messages are lowercase and say what was expected and what was found. Every value taken
+/// from the input is quoted: a plain value in backticks as it is (`` `faceless-sop` ``),
+/// any other in double quotes with its hidden characters escaped (`"faceless-sop\r"`,
+/// `"\u{feff}id"`, `"p-so\u{20}"` for a trailing space), so a carriage return, a
+/// byte-order mark, a tab, a zero-width character or a stray space can be seen.
+///
+/// # Errors as data
+/// Every error has a stable machine-readable [`code`](Error::code), its variant's name in
+/// snake case, and its fields are public. It serializes (`serde::Serialize`) as one flat
+/// object: `code`, the variant's fields by name, and `message`, the `Display` text. A web
+/// frontend can so highlight the offending file, line, column or id:
+///
+/// ```
+/// use karmayogi::{Framework, FrameworkSpec};
+///
+/// let mut spec = FrameworkSpec::new();
+/// spec.positions.push(serde_json::from_str(
+///     r#"{"id": "p", "name": "Postmaster", "department": "posts", "roles": ["counter\r"]}"#,
+/// )?);
+/// let errors = Framework::new(spec).unwrap_err();
+/// let error = &errors.as_slice()[0];
+/// assert_eq!(error.code(), "unknown_reference");
+/// assert_eq!(error.to_string(), r#"position `p` refers to unknown role "counter\r""#);
+/// assert_eq!(
+///     serde_json::to_value(error)?,
+///     serde_json::json!({
+///         "code": "unknown_reference", "from_kind": "position", "from": "p",
+///         "to_kind": "role", "to": "counter\r",
+///         "message": "position `p` refers to unknown role \"counter\\r\""
+///     })
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// | code | what went wrong |
+/// |---|---|
+/// | `json` | malformed JSON, an unknown or missing field, a value of the wrong type |
+/// | `unsupported_format_version` | a `format_version` this crate does not read |
+/// | `level_out_of_range` | a level above 5 |
+/// | `empty_id` | an empty or blank id |
+/// | `empty_name` | an empty or blank name |
+/// | `empty_field` | another required text (a department) empty or blank |
+/// | `duplicate_id` | two entities of one kind with one id |
+/// | `unknown_reference` | a reference to an id the framework does not hold |
+/// | `duplicate_reference` | the same target listed twice |
+/// | `invalid_level` | a requirement or course level outside the competency's scale |
+/// | `invalid_level_scale` | level descriptors naming a level twice or outside the competency's range |
+/// | `invalid_level_range` | a `min_level`/`max_level` outside 1 to 5, or lowest above highest |
+/// | `blank_level_name` | a level descriptor with a blank name |
+/// | `blank_area` | a competency with a blank area |
+/// | `position_without_roles` | a position with no role |
+/// | `prerequisite_cycle` | course prerequisites in a cycle |
+/// | `group_cycle` | competency groups listing each other as parents in a cycle |
+/// | `invalid_hours` | course hours not in (0, 10000] |
+/// | `invalid_evidence` | a passbook entry that is wrong; `problem.problem` says how ([`EvidenceProblem`]) |
+/// | `department_mismatch` | (a warning) an officer in another department than their position's |
+/// | `invalid_policy_date` | a cut-off or as-of date that is not an ISO date |
+/// | `unknown_id` | a query or option naming an id the framework does not hold |
+/// | `framework_mismatch` | a profile or cohort used with another framework |
+/// | `invalid_weight` | a weight that is negative or not finite |
+/// | `invalid_id_weight` | a per-competency or per-position weight that is negative or not finite |
+/// | `capacity_exceeded` | more items than the compact stores index |
+/// | `case_missing_document` | a CASE package without a `CFDocument` |
+/// | `case_missing_identifier` | a CASE element without an identifier |
+/// | `case_missing_field` | a CASE field the mapping needs, missing or blank |
+/// | `case_field_name` | a CASE field named in another case or spelling (`Identifier`) |
+/// | `case_field_type` | a CASE field the import needs, holding a value of the wrong type |
+/// | `case_duplicate_identifier` | two CASE elements with one identifier |
+/// | `case_child_of_cycle` | `isChildOf` associations in a cycle |
+/// | `case_invalid_identifier` | an export identifier that is not a UUID |
+/// | `case_invalid_date_time` | an export date-time that is not ISO 8601 |
+/// | `case_item_type_name` | an export `CFItemType` name that is blank or given to two kinds |
+/// | `csv_unclosed_quote` | a quoted CSV field never closed |
+/// | `csv_misplaced_quote` | a quote inside an unquoted CSV field, or text after a closing one |
+/// | `csv_field_count` | a CSV record with another number of fields than the header |
+/// | `csv_missing_column` | a CSV header without a needed column |
+/// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
+/// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
+/// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
+/// | `csv_row` | a problem of the framework's rules found in a CSV row; `error` holds it |
+/// | `invalid_option` | an option outside the values it accepts |
+#[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
+#[serde(remote = "Self", tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Error {
     /// The JSON could not be read: malformed, an unknown field, a missing field or a value
@@ -18,7 +100,7 @@ pub enum Error {
         line: usize,
         /// 1-based column of the problem (0 when unknown).
         column: usize,
-        /// The parser's description.
+        /// The parser's description, without the position.
         message: String,
     },
     /// The document's `format_version` is not the one this crate reads. Convert the document
@@ -37,7 +119,7 @@ pub enum Error {
         /// The value given.
         value: u32,
     },
-    /// An entity has an empty id. Give it a non-empty id.
+    /// An entity has an empty id, or one of whitespace only. Give it an id.
     #[error("{kind} at index {index} has an empty id")]
     EmptyId {
         /// What kind of entity.
@@ -45,16 +127,27 @@ pub enum Error {
         /// Its index in the list it came in.
         index: usize,
     },
-    /// An entity has an empty name. Give it a name.
-    #[error("{kind} `{id}` has an empty name")]
+    /// An entity has an empty name, or one of whitespace only. Give it a name.
+    #[error("{kind} {} has an empty name", quoted(id))]
     EmptyName {
         /// What kind of entity.
         kind: EntityKind,
         /// Its id.
         id: String,
     },
+    /// A text the entity needs, other than its id and name (a position's or officer's
+    /// department), is empty or whitespace only. Fill it in.
+    #[error("{kind} {} has an empty {field}", quoted(id))]
+    EmptyField {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// Its id.
+        id: String,
+        /// The field's JSON name.
+        field: &'static str,
+    },
     /// Two entities of the same kind share an id. Ids must be unique per kind.
-    #[error("duplicate {kind} id `{id}`")]
+    #[error("duplicate {kind} id {}", quoted(id))]
     DuplicateId {
         /// What kind of entity.
         kind: EntityKind,
@@ -62,7 +155,11 @@ pub enum Error {
         id: String,
     },
     /// An entity refers to an id that does not exist. Add the target or fix the reference.
-    #[error("{from_kind} `{from}` refers to unknown {to_kind} `{to}`")]
+    #[error(
+        "{from_kind} {} refers to unknown {to_kind} {}",
+        quoted(from),
+        quoted(to)
+    )]
     UnknownReference {
         /// Kind of the referring entity.
         from_kind: EntityKind,
@@ -75,7 +172,11 @@ pub enum Error {
     },
     /// An entity lists the same target twice (e.g. a role naming an activity twice, or an
     /// activity requiring a competency twice). List each once, at the intended level.
-    #[error("{from_kind} `{from}` lists {to_kind} `{to}` more than once")]
+    #[error(
+        "{from_kind} {} lists {to_kind} {} more than once",
+        quoted(from),
+        quoted(to)
+    )]
     DuplicateReference {
         /// Kind of the listing entity.
         from_kind: EntityKind,
@@ -87,9 +188,12 @@ pub enum Error {
         to: String,
     },
     /// A level outside what the competency defines: requirements and course outcomes need
-    /// 1 to the competency's highest level, evidence 0 to it.
+    /// 1 to the competency's highest level. (Evidence levels are
+    /// [`Error::InvalidEvidence`].)
     #[error(
-        "{owner_kind} `{owner}` names competency `{competency}` at level {level}: expected {min} to {max}"
+        "{owner_kind} {} names competency {} at level {level}: expected {min} to {max}",
+        quoted(owner),
+        quoted(competency)
     )]
     InvalidLevel {
         /// Kind of the entity naming the level.
@@ -109,7 +213,8 @@ pub enum Error {
     /// at which the competency exists. Describe each level once, within its range (or widen
     /// the range with `min_level` and `max_level`).
     #[error(
-        "competency `{competency}` describes levels {found:?}: expected each level at most once, within {min} to {max}"
+        "competency {} describes levels {found:?}: expected each level at most once, within {min} to {max}",
+        quoted(competency)
     )]
     InvalidLevelScale {
         /// The competency.
@@ -124,7 +229,8 @@ pub enum Error {
     /// A competency's `min_level` or `max_level` is outside 1 to 5, or the lowest level is
     /// above the highest. Give `1 ≤ min_level ≤ max_level ≤ 5`.
     #[error(
-        "competency `{competency}` exists at levels {min} to {max}: expected 1 to 5, lowest first"
+        "competency {} exists at levels {min} to {max}: expected 1 to 5, lowest first",
+        quoted(competency)
     )]
     InvalidLevelRange {
         /// The competency.
@@ -136,7 +242,10 @@ pub enum Error {
     },
     /// A level descriptor's name is empty or only whitespace. Give the level a name, or
     /// leave the name out to use the platform default.
-    #[error("competency `{competency}` gives level {level} a blank name: expected a name or none")]
+    #[error(
+        "competency {} gives level {level} a blank name: expected a name or none",
+        quoted(competency)
+    )]
     BlankLevelName {
         /// The competency.
         competency: String,
@@ -145,13 +254,16 @@ pub enum Error {
     },
     /// A competency's area is empty or only whitespace, so it names no group. Give the area
     /// a name, or no area.
-    #[error("competency `{competency}` has a blank area: expected a name or no area")]
+    #[error(
+        "competency {} has a blank area: expected a name or no area",
+        quoted(competency.as_str())
+    )]
     BlankArea {
         /// The competency.
         competency: CompetencyId,
     },
     /// A position carries no role, so nothing could be required of it. Give it a role.
-    #[error("position `{position}` has no roles")]
+    #[error("position {} has no roles", quoted(position.as_str()))]
     PositionWithoutRoles {
         /// The position.
         position: PositionId,
@@ -172,34 +284,77 @@ pub enum Error {
         groups: Vec<GroupId>,
     },
     /// A course's hours are not a finite number above 0 and at most 10,000.
-    #[error("course `{course}` has {hours} hours: expected a number above 0 and at most 10000")]
+    #[error(
+        "course {} has {hours} hours: expected a number above 0 and at most 10000",
+        quoted(course.as_str())
+    )]
     InvalidHours {
         /// The course.
         course: CourseId,
         /// The hours given.
         hours: f64,
     },
-    /// An evidence date is not an ISO 8601 calendar date `YYYY-MM-DD`.
-    #[error("officer `{officer}` has evidence dated `{value}`: expected an iso date yyyy-mm-dd")]
-    InvalidDate {
-        /// The officer whose passbook holds the date.
+    /// An entry of an officer's passbook is wrong, or (from
+    /// [`Framework::review_officers`](crate::Framework::review_officers)) probably wrong.
+    /// `problem` says how; `index` is the entry's 0-based position in the passbook.
+    #[error(
+        "officer {} passbook entry {index} (competency {}): {problem}",
+        quoted(officer.as_str()),
+        quoted(competency.as_str())
+    )]
+    InvalidEvidence {
+        /// The officer whose passbook holds the entry.
         officer: OfficerId,
-        /// The text given.
-        value: String,
+        /// The entry's 0-based index in the passbook (from a CSV file: among the officer's
+        /// well-formed rows, in file order).
+        index: usize,
+        /// The competency the entry names.
+        competency: CompetencyId,
+        /// What is wrong.
+        problem: EvidenceProblem,
     },
-    /// A cut-off date given to a policy is not an ISO 8601 calendar date `YYYY-MM-DD`.
-    #[error("policy date `{value}` is not an iso date yyyy-mm-dd")]
+    /// (A warning, from [`Framework::review_officers`](crate::Framework::review_officers).)
+    /// An officer's department is not the department of the position they hold: a
+    /// deputation, or a mistake in either. Check both.
+    #[error(
+        "officer {} is in department {} but position {} belongs to {}",
+        quoted(officer.as_str()),
+        quoted(department.as_str()),
+        quoted(position.as_str()),
+        quoted(position_department.as_str())
+    )]
+    DepartmentMismatch {
+        /// The officer.
+        officer: OfficerId,
+        /// The officer's department.
+        department: DepartmentId,
+        /// The position they hold.
+        position: PositionId,
+        /// That position's department.
+        position_department: DepartmentId,
+    },
+    /// A date given to a policy or review (a cut-off, an as-of date) is not an ISO 8601
+    /// calendar date `YYYY-MM-DD`.
+    #[error(
+        "policy date {} is not an iso date: expected yyyy-mm-dd{}",
+        quoted(value),
+        date_hint(value)
+    )]
     InvalidPolicyDate {
         /// The text given.
         value: String,
     },
-    /// A query named an id the framework does not hold.
-    #[error("unknown {kind} `{id}`")]
+    /// A query or an option named an id the framework (or, for a department, the cohort)
+    /// does not hold. `nearest` is the known id closest to it, when one is close (a small
+    /// edit distance, or equal but for case and surrounding whitespace).
+    #[error("unknown {kind} {}{}", quoted(id), did_you_mean(nearest.as_deref()))]
     UnknownId {
         /// What kind of entity was asked for.
         kind: EntityKind,
         /// The id asked for.
         id: String,
+        /// The closest known id, if one is close.
+        nearest: Option<String>,
     },
     /// A profile or cohort was built against a different framework than the one it is used
     /// with. Build it again from this framework.
@@ -215,7 +370,10 @@ pub enum Error {
     },
     /// A priority weight given to one competency or position is not a finite number at
     /// least 0.
-    #[error("weight of {kind} `{id}` is {value}: expected a finite number at least 0")]
+    #[error(
+        "weight of {kind} {} is {value}: expected a finite number at least 0",
+        quoted(id)
+    )]
     InvalidIdWeight {
         /// Whether a competency or a position was weighted.
         kind: EntityKind,
@@ -246,7 +404,7 @@ pub enum Error {
     },
     /// A field CASE requires (and the mapping needs) is missing or blank, e.g. an item's
     /// `fullStatement` or an association's `originNodeURI`. Fill it in.
-    #[error("no {field} on {element} `{identifier}`")]
+    #[error("no {field} on {element} {}", quoted(identifier))]
     CaseMissingField {
         /// What kind of element.
         element: crate::CaseElement,
@@ -258,7 +416,7 @@ pub enum Error {
     /// A CASE element has a field whose name differs from one CASE defines only in case,
     /// `-` or `_` (e.g. `Identifier` for `identifier`). CASE field names are case-sensitive:
     /// rename the field.
-    #[error("case field `{found}` at {path}: expected `{expected}`")]
+    #[error("case field {} at {path}: expected `{expected}`", quoted(found))]
     CaseFieldName {
         /// Where the element is in the package, e.g. `CFItems[3]`.
         path: String,
@@ -281,7 +439,7 @@ pub enum Error {
     },
     /// Two CASE elements share an identifier, which must be unique across the package
     /// (identifiers that are UUIDs compare without regard to case). Give each its own UUID.
-    #[error("duplicate case identifier `{identifier}`")]
+    #[error("duplicate case identifier {}", quoted(identifier))]
     CaseDuplicateIdentifier {
         /// The repeated identifier.
         identifier: String,
@@ -297,7 +455,8 @@ pub enum Error {
     /// digits with version 1 to 5 and variant `8`, `9`, `a` or `b` (export writes them in
     /// lowercase).
     #[error(
-        "case identifier `{identifier}` is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5"
+        "case identifier {} is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
+        quoted(identifier)
     )]
     CaseInvalidIdentifier {
         /// The identifier given.
@@ -306,7 +465,8 @@ pub enum Error {
     /// The `lastChangeDateTime` given for export is not an ISO 8601 date-time. Use e.g.
     /// `2025-01-15T10:00:00Z`.
     #[error(
-        "lastChangeDateTime `{value}` is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone"
+        "lastChangeDateTime {} is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone",
+        quoted(value)
     )]
     CaseInvalidDateTime {
         /// The text given.
@@ -316,7 +476,8 @@ pub enum Error {
     /// import could not tell the kinds apart. Give each competency type and group kind its
     /// own non-blank name.
     #[error(
-        "export CFItemType `{name}` is blank or names two kinds of element: expected one non-blank name per kind"
+        "export CFItemType {} is blank or names two kinds of element: expected one non-blank name per kind",
+        quoted(name)
     )]
     CaseItemTypeName {
         /// The name given.
@@ -367,7 +528,10 @@ pub enum Error {
         column: &'static str,
     },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
-    #[error("{file} line {line}, column `{column}`: found `{found}`, expected {expected}")]
+    #[error(
+        "{file} line {line}, column `{column}`: found {}, expected {expected}",
+        quoted(found)
+    )]
     CsvInvalidValue {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -375,13 +539,16 @@ pub enum Error {
         line: usize,
         /// The column.
         column: &'static str,
-        /// The text found.
+        /// The text found (surrounding whitespace removed).
         found: String,
         /// What the column needs.
         expected: &'static str,
     },
     /// A CSV row repeats the key of an earlier row. Keep one of the two rows.
-    #[error("{file} line {line}: {column} `{key}` repeats line {first_line}")]
+    #[error(
+        "{file} line {line}: {column} {} repeats line {first_line}",
+        quoted(key)
+    )]
     CsvDuplicateKey {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -394,9 +561,13 @@ pub enum Error {
         /// 1-based line of the first row with this key.
         first_line: usize,
     },
-    /// A CSV row refers to an id that the file it points into does not hold. Add the row
-    /// there or fix the id.
-    #[error("{file} line {line}, column `{column}`: `{found}` is not in {target}")]
+    /// A CSV row refers to an id that the file (or framework) it points into does not hold.
+    /// Add the row there or fix the id.
+    #[error(
+        "{file} line {line}, column `{column}`: {} is not in {target}{}",
+        quoted(found),
+        did_you_mean(nearest.as_deref())
+    )]
     CsvUnknownReference {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -406,8 +577,25 @@ pub enum Error {
         column: &'static str,
         /// The id found.
         found: String,
-        /// The file that should hold it.
+        /// The file (or the part of the framework) that should hold it.
         target: &'static str,
+        /// The closest id it holds, if one is close.
+        nearest: Option<String>,
+    },
+    /// A row of a CSV file breaks one of the framework's rules; `error` says which (e.g.
+    /// [`Error::InvalidEvidence`] for a completion above the course's level). Correct the
+    /// value at that line and column.
+    #[error("{file} line {line}, column `{column}`: {error}")]
+    CsvRow {
+        /// The file, as named by the loader.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The column holding the value at fault.
+        column: &'static str,
+        /// The problem.
+        #[serde(serialize_with = "serialize_boxed")]
+        error: Box<Error>,
     },
     /// An option (an hour budget, a cap, a share, a loader setting) is outside the values it
     /// accepts. Pass a value in the stated range.
@@ -422,9 +610,242 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The error's stable machine-readable code: its variant's name in snake case (e.g.
+    /// `"unknown_reference"` for [`Error::UnknownReference`]). The table in [`Error`]'s
+    /// docs lists them; a code never changes meaning once released.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Json { .. } => "json",
+            Error::UnsupportedFormatVersion { .. } => "unsupported_format_version",
+            Error::LevelOutOfRange { .. } => "level_out_of_range",
+            Error::EmptyId { .. } => "empty_id",
+            Error::EmptyName { .. } => "empty_name",
+            Error::EmptyField { .. } => "empty_field",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::UnknownReference { .. } => "unknown_reference",
+            Error::DuplicateReference { .. } => "duplicate_reference",
+            Error::InvalidLevel { .. } => "invalid_level",
+            Error::InvalidLevelScale { .. } => "invalid_level_scale",
+            Error::InvalidLevelRange { .. } => "invalid_level_range",
+            Error::BlankLevelName { .. } => "blank_level_name",
+            Error::BlankArea { .. } => "blank_area",
+            Error::PositionWithoutRoles { .. } => "position_without_roles",
+            Error::PrerequisiteCycle { .. } => "prerequisite_cycle",
+            Error::GroupCycle { .. } => "group_cycle",
+            Error::InvalidHours { .. } => "invalid_hours",
+            Error::InvalidEvidence { .. } => "invalid_evidence",
+            Error::DepartmentMismatch { .. } => "department_mismatch",
+            Error::InvalidPolicyDate { .. } => "invalid_policy_date",
+            Error::UnknownId { .. } => "unknown_id",
+            Error::FrameworkMismatch => "framework_mismatch",
+            Error::InvalidWeight { .. } => "invalid_weight",
+            Error::InvalidIdWeight { .. } => "invalid_id_weight",
+            Error::CapacityExceeded { .. } => "capacity_exceeded",
+            Error::CaseMissingDocument => "case_missing_document",
+            Error::CaseMissingIdentifier { .. } => "case_missing_identifier",
+            Error::CaseMissingField { .. } => "case_missing_field",
+            Error::CaseFieldName { .. } => "case_field_name",
+            Error::CaseFieldType { .. } => "case_field_type",
+            Error::CaseDuplicateIdentifier { .. } => "case_duplicate_identifier",
+            Error::CaseChildOfCycle { .. } => "case_child_of_cycle",
+            Error::CaseInvalidIdentifier { .. } => "case_invalid_identifier",
+            Error::CaseInvalidDateTime { .. } => "case_invalid_date_time",
+            Error::CaseItemTypeName { .. } => "case_item_type_name",
+            Error::CsvUnclosedQuote { .. } => "csv_unclosed_quote",
+            Error::CsvMisplacedQuote { .. } => "csv_misplaced_quote",
+            Error::CsvFieldCount { .. } => "csv_field_count",
+            Error::CsvMissingColumn { .. } => "csv_missing_column",
+            Error::CsvInvalidValue { .. } => "csv_invalid_value",
+            Error::CsvDuplicateKey { .. } => "csv_duplicate_key",
+            Error::CsvUnknownReference { .. } => "csv_unknown_reference",
+            Error::CsvRow { .. } => "csv_row",
+            Error::InvalidOption { .. } => "invalid_option",
+        }
+    }
+}
+
+/// `code`, the variant's fields, then `message`: one flat object.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The derived, internally tagged form: `code` and the fields.
+        struct Fields<'a>(&'a Error);
+        impl serde::Serialize for Fields<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                Error::serialize(self.0, serializer)
+            }
+        }
+        #[derive(serde::Serialize)]
+        struct WithMessage<'a> {
+            #[serde(flatten)]
+            fields: Fields<'a>,
+            message: String,
+        }
+        WithMessage {
+            fields: Fields(self),
+            message: self.to_string(),
+        }
+        .serialize(serializer)
+    }
+}
+
+#[allow(clippy::borrowed_box)] // serde's `serialize_with` passes a reference to the field
+fn serialize_boxed<S: serde::Serializer>(
+    error: &Box<Error>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&**error, serializer)
+}
+
+/// What is wrong with a passbook entry, in [`Error::InvalidEvidence`].
+///
+/// Serialized inside the error as `"problem": {"problem": "<code>", fields…}`, the code
+/// being the variant's name in snake case (also [`EvidenceProblem::code`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EvidenceProblem {
+    /// The competency is not in the framework. Fix the id or add the competency.
+    UnknownCompetency {
+        /// The closest known competency id, if one is close.
+        nearest: Option<String>,
+    },
+    /// The level is above the competency's highest level (evidence may name 0 to it).
+    LevelAboveScale {
+        /// The level given.
+        level: u8,
+        /// The competency's highest level.
+        max: u8,
+    },
+    /// The date is neither empty (undated) nor an ISO 8601 date `YYYY-MM-DD` or date-time.
+    InvalidDate {
+        /// The text found.
+        found: String,
+        /// The ISO date it most probably means, when that is unambiguous (e.g. `2024-01-05`
+        /// for `2024-1-5`, `2024-12-31` for `31/12/2024`).
+        suggestion: Option<String>,
+    },
+    /// The course is not in the framework. Fix the id or add the course.
+    UnknownCourse {
+        /// The course id given.
+        course: String,
+        /// The closest known course id, if one is close.
+        nearest: Option<String>,
+    },
+    /// A course completion names no course. Name the course completed.
+    CompletionWithoutCourse,
+    /// A course completion names a course that does not build the entry's competency.
+    /// Fix the competency or the course, or record the evidence as an assessment.
+    CourseDoesNotBuild {
+        /// The course.
+        course: CourseId,
+    },
+    /// A course completion claims a level above the one the course brings a learner to.
+    /// Fix the level, or let [`LevelPolicy::course_levels`](crate::LevelPolicy::course_levels)
+    /// cap it.
+    AboveCourseLevel {
+        /// The course.
+        course: CourseId,
+        /// The level claimed.
+        level: u8,
+        /// The level the course builds the competency to.
+        course_level: u8,
+    },
+    /// (A warning, from [`Framework::review_officers`](crate::Framework::review_officers).)
+    /// The entry is dated after the review's as-of date: a mistyped year, or data newer
+    /// than the snapshot.
+    AfterAsOf {
+        /// The entry's date.
+        date: String,
+        /// The as-of date of the review.
+        as_of: String,
+    },
+}
+
+impl EvidenceProblem {
+    /// The problem's stable machine-readable code: its variant's name in snake case (e.g.
+    /// `"above_course_level"`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            EvidenceProblem::UnknownCompetency { .. } => "unknown_competency",
+            EvidenceProblem::LevelAboveScale { .. } => "level_above_scale",
+            EvidenceProblem::InvalidDate { .. } => "invalid_date",
+            EvidenceProblem::UnknownCourse { .. } => "unknown_course",
+            EvidenceProblem::CompletionWithoutCourse => "completion_without_course",
+            EvidenceProblem::CourseDoesNotBuild { .. } => "course_does_not_build",
+            EvidenceProblem::AboveCourseLevel { .. } => "above_course_level",
+            EvidenceProblem::AfterAsOf { .. } => "after_as_of",
+        }
+    }
+}
+
+impl fmt::Display for EvidenceProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EvidenceProblem::UnknownCompetency { nearest } => {
+                write!(f, "unknown competency{}", did_you_mean(nearest.as_deref()))
+            }
+            EvidenceProblem::LevelAboveScale { level, max } => {
+                write!(f, "level {level}: expected 0 to {max}")
+            }
+            EvidenceProblem::InvalidDate { found, suggestion } => {
+                write!(
+                    f,
+                    "date {} is not an iso date: expected yyyy-mm-dd, an iso 8601 date-time, or no date",
+                    quoted(found)
+                )?;
+                match suggestion {
+                    Some(s) => write!(f, " (did you mean {}?)", quoted(s)),
+                    None => Ok(()),
+                }
+            }
+            EvidenceProblem::UnknownCourse { course, nearest } => write!(
+                f,
+                "unknown course {}{}",
+                quoted(course),
+                did_you_mean(nearest.as_deref())
+            ),
+            EvidenceProblem::CompletionWithoutCourse => {
+                f.write_str("a course completion names no course: expected the course's id")
+            }
+            EvidenceProblem::CourseDoesNotBuild { course } => write!(
+                f,
+                "course {} does not build this competency",
+                quoted(course.as_str())
+            ),
+            EvidenceProblem::AboveCourseLevel {
+                course,
+                level,
+                course_level,
+            } => write!(
+                f,
+                "level {level} is above level {course_level}, the level course {} builds it to",
+                quoted(course.as_str())
+            ),
+            EvidenceProblem::AfterAsOf { date, as_of } => write!(
+                f,
+                "dated {}, after the as-of date {}",
+                quoted(date),
+                quoted(as_of)
+            ),
+        }
+    }
+}
+
+/// `, did you mean `x`?` when there is a nearest id.
+fn did_you_mean(nearest: Option<&str>) -> String {
+    nearest.map_or_else(String::new, |n| format!(", did you mean {}?", quoted(n)))
+}
+
+/// ` (did you mean `2024-12-31`?)` when the text is most probably that date.
+fn date_hint(value: &str) -> String {
+    crate::internal::date::suggest_iso_date(value)
+        .map_or_else(String::new, |s| format!(" (did you mean {}?)", quoted(&s)))
+}
+
 fn quoted_list(ids: &[String]) -> String {
-    let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-    quoted.join(", ")
+    let all: Vec<String> = ids.iter().map(|id| quoted(id).to_string()).collect();
+    all.join(", ")
 }
 
 fn cycle_text(courses: &[CourseId]) -> String {
@@ -439,14 +860,11 @@ fn group_cycle_text(groups: &[GroupId]) -> String {
 fn closed_cycle<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> String {
     let mut out = String::new();
     for id in ids.clone() {
-        out.push('`');
-        out.push_str(id);
-        out.push_str("` -> ");
+        out.push_str(&quoted(id).to_string());
+        out.push_str(" -> ");
     }
     if let Some(first) = ids.into_iter().next() {
-        out.push('`');
-        out.push_str(first);
-        out.push('`');
+        out.push_str(&quoted(first).to_string());
     }
     out
 }
@@ -535,9 +953,332 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
+/// A list of [`Error`] objects, each as described there.
+impl serde::Serialize for Errors {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One value of every variant. The match in `index` is exhaustive, so a new variant
+    /// does not compile until it is added here.
+    #[allow(clippy::too_many_lines)] // one value per variant
+    fn every_variant() -> Vec<Error> {
+        let s = || "x\r".to_owned();
+        let all = vec![
+            Error::Json {
+                line: 1,
+                column: 2,
+                message: s(),
+            },
+            Error::UnsupportedFormatVersion {
+                found: 9,
+                expected: 2,
+            },
+            Error::LevelOutOfRange { value: 6 },
+            Error::EmptyId {
+                kind: EntityKind::Role,
+                index: 0,
+            },
+            Error::EmptyName {
+                kind: EntityKind::Role,
+                id: s(),
+            },
+            Error::EmptyField {
+                kind: EntityKind::Position,
+                id: s(),
+                field: "department",
+            },
+            Error::DuplicateId {
+                kind: EntityKind::Role,
+                id: s(),
+            },
+            Error::UnknownReference {
+                from_kind: EntityKind::Role,
+                from: s(),
+                to_kind: EntityKind::Activity,
+                to: s(),
+            },
+            Error::DuplicateReference {
+                from_kind: EntityKind::Role,
+                from: s(),
+                to_kind: EntityKind::Activity,
+                to: s(),
+            },
+            Error::InvalidLevel {
+                owner_kind: EntityKind::Role,
+                owner: s(),
+                competency: s(),
+                level: 6,
+                min: 1,
+                max: 5,
+            },
+            Error::InvalidLevelScale {
+                competency: s(),
+                found: vec![2],
+                min: 1,
+                max: 5,
+            },
+            Error::InvalidLevelRange {
+                competency: s(),
+                min: 4,
+                max: 2,
+            },
+            Error::BlankLevelName {
+                competency: s(),
+                level: 2,
+            },
+            Error::BlankArea {
+                competency: s().into(),
+            },
+            Error::PositionWithoutRoles {
+                position: s().into(),
+            },
+            Error::PrerequisiteCycle {
+                courses: vec![s().into()],
+            },
+            Error::GroupCycle {
+                groups: vec![s().into()],
+            },
+            Error::InvalidHours {
+                course: s().into(),
+                hours: f64::NAN,
+            },
+            Error::InvalidEvidence {
+                officer: s().into(),
+                index: 0,
+                competency: s().into(),
+                problem: EvidenceProblem::AboveCourseLevel {
+                    course: s().into(),
+                    level: 3,
+                    course_level: 2,
+                },
+            },
+            Error::DepartmentMismatch {
+                officer: s().into(),
+                department: s().into(),
+                position: s().into(),
+                position_department: s().into(),
+            },
+            Error::InvalidPolicyDate { value: s() },
+            Error::UnknownId {
+                kind: EntityKind::Department,
+                id: s(),
+                nearest: Some(s()),
+            },
+            Error::FrameworkMismatch,
+            Error::InvalidWeight {
+                name: "w",
+                value: -1.0,
+            },
+            Error::InvalidIdWeight {
+                kind: EntityKind::Competency,
+                id: s(),
+                value: -1.0,
+            },
+            Error::CapacityExceeded {
+                what: "roles",
+                limit: 1,
+            },
+            Error::CaseMissingDocument,
+            Error::CaseMissingIdentifier {
+                element: crate::CaseElement::Item,
+                path: "CFItems[0]".to_owned(),
+            },
+            Error::CaseMissingField {
+                element: crate::CaseElement::Item,
+                identifier: s(),
+                field: "f",
+            },
+            Error::CaseFieldName {
+                path: "CFItems[0]".to_owned(),
+                found: s(),
+                expected: "identifier",
+            },
+            Error::CaseFieldType {
+                path: "CFItems[0].fullStatement".to_owned(),
+                found: "a number",
+                expected: "a string",
+            },
+            Error::CaseDuplicateIdentifier { identifier: s() },
+            Error::CaseChildOfCycle { items: vec![s()] },
+            Error::CaseInvalidIdentifier { identifier: s() },
+            Error::CaseInvalidDateTime { value: s() },
+            Error::CaseItemTypeName { name: s() },
+            Error::CsvUnclosedQuote {
+                file: "f.csv",
+                line: 2,
+            },
+            Error::CsvMisplacedQuote {
+                file: "f.csv",
+                line: 2,
+                field: 1,
+            },
+            Error::CsvFieldCount {
+                file: "f.csv",
+                line: 2,
+                expected: 3,
+                found: 2,
+            },
+            Error::CsvMissingColumn {
+                file: "f.csv",
+                column: "id",
+            },
+            Error::CsvInvalidValue {
+                file: "f.csv",
+                line: 2,
+                column: "id",
+                found: s(),
+                expected: "e",
+            },
+            Error::CsvDuplicateKey {
+                file: "f.csv",
+                line: 3,
+                column: "id",
+                key: s(),
+                first_line: 2,
+            },
+            Error::CsvUnknownReference {
+                file: "f.csv",
+                line: 2,
+                column: "id",
+                found: s(),
+                target: "t",
+                nearest: None,
+            },
+            Error::CsvRow {
+                file: "f.csv",
+                line: 2,
+                column: "id",
+                error: Box::new(Error::FrameworkMismatch),
+            },
+            Error::InvalidOption {
+                option: "o",
+                value: 0.0,
+                expected: "e",
+            },
+        ];
+        let mut seen = vec![false; all.len()];
+        for e in &all {
+            seen[index(e)] = true;
+        }
+        assert!(
+            seen.iter().all(|&s| s),
+            "every variant once, in declaration order"
+        );
+        all
+    }
+
+    fn index(e: &Error) -> usize {
+        match e {
+            Error::Json { .. } => 0,
+            Error::UnsupportedFormatVersion { .. } => 1,
+            Error::LevelOutOfRange { .. } => 2,
+            Error::EmptyId { .. } => 3,
+            Error::EmptyName { .. } => 4,
+            Error::EmptyField { .. } => 5,
+            Error::DuplicateId { .. } => 6,
+            Error::UnknownReference { .. } => 7,
+            Error::DuplicateReference { .. } => 8,
+            Error::InvalidLevel { .. } => 9,
+            Error::InvalidLevelScale { .. } => 10,
+            Error::InvalidLevelRange { .. } => 11,
+            Error::BlankLevelName { .. } => 12,
+            Error::BlankArea { .. } => 13,
+            Error::PositionWithoutRoles { .. } => 14,
+            Error::PrerequisiteCycle { .. } => 15,
+            Error::GroupCycle { .. } => 16,
+            Error::InvalidHours { .. } => 17,
+            Error::InvalidEvidence { .. } => 18,
+            Error::DepartmentMismatch { .. } => 19,
+            Error::InvalidPolicyDate { .. } => 20,
+            Error::UnknownId { .. } => 21,
+            Error::FrameworkMismatch => 22,
+            Error::InvalidWeight { .. } => 23,
+            Error::InvalidIdWeight { .. } => 24,
+            Error::CapacityExceeded { .. } => 25,
+            Error::CaseMissingDocument => 26,
+            Error::CaseMissingIdentifier { .. } => 27,
+            Error::CaseMissingField { .. } => 28,
+            Error::CaseFieldName { .. } => 29,
+            Error::CaseFieldType { .. } => 30,
+            Error::CaseDuplicateIdentifier { .. } => 31,
+            Error::CaseChildOfCycle { .. } => 32,
+            Error::CaseInvalidIdentifier { .. } => 33,
+            Error::CaseInvalidDateTime { .. } => 34,
+            Error::CaseItemTypeName { .. } => 35,
+            Error::CsvUnclosedQuote { .. } => 36,
+            Error::CsvMisplacedQuote { .. } => 37,
+            Error::CsvFieldCount { .. } => 38,
+            Error::CsvMissingColumn { .. } => 39,
+            Error::CsvInvalidValue { .. } => 40,
+            Error::CsvDuplicateKey { .. } => 41,
+            Error::CsvUnknownReference { .. } => 42,
+            Error::CsvRow { .. } => 43,
+            Error::InvalidOption { .. } => 44,
+        }
+    }
+
+    #[test]
+    fn every_variant_has_a_distinct_code_and_serializes_flat() {
+        let all = every_variant();
+        let mut codes: Vec<&str> = all.iter().map(Error::code).collect();
+        for e in &all {
+            let value = serde_json::to_value(e).expect("errors serialize");
+            let object = value.as_object().expect("one flat object");
+            assert_eq!(object["code"], e.code(), "{e:?}");
+            assert_eq!(object["message"], e.to_string(), "{e:?}");
+            assert!(
+                e.code()
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_')
+            );
+            // A value with a carriage return is never shown bare (the JSON parser's own
+            // message is shown as it words it).
+            if e.code() != "json" {
+                assert!(!e.to_string().contains('\r'), "{e}");
+            }
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len(), "codes are distinct");
+    }
+
+    #[test]
+    fn nested_errors_and_lists_serialize_whole() {
+        let e = Error::CsvRow {
+            file: "evidence.csv",
+            line: 4,
+            column: "course",
+            error: Box::new(Error::InvalidEvidence {
+                officer: "o1".into(),
+                index: 2,
+                competency: "rti".into(),
+                problem: EvidenceProblem::AboveCourseLevel {
+                    course: "rti-101".into(),
+                    level: 5,
+                    course_level: 2,
+                },
+            }),
+        };
+        let errors = Errors(vec![e]);
+        assert_eq!(
+            serde_json::to_value(&errors).unwrap(),
+            serde_json::json!([{
+                "code": "csv_row", "file": "evidence.csv", "line": 4, "column": "course",
+                "error": {
+                    "code": "invalid_evidence", "officer": "o1", "index": 2, "competency": "rti",
+                    "problem": {"problem": "above_course_level", "course": "rti-101", "level": 5, "course_level": 2},
+                    "message": "officer `o1` passbook entry 2 (competency `rti`): level 5 is above level 2, the level course `rti-101` builds it to"
+                },
+                "message": "evidence.csv line 4, column `course`: officer `o1` passbook entry 2 (competency `rti`): level 5 is above level 2, the level course `rti-101` builds it to"
+            }])
+        );
+    }
 
     #[test]
     fn cycle_message_closes_the_loop() {

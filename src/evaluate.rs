@@ -268,18 +268,19 @@ impl Framework {
     ///   "positions": [{"id": "p", "name": "Postmaster", "department": "posts", "roles": ["r"]}],
     ///   "courses": [{"id": "po-accounts", "name": "PO accounts", "hours": 12,
     ///                "provides": [{"competency": "accounts", "level": 3}]}]}"#)?;
-    /// let officer = |level: u8, course: Option<&str>| OfficerSpec {
+    /// let officer = |level: u8, source, course: Option<&str>| OfficerSpec {
     ///     id: "o1".into(), name: None, department: "posts".into(), position: "p".into(),
     ///     target_position: None,
     ///     passbook: vec![Evidence {
     ///         competency: "accounts".into(), level, date: "2025-06-30".into(),
-    ///         source: EvidenceSource::CourseCompletion, verified: true,
+    ///         source, verified: true,
     ///         course: course.map(CourseId::from),
     ///     }],
     /// };
     /// let policy = LevelPolicy::default();
-    /// let before = Cohort::new(&fw, [officer(1, None)], &policy)?;
-    /// let after = Cohort::new(&fw, [officer(3, Some("po-accounts"))], &policy)?;
+    /// let before = Cohort::new(&fw, [officer(1, EvidenceSource::Assessment, None)], &policy)?;
+    /// let completed = officer(3, EvidenceSource::CourseCompletion, Some("po-accounts"));
+    /// let after = Cohort::new(&fw, [completed], &policy)?;
     /// let eval = fw.compare(&before, &after, &CompareOptions::default())?;
     /// assert_eq!((eval.overall.gaps_before, eval.overall.closed), (1, 1));
     /// assert_eq!(eval.overall.readiness_gained, 1.0 - 1.0 / 3.0);

@@ -180,12 +180,12 @@ impl Framework {
     /// Validates a spec and builds the framework.
     ///
     /// Rejects, all at once and in a deterministic order: an unsupported `format_version`,
-    /// empty ids or names, duplicate ids, references to unknown competencies, activities,
-    /// roles, courses or groups, an entity listing the same target twice, levels outside a
-    /// competency's range, malformed level ranges and descriptors, blank level names and
-    /// areas, positions without roles, course hours that are not in `(0, 10000]`,
-    /// prerequisite cycles (each with its course ids in order) and group cycles (each with
-    /// its group ids in order).
+    /// empty or blank (whitespace only) ids, names and position departments, duplicate ids,
+    /// references to unknown competencies, activities, roles, courses or groups, an entity
+    /// listing the same target twice, levels outside a competency's range, malformed level
+    /// ranges and descriptors, blank level names and areas, positions without roles, course
+    /// hours that are not in `(0, 10000]`, prerequisite cycles (each with its course ids in
+    /// order) and group cycles (each with its group ids in order).
     ///
     /// Draft requirements are validated but do not count in requirements.
     ///
@@ -366,10 +366,8 @@ impl Framework {
     /// # Complexity
     /// O(m log m) for m courses in the closure.
     pub fn prerequisite_closure(&self, course: &str) -> Result<Vec<&CourseId>, Error> {
-        let c = self.courses.get(course).ok_or_else(|| Error::UnknownId {
-            kind: EntityKind::Course,
-            id: course.to_owned(),
-        })?;
+        let c = (self.courses.get(course))
+            .ok_or_else(|| self.unknown_id(EntityKind::Course, course))?;
         let mut dfs = petgraph::visit::Dfs::new(&self.prerequisites, NodeIndex::new(c as usize));
         let mut closure = Vec::new();
         while let Some(n) = dfs.next(&self.prerequisites) {
@@ -390,10 +388,7 @@ impl Framework {
     }
 
     pub(crate) fn position_index(&self, id: &str) -> Result<u32, Error> {
-        self.positions.get(id).ok_or_else(|| Error::UnknownId {
-            kind: EntityKind::Position,
-            id: id.to_owned(),
-        })
+        (self.positions.get(id)).ok_or_else(|| self.unknown_id(EntityKind::Position, id))
     }
 
     pub(crate) fn position_reqs(&self, p: u32) -> &[Req] {

@@ -59,10 +59,10 @@ impl Framework {
     /// # Errors
     /// [`Error::UnknownId`] when the framework has no such competency.
     pub fn groups_of(&self, id: &str) -> Result<Vec<&GroupId>, Error> {
-        let c = self.competencies.get(id).ok_or_else(|| Error::UnknownId {
-            kind: EntityKind::Competency,
-            id: id.to_owned(),
-        })?;
+        let c = self
+            .competencies
+            .get(id)
+            .ok_or_else(|| self.unknown_id(EntityKind::Competency, id))?;
         Ok(self.group_ids(self.hierarchy.of_competency.get(c)))
     }
 
@@ -95,10 +95,7 @@ impl Framework {
         self.hierarchy
             .groups
             .get(id)
-            .ok_or_else(|| Error::UnknownId {
-                kind: EntityKind::Group,
-                id: id.to_owned(),
-            })
+            .ok_or_else(|| self.unknown_id(EntityKind::Group, id))
     }
 
     fn group_ids(&self, indices: &[u32]) -> Vec<&GroupId> {

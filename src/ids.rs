@@ -112,6 +112,8 @@ pub enum EntityKind {
     Officer,
     /// A [`GroupId`].
     Group,
+    /// A [`DepartmentId`].
+    Department,
 }
 
 impl fmt::Display for EntityKind {
@@ -124,6 +126,7 @@ impl fmt::Display for EntityKind {
             Self::Course => "course",
             Self::Officer => "officer",
             Self::Group => "group",
+            Self::Department => "department",
         })
     }
 }

@@ -170,6 +170,7 @@ mod internal;
 mod level;
 mod loaders;
 mod report;
+mod review;
 
 pub use crate::acbp::{
     AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,
@@ -185,7 +186,7 @@ pub use crate::case_import::{
     CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
 };
 pub use crate::cohort::Cohort;
-pub use crate::error::{Error, Errors};
+pub use crate::error::{Error, Errors, EvidenceProblem};
 pub use crate::evaluate::{
     CompareOptions, CompetencyProgress, CourseEffect, DepartmentProgress, Evaluation, Move,
     OutcomeEffect, PositionProgress, Progress,
@@ -198,18 +199,20 @@ pub use crate::ids::{
 };
 pub use crate::level::Level;
 pub use crate::loaders::{
-    EscoCsv, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OnetCsv, OnetOptions, OnetTypeRule,
-    load_esco, load_onet,
+    EscoCsv, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv, OfficersCsvOptions,
+    OfficersLoad, OnetCsv, OnetOptions, OnetTypeRule, load_esco, load_officers, load_onet,
 };
 pub use crate::needs::{NeedRow, NeedsOptions, TrainingNeeds};
 pub use crate::profile::{
-    Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,
+    CourseLevels, Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,
+    UndatedEvidence,
 };
 pub use crate::rank::{Fit, RankOptions};
 pub use crate::recommend::{
     Blend, Closed, Objective, OpenGap, OpenReason, Optimality, Plan, RecommendOptions, Solver,
     Step, Target, UntaggedLevel,
 };
+pub use crate::review::ReviewOptions;
 pub use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
     FrameworkSpec, GroupKind, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode, OLDEST_FORMAT_VERSION,

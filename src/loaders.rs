@@ -1,16 +1,23 @@
-//! Loaders turning the open occupational frameworks ESCO and O*NET into a [`FrameworkSpec`].
+//! Loaders: the open occupational frameworks ESCO and O*NET into a [`FrameworkSpec`], and
+//! an HR export of officers and passbooks into [`OfficerSpec`](crate::OfficerSpec)s.
 //!
-//! Both take the texts of compact CSV files already in memory (the layouts of
+//! They take the texts of CSV files already in memory (for ESCO and O*NET, the layouts of
 //! `data/esco` and `data/onet` in the repository, described in `data/README.md`)
 //! and do no I/O. Every malformed row, missing column, repeated key or reference to an
 //! unknown id is reported as an [`Error`](crate::Error) naming the file, the line and the
 //! value; all problems come back at once as [`Errors`](crate::Errors), and nothing is
 //! dropped silently.
 //!
+//! Every CSV loader reads text the same way (the `csv` crate, RFC 4180): CRLF, LF or CR line
+//! ends, a UTF-8 byte-order mark, whitespace around fields and blank lines are accepted; a
+//! field of whitespace only is empty, so a blank id or label is reported like an empty one.
+//!
 //! [`FrameworkSpec`]: crate::FrameworkSpec
 
 mod esco;
+mod officers;
 mod onet;
 
 pub use esco::{EscoCsv, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
+pub use officers::{OfficersCsv, OfficersCsvOptions, OfficersLoad, load_officers};
 pub use onet::{OnetCsv, OnetOptions, OnetTypeRule, load_onet};

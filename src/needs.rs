@@ -32,7 +32,9 @@ impl NeedsOptions {
         self
     }
 
-    /// Counts only the officers of one department (default: all).
+    /// Counts only the officers of one department (default: all). A department that
+    /// neither the framework's positions nor the cohort's officers name is an error
+    /// ([`Error::UnknownId`], with the nearest known department), never an empty heatmap.
     pub fn department(mut self, department: impl Into<DepartmentId>) -> Self {
         self.department = Some(department.into());
         self
@@ -119,7 +121,9 @@ impl Framework {
     /// competency, without building any per-officer report.
     ///
     /// # Errors
-    /// [`Error::FrameworkMismatch`] when the cohort was built from another framework.
+    /// [`Error::FrameworkMismatch`] when the cohort was built from another framework;
+    /// [`Error::UnknownId`] for a department neither the framework's positions nor the
+    /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
     /// O(n·(r + h) / threads + e) for n officers, r requirements and h held competencies
@@ -148,6 +152,7 @@ impl Framework {
         options: &NeedsOptions,
     ) -> Result<TrainingNeeds<'f>, Error> {
         self.check_stamp(cohort.stamp)?;
+        self.check_department(options.department.as_ref(), Some(cohort))?;
         let department = match &options.department {
             None => None,
             Some(d) => match cohort.departments.binary_search(d) {
@@ -166,10 +171,14 @@ impl Framework {
     }
 
     /// [`Framework::training_needs`] for each department of the cohort, sorted by department,
-    /// in one pass that groups officers by department.
+    /// in one pass that groups officers by department. With
+    /// [`NeedsOptions::department`], only that department's entry (none when it is a
+    /// department of the framework's positions that no officer of the cohort belongs to).
     ///
     /// # Errors
-    /// [`Error::FrameworkMismatch`] when the cohort was built from another framework.
+    /// [`Error::FrameworkMismatch`] when the cohort was built from another framework;
+    /// [`Error::UnknownId`] for a department neither the framework's positions nor the
+    /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
     /// O(n·(r + h) / threads + d·e) for d departments and e requirement entries.
@@ -179,6 +188,11 @@ impl Framework {
         options: &NeedsOptions,
     ) -> Result<Vec<(DepartmentId, TrainingNeeds<'f>)>, Error> {
         self.check_stamp(cohort.stamp)?;
+        self.check_department(options.department.as_ref(), Some(cohort))?;
+        // With a department option, only that department (absent from the cohort: none).
+        let selected: Vec<usize> = (0..cohort.departments.len())
+            .filter(|&d| (options.department.as_ref()).is_none_or(|x| *x == cohort.departments[d]))
+            .collect();
         // Officer indices grouped by department (a counting sort, input order within each).
         let departments = cohort.departments.len();
         let mut start = vec![0usize; departments + 1];
@@ -194,19 +208,19 @@ impl Framework {
             grouped[fill[d as usize]] = i as u32;
             fill[d as usize] += 1;
         }
-        let parts = map_ranges(departments, options.threads, |range| {
+        let parts = map_ranges(selected.len(), options.threads, |range| {
             let mut kernel = self.kernel();
             range
-                .map(|d| {
+                .map(|k| {
+                    let d = selected[k];
                     let officers = grouped[start[d]..start[d + 1]].iter().copied();
                     self.needs_from(&self.count(cohort, officers, &mut kernel))
                 })
                 .collect::<Vec<_>>()
         });
-        Ok(cohort
-            .departments
+        Ok(selected
             .iter()
-            .cloned()
+            .map(|&d| cohort.departments[d].clone())
             .zip(parts.into_iter().flatten())
             .collect())
     }

@@ -2,10 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::internal::date::parse_iso_date;
+use crate::internal::date::{parse_iso_date, parse_iso_date_or_time, suggest_iso_date};
+use crate::internal::nearest::Nearest;
 use crate::{
-    CompetencyId, CourseId, DepartmentId, EntityKind, Error, Errors, Framework, Level, OfficerId,
-    PositionId,
+    CompetencyId, CourseId, DepartmentId, EntityKind, Error, Errors, EvidenceProblem, Framework,
+    Level, OfficerId, PositionId,
 };
 
 /// An officer as supplied by the caller: who they are, where they serve, and their passbook.
@@ -104,14 +105,84 @@ pub struct Evidence {
     pub level: u8,
     /// Where the evidence came from.
     pub source: EvidenceSource,
-    /// When, as an ISO 8601 date `YYYY-MM-DD` supplied by the caller.
+    /// When, as an ISO 8601 date `YYYY-MM-DD` supplied by the caller; an ISO 8601
+    /// date-time (`2024-02-10T09:30:00.000+0530`) is read by its date as written. Empty (or
+    /// whitespace only, or absent in JSON) when the evidence is undated, as the platform's
+    /// self-attestations are: [`LevelPolicy::undated`] says whether it counts. Format
+    /// version 1 requires a date; version 2 lets it be absent.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
     /// Whether an authority has verified it. Defaults to `true`.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub verified: bool,
-    /// The course completed, for [`EvidenceSource::CourseCompletion`].
+    /// The course completed, for [`EvidenceSource::CourseCompletion`] (required there; a
+    /// blank id counts as none). Other sources may name a course too (an assessment at
+    /// the end of one); it must then exist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub course: Option<CourseId>,
+}
+
+impl Evidence {
+    /// The entry as borrowed fields, a blank course as none.
+    pub(crate) fn view(&self) -> EvidenceView<'_> {
+        EvidenceView {
+            competency: self.competency.as_str(),
+            level: self.level,
+            source: self.source,
+            date: &self.date,
+            verified: self.verified,
+            course: self
+                .course
+                .as_ref()
+                .map(CourseId::as_str)
+                .filter(|c| !c.trim().is_empty()),
+        }
+    }
+}
+
+/// A passbook entry borrowed from wherever it is held (an [`Evidence`], a CSV record), so
+/// that it can be checked and counted without building an `Evidence`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct EvidenceView<'a> {
+    pub(crate) competency: &'a str,
+    pub(crate) level: u8,
+    pub(crate) source: EvidenceSource,
+    pub(crate) date: &'a str,
+    pub(crate) verified: bool,
+    /// The course named; `None` for none or a blank id.
+    pub(crate) course: Option<&'a str>,
+}
+
+/// Whether evidence without a date counts, in a [`LevelPolicy`].
+///
+/// The platform's self-attestations carry no date, and real exports write `"date": ""`
+/// or leave it out. Such evidence cannot be shown to be recent, so by default it counts
+/// only while no cut-off ([`LevelPolicy::not_before`]) is set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum UndatedEvidence {
+    /// Undated evidence always counts: it never lapses.
+    Counts,
+    /// Undated evidence counts unless [`LevelPolicy::not_before`] sets a cut-off. The
+    /// default.
+    #[default]
+    CountsWithoutCutoff,
+    /// Undated evidence never counts.
+    Ignored,
+}
+
+/// What a course completion claiming a level above the course's own level means, in a
+/// [`LevelPolicy`].
+///
+/// A completion of a course that builds a competency to level 2 cannot show level 5: the
+/// claim is a mistake in the export (or the catalogue).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CourseLevels {
+    /// The completion is an error ([`EvidenceProblem::AboveCourseLevel`], naming the
+    /// officer, course, competency and both levels). The default.
+    #[default]
+    Reject,
+    /// The completion counts at the course's level.
+    Cap,
 }
 
 fn yes() -> bool {
@@ -127,7 +198,8 @@ fn is_true(b: &bool) -> bool {
 ///
 /// The current level is the **highest level among the evidence the policy counts**, 0 when
 /// none counts. By default it counts verified evidence from course completions, assessments
-/// and 360-degree feedback, of any date, and not self-declared evidence.
+/// and 360-degree feedback, of any date (undated evidence too), and not self-declared
+/// evidence; a course completion above the course's own level is an error.
 ///
 /// # Example
 /// ```
@@ -143,6 +215,8 @@ pub struct LevelPolicy {
     self_declared: bool,
     feedback_360: bool,
     not_before: Option<u32>,
+    undated: UndatedEvidence,
+    course_levels: CourseLevels,
 }
 
 impl Default for LevelPolicy {
@@ -152,6 +226,8 @@ impl Default for LevelPolicy {
             self_declared: false,
             feedback_360: true,
             not_before: None,
+            undated: UndatedEvidence::default(),
+            course_levels: CourseLevels::default(),
         }
     }
 }
@@ -176,6 +252,8 @@ impl LevelPolicy {
     }
 
     /// Counts only evidence dated on or after `date` (`YYYY-MM-DD`), so old evidence lapses.
+    /// Undated evidence then stops counting too, unless [`LevelPolicy::undated`] says
+    /// [`UndatedEvidence::Counts`].
     ///
     /// # Errors
     /// [`Error::InvalidPolicyDate`] when `date` is not an ISO calendar date.
@@ -187,19 +265,43 @@ impl LevelPolicy {
         Ok(self)
     }
 
+    /// Whether undated evidence counts (default
+    /// [`UndatedEvidence::CountsWithoutCutoff`]).
+    pub fn undated(mut self, rule: UndatedEvidence) -> Self {
+        self.undated = rule;
+        self
+    }
+
+    /// What a course completion above the course's own level means (default
+    /// [`CourseLevels::Reject`]: an error).
+    pub fn course_levels(mut self, rule: CourseLevels) -> Self {
+        self.course_levels = rule;
+        self
+    }
+
     /// Whether self-declared evidence counts.
     pub fn counts_self_declared(&self) -> bool {
         self.self_declared
     }
 
-    fn counts(&self, e: &Evidence, date: u32) -> bool {
-        (e.verified || !self.verified_only)
-            && match e.source {
+    /// Whether evidence from `source`, verified or not, dated `date` (`None`: undated)
+    /// counts.
+    pub(crate) fn counts(&self, source: EvidenceSource, verified: bool, date: Option<u32>) -> bool {
+        (verified || !self.verified_only)
+            && match source {
                 EvidenceSource::SelfDeclared => self.self_declared,
                 EvidenceSource::Feedback360 => self.feedback_360,
                 EvidenceSource::CourseCompletion | EvidenceSource::Assessment => true,
             }
-            && self.not_before.is_none_or(|cut| date >= cut)
+            && match (date, self.not_before) {
+                (Some(date), Some(cut)) => date >= cut,
+                (Some(_), None) => true,
+                (None, cut) => match self.undated {
+                    UndatedEvidence::Counts => true,
+                    UndatedEvidence::CountsWithoutCutoff => cut.is_none(),
+                    UndatedEvidence::Ignored => false,
+                },
+            }
     }
 }
 
@@ -225,13 +327,18 @@ impl Profile {
     /// Checks an officer against `framework` and derives their current levels.
     ///
     /// Every evidence entry is checked, whether or not the policy counts it: its competency
-    /// and course must exist, its level must be within the competency's scale, and its date
-    /// must be an ISO calendar date.
+    /// and course must exist, its level must be within the competency's scale, its date
+    /// must be empty (undated) or an ISO date or date-time, and a course completion must
+    /// name a course; above level 0 (a completion that claims no level), that course must
+    /// build the competency, to at least the level claimed (see
+    /// [`LevelPolicy::course_levels`]; a course tagged without a level bounds nothing).
     ///
     /// # Errors
-    /// [`Errors`] listing every problem: an empty officer id, a blank name
-    /// ([`Error::EmptyName`]), unknown position, target, competency or course
-    /// ([`Error::UnknownReference`]), [`Error::InvalidLevel`], [`Error::InvalidDate`].
+    /// [`Errors`] listing every problem: an empty or blank officer id ([`Error::EmptyId`]),
+    /// name ([`Error::EmptyName`]) or department ([`Error::EmptyField`]), an unknown position
+    /// or target ([`Error::UnknownReference`]), and every wrong passbook entry
+    /// ([`Error::InvalidEvidence`], naming the officer, the entry's index and its
+    /// competency).
     pub fn new(
         framework: &Framework,
         officer: &OfficerSpec,
@@ -244,9 +351,12 @@ impl Profile {
             framework,
             officer,
             policy,
-            &mut held,
-            &mut completed,
-            &mut errors,
+            &mut Resolved {
+                held: &mut held,
+                completed: &mut completed,
+                errors: &mut errors,
+                nearest: &mut Nearest::new(NEAREST_LIMIT),
+            },
         );
         match (position, Errors::from_vec(errors)) {
             (Some(position), None) => Ok(Profile {
@@ -365,15 +475,28 @@ impl Framework {
     }
 }
 
+/// How many distinct unknown ids one profile or cohort looks up nearest ids for.
+pub(crate) const NEAREST_LIMIT: usize = 1_000;
+
+/// Where [`resolve_officer`] puts what it finds.
+pub(crate) struct Resolved<'a> {
+    /// Held levels, appended.
+    pub(crate) held: &'a mut Vec<(u32, u8)>,
+    /// Completed course indices, appended.
+    pub(crate) completed: &'a mut Vec<u32>,
+    /// Problems, appended.
+    pub(crate) errors: &'a mut Vec<Error>,
+    /// Nearest known ids of unknown ones, remembered across officers.
+    pub(crate) nearest: &'a mut Nearest,
+}
+
 /// Checks one officer, appending its held levels (sorted, max per competency) and completed
 /// courses; returns the position and target indices when they resolve.
 pub(crate) fn resolve_officer(
     fw: &Framework,
     officer: &OfficerSpec,
     policy: &LevelPolicy,
-    held: &mut Vec<(u32, u8)>,
-    completed: &mut Vec<u32>,
-    errors: &mut Vec<Error>,
+    out: &mut Resolved<'_>,
 ) -> (Option<u32>, Option<u32>) {
     let id = officer.id.as_str();
     let unknown = |to_kind, to: &str| Error::UnknownReference {
@@ -382,69 +505,59 @@ pub(crate) fn resolve_officer(
         to_kind,
         to: to.to_owned(),
     };
-    if id.is_empty() {
-        errors.push(Error::EmptyId {
+    if id.trim().is_empty() {
+        out.errors.push(Error::EmptyId {
             kind: EntityKind::Officer,
             index: 0,
         });
-    } else if officer.name.as_ref().is_some_and(|n| n.trim().is_empty()) {
-        errors.push(Error::EmptyName {
-            kind: EntityKind::Officer,
-            id: id.to_owned(),
-        });
+    } else {
+        if officer.name.as_ref().is_some_and(|n| n.trim().is_empty()) {
+            out.errors.push(Error::EmptyName {
+                kind: EntityKind::Officer,
+                id: id.to_owned(),
+            });
+        }
+        if officer.department.as_str().trim().is_empty() {
+            out.errors.push(Error::EmptyField {
+                kind: EntityKind::Officer,
+                id: id.to_owned(),
+                field: "department",
+            });
+        }
     }
     let position = fw.positions.get(officer.position.as_str());
     if position.is_none() {
-        errors.push(unknown(EntityKind::Position, officer.position.as_str()));
+        out.errors
+            .push(unknown(EntityKind::Position, officer.position.as_str()));
     }
     let mut target = None;
     if let Some(t) = &officer.target_position {
         target = fw.positions.get(t.as_str());
         if target.is_none() {
-            errors.push(unknown(EntityKind::Position, t.as_str()));
+            out.errors.push(unknown(EntityKind::Position, t.as_str()));
         }
     }
-    let start = held.len();
-    let course_start = completed.len();
-    for e in &officer.passbook {
-        let date = parse_iso_date(&e.date);
-        if date.is_none() {
-            errors.push(Error::InvalidDate {
+    let start = out.held.len();
+    let course_start = out.completed.len();
+    for (index, e) in officer.passbook.iter().enumerate() {
+        let before = out.errors.len();
+        let counted = check_evidence(fw, policy, e.view(), out.completed, out.nearest);
+        for problem in counted.problems {
+            out.errors.push(Error::InvalidEvidence {
                 officer: officer.id.clone(),
-                value: e.date.clone(),
+                index,
+                competency: e.competency.clone(),
+                problem,
             });
         }
-        if let Some(course) = &e.course {
-            match fw.courses.get(course.as_str()) {
-                Some(c) if e.source == EvidenceSource::CourseCompletion => completed.push(c),
-                Some(_) => {}
-                None => errors.push(unknown(EntityKind::Course, course.as_str())),
-            }
-        }
-        let Some(c) = fw.competencies.get(e.competency.as_str()) else {
-            errors.push(unknown(EntityKind::Competency, e.competency.as_str()));
-            continue;
-        };
-        let max = fw.competency_max[c as usize];
-        if e.level > max {
-            errors.push(Error::InvalidLevel {
-                owner_kind: EntityKind::Officer,
-                owner: id.to_owned(),
-                competency: e.competency.to_string(),
-                level: e.level,
-                min: 0,
-                max,
-            });
-            continue;
-        }
-        if let Some(date) = date
-            && e.level > 0
-            && policy.counts(e, date)
+        if out.errors.len() == before
+            && let Some(held) = counted.held
         {
-            held.push((c, e.level));
+            out.held.push(held);
         }
     }
     // Highest level per competency: sort by (competency, level desc), keep the first.
+    let held = &mut *out.held;
     held[start..].sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut w = start;
     for r in start..held.len() {
@@ -454,6 +567,7 @@ pub(crate) fn resolve_officer(
         }
     }
     held.truncate(w);
+    let completed = &mut *out.completed;
     completed[course_start..].sort_unstable();
     let mut seen_end = course_start;
     for r in course_start..completed.len() {
@@ -464,4 +578,105 @@ pub(crate) fn resolve_officer(
     }
     completed.truncate(seen_end);
     (position, target)
+}
+
+/// What one passbook entry gives: its problems, or the level it lets the officer hold.
+pub(crate) struct Checked {
+    pub(crate) problems: Vec<EvidenceProblem>,
+    pub(crate) held: Option<(u32, u8)>,
+}
+
+/// Checks one passbook entry against the framework; appends a completed course to
+/// `completed`.
+pub(crate) fn check_evidence(
+    fw: &Framework,
+    policy: &LevelPolicy,
+    e: EvidenceView<'_>,
+    completed: &mut Vec<u32>,
+    nearest: &mut Nearest,
+) -> Checked {
+    let mut problems = Vec::new();
+    let competency = fw.competencies.get(e.competency);
+    let mut level = e.level;
+    match competency {
+        None => problems.push(EvidenceProblem::UnknownCompetency {
+            nearest: nearest.get(EntityKind::Competency, e.competency, || {
+                fw.competencies.items.iter().map(|c| c.id.as_str())
+            }),
+        }),
+        Some(c) => {
+            let max = fw.competency_max[c as usize];
+            if e.level > max {
+                problems.push(EvidenceProblem::LevelAboveScale {
+                    level: e.level,
+                    max,
+                });
+            }
+        }
+    }
+    let date = evidence_date(e.date);
+    if let Err(problem) = &date {
+        problems.push(problem.clone());
+    }
+    match (e.course, e.source) {
+        (None, EvidenceSource::CourseCompletion) => {
+            problems.push(EvidenceProblem::CompletionWithoutCourse);
+        }
+        (None, _) => {}
+        (Some(course), source) => match fw.courses.get(course) {
+            None => problems.push(EvidenceProblem::UnknownCourse {
+                course: course.to_owned(),
+                nearest: nearest.get(EntityKind::Course, course, || {
+                    fw.courses.items.iter().map(|c| c.id.as_str())
+                }),
+            }),
+            Some(k) if source == EvidenceSource::CourseCompletion => {
+                completed.push(k);
+                // A completion at level 0 records the completion and claims no level, so
+                // there is nothing to check against the course.
+                if let Some(c) = competency.filter(|_| e.level > 0) {
+                    match fw.builds_of(k).iter().find(|&&(built, _)| built == c) {
+                        None => problems.push(EvidenceProblem::CourseDoesNotBuild {
+                            course: course.into(),
+                        }),
+                        Some(&(_, Some(reached))) if e.level > reached => {
+                            match policy.course_levels {
+                                CourseLevels::Reject => {
+                                    problems.push(EvidenceProblem::AboveCourseLevel {
+                                        course: course.into(),
+                                        level: e.level,
+                                        course_level: reached,
+                                    });
+                                }
+                                CourseLevels::Cap => level = reached,
+                            }
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+            Some(_) => {}
+        },
+    }
+    let held = match (competency, date) {
+        (Some(c), Ok(date)) if level > 0 && policy.counts(e.source, e.verified, date) => {
+            Some((c, level))
+        }
+        _ => None,
+    };
+    Checked { problems, held }
+}
+
+/// An evidence date: `Ok(None)` when blank (undated), `Ok(Some(yyyymmdd))` for an ISO date
+/// or date-time.
+pub(crate) fn evidence_date(text: &str) -> Result<Option<u32>, EvidenceProblem> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_iso_date_or_time(text)
+        .map(Some)
+        .ok_or_else(|| EvidenceProblem::InvalidDate {
+            found: text.to_owned(),
+            suggestion: suggest_iso_date(text),
+        })
 }

@@ -48,7 +48,10 @@ impl RankOptions {
         self
     }
 
-    /// Only positions of, or officers in, this department (default: all).
+    /// Only positions of, or officers in, this department (default: all). A department that
+    /// neither the framework's positions nor (for [`Framework::officers_for`]) the cohort's
+    /// officers name is an error ([`Error::UnknownId`], with the nearest known
+    /// department), never an empty result.
     pub fn department(mut self, department: impl Into<DepartmentId>) -> Self {
         self.department = Some(department.into());
         self
@@ -91,7 +94,8 @@ impl Framework {
     /// nothing that counts) and fills the list in id order if needed.
     ///
     /// # Errors
-    /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    /// [`Error::FrameworkMismatch`] when the profile was built from another framework;
+    /// [`Error::UnknownId`] for a department no position names.
     ///
     /// # Complexity
     /// O(Σ postings of held competencies + t log k) for t positions touched, instead of
@@ -102,6 +106,7 @@ impl Framework {
         options: &RankOptions,
     ) -> Result<Vec<Fit>, Error> {
         self.check_stamp(profile.stamp)?;
+        self.check_department(options.department.as_ref(), None)?;
         let n = self.positions.len();
         let dept_ok = |p: u32| {
             options
@@ -174,8 +179,8 @@ impl Framework {
     /// Ties are broken by smaller total shortfall, then input order.
     ///
     /// # Errors
-    /// [`Error::UnknownId`] for an unknown position; [`Error::FrameworkMismatch`] when the
-    /// cohort was built from another framework.
+    /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
+    /// when the cohort was built from another framework.
     ///
     /// # Complexity
     /// O(n·(r + h) + n log k) for n officers, r requirements and h held competencies each.
@@ -187,6 +192,7 @@ impl Framework {
     ) -> Result<Vec<Fit>, Error> {
         self.check_stamp(cohort.stamp)?;
         let p = self.position_index(position)?;
+        self.check_department(options.department.as_ref(), Some(cohort))?;
         let reqs = self.position_reqs(p);
         let sums = self.level_sums[p as usize];
         let required: u32 = sums.iter().sum();

@@ -398,10 +398,7 @@ impl Framework {
         let mut seen = std::collections::HashSet::new();
         for t in targets {
             let Some(c) = self.competencies.get(t.competency.as_str()) else {
-                errors.push(Error::UnknownId {
-                    kind: EntityKind::Competency,
-                    id: t.competency.to_string(),
-                });
+                errors.push(self.unknown_id(EntityKind::Competency, t.competency.as_str()));
                 continue;
             };
             if !seen.insert(c) {
@@ -437,10 +434,7 @@ impl Framework {
         for c in completed {
             match self.courses.get(c.as_str()) {
                 Some(i) => done.push(i),
-                None => errors.push(Error::UnknownId {
-                    kind: EntityKind::Course,
-                    id: c.to_string(),
-                }),
+                None => errors.push(self.unknown_id(EntityKind::Course, c.as_str())),
             }
         }
         if let Some(e) = crate::Errors::from_vec(errors) {
@@ -464,10 +458,7 @@ impl Framework {
             let c = self
                 .competencies
                 .get(id.as_str())
-                .ok_or_else(|| Error::UnknownId {
-                    kind: EntityKind::Competency,
-                    id: id.to_string(),
-                })?;
+                .ok_or_else(|| self.unknown_id(EntityKind::Competency, id.as_str()))?;
             comp_weight.insert(c, w);
         }
         let (courses, open) = self.candidates(gaps, completed, options.untagged);

@@ -839,14 +839,8 @@ open none
         enrolled(&posts),
         ["clerk-1: cash", "pm-1: acc-101 > acc-201 > cash"]
     );
-    // A department no officer belongs to (even one a position names) plans for nobody.
-    for department in ["customs", "Revenue"] {
-        let empty = plan(&fw, &cohort, &AcbpOptions::default().department(department));
-        assert_plan(
-            &empty,
-            "0 officers, 0 gaps, 0 closed, value 0/0, 0 h, budget none\nopen none",
-        );
-    }
+    // A department that no position or officer names is an error, never an empty plan
+    // (`unknown_ids_in_options_are_reported`).
 }
 
 #[test]
@@ -857,6 +851,14 @@ fn unknown_ids_in_options_are_reported() {
         Err::<(), _>(Error::UnknownId {
             kind,
             id: id.to_owned(),
+            nearest: None,
+        })
+    };
+    let near = |kind, id: &str, nearest: &str| {
+        Err::<(), _>(Error::UnknownId {
+            kind,
+            id: id.to_owned(),
+            nearest: Some(nearest.to_owned()),
         })
     };
     let cases = [
@@ -880,6 +882,19 @@ fn unknown_ids_in_options_are_reported() {
                 .position_weight("director", 2.0)
                 .unwrap(),
             unknown(EntityKind::Position, "director"),
+        ),
+        (
+            // A department no position and no officer names: never an empty plan.
+            AcbpOptions::default().department("Revenue"),
+            near(EntityKind::Department, "Revenue", "revenue"),
+        ),
+        (
+            AcbpOptions::default().department("revenu"),
+            near(EntityKind::Department, "revenu", "revenue"),
+        ),
+        (
+            AcbpOptions::default().department("income-tax"),
+            unknown(EntityKind::Department, "income-tax"),
         ),
     ];
     for (options, expected) in cases {

@@ -463,7 +463,8 @@ fn successors_rank_officers_by_training_needed() {
         fw.successors(&cohort, "nowhere", &CareerOptions::default()),
         Err(Error::UnknownId {
             kind: EntityKind::Position,
-            id: "nowhere".into()
+            id: "nowhere".into(),
+            nearest: None,
         })
     );
 }

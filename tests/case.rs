@@ -1376,11 +1376,14 @@ fn export_rejects_a_malformed_document_or_area_identifier() {
 fn export_never_writes_blank_strings() {
     let mut spec = FrameworkSpec::from_json(OFFICE_SPEC).unwrap();
     spec.competencies[1].description = " \t".into();
-    spec.competencies.push(karmayogi::CompetencySpec::new(
+    // An id of whitespace is rejected when the framework is built, so no export holds one.
+    let mut blank_id = spec.clone();
+    blank_id.competencies.push(karmayogi::CompetencySpec::new(
         "   ",
         "Blank id",
         CompetencyType::Domain,
     ));
+    assert!(Framework::new(blank_id).is_err());
     let framework = Framework::new(spec).unwrap();
     let options = CaseExportOptions::default().rubric_title(" ").base_uri(" ");
     let package = CasePackage::from_framework(&framework, &document(), &options).unwrap();

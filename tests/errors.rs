@@ -8,9 +8,10 @@
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseDocument, CaseElement, CaseExportOptions, CaseImport,
     CaseImportOptions, CasePackage, Cohort, CompareOptions, CompetencyType, CourseId, EntityKind,
-    Error, Errors, EscoCsv, EscoOptions, Evidence, EvidenceSource, Framework, FrameworkSpec,
-    GroupId, GroupKind, GroupSpec, Level, LevelPolicy, OfficerSpec, OfficersSpec, OnetCsv,
-    OnetOptions, Profile, RecommendOptions, Target, Weights, load_esco, load_onet,
+    Error, Errors, EscoCsv, EscoOptions, Evidence, EvidenceProblem, EvidenceSource, Framework,
+    FrameworkSpec, GroupId, GroupKind, GroupSpec, Level, LevelPolicy, NeedsOptions, OfficerSpec,
+    OfficersCsv, OfficersCsvOptions, OfficersSpec, OnetCsv, OnetOptions, Profile, RecommendOptions,
+    ReviewOptions, Target, Weights, load_esco, load_officers, load_onet,
 };
 use serde_json::{Value, json};
 
@@ -254,20 +255,32 @@ fn json() {
         [Error::Json {
             line: 1,
             column: 40,
-            message: "expected value at line 1 column 40".to_owned(),
+            message: "expected value".to_owned(),
         }]
     );
+    // The position is stated once, from the fields.
     assert_messages(
         &errors,
-        &["invalid json at line 1, column 40: expected value at line 1 column 40"],
+        &["invalid json at line 1, column 40: expected value"],
     );
+
+    // A byte-order mark before the document is ignored, and positions count after it.
+    let errors = Framework::from_json("\u{feff}{\"format_version\": 1, \"competencies\": [}")
+        .expect_err("malformed json behind a bom")
+        .into_vec();
+    assert_messages(
+        &errors,
+        &["invalid json at line 1, column 40: expected value"],
+    );
+    Framework::from_json("\u{feff}{\"format_version\": 1, \"competencies\": []}")
+        .expect("a bom before a valid document");
 
     let unknown = "{\"format_version\": 1,\n \"competencies\": [], \"colour\": 1}";
     let errors = Framework::from_json(unknown)
         .expect_err("unknown field")
         .into_vec();
     let message = "unknown field `colour`, expected one of `format_version`, `competencies`, \
-                   `groups`, `activities`, `roles`, `positions`, `courses` at line 2 column 29";
+                   `groups`, `activities`, `roles`, `positions`, `courses`";
     assert_eq!(
         errors,
         [Error::Json {
@@ -288,7 +301,7 @@ fn json() {
     )
     .expect_err("a repeated key")
     .into_vec();
-    let message = "duplicate field `identifier` at line 2 column 32";
+    let message = "duplicate field `identifier`";
     assert_eq!(
         errors,
         [Error::Json {
@@ -391,28 +404,7 @@ fn invalid_level() {
         ],
     );
 
-    // Evidence may be 0, but not above the scale.
     let fw = framework();
-    let o = officer("o1", vec![evidence("integrity", 5, "2025-06-30")]);
-    let errors = Profile::new(&fw, &o, &LevelPolicy::default())
-        .expect_err("level 5 of a three-level scale")
-        .into_vec();
-    assert_eq!(
-        errors,
-        [Error::InvalidLevel {
-            owner_kind: EntityKind::Officer,
-            owner: "o1".into(),
-            competency: "integrity".into(),
-            level: 5,
-            min: 0,
-            max: 3,
-        }]
-    );
-    assert_messages(
-        &errors,
-        &["officer `o1` names competency `integrity` at level 5: expected 0 to 3"],
-    );
-
     // A target above the scale.
     let target = Target {
         competency: "integrity".into(),
@@ -539,19 +531,35 @@ fn empty_id() {
     let mut blank = s.competencies[0].clone();
     blank.id = "".into();
     s.competencies.push(blank);
+    // Whitespace only is as empty.
+    let mut blank = s.courses[0].clone();
+    blank.id = " \t".into();
+    s.courses.push(blank);
     let errors = rejected(s);
     assert_eq!(
         errors,
-        [Error::EmptyId {
-            kind: EntityKind::Competency,
-            index: 3,
-        }]
+        [
+            Error::EmptyId {
+                kind: EntityKind::Competency,
+                index: 3,
+            },
+            Error::EmptyId {
+                kind: EntityKind::Course,
+                index: 2,
+            }
+        ]
     );
-    assert_messages(&errors, &["competency at index 3 has an empty id"]);
+    assert_messages(
+        &errors,
+        &[
+            "competency at index 3 has an empty id",
+            "course at index 2 has an empty id",
+        ],
+    );
 
     // In a cohort, the index is the officer's place in the batch.
     let fw = framework();
-    let officers = [officer("o1", vec![]), officer("", vec![])];
+    let officers = [officer("o1", vec![]), officer("\u{3000}", vec![])];
     let errors = Cohort::new(&fw, &officers, &LevelPolicy::default())
         .expect_err("an officer without id")
         .into_vec();
@@ -578,6 +586,30 @@ fn empty_name() {
         }]
     );
     assert_messages(&errors, &["role `counter` has an empty name"]);
+}
+
+#[test]
+fn empty_field() {
+    let mut s = spec();
+    s.positions[0].department = " ".into();
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::EmptyField {
+            kind: EntityKind::Position,
+            id: "postmaster".into(),
+            field: "department",
+        }]
+    );
+    assert_messages(&errors, &["position `postmaster` has an empty department"]);
+
+    let fw = framework();
+    let mut o = officer("o1", vec![]);
+    o.department = "".into();
+    let errors = Profile::new(&fw, &o, &LevelPolicy::default())
+        .expect_err("no department")
+        .into_vec();
+    assert_messages(&errors, &["officer `o1` has an empty department"]);
 }
 
 #[test]
@@ -648,10 +680,11 @@ fn unknown_reference() {
     );
 
     let fw = framework();
-    let mut o = officer("o1", vec![evidence("typing", 2, "2025-06-30")]);
+    let mut o = officer("o1", vec![]);
     o.position = "nowhere".into();
+    o.target_position = Some("postmaster\r".into());
     let errors = Profile::new(&fw, &o, &LevelPolicy::default())
-        .expect_err("unknown position and competency")
+        .expect_err("unknown position and target")
         .into_vec();
     assert_eq!(
         errors,
@@ -665,8 +698,8 @@ fn unknown_reference() {
             Error::UnknownReference {
                 from_kind: EntityKind::Officer,
                 from: "o1".into(),
-                to_kind: EntityKind::Competency,
-                to: "typing".into(),
+                to_kind: EntityKind::Position,
+                to: "postmaster\r".into(),
             },
         ]
     );
@@ -674,7 +707,7 @@ fn unknown_reference() {
         &errors,
         &[
             "officer `o1` refers to unknown position `nowhere`",
-            "officer `o1` refers to unknown competency `typing`",
+            r#"officer `o1` refers to unknown position "postmaster\r""#,
         ],
     );
 }
@@ -791,23 +824,220 @@ fn invalid_hours() {
 // Officers and policies
 // ---------------------------------------------------------------------------------------
 
+#[allow(clippy::too_many_lines)] // one entry and one message per problem: the list is the point
 #[test]
-fn invalid_date() {
+fn invalid_evidence() {
     let fw = framework();
-    let o = officer("o1", vec![evidence("accounts", 2, "2025-02-30")]);
+    let completion = |competency: &str, level, course: Option<&str>| Evidence {
+        source: EvidenceSource::CourseCompletion,
+        course: course.map(Into::into),
+        ..evidence(competency, level, "2025-06-30")
+    };
+    let o = officer(
+        "o1",
+        vec![
+            evidence("accounts", 2, "2025-02-30"),
+            evidence("accounts", 2, "31/12/2024"),
+            evidence("accounts", 2, "2024-03-15\r"),
+            evidence("integrity", 5, "2025-06-30"),
+            evidence("acounts", 1, ""),
+            completion("accounts", 3, Some("accounts-101")),
+            completion("integrity", 1, Some("accounts-101")),
+            completion("accounts", 2, None),
+            completion("accounts", 2, Some("acounts-101")),
+        ],
+    );
     let errors = Profile::new(&fw, &o, &LevelPolicy::default())
-        .expect_err("30 February")
+        .expect_err("nine wrong entries")
         .into_vec();
+    let entry = |index, competency: &str, problem| Error::InvalidEvidence {
+        officer: "o1".into(),
+        index,
+        competency: competency.into(),
+        problem,
+    };
     assert_eq!(
         errors,
-        [Error::InvalidDate {
-            officer: "o1".into(),
-            value: "2025-02-30".to_owned(),
-        }]
+        [
+            entry(
+                0,
+                "accounts",
+                EvidenceProblem::InvalidDate {
+                    found: "2025-02-30".into(),
+                    suggestion: None
+                }
+            ),
+            entry(
+                1,
+                "accounts",
+                EvidenceProblem::InvalidDate {
+                    found: "31/12/2024".into(),
+                    suggestion: Some("2024-12-31".into())
+                }
+            ),
+            entry(
+                2,
+                "accounts",
+                EvidenceProblem::InvalidDate {
+                    found: "2024-03-15\r".into(),
+                    suggestion: Some("2024-03-15".into())
+                }
+            ),
+            entry(
+                3,
+                "integrity",
+                EvidenceProblem::LevelAboveScale { level: 5, max: 3 }
+            ),
+            entry(
+                4,
+                "acounts",
+                EvidenceProblem::UnknownCompetency {
+                    nearest: Some("accounts".into())
+                }
+            ),
+            entry(
+                5,
+                "accounts",
+                EvidenceProblem::AboveCourseLevel {
+                    course: "accounts-101".into(),
+                    level: 3,
+                    course_level: 2
+                }
+            ),
+            entry(
+                6,
+                "integrity",
+                EvidenceProblem::CourseDoesNotBuild {
+                    course: "accounts-101".into()
+                }
+            ),
+            entry(7, "accounts", EvidenceProblem::CompletionWithoutCourse),
+            entry(
+                8,
+                "accounts",
+                EvidenceProblem::UnknownCourse {
+                    course: "acounts-101".into(),
+                    nearest: Some("accounts-101".into())
+                }
+            ),
+        ]
     );
     assert_messages(
         &errors,
-        &["officer `o1` has evidence dated `2025-02-30`: expected an iso date yyyy-mm-dd"],
+        &[
+            "officer `o1` passbook entry 0 (competency `accounts`): date `2025-02-30` is not an \
+             iso date: expected yyyy-mm-dd, an iso 8601 date-time, or no date",
+            "officer `o1` passbook entry 1 (competency `accounts`): date `31/12/2024` is not an \
+             iso date: expected yyyy-mm-dd, an iso 8601 date-time, or no date (did you mean \
+             `2024-12-31`?)",
+            "officer `o1` passbook entry 2 (competency `accounts`): date \"2024-03-15\\r\" is not \
+             an iso date: expected yyyy-mm-dd, an iso 8601 date-time, or no date (did you mean \
+             `2024-03-15`?)",
+            "officer `o1` passbook entry 3 (competency `integrity`): level 5: expected 0 to 3",
+            "officer `o1` passbook entry 4 (competency `acounts`): unknown competency, did you \
+             mean `accounts`?",
+            "officer `o1` passbook entry 5 (competency `accounts`): level 3 is above level 2, the \
+             level course `accounts-101` builds it to",
+            "officer `o1` passbook entry 6 (competency `integrity`): course `accounts-101` does \
+             not build this competency",
+            "officer `o1` passbook entry 7 (competency `accounts`): a course completion names no \
+             course: expected the course's id",
+            "officer `o1` passbook entry 8 (competency `accounts`): unknown course \
+             `acounts-101`, did you mean `accounts-101`?",
+        ],
+    );
+}
+
+#[test]
+fn invalid_evidence_codes_and_warnings() {
+    let fw = framework();
+    let completion = |competency: &str, level, course: Option<&str>| Evidence {
+        source: EvidenceSource::CourseCompletion,
+        course: course.map(Into::into),
+        ..evidence(competency, level, "2025-06-30")
+    };
+    let o = officer(
+        "o1",
+        vec![
+            evidence("accounts", 2, "2025-02-30"),
+            evidence("integrity", 5, "2025-06-30"),
+            evidence("acounts", 1, ""),
+            completion("accounts", 3, Some("accounts-101")),
+            completion("integrity", 1, Some("accounts-101")),
+            completion("accounts", 2, None),
+            completion("accounts", 2, Some("acounts-101")),
+        ],
+    );
+    let errors = Profile::new(&fw, &o, &LevelPolicy::default())
+        .expect_err("seven wrong entries")
+        .into_vec();
+    let codes: Vec<&str> = errors
+        .iter()
+        .map(|e| match e {
+            Error::InvalidEvidence { problem, .. } => problem.code(),
+            other => other.code(),
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "invalid_date",
+            "level_above_scale",
+            "unknown_competency",
+            "above_course_level",
+            "course_does_not_build",
+            "completion_without_course",
+            "unknown_course",
+        ]
+    );
+
+    // The sixth problem, seen by a review as of a date before the evidence.
+    let o = officer("o2", vec![evidence("accounts", 2, "2026-01-15T10:00:00Z")]);
+    let warnings = fw.review_officers(
+        [&o],
+        &ReviewOptions::default()
+            .as_of("2025-12-31")
+            .expect("a date"),
+    );
+    assert_eq!(
+        warnings,
+        [Error::InvalidEvidence {
+            officer: "o2".into(),
+            index: 0,
+            competency: "accounts".into(),
+            problem: EvidenceProblem::AfterAsOf {
+                date: "2026-01-15T10:00:00Z".into(),
+                as_of: "2025-12-31".into()
+            },
+        }]
+    );
+    assert_messages(
+        &warnings,
+        &[
+            "officer `o2` passbook entry 0 (competency `accounts`): dated `2026-01-15T10:00:00Z`, \
+           after the as-of date `2025-12-31`",
+        ],
+    );
+}
+
+#[test]
+fn department_mismatch() {
+    let fw = framework();
+    let mut o = officer("o1", vec![]);
+    o.department = "revenue".into();
+    let warnings = fw.review_officers([&o], &ReviewOptions::default());
+    assert_eq!(
+        warnings,
+        [Error::DepartmentMismatch {
+            officer: "o1".into(),
+            department: "revenue".into(),
+            position: "postmaster".into(),
+            position_department: "posts".into(),
+        }]
+    );
+    assert_messages(
+        &warnings,
+        &["officer `o1` is in department `revenue` but position `postmaster` belongs to `posts`"],
     );
 }
 
@@ -824,7 +1054,15 @@ fn invalid_policy_date() {
     );
     assert_eq!(
         error.to_string(),
-        "policy date `01/04/2022` is not an iso date yyyy-mm-dd"
+        "policy date `01/04/2022` is not an iso date: expected yyyy-mm-dd"
+    );
+    let error = LevelPolicy::default()
+        .not_before("30/04/2022")
+        .expect_err("day first");
+    assert_eq!(
+        error.to_string(),
+        "policy date `30/04/2022` is not an iso date: expected yyyy-mm-dd (did you mean \
+         `2022-04-30`?)"
     );
 }
 
@@ -846,6 +1084,7 @@ fn unknown_id() {
         Error::UnknownId {
             kind: EntityKind::Position,
             id: "ghost".into(),
+            nearest: None,
         }
     );
     assert_eq!(error.to_string(), "unknown position `ghost`");
@@ -861,6 +1100,7 @@ fn unknown_id() {
         Error::UnknownId {
             kind: EntityKind::Competency,
             id: "typing".into(),
+            nearest: None,
         }
     );
     assert_eq!(error.to_string(), "unknown competency `typing`");
@@ -884,10 +1124,12 @@ fn unknown_id() {
             Error::UnknownId {
                 kind: EntityKind::Competency,
                 id: "typing".into(),
+                nearest: None,
             },
             Error::UnknownId {
                 kind: EntityKind::Course,
                 id: "typing-101".into(),
+                nearest: None,
             },
         ]
     );
@@ -904,6 +1146,7 @@ fn unknown_id() {
         Error::UnknownId {
             kind: EntityKind::Course,
             id: "typing-101".into(),
+            nearest: None,
         }
     );
     assert_eq!(error.to_string(), "unknown course `typing-101`");
@@ -916,9 +1159,40 @@ fn unknown_id() {
         Error::UnknownId {
             kind: EntityKind::Position,
             id: "ghost".into(),
+            nearest: None,
         }
     );
     assert_eq!(error.to_string(), "unknown position `ghost`");
+}
+
+#[test]
+fn unknown_id_of_a_department() {
+    let fw = framework();
+    let p = profile(&fw);
+    let c = cohort(&fw);
+    // A department in any option: the nearest known one when one is close.
+    let error = fw
+        .training_needs(&c, &NeedsOptions::default().department("post"))
+        .expect_err("unknown department");
+    assert_eq!(
+        error,
+        Error::UnknownId {
+            kind: EntityKind::Department,
+            id: "post".into(),
+            nearest: Some("posts".into()),
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "unknown department `post`, did you mean `posts`?"
+    );
+    let error = fw
+        .career_paths(&p, &CareerOptions::default().department("posts\t"))
+        .expect_err("a tab after the department");
+    assert_eq!(
+        error.to_string(),
+        r#"unknown department "posts\t", did you mean `posts`?"#
+    );
 }
 
 #[test]
@@ -1422,7 +1696,7 @@ fn case_item_type_name() {
         &[
             "export CFItemType `Functional Competency` is blank or names two kinds of element: \
              expected one non-blank name per kind",
-            "export CFItemType ` ` is blank or names two kinds of element: expected one \
+            "export CFItemType \"\\u{20}\" is blank or names two kinds of element: expected one \
              non-blank name per kind",
         ],
     );
@@ -1620,11 +1894,43 @@ fn csv_unknown_reference() {
             column: "skill_id",
             found: "9".to_owned(),
             target: "esco/skills.csv",
+            nearest: None,
         }]
     );
     assert_messages(
         &errors,
         &["esco/occupation_skills.csv line 3, column `skill_id`: `9` is not in esco/skills.csv"],
+    );
+}
+
+#[test]
+fn csv_row() {
+    let fw = framework();
+    let csv = OfficersCsv::new("id,department,position\no1,posts,postmaster\n")
+        .evidence("officer,competency,level,source,date\no1,integrity,4,assessment,2025-06-30\n");
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("level 4 of a three-level scale")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CsvRow {
+            file: "evidence.csv",
+            line: 2,
+            column: "level",
+            error: Box::new(Error::InvalidEvidence {
+                officer: "o1".into(),
+                index: 0,
+                competency: "integrity".into(),
+                problem: EvidenceProblem::LevelAboveScale { level: 4, max: 3 },
+            }),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+           `integrity`): level 4: expected 0 to 3",
+        ],
     );
 }
 
@@ -1715,6 +2021,7 @@ const COVERED: &[&str] = &[
     "LevelOutOfRange",
     "EmptyId",
     "EmptyName",
+    "EmptyField",
     "DuplicateId",
     "UnknownReference",
     "DuplicateReference",
@@ -1727,7 +2034,8 @@ const COVERED: &[&str] = &[
     "PrerequisiteCycle",
     "GroupCycle",
     "InvalidHours",
-    "InvalidDate",
+    "InvalidEvidence",
+    "DepartmentMismatch",
     "InvalidPolicyDate",
     "UnknownId",
     "FrameworkMismatch",
@@ -1751,6 +2059,7 @@ const COVERED: &[&str] = &[
     "CsvInvalidValue",
     "CsvDuplicateKey",
     "CsvUnknownReference",
+    "CsvRow",
     "InvalidOption",
 ];
 
@@ -1805,6 +2114,16 @@ fn every_variant_is_catalogued() {
     let stale: Vec<&&str> = COVERED.iter().filter(|v| !declared.contains(v)).collect();
     assert!(stale.is_empty(), "catalogued but not declared: {stale:?}");
     assert_eq!(declared, COVERED, "keep the catalogue in declaration order");
+
+    // Every code is in the table of the `Error` docs.
+    let source = include_str!("../src/error.rs");
+    for variant in COVERED {
+        let row = format!("/// | `{}` |", snake_case(variant));
+        assert!(
+            source.contains(&row),
+            "no row for {variant} in the code table"
+        );
+    }
 
     let this_file = include_str!("errors.rs");
     for variant in COVERED {

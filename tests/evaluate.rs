@@ -695,21 +695,38 @@ fn raw_officer() -> impl Strategy<Value = RawOfficer> {
     )
 }
 
+/// Evidence as validation accepts it: a course completion names a course and, above level
+/// 0, a competency the course builds at most to the course's level; a completion drawn
+/// without a course becomes an assessment.
 fn build_evidence(spec: &FrameworkSpec, raw: &[RawEvidence]) -> Vec<Evidence> {
     let comps = &spec.competencies;
     raw.iter()
         .map(|&(c, level, source, verified, date, course)| {
+            let course = course
+                .filter(|_| !spec.courses.is_empty())
+                .map(|k| &spec.courses[k % spec.courses.len()]);
             let c = &comps[c % comps.len()];
-            Evidence {
+            let mut evidence = Evidence {
                 competency: c.id.clone(),
                 level: level % (scale(c) + 1),
                 source: SOURCES[source],
                 date: DATES[date].into(),
                 verified,
-                course: course
-                    .filter(|_| !spec.courses.is_empty())
-                    .map(|k| spec.courses[k % spec.courses.len()].id.clone()),
+                course: course.map(|k| k.id.clone()),
+            };
+            match (evidence.source, course) {
+                (EvidenceSource::CourseCompletion, None) => {
+                    evidence.source = EvidenceSource::Assessment;
+                }
+                (EvidenceSource::CourseCompletion, Some(k)) => {
+                    match k.provides.iter().find(|o| o.competency == c.id) {
+                        Some(o) => evidence.level = evidence.level.min(o.level.unwrap_or(5)),
+                        None => evidence.level = 0,
+                    }
+                }
+                _ => {}
             }
+            evidence
         })
         .collect()
 }

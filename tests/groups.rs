@@ -117,6 +117,7 @@ fn unknown_ids_in_group_queries_are_errors() {
     let unknown = |kind, id: &str| Error::UnknownId {
         kind,
         id: id.to_owned(),
+        nearest: None,
     };
     assert_eq!(
         fw.members("ghost"),

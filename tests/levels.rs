@@ -2,7 +2,7 @@
 //! and one that exists at some levels only (an SFIA skill at 4–5), within FRAC's 1 to 5.
 
 use karmayogi::{
-    CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, EntityKind, Error, Evidence,
+    CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Error, Evidence, EvidenceProblem,
     EvidenceSource, Framework, FrameworkSpec, GapOptions, Level, LevelDescriptor, LevelPolicy,
     OfficerSpec, PositionSpec, Profile, RequirementSpec, RoleSpec,
 };
@@ -219,10 +219,9 @@ fn an_officer_may_hold_less_than_the_lowest_level() {
     assert!(
         matches!(
             errors.as_slice(),
-            [Error::InvalidLevel {
-                owner_kind: EntityKind::Officer,
-                level: 6,
-                max: 5,
+            [Error::InvalidEvidence {
+                index: 0,
+                problem: EvidenceProblem::LevelAboveScale { level: 6, max: 5 },
                 ..
             }]
         ),

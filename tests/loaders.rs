@@ -619,7 +619,7 @@ fn invalid_values_name_file_line_column_and_value() {
     let occ = "occ_id,uuid,isco_group,esco_code,label\n7,u7,2422,2422.1,\n";
     only(
         esco_errors(occ, SKILLS, LINKS),
-        &["esco/occupations.csv line 2", "`label`", "found ``"],
+        &["esco/occupations.csv line 2", "`label`", "found \"\""],
     );
 }
 
@@ -777,7 +777,7 @@ fn onet_scale_values_outside_their_range_are_rejected() {
     }
     only(
         onet_errors(ONET_OCC, ELEMENTS, &rating("3", "4", "Yes", "N"), TASKS),
-        &["line 2, column `recommend_suppress`: found `Yes`, expected `Y`, `N` or nothing"],
+        &["line 2, column `recommend_suppress`: found `Yes`, expected `Y`, `N`, `n/a` or nothing"],
     );
 }
 
@@ -792,6 +792,89 @@ fn onet_level_zero_and_not_relevant_ratings_are_not_required() {
         assert_eq!(spec.competencies.len(), 1);
         assert!(spec.roles[0].requires.is_empty());
     }
+}
+
+#[test]
+fn onet_n_a_reads_as_none_wherever_onet_writes_it() {
+    // O*NET writes `n/a` where a flag or a task type does not apply.
+    let tasks = "soc,task_id,task_type,task\n13-1041.00,1,n/a,\"Keep records\"\n";
+    let n_a = rating("3.88", "4.12", "n/a", "n/a");
+    let csv = OnetCsv::new(ONET_OCC, ELEMENTS, &n_a).tasks(tasks);
+    let spec = load_onet(&csv, &OnetOptions::default()).expect("n/a is none");
+    let n = rating("3.88", "4.12", "N", "N");
+    let plain = OnetCsv::new(ONET_OCC, ELEMENTS, &n)
+        .tasks("soc,task_id,task_type,task\n13-1041.00,1,,\"Keep records\"\n");
+    assert_eq!(
+        spec,
+        load_onet(&plain, &OnetOptions::default()).expect("plain")
+    );
+    assert_eq!(spec.roles[0].requires.len(), 1);
+    assert_eq!(spec.activities.len(), 1);
+    // Untyped tasks are not core.
+    let core_only = OnetOptions::default().core_tasks_only(true);
+    assert!(
+        load_onet(&csv, &core_only)
+            .expect("n/a")
+            .activities
+            .is_empty()
+    );
+    // Other spellings are still refused, with what was found.
+    only(
+        onet_errors(ONET_OCC, ELEMENTS, &rating("3", "4", "N/A", "N"), TASKS),
+        &["column `recommend_suppress`: found `N/A`, expected `Y`, `N`, `n/a` or nothing"],
+    );
+}
+
+#[test]
+fn padded_cells_are_read_and_blank_labels_are_reported_with_their_place() {
+    // Whitespace around cells (and CRLF, and a byte-order mark) is formatting.
+    let padded_links = "\u{feff}occ_id , skill_id , relation\r\n 7 , 3 , E \r\n7,\t4,O\r\n";
+    let spec = load_esco(
+        &EscoCsv::new(OCC, SKILLS, padded_links),
+        &EscoOptions::default(),
+    )
+    .expect("padded cells");
+    assert_eq!(
+        spec,
+        load_esco(&EscoCsv::new(OCC, SKILLS, LINKS), &EscoOptions::default()).expect("plain")
+    );
+    // A label of whitespace only is empty.
+    let occ = "occ_id,uuid,isco_group,esco_code,label\n7,u7,2422,2422.1, \t \n";
+    let e = only(
+        esco_errors(occ, SKILLS, LINKS),
+        &["esco/occupations.csv line 2, column `label`: found \"\", expected a non-empty value"],
+    );
+    assert!(matches!(
+        e,
+        Error::CsvInvalidValue {
+            line: 2,
+            column: "label",
+            ..
+        }
+    ));
+    let skills = SKILLS.replace("public finance", "\"  \"");
+    only(
+        esco_errors(OCC, &skills, LINKS),
+        &["esco/skills.csv line 3, column `label`: found \"\", expected a non-empty value"],
+    );
+    let occupations = "soc,title\n13-1041.00,   \n";
+    let errors = onet_errors(occupations, ELEMENTS, RATINGS, TASKS);
+    assert_eq!(
+        errors[0].to_string(),
+        "onet/occupations.csv line 2, column `title`: found \"\", expected a non-empty value"
+    );
+    let elements = ELEMENTS.replace("Writing", " ");
+    let errors = onet_errors(ONET_OCC, &elements, RATINGS, TASKS);
+    assert_eq!(
+        errors[0].to_string(),
+        "onet/elements.csv line 3, column `name`: found \"\", expected a non-empty value"
+    );
+    let tasks = "soc,task_id,task_type,task\n13-1041.00,1,Core,\" \"\n";
+    let errors = onet_errors(ONET_OCC, ELEMENTS, RATINGS, tasks);
+    assert_eq!(
+        errors[0].to_string(),
+        "onet/tasks.csv line 2, column `task`: found \"\", expected a non-empty value"
+    );
 }
 
 #[test]

@@ -868,7 +868,8 @@ fn targets_reporting_names_every_unknown_id_and_level_above_scale() {
         [
             Error::UnknownId {
                 kind: EntityKind::Competency,
-                id: "budgeting".into()
+                id: "budgeting".into(),
+                nearest: None,
             },
             Error::InvalidLevel {
                 owner_kind: EntityKind::Competency,
@@ -884,7 +885,8 @@ fn targets_reporting_names_every_unknown_id_and_level_above_scale() {
             },
             Error::UnknownId {
                 kind: EntityKind::Course,
-                id: "no-such-course".into()
+                id: "no-such-course".into(),
+                nearest: None,
             },
         ]
     );
@@ -955,7 +957,8 @@ fn unknown_ids_and_foreign_profiles_are_reported_by_recommend() {
         fw.recommend(&p, "post", &options).unwrap_err(),
         Error::UnknownId {
             kind: EntityKind::Competency,
-            id: "no-such-competency".into()
+            id: "no-such-competency".into(),
+            nearest: None,
         }
     );
     assert_eq!(
@@ -963,7 +966,8 @@ fn unknown_ids_and_foreign_profiles_are_reported_by_recommend() {
             .unwrap_err(),
         Error::UnknownId {
             kind: EntityKind::Position,
-            id: "no-such-post".into()
+            id: "no-such-post".into(),
+            nearest: None,
         }
     );
     let other = budget_framework();
@@ -1203,6 +1207,7 @@ fn build_officer(
             });
         }
     }
+    valid_completions(spec, &mut passbook);
     OfficerSpec {
         id: "officer".into(),
         name: None,
@@ -1210,6 +1215,27 @@ fn build_officer(
         position: "post".into(),
         target_position: None,
         passbook,
+    }
+}
+
+/// Makes generated course completions valid: a completion without a course becomes an
+/// assessment; above level 0, a completion counts only for a competency its course builds
+/// and at most at the course's level (level 0 otherwise).
+fn valid_completions(spec: &FrameworkSpec, passbook: &mut [Evidence]) {
+    for e in passbook {
+        if e.source != EvidenceSource::CourseCompletion {
+            continue;
+        }
+        let course = (e.course.as_ref()).and_then(|k| spec.courses.iter().find(|c| c.id == *k));
+        match course {
+            None => e.source = EvidenceSource::Assessment,
+            Some(k) => {
+                e.level = match k.provides.iter().find(|o| o.competency == e.competency) {
+                    Some(o) => e.level.min(o.level.unwrap_or(5)),
+                    None => 0,
+                };
+            }
+        }
     }
 }
 

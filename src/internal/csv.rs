@@ -1,179 +1,44 @@
-//! A small RFC 4180 CSV reader over text in memory, with typed access to named columns.
+//! CSV text in memory, read with the `csv` crate, with typed access to named columns.
 //!
-//! Accepted: fields separated by commas; records ended by CRLF, LF or a lone CR; fields in
-//! double quotes holding commas, line breaks and doubled quotes (`""` for `"`); a UTF-8 byte
-//! order mark before the header; empty lines (skipped). The first record is the header;
-//! columns are found by name, in any order, and extra columns are ignored.
+//! The same rules for every loader: fields separated by commas; records ended by CRLF, LF
+//! or a lone CR; fields in double quotes holding commas, line breaks and doubled quotes
+//! (`""` for `"`); a UTF-8 byte-order mark before the header; whitespace around every field
+//! and header removed (an HR export's `id , name` is `id,name`); empty and blank lines
+//! skipped. The first record is the header; columns are found by name, in any order, and
+//! extra columns are ignored.
+//!
+//! The `csv` crate reads quotes leniently: a quote inside an unquoted field is kept as a
+//! character, and text after a closing quote is appended to the field. RFC 4180 forbids
+//! both, and both mostly come from broken quoting that would shift values silently, so a
+//! record holding a quote is checked once more and these are reported as
+//! [`Error::CsvMisplacedQuote`]; a quote never closed, which makes the rest of the text one
+//! field, is [`Error::CsvUnclosedQuote`].
 //!
 //! Every problem becomes an [`Error`] naming the file and the 1-based line the record starts
 //! on (the header is line 1); reading goes on after it, so a caller can report them all.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use crate::Error;
 
-/// Reads records one by one.
-struct Reader<'a> {
-    file: &'static str,
-    text: &'a str,
-    /// Byte offset of the next unread character.
-    pos: usize,
-    /// 1-based line of `pos`.
-    line: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn new(file: &'static str, text: &'a str) -> Self {
-        Reader {
-            file,
-            text: text.strip_prefix('\u{feff}').unwrap_or(text),
-            pos: 0,
-            line: 1,
-        }
-    }
-
-    /// Length of the line break at `at`, if there is one.
-    fn line_break(&self, at: usize) -> Option<usize> {
-        match self.text.as_bytes().get(at) {
-            Some(b'\r') if self.text.as_bytes().get(at + 1) == Some(&b'\n') => Some(2),
-            Some(b'\n' | b'\r') => Some(1),
-            _ => None,
-        }
-    }
-
-    /// Moves past the line break at `pos`, if any.
-    fn consume_line_break(&mut self) {
-        if let Some(n) = self.line_break(self.pos) {
-            self.pos += n;
-            self.line += 1;
-        }
-    }
-
-    /// Skips the rest of the current line after a syntax error.
-    fn skip_line(&mut self) {
-        let bytes = self.text.as_bytes();
-        while self.pos < bytes.len() && self.line_break(self.pos).is_none() {
-            self.pos += 1;
-        }
-        self.consume_line_break();
-    }
-
-    /// Reads the next record into `fields` and returns the line it starts on; `None` at the
-    /// end of the text. After an unclosed quote the rest of the text is consumed.
-    fn next_record(&mut self, fields: &mut Vec<Cow<'a, str>>) -> Option<Result<usize, Error>> {
-        fields.clear();
-        while self.pos < self.text.len() && self.line_break(self.pos).is_some() {
-            self.consume_line_break();
-        }
-        if self.pos >= self.text.len() {
-            return None;
-        }
-        let start_line = self.line;
-        let bytes = self.text.as_bytes();
-        loop {
-            let end = if bytes.get(self.pos) == Some(&b'"') {
-                match self.quoted_field() {
-                    Ok(field) => {
-                        fields.push(field);
-                        self.pos
-                    }
-                    Err(error) => return Some(Err(error)),
-                }
-            } else {
-                let start = self.pos;
-                let mut end = start;
-                while let Some(&b) = bytes.get(end) {
-                    if matches!(b, b',' | b'\n' | b'\r' | b'"') {
-                        break;
-                    }
-                    end += 1;
-                }
-                fields.push(Cow::Borrowed(&self.text[start..end]));
-                end
-            };
-            match bytes.get(end) {
-                None => {
-                    self.pos = end;
-                    return Some(Ok(start_line));
-                }
-                Some(b',') => self.pos = end + 1,
-                Some(b'\n' | b'\r') => {
-                    self.pos = end;
-                    self.consume_line_break();
-                    return Some(Ok(start_line));
-                }
-                Some(_) => {
-                    // A quote inside an unquoted field, or text right after a closing quote.
-                    let error = Error::CsvMisplacedQuote {
-                        file: self.file,
-                        line: self.line,
-                        field: fields.len(),
-                    };
-                    self.pos = end;
-                    self.skip_line();
-                    return Some(Err(error));
-                }
-            }
-        }
-    }
-
-    /// Reads a quoted field starting at the opening quote at `pos`, leaving `pos` just after
-    /// the closing quote.
-    fn quoted_field(&mut self) -> Result<Cow<'a, str>, Error> {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let opened_on = self.line;
-        let start = self.pos + 1;
-        let mut owned: Option<String> = None;
-        let mut segment = start;
-        let mut i = start;
-        loop {
-            match bytes.get(i) {
-                None => {
-                    self.pos = bytes.len();
-                    return Err(Error::CsvUnclosedQuote {
-                        file: self.file,
-                        line: opened_on,
-                    });
-                }
-                Some(b'"') if bytes.get(i + 1) == Some(&b'"') => {
-                    // Keep one quote of the pair.
-                    owned
-                        .get_or_insert_with(String::new)
-                        .push_str(&text[segment..=i]);
-                    i += 2;
-                    segment = i;
-                }
-                Some(b'"') => break,
-                Some(_) => {
-                    if let Some(n) = self.line_break(i) {
-                        self.line += 1;
-                        i += n;
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-        }
-        self.pos = i + 1;
-        Ok(match owned {
-            Some(mut s) => {
-                s.push_str(&text[segment..i]);
-                Cow::Owned(s)
-            }
-            None => Cow::Borrowed(&text[start..i]),
-        })
-    }
-}
-
 /// A CSV file whose header holds every required column.
 pub(crate) struct Table<'a> {
-    reader: Reader<'a>,
+    file: &'static str,
+    text: &'a str,
+    reader: csv::Reader<&'a [u8]>,
+    lines: LineCounter<'a>,
     width: usize,
-    /// Each required column's name and position in a record.
+    /// Each column's name and position in a record: the required ones, then the optional
+    /// ones the header has.
     columns: Vec<(&'static str, usize)>,
+}
+
+/// One record's raw text and starting line.
+struct Raw {
+    line: usize,
+    start: usize,
+    end: usize,
 }
 
 impl<'a> Table<'a> {
@@ -185,49 +50,120 @@ impl<'a> Table<'a> {
         required: &[&'static str],
         errors: &mut Vec<Error>,
     ) -> Option<Table<'a>> {
-        let mut reader = Reader::new(file, text);
-        let mut header = Vec::new();
-        if let Some(Err(error)) = reader.next_record(&mut header) {
-            errors.push(error);
-            return None;
+        Table::open_with(file, text, required, &[], errors)
+    }
+
+    /// [`Table::open`] that also finds the `optional` columns the header has.
+    pub(crate) fn open_with(
+        file: &'static str,
+        text: &'a str,
+        required: &[&'static str],
+        optional: &[&'static str],
+        errors: &mut Vec<Error>,
+    ) -> Option<Table<'a>> {
+        let mut table = Table::new(file, text);
+        let mut header = csv::StringRecord::new();
+        match table.next_record(&mut header) {
+            Some(Err(error)) => {
+                errors.push(error);
+                return None;
+            }
+            Some(Ok(_)) => {}
+            None => header.clear(),
         }
-        let mut columns = Vec::with_capacity(required.len());
         let before = errors.len();
         for &name in required {
             match header.iter().position(|h| h == name) {
-                Some(at) => columns.push((name, at)),
+                Some(at) => table.columns.push((name, at)),
                 None => errors.push(Error::CsvMissingColumn { file, column: name }),
             }
         }
-        (errors.len() == before).then_some(Table {
+        for &name in optional {
+            if let Some(at) = header.iter().position(|h| h == name) {
+                table.columns.push((name, at));
+            }
+        }
+        table.width = header.len();
+        (errors.len() == before).then_some(table)
+    }
+
+    /// A reader at the start of `text`, before its header.
+    fn new(file: &'static str, text: &'a str) -> Self {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        Table {
+            file,
+            text,
             reader,
-            width: header.len(),
-            columns,
-        })
+            lines: LineCounter::new(text),
+            width: 0,
+            columns: Vec::new(),
+        }
+    }
+
+    /// Reads the next non-blank record; `None` at the end of the text. A record with a
+    /// misplaced or unclosed quote is an error (and is consumed).
+    fn next_record(&mut self, record: &mut csv::StringRecord) -> Option<Result<usize, Error>> {
+        loop {
+            let from = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+            match self.reader.read_record(record) {
+                Ok(true) => {}
+                // The text is a `&str`, so neither invalid UTF-8 nor I/O can fail here.
+                Ok(false) | Err(_) => return None,
+            }
+            // The reader's position before a record may sit on the previous record's
+            // terminator; the record starts at the first byte after any line breaks.
+            let bytes = self.text.as_bytes();
+            let mut start = from.min(bytes.len());
+            while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            let end = usize::try_from(self.reader.position().byte())
+                .unwrap_or(usize::MAX)
+                .min(bytes.len());
+            let raw = Raw {
+                line: self.lines.line_at(start),
+                start,
+                end: end.max(start),
+            };
+            if record.len() == 1 && record[0].is_empty() {
+                continue; // a blank line
+            }
+            let text = &self.text[raw.start..raw.end];
+            if text.contains('"')
+                && let Some(error) = check_quotes(self.file, raw.line, text, raw.end == bytes.len())
+            {
+                return Some(Err(error));
+            }
+            return Some(Ok(raw.line));
+        }
     }
 
     /// Calls `each` on every well-formed record after the header, in order. Records with a
-    /// syntax error or the wrong number of fields are reported to `errors` and skipped.
+    /// quoting error or the wrong number of fields are reported to `errors` and skipped.
     pub(crate) fn rows(
         mut self,
         errors: &mut Vec<Error>,
         mut each: impl FnMut(&Row<'_>, &mut Vec<Error>),
     ) {
-        let mut fields = Vec::with_capacity(self.width);
-        while let Some(record) = self.reader.next_record(&mut fields) {
-            match record {
+        let mut record = csv::StringRecord::new();
+        while let Some(result) = self.next_record(&mut record) {
+            match result {
                 Err(error) => errors.push(error),
-                Ok(line) if fields.len() != self.width => errors.push(Error::CsvFieldCount {
-                    file: self.reader.file,
+                Ok(line) if record.len() != self.width => errors.push(Error::CsvFieldCount {
+                    file: self.file,
                     line,
                     expected: self.width,
-                    found: fields.len(),
+                    found: record.len(),
                 }),
                 Ok(line) => {
                     let row = Row {
-                        file: self.reader.file,
+                        file: self.file,
                         line,
-                        fields: &fields,
+                        record: &record,
                         columns: &self.columns,
                     };
                     each(&row, errors);
@@ -237,11 +173,94 @@ impl<'a> Table<'a> {
     }
 }
 
+/// Line numbers of byte offsets, for offsets asked in increasing order: CRLF, LF and a lone
+/// CR each end one line.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of byte `offset` (not before the last offset asked).
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        while self.at < offset {
+            match self.bytes[self.at] {
+                b'\n' => self.line += 1,
+                b'\r' if self.bytes.get(self.at + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.at += 1;
+        }
+        self.line
+    }
+}
+
+/// Checks the quoting of one record's raw text, which starts on `line`: a quote must open
+/// a field (whitespace may follow its closing quote) and be closed. `at_end`: the record
+/// runs to the end of the text, where an open quote is never closed.
+fn check_quotes(file: &'static str, line: usize, text: &str, at_end: bool) -> Option<Error> {
+    #[derive(PartialEq)]
+    enum State {
+        Start,
+        Unquoted,
+        Quoted,
+        Closed,
+    }
+    let bytes = text.as_bytes();
+    let (mut state, mut field, mut at_line, mut opened_on) = (State::Start, 1, line, line);
+    let misplaced = |at_line, field| Error::CsvMisplacedQuote {
+        file,
+        line: at_line,
+        field,
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let newline = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        match (&state, b) {
+            (State::Quoted, b'"') => state = State::Closed,
+            (State::Quoted, _) => {
+                if newline {
+                    at_line += 1;
+                }
+            }
+            (State::Closed, b'"') => state = State::Quoted,
+            (_, b',') => {
+                state = State::Start;
+                field += 1;
+            }
+            (_, b'\r' | b'\n') => break,
+            (State::Start, b'"') => {
+                state = State::Quoted;
+                opened_on = at_line;
+            }
+            (State::Start | State::Unquoted, _) if b != b'"' => state = State::Unquoted,
+            (State::Closed, b' ' | b'\t') => {}
+            _ => return Some(misplaced(at_line, field)),
+        }
+        i += 1;
+    }
+    (state == State::Quoted && at_end).then_some(Error::CsvUnclosedQuote {
+        file,
+        line: opened_on,
+    })
+}
+
 /// One well-formed record, read by column name.
 pub(crate) struct Row<'r> {
     file: &'static str,
     line: usize,
-    fields: &'r [Cow<'r, str>],
+    record: &'r csv::StringRecord,
     columns: &'r [(&'static str, usize)],
 }
 
@@ -251,13 +270,18 @@ impl<'r> Row<'r> {
         self.line
     }
 
-    /// The text of a required column (empty for a name the table was not opened with).
-    pub(crate) fn text(&self, column: &'static str) -> &'r str {
+    /// The text of a column the table has (surrounding whitespace removed), `None` for an
+    /// optional column the header lacks.
+    pub(crate) fn get(&self, column: &'static str) -> Option<&'r str> {
         self.columns
             .iter()
             .find(|(name, _)| *name == column)
-            .and_then(|&(_, at)| self.fields.get(at))
-            .map_or("", |f| &**f)
+            .and_then(|&(_, at)| self.record.get(at))
+    }
+
+    /// The text of a required column (empty for a column the table lacks).
+    pub(crate) fn text(&self, column: &'static str) -> &'r str {
+        self.get(column).unwrap_or("")
     }
 
     /// An [`Error::CsvInvalidValue`] for the column's value.
@@ -273,16 +297,37 @@ impl<'r> Row<'r> {
 
     /// An [`Error::CsvUnknownReference`]: the column's value is not a key of `target`.
     pub(crate) fn unknown(&self, column: &'static str, target: &'static str) -> Error {
+        self.unknown_near(column, target, None)
+    }
+
+    /// [`Row::unknown`] with the closest key `target` holds.
+    pub(crate) fn unknown_near(
+        &self,
+        column: &'static str,
+        target: &'static str,
+        nearest: Option<String>,
+    ) -> Error {
         Error::CsvUnknownReference {
             file: self.file,
             line: self.line,
             column,
             found: self.text(column).to_owned(),
             target,
+            nearest,
         }
     }
 
-    /// The column's text when it is not empty.
+    /// An [`Error::CsvRow`]: `error` found in the column's value.
+    pub(crate) fn at(&self, column: &'static str, error: Error) -> Error {
+        Error::CsvRow {
+            file: self.file,
+            line: self.line,
+            column,
+            error: Box::new(error),
+        }
+    }
+
+    /// The column's text when it is not empty (nor whitespace only).
     pub(crate) fn non_empty(
         &self,
         column: &'static str,
@@ -420,15 +465,15 @@ impl Decimal {
 mod tests {
     use super::*;
 
-    /// Every record of `text` as owned fields, or the errors.
+    /// Every well-formed record of `text` (the first is the header) as owned fields, and
+    /// the errors.
     fn records(text: &str) -> (Vec<(usize, Vec<String>)>, Vec<Error>) {
-        let mut reader = Reader::new("t.csv", text);
-        let mut fields = Vec::new();
-        let mut out = Vec::new();
-        let mut errors = Vec::new();
-        while let Some(r) = reader.next_record(&mut fields) {
+        let mut table = Table::new("t.csv", text);
+        let mut record = csv::StringRecord::new();
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        while let Some(r) = table.next_record(&mut record) {
             match r {
-                Ok(line) => out.push((line, fields.iter().map(ToString::to_string).collect())),
+                Ok(line) => out.push((line, record.iter().map(str::to_owned).collect())),
                 Err(e) => errors.push(e),
             }
         }
@@ -456,6 +501,13 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_around_fields_and_blank_lines_are_dropped() {
+        let (rows, errors) = records(" a , b\t\r\n  \r\n x ,\"q\"  \n\u{a0}\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows, [row(1, &["a", "b"]), row(3, &["x", "q"])]);
+    }
+
+    #[test]
     fn lone_cr_ends_a_record_and_trailing_comma_adds_an_empty_field() {
         let (rows, errors) = records("a,b,\rc");
         assert!(errors.is_empty());
@@ -464,8 +516,8 @@ mod tests {
 
     #[test]
     fn misplaced_quotes_are_reported_and_reading_goes_on() {
-        let (rows, errors) = records("a,b\"c\n\"x\"y,z\nok,1\n");
-        assert_eq!(rows, [row(3, &["ok", "1"])]);
+        let (rows, errors) = records("a,b\"c\n\"x\"y,z\n\"two\nlines\", \"q\"\nok,1\n");
+        assert_eq!(rows, [row(5, &["ok", "1"])]);
         assert_eq!(
             errors,
             [
@@ -478,6 +530,11 @@ mod tests {
                     file: "t.csv",
                     line: 2,
                     field: 1
+                },
+                Error::CsvMisplacedQuote {
+                    file: "t.csv",
+                    line: 4,
+                    field: 2
                 },
             ]
         );
@@ -500,6 +557,25 @@ mod tests {
     fn empty_text_has_no_records() {
         assert!(records("").0.is_empty());
         assert!(records("\u{feff}\n\r\n").0.is_empty());
+    }
+
+    #[test]
+    fn optional_columns_are_found_when_present() {
+        let mut errors = Vec::new();
+        let table = Table::open_with(
+            "t.csv",
+            "id, name\n7,x\n",
+            &["id"],
+            &["name", "target"],
+            &mut errors,
+        )
+        .expect("the header has id");
+        table.rows(&mut errors, |row, _| {
+            assert_eq!(row.get("id"), Some("7"));
+            assert_eq!(row.get("name"), Some("x"));
+            assert_eq!(row.get("target"), None);
+        });
+        assert!(errors.is_empty());
     }
 
     #[test]

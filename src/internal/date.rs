@@ -1,4 +1,9 @@
 //! ISO 8601 calendar dates, `YYYY-MM-DD`, as a comparable integer.
+//!
+//! Evidence dates are ISO dates; an ISO 8601 date-time (`2024-02-10T09:30:00.000+0530`, as
+//! the platform's profiles hold them) is read by its date as written, whatever its time
+//! zone. Anything else is refused, with a suggestion when the intended date is
+//! unambiguous.
 
 /// Parses `YYYY-MM-DD` (a real calendar day, years 0000–9999) into `yyyymmdd`.
 pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
@@ -6,12 +11,109 @@ pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let num = |range: std::ops::Range<usize>| -> Option<u32> {
-        b[range].iter().try_fold(0u32, |acc, &c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
+    let (y, m, d) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
+    day_number(y, m, d)
+}
+
+/// Parses an ISO date, or an ISO 8601 date-time by its date: `YYYY-MM-DD` followed by `T`
+/// (or a space) and `hh:mm`, optional `:ss` and fraction, and an optional zone `Z`,
+/// `±hh:mm`, `±hhmm` or `±hh`. The time must be a real time of day.
+pub(crate) fn parse_iso_date_or_time(text: &str) -> Option<u32> {
+    if text.len() <= 10 {
+        return parse_iso_date(text);
+    }
+    let date = parse_iso_date(text.get(..10)?)?;
+    let rest = text.get(10..)?;
+    let time = rest.strip_prefix(['T', ' '])?;
+    valid_time(time.as_bytes()).then_some(date)
+}
+
+/// Whether `hh:mm[:ss[.f+]][Z|±hh[:]mm|±hh]` is a valid time of day.
+fn valid_time(b: &[u8]) -> bool {
+    let two = |at: usize, max: u32| b.get(at..at + 2).and_then(digits).is_some_and(|n| n <= max);
+    if !(two(0, 23) && b.get(2) == Some(&b':') && two(3, 59)) {
+        return false;
+    }
+    let mut i = 5;
+    if b.get(i) == Some(&b':') {
+        if !two(i + 1, 60) {
+            return false;
+        }
+        i += 3;
+        if matches!(b.get(i), Some(b'.' | b',')) {
+            let fraction = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if fraction == 0 {
+                return false;
+            }
+            i += 1 + fraction;
+        }
+    }
+    match &b[i..] {
+        [] | [b'Z'] => true,
+        [b'+' | b'-', zone @ ..] => {
+            let z = |at: usize, max: u32| {
+                zone.get(at..at + 2)
+                    .and_then(digits)
+                    .is_some_and(|n| n <= max)
+            };
+            match zone.len() {
+                2 => z(0, 23),
+                4 => z(0, 23) && z(2, 59),
+                5 => z(0, 23) && zone[2] == b':' && z(3, 59),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// The ISO date a malformed date text most probably means, when that is unambiguous: the
+/// text without surrounding whitespace or a byte-order mark; single-digit month or day
+/// padded (`2024-1-5`); a day-first date whose day is above 12 (`31/12/2024`, `31-12-2024`,
+/// `31.12.2024`); a year-first date with other separators (`2024/12/31`). `None` when the
+/// text is valid, or the reading would be a guess (`01/02/2024`).
+pub(crate) fn suggest_iso_date(text: &str) -> Option<String> {
+    if parse_iso_date_or_time(text).is_some() {
+        return None;
+    }
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if trimmed != text && parse_iso_date_or_time(trimmed).is_some() {
+        return Some(trimmed.get(..10).unwrap_or(trimmed).to_owned());
+    }
+    let parts: Vec<&str> = trimmed.split(['-', '/', '.']).collect();
+    let [first, second, third] = parts[..] else {
+        return None;
     };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4)
+            .then(|| digits(s.as_bytes()))
+            .flatten()
+    };
+    let numbers = (number(first)?, number(second)?, number(third)?);
+    let (year, month, day) = if first.len() == 4 && second.len() <= 2 && third.len() <= 2 {
+        numbers
+    } else if third.len() == 4 && first.len() <= 2 && second.len() <= 2 && numbers.0 > 12 {
+        (numbers.2, numbers.1, numbers.0)
+    } else {
+        return None;
+    };
+    day_number(year, month, day)?;
+    let iso = format!("{year:04}-{month:02}-{day:02}");
+    (iso != trimmed).then_some(iso)
+}
+
+/// The ASCII digits of `b` as a number.
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |acc, &c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// `yyyymmdd` when the day exists.
+fn day_number(y: u32, m: u32, d: u32) -> Option<u32> {
+    if y > 9999 {
+        return None;
+    }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -23,9 +125,19 @@ pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
     (1..=days).contains(&d).then_some(y * 10_000 + m * 100 + d)
 }
 
+/// `yyyymmdd` back to `YYYY-MM-DD`.
+pub(crate) fn format_day(day: u32) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        day / 10_000,
+        day / 100 % 100,
+        day % 100
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_iso_date;
+    use super::{parse_iso_date, parse_iso_date_or_time, suggest_iso_date};
 
     #[test]
     fn accepts_real_days_only() {
@@ -38,5 +150,49 @@ mod tests {
         assert_eq!(parse_iso_date("2024-01-01T00:00"), None);
         assert_eq!(parse_iso_date("२०२४-01-01"), None);
         assert_eq!(parse_iso_date(""), None);
+    }
+
+    #[test]
+    fn date_times_are_read_by_their_date() {
+        for ok in [
+            "2024-02-10T09:30:00.000+0530",
+            "2024-02-10T09:30:00Z",
+            "2024-02-10T09:30",
+            "2024-02-10 09:30:00",
+            "2024-02-10T23:59:60,5-05:00",
+            "2024-02-10T00:00+05",
+        ] {
+            assert_eq!(parse_iso_date_or_time(ok), Some(20_240_210), "{ok}");
+        }
+        for bad in [
+            "2024-02-10T",
+            "2024-02-10T24:00",
+            "2024-02-10T09:60",
+            "2024-02-10T09:30:00.",
+            "2024-02-10T09:30:00+5:30",
+            "2024-02-10T09:30:00 ",
+            "2024-02-10x09:30",
+            "2024-02-30T09:30",
+            "2024-02-10\r",
+        ] {
+            assert_eq!(parse_iso_date_or_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn suggestions_only_when_unambiguous() {
+        let s = |t| suggest_iso_date(t);
+        assert_eq!(s("2024-1-5").as_deref(), Some("2024-01-05"));
+        assert_eq!(s("31/12/2024").as_deref(), Some("2024-12-31"));
+        assert_eq!(s("31.12.2024").as_deref(), Some("2024-12-31"));
+        assert_eq!(s("2024/12/31").as_deref(), Some("2024-12-31"));
+        assert_eq!(s("2024-03-15\r").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("\u{feff}2024-03-15").as_deref(), Some("2024-03-15"));
+        assert_eq!(s(" 2024-03-15T10:00Z").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("01/02/2024"), None);
+        assert_eq!(s("31/02/2024"), None);
+        assert_eq!(s("yesterday"), None);
+        assert_eq!(s("2024-03-15"), None);
+        assert_eq!(s("24-03-15"), None);
     }
 }

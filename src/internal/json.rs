@@ -11,17 +11,30 @@ struct VersionProbe {
     format_version: Option<u64>,
 }
 
+/// An [`Error::Json`] stating the position once: `serde_json`'s message ends with it, and the
+/// error has it as fields.
 pub(crate) fn json_error(e: &serde_json::Error) -> Error {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
     Error::Json {
         line: e.line(),
         column: e.column(),
-        message: e.to_string(),
+        message: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
     }
+}
+
+/// The text without a UTF-8 byte-order mark before it. Editors on Windows and spreadsheet
+/// exports write one; JSON (RFC 8259) lets a parser ignore it, as every loader here does.
+pub(crate) fn without_bom(json: &str) -> &str {
+    json.strip_prefix('\u{feff}').unwrap_or(json)
 }
 
 /// Parses a document whose top level carries `format_version`, rejecting other versions
 /// before looking at the rest (a newer document may have fields this version rejects).
+/// A byte-order mark before the document is ignored; column numbers then count from
+/// the first character after it.
 pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+    let json = without_bom(json);
     let probe: VersionProbe = match serde_json::from_str(json) {
         Ok(probe) => probe,
         // A shape the probe cannot read (e.g. `null` or an array): let the document's own

@@ -7,5 +7,8 @@ pub(crate) mod cycles;
 pub(crate) mod date;
 pub(crate) mod evaluation;
 pub(crate) mod json;
+pub(crate) mod lookup;
+pub(crate) mod nearest;
 pub(crate) mod parallel;
+pub(crate) mod quote;
 pub(crate) mod validate;

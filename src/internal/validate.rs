@@ -53,7 +53,8 @@ fn table<T>(
     let mut keep = vec![false; items.len()];
     for (i, item) in items.iter().enumerate() {
         let key = id(item);
-        if key.is_empty() {
+        // An id of whitespace only is as unusable as an empty one.
+        if key.trim().is_empty() {
             errors.push(Error::EmptyId { kind, index: i });
             continue;
         }
@@ -102,6 +103,7 @@ fn kind_plural(kind: EntityKind) -> &'static str {
         EntityKind::Course => "courses",
         EntityKind::Officer => "officers",
         EntityKind::Group => "groups",
+        EntityKind::Department => "departments",
     }
 }
 
@@ -225,6 +227,13 @@ fn check_mapping(
         if p.roles.is_empty() {
             errors.push(Error::PositionWithoutRoles {
                 position: p.id.clone(),
+            });
+        }
+        if p.department.as_str().trim().is_empty() {
+            errors.push(Error::EmptyField {
+                kind: EntityKind::Position,
+                id: p.id.to_string(),
+                field: "department",
             });
         }
         check_refs(

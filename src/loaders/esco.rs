@@ -165,7 +165,7 @@ impl EscoOptions {
 /// Every problem, as [`Errors`]: [`Error::InvalidOption`] for a level outside 1 to 5;
 /// [`Error::CsvMissingColumn`], [`Error::CsvUnclosedQuote`], [`Error::CsvMisplacedQuote`]
 /// and [`Error::CsvFieldCount`] for malformed files; [`Error::CsvInvalidValue`] for an id
-/// that is not a whole number, an ISCO group that is not 1 to 4 digits, an empty label, or
+/// that is not a whole number, an ISCO group that is not 1 to 4 digits, an empty or blank label, or
 /// an unknown skill type, reuse level, relation or hierarchy kind;
 /// [`Error::CsvDuplicateKey`] for a repeated occupation, skill, group or link; and
 /// [`Error::CsvUnknownReference`] for a link or hierarchy edge naming an id its file does not

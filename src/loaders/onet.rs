@@ -101,7 +101,7 @@ impl OnetOptions {
     }
 
     /// Whether only `Core` tasks become activities (default `false`: `Core`,
-    /// `Supplemental` and untyped tasks all do).
+    /// `Supplemental` and untyped tasks (type empty or O*NET's `n/a`) all do).
     pub fn core_tasks_only(mut self, yes: bool) -> Self {
         self.core_tasks_only = yes;
         self
@@ -144,7 +144,8 @@ impl OnetOptions {
 ///   (`not_relevant` is not `Y`), not suppressed (`recommend_suppress` is not `Y`, unless
 ///   [`include_suppressed`](OnetOptions::include_suppressed)), its importance is at least
 ///   the [threshold](OnetOptions::importance_threshold) (default 3) and its level is above
-///   0. Empty flags count as `N` (O*NET's legacy ratings leave them blank);
+///   0. Empty flags and O*NET's `n/a` ("does not apply") count as `N` (O*NET's legacy
+///   ratings leave them blank);
 /// - the required level is **`⌈LV × 5 / 7⌉`**, computed exactly on the decimal text: LV in
 ///   (0, 1.4] → 1, (1.4, 2.8] → 2, (2.8, 4.2] → 3, (4.2, 5.6] → 4, (5.6, 7] → 5; LV 0 is
 ///   "not required";
@@ -160,10 +161,10 @@ impl OnetOptions {
 /// Every problem, as [`Errors`]: [`Error::InvalidOption`] for a threshold that is not a
 /// number from 1 to 5; [`Error::CsvMissingColumn`], [`Error::CsvUnclosedQuote`],
 /// [`Error::CsvMisplacedQuote`] and [`Error::CsvFieldCount`] for malformed files;
-/// [`Error::CsvInvalidValue`] for a SOC code not shaped `NN-NNNN.NN`, an empty title, name or
+/// [`Error::CsvInvalidValue`] for a SOC code not shaped `NN-NNNN.NN`, an empty or blank title, name or
 /// task, a malformed element id, an importance outside 1–5 or a level outside 0–7 (plain
-/// decimals only), a flag other than `Y`, `N` or empty, a task id that is not a whole number,
-/// or a task type other than `Core`, `Supplemental` or empty; [`Error::CsvDuplicateKey`] for
+/// decimals only), a flag other than `Y`, `N`, `n/a` or empty, a task id that is not a whole
+/// number, or a task type other than `Core`, `Supplemental`, `n/a` or empty; [`Error::CsvDuplicateKey`] for
 /// a repeated occupation, element, (occupation, element) rating or task; and
 /// [`Error::CsvUnknownReference`] for a parent element, rated occupation or element, or a
 /// task's occupation that its file does not hold.
@@ -340,6 +341,7 @@ fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Elements> {
                 column: "parent_id",
                 found: parent,
                 target: ELEMENTS,
+                nearest: None,
             });
         }
     }
@@ -366,7 +368,9 @@ fn read_ratings(
         return out;
     };
     let mut seen = Seen::new();
-    let flags: &[&str] = &["Y", "N", ""];
+    // O*NET writes `n/a` where a flag does not apply (e.g. `not_relevant` of an importance
+    // rating), and its legacy ratings leave flags blank: both mean "not flagged".
+    let flags: &[&str] = &["Y", "N", "n/a", ""];
     table.rows(errors, |row, errors| {
         let (soc, element) = (row.text("soc"), row.text("element_id"));
         let mut ok = true;
@@ -389,8 +393,9 @@ fn read_ratings(
         if level.is_none() {
             errors.push(row.invalid("level_0_7", "a decimal number from 0 to 7"));
         }
-        let suppress = row.one_of("recommend_suppress", flags, "`Y`, `N` or nothing", errors);
-        let not_relevant = row.one_of("not_relevant", flags, "`Y`, `N` or nothing", errors);
+        let expected = "`Y`, `N`, `n/a` or nothing";
+        let suppress = row.one_of("recommend_suppress", flags, expected, errors);
+        let not_relevant = row.one_of("not_relevant", flags, expected, errors);
         if let Err(e) = seen.check(
             row,
             (soc.to_owned(), element.to_owned()),
@@ -443,8 +448,8 @@ fn read_tasks(
         let id = row.number("task_id", errors);
         let kind = row.one_of(
             "task_type",
-            &["Core", "Supplemental", ""],
-            "`Core`, `Supplemental` or nothing",
+            &["Core", "Supplemental", "n/a", ""],
+            "`Core`, `Supplemental`, `n/a` or nothing",
             errors,
         );
         let task = row.non_empty("task", errors);

@@ -1,0 +1,136 @@
+//! The known id closest to an unknown one, for "did you mean" in errors.
+
+use std::collections::HashMap;
+
+use crate::EntityKind;
+
+/// The candidate closest to `asked`, when one is close: equal to it but for case and
+/// surrounding whitespace, or, for an id of four characters or more, within an edit
+/// distance (optimal string alignment, so a swap of two neighbours counts once) of a fifth
+/// of its length, at least 1. Ties go to the smallest id, so the answer does not depend on
+/// the candidates' order.
+///
+/// # Complexity
+/// O(n·k²) for n candidates of length about k, on the error path only; candidates whose
+/// length alone puts them too far are skipped.
+pub(crate) fn nearest<'a>(
+    asked: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let normal = normalise(asked);
+    let len = asked.chars().count();
+    let limit = if len < 4 { 0 } else { (len / 5).max(1) };
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        if candidate == asked {
+            continue;
+        }
+        let distance = if normalise(candidate) == normal {
+            0
+        } else {
+            if candidate.chars().count().abs_diff(len) > limit {
+                continue;
+            }
+            let d = strsim::osa_distance(asked, candidate);
+            if d > limit {
+                continue;
+            }
+            d
+        };
+        let better = match best {
+            None => true,
+            Some((d, id)) => (distance, candidate) < (d, id),
+        };
+        if better {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, id)| id.to_owned())
+}
+
+fn normalise(id: &str) -> String {
+    id.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .to_lowercase()
+}
+
+/// [`nearest`] with answers remembered per kind of id and asked id, for loops that may meet
+/// the same unknown id many times (a cohort, a CSV file). After `limit` distinct ids it
+/// answers `None` without searching, so a file written against another framework stays
+/// fast.
+pub(crate) struct Nearest {
+    memo: HashMap<(EntityKind, String), Option<String>>,
+    limit: usize,
+}
+
+impl Nearest {
+    pub(crate) fn new(limit: usize) -> Self {
+        Nearest {
+            memo: HashMap::new(),
+            limit,
+        }
+    }
+
+    /// The nearest of `candidates`, the ids of `kind`, to `asked`.
+    pub(crate) fn get<'a, I>(
+        &mut self,
+        kind: EntityKind,
+        asked: &str,
+        candidates: impl FnOnce() -> I,
+    ) -> Option<String>
+    where
+        I: IntoIterator<Item = &'a str>,
+    {
+        let key = (kind, asked.to_owned());
+        if let Some(found) = self.memo.get(&key) {
+            return found.clone();
+        }
+        if self.memo.len() >= self.limit {
+            return None;
+        }
+        let found = nearest(asked, candidates());
+        self.memo.insert(key, found.clone());
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn close_ids_are_suggested() {
+        let known = ["itd-mumbai", "itd-delhi", "posts", "p-so", "FC1"];
+        let n = |asked| nearest(asked, known);
+        assert_eq!(n("itd-mumbia").as_deref(), Some("itd-mumbai"));
+        assert_eq!(n("p-so\r").as_deref(), Some("p-so"));
+        assert_eq!(n(" p-so ").as_deref(), Some("p-so"));
+        assert_eq!(n("fc1").as_deref(), Some("FC1"));
+        assert_eq!(n("Posts").as_deref(), Some("posts"));
+        assert_eq!(n("itd-chennai"), None);
+        assert_eq!(n("x"), None);
+        assert_eq!(n("posts"), None);
+    }
+
+    #[test]
+    fn answers_are_remembered_per_kind() {
+        let mut memo = super::Nearest::new(10);
+        let competencies = || ["rti"];
+        let courses = || ["rti-101"];
+        let kind = crate::EntityKind::Competency;
+        assert_eq!(memo.get(kind, "rtii", competencies).as_deref(), Some("rti"));
+        let kind = crate::EntityKind::Course;
+        assert_eq!(memo.get(kind, "rtii", courses), None);
+        assert_eq!(
+            memo.get(kind, "rti-102", courses).as_deref(),
+            Some("rti-101")
+        );
+    }
+
+    #[test]
+    fn ties_go_to_the_smallest_id() {
+        assert_eq!(
+            nearest("abcdx", ["abcdz", "abcdy"]).as_deref(),
+            Some("abcdy")
+        );
+    }
+}

@@ -1,0 +1,120 @@
+//! Quoting the values that errors show, so that what cannot be seen can be.
+//!
+//! A value read from an HR export may carry a carriage return, a byte-order mark, a tab, a
+//! zero-width space or a trailing space; printed as it is, `faceless-sop\r` looks exactly
+//! like `faceless-sop` and the error cannot be acted on. So a *plain* value (non-empty,
+//! no control, invisible or non-space whitespace character, no backslash, quote or
+//! backtick, no space at either end) is shown in backticks as it is, and any other value
+//! in double quotes with those characters escaped: `\t`, `\r`, `\n`, `\0`, `\\`, `\"`, and
+//! `\u{hex}` for every other control or invisible character and for a space at either end.
+
+use std::fmt::{self, Write};
+
+/// Shows `value` as described in the module docs.
+pub(crate) fn quoted(value: &str) -> Quoted<'_> {
+    Quoted(value)
+}
+
+/// The [`fmt::Display`] of a quoted value.
+pub(crate) struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0;
+        if is_plain(value) {
+            f.write_char('`')?;
+            f.write_str(value)?;
+            return f.write_char('`');
+        }
+        f.write_char('"')?;
+        let last = value.chars().count().saturating_sub(1);
+        for (i, c) in value.chars().enumerate() {
+            match c {
+                '\t' => f.write_str("\\t")?,
+                '\r' => f.write_str("\\r")?,
+                '\n' => f.write_str("\\n")?,
+                '\0' => f.write_str("\\0")?,
+                '\\' => f.write_str("\\\\")?,
+                '"' => f.write_str("\\\"")?,
+                ' ' if i == 0 || i == last => f.write_str("\\u{20}")?,
+                c if hidden(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+/// Whether a value prints as it is, between backticks.
+fn is_plain(value: &str) -> bool {
+    !value.is_empty()
+        && !value.starts_with(' ')
+        && !value.ends_with(' ')
+        && !value
+            .chars()
+            .any(|c| matches!(c, '\\' | '"' | '`') || hidden(c))
+}
+
+/// Control characters, whitespace other than the space, and the invisible format
+/// characters (Unicode category Cf and the fillers that render as nothing).
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{34f}'
+                | '\u{61c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff0}'..='\u{fffb}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    fn q(value: &str) -> String {
+        quoted(value).to_string()
+    }
+
+    #[test]
+    fn plain_values_print_as_they_are() {
+        assert_eq!(q("faceless-sop"), "`faceless-sop`");
+        assert_eq!(
+            q("Postmaster, Head Post Office"),
+            "`Postmaster, Head Post Office`"
+        );
+        assert_eq!(q("हिन्दी अधिकारी"), "`हिन्दी अधिकारी`");
+        assert_eq!(q("2.B.1.d"), "`2.B.1.d`");
+    }
+
+    #[test]
+    fn hidden_characters_are_escaped() {
+        assert_eq!(q("faceless-sop\r"), r#""faceless-sop\r""#);
+        assert_eq!(q("\u{feff}id"), r#""\u{feff}id""#);
+        assert_eq!(q("a\tb"), r#""a\tb""#);
+        assert_eq!(q("p-so "), r#""p-so\u{20}""#);
+        assert_eq!(q(" p so"), r#""\u{20}p so""#);
+        assert_eq!(q("zero\u{200b}width"), r#""zero\u{200b}width""#);
+        assert_eq!(q("no\u{a0}break"), r#""no\u{a0}break""#);
+        assert_eq!(q(""), r#""""#);
+        assert_eq!(q(" "), r#""\u{20}""#);
+        assert_eq!(q("a\\r"), r#""a\\r""#);
+        assert_eq!(q("say \"x\""), r#""say \"x\"""#);
+        assert_eq!(q("tick`"), "\"tick`\"");
+        assert_eq!(q("\0\u{7f}\u{85}"), r#""\0\u{7f}\u{85}""#);
+    }
+}
