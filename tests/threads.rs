@@ -78,7 +78,7 @@ fn officers(fw: &Framework, n: usize) -> Vec<OfficerSpec> {
 fn unbounded_thread_requests_start_at_most_the_available_parallelism() {
     let fw = Framework::from_json(FRAMEWORK).expect("the example framework");
     let cohort =
-        Cohort::new(&fw, &officers(&fw, 40_000), &LevelPolicy::default()).expect("valid officers");
+        Cohort::new(&fw, officers(&fw, 40_000), &LevelPolicy::default()).expect("valid officers");
     let available = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     // This thread, the harness's and the sampler; the calling thread takes one share.
     let before = threads_now();
