@@ -2,6 +2,7 @@
 
 pub(crate) mod case;
 pub(crate) mod cover;
+pub(crate) mod csr;
 pub(crate) mod csv;
 pub(crate) mod date;
 pub(crate) mod evaluation;
