@@ -70,18 +70,17 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         };
         let start = Instant::now();
-        let paths: usize = fw
-            .requirements("p0")
-            .map(|reqs| reqs.iter().map(|r| r.provenance.iter().count()).sum())
-            .unwrap_or(0);
+        let paths: usize = fw.requirements("p0").map_or(0, |reqs| {
+            reqs.iter().map(|r| r.provenance.iter().count()).sum()
+        });
         let walk = start.elapsed().as_secs_f64() * 1e3;
         assert_eq!(paths, n * (n * n + 1));
         println!(
             "{n:>5} | {:>10.1} | {:>12} | {best:>10.1} | {:>14.1} | {:>9.1} | {walk:>10.1} ({paths} paths)",
             json.len() as f64 / 1024.0,
             n.pow(4) + n * n,
-            peak as f64 / (1 << 20) as f64,
-            kept as f64 / (1 << 20) as f64,
+            peak as f64 / f64::from(1 << 20),
+            kept as f64 / f64::from(1 << 20),
         );
     }
     ExitCode::SUCCESS

@@ -1,5 +1,6 @@
 //! The validated competency framework and the requirements it derives for each position.
 
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use std::cmp::Reverse;
@@ -8,6 +9,7 @@ use std::collections::BinaryHeap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
+use crate::internal::bounds::GapCost;
 use crate::internal::csr::Csr;
 use crate::internal::validate::{self, Table};
 use crate::provenance::Paths;
@@ -79,6 +81,8 @@ pub struct Framework {
     /// requires directly, sorted.
     pub(crate) prereq_start: Vec<u32>,
     pub(crate) direct_prereqs: Vec<u32>,
+    /// Per course, the courses requiring it directly, sorted.
+    pub(crate) dependants: Csr<u32>,
     /// Per position, `reqs[req_start[p]..req_start[p + 1]]`, sorted by competency index.
     pub(crate) req_start: Vec<u32>,
     pub(crate) reqs: Vec<Req>,
@@ -100,11 +104,10 @@ pub struct Framework {
     /// building it, sorted by course.
     pub(crate) offer_start: Vec<u32>,
     pub(crate) course_offers: Vec<Offer>,
-    /// Per competency and required level `l` (index `l − 1`), the least `hours / number of
-    /// competencies the course builds` over courses reaching at least `l` (a course without
-    /// a level counts as reaching 5), or infinity: a lower bound on what closing that gap
-    /// costs inside any plan.
-    pub(crate) min_share: Vec<[f64; 5]>,
+    /// Per requirement entry, lower bounds on what closing it costs inside any plan for
+    /// its position, prerequisites included (see `internal::bounds::post_tables`),
+    /// computed on first use by a career search.
+    pub(crate) post_costs: OnceLock<Vec<GapCost>>,
     /// Per course, `course_builds[builds_start[c]..builds_start[c + 1]]`: the competencies
     /// it builds and the level reached.
     pub(crate) builds_start: Vec<u32>,
@@ -164,7 +167,17 @@ impl Framework {
     /// [`Errors`] listing every problem found.
     ///
     /// # Complexity
-    /// O(n log n) in the size of the spec.
+    /// Validation and indexing take O(S log S) time for a spec of size S (entities and
+    /// references). Compiling requirements visits, per position, each of its roles' edges
+    /// and the requirements of each distinct activity of those roles once: O(A + Q + E log
+    /// E) time, A summing over positions the role → activity and role → competency edges
+    /// under it, Q summing over positions the requirements of its distinct activities, and
+    /// E the compiled requirement entries (each position's distinct competencies, at most
+    /// positions × competencies).
+    /// Memory O(S + E): the framework keeps its own edges and the compiled requirements,
+    /// never the role → activity paths (provenance is derived when a [`Paths`] is
+    /// iterated): a position whose 65 roles all carry the same 65 activities of 65
+    /// competencies costs about 8,500 edge visits and 65 entries, not 65 × 4,225 paths.
     ///
     /// # Example
     /// ```
@@ -203,6 +216,7 @@ impl Framework {
             course_mode,
             prereq_start: Vec::new(),
             direct_prereqs: Vec::new(),
+            dependants: Csr::default(),
             prerequisites: v.prerequisites,
             req_start: Vec::new(),
             reqs: Vec::new(),
@@ -215,7 +229,7 @@ impl Framework {
             postings: Vec::new(),
             offer_start: Vec::new(),
             course_offers: Vec::new(),
-            min_share: Vec::new(),
+            post_costs: OnceLock::new(),
             builds_start: Vec::new(),
             course_builds: Vec::new(),
         };
@@ -232,6 +246,10 @@ impl Framework {
     /// # Errors
     /// A single [`Error::Json`] or [`Error::UnsupportedFormatVersion`] when the document
     /// cannot be read; otherwise every validation problem, as for [`Framework::new`].
+    ///
+    /// # Complexity
+    /// O(J) to parse J bytes of JSON, then as [`Framework::new`]; memory O(J) for the
+    /// parsed spec, dropped as the framework takes it over.
     pub fn from_json(json: &str) -> Result<Framework, Errors> {
         Framework::new(FrameworkSpec::from_json(json)?)
     }
@@ -329,6 +347,10 @@ impl Framework {
     ///
     /// # Errors
     /// [`Error::UnknownId`] when the framework has no such position.
+    ///
+    /// # Complexity
+    /// O(r) time and memory for r requirements (compiled at construction); each
+    /// requirement's [`Paths`] costs nothing until iterated (see its docs).
     pub fn requirements(&self, position: &str) -> Result<Vec<Requirement<'_>>, Error> {
         let p = self.position_index(position)?;
         Ok(self
@@ -422,7 +444,7 @@ impl Framework {
                 pairs.push((c, (a as u32, level)));
             }
         }
-        self.competency_activities = Csr::group(self.competencies.len(), pairs);
+        self.competency_activities = Csr::group(self.competencies.len(), &pairs);
     }
 
     /// Derives each position's requirements: per competency, the highest level over its
@@ -438,7 +460,7 @@ impl Framework {
                     pairs.push((a, (c, level)));
                 }
             }
-            Csr::group(self.activities.len(), pairs)
+            Csr::group(self.activities.len(), &pairs)
         };
         // Scratch: the highest level found per competency (0: none yet) and the competencies
         // touched; per activity, the last position that visited it (plus one).
@@ -526,16 +548,6 @@ impl Framework {
             }
             self.builds_start.push(self.course_builds.len() as u32);
         }
-        self.min_share = vec![[f64::INFINITY; 5]; self.competencies.len()];
-        for &(c, o) in &offers {
-            let course = &self.courses.items[o.course as usize];
-            let share = course.hours / course.provides.len().max(1) as f64;
-            let reach = o.level.unwrap_or(5).min(5);
-            for l in 1..=reach {
-                let slot = &mut self.min_share[c as usize][l as usize - 1];
-                *slot = slot.min(share);
-            }
-        }
         self.course_offers = offers.into_iter().map(|(_, o)| o).collect();
     }
 
@@ -552,6 +564,18 @@ impl Framework {
             self.direct_prereqs.extend(direct);
             self.prereq_start.push(self.direct_prereqs.len() as u32);
         }
+        let mut pairs = Vec::with_capacity(self.direct_prereqs.len());
+        for c in 0..self.courses.len() as u32 {
+            for &d in self.direct_prerequisites(c) {
+                pairs.push((d, c));
+            }
+        }
+        self.dependants = Csr::group(self.courses.len(), &pairs);
+    }
+
+    /// The courses requiring `course` directly, sorted.
+    pub(crate) fn direct_dependants(&self, course: u32) -> &[u32] {
+        self.dependants.row(course)
     }
 
     /// The courses `course` requires directly, sorted.

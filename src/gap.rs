@@ -212,6 +212,9 @@ impl Framework {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    ///
+    /// # Complexity
+    /// As [`Framework::gap_for`].
     pub fn gap<'a>(
         &'a self,
         profile: &'a Profile,
@@ -228,7 +231,10 @@ impl Framework {
     /// profile was built from another framework.
     ///
     /// # Complexity
-    /// O(r + h + g log g) for r requirements, h held competencies and g gaps.
+    /// O(r + h + g log g) time for r requirements, h held competencies and g gaps; memory
+    /// O(g) (O(r) with [`GapOptions::include_met`]). Provenance is borrowed as a
+    /// [`Paths`](crate::Paths) view, so a line costs the same however many role → activity
+    /// paths lead to it.
     pub fn gap_for<'a>(
         &'a self,
         profile: &'a Profile,

@@ -20,20 +20,26 @@ impl<T> Csr<T> {
         Csr { start, items }
     }
 
-    /// `rows` rows from (row, item) pairs; within a row, items keep the order of `pairs`.
-    pub(crate) fn group(rows: usize, mut pairs: Vec<(u32, T)>) -> Self {
-        pairs.sort_by_key(|&(r, _)| r);
+    /// `rows` rows from (row, item) pairs; within a row, items keep the order of `pairs`
+    /// (a counting sort).
+    pub(crate) fn group(rows: usize, pairs: &[(u32, T)]) -> Self
+    where
+        T: Copy + Default,
+    {
         let mut start = vec![0; rows + 1];
-        for &(r, _) in &pairs {
+        for &(r, _) in pairs {
             start[r as usize + 1] += 1;
         }
         for i in 0..rows {
             start[i + 1] += start[i];
         }
-        Csr {
-            start,
-            items: pairs.into_iter().map(|(_, t)| t).collect(),
+        let mut fill = start.clone();
+        let mut items = vec![T::default(); pairs.len()];
+        for &(r, t) in pairs {
+            items[fill[r as usize]] = t;
+            fill[r as usize] += 1;
         }
+        Csr { start, items }
     }
 
     /// The list of `i`; empty for an index out of range.

@@ -1,11 +1,13 @@
 //! Machinery behind the public types.
 
+pub(crate) mod bounds;
 pub(crate) mod case;
 pub(crate) mod cover;
 pub(crate) mod csr;
 pub(crate) mod csv;
 pub(crate) mod date;
 pub(crate) mod evaluation;
+pub(crate) mod groups;
 pub(crate) mod json;
 pub(crate) mod parallel;
 pub(crate) mod validate;
