@@ -41,6 +41,37 @@ pub struct Provenance<'f> {
 /// paths found, not to the framework. [`Paths::len`] iterates; [`Paths::is_empty`] stops at
 /// the first path.
 ///
+/// # Example
+/// ```
+/// use karmayogi::Framework;
+///
+/// let fw = Framework::from_json(r#"{"format_version": 2,
+///   "competencies": [{"id": "accounts", "name": "Accounts", "type": "functional"}],
+///   "activities": [{"id": "reconcile", "name": "Reconcile cash",
+///                   "requires": [{"competency": "accounts", "level": 3}]}],
+///   "roles": [{"id": "cashier", "name": "Cashier", "activities": ["reconcile"],
+///              "requires": [{"competency": "accounts", "level": 2}]}],
+///   "positions": [{"id": "clerk", "name": "Clerk", "department": "posts",
+///                  "roles": ["cashier"]}]}"#)?;
+/// let reqs = fw.requirements("clerk")?;
+/// let why: Vec<String> = reqs[0]
+///     .provenance
+///     .iter()
+///     .map(|p| match p.activity {
+///         Some(a) => format!("{}/{} at {}", p.role, a, p.level.get()),
+///         None => format!("{} at {}", p.role, p.level.get()),
+///     })
+///     .collect();
+/// assert_eq!(why, ["cashier at 2", "cashier/reconcile at 3"]);
+/// assert_eq!(reqs[0].level.get(), 3);
+/// assert_eq!(reqs[0].provenance.len(), 2);
+/// assert_eq!(
+///     serde_json::to_string(&reqs[0].provenance)?,
+///     r#"[{"role":"cashier","activity":null,"level":2},{"role":"cashier","activity":"reconcile","level":3}]"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// [`Requirement`]: crate::Requirement
 /// [`Gap`]: crate::Gap
 /// [`Closed`]: crate::Closed
@@ -143,7 +174,7 @@ impl Serialize for Paths<'_> {
 }
 
 /// The iterator of [`Paths`].
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct PathsIter<'f> {
     framework: Option<&'f Framework>,
     competency: u32,
@@ -157,6 +188,13 @@ pub struct PathsIter<'f> {
     activities: &'f [u32],
     /// Activities requiring the competency (with the level) not yet matched, sorted.
     needing: &'f [(u32, u8)],
+}
+
+impl fmt::Debug for PathsIter<'_> {
+    /// The paths not yet given.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
 }
 
 impl<'f> PathsIter<'f> {
