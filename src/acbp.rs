@@ -153,8 +153,11 @@ impl AcbpOptions {
         self
     }
 
-    /// Threads for building the officers' candidate sets (default 1; the selection itself
-    /// is sequential). The plan is the same for any number.
+    /// Threads for building the officers' candidate sets (default 1; 0 counts as 1; the
+    /// selection itself is sequential), capped at the parallelism the operating system
+    /// grants the process (`std::thread::available_parallelism`) and at one per officer, so
+    /// `threads(usize::MAX)` starts no more threads than there are cores. The plan is the
+    /// same for any number.
     pub fn threads(mut self, n: usize) -> Self {
         self.threads = n;
         self

@@ -1,5 +1,6 @@
 //! The validated competency framework and the requirements it derives for each position.
 
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use std::cmp::Reverse;
@@ -8,13 +9,14 @@ use std::collections::BinaryHeap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
+use crate::internal::bounds::GapCost;
+use crate::internal::csr::Csr;
 use crate::internal::validate::{self, Hierarchy, Table};
+use crate::provenance::Paths;
 use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseSpec, FrameworkSpec, PositionSpec, RoleSpec,
 };
-use crate::{
-    ActivityId, CompetencyId, CourseId, EntityKind, Error, Errors, Level, PositionId, RoleId,
-};
+use crate::{CompetencyId, CourseId, EntityKind, Error, Errors, Level, PositionId};
 
 /// Learning order of an acyclic prerequisite graph (Kahn's algorithm, smallest index first
 /// among the courses whose prerequisites are all placed).
@@ -55,7 +57,9 @@ static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
 ///
 /// The derived requirements of each position are computed once at construction: for each
 /// competency, the highest level demanded by any verified role → activity path or directly
-/// by a role, with every such path kept as [`Provenance`].
+/// by a role. The paths themselves ([`Provenance`](crate::Provenance)) are derived from the
+/// framework's edges when a [`Paths`] is iterated, so memory stays linear in the spec
+/// however many paths its roles and activities combine into.
 ///
 /// # What to do with it, in order
 /// 1. Build it: [`Framework::new`] from a [`FrameworkSpec`], or [`Framework::from_json`].
@@ -97,12 +101,19 @@ pub struct Framework {
     /// requires directly, sorted.
     pub(crate) prereq_start: Vec<u32>,
     pub(crate) direct_prereqs: Vec<u32>,
+    /// Per course, the courses requiring it directly, sorted.
+    pub(crate) dependants: Csr<u32>,
     /// Per position, `reqs[req_start[p]..req_start[p + 1]]`, sorted by competency index.
     pub(crate) req_start: Vec<u32>,
     pub(crate) reqs: Vec<Req>,
-    /// Per requirement entry, `provenance[prov_start[i]..prov_start[i + 1]]`.
-    pub(crate) prov_start: Vec<u32>,
-    pub(crate) provenance: Vec<Provenance>,
+    /// The edges provenance is derived from (see [`Paths`]), each list sorted: per
+    /// position its roles; per role its verified direct requirements (competency, level)
+    /// and its activities; per competency the activities requiring it, verified (activity,
+    /// level). Together the size of the spec's mapping, never the number of paths.
+    pub(crate) position_roles: Csr<u32>,
+    pub(crate) role_direct: Csr<(u32, u8)>,
+    pub(crate) role_activities: Csr<u32>,
+    pub(crate) competency_activities: Csr<(u32, u8)>,
     /// Per position, the sum of required levels of each competency type.
     pub(crate) level_sums: Vec<[u32; 3]>,
     /// Per competency, `postings[post_start[c]..post_start[c + 1]]`: the positions requiring
@@ -113,11 +124,10 @@ pub struct Framework {
     /// building it, sorted by course.
     pub(crate) offer_start: Vec<u32>,
     pub(crate) course_offers: Vec<Offer>,
-    /// Per competency and required level `l` (index `l − 1`), the least `hours / number of
-    /// competencies the course builds` over courses reaching at least `l` (a course without
-    /// a level counts as reaching 5), or infinity: a lower bound on what closing that gap
-    /// costs inside any plan.
-    pub(crate) min_share: Vec<[f64; 5]>,
+    /// Per requirement entry, lower bounds on what closing it costs inside any plan for
+    /// its position, prerequisites included (see `internal::bounds::post_tables`),
+    /// computed on first use by a career search.
+    pub(crate) post_costs: OnceLock<Vec<GapCost>>,
     /// Per course, `course_builds[builds_start[c]..builds_start[c + 1]]`: the competencies
     /// it builds and the level reached.
     pub(crate) builds_start: Vec<u32>,
@@ -148,18 +158,6 @@ pub(crate) struct Posting {
     pub(crate) level: u8,
 }
 
-/// Why a position requires a competency: a role, through one of its activities or directly,
-/// at a level.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Provenance {
-    /// The role that carries the requirement.
-    pub role: RoleId,
-    /// The activity that needs the competency; `None` when the role requires it directly.
-    pub activity: Option<ActivityId>,
-    /// The level this path demands.
-    pub level: Level,
-}
-
 /// A competency a position requires, at the highest level any path demands.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Requirement<'f> {
@@ -172,8 +170,8 @@ pub struct Requirement<'f> {
     /// The highest level demanded.
     pub level: Level,
     /// Every role → activity path that demands it, sorted by role then activity
-    /// (direct role requirements first).
-    pub provenance: &'f [Provenance],
+    /// (direct role requirements first), derived when iterated.
+    pub provenance: Paths<'f>,
 }
 
 impl Framework {
@@ -193,7 +191,17 @@ impl Framework {
     /// [`Errors`] listing every problem found.
     ///
     /// # Complexity
-    /// O(n log n) in the size of the spec.
+    /// Validation and indexing take O(S log S) time for a spec of size S (entities and
+    /// references). Compiling requirements visits, per position, each of its roles' edges
+    /// and the requirements of each distinct activity of those roles once: O(A + Q + E log
+    /// E) time, A summing over positions the role → activity and role → competency edges
+    /// under it, Q summing over positions the requirements of its distinct activities, and
+    /// E the compiled requirement entries (each position's distinct competencies, at most
+    /// positions × competencies).
+    /// Memory O(S + E): the framework keeps its own edges and the compiled requirements,
+    /// never the role → activity paths (provenance is derived when a [`Paths`] is
+    /// iterated): a position whose 65 roles all carry the same 65 activities of 65
+    /// competencies costs about 8,500 edge visits and 65 entries, not 65 × 4,225 paths.
     ///
     /// # Example
     /// ```
@@ -234,21 +242,25 @@ impl Framework {
             course_mode,
             prereq_start: Vec::new(),
             direct_prereqs: Vec::new(),
+            dependants: Csr::default(),
             prerequisites: v.prerequisites,
             req_start: Vec::new(),
             reqs: Vec::new(),
-            prov_start: Vec::new(),
-            provenance: Vec::new(),
+            position_roles: Csr::default(),
+            role_direct: Csr::default(),
+            role_activities: Csr::default(),
+            competency_activities: Csr::default(),
             level_sums: Vec::new(),
             post_start: Vec::new(),
             postings: Vec::new(),
             offer_start: Vec::new(),
             course_offers: Vec::new(),
-            min_share: Vec::new(),
+            post_costs: OnceLock::new(),
             builds_start: Vec::new(),
             course_builds: Vec::new(),
         };
-        fw.compile_requirements();
+        fw.compile_edges();
+        fw.compile_requirements()?;
         fw.compile_postings();
         fw.compile_offers();
         fw.compile_prerequisites();
@@ -260,6 +272,10 @@ impl Framework {
     /// # Errors
     /// A single [`Error::Json`] or [`Error::UnsupportedFormatVersion`] when the document
     /// cannot be read; otherwise every validation problem, as for [`Framework::new`].
+    ///
+    /// # Complexity
+    /// O(J) to parse J bytes of JSON, then as [`Framework::new`]; memory O(J) for the
+    /// parsed spec, dropped as the framework takes it over.
     pub fn from_json(json: &str) -> Result<Framework, Errors> {
         Framework::new(FrameworkSpec::from_json(json)?)
     }
@@ -269,16 +285,16 @@ impl Framework {
     ///
     /// # Errors
     /// [`Error::UnknownId`] when the framework has no such position.
+    ///
+    /// # Complexity
+    /// O(r) time and memory for r requirements (compiled at construction); each
+    /// requirement's [`Paths`] costs nothing until iterated (see its docs).
     pub fn requirements(&self, position: &str) -> Result<Vec<Requirement<'_>>, Error> {
         let p = self.position_index(position)?;
         Ok(self
             .position_reqs(p)
             .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let entry = self.req_start[p as usize] as usize + k;
-                self.requirement(*r, entry)
-            })
+            .map(|&r| self.requirement(p, r))
             .collect())
     }
 
@@ -377,13 +393,14 @@ impl Framework {
         Ok(closure.into_iter().map(|i| self.course_id(i)).collect())
     }
 
-    pub(crate) fn requirement(&self, r: Req, entry: usize) -> Requirement<'_> {
+    /// Requirement `r` of position `p`.
+    pub(crate) fn requirement(&self, p: u32, r: Req) -> Requirement<'_> {
         Requirement {
             competency: &self.competencies.items[r.competency as usize].id,
             name: self.competency_name(r.competency),
             kind: self.competency_kind[r.competency as usize],
             level: Level::saturating(r.level),
-            provenance: self.provenance_of(entry),
+            provenance: Paths::new(self, p, r.competency),
         }
     }
 
@@ -395,13 +412,6 @@ impl Framework {
         let p = p as usize;
         match (self.req_start.get(p), self.req_start.get(p + 1)) {
             (Some(&a), Some(&b)) => self.reqs.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-
-    pub(crate) fn provenance_of(&self, entry: usize) -> &[Provenance] {
-        match (self.prov_start.get(entry), self.prov_start.get(entry + 1)) {
-            (Some(&a), Some(&b)) => self.provenance.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -438,59 +448,94 @@ impl Framework {
         &self.courses.items[c as usize].name
     }
 
-    /// Derives each position's requirements with provenance.
-    fn compile_requirements(&mut self) {
-        // (competency, role, activity or None, level) for one position at a time.
-        let mut paths: Vec<(u32, u32, Option<u32>, u8)> = Vec::new();
-        self.req_start.push(0);
-        self.prov_start.push(0);
-        for p in &self.positions.items {
-            paths.clear();
-            for role_id in &p.roles {
-                let Some(r) = self.roles.get(role_id.as_str()) else {
-                    continue;
-                };
-                let role = &self.roles.items[r as usize];
-                for req in role
-                    .requires
-                    .iter()
-                    .filter(|q| q.status == crate::ReviewStatus::Verified)
-                {
-                    if let Some(c) = self.competencies.get(req.competency.as_str()) {
-                        paths.push((c, r, None, req.level));
-                    }
+    /// Resolves the mapping's edges to dense indices, verified requirements only, each list
+    /// sorted: what provenance is derived from.
+    fn compile_edges(&mut self) {
+        let verified = |q: &&crate::RequirementSpec| q.status == crate::ReviewStatus::Verified;
+        let resolve = |reqs: &[crate::RequirementSpec]| {
+            let mut out: Vec<(u32, u8)> = reqs
+                .iter()
+                .filter(verified)
+                .filter_map(|q| Some((self.competencies.get(q.competency.as_str())?, q.level)))
+                .collect();
+            out.sort_unstable();
+            out
+        };
+        self.position_roles = Csr::from_rows(self.positions.items.iter().map(|p| {
+            let mut roles: Vec<u32> = p
+                .roles
+                .iter()
+                .filter_map(|r| self.roles.get(r.as_str()))
+                .collect();
+            roles.sort_unstable();
+            roles
+        }));
+        self.role_direct = Csr::from_rows(self.roles.items.iter().map(|r| resolve(&r.requires)));
+        self.role_activities = Csr::from_rows(self.roles.items.iter().map(|r| {
+            let mut activities: Vec<u32> = r
+                .activities
+                .iter()
+                .filter_map(|a| self.activities.get(a.as_str()))
+                .collect();
+            activities.sort_unstable();
+            activities
+        }));
+        // Activities are visited in index order, so each competency's list comes sorted.
+        let mut pairs: Vec<(u32, (u32, u8))> = Vec::new();
+        for (a, activity) in self.activities.items.iter().enumerate() {
+            for (c, level) in resolve(&activity.requires) {
+                pairs.push((c, (a as u32, level)));
+            }
+        }
+        self.competency_activities = Csr::group(self.competencies.len(), &pairs);
+    }
+
+    /// Derives each position's requirements: per competency, the highest level over its
+    /// roles' direct requirements and their activities' requirements. Each activity is
+    /// visited once per position however many of its roles list it, so the work is the
+    /// position's role and activity edges plus its distinct activities' requirements, never
+    /// the number of paths.
+    fn compile_requirements(&mut self) -> Result<(), Errors> {
+        let activity_requires: Csr<(u32, u8)> = {
+            let mut pairs = Vec::new();
+            for c in 0..self.competencies.len() as u32 {
+                for &(a, level) in self.competency_activities.row(c) {
+                    pairs.push((a, (c, level)));
                 }
-                for act_id in &role.activities {
-                    let Some(a) = self.activities.get(act_id.as_str()) else {
-                        continue;
-                    };
-                    for req in self.activities.items[a as usize]
-                        .requires
-                        .iter()
-                        .filter(|q| q.status == crate::ReviewStatus::Verified)
-                    {
-                        if let Some(c) = self.competencies.get(req.competency.as_str()) {
-                            paths.push((c, r, Some(a), req.level));
+            }
+            Csr::group(self.activities.len(), &pairs)
+        };
+        // Scratch: the highest level found per competency (0: none yet) and the competencies
+        // touched; per activity, the last position that visited it (plus one).
+        let mut best = vec![0u8; self.competencies.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut visited = vec![0u32; self.activities.len()];
+        self.req_start.push(0);
+        for p in 0..self.positions.len() as u32 {
+            let mut raise = |c: u32, level: u8| {
+                let b = &mut best[c as usize];
+                if *b == 0 {
+                    touched.push(c);
+                }
+                *b = (*b).max(level);
+            };
+            for &r in self.position_roles.row(p) {
+                for &(c, level) in self.role_direct.row(r) {
+                    raise(c, level);
+                }
+                for &a in self.role_activities.row(r) {
+                    if visited[a as usize] != p + 1 {
+                        visited[a as usize] = p + 1;
+                        for &(c, level) in activity_requires.row(a) {
+                            raise(c, level);
                         }
                     }
                 }
             }
-            paths.sort_unstable();
+            touched.sort_unstable();
             let mut sums = [0u32; 3];
-            let mut at = 0;
-            while at < paths.len() {
-                let c = paths[at].0;
-                let mut level = 0;
-                while at < paths.len() && paths[at].0 == c {
-                    let (_, r, a, l) = paths[at];
-                    level = level.max(l);
-                    self.provenance.push(Provenance {
-                        role: self.roles.items[r as usize].id.clone(),
-                        activity: a.map(|a| self.activities.items[a as usize].id.clone()),
-                        level: Level::saturating(l),
-                    });
-                    at += 1;
-                }
+            for &c in &touched {
+                let level = std::mem::take(&mut best[c as usize]);
                 let kind = self.competency_kind[c as usize].index();
                 sums[kind] += u32::from(level);
                 self.reqs.push(Req {
@@ -498,11 +543,18 @@ impl Framework {
                     level,
                     kind: kind as u8,
                 });
-                self.prov_start.push(self.provenance.len() as u32);
             }
+            touched.clear();
             self.level_sums.push(sums);
-            self.req_start.push(self.reqs.len() as u32);
+            let end = u32::try_from(self.reqs.len()).map_err(|_| {
+                Errors(vec![Error::CapacityExceeded {
+                    what: "requirement entries (positions × the competencies each requires)",
+                    limit: u64::from(u32::MAX),
+                }])
+            })?;
+            self.req_start.push(end);
         }
+        Ok(())
     }
 
     /// Builds the competency → (course, level) index.
@@ -539,16 +591,6 @@ impl Framework {
             }
             self.builds_start.push(self.course_builds.len() as u32);
         }
-        self.min_share = vec![[f64::INFINITY; 5]; self.competencies.len()];
-        for &(c, o) in &offers {
-            let course = &self.courses.items[o.course as usize];
-            let share = course.hours / course.provides.len().max(1) as f64;
-            let reach = o.level.unwrap_or(5).min(5);
-            for l in 1..=reach {
-                let slot = &mut self.min_share[c as usize][l as usize - 1];
-                *slot = slot.min(share);
-            }
-        }
         self.course_offers = offers.into_iter().map(|(_, o)| o).collect();
     }
 
@@ -565,6 +607,18 @@ impl Framework {
             self.direct_prereqs.extend(direct);
             self.prereq_start.push(self.direct_prereqs.len() as u32);
         }
+        let mut pairs = Vec::with_capacity(self.direct_prereqs.len());
+        for c in 0..self.courses.len() as u32 {
+            for &d in self.direct_prerequisites(c) {
+                pairs.push((d, c));
+            }
+        }
+        self.dependants = Csr::group(self.courses.len(), &pairs);
+    }
+
+    /// The courses requiring `course` directly, sorted.
+    pub(crate) fn direct_dependants(&self, course: u32) -> &[u32] {
+        self.dependants.row(course)
     }
 
     /// The courses `course` requires directly, sorted.

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::framework::Req;
 use crate::spec::CompetencyType;
-use crate::{CompetencyId, Error, Framework, Level, OfficerId, PositionId, Profile, Provenance};
+use crate::{CompetencyId, Error, Framework, Level, OfficerId, Paths, PositionId, Profile};
 
 /// Weights per competency type for the readiness score. All default to 1.
 ///
@@ -125,8 +125,8 @@ pub struct Gap<'f> {
     pub current: Level,
     /// `required − current`, at least 0.
     pub shortfall: u8,
-    /// The roles and activities that demand the competency.
-    pub provenance: &'f [Provenance],
+    /// The roles and activities that demand the competency, derived when iterated.
+    pub provenance: Paths<'f>,
 }
 
 /// An officer's gaps against one position, and their readiness for it.
@@ -217,6 +217,9 @@ impl Framework {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    ///
+    /// # Complexity
+    /// As [`Framework::gap_for`].
     pub fn gap<'a>(
         &'a self,
         profile: &'a Profile,
@@ -233,7 +236,10 @@ impl Framework {
     /// profile was built from another framework.
     ///
     /// # Complexity
-    /// O(r + h + g log g) for r requirements, h held competencies and g gaps.
+    /// O(r + h + g log g) time for r requirements, h held competencies and g gaps; memory
+    /// O(g) (O(r) with [`GapOptions::include_met`]). Provenance is borrowed as a
+    /// [`Paths`](crate::Paths) view, so a line costs the same however many role → activity
+    /// paths lead to it.
     pub fn gap_for<'a>(
         &'a self,
         profile: &'a Profile,
@@ -247,7 +253,6 @@ impl Framework {
 
     fn gap_at<'a>(&'a self, profile: &'a Profile, p: u32, options: &GapOptions) -> GapReport<'a> {
         let reqs = self.position_reqs(p);
-        let base = self.req_start.get(p as usize).copied().unwrap_or(0) as usize;
         let mut gaps = Vec::new();
         let mut met = Vec::new();
         let mut t = Tally::default();
@@ -257,7 +262,7 @@ impl Framework {
             t.met_levels[r.kind as usize] += u32::from(r.level - short);
             t.shortfall += u32::from(short);
             if short > 0 || options.include_met {
-                let req = self.requirement(r, base + i);
+                let req = self.requirement(p, r);
                 let line = Gap {
                     competency: req.competency,
                     name: req.name,

@@ -76,7 +76,8 @@
 //! let reqs = framework.requirements("postmaster")?;
 //! assert_eq!(reqs.len(), 3);
 //! assert_eq!(reqs[0].competency.as_str(), "accounts");
-//! assert_eq!(reqs[0].provenance[0].activity.as_ref().unwrap().as_str(), "reconcile");
+//! let why = reqs[0].provenance.to_vec();
+//! assert_eq!(why[0].activity.unwrap().as_str(), "reconcile");
 //!
 //! // An officer's passbook gives current levels; the gap report compares them.
 //! let officer: OfficerSpec = serde_json::from_str(r#"{
@@ -169,6 +170,7 @@ mod ids;
 mod internal;
 mod level;
 mod loaders;
+mod provenance;
 mod report;
 mod review;
 
@@ -191,7 +193,7 @@ pub use crate::evaluate::{
     CompareOptions, CompetencyProgress, CourseEffect, DepartmentProgress, Evaluation, Move,
     OutcomeEffect, PositionProgress, Progress,
 };
-pub use crate::framework::{Framework, Provenance, Requirement};
+pub use crate::framework::{Framework, Requirement};
 pub use crate::gap::{Gap, GapOptions, GapReport, Weights};
 pub use crate::ids::{
     ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId,
@@ -207,6 +209,7 @@ pub use crate::profile::{
     CourseLevels, Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,
     UndatedEvidence,
 };
+pub use crate::provenance::{Paths, PathsIter, Provenance};
 pub use crate::rank::{Fit, RankOptions};
 pub use crate::recommend::{
     Blend, Closed, Objective, OpenGap, OpenReason, Optimality, Plan, RecommendOptions, Solver,

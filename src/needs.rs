@@ -24,7 +24,10 @@ impl Default for NeedsOptions {
 }
 
 impl NeedsOptions {
-    /// Worker threads to use (default 1; 0 counts as 1). Where threads are unavailable
+    /// Worker threads to use (default 1; 0 counts as 1), capped at the parallelism the
+    /// operating system grants the process (`std::thread::available_parallelism`, read once)
+    /// and at one per officer: `threads(usize::MAX)` uses every core and starts no more
+    /// threads than that. The calling thread is one of them. Where threads are unavailable
     /// (e.g. `wasm32-unknown-unknown`) or cannot be started, the work runs on the calling
     /// thread with the same result.
     pub fn threads(mut self, n: usize) -> Self {
@@ -126,9 +129,10 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / threads + e) for n officers, r requirements and h held competencies
-    /// each, and e requirement entries (positions × their competencies); memory O(c + e)
-    /// per thread for c competencies.
+    /// O(n·(r + h) / t + t·e) time for n officers, r requirements and h held competencies
+    /// each, e requirement entries (positions × their competencies) and t threads actually
+    /// used (see [`NeedsOptions::threads`]); memory O(t·(c + e)) for c competencies, and no
+    /// per-officer allocation.
     ///
     /// # Example
     /// ```
@@ -181,7 +185,9 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / threads + d·e) for d departments and e requirement entries.
+    /// O(n·(r + h) / t + d·e) time for d departments, e requirement entries and t threads
+    /// actually used (see [`NeedsOptions::threads`]); memory O(n + d·e + t·c) for the
+    /// grouping, the results and each thread's scratch.
     pub fn training_needs_by_department<'f>(
         &'f self,
         cohort: &Cohort,

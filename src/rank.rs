@@ -98,8 +98,10 @@ impl Framework {
     /// [`Error::UnknownId`] for a department no position names.
     ///
     /// # Complexity
-    /// O(Σ postings of held competencies + t log k) for t positions touched, instead of
-    /// O(positions × requirements) for a scan.
+    /// O(P + Σ postings of held competencies + k log k + k·r) time for P positions: one
+    /// counter per position, the postings of each held competency (instead of P × r for a
+    /// scan of every position's r requirements), a linear selection of the k best and the
+    /// k results' gap counts. Memory O(P + k).
     pub fn positions_for<'a>(
         &'a self,
         profile: &'a Profile,
@@ -183,7 +185,8 @@ impl Framework {
     /// when the cohort was built from another framework.
     ///
     /// # Complexity
-    /// O(n·(r + h) + n log k) for n officers, r requirements and h held competencies each.
+    /// O(n·(r + h) + k log k) time for n officers, r requirements and h held competencies
+    /// each (the best k are kept by repeated linear selection); memory O(k + h).
     pub fn officers_for<'a>(
         &'a self,
         cohort: &'a Cohort,

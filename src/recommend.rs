@@ -8,9 +8,7 @@ use serde::Serialize;
 use crate::gap::merge_held;
 use crate::internal::cover::{self, Instance};
 use crate::spec::Mode;
-use crate::{
-    CompetencyId, CourseId, EntityKind, Error, Framework, Level, Profile, Provenance, Weights,
-};
+use crate::{CompetencyId, CourseId, EntityKind, Error, Framework, Level, Paths, Profile, Weights};
 
 /// What the recommender optimises.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -182,8 +180,9 @@ pub struct Closed<'f> {
     pub from: Level,
     /// Level required (the course reaches at least this).
     pub to: Level,
-    /// Roles and activities that demand it (empty for plain targets).
-    pub provenance: &'f [Provenance],
+    /// Roles and activities that demand it (empty for plain targets), derived when
+    /// iterated.
+    pub provenance: Paths<'f>,
 }
 
 /// One course of a learning path.
@@ -320,7 +319,7 @@ pub(crate) struct GapItem<'f> {
     pub(crate) competency: u32,
     pub(crate) current: u8,
     pub(crate) required: u8,
-    pub(crate) provenance: &'f [Provenance],
+    pub(crate) provenance: Paths<'f>,
 }
 
 impl Framework {
@@ -363,7 +362,6 @@ impl Framework {
     /// competency order, with their provenance.
     pub(crate) fn gaps_at(&self, p: u32, held: &[(u32, u8)]) -> Vec<GapItem<'_>> {
         let reqs = self.position_reqs(p);
-        let base = self.req_start.get(p as usize).copied().unwrap_or(0) as usize;
         let mut gaps = Vec::new();
         merge_held(reqs, held, |i, current| {
             let r = reqs[i];
@@ -372,7 +370,7 @@ impl Framework {
                     competency: r.competency,
                     current,
                     required: r.level,
-                    provenance: self.provenance_of(base + i),
+                    provenance: Paths::new(self, p, r.competency),
                 });
             }
         });
@@ -426,7 +424,7 @@ impl Framework {
                     competency: c,
                     current: t.current.get(),
                     required: t.required.get(),
-                    provenance: &[],
+                    provenance: Paths::default(),
                 });
             }
         }

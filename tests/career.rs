@@ -3,12 +3,15 @@
 //! officer) with `Framework::recommend` and sorting would.
 //!
 //! Generated instances: 3–8 competencies (some on a 3-level scale), 2–8 posts in two
-//! departments whose roles require 1–5 competencies, 0–10 courses of whole hours (so sums
-//! are exact) building 1–3 competencies at random levels (some untagged), with prerequisites
-//! only on courses of a smaller index, and 1–6 officers with random passbooks and
-//! completions. 300 cases per property; the file runs in a few seconds in debug mode.
+//! departments whose roles require 1–5 competencies, 0–10 courses of whole hours building
+//! 1–3 competencies at random levels (some untagged), with prerequisites only on courses of
+//! a smaller index, and 1–6 officers with random passbooks and completions. A second
+//! generator stresses the pruning: up to 12 courses of hours in tenths (sums that round),
+//! each requiring up to three earlier courses (chains and diamonds), and up to 40 officers
+//! copied from a few passbooks, so many tie, some having completed prerequisites. 300 cases
+//! per property; the file runs in a few seconds in debug mode.
 
-// Hours are whole numbers, so their sums are exact and compared exactly.
+// Hours are compared exactly: both sides sum the same plan in the same order.
 #![allow(clippy::float_cmp)]
 
 use karmayogi::{
@@ -22,8 +25,9 @@ use proptest::prelude::*;
 /// One post's or officer's entry as the oracle computes it: (open, hours, readiness, key,
 /// gaps, courses).
 type Row = (u32, f64, f64, String, u32, u32);
-/// A generated course: (competency, level) outcomes, hours, prerequisite index.
-type CourseDraft = (Vec<(usize, u8)>, u32, usize);
+/// A generated course: (competency, level) outcomes, hours, prerequisite indices (only those
+/// below the course's own index are used).
+type CourseDraft = (Vec<(usize, u8)>, f64, Vec<usize>);
 /// A generated officer: post index, (competency, level) evidence, completed course indices.
 type OfficerDraft = (usize, Vec<(usize, u8)>, Vec<usize>);
 
@@ -103,6 +107,79 @@ fn arb_case() -> impl Strategy<Value = Case> {
         )
             .prop_map(
                 move |(three, posts, courses, officers, (k, exclude_current, dept, assume))| {
+                    let courses: Vec<CourseDraft> = courses
+                        .into_iter()
+                        .map(|(outcomes, hours, prereq)| (outcomes, f64::from(hours), vec![prereq]))
+                        .collect();
+                    build(
+                        nc,
+                        &three,
+                        &posts,
+                        &courses,
+                        &officers,
+                        nk,
+                        k,
+                        exclude_current,
+                        dept,
+                        assume,
+                    )
+                },
+            )
+    })
+}
+
+/// Catalogues heavy with prerequisites, and many officers copied from a few passbooks.
+fn arb_prerequisite_case() -> impl Strategy<Value = Case> {
+    (3usize..=6, 2usize..=6, 1usize..=12, 1usize..=4).prop_flat_map(|(nc, np, nk, templates)| {
+        (
+            proptest::collection::vec(any::<bool>(), nc),
+            proptest::collection::vec(proptest::collection::vec((0..nc, 1u8..=5), 1..=5), np),
+            proptest::collection::vec(
+                (
+                    proptest::collection::vec((0..nc, 0u8..=5), 1..=3),
+                    1u32..=200,
+                    proptest::collection::vec(0..nk, 0..=3),
+                ),
+                nk,
+            ),
+            proptest::collection::vec(
+                (
+                    0..np,
+                    proptest::collection::vec((0..nc, 0u8..=5), 0..=6),
+                    proptest::collection::vec(0..nk, 0..=3),
+                ),
+                templates,
+            ),
+            proptest::collection::vec((0..templates, any::<bool>(), 0..nc, 0u8..=5), 2..=40),
+            (1usize..=6, any::<bool>(), 0u8..3, any::<bool>()),
+        )
+            .prop_map(
+                move |(
+                    three,
+                    posts,
+                    courses,
+                    templates,
+                    copies,
+                    (k, exclude_current, dept, assume),
+                )| {
+                    // Tenths of hours: most are not exact in binary, so sums round.
+                    let courses: Vec<CourseDraft> = courses
+                        .into_iter()
+                        .map(|(outcomes, tenths, prereqs)| {
+                            (outcomes, f64::from(tenths) / 10.0, prereqs)
+                        })
+                        .collect();
+                    // Each officer copies a template, and one in two changes one level.
+                    let officers: Vec<OfficerDraft> = copies
+                        .iter()
+                        .map(|&(t, change, c, l)| {
+                            let (post, mut held, done) = templates[t].clone();
+                            if change {
+                                held.push((c, l));
+                            }
+                            (post, held, done)
+                        })
+                        .collect();
                     build(
                         nc,
                         &three,
@@ -189,7 +266,7 @@ fn build(
             roles: vec![format!("r{p}").into()],
         });
     }
-    for (i, (provides, hours, prereq)) in courses.iter().enumerate() {
+    for (i, (provides, hours, prereqs)) in courses.iter().enumerate() {
         let mut outcomes: Vec<CourseOutcome> = Vec::new();
         for &(c, l) in provides {
             if !outcomes
@@ -205,13 +282,17 @@ fn build(
         spec.courses.push(CourseSpec {
             id: format!("k{i}").into(),
             name: format!("Course {i}"),
-            hours: f64::from(*hours),
+            hours: *hours,
             mode: Mode::Formal,
             provides: outcomes,
-            prerequisites: if *prereq < i {
-                vec![format!("k{prereq}").into()]
-            } else {
-                vec![]
+            prerequisites: {
+                let mut ids: Vec<String> = Vec::new();
+                for &p in prereqs.iter().filter(|&&p| p < i) {
+                    if !ids.contains(&format!("k{p}")) {
+                        ids.push(format!("k{p}"));
+                    }
+                }
+                ids.into_iter().map(Into::into).collect()
             },
             provider: None,
             language: None,
@@ -293,63 +374,109 @@ fn options(case: &Case) -> (CareerOptions, UntaggedLevel) {
     (o, untagged)
 }
 
+/// `career_paths` for each officer equals planning every post with `recommend` and sorting.
+fn career_paths_match_the_oracle(case: &Case) -> Result<(), TestCaseError> {
+    let fw = Framework::new(case.spec.clone()).expect("a valid framework");
+    let (opts, untagged) = options(case);
+    for officer in &case.officers {
+        let profile = Profile::new(&fw, officer, &LevelPolicy::default()).expect("a valid officer");
+        let mut rows: Vec<Row> = fw
+            .positions()
+            .iter()
+            .filter(|p| !(case.exclude_current && p.id == officer.position))
+            .filter(|p| case.department.is_none_or(|d| p.department.as_str() == d))
+            .map(|p| oracle_row(&fw, &profile, p.id.as_str(), untagged, p.id.to_string()))
+            .collect();
+        sort_rows(&mut rows, false);
+        rows.truncate(case.k);
+        let got: Vec<Row> = fw
+            .career_paths(&profile, &opts)
+            .expect("same framework")
+            .into_iter()
+            .map(|f| {
+                prop_assert_eq!(f.officer.as_str(), officer.id.as_str());
+                Ok((
+                    f.open,
+                    f.hours,
+                    f.readiness,
+                    f.position.to_string(),
+                    f.gaps,
+                    f.courses,
+                ))
+            })
+            .collect::<Result<_, TestCaseError>>()?;
+        prop_assert_eq!(got, rows);
+    }
+    Ok(())
+}
+
+/// `successors` for a post equals planning every officer with `recommend` and sorting.
+fn successors_match_the_oracle(case: &Case, post: usize) -> Result<(), TestCaseError> {
+    let fw = Framework::new(case.spec.clone()).expect("a valid framework");
+    let post = fw.positions()[post % fw.positions().len()].id.clone();
+    let (opts, untagged) = options(case);
+    let cohort = Cohort::new(&fw, &case.officers, &LevelPolicy::default()).expect("valid officers");
+    let mut rows: Vec<Row> = case
+        .officers
+        .iter()
+        .filter(|o| !(case.exclude_current && o.position == post))
+        .filter(|o| case.department.is_none_or(|d| o.department.as_str() == d))
+        .map(|o| {
+            let profile = Profile::new(&fw, o, &LevelPolicy::default()).expect("a valid officer");
+            oracle_row(&fw, &profile, post.as_str(), untagged, o.id.to_string())
+        })
+        .collect();
+    // Ties go to input order, which the officers' list already is: a stable sort.
+    sort_rows(&mut rows, true);
+    rows.truncate(case.k);
+    let got: Vec<Row> = fw
+        .successors(&cohort, post.as_str(), &opts)
+        .expect("a known post")
+        .into_iter()
+        .map(|f| {
+            (
+                f.open,
+                f.hours,
+                f.readiness,
+                f.officer.to_string(),
+                f.gaps,
+                f.courses,
+            )
+        })
+        .collect();
+    prop_assert_eq!(got, rows);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn career_paths_equal_planning_every_post(case in arb_case()) {
-        let fw = Framework::new(case.spec.clone()).expect("a valid framework");
-        let (opts, untagged) = options(&case);
-        for officer in &case.officers {
-            let profile = Profile::new(&fw, officer, &LevelPolicy::default()).expect("a valid officer");
-            let mut rows: Vec<Row> = fw
-                .positions()
-                .iter()
-                .filter(|p| !(case.exclude_current && p.id == officer.position))
-                .filter(|p| case.department.is_none_or(|d| p.department.as_str() == d))
-                .map(|p| oracle_row(&fw, &profile, p.id.as_str(), untagged, p.id.to_string()))
-                .collect();
-            sort_rows(&mut rows, false);
-            rows.truncate(case.k);
-            let got: Vec<Row> = fw
-                .career_paths(&profile, &opts)
-                .expect("same framework")
-                .into_iter()
-                .map(|f| {
-                    prop_assert_eq!(f.officer.as_str(), officer.id.as_str());
-                    Ok((f.open, f.hours, f.readiness, f.position.to_string(), f.gaps, f.courses))
-                })
-                .collect::<Result<_, TestCaseError>>()?;
-            prop_assert_eq!(got, rows);
-        }
+        career_paths_match_the_oracle(&case)?;
     }
 
     #[test]
     fn successors_equal_planning_every_officer(case in arb_case(), post in 0usize..8) {
-        let fw = Framework::new(case.spec.clone()).expect("a valid framework");
-        let post = fw.positions()[post % fw.positions().len()].id.clone();
-        let (opts, untagged) = options(&case);
-        let cohort = Cohort::new(&fw, &case.officers, &LevelPolicy::default()).expect("valid officers");
-        let mut rows: Vec<Row> = case
-            .officers
-            .iter()
-            .filter(|o| !(case.exclude_current && o.position == post))
-            .filter(|o| case.department.is_none_or(|d| o.department.as_str() == d))
-            .map(|o| {
-                let profile = Profile::new(&fw, o, &LevelPolicy::default()).expect("a valid officer");
-                oracle_row(&fw, &profile, post.as_str(), untagged, o.id.to_string())
-            })
-            .collect();
-        // Ties go to input order, which the officers' list already is: a stable sort.
-        sort_rows(&mut rows, true);
-        rows.truncate(case.k);
-        let got: Vec<Row> = fw
-            .successors(&cohort, post.as_str(), &opts)
-            .expect("a known post")
-            .into_iter()
-            .map(|f| (f.open, f.hours, f.readiness, f.officer.to_string(), f.gaps, f.courses))
-            .collect();
-        prop_assert_eq!(got, rows);
+        successors_match_the_oracle(&case, post)?;
+    }
+
+    /// With prerequisites of prerequisites, shared ones, completed ones, hours whose sums
+    /// round, and officers tying on their gaps.
+    #[test]
+    fn career_paths_with_prerequisites_equal_planning_every_post(
+        case in arb_prerequisite_case(),
+    ) {
+        career_paths_match_the_oracle(&case)?;
+    }
+
+    /// As above, for successors: many officers share their gaps and tie.
+    #[test]
+    fn successors_with_prerequisites_and_ties_equal_planning_every_officer(
+        case in arb_prerequisite_case(),
+        post in 0usize..6,
+    ) {
+        successors_match_the_oracle(&case, post)?;
     }
 }
 

@@ -224,12 +224,12 @@ fn provenance_names_the_occupations_single_role_directly() {
         assert_eq!(&p.name, label);
         for r in f.framework.requirements(p.id.as_str()).unwrap() {
             let only = Provenance {
-                role: role.clone(),
+                role: &role,
                 activity: None,
                 level: r.level,
             };
             assert_eq!(
-                r.provenance,
+                r.provenance.to_vec(),
                 [only],
                 "provenance of {} in occupation {occ}",
                 r.competency
@@ -310,9 +310,9 @@ fn gap_between_occupations_is_the_set_difference_of_their_requirements() {
         let role = RoleId::new(esco::role_id(to));
         for g in &report.gaps {
             assert_eq!(
-                g.provenance,
+                g.provenance.to_vec(),
                 [Provenance {
-                    role: role.clone(),
+                    role: &role,
                     activity: None,
                     level: g.required
                 }]

@@ -595,22 +595,23 @@ fn gap_lines(report: &GapReport<'_>) -> Vec<(String, u8, u8, u8)> {
 
 /// What a position requires, computed by walking the spec: per competency, the highest level
 /// over every verified role → activity path and every verified direct role requirement.
-fn walk_requirements(
-    spec: &FrameworkSpec,
+fn walk_requirements<'s>(
+    spec: &'s FrameworkSpec,
     position: &PositionSpec,
-) -> BTreeMap<String, (u8, Vec<Provenance>)> {
-    let mut found: BTreeMap<String, (u8, Vec<Provenance>)> = BTreeMap::new();
-    let mut add = |req: &RequirementSpec, role: &RoleSpec, activity: Option<&ActivitySpec>| {
-        if req.status == ReviewStatus::Verified {
-            let entry = found.entry(req.competency.to_string()).or_default();
-            entry.0 = entry.0.max(req.level);
-            entry.1.push(Provenance {
-                role: role.id.clone(),
-                activity: activity.map(|a| a.id.clone()),
-                level: karmayogi::Level::new(req.level).unwrap(),
-            });
-        }
-    };
+) -> BTreeMap<String, (u8, Vec<Provenance<'s>>)> {
+    let mut found: BTreeMap<String, (u8, Vec<Provenance<'s>>)> = BTreeMap::new();
+    let mut add =
+        |req: &RequirementSpec, role: &'s RoleSpec, activity: Option<&'s ActivitySpec>| {
+            if req.status == ReviewStatus::Verified {
+                let entry = found.entry(req.competency.to_string()).or_default();
+                entry.0 = entry.0.max(req.level);
+                entry.1.push(Provenance {
+                    role: &role.id,
+                    activity: activity.map(|a| &a.id),
+                    level: karmayogi::Level::new(req.level).unwrap(),
+                });
+            }
+        };
     for role_id in &position.roles {
         let role = spec
             .roles
@@ -1159,9 +1160,12 @@ mod law {
 
     /// (e) Requirements equal a direct walk of the spec: for each competency the highest
     /// level over verified role → activity paths and verified direct role requirements,
-    /// with every such path as provenance.
+    /// with every such path as provenance, in order (the walk sorts its paths). Every place
+    /// that shows provenance gives the same paths: gap reports (met requirements included),
+    /// plans' closed gaps, and their serialized form, which is the list of paths.
     pub(super) fn requirements_match_a_walk_of_the_spec(case: &Case) -> Result<(), TestCaseError> {
         let fw = case.framework();
+        let profiles = case.profiles(&fw);
         for p in &case.spec.positions {
             let want = walk_requirements(&case.spec, p);
             let got: BTreeMap<String, (u8, Vec<Provenance>)> = fw
@@ -1176,6 +1180,36 @@ mod law {
                 })
                 .collect();
             prop_assert_eq!(&got, &want);
+            for r in fw.requirements(p.id.as_str()).unwrap() {
+                let paths = r.provenance.to_vec();
+                prop_assert_eq!(r.provenance.len(), paths.len());
+                prop_assert!(!r.provenance.is_empty());
+                prop_assert_eq!(
+                    serde_json::to_value(r.provenance).unwrap(),
+                    serde_json::to_value(&paths).unwrap()
+                );
+            }
+            let options = GapOptions::default().include_met(true);
+            for profile in &profiles {
+                let report = fw.gap_for(profile, p.id.as_str(), &options).unwrap();
+                prop_assert_eq!(report.gaps.len(), want.len());
+                for g in &report.gaps {
+                    prop_assert_eq!(&g.provenance.to_vec(), &want[g.competency.as_str()].1);
+                }
+                let plan = fw
+                    .recommend(
+                        profile,
+                        p.id.as_str(),
+                        &karmayogi::RecommendOptions::default(),
+                    )
+                    .unwrap();
+                for closed in plan.steps.iter().flat_map(|s| &s.closes) {
+                    prop_assert_eq!(
+                        &closed.provenance.to_vec(),
+                        &want[closed.competency.as_str()].1
+                    );
+                }
+            }
             let reqs = fw.requirements(p.id.as_str()).unwrap();
             for r in &reqs {
                 prop_assert_eq!(

@@ -14,6 +14,11 @@
 //! - 20% of courses require one earlier course (of the same theme when one exists), so
 //!   prerequisites never form a cycle.
 //!
+//! [`catalogue_with`] changes the last rule, for catalogues heavy with prerequisites: a
+//! given share of courses require 1 to `most` distinct earlier courses each (of the same
+//! theme when there are enough), so closures chain through the theme. The default shape
+//! draws exactly the same stream as [`catalogue`].
+//!
 //! Course ids are `course-00000`, … in generation order. Include this module next to
 //! `synth.rs` (it uses its generator) and `esco.rs`.
 #![allow(dead_code)]
@@ -27,6 +32,36 @@ use crate::synth::SplitMix64;
 
 /// `count` synthetic courses over the ESCO skills, from `seed`.
 pub fn catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
+    catalogue_with(esco, count, seed, Prerequisites::default())
+}
+
+/// How many courses have prerequisites, and how many each.
+#[derive(Clone, Copy, Debug)]
+pub struct Prerequisites {
+    /// Courses with prerequisites, per mille.
+    pub per_mille: u64,
+    /// The most prerequisites one course has (at least 1).
+    pub most: usize,
+}
+
+impl Default for Prerequisites {
+    /// The default catalogue's: 20% of courses require one earlier course.
+    fn default() -> Self {
+        Prerequisites {
+            per_mille: 200,
+            most: 1,
+        }
+    }
+}
+
+/// `count` synthetic courses over the ESCO skills, from `seed`, with prerequisites shaped
+/// by `prerequisites`.
+pub fn catalogue_with(
+    esco: &Esco,
+    count: usize,
+    seed: u64,
+    prerequisites: Prerequisites,
+) -> Vec<CourseSpec> {
     let mut rng = SplitMix64::new(seed);
     let mut first_group: BTreeMap<u32, u32> = BTreeMap::new();
     for &(skill, group) in &esco.skill_groups {
@@ -74,12 +109,26 @@ pub fn catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
             _ => Mode::Formal,
         };
         let earlier = courses_of_group.get(&group).filter(|c| !c.is_empty());
-        let prerequisites = if i > 0 && rng.chance(200) {
-            let p = match earlier {
-                Some(list) => list[rng.index(list.len())],
-                None => rng.index(i),
+        let before = if i > 0 && rng.chance(prerequisites.per_mille) {
+            let wanted = if prerequisites.most > 1 {
+                1 + rng.index(prerequisites.most)
+            } else {
+                1
             };
-            vec![course_id(p).into()]
+            let mut picked: Vec<usize> = Vec::new();
+            for _ in 0..wanted * 4 {
+                if picked.len() == wanted {
+                    break;
+                }
+                let p = match earlier {
+                    Some(list) => list[rng.index(list.len())],
+                    None => rng.index(i),
+                };
+                if !picked.contains(&p) {
+                    picked.push(p);
+                }
+            }
+            picked.into_iter().map(|p| course_id(p).into()).collect()
         } else {
             Vec::new()
         };
@@ -96,7 +145,7 @@ pub fn catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
                     level: Some(level),
                 })
                 .collect(),
-            prerequisites,
+            prerequisites: before,
             provider: Some("synthetic".to_owned()),
             language: None,
         });

@@ -1,11 +1,14 @@
 //! Machinery behind the public types.
 
+pub(crate) mod bounds;
 pub(crate) mod case;
 pub(crate) mod cover;
+pub(crate) mod csr;
 pub(crate) mod csv;
 pub(crate) mod cycles;
 pub(crate) mod date;
 pub(crate) mod evaluation;
+pub(crate) mod groups;
 pub(crate) mod json;
 pub(crate) mod lookup;
 pub(crate) mod nearest;

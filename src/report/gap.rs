@@ -3,10 +3,10 @@
 use std::fmt;
 
 use super::table::{Align, Label, Percent, Table, count};
-use crate::{GapReport, Provenance, TrainingNeeds};
+use crate::{GapReport, Paths, TrainingNeeds};
 
 /// Why a position requires a competency, as `role / activity @level` or `role @level`.
-pub(super) struct Why<'a>(pub(super) &'a [Provenance]);
+pub(super) struct Why<'a>(pub(super) Paths<'a>);
 
 impl fmt::Display for Why<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,0 +1,126 @@
+//! `threads(n)` never starts more threads than the machine offers, whatever `n` says.
+//!
+//! The library exposes no thread counter, so this watches from outside: a sampler thread
+//! counts the process's threads in `/proc/self/task` (Linux) while `training_needs` and
+//! `department_plan` run with `threads(usize::MAX)` over 40,000 officers. One thread per
+//! officer, as an uncapped split would start, shows up as hundreds of concurrent threads;
+//! the cap allows at most `available_parallelism − 1` besides the calling thread. Sampling
+//! can miss a short-lived thread, so this test can only catch too many threads, never prove
+//! there are few; the exact count is asserted by the unit test of the splitting code
+//! (`no_more_threads_than_the_machine_offers`). Results must equal those on one thread.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use karmayogi::{
+    AcbpOptions, Cohort, Evidence, EvidenceSource, Framework, LevelPolicy, NeedsOptions,
+    OfficerSpec,
+};
+
+const FRAMEWORK: &str = include_str!("../examples/data/head_post_office.json");
+
+/// Threads of this process now, or `None` where `/proc` is not there.
+fn threads_now() -> Option<usize> {
+    std::fs::read_dir("/proc/self/task")
+        .ok()
+        .map(Iterator::count)
+}
+
+/// Runs `work` while another thread samples the thread count; returns the result and the
+/// highest count seen (0 without `/proc`).
+fn watch<T>(work: impl FnOnce() -> T) -> (T, usize) {
+    let done = AtomicBool::new(false);
+    let most = AtomicUsize::new(0);
+    let out = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                if let Some(n) = threads_now() {
+                    most.fetch_max(n, Ordering::Relaxed);
+                }
+            }
+        });
+        let out = work();
+        done.store(true, Ordering::Relaxed);
+        out
+    });
+    (out, most.load(Ordering::Relaxed))
+}
+
+fn officers(fw: &Framework, n: usize) -> Vec<OfficerSpec> {
+    let positions = fw.positions();
+    let competencies = fw.competencies();
+    (0..n)
+        .map(|i| {
+            let p = &positions[i % positions.len()];
+            OfficerSpec {
+                id: format!("officer-{i:06}").into(),
+                name: None,
+                department: p.department.clone(),
+                position: p.id.clone(),
+                target_position: None,
+                passbook: (0..3)
+                    .map(|k| {
+                        let c = &competencies[(i * 7 + k * 3) % competencies.len()];
+                        Evidence {
+                            competency: c.id.clone(),
+                            level: ((i + k) % 4) as u8,
+                            source: EvidenceSource::Assessment,
+                            date: "2024-01-31".into(),
+                            verified: true,
+                            course: None,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn unbounded_thread_requests_start_at_most_the_available_parallelism() {
+    let fw = Framework::from_json(FRAMEWORK).expect("the example framework");
+    let cohort =
+        Cohort::new(&fw, officers(&fw, 40_000), &LevelPolicy::default()).expect("valid officers");
+    let available = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    // This thread, the harness's and the sampler; the calling thread takes one share.
+    let before = threads_now();
+    let allowed = before.unwrap_or(0) + 1 + (available - 1);
+
+    let one = fw
+        .training_needs(&cohort, &NeedsOptions::default())
+        .expect("same framework");
+    let (many, most) = watch(|| {
+        fw.training_needs(&cohort, &NeedsOptions::default().threads(usize::MAX))
+            .expect("same framework")
+    });
+    assert_eq!(one, many);
+    if before.is_some() {
+        assert!(
+            most <= allowed,
+            "training_needs: {most} threads seen, at most {allowed} allowed"
+        );
+    }
+
+    let options = AcbpOptions::default()
+        .budget(5_000.0)
+        .expect("a valid budget");
+    let one = fw
+        .department_plan(&cohort, &options)
+        .expect("same framework");
+    let (many, most) = watch(|| {
+        fw.department_plan(&cohort, &options.clone().threads(usize::MAX))
+            .expect("same framework")
+    });
+    assert_eq!(one, many);
+    if before.is_some() {
+        assert!(
+            most <= allowed,
+            "department_plan: {most} threads seen, at most {allowed} allowed"
+        );
+    }
+
+    let by_department = |threads| {
+        fw.training_needs_by_department(&cohort, &NeedsOptions::default().threads(threads))
+            .expect("same framework")
+    };
+    assert_eq!(by_department(1), by_department(usize::MAX));
+}
