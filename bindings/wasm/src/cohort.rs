@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::failure::{Failure, problem};
 use crate::framework::Framework;
-use crate::json::{Input, without_position};
+use crate::json::{Input, text_arg, without_position};
 use crate::options;
 use crate::profile::Profile;
 
@@ -55,7 +55,11 @@ struct Reading {
 }
 
 impl Reading {
-    fn officer(&mut self, index: usize, read: Result<OfficerSpec, Map<String, Value>>) -> Option<OfficerSpec> {
+    fn officer(
+        &mut self,
+        index: usize,
+        read: Result<OfficerSpec, Map<String, Value>>,
+    ) -> Option<OfficerSpec> {
         match read {
             Ok(officer) => {
                 self.kept.push(index);
@@ -163,8 +167,11 @@ impl Cohort {
     }
 
     /// The index (input order) of the officer with this id; `undefined` when absent.
-    pub fn find(&self, id: &str) -> Option<usize> {
-        self.inner.find(id)
+    pub fn find(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<Option<usize>, Failure> {
+        Ok(self.inner.find(&text_arg(id, "officer id")?))
     }
 
     /// The officer at `index` as a `Profile`; `undefined` past the end.

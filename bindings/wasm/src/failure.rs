@@ -158,7 +158,11 @@ fn describe(error: &Error) -> (&'static str, Value) {
             message,
         } => (
             "json",
-            obj([("line", v(line)), ("column", v(column)), ("description", v(message))]),
+            obj([
+                ("line", v(line)),
+                ("column", v(column)),
+                ("description", v(message)),
+            ]),
         ),
         E::UnsupportedFormatVersion { found, expected } => (
             "unsupported_format_version",
@@ -175,7 +179,12 @@ fn describe(error: &Error) -> (&'static str, Value) {
             to,
         } => (
             "unknown_reference",
-            obj([("from_kind", v(from_kind)), ("from", v(from)), ("to_kind", v(to_kind)), ("to", v(to))]),
+            obj([
+                ("from_kind", v(from_kind)),
+                ("from", v(from)),
+                ("to_kind", v(to_kind)),
+                ("to", v(to)),
+            ]),
         ),
         E::DuplicateReference {
             from_kind,
@@ -184,7 +193,12 @@ fn describe(error: &Error) -> (&'static str, Value) {
             to,
         } => (
             "duplicate_reference",
-            obj([("from_kind", v(from_kind)), ("from", v(from)), ("to_kind", v(to_kind)), ("to", v(to))]),
+            obj([
+                ("from_kind", v(from_kind)),
+                ("from", v(from)),
+                ("to_kind", v(to_kind)),
+                ("to", v(to)),
+            ]),
         ),
         E::InvalidLevel {
             owner_kind,
@@ -195,7 +209,14 @@ fn describe(error: &Error) -> (&'static str, Value) {
             max,
         } => (
             "invalid_level",
-            obj([("owner_kind", v(owner_kind)), ("owner", v(owner)), ("competency", v(competency)), ("level", v(level)), ("min", v(min)), ("max", v(max))]),
+            obj([
+                ("owner_kind", v(owner_kind)),
+                ("owner", v(owner)),
+                ("competency", v(competency)),
+                ("level", v(level)),
+                ("min", v(min)),
+                ("max", v(max)),
+            ]),
         ),
         E::InvalidLevelScale { competency, found } => (
             "invalid_level_scale",
@@ -205,25 +226,29 @@ fn describe(error: &Error) -> (&'static str, Value) {
             ("position_without_roles", obj([("position", v(position))]))
         }
         E::PrerequisiteCycle { courses } => ("prerequisite_cycle", obj([("courses", v(courses))])),
-        E::InvalidHours { course, hours } => {
-            ("invalid_hours", obj([("course", v(course)), ("hours", v(hours))]))
-        }
-        E::InvalidDate { officer, value } => {
-            ("invalid_date", obj([("officer", v(officer)), ("value", v(value))]))
-        }
+        E::InvalidHours { course, hours } => (
+            "invalid_hours",
+            obj([("course", v(course)), ("hours", v(hours))]),
+        ),
+        E::InvalidDate { officer, value } => (
+            "invalid_date",
+            obj([("officer", v(officer)), ("value", v(value))]),
+        ),
         E::InvalidPolicyDate { value } => ("invalid_policy_date", obj([("value", v(value))])),
         E::UnknownId { kind, id } => ("unknown_id", obj([("kind", v(kind)), ("id", v(id))])),
         E::FrameworkMismatch => ("framework_mismatch", obj([])),
-        E::InvalidWeight { name, value } => {
-            ("invalid_weight", obj([("name", v(name)), ("value", v(value))]))
-        }
+        E::InvalidWeight { name, value } => (
+            "invalid_weight",
+            obj([("name", v(name)), ("value", v(value))]),
+        ),
         E::InvalidIdWeight { kind, id, value } => (
             "invalid_id_weight",
             obj([("kind", v(kind)), ("id", v(id)), ("value", v(value))]),
         ),
-        E::CapacityExceeded { what, limit } => {
-            ("capacity_exceeded", obj([("what", v(what)), ("limit", v(limit))]))
-        }
+        E::CapacityExceeded { what, limit } => (
+            "capacity_exceeded",
+            obj([("what", v(what)), ("limit", v(limit))]),
+        ),
         E::CaseMissingDocument => ("case_missing_document", obj([])),
         E::CaseMissingIdentifier { element, path } => (
             "case_missing_identifier",
@@ -235,7 +260,11 @@ fn describe(error: &Error) -> (&'static str, Value) {
             field,
         } => (
             "case_missing_field",
-            obj([("element", v(element.to_string())), ("identifier", v(identifier)), ("field", v(field))]),
+            obj([
+                ("element", v(element.to_string())),
+                ("identifier", v(identifier)),
+                ("field", v(field)),
+            ]),
         ),
         E::CaseDuplicateIdentifier { identifier } => (
             "case_duplicate_identifier",
@@ -247,7 +276,11 @@ fn describe(error: &Error) -> (&'static str, Value) {
             node,
         } => (
             "case_unknown_node",
-            obj([("association", v(association)), ("end", v(end)), ("node", v(node))]),
+            obj([
+                ("association", v(association)),
+                ("end", v(end)),
+                ("node", v(node)),
+            ]),
         ),
         E::CaseChildOfCycle { items } => ("case_child_of_cycle", obj([("items", v(items))])),
         E::CaseUnknownCriterionItem { criterion, item } => (
@@ -260,7 +293,11 @@ fn describe(error: &Error) -> (&'static str, Value) {
             count,
         } => (
             "case_too_many_levels",
-            obj([("item", v(item)), ("criterion", v(criterion)), ("count", v(count))]),
+            obj([
+                ("item", v(item)),
+                ("criterion", v(criterion)),
+                ("count", v(count)),
+            ]),
         ),
         E::CaseConflictingCriteria { item, criteria } => (
             "case_conflicting_criteria",
@@ -271,10 +308,13 @@ fn describe(error: &Error) -> (&'static str, Value) {
             obj([("identifier", v(identifier))]),
         ),
         E::CaseInvalidDateTime { value } => ("case_invalid_date_time", obj([("value", v(value))])),
-        E::CaseBlankArea { competency } => ("case_blank_area", obj([("competency", v(competency))])),
-        E::CsvUnclosedQuote { file, line } => {
-            ("csv_unclosed_quote", obj([("file", v(file)), ("line", v(line))]))
+        E::CaseBlankArea { competency } => {
+            ("case_blank_area", obj([("competency", v(competency))]))
         }
+        E::CsvUnclosedQuote { file, line } => (
+            "csv_unclosed_quote",
+            obj([("file", v(file)), ("line", v(line))]),
+        ),
         E::CsvMisplacedQuote { file, line, field } => (
             "csv_misplaced_quote",
             obj([("file", v(file)), ("line", v(line)), ("field", v(field))]),
@@ -286,7 +326,12 @@ fn describe(error: &Error) -> (&'static str, Value) {
             found,
         } => (
             "csv_field_count",
-            obj([("file", v(file)), ("line", v(line)), ("expected", v(expected)), ("found", v(found))]),
+            obj([
+                ("file", v(file)),
+                ("line", v(line)),
+                ("expected", v(expected)),
+                ("found", v(found)),
+            ]),
         ),
         E::CsvMissingColumn { file, column } => (
             "csv_missing_column",
@@ -300,7 +345,13 @@ fn describe(error: &Error) -> (&'static str, Value) {
             expected,
         } => (
             "csv_invalid_value",
-            obj([("file", v(file)), ("line", v(line)), ("column", v(column)), ("found", v(found)), ("expected", v(expected))]),
+            obj([
+                ("file", v(file)),
+                ("line", v(line)),
+                ("column", v(column)),
+                ("found", v(found)),
+                ("expected", v(expected)),
+            ]),
         ),
         E::CsvDuplicateKey {
             file,
@@ -310,7 +361,13 @@ fn describe(error: &Error) -> (&'static str, Value) {
             first_line,
         } => (
             "csv_duplicate_key",
-            obj([("file", v(file)), ("line", v(line)), ("column", v(column)), ("key", v(key)), ("first_line", v(first_line))]),
+            obj([
+                ("file", v(file)),
+                ("line", v(line)),
+                ("column", v(column)),
+                ("key", v(key)),
+                ("first_line", v(first_line)),
+            ]),
         ),
         E::CsvUnknownReference {
             file,
@@ -320,7 +377,13 @@ fn describe(error: &Error) -> (&'static str, Value) {
             target,
         } => (
             "csv_unknown_reference",
-            obj([("file", v(file)), ("line", v(line)), ("column", v(column)), ("found", v(found)), ("target", v(target))]),
+            obj([
+                ("file", v(file)),
+                ("line", v(line)),
+                ("column", v(column)),
+                ("found", v(found)),
+                ("target", v(target)),
+            ]),
         ),
         E::InvalidOption {
             option,
@@ -328,7 +391,11 @@ fn describe(error: &Error) -> (&'static str, Value) {
             expected,
         } => (
             "invalid_option",
-            obj([("option", v(option)), ("value", v(value)), ("expected", v(expected))]),
+            obj([
+                ("option", v(option)),
+                ("value", v(value)),
+                ("expected", v(expected)),
+            ]),
         ),
         // A variant newer than this match: its message still says everything.
         _ => ("error", obj([])),

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::cohort::Cohort;
 use crate::failure::Failure;
-use crate::json::{Input, output};
+use crate::json::{Input, output, text_arg};
 use crate::options;
 use crate::profile::Profile;
 
@@ -92,7 +92,12 @@ impl Framework {
 
     /// A competency by id; `undefined` when the framework has none.
     #[wasm_bindgen(unchecked_return_type = "CompetencySpec | undefined")]
-    pub fn competency(&self, id: &str) -> Result<JsValue, Failure> {
+    pub fn competency(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let id = text_arg(id, "competency id")?;
+        let id = id.as_str();
         self.inner
             .competency(id)
             .map_or(Ok(JsValue::UNDEFINED), output)
@@ -100,28 +105,50 @@ impl Framework {
 
     /// A position by id; `undefined` when the framework has none.
     #[wasm_bindgen(unchecked_return_type = "PositionSpec | undefined")]
-    pub fn position(&self, id: &str) -> Result<JsValue, Failure> {
-        self.inner.position(id).map_or(Ok(JsValue::UNDEFINED), output)
+    pub fn position(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let id = text_arg(id, "position id")?;
+        let id = id.as_str();
+        self.inner
+            .position(id)
+            .map_or(Ok(JsValue::UNDEFINED), output)
     }
 
     /// A course by id; `undefined` when the catalogue has none.
     #[wasm_bindgen(unchecked_return_type = "CourseSpec | undefined")]
-    pub fn course(&self, id: &str) -> Result<JsValue, Failure> {
+    pub fn course(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let id = text_arg(id, "course id")?;
+        let id = id.as_str();
         self.inner.course(id).map_or(Ok(JsValue::UNDEFINED), output)
     }
 
     /// The highest level a competency defines (5 unless its descriptors say fewer);
     /// `undefined` for an unknown id.
     #[wasm_bindgen(js_name = maxLevel)]
-    pub fn max_level(&self, id: &str) -> Option<u8> {
-        self.inner.max_level(id).map(karmayogi::Level::get)
+    pub fn max_level(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<Option<u8>, Failure> {
+        let id = text_arg(id, "competency id")?;
+        Ok(self.inner.max_level(&id).map(karmayogi::Level::get))
     }
 
-    /// A course's prerequisites, transitively, in learning order, without the course itself.
+    /// A course and everything it requires, directly or through other prerequisites, in
+    /// learning order (every course after its prerequisites, ties by id).
     ///
     /// Throws `unknown_id` for an unknown course.
     #[wasm_bindgen(js_name = prerequisiteClosure, unchecked_return_type = "string[]")]
-    pub fn prerequisite_closure(&self, course: &str) -> Result<JsValue, Failure> {
+    pub fn prerequisite_closure(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] course: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let course = text_arg(course, "course id")?;
+        let course = course.as_str();
         output(&self.inner.prerequisite_closure(course)?)
     }
 
@@ -131,7 +158,12 @@ impl Framework {
     ///
     /// Throws `unknown_id` for an unknown position.
     #[wasm_bindgen(unchecked_return_type = "Requirement[]")]
-    pub fn requirements(&self, position: &str) -> Result<JsValue, Failure> {
+    pub fn requirements(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let position = text_arg(position, "position id")?;
+        let position = position.as_str();
         output(&self.inner.requirements(position)?)
     }
 
@@ -157,9 +189,11 @@ impl Framework {
     pub fn gap_for(
         &self,
         profile: &Profile,
-        position: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "GapOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, Failure> {
+        let position = text_arg(position, "position id")?;
+        let position = position.as_str();
         let options = options::gap(options)?;
         output(&self.inner.gap_for(&profile.inner, position, &options)?)
     }
@@ -176,9 +210,11 @@ impl Framework {
     pub fn recommend(
         &self,
         profile: &Profile,
-        position: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, Failure> {
+        let position = text_arg(position, "position id")?;
+        let position = position.as_str();
         let options = options::recommend(options)?;
         output(&self.inner.recommend(&profile.inner, position, &options)?)
     }
@@ -229,9 +265,11 @@ impl Framework {
     pub fn officers_for(
         &self,
         cohort: &Cohort,
-        position: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "RankOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, Failure> {
+        let position = text_arg(position, "position id")?;
+        let position = position.as_str();
         let options = options::rank(options)?;
         output(&self.inner.officers_for(&cohort.inner, position, &options)?)
     }
@@ -288,10 +326,12 @@ impl Framework {
     pub fn career_step(
         &self,
         profile: &Profile,
-        position: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "GapOptions")] gap: Option<JsValue>,
         #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] recommend: Option<JsValue>,
     ) -> Result<JsValue, Failure> {
+        let position = text_arg(position, "position id")?;
+        let position = position.as_str();
         let gap = options::gap(gap)?;
         let recommend = options::recommend(recommend)?;
         output(
@@ -321,9 +361,11 @@ impl Framework {
     pub fn successors(
         &self,
         cohort: &Cohort,
-        position: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "CareerOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, Failure> {
+        let position = text_arg(position, "position id")?;
+        let position = position.as_str();
         let options = options::career(options)?;
         output(&self.inner.successors(&cohort.inner, position, &options)?)
     }

@@ -36,11 +36,7 @@ pub fn parse_officers(
 }
 
 /// A text property of a CSV object, named as the caller wrote it.
-fn csv_text(
-    object: &JsValue,
-    key: &str,
-    required: bool,
-) -> Result<Option<String>, Failure> {
+fn csv_text(object: &JsValue, key: &str, required: bool) -> Result<Option<String>, Failure> {
     let value = js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     if let Some(text) = value.as_string() {
         return Ok(Some(text));
@@ -81,8 +77,8 @@ pub fn load_esco_js(
     let occupations = required(csv, "occupations")?;
     let skills = required(csv, "skills")?;
     let links = required(csv, "occupationSkills")?;
-    let hierarchy = js_sys::Reflect::get(csv, &JsValue::from_str("hierarchy"))
-        .unwrap_or(JsValue::UNDEFINED);
+    let hierarchy =
+        js_sys::Reflect::get(csv, &JsValue::from_str("hierarchy")).unwrap_or(JsValue::UNDEFINED);
     let tree = if hierarchy.is_undefined() || hierarchy.is_null() {
         None
     } else {

@@ -89,7 +89,12 @@ impl Input {
     }
 
     /// A problem at a line and column of the text, with the path of the value there.
-    pub(crate) fn problem(&self, line: usize, column: usize, description: &str) -> Map<String, Value> {
+    pub(crate) fn problem(
+        &self,
+        line: usize,
+        column: usize,
+        description: &str,
+    ) -> Map<String, Value> {
         let path = path_at(&self.text, line, column);
         json_problem(
             self.what,
@@ -113,7 +118,11 @@ pub(crate) fn json_problem(
     column: usize,
     description: &str,
 ) -> Map<String, Value> {
-    let (line, column) = if given_as_text { (line, column) } else { (0, 0) };
+    let (line, column) = if given_as_text {
+        (line, column)
+    } else {
+        (0, 0)
+    };
     let mut p = problem(&Error::Json {
         line,
         column,
@@ -144,13 +153,29 @@ fn strip_position(text: &str, line: usize, column: usize) -> String {
     text.strip_suffix(&suffix).unwrap_or(text).to_owned()
 }
 
+/// A string argument (an id). The generated glue would hand a non-string to the
+/// WebAssembly unchecked, so every id is taken as a value and checked here.
+pub(crate) fn text_arg(value: &JsValue, what: &'static str) -> Result<String, Failure> {
+    value.as_string().ok_or_else(|| {
+        Failure::one(json_problem(
+            what,
+            false,
+            "",
+            0,
+            0,
+            &format!("expected a string, found {}", type_of(value)),
+        ))
+    })
+}
+
 fn type_of(value: &JsValue) -> String {
     value.js_typeof().as_string().unwrap_or_default()
 }
 
 /// A library value as plain JavaScript objects, through its serde form.
 pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
-    let fail = |description: &str| Failure::one(json_problem("output", true, "", 0, 0, description));
+    let fail =
+        |description: &str| Failure::one(json_problem("output", true, "", 0, 0, description));
     let text = serde_json::to_string(value).map_err(|e| fail(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| fail("the output could not be read back"))
 }
@@ -299,7 +324,10 @@ mod tests {
         );
         let doc = r#"{"format_version":1,"competencies":[],"courses":[{"id":"c","name":"C",
             "hours":"x","provides":[]}]}"#;
-        assert_eq!(path_of_error::<karmayogi::FrameworkSpec>(doc), "courses[0].hours");
+        assert_eq!(
+            path_of_error::<karmayogi::FrameworkSpec>(doc),
+            "courses[0].hours"
+        );
     }
 
     #[test]
@@ -322,7 +350,10 @@ mod tests {
         let doc = r#"{"format_version":1,"competencies":[],"a\"b":1}"#;
         assert_eq!(path_of_error::<karmayogi::FrameworkSpec>(doc), "a\"b");
         assert_eq!(path_of_error::<karmayogi::FrameworkSpec>("[1]"), "");
-        assert_eq!(path_of_error::<karmayogi::FrameworkSpec>("{\"format_version\":1}"), "");
+        assert_eq!(
+            path_of_error::<karmayogi::FrameworkSpec>("{\"format_version\":1}"),
+            ""
+        );
     }
 
     #[test]

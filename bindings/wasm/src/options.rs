@@ -38,7 +38,9 @@ impl Fields {
                 path,
             });
         }
-        let Some(object) = value.dyn_ref::<js_sys::Object>().filter(|_| !value.is_function())
+        let Some(object) = value
+            .dyn_ref::<js_sys::Object>()
+            .filter(|_| !value.is_function())
         else {
             return Err(wrong(&path, "an object", &value));
         };
@@ -55,7 +57,10 @@ impl Fields {
                 ));
             }
         }
-        Ok(Fields { object: value, path })
+        Ok(Fields {
+            object: value,
+            path,
+        })
     }
 
     /// The value of a key; `None` when absent, `undefined` or `null`.
@@ -70,7 +75,10 @@ impl Fields {
 
     pub(crate) fn number(&self, key: &str) -> Result<Option<f64>, Failure> {
         self.get(key)
-            .map(|v| v.as_f64().ok_or_else(|| wrong(&join(&self.path, key), "a number", &v)))
+            .map(|v| {
+                v.as_f64()
+                    .ok_or_else(|| wrong(&join(&self.path, key), "a number", &v))
+            })
             .transpose()
     }
 
@@ -79,7 +87,8 @@ impl Fields {
         self.get(key)
             .map(|v| match v.as_f64() {
                 Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => {
-                    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)] // checked: whole, 0 to max
+                    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+                    // checked: whole, 0 to max
                     Ok(n as u64)
                 }
                 _ => Err(wrong(
@@ -93,13 +102,19 @@ impl Fields {
 
     pub(crate) fn flag(&self, key: &str) -> Result<Option<bool>, Failure> {
         self.get(key)
-            .map(|v| v.as_bool().ok_or_else(|| wrong(&join(&self.path, key), "true or false", &v)))
+            .map(|v| {
+                v.as_bool()
+                    .ok_or_else(|| wrong(&join(&self.path, key), "true or false", &v))
+            })
             .transpose()
     }
 
     pub(crate) fn text(&self, key: &str) -> Result<Option<String>, Failure> {
         self.get(key)
-            .map(|v| v.as_string().ok_or_else(|| wrong(&join(&self.path, key), "a string", &v)))
+            .map(|v| {
+                v.as_string()
+                    .ok_or_else(|| wrong(&join(&self.path, key), "a string", &v))
+            })
             .transpose()
     }
 
@@ -389,7 +404,8 @@ pub(crate) fn acbp(value: Option<JsValue>) -> Result<AcbpOptions, Failure> {
     )?;
     let seats_of = |path: &str, n: f64| {
         if n.fract() == 0.0 && (0.0..=4_294_967_295.0).contains(&n) {
-            #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)] // checked: whole, 0 to u32::MAX
+            #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+            // checked: whole, 0 to u32::MAX
             Ok(n as u32)
         } else {
             Err(wrong(
@@ -475,13 +491,17 @@ pub(crate) fn case_import(value: Option<JsValue>) -> Result<CaseImportOptions, F
                 Some("area") => CaseItemMapping::Area,
                 Some("ignore") => CaseItemMapping::Ignore,
                 Some(_) => {
-                    return Err(wrong(&at, "\"area\", \"ignore\" or {competency: type}", &mapping));
+                    return Err(wrong(
+                        &at,
+                        "\"area\", \"ignore\" or {competency: type}",
+                        &mapping,
+                    ));
                 }
                 None => {
                     let c = Fields::at(mapping, at.clone(), &["competency"])?;
-                    let kind = c.text("competency")?.ok_or_else(|| {
-                        problem(&at, "missing `competency`: the competency type")
-                    })?;
+                    let kind = c
+                        .text("competency")?
+                        .ok_or_else(|| problem(&at, "missing `competency`: the competency type"))?;
                     CaseItemMapping::Competency(competency_type(&join(&at, "competency"), &kind)?)
                 }
             };

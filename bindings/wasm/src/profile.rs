@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::failure::Failure;
 use crate::framework::Framework;
-use crate::json::{Input, output};
+use crate::json::{Input, output, text_arg};
 use crate::options;
 
 /// An officer checked against a framework, with the current level in each competency
@@ -86,8 +86,12 @@ impl Profile {
 
     /// The current level in a competency (0 when no counted evidence shows it, or for an
     /// unknown id).
-    pub fn level(&self, competency: &str) -> Result<u8, Failure> {
-        Ok(self.inner.level(&self.framework, competency)?.get())
+    pub fn level(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] competency: &JsValue,
+    ) -> Result<u8, Failure> {
+        let competency = text_arg(competency, "competency id")?;
+        Ok(self.inner.level(&self.framework, &competency)?.get())
     }
 
     /// Every competency held above level 0, by competency id.
