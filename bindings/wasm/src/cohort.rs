@@ -108,7 +108,7 @@ impl Cohort {
         framework: &Framework,
         #[wasm_bindgen(unchecked_param_type = "OfficerSpec[] | OfficersSpec | string")]
         officers: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "LevelPolicy")] policy: Option<JsValue>,
+        policy: Option<crate::args::LevelPolicy>,
     ) -> Result<Cohort, Failure> {
         let policy = options::policy(policy)?;
         let fw = &framework.inner;

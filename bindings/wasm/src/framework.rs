@@ -176,7 +176,7 @@ impl Framework {
     pub fn gap(
         &self,
         profile: &Profile,
-        #[wasm_bindgen(unchecked_param_type = "GapOptions")] options: Option<JsValue>,
+        options: Option<crate::args::GapOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::gap(options)?;
         output(&self.inner.gap(&profile.inner, &options)?)
@@ -190,7 +190,7 @@ impl Framework {
         &self,
         profile: &Profile,
         #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "GapOptions")] options: Option<JsValue>,
+        options: Option<crate::args::GapOptions>,
     ) -> Result<JsValue, Failure> {
         let position = text_arg(position, "position id")?;
         let position = position.as_str();
@@ -211,7 +211,7 @@ impl Framework {
         &self,
         profile: &Profile,
         #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] options: Option<JsValue>,
+        options: Option<crate::args::RecommendOptions>,
     ) -> Result<JsValue, Failure> {
         let position = text_arg(position, "position id")?;
         let position = position.as_str();
@@ -228,11 +228,11 @@ impl Framework {
     pub fn recommend_targets(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Target[]")] targets: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] completed: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] options: Option<JsValue>,
+        completed: Option<crate::args::StringList>,
+        options: Option<crate::args::RecommendOptions>,
     ) -> Result<JsValue, Failure> {
         let targets: Vec<Target> = Input::new(targets, "targets")?.parse()?;
-        let completed: Vec<karmayogi::CourseId> = match completed {
+        let completed: Vec<karmayogi::CourseId> = match completed.map(JsValue::from) {
             Some(c) if !c.is_undefined() && !c.is_null() => {
                 Input::new(&c, "completed courses")?.parse()?
             }
@@ -252,7 +252,7 @@ impl Framework {
     pub fn positions_for(
         &self,
         profile: &Profile,
-        #[wasm_bindgen(unchecked_param_type = "RankOptions")] options: Option<JsValue>,
+        options: Option<crate::args::RankOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::rank(options)?;
         output(&self.inner.positions_for(&profile.inner, &options)?)
@@ -266,7 +266,7 @@ impl Framework {
         &self,
         cohort: &Cohort,
         #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RankOptions")] options: Option<JsValue>,
+        options: Option<crate::args::RankOptions>,
     ) -> Result<JsValue, Failure> {
         let position = text_arg(position, "position id")?;
         let position = position.as_str();
@@ -281,7 +281,7 @@ impl Framework {
     pub fn training_needs(
         &self,
         cohort: &Cohort,
-        #[wasm_bindgen(unchecked_param_type = "NeedsOptions")] options: Option<JsValue>,
+        options: Option<crate::args::NeedsOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::needs(options)?;
         output(&self.inner.training_needs(&cohort.inner, &options)?)
@@ -295,7 +295,7 @@ impl Framework {
     pub fn training_needs_by_department(
         &self,
         cohort: &Cohort,
-        #[wasm_bindgen(unchecked_param_type = "NeedsOptions")] options: Option<JsValue>,
+        options: Option<crate::args::NeedsOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::needs(options)?;
         let by_department: Vec<DepartmentNeeds<'_>> = self
@@ -314,7 +314,7 @@ impl Framework {
     pub fn department_plan(
         &self,
         cohort: &Cohort,
-        #[wasm_bindgen(unchecked_param_type = "AcbpOptions")] options: Option<JsValue>,
+        options: Option<crate::args::AcbpOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::acbp(options)?;
         output(&self.inner.department_plan(&cohort.inner, &options)?)
@@ -327,8 +327,8 @@ impl Framework {
         &self,
         profile: &Profile,
         #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "GapOptions")] gap: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] recommend: Option<JsValue>,
+        gap: Option<crate::args::GapOptions>,
+        recommend: Option<crate::args::RecommendOptions>,
     ) -> Result<JsValue, Failure> {
         let position = text_arg(position, "position id")?;
         let position = position.as_str();
@@ -347,7 +347,7 @@ impl Framework {
     pub fn career_paths(
         &self,
         profile: &Profile,
-        #[wasm_bindgen(unchecked_param_type = "CareerOptions")] options: Option<JsValue>,
+        options: Option<crate::args::CareerOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::career(options)?;
         output(&self.inner.career_paths(&profile.inner, &options)?)
@@ -362,7 +362,7 @@ impl Framework {
         &self,
         cohort: &Cohort,
         #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CareerOptions")] options: Option<JsValue>,
+        options: Option<crate::args::CareerOptions>,
     ) -> Result<JsValue, Failure> {
         let position = text_arg(position, "position id")?;
         let position = position.as_str();
@@ -378,7 +378,7 @@ impl Framework {
         &self,
         before: &Cohort,
         after: &Cohort,
-        #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
+        options: Option<crate::args::CompareOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::compare(options)?;
         output(&self.inner.compare(&before.inner, &after.inner, &options)?)

@@ -71,7 +71,7 @@ fn required(object: &JsValue, key: &str) -> Result<String, Failure> {
 #[wasm_bindgen(js_name = loadEsco, unchecked_return_type = "FrameworkSpec")]
 pub fn load_esco_js(
     #[wasm_bindgen(unchecked_param_type = "EscoCsv")] csv: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EscoOptions")] options: Option<JsValue>,
+    options: Option<crate::args::EscoOptions>,
 ) -> Result<JsValue, Failure> {
     let options = options::esco(options)?;
     let occupations = required(csv, "occupations")?;
@@ -104,7 +104,7 @@ pub fn load_esco_js(
 #[wasm_bindgen(js_name = loadOnet, unchecked_return_type = "FrameworkSpec")]
 pub fn load_onet_js(
     #[wasm_bindgen(unchecked_param_type = "OnetCsv")] csv: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OnetOptions")] options: Option<JsValue>,
+    options: Option<crate::args::OnetOptions>,
 ) -> Result<JsValue, Failure> {
     let options = options::onet(options)?;
     let occupations = required(csv, "occupations")?;
@@ -133,11 +133,12 @@ struct CaseImportOut<'a> {
 /// identifiers, duplicate identifiers, unknown nodes, `isChildOf` cycles, …).
 #[wasm_bindgen(js_name = importCase, unchecked_return_type = "CaseImport")]
 pub fn import_case(
-    #[wasm_bindgen(unchecked_param_type = "CasePackage | string")] package: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CaseImportOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "CasePackage | string")] cfpackage: &JsValue,
+    options: Option<crate::args::CaseImportOptions>,
 ) -> Result<JsValue, Failure> {
     let options = options::case_import(options)?;
-    let package: CasePackage = Input::new(package, "case package")?.read(CasePackage::from_json)?;
+    let package: CasePackage =
+        Input::new(cfpackage, "case package")?.read(CasePackage::from_json)?;
     let CaseImport { spec, report } = CaseImport::from_package(&package, &options)?;
     output(&CaseImportOut {
         spec: &spec,
@@ -155,7 +156,7 @@ pub fn import_case(
 pub fn export_case(
     framework: &Framework,
     #[wasm_bindgen(unchecked_param_type = "CaseDocument")] document: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CaseExportOptions")] options: Option<JsValue>,
+    options: Option<crate::args::CaseExportOptions>,
 ) -> Result<JsValue, Failure> {
     let document: CaseDocument = Input::new(document, "case document")?.parse()?;
     let options = options::case_export(options)?;

@@ -24,6 +24,7 @@
 //! so every path returns an error instead (the crate denies `unwrap`, `expect`, `panic!`
 //! and slice indexing).
 
+mod args;
 mod cohort;
 mod failure;
 mod framework;

@@ -26,8 +26,11 @@ pub(crate) struct Fields {
 
 impl Fields {
     /// Checks `value` (an object, or `undefined`/`null` for no options) against `allowed`.
-    pub(crate) fn new(value: Option<JsValue>, allowed: &[&str]) -> Result<Fields, Failure> {
-        let value = value.unwrap_or(JsValue::UNDEFINED);
+    pub(crate) fn new(
+        value: Option<impl Into<JsValue>>,
+        allowed: &[&str],
+    ) -> Result<Fields, Failure> {
+        let value = value.map_or(JsValue::UNDEFINED, Into::into);
         Fields::at(value, String::new(), allowed)
     }
 
@@ -255,7 +258,7 @@ fn wrong(path: &str, expected: &str, found: &JsValue) -> Failure {
 }
 
 /// [`LevelPolicy`]: `{verifiedOnly, selfDeclared, feedback360, notBefore}`.
-pub(crate) fn policy(value: Option<JsValue>) -> Result<LevelPolicy, Failure> {
+pub(crate) fn policy(value: Option<impl Into<JsValue>>) -> Result<LevelPolicy, Failure> {
     let f = Fields::new(
         value,
         &["verifiedOnly", "selfDeclared", "feedback360", "notBefore"],
@@ -277,7 +280,7 @@ pub(crate) fn policy(value: Option<JsValue>) -> Result<LevelPolicy, Failure> {
 }
 
 /// [`GapOptions`]: `{weights, includeMet}`.
-pub(crate) fn gap(value: Option<JsValue>) -> Result<GapOptions, Failure> {
+pub(crate) fn gap(value: Option<impl Into<JsValue>>) -> Result<GapOptions, Failure> {
     let f = Fields::new(value, &["weights", "includeMet"])?;
     let mut o = GapOptions::default();
     if let Some(w) = f.weights()? {
@@ -290,7 +293,7 @@ pub(crate) fn gap(value: Option<JsValue>) -> Result<GapOptions, Failure> {
 }
 
 /// [`RecommendOptions`]; `budget` chooses the budgeted objective.
-pub(crate) fn recommend(value: Option<JsValue>) -> Result<RecommendOptions, Failure> {
+pub(crate) fn recommend(value: Option<impl Into<JsValue>>) -> Result<RecommendOptions, Failure> {
     let f = Fields::new(
         value,
         &[
@@ -332,7 +335,7 @@ pub(crate) fn recommend(value: Option<JsValue>) -> Result<RecommendOptions, Fail
 const TOP_MAX: f64 = 4_294_967_295.0;
 
 /// [`RankOptions`]: `{top, weights, excludeCurrent, department}`.
-pub(crate) fn rank(value: Option<JsValue>) -> Result<RankOptions, Failure> {
+pub(crate) fn rank(value: Option<impl Into<JsValue>>) -> Result<RankOptions, Failure> {
     let f = Fields::new(value, &["top", "weights", "excludeCurrent", "department"])?;
     let mut o = RankOptions::default();
     if let Some(k) = f.count("top", TOP_MAX)? {
@@ -351,7 +354,7 @@ pub(crate) fn rank(value: Option<JsValue>) -> Result<RankOptions, Failure> {
 }
 
 /// [`CareerOptions`]: `{top, excludeCurrent, department, untagged, weights}`.
-pub(crate) fn career(value: Option<JsValue>) -> Result<CareerOptions, Failure> {
+pub(crate) fn career(value: Option<impl Into<JsValue>>) -> Result<CareerOptions, Failure> {
     let f = Fields::new(
         value,
         &["top", "excludeCurrent", "department", "untagged", "weights"],
@@ -377,7 +380,7 @@ pub(crate) fn career(value: Option<JsValue>) -> Result<CareerOptions, Failure> {
 
 /// [`NeedsOptions`]: `{department}`. WebAssembly runs on the calling thread, so there is no
 /// `threads`.
-pub(crate) fn needs(value: Option<JsValue>) -> Result<NeedsOptions, Failure> {
+pub(crate) fn needs(value: Option<impl Into<JsValue>>) -> Result<NeedsOptions, Failure> {
     let f = Fields::new(value, &["department"])?;
     Ok(match f.text("department")? {
         Some(d) => NeedsOptions::default().department(d),
@@ -386,7 +389,7 @@ pub(crate) fn needs(value: Option<JsValue>) -> Result<NeedsOptions, Failure> {
 }
 
 /// [`AcbpOptions`]; `seats` maps course ids to their seat limits.
-pub(crate) fn acbp(value: Option<JsValue>) -> Result<AcbpOptions, Failure> {
+pub(crate) fn acbp(value: Option<impl Into<JsValue>>) -> Result<AcbpOptions, Failure> {
     let f = Fields::new(
         value,
         &[
@@ -451,7 +454,7 @@ pub(crate) fn acbp(value: Option<JsValue>) -> Result<AcbpOptions, Failure> {
 }
 
 /// [`CompareOptions`]: `{weights}`.
-pub(crate) fn compare(value: Option<JsValue>) -> Result<CompareOptions, Failure> {
+pub(crate) fn compare(value: Option<impl Into<JsValue>>) -> Result<CompareOptions, Failure> {
     let f = Fields::new(value, &["weights"])?;
     Ok(match f.weights()? {
         Some(w) => CompareOptions::default().weights(w),
@@ -474,7 +477,7 @@ fn competency_type(path: &str, value: &str) -> Result<CompetencyType, Failure> {
 
 /// [`CaseImportOptions`]: `{itemTypes, defaultType, ids}`; an item type maps to
 /// `{competency: type}`, `"area"` or `"ignore"`, as in the import report.
-pub(crate) fn case_import(value: Option<JsValue>) -> Result<CaseImportOptions, Failure> {
+pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Result<CaseImportOptions, Failure> {
     let f = Fields::new(value, &["itemTypes", "defaultType", "ids"])?;
     let mut o = CaseImportOptions::default();
     if let Some(types) = f.get("itemTypes") {
@@ -529,7 +532,7 @@ pub(crate) fn case_import(value: Option<JsValue>) -> Result<CaseImportOptions, F
 
 /// [`CaseExportOptions`]: `{baseUri, itemTypes: {behavioural, functional, domain},
 /// areaItemType, areaIdentifiers, rubricTitle}`.
-pub(crate) fn case_export(value: Option<JsValue>) -> Result<CaseExportOptions, Failure> {
+pub(crate) fn case_export(value: Option<impl Into<JsValue>>) -> Result<CaseExportOptions, Failure> {
     let f = Fields::new(
         value,
         &[
@@ -564,7 +567,7 @@ pub(crate) fn case_export(value: Option<JsValue>) -> Result<CaseExportOptions, F
 
 /// [`EscoOptions`]: `{essentialLevel, optionalLevel, includeOptional}`; the type rule is the
 /// library's standard one.
-pub(crate) fn esco(value: Option<JsValue>) -> Result<EscoOptions, Failure> {
+pub(crate) fn esco(value: Option<impl Into<JsValue>>) -> Result<EscoOptions, Failure> {
     let f = Fields::new(
         value,
         &["essentialLevel", "optionalLevel", "includeOptional"],
@@ -584,7 +587,7 @@ pub(crate) fn esco(value: Option<JsValue>) -> Result<EscoOptions, Failure> {
 
 /// [`OnetOptions`]: `{importanceThreshold, includeSuppressed, unratedOccupations,
 /// coreTasksOnly}`; the type rule is the library's standard one.
-pub(crate) fn onet(value: Option<JsValue>) -> Result<OnetOptions, Failure> {
+pub(crate) fn onet(value: Option<impl Into<JsValue>>) -> Result<OnetOptions, Failure> {
     let f = Fields::new(
         value,
         &[

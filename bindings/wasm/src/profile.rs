@@ -49,7 +49,7 @@ impl Profile {
     pub fn new(
         framework: &Framework,
         #[wasm_bindgen(unchecked_param_type = "OfficerSpec | string")] officer: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "LevelPolicy")] policy: Option<JsValue>,
+        policy: Option<crate::args::LevelPolicy>,
     ) -> Result<Profile, Failure> {
         let officer: OfficerSpec = Input::new(officer, "officer")?.parse()?;
         let policy = options::policy(policy)?;
