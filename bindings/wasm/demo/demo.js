@@ -478,7 +478,8 @@ function showProblems(error, file, what) {
   const byEntry = new Map(); // "section/index" → problems
   for (const p of problems) {
     const places = document_ ? locate(document_, what, concerns(p)) : [];
-    if (places.length === 0) general.push(p);
+    // Malformed text is also shown where it is in the file.
+    if (places.length === 0 || (p.code === "json" && p.line > 0)) general.push(p);
     for (const key of places) {
       if (!byEntry.has(key)) byEntry.set(key, []);
       byEntry.get(key).push(p);
