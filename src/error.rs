@@ -100,7 +100,9 @@ pub enum Error {
         line: usize,
         /// 1-based column of the problem (0 when unknown).
         column: usize,
-        /// The parser's description, without the position.
+        /// The parser's description, without the position. Serialized as `description`,
+        /// since `message` is the whole message of every serialized error.
+        #[serde(rename = "description")]
         message: String,
     },
     /// The document's `format_version` is not the one this crate reads. Convert the document

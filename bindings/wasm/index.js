@@ -1,0 +1,45 @@
+// The karmayogi package: loads the WebAssembly once (top-level await), then exports the API.
+import init, {
+  initSync,
+  Cohort,
+  Framework,
+  Profile,
+  exportCase,
+  formatVersion,
+  importCase,
+  jsonSchema,
+  loadEsco,
+  loadOnet,
+  oldestFormatVersion,
+  parseFrameworkSpec,
+  parseOfficers,
+} from "./pkg/karmayogi_wasm.js";
+
+const wasm = new URL("./pkg/karmayogi_wasm_bg.wasm", import.meta.url);
+if (wasm.protocol === "file:") {
+  // Node.js (and other runtimes reading local files), where fetch cannot read file URLs.
+  const { readFile } = await import("node:fs/promises");
+  initSync({ module: await readFile(wasm) });
+} else {
+  await init({ module_or_path: wasm });
+}
+
+export { KarmayogiError } from "./errors.js";
+export {
+  Cohort,
+  Framework,
+  Profile,
+  exportCase,
+  importCase,
+  loadEsco,
+  loadOnet,
+  parseFrameworkSpec,
+  parseOfficers,
+};
+
+/** The interchange format version this package writes, and the newest it reads. */
+export const FORMAT_VERSION = formatVersion();
+/** The oldest interchange format version this package reads. */
+export const OLDEST_FORMAT_VERSION = oldestFormatVersion();
+/** The JSON Schema (draft 2020-12) of framework and officers documents. */
+export const JSON_SCHEMA = JSON.parse(jsonSchema());

@@ -1,0 +1,105 @@
+// Builds the package: the bindings crate for wasm32, wasm-bindgen's JavaScript and
+// declarations into pkg/, wasm-opt, and the demo's bundled data. Prints the sizes.
+//
+//   node scripts/build.mjs
+//
+// Needs cargo with the wasm32-unknown-unknown target; installs the wasm-bindgen CLI at the
+// exact version Cargo.lock pins for the wasm-bindgen crate when it is missing (the two must
+// match). wasm-opt comes from the `binaryen` dev dependency; without it the step is skipped.
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const here = dirname(dirname(fileURLToPath(import.meta.url)));
+const root = join(here, "..", "..");
+const pkg = join(here, "pkg");
+const profile = "wasm-release";
+const built = join(root, "target", "wasm32-unknown-unknown", profile, "karmayogi_wasm.wasm");
+
+function run(command, args, options = {}) {
+  console.log(`$ ${command} ${args.join(" ")}`);
+  const r = spawnSync(command, args, { stdio: "inherit", ...options });
+  if (r.status !== 0) {
+    throw new Error(`${command} failed (${r.error?.message ?? `exit ${r.status}`})`);
+  }
+}
+
+/** The wasm-bindgen crate's version in Cargo.lock: the CLI must be exactly this one. */
+function lockedBindgenVersion() {
+  const lock = readFileSync(join(root, "Cargo.lock"), "utf8");
+  const m = lock.match(/\[\[package\]\]\nname = "wasm-bindgen"\nversion = "([^"]+)"/);
+  if (!m) throw new Error("Cargo.lock has no wasm-bindgen package");
+  return m[1];
+}
+
+function installedBindgenVersion() {
+  try {
+    return execFileSync("wasm-bindgen", ["--version"], { encoding: "utf8" }).trim().split(" ")[1];
+  } catch {
+    return null;
+  }
+}
+
+const version = lockedBindgenVersion();
+if (installedBindgenVersion() !== version) {
+  run("cargo", ["install", "wasm-bindgen-cli", "--version", version, "--locked"]);
+}
+
+run("cargo", ["build", "-p", "karmayogi-wasm", "--target", "wasm32-unknown-unknown", "--profile", profile], {
+  cwd: root,
+});
+
+// wasm-bindgen and wasm-opt only when the compiled module changed (wasm-opt takes a while).
+const digest = createHash("sha256")
+  .update(readFileSync(built))
+  .update(version)
+  .update(readFileSync(join(here, "scripts", "build.mjs")))
+  .digest("hex");
+const stamp = join(pkg, ".stamp");
+const outputs = ["karmayogi_wasm.js", "karmayogi_wasm.d.ts", "karmayogi_wasm_bg.wasm"].map((f) => join(pkg, f));
+if (!(existsSync(stamp) && readFileSync(stamp, "utf8") === digest && outputs.every(existsSync))) {
+  run("wasm-bindgen", ["--target", "web", "--out-dir", pkg, "--out-name", "karmayogi_wasm", built]);
+  const wasmOpt = join(here, "node_modules", ".bin", "wasm-opt");
+  const wasm = join(pkg, "karmayogi_wasm_bg.wasm");
+  if (existsSync(wasmOpt)) {
+    // The features rustc enables by default for wasm32-unknown-unknown.
+    const features = [
+      "--enable-bulk-memory",
+      "--enable-bulk-memory-opt",
+      "--enable-sign-ext",
+      "--enable-mutable-globals",
+      "--enable-nontrapping-float-to-int",
+      "--enable-reference-types",
+      "--enable-multivalue",
+    ];
+    run(wasmOpt, ["-Oz", "--strip-debug", "--strip-producers", ...features, wasm, "-o", wasm]);
+  } else {
+    console.log("wasm-opt not installed (npm ci installs binaryen): size not optimised");
+  }
+  writeFileSync(stamp, digest);
+}
+
+// The demo's bundled data: the repository's head-post-office example.
+const data = join(here, "demo", "data");
+mkdirSync(data, { recursive: true });
+for (const f of readdirSync(join(root, "examples", "data"))) {
+  if (f.endsWith(".json")) copyFileSync(join(root, "examples", "data", f), join(data, f));
+}
+
+const wasmBytes = readFileSync(join(pkg, "karmayogi_wasm_bg.wasm"));
+const js = readFileSync(join(pkg, "karmayogi_wasm.js"));
+const sizes = {
+  wasm: wasmBytes.length,
+  wasm_gzip: gzipSync(wasmBytes, { level: 9 }).length,
+  js: js.length,
+  js_gzip: gzipSync(js, { level: 9 }).length,
+};
+writeFileSync(join(pkg, "sizes.json"), JSON.stringify(sizes, null, 2) + "\n");
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(
+  `karmayogi_wasm_bg.wasm: ${kb(sizes.wasm)} (gzip -9: ${kb(sizes.wasm_gzip)}); ` +
+    `karmayogi_wasm.js: ${kb(sizes.js)} (gzip -9: ${kb(sizes.js_gzip)})`,
+);

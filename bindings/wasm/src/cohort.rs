@@ -1,0 +1,249 @@
+//! The `Cohort` class: many officers stored compactly, for department-scale analysis.
+//!
+//! Officers are read one at a time and handed to the library as a stream, so a cohort of a
+//! hundred thousand officers never holds all their passbooks in WebAssembly memory at once:
+//! from an array, each element is read on its own; from a document's text, the officers are
+//! first split into raw slices of the text, then parsed one by one.
+
+use std::rc::Rc;
+
+use karmayogi::{EntityKind, Error, Errors, FORMAT_VERSION, OLDEST_FORMAT_VERSION, OfficerSpec};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+
+use crate::failure::{Failure, problem};
+use crate::framework::Framework;
+use crate::json::{Input, text_arg, without_position};
+use crate::options;
+use crate::profile::Profile;
+
+/// Many officers checked against one framework and stored column-wise, without their
+/// passbooks (about 40 bytes plus 4 per competency held, each).
+///
+/// Built from an array of officers, an officers document, or the document's JSON text;
+/// current levels are derived once, by the level policy given.
+#[wasm_bindgen]
+pub struct Cohort {
+    pub(crate) inner: karmayogi::Cohort,
+    framework: Rc<karmayogi::Framework>,
+}
+
+/// An officers document with its officers left as raw JSON.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument<'a> {
+    #[allow(dead_code)] // checked by `Probe` before the document is read
+    format_version: u32,
+    #[serde(borrow)]
+    officers: Vec<&'a RawValue>,
+}
+
+/// Only the version, so it is checked before the shape (as the library's readers do).
+#[derive(Deserialize)]
+struct Probe {
+    format_version: Option<u64>,
+}
+
+/// What went wrong reading the officers, and which input index each officer read came from
+/// (so errors the library reports by index name the caller's index).
+#[derive(Default)]
+struct Reading {
+    problems: Vec<Map<String, Value>>,
+    kept: Vec<usize>,
+}
+
+impl Reading {
+    fn officer(
+        &mut self,
+        index: usize,
+        read: Result<OfficerSpec, Map<String, Value>>,
+    ) -> Option<OfficerSpec> {
+        match read {
+            Ok(officer) => {
+                self.kept.push(index);
+                Some(officer)
+            }
+            Err(p) => {
+                self.problems.push(p);
+                None
+            }
+        }
+    }
+
+    /// The library's errors, with officer indices mapped back to the input, then the
+    /// problems found reading.
+    fn finish(mut self, errors: Option<Errors>) -> Failure {
+        let mut all: Vec<Map<String, Value>> = Vec::new();
+        for e in errors.into_iter().flatten() {
+            let e = match e {
+                Error::EmptyId {
+                    kind: EntityKind::Officer,
+                    index,
+                } => Error::EmptyId {
+                    kind: EntityKind::Officer,
+                    index: self.kept.get(index).copied().unwrap_or(index),
+                },
+                other => other,
+            };
+            all.push(problem(&e));
+        }
+        all.append(&mut self.problems);
+        Failure(all)
+    }
+}
+
+#[wasm_bindgen]
+impl Cohort {
+    /// Checks every officer against the framework, derives their levels with the policy,
+    /// and stores them compactly. `officers` is an array of officers, an officers document
+    /// (`{format_version, officers}`), or the document's JSON text.
+    ///
+    /// Throws a `KarmayogiError` listing every problem of every officer: malformed entries
+    /// (with their index and path), unknown references, invalid levels and dates, empty and
+    /// duplicate officer ids.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        framework: &Framework,
+        #[wasm_bindgen(unchecked_param_type = "OfficerSpec[] | OfficersSpec | string")]
+        officers: &JsValue,
+        policy: Option<crate::args::LevelPolicy>,
+    ) -> Result<Cohort, Failure> {
+        let policy = options::policy(policy)?;
+        let fw = &framework.inner;
+        let mut reading = Reading::default();
+        let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
+            let stream = array.iter().enumerate().filter_map(|(i, value)| {
+                let read = read_element(&value, i);
+                reading.officer(i, read)
+            });
+            karmayogi::Cohort::new(fw, stream, &policy)
+        } else {
+            let input = Input::new(officers, "officers")?;
+            let document = split(&input)?;
+            let stream = document.officers.iter().enumerate().filter_map(|(i, raw)| {
+                let read = read_raw(&input, raw);
+                reading.officer(i, read)
+            });
+            karmayogi::Cohort::new(fw, stream, &policy)
+        };
+        match built {
+            Ok(inner) if reading.problems.is_empty() => Ok(Cohort {
+                inner,
+                framework: Rc::clone(fw),
+            }),
+            Ok(_) => Err(reading.finish(None)),
+            Err(errors) => Err(reading.finish(Some(errors))),
+        }
+    }
+
+    /// How many officers the cohort holds.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The departments of the cohort's officers, sorted.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn departments(&self) -> Vec<String> {
+        self.inner
+            .departments()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// Bytes of WebAssembly memory the cohort's columns take.
+    #[wasm_bindgen(js_name = heapBytes)]
+    pub fn heap_bytes(&self) -> usize {
+        self.inner.heap_bytes()
+    }
+
+    /// The id of the officer at `index` (input order); `undefined` past the end.
+    #[wasm_bindgen(js_name = officerId)]
+    pub fn officer_id(&self, index: usize) -> Option<String> {
+        self.inner.officer_id(index).map(ToOwned::to_owned)
+    }
+
+    /// The index (input order) of the officer with this id; `undefined` when absent.
+    pub fn find(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<Option<usize>, Failure> {
+        Ok(self.inner.find(&text_arg(id, "officer id")?))
+    }
+
+    /// The officer at `index` as a `Profile`; `undefined` past the end.
+    pub fn profile(&self, index: usize) -> Option<Profile> {
+        self.inner
+            .profile(index)
+            .map(|p| Profile::wrap(p, Rc::clone(&self.framework)))
+    }
+}
+
+/// Reads one element of an array of officers; a problem's path starts with its index.
+fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Map<String, Value>> {
+    let read = Input::new(value, "officers").and_then(|input| input.parse());
+    read.map_err(|f| {
+        let mut p = f.0.into_iter().next().unwrap_or_default();
+        let inner = p.get("path").and_then(Value::as_str).unwrap_or_default();
+        let path = if inner.is_empty() {
+            format!("[{index}]")
+        } else {
+            format!("[{index}].{inner}")
+        };
+        let description = p
+            .get("description")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        p.insert(
+            "message".to_owned(),
+            Value::from(format!("invalid officers at `{path}`: {description}")),
+        );
+        p.insert("path".to_owned(), Value::from(path));
+        p
+    })
+}
+
+/// Splits an officers document into its officers' raw texts, after checking its version.
+fn split(input: &Input) -> Result<RawDocument<'_>, Failure> {
+    let text = input.text.as_str();
+    match serde_json::from_str::<Probe>(text) {
+        Ok(Probe {
+            format_version: Some(found),
+        }) if !(u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found) => {
+            return Err(Error::UnsupportedFormatVersion {
+                found,
+                expected: FORMAT_VERSION,
+            }
+            .into());
+        }
+        // Syntax errors are reported where found; a shape the probe cannot read is left to
+        // the document's own reading, which names what it expected.
+        Err(e) if e.classify() != serde_json::error::Category::Data => {
+            return Err(input.failure(&e));
+        }
+        _ => {}
+    }
+    serde_json::from_str::<RawDocument<'_>>(text).map_err(|e| input.failure(&e))
+}
+
+/// Parses one officer of a document, reporting a problem at its place in the whole text.
+fn read_raw(input: &Input, raw: &RawValue) -> Result<OfficerSpec, Map<String, Value>> {
+    let slice = raw.get();
+    serde_json::from_str::<OfficerSpec>(slice).map_err(|e| {
+        // The slice's line and column, moved to where the slice starts in the whole text.
+        let start = (slice.as_ptr() as usize).saturating_sub(input.text.as_ptr() as usize);
+        let before = input.text.get(..start).unwrap_or_default();
+        let base_line = before.matches('\n').count() + 1;
+        let base_column = before.len() - before.rfind('\n').map_or(0, |n| n + 1);
+        let (line, column) = if e.line() <= 1 {
+            (base_line, base_column + e.column())
+        } else {
+            (base_line + e.line() - 1, e.column())
+        };
+        input.problem(line, column, &without_position(&e))
+    })
+}

@@ -1,0 +1,168 @@
+//! Documents in and out: reading framework and officers documents, the ESCO and O*NET
+//! loaders, and CASE 1.1 import and export.
+
+use karmayogi::{
+    CaseDocument, CaseImport, CaseImportReport, CasePackage, EscoCsv, FrameworkSpec, OfficersSpec,
+    OnetCsv, load_esco, load_onet,
+};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::failure::Failure;
+use crate::framework::Framework;
+use crate::json::{Input, json_problem, output};
+use crate::options;
+
+/// Reads a framework document (an object or its JSON text) without validating it: checks
+/// the version and the shape, and returns the document as the library reads it (defaults
+/// filled in). `new Framework(spec)` does this and validates.
+#[wasm_bindgen(js_name = parseFrameworkSpec, unchecked_return_type = "FrameworkSpec")]
+pub fn parse_framework_spec(
+    #[wasm_bindgen(unchecked_param_type = "FrameworkSpec | string")] json: &JsValue,
+) -> Result<JsValue, Failure> {
+    let spec: FrameworkSpec = Input::new(json, "framework")?.read(FrameworkSpec::from_json)?;
+    output(&spec)
+}
+
+/// Reads an officers document (an object or its JSON text): checks the version and the
+/// shape, and returns the document as the library reads it. Officers are checked against a
+/// framework by `new Profile` and `new Cohort`.
+#[wasm_bindgen(js_name = parseOfficers, unchecked_return_type = "OfficersSpec")]
+pub fn parse_officers(
+    #[wasm_bindgen(unchecked_param_type = "OfficersSpec | string")] json: &JsValue,
+) -> Result<JsValue, Failure> {
+    let doc: OfficersSpec = Input::new(json, "officers")?.read(OfficersSpec::from_json)?;
+    output(&doc)
+}
+
+/// A text property of a CSV object, named as the caller wrote it.
+fn csv_text(object: &JsValue, key: &str, required: bool) -> Result<Option<String>, Failure> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    if let Some(text) = value.as_string() {
+        return Ok(Some(text));
+    }
+    if value.is_undefined() && !required {
+        return Ok(None);
+    }
+    let found = value.js_typeof().as_string().unwrap_or_default();
+    Err(Failure::one(json_problem(
+        "csv texts",
+        false,
+        key,
+        0,
+        0,
+        &format!("expected the text of a CSV file, found {found}"),
+    )))
+}
+
+/// A required CSV text.
+fn required(object: &JsValue, key: &str) -> Result<String, Failure> {
+    Ok(csv_text(object, key, true)?.unwrap_or_default())
+}
+
+/// Builds a framework document from the texts of the ESCO CSV files (the layout of the
+/// repository's `data/esco`): occupations become positions `occ-<id>` with one role,
+/// skills become competencies `skill-<id>`, essential links level 3 and optional links
+/// level 2 (configurable). With `hierarchy`, each competency's area is its nearest skill
+/// group.
+///
+/// Throws every malformed row, missing column, repeated key and unknown reference at once,
+/// each naming the file, line, column and value.
+#[wasm_bindgen(js_name = loadEsco, unchecked_return_type = "FrameworkSpec")]
+pub fn load_esco_js(
+    #[wasm_bindgen(unchecked_param_type = "EscoCsv")] csv: &JsValue,
+    options: Option<crate::args::EscoOptions>,
+) -> Result<JsValue, Failure> {
+    let options = options::esco(options)?;
+    let occupations = required(csv, "occupations")?;
+    let skills = required(csv, "skills")?;
+    let links = required(csv, "occupationSkills")?;
+    let hierarchy =
+        js_sys::Reflect::get(csv, &JsValue::from_str("hierarchy")).unwrap_or(JsValue::UNDEFINED);
+    let tree = if hierarchy.is_undefined() || hierarchy.is_null() {
+        None
+    } else {
+        Some((
+            required(&hierarchy, "skillBroader")?,
+            required(&hierarchy, "skillGroups")?,
+        ))
+    };
+    let mut texts = EscoCsv::new(&occupations, &skills, &links);
+    if let Some((broader, groups)) = &tree {
+        texts = texts.hierarchy(broader, groups);
+    }
+    output(&load_esco(&texts, &options)?)
+}
+
+/// Builds a framework document from the texts of the O*NET CSV files (the layout of the
+/// repository's `data/onet`): occupations with skill ratings become positions
+/// `soc-<code>`, the rated skills competencies `onet-<element id>` at level ⌈LV × 5 / 7⌉,
+/// task statements (optional) activities.
+///
+/// Throws every malformed row, missing column, repeated key, unknown reference and option
+/// out of range at once.
+#[wasm_bindgen(js_name = loadOnet, unchecked_return_type = "FrameworkSpec")]
+pub fn load_onet_js(
+    #[wasm_bindgen(unchecked_param_type = "OnetCsv")] csv: &JsValue,
+    options: Option<crate::args::OnetOptions>,
+) -> Result<JsValue, Failure> {
+    let options = options::onet(options)?;
+    let occupations = required(csv, "occupations")?;
+    let elements = required(csv, "elements")?;
+    let ratings = required(csv, "occupationSkillLevels")?;
+    let tasks = csv_text(csv, "tasks", false)?;
+    let mut texts = OnetCsv::new(&occupations, &elements, &ratings);
+    if let Some(tasks) = &tasks {
+        texts = texts.tasks(tasks);
+    }
+    output(&load_onet(&texts, &options)?)
+}
+
+/// A CASE import: the framework document and the report of what had no place in it.
+#[derive(Serialize)]
+struct CaseImportOut<'a> {
+    spec: &'a FrameworkSpec,
+    report: &'a CaseImportReport,
+}
+
+/// Imports a CASE 1.1 `CFPackage` (an object or its JSON text): `CFItem`s become
+/// competencies or areas, rubric criterion levels level descriptors; the report lists by
+/// identifier every association, element and field the framework has no place for.
+///
+/// Throws every structural problem of the package at once (missing document or
+/// identifiers, duplicate identifiers, unknown nodes, `isChildOf` cycles, …).
+#[wasm_bindgen(js_name = importCase, unchecked_return_type = "CaseImport")]
+pub fn import_case(
+    #[wasm_bindgen(unchecked_param_type = "CasePackage | string")] cfpackage: &JsValue,
+    options: Option<crate::args::CaseImportOptions>,
+) -> Result<JsValue, Failure> {
+    let options = options::case_import(options)?;
+    let package: CasePackage =
+        Input::new(cfpackage, "case package")?.read(CasePackage::from_json)?;
+    let CaseImport { spec, report } = CaseImport::from_package(&package, &options)?;
+    output(&CaseImportOut {
+        spec: &spec,
+        report: &report,
+    })
+}
+
+/// Exports a framework's competency dictionary as a CASE 1.1 `CFPackage`, with name-based
+/// UUIDs and the document's `lastChangeDateTime` on every element, so the same framework
+/// always gives the same package.
+///
+/// Throws `case_invalid_identifier` or `case_invalid_date_time` for a bad document, and
+/// `case_blank_area` for a competency whose area is blank.
+#[wasm_bindgen(js_name = exportCase, unchecked_return_type = "CasePackage")]
+pub fn export_case(
+    framework: &Framework,
+    #[wasm_bindgen(unchecked_param_type = "CaseDocument")] document: &JsValue,
+    options: Option<crate::args::CaseExportOptions>,
+) -> Result<JsValue, Failure> {
+    let document: CaseDocument = Input::new(document, "case document")?.parse()?;
+    let options = options::case_export(options)?;
+    output(&CasePackage::from_framework(
+        &framework.inner,
+        &document,
+        &options,
+    )?)
+}

@@ -1,0 +1,896 @@
+
+// ---------------------------------------------------------------------------------------
+// The JSON interchange format (schema/karmayogi-v2.schema.json): framework and officers
+// documents. Inputs may leave out optional fields; outputs leave out empty ones as the
+// library writes them.
+// ---------------------------------------------------------------------------------------
+
+/** The three competency types of the FRAC dictionary. */
+export type CompetencyType = "behavioural" | "functional" | "domain";
+
+/** How a learning resource is delivered, for the 70-20-10 blend. */
+export type Mode = "formal" | "social" | "experiential";
+
+/** Review state of a FRAC mapping; only verified mappings count in requirements. */
+export type ReviewStatus = "draft" | "verified";
+
+/** Where a piece of passbook evidence came from. */
+export type EvidenceSource = "course_completion" | "assessment" | "feedback360" | "self_declared";
+
+/** The kinds of entity a framework holds; problems use it to say what an id names. */
+export type EntityKind = "competency" | "activity" | "role" | "position" | "course" | "officer";
+
+/** A whole framework: the competency dictionary, the FRAC mapping and the course catalogue. */
+export interface FrameworkSpec {
+  /** From `oldestFormatVersion()` to `formatVersion()`. */
+  format_version: number;
+  competencies: CompetencySpec[];
+  activities?: ActivitySpec[];
+  roles?: RoleSpec[];
+  positions?: PositionSpec[];
+  courses?: CourseSpec[];
+}
+
+/** One competency of the dictionary. */
+export interface CompetencySpec {
+  id: string;
+  name: string;
+  description?: string;
+  type: CompetencyType;
+  /** An area or theme, e.g. a KCM theme. */
+  area?: string | null;
+  /** Descriptors for levels 1..n, each once (n at most 5); absent or empty: the default five. */
+  levels?: LevelDescriptor[];
+}
+
+/** What a proficiency level means for one competency. */
+export interface LevelDescriptor {
+  level: number;
+  /** Absent: the platform default (Basic, Proficient, Advanced, Expert, Ustad). */
+  name?: string | null;
+  description: string;
+}
+
+/** A competency needed at a level, by an activity or directly by a role. */
+export interface RequirementSpec {
+  competency: string;
+  level: number;
+  /** Defaults to verified. */
+  status?: ReviewStatus;
+}
+
+/** An activity: a concrete action, needing competencies at levels. */
+export interface ActivitySpec {
+  id: string;
+  name: string;
+  requires?: RequirementSpec[];
+}
+
+/** A role: activities, and competencies required by the role directly. */
+export interface RoleSpec {
+  id: string;
+  name: string;
+  activities?: string[];
+  requires?: RequirementSpec[];
+}
+
+/** A position (post) in a department (MDO), carrying at least one role. */
+export interface PositionSpec {
+  id: string;
+  name: string;
+  department: string;
+  roles: string[];
+}
+
+/** A competency a course builds, and the level it brings a learner to (absent: untagged). */
+export interface CourseOutcome {
+  competency: string;
+  level?: number | null;
+}
+
+/** A course or other learning resource (a CBP). */
+export interface CourseSpec {
+  id: string;
+  name: string;
+  /** Above 0 and at most 10,000. */
+  hours: number;
+  /** Defaults to formal. */
+  mode?: Mode;
+  provides: CourseOutcome[];
+  prerequisites?: string[];
+  provider?: string | null;
+  language?: string | null;
+}
+
+/** A document of officers. */
+export interface OfficersSpec {
+  format_version: number;
+  officers: OfficerSpec[];
+}
+
+/** An officer: where they serve, and their competency passbook. */
+export interface OfficerSpec {
+  id: string;
+  department: string;
+  position: string;
+  /** A position the officer is moving to (transfer, promotion). */
+  target_position?: string | null;
+  passbook?: Evidence[];
+}
+
+/** One entry of a competency passbook: a competency shown at a level. */
+export interface Evidence {
+  competency: string;
+  level: number;
+  source: EvidenceSource;
+  /** An ISO 8601 date, `YYYY-MM-DD`. */
+  date: string;
+  /** Defaults to true. */
+  verified?: boolean;
+  /** The course completed, for `course_completion`. */
+  course?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Options: the library's options builders as plain objects. Every field is optional; an
+// absent field keeps the library's default. Unknown keys are rejected.
+// ---------------------------------------------------------------------------------------
+
+/** Weights per competency type; an absent type weighs 1. */
+export interface Weights {
+  behavioural?: number;
+  functional?: number;
+  domain?: number;
+}
+
+/** How an officer's current level is derived from the passbook. */
+export interface LevelPolicy {
+  /** Only verified evidence counts (default true). */
+  verifiedOnly?: boolean;
+  /** Self-declared evidence counts (default false). */
+  selfDeclared?: boolean;
+  /** 360-degree feedback counts (default true). */
+  feedback360?: boolean;
+  /** Only evidence dated on or after this `YYYY-MM-DD` counts. */
+  notBefore?: string;
+}
+
+/** Options of gap reports. */
+export interface GapOptions {
+  /** Readiness weights per competency type (default all 1). */
+  weights?: Weights;
+  /** Also list the requirements already met, after the gaps (default false). */
+  includeMet?: boolean;
+}
+
+/** The solver: the greedy (default) or branch and bound with a node limit. */
+export type Solver = "greedy" | { exact: { nodeLimit: number } };
+
+/** How a course tagged without a level counts: closes nothing (default) or reaches a level. */
+export type UntaggedLevel = "ignore" | { assume: number };
+
+/** Options of learning paths. */
+export interface RecommendOptions {
+  /** Close the most weighted shortfall within these hours (default: close every gap). */
+  budget?: number;
+  solver?: Solver;
+  untagged?: UntaggedLevel;
+  /** Value weights per competency type, for the budget. */
+  weights?: Weights;
+  /** Value weight of single competencies, multiplying their type's weight. */
+  competencyWeights?: Record<string, number>;
+  /** Split the path into terms of at most these hours. */
+  termHours?: number;
+  /** Aim for at most this share of formal hours (70-20-10 asks about 0.1). */
+  maxFormalShare?: number;
+}
+
+/** Options of rankings by readiness. */
+export interface RankOptions {
+  /** How many results at most (default 10). */
+  top?: number;
+  /** Readiness weights to rank by. */
+  weights?: Weights;
+  /** Leave out the officer's current post, or officers holding the post (default true). */
+  excludeCurrent?: boolean;
+  /** Only posts of, or officers in, this department. */
+  department?: string;
+}
+
+/** Options of career paths and successors. */
+export interface CareerOptions {
+  top?: number;
+  excludeCurrent?: boolean;
+  department?: string;
+  untagged?: UntaggedLevel;
+  /** Readiness weights reported with each result. */
+  weights?: Weights;
+}
+
+/** Options of training needs. */
+export interface NeedsOptions {
+  /** Only the officers of this department. */
+  department?: string;
+}
+
+/** Constraints and priorities of a department plan. */
+export interface AcbpOptions {
+  /** Only the officers of this department. */
+  department?: string;
+  /** Person-hours the department can fund. */
+  budget?: number;
+  /** Most hours one officer may train in the year. */
+  officerCap?: number;
+  /** Seats of single courses in the year, by course id. */
+  seats?: Record<string, number>;
+  /** Seats of every other course (default unlimited). */
+  defaultSeats?: number;
+  /** Priority weights per competency type. */
+  weights?: Weights;
+  competencyWeights?: Record<string, number>;
+  positionWeights?: Record<string, number>;
+  untagged?: UntaggedLevel;
+  solver?: Solver;
+}
+
+/** Options of before/after comparisons. */
+export interface CompareOptions {
+  /** Readiness weights, for both snapshots. */
+  weights?: Weights;
+}
+
+/** A competency to reach, for `recommendTargets`. */
+export interface Target {
+  competency: string;
+  current: number;
+  required: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// Outputs: the serde form of the library's result types.
+// ---------------------------------------------------------------------------------------
+
+/** Why a position requires a competency: a role, through an activity or directly. */
+export interface Provenance {
+  role: string;
+  /** `null` when the role requires the competency directly. */
+  activity: string | null;
+  level: number;
+}
+
+/** A competency a position requires, at the highest level any path demands. */
+export interface Requirement {
+  competency: string;
+  kind: CompetencyType;
+  level: number;
+  provenance: Provenance[];
+}
+
+/** A competency held above level 0. */
+export interface HeldLevel {
+  competency: string;
+  level: number;
+}
+
+/** One line of a gap report. */
+export interface Gap {
+  competency: string;
+  kind: CompetencyType;
+  required: number;
+  current: number;
+  /** `required − current`, at least 0. */
+  shortfall: number;
+  provenance: Provenance[];
+}
+
+/** An officer's gaps against one position, and their readiness for it. */
+export interface GapReport {
+  officer: string;
+  position: string;
+  /** Σ w·min(current, required) / Σ w·required, in [0, 1]; 1 means ready. */
+  readiness: number;
+  requirements: number;
+  met: number;
+  required_levels: number;
+  shortfall_levels: number;
+  /** Largest shortfall first, then by competency id; met requirements after, with `includeMet`. */
+  gaps: Gap[];
+}
+
+/** A gap a step closes. */
+export interface Closed {
+  competency: string;
+  from: number;
+  to: number;
+  provenance: Provenance[];
+}
+
+/** One course of a learning path, and why it is there. */
+export interface Step {
+  course: string;
+  name: string;
+  hours: number;
+  mode: Mode;
+  /** Term number from 1 when split into terms, else 0. */
+  term: number;
+  /** The gaps this step closes. */
+  closes: Closed[];
+  /** Later steps that require this one. */
+  prerequisite_for: string[];
+}
+
+/** Why a gap stays open. */
+export type OpenReason =
+  | { reason: "no_course" }
+  | { reason: "level_too_low"; best: number }
+  | { reason: "untagged_only" }
+  | { reason: "completed_only" }
+  | { reason: "budget" }
+  | { reason: "seats" }
+  | { reason: "officer_cap" }
+  | { reason: "not_prioritised" };
+
+/** A gap a plan does not close, and why. */
+export interface OpenGap {
+  competency: string;
+  current: number;
+  required: number;
+  reason: OpenReason;
+}
+
+/** Hours by learning mode: the 70-20-10 blend. */
+export interface Blend {
+  formal: number;
+  social: number;
+  experiential: number;
+}
+
+/** How good a selection is known to be. */
+export type Optimality = "approximate" | "optimal" | "node_limit";
+
+/** A recommended learning path. */
+export interface Plan {
+  /** In learning order: every course after its prerequisites, ties by id. */
+  steps: Step[];
+  total_hours: number;
+  blend: Blend;
+  /** With `maxFormalShare`, whether the blend meets it. */
+  blend_target_met: boolean | null;
+  closed: number;
+  value_closed: number;
+  /** Gaps left open, by competency id, with the reason. */
+  open: OpenGap[];
+  /** Hours of each term (index 0 is term 1) when split into terms. */
+  terms: number[];
+  optimality: Optimality;
+  /** Search nodes the exact solver used (0 for the greedy). */
+  nodes: number;
+}
+
+/** One row of the training-needs heatmap: a competency across many officers. */
+export interface NeedRow {
+  competency: string;
+  kind: CompetencyType;
+  officers_required: number;
+  officers_short: number;
+  total_shortfall: number;
+  /** Mean shortfall among the officers who are short. */
+  mean_shortfall: number;
+  /** `histogram[s]`: officers short by exactly `s` levels (0: requirement met). */
+  histogram: [number, number, number, number, number, number];
+}
+
+/** The training needs of a group of officers: the data of a heatmap. */
+export interface TrainingNeeds {
+  officers: number;
+  pairs: number;
+  /** Largest total shortfall first, then officers short, then id. */
+  rows: NeedRow[];
+}
+
+/** One department's training needs. */
+export interface DepartmentNeeds {
+  department: string;
+  needs: TrainingNeeds;
+}
+
+/** How well an officer fits a position. */
+export interface Fit {
+  officer: string;
+  position: string;
+  readiness: number;
+  shortfall_levels: number;
+  gaps: number;
+}
+
+/** An officer and a post, with the training it would take to be ready. */
+export interface CareerFit {
+  officer: string;
+  position: string;
+  readiness: number;
+  gaps: number;
+  /** Gaps no available course can close. */
+  open: number;
+  /** Hours of the least-hours learning path closing every other gap. */
+  hours: number;
+  courses: number;
+}
+
+/** A move to a post: the gap now and the learning path that closes it. */
+export interface CareerStep {
+  gap: GapReport;
+  plan: Plan;
+}
+
+/** A course a department plan runs. */
+export interface CourseRun {
+  course: string;
+  name: string;
+  hours: number;
+  mode: Mode;
+  seats: number;
+  seat_limit: number | null;
+  person_hours: number;
+}
+
+/** One officer's courses for the year. */
+export interface Enrolment {
+  officer: string;
+  position: string;
+  /** In learning order. */
+  courses: string[];
+  hours: number;
+  gaps_closed: number;
+}
+
+/** Gaps left open, by reason. */
+export interface OpenCounts {
+  no_course: number;
+  level_too_low: number;
+  untagged_only: number;
+  completed_only: number;
+  budget: number;
+  seats: number;
+  officer_cap: number;
+  not_prioritised: number;
+}
+
+/** What a department plan does for one competency. */
+export interface CompetencyOutcome {
+  competency: string;
+  kind: CompetencyType;
+  officers_short: number;
+  closed: number;
+  levels_closed: number;
+  open: OpenCounts;
+}
+
+/** An Annual Capacity Building Plan. */
+export interface DepartmentPlan {
+  officers: number;
+  gaps: number;
+  gaps_closed: number;
+  value_total: number;
+  value_closed: number;
+  hours: number;
+  budget: number | null;
+  /** Most seats first, then by id. */
+  courses: CourseRun[];
+  /** By officer id. */
+  enrolments: Enrolment[];
+  /** Most officers short first, then by id. */
+  competencies: CompetencyOutcome[];
+  open: OpenCounts;
+  optimality: Optimality;
+  nodes: number;
+}
+
+/** Progress of a group of officers between two snapshots. */
+export interface Progress {
+  officers: number;
+  requirements: number;
+  gaps_before: number;
+  gaps_after: number;
+  closed: number;
+  opened: number;
+  shortfall_before: number;
+  shortfall_after: number;
+  levels_gained: number;
+  levels_lost: number;
+  without_gaps_before: number;
+  without_gaps_after: number;
+  readiness_before: number;
+  readiness_after: number;
+  readiness_gained: number;
+}
+
+/** Progress on one competency. */
+export interface CompetencyProgress {
+  competency: string;
+  kind: CompetencyType;
+  officers_required: number;
+  short_before: number;
+  short_after: number;
+  closed: number;
+  opened: number;
+  shortfall_before: number;
+  shortfall_after: number;
+  levels_gained: number;
+  levels_lost: number;
+}
+
+/** Progress of the officers who held one position before. */
+export interface PositionProgress {
+  position: string;
+  progress: Progress;
+}
+
+/** Progress of one department's officers. */
+export interface DepartmentProgress {
+  department: string;
+  progress: Progress;
+}
+
+/** An officer whose position changed between the snapshots. */
+export interface Move {
+  officer: string;
+  from: string;
+  to: string;
+}
+
+/** What a course's completers showed in one competency it builds. */
+export interface OutcomeEffect {
+  competency: string;
+  claimed: number | null;
+  reached: number;
+  not_reached: number;
+  reached_before: number;
+  rate: number | null;
+  mean_gained: number;
+}
+
+/** A course completed between the snapshots and what its completers showed. */
+export interface CourseEffect {
+  course: string;
+  completers: number;
+  rate: number | null;
+  outcomes: OutcomeEffect[];
+}
+
+/** What changed between two snapshots of the same officers. */
+export interface Evaluation {
+  overall: Progress;
+  competencies: CompetencyProgress[];
+  positions: PositionProgress[];
+  departments: DepartmentProgress[];
+  /** Least effective first. */
+  courses: CourseEffect[];
+  moved: Move[];
+  only_before: string[];
+  only_after: string[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Loaders
+// ---------------------------------------------------------------------------------------
+
+/** The texts of the ESCO CSV files, in the layout of the repository's `data/esco`. */
+export interface EscoCsv {
+  /** `occupations.csv`: `occ_id,isco_group,label`. */
+  occupations: string;
+  /** `skills.csv`: `skill_id,skill_type,reuse_level,label`. */
+  skills: string;
+  /** `occupation_skills.csv`: `occ_id,skill_id,relation` (`E` or `O`). */
+  occupationSkills: string;
+  /** The skill hierarchy, which gives each competency an area. */
+  hierarchy?: {
+    /** `skill_broader.csv`: `child_kind,child_id,parent_kind,parent_id`. */
+    skillBroader: string;
+    /** `skill_groups.csv`: `group_id,label`. */
+    skillGroups: string;
+  };
+}
+
+/** Options of `loadEsco`. */
+export interface EscoOptions {
+  /** Level of an essential link, 1 to 5 (default 3). */
+  essentialLevel?: number;
+  /** Level of an optional link, 1 to 5 (default 2). */
+  optionalLevel?: number;
+  /** Whether optional links become requirements (default true). */
+  includeOptional?: boolean;
+}
+
+/** The texts of the O*NET CSV files, in the layout of the repository's `data/onet`. */
+export interface OnetCsv {
+  occupations: string;
+  elements: string;
+  occupationSkillLevels: string;
+  /** Task statements, which become activities. */
+  tasks?: string;
+}
+
+/** Options of `loadOnet`. */
+export interface OnetOptions {
+  /** Least importance (1 to 5) at which a rating becomes a requirement (default 3). */
+  importanceThreshold?: number;
+  includeSuppressed?: boolean;
+  unratedOccupations?: boolean;
+  coreTasksOnly?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------
+// CASE 1.1
+// ---------------------------------------------------------------------------------------
+
+/** A CASE `CFPackage`; fields the library does not model are kept as they are. */
+export interface CasePackage {
+  CFDocument?: CaseDocument;
+  CFItems: CaseItem[];
+  CFAssociations: CaseAssociation[];
+  CFRubrics?: CaseRubric[];
+  [field: string]: unknown;
+}
+
+/** A CASE `CFDocument`. */
+export interface CaseDocument {
+  identifier: string;
+  uri?: string;
+  creator: string;
+  title: string;
+  lastChangeDateTime: string;
+  caseVersion?: string;
+  description?: string;
+  [field: string]: unknown;
+}
+
+/** A CASE `CFItem`. */
+export interface CaseItem {
+  identifier: string;
+  uri?: string;
+  fullStatement: string;
+  abbreviatedStatement?: string;
+  humanCodingScheme?: string;
+  CFItemType?: string;
+  lastChangeDateTime?: string;
+  [field: string]: unknown;
+}
+
+/** A CASE `CFAssociation`. */
+export interface CaseAssociation {
+  identifier: string;
+  uri?: string;
+  associationType: string;
+  sequenceNumber?: number;
+  originNodeURI?: CaseLink;
+  destinationNodeURI?: CaseLink;
+  lastChangeDateTime?: string;
+  [field: string]: unknown;
+}
+
+/** A CASE link to a node. */
+export interface CaseLink {
+  title?: string;
+  identifier: string;
+  uri?: string;
+  [field: string]: unknown;
+}
+
+/** A CASE `CFRubric`. */
+export interface CaseRubric {
+  identifier: string;
+  uri?: string;
+  title?: string;
+  description?: string;
+  lastChangeDateTime?: string;
+  CFRubricCriteria: CaseCriterion[];
+  [field: string]: unknown;
+}
+
+/** A CASE `CFRubricCriterion`. */
+export interface CaseCriterion {
+  identifier: string;
+  uri?: string;
+  category?: string;
+  description?: string;
+  CFItemURI?: CaseLink;
+  weight?: number;
+  position?: number;
+  rubricId?: string;
+  lastChangeDateTime?: string;
+  CFRubricCriterionLevels: CaseCriterionLevel[];
+  [field: string]: unknown;
+}
+
+/** A CASE `CFRubricCriterionLevel`. */
+export interface CaseCriterionLevel {
+  identifier: string;
+  uri?: string;
+  description?: string;
+  quality?: string;
+  score?: number;
+  feedback?: string;
+  position?: number;
+  rubricCriterionId?: string;
+  lastChangeDateTime?: string;
+  [field: string]: unknown;
+}
+
+/** What items of one `CFItemType` become on import. */
+export type CaseItemMapping = { competency: CompetencyType } | "area" | "ignore";
+
+/** Options of `importCase`. */
+export interface CaseImportOptions {
+  /** Mapping of item types (trimmed, any case), added to the defaults. */
+  itemTypes?: Record<string, CaseItemMapping>;
+  /** Type of competencies whose item type is not mapped (default functional). */
+  defaultType?: CompetencyType;
+  /** Which field becomes the competency id (default the identifier). */
+  ids?: "identifier" | "human_coding_scheme";
+}
+
+/** Options of `exportCase`. */
+export interface CaseExportOptions {
+  baseUri?: string;
+  /** The `CFItemType` of each competency type. */
+  itemTypes?: { behavioural?: string; functional?: string; domain?: string };
+  areaItemType?: string;
+  /** Identifiers of area items, by area name. */
+  areaIdentifiers?: Record<string, string>;
+  rubricTitle?: string;
+}
+
+/** A CASE element kind, as reported on import. */
+export type CaseElement =
+  | "Package" | "Document" | "Item" | "Association" | "Rubric" | "Criterion" | "Level";
+
+/** One item type met on import and what it became. */
+export interface CaseItemTypeUse {
+  item_type: string | null;
+  mapping: CaseItemMapping;
+  by_default: boolean;
+  items: string[];
+}
+
+/** An area item. */
+export interface CaseArea {
+  identifier: string;
+  name: string;
+}
+
+/** An association kept aside, with the competencies at its ends. */
+export interface CaseKeptAssociation {
+  association: CaseAssociation;
+  origin: string | null;
+  destination: string | null;
+}
+
+/** An element dropped on import, and why. */
+export interface CaseDropped {
+  element: CaseElement;
+  identifier: string;
+  reason: "ignored_type" | "no_item" | "not_a_competency" | "no_levels" | "no_criteria";
+}
+
+/** A field dropped on import. */
+export interface CaseDroppedField {
+  element: CaseElement;
+  identifier: string;
+  field: string;
+}
+
+/** What a CASE import kept aside. */
+export interface CaseImportReport {
+  document: CaseDocument;
+  item_types: CaseItemTypeUse[];
+  areas: CaseArea[];
+  associations: CaseKeptAssociation[];
+  dropped: CaseDropped[];
+  dropped_fields: CaseDroppedField[];
+}
+
+/** A CASE import: the framework document and the report. */
+export interface CaseImport {
+  spec: FrameworkSpec;
+  report: CaseImportReport;
+}
+
+// ---------------------------------------------------------------------------------------
+// Problems: the data of a KarmayogiError, one object per problem found.
+// ---------------------------------------------------------------------------------------
+
+/** Every problem carries a stable code and the whole message. */
+interface ProblemBase {
+  message: string;
+}
+
+/**
+ * A malformed input: bad JSON, an unknown field, a missing field, a wrong type. `line` and
+ * `column` are 1-based positions in the caller's text (0 when the input was an object);
+ * `path` names the bad value, e.g. `competencies[3].levels[0].level`.
+ */
+export interface JsonProblem extends ProblemBase {
+  code: "json";
+  line: number;
+  column: number;
+  path: string;
+  description: string;
+}
+
+/** One problem of a failed call; `code` tells which fields it has. */
+export type Problem =
+  | JsonProblem
+  | (ProblemBase & { code: "unsupported_format_version"; found: number; expected: number })
+  | (ProblemBase & { code: "level_out_of_range"; value: number })
+  | (ProblemBase & { code: "empty_id"; kind: EntityKind; index: number })
+  | (ProblemBase & { code: "empty_name"; kind: EntityKind; id: string })
+  | (ProblemBase & { code: "duplicate_id"; kind: EntityKind; id: string })
+  | (ProblemBase & {
+      code: "unknown_reference" | "duplicate_reference";
+      from_kind: EntityKind;
+      from: string;
+      to_kind: EntityKind;
+      to: string;
+    })
+  | (ProblemBase & {
+      code: "invalid_level";
+      owner_kind: EntityKind;
+      owner: string;
+      competency: string;
+      level: number;
+      min: number;
+      max: number;
+    })
+  | (ProblemBase & { code: "invalid_level_scale"; competency: string; found: number[] })
+  | (ProblemBase & { code: "position_without_roles"; position: string })
+  | (ProblemBase & { code: "prerequisite_cycle"; courses: string[] })
+  | (ProblemBase & { code: "invalid_hours"; course: string; hours: number | null })
+  | (ProblemBase & { code: "invalid_date"; officer: string; value: string })
+  | (ProblemBase & { code: "invalid_policy_date"; value: string })
+  | (ProblemBase & { code: "unknown_id"; kind: EntityKind; id: string })
+  | (ProblemBase & { code: "framework_mismatch" })
+  | (ProblemBase & { code: "invalid_weight"; name: string; value: number | null })
+  | (ProblemBase & { code: "invalid_id_weight"; kind: EntityKind; id: string; value: number | null })
+  | (ProblemBase & { code: "capacity_exceeded"; what: string; limit: number })
+  | (ProblemBase & { code: "case_missing_document" })
+  | (ProblemBase & { code: "case_missing_identifier"; element: string; path: string })
+  | (ProblemBase & { code: "case_missing_field"; element: string; identifier: string; field: string })
+  | (ProblemBase & { code: "case_duplicate_identifier"; identifier: string })
+  | (ProblemBase & { code: "case_unknown_node"; association: string; end: "origin" | "destination"; node: string })
+  | (ProblemBase & { code: "case_child_of_cycle"; items: string[] })
+  | (ProblemBase & { code: "case_unknown_criterion_item"; criterion: string; item: string })
+  | (ProblemBase & { code: "case_too_many_levels"; item: string; criterion: string; count: number })
+  | (ProblemBase & { code: "case_conflicting_criteria"; item: string; criteria: string[] })
+  | (ProblemBase & { code: "case_invalid_identifier"; identifier: string })
+  | (ProblemBase & { code: "case_invalid_date_time"; value: string })
+  | (ProblemBase & { code: "case_blank_area"; competency: string })
+  | (ProblemBase & { code: "csv_unclosed_quote"; file: string; line: number })
+  | (ProblemBase & { code: "csv_misplaced_quote"; file: string; line: number; field: number })
+  | (ProblemBase & { code: "csv_field_count"; file: string; line: number; expected: number; found: number })
+  | (ProblemBase & { code: "csv_missing_column"; file: string; column: string })
+  | (ProblemBase & {
+      code: "csv_invalid_value";
+      file: string;
+      line: number;
+      column: string;
+      found: string;
+      expected: string;
+    })
+  | (ProblemBase & {
+      code: "csv_duplicate_key";
+      file: string;
+      line: number;
+      column: string;
+      key: string;
+      first_line: number;
+    })
+  | (ProblemBase & {
+      code: "csv_unknown_reference";
+      file: string;
+      line: number;
+      column: string;
+      found: string;
+      target: string;
+    })
+  | (ProblemBase & { code: "invalid_option"; option: string; value: number | null; expected: string })
+  | (ProblemBase & { code: "error" });

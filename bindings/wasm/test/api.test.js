@@ -1,0 +1,349 @@
+// Every exported function and method on the bundled head-post-office example.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  Cohort,
+  FORMAT_VERSION,
+  Framework,
+  JSON_SCHEMA,
+  OLDEST_FORMAT_VERSION,
+  Profile,
+  exportCase,
+  importCase,
+  parseFrameworkSpec,
+  parseOfficers,
+} from "../index.js";
+import { frameworkDoc, frameworkText, officersDoc, officersText } from "./support/data.js";
+
+const fw = new Framework(frameworkText());
+const officers = officersDoc().officers;
+const officer = (id) => officers.find((o) => o.id === id);
+const profile = (id, policy) => new Profile(fw, officer(id), policy);
+const byId = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+describe("Framework", () => {
+  test("reads text and objects alike, and lists everything sorted by id", () => {
+    const fromObject = new Framework(frameworkDoc());
+    assert.deepEqual(fromObject.toSpec(), fw.toSpec());
+    const spec = fw.toSpec();
+    assert.equal(spec.format_version, FORMAT_VERSION);
+    assert.deepEqual(spec, parseFrameworkSpec({ ...spec }));
+    for (const [list, n] of [
+      [fw.competencies(), 16],
+      [fw.activities(), 11],
+      [fw.roles(), 4],
+      [fw.positions(), 3],
+      [fw.courses(), 18],
+    ]) {
+      assert.equal(list.length, n);
+      assert.deepEqual(
+        list.map((x) => x.id),
+        list.map((x) => x.id).sort(byId),
+      );
+    }
+    assert.deepEqual(JSON.parse(fw.toJson()), spec);
+  });
+
+  test("looks entities up by id", () => {
+    assert.equal(fw.competency("empathy").name, "Empathy");
+    assert.equal(fw.competency("nobody"), undefined);
+    assert.equal(fw.position("aso-division").department, "department-of-posts");
+    assert.equal(fw.position("nowhere"), undefined);
+    assert.equal(fw.course("po-accounts").hours, 12);
+    assert.equal(fw.course("none"), undefined);
+    assert.equal(fw.maxLevel("empathy"), 3);
+    assert.equal(fw.maxLevel("integrity"), 5);
+    assert.equal(fw.maxLevel("nothing"), undefined);
+    assert.deepEqual(fw.prerequisiteClosure("savings-audit"), ["accounts-basics", "po-accounts", "savings-audit"]);
+  });
+
+  test("derives requirements with provenance, direct role requirements included", () => {
+    const reqs = fw.requirements("postmaster-hpo");
+    assert.equal(reqs.length, 16);
+    const accounting = reqs.find((r) => r.competency === "financial-accounting");
+    assert.equal(accounting.level, 3);
+    assert.equal(accounting.kind, "functional");
+    assert.deepEqual(
+      accounting.provenance.map((p) => `${p.role}/${p.activity}`),
+      [
+        "accounts-treasury/audit-savings",
+        "accounts-treasury/prepare-daily-account",
+        "accounts-treasury/reconcile-cash",
+        "counter-supervision/reconcile-cash",
+      ],
+    );
+    const ippb = reqs.find((r) => r.competency === "india-post-payments");
+    assert.deepEqual(ippb.provenance, [{ role: "counter-supervision", activity: null, level: 2 }]);
+    // The draft requirement of track-speed-post does not count: grievance-redressal comes
+    // only through handle-complaints.
+    const grievance = reqs.find((r) => r.competency === "grievance-redressal");
+    assert.deepEqual(grievance.provenance.map((p) => p.activity), ["handle-complaints"]);
+  });
+});
+
+describe("Profile", () => {
+  test("derives current levels from the passbook by the policy", () => {
+    const p = profile("meena-iyer");
+    assert.equal(p.id, "meena-iyer");
+    assert.equal(p.department, "department-of-posts");
+    assert.equal(p.position, "postmaster-hpo");
+    assert.equal(p.targetPosition, undefined);
+    assert.equal(p.level("financial-accounting"), 3);
+    // Self-declared evidence counts only when the policy says so.
+    assert.equal(p.level("rti"), 0);
+    assert.equal(profile("meena-iyer", { selfDeclared: true }).level("rti"), 2);
+    assert.equal(p.level("unknown-competency"), 0);
+    const held = p.held();
+    assert.equal(held.length, 14);
+    assert.deepEqual(held[0], { competency: "citizen-centricity", level: 3 });
+    assert.deepEqual(p.completedCourses(), ["eoffice-noting", "ippb-products"]);
+    assert.equal(profile("arjun-rao").targetPosition, "postmaster-hpo");
+    // Old evidence lapses with notBefore; unverified evidence counts with verifiedOnly false.
+    assert.equal(profile("meena-iyer", { notBefore: "2024-01-01" }).level("postal-operations"), 0);
+    assert.equal(profile("suresh-patil").level("procurement"), 0);
+    assert.equal(profile("suresh-patil", { verifiedOnly: false }).level("procurement"), 3);
+    assert.equal(profile("meena-iyer", { feedback360: false }).level("integrity"), 0);
+  });
+});
+
+describe("gaps and readiness", () => {
+  test("a gap report lists gaps largest first with provenance, and readiness", () => {
+    const report = fw.gap(profile("meena-iyer"));
+    assert.equal(report.officer, "meena-iyer");
+    assert.equal(report.position, "postmaster-hpo");
+    assert.equal(report.requirements, 16);
+    assert.equal(report.met, 10);
+    assert.equal(report.required_levels, 48);
+    assert.equal(report.shortfall_levels, 10);
+    assert.equal(report.readiness, 1 - 10 / 48);
+    assert.equal(report.gaps.length, 6);
+    assert.deepEqual(
+      report.gaps.map((g) => [g.competency, g.required, g.current, g.shortfall]),
+      [
+        ["procurement", 3, 0, 3],
+        ["rti", 3, 0, 3],
+        ["digital-literacy", 3, 2, 1],
+        ["empathy", 3, 2, 1],
+        ["grievance-redressal", 3, 2, 1],
+        ["savings-schemes", 4, 3, 1],
+      ],
+    );
+    assert.deepEqual(report.gaps[0].provenance, [
+      { role: "office-administration", activity: "process-procurement", level: 3 },
+    ]);
+  });
+
+  test("gapFor measures against another post; includeMet and weights", () => {
+    const arjun = profile("arjun-rao");
+    const toTarget = fw.gapFor(arjun, "postmaster-hpo");
+    assert.equal(toTarget.position, "postmaster-hpo");
+    const withMet = fw.gapFor(arjun, "postmaster-hpo", { includeMet: true });
+    assert.equal(withMet.gaps.length, withMet.requirements);
+    assert.deepEqual(withMet.gaps.slice(0, toTarget.gaps.length), toTarget.gaps);
+    assert.ok(withMet.gaps.slice(toTarget.gaps.length).every((g) => g.shortfall === 0));
+    const meena = profile("meena-iyer");
+    const onlyBehaviour = fw.gap(meena, { weights: { functional: 0, domain: 0 } });
+    const lines = fw.gap(meena, { includeMet: true }).gaps.filter((g) => g.kind === "behavioural");
+    const held = lines.reduce((a, g) => a + Math.min(g.current, g.required), 0);
+    const required = lines.reduce((a, g) => a + g.required, 0);
+    assert.ok(lines.length >= 3);
+    assert.equal(onlyBehaviour.readiness, held / required);
+  });
+});
+
+describe("learning paths", () => {
+  test("the least-hours path closes every closable gap, prerequisites first, each step explained", () => {
+    const p = profile("meena-iyer");
+    const plan = fw.recommend(p, p.position);
+    const order = plan.steps.map((s) => s.course);
+    for (const step of plan.steps) {
+      for (const pre of fw.course(step.course).prerequisites ?? []) {
+        if (!p.completedCourses().includes(pre)) assert.ok(order.indexOf(pre) < order.indexOf(step.course));
+      }
+      assert.ok(step.closes.length > 0 || step.prerequisite_for.length > 0, `${step.course} has no reason`);
+    }
+    assert.equal(plan.total_hours, plan.steps.reduce((h, s) => h + s.hours, 0));
+    assert.equal(plan.optimality, "approximate");
+    assert.equal(plan.closed, 6 - plan.open.length);
+    const closed = plan.steps.flatMap((s) => s.closes.map((c) => c.competency)).sort();
+    const gaps = fw.gap(p).gaps.map((g) => g.competency);
+    assert.deepEqual(closed, gaps.filter((g) => !plan.open.some((o) => o.competency === g)).sort());
+    assert.equal(plan.blend.formal + plan.blend.social + plan.blend.experiential, plan.total_hours);
+    assert.equal(plan.blend_target_met, null);
+  });
+
+  test("the exact solver proves its plan; budget, terms and the 70-20-10 blend", () => {
+    const p = profile("meena-iyer");
+    const greedy = fw.recommend(p, p.position);
+    const exact = fw.recommend(p, p.position, { solver: { exact: { nodeLimit: 100000 } } });
+    assert.equal(exact.optimality, "optimal");
+    assert.ok(exact.total_hours <= greedy.total_hours);
+    const budgeted = fw.recommend(p, p.position, { budget: 5 });
+    assert.ok(budgeted.total_hours <= 5);
+    assert.ok(budgeted.open.some((o) => o.reason.reason === "budget"));
+    const terms = fw.recommend(p, p.position, { termHours: 20 });
+    assert.ok(terms.terms.every((h) => h <= 20 || terms.steps.some((s) => s.hours > 20)));
+    assert.ok(terms.steps.every((s) => s.term >= 1));
+    const blend = fw.recommend(p, p.position, { maxFormalShare: 0.1 });
+    assert.equal(typeof blend.blend_target_met, "boolean");
+    assert.ok(blend.blend.formal / blend.total_hours <= greedy.blend.formal / greedy.total_hours);
+    // A course tagged without a level closes nothing unless a level is assumed.
+    const literacy = [{ competency: "digital-literacy", current: 0, required: 2 }];
+    assert.deepEqual(fw.recommendTargets(literacy).steps.map((s) => s.course), ["mail-network"]);
+    const assumed = fw.recommendTargets(literacy, [], { untagged: { assume: 3 } });
+    assert.deepEqual(assumed.steps.map((s) => s.course), ["digital-governance"]);
+  });
+
+  test("recommendTargets plans an individual development plan", () => {
+    const plan = fw.recommendTargets(
+      [
+        { competency: "financial-accounting", current: 1, required: 3 },
+        { competency: "rti", current: 0, required: 3 },
+      ],
+      ["accounts-basics"],
+    );
+    // Mentoring and the accounts course (its prerequisite done) both take 12 hours: ties by id.
+    assert.deepEqual(plan.steps.map((s) => s.course).sort(), ["accounts-mentoring", "rti-pio"]);
+    assert.deepEqual(plan.steps.find((s) => s.course === "rti-pio").closes[0].provenance, []);
+  });
+});
+
+describe("cohorts", () => {
+  const cohort = new Cohort(fw, officersText());
+
+  test("a cohort stores every officer, from text, documents or arrays alike", () => {
+    assert.equal(cohort.length, 5);
+    assert.deepEqual(cohort.departments(), ["department-of-posts"]);
+    assert.ok(cohort.heapBytes() > 0);
+    assert.equal(cohort.officerId(0), "meena-iyer");
+    assert.equal(cohort.officerId(5), undefined);
+    assert.equal(cohort.find("farah-khan"), 2);
+    assert.equal(cohort.find("nobody"), undefined);
+    assert.deepEqual(cohort.profile(0).held(), profile("meena-iyer").held());
+    assert.equal(cohort.profile(9), undefined);
+    const fromArray = new Cohort(fw, officers);
+    const fromDocument = new Cohort(fw, officersDoc());
+    assert.deepEqual(fw.trainingNeeds(fromArray), fw.trainingNeeds(cohort));
+    assert.deepEqual(fw.trainingNeeds(fromDocument), fw.trainingNeeds(cohort));
+  });
+
+  test("training needs aggregate every officer's gaps", () => {
+    const needs = fw.trainingNeeds(cohort);
+    assert.equal(needs.officers, 5);
+    let pairs = 0;
+    let short = 0;
+    for (const o of officers) {
+      const r = fw.gap(new Profile(fw, o));
+      pairs += r.requirements;
+      short += r.gaps.length;
+    }
+    assert.equal(needs.pairs, pairs);
+    assert.equal(needs.rows.reduce((n, r) => n + r.officers_short, 0), short);
+    for (const r of needs.rows) {
+      assert.equal(r.histogram.length, 6);
+      assert.equal(r.histogram.reduce((a, b) => a + b, 0), r.officers_required);
+      assert.equal(r.histogram.reduce((a, n, s) => a + n * s, 0), r.total_shortfall);
+    }
+    const byDept = fw.trainingNeedsByDepartment(cohort);
+    assert.deepEqual(byDept, [{ department: "department-of-posts", needs }]);
+    assert.deepEqual(fw.trainingNeeds(cohort, { department: "elsewhere" }).rows, []);
+  });
+
+  test("rankings, career paths and successors", () => {
+    const fits = fw.positionsFor(profile("farah-khan"), { top: 2 });
+    assert.equal(fits.length, 2);
+    assert.ok(fits.every((f) => f.position !== "aso-division"));
+    assert.ok(fits[0].readiness >= fits[1].readiness);
+    const candidates = fw.officersFor(cohort, "postmaster-hpo", { top: 3 });
+    assert.equal(candidates.length, 3);
+    assert.ok(candidates.every((f) => f.officer !== "meena-iyer"));
+    const step = fw.careerStep(profile("arjun-rao"), "postmaster-hpo");
+    assert.deepEqual(step.gap, fw.gapFor(profile("arjun-rao"), "postmaster-hpo"));
+    assert.deepEqual(step.plan, fw.recommend(profile("arjun-rao"), "postmaster-hpo"));
+    const paths = fw.careerPaths(profile("arjun-rao"), { top: 5 });
+    assert.equal(paths.length, 2);
+    assert.ok(paths.find((f) => f.position === "postmaster-hpo").hours === step.plan.total_hours);
+    const successors = fw.successors(cohort, "postmaster-hpo", { top: 2 });
+    assert.equal(successors.length, 2);
+    assert.ok(successors[0].open < successors[1].open || successors[0].hours <= successors[1].hours);
+  });
+
+  test("a department plan respects its budget and explains what stays open", () => {
+    const plan = fw.departmentPlan(cohort, { budget: 40, officerCap: 20 });
+    assert.ok(plan.hours <= 40);
+    assert.ok(plan.enrolments.every((e) => e.hours <= 20));
+    for (const c of plan.competencies) {
+      const o = c.open;
+      const open = Object.values(o).reduce((a, b) => a + b, 0);
+      assert.equal(c.officers_short, c.closed + open);
+    }
+    const unlimited = fw.departmentPlan(cohort);
+    assert.ok(unlimited.gaps_closed >= plan.gaps_closed);
+    assert.equal(unlimited.budget, null);
+    const seats = fw.departmentPlan(cohort, { seats: { "counter-shadowing": 1 }, defaultSeats: 2 });
+    assert.ok(seats.courses.every((c) => c.seats <= (c.course === "counter-shadowing" ? 1 : 2)));
+  });
+
+  test("compare measures progress between two snapshots", () => {
+    const same = fw.compare(cohort, cohort);
+    assert.equal(same.overall.closed, 0);
+    assert.equal(same.overall.readiness_gained, 0);
+    const trained = officersDoc().officers;
+    trained[3].passbook.push({
+      competency: "rti",
+      level: 3,
+      source: "course_completion",
+      date: "2025-09-01",
+      course: "rti-pio",
+    });
+    const after = new Cohort(fw, trained);
+    const evaluation = fw.compare(cohort, after);
+    assert.equal(evaluation.overall.closed, 1);
+    assert.ok(evaluation.overall.readiness_gained > 0);
+    assert.deepEqual(evaluation.courses.map((c) => [c.course, c.completers, c.rate]), [["rti-pio", 1, 1]]);
+  });
+});
+
+describe("documents and CASE", () => {
+  test("parseOfficers reads the officers document", () => {
+    const doc = parseOfficers(officersText());
+    assert.equal(doc.officers.length, 5);
+    assert.equal(doc.officers[3].passbook[3].verified, false);
+    assert.equal(doc.officers[0].passbook[0].verified, undefined);
+  });
+
+  test("exporting to CASE and importing back keeps the dictionary", () => {
+    const document = {
+      identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01",
+      title: "Head post office competencies",
+      creator: "Department of Posts",
+      lastChangeDateTime: "2025-04-01T09:00:00Z",
+    };
+    const pkg = exportCase(fw, document);
+    assert.equal(pkg.CFDocument.caseVersion, "1.1");
+    assert.deepEqual(exportCase(fw, document), pkg);
+    const back = importCase(JSON.stringify(pkg), { ids: "human_coding_scheme" });
+    const original = fw.competencies();
+    assert.deepEqual(
+      back.spec.competencies.map((c) => [c.id, c.name, c.type, c.area ?? null]),
+      original.map((c) => [c.id, c.name, c.type, c.area ?? null]),
+    );
+    assert.deepEqual(
+      back.spec.competencies.map((c) => (c.levels ?? []).length),
+      original.map((c) => (c.levels ?? []).length),
+    );
+    assert.equal(back.report.document.identifier, document.identifier);
+    assert.ok(back.report.areas.length > 0);
+    const renamed = exportCase(fw, document, { itemTypes: { domain: "Domain knowledge" }, rubricTitle: "Levels" });
+    assert.ok(renamed.CFItems.some((i) => i.CFItemType === "Domain knowledge"));
+    const mapped = importCase(renamed, { itemTypes: { "Domain knowledge": { competency: "domain" } } });
+    assert.ok(mapped.report.item_types.some((t) => t.item_type === "Domain knowledge" && !t.by_default));
+  });
+
+  test("constants", () => {
+    assert.equal(FORMAT_VERSION, 2);
+    assert.equal(OLDEST_FORMAT_VERSION, 1);
+    assert.equal(JSON_SCHEMA.$defs.framework.properties.format_version.enum.at(-1), FORMAT_VERSION);
+  });
+});

@@ -1,0 +1,318 @@
+// Bad input: every failure is a KarmayogiError carrying each problem's code and ids, and
+// no input makes the WebAssembly trap.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  Cohort,
+  Framework,
+  KarmayogiError,
+  Profile,
+  exportCase,
+  importCase,
+  loadEsco,
+  loadOnet,
+  parseFrameworkSpec,
+  parseOfficers,
+} from "../index.js";
+import { frameworkDoc, frameworkText, officersDoc, throwsProblems } from "./support/data.js";
+
+const fw = new Framework(frameworkText());
+const meena = () => officersDoc().officers[0];
+
+describe("framework validation reports every problem at once", () => {
+  test("ids, references, levels, scales, roles, hours and cycles", () => {
+    const doc = frameworkDoc();
+    doc.competencies.push({ id: "integrity", name: "Integrity again", type: "behavioural" });
+    doc.competencies.push({ id: "", name: "No id", type: "domain" });
+    doc.competencies.find((c) => c.id === "empathy").levels.push({ level: 5, description: "x" });
+    doc.roles.find((r) => r.id === "mail-operations").activities.push("sort-parcels");
+    doc.activities.find((a) => a.id === "reply-rti").requires[0].level = 7;
+    doc.positions.push({ id: "vacant", name: "Vacant post", department: "department-of-posts", roles: [] });
+    doc.courses.find((c) => c.id === "rti-pio").hours = 0;
+    doc.courses.find((c) => c.id === "accounts-basics").prerequisites = ["savings-audit"];
+    doc.courses.find((c) => c.id === "cpgrams").name = "";
+    const error = throwsProblems(
+      () => new Framework(doc),
+      [
+        { code: "duplicate_id", kind: "competency", id: "integrity" },
+        { code: "empty_id", kind: "competency", index: 17 },
+        { code: "empty_name", kind: "course", id: "cpgrams" },
+        { code: "invalid_level_scale", competency: "empathy", found: [1, 2, 3, 5] },
+        {
+          code: "invalid_level",
+          owner_kind: "activity",
+          owner: "reply-rti",
+          competency: "rti",
+          level: 7,
+          min: 1,
+          max: 5,
+        },
+        { code: "unknown_reference", from_kind: "role", from: "mail-operations", to_kind: "activity", to: "sort-parcels" },
+        { code: "position_without_roles", position: "vacant" },
+        { code: "invalid_hours", course: "rti-pio", hours: 0 },
+        { code: "prerequisite_cycle", courses: ["accounts-basics", "savings-audit", "po-accounts"] },
+      ],
+    );
+    assert.equal(error.problems.length, 9);
+  });
+
+  test("malformed text names its line, column and path; an object names its path", () => {
+    const text = frameworkText().replace('"hours": 12', '"hours": "twelve"');
+    const line = text.split("\n").findIndex((l) => l.includes('"twelve"')) + 1;
+    const column = text.split("\n")[line - 1].indexOf('"twelve"') + '"twelve"'.length;
+    throwsProblems(
+      () => new Framework(text),
+      [{ code: "json", line, column, path: "courses[1].hours", description: 'invalid type: string "twelve", expected f64' }],
+    );
+    const doc = frameworkDoc();
+    doc.positions[1].rank = "senior";
+    const error = throwsProblems(
+      () => new Framework(doc),
+      [{ code: "json", line: 0, column: 0, path: "positions[1].rank" }],
+    );
+    assert.match(error.message, /^invalid framework at `positions\[1\]\.rank`: unknown field `rank`/);
+    throwsProblems(() => new Framework("{\n  \"format_version\": 1,\n  \"competencies\": [}"), [
+      { code: "json", line: 3, column: 20, path: "competencies" },
+    ]);
+    throwsProblems(() => new Framework(42), [{ code: "json", path: "" }]);
+    throwsProblems(() => parseFrameworkSpec({ format_version: 1 }), [
+      { code: "json", path: "", description: "missing field `competencies`" },
+    ]);
+  });
+
+  test("a newer document stops at its version", () => {
+    throwsProblems(() => new Framework({ format_version: 9, competencies: [], extra: true }), [
+      { code: "unsupported_format_version", found: 9, expected: 2 },
+    ]);
+    throwsProblems(() => parseOfficers('{"format_version": 0, "officers": []}'), [
+      { code: "unsupported_format_version", found: 0, expected: 2 },
+    ]);
+    throwsProblems(() => new Cohort(fw, '{"format_version": 3, "officers": []}'), [
+      { code: "unsupported_format_version", found: 3, expected: 2 },
+    ]);
+  });
+});
+
+describe("officers", () => {
+  test("a profile reports every bad reference, level and date", () => {
+    const officer = meena();
+    officer.position = "postmaster";
+    officer.passbook[0].level = 9;
+    officer.passbook[1].date = "31/03/2025";
+    officer.passbook[2].competency = "swimming";
+    officer.passbook[6].course = "no-such-course";
+    throwsProblems(
+      () => new Profile(fw, officer),
+      [
+        { code: "unknown_reference", from_kind: "officer", from: "meena-iyer", to_kind: "position", to: "postmaster" },
+        { code: "invalid_level", owner_kind: "officer", owner: "meena-iyer", competency: "financial-accounting", level: 9 },
+        { code: "invalid_date", officer: "meena-iyer", value: "31/03/2025" },
+        { code: "unknown_reference", from_kind: "officer", from: "meena-iyer", to_kind: "competency", to: "swimming" },
+        { code: "unknown_reference", from_kind: "officer", from: "meena-iyer", to_kind: "course", to: "no-such-course" },
+      ],
+    );
+  });
+
+  test("a cohort reports every officer's problems, with the caller's indices and places", () => {
+    const list = officersDoc().officers;
+    list[1].id = "meena-iyer";
+    list[2].id = "";
+    list[3].passbook[0].level = "two";
+    list[4].department = 5;
+    throwsProblems(
+      () => new Cohort(fw, list),
+      [
+        { code: "empty_id", kind: "officer", index: 2 },
+        { code: "duplicate_id", kind: "officer", id: "meena-iyer" },
+        { code: "json", path: "[3].passbook[0].level", line: 0, column: 0 },
+        { code: "json", path: "[4].department", line: 0, column: 0 },
+      ],
+    );
+    // From text, the problems point into the text.
+    const doc = officersDoc();
+    doc.officers[3].passbook[0].level = "two";
+    const text = JSON.stringify(doc, null, 2);
+    const line = text.split("\n").findIndex((l) => l.includes('"two"')) + 1;
+    const column = text.split("\n")[line - 1].indexOf('"two"') + '"two"'.length;
+    throwsProblems(() => new Cohort(fw, text), [
+      { code: "json", path: "officers[3].passbook[0].level", line, column },
+    ]);
+    throwsProblems(() => new Cohort(fw, [1]), [{ code: "json", path: "[0]" }]);
+  });
+
+  test("a profile or cohort from another framework is refused", () => {
+    const other = new Framework(frameworkText());
+    const p = new Profile(other, meena());
+    throwsProblems(() => fw.gap(p), [{ code: "framework_mismatch" }]);
+    const c = new Cohort(other, officersDoc());
+    throwsProblems(() => fw.trainingNeeds(c), [{ code: "framework_mismatch" }]);
+    throwsProblems(() => fw.compare(new Cohort(fw, officersDoc()), c), [{ code: "framework_mismatch" }]);
+  });
+});
+
+describe("queries and options", () => {
+  const p = new Profile(fw, meena());
+  test("unknown ids", () => {
+    throwsProblems(() => fw.requirements("mayor"), [{ code: "unknown_id", kind: "position", id: "mayor" }]);
+    throwsProblems(() => fw.gapFor(p, "mayor"), [{ code: "unknown_id", kind: "position", id: "mayor" }]);
+    throwsProblems(() => fw.prerequisiteClosure("juggling"), [{ code: "unknown_id", kind: "course", id: "juggling" }]);
+    throwsProblems(
+      () => fw.recommend(p, "postmaster-hpo", { competencyWeights: { swimming: 2 } }),
+      [{ code: "unknown_id", kind: "competency", id: "swimming" }],
+    );
+    throwsProblems(
+      () =>
+        fw.recommendTargets(
+          [
+            { competency: "rti", current: 0, required: 3 },
+            { competency: "rti", current: 1, required: 2 },
+            { competency: "empathy", current: 0, required: 4 },
+          ],
+          ["nothing"],
+        ),
+      [
+        { code: "duplicate_id", kind: "competency", id: "rti" },
+        { code: "invalid_level", owner: "empathy", level: 4, max: 3 },
+        { code: "unknown_id", kind: "course", id: "nothing" },
+      ],
+    );
+  });
+
+  test("options out of range name the option", () => {
+    throwsProblems(() => fw.recommend(p, "postmaster-hpo", { budget: -1 }), [
+      { code: "invalid_option", option: "budget", value: -1 },
+    ]);
+    throwsProblems(() => fw.recommend(p, "postmaster-hpo", { maxFormalShare: 2 }), [
+      { code: "invalid_option", option: "max_formal_share", value: 2 },
+    ]);
+    throwsProblems(() => fw.recommend(p, "postmaster-hpo", { termHours: 0 }), [
+      { code: "invalid_option", option: "term_hours", value: 0 },
+    ]);
+    throwsProblems(() => fw.gap(p, { weights: { domain: -2 } }), [
+      { code: "invalid_weight", name: "domain", value: -2 },
+    ]);
+    throwsProblems(() => fw.departmentPlan(new Cohort(fw, officersDoc()), { positionWeights: { "aso-division": -1 } }), [
+      { code: "invalid_id_weight", kind: "position", id: "aso-division", value: -1 },
+    ]);
+    throwsProblems(() => new Profile(fw, meena(), { notBefore: "yesterday" }), [
+      { code: "invalid_policy_date", value: "yesterday" },
+    ]);
+    throwsProblems(() => fw.careerPaths(p, { untagged: { assume: 7 } }), [{ code: "level_out_of_range", value: 7 }]);
+    const esco = {
+      occupations: "occ_id,isco_group,label\n",
+      skills: "skill_id,skill_type,reuse_level,label\n",
+      occupationSkills: "occ_id,skill_id,relation\n",
+    };
+    throwsProblems(() => loadEsco(esco, { essentialLevel: 6 }), [
+      { code: "invalid_option", option: "essential_level", value: 6 },
+    ]);
+  });
+
+  test("misspelt options and wrong types are refused with their path", () => {
+    throwsProblems(() => fw.recommend(p, "postmaster-hpo", { budjet: 10 }), [{ code: "json", path: "budjet" }]);
+    throwsProblems(() => fw.gap(p, { weights: { domian: 2 } }), [{ code: "json", path: "weights.domian" }]);
+    throwsProblems(() => fw.gap(p, { includeMet: "yes" }), [{ code: "json", path: "includeMet" }]);
+    throwsProblems(() => fw.positionsFor(p, { top: 2.5 }), [{ code: "json", path: "top" }]);
+    throwsProblems(() => fw.recommend(p, "postmaster-hpo", { solver: { exact: {} } }), [
+      { code: "json", path: "solver.exact.nodeLimit" },
+    ]);
+    throwsProblems(() => fw.recommend(p, "postmaster-hpo", { solver: "fast" }), [{ code: "json", path: "solver" }]);
+    throwsProblems(() => fw.recommend(p, "postmaster-hpo", [1]), [{ code: "json", path: "" }]);
+    throwsProblems(() => importCase({ CFItems: [] }, { ids: "uuid" }), [{ code: "json", path: "ids" }]);
+  });
+});
+
+describe("loaders and CASE", () => {
+  test("CSV problems name the file, line and column", () => {
+    const occupations = "occ_id,isco_group,label\n7,2422,policy officer\n8,2422,policy officer\n";
+    const skills = "skill_id,skill_type,reuse_level,label\n3,skill/competence,cross-sector,drafting\n";
+    const links = "occ_id,skill_id,relation\n7,3,E\n7,9,E\n8,3,X\n";
+    throwsProblems(
+      () => loadEsco({ occupations, skills, occupationSkills: links }),
+      [
+        { code: "csv_unknown_reference", file: "esco/occupation_skills.csv", line: 3, column: "skill_id", found: "9", target: "esco/skills.csv" },
+        { code: "csv_invalid_value", file: "esco/occupation_skills.csv", line: 4, column: "relation", found: "X" },
+      ],
+    );
+    throwsProblems(() => loadEsco({ occupations: "id,label\n", skills, occupationSkills: links.slice(0, 30) }), [
+      { code: "csv_missing_column", file: "esco/occupations.csv", column: "occ_id" },
+      { code: "csv_missing_column", file: "esco/occupations.csv", column: "isco_group" },
+    ]);
+    throwsProblems(() => loadEsco({ occupations, skills }), [{ code: "json", path: "occupationSkills" }]);
+    const onet = {
+      occupations: "soc,title\n",
+      elements: "element_id,parent_id,name,description\n",
+      occupationSkillLevels: "soc,element_id,importance_1_5,level_0_7,recommend_suppress\n",
+    };
+    throwsProblems(() => loadOnet(onet, { importanceThreshold: 9 }), [
+      { code: "invalid_option", option: "importance_threshold", value: 9 },
+      { code: "csv_missing_column", file: "onet/occupation_skill_levels.csv", column: "not_relevant" },
+    ]);
+  });
+
+  test("CASE problems name the element", () => {
+    throwsProblems(() => importCase({ CFItems: [], CFAssociations: [] }), [{ code: "case_missing_document" }]);
+    throwsProblems(() => importCase("{\"CFItems\": 3}"), [{ code: "json", line: 1, column: 13, path: "CFItems" }]);
+    throwsProblems(
+      () => exportCase(fw, { identifier: "not-a-uuid", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" }),
+      [{ code: "case_invalid_identifier", identifier: "not-a-uuid" }],
+    );
+  });
+});
+
+describe("no input traps the WebAssembly", () => {
+  const strange = [undefined, null, 0, -1, 1e308, NaN, "", "{", "[]", "null", true, [], {}, [null], { a: 1 }, "x".repeat(10000)];
+  test("every function answers strange input with an exception, and keeps working", () => {
+    const cohort = new Cohort(fw, officersDoc());
+    const profile = new Profile(fw, meena());
+    const calls = [
+      (x) => new Framework(x),
+      (x) => parseFrameworkSpec(x),
+      (x) => parseOfficers(x),
+      (x) => new Profile(fw, x),
+      (x) => new Profile(fw, meena(), x),
+      (x) => new Cohort(fw, x),
+      (x) => fw.gap(profile, x),
+      (x) => fw.gapFor(profile, x),
+      (x) => fw.recommend(profile, "postmaster-hpo", x),
+      (x) => fw.recommendTargets(x),
+      (x) => fw.recommendTargets([], x),
+      (x) => fw.positionsFor(profile, x),
+      (x) => fw.officersFor(cohort, "postmaster-hpo", x),
+      (x) => fw.trainingNeeds(cohort, x),
+      (x) => fw.trainingNeedsByDepartment(cohort, x),
+      (x) => fw.departmentPlan(cohort, x),
+      (x) => fw.careerStep(profile, "aso-division", x, x),
+      (x) => fw.careerPaths(profile, x),
+      (x) => fw.successors(cohort, "aso-division", x),
+      (x) => fw.compare(cohort, cohort, x),
+      (x) => fw.requirements(x),
+      (x) => loadEsco(x),
+      (x) => loadOnet(x),
+      (x) => importCase(x),
+      (x) => exportCase(fw, x),
+      (x) => exportCase(fw, { identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" }, x),
+    ];
+    let thrown = 0;
+    for (const call of calls) {
+      for (const x of strange) {
+        try {
+          call(x);
+        } catch (e) {
+          thrown++;
+          // A KarmayogiError for every bad value; the generated glue's own error only where
+          // an argument is not an instance of the class it needs.
+          assert.ok(!(e instanceof WebAssembly.RuntimeError), `${call} trapped on ${String(x).slice(0, 20)}: ${e.stack}`);
+          assert.ok(
+            e instanceof KarmayogiError || /expected instance of/.test(e.message),
+            `${call} with ${String(x).slice(0, 20)}: ${e.stack}`,
+          );
+        }
+      }
+    }
+    assert.ok(thrown > calls.length * 5);
+    // Still usable afterwards.
+    assert.equal(fw.gap(profile).officer, "meena-iyer");
+  });
+});

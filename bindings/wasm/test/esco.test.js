@@ -1,0 +1,118 @@
+// The real ESCO v1.1.1 and O*NET data in the repository's data/, through the package.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { Cohort, Framework, Profile, loadEsco, loadOnet } from "../index.js";
+import { escoCsv, onetCsv } from "./support/data.js";
+
+describe("ESCO", () => {
+  const csv = escoCsv();
+  const spec = loadEsco(csv);
+  const fw = new Framework(spec);
+
+  test("the loader maps every occupation, skill and link", () => {
+    assert.equal(spec.positions.length, 3007);
+    assert.equal(spec.roles.length, 3007);
+    assert.equal(spec.competencies.length, 13896);
+    const links = spec.roles.reduce((n, r) => n + (r.requires ?? []).length, 0);
+    assert.equal(links, 123788);
+    // With the hierarchy, competencies get the label of their nearest skill group.
+    assert.ok(spec.competencies.filter((c) => c.area).length > 13000);
+    const withoutOptional = loadEsco({ ...csv, hierarchy: undefined }, { includeOptional: false, essentialLevel: 4 });
+    assert.ok(withoutOptional.competencies.every((c) => c.area === undefined));
+    const levels = new Set(withoutOptional.roles.flatMap((r) => (r.requires ?? []).map((q) => q.level)));
+    assert.deepEqual([...levels], [4]);
+    assert.equal(fw.positions().length, 3007);
+  });
+
+  test("every occupation is fully ready for itself when the officer holds its requirements", () => {
+    const officers = [];
+    for (const position of fw.positions()) {
+      const requirements = fw.requirements(position.id);
+      const officer = {
+        id: `holder-of-${position.id}`,
+        department: position.department,
+        position: position.id,
+        passbook: requirements.map((r) => ({
+          competency: r.competency,
+          level: r.level,
+          source: "assessment",
+          date: "2025-01-01",
+        })),
+      };
+      const report = fw.gap(new Profile(fw, officer));
+      assert.equal(report.readiness, 1, position.id);
+      assert.equal(report.gaps.length, 0, position.id);
+      assert.equal(report.met, requirements.length, position.id);
+      officers.push(officer);
+    }
+    // The same through a cohort: nobody is short of anything.
+    const cohort = new Cohort(fw, officers);
+    const needs = fw.trainingNeeds(cohort);
+    assert.equal(needs.officers, 3007);
+    assert.equal(needs.pairs, 123788 - duplicateLinks(spec));
+    assert.ok(needs.rows.every((r) => r.officers_short === 0 && r.histogram[0] === r.officers_required));
+  });
+
+  test("one level short anywhere lowers readiness by exactly that level", () => {
+    const position = fw.position("occ-1");
+    const requirements = fw.requirements(position.id);
+    const total = requirements.reduce((n, r) => n + r.level, 0);
+    const officer = {
+      id: "nearly",
+      department: position.department,
+      position: position.id,
+      passbook: requirements.map((r, i) => ({
+        competency: r.competency,
+        level: i === 0 ? r.level - 1 : r.level,
+        source: "assessment",
+        date: "2025-01-01",
+      })),
+    };
+    const report = fw.gap(new Profile(fw, officer));
+    assert.equal(report.gaps.length, 1);
+    assert.equal(report.readiness, (total - 1) / total);
+    assert.deepEqual(report.gaps[0].provenance, [{ role: "role-1", activity: null, level: requirements[0].level }]);
+  });
+
+  test("career paths over all 3,007 posts", () => {
+    const position = fw.position("occ-1");
+    const officer = {
+      id: "mover",
+      department: position.department,
+      position: position.id,
+      passbook: fw.requirements(position.id).map((r) => ({
+        competency: r.competency,
+        level: r.level,
+        source: "assessment",
+        date: "2025-01-01",
+      })),
+    };
+    const fits = fw.positionsFor(new Profile(fw, officer), { top: 5 });
+    assert.equal(fits.length, 5);
+    assert.ok(fits.every((f, i) => i === 0 || fits[i - 1].readiness >= f.readiness));
+    // ESCO has no courses: every gap is open, and no post needs training hours.
+    const paths = fw.careerPaths(new Profile(fw, officer), { top: 3 });
+    assert.equal(paths.length, 3);
+    assert.ok(paths.every((p) => p.hours === 0 && p.open === p.gaps));
+  });
+});
+
+/** Links repeated within an occupation count once as requirements. */
+function duplicateLinks(spec) {
+  return spec.roles.reduce((n, r) => n + (r.requires ?? []).length - new Set((r.requires ?? []).map((q) => q.competency)).size, 0);
+}
+
+describe("O*NET", () => {
+  test("the loader gives 13,641 requirements over 967 positions, with tasks as activities", () => {
+    const spec = loadOnet(onetCsv());
+    assert.equal(spec.positions.length, 967);
+    const fw = new Framework(spec);
+    const requirements = fw.positions().reduce((n, p) => n + fw.requirements(p.id).length, 0);
+    assert.equal(requirements, 13641);
+    assert.ok(spec.activities.length > 15000);
+    const strict = loadOnet(onetCsv(), { importanceThreshold: 4, coreTasksOnly: true });
+    assert.ok(strict.activities.length < spec.activities.length);
+    assert.ok(strict.roles.reduce((n, r) => n + (r.requires ?? []).length, 0) < 13641);
+  });
+});

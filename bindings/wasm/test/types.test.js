@@ -1,0 +1,267 @@
+// The TypeScript declarations against the package: tsc --strict on a program using every
+// export, the input interfaces against the JSON schema, and actual outputs and problems
+// checked value by value against the declared types, so the declarations cannot drift
+// from the serde types.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+
+import ts from "typescript";
+
+import * as karmayogi from "../index.js";
+import { Cohort, Framework, KarmayogiError, Profile, exportCase, importCase, loadEsco, loadOnet } from "../index.js";
+import { frameworkText, officersDoc, packageDir, read } from "./support/data.js";
+
+const program = ts.createProgram([join(packageDir, "index.d.ts")], {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.esnext.disposable.d.ts"],
+});
+const checker = program.getTypeChecker();
+const entry = checker.getSymbolAtLocation(program.getSourceFile(join(packageDir, "index.d.ts")));
+const exported = new Map(checker.getExportsOfModule(entry).map((s) => [s.name, s]));
+
+function declared(name) {
+  let symbol = exported.get(name);
+  assert.ok(symbol, `index.d.ts exports no ${name}`);
+  if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return checker.getDeclaredTypeOfSymbol(symbol);
+}
+
+/** Problems of `value` against a declared type, with their paths; empty when it conforms. */
+function conform(value, type, path = "$") {
+  const f = type.flags;
+  if (f & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return [];
+  if (type.isUnion()) {
+    let best = null;
+    for (const member of type.types) {
+      const problems = conform(value, member, path);
+      if (problems.length === 0) return [];
+      if (!best || problems.length < best.length) best = problems;
+    }
+    return best;
+  }
+  const fail = (what) => [`${path}: expected ${what}, found ${JSON.stringify(value)?.slice(0, 80)}`];
+  if (f & ts.TypeFlags.StringLiteral) return value === type.value ? [] : fail(JSON.stringify(type.value));
+  if (f & ts.TypeFlags.NumberLiteral) return value === type.value ? [] : fail(type.value);
+  if (f & ts.TypeFlags.BooleanLiteral) return String(value) === type.intrinsicName ? [] : fail(type.intrinsicName);
+  if (f & ts.TypeFlags.String) return typeof value === "string" ? [] : fail("a string");
+  if (f & ts.TypeFlags.Number) return typeof value === "number" ? [] : fail("a number");
+  if (f & ts.TypeFlags.Boolean) return typeof value === "boolean" ? [] : fail("a boolean");
+  if (f & ts.TypeFlags.Null) return value === null ? [] : fail("null");
+  if (f & ts.TypeFlags.Undefined) return value === undefined ? [] : fail("undefined");
+  if (checker.isTupleType(type)) {
+    const items = checker.getTypeArguments(type);
+    if (!Array.isArray(value) || value.length !== items.length) return fail(`a tuple of ${items.length}`);
+    return value.flatMap((v, i) => conform(v, items[i], `${path}[${i}]`));
+  }
+  if (checker.isArrayType(type)) {
+    if (!Array.isArray(value)) return fail("an array");
+    const item = checker.getTypeArguments(type)[0];
+    return value.flatMap((v, i) => conform(v, item, `${path}[${i}]`));
+  }
+  if (f & ts.TypeFlags.Object || type.isIntersection()) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("an object");
+    const problems = [];
+    const props = checker.getPropertiesOfType(type);
+    const names = new Set(props.map((p) => p.name));
+    for (const p of props) {
+      const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
+      if (!(p.name in value)) {
+        if (!optional) problems.push(`${path}.${p.name}: missing`);
+        continue;
+      }
+      problems.push(...conform(value[p.name], checker.getTypeOfSymbol(p), `${path}.${p.name}`));
+    }
+    const index = checker.getIndexInfoOfType(type, ts.IndexKind.String);
+    for (const key of Object.keys(value)) {
+      if (names.has(key)) continue;
+      if (index) problems.push(...conform(value[key], index.type, `${path}.${key}`));
+      else problems.push(`${path}.${key}: not declared`);
+    }
+    return problems;
+  }
+  return fail(checker.typeToString(type));
+}
+
+function assertConforms(value, typeName) {
+  assert.deepEqual(conform(value, declared(typeName)), [], `${typeName} does not match the output`);
+}
+
+describe("TypeScript declarations", () => {
+  test("a program using every export compiles with tsc --strict", () => {
+    const tsc = join(packageDir, "node_modules", "typescript", "bin", "tsc");
+    const r = spawnSync(process.execPath, [tsc, "-p", join(packageDir, "test", "types", "tsconfig.json")], {
+      encoding: "utf8",
+    });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+
+  test("index.d.ts declares exactly the values index.js exports", () => {
+    // Values: the constants declared there and the names re-exported as values (not the
+    // type-only re-export of every declaration).
+    const index = program.getSourceFile(join(packageDir, "index.d.ts"));
+    const values = [...exported.values()]
+      .filter((s) => {
+        const d = s.declarations?.[0];
+        if (!d || d.getSourceFile() !== index) return false;
+        if (ts.isVariableDeclaration(d)) return true;
+        return ts.isExportSpecifier(d) && !d.isTypeOnly && !d.parent.parent.isTypeOnly;
+      })
+      .map((s) => s.name)
+      .sort();
+    assert.deepEqual(values, Object.keys(karmayogi).sort());
+  });
+
+  test("the document interfaces match the JSON schema: keys, required keys, enumerations", () => {
+    const schema = JSON.parse(read("schema/karmayogi-v2.schema.json"));
+    const names = {
+      framework: "FrameworkSpec",
+      competency: "CompetencySpec",
+      level_descriptor: "LevelDescriptor",
+      requirement: "RequirementSpec",
+      activity: "ActivitySpec",
+      role: "RoleSpec",
+      position: "PositionSpec",
+      course_outcome: "CourseOutcome",
+      course: "CourseSpec",
+      officers: "OfficersSpec",
+      officer: "OfficerSpec",
+      evidence: "Evidence",
+    };
+    assert.deepEqual(Object.keys(schema.$defs).sort(), Object.keys(names).sort(), "a schema definition has no interface");
+    for (const [def, name] of Object.entries(names)) {
+      const s = schema.$defs[def];
+      const type = declared(name);
+      const props = checker.getPropertiesOfType(type);
+      assert.deepEqual(props.map((p) => p.name).sort(), Object.keys(s.properties).sort(), `${name} keys`);
+      const required = props.filter((p) => !(p.flags & ts.SymbolFlags.Optional)).map((p) => p.name);
+      assert.deepEqual(required.sort(), [...(s.required ?? [])].sort(), `${name} required keys`);
+      for (const p of props) {
+        const ps = s.properties[p.name];
+        if (!ps.enum) continue;
+        const t = checker.getNonNullableType(checker.getTypeOfSymbol(p));
+        // A version is declared as any number: newer documents are refused at run time.
+        if (t.flags & ts.TypeFlags.Number && ps.enum.every((v) => typeof v === "number")) continue;
+        const literals = (t.isUnion() ? t.types : [t]).map((m) => m.value);
+        assert.deepEqual(literals.sort(), [...ps.enum].sort(), `${name}.${p.name} values`);
+      }
+    }
+  });
+
+  test("every output of the example conforms to its declared type", () => {
+    const fw = new Framework(frameworkText());
+    const doc = officersDoc();
+    const profile = new Profile(fw, doc.officers[0]);
+    const cohort = new Cohort(fw, doc);
+    const trained = officersDoc();
+    trained.officers[1].position = "postmaster-hpo";
+    trained.officers[3].passbook.push({ competency: "rti", level: 3, source: "course_completion", date: "2025-09-01", course: "rti-pio" });
+    const after = new Cohort(fw, trained.officers.slice(0, 4));
+    const document = {
+      identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01",
+      title: "Head post office",
+      creator: "Department of Posts",
+      lastChangeDateTime: "2025-04-01T09:00:00Z",
+    };
+    const pkg = exportCase(fw, document);
+    const outputs = [
+      [fw.toSpec(), "FrameworkSpec"],
+      [karmayogi.parseOfficers(doc), "OfficersSpec"],
+      [fw.requirements("postmaster-hpo"), "Requirement", true],
+      [profile.held(), "HeldLevel", true],
+      [fw.gap(profile, { includeMet: true }), "GapReport"],
+      [fw.recommend(profile, "postmaster-hpo", { budget: 6, termHours: 4, maxFormalShare: 0.5 }), "Plan"],
+      [fw.recommend(new Profile(fw, doc.officers[3]), "postmaster-hpo"), "Plan"],
+      [fw.recommendTargets([{ competency: "empathy", current: 0, required: 3 }]), "Plan"],
+      [fw.positionsFor(profile), "Fit", true],
+      [fw.officersFor(cohort, "aso-division"), "Fit", true],
+      [fw.trainingNeeds(cohort), "TrainingNeeds"],
+      [fw.trainingNeedsByDepartment(cohort), "DepartmentNeeds", true],
+      [fw.departmentPlan(cohort, { budget: 30, seats: { cpgrams: 1 } }), "DepartmentPlan"],
+      [fw.departmentPlan(cohort, { solver: { exact: { nodeLimit: 1000 } } }), "DepartmentPlan"],
+      [fw.careerStep(profile, "aso-division"), "CareerStep"],
+      [fw.careerPaths(profile), "CareerFit", true],
+      [fw.successors(cohort, "postmaster-hpo"), "CareerFit", true],
+      [fw.compare(cohort, after), "Evaluation"],
+      [pkg, "CasePackage"],
+      [importCase(pkg), "CaseImport"],
+      [importCase(read("tests/data/case/section_officer.json")), "CaseImport"],
+    ];
+    for (const [value, name, list] of outputs) {
+      if (list) {
+        assert.ok(value.length > 0, `${name}: an empty list checks nothing`);
+        value.forEach((v) => assertConforms(v, name));
+      } else {
+        assertConforms(value, name);
+      }
+    }
+    // Every reason a gap stays open is declared.
+    const plan = fw.departmentPlan(cohort, { budget: 10, officerCap: 5, defaultSeats: 1 });
+    assertConforms(plan, "DepartmentPlan");
+  });
+
+  test("the loaders' outputs on real data conform", () => {
+    const small = (text, lines) => text.split("\n").slice(0, lines).join("\n") + "\n";
+    const esco = loadEsco({
+      occupations: read("data/esco/occupations.csv"),
+      skills: read("data/esco/skills.csv"),
+      occupationSkills: small(read("data/esco/occupation_skills.csv"), 2000),
+      hierarchy: { skillBroader: read("data/esco/skill_broader.csv"), skillGroups: read("data/esco/skill_groups.csv") },
+    });
+    assertConforms(esco, "FrameworkSpec");
+    const onet = loadOnet({
+      occupations: read("data/onet/occupations.csv"),
+      elements: read("data/onet/elements.csv"),
+      occupationSkillLevels: read("data/onet/occupation_skill_levels.csv"),
+      tasks: small(read("data/onet/tasks.csv"), 2000),
+    });
+    assertConforms(onet, "FrameworkSpec");
+  });
+
+  test("every problem thrown conforms to the Problem union", () => {
+    const fw = new Framework(frameworkText());
+    const doc = officersDoc();
+    const broken = JSON.parse(frameworkText());
+    broken.competencies.push({ id: "", name: "", type: "domain", levels: [{ level: 2, description: "x" }] });
+    broken.positions.push({ id: "p", name: "P", department: "d", roles: ["nothing", "nothing"] });
+    broken.courses[0].hours = -1;
+    broken.courses[1].prerequisites = ["po-accounts"];
+    broken.activities[0].requires[0].level = 9;
+    const cases = [
+      () => new Framework(broken),
+      () => new Framework("{\"format_version\": 1, \"competencies\": [ ]"),
+      () => new Framework({ format_version: 5, competencies: [] }),
+      () => new Profile(fw, { ...doc.officers[0], position: "x", passbook: [{ competency: "rti", level: 1, source: "assessment", date: "soon" }] }),
+      () => new Profile(fw, doc.officers[0], { notBefore: "x" }),
+      () => fw.gap(new Profile(new Framework(frameworkText()), doc.officers[0])),
+      () => fw.recommend(new Profile(fw, doc.officers[0]), "postmaster-hpo", { budget: -1, weights: { domain: -1 } }),
+      () => fw.recommend(new Profile(fw, doc.officers[0]), "postmaster-hpo", { competencyWeights: { rti: -1 } }),
+      () => fw.careerPaths(new Profile(fw, doc.officers[0]), { untagged: { assume: 9 } }),
+      () => fw.requirements("x"),
+      () => loadEsco({ occupations: "occ_id,isco_group,label\n1,99999,x\n1,1,\"y\n", skills: "a\n", occupationSkills: "occ_id,skill_id,relation\n1,2\n" }),
+      () => importCase({ CFDocument: { identifier: "d", title: "t", creator: "c", lastChangeDateTime: "x" }, CFItems: [{ identifier: "i" }, { identifier: "i", fullStatement: "x" }], CFAssociations: [{ identifier: "a", associationType: "isChildOf", originNodeURI: { identifier: "i" }, destinationNodeURI: { identifier: "z" } }] }),
+      () => exportCase(fw, { identifier: "x", title: "t", creator: "c", lastChangeDateTime: "never" }),
+      () => new Cohort(fw, [doc.officers[0], doc.officers[0]]),
+    ];
+    const codes = new Set();
+    for (const run of cases) {
+      try {
+        run();
+        assert.fail(`no error from ${run}`);
+      } catch (e) {
+        assert.ok(e instanceof KarmayogiError, e.stack);
+        for (const p of e.problems) {
+          codes.add(p.code);
+          assert.deepEqual(conform(p, declared("Problem")), [], JSON.stringify(p));
+        }
+      }
+    }
+    assert.ok(codes.size >= 20, [...codes].join(" "));
+  });
+});
+

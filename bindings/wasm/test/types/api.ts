@@ -1,0 +1,151 @@
+// Type-checked with `tsc --strict` (test/types.test.js): every export of the package used
+// as a TypeScript program would, so a declaration that drifts from the API fails to compile.
+import {
+  Cohort,
+  FORMAT_VERSION,
+  Framework,
+  JSON_SCHEMA,
+  KarmayogiError,
+  OLDEST_FORMAT_VERSION,
+  Profile,
+  exportCase,
+  importCase,
+  loadEsco,
+  loadOnet,
+  parseFrameworkSpec,
+  parseOfficers,
+} from "../../index.js";
+import type {
+  CareerFit,
+  CareerStep,
+  CaseImport,
+  CasePackage,
+  DepartmentNeeds,
+  DepartmentPlan,
+  Evaluation,
+  Fit,
+  FrameworkSpec,
+  GapReport,
+  HeldLevel,
+  OfficerSpec,
+  OfficersSpec,
+  OpenReason,
+  Plan,
+  Problem,
+  Requirement,
+  TrainingNeeds,
+} from "../../index.js";
+
+declare const frameworkJson: string;
+declare const officersJson: string;
+
+const spec: FrameworkSpec = parseFrameworkSpec(frameworkJson);
+const fw = new Framework(spec);
+const fromText = new Framework(frameworkJson);
+const doc: OfficersSpec = parseOfficers(officersJson);
+const officer: OfficerSpec = doc.officers[0];
+const profile = new Profile(fw, officer, { selfDeclared: true, notBefore: "2022-04-01" });
+const held: HeldLevel[] = profile.held();
+const level: number = profile.level(held[0].competency);
+const ids: string[] = [profile.id, profile.department, profile.position, profile.targetPosition ?? ""];
+const completed: string[] = profile.completedCourses();
+
+const back: FrameworkSpec = fw.toSpec();
+const text: string = fw.toJson();
+const names: string[] = [
+  ...fw.competencies().map((c) => c.name),
+  ...fw.activities().map((a) => a.name),
+  ...fw.roles().map((r) => r.name),
+  ...fw.positions().map((p) => p.name),
+  ...fw.courses().map((c) => `${c.name} ${c.hours} ${c.mode ?? "formal"}`),
+  fw.competency("empathy")?.name ?? "",
+  fw.position("aso-division")?.department ?? "",
+  fw.course("po-accounts")?.name ?? "",
+];
+const max: number | undefined = fw.maxLevel("empathy");
+const closure: string[] = fw.prerequisiteClosure("savings-audit");
+const requirements: Requirement[] = fw.requirements("postmaster-hpo");
+const activity: string | null = requirements[0].provenance[0].activity;
+
+const report: GapReport = fw.gap(profile, { includeMet: true, weights: { domain: 2 } });
+const other: GapReport = fw.gapFor(profile, "aso-division");
+const readiness: number = report.readiness + other.gaps[0].shortfall;
+const plan: Plan = fw.recommend(profile, profile.position, {
+  budget: 40,
+  termHours: 20,
+  maxFormalShare: 0.1,
+  solver: { exact: { nodeLimit: 10000 } },
+  untagged: { assume: 3 },
+  competencyWeights: { rti: 2 },
+});
+const reason: OpenReason | undefined = plan.open[0]?.reason;
+const best: number = reason?.reason === "level_too_low" ? reason.best : 0;
+const greedy: Plan = fw.recommend(profile, profile.position, { solver: "greedy", untagged: "ignore" });
+const idp: Plan = fw.recommendTargets([{ competency: "rti", current: 0, required: 3 }], ["accounts-basics"]);
+const fits: Fit[] = fw.positionsFor(profile, { top: 3, excludeCurrent: false, department: "posts" });
+
+const cohort = new Cohort(fw, doc, { verifiedOnly: false });
+const cohortFromList = new Cohort(fw, doc.officers);
+const cohortFromText = new Cohort(fw, officersJson);
+const size: number = cohort.length + cohort.heapBytes() + (cohort.find("x") ?? -1);
+const first: string | undefined = cohort.officerId(0);
+const again: Profile | undefined = cohort.profile(0);
+const departments: string[] = cohort.departments();
+const needs: TrainingNeeds = fw.trainingNeeds(cohort, { department: "posts" });
+const histogram: number = needs.rows[0].histogram[5];
+const byDepartment: DepartmentNeeds[] = fw.trainingNeedsByDepartment(cohortFromList);
+const candidates: Fit[] = fw.officersFor(cohort, "postmaster-hpo", { weights: { behavioural: 2 } });
+const acbp: DepartmentPlan = fw.departmentPlan(cohort, {
+  budget: 100,
+  officerCap: 20,
+  seats: { "po-accounts": 3 },
+  defaultSeats: 10,
+  positionWeights: { "aso-division": 2 },
+  solver: "greedy",
+});
+const step: CareerStep = fw.careerStep(profile, "postmaster-hpo", { includeMet: false }, { budget: 10 });
+const paths: CareerFit[] = fw.careerPaths(profile, { top: 5, untagged: "ignore" });
+const successors: CareerFit[] = fw.successors(cohortFromText, "postmaster-hpo", { top: 2 });
+const evaluation: Evaluation = fw.compare(cohort, cohortFromText, { weights: { functional: 1 } });
+const gained: number = evaluation.overall.readiness_gained;
+
+const casePackage: CasePackage = exportCase(
+  fw,
+  { identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" },
+  { baseUri: "https://example.invalid/case", itemTypes: { domain: "Domain" } },
+);
+const imported: CaseImport = importCase(casePackage, { ids: "human_coding_scheme", defaultType: "domain" });
+const importedFromText: CaseImport = importCase(JSON.stringify(casePackage), {
+  itemTypes: { Standard: { competency: "functional" }, Cluster: "area", Note: "ignore" },
+});
+const esco: FrameworkSpec = loadEsco(
+  { occupations: "", skills: "", occupationSkills: "", hierarchy: { skillBroader: "", skillGroups: "" } },
+  { essentialLevel: 3, optionalLevel: 2, includeOptional: true },
+);
+const onet: FrameworkSpec = loadOnet(
+  { occupations: "", elements: "", occupationSkillLevels: "", tasks: "" },
+  { importanceThreshold: 3.5, includeSuppressed: false, unratedOccupations: false, coreTasksOnly: true },
+);
+const versions: number = FORMAT_VERSION + OLDEST_FORMAT_VERSION + Object.keys(JSON_SCHEMA).length;
+
+try {
+  new Framework({ format_version: 2, competencies: [] });
+} catch (e) {
+  if (e instanceof KarmayogiError) {
+    const problems: Problem[] = e.problems;
+    for (const p of problems) {
+      // Narrowing on the code gives each problem's fields.
+      if (p.code === "unknown_reference") {
+        const where: string = `${p.from_kind} ${p.from} -> ${p.to_kind} ${p.to}`;
+      } else if (p.code === "json") {
+        const where: string = `${p.line}:${p.column} ${p.path} ${p.description}`;
+      } else if (p.code === "csv_invalid_value") {
+        const where: string = `${p.file}:${p.line} ${p.column}`;
+      }
+    }
+    const code: Problem["code"] = e.code;
+  }
+}
+
+fw.free();
+fromText.free();
