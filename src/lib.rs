@@ -150,7 +150,7 @@ pub use crate::profile::{
 pub use crate::rank::{Fit, RankOptions};
 pub use crate::recommend::{
     Blend, Closed, Objective, OpenGap, OpenReason, Optimality, Plan, RecommendOptions, Solver,
-    Step, Target, UntaggedLevel,
+    Step, Target, Term, UntaggedLevel,
 };
 pub use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,

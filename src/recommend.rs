@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
 use crate::gap::merge_held;
@@ -23,21 +22,32 @@ pub enum Objective {
     Budget(f64),
 }
 
-/// Which algorithm solves the selection.
+/// Which algorithm solves the selection. Both return a plan with a proven bound on the
+/// optimum ([`Plan::bound`]) and say how far from it the plan can be ([`Plan::optimality`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Solver {
-    /// Greedy by cost-effectiveness with prerequisite closures, then clean-up (redundant
-    /// picks removed, improving swaps tried). Fast; see [`Framework::recommend`] for its
-    /// guarantee. The default.
+    /// Heuristics with a certificate (the default). Least hours: a lazy greedy by
+    /// cost-effectiveness with prerequisite closures, exchanges, and repairs of a Lagrangian
+    /// relaxation whose value is the proven lower bound. Budget: a greedy by value per hour
+    /// against the best single course, filled until no course that adds value fits, then
+    /// exchanges, and a branch and bound of at most [`Solver::DEFAULT_NODES`] nodes.
+    /// See [`Framework::recommend`] for the guarantees.
     #[default]
     Greedy,
-    /// Branch and bound, stopping after `node_limit` search nodes (or 1,000 levels deep);
-    /// the plan says whether optimality was proven. Deterministic: the limit counts nodes,
-    /// not time.
+    /// Branch and bound on Lagrangian (least hours) or knapsack (budget) bounds, stopping
+    /// after `node_limit` search nodes; deterministic, as the limit counts nodes, not time.
+    /// No depth limit: the search keeps its own stack. When the limit stops it, the plan is
+    /// the best found (never worse than [`Solver::Greedy`]'s) and the bound is the weakest
+    /// among the parts of the search left, so the reported gap stays proven.
     Exact {
         /// Search nodes allowed.
         node_limit: u64,
     },
+}
+
+impl Solver {
+    /// Nodes the default budgeted solver may search after its heuristics.
+    pub const DEFAULT_NODES: u64 = 2_000;
 }
 
 /// How to treat a course that tags a competency without saying the level it reaches.
@@ -266,16 +276,49 @@ impl Blend {
     }
 }
 
-/// How good the selection is known to be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// How good a selection is known to be.
+///
+/// Learning paths always carry a proven bound on the optimum ([`Plan::bound`]), so they are
+/// [`Optimality::Optimal`] or [`Optimality::Bounded`]; department plans, which do not
+/// compute bounds yet, are [`Optimality::Approximate`] or [`Optimality::NodeLimit`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
 pub enum Optimality {
-    /// From the greedy solver: within its stated guarantee.
-    Approximate,
-    /// Proven optimal by the exact solver.
+    /// Proven optimal: the plan meets its bound.
     Optimal,
-    /// The exact solver hit its node limit: the best plan found, not proven optimal.
+    /// Not proven optimal, but at most `gap` from the optimum: for least hours, the plan's
+    /// hours are at most `(1 + gap)` times the fewest possible; for a budget, its value is
+    /// at least `(1 − gap)` times the most possible.
+    Bounded {
+        /// The largest relative distance from the optimum the bound allows.
+        gap: f64,
+    },
+    /// A department plan from the greedy: within its documented guarantee, no bound known.
+    Approximate,
+    /// A department plan whose exact search hit its node limit: the best plan found.
     NodeLimit,
+}
+
+impl Optimality {
+    /// The proven relative distance from the optimum: 0 when optimal, `None` when no bound
+    /// is known.
+    pub fn gap(&self) -> Option<f64> {
+        match *self {
+            Optimality::Optimal => Some(0.0),
+            Optimality::Bounded { gap } => Some(gap),
+            Optimality::Approximate | Optimality::NodeLimit => None,
+        }
+    }
+}
+
+/// One term of a learning path split with [`RecommendOptions::term_hours`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Term {
+    /// Hours of the term's courses.
+    pub hours: f64,
+    /// The term holds a single course longer than the cap (courses are not split), so it
+    /// is longer than the cap; every other term is within it.
+    pub over_cap: bool,
 }
 
 /// A recommended learning path.
@@ -295,9 +338,14 @@ pub struct Plan<'f> {
     pub value_closed: f64,
     /// Gaps left open, sorted by competency id, with the reason.
     pub open: Vec<OpenGap<'f>>,
-    /// Term hours when split into terms (index 0 is term 1).
-    pub terms: Vec<f64>,
-    /// How good the selection is known to be.
+    /// The terms when split into terms (index 0 is term 1).
+    pub terms: Vec<Term>,
+    /// A proven bound on the optimum. Least hours ([`Objective::CloseAll`]): no plan
+    /// closing every closable gap takes fewer selection hours than this (formal hours
+    /// counted at `1 / share` under [`RecommendOptions::max_formal_share`], else plain
+    /// hours). Budget: no plan within the hours closes more weighted shortfall.
+    pub bound: f64,
+    /// How far from the optimum the plan can be, from [`Plan::bound`].
     pub optimality: Optimality,
     /// Search nodes the exact solver used (0 for greedy).
     pub nodes: u64,
@@ -494,19 +542,32 @@ impl Framework {
             options.max_formal_share,
         );
         let solution = match (options.objective, options.solver) {
-            (Objective::CloseAll, Solver::Greedy) => cover::greedy_cover(&inst),
+            (Objective::CloseAll, Solver::Greedy) => cover::bounded_cover(&inst),
             (Objective::CloseAll, Solver::Exact { node_limit }) => {
                 cover::exact_cover(&inst, node_limit)
             }
-            (Objective::Budget(b), Solver::Greedy) => cover::greedy_budget(&inst, b),
+            (Objective::Budget(b), Solver::Greedy) => {
+                cover::exact_budget(&inst, b, Solver::DEFAULT_NODES)
+            }
             (Objective::Budget(b), Solver::Exact { node_limit }) => {
                 cover::exact_budget(&inst, b, node_limit)
             }
         };
-        let optimality = match (options.solver, solution.proven) {
-            (Solver::Greedy, _) => Optimality::Approximate,
-            (Solver::Exact { .. }, true) => Optimality::Optimal,
-            (Solver::Exact { .. }, false) => Optimality::NodeLimit,
+        let optimality = match options.objective {
+            _ if solution.proven => Optimality::Optimal,
+            Objective::CloseAll if solution.bound > 0.0 => Optimality::Bounded {
+                gap: (solution.cost / solution.bound - 1.0).max(0.0),
+            },
+            Objective::Budget(_) if solution.bound > 0.0 => Optimality::Bounded {
+                gap: (1.0 - cover::value_of_chosen(&inst, &solution.chosen) / solution.bound)
+                    .max(0.0),
+            },
+            // A zero bound is met by the empty plan, which every solver then returns.
+            _ => Optimality::Optimal,
+        };
+        let optimality = match optimality {
+            Optimality::Bounded { gap } if gap <= 1e-12 => Optimality::Optimal,
+            other => other,
         };
         let picked: Vec<u32> = solution
             .chosen
@@ -519,8 +580,7 @@ impl Framework {
             open,
             &inst,
             &solution.chosen,
-            optimality,
-            solution.nodes,
+            (optimality, solution.bound, solution.nodes),
             options,
         ))
     }
@@ -551,13 +611,19 @@ impl Framework {
         }
         chosen.sort_unstable();
         chosen.dedup();
-        let mut pending = Vec::new();
-        for i in 0..chosen.len() {
-            self.pending_prerequisites(chosen[i], completed, &mut pending);
-            chosen.extend_from_slice(&pending);
+        // Pending prerequisites of them all, each found once: O(closure), however many
+        // candidates share it.
+        let mut seen: std::collections::HashSet<u32> = chosen.iter().copied().collect();
+        let mut stack = chosen.clone();
+        while let Some(c) = stack.pop() {
+            for &p in self.direct_prerequisites(c) {
+                if completed.binary_search(&p).is_err() && seen.insert(p) {
+                    chosen.push(p);
+                    stack.push(p);
+                }
+            }
         }
         chosen.sort_unstable();
-        chosen.dedup();
         (chosen, open)
     }
 
@@ -600,8 +666,7 @@ impl Framework {
             fill[local as usize] += 1;
         }
         let mut inst = Instance::with_capacity(values, courses.len(), pairs.len());
-        let mut closure = Vec::new();
-        let mut pending = Vec::new();
+        let mut prerequisites = Vec::new();
         for (local, &course) in courses.iter().enumerate() {
             let covers = &gaps_of[start[local] as usize..start[local + 1] as usize];
             let hours = self.course_hours[course as usize];
@@ -611,16 +676,17 @@ impl Framework {
             {
                 cost /= share;
             }
-            self.pending_prerequisites(course, completed, &mut pending);
-            closure.clear();
-            closure.extend(
-                pending
+            // Direct pending prerequisites, as local indices (ascending, as `courses` is).
+            prerequisites.clear();
+            prerequisites.extend(
+                self.direct_prerequisites(course)
                     .iter()
+                    .filter(|p| completed.binary_search(p).is_err())
                     .filter_map(|p| courses.binary_search(p).ok().map(|i| i as u32)),
             );
-            closure.sort_unstable();
-            inst.push(cost, hours, covers, &closure);
+            inst.push(cost, hours, covers, &prerequisites);
         }
+        inst.finish();
         inst
     }
 
@@ -648,47 +714,6 @@ impl Framework {
         }
     }
 
-    /// A course's prerequisites, transitively, stopping at completed courses (a completed
-    /// course's own prerequisites are not needed again), into a reused buffer, sorted.
-    fn pending_prerequisites(&self, course: u32, completed: &[u32], out: &mut Vec<u32>) {
-        out.clear();
-        if self.direct_prerequisites(course).is_empty() {
-            return;
-        }
-        // The buffer doubles as the work list: every course found is expanded once.
-        let mut next = 0;
-        out.extend(
-            self.direct_prerequisites(course)
-                .iter()
-                .filter(|&&n| n != course && completed.binary_search(&n).is_err()),
-        );
-        // Closures are usually a few courses, checked by a scan; long chains switch to a
-        // set, so a chain of n courses costs O(n) here, not O(n²).
-        let mut found: Option<std::collections::HashSet<u32>> = None;
-        while next < out.len() {
-            let c = out[next];
-            next += 1;
-            for &n in self.direct_prerequisites(c) {
-                if n == course || completed.binary_search(&n).is_ok() {
-                    continue;
-                }
-                let new = match &mut found {
-                    Some(set) => set.insert(n),
-                    None if out.len() < 32 => !out.contains(&n),
-                    None => {
-                        let set = found.insert(out.iter().copied().collect());
-                        set.insert(n)
-                    }
-                };
-                if new {
-                    out.push(n);
-                }
-            }
-        }
-        out.sort_unstable();
-    }
-
-    #[allow(clippy::too_many_arguments)]
     fn assemble<'f>(
         &'f self,
         picked: &[u32],
@@ -696,8 +721,7 @@ impl Framework {
         open: Vec<(&GapItem<'f>, OpenReason)>,
         inst: &Instance,
         chosen_local: &[u32],
-        optimality: Optimality,
-        nodes: u64,
+        (optimality, bound, nodes): (Optimality, f64, u64),
         options: &RecommendOptions,
     ) -> Plan<'f> {
         let mut order: Vec<(u32, u32)> = picked
@@ -706,24 +730,30 @@ impl Framework {
             .map(|(&c, &l)| (c, l))
             .collect();
         order.sort_by_key(|&(c, _)| self.course_rank[c as usize]);
+        // Each step's dependants in the plan, in learning order: one pass over the
+        // steps' direct prerequisites.
+        let position: std::collections::HashMap<u32, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(i, &(c, _))| (c, i))
+            .collect();
+        let mut prerequisite_for: Vec<Vec<&'f CourseId>> = vec![Vec::new(); order.len()];
+        for &(course, _) in &order {
+            for p in self.direct_prerequisites(course) {
+                if let Some(&i) = position.get(p) {
+                    prerequisite_for[i].push(self.course_id(course));
+                }
+            }
+        }
         let mut steps: Vec<Step<'f>> = Vec::with_capacity(order.len());
         let mut blend = Blend::default();
-        for &(course, _) in &order {
+        for (&(course, _), prerequisite_for) in order.iter().zip(prerequisite_for) {
             let spec = &self.courses.items[course as usize];
             match spec.mode {
                 Mode::Formal => blend.formal += spec.hours,
                 Mode::Social => blend.social += spec.hours,
                 Mode::Experiential => blend.experiential += spec.hours,
             }
-            let prerequisite_for = order
-                .iter()
-                .filter(|&&(other, _)| {
-                    self.direct_prerequisites(other)
-                        .binary_search(&course)
-                        .is_ok()
-                })
-                .map(|&(other, _)| self.course_id(other))
-                .collect();
             steps.push(Step {
                 course: &spec.id,
                 name: &spec.name,
@@ -778,6 +808,7 @@ impl Framework {
             value_closed,
             open,
             terms,
+            bound,
             optimality,
             nodes,
         }
@@ -821,32 +852,57 @@ impl Framework {
 
     /// Assigns steps (in learning order) to terms of at most `cap` hours: each step goes to
     /// the earliest term after all its prerequisites' terms that has room; a step longer than
-    /// `cap` gets a term of its own. Returns the hours of each term.
-    fn split_terms(&self, steps: &mut [Step<'_>], cap: f64) -> Vec<f64> {
-        let mut terms: Vec<f64> = Vec::new();
-        let mut term_of: BTreeMap<&str, usize> = BTreeMap::new();
+    /// `cap` gets a term of its own, marked over the cap. Returns the terms.
+    fn split_terms(&self, steps: &mut [Step<'_>], cap: f64) -> Vec<Term> {
+        let mut terms: Vec<Term> = Vec::new();
+        let mut term_of: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         for step in steps.iter_mut() {
-            let course = step.course.as_str();
-            let earliest = self.courses.get(course).map_or(0, |c| {
-                self.prerequisites
-                    .neighbors(NodeIndex::new(c as usize))
-                    .filter_map(|p| term_of.get(self.course_id(p.index() as u32).as_str()))
+            let course = self.courses.get(step.course.as_str());
+            let earliest = course.map_or(0, |c| {
+                self.direct_prerequisites(c)
+                    .iter()
+                    .filter_map(|p| term_of.get(p))
                     .map(|&t| t + 1)
                     .max()
                     .unwrap_or(0)
             });
             let hours = step.hours;
-            let t = (earliest..terms.len())
-                .find(|&t| terms[t] + hours <= cap + 1e-9)
-                .unwrap_or_else(|| {
-                    terms.push(0.0);
-                    terms.len() - 1
+            let t = if hours > cap + 1e-9 {
+                terms.push(Term {
+                    hours: 0.0,
+                    over_cap: true,
                 });
-            terms[t] += hours;
-            term_of.insert(course, t);
+                terms.len() - 1
+            } else {
+                (earliest..terms.len())
+                    .find(|&t| !terms[t].over_cap && terms[t].hours + hours <= cap + 1e-9)
+                    .unwrap_or_else(|| {
+                        terms.push(Term {
+                            hours: 0.0,
+                            over_cap: false,
+                        });
+                        terms.len() - 1
+                    })
+            };
+            terms[t].hours += hours;
+            if let Some(c) = course {
+                term_of.insert(c, t);
+            }
             step.term = t as u32 + 1;
         }
         terms
+    }
+}
+
+impl fmt::Display for Optimality {
+    /// `proven optimal`, `within 2.5% of optimal`, `approximate` or `node limit reached`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Optimality::Optimal => f.write_str("proven optimal"),
+            Optimality::Bounded { gap } => write!(f, "within {:.1}% of optimal", gap * 100.0),
+            Optimality::Approximate => f.write_str("approximate"),
+            Optimality::NodeLimit => f.write_str("node limit reached"),
+        }
     }
 }
 
@@ -855,23 +911,30 @@ impl fmt::Display for Plan<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{} courses, {:.1} hours ({:.1} formal, {:.1} social, {:.1} experiential); {} gaps closed, {} open",
+            "{} courses, {:.1} hours ({:.1} formal, {:.1} social, {:.1} experiential); {} gaps closed, {} open; {}",
             self.steps.len(),
             self.total_hours,
             self.blend.formal,
             self.blend.social,
             self.blend.experiential,
             self.closed,
-            self.open.len()
+            self.open.len(),
+            self.optimality
         )?;
         let mut term = 0;
         for (i, s) in self.steps.iter().enumerate() {
             if s.term != term {
                 term = s.term;
+                let t = self.terms.get(term as usize - 1);
                 writeln!(
                     f,
-                    "  term {term} ({:.1} h)",
-                    self.terms.get(term as usize - 1).copied().unwrap_or(0.0)
+                    "  term {term} ({:.1} h{})",
+                    t.map_or(0.0, |t| t.hours),
+                    if t.is_some_and(|t| t.over_cap) {
+                        ", one course longer than a term"
+                    } else {
+                        ""
+                    }
                 )?;
             }
             let mode = match s.mode {

@@ -179,6 +179,20 @@ fn plan<'f>(fw: &'f Framework, profile: &Profile, options: &RecommendOptions) ->
         .expect("recommendation succeeds")
 }
 
+/// Each term's hours and whether it is over the cap.
+fn term_hours(plan: &Plan<'_>) -> Vec<(f64, bool)> {
+    plan.terms.iter().map(|t| (t.hours, t.over_cap)).collect()
+}
+
+/// `Optimal` or `Bounded`, for outlines.
+fn tag(optimality: Optimality) -> &'static str {
+    match optimality {
+        Optimality::Optimal => "Optimal",
+        Optimality::Bounded { .. } => "Bounded",
+        _ => "other",
+    }
+}
+
 fn level(value: u8) -> Level {
     Level::new(value).expect("level in range")
 }
@@ -207,8 +221,11 @@ fn outline(plan: &Plan<'_>) -> Vec<String> {
         ));
     }
     lines.push(format!(
-        "total {}h, {} closed, value {}, {:?}",
-        plan.total_hours, plan.closed, plan.value_closed, plan.optimality
+        "total {}h, {} closed, value {}, {}",
+        plan.total_hours,
+        plan.closed,
+        plan.value_closed,
+        tag(plan.optimality)
     ));
     lines
 }
@@ -218,7 +235,7 @@ fn assert_outline(plan: &Plan<'_>, expected: &[&str]) {
     assert_eq!(outline(plan), expected, "plan:\n{plan}");
 }
 
-/// Both solvers give `expected` (the summary line's optimality aside).
+/// Both solvers give `expected` (the summary line's optimality aside), proven optimal.
 #[track_caller]
 fn assert_both_solvers(
     fw: &Framework,
@@ -227,7 +244,7 @@ fn assert_both_solvers(
     expected: &[&str],
 ) {
     let (last, steps) = expected.split_last().expect("a summary line");
-    for (solver, tag) in [(Solver::Greedy, "Approximate"), (EXACT, "Optimal")] {
+    for (solver, tag) in [(Solver::Greedy, "Optimal"), (EXACT, "Optimal")] {
         let got = plan(fw, profile, &options.clone().solver(solver));
         let mut want: Vec<String> = steps.iter().map(|s| (*s).to_owned()).collect();
         want.push(format!("{last}, {tag}"));
@@ -329,7 +346,7 @@ fn completed_courses_are_never_recommended_for_targets_either() {
         &got,
         &[
             "adv-a 10h Formal closes a 0->3",
-            "total 10h, 1 closed, value 3, Approximate",
+            "total 10h, 1 closed, value 3, Optimal",
         ],
     );
 }
@@ -534,23 +551,17 @@ fn a_budget_leaves_gaps_open_with_the_budget_reason() {
     let p = profile(&fw, &officer(&[], &[]));
     let ten = RecommendOptions::default().budget(10.0).unwrap();
     // Greedy by value per hour takes rti (0.5/h) and gem (0.4/h), then accounts no longer
-    // fits; the best single course (accounts, value 3) is no better.
-    assert_outline(
-        &plan(&fw, &p, &ten),
-        &[
-            "gem-course 5h Formal closes gem 0->2",
-            "rti-course 2h Formal closes rti 0->1",
-            "open accounts 0->3 Budget",
-            "total 7h, 2 closed, value 3, Approximate",
-        ],
-    );
-    assert_outline(
-        &plan(&fw, &p, &ten.clone().solver(EXACT)),
+    // fits; both solvers go on to the optimum, accounts and rti, and prove it. gem's
+    // 5-hour course does not fit in the hour left, so its reason is true.
+    assert_both_solvers(
+        &fw,
+        &p,
+        &ten,
         &[
             "accounts-course 8h Formal closes accounts 0->3",
             "rti-course 2h Formal closes rti 0->1",
             "open gem 0->2 Budget",
-            "total 10h, 2 closed, value 4, Optimal",
+            "total 10h, 2 closed, value 4",
         ],
     );
     // Weighting gem three times makes gem and rti worth 7 in 7 hours.
@@ -579,7 +590,7 @@ fn a_budget_leaves_gaps_open_with_the_budget_reason() {
 }
 
 #[test]
-fn greedy_is_approximate_where_exact_finds_the_optimum() {
+fn the_lagrangian_repair_finds_what_exchanges_miss() {
     // A sampler closes four gaps at the best rate; the two halves then cost more than a
     // remainder, which greedy takes. Each pick has a twin, so exchanging one pick for a
     // greedy completion without it only brings in the twin.
@@ -643,32 +654,24 @@ fn greedy_is_approximate_where_exact_finds_the_optimum() {
         ],
     );
     let p = profile(&fw, &officer(&[], &[]));
-    assert_outline(
-        &plan(&fw, &p, &RecommendOptions::default()),
-        &[
-            "r-remainder 4.5h Formal closes c 0->1 closes f 0->1",
-            "t-sampler 4.5h Formal closes a 0->1 closes b 0->1 closes d 0->1 closes e 0->1",
-            "total 9h, 6 closed, value 6, Approximate",
-        ],
-    );
+    // The greedy with exchanges stops at the sampler and a remainder (9 h); repairing the
+    // Lagrangian relaxation's selection finds the two halves, and the bound proves them.
+    let best = [
+        "p-first-half 4h Formal closes a 0->1 closes b 0->1 closes c 0->1",
+        "q-second-half 4h Formal closes d 0->1 closes e 0->1 closes f 0->1",
+        "total 8h, 6 closed, value 6",
+    ];
+    assert_both_solvers(&fw, &p, &RecommendOptions::default(), &best);
     let exact = plan(&fw, &p, &RecommendOptions::default().solver(EXACT));
-    assert_outline(
-        &exact,
-        &[
-            "p-first-half 4h Formal closes a 0->1 closes b 0->1 closes c 0->1",
-            "q-second-half 4h Formal closes d 0->1 closes e 0->1 closes f 0->1",
-            "total 8h, 6 closed, value 6, Optimal",
-        ],
-    );
-    assert!(exact.nodes > 0);
-    // With too few nodes to prove it, the exact solver says so and keeps the greedy plan.
+    assert_eq!(exact.bound, 8.0);
+    // Without nodes to search, the exact solver keeps what the root found.
     let cut = plan(
         &fw,
         &p,
-        &RecommendOptions::default().solver(Solver::Exact { node_limit: 1 }),
+        &RecommendOptions::default().solver(Solver::Exact { node_limit: 0 }),
     );
-    assert_eq!(cut.optimality, Optimality::NodeLimit);
-    assert_eq!(cut.total_hours, 9.0);
+    assert_eq!(cut.total_hours, 8.0);
+    assert_eq!(cut.optimality, Optimality::Optimal);
 }
 
 #[test]
@@ -733,9 +736,12 @@ fn terms_respect_the_cap_and_put_dependants_in_later_terms() {
             "total 19h, 3 closed, value 7",
         ],
     );
-    assert_eq!(plan(&fw, &p, &ten).terms, [10.0, 9.0]);
+    assert_eq!(
+        term_hours(&plan(&fw, &p, &ten)),
+        [(10.0, false), (9.0, false)]
+    );
 
-    // A course longer than the cap gets a term of its own.
+    // A course longer than the cap gets a term of its own, marked as over the cap.
     let five = RecommendOptions::default().term_hours(5.0).unwrap();
     let got = plan(&fw, &p, &five);
     assert_outline(
@@ -745,10 +751,13 @@ fn terms_respect_the_cap_and_put_dependants_in_later_terms() {
             "b-adv 6h Formal term 2 closes x 0->3",
             "c-short 4h Social term 3 closes y 0->2",
             "d-short 3h Experiential term 4 closes z 0->2",
-            "total 19h, 3 closed, value 7, Approximate",
+            "total 19h, 3 closed, value 7, Optimal",
         ],
     );
-    assert_eq!(got.terms, [6.0, 6.0, 4.0, 3.0]);
+    assert_eq!(
+        term_hours(&got),
+        [(6.0, true), (6.0, true), (4.0, false), (3.0, false)]
+    );
 }
 
 /// a: a 4-hour lecture or a 10-hour rotation; b: only a 3-hour lecture; c: a 2-hour
@@ -900,7 +909,7 @@ fn targets_reporting_names_every_unknown_id_and_level_above_scale() {
         &got,
         &[
             "rti-basics 2h Formal closes rti 1->3",
-            "total 2h, 1 closed, value 2, Approximate",
+            "total 2h, 1 closed, value 2, Optimal",
         ],
     );
     let got = fw
@@ -914,7 +923,7 @@ fn targets_reporting_names_every_unknown_id_and_level_above_scale() {
         &got,
         &[
             "open rti 1->3 CompletedOnly",
-            "total 0h, 0 closed, value 0, Approximate",
+            "total 0h, 0 closed, value 0, Optimal",
         ],
     );
 }
@@ -981,11 +990,11 @@ fn display_names_each_course_and_the_gaps_it_closes() {
     );
     assert_eq!(
         got.to_string(),
-        "2 courses, 10.0 hours (6.0 formal, 4.0 social, 0.0 experiential); 1 gaps closed, 1 open\n\
+        "2 courses, 10.0 hours (6.0 formal, 4.0 social, 0.0 experiential); 1 gaps closed, 1 open; proven optimal\n\
          \x20 term 1 (4.0 h)\n\
          \x20  1. Course b-noting-basics [b-noting-basics] 4.0 h, social\n\
          \x20       prerequisite for a-advanced-drafting\n\
-         \x20 term 2 (6.0 h)\n\
+         \x20 term 2 (6.0 h, one course longer than a term)\n\
          \x20  2. Course a-advanced-drafting [a-advanced-drafting] 6.0 h, formal\n\
          \x20       closes drafting 1 -> 3 (for duty/work)\n\
          \x20 open: rti 0 -> 2: no course builds it\n"
@@ -1812,13 +1821,26 @@ fn check_terms(
             }
         }
     }
-    prop_assert_eq!(&sums, &plan.terms);
-    for (t, (&hours, &n)) in plan.terms.iter().zip(&counts).enumerate() {
+    let hours: Vec<f64> = plan.terms.iter().map(|t| t.hours).collect();
+    prop_assert_eq!(&sums, &hours);
+    for (t, (term, &n)) in plan.terms.iter().zip(&counts).enumerate() {
         prop_assert!(n > 0, "term {} is empty", t + 1);
+        // A term is within the cap, or holds exactly one course longer than the cap and
+        // says so.
+        let over = term.hours > cap + 1e-9;
+        prop_assert_eq!(
+            term.over_cap,
+            over,
+            "term {} of {} h, cap {}",
+            t + 1,
+            term.hours,
+            cap
+        );
         prop_assert!(
-            hours <= cap + 1e-9 || n == 1,
-            "term {} holds {hours} h over the cap {cap}",
-            t + 1
+            !over || n == 1,
+            "term {} holds {} h over the cap {cap}",
+            t + 1,
+            term.hours
         );
     }
     Ok(())
@@ -1926,7 +1948,6 @@ proptest! {
         let fw = case.framework();
         let p = case.profile(&fw);
         let plan = fw.recommend(&p, "post", &case.options()).unwrap();
-        prop_assert_eq!(plan.optimality, Optimality::Approximate);
         prop_assert_eq!(plan.nodes, 0);
         check_plan(&model, &plan, CLOSE_ALL)?;
         let (relaxed, g) = model.relaxed_optimum();
