@@ -1520,6 +1520,15 @@ impl Model {
             .fold(0.0, f64::max)
     }
 
+    /// The fewest hours of a plan within `budget` closing `value`.
+    fn fewest_hours_for(&self, value: f64, budget: f64) -> f64 {
+        self.closed_sets()
+            .into_iter()
+            .filter(|&s| self.hours(s) <= budget + 1e-9 && self.value(self.covers(s)) >= value - 1e-9)
+            .map(|s| self.hours(s))
+            .fold(f64::INFINITY, f64::min)
+    }
+
     /// A course with its pending prerequisites (stopping at completed courses).
     fn unit(&self, c: usize) -> u32 {
         let mut set = 1u32 << c;
@@ -1675,8 +1684,87 @@ fn check_plan(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<u32, TestC
     prop_assert!((plan.value_closed - model.value(credited)).abs() < 1e-9);
     check_hours(model, plan, set, asked)?;
     check_terms(model, plan, &steps, asked.term_hours)?;
+    check_minimal(model, set, asked)?;
+    check_certificate(model, plan, asked)?;
+    if let Some(budget) = asked.budget {
+        check_maximal(model, plan, set, budget)?;
+    }
     prop_assert_eq!(plan.blend_target_met, None);
     Ok(set)
+}
+
+/// Minimality: every course of the plan is a prerequisite of another of its courses, or
+/// closes a gap no other course of the plan closes (one worth something, under a budget).
+fn check_minimal(model: &Model, set: u32, asked: Asked) -> Result<(), TestCaseError> {
+    for c in (0..model.courses.len()).filter(|&c| set & (1 << c) != 0) {
+        let required = (0..model.courses.len())
+            .any(|d| set & (1 << d) != 0 && model.courses[d].prerequisites.contains(&c));
+        if required {
+            continue;
+        }
+        let own = model.courses[c].closes & !model.covers(set & !(1 << c));
+        let counts = (0..model.gaps.len())
+            .any(|g| own & (1 << g) != 0 && (asked.budget.is_none() || model.gaps[g].value > 0.0));
+        prop_assert!(counts, "{} closes nothing the plan needs", model.courses[c].id);
+    }
+    Ok(())
+}
+
+/// The bound is on the right side of the brute-force optimum, an optimal plan is optimal
+/// (and, under a budget, the fewest hours among the most valuable plans), and a bounded
+/// plan is within its gap of the bound.
+fn check_certificate(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<(), TestCaseError> {
+    match asked.budget {
+        None => {
+            let least = model.least_hours();
+            prop_assert!(plan.bound <= least + 1e-9, "bound {} above the optimum {least}", plan.bound);
+            match plan.optimality {
+                Optimality::Optimal => prop_assert!((plan.total_hours - least).abs() < 1e-9),
+                Optimality::Bounded { gap } => {
+                    prop_assert!(gap > 0.0);
+                    prop_assert!(plan.total_hours <= (1.0 + gap) * plan.bound + 1e-6);
+                }
+                other => prop_assert!(false, "{other:?} on a learning path"),
+            }
+        }
+        Some(budget) => {
+            let best = model.best_value(budget);
+            prop_assert!(plan.bound >= best - 1e-9, "bound {} below the optimum {best}", plan.bound);
+            match plan.optimality {
+                Optimality::Optimal => {
+                    prop_assert!((plan.value_closed - best).abs() < 1e-9, "optimal {} < {best}", plan.value_closed);
+                    let fewest = model.fewest_hours_for(best, budget);
+                    prop_assert_eq!(plan.total_hours, fewest, "more hours than needed for {}", best);
+                }
+                Optimality::Bounded { gap } => {
+                    prop_assert!(gap > 0.0 && gap <= 1.0);
+                    prop_assert!(plan.value_closed >= (1.0 - gap) * plan.bound - 1e-6);
+                }
+                other => prop_assert!(false, "{other:?} on a learning path"),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Maximality, which makes every "not within the budget" reason true: no course left out,
+/// with its prerequisites not in the plan, fits in the hours left and closes a gap worth
+/// something that the plan leaves open.
+fn check_maximal(model: &Model, plan: &Plan<'_>, set: u32, budget: f64) -> Result<(), TestCaseError> {
+    let left = budget - plan.total_hours;
+    let closed = model.covers(set);
+    for c in model.open_courses().filter(|&c| set & (1 << c) == 0) {
+        let extra = model.unit(c) & !set;
+        if model.hours(extra) <= left + 1e-9 {
+            let gain = model.covers(extra) & !closed;
+            prop_assert!(
+                model.value(gain) <= 0.0,
+                "{} fits in the {left} hours left and closes more",
+                model.courses[c].id
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Steps match the catalogue, skip completed courses, follow their prerequisites, and say
@@ -1947,9 +2035,13 @@ proptest! {
         let model = case.model();
         let fw = case.framework();
         let p = case.profile(&fw);
-        let plan = fw.recommend(&p, "post", &case.options()).unwrap();
+        let plan = fw.recommend(&p, "post", &case.options().solver(Solver::Greedy)).unwrap();
         prop_assert_eq!(plan.nodes, 0);
         check_plan(&model, &plan, CLOSE_ALL)?;
+        // The default solver searches on and proves the optimum on instances this small.
+        let default = fw.recommend(&p, "post", &case.options()).unwrap();
+        check_plan(&model, &default, CLOSE_ALL)?;
+        prop_assert_eq!(default.optimality, Optimality::Optimal);
         let (relaxed, g) = model.relaxed_optimum();
         let bound = if g == 0 { 0.0 } else { harmonic(g) * relaxed };
         prop_assert!(
@@ -1992,7 +2084,11 @@ proptest! {
             exact.value_closed
         );
 
-        let greedy = fw.recommend(&p, "post", &options).unwrap();
+        let default = fw.recommend(&p, "post", &options).unwrap();
+        check_plan(&model, &default, asked)?;
+        prop_assert_eq!(default.optimality, Optimality::Optimal);
+
+        let greedy = fw.recommend(&p, "post", &options.clone().solver(Solver::Greedy)).unwrap();
         check_plan(&model, &greedy, asked)?;
         prop_assert!(greedy.value_closed <= best + 1e-9);
         if model.no_shared_prerequisites() {
@@ -2064,17 +2160,23 @@ proptest! {
         prop_assert!((after - raised.model().least_hours()).abs() < 1e-9);
     }
 
-    /// More budget never closes less value (exact solver).
+    /// More budget never closes less value, with the default solver (and the exact one).
+    /// The default solver is monotone because it proves its plans optimal here (asserted):
+    /// the optimum can only grow with the budget.
     #[test]
     fn more_budget_never_closes_less(case in case(), budget in 0u32..=60, more in 0u32..=30) {
         let fw = case.framework();
         let p = case.profile(&fw);
-        let value = |b: u32| {
-            let options = case.options().solver(EXACT).budget(f64::from(b)).unwrap();
-            fw.recommend(&p, "post", &options).unwrap().value_closed
-        };
-        let (small, large) = (value(budget), value(budget + more));
-        prop_assert!(large >= small - 1e-9, "{small} at {budget} h, {large} at {} h", budget + more);
+        for solver in [Solver::default(), EXACT] {
+            let value = |b: u32| {
+                let options = case.options().solver(solver).budget(f64::from(b)).unwrap();
+                let plan = fw.recommend(&p, "post", &options).unwrap();
+                assert_eq!(plan.optimality, Optimality::Optimal, "{plan}");
+                plan.value_closed
+            };
+            let (small, large) = (value(budget), value(budget + more));
+            prop_assert!(large >= small - 1e-9, "{small} at {budget} h, {large} at {} h", budget + more);
+        }
     }
 
     /// Term splits respect the cap and prerequisites, for every objective and solver.

@@ -27,6 +27,17 @@ use crate::synth::SplitMix64;
 
 /// `count` synthetic courses over the ESCO skills, from `seed`.
 pub fn catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
+    generate(esco, count, seed, false)
+}
+
+/// `count` synthetic courses of 10 hours each that overlap across skill groups: each
+/// further skill comes from the theme (50%) or from all required skills (50%); levels 3
+/// (70%) or 4 (30%); 20% require an earlier course, as in [`catalogue`].
+pub fn uniform_catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
+    generate(esco, count, seed, true)
+}
+
+fn generate(esco: &Esco, count: usize, seed: u64, uniform: bool) -> Vec<CourseSpec> {
     let mut rng = SplitMix64::new(seed);
     let mut first_group: BTreeMap<u32, u32> = BTreeMap::new();
     for &(skill, group) in &esco.skill_groups {
@@ -52,7 +63,13 @@ pub fn catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
         let mut attempts = 0;
         while skills.len() < size && attempts < 64 {
             attempts += 1;
-            let s = if !theme.is_empty() && rng.chance(800) {
+            let s = if uniform {
+                if !theme.is_empty() && rng.chance(500) {
+                    theme[rng.index(theme.len())]
+                } else {
+                    required[rng.index(required.len())]
+                }
+            } else if !theme.is_empty() && rng.chance(800) {
                 theme[rng.index(theme.len())]
             } else {
                 all_skills[rng.index(all_skills.len())]
@@ -62,12 +79,14 @@ pub fn catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
             }
         }
         skills.sort_unstable();
-        let level = match rng.below(100) {
-            0..25 => 2,
-            25..80 => 3,
-            _ => 4,
+        let level = match (uniform, rng.below(100)) {
+            (true, 0..70) => 3,
+            (true, _) => 4,
+            (false, 0..25) => 2,
+            (false, 25..80) => 3,
+            (false, _) => 4,
         };
-        let hours = 1 + rng.below(40);
+        let hours = if uniform { 10 } else { 1 + rng.below(40) };
         let mode = match rng.below(10) {
             0 => Mode::Social,
             1 => Mode::Experiential,

@@ -14,8 +14,10 @@
 //! - `lagrange`: proven lower bounds on the least cost (Lagrangian relaxation of the cover
 //!   rows, prerequisite rows handled by pushing reduced costs down the prerequisite DAG);
 //! - `exact`: branch and bound on those bounds, with an explicit stack (no depth limit);
-//! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges, a
-//!   proven upper bound and branch and bound;
+//! - `knapsack`: proven upper bounds on the most value within hours (Lagrangian relaxation
+//!   of the element–candidate links, a fractional knapsack inside);
+//! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
+//!   branch and bound on those bounds;
 //! - `stepper`: one instance's partial solution driven by an outer search (department plans).
 //!
 //! Nothing here allocates per step of a search beyond amortised buffers, and every limit is
@@ -24,11 +26,12 @@
 mod budget;
 mod exact;
 mod greedy;
+mod knapsack;
 mod lagrange;
 mod state;
 mod stepper;
 
-pub(crate) use budget::exact_budget;
+pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use exact::{bounded_cover, exact_cover};
 pub(crate) use greedy::greedy_cover;
 pub(crate) use state::value_of_chosen;
