@@ -21,8 +21,8 @@
 //! how far the default plan is from the optimum. With `--export DIR` it writes every
 //! instance, rebuilt here from the public specs (independently of the library's own
 //! instance), with both solvers' results, to `DIR/instances.jsonl` for
-//! `benches/highs_reference.py`, which solves each with HiGHS and reports the gaps on all
-//! of them, and checks every reported bound and every exact optimum against HiGHS.
+//! `benches/highs_reference.py`, which solves each with `HiGHS` and reports the gaps on all
+//! of them, and checks every reported bound and every exact optimum against `HiGHS`.
 
 #[path = "support/catalogue.rs"]
 mod catalogue;
@@ -119,12 +119,16 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut export = String::new();
     for (name, courses) in [
         ("current", catalogue::catalogue(&esco, COURSES, SEED)),
-        ("uniform", catalogue::uniform_catalogue(&esco, COURSES, SEED)),
+        (
+            "uniform",
+            catalogue::uniform_catalogue(&esco, COURSES, SEED),
+        ),
     ] {
         let mut spec = esco.framework_spec();
         spec.courses = courses;
         let framework = Framework::new(spec.clone())?;
         measure(name, &framework, &spec, &cases, &args, &mut export)?;
+        large(name, &framework, &spec, &esco, &args, &mut export)?;
     }
     if let Some(dir) = &args.export {
         std::fs::create_dir_all(dir)?;
@@ -222,11 +226,14 @@ fn measure(
         let fast_budget = timed(framework, targets, &budget, true)?;
         let best_budget = timed(framework, targets, &budget.clone().solver(exact), true)?;
         if best.proven {
-            against.entry("cover").or_default().push(if best.objective > 0.0 {
-                fast.objective / best.objective - 1.0
-            } else {
-                0.0
-            });
+            against
+                .entry("cover")
+                .or_default()
+                .push(if best.objective > 0.0 {
+                    fast.objective / best.objective - 1.0
+                } else {
+                    0.0
+                });
         }
         if best_budget.proven {
             against
@@ -288,6 +295,88 @@ fn measure(
     Ok(())
 }
 
+/// A department-sized instance: every skill essential to one of every third occupation, at
+/// level 3, held at none. Thousands of gaps, plans of hundreds to thousands of courses.
+fn large(
+    name: &str,
+    framework: &Framework,
+    spec: &FrameworkSpec,
+    esco: &esco::Esco,
+    args: &Args,
+    export: &mut String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let occupations: BTreeSet<u32> = esco.occupations.iter().map(|o| o.0).step_by(3).collect();
+    let skills: BTreeSet<u32> = esco
+        .links
+        .iter()
+        .filter(|&&(o, _, essential)| essential && occupations.contains(&o))
+        .map(|&(_, s, _)| s)
+        .collect();
+    let targets: Vec<Target> = skills
+        .iter()
+        .map(|&s| Target {
+            competency: esco::competency_id(s).into(),
+            current: Level::NONE,
+            required: Level::new(esco::ESSENTIAL_LEVEL).unwrap_or(Level::MAX),
+        })
+        .collect();
+    let exact = RecommendOptions::default().solver(Solver::Exact {
+        node_limit: args.nodes,
+    });
+    let fast = timed(framework, &targets, &RecommendOptions::default(), false)?;
+    let best = timed(framework, &targets, &exact, false)?;
+    let hours = (fast.objective / 2.0).floor();
+    let budget = RecommendOptions::default().budget(hours)?;
+    let fast_budget = timed(framework, &targets, &budget, true)?;
+    let best_budget = timed(
+        framework,
+        &targets,
+        &budget.clone().solver(Solver::Exact {
+            node_limit: args.nodes,
+        }),
+        true,
+    )?;
+    println!(
+        "  department-sized: {} gaps; least hours: default {} courses, {:.0} h in {:.0} ms ({}), exact {:.0} h in {:.0} ms ({}); \
+         budget {hours} h: default {:.0} in {:.0} ms ({}), exact {:.0} in {:.0} ms ({})",
+        targets.len(),
+        fast.courses.len(),
+        fast.objective,
+        fast.micros / 1e3,
+        certificate(&fast),
+        best.objective,
+        best.micros / 1e3,
+        certificate(&best),
+        fast_budget.objective,
+        fast_budget.micros / 1e3,
+        certificate(&fast_budget),
+        best_budget.objective,
+        best_budget.micros / 1e3,
+        certificate(&best_budget),
+    );
+    if args.export.is_some() {
+        let courses: BTreeMap<&str, &CourseSpec> =
+            spec.courses.iter().map(|c| (c.id.as_str(), c)).collect();
+        export_instance(
+            export,
+            &format!("{name}large-0"),
+            &targets,
+            &courses,
+            hours,
+            [&fast, &best, &fast_budget, &best_budget],
+        );
+    }
+    Ok(())
+}
+
+fn certificate(run: &Run) -> String {
+    if run.proven {
+        "proven optimal".to_owned()
+    } else {
+        format!("gap {:.2}%", run.gap * 100.0)
+    }
+}
+
 /// Appends one instance as a JSON line: the candidate courses (those closing a target at
 /// its level, and their prerequisites, transitively), their hours, the gaps each closes,
 /// their direct prerequisites, each gap's value, the budget, and both solvers' results.
@@ -318,7 +407,11 @@ fn export_instance(
             }
         }
     }
-    let index: BTreeMap<&str, usize> = candidates.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+    let index: BTreeMap<&str, usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c, i))
+        .collect();
     let mut hours = Vec::new();
     let mut covers = Vec::new();
     let mut prerequisites = Vec::new();

@@ -155,6 +155,11 @@ impl RecommendOptions {
 
     /// Split the learning path into terms of at most `hours` each.
     ///
+    /// Each course, in learning order, goes to the earliest term after its prerequisites'
+    /// terms that has room for it. Courses are never split: a course longer than `hours`
+    /// gets a term of its own, marked [`Term::over_cap`] (and shown as such), so every
+    /// other term is within the cap and a longer one is never silent.
+    ///
     /// # Errors
     /// [`Error::InvalidOption`] (named `term_hours`) unless `hours` is finite and above 0.
     pub fn term_hours(mut self, hours: f64) -> Result<Self, Error> {
@@ -390,17 +395,57 @@ impl Framework {
     /// Courses the officer has completed are never recommended, and count as done where
     /// they are prerequisites. A chosen course brings its prerequisites (their hours count).
     ///
+    /// # Objective
+    /// The value of closing a gap is `shortfall × type weight × competency weight`.
+    /// - [`Objective::CloseAll`]: close every gap some course can close, in the fewest
+    ///   selection hours (hours, with formal hours counted at `1 / share` under
+    ///   [`RecommendOptions::max_formal_share`]).
+    /// - [`Objective::Budget`]: close the most value within the hours; among plans of equal
+    ///   value, the fewest selection hours win (a lexicographic objective).
+    ///
+    /// # Properties
+    /// Every plan, from either solver:
+    /// - is **minimal**: each course is a prerequisite of another course of the plan, or
+    ///   closes a gap (worth something, under a budget) no other course of it closes;
+    /// - under a budget, is **maximal**: no course left out, with its prerequisites not in
+    ///   the plan, fits in the hours left and closes a gap worth something that stays open.
+    ///   So a gap is open with [`OpenReason::Budget`] only when no course closing it fits in
+    ///   the hours left, and with [`OpenReason::NotPrioritised`] only when it is worth nothing;
+    ///   the other reasons say why no course can close it at all;
+    /// - carries a **proven bound** on the optimum, [`Plan::bound`], and [`Plan::optimality`]
+    ///   is `Optimal` when the plan meets it, else `Bounded { gap }` with the relative
+    ///   distance the bound allows. Least-hours bounds come from a Lagrangian relaxation of
+    ///   the cover rows (prerequisite rows handled by pushing reduced costs down the
+    ///   prerequisite graph), rounded up to whole (or half, quarter, eighth) hours when every
+    ///   cost is a multiple of one; budget bounds from a fractional knapsack over the open gaps
+    ///   and a Lagrangian knapsack relaxation, rounded down when every value is whole.
+    ///
     /// # Guarantees
-    /// - [`Objective::CloseAll`] with [`Solver::Greedy`]: every closable gap is closed; total
+    /// - [`Objective::CloseAll`], [`Solver::Greedy`]: every closable gap is closed; the
     ///   hours are at most `H(g)` times those of the best plan in which each pick pays its
     ///   whole prerequisite closure (`g`: most gaps one course and its prerequisites close,
-    ///   `H(g) = 1 + 1/2 + … + 1/g ≤ ln g + 1`). Without shared prerequisites that is the
-    ///   true optimum.
-    /// - [`Objective::Budget`] with [`Solver::Greedy`]: hours within budget; without shared
-    ///   prerequisites, at least `(1 − 1/e)/2` of the best weighted shortfall closable.
-    /// - [`Solver::Exact`]: optimal when [`Plan::optimality`] is `Optimal`.
+    ///   `H(g) = 1 + 1/2 + … + 1/g ≤ ln g + 1`), without shared prerequisites the true
+    ///   optimum; repairs and exchanges only lower them.
+    /// - [`Objective::Budget`], [`Solver::Greedy`]: without shared prerequisites, at least
+    ///   `(1 − 1/e)/2` of the most value closable (the greedy is compared with the most
+    ///   valuable single course).
+    /// - [`Solver::Exact`] (the default, with [`Solver::DEFAULT_NODES`] nodes): at least as
+    ///   good as [`Solver::Greedy`]; optimal when it says so. Where both plans are proven
+    ///   optimal, more budget never closes less.
     ///
-    /// The value of closing a gap is `shortfall × type weight × competency weight`.
+    /// On ESCO-shaped instances (BENCHMARKS.md) the default least-hours plan was optimal on
+    /// every instance checked against an independent MIP solver, and proven so in most.
+    ///
+    /// # Complexity
+    /// With g gaps, o offers per competency, m candidate courses (those closing a gap, and
+    /// their pending prerequisites), z (course, gap) pairs and q prerequisite pairs among
+    /// them: finding candidates is O(g·o + m + q) with a hash set; the greedy walks each
+    /// evaluated course's unchosen prerequisites instead of storing closures, so a pick
+    /// costs O(w + d) for w courses walked and d pooled courses requiring it, and a plan
+    /// O((m + z + q) log m) when prerequisites are not shared by many picks (a chain of
+    /// 100,000 courses is linear); each Lagrangian step is O(m + z + q), with 300 at the
+    /// root and 30 per search node, and the search is bounded by its node limit. Memory is
+    /// O(m + z + q) plus the plan.
     ///
     /// # Errors
     /// [`Error::UnknownId`] for an unknown position or a competency weight naming an
@@ -440,7 +485,9 @@ impl Framework {
     /// Recommends courses reaching arbitrary targets (e.g. an IDP's goals).
     ///
     /// Targets whose required level does not exceed the current one are already met and
-    /// ignored. Behaves as [`Framework::recommend`] otherwise.
+    /// ignored. Behaves as [`Framework::recommend`] otherwise, with the same objective,
+    /// properties, guarantees and complexity (g is the number of targets not met, plus
+    /// O(c log c) for c completed courses).
     ///
     /// # Errors
     /// [`Errors`](crate::Errors) naming every unknown competency or course, level above a
@@ -725,6 +772,7 @@ impl Framework {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn assemble<'f>(
         &'f self,
         picked: &[u32],

@@ -7,6 +7,9 @@
 //! run one at a time (a lock), so no other test's memory is counted. Bounds are generous for
 //! debug builds on a shared two-core machine; BENCHMARKS.md has release figures.
 
+// Hours and values here are whole numbers, so sums of them are exact and compared exactly.
+#![allow(clippy::float_cmp)]
+
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -48,7 +51,10 @@ fn measured<T>(f: impl FnOnce() -> T) -> (T, Duration, usize) {
 const MB: usize = 1 << 20;
 
 fn read(name: &str) -> String {
-    let path = format!("{}/tests/data/cases/planning/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/data/cases/planning/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -61,13 +67,21 @@ fn budget_case_closes_fourteen_levels_in_twenty_seven_hours() {
     let _one = ONE_AT_A_TIME.lock();
     let fw = Framework::from_json(&read("budget_framework.json")).expect("valid framework");
     let officers = OfficersSpec::from_json(&read("budget_officer.json")).expect("valid officers");
-    let o1 = officers.officers.iter().find(|o| o.id.as_str() == "o1").expect("o1");
+    let o1 = officers
+        .officers
+        .iter()
+        .find(|o| o.id.as_str() == "o1")
+        .expect("o1");
     let profile = Profile::new(&fw, o1, &LevelPolicy::default()).expect("valid officer");
-    let budget = RecommendOptions::default().budget(30.0).expect("valid budget");
+    let budget = RecommendOptions::default()
+        .budget(30.0)
+        .expect("valid budget");
     for options in [
         budget.clone(),
         budget.clone().solver(Solver::Greedy),
-        budget.clone().solver(Solver::Exact { node_limit: 1_000_000 }),
+        budget.clone().solver(Solver::Exact {
+            node_limit: 1_000_000,
+        }),
     ] {
         let plan = fw.recommend(&profile, "p", &options).expect("a plan");
         let mut courses: Vec<&str> = plan.steps.iter().map(|s| s.course.as_str()).collect();
@@ -91,7 +105,11 @@ fn budget_case_closes_fourteen_levels_in_twenty_seven_hours() {
         assert_eq!(open, [("f", OpenReason::Budget)]);
         // The reason is true: every course closing f needs more than the hours left.
         let left = 30.0 - plan.total_hours;
-        let f4 = fw.courses().iter().find(|c| c.id.as_str() == "f4").expect("f4");
+        let f4 = fw
+            .courses()
+            .iter()
+            .find(|c| c.id.as_str() == "f4")
+            .expect("f4");
         assert!(f4.hours > left);
     }
 }

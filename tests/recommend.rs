@@ -1524,7 +1524,9 @@ impl Model {
     fn fewest_hours_for(&self, value: f64, budget: f64) -> f64 {
         self.closed_sets()
             .into_iter()
-            .filter(|&s| self.hours(s) <= budget + 1e-9 && self.value(self.covers(s)) >= value - 1e-9)
+            .filter(|&s| {
+                self.hours(s) <= budget + 1e-9 && self.value(self.covers(s)) >= value - 1e-9
+            })
             .map(|s| self.hours(s))
             .fold(f64::INFINITY, f64::min)
     }
@@ -1705,7 +1707,11 @@ fn check_minimal(model: &Model, set: u32, asked: Asked) -> Result<(), TestCaseEr
         let own = model.courses[c].closes & !model.covers(set & !(1 << c));
         let counts = (0..model.gaps.len())
             .any(|g| own & (1 << g) != 0 && (asked.budget.is_none() || model.gaps[g].value > 0.0));
-        prop_assert!(counts, "{} closes nothing the plan needs", model.courses[c].id);
+        prop_assert!(
+            counts,
+            "{} closes nothing the plan needs",
+            model.courses[c].id
+        );
     }
     Ok(())
 }
@@ -1717,7 +1723,11 @@ fn check_certificate(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<(),
     match asked.budget {
         None => {
             let least = model.least_hours();
-            prop_assert!(plan.bound <= least + 1e-9, "bound {} above the optimum {least}", plan.bound);
+            prop_assert!(
+                plan.bound <= least + 1e-9,
+                "bound {} above the optimum {least}",
+                plan.bound
+            );
             match plan.optimality {
                 Optimality::Optimal => prop_assert!((plan.total_hours - least).abs() < 1e-9),
                 Optimality::Bounded { gap } => {
@@ -1729,12 +1739,25 @@ fn check_certificate(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<(),
         }
         Some(budget) => {
             let best = model.best_value(budget);
-            prop_assert!(plan.bound >= best - 1e-9, "bound {} below the optimum {best}", plan.bound);
+            prop_assert!(
+                plan.bound >= best - 1e-9,
+                "bound {} below the optimum {best}",
+                plan.bound
+            );
             match plan.optimality {
                 Optimality::Optimal => {
-                    prop_assert!((plan.value_closed - best).abs() < 1e-9, "optimal {} < {best}", plan.value_closed);
+                    prop_assert!(
+                        (plan.value_closed - best).abs() < 1e-9,
+                        "optimal {} < {best}",
+                        plan.value_closed
+                    );
                     let fewest = model.fewest_hours_for(best, budget);
-                    prop_assert_eq!(plan.total_hours, fewest, "more hours than needed for {}", best);
+                    prop_assert_eq!(
+                        plan.total_hours,
+                        fewest,
+                        "more hours than needed for {}",
+                        best
+                    );
                 }
                 Optimality::Bounded { gap } => {
                     prop_assert!(gap > 0.0 && gap <= 1.0);
@@ -1750,7 +1773,12 @@ fn check_certificate(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<(),
 /// Maximality, which makes every "not within the budget" reason true: no course left out,
 /// with its prerequisites not in the plan, fits in the hours left and closes a gap worth
 /// something that the plan leaves open.
-fn check_maximal(model: &Model, plan: &Plan<'_>, set: u32, budget: f64) -> Result<(), TestCaseError> {
+fn check_maximal(
+    model: &Model,
+    plan: &Plan<'_>,
+    set: u32,
+    budget: f64,
+) -> Result<(), TestCaseError> {
     let left = budget - plan.total_hours;
     let closed = model.covers(set);
     for c in model.open_courses().filter(|&c| set & (1 << c) == 0) {

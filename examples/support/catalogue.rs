@@ -79,12 +79,15 @@ fn generate(esco: &Esco, count: usize, seed: u64, uniform: bool) -> Vec<CourseSp
             }
         }
         skills.sort_unstable();
-        let level = match (uniform, rng.below(100)) {
-            (true, 0..70) => 3,
-            (true, _) => 4,
-            (false, 0..25) => 2,
-            (false, 25..80) => 3,
-            (false, _) => 4,
+        let draw = rng.below(100);
+        let level = if uniform {
+            if draw < 70 { 3 } else { 4 }
+        } else {
+            match draw {
+                0..25 => 2,
+                25..80 => 3,
+                _ => 4,
+            }
         };
         let hours = if uniform { 10 } else { 1 + rng.below(40) };
         let mode = match rng.below(10) {

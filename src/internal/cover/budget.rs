@@ -57,13 +57,23 @@ pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
             (m.hours <= budget + EPS).then_some((m.value, m.cost, c))
         })
         .collect();
-    seeds.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    seeds.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
     seeds.truncate(SEEDS);
     for &(_, _, c) in &seeds {
         let mut seeded = State::new(inst);
         seeded.choose(inst, c, &mut s.buffer);
         fill(inst, &mut seeded, budget, None, &mut s);
-        if better(inst, seeded.value(inst), seeded.cost, state.value(inst), state.cost) {
+        if better(
+            inst,
+            seeded.value(inst),
+            seeded.cost,
+            state.value(inst),
+            state.cost,
+        ) {
             state = seeded;
         }
     }
@@ -92,7 +102,8 @@ fn useful(inst: &Instance) -> impl Iterator<Item = u32> + '_ {
 }
 
 /// Local search: for each chosen candidate no other requires, most expensive first, take
-/// it out (with the prerequisites only it needed), refill without it, and keep the change
+/// it out (with the prerequisites only it needed), refill without it (greedily, or after
+/// first taking one of the [`SWAPS`] best candidates that now fit), and keep the change
 /// when the plan is lexicographically better; repeat while something improves, a bounded
 /// number of rounds.
 fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
@@ -113,9 +124,40 @@ fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
             });
             state.set(inst, out, false);
             remove_redundant(inst, state, &ancestors, true);
-            fill(inst, state, budget, Some(out), s);
-            if better(inst, state.value(inst), state.cost, value, mark.cost) {
-                improved = true;
+            // Refill greedily, or first take one of the best few candidates that now fit.
+            let removed = state.mark();
+            let mut firsts: Vec<(f64, f64, u32)> = useful(inst)
+                .filter(|&c| c != out && !state.chosen[c as usize])
+                .filter_map(|c| {
+                    let m = state.marginal(inst, c);
+                    (m.value > 0.0
+                        && state.hours + m.hours <= budget + EPS
+                        && !state.requires(inst, c, out))
+                    .then_some((m.value, m.cost, c))
+                })
+                .collect();
+            firsts.sort_by(|a, b| {
+                if beats(a.0, a.1, b.0, b.1) {
+                    std::cmp::Ordering::Less
+                } else if beats(b.0, b.1, a.0, a.1) {
+                    std::cmp::Ordering::Greater
+                } else {
+                    a.2.cmp(&b.2)
+                }
+            });
+            firsts.truncate(SWAPS);
+            for first in std::iter::once(None).chain(firsts.into_iter().map(|f| Some(f.2))) {
+                if let Some(c) = first {
+                    state.revert(inst, removed);
+                    state.choose(inst, c, &mut s.buffer);
+                }
+                fill(inst, state, budget, Some(out), s);
+                if better(inst, state.value(inst), state.cost, value, mark.cost) {
+                    improved = true;
+                    break;
+                }
+            }
+            if improved {
                 break;
             }
             state.revert(inst, mark);
@@ -179,6 +221,9 @@ pub(crate) fn upper_bound(
     }
     value + extra
 }
+
+/// Courses tried as the first pick after taking one out, in an exchange.
+const SWAPS: usize = 6;
 
 /// First picks tried by the partial enumeration: the most valuable affordable closures.
 const SEEDS: usize = 16;
@@ -310,7 +355,13 @@ impl<'a> BudgetSearch<'a> {
 
     /// Makes the current plan, worth `value`, the incumbent if it is better.
     fn offer(&mut self, value: f64) {
-        if better(self.inst, value, self.state.cost, self.best_value, self.best_cost) {
+        if better(
+            self.inst,
+            value,
+            self.state.cost,
+            self.best_value,
+            self.best_cost,
+        ) {
             self.best = self.state.chosen_list();
             self.best_value = value;
             self.best_cost = self.state.cost;

@@ -285,8 +285,8 @@ impl<'a> Search<'a> {
             let (k, start, mark, len) = (frame.next, frame.start, frame.mark, frame.excluded_len);
             frame.next += 1;
             self.restore(mark, len);
-            for i in start..k {
-                self.exclude(options[i]);
+            for &j in &options[start..k] {
+                self.exclude(j);
             }
             let j = options[k];
             self.state.choose(inst, j, &mut self.scratch.buffer);

@@ -341,15 +341,14 @@ fn refresh_dependants(
     };
     for i in 0..s.below.len() {
         let d = s.below[i];
-        let (gain, cost) = match single {
-            Some(cost) => (
+        let (gain, cost) = if let Some(cost) = single {
+            (
                 (s.key_gain[d as usize] - gained).max(0.0),
                 s.key_cost[d as usize] - cost,
-            ),
-            None => {
-                let (gain, cost, _) = evaluate(inst, state, &s.gain, d, goal);
-                (gain, cost)
-            }
+            )
+        } else {
+            let (gain, cost, _) = evaluate(inst, state, &s.gain, d, goal);
+            (gain, cost)
         };
         push(heap, s, d, gain, cost);
     }

@@ -109,18 +109,18 @@ impl Knapsack {
         }
         let mut best = f64::INFINITY;
         let mut theta = 1.0;
-        let mut stale = 0;
+        let mut since_better = 0;
         for _ in 0..iterations.max(1) {
             let value = self.evaluate(inst, &free, room);
             if value < best - EPS * value.abs().max(1.0) {
                 best = value;
-                stale = 0;
+                since_better = 0;
                 self.best_mu.copy_from_slice(&self.mu);
             } else {
-                stale += 1;
-                if stale >= 8 {
+                since_better += 1;
+                if since_better >= 8 {
                     theta /= 2.0;
-                    stale = 0;
+                    since_better = 0;
                 }
             }
             if value <= target + EPS * target.abs().max(1.0) || theta < 1e-3 {
@@ -130,7 +130,11 @@ impl Knapsack {
             for &e in &self.open {
                 let eu = e as usize;
                 let covered: f64 = inst.closers(e).iter().map(|&j| self.x[j as usize]).sum();
-                let taken = if inst.values[eu] > self.mu[eu] { 1.0 } else { 0.0 };
+                let taken = if inst.values[eu] > self.mu[eu] {
+                    1.0
+                } else {
+                    0.0
+                };
                 let g = covered - taken;
                 self.g[eu] = g;
                 norm += g * g;

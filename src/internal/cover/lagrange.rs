@@ -186,20 +186,20 @@ impl Lagrange {
             return state.cost;
         }
         let mut best = f64::NEG_INFINITY;
-        let mut stale = 0;
+        let mut since_better = 0;
         for _ in 0..iterations.max(1) {
             let value = self.evaluate(inst, state.cost);
             if value > best + EPS * value.abs().max(1.0) {
                 best = value;
-                stale = 0;
+                since_better = 0;
                 self.best_u.copy_from_slice(&self.u);
                 self.reduced.copy_from_slice(&self.r);
                 self.selected.copy_from_slice(&self.sel);
             } else {
-                stale += 1;
-                if stale >= 10 {
+                since_better += 1;
+                if since_better >= 10 {
                     theta /= 2.0;
-                    stale = 0;
+                    since_better = 0;
                 }
             }
             if value >= upper - inst.step(upper) / 2.0 || theta < 1e-4 {

@@ -100,8 +100,8 @@ impl Stepper {
     pub(crate) fn take(&mut self, inst: &Instance, c: u32, added: &mut Vec<u32>) {
         let from = added.len();
         self.state.pending(inst, c, added);
-        for i in from..added.len() {
-            self.state.set(inst, added[i], true);
+        for &d in &added[from..] {
+            self.state.set(inst, d, true);
         }
     }
 
