@@ -2,7 +2,7 @@
 //! course catalogues (`examples/support/catalogue.rs`) and **synthetic** officers.
 //!
 //! ```text
-//! cargo run --release --example bench_plans [-- --export DIR] [--nodes N] [--every K]
+//! cargo run --release --example bench_plans [-- --export DIR] [--nodes N] [--every K] [--large-only]
 //! python3 benches/highs_reference.py DIR      # the optimum from an independent MIP solver
 //! ```
 //!
@@ -57,6 +57,7 @@ fn main() -> ExitCode {
 
 struct Args {
     export: Option<String>,
+    large_only: bool,
     nodes: u64,
     every: usize,
 }
@@ -64,11 +65,16 @@ struct Args {
 fn args() -> Result<Args, String> {
     let mut out = Args {
         export: None,
+        large_only: false,
         nodes: 1_000_000,
         every: 10,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
+        if a == "--large-only" {
+            out.large_only = true;
+            continue;
+        }
         let value = it.next().ok_or(format!("`{a}` needs a value"))?;
         match a.as_str() {
             "--export" => out.export = Some(value),
@@ -127,7 +133,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         let mut spec = esco.framework_spec();
         spec.courses = courses;
         let framework = Framework::new(spec.clone())?;
-        measure(name, &framework, &spec, &cases, &args, &mut export)?;
+        if !args.large_only {
+            measure(name, &framework, &spec, &cases, &args, &mut export)?;
+        }
         large(name, &framework, &spec, &esco, &args, &mut export)?;
     }
     if let Some(dir) = &args.export {
@@ -324,10 +332,22 @@ fn large(
         node_limit: args.nodes,
     });
     let fast = timed(framework, &targets, &RecommendOptions::default(), false)?;
+    eprintln!(
+        "  large {name}: default least hours in {:.0} ms",
+        fast.micros / 1e3
+    );
     let best = timed(framework, &targets, &exact, false)?;
+    eprintln!(
+        "  large {name}: exact least hours in {:.0} ms",
+        best.micros / 1e3
+    );
     let hours = (fast.objective / 2.0).floor();
     let budget = RecommendOptions::default().budget(hours)?;
     let fast_budget = timed(framework, &targets, &budget, true)?;
+    eprintln!(
+        "  large {name}: default budget in {:.0} ms",
+        fast_budget.micros / 1e3
+    );
     let best_budget = timed(
         framework,
         &targets,

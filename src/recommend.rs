@@ -306,7 +306,8 @@ pub enum Optimality {
     Optimal,
     /// Not proven optimal, but at most `gap` from the optimum: for least hours, the plan's
     /// hours are at most `(1 + gap)` times the fewest possible; for a budget, its value is
-    /// at least `(1 − gap)` times the most possible.
+    /// at least `(1 − gap)` times the most possible. A budgeted plan with `gap` 0 closes the
+    /// most value, but no search has ruled out the same value in fewer hours.
     Bounded {
         /// The largest relative distance from the optimum the bound allows.
         gap: f64,
@@ -623,9 +624,14 @@ impl Framework {
             // A zero bound is met by the empty plan, which every solver then returns.
             _ => Optimality::Optimal,
         };
-        let optimality = match optimality {
-            Optimality::Bounded { gap } if gap <= 1e-12 => Optimality::Optimal,
-            other => other,
+        // A least-hours plan meeting its bound is optimal; a budgeted one is then the most
+        // value, but only the search proves no plan of equal value takes fewer hours.
+        let optimality = match (optimality, options.objective) {
+            (Optimality::Bounded { gap }, Objective::CloseAll) if gap <= 1e-12 => {
+                Optimality::Optimal
+            }
+            (Optimality::Bounded { gap }, _) if gap <= 1e-12 => Optimality::Bounded { gap: 0.0 },
+            (other, _) => other,
         };
         let picked: Vec<u32> = solution
             .chosen

@@ -88,7 +88,10 @@ pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
         knapsack.bound(inst, &empty, |_| true, budget, value, ROOT_STEPS),
     )
     .max(value);
-    let proven = bound <= value + EPS * bound.abs().max(1.0);
+    // A value meeting the bound is the most value, but fewer hours for it are not ruled
+    // out without a search; only the empty plan, when nothing of value can be closed, is
+    // proven here.
+    let proven = bound <= 0.0 && state.cost <= 0.0;
     state.solution(inst, bound, proven, 0)
 }
 
@@ -255,6 +258,8 @@ pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Sol
     if greedy.proven {
         return greedy;
     }
+    // The search also runs when the value already meets its bound: it then looks for the
+    // same value in fewer hours, which proves the lexicographic optimum.
     let mut search = BudgetSearch::new(inst, budget, &greedy);
     let proven = search.run(node_limit);
     let mut state = State::new(inst);

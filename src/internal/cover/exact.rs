@@ -8,7 +8,7 @@ use super::{Instance, Solution};
 
 /// Subgradient steps at the root, and at every other node (warm-started).
 const ROOT_STEPS: u32 = 300;
-const NODE_STEPS: u32 = 30;
+const NODE_STEPS: u32 = 15;
 
 /// The least-cost cover the heuristics find, with a proven lower bound: the greedy, then
 /// repairs of the Lagrangian relaxation's selections (take what the relaxation takes,
@@ -156,6 +156,7 @@ impl<'a> Search<'a> {
     /// Chooses every candidate that is the last free one for some open element; `false` if
     /// an open element has none left.
     fn propagate(&mut self) -> bool {
+        let mut forced = Vec::new();
         loop {
             if !self
                 .lagrange
@@ -163,7 +164,8 @@ impl<'a> Search<'a> {
             {
                 return false;
             }
-            let mut forced = None;
+            // Every last free candidate of an open element at once, then check again.
+            forced.clear();
             for &e in &self.lagrange.open {
                 let mut free = self
                     .inst
@@ -171,13 +173,14 @@ impl<'a> Search<'a> {
                     .iter()
                     .filter(|&&j| self.lagrange.free[j as usize]);
                 if let (Some(&j), None) = (free.next(), free.next()) {
-                    forced = Some(j);
-                    break;
+                    forced.push(j);
                 }
             }
-            match forced {
-                Some(j) => self.state.choose(self.inst, j, &mut self.scratch.buffer),
-                None => return true,
+            if forced.is_empty() {
+                return true;
+            }
+            for &j in &forced {
+                self.state.choose(self.inst, j, &mut self.scratch.buffer);
             }
         }
     }

@@ -22,6 +22,7 @@ pub(crate) struct Scratch {
     touched: Vec<u32>,
     pub(crate) buffer: Vec<u32>,
     chosen_now: Vec<u32>,
+    hole: Vec<u32>,
     below: Vec<u32>,
 }
 
@@ -122,13 +123,34 @@ pub(crate) fn complete(
     goal: Goal,
     s: &mut Scratch,
 ) -> bool {
+    complete_within(inst, state, banned, goal, s, None)
+}
+
+/// [`complete`], when only elements among `open` (each listed once) can be open: an
+/// exchange that took one pick out passes what that pick closed, so the work is that of
+/// the hole, not of the whole instance.
+pub(crate) fn complete_within(
+    inst: &Instance,
+    state: &mut State,
+    banned: Option<u32>,
+    goal: Goal,
+    s: &mut Scratch,
+    open: Option<&[u32]>,
+) -> bool {
     let weighted = goal != Goal::Cover;
     let counts = |e: u32| -> bool {
         state.cover_count[e as usize] == 0 && (!weighted || inst.values[e as usize] > 0.0)
     };
     s.pool.clear();
     let mut left = 0usize;
-    for e in 0..inst.values.len() as u32 {
+    let all: Vec<u32>;
+    let elements = if let Some(open) = open {
+        open
+    } else {
+        all = (0..inst.values.len() as u32).collect();
+        &all
+    };
+    for &e in elements {
         let closers = inst.closers(e);
         if counts(e) && !closers.is_empty() {
             left += 1;
@@ -393,7 +415,23 @@ pub(crate) fn clean_up(inst: &Instance, state: &mut State, s: &mut Scratch) {
             });
             state.set(inst, out, false);
             remove_redundant(inst, state, &ancestors, false);
-            if complete(inst, state, Some(out), Goal::Cover, s) {
+            // Only what the removed picks closed can be open now.
+            s.hole.clear();
+            for &(a, on) in &state.journal[mark.journal..] {
+                if !on {
+                    s.hole.extend(
+                        inst.covers(a)
+                            .iter()
+                            .filter(|&&e| state.cover_count[e as usize] == 0),
+                    );
+                }
+            }
+            s.hole.sort_unstable();
+            s.hole.dedup();
+            let hole = std::mem::take(&mut s.hole);
+            let repaired = complete_within(inst, state, Some(out), Goal::Cover, s, Some(&hole));
+            s.hole = hole;
+            if repaired {
                 // Only picks sharing an element with what was added can have become redundant.
                 s.touched.clear();
                 for &(a, on) in &state.journal[mark.journal..] {
