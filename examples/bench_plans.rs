@@ -2,7 +2,7 @@
 //! course catalogues (`examples/support/catalogue.rs`) and **synthetic** officers.
 //!
 //! ```text
-//! cargo run --release --example bench_plans [-- --export DIR] [--nodes N] [--every K] [--large-only]
+//! cargo run --release --example bench_plans [-- --export DIR] [--nodes N] [--every K] [--large-only | --no-large]
 //! python3 benches/highs_reference.py DIR      # the optimum from an independent MIP solver
 //! ```
 //!
@@ -58,6 +58,7 @@ fn main() -> ExitCode {
 struct Args {
     export: Option<String>,
     large_only: bool,
+    no_large: bool,
     nodes: u64,
     every: usize,
 }
@@ -66,13 +67,15 @@ fn args() -> Result<Args, String> {
     let mut out = Args {
         export: None,
         large_only: false,
+        no_large: false,
         nodes: 1_000_000,
         every: 10,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
-        if a == "--large-only" {
-            out.large_only = true;
+        if a == "--large-only" || a == "--no-large" {
+            out.large_only |= a == "--large-only";
+            out.no_large |= a == "--no-large";
             continue;
         }
         let value = it.next().ok_or(format!("`{a}` needs a value"))?;
@@ -136,7 +139,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         if !args.large_only {
             measure(name, &framework, &spec, &cases, &args, &mut export)?;
         }
-        large(name, &framework, &spec, &esco, &args, &mut export)?;
+        if !args.no_large {
+            large(name, &framework, &spec, &esco, &args, &mut export)?;
+        }
     }
     if let Some(dir) = &args.export {
         std::fs::create_dir_all(dir)?;
@@ -333,20 +338,29 @@ fn large(
     });
     let fast = timed(framework, &targets, &RecommendOptions::default(), false)?;
     eprintln!(
-        "  large {name}: default least hours in {:.0} ms",
-        fast.micros / 1e3
+        "  large {name}: default least hours {} courses, {:.0} h in {:.0} ms ({}), bound {:.1}",
+        fast.courses.len(),
+        fast.objective,
+        fast.micros / 1e3,
+        certificate(&fast),
+        fast.bound
     );
     let best = timed(framework, &targets, &exact, false)?;
     eprintln!(
-        "  large {name}: exact least hours in {:.0} ms",
-        best.micros / 1e3
+        "  large {name}: exact least hours {:.0} h in {:.0} ms ({}), bound {:.1}",
+        best.objective,
+        best.micros / 1e3,
+        certificate(&best),
+        best.bound
     );
     let hours = (fast.objective / 2.0).floor();
     let budget = RecommendOptions::default().budget(hours)?;
     let fast_budget = timed(framework, &targets, &budget, true)?;
     eprintln!(
-        "  large {name}: default budget in {:.0} ms",
-        fast_budget.micros / 1e3
+        "  large {name}: default budget {:.0} in {:.0} ms ({})",
+        fast_budget.objective,
+        fast_budget.micros / 1e3,
+        certificate(&fast_budget)
     );
     let best_budget = timed(
         framework,

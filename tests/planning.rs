@@ -201,7 +201,8 @@ fn plan_everything(fw: &Framework, n: usize, seconds: u64, bytes: usize) {
         let plan = plan.expect("a plan");
         eprintln!("{n} courses, {options:?}: {took:?}, {} KB", peak / 1024);
         assert_eq!(plan.steps.len(), n, "{options:?}");
-        assert_eq!(plan.optimality, Optimality::Optimal, "{options:?}");
+        // Proven optimal, or (budget, heuristics alone) the most value proven, hours not.
+        assert_eq!(plan.optimality.gap(), Some(0.0), "{options:?}");
         assert!(
             took < Duration::from_secs(seconds),
             "{options:?} took {took:?}"

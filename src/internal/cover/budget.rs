@@ -107,17 +107,22 @@ fn useful(inst: &Instance) -> impl Iterator<Item = u32> + '_ {
 /// Local search: for each chosen candidate no other requires, most expensive first, take
 /// it out (with the prerequisites only it needed), refill without it (greedily, or after
 /// first taking one of the [`SWAPS`] best candidates that now fit), and keep the change
-/// when the plan is lexicographically better; repeat while something improves, a bounded
-/// number of rounds.
+/// when the plan is lexicographically better; repeat while something improves, at most
+/// [`MAX_EXCHANGES`] exchanges in all.
 fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
     let rounds = 2 * inst.len().max(1);
     let mut ancestors = Vec::new();
+    let mut attempts = 0;
     for _ in 0..rounds {
         let mut improved = false;
         for out in chosen_by_cost(inst, state) {
             if !state.chosen[out as usize] || state.required_by_chosen(inst, out) {
                 continue;
             }
+            if attempts == MAX_EXCHANGES {
+                return;
+            }
+            attempts += 1;
             state.journal.clear();
             let (value, mark) = (state.value(inst), state.mark());
             ancestors.clear();
@@ -224,6 +229,9 @@ pub(crate) fn upper_bound(
     }
     value + extra
 }
+
+/// Exchanges tried in all, so that plans of thousands of courses stay bounded in time.
+const MAX_EXCHANGES: usize = 400;
 
 /// Courses tried as the first pick after taking one out, in an exchange.
 const SWAPS: usize = 6;
