@@ -246,3 +246,55 @@ pub(crate) struct Solution {
     /// Search nodes used (exact solvers).
     pub(crate) nodes: u64,
 }
+
+#[cfg(test)]
+// Costs here are whole numbers, exact in floating point.
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::*;
+
+    /// `n` candidates, candidate `i` closing element `i` alone for one hour; candidate `i`
+    /// requires `i - 1` when `chain`.
+    fn line(n: u32, chain: bool) -> Instance {
+        let mut inst = Instance::with_capacity(vec![1.0; n as usize], n as usize, n as usize);
+        for i in 0..n {
+            let pre = if chain && i > 0 { vec![i - 1] } else { vec![] };
+            inst.push(1.0, 1.0, &[i], &pre);
+        }
+        inst.finish();
+        inst
+    }
+
+    #[test]
+    fn plans_of_thousands_of_picks_are_proven_without_a_depth_limit() {
+        for chain in [false, true] {
+            let inst = line(5_000, chain);
+            let cover = exact_cover(&inst, 10);
+            assert!(cover.proven, "every element has one closer");
+            assert_eq!(cover.chosen.len(), 5_000);
+            assert_eq!(cover.bound, 5_000.0);
+        }
+    }
+
+    #[test]
+    fn bounds_round_up_to_the_unit_of_the_costs() {
+        let mut inst = line(3, false);
+        assert_eq!(inst.round_up(2.2), 3.0);
+        assert_eq!(inst.round_up(3.0 - 1e-12), 3.0);
+        inst.cost[0] = 0.5;
+        inst.finish();
+        assert_eq!(inst.round_up(2.2), 2.5);
+        inst.cost[0] = 0.3;
+        inst.finish();
+        assert_eq!(inst.round_up(2.2), 2.2, "no common unit: no rounding");
+    }
+
+    #[test]
+    fn a_budget_keeps_the_most_value_in_the_fewest_hours() {
+        let inst = line(20, false);
+        let plan = exact_budget(&inst, 7.5, 1_000_000);
+        assert!(plan.proven);
+        assert_eq!(plan.chosen.len(), 7);
+        assert_eq!(plan.bound, 7.0);
+    }
+}
