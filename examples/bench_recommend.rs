@@ -142,7 +142,7 @@ fn quality_and_latency(
     let exact = RecommendOptions::default().solver(Solver::Exact {
         node_limit: 200_000,
     });
-    let greedy = RecommendOptions::default();
+    let greedy = RecommendOptions::default().solver(Solver::Greedy);
     let mut gaps: Vec<f64> = Vec::new();
     let mut unproven = 0;
     for t in cases {
@@ -222,7 +222,7 @@ fn batch_throughput(out: &mut dyn Write, framework: &Framework, batch: usize) ->
         cohort.heap_bytes() as f64 / cohort.len().max(1) as f64,
         start.elapsed().as_secs_f64()
     )?;
-    let greedy = RecommendOptions::default();
+    let greedy = RecommendOptions::default().solver(Solver::Greedy);
     let start = Instant::now();
     let per_thread = batch.div_ceil(2);
     let totals: Vec<(usize, usize, f64)> = std::thread::scope(|scope| {

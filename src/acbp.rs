@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BinaryHeap};
 use serde::Serialize;
 
 use crate::cohort::unpack;
-use crate::internal::cover::{Instance, MAX_DEPTH, StepChoice, Stepper};
+use crate::internal::cover::{Instance, StepChoice, Stepper};
 use crate::internal::parallel::map_ranges;
 use crate::recommend::{GapItem, Optimality, Solver, UntaggedLevel};
 use crate::spec::{CompetencyType, Mode};
@@ -311,6 +311,10 @@ pub struct DepartmentPlan<'f> {
     /// Search nodes the exact solver used (0 for greedy).
     pub nodes: u64,
 }
+
+/// Deepest recursion the exact department search goes to. Beyond it it stops as at the
+/// node limit (best plan kept, optimality not claimed), so no input exhausts the stack.
+const MAX_DEPTH: usize = 1_000;
 
 /// One officer's selection problem.
 struct Problem<'f> {
@@ -718,7 +722,7 @@ fn best_single_if_better(
         let allowed = |c: u32| resolved.seat_limit[p.courses[c as usize] as usize] > 0;
         for c in 0..p.inst.len() as u32 {
             let hours = empty.marginal_hours(&p.inst, c);
-            if hours > limit + 1e-9 || !empty.pending(&p.inst, c).all(allowed) {
+            if hours > limit + 1e-9 || !empty.all_pending(&p.inst, c, allowed) {
                 continue;
             }
             let gain = empty.gain(&p.inst, c, &mut seen);
@@ -904,9 +908,9 @@ fn why_open(p: &Problem<'_>, stepper: &Stepper, shared: &Shared) -> Vec<Option<O
         if stepper.is_chosen(c) {
             continue;
         }
-        let seated = stepper
-            .pending(&p.inst, c)
-            .all(|d| shared.seats_left[p.courses[d as usize] as usize] > 0);
+        let seated = stepper.all_pending(&p.inst, c, |d| {
+            shared.seats_left[p.courses[d as usize] as usize] > 0
+        });
         let status = match (
             seated,
             stepper.hours() + stepper.marginal_hours(&p.inst, c) <= shared.cap + 1e-9,
@@ -1065,7 +1069,7 @@ impl ExactDepartment<'_, '_> {
         }
         let hours = steppers[i].marginal_hours(&p.inst, c);
         let feasible = hours <= (self.cap - steppers[i].hours()).min(budget_left) + 1e-9
-            && steppers[i].pending(&p.inst, c).all(|d| {
+            && steppers[i].all_pending(&p.inst, c, |d| {
                 !self.excluded[i][d as usize] && seats[p.courses[d as usize] as usize] > 0
             });
         if feasible {

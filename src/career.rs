@@ -16,7 +16,7 @@ use crate::internal::groups::{Groups, met_levels};
 use crate::recommend::{GapItem, UntaggedLevel};
 use crate::{
     Cohort, DepartmentId, Error, Framework, GapOptions, GapReport, OfficerId, Plan, PositionId,
-    Profile, RecommendOptions,
+    Profile, RecommendOptions, Solver,
 };
 
 /// Options for [`Framework::career_paths`] and [`Framework::successors`].
@@ -26,6 +26,7 @@ pub struct CareerOptions {
     exclude_current: bool,
     department: Option<DepartmentId>,
     untagged: UntaggedLevel,
+    solver: Solver,
     gap: GapOptions,
 }
 
@@ -36,6 +37,7 @@ impl Default for CareerOptions {
             exclude_current: true,
             department: None,
             untagged: UntaggedLevel::Ignore,
+            solver: Solver::default(),
             gap: GapOptions::default(),
         }
     }
@@ -67,6 +69,16 @@ impl CareerOptions {
     /// How courses without a level count when planning (default [`UntaggedLevel::Ignore`]).
     pub fn untagged(mut self, rule: UntaggedLevel) -> Self {
         self.untagged = rule;
+        self
+    }
+
+    /// The algorithm planning each candidate's learning path (default, as for
+    /// [`RecommendOptions`](crate::RecommendOptions), `Solver::Exact { node_limit:
+    /// Solver::DEFAULT_NODES }`), so a result's hours are those
+    /// [`Framework::recommend`] gives with the same solver. [`Solver::Greedy`] plans faster,
+    /// at the greedy's quality.
+    pub fn solver(mut self, solver: Solver) -> Self {
+        self.solver = solver;
         self
     }
 
@@ -280,7 +292,8 @@ impl Framework {
                 );
                 let total = Total::of(&costs);
                 if !beyond(total.open, total.hours(true), kth.map(|k| (k.0, k.1))) {
-                    let planned = self.planned(p, held, completed, options.untagged);
+                    let planned =
+                        self.planned(p, held, completed, options.untagged, options.solver);
                     out.push((p, self.with_readiness(p, held, planned, &options.gap)));
                 }
             },
@@ -378,7 +391,7 @@ impl Framework {
                 }
                 held.clear();
                 held.extend(cohort.held_of(groups.first(g)).iter().map(|&x| unpack(x)));
-                let planned = self.planned(p, &held, completed, options.untagged);
+                let planned = self.planned(p, &held, completed, options.untagged, options.solver);
                 if kth.is_some_and(|k| (planned.open, planned.hours) > (k.0, k.1)) {
                     return;
                 }
@@ -469,6 +482,7 @@ impl Framework {
         held: &[(u32, u8)],
         completed: &[u32],
         untagged: UntaggedLevel,
+        solver: Solver,
     ) -> Planned {
         let gaps = self.gaps_at(p, held);
         let (courses, open) = self.candidates(&gaps, completed, untagged);
@@ -486,7 +500,10 @@ impl Framework {
             untagged,
             None,
         );
-        let solution = cover::greedy_cover(&inst);
+        let solution = match solver {
+            Solver::Greedy => cover::bounded_cover(&inst),
+            Solver::Exact { node_limit } => cover::exact_cover(&inst, node_limit),
+        };
         let mut chosen: Vec<u32> = solution
             .chosen
             .iter()

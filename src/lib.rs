@@ -213,7 +213,7 @@ pub use crate::provenance::{Paths, PathsIter, Provenance};
 pub use crate::rank::{Fit, RankOptions};
 pub use crate::recommend::{
     Blend, Closed, Objective, OpenGap, OpenReason, Optimality, Plan, RecommendOptions, Solver,
-    Step, Target, UntaggedLevel,
+    Step, Target, Term, UntaggedLevel,
 };
 pub use crate::review::ReviewOptions;
 pub use crate::spec::{

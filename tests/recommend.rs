@@ -184,6 +184,20 @@ fn plan<'f>(fw: &'f Framework, profile: &Profile, options: &RecommendOptions) ->
         .expect("recommendation succeeds")
 }
 
+/// Each term's hours and whether it is over the cap.
+fn term_hours(plan: &Plan<'_>) -> Vec<(f64, bool)> {
+    plan.terms.iter().map(|t| (t.hours, t.over_cap)).collect()
+}
+
+/// `Optimal` or `Bounded`, for outlines.
+fn tag(optimality: Optimality) -> &'static str {
+    match optimality {
+        Optimality::Optimal => "Optimal",
+        Optimality::Bounded { .. } => "Bounded",
+        _ => "other",
+    }
+}
+
 fn level(value: u8) -> Level {
     Level::new(value).expect("level in range")
 }
@@ -212,8 +226,11 @@ fn outline(plan: &Plan<'_>) -> Vec<String> {
         ));
     }
     lines.push(format!(
-        "total {}h, {} closed, value {}, {:?}",
-        plan.total_hours, plan.closed, plan.value_closed, plan.optimality
+        "total {}h, {} closed, value {}, {}",
+        plan.total_hours,
+        plan.closed,
+        plan.value_closed,
+        tag(plan.optimality)
     ));
     lines
 }
@@ -223,7 +240,7 @@ fn assert_outline(plan: &Plan<'_>, expected: &[&str]) {
     assert_eq!(outline(plan), expected, "plan:\n{plan}");
 }
 
-/// Both solvers give `expected` (the summary line's optimality aside).
+/// Both solvers give `expected` (the summary line's optimality aside), proven optimal.
 #[track_caller]
 fn assert_both_solvers(
     fw: &Framework,
@@ -232,8 +249,14 @@ fn assert_both_solvers(
     expected: &[&str],
 ) {
     let (last, steps) = expected.split_last().expect("a summary line");
-    for (solver, tag) in [(Solver::Greedy, "Approximate"), (EXACT, "Optimal")] {
+    for solver in [Solver::Greedy, EXACT] {
         let got = plan(fw, profile, &options.clone().solver(solver));
+        // The search proves the plan; the heuristics alone may only bound it (a budgeted
+        // plan's hours are proven least only by the search).
+        let tag = match (solver, got.optimality) {
+            (Solver::Greedy, Optimality::Bounded { .. }) => "Bounded",
+            _ => "Optimal",
+        };
         let mut want: Vec<String> = steps.iter().map(|s| (*s).to_owned()).collect();
         want.push(format!("{last}, {tag}"));
         assert_eq!(outline(&got), want, "solver {solver:?}, plan:\n{got}");
@@ -334,7 +357,7 @@ fn completed_courses_are_never_recommended_for_targets_either() {
         &got,
         &[
             "adv-a 10h Formal closes a 0->3",
-            "total 10h, 1 closed, value 3, Approximate",
+            "total 10h, 1 closed, value 3, Optimal",
         ],
     );
 }
@@ -539,23 +562,17 @@ fn a_budget_leaves_gaps_open_with_the_budget_reason() {
     let p = profile(&fw, &officer(&[], &[]));
     let ten = RecommendOptions::default().budget(10.0).unwrap();
     // Greedy by value per hour takes rti (0.5/h) and gem (0.4/h), then accounts no longer
-    // fits; the best single course (accounts, value 3) is no better.
-    assert_outline(
-        &plan(&fw, &p, &ten),
-        &[
-            "gem-course 5h Formal closes gem 0->2",
-            "rti-course 2h Formal closes rti 0->1",
-            "open accounts 0->3 Budget",
-            "total 7h, 2 closed, value 3, Approximate",
-        ],
-    );
-    assert_outline(
-        &plan(&fw, &p, &ten.clone().solver(EXACT)),
+    // fits; both solvers go on to the optimum, accounts and rti, and prove it. gem's
+    // 5-hour course does not fit in the hour left, so its reason is true.
+    assert_both_solvers(
+        &fw,
+        &p,
+        &ten,
         &[
             "accounts-course 8h Formal closes accounts 0->3",
             "rti-course 2h Formal closes rti 0->1",
             "open gem 0->2 Budget",
-            "total 10h, 2 closed, value 4, Optimal",
+            "total 10h, 2 closed, value 4",
         ],
     );
     // Weighting gem three times makes gem and rti worth 7 in 7 hours.
@@ -584,7 +601,7 @@ fn a_budget_leaves_gaps_open_with_the_budget_reason() {
 }
 
 #[test]
-fn greedy_is_approximate_where_exact_finds_the_optimum() {
+fn the_lagrangian_repair_finds_what_exchanges_miss() {
     // A sampler closes four gaps at the best rate; the two halves then cost more than a
     // remainder, which greedy takes. Each pick has a twin, so exchanging one pick for a
     // greedy completion without it only brings in the twin.
@@ -648,32 +665,24 @@ fn greedy_is_approximate_where_exact_finds_the_optimum() {
         ],
     );
     let p = profile(&fw, &officer(&[], &[]));
-    assert_outline(
-        &plan(&fw, &p, &RecommendOptions::default()),
-        &[
-            "r-remainder 4.5h Formal closes c 0->1 closes f 0->1",
-            "t-sampler 4.5h Formal closes a 0->1 closes b 0->1 closes d 0->1 closes e 0->1",
-            "total 9h, 6 closed, value 6, Approximate",
-        ],
-    );
+    // The greedy with exchanges stops at the sampler and a remainder (9 h); repairing the
+    // Lagrangian relaxation's selection finds the two halves, and the bound proves them.
+    let best = [
+        "p-first-half 4h Formal closes a 0->1 closes b 0->1 closes c 0->1",
+        "q-second-half 4h Formal closes d 0->1 closes e 0->1 closes f 0->1",
+        "total 8h, 6 closed, value 6",
+    ];
+    assert_both_solvers(&fw, &p, &RecommendOptions::default(), &best);
     let exact = plan(&fw, &p, &RecommendOptions::default().solver(EXACT));
-    assert_outline(
-        &exact,
-        &[
-            "p-first-half 4h Formal closes a 0->1 closes b 0->1 closes c 0->1",
-            "q-second-half 4h Formal closes d 0->1 closes e 0->1 closes f 0->1",
-            "total 8h, 6 closed, value 6, Optimal",
-        ],
-    );
-    assert!(exact.nodes > 0);
-    // With too few nodes to prove it, the exact solver says so and keeps the greedy plan.
+    assert_eq!(exact.bound, 8.0);
+    // Without nodes to search, the exact solver keeps what the root found.
     let cut = plan(
         &fw,
         &p,
-        &RecommendOptions::default().solver(Solver::Exact { node_limit: 1 }),
+        &RecommendOptions::default().solver(Solver::Exact { node_limit: 0 }),
     );
-    assert_eq!(cut.optimality, Optimality::NodeLimit);
-    assert_eq!(cut.total_hours, 9.0);
+    assert_eq!(cut.total_hours, 8.0);
+    assert_eq!(cut.optimality, Optimality::Optimal);
 }
 
 #[test]
@@ -738,9 +747,12 @@ fn terms_respect_the_cap_and_put_dependants_in_later_terms() {
             "total 19h, 3 closed, value 7",
         ],
     );
-    assert_eq!(plan(&fw, &p, &ten).terms, [10.0, 9.0]);
+    assert_eq!(
+        term_hours(&plan(&fw, &p, &ten)),
+        [(10.0, false), (9.0, false)]
+    );
 
-    // A course longer than the cap gets a term of its own.
+    // A course longer than the cap gets a term of its own, marked as over the cap.
     let five = RecommendOptions::default().term_hours(5.0).unwrap();
     let got = plan(&fw, &p, &five);
     assert_outline(
@@ -750,10 +762,13 @@ fn terms_respect_the_cap_and_put_dependants_in_later_terms() {
             "b-adv 6h Formal term 2 closes x 0->3",
             "c-short 4h Social term 3 closes y 0->2",
             "d-short 3h Experiential term 4 closes z 0->2",
-            "total 19h, 3 closed, value 7, Approximate",
+            "total 19h, 3 closed, value 7, Optimal",
         ],
     );
-    assert_eq!(got.terms, [6.0, 6.0, 4.0, 3.0]);
+    assert_eq!(
+        term_hours(&got),
+        [(6.0, true), (6.0, true), (4.0, false), (3.0, false)]
+    );
 }
 
 /// a: a 4-hour lecture or a 10-hour rotation; b: only a 3-hour lecture; c: a 2-hour
@@ -907,7 +922,7 @@ fn targets_reporting_names_every_unknown_id_and_level_above_scale() {
         &got,
         &[
             "rti-basics 2h Formal closes rti 1->3",
-            "total 2h, 1 closed, value 2, Approximate",
+            "total 2h, 1 closed, value 2, Optimal",
         ],
     );
     let got = fw
@@ -921,7 +936,7 @@ fn targets_reporting_names_every_unknown_id_and_level_above_scale() {
         &got,
         &[
             "open rti 1->3 CompletedOnly",
-            "total 0h, 0 closed, value 0, Approximate",
+            "total 0h, 0 closed, value 0, Optimal",
         ],
     );
 }
@@ -991,11 +1006,11 @@ fn display_names_each_course_and_the_gaps_it_closes() {
     assert_eq!(
         got.to_string(),
         "Learning path: 2 courses, 10 hours (6.0 formal, 4.0 social, 0.0 experiential); \
-         1 gap closed, 1 open\n\
+         1 gap closed, 1 open; proven optimal\n\
          \x20 term 1: 4 hours\n\
          \x20  1. Course b-noting-basics [b-noting-basics]          4.0 h  social\n\
          \x20       prerequisite for Course a-advanced-drafting [a-advanced-drafting]\n\
-         \x20 term 2: 6 hours\n\
+         \x20 term 2: 6 hours, one course longer than a term\n\
          \x20  2. Course a-advanced-drafting [a-advanced-drafting]  6.0 h  formal\n\
          \x20       closes drafting skills [drafting] 1 -> 3, for duty / work @3\n\
          \x20 open: rti skills [rti] 0 -> 2: no course builds it\n"
@@ -1545,6 +1560,17 @@ impl Model {
             .fold(0.0, f64::max)
     }
 
+    /// The fewest hours of a plan within `budget` closing `value`.
+    fn fewest_hours_for(&self, value: f64, budget: f64) -> f64 {
+        self.closed_sets()
+            .into_iter()
+            .filter(|&s| {
+                self.hours(s) <= budget + 1e-9 && self.value(self.covers(s)) >= value - 1e-9
+            })
+            .map(|s| self.hours(s))
+            .fold(f64::INFINITY, f64::min)
+    }
+
     /// A course with its pending prerequisites (stopping at completed courses).
     fn unit(&self, c: usize) -> u32 {
         let mut set = 1u32 << c;
@@ -1700,8 +1726,113 @@ fn check_plan(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<u32, TestC
     prop_assert!((plan.value_closed - model.value(credited)).abs() < 1e-9);
     check_hours(model, plan, set, asked)?;
     check_terms(model, plan, &steps, asked.term_hours)?;
+    check_minimal(model, set, asked)?;
+    check_certificate(model, plan, asked)?;
+    if let Some(budget) = asked.budget {
+        check_maximal(model, plan, set, budget)?;
+    }
     prop_assert_eq!(plan.blend_target_met, None);
     Ok(set)
+}
+
+/// Minimality: every course of the plan is a prerequisite of another of its courses, or
+/// closes a gap no other course of the plan closes (one worth something, under a budget).
+fn check_minimal(model: &Model, set: u32, asked: Asked) -> Result<(), TestCaseError> {
+    for c in (0..model.courses.len()).filter(|&c| set & (1 << c) != 0) {
+        let required = (0..model.courses.len())
+            .any(|d| set & (1 << d) != 0 && model.courses[d].prerequisites.contains(&c));
+        if required {
+            continue;
+        }
+        let own = model.courses[c].closes & !model.covers(set & !(1 << c));
+        let counts = (0..model.gaps.len())
+            .any(|g| own & (1 << g) != 0 && (asked.budget.is_none() || model.gaps[g].value > 0.0));
+        prop_assert!(
+            counts,
+            "{} closes nothing the plan needs",
+            model.courses[c].id
+        );
+    }
+    Ok(())
+}
+
+/// The bound is on the right side of the brute-force optimum, an optimal plan is optimal
+/// (and, under a budget, the fewest hours among the most valuable plans), and a bounded
+/// plan is within its gap of the bound.
+fn check_certificate(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<(), TestCaseError> {
+    match asked.budget {
+        None => {
+            let least = model.least_hours();
+            prop_assert!(
+                plan.bound <= least + 1e-9,
+                "bound {} above the optimum {least}",
+                plan.bound
+            );
+            match plan.optimality {
+                Optimality::Optimal => prop_assert!((plan.total_hours - least).abs() < 1e-9),
+                Optimality::Bounded { gap } => {
+                    prop_assert!(gap > 0.0);
+                    prop_assert!(plan.total_hours <= (1.0 + gap) * plan.bound + 1e-6);
+                }
+                other => prop_assert!(false, "{other:?} on a learning path"),
+            }
+        }
+        Some(budget) => {
+            let best = model.best_value(budget);
+            prop_assert!(
+                plan.bound >= best - 1e-9,
+                "bound {} below the optimum {best}",
+                plan.bound
+            );
+            match plan.optimality {
+                Optimality::Optimal => {
+                    prop_assert!(
+                        (plan.value_closed - best).abs() < 1e-9,
+                        "optimal {} < {best}",
+                        plan.value_closed
+                    );
+                    let fewest = model.fewest_hours_for(best, budget);
+                    prop_assert_eq!(
+                        plan.total_hours,
+                        fewest,
+                        "more hours than needed for {}",
+                        best
+                    );
+                }
+                Optimality::Bounded { gap } => {
+                    prop_assert!((0.0..=1.0).contains(&gap));
+                    prop_assert!(plan.value_closed >= (1.0 - gap) * plan.bound - 1e-6);
+                }
+                other => prop_assert!(false, "{other:?} on a learning path"),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Maximality, which makes every "not within the budget" reason true: no course left out,
+/// with its prerequisites not in the plan, fits in the hours left and closes a gap worth
+/// something that the plan leaves open.
+fn check_maximal(
+    model: &Model,
+    plan: &Plan<'_>,
+    set: u32,
+    budget: f64,
+) -> Result<(), TestCaseError> {
+    let left = budget - plan.total_hours;
+    let closed = model.covers(set);
+    for c in model.open_courses().filter(|&c| set & (1 << c) == 0) {
+        let extra = model.unit(c) & !set;
+        if model.hours(extra) <= left + 1e-9 {
+            let gain = model.covers(extra) & !closed;
+            prop_assert!(
+                model.value(gain) <= 0.0,
+                "{} fits in the {left} hours left and closes more",
+                model.courses[c].id
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Steps match the catalogue, skip completed courses, follow their prerequisites, and say
@@ -1846,13 +1977,26 @@ fn check_terms(
             }
         }
     }
-    prop_assert_eq!(&sums, &plan.terms);
-    for (t, (&hours, &n)) in plan.terms.iter().zip(&counts).enumerate() {
+    let hours: Vec<f64> = plan.terms.iter().map(|t| t.hours).collect();
+    prop_assert_eq!(&sums, &hours);
+    for (t, (term, &n)) in plan.terms.iter().zip(&counts).enumerate() {
         prop_assert!(n > 0, "term {} is empty", t + 1);
+        // A term is within the cap, or holds exactly one course longer than the cap and
+        // says so.
+        let over = term.hours > cap + 1e-9;
+        prop_assert_eq!(
+            term.over_cap,
+            over,
+            "term {} of {} h, cap {}",
+            t + 1,
+            term.hours,
+            cap
+        );
         prop_assert!(
-            hours <= cap + 1e-9 || n == 1,
-            "term {} holds {hours} h over the cap {cap}",
-            t + 1
+            !over || n == 1,
+            "term {} holds {} h over the cap {cap}",
+            t + 1,
+            term.hours
         );
     }
     Ok(())
@@ -1959,10 +2103,13 @@ proptest! {
         let model = case.model();
         let fw = case.framework();
         let p = case.profile(&fw);
-        let plan = fw.recommend(&p, "post", &case.options()).unwrap();
-        prop_assert_eq!(plan.optimality, Optimality::Approximate);
+        let plan = fw.recommend(&p, "post", &case.options().solver(Solver::Greedy)).unwrap();
         prop_assert_eq!(plan.nodes, 0);
         check_plan(&model, &plan, CLOSE_ALL)?;
+        // The default solver searches on and proves the optimum on instances this small.
+        let default = fw.recommend(&p, "post", &case.options()).unwrap();
+        check_plan(&model, &default, CLOSE_ALL)?;
+        prop_assert_eq!(default.optimality, Optimality::Optimal);
         let (relaxed, g) = model.relaxed_optimum();
         let bound = if g == 0 { 0.0 } else { harmonic(g) * relaxed };
         prop_assert!(
@@ -2005,7 +2152,11 @@ proptest! {
             exact.value_closed
         );
 
-        let greedy = fw.recommend(&p, "post", &options).unwrap();
+        let default = fw.recommend(&p, "post", &options).unwrap();
+        check_plan(&model, &default, asked)?;
+        prop_assert_eq!(default.optimality, Optimality::Optimal);
+
+        let greedy = fw.recommend(&p, "post", &options.clone().solver(Solver::Greedy)).unwrap();
         check_plan(&model, &greedy, asked)?;
         prop_assert!(greedy.value_closed <= best + 1e-9);
         if model.no_shared_prerequisites() {
@@ -2077,17 +2228,23 @@ proptest! {
         prop_assert!((after - raised.model().least_hours()).abs() < 1e-9);
     }
 
-    /// More budget never closes less value (exact solver).
+    /// More budget never closes less value, with the default solver (and the exact one).
+    /// The default solver is monotone because it proves its plans optimal here (asserted):
+    /// the optimum can only grow with the budget.
     #[test]
     fn more_budget_never_closes_less(case in case(), budget in 0u32..=60, more in 0u32..=30) {
         let fw = case.framework();
         let p = case.profile(&fw);
-        let value = |b: u32| {
-            let options = case.options().solver(EXACT).budget(f64::from(b)).unwrap();
-            fw.recommend(&p, "post", &options).unwrap().value_closed
-        };
-        let (small, large) = (value(budget), value(budget + more));
-        prop_assert!(large >= small - 1e-9, "{small} at {budget} h, {large} at {} h", budget + more);
+        for solver in [Solver::default(), EXACT] {
+            let value = |b: u32| {
+                let options = case.options().solver(solver).budget(f64::from(b)).unwrap();
+                let plan = fw.recommend(&p, "post", &options).unwrap();
+                assert_eq!(plan.optimality, Optimality::Optimal, "{plan}");
+                plan.value_closed
+            };
+            let (small, large) = (value(budget), value(budget + more));
+            prop_assert!(large >= small - 1e-9, "{small} at {budget} h, {large} at {} h", budget + more);
+        }
     }
 
     /// Term splits respect the cap and prerequisites, for every objective and solver.

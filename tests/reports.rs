@@ -416,14 +416,14 @@ fn plurals_agree_with_their_counts() {
     assert!(
         path.to_string().starts_with(
             "Learning path: 2 courses, 18 hours (6.0 formal, 0.0 social, 12.0 experiential); \
-             2 gaps closed, 0 open\n"
+             2 gaps closed, 0 open; proven optimal\n"
         ),
         "{path}"
     );
 }
 
 const ANITA_PATH: &str = "\
-Learning path: 3 courses, 16 hours (14.0 formal, 2.0 social, 0.0 experiential); 2 gaps closed, 1 open
+Learning path: 3 courses, 16 hours (14.0 formal, 2.0 social, 0.0 experiential); 2 gaps closed, 1 open; proven optimal
    1. Accounts basics [acc-101]          4.0 h  formal
         prerequisite for Post office accounts [acc-201]
    2. Post office accounts [acc-201]    10.0 h  formal
@@ -434,13 +434,13 @@ Learning path: 3 courses, 16 hours (14.0 formal, 2.0 social, 0.0 experiential); 
 ";
 
 const ANITA_PATH_IN_TERMS: &str = "\
-Learning path: 3 courses, 16 hours (14.0 formal, 2.0 social, 0.0 experiential); 2 gaps closed, 1 open
+Learning path: 3 courses, 16 hours (14.0 formal, 2.0 social, 0.0 experiential); 2 gaps closed, 1 open; proven optimal
   term 1: 6 hours
    1. Accounts basics [acc-101]          4.0 h  formal
         prerequisite for Post office accounts [acc-201]
    2. Integrity circle [ethics-circle]   2.0 h  social
         closes Integrity and ethics [ethics] 1 -> 2, for counter @2
-  term 2: 10 hours
+  term 2: 10 hours, one course longer than a term
    3. Post office accounts [acc-201]    10.0 h  formal
         closes Government accounts [accounts] 0 -> 3, for accounts-desk / reconcile @3
   open: GST basics [gst] 0 -> 2: courses reach only level 1
@@ -481,7 +481,7 @@ o-bimal against Sub-Postmaster [spm]: readiness 25% (1 of 5 requirements met, 9 
   Cash handling [cash]             functional     1         3      2  accounts-desk / reconcile @2; counter @3
   GST basics [gst]                 domain         0         2      2  accounts-desk @2
   Small savings schemes [savings]  domain         0         2      2  counter @2
-Learning path: 4 courses, 32 hours (20.0 formal, 0.0 social, 12.0 experiential); 3 gaps closed, 1 open
+Learning path: 4 courses, 32 hours (20.0 formal, 0.0 social, 12.0 experiential); 3 gaps closed, 1 open; proven optimal
    1. Accounts basics [acc-101]                     4.0 h  formal
         prerequisite for Post office accounts [acc-201]
    2. Post office accounts [acc-201]               10.0 h  formal

@@ -35,6 +35,13 @@ pub fn catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
     catalogue_with(esco, count, seed, Prerequisites::default())
 }
 
+/// `count` synthetic courses of 10 hours each that overlap across skill groups: each
+/// further skill comes from the theme (50%) or from all required skills (50%); levels 3
+/// (70%) or 4 (30%); 20% require an earlier course, as in [`catalogue`].
+pub fn uniform_catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
+    generate(esco, count, seed, Prerequisites::default(), true)
+}
+
 /// How many courses have prerequisites, and how many each.
 #[derive(Clone, Copy, Debug)]
 pub struct Prerequisites {
@@ -62,6 +69,16 @@ pub fn catalogue_with(
     seed: u64,
     prerequisites: Prerequisites,
 ) -> Vec<CourseSpec> {
+    generate(esco, count, seed, prerequisites, false)
+}
+
+fn generate(
+    esco: &Esco,
+    count: usize,
+    seed: u64,
+    prerequisites: Prerequisites,
+    uniform: bool,
+) -> Vec<CourseSpec> {
     let mut rng = SplitMix64::new(seed);
     let mut first_group: BTreeMap<u32, u32> = BTreeMap::new();
     for &(skill, group) in &esco.skill_groups {
@@ -87,7 +104,13 @@ pub fn catalogue_with(
         let mut attempts = 0;
         while skills.len() < size && attempts < 64 {
             attempts += 1;
-            let s = if !theme.is_empty() && rng.chance(800) {
+            let s = if uniform {
+                if !theme.is_empty() && rng.chance(500) {
+                    theme[rng.index(theme.len())]
+                } else {
+                    required[rng.index(required.len())]
+                }
+            } else if !theme.is_empty() && rng.chance(800) {
                 theme[rng.index(theme.len())]
             } else {
                 all_skills[rng.index(all_skills.len())]
@@ -97,12 +120,17 @@ pub fn catalogue_with(
             }
         }
         skills.sort_unstable();
-        let level = match rng.below(100) {
-            0..25 => 2,
-            25..80 => 3,
-            _ => 4,
+        let draw = rng.below(100);
+        let level = if uniform {
+            if draw < 70 { 3 } else { 4 }
+        } else {
+            match draw {
+                0..25 => 2,
+                25..80 => 3,
+                _ => 4,
+            }
         };
-        let hours = 1 + rng.below(40);
+        let hours = if uniform { 10 } else { 1 + rng.below(40) };
         let mode = match rng.below(10) {
             0 => Mode::Social,
             1 => Mode::Experiential,

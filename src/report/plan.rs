@@ -5,7 +5,9 @@ use std::fmt;
 
 use super::gap::Why;
 use super::table::{Align, Label, Table, count};
-use crate::{CareerStep, CourseRun, DepartmentPlan, Mode, OpenCounts, OpenReason, Plan};
+use crate::{
+    CareerStep, CourseRun, DepartmentPlan, Mode, OpenCounts, OpenReason, Optimality, Plan,
+};
 
 /// Labels wider than this do not widen a list of courses; they push their line's hours
 /// to the right instead.
@@ -127,6 +129,21 @@ impl CourseLines {
     }
 }
 
+impl fmt::Display for Optimality {
+    /// `proven optimal`, `within 2.5% of optimal` (the certificate's gap, rounded up to a
+    /// tenth of a percent so the claim stays true), `approximate` or `node limit reached`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Optimality::Optimal => f.write_str("proven optimal"),
+            Optimality::Bounded { gap } => {
+                write!(f, "within {:.1}% of optimal", (gap * 1000.0).ceil() / 10.0)
+            }
+            Optimality::Approximate => f.write_str("approximate"),
+            Optimality::NodeLimit => f.write_str("node limit reached"),
+        }
+    }
+}
+
 impl fmt::Display for Plan<'_> {
     /// A headline with hours, the 70-20-10 blend and the gaps closed, then the courses in
     /// learning order (under their term, when split into terms), each with the gaps it
@@ -143,7 +160,7 @@ impl fmt::Display for Plan<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Learning path: {}, {} ({:.1} formal, {:.1} social, {:.1} experiential); {} closed, {} open",
+            "Learning path: {}, {} ({:.1} formal, {:.1} social, {:.1} experiential); {} closed, {} open; {}",
             count(self.steps.len(), "course", "courses"),
             hours(self.total_hours, "hour", "hours"),
             self.blend.formal,
@@ -151,6 +168,7 @@ impl fmt::Display for Plan<'_> {
             self.blend.experiential,
             count(self.closed, "gap", "gaps"),
             self.open.len(),
+            self.optimality,
         )?;
         let lines = CourseLines::new(
             2,
@@ -167,8 +185,17 @@ impl fmt::Display for Plan<'_> {
         for (i, s) in self.steps.iter().enumerate() {
             if s.term != term {
                 term = s.term;
-                let term_hours = self.terms.get(term as usize - 1).copied().unwrap_or(0.0);
-                writeln!(f, "  term {term}: {}", hours(term_hours, "hour", "hours"))?;
+                let t = self.terms.get(term as usize - 1);
+                writeln!(
+                    f,
+                    "  term {term}: {}{}",
+                    hours(t.map_or(0.0, |t| t.hours), "hour", "hours"),
+                    if t.is_some_and(|t| t.over_cap) {
+                        ", one course longer than a term"
+                    } else {
+                        ""
+                    }
+                )?;
             }
             let label = Label::new(s.name, s.course.as_str());
             lines.write(f, i + 1, label, Some(s.hours), mode(s.mode))?;

@@ -1,0 +1,493 @@
+//! Planning quality and certificates on the real ESCO requirement side with **synthetic**
+//! course catalogues (`examples/support/catalogue.rs`) and **synthetic** officers.
+//!
+//! ```text
+//! cargo run --release --example bench_plans [-- --export DIR] [--nodes N] [--every K] [--large-only | --no-large]
+//! python3 benches/highs_reference.py DIR      # the optimum from an independent MIP solver
+//! ```
+//!
+//! For an officer of every K-th ESCO occupation (default 10: 301 officers) whose targets
+//! are the occupation's essential skills at level 3, each held at a random level, and for
+//! two 10,000-course catalogues — the one of `bench_recommend` (1–40 hours, courses mostly
+//! within one skill group) and a uniform-hours one whose courses overlap across skill
+//! groups — it plans:
+//!
+//! - the least-hours learning path with the default solver and with `Solver::Exact`
+//!   (`--nodes`, default 1,000,000 nodes);
+//! - the most weighted shortfall within half the default plan's hours, both solvers.
+//!
+//! It prints, per catalogue and objective, the time per plan, the certificate gap the plan
+//! reports (`Optimality::gap`), how many plans the exact mode proves, and, where it does,
+//! how far the default plan is from the optimum. With `--export DIR` it writes every
+//! instance, rebuilt here from the public specs (independently of the library's own
+//! instance), with both solvers' results, to `DIR/instances.jsonl` for
+//! `benches/highs_reference.py`, which solves each with `HiGHS` and reports the gaps on all
+//! of them, and checks every reported bound and every exact optimum against `HiGHS`.
+
+#[path = "support/catalogue.rs"]
+mod catalogue;
+#[path = "support/esco.rs"]
+mod esco;
+#[path = "support/synth.rs"]
+mod synth;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use karmayogi::{
+    CourseSpec, Framework, FrameworkSpec, Level, Plan, RecommendOptions, Solver, Target,
+};
+
+use synth::SplitMix64;
+
+const COURSES: usize = 10_000;
+const SEED: u64 = 2024;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Args {
+    export: Option<String>,
+    large_only: bool,
+    no_large: bool,
+    nodes: u64,
+    every: usize,
+}
+
+fn args() -> Result<Args, String> {
+    let mut out = Args {
+        export: None,
+        large_only: false,
+        no_large: false,
+        nodes: 1_000_000,
+        every: 10,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        if a == "--large-only" || a == "--no-large" {
+            out.large_only |= a == "--large-only";
+            out.no_large |= a == "--no-large";
+            continue;
+        }
+        let value = it.next().ok_or(format!("`{a}` needs a value"))?;
+        match a.as_str() {
+            "--export" => out.export = Some(value),
+            "--nodes" => out.nodes = value.parse().map_err(|_| format!("bad --nodes {value}"))?,
+            "--every" => out.every = value.parse().map_err(|_| format!("bad --every {value}"))?,
+            _ => return Err(format!("unknown argument `{a}`")),
+        }
+    }
+    Ok(out)
+}
+
+/// An officer's targets: the occupation's essential skills at level 3, each held at a random
+/// level (none in half the cases, else 1 to 3).
+fn targets(esco: &esco::Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<Target> {
+    esco.links
+        .iter()
+        .filter(|&&(o, _, essential)| o == occupation && essential)
+        .map(|&(_, skill, _)| {
+            let current = if rng.chance(500) {
+                0
+            } else {
+                1 + rng.below(3) as u8
+            };
+            Target {
+                competency: esco::competency_id(skill).into(),
+                current: Level::new(current).unwrap_or(Level::NONE),
+                required: Level::new(esco::ESSENTIAL_LEVEL).unwrap_or(Level::MAX),
+            }
+        })
+        .collect()
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let args = args()?;
+    let esco = esco::Esco::load()?;
+    let occupations: Vec<u32> = esco
+        .occupations
+        .iter()
+        .map(|o| o.0)
+        .step_by(args.every.max(1))
+        .collect();
+    let mut rng = SplitMix64::new(SEED);
+    let cases: Vec<Vec<Target>> = occupations
+        .iter()
+        .map(|&o| targets(&esco, o, &mut rng))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut export = String::new();
+    for (name, courses) in [
+        ("current", catalogue::catalogue(&esco, COURSES, SEED)),
+        (
+            "uniform",
+            catalogue::uniform_catalogue(&esco, COURSES, SEED),
+        ),
+    ] {
+        let mut spec = esco.framework_spec();
+        spec.courses = courses;
+        let framework = Framework::new(spec.clone())?;
+        if !args.large_only {
+            measure(name, &framework, &spec, &cases, &args, &mut export)?;
+        }
+        if !args.no_large {
+            large(name, &framework, &spec, &esco, &args, &mut export)?;
+        }
+    }
+    if let Some(dir) = &args.export {
+        std::fs::create_dir_all(dir)?;
+        let path = format!("{dir}/instances.jsonl");
+        std::fs::write(&path, export)?;
+        println!("instances written to {path}");
+    }
+    Ok(())
+}
+
+/// One plan's figures.
+struct Run {
+    micros: f64,
+    /// Selection hours (least hours) or value (budget).
+    objective: f64,
+    bound: f64,
+    gap: f64,
+    proven: bool,
+    courses: Vec<String>,
+}
+
+fn timed(
+    framework: &Framework,
+    targets: &[Target],
+    options: &RecommendOptions,
+    budget: bool,
+) -> Result<Run, Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let plan: Plan<'_> = framework.recommend_targets(targets, &[], options)?;
+    let micros = start.elapsed().as_secs_f64() * 1e6;
+    let gap = plan.optimality.gap().unwrap_or(f64::INFINITY);
+    Ok(Run {
+        micros,
+        objective: if budget {
+            plan.value_closed
+        } else {
+            plan.total_hours
+        },
+        bound: plan.bound,
+        gap,
+        proven: gap == 0.0,
+        courses: plan.steps.iter().map(|s| s.course.to_string()).collect(),
+    })
+}
+
+/// Figures of one solver on one objective over all cases.
+#[derive(Default)]
+struct Tally {
+    micros: Vec<f64>,
+    certificate: Vec<f64>,
+    proven: usize,
+}
+
+impl Tally {
+    fn add(&mut self, run: &Run) {
+        self.micros.push(run.micros);
+        self.certificate.push(run.gap);
+        self.proven += usize::from(run.proven);
+    }
+}
+
+/// `(median, p90, worst)` of some figures.
+fn quantiles(values: &[f64]) -> (f64, f64, f64) {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let at = |per_mille: usize| {
+        let rank = (v.len().saturating_sub(1) * per_mille + 500) / 1000;
+        v.get(rank).copied().unwrap_or(0.0)
+    };
+    (at(500), at(900), at(1000))
+}
+
+fn measure(
+    name: &str,
+    framework: &Framework,
+    spec: &FrameworkSpec,
+    cases: &[Vec<Target>],
+    args: &Args,
+    export: &mut String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let exact = Solver::Exact {
+        node_limit: args.nodes,
+    };
+    let mut tallies: BTreeMap<(&str, &str), Tally> = BTreeMap::new();
+    // Default plan against the exact optimum, where the exact mode proves it.
+    let mut against: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    let courses: BTreeMap<&str, &CourseSpec> =
+        spec.courses.iter().map(|c| (c.id.as_str(), c)).collect();
+    for (i, targets) in cases.iter().enumerate() {
+        let close_all = RecommendOptions::default();
+        let fast = timed(framework, targets, &close_all, false)?;
+        let best = timed(framework, targets, &close_all.clone().solver(exact), false)?;
+        let hours = (fast.objective / 2.0).floor();
+        let budget = RecommendOptions::default().budget(hours)?;
+        let fast_budget = timed(framework, targets, &budget, true)?;
+        let best_budget = timed(framework, targets, &budget.clone().solver(exact), true)?;
+        if best.proven {
+            against
+                .entry("cover")
+                .or_default()
+                .push(if best.objective > 0.0 {
+                    fast.objective / best.objective - 1.0
+                } else {
+                    0.0
+                });
+        }
+        if best_budget.proven {
+            against
+                .entry("budget")
+                .or_default()
+                .push(if best_budget.objective > 0.0 {
+                    1.0 - fast_budget.objective / best_budget.objective
+                } else {
+                    0.0
+                });
+        }
+        for (kind, solver, run) in [
+            ("cover", "default", &fast),
+            ("cover", "exact", &best),
+            ("budget", "default", &fast_budget),
+            ("budget", "exact", &best_budget),
+        ] {
+            tallies.entry((kind, solver)).or_default().add(run);
+        }
+        if args.export.is_some() {
+            export_instance(
+                export,
+                &format!("{name}-{i}"),
+                targets,
+                &courses,
+                hours,
+                [&fast, &best, &fast_budget, &best_budget],
+            );
+        }
+    }
+    println!("catalogue `{name}`: {} officers", cases.len());
+    for ((kind, solver), t) in &tallies {
+        let (m, p, w) = quantiles(&t.micros);
+        let (cm, cp, cw) = quantiles(&t.certificate);
+        println!(
+            "  {kind:<6} {solver:<7} time per plan median {:>9.1} µs, p90 {:>9.1} µs, worst {:>10.1} µs; \
+             certificate gap median {:.2}%, p90 {:.2}%, worst {:.2}%; proven optimal {} of {}",
+            m,
+            p,
+            w,
+            cm * 100.0,
+            cp * 100.0,
+            cw * 100.0,
+            t.proven,
+            t.micros.len()
+        );
+    }
+    for (kind, gaps) in &against {
+        let (m, p, w) = quantiles(gaps);
+        println!(
+            "  {kind:<6} default against the proven optimum ({} instances): median {:.2}%, p90 {:.2}%, worst {:.2}% {}",
+            gaps.len(),
+            m * 100.0,
+            p * 100.0,
+            w * 100.0,
+            if *kind == "cover" { "above" } else { "below" }
+        );
+    }
+    Ok(())
+}
+
+/// A department-sized instance: every skill essential to one of every third occupation, at
+/// level 3, held at none. Thousands of gaps, plans of hundreds to thousands of courses.
+fn large(
+    name: &str,
+    framework: &Framework,
+    spec: &FrameworkSpec,
+    esco: &esco::Esco,
+    args: &Args,
+    export: &mut String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let occupations: BTreeSet<u32> = esco.occupations.iter().map(|o| o.0).step_by(3).collect();
+    let skills: BTreeSet<u32> = esco
+        .links
+        .iter()
+        .filter(|&&(o, _, essential)| essential && occupations.contains(&o))
+        .map(|&(_, s, _)| s)
+        .collect();
+    let targets: Vec<Target> = skills
+        .iter()
+        .map(|&s| Target {
+            competency: esco::competency_id(s).into(),
+            current: Level::NONE,
+            required: Level::new(esco::ESSENTIAL_LEVEL).unwrap_or(Level::MAX),
+        })
+        .collect();
+    let exact = RecommendOptions::default().solver(Solver::Exact {
+        node_limit: args.nodes,
+    });
+    let fast = timed(framework, &targets, &RecommendOptions::default(), false)?;
+    eprintln!(
+        "  large {name}: default least hours {} courses, {:.0} h in {:.0} ms ({}), bound {:.1}",
+        fast.courses.len(),
+        fast.objective,
+        fast.micros / 1e3,
+        certificate(&fast),
+        fast.bound
+    );
+    let best = timed(framework, &targets, &exact, false)?;
+    eprintln!(
+        "  large {name}: exact least hours {:.0} h in {:.0} ms ({}), bound {:.1}",
+        best.objective,
+        best.micros / 1e3,
+        certificate(&best),
+        best.bound
+    );
+    let hours = (fast.objective / 2.0).floor();
+    let budget = RecommendOptions::default().budget(hours)?;
+    let fast_budget = timed(framework, &targets, &budget, true)?;
+    eprintln!(
+        "  large {name}: default budget {:.0} in {:.0} ms ({})",
+        fast_budget.objective,
+        fast_budget.micros / 1e3,
+        certificate(&fast_budget)
+    );
+    let best_budget = timed(
+        framework,
+        &targets,
+        &budget.clone().solver(Solver::Exact {
+            node_limit: args.nodes,
+        }),
+        true,
+    )?;
+    println!(
+        "  department-sized: {} gaps; least hours: default {} courses, {:.0} h in {:.0} ms ({}), exact {:.0} h in {:.0} ms ({}); \
+         budget {hours} h: default {:.0} in {:.0} ms ({}), exact {:.0} in {:.0} ms ({})",
+        targets.len(),
+        fast.courses.len(),
+        fast.objective,
+        fast.micros / 1e3,
+        certificate(&fast),
+        best.objective,
+        best.micros / 1e3,
+        certificate(&best),
+        fast_budget.objective,
+        fast_budget.micros / 1e3,
+        certificate(&fast_budget),
+        best_budget.objective,
+        best_budget.micros / 1e3,
+        certificate(&best_budget),
+    );
+    if args.export.is_some() {
+        let courses: BTreeMap<&str, &CourseSpec> =
+            spec.courses.iter().map(|c| (c.id.as_str(), c)).collect();
+        export_instance(
+            export,
+            &format!("{name}large-0"),
+            &targets,
+            &courses,
+            hours,
+            [&fast, &best, &fast_budget, &best_budget],
+        );
+    }
+    Ok(())
+}
+
+fn certificate(run: &Run) -> String {
+    if run.proven {
+        "proven optimal".to_owned()
+    } else {
+        format!("gap {:.2}%", run.gap * 100.0)
+    }
+}
+
+/// Appends one instance as a JSON line: the candidate courses (those closing a target at
+/// its level, and their prerequisites, transitively), their hours, the gaps each closes,
+/// their direct prerequisites, each gap's value, the budget, and both solvers' results.
+fn export_instance(
+    out: &mut String,
+    id: &str,
+    targets: &[Target],
+    courses: &BTreeMap<&str, &CourseSpec>,
+    budget: f64,
+    runs: [&Run; 4],
+) {
+    let gaps: Vec<&Target> = targets.iter().filter(|t| t.required > t.current).collect();
+    let mut candidates: BTreeSet<&str> = BTreeSet::new();
+    for g in &gaps {
+        for c in courses.values() {
+            if c.provides.iter().any(|o| {
+                o.competency == g.competency && o.level.is_some_and(|l| l >= g.required.get())
+            }) {
+                candidates.insert(c.id.as_str());
+            }
+        }
+    }
+    let mut stack: Vec<&str> = candidates.iter().copied().collect();
+    while let Some(c) = stack.pop() {
+        for p in &courses[c].prerequisites {
+            if candidates.insert(p.as_str()) {
+                stack.push(p.as_str());
+            }
+        }
+    }
+    let index: BTreeMap<&str, usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c, i))
+        .collect();
+    let mut hours = Vec::new();
+    let mut covers = Vec::new();
+    let mut prerequisites = Vec::new();
+    for &c in &candidates {
+        let spec = courses[c];
+        hours.push(spec.hours);
+        covers.push(
+            gaps.iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    spec.provides.iter().any(|o| {
+                        o.competency == g.competency
+                            && o.level.is_some_and(|l| l >= g.required.get())
+                    })
+                })
+                .map(|(e, _)| e)
+                .collect::<Vec<_>>(),
+        );
+        prerequisites.push(
+            spec.prerequisites
+                .iter()
+                .map(|p| index[p.as_str()])
+                .collect::<Vec<_>>(),
+        );
+    }
+    let values: Vec<f64> = gaps
+        .iter()
+        .map(|g| f64::from(g.required.get() - g.current.get()))
+        .collect();
+    let run = |r: &Run| {
+        let chosen: Vec<usize> = r.courses.iter().map(|c| index[c.as_str()]).collect();
+        format!(
+            r#"{{"objective":{},"bound":{},"proven":{},"micros":{},"chosen":{:?}}}"#,
+            r.objective, r.bound, r.proven, r.micros, chosen
+        )
+    };
+    let _ = writeln!(
+        out,
+        r#"{{"id":"{id}","hours":{hours:?},"covers":{covers:?},"prerequisites":{prerequisites:?},"values":{values:?},"budget":{budget},"cover_default":{},"cover_exact":{},"budget_default":{},"budget_exact":{}}}"#,
+        run(runs[0]),
+        run(runs[1]),
+        run(runs[2]),
+        run(runs[3]),
+    );
+}

@@ -1,0 +1,477 @@
+//! The budgeted problem: the most value within an hour budget, then the fewest hours.
+//!
+//! Plans are compared lexicographically: more value, then (within rounding) lower cost.
+//! Every plan returned is maximal (no candidate that would add value fits the hours left)
+//! and minimal (every chosen candidate closes some element worth something no other chosen
+//! candidate closes, or is required by one).
+
+use super::greedy::{Goal, Scratch, beats, complete};
+use super::knapsack::Knapsack;
+use super::state::{Mark, State, chosen_by_cost, remove_redundant};
+use super::{EPS, Instance, Solution};
+
+/// Whether `(value, cost)` is lexicographically better than `(best_value, best_cost)`.
+fn better(inst: &Instance, value: f64, cost: f64, best_value: f64, best_cost: f64) -> bool {
+    let tol = EPS * best_value.abs().max(1.0);
+    value > best_value + tol
+        || (value >= best_value - tol && cost < best_cost - inst.step(best_cost) / 2.0)
+}
+
+/// Fills the hours left greedily and drops what became redundant, until neither changes
+/// anything: the plan is then maximal and minimal.
+fn fill(inst: &Instance, state: &mut State, budget: f64, banned: Option<u32>, s: &mut Scratch) {
+    loop {
+        let before = state.journal.len();
+        complete(inst, state, banned, Goal::Budget { limit: budget }, s);
+        let added = state.journal.len() > before;
+        let order = chosen_by_cost(inst, state);
+        let mid = state.journal.len();
+        remove_redundant(inst, state, &order, true);
+        if !added || state.journal.len() == mid {
+            return;
+        }
+    }
+}
+
+/// Greedy budgeted cover: the best of (a) the greedy by value per unit of marginal cost
+/// among affordable candidates, and (b) each of the [`SEEDS`] most valuable affordable
+/// candidates (with prerequisites) as a first pick followed by that greedy; each filled
+/// until maximal and cleaned of redundant picks; the best then improved by exchanges (take
+/// one pick out, refill without it, keep it if the plan is better). Carries a proven upper
+/// bound on the best value ([`upper_bound`] and the knapsack bound).
+///
+/// # Guarantee
+/// Without shared prerequisites, at least `(1 − 1/e)/2 ≈ 0.316` of the optimal value
+/// (Khuller, Moss and Naor, 1999): (a) and the single most valuable closure, which (b)
+/// contains, are both considered, and the later changes only improve a plan.
+pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
+    let mut s = Scratch::new(inst);
+    let mut state = State::new(inst);
+    fill(inst, &mut state, budget, None, &mut s);
+    // (b) and partial enumeration: each of the most valuable affordable closures as a
+    // first pick, filled greedily; the best plan of all is kept.
+    let empty = State::new(inst);
+    let mut seeds: Vec<(f64, f64, u32)> = useful(inst)
+        .filter_map(|c| {
+            let m = empty.marginal(inst, c);
+            (m.hours <= budget + EPS).then_some((m.value, m.cost, c))
+        })
+        .collect();
+    seeds.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    seeds.truncate(SEEDS);
+    for &(_, _, c) in &seeds {
+        let mut seeded = State::new(inst);
+        seeded.choose(inst, c, &mut s.buffer);
+        fill(inst, &mut seeded, budget, None, &mut s);
+        if better(
+            inst,
+            seeded.value(inst),
+            seeded.cost,
+            state.value(inst),
+            state.cost,
+        ) {
+            state = seeded;
+        }
+    }
+    exchange(inst, &mut state, budget, &mut s);
+    state.journal.clear();
+    let value = state.value(inst);
+    let empty = State::new(inst);
+    let mut knapsack = Knapsack::new(inst);
+    let bound = tightest(
+        inst,
+        upper_bound(inst, &empty, &[], budget, None),
+        knapsack.bound(inst, &empty, |_| true, budget, value, ROOT_STEPS),
+    )
+    .max(value);
+    // A value meeting the bound is the most value, but fewer hours for it are not ruled
+    // out without a search; only the empty plan, when nothing of value can be closed, is
+    // proven here.
+    let proven = bound <= 0.0 && state.cost <= 0.0;
+    state.solution(inst, bound, proven, 0)
+}
+
+/// Candidates closing an element worth something.
+fn useful(inst: &Instance) -> impl Iterator<Item = u32> + '_ {
+    (0..inst.len() as u32).filter(|&c| {
+        inst.covers(c)
+            .iter()
+            .any(|&e| inst.values[e as usize] > 0.0)
+    })
+}
+
+/// Local search: for each chosen candidate no other requires, most expensive first, take
+/// it out (with the prerequisites only it needed), refill without it (greedily, or after
+/// first taking one of the [`SWAPS`] best candidates that now fit), and keep the change
+/// when the plan is lexicographically better; repeat while something improves, at most
+/// [`MAX_EXCHANGES`] exchanges in all.
+fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
+    let rounds = 2 * inst.len().max(1);
+    let mut ancestors = Vec::new();
+    let mut attempts = 0;
+    for _ in 0..rounds {
+        let mut improved = false;
+        for out in chosen_by_cost(inst, state) {
+            if !state.chosen[out as usize] || state.required_by_chosen(inst, out) {
+                continue;
+            }
+            if attempts == MAX_EXCHANGES {
+                return;
+            }
+            attempts += 1;
+            state.journal.clear();
+            let (value, mark) = (state.value(inst), state.mark());
+            ancestors.clear();
+            state.walk_up(inst, out, false, |d| {
+                ancestors.push(d);
+                false
+            });
+            state.set(inst, out, false);
+            remove_redundant(inst, state, &ancestors, true);
+            // Refill greedily, or first take one of the best few candidates that now fit.
+            let removed = state.mark();
+            let mut firsts: Vec<(f64, f64, u32)> = useful(inst)
+                .filter(|&c| c != out && !state.chosen[c as usize])
+                .filter_map(|c| {
+                    let m = state.marginal(inst, c);
+                    (m.value > 0.0
+                        && state.hours + m.hours <= budget + EPS
+                        && !state.requires(inst, c, out))
+                    .then_some((m.value, m.cost, c))
+                })
+                .collect();
+            firsts.sort_by(|a, b| {
+                if beats(a.0, a.1, b.0, b.1) {
+                    std::cmp::Ordering::Less
+                } else if beats(b.0, b.1, a.0, a.1) {
+                    std::cmp::Ordering::Greater
+                } else {
+                    a.2.cmp(&b.2)
+                }
+            });
+            firsts.truncate(SWAPS);
+            for first in std::iter::once(None).chain(firsts.into_iter().map(|f| Some(f.2))) {
+                if let Some(c) = first {
+                    state.revert(inst, removed);
+                    state.choose(inst, c, &mut s.buffer);
+                }
+                fill(inst, state, budget, Some(out), s);
+                if better(inst, state.value(inst), state.cost, value, mark.cost) {
+                    improved = true;
+                    break;
+                }
+            }
+            if improved {
+                break;
+            }
+            state.revert(inst, mark);
+        }
+        state.journal.clear();
+        if !improved {
+            return;
+        }
+    }
+}
+
+/// A proven upper bound on the value of any plan extending `state` without the `excluded`
+/// candidates (nor those requiring one), within `budget` hours: the value closed plus a
+/// fractional knapsack over the open elements worth something, each weighing the least
+/// hours per element of a free candidate closing it (`hours / open elements it closes`).
+/// Any extension pays at least that for the elements it closes (split each chosen
+/// candidate's hours evenly over the open elements it closes), so the bound holds.
+/// `blocked`, when given, marks further candidates that cannot be taken.
+pub(crate) fn upper_bound(
+    inst: &Instance,
+    state: &State,
+    excluded: &[bool],
+    budget: f64,
+    blocked: Option<&[bool]>,
+) -> f64 {
+    let value = state.value(inst);
+    let room = budget - state.hours;
+    let is_free = |j: u32| {
+        !state.chosen[j as usize]
+            && !excluded.get(j as usize).copied().unwrap_or(false)
+            && !blocked.is_some_and(|b| b[j as usize])
+    };
+    let open = |e: u32| state.cover_count[e as usize] == 0 && inst.values[e as usize] > 0.0;
+    let mut items: Vec<(f64, f64)> = Vec::new();
+    for e in 0..inst.values.len() as u32 {
+        if !open(e) {
+            continue;
+        }
+        let mut weight = f64::INFINITY;
+        for &j in inst.closers(e) {
+            if is_free(j) {
+                let n = inst.covers(j).iter().filter(|&&f| open(f)).count().max(1);
+                weight = weight.min(inst.hours(j) / n as f64);
+            }
+        }
+        if weight <= room + EPS {
+            items.push((inst.values[e as usize], weight));
+        }
+    }
+    items.sort_by(|a, b| (b.0 / b.1).total_cmp(&(a.0 / a.1)));
+    let mut left = room;
+    let mut extra = 0.0;
+    for (v, w) in items {
+        if w <= left {
+            extra += v;
+            left -= w;
+        } else {
+            extra += v * (left / w).max(0.0);
+            break;
+        }
+    }
+    value + extra
+}
+
+/// Exchanges tried in all, so that plans of thousands of courses stay bounded in time.
+const MAX_EXCHANGES: usize = 400;
+
+/// Courses tried as the first pick after taking one out, in an exchange.
+const SWAPS: usize = 6;
+
+/// First picks tried by the partial enumeration: the most valuable affordable closures.
+const SEEDS: usize = 16;
+
+/// Subgradient steps for the knapsack bound at the root. Inside the search only the
+/// density bound is used: measured on ESCO instances, the knapsack bound at every node
+/// proved no more plans and took thirty times longer.
+const ROOT_STEPS: u32 = 200;
+
+/// The smaller of two upper bounds, rounded down to a whole number when every value is one
+/// (the best value is then whole too).
+fn tightest(inst: &Instance, a: f64, b: f64) -> f64 {
+    let bound = a.min(b);
+    if inst.values.iter().all(|v| v.fract() == 0.0) {
+        (bound + 1e-7 * bound.abs().max(1.0)).floor() + 0.0
+    } else {
+        bound
+    }
+}
+
+/// Exact budgeted cover by branch and bound within `node_limit` nodes, from
+/// [`greedy_budget`]'s plan: include or exclude each candidate closing something of value,
+/// best value per hour first, bounded by [`upper_bound`]. The stack is explicit, so depth is
+/// limited only by memory. Among plans of equal value it keeps the one of least cost. When
+/// the limit stops the search, the bound reported is the largest bound among the subtrees
+/// left, so the gap stays proven.
+pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
+    let greedy = greedy_budget(inst, budget);
+    if greedy.proven {
+        return greedy;
+    }
+    // The search also runs when the value already meets its bound: it then looks for the
+    // same value in fewer hours, which proves the lexicographic optimum.
+    let mut search = BudgetSearch::new(inst, budget, &greedy);
+    let proven = search.run(node_limit);
+    let mut state = State::new(inst);
+    state.load(inst, &search.best);
+    let mut s = Scratch::new(inst);
+    fill(inst, &mut state, budget, None, &mut s);
+    let value = state.value(inst);
+    let bound = if proven {
+        value
+    } else {
+        search.open_bound.max(value).min(greedy.bound)
+    };
+    state.solution(inst, bound, proven, search.nodes)
+}
+
+struct BudgetFrame {
+    pos: usize,
+    /// 0: include next, 1: exclude next, 2: done.
+    phase: u8,
+    mark: Mark,
+    excluded_len: usize,
+    bound: f64,
+}
+
+struct BudgetSearch<'a> {
+    inst: &'a Instance,
+    budget: f64,
+    order: Vec<u32>,
+    state: State,
+    excluded: Vec<bool>,
+    blocked: Vec<bool>,
+    log: Vec<u32>,
+    best: Vec<u32>,
+    best_value: f64,
+    best_cost: f64,
+    nodes: u64,
+    /// Largest bound among subtrees left when the limit stopped the search.
+    open_bound: f64,
+    buffer: Vec<u32>,
+}
+
+impl<'a> BudgetSearch<'a> {
+    fn new(inst: &'a Instance, budget: f64, greedy: &Solution) -> BudgetSearch<'a> {
+        let empty = State::new(inst);
+        let mut order: Vec<(f64, f64, u32)> = useful(inst)
+            .map(|c| {
+                let m = empty.marginal(inst, c);
+                (m.value, m.cost, c)
+            })
+            .collect();
+        order.sort_by(|a, b| {
+            if beats(a.0, a.1, b.0, b.1) {
+                std::cmp::Ordering::Less
+            } else if beats(b.0, b.1, a.0, a.1) {
+                std::cmp::Ordering::Greater
+            } else {
+                a.2.cmp(&b.2)
+            }
+        });
+        BudgetSearch {
+            inst,
+            budget,
+            order: order.into_iter().map(|(_, _, c)| c).collect(),
+            state: State::new(inst),
+            excluded: vec![false; inst.len()],
+            blocked: vec![false; inst.len()],
+            log: Vec::new(),
+            best: greedy.chosen.clone(),
+            best_value: value_of(inst, &greedy.chosen),
+            best_cost: greedy.cost,
+            nodes: 0,
+            open_bound: 0.0,
+            buffer: Vec::new(),
+        }
+    }
+
+    fn restore(&mut self, mark: Mark, len: usize) {
+        self.state.revert(self.inst, mark);
+        while self.log.len() > len {
+            if let Some(j) = self.log.pop() {
+                self.excluded[j as usize] = false;
+            }
+        }
+    }
+
+    /// Marks the candidates requiring an excluded one.
+    fn block(&mut self) {
+        for &j in &self.inst.topo {
+            let ju = j as usize;
+            self.blocked[ju] = self.excluded[ju]
+                || self
+                    .inst
+                    .prerequisites(j)
+                    .iter()
+                    .any(|&p| self.blocked[p as usize]);
+        }
+    }
+
+    /// Makes the current plan, worth `value`, the incumbent if it is better.
+    fn offer(&mut self, value: f64) {
+        if better(
+            self.inst,
+            value,
+            self.state.cost,
+            self.best_value,
+            self.best_cost,
+        ) {
+            self.best = self.state.chosen_list();
+            self.best_value = value;
+            self.best_cost = self.state.cost;
+        }
+    }
+
+    /// Evaluates the current node: records it if better, returns its bound unless pruned.
+    fn node(&mut self) -> Option<f64> {
+        self.nodes += 1;
+        let inst = self.inst;
+        let value = self.state.value(inst);
+        self.offer(value);
+        self.block();
+        let density = upper_bound(
+            inst,
+            &self.state,
+            &self.excluded,
+            self.budget,
+            Some(&self.blocked),
+        );
+        let bound = tightest(inst, density, f64::INFINITY);
+        let tol = EPS * self.best_value.abs().max(1.0);
+        // Prune unless the subtree can hold more value, or equal value at a lower cost.
+        if bound < self.best_value - tol
+            || (bound <= self.best_value + tol
+                && self.state.cost >= self.best_cost - inst.step(self.best_cost) / 2.0)
+        {
+            return None;
+        }
+        Some(bound)
+    }
+
+    /// Returns whether the search finished (the best plan is then optimal).
+    fn run(&mut self, limit: u64) -> bool {
+        let root = self.state.mark();
+        let mut stack: Vec<BudgetFrame> = Vec::new();
+        if let Some(bound) = self.node() {
+            stack.push(BudgetFrame {
+                pos: 0,
+                phase: 0,
+                mark: self.state.mark(),
+                excluded_len: 0,
+                bound,
+            });
+        }
+        while let Some(frame) = stack.last_mut() {
+            let (pos, mark, len, phase) = (frame.pos, frame.mark, frame.excluded_len, frame.phase);
+            if phase >= 2 {
+                stack.pop();
+                continue;
+            }
+            self.restore(mark, len);
+            // The next undecided candidate.
+            let Some(next) = (pos..self.order.len()).find(|&i| {
+                let c = self.order[i] as usize;
+                !self.state.chosen[c] && !self.excluded[c]
+            }) else {
+                stack.pop();
+                continue;
+            };
+            if self.nodes >= limit {
+                self.open_bound = stack.iter().map(|f| f.bound).fold(0.0, f64::max);
+                self.restore(root, 0);
+                return false;
+            }
+            let c = self.order[next];
+            if let Some(frame) = stack.last_mut() {
+                frame.phase += 1;
+            }
+            if phase == 0 {
+                let m = self.state.marginal(self.inst, c);
+                let blocked = self
+                    .state
+                    .walk_up(self.inst, c, true, |d| self.excluded[d as usize]);
+                if blocked || self.state.hours + m.hours > self.budget + EPS || m.value <= 0.0 {
+                    continue;
+                }
+                self.state.choose(self.inst, c, &mut self.buffer);
+            } else {
+                self.excluded[c as usize] = true;
+                self.log.push(c);
+            }
+            if let Some(bound) = self.node() {
+                stack.push(BudgetFrame {
+                    pos: next + 1,
+                    phase: 0,
+                    mark: self.state.mark(),
+                    excluded_len: self.log.len(),
+                    bound,
+                });
+            }
+        }
+        self.restore(root, 0);
+        true
+    }
+}
+
+fn value_of(inst: &Instance, chosen: &[u32]) -> f64 {
+    super::state::value_of_chosen(inst, chosen)
+}

@@ -1,0 +1,464 @@
+//! Least-cost cover by a lazy greedy with prerequisite closures, then redundancy removal
+//! and exchanges.
+
+use std::collections::BinaryHeap;
+
+use super::state::{State, chosen_by_cost, most_expensive_first, remove_redundant};
+use super::{EPS, Instance, Solution};
+
+/// Buffers reused across greedy completions.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    pooled: Vec<bool>,
+    pool: Vec<u32>,
+    /// Per candidate without prerequisites: the gain it alone would bring, kept current.
+    gain: Vec<f64>,
+    /// Per pooled candidate: the gain and exact marginal cost behind its newest heap entry
+    /// (the gain an upper bound), and that entry's version.
+    key_gain: Vec<f64>,
+    key_cost: Vec<f64>,
+    version: Vec<u32>,
+    newly: Vec<u32>,
+    touched: Vec<u32>,
+    pub(crate) buffer: Vec<u32>,
+    chosen_now: Vec<u32>,
+    hole: Vec<u32>,
+    below: Vec<u32>,
+}
+
+impl Scratch {
+    pub(crate) fn new(inst: &Instance) -> Scratch {
+        let n = inst.len();
+        Scratch {
+            pooled: vec![false; n],
+            gain: vec![0.0; n],
+            key_gain: vec![0.0; n],
+            key_cost: vec![0.0; n],
+            version: vec![0; n],
+            ..Scratch::default()
+        }
+    }
+}
+
+/// What a greedy completion aims at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Goal {
+    /// Close every coverable element; gains count elements.
+    Cover,
+    /// Add value while total hours stay within `limit`; gains are values.
+    Budget { limit: f64 },
+}
+
+/// Whether `(gain, cost)` beats `(best_gain, best_cost)`: a higher gain per unit cost (a
+/// zero cost counts as infinitely cost-effective), then the lower cost. Equal pairs do not
+/// beat each other, so the earlier index wins.
+pub(crate) fn beats(gain: f64, cost: f64, best_gain: f64, best_cost: f64) -> bool {
+    match (gain / cost).total_cmp(&(best_gain / best_cost)) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => cost < best_cost,
+    }
+}
+
+/// Chooses, for every coverable element only one candidate closes, that candidate (with
+/// its prerequisites): every cover holds it.
+pub(crate) fn choose_forced(inst: &Instance, state: &mut State, buffer: &mut Vec<u32>) {
+    for e in 0..inst.values.len() as u32 {
+        if let [only] = inst.closers(e)
+            && !state.chosen[*only as usize]
+        {
+            state.choose(inst, *only, buffer);
+        }
+    }
+}
+
+/// Greedy least-cost cover of every coverable element: first the candidates some element
+/// cannot do without, then repeatedly the candidate (with its unchosen prerequisites)
+/// closing the most new elements per unit of marginal cost; ties go to the smaller marginal
+/// cost, then the smaller index. Then [`clean_up`] removes redundant picks and tries
+/// improving exchanges.
+///
+/// # Guarantee
+/// Costs at most `H(g)` times the cheapest cover in which every pick pays its whole
+/// prerequisite closure (`g`: most elements one closure closes; `H(g) ≤ ln g + 1`). Without
+/// shared prerequisites that is the true optimum. Forced picks are in every cover, and the
+/// clean-up only lowers the cost.
+///
+/// # Complexity
+/// O(k · (p + w)) for k picks, p pooled candidates and w the work of walking one closure,
+/// plus O(Σ covers) to keep gains current; the clean-up repeats a greedy completion over a
+/// few candidates per pick while it improves.
+pub(crate) fn greedy_cover(inst: &Instance) -> Solution {
+    let mut scratch = Scratch::new(inst);
+    let mut state = State::new(inst);
+    choose_forced(inst, &mut state, &mut scratch.buffer);
+    complete(inst, &mut state, None, Goal::Cover, &mut scratch);
+    let order = chosen_by_cost(inst, &state);
+    remove_redundant(inst, &mut state, &order, false);
+    clean_up(inst, &mut state, &mut scratch);
+    state.solution(inst, 0.0, false, 0)
+}
+
+/// Adds candidates greedily, never choosing `banned` (directly or as a prerequisite):
+/// for [`Goal::Cover`] until every coverable element is closed (returns whether it got
+/// there); for [`Goal::Budget`] until no candidate adding value fits the hours (returns
+/// `true`). Each step takes the candidate, with its unchosen prerequisites, bringing the
+/// most gain per unit of marginal cost; ties go to the smaller marginal cost, then the
+/// smaller index.
+///
+/// Only candidates closing a still-open element (worth something, under a budget) can gain
+/// anything, so only those are pooled: after an exchange removes one pick, a handful.
+/// Evaluation is lazy: every pooled candidate's newest heap entry is at least its current
+/// key, because a gain only falls as elements close and a marginal cost only falls when a
+/// prerequisite is chosen, which updates the entries of the pooled candidates requiring it.
+/// An entry whose fresh key is still the best is taken; otherwise it goes back.
+///
+/// # Complexity
+/// O(p · w) to evaluate p pooled candidates whose unchosen closures take w steps to walk,
+/// then per pick O(w) plus O(d) for its d pooled dependants, and O(log) per heap entry.
+pub(crate) fn complete(
+    inst: &Instance,
+    state: &mut State,
+    banned: Option<u32>,
+    goal: Goal,
+    s: &mut Scratch,
+) -> bool {
+    complete_within(inst, state, banned, goal, s, None)
+}
+
+/// [`complete`], when only elements among `open` (each listed once) can be open: an
+/// exchange that took one pick out passes what that pick closed, so the work is that of
+/// the hole, not of the whole instance.
+pub(crate) fn complete_within(
+    inst: &Instance,
+    state: &mut State,
+    banned: Option<u32>,
+    goal: Goal,
+    s: &mut Scratch,
+    open: Option<&[u32]>,
+) -> bool {
+    let weighted = goal != Goal::Cover;
+    let counts = |e: u32| -> bool {
+        state.cover_count[e as usize] == 0 && (!weighted || inst.values[e as usize] > 0.0)
+    };
+    s.pool.clear();
+    let mut left = 0usize;
+    let all: Vec<u32>;
+    let elements = if let Some(open) = open {
+        open
+    } else {
+        all = (0..inst.values.len() as u32).collect();
+        &all
+    };
+    for &e in elements {
+        let closers = inst.closers(e);
+        if counts(e) && !closers.is_empty() {
+            left += 1;
+            for &c in closers {
+                if !s.pooled[c as usize] {
+                    s.pooled[c as usize] = true;
+                    s.pool.push(c);
+                }
+            }
+        }
+    }
+    // In index order, so that equal keys go to the smaller index.
+    s.pool.sort_unstable();
+    let mut pool = std::mem::take(&mut s.pool);
+    pool.retain(|&c| {
+        let keep = !state.chosen[c as usize]
+            && banned.is_none_or(|b| !state.walk_up(inst, c, true, |d| d == b));
+        if !keep {
+            s.pooled[c as usize] = false;
+        }
+        keep
+    });
+    for &c in &pool {
+        let mut gain = 0.0;
+        for &e in inst.covers(c) {
+            if counts(e) {
+                gain += if weighted {
+                    inst.values[e as usize]
+                } else {
+                    1.0
+                };
+            }
+        }
+        s.gain[c as usize] = gain;
+    }
+    s.pool = pool;
+    let done = lazy_greedy(inst, state, s, left, goal);
+    for &c in &s.pool {
+        s.pooled[c as usize] = false;
+    }
+    done
+}
+
+/// The gain, marginal cost and marginal hours of choosing `c` now.
+fn evaluate(inst: &Instance, state: &State, gains: &[f64], c: u32, goal: Goal) -> (f64, f64, f64) {
+    if inst.prerequisites(c).is_empty() {
+        (gains[c as usize], inst.cost(c), inst.hours(c))
+    } else {
+        let m = state.marginal(inst, c);
+        let gain = match goal {
+            Goal::Cover => f64::from(m.count),
+            Goal::Budget { .. } => m.value,
+        };
+        (gain, m.cost, m.hours)
+    }
+}
+
+/// Chooses `c` and keeps the cached gains current; returns how many elements it closed
+/// and their gain.
+fn take(inst: &Instance, state: &mut State, s: &mut Scratch, c: u32, goal: Goal) -> (usize, f64) {
+    s.newly.clear();
+    state.choose_tracking(inst, c, &mut s.buffer, &mut s.newly);
+    let mut gain = 0.0;
+    let mut counted = 0;
+    for &e in &s.newly {
+        let g = match goal {
+            Goal::Cover => 1.0,
+            Goal::Budget { .. } => inst.values[e as usize],
+        };
+        if goal == Goal::Cover || g > 0.0 {
+            counted += 1;
+        }
+        gain += g;
+        for &d in inst.closers(e) {
+            s.gain[d as usize] = (s.gain[d as usize] - g).max(0.0);
+        }
+    }
+    (counted, gain)
+}
+
+/// A heap entry: candidate `c` with a key at least its true (gain / cost, −cost, −index).
+#[derive(Clone, Copy)]
+struct Entry {
+    ratio: f64,
+    cost: f64,
+    c: u32,
+    version: u32,
+}
+
+impl Entry {
+    fn new(gain: f64, cost: f64, c: u32, version: u32) -> Entry {
+        Entry {
+            ratio: gain / cost,
+            cost,
+            c,
+            version,
+        }
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Entry) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    /// The greedy's preference order, as [`beats`]: better ratio, then lower cost, then
+    /// lower index.
+    fn cmp(&self, other: &Entry) -> std::cmp::Ordering {
+        self.ratio
+            .total_cmp(&other.ratio)
+            .then(other.cost.total_cmp(&self.cost))
+            .then(other.c.cmp(&self.c))
+    }
+}
+
+/// Pushes a fresh entry for `c`, making older ones stale.
+fn push(heap: &mut BinaryHeap<Entry>, s: &mut Scratch, c: u32, gain: f64, cost: f64) {
+    let v = s.version[c as usize].wrapping_add(1);
+    s.version[c as usize] = v;
+    s.key_gain[c as usize] = gain;
+    s.key_cost[c as usize] = cost;
+    if gain > 0.0 {
+        heap.push(Entry::new(gain, cost, c, v));
+    }
+}
+
+fn lazy_greedy(
+    inst: &Instance,
+    state: &mut State,
+    s: &mut Scratch,
+    mut left: usize,
+    goal: Goal,
+) -> bool {
+    let limit = match goal {
+        Goal::Cover => f64::INFINITY,
+        Goal::Budget { limit } => limit,
+    };
+    let mut heap = BinaryHeap::with_capacity(s.pool.len());
+    for i in 0..s.pool.len() {
+        let c = s.pool[i];
+        let (gain, cost, _) = evaluate(inst, state, &s.gain, c, goal);
+        push(&mut heap, s, c, gain, cost);
+    }
+    while left > 0 {
+        let Some(top) = heap.pop() else {
+            return goal != Goal::Cover;
+        };
+        if state.chosen[top.c as usize] || top.version != s.version[top.c as usize] {
+            continue;
+        }
+        let (gain, cost, hours) = evaluate(inst, state, &s.gain, top.c, goal);
+        if gain <= 0.0 || state.hours + hours > limit + EPS {
+            // Worth nothing now, or too long: only a prerequisite chosen later can change
+            // that, which pushes a fresh entry.
+            s.version[top.c as usize] = s.version[top.c as usize].wrapping_add(1);
+            continue;
+        }
+        let fresh = Entry::new(gain, cost, top.c, top.version);
+        if heap.peek().is_some_and(|next| next > &fresh) {
+            push(&mut heap, s, top.c, gain, cost);
+            continue;
+        }
+        let mark = state.journal.len();
+        let (closed, gained) = take(inst, state, s, top.c, goal);
+        left -= closed;
+        s.chosen_now.clear();
+        s.chosen_now
+            .extend(state.journal[mark..].iter().map(|&(c, _)| c));
+        refresh_dependants(inst, state, s, &mut heap, gained, goal);
+    }
+    true
+}
+
+/// After a pick, updates the entries of pooled candidates requiring what it chose: their
+/// marginal cost fell. With one candidate chosen, `n`, each such candidate's cost falls by
+/// exactly `n`'s and its gain by at least what `n` closed (`gained`), so the keys are
+/// updated without walking their closures; otherwise they are evaluated afresh.
+fn refresh_dependants(
+    inst: &Instance,
+    state: &State,
+    s: &mut Scratch,
+    heap: &mut BinaryHeap<Entry>,
+    gained: f64,
+    goal: Goal,
+) {
+    if s.chosen_now.iter().all(|&c| inst.dependants(c).is_empty()) {
+        return;
+    }
+    s.below.clear();
+    let pooled = &s.pooled;
+    let below = &mut s.below;
+    state.walk_down(inst, &s.chosen_now, |d| {
+        if pooled[d as usize] && !state.chosen[d as usize] {
+            below.push(d);
+        }
+    });
+    let single = match s.chosen_now.as_slice() {
+        [n] => Some(inst.cost(*n)),
+        _ => None,
+    };
+    for i in 0..s.below.len() {
+        let d = s.below[i];
+        let (gain, cost) = if let Some(cost) = single {
+            (
+                (s.key_gain[d as usize] - gained).max(0.0),
+                s.key_cost[d as usize] - cost,
+            )
+        } else {
+            let (gain, cost, _) = evaluate(inst, state, &s.gain, d, goal);
+            (gain, cost)
+        };
+        push(heap, s, d, gain, cost);
+    }
+}
+
+/// Whether taking chosen `out` away could be repaired: every element only it closes has
+/// another candidate closing it that does not require `out`.
+fn replaceable(inst: &Instance, state: &State, out: u32) -> bool {
+    inst.covers(out).iter().all(|&e| {
+        state.cover_count[e as usize] > 1
+            || inst
+                .closers(e)
+                .iter()
+                .any(|&d| d != out && !state.requires(inst, d, out))
+    })
+}
+
+/// Local search after the greedy: for each chosen candidate that no other requires, most
+/// expensive first, take it out (with prerequisites only it needed), close what it left open
+/// greedily without it, drop picks that became redundant, and keep the exchange if the total
+/// cost drops; otherwise roll it back. Repeats until no exchange improves, at most a bounded
+/// number of rounds, so it always ends.
+pub(crate) fn clean_up(inst: &Instance, state: &mut State, s: &mut Scratch) {
+    let max_rounds = 4 * inst.len().max(1);
+    let mut ancestors = Vec::new();
+    for _ in 0..max_rounds {
+        let order = chosen_by_cost(inst, state);
+        let mut improved = false;
+        for out in order {
+            if !state.chosen[out as usize]
+                || state.required_by_chosen(inst, out)
+                || !replaceable(inst, state, out)
+            {
+                continue;
+            }
+            state.journal.clear();
+            let mark = state.mark();
+            ancestors.clear();
+            state.walk_up(inst, out, false, |d| {
+                ancestors.push(d);
+                false
+            });
+            state.set(inst, out, false);
+            remove_redundant(inst, state, &ancestors, false);
+            // Only what the removed picks closed can be open now.
+            s.hole.clear();
+            for &(a, on) in &state.journal[mark.journal..] {
+                if !on {
+                    s.hole.extend(
+                        inst.covers(a)
+                            .iter()
+                            .filter(|&&e| state.cover_count[e as usize] == 0),
+                    );
+                }
+            }
+            s.hole.sort_unstable();
+            s.hole.dedup();
+            let hole = std::mem::take(&mut s.hole);
+            let repaired = complete_within(inst, state, Some(out), Goal::Cover, s, Some(&hole));
+            s.hole = hole;
+            if repaired {
+                // Only picks sharing an element with what was added can have become redundant.
+                s.touched.clear();
+                for &(a, on) in &state.journal[mark.journal..] {
+                    if on {
+                        for &e in inst.covers(a) {
+                            s.touched.extend(
+                                inst.closers(e)
+                                    .iter()
+                                    .filter(|&&d| state.chosen[d as usize]),
+                            );
+                        }
+                    }
+                }
+                most_expensive_first(inst, &mut s.touched);
+                let touched = std::mem::take(&mut s.touched);
+                remove_redundant(inst, state, &touched, false);
+                s.touched = touched;
+                if state.cost < mark.cost - inst.step(mark.cost) / 2.0 {
+                    improved = true;
+                    break;
+                }
+            }
+            state.revert(inst, mark);
+        }
+        state.journal.clear();
+        if !improved {
+            return;
+        }
+    }
+}

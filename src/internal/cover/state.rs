@@ -1,0 +1,360 @@
+//! A partial solution changed in place under an undo journal, and walks over the part of a
+//! candidate's prerequisite closure not chosen yet.
+
+use std::cell::RefCell;
+
+use super::{Instance, Solution};
+
+/// A point to roll a [`State`] back to.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Mark {
+    pub(crate) journal: usize,
+    pub(crate) cost: f64,
+    pub(crate) hours: f64,
+}
+
+/// What choosing a candidate now would add: itself with its unchosen prerequisites.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Marginal {
+    /// Elements newly closed, each counted once.
+    pub(crate) count: u32,
+    /// Their summed values.
+    pub(crate) value: f64,
+    /// Selection cost added.
+    pub(crate) cost: f64,
+    /// Real hours added.
+    pub(crate) hours: f64,
+}
+
+/// Visit stamps, so that a walk touches each candidate and element once without clearing.
+#[derive(Clone, Debug, Default)]
+struct Walk {
+    seen: Vec<u32>,
+    element_seen: Vec<u32>,
+    stamp: u32,
+    stack: Vec<u32>,
+}
+
+impl Walk {
+    fn next_stamp(&mut self) -> u32 {
+        if self.stamp == u32::MAX {
+            self.seen.fill(0);
+            self.element_seen.fill(0);
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        self.stamp
+    }
+}
+
+/// A partial solution: always closed under prerequisites (a chosen candidate's
+/// prerequisites are chosen), changed in place and journalled.
+#[derive(Clone, Debug)]
+pub(crate) struct State {
+    pub(crate) chosen: Vec<bool>,
+    /// How many chosen candidates close each element.
+    pub(crate) cover_count: Vec<u32>,
+    pub(crate) cost: f64,
+    pub(crate) hours: f64,
+    /// `(candidate, chosen afterwards)` for every change since the journal was cleared.
+    pub(crate) journal: Vec<(u32, bool)>,
+    walk: RefCell<Walk>,
+}
+
+impl State {
+    pub(crate) fn new(inst: &Instance) -> State {
+        State {
+            chosen: vec![false; inst.len()],
+            cover_count: vec![0; inst.values.len()],
+            cost: 0.0,
+            hours: 0.0,
+            journal: Vec::new(),
+            walk: RefCell::new(Walk {
+                seen: vec![0; inst.len()],
+                element_seen: vec![0; inst.values.len()],
+                stamp: 0,
+                stack: Vec::new(),
+            }),
+        }
+    }
+
+    pub(crate) fn mark(&self) -> Mark {
+        Mark {
+            journal: self.journal.len(),
+            cost: self.cost,
+            hours: self.hours,
+        }
+    }
+
+    /// Undoes every change since `mark`, restoring the totals exactly.
+    pub(crate) fn revert(&mut self, inst: &Instance, mark: Mark) {
+        while self.journal.len() > mark.journal {
+            let Some((c, on)) = self.journal.pop() else {
+                break;
+            };
+            self.flip(inst, c, !on);
+        }
+        self.cost = mark.cost;
+        self.hours = mark.hours;
+    }
+
+    fn flip(&mut self, inst: &Instance, c: u32, on: bool) {
+        self.chosen[c as usize] = on;
+        for &e in inst.covers(c) {
+            if on {
+                self.cover_count[e as usize] += 1;
+            } else {
+                self.cover_count[e as usize] -= 1;
+            }
+        }
+    }
+
+    /// Chooses or drops one candidate alone; the caller keeps the state closed.
+    pub(crate) fn set(&mut self, inst: &Instance, c: u32, on: bool) {
+        if self.chosen[c as usize] != on {
+            self.flip(inst, c, on);
+            let sign = if on { 1.0 } else { -1.0 };
+            self.cost += sign * inst.cost(c);
+            self.hours += sign * inst.hours(c);
+            self.journal.push((c, on));
+        }
+    }
+
+    /// Calls `f` on `c` and each of its prerequisites, transitively, once each: only the
+    /// unchosen ones when `unchosen_only` (a chosen candidate's prerequisites are chosen, so
+    /// the walk stops there). Returns early, with `true`, when `f` does.
+    pub(crate) fn walk_up(
+        &self,
+        inst: &Instance,
+        c: u32,
+        unchosen_only: bool,
+        mut f: impl FnMut(u32) -> bool,
+    ) -> bool {
+        if unchosen_only && self.chosen[c as usize] {
+            return false;
+        }
+        if inst.prerequisites(c).is_empty() {
+            return f(c);
+        }
+        let mut walk = self.walk.borrow_mut();
+        let stamp = walk.next_stamp();
+        let mut stack = std::mem::take(&mut walk.stack);
+        stack.clear();
+        stack.push(c);
+        walk.seen[c as usize] = stamp;
+        let mut stopped = false;
+        while let Some(d) = stack.pop() {
+            if f(d) {
+                stopped = true;
+                break;
+            }
+            for &p in inst.prerequisites(d) {
+                if walk.seen[p as usize] != stamp && !(unchosen_only && self.chosen[p as usize]) {
+                    walk.seen[p as usize] = stamp;
+                    stack.push(p);
+                }
+            }
+        }
+        walk.stack = stack;
+        stopped
+    }
+
+    /// Calls `f` on every candidate requiring one of `from`, transitively, once each.
+    pub(crate) fn walk_down(&self, inst: &Instance, from: &[u32], mut f: impl FnMut(u32)) {
+        let mut walk = self.walk.borrow_mut();
+        let stamp = walk.next_stamp();
+        let mut stack = std::mem::take(&mut walk.stack);
+        stack.clear();
+        for &c in from {
+            if walk.seen[c as usize] != stamp {
+                walk.seen[c as usize] = stamp;
+                stack.push(c);
+            }
+        }
+        while let Some(d) = stack.pop() {
+            for &n in inst.dependants(d) {
+                if walk.seen[n as usize] != stamp {
+                    walk.seen[n as usize] = stamp;
+                    f(n);
+                    stack.push(n);
+                }
+            }
+        }
+        walk.stack = stack;
+    }
+
+    /// The unchosen part of `c`'s closure (with `c`), appended to `out`.
+    pub(crate) fn pending(&self, inst: &Instance, c: u32, out: &mut Vec<u32>) {
+        self.walk_up(inst, c, true, |d| {
+            out.push(d);
+            false
+        });
+    }
+
+    /// Whether `c`'s closure (with `c`) holds `target`.
+    pub(crate) fn requires(&self, inst: &Instance, c: u32, target: u32) -> bool {
+        self.walk_up(inst, c, false, |d| d == target)
+    }
+
+    /// What choosing `c` now would add.
+    pub(crate) fn marginal(&self, inst: &Instance, c: u32) -> Marginal {
+        let mut m = Marginal::default();
+        if self.chosen[c as usize] {
+            return m;
+        }
+        if inst.prerequisites(c).is_empty() {
+            m.cost = inst.cost(c);
+            m.hours = inst.hours(c);
+            for &e in inst.covers(c) {
+                if self.cover_count[e as usize] == 0 {
+                    m.count += 1;
+                    m.value += inst.values[e as usize];
+                }
+            }
+            return m;
+        }
+        // Elements are stamped with a second walk's stamp, so each is counted once.
+        let element_stamp = self.walk.borrow_mut().next_stamp();
+        let mut element_seen = std::mem::take(&mut self.walk.borrow_mut().element_seen);
+        self.walk_up(inst, c, true, |d| {
+            m.cost += inst.cost(d);
+            m.hours += inst.hours(d);
+            for &e in inst.covers(d) {
+                if self.cover_count[e as usize] == 0 && element_seen[e as usize] != element_stamp {
+                    element_seen[e as usize] = element_stamp;
+                    m.count += 1;
+                    m.value += inst.values[e as usize];
+                }
+            }
+            false
+        });
+        self.walk.borrow_mut().element_seen = element_seen;
+        m
+    }
+
+    /// Chooses `c` with its unchosen prerequisites.
+    pub(crate) fn choose(&mut self, inst: &Instance, c: u32, buffer: &mut Vec<u32>) {
+        buffer.clear();
+        self.pending(inst, c, buffer);
+        for &d in buffer.iter() {
+            self.set(inst, d, true);
+        }
+    }
+
+    /// Chooses `c` with its unchosen prerequisites, appending the elements this newly
+    /// closes.
+    pub(crate) fn choose_tracking(
+        &mut self,
+        inst: &Instance,
+        c: u32,
+        buffer: &mut Vec<u32>,
+        newly: &mut Vec<u32>,
+    ) {
+        buffer.clear();
+        self.pending(inst, c, buffer);
+        for &d in buffer.iter() {
+            newly.extend(
+                inst.covers(d)
+                    .iter()
+                    .filter(|&&e| self.cover_count[e as usize] == 0),
+            );
+            self.set(inst, d, true);
+        }
+    }
+
+    /// Whether a chosen candidate directly requires `c`.
+    pub(crate) fn required_by_chosen(&self, inst: &Instance, c: u32) -> bool {
+        inst.dependants(c).iter().any(|&d| self.chosen[d as usize])
+    }
+
+    /// Whether chosen `c` can go: nothing chosen requires it and every element it closes
+    /// that counts stays closed (with `weighted`, elements worth nothing do not count).
+    pub(crate) fn redundant(&self, inst: &Instance, c: u32, weighted: bool) -> bool {
+        self.chosen[c as usize]
+            && inst.covers(c).iter().all(|&e| {
+                self.cover_count[e as usize] > 1 || (weighted && inst.values[e as usize] <= 0.0)
+            })
+            && !self.required_by_chosen(inst, c)
+    }
+
+    pub(crate) fn chosen_list(&self) -> Vec<u32> {
+        (0..self.chosen.len() as u32)
+            .filter(|&c| self.chosen[c as usize])
+            .collect()
+    }
+
+    /// Total value of the elements closed.
+    pub(crate) fn value(&self, inst: &Instance) -> f64 {
+        self.cover_count
+            .iter()
+            .zip(&inst.values)
+            .filter(|(n, _)| **n > 0)
+            .fold(0.0, |sum, (_, v)| sum + v)
+    }
+
+    /// The chosen set, its cost summed afresh in index order so equal sets give equal costs.
+    pub(crate) fn solution(
+        &self,
+        inst: &Instance,
+        bound: f64,
+        proven: bool,
+        nodes: u64,
+    ) -> Solution {
+        let chosen = self.chosen_list();
+        Solution {
+            cost: inst.cost_of(&chosen),
+            chosen,
+            bound,
+            proven,
+            nodes,
+        }
+    }
+
+    /// Chooses exactly `chosen` (closed under prerequisites), from an empty state.
+    pub(crate) fn load(&mut self, inst: &Instance, chosen: &[u32]) {
+        for &c in chosen {
+            self.set(inst, c, true);
+        }
+    }
+}
+
+/// Value closed by a set of chosen candidates.
+pub(crate) fn value_of_chosen(inst: &Instance, chosen: &[u32]) -> f64 {
+    let mut state = State::new(inst);
+    state.load(inst, chosen);
+    state.value(inst)
+}
+
+/// Drops redundant chosen candidates among `order` (tried in that order). Dropping one
+/// can only free its prerequisites (every other candidate's elements lose a closer), so
+/// those are tried right away: one pass, linear in `order` and the prerequisites freed.
+pub(crate) fn remove_redundant(inst: &Instance, state: &mut State, order: &[u32], weighted: bool) {
+    let mut stack = Vec::new();
+    for &c in order {
+        stack.push(c);
+        while let Some(d) = stack.pop() {
+            if state.redundant(inst, d, weighted) {
+                state.set(inst, d, false);
+                stack.extend(
+                    inst.prerequisites(d)
+                        .iter()
+                        .rev()
+                        .filter(|&&p| state.chosen[p as usize]),
+                );
+            }
+        }
+    }
+}
+
+/// Sorts candidates most expensive first, ties by index, and drops repeats.
+pub(crate) fn most_expensive_first(inst: &Instance, list: &mut Vec<u32>) {
+    list.sort_unstable_by(|&a, &b| inst.cost(b).total_cmp(&inst.cost(a)).then(a.cmp(&b)));
+    list.dedup();
+}
+
+/// The chosen candidates, most expensive first.
+pub(crate) fn chosen_by_cost(inst: &Instance, state: &State) -> Vec<u32> {
+    let mut order = state.chosen_list();
+    most_expensive_first(inst, &mut order);
+    order
+}

@@ -1,0 +1,142 @@
+//! One instance's partial solution, extended one step at a time by an outer search (the
+//! department planner), which owns the constraints shared across instances.
+
+use super::greedy::beats;
+use super::state::{Mark, State, chosen_by_cost, remove_redundant};
+use super::{EPS, Instance};
+
+/// A partial solution of one instance driven from outside.
+pub(crate) struct Stepper {
+    state: State,
+}
+
+/// A step a [`Stepper`] can take: a candidate with its unchosen closure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct StepChoice {
+    pub(crate) cand: u32,
+    /// Value newly closed.
+    pub(crate) gain: f64,
+    /// Real hours added.
+    pub(crate) hours: f64,
+}
+
+impl Stepper {
+    pub(crate) fn new(inst: &Instance) -> Stepper {
+        Stepper {
+            state: State::new(inst),
+        }
+    }
+
+    /// Real hours chosen so far.
+    pub(crate) fn hours(&self) -> f64 {
+        self.state.hours.max(0.0)
+    }
+
+    /// Whether candidate `c` is chosen.
+    pub(crate) fn is_chosen(&self, c: u32) -> bool {
+        self.state.chosen.get(c as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether element `e` is closed.
+    pub(crate) fn closes(&self, e: u32) -> bool {
+        self.state
+            .cover_count
+            .get(e as usize)
+            .is_some_and(|&n| n > 0)
+    }
+
+    /// Real hours `c` would add with its unchosen closure.
+    pub(crate) fn marginal_hours(&self, inst: &Instance, c: u32) -> f64 {
+        self.state.marginal(inst, c).hours
+    }
+
+    /// Value `c` with its unchosen closure would newly close.
+    pub(crate) fn gain(&self, inst: &Instance, c: u32, _seen: &mut Vec<u32>) -> f64 {
+        self.state.marginal(inst, c).value
+    }
+
+    /// Whether every candidate `c` would add passes `allowed`.
+    pub(crate) fn all_pending(
+        &self,
+        inst: &Instance,
+        c: u32,
+        allowed: impl Fn(u32) -> bool,
+    ) -> bool {
+        !self.state.walk_up(inst, c, true, |d| !allowed(d))
+    }
+
+    /// The step with the most value per real hour among candidates adding at most
+    /// `hours_left` hours and whose every added candidate passes `allowed`; ties go to fewer
+    /// hours, then the smaller index.
+    pub(crate) fn best_step(
+        &self,
+        inst: &Instance,
+        hours_left: f64,
+        allowed: impl Fn(u32) -> bool,
+        _seen: &mut Vec<u32>,
+    ) -> Option<StepChoice> {
+        let mut best: Option<StepChoice> = None;
+        for c in 0..inst.len() as u32 {
+            if self.state.chosen[c as usize] {
+                continue;
+            }
+            let m = self.state.marginal(inst, c);
+            if m.hours > hours_left + EPS || m.value <= 0.0 || !self.all_pending(inst, c, &allowed)
+            {
+                continue;
+            }
+            if best.is_none_or(|b| beats(m.value, m.hours, b.gain, b.hours)) {
+                best = Some(StepChoice {
+                    cand: c,
+                    gain: m.value,
+                    hours: m.hours,
+                });
+            }
+        }
+        best
+    }
+
+    /// Chooses `c` with its closure, appending the candidates newly chosen.
+    pub(crate) fn take(&mut self, inst: &Instance, c: u32, added: &mut Vec<u32>) {
+        let from = added.len();
+        self.state.pending(inst, c, added);
+        for &d in &added[from..] {
+            self.state.set(inst, d, true);
+        }
+    }
+
+    /// A point to roll back to with [`Stepper::revert`].
+    pub(crate) fn mark(&self) -> Mark {
+        self.state.mark()
+    }
+
+    /// Undoes every step since `mark`.
+    pub(crate) fn revert(&mut self, inst: &Instance, mark: Mark) {
+        self.state.revert(inst, mark);
+    }
+
+    /// Forgets the undo history (after which earlier marks are invalid).
+    pub(crate) fn commit(&mut self) {
+        self.state.journal.clear();
+    }
+
+    /// Drops chosen candidates that close nothing others do not and that nothing chosen
+    /// requires, appending them to `removed`.
+    pub(crate) fn drop_redundant(&mut self, inst: &Instance, removed: &mut Vec<u32>) {
+        let order = chosen_by_cost(inst, &self.state);
+        let from = self.state.journal.len();
+        remove_redundant(inst, &mut self.state, &order, false);
+        removed.extend(
+            self.state.journal[from..]
+                .iter()
+                .filter(|&&(_, on)| !on)
+                .map(|&(c, _)| c),
+        );
+        self.state.journal.clear();
+    }
+
+    /// The chosen candidates, sorted.
+    pub(crate) fn chosen(&self) -> Vec<u32> {
+        self.state.chosen_list()
+    }
+}

@@ -1,0 +1,257 @@
+//! Learning paths on inputs that broke earlier versions: a budget case a user checked by
+//! hand, and the resource cases (long prerequisite chains, a course with thousands of
+//! prerequisites), each under a stated time and memory bound.
+//!
+//! Memory is the process's peak resident set (`VmHWM`, reset through
+//! `/proc/self/clear_refs` before each plan) above what was resident before it. The cases
+//! run one at a time (a lock), so no other test's memory is counted. Bounds are generous for
+//! debug builds on a shared two-core machine; BENCHMARKS.md has release figures.
+
+// Hours and values here are whole numbers, so sums of them are exact and compared exactly.
+#![allow(clippy::float_cmp)]
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use karmayogi::{
+    CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework, FrameworkSpec,
+    LevelPolicy, Mode, OfficerSpec, OfficersSpec, OpenReason, Optimality, PositionSpec, Profile,
+    RecommendOptions, RequirementSpec, RoleSpec, Solver,
+};
+
+/// A field of `/proc/self/status` in bytes.
+fn status_bytes(field: &str) -> usize {
+    let status = std::fs::read_to_string("/proc/self/status").expect("Linux /proc");
+    let line = status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .unwrap_or_else(|| panic!("no {field}"));
+    let kb: usize = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .expect("a number of kB");
+    kb * 1024
+}
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Runs `f`, returning its result, the time it took and the peak resident memory above
+/// what was resident before.
+fn measured<T>(f: impl FnOnce() -> T) -> (T, Duration, usize) {
+    // Writing 5 resets the peak resident set to the current one (Linux 4.0 and later).
+    std::fs::write("/proc/self/clear_refs", "5").expect("resettable peak RSS");
+    let before = status_bytes("VmRSS:");
+    let start = Instant::now();
+    let out = f();
+    let took = start.elapsed();
+    (out, took, status_bytes("VmHWM:").saturating_sub(before))
+}
+
+const MB: usize = 1 << 20;
+
+fn read(name: &str) -> String {
+    let path = format!(
+        "{}/tests/data/cases/planning/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Officer `o1`, position `p`, 30 hours: the optimum closes 14 weighted levels in 27 hours
+/// with `big`, `d4` and `e3`; `f4` (4 h) does not fit in the 3 hours left, so `f`'s reason
+/// is true. (Before, the greedy stopped after `big` and called `d` and `e` out of budget
+/// with 10 hours left.)
+#[test]
+fn budget_case_closes_fourteen_levels_in_twenty_seven_hours() {
+    let _one = ONE_AT_A_TIME.lock();
+    let fw = Framework::from_json(&read("budget_framework.json")).expect("valid framework");
+    let officers = OfficersSpec::from_json(&read("budget_officer.json")).expect("valid officers");
+    let o1 = officers
+        .officers
+        .iter()
+        .find(|o| o.id.as_str() == "o1")
+        .expect("o1");
+    let profile = Profile::new(&fw, o1, &LevelPolicy::default()).expect("valid officer");
+    let budget = RecommendOptions::default()
+        .budget(30.0)
+        .expect("valid budget");
+    for options in [
+        budget.clone(),
+        budget.clone().solver(Solver::Greedy),
+        budget.clone().solver(Solver::Exact {
+            node_limit: 1_000_000,
+        }),
+    ] {
+        let plan = fw.recommend(&profile, "p", &options).expect("a plan");
+        let mut courses: Vec<&str> = plan.steps.iter().map(|s| s.course.as_str()).collect();
+        courses.sort_unstable();
+        assert_eq!(courses, ["big", "d4", "e3"], "{plan}");
+        assert_eq!(plan.value_closed, 14.0);
+        assert_eq!(plan.total_hours, 27.0);
+        // The search proves it; the heuristics alone find it and bound it.
+        if options.clone().solver(Solver::Greedy) == options {
+            assert!(plan.bound >= 14.0, "{plan}");
+            assert_eq!(plan.optimality.gap(), Some(1.0 - 14.0 / plan.bound));
+        } else {
+            assert_eq!(plan.optimality, Optimality::Optimal, "{plan}");
+            assert_eq!(plan.bound, 14.0);
+        }
+        let open: Vec<(&str, OpenReason)> = plan
+            .open
+            .iter()
+            .map(|o| (o.competency.as_str(), o.reason))
+            .collect();
+        assert_eq!(open, [("f", OpenReason::Budget)]);
+        // The reason is true: every course closing f needs more than the hours left.
+        let left = 30.0 - plan.total_hours;
+        let f4 = fw
+            .courses()
+            .iter()
+            .find(|c| c.id.as_str() == "f4")
+            .expect("f4");
+        assert!(f4.hours > left);
+    }
+}
+
+fn competency(id: &str) -> CompetencySpec {
+    CompetencySpec::new(id, id.to_uppercase(), CompetencyType::Domain)
+}
+
+fn course(id: String, provides: Option<&str>, prerequisites: Vec<String>) -> CourseSpec {
+    CourseSpec {
+        id: id.into(),
+        name: "K".into(),
+        hours: 1.0,
+        mode: Mode::Formal,
+        provides: provides
+            .map(|c| CourseOutcome {
+                competency: c.into(),
+                level: Some(5),
+            })
+            .into_iter()
+            .collect(),
+        prerequisites: prerequisites.into_iter().map(Into::into).collect(),
+        provider: None,
+        language: None,
+    }
+}
+
+/// A framework whose position `p` requires `required` at level 5, with `courses`.
+fn framework(required: &[String], courses: Vec<CourseSpec>) -> Framework {
+    let mut spec = FrameworkSpec::new();
+    spec.competencies = required.iter().map(|c| competency(c)).collect();
+    spec.roles.push(RoleSpec {
+        id: "r".into(),
+        name: "R".into(),
+        activities: Vec::new(),
+        requires: required
+            .iter()
+            .map(|c| RequirementSpec::new(c.as_str(), 5))
+            .collect(),
+    });
+    spec.positions.push(PositionSpec {
+        id: "p".into(),
+        name: "P".into(),
+        department: "d".into(),
+        roles: vec!["r".into()],
+    });
+    spec.courses = courses;
+    Framework::new(spec).expect("a valid framework")
+}
+
+fn newcomer(fw: &Framework) -> Profile {
+    let officer = OfficerSpec {
+        id: "o".into(),
+        name: None,
+        department: "d".into(),
+        position: "p".into(),
+        target_position: None,
+        passbook: Vec::new(),
+    };
+    Profile::new(fw, &officer, &LevelPolicy::default()).expect("a valid officer")
+}
+
+fn id(i: usize) -> String {
+    format!("k{i:06}")
+}
+
+/// Plans `fw`'s position with every objective and solver; each plan must take all `n`
+/// courses, within `seconds` and `bytes`.
+#[track_caller]
+fn plan_everything(fw: &Framework, n: usize, seconds: u64, bytes: usize) {
+    let profile = newcomer(fw);
+    for options in [
+        RecommendOptions::default(),
+        RecommendOptions::default().solver(Solver::Greedy),
+        RecommendOptions::default().budget(n as f64).expect("valid"),
+        RecommendOptions::default()
+            .budget(n as f64)
+            .expect("valid")
+            .solver(Solver::Greedy),
+        RecommendOptions::default().term_hours(7.0).expect("valid"),
+    ] {
+        let (plan, took, peak) = measured(|| fw.recommend(&profile, "p", &options));
+        let plan = plan.expect("a plan");
+        eprintln!("{n} courses, {options:?}: {took:?}, {} KB", peak / 1024);
+        assert_eq!(plan.steps.len(), n, "{options:?}");
+        // Proven optimal, or (budget, heuristics alone) the most value proven, hours not.
+        assert_eq!(plan.optimality.gap(), Some(0.0), "{options:?}");
+        assert!(
+            took < Duration::from_secs(seconds),
+            "{options:?} took {took:?}"
+        );
+        assert!(peak < bytes, "{options:?} allocated {} MB", peak / MB);
+    }
+}
+
+/// A prerequisite chain of 100,000 one-hour courses, the last closing the only gap: every
+/// plan takes the whole chain. Was 1.5 GB and 16 s at 20,000 courses. Debug-mode bounds:
+/// 10 s and 100 MB per plan (release: see BENCHMARKS.md).
+#[test]
+fn a_hundred_thousand_course_chain_is_planned_in_linear_memory() {
+    let _one = ONE_AT_A_TIME.lock();
+    let n = 100_000;
+    let courses = (0..n)
+        .map(|i| {
+            let last = i + 1 == n;
+            course(
+                id(i),
+                last.then_some("c"),
+                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
+            )
+        })
+        .collect();
+    let fw = framework(&["c".to_owned()], courses);
+    plan_everything(&fw, n, 10, 100 * MB);
+}
+
+/// A 1,000-course chain in which every course closes a gap of its own (was 3.5 s).
+#[test]
+fn a_chain_whose_every_course_closes_a_gap() {
+    let _one = ONE_AT_A_TIME.lock();
+    let n = 1_000;
+    let required: Vec<String> = (0..n).map(|i| format!("c{i:04}")).collect();
+    let courses = (0..n)
+        .map(|i| {
+            course(
+                id(i),
+                Some(required[i].as_str()),
+                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
+            )
+        })
+        .collect();
+    let fw = framework(&required, courses);
+    plan_everything(&fw, n, 5, 20 * MB);
+}
+
+/// One course with 10,000 direct prerequisites (was 10 s).
+#[test]
+fn one_course_with_ten_thousand_prerequisites() {
+    let _one = ONE_AT_A_TIME.lock();
+    let n = 10_000;
+    let mut courses: Vec<CourseSpec> = (0..n).map(|i| course(id(i), None, Vec::new())).collect();
+    courses.push(course(id(n), Some("c"), (0..n).map(id).collect()));
+    let fw = framework(&["c".to_owned()], courses);
+    plan_everything(&fw, n + 1, 5, 20 * MB);
+}
