@@ -548,3 +548,57 @@ fn examples_accept_unexpected_arguments_silently() {
         );
     }
 }
+
+/// An identifier given for a group or area the framework does not have is ignored without
+/// a word (a typo in a group id silently exports a derived identifier instead).
+#[test]
+fn case_export_ignores_identifiers_given_for_unknown_groups_and_areas() {
+    let fw = framework(
+        r#"{"format_version": 2, "groups": [{"id": "g", "name": "G"}],
+          "competencies": [{"id": "c", "name": "C", "type": "functional", "groups": ["g"]}]}"#,
+    );
+    let options = CaseExportOptions::default()
+        .group_identifier("G", "a0000000-0000-4000-8000-000000000001")
+        .area_identifier("Nowhere", "a0000000-0000-4000-8000-000000000002");
+    let result = CasePackage::from_framework(&fw, &document(), &options);
+    assert!(
+        result.is_err(),
+        "identifiers for group `G` and area `Nowhere` (neither exists) were accepted and unused"
+    );
+}
+
+/// A framework whose group and competency share a UUID id is valid (`Framework::new`
+/// accepts it: they are different kinds), but its export fails with "duplicate case
+/// identifier", naming neither the group nor the competency.
+#[test]
+fn case_export_refuses_a_valid_framework_whose_group_and_competency_share_a_uuid() {
+    let id = "a0000000-0000-4000-8000-000000000001";
+    let fw = framework(&format!(
+        r#"{{"format_version": 2, "groups": [{{"id": "{id}", "name": "G"}}],
+          "competencies": [{{"id": "{id}", "name": "C", "type": "functional"}}]}}"#
+    ));
+    let result = CasePackage::from_framework(&fw, &document(), &CaseExportOptions::default());
+    if let Err(e) = result {
+        let text = e.to_string();
+        assert!(
+            text.contains("group") && text.contains("competency"),
+            "the export of a valid framework fails, and the error does not say which two \
+             entities collide: {text}"
+        );
+    }
+}
+
+/// Empty ids are refused, and blank names are, but an id of spaces is accepted: reports
+/// then print `Name [ ]`.
+#[test]
+fn ids_of_only_spaces_are_accepted() {
+    for json in [
+        r#"{"format_version": 2, "competencies": [{"id": " ", "name": "C", "type": "functional"}]}"#,
+        r#"{"format_version": 2, "groups": [{"id": "  ", "name": "G"}], "competencies": []}"#,
+    ] {
+        assert!(
+            Framework::from_json(json).is_err(),
+            "a blank id was accepted: {json}"
+        );
+    }
+}
