@@ -19,6 +19,8 @@
 //! `Framework::compare`. Last, career paths by training hours for one officer, and the
 //! officers a vacancy could be filled from.
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/catalogue.rs"]
 mod catalogue;
 #[path = "support/esco.rs"]
@@ -40,24 +42,27 @@ use karmayogi::{
 /// Rows of each section of the plan shown without `--full`.
 const EXCERPT_ROWS: usize = 12;
 
+const USAGE: args::Usage = args::Usage {
+    text: "acbp [OFFICERS] [--full]",
+    flags: &["--full"],
+    options: &[],
+    positional: 1,
+};
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    out::finish(|out| run(out, &args))
+    out::finish(run)
 }
 
-fn run(out: &mut dyn Write, args: &[String]) -> out::Outcome {
-    let mut officers: u64 = 2_000;
-    let mut full = false;
-    for arg in args {
-        match arg.as_str() {
-            "--full" => full = true,
-            n => {
-                officers = n.parse().map_err(|_| {
-                    format!("`{n}` is not an officer count; usage: acbp [OFFICERS] [--full]")
-                })?;
-            }
-        }
+fn run(out: &mut dyn Write) -> out::Outcome {
+    let args = USAGE.parse_env()?;
+    if args.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
     }
+    let full = args.flag("--full");
+    let officers = match args.positional().first() {
+        Some(n) => USAGE.count(n, "OFFICERS")?,
+        None => 2_000,
+    };
     let esco = esco::Esco::load()?;
     let mut spec = esco.framework_spec();
     spec.courses = catalogue::catalogue(&esco, 10_000, 2024);

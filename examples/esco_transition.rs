@@ -16,6 +16,8 @@
 //! id `occ-<occ_id>`. An unknown name exits with code 1 and names the closest labels. It reads
 //! `data/esco` (about a second in a release build).
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/esco.rs"]
 mod esco;
 #[path = "support/out.rs"]
@@ -50,20 +52,27 @@ const SHOWN_GAPS: usize = 25;
 /// The date stamped on the officer's assessment evidence.
 const EVIDENCE_DATE: &str = "2025-01-01";
 
+const USAGE: args::Usage = args::Usage {
+    text: "esco_transition [FROM TO], where FROM and TO are exact ESCO occupation labels or \
+           position ids such as occ-731",
+    flags: &[],
+    options: &[],
+    positional: 2,
+};
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    out::finish(|out| run(out, &args))
+    out::finish(run)
 }
 
-fn run(out: &mut dyn Write, args: &[String]) -> out::Outcome {
-    if !(args.is_empty() || args.len() == 2) {
-        return Err(format!(
-            "expected no arguments or two occupations (FROM TO), found {}; usage: cargo run \
-             --release --example esco_transition [FROM TO], where FROM and TO are exact ESCO \
-             occupation labels or position ids such as occ-731",
-            args.len()
-        )
-        .into());
+fn run(out: &mut dyn Write) -> out::Outcome {
+    let given = USAGE.parse_env()?;
+    if given.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
+    }
+    let args = given.positional();
+    if args.len() == 1 {
+        let message = "expected no arguments or two occupations (FROM TO), found 1";
+        return Err(USAGE.error(message).into());
     }
 
     let started = Instant::now();

@@ -6,6 +6,8 @@
 //! (default: `arjun-rao` towards his target post; no data files, well under a second). The
 //! framework and officers are the illustrative ones of the quickstart example.
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/out.rs"]
 mod out;
 
@@ -23,10 +25,21 @@ fn main() -> ExitCode {
     out::finish(run)
 }
 
+const USAGE: args::Usage = args::Usage {
+    text: "learning_path [OFFICER [POSITION]]",
+    flags: &[],
+    options: &[],
+    positional: 2,
+};
+
 fn run(out: &mut dyn Write) -> out::Outcome {
+    let given = USAGE.parse_env()?;
+    if given.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
+    }
     let framework = Framework::from_json(FRAMEWORK)?;
     let officers = OfficersSpec::from_json(OFFICERS)?.officers;
-    let mut args = std::env::args().skip(1);
+    let mut args = given.positional().iter().cloned();
     let officer_id = args.next().unwrap_or_else(|| "arjun-rao".to_owned());
     let officer = officers
         .iter()
