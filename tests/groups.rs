@@ -238,15 +238,29 @@ fn a_declared_area_group_gives_the_area_a_description_and_parents() {
         .collect();
     assert_eq!(members, ["filing", "noting"]);
     assert_eq!(fw.to_spec().groups.len(), 2);
-    // Naming the same group twice, once by area and once by id, is a repeat.
-    let mut twice = spec;
-    twice.competencies[0]
+    // `area: "X"` is shorthand for membership of `area:X`: a competency saying both (as
+    // one migrating to format 2 does) is in the group once.
+    let mut both = spec.clone();
+    both.competencies[0]
         .groups
         .push("area:Office procedure".into());
+    let fw = Framework::new(both).unwrap();
+    assert_eq!(
+        fw.groups_of("noting").unwrap(),
+        [&GroupId::from("area:Office procedure")]
+    );
+    assert_eq!(fw.members("area:Office procedure").unwrap().len(), 2);
+    // Listing the group itself twice is a repeat, and said so.
+    let mut twice = spec;
+    for _ in 0..2 {
+        twice.competencies[1]
+            .groups
+            .push("area:Office procedure".into());
+    }
     let errors = Framework::new(twice).unwrap_err().into_vec();
     assert_eq!(
-        errors[0].to_string(),
-        "competency `noting` lists group `area:Office procedure` more than once"
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["competency `filing` lists group `area:Office procedure` more than once"]
     );
 }
 

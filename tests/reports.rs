@@ -191,7 +191,7 @@ fn a_gap_report_without_gaps_says_so() {
 
 const HEATMAP: &str = "\
 Training needs of 5 officers (54 officer-requirement pairs): 13 of 16 competencies with officers short
-legend: required = officers whose post requires it; short = officers below the required level; levels = levels short, summed; mean = levels short per officer short; met, -1 to -5 = officers at the level, or short of it by 1 to 5 levels
+legend: required = officers whose post requires it; short = officers below the required level; levels = levels short, summed; mean = levels short per officer short; met = officers at or above the required level; -1 to -5 = officers short of it by 1 to 5 levels
   competency                                               type         required  short  levels  mean  met  -1  -2  -3  -4  -5
   People management [people-management]                    functional          5      3       7  2.33    2   0   2   1   0   0
   Public procurement [procurement]                         functional          3      3       7  2.33    0   1   0   2   0   0

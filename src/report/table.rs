@@ -233,10 +233,7 @@ pub(super) fn percent(share: f64) -> Percent {
 
 /// A percentage with one decimal: `56.5%`, `>99.9%`, `<0.1%`.
 pub(super) fn percent_tenths(share: f64) -> Percent {
-    Percent {
-        share,
-        decimals: 1,
-    }
+    Percent { share, decimals: 1 }
 }
 
 impl fmt::Display for Percent {
