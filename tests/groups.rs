@@ -448,3 +448,19 @@ proptest! {
         }
     }
 }
+
+/// `area: "X"` is documented as shorthand for membership of `area:X`; a competency saying
+/// both (as one migrating to format 2 does) was told it "lists group `area:X` more than
+/// once". It is one membership.
+#[test]
+fn an_area_and_its_group_listed_together_are_one_membership() {
+    let fw = Framework::from_json(
+        r#"{"format_version": 2, "competencies": [{"id": "c", "name": "C",
+            "type": "functional", "area": "X", "groups": ["area:X"]}]}"#,
+    )
+    .expect("one membership");
+    assert_eq!(fw.groups_of("c").unwrap(), [&GroupId::from("area:X")]);
+    assert_eq!(fw.members("area:X").unwrap().len(), 1);
+    let again = Framework::new(fw.to_spec()).expect("the spec given back builds");
+    assert_eq!(again.groups_of("c").unwrap(), [&GroupId::from("area:X")]);
+}
