@@ -27,6 +27,8 @@ mod catalogue;
 mod esco;
 #[path = "support/out.rs"]
 mod out;
+#[path = "support/percent.rs"]
+mod percent;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -183,19 +185,7 @@ fn monitor(
         out,
         "\nAfter the year (simulated completions), against the same posts:"
     )?;
-    writeln!(
-        out,
-        "  gaps {} -> {} ({} closed, {} opened); shortfall {} -> {} levels; mean readiness {:.1}% -> {:.1}% (+{:.1} points)",
-        o.gaps_before,
-        o.gaps_after,
-        o.closed,
-        o.opened,
-        o.shortfall_before,
-        o.shortfall_after,
-        100.0 * o.readiness_before,
-        100.0 * o.readiness_after,
-        100.0 * o.readiness_gained
-    )?;
+    writeln!(out, "  {o}")?;
     writeln!(
         out,
         "  least effective courses (share of completers reaching the level the course claims):"
@@ -206,13 +196,13 @@ fn monitor(
         .filter(|c| c.completers >= 20)
         .take(5)
     {
+        let rate = c
+            .rate
+            .map_or_else(|| "no level claimed".to_owned(), |r| percent::percent(r, 0));
         writeln!(
             out,
-            "    {} [{}]: {:.0}% of {} completers",
-            c.name,
-            c.course,
-            100.0 * c.rate.unwrap_or(0.0),
-            c.completers
+            "    {} [{}]: {rate} of {} completers",
+            c.name, c.course, c.completers
         )?;
     }
     writeln!(out, "  compared in {:.0} ms", took.as_secs_f64() * 1e3)?;

@@ -26,6 +26,8 @@ mod args;
 mod esco;
 #[path = "support/out.rs"]
 mod out;
+#[path = "support/percent.rs"]
+mod percent;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -331,9 +333,9 @@ fn print_summary(out: &mut dyn Write, needs: &TrainingNeeds<'_>) -> out::Outcome
     )?;
     writeln!(
         out,
-        "  pairs short: {} ({:.1}%), total shortfall {} levels, report fingerprint {:016x}",
+        "  pairs short: {} ({}), total shortfall {} levels, report fingerprint {:016x}",
         grouped(short),
-        100.0 * short as f64 / needs.pairs as f64,
+        percent::percent(short as f64 / needs.pairs as f64, 1),
         grouped(shortfall),
         fnv1a(fingerprint_text(needs).as_bytes())
     )?;

@@ -22,6 +22,8 @@ mod args;
 mod esco;
 #[path = "support/out.rs"]
 mod out;
+#[path = "support/percent.rs"]
+mod percent;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -105,11 +107,15 @@ fn run(out: &mut dyn Write) -> out::Outcome {
         )?;
         writeln!(
             out,
-            "essential skills ({}). The move goes the way the officer is readier: {:.1}% this way,",
+            "essential skills ({}). The move goes the way the officer is readier: {} this way,",
             pair.shared,
-            pair.readiness * 100.0
+            percent::percent(pair.readiness, 1)
         )?;
-        writeln!(out, "{:.1}% the other way.", pair.reverse_readiness * 100.0)?;
+        writeln!(
+            out,
+            "{} the other way.",
+            percent::percent(pair.reverse_readiness, 1)
+        )?;
         (pair.from, pair.to)
     } else {
         (
@@ -407,8 +413,8 @@ fn print_gaps(out: &mut dyn Write, report: &GapReport<'_>) -> out::Outcome {
     writeln!(out)?;
     writeln!(
         out,
-        "Readiness: {:.1}%: {} of {} required skills met, {} of {} required levels short;",
-        report.readiness * 100.0,
+        "Readiness: {}: {} of {} required skills met, {} of {} required levels short;",
+        percent::percent(report.readiness, 1),
         report.met,
         report.requirements,
         report.shortfall_levels,
@@ -444,9 +450,9 @@ fn print_nearest(
         )?,
         None if from != to => writeln!(
             out,
-            "The target, {} [{to}], at {:.1}%, is not among them.",
+            "The target, {} [{to}], at {}, is not among them.",
             target.position_name,
-            target.readiness * 100.0
+            percent::percent(target.readiness, 1)
         )?,
         None => {}
     }

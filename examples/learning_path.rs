@@ -10,6 +10,8 @@
 mod args;
 #[path = "support/out.rs"]
 mod out;
+#[path = "support/percent.rs"]
+mod percent;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -122,8 +124,8 @@ fn run(out: &mut dyn Write) -> out::Outcome {
     let plan = framework.recommend(&profile, &position, &blend)?;
     writeln!(
         out,
-        "{plan}formal share {:.0}% (target met: {})",
-        plan.blend.formal_share() * 100.0,
+        "{plan}formal share {} (target met: {})",
+        percent::percent(plan.blend.formal_share(), 0),
         plan.blend_target_met.unwrap_or(false)
     )?;
     Ok(())
