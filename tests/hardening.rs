@@ -1536,8 +1536,29 @@ fn corrupt_scale(spec: &mut FrameworkSpec, pick: usize, value: usize) -> String 
 }
 
 /// Applies one corruption, recording what it touched.
-fn corrupt_once(spec: &mut FrameworkSpec, op: &RawCorruption, taint: &mut Taint) {
+/// Blanks a name or an id, or puts a hidden character in an id (every other id edit).
+fn blank_or_hidden(
+    spec: &mut FrameworkSpec,
+    (site, pick, value): (usize, usize, usize),
+    id: bool,
+    taint: &mut Taint,
+) {
     const BLANKS: [&str; 4] = ["", " ", "\t\n", "\u{3000}"];
+    let ids = kind_ids(spec, site);
+    if !ids.is_empty() {
+        taint.add(&ids[pick % ids.len()]);
+    }
+    if id && value % 2 == 1 {
+        let hidden = HIDDEN[value % HIDDEN.len()];
+        taint.add(hidden);
+        rename(spec, site, pick, true, hidden);
+    } else {
+        let blank = if id { "" } else { BLANKS[value % 4] };
+        rename(spec, site, pick, id, blank);
+    }
+}
+
+fn corrupt_once(spec: &mut FrameworkSpec, op: &RawCorruption, taint: &mut Taint) {
     const BAD_HOURS: [f64; 9] = [
         0.0,
         -0.0,
@@ -1583,26 +1604,7 @@ fn corrupt_once(spec: &mut FrameworkSpec, op: &RawCorruption, taint: &mut Taint)
             let id = corrupt_scale(spec, pick, value);
             taint.add(id);
         }
-        4 | 5 => {
-            let ids = kind_ids(spec, site);
-            if !ids.is_empty() {
-                taint.add(&ids[pick % ids.len()]);
-            }
-            let blank = if kind % 12 == 4 {
-                BLANKS[value % 4]
-            } else {
-                ""
-            };
-            // Every other id corruption puts a hidden character in the id instead.
-            let hidden = HIDDEN[value % HIDDEN.len()];
-            let id = kind % 12 == 5;
-            if id && value % 2 == 1 {
-                taint.add(hidden);
-                rename(spec, site, pick, true, hidden);
-            } else {
-                rename(spec, site, pick, id, blank);
-            }
-        }
+        4 | 5 => blank_or_hidden(spec, (site, pick, value), kind % 12 == 5, taint),
         6 if !spec.courses.is_empty() => {
             // Generated prerequisites point to earlier courses, so requiring site later one
             // (or itself) may close site cycle; every cycle then uses such an edge.

@@ -287,7 +287,7 @@ fn hours_text(h: f64, decimals: usize) -> String {
     (decimals + 1..=MOST)
         .map(|d| format!("{h:.d$}"))
         .find(|t| t.bytes().any(|b| matches!(b, b'1'..=b'9')))
-        .unwrap_or_else(|| format!("<{:.MOST$}", 0.1f64.powi(MOST as i32)))
+        .unwrap_or_else(|| format!("<0.{}1", "0".repeat(MOST - 1)))
 }
 
 /// Writes `items` separated by `, `, wrapped into lines indented by `indent` spaces.

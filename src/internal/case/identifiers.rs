@@ -109,13 +109,12 @@ pub(super) fn identifiers(
     let mut taken = Taken(HashMap::from([(document.to_owned(), None)]));
     let mut groups = HashMap::with_capacity(framework.groups().len());
     for (group, identifier) in given {
-        match taken.0.get(&identifier) {
-            Some(other) => errors.push(clash(identifier, group, other.clone())),
-            None => {
-                let holder = Some((EntityKind::Group, group.to_string()));
-                taken.0.insert(identifier.clone(), holder);
-                groups.insert(group, identifier);
-            }
+        if let Some(other) = taken.0.get(&identifier) {
+            errors.push(clash(identifier, group, other.clone()));
+        } else {
+            let holder = Some((EntityKind::Group, group.to_string()));
+            taken.0.insert(identifier.clone(), holder);
+            groups.insert(group, identifier);
         }
     }
     let mut competencies = Vec::with_capacity(framework.competencies().len());
