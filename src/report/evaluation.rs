@@ -29,6 +29,23 @@ fn readiness(p: &Progress) -> String {
 /// never shown as none.
 struct Points(f64);
 
+/// A mean gain in levels, signed, with two decimals; one that two decimals would show as
+/// `+0.00` or `-0.00` prints as `+<0.01` or `-<0.01`.
+struct Gain(f64);
+
+impl fmt::Display for Gain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let g = self.0;
+        if g > 0.0 && g < 0.005 {
+            f.write_str("+<0.01")
+        } else if g < 0.0 && g > -0.005 {
+            f.write_str("-<0.01")
+        } else {
+            write!(f, "{g:+.2}")
+        }
+    }
+}
+
 impl fmt::Display for Points {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = self.0 * 100.0;
@@ -228,9 +245,28 @@ impl Evaluation<'_> {
                 } else {
                     write!(f, "untagged: ")?;
                 }
-                writeln!(f, "mean gain {:+.2} levels", o.mean_gained)?;
+                writeln!(f, "mean gain {} levels", Gain(o.mean_gained))?;
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Gain, Points};
+
+    #[test]
+    fn changes_are_never_shown_as_none() {
+        let points: Vec<String> = [0.0, 0.0004, -0.0004, 0.054, -0.2]
+            .iter()
+            .map(|&p| Points(p).to_string())
+            .collect();
+        assert_eq!(points, ["+0.0", "+<0.1", "-<0.1", "+5.4", "-20.0"]);
+        let gains: Vec<String> = [0.0, 0.001, -0.001, 0.5, -1.25]
+            .iter()
+            .map(|&g| Gain(g).to_string())
+            .collect();
+        assert_eq!(gains, ["+0.00", "+<0.01", "-<0.01", "+0.50", "-1.25"]);
     }
 }
