@@ -19,12 +19,16 @@
 //! `Framework::compare`. Last, career paths by training hours for one officer, and the
 //! officers a vacancy could be filled from.
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/catalogue.rs"]
 mod catalogue;
 #[path = "support/esco.rs"]
 mod esco;
 #[path = "support/out.rs"]
 mod out;
+#[path = "support/percent.rs"]
+mod percent;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -40,24 +44,27 @@ use karmayogi::{
 /// Rows of each section of the plan shown without `--full`.
 const EXCERPT_ROWS: usize = 12;
 
+const USAGE: args::Usage = args::Usage {
+    text: "acbp [OFFICERS] [--full]",
+    flags: &["--full"],
+    options: &[],
+    positional: 1,
+};
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    out::finish(|out| run(out, &args))
+    out::finish(run)
 }
 
-fn run(out: &mut dyn Write, args: &[String]) -> out::Outcome {
-    let mut officers: u64 = 2_000;
-    let mut full = false;
-    for arg in args {
-        match arg.as_str() {
-            "--full" => full = true,
-            n => {
-                officers = n.parse().map_err(|_| {
-                    format!("`{n}` is not an officer count; usage: acbp [OFFICERS] [--full]")
-                })?;
-            }
-        }
+fn run(out: &mut dyn Write) -> out::Outcome {
+    let args = USAGE.parse_env()?;
+    if args.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
     }
+    let full = args.flag("--full");
+    let officers = match args.positional().first() {
+        Some(n) => USAGE.count(n, "OFFICERS")?,
+        None => 2_000,
+    };
     let esco = esco::Esco::load()?;
     let mut spec = esco.framework_spec();
     spec.courses = catalogue::catalogue(&esco, 10_000, 2024);
@@ -178,19 +185,7 @@ fn monitor(
         out,
         "\nAfter the year (simulated completions), against the same posts:"
     )?;
-    writeln!(
-        out,
-        "  gaps {} -> {} ({} closed, {} opened); shortfall {} -> {} levels; mean readiness {:.1}% -> {:.1}% (+{:.1} points)",
-        o.gaps_before,
-        o.gaps_after,
-        o.closed,
-        o.opened,
-        o.shortfall_before,
-        o.shortfall_after,
-        100.0 * o.readiness_before,
-        100.0 * o.readiness_after,
-        100.0 * o.readiness_gained
-    )?;
+    writeln!(out, "  {o}")?;
     writeln!(
         out,
         "  least effective courses (share of completers reaching the level the course claims):"
@@ -201,13 +196,13 @@ fn monitor(
         .filter(|c| c.completers >= 20)
         .take(5)
     {
+        let rate = c
+            .rate
+            .map_or_else(|| "no level claimed".to_owned(), |r| percent::percent(r, 0));
         writeln!(
             out,
-            "    {} [{}]: {:.0}% of {} completers",
-            c.name,
-            c.course,
-            100.0 * c.rate.unwrap_or(0.0),
-            c.completers
+            "    {} [{}]: {rate} of {} completers",
+            c.name, c.course, c.completers
         )?;
     }
     writeln!(out, "  compared in {:.0} ms", took.as_secs_f64() * 1e3)?;

@@ -21,13 +21,18 @@
 //! CPU time of the calling thread (from `/proc/thread-self/schedstat`, Linux), which on a
 //! machine shared with other jobs is the better guide to what a quiet machine gives.
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/catalogue.rs"]
 mod catalogue;
 #[path = "support/esco.rs"]
 mod esco;
+#[path = "support/out.rs"]
+mod out;
 #[path = "support/synth.rs"]
 mod synth;
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -38,21 +43,24 @@ use catalogue::Prerequisites;
 const COURSES: usize = 10_000;
 const SEED: u64 = 2024;
 
+const USAGE: args::Usage = args::Usage {
+    text: "bench_career [OFFICERS]",
+    flags: &[],
+    options: &[],
+    positional: 1,
+};
+
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
+    out::finish(run)
 }
 
-fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let officers: u64 = match std::env::args().nth(1) {
-        Some(n) => n
-            .parse()
-            .map_err(|_| format!("`{n}` is not an officer count"))?,
+fn run(out: &mut dyn Write) -> out::Outcome {
+    let args = USAGE.parse_env()?;
+    if args.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
+    }
+    let officers = match args.positional().first() {
+        Some(n) => USAGE.count(n, "OFFICERS")?,
         None => 1_000_000,
     };
     let esco = esco::Esco::load()?;
@@ -82,13 +90,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                     .map_or(0, |v| v.len() - 1)
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "\n== {name} ==\n{} courses; prerequisite closure: mean {:.2} courses, largest {}",
             closures.len(),
             closures.iter().sum::<usize>() as f64 / closures.len() as f64,
             closures.iter().max().copied().unwrap_or(0)
-        );
-        career_paths(&framework)?;
+        )?;
+        career_paths(out, &framework)?;
         let synth = synth::Synth::new(&framework, &synth::SynthOptions::default());
         let posts = framework.positions();
         let vacancies: Vec<&str> = posts
@@ -102,7 +111,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             synth.officers(0..officers),
             &LevelPolicy::default(),
         )?;
-        successors(&framework, &cohort, "all posts", &vacancies)?;
+        successors(out, &framework, &cohort, "all posts", &vacancies)?;
         drop(cohort);
         let department: Vec<usize> = posts
             .iter()
@@ -126,23 +135,24 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             .take(4)
             .map(|&p| posts[p].id.as_str())
             .collect();
-        successors(&framework, &cohort, "ISCO 24 posts", &vacancies)?;
+        successors(out, &framework, &cohort, "ISCO 24 posts", &vacancies)?;
     }
     Ok(())
 }
 
-fn career_paths(framework: &Framework) -> Result<(), Box<dyn std::error::Error>> {
+fn career_paths(out: &mut dyn Write, framework: &Framework) -> out::Outcome {
     let synth = synth::Synth::new(framework, &synth::SynthOptions::default().seed(7));
     let options = CareerOptions::default().top(10);
     // The first search on a framework builds its per-requirement bounds; timed apart.
     let first = Profile::new(framework, &synth.officer(200), &LevelPolicy::default())?;
     let (start, cpu) = (Instant::now(), cpu_seconds());
     framework.career_paths(&first, &options)?;
-    println!(
+    writeln!(
+        out,
         "career_paths, first call (builds the per-requirement bounds): {:.1} ms (CPU {:.1} ms)",
         start.elapsed().as_secs_f64() * 1e3,
         (cpu_seconds() - cpu) * 1e3
-    );
+    )?;
     let profiles = synth
         .officers(0..200)
         .map(|spec| Profile::new(framework, &spec, &LevelPolicy::default()))
@@ -160,7 +170,8 @@ fn career_paths(framework: &Framework) -> Result<(), Box<dyn std::error::Error>>
     }
     let cpu = (cpu_seconds() - cpu) * 1e3 / profiles.len() as f64;
     times.sort_by(f64::total_cmp);
-    println!(
+    writeln!(
+        out,
         "career_paths, top 10 of {} posts: median {:.2} ms, p90 {:.2} ms, max {:.2} ms (CPU mean {cpu:.2} ms) over {} officers; nearest post {:.1} h on average",
         framework.positions().len(),
         times[times.len() / 2],
@@ -168,16 +179,17 @@ fn career_paths(framework: &Framework) -> Result<(), Box<dyn std::error::Error>>
         times[times.len() - 1],
         times.len(),
         hours / times.len() as f64
-    );
+    )?;
     Ok(())
 }
 
 fn successors(
+    out: &mut dyn Write,
     framework: &Framework,
     cohort: &Cohort,
     name: &str,
     vacancies: &[&str],
-) -> Result<(), Box<dyn std::error::Error>> {
+) -> out::Outcome {
     let options = CareerOptions::default().top(10);
     let mut times = Vec::new();
     let mut cpus = Vec::new();
@@ -188,18 +200,20 @@ fn successors(
         let cpu = cpu_seconds() - cpu;
         times.push(took);
         cpus.push(cpu);
-        println!(
+        writeln!(
+            out,
             "  successors for {p} ({} requirements): {:.3} s (CPU {:.3} s); best {:.0} h, 10th {:.0} h",
             framework.requirements(p)?.len(),
             took,
             cpu,
             fits.first().map_or(0.0, |f| f.hours),
             fits.last().map_or(0.0, |f| f.hours)
-        );
+        )?;
     }
     times.sort_by(f64::total_cmp);
     cpus.sort_by(f64::total_cmp);
-    println!(
+    writeln!(
+        out,
         "successors over {} officers in {name}: median {:.3} s, max {:.3} s (CPU median {:.3} s, max {:.3} s) over {} vacancies",
         cohort.len(),
         times[times.len() / 2],
@@ -207,7 +221,7 @@ fn successors(
         cpus[cpus.len() / 2],
         cpus[cpus.len() - 1],
         times.len()
-    );
+    )?;
     Ok(())
 }
 

@@ -8,10 +8,15 @@
 //! by a counting global allocator, and the time to iterate every path of one position's
 //! requirements.
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/dense.rs"]
 mod dense;
+#[path = "support/out.rs"]
+mod out;
 
 use std::alloc::System;
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -21,25 +26,33 @@ use karmayogi::Framework;
 #[global_allocator]
 static HEAP: Cap<System> = Cap::new(System, usize::MAX);
 
+const USAGE: args::Usage = args::Usage {
+    text: "bench_framework [SIZE ...]",
+    flags: &[],
+    options: &[],
+    positional: usize::MAX,
+};
+
 fn main() -> ExitCode {
-    let sizes: Result<Vec<usize>, String> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().map_err(|_| format!("`{a}` is not a size")))
-        .collect();
-    let sizes = match sizes {
-        Ok(s) if s.is_empty() => vec![65, 100, 150, 200],
-        Ok(mut s) => {
-            s.sort_unstable();
-            s
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    println!(
+    out::finish(run)
+}
+
+fn run(out: &mut dyn Write) -> out::Outcome {
+    let args = USAGE.parse_env()?;
+    if args.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
+    }
+    let mut sizes = (args.positional().iter())
+        .map(|a| Ok(usize::try_from(USAGE.count(a, "SIZE")?)?))
+        .collect::<Result<Vec<usize>, Box<dyn std::error::Error>>>()?;
+    if sizes.is_empty() {
+        sizes = vec![65, 100, 150, 200];
+    }
+    sizes.sort_unstable();
+    writeln!(
+        out,
         "    n |  JSON (KB) |        paths | build (ms) | peak heap (MB) | kept (MB) | paths of one post (ms)"
-    );
+    )?;
     for n in sizes {
         let json = dense::dense_framework(n);
         let mut best = f64::INFINITY;
@@ -49,13 +62,7 @@ fn main() -> ExitCode {
             drop(framework.take());
             let before = HEAP.allocated();
             let start = Instant::now();
-            let fw = match Framework::from_json(&json) {
-                Ok(fw) => fw,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return ExitCode::from(1);
-                }
-            };
+            let fw = Framework::from_json(&json)?;
             best = best.min(start.elapsed().as_secs_f64() * 1e3);
             if run == 0 {
                 // The allocator keeps one high-water mark for the whole run; sizes run in
@@ -67,7 +74,7 @@ fn main() -> ExitCode {
             framework = Some(fw);
         }
         let Some(fw) = framework else {
-            return ExitCode::from(1);
+            return Err("no framework was built".into());
         };
         let start = Instant::now();
         let paths: usize = fw.requirements("p0").map_or(0, |reqs| {
@@ -75,13 +82,14 @@ fn main() -> ExitCode {
         });
         let walk = start.elapsed().as_secs_f64() * 1e3;
         assert_eq!(paths, n * (n * n + 1));
-        println!(
+        writeln!(
+            out,
             "{n:>5} | {:>10.1} | {:>12} | {best:>10.1} | {:>14.1} | {:>9.1} | {walk:>10.1} ({paths} paths)",
             json.len() as f64 / 1024.0,
             n.pow(4) + n * n,
             peak as f64 / f64::from(1 << 20),
             kept as f64 / f64::from(1 << 20),
-        );
+        )?;
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

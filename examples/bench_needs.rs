@@ -20,10 +20,14 @@
 //! machine a timing is only trustworthy when that is near 0. Everything printed is
 //! deterministic for a given seed except timings, memory and load figures.
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/esco.rs"]
 mod esco;
 #[path = "support/out.rs"]
 mod out;
+#[path = "support/percent.rs"]
+mod percent;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -38,8 +42,12 @@ use karmayogi::{Cohort, Framework, LevelPolicy, NeedsOptions, TrainingNeeds};
 
 use crate::synth::{Synth, SynthOptions};
 
-const USAGE: &str =
-    "usage: bench_needs [OFFICERS] [--big OFFICERS] [--seed N] [--csv DIR]   (OFFICERS > 0)";
+const USAGE: args::Usage = args::Usage {
+    text: "bench_needs [OFFICERS] [--big OFFICERS] [--seed N] [--csv DIR]",
+    flags: &[],
+    options: &["--big", "--seed", "--csv"],
+    positional: 1,
+};
 
 /// Runs of `Framework::new` timed.
 const BUILD_RUNS: usize = 5;
@@ -60,51 +68,39 @@ struct Args {
     csv: Option<PathBuf>,
 }
 
-fn parse_count(text: &str, what: &str) -> Result<u64, String> {
-    let digits: String = text.chars().filter(|&c| c != '_' && c != ',').collect();
-    digits
-        .parse::<u64>()
-        .map_err(|_| format!("{what}: expected a whole number, found `{text}`"))
-}
-
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut officers = None;
-    let mut big = None;
-    let mut seed = None;
-    let mut csv = None;
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
-        match arg.as_str() {
-            "--big" => big = Some(parse_count(&value("--big")?, "--big")?),
-            "--seed" => seed = Some(parse_count(&value("--seed")?, "--seed")?),
-            "--csv" => csv = Some(PathBuf::from(value("--csv")?)),
-            "-h" | "--help" => return Err(String::new()),
-            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
-            count if officers.is_none() => officers = Some(parse_count(count, "OFFICERS")?),
-            extra => return Err(format!("unexpected argument `{extra}`")),
-        }
+fn parse_args() -> Result<Option<Args>, String> {
+    let given = USAGE.parse_env()?;
+    if given.help {
+        return Ok(None);
     }
-    let officers = officers.unwrap_or(1_000_000);
-    if officers == 0 {
-        return Err("OFFICERS: expected at least 1 officer, found 0".to_owned());
-    }
+    let officers = match given.positional().first() {
+        Some(n) => USAGE.count(n, "OFFICERS")?,
+        None => 1_000_000,
+    };
+    let big = given
+        .option("--big")
+        .map(|b| USAGE.number(b, "--big"))
+        .transpose()?;
+    let seed = given
+        .option("--seed")
+        .map(|s| USAGE.number(s, "--seed"))
+        .transpose()?;
+    let csv = given.option("--csv").map(PathBuf::from);
     if officers > u64::from(u32::MAX) || big.is_some_and(|b| b > u64::from(u32::MAX)) {
-        return Err("a cohort holds at most 4,294,967,295 officers".to_owned());
+        return Err(USAGE.error("a cohort holds at most 4,294,967,295 officers"));
     }
-    Ok(Args {
+    Ok(Some(Args {
         officers,
         big: big.unwrap_or(3 * officers),
         seed,
         csv,
-    })
+    }))
 }
 
 fn main() -> ExitCode {
-    out::finish(|out| match parse_args(std::env::args().skip(1)) {
-        Ok(args) => run(out, &args),
-        // An empty message is a request for help.
-        Err(e) if e.is_empty() => Ok(writeln!(out, "{USAGE}")?),
-        Err(e) => Err(format!("{e}; {USAGE}").into()),
+    out::finish(|out| match parse_args()? {
+        Some(args) => run(out, &args),
+        None => Ok(writeln!(out, "usage: {}", USAGE.text)?),
     })
 }
 
@@ -337,9 +333,9 @@ fn print_summary(out: &mut dyn Write, needs: &TrainingNeeds<'_>) -> out::Outcome
     )?;
     writeln!(
         out,
-        "  pairs short: {} ({:.1}%), total shortfall {} levels, report fingerprint {:016x}",
+        "  pairs short: {} ({}), total shortfall {} levels, report fingerprint {:016x}",
         grouped(short),
-        100.0 * short as f64 / needs.pairs as f64,
+        percent::percent(short as f64 / needs.pairs as f64, 1),
         grouped(shortfall),
         fnv1a(fingerprint_text(needs).as_bytes())
     )?;

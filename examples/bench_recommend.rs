@@ -17,6 +17,8 @@
 //!
 //! See `examples/support/catalogue.rs` for the catalogue's shape. Timing is wall-clock.
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/catalogue.rs"]
 mod catalogue;
 #[path = "support/esco.rs"]
@@ -65,15 +67,21 @@ fn targets(esco: &esco::Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<Targ
         .collect()
 }
 
+const USAGE: args::Usage = args::Usage {
+    text: "bench_recommend [OFFICERS] [--batch-only]",
+    flags: &["--batch-only"],
+    options: &[],
+    positional: 1,
+};
+
 fn run(out: &mut dyn Write) -> out::Outcome {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let batch_only = args.iter().any(|a| a == "--batch-only");
-    let batch: usize = match args.iter().find(|a| !a.starts_with("--")) {
-        Some(n) => n.parse().map_err(|_| {
-            format!(
-                "`{n}` is not an officer count; usage: bench_recommend [OFFICERS] [--batch-only]"
-            )
-        })?,
+    let args = USAGE.parse_env()?;
+    if args.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
+    }
+    let batch_only = args.flag("--batch-only");
+    let batch = match args.positional().first() {
+        Some(n) => usize::try_from(USAGE.count(n, "OFFICERS")?)?,
         None => 1_000_000,
     };
     let esco = esco::Esco::load()?;

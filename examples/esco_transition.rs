@@ -16,10 +16,14 @@
 //! id `occ-<occ_id>`. An unknown name exits with code 1 and names the closest labels. It reads
 //! `data/esco` (about a second in a release build).
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/esco.rs"]
 mod esco;
 #[path = "support/out.rs"]
 mod out;
+#[path = "support/percent.rs"]
+mod percent;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -50,20 +54,27 @@ const SHOWN_GAPS: usize = 25;
 /// The date stamped on the officer's assessment evidence.
 const EVIDENCE_DATE: &str = "2025-01-01";
 
+const USAGE: args::Usage = args::Usage {
+    text: "esco_transition [FROM TO], where FROM and TO are exact ESCO occupation labels or \
+           position ids such as occ-731",
+    flags: &[],
+    options: &[],
+    positional: 2,
+};
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    out::finish(|out| run(out, &args))
+    out::finish(run)
 }
 
-fn run(out: &mut dyn Write, args: &[String]) -> out::Outcome {
-    if !(args.is_empty() || args.len() == 2) {
-        return Err(format!(
-            "expected no arguments or two occupations (FROM TO), found {}; usage: cargo run \
-             --release --example esco_transition [FROM TO], where FROM and TO are exact ESCO \
-             occupation labels or position ids such as occ-731",
-            args.len()
-        )
-        .into());
+fn run(out: &mut dyn Write) -> out::Outcome {
+    let given = USAGE.parse_env()?;
+    if given.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
+    }
+    let args = given.positional();
+    if args.len() == 1 {
+        let message = "expected no arguments or two occupations (FROM TO), found 1";
+        return Err(USAGE.error(message).into());
     }
 
     let started = Instant::now();
@@ -96,11 +107,15 @@ fn run(out: &mut dyn Write, args: &[String]) -> out::Outcome {
         )?;
         writeln!(
             out,
-            "essential skills ({}). The move goes the way the officer is readier: {:.1}% this way,",
+            "essential skills ({}). The move goes the way the officer is readier: {} this way,",
             pair.shared,
-            pair.readiness * 100.0
+            percent::percent(pair.readiness, 1)
         )?;
-        writeln!(out, "{:.1}% the other way.", pair.reverse_readiness * 100.0)?;
+        writeln!(
+            out,
+            "{} the other way.",
+            percent::percent(pair.reverse_readiness, 1)
+        )?;
         (pair.from, pair.to)
     } else {
         (
@@ -398,8 +413,8 @@ fn print_gaps(out: &mut dyn Write, report: &GapReport<'_>) -> out::Outcome {
     writeln!(out)?;
     writeln!(
         out,
-        "Readiness: {:.1}%: {} of {} required skills met, {} of {} required levels short;",
-        report.readiness * 100.0,
+        "Readiness: {}: {} of {} required skills met, {} of {} required levels short;",
+        percent::percent(report.readiness, 1),
         report.met,
         report.requirements,
         report.shortfall_levels,
@@ -435,9 +450,9 @@ fn print_nearest(
         )?,
         None if from != to => writeln!(
             out,
-            "The target, {} [{to}], at {:.1}%, is not among them.",
+            "The target, {} [{to}], at {}, is not among them.",
             target.position_name,
-            target.readiness * 100.0
+            percent::percent(target.readiness, 1)
         )?,
         None => {}
     }

@@ -6,8 +6,12 @@
 //! (default: `arjun-rao` towards his target post; no data files, well under a second). The
 //! framework and officers are the illustrative ones of the quickstart example.
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/out.rs"]
 mod out;
+#[path = "support/percent.rs"]
+mod percent;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -23,10 +27,21 @@ fn main() -> ExitCode {
     out::finish(run)
 }
 
+const USAGE: args::Usage = args::Usage {
+    text: "learning_path [OFFICER [POSITION]]",
+    flags: &[],
+    options: &[],
+    positional: 2,
+};
+
 fn run(out: &mut dyn Write) -> out::Outcome {
+    let given = USAGE.parse_env()?;
+    if given.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
+    }
     let framework = Framework::from_json(FRAMEWORK)?;
     let officers = OfficersSpec::from_json(OFFICERS)?.officers;
-    let mut args = std::env::args().skip(1);
+    let mut args = given.positional().iter().cloned();
     let officer_id = args.next().unwrap_or_else(|| "arjun-rao".to_owned());
     let officer = officers
         .iter()
@@ -109,8 +124,8 @@ fn run(out: &mut dyn Write) -> out::Outcome {
     let plan = framework.recommend(&profile, &position, &blend)?;
     writeln!(
         out,
-        "{plan}formal share {:.0}% (target met: {})",
-        plan.blend.formal_share() * 100.0,
+        "{plan}formal share {} (target met: {})",
+        percent::percent(plan.blend.formal_share(), 0),
         plan.blend_target_met.unwrap_or(false)
     )?;
     Ok(())

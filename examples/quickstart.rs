@@ -14,6 +14,8 @@
 //! department's annual capacity-building plan (who attends what); the officers best fitted
 //! to a vacancy; and one officer's career paths with the learning path to the nearest.
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/out.rs"]
 mod out;
 
@@ -32,11 +34,21 @@ const OFFICERS: &str = include_str!("data/head_post_office_officers.json");
 const VACANCY: &str = "postmaster-hpo";
 const CAREER_OF: &str = "arjun-rao";
 
+const USAGE: args::Usage = args::Usage {
+    text: "quickstart (no arguments)",
+    flags: &[],
+    options: &[],
+    positional: 0,
+};
+
 fn main() -> ExitCode {
     out::finish(run)
 }
 
 fn run(out: &mut dyn Write) -> out::Outcome {
+    if USAGE.parse_env()?.help {
+        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
+    }
     let framework = Framework::from_json(FRAMEWORK)?;
     let officers = OfficersSpec::from_json(OFFICERS)?.officers;
     let policy = LevelPolicy::default();

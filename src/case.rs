@@ -32,8 +32,9 @@ pub type CaseExtra = BTreeMap<String, Value>;
 /// `uri`; a value of a type CASE does not allow (`"sequenceNumber": "1"`) is kept in the
 /// element's `extra` under its own name, for the import to report. Unknown fields
 /// (`CFDefinitions`, `extensions`, …) are kept in `extra` too, so reading and writing a
-/// package loses nothing. Only malformed JSON, a repeated key in an object, and a package
-/// that is not a JSON object are refused. [`CaseImport::from_json`](crate::CaseImport::from_json)
+/// package loses nothing. Only malformed JSON, a repeated key in an object (or a key both
+/// inside and beside the `CFPackage` wrapper), and a package that is not a JSON object are
+/// refused. [`CaseImport::from_json`](crate::CaseImport::from_json)
 /// maps a package to a competency dictionary and [`CasePackage::from_framework`] writes one,
 /// as follows.
 ///
@@ -372,8 +373,13 @@ macro_rules! tolerant_deserialize {
     )*};
 }
 
+impl<'de> Deserialize<'de> for CasePackage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(read::PackageVisitor)
+    }
+}
+
 tolerant_deserialize! {
-    CasePackage => package, "a CASE CFPackage object";
     CaseDocument => document, "a CASE CFDocument object";
     CaseItem => item, "a CASE CFItem object";
     CaseAssociation => association, "a CASE CFAssociation object";
@@ -397,8 +403,9 @@ impl CasePackage {
     /// unexpected type are kept in `extra`.
     ///
     /// # Errors
-    /// [`Error::Json`], with its position, for malformed JSON, a key repeated in one object,
-    /// or a document that is not a JSON object.
+    /// [`Error::Json`], with its position, for malformed JSON, a key repeated in one object
+    /// or both inside and beside a `{"CFPackage": …}` wrapper, or a document that is not a
+    /// JSON object.
     pub fn from_json(json: &str) -> Result<CasePackage, Error> {
         let json = crate::internal::json::without_bom(json);
         serde_json::from_str(json).map_err(|e| crate::internal::json::json_error(&e))
@@ -423,8 +430,13 @@ impl CasePackage {
     /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` is not an ISO 8601
     /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
     /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options, and
-    /// [`Error::CaseDuplicateIdentifier`] when a competency or group id that is a UUID
-    /// collides with another identifier.
+    /// for the group identifiers the options give: [`Error::UnknownId`] for a group or area
+    /// the framework does not have, [`Error::CaseConflictingIdentifiers`] for two different
+    /// ones given for one group, [`Error::CaseIdentifierClash`] for one that another element
+    /// has already. A valid framework always exports: when a competency's or group's UUID
+    /// id is already another element's identifier (a group and a competency may share an
+    /// id, being of different kinds), the later one in the order document, competencies,
+    /// groups gets a derived identifier and keeps its id as `humanCodingScheme`.
     ///
     /// # Example
     /// ```
@@ -452,14 +464,18 @@ impl CasePackage {
     }
 }
 
+/// The rubric title export writes by default; import does not report it as set aside.
+pub(crate) const DEFAULT_RUBRIC_TITLE: &str = "Proficiency levels";
+
 /// Options for [`CasePackage::from_framework`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaseExportOptions {
     pub(crate) base_uri: Option<String>,
     pub(crate) type_names: [String; 3],
     pub(crate) group_type_names: [String; 4],
-    pub(crate) area_ids: BTreeMap<String, String>,
-    pub(crate) group_ids: BTreeMap<GroupId, String>,
+    /// Every identifier given, in call order: a repeated call is checked, not replaced.
+    pub(crate) area_ids: Vec<(String, String)>,
+    pub(crate) group_ids: Vec<(GroupId, String)>,
     pub(crate) rubric_title: String,
 }
 
@@ -478,9 +494,9 @@ impl Default for CaseExportOptions {
                 "Sub-theme".to_owned(),
                 "Competency Group".to_owned(),
             ],
-            area_ids: BTreeMap::new(),
-            group_ids: BTreeMap::new(),
-            rubric_title: "Proficiency levels".to_owned(),
+            area_ids: Vec::new(),
+            group_ids: Vec::new(),
+            rubric_title: DEFAULT_RUBRIC_TITLE.to_owned(),
         }
     }
 }
@@ -522,25 +538,33 @@ impl CaseExportOptions {
     }
 
     /// The identifier of the item for the group that area `name` names (`area:{name}`),
-    /// instead of the one derived from the name. Must be a CASE UUID.
+    /// instead of the one derived from the name. Must be a CASE UUID; the export checks
+    /// it as it checks [`group_identifier`](Self::group_identifier) for `area:{name}`.
     pub fn area_identifier(
         mut self,
         name: impl Into<String>,
         identifier: impl Into<String>,
     ) -> Self {
-        self.area_ids.insert(name.into(), identifier.into());
+        self.area_ids.push((name.into(), identifier.into()));
         self
     }
 
     /// The identifier of the item for group `group`, e.g. from
     /// [`CaseImportReport::groups`](crate::CaseImportReport::groups), instead of the group
     /// id (when it is a UUID) or the one derived from it. Must be a CASE UUID.
+    ///
+    /// Nothing given is ignored: [`CasePackage::from_framework`] refuses an identifier for
+    /// a group the framework does not have ([`Error::UnknownId`]), two different ones for
+    /// one group, by two calls or by this and
+    /// [`area_identifier`](Self::area_identifier) ([`Error::CaseConflictingIdentifiers`]),
+    /// and one that the document, another group or a competency has already
+    /// ([`Error::CaseIdentifierClash`]).
     pub fn group_identifier(
         mut self,
         group: impl Into<GroupId>,
         identifier: impl Into<String>,
     ) -> Self {
-        self.group_ids.insert(group.into(), identifier.into());
+        self.group_ids.push((group.into(), identifier.into()));
         self
     }
 

@@ -49,6 +49,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `empty_id` | an empty or blank id |
 /// | `empty_name` | an empty or blank name |
 /// | `empty_field` | another required text (a department) empty or blank |
+/// | `hidden_character` | an id, department or area holding a control or invisible character |
 /// | `duplicate_id` | two entities of one kind with one id |
 /// | `unknown_reference` | a reference to an id the framework does not hold |
 /// | `duplicate_reference` | the same target listed twice |
@@ -77,6 +78,8 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `case_duplicate_identifier` | two CASE elements with one identifier |
 /// | `case_child_of_cycle` | `isChildOf` associations in a cycle |
 /// | `case_invalid_identifier` | an export identifier that is not a UUID |
+/// | `case_conflicting_identifiers` | two export identifiers given for one group |
+/// | `case_identifier_clash` | an export identifier given for a group that another element has |
 /// | `case_invalid_date_time` | an export date-time that is not ISO 8601 |
 /// | `case_item_type_name` | an export `CFItemType` name that is blank or given to two kinds |
 /// | `csv_unclosed_quote` | a quoted CSV field never closed |
@@ -147,6 +150,24 @@ pub enum Error {
         id: String,
         /// The field's JSON name.
         field: &'static str,
+    },
+    /// An id, or a text used as one (a department, a competency's area), holds a
+    /// character that cannot be seen or that breaks the line it is printed on: a control
+    /// character (line break, tab, carriage return), a bidirectional override, a
+    /// zero-width or other invisible character, or whitespace other than the space. Such
+    /// an id prints exactly like another, or reorders the report it is printed in, so it is
+    /// refused; the message shows the character escaped. Remove it.
+    #[error("{}", hidden_text(*kind, id, field, value))]
+    HiddenCharacter {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// Its id (the value itself when `field` is `id`).
+        id: String,
+        /// The field's JSON name: `id`, `department` or `area` (in a CASE import, `id` for
+        /// an item's identifier and `humanCodingScheme` when that gives the id).
+        field: &'static str,
+        /// The value holding the character.
+        value: String,
     },
     /// Two entities of the same kind share an id. Ids must be unique per kind.
     #[error("duplicate {kind} id {}", quoted(id))]
@@ -464,6 +485,36 @@ pub enum Error {
         /// The identifier given.
         identifier: String,
     },
+    /// An export was given an identifier for one group twice, different each time: by
+    /// [`CaseExportOptions::group_identifier`](crate::CaseExportOptions::group_identifier)
+    /// and [`area_identifier`](crate::CaseExportOptions::area_identifier) for the area's
+    /// group, or by two calls for it. Give each group one identifier.
+    #[error(
+        "group {} is given {} case identifiers: {}: expected one",
+        quoted(group.as_str()),
+        identifiers.len(),
+        quoted_list(identifiers)
+    )]
+    CaseConflictingIdentifiers {
+        /// The group.
+        group: GroupId,
+        /// The identifiers given for it, sorted, in lowercase.
+        identifiers: Vec<String>,
+    },
+    /// An identifier an export was given for a group is already the identifier of another
+    /// element: the document's, one given for another group, or that of a competency whose
+    /// id is this UUID. Give the group another identifier.
+    #[error("{}", clash_text(identifier, group, *other_kind, other))]
+    CaseIdentifierClash {
+        /// The identifier, in lowercase.
+        identifier: String,
+        /// The group it was given for.
+        group: GroupId,
+        /// The kind of the element that has it already: `None` for the document.
+        other_kind: Option<EntityKind>,
+        /// That element's id (for the document, its identifier).
+        other: String,
+    },
     /// The `lastChangeDateTime` given for export is not an ISO 8601 date-time. Use e.g.
     /// `2025-01-15T10:00:00Z`.
     #[error(
@@ -624,6 +675,7 @@ impl Error {
             Error::EmptyId { .. } => "empty_id",
             Error::EmptyName { .. } => "empty_name",
             Error::EmptyField { .. } => "empty_field",
+            Error::HiddenCharacter { .. } => "hidden_character",
             Error::DuplicateId { .. } => "duplicate_id",
             Error::UnknownReference { .. } => "unknown_reference",
             Error::DuplicateReference { .. } => "duplicate_reference",
@@ -652,6 +704,8 @@ impl Error {
             Error::CaseDuplicateIdentifier { .. } => "case_duplicate_identifier",
             Error::CaseChildOfCycle { .. } => "case_child_of_cycle",
             Error::CaseInvalidIdentifier { .. } => "case_invalid_identifier",
+            Error::CaseConflictingIdentifiers { .. } => "case_conflicting_identifiers",
+            Error::CaseIdentifierClash { .. } => "case_identifier_clash",
             Error::CaseInvalidDateTime { .. } => "case_invalid_date_time",
             Error::CaseItemTypeName { .. } => "case_item_type_name",
             Error::CsvUnclosedQuote { .. } => "csv_unclosed_quote",
@@ -845,6 +899,33 @@ fn date_hint(value: &str) -> String {
         .map_or_else(String::new, |s| format!(" (did you mean {}?)", quoted(&s)))
 }
 
+/// `competency id "a\u{202e}b" holds …`, or `position `p` has department "d\n" holding …`.
+fn hidden_text(kind: EntityKind, id: &str, field: &str, value: &str) -> String {
+    const WHAT: &str = "a control or invisible character";
+    if field == "id" {
+        format!("{kind} id {} holds {WHAT}", quoted(value))
+    } else {
+        format!(
+            "{kind} {} has {field} {} holding {WHAT}",
+            quoted(id),
+            quoted(value)
+        )
+    }
+}
+
+/// `case identifier `…` given for group `g` is already competency `c`'s`.
+fn clash_text(identifier: &str, group: &GroupId, kind: Option<EntityKind>, other: &str) -> String {
+    let holder = match kind {
+        Some(kind) => format!("{kind} {}'s", quoted(other)),
+        None => "the document's".to_owned(),
+    };
+    format!(
+        "case identifier {} given for group {} is already {holder}",
+        quoted(identifier),
+        quoted(group.as_str())
+    )
+}
+
 fn quoted_list(ids: &[String]) -> String {
     let all: Vec<String> = ids.iter().map(|id| quoted(id).to_string()).collect();
     all.join(", ")
@@ -995,6 +1076,12 @@ mod tests {
                 id: s(),
                 field: "department",
             },
+            Error::HiddenCharacter {
+                kind: EntityKind::Position,
+                id: s(),
+                field: "department",
+                value: "d\n".to_owned(),
+            },
             Error::DuplicateId {
                 kind: EntityKind::Role,
                 id: s(),
@@ -1109,6 +1196,16 @@ mod tests {
             Error::CaseDuplicateIdentifier { identifier: s() },
             Error::CaseChildOfCycle { items: vec![s()] },
             Error::CaseInvalidIdentifier { identifier: s() },
+            Error::CaseConflictingIdentifiers {
+                group: GroupId::from("g"),
+                identifiers: vec![s(), s()],
+            },
+            Error::CaseIdentifierClash {
+                identifier: s(),
+                group: GroupId::from("g"),
+                other_kind: None,
+                other: s(),
+            },
             Error::CaseInvalidDateTime { value: s() },
             Error::CaseItemTypeName { name: s() },
             Error::CsvUnclosedQuote {
@@ -1183,45 +1280,48 @@ mod tests {
             Error::EmptyId { .. } => 3,
             Error::EmptyName { .. } => 4,
             Error::EmptyField { .. } => 5,
-            Error::DuplicateId { .. } => 6,
-            Error::UnknownReference { .. } => 7,
-            Error::DuplicateReference { .. } => 8,
-            Error::InvalidLevel { .. } => 9,
-            Error::InvalidLevelScale { .. } => 10,
-            Error::InvalidLevelRange { .. } => 11,
-            Error::BlankLevelName { .. } => 12,
-            Error::BlankArea { .. } => 13,
-            Error::PositionWithoutRoles { .. } => 14,
-            Error::PrerequisiteCycle { .. } => 15,
-            Error::GroupCycle { .. } => 16,
-            Error::InvalidHours { .. } => 17,
-            Error::InvalidEvidence { .. } => 18,
-            Error::DepartmentMismatch { .. } => 19,
-            Error::InvalidPolicyDate { .. } => 20,
-            Error::UnknownId { .. } => 21,
-            Error::FrameworkMismatch => 22,
-            Error::InvalidWeight { .. } => 23,
-            Error::InvalidIdWeight { .. } => 24,
-            Error::CapacityExceeded { .. } => 25,
-            Error::CaseMissingDocument => 26,
-            Error::CaseMissingIdentifier { .. } => 27,
-            Error::CaseMissingField { .. } => 28,
-            Error::CaseFieldName { .. } => 29,
-            Error::CaseFieldType { .. } => 30,
-            Error::CaseDuplicateIdentifier { .. } => 31,
-            Error::CaseChildOfCycle { .. } => 32,
-            Error::CaseInvalidIdentifier { .. } => 33,
-            Error::CaseInvalidDateTime { .. } => 34,
-            Error::CaseItemTypeName { .. } => 35,
-            Error::CsvUnclosedQuote { .. } => 36,
-            Error::CsvMisplacedQuote { .. } => 37,
-            Error::CsvFieldCount { .. } => 38,
-            Error::CsvMissingColumn { .. } => 39,
-            Error::CsvInvalidValue { .. } => 40,
-            Error::CsvDuplicateKey { .. } => 41,
-            Error::CsvUnknownReference { .. } => 42,
-            Error::CsvRow { .. } => 43,
-            Error::InvalidOption { .. } => 44,
+            Error::HiddenCharacter { .. } => 6,
+            Error::DuplicateId { .. } => 7,
+            Error::UnknownReference { .. } => 8,
+            Error::DuplicateReference { .. } => 9,
+            Error::InvalidLevel { .. } => 10,
+            Error::InvalidLevelScale { .. } => 11,
+            Error::InvalidLevelRange { .. } => 12,
+            Error::BlankLevelName { .. } => 13,
+            Error::BlankArea { .. } => 14,
+            Error::PositionWithoutRoles { .. } => 15,
+            Error::PrerequisiteCycle { .. } => 16,
+            Error::GroupCycle { .. } => 17,
+            Error::InvalidHours { .. } => 18,
+            Error::InvalidEvidence { .. } => 19,
+            Error::DepartmentMismatch { .. } => 20,
+            Error::InvalidPolicyDate { .. } => 21,
+            Error::UnknownId { .. } => 22,
+            Error::FrameworkMismatch => 23,
+            Error::InvalidWeight { .. } => 24,
+            Error::InvalidIdWeight { .. } => 25,
+            Error::CapacityExceeded { .. } => 26,
+            Error::CaseMissingDocument => 27,
+            Error::CaseMissingIdentifier { .. } => 28,
+            Error::CaseMissingField { .. } => 29,
+            Error::CaseFieldName { .. } => 30,
+            Error::CaseFieldType { .. } => 31,
+            Error::CaseDuplicateIdentifier { .. } => 32,
+            Error::CaseChildOfCycle { .. } => 33,
+            Error::CaseInvalidIdentifier { .. } => 34,
+            Error::CaseConflictingIdentifiers { .. } => 35,
+            Error::CaseIdentifierClash { .. } => 36,
+            Error::CaseInvalidDateTime { .. } => 37,
+            Error::CaseItemTypeName { .. } => 38,
+            Error::CsvUnclosedQuote { .. } => 39,
+            Error::CsvMisplacedQuote { .. } => 40,
+            Error::CsvFieldCount { .. } => 41,
+            Error::CsvMissingColumn { .. } => 42,
+            Error::CsvInvalidValue { .. } => 43,
+            Error::CsvDuplicateKey { .. } => 44,
+            Error::CsvUnknownReference { .. } => 45,
+            Error::CsvRow { .. } => 46,
+            Error::InvalidOption { .. } => 47,
         }
     }
 

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::internal::date::{parse_iso_date, parse_iso_date_or_time, suggest_iso_date};
 use crate::internal::nearest::Nearest;
+use crate::internal::quote::has_hidden;
+use crate::internal::validate::hidden_character;
 use crate::{
     CompetencyId, CourseId, DepartmentId, EntityKind, Error, Errors, EvidenceProblem, Framework,
     Level, OfficerId, PositionId,
@@ -517,12 +519,24 @@ pub(crate) fn resolve_officer(
                 id: id.to_owned(),
             });
         }
-        if officer.department.as_str().trim().is_empty() {
+        if has_hidden(id) {
+            out.errors
+                .push(hidden_character(EntityKind::Officer, id, "id", id));
+        }
+        let department = officer.department.as_str();
+        if department.trim().is_empty() {
             out.errors.push(Error::EmptyField {
                 kind: EntityKind::Officer,
                 id: id.to_owned(),
                 field: "department",
             });
+        } else if has_hidden(department) {
+            out.errors.push(hidden_character(
+                EntityKind::Officer,
+                id,
+                "department",
+                department,
+            ));
         }
     }
     let position = fw.positions.get(officer.position.as_str());

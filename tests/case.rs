@@ -382,7 +382,9 @@ fn section_officer_dropped_fields_are_listed() {
     }
     expected.push(format!("CFItem {} humanCodingScheme", comp(9)));
     expected.push(format!("CFItem {} language", comp(9)));
-    for n in [1, 2, 3, 4, 11, 12, 13, 22, 23, 32, 33] {
+    // A sequenceNumber is lost only where exporting the spec would number the children
+    // differently: items e04 and e07 are set aside, so their siblings move up one.
+    for n in [22, 23, 32, 33] {
         expected.push(format!("CFAssociation {} sequenceNumber", assoc(n)));
     }
     expected.extend([
@@ -624,25 +626,33 @@ fn spec_to_case_to_spec_is_lossless_for_the_dictionary() {
         [&GroupId::from("area:Values")]
     );
     assert!(import.spec.activities.is_empty() && import.spec.positions.is_empty());
-    // Every type is mapped and nothing is set aside; only the presentation data export
-    // adds (sibling order, the rubric's title) is reported.
+    // Every type is mapped and nothing is set aside: the sibling order and the default
+    // rubric title export wrote are what exporting the spec writes again, so the round
+    // trip is complete.
     let r = &import.report;
     assert!(r.item_types.iter().all(|t| !t.by_default));
     assert!(r.associations.is_empty() && r.dropped.is_empty());
-    let fields: BTreeSet<(CaseElement, &str)> = r
+    assert_eq!(r.dropped_fields, []);
+    assert!(r.is_complete());
+    assert_eq!(import.report.document, *package.document.as_ref().unwrap());
+    let sequences = package
+        .associations
+        .iter()
+        .filter(|a| a.sequence_number.is_some())
+        .count();
+    assert_eq!(sequences, package.associations.len());
+
+    // A title other than the default is lost on import, and reported.
+    let titled = CaseExportOptions::default().rubric_title("KCM proficiency");
+    let package = CasePackage::from_framework(&framework, &document(), &titled).unwrap();
+    let report = CaseImport::from_package(&package, &options).unwrap().report;
+    let fields: Vec<(CaseElement, &str)> = report
         .dropped_fields
         .iter()
         .map(|f| (f.element, f.field.as_str()))
         .collect();
-    assert_eq!(
-        fields,
-        BTreeSet::from([
-            (CaseElement::Association, "sequenceNumber"),
-            (CaseElement::Rubric, "title")
-        ])
-    );
-    assert_eq!(r.dropped_fields.len(), package.associations.len() + 1);
-    assert_eq!(import.report.document, *package.document.as_ref().unwrap());
+    assert_eq!(fields, [(CaseElement::Rubric, "title")]);
+    assert!(!report.is_complete());
 }
 
 #[test]
@@ -1420,19 +1430,24 @@ fn find_blank_strings(value: &Value, at: &str, out: &mut Vec<String>) {
 }
 
 #[test]
-fn export_rejects_a_competency_uuid_that_collides() {
+fn a_competency_uuid_that_is_the_documents_identifier_gets_a_derived_one() {
     let framework = Framework::from_json(OFFICE_SPEC).unwrap();
     let mut doc = document();
-    doc.identifier = "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01".into();
-    let errors = CasePackage::from_framework(&framework, &doc, &CaseExportOptions::default())
-        .unwrap_err()
-        .into_vec();
-    assert_eq!(
-        errors,
-        [Error::CaseDuplicateIdentifier {
-            identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01".into()
-        }]
-    );
+    let uuid = "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01";
+    doc.identifier = uuid.into();
+    let package =
+        CasePackage::from_framework(&framework, &doc, &CaseExportOptions::default()).unwrap();
+    let treasury = package
+        .items
+        .iter()
+        .find(|i| i.full_statement == "Treasury rules")
+        .unwrap();
+    assert_ne!(treasury.identifier, uuid);
+    assert_eq!(treasury.human_coding_scheme.as_deref(), Some(uuid));
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let back = CaseImport::from_package(&package, &options).unwrap();
+    assert!(back.spec.competencies.iter().any(|c| c.id.as_str() == uuid));
+    assert!(back.report.is_complete(), "{:?}", back.report);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2022,4 +2037,327 @@ fn a_wrapper_named_in_another_case_is_named_in_the_error() {
         errors[0].to_string(),
         "case field `cfPackage` at the document root: expected `CFPackage`"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Nothing set aside unreported, nothing given ignored
+
+/// Fields of a node link other than `identifier`, `uri` and a string `title` (and a
+/// `title` of another type) were neither carried nor reported, and the import said it was
+/// complete. They are reported under the link's field name.
+#[test]
+fn extra_fields_inside_node_links_are_reported() {
+    let items = json!([
+        {"identifier": area(1), "fullStatement": "Area", "CFItemType": "Area"},
+        {"identifier": comp(1), "fullStatement": "C", "CFItemType": "Functional Competency",
+         "CFItemTypeURI": {"identifier": "t", "title": "Functional Competency", "x": 1}}
+    ]);
+    let associations = json!([
+        {"identifier": assoc(1), "associationType": "isChildOf",
+         "originNodeURI": {"identifier": comp(1), "targetType": "CFItem", "note": "keep me"},
+         "destinationNodeURI": {"identifier": area(1), "title": 5}}
+    ]);
+    let criteria = json!([{
+        "identifier": "4b6c8d0e-5f7a-4b9c-9d1e-2f3a4b5c6d01",
+        "CFItemURI": {"identifier": comp(1), "targetType": "CFItem"},
+        "CFRubricCriterionLevels": [
+            {"identifier": "5c7d9e1f-6a8b-4c0d-a1e2-3f4a5b6c7d11", "score": 1},
+            {"identifier": "5c7d9e1f-6a8b-4c0d-a1e2-3f4a5b6c7d12", "score": 2}]
+    }]);
+    let rubrics = json!([{"identifier": "3a5b7c9d-4e6f-4a8b-8c0d-1e2f3a4b5c01",
+                          "CFRubricCriteria": criteria}]);
+    let import = import(&package(&items, &associations, &rubrics).to_string());
+    let fields: Vec<(CaseElement, String, String, CaseFieldReason)> = import
+        .report
+        .dropped_fields
+        .iter()
+        .map(|f| (f.element, f.identifier.clone(), f.field.clone(), f.reason))
+        .collect();
+    let criterion = "4b6c8d0e-5f7a-4b9c-9d1e-2f3a4b5c6d01".to_owned();
+    assert_eq!(
+        fields,
+        [
+            (
+                CaseElement::Item,
+                comp(1),
+                "CFItemTypeURI".to_owned(),
+                CaseFieldReason::NoPlace
+            ),
+            (
+                CaseElement::Association,
+                assoc(1),
+                "destinationNodeURI.title".to_owned(),
+                CaseFieldReason::WrongType {
+                    found: "an integer",
+                    expected: "a string"
+                }
+            ),
+            (
+                CaseElement::Association,
+                assoc(1),
+                "originNodeURI.note".to_owned(),
+                CaseFieldReason::NoPlace
+            ),
+            (
+                CaseElement::Association,
+                assoc(1),
+                "originNodeURI.targetType".to_owned(),
+                CaseFieldReason::NoPlace
+            ),
+            (
+                CaseElement::Criterion,
+                criterion,
+                "CFItemURI.targetType".to_owned(),
+                CaseFieldReason::NoPlace
+            ),
+        ]
+    );
+    assert!(!import.report.is_complete());
+}
+
+/// Keys beside a `{"CFPackage": …}` wrapper that the wrapped package also has were thrown
+/// away (a second `CFItems` list, and the import said it was complete). Which of the two
+/// is meant is unknowable, as with a key repeated in one object, so it is refused.
+#[test]
+fn keys_both_inside_and_beside_the_cfpackage_wrapper_are_refused() {
+    let inner = package(
+        &json!([{"identifier": comp(1), "fullStatement": "Inner",
+                 "CFItemType": "Functional Competency"}]),
+        &json!([]),
+        &json!([]),
+    );
+    let wrapped = json!({
+        "CFPackage": inner,
+        "CFItems": [{"identifier": comp(2), "fullStatement": "Outer",
+                     "CFItemType": "Functional Competency"}]
+    });
+    let errors = import_errors(&wrapped);
+    assert_eq!(errors.len(), 1);
+    let Error::Json { message, line, .. } = &errors[0] else {
+        panic!("{errors:?}");
+    };
+    assert_eq!(
+        message,
+        "`CFItems` both inside and beside the CFPackage wrapper: expected each once"
+    );
+    assert_eq!(*line, 1);
+    // Keys only beside the wrapper join the package and are reported like its own.
+    let beside = json!({"CFPackage": package(&json!([]), &json!([]), &json!([])),
+                        "extensions": {"x": 1}});
+    let report = import(&beside.to_string()).report;
+    assert_eq!(
+        dropped_fields(&report),
+        [format!("CFPackage {DOC} extensions")]
+    );
+}
+
+/// A package saved with a UTF-8 byte-order mark (as Windows tools write files) imports.
+#[test]
+fn a_package_with_a_byte_order_mark_imports() {
+    let items = json!([{"identifier": comp(1), "fullStatement": "C",
+                        "CFItemType": "Functional Competency"}]);
+    let text = package(&items, &json!([]), &json!([])).to_string();
+    let plain = import(&text);
+    let marked = import(&format!("\u{feff}{text}"));
+    assert_eq!(marked.spec, plain.spec);
+    assert_eq!(marked.spec.competencies.len(), 1);
+    // Positions in errors count from after the mark.
+    let broken = format!("\u{feff}{}", text.replacen('{', "{,", 1));
+    let errors = CaseImport::from_json(&broken, &CaseImportOptions::default())
+        .expect_err("malformed")
+        .into_vec();
+    assert!(
+        matches!(
+            errors[0],
+            Error::Json {
+                line: 1,
+                column: 2,
+                ..
+            }
+        ),
+        "{errors:?}"
+    );
+}
+
+/// The crate's own export of a framework with a group re-imported as incomplete: the
+/// `sequenceNumber` it writes on every `isChildOf` came back as set aside.
+#[test]
+fn the_crates_own_export_of_a_group_reimports_complete() {
+    let fw = Framework::from_json(
+        r#"{"format_version": 2,
+          "groups": [{"id": "g", "name": "Office procedure", "kind": "area"},
+                     {"id": "h", "name": "Records", "kind": "theme", "parents": ["g"]}],
+          "competencies": [{"id": "c", "name": "Noting", "type": "functional", "groups": ["g"]},
+                           {"id": "d", "name": "Filing", "type": "functional",
+                            "groups": ["g", "h"]},
+                           {"id": "e", "name": "Integrity", "type": "behavioural"}]}"#,
+    )
+    .unwrap();
+    let package =
+        CasePackage::from_framework(&fw, &document(), &CaseExportOptions::default()).unwrap();
+    assert!(
+        package
+            .associations
+            .iter()
+            .all(|a| a.sequence_number.is_some())
+    );
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let back = CaseImport::from_json(&package.to_json(), &options).unwrap();
+    assert!(
+        back.report.is_complete(),
+        "{:?}",
+        back.report.dropped_fields
+    );
+    assert_eq!(Framework::new(back.spec).unwrap().to_spec(), fw.to_spec());
+
+    // Reordered siblings are an order the spec cannot give back: reported.
+    let mut reordered = package.clone();
+    for a in &mut reordered.associations {
+        a.sequence_number = a.sequence_number.map(|n| 10 - n);
+    }
+    let back = CaseImport::from_package(&reordered, &options).unwrap();
+    assert!(
+        back.report
+            .dropped_fields
+            .iter()
+            .all(|f| f.field == "sequenceNumber")
+    );
+    assert!(!back.report.is_complete());
+}
+
+#[track_caller]
+fn export_errors(fw: &Framework, options: &CaseExportOptions) -> Vec<Error> {
+    CasePackage::from_framework(fw, &document(), options)
+        .expect_err("the export should be refused")
+        .into_vec()
+}
+
+/// An identifier given for a group or area the framework does not have was ignored
+/// without a word (a typo in a group id silently exported a derived identifier instead).
+#[test]
+fn export_refuses_identifiers_for_unknown_groups_and_areas() {
+    let fw = Framework::from_json(
+        r#"{"format_version": 2, "groups": [{"id": "g", "name": "G"}],
+          "competencies": [{"id": "c", "name": "C", "type": "functional", "groups": ["g"],
+                            "area": "Values"}]}"#,
+    )
+    .unwrap();
+    let options = CaseExportOptions::default()
+        .group_identifier("G", "a0000000-0000-4000-8000-000000000001")
+        .area_identifier("Nowhere", "a0000000-0000-4000-8000-000000000002")
+        .area_identifier("values", "a0000000-0000-4000-8000-000000000003");
+    let errors = export_errors(&fw, &options);
+    assert_eq!(
+        errors,
+        [
+            Error::UnknownId {
+                kind: EntityKind::Group,
+                id: "G".to_owned(),
+                nearest: Some("g".to_owned()),
+            },
+            Error::UnknownId {
+                kind: EntityKind::Group,
+                id: "area:Nowhere".to_owned(),
+                nearest: None,
+            },
+            Error::UnknownId {
+                kind: EntityKind::Group,
+                id: "area:values".to_owned(),
+                nearest: Some("area:Values".to_owned()),
+            },
+        ]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "unknown group `G`, did you mean `g`?"
+    );
+    // Given for groups that exist, they are written.
+    let options = CaseExportOptions::default()
+        .group_identifier("g", "A0000000-0000-4000-8000-000000000001")
+        .area_identifier("Values", "a0000000-0000-4000-8000-000000000003");
+    let package = CasePackage::from_framework(&fw, &document(), &options).unwrap();
+    let identifiers: BTreeSet<&str> = package
+        .items
+        .iter()
+        .map(|i| i.identifier.as_str())
+        .collect();
+    assert!(identifiers.contains("a0000000-0000-4000-8000-000000000001"));
+    assert!(identifiers.contains("a0000000-0000-4000-8000-000000000003"));
+}
+
+/// A framework whose group and competency share a UUID id is valid (they are different
+/// kinds), but its export failed with "duplicate case identifier", naming neither. The
+/// competency keeps the UUID; the group's item gets the identifier derived from its id
+/// and keeps the id as `humanCodingScheme`, so the round trip gives both back.
+#[test]
+fn a_group_and_a_competency_sharing_a_uuid_id_export_and_round_trip() {
+    let id = "a0000000-0000-4000-8000-000000000001";
+    let fw = Framework::from_json(&format!(
+        r#"{{"format_version": 2, "groups": [{{"id": "{id}", "name": "G"}}],
+          "competencies": [{{"id": "{id}", "name": "C", "type": "functional",
+                             "groups": ["{id}"]}}]}}"#
+    ))
+    .unwrap();
+    let package =
+        CasePackage::from_framework(&fw, &document(), &CaseExportOptions::default()).unwrap();
+    let competency = package
+        .items
+        .iter()
+        .find(|i| i.full_statement == "C")
+        .unwrap();
+    let group = package
+        .items
+        .iter()
+        .find(|i| i.full_statement == "G")
+        .unwrap();
+    assert_eq!(competency.identifier, id);
+    assert_eq!(competency.human_coding_scheme, None);
+    assert_ne!(group.identifier, id);
+    assert_eq!(group.human_coding_scheme.as_deref(), Some(id));
+    // Deterministic: the derived identifier depends only on the document and the id.
+    let again =
+        CasePackage::from_framework(&fw, &document(), &CaseExportOptions::default()).unwrap();
+    assert_eq!(again.to_json(), package.to_json());
+
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let back = CaseImport::from_package(&package, &options).unwrap();
+    assert!(back.report.is_complete(), "{:?}", back.report);
+    let rebuilt = Framework::new(back.spec).unwrap();
+    assert_eq!(rebuilt.to_spec(), fw.to_spec());
+}
+
+/// An identifier or `humanCodingScheme` that becomes an id follows the rule for ids: a
+/// control or invisible character in it is refused, naming the item. Statements keep
+/// their line breaks (Markdown) and reports print them escaped.
+#[test]
+fn ids_from_case_with_hidden_characters_are_refused() {
+    let items = json!([
+        {"identifier": comp(1), "fullStatement": "Line one\nline two",
+         "humanCodingScheme": "OP.1\t", "CFItemType": "Functional Competency"},
+        {"identifier": "urn:x:\u{200b}2", "fullStatement": "Two",
+         "CFItemType": "Functional Competency"}
+    ]);
+    let text = package(&items, &json!([]), &json!([])).to_string();
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let errors = CaseImport::from_json(&text, &options)
+        .expect_err("hidden characters")
+        .into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            format!(
+                "competency `{}` has humanCodingScheme \"OP.1\\t\" holding a control or \
+                 invisible character",
+                comp(1)
+            ),
+            "competency id \"urn:x:\\u{200b}2\" holds a control or invisible character".to_owned(),
+        ]
+    );
+    // By identifier, the first item imports, its statement whole.
+    let items = json!([{"identifier": comp(1), "fullStatement": "Line one\nline two",
+                        "CFItemType": "Functional Competency"}]);
+    let import = import(&package(&items, &json!([]), &json!([])).to_string());
+    assert_eq!(import.spec.competencies[0].name, "Line one\nline two");
+    Framework::new(import.spec).expect("a name may hold a line break");
 }

@@ -49,6 +49,24 @@ fn undated_and_date_time_evidence_is_accepted_under_a_documented_policy() {
     assert_eq!(OfficersSpec::from_json(&json).expect("reads back"), written);
 }
 
+/// Evidence with no `date` field at all is undated evidence too, as format version 2
+/// allows.
+#[test]
+fn evidence_without_a_date_field_is_undated_evidence() {
+    let fw = Framework::from_json(UNDATED_FRAMEWORK).expect("the case framework is valid");
+    let policy = LevelPolicy::default().self_declared(true);
+    let no_date = r#"{"format_version": 2, "officers": [{"id": "u", "department": "dopt",
+        "position": "p-so", "passbook": [{"competency": "FC1", "level": 1,
+        "source": "self_declared"}]}]}"#;
+    let parsed = OfficersSpec::from_json(no_date).expect("no date field");
+    assert_eq!(parsed.officers[0].passbook[0].date, "");
+    let profile = Profile::new(&fw, &parsed.officers[0], &policy).expect("valid");
+    assert_eq!(profile.level(&fw, "FC1").expect("same framework").get(), 1);
+    let cut = policy.not_before("2024-01-01").expect("a date");
+    let profile = Profile::new(&fw, &parsed.officers[0], &cut).expect("valid");
+    assert_eq!(profile.level(&fw, "FC1").expect("same framework").get(), 0);
+}
+
 #[test]
 fn evidence_errors_in_the_undated_case_name_officer_entry_and_competency() {
     let fw = Framework::from_json(UNDATED_FRAMEWORK).expect("the case framework is valid");
@@ -74,6 +92,20 @@ fn evidence_errors_in_the_undated_case_name_officer_entry_and_competency() {
              iso 8601 date-time, or no date",
         ]
     );
+    // The same bad text in two entries still gives two distinguishable lines.
+    let same = UNDATED_OFFICERS
+        .replace(r#""date": """#, r#""date": "x""#)
+        .replace("2024-02-10T09:30:00.000+0530", "x");
+    let officers = OfficersSpec::from_json(&same).expect("parses");
+    let twice: Vec<String> = Profile::new(&fw, &officers.officers[0], &LevelPolicy::default())
+        .expect_err("two bad dates")
+        .into_vec()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(twice.len(), 2);
+    assert!(twice[0].contains("entry 0 (competency `FC1`)"), "{twice:?}");
+    assert!(twice[1].contains("entry 1 (competency `BC7`)"), "{twice:?}");
     assert!(matches!(
         &errors[1],
         Error::InvalidEvidence {

@@ -574,6 +574,62 @@ fn empty_id() {
 }
 
 #[test]
+fn hidden_character() {
+    let mut s = spec();
+    s.roles[0].id = "counter\u{202e}".into();
+    s.positions[0].roles = vec!["counter\u{202e}".into()];
+    s.positions[0].department = "posts\r".into();
+    s.competencies[2].area = Some("Operations\u{200b}".to_owned());
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [
+            Error::HiddenCharacter {
+                kind: EntityKind::Role,
+                id: "counter\u{202e}".into(),
+                field: "id",
+                value: "counter\u{202e}".into(),
+            },
+            Error::HiddenCharacter {
+                kind: EntityKind::Position,
+                id: "postmaster".into(),
+                field: "department",
+                value: "posts\r".into(),
+            },
+            Error::HiddenCharacter {
+                kind: EntityKind::Competency,
+                id: "postal-ops".into(),
+                field: "area",
+                value: "Operations\u{200b}".into(),
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            r#"role id "counter\u{202e}" holds a control or invisible character"#,
+            r#"position `postmaster` has department "posts\r" holding a control or invisible character"#,
+            r#"competency `postal-ops` has area "Operations\u{200b}" holding a control or invisible character"#,
+        ],
+    );
+
+    // Officers: the id and the department.
+    let fw = framework();
+    let mut tabbed = officer("o\t1", vec![]);
+    tabbed.department = "posts\n".into();
+    let errors = Cohort::new(&fw, [tabbed], &LevelPolicy::default())
+        .expect_err("hidden characters")
+        .into_vec();
+    assert_messages(
+        &errors,
+        &[
+            r#"officer id "o\t1" holds a control or invisible character"#,
+            r#"officer "o\t1" has department "posts\n" holding a control or invisible character"#,
+        ],
+    );
+}
+
+#[test]
 fn empty_name() {
     let mut s = spec();
     s.roles[0].name = "  ".to_owned();
@@ -1594,28 +1650,96 @@ fn case_duplicate_identifier() {
         &["duplicate case identifier `c0000000-0000-4000-8000-000000000001`"],
     );
 
-    // On export, a competency whose id is the document's identifier.
+    // On export a competency whose id is the document's identifier exports under a
+    // derived identifier (tests/case.rs), so only import reports duplicates.
+}
+
+#[test]
+fn case_conflicting_identifiers() {
     let mut s = spec();
-    s.competencies[0].id = DOC.into();
-    for r in &mut s.activities[0].requires {
-        if r.competency.as_str() == "accounts" {
-            r.competency = DOC.into();
-        }
-    }
-    for c in &mut s.courses {
-        c.provides[0].competency = DOC.into();
-    }
+    s.competencies[0].area = Some("Accounts".to_owned());
     let fw = Framework::new(s).expect("a valid framework");
-    let errors = export_rejected(&fw, &case_document(), &CaseExportOptions::default());
+    let options = CaseExportOptions::default()
+        .area_identifier("Accounts", item(1))
+        .group_identifier("area:Accounts", item(2).to_uppercase());
+    let errors = export_rejected(&fw, &case_document(), &options);
     assert_eq!(
         errors,
-        [Error::CaseDuplicateIdentifier {
-            identifier: DOC.to_owned(),
+        [Error::CaseConflictingIdentifiers {
+            group: GroupId::from("area:Accounts"),
+            identifiers: vec![item(1), item(2)],
         }]
     );
     assert_messages(
         &errors,
-        &["duplicate case identifier `d0000000-0000-4000-8000-000000000000`"],
+        &["group `area:Accounts` is given 2 case identifiers: \
+           `c0000000-0000-4000-8000-000000000001`, `c0000000-0000-4000-8000-000000000002`: \
+           expected one"],
+    );
+    // The same identifier twice, in another case, is one identifier.
+    let same = CaseExportOptions::default()
+        .area_identifier("Accounts", item(1))
+        .group_identifier("area:Accounts", item(1).to_uppercase());
+    let package = CasePackage::from_framework(&fw, &case_document(), &same).expect("one");
+    assert!(package.items.iter().any(|i| i.identifier == item(1)));
+}
+
+#[test]
+fn case_identifier_clash() {
+    let mut s = spec();
+    s.competencies[0].id = item(3).into();
+    for r in &mut s.activities[0].requires {
+        if r.competency.as_str() == "accounts" {
+            r.competency = item(3).into();
+        }
+    }
+    for c in &mut s.courses {
+        c.provides[0].competency = item(3).into();
+    }
+    s.competencies[1].area = Some("Values".to_owned());
+    s.competencies[2].area = Some("Operations".to_owned());
+    let fw = Framework::new(s).expect("a valid framework");
+    let options = CaseExportOptions::default()
+        .area_identifier("Values", DOC)
+        .area_identifier("Operations", item(3));
+    let errors = export_rejected(&fw, &case_document(), &options);
+    assert_eq!(
+        errors,
+        [
+            Error::CaseIdentifierClash {
+                identifier: DOC.to_owned(),
+                group: GroupId::from("area:Values"),
+                other_kind: None,
+                other: DOC.to_owned(),
+            },
+            Error::CaseIdentifierClash {
+                identifier: item(3),
+                group: GroupId::from("area:Operations"),
+                other_kind: Some(EntityKind::Competency),
+                other: item(3),
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "case identifier `d0000000-0000-4000-8000-000000000000` given for group \
+             `area:Values` is already the document's",
+            "case identifier `c0000000-0000-4000-8000-000000000003` given for group \
+             `area:Operations` is already competency `c0000000-0000-4000-8000-000000000003`'s",
+        ],
+    );
+    // Two groups given one identifier: the second named with the first.
+    let options = CaseExportOptions::default()
+        .area_identifier("Values", item(4))
+        .area_identifier("Operations", item(4));
+    let errors = export_rejected(&fw, &case_document(), &options);
+    assert_messages(
+        &errors,
+        &[
+            "case identifier `c0000000-0000-4000-8000-000000000004` given for group \
+           `area:Values` is already group `area:Operations`'s",
+        ],
     );
 }
 
@@ -2022,6 +2146,7 @@ const COVERED: &[&str] = &[
     "EmptyId",
     "EmptyName",
     "EmptyField",
+    "HiddenCharacter",
     "DuplicateId",
     "UnknownReference",
     "DuplicateReference",
@@ -2050,6 +2175,8 @@ const COVERED: &[&str] = &[
     "CaseDuplicateIdentifier",
     "CaseChildOfCycle",
     "CaseInvalidIdentifier",
+    "CaseConflictingIdentifiers",
+    "CaseIdentifierClash",
     "CaseInvalidDateTime",
     "CaseItemTypeName",
     "CsvUnclosedQuote",

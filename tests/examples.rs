@@ -88,35 +88,110 @@ fn quickstart_piped_into_head_prints_its_first_line_and_exits_0() {
     assert_quiet_success("quickstart", &output);
 }
 
+/// An example, its arguments, and how its one line of standard error starts.
+const BAD_ARGUMENTS: &[(&str, &[&str], &str)] = &[
+    (
+        "learning_path",
+        &["nobody"],
+        "error: unknown officer `nobody`; known: ",
+    ),
+    (
+        "esco_transition",
+        &["only-one"],
+        "error: expected no arguments or two occupations (FROM TO), found 1;",
+    ),
+    (
+        "acbp",
+        &["many"],
+        "error: OFFICERS: expected a whole number, found `many`; usage: acbp",
+    ),
+    (
+        "bench_needs",
+        &["--bogus"],
+        "error: unknown option `--bogus`; usage: bench_needs",
+    ),
+    (
+        "bench_recommend",
+        &["lots"],
+        "error: OFFICERS: expected a whole number, found `lots`; usage: bench_recommend",
+    ),
+    // Unknown flags and extra positional arguments are refused, not ignored.
+    (
+        "quickstart",
+        &["--bogus"],
+        "error: unknown option `--bogus`; usage: quickstart",
+    ),
+    (
+        "quickstart",
+        &["extra"],
+        "error: unexpected argument `extra`; usage: quickstart",
+    ),
+    (
+        "learning_path",
+        &["arjun-rao", "aso-division", "extra"],
+        "error: unexpected argument `extra`; usage: learning_path [OFFICER [POSITION]]",
+    ),
+    (
+        "acbp",
+        &["5", "6"],
+        "error: unexpected argument `6`; usage: acbp [OFFICERS] [--full]",
+    ),
+    (
+        "acbp",
+        &["--ful"],
+        "error: unknown option `--ful`; usage: acbp",
+    ),
+    (
+        "bench_recommend",
+        &["5", "--bogus"],
+        "error: unknown option `--bogus`; usage: bench_recommend",
+    ),
+    (
+        "bench_needs",
+        &["--seed"],
+        "error: `--seed` needs a value; usage: bench_needs",
+    ),
+    (
+        "bench_career",
+        &["5", "6"],
+        "error: unexpected argument `6`; usage: bench_career",
+    ),
+    (
+        "bench_framework",
+        &["--bogus"],
+        "error: unknown option `--bogus`; usage: bench_framework",
+    ),
+    // A count of 0 makes no sense: no department, no batch to time.
+    (
+        "acbp",
+        &["0"],
+        "error: OFFICERS is 0: expected at least 1; usage: acbp",
+    ),
+    (
+        "bench_recommend",
+        &["0"],
+        "error: OFFICERS is 0: expected at least 1; usage: bench_recommend",
+    ),
+    (
+        "bench_needs",
+        &["0"],
+        "error: OFFICERS is 0: expected at least 1; usage: bench_needs",
+    ),
+    (
+        "bench_career",
+        &["0"],
+        "error: OFFICERS is 0: expected at least 1; usage: bench_career",
+    ),
+    (
+        "bench_framework",
+        &["0"],
+        "error: SIZE is 0: expected at least 1; usage: bench_framework",
+    ),
+];
+
 #[test]
 fn bad_arguments_are_one_line_on_standard_error_and_exit_code_1() {
-    for (name, args, start) in [
-        (
-            "learning_path",
-            &["nobody"][..],
-            "error: unknown officer `nobody`; known: ",
-        ),
-        (
-            "esco_transition",
-            &["only-one"][..],
-            "error: expected no arguments or two occupations (FROM TO), found 1;",
-        ),
-        (
-            "acbp",
-            &["many"][..],
-            "error: `many` is not an officer count;",
-        ),
-        (
-            "bench_needs",
-            &["--bogus"][..],
-            "error: unknown option `--bogus`; usage: bench_needs",
-        ),
-        (
-            "bench_recommend",
-            &["lots"][..],
-            "error: `lots` is not an officer count;",
-        ),
-    ] {
+    for &(name, args, start) in BAD_ARGUMENTS {
         let output = example(name)
             .args(args)
             .stdout(Stdio::null())

@@ -238,15 +238,29 @@ fn a_declared_area_group_gives_the_area_a_description_and_parents() {
         .collect();
     assert_eq!(members, ["filing", "noting"]);
     assert_eq!(fw.to_spec().groups.len(), 2);
-    // Naming the same group twice, once by area and once by id, is a repeat.
-    let mut twice = spec;
-    twice.competencies[0]
+    // `area: "X"` is shorthand for membership of `area:X`: a competency saying both (as
+    // one migrating to format 2 does) is in the group once.
+    let mut both = spec.clone();
+    both.competencies[0]
         .groups
         .push("area:Office procedure".into());
+    let fw = Framework::new(both).unwrap();
+    assert_eq!(
+        fw.groups_of("noting").unwrap(),
+        [&GroupId::from("area:Office procedure")]
+    );
+    assert_eq!(fw.members("area:Office procedure").unwrap().len(), 2);
+    // Listing the group itself twice is a repeat, and said so.
+    let mut twice = spec;
+    for _ in 0..2 {
+        twice.competencies[1]
+            .groups
+            .push("area:Office procedure".into());
+    }
     let errors = Framework::new(twice).unwrap_err().into_vec();
     assert_eq!(
-        errors[0].to_string(),
-        "competency `noting` lists group `area:Office procedure` more than once"
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["competency `filing` lists group `area:Office procedure` more than once"]
     );
 }
 
@@ -433,4 +447,20 @@ proptest! {
             prop_assert!(spec_group.parents.contains(next), "{:?}", groups);
         }
     }
+}
+
+/// `area: "X"` is documented as shorthand for membership of `area:X`; a competency saying
+/// both (as one migrating to format 2 does) was told it "lists group `area:X` more than
+/// once". It is one membership.
+#[test]
+fn an_area_and_its_group_listed_together_are_one_membership() {
+    let fw = Framework::from_json(
+        r#"{"format_version": 2, "competencies": [{"id": "c", "name": "C",
+            "type": "functional", "area": "X", "groups": ["area:X"]}]}"#,
+    )
+    .expect("one membership");
+    assert_eq!(fw.groups_of("c").unwrap(), [&GroupId::from("area:X")]);
+    assert_eq!(fw.members("area:X").unwrap().len(), 1);
+    let again = Framework::new(fw.to_spec()).expect("the spec given back builds");
+    assert_eq!(again.groups_of("c").unwrap(), [&GroupId::from("area:X")]);
 }

@@ -184,6 +184,7 @@ fn expect_unknown<T: Debug>(result: Result<T, Error>, kind: EntityKind, id: &str
 /// The ids an error names; empty for errors about no id.
 fn named_ids(error: &Error) -> Vec<&str> {
     match error {
+        Error::HiddenCharacter { id, value, .. } => vec![id.as_str(), value.as_str()],
         Error::EmptyName { id, .. }
         | Error::EmptyField { id, .. }
         | Error::DuplicateId { id, .. }
@@ -667,25 +668,38 @@ fn feed_case(text: &str) {
 // Valid frameworks and officers
 // ---------------------------------------------------------------------------------------
 
-// Ids in every script and with control characters, quotes and spaces; some shared between
-// kinds (ids are unique per kind only). None is in `GHOSTS`.
+// Ids in every script (right-to-left too), with combining marks, quotes, backslashes and
+// spaces; some shared between kinds (ids are unique per kind only). None is in `GHOSTS`.
+// Ids with control or invisible characters are refused (`HIDDEN`).
 const COMPETENCY_IDS: [&str; 8] = [
     "c",
     "Ω-ohm",
-    "c\u{0}",
+    "c\u{301}",
     "कौशल",
     "😀",
     "a b",
-    "\u{202e}rtl",
+    "עברית",
     "q\"\\",
 ];
-const ACTIVITY_IDS: [&str; 6] = ["a", "audit", "\u{0}", "ä", "𝔞", "a\nb"];
-const ROLE_IDS: [&str; 5] = ["r", "clerk", "Ρόλος", "r\t", "c"];
-const POSITION_IDS: [&str; 5] = ["p", "पद", "p\u{7f}", "head clerk", "c"];
-const COURSE_IDS: [&str; 7] = ["k", "k1", "課程", "k\u{feff}", "x", "c", "𝕜"];
-const OFFICER_IDS: [&str; 8] = ["o1", "o2", "ऑफिसर", "o\u{0}", "O1", "😀", "o 3", "o/4"];
-// A department may be any non-blank text; a blank one is an error (`EmptyField`).
-const DEPARTMENTS: [&str; 4] = ["posts", "revenue", "विभाग", "\u{0}"];
+const ACTIVITY_IDS: [&str; 6] = ["a", "audit", "·", "ä", "𝔞", "a\\nb"];
+const ROLE_IDS: [&str; 5] = ["r", "clerk", "Ρόλος", "r\\t", "c"];
+const POSITION_IDS: [&str; 5] = ["p", "पद", "p~", "head clerk", "c"];
+const COURSE_IDS: [&str; 7] = ["k", "k1", "課程", "k…", "x", "c", "𝕜"];
+const OFFICER_IDS: [&str; 8] = ["o1", "o2", "ऑफिसर", "o\\0", "O1", "😀", "o 3", "o/4"];
+// A department may be any non-blank text without hidden characters; a blank one is an error
+// (`EmptyField`), one with a hidden character too (`HiddenCharacter`).
+const DEPARTMENTS: [&str; 4] = ["posts", "revenue", "विभाग", "d\"q"];
+/// Ids and departments with a control or invisible character, which validation refuses.
+const HIDDEN: [&str; 8] = [
+    "c\u{0}",
+    "a\nb",
+    "r\t",
+    "p\u{7f}",
+    "k\u{feff}",
+    "\u{202e}rtl",
+    "zero\u{200b}width",
+    "nbsp\u{a0}",
+];
 const NAMES: [&str; 4] = ["Name", "नाम", "\u{0}", "x y"];
 /// Ids no generated entity has.
 const GHOSTS: [&str; 6] = ["ghost", "", "c ", "K", "😀😀", "\u{0}\u{0}"];
@@ -952,7 +966,7 @@ fn build_spec(raw: &RawFramework) -> FrameworkSpec {
     spec
 }
 
-const GROUP_IDS: [&str; 3] = ["g-area", "g-theme", "g-\u{0}"];
+const GROUP_IDS: [&str; 3] = ["g-area", "g-theme", "g-𝔤"];
 
 fn group(id: &str, kind: GroupKind, parents: &[&str]) -> GroupSpec {
     GroupSpec {
@@ -1522,8 +1536,29 @@ fn corrupt_scale(spec: &mut FrameworkSpec, pick: usize, value: usize) -> String 
 }
 
 /// Applies one corruption, recording what it touched.
-fn corrupt_once(spec: &mut FrameworkSpec, op: &RawCorruption, taint: &mut Taint) {
+/// Blanks a name or an id, or puts a hidden character in an id (every other id edit).
+fn blank_or_hidden(
+    spec: &mut FrameworkSpec,
+    (site, pick, value): (usize, usize, usize),
+    id: bool,
+    taint: &mut Taint,
+) {
     const BLANKS: [&str; 4] = ["", " ", "\t\n", "\u{3000}"];
+    let ids = kind_ids(spec, site);
+    if !ids.is_empty() {
+        taint.add(&ids[pick % ids.len()]);
+    }
+    if id && value % 2 == 1 {
+        let hidden = HIDDEN[value % HIDDEN.len()];
+        taint.add(hidden);
+        rename(spec, site, pick, true, hidden);
+    } else {
+        let blank = if id { "" } else { BLANKS[value % 4] };
+        rename(spec, site, pick, id, blank);
+    }
+}
+
+fn corrupt_once(spec: &mut FrameworkSpec, op: &RawCorruption, taint: &mut Taint) {
     const BAD_HOURS: [f64; 9] = [
         0.0,
         -0.0,
@@ -1569,18 +1604,7 @@ fn corrupt_once(spec: &mut FrameworkSpec, op: &RawCorruption, taint: &mut Taint)
             let id = corrupt_scale(spec, pick, value);
             taint.add(id);
         }
-        4 | 5 => {
-            let ids = kind_ids(spec, site);
-            if !ids.is_empty() {
-                taint.add(&ids[pick % ids.len()]);
-            }
-            let blank = if kind % 12 == 4 {
-                BLANKS[value % 4]
-            } else {
-                ""
-            };
-            rename(spec, site, pick, kind % 12 == 5, blank);
-        }
+        4 | 5 => blank_or_hidden(spec, (site, pick, value), kind % 12 == 5, taint),
         6 if !spec.courses.is_empty() => {
             // Generated prerequisites point to earlier courses, so requiring site later one
             // (or itself) may close site cycle; every cycle then uses such an edge.
@@ -1699,7 +1723,12 @@ fn corrupt_officers(
             }
             pick % o.passbook.len()
         };
-        match op % 8 {
+        match op % 9 {
+            8 => {
+                // A hidden character in the department (the id is left as it is, so the
+                // officer stays named).
+                o.department = HIDDEN[value % HIDDEN.len()].into();
+            }
             0 => o.position = ghost.into(),
             1 => o.target_position = Some(ghost.into()),
             2 => {
@@ -2711,7 +2740,7 @@ proptest! {
     #[test]
     fn corrupted_passbooks_name_their_officers(
         (spec, officers) in world(),
-        ops in vec((any::<usize>(), 0u8..8, any::<usize>(), any::<usize>()), 0..=3),
+        ops in vec((any::<usize>(), 0u8..9, any::<usize>(), any::<usize>()), 0..=3),
         policy_pick in any::<u16>(),
     ) {
         let fw = Framework::new(spec.clone()).expect("valid spec");
@@ -3107,32 +3136,56 @@ fn unknown_keys_are_rejected_at_every_level() {
     }
 }
 
+/// NUL is kept in names, which reports print escaped, and refused in ids and departments,
+/// which would print like other ids.
 #[test]
-fn nul_characters_are_ordinary_characters() {
-    let doc = BASE
-        .replace(r#""c""#, r#""c\u0000""#)
-        .replace(r#""name":"C""#, r#""name":"\u0000""#)
-        .replace(r#""department":"d""#, r#""department":"\u0000""#);
-    let fw = Framework::from_json(&doc).expect("NUL is a character like any other");
-    let reqs = fw.requirements("p").expect("known position");
-    assert_eq!(reqs[0].competency.as_str(), "c\u{0}");
-    assert_eq!(fw.competencies()[0].name, "\u{0}");
+fn nul_is_kept_in_names_and_refused_in_ids() {
+    let doc = BASE.replace(r#""name":"C""#, r#""name":"C\u0000""#);
+    let fw = Framework::from_json(&doc).expect("NUL in a name is kept");
+    assert_eq!(fw.competencies()[0].name, "C\u{0}");
     let json = fw.to_spec().to_json();
-    assert!(json.contains(r#""c\u0000""#), "{json}");
+    assert!(json.contains(r#""C\u0000""#), "{json}");
     assert_eq!(
         FrameworkSpec::from_json(&json).expect("round trip"),
         fw.to_spec()
     );
-    // A lone NUL is a non-empty id and a non-blank name.
-    let only_nul = BASE
-        .replace(r#""id":"p""#, r#""id":"\u0000""#)
-        .replace(r#""name":"P""#, r#""name":"\u0000""#);
-    assert!(Framework::from_json(&only_nul).is_ok());
+    let requirements = fw.requirements("p").expect("known position");
+    assert!(requirements[0].name.ends_with('\u{0}'));
+
+    let doc = BASE
+        .replace(r#""c""#, r#""c\u0000""#)
+        .replace(r#""department":"d""#, r#""department":"\u0000""#);
+    let errors = Framework::from_json(&doc)
+        .expect_err("NUL in ids")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [
+            Error::HiddenCharacter {
+                kind: EntityKind::Competency,
+                id: "c\u{0}".into(),
+                field: "id",
+                value: "c\u{0}".into(),
+            },
+            Error::HiddenCharacter {
+                kind: EntityKind::Position,
+                id: "p".into(),
+                field: "department",
+                value: "\u{0}".into(),
+            },
+        ]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        r#"competency id "c\0" holds a control or invisible character"#
+    );
     let officer = edited(BASE_OFFICERS, r#""id":"o""#, r#""id":"\u0000""#);
     let officers = OfficersSpec::from_json(&officer).expect("parses").officers;
     let fw = Framework::from_json(BASE).expect("valid");
-    let cohort = Cohort::new(&fw, &officers, &LevelPolicy::default()).expect("valid");
-    assert_eq!(cohort.find("\u{0}"), Some(0));
+    let errors = Cohort::new(&fw, &officers, &LevelPolicy::default())
+        .expect_err("NUL as an officer id")
+        .into_vec();
+    assert_eq!(errors[0].code(), "hidden_character");
 }
 
 #[test]

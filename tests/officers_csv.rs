@@ -341,6 +341,28 @@ fn hidden_characters_in_cells_are_shown() {
     );
 }
 
+/// An officer id or department with a control or invisible character would print like
+/// another in every report: refused by row and column, as JSON refuses it.
+#[test]
+fn ids_and_departments_with_hidden_characters_are_refused() {
+    let fw = framework();
+    let csv = OfficersCsv::new(
+        "id,name,department,position\n\"o\u{200b}1\",Asha,dopt,us\no2,\"Line\nbreak\",\"do\tpt\",us\n",
+    );
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("hidden characters")
+        .into_vec();
+    assert_messages(
+        &errors,
+        &[
+            "officers.csv line 2, column `id`: found \"o\\u{200b}1\", expected an id without \
+             control or invisible characters",
+            "officers.csv line 3, column `department`: found \"do\\tpt\", expected an id \
+             without control or invisible characters",
+        ],
+    );
+}
+
 mod edited_exports {
     use super::*;
     use proptest::prelude::*;

@@ -191,7 +191,7 @@ fn a_gap_report_without_gaps_says_so() {
 
 const HEATMAP: &str = "\
 Training needs of 5 officers (54 officer-requirement pairs): 13 of 16 competencies with officers short
-legend: required = officers whose post requires it; short = officers below the required level; levels = levels short, summed; mean = levels short per officer short; met, -1 to -5 = officers at the level, or short of it by 1 to 5 levels
+legend: required = officers whose post requires it; short = officers below the required level; levels = levels short, summed; mean = levels short per officer short; met = officers at or above the required level; -1 to -5 = officers short of it by 1 to 5 levels
   competency                                               type         required  short  levels  mean  met  -1  -2  -3  -4  -5
   People management [people-management]                    functional          5      3       7  2.33    2   0   2   1   0   0
   Public procurement [procurement]                         functional          3      3       7  2.33    0   1   0   2   0   0
@@ -633,5 +633,337 @@ fn version_1_documents_without_names_still_read() {
             .to_string()
             .starts_with("o1 against Postal Assistant [pa]: "),
         "{report}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Names as people type them: line breaks, direction overrides, every script
+// ---------------------------------------------------------------------------------------
+
+/// Every report of the sub post office's framework and officers, as printed.
+fn every_report(fw: &Framework, officers: &[OfficerSpec]) -> Vec<(&'static str, String)> {
+    let deepak = profile(fw, officers, "o-deepak");
+    let anita = profile(fw, officers, "o-anita");
+    let all = cohort(fw, officers);
+    let gap = fw.gap(&deepak, &GapOptions::default()).expect("same");
+    let path = fw
+        .recommend(&anita, "spm", &RecommendOptions::default())
+        .expect("same");
+    let needs = fw
+        .training_needs(&all, &NeedsOptions::default())
+        .expect("same");
+    let plan = fw
+        .department_plan(&all, &AcbpOptions::default())
+        .expect("same");
+    let vacancy = fw
+        .officers_for(&all, "spm", &RankOptions::default())
+        .expect("same");
+    let careers = fw
+        .career_paths(&deepak, &CareerOptions::default())
+        .expect("same");
+    let step = fw
+        .career_step(
+            &deepak,
+            "pa",
+            &GapOptions::default(),
+            &RecommendOptions::default(),
+        )
+        .expect("same");
+    vec![
+        ("gap report", gap.to_string()),
+        ("learning path", path.to_string()),
+        ("heatmap", needs.to_string()),
+        ("department plan", plan.to_string()),
+        ("vacancy", Fit::table(&vacancy).to_string()),
+        ("career paths", CareerFit::table(&careers).to_string()),
+        ("career step", step.to_string()),
+    ]
+}
+
+/// Whether a character would break or reorder a printed line.
+fn disruptive(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+        )
+}
+
+/// A name holding a line break was printed raw, so it started lines of its own in every
+/// report: a course name could add a fake "Attendance by officer" section and a fake
+/// officer line to the plan a department files. Names are now printed escaped.
+#[test]
+fn names_with_line_breaks_and_direction_overrides_print_escaped() {
+    let injected = r"Post office accounts\nAttendance by officer, courses in learning order\n  FAKE as Sub-Postmaster [spm]: 9 courses, 90 hours, 9 gaps closed";
+    let framework = SUB_POST_OFFICE
+        .replace("\"Post office accounts\"", &format!("\"{injected}\""))
+        .replace("\"Cash handling\"", r#""Cash\thandling\u200b""#)
+        .replace("\"Sub-Postmaster\"", r#""Sub-\u202eretsamtsoP""#);
+    let officers = SUB_POST_OFFICE_OFFICERS.replace(
+        "\"Deepak Singh\"",
+        r#""Deepak\r\n  o-fake as Sub-Postmaster [spm]""#,
+    );
+    let (fw, officers) = load(&framework, &officers);
+    for (what, text) in every_report(&fw, &officers) {
+        let fake: Vec<&str> = text
+            .lines()
+            .filter(|l| {
+                let l = l.trim_start();
+                l.starts_with("FAKE")
+                    || l.starts_with("o-fake")
+                    || l.starts_with("Attendance by officer, courses")
+            })
+            .collect();
+        let headings = usize::from(what == "department plan");
+        assert_eq!(
+            fake.len(),
+            headings,
+            "{what}: injected lines {fake:?}\n{text}"
+        );
+        let hidden: Vec<char> = text.chars().filter(|&c| disruptive(c)).collect();
+        assert!(hidden.is_empty(), "{what}: {hidden:?} printed raw\n{text}");
+    }
+    let reports: Vec<String> = every_report(&fw, &officers)
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    let all = reports.concat();
+    for shown in [
+        r"Post office accounts\nAttendance by officer, courses in learning order\n  FAKE as",
+        r"Cash\thandling\u{200b} [cash]",
+        r"Sub-\u{202e}retsamtsoP [spm]",
+        r"Deepak\r\n  o-fake as Sub-Postmaster [spm] [o-deepak]",
+    ] {
+        assert!(all.contains(shown), "{shown} is not shown escaped:\n{all}");
+    }
+    // The plan keeps one heading per section.
+    let plan = &reports[3];
+    assert_eq!(
+        plan.lines()
+            .filter(|l| l.starts_with("Attendance by officer"))
+            .count(),
+        1,
+        "{plan}"
+    );
+}
+
+/// The printed width of a cell, as a terminal shows it: wide East Asian characters and
+/// emoji take two columns, combining marks and zero-width characters none. Written from
+/// the Unicode blocks, independently of the crate's own measure.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x0300..=0x036F
+            | 0x0900..=0x0902
+            | 0x093A
+            | 0x093C
+            | 0x0941..=0x0948
+            | 0x094D
+            | 0x0951..=0x0957
+            | 0x0962..=0x0963
+            | 0x200B..=0x200F
+            | 0xFE00..=0xFE0F => 0,
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60
+            | 0x1F300..=0x1F64F
+            | 0x1F900..=0x1F9FF
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// The display columns at which `marker` starts on each line holding it.
+fn columns_of(text: &str, marker: &str) -> Vec<usize> {
+    text.lines()
+        .filter_map(|l| l.find(marker).map(|i| display_width(&l[..i])))
+        .collect()
+}
+
+/// Tables sized columns by counting characters, so names in Hindi (combining vowel signs),
+/// Chinese or with emoji pushed the next columns out of line.
+#[test]
+fn columns_align_for_devanagari_cjk_and_emoji_names() {
+    for name in [
+        "हिन्दी में टिप्पणी लेखन",
+        "行政管理",
+        "📋 Filing",
+        "Noting and drafting",
+        "ऑफिस 行政 📋",
+    ] {
+        let framework = SUB_POST_OFFICE
+            .replace("\"Cash handling\"", &format!("\"{name}\""))
+            .replace(
+                "\"Post office accounts\"",
+                &format!("\"{name} (accounts)\""),
+            );
+        let (fw, officers) = load(&framework, SUB_POST_OFFICE_OFFICERS);
+        let deepak = profile(&fw, &officers, "o-deepak");
+        let report = fw.gap(&deepak, &GapOptions::default()).expect("same");
+        let text = report.to_string();
+        let mut types = columns_of(&text, "  functional  ");
+        types.extend(columns_of(&text, "  domain  "));
+        assert!(
+            types.len() == 4 && types.iter().all(|&c| c == types[0]),
+            "the type column starts at display columns {types:?} for `{name}`:\n{text}"
+        );
+        let plan = fw
+            .department_plan(&cohort(&fw, &officers), &AcbpOptions::default())
+            .expect("same")
+            .summary()
+            .to_string();
+        let modes: Vec<usize> = columns_of(&plan, "  formal ");
+        assert!(
+            modes.len() >= 2 && modes.iter().all(|&c| c == modes[0]),
+            "the mode column starts at {modes:?} for `{name}`:\n{plan}"
+        );
+    }
+}
+
+fn one_requirement_framework(hours: &str) -> Framework {
+    Framework::from_json(&format!(
+        r#"{{"format_version": 2,
+          "competencies": [{{"id": "c", "name": "C", "type": "functional"}}],
+          "roles": [{{"id": "r", "name": "R", "requires": [{{"competency": "c", "level": 1}}]}}],
+          "positions": [{{"id": "p", "name": "P", "department": "d", "roles": ["r"]}}],
+          "courses": [{{"id": "k", "name": "Micro lesson", "hours": {hours},
+                       "provides": [{{"competency": "c", "level": 1}}]}}]}}"#
+    ))
+    .expect("a valid framework")
+}
+
+fn officers_of_p(n: usize, held: impl Fn(usize) -> bool) -> Vec<OfficerSpec> {
+    let list: Vec<String> = (0..n)
+        .map(|i| {
+            let passbook = if held(i) {
+                r#"[{"competency": "c", "level": 1, "source": "assessment", "date": "2025-01-01"}]"#
+            } else {
+                "[]"
+            };
+            format!(
+                r#"{{"id": "o{i:04}", "department": "d", "position": "p", "passbook": {passbook}}}"#
+            )
+        })
+        .collect();
+    OfficersSpec::from_json(&format!(
+        r#"{{"format_version": 2, "officers": [{}]}}"#,
+        list.join(",")
+    ))
+    .expect("valid officers")
+    .officers
+}
+
+/// The department plan's headline printed the closed share with `{:.1}`: 2,499 of 2,500
+/// equal gaps closed read "(100.0% of the weighted shortfall)"; evaluation readiness did
+/// the same. Every share now follows one rule: never 100% unless all, never 0% unless none.
+#[test]
+fn shares_never_round_to_all_or_none() {
+    let fw = one_requirement_framework("1");
+    let none = officers_of_p(2500, |_| false);
+    let before = cohort(&fw, &none);
+    let options = AcbpOptions::default().budget(2499.0).expect("a budget");
+    let plan = fw.department_plan(&before, &options).expect("same");
+    assert_eq!((plan.gaps_closed, plan.gaps), (2499, 2500));
+    let summary = plan.summary().to_string();
+    assert!(
+        summary.starts_with(
+            "Annual capacity building plan for 2500 officers: 2499 of 2500 gaps closed \
+             (>99.9% of the weighted shortfall)\n"
+        ),
+        "{summary}"
+    );
+    let all = fw
+        .department_plan(&before, &AcbpOptions::default())
+        .expect("same");
+    assert!(
+        all.summary()
+            .to_string()
+            .contains("(100.0% of the weighted")
+    );
+
+    // One officer of 2,500 reaches the level: readiness 0% -> 0.04%, shown as <0.1%.
+    let one = cohort(&fw, &officers_of_p(2500, |i| i == 0));
+    let gained = fw
+        .compare(&before, &one, &karmayogi::CompareOptions::default())
+        .expect("same");
+    let line = gained.overall.to_string();
+    assert!(
+        line.contains("readiness 0.0% -> <0.1% (+<0.1 points)"),
+        "{line}"
+    );
+    // All but one: 99.96%, shown as >99.9%.
+    let most = cohort(&fw, &officers_of_p(2500, |i| i > 0));
+    let gained = fw
+        .compare(&before, &most, &karmayogi::CompareOptions::default())
+        .expect("same");
+    let line = gained.overall.to_string();
+    assert!(line.contains("readiness 0.0% -> >99.9% ("), "{line}");
+    let everyone = cohort(&fw, &officers_of_p(2500, |_| true));
+    let gained = fw
+        .compare(&before, &everyone, &karmayogi::CompareOptions::default())
+        .expect("same");
+    let line = gained.overall.to_string();
+    assert!(
+        line.contains("readiness 0.0% -> 100.0% (+100.0 points)"),
+        "{line}"
+    );
+}
+
+/// A course of 0.04 hours (valid: above 0) printed as `0.0 h`, and the path as "0.0
+/// hours": hours now get the decimals a non-zero amount needs.
+#[test]
+fn a_short_course_prints_its_hours() {
+    let fw = one_requirement_framework("0.04");
+    let officers = officers_of_p(1, |_| false);
+    let o = profile(&fw, &officers, "o0000");
+    let plan = fw
+        .recommend(&o, "p", &RecommendOptions::default())
+        .expect("same")
+        .to_string();
+    assert!(
+        plan.starts_with(
+            "Learning path: 1 course, 0.04 hours (0.04 formal, 0.0 social, 0.0 experiential)"
+        ),
+        "{plan}"
+    );
+    assert!(plan.contains("Micro lesson [k]  0.04 h  formal"), "{plan}");
+    assert!(!plan.contains(" 0.0 h"), "{plan}");
+    let dept = fw
+        .department_plan(&cohort(&fw, &officers), &AcbpOptions::default())
+        .expect("same")
+        .to_string();
+    assert!(dept.contains("0.04 person-hours"), "{dept}");
+}
+
+/// The heatmap legend said `met` counts "officers at the level", but an officer above the
+/// required level is counted there too.
+#[test]
+fn the_heatmap_legend_says_met_includes_officers_above_the_level() {
+    let fw = Framework::from_json(
+        r#"{"format_version": 2,
+          "competencies": [{"id": "c", "name": "C", "type": "functional"}],
+          "roles": [{"id": "r", "name": "R", "requires": [{"competency": "c", "level": 2}]}],
+          "positions": [{"id": "p", "name": "P", "department": "d", "roles": ["r"]}]}"#,
+    )
+    .expect("valid");
+    let officers = OfficersSpec::from_json(
+        r#"{"format_version": 2, "officers": [{"id": "o", "department": "d", "position": "p",
+            "passbook": [{"competency": "c", "level": 5, "source": "assessment",
+                          "date": "2024-01-01"}]}]}"#,
+    )
+    .expect("valid")
+    .officers;
+    let needs = fw
+        .training_needs(&cohort(&fw, &officers), &NeedsOptions::default())
+        .expect("same");
+    assert_eq!(needs.rows[0].histogram[0], 1);
+    let text = needs.to_string();
+    assert!(!text.contains("officers at the level,"), "{text}");
+    assert!(
+        text.contains("met = officers at or above the required level;"),
+        "{text}"
     );
 }

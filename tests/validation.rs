@@ -1027,6 +1027,69 @@ fn empty_and_whitespace_names() {
     );
 }
 
+/// Ids of spaces only were accepted while empty ones were refused; reports then printed
+/// `Name [ ]`. They are empty ids, for competencies and groups alike.
+#[test]
+fn ids_of_only_spaces_are_empty_ids() {
+    for (json, kind) in [
+        (
+            r#"{"format_version": 2, "competencies": [{"id": " ", "name": "C", "type": "functional"}]}"#,
+            EntityKind::Competency,
+        ),
+        (
+            r#"{"format_version": 2, "groups": [{"id": "  ", "name": "G"}], "competencies": []}"#,
+            EntityKind::Group,
+        ),
+        (
+            r#"{"format_version": 2, "competencies": [],
+                "courses": [{"id": "\u3000", "name": "K", "hours": 1, "provides": []}]}"#,
+            EntityKind::Course,
+        ),
+    ] {
+        let errors = Framework::from_json(json)
+            .expect_err("a blank id")
+            .into_vec();
+        assert_eq!(errors, [Error::EmptyId { kind, index: 0 }], "{json}");
+    }
+}
+
+/// Ids holding a control or invisible character print like other ids (a trailing
+/// carriage return, a zero-width space) or reorder the report they are printed in (a
+/// right-to-left override): refused in every kind, naming the entity, the value escaped.
+#[test]
+fn ids_with_hidden_characters_are_refused() {
+    let mut spec = valid_spec();
+    spec.competencies[0].id = "accounts\r".into();
+    spec.activities[1].id = "sort\u{200b}mail".into();
+    spec.courses[2].id = "\u{202e}postal-basics".into();
+    spec.positions[1].department = "posts\t".into();
+    let errors = Framework::new(spec)
+        .expect_err("hidden characters")
+        .into_vec();
+    let ours: Vec<String> = errors
+        .iter()
+        .filter(|e| e.code() == "hidden_character")
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            r#"competency id "accounts\r" holds a control or invisible character"#,
+            r#"activity id "sort\u{200b}mail" holds a control or invisible character"#,
+            r#"course id "\u{202e}postal-basics" holds a control or invisible character"#,
+            r#"position `clerk` has department "posts\t" holding a control or invisible character"#,
+        ]
+    );
+    // The entities stay known, so their references are not reported as well: the other
+    // errors are references to the ids as they were before the edit.
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.code() == "hidden_character" || e.code() == "unknown_reference"),
+        "{errors:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Positions and hours
 // ---------------------------------------------------------------------------------------

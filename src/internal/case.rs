@@ -5,6 +5,7 @@
 //! `uuid` checks and derives identifiers.
 
 mod export;
+mod identifiers;
 mod map;
 pub(crate) mod read;
 mod scale;
@@ -26,6 +27,8 @@ use crate::case_import::{
     CaseElement, CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
     CaseTypeSource, type_key,
 };
+use crate::internal::quote::has_hidden;
+use crate::internal::validate::hidden_character;
 use crate::{EntityKind, Error, Errors};
 
 const CHILD_OF: &str = "isChildOf";
@@ -55,7 +58,7 @@ fn key(identifier: &str) -> Cow<'_, str> {
 }
 
 /// What a link points at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Node {
     Item(usize),
     Document,
@@ -385,11 +388,25 @@ fn item_ids(
             ids.push(None);
             continue;
         }
-        let id = match options.ids {
-            CaseIds::HumanCodingScheme => opt_non_blank(item.human_coding_scheme.as_ref())
-                .map_or_else(|| key(&item.identifier).into_owned(), str::to_owned),
-            CaseIds::Identifier => key(&item.identifier).into_owned(),
+        let coded = match options.ids {
+            CaseIds::HumanCodingScheme => opt_non_blank(item.human_coding_scheme.as_ref()),
+            CaseIds::Identifier => None,
         };
+        let id = coded.map_or_else(|| key(&item.identifier).into_owned(), str::to_owned);
+        let kind = if is_group {
+            EntityKind::Group
+        } else {
+            EntityKind::Competency
+        };
+        // The id becomes a framework id, so it follows the rule for ids.
+        if has_hidden(&id) {
+            errors.push(match coded {
+                Some(code) => hidden_character(kind, &item.identifier, "humanCodingScheme", code),
+                None => hidden_character(kind, &id, "id", &id),
+            });
+            ids.push(None);
+            continue;
+        }
         match seen.get_mut(&(is_group, id.clone())) {
             None => {
                 seen.insert((is_group, id.clone()), false);
@@ -397,11 +414,6 @@ fn item_ids(
             }
             Some(reported) => {
                 if !*reported {
-                    let kind = if is_group {
-                        EntityKind::Group
-                    } else {
-                        EntityKind::Competency
-                    };
                     errors.push(Error::DuplicateId {
                         kind,
                         id: id.clone(),

@@ -341,6 +341,17 @@ impl<'r> Row<'r> {
         Some(text)
     }
 
+    /// The column's text when it is a usable id: not empty, and without a control or
+    /// invisible character (which would make it print like another id, as in JSON).
+    pub(crate) fn id(&self, column: &'static str, errors: &mut Vec<Error>) -> Option<&'r str> {
+        let text = self.non_empty(column, errors)?;
+        if crate::internal::quote::has_hidden(text) {
+            errors.push(self.invalid(column, "an id without control or invisible characters"));
+            return None;
+        }
+        Some(text)
+    }
+
     /// The column as a whole number (ASCII digits only) that fits in a `u32`.
     pub(crate) fn number(&self, column: &'static str, errors: &mut Vec<Error>) -> Option<u32> {
         let text = self.text(column);

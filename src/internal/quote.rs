@@ -55,9 +55,31 @@ fn is_plain(value: &str) -> bool {
             .any(|c| matches!(c, '\\' | '"' | '`') || hidden(c))
 }
 
+/// Whether a character printed as it is would break a line of text or the text around it:
+/// a control character (line breaks, tabs, `DEL`, C1), a line or paragraph separator, a
+/// bidirectional control (which reorders what follows), or an invisible format character
+/// or filler. Joiners (`U+200C`, `U+200D`) are not: Indic scripts and emoji sequences need
+/// them. Spaces of other widths (no-break, ideographic) are not either: they print as
+/// spaces. Reports escape these in names; [`hidden`] is the stricter rule for ids.
+pub(crate) fn disrupts_text(c: char) -> bool {
+    match c {
+        '\u{200c}' | '\u{200d}' => false,
+        '\u{2028}' | '\u{2029}' => true,
+        c if c.is_control() => true,
+        c if c.is_whitespace() => false,
+        c => hidden(c),
+    }
+}
+
+/// Whether an id holds a character that [`hidden`] describes: such an id prints like
+/// another, or not at all, so it is refused at validation.
+pub(crate) fn has_hidden(value: &str) -> bool {
+    value.chars().any(hidden)
+}
+
 /// Control characters, whitespace other than the space, and the invisible format
 /// characters (Unicode category Cf and the fillers that render as nothing).
-fn hidden(c: char) -> bool {
+pub(crate) fn hidden(c: char) -> bool {
     c.is_control()
         || (c.is_whitespace() && c != ' ')
         || matches!(

@@ -11,6 +11,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use self::hierarchy::hierarchy;
 use super::cycles::cycles;
+use super::quote::has_hidden;
 use crate::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
@@ -34,8 +35,23 @@ impl<T> Table<T> {
 /// The largest number of entities of one kind; dense indices are `u32`.
 pub(crate) const MAX_ENTITIES: usize = (u32::MAX >> 4) as usize;
 
-/// Sorts entities by id and indexes them, reporting empty ids and names and duplicates in
-/// the order they appear.
+/// The error for an id or id-like `field` of entity `id` holding a hidden character.
+pub(crate) fn hidden_character(
+    kind: EntityKind,
+    id: &str,
+    field: &'static str,
+    value: &str,
+) -> Error {
+    Error::HiddenCharacter {
+        kind,
+        id: id.to_owned(),
+        field,
+        value: value.to_owned(),
+    }
+}
+
+/// Sorts entities by id and indexes them, reporting empty ids and names, ids holding a
+/// control or invisible character, and duplicates, in the order they appear.
 fn table<T>(
     items: Vec<T>,
     kind: EntityKind,
@@ -57,6 +73,9 @@ fn table<T>(
         if key.trim().is_empty() {
             errors.push(Error::EmptyId { kind, index: i });
             continue;
+        }
+        if has_hidden(key) {
+            errors.push(hidden_character(kind, key, "id", key));
         }
         if name(item).trim().is_empty() {
             errors.push(Error::EmptyName {
@@ -229,12 +248,20 @@ fn check_mapping(
                 position: p.id.clone(),
             });
         }
-        if p.department.as_str().trim().is_empty() {
+        let department = p.department.as_str();
+        if department.trim().is_empty() {
             errors.push(Error::EmptyField {
                 kind: EntityKind::Position,
                 id: p.id.to_string(),
                 field: "department",
             });
+        } else if has_hidden(department) {
+            errors.push(hidden_character(
+                EntityKind::Position,
+                p.id.as_str(),
+                "department",
+                department,
+            ));
         }
         check_refs(
             EntityKind::Position,

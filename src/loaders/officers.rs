@@ -132,8 +132,8 @@ pub(crate) fn officer_rows(
         return false;
     };
     table.rows(errors, |row, errors| {
-        let id = row.non_empty("id", errors);
-        let department = row.non_empty("department", errors);
+        let id = row.id("id", errors);
+        let department = row.id("department", errors);
         let position = row.non_empty("position", errors);
         if let (Some(id), Some(department), Some(position)) = (id, department, position) {
             let officer = OfficerRow {
@@ -232,8 +232,9 @@ pub(crate) fn evidence_rows(
 /// - in each file: the CSV itself ([`Error::CsvUnclosedQuote`],
 ///   [`Error::CsvMisplacedQuote`], [`Error::CsvFieldCount`], [`Error::CsvMissingColumn`]),
 ///   and each cell ([`Error::CsvInvalidValue`]: an empty or blank id, department,
-///   position, officer or competency, a level other than 0 to 5, an unknown source, a
-///   verified flag that is not a yes or no);
+///   position, officer or competency, an id or department holding a control or invisible
+///   character, a level other than 0 to 5, an unknown source, a verified flag that is not
+///   a yes or no);
 /// - across the files: a repeated officer id ([`Error::CsvDuplicateKey`]), a passbook
 ///   row naming an officer `officers.csv` does not hold ([`Error::CsvUnknownReference`]);
 /// - against the framework: an unknown position or target ([`Error::CsvUnknownReference`],

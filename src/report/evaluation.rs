@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use super::table::{Align, Label, Table, count, wrapped};
-use crate::{Evaluation, OfficerId, Progress};
+use super::table::{Align, Label, Table, Text, count, percent, percent_tenths, wrapped};
+use crate::{Evaluation, Progress};
 
 /// Labels wider than this do not widen the course-outcome lines.
 const WIDEST_OUTCOME: usize = 70;
@@ -13,14 +13,50 @@ fn arrow(before: impl fmt::Display, after: impl fmt::Display) -> String {
     format!("{before} -> {after}")
 }
 
-/// Mean readiness before and after, in percent with one decimal.
+/// Mean readiness before and after, in percent with one decimal, and the change in
+/// percentage points.
 fn readiness(p: &Progress) -> String {
     format!(
-        "{:.1}% -> {:.1}% ({:+.1} points)",
-        p.readiness_before * 100.0,
-        p.readiness_after * 100.0,
-        p.readiness_gained * 100.0
+        "{} -> {} ({} points)",
+        percent_tenths(p.readiness_before),
+        percent_tenths(p.readiness_after),
+        Points(p.readiness_gained)
     )
+}
+
+/// A change of a share in percentage points, signed, with one decimal; a change that one
+/// decimal would show as `+0.0` or `-0.0` prints as `+<0.1` or `-<0.1`, so a change is
+/// never shown as none.
+struct Points(f64);
+
+/// A mean gain in levels, signed, with two decimals; one that two decimals would show as
+/// `+0.00` or `-0.00` prints as `+<0.01` or `-<0.01`.
+struct Gain(f64);
+
+impl fmt::Display for Gain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let g = self.0;
+        if g > 0.0 && g < 0.005 {
+            f.write_str("+<0.01")
+        } else if g < 0.0 && g > -0.005 {
+            f.write_str("-<0.01")
+        } else {
+            write!(f, "{g:+.2}")
+        }
+    }
+}
+
+impl fmt::Display for Points {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.0 * 100.0;
+        if p > 0.0 && p < 0.05 {
+            f.write_str("+<0.1")
+        } else if p < 0.0 && p > -0.05 {
+            f.write_str("-<0.1")
+        } else {
+            write!(f, "{p:+.1}")
+        }
+    }
 }
 
 impl fmt::Display for Progress {
@@ -114,7 +150,8 @@ impl fmt::Display for Evaluation<'_> {
             f,
             "By department",
             "department",
-            (self.departments.iter()).map(|d| (d.department.to_string(), &d.progress)),
+            (self.departments.iter())
+                .map(|d| (Text(d.department.as_str()).to_string(), &d.progress)),
         )?;
         self.write_courses(f)?;
         if !self.moved.is_empty() {
@@ -135,7 +172,7 @@ impl fmt::Display for Evaluation<'_> {
         ] {
             if !ids.is_empty() {
                 writeln!(f, "\n{title}")?;
-                wrapped(f, 2, ids.iter().map(OfficerId::as_str))?;
+                wrapped(f, 2, ids.iter().map(|id| Text(id.as_str())))?;
             }
         }
         Ok(())
@@ -192,7 +229,7 @@ impl Evaluation<'_> {
                 count(c.completers, "completer", "completers")
             )?;
             match c.rate {
-                Some(r) => writeln!(f, ", {:.0}% of claimed levels reached", r * 100.0)?,
+                Some(r) => writeln!(f, ", {} of claimed levels reached", percent(r))?,
                 None => writeln!(f, ", no level claimed")?,
             }
             for o in &c.outcomes {
@@ -208,9 +245,28 @@ impl Evaluation<'_> {
                 } else {
                     write!(f, "untagged: ")?;
                 }
-                writeln!(f, "mean gain {:+.2} levels", o.mean_gained)?;
+                writeln!(f, "mean gain {} levels", Gain(o.mean_gained))?;
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Gain, Points};
+
+    #[test]
+    fn changes_are_never_shown_as_none() {
+        let points: Vec<String> = [0.0, 0.0004, -0.0004, 0.054, -0.2]
+            .iter()
+            .map(|&p| Points(p).to_string())
+            .collect();
+        assert_eq!(points, ["+0.0", "+<0.1", "-<0.1", "+5.4", "-20.0"]);
+        let gains: Vec<String> = [0.0, 0.001, -0.001, 0.5, -1.25]
+            .iter()
+            .map(|&g| Gain(g).to_string())
+            .collect();
+        assert_eq!(gains, ["+0.00", "+<0.01", "-<0.01", "+0.50", "-1.25"]);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::table::{Align, Label, Percent, Table, count};
+use super::table::{Align, Label, Table, Text, count, percent};
 use crate::{GapReport, Paths, TrainingNeeds};
 
 /// Why a position requires a competency, as `role / activity @level` or `role @level`.
@@ -15,8 +15,14 @@ impl fmt::Display for Why<'_> {
                 f.write_str("; ")?;
             }
             match &p.activity {
-                Some(a) => write!(f, "{} / {a} @{}", p.role, p.level)?,
-                None => write!(f, "{} @{}", p.role, p.level)?,
+                Some(a) => write!(
+                    f,
+                    "{} / {} @{}",
+                    Text(p.role.as_str()),
+                    Text(a.as_str()),
+                    p.level
+                )?,
+                None => write!(f, "{} @{}", Text(p.role.as_str()), p.level)?,
             }
         }
         Ok(())
@@ -40,7 +46,7 @@ impl fmt::Display for GapReport<'_> {
             "{} against {}: readiness {} ({} of {} met, {} of {} short)",
             Label::officer(self.officer_name, self.officer.as_str()),
             Label::new(self.position_name, self.position.as_str()),
-            Percent(self.readiness),
+            percent(self.readiness),
             self.met,
             count(self.requirements, "requirement", "requirements"),
             self.shortfall_levels,
@@ -107,7 +113,8 @@ impl fmt::Display for TrainingNeeds<'_> {
             f,
             "legend: required = officers whose post requires it; short = officers below the \
              required level; levels = levels short, summed; mean = levels short per officer \
-             short; met, -1 to -5 = officers at the level, or short of it by 1 to 5 levels"
+             short; met = officers at or above the required level; -1 to -5 = officers short of it \
+             by 1 to 5 levels"
         )?;
         let mut table = Table::new(&[
             ("competency", Align::Left),

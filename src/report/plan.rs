@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::gap::Why;
-use super::table::{Align, Label, Table, count};
+use super::table::{Align, Hours, HoursProse, Label, Table, count, percent_tenths, width};
 use crate::{
     CareerStep, CourseRun, DepartmentPlan, Mode, OpenCounts, OpenReason, Optimality, Plan,
 };
@@ -21,23 +21,10 @@ fn mode(m: Mode) -> &'static str {
     }
 }
 
-/// A number of hours in prose: whole hours without decimals, others with one.
-struct Hours(f64);
-
-impl fmt::Display for Hours {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
-            write!(f, "{:.0}", self.0)
-        } else {
-            write!(f, "{:.1}", self.0)
-        }
-    }
-}
-
 /// Hours with their noun, singular when the number prints as 1: `1 hour`, `1.5 hours`,
 /// `0 hours`.
 fn hours(h: f64, one: &str, many: &str) -> String {
-    let number = Hours(h).to_string();
+    let number = HoursProse(h).to_string();
     let noun = if number == "1" { one } else { many };
     format!("{number} {noun}")
 }
@@ -99,7 +86,7 @@ impl CourseLines {
             if l.width() <= WIDEST_COURSE {
                 label = label.max(l.width());
             }
-            hours = hours.max(format!("{h:.1}").len());
+            hours = hours.max(width(&Hours(h).to_string()));
         }
         CourseLines {
             indent,
@@ -117,7 +104,7 @@ impl CourseLines {
         after: &str,
     ) -> fmt::Result {
         let pad = self.label.saturating_sub(label.width());
-        let hours = hours.map_or_else(|| "?".to_owned(), |h| format!("{h:.1}"));
+        let hours = hours.map_or_else(|| "?".to_owned(), |h| Hours(h).to_string());
         let line = format!(
             "{:indent$}{number:>2}. {label}{:pad$}  {hours:>w$} h  {after}",
             "",
@@ -160,12 +147,12 @@ impl fmt::Display for Plan<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Learning path: {}, {} ({:.1} formal, {:.1} social, {:.1} experiential); {} closed, {} open; {}",
+            "Learning path: {}, {} ({} formal, {} social, {} experiential); {} closed, {} open; {}",
             count(self.steps.len(), "course", "courses"),
             hours(self.total_hours, "hour", "hours"),
-            self.blend.formal,
-            self.blend.social,
-            self.blend.experiential,
+            Hours(self.blend.formal),
+            Hours(self.blend.social),
+            Hours(self.blend.experiential),
             count(self.closed, "gap", "gaps"),
             self.open.len(),
             self.optimality,
@@ -281,17 +268,19 @@ struct Summary<'p, 'f>(&'p DepartmentPlan<'f>);
 impl fmt::Display for Summary<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let plan = self.0;
+        // With nothing weighted to close, all of it (none) is closed.
         let share = if plan.value_total > 0.0 {
-            100.0 * plan.value_closed / plan.value_total
+            plan.value_closed / plan.value_total
         } else {
-            100.0
+            1.0
         };
         writeln!(
             f,
-            "Annual capacity building plan for {}: {} of {} closed ({share:.1}% of the weighted shortfall)",
+            "Annual capacity building plan for {}: {} of {} closed ({} of the weighted shortfall)",
             count(plan.officers, "officer", "officers"),
             plan.gaps_closed,
             count(plan.gaps, "gap", "gaps"),
+            percent_tenths(share),
         )?;
         let enrolments: usize = plan.enrolments.iter().map(|e| e.courses.len()).sum();
         write!(
@@ -303,7 +292,7 @@ impl fmt::Display for Summary<'_, '_> {
             hours(plan.hours, "person-hour", "person-hours"),
         )?;
         match plan.budget {
-            Some(b) => writeln!(f, " of a {}-hour budget", Hours(b))?,
+            Some(b) => writeln!(f, " of a {}-hour budget", HoursProse(b))?,
             None => writeln!(f)?,
         }
         match plan.open.total() {
@@ -332,9 +321,9 @@ impl fmt::Display for Summary<'_, '_> {
                 table.row([
                     Label::new(r.name, r.course.as_str()).to_string(),
                     mode(r.mode).to_owned(),
-                    format!("{:.1}", r.hours),
+                    Hours(r.hours).to_string(),
                     seats,
-                    format!("{:.1}", r.person_hours),
+                    Hours(r.person_hours).to_string(),
                 ]);
             }
             table.write(f, 2)?;
@@ -463,9 +452,11 @@ mod tests {
 
     #[test]
     fn hours_in_prose_drop_needless_decimals() {
-        assert_eq!(Hours(40.0).to_string(), "40");
-        assert_eq!(Hours(1.5).to_string(), "1.5");
-        assert_eq!(Hours(0.0).to_string(), "0");
+        assert_eq!(HoursProse(40.0).to_string(), "40");
+        assert_eq!(HoursProse(1.5).to_string(), "1.5");
+        assert_eq!(HoursProse(0.0).to_string(), "0");
+        assert_eq!(HoursProse(0.04).to_string(), "0.04");
+        assert_eq!(hours(0.04, "hour", "hours"), "0.04 hours");
         assert_eq!(hours(1.0, "hour", "hours"), "1 hour");
         assert_eq!(hours(1.5, "hour", "hours"), "1.5 hours");
         assert_eq!(hours(0.0, "person-hour", "person-hours"), "0 person-hours");
@@ -483,7 +474,11 @@ mod tests {
     }
 
     #[test]
-    fn label_width_counts_characters() {
+    fn label_width_counts_terminal_columns() {
         assert_eq!(Label::new("Ślusarz", "k").width(), 11);
+        // ह ि न ् द ी: the spacing vowel signs take a column, the virama none.
+        assert_eq!(Label::new("हिन्दी", "k").width(), 5 + 4);
+        assert_eq!(Label::new("行政", "k").width(), 4 + 4);
+        assert_eq!(Label::new("a\nb", "k").width(), 4 + 4);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::table::{Align, Label, Percent, Table, count};
+use super::table::{Align, Hours, Label, Table, count, percent};
 use crate::{CareerFit, Fit};
 
 /// One ranked row: the officer and post it pairs, and its own cells.
@@ -23,7 +23,7 @@ impl Ranked for Fit {
 
     fn cells(&self) -> Vec<String> {
         vec![
-            Percent(self.readiness).to_string(),
+            percent(self.readiness).to_string(),
             self.gaps.to_string(),
             self.shortfall_levels.to_string(),
         ]
@@ -41,11 +41,11 @@ impl Ranked for CareerFit {
 
     fn cells(&self) -> Vec<String> {
         vec![
-            format!("{:.1}", self.hours),
+            Hours(self.hours).to_string(),
             self.courses.to_string(),
             self.gaps.to_string(),
             self.open.to_string(),
-            Percent(self.readiness).to_string(),
+            percent(self.readiness).to_string(),
         ]
     }
 }
@@ -157,7 +157,7 @@ impl fmt::Display for Fit {
             "{} for {}: readiness {}, {} short in {}",
             self.officer(),
             self.position(),
-            Percent(self.readiness),
+            percent(self.readiness),
             count(self.shortfall_levels, "level", "levels"),
             count(self.gaps, "competency", "competencies"),
         )
@@ -191,14 +191,14 @@ impl fmt::Display for CareerFit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} for {}: {:.1} hours in {}, {} ({} no course closes), readiness now {}",
+            "{} for {}: {} hours in {}, {} ({} no course closes), readiness now {}",
             self.officer(),
             self.position(),
-            self.hours,
+            Hours(self.hours),
             count(self.courses, "course", "courses"),
             count(self.gaps, "gap", "gaps"),
             self.open,
-            Percent(self.readiness),
+            percent(self.readiness),
         )
     }
 }

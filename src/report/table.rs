@@ -2,6 +2,10 @@
 
 use std::fmt::{self, Write as _};
 
+use unicode_width::UnicodeWidthStr;
+
+use crate::internal::quote::disrupts_text;
+
 /// A label column is as wide as its longest label up to this many characters; a longer
 /// label gets a line of its own, above its row, so no name is cut and the columns stay
 /// aligned (as `df` does with long device names).
@@ -114,9 +118,39 @@ impl Table {
     }
 }
 
-/// The printed width of a cell, in characters.
+/// The printed width of a cell in terminal columns, as `unicode-width` measures it from
+/// the Unicode data (UAX #11): two for wide East Asian characters and emoji, none for
+/// combining marks (the vowel signs of Devanagari) and joiners.
 pub(super) fn width(text: &str) -> usize {
-    text.chars().count()
+    UnicodeWidthStr::width(text)
+}
+
+/// Text from the input as a report prints it: a character that would end the line, move
+/// the cursor or reorder what follows (a control character such as a line break or a tab,
+/// a line or paragraph separator, a bidirectional override) or that prints as nothing (a
+/// zero-width space, a byte-order mark) is shown escaped, `\n`, `\t`, `\r` or
+/// `\u{202e}`, so a name can neither forge a line of the report nor hide. Joiners, which
+/// Indic scripts and emoji sequences need, and spaces of every width print as they are
+/// (`DESIGN.md`, "Why names are escaped in reports and ids refused").
+#[derive(Clone, Copy)]
+pub(super) struct Text<'a>(pub(super) &'a str);
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(disrupts_text) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            match c {
+                '\n' => f.write_str("\\n")?,
+                '\t' => f.write_str("\\t")?,
+                '\r' => f.write_str("\\r")?,
+                c => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
 }
 
 /// A name with its id in brackets, `Public procurement [procurement]`; the id alone when
@@ -146,20 +180,17 @@ impl<'a> Label<'a> {
         self.id
     }
 
-    /// Its printed width, in characters.
+    /// Its printed width, in terminal columns (see [`width`]).
     pub(super) fn width(self) -> usize {
-        match self.name.filter(|n| *n != self.id) {
-            Some(name) => width(name) + width(self.id) + 3,
-            None => width(self.id),
-        }
+        width(&self.to_string())
     }
 }
 
 impl fmt::Display for Label<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name.filter(|n| *n != self.id) {
-            Some(name) => write!(f, "{name} [{}]", self.id),
-            None => f.write_str(self.id),
+            Some(name) => write!(f, "{} [{}]", Text(name), Text(self.id)),
+            None => write!(f, "{}", Text(self.id)),
         }
     }
 }
@@ -187,23 +218,76 @@ impl fmt::Display for Count {
     }
 }
 
-/// A share in `[0, 1]` as a whole percentage that never claims more or less than is true:
-/// `100%` only for 1, `0%` only for 0, `>99%` and `<1%` strictly between them and the
-/// nearest whole percent.
-pub(super) struct Percent(pub(super) f64);
+/// A share in `[0, 1]` as a percentage that never claims more or less than is true:
+/// `100%` only for 1, `0%` only for 0; a share strictly between them that would round to
+/// either prints as `>99%` or `<1%` (with one decimal, `>99.9%` or `<0.1%`).
+pub(super) struct Percent {
+    share: f64,
+    decimals: usize,
+}
+
+/// A whole percentage: `56%`, `>99%`, `<1%`.
+pub(super) fn percent(share: f64) -> Percent {
+    Percent { share, decimals: 0 }
+}
+
+/// A percentage with one decimal: `56.5%`, `>99.9%`, `<0.1%`.
+pub(super) fn percent_tenths(share: f64) -> Percent {
+    Percent { share, decimals: 1 }
+}
 
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = self.0 * 100.0;
-        let text = if p > 99.0 && p < 100.0 {
-            ">99%".to_owned()
-        } else if p > 0.0 && p < 1.0 {
-            "<1%".to_owned()
+        let p = self.share * 100.0;
+        let d = self.decimals;
+        let step = if d == 0 { 1.0 } else { 0.1 };
+        let text = if p > 100.0 - step && p < 100.0 {
+            format!(">{:.d$}%", 100.0 - step)
+        } else if p > 0.0 && p < step {
+            format!("<{step:.d$}%")
         } else {
-            format!("{p:.0}%")
+            format!("{p:.d$}%")
         };
         f.pad(&text)
     }
+}
+
+/// A number of hours with one decimal (`6.0`), as tables and lists print them; a non-zero
+/// amount that one decimal would show as `0.0` gets the decimals its first significant
+/// digit needs (`0.04`, up to six: `<0.000001` below), so no course reads as taking no
+/// time.
+pub(super) struct Hours(pub(super) f64);
+
+impl fmt::Display for Hours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&hours_text(self.0, 1))
+    }
+}
+
+/// A number of hours in prose: whole hours without decimals (`40`), others as [`Hours`].
+pub(super) struct HoursProse(pub(super) f64);
+
+impl fmt::Display for HoursProse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
+            write!(f, "{:.0}", self.0)
+        } else {
+            f.write_str(&hours_text(self.0, 1))
+        }
+    }
+}
+
+/// `h` with `decimals` decimals, or more when that would print a non-zero amount as zero.
+fn hours_text(h: f64, decimals: usize) -> String {
+    const MOST: usize = 6;
+    let text = format!("{h:.decimals$}");
+    if h == 0.0 || !h.is_finite() || text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        return text;
+    }
+    (decimals + 1..=MOST)
+        .map(|d| format!("{h:.d$}"))
+        .find(|t| t.bytes().any(|b| matches!(b, b'1'..=b'9')))
+        .unwrap_or_else(|| format!("<0.{}1", "0".repeat(MOST - 1)))
 }
 
 /// Writes `items` separated by `, `, wrapped into lines indented by `indent` spaces.
@@ -280,7 +364,7 @@ mod tests {
     fn percentages_never_round_to_a_false_whole() {
         let shown: Vec<String> = [0.0, 0.004, 0.005, 0.5, 0.996, 1.0]
             .iter()
-            .map(|&p| Percent(p).to_string())
+            .map(|&p| percent(p).to_string())
             .collect();
         assert_eq!(shown, ["0%", "<1%", "<1%", "50%", ">99%", "100%"]);
     }

@@ -824,6 +824,7 @@ export type Problem =
   | (ProblemBase & { code: "level_out_of_range"; value: number })
   | (ProblemBase & { code: "empty_id"; kind: EntityKind; index: number })
   | (ProblemBase & { code: "empty_name"; kind: EntityKind; id: string })
+  | (ProblemBase & { code: "hidden_character"; kind: EntityKind; id: string; field: string; value: string })
   | (ProblemBase & { code: "duplicate_id"; kind: EntityKind; id: string })
   | (ProblemBase & {
       code: "unknown_reference" | "duplicate_reference";
@@ -862,6 +863,14 @@ export type Problem =
   | (ProblemBase & { code: "case_too_many_levels"; item: string; criterion: string; count: number })
   | (ProblemBase & { code: "case_conflicting_criteria"; item: string; criteria: string[] })
   | (ProblemBase & { code: "case_invalid_identifier"; identifier: string })
+  | (ProblemBase & { code: "case_conflicting_identifiers"; group: string; identifiers: string[] })
+  | (ProblemBase & {
+      code: "case_identifier_clash";
+      identifier: string;
+      group: string;
+      other_kind: EntityKind | null;
+      other: string;
+    })
   | (ProblemBase & { code: "case_invalid_date_time"; value: string })
   | (ProblemBase & { code: "case_blank_area"; competency: string })
   | (ProblemBase & { code: "csv_unclosed_quote"; file: string; line: number })

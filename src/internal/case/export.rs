@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::identifiers::{Identifiers, identifiers};
 use super::read::DOCUMENT;
 use super::uuid::{canonical_case_uuid, parse_case_uuid, uuid_v5};
 use super::{CHILD_OF, missing, non_blank};
@@ -11,7 +12,7 @@ use crate::case::{
 };
 use crate::case_import::{CaseElement, type_key};
 use crate::internal::date::parse_iso_date;
-use crate::spec::{AREA_PREFIX, CompetencySpec, GroupSpec};
+use crate::spec::CompetencySpec;
 use crate::{Error, Errors, Framework, GroupId};
 
 fn link(title: &str, identifier: &str, uri: &str) -> CaseLink {
@@ -130,28 +131,6 @@ impl Writer<'_> {
             ..CaseCriterion::default()
         }
     }
-
-    /// The identifier of a group's item: the one the options give, else the id when it is
-    /// a CASE UUID, else derived (from the area name for an area's group, as earlier
-    /// versions did, so that re-exports keep their identifiers).
-    fn group_identifier(&self, group: &GroupSpec) -> String {
-        let id = group.id.as_str();
-        let area = id.strip_prefix(AREA_PREFIX);
-        let given = self
-            .options
-            .group_ids
-            .get(&group.id)
-            .or_else(|| area.and_then(|name| self.options.area_ids.get(name)));
-        if let Some(identifier) = given.and_then(|i| canonical_case_uuid(i)) {
-            identifier
-        } else if parse_case_uuid(id).is_some() {
-            id.to_owned()
-        } else if let Some(name) = area {
-            self.derive(&format!("area/{name}"))
-        } else {
-            self.derive(&format!("group/{id}"))
-        }
-    }
 }
 
 /// Checks the document and the options: identifiers, the time stamp, the title and creator,
@@ -173,7 +152,8 @@ fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<E
             errors.push(missing(CaseElement::Document, &document.identifier, field));
         }
     }
-    let given = options.area_ids.values().chain(options.group_ids.values());
+    let given =
+        (options.area_ids.iter().map(|(_, i)| i)).chain(options.group_ids.iter().map(|(_, i)| i));
     for identifier in given {
         if canonical_case_uuid(identifier).is_none() {
             errors.push(Error::CaseInvalidIdentifier {
@@ -214,6 +194,9 @@ pub(crate) fn export(
         options,
         stamp: &document.last_change_date_time,
     };
+    let derive = |name: &str| w.derive(name);
+    let document_identifier = document.identifier.to_ascii_lowercase();
+    let ids = identifiers(framework, &document_identifier, options, &derive).map_err(Errors)?;
     let mut doc = document.clone();
     // A field CASE defines found with a value of another type stays in `extra` on import
     // (and is reported there); writing it back beside the typed field would repeat a key.
@@ -231,21 +214,8 @@ pub(crate) fn export(
         document: doc_link,
         counts: HashMap::new(),
     };
-    let groups = w.groups(framework, &mut tree, &mut package);
-    let criteria = w.competencies(framework, &groups, &mut tree, &mut package);
-    let mut seen = HashSet::new();
-    let mut errors = Vec::new();
-    let items = package.items.iter().map(|i| &i.identifier);
-    for identifier in std::iter::once(&doc.identifier).chain(items) {
-        if !seen.insert(identifier.as_str()) {
-            errors.push(Error::CaseDuplicateIdentifier {
-                identifier: identifier.clone(),
-            });
-        }
-    }
-    if let Some(errors) = Errors::from_vec(errors) {
-        return Err(errors);
-    }
+    let groups = w.groups(framework, &ids, &mut tree, &mut package);
+    let criteria = w.competencies(framework, &ids, &groups, &mut tree, &mut package);
     if !criteria.is_empty() {
         let identifier = w.derive("rubric");
         package.rubrics.push(CaseRubric {
@@ -281,12 +251,13 @@ impl Writer<'_> {
     fn groups(
         &self,
         framework: &Framework,
+        ids: &Identifiers,
         tree: &mut Tree,
         package: &mut CasePackage,
     ) -> HashMap<GroupId, CaseLink> {
         let mut links = HashMap::new();
         for g in framework.groups() {
-            let identifier = self.group_identifier(g);
+            let identifier = ids.groups.get(&g.id).cloned().unwrap_or_default();
             let item_type = &self.options.group_type_names[g.kind.index()];
             let item = self.item(
                 identifier,
@@ -336,6 +307,7 @@ impl Writer<'_> {
     fn competencies(
         &self,
         framework: &Framework,
+        ids: &Identifiers,
         groups: &HashMap<GroupId, CaseLink>,
         tree: &mut Tree,
         package: &mut CasePackage,
@@ -344,11 +316,7 @@ impl Writer<'_> {
         let mut criteria = Vec::new();
         for (c, competency) in framework.competencies().iter().enumerate() {
             let id = competency.id.as_str();
-            let identifier = if parse_case_uuid(id).is_some() {
-                id.to_owned()
-            } else {
-                self.derive(&format!("competency/{id}"))
-            };
+            let identifier = ids.competencies.get(c).cloned().unwrap_or_default();
             let item_type = &self.options.type_names[competency.kind.index()];
             let item = self.item(
                 identifier,

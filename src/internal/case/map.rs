@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::read::{ASSOCIATION, DOCUMENT, Extra, ITEM, Known, classify, json_type};
+use super::read::{ASSOCIATION, DOCUMENT, Extra, ITEM, Known, NODE_LINK, classify, json_type};
 use super::scale::ItemLevels;
 use super::{CaseIds, Node, Parsed, Tree, Typed, item_name, opt_non_blank};
-use crate::case::CaseExtra;
+use crate::case::{CaseExtra, CaseLink};
 use crate::case_import::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseElement, CaseFieldReason, CaseGroup,
     CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
@@ -58,6 +58,30 @@ impl Reporter {
                 Extra::NearMiss(_) | Extra::Unknown => CaseFieldReason::NoPlace,
             };
             self.field(element, identifier, field, reason);
+        }
+    }
+
+    /// Reports the fields of a link inside element `identifier` that the link's target
+    /// does not need (`targetType`, `note`, a `title` of another type), as
+    /// `{field}.{name}`: its `identifier` and `uri` are used and its string `title` is the
+    /// target's name, which export writes back.
+    pub(super) fn link_fields(
+        &mut self,
+        element: CaseElement,
+        identifier: &str,
+        field: &str,
+        link: Option<&CaseLink>,
+    ) {
+        let Some(link) = link else { return };
+        for (name, value) in &link.extra {
+            let reason = match classify(NODE_LINK, name) {
+                Extra::WrongType(k) => CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                },
+                Extra::NearMiss(_) | Extra::Unknown => CaseFieldReason::NoPlace,
+            };
+            self.field(element, identifier, &format!("{field}.{name}"), reason);
         }
     }
 
@@ -309,6 +333,33 @@ impl Assembly<'_, '_> {
         }
     }
 
+    /// The `sequenceNumber` export writes on each association used, when it exports the
+    /// spec: among each parent's children, groups by id and then competencies by id,
+    /// numbered from 1. A package's own number that equals it is not lost.
+    fn export_sequence(&self, used: &HashSet<usize>) -> HashMap<usize, i64> {
+        let mut children: HashMap<Node, Vec<(bool, &str, usize)>> = HashMap::new();
+        for &k in used {
+            let assoc = &self.parsed.assocs[k];
+            let Node::Item(child) = assoc.origin else {
+                continue;
+            };
+            let Some(id) = self.ids[child].as_deref() else {
+                continue;
+            };
+            let is_competency = !self.is_group(child);
+            let list = children.entry(assoc.destination).or_default();
+            list.push((is_competency, id, k));
+        }
+        let mut sequence = HashMap::with_capacity(used.len());
+        for mut list in children.into_values() {
+            list.sort_unstable();
+            for (n, (_, _, k)) in list.into_iter().enumerate() {
+                sequence.insert(k, i64::try_from(n).map_or(i64::MAX, |n| n + 1));
+            }
+        }
+        sequence
+    }
+
     /// Reports the fields of the associations used, and keeps every other one.
     fn associations(&self, used: &HashSet<usize>, reporter: &mut Reporter) {
         let competency: HashMap<usize, CompetencyId> = self
@@ -322,13 +373,21 @@ impl Assembly<'_, '_> {
             Node::Item(i) => competency.get(&i).cloned(),
             Node::Document | Node::Outside => None,
         };
+        let sequence = self.export_sequence(used);
         let mut kept = Vec::new();
         for (k, assoc) in self.parsed.assocs.iter().enumerate() {
             let a = assoc.a;
             if used.contains(&k) {
-                let present = [("sequenceNumber", a.sequence_number.is_some())];
-                let fields = (CaseElement::Association, a.identifier.as_str());
-                reporter.fields(fields.0, fields.1, ASSOCIATION, &present, &a.extra);
+                let lost = a
+                    .sequence_number
+                    .is_some_and(|n| sequence.get(&k) != Some(&n));
+                let present = [("sequenceNumber", lost)];
+                let (element, id) = (CaseElement::Association, a.identifier.as_str());
+                reporter.fields(element, id, ASSOCIATION, &present, &a.extra);
+                let origin = a.origin_node_uri.as_ref();
+                reporter.link_fields(element, id, "originNodeURI", origin);
+                let destination = a.destination_node_uri.as_ref();
+                reporter.link_fields(element, id, "destinationNodeURI", destination);
             } else {
                 kept.push(CaseKeptAssociation {
                     association: a.clone(),

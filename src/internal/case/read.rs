@@ -210,26 +210,54 @@ impl Fields {
     }
 }
 
-/// A package, unwrapping `{"CFPackage": {…}}`; other keys beside the wrapper stay in the
-/// package's `extra`.
-pub(crate) fn package(mut map: Map<String, Value>) -> CasePackage {
+/// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
+pub(crate) struct PackageVisitor;
+
+impl<'de> Visitor<'de> for PackageVisitor {
+    type Value = CasePackage;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a CASE CFPackage object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        package(checked_map(map)?).map_err(de::Error::custom)
+    }
+}
+
+/// A package, unwrapping `{"CFPackage": {…}}`: keys beside the wrapper join the wrapped
+/// package's (and are reported by the import like its own). A key both beside and inside
+/// the wrapper is refused, as a repeated key is: which value is meant is unknowable.
+pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String> {
     if !map.contains_key("CFDocument")
         && let Some(Value::Object(_)) = map.get("CFPackage")
         && let Some(Value::Object(inner)) = map.remove("CFPackage")
     {
         let outer = std::mem::replace(&mut map, inner);
+        let mut both = Vec::new();
         for (key, value) in outer {
-            map.entry(key).or_insert(value);
+            if map.contains_key(&key) {
+                both.push(key);
+            } else {
+                map.insert(key, value);
+            }
+        }
+        if !both.is_empty() {
+            let keys: Vec<String> = both.iter().map(|k| format!("`{k}`")).collect();
+            return Err(format!(
+                "{} both inside and beside the CFPackage wrapper: expected each once",
+                keys.join(", ")
+            ));
         }
     }
     let mut f = Fields(map);
-    CasePackage {
+    Ok(CasePackage {
         document: f.object("CFDocument", document),
         items: f.objects("CFItems", item),
         associations: f.objects("CFAssociations", association),
         rubrics: f.objects("CFRubrics", rubric),
         extra: f.extra(),
-    }
+    })
 }
 
 pub(crate) fn document(map: Map<String, Value>) -> CaseDocument {
@@ -497,14 +525,27 @@ mod tests {
     fn a_wrapped_package_is_unwrapped() {
         let package = package(object(
             r#"{"CFPackage": {"CFDocument": {"identifier": "d"}, "CFItems": []}, "x": 1}"#,
-        ));
+        ))
+        .unwrap();
         assert_eq!(package.document.unwrap().identifier, "d");
         assert_eq!(package.extra["x"], 1);
     }
 
     #[test]
+    fn keys_both_beside_and_inside_the_wrapper_are_refused() {
+        let error = package(object(
+            r#"{"CFPackage": {"CFDocument": {}, "CFItems": [], "x": 1}, "CFItems": [], "x": 2, "y": 3}"#,
+        ))
+        .unwrap_err();
+        assert_eq!(
+            error,
+            "`CFItems`, `x` both inside and beside the CFPackage wrapper: expected each once"
+        );
+    }
+
+    #[test]
     fn arrays_with_non_objects_stay_aside_whole() {
-        let package = package(object(r#"{"CFItems": [{"identifier": "i"}, 3]}"#));
+        let package = package(object(r#"{"CFItems": [{"identifier": "i"}, 3]}"#)).unwrap();
         assert!(package.items.is_empty());
         assert_eq!(package.extra["CFItems"][1], 3);
     }

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::map::Reporter;
 use super::read::{CRITERION, LEVEL, RUBRIC};
 use super::{Node, Parsed, Typed, non_blank, opt_non_blank};
+use crate::case::DEFAULT_RUBRIC_TITLE;
 use crate::case::{CaseCriterion, CaseCriterionLevel, CasePackage};
 use crate::case_import::{
     CaseDropReason, CaseElement, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale,
@@ -157,8 +158,10 @@ pub(super) fn rubric_levels(
         if rubric.criteria.is_empty() {
             reporter.drop(CaseElement::Rubric, id, CaseDropReason::NoCriteria);
         } else {
+            // Export writes the default title back; another title is lost.
+            let title = rubric.title.as_deref();
             let present = [
-                ("title", rubric.title.is_some()),
+                ("title", title.is_some_and(|t| t != DEFAULT_RUBRIC_TITLE)),
                 ("description", rubric.description.is_some()),
             ];
             reporter.fields(CaseElement::Rubric, id, RUBRIC, &present, &rubric.extra);
@@ -266,6 +269,8 @@ fn item_levels(
         &present,
         &criterion.extra,
     );
+    let link = criterion.item_uri.as_ref();
+    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
     let mapped: Vec<u8> = mapped.into_iter().flatten().collect();
     if let Some(scale) = scale(&levels, &mapped, reporter) {
         ItemLevels::Mapped(scale)

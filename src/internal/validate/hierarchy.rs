@@ -9,8 +9,9 @@ use std::collections::{BinaryHeap, HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::{Table, table};
+use super::{Table, hidden_character, table};
 use crate::internal::cycles::cycles;
+use crate::internal::quote::has_hidden;
 use crate::spec::{CompetencySpec, GroupKind, GroupSpec, area_group_id};
 use crate::{EntityKind, Error, GroupId};
 
@@ -84,6 +85,15 @@ pub(crate) fn hierarchy(
             Some(area) if area.trim().is_empty() => errors.push(Error::BlankArea {
                 competency: c.id.clone(),
             }),
+            // The area names a group id, so it follows the rule for ids.
+            Some(area) if has_hidden(area) => {
+                errors.push(hidden_character(
+                    EntityKind::Competency,
+                    c.id.as_str(),
+                    "area",
+                    area,
+                ));
+            }
             Some(area) => areas.push(area),
             None => {}
         }
@@ -129,11 +139,14 @@ pub(crate) fn hierarchy(
     }
     let mut membership = Vec::new();
     for (c, competency) in competencies.items.iter().enumerate() {
+        // `area: "X"` is a shorthand for membership of `area:X`: listing the group too
+        // says the same once more, not twice.
         let area = competency
             .area
             .as_deref()
-            .filter(|a| !a.trim().is_empty())
-            .map(area_group_id);
+            .filter(|a| !a.trim().is_empty() && !has_hidden(a))
+            .map(area_group_id)
+            .filter(|a| !competency.groups.contains(a));
         let listed = competency
             .groups
             .iter()
