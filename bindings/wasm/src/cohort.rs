@@ -112,30 +112,40 @@ impl Cohort {
     ) -> Result<Cohort, Failure> {
         let policy = options::policy(policy)?;
         let fw = &framework.inner;
-        let mut reading = Reading::default();
-        let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
-            let stream = array.iter().enumerate().filter_map(|(i, value)| {
-                let read = read_element(&value, i);
-                reading.officer(i, read)
-            });
+        let inner = read_officers(officers, |stream| {
             karmayogi::Cohort::new(fw, stream, &policy)
-        } else {
-            let input = Input::new(officers, "officers")?;
-            let document = split(&input)?;
-            let stream = document.officers.iter().enumerate().filter_map(|(i, raw)| {
-                let read = read_raw(&input, raw);
-                reading.officer(i, read)
-            });
-            karmayogi::Cohort::new(fw, stream, &policy)
-        };
-        match built {
-            Ok(inner) if reading.problems.is_empty() => Ok(Cohort {
-                inner,
-                framework: Rc::clone(fw),
-            }),
-            Ok(_) => Err(reading.finish(None)),
-            Err(errors) => Err(reading.finish(Some(errors))),
+        })?;
+        Ok(Cohort {
+            inner,
+            framework: Rc::clone(fw),
+        })
+    }
+
+    /// Reads officers and their passbooks from the CSV texts of an HR export
+    /// (`{officers, evidence?}`, as `loadOfficers` reads them) and stores them compactly,
+    /// without making JavaScript objects of them: the fast way to a large cohort.
+    ///
+    /// Throws every problem `loadOfficers` reports, by file, line and column; its warnings
+    /// are not reported here (ask `loadOfficers` for them).
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(
+        framework: &Framework,
+        #[wasm_bindgen(unchecked_param_type = "OfficersCsv")] csv: &JsValue,
+        options: Option<crate::args::OfficersCsvOptions>,
+    ) -> Result<Cohort, Failure> {
+        let (options, policy) = options::officers_csv(options)?;
+        let (officers, evidence) = crate::interchange::officers_csv(csv)?;
+        let fw = &framework.inner;
+        let mut texts = karmayogi::OfficersCsv::new(&officers);
+        if let Some(evidence) = &evidence {
+            texts = texts.evidence(evidence);
         }
+        let load = karmayogi::load_officers(fw, &texts, &options)?;
+        let inner = karmayogi::Cohort::new(fw, &load.officers, &policy)?;
+        Ok(Cohort {
+            inner,
+            framework: Rc::clone(fw),
+        })
     }
 
     /// How many officers the cohort holds.
@@ -174,11 +184,48 @@ impl Cohort {
         Ok(self.inner.find(&text_arg(id, "officer id")?))
     }
 
+    /// The name of the officer at `index` (input order); `undefined` when the officer has
+    /// none or past the end.
+    #[wasm_bindgen(js_name = officerName)]
+    pub fn officer_name(&self, index: usize) -> Option<String> {
+        self.inner.officer_name(index).map(ToOwned::to_owned)
+    }
+
     /// The officer at `index` as a `Profile`; `undefined` past the end.
     pub fn profile(&self, index: usize) -> Option<Profile> {
         self.inner
             .profile(index)
             .map(|p| Profile::wrap(p, Rc::clone(&self.framework)))
+    }
+}
+
+/// Reads officers from an array of officers, an officers document or its JSON text, and
+/// hands them to `consume` one at a time; a malformed officer is left out of the stream and
+/// reported, with the library's own errors (officer indices mapped back to the caller's).
+pub(crate) fn read_officers<T>(
+    officers: &JsValue,
+    consume: impl FnOnce(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
+) -> Result<T, Failure> {
+    let mut reading = Reading::default();
+    let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
+        let mut stream = array.iter().enumerate().filter_map(|(i, value)| {
+            let read = read_element(&value, i);
+            reading.officer(i, read)
+        });
+        consume(&mut stream)
+    } else {
+        let input = Input::new(officers, "officers")?;
+        let document = split(&input)?;
+        let mut stream = document.officers.iter().enumerate().filter_map(|(i, raw)| {
+            let read = read_raw(&input, raw);
+            reading.officer(i, read)
+        });
+        consume(&mut stream)
+    };
+    match built {
+        Ok(value) if reading.problems.is_empty() => Ok(value),
+        Ok(_) => Err(reading.finish(None)),
+        Err(errors) => Err(reading.finish(Some(errors))),
     }
 }
 
