@@ -10,12 +10,11 @@ use std::rc::Rc;
 use karmayogi::{EntityKind, Error, Errors, FORMAT_VERSION, OLDEST_FORMAT_VERSION, OfficerSpec};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::failure::{Failure, problem};
+use crate::failure::{Failure, Problem};
 use crate::framework::Framework;
-use crate::json::{Input, text_arg, without_position};
+use crate::json::{Input, object_message, text_arg, without_position};
 use crate::options;
 use crate::profile::Profile;
 
@@ -50,16 +49,12 @@ struct Probe {
 /// (so errors the library reports by index name the caller's index).
 #[derive(Default)]
 struct Reading {
-    problems: Vec<Map<String, Value>>,
+    problems: Vec<Problem>,
     kept: Vec<usize>,
 }
 
 impl Reading {
-    fn officer(
-        &mut self,
-        index: usize,
-        read: Result<OfficerSpec, Map<String, Value>>,
-    ) -> Option<OfficerSpec> {
+    fn officer(&mut self, index: usize, read: Result<OfficerSpec, Problem>) -> Option<OfficerSpec> {
         match read {
             Ok(officer) => {
                 self.kept.push(index);
@@ -75,7 +70,7 @@ impl Reading {
     /// The library's errors, with officer indices mapped back to the input, then the
     /// problems found reading.
     fn finish(mut self, errors: Option<Errors>) -> Failure {
-        let mut all: Vec<Map<String, Value>> = Vec::new();
+        let mut all: Vec<Problem> = Vec::new();
         for e in errors.into_iter().flatten() {
             let e = match e {
                 Error::EmptyId {
@@ -87,7 +82,7 @@ impl Reading {
                 },
                 other => other,
             };
-            all.push(problem(&e));
+            all.push(Problem::Library(e));
         }
         all.append(&mut self.problems);
         Failure(all)
@@ -230,27 +225,21 @@ pub(crate) fn read_officers<T>(
 }
 
 /// Reads one element of an array of officers; a problem's path starts with its index.
-fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Map<String, Value>> {
+fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Problem> {
     let read = Input::new(value, "officers").and_then(|input| input.parse());
-    read.map_err(|f| {
-        let mut p = f.0.into_iter().next().unwrap_or_default();
-        let inner = p.get("path").and_then(Value::as_str).unwrap_or_default();
-        let path = if inner.is_empty() {
-            format!("[{index}]")
-        } else {
-            format!("[{index}].{inner}")
-        };
-        let description = p
-            .get("description")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        p.insert(
-            "message".to_owned(),
-            Value::from(format!("invalid officers at `{path}`: {description}")),
-        );
-        p.insert("path".to_owned(), Value::from(path));
-        p
+    read.map_err(|f| match f.0.into_iter().next() {
+        Some(Problem::Json(mut p)) => {
+            p.path = if p.path.is_empty() {
+                format!("[{index}]")
+            } else {
+                format!("[{index}].{}", p.path)
+            };
+            p.message = object_message("officers", &p.path, &p.description);
+            Problem::Json(p)
+        }
+        Some(other) => other,
+        // Reading an element reports one problem; keep the place if it ever reports none.
+        None => crate::json::json_problem("officers", false, &format!("[{index}]"), 0, 0, ""),
     })
 }
 
@@ -278,7 +267,7 @@ fn split(input: &Input) -> Result<RawDocument<'_>, Failure> {
 }
 
 /// Parses one officer of a document, reporting a problem at its place in the whole text.
-fn read_raw(input: &Input, raw: &RawValue) -> Result<OfficerSpec, Map<String, Value>> {
+fn read_raw(input: &Input, raw: &RawValue) -> Result<OfficerSpec, Problem> {
     let slice = raw.get();
     serde_json::from_str::<OfficerSpec>(slice).map_err(|e| {
         // The slice's line and column, moved to where the slice starts in the whole text.

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::cohort::{Cohort, read_officers};
 use crate::failure::Failure;
-use crate::json::{Input, output, text_arg};
+use crate::json::{Input, json_problem, output, text_arg};
 use crate::options;
 use crate::profile::Profile;
 
@@ -54,10 +54,13 @@ impl Framework {
         output(&self.inner.to_spec())
     }
 
-    /// The framework document as pretty-printed JSON text.
+    /// The framework document as pretty-printed JSON text (the text the library's
+    /// `FrameworkSpec::to_json` writes).
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_spec().to_json()
+    pub fn to_json(&self) -> Result<String, Failure> {
+        let compact = serde_json::to_string(&self.inner.to_spec())
+            .map_err(|e| Failure::one(json_problem("output", true, "", 0, 0, &e.to_string())))?;
+        Ok(crate::json::pretty(&compact))
     }
 
     /// The competency dictionary, sorted by id.
