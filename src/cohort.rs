@@ -1,6 +1,7 @@
 //! A compact, validated store of many officers, for department-scale analysis.
 
 use crate::internal::nearest::Nearest;
+use crate::internal::order;
 use crate::profile::{NEAREST_LIMIT, Resolved, resolve_officer};
 use crate::{
     DepartmentId, EntityKind, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec,
@@ -152,7 +153,7 @@ impl Cohort {
     ) {
         let c = self;
         let mut depts: Vec<(DepartmentId, u32)> = dept_index.into_iter().collect();
-        depts.sort();
+        order::sort(&mut depts);
         let mut remap = vec![0u32; depts.len()];
         for (new, (_, old)) in depts.iter().enumerate() {
             remap[*old as usize] = new as u32;

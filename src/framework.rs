@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::internal::bounds::GapCost;
 use crate::internal::csr::Csr;
+use crate::internal::order;
 use crate::internal::validate::{self, Hierarchy, Table};
 use crate::provenance::Paths;
 use crate::spec::{
@@ -389,7 +390,7 @@ impl Framework {
         while let Some(n) = dfs.next(&self.prerequisites) {
             closure.push(n.index() as u32);
         }
-        closure.sort_by_key(|&i| self.course_rank[i as usize]);
+        order::sort_by_key(&mut closure, |&i| self.course_rank[i as usize]);
         Ok(closure.into_iter().map(|i| self.course_id(i)).collect())
     }
 
@@ -573,7 +574,7 @@ impl Framework {
                 }
             }
         }
-        offers.sort_by_key(|&(c, o)| (c, o.course));
+        order::sort_by_key(&mut offers, |&(c, o)| (c, o.course));
         let mut start = vec![0u32; self.competencies.len() + 1];
         for &(c, _) in &offers {
             start[c as usize + 1] += 1;

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::framework::Req;
+use crate::internal::order;
 use crate::spec::CompetencyType;
 use crate::{CompetencyId, Error, Framework, Level, OfficerId, Paths, PositionId, Profile};
 
@@ -281,7 +282,7 @@ impl Framework {
         });
         // Requirements arrive in competency-id order, so a stable sort keeps ids ascending
         // within equal shortfall.
-        gaps.sort_by_key(|g| std::cmp::Reverse(g.shortfall));
+        order::sort_by_key(&mut gaps, |g| std::cmp::Reverse(g.shortfall));
         let met_count = reqs.len() - gaps.len();
         gaps.append(&mut met);
         let required_levels = self.level_sums[p as usize].iter().sum();

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::cohort::unpack;
+use crate::internal::order;
 use crate::internal::parallel::map_ranges;
 use crate::spec::CompetencyType;
 use crate::{Cohort, CompetencyId, DepartmentId, Error, Framework};
@@ -332,7 +333,7 @@ impl Framework {
             })
             .collect();
         // Rows come in competency-id order; the stable sort keeps ids ascending on ties.
-        rows.sort_by(|a, b| {
+        order::sort_by(&mut rows, |a, b| {
             b.total_shortfall
                 .cmp(&a.total_shortfall)
                 .then(b.officers_short.cmp(&a.officers_short))

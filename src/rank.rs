@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::cohort::unpack;
 use crate::gap::{Tally, merge_held, tally};
+use crate::internal::order;
 use crate::{Cohort, DepartmentId, Error, Framework, GapOptions, OfficerId, PositionId, Profile};
 
 /// Options for rankings.
@@ -158,7 +159,7 @@ impl Framework {
             scored.select_nth_unstable_by(k, |&a, &b| better(a, b));
             scored.truncate(k);
         }
-        scored.sort_by(|&a, &b| better(a, b));
+        order::sort_by(&mut scored, |&a, &b| better(a, b));
         Ok(scored
             .into_iter()
             .map(|(readiness, shortfall_levels, p)| {
@@ -233,7 +234,7 @@ impl Framework {
                 best.truncate(options.k);
             }
         }
-        best.sort_by(|&a, &b| better(a, b));
+        order::sort_by(&mut best, |&a, &b| better(a, b));
         best.truncate(options.k);
         Ok(best
             .into_iter()

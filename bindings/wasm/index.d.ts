@@ -8,6 +8,7 @@ export {
   exportCase,
   importCase,
   loadEsco,
+  loadOfficers,
   loadOnet,
   parseFrameworkSpec,
   parseOfficers,

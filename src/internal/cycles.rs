@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use crate::internal::order;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 /// One cycle per strongly connected component that has one, as node indices in edge order
@@ -30,7 +31,7 @@ pub(crate) fn cycles(graph: &DiGraph<(), ()>) -> Vec<Vec<usize>> {
             cycles.push(cycle);
         }
     }
-    cycles.sort();
+    order::sort(&mut cycles);
     cycles
 }
 

@@ -10,6 +10,7 @@ use crate::evaluate::{
     CompetencyProgress, CourseEffect, DepartmentProgress, Evaluation, Move, OutcomeEffect,
     PositionProgress, Progress,
 };
+use crate::internal::order;
 use crate::{Cohort, Framework, Level, OfficerId, Weights};
 
 /// Compares two cohorts of `fw` (already checked to belong to it), as documented on
@@ -349,7 +350,7 @@ impl<'a, 'f> Run<'a, 'f> {
             .map(|(k, &n)| self.course_effect(k, n))
             .collect();
         // Courses come in id order; the stable sort keeps ids ascending on equal rates.
-        courses.sort_by(|x, y| match (x.rate, y.rate) {
+        order::sort_by(&mut courses, |x, y| match (x.rate, y.rate) {
             (Some(r), Some(s)) => r.total_cmp(&s),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,

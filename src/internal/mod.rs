@@ -12,6 +12,7 @@ pub(crate) mod groups;
 pub(crate) mod json;
 pub(crate) mod lookup;
 pub(crate) mod nearest;
+pub(crate) mod order;
 pub(crate) mod parallel;
 pub(crate) mod quote;
 pub(crate) mod validate;

@@ -12,6 +12,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use self::hierarchy::hierarchy;
 use super::cycles::cycles;
 use super::quote::has_hidden;
+use crate::internal::order;
 use crate::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
@@ -104,7 +105,7 @@ fn table<T>(
         .zip(keep)
         .filter_map(|(item, k)| k.then_some(item))
         .collect();
-    items.sort_by(|a, b| id(a).cmp(id(b)));
+    order::sort_by(&mut items, |a, b| id(a).cmp(id(b)));
     let index = items
         .iter()
         .enumerate()

@@ -1,12 +1,15 @@
-// The demo page: load a framework and officers, list the officers, show one officer's gaps
-// and learning path, and the department's training needs as a heatmap. Plain DOM, no
-// framework; the package is imported from the directory above.
-import { Cohort, Framework, KarmayogiError, Profile, parseOfficers } from "../index.js";
+// The demo page: load a framework and officers (a JSON document or an HR export's CSV
+// files), list the officers, show one officer's gaps and learning path, and the
+// department's training needs as a heatmap; show a broken file's problems next to the
+// entries or rows they concern. Plain DOM, no framework; the package is imported from the
+// directory above.
+import { Cohort, Framework, KarmayogiError, Profile, loadOfficers, parseOfficers } from "../index.js";
 
 const $ = (id) => document.getElementById(id);
 const LEVEL_NAMES = ["None", "Basic", "Proficient", "Advanced", "Expert", "Ustad"];
 const SECTIONS = {
   competency: "competencies",
+  group: "groups",
   activity: "activities",
   role: "roles",
   position: "positions",
@@ -44,11 +47,7 @@ function status(text, error = false) {
 }
 
 const percent = (x) => `${Math.round(x * 100)}%`;
-const officerName = (o) => o.name ?? o.id;
-
-function competencyName(id) {
-  return state.framework.competency(id)?.name ?? id;
-}
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function levelName(competency, level) {
   const named = state.framework.competency(competency)?.levels?.find((l) => l.level === level)?.name;
@@ -71,20 +70,51 @@ function provenanceText(provenance) {
 // Loading
 // ---------------------------------------------------------------------------------------
 
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return { name: url.split("/").pop(), text: await response.text() };
+}
+
 async function loadExample() {
   const [framework, officers] = await Promise.all(
-    ["data/head_post_office.json", "data/head_post_office_officers.json"].map(async (url) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      return { name: url.split("/").pop(), text: await response.text() };
-    }),
+    ["data/head_post_office.json", "data/head_post_office_officers.json"].map(fetchText),
   );
-  load(framework, officers);
+  load(framework, { json: officers });
+}
+
+/** The example's officers as an HR export: officers.csv and evidence.csv. */
+async function loadExampleCsv() {
+  const [framework, officers, evidence] = await Promise.all(
+    ["data/head_post_office.json", "data/head_post_office_officers.csv", "data/head_post_office_evidence.csv"].map(fetchText),
+  );
+  load(framework, { csv: { officers, evidence } });
+}
+
+/**
+ * Reads the officers: a JSON document (`{json: file}`) through the package's document
+ * reader, or an HR export (`{csv: {officers, evidence}}`) through its CSV loader, which
+ * checks every row against the framework and returns warnings too.
+ */
+function readOfficers(framework, source) {
+  if (source.json) {
+    const list = parseOfficers(source.json.text).officers;
+    return { list, cohort: new Cohort(framework, source.json.text), warnings: [], name: source.json.name };
+  }
+  const { officers, evidence } = source.csv;
+  const load = loadOfficers(framework, { officers: officers.text, evidence: evidence?.text });
+  return {
+    list: load.officers,
+    cohort: new Cohort(framework, load.officers),
+    warnings: load.warnings,
+    name: [officers.name, evidence?.name].filter(Boolean).join(" + "),
+  };
 }
 
 /** Validates and shows a framework and (optionally) officers, given as file texts. */
 function load(framework, officers) {
   $("problems").hidden = true;
+  $("warnings").hidden = true;
   $("explorer").hidden = true;
   let built;
   try {
@@ -99,23 +129,28 @@ function load(framework, officers) {
   state.officers = [];
   state.cohort = null;
   state.selected = null;
+  state.lastFramework = framework;
+  let read = null;
   if (officers) {
     try {
-      state.officers = parseOfficers(officers.text).officers;
-      state.cohort = new Cohort(built, officers.text);
+      read = readOfficers(built, officers);
     } catch (e) {
       state.officers = [];
-      showProblems(e, officers, "officers");
+      if (officers.json) showProblems(e, officers.json, "officers");
+      else showRowProblems(e, officers.csv);
       return;
     }
+    state.officers = read.list;
+    state.cohort = read.cohort;
+    showWarnings(read.warnings, officers.csv);
   }
   const positions = built.positions().length;
   status(
     `${framework.name}: ${built.competencies().length} competencies, ${positions} positions, ` +
       `${built.courses().length} courses` +
-      (officers ? `; ${officers.name}: ${state.officers.length} officers` : "; no officers loaded"),
+      (read ? `; ${read.name}: ${plural(state.officers.length, "officer")}` : "; no officers loaded") +
+      (read?.warnings.length ? `, ${plural(read.warnings.length, "warning")}` : ""),
   );
-  state.lastFramework = framework;
   $("explorer").hidden = false;
   renderOfficers();
   renderNeeds();
@@ -139,7 +174,7 @@ function renderOfficers() {
     const profile = new Profile(state.framework, officer);
     const report = state.framework.gap(profile);
     profile.free();
-    const post = state.framework.position(officer.position)?.name ?? officer.position;
+    const post = report.position_name;
     list.append(
       el(
         "li",
@@ -148,7 +183,7 @@ function renderOfficers() {
           "button",
           { type: "button", "data-officer": officer.id, onclick: () => select(officer.id) },
           el("span", { class: "ready", title: "readiness" }, percent(report.readiness)),
-          officerName(officer),
+          el("span", { class: "name" }, report.officer_name ?? officer.id),
           el("span", { class: "post" }, post),
         ),
       ),
@@ -176,10 +211,11 @@ function renderOfficer() {
   const plan = fw.recommend(profile, profile.position, options);
   profile.free();
 
-  const post = fw.position(officer.position)?.name ?? officer.position;
+  const post = report.position_name;
   const panel = $("officer");
   panel.replaceChildren(
-    el("h2", {}, officerName(officer)),
+    el("h2", {}, report.officer_name ?? officer.id),
+    report.officer_name ? el("p", { class: "hint officer-id" }, `officer ${officer.id}, ${officer.department}`) : null,
     el(
       "div",
       { class: "headline" },
@@ -231,7 +267,7 @@ function gapTable(gaps) {
         el(
           "tr",
           { "data-competency": g.competency },
-          el("td", {}, competencyName(g.competency), el("span", { class: "kind" }, g.kind)),
+          el("td", {}, g.name, el("span", { class: "kind" }, g.kind)),
           el("td", {}, levelName(g.competency, g.required)),
           el("td", {}, levelName(g.competency, g.current)),
           el("td", { class: "num short" }, g.shortfall),
@@ -269,7 +305,7 @@ function planView(plan) {
   const steps = plan.steps.map((s) => {
     const reasons = s.closes.map(
       (c) =>
-        `closes ${competencyName(c.competency)} ${c.from} → ${c.to}` +
+        `closes ${c.name} ${c.from} → ${c.to}` +
         (c.provenance.length ? `, for ${provenanceText(c.provenance)}` : ""),
     );
     if (s.prerequisite_for.length) {
@@ -285,7 +321,7 @@ function planView(plan) {
     );
   });
   const open = plan.open.map((g) =>
-    el("li", {}, `${competencyName(g.competency)} stays at ${g.current} (needs ${g.required}): ${openReason(g.reason)}`),
+    el("li", {}, `${g.name} stays at ${g.current} (needs ${g.required}): ${openReason(g.reason)}`),
   );
   const blend = plan.blend;
   const total = plan.total_hours || 1;
@@ -366,7 +402,7 @@ function renderNeeds() {
   chart.append(svg("text", { x: left + 5 * cell.w + 12, y: top - 10, class: "axis" }, "officers short"));
   rows.forEach((r, i) => {
     const y = top + i * cell.h;
-    const name = competencyName(r.competency);
+    const name = r.name;
     chart.append(
       svg("text", { x: left - 8, y: y + cell.h / 2 + 4, "text-anchor": "end", "data-competency": r.competency }, name),
     );
@@ -410,13 +446,17 @@ function renderNeeds() {
 // Problems, next to the entries they concern
 // ---------------------------------------------------------------------------------------
 
-/** The entries a problem concerns: [kind, id] or [kind, {index}]. */
+/**
+ * The entries a problem concerns, from the library's codes and fields: [kind, id] or
+ * [kind, {index}], and for a passbook entry the entry's index too.
+ */
 function concerns(p) {
   switch (p.code) {
     case "unknown_reference":
     case "duplicate_reference":
       return [[p.from_kind, p.from]];
     case "empty_name":
+    case "empty_field":
     case "duplicate_id":
     case "unknown_id":
       return [[p.kind, p.id]];
@@ -425,24 +465,38 @@ function concerns(p) {
     case "invalid_level":
       return [[p.owner_kind, p.owner]];
     case "invalid_level_scale":
+    case "invalid_level_range":
+    case "blank_level_name":
+    case "blank_area":
       return [["competency", p.competency]];
     case "position_without_roles":
       return [["position", p.position]];
     case "prerequisite_cycle":
       return p.courses.map((c) => ["course", c]);
+    case "group_cycle":
+      return p.groups.map((g) => ["group", g]);
     case "invalid_hours":
       return [["course", p.course]];
-    case "invalid_date":
+    case "invalid_evidence":
+      return [["officer", p.officer, p.index]];
+    case "department_mismatch":
       return [["officer", p.officer]];
     case "json": {
-      const m = /^(competencies|activities|roles|positions|courses|officers)?\[(\d+)\]/.exec(p.path ?? "");
+      const m = /^(competencies|groups|activities|roles|positions|courses|officers)?\[(\d+)\]/.exec(p.path ?? "");
       if (!m) return [];
       const kind = Object.keys(SECTIONS).find((k) => SECTIONS[k] === (m[1] ?? "officers"));
-      return [[kind, { index: Number(m[2]) }]];
+      const entry = /^[a-z]*\[\d+\]\.passbook\[(\d+)\]/.exec(p.path);
+      return [[kind, { index: Number(m[2]) }, entry ? Number(entry[1]) : undefined]];
     }
     default:
       return [];
   }
+}
+
+/** A passbook entry as one line: what it claims. */
+function entryText(e) {
+  if (!e) return "";
+  return [e.competency, `level ${e.level}`, e.source, e.date || "undated", e.course].filter(Boolean).join(" · ");
 }
 
 /** The lines of a text around a 1-based line, the line itself marked, with a caret. */
@@ -480,9 +534,9 @@ function showProblems(error, file, what) {
     const places = document_ ? locate(document_, what, concerns(p)) : [];
     // Malformed text is also shown where it is in the file.
     if (places.length === 0 || (p.code === "json" && p.line > 0)) general.push(p);
-    for (const key of places) {
+    for (const [key, passbookIndex] of places) {
       if (!byEntry.has(key)) byEntry.set(key, []);
-      byEntry.get(key).push(p);
+      byEntry.get(key).push([p, passbookIndex]);
     }
   }
   $("problems-general").replaceChildren(
@@ -506,11 +560,19 @@ function showProblems(error, file, what) {
         { class: "entry has-problem", "data-entry": `${kind}:${entry.id ?? ""}`, "data-index": index },
         el("span", { class: "id" }, `${kind} ${entry.id ? `“${entry.id}”` : `#${Number(index) + 1}`}`),
         entry.name ? ` ${entry.name}` : "",
-        list.map((p) => el("div", { class: "problem", "data-code": p.code }, p.message)),
+        list.map(([p, at]) =>
+          el(
+            "div",
+            { class: "problem", "data-code": p.code, "data-passbook-entry": at },
+            at === undefined ? null : el("div", { class: "passbook-entry" }, `passbook entry ${at + 1}: ${entryText(entry.passbook?.[at])}`),
+            p.message,
+          ),
+        ),
       ),
     );
   }
   $("entries").replaceChildren(...entries);
+  $("rows").replaceChildren();
   $("problems").hidden = false;
 }
 
@@ -519,18 +581,18 @@ function entriesOf(doc, what, section) {
   return Array.isArray(doc?.[section]) ? doc[section] : [];
 }
 
-/** Keys "section/index" of the entries a problem's concerns name. */
+/** The entries ["section/index", passbook entry index] a problem's concerns name. */
 function locate(doc, what, places) {
   const keys = [];
-  for (const [kind, at] of places) {
+  for (const [kind, at, passbookIndex] of places) {
     const section = SECTIONS[kind];
     if (!section || (what === "officers") !== (section === "officers")) continue;
     const list = entriesOf(doc, what, section);
     if (typeof at === "object") {
-      if (at.index < list.length) keys.push(`${section}/${at.index}`);
+      if (at.index < list.length) keys.push([`${section}/${at.index}`, passbookIndex]);
     } else {
       list.forEach((e, i) => {
-        if (e?.id === at) keys.push(`${section}/${i}`);
+        if (e?.id === at) keys.push([`${section}/${i}`, passbookIndex]);
       });
     }
   }
@@ -538,17 +600,90 @@ function locate(doc, what, places) {
 }
 
 // ---------------------------------------------------------------------------------------
+// An HR export's problems and warnings, by file, line and column
+// ---------------------------------------------------------------------------------------
+
+/** The CSV header and the record starting at a 1-based line (simple split, for display). */
+function csvRow(text, line) {
+  const lines = (text ?? "").replace(/^\uFEFF/, "").split(/\r?\n/);
+  const cells = (l) => (l ?? "").split(",").map((c) => c.trim());
+  return { header: cells(lines[0]), cells: line > 0 ? cells(lines[line - 1]) : [] };
+}
+
+/** One problem or warning at a row: where, what, and the row with the cell marked. */
+function rowView(p, files, kind) {
+  const inner = p.code === "csv_row" ? p.error : p;
+  const file = files[p.file?.startsWith("evidence") ? "evidence" : "officers"];
+  const where = [p.file, p.line ? `line ${p.line}` : null, p.column ? `column ${p.column}` : null].filter(Boolean).join(", ");
+  let table = null;
+  if (p.line && file) {
+    const { header, cells } = csvRow(file.text, p.line);
+    table = el(
+      "table",
+      { class: "csv-row" },
+      el("tr", {}, el("th", {}, "line"), header.map((h) => el("th", {}, h))),
+      el(
+        "tr",
+        {},
+        el("td", {}, p.line),
+        header.map((h, i) => el("td", { class: h === p.column ? "bad" : null }, cells[i] ?? "")),
+      ),
+    );
+  }
+  return el(
+    "div",
+    { class: "row-problem", "data-file": p.file, "data-line": p.line, "data-column": p.column, "data-code": inner.code },
+    el("div", { class: "where" }, where),
+    el("div", { class: kind }, p.message),
+    table,
+  );
+}
+
+function showRowProblems(error, files) {
+  $("explorer").hidden = true;
+  if (!(error instanceof KarmayogiError)) {
+    status(`${files.officers.name}: ${error.message}`, true);
+    return;
+  }
+  const problems = error.problems;
+  const names = [files.officers.name, files.evidence?.name].filter(Boolean).join(" + ");
+  status(`${names} was not loaded: ${plural(problems.length, "problem")}.`, true);
+  $("problems-summary").textContent =
+    `${plural(problems.length, "problem")} in the HR export ${names}, each at its file, line and ` +
+    "column; fix them all and load the files again.";
+  $("problems-general").replaceChildren();
+  $("entries").replaceChildren();
+  $("rows").replaceChildren(...problems.map((p) => rowView(p, files, "problem")));
+  $("problems").hidden = false;
+}
+
+function showWarnings(warnings, files) {
+  $("warning-rows").replaceChildren(...warnings.map((w) => rowView(w, files ?? {}, "warning")));
+  $("warnings").hidden = warnings.length === 0;
+}
+
+// ---------------------------------------------------------------------------------------
 
 $("load-example").addEventListener("click", () => loadExample().catch((e) => status(e.message, true)));
 $("framework-file").addEventListener("change", async (event) => {
   const framework = await readFile(event.target);
-  if (framework) load(framework, await readFile($("officers-file")));
+  const officers = await readFile($("officers-file"));
+  if (framework) load(framework, officers ? { json: officers } : null);
 });
 $("officers-file").addEventListener("change", async (event) => {
   const officers = await readFile(event.target);
   const framework = (await readFile($("framework-file"))) ?? state.lastFramework;
-  if (officers && framework) load(framework, officers);
+  if (officers && framework) load(framework, { json: officers });
   else if (officers) status("Load a framework first.", true);
 });
+$("load-csv").addEventListener("click", async () => {
+  const officers = await readFile($("officers-csv"));
+  const evidence = await readFile($("evidence-csv"));
+  const framework = (await readFile($("framework-file"))) ?? state.lastFramework;
+  if (!officers) status("Pick the officers.csv of the HR export first.", true);
+  else if (!framework) status("Load a framework first.", true);
+  else load(framework, { csv: { officers, evidence } });
+});
+$("load-example-csv").addEventListener("click", () => loadExampleCsv().catch((e) => status(e.message, true)));
 
 loadExample().catch((e) => status(`Could not load the example: ${e.message}`, true));

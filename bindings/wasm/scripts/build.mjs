@@ -82,11 +82,12 @@ if (!(existsSync(stamp) && readFileSync(stamp, "utf8") === digest && outputs.eve
   writeFileSync(stamp, digest);
 }
 
-// The demo's bundled data: the repository's head-post-office example.
+// The demo's bundled data: the repository's head-post-office example (JSON documents and
+// the same officers as an HR export's CSV files).
 const data = join(here, "demo", "data");
 mkdirSync(data, { recursive: true });
 for (const f of readdirSync(join(root, "examples", "data"))) {
-  if (f.endsWith(".json")) copyFileSync(join(root, "examples", "data", f), join(data, f));
+  if (f.endsWith(".json") || f.endsWith(".csv")) copyFileSync(join(root, "examples", "data", f), join(data, f));
 }
 
 const wasmBytes = readFileSync(join(pkg, "karmayogi_wasm_bg.wasm"));

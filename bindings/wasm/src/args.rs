@@ -44,6 +44,14 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "NeedsOptions")]
     pub type NeedsOptions;
 
+    /// An optional `OfficersCsvOptions` argument.
+    #[wasm_bindgen(typescript_type = "OfficersCsvOptions")]
+    pub type OfficersCsvOptions;
+
+    /// An optional `ReviewOptions` argument.
+    #[wasm_bindgen(typescript_type = "ReviewOptions")]
+    pub type ReviewOptions;
+
     /// An optional `OnetOptions` argument.
     #[wasm_bindgen(typescript_type = "OnetOptions")]
     pub type OnetOptions;

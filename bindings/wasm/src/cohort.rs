@@ -10,12 +10,11 @@ use std::rc::Rc;
 use karmayogi::{EntityKind, Error, Errors, FORMAT_VERSION, OLDEST_FORMAT_VERSION, OfficerSpec};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::failure::{Failure, problem};
+use crate::failure::{Failure, Problem};
 use crate::framework::Framework;
-use crate::json::{Input, text_arg, without_position};
+use crate::json::{Input, object_message, text_arg, without_position};
 use crate::options;
 use crate::profile::Profile;
 
@@ -50,16 +49,12 @@ struct Probe {
 /// (so errors the library reports by index name the caller's index).
 #[derive(Default)]
 struct Reading {
-    problems: Vec<Map<String, Value>>,
+    problems: Vec<Problem>,
     kept: Vec<usize>,
 }
 
 impl Reading {
-    fn officer(
-        &mut self,
-        index: usize,
-        read: Result<OfficerSpec, Map<String, Value>>,
-    ) -> Option<OfficerSpec> {
+    fn officer(&mut self, index: usize, read: Result<OfficerSpec, Problem>) -> Option<OfficerSpec> {
         match read {
             Ok(officer) => {
                 self.kept.push(index);
@@ -75,7 +70,7 @@ impl Reading {
     /// The library's errors, with officer indices mapped back to the input, then the
     /// problems found reading.
     fn finish(mut self, errors: Option<Errors>) -> Failure {
-        let mut all: Vec<Map<String, Value>> = Vec::new();
+        let mut all: Vec<Problem> = Vec::new();
         for e in errors.into_iter().flatten() {
             let e = match e {
                 Error::EmptyId {
@@ -87,7 +82,7 @@ impl Reading {
                 },
                 other => other,
             };
-            all.push(problem(&e));
+            all.push(Problem::Library(e));
         }
         all.append(&mut self.problems);
         Failure(all)
@@ -112,30 +107,40 @@ impl Cohort {
     ) -> Result<Cohort, Failure> {
         let policy = options::policy(policy)?;
         let fw = &framework.inner;
-        let mut reading = Reading::default();
-        let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
-            let stream = array.iter().enumerate().filter_map(|(i, value)| {
-                let read = read_element(&value, i);
-                reading.officer(i, read)
-            });
+        let inner = read_officers(officers, |stream| {
             karmayogi::Cohort::new(fw, stream, &policy)
-        } else {
-            let input = Input::new(officers, "officers")?;
-            let document = split(&input)?;
-            let stream = document.officers.iter().enumerate().filter_map(|(i, raw)| {
-                let read = read_raw(&input, raw);
-                reading.officer(i, read)
-            });
-            karmayogi::Cohort::new(fw, stream, &policy)
-        };
-        match built {
-            Ok(inner) if reading.problems.is_empty() => Ok(Cohort {
-                inner,
-                framework: Rc::clone(fw),
-            }),
-            Ok(_) => Err(reading.finish(None)),
-            Err(errors) => Err(reading.finish(Some(errors))),
+        })?;
+        Ok(Cohort {
+            inner,
+            framework: Rc::clone(fw),
+        })
+    }
+
+    /// Reads officers and their passbooks from the CSV texts of an HR export
+    /// (`{officers, evidence?}`, as `loadOfficers` reads them) and stores them compactly,
+    /// without making JavaScript objects of them: the fast way to a large cohort.
+    ///
+    /// Throws every problem `loadOfficers` reports, by file, line and column; its warnings
+    /// are not reported here (ask `loadOfficers` for them).
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(
+        framework: &Framework,
+        #[wasm_bindgen(unchecked_param_type = "OfficersCsv")] csv: &JsValue,
+        options: Option<crate::args::OfficersCsvOptions>,
+    ) -> Result<Cohort, Failure> {
+        let (options, policy) = options::officers_csv(options)?;
+        let (officers, evidence) = crate::interchange::officers_csv(csv)?;
+        let fw = &framework.inner;
+        let mut texts = karmayogi::OfficersCsv::new(&officers);
+        if let Some(evidence) = &evidence {
+            texts = texts.evidence(evidence);
         }
+        let load = karmayogi::load_officers(fw, &texts, &options)?;
+        let inner = karmayogi::Cohort::new(fw, &load.officers, &policy)?;
+        Ok(Cohort {
+            inner,
+            framework: Rc::clone(fw),
+        })
     }
 
     /// How many officers the cohort holds.
@@ -174,6 +179,13 @@ impl Cohort {
         Ok(self.inner.find(&text_arg(id, "officer id")?))
     }
 
+    /// The name of the officer at `index` (input order); `undefined` when the officer has
+    /// none or past the end.
+    #[wasm_bindgen(js_name = officerName)]
+    pub fn officer_name(&self, index: usize) -> Option<String> {
+        self.inner.officer_name(index).map(ToOwned::to_owned)
+    }
+
     /// The officer at `index` as a `Profile`; `undefined` past the end.
     pub fn profile(&self, index: usize) -> Option<Profile> {
         self.inner
@@ -182,28 +194,52 @@ impl Cohort {
     }
 }
 
+/// Reads officers from an array of officers, an officers document or its JSON text, and
+/// hands them to `consume` one at a time; a malformed officer is left out of the stream and
+/// reported, with the library's own errors (officer indices mapped back to the caller's).
+pub(crate) fn read_officers<T>(
+    officers: &JsValue,
+    consume: impl FnOnce(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
+) -> Result<T, Failure> {
+    let mut reading = Reading::default();
+    let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
+        let mut stream = array.iter().enumerate().filter_map(|(i, value)| {
+            let read = read_element(&value, i);
+            reading.officer(i, read)
+        });
+        consume(&mut stream)
+    } else {
+        let input = Input::new(officers, "officers")?;
+        let document = split(&input)?;
+        let mut stream = document.officers.iter().enumerate().filter_map(|(i, raw)| {
+            let read = read_raw(&input, raw);
+            reading.officer(i, read)
+        });
+        consume(&mut stream)
+    };
+    match built {
+        Ok(value) if reading.problems.is_empty() => Ok(value),
+        Ok(_) => Err(reading.finish(None)),
+        Err(errors) => Err(reading.finish(Some(errors))),
+    }
+}
+
 /// Reads one element of an array of officers; a problem's path starts with its index.
-fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Map<String, Value>> {
+fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Problem> {
     let read = Input::new(value, "officers").and_then(|input| input.parse());
-    read.map_err(|f| {
-        let mut p = f.0.into_iter().next().unwrap_or_default();
-        let inner = p.get("path").and_then(Value::as_str).unwrap_or_default();
-        let path = if inner.is_empty() {
-            format!("[{index}]")
-        } else {
-            format!("[{index}].{inner}")
-        };
-        let description = p
-            .get("description")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        p.insert(
-            "message".to_owned(),
-            Value::from(format!("invalid officers at `{path}`: {description}")),
-        );
-        p.insert("path".to_owned(), Value::from(path));
-        p
+    read.map_err(|f| match f.0.into_iter().next() {
+        Some(Problem::Json(mut p)) => {
+            p.path = if p.path.is_empty() {
+                format!("[{index}]")
+            } else {
+                format!("[{index}].{}", p.path)
+            };
+            p.message = object_message("officers", &p.path, &p.description);
+            Problem::Json(p)
+        }
+        Some(other) => other,
+        // Reading an element reports one problem; keep the place if it ever reports none.
+        None => crate::json::json_problem("officers", false, &format!("[{index}]"), 0, 0, ""),
     })
 }
 
@@ -231,7 +267,7 @@ fn split(input: &Input) -> Result<RawDocument<'_>, Failure> {
 }
 
 /// Parses one officer of a document, reporting a problem at its place in the whole text.
-fn read_raw(input: &Input, raw: &RawValue) -> Result<OfficerSpec, Map<String, Value>> {
+fn read_raw(input: &Input, raw: &RawValue) -> Result<OfficerSpec, Problem> {
     let slice = raw.get();
     serde_json::from_str::<OfficerSpec>(slice).map_err(|e| {
         // The slice's line and column, moved to where the slice starts in the whole text.

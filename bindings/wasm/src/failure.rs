@@ -1,12 +1,14 @@
 //! Failures as JavaScript exceptions: one `KarmayogiError` carrying every problem as data.
 //!
-//! Every error the library returns passes through [`problem`], which turns it into a plain
-//! object `{code, message, ...fields}`: a stable code, the library's message, and the
-//! variant's fields (offending ids, file, line, column) under their Rust names, so that a
-//! frontend can point at the bad entry or row.
+//! Every problem is a plain object `{code, message, ...fields}`: a stable code, the
+//! library's message, and the variant's fields (offending ids, file, line, column) under
+//! their Rust names, so that a frontend can point at the bad entry or row. The library's
+//! errors serialize themselves; the bindings add only the malformed-input problem, in the
+//! shape of the library's `json` error plus a `path`.
 
 use karmayogi::{Error, Errors};
-use serde_json::{Map, Value};
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(raw_module = "../errors.js")]
@@ -18,31 +20,74 @@ extern "C" {
     fn new(message: &str, problems: JsValue) -> KarmayogiError;
 }
 
+/// One problem: an error of the library, or a malformed input the bindings read.
+#[derive(Debug)]
+pub(crate) enum Problem {
+    /// The library's error, serialized as the library serializes it.
+    Library(Error),
+    /// A malformed input: the library's `json` problem plus the `path` of the bad value, with
+    /// a message naming the input and the path when the input was an object.
+    Json(JsonProblem),
+}
+
+/// A malformed input, serialized as `{code: "json", line, column, description, message,
+/// path}`.
+#[derive(Debug)]
+pub(crate) struct JsonProblem {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) description: String,
+    pub(crate) message: String,
+    pub(crate) path: String,
+}
+
+impl Problem {
+    /// The problem's whole message.
+    pub(crate) fn message(&self) -> String {
+        match self {
+            Problem::Library(error) => error.to_string(),
+            Problem::Json(json) => json.message.clone(),
+        }
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Problem::Library(error) => error.serialize(serializer),
+            Problem::Json(p) => {
+                let mut s = serializer.serialize_struct("Problem", 6)?;
+                s.serialize_field("code", "json")?;
+                s.serialize_field("line", &p.line)?;
+                s.serialize_field("column", &p.column)?;
+                s.serialize_field("description", &p.description)?;
+                s.serialize_field("message", &p.message)?;
+                s.serialize_field("path", &p.path)?;
+                s.end()
+            }
+        }
+    }
+}
+
 /// A failed call: every problem found, thrown to JavaScript as one `KarmayogiError`.
 #[derive(Debug)]
-pub struct Failure(pub(crate) Vec<Map<String, Value>>);
+pub struct Failure(pub(crate) Vec<Problem>);
 
 impl Failure {
     /// A failure of one problem given directly, for checks the bindings make themselves.
-    pub(crate) fn one(problem: Map<String, Value>) -> Failure {
+    pub(crate) fn one(problem: Problem) -> Failure {
         Failure(vec![problem])
     }
 
     /// The message of the exception: the problem's message, or a count and every message.
     pub(crate) fn message(&self) -> String {
-        let text = |p: &Map<String, Value>| {
-            p.get("message")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        };
         match self.0.as_slice() {
-            [only] => text(only),
+            [only] => only.message(),
             all => {
                 let mut out = format!("{} problems found:", all.len());
                 for p in all {
                     out.push_str("\n  - ");
-                    out.push_str(&text(p));
+                    out.push_str(&p.message());
                 }
                 out
             }
@@ -52,19 +97,20 @@ impl Failure {
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Failure {
-        Failure(vec![problem(&error)])
+        Failure(vec![Problem::Library(error)])
     }
 }
 
 impl From<Errors> for Failure {
     fn from(errors: Errors) -> Failure {
-        Failure(errors.iter().map(problem).collect())
+        Failure(errors.into_iter().map(Problem::Library).collect())
     }
 }
 
 impl From<Failure> for JsValue {
     fn from(failure: Failure) -> JsValue {
         let message = failure.message();
+        // Serializing plain fields cannot fail; an empty list keeps the message regardless.
         let problems = serde_json::to_string(&failure.0)
             .ok()
             .and_then(|text| js_sys::JSON::parse(&text).ok())
@@ -73,35 +119,26 @@ impl From<Failure> for JsValue {
     }
 }
 
-/// One error as a plain object: the library's own serialization of it, `{code, ...fields,
-/// message}` (the JSON error's parser text is `description`). Every variant the library
-/// adds arrives with its code and fields, with nothing to change here.
-pub(crate) fn problem(error: &Error) -> Map<String, Value> {
-    if let Ok(Value::Object(map)) = serde_json::to_value(error) {
-        return map;
-    }
-    // Serializing an error's plain fields cannot fail; keep the message regardless.
-    let mut out = Map::new();
-    out.insert("code".to_owned(), Value::from(error.code()));
-    out.insert("message".to_owned(), Value::from(error.to_string()));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use karmayogi::EntityKind;
+    use serde_json::Value;
+
+    fn value(p: &Problem) -> Value {
+        serde_json::from_str(&serde_json::to_string(p).unwrap()).unwrap()
+    }
 
     #[test]
     fn a_problem_carries_code_message_and_fields() {
-        let p = problem(&Error::UnknownReference {
+        let p = Problem::Library(Error::UnknownReference {
             from_kind: EntityKind::Position,
             from: "p1".into(),
             to_kind: EntityKind::Role,
             to: "r9".into(),
         });
         assert_eq!(
-            Value::Object(p),
+            value(&p),
             serde_json::json!({"code": "unknown_reference",
                    "message": "position `p1` refers to unknown role `r9`",
                    "from_kind": "position", "from": "p1", "to_kind": "role", "to": "r9"})
@@ -109,23 +146,29 @@ mod tests {
     }
 
     #[test]
-    fn the_json_error_keeps_its_position_and_the_parser_text() {
-        let p = problem(&Error::Json {
+    fn a_json_problem_has_the_fields_of_the_library_json_error_and_its_path() {
+        let library = value(&Problem::Library(Error::Json {
             line: 3,
             column: 7,
             message: "missing field `name`".into(),
-        });
-        assert_eq!(p["code"], "json");
-        assert_eq!(p["line"], 3);
-        assert_eq!(p["column"], 7);
-        assert_eq!(p["description"], "missing field `name`");
+        }));
+        let ours = value(&Problem::Json(JsonProblem {
+            line: 3,
+            column: 7,
+            description: "missing field `name`".into(),
+            message: library["message"].as_str().unwrap().to_owned(),
+            path: "competencies[0]".into(),
+        }));
+        let mut expected = library.as_object().unwrap().clone();
+        expected.insert("path".into(), "competencies[0]".into());
+        assert_eq!(ours, Value::Object(expected));
     }
 
     #[test]
     fn several_problems_are_counted_in_the_message() {
         let f = Failure(vec![
-            problem(&Error::FrameworkMismatch),
-            problem(&Error::LevelOutOfRange { value: 9 }),
+            Problem::Library(Error::FrameworkMismatch),
+            Problem::Library(Error::LevelOutOfRange { value: 9 }),
         ]);
         assert_eq!(
             f.message(),

@@ -6,9 +6,9 @@ use karmayogi::{DepartmentId, FrameworkSpec, Target, TrainingNeeds};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::cohort::Cohort;
+use crate::cohort::{Cohort, read_officers};
 use crate::failure::Failure;
-use crate::json::{Input, output, text_arg};
+use crate::json::{Input, json_problem, output, text_arg};
 use crate::options;
 use crate::profile::Profile;
 
@@ -54,10 +54,13 @@ impl Framework {
         output(&self.inner.to_spec())
     }
 
-    /// The framework document as pretty-printed JSON text.
+    /// The framework document as pretty-printed JSON text (the text the library's
+    /// `FrameworkSpec::to_json` writes).
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_spec().to_json()
+    pub fn to_json(&self) -> Result<String, Failure> {
+        let compact = serde_json::to_string(&self.inner.to_spec())
+            .map_err(|e| Failure::one(json_problem("output", true, "", 0, 0, &e.to_string())))?;
+        Ok(crate::json::pretty(&compact))
     }
 
     /// The competency dictionary, sorted by id.
@@ -136,6 +139,113 @@ impl Framework {
     ) -> Result<Option<u8>, Failure> {
         let id = text_arg(id, "competency id")?;
         Ok(self.inner.max_level(&id).map(karmayogi::Level::get))
+    }
+
+    /// The lowest level at which a competency exists (1 unless its `min_level` says
+    /// otherwise); `undefined` for an unknown id.
+    #[wasm_bindgen(js_name = minLevel)]
+    pub fn min_level(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<Option<u8>, Failure> {
+        let id = text_arg(id, "competency id")?;
+        Ok(self.inner.min_level(&id).map(karmayogi::Level::get))
+    }
+
+    /// Every competency group, sorted by id: the document's own, and `area:{name}` for each
+    /// area its competencies name without declaring the group.
+    #[wasm_bindgen(unchecked_return_type = "GroupSpec[]")]
+    pub fn groups(&self) -> Result<JsValue, Failure> {
+        output(self.inner.groups())
+    }
+
+    /// A competency group by id; `undefined` when the framework has none.
+    #[wasm_bindgen(unchecked_return_type = "GroupSpec | undefined")]
+    pub fn group(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let id = text_arg(id, "group id")?;
+        self.inner.group(&id).map_or(Ok(JsValue::UNDEFINED), output)
+    }
+
+    /// The ids of the groups directly above a group, sorted.
+    ///
+    /// Throws `unknown_id` for an unknown group.
+    #[wasm_bindgen(js_name = parentGroups, unchecked_return_type = "string[]")]
+    pub fn parent_groups(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let id = text_arg(id, "group id")?;
+        output(&self.inner.parent_groups(&id)?)
+    }
+
+    /// The ids of the groups directly below a group, sorted.
+    ///
+    /// Throws `unknown_id` for an unknown group.
+    #[wasm_bindgen(js_name = childGroups, unchecked_return_type = "string[]")]
+    pub fn child_groups(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let id = text_arg(id, "group id")?;
+        output(&self.inner.child_groups(&id)?)
+    }
+
+    /// The ids of the competencies directly in a group (through their `groups` or `area`),
+    /// sorted.
+    ///
+    /// Throws `unknown_id` for an unknown group.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let id = text_arg(id, "group id")?;
+        output(&self.inner.members(&id)?)
+    }
+
+    /// The ids of the groups a competency is directly in, sorted.
+    ///
+    /// Throws `unknown_id` for an unknown competency.
+    #[wasm_bindgen(js_name = groupsOf, unchecked_return_type = "string[]")]
+    pub fn groups_of(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<JsValue, Failure> {
+        let id = text_arg(id, "competency id")?;
+        output(&self.inner.groups_of(&id)?)
+    }
+
+    /// Every group after all of its parents (among groups whose parents are all listed,
+    /// the smallest id first): walked backwards, every group comes after its descendants,
+    /// as roll-ups need.
+    #[wasm_bindgen(js_name = groupsTopDown, unchecked_return_type = "GroupSpec[]")]
+    pub fn groups_top_down(&self) -> Result<JsValue, Failure> {
+        output(&self.inner.groups_top_down())
+    }
+
+    /// What validation accepts but is probably a mistake, as warnings (problems with a
+    /// code and fields, never thrown): an officer in another department than their
+    /// position's (`department_mismatch`), and with `asOf` evidence dated after it
+    /// (`invalid_evidence` with the problem `after_as_of`). `officers` is an array of
+    /// officers, an officers document or its JSON text; officers validation would refuse
+    /// are skipped.
+    ///
+    /// Throws for a malformed officer or an `asOf` that is not `YYYY-MM-DD`.
+    #[wasm_bindgen(js_name = reviewOfficers, unchecked_return_type = "Problem[]")]
+    pub fn review_officers(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "OfficerSpec[] | OfficersSpec | string")]
+        officers: &JsValue,
+        options: Option<crate::args::ReviewOptions>,
+    ) -> Result<JsValue, Failure> {
+        let options = options::review(options)?;
+        let warnings = read_officers(officers, |stream| {
+            Ok(self.inner.review_officers(stream, &options))
+        })?;
+        output(&warnings)
     }
 
     /// A course and everything it requires, directly or through other prerequisites, in

@@ -2,8 +2,8 @@
 //! loaders, and CASE 1.1 import and export.
 
 use karmayogi::{
-    CaseDocument, CaseImport, CaseImportReport, CasePackage, EscoCsv, FrameworkSpec, OfficersSpec,
-    OnetCsv, load_esco, load_onet,
+    CaseDocument, CaseImport, CaseImportReport, CasePackage, Error, EscoCsv, FrameworkSpec,
+    OfficerSpec, OfficersCsv, OfficersSpec, OnetCsv, load_esco, load_officers, load_onet,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -165,4 +165,61 @@ pub fn export_case(
         &document,
         &options,
     )?)
+}
+
+/// The texts of an HR export: `officers` (required) and `evidence` (optional).
+pub(crate) fn officers_csv(csv: &JsValue) -> Result<(String, Option<String>), Failure> {
+    if !csv.is_object() {
+        return Err(Failure::one(json_problem(
+            "csv texts",
+            false,
+            "",
+            0,
+            0,
+            &format!(
+                "expected {{officers, evidence}} with the texts of the CSV files, found {}",
+                csv.js_typeof().as_string().unwrap_or_default()
+            ),
+        )));
+    }
+    Ok((
+        required(csv, "officers")?,
+        csv_text(csv, "evidence", false)?,
+    ))
+}
+
+/// What `loadOfficers` read: the officers and the warnings.
+#[derive(Serialize)]
+struct OfficersLoadOut<'a> {
+    officers: &'a [OfficerSpec],
+    warnings: &'a [Error],
+}
+
+/// Reads officers and their passbooks from the CSV texts of an HR export (`officers.csv`:
+/// `id, department, position` and optional `name, target`; `evidence.csv`: `officer,
+/// competency, level, source` and optional `date, verified, course`), checked against the
+/// framework. Returns the officers in file order and the warnings (probable mistakes that
+/// are not errors, each a `csv_row` problem naming the line and column).
+///
+/// Throws every problem at once, each naming the file, line and column: malformed CSV,
+/// missing columns, invalid cells, repeated officers, unknown positions, officers,
+/// competencies and courses (with the nearest known id), and passbook entries the
+/// framework refuses (`csv_row` holding the `invalid_evidence` problem).
+#[wasm_bindgen(js_name = loadOfficers, unchecked_return_type = "OfficersLoad")]
+pub fn load_officers_js(
+    framework: &Framework,
+    #[wasm_bindgen(unchecked_param_type = "OfficersCsv")] csv: &JsValue,
+    options: Option<crate::args::OfficersCsvOptions>,
+) -> Result<JsValue, Failure> {
+    let (options, _) = options::officers_csv(options)?;
+    let (officers, evidence) = officers_csv(csv)?;
+    let mut texts = OfficersCsv::new(&officers);
+    if let Some(evidence) = &evidence {
+        texts = texts.evidence(evidence);
+    }
+    let load = load_officers(&framework.inner, &texts, &options)?;
+    output(&OfficersLoadOut {
+        officers: &load.officers,
+        warnings: &load.warnings,
+    })
 }

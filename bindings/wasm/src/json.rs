@@ -9,10 +9,9 @@
 use karmayogi::Error;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
-use crate::failure::{Failure, problem};
+use crate::failure::{Failure, JsonProblem, Problem};
 
 /// An input's JSON text, whether the caller gave it as text or as an object, and what it is
 /// (for messages).
@@ -89,12 +88,7 @@ impl Input {
     }
 
     /// A problem at a line and column of the text, with the path of the value there.
-    pub(crate) fn problem(
-        &self,
-        line: usize,
-        column: usize,
-        description: &str,
-    ) -> Map<String, Value> {
+    pub(crate) fn problem(&self, line: usize, column: usize, description: &str) -> Problem {
         let path = path_at(&self.text, line, column);
         json_problem(
             self.what,
@@ -117,30 +111,38 @@ pub(crate) fn json_problem(
     line: usize,
     column: usize,
     description: &str,
-) -> Map<String, Value> {
+) -> Problem {
     let (line, column) = if given_as_text {
         (line, column)
     } else {
         (0, 0)
     };
-    let mut p = problem(&Error::Json {
+    let message = if given_as_text {
+        Error::Json {
+            line,
+            column,
+            message: description.to_owned(),
+        }
+        .to_string()
+    } else {
+        object_message(what, path, description)
+    };
+    Problem::Json(JsonProblem {
         line,
         column,
-        message: description.to_owned(),
-    });
-    if !given_as_text {
-        let place = if path.is_empty() {
-            String::new()
-        } else {
-            format!(" at `{path}`")
-        };
-        p.insert(
-            "message".to_owned(),
-            Value::from(format!("invalid {what}{place}: {description}")),
-        );
+        description: description.to_owned(),
+        message,
+        path: path.to_owned(),
+    })
+}
+
+/// The message of a problem in an input given as an object: the input and the path.
+pub(crate) fn object_message(what: &str, path: &str, description: &str) -> String {
+    if path.is_empty() {
+        format!("invalid {what}: {description}")
+    } else {
+        format!("invalid {what} at `{path}`: {description}")
     }
-    p.insert("path".to_owned(), Value::from(path));
-    p
 }
 
 /// `serde_json`'s message without its trailing " at line L column C".
@@ -178,6 +180,68 @@ pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failur
         |description: &str| Failure::one(json_problem("output", true, "", 0, 0, description));
     let text = serde_json::to_string(value).map_err(|e| fail(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| fail("the output could not be read back"))
+}
+
+/// Compact JSON text (as `serde_json::to_string` writes it) indented exactly as
+/// `serde_json::to_string_pretty` writes the same value: two spaces a level, `": "` after
+/// keys, empty arrays and objects kept as `[]` and `{}`.
+///
+/// Re-indenting the compact text, rather than serializing with the pretty formatter,
+/// keeps one copy of every type's serialization code in the WebAssembly.
+pub(crate) fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '[' | '{' => {
+                out.push(c);
+                let close = if c == '[' { ']' } else { '}' };
+                if chars.peek() == Some(&close) {
+                    chars.next();
+                    out.push(close);
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// One level of nesting while scanning JSON text.
@@ -353,6 +417,29 @@ mod tests {
         assert_eq!(
             path_of_error::<karmayogi::FrameworkSpec>("{\"format_version\":1}"),
             ""
+        );
+    }
+
+    #[test]
+    fn pretty_text_is_serde_json_pretty_text() {
+        let value = serde_json::json!({
+            "format_version": 2,
+            "competencies": [{"id": "a\"[,]{:}", "name": "A\\", "levels": [], "x": {}}],
+            "nested": [[1, 2.5, -3e-7], {"k": [null, true, false]}, []],
+            "text": "line\nbreak \u{1F600} \t",
+        });
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            super::pretty(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        let spec = karmayogi::FrameworkSpec::from_json(include_str!(
+            "../../../examples/data/head_post_office.json"
+        ))
+        .unwrap();
+        assert_eq!(
+            super::pretty(&serde_json::to_string(&spec).unwrap()),
+            spec.to_json()
         );
     }
 

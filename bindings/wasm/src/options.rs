@@ -10,8 +10,9 @@
 
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseExportOptions, CaseIds, CaseImportOptions, CaseItemMapping,
-    CompareOptions, CompetencyType, EscoOptions, GapOptions, Level, LevelPolicy, NeedsOptions,
-    OnetOptions, RankOptions, RecommendOptions, Solver, UntaggedLevel, Weights,
+    CaseLevelRule, CompareOptions, CompetencyType, CourseLevels, EscoOptions, GapOptions,
+    GroupKind, Level, LevelPolicy, NeedsOptions, OfficersCsvOptions, OnetOptions, RankOptions,
+    RecommendOptions, ReviewOptions, Solver, UndatedEvidence, UntaggedLevel, Weights,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -119,6 +120,26 @@ impl Fields {
                     .ok_or_else(|| wrong(&join(&self.path, key), "a string", &v))
             })
             .transpose()
+    }
+
+    /// One of a fixed set of strings, as the value it names.
+    pub(crate) fn choice<T: Copy>(
+        &self,
+        key: &str,
+        choices: &[(&str, T)],
+    ) -> Result<Option<T>, Failure> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        let found = v.as_string();
+        if let Some((_, value)) = choices
+            .iter()
+            .find(|(name, _)| Some(*name) == found.as_deref())
+        {
+            return Ok(Some(*value));
+        }
+        let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+        Err(wrong(&join(&self.path, key), &names.join(" or "), &v))
     }
 
     /// A nested options object.
@@ -257,12 +278,23 @@ fn wrong(path: &str, expected: &str, found: &JsValue) -> Failure {
     problem(path, &format!("expected {expected}, found {shown}"))
 }
 
-/// [`LevelPolicy`]: `{verifiedOnly, selfDeclared, feedback360, notBefore}`.
+/// The keys of a [`LevelPolicy`] object.
+const POLICY_KEYS: [&str; 6] = [
+    "verifiedOnly",
+    "selfDeclared",
+    "feedback360",
+    "notBefore",
+    "undated",
+    "courseLevels",
+];
+
+/// [`LevelPolicy`]: `{verifiedOnly, selfDeclared, feedback360, notBefore, undated,
+/// courseLevels}`.
 pub(crate) fn policy(value: Option<impl Into<JsValue>>) -> Result<LevelPolicy, Failure> {
-    let f = Fields::new(
-        value,
-        &["verifiedOnly", "selfDeclared", "feedback360", "notBefore"],
-    )?;
+    policy_of(&Fields::new(value, &POLICY_KEYS)?)
+}
+
+fn policy_of(f: &Fields) -> Result<LevelPolicy, Failure> {
     let mut p = LevelPolicy::default();
     if let Some(yes) = f.flag("verifiedOnly")? {
         p = p.verified_only(yes);
@@ -276,7 +308,51 @@ pub(crate) fn policy(value: Option<impl Into<JsValue>>) -> Result<LevelPolicy, F
     if let Some(date) = f.text("notBefore")? {
         p = p.not_before(&date)?;
     }
+    if let Some(rule) = f.choice(
+        "undated",
+        &[
+            ("counts", UndatedEvidence::Counts),
+            (
+                "counts_without_cutoff",
+                UndatedEvidence::CountsWithoutCutoff,
+            ),
+            ("ignored", UndatedEvidence::Ignored),
+        ],
+    )? {
+        p = p.undated(rule);
+    }
+    if let Some(rule) = f.choice(
+        "courseLevels",
+        &[("reject", CourseLevels::Reject), ("cap", CourseLevels::Cap)],
+    )? {
+        p = p.course_levels(rule);
+    }
     Ok(p)
+}
+
+/// [`ReviewOptions`]: `{asOf}`.
+pub(crate) fn review(value: Option<impl Into<JsValue>>) -> Result<ReviewOptions, Failure> {
+    review_of(&Fields::new(value, &["asOf"])?)
+}
+
+fn review_of(f: &Fields) -> Result<ReviewOptions, Failure> {
+    Ok(match f.text("asOf")? {
+        Some(date) => ReviewOptions::default().as_of(&date)?,
+        None => ReviewOptions::default(),
+    })
+}
+
+/// [`OfficersCsvOptions`]: `{levelPolicy, review}`, and the level policy alone.
+pub(crate) fn officers_csv(
+    value: Option<impl Into<JsValue>>,
+) -> Result<(OfficersCsvOptions, LevelPolicy), Failure> {
+    let f = Fields::new(value, &["levelPolicy", "review"])?;
+    let policy = policy_of(&f.object("levelPolicy", &POLICY_KEYS)?)?;
+    let review = review_of(&f.object("review", &["asOf"])?)?;
+    let options = OfficersCsvOptions::default()
+        .level_policy(policy.clone())
+        .review(review);
+    Ok((options, policy))
 }
 
 /// [`GapOptions`]: `{weights, includeMet}`.
@@ -462,23 +538,111 @@ pub(crate) fn compare(value: Option<impl Into<JsValue>>) -> Result<CompareOption
     })
 }
 
-fn competency_type(path: &str, value: &str) -> Result<CompetencyType, Failure> {
-    CompetencyType::ALL
-        .into_iter()
-        .find(|t| t.as_str() == value)
-        .ok_or_else(|| {
-            wrong(
-                path,
-                "\"behavioural\", \"functional\" or \"domain\"",
-                &JsValue::from_str(value),
-            )
-        })
+const COMPETENCY_TYPES: [(&str, CompetencyType); 3] = [
+    ("behavioural", CompetencyType::Behavioural),
+    ("functional", CompetencyType::Functional),
+    ("domain", CompetencyType::Domain),
+];
+
+const GROUP_KINDS: [(&str, GroupKind); 4] = [
+    ("area", GroupKind::Area),
+    ("theme", GroupKind::Theme),
+    ("sub_theme", GroupKind::SubTheme),
+    ("free", GroupKind::Free),
+];
+
+/// A [`CaseItemMapping`] as the import report writes it: `{competency: type}`,
+/// `{group: kind}` or `"ignore"`.
+fn item_mapping(value: JsValue, at: &str) -> Result<CaseItemMapping, Failure> {
+    if value.as_string().as_deref() == Some("ignore") {
+        return Ok(CaseItemMapping::Ignore);
+    }
+    if value.as_string().is_some() {
+        return Err(wrong(
+            at,
+            "{competency: type}, {group: kind} or \"ignore\"",
+            &value,
+        ));
+    }
+    let m = Fields::at(value, at.to_owned(), &["competency", "group"])?;
+    match (
+        m.choice("competency", &COMPETENCY_TYPES)?,
+        m.choice("group", &GROUP_KINDS)?,
+    ) {
+        (Some(kind), None) => Ok(CaseItemMapping::Competency(kind)),
+        (None, Some(kind)) => Ok(CaseItemMapping::Group(kind)),
+        _ => Err(problem(
+            at,
+            "expected one of `competency` (a competency type) or `group` (a group kind)",
+        )),
+    }
 }
 
-/// [`CaseImportOptions`]: `{itemTypes, defaultType, ids}`; an item type maps to
-/// `{competency: type}`, `"area"` or `"ignore"`, as in the import report.
+/// A [`CaseLevelRule`] as the import report writes it: `"score"`, `"rank"`,
+/// `{proportional: {top}}` or `{table: [[score, level], …]}`.
+fn level_rule(f: &Fields) -> Result<Option<CaseLevelRule>, Failure> {
+    let Some(value) = f.get("levelRule") else {
+        return Ok(None);
+    };
+    let path = join(&f.path, "levelRule");
+    match value.as_string().as_deref() {
+        Some("score") => return Ok(Some(CaseLevelRule::Score)),
+        Some("rank") => return Ok(Some(CaseLevelRule::Rank)),
+        _ => {}
+    }
+    let expected = "\"score\", \"rank\", {proportional: {top}} or {table: [[score, level], …]}";
+    if value.as_string().is_some() {
+        return Err(wrong(&path, expected, &value));
+    }
+    let rule = Fields::at(value, path.clone(), &["proportional", "table"])?;
+    if rule.get("proportional").is_some() {
+        let p = rule.object("proportional", &["top"])?;
+        let top = p.count("top", 4_294_967_295.0)?.ok_or_else(|| {
+            problem(
+                &join(&p.path, "top"),
+                "missing `top`: the highest score of the scale",
+            )
+        })?;
+        return Ok(Some(CaseLevelRule::Proportional {
+            top: u32::try_from(top).unwrap_or(u32::MAX),
+        }));
+    }
+    let Some(table) = rule.get("table") else {
+        return Err(wrong(&path, expected, &rule.object));
+    };
+    let at = join(&path, "table");
+    let Some(rows) = table.dyn_ref::<js_sys::Array>() else {
+        return Err(wrong(&at, "an array of [score, level] pairs", &table));
+    };
+    let mut pairs = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let here = format!("{at}[{i}]");
+        let pair = row
+            .dyn_ref::<js_sys::Array>()
+            .filter(|p| p.length() == 2)
+            .ok_or_else(|| wrong(&here, "a [score, level] pair", &row))?;
+        let score = pair.get(0);
+        let score = score
+            .as_f64()
+            .ok_or_else(|| wrong(&format!("{here}[0]"), "a number", &score))?;
+        let level = pair.get(1);
+        let level = match level.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=255.0).contains(&n) => {
+                #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+                // checked: whole, 0 to 255
+                Level::new(n as u8)?
+            }
+            _ => return Err(wrong(&format!("{here}[1]"), "a level from 0 to 5", &level)),
+        };
+        pairs.push((score, level));
+    }
+    Ok(Some(CaseLevelRule::Table(pairs)))
+}
+
+/// [`CaseImportOptions`]: `{itemTypes, defaultType, ids, levelRule}`; an item type maps to
+/// `{competency: type}`, `{group: kind}` or `"ignore"`, as in the import report.
 pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Result<CaseImportOptions, Failure> {
-    let f = Fields::new(value, &["itemTypes", "defaultType", "ids"])?;
+    let f = Fields::new(value, &["itemTypes", "defaultType", "ids", "levelRule"])?;
     let mut o = CaseImportOptions::default();
     if let Some(types) = f.get("itemTypes") {
         let path = join(&f.path, "itemTypes");
@@ -488,58 +652,41 @@ pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Result<CaseImpor
         for entry in js_sys::Object::entries(object).iter() {
             let pair = js_sys::Array::from(&entry);
             let name = pair.get(0).as_string().unwrap_or_default();
-            let at = join(&path, &name);
-            let mapping = pair.get(1);
-            let mapping = match mapping.as_string().as_deref() {
-                Some("area") => CaseItemMapping::Group(karmayogi::GroupKind::Area),
-                Some("ignore") => CaseItemMapping::Ignore,
-                Some(_) => {
-                    return Err(wrong(
-                        &at,
-                        "\"area\", \"ignore\" or {competency: type}",
-                        &mapping,
-                    ));
-                }
-                None => {
-                    let c = Fields::at(mapping, at.clone(), &["competency"])?;
-                    let kind = c
-                        .text("competency")?
-                        .ok_or_else(|| problem(&at, "missing `competency`: the competency type"))?;
-                    CaseItemMapping::Competency(competency_type(&join(&at, "competency"), &kind)?)
-                }
-            };
+            let mapping = item_mapping(pair.get(1), &join(&path, &name))?;
             o = o.item_type(&name, mapping);
         }
     }
-    if let Some(kind) = f.text("defaultType")? {
-        o = o.default_type(competency_type("defaultType", &kind)?);
+    if let Some(kind) = f.choice("defaultType", &COMPETENCY_TYPES)? {
+        o = o.default_type(kind);
     }
-    if let Some(ids) = f.text("ids")? {
-        o = o.ids(match ids.as_str() {
-            "identifier" => CaseIds::Identifier,
-            "human_coding_scheme" => CaseIds::HumanCodingScheme,
-            _ => {
-                return Err(wrong(
-                    "ids",
-                    "\"identifier\" or \"human_coding_scheme\"",
-                    &JsValue::from_str(&ids),
-                ));
-            }
-        });
+    if let Some(ids) = f.choice(
+        "ids",
+        &[
+            ("identifier", CaseIds::Identifier),
+            ("human_coding_scheme", CaseIds::HumanCodingScheme),
+        ],
+    )? {
+        o = o.ids(ids);
+    }
+    if let Some(rule) = level_rule(&f)? {
+        o = o.level_rule(rule);
     }
     Ok(o)
 }
 
 /// [`CaseExportOptions`]: `{baseUri, itemTypes: {behavioural, functional, domain},
-/// areaItemType, areaIdentifiers, rubricTitle}`.
+/// groupItemTypes: {area, theme, sub_theme, free}, areaItemType, areaIdentifiers,
+/// groupIdentifiers, rubricTitle}`.
 pub(crate) fn case_export(value: Option<impl Into<JsValue>>) -> Result<CaseExportOptions, Failure> {
     let f = Fields::new(
         value,
         &[
             "baseUri",
             "itemTypes",
+            "groupItemTypes",
             "areaItemType",
             "areaIdentifiers",
+            "groupIdentifiers",
             "rubricTitle",
         ],
     )?;
@@ -547,10 +694,16 @@ pub(crate) fn case_export(value: Option<impl Into<JsValue>>) -> Result<CaseExpor
     if let Some(base) = f.text("baseUri")? {
         o = o.base_uri(base);
     }
-    let names = f.object("itemTypes", &["behavioural", "functional", "domain"])?;
-    for kind in CompetencyType::ALL {
-        if let Some(name) = names.text(kind.as_str())? {
-            o = o.item_type(kind, name);
+    let names = f.object("itemTypes", &COMPETENCY_TYPES.map(|(name, _)| name))?;
+    for (name, kind) in COMPETENCY_TYPES {
+        if let Some(text) = names.text(name)? {
+            o = o.item_type(kind, text);
+        }
+    }
+    let names = f.object("groupItemTypes", &GROUP_KINDS.map(|(name, _)| name))?;
+    for (name, kind) in GROUP_KINDS {
+        if let Some(text) = names.text(name)? {
+            o = o.group_item_type(kind, text);
         }
     }
     if let Some(name) = f.text("areaItemType")? {
@@ -558,6 +711,9 @@ pub(crate) fn case_export(value: Option<impl Into<JsValue>>) -> Result<CaseExpor
     }
     for (area, id) in f.texts_by_name("areaIdentifiers")? {
         o = o.area_identifier(area, id);
+    }
+    for (group, id) in f.texts_by_name("groupIdentifiers")? {
+        o = o.group_identifier(group, id);
     }
     if let Some(title) = f.text("rubricTitle")? {
         o = o.rubric_title(title);

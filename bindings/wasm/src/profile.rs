@@ -63,6 +63,12 @@ impl Profile {
         self.inner.id().to_string()
     }
 
+    /// The officer's name; `undefined` when the officer has none.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> Option<String> {
+        self.inner.name().map(ToOwned::to_owned)
+    }
+
     /// The officer's department.
     #[wasm_bindgen(getter)]
     pub fn department(&self) -> String {

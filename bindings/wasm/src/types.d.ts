@@ -18,13 +18,26 @@ export type ReviewStatus = "draft" | "verified";
 export type EvidenceSource = "course_completion" | "assessment" | "feedback360" | "self_declared";
 
 /** The kinds of entity a framework holds; problems use it to say what an id names. */
-export type EntityKind = "competency" | "activity" | "role" | "position" | "course" | "officer";
+export type EntityKind =
+  | "competency"
+  | "group"
+  | "activity"
+  | "role"
+  | "position"
+  | "course"
+  | "officer"
+  | "department";
+
+/** What level of a taxonomy a competency group is (KCM: area → theme → sub-theme), or free. */
+export type GroupKind = "area" | "theme" | "sub_theme" | "free";
 
 /** A whole framework: the competency dictionary, the FRAC mapping and the course catalogue. */
 export interface FrameworkSpec {
   /** From `oldestFormatVersion()` to `formatVersion()`. */
   format_version: number;
   competencies: CompetencySpec[];
+  /** Since version 2: competency groups. */
+  groups?: GroupSpec[];
   activities?: ActivitySpec[];
   roles?: RoleSpec[];
   positions?: PositionSpec[];
@@ -37,10 +50,28 @@ export interface CompetencySpec {
   name: string;
   description?: string;
   type: CompetencyType;
-  /** An area or theme, e.g. a KCM theme. */
+  /** An area name: shorthand for membership of the group `area:{name}`; not blank. */
   area?: string | null;
-  /** Descriptors for levels 1..n, each once (n at most 5); absent or empty: the default five. */
+  /** Since version 2: the groups the competency belongs to directly, each once. */
+  groups?: string[];
+  /** Descriptors, each level at most once, within the levels at which the competency exists. */
   levels?: LevelDescriptor[];
+  /** Since version 2: the lowest level at which the competency exists, 1 to 5 (default 1). */
+  min_level?: number | null;
+  /** Since version 2: the highest level at which it exists, 1 to 5 (default: its highest described level, or 5). */
+  max_level?: number | null;
+}
+
+/** A competency group: an area, theme, sub-theme or free grouping, with its parents. */
+export interface GroupSpec {
+  /** Unique among groups; `area:{name}` for the group an `area` names. */
+  id: string;
+  name: string;
+  description?: string;
+  /** Defaults to free. */
+  kind?: GroupKind;
+  /** The groups directly above, each once; no cycles. */
+  parents?: string[];
 }
 
 /** What a proficiency level means for one competency. */
@@ -111,6 +142,8 @@ export interface OfficersSpec {
 /** An officer: where they serve, and their competency passbook. */
 export interface OfficerSpec {
   id: string;
+  /** The officer's name as reports print it (format version 2); not blank when given. */
+  name?: string | null;
   department: string;
   position: string;
   /** A position the officer is moving to (transfer, promotion). */
@@ -123,8 +156,8 @@ export interface Evidence {
   competency: string;
   level: number;
   source: EvidenceSource;
-  /** An ISO 8601 date, `YYYY-MM-DD`. */
-  date: string;
+  /** An ISO 8601 date `YYYY-MM-DD` or date-time; empty or absent: undated. */
+  date?: string;
   /** Defaults to true. */
   verified?: boolean;
   /** The course completed, for `course_completion`. */
@@ -153,6 +186,16 @@ export interface LevelPolicy {
   feedback360?: boolean;
   /** Only evidence dated on or after this `YYYY-MM-DD` counts. */
   notBefore?: string;
+  /** Whether undated evidence counts (default: unless `notBefore` sets a cut-off). */
+  undated?: "counts" | "counts_without_cutoff" | "ignored";
+  /** A completion above the level its course builds: an error (default) or counted at the course's level. */
+  courseLevels?: "reject" | "cap";
+}
+
+/** Options of `reviewOfficers`. */
+export interface ReviewOptions {
+  /** Report evidence dated after this `YYYY-MM-DD` (e.g. the day of the export). */
+  asOf?: string;
 }
 
 /** Options of gap reports. */
@@ -163,7 +206,7 @@ export interface GapOptions {
   includeMet?: boolean;
 }
 
-/** The solver: the greedy (default) or branch and bound with a node limit. */
+/** The solver: the greedy, or branch and bound with a node limit (the default, with 2000 nodes). */
 export type Solver = "greedy" | { exact: { nodeLimit: number } };
 
 /** How a course tagged without a level counts: closes nothing (default) or reaches a level. */
@@ -261,6 +304,8 @@ export interface Provenance {
 /** A competency a position requires, at the highest level any path demands. */
 export interface Requirement {
   competency: string;
+  /** The competency's name. */
+  name: string;
   kind: CompetencyType;
   level: number;
   provenance: Provenance[];
@@ -275,6 +320,8 @@ export interface HeldLevel {
 /** One line of a gap report. */
 export interface Gap {
   competency: string;
+  /** The competency's name. */
+  name: string;
   kind: CompetencyType;
   required: number;
   current: number;
@@ -286,7 +333,10 @@ export interface Gap {
 /** An officer's gaps against one position, and their readiness for it. */
 export interface GapReport {
   officer: string;
+  /** Absent when the officer has no name. */
+  officer_name?: string;
   position: string;
+  position_name: string;
   /** Σ w·min(current, required) / Σ w·required, in [0, 1]; 1 means ready. */
   readiness: number;
   requirements: number;
@@ -297,9 +347,170 @@ export interface GapReport {
   gaps: Gap[];
 }
 
+/** One row of the training-needs heatmap: a competency across many officers. */
+export interface NeedRow {
+  competency: string;
+  name: string;
+  kind: CompetencyType;
+  officers_required: number;
+  officers_short: number;
+  total_shortfall: number;
+  /** Mean shortfall among the officers who are short. */
+  mean_shortfall: number;
+  /** `histogram[s]`: officers short by exactly `s` levels (0: requirement met). */
+  histogram: [number, number, number, number, number, number];
+}
+
+/** The training needs of a group of officers: the data of a heatmap. */
+export interface TrainingNeeds {
+  officers: number;
+  pairs: number;
+  /** Largest total shortfall first, then officers short, then id. */
+  rows: NeedRow[];
+}
+
+/** One department's training needs. */
+export interface DepartmentNeeds {
+  department: string;
+  needs: TrainingNeeds;
+}
+
+/** How well an officer fits a position. */
+export interface Fit {
+  officer: string;
+  officer_name?: string;
+  position: string;
+  position_name: string;
+  readiness: number;
+  shortfall_levels: number;
+  gaps: number;
+}
+
+/** An officer and a post, with the training it would take to be ready. */
+export interface CareerFit {
+  officer: string;
+  officer_name?: string;
+  position: string;
+  position_name: string;
+  readiness: number;
+  gaps: number;
+  /** Gaps no available course can close. */
+  open: number;
+  /** Hours of the least-hours learning path closing every other gap. */
+  hours: number;
+  courses: number;
+}
+
+/** A move to a post: the gap now and the learning path that closes it. */
+export interface CareerStep {
+  gap: GapReport;
+  plan: Plan;
+}
+
+/** Progress of a group of officers between two snapshots. */
+export interface Progress {
+  officers: number;
+  requirements: number;
+  gaps_before: number;
+  gaps_after: number;
+  closed: number;
+  opened: number;
+  shortfall_before: number;
+  shortfall_after: number;
+  levels_gained: number;
+  levels_lost: number;
+  without_gaps_before: number;
+  without_gaps_after: number;
+  readiness_before: number;
+  readiness_after: number;
+  readiness_gained: number;
+}
+
+/** Progress on one competency. */
+export interface CompetencyProgress {
+  competency: string;
+  name: string;
+  kind: CompetencyType;
+  officers_required: number;
+  short_before: number;
+  short_after: number;
+  closed: number;
+  opened: number;
+  shortfall_before: number;
+  shortfall_after: number;
+  levels_gained: number;
+  levels_lost: number;
+}
+
+/** Progress of the officers who held one position before. */
+export interface PositionProgress {
+  position: string;
+  name: string;
+  progress: Progress;
+}
+
+/** Progress of one department's officers. */
+export interface DepartmentProgress {
+  department: string;
+  progress: Progress;
+}
+
+/** An officer whose position changed between the snapshots. */
+export interface Move {
+  officer: string;
+  officer_name?: string;
+  from: string;
+  from_name: string;
+  to: string;
+  to_name: string;
+}
+
+/** What a course's completers showed in one competency it builds. */
+export interface OutcomeEffect {
+  competency: string;
+  name: string;
+  claimed: number | null;
+  reached: number;
+  not_reached: number;
+  reached_before: number;
+  rate: number | null;
+  mean_gained: number;
+}
+
+/** A course completed between the snapshots and what its completers showed. */
+export interface CourseEffect {
+  course: string;
+  name: string;
+  completers: number;
+  rate: number | null;
+  outcomes: OutcomeEffect[];
+}
+
+/** What changed between two snapshots of the same officers. */
+export interface Evaluation {
+  overall: Progress;
+  competencies: CompetencyProgress[];
+  positions: PositionProgress[];
+  departments: DepartmentProgress[];
+  /** Least effective first. */
+  courses: CourseEffect[];
+  moved: Move[];
+  only_before: string[];
+  only_after: string[];
+}
+
+
+// ---------------------------------------------------------------------------------------
+// The planning engine's results: learning paths (`recommend`, `recommendTargets`,
+// `careerStep`) and department plans (`departmentPlan`). The engine is still changing
+// and every type it returns is declared here, in one place, so its updates touch only this
+// section.
+// ---------------------------------------------------------------------------------------
+
 /** A gap a step closes. */
 export interface Closed {
   competency: string;
+  name: string;
   from: number;
   to: number;
   provenance: Provenance[];
@@ -333,6 +544,7 @@ export type OpenReason =
 /** A gap a plan does not close, and why. */
 export interface OpenGap {
   competency: string;
+  name: string;
   current: number;
   required: number;
   reason: OpenReason;
@@ -345,8 +557,25 @@ export interface Blend {
   experiential: number;
 }
 
-/** How good a selection is known to be. */
-export type Optimality = "approximate" | "optimal" | "node_limit";
+/**
+ * How good a selection is known to be: proven optimal; within `gap` of the optimum (for
+ * least hours, at most `1 + gap` times the fewest possible; for a budget, at least `1 - gap`
+ * times the most possible value); approximate (no bound); or the exact search stopped at
+ * its node limit.
+ */
+export type Optimality =
+  | { status: "optimal" }
+  | { status: "bounded"; gap: number }
+  | { status: "approximate" }
+  | { status: "node_limit" };
+
+/** One term of a learning path split with `termHours`. */
+export interface Term {
+  /** Hours of the term's courses. */
+  hours: number;
+  /** The term holds a single course longer than the cap (courses are not split). */
+  over_cap: boolean;
+}
 
 /** A recommended learning path. */
 export interface Plan {
@@ -360,66 +589,16 @@ export interface Plan {
   value_closed: number;
   /** Gaps left open, by competency id, with the reason. */
   open: OpenGap[];
-  /** Hours of each term (index 0 is term 1) when split into terms. */
-  terms: number[];
+  /** The terms (index 0 is term 1) when split with `termHours`. */
+  terms: Term[];
+  /**
+   * A proven bound on the optimum: for least hours, no plan closing the same gaps takes
+   * fewer hours; for a budget, no plan within it closes more value.
+   */
+  bound: number;
   optimality: Optimality;
   /** Search nodes the exact solver used (0 for the greedy). */
   nodes: number;
-}
-
-/** One row of the training-needs heatmap: a competency across many officers. */
-export interface NeedRow {
-  competency: string;
-  kind: CompetencyType;
-  officers_required: number;
-  officers_short: number;
-  total_shortfall: number;
-  /** Mean shortfall among the officers who are short. */
-  mean_shortfall: number;
-  /** `histogram[s]`: officers short by exactly `s` levels (0: requirement met). */
-  histogram: [number, number, number, number, number, number];
-}
-
-/** The training needs of a group of officers: the data of a heatmap. */
-export interface TrainingNeeds {
-  officers: number;
-  pairs: number;
-  /** Largest total shortfall first, then officers short, then id. */
-  rows: NeedRow[];
-}
-
-/** One department's training needs. */
-export interface DepartmentNeeds {
-  department: string;
-  needs: TrainingNeeds;
-}
-
-/** How well an officer fits a position. */
-export interface Fit {
-  officer: string;
-  position: string;
-  readiness: number;
-  shortfall_levels: number;
-  gaps: number;
-}
-
-/** An officer and a post, with the training it would take to be ready. */
-export interface CareerFit {
-  officer: string;
-  position: string;
-  readiness: number;
-  gaps: number;
-  /** Gaps no available course can close. */
-  open: number;
-  /** Hours of the least-hours learning path closing every other gap. */
-  hours: number;
-  courses: number;
-}
-
-/** A move to a post: the gap now and the learning path that closes it. */
-export interface CareerStep {
-  gap: GapReport;
-  plan: Plan;
 }
 
 /** A course a department plan runs. */
@@ -436,7 +615,9 @@ export interface CourseRun {
 /** One officer's courses for the year. */
 export interface Enrolment {
   officer: string;
+  officer_name?: string;
   position: string;
+  position_name: string;
   /** In learning order. */
   courses: string[];
   hours: number;
@@ -458,6 +639,7 @@ export interface OpenCounts {
 /** What a department plan does for one competency. */
 export interface CompetencyOutcome {
   competency: string;
+  name: string;
   kind: CompetencyType;
   officers_short: number;
   closed: number;
@@ -483,91 +665,6 @@ export interface DepartmentPlan {
   open: OpenCounts;
   optimality: Optimality;
   nodes: number;
-}
-
-/** Progress of a group of officers between two snapshots. */
-export interface Progress {
-  officers: number;
-  requirements: number;
-  gaps_before: number;
-  gaps_after: number;
-  closed: number;
-  opened: number;
-  shortfall_before: number;
-  shortfall_after: number;
-  levels_gained: number;
-  levels_lost: number;
-  without_gaps_before: number;
-  without_gaps_after: number;
-  readiness_before: number;
-  readiness_after: number;
-  readiness_gained: number;
-}
-
-/** Progress on one competency. */
-export interface CompetencyProgress {
-  competency: string;
-  kind: CompetencyType;
-  officers_required: number;
-  short_before: number;
-  short_after: number;
-  closed: number;
-  opened: number;
-  shortfall_before: number;
-  shortfall_after: number;
-  levels_gained: number;
-  levels_lost: number;
-}
-
-/** Progress of the officers who held one position before. */
-export interface PositionProgress {
-  position: string;
-  progress: Progress;
-}
-
-/** Progress of one department's officers. */
-export interface DepartmentProgress {
-  department: string;
-  progress: Progress;
-}
-
-/** An officer whose position changed between the snapshots. */
-export interface Move {
-  officer: string;
-  from: string;
-  to: string;
-}
-
-/** What a course's completers showed in one competency it builds. */
-export interface OutcomeEffect {
-  competency: string;
-  claimed: number | null;
-  reached: number;
-  not_reached: number;
-  reached_before: number;
-  rate: number | null;
-  mean_gained: number;
-}
-
-/** A course completed between the snapshots and what its completers showed. */
-export interface CourseEffect {
-  course: string;
-  completers: number;
-  rate: number | null;
-  outcomes: OutcomeEffect[];
-}
-
-/** What changed between two snapshots of the same officers. */
-export interface Evaluation {
-  overall: Progress;
-  competencies: CompetencyProgress[];
-  positions: PositionProgress[];
-  departments: DepartmentProgress[];
-  /** Least effective first. */
-  courses: CourseEffect[];
-  moved: Move[];
-  only_before: string[];
-  only_after: string[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -608,6 +705,31 @@ export interface OnetCsv {
   occupationSkillLevels: string;
   /** Task statements, which become activities. */
   tasks?: string;
+}
+
+/** The texts of an HR export's CSV files, for `loadOfficers` and `Cohort.fromCsv`. */
+export interface OfficersCsv {
+  /** `officers.csv`: `id, department, position`, optional `name, target`. */
+  officers: string;
+  /** `evidence.csv`: `officer, competency, level, source`, optional `date, verified, course`. */
+  evidence?: string;
+}
+
+/** Options of `loadOfficers` and `Cohort.fromCsv`. */
+export interface OfficersCsvOptions {
+  /** The level policy the officers will be analysed with: its `courseLevels` rule decides
+   * whether a completion above the course's level is an error. */
+  levelPolicy?: LevelPolicy;
+  /** What to report as warnings besides officers outside their position's department. */
+  review?: ReviewOptions;
+}
+
+/** What `loadOfficers` read. */
+export interface OfficersLoad {
+  /** In file order, each with its passbook entries in file order. */
+  officers: OfficerSpec[];
+  /** Probable mistakes that are not errors, each a `csv_row` problem naming the line and column. */
+  warnings: Problem[];
 }
 
 /** Options of `loadOnet`. */
@@ -652,6 +774,7 @@ export interface CaseItem {
   abbreviatedStatement?: string;
   humanCodingScheme?: string;
   CFItemType?: string;
+  CFItemTypeURI?: CaseLink;
   lastChangeDateTime?: string;
   [field: string]: unknown;
 }
@@ -717,7 +840,18 @@ export interface CaseCriterionLevel {
 }
 
 /** What items of one `CFItemType` become on import. */
-export type CaseItemMapping = { competency: CompetencyType } | "area" | "ignore";
+export type CaseItemMapping = { competency: CompetencyType } | { group: GroupKind } | "ignore";
+
+/**
+ * How the `score`s of a rubric criterion's levels become proficiency levels: the score is
+ * the level (default), levels in score order, `⌈score × 5 / top⌉`, or a table of
+ * `[score, level]` pairs.
+ */
+export type CaseLevelRule =
+  | "score"
+  | "rank"
+  | { proportional: { top: number } }
+  | { table: [number, number][] };
 
 /** Options of `importCase`. */
 export interface CaseImportOptions {
@@ -725,18 +859,26 @@ export interface CaseImportOptions {
   itemTypes?: Record<string, CaseItemMapping>;
   /** Type of competencies whose item type is not mapped (default functional). */
   defaultType?: CompetencyType;
-  /** Which field becomes the competency id (default the identifier). */
+  /** Which field becomes the competency and group id (default the identifier). */
   ids?: "identifier" | "human_coding_scheme";
+  /** How rubric scores become levels (default "score"). */
+  levelRule?: CaseLevelRule;
 }
 
 /** Options of `exportCase`. */
 export interface CaseExportOptions {
+  /** The base of every element's `uri` (default `urn:uuid:`). */
   baseUri?: string;
   /** The `CFItemType` of each competency type. */
   itemTypes?: { behavioural?: string; functional?: string; domain?: string };
+  /** The `CFItemType` of each group kind (defaults `Area`, `Theme`, `Sub-theme`, `Competency Group`). */
+  groupItemTypes?: { area?: string; theme?: string; sub_theme?: string; free?: string };
+  /** The same as `groupItemTypes.area`. */
   areaItemType?: string;
-  /** Identifiers of area items, by area name. */
+  /** Identifiers (UUIDs) of the items of areas, by area name. */
   areaIdentifiers?: Record<string, string>;
+  /** Identifiers (UUIDs) of the items of groups, by group id. */
+  groupIdentifiers?: Record<string, string>;
   rubricTitle?: string;
 }
 
@@ -744,18 +886,40 @@ export interface CaseExportOptions {
 export type CaseElement =
   | "Package" | "Document" | "Item" | "Association" | "Rubric" | "Criterion" | "Level";
 
+/** Where an item type came from: `CFItemType`, `CFItemTypeURI`, both (agreeing or not), or neither. */
+export type CaseTypeSource = "item_type" | "item_type_uri" | "both" | "item_type_over_uri" | "neither";
+
 /** One item type met on import and what it became. */
 export interface CaseItemTypeUse {
   item_type: string | null;
+  source: CaseTypeSource;
   mapping: CaseItemMapping;
   by_default: boolean;
   items: string[];
 }
 
-/** An area item. */
-export interface CaseArea {
+/** A grouping item and the group it became. */
+export interface CaseGroup {
   identifier: string;
+  id: string;
   name: string;
+}
+
+/** A rubric criterion's levels and the proficiency levels they became. */
+export interface CaseScale {
+  item: string;
+  criterion: string;
+  /** `null` when the item was set aside. */
+  competency: string | null;
+  rule: CaseLevelRule;
+  levels: CaseScaleLevel[];
+}
+
+/** One rubric level: its score and the proficiency level it became (`null`: none). */
+export interface CaseScaleLevel {
+  identifier: string;
+  score: number | null;
+  level: number | null;
 }
 
 /** An association kept aside, with the competencies at its ends. */
@@ -765,25 +929,46 @@ export interface CaseKeptAssociation {
   destination: string | null;
 }
 
+/** Why an element was set aside on import. */
+export type CaseDropReason =
+  | "ignored_type"
+  | "no_item"
+  | "outside_package"
+  | "not_a_competency"
+  | "no_levels"
+  | "no_criteria"
+  | "unmapped_scale"
+  | "conflicting_criteria"
+  | "level_none"
+  | "merged_level";
+
 /** An element dropped on import, and why. */
 export interface CaseDropped {
   element: CaseElement;
   identifier: string;
-  reason: "ignored_type" | "no_item" | "not_a_competency" | "no_levels" | "no_criteria";
+  reason: CaseDropReason;
 }
 
-/** A field dropped on import. */
+/** Why a field was set aside on import. */
+export type CaseFieldReason =
+  | "no_place"
+  | { wrong_type: { found: string; expected: string } }
+  | { superseded: { by: string } };
+
+/** A field set aside on import, and why. */
 export interface CaseDroppedField {
   element: CaseElement;
   identifier: string;
   field: string;
+  reason: CaseFieldReason;
 }
 
 /** What a CASE import kept aside. */
 export interface CaseImportReport {
   document: CaseDocument;
   item_types: CaseItemTypeUse[];
-  areas: CaseArea[];
+  groups: CaseGroup[];
+  scales: CaseScale[];
   associations: CaseKeptAssociation[];
   dropped: CaseDropped[];
   dropped_fields: CaseDroppedField[];
@@ -806,18 +991,39 @@ interface ProblemBase {
 
 /**
  * A malformed input: bad JSON, an unknown field, a missing field, a wrong type. `line` and
- * `column` are 1-based positions in the caller's text (0 when the input was an object);
- * `path` names the bad value, e.g. `competencies[3].levels[0].level`.
+ * `column` are 1-based positions in the caller's text (0 when the input was an object or
+ * the position is unknown); `path` names the bad value, e.g. `competencies[3].levels[0].level`,
+ * when the package read the JSON.
  */
 export interface JsonProblem extends ProblemBase {
   code: "json";
   line: number;
   column: number;
-  path: string;
+  path?: string;
   description: string;
 }
 
-/** One problem of a failed call; `code` tells which fields it has. */
+/** What is wrong with a passbook entry (`invalid_evidence`); `problem` is the code. */
+export type EvidenceProblem =
+  | { problem: "unknown_competency"; nearest: string | null }
+  | { problem: "level_above_scale"; level: number; max: number }
+  | { problem: "invalid_date"; found: string; suggestion: string | null }
+  | { problem: "unknown_course"; course: string; nearest: string | null }
+  | { problem: "completion_without_course" }
+  | { problem: "course_does_not_build"; course: string }
+  | { problem: "above_course_level"; course: string; level: number; course_level: number }
+  | { problem: "after_as_of"; date: string; as_of: string };
+
+/** A problem in a row of a CSV file: the file, 1-based line, and column. */
+interface CsvPlace extends ProblemBase {
+  file: string;
+  line: number;
+}
+
+/**
+ * One problem of a failed call, or one warning; `code` tells which fields it has. The codes
+ * are exactly the library's `Error::code()` values (the table in its `Error` docs).
+ */
 export type Problem =
   | JsonProblem
   | (ProblemBase & { code: "unsupported_format_version"; found: number; expected: number })
@@ -825,6 +1031,7 @@ export type Problem =
   | (ProblemBase & { code: "empty_id"; kind: EntityKind; index: number })
   | (ProblemBase & { code: "empty_name"; kind: EntityKind; id: string })
   | (ProblemBase & { code: "hidden_character"; kind: EntityKind; id: string; field: string; value: string })
+  | (ProblemBase & { code: "empty_field"; kind: EntityKind; id: string; field: string })
   | (ProblemBase & { code: "duplicate_id"; kind: EntityKind; id: string })
   | (ProblemBase & {
       code: "unknown_reference" | "duplicate_reference";
@@ -842,26 +1049,42 @@ export type Problem =
       min: number;
       max: number;
     })
-  | (ProblemBase & { code: "invalid_level_scale"; competency: string; found: number[] })
+  | (ProblemBase & { code: "invalid_level_scale"; competency: string; found: number[]; min: number; max: number })
+  | (ProblemBase & { code: "invalid_level_range"; competency: string; min: number; max: number })
+  | (ProblemBase & { code: "blank_level_name"; competency: string; level: number })
+  | (ProblemBase & { code: "blank_area"; competency: string })
   | (ProblemBase & { code: "position_without_roles"; position: string })
   | (ProblemBase & { code: "prerequisite_cycle"; courses: string[] })
+  | (ProblemBase & { code: "group_cycle"; groups: string[] })
   | (ProblemBase & { code: "invalid_hours"; course: string; hours: number | null })
-  | (ProblemBase & { code: "invalid_date"; officer: string; value: string })
+  | (ProblemBase & {
+      code: "invalid_evidence";
+      officer: string;
+      /** The entry's 0-based index in the passbook. */
+      index: number;
+      competency: string;
+      problem: EvidenceProblem;
+    })
+  | (ProblemBase & {
+      code: "department_mismatch";
+      officer: string;
+      department: string;
+      position: string;
+      position_department: string;
+    })
   | (ProblemBase & { code: "invalid_policy_date"; value: string })
-  | (ProblemBase & { code: "unknown_id"; kind: EntityKind; id: string })
+  | (ProblemBase & { code: "unknown_id"; kind: EntityKind; id: string; nearest: string | null })
   | (ProblemBase & { code: "framework_mismatch" })
   | (ProblemBase & { code: "invalid_weight"; name: string; value: number | null })
   | (ProblemBase & { code: "invalid_id_weight"; kind: EntityKind; id: string; value: number | null })
   | (ProblemBase & { code: "capacity_exceeded"; what: string; limit: number })
   | (ProblemBase & { code: "case_missing_document" })
-  | (ProblemBase & { code: "case_missing_identifier"; element: string; path: string })
-  | (ProblemBase & { code: "case_missing_field"; element: string; identifier: string; field: string })
+  | (ProblemBase & { code: "case_missing_identifier"; element: CaseElement; path: string })
+  | (ProblemBase & { code: "case_missing_field"; element: CaseElement; identifier: string; field: string })
+  | (ProblemBase & { code: "case_field_name"; path: string; found: string; expected: string })
+  | (ProblemBase & { code: "case_field_type"; path: string; found: string; expected: string })
   | (ProblemBase & { code: "case_duplicate_identifier"; identifier: string })
-  | (ProblemBase & { code: "case_unknown_node"; association: string; end: "origin" | "destination"; node: string })
   | (ProblemBase & { code: "case_child_of_cycle"; items: string[] })
-  | (ProblemBase & { code: "case_unknown_criterion_item"; criterion: string; item: string })
-  | (ProblemBase & { code: "case_too_many_levels"; item: string; criterion: string; count: number })
-  | (ProblemBase & { code: "case_conflicting_criteria"; item: string; criteria: string[] })
   | (ProblemBase & { code: "case_invalid_identifier"; identifier: string })
   | (ProblemBase & { code: "case_conflicting_identifiers"; group: string; identifiers: string[] })
   | (ProblemBase & {
@@ -872,34 +1095,28 @@ export type Problem =
       other: string;
     })
   | (ProblemBase & { code: "case_invalid_date_time"; value: string })
-  | (ProblemBase & { code: "case_blank_area"; competency: string })
-  | (ProblemBase & { code: "csv_unclosed_quote"; file: string; line: number })
-  | (ProblemBase & { code: "csv_misplaced_quote"; file: string; line: number; field: number })
-  | (ProblemBase & { code: "csv_field_count"; file: string; line: number; expected: number; found: number })
+  | (ProblemBase & { code: "case_item_type_name"; name: string })
+  | (CsvPlace & { code: "csv_unclosed_quote" })
+  | (CsvPlace & { code: "csv_misplaced_quote"; field: number })
+  | (CsvPlace & { code: "csv_field_count"; expected: number; found: number })
   | (ProblemBase & { code: "csv_missing_column"; file: string; column: string })
-  | (ProblemBase & {
-      code: "csv_invalid_value";
-      file: string;
-      line: number;
-      column: string;
-      found: string;
-      expected: string;
-    })
-  | (ProblemBase & {
-      code: "csv_duplicate_key";
-      file: string;
-      line: number;
-      column: string;
-      key: string;
-      first_line: number;
-    })
-  | (ProblemBase & {
+  | (CsvPlace & { code: "csv_invalid_value"; column: string; found: string; expected: string })
+  | (CsvPlace & { code: "csv_duplicate_key"; column: string; key: string; first_line: number })
+  | (CsvPlace & {
       code: "csv_unknown_reference";
-      file: string;
-      line: number;
       column: string;
       found: string;
       target: string;
+      nearest: string | null;
     })
-  | (ProblemBase & { code: "invalid_option"; option: string; value: number | null; expected: string })
-  | (ProblemBase & { code: "error" });
+  | (CsvPlace & {
+      code: "csv_row";
+      /** The column holding the value at fault. */
+      column: string;
+      /** The framework's rule broken in that row (e.g. `invalid_evidence`). */
+      error: Problem;
+    })
+  | (ProblemBase & { code: "invalid_option"; option: string; value: number | null; expected: string });
+
+/** Every code a problem may have. */
+export type ProblemCode = Problem["code"];

@@ -11,10 +11,11 @@ import {
   Profile,
   exportCase,
   importCase,
+  loadOfficers,
   parseFrameworkSpec,
   parseOfficers,
 } from "../index.js";
-import { frameworkDoc, frameworkText, officersDoc, officersText } from "./support/data.js";
+import { frameworkDoc, frameworkText, officersCsv, officersDoc, officersText, throwsProblems } from "./support/data.js";
 
 const fw = new Framework(frameworkText());
 const officers = officersDoc().officers;
@@ -56,6 +57,47 @@ describe("Framework", () => {
     assert.equal(fw.maxLevel("integrity"), 5);
     assert.equal(fw.maxLevel("nothing"), undefined);
     assert.deepEqual(fw.prerequisiteClosure("savings-audit"), ["accounts-basics", "po-accounts", "savings-audit"]);
+    assert.equal(fw.minLevel("empathy"), 1);
+    assert.equal(fw.minLevel("nothing"), undefined);
+  });
+
+  test("competency groups: the areas the example names, and declared groups with parents", () => {
+    const areas = fw.groups();
+    assert.equal(areas.length, 8);
+    assert.ok(areas.every((g) => g.kind === "area" && g.id === `area:${g.name}`));
+    assert.deepEqual(fw.group("area:Values"), { id: "area:Values", name: "Values", kind: "area" });
+    assert.equal(fw.group("area:Nothing"), undefined);
+    assert.deepEqual(fw.members("area:Values"), ["citizen-centricity", "integrity"]);
+    assert.deepEqual(fw.groupsOf("empathy"), ["area:Self and others"]);
+    throwsProblems(() => fw.members("values"), [{ code: "unknown_id", kind: "group", id: "values", nearest: null }]);
+    throwsProblems(() => fw.groupsOf("empaty"), [{ code: "unknown_id", kind: "competency", id: "empaty", nearest: "empathy" }]);
+
+    // A KCM-style hierarchy: area → theme → sub-theme, declared with ids.
+    const doc = frameworkDoc();
+    doc.format_version = 2;
+    doc.groups = [
+      { id: "kcm-behavioural", name: "Behavioural", kind: "area" },
+      { id: "kcm-self", name: "Self", kind: "theme", parents: ["kcm-behavioural"] },
+      { id: "kcm-ethics", name: "Ethics", kind: "sub_theme", parents: ["kcm-self"] },
+    ];
+    doc.competencies.find((c) => c.id === "integrity").groups = ["kcm-ethics"];
+    doc.competencies.find((c) => c.id === "empathy").min_level = 2;
+    doc.competencies.find((c) => c.id === "empathy").levels = doc.competencies
+      .find((c) => c.id === "empathy")
+      .levels.filter((l) => l.level >= 2);
+    const kcm = new Framework(doc);
+    assert.deepEqual(kcm.parentGroups("kcm-ethics"), ["kcm-self"]);
+    assert.deepEqual(kcm.childGroups("kcm-behavioural"), ["kcm-self"]);
+    assert.deepEqual(kcm.childGroups("kcm-ethics"), []);
+    assert.deepEqual(kcm.groupsOf("integrity"), ["area:Values", "kcm-ethics"]);
+    const order = kcm.groupsTopDown().map((g) => g.id);
+    assert.ok(order.indexOf("kcm-behavioural") < order.indexOf("kcm-self"));
+    assert.ok(order.indexOf("kcm-self") < order.indexOf("kcm-ethics"));
+    assert.equal(order.length, 11);
+    assert.equal(kcm.minLevel("empathy"), 2);
+    assert.equal(kcm.maxLevel("empathy"), 3);
+    assert.equal(kcm.competency("empathy").min_level, 2);
+    throwsProblems(() => kcm.parentGroups("kcm-ethic"), [{ code: "unknown_id", kind: "group", nearest: "kcm-ethics" }]);
   });
 
   test("derives requirements with provenance, direct role requirements included", () => {
@@ -63,6 +105,7 @@ describe("Framework", () => {
     assert.equal(reqs.length, 16);
     const accounting = reqs.find((r) => r.competency === "financial-accounting");
     assert.equal(accounting.level, 3);
+    assert.equal(accounting.name, "Financial accounting");
     assert.equal(accounting.kind, "functional");
     assert.deepEqual(
       accounting.provenance.map((p) => `${p.role}/${p.activity}`),
@@ -86,6 +129,10 @@ describe("Profile", () => {
   test("derives current levels from the passbook by the policy", () => {
     const p = profile("meena-iyer");
     assert.equal(p.id, "meena-iyer");
+    assert.equal(p.name, "Meena Iyer");
+    const unnamed = { ...officer("meena-iyer") };
+    delete unnamed.name;
+    assert.equal(new Profile(fw, unnamed).name, undefined);
     assert.equal(p.department, "department-of-posts");
     assert.equal(p.position, "postmaster-hpo");
     assert.equal(p.targetPosition, undefined);
@@ -105,13 +152,42 @@ describe("Profile", () => {
     assert.equal(profile("suresh-patil", { verifiedOnly: false }).level("procurement"), 3);
     assert.equal(profile("meena-iyer", { feedback360: false }).level("integrity"), 0);
   });
+
+  test("undated evidence counts unless a cut-off says otherwise; completions above a course's level", () => {
+    const o = structuredClone(officer("farah-khan"));
+    o.passbook = [
+      { competency: "rti", level: 2, source: "assessment" },
+      { competency: "empathy", level: 2, source: "assessment", date: "" },
+    ];
+    assert.equal(new Profile(fw, o).level("rti"), 2);
+    assert.equal(new Profile(fw, o).level("empathy"), 2);
+    assert.equal(new Profile(fw, o, { notBefore: "2024-01-01" }).level("rti"), 0);
+    assert.equal(new Profile(fw, o, { notBefore: "2024-01-01", undated: "counts" }).level("rti"), 2);
+    assert.equal(new Profile(fw, o, { undated: "ignored" }).level("rti"), 0);
+    assert.equal(new Profile(fw, o, { undated: "counts_without_cutoff" }).level("rti"), 2);
+    // rti-pio builds RTI to level 3: a level-5 completion is refused, or capped.
+    o.passbook = [{ competency: "rti", level: 5, source: "course_completion", date: "2025-01-10", course: "rti-pio" }];
+    throwsProblems(() => new Profile(fw, o), [
+      {
+        code: "invalid_evidence",
+        officer: "farah-khan",
+        index: 0,
+        competency: "rti",
+        problem: { problem: "above_course_level", course: "rti-pio", level: 5, course_level: 3 },
+      },
+    ]);
+    assert.equal(new Profile(fw, o, { courseLevels: "cap" }).level("rti"), 3);
+  });
 });
 
 describe("gaps and readiness", () => {
   test("a gap report lists gaps largest first with provenance, and readiness", () => {
     const report = fw.gap(profile("meena-iyer"));
     assert.equal(report.officer, "meena-iyer");
+    assert.equal(report.officer_name, "Meena Iyer");
     assert.equal(report.position, "postmaster-hpo");
+    assert.equal(report.position_name, "Postmaster, Head Post Office");
+    assert.equal(report.gaps[0].name, "Public procurement");
     assert.equal(report.requirements, 16);
     assert.equal(report.met, 10);
     assert.equal(report.required_levels, 48);
@@ -164,7 +240,12 @@ describe("learning paths", () => {
       assert.ok(step.closes.length > 0 || step.prerequisite_for.length > 0, `${step.course} has no reason`);
     }
     assert.equal(plan.total_hours, plan.steps.reduce((h, s) => h + s.hours, 0));
-    assert.equal(plan.optimality, "approximate");
+    // The default solver proves its plan or bounds how far from the fewest hours it can be.
+    assert.ok(["optimal", "bounded"].includes(plan.optimality.status), JSON.stringify(plan.optimality));
+    assert.ok(plan.bound <= plan.total_hours + 1e-9);
+    if (plan.optimality.status === "bounded") {
+      assert.ok(plan.total_hours <= plan.bound * (1 + plan.optimality.gap) + 1e-9);
+    }
     assert.equal(plan.closed, 6 - plan.open.length);
     const closed = plan.steps.flatMap((s) => s.closes.map((c) => c.competency)).sort();
     const gaps = fw.gap(p).gaps.map((g) => g.competency);
@@ -175,15 +256,17 @@ describe("learning paths", () => {
 
   test("the exact solver proves its plan; budget, terms and the 70-20-10 blend", () => {
     const p = profile("meena-iyer");
-    const greedy = fw.recommend(p, p.position);
+    const greedy = fw.recommend(p, p.position, { solver: "greedy" });
     const exact = fw.recommend(p, p.position, { solver: { exact: { nodeLimit: 100000 } } });
-    assert.equal(exact.optimality, "optimal");
+    assert.deepEqual(exact.optimality, { status: "optimal" });
+    assert.equal(exact.bound, exact.total_hours);
     assert.ok(exact.total_hours <= greedy.total_hours);
     const budgeted = fw.recommend(p, p.position, { budget: 5 });
     assert.ok(budgeted.total_hours <= 5);
     assert.ok(budgeted.open.some((o) => o.reason.reason === "budget"));
     const terms = fw.recommend(p, p.position, { termHours: 20 });
-    assert.ok(terms.terms.every((h) => h <= 20 || terms.steps.some((s) => s.hours > 20)));
+    assert.ok(terms.terms.length > 0);
+    assert.ok(terms.terms.every((t) => t.hours <= 20 || (t.over_cap && terms.steps.some((s) => s.hours > 20))));
     assert.ok(terms.steps.every((s) => s.term >= 1));
     const blend = fw.recommend(p, p.position, { maxFormalShare: 0.1 });
     assert.equal(typeof blend.blend_target_met, "boolean");
@@ -218,6 +301,8 @@ describe("cohorts", () => {
     assert.ok(cohort.heapBytes() > 0);
     assert.equal(cohort.officerId(0), "meena-iyer");
     assert.equal(cohort.officerId(5), undefined);
+    assert.equal(cohort.officerName(0), "Meena Iyer");
+    assert.equal(cohort.officerName(5), undefined);
     assert.equal(cohort.find("farah-khan"), 2);
     assert.equal(cohort.find("nobody"), undefined);
     assert.deepEqual(cohort.profile(0).held(), profile("meena-iyer").held());
@@ -247,7 +332,10 @@ describe("cohorts", () => {
     }
     const byDept = fw.trainingNeedsByDepartment(cohort);
     assert.deepEqual(byDept, [{ department: "department-of-posts", needs }]);
-    assert.deepEqual(fw.trainingNeeds(cohort, { department: "elsewhere" }).rows, []);
+    throwsProblems(() => fw.trainingNeeds(cohort, { department: "department-of-post" }), [
+      { code: "unknown_id", kind: "department", id: "department-of-post", nearest: "department-of-posts" },
+    ]);
+    assert.equal(needs.rows[0].name, fw.competency(needs.rows[0].competency).name);
   });
 
   test("rankings, career paths and successors", () => {
@@ -325,20 +413,105 @@ describe("documents and CASE", () => {
     assert.deepEqual(exportCase(fw, document), pkg);
     const back = importCase(JSON.stringify(pkg), { ids: "human_coding_scheme" });
     const original = fw.competencies();
+    // Areas come back as groups with the same ids and names.
     assert.deepEqual(
-      back.spec.competencies.map((c) => [c.id, c.name, c.type, c.area ?? null]),
-      original.map((c) => [c.id, c.name, c.type, c.area ?? null]),
+      back.spec.competencies.map((c) => [c.id, c.name, c.type, c.groups]),
+      original.map((c) => [c.id, c.name, c.type, fw.groupsOf(c.id)]),
+    );
+    assert.deepEqual(
+      back.spec.groups.map((g) => [g.id, g.name, g.kind]),
+      fw.groups().map((g) => [g.id, g.name, g.kind]),
     );
     assert.deepEqual(
       back.spec.competencies.map((c) => (c.levels ?? []).length),
       original.map((c) => (c.levels ?? []).length),
     );
     assert.equal(back.report.document.identifier, document.identifier);
-    assert.ok(back.report.areas.length > 0);
+    assert.equal(back.report.groups.length, 8);
+    assert.ok(back.report.scales.every((s) => s.rule === "score" && s.levels.every((l) => l.level === l.score)));
     const renamed = exportCase(fw, document, { itemTypes: { domain: "Domain knowledge" }, rubricTitle: "Levels" });
     assert.ok(renamed.CFItems.some((i) => i.CFItemType === "Domain knowledge"));
     const mapped = importCase(renamed, { itemTypes: { "Domain knowledge": { competency: "domain" } } });
     assert.ok(mapped.report.item_types.some((t) => t.item_type === "Domain knowledge" && !t.by_default));
+    // Groups exported under other item type names, mapped back by the import.
+    const clusters = exportCase(fw, document, { groupItemTypes: { area: "Cluster" } });
+    assert.ok(clusters.CFItems.some((i) => i.CFItemType === "Cluster"));
+    const asThemes = importCase(clusters, { itemTypes: { Cluster: { group: "theme" } } });
+    assert.ok(asThemes.spec.groups.every((g) => g.kind === "theme"));
+    const ignored = importCase(clusters, { itemTypes: { Cluster: "ignore" } });
+    assert.equal((ignored.spec.groups ?? []).length, 0);
+    assert.ok(ignored.report.dropped.some((d) => d.reason === "ignored_type"));
+  });
+
+  test("CASE rubric scores become levels by the level rule", () => {
+    const document = {
+      identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01",
+      title: "Head post office competencies",
+      creator: "Department of Posts",
+      lastChangeDateTime: "2025-04-01T09:00:00Z",
+    };
+    const pkg = exportCase(fw, document);
+    // Rescore every rubric on a 7-point scale (1..7 for the five levels spread out).
+    const seven = structuredClone(pkg);
+    for (const r of seven.CFRubrics) {
+      for (const c of r.CFRubricCriteria) {
+        for (const l of c.CFRubricCriterionLevels) l.score = [0, 1, 3, 4, 6, 7][l.score];
+      }
+    }
+    const proportional = importCase(seven, { levelRule: { proportional: { top: 7 } } });
+    const levels = proportional.report.scales.flatMap((s) => s.levels.map((l) => [l.score, l.level]));
+    // ⌈score × 5 / 7⌉: 1 → 1, 3 → 3, 4 → 3, 6 → 5, 7 → 5.
+    for (const [score, level] of levels) assert.equal(level, Math.ceil((score * 5) / 7));
+    assert.ok(proportional.report.scales.every((s) => s.rule.proportional.top === 7));
+    const rank = importCase(seven, { levelRule: "rank" });
+    const integrity = rank.spec.competencies.find((c) => c.name === "Integrity and ethics");
+    assert.deepEqual(integrity.levels.map((l) => l.level), [1, 2, 3, 4, 5]);
+    const table = importCase(seven, { levelRule: { table: [[1, 1], [3, 2], [4, 3], [6, 4], [7, 5]] } });
+    assert.deepEqual(
+      table.spec.competencies.find((c) => c.name === "Integrity and ethics").levels.map((l) => l.level),
+      [1, 2, 3, 4, 5],
+    );
+    assert.deepEqual(table.report.scales[0].rule.table[1], [3, 2]);
+    throwsProblems(() => importCase(seven, { levelRule: { proportional: { top: 0 } } }), [
+      { code: "invalid_option", option: "level_rule", value: 0 },
+    ]);
+  });
+
+  test("an HR export's CSV loads the same officers as the JSON document, with warnings", () => {
+    const csv = officersCsv();
+    const load = loadOfficers(fw, csv);
+    assert.deepEqual(load.warnings, []);
+    const json = officersDoc().officers;
+    assert.deepEqual(
+      load.officers.map((o) => [o.id, o.name, o.department, o.position, o.target_position ?? null, o.passbook.length]),
+      json.map((o) => [o.id, o.name, o.department, o.position, o.target_position ?? null, o.passbook.length]),
+    );
+    const fromCsv = Cohort.fromCsv(fw, csv);
+    assert.deepEqual(fw.trainingNeeds(fromCsv), fw.trainingNeeds(new Cohort(fw, json)));
+    assert.equal(fromCsv.officerName(1), "Arjun Rao");
+    // Officers alone: no passbooks.
+    assert.ok(loadOfficers(fw, { officers: csv.officers }).officers.every((o) => o.passbook.length === 0));
+    // Warnings: an officer outside the position's department, evidence after the export.
+    const moved = csv.officers.replace("farah-khan,Farah Khan,department-of-posts", "farah-khan,Farah Khan,dopt");
+    const late = csv.evidence + "arjun-rao,rti,1,self_declared,2030-01-01,,\n";
+    const warned = loadOfficers(fw, { officers: moved, evidence: late }, { review: { asOf: "2025-06-30" } });
+    assert.deepEqual(
+      warned.warnings.map((w) => [w.code, w.file, w.line, w.column, w.error.code, w.error.problem?.problem ?? null]),
+      // Officers in file order: Arjun Rao (line 3) before Farah Khan (line 4).
+      [
+        ["csv_row", "evidence.csv", 52, "date", "invalid_evidence", "after_as_of"],
+        ["csv_row", "officers.csv", 4, "department", "department_mismatch", null],
+      ],
+    );
+    // The same warnings from the officers as documents.
+    const review = fw.reviewOfficers(warned.officers, { asOf: "2025-06-30" });
+    assert.deepEqual(review, warned.warnings.map((w) => w.error));
+    assert.deepEqual(fw.reviewOfficers(officersText()), []);
+    // The level policy decides whether a completion above the course's level is an error.
+    const above = "officer,competency,level,source,date,course\nmeena-iyer,rti,5,course_completion,2025-01-10,rti-pio\n";
+    const capped = loadOfficers(fw, { officers: csv.officers, evidence: above }, { levelPolicy: { courseLevels: "cap" } });
+    assert.equal(capped.officers[0].passbook[0].level, 5);
+    assert.equal(Cohort.fromCsv(fw, { officers: csv.officers, evidence: above }, { levelPolicy: { courseLevels: "cap" } }).profile(0).level("rti"), 3);
   });
 
   test("constants", () => {

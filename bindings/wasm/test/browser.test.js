@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { frameworkDoc, officersDoc, packageDir } from "./support/data.js";
+import { frameworkDoc, officersCsv, officersDoc, packageDir } from "./support/data.js";
 import { launch, serve } from "./support/browser.js";
 
 const results = join(packageDir, "test-results");
@@ -36,7 +36,7 @@ describe("the demo page in chromium", () => {
   test("lists the officers with their readiness", async () => {
     const buttons = await page.locator("#officer-list button").allInnerTexts();
     assert.equal(buttons.length, 5);
-    assert.match(buttons[0], /meena-iyer/);
+    assert.match(buttons[0], /Meena Iyer/);
     assert.match(buttons[0], /Postmaster, Head Post Office/);
     assert.match(buttons[0], /79%/);
     assert.match(await page.textContent("#status"), /16 competencies, 3 positions, 18 courses; .*5 officers/);
@@ -44,7 +44,8 @@ describe("the demo page in chromium", () => {
 
   test("a chosen officer's gaps, learning path and the department heatmap are shown with names", async () => {
     await page.click('#officer-list button[data-officer="suresh-patil"]');
-    await page.waitForSelector('#officer h2:text("suresh-patil")');
+    await page.waitForSelector('#officer h2:text("Suresh Patil")');
+    assert.match(await page.textContent("#officer .officer-id"), /suresh-patil/);
     assert.match(await page.textContent("#readiness"), /^\d+%/);
     const gaps = await page.locator("#gaps tbody tr").allInnerTexts();
     assert.ok(gaps.length >= 3, gaps.join("\n"));
@@ -115,7 +116,7 @@ describe("the demo page in chromium", () => {
     await page.waitForSelector("#explorer:not([hidden])");
     const officers = officersDoc();
     officers.officers[2].position = "chief-postmaster";
-    officers.officers[4].passbook[0].date = "last year";
+    officers.officers[4].passbook[1].date = "last year";
     await page.setInputFiles("#officers-file", {
       name: "officers.json",
       mimeType: "application/json",
@@ -124,7 +125,59 @@ describe("the demo page in chromium", () => {
     await page.waitForSelector("#problems:not([hidden])");
     const entry = (key) => page.locator(`#entries [data-entry="${key}"] .problem`).allInnerTexts();
     assert.deepEqual(await entry("officer:farah-khan"), ["officer `farah-khan` refers to unknown position `chief-postmaster`"]);
-    assert.match((await entry("officer:lakshmi-menon"))[0], /evidence dated `last year`/);
+    // The passbook entry at fault is shown with the problem: the second of Lakshmi Menon's.
+    const lakshmi = page.locator('#entries [data-entry="officer:lakshmi-menon"] .problem[data-code="invalid_evidence"]');
+    assert.equal(await lakshmi.getAttribute("data-passbook-entry"), "1");
+    assert.match(await lakshmi.innerText(), /passbook entry 2: /);
+    assert.match(await lakshmi.innerText(), /date `last year` is not an iso date/);
+    assert.deepEqual(errors, []);
+  });
+
+  test("an HR export loads through the CSV loader; its row errors are shown by line and column", async () => {
+    const csv = officersCsv();
+    await page.click("#load-example");
+    await page.waitForSelector("#explorer:not([hidden])");
+    // A broken export: an unknown position (with the nearest one), a level that is not one,
+    // a completion above the course's level.
+    const officers = csv.officers.replace("farah-khan,Farah Khan,department-of-posts,aso-division", "farah-khan,Farah Khan,department-of-posts,aso-divison");
+    const evidence = csv.evidence
+      .replace("meena-iyer,integrity,4,", "meena-iyer,integrity,four,")
+      .concat("arjun-rao,rti,5,course_completion,2025-01-10,,rti-pio\n");
+    await page.setInputFiles("#officers-csv", { name: "officers.csv", mimeType: "text/csv", buffer: Buffer.from(officers) });
+    await page.setInputFiles("#evidence-csv", { name: "evidence.csv", mimeType: "text/csv", buffer: Buffer.from(evidence) });
+    await page.click("#load-csv");
+    await page.waitForSelector("#rows .row-problem");
+    assert.match(await page.textContent("#status"), /officers\.csv \+ evidence\.csv was not loaded: 3 problems/);
+    const rows = await page.locator("#rows .row-problem").evaluateAll((ps) =>
+      ps.map((p) => [p.dataset.file, p.dataset.line, p.dataset.column, p.dataset.code, p.querySelector("td.bad")?.textContent ?? null]),
+    );
+    assert.deepEqual(rows, [
+      ["officers.csv", "4", "position", "csv_unknown_reference", "aso-divison"],
+      ["evidence.csv", "3", "level", "csv_invalid_value", "four"],
+      ["evidence.csv", "52", "level", "invalid_evidence", "5"],
+    ]);
+    const texts = await page.locator("#rows .row-problem").allInnerTexts();
+    assert.match(texts[0], /officers\.csv, line 4, column position/);
+    assert.match(texts[0], /did you mean `aso-division`/);
+    assert.match(texts[2], /level 5 is above level 3, the level course `rti-pio` builds it to/);
+    await page.screenshot({ path: join(results, "demo-csv-errors.png"), fullPage: true });
+
+    // The example export loads, with names; a warning names its row.
+    const moved = csv.officers.replace("suresh-patil,Suresh Patil,department-of-posts", "suresh-patil,Suresh Patil,dopt");
+    await page.setInputFiles("#officers-csv", { name: "officers.csv", mimeType: "text/csv", buffer: Buffer.from(moved) });
+    await page.setInputFiles("#evidence-csv", { name: "evidence.csv", mimeType: "text/csv", buffer: Buffer.from(csv.evidence) });
+    await page.click("#load-csv");
+    await page.waitForSelector("#explorer:not([hidden])");
+    assert.match(await page.textContent("#status"), /officers\.csv \+ evidence\.csv: 5 officers, 1 warning/);
+    const warning = page.locator("#warning-rows .row-problem");
+    assert.equal(await warning.getAttribute("data-line"), "5");
+    assert.equal(await warning.getAttribute("data-code"), "department_mismatch");
+    assert.equal(await warning.locator("td.bad").textContent(), "dopt");
+    const buttons = await page.locator("#officer-list button").allInnerTexts();
+    assert.match(buttons[3], /Suresh Patil/);
+    await page.click("#load-example-csv");
+    await page.waitForFunction(() => /head_post_office_officers\.csv \+ head_post_office_evidence\.csv: 5 officers$/.test(document.querySelector("#status").textContent));
+    assert.ok(await page.locator("#warnings").isHidden());
     assert.deepEqual(errors, []);
   });
 });

@@ -11,21 +11,29 @@ import {
   exportCase,
   importCase,
   loadEsco,
+  loadOfficers,
   loadOnet,
   parseFrameworkSpec,
   parseOfficers,
 } from "../index.js";
-import { frameworkDoc, frameworkText, officersDoc, throwsProblems } from "./support/data.js";
+import { frameworkDoc, frameworkText, officersCsv, officersDoc, throwsProblems } from "./support/data.js";
 
 const fw = new Framework(frameworkText());
 const meena = () => officersDoc().officers[0];
 
 describe("framework validation reports every problem at once", () => {
-  test("ids, references, levels, scales, roles, hours and cycles", () => {
+  test("ids, references, levels, scales, ranges, roles, hours and cycles", () => {
     const doc = frameworkDoc();
     doc.competencies.push({ id: "integrity", name: "Integrity again", type: "behavioural" });
     doc.competencies.push({ id: "", name: "No id", type: "domain" });
-    doc.competencies.find((c) => c.id === "empathy").levels.push({ level: 5, description: "x" });
+    doc.competencies.find((c) => c.id === "empathy").levels.push({ level: 2, description: "x" });
+    doc.competencies.find((c) => c.id === "teamwork").min_level = 4;
+    doc.competencies.find((c) => c.id === "teamwork").max_level = 2;
+    doc.format_version = 2;
+    doc.groups = [
+      { id: "g1", name: "One", parents: ["g2"] },
+      { id: "g2", name: "Two", parents: ["g1"] },
+    ];
     doc.roles.find((r) => r.id === "mail-operations").activities.push("sort-parcels");
     doc.activities.find((a) => a.id === "reply-rti").requires[0].level = 7;
     doc.positions.push({ id: "vacant", name: "Vacant post", department: "department-of-posts", roles: [] });
@@ -38,7 +46,8 @@ describe("framework validation reports every problem at once", () => {
         { code: "duplicate_id", kind: "competency", id: "integrity" },
         { code: "empty_id", kind: "competency", index: 17 },
         { code: "empty_name", kind: "course", id: "cpgrams" },
-        { code: "invalid_level_scale", competency: "empathy", found: [1, 2, 3, 5] },
+        { code: "invalid_level_scale", competency: "empathy", found: [1, 2, 3, 2], min: 1, max: 3 },
+        { code: "invalid_level_range", competency: "teamwork", min: 4, max: 2 },
         {
           code: "invalid_level",
           owner_kind: "activity",
@@ -52,9 +61,10 @@ describe("framework validation reports every problem at once", () => {
         { code: "position_without_roles", position: "vacant" },
         { code: "invalid_hours", course: "rti-pio", hours: 0 },
         { code: "prerequisite_cycle", courses: ["accounts-basics", "savings-audit", "po-accounts"] },
+        { code: "group_cycle", groups: ["g1", "g2"] },
       ],
     );
-    assert.equal(error.problems.length, 9);
+    assert.equal(error.problems.length, 11);
   });
 
   test("malformed text names its line, column and path; an object names its path", () => {
@@ -106,10 +116,24 @@ describe("officers", () => {
       () => new Profile(fw, officer),
       [
         { code: "unknown_reference", from_kind: "officer", from: "meena-iyer", to_kind: "position", to: "postmaster" },
-        { code: "invalid_level", owner_kind: "officer", owner: "meena-iyer", competency: "financial-accounting", level: 9 },
-        { code: "invalid_date", officer: "meena-iyer", value: "31/03/2025" },
-        { code: "unknown_reference", from_kind: "officer", from: "meena-iyer", to_kind: "competency", to: "swimming" },
-        { code: "unknown_reference", from_kind: "officer", from: "meena-iyer", to_kind: "course", to: "no-such-course" },
+        {
+          code: "invalid_evidence",
+          officer: "meena-iyer",
+          index: 0,
+          competency: "financial-accounting",
+          problem: { problem: "level_above_scale", level: 9, max: 5 },
+        },
+        {
+          code: "invalid_evidence",
+          index: 1,
+          problem: { problem: "invalid_date", found: "31/03/2025", suggestion: "2025-03-31" },
+        },
+        { code: "invalid_evidence", index: 2, competency: "swimming", problem: { problem: "unknown_competency", nearest: null } },
+        {
+          code: "invalid_evidence",
+          index: 6,
+          problem: { problem: "unknown_course", course: "no-such-course", nearest: null },
+        },
       ],
     );
   });
@@ -251,9 +275,73 @@ describe("loaders and CASE", () => {
     ]);
   });
 
+  test("an HR export's problems name the file, line and column, every one at once", () => {
+    const { officers, evidence } = officersCsv();
+    const badOfficers = officers
+      .replace("farah-khan,Farah Khan,department-of-posts,aso-division", "farah-khan,Farah Khan,department-of-posts,aso-divison")
+      .concat("meena-iyer,Meena again,department-of-posts,postmaster-hpo,\n");
+    const badEvidence = evidence
+      .replace("meena-iyer,financial-accounting,3,", "meena-iyer,financial-accounting,three,")
+      .concat("nobody,rti,2,assessment,2025-01-01,,\n")
+      .concat("arjun-rao,rti,5,course_completion,2025-01-10,,rti-pio\n")
+      .concat("arjun-rao,rti,2,assessment,31/12/2024,,\n");
+    throwsProblems(() => loadOfficers(fw, { officers: badOfficers, evidence: badEvidence }), [
+      {
+        code: "csv_unknown_reference",
+        file: "officers.csv",
+        line: 4,
+        column: "position",
+        found: "aso-divison",
+        nearest: "aso-division",
+      },
+      { code: "csv_duplicate_key", file: "officers.csv", line: 7, column: "id", key: "meena-iyer", first_line: 2 },
+      { code: "csv_invalid_value", file: "evidence.csv", line: 2, column: "level", found: "three" },
+      { code: "csv_unknown_reference", file: "evidence.csv", line: 52, column: "officer", found: "nobody" },
+      {
+        code: "csv_row",
+        file: "evidence.csv",
+        line: 53,
+        column: "level",
+        error: {
+          code: "invalid_evidence",
+          officer: "arjun-rao",
+          index: 11,
+          competency: "rti",
+          problem: { problem: "above_course_level", course: "rti-pio", level: 5, course_level: 3 },
+          message:
+            "officer `arjun-rao` passbook entry 11 (competency `rti`): level 5 is above level 3, the level course `rti-pio` builds it to",
+        },
+      },
+      {
+        code: "csv_row",
+        file: "evidence.csv",
+        line: 54,
+        column: "date",
+      },
+    ]);
+    throwsProblems(() => loadOfficers(fw, { officers: "id;department;position\n" }), [
+      { code: "csv_missing_column", file: "officers.csv", column: "id" },
+      { code: "csv_missing_column", file: "officers.csv", column: "department" },
+      { code: "csv_missing_column", file: "officers.csv", column: "position" },
+    ]);
+    throwsProblems(() => loadOfficers(fw, { evidence }), [{ code: "json", path: "officers" }]);
+    throwsProblems(() => Cohort.fromCsv(fw, { officers: badOfficers }), [
+      { code: "csv_unknown_reference", line: 4 },
+      { code: "csv_duplicate_key", line: 7 },
+    ]);
+    throwsProblems(() => loadOfficers(fw, { officers }, { review: { asOf: "soon" } }), [
+      { code: "invalid_policy_date", value: "soon" },
+    ]);
+    throwsProblems(() => fw.reviewOfficers([{ id: 3 }]), [{ code: "json", path: "[0].id" }]);
+  });
+
   test("CASE problems name the element", () => {
     throwsProblems(() => importCase({ CFItems: [], CFAssociations: [] }), [{ code: "case_missing_document" }]);
-    throwsProblems(() => importCase("{\"CFItems\": 3}"), [{ code: "json", line: 1, column: 13, path: "CFItems" }]);
+    throwsProblems(() => importCase("{\"CFItems\": 3}"), [
+      { code: "case_field_type", path: "CFPackage.CFItems", found: "an integer", expected: "an array of objects" },
+      { code: "case_missing_document" },
+    ]);
+    throwsProblems(() => importCase("{\"CFDocument\": [}"), [{ code: "json", line: 1, column: 17, path: "CFDocument" }]);
     throwsProblems(
       () => exportCase(fw, { identifier: "not-a-uuid", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" }),
       [{ code: "case_invalid_identifier", identifier: "not-a-uuid" }],
@@ -290,6 +378,21 @@ describe("no input traps the WebAssembly", () => {
       (x) => fw.requirements(x),
       (x) => loadEsco(x),
       (x) => loadOnet(x),
+      (x) => loadOfficers(fw, x),
+      (x) => loadOfficers(fw, officersCsv(), x),
+      (x) => Cohort.fromCsv(fw, x),
+      (x) => Cohort.fromCsv(fw, officersCsv(), x),
+      (x) => fw.reviewOfficers(x),
+      (x) => fw.reviewOfficers([], x),
+      (x) => fw.members(x),
+      (x) => fw.groupsOf(x),
+      (x) => fw.parentGroups(x),
+      (x) => fw.childGroups(x),
+      (x) => fw.group(x),
+      (x) => fw.minLevel(x),
+      (x) => importCase({ CFItems: [] }, { levelRule: x }),
+      (x) => importCase({ CFItems: [] }, { itemTypes: { A: x } }),
+      (x) => new Profile(fw, meena(), { undated: x, courseLevels: x }),
       (x) => importCase(x),
       (x) => exportCase(fw, x),
       (x) => exportCase(fw, { identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" }, x),

@@ -4,14 +4,15 @@
 // from the serde types.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
 import ts from "typescript";
 
 import * as karmayogi from "../index.js";
-import { Cohort, Framework, KarmayogiError, Profile, exportCase, importCase, loadEsco, loadOnet } from "../index.js";
-import { frameworkText, officersDoc, packageDir, read } from "./support/data.js";
+import { Cohort, Framework, KarmayogiError, Profile, exportCase, importCase, loadEsco, loadOfficers, loadOnet } from "../index.js";
+import { frameworkText, officersCsv, officersDoc, packageDir, read, repoDir } from "./support/data.js";
 
 const program = ts.createProgram([join(packageDir, "index.d.ts")], {
   strict: true,
@@ -122,6 +123,7 @@ describe("TypeScript declarations", () => {
     const names = {
       framework: "FrameworkSpec",
       competency: "CompetencySpec",
+      group: "GroupSpec",
       level_descriptor: "LevelDescriptor",
       requirement: "RequirementSpec",
       activity: "ActivitySpec",
@@ -191,7 +193,19 @@ describe("TypeScript declarations", () => {
       [pkg, "CasePackage"],
       [importCase(pkg), "CaseImport"],
       [importCase(read("tests/data/case/section_officer.json")), "CaseImport"],
+      [importCase(pkg, { levelRule: { proportional: { top: 5 } } }), "CaseImport"],
+      [importCase(pkg, { levelRule: { table: [[1, 1], [2, 2], [3, 3], [4, 4], [5, 5]] } }), "CaseImport"],
+      [fw.groups(), "GroupSpec", true],
+      [fw.groupsTopDown(), "GroupSpec", true],
+      [loadOfficers(fw, officersCsv()), "OfficersLoad"],
+      [
+        loadOfficers(fw, { ...officersCsv(), evidence: officersCsv().evidence + "meena-iyer,rti,1,assessment,2031-01-01,,\n" }, { review: { asOf: "2025-01-01" } }).warnings,
+        "Problem",
+        true,
+      ],
     ];
+    // Every CASE package of the repository's cases imports to a declared report.
+    for (const file of caseFiles()) outputs.push([importCase(readFileSync(file, "utf8")), "CaseImport"]);
     for (const [value, name, list] of outputs) {
       if (list) {
         assert.ok(value.length > 0, `${name}: an empty list checks nothing`);
@@ -247,6 +261,15 @@ describe("TypeScript declarations", () => {
       () => importCase({ CFDocument: { identifier: "d", title: "t", creator: "c", lastChangeDateTime: "x" }, CFItems: [{ identifier: "i" }, { identifier: "i", fullStatement: "x" }], CFAssociations: [{ identifier: "a", associationType: "isChildOf", originNodeURI: { identifier: "i" }, destinationNodeURI: { identifier: "z" } }] }),
       () => exportCase(fw, { identifier: "x", title: "t", creator: "c", lastChangeDateTime: "never" }),
       () => new Cohort(fw, [doc.officers[0], doc.officers[0]]),
+      () => loadOfficers(fw, { officers: "id,department,position\n\"x,d,p\n", evidence: "officer,competency\na,b,c\n" }),
+      () => loadOfficers(fw, { officers: "id,department,position\no,,p\no,d,p\no,d,q\n", evidence: "officer,competency,level,source,course\no,empaty,9,x,\no,rti,3,course_completion,cpgrams\nz,rti,1,assessment,\n" }),
+      () => loadOfficers(fw, { officers: "id,department,position\no,d,postmaster-hpo\n", evidence: "officer,competency,level,source,date,course\no,rti,1,course_completion,2024-01-01,\no,empathy,5,assessment,2024-01-01,\no,rti,2,assessment,1.1.2024,\no,rti,2,assessment,2024-01-01,rti-ppio\no,rti,4,course_completion,2024-01-01,rti-pio\n" }),
+      () => new Framework({ format_version: 2, competencies: [{ id: "a", name: " ", type: "domain", area: " ", min_level: 9, levels: [{ level: 1, name: "", description: "x" }] }], groups: [{ id: "g", name: "G", parents: ["g"] }], positions: [{ id: "p", name: "P", department: " ", roles: ["r"] }], roles: [{ id: "r", name: "R" }] }),
+      () => fw.trainingNeeds(new Cohort(fw, doc), { department: "posts" }),
+      () => fw.members("nothing"),
+      () => importCase({ CFPackage: { CFDocument: { identifier: "d", Title: "t" }, CFItems: [{ identifier: "i", fullStatement: 3 }, { identifier: "j" }] } }),
+      () => exportCase(fw, { identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" }, { itemTypes: { domain: " " } }),
+      () => importCase({ CFItems: [] }, { levelRule: { table: [[1, 2], [2, 1]] } }),
     ];
     const codes = new Set();
     for (const run of cases) {
@@ -261,7 +284,42 @@ describe("TypeScript declarations", () => {
         }
       }
     }
-    assert.ok(codes.size >= 20, [...codes].join(" "));
+    assert.ok(codes.size >= 35, [...codes].join(" "));
+  });
+
+  test("the Problem codes are exactly the library's error codes", () => {
+    // The code table of the library's `Error` docs (checked against `Error::code` over every
+    // variant by the library's own tests) and the codes of `EvidenceProblem::code`.
+    const source = read("src/error.rs");
+    const table = [...source.matchAll(/^\/\/\/ \| `([a-z_0-9]+)` \|/gm)].map((m) => m[1]).sort();
+    assert.ok(table.length >= 45, table.join(" "));
+    const matchArms = (block) => [...block.matchAll(/=> "([a-z_0-9]+)",/g)].map((m) => m[1]).sort();
+    const errorCodes = matchArms(source.slice(source.indexOf("pub fn code(&self)"), source.indexOf("impl serde::Serialize for Error")));
+    assert.deepEqual(errorCodes, table, "the library's table and Error::code disagree");
+    const literals = (type) => (type.isUnion() ? type.types : [type]).map((t) => t.value).sort();
+    const problem = declared("Problem");
+    const codes = literals(checker.getTypeOfSymbol(checker.getPropertyOfType(problem, "code")));
+    assert.deepEqual(codes, table);
+    assert.deepEqual(literals(declared("ProblemCode")), table);
+    const evidence = source.slice(source.indexOf("impl EvidenceProblem {"));
+    const evidenceCodes = matchArms(evidence.slice(0, evidence.indexOf("\n}\n")));
+    assert.ok(evidenceCodes.length >= 8);
+    const evidenceType = declared("EvidenceProblem");
+    assert.deepEqual(literals(checker.getTypeOfSymbol(checker.getPropertyOfType(evidenceType, "problem"))), evidenceCodes);
   });
 });
 
+
+/** The CASE packages of the repository's test cases. */
+function caseFiles() {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".json")) files.push(path);
+    }
+  };
+  walk(join(repoDir, "tests", "data", "case"));
+  return files.sort();
+}

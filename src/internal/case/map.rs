@@ -12,6 +12,7 @@ use crate::case_import::{
     CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
     CaseScale, CaseTypeSource,
 };
+use crate::internal::order;
 use crate::spec::{CompetencySpec, FrameworkSpec, GroupSpec};
 use crate::{CompetencyId, GroupId};
 
@@ -135,15 +136,15 @@ impl Reporter {
     /// The report, sorted.
     pub(super) fn finish(self) -> CaseImportReport {
         let mut report = self.report;
-        report.dropped.sort_by(|a, b| {
+        order::sort_by(&mut report.dropped, |a, b| {
             (a.element, &a.identifier, a.reason).cmp(&(b.element, &b.identifier, b.reason))
         });
-        report.dropped_fields.sort_by(|a, b| {
+        order::sort_by(&mut report.dropped_fields, |a, b| {
             (a.element, &a.identifier, &a.field).cmp(&(b.element, &b.identifier, &b.field))
         });
-        report
-            .scales
-            .sort_by(|a, b| (&a.item, &a.criterion).cmp(&(&b.item, &b.criterion)));
+        order::sort_by(&mut report.scales, |a, b| {
+            (&a.item, &a.criterion).cmp(&(&b.item, &b.criterion))
+        });
         report
     }
 }
@@ -209,7 +210,7 @@ impl Assembly<'_, '_> {
             .iter()
             .filter_map(|&p| self.ids[p].clone().map(GroupId::from))
             .collect();
-        ids.sort();
+        order::sort(&mut ids);
         ids
     }
 
@@ -280,13 +281,12 @@ impl Assembly<'_, '_> {
                 (CaseItemMapping::Ignore, _) => {}
             }
         }
-        competencies.sort_by(|a, b| a.id.cmp(&b.id));
-        groups.sort_by(|a, b| a.id.cmp(&b.id));
+        order::sort_by(&mut competencies, |a, b| a.id.cmp(&b.id));
+        order::sort_by(&mut groups, |a, b| a.id.cmp(&b.id));
         reporter.report.item_types = self.item_types();
-        reporter
-            .report
-            .groups
-            .sort_by(|a, b| a.identifier.cmp(&b.identifier));
+        order::sort_by(&mut reporter.report.groups, |a, b| {
+            a.identifier.cmp(&b.identifier)
+        });
         self.scales(reporter);
         self.associations(&used, reporter);
         FrameworkSpec {
@@ -309,7 +309,7 @@ impl Assembly<'_, '_> {
         types
             .into_iter()
             .map(|((item_type, source, mapping), (by_default, mut items))| {
-                items.sort();
+                order::sort(&mut items);
                 CaseItemTypeUse {
                     item_type,
                     source,
@@ -396,7 +396,9 @@ impl Assembly<'_, '_> {
                 });
             }
         }
-        kept.sort_by(|a, b| a.association.identifier.cmp(&b.association.identifier));
+        order::sort_by(&mut kept, |a, b| {
+            a.association.identifier.cmp(&b.association.identifier)
+        });
         reporter.report.associations = kept;
     }
 }

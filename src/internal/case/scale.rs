@@ -13,6 +13,7 @@ use crate::case_import::{
     CaseDropReason, CaseElement, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale,
     CaseScaleLevel,
 };
+use crate::internal::order;
 use crate::spec::LevelDescriptor;
 use crate::{Error, Level};
 
@@ -66,7 +67,7 @@ pub(super) fn check_rule(rule: &CaseLevelRule) -> Vec<Error> {
                 seen.push(score);
             }
             let mut sorted: Vec<(f64, Level)> = entries.clone();
-            sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+            order::sort_by(&mut sorted, |a, b| a.0.total_cmp(&b.0));
             for pair in sorted.windows(2) {
                 if pair[1].1 < pair[0].1 {
                     let expected = "table levels that never fall as the score rises";
@@ -104,7 +105,7 @@ fn map_scores(rule: &CaseLevelRule, scores: &[Option<f64>]) -> Vec<Option<u8>> {
                 .copied()
                 .filter(|s| s.is_finite() && *s > 0.0)
                 .collect();
-            positive.sort_by(f64::total_cmp);
+            order::sort_by(&mut positive, f64::total_cmp);
             positive.dedup();
             scores
                 .iter()
@@ -216,7 +217,7 @@ fn item_levels(
     reporter: &mut Reporter,
 ) -> ItemLevels {
     let mut levels: Vec<&CaseCriterionLevel> = criterion.levels.iter().collect();
-    levels.sort_by(|a, b| {
+    order::sort_by(&mut levels, |a, b| {
         match (a.score, b.score) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,

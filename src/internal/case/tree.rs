@@ -2,6 +2,7 @@
 
 use super::{CHILD_OF, Node, Parsed};
 use crate::Error;
+use crate::internal::order;
 
 /// Per item, its `isChildOf` parents in the package as `(association, parent)`; and
 /// whether it has children there.
@@ -58,11 +59,11 @@ pub(super) fn child_of_cycles(parsed: &Parsed<'_>, tree: &Tree, errors: &mut Vec
                 .iter()
                 .map(|&v| parsed.items[v].identifier.clone())
                 .collect();
-            ids.sort();
+            order::sort(&mut ids);
             ids
         })
         .collect();
-    cycles.sort();
+    order::sort(&mut cycles);
     errors.extend(
         cycles
             .into_iter()

@@ -15,6 +15,11 @@ export const read = (path) => readFileSync(join(repoDir, path), "utf8");
 export const frameworkText = () => read("examples/data/head_post_office.json");
 export const officersText = () => read("examples/data/head_post_office_officers.json");
 export const frameworkDoc = () => JSON.parse(frameworkText());
+/** The example's officers as an HR export: `officers.csv` and `evidence.csv`. */
+export const officersCsv = () => ({
+  officers: read("examples/data/head_post_office_officers.csv"),
+  evidence: read("examples/data/head_post_office_evidence.csv"),
+});
 export const officersDoc = () => JSON.parse(officersText());
 
 /** The ESCO CSV texts, with the skill hierarchy. */

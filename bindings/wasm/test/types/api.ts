@@ -11,6 +11,7 @@ import {
   exportCase,
   importCase,
   loadEsco,
+  loadOfficers,
   loadOnet,
   parseFrameworkSpec,
   parseOfficers,
@@ -24,14 +25,18 @@ import type {
   DepartmentPlan,
   Evaluation,
   Fit,
+  EvidenceProblem,
   FrameworkSpec,
   GapReport,
+  GroupSpec,
   HeldLevel,
   OfficerSpec,
+  OfficersLoad,
   OfficersSpec,
   OpenReason,
   Plan,
   Problem,
+  ProblemCode,
   Requirement,
   TrainingNeeds,
 } from "../../index.js";
@@ -47,7 +52,8 @@ const officer: OfficerSpec = doc.officers[0];
 const profile = new Profile(fw, officer, { selfDeclared: true, notBefore: "2022-04-01" });
 const held: HeldLevel[] = profile.held();
 const level: number = profile.level(held[0].competency);
-const ids: string[] = [profile.id, profile.department, profile.position, profile.targetPosition ?? ""];
+const ids: string[] = [profile.id, profile.name ?? "", profile.department, profile.position, profile.targetPosition ?? ""];
+const strict = new Profile(fw, officer, { undated: "ignored", courseLevels: "cap", notBefore: "2024-01-01" });
 const completed: string[] = profile.completedCourses();
 
 const back: FrameworkSpec = fw.toSpec();
@@ -63,6 +69,14 @@ const names: string[] = [
   fw.course("po-accounts")?.name ?? "",
 ];
 const max: number | undefined = fw.maxLevel("empathy");
+const min: number | undefined = fw.minLevel("empathy");
+const groups: GroupSpec[] = [...fw.groups(), ...fw.groupsTopDown(), fw.group("area:Values") ?? { id: "g", name: "G" }];
+const related: string[] = [
+  ...fw.members("area:Values"),
+  ...fw.groupsOf("empathy"),
+  ...fw.parentGroups("area:Values"),
+  ...fw.childGroups("area:Values"),
+];
 const closure: string[] = fw.prerequisiteClosure("savings-audit");
 const requirements: Requirement[] = fw.requirements("postmaster-hpo");
 const activity: string | null = requirements[0].provenance[0].activity;
@@ -89,6 +103,14 @@ const cohortFromList = new Cohort(fw, doc.officers);
 const cohortFromText = new Cohort(fw, officersJson);
 const size: number = cohort.length + cohort.heapBytes() + (cohort.find("x") ?? -1);
 const first: string | undefined = cohort.officerId(0);
+const firstName: string | undefined = cohort.officerName(0);
+const load: OfficersLoad = loadOfficers(
+  fw,
+  { officers: "id,department,position\n", evidence: "officer,competency,level,source\n" },
+  { levelPolicy: { courseLevels: "cap" }, review: { asOf: "2025-03-31" } },
+);
+const csvCohort: Cohort = Cohort.fromCsv(fw, { officers: "id,department,position\n" }, { levelPolicy: { undated: "counts" } });
+const warnings: Problem[] = [...load.warnings, ...fw.reviewOfficers(load.officers, { asOf: "2025-03-31" }), ...fw.reviewOfficers(officersJson)];
 const again: Profile | undefined = cohort.profile(0);
 const departments: string[] = cohort.departments();
 const needs: TrainingNeeds = fw.trainingNeeds(cohort, { department: "posts" });
@@ -112,11 +134,17 @@ const gained: number = evaluation.overall.readiness_gained;
 const casePackage: CasePackage = exportCase(
   fw,
   { identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" },
-  { baseUri: "https://example.invalid/case", itemTypes: { domain: "Domain" } },
+  {
+    baseUri: "https://example.invalid/case",
+    itemTypes: { domain: "Domain" },
+    groupItemTypes: { theme: "Cluster", sub_theme: "Strand" },
+    groupIdentifiers: { "area:Values": "5d6b2c0e-0f1a-4b7c-9e2d-3a4b5c6d7e8f" },
+  },
 );
 const imported: CaseImport = importCase(casePackage, { ids: "human_coding_scheme", defaultType: "domain" });
 const importedFromText: CaseImport = importCase(JSON.stringify(casePackage), {
-  itemTypes: { Standard: { competency: "functional" }, Cluster: "area", Note: "ignore" },
+  itemTypes: { Standard: { competency: "functional" }, Cluster: { group: "theme" }, Note: "ignore" },
+  levelRule: { proportional: { top: 7 } },
 });
 const esco: FrameworkSpec = loadEsco(
   { occupations: "", skills: "", occupationSkills: "", hierarchy: { skillBroader: "", skillGroups: "" } },
@@ -141,6 +169,15 @@ try {
         const where: string = `${p.line}:${p.column} ${p.path} ${p.description}`;
       } else if (p.code === "csv_invalid_value") {
         const where: string = `${p.file}:${p.line} ${p.column}`;
+      } else if (p.code === "csv_row") {
+        const inner: ProblemCode = p.error.code;
+        const where: string = `${p.file}:${p.line} ${p.column} ${inner}`;
+      } else if (p.code === "invalid_evidence") {
+        const problem: EvidenceProblem = p.problem;
+        const suggestion: string | null = problem.problem === "invalid_date" ? problem.suggestion : null;
+        const where: string = `${p.officer} entry ${p.index} ${p.competency} ${suggestion}`;
+      } else if (p.code === "unknown_id") {
+        const nearest: string | null = p.nearest;
       }
     }
     const code: Problem["code"] = e.code;
