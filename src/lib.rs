@@ -201,8 +201,9 @@ pub use crate::ids::{
 };
 pub use crate::level::Level;
 pub use crate::loaders::{
-    EscoCsv, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv, OfficersCsvOptions,
-    OfficersLoad, OnetCsv, OnetOptions, OnetTypeRule, load_esco, load_officers, load_onet,
+    EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv,
+    OfficersCsvOptions, OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_esco,
+    load_officers, load_onet,
 };
 pub use crate::needs::{NeedRow, NeedsOptions, TrainingNeeds};
 pub use crate::profile::{

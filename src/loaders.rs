@@ -18,6 +18,6 @@ mod esco;
 mod officers;
 mod onet;
 
-pub use esco::{EscoCsv, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
+pub use esco::{EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
 pub use officers::{OfficersCsv, OfficersCsvOptions, OfficersLoad, load_officers};
-pub use onet::{OnetCsv, OnetOptions, OnetTypeRule, load_onet};
+pub use onet::{OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_onet};
