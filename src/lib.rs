@@ -219,8 +219,8 @@ pub use crate::recommend::{
 pub use crate::review::ReviewOptions;
 pub use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
-    FrameworkSpec, GroupKind, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode, OLDEST_FORMAT_VERSION,
-    PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
+    FrameworkSpec, GroupKind, GroupRule, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode,
+    OLDEST_FORMAT_VERSION, PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
 };
 
 #[doc = include_str!("../README.md")]

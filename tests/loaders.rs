@@ -407,7 +407,13 @@ fn esco_hierarchy_becomes_groups_with_every_edge() {
     );
     assert!(groups_of(20).contains("skill-group-9926"));
     assert!(groups_of(9926).contains("skill-group-9926"));
+}
 
+#[test]
+fn esco_groups_build_and_keep_repeated_labels_distinct() {
+    let t = &texts().esco;
+    let csv = esco_csv().hierarchy(&t["skill_broader.csv"], &t["skill_groups.csv"]);
+    let spec = load_esco(&csv, &EscoOptions::default()).unwrap();
     // The framework keeps every group distinct, including the 122 labels that repeat
     // (two skill groups are called "languages").
     let framework = Framework::new(spec.clone()).unwrap();
