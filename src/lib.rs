@@ -152,6 +152,8 @@ mod recommend;
 
 mod needs;
 
+mod rollup;
+
 mod rank;
 
 mod career;
@@ -217,6 +219,7 @@ pub use crate::recommend::{
     Step, Target, UntaggedLevel,
 };
 pub use crate::review::ReviewOptions;
+pub use crate::rollup::{GroupEvaluation, GroupNeedRow, GroupNeeds, GroupProgress, RollupOptions};
 pub use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
     FrameworkSpec, GroupKind, GroupRule, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode,

@@ -14,4 +14,5 @@ pub(crate) mod lookup;
 pub(crate) mod nearest;
 pub(crate) mod parallel;
 pub(crate) mod quote;
+pub(crate) mod rollup;
 pub(crate) mod validate;

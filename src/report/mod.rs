@@ -11,4 +11,5 @@ mod evaluation;
 mod gap;
 mod plan;
 mod rank;
+mod rollup;
 mod table;

@@ -1,0 +1,395 @@
+//! The roll-up kernels behind [`Framework::training_needs_by_group`] and
+//! [`Framework::compare_by_group`]: one pass over the officers, reading the cohort's
+//! columns, with every group-level count taken from the dense hierarchy.
+//!
+//! Two kinds of count, done two ways:
+//! - **Sums over officer–competency pairs** (pairs, levels required, shortfall) are
+//!   additive: the pass counts them per competency, and afterwards each competency adds its
+//!   sums to every group above it, once per group (a walk up the parent lists that stops
+//!   at groups it has already reached for that competency).
+//! - **Officers once per group** (short in any of its competencies) is not additive: while
+//!   an officer is visited, each competency they are short in is walked up the hierarchy,
+//!   marking the groups reached with the officer's stamp; a group already stamped stops the
+//!   walk there. So an officer costs the groups they are short in, plus their edges,
+//!   whatever the number of paths. Officers required (whose post requires any competency
+//!   of the group) depend on the post alone: each post present is walked once, and its
+//!   officers added to the groups it reaches.
+//!
+//! [`Framework::training_needs_by_group`]: crate::Framework::training_needs_by_group
+//! [`Framework::compare_by_group`]: crate::Framework::compare_by_group
+
+use std::cmp::Ordering;
+
+use crate::cohort::unpack;
+use crate::internal::validate::Hierarchy;
+use crate::{Cohort, DepartmentId, Framework};
+
+/// Sums over officer–competency pairs, per competency or per group.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Sums {
+    /// Officer–competency requirement pairs.
+    pub(crate) pairs: u64,
+    /// Pairs short.
+    pub(crate) short: u64,
+    /// Levels required, summed.
+    pub(crate) required: u64,
+    /// Levels short, summed.
+    pub(crate) shortfall: u64,
+}
+
+impl Sums {
+    fn add(&mut self, o: &Sums) {
+        self.pairs += o.pairs;
+        self.short += o.short;
+        self.required += o.required;
+        self.shortfall += o.shortfall;
+    }
+}
+
+/// Marks groups above competencies, once per stamp.
+pub(crate) struct Walker {
+    stamp: Vec<u32>,
+    stack: Vec<u32>,
+}
+
+impl Walker {
+    pub(crate) fn new(groups: usize) -> Walker {
+        Walker {
+            stamp: vec![0; groups],
+            stack: Vec::new(),
+        }
+    }
+
+    /// Calls `reach(g)` for every group above competency `c` (the groups it is in and all
+    /// their ancestors) not yet reached under `stamp` (never 0), and marks them.
+    pub(crate) fn up(&mut self, h: &Hierarchy, c: u32, stamp: u32, mut reach: impl FnMut(u32)) {
+        for &g in h.of_competency.get(c) {
+            self.visit(g, stamp, &mut reach);
+        }
+        while let Some(g) = self.stack.pop() {
+            for &p in h.parents.get(g) {
+                self.visit(p, stamp, &mut reach);
+            }
+        }
+    }
+
+    fn visit(&mut self, g: u32, stamp: u32, reach: &mut impl FnMut(u32)) {
+        if let Some(s) = self.stamp.get_mut(g as usize)
+            && *s != stamp
+        {
+            *s = stamp;
+            reach(g);
+            self.stack.push(g);
+        }
+    }
+
+    /// Forgets every mark, so stamps can be reused.
+    pub(crate) fn reset(&mut self) {
+        self.stamp.iter_mut().for_each(|s| *s = 0);
+    }
+}
+
+/// What one worker counts over its officers.
+pub(crate) struct Needs {
+    pub(crate) officers: u64,
+    /// Per competency, sums over the pairs of the officers counted.
+    pub(crate) by_competency: Vec<Sums>,
+    /// Per group, officers short in at least one of its competencies.
+    pub(crate) short: Vec<u64>,
+    /// Per position, officers counted.
+    pub(crate) per_position: Vec<u64>,
+}
+
+impl Needs {
+    fn new(fw: &Framework) -> Needs {
+        Needs {
+            officers: 0,
+            by_competency: vec![Sums::default(); fw.competencies.len()],
+            short: vec![0; fw.hierarchy.groups.len()],
+            per_position: vec![0; fw.positions.len()],
+        }
+    }
+
+    /// Adds another worker's counts.
+    pub(crate) fn merge(&mut self, o: &Needs) {
+        self.officers += o.officers;
+        for (a, b) in self.by_competency.iter_mut().zip(&o.by_competency) {
+            a.add(b);
+        }
+        for (a, b) in self.short.iter_mut().zip(&o.short) {
+            *a += b;
+        }
+        for (a, b) in self.per_position.iter_mut().zip(&o.per_position) {
+            *a += b;
+        }
+    }
+}
+
+/// Counts `officers` of `cohort`: per competency the pair sums, per group the officers
+/// short in any of its competencies, per position the officers.
+pub(crate) fn count_needs(
+    fw: &Framework,
+    cohort: &Cohort,
+    officers: impl Iterator<Item = u32>,
+) -> Needs {
+    let h = &fw.hierarchy;
+    let mut out = Needs::new(fw);
+    let mut scratch = vec![0u8; fw.competencies.len()];
+    let mut walker = Walker::new(h.groups.len());
+    for i in officers {
+        let Some(&p) = cohort.position.get(i as usize) else {
+            continue;
+        };
+        let held = cohort.held_of(i);
+        for &x in held {
+            let (c, l) = unpack(x);
+            if let Some(s) = scratch.get_mut(c as usize) {
+                *s = l;
+            }
+        }
+        let stamp = i.wrapping_add(1).max(1);
+        for r in fw.position_reqs(p) {
+            let current = scratch.get(r.competency as usize).copied().unwrap_or(0);
+            let short = r.level.saturating_sub(current);
+            if let Some(s) = out.by_competency.get_mut(r.competency as usize) {
+                s.pairs += 1;
+                s.required += u64::from(r.level);
+                s.shortfall += u64::from(short);
+                s.short += u64::from(short > 0);
+            }
+            if short > 0 {
+                let counts = &mut out.short;
+                walker.up(h, r.competency, stamp, |g| {
+                    if let Some(n) = counts.get_mut(g as usize) {
+                        *n += 1;
+                    }
+                });
+            }
+        }
+        for &x in held {
+            if let Some(s) = scratch.get_mut(unpack(x).0 as usize) {
+                *s = 0;
+            }
+        }
+        if let Some(n) = out.per_position.get_mut(p as usize) {
+            *n += 1;
+        }
+        out.officers += 1;
+    }
+    out
+}
+
+/// Per group: the officers whose post requires any of its competencies, the competencies
+/// below it that some counted officer is required to hold, and the sums of those
+/// competencies' pairs.
+pub(crate) struct Totals {
+    pub(crate) required: Vec<u64>,
+    pub(crate) competencies: Vec<u64>,
+    pub(crate) sums: Vec<Sums>,
+}
+
+/// Rolls per-position officer counts and per-competency sums up the hierarchy.
+///
+/// # Complexity
+/// O(Σ groups reached) over the positions with officers and the competencies with pairs:
+/// each reaches the groups above it once.
+pub(crate) fn totals(fw: &Framework, per_position: &[u64], by_competency: &[Sums]) -> Totals {
+    let h = &fw.hierarchy;
+    let n = h.groups.len();
+    let mut out = Totals {
+        required: vec![0; n],
+        competencies: vec![0; n],
+        sums: vec![Sums::default(); n],
+    };
+    let mut walker = Walker::new(n);
+    let mut stamp = 0u32;
+    for (p, &officers) in per_position.iter().enumerate() {
+        if officers == 0 {
+            continue;
+        }
+        stamp += 1;
+        let required = &mut out.required;
+        for r in fw.position_reqs(p as u32) {
+            walker.up(h, r.competency, stamp, |g| required[g as usize] += officers);
+        }
+    }
+    walker.reset();
+    for (c, sums) in by_competency.iter().enumerate() {
+        if sums.pairs == 0 {
+            continue;
+        }
+        let (count, total) = (&mut out.competencies, &mut out.sums);
+        // Each competency is its own walk: stamps c + 1 never repeat.
+        walker.up(h, c as u32, c as u32 + 1, |g| {
+            count[g as usize] += 1;
+            total[g as usize].add(sums);
+        });
+    }
+    out
+}
+
+/// Per group, the officer counts of a comparison of two snapshots.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Moves {
+    pub(crate) short_before: u64,
+    pub(crate) short_after: u64,
+    pub(crate) closed: u64,
+    pub(crate) opened: u64,
+}
+
+/// Per competency, sums before and after, and levels gained and lost.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Change {
+    pub(crate) before: Sums,
+    pub(crate) after: Sums,
+    pub(crate) gained: u64,
+    pub(crate) lost: u64,
+}
+
+/// What a comparison counts: matched officers, those in one snapshot only, per position
+/// the matched officers (by their first post), per competency the changes, per group the
+/// officer counts.
+pub(crate) struct Compared {
+    pub(crate) officers: u64,
+    pub(crate) only_before: u64,
+    pub(crate) only_after: u64,
+    pub(crate) per_position: Vec<u64>,
+    pub(crate) by_competency: Vec<Change>,
+    pub(crate) moves: Vec<Moves>,
+}
+
+/// Matches the officers of two cohorts by id and counts each matched officer of
+/// `department` (all when `None`; by the first snapshot's department) against their first
+/// post. Officers in one snapshot only are counted when in `department` there.
+pub(crate) fn compare(
+    fw: &Framework,
+    before: &Cohort,
+    after: &Cohort,
+    department: Option<&DepartmentId>,
+) -> Compared {
+    let h = &fw.hierarchy;
+    let groups = h.groups.len();
+    let mut out = Compared {
+        officers: 0,
+        only_before: 0,
+        only_after: 0,
+        per_position: vec![0; fw.positions.len()],
+        by_competency: vec![Change::default(); fw.competencies.len()],
+        moves: vec![Moves::default(); groups],
+    };
+    let member = |cohort: &Cohort, x: u32| match department {
+        None => true,
+        Some(d) => (cohort.departments.binary_search(d).ok())
+            .is_some_and(|d| cohort.department.get(x as usize) == Some(&(d as u32))),
+    };
+    let counted = |x: u32| member(before, x);
+    let b_order = id_order(before);
+    let a_order = id_order(after);
+    let mut levels = [
+        vec![0u8; fw.competencies.len()],
+        vec![0u8; fw.competencies.len()],
+    ];
+    // Per group, the stamp of the last officer short in it before and after.
+    let mut walkers = [Walker::new(groups), Walker::new(groups)];
+    let mut touched: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
+    let (mut i, mut j, mut stamp) = (0, 0, 0u32);
+    loop {
+        let (x, y) = (b_order.get(i).copied(), a_order.get(j).copied());
+        let order = match (x, y) {
+            (Some(x), Some(y)) => before.id_str(x).cmp(after.id_str(y)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => break,
+        };
+        match (order, x, y) {
+            (Ordering::Less, Some(x), _) => {
+                out.only_before += u64::from(counted(x));
+                i += 1;
+            }
+            (Ordering::Greater, _, Some(y)) => {
+                out.only_after += u64::from(member(after, y));
+                j += 1;
+            }
+            (Ordering::Equal, Some(x), Some(y)) => {
+                i += 1;
+                j += 1;
+                if !counted(x) {
+                    continue;
+                }
+                let Some(&p) = before.position.get(x as usize) else {
+                    continue;
+                };
+                stamp += 1;
+                let held = [before.held_of(x), after.held_of(y)];
+                scatter(&mut levels, held, true);
+                for r in fw.position_reqs(p) {
+                    let c = r.competency as usize;
+                    let s = [0, 1].map(|k| {
+                        r.level
+                            .saturating_sub(levels[k].get(c).copied().unwrap_or(0))
+                    });
+                    if let Some(change) = out.by_competency.get_mut(c) {
+                        for (k, sums) in [&mut change.before, &mut change.after]
+                            .into_iter()
+                            .enumerate()
+                        {
+                            sums.pairs += 1;
+                            sums.required += u64::from(r.level);
+                            sums.shortfall += u64::from(s[k]);
+                            sums.short += u64::from(s[k] > 0);
+                        }
+                        change.gained += u64::from(s[0].saturating_sub(s[1]));
+                        change.lost += u64::from(s[1].saturating_sub(s[0]));
+                    }
+                    for k in 0..2 {
+                        if s[k] > 0 {
+                            let list = &mut touched[k];
+                            walkers[k].up(h, r.competency, stamp, |g| list.push(g));
+                        }
+                    }
+                }
+                scatter(&mut levels, held, false);
+                // `touched[k]` holds each group short in snapshot k once.
+                for &g in &touched[0] {
+                    let m = &mut out.moves[g as usize];
+                    m.short_before += 1;
+                    if walkers[1].stamp[g as usize] != stamp {
+                        m.closed += 1;
+                    }
+                }
+                for &g in &touched[1] {
+                    let m = &mut out.moves[g as usize];
+                    m.short_after += 1;
+                    if walkers[0].stamp[g as usize] != stamp {
+                        m.opened += 1;
+                    }
+                }
+                touched[0].clear();
+                touched[1].clear();
+                out.per_position[p as usize] += 1;
+                out.officers += 1;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Officer indices of a cohort, sorted by id (ids are unique within a cohort).
+fn id_order(cohort: &Cohort) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..cohort.len() as u32).collect();
+    order.sort_unstable_by(|&x, &y| cohort.id_str(x).cmp(cohort.id_str(y)));
+    order
+}
+
+/// Writes (or, with `set` false, clears) two officers' levels into the dense arrays.
+fn scatter(levels: &mut [Vec<u8>; 2], held: [&[u32]; 2], set: bool) {
+    for (k, list) in held.iter().enumerate() {
+        for &x in *list {
+            let (c, l) = unpack(x);
+            if let Some(s) = levels[k].get_mut(c as usize) {
+                *s = if set { l } else { 0 };
+            }
+        }
+    }
+}
