@@ -162,6 +162,8 @@ mod acbp;
 
 mod evaluate;
 
+mod atlas;
+
 // Everything else: values, machinery and interchange, in any order.
 mod case;
 mod case_import;
@@ -178,6 +180,10 @@ mod review;
 
 pub use crate::acbp::{
     AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,
+};
+pub use crate::atlas::{
+    Atlas, AtlasActivity, AtlasCourse, AtlasEntry, AtlasGroup, AtlasPosition, AtlasRole,
+    AtlasSubject,
 };
 pub use crate::career::{CareerFit, CareerOptions, CareerStep};
 pub use crate::case::{

@@ -116,6 +116,11 @@ fn bad_arguments_are_one_line_on_standard_error_and_exit_code_1() {
             &["lots"][..],
             "error: `lots` is not an officer count;",
         ),
+        (
+            "bench_rollup",
+            &["lots"][..],
+            "error: OFFICERS: expected a whole number above 0, found `lots`;",
+        ),
     ] {
         let output = example(name)
             .args(args)

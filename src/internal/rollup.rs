@@ -267,32 +267,15 @@ pub(crate) fn compare(
     after: &Cohort,
     department: Option<&DepartmentId>,
 ) -> Compared {
-    let h = &fw.hierarchy;
-    let groups = h.groups.len();
-    let mut out = Compared {
-        officers: 0,
-        only_before: 0,
-        only_after: 0,
-        per_position: vec![0; fw.positions.len()],
-        by_competency: vec![Change::default(); fw.competencies.len()],
-        moves: vec![Moves::default(); groups],
-    };
     let member = |cohort: &Cohort, x: u32| match department {
         None => true,
         Some(d) => (cohort.departments.binary_search(d).ok())
             .is_some_and(|d| cohort.department.get(x as usize) == Some(&(d as u32))),
     };
-    let counted = |x: u32| member(before, x);
     let b_order = id_order(before);
     let a_order = id_order(after);
-    let mut levels = [
-        vec![0u8; fw.competencies.len()],
-        vec![0u8; fw.competencies.len()],
-    ];
-    // Per group, the stamp of the last officer short in it before and after.
-    let mut walkers = [Walker::new(groups), Walker::new(groups)];
-    let mut touched: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
-    let (mut i, mut j, mut stamp) = (0, 0, 0u32);
+    let mut sweep = Sweep::new(fw, before, after);
+    let (mut i, mut j) = (0, 0);
     loop {
         let (x, y) = (b_order.get(i).copied(), a_order.get(j).copied());
         let order = match (x, y) {
@@ -303,76 +286,119 @@ pub(crate) fn compare(
         };
         match (order, x, y) {
             (Ordering::Less, Some(x), _) => {
-                out.only_before += u64::from(counted(x));
+                sweep.out.only_before += u64::from(member(before, x));
                 i += 1;
             }
             (Ordering::Greater, _, Some(y)) => {
-                out.only_after += u64::from(member(after, y));
+                sweep.out.only_after += u64::from(member(after, y));
                 j += 1;
             }
             (Ordering::Equal, Some(x), Some(y)) => {
+                if member(before, x) {
+                    sweep.officer(x, y);
+                }
                 i += 1;
                 j += 1;
-                if !counted(x) {
-                    continue;
-                }
-                let Some(&p) = before.position.get(x as usize) else {
-                    continue;
-                };
-                stamp += 1;
-                let held = [before.held_of(x), after.held_of(y)];
-                scatter(&mut levels, held, true);
-                for r in fw.position_reqs(p) {
-                    let c = r.competency as usize;
-                    let s = [0, 1].map(|k| {
-                        r.level
-                            .saturating_sub(levels[k].get(c).copied().unwrap_or(0))
-                    });
-                    if let Some(change) = out.by_competency.get_mut(c) {
-                        for (k, sums) in [&mut change.before, &mut change.after]
-                            .into_iter()
-                            .enumerate()
-                        {
-                            sums.pairs += 1;
-                            sums.required += u64::from(r.level);
-                            sums.shortfall += u64::from(s[k]);
-                            sums.short += u64::from(s[k] > 0);
-                        }
-                        change.gained += u64::from(s[0].saturating_sub(s[1]));
-                        change.lost += u64::from(s[1].saturating_sub(s[0]));
-                    }
-                    for k in 0..2 {
-                        if s[k] > 0 {
-                            let list = &mut touched[k];
-                            walkers[k].up(h, r.competency, stamp, |g| list.push(g));
-                        }
-                    }
-                }
-                scatter(&mut levels, held, false);
-                // `touched[k]` holds each group short in snapshot k once.
-                for &g in &touched[0] {
-                    let m = &mut out.moves[g as usize];
-                    m.short_before += 1;
-                    if walkers[1].stamp[g as usize] != stamp {
-                        m.closed += 1;
-                    }
-                }
-                for &g in &touched[1] {
-                    let m = &mut out.moves[g as usize];
-                    m.short_after += 1;
-                    if walkers[0].stamp[g as usize] != stamp {
-                        m.opened += 1;
-                    }
-                }
-                touched[0].clear();
-                touched[1].clear();
-                out.per_position[p as usize] += 1;
-                out.officers += 1;
             }
             _ => break,
         }
     }
-    out
+    sweep.out
+}
+
+/// The state of a comparison: the counts so far and the scratch space of one officer.
+struct Sweep<'a> {
+    fw: &'a Framework,
+    before: &'a Cohort,
+    after: &'a Cohort,
+    out: Compared,
+    /// Levels of the current officer, `[before, after]`, by competency; 0 between officers.
+    levels: [Vec<u8>; 2],
+    /// Groups short before and after, stamped with the current officer.
+    walkers: [Walker; 2],
+    /// The groups each walker reached for the current officer.
+    touched: [Vec<u32>; 2],
+    stamp: u32,
+}
+
+impl<'a> Sweep<'a> {
+    fn new(fw: &'a Framework, before: &'a Cohort, after: &'a Cohort) -> Sweep<'a> {
+        let groups = fw.hierarchy.groups.len();
+        let competencies = fw.competencies.len();
+        Sweep {
+            fw,
+            before,
+            after,
+            out: Compared {
+                officers: 0,
+                only_before: 0,
+                only_after: 0,
+                per_position: vec![0; fw.positions.len()],
+                by_competency: vec![Change::default(); competencies],
+                moves: vec![Moves::default(); groups],
+            },
+            levels: [vec![0; competencies], vec![0; competencies]],
+            walkers: [Walker::new(groups), Walker::new(groups)],
+            touched: [Vec::new(), Vec::new()],
+            stamp: 0,
+        }
+    }
+
+    /// Counts one matched officer, `was` in the first cohort and `now` in the second,
+    /// against their first post.
+    fn officer(&mut self, was: u32, now: u32) {
+        let Some(&position) = self.before.position.get(was as usize) else {
+            return;
+        };
+        self.stamp += 1;
+        let held = [self.before.held_of(was), self.after.held_of(now)];
+        scatter(&mut self.levels, held, true);
+        let hierarchy = &self.fw.hierarchy;
+        for r in self.fw.position_reqs(position) {
+            let c = r.competency as usize;
+            let short = [0, 1].map(|k| {
+                let current = self.levels[k].get(c).copied().unwrap_or(0);
+                r.level.saturating_sub(current)
+            });
+            if let Some(change) = self.out.by_competency.get_mut(c) {
+                for (sums, s) in [&mut change.before, &mut change.after]
+                    .into_iter()
+                    .zip(short)
+                {
+                    sums.pairs += 1;
+                    sums.required += u64::from(r.level);
+                    sums.shortfall += u64::from(s);
+                    sums.short += u64::from(s > 0);
+                }
+                change.gained += u64::from(short[0].saturating_sub(short[1]));
+                change.lost += u64::from(short[1].saturating_sub(short[0]));
+            }
+            for (k, s) in short.into_iter().enumerate() {
+                if s > 0 {
+                    let list = &mut self.touched[k];
+                    self.walkers[k].up(hierarchy, r.competency, self.stamp, |g| list.push(g));
+                }
+            }
+        }
+        scatter(&mut self.levels, held, false);
+        // Each `touched` list holds every group short in its snapshot once.
+        for &g in &self.touched[0] {
+            let m = &mut self.out.moves[g as usize];
+            m.short_before += 1;
+            m.closed += u64::from(self.walkers[1].stamp[g as usize] != self.stamp);
+        }
+        for &g in &self.touched[1] {
+            let m = &mut self.out.moves[g as usize];
+            m.short_after += 1;
+            m.opened += u64::from(self.walkers[0].stamp[g as usize] != self.stamp);
+        }
+        self.touched[0].clear();
+        self.touched[1].clear();
+        if let Some(n) = self.out.per_position.get_mut(position as usize) {
+            *n += 1;
+        }
+        self.out.officers += 1;
+    }
 }
 
 /// Officer indices of a cohort, sorted by id (ids are unique within a cohort).

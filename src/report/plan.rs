@@ -11,7 +11,7 @@ use crate::{CareerStep, CourseRun, DepartmentPlan, Mode, OpenCounts, OpenReason,
 /// to the right instead.
 const WIDEST_COURSE: usize = 70;
 
-fn mode(m: Mode) -> &'static str {
+pub(super) fn mode(m: Mode) -> &'static str {
     match m {
         Mode::Formal => "formal",
         Mode::Social => "social",
@@ -20,7 +20,7 @@ fn mode(m: Mode) -> &'static str {
 }
 
 /// A number of hours in prose: whole hours without decimals, others with one.
-struct Hours(f64);
+pub(super) struct Hours(pub(super) f64);
 
 impl fmt::Display for Hours {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
