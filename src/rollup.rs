@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::internal::parallel::map_ranges;
-use crate::internal::rollup::{Sums, Totals, compare, count_needs, totals};
+use crate::internal::rollup::{Masks, Sums, Totals, compare, count_needs, totals};
 use crate::spec::GroupKind;
 use crate::{Cohort, DepartmentId, Error, Framework, GroupId};
 
@@ -249,11 +249,12 @@ impl Framework {
                 }
             },
         };
+        let masks = Masks::new(self);
         let parts = map_ranges(cohort.len(), options.threads, |range| {
             let officers = range
                 .map(|i| i as u32)
                 .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d));
-            count_needs(self, cohort, officers)
+            count_needs(self, &masks, cohort, officers)
         });
         let mut parts = parts.into_iter();
         let Some(mut needs) = parts.next() else {
@@ -327,7 +328,7 @@ impl Framework {
         if self.check_department(department, Some(before)).is_err() {
             self.check_department(department, Some(after))?;
         }
-        let run = compare(self, before, after, department);
+        let run = compare(self, &Masks::new(self), before, after, department);
         let before_sums: Vec<Sums> = run.by_competency.iter().map(|c| c.before).collect();
         let t_before = totals(self, &run.per_position, &before_sums);
         let after_sums: Vec<Sums> = run.by_competency.iter().map(|c| c.after).collect();
