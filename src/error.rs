@@ -90,6 +90,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
 /// | `csv_row` | a problem of the framework's rules found in a CSV row; `error` holds it |
 /// | `invalid_option` | an option outside the values it accepts |
+/// | `igot_shape` | an iGOT platform document whose top level (or record list) is another JSON type |
 #[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
 #[serde(remote = "Self", tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -636,6 +637,21 @@ pub enum Error {
         /// What the option accepts.
         expected: &'static str,
     },
+    /// An iGOT platform document is not shaped as its loader reads it: the top level, or a
+    /// list every record of the document sits in, holds another JSON type. Records of the
+    /// right shape with problems of their own are set aside and reported instead (see
+    /// [`IgotReport`](crate::IgotReport)). Give the loader the document it names.
+    #[error("{document} at `{path}`: found {found}, expected {expected}")]
+    IgotShape {
+        /// The kind of document, e.g. `kcm dictionary`.
+        document: &'static str,
+        /// Where, as a JSON path (`$` for the top level, `$.result.content`).
+        path: String,
+        /// The JSON type found, e.g. `an object`.
+        found: &'static str,
+        /// What the loader reads there.
+        expected: &'static str,
+    },
 }
 
 impl Error {
@@ -691,6 +707,7 @@ impl Error {
             Error::CsvUnknownReference { .. } => "csv_unknown_reference",
             Error::CsvRow { .. } => "csv_row",
             Error::InvalidOption { .. } => "invalid_option",
+            Error::IgotShape { .. } => "igot_shape",
         }
     }
 }
@@ -1214,6 +1231,12 @@ mod tests {
                 value: 0.0,
                 expected: "e",
             },
+            Error::IgotShape {
+                document: "kcm dictionary",
+                path: "$".to_owned(),
+                found: "an object",
+                expected: "an array",
+            },
         ];
         let mut seen = vec![false; all.len()];
         for e in &all {
@@ -1275,6 +1298,7 @@ mod tests {
             Error::InvalidOption { .. } => 44,
             Error::InvalidGroupRule { .. } => 45,
             Error::GroupRuleCycle { .. } => 46,
+            Error::IgotShape { .. } => 47,
         }
     }
 
