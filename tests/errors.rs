@@ -2055,6 +2055,43 @@ fn invalid_option() {
     );
 }
 
+#[test]
+fn igot_shape() {
+    let errors = karmayogi::load_kcm(
+        r#"{"name": "Functional"}"#,
+        &karmayogi::KcmOptions::default(),
+    )
+    .expect_err("an object where the areas' array belongs");
+    assert_eq!(
+        errors.as_slice(),
+        [Error::IgotShape {
+            document: "kcm dictionary",
+            path: "$".to_owned(),
+            found: "an object",
+            expected: "an array of areas",
+        }]
+    );
+    let e = &errors.as_slice()[0];
+    assert_eq!(e.code(), "igot_shape");
+    assert_eq!(
+        e.to_string(),
+        "kcm dictionary at `$`: found an object, expected an array of areas"
+    );
+    // A search response whose content is not a list: the path says where.
+    let fw = Framework::from_json(r#"{"format_version": 2, "competencies": []}"#).unwrap();
+    let errors = karmayogi::load_igot_courses(
+        r#"{"result": {"content": 5}}"#,
+        &fw,
+        &karmayogi::IgotCourseOptions::default(),
+    )
+    .expect_err("content is a number");
+    assert_eq!(
+        errors.as_slice()[0].to_string(),
+        "igot course records at `$.result.content`: found an integer, expected an array of \
+         course records"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // The list of problems
 // ---------------------------------------------------------------------------------------
@@ -2136,6 +2173,7 @@ const COVERED: &[&str] = &[
     "CsvUnknownReference",
     "CsvRow",
     "InvalidOption",
+    "IgotShape",
 ];
 
 /// The variant names of `pub enum Error`, in declaration order: the lines inside the enum
