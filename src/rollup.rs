@@ -198,12 +198,15 @@ impl Framework {
     ///
     /// # Complexity
     /// One pass over the officers: O(n·(r + h + u) / t) time for n officers with r
-    /// requirements, h held competencies and u group marks each (the groups above the
-    /// competencies they are short in, with their parent links: a KCM sub-theme reaches
-    /// its theme and area), plus O(t·(c + g + P) + A) to merge t threads' counters over c
-    /// competencies, g groups and P positions and to roll them up (A: the groups above the
-    /// required competencies and the posts present, each reached once). Memory
-    /// O(t·(c + g + P)), no per-officer allocation.
+    /// requirements, h held competencies and u group work each, plus O(A + E·w) once to
+    /// precompute the posts' group masks and O(t·(c + g + P + B·log n) + A) to merge t
+    /// threads' counters over c competencies, g groups and P positions and to roll them up
+    /// (A: the groups above the required competencies summed over the E requirement
+    /// entries; B: the groups above each post's requirements, summed over the posts). For
+    /// a post whose requirements sit under at most 512 groups, u is a few word operations
+    /// (w ≤ 8 words of 64 bits) per requirement the officer is short of; above that, u is
+    /// the groups above the competencies they are short in, with their parent links, each
+    /// reached once. Memory O(E·w + t·(c + g + P + B·log n)), no per-officer allocation.
     ///
     /// # Example
     /// ```
@@ -314,8 +317,9 @@ impl Framework {
     ///
     /// # Complexity
     /// O(n log n) id comparisons to match n officers, then one sweep: O(Σ (r + h + u))
-    /// over matched officers (u: group marks before and after), plus O(c + g + P + A) to
-    /// roll the per-competency counts up. Memory O(n + c + g + P).
+    /// over matched officers (u: group work before and after, as in
+    /// [`Framework::training_needs_by_group`]), plus O(A + E·w + c + g + P + B·log n) to
+    /// build the masks and roll the counts up. Memory O(n + E·w + c + g + P + B·log n).
     pub fn compare_by_group<'f>(
         &'f self,
         before: &Cohort,
