@@ -905,3 +905,104 @@ fn kcm_heatmap_by_theme_from_the_real_dictionary() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The KCM through CASE
+// ---------------------------------------------------------------------------------------
+
+/// The `isChildOf` edges of a package, as (child with its parent, parent) statements: the
+/// full statement names an item whatever identifiers a round trip gives it, and KCM names
+/// repeat only under different parents. The document has no statement (empty).
+fn child_of_edges(p: &karmayogi::CasePackage) -> BTreeSet<(String, String)> {
+    let statement = |id: &str| -> String {
+        p.items
+            .iter()
+            .find(|i| i.identifier == id)
+            .map(|i| i.full_statement.clone())
+            .unwrap_or_default()
+    };
+    let path = |id: &str| -> String {
+        // The item's statement with its parent's: unique in the KCM.
+        let parent = p
+            .associations
+            .iter()
+            .find(|a| {
+                a.association_type == "isChildOf"
+                    && a.origin_node_uri
+                        .as_ref()
+                        .is_some_and(|o| o.identifier == id)
+            })
+            .and_then(|a| a.destination_node_uri.as_ref())
+            .map(|d| statement(&d.identifier))
+            .unwrap_or_default();
+        format!("{parent} > {}", statement(id))
+    };
+    p.associations
+        .iter()
+        .filter(|a| a.association_type == "isChildOf")
+        .map(|a| {
+            let child = &a.origin_node_uri.as_ref().unwrap().identifier;
+            let parent = &a.destination_node_uri.as_ref().unwrap().identifier;
+            (path(child), statement(parent))
+        })
+        .collect()
+}
+
+#[test]
+fn the_real_kcm_survives_a_case_round_trip_with_every_child_of() {
+    use karmayogi::{CaseDocument, CaseExportOptions, CaseImport, CaseImportOptions, CasePackage};
+
+    let fw = kcm_framework();
+    let document = CaseDocument::new(
+        "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+        "Karmayogi Competency Model",
+        "Capacity Building Commission",
+        "2025-01-15T10:00:00Z",
+    );
+    let exported =
+        CasePackage::from_framework(&fw, &document, &CaseExportOptions::default()).unwrap();
+    let edges = child_of_edges(&exported);
+    // 2 areas under the document, 35 themes under their areas, 112 sub-themes under their
+    // themes.
+    assert_eq!(edges.len(), 2 + 35 + 112);
+
+    let text = exported.to_json();
+    let import = CaseImport::from_package(
+        &CasePackage::from_json(&text).unwrap(),
+        &CaseImportOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        import.report.dropped.is_empty(),
+        "{:?}",
+        import.report.dropped
+    );
+    let again = Framework::new(import.spec).unwrap();
+    assert_eq!(
+        (again.groups().len(), again.competencies().len()),
+        (37, 112)
+    );
+    // The two "Research & Need Analysis" stay two, each in its own theme.
+    let themes: BTreeSet<String> = again
+        .competencies()
+        .iter()
+        .filter(|c| c.name == "Research & Need Analysis")
+        .flat_map(|c| c.groups.iter())
+        .map(|g| again.group(g.as_str()).unwrap().name.clone())
+        .collect();
+    assert_eq!(
+        themes,
+        BTreeSet::from([
+            "Government Program Formulation".to_owned(),
+            "Policy Architecture".to_owned()
+        ])
+    );
+    // Exported again, every isChildOf edge is there, and no other.
+    let back = CasePackage::from_framework(
+        &again,
+        &import.report.document,
+        &CaseExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(child_of_edges(&back), edges);
+}
