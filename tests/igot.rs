@@ -1006,3 +1006,35 @@ fn the_real_kcm_survives_a_case_round_trip_with_every_child_of() {
     .unwrap();
     assert_eq!(child_of_edges(&back), edges);
 }
+
+#[test]
+fn the_real_frac_level_names_and_labels_read_as_their_levels() {
+    let raw: Value =
+        serde_json::from_str(&data("data/igot/frac_default_proficiency_levels.json")).unwrap();
+    let levels = raw["levels"].as_array().unwrap();
+    assert_eq!(levels.len(), 5);
+    for entry in levels {
+        let level = u8::try_from(entry["level"].as_u64().unwrap()).unwrap();
+        for field in ["name", "label"] {
+            let written = entry[field].as_str().unwrap();
+            let profile = serde_json::json!([
+                {"id": "CID9", "competencySelfAttestedLevelValue": written}
+            ]);
+            let load = load_igot_profile(&profile.to_string()).unwrap();
+            assert!(
+                load.report.set_aside.is_empty(),
+                "{written}: {}",
+                load.report
+            );
+            let read: Vec<(EvidenceSource, u8)> =
+                load.value.iter().map(|e| (e.source, e.level)).collect();
+            assert_eq!(read, [(EvidenceSource::SelfDeclared, level)], "{written}");
+            // A name is read as its level and said; a label is the platform's own form.
+            let by_name =
+                load.report.notes.iter().any(
+                    |n| matches!(n.what, IgotWhat::LevelFromName { level: l, .. } if l == level),
+                );
+            assert_eq!(by_name, field == "name", "{written}");
+        }
+    }
+}
