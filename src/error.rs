@@ -61,6 +61,8 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `position_without_roles` | a position with no role |
 /// | `prerequisite_cycle` | course prerequisites in a cycle |
 /// | `group_cycle` | competency groups listing each other as parents in a cycle |
+/// | `invalid_group_rule` | a group rule counting 0 children, more than the group has, or a group with a rule and no child |
+/// | `group_rule_cycle` | group rules whose competencies feed each other in a cycle |
 /// | `invalid_hours` | course hours not in (0, 10000] |
 /// | `invalid_evidence` | a passbook entry that is wrong; `problem.problem` says how ([`EvidenceProblem`]) |
 /// | `department_mismatch` | (a warning) an officer in another department than their position's |
@@ -91,6 +93,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
 /// | `csv_row` | a problem of the framework's rules found in a CSV row; `error` holds it |
 /// | `invalid_option` | an option outside the values it accepts |
+/// | `igot_shape` | an iGOT platform document whose top level (or record list) is another JSON type |
 #[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
 #[serde(remote = "Self", tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -304,6 +307,30 @@ pub enum Error {
     GroupCycle {
         /// The groups in cycle order, starting from the smallest id; each lists the next as
         /// a parent, and the last lists the first.
+        groups: Vec<GroupId>,
+    },
+    /// A group's rule ([`GroupRule`](crate::GroupRule)) can never be met, or would be met
+    /// by everyone: its group has no child to infer it from (no competency directly in it,
+    /// no child group with a rule), or its `at_least` is 0 or more than its children. Count
+    /// 1 up to the number of children, or leave `at_least` out for all of them.
+    #[error("{}", group_rule_text(group, *at_least, *children))]
+    InvalidGroupRule {
+        /// The group.
+        group: GroupId,
+        /// The rule's `at_least`; `None` for all children.
+        at_least: Option<u32>,
+        /// The children the rule counts: competencies directly in the group and the
+        /// competencies of child groups' rules, each once.
+        children: u32,
+    },
+    /// Group rules feed each other in a cycle: a rule's competency is one of the children
+    /// of the next rule's group, and the last rule's competency one of the first's (a
+    /// rule whose competency sits in its own group is a cycle of one). No order could
+    /// evaluate them; move the competency out of the group, or drop a rule.
+    #[error("group rule cycle: {}", group_cycle_text(groups))]
+    GroupRuleCycle {
+        /// The rules' groups in cycle order, starting from the smallest id; each rule's
+        /// competency is a child of the next group, and the last one's of the first.
         groups: Vec<GroupId>,
     },
     /// A course's hours are not a finite number above 0 and at most 10,000.
@@ -661,6 +688,21 @@ pub enum Error {
         /// What the option accepts.
         expected: &'static str,
     },
+    /// An iGOT platform document is not shaped as its loader reads it: the top level, or a
+    /// list every record of the document sits in, holds another JSON type. Records of the
+    /// right shape with problems of their own are set aside and reported instead (see
+    /// [`IgotReport`](crate::IgotReport)). Give the loader the document it names.
+    #[error("{document} at `{path}`: found {found}, expected {expected}")]
+    IgotShape {
+        /// The kind of document, e.g. `kcm dictionary`.
+        document: &'static str,
+        /// Where, as a JSON path (`$` for the top level, `$.result.content`).
+        path: String,
+        /// The JSON type found, e.g. `an object`.
+        found: &'static str,
+        /// What the loader reads there.
+        expected: &'static str,
+    },
 }
 
 impl Error {
@@ -687,6 +729,8 @@ impl Error {
             Error::PositionWithoutRoles { .. } => "position_without_roles",
             Error::PrerequisiteCycle { .. } => "prerequisite_cycle",
             Error::GroupCycle { .. } => "group_cycle",
+            Error::InvalidGroupRule { .. } => "invalid_group_rule",
+            Error::GroupRuleCycle { .. } => "group_rule_cycle",
             Error::InvalidHours { .. } => "invalid_hours",
             Error::InvalidEvidence { .. } => "invalid_evidence",
             Error::DepartmentMismatch { .. } => "department_mismatch",
@@ -717,6 +761,7 @@ impl Error {
             Error::CsvUnknownReference { .. } => "csv_unknown_reference",
             Error::CsvRow { .. } => "csv_row",
             Error::InvalidOption { .. } => "invalid_option",
+            Error::IgotShape { .. } => "igot_shape",
         }
     }
 }
@@ -939,6 +984,21 @@ fn group_cycle_text(groups: &[GroupId]) -> String {
     closed_cycle(groups.iter().map(GroupId::as_str))
 }
 
+fn group_rule_text(group: &GroupId, at_least: Option<u32>, children: u32) -> String {
+    let group = quoted(group.as_str());
+    match (children, at_least) {
+        (0, _) => format!(
+            "group {group} has a rule but no child to infer it from: expected a competency \
+             in the group or a child group with a rule"
+        ),
+        (_, Some(n)) => format!(
+            "rule of group {group} needs {n} of its {children} children: expected 1 to \
+             {children}"
+        ),
+        (_, None) => format!("rule of group {group} cannot be met by its {children} children"),
+    }
+}
+
 /// `` `a` -> `b` -> `a` ``: the ids in order, back to the first.
 fn closed_cycle<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> String {
     let mut out = String::new();
@@ -1133,6 +1193,14 @@ mod tests {
             Error::GroupCycle {
                 groups: vec![s().into()],
             },
+            Error::InvalidGroupRule {
+                group: s().into(),
+                at_least: Some(0),
+                children: 2,
+            },
+            Error::GroupRuleCycle {
+                groups: vec![s().into()],
+            },
             Error::InvalidHours {
                 course: s().into(),
                 hours: f64::NAN,
@@ -1260,6 +1328,12 @@ mod tests {
                 value: 0.0,
                 expected: "e",
             },
+            Error::IgotShape {
+                document: "kcm dictionary",
+                path: "$".to_owned(),
+                found: "an object",
+                expected: "an array",
+            },
         ];
         let mut seen = vec![false; all.len()];
         for e in &all {
@@ -1322,6 +1396,9 @@ mod tests {
             Error::CsvUnknownReference { .. } => 45,
             Error::CsvRow { .. } => 46,
             Error::InvalidOption { .. } => 47,
+            Error::InvalidGroupRule { .. } => 48,
+            Error::GroupRuleCycle { .. } => 49,
+            Error::IgotShape { .. } => 50,
         }
     }
 

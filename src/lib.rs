@@ -27,8 +27,12 @@
 //!   same officers, before and after ([`Evaluation`]).
 //! - **Data in and out**: the JSON interchange format ([`FrameworkSpec`], [`OfficersSpec`],
 //!   [`JSON_SCHEMA`]); loaders for the ESCO and O*NET occupational frameworks from their CSV
-//!   text ([`load_esco`], [`load_onet`]); and CASE 1.1 competency packages, imported with a
-//!   report of what was set aside and exported ([`CaseImport`], [`CasePackage`]).
+//!   text ([`load_esco`], [`load_onet`]); the iGOT Karmayogi platform's own JSON shapes (the
+//!   Karmayogi Competency Model [`load_kcm`], course tags [`load_igot_courses`], FRAC-era
+//!   positions [`load_frac_positions`], the position master list [`load_position_master`],
+//!   profile competencies [`load_igot_profile`]), each with a report of what was set aside;
+//!   and CASE 1.1 competency packages, imported with a report of what was set aside and
+//!   exported ([`CaseImport`], [`CasePackage`]).
 //!
 //! Every result prints as a report for people (its `Display`): names beside ids, columns
 //! aligned, counts in words that agree with them.
@@ -152,6 +156,8 @@ mod recommend;
 
 mod needs;
 
+mod rollup;
+
 mod rank;
 
 mod career;
@@ -159,6 +165,8 @@ mod career;
 mod acbp;
 
 mod evaluate;
+
+mod atlas;
 
 // Everything else: values, machinery and interchange, in any order.
 mod case;
@@ -176,6 +184,10 @@ mod review;
 
 pub use crate::acbp::{
     AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,
+};
+pub use crate::atlas::{
+    Atlas, AtlasActivity, AtlasCourse, AtlasEntry, AtlasGroup, AtlasPosition, AtlasRole,
+    AtlasSubject,
 };
 pub use crate::career::{CareerFit, CareerOptions, CareerStep};
 pub use crate::case::{
@@ -201,8 +213,14 @@ pub use crate::ids::{
 };
 pub use crate::level::Level;
 pub use crate::loaders::{
-    EscoCsv, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv, OfficersCsvOptions,
-    OfficersLoad, OnetCsv, OnetOptions, OnetTypeRule, load_esco, load_officers, load_onet,
+    EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv,
+    OfficersCsvOptions, OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_esco,
+    load_officers, load_onet,
+};
+pub use crate::loaders::{
+    FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,
+    KcmOptions, KcmSubThemes, KcmTagKey, MasterPosition, PositionMaster, PositionMatch, kcm_id,
+    load_frac_positions, load_igot_courses, load_igot_profile, load_kcm, load_position_master,
 };
 pub use crate::needs::{NeedRow, NeedsOptions, TrainingNeeds};
 pub use crate::profile::{
@@ -216,10 +234,11 @@ pub use crate::recommend::{
     Step, Target, Term, UntaggedLevel,
 };
 pub use crate::review::ReviewOptions;
+pub use crate::rollup::{GroupEvaluation, GroupNeedRow, GroupNeeds, GroupProgress, RollupOptions};
 pub use crate::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
-    FrameworkSpec, GroupKind, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode, OLDEST_FORMAT_VERSION,
-    PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
+    FrameworkSpec, GroupKind, GroupRule, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode,
+    OLDEST_FORMAT_VERSION, PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
 };
 
 #[doc = include_str!("../README.md")]

@@ -1,5 +1,11 @@
-//! Loaders: the open occupational frameworks ESCO and O*NET into a [`FrameworkSpec`], and
-//! an HR export of officers and passbooks into [`OfficerSpec`](crate::OfficerSpec)s.
+//! Loaders: the open occupational frameworks ESCO and O*NET into a [`FrameworkSpec`], an HR
+//! export of officers and passbooks into [`OfficerSpec`](crate::OfficerSpec)s, and the iGOT
+//! Karmayogi platform's JSON documents (the KCM dictionary, course records with their
+//! competency tags, FRAC-era positions, the position master list, profile competencies).
+//!
+//! The iGOT loaders read JSON text and, since the platform validates none of it, return
+//! what they built with an [`IgotReport`] of every record set aside or noted; only a
+//! document of the wrong shape is an error.
 //!
 //! They take the texts of CSV files already in memory (for ESCO and O*NET, the layouts of
 //! `data/esco` and `data/onet` in the repository, described in `data/README.md`)
@@ -15,9 +21,15 @@
 //! [`FrameworkSpec`]: crate::FrameworkSpec
 
 mod esco;
+mod igot;
 mod officers;
 mod onet;
 
-pub use esco::{EscoCsv, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
+pub use esco::{EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
+pub use igot::{
+    FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,
+    KcmOptions, KcmSubThemes, KcmTagKey, MasterPosition, PositionMaster, PositionMatch, kcm_id,
+    load_frac_positions, load_igot_courses, load_igot_profile, load_kcm, load_position_master,
+};
 pub use officers::{OfficersCsv, OfficersCsvOptions, OfficersLoad, load_officers};
-pub use onet::{OnetCsv, OnetOptions, OnetTypeRule, load_onet};
+pub use onet::{OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_onet};

@@ -199,9 +199,11 @@ fn is_true(b: &bool) -> bool {
 /// How an officer's current level per competency is derived from the passbook.
 ///
 /// The current level is the **highest level among the evidence the policy counts**, 0 when
-/// none counts. By default it counts verified evidence from course completions, assessments
-/// and 360-degree feedback, of any date (undated evidence too), and not self-declared
-/// evidence; a course completion above the course's own level is an error.
+/// none counts, and, when [`infer_group_rules`](LevelPolicy::infer_group_rules) is on,
+/// raised by the groups' rules. By default it counts verified evidence from course
+/// completions, assessments and 360-degree feedback, of any date (undated evidence too),
+/// and not self-declared evidence; a course completion above the course's own level is an
+/// error; no level is inferred.
 ///
 /// # Example
 /// ```
@@ -212,6 +214,7 @@ fn is_true(b: &bool) -> bool {
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // independent switches, each with its own setter
 pub struct LevelPolicy {
     verified_only: bool,
     self_declared: bool,
@@ -219,6 +222,7 @@ pub struct LevelPolicy {
     not_before: Option<u32>,
     undated: UndatedEvidence,
     course_levels: CourseLevels,
+    infer_group_rules: bool,
 }
 
 impl Default for LevelPolicy {
@@ -230,6 +234,7 @@ impl Default for LevelPolicy {
             not_before: None,
             undated: UndatedEvidence::default(),
             course_levels: CourseLevels::default(),
+            infer_group_rules: false,
         }
     }
 }
@@ -279,6 +284,33 @@ impl LevelPolicy {
     pub fn course_levels(mut self, rule: CourseLevels) -> Self {
         self.course_levels = rule;
         self
+    }
+
+    /// Whether the groups' rules ([`GroupRule`](crate::GroupRule)) infer levels (default
+    /// `false`). When on, after the levels are derived from the evidence, every rule is
+    /// applied once, bottom-up (each after the rules feeding it): an officer holding
+    /// enough of a group's children at the rule's level holds the rule's competency at
+    /// that level, unless they hold it higher already.
+    ///
+    /// # Properties
+    /// - Off, or on with a framework without rules, gives exactly the levels of the
+    ///   evidence.
+    /// - Inference only raises levels, and is monotone: raising an evidence level never
+    ///   lowers an inferred one.
+    /// - One bottom-up pass reaches the fixpoint: applying any rule again changes nothing,
+    ///   so the result does not depend on the order of groups in the spec.
+    ///
+    /// # Complexity
+    /// Per officer, O(Σ children · log h) over the rules for h held competencies, and
+    /// nothing for an officer holding nothing.
+    pub fn infer_group_rules(mut self, yes: bool) -> Self {
+        self.infer_group_rules = yes;
+        self
+    }
+
+    /// Whether the groups' rules infer levels.
+    pub fn infers_group_rules(&self) -> bool {
+        self.infer_group_rules
     }
 
     /// Whether self-declared evidence counts.
@@ -581,6 +613,16 @@ pub(crate) fn resolve_officer(
         }
     }
     held.truncate(w);
+    let rules = &fw.hierarchy.rules;
+    if policy.infer_group_rules && !rules.is_empty() {
+        if start == 0 {
+            rules.apply(held);
+        } else {
+            let mut own = held.split_off(start);
+            rules.apply(&mut own);
+            held.append(&mut own);
+        }
+    }
     let completed = &mut *out.completed;
     completed[course_start..].sort_unstable();
     let mut seen_end = course_start;

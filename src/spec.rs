@@ -253,10 +253,15 @@ pub struct GroupSpec {
     /// The groups directly above this one, each at most once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parents: Vec<GroupId>,
+    /// A rule by which holding the group's children implies holding the group, used when
+    /// [`LevelPolicy::infer_group_rules`](crate::LevelPolicy::infer_group_rules) is on (off
+    /// by default). Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<GroupRule>,
 }
 
 impl GroupSpec {
-    /// A free group with no description and no parent.
+    /// A free group with no description, no parent and no rule.
     pub fn new(id: impl Into<GroupId>, name: impl Into<String>) -> Self {
         GroupSpec {
             id: id.into(),
@@ -264,8 +269,75 @@ impl GroupSpec {
             description: String::new(),
             kind: GroupKind::Free,
             parents: Vec::new(),
+            rule: None,
         }
     }
+}
+
+/// When holding a group's children implies holding the group: Moodle's "complete all
+/// children" and "points" rules, the roll-up of narrower competencies in the Competency and
+/// Skills System (CASS), stated with a proficiency level.
+///
+/// A group is held through a competency that stands for it, [`competency`](Self::competency)
+/// (as a Moodle parent competency stands for its children): an officer who holds at least
+/// [`at_least`](Self::at_least) of the group's *children* — all of them when absent — at
+/// [`level`](Self::level) or above holds that competency at `level`, unless they hold it
+/// higher already. The children are the competencies directly in the group and, for each
+/// child group that has a rule, the competency its rule names; a child group without a
+/// rule is not a child here. Each competency counts once.
+///
+/// Rules apply only when a [`LevelPolicy`](crate::LevelPolicy) asks for it
+/// ([`infer_group_rules`](crate::LevelPolicy::infer_group_rules)); `DESIGN.md` ("Why group
+/// rules infer a competency, bottom-up, off by default") gives the reasons and the
+/// properties.
+///
+/// [`Framework::new`](crate::Framework::new) rejects a rule naming an unknown competency,
+/// a level outside that competency's range, a count of 0 or above the number of children,
+/// a group with a rule and no child, and rules that depend on each other in a cycle (a
+/// rule's competency among the children of its own group, or of a rule it feeds).
+///
+/// # Example
+/// ```
+/// use karmayogi::*;
+///
+/// let framework = Framework::from_json(r#"{
+///   "format_version": 2,
+///   "groups": [{"id": "t-finance", "name": "Financial Management", "kind": "theme",
+///               "rule": {"competency": "finance", "level": 2, "at_least": 2}}],
+///   "competencies": [
+///     {"id": "finance", "name": "Financial management", "type": "functional"},
+///     {"id": "budget", "name": "Budgeting", "type": "functional", "groups": ["t-finance"]},
+///     {"id": "audit", "name": "Audit", "type": "functional", "groups": ["t-finance"]},
+///     {"id": "gfr", "name": "General Financial Rules", "type": "functional",
+///      "groups": ["t-finance"]}
+///   ],
+///   "roles": [{"id": "r", "name": "Accounts", "requires": [{"competency": "finance", "level": 2}]}],
+///   "positions": [{"id": "p", "name": "Accounts officer", "department": "d", "roles": ["r"]}]
+/// }"#)?;
+/// let officer: OfficerSpec = serde_json::from_str(r#"{"id": "o1", "department": "d",
+///   "position": "p", "passbook": [
+///     {"competency": "budget", "level": 3, "source": "assessment"},
+///     {"competency": "audit", "level": 2, "source": "assessment"}]}"#)?;
+/// let plain = Profile::new(&framework, &officer, &LevelPolicy::default())?;
+/// assert_eq!(plain.level(&framework, "finance")?.get(), 0);
+/// let inferring = LevelPolicy::default().infer_group_rules(true);
+/// let profile = Profile::new(&framework, &officer, &inferring)?;
+/// assert_eq!(profile.level(&framework, "finance")?.get(), 2); // two of three at level 2
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRule {
+    /// The competency that stands for the group: held at [`level`](Self::level) when the
+    /// rule is met. It must not be one of the group's own children.
+    pub competency: CompetencyId,
+    /// The level each counted child must be held at (or above), and the level the rule
+    /// grants; within the competency's range.
+    pub level: u8,
+    /// How many children must be held at `level`, 1 up to the number of children; absent
+    /// means all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u32>,
 }
 
 /// What level of a taxonomy a [`GroupSpec`] is, as the Karmayogi Competency Model names

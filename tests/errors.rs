@@ -9,9 +9,9 @@ use karmayogi::{
     AcbpOptions, CareerOptions, CaseDocument, CaseElement, CaseExportOptions, CaseImport,
     CaseImportOptions, CasePackage, Cohort, CompareOptions, CompetencyType, CourseId, EntityKind,
     Error, Errors, EscoCsv, EscoOptions, Evidence, EvidenceProblem, EvidenceSource, Framework,
-    FrameworkSpec, GroupId, GroupKind, GroupSpec, Level, LevelPolicy, NeedsOptions, OfficerSpec,
-    OfficersCsv, OfficersCsvOptions, OfficersSpec, OnetCsv, OnetOptions, Profile, RecommendOptions,
-    ReviewOptions, Target, Weights, load_esco, load_officers, load_onet,
+    FrameworkSpec, GroupId, GroupKind, GroupRule, GroupSpec, Level, LevelPolicy, NeedsOptions,
+    OfficerSpec, OfficersCsv, OfficersCsvOptions, OfficersSpec, OnetCsv, OnetOptions, Profile,
+    RecommendOptions, ReviewOptions, Target, Weights, load_esco, load_officers, load_onet,
 };
 use serde_json::{Value, json};
 
@@ -842,6 +842,79 @@ fn group_cycle() {
         }]
     );
     assert_messages(&errors, &["group cycle: `area` -> `theme` -> `area`"]);
+}
+
+#[test]
+fn invalid_group_rule() {
+    let mut s = spec();
+    let mut empty = GroupSpec::new("empty", "Nothing below");
+    empty.rule = Some(GroupRule {
+        competency: "accounts".into(),
+        level: 2,
+        at_least: None,
+    });
+    let mut finance = GroupSpec::new("finance", "Finance");
+    finance.rule = Some(GroupRule {
+        competency: "accounts".into(),
+        level: 2,
+        at_least: Some(3),
+    });
+    s.groups = vec![empty, finance];
+    s.competencies[1].groups = vec!["finance".into()];
+    s.competencies[2].groups = vec!["finance".into()];
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [
+            Error::InvalidGroupRule {
+                group: "empty".into(),
+                at_least: None,
+                children: 0,
+            },
+            Error::InvalidGroupRule {
+                group: "finance".into(),
+                at_least: Some(3),
+                children: 2,
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "group `empty` has a rule but no child to infer it from: expected a competency in \
+             the group or a child group with a rule",
+            "rule of group `finance` needs 3 of its 2 children: expected 1 to 2",
+        ],
+    );
+}
+
+#[test]
+fn group_rule_cycle() {
+    // `accounts` stands for group `a`, which holds `integrity`; `integrity` stands for
+    // group `b`, which holds `accounts`.
+    let mut s = spec();
+    let rule = |c: &str| {
+        Some(GroupRule {
+            competency: c.into(),
+            level: 1,
+            at_least: None,
+        })
+    };
+    let mut a = GroupSpec::new("a", "Accounts");
+    a.rule = rule("accounts");
+    let mut b = GroupSpec::new("b", "Integrity");
+    b.rule = rule("integrity");
+    s.groups = vec![b, a];
+    s.competencies[0].groups = vec!["b".into()];
+    s.competencies[1].groups = vec!["a".into()];
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::GroupRuleCycle {
+            groups: vec![GroupId::from("a"), GroupId::from("b")],
+        }]
+    );
+    assert_messages(&errors, &["group rule cycle: `a` -> `b` -> `a`"]);
 }
 
 #[test]
@@ -2106,6 +2179,43 @@ fn invalid_option() {
     );
 }
 
+#[test]
+fn igot_shape() {
+    let errors = karmayogi::load_kcm(
+        r#"{"name": "Functional"}"#,
+        &karmayogi::KcmOptions::default(),
+    )
+    .expect_err("an object where the areas' array belongs");
+    assert_eq!(
+        errors.as_slice(),
+        [Error::IgotShape {
+            document: "kcm dictionary",
+            path: "$".to_owned(),
+            found: "an object",
+            expected: "an array of areas",
+        }]
+    );
+    let e = &errors.as_slice()[0];
+    assert_eq!(e.code(), "igot_shape");
+    assert_eq!(
+        e.to_string(),
+        "kcm dictionary at `$`: found an object, expected an array of areas"
+    );
+    // A search response whose content is not a list: the path says where.
+    let fw = Framework::from_json(r#"{"format_version": 2, "competencies": []}"#).unwrap();
+    let errors = karmayogi::load_igot_courses(
+        r#"{"result": {"content": 5}}"#,
+        &fw,
+        &karmayogi::IgotCourseOptions::default(),
+    )
+    .expect_err("content is a number");
+    assert_eq!(
+        errors.as_slice()[0].to_string(),
+        "igot course records at `$.result.content`: found an integer, expected an array of \
+         course records"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // The list of problems
 // ---------------------------------------------------------------------------------------
@@ -2158,6 +2268,8 @@ const COVERED: &[&str] = &[
     "PositionWithoutRoles",
     "PrerequisiteCycle",
     "GroupCycle",
+    "InvalidGroupRule",
+    "GroupRuleCycle",
     "InvalidHours",
     "InvalidEvidence",
     "DepartmentMismatch",
@@ -2188,6 +2300,7 @@ const COVERED: &[&str] = &[
     "CsvUnknownReference",
     "CsvRow",
     "InvalidOption",
+    "IgotShape",
 ];
 
 /// The variant names of `pub enum Error`, in declaration order: the lines inside the enum

@@ -187,6 +187,11 @@ const BAD_ARGUMENTS: &[(&str, &[&str], &str)] = &[
         &["0"],
         "error: SIZE is 0: expected at least 1; usage: bench_framework",
     ),
+    (
+        "bench_rollup",
+        &["lots"],
+        "error: OFFICERS: expected a whole number above 0, found `lots`;",
+    ),
 ];
 
 #[test]
@@ -204,4 +209,46 @@ fn bad_arguments_are_one_line_on_standard_error_and_exit_code_1() {
         assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
         assert!(stderr.ends_with('\n'), "{name}: {stderr}");
     }
+}
+
+#[test]
+fn kcm_themes_prints_the_heatmap_by_theme_and_an_atlas_entry() {
+    let output = example("kcm_themes").output().expect("kcm_themes starts");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_quiet_success("kcm_themes", &output);
+    for line in [
+        "Karmayogi Competency Model: 37 groups (areas and themes), 112 sub-themes; 0 set aside",
+        "Officers: 240 SYNTHETIC (fixed pseudo-random passbooks)",
+        "Training needs of 240 officers by group: 13 of 13 groups with officers short",
+        "Atlas of Policy implementation [kcm:Functional/Policy Architecture/Policy implementation] \
+         (functional), in Policy Architecture [kcm:Functional/Policy Architecture]",
+        "Research & Need Analysis [kcm:Functional/Policy Architecture/Research & Need Analysis]: \
+         demanded by 2 posts (level 3: 2)",
+        "Research & Need Analysis [kcm:Functional/Government Program Formulation/Research & Need \
+         Analysis]: demanded by 3 posts (level 2: 3)",
+    ] {
+        assert!(
+            stdout.lines().any(|l| l == line),
+            "missing {line:?} in:\n{stdout}"
+        );
+    }
+    // Every row of the heatmap is a KCM theme.
+    let rows: Vec<&str> = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Training needs"))
+        .skip(3)
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.contains("theme"))
+        .collect();
+    assert_eq!(rows.len(), 13, "{stdout}");
+    let extra = example("kcm_themes")
+        .arg("extra")
+        .output()
+        .expect("kcm_themes starts");
+    assert_eq!(extra.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&extra.stderr),
+        "error: `extra`: kcm_themes takes no arguments\n"
+    );
+    assert_quiet_success("kcm_themes", &with_output_closed(example("kcm_themes")));
 }

@@ -64,11 +64,11 @@ use karmayogi::{
     CaseImportOptions, CaseItem, CaseLink, CasePackage, CaseRubric, Cohort, CompareOptions,
     CompetencyId, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec,
     DepartmentId, EntityKind, Error, Errors, EscoCsv, EscoOptions, Evidence, EvidenceProblem,
-    EvidenceSource, Framework, FrameworkSpec, GapOptions, GapReport, GroupId, GroupKind, GroupSpec,
-    Level, LevelDescriptor, LevelPolicy, Mode, NeedsOptions, OfficerId, OfficerSpec, OfficersSpec,
-    OnetCsv, OnetOptions, Plan, PositionId, PositionSpec, Profile, RankOptions, RecommendOptions,
-    RequirementSpec, ReviewStatus, RoleId, RoleSpec, Solver, Target, UntaggedLevel, Weights,
-    load_esco, load_onet,
+    EvidenceSource, Framework, FrameworkSpec, GapOptions, GapReport, GroupId, GroupKind, GroupRule,
+    GroupSpec, Level, LevelDescriptor, LevelPolicy, Mode, NeedsOptions, OfficerId, OfficerSpec,
+    OfficersSpec, OnetCsv, OnetOptions, Plan, PositionId, PositionSpec, Profile, RankOptions,
+    RecommendOptions, RequirementSpec, ReviewStatus, RoleId, RoleSpec, Solver, Target,
+    UntaggedLevel, Weights, load_esco, load_onet,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -200,7 +200,10 @@ fn named_ids(error: &Error) -> Vec<&str> {
         | Error::InvalidLevelRange { competency, .. }
         | Error::BlankLevelName { competency, .. } => vec![competency.as_str()],
         Error::BlankArea { competency } => vec![competency.as_str()],
-        Error::GroupCycle { groups } => groups.iter().map(GroupId::as_str).collect(),
+        Error::GroupCycle { groups } | Error::GroupRuleCycle { groups } => {
+            groups.iter().map(GroupId::as_str).collect()
+        }
+        Error::InvalidGroupRule { group, .. } => vec![group.as_str()],
         Error::PositionWithoutRoles { position } => vec![position.as_str()],
         Error::PrerequisiteCycle { courses } => courses.iter().map(CourseId::as_str).collect(),
         Error::InvalidHours { course, .. } => vec![course.as_str()],
@@ -628,7 +631,7 @@ fn feed(text: &str) {
         CourseOutcome, CompetencySpec, CompetencyType, LevelDescriptor, ReviewStatus,
         RequirementSpec, ActivitySpec, RoleSpec, PositionSpec, FrameworkSpec, Mode, EntityKind,
         CompetencyId, ActivityId, RoleId, PositionId, CourseId, OfficerId, DepartmentId,
-        Vec<Target>, Vec<OfficerSpec>,
+        GroupSpec, GroupRule, GroupKind, GroupId, Vec<Target>, Vec<OfficerSpec>,
     );
     if let Ok(spec) = serde_json::from_str::<FrameworkSpec>(text) {
         check_results(&Framework::new(spec));
@@ -984,7 +987,34 @@ fn corrupt_groups(spec: &mut FrameworkSpec, pick: usize, value: usize) -> Vec<St
     let group_id = spec.groups[g].id.to_string();
     let c = &mut spec.competencies[pick % n];
     let competency = c.id.to_string();
-    match value % 8 {
+    let rule = |competency: &str, level: u8, at_least: Option<u32>| {
+        Some(GroupRule {
+            competency: competency.into(),
+            level,
+            at_least,
+        })
+    };
+    match value % 12 {
+        8 => {
+            spec.groups[g].rule = rule(GHOST, 1, None);
+            vec![group_id, GHOST.to_owned()]
+        }
+        9 => {
+            spec.groups[g].rule = rule(&competency, 9, None);
+            vec![group_id, competency]
+        }
+        10 => {
+            spec.groups[g].rule = rule(&competency, 1, Some(1_000));
+            vec![group_id]
+        }
+        11 => {
+            // The competency standing for the group is one of its own children.
+            if !c.groups.iter().any(|x| x.as_str() == group_id) {
+                c.groups.push(group_id.as_str().into());
+            }
+            spec.groups[g].rule = rule(&competency, 1, None);
+            vec![group_id, competency]
+        }
         0 => {
             spec.groups[g].parents.push(GHOST.into());
             vec![group_id, GHOST.to_owned()]

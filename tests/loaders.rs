@@ -11,9 +11,12 @@ mod esco;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use std::collections::BTreeSet;
+
 use karmayogi::{
-    CompetencySpec, CompetencyType, Error, Errors, EscoCsv, EscoOptions, Framework, FrameworkSpec,
-    OnetCsv, OnetOptions, PositionSpec, RequirementSpec, RoleSpec, load_esco, load_onet,
+    CompetencySpec, CompetencyType, Error, Errors, EscoCsv, EscoHierarchy, EscoOptions, Framework,
+    FrameworkSpec, OnetCsv, OnetHierarchy, OnetOptions, PositionSpec, RequirementSpec, RoleSpec,
+    load_esco, load_onet,
 };
 
 /// The texts of the data files in `data/`, read once.
@@ -227,10 +230,11 @@ fn esco_type_rule_is_configurable() {
 }
 
 #[test]
-fn esco_hierarchy_fills_every_area_with_the_nearest_group() {
+fn esco_hierarchy_as_nearest_area_fills_every_area_with_the_nearest_group() {
     let t = &texts().esco;
     let csv = esco_csv().hierarchy(&t["skill_broader.csv"], &t["skill_groups.csv"]);
-    let spec = load_esco(&csv, &EscoOptions::default()).unwrap();
+    let options = EscoOptions::default().hierarchy(EscoHierarchy::NearestArea);
+    let spec = load_esco(&csv, &options).unwrap();
     let area = |id: &str| {
         spec.competencies
             .iter()
@@ -239,8 +243,9 @@ fn esco_hierarchy_fills_every_area_with_the_nearest_group() {
             .area
             .as_deref()
     };
-    // Every skill reaches a group; only the areas differ from the default load.
+    // Every skill reaches a group; only the areas differ from the load without hierarchy.
     assert!(spec.competencies.iter().all(|c| c.area.is_some()));
+    assert!(spec.groups.is_empty());
     let mut without = spec.clone();
     for c in &mut without.competencies {
         c.area = None;
@@ -275,6 +280,167 @@ fn esco_hierarchy_fills_every_area_with_the_nearest_group() {
             Some(labels[&group].as_str())
         );
     }
+}
+
+/// The rows of `skill_broader.csv`, read here without the library: `(child kind, child id,
+/// parent kind, parent id)`.
+fn broader_rows() -> Vec<(String, u32, String, u32)> {
+    texts().esco["skill_broader.csv"]
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let f: Vec<&str> = line.split(',').collect();
+            (
+                f[0].to_owned(),
+                f[1].parse().unwrap(),
+                f[2].to_owned(),
+                f[3].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn esco_hierarchy_becomes_groups_with_every_edge() {
+    let t = &texts().esco;
+    let csv = esco_csv().hierarchy(&t["skill_broader.csv"], &t["skill_groups.csv"]);
+    let spec = load_esco(&csv, &EscoOptions::default()).unwrap();
+    let rows = broader_rows();
+    let kinds = |c: &str, p: &str| rows.iter().filter(|r| r.0 == c && r.2 == p).count();
+    // data/README.md: 20,656 edges, 647 groups.
+    assert_eq!(rows.len(), 20_656);
+    assert_eq!(
+        (
+            kinds("S", "G"),
+            kinds("S", "S"),
+            kinds("G", "G"),
+            kinds("G", "S")
+        ),
+        (13_448, 6_565, 643, 0)
+    );
+    let group_rows = t["skill_groups.csv"].lines().skip(1).count();
+    assert_eq!(group_rows, 647);
+    // Skills with narrower skills become groups too.
+    let broader: BTreeSet<u32> = rows.iter().filter(|r| r.2 == "S").map(|r| r.3).collect();
+    assert_eq!(broader.len(), 2_313);
+    assert_eq!(spec.groups.len(), group_rows + broader.len());
+
+    let memberships: BTreeMap<&str, BTreeSet<String>> = spec
+        .competencies
+        .iter()
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.groups.iter().map(ToString::to_string).collect(),
+            )
+        })
+        .collect();
+    let links: BTreeMap<&str, BTreeSet<String>> = spec
+        .groups
+        .iter()
+        .map(|g| {
+            (
+                g.id.as_str(),
+                g.parents.iter().map(ToString::to_string).collect(),
+            )
+        })
+        .collect();
+    let groups_of = |skill: u32| memberships[esco::competency_id(skill).as_str()].clone();
+    let parents_of = |group: &str| links[group].clone();
+    let target = |kind: &str, id: u32| {
+        if kind == "G" {
+            format!("group-{id}")
+        } else {
+            format!("skill-group-{id}")
+        }
+    };
+    // Every row is a link in the spec.
+    for (ck, c, pk, p) in &rows {
+        let parent = target(pk, *p);
+        if ck == "S" {
+            assert!(groups_of(*c).contains(&parent), "S {c} -> {parent}");
+            if broader.contains(c) {
+                assert!(parents_of(&format!("skill-group-{c}")).contains(&parent));
+            }
+        } else {
+            assert!(parents_of(&format!("group-{c}")).contains(&parent));
+        }
+    }
+    // And nothing else: memberships are the skill rows plus each broader skill in its own
+    // group; parent links are the group rows plus the broader skills' own rows.
+    let memberships: usize = spec.competencies.iter().map(|c| c.groups.len()).sum();
+    assert_eq!(
+        memberships,
+        kinds("S", "G") + kinds("S", "S") + broader.len()
+    );
+    let links: usize = spec.groups.iter().map(|g| g.parents.len()).sum();
+    let broader_rows = rows
+        .iter()
+        .filter(|r| r.0 == "S" && broader.contains(&r.1))
+        .count();
+    assert_eq!(broader_rows, 3_503);
+    assert_eq!(links, kinds("G", "G") + broader_rows);
+    // The poly-hierarchy: 4,646 skills under more than one broader concept, each keeping
+    // all of them.
+    let mut parents: BTreeMap<u32, usize> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.0 == "S") {
+        *parents.entry(r.1).or_default() += 1;
+    }
+    let several: Vec<u32> = parents
+        .iter()
+        .filter(|&(_, &n)| n > 1)
+        .map(|(&s, _)| s)
+        .collect();
+    assert_eq!(several.len(), 4_646);
+    for &s in &several {
+        let own = usize::from(broader.contains(&s));
+        assert_eq!(groups_of(s).len(), parents[&s] + own);
+    }
+    // `S,762,G,2` and `S,762,G,398`, and skill 762 has narrower skills; `S,20,S,9926`.
+    assert_eq!(
+        groups_of(762),
+        BTreeSet::from([
+            "group-2".into(),
+            "group-398".into(),
+            "skill-group-762".into()
+        ])
+    );
+    assert!(groups_of(20).contains("skill-group-9926"));
+    assert!(groups_of(9926).contains("skill-group-9926"));
+}
+
+#[test]
+fn esco_groups_build_and_keep_repeated_labels_distinct() {
+    let t = &texts().esco;
+    let csv = esco_csv().hierarchy(&t["skill_broader.csv"], &t["skill_groups.csv"]);
+    let spec = load_esco(&csv, &EscoOptions::default()).unwrap();
+    // The framework keeps every group distinct, including the 122 labels that repeat
+    // (two skill groups are called "languages").
+    let framework = Framework::new(spec.clone()).unwrap();
+    assert_eq!(framework.groups().len(), 2_960);
+    let languages: Vec<&str> = framework
+        .groups()
+        .iter()
+        .filter(|g| g.name == "languages")
+        .map(|g| g.id.as_str())
+        .collect();
+    assert_eq!(languages.len(), 2);
+    assert!(framework.members("skill-group-9926").unwrap().len() > 1);
+    assert_eq!(framework.groups_of("skill-762").unwrap().len(), 3);
+    let above_762: Vec<&str> = framework
+        .parent_groups("skill-group-762")
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str())
+        .collect();
+    assert_eq!(above_762, ["group-2", "group-398"]);
+    // The hierarchy changes nothing else.
+    let mut without = spec.clone();
+    without.groups.clear();
+    for c in &mut without.competencies {
+        c.groups.clear();
+    }
+    assert!(without == *esco_default());
 }
 
 #[test]
@@ -340,7 +506,8 @@ fn onet_competencies_are_the_35_skills_with_their_groups() {
     let first = &spec.competencies[0];
     assert_eq!(first.id.as_str(), "onet-2.A.1.a");
     assert_eq!(first.name, "Reading Comprehension");
-    assert_eq!(first.area.as_deref(), Some("Content"));
+    assert_eq!(first.groups, ["onet-2.A.1".into()]);
+    assert_eq!(first.area, None);
     assert_eq!(first.kind, CompetencyType::Functional);
     let behavioural: Vec<&str> = spec
         .competencies
@@ -359,7 +526,79 @@ fn onet_competencies_are_the_35_skills_with_their_groups() {
             "Service Orientation"
         ]
     );
-    assert!(spec.competencies.iter().all(|c| c.area.is_some()));
+    assert!(spec.competencies.iter().all(|c| c.groups.len() == 1));
+}
+
+/// `element_id → (parent_id, name)` of `elements.csv`, read here without the library.
+fn onet_elements() -> BTreeMap<String, (String, String)> {
+    texts().onet["elements.csv"]
+        .lines()
+        .skip(1)
+        .map(esco::split_csv)
+        .map(|f| (f[0].clone(), (f[1].clone(), f[3].clone())))
+        .collect()
+}
+
+#[test]
+fn onet_content_model_tree_becomes_groups() {
+    let spec = onet_default();
+    let elements = onet_elements();
+    // Every element above a rated one, up to the root: the ten of Worker Requirements'
+    // skill branches (2, 2.A, 2.A.1, 2.A.2, 2.B, 2.B.1 to 2.B.5).
+    let mut above = BTreeSet::new();
+    for c in &spec.competencies {
+        let mut at = elements[c.id.as_str().strip_prefix("onet-").unwrap()]
+            .0
+            .clone();
+        while !at.is_empty() {
+            above.insert(format!("onet-{at}"));
+            at = elements[&at].0.clone();
+        }
+    }
+    let groups: BTreeSet<String> = spec.groups.iter().map(|g| g.id.to_string()).collect();
+    assert_eq!(groups, above);
+    assert_eq!(groups.len(), 10);
+    for g in &spec.groups {
+        let (parent, name) = &elements[g.id.as_str().strip_prefix("onet-").unwrap()];
+        assert_eq!(&g.name, name);
+        let expected: Vec<String> = if parent.is_empty() {
+            vec![]
+        } else {
+            vec![format!("onet-{parent}")]
+        };
+        assert_eq!(
+            g.parents
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            expected
+        );
+    }
+    let framework = Framework::new(spec.clone()).unwrap();
+    // Social Skills holds the six behavioural skills; Worker Requirements is the root.
+    assert_eq!(framework.members("onet-2.B.1").unwrap().len(), 6);
+    assert_eq!(framework.groups_top_down()[0].id.as_str(), "onet-2");
+
+    // The flat mapping of earlier versions, on request.
+    let t = &texts().onet;
+    let csv = OnetCsv::new(
+        &t["occupations.csv"],
+        &t["elements.csv"],
+        &t["occupation_skill_levels.csv"],
+    )
+    .tasks(&t["tasks.csv"]);
+    let flat = load_onet(
+        &csv,
+        &OnetOptions::default().hierarchy(OnetHierarchy::ParentArea),
+    )
+    .unwrap();
+    assert!(flat.groups.is_empty());
+    assert_eq!(flat.competencies[0].area.as_deref(), Some("Content"));
+    assert!(
+        flat.competencies
+            .iter()
+            .all(|c| c.area.is_some() && c.groups.is_empty())
+    );
 }
 
 #[test]
@@ -660,6 +899,46 @@ fn unknown_references_are_reported_not_dropped() {
         [
             "esco/skill_broader.csv line 3, column `parent_id`: `5` is not in esco/skill_groups.csv",
             "esco/skill_broader.csv line 4, column `parent_kind`: found `X`, expected `S` or `G`",
+        ]
+    );
+}
+
+#[test]
+fn esco_hierarchy_cycles_and_repeated_edges_are_reported() {
+    let groups = "group_id,uri,code,hier_level,label\n0,u,K,0,knowledge\n1,u,K1,1,law\n";
+    // Skill 3 under skill 4 under skill 3; group 0 under group 1 under group 0; a repeated
+    // row.
+    let broader = "child_kind,child_id,parent_kind,parent_id\n\
+                   S,3,S,4\nS,4,S,3\nG,0,G,1\nG,1,G,0\nS,3,G,0\nS,3,G,0\n";
+    let csv = EscoCsv::new(OCC, SKILLS, LINKS).hierarchy(broader, groups);
+    let errors = load_esco(&csv, &EscoOptions::default()).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "esco/skill_broader.csv line 7: child, parent `S 3, G 0` repeats line 6",
+            "esco/skill_broader.csv line 2, column `parent_id`: group cycle: `skill-group-3` -> `skill-group-4` -> `skill-group-3`",
+            "esco/skill_broader.csv line 4, column `parent_id`: group cycle: `group-0` -> `group-1` -> `group-0`",
+        ]
+    );
+    // The flat mapping has no groups, so no cycle to refuse; the repeated row still is.
+    let flat = EscoOptions::default().hierarchy(EscoHierarchy::NearestArea);
+    let errors = load_esco(&csv, &flat).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    // O*NET: an element whose parent chain comes back to it.
+    let elements = "element_id,parent_id,depth,name,description\n\
+                    2.A.1,2.A.1.c,2,Content,x\n2.A.1.c,2.A.1,3,Writing,y\n\
+                    2.B.1,,2,Social Skills,z\n2.B.1.d,2.B.1,3,Negotiation,w\n";
+    let errors = load_onet(
+        &OnetCsv::new(ONET_OCC, elements, RATINGS),
+        &OnetOptions::default(),
+    )
+    .unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "onet/elements.csv line 2, column `parent_id`: group cycle: `onet-2.A.1` -> `onet-2.A.1.c` -> `onet-2.A.1`"
         ]
     );
 }

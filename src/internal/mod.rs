@@ -15,4 +15,5 @@ pub(crate) mod nearest;
 pub(crate) mod order;
 pub(crate) mod parallel;
 pub(crate) mod quote;
+pub(crate) mod rollup;
 pub(crate) mod validate;

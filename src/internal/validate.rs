@@ -2,6 +2,7 @@
 //! problem rather than stopping at the first.
 
 mod hierarchy;
+mod rules;
 
 pub(crate) use hierarchy::Hierarchy;
 
@@ -202,7 +203,12 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
     check_courses(&courses, &levels, &mut errors);
     let prerequisites = prerequisite_graph(&courses);
     errors.extend(prerequisite_cycles(&prerequisites, &courses));
-    let groups = hierarchy(spec.groups, &competencies, &mut errors);
+    let groups = hierarchy(
+        spec.groups,
+        &competencies,
+        (&competency_min, &competency_max),
+        &mut errors,
+    );
 
     if errors.is_empty() {
         Ok(Validated {

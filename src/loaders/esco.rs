@@ -1,11 +1,13 @@
 //! ESCO v1.1.1 compact CSVs → [`FrameworkSpec`].
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+mod hierarchy;
+
+use std::collections::{BTreeMap, HashMap};
 
 use crate::internal::csv::{Seen, Table};
 use crate::{
-    CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, PositionSpec, RequirementSpec,
-    RoleSpec,
+    CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, GroupId, GroupSpec, PositionSpec,
+    RequirementSpec, RoleSpec,
 };
 
 const OCCUPATIONS: &str = "esco/occupations.csv";
@@ -44,7 +46,8 @@ pub struct EscoCsv<'a> {
     pub skills: &'a str,
     /// `occupation_skills.csv`.
     pub occupation_skills: &'a str,
-    /// The skill hierarchy, used to fill each competency's `area`; `None` leaves areas empty.
+    /// The skill hierarchy, mapped to competency groups (or areas, see
+    /// [`EscoOptions::hierarchy`]); `None` leaves competencies without groups.
     pub hierarchy: Option<EscoHierarchyCsv<'a>>,
 }
 
@@ -69,7 +72,7 @@ impl<'a> EscoCsv<'a> {
         }
     }
 
-    /// Adds the skill hierarchy, so that competencies get an `area`.
+    /// Adds the skill hierarchy, so that competencies get their groups (or an `area`).
     pub fn hierarchy(mut self, skill_broader: &'a str, skill_groups: &'a str) -> Self {
         self.hierarchy = Some(EscoHierarchyCsv {
             skill_broader,
@@ -79,6 +82,19 @@ impl<'a> EscoCsv<'a> {
     }
 }
 
+/// How [`load_esco`] maps ESCO's skill hierarchy, when [`EscoCsv::hierarchy`] gives it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum EscoHierarchy {
+    /// The whole poly-hierarchy as competency groups with ids (skill → skill → group →
+    /// group), several parents kept. The default.
+    #[default]
+    Groups,
+    /// Each competency's `area` is the label of its nearest skill group, and no group is
+    /// declared: one flat label per skill, as before groups had ids. Skills with the same
+    /// nearest label share one `area:` group, and the rest of the hierarchy is not kept.
+    NearestArea,
+}
+
 /// Options for [`load_esco`].
 #[derive(Clone, Copy, Debug)]
 pub struct EscoOptions {
@@ -86,6 +102,7 @@ pub struct EscoOptions {
     optional_level: u8,
     include_optional: bool,
     type_rule: EscoTypeRule,
+    hierarchy: EscoHierarchy,
 }
 
 impl Default for EscoOptions {
@@ -95,6 +112,7 @@ impl Default for EscoOptions {
             optional_level: 2,
             include_optional: true,
             type_rule: EscoOptions::standard_type,
+            hierarchy: EscoHierarchy::Groups,
         }
     }
 }
@@ -125,6 +143,12 @@ impl EscoOptions {
         self
     }
 
+    /// How the skill hierarchy is mapped (default [`EscoHierarchy::Groups`]).
+    pub fn hierarchy(mut self, hierarchy: EscoHierarchy) -> Self {
+        self.hierarchy = hierarchy;
+        self
+    }
+
     /// The default type rule: reuse level `transversal` → behavioural (ESCO's transversal
     /// skills are values and conduct across all jobs); otherwise skill type `knowledge` →
     /// domain; everything else (`skill/competence` or untyped) → functional.
@@ -151,11 +175,25 @@ impl EscoOptions {
 ///   essential at [`essential_level`](EscoOptions::essential_level) (3), optional at
 ///   [`optional_level`](EscoOptions::optional_level) (2). ESCO has no proficiency levels:
 ///   the two levels only keep the essential/optional distinction.
-/// - with the [hierarchy](EscoCsv::hierarchy), a competency's `area` is the label of its
-///   nearest broader skill group: a group the skill sits in directly (the lowest `group_id`
-///   when there are several) or, for a skill whose broader concepts are all skills, the
-///   nearest group reached by going up through broader skills (fewest steps, then lowest
-///   `group_id`). Without it, areas are empty.
+/// - with the [hierarchy](EscoCsv::hierarchy) and [`EscoHierarchy::Groups`] (the default),
+///   the whole poly-hierarchy becomes competency groups (free kind), every edge of
+///   `skill_broader.csv` one link, several parents kept:
+///   - each skill group becomes a group `group-<group_id>` named by its label;
+///   - each skill that has narrower concepts (2,313 in ESCO v1.1.1) also becomes a group
+///     `skill-group-<skill_id>`, named by the skill's label, holding the skill itself, so
+///     that a roll-up to it counts the skill and everything narrower;
+///   - an edge from a skill to its broader group or skill puts the competency
+///     `skill-<skill_id>` in the parent's group, and, when the skill has its own group,
+///     makes the parent's group a parent of it; an edge from a group makes the parent's
+///     group its parent.
+///
+///   So `groups` lists every group a skill sits in directly, and nothing of the
+///   hierarchy is set aside. With [`EscoHierarchy::NearestArea`], a competency's `area` is
+///   instead the label of its nearest broader skill group: a group the skill sits in
+///   directly (the lowest `group_id` when there are several) or, for a skill whose broader
+///   concepts are all skills, the nearest group reached by going up through broader skills
+///   (fewest steps, then lowest `group_id`). Without the hierarchy, competencies have no
+///   group and no area.
 ///
 /// Competencies, roles and positions are ordered by ESCO's integer ids, and each role's
 /// requirements by skill id, so the output does not depend on the order of rows. There are
@@ -167,9 +205,11 @@ impl EscoOptions {
 /// and [`Error::CsvFieldCount`] for malformed files; [`Error::CsvInvalidValue`] for an id
 /// that is not a whole number, an ISCO group that is not 1 to 4 digits, an empty or blank label, or
 /// an unknown skill type, reuse level, relation or hierarchy kind;
-/// [`Error::CsvDuplicateKey`] for a repeated occupation, skill, group or link; and
-/// [`Error::CsvUnknownReference`] for a link or hierarchy edge naming an id its file does not
-/// hold.
+/// [`Error::CsvDuplicateKey`] for a repeated occupation, skill, group, link or hierarchy
+/// edge; [`Error::CsvUnknownReference`] for a link or hierarchy edge naming an id its file
+/// does not hold; and, with [`EscoHierarchy::Groups`], an [`Error::CsvRow`] holding an
+/// [`Error::GroupCycle`] for hierarchy edges that form a cycle (at the line of the cycle's
+/// first edge), which a framework would refuse.
 ///
 /// # Complexity
 /// Linear in the size of the texts, plus sorting the requirements of each occupation.
@@ -227,21 +267,46 @@ pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSp
         options,
         &mut errors,
     );
-    let areas = csv
-        .hierarchy
-        .map(|h| read_areas(&h, skills.as_ref(), &mut errors));
+    let read = csv.hierarchy.map(|h| {
+        hierarchy::read(
+            h.skill_broader,
+            h.skill_groups,
+            skills.as_ref(),
+            &mut errors,
+        )
+    });
+    let mut shape = Shape::default();
+    if let (Some(read), Some(skills)) = (&read, &skills) {
+        match options.hierarchy {
+            EscoHierarchy::NearestArea => {
+                shape.areas = hierarchy::nearest_areas(read, skills.keys().copied());
+            }
+            EscoHierarchy::Groups => {
+                let valid: BTreeMap<u32, &Skill> = skills
+                    .iter()
+                    .filter_map(|(&id, s)| Some((id, s.as_ref()?)))
+                    .collect();
+                let groups = hierarchy::groups(read, &valid, &mut errors);
+                shape.groups = groups.groups;
+                shape.of_skill = groups.of_skill;
+            }
+        }
+    }
     if let Some(errors) = Errors::from_vec(errors) {
         return Err(errors);
     }
     // Without errors, both tables were read and every row in them is complete.
     let occupations = occupations.into_iter().flatten();
     let skills = skills.into_iter().flatten();
-    Ok(build(
-        occupations,
-        skills,
-        requires,
-        areas.unwrap_or_default(),
-    ))
+    Ok(build(occupations, skills, requires, shape))
+}
+
+/// What the hierarchy gives each competency: an area, or groups (declared in `groups`).
+#[derive(Default)]
+struct Shape {
+    areas: HashMap<u32, String>,
+    groups: Vec<GroupSpec>,
+    of_skill: HashMap<u32, Vec<GroupId>>,
 }
 
 struct Occupation {
@@ -381,119 +446,14 @@ fn read_links(
     out
 }
 
-/// Each skill's area under the rule in [`load_esco`]'s docs.
-fn read_areas(
-    hierarchy: &EscoHierarchyCsv<'_>,
-    skills: Option<&Rows<Skill>>,
-    errors: &mut Vec<Error>,
-) -> HashMap<u32, String> {
-    let mut labels: Rows<String> = BTreeMap::new();
-    let groups = Table::open(
-        GROUPS,
-        hierarchy.skill_groups,
-        &["group_id", "label"],
-        errors,
-    );
-    let groups_ok = groups.is_some();
-    if let Some(table) = groups {
-        let mut seen = Seen::new();
-        table.rows(errors, |row, errors| {
-            let id = row.number("group_id", errors);
-            let label = row.non_empty("label", errors);
-            if let Some(id) = id {
-                match seen.check(row, id, "group_id", || id.to_string()) {
-                    Ok(()) => {
-                        labels.insert(id, label.map(str::to_owned));
-                    }
-                    Err(e) => errors.push(e),
-                }
-            }
-        });
-    }
-    // Direct broader groups and broader skills of each skill.
-    let mut in_groups: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut under_skills: HashMap<u32, Vec<u32>> = HashMap::new();
-    let columns = ["child_kind", "child_id", "parent_kind", "parent_id"];
-    if let Some(table) = Table::open(BROADER, hierarchy.skill_broader, &columns, errors) {
-        table.rows(errors, |row, errors| {
-            let mut end = |kind_column, id_column| {
-                let kind = row.one_of(kind_column, &["S", "G"], "`S` or `G`", errors);
-                let id = row.number(id_column, errors);
-                let (kind, id) = (kind?, id?);
-                let known = if kind == "S" {
-                    skills.is_none_or(|s| s.contains_key(&id))
-                } else {
-                    !groups_ok || labels.contains_key(&id)
-                };
-                if !known {
-                    let target = if kind == "S" { SKILLS } else { GROUPS };
-                    errors.push(row.unknown(id_column, target));
-                    return None;
-                }
-                Some((kind == "S", id))
-            };
-            let child = end("child_kind", "child_id");
-            let parent = end("parent_kind", "parent_id");
-            match (child, parent) {
-                (Some((true, skill)), Some((false, group))) => {
-                    in_groups.entry(skill).or_default().push(group);
-                }
-                (Some((true, skill)), Some((true, broader))) => {
-                    under_skills.entry(skill).or_default().push(broader);
-                }
-                _ => {}
-            }
-        });
-    }
-    let mut areas = HashMap::new();
-    for &skill in skills.into_iter().flat_map(BTreeMap::keys) {
-        if let Some(Some(label)) =
-            nearest_group(skill, &in_groups, &under_skills).and_then(|g| labels.get(&g))
-        {
-            areas.insert(skill, label.clone());
-        }
-    }
-    areas
-}
-
-/// The nearest group above `skill`: breadth-first through broader skills, lowest group id
-/// among those found at the first level that has any.
-fn nearest_group(
-    skill: u32,
-    in_groups: &HashMap<u32, Vec<u32>>,
-    under_skills: &HashMap<u32, Vec<u32>>,
-) -> Option<u32> {
-    let mut level = vec![skill];
-    let mut visited: HashSet<u32> = HashSet::from([skill]);
-    while !level.is_empty() {
-        let found = level
-            .iter()
-            .filter_map(|s| in_groups.get(s))
-            .flatten()
-            .min();
-        if found.is_some() {
-            return found.copied();
-        }
-        let mut next: Vec<u32> = level
-            .iter()
-            .filter_map(|s| under_skills.get(s))
-            .flatten()
-            .copied()
-            .filter(|s| visited.insert(*s))
-            .collect();
-        next.sort_unstable();
-        level = next;
-    }
-    None
-}
-
 fn build(
     occupations: impl Iterator<Item = (u32, Option<Occupation>)>,
     skills: impl Iterator<Item = (u32, Option<Skill>)>,
     mut requires: HashMap<u32, Vec<(u32, u8)>>,
-    mut areas: HashMap<u32, String>,
+    mut shape: Shape,
 ) -> FrameworkSpec {
     let mut spec = FrameworkSpec::new();
+    spec.groups = std::mem::take(&mut shape.groups);
     spec.competencies = skills
         .filter_map(|(id, skill)| Some((id, skill?)))
         .map(|(id, skill)| CompetencySpec {
@@ -501,8 +461,8 @@ fn build(
             name: skill.label,
             description: String::new(),
             kind: skill.kind,
-            area: areas.remove(&id),
-            groups: Vec::new(),
+            area: shape.areas.remove(&id),
+            groups: shape.of_skill.remove(&id).unwrap_or_default(),
             levels: Vec::new(),
             min_level: None,
             max_level: None,

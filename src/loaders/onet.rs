@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::internal::csv::{Seen, Table};
 use crate::{
-    ActivitySpec, CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, PositionSpec,
-    RequirementSpec, RoleSpec,
+    ActivitySpec, CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, GroupId, GroupSpec,
+    PositionSpec, RequirementSpec, RoleSpec,
 };
 
 const OCCUPATIONS: &str = "onet/occupations.csv";
@@ -54,6 +54,19 @@ impl<'a> OnetCsv<'a> {
     }
 }
 
+/// How [`load_onet`] maps the O*NET Content Model tree above the rated skills.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum OnetHierarchy {
+    /// Every element above a rated skill, up to the root, becomes a competency group
+    /// `onet-<element_id>` with its name and description and its parent element as parent
+    /// (e.g. Writing in Content, in Basic Skills, in Worker Requirements). The default.
+    #[default]
+    Groups,
+    /// Each competency's `area` is its parent element's name (e.g. "Content"), and no group
+    /// is declared: one flat label per skill, as before groups had ids.
+    ParentArea,
+}
+
 /// Options for [`load_onet`].
 #[derive(Clone, Copy, Debug)]
 pub struct OnetOptions {
@@ -62,6 +75,7 @@ pub struct OnetOptions {
     unrated_occupations: bool,
     core_tasks_only: bool,
     type_rule: OnetTypeRule,
+    hierarchy: OnetHierarchy,
 }
 
 impl Default for OnetOptions {
@@ -72,6 +86,7 @@ impl Default for OnetOptions {
             unrated_occupations: false,
             core_tasks_only: false,
             type_rule: OnetOptions::standard_type,
+            hierarchy: OnetHierarchy::Groups,
         }
     }
 }
@@ -113,6 +128,12 @@ impl OnetOptions {
         self
     }
 
+    /// How the Content Model tree is mapped (default [`OnetHierarchy::Groups`]).
+    pub fn hierarchy(mut self, hierarchy: OnetHierarchy) -> Self {
+        self.hierarchy = hierarchy;
+        self
+    }
+
     /// The default type rule: Social Skills (`2.B.1.*`: social perceptiveness,
     /// coordination, persuasion, negotiation, instructing, service orientation) →
     /// behavioural; Knowledge (`2.C.*`, should such ratings be loaded) → domain; every other
@@ -138,8 +159,15 @@ impl OnetOptions {
 ///   title, in department `soc-<major group>` (the code's first two digits, e.g. `soc-11`);
 /// - each element rated in `occupation_skill_levels` (the 35 O*NET skills) becomes a
 ///   competency `onet-<element_id>` (e.g. `onet-2.A.1.a`) with the element's name and
-///   description, its parent element's name as `area` (e.g. "Social Skills"), the
-///   [type rule](OnetOptions::type_rule)'s type and the default five levels;
+///   description, the [type rule](OnetOptions::type_rule)'s type and the default five
+///   levels;
+/// - with [`OnetHierarchy::Groups`] (the default), every element above a rated one, up to
+///   the root of the Content Model, becomes a group `onet-<element_id>` (free kind) with
+///   the element's name and description, whose parent is its parent element's group; a
+///   competency is in its parent element's group (Writing, `2.A.1.c`, in Content,
+///   `onet-2.A.1`, in Basic Skills, `onet-2.A`, in Worker Requirements, `onet-2`). With
+///   [`OnetHierarchy::ParentArea`], its parent element's name is its `area` (e.g. "Social
+///   Skills") and no group is declared;
 /// - a rating becomes a requirement attached to the role when it is relevant
 ///   (`not_relevant` is not `Y`), not suppressed (`recommend_suppress` is not `Y`, unless
 ///   [`include_suppressed`](OnetOptions::include_suppressed)), its importance is at least
@@ -167,7 +195,9 @@ impl OnetOptions {
 /// number, or a task type other than `Core`, `Supplemental`, `n/a` or empty; [`Error::CsvDuplicateKey`] for
 /// a repeated occupation, element, (occupation, element) rating or task; and
 /// [`Error::CsvUnknownReference`] for a parent element, rated occupation or element, or a
-/// task's occupation that its file does not hold.
+/// task's occupation that its file does not hold; and, with [`OnetHierarchy::Groups`], an
+/// [`Error::CsvRow`] holding an [`Error::GroupCycle`] for parent links above a rated element
+/// that form a cycle.
 ///
 /// # Complexity
 /// Linear in the size of the texts, plus sorting.
@@ -191,7 +221,8 @@ impl OnetOptions {
 /// assert_eq!(spec.positions[0].department.as_str(), "soc-13");
 /// assert_eq!(spec.competencies.len(), 2); // both rated elements
 /// assert_eq!(spec.competencies[1].kind, CompetencyType::Behavioural);
-/// assert_eq!(spec.competencies[1].area.as_deref(), Some("Social Skills"));
+/// assert_eq!(spec.competencies[1].groups, ["onet-2.B.1".into()]);
+/// assert_eq!(spec.groups[1].name, "Social Skills");
 /// // Writing: importance 3.88 ≥ 3, level ⌈4.12 × 5 / 7⌉ = 3. Negotiation: importance 2.75 < 3.
 /// let required: Vec<(&str, u8)> =
 ///     spec.roles[0].requires.iter().map(|r| (r.competency.as_str(), r.level)).collect();
@@ -226,6 +257,12 @@ pub fn load_onet(csv: &OnetCsv<'_>, options: &OnetOptions) -> Result<FrameworkSp
         .tasks
         .map(|text| read_tasks(text, occupations.as_ref(), &mut errors))
         .unwrap_or_default();
+    let groups = match (options.hierarchy, &elements) {
+        (OnetHierarchy::Groups, Some(elements)) => {
+            Some(content_groups(elements, &ratings.elements, &mut errors))
+        }
+        _ => None,
+    };
     if let Some(errors) = Errors::from_vec(errors) {
         return Err(errors);
     }
@@ -234,10 +271,85 @@ pub fn load_onet(csv: &OnetCsv<'_>, options: &OnetOptions) -> Result<FrameworkSp
         occupations.unwrap_or_default(),
         elements.unwrap_or_default(),
     );
-    Ok(build(occupations, &elements, ratings, tasks, options))
+    Ok(build(
+        occupations,
+        &elements,
+        ratings,
+        tasks,
+        groups,
+        options,
+    ))
+}
+
+/// The elements above the rated ones, up to the root, as groups sorted by id; reports
+/// parent links that form a cycle, at the line of the element where the walk closes it.
+fn content_groups(
+    elements: &Elements,
+    rated: &BTreeSet<String>,
+    errors: &mut Vec<Error>,
+) -> Vec<GroupSpec> {
+    let mut above: BTreeMap<&str, &Element> = BTreeMap::new();
+    let mut cyclic: BTreeSet<Vec<String>> = BTreeSet::new();
+    for id in rated {
+        let mut path: Vec<&str> = vec![id];
+        let mut at = elements.get(id).and_then(Option::as_ref);
+        while let Some(element) = at.filter(|e| !e.parent.is_empty()) {
+            let parent = element.parent.as_str();
+            if let Some(i) = path.iter().position(|&p| p == parent) {
+                // The walk came back: the path from `parent` on is a cycle.
+                let mut cycle: Vec<String> = path[i..].iter().map(|&p| p.to_owned()).collect();
+                let smallest = (0..cycle.len()).min_by_key(|&k| &cycle[k]).unwrap_or(0);
+                cycle.rotate_left(smallest);
+                cyclic.insert(cycle);
+                break;
+            }
+            if above.contains_key(parent) {
+                break;
+            }
+            let Some(p) = elements.get(parent).and_then(Option::as_ref) else {
+                break;
+            };
+            above.insert(parent, p);
+            path.push(parent);
+            at = Some(p);
+        }
+    }
+    for cycle in cyclic {
+        let line = cycle
+            .first()
+            .and_then(|c| elements.get(c))
+            .and_then(Option::as_ref)
+            .map_or(0, |e| e.line);
+        // The walk went from child to parent, the order of a group cycle.
+        let groups: Vec<GroupId> = cycle.iter().map(|id| group_id(id)).collect();
+        errors.push(Error::CsvRow {
+            file: ELEMENTS,
+            line,
+            column: "parent_id",
+            error: Box::new(Error::GroupCycle { groups }),
+        });
+    }
+    above
+        .into_iter()
+        .map(|(id, element)| GroupSpec {
+            description: element.description.clone(),
+            parents: if element.parent.is_empty() {
+                Vec::new()
+            } else {
+                vec![group_id(&element.parent)]
+            },
+            ..GroupSpec::new(group_id(id), element.name.clone())
+        })
+        .collect()
+}
+
+/// The id of the group an element of the Content Model becomes.
+fn group_id(element: &str) -> GroupId {
+    GroupId::new(format!("onet-{element}"))
 }
 
 struct Element {
+    line: usize,
     parent: String,
     name: String,
     description: String,
@@ -322,6 +434,7 @@ fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Elements> {
                         parents.push((row.line(), parent.clone()));
                     }
                     let element = name.map(|name| Element {
+                        line: row.line(),
                         parent,
                         name: name.to_owned(),
                         description: row.text("description").to_owned(),
@@ -476,6 +589,7 @@ fn build(
     elements: &Elements,
     ratings: Ratings,
     tasks: BTreeMap<u32, Task>,
+    groups: Option<Vec<GroupSpec>>,
     options: &OnetOptions,
 ) -> FrameworkSpec {
     let Ratings {
@@ -484,20 +598,23 @@ fn build(
         requires: mut requires_of,
     } = ratings;
     let mut spec = FrameworkSpec::new();
+    let grouped = groups.is_some();
+    spec.groups = groups.unwrap_or_default();
     spec.competencies = rated_elements
         .iter()
         .filter_map(|id| {
             let element = elements.get(id)?.as_ref()?;
+            let parent = elements.get(&element.parent).and_then(Option::as_ref);
             Some(CompetencySpec {
                 id: format!("onet-{id}").into(),
                 name: element.name.clone(),
                 description: element.description.clone(),
                 kind: (options.type_rule)(id),
-                area: elements
-                    .get(&element.parent)
-                    .and_then(Option::as_ref)
-                    .map(|p| p.name.clone()),
-                groups: Vec::new(),
+                area: parent.filter(|_| !grouped).map(|p| p.name.clone()),
+                groups: parent
+                    .filter(|_| grouped)
+                    .map(|_| vec![group_id(&element.parent)])
+                    .unwrap_or_default(),
                 levels: Vec::new(),
                 min_level: None,
                 max_level: None,

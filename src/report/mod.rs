@@ -7,8 +7,10 @@
 //! gives byte-identical text for the same result. This layer only reads the public fields
 //! of the results; nothing else in the crate depends on it.
 
+mod atlas;
 mod evaluation;
 mod gap;
 mod plan;
 mod rank;
+mod rollup;
 mod table;

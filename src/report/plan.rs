@@ -13,7 +13,7 @@ use crate::{
 /// to the right instead.
 const WIDEST_COURSE: usize = 70;
 
-fn mode(m: Mode) -> &'static str {
+pub(super) fn mode(m: Mode) -> &'static str {
     match m {
         Mode::Formal => "formal",
         Mode::Social => "social",

@@ -9,7 +9,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -17,7 +17,9 @@ const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const root = join(here, "..", "..");
 const pkg = join(here, "pkg");
 const profile = "wasm-release";
-const built = join(root, "target", "wasm32-unknown-unknown", profile, "karmayogi_wasm.wasm");
+/** Cargo's target directory: `CARGO_TARGET_DIR` when set (relative to the workspace), else `target/`. */
+const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, "target");
+const built = join(targetDir, "wasm32-unknown-unknown", profile, "karmayogi_wasm.wasm");
 
 function run(command, args, options = {}) {
   console.log(`$ ${command} ${args.join(" ")}`);

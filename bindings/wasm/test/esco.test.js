@@ -16,10 +16,11 @@ describe("ESCO", () => {
     assert.equal(spec.competencies.length, 13896);
     const links = spec.roles.reduce((n, r) => n + (r.requires ?? []).length, 0);
     assert.equal(links, 123788);
-    // With the hierarchy, competencies get the label of their nearest skill group.
-    assert.ok(spec.competencies.filter((c) => c.area).length > 13000);
+    // With the hierarchy, every competency sits in its skill groups (2,960 groups with ids).
+    assert.equal(spec.groups.length, 2960);
+    assert.ok(spec.competencies.every((c) => (c.groups ?? []).length > 0));
     const withoutOptional = loadEsco({ ...csv, hierarchy: undefined }, { includeOptional: false, essentialLevel: 4 });
-    assert.ok(withoutOptional.competencies.every((c) => c.area === undefined));
+    assert.ok(withoutOptional.competencies.every((c) => c.area === undefined && c.groups === undefined));
     const levels = new Set(withoutOptional.roles.flatMap((r) => (r.requires ?? []).map((q) => q.level)));
     assert.deepEqual([...levels], [4]);
     assert.equal(fw.positions().length, 3007);

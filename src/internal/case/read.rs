@@ -16,6 +16,16 @@ use crate::case::{
 /// A JSON value whose objects, at every depth, were checked for repeated keys.
 struct Checked(Value);
 
+/// Parses JSON text into a value, refusing a key repeated in any object (which of two
+/// values is meant is unknowable). Shared with the iGOT loaders, which read the platform's
+/// documents as values too.
+pub(crate) fn checked_json(text: &str) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let Checked(value) = Checked::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
 impl<'de> Deserialize<'de> for Checked {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(ValueVisitor).map(Checked)

@@ -9,6 +9,7 @@ use std::collections::{BinaryHeap, HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
+use super::rules::{self, Context, Rules};
 use super::{Table, hidden_character, table};
 use crate::internal::cycles::cycles;
 use crate::internal::quote::has_hidden;
@@ -68,14 +69,18 @@ pub(crate) struct Hierarchy {
     /// Every group after all of its parents; among groups ready together, the smallest id
     /// first. Empty while the hierarchy has a cycle (the framework is then rejected).
     pub(crate) top_down: Vec<u32>,
+    /// The groups' rules, compiled in evaluation order.
+    pub(crate) rules: Rules,
 }
 
 /// Checks the groups and the competencies' membership, reporting into `errors`: empty or
 /// duplicate group ids, blank group names, blank areas, unknown or repeated parents and
-/// groups, and cycles (each with its path).
+/// groups, cycles (each with its path), and the groups' rules (see `rules`). `min` and
+/// `max` are the competencies' level ranges.
 pub(crate) fn hierarchy(
     declared: Vec<GroupSpec>,
     competencies: &Table<CompetencySpec>,
+    (min, max): (&[u8], &[u8]),
     errors: &mut Vec<Error>,
 ) -> Hierarchy {
     let explicit: HashSet<&str> = declared.iter().map(|g| g.id.as_str()).collect();
@@ -171,13 +176,25 @@ pub(crate) fn hierarchy(
     };
     let down: Vec<(u32, u32)> = up.iter().map(|&(child, parent)| (parent, child)).collect();
     let members: Vec<(u32, u32)> = membership.iter().map(|&(c, g)| (g, c)).collect();
+    let children = Adjacency::from_pairs(n, down);
+    let members = Adjacency::from_pairs(n, members);
+    let cx = Context {
+        groups: &groups,
+        competencies,
+        min,
+        max,
+        members: &members,
+        children: &children,
+    };
+    let rules = rules::compile(&cx, errors);
     Hierarchy {
         implicit,
         parents: Adjacency::from_pairs(n, up),
-        children: Adjacency::from_pairs(n, down),
-        members: Adjacency::from_pairs(n, members),
+        children,
+        members,
         of_competency: Adjacency::from_pairs(competencies.len(), membership),
         top_down,
+        rules,
         groups,
     }
 }
