@@ -524,6 +524,43 @@ pub(crate) struct Resolved<'a> {
     pub(crate) nearest: &'a mut Nearest,
 }
 
+/// Checks an officer's own fields: a blank id, a blank name, a blank department, and hidden
+/// characters in the id or department.
+fn check_fields(officer: &OfficerSpec, errors: &mut Vec<Error>) {
+    let id = officer.id.as_str();
+    if id.trim().is_empty() {
+        errors.push(Error::EmptyId {
+            kind: EntityKind::Officer,
+            index: 0,
+        });
+    } else {
+        if officer.name.as_ref().is_some_and(|n| n.trim().is_empty()) {
+            errors.push(Error::EmptyName {
+                kind: EntityKind::Officer,
+                id: id.to_owned(),
+            });
+        }
+        if has_hidden(id) {
+            errors.push(hidden_character(EntityKind::Officer, id, "id", id));
+        }
+        let department = officer.department.as_str();
+        if department.trim().is_empty() {
+            errors.push(Error::EmptyField {
+                kind: EntityKind::Officer,
+                id: id.to_owned(),
+                field: "department",
+            });
+        } else if has_hidden(department) {
+            errors.push(hidden_character(
+                EntityKind::Officer,
+                id,
+                "department",
+                department,
+            ));
+        }
+    }
+}
+
 /// Checks one officer, appending its held levels (sorted, max per competency) and completed
 /// courses; returns the position and target indices when they resolve.
 pub(crate) fn resolve_officer(
@@ -539,38 +576,7 @@ pub(crate) fn resolve_officer(
         to_kind,
         to: to.to_owned(),
     };
-    if id.trim().is_empty() {
-        out.errors.push(Error::EmptyId {
-            kind: EntityKind::Officer,
-            index: 0,
-        });
-    } else {
-        if officer.name.as_ref().is_some_and(|n| n.trim().is_empty()) {
-            out.errors.push(Error::EmptyName {
-                kind: EntityKind::Officer,
-                id: id.to_owned(),
-            });
-        }
-        if has_hidden(id) {
-            out.errors
-                .push(hidden_character(EntityKind::Officer, id, "id", id));
-        }
-        let department = officer.department.as_str();
-        if department.trim().is_empty() {
-            out.errors.push(Error::EmptyField {
-                kind: EntityKind::Officer,
-                id: id.to_owned(),
-                field: "department",
-            });
-        } else if has_hidden(department) {
-            out.errors.push(hidden_character(
-                EntityKind::Officer,
-                id,
-                "department",
-                department,
-            ));
-        }
-    }
+    check_fields(officer, out.errors);
     let position = fw.positions.get(officer.position.as_str());
     if position.is_none() {
         out.errors

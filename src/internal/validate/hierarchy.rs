@@ -73,17 +73,9 @@ pub(crate) struct Hierarchy {
     pub(crate) rules: Rules,
 }
 
-/// Checks the groups and the competencies' membership, reporting into `errors`: empty or
-/// duplicate group ids, blank group names, blank areas, unknown or repeated parents and
-/// groups, cycles (each with its path), and the groups' rules (see `rules`). `min` and
-/// `max` are the competencies' level ranges.
-pub(crate) fn hierarchy(
-    declared: Vec<GroupSpec>,
-    competencies: &Table<CompetencySpec>,
-    (min, max): (&[u8], &[u8]),
-    errors: &mut Vec<Error>,
-) -> Hierarchy {
-    let explicit: HashSet<&str> = declared.iter().map(|g| g.id.as_str()).collect();
+/// The distinct valid `area` names of the competencies, sorted; blank areas and areas with
+/// hidden characters are reported instead.
+fn areas<'a>(competencies: &'a Table<CompetencySpec>, errors: &mut Vec<Error>) -> Vec<&'a str> {
     let mut areas: Vec<&str> = Vec::new();
     for c in &competencies.items {
         match c.area.as_deref() {
@@ -105,7 +97,21 @@ pub(crate) fn hierarchy(
     }
     areas.sort_unstable();
     areas.dedup();
-    let implied: Vec<GroupSpec> = areas
+    areas
+}
+
+/// Checks the groups and the competencies' membership, reporting into `errors`: empty or
+/// duplicate group ids, blank group names, blank areas, unknown or repeated parents and
+/// groups, cycles (each with its path), and the groups' rules (see `rules`). `min` and
+/// `max` are the competencies' level ranges.
+pub(crate) fn hierarchy(
+    declared: Vec<GroupSpec>,
+    competencies: &Table<CompetencySpec>,
+    (min, max): (&[u8], &[u8]),
+    errors: &mut Vec<Error>,
+) -> Hierarchy {
+    let explicit: HashSet<&str> = declared.iter().map(|g| g.id.as_str()).collect();
+    let implied: Vec<GroupSpec> = areas(competencies, errors)
         .into_iter()
         .map(|area| GroupSpec {
             kind: GroupKind::Area,
