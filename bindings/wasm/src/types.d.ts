@@ -72,6 +72,25 @@ export interface GroupSpec {
   kind?: GroupKind;
   /** The groups directly above, each once; no cycles. */
   parents?: string[];
+  /**
+   * Since version 2: when holding the group's children implies holding the group; applied
+   * only when the level policy asks for it.
+   */
+  rule?: GroupRule;
+}
+
+/**
+ * An officer holding at least `at_least` (absent: all) of a group's children at `level` or
+ * above holds `competency` at `level`. The children are the competencies directly in the
+ * group and the competencies of its child groups' rules.
+ */
+export interface GroupRule {
+  /** The competency that stands for the group; not one of its children. */
+  competency: string;
+  /** The level each counted child must reach and the level granted. */
+  level: number;
+  /** How many children must reach the level, 1 up to their number; absent: all of them. */
+  at_least?: number | null;
 }
 
 /** What a proficiency level means for one competency. */
@@ -1056,6 +1075,8 @@ export type Problem =
   | (ProblemBase & { code: "position_without_roles"; position: string })
   | (ProblemBase & { code: "prerequisite_cycle"; courses: string[] })
   | (ProblemBase & { code: "group_cycle"; groups: string[] })
+  | (ProblemBase & { code: "invalid_group_rule"; group: string; at_least: number | null; children: number })
+  | (ProblemBase & { code: "group_rule_cycle"; groups: string[] })
   | (ProblemBase & { code: "invalid_hours"; course: string; hours: number | null })
   | (ProblemBase & {
       code: "invalid_evidence";
@@ -1078,6 +1099,7 @@ export type Problem =
   | (ProblemBase & { code: "invalid_weight"; name: string; value: number | null })
   | (ProblemBase & { code: "invalid_id_weight"; kind: EntityKind; id: string; value: number | null })
   | (ProblemBase & { code: "capacity_exceeded"; what: string; limit: number })
+  | (ProblemBase & { code: "igot_shape"; document: string; path: string; found: string; expected: string })
   | (ProblemBase & { code: "case_missing_document" })
   | (ProblemBase & { code: "case_missing_identifier"; element: CaseElement; path: string })
   | (ProblemBase & { code: "case_missing_field"; element: CaseElement; identifier: string; field: string })

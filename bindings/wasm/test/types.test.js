@@ -124,6 +124,7 @@ describe("TypeScript declarations", () => {
       framework: "FrameworkSpec",
       competency: "CompetencySpec",
       group: "GroupSpec",
+      group_rule: "GroupRule",
       level_descriptor: "LevelDescriptor",
       requirement: "RequirementSpec",
       activity: "ActivitySpec",
