@@ -121,6 +121,10 @@ impl<'a> Table<'a> {
             while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
                 start += 1;
             }
+            // The reader skips a byte-order mark before the header; so does the quote check.
+            if start == 0 && self.text.starts_with('\u{feff}') {
+                start = '\u{feff}'.len_utf8();
+            }
             let end = usize::try_from(self.reader.position().byte())
                 .unwrap_or(usize::MAX)
                 .min(bytes.len());
