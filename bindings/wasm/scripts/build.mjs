@@ -17,7 +17,15 @@ const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const root = join(here, "..", "..");
 const pkg = join(here, "pkg");
 const profile = "wasm-release";
-const built = join(root, "target", "wasm32-unknown-unknown", profile, "karmayogi_wasm.wasm");
+// Cargo's target directory, wherever CARGO_TARGET_DIR or a cargo config puts it.
+const targetDir = JSON.parse(
+  execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps"], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  }),
+).target_directory;
+const built = join(targetDir, "wasm32-unknown-unknown", profile, "karmayogi_wasm.wasm");
 
 function run(command, args, options = {}) {
   console.log(`$ ${command} ${args.join(" ")}`);
