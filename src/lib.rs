@@ -27,8 +27,13 @@
 //!   same officers, before and after ([`Evaluation`]).
 //! - **Data in and out**: the JSON interchange format ([`FrameworkSpec`], [`OfficersSpec`],
 //!   [`JSON_SCHEMA`]); loaders for the ESCO and O*NET occupational frameworks from their CSV
-//!   text ([`load_esco`], [`load_onet`]); and CASE 1.1 competency packages, imported with a
-//!   report of what was set aside and exported ([`CaseImport`], [`CasePackage`]).
+//!   text ([`load_esco`], [`load_onet`]); officers and their passbooks from an HR system's
+//!   CSV export ([`load_officers`]), with every bad row reported by file, line and column;
+//!   and CASE 1.1 competency packages, imported with a report of what was set aside and
+//!   exported ([`CaseImport`], [`CasePackage`]).
+//! - **Data that is probably wrong**: [`Framework::review_officers`] lists what validation
+//!   accepts but a person should look at (an officer outside their post's department,
+//!   evidence dated after an as-of date).
 //!
 //! Every result prints as a report for people (its `Display`): names beside ids, columns
 //! aligned, counts in words that agree with them.
