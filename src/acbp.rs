@@ -1000,6 +1000,11 @@ fn exact(
             for c in chosen {
                 stepper.take(&p.inst, c, &mut added);
             }
+            // The search may take a course that adds nothing on the way to a better plan
+            // (ties are not branched away), so the kept plan sheds such courses; the value
+            // is unchanged.
+            added.clear();
+            stepper.drop_redundant(&p.inst, &mut added);
             stepper.commit();
         }
     }

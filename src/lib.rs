@@ -31,8 +31,13 @@
 //!   Karmayogi Competency Model [`load_kcm`], course tags [`load_igot_courses`], FRAC-era
 //!   positions [`load_frac_positions`], the position master list [`load_position_master`],
 //!   profile competencies [`load_igot_profile`]), each with a report of what was set aside;
-//!   and CASE 1.1 competency packages, imported with a report of what was set aside and
-//!   exported ([`CaseImport`], [`CasePackage`]).
+//!   officers and their passbooks from an HR system's CSV export ([`load_officers`]), with
+//!   every bad row reported by file, line and column; and CASE 1.1 competency packages,
+//!   imported with a report of what was set aside and exported ([`CaseImport`],
+//!   [`CasePackage`]).
+//! - **Data that is probably wrong**: [`Framework::review_officers`] lists what validation
+//!   accepts but a person should look at (an officer outside their post's department,
+//!   evidence dated after an as-of date).
 //!
 //! Every result prints as a report for people (its `Display`): names beside ids, columns
 //! aligned, counts in words that agree with them.

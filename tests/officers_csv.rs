@@ -236,6 +236,73 @@ fn a_clean_export_loads_and_builds_a_cohort() {
     assert_eq!(profile.level(&fw, "rti").expect("same framework").get(), 3);
 }
 
+/// Every field in quotes behind a byte-order mark, as Windows PowerShell's `Export-Csv`
+/// and other HR systems write: the quoted first header is a header, not a misplaced quote.
+#[test]
+fn an_export_quoting_every_field_behind_a_byte_order_mark_loads() {
+    let fw = framework();
+    let quoted = |lines: &[&str]| -> String {
+        let quoted: Vec<String> = lines
+            .iter()
+            .map(|line| {
+                line.split(',')
+                    .map(|field| format!("\"{}\"", field.trim()))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+            .collect();
+        spreadsheet(&quoted.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let officers = quoted(&["id,name,department,position,target", "o1,Asha Rao,dopt,us,"]);
+    let evidence = quoted(&[
+        "officer,competency,level,source,date,verified,course",
+        "o1,rti,2,course_completion,2024-03-15,yes,rti-101",
+    ]);
+    let csv = OfficersCsv::new(&officers).evidence(&evidence);
+    let load = load_officers(&fw, &csv, &OfficersCsvOptions::default()).expect("quoted export");
+    assert_eq!(load.officers.len(), 1);
+    assert_eq!(load.officers[0].name.as_deref(), Some("Asha Rao"));
+    assert_eq!(load.officers[0].passbook.len(), 1);
+    assert_eq!(load.officers[0].passbook[0].level, 2);
+}
+
+/// Headers as HR systems capitalise them (`ID`, `Name`, `Department`) are the columns the
+/// loader reads; two headers differing only in capitalisation name neither.
+#[test]
+fn headers_in_another_capitalisation_are_read() {
+    let fw = framework();
+    let officers = spreadsheet(&["ID,Name,Department,Position,Target", "o1,Asha Rao,dopt,us,"]);
+    let evidence = spreadsheet(&[
+        "Officer,Competency,Level,Source,Date,Verified,Course",
+        "o1,rti,2,course_completion,2024-03-15,Yes,rti-101",
+    ]);
+    let csv = OfficersCsv::new(&officers).evidence(&evidence);
+    let load = load_officers(&fw, &csv, &OfficersCsvOptions::default()).expect("capitalised");
+    assert_eq!(load.officers.len(), 1);
+    assert_eq!(load.officers[0].department.as_str(), "dopt");
+    assert_eq!(load.officers[0].passbook[0].date, "2024-03-15");
+
+    let ambiguous = spreadsheet(&["id,ID,Department,Position", "o1,o1,dopt,us"]);
+    assert!(
+        load_officers(
+            &fw,
+            &OfficersCsv::new(&ambiguous),
+            &OfficersCsvOptions::default()
+        )
+        .is_ok(),
+        "an exact header wins"
+    );
+    let ambiguous = spreadsheet(&["Id,ID,Department,Position", "o1,o1,dopt,us"]);
+    let errors = load_officers(
+        &fw,
+        &OfficersCsv::new(&ambiguous),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("two near headers")
+    .into_vec();
+    assert_messages(&errors, &["officers.csv has no column `id` in its header"]);
+}
+
 #[test]
 fn warnings_name_the_row_and_column() {
     let fw = framework();

@@ -14,9 +14,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use karmayogi::{
-    CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework, FrameworkSpec,
-    LevelPolicy, Mode, OfficerSpec, OfficersSpec, OpenReason, Optimality, PositionSpec, Profile,
-    RecommendOptions, RequirementSpec, RoleSpec, Solver,
+    AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework,
+    FrameworkSpec, GapOptions, LevelPolicy, Mode, OfficerSpec, OfficersSpec, OpenReason,
+    Optimality, PositionSpec, Profile, RecommendOptions, RequirementSpec, RoleSpec, Solver,
 };
 
 /// A field of `/proc/self/status` in bytes.
@@ -112,6 +112,68 @@ fn budget_case_closes_fourteen_levels_in_twenty_seven_hours() {
             .expect("f4");
         assert!(f4.hours > left);
     }
+}
+
+/// The department case a user checked by hand: with a 30-hour officer cap and the exact
+/// solver, every course an officer is enrolled in closes one of their gaps (reaches a
+/// required level they lack) or is a prerequisite of another of their courses. (Before,
+/// officer IT02 was sent to `it-act-foundation` though they hold the Income-tax Act at 3.)
+#[test]
+fn department_plan_enrols_no_officer_in_a_course_that_serves_none_of_their_gaps() {
+    let fw = Framework::from_json(&read("acbp_exact_framework.json")).expect("valid framework");
+    let officers =
+        OfficersSpec::from_json(&read("acbp_exact_officers.json")).expect("valid officers");
+    let cohort = Cohort::new(&fw, &officers.officers, &LevelPolicy::default()).expect("valid");
+    let options = AcbpOptions::default()
+        .officer_cap(30.0)
+        .expect("valid cap")
+        .solver(Solver::Exact {
+            node_limit: 1_000_000,
+        });
+    let plan = fw.department_plan(&cohort, &options).expect("a plan");
+    assert!(!plan.enrolments.is_empty(), "the plan enrols someone");
+    for enrolment in &plan.enrolments {
+        let officer = officers
+            .officers
+            .iter()
+            .find(|o| o.id == enrolment.officer)
+            .expect("a planned officer is in the cohort");
+        let profile = Profile::new(&fw, officer, &LevelPolicy::default()).expect("valid");
+        let report = fw
+            .gap_for(
+                &profile,
+                enrolment.position.as_str(),
+                &GapOptions::default(),
+            )
+            .expect("a gap report");
+        for &course in &enrolment.courses {
+            let spec = fw.course(course.as_str()).expect("a planned course exists");
+            let closes = report.gaps.iter().any(|g| {
+                spec.provides.iter().any(|p| {
+                    &p.competency == g.competency && p.level.is_none_or(|l| l >= g.required.get())
+                })
+            });
+            let prerequisite = enrolment.courses.iter().any(|&other| {
+                fw.course(other.as_str())
+                    .is_some_and(|o| o.prerequisites.contains(course))
+            });
+            assert!(
+                closes || prerequisite,
+                "{} is enrolled in {course}, which closes none of their gaps and is no \
+                 prerequisite of their other courses: {:?}",
+                enrolment.officer,
+                enrolment.courses
+            );
+        }
+    }
+    let it02 = plan
+        .enrolments
+        .iter()
+        .find(|e| e.officer.as_str() == "IT02");
+    assert!(
+        it02.is_none_or(|e| !e.courses.iter().any(|c| c.as_str() == "it-act-foundation")),
+        "IT02 holds the Income-tax Act at 3 and needs no foundation course: {it02:?}"
+    );
 }
 
 fn competency(id: &str) -> CompetencySpec {

@@ -4,8 +4,9 @@
 //! or a lone CR; fields in double quotes holding commas, line breaks and doubled quotes
 //! (`""` for `"`); a UTF-8 byte-order mark before the header; whitespace around every field
 //! and header removed (an HR export's `id , name` is `id,name`); empty and blank lines
-//! skipped. The first record is the header; columns are found by name, in any order, and
-//! extra columns are ignored.
+//! skipped. The first record is the header; columns are found by name, in any order (or,
+//! when no header is spelt exactly so, by the one header equal to it in another
+//! capitalisation), and extra columns are ignored.
 //!
 //! The `csv` crate reads quotes leniently: a quote inside an unquoted field is kept as a
 //! character, and text after a closing quote is appended to the field. RFC 4180 forbids
@@ -32,6 +33,22 @@ pub(crate) struct Table<'a> {
     /// Each column's name and position in a record: the required ones, then the optional
     /// ones the header has.
     columns: Vec<(&'static str, usize)>,
+}
+
+/// The position of column `name` in `header`: the header spelt exactly so, or else the one
+/// header spelt so in another capitalisation (HR systems write `ID`, `Name`); `None` when
+/// there is none or more than one such header.
+fn column(header: &csv::StringRecord, name: &str) -> Option<usize> {
+    header.iter().position(|h| h == name).or_else(|| {
+        let mut matches = header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.eq_ignore_ascii_case(name));
+        match (matches.next(), matches.next()) {
+            (Some((at, _)), None) => Some(at),
+            _ => None,
+        }
+    })
 }
 
 /// One record's raw text and starting line.
@@ -73,13 +90,13 @@ impl<'a> Table<'a> {
         }
         let before = errors.len();
         for &name in required {
-            match header.iter().position(|h| h == name) {
+            match column(&header, name) {
                 Some(at) => table.columns.push((name, at)),
                 None => errors.push(Error::CsvMissingColumn { file, column: name }),
             }
         }
         for &name in optional {
-            if let Some(at) = header.iter().position(|h| h == name) {
+            if let Some(at) = column(&header, name) {
                 table.columns.push((name, at));
             }
         }
@@ -120,6 +137,10 @@ impl<'a> Table<'a> {
             let mut start = from.min(bytes.len());
             while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
                 start += 1;
+            }
+            // The reader skips a byte-order mark before the header; so does the quote check.
+            if start == 0 && self.text.starts_with('\u{feff}') {
+                start = '\u{feff}'.len_utf8();
             }
             let end = usize::try_from(self.reader.position().byte())
                 .unwrap_or(usize::MAX)

@@ -23,7 +23,8 @@ const EVIDENCE: &str = "evidence.csv";
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
 ///
-/// Columns are found by name in each header, in any order; other columns are ignored.
+/// Columns are found by name in each header, in any order (a name in another
+/// capitalisation, such as `ID`, when only one header has it); other columns are ignored.
 /// - `officers`: `id`, `department`, `position` (required); `name`, `target` (optional
 ///   columns; an empty cell means none).
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,

@@ -9,7 +9,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -17,8 +17,14 @@ const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const root = join(here, "..", "..");
 const pkg = join(here, "pkg");
 const profile = "wasm-release";
-/** Cargo's target directory: `CARGO_TARGET_DIR` when set (relative to the workspace), else `target/`. */
-const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, "target");
+// Cargo's target directory, wherever CARGO_TARGET_DIR or a cargo config puts it.
+const targetDir = JSON.parse(
+  execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps"], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  }),
+).target_directory;
 const built = join(targetDir, "wasm32-unknown-unknown", profile, "karmayogi_wasm.wasm");
 
 function run(command, args, options = {}) {

@@ -171,6 +171,10 @@ pub(crate) fn text_arg(value: &JsValue, what: &'static str) -> Result<String, Fa
 }
 
 fn type_of(value: &JsValue) -> String {
+    // `typeof null` is "object", which would tell the caller nothing.
+    if value.is_null() {
+        return "null".to_owned();
+    }
     value.js_typeof().as_string().unwrap_or_default()
 }
 

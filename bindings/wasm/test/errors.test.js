@@ -245,6 +245,19 @@ describe("queries and options", () => {
     throwsProblems(() => fw.recommend(p, "postmaster-hpo", [1]), [{ code: "json", path: "" }]);
     throwsProblems(() => importCase({ CFItems: [] }, { ids: "uuid" }), [{ code: "json", path: "ids" }]);
   });
+
+  test("a document that is not one is named as what it is (null is null, not an object)", () => {
+    for (const [value, found] of [
+      [null, "null"],
+      [undefined, "undefined"],
+      [42, "number"],
+      [true, "boolean"],
+    ]) {
+      throwsProblems(() => new Framework(value), [
+        { code: "json", path: "", description: `expected a plain object or JSON text, found ${found}` },
+      ]);
+    }
+  });
 });
 
 describe("loaders and CASE", () => {
