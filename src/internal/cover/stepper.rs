@@ -6,6 +6,7 @@ use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::{EPS, Instance};
 
 /// A partial solution of one instance driven from outside.
+#[derive(Clone, Debug)]
 pub(crate) struct Stepper {
     state: State,
 }
@@ -25,6 +26,19 @@ impl Stepper {
         Stepper {
             state: State::new(inst),
         }
+    }
+
+    /// A stepper holding exactly `chosen` (closed under prerequisites).
+    pub(crate) fn with_chosen(inst: &Instance, chosen: &[u32]) -> Stepper {
+        let mut state = State::new(inst);
+        state.load(inst, chosen);
+        state.journal.clear();
+        Stepper { state }
+    }
+
+    /// Total value of the elements closed.
+    pub(crate) fn value(&self, inst: &Instance) -> f64 {
+        self.state.value(inst)
     }
 
     /// Real hours chosen so far.
@@ -115,11 +129,6 @@ impl Stepper {
         self.state.revert(inst, mark);
     }
 
-    /// Forgets the undo history (after which earlier marks are invalid).
-    pub(crate) fn commit(&mut self) {
-        self.state.journal.clear();
-    }
-
     /// Drops chosen candidates that close nothing others do not and that nothing chosen
     /// requires, appending them to `removed`.
     pub(crate) fn drop_redundant(&mut self, inst: &Instance, removed: &mut Vec<u32>) {
@@ -133,6 +142,13 @@ impl Stepper {
                 .map(|&(c, _)| c),
         );
         self.state.journal.clear();
+    }
+
+    /// A proven upper bound on the value of any extension of this solution within `room`
+    /// more hours that chooses none of the `excluded` candidates (see `budget::upper_bound`).
+    pub(crate) fn upper_bound(&self, inst: &Instance, excluded: &[bool], room: f64) -> f64 {
+        let budget = self.state.hours + room;
+        super::budget::upper_bound(inst, &self.state, excluded, budget, None)
     }
 
     /// The chosen candidates, sorted.
