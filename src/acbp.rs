@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::cohort::unpack;
-use crate::internal::cover::{EPS, Stepper};
+use crate::internal::cover::{EPS, Stepper, exact_budget};
 use crate::internal::department::{
-    Department, Plan, Subproblem, best_single_if_better, exact, improve, prices,
+    Department, Plan, Subproblem, best_single_if_better, exact, exchange, improve, prices,
 };
 use crate::internal::parallel::map_ranges;
 use crate::recommend::{GapItem, Optimality, Solver, UntaggedLevel};
@@ -414,6 +414,9 @@ impl Framework {
         if improve(&dept, &mut plan, &mut work) {
             dept.settle(&mut plan);
         }
+        if exchange(&dept, &mut plan, &mut work) && improve(&dept, &mut plan, &mut work) {
+            dept.settle(&mut plan);
+        }
         let certificate = certify(&dept, &mut plan, options.solver);
         Ok(self.assemble_plan(cohort, &problems, &dept, &plan, certificate))
     }
@@ -727,6 +730,9 @@ const IMPROVE_WORK: u64 = 2_000_000;
 /// most steps, a department-sized one at least [`MIN_PRICE_STEPS`].
 const PRICE_WORK: u64 = 20_000_000;
 const MIN_PRICE_STEPS: u32 = 3;
+/// Candidates of officers bounded alone by the budgeted search, and its nodes per officer.
+const ALONE_WORK: u64 = 2_000_000;
+const ALONE_NODES: u64 = 1_000;
 const MAX_PRICE_STEPS: u32 = 300;
 
 /// Bounds the plan (and, with [`Solver::Exact`], searches for a better one from it): the
@@ -752,12 +758,25 @@ fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) -> Certificat
         0.0
     };
     let prices = prices(dept, value, lambda, steps);
+    // Each officer alone within their cap and the whole budget: the density bound, and
+    // while the work allows, the budgeted solver's proven bound (the same search the best
+    // responses use).
     let limit = dept.cap.min(dept.budget);
-    let density: f64 = dept
+    let mut work = ALONE_WORK;
+    let alone: Vec<f64> = dept
         .officers
         .iter()
-        .map(|p| Stepper::new(&p.inst).upper_bound(&p.inst, &[], limit))
-        .sum();
+        .map(|p| {
+            let density = Stepper::new(&p.inst).upper_bound(&p.inst, &[], limit);
+            let size = p.inst.len() as u64 + 1;
+            if work < size || density <= 0.0 {
+                return density;
+            }
+            work -= size;
+            density.min(exact_budget(&p.inst, limit, ALONE_NODES).bound)
+        })
+        .collect();
+    let density: f64 = alone.iter().sum();
     let whole = dept
         .officers
         .iter()
@@ -773,7 +792,7 @@ fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) -> Certificat
     let (proven, nodes, bound) = match solver {
         Solver::Greedy => (false, 0, root),
         Solver::Exact { node_limit } => {
-            let outcome = exact(dept, plan, &prices, node_limit);
+            let outcome = exact(dept, plan, &prices, &alone, node_limit);
             dept.settle(plan);
             let bound = if outcome.proven {
                 dept.value(plan)

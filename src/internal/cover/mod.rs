@@ -197,6 +197,11 @@ impl Instance {
         (inst, map)
     }
 
+    /// Every candidate after its prerequisites.
+    pub(crate) fn topo(&self) -> &[u32] {
+        &self.topo
+    }
+
     /// How many candidates there are.
     pub(crate) fn len(&self) -> usize {
         self.cost.len()

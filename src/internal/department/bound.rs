@@ -38,13 +38,22 @@ pub(crate) struct Prices {
 }
 
 struct Buffers {
-    /// Per candidate of the officer being evaluated: profit, then the amount taken.
+    /// Per candidate of the officer being evaluated: profit, then what it keeps after
+    /// handing to its prerequisites; whether the relaxation takes it.
     profit: Vec<f64>,
     x: Vec<f64>,
     order: Vec<u32>,
 }
 
 /// Officer `o`'s part at multipliers `mu` (their gaps' slice) and prices; fills `b.x`.
+///
+/// The cap is priced too, at `ρ`, the value per hour of the item the fractional knapsack
+/// within the cap would split: that price alone gives exactly the knapsack's bound. The
+/// prerequisite rows `x_j ≤ x_p` are then relaxed with multipliers set by one pass down the
+/// prerequisite graph, dependants first: a candidate with a positive profit hands it to its
+/// prerequisites with a negative one (a course worth taking pays for the courses it
+/// needs), and passes the rest on to its first prerequisite. Any such hand-over is a valid
+/// choice of multipliers, and it only lowers the part.
 fn officer_part(
     dept: &Department<'_>,
     o: usize,
@@ -80,6 +89,8 @@ fn officer_part(
             positive_hours += inst.hours(j);
         }
     }
+    // The cap's price: the ratio at which the knapsack within the cap is full.
+    let mut rho = 0.0;
     if positive_hours > dept.cap {
         let profit = &b.profit;
         b.order.sort_by(|&a, &c| {
@@ -87,17 +98,52 @@ fn officer_part(
             let rc = profit[c as usize] / inst.hours(c);
             rc.total_cmp(&ra).then(a.cmp(&c))
         });
-    }
-    let mut left = dept.cap;
-    for &j in &b.order {
-        let h = inst.hours(j);
-        let take = if h <= left { 1.0 } else { (left / h).max(0.0) };
-        if take <= 0.0 {
-            break;
+        let mut left = dept.cap;
+        for &j in &b.order {
+            let h = inst.hours(j);
+            if h > left {
+                rho = b.profit[j as usize] / h;
+                break;
+            }
+            left -= h;
         }
-        b.x[j as usize] = take;
-        part += take * b.profit[j as usize];
-        left -= take * h;
+        part += rho * dept.cap;
+    }
+    for (j, profit) in b.profit.iter_mut().enumerate() {
+        *profit -= rho * inst.hours(j as u32);
+    }
+    // Dependants first: hand positive profit to prerequisites that can absorb it.
+    for &j in inst.topo().iter().rev() {
+        let ju = j as usize;
+        let mut t = b.profit[ju];
+        if t <= 0.0 {
+            continue;
+        }
+        let pre = inst.prerequisites(j);
+        for &q in pre {
+            let room = -b.profit[q as usize];
+            if room > 0.0 {
+                let give = t.min(room);
+                b.profit[q as usize] += give;
+                t -= give;
+                if t <= 0.0 {
+                    break;
+                }
+            }
+        }
+        if t > 0.0
+            && let Some(&first) = pre.first()
+        {
+            b.profit[first as usize] += t;
+            t = 0.0;
+        }
+        b.profit[ju] = t;
+    }
+    for (j, &kept) in b.profit.iter().enumerate() {
+        if kept > 0.0 {
+            b.x[j] = 1.0;
+            part += kept;
+        }
     }
     part
 }

@@ -8,7 +8,8 @@
 //! bounded twice, and the smaller bound kept:
 //! - the value so far, plus for the officer being decided the density bound of `cover`
 //!   over the courses still free within their cap and the budget left, plus for every later
-//!   officer the same bound from an empty plan;
+//!   officer a bound on what they can close alone (`alone`: the density bound, or the
+//!   budgeted search's proven bound);
 //! - the department bound of `bound` continued: with the root prices `λ, σ` and each
 //!   officer's part `φ_o`, the plan's value less the current officer's, plus `λ` times the
 //!   budget left, the priced seats left, the current officer's priced hours and seats, and
@@ -80,16 +81,15 @@ pub(crate) fn exact(
     dept: &Department<'_>,
     plan: &mut Plan,
     prices: &Prices,
+    alone: &[f64],
     node_limit: u64,
 ) -> Outcome {
     let n = dept.officers.len();
-    let limit = dept.cap.min(dept.budget);
     let mut density_after = vec![0.0; n + 1];
     let mut phi_after = vec![0.0; n + 1];
     let mut items = Vec::new();
-    for (o, p) in dept.officers.iter().enumerate().rev() {
-        let empty = Stepper::new(&p.inst);
-        density_after[o] = density_after[o + 1] + empty.upper_bound(&p.inst, &[], limit);
+    for o in (0..n).rev() {
+        density_after[o] = density_after[o + 1] + alone[o];
         phi_after[o] = phi_after[o + 1] + prices.phi[o];
     }
     for (o, p) in dept.officers.iter().enumerate() {

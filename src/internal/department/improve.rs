@@ -63,3 +63,59 @@ pub(crate) fn improve(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) ->
     }
     changed
 }
+
+/// Rounds of exchanges over all officers while one improves the plan.
+const ROUNDS: usize = 3;
+
+/// Exchanges across officers: take one course out of one officer's enrolment (with the
+/// prerequisites only it needed), refill the whole department greedily without giving that
+/// course back to that officer, settle, and keep the result when it is lexicographically
+/// better. This moves seats and hours between officers, which best responses alone cannot:
+/// an officer holding the last seat of a course gives it up for another course, and the
+/// seat or the hours go to whoever gains most. Each trial is charged the size of the
+/// department to `work`; returns whether anything changed.
+pub(crate) fn exchange(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) -> bool {
+    let size = dept
+        .officers
+        .iter()
+        .map(|p| p.inst.len() as u64 + p.inst.values.len() as u64)
+        .sum::<u64>()
+        + dept.seat_limit.len() as u64
+        + 1;
+    let mut changed = false;
+    for _ in 0..ROUNDS {
+        let mut improved = false;
+        for (o, p) in dept.officers.iter().enumerate() {
+            let mut chosen = plan.steppers[o].chosen();
+            chosen.sort_by(|&a, &b| p.inst.hours(b).total_cmp(&p.inst.hours(a)).then(a.cmp(&b)));
+            for &out in &chosen {
+                let stepper = &plan.steppers[o];
+                if !stepper.is_chosen(out)
+                    || p.inst.dependants(out).iter().any(|&d| stepper.is_chosen(d))
+                {
+                    continue;
+                }
+                if *work < size {
+                    return changed;
+                }
+                *work -= size;
+                let (value, hours) = (dept.value(plan), Department::hours(plan));
+                let mut trial = plan.clone();
+                let keep: Vec<u32> = stepper.chosen().into_iter().filter(|&c| c != out).collect();
+                dept.replace(&mut trial, o, &keep);
+                dept.drop_redundant(&mut trial);
+                dept.select_without(&mut trial, Some((o, out)));
+                dept.settle(&mut trial);
+                if better(dept.value(&trial), Department::hours(&trial), value, hours) {
+                    *plan = trial;
+                    improved = true;
+                    changed = true;
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    changed
+}

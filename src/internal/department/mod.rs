@@ -24,7 +24,7 @@ use crate::internal::cover::{EPS, Instance, StepChoice, Stepper};
 
 pub(crate) use bound::{Prices, prices};
 pub(crate) use exact::exact;
-pub(crate) use improve::improve;
+pub(crate) use improve::{exchange, improve};
 
 /// One officer's selection problem: the cover instance and the course behind each of its
 /// candidates.
@@ -93,15 +93,17 @@ impl Department<'_> {
         plan.steppers.iter().fold(0.0, |sum, s| sum + s.hours())
     }
 
-    /// Officer `o`'s best next step under the shared constraints.
-    fn best(&self, plan: &Plan, o: usize) -> Option<StepChoice> {
+    /// Officer `o`'s best next step under the shared constraints, never choosing `banned`
+    /// (an officer and one of their candidates).
+    fn best(&self, plan: &Plan, o: usize, banned: Option<(usize, u32)>) -> Option<StepChoice> {
         let stepper = &plan.steppers[o];
         let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
         let p = &self.officers[o];
+        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
         stepper.best_step(
             &p.inst,
             hours_left,
-            |c| plan.seats_left[p.courses[c as usize] as usize] > 0,
+            |c| Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0,
             &mut Vec::new(),
         )
     }
@@ -140,6 +142,12 @@ impl Department<'_> {
     /// re-evaluation is taken. Ties go to fewer hours, then the officer listed first.
     /// Returns whether it took anything.
     pub(crate) fn select(&self, plan: &mut Plan) -> bool {
+        self.select_without(plan, None)
+    }
+
+    /// [`Department::select`] never choosing `banned` (an officer and one of their
+    /// candidates).
+    pub(crate) fn select_without(&self, plan: &mut Plan, banned: Option<(usize, u32)>) -> bool {
         let mut added = Vec::new();
         let entry = |step: StepChoice, o: usize| Entry {
             ratio: step.gain / step.hours,
@@ -148,14 +156,14 @@ impl Department<'_> {
         };
         let mut heap = BinaryHeap::with_capacity(self.officers.len());
         for o in 0..self.officers.len() {
-            if let Some(step) = self.best(plan, o) {
+            if let Some(step) = self.best(plan, o, banned) {
                 heap.push(entry(step, o));
             }
         }
         let mut took = false;
         while let Some(top) = heap.pop() {
             let o = top.officer as usize;
-            let Some(step) = self.best(plan, o) else {
+            let Some(step) = self.best(plan, o, banned) else {
                 continue;
             };
             let fresh = entry(step, o);
@@ -165,7 +173,7 @@ impl Department<'_> {
             }
             self.take(plan, o, step, &mut added);
             took = true;
-            if let Some(next) = self.best(plan, o) {
+            if let Some(next) = self.best(plan, o, banned) {
                 heap.push(entry(next, o));
             }
         }
