@@ -1,6 +1,6 @@
 //! Annual Capacity Building Plans: a department's course portfolio and enrolments.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -321,7 +321,6 @@ pub struct DepartmentPlan<'f> {
 
 /// One officer's gaps and how each is valued.
 struct Problem<'f> {
-    officer: u32,
     position: u32,
     gaps: Vec<GapItem<'f>>,
     /// Value of closing each gap.
@@ -392,13 +391,34 @@ impl Framework {
             .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d))
             .collect();
         officers.sort_by(|&a, &b| cohort.id_str(a).cmp(cohort.id_str(b)).then(a.cmp(&b)));
-        let chunks = map_ranges(officers.len(), options.threads, |range| {
+        // Officers with the same post, assessed levels and completed courses have the same
+        // problem: it is built once and shared, so a long prerequisite chain is held once
+        // per distinct problem, not once per officer.
+        let mut distinct: Vec<u32> = Vec::new();
+        let mut problem_of: Vec<u32> = Vec::with_capacity(officers.len());
+        let mut seen: HashMap<(u32, &[u32], &[u32]), u32> = HashMap::new();
+        for &o in &officers {
+            let key = (
+                cohort.position[o as usize],
+                cohort.held_of(o),
+                cohort.completed_of(o),
+            );
+            let next = distinct.len() as u32;
+            let k = *seen.entry(key).or_insert_with(|| {
+                distinct.push(o);
+                next
+            });
+            problem_of.push(k);
+        }
+        drop(seen);
+        let chunks = map_ranges(distinct.len(), options.threads, |range| {
             range
-                .map(|k| self.problem(cohort, officers[k], &resolved, options))
+                .map(|k| self.problem(cohort, distinct[k], &resolved, options))
                 .collect::<Vec<_>>()
         });
-        let (problems, subs): (Vec<Problem<'f>>, Vec<Subproblem>) =
+        let (problems, built): (Vec<Problem<'f>>, Vec<Subproblem>) =
             chunks.into_iter().flatten().unzip();
+        let subs: Vec<&Subproblem> = problem_of.iter().map(|&k| &built[k as usize]).collect();
         let dept = Department {
             officers: &subs,
             seat_limit: &resolved.seat_limit,
@@ -418,6 +438,11 @@ impl Framework {
             dept.settle(&mut plan);
         }
         let certificate = certify(&dept, &mut plan, options.solver);
+        let problems: Vec<(u32, &Problem<'f>)> = officers
+            .iter()
+            .zip(&problem_of)
+            .map(|(&o, &k)| (o, &problems[k as usize]))
+            .collect();
         Ok(self.assemble_plan(cohort, &problems, &dept, &plan, certificate))
     }
 
@@ -511,7 +536,6 @@ impl Framework {
         );
         (
             Problem {
-                officer,
                 position: p,
                 gaps,
                 values,
@@ -527,7 +551,7 @@ impl Framework {
     fn assemble_plan<'f>(
         &'f self,
         cohort: &Cohort,
-        problems: &[Problem<'f>],
+        problems: &[(u32, &Problem<'f>)],
         dept: &Department<'_>,
         plan: &Plan,
         certificate: Certificate,
@@ -541,7 +565,9 @@ impl Framework {
         let mut enrolments = Vec::new();
         let (mut gaps, mut gaps_closed, mut value_total, mut value_closed, mut hours) =
             (0u64, 0u64, 0.0, 0.0, 0.0);
-        for ((p, sub), stepper) in problems.iter().zip(dept.officers).zip(&plan.steppers) {
+        for ((&(officer, p), sub), stepper) in
+            problems.iter().zip(dept.officers).zip(&plan.steppers)
+        {
             let chosen = stepper.chosen();
             let officer_hours = stepper.hours();
             let mut officer_closed = 0u32;
@@ -579,8 +605,8 @@ impl Framework {
             }
             hours += officer_hours;
             enrolments.push(Enrolment {
-                officer: OfficerId::new(cohort.id_str(p.officer)),
-                officer_name: cohort.name_owned(p.officer),
+                officer: OfficerId::new(cohort.id_str(officer)),
+                officer_name: cohort.name_owned(officer),
                 position: self.position_id(p.position),
                 position_name: self.position_name(p.position),
                 courses: courses.iter().map(|&c| self.course_id(c)).collect(),
@@ -734,6 +760,11 @@ const MIN_PRICE_STEPS: u32 = 3;
 const ALONE_WORK: u64 = 2_000_000;
 const ALONE_NODES: u64 = 1_000;
 const MAX_PRICE_STEPS: u32 = 300;
+/// Search nodes times the department's size (candidates and gaps of all officers) the
+/// default solver may spend after its heuristics, at most [`Solver::DEFAULT_NODES`] nodes:
+/// a node costs time linear in the department, so the search adds at most about this much
+/// work whatever the department's size.
+const SEARCH_WORK: u64 = 4_000_000;
 
 /// Bounds the plan (and, with [`Solver::Exact`], searches for a better one from it): the
 /// department bound of `internal::department::bound`, the officers' density bounds, and for
@@ -751,8 +782,7 @@ fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) -> Certificat
         .unwrap_or(u32::MAX)
         .clamp(MIN_PRICE_STEPS, MAX_PRICE_STEPS);
     // The hour price starts at the plan's value per hour when the budget binds.
-    let lambda = if dept.budget.is_finite() && hours > 0.0 && plan.budget_left < 0.5 * dept.budget
-    {
+    let lambda = if dept.budget.is_finite() && hours > 0.0 && plan.budget_left < 0.5 * dept.budget {
         value / hours
     } else {
         0.0
@@ -789,9 +819,15 @@ fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) -> Certificat
         }
     };
     let root = round(prices.bound.min(density));
-    let (proven, nodes, bound) = match solver {
-        Solver::Greedy => (false, 0, root),
-        Solver::Exact { node_limit } => {
+    // The default searches too, within [`SEARCH_WORK`]: every node of a small department,
+    // none of a department-sized one.
+    let node_limit = match solver {
+        Solver::Greedy => (SEARCH_WORK / size).min(Solver::DEFAULT_NODES),
+        Solver::Exact { node_limit } => node_limit,
+    };
+    let (proven, nodes, bound) = match node_limit {
+        0 => (false, 0, root),
+        node_limit => {
             let outcome = exact(dept, plan, &prices, &alone, node_limit);
             dept.settle(plan);
             let bound = if outcome.proven {

@@ -173,8 +173,7 @@ impl Instance {
     pub(crate) fn restricted(&self, keep: impl Fn(u32) -> bool) -> (Instance, Vec<u32>) {
         let mut kept = vec![false; self.len()];
         for &c in &self.topo {
-            kept[c as usize] =
-                keep(c) && self.prerequisites(c).iter().all(|&p| kept[p as usize]);
+            kept[c as usize] = keep(c) && self.prerequisites(c).iter().all(|&p| kept[p as usize]);
         }
         let mut new_index = vec![u32::MAX; self.len()];
         let mut map = Vec::new();

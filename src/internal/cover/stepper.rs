@@ -69,6 +69,15 @@ impl Stepper {
         self.state.marginal(inst, c).value
     }
 
+    /// Whether `c` itself closes an element of positive value not yet closed (without it,
+    /// `c` with its closure can still add value only through its prerequisites, which are
+    /// candidates of their own).
+    pub(crate) fn opens(&self, inst: &Instance, c: u32) -> bool {
+        inst.covers(c)
+            .iter()
+            .any(|&e| inst.values.get(e as usize).is_some_and(|&v| v > 0.0) && !self.closes(e))
+    }
+
     /// Whether every candidate `c` would add passes `allowed`.
     pub(crate) fn all_pending(
         &self,
@@ -91,7 +100,9 @@ impl Stepper {
     ) -> Option<StepChoice> {
         let mut best: Option<StepChoice> = None;
         for c in 0..inst.len() as u32 {
-            if self.state.chosen[c as usize] {
+            // Only a candidate closing something of value still open adds value; the
+            // check costs its row, where the closure walk costs its whole closure.
+            if self.state.chosen[c as usize] || !self.opens(inst, c) {
                 continue;
             }
             let m = self.state.marginal(inst, c);

@@ -152,12 +152,7 @@ fn officer_part(
 /// the best plan known) from the hour price `lambda`, and returns the best met. The steps
 /// stop early once the bound meets the target.
 #[allow(clippy::too_many_lines)] // one subgradient loop over three blocks of multipliers
-pub(crate) fn prices(
-    dept: &Department<'_>,
-    target: f64,
-    lambda: f64,
-    iterations: u32,
-) -> Prices {
+pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations: u32) -> Prices {
     let budgeted = dept.budget.is_finite();
     let courses = dept.seat_limit.len();
     let limited: Vec<usize> = (0..courses)

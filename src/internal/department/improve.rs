@@ -46,12 +46,7 @@ pub(crate) fn improve(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) ->
             let solution = exact_budget(&sub, room, NODES);
             let chosen: Vec<u32> = solution.chosen.iter().map(|&c| map[c as usize]).collect();
             let candidate = crate::internal::cover::Stepper::with_chosen(&p.inst, &chosen);
-            if better(
-                candidate.value(&p.inst),
-                candidate.hours(),
-                value,
-                hours,
-            ) {
+            if better(candidate.value(&p.inst), candidate.hours(), value, hours) {
                 dept.replace(plan, o, &chosen);
                 improved = true;
                 changed = true;

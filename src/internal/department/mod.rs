@@ -35,7 +35,7 @@ pub(crate) struct Subproblem {
 
 /// The officers' problems and the constraints they share.
 pub(crate) struct Department<'a> {
-    pub(crate) officers: &'a [Subproblem],
+    pub(crate) officers: &'a [&'a Subproblem],
     /// Seats per course (`u32::MAX`: unlimited).
     pub(crate) seat_limit: &'a [u32],
     /// Person-hours (infinite without a budget).
@@ -61,7 +61,11 @@ impl Department<'_> {
     /// The empty plan.
     pub(crate) fn empty(&self) -> Plan {
         Plan {
-            steppers: self.officers.iter().map(|p| Stepper::new(&p.inst)).collect(),
+            steppers: self
+                .officers
+                .iter()
+                .map(|p| Stepper::new(&p.inst))
+                .collect(),
             seats_left: self.seat_limit.to_vec(),
             budget_left: self.budget,
         }
@@ -266,6 +270,9 @@ pub(crate) fn best_single_if_better(dept: &Department<'_>, plan: &mut Plan) -> b
         let empty = Stepper::new(&p.inst);
         let allowed = |c: u32| dept.seat_limit[p.courses[c as usize] as usize] > 0;
         for c in 0..p.inst.len() as u32 {
+            if !empty.opens(&p.inst, c) {
+                continue;
+            }
             let hours = empty.marginal_hours(&p.inst, c);
             if hours > limit + EPS || !empty.all_pending(&p.inst, c, allowed) {
                 continue;
