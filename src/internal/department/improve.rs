@@ -20,8 +20,8 @@ const NODES: u64 = 200;
 const PASSES: usize = 3;
 
 /// Runs best responses, officers in order, for at most [`PASSES`] passes and until `work`
-/// (counted in candidates of the problems solved, so the result does not depend on the
-/// machine) runs out; returns whether anything changed.
+/// (counted in candidates of the problems solved times the nodes of their search, so the
+/// result does not depend on the machine) runs out; returns whether anything changed.
 pub(crate) fn improve(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) -> bool {
     let mut changed = false;
     for _ in 0..PASSES {
@@ -33,7 +33,8 @@ pub(crate) fn improve(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) ->
             if value >= total - EPS * total.max(1.0) {
                 continue;
             }
-            let size = p.inst.len() as u64 + 1;
+            // A search of NODES nodes visits about its candidates once per node.
+            let size = (p.inst.len() as u64 + 1) * NODES;
             if *work < size {
                 return changed;
             }
@@ -59,6 +60,11 @@ pub(crate) fn improve(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) ->
     changed
 }
 
+/// Department sizes one exchange trial costs: a copy of the plan, a refill of every
+/// officer's best step and a settle, each a pass or more over the department (measured on
+/// the `acbp` example).
+const TRIAL_COST: u64 = 25;
+
 /// Rounds of exchanges over all officers while one improves the plan.
 const ROUNDS: usize = 3;
 
@@ -70,13 +76,14 @@ const ROUNDS: usize = 3;
 /// seat or the hours go to whoever gains most. Each trial is charged the size of the
 /// department to `work`; returns whether anything changed.
 pub(crate) fn exchange(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) -> bool {
-    let size = dept
+    let size = (dept
         .officers
         .iter()
         .map(|p| p.inst.len() as u64 + p.inst.values.len() as u64)
         .sum::<u64>()
         + dept.seat_limit.len() as u64
-        + 1;
+        + 1)
+        * TRIAL_COST;
     let mut changed = false;
     for _ in 0..ROUNDS {
         let mut improved = false;
