@@ -485,7 +485,7 @@ impl Framework {
             .zip(&problem_of)
             .map(|(&o, &k)| (o, &problems[k as usize]))
             .collect();
-        Ok(self.assemble_plan(cohort, &problems, &dept, &plan, certificate))
+        Ok(self.assemble_plan(cohort, &problems, &dept, &plan, &certificate))
     }
 
     fn resolve(&self, options: &AcbpOptions) -> Result<Resolved, Error> {
@@ -596,7 +596,7 @@ impl Framework {
         problems: &[(u32, &Problem<'f>)],
         dept: &Department<'_>,
         plan: &Plan,
-        certificate: Certificate,
+        certificate: &Certificate,
     ) -> DepartmentPlan<'f> {
         let n = self.competencies.len();
         let mut short = vec![0u64; n];

@@ -2062,14 +2062,14 @@ proptest! {
 /// Median, 10th percentile, worst and mean of ratios, and how many are below 0.97.
 fn ratio_stats(ratios: &mut [f64]) -> String {
     ratios.sort_by(f64::total_cmp);
-    let at = |q: f64| ratios[((ratios.len() - 1) as f64 * q) as usize];
+    let at = |percent: usize| ratios[(ratios.len() - 1) * percent / 100];
     let mean = ratios.iter().sum::<f64>() / ratios.len() as f64;
     let below = ratios.iter().filter(|&&r| r < 0.97).count();
     format!(
         "{} instances: median {:.4}, p10 {:.4}, worst {:.4}, mean {mean:.4}, below 0.97: {below}",
         ratios.len(),
-        at(0.5),
-        at(0.1),
+        at(50),
+        at(10),
         ratios[0],
     )
 }

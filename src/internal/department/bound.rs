@@ -60,7 +60,7 @@ fn officer_part(
     mu: &[f64],
     lambda: f64,
     sigma: &[f64],
-    b: &mut Buffers,
+    buf: &mut Buffers,
 ) -> f64 {
     let p = &dept.officers[o];
     let inst = &p.inst;
@@ -70,61 +70,61 @@ fn officer_part(
             part += (v - mu[e]).max(0.0);
         }
     }
-    let n = inst.len();
-    b.profit.clear();
-    b.x.clear();
-    b.x.resize(n, 0.0);
-    b.order.clear();
+    let count = inst.len();
+    buf.profit.clear();
+    buf.x.clear();
+    buf.x.resize(count, 0.0);
+    buf.order.clear();
     let mut positive_hours = 0.0;
-    for j in 0..n as u32 {
+    for j in 0..count as u32 {
         let mut profit = -lambda * inst.hours(j) - sigma[p.courses[j as usize] as usize];
         for &e in inst.covers(j) {
             if inst.values[e as usize] > 0.0 {
                 profit += mu[e as usize];
             }
         }
-        b.profit.push(profit);
+        buf.profit.push(profit);
         if profit > 0.0 {
-            b.order.push(j);
+            buf.order.push(j);
             positive_hours += inst.hours(j);
         }
     }
     // The cap's price: the ratio at which the knapsack within the cap is full.
     let mut rho = 0.0;
     if positive_hours > dept.cap {
-        let profit = &b.profit;
-        b.order.sort_by(|&a, &c| {
+        let profit = &buf.profit;
+        buf.order.sort_by(|&a, &c| {
             let ra = profit[a as usize] / inst.hours(a);
             let rc = profit[c as usize] / inst.hours(c);
             rc.total_cmp(&ra).then(a.cmp(&c))
         });
         let mut left = dept.cap;
-        for &j in &b.order {
+        for &j in &buf.order {
             let h = inst.hours(j);
             if h > left {
-                rho = b.profit[j as usize] / h;
+                rho = buf.profit[j as usize] / h;
                 break;
             }
             left -= h;
         }
         part += rho * dept.cap;
     }
-    for (j, profit) in b.profit.iter_mut().enumerate() {
+    for (j, profit) in buf.profit.iter_mut().enumerate() {
         *profit -= rho * inst.hours(j as u32);
     }
     // Dependants first: hand positive profit to prerequisites that can absorb it.
     for &j in inst.topo().iter().rev() {
         let ju = j as usize;
-        let mut t = b.profit[ju];
+        let mut t = buf.profit[ju];
         if t <= 0.0 {
             continue;
         }
         let pre = inst.prerequisites(j);
         for &q in pre {
-            let room = -b.profit[q as usize];
+            let room = -buf.profit[q as usize];
             if room > 0.0 {
                 let give = t.min(room);
-                b.profit[q as usize] += give;
+                buf.profit[q as usize] += give;
                 t -= give;
                 if t <= 0.0 {
                     break;
@@ -134,14 +134,14 @@ fn officer_part(
         if t > 0.0
             && let Some(&first) = pre.first()
         {
-            b.profit[first as usize] += t;
+            buf.profit[first as usize] += t;
             t = 0.0;
         }
-        b.profit[ju] = t;
+        buf.profit[ju] = t;
     }
-    for (j, &kept) in b.profit.iter().enumerate() {
+    for (j, &kept) in buf.profit.iter().enumerate() {
         if kept > 0.0 {
-            b.x[j] = 1.0;
+            buf.x[j] = 1.0;
             part += kept;
         }
     }
