@@ -261,7 +261,7 @@ fn one_course_with_ten_thousand_prerequisites() {
 /// chain, so the plan itself lists officers × 5,000 courses. Officers with the same post,
 /// passbook and completed courses share one problem, so memory grows with the officers'
 /// enrolments (a few bytes per enrolled course), not by a copy of the chain's problem per
-/// officer (before: 63 bytes per officer and course, 5 to 10 times more). Debug-mode bounds:
+/// officer (before: 63 bytes per officer and course, about three times more). Debug-mode bounds:
 /// 30 s, 40 bytes per officer and course, and ten times the officers at most fifteen times
 /// the memory (release: see BENCHMARKS.md).
 #[test]
