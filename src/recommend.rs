@@ -298,9 +298,11 @@ impl Blend {
 
 /// How good a selection is known to be.
 ///
-/// Learning paths always carry a proven bound on the optimum ([`Plan::bound`]), so they are
-/// [`Optimality::Optimal`] or [`Optimality::Bounded`]; department plans, which do not
-/// compute bounds yet, are [`Optimality::Approximate`] or [`Optimality::NodeLimit`].
+/// Learning paths ([`Plan::bound`]) and department plans ([`DepartmentPlan::bound`]) always
+/// carry a proven bound on the optimum, so every plan is [`Optimality::Optimal`] or
+/// [`Optimality::Bounded`].
+///
+/// [`DepartmentPlan::bound`]: crate::DepartmentPlan::bound
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum Optimality {
@@ -308,26 +310,22 @@ pub enum Optimality {
     Optimal,
     /// Not proven optimal, but at most `gap` from the optimum: for least hours, the plan's
     /// hours are at most `(1 + gap)` times the fewest possible; for a budget, its value is
-    /// at least `(1 − gap)` times the most possible. A budgeted plan with `gap` 0 closes the
-    /// most value, but no search has ruled out the same value in fewer hours.
+    /// at least `(1 − gap)` times the most possible (a department plan's value likewise). A
+    /// budgeted plan with `gap` 0 closes the most value, but no search has ruled out the
+    /// same value in fewer hours.
     Bounded {
         /// The largest relative distance from the optimum the bound allows.
         gap: f64,
     },
-    /// A department plan from the greedy: within its documented guarantee, no bound known.
-    Approximate,
-    /// A department plan whose exact search hit its node limit: the best plan found.
-    NodeLimit,
 }
 
 impl Optimality {
-    /// The proven relative distance from the optimum: 0 when optimal, `None` when no bound
-    /// is known.
+    /// The proven relative distance from the optimum: 0 when optimal. Every plan carries a
+    /// bound, so this is `Some` for every plan the crate returns.
     pub fn gap(&self) -> Option<f64> {
         match *self {
             Optimality::Optimal => Some(0.0),
             Optimality::Bounded { gap } => Some(gap),
-            Optimality::Approximate | Optimality::NodeLimit => None,
         }
     }
 }

@@ -58,8 +58,8 @@ use std::fmt::Write as _;
 use karmayogi::{
     AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, DepartmentPlan,
     EntityKind, Error, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec,
-    LevelPolicy, Mode, OfficerSpec, OpenCounts, Optimality, PositionSpec, RequirementSpec,
-    RoleSpec, Solver, Weights,
+    LevelPolicy, Mode, OfficerSpec, OfficersSpec, OpenCounts, Optimality, PositionSpec,
+    RequirementSpec, RoleSpec, Solver, Weights,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -1469,6 +1469,12 @@ impl Model {
 
     /// The most weighted shortfall any feasible plan closes.
     fn optimum(&self, budget: Option<u32>) -> f64 {
+        self.lexicographic_optimum(budget).0
+    }
+
+    /// The most weighted shortfall any feasible plan closes and the fewest hours of a plan
+    /// closing that much.
+    fn lexicographic_optimum(&self, budget: Option<u32>) -> (f64, u32) {
         let choices: Vec<Vec<(u32, u32, f64)>> =
             (0..self.officers.len()).map(|o| self.choices(o)).collect();
         let mut rest = vec![0.0; choices.len() + 1];
@@ -1481,9 +1487,10 @@ impl Model {
             seat_limit: &self.seat_limit,
             seats: vec![0; self.hours.len()],
             best: 0.0,
+            best_hours: 0,
         };
-        search.run(0, budget.unwrap_or(u32::MAX), 0.0);
-        search.best
+        search.run(0, budget.unwrap_or(u32::MAX), 0.0, 0);
+        (search.best, search.best_hours)
     }
 }
 
@@ -1494,18 +1501,25 @@ struct Search<'a> {
     seat_limit: &'a [Option<u32>],
     seats: Vec<u32>,
     best: f64,
+    best_hours: u32,
 }
 
 impl Search<'_> {
-    fn run(&mut self, officer: usize, budget_left: u32, value: f64) {
-        if value > self.best {
+    fn run(&mut self, officer: usize, budget_left: u32, value: f64, hours: u32) {
+        if value > self.best || (value == self.best && hours < self.best_hours) {
             self.best = value;
+            self.best_hours = hours;
         }
-        if officer == self.choices.len() || value + self.rest[officer] <= self.best {
+        if officer == self.choices.len()
+            || value + self.rest[officer] < self.best
+            || (value + self.rest[officer] == self.best && hours >= self.best_hours)
+        {
             return;
         }
-        for &(set, hours, v) in &self.choices[officer] {
-            if hours > budget_left {
+        // The empty enrolment first, then the officer's choices.
+        self.run(officer + 1, budget_left, value, hours);
+        for &(set, h, v) in &self.choices[officer] {
+            if h > budget_left || set == 0 {
                 continue;
             }
             let courses: Vec<usize> = (0..self.seats.len())
@@ -1520,7 +1534,7 @@ impl Search<'_> {
             for &k in &courses {
                 self.seats[k] += 1;
             }
-            self.run(officer + 1, budget_left - hours, value + v);
+            self.run(officer + 1, budget_left - h, value + v, hours + h);
             for &k in &courses {
                 self.seats[k] -= 1;
             }
@@ -1728,7 +1742,54 @@ fn check_laws(case: &Case, model: &Model, plan: &DepartmentPlan<'_>, budget: Opt
     assert_eq!(plan.value_total, value_total);
     assert_eq!(plan.value_closed, value_closed);
     check_reasons(case, model, plan, &sets);
+    check_minimal_and_maximal(case, model, &sets, budget);
     value_closed
+}
+
+/// Minimality: every enrolled course closes a gap worth something that none of the
+/// officer's other courses closes, or is a prerequisite of one of them. Maximality: no
+/// course (with its pending prerequisites) that would close more weighted shortfall for an
+/// officer fits in their cap, the budget left and a free seat of everything it adds.
+#[track_caller]
+fn check_minimal_and_maximal(case: &Case, model: &Model, sets: &[u32], budget: Option<u32>) {
+    let nk = case.courses.len();
+    let taken: Vec<u32> = (0..nk)
+        .map(|k| sets.iter().filter(|&&s| s & 1 << k != 0).count() as u32)
+        .collect();
+    let total: u32 = sets.iter().map(|&s| model.hours_of(s)).sum();
+    for (o, &set) in sets.iter().enumerate() {
+        for k in (0..nk).filter(|&k| set & 1 << k != 0) {
+            let needed = model.officers[o].gaps.iter().any(|g| {
+                g.value > 0.0 && g.closers & set & 1 << k != 0 && g.closers & set == 1 << k
+            });
+            let required =
+                (0..nk).any(|j| set & 1 << j != 0 && case.courses[j].prerequisites.contains(&k));
+            assert!(
+                needed || required,
+                "{} takes {}, which closes nothing needed and is no prerequisite",
+                OFFICERS[o],
+                COURSES[k]
+            );
+        }
+        let hours = model.hours_of(set);
+        let value = model.value(o, set);
+        for k in (0..nk).filter(|&k| set & 1 << k == 0 && model.officers[o].completed & 1 << k == 0)
+        {
+            let add = pending(case, model, o, k, set);
+            let extra = model.hours_of(add);
+            let fits = case.cap.is_none_or(|cap| hours + extra <= cap)
+                && budget.is_none_or(|b| total + extra <= b)
+                && (0..nk)
+                    .filter(|&j| add & 1 << j != 0)
+                    .all(|j| model.seat_limit[j].is_none_or(|l| taken[j] < l));
+            assert!(
+                !fits || model.value(o, set | add) <= value,
+                "{} could also take {} ({extra} h) and close more",
+                OFFICERS[o],
+                COURSES[k]
+            );
+        }
+    }
 }
 
 /// The courses officer `o` would add to take course `k`: itself and its prerequisites,
@@ -1808,32 +1869,83 @@ fn check_reasons(case: &Case, model: &Model, plan: &DepartmentPlan<'_>, sets: &[
     }
 }
 
+/// The bound is at least the optimum and the gap is the one it gives.
+#[track_caller]
+fn check_certificate(plan: &DepartmentPlan<'_>, optimum: f64) {
+    assert!(
+        plan.bound >= optimum - 1e-9,
+        "bound {} below the optimum {optimum}",
+        plan.bound
+    );
+    assert!(plan.bound >= plan.value_closed);
+    match plan.optimality {
+        Optimality::Optimal => assert_eq!(plan.value_closed, optimum, "claimed optimal"),
+        Optimality::Bounded { gap } => {
+            assert!(plan.bound > 0.0);
+            let expected = 1.0 - plan.value_closed / plan.bound;
+            assert!(
+                (gap - expected).abs() <= 1e-12,
+                "gap {gap}, expected {expected}"
+            );
+            assert!((0.0..1.0 + 1e-12).contains(&gap));
+        }
+    }
+}
+
 /// `(1 − 1/e)/2`, the documented guarantee.
 fn guarantee() -> f64 {
     (1.0 - (-1.0f64).exp()) / 2.0
 }
 
-/// Plans a case and checks it; returns `(plan value, optimum)`.
+/// The heuristics alone: no search after them.
+const HEURISTICS: Solver = Solver::Exact { node_limit: 0 };
+
+/// What [`plan_and_check`] measured on one case.
+struct Measured {
+    /// The default plan's value.
+    value: f64,
+    /// Whether the default proved its plan optimal.
+    proven: bool,
+    /// The value of the heuristics' plan, before any search.
+    heuristics: f64,
+    optimum: f64,
+}
+
+/// Plans a case by default, by the heuristics alone and with a search stopped after a few
+/// nodes, and checks every law and certificate of each against the oracle.
 #[track_caller]
-fn plan_and_check(case: &Case) -> (f64, f64) {
+fn plan_and_check(case: &Case) -> Measured {
     let present = case.all_present();
     let fw = case.framework(&present);
     let cohort = cohort(&fw, &case.officers(&case.identity(), &present));
-    let plan = plan(&fw, &cohort, &case.options(case.budget, &present));
     let model = Model::new(case, &present);
-    let value = check_laws(case, &model, &plan, case.budget);
     let optimum = model.optimum(case.budget);
-    assert!(
-        value <= optimum,
-        "plan value {value} above the optimum {optimum}"
-    );
+    let options = case.options(case.budget, &present);
+    let check = |options: &AcbpOptions| {
+        let plan = plan(&fw, &cohort, options);
+        let value = check_laws(case, &model, &plan, case.budget);
+        assert!(
+            value <= optimum,
+            "plan value {value} above the optimum {optimum}"
+        );
+        check_certificate(&plan, optimum);
+        (value, plan.optimality == Optimality::Optimal)
+    };
+    let (value, proven) = check(&options);
+    let (heuristics, _) = check(&options.clone().solver(HEURISTICS));
+    check(&options.clone().solver(Solver::Exact { node_limit: 3 }));
     if case.guarantee_applies() {
         assert!(
-            value >= guarantee() * optimum - 1e-9,
-            "plan value {value} below (1 - 1/e)/2 of the optimum {optimum}"
+            heuristics >= guarantee() * optimum - 1e-9,
+            "plan value {heuristics} below (1 - 1/e)/2 of the optimum {optimum}"
         );
     }
-    (value, optimum)
+    Measured {
+        value,
+        proven,
+        heuristics,
+        optimum,
+    }
 }
 
 proptest! {
@@ -1947,42 +2059,65 @@ proptest! {
     }
 }
 
-/// Plans 4000 fixed instances and reports how close the plans come to the optimum.
+/// Median, 10th percentile, worst and mean of ratios, and how many are below 0.97.
+fn ratio_stats(ratios: &mut [f64]) -> String {
+    ratios.sort_by(f64::total_cmp);
+    let at = |percent: usize| ratios[(ratios.len() - 1) * percent / 100];
+    let mean = ratios.iter().sum::<f64>() / ratios.len() as f64;
+    let below = ratios.iter().filter(|&&r| r < 0.97).count();
+    format!(
+        "{} instances: median {:.4}, p10 {:.4}, worst {:.4}, mean {mean:.4}, below 0.97: {below}",
+        ratios.len(),
+        at(50),
+        at(10),
+        ratios[0],
+    )
+}
+
+/// Plans 4000 fixed instances and reports how close the plans come to the optimum: the
+/// default (heuristics, then a search within a fixed amount of work) and the heuristics
+/// alone, over all instances, those with an officer cap or seat limits, and those where the
+/// documented guarantee applies. The default reaches at least 0.97 of the optimum on every
+/// instance with a cap or seat limits; the heuristics alone keep the guarantee.
 #[test]
 fn quality_against_the_optimum() {
     let mut runner = TestRunner::deterministic();
     let strategy = gen_case();
-    let (mut all, mut guaranteed) = (Vec::new(), Vec::new());
+    let (mut all, mut constrained, mut guaranteed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut proven = 0;
     for _ in 0..4000 {
         let case = strategy
             .new_tree(&mut runner)
             .expect("a case is generated")
             .current();
-        let (value, optimum) = plan_and_check(&case);
-        if optimum > 0.0 {
-            all.push(value / optimum);
-            if case.guarantee_applies() {
-                guaranteed.push(value / optimum);
-            }
+        let m = plan_and_check(&case);
+        if m.optimum <= 0.0 {
+            continue;
+        }
+        proven += usize::from(m.proven);
+        let ratios = (m.value / m.optimum, m.heuristics / m.optimum);
+        all.push(ratios);
+        if case.cap.is_some() || case.default_seats.is_some() || !case.seats.is_empty() {
+            constrained.push(ratios);
+        }
+        if case.guarantee_applies() {
+            guaranteed.push(ratios);
         }
     }
-    let stats = |ratios: &[f64]| {
-        let mean = ratios.iter().sum::<f64>() / ratios.len() as f64;
-        let worst = ratios.iter().copied().fold(1.0, f64::min);
-        (mean, worst)
-    };
-    let (mean, worst) = stats(&all);
-    let (g_mean, g_worst) = stats(&guaranteed);
-    println!(
-        "plan value / optimum over {} instances: mean {mean:.4}, worst {worst:.4}",
-        all.len()
-    );
-    println!(
-        "where the guarantee applies ({} instances): mean {g_mean:.4}, worst {g_worst:.4} (bound {:.4})",
-        guaranteed.len(),
-        guarantee()
-    );
-    assert!(!guaranteed.is_empty() && g_worst >= guarantee());
+    println!("default proved {proven} of {} optimal", all.len());
+    for (name, set) in [
+        ("all", &all),
+        ("with a cap or seat limits", &constrained),
+        ("where the guarantee applies", &guaranteed),
+    ] {
+        let mut default: Vec<f64> = set.iter().map(|r| r.0).collect();
+        let mut heuristics: Vec<f64> = set.iter().map(|r| r.1).collect();
+        println!("{name}, default: {}", ratio_stats(&mut default));
+        println!("{name}, heuristics alone: {}", ratio_stats(&mut heuristics));
+    }
+    println!("guarantee of the heuristics alone: {:.4}", guarantee());
+    assert!(!guaranteed.is_empty() && !constrained.is_empty());
+    assert!(constrained.iter().all(|r| r.0 >= 0.97));
 }
 
 proptest! {
@@ -1997,7 +2132,10 @@ proptest! {
         let plan = exact_plan(&fw, &cohort, &case.options(case.budget, &present));
         let model = Model::new(&case, &present);
         let value = check_laws(&case, &model, &plan, case.budget);
-        prop_assert_eq!(value, model.optimum(case.budget));
+        let (optimum, hours) = model.lexicographic_optimum(case.budget);
+        prop_assert_eq!(value, optimum);
+        prop_assert_eq!(plan.hours, f64::from(hours), "fewest hours for the most value");
+        check_certificate(&plan, optimum);
     }
 
     /// More budget never closes less, on the exact solver's plans.
@@ -2032,11 +2170,13 @@ proptest! {
     }
 }
 
-/// The greedy planner is not monotone in the budget: with a shared prerequisite, one more
-/// hour lets it start on a course whose value per hour is best but which then leaves less
-/// to spend. The exact solver closes more with more budget on the same instance.
+/// The instance on which the department greedy alone closed less with more budget: with a
+/// shared prerequisite, one more hour let it start on the course whose value per hour is
+/// best but which then left less to spend (8 with 6 hours, 7 with 7). The exchanges that
+/// follow the greedy take that course out again, so the default now closes 8 with both,
+/// as the exact solver does.
 #[test]
-fn greedy_can_close_less_with_more_budget() {
+fn a_shared_prerequisite_no_longer_makes_more_budget_close_less() {
     let fw = Framework::from_json(
         r#"{"format_version": 1,
             "competencies": [
@@ -2070,7 +2210,111 @@ fn greedy_can_close_less_with_more_budget() {
     };
     assert_eq!(
         (at(6.0, Solver::Greedy), at(7.0, Solver::Greedy)),
-        (8.0, 7.0)
+        (8.0, 8.0)
     );
     assert_eq!((at(6.0, EXACT), at(7.0, EXACT)), (8.0, 8.0));
+}
+
+/// More budget never closes less on 3,000 fixed generated instances (proptest's
+/// deterministic runner, so reproducible). Measured, not proven: the default planner is a
+/// heuristic, and no constant-factor argument makes it monotone; the exact solver's proven
+/// plans are monotone by definition (`more_budget_never_closes_less`).
+#[test]
+fn the_default_closes_no_less_with_more_budget_on_generated_instances() {
+    let mut runner = TestRunner::deterministic();
+    let strategy = (gen_case(), 1..=10u32);
+    for _ in 0..3000 {
+        let (case, extra) = strategy
+            .new_tree(&mut runner)
+            .expect("a case is generated")
+            .current();
+        let present = case.all_present();
+        let fw = case.framework(&present);
+        let cohort = cohort(&fw, &case.officers(&case.identity(), &present));
+        let base = case.budget.unwrap_or(0);
+        let less = plan(&fw, &cohort, &case.options(Some(base), &present)).value_closed;
+        let more = plan(&fw, &cohort, &case.options(Some(base + extra), &present)).value_closed;
+        assert!(
+            less <= more,
+            "{less} with {base} h, {more} with {} h: {case:?}",
+            base + extra
+        );
+    }
+}
+
+fn read_case(name: &str) -> String {
+    let path = format!(
+        "{}/tests/data/cases/planning/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// An income-tax ward: officer IT02 (Income Tax Officer) and IT05 (Inspector), a 30-hour
+/// cap each. `it-act-foundation` (20 h) only raises `it-act` to 2, which both already hold
+/// at 3; it is the prerequisite of `it-act-advanced`, `faceless-sop` and, through the
+/// latter, `mentored-scrutiny`. Before, the exact plan enrolled IT02 in it without any of
+/// the courses needing it and called the plan optimal.
+#[test]
+fn the_exact_ward_plan_books_no_course_that_closes_nothing() {
+    let fw = Framework::from_json(&read_case("acbp_exact_framework.json")).expect("valid");
+    let officers =
+        OfficersSpec::from_json(&read_case("acbp_exact_officers.json")).expect("valid officers");
+    let cohort = cohort(&fw, &officers.officers);
+    let capped = AcbpOptions::default().officer_cap(30.0).expect("valid cap");
+    let exact = plan(
+        &fw,
+        &cohort,
+        &capped.clone().solver(Solver::Exact {
+            node_limit: 1_000_000,
+        }),
+    );
+    let expected = "
+2 officers, 15 gaps, 6 closed, value 17/39, 33 h, budget none
+run ask-desk (Attachment to Aaykar Sampark Kendra desk, Experiential, 20 h): 1 seats of -, 20 person-hours
+run drafting-circle (Peer circle: drafting orders and notices, Social, 6 h): 1 seats of -, 6 person-hours
+run eoffice-igot (e-Office and noting on iGOT, Formal, 3 h): 1 seats of -, 3 person-hours
+run rti-cpio (RTI Act for CPIOs, Formal, 4 h): 1 seats of -, 4 person-hours
+enrol IT02 (ito-ward): drafting-circle = 6 h, 1 closed
+enrol IT05 (inspector): ask-desk > eoffice-igot > rti-cpio = 27 h, 5 closed
+accountability (behavioural): 1 short, 0 closed (0 levels), open level_too_low 1
+attention-to-detail (behavioural): 1 short, 0 closed (0 levels), open officer_cap 1
+conduct-rules (functional): 1 short, 0 closed (0 levels), open officer_cap 1
+conflict-management (behavioural): 1 short, 0 closed (0 levels), open officer_cap 1
+e-office (functional): 1 short, 1 closed (2 levels), open none
+empathy (behavioural): 1 short, 1 closed (3 levels), open none
+faceless-assessment (domain): 1 short, 0 closed (0 levels), open officer_cap 1
+grievance (functional): 1 short, 1 closed (3 levels), open none
+it-act (domain): 1 short, 0 closed (0 levels), open officer_cap 1
+legal-know-how (functional): 1 short, 0 closed (0 levels), open officer_cap 1
+mentoring (behavioural): 1 short, 0 closed (0 levels), open no_course 1
+noting-drafting (functional): 1 short, 1 closed (3 levels), open none
+responsiveness (behavioural): 1 short, 1 closed (3 levels), open none
+rti (functional): 1 short, 1 closed (3 levels), open none
+sound-judgement (behavioural): 1 short, 0 closed (0 levels), open officer_cap 1
+open no_course 1, level_too_low 1, officer_cap 7";
+    assert_plan(&exact, expected);
+    assert_eq!(exact.optimality, Optimality::Optimal);
+    assert_eq!(exact.bound, 17.0);
+    for e in &exact.enrolments {
+        assert!(
+            e.courses.iter().all(|c| c.as_str() != "it-act-foundation"),
+            "{} takes it-act-foundation without a course needing it",
+            e.officer
+        );
+    }
+    // The default planner's search is small enough here to finish: the same plan, proven.
+    let default = plan(&fw, &cohort, &capped);
+    assert_plan(&default, expected);
+    assert_eq!(default.optimality, Optimality::Optimal);
+    // The heuristics alone find it too; their bound comes from the relaxations, not a search.
+    let greedy = plan(&fw, &cohort, &capped.clone().solver(HEURISTICS));
+    assert_plan(&greedy, expected);
+    assert_eq!(greedy.nodes, 0);
+    let Optimality::Bounded { gap } = greedy.optimality else {
+        panic!("the heuristics do not search, so they do not claim optimality");
+    };
+    assert!(greedy.bound >= 17.0);
+    assert_eq!(gap, 1.0 - 17.0 / greedy.bound);
+    println!("the heuristics' bound {} (gap {gap:.4})", greedy.bound);
 }

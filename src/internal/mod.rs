@@ -7,6 +7,7 @@ pub(crate) mod csr;
 pub(crate) mod csv;
 pub(crate) mod cycles;
 pub(crate) mod date;
+pub(crate) mod department;
 pub(crate) mod evaluation;
 pub(crate) mod groups;
 pub(crate) mod json;

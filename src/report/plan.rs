@@ -125,8 +125,6 @@ impl fmt::Display for Optimality {
             Optimality::Bounded { gap } => {
                 write!(f, "within {:.1}% of optimal", (gap * 1000.0).ceil() / 10.0)
             }
-            Optimality::Approximate => f.write_str("approximate"),
-            Optimality::NodeLimit => f.write_str("node limit reached"),
         }
     }
 }

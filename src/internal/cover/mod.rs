@@ -33,7 +33,7 @@ mod stepper;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use exact::{bounded_cover, exact_cover};
-pub(crate) use state::value_of_chosen;
+pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{StepChoice, Stepper};
 
 /// Slack on comparisons of summed hours and values (room for rounding).
@@ -165,6 +165,40 @@ impl Instance {
                 .iter()
                 .all(|&c| (c / q).fract() == 0.0 && c / q < 1e12)
         });
+    }
+
+    /// The same elements with only the candidates `keep` marks whose every prerequisite is
+    /// kept too (transitively), renumbered in order; returns it with each new candidate's
+    /// index here.
+    pub(crate) fn restricted(&self, keep: impl Fn(u32) -> bool) -> (Instance, Vec<u32>) {
+        let mut kept = vec![false; self.len()];
+        for &c in &self.topo {
+            kept[c as usize] = keep(c) && self.prerequisites(c).iter().all(|&p| kept[p as usize]);
+        }
+        let mut new_index = vec![u32::MAX; self.len()];
+        let mut map = Vec::new();
+        for c in 0..self.len() as u32 {
+            if kept[c as usize] {
+                new_index[c as usize] = map.len() as u32;
+                map.push(c);
+            }
+        }
+        let pairs: usize = map.iter().map(|&c| self.covers(c).len()).sum();
+        let mut inst = Instance::with_capacity(self.values.clone(), map.len(), pairs);
+        let mut pre = Vec::new();
+        for &c in &map {
+            pre.clear();
+            pre.extend(self.prerequisites(c).iter().map(|&p| new_index[p as usize]));
+            pre.sort_unstable();
+            inst.push(self.cost(c), self.hours(c), self.covers(c), &pre);
+        }
+        inst.finish();
+        (inst, map)
+    }
+
+    /// Every candidate after its prerequisites.
+    pub(crate) fn topo(&self) -> &[u32] {
+        &self.topo
     }
 
     /// How many candidates there are.

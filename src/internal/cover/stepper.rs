@@ -6,6 +6,7 @@ use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::{EPS, Instance};
 
 /// A partial solution of one instance driven from outside.
+#[derive(Clone, Debug)]
 pub(crate) struct Stepper {
     state: State,
 }
@@ -25,6 +26,19 @@ impl Stepper {
         Stepper {
             state: State::new(inst),
         }
+    }
+
+    /// A stepper holding exactly `chosen` (closed under prerequisites).
+    pub(crate) fn with_chosen(inst: &Instance, chosen: &[u32]) -> Stepper {
+        let mut state = State::new(inst);
+        state.load(inst, chosen);
+        state.journal.clear();
+        Stepper { state }
+    }
+
+    /// Total value of the elements closed.
+    pub(crate) fn value(&self, inst: &Instance) -> f64 {
+        self.state.value(inst)
     }
 
     /// Real hours chosen so far.
@@ -55,6 +69,15 @@ impl Stepper {
         self.state.marginal(inst, c).value
     }
 
+    /// Whether `c` itself closes an element of positive value not yet closed (without it,
+    /// `c` with its closure can still add value only through its prerequisites, which are
+    /// candidates of their own).
+    pub(crate) fn opens(&self, inst: &Instance, c: u32) -> bool {
+        inst.covers(c)
+            .iter()
+            .any(|&e| inst.values.get(e as usize).is_some_and(|&v| v > 0.0) && !self.closes(e))
+    }
+
     /// Whether every candidate `c` would add passes `allowed`.
     pub(crate) fn all_pending(
         &self,
@@ -77,7 +100,9 @@ impl Stepper {
     ) -> Option<StepChoice> {
         let mut best: Option<StepChoice> = None;
         for c in 0..inst.len() as u32 {
-            if self.state.chosen[c as usize] {
+            // Only a candidate closing something of value still open adds value; the
+            // check costs its row, where the closure walk costs its whole closure.
+            if self.state.chosen[c as usize] || !self.opens(inst, c) {
                 continue;
             }
             let m = self.state.marginal(inst, c);
@@ -115,11 +140,6 @@ impl Stepper {
         self.state.revert(inst, mark);
     }
 
-    /// Forgets the undo history (after which earlier marks are invalid).
-    pub(crate) fn commit(&mut self) {
-        self.state.journal.clear();
-    }
-
     /// Drops chosen candidates that close nothing others do not and that nothing chosen
     /// requires, appending them to `removed`.
     pub(crate) fn drop_redundant(&mut self, inst: &Instance, removed: &mut Vec<u32>) {
@@ -133,6 +153,13 @@ impl Stepper {
                 .map(|&(c, _)| c),
         );
         self.state.journal.clear();
+    }
+
+    /// A proven upper bound on the value of any extension of this solution within `room`
+    /// more hours that chooses none of the `excluded` candidates (see `budget::upper_bound`).
+    pub(crate) fn upper_bound(&self, inst: &Instance, excluded: &[bool], room: f64) -> f64 {
+        let budget = self.state.hours + room;
+        super::budget::upper_bound(inst, &self.state, excluded, budget, None)
     }
 
     /// The chosen candidates, sorted.
