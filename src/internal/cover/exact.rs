@@ -1,7 +1,9 @@
 //! Least-cost cover with a proven lower bound: the greedy, Lagrangian-guided repairs, and
 //! branch and bound on Lagrangian bounds with reduced-cost fixing.
 
-use super::greedy::{Goal, Scratch, choose_forced, clean_up, complete, greedy_cover};
+use super::greedy::{
+    Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
+};
 use super::lagrange::Lagrange;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
@@ -232,9 +234,25 @@ impl<'a> Search<'a> {
             }
             self.repair();
         }
+        if !self.beaten(lower) {
+            self.exchange_pairs();
+        }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
         !self.proven
+    }
+
+    /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]): what
+    /// single exchanges miss when costs tie. Run only when the root's bound does not prove
+    /// the incumbent, so plans proven there pay nothing for it.
+    fn exchange_pairs(&mut self) {
+        let inst = self.inst;
+        let mut state = State::new(inst);
+        state.load(inst, &self.best);
+        if exchange_pairs(inst, &mut state, &mut self.scratch) {
+            let solution = state.solution(inst, 0.0, false, 0);
+            self.offer(solution.chosen, solution.cost);
+        }
     }
 
     /// Takes what the relaxation selects, completes it greedily, drops redundant picks,
