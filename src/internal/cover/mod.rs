@@ -391,6 +391,44 @@ mod tests {
     }
 
     #[test]
+    fn reductions_and_exchanges_keep_the_most_value_within_a_budget() {
+        for (costs, budget, seeds) in [
+            (&[10.0][..], 30.0, 0..60),
+            (&[1.0, 2.0, 3.0, 5.0][..], 6.0, 60..120),
+        ] {
+            for seed in seeds {
+                let inst = random(seed, 12, 9, costs);
+                // The most value, then the least cost, by enumeration.
+                let mut best = (0.0, 0.0);
+                for set in 0u32..1 << inst.len() {
+                    let has = |j: u32| set >> j & 1 == 1;
+                    let all = 0..inst.len() as u32;
+                    if !all
+                        .clone()
+                        .all(|j| !has(j) || inst.prerequisites(j).iter().all(|&p| has(p)))
+                    {
+                        continue;
+                    }
+                    let chosen: Vec<u32> = all.filter(|&j| has(j)).collect();
+                    let cost = inst.cost_of(&chosen);
+                    let value = value_of_chosen(&inst, &chosen);
+                    if cost <= budget && (value > best.0 || (value == best.0 && cost < best.1)) {
+                        best = (value, cost);
+                    }
+                }
+                let exact = exact_budget(&inst, budget, 1_000_000);
+                assert!(exact.proven, "seed {seed}");
+                let value = value_of_chosen(&inst, &exact.chosen);
+                assert_eq!((value, exact.cost), best, "seed {seed}");
+                let greedy = greedy_budget(&inst, budget);
+                let value = value_of_chosen(&inst, &greedy.chosen);
+                assert!(value <= best.0 && best.0 <= greedy.bound, "seed {seed}");
+                assert!(greedy.cost <= budget, "seed {seed}");
+            }
+        }
+    }
+
+    #[test]
     fn a_budget_keeps_the_most_value_in_the_fewest_hours() {
         let inst = line(20, false);
         let plan = exact_budget(&inst, 7.5, 1_000_000);

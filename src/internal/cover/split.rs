@@ -135,6 +135,40 @@ pub(crate) fn parts(
     out
 }
 
+/// The sub-instance of the candidates not `excluded`, over every element: prerequisites
+/// are kept (none of a kept candidate is excluded when the exclusions come from
+/// [`exclude_dominated`], which never sets aside a candidate something free requires).
+///
+/// # Complexity
+/// O(n + z + q) for n candidates, z (candidate, element) pairs and q prerequisite pairs.
+pub(crate) fn restrict(inst: &Instance, excluded: &[bool]) -> Part {
+    let n = inst.len() as u32;
+    let list: Vec<u32> = (0..n).filter(|&j| !excluded[j as usize]).collect();
+    let mut local = vec![u32::MAX; n as usize];
+    for (i, &j) in list.iter().enumerate() {
+        local[j as usize] = i as u32;
+    }
+    let pairs = list.iter().map(|&j| inst.covers(j).len()).sum();
+    let mut sub = Instance::with_capacity(inst.values.clone(), list.len(), pairs);
+    let mut pre = Vec::new();
+    for &j in &list {
+        pre.clear();
+        pre.extend(
+            inst.prerequisites(j)
+                .iter()
+                .map(|&p| local[p as usize])
+                .filter(|&p| p != u32::MAX),
+        );
+        pre.sort_unstable();
+        sub.push(inst.cost(j), inst.hours(j), inst.covers(j), &pre);
+    }
+    sub.finish();
+    Part {
+        inst: sub,
+        candidates: list,
+    }
+}
+
 /// Marks, among the `free` candidates, those no optimal plan needs beyond what is chosen:
 /// `j` is dominated when no free candidate requires it and a free candidate `k` whose
 /// prerequisites are all chosen closes every open element `j` closes (`open`), for no more
