@@ -2,7 +2,7 @@
 //! course catalogues (`examples/support/catalogue.rs`) and **synthetic** officers.
 //!
 //! ```text
-//! cargo run --release --example bench_plans [-- --export DIR] [--nodes N] [--every K] [--large-only | --no-large]
+//! cargo run --release --example bench_plans [-- --export DIR] [--nodes N] [--every K] [--only NAME] [--large-only | --no-large]
 //! python3 benches/highs_reference.py DIR      # the optimum from an independent MIP solver
 //! ```
 //!
@@ -10,7 +10,10 @@
 //! are the occupation's essential skills at level 3, each held at a random level, and for
 //! two 10,000-course catalogues — the one of `bench_recommend` (1–40 hours, courses mostly
 //! within one skill group) and a uniform-hours one whose courses overlap across skill
-//! groups — it plans:
+//! groups — and, for an officer of every K-th occupation with at least 40 requirements
+//! (every requirement a target), a third, `overlapping` catalogue (10-hour courses built
+//! around occupations, each spanning several skill groups; `--only NAME` runs one
+//! catalogue), it plans:
 //!
 //! - the least-hours learning path with the default solver and with `Solver::Exact`
 //!   (`--nodes`, default 1,000,000 nodes);
@@ -61,6 +64,7 @@ struct Args {
     no_large: bool,
     nodes: u64,
     every: usize,
+    only: Option<String>,
 }
 
 fn args() -> Result<Args, String> {
@@ -70,6 +74,7 @@ fn args() -> Result<Args, String> {
         no_large: false,
         nodes: 1_000_000,
         every: 10,
+        only: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -82,6 +87,7 @@ fn args() -> Result<Args, String> {
         match a.as_str() {
             "--export" => out.export = Some(value),
             "--nodes" => out.nodes = value.parse().map_err(|_| format!("bad --nodes {value}"))?,
+            "--only" => out.only = Some(value),
             "--every" => out.every = value.parse().map_err(|_| format!("bad --every {value}"))?,
             _ => return Err(format!("unknown argument `{a}`")),
         }
@@ -110,6 +116,35 @@ fn targets(esco: &esco::Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<Targ
         .collect()
 }
 
+/// Posts with at least this many requirements give the `overlapping` catalogue's officers.
+const WIDE: usize = 40;
+
+/// An officer's targets: every requirement of the occupation (essential at level 3, optional
+/// at level 2), each held at a random level (none in half the cases, else 1 to 2).
+fn all_targets(esco: &esco::Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<Target> {
+    esco.links
+        .iter()
+        .filter(|&&(o, _, _)| o == occupation)
+        .map(|&(_, skill, essential)| {
+            let current = if rng.chance(500) {
+                0
+            } else {
+                1 + rng.below(2) as u8
+            };
+            let required = if essential {
+                esco::ESSENTIAL_LEVEL
+            } else {
+                esco::OPTIONAL_LEVEL
+            };
+            Target {
+                competency: esco::competency_id(skill).into(),
+                current: Level::new(current.min(required - 1)).unwrap_or(Level::NONE),
+                required: Level::new(required).unwrap_or(Level::MAX),
+            }
+        })
+        .collect()
+}
+
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args = args()?;
     let esco = esco::Esco::load()?;
@@ -125,19 +160,42 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         .map(|&o| targets(&esco, o, &mut rng))
         .filter(|t| !t.is_empty())
         .collect();
+    // Officers of posts with 40 or more requirements, every requirement a target.
+    let mut rng = SplitMix64::new(SEED ^ 1);
+    let wide: Vec<Vec<Target>> = esco
+        .occupations
+        .iter()
+        .map(|o| o.0)
+        .filter(|&o| esco.links.iter().filter(|l| l.0 == o).count() >= WIDE)
+        .step_by(args.every.max(1))
+        .map(|o| all_targets(&esco, o, &mut rng))
+        .collect();
     let mut export = String::new();
-    for (name, courses) in [
-        ("current", catalogue::catalogue(&esco, COURSES, SEED)),
+    for (name, courses, cases) in [
+        (
+            "current",
+            catalogue::catalogue(&esco, COURSES, SEED),
+            &cases,
+        ),
         (
             "uniform",
             catalogue::uniform_catalogue(&esco, COURSES, SEED),
+            &cases,
+        ),
+        (
+            "overlapping",
+            catalogue::overlapping_catalogue(&esco, COURSES, SEED),
+            &wide,
         ),
     ] {
+        if args.only.as_ref().is_some_and(|only| only != name) {
+            continue;
+        }
         let mut spec = esco.framework_spec();
         spec.courses = courses;
         let framework = Framework::new(spec.clone())?;
         if !args.large_only {
-            measure(name, &framework, &spec, &cases, &args, &mut export)?;
+            measure(name, &framework, &spec, cases, &args, &mut export)?;
         }
         if !args.no_large {
             large(name, &framework, &spec, &esco, &args, &mut export)?;

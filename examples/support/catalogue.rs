@@ -42,6 +42,80 @@ pub fn uniform_catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec
     generate(esco, count, seed, Prerequisites::default(), true)
 }
 
+/// `count` synthetic courses of 10 hours each, built around occupations rather than skill
+/// groups, so that many courses overlap any officer's gaps: each course draws a seed
+/// occupation (uniformly among those requiring something) and builds 5 to 12 distinct
+/// skills, each one the seed occupation requires (60%) or one any occupation requires
+/// (40%), so a course spans several skill groups; level 3 (70%) or 4 (30%); formal (80%),
+/// social or experiential; 20% require an earlier course of the same seed occupation when
+/// one exists (else any earlier course). Least-hours covers over such a catalogue are the
+/// hard case of uniform-cost set cover: the greedy's choices tie often and overlap.
+pub fn overlapping_catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<CourseSpec> {
+    let mut rng = SplitMix64::new(seed ^ 0x6f76_6572_6c61_7021);
+    let mut skills_of: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for &(occupation, skill, _) in &esco.links {
+        skills_of.entry(occupation).or_default().push(skill);
+    }
+    let occupations: Vec<&Vec<u32>> = skills_of.values().collect();
+    let mut required: Vec<u32> = esco.links.iter().map(|&(_, s, _)| s).collect();
+    required.sort_unstable();
+    required.dedup();
+    let mut courses_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut courses = Vec::with_capacity(count);
+    for i in 0..count {
+        let o = rng.index(occupations.len());
+        let own = occupations[o];
+        let size = 5 + rng.index(8);
+        let mut skills: Vec<u32> = Vec::with_capacity(size);
+        let mut attempts = 0;
+        while skills.len() < size && attempts < 64 {
+            attempts += 1;
+            let s = if rng.chance(600) {
+                own[rng.index(own.len())]
+            } else {
+                required[rng.index(required.len())]
+            };
+            if !skills.contains(&s) {
+                skills.push(s);
+            }
+        }
+        skills.sort_unstable();
+        let level = if rng.below(100) < 70 { 3 } else { 4 };
+        let mode = match rng.below(10) {
+            0 => Mode::Social,
+            1 => Mode::Experiential,
+            _ => Mode::Formal,
+        };
+        let prerequisites = if i > 0 && rng.chance(200) {
+            let p = match courses_of.get(&o).filter(|c| !c.is_empty()) {
+                Some(list) => list[rng.index(list.len())],
+                None => rng.index(i),
+            };
+            vec![course_id(p).into()]
+        } else {
+            Vec::new()
+        };
+        courses_of.entry(o).or_default().push(i);
+        courses.push(CourseSpec {
+            id: course_id(i).into(),
+            name: format!("Synthetic course {i}"),
+            hours: 10.0,
+            mode,
+            provides: skills
+                .iter()
+                .map(|&s| CourseOutcome {
+                    competency: competency_id(s).into(),
+                    level: Some(level),
+                })
+                .collect(),
+            prerequisites,
+            provider: Some("synthetic".to_owned()),
+            language: None,
+        });
+    }
+    courses
+}
+
 /// How many courses have prerequisites, and how many each.
 #[derive(Clone, Copy, Debug)]
 pub struct Prerequisites {

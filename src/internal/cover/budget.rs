@@ -7,6 +7,7 @@
 
 use super::greedy::{Goal, Scratch, beats, complete};
 use super::knapsack::Knapsack;
+use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::{EPS, Instance, Solution};
 
@@ -37,14 +38,48 @@ fn fill(inst: &Instance, state: &mut State, budget: f64, banned: Option<u32>, s:
 /// among affordable candidates, and (b) each of the [`SEEDS`] most valuable affordable
 /// candidates (with prerequisites) as a first pick followed by that greedy; each filled
 /// until maximal and cleaned of redundant picks; the best then improved by exchanges (take
-/// one pick out, refill without it, keep it if the plan is better). Carries a proven upper
-/// bound on the best value ([`upper_bound`] and the knapsack bound).
+/// one pick out, refill without it, keep it if the plan is better) and by exchanges of two
+/// picks ([`exchange_pairs`]). All of it runs without dominated candidates
+/// ([`undominated`]). Carries a proven upper bound on the best value ([`upper_bound`] and
+/// the knapsack bound).
 ///
 /// # Guarantee
 /// Without shared prerequisites, at least `(1 − 1/e)/2 ≈ 0.316` of the optimal value
 /// (Khuller, Moss and Naor, 1999): (a) and the single most valuable closure, which (b)
-/// contains, are both considered, and the later changes only improve a plan.
+/// contains, are both considered, and the later changes only improve a plan. Setting
+/// dominated candidates aside keeps the optimum, and a most valuable closure among those
+/// left is worth at least as much as any (its dominating candidate is worth as much in no
+/// more hours).
 pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
+    undominated(inst, |sub| greedy_budget_on(sub, budget))
+}
+
+/// Solves the instance without the candidates [`split::exclude_dominated`] sets aside
+/// (with nothing chosen, every element worth something open): some plan of the most value
+/// and then the least cost avoids them all, and a plan maximal and minimal without them is
+/// so with them (a dominated candidate that fits and adds value has a dominating one that
+/// fits and adds at least as much). The solution is mapped back to `inst`'s indices.
+///
+/// # Complexity
+/// `solve`'s, plus [`split::exclude_dominated`]'s and O(n + z + q) to build the part.
+fn undominated(inst: &Instance, solve: impl Fn(&Instance) -> Solution) -> Solution {
+    let mut excluded = vec![false; inst.len()];
+    let none = vec![false; inst.len()];
+    let marked = split::exclude_dominated(inst, &none, &mut excluded, |e| {
+        inst.values[e as usize] > 0.0
+    });
+    if marked == 0 {
+        return solve(inst);
+    }
+    let part = split::restrict(inst, &excluded);
+    let mut solution = solve(&part.inst);
+    for j in &mut solution.chosen {
+        *j = part.candidates[*j as usize];
+    }
+    solution
+}
+
+fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
     let mut s = Scratch::new(inst);
     let mut state = State::new(inst);
     fill(inst, &mut state, budget, None, &mut s);
@@ -78,6 +113,9 @@ pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
         }
     }
     exchange(inst, &mut state, budget, &mut s);
+    if state.chosen_list().len() <= PAIR_PICKS {
+        exchange_pairs(inst, &mut state, budget, &mut s);
+    }
     state.journal.clear();
     let value = state.value(inst);
     let empty = State::new(inst);
@@ -177,6 +215,65 @@ fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
     }
 }
 
+/// Local search beyond [`exchange`]: take two chosen candidates no other requires out (with
+/// the prerequisites only they needed), refill greedily, and keep the change when the plan
+/// is lexicographically better, then exchange single candidates again; repeat while
+/// something improves, at most [`MAX_PAIRS`] pairs in all. A plan no single exchange
+/// improves can still gain from trading two courses for two others that overlap less.
+fn exchange_pairs(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
+    let mut ancestors = Vec::new();
+    let mut attempts = 0;
+    loop {
+        let outs: Vec<u32> = chosen_by_cost(inst, state)
+            .into_iter()
+            .filter(|&o| !state.required_by_chosen(inst, o))
+            .collect();
+        let mut improved = false;
+        'pairs: for (i, &a) in outs.iter().enumerate() {
+            for &b in &outs[i + 1..] {
+                if attempts == MAX_PAIRS {
+                    state.journal.clear();
+                    return;
+                }
+                attempts += 1;
+                state.journal.clear();
+                let (value, mark) = (state.value(inst), state.mark());
+                for out in [a, b] {
+                    if !state.chosen[out as usize] {
+                        continue;
+                    }
+                    ancestors.clear();
+                    state.walk_up(inst, out, false, |d| {
+                        ancestors.push(d);
+                        false
+                    });
+                    state.set(inst, out, false);
+                    remove_redundant(inst, state, &ancestors, true);
+                }
+                fill(inst, state, budget, Some(a), s);
+                if better(inst, state.value(inst), state.cost, value, mark.cost) {
+                    improved = true;
+                    break 'pairs;
+                }
+                state.revert(inst, mark);
+            }
+        }
+        state.journal.clear();
+        if !improved {
+            return;
+        }
+        exchange(inst, state, budget, s);
+    }
+}
+
+/// Pairs tried in all by [`exchange_pairs`].
+const MAX_PAIRS: usize = 256;
+
+/// Plans of more picks skip [`exchange_pairs`]: each pair refills the whole instance, so
+/// on plans of thousands of courses it costs seconds (a department's 6,479 gaps: 8.0 s
+/// instead of 5.6 s, for 0.02% more value), while an officer's plan has tens of picks.
+const PAIR_PICKS: usize = 64;
+
 /// A proven upper bound on the value of any plan extending `state` without the `excluded`
 /// candidates (nor those requiring one), within `budget` hours: the value closed plus a
 /// fractional knapsack over the open elements worth something, each weighing the least
@@ -262,7 +359,11 @@ fn tightest(inst: &Instance, a: f64, b: f64) -> f64 {
 /// the limit stops the search, the bound reported is the largest bound among the subtrees
 /// left, so the gap stays proven.
 pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
-    let greedy = greedy_budget(inst, budget);
+    undominated(inst, |sub| exact_budget_on(sub, budget, node_limit))
+}
+
+fn exact_budget_on(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
+    let greedy = greedy_budget_on(inst, budget);
     if greedy.proven {
         return greedy;
     }

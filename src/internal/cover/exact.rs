@@ -1,51 +1,160 @@
 //! Least-cost cover with a proven lower bound: the greedy, Lagrangian-guided repairs, and
 //! branch and bound on Lagrangian bounds with reduced-cost fixing.
 
-use super::greedy::{Goal, Scratch, choose_forced, clean_up, complete, greedy_cover};
+use super::greedy::{
+    Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
+};
 use super::lagrange::Lagrange;
+use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::{Instance, Solution};
+use std::collections::BinaryHeap;
 
 /// Subgradient steps at the root, and at every other node (warm-started).
 const ROOT_STEPS: u32 = 300;
 const NODE_STEPS: u32 = 15;
 
-/// The least-cost cover the heuristics find, with a proven lower bound: the greedy, then
-/// repairs of the Lagrangian relaxation's selections (take what the relaxation takes,
-/// complete greedily, drop redundant picks, exchange), then the bound at the root.
+/// Rounds of forced picks and dominance before the instance is split into parts.
+const REDUCTION_ROUNDS: usize = 16;
+
+/// The least-cost cover the heuristics find, with a proven lower bound: the reductions
+/// ([`reduce_and_solve`]), then per part the greedy, repairs of the Lagrangian
+/// relaxation's selections (take what the relaxation takes, complete greedily, drop
+/// redundant picks, exchange), then the bound at the root.
 ///
 /// # Complexity
 /// The greedy's, plus O(s · (n + z + q)) for s subgradient steps over n candidates, z
 /// (candidate, element) pairs and q prerequisite pairs, and a few greedy completions.
 pub(crate) fn bounded_cover(inst: &Instance) -> Solution {
-    let mut search = Search::new(inst, 0);
-    search.root();
-    search.finish()
+    reduce_and_solve(inst, 0, false)
 }
 
-/// Exact least-cost cover by branch and bound within `node_limit` search nodes, starting
-/// from [`bounded_cover`]. The bound at every node is the Lagrangian one (warm-started from
-/// the previous node), candidates whose reduced cost rules them out are fixed out, and the
+/// Exact least-cost cover by branch and bound within `node_limit` search nodes in all,
+/// after the reductions of [`reduce_and_solve`] and per part from the heuristics of
+/// [`bounded_cover`]. The bound at every node is the Lagrangian one (warm-started from the
+/// previous node), candidates whose reduced cost rules them out are fixed out, and the
 /// branching element is an open one with the fewest candidates left, children trying each
-/// candidate (with the earlier ones excluded), smallest reduced cost first. The stack is
-/// explicit, so depth is limited only by memory. When the limit stops the search, the bound
-/// reported is the least bound among the subtrees left, so the gap stays proven.
+/// candidate (with the earlier ones excluded), smallest reduced cost first. Nodes are
+/// taken best bound first, each followed by a dive into its first children until one is
+/// pruned, so plans are found early and the proven bound (the least among the nodes left)
+/// rises with the search. When the limit stops the search, that bound is reported, so the
+/// gap stays proven.
 pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
-    let mut search = Search::new(inst, node_limit);
-    if search.root() {
-        search.branch_and_bound();
-    }
-    search.finish()
+    reduce_and_solve(inst, node_limit, true)
 }
 
-struct Frame {
-    /// Its children: `options[start..end]`, the next one to try at `next`.
-    start: usize,
-    end: usize,
-    next: usize,
-    mark: Mark,
-    excluded_len: usize,
+/// Takes the candidates some open element cannot do without and sets aside dominated ones
+/// ([`split::exclude_dominated`]), repeatedly, then splits what is left into independent
+/// parts ([`split::parts`]), each solved apart (searched when `search`, the node limit
+/// shared out in order, smallest part first, what one leaves going to the next). The
+/// plan is the union, its bound the cost of the forced picks plus the parts' bounds.
+fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
+    let mut state = State::new(inst);
+    let mut excluded = vec![false; inst.len()];
+    let mut buffer = Vec::new();
+    let mut reduced = false;
+    for _ in 0..REDUCTION_ROUNDS {
+        let before = state.journal.len();
+        for e in 0..inst.values.len() as u32 {
+            if state.cover_count[e as usize] > 0 {
+                continue;
+            }
+            let mut free = inst
+                .closers(e)
+                .iter()
+                .filter(|&&j| !state.chosen[j as usize] && !excluded[j as usize]);
+            if let (Some(&j), None) = (free.next(), free.next()) {
+                state.choose(inst, j, &mut buffer);
+            }
+        }
+        let open = |e: u32| state.cover_count[e as usize] == 0;
+        let marked = split::exclude_dominated(inst, &state.chosen, &mut excluded, open);
+        if marked == 0 && state.journal.len() == before {
+            break;
+        }
+        reduced = true;
+    }
+    let open = |e: u32| state.cover_count[e as usize] == 0;
+    let parts = split::parts(inst, &state.chosen, &excluded, open);
+    if !reduced && parts.len() <= 1 {
+        return solve_part(inst, limit, search);
+    }
+    let mut chosen = state.chosen_list();
+    let mut bound = state.cost;
+    let mut proven = true;
+    let mut nodes = 0;
+    let mut left = limit;
+    let count = parts.len() as u64;
+    for (i, part) in parts.iter().enumerate() {
+        let share = left / (count - i as u64);
+        let solution = solve_part(&part.inst, share, search);
+        left -= solution.nodes.min(share);
+        nodes += solution.nodes;
+        proven &= solution.proven;
+        bound += solution.bound;
+        chosen.extend(solution.chosen.iter().map(|&j| part.candidates[j as usize]));
+    }
+    chosen.sort_unstable();
+    let mut state = State::new(inst);
+    state.load(inst, &chosen);
+    let order = chosen_by_cost(inst, &state);
+    remove_redundant(inst, &mut state, &order, false);
+    let mut solution = state.solution(inst, inst.round_up(bound), proven, nodes);
+    solution.bound = solution.bound.min(solution.cost);
+    solution
+}
+
+/// One part: the heuristics and the root bound, then the search when asked.
+fn solve_part(inst: &Instance, limit: u64, search: bool) -> Solution {
+    let mut part = Search::new(inst, limit);
+    if part.root() && search {
+        part.branch_and_bound();
+    }
+    part.finish()
+}
+
+/// A node of the search tree with its children: `options[start..end]`, child `i` choosing
+/// `options[start + i]` with the earlier ones excluded; `next` is the first child not
+/// tried yet.
+struct Node {
+    parent: u32,
+    /// Which child of its parent it is.
+    index: u32,
+    start: u32,
+    end: u32,
+    next: u32,
     bound: f64,
+}
+
+/// A node with children left, in the best-bound queue: the least bound first, then the
+/// deepest (newest), so ties favour finishing a subtree.
+#[derive(Clone, Copy)]
+struct Queued {
+    bound: f64,
+    id: u32,
+}
+
+impl PartialEq for Queued {
+    fn eq(&self, other: &Queued) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Queued {}
+
+impl PartialOrd for Queued {
+    fn partial_cmp(&self, other: &Queued) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Queued {
+    fn cmp(&self, other: &Queued) -> std::cmp::Ordering {
+        other
+            .bound
+            .total_cmp(&self.bound)
+            .then(self.id.cmp(&other.id))
+    }
 }
 
 struct Search<'a> {
@@ -55,6 +164,8 @@ struct Search<'a> {
     scratch: Scratch,
     excluded: Vec<bool>,
     excluded_log: Vec<u32>,
+    /// Buffer of [`Search::replay`]: (node, child) pairs from a node up to the root.
+    path: Vec<(u32, u32)>,
     best: Vec<u32>,
     best_cost: f64,
     /// Proven lower bound on the optimum.
@@ -74,6 +185,7 @@ impl<'a> Search<'a> {
             scratch: Scratch::new(inst),
             excluded: vec![false; inst.len()],
             excluded_log: Vec::new(),
+            path: Vec::new(),
             best_cost: greedy.cost,
             best: greedy.chosen,
             lower: 0.0,
@@ -122,9 +234,25 @@ impl<'a> Search<'a> {
             }
             self.repair();
         }
+        if !self.beaten(lower) {
+            self.exchange_pairs();
+        }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
         !self.proven
+    }
+
+    /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]): what
+    /// single exchanges miss when costs tie. Run only when the root's bound does not prove
+    /// the incumbent, so plans proven there pay nothing for it.
+    fn exchange_pairs(&mut self) {
+        let inst = self.inst;
+        let mut state = State::new(inst);
+        state.load(inst, &self.best);
+        if exchange_pairs(inst, &mut state, &mut self.scratch) {
+            let solution = state.solution(inst, 0.0, false, 0);
+            self.offer(solution.chosen, solution.cost);
+        }
     }
 
     /// Takes what the relaxation selects, completes it greedily, drops redundant picks,
@@ -203,7 +331,7 @@ impl<'a> Search<'a> {
 
     /// Evaluates the node the state now describes: prunes it, records a cover, or returns
     /// its bound and the element to branch on with its candidates (appended to `options`).
-    fn node(&mut self, options: &mut Vec<u32>) -> Option<f64> {
+    fn node(&mut self, options: &mut Vec<u32>, steps: u32) -> Option<f64> {
         let inst = self.inst;
         self.nodes += 1;
         if !self.propagate() || self.beaten(self.state.cost) {
@@ -216,7 +344,7 @@ impl<'a> Search<'a> {
         }
         let bound = self
             .lagrange
-            .bound(inst, &self.state, self.best_cost, NODE_STEPS, 0.5);
+            .bound(inst, &self.state, self.best_cost, steps, 0.5);
         if self.beaten(bound) {
             return None;
         }
@@ -259,68 +387,120 @@ impl<'a> Search<'a> {
         Some(bound)
     }
 
+    /// Applies the decisions leading from the root to child `index` of node `id`.
+    fn replay(&mut self, tree: &[Node], options: &[u32], id: u32, index: u32) {
+        let mut path = std::mem::take(&mut self.path);
+        path.clear();
+        path.push((id, index));
+        let mut at = id;
+        while let Some(node) = tree.get(at as usize).filter(|n| n.parent != u32::MAX) {
+            path.push((node.parent, node.index));
+            at = node.parent;
+        }
+        for &(p, i) in path.iter().rev() {
+            let node = &tree[p as usize];
+            let first = node.start as usize;
+            for &j in &options[first..first + i as usize] {
+                self.exclude(j);
+            }
+            let j = options[first + i as usize];
+            if !self.excluded[j as usize] {
+                self.state.choose(self.inst, j, &mut self.scratch.buffer);
+            }
+        }
+        self.path = path;
+    }
+
     fn branch_and_bound(&mut self) {
         let inst = self.inst;
         let mut options: Vec<u32> = Vec::new();
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut tree: Vec<Node> = Vec::new();
+        let mut queue: BinaryHeap<Queued> = BinaryHeap::new();
         let root_mark = self.state.mark();
-        if let Some(bound) = self.node(&mut options) {
-            stack.push(Frame {
+        // The child to evaluate next, its decisions applied: (parent, index, parent bound).
+        let mut pending: Option<(u32, u32, f64)> = None;
+        let mut steps = NODE_STEPS;
+        if let Some(bound) = self.node(&mut options, steps) {
+            tree.push(Node {
+                parent: u32::MAX,
+                index: 0,
                 start: 0,
-                end: options.len(),
+                end: options.len() as u32,
                 next: 0,
-                mark: self.state.mark(),
-                excluded_len: self.excluded_log.len(),
                 bound,
             });
+            queue.push(Queued { bound, id: 0 });
         }
-        while let Some(frame) = stack.last_mut() {
-            if frame.next == frame.end || self.beaten(frame.bound) {
-                let (start, mark, len) = (frame.start, frame.mark, frame.excluded_len);
-                stack.pop();
-                options.truncate(start);
-                self.restore(mark, len);
-                continue;
+        loop {
+            if pending.is_none() {
+                // Best bound first: the next untried child of the queued node.
+                let Some(top) = queue.pop() else { break };
+                let node = &mut tree[top.id as usize];
+                if self.beaten(node.bound) || node.next >= node.end - node.start {
+                    continue;
+                }
+                let index = node.next;
+                node.next += 1;
+                let bound = node.bound;
+                if node.next < node.end - node.start {
+                    queue.push(top);
+                }
+                if self.nodes >= self.limit {
+                    pending = Some((top.id, index, bound));
+                    break;
+                }
+                self.restore(root_mark, 0);
+                self.replay(&tree, &options, top.id, index);
+                pending = Some((top.id, index, bound));
+                // Multipliers come from elsewhere in the tree: more steps.
+                steps = 2 * NODE_STEPS;
             }
             if self.nodes >= self.limit {
                 break;
             }
-            let (k, start, mark, len) = (frame.next, frame.start, frame.mark, frame.excluded_len);
-            frame.next += 1;
-            self.restore(mark, len);
-            for &j in &options[start..k] {
-                self.exclude(j);
+            let Some((parent, index, _)) = pending.take() else {
+                continue;
+            };
+            let start = options.len() as u32;
+            let Some(bound) = self.node(&mut options, steps) else {
+                options.truncate(start as usize);
+                continue;
+            };
+            steps = NODE_STEPS;
+            let id = tree.len() as u32;
+            let end = options.len() as u32;
+            tree.push(Node {
+                parent,
+                index,
+                start,
+                end,
+                next: 1,
+                bound,
+            });
+            if end - start > 1 {
+                queue.push(Queued { bound, id });
             }
-            let j = options[k];
+            // Dive: the first child, from this node's state.
+            let j = options[start as usize];
             self.state.choose(inst, j, &mut self.scratch.buffer);
-            let child_start = options.len();
-            if let Some(bound) = self.node(&mut options) {
-                stack.push(Frame {
-                    start: child_start,
-                    end: options.len(),
-                    next: child_start,
-                    mark: self.state.mark(),
-                    excluded_len: self.excluded_log.len(),
-                    bound,
-                });
-            } else {
-                options.truncate(child_start);
-            }
+            pending = Some((id, 0, bound));
         }
-        if stack.is_empty() {
+        let open = queue
+            .iter()
+            .map(|q| q.bound)
+            .chain(pending.map(|p| p.2))
+            .fold(self.best_cost, f64::min);
+        if pending.is_none() && queue.is_empty() {
             self.lower = self.best_cost;
             self.proven = true;
         } else {
-            let open = stack
-                .iter()
-                .filter(|f| f.next < f.end)
-                .map(|f| f.bound)
-                .fold(self.best_cost, f64::min);
             self.lower = self.lower.max(self.inst.round_up(open)).min(self.best_cost);
-            let (mark, len) = (root_mark, 0);
-            stack.clear();
-            self.restore(mark, len);
+            self.proven = self.beaten(open);
+            if self.proven {
+                self.lower = self.best_cost;
+            }
         }
+        self.restore(root_mark, 0);
     }
 
     fn finish(self) -> Solution {

@@ -406,55 +406,10 @@ pub(crate) fn clean_up(inst: &Instance, state: &mut State, s: &mut Scratch) {
             {
                 continue;
             }
-            state.journal.clear();
-            let mark = state.mark();
-            ancestors.clear();
-            state.walk_up(inst, out, false, |d| {
-                ancestors.push(d);
-                false
-            });
-            state.set(inst, out, false);
-            remove_redundant(inst, state, &ancestors, false);
-            // Only what the removed picks closed can be open now.
-            s.hole.clear();
-            for &(a, on) in &state.journal[mark.journal..] {
-                if !on {
-                    s.hole.extend(
-                        inst.covers(a)
-                            .iter()
-                            .filter(|&&e| state.cover_count[e as usize] == 0),
-                    );
-                }
+            if improve_without(inst, state, s, &[out], &mut ancestors) {
+                improved = true;
+                break;
             }
-            s.hole.sort_unstable();
-            s.hole.dedup();
-            let hole = std::mem::take(&mut s.hole);
-            let repaired = complete_within(inst, state, Some(out), Goal::Cover, s, Some(&hole));
-            s.hole = hole;
-            if repaired {
-                // Only picks sharing an element with what was added can have become redundant.
-                s.touched.clear();
-                for &(a, on) in &state.journal[mark.journal..] {
-                    if on {
-                        for &e in inst.covers(a) {
-                            s.touched.extend(
-                                inst.closers(e)
-                                    .iter()
-                                    .filter(|&&d| state.chosen[d as usize]),
-                            );
-                        }
-                    }
-                }
-                most_expensive_first(inst, &mut s.touched);
-                let touched = std::mem::take(&mut s.touched);
-                remove_redundant(inst, state, &touched, false);
-                s.touched = touched;
-                if state.cost < mark.cost - inst.step(mark.cost) / 2.0 {
-                    improved = true;
-                    break;
-                }
-            }
-            state.revert(inst, mark);
         }
         state.journal.clear();
         if !improved {
@@ -462,3 +417,115 @@ pub(crate) fn clean_up(inst: &Instance, state: &mut State, s: &mut Scratch) {
         }
     }
 }
+
+/// Takes the `outs` (chosen, none required by a chosen candidate) out with the
+/// prerequisites only they needed, closes what opened greedily without the first of them,
+/// and drops what became redundant; keeps the change and returns `true` when the cover
+/// costs less, else restores the state.
+fn improve_without(
+    inst: &Instance,
+    state: &mut State,
+    s: &mut Scratch,
+    outs: &[u32],
+    ancestors: &mut Vec<u32>,
+) -> bool {
+    state.journal.clear();
+    let mark = state.mark();
+    for &out in outs {
+        if !state.chosen[out as usize] {
+            continue;
+        }
+        ancestors.clear();
+        state.walk_up(inst, out, false, |d| {
+            ancestors.push(d);
+            false
+        });
+        state.set(inst, out, false);
+        remove_redundant(inst, state, ancestors, false);
+    }
+    // Only what the removed picks closed can be open now.
+    s.hole.clear();
+    for &(a, on) in &state.journal[mark.journal..] {
+        if !on {
+            s.hole.extend(
+                inst.covers(a)
+                    .iter()
+                    .filter(|&&e| state.cover_count[e as usize] == 0),
+            );
+        }
+    }
+    s.hole.sort_unstable();
+    s.hole.dedup();
+    let hole = std::mem::take(&mut s.hole);
+    let repaired = complete_within(
+        inst,
+        state,
+        outs.first().copied(),
+        Goal::Cover,
+        s,
+        Some(&hole),
+    );
+    s.hole = hole;
+    if repaired {
+        // Only picks sharing an element with what was added can have become redundant.
+        s.touched.clear();
+        for &(a, on) in &state.journal[mark.journal..] {
+            if on {
+                for &e in inst.covers(a) {
+                    s.touched.extend(
+                        inst.closers(e)
+                            .iter()
+                            .filter(|&&d| state.chosen[d as usize]),
+                    );
+                }
+            }
+        }
+        most_expensive_first(inst, &mut s.touched);
+        let touched = std::mem::take(&mut s.touched);
+        remove_redundant(inst, state, &touched, false);
+        s.touched = touched;
+        if state.cost < mark.cost - inst.step(mark.cost) / 2.0 {
+            return true;
+        }
+    }
+    state.revert(inst, mark);
+    false
+}
+
+/// Exchanges of two picks: takes out two chosen candidates no other requires and closes
+/// what opened greedily ([`improve_without`]), keeping the first change that lowers the
+/// cost (then [`clean_up`] again), at most [`MAX_PAIRS`] pairs in all. When courses all
+/// last the same, no single exchange can save anything, but one course may replace two.
+/// Returns whether the cover improved.
+pub(crate) fn exchange_pairs(inst: &Instance, state: &mut State, s: &mut Scratch) -> bool {
+    let mut ancestors = Vec::new();
+    let mut attempts = 0;
+    let mut any = false;
+    'restart: loop {
+        let outs: Vec<u32> = chosen_by_cost(inst, state)
+            .into_iter()
+            .filter(|&o| !state.required_by_chosen(inst, o))
+            .collect();
+        for (i, &a) in outs.iter().enumerate() {
+            for &b in &outs[i + 1..] {
+                if attempts == MAX_PAIRS {
+                    break 'restart;
+                }
+                attempts += 1;
+                if improve_without(inst, state, s, &[a, b], &mut ancestors) {
+                    any = true;
+                    state.journal.clear();
+                    clean_up(inst, state, s);
+                    continue 'restart;
+                }
+            }
+        }
+        break;
+    }
+    state.journal.clear();
+    any
+}
+
+/// Pairs tried in all by [`exchange_pairs`], so that plans of thousands of courses stay
+/// bounded in time.
+const MAX_PAIRS: usize = 512;

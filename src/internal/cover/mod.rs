@@ -13,7 +13,9 @@
 //! - `greedy`: least-cost cover by lazy greedy, redundancy removal and exchanges;
 //! - `lagrange`: proven lower bounds on the least cost (Lagrangian relaxation of the cover
 //!   rows, prerequisite rows handled by pushing reduced costs down the prerequisite DAG);
-//! - `exact`: branch and bound on those bounds, with an explicit stack (no depth limit);
+//! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
+//! - `exact`: forced picks, those reductions, then per part branch and bound on those
+//!   bounds, best bound first with dives, the tree kept explicitly (no depth limit);
 //! - `knapsack`: proven upper bounds on the most value within hours (Lagrangian relaxation
 //!   of the element–candidate links, a fractional knapsack inside);
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
@@ -28,6 +30,7 @@ mod exact;
 mod greedy;
 mod knapsack;
 mod lagrange;
+mod split;
 mod state;
 mod stepper;
 
@@ -57,9 +60,31 @@ pub(crate) struct Instance {
     deps: Rows,
     /// Derived: every candidate after its prerequisites.
     topo: Vec<u32>,
-    /// Derived: a unit every cost is a whole multiple of (1, 1/2, 1/4 or 1/8), if any; a
-    /// lower bound can then be rounded up to it.
+    /// Derived: the costs' common unit (see [`common_unit`]), if any; a lower bound can
+    /// then be rounded up to it.
     unit: Option<f64>,
+}
+
+/// The largest number every one of `values` is a whole multiple of, when they are all
+/// whole multiples of 1, 1/2, 1/4 or 1/8 (below 10¹²): their greatest common divisor. Sums
+/// of such values are multiples of it too, so bounds on sums can be rounded to it.
+fn common_unit(values: &[f64]) -> Option<f64> {
+    let q = [1.0, 0.5, 0.25, 0.125].into_iter().find(|&q| {
+        values
+            .iter()
+            .all(|&v| (v / q).fract() == 0.0 && (0.0..1e12).contains(&(v / q)))
+    })?;
+    // Whole, non-negative numbers below 10^12, exact in both types.
+    #[allow(clippy::cast_sign_loss)]
+    let g = values.iter().fold(0u64, |g, &v| gcd(g, (v / q) as u64));
+    Some(if g == 0 { q } else { g as f64 * q })
+}
+
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }
 
 /// Rows of `u32`s: a compact `Vec<Vec<u32>>`.
@@ -160,11 +185,7 @@ impl Instance {
             }
         }
         self.topo = topo;
-        self.unit = [1.0, 0.5, 0.25, 0.125].into_iter().find(|&q| {
-            self.cost
-                .iter()
-                .all(|&c| (c / q).fract() == 0.0 && c / q < 1e12)
-        });
+        self.unit = common_unit(&self.cost);
     }
 
     /// The same elements with only the candidates `keep` marks whose every prerequisite is
@@ -320,6 +341,125 @@ mod tests {
         inst.cost[0] = 0.3;
         inst.finish();
         assert_eq!(inst.round_up(2.2), 2.2, "no common unit: no rounding");
+    }
+
+    #[test]
+    fn bounds_round_up_to_the_greatest_common_unit() {
+        let mut inst = line(3, false);
+        inst.cost = vec![10.0, 20.0, 30.0];
+        inst.finish();
+        assert_eq!(
+            inst.round_up(11.0),
+            20.0,
+            "every cover costs a multiple of 10"
+        );
+        assert_eq!(inst.step(30.0), 10.0);
+    }
+
+    /// A small random instance: `n` candidates closing 1 to 4 of `m` elements each, costs
+    /// from `costs`, one in four requiring an earlier candidate.
+    fn random(seed: u64, n: u32, m: u32, costs: &[f64]) -> Instance {
+        let mut x = seed;
+        let mut next = |k: u32| {
+            // splitmix64
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            u32::try_from((z ^ (z >> 31)) % u64::from(k)).unwrap_or(0)
+        };
+        let mut inst = Instance::with_capacity(vec![1.0; m as usize], n as usize, 0);
+        for i in 0..n {
+            let mut covers: Vec<u32> = (0..=next(4)).map(|_| next(m)).collect();
+            covers.sort_unstable();
+            covers.dedup();
+            let pre = if i > 0 && next(4) == 0 {
+                vec![next(i)]
+            } else {
+                vec![]
+            };
+            let cost = costs[next(costs.len() as u32) as usize];
+            inst.push(cost, cost, &covers, &pre);
+        }
+        inst.finish();
+        inst
+    }
+
+    /// The least cost of a cover closing every coverable element, by enumeration.
+    fn least_cost(inst: &Instance) -> f64 {
+        let n = inst.len();
+        let mut best = f64::INFINITY;
+        for set in 0u32..1 << n {
+            let has = |j: u32| set >> j & 1 == 1;
+            let closed =
+                (0..n as u32).all(|j| !has(j) || inst.prerequisites(j).iter().all(|&p| has(p)));
+            let covered = (0..inst.values.len() as u32)
+                .all(|e| !inst.coverable(e) || inst.closers(e).iter().any(|&j| has(j)));
+            if closed && covered {
+                let chosen: Vec<u32> = (0..n as u32).filter(|&j| has(j)).collect();
+                best = best.min(inst.cost_of(&chosen));
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn reductions_and_search_keep_the_least_cost() {
+        // Uniform costs make dominance ties and forced picks common; mixed costs do not.
+        for (costs, seeds) in [(&[10.0][..], 0..60), (&[1.0, 2.0, 3.0, 5.0][..], 60..120)] {
+            for seed in seeds {
+                let inst = random(seed, 12, 9, costs);
+                let optimum = least_cost(&inst);
+                let exact = exact_cover(&inst, 1_000_000);
+                assert!(exact.proven, "seed {seed}");
+                assert_eq!(exact.cost, optimum, "seed {seed}");
+                assert_eq!(exact.bound, optimum, "seed {seed}");
+                let bounded = bounded_cover(&inst);
+                assert!(
+                    bounded.bound <= optimum && optimum <= bounded.cost,
+                    "seed {seed}"
+                );
+                assert!(!bounded.proven || bounded.cost == optimum, "seed {seed}");
+            }
+        }
+    }
+
+    #[test]
+    fn reductions_and_exchanges_keep_the_most_value_within_a_budget() {
+        for (costs, budget, seeds) in [
+            (&[10.0][..], 30.0, 0..60),
+            (&[1.0, 2.0, 3.0, 5.0][..], 6.0, 60..120),
+        ] {
+            for seed in seeds {
+                let inst = random(seed, 12, 9, costs);
+                // The most value, then the least cost, by enumeration.
+                let mut best = (0.0, 0.0);
+                for set in 0u32..1 << inst.len() {
+                    let has = |j: u32| set >> j & 1 == 1;
+                    let all = 0..inst.len() as u32;
+                    if !all
+                        .clone()
+                        .all(|j| !has(j) || inst.prerequisites(j).iter().all(|&p| has(p)))
+                    {
+                        continue;
+                    }
+                    let chosen: Vec<u32> = all.filter(|&j| has(j)).collect();
+                    let cost = inst.cost_of(&chosen);
+                    let value = value_of_chosen(&inst, &chosen);
+                    if cost <= budget && (value > best.0 || (value == best.0 && cost < best.1)) {
+                        best = (value, cost);
+                    }
+                }
+                let exact = exact_budget(&inst, budget, 1_000_000);
+                assert!(exact.proven, "seed {seed}");
+                let value = value_of_chosen(&inst, &exact.chosen);
+                assert_eq!((value, exact.cost), best, "seed {seed}");
+                let greedy = greedy_budget(&inst, budget);
+                let value = value_of_chosen(&inst, &greedy.chosen);
+                assert!(value <= best.0 && best.0 <= greedy.bound, "seed {seed}");
+                assert!(greedy.cost <= budget, "seed {seed}");
+            }
+        }
     }
 
     #[test]
