@@ -92,53 +92,6 @@ impl<'a> Table<'a> {
         (errors.len() == before).then_some(table)
     }
 
-    /// The position of a column in each record, `None` for an optional column the header
-    /// lacks; [`Row::field`] then reads it without looking the name up on every row.
-    pub(crate) fn column(&self, name: &'static str) -> Option<usize> {
-        self.columns
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|&(_, at)| at)
-    }
-
-    /// Splits the records not yet read into at most `parts` tables of about equal size,
-    /// cut after line feeds, to be read on separate threads. Each part numbers its lines
-    /// from 1 (add [`Table::lines`] of the parts before it) and is read as if it ended the
-    /// text, so a cut inside a quoted field (possible only where a part holds a quote, see
-    /// [`Table::saw_quote`]) makes the parts disagree with reading the whole.
-    pub(crate) fn split(self, parts: usize) -> Vec<Table<'a>> {
-        let Scanner { text, at, .. } = self.scan;
-        let bytes = text.as_bytes();
-        let mut cuts = vec![at];
-        let size = (bytes.len() - at) / parts.max(1);
-        for k in 1..parts.max(1) {
-            let from = (at + k * size).max(*cuts.last().unwrap_or(&at));
-            match memchr::memchr(b'\n', bytes.get(from..).unwrap_or(&[])) {
-                Some(i) if from + i + 1 < bytes.len() => cuts.push(from + i + 1),
-                _ => break,
-            }
-        }
-        cuts.push(bytes.len());
-        cuts.windows(2)
-            .map(|w| Table {
-                file: self.file,
-                scan: Scanner::part(self.file, text, w[0]..w[1]),
-                width: self.width,
-                columns: self.columns.clone(),
-            })
-            .collect()
-    }
-
-    /// Lines read so far: the line the next record would start on, minus one.
-    pub(crate) fn lines(&self) -> usize {
-        self.scan.line - 1
-    }
-
-    /// Whether a record read so far held a quote.
-    pub(crate) fn saw_quote(&self) -> bool {
-        self.scan.saw_quote
-    }
-
     /// Calls `each` on every well-formed record after the header, in order. Records with a
     /// quoting error or the wrong number of fields are reported to `errors` and skipped.
     pub(crate) fn rows(
@@ -831,43 +784,6 @@ mod tests {
         ) {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(records(&text), oracle(&text));
-        }
-
-        /// Reading the parts of a split text, one after another, is reading the whole
-        /// when no part but the last holds a quote.
-        #[test]
-        fn split_parts_read_as_the_whole(
-            lines in proptest::collection::vec(
-                proptest::sample::select(vec!["a,b", " c ,d", "", "e,\"f\"", "g,h\r", ",", "i"]),
-                1..30,
-            ),
-            parts in 1usize..5,
-        ) {
-            let text = format!("x,y\n{}", lines.join("\n"));
-            let mut errors = Vec::new();
-            let whole = Table::open("t.csv", &text, &["x"], &mut errors);
-            let mut expected = Vec::new();
-            if let Some(table) = whole {
-                table.rows(&mut errors, |row, _| {
-                    expected.push((row.line(), row.text("x").to_owned(), row.text("y").to_owned()));
-                });
-            }
-            let table = Table::open("t.csv", &text, &["x"], &mut Vec::new()).expect("a header");
-            let mut got = Vec::new();
-            let mut before = 1;
-            let mut quoted = false;
-            let mut split = table.split(parts);
-            let last = split.len() - 1;
-            for (k, part) in split.iter_mut().enumerate() {
-                part.read(&mut Vec::new(), |row, _| {
-                    got.push((before + row.line(), row.text("x").to_owned(), row.text("y").to_owned()));
-                });
-                before += part.lines();
-                quoted |= k < last && part.saw_quote();
-            }
-            if !quoted {
-                proptest::prop_assert_eq!(got, expected);
-            }
         }
     }
 
