@@ -9,6 +9,7 @@ pub(crate) mod cycles;
 pub(crate) mod date;
 pub(crate) mod evaluation;
 pub(crate) mod groups;
+pub(crate) mod hash;
 pub(crate) mod json;
 pub(crate) mod lookup;
 pub(crate) mod nearest;
