@@ -2,6 +2,7 @@
 
 pub(crate) mod bounds;
 pub(crate) mod case;
+pub(crate) mod columns;
 pub(crate) mod cover;
 pub(crate) mod csr;
 pub(crate) mod csv;
