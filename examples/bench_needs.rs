@@ -45,6 +45,8 @@ const USAGE: &str =
 const BUILD_RUNS: usize = 5;
 /// Runs of each aggregation timed on the main cohort.
 const NEEDS_RUNS: usize = 7;
+/// Calls of `training_needs` timed on a 20-officer team.
+const CALLS: u32 = 2_000;
 /// Runs of each aggregation timed on the big cohort.
 const BIG_RUNS: usize = 3;
 /// Target of the issue: 10 × the ~11 M pairs/s `DuckDB` reaches on this machine.
@@ -364,7 +366,6 @@ fn time_slices(
         fnv1a(text.as_bytes())
     )?;
     let team = Cohort::new(framework, synth.officers(0..20), &LevelPolicy::default())?;
-    const CALLS: u32 = 2_000;
     let start = Instant::now();
     let mut pairs = 0;
     for _ in 0..CALLS {

@@ -230,25 +230,24 @@ impl Cohort {
 
     /// The index (input order) of the officer with this id.
     pub fn find(&self, id: &str) -> Option<usize> {
-        match &self.by_id {
-            Some(by_id) => by_id
+        if let Some(by_id) = &self.by_id {
+            return by_id
                 .binary_search_by(|&i| self.id_str(i).cmp(id))
                 .ok()
                 .and_then(|k| by_id.get(k))
-                .map(|&i| i as usize),
-            None => {
-                let (mut low, mut high) = (0, self.len());
-                while low < high {
-                    let mid = low + (high - low) / 2;
-                    match self.id_str(mid as u32).cmp(id) {
-                        std::cmp::Ordering::Less => low = mid + 1,
-                        std::cmp::Ordering::Greater => high = mid,
-                        std::cmp::Ordering::Equal => return Some(mid),
-                    }
-                }
-                None
+                .map(|&i| i as usize);
+        }
+        // Officers given in id order: search the ids themselves.
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.id_str(mid as u32).cmp(id) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
             }
         }
+        None
     }
 
     /// The officer at `index` as a standalone [`Profile`].

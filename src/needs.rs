@@ -212,10 +212,10 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / t + d·c + Σ e_d log e_d) time for d departments, c competencies,
-    /// e_d requirement entries of the positions held in department d and t threads
-    /// actually used (see [`NeedsOptions::threads`]); memory O(t·c + Σ e_d) for each
-    /// thread's scratch and the results. The cohort already stores its officers grouped
+    /// O(n·(r + h) / t + d·c + Σ e log e) time for d departments, c competencies, e
+    /// requirement entries of the positions held in each department and t threads
+    /// actually used (see [`NeedsOptions::threads`]); memory O(t·(c + E) + Σ e) for E
+    /// entries in the framework, for each thread's scratch and the results. The cohort already stores its officers grouped
     /// by department, so no regrouping is done.
     pub fn training_needs_by_department<'f>(
         &'f self,
@@ -330,32 +330,32 @@ impl Framework {
     ) -> (u64, u64) {
         let (mut officers, mut pairs) = (0u64, 0u64);
         let Kernel { scratch, by_entry } = kernel;
-        let mut k = (cohort.groups)
+        let mut group = (cohort.groups)
             .partition_point(|g| g.start as usize <= slots.start)
             .saturating_sub(1)
             .max(plan.first);
-        let mut s = slots.start;
-        while s < slots.end {
-            let (Some(g), Some(&entry)) = (
-                cohort.groups.get(k),
-                plan.group_entry.get(k.wrapping_sub(plan.first)),
+        let mut at = slots.start;
+        while at < slots.end {
+            let (Some(this), Some(&entry)) = (
+                cohort.groups.get(group),
+                plan.group_entry.get(group.wrapping_sub(plan.first)),
             ) else {
                 break;
             };
-            let end = (cohort.groups.get(k + 1))
+            let end = (cohort.groups.get(group + 1))
                 .map_or(cohort.len(), |next| next.start as usize)
                 .min(slots.end);
-            let range = self.position_reqs_range(g.position);
+            let range = self.position_reqs_range(this.position);
             let reqs = self.reqs.get(range.clone()).unwrap_or(&[]);
             let Some(counters) = by_entry.get_mut(entry..entry + reqs.len()) else {
                 break;
             };
-            for slot in s..end {
+            for slot in at..end {
                 let held = cohort.held_in(slot as u32);
                 for &x in held {
-                    let (c, l) = unpack(x);
-                    if let Some(s) = scratch.get_mut(c as usize) {
-                        *s = l;
+                    let (competency, level) = unpack(x);
+                    if let Some(cell) = scratch.get_mut(competency as usize) {
+                        *cell = level;
                     }
                 }
                 for (counter, r) in counters.iter_mut().zip(reqs) {
@@ -363,16 +363,16 @@ impl Framework {
                     counter[r.level.saturating_sub(current).min(5) as usize] += 1;
                 }
                 for &x in held {
-                    if let Some(s) = scratch.get_mut(unpack(x).0 as usize) {
-                        *s = 0;
+                    if let Some(cell) = scratch.get_mut(unpack(x).0 as usize) {
+                        *cell = 0;
                     }
                 }
             }
-            let n = (end.saturating_sub(s)) as u64;
+            let n = (end.saturating_sub(at)) as u64;
             officers += n;
             pairs += n * reqs.len() as u64;
-            s = end;
-            k += 1;
+            at = end;
+            group += 1;
         }
         (officers, pairs)
     }

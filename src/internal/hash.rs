@@ -1,6 +1,6 @@
 //! A fast keyed hash for the id → index maps that loading looks up once per row.
 //!
-//! The standard library's SipHash costs about as much as everything else a passbook row
+//! The standard library's `SipHash` costs about as much as everything else a passbook row
 //! needs (an eleven-byte competency id: tens of nanoseconds, thirty million times for a
 //! national export). Ids come from users, though, so the hash must still keep crafted ids
 //! from piling into one bucket: [`IdHashState`] draws a secret key per map from the
