@@ -6,16 +6,16 @@ use crate::profile::{NEAREST_LIMIT, Resolved, resolve_officer};
 use crate::{DepartmentId, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec, Profile};
 
 /// Many officers checked against one framework, stored column-wise in about
-/// `32 + 4·h + len(id)` bytes each (h = competencies held), without their passbooks.
+/// `16 + 4·h + len(id)` bytes each (h = competencies held), without their passbooks, plus
+/// 4 bytes for the slot index unless officers come grouped by department and then position,
+/// and 4 for the id index unless they come in id order.
 /// Officer names cost nothing while no officer has one, and `4 + len(name)` bytes each
 /// once some officer has; so do target positions and completed courses (4 bytes each,
-/// plus 4 per completion); officers not given in id order take 4 bytes more for the id
-/// index.
+/// plus 4 per completion).
 ///
 /// Build it with [`Cohort::new`] from any iterator of officers, so millions of officers
-/// can be streamed in without holding their specs, or read it straight from an HR
-/// export with [`Cohort::from_csv`]. Officers are kept in input order; current levels are
-/// derived with a [`LevelPolicy`] once, at construction.
+/// can be streamed in without holding their specs. Officers are kept in input order;
+/// current levels are derived with a [`LevelPolicy`] once, at construction.
 #[derive(Clone, Debug)]
 pub struct Cohort {
     pub(crate) stamp: u64,
