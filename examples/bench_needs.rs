@@ -53,6 +53,8 @@ const USAGE: args::Usage = args::Usage {
 const BUILD_RUNS: usize = 5;
 /// Runs of each aggregation timed on the main cohort.
 const NEEDS_RUNS: usize = 7;
+/// Calls of `training_needs` timed on a 20-officer team.
+const CALLS: u32 = 2_000;
 /// Runs of each aggregation timed on the big cohort.
 const BIG_RUNS: usize = 3;
 /// Target of the issue: 10 × the ~11 M pairs/s `DuckDB` reaches on this machine.
@@ -145,6 +147,7 @@ fn run(out: &mut dyn Write, args: &Args) -> out::Outcome {
         args.officers == 1_000_000,
     )?;
     print_summary(out, &needs)?;
+    time_slices(out, &framework, &cohort, &synth)?;
     if let Some(dir) = &args.csv {
         export_csv(out, &framework, &cohort, &needs, dir)?;
     }
@@ -318,6 +321,63 @@ fn time_needs<'f>(
         }
     }
     first.ok_or_else(|| "no aggregation run".into())
+}
+
+/// Times the sliced queries against the whole-cohort call on one thread: every department
+/// at once (`training_needs_by_department`), and a 20-officer team in a cohort of its own.
+fn time_slices(
+    out: &mut dyn Write,
+    framework: &Framework,
+    cohort: &Cohort,
+    synth: &Synth,
+) -> out::Outcome {
+    let options = NeedsOptions::default();
+    let busy = OtherLoad::start();
+    let (mut whole, mut by_department) = (Vec::new(), Vec::new());
+    let mut departments = Vec::new();
+    for _ in 0..BIG_RUNS {
+        let start = Instant::now();
+        framework.training_needs(cohort, &options)?;
+        whole.push(start.elapsed());
+        let start = Instant::now();
+        departments = framework.training_needs_by_department(cohort, &options)?;
+        by_department.push(start.elapsed());
+    }
+    let (whole, _) = min_median(&mut whole);
+    let (split, _) = min_median(&mut by_department);
+    let mut text = String::new();
+    for (d, needs) in &departments {
+        text.push_str(d.as_str());
+        text.push_str(&fingerprint_text(needs));
+    }
+    writeln!(
+        out,
+        "  training_needs_by_department, 1 thread, {} departments ({BIG_RUNS} runs): min {}, \
+         {:.2}x the whole-cohort call (min {})   target <= 1.5x: {}; fingerprint {:016x}",
+        departments.len(),
+        ms(split),
+        split.as_secs_f64() / whole.as_secs_f64(),
+        ms(whole),
+        verdict(split.as_secs_f64() <= 1.5 * whole.as_secs_f64()),
+        fnv1a(text.as_bytes())
+    )?;
+    let team = Cohort::new(framework, synth.officers(0..20), &LevelPolicy::default())?;
+    let start = Instant::now();
+    let mut pairs = 0;
+    for _ in 0..CALLS {
+        pairs += framework.training_needs(&team, &options)?.pairs;
+    }
+    let each = start.elapsed() / CALLS;
+    writeln!(
+        out,
+        "  training_needs, 20-officer team ({CALLS} calls, {} pairs each): {:.1} us per call   \
+         target <= 50 us: {}",
+        pairs / u64::from(CALLS),
+        each.as_secs_f64() * 1e6,
+        verdict(each <= Duration::from_micros(50))
+    )?;
+    writeln!(out, "    {}", busy.report())?;
+    Ok(())
 }
 
 fn print_summary(out: &mut dyn Write, needs: &TrainingNeeds<'_>) -> out::Outcome {

@@ -1,19 +1,17 @@
 //! A compact, validated store of many officers, for department-scale analysis.
 
+use crate::internal::columns::{Group, Lists, NO_TARGET, Names, Officers, capacity};
 use crate::internal::nearest::Nearest;
-use crate::internal::order;
 use crate::profile::{NEAREST_LIMIT, Resolved, resolve_officer};
-use crate::{
-    DepartmentId, EntityKind, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec,
-    Profile,
-};
-
-const NO_TARGET: u32 = u32::MAX;
+use crate::{DepartmentId, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec, Profile};
 
 /// Many officers checked against one framework, stored column-wise in about
-/// `40 + 4·h + len(id)` bytes each (h = competencies held), without their passbooks.
+/// `16 + 4·h + len(id)` bytes each (h = competencies held), without their passbooks, plus
+/// 4 bytes for the slot index unless officers come grouped by department and then position,
+/// and 4 for the id index unless they come in id order.
 /// Officer names cost nothing while no officer has one, and `4 + len(name)` bytes each
-/// once some officer has.
+/// once some officer has; so do target positions and completed courses (4 bytes each,
+/// plus 4 per completion).
 ///
 /// Build it with [`Cohort::new`] from any iterator of officers, so millions of officers
 /// can be streamed in without holding their specs. Officers are kept in input order;
@@ -22,23 +20,32 @@ const NO_TARGET: u32 = u32::MAX;
 pub struct Cohort {
     pub(crate) stamp: u64,
     /// Officer ids, concatenated; officer `i` is `ids[id_end[i-1]..id_end[i]]`.
-    ids: String,
-    id_end: Vec<u32>,
+    pub(crate) ids: String,
+    pub(crate) id_end: Vec<u32>,
     /// Officer names, kept only once some officer has one.
-    names: Option<Names>,
+    pub(crate) names: Option<Names>,
     /// Department names, sorted; `department[i]` indexes it.
     pub(crate) departments: Vec<DepartmentId>,
+    /// Per officer (input order), the department and position.
     pub(crate) department: Vec<u32>,
     pub(crate) position: Vec<u32>,
-    target: Vec<u32>,
-    /// Officer `i` holds `held[held_start[i]..held_start[i+1]]`, each `competency << 3 | level`,
-    /// sorted by competency.
+    /// Per officer, the target position or `NO_TARGET`; kept only once some officer has one.
+    pub(crate) targets: Option<Vec<u32>>,
+    /// Held levels are stored by slot: officers grouped by department, then position,
+    /// in input order within a group (see `groups`). `slot[i]` is officer `i`'s slot;
+    /// `None` when the input came in that order.
+    pub(crate) slot: Option<Vec<u32>>,
+    /// The officer in slot `s` holds `held[held_start[s]..held_start[s+1]]`, each
+    /// `competency << 3 | level`, sorted by competency.
     pub(crate) held_start: Vec<u32>,
     pub(crate) held: Vec<u32>,
-    completed_start: Vec<u32>,
-    completed: Vec<u32>,
-    /// Officer indices sorted by id, for lookups and duplicate detection.
-    by_id: Vec<u32>,
+    /// The slots' groups, sorted by (department, position).
+    pub(crate) groups: Vec<Group>,
+    /// Per officer (input order), completed courses, sorted; `None` when no officer has
+    /// completed any.
+    pub(crate) completed: Option<Lists>,
+    /// Officer indices sorted by id; `None` when the input order already is.
+    pub(crate) by_id: Option<Vec<u32>>,
 }
 
 impl Cohort {
@@ -47,11 +54,14 @@ impl Cohort {
     ///
     /// # Errors
     /// [`Errors`] listing every problem of every officer (as for [`Profile::new`]), empty
-    /// and duplicate officer ids, and [`Error::CapacityExceeded`] beyond 2³² − 1 officers,
-    /// bytes of ids or of names, or held entries.
+    /// and duplicate officer ids, and [`Error::CapacityExceeded`] beyond 2³² − 2 officers
+    /// or 2³² − 1 bytes of ids, bytes of names or held entries.
     ///
     /// # Complexity
-    /// O(E + n log n) for E evidence entries and n officers.
+    /// O(E + n log n) time for E evidence entries and n officers (the log factor only when
+    /// officers are not given in id order); memory O(n + H) for H held levels, about
+    /// twice the held levels' share of [`Cohort::heap_bytes`] at the peak, when they are
+    /// laid out by department and position.
     pub fn new<I>(
         framework: &Framework,
         officers: I,
@@ -62,23 +72,8 @@ impl Cohort {
         I::Item: std::borrow::Borrow<OfficerSpec>,
     {
         let mut errors = Vec::new();
-        let mut c = Cohort {
-            stamp: framework.stamp,
-            ids: String::new(),
-            id_end: Vec::new(),
-            names: None,
-            departments: Vec::new(),
-            department: Vec::new(),
-            position: Vec::new(),
-            target: Vec::new(),
-            held_start: vec![0],
-            held: Vec::new(),
-            completed_start: vec![0],
-            completed: Vec::new(),
-            by_id: Vec::new(),
-        };
-        let mut dept_index: std::collections::HashMap<DepartmentId, u32> =
-            std::collections::HashMap::new();
+        let mut columns = Officers::new();
+        let (mut held_lists, mut completed_lists) = (Lists::new(), Lists::new());
         let mut held = Vec::new();
         let mut completed = Vec::new();
         let mut nearest = Nearest::new(NEAREST_LIMIT);
@@ -108,109 +103,67 @@ impl Cohort {
             if errors.len() > before {
                 continue;
             }
-            let name_bytes = c.names.as_ref().map_or(0, |n| n.text.len());
-            if c.ids.len() + officer.id.as_str().len() > u32::MAX as usize
-                || name_bytes + officer.name.as_ref().map_or(0, String::len) > u32::MAX as usize
-                || c.held.len() + held.len() > u32::MAX as usize
-                || c.position.len() >= (u32::MAX - 1) as usize
-            {
-                errors.push(Error::CapacityExceeded {
-                    what: "officers, ids, names or held levels in one cohort",
-                    limit: u64::from(u32::MAX),
-                });
+            if held_lists.values.len() + held.len() > u32::MAX as usize {
+                errors.push(capacity());
                 break;
             }
-            c.ids.push_str(officer.id.as_str());
-            c.id_end.push(c.ids.len() as u32);
-            c.push_name(officer.name.as_deref());
-            let next = dept_index.len() as u32;
-            let d = *dept_index.entry(officer.department.clone()).or_insert(next);
-            c.department.push(d);
-            c.position.push(position);
-            c.target.push(target.unwrap_or(NO_TARGET));
-            c.held.extend(
-                held.iter()
-                    .map(|&(comp, level)| comp << 3 | u32::from(level)),
-            );
-            c.held_start.push(c.held.len() as u32);
-            c.completed.extend_from_slice(&completed);
-            c.completed_start.push(c.completed.len() as u32);
-        }
-        c.index_departments_and_ids(dept_index, &mut errors);
-        if let Some(e) = Errors::from_vec(errors) {
-            return Err(e);
-        }
-        c.shrink_to_fit();
-        Ok(c)
-    }
-
-    /// Numbers departments in id order (so every listing is independent of input order),
-    /// sorts the officers by id and reports repeated officer ids.
-    fn index_departments_and_ids(
-        &mut self,
-        dept_index: std::collections::HashMap<DepartmentId, u32>,
-        errors: &mut Vec<Error>,
-    ) {
-        let c = self;
-        let mut depts: Vec<(DepartmentId, u32)> = dept_index.into_iter().collect();
-        order::sort(&mut depts);
-        let mut remap = vec![0u32; depts.len()];
-        for (new, (_, old)) in depts.iter().enumerate() {
-            remap[*old as usize] = new as u32;
-        }
-        for d in &mut c.department {
-            *d = remap[*d as usize];
-        }
-        c.departments = depts.into_iter().map(|(d, _)| d).collect();
-
-        let mut by_id: Vec<u32> = (0..c.len() as u32).collect();
-        by_id.sort_unstable_by(|&a, &b| c.id_str(a).cmp(c.id_str(b)).then(a.cmp(&b)));
-        c.by_id = by_id;
-        for w in c.by_id.windows(2) {
-            if c.id_str(w[0]) == c.id_str(w[1]) {
-                let id = c.id_str(w[0]).to_owned();
-                if !matches!(errors.last(), Some(Error::DuplicateId { id: last, .. }) if *last == id)
-                {
-                    errors.push(Error::DuplicateId {
-                        kind: EntityKind::Officer,
-                        id,
-                    });
-                }
+            if let Err(e) = columns.push(
+                officer.id.as_str(),
+                officer.name.as_deref(),
+                officer.department.as_str(),
+                position,
+                target,
+            ) {
+                errors.push(e);
+                break;
             }
+            (held_lists.values).extend(held.iter().map(|&(c, l)| c << 3 | u32::from(l)));
+            held_lists.close();
+            completed_lists.values.extend_from_slice(&completed);
+            completed_lists.close();
         }
-    }
-
-    /// Stores the name of the officer just added: nothing while no officer has a name.
-    fn push_name(&mut self, name: Option<&str>) {
-        match (&mut self.names, name) {
-            (None, None) => {}
-            (None, Some(name)) => {
-                let mut names = Names::unnamed(self.id_end.len() - 1);
-                names.push(name);
-                self.names = Some(names);
-            }
-            (Some(names), name) => names.push(name.unwrap_or("")),
+        let layout = columns.layout();
+        let held_lists = layout.arrange(held_lists);
+        let cohort = columns.finish(
+            framework.stamp,
+            layout,
+            held_lists,
+            completed_lists,
+            &mut errors,
+        );
+        match (cohort, Errors::from_vec(errors)) {
+            (Some(cohort), None) => Ok(cohort),
+            (_, Some(errors)) => Err(errors),
+            (None, None) => Err(capacity().into()),
         }
     }
 
     /// Releases the growth slack of every column: a cohort is built once and then read.
-    fn shrink_to_fit(&mut self) {
+    pub(crate) fn shrink_to_fit(&mut self) {
         self.ids.shrink_to_fit();
         if let Some(names) = &mut self.names {
             names.text.shrink_to_fit();
             names.end.shrink_to_fit();
         }
+        if let Some(completed) = &mut self.completed {
+            completed.start.shrink_to_fit();
+            completed.values.shrink_to_fit();
+        }
+        self.groups.shrink_to_fit();
+        self.departments.shrink_to_fit();
         for column in [
-            &mut self.id_end,
-            &mut self.department,
-            &mut self.position,
-            &mut self.target,
-            &mut self.held_start,
-            &mut self.held,
-            &mut self.completed_start,
-            &mut self.completed,
-            &mut self.by_id,
-        ] {
+            Some(&mut self.id_end),
+            Some(&mut self.department),
+            Some(&mut self.position),
+            self.targets.as_mut(),
+            self.slot.as_mut(),
+            Some(&mut self.held_start),
+            Some(&mut self.held),
+            self.by_id.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
             column.shrink_to_fit();
         }
     }
@@ -232,20 +185,30 @@ impl Cohort {
 
     /// Approximate heap bytes used, for capacity planning.
     pub fn heap_bytes(&self) -> usize {
+        let column = |c: Option<&Vec<u32>>| c.map_or(0, |c| 4 * c.capacity());
         self.ids.capacity()
             + self
                 .names
                 .as_ref()
                 .map_or(0, |n| n.text.capacity() + 4 * n.end.capacity())
-            + 4 * (self.id_end.capacity()
-                + self.department.capacity()
-                + self.position.capacity()
-                + self.target.capacity()
-                + self.held_start.capacity()
-                + self.held.capacity()
-                + self.completed_start.capacity()
-                + self.completed.capacity()
-                + self.by_id.capacity())
+            + self
+                .completed
+                .as_ref()
+                .map_or(0, |c| 4 * (c.start.capacity() + c.values.capacity()))
+            + [
+                Some(&self.id_end),
+                Some(&self.department),
+                Some(&self.position),
+                self.targets.as_ref(),
+                self.slot.as_ref(),
+                Some(&self.held_start),
+                Some(&self.held),
+                self.by_id.as_ref(),
+            ]
+            .into_iter()
+            .map(column)
+            .sum::<usize>()
+            + self.groups.capacity() * std::mem::size_of::<Group>()
             + self
                 .departments
                 .iter()
@@ -267,11 +230,24 @@ impl Cohort {
 
     /// The index (input order) of the officer with this id.
     pub fn find(&self, id: &str) -> Option<usize> {
-        self.by_id
-            .binary_search_by(|&i| self.id_str(i).cmp(id))
-            .ok()
-            .and_then(|k| self.by_id.get(k))
-            .map(|&i| i as usize)
+        if let Some(by_id) = &self.by_id {
+            return by_id
+                .binary_search_by(|&i| self.id_str(i).cmp(id))
+                .ok()
+                .and_then(|k| by_id.get(k))
+                .map(|&i| i as usize);
+        }
+        // Officers given in id order: search the ids themselves.
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.id_str(mid as u32).cmp(id) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
     }
 
     /// The officer at `index` as a standalone [`Profile`].
@@ -289,7 +265,7 @@ impl Cohort {
                 .get(self.department[index] as usize)?
                 .clone(),
             position: self.position[index],
-            target: Some(self.target[index]).filter(|&t| t != NO_TARGET),
+            target: self.target_of(i),
             held: self
                 .held_of(i)
                 .iter()
@@ -319,49 +295,41 @@ impl Cohort {
         self.name_str(i).map(str::to_owned)
     }
 
+    /// The target position of officer `i`, if any.
+    pub(crate) fn target_of(&self, i: u32) -> Option<u32> {
+        self.targets
+            .as_ref()
+            .and_then(|t| t.get(i as usize).copied())
+            .filter(|&t| t != NO_TARGET)
+    }
+
+    /// The slot officer `i`'s held levels are stored in.
+    #[inline]
+    pub(crate) fn slot_of(&self, i: u32) -> u32 {
+        self.slot
+            .as_ref()
+            .map_or(i, |s| s.get(i as usize).copied().unwrap_or(i))
+    }
+
+    /// The held levels of officer `i` (input order), each `competency << 3 | level`,
+    /// sorted by competency.
     pub(crate) fn held_of(&self, i: u32) -> &[u32] {
-        let i = i as usize;
-        self.held
-            .get(self.held_start[i] as usize..self.held_start[i + 1] as usize)
-            .unwrap_or(&[])
+        self.held_in(self.slot_of(i))
     }
 
-    pub(crate) fn completed_of(&self, i: u32) -> &[u32] {
-        let i = i as usize;
-        self.completed
-            .get(self.completed_start[i] as usize..self.completed_start[i + 1] as usize)
-            .unwrap_or(&[])
-    }
-}
-
-/// Officer names, concatenated: officer `i`'s is `text[end[i - 1]..end[i]]`, and an empty
-/// range means no name (a given name is never empty).
-#[derive(Clone, Debug)]
-struct Names {
-    text: String,
-    end: Vec<u32>,
-}
-
-impl Names {
-    /// Names for `officers` officers who have none.
-    fn unnamed(officers: usize) -> Names {
-        Names {
-            text: String::new(),
-            end: vec![0; officers],
+    /// The held levels stored in slot `s`.
+    #[inline]
+    pub(crate) fn held_in(&self, s: u32) -> &[u32] {
+        let s = s as usize;
+        match (self.held_start.get(s), self.held_start.get(s + 1)) {
+            (Some(&a), Some(&b)) => self.held.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
 
-    fn push(&mut self, name: &str) {
-        self.text.push_str(name);
-        self.end.push(self.text.len() as u32);
-    }
-
-    fn get(&self, i: usize) -> Option<&str> {
-        let start = if i == 0 { 0 } else { *self.end.get(i - 1)? };
-        let end = *self.end.get(i)?;
-        self.text
-            .get(start as usize..end as usize)
-            .filter(|name| !name.is_empty())
+    /// The courses officer `i` completed, sorted.
+    pub(crate) fn completed_of(&self, i: u32) -> &[u32] {
+        self.completed.as_ref().map_or(&[], |c| c.get(i as usize))
     }
 }
 

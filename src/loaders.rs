@@ -14,9 +14,10 @@
 //! value; all problems come back at once as [`Errors`](crate::Errors), and nothing is
 //! dropped silently.
 //!
-//! Every CSV loader reads text the same way (the `csv` crate, RFC 4180): CRLF, LF or CR line
-//! ends, a UTF-8 byte-order mark, whitespace around fields and blank lines are accepted; a
-//! field of whitespace only is empty, so a blank id or label is reported like an empty one.
+//! Every CSV loader reads text the same way (RFC 4180, as the `csv` crate reads it): CRLF,
+//! LF or CR line ends, a UTF-8 byte-order mark, whitespace around fields and blank lines are
+//! accepted; a field of whitespace only is empty, so a blank id or label is reported like an
+//! empty one.
 //!
 //! [`FrameworkSpec`]: crate::FrameworkSpec
 

@@ -84,8 +84,8 @@ pub struct TrainingNeeds<'f> {
     pub rows: Vec<NeedRow<'f>>,
 }
 
-/// Shortfall histograms per requirement entry (position × competency), accumulated by one
-/// worker; folded into per-competency rows at the end.
+/// Shortfall histograms per requirement entry of a [`Plan`], accumulated by one worker;
+/// folded into per-competency rows at the end.
 struct Counts {
     by_entry: Vec<[u64; 6]>,
     officers: u64,
@@ -112,11 +112,31 @@ impl Counts {
     }
 }
 
-/// Per-thread buffers of the counting kernel, reused across calls.
+/// The requirement entries one count needs: those of the positions the counted officers
+/// hold, numbered compactly, so that a call's buffers and its fold grow with the positions
+/// it meets rather than with the whole framework.
+struct Plan {
+    /// The cohort's groups counted: `groups[first..first + group_entry.len()]`.
+    first: usize,
+    /// Positions met, ascending.
+    positions: Vec<u32>,
+    /// Compact index of the first entry of `positions[k]`; the total at the end.
+    offset: Vec<usize>,
+    /// Per group counted, the compact index of its position's first entry.
+    group_entry: Vec<usize>,
+}
+
+impl Plan {
+    fn entries(&self) -> usize {
+        self.offset.last().copied().unwrap_or(0)
+    }
+}
+
+/// Per-thread buffers of the counting kernel.
 struct Kernel {
     /// Held level per competency of the officer being counted; zero otherwise.
     scratch: Vec<u8>,
-    /// Counters per requirement entry, 32-bit to stay in cache.
+    /// Counters per entry of the plan, 32-bit to stay in cache.
     by_entry: Vec<[u32; 6]>,
 }
 
@@ -130,10 +150,11 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / t + t·e) time for n officers, r requirements and h held competencies
-    /// each, e requirement entries (positions × their competencies) and t threads actually
-    /// used (see [`NeedsOptions::threads`]); memory O(t·(c + e)) for c competencies, and no
-    /// per-officer allocation.
+    /// O(n·(r + h) / t + t·e + e log e) time for n officers counted, r requirements and
+    /// h held competencies each, e requirement entries (competencies) of the positions
+    /// those officers hold and t threads actually used (see [`NeedsOptions::threads`]);
+    /// memory O(t·(c + e)) for c competencies, and no per-officer allocation. A small team
+    /// pays for its own positions only, not for the whole framework.
     ///
     /// # Example
     /// ```
@@ -158,25 +179,31 @@ impl Framework {
     ) -> Result<TrainingNeeds<'f>, Error> {
         self.check_stamp(cohort.stamp)?;
         self.check_department(options.department.as_ref(), Some(cohort))?;
-        let department = match &options.department {
-            None => None,
+        let groups = match &options.department {
+            None => 0..cohort.groups.len(),
             Some(d) => match cohort.departments.binary_search(d) {
-                Ok(i) => Some(i as u32),
-                Err(_) => return Ok(self.needs_from(&Counts::new(self.reqs.len()))),
+                Ok(d) => department_groups(cohort, d as u32),
+                Err(_) => 0..0,
             },
         };
-        let parts = map_ranges(cohort.len(), options.threads, |range| {
-            let mut kernel = self.kernel();
-            let officers = range
-                .map(|i| i as u32)
-                .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d));
-            self.count(cohort, officers, &mut kernel)
+        let plan = self.needs_plan(cohort, groups.clone());
+        let slots = Self::group_slots(cohort, &groups);
+        let parts = map_ranges(slots.len(), options.threads, |range| {
+            let mut kernel = self.kernel(plan.entries());
+            let range = slots.start + range.start..slots.start + range.end;
+            let (officers, pairs) = self.count(cohort, &plan, range, &mut kernel);
+            Counts {
+                by_entry: kernel.by_entry.iter().map(|c| c.map(u64::from)).collect(),
+                officers,
+                pairs,
+            }
         });
-        Ok(self.needs_from(&merge(&parts, self.reqs.len())))
+        let counts = merge(&parts, plan.entries());
+        Ok(self.needs_from(&plan, &counts.by_entry, counts.officers, counts.pairs))
     }
 
     /// [`Framework::training_needs`] for each department of the cohort, sorted by department,
-    /// in one pass that groups officers by department. With
+    /// each department read where the cohort stores it. With
     /// [`NeedsOptions::department`], only that department's entry (none when it is a
     /// department of the framework's positions that no officer of the cohort belongs to).
     ///
@@ -186,9 +213,11 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / t + d·e) time for d departments, e requirement entries and t threads
-    /// actually used (see [`NeedsOptions::threads`]); memory O(n + d·e + t·c) for the
-    /// grouping, the results and each thread's scratch.
+    /// O(n·(r + h) / t + d·c + Σ e log e) time for d departments, c competencies, e
+    /// requirement entries of the positions held in each department and t threads
+    /// actually used (see [`NeedsOptions::threads`]); memory O(t·(c + E) + Σ e) for E
+    /// entries in the framework, for each thread's scratch and the results. The cohort already stores its officers grouped
+    /// by department, so no regrouping is done.
     pub fn training_needs_by_department<'f>(
         &'f self,
         cohort: &Cohort,
@@ -200,28 +229,21 @@ impl Framework {
         let selected: Vec<usize> = (0..cohort.departments.len())
             .filter(|&d| (options.department.as_ref()).is_none_or(|x| *x == cohort.departments[d]))
             .collect();
-        // Officer indices grouped by department (a counting sort, input order within each).
-        let departments = cohort.departments.len();
-        let mut start = vec![0usize; departments + 1];
-        for &d in &cohort.department {
-            start[d as usize + 1] += 1;
-        }
-        for d in 0..departments {
-            start[d + 1] += start[d];
-        }
-        let mut fill = start.clone();
-        let mut grouped = vec![0u32; cohort.len()];
-        for (i, &d) in cohort.department.iter().enumerate() {
-            grouped[fill[d as usize]] = i as u32;
-            fill[d as usize] += 1;
-        }
         let parts = map_ranges(selected.len(), options.threads, |range| {
-            let mut kernel = self.kernel();
+            // One kernel per thread, reused: its counters are zeroed after each department.
+            let mut kernel = self.kernel(self.reqs.len());
             range
                 .map(|k| {
-                    let d = selected[k];
-                    let officers = grouped[start[d]..start[d + 1]].iter().copied();
-                    self.needs_from(&self.count(cohort, officers, &mut kernel))
+                    let groups = selected
+                        .get(k)
+                        .map_or(0..0, |&d| department_groups(cohort, d as u32));
+                    let plan = self.needs_plan(cohort, groups.clone());
+                    let slots = Self::group_slots(cohort, &groups);
+                    let (officers, pairs) = self.count(cohort, &plan, slots, &mut kernel);
+                    let used = kernel.by_entry.get_mut(..plan.entries()).unwrap_or(&mut []);
+                    let needs = self.needs_from(&plan, used, officers, pairs);
+                    used.fill([0; 6]);
+                    needs
                 })
                 .collect::<Vec<_>>()
         });
@@ -232,94 +254,190 @@ impl Framework {
             .collect())
     }
 
-    fn kernel(&self) -> Kernel {
-        Kernel {
-            scratch: vec![0; self.competencies.len()],
-            by_entry: vec![[0; 6]; self.reqs.len()],
+    /// The plan for counting the cohort's groups `groups` (a range of group indices).
+    fn needs_plan(&self, cohort: &Cohort, groups: std::ops::Range<usize>) -> Plan {
+        let counted = cohort.groups.get(groups.clone()).unwrap_or(&[]);
+        let mut positions: Vec<u32> = counted.iter().map(|g| g.position).collect();
+        positions.sort_unstable();
+        positions.dedup();
+        let mut offset = Vec::with_capacity(positions.len() + 1);
+        offset.push(0);
+        let mut total = 0;
+        for &p in &positions {
+            total += self.position_reqs_range(p).len();
+            offset.push(total);
+        }
+        let group_entry = counted
+            .iter()
+            .map(|g| {
+                positions
+                    .binary_search(&g.position)
+                    .ok()
+                    .and_then(|k| offset.get(k).copied())
+                    .unwrap_or(0)
+            })
+            .collect();
+        Plan {
+            first: groups.start,
+            positions,
+            offset,
+            group_entry,
         }
     }
 
-    /// The counting kernel. Officers are visited in storage order, so their columns stream
-    /// from memory; each officer's held levels are scattered into a dense byte array, every
-    /// requirement of their position is then one load and one increment of a counter kept
-    /// per requirement entry, and the scatter is undone. No per-officer report, no hashing,
-    /// no allocation in the loop.
+    /// The index range in `reqs` of position `p`'s requirements.
+    fn position_reqs_range(&self, p: u32) -> std::ops::Range<usize> {
+        let p = p as usize;
+        match (self.req_start.get(p), self.req_start.get(p + 1)) {
+            (Some(&from), Some(&to)) if from <= to => from as usize..to as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// The slots of the cohort's groups `groups`: one range, as a group's officers are
+    /// stored together and groups follow each other.
+    fn group_slots(cohort: &Cohort, groups: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = |k: usize| {
+            cohort
+                .groups
+                .get(k)
+                .map_or(cohort.len(), |g| g.start as usize)
+        };
+        if groups.is_empty() {
+            return 0..0;
+        }
+        start(groups.start)..start(groups.end)
+    }
+
+    fn kernel(&self, entries: usize) -> Kernel {
+        Kernel {
+            scratch: vec![0; self.competencies.len()],
+            by_entry: vec![[0; 6]; entries],
+        }
+    }
+
+    /// The counting kernel over the officers in `slots` (within the plan's groups). Officers
+    /// are visited in storage order, grouped by department and position, so their held
+    /// levels stream from memory while their position's requirements and counters stay in
+    /// cache; each officer's held levels are scattered into a dense byte array, every
+    /// requirement is then one load and one increment, and the scatter is undone. No
+    /// per-officer report, no hashing, no allocation in the loop.
     fn count(
         &self,
         cohort: &Cohort,
-        officers: impl Iterator<Item = u32>,
+        plan: &Plan,
+        slots: std::ops::Range<usize>,
         kernel: &mut Kernel,
-    ) -> Counts {
-        let (mut officers_counted, mut pairs) = (0u64, 0u64);
-        for i in officers {
-            let Some(&p) = cohort.position.get(i as usize) else {
-                continue;
+    ) -> (u64, u64) {
+        let (mut officers, mut pairs) = (0u64, 0u64);
+        let Kernel { scratch, by_entry } = kernel;
+        let mut group = (cohort.groups)
+            .partition_point(|g| g.start as usize <= slots.start)
+            .saturating_sub(1)
+            .max(plan.first);
+        let mut at = slots.start;
+        while at < slots.end {
+            let (Some(this), Some(&entry)) = (
+                cohort.groups.get(group),
+                plan.group_entry.get(group.wrapping_sub(plan.first)),
+            ) else {
+                break;
             };
-            let p = p as usize;
-            let (Some(&from), Some(&to)) = (self.req_start.get(p), self.req_start.get(p + 1))
-            else {
-                continue;
+            let end = (cohort.groups.get(group + 1))
+                .map_or(cohort.len(), |next| next.start as usize)
+                .min(slots.end);
+            let range = self.position_reqs_range(this.position);
+            let reqs = self.reqs.get(range.clone()).unwrap_or(&[]);
+            let Some(counters) = by_entry.get_mut(entry..entry + reqs.len()) else {
+                break;
             };
-            let (from, to) = (from as usize, to as usize);
-            let (Some(reqs), Some(slots)) =
-                (self.reqs.get(from..to), kernel.by_entry.get_mut(from..to))
-            else {
-                continue;
-            };
-            let held = cohort.held_of(i);
-            for &x in held {
-                let (c, l) = unpack(x);
-                if let Some(s) = kernel.scratch.get_mut(c as usize) {
-                    *s = l;
+            for slot in at..end {
+                let held = cohort.held_in(slot as u32);
+                for &x in held {
+                    let (competency, level) = unpack(x);
+                    if let Some(cell) = scratch.get_mut(competency as usize) {
+                        *cell = level;
+                    }
+                }
+                for (counter, r) in counters.iter_mut().zip(reqs) {
+                    let current = scratch.get(r.competency as usize).copied().unwrap_or(0);
+                    counter[r.level.saturating_sub(current).min(5) as usize] += 1;
+                }
+                for &x in held {
+                    if let Some(cell) = scratch.get_mut(unpack(x).0 as usize) {
+                        *cell = 0;
+                    }
                 }
             }
-            for (slot, r) in slots.iter_mut().zip(reqs) {
-                let current = kernel
-                    .scratch
-                    .get(r.competency as usize)
-                    .copied()
-                    .unwrap_or(0);
-                slot[r.level.saturating_sub(current).min(5) as usize] += 1;
-            }
-            for &x in held {
-                if let Some(s) = kernel.scratch.get_mut(unpack(x).0 as usize) {
-                    *s = 0;
-                }
-            }
-            officers_counted += 1;
-            pairs += reqs.len() as u64;
+            let n = (end.saturating_sub(at)) as u64;
+            officers += n;
+            pairs += n * reqs.len() as u64;
+            at = end;
+            group += 1;
         }
-        // Hand the counts over and leave the buffer zeroed for the next call.
-        let mut counts = Counts::new(0);
-        counts.by_entry = kernel.by_entry.iter().map(|c| c.map(u64::from)).collect();
-        for c in &mut kernel.by_entry {
-            *c = [0; 6];
-        }
-        counts.officers = officers_counted;
-        counts.pairs = pairs;
-        counts
+        (officers, pairs)
     }
 
-    fn needs_from(&self, counts: &Counts) -> TrainingNeeds<'_> {
-        let mut hist = vec![[0u64; 6]; self.competencies.len()];
-        for (entry, r) in counts.by_entry.iter().zip(&self.reqs) {
-            if let Some(h) = hist.get_mut(r.competency as usize) {
+    /// Folds a plan's counts into one row per competency, in the order of the report.
+    fn needs_from<E: Copy + Into<u64>>(
+        &self,
+        plan: &Plan,
+        by_entry: &[[E; 6]],
+        officers: u64,
+        pairs: u64,
+    ) -> TrainingNeeds<'_> {
+        // (competency, entry) for every entry counted.
+        let entries = plan
+            .positions
+            .iter()
+            .zip(&plan.offset)
+            .flat_map(|(&p, &offset)| {
+                let reqs = self.reqs.get(self.position_reqs_range(p)).unwrap_or(&[]);
+                reqs.iter()
+                    .enumerate()
+                    .map(move |(j, r)| (r.competency, offset + j))
+            });
+        let add = |h: &mut [u64; 6], e: usize| {
+            if let Some(entry) = by_entry.get(e) {
                 for s in 0..6 {
-                    h[s] += entry[s];
+                    h[s] += entry[s].into();
                 }
             }
-        }
-        let mut rows: Vec<NeedRow<'_>> = hist
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.iter().any(|&n| n > 0))
+        };
+        // Per competency in index order, its histogram: a dense fold when the entries
+        // are many (a whole cohort), a sort of the few otherwise (a team).
+        let hists: Vec<(u32, [u64; 6])> = if 8 * plan.entries() >= self.competencies.len() {
+            let mut hist = vec![[0u64; 6]; self.competencies.len()];
+            for (c, e) in entries {
+                if let Some(h) = hist.get_mut(c as usize) {
+                    add(h, e);
+                }
+            }
+            (0u32..).zip(hist).collect()
+        } else {
+            let mut keyed: Vec<(u32, usize)> = entries.collect();
+            keyed.sort_unstable();
+            keyed
+                .chunk_by(|a, b| a.0 == b.0)
+                .filter_map(|run| {
+                    let mut h = [0u64; 6];
+                    for &(_, e) in run {
+                        add(&mut h, e);
+                    }
+                    Some((run.first()?.0, h))
+                })
+                .collect()
+        };
+        let mut rows: Vec<NeedRow<'_>> = hists
+            .into_iter()
+            .filter(|(c, h)| h.iter().any(|&n| n > 0) && (*c as usize) < self.competencies.len())
             .map(|(c, h)| {
                 let short: u64 = h[1..].iter().sum();
                 let total: u64 = (1..6).map(|s| s as u64 * h[s]).sum();
                 NeedRow {
-                    competency: self.competency_id(c as u32),
-                    name: self.competency_name(c as u32),
-                    kind: self.competency_kind[c],
+                    competency: self.competency_id(c),
+                    name: self.competency_name(c),
+                    kind: self.competency_kind[c as usize],
                     officers_required: h.iter().sum(),
                     officers_short: short,
                     total_shortfall: total,
@@ -328,7 +446,7 @@ impl Framework {
                     } else {
                         total as f64 / short as f64
                     },
-                    histogram: *h,
+                    histogram: h,
                 }
             })
             .collect();
@@ -339,11 +457,17 @@ impl Framework {
                 .then(b.officers_short.cmp(&a.officers_short))
         });
         TrainingNeeds {
-            officers: counts.officers,
-            pairs: counts.pairs,
+            officers,
+            pairs,
             rows,
         }
     }
+}
+
+/// The range of the cohort's groups in department `d` (groups are sorted by department).
+fn department_groups(cohort: &Cohort, d: u32) -> std::ops::Range<usize> {
+    let groups = &cohort.groups;
+    groups.partition_point(|g| g.department < d)..groups.partition_point(|g| g.department <= d)
 }
 
 /// Adds up the workers' counts.

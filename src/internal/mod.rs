@@ -2,6 +2,7 @@
 
 pub(crate) mod bounds;
 pub(crate) mod case;
+pub(crate) mod columns;
 pub(crate) mod cover;
 pub(crate) mod csr;
 pub(crate) mod csv;
@@ -10,6 +11,7 @@ pub(crate) mod date;
 pub(crate) mod department;
 pub(crate) mod evaluation;
 pub(crate) mod groups;
+pub(crate) mod hash;
 pub(crate) mod json;
 pub(crate) mod lookup;
 pub(crate) mod nearest;

@@ -12,6 +12,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use self::hierarchy::hierarchy;
 use super::cycles::cycles;
+use super::hash::IdMap;
 use super::quote::has_hidden;
 use crate::internal::order;
 use crate::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
@@ -21,7 +22,7 @@ use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 #[derive(Clone, Debug)]
 pub(crate) struct Table<T> {
     pub(crate) items: Vec<T>,
-    index: HashMap<String, u32>,
+    index: IdMap<String, u32>,
 }
 
 impl<T> Table<T> {
