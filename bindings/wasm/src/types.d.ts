@@ -577,16 +577,11 @@ export interface Blend {
 }
 
 /**
- * How good a selection is known to be: proven optimal; within `gap` of the optimum (for
- * least hours, at most `1 + gap` times the fewest possible; for a budget, at least `1 - gap`
- * times the most possible value); approximate (no bound); or the exact search stopped at
- * its node limit.
+ * How good a plan is known to be: proven optimal, or within `gap` of the optimum (for least
+ * hours, at most `1 + gap` times the fewest possible; for a budget or a department plan, at
+ * least `1 - gap` times the most possible value). Every plan carries its bound.
  */
-export type Optimality =
-  | { status: "optimal" }
-  | { status: "bounded"; gap: number }
-  | { status: "approximate" }
-  | { status: "node_limit" };
+export type Optimality = { status: "optimal" } | { status: "bounded"; gap: number };
 
 /** One term of a learning path split with `termHours`. */
 export interface Term {
@@ -682,7 +677,13 @@ export interface DepartmentPlan {
   /** Most officers short first, then by id. */
   competencies: CompetencyOutcome[];
   open: OpenCounts;
+  /**
+   * A proven upper bound on the most weighted shortfall any plan within the constraints
+   * closes (at least `value_closed`; equal to it when the plan is proven optimal).
+   */
+  bound: number;
   optimality: Optimality;
+  /** Search nodes the branch and bound used (0 when it did not search). */
   nodes: number;
 }
 

@@ -361,6 +361,10 @@ describe("cohorts", () => {
     const plan = fw.departmentPlan(cohort, { budget: 40, officerCap: 20 });
     assert.ok(plan.hours <= 40);
     assert.ok(plan.enrolments.every((e) => e.hours <= 20));
+    // The certificate: a bound at least the value closed, and the gap it allows.
+    assert.ok(plan.bound >= plan.value_closed - 1e-9);
+    if (plan.optimality.status === "optimal") assert.ok(Math.abs(plan.bound - plan.value_closed) < 1e-9);
+    else assert.ok(Math.abs(plan.optimality.gap - (1 - plan.value_closed / plan.bound)) < 1e-9);
     for (const c of plan.competencies) {
       const o = c.open;
       const open = Object.values(o).reduce((a, b) => a + b, 0);
