@@ -236,10 +236,20 @@ pub struct Evaluation<'f> {
     pub courses: Vec<CourseEffect<'f>>,
     /// Matched officers whose position changed, sorted by officer id.
     pub moved: Vec<Move<'f>>,
-    /// Officers only in the first snapshot, sorted.
-    pub only_before: Vec<OfficerId>,
-    /// Officers only in the second snapshot, sorted.
-    pub only_after: Vec<OfficerId>,
+    /// Officers only in the first snapshot, sorted by id.
+    pub only_before: Vec<Unmatched>,
+    /// Officers only in the second snapshot, sorted by id.
+    pub only_after: Vec<Unmatched>,
+}
+
+/// An officer found in one snapshot only (left, joined, or renumbered between them).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Unmatched {
+    /// The officer.
+    pub officer: OfficerId,
+    /// The officer's name in that snapshot, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<String>,
 }
 
 impl Framework {

@@ -208,7 +208,7 @@ pub use crate::cohort::Cohort;
 pub use crate::error::{Error, Errors, EvidenceProblem};
 pub use crate::evaluate::{
     CompareOptions, CompetencyProgress, CourseEffect, DepartmentProgress, Evaluation, Move,
-    OutcomeEffect, PositionProgress, Progress,
+    OutcomeEffect, PositionProgress, Progress, Unmatched,
 };
 pub use crate::framework::{Framework, Requirement};
 pub use crate::gap::{Gap, GapOptions, GapReport, Weights};

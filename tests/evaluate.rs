@@ -276,8 +276,14 @@ fn scenario() -> (Vec<OfficerSpec>, Vec<OfficerSpec>) {
         ),
     ];
     // Only the second snapshot names chitra: a move names the officer by the latest name.
+    // Farid, only in the second snapshot, is listed by name; esha, unnamed, by id.
     let mut after = after;
     after[1].name = Some("Chitra Nair".to_owned());
+    for o in &mut after {
+        if o.id.as_str() == "farid" {
+            o.name = Some("Farid Khan".to_owned());
+        }
+    }
     (before, after)
 }
 
@@ -396,8 +402,8 @@ fn expected_evaluation() -> Value {
         ],
         "moved": [{"officer": "chitra", "officer_name": "Chitra Nair",
                    "from": "supervisor-counters", "to": "aso-division"}],
-        "only_before": ["esha"],
-        "only_after": ["farid"],
+        "only_before": [{"officer": "esha"}],
+        "only_after": [{"officer": "farid", "officer_name": "Farid Khan"}],
     })
 }
 
@@ -459,7 +465,7 @@ Only in the first snapshot
   esha
 
 Only in the second snapshot
-  farid
+  Farid Khan [farid]
 ";
 
 #[test]
@@ -1031,9 +1037,12 @@ fn oracle(case: &Case, fw: &Framework) -> Value {
         tally_courses(fw, &p1, &p2, &mut courses);
     }
     let only = |a: &BTreeMap<String, OfficerSpec>, b: &BTreeMap<String, OfficerSpec>| {
-        a.keys()
-            .filter(|k| !b.contains_key(*k))
-            .cloned()
+        a.iter()
+            .filter(|(k, _)| !b.contains_key(*k))
+            .map(|(k, o)| match &o.name {
+                Some(name) => json!({"officer": k, "officer_name": name}),
+                None => json!({"officer": k}),
+            })
             .collect::<Vec<_>>()
     };
     json!({

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use crate::cohort::unpack;
 use crate::evaluate::{
     CompetencyProgress, CourseEffect, DepartmentProgress, Evaluation, Move, OutcomeEffect,
-    PositionProgress, Progress,
+    PositionProgress, Progress, Unmatched,
 };
 use crate::internal::order;
 use crate::{Cohort, Framework, Level, OfficerId, Weights};
@@ -36,11 +36,11 @@ pub(crate) fn evaluate<'f>(
         };
         match (order, x, y) {
             (Ordering::Less, Some(x), _) => {
-                only_before.push(OfficerId::new(before.id_str(x)));
+                only_before.push(unmatched(before, x));
                 i += 1;
             }
             (Ordering::Greater, _, Some(y)) => {
-                only_after.push(OfficerId::new(after.id_str(y)));
+                only_after.push(unmatched(after, y));
                 j += 1;
             }
             (Ordering::Equal, Some(x), Some(y)) => {
@@ -52,6 +52,14 @@ pub(crate) fn evaluate<'f>(
         }
     }
     run.finish(only_before, only_after)
+}
+
+/// The officer at index `x` of `cohort`, with the name the cohort gives.
+fn unmatched(cohort: &Cohort, x: u32) -> Unmatched {
+    Unmatched {
+        officer: OfficerId::new(cohort.id_str(x)),
+        officer_name: cohort.officer_name(x as usize).map(str::to_owned),
+    }
 }
 
 /// Officer indices of a cohort, sorted by id (ids are unique within a cohort).
@@ -311,7 +319,7 @@ impl<'a, 'f> Run<'a, 'f> {
         }
     }
 
-    fn finish(self, only_before: Vec<OfficerId>, only_after: Vec<OfficerId>) -> Evaluation<'f> {
+    fn finish(self, only_before: Vec<Unmatched>, only_after: Vec<Unmatched>) -> Evaluation<'f> {
         let fw = self.fw;
         let competencies = (self.competencies.iter().enumerate())
             .filter(|(_, k)| k.required > 0)

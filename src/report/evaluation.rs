@@ -172,7 +172,12 @@ impl fmt::Display for Evaluation<'_> {
         ] {
             if !ids.is_empty() {
                 writeln!(f, "\n{title}")?;
-                wrapped(f, 2, ids.iter().map(|id| Text(id.as_str())))?;
+                wrapped(
+                    f,
+                    2,
+                    ids.iter()
+                        .map(|u| Label::officer(u.officer_name.as_deref(), u.officer.as_str())),
+                )?;
             }
         }
         Ok(())

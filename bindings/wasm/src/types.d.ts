@@ -514,8 +514,16 @@ export interface Evaluation {
   /** Least effective first. */
   courses: CourseEffect[];
   moved: Move[];
-  only_before: string[];
-  only_after: string[];
+  /** Officers only in the first snapshot, by id. */
+  only_before: Unmatched[];
+  /** Officers only in the second snapshot, by id. */
+  only_after: Unmatched[];
+}
+
+/** An officer found in one snapshot only, with the name that snapshot gives. */
+export interface Unmatched {
+  officer: string;
+  officer_name?: string;
 }
 
 
