@@ -33,7 +33,6 @@ pub struct Cohort {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDocument<'a> {
-    #[allow(dead_code)] // checked by `Probe` before the document is read
     format_version: u32,
     #[serde(borrow)]
     officers: Vec<&'a RawValue>,
@@ -268,26 +267,35 @@ fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Problem> {
 }
 
 /// Splits an officers document into its officers' raw texts, after checking its version.
+///
+/// A well-formed document is read once; only when that fails is the version probed on its
+/// own, so an unsupported version is reported before the shape, as the library's readers do.
 fn split(input: &Input) -> Result<RawDocument<'_>, Failure> {
     let text = input.text.as_str();
+    let unsupported = |found: u64| -> Failure {
+        Error::UnsupportedFormatVersion {
+            found,
+            expected: FORMAT_VERSION,
+        }
+        .into()
+    };
+    let supported = |found: u64| {
+        (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found)
+    };
+    let shape_error = match serde_json::from_str::<RawDocument<'_>>(text) {
+        Ok(document) if supported(u64::from(document.format_version)) => return Ok(document),
+        Ok(document) => return Err(unsupported(u64::from(document.format_version))),
+        Err(e) => e,
+    };
     match serde_json::from_str::<Probe>(text) {
         Ok(Probe {
             format_version: Some(found),
-        }) if !(u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found) => {
-            return Err(Error::UnsupportedFormatVersion {
-                found,
-                expected: FORMAT_VERSION,
-            }
-            .into());
-        }
+        }) if !supported(found) => Err(unsupported(found)),
         // Syntax errors are reported where found; a shape the probe cannot read is left to
         // the document's own reading, which names what it expected.
-        Err(e) if e.classify() != serde_json::error::Category::Data => {
-            return Err(input.failure(&e));
-        }
-        _ => {}
+        Err(e) if e.classify() != serde_json::error::Category::Data => Err(input.failure(&e)),
+        _ => Err(input.failure(&shape_error)),
     }
-    serde_json::from_str::<RawDocument<'_>>(text).map_err(|e| input.failure(&e))
 }
 
 /// Parses one officer of a document, reporting a problem at its place in the whole text.
