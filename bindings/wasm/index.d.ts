@@ -8,6 +8,7 @@ export {
   exportCase,
   importCase,
   loadEsco,
+  loadKcm,
   loadOfficers,
   loadOnet,
   parseFrameworkSpec,

@@ -109,7 +109,6 @@ impl<'a> Table<'a> {
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
         Table {
             file,
@@ -130,6 +129,12 @@ impl<'a> Table<'a> {
                 Ok(true) => {}
                 // The text is a `&str`, so neither invalid UTF-8 nor I/O can fail here.
                 Ok(false) | Err(_) => return None,
+            }
+            // Fields are read trimmed of whitespace (`str::trim`, what the reader's
+            // `Trim::All` gives); `StringRecord::trim` copies the whole record, so only a
+            // record with a field to trim pays for it.
+            if record.iter().any(|field| field.len() != field.trim().len()) {
+                record.trim();
             }
             // The reader's position before a record may sit on the previous record's
             // terminator; the record starts at the first byte after any line breaks.
@@ -537,6 +542,10 @@ mod tests {
         let (rows, errors) = records(" a , b\t\r\n  \r\n x ,\"q\"  \n\u{a0}\n");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(rows, [row(1, &["a", "b"]), row(3, &["x", "q"])]);
+        // Any Unicode whitespace, as `str::trim`; a record with nothing to trim is as read.
+        let (rows, errors) = records("p,\u{b}v\u{2003}\nq r,s\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows, [row(1, &["p", "v"]), row(2, &["q r", "s"])]);
     }
 
     #[test]

@@ -44,6 +44,14 @@ async function run() {
   results.esco_load_ms = median(load);
   results.esco_framework_ms = median(build);
   results.esco_total_ms = median(load.map((l, i) => l + build[i]));
+  // The same framework straight from the texts, without the document as objects.
+  const direct = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    Framework.fromEsco(csv).free();
+    direct.push(performance.now() - t0);
+  }
+  results.esco_from_esco_ms = median(direct);
 
   // 2. One gap report: an officer of the first post with 40 requirements, holding most.
   const positions = fw.positions();
@@ -86,6 +94,23 @@ async function run() {
   t = performance.now();
   const cohort = new Cohort(fw, officers);
   results.cohort_build_ms = performance.now() - t;
+  // The same officers as an officers document's JSON text, and as an HR export's CSV texts.
+  const doc = JSON.stringify({ format_version: 2, officers });
+  t = performance.now();
+  new Cohort(fw, doc).free();
+  results.cohort_from_text_ms = performance.now() - t;
+  const officersCsv = ["id,department,position"];
+  const evidenceCsv = ["officer,competency,level,source,date"];
+  for (const o of officers) {
+    officersCsv.push(`${o.id},${o.department},${o.position}`);
+    for (const e of o.passbook) evidenceCsv.push(`${o.id},${e.competency},${e.level},${e.source},${e.date}`);
+  }
+  const hrExport = { officers: officersCsv.join("\n") + "\n", evidence: evidenceCsv.join("\n") + "\n" };
+  t = performance.now();
+  const fromCsv = Cohort.fromCsv(fw, hrExport);
+  results.cohort_from_csv_ms = performance.now() - t;
+  results.cohort_from_csv_officers = fromCsv.length;
+  fromCsv.free();
   const needsRuns = [];
   let needs;
   for (let i = 0; i < 5; i++) {

@@ -1,6 +1,6 @@
 // Runs bench/bench.html in headless Debian chromium and prints the timings.
 //   npm run bench
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { launch, serve } from "../test/support/browser.js";
@@ -15,6 +15,7 @@ try {
   const results = await page.evaluate(() => window.results);
   if (results.error) throw new Error(results.error);
   console.log(JSON.stringify(results, null, 2));
+  mkdirSync(join(packageDir, "test-results"), { recursive: true });
   writeFileSync(join(packageDir, "test-results", "bench.json"), JSON.stringify(results, null, 2) + "\n");
 } finally {
   await browser.close();

@@ -36,6 +36,10 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "GapOptions")]
     pub type GapOptions;
 
+    /// An optional `KcmOptions` argument.
+    #[wasm_bindgen(typescript_type = "KcmOptions")]
+    pub type KcmOptions;
+
     /// An optional `LevelPolicy` argument.
     #[wasm_bindgen(typescript_type = "LevelPolicy")]
     pub type LevelPolicy;

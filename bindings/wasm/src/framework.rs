@@ -48,6 +48,24 @@ impl Framework {
         })
     }
 
+    /// Builds the framework straight from the texts of the ESCO CSV files: what
+    /// `new Framework(loadEsco(csv, options))` builds, without making JavaScript objects of
+    /// the document and reading them back.
+    ///
+    /// Throws what `loadEsco` throws, then what `new Framework` throws.
+    ///
+    /// Time and memory linear in the texts (the loader's, then validation's).
+    #[wasm_bindgen(js_name = fromEsco)]
+    pub fn from_esco(
+        #[wasm_bindgen(unchecked_param_type = "EscoCsv")] csv: &JsValue,
+        options: Option<crate::args::EscoOptions>,
+    ) -> Result<Framework, Failure> {
+        let spec = crate::interchange::esco_spec(csv, options)?;
+        Ok(Framework {
+            inner: Rc::new(karmayogi::Framework::new(spec)?),
+        })
+    }
+
     /// The framework as a document again, every list sorted by id.
     #[wasm_bindgen(js_name = toSpec, unchecked_return_type = "FrameworkSpec")]
     pub fn to_spec(&self) -> Result<JsValue, Failure> {

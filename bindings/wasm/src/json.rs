@@ -6,7 +6,7 @@
 //! maps are objects). Going through JSON text keeps one serde implementation per type in the
 //! WebAssembly, and lets the engine's own `JSON.parse` build the objects.
 
-use karmayogi::Error;
+use karmayogi::{Error, Errors};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -79,6 +79,32 @@ impl Input {
                 Failure::one(self.problem(line, column, &description))
             }
             other => other.into(),
+        })
+    }
+
+    /// Reads the text with one of the library's readers that report several errors at
+    /// once, adding the path of each shape error.
+    pub(crate) fn read_all<T>(
+        &self,
+        reader: impl FnOnce(&str) -> Result<T, Errors>,
+    ) -> Result<T, Failure> {
+        reader(&self.text).map_err(|errors| {
+            Failure(
+                errors
+                    .into_iter()
+                    .map(|e| match e {
+                        Error::Json {
+                            line,
+                            column,
+                            message,
+                        } => {
+                            let description = strip_position(&message, line, column);
+                            self.problem(line, column, &description)
+                        }
+                        other => Problem::Library(other),
+                    })
+                    .collect(),
+            )
         })
     }
 

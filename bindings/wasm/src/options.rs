@@ -11,8 +11,9 @@
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseExportOptions, CaseIds, CaseImportOptions, CaseItemMapping,
     CaseLevelRule, CompareOptions, CompetencyType, CourseLevels, EscoOptions, GapOptions,
-    GroupKind, Level, LevelPolicy, NeedsOptions, OfficersCsvOptions, OnetOptions, RankOptions,
-    RecommendOptions, ReviewOptions, Solver, UndatedEvidence, UntaggedLevel, Weights,
+    GroupKind, KcmOptions, KcmSubThemes, Level, LevelPolicy, NeedsOptions, OfficersCsvOptions,
+    OnetOptions, RankOptions, RecommendOptions, ReviewOptions, Solver, UndatedEvidence,
+    UntaggedLevel, Weights,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -765,6 +766,22 @@ pub(crate) fn onet(value: Option<impl Into<JsValue>>) -> Result<OnetOptions, Fai
     }
     if let Some(yes) = f.flag("coreTasksOnly")? {
         o = o.core_tasks_only(yes);
+    }
+    Ok(o)
+}
+
+/// [`KcmOptions`]: `{subThemes}`, `"competencies"` (the default) or `"groups"`.
+pub(crate) fn kcm(value: Option<impl Into<JsValue>>) -> Result<KcmOptions, Failure> {
+    let f = Fields::new(value, &["subThemes"])?;
+    let mut o = KcmOptions::default();
+    if let Some(sub_themes) = f.choice(
+        "subThemes",
+        &[
+            ("competencies", KcmSubThemes::Competencies),
+            ("groups", KcmSubThemes::Groups),
+        ],
+    )? {
+        o = o.sub_themes(sub_themes);
     }
     Ok(o)
 }

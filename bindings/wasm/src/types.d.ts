@@ -726,6 +726,71 @@ export interface EscoOptions {
   includeOptional?: boolean;
 }
 
+/** Options of `loadKcm`. */
+export interface KcmOptions {
+  /**
+   * What the KCM's sub-themes become: `"competencies"` (the default; each in its theme's
+   * group, typed by its area) or `"groups"` (of kind sub-theme, under their theme).
+   */
+  subThemes?: "competencies" | "groups";
+}
+
+/** What `loadKcm` read: the framework document and the report of what was set aside. */
+export interface KcmLoad {
+  spec: FrameworkSpec;
+  report: IgotReport;
+}
+
+/** What an iGOT loader set aside, noted and ignored: nothing is dropped silently. */
+export interface IgotReport {
+  /** Records, tags and nodes left out of the result, each with why, in the order met. */
+  set_aside: IgotEntry[];
+  /** Records kept with something the reader should know, in document order. */
+  notes: IgotEntry[];
+  /** Fields the crate has no place for, with how many records carried them; by name. */
+  ignored_fields: { field: string; count: number }[];
+}
+
+/** One record, tag or node of an `IgotReport`. */
+export interface IgotEntry {
+  /** Where, as a JSON path: `$[3].competencies_v5[1]`. */
+  path: string;
+  /** The record's id or key when it has one (a course identifier, a KCM path); else empty. */
+  id: string;
+  what: IgotWhat;
+}
+
+/** What an `IgotEntry` reports, tagged by `what`. */
+export type IgotWhat =
+  | { what: "missing_field"; field: string }
+  | { what: "wrong_type"; field: string; found: string; expected: string }
+  | { what: "blank"; field: string }
+  | { what: "duplicate_id" }
+  | { what: "repeated" }
+  | { what: "unknown_area"; area: string }
+  | { what: "unknown_type"; found: string }
+  | { what: "not_verified"; status: string }
+  | { what: "draft"; status: string }
+  | { what: "no_level" }
+  | { what: "unreadable_level"; field: string; found: string }
+  | { what: "level_out_of_range"; level: number; min: number; max: number }
+  | { what: "level_from_name"; name: string; level: number }
+  | { what: "unknown_competency"; key: string; nearest: string | null }
+  | { what: "matched_ignoring_whitespace"; found: string; matched: string }
+  | { what: "repeated_tag"; level: number | null }
+  | { what: "repeated_requirement"; competency: string; level: number }
+  | { what: "misspelt_keys"; keys: string[] }
+  | { what: "no_duration" }
+  | { what: "hours_out_of_range"; hours: number }
+  | { what: "assumed_hours"; hours: number }
+  | { what: "no_tags" }
+  | { what: "no_department" }
+  | { what: "no_roles" }
+  | { what: "no_place"; kind: string }
+  | { what: "conflict"; field: string }
+  | { what: "whitespace"; kinds: string }
+  | { what: "same_name_apart_from_whitespace"; other: string };
+
 /** The texts of the O*NET CSV files, in the layout of the repository's `data/onet`. */
 export interface OnetCsv {
   occupations: string;

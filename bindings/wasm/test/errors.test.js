@@ -165,6 +165,32 @@ describe("officers", () => {
     throwsProblems(() => new Cohort(fw, [1]), [{ code: "json", path: "[0]" }]);
   });
 
+  test("a large array reports every element's problem by index, whatever the element", () => {
+    // 700 officers; bad entries among them, and elements JSON text cannot hold (undefined)
+    // or that are JSON texts themselves.
+    const base = officersDoc().officers;
+    const list = Array.from({ length: 700 }, (_, i) => ({ ...structuredClone(base[i % base.length]), id: `officer-${i}` }));
+    const good = new Cohort(fw, list);
+    assert.equal(good.length, 700);
+    assert.equal(good.officerId(699), "officer-699");
+    list[300] = JSON.stringify(list[300]);
+    const asText = new Cohort(fw, list);
+    assert.deepEqual(fw.trainingNeeds(asText), fw.trainingNeeds(good));
+    list[255].passbook[0].level = "two";
+    list[256].department = 5;
+    list[600] = undefined;
+    list[601] = "{";
+    throwsProblems(
+      () => new Cohort(fw, list),
+      [
+        { code: "json", path: "[255].passbook[0].level", line: 0, column: 0 },
+        { code: "json", path: "[256].department", line: 0, column: 0 },
+        { code: "json", path: "[600]" },
+        { code: "json", path: "[601]", line: 1, column: 1 },
+      ],
+    );
+  });
+
   test("a profile or cohort from another framework is refused", () => {
     const other = new Framework(frameworkText());
     const p = new Profile(other, meena());
@@ -277,6 +303,18 @@ describe("loaders and CASE", () => {
       { code: "csv_missing_column", file: "esco/occupations.csv", column: "isco_group" },
     ]);
     throwsProblems(() => loadEsco({ occupations, skills }), [{ code: "json", path: "occupationSkills" }]);
+    // Building the framework straight from the texts throws the loader's problems alike.
+    throwsProblems(
+      () => Framework.fromEsco({ occupations, skills, occupationSkills: links }),
+      [
+        { code: "csv_unknown_reference", file: "esco/occupation_skills.csv", line: 3, column: "skill_id", found: "9", target: "esco/skills.csv" },
+        { code: "csv_invalid_value", file: "esco/occupation_skills.csv", line: 4, column: "relation", found: "X" },
+      ],
+    );
+    throwsProblems(() => Framework.fromEsco({ occupations, skills }), [{ code: "json", path: "occupationSkills" }]);
+    throwsProblems(() => Framework.fromEsco({ occupations, skills, occupationSkills: "occ_id,skill_id,relation\n" }, { essentialLevel: 6 }), [
+      { code: "invalid_option", option: "essential_level", value: 6 },
+    ]);
     const onet = {
       occupations: "soc,title\n",
       elements: "element_id,parent_id,name,description\n",

@@ -26,6 +26,16 @@ describe("ESCO", () => {
     assert.equal(fw.positions().length, 3007);
   });
 
+  test("Framework.fromEsco builds what new Framework(loadEsco(...)) builds", () => {
+    const direct = Framework.fromEsco(csv);
+    assert.equal(direct.toJson(), fw.toJson());
+    assert.equal(direct.competencies().length, 13896);
+    const options = { includeOptional: false, essentialLevel: 4 };
+    const flat = { ...csv, hierarchy: undefined };
+    assert.equal(Framework.fromEsco(flat, options).toJson(), new Framework(loadEsco(flat, options)).toJson());
+    direct.free();
+  });
+
   test("every occupation is fully ready for itself when the officer holds its requirements", () => {
     const officers = [];
     for (const position of fw.positions()) {

@@ -150,6 +150,10 @@ const esco: FrameworkSpec = loadEsco(
   { occupations: "", skills: "", occupationSkills: "", hierarchy: { skillBroader: "", skillGroups: "" } },
   { essentialLevel: 3, optionalLevel: 2, includeOptional: true },
 );
+const escoFramework: Framework = Framework.fromEsco(
+  { occupations: "", skills: "", occupationSkills: "" },
+  { essentialLevel: 4, includeOptional: false },
+);
 const onet: FrameworkSpec = loadOnet(
   { occupations: "", elements: "", occupationSkillLevels: "", tasks: "" },
   { importanceThreshold: 3.5, includeSuppressed: false, unratedOccupations: false, coreTasksOnly: true },
