@@ -112,6 +112,26 @@ impl Department<'_> {
         )
     }
 
+    /// Whether officer `o` can still take `step` (found by [`Department::best`] with their
+    /// enrolment as it is): it fits their cap and the budget left, and every course it adds
+    /// has a seat left.
+    fn still_feasible(
+        &self,
+        plan: &Plan,
+        o: usize,
+        step: StepChoice,
+        banned: Option<(usize, u32)>,
+    ) -> bool {
+        let stepper = &plan.steppers[o];
+        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
+        let p = &self.officers[o];
+        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
+        step.hours <= hours_left + EPS
+            && stepper.all_pending(&p.inst, step.cand, |c| {
+                Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+            })
+    }
+
     /// Applies `step` for officer `o`.
     fn take(&self, plan: &mut Plan, o: usize, step: StepChoice, added: &mut Vec<u32>) {
         added.clear();
@@ -157,6 +177,7 @@ impl Department<'_> {
             ratio: step.gain / step.hours,
             hours: step.hours,
             officer: o as u32,
+            step,
         };
         let mut heap = BinaryHeap::with_capacity(self.officers.len());
         for o in 0..self.officers.len() {
@@ -167,14 +188,22 @@ impl Department<'_> {
         let mut took = false;
         while let Some(top) = heap.pop() {
             let o = top.officer as usize;
-            let Some(step) = self.best(plan, o, banned) else {
-                continue;
+            // Nothing of the officer's changed since the entry was made and the feasible
+            // steps only shrank, so while its step is still feasible it is still the best
+            // (the order of `beats` is total); only then is it taken without a new scan.
+            let step = if self.still_feasible(plan, o, top.step, banned) {
+                top.step
+            } else {
+                let Some(step) = self.best(plan, o, banned) else {
+                    continue;
+                };
+                let fresh = entry(step, o);
+                if heap.peek().is_some_and(|next| next > &fresh) {
+                    heap.push(fresh);
+                    continue;
+                }
+                step
             };
-            let fresh = entry(step, o);
-            if heap.peek().is_some_and(|next| next > &fresh) {
-                heap.push(fresh);
-                continue;
-            }
             self.take(plan, o, step, &mut added);
             took = true;
             if let Some(next) = self.best(plan, o, banned) {
@@ -225,6 +254,7 @@ struct Entry {
     ratio: f64,
     hours: f64,
     officer: u32,
+    step: StepChoice,
 }
 
 impl Ord for Entry {
