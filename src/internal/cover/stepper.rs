@@ -101,8 +101,11 @@ impl Stepper {
         let mut best: Option<StepChoice> = None;
         for c in 0..inst.len() as u32 {
             // Only a candidate closing something of value still open adds value; the
-            // check costs its row, where the closure walk costs its whole closure.
-            if self.state.chosen[c as usize] || !self.opens(inst, c) {
+            // check costs its row, where the closure walk costs its whole closure. Without
+            // prerequisites the marginal is that row, and a zero gain is skipped below.
+            if self.state.chosen[c as usize]
+                || (!inst.prerequisites(c).is_empty() && !self.opens(inst, c))
+            {
                 continue;
             }
             let m = self.state.marginal(inst, c);
