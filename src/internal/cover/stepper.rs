@@ -88,21 +88,25 @@ impl Stepper {
         !self.state.walk_up(inst, c, true, |d| !allowed(d))
     }
 
-    /// The step with the most value per real hour among candidates adding at most
-    /// `hours_left` hours and whose every added candidate passes `allowed`; ties go to fewer
-    /// hours, then the smaller index.
-    pub(crate) fn best_step(
+    /// The `K` steps with the most value per real hour among candidates adding at most
+    /// `hours_left` hours and whose every added candidate passes `allowed`, best first
+    /// (`None` past the last); ties go to fewer hours, then the smaller index. As the
+    /// feasible steps shrink while this solution stays as it is, the first of them still
+    /// feasible is the best step, since every other step ranks below all of them.
+    pub(crate) fn best_steps<const K: usize>(
         &self,
         inst: &Instance,
         hours_left: f64,
         allowed: impl Fn(u32) -> bool,
-        _seen: &mut Vec<u32>,
-    ) -> Option<StepChoice> {
-        let mut best: Option<StepChoice> = None;
+    ) -> [Option<StepChoice>; K] {
+        let mut best = [None; K];
         for c in 0..inst.len() as u32 {
             // Only a candidate closing something of value still open adds value; the
-            // check costs its row, where the closure walk costs its whole closure.
-            if self.state.chosen[c as usize] || !self.opens(inst, c) {
+            // check costs its row, where the closure walk costs its whole closure. Without
+            // prerequisites the marginal is that row, and a zero gain is skipped below.
+            if self.state.chosen[c as usize]
+                || (!inst.prerequisites(c).is_empty() && !self.opens(inst, c))
+            {
                 continue;
             }
             let m = self.state.marginal(inst, c);
@@ -110,13 +114,19 @@ impl Stepper {
             {
                 continue;
             }
-            if best.is_none_or(|b| beats(m.value, m.hours, b.gain, b.hours)) {
-                best = Some(StepChoice {
-                    cand: c,
-                    gain: m.value,
-                    hours: m.hours,
-                });
-            }
+            // After every step it does not beat: candidates come in index order, so among
+            // equals the smaller index stays first.
+            let Some(at) = best.iter().position(|b| {
+                b.is_none_or(|b: StepChoice| beats(m.value, m.hours, b.gain, b.hours))
+            }) else {
+                continue;
+            };
+            best[at..].rotate_right(1);
+            best[at] = Some(StepChoice {
+                cand: c,
+                gain: m.value,
+                hours: m.hours,
+            });
         }
         best
     }

@@ -97,19 +97,42 @@ impl Department<'_> {
         plan.steppers.iter().fold(0.0, |sum, s| sum + s.hours())
     }
 
-    /// Officer `o`'s best next step under the shared constraints, never choosing `banned`
-    /// (an officer and one of their candidates).
-    fn best(&self, plan: &Plan, o: usize, banned: Option<(usize, u32)>) -> Option<StepChoice> {
+    /// Officer `o`'s [`RUNNERS`] best next steps under the shared constraints (their cap,
+    /// the budget left, the seats left), best first, never choosing `banned` (an officer and
+    /// one of their candidates).
+    fn best_few(
+        &self,
+        plan: &Plan,
+        o: usize,
+        banned: Option<(usize, u32)>,
+    ) -> [Option<StepChoice>; RUNNERS] {
         let stepper = &plan.steppers[o];
         let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
         let p = &self.officers[o];
         let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
-        stepper.best_step(
-            &p.inst,
-            hours_left,
-            |c| Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0,
-            &mut Vec::new(),
-        )
+        stepper.best_steps(&p.inst, hours_left, |c| {
+            Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+        })
+    }
+
+    /// Whether officer `o` can still take `step` (found by [`Department::best_few`] with their
+    /// enrolment as it is): it fits their cap and the budget left, and every course it adds
+    /// has a seat left.
+    fn still_feasible(
+        &self,
+        plan: &Plan,
+        o: usize,
+        step: StepChoice,
+        banned: Option<(usize, u32)>,
+    ) -> bool {
+        let stepper = &plan.steppers[o];
+        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
+        let p = &self.officers[o];
+        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
+        step.hours <= hours_left + EPS
+            && stepper.all_pending(&p.inst, step.cand, |c| {
+                Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+            })
     }
 
     /// Applies `step` for officer `o`.
@@ -157,27 +180,49 @@ impl Department<'_> {
             ratio: step.gain / step.hours,
             hours: step.hours,
             officer: o as u32,
+            step,
         };
+        // Each officer's best steps as last found, best first; the heap holds the first.
+        let mut runners: Vec<[Option<StepChoice>; RUNNERS]> = (0..self.officers.len())
+            .map(|o| self.best_few(plan, o, banned))
+            .collect();
         let mut heap = BinaryHeap::with_capacity(self.officers.len());
-        for o in 0..self.officers.len() {
-            if let Some(step) = self.best(plan, o, banned) {
+        for (o, few) in runners.iter().enumerate() {
+            if let Some(step) = few[0] {
                 heap.push(entry(step, o));
             }
         }
         let mut took = false;
         while let Some(top) = heap.pop() {
             let o = top.officer as usize;
-            let Some(step) = self.best(plan, o, banned) else {
-                continue;
+            // Nothing of the officer's changed since their steps were found and the feasible
+            // steps only shrank, so the first of them still feasible is still the best (the
+            // order of `beats` is total); only when none is left are they scanned again.
+            let few = &mut runners[o];
+            let first = few
+                .iter()
+                .position(|s| s.is_none_or(|s| self.still_feasible(plan, o, s, banned)));
+            let step = if first == Some(0) {
+                top.step
+            } else {
+                match first {
+                    Some(i) => few.rotate_left(i),
+                    None => *few = self.best_few(plan, o, banned),
+                }
+                let Some(step) = few[0] else {
+                    continue;
+                };
+                let fresh = entry(step, o);
+                if heap.peek().is_some_and(|next| next > &fresh) {
+                    heap.push(fresh);
+                    continue;
+                }
+                step
             };
-            let fresh = entry(step, o);
-            if heap.peek().is_some_and(|next| next > &fresh) {
-                heap.push(fresh);
-                continue;
-            }
             self.take(plan, o, step, &mut added);
             took = true;
-            if let Some(next) = self.best(plan, o, banned) {
+            runners[o] = self.best_few(plan, o, banned);
+            if let Some(next) = runners[o][0] {
                 heap.push(entry(next, o));
             }
         }
@@ -220,11 +265,16 @@ pub(crate) fn better(value: f64, hours: f64, best_value: f64, best_hours: f64) -
         || (value >= best_value - tol && hours < best_hours - EPS * best_hours.abs().max(1.0))
 }
 
+/// Steps kept per officer in the department greedy, so that a step lost to a full course
+/// or the budget is replaced without a new scan of the officer's candidates.
+const RUNNERS: usize = 4;
+
 /// A heap entry: an officer's best next step.
 struct Entry {
     ratio: f64,
     hours: f64,
     officer: u32,
+    step: StepChoice,
 }
 
 impl Ord for Entry {
