@@ -230,7 +230,7 @@ fn timed(
     let start = Instant::now();
     let plan: Plan<'_> = framework.recommend_targets(targets, &[], options)?;
     let micros = start.elapsed().as_secs_f64() * 1e6;
-    let gap = plan.optimality.gap().unwrap_or(f64::INFINITY);
+    let gap = plan.optimality.gap();
     Ok(Run {
         micros,
         objective: if budget {

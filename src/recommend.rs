@@ -320,12 +320,12 @@ pub enum Optimality {
 }
 
 impl Optimality {
-    /// The proven relative distance from the optimum: 0 when optimal. Every plan carries a
-    /// bound, so this is `Some` for every plan the crate returns.
-    pub fn gap(&self) -> Option<f64> {
+    /// The proven relative distance from the optimum: 0 when optimal, else the
+    /// [`Optimality::Bounded`] gap. Every plan carries a bound, so every plan has one.
+    pub fn gap(&self) -> f64 {
         match *self {
-            Optimality::Optimal => Some(0.0),
-            Optimality::Bounded { gap } => Some(gap),
+            Optimality::Optimal => 0.0,
+            Optimality::Bounded { gap } => gap,
         }
     }
 }
