@@ -895,7 +895,7 @@ fn course(i: usize, raw: &RawCourse, scales: &[u8], name: &str) -> CourseSpec {
                 .map(|j| COURSE_IDS[j].into())
                 .collect()
         },
-        provider: (i % 2 == 0).then(|| "iGOT".to_owned()),
+        provider: i.is_multiple_of(2).then(|| "iGOT".to_owned()),
         language: None,
     }
 }
@@ -1888,7 +1888,7 @@ fn weights(knobs: &Knobs, slot: usize) -> Weights {
 fn gap_options(knobs: &Knobs) -> GapOptions {
     GapOptions::default()
         .weights(weights(knobs, 1))
-        .include_met(knobs.0[2] % 2 == 0)
+        .include_met(knobs.0[2].is_multiple_of(2))
 }
 
 /// A competency id of the framework, or an unknown one.
@@ -1903,13 +1903,13 @@ fn recommend_options(fw: &Framework, knobs: &Knobs) -> (RecommendOptions, Option
     let mut options = RecommendOptions::default()
         .untagged(knobs.pick(3, &untagged_rules()))
         .weights(weights(knobs, 4));
-    if knobs.0[5] % 3 == 0 {
+    if knobs.0[5].is_multiple_of(3) {
         options = options.solver(Solver::Exact {
             node_limit: knobs.pick(6, &NODE_LIMITS),
         });
     }
     let mut budget = None;
-    if knobs.0[7] % 2 == 0 {
+    if knobs.0[7].is_multiple_of(2) {
         let b = knobs.pick(8, &BUDGETS);
         options = options.budget(b).expect("edge budgets are valid");
         budget = Some(b);
@@ -2000,11 +2000,11 @@ fn exercise_profile(fw: &Framework, profile: &Profile, knobs: &Knobs) {
     let mut rank = RankOptions::default()
         .top(knobs.pick(13, &TOPS))
         .gap_options(gap.clone())
-        .exclude_current(knobs.0[14] % 2 == 0);
-    if knobs.0[15] % 3 == 0 {
-        if let Some(d) = department_pick(fw, knobs) {
-            rank = rank.department(d);
-        }
+        .exclude_current(knobs.0[14].is_multiple_of(2));
+    if knobs.0[15].is_multiple_of(3)
+        && let Some(d) = department_pick(fw, knobs)
+    {
+        rank = rank.department(d);
     }
     let fits = fw.positions_for(profile, &rank).expect("same framework");
     assert!(huge || fits.iter().all(|f| (0.0..=1.0).contains(&f.readiness)));
@@ -2059,10 +2059,10 @@ fn career_options(fw: &Framework, knobs: &Knobs, gap: GapOptions) -> CareerOptio
         .untagged(knobs.pick(18, &untagged_rules()))
         .exclude_current(knobs.0[14] % 2 == 1)
         .gap_options(gap);
-    if knobs.0[15] % 3 == 1 {
-        if let Some(d) = department_pick(fw, knobs) {
-            career = career.department(d);
-        }
+    if knobs.0[15] % 3 == 1
+        && let Some(d) = department_pick(fw, knobs)
+    {
+        career = career.department(d);
     }
     career
 }
@@ -2132,7 +2132,7 @@ fn exercise_cohort(fw: &Framework, cohort: &Cohort, knobs: &Knobs) {
     let rank = RankOptions::default()
         .top(knobs.pick(13, &OFFICER_TOPS))
         .gap_options(gap_options(knobs))
-        .exclude_current(knobs.0[14] % 2 == 0);
+        .exclude_current(knobs.0[14].is_multiple_of(2));
     let career = career_options(fw, knobs, gap_options(knobs));
     for p in fw.positions().iter().take(3) {
         let fits = fw
@@ -2182,10 +2182,10 @@ fn exercise_plan(fw: &Framework, cohort: &Cohort, knobs: &Knobs) {
         let p = &fw.positions()[0];
         options = options.position_weight(p.id.clone(), w).expect("valid");
     }
-    if knobs.0[15] % 3 == 2 {
-        if let Some(d) = department_pick(fw, knobs) {
-            options = options.department(d);
-        }
+    if knobs.0[15] % 3 == 2
+        && let Some(d) = department_pick(fw, knobs)
+    {
+        options = options.department(d);
     }
     if knobs.0[5] % 3 == 1 {
         options = options.solver(Solver::Exact {
@@ -2244,7 +2244,7 @@ fn exercise_targets(fw: &Framework, knobs: &Knobs) {
         })
         .collect();
     let mut completed: Vec<CourseId> = fw.courses().iter().map(|c| c.id.clone()).collect();
-    if knobs.0[13] % 2 == 0 {
+    if knobs.0[13].is_multiple_of(2) {
         completed.push(GHOST.into());
         targets.truncate(1);
     }
