@@ -95,27 +95,6 @@ fn args() -> Result<Args, String> {
     Ok(out)
 }
 
-/// An officer's targets: the occupation's essential skills at level 3, each held at a random
-/// level (none in half the cases, else 1 to 3).
-fn targets(esco: &esco::Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<Target> {
-    esco.links
-        .iter()
-        .filter(|&&(o, _, essential)| o == occupation && essential)
-        .map(|&(_, skill, _)| {
-            let current = if rng.chance(500) {
-                0
-            } else {
-                1 + rng.below(3) as u8
-            };
-            Target {
-                competency: esco::competency_id(skill).into(),
-                current: Level::new(current).unwrap_or(Level::NONE),
-                required: Level::new(esco::ESSENTIAL_LEVEL).unwrap_or(Level::MAX),
-            }
-        })
-        .collect()
-}
-
 /// Posts with at least this many requirements give the `overlapping` catalogue's officers.
 const WIDE: usize = 40;
 
@@ -157,7 +136,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut rng = SplitMix64::new(SEED);
     let cases: Vec<Vec<Target>> = occupations
         .iter()
-        .map(|&o| targets(&esco, o, &mut rng))
+        .map(|&o| catalogue::targets(&esco, o, &mut rng))
         .filter(|t| !t.is_empty())
         .collect();
     // Officers of posts with 40 or more requirements, every requirement a target.

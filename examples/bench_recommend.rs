@@ -33,8 +33,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use karmayogi::{
-    CareerOptions, Cohort, Framework, Level, LevelPolicy, Optimality, Profile, RecommendOptions,
-    Solver, Target,
+    CareerOptions, Cohort, Framework, LevelPolicy, Optimality, Profile, RecommendOptions, Solver,
+    Target,
 };
 
 use synth::SplitMix64;
@@ -44,27 +44,6 @@ const SEED: u64 = 2024;
 
 fn main() -> ExitCode {
     out::finish(run)
-}
-
-/// An officer's targets: the occupation's essential skills at level 3, each held at a random
-/// level (none in half the cases, else 1 to 3).
-fn targets(esco: &esco::Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<Target> {
-    esco.links
-        .iter()
-        .filter(|&&(o, _, essential)| o == occupation && essential)
-        .map(|&(_, skill, _)| {
-            let current = if rng.chance(500) {
-                0
-            } else {
-                1 + rng.below(3) as u8
-            };
-            Target {
-                competency: esco::competency_id(skill).into(),
-                current: Level::new(current).unwrap_or(Level::NONE),
-                required: Level::new(esco::ESSENTIAL_LEVEL).unwrap_or(Level::MAX),
-            }
-        })
-        .collect()
 }
 
 const USAGE: args::Usage = args::Usage {
@@ -103,7 +82,7 @@ fn run(out: &mut dyn Write) -> out::Outcome {
     let mut rng = SplitMix64::new(SEED);
     let cases: Vec<Vec<Target>> = occupations
         .iter()
-        .map(|&o| targets(&esco, o, &mut rng))
+        .map(|&o| catalogue::targets(&esco, o, &mut rng))
         .filter(|t| !t.is_empty())
         .collect();
 

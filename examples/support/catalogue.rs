@@ -25,9 +25,9 @@
 
 use std::collections::BTreeMap;
 
-use karmayogi::{CourseOutcome, CourseSpec, Mode};
+use karmayogi::{CourseOutcome, CourseSpec, Level, Mode, Target};
 
-use crate::esco::{Esco, competency_id};
+use crate::esco::{ESSENTIAL_LEVEL, Esco, competency_id};
 use crate::synth::SplitMix64;
 
 /// `count` synthetic courses over the ESCO skills, from `seed`.
@@ -258,4 +258,25 @@ fn generate(
 /// Id of the `i`-th synthetic course.
 pub fn course_id(i: usize) -> String {
     format!("course-{i:05}")
+}
+
+/// An officer's targets: the occupation's essential skills at level 3, each held at a random
+/// level (none in half the cases, else 1 to 3).
+pub fn targets(esco: &Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<Target> {
+    esco.links
+        .iter()
+        .filter(|&&(o, _, essential)| o == occupation && essential)
+        .map(|&(_, skill, _)| {
+            let current = if rng.chance(500) {
+                0
+            } else {
+                1 + rng.below(3) as u8
+            };
+            Target {
+                competency: competency_id(skill).into(),
+                current: Level::new(current).unwrap_or(Level::NONE),
+                required: Level::new(ESSENTIAL_LEVEL).unwrap_or(Level::MAX),
+            }
+        })
+        .collect()
 }
