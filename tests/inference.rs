@@ -19,11 +19,8 @@ use karmayogi::{
 };
 use proptest::prelude::*;
 
-/// A framework with one position (so officers can be built) from groups and competencies.
-fn framework(groups: Vec<GroupSpec>, competencies: Vec<CompetencySpec>) -> Framework {
-    let mut spec = FrameworkSpec::new();
-    spec.groups = groups;
-    spec.competencies = competencies;
+/// Adds role `r` and position `p` in department `d`, so officers can be built.
+fn add_one_post(spec: &mut FrameworkSpec) {
     spec.roles.push(RoleSpec {
         id: "r".into(),
         name: "Role".into(),
@@ -36,6 +33,14 @@ fn framework(groups: Vec<GroupSpec>, competencies: Vec<CompetencySpec>) -> Frame
         department: "d".into(),
         roles: vec!["r".into()],
     });
+}
+
+/// A framework with one position (so officers can be built) from groups and competencies.
+fn framework(groups: Vec<GroupSpec>, competencies: Vec<CompetencySpec>) -> Framework {
+    let mut spec = FrameworkSpec::new();
+    spec.groups = groups;
+    spec.competencies = competencies;
+    add_one_post(&mut spec);
     Framework::new(spec).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -293,18 +298,7 @@ impl Case {
             let refs: Vec<&str> = refs.iter().map(String::as_str).collect();
             spec.competencies.push(competency(&format!("s{i}"), &refs));
         }
-        spec.roles.push(RoleSpec {
-            id: "r".into(),
-            name: "Role".into(),
-            activities: vec![],
-            requires: vec![],
-        });
-        spec.positions.push(PositionSpec {
-            id: "p".into(),
-            name: "Post".into(),
-            department: "d".into(),
-            roles: vec!["r".into()],
-        });
+        add_one_post(&mut spec);
         // Drop the rules the framework refuses as unmeetable (dropping one can leave its
         // parent's rule with too few children, hence the loop); nothing else can fail.
         while let Err(errors) = Framework::new(spec.clone()) {
