@@ -21,10 +21,39 @@ pub(crate) fn evaluate<'f>(
     after: &Cohort,
     weights: &Weights,
 ) -> Evaluation<'f> {
-    let b_order = id_order(before);
-    let a_order = id_order(after);
     let mut run = Run::new(fw, before, after, weights);
     let (mut only_before, mut only_after) = (Vec::new(), Vec::new());
+    pair_by_id(before, after, |pair| match pair {
+        Pairing::OnlyBefore(x) => only_before.push(unmatched(before, x)),
+        Pairing::OnlyAfter(y) => only_after.push(unmatched(after, y)),
+        Pairing::Both(x, y) => run.officer(x, y),
+    });
+    run.finish(only_before, only_after)
+}
+
+/// The officer at index `x` of `cohort`, with the name the cohort gives.
+fn unmatched(cohort: &Cohort, x: u32) -> Unmatched {
+    Unmatched {
+        officer: OfficerId::new(cohort.id_str(x)),
+        officer_name: cohort.officer_name(x as usize).map(str::to_owned),
+    }
+}
+
+/// An officer of one or both of two cohorts, by index in each.
+pub(crate) enum Pairing {
+    /// Only in the first cohort.
+    OnlyBefore(u32),
+    /// Only in the second cohort.
+    OnlyAfter(u32),
+    /// In both, with the same id.
+    Both(u32, u32),
+}
+
+/// Visits every officer of `before` and `after` once, matched by id, in id order.
+/// `O((n + m) log(n + m))` time for the two sorts, `O(n + m)` memory.
+pub(crate) fn pair_by_id(before: &Cohort, after: &Cohort, mut visit: impl FnMut(Pairing)) {
+    let b_order = id_order(before);
+    let a_order = id_order(after);
     let (mut i, mut j) = (0, 0);
     loop {
         let (x, y) = (b_order.get(i).copied(), a_order.get(j).copied());
@@ -36,29 +65,20 @@ pub(crate) fn evaluate<'f>(
         };
         match (order, x, y) {
             (Ordering::Less, Some(x), _) => {
-                only_before.push(unmatched(before, x));
+                visit(Pairing::OnlyBefore(x));
                 i += 1;
             }
             (Ordering::Greater, _, Some(y)) => {
-                only_after.push(unmatched(after, y));
+                visit(Pairing::OnlyAfter(y));
                 j += 1;
             }
             (Ordering::Equal, Some(x), Some(y)) => {
-                run.officer(x, y);
+                visit(Pairing::Both(x, y));
                 i += 1;
                 j += 1;
             }
             _ => break,
         }
-    }
-    run.finish(only_before, only_after)
-}
-
-/// The officer at index `x` of `cohort`, with the name the cohort gives.
-fn unmatched(cohort: &Cohort, x: u32) -> Unmatched {
-    Unmatched {
-        officer: OfficerId::new(cohort.id_str(x)),
-        officer_name: cohort.officer_name(x as usize).map(str::to_owned),
     }
 }
 

@@ -24,12 +24,11 @@
 
 mod masks;
 
-use std::cmp::Ordering;
-
 pub(crate) use masks::Masks;
 use masks::{MAX_WORDS, Planes};
 
 use crate::cohort::unpack;
+use crate::internal::evaluation::{Pairing, pair_by_id};
 use crate::internal::validate::Hierarchy;
 use crate::{Cohort, DepartmentId, Framework};
 
@@ -297,37 +296,16 @@ pub(crate) fn compare(
         Some(d) => (cohort.departments.binary_search(d).ok())
             .is_some_and(|d| cohort.department.get(x as usize) == Some(&(d as u32))),
     };
-    let b_order = id_order(before);
-    let a_order = id_order(after);
     let mut sweep = Sweep::new(fw, masks, before, after);
-    let (mut i, mut j) = (0, 0);
-    loop {
-        let (x, y) = (b_order.get(i).copied(), a_order.get(j).copied());
-        let order = match (x, y) {
-            (Some(x), Some(y)) => before.id_str(x).cmp(after.id_str(y)),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => break,
-        };
-        match (order, x, y) {
-            (Ordering::Less, Some(x), _) => {
-                sweep.out.only_before += u64::from(member(before, x));
-                i += 1;
+    pair_by_id(before, after, |pair| match pair {
+        Pairing::OnlyBefore(x) => sweep.out.only_before += u64::from(member(before, x)),
+        Pairing::OnlyAfter(y) => sweep.out.only_after += u64::from(member(after, y)),
+        Pairing::Both(x, y) => {
+            if member(before, x) {
+                sweep.officer(x, y);
             }
-            (Ordering::Greater, _, Some(y)) => {
-                sweep.out.only_after += u64::from(member(after, y));
-                j += 1;
-            }
-            (Ordering::Equal, Some(x), Some(y)) => {
-                if member(before, x) {
-                    sweep.officer(x, y);
-                }
-                i += 1;
-                j += 1;
-            }
-            _ => break,
         }
-    }
+    });
     sweep.finish()
 }
 
@@ -475,13 +453,6 @@ impl<'a> Sweep<'a> {
         }
         self.out
     }
-}
-
-/// Officer indices of a cohort, sorted by id (ids are unique within a cohort).
-fn id_order(cohort: &Cohort) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..cohort.len() as u32).collect();
-    order.sort_unstable_by(|&x, &y| cohort.id_str(x).cmp(cohort.id_str(y)));
-    order
 }
 
 /// Writes (or, with `set` false, clears) two officers' levels into the dense arrays.
