@@ -5,7 +5,7 @@
 //! and minimal (every chosen candidate closes some element worth something no other chosen
 //! candidate closes, or is required by one).
 
-use super::greedy::{Goal, Scratch, beats, complete};
+use super::greedy::{Goal, Scratch, complete, preferred};
 use super::knapsack::Knapsack;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
@@ -182,15 +182,7 @@ fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
                     .then_some((m.value, m.cost, c))
                 })
                 .collect();
-            firsts.sort_by(|a, b| {
-                if beats(a.0, a.1, b.0, b.1) {
-                    std::cmp::Ordering::Less
-                } else if beats(b.0, b.1, a.0, a.1) {
-                    std::cmp::Ordering::Greater
-                } else {
-                    a.2.cmp(&b.2)
-                }
-            });
+            firsts.sort_by(preferred);
             firsts.truncate(SWAPS);
             for first in std::iter::once(None).chain(firsts.into_iter().map(|f| Some(f.2))) {
                 if let Some(c) = first {
@@ -419,15 +411,7 @@ impl<'a> BudgetSearch<'a> {
                 (m.value, m.cost, c)
             })
             .collect();
-        order.sort_by(|a, b| {
-            if beats(a.0, a.1, b.0, b.1) {
-                std::cmp::Ordering::Less
-            } else if beats(b.0, b.1, a.0, a.1) {
-                std::cmp::Ordering::Greater
-            } else {
-                a.2.cmp(&b.2)
-            }
-        });
+        order.sort_by(preferred);
         BudgetSearch {
             inst,
             budget,

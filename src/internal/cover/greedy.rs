@@ -60,6 +60,18 @@ pub(crate) fn beats(gain: f64, cost: f64, best_gain: f64, best_cost: f64) -> boo
     }
 }
 
+/// The order of `(gain, cost, candidate)` triples the greedy prefers, best first: as
+/// [`beats`], then the lower candidate index.
+pub(crate) fn preferred(a: &(f64, f64, u32), b: &(f64, f64, u32)) -> std::cmp::Ordering {
+    if beats(a.0, a.1, b.0, b.1) {
+        std::cmp::Ordering::Less
+    } else if beats(b.0, b.1, a.0, a.1) {
+        std::cmp::Ordering::Greater
+    } else {
+        a.2.cmp(&b.2)
+    }
+}
+
 /// Chooses, for every coverable element only one candidate closes, that candidate (with
 /// its prerequisites): every cover holds it.
 pub(crate) fn choose_forced(inst: &Instance, state: &mut State, buffer: &mut Vec<u32>) {
