@@ -146,104 +146,80 @@
 //!
 //! Design reasons are in `DESIGN.md` in the repository.
 
-// Declared in the order a user meets them, which is also the order in which the
-// documentation of `Framework` lists the methods each module adds: build and requirements,
-// gaps, learning paths, heatmaps, rankings, career moves, department plans, monitoring.
-// The blank lines keep rustfmt from sorting them by name.
-mod framework;
-mod spec;
+// The layers, bottom to top: each uses only those above it in this list (see `DESIGN.md`).
+// Within a layer, modules are declared in the order a user meets them, which is also the
+// order in which the documentation of `Framework` lists the methods each module adds.
+mod model;
 
-mod profile;
+mod people;
 
-mod gap;
+mod analysis;
 
-mod recommend;
+mod planning;
 
-mod needs;
+mod interop;
 
-mod rollup;
-
-mod rank;
-
-mod career;
-
-mod acbp;
-
-mod evaluate;
-
-mod atlas;
-
-// Everything else: values, machinery and interchange, in any order.
-mod case;
-mod case_import;
-mod cohort;
-mod error;
-mod group;
-mod ids;
-mod internal;
-mod level;
-mod loaders;
-mod provenance;
 mod report;
-mod review;
 
-pub use crate::acbp::{
-    AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,
-};
-pub use crate::atlas::{
+pub use crate::analysis::atlas::{
     Atlas, AtlasActivity, AtlasCourse, AtlasEntry, AtlasGroup, AtlasPosition, AtlasRole,
     AtlasSubject,
 };
-pub use crate::career::{CareerFit, CareerOptions, CareerStep};
-pub use crate::case::{
+pub use crate::analysis::evaluate::{
+    CompareOptions, CompetencyProgress, CourseEffect, DepartmentProgress, Evaluation, Move,
+    OutcomeEffect, PositionProgress, Progress, Unmatched,
+};
+pub use crate::analysis::gap::{Gap, GapOptions, GapReport, Weights};
+pub use crate::analysis::needs::{NeedRow, NeedsOptions, TrainingNeeds};
+pub use crate::analysis::rank::{Fit, RankOptions};
+pub use crate::analysis::rollup::{
+    GroupEvaluation, GroupNeedRow, GroupNeeds, GroupProgress, RollupOptions,
+};
+pub use crate::interop::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
     CaseItem, CaseLink, CasePackage, CaseRubric,
 };
-pub use crate::case_import::{
+pub use crate::interop::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseElement, CaseFieldReason, CaseGroup,
     CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse,
     CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
 };
-pub use crate::cohort::Cohort;
-pub use crate::error::{Error, Errors, EvidenceProblem};
-pub use crate::evaluate::{
-    CompareOptions, CompetencyProgress, CourseEffect, DepartmentProgress, Evaluation, Move,
-    OutcomeEffect, PositionProgress, Progress, Unmatched,
-};
-pub use crate::framework::{Framework, Requirement};
-pub use crate::gap::{Gap, GapOptions, GapReport, Weights};
-pub use crate::ids::{
-    ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId,
-    RoleId,
-};
-pub use crate::level::Level;
-pub use crate::loaders::{
+pub use crate::interop::{
     EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv,
     OfficersCsvOptions, OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_esco,
     load_officers, load_onet,
 };
-pub use crate::loaders::{
+pub use crate::interop::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,
     KcmOptions, KcmSubThemes, KcmTagKey, MasterPosition, PositionMaster, PositionMatch, kcm_id,
     load_frac_positions, load_igot_courses, load_igot_profile, load_kcm, load_position_master,
 };
-pub use crate::needs::{NeedRow, NeedsOptions, TrainingNeeds};
-pub use crate::profile::{
-    CourseLevels, Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,
-    UndatedEvidence,
+pub use crate::model::error::{Error, Errors, EvidenceProblem};
+pub use crate::model::framework::{Framework, Requirement};
+pub use crate::model::ids::{
+    ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId,
+    RoleId,
 };
-pub use crate::provenance::{Paths, PathsIter, Provenance};
-pub use crate::rank::{Fit, RankOptions};
-pub use crate::recommend::{
-    Blend, Closed, Objective, OpenGap, OpenReason, Optimality, Plan, RecommendOptions, Solver,
-    Step, Target, Term, UntaggedLevel,
-};
-pub use crate::review::ReviewOptions;
-pub use crate::rollup::{GroupEvaluation, GroupNeedRow, GroupNeeds, GroupProgress, RollupOptions};
-pub use crate::spec::{
+pub use crate::model::level::Level;
+pub use crate::model::provenance::{Paths, PathsIter, Provenance};
+pub use crate::model::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
     FrameworkSpec, GroupKind, GroupRule, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode,
     OLDEST_FORMAT_VERSION, PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
+};
+pub use crate::people::cohort::Cohort;
+pub use crate::people::profile::{
+    CourseLevels, Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,
+    UndatedEvidence,
+};
+pub use crate::people::review::ReviewOptions;
+pub use crate::planning::acbp::{
+    AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,
+};
+pub use crate::planning::career::{CareerFit, CareerOptions, CareerStep};
+pub use crate::planning::recommend::{
+    Blend, Closed, Objective, OpenGap, OpenReason, Optimality, Plan, RecommendOptions, Solver,
+    Step, Target, Term, UntaggedLevel,
 };
 
 #[doc = include_str!("../README.md")]

@@ -4,7 +4,7 @@ use std::fmt::{self, Write as _};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::internal::quote::disrupts_text;
+use crate::model::quote::disrupts_text;
 
 /// A label column is as wide as its longest label up to this many characters; a longer
 /// label gets a line of its own, above its row, so no name is cut and the columns stay

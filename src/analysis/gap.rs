@@ -1,0 +1,304 @@
+//! Gap analysis: what an officer lacks against a position, and how ready they are.
+
+use serde::Serialize;
+
+use crate::model::framework::Req;
+use crate::model::order;
+use crate::model::spec::CompetencyType;
+use crate::{CompetencyId, Error, Framework, Level, OfficerId, Paths, PositionId, Profile};
+
+/// Weights per competency type for the readiness score. All default to 1.
+///
+/// # Example
+/// ```
+/// use karmayogi::Weights;
+///
+/// // Domain knowledge counts twice as much as the rest.
+/// let w = Weights::new(1.0, 1.0, 2.0)?;
+/// assert!(Weights::new(-1.0, 1.0, 1.0).is_err());
+/// # Ok::<(), karmayogi::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Weights([f64; 3]);
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights([1.0; 3])
+    }
+}
+
+impl Weights {
+    /// Weights for behavioural, functional and domain competencies.
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] naming the first weight that is negative or not finite.
+    pub fn new(behavioural: f64, functional: f64, domain: f64) -> Result<Weights, Error> {
+        for (name, value) in [
+            ("behavioural", behavioural),
+            ("functional", functional),
+            ("domain", domain),
+        ] {
+            if !(value.is_finite() && value >= 0.0) {
+                return Err(Error::InvalidWeight { name, value });
+            }
+        }
+        Ok(Weights([behavioural, functional, domain]))
+    }
+
+    /// The weight of one type.
+    pub fn get(&self, kind: CompetencyType) -> f64 {
+        self.0[kind.index()]
+    }
+
+    /// Readiness from per-type sums of held-and-required levels over required levels.
+    pub(crate) fn readiness(&self, met: [u32; 3], required: [u32; 3]) -> f64 {
+        // Readiness does not change when all weights scale together; weights so large that
+        // the sums would overflow are scaled down first (weights of everyday size are used
+        // as given, so results stay bit-identical to the plain formula).
+        let largest = self.0.iter().copied().fold(0.0, f64::max);
+        let scale = if largest > 1e100 { largest } else { 1.0 };
+        let mut num = 0.0;
+        let mut den = 0.0;
+        for t in 0..3 {
+            num += self.0[t] / scale * f64::from(met[t]);
+            den += self.0[t] / scale * f64::from(required[t]);
+        }
+        if den > 0.0 {
+            (num / den).clamp(0.0, 1.0)
+        } else {
+            1.0
+        }
+    }
+}
+
+/// Checks a priority weight given to one competency or position: finite and at least 0.
+pub(crate) fn check_id_weight(kind: crate::EntityKind, id: &str, value: f64) -> Result<f64, Error> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(Error::InvalidIdWeight {
+            kind,
+            id: id.to_owned(),
+            value,
+        })
+    }
+}
+
+/// Options for gap reports and rankings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GapOptions {
+    weights: Weights,
+    include_met: bool,
+}
+
+impl GapOptions {
+    /// Readiness weights per competency type (default: all 1).
+    pub fn weights(mut self, weights: Weights) -> Self {
+        self.weights = weights;
+        self
+    }
+
+    /// Whether a report also lists requirements already met, with shortfall 0, after the
+    /// gaps (default `false`).
+    pub fn include_met(mut self, yes: bool) -> Self {
+        self.include_met = yes;
+        self
+    }
+
+    /// The readiness weights.
+    pub fn get_weights(&self) -> &Weights {
+        &self.weights
+    }
+}
+
+/// One line of a gap report: a required competency, what is held, and the shortfall.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Gap<'f> {
+    /// The competency.
+    pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
+    /// Its type.
+    pub kind: CompetencyType,
+    /// The level the position requires.
+    pub required: Level,
+    /// The officer's current level.
+    pub current: Level,
+    /// `required − current`, at least 0.
+    pub shortfall: u8,
+    /// The roles and activities that demand the competency, derived when iterated.
+    pub provenance: Paths<'f>,
+}
+
+/// An officer's gaps against one position, and their readiness for it.
+///
+/// **Readiness** is the weighted share of required proficiency the officer holds:
+///
+/// ```text
+///              Σ_c w(type c) · min(current_c, required_c)
+/// readiness = ────────────────────────────────────────────
+///              Σ_c w(type c) · required_c
+/// ```
+///
+/// over the competencies the position requires. It lies in `[0, 1]`; 1 means every
+/// requirement is met; a position requiring nothing (or only zero-weighted types) gives 1.
+/// Each level counts once, so a gap of two levels costs twice a gap of one.
+///
+/// # Properties
+/// - Raising a held level never adds a gap nor lowers readiness.
+/// - `gaps` is sorted by shortfall (largest first), then competency id.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GapReport<'a> {
+    /// The officer.
+    pub officer: &'a OfficerId,
+    /// The officer's name, when their spec gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<&'a str>,
+    /// The position assessed against.
+    pub position: &'a PositionId,
+    /// Its name.
+    pub position_name: &'a str,
+    /// Readiness in `[0, 1]`, as defined above.
+    pub readiness: f64,
+    /// How many competencies the position requires.
+    pub requirements: usize,
+    /// How many of them the officer meets.
+    pub met: usize,
+    /// Sum of required levels.
+    pub required_levels: u32,
+    /// Sum of shortfalls.
+    pub shortfall_levels: u32,
+    /// The gaps (and, with [`GapOptions::include_met`], the met requirements after them).
+    pub gaps: Vec<Gap<'a>>,
+}
+
+/// Per-type sums for readiness, and the shortfall total, of one officer against one position.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Tally {
+    pub(crate) met_levels: [u32; 3],
+    pub(crate) shortfall: u32,
+    pub(crate) short_count: u32,
+}
+
+/// Merges a position's sorted requirements with an officer's sorted held levels, calling
+/// `each(req_index, current_level)` for every requirement.
+///
+/// # Complexity
+/// O(r + h) for r requirements and h held competencies.
+#[inline]
+pub(crate) fn merge_held(reqs: &[Req], held: &[(u32, u8)], mut each: impl FnMut(usize, u8)) {
+    let mut h = 0;
+    for (i, r) in reqs.iter().enumerate() {
+        while h < held.len() && held[h].0 < r.competency {
+            h += 1;
+        }
+        let current = if h < held.len() && held[h].0 == r.competency {
+            held[h].1
+        } else {
+            0
+        };
+        each(i, current);
+    }
+}
+
+pub(crate) fn tally(reqs: &[Req], held: &[(u32, u8)]) -> Tally {
+    let mut t = Tally::default();
+    merge_held(reqs, held, |i, current| {
+        let r = reqs[i];
+        let short = r.level.saturating_sub(current);
+        t.met_levels[r.kind as usize] += u32::from(r.level - short);
+        t.shortfall += u32::from(short);
+        t.short_count += u32::from(short > 0);
+    });
+    t
+}
+
+impl Framework {
+    /// The officer's gap report against their current position.
+    ///
+    /// # Errors
+    /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    ///
+    /// # Complexity
+    /// As [`Framework::gap_for`].
+    pub fn gap<'a>(
+        &'a self,
+        profile: &'a Profile,
+        options: &GapOptions,
+    ) -> Result<GapReport<'a>, Error> {
+        self.check_stamp(profile.stamp)?;
+        Ok(self.gap_at(profile, profile.position, options))
+    }
+
+    /// The officer's gap report against any position (a transfer, a promotion).
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] for an unknown position; [`Error::FrameworkMismatch`] when the
+    /// profile was built from another framework.
+    ///
+    /// # Complexity
+    /// O(r + h + g log g) time for r requirements, h held competencies and g gaps; memory
+    /// O(g) (O(r) with [`GapOptions::include_met`]). Provenance is borrowed as a
+    /// [`Paths`](crate::Paths) view, so a line costs the same however many role → activity
+    /// paths lead to it.
+    pub fn gap_for<'a>(
+        &'a self,
+        profile: &'a Profile,
+        position: &str,
+        options: &GapOptions,
+    ) -> Result<GapReport<'a>, Error> {
+        self.check_stamp(profile.stamp)?;
+        let p = self.position_index(position)?;
+        Ok(self.gap_at(profile, p, options))
+    }
+
+    fn gap_at<'a>(&'a self, profile: &'a Profile, p: u32, options: &GapOptions) -> GapReport<'a> {
+        let reqs = self.position_reqs(p);
+        let mut gaps = Vec::new();
+        let mut met = Vec::new();
+        let mut t = Tally::default();
+        merge_held(reqs, &profile.held, |i, current| {
+            let r = reqs[i];
+            let short = r.level.saturating_sub(current);
+            t.met_levels[r.kind as usize] += u32::from(r.level - short);
+            t.shortfall += u32::from(short);
+            if short > 0 || options.include_met {
+                let req = self.requirement(p, r);
+                let line = Gap {
+                    competency: req.competency,
+                    name: req.name,
+                    kind: req.kind,
+                    required: req.level,
+                    current: Level::saturating(current),
+                    shortfall: short,
+                    provenance: req.provenance,
+                };
+                if short > 0 {
+                    gaps.push(line);
+                } else {
+                    met.push(line);
+                }
+            }
+        });
+        // Requirements arrive in competency-id order, so a stable sort keeps ids ascending
+        // within equal shortfall.
+        order::sort_by_key(&mut gaps, |g| std::cmp::Reverse(g.shortfall));
+        let met_count = reqs.len() - gaps.len();
+        gaps.append(&mut met);
+        let required_levels = self.level_sums[p as usize].iter().sum();
+        GapReport {
+            officer: &profile.id,
+            officer_name: profile.name.as_deref(),
+            position: self.position_id(p),
+            position_name: self.position_name(p),
+            readiness: options
+                .weights
+                .readiness(t.met_levels, self.level_sums[p as usize]),
+            requirements: reqs.len(),
+            met: met_count,
+            required_levels,
+            shortfall_levels: t.shortfall,
+            gaps,
+        }
+    }
+}

@@ -1,0 +1,407 @@
+//! Writes a framework's competency dictionary and groups as a CASE package.
+
+use std::collections::{HashMap, HashSet};
+
+use super::identifiers::{Identifiers, identifiers};
+use super::read::DOCUMENT;
+use super::uuid::{canonical_case_uuid, parse_case_uuid, uuid_v5};
+use super::{CHILD_OF, missing, non_blank};
+use crate::interop::case::import::{CaseElement, type_key};
+use crate::interop::case::package::{
+    CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
+    CaseItem, CaseLink, CasePackage, CaseRubric,
+};
+use crate::model::date::parse_iso_date;
+use crate::model::spec::CompetencySpec;
+use crate::{Error, Errors, Framework, GroupId};
+
+fn link(title: &str, identifier: &str, uri: &str) -> CaseLink {
+    CaseLink {
+        title: title.to_owned(),
+        identifier: identifier.to_owned(),
+        uri: uri.to_owned(),
+        extra: CaseExtra::new(),
+    }
+}
+
+/// Derives identifiers and uris, and stamps elements, for one exported package.
+struct Writer<'a> {
+    namespace: [u8; 16],
+    options: &'a CaseExportOptions,
+    stamp: &'a str,
+}
+
+impl Writer<'_> {
+    fn derive(&self, name: &str) -> String {
+        uuid_v5(&self.namespace, name)
+    }
+
+    fn uri(&self, collection: &str, identifier: &str) -> String {
+        match &self.options.base_uri {
+            Some(base) => format!("{base}/{collection}/{identifier}"),
+            None => format!("urn:uuid:{identifier}"),
+        }
+    }
+
+    /// An item whose statements are `name` and, when not blank, `description`; with the id
+    /// as `humanCodingScheme` when the identifier is not the id itself.
+    fn item(
+        &self,
+        identifier: String,
+        id: &str,
+        name: &str,
+        description: &str,
+        item_type: &str,
+    ) -> CaseItem {
+        let (full, abbreviated) = match non_blank(description) {
+            Some(description) => (description.to_owned(), Some(name.to_owned())),
+            None => (name.to_owned(), None),
+        };
+        CaseItem {
+            uri: self.uri("CFItems", &identifier),
+            human_coding_scheme: (identifier != id && non_blank(id).is_some())
+                .then(|| id.to_owned()),
+            identifier,
+            full_statement: full,
+            abbreviated_statement: abbreviated,
+            item_type: Some(item_type.to_owned()),
+            last_change_date_time: self.stamp.to_owned(),
+            ..CaseItem::default()
+        }
+    }
+
+    fn child_of(&self, child: CaseLink, parent: &CaseLink, sequence: i64) -> CaseAssociation {
+        let identifier = self.derive(&format!(
+            "isChildOf/{}/{}",
+            child.identifier, parent.identifier
+        ));
+        CaseAssociation {
+            uri: self.uri("CFAssociations", &identifier),
+            identifier,
+            association_type: CHILD_OF.to_owned(),
+            sequence_number: Some(sequence),
+            origin_node_uri: Some(child),
+            destination_node_uri: Some(parent.clone()),
+            last_change_date_time: self.stamp.to_owned(),
+            extra: CaseExtra::new(),
+        }
+    }
+
+    /// One criterion level per level at which the competency exists, scored as the level,
+    /// with its descriptor's name and description where it has them.
+    fn criterion(
+        &self,
+        competency: &CompetencySpec,
+        range: (u8, u8),
+        item: CaseLink,
+        rubric: &str,
+        position: i64,
+    ) -> CaseCriterion {
+        let identifier = self.derive(&format!("criterion/{}", competency.id));
+        let levels = (range.0..=range.1)
+            .map(|n| {
+                let level_id = self.derive(&format!("level/{}/{n}", competency.id));
+                let descriptor = competency.levels.iter().find(|d| d.level == n);
+                CaseCriterionLevel {
+                    uri: self.uri("CFRubricCriterionLevels", &level_id),
+                    identifier: level_id,
+                    description: descriptor
+                        .and_then(|d| non_blank(&d.description))
+                        .map(str::to_owned),
+                    quality: descriptor
+                        .and_then(|d| d.name.as_deref())
+                        .and_then(non_blank)
+                        .map(str::to_owned),
+                    score: Some(f64::from(n)),
+                    position: Some(i64::from(n)),
+                    rubric_criterion_id: Some(identifier.clone()),
+                    last_change_date_time: self.stamp.to_owned(),
+                    ..CaseCriterionLevel::default()
+                }
+            })
+            .collect();
+        CaseCriterion {
+            uri: self.uri("CFRubricCriteria", &identifier),
+            identifier,
+            item_uri: Some(item),
+            position: Some(position),
+            rubric_id: Some(rubric.to_owned()),
+            last_change_date_time: self.stamp.to_owned(),
+            levels,
+            ..CaseCriterion::default()
+        }
+    }
+}
+
+/// Checks the document and the options: identifiers, the time stamp, the title and creator,
+/// and the item type names (non-blank, one per kind, so that import tells kinds apart).
+fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<Error> {
+    let mut errors = Vec::new();
+    if canonical_case_uuid(&document.identifier).is_none() {
+        errors.push(Error::CaseInvalidIdentifier {
+            identifier: document.identifier.clone(),
+        });
+    }
+    if !is_date_time(&document.last_change_date_time) {
+        errors.push(Error::CaseInvalidDateTime {
+            value: document.last_change_date_time.clone(),
+        });
+    }
+    for (field, value) in [("title", &document.title), ("creator", &document.creator)] {
+        if non_blank(value).is_none() {
+            errors.push(missing(CaseElement::Document, &document.identifier, field));
+        }
+    }
+    let given =
+        (options.area_ids.iter().map(|(_, i)| i)).chain(options.group_ids.iter().map(|(_, i)| i));
+    for identifier in given {
+        if canonical_case_uuid(identifier).is_none() {
+            errors.push(Error::CaseInvalidIdentifier {
+                identifier: identifier.clone(),
+            });
+        }
+    }
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let all = options.type_names.iter().chain(&options.group_type_names);
+    for name in all.clone() {
+        *names.entry(type_key(name)).or_default() += 1;
+    }
+    let mut reported = HashSet::new();
+    for name in all {
+        let key = type_key(name);
+        if (key.is_empty() || names[&key] > 1) && reported.insert(key) {
+            errors.push(Error::CaseItemTypeName { name: name.clone() });
+        }
+    }
+    errors
+}
+
+pub(crate) fn export(
+    framework: &Framework,
+    document: &CaseDocument,
+    options: &CaseExportOptions,
+) -> Result<CasePackage, Errors> {
+    let errors = check_document(document, options);
+    let namespace = match canonical_case_uuid(&document.identifier) {
+        Some(identifier) if errors.is_empty() => parse_case_uuid(&identifier),
+        _ => None,
+    };
+    let Some(namespace) = namespace else {
+        return Err(Errors(errors));
+    };
+    let w = Writer {
+        namespace,
+        options,
+        stamp: &document.last_change_date_time,
+    };
+    let derive = |name: &str| w.derive(name);
+    let document_identifier = document.identifier.to_ascii_lowercase();
+    let ids = identifiers(framework, &document_identifier, options, &derive).map_err(Errors)?;
+    let mut doc = document.clone();
+    // A field CASE defines found with a value of another type stays in `extra` on import
+    // (and is reported there); writing it back beside the typed field would repeat a key.
+    doc.extra
+        .retain(|field, _| !DOCUMENT.iter().any(|k| k.name == field));
+    doc.identifier = document.identifier.to_ascii_lowercase();
+    doc.case_version = Some("1.1".to_owned());
+    doc.description = doc.description.filter(|d| non_blank(d).is_some());
+    if non_blank(&doc.uri).is_none() {
+        doc.uri = w.uri("CFDocuments", &doc.identifier);
+    }
+    let doc_link = link(&doc.title, &doc.identifier, &doc.uri);
+    let mut package = CasePackage::default();
+    let mut tree = Tree {
+        document: doc_link,
+        counts: HashMap::new(),
+    };
+    let groups = w.groups(framework, &ids, &mut tree, &mut package);
+    let criteria = w.competencies(framework, &ids, &groups, &mut tree, &mut package);
+    if !criteria.is_empty() {
+        let identifier = w.derive("rubric");
+        package.rubrics.push(CaseRubric {
+            uri: w.uri("CFRubrics", &identifier),
+            identifier,
+            title: non_blank(&options.rubric_title).map(str::to_owned),
+            last_change_date_time: w.stamp.to_owned(),
+            criteria,
+            ..CaseRubric::default()
+        });
+    }
+    package.document = Some(doc);
+    Ok(package)
+}
+
+/// The document's link, and how many children each parent has so far (for
+/// `sequenceNumber`).
+struct Tree {
+    document: CaseLink,
+    counts: HashMap<String, i64>,
+}
+
+impl Tree {
+    fn next(&mut self, parent: &CaseLink) -> i64 {
+        let count = self.counts.entry(parent.identifier.clone()).or_default();
+        *count += 1;
+        *count
+    }
+}
+
+impl Writer<'_> {
+    /// One item per group, by id, `isChildOf` each of its parents or else the document.
+    fn groups(
+        &self,
+        framework: &Framework,
+        ids: &Identifiers,
+        tree: &mut Tree,
+        package: &mut CasePackage,
+    ) -> HashMap<GroupId, CaseLink> {
+        let mut links = HashMap::new();
+        for g in framework.groups() {
+            let identifier = ids.groups.get(&g.id).cloned().unwrap_or_default();
+            let item_type = &self.options.group_type_names[g.kind.index()];
+            let item = self.item(
+                identifier,
+                g.id.as_str(),
+                &g.name,
+                &g.description,
+                item_type,
+            );
+            links.insert(g.id.clone(), link(&g.name, &item.identifier, &item.uri));
+            package.items.push(item);
+        }
+        for g in framework.groups() {
+            let child = links[&g.id].clone();
+            let parents = framework.parent_groups(g.id.as_str()).unwrap_or_default();
+            self.place(child, parents.iter().map(|p| &links[*p]), tree, package);
+        }
+        links
+    }
+
+    /// `isChildOf` from `child` to each parent, or to the document when there is none.
+    fn place<'l>(
+        &self,
+        child: CaseLink,
+        parents: impl Iterator<Item = &'l CaseLink>,
+        tree: &mut Tree,
+        package: &mut CasePackage,
+    ) {
+        let mut placed = false;
+        for parent in parents {
+            let sequence = tree.next(parent);
+            package
+                .associations
+                .push(self.child_of(child.clone(), parent, sequence));
+            placed = true;
+        }
+        if !placed {
+            let document = tree.document.clone();
+            let sequence = tree.next(&document);
+            package
+                .associations
+                .push(self.child_of(child, &document, sequence));
+        }
+    }
+
+    /// One item per competency, `isChildOf` each of its groups or else the document;
+    /// returns the criteria of those with descriptors or a level range other than 1 to 5.
+    fn competencies(
+        &self,
+        framework: &Framework,
+        ids: &Identifiers,
+        groups: &HashMap<GroupId, CaseLink>,
+        tree: &mut Tree,
+        package: &mut CasePackage,
+    ) -> Vec<CaseCriterion> {
+        let rubric = self.derive("rubric");
+        let mut criteria = Vec::new();
+        for (c, competency) in framework.competencies().iter().enumerate() {
+            let id = competency.id.as_str();
+            let identifier = ids.competencies.get(c).cloned().unwrap_or_default();
+            let item_type = &self.options.type_names[competency.kind.index()];
+            let item = self.item(
+                identifier,
+                id,
+                &competency.name,
+                &competency.description,
+                item_type,
+            );
+            let link = link(&competency.name, &item.identifier, &item.uri);
+            let in_groups = framework.hierarchy.of_competency.get(c as u32);
+            let parents = in_groups
+                .iter()
+                .map(|&g| &groups[&framework.hierarchy.groups.items[g as usize].id]);
+            self.place(link.clone(), parents, tree, package);
+            let range = (framework.competency_min[c], framework.competency_max[c]);
+            if !competency.levels.is_empty() || range != (1, 5) {
+                let position = i64::try_from(criteria.len()).map_or(i64::MAX, |n| n + 1);
+                criteria.push(self.criterion(competency, range, link, &rubric, position));
+            }
+            package.items.push(item);
+        }
+        criteria
+    }
+}
+
+/// An ISO 8601 date-time as CASE writes it: `YYYY-MM-DDThh:mm:ss`, an optional fraction of
+/// a second, and an optional `Z` or `±hh:mm` offset.
+pub(crate) fn is_date_time(text: &str) -> bool {
+    let two = |a: u8, b: u8, max: u8| {
+        a.is_ascii_digit() && b.is_ascii_digit() && (a - b'0') * 10 + (b - b'0') <= max
+    };
+    let Some((date, time)) = text.split_once('T') else {
+        return false;
+    };
+    if parse_iso_date(date).is_none() {
+        return false;
+    }
+    let [h1, h2, b':', m1, m2, b':', s1, s2, rest @ ..] = time.as_bytes() else {
+        return false;
+    };
+    if !(two(*h1, *h2, 23) && two(*m1, *m2, 59) && two(*s1, *s2, 60)) {
+        return false;
+    }
+    let rest = match rest {
+        [b'.', fraction @ ..] => {
+            let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 {
+                return false;
+            }
+            fraction.get(digits..).unwrap_or_default()
+        }
+        _ => rest,
+    };
+    match rest {
+        [] | [b'Z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => two(*h1, *h2, 23) && two(*m1, *m2, 59),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_times_follow_iso_8601() {
+        for ok in [
+            "2025-01-15T10:00:00Z",
+            "2025-01-15T10:00:00",
+            "2025-01-15T10:00:00.123+05:30",
+            "2024-02-29T23:59:60-00:00",
+        ] {
+            assert!(is_date_time(ok), "{ok}");
+        }
+        for bad in [
+            "2025-01-15",
+            "2025-01-15 10:00:00Z",
+            "2025-02-30T10:00:00Z",
+            "2025-01-15T24:00:00Z",
+            "2025-01-15T10:00:00.Z",
+            "2025-01-15T10:00:00+0530",
+            "2025-01-15T10:00Z",
+            "",
+        ] {
+            assert!(!is_date_time(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! Reading a CASE package into a spec: the options, and the report of everything the spec
+//! could not hold. The mapping table is in the [`CasePackage`] docs.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::interop::case::package::{CaseAssociation, CaseDocument, CasePackage};
+use crate::model::spec::{CompetencyType, FrameworkSpec, GroupKind};
+use crate::{CompetencyId, Errors, GroupId, Level};
+
+/// Which CASE field gives a competency or group its id.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CaseIds {
+    /// `CFItem.identifier` (the default): always present and unique. An identifier that is
+    /// a UUID becomes an id in lowercase, its canonical form (RFC 9562).
+    #[default]
+    Identifier,
+    /// `CFItem.humanCodingScheme` where present and not blank, else as
+    /// [`CaseIds::Identifier`]. Gives back ids exported from a spec whose ids are not UUIDs.
+    HumanCodingScheme,
+}
+
+/// What the items of one `CFItemType` become.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseItemMapping {
+    /// Competencies of this type.
+    Competency(CompetencyType),
+    /// Competency groups of this kind, with the items' identities.
+    Group(GroupKind),
+    /// Nothing: the items are dropped and reported.
+    Ignore,
+}
+
+/// How the `score`s of a rubric criterion's levels become FRAC proficiency levels.
+///
+/// The proficiency order always comes from `score`, never from the levels' display
+/// `position`: a higher score is a higher level. A criterion whose scores the rule cannot
+/// map (a level without a score, two levels with the same score, a score the rule does not
+/// cover) is set aside with its item, and the package's other items import; the report
+/// lists every criterion with the rule applied and the level each score became
+/// ([`CaseImportReport::scales`]). The crate's scale stays FRAC's 0 to 5, so a framework
+/// with more levels (SFIA 7, `DigComp` 8, O*NET 0–7) needs [`CaseLevelRule::Proportional`]
+/// or [`CaseLevelRule::Table`]; nothing is truncated silently.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseLevelRule {
+    /// The score is the level (the default): whole scores 0 to 5, 0 meaning none (a "not
+    /// evident" level). A rubric scored 1 to 4 gives levels 1 to 4, one scored 4 and 5 only
+    /// gives a competency existing at levels 4 and 5.
+    #[default]
+    Score,
+    /// Levels in score order: a score of 0 is level 0 (none), and the positive scores,
+    /// lowest first, are levels 1, 2, … (at most five). For rubrics scored in points, e.g.
+    /// 10, 20, 30.
+    Rank,
+    /// A framework of `top` levels mapped proportionally onto FRAC's five:
+    /// `⌈score × 5 / top⌉` for whole scores 0 to `top` (0 stays none), computed exactly.
+    /// `Proportional { top: 7 }` maps SFIA's levels 1–7 to 1, 2, 3, 3, 4, 5, 5, as the
+    /// O*NET loader maps its 0–7 level scale. Several scores may give one level: the
+    /// lowest-scored level's text describes it, the others are reported.
+    Proportional {
+        /// The highest score of the framework's scale, at least 1 (0 is
+        /// [`Error::InvalidOption`](crate::Error::InvalidOption)).
+        top: u32,
+    },
+    /// An explicit table from score to level; scores not in it cannot be mapped. Several
+    /// scores may give one level, as for `Proportional`. Scores must be finite and each
+    /// given once, and a higher score must not give a lower level; otherwise the import
+    /// fails with [`Error::InvalidOption`](crate::Error::InvalidOption).
+    Table(Vec<(f64, Level)>),
+}
+
+/// Options for [`CaseImport::from_json`] and [`CaseImport::from_package`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseImportOptions {
+    pub(crate) item_types: BTreeMap<String, CaseItemMapping>,
+    pub(crate) default_type: CompetencyType,
+    pub(crate) ids: CaseIds,
+    pub(crate) level_rule: CaseLevelRule,
+}
+
+impl Default for CaseImportOptions {
+    fn default() -> Self {
+        use CaseItemMapping::{Competency, Group};
+        use CompetencyType::{Behavioural, Domain, Functional};
+        let item_types = [
+            ("behavioural competency", Competency(Behavioural)),
+            ("behavioral competency", Competency(Behavioural)),
+            ("functional competency", Competency(Functional)),
+            ("domain competency", Competency(Domain)),
+            ("area", Group(GroupKind::Area)),
+            ("theme", Group(GroupKind::Theme)),
+            ("sub-theme", Group(GroupKind::SubTheme)),
+            ("subtheme", Group(GroupKind::SubTheme)),
+            ("competency group", Group(GroupKind::Free)),
+        ]
+        .into_iter()
+        .map(|(name, mapping)| (name.to_owned(), mapping))
+        .collect();
+        CaseImportOptions {
+            item_types,
+            default_type: Functional,
+            ids: CaseIds::Identifier,
+            level_rule: CaseLevelRule::Score,
+        }
+    }
+}
+
+impl CaseImportOptions {
+    /// Maps items whose `CFItemType` is `name` (trimmed, any case) to `mapping`, replacing
+    /// any earlier mapping of that name. Defaults: `Behavioural Competency`, `Behavioral
+    /// Competency`, `Functional Competency`, `Domain Competency`, and the groups `Area`,
+    /// `Theme`, `Sub-theme` (or `Subtheme`) and `Competency Group`.
+    pub fn item_type(mut self, name: &str, mapping: CaseItemMapping) -> Self {
+        self.item_types.insert(type_key(name), mapping);
+        self
+    }
+
+    /// The competency type of items whose `CFItemType` is not mapped and which are nobody's
+    /// parent (default functional). Such items are reported as mapped by default; unmapped
+    /// items that are a parent become free groups, also by default.
+    pub fn default_type(mut self, kind: CompetencyType) -> Self {
+        self.default_type = kind;
+        self
+    }
+
+    /// Which field gives competency and group ids (default [`CaseIds::Identifier`]).
+    pub fn ids(mut self, ids: CaseIds) -> Self {
+        self.ids = ids;
+        self
+    }
+
+    /// How rubric scores become levels (default [`CaseLevelRule::Score`]).
+    pub fn level_rule(mut self, rule: CaseLevelRule) -> Self {
+        self.level_rule = rule;
+        self
+    }
+}
+
+/// The key a `CFItemType` is looked up by: trimmed, lowercase.
+pub(crate) fn type_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// A CASE package read into a spec, with a report of everything the spec could not hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseImport {
+    /// The competency dictionary and its groups, sorted by id; no activities, roles,
+    /// positions or courses.
+    pub spec: FrameworkSpec,
+    /// What was mapped how, and everything not carried into the spec.
+    pub report: CaseImportReport,
+}
+
+impl CaseImport {
+    /// Reads CASE JSON and maps it as [`CaseImport::from_package`] does.
+    ///
+    /// # Errors
+    /// A single [`Error::Json`](crate::Error::Json) when the text is not JSON or not an
+    /// object; otherwise every problem [`CaseImport::from_package`] finds.
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{CaseImport, CaseImportOptions, CompetencyType, Framework};
+    ///
+    /// let json = r#"{
+    ///   "CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000000",
+    ///                  "uri": "https://case.example.org/d", "creator": "DoPT",
+    ///                  "title": "Office competencies", "lastChangeDateTime": "2025-01-15T10:00:00Z"},
+    ///   "CFItems": [
+    ///     {"identifier": "a0000000-0000-4000-8000-000000000001", "fullStatement": "Office procedure",
+    ///      "CFItemType": "Area"},
+    ///     {"identifier": "c0000000-0000-4000-8000-000000000001", "abbreviatedStatement": "Noting and drafting",
+    ///      "fullStatement": "Writes clear notes and drafts replies on files.",
+    ///      "CFItemType": "Functional Competency", "humanCodingScheme": "OP.1"}
+    ///   ],
+    ///   "CFAssociations": [
+    ///     {"identifier": "e0000000-0000-4000-8000-000000000001", "associationType": "isChildOf",
+    ///      "originNodeURI": {"identifier": "c0000000-0000-4000-8000-000000000001"},
+    ///      "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"}}
+    ///   ]
+    /// }"#;
+    /// let import = CaseImport::from_json(json, &CaseImportOptions::default())?;
+    /// let c = &import.spec.competencies[0];
+    /// assert_eq!(c.name, "Noting and drafting");
+    /// assert_eq!(c.kind, CompetencyType::Functional);
+    /// // The area item is a group with its own identity.
+    /// assert_eq!(c.groups[0].as_str(), "a0000000-0000-4000-8000-000000000001");
+    /// assert_eq!(import.spec.groups[0].name, "Office procedure");
+    /// // Nothing is dropped silently: the unused code is reported.
+    /// assert_eq!(import.report.dropped_fields[0].field, "humanCodingScheme");
+    /// Framework::new(import.spec)?;
+    /// # Ok::<(), karmayogi::Errors>(())
+    /// ```
+    pub fn from_json(json: &str, options: &CaseImportOptions) -> Result<CaseImport, Errors> {
+        CaseImport::from_package(&CasePackage::from_json(json)?, options)
+    }
+
+    /// Maps a package to a competency dictionary and its groups, following the import
+    /// table on [`CasePackage`].
+    ///
+    /// # Errors
+    /// [`Errors`] listing every problem: [`Error::CaseMissingDocument`],
+    /// [`Error::CaseMissingIdentifier`], [`Error::CaseMissingField`],
+    /// [`Error::CaseFieldName`] for a field named like a CASE field in another case,
+    /// [`Error::CaseFieldType`] for a field the import needs holding another JSON type,
+    /// [`Error::CaseDuplicateIdentifier`], [`Error::CaseChildOfCycle`],
+    /// [`Error::DuplicateId`] for two items giving the same competency or group id, and
+    /// [`Error::InvalidOption`] for a level rule that cannot map anything.
+    ///
+    /// [`Error::CaseMissingDocument`]: crate::Error::CaseMissingDocument
+    /// [`Error::CaseMissingIdentifier`]: crate::Error::CaseMissingIdentifier
+    /// [`Error::CaseMissingField`]: crate::Error::CaseMissingField
+    /// [`Error::CaseFieldName`]: crate::Error::CaseFieldName
+    /// [`Error::CaseFieldType`]: crate::Error::CaseFieldType
+    /// [`Error::CaseDuplicateIdentifier`]: crate::Error::CaseDuplicateIdentifier
+    /// [`Error::CaseChildOfCycle`]: crate::Error::CaseChildOfCycle
+    /// [`Error::DuplicateId`]: crate::Error::DuplicateId
+    /// [`Error::InvalidOption`]: crate::Error::InvalidOption
+    pub fn from_package(
+        package: &CasePackage,
+        options: &CaseImportOptions,
+    ) -> Result<CaseImport, Errors> {
+        crate::interop::case::import(package, options)
+    }
+}
+
+/// The kinds of CASE element, for reports and errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum CaseElement {
+    /// The `CFPackage` itself.
+    Package,
+    /// A `CFDocument`.
+    Document,
+    /// A `CFItem`.
+    Item,
+    /// A `CFAssociation`.
+    Association,
+    /// A `CFRubric`.
+    Rubric,
+    /// A `CFRubricCriterion`.
+    Criterion,
+    /// A `CFRubricCriterionLevel`.
+    Level,
+}
+
+impl fmt::Display for CaseElement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Package => "CFPackage",
+            Self::Document => "CFDocument",
+            Self::Item => "CFItem",
+            Self::Association => "CFAssociation",
+            Self::Rubric => "CFRubric",
+            Self::Criterion => "CFRubricCriterion",
+            Self::Level => "CFRubricCriterionLevel",
+        })
+    }
+}
+
+/// Everything an import mapped by rule or could not carry, sorted for stable output.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CaseImportReport {
+    /// The `CFDocument`, as read.
+    pub document: CaseDocument,
+    /// Every item type met, where it came from and what its items became, sorted by type,
+    /// source and mapping.
+    pub item_types: Vec<CaseItemTypeUse>,
+    /// The items that became groups, sorted by identifier.
+    pub groups: Vec<CaseGroup>,
+    /// Every rubric criterion whose levels were mapped (or could not be), with the rule
+    /// applied, sorted by item then criterion.
+    pub scales: Vec<CaseScale>,
+    /// Associations the spec has no place for, as read, sorted by identifier: crosswalks,
+    /// links to items outside the package, `isChildOf` between competencies, repeats.
+    pub associations: Vec<CaseKeptAssociation>,
+    /// Elements not carried into the spec, sorted by element then identifier.
+    pub dropped: Vec<CaseDropped>,
+    /// Fields of carried elements that the spec has no place for, or whose value had a type
+    /// CASE does not allow, sorted by element, identifier and field.
+    pub dropped_fields: Vec<CaseDroppedField>,
+}
+
+impl CaseImportReport {
+    /// Whether the spec holds everything the package said, apart from the regenerated
+    /// fields: no association kept aside, nothing dropped, and every item type mapped by
+    /// the options rather than by default. Distinct items never merge, so a complete
+    /// import lost nothing.
+    pub fn is_complete(&self) -> bool {
+        self.associations.is_empty()
+            && self.dropped.is_empty()
+            && self.dropped_fields.is_empty()
+            && self.item_types.iter().all(|t| !t.by_default)
+    }
+}
+
+/// Where an item's type came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseTypeSource {
+    /// `CFItemType`.
+    ItemType,
+    /// The title of `CFItemTypeURI` (or of the `CFDefinitions` item type it links to), as
+    /// there was no `CFItemType`.
+    ItemTypeUri,
+    /// Both, naming the same type.
+    Both,
+    /// `CFItemType`, which CASE gives first, as `CFItemTypeURI` names another type (the
+    /// link is reported as superseded).
+    ItemTypeOverUri,
+    /// Neither: the item has no type.
+    Neither,
+}
+
+/// How the items of one item type were mapped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseItemTypeUse {
+    /// The type as written (trimmed); `None` for items without one.
+    pub item_type: Option<String>,
+    /// Which field gave it.
+    pub source: CaseTypeSource,
+    /// What the items became.
+    pub mapping: CaseItemMapping,
+    /// `true` when the options do not map this type and the default rule decided: a free
+    /// group for a parent, [`CaseImportOptions::default_type`] otherwise.
+    pub by_default: bool,
+    /// The items' identifiers, sorted.
+    pub items: Vec<String>,
+}
+
+/// An item that became a competency group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseGroup {
+    /// The item's identifier.
+    pub identifier: String,
+    /// The group's id in the spec.
+    pub id: GroupId,
+    /// The group's name.
+    pub name: String,
+}
+
+/// How one rubric criterion's levels were mapped to a competency's levels.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CaseScale {
+    /// The item the criterion describes.
+    pub item: String,
+    /// The criterion.
+    pub criterion: String,
+    /// The competency that got the levels; `None` when the criterion was set aside with
+    /// its item.
+    pub competency: Option<CompetencyId>,
+    /// The rule applied.
+    pub rule: CaseLevelRule,
+    /// Every level of the criterion in score order (levels without a score last, then by
+    /// identifier), with the level the rule maps each to; when the criterion was set aside,
+    /// the levels the rule cannot map show which.
+    pub levels: Vec<CaseScaleLevel>,
+}
+
+/// One criterion level and the FRAC level its score became.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CaseScaleLevel {
+    /// The level's identifier.
+    pub identifier: String,
+    /// Its score, when it has a numeric one.
+    pub score: Option<f64>,
+    /// The level the rule maps its score to (0: none); `None` when the rule cannot map it.
+    pub level: Option<Level>,
+}
+
+/// An association kept as data because the spec has no place for it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CaseKeptAssociation {
+    /// The association, as read.
+    pub association: CaseAssociation,
+    /// The competency at its origin, when the origin became one.
+    pub origin: Option<CompetencyId>,
+    /// The competency at its destination, when the destination became one.
+    pub destination: Option<CompetencyId>,
+}
+
+/// An element not carried into the spec.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseDropped {
+    /// What kind of element.
+    pub element: CaseElement,
+    /// Its identifier.
+    pub identifier: String,
+    /// Why it was dropped.
+    pub reason: CaseDropReason,
+}
+
+/// Why an element was not carried into the spec.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseDropReason {
+    /// An item whose `CFItemType` maps to [`CaseItemMapping::Ignore`].
+    IgnoredType,
+    /// A criterion without `CFItemURI`.
+    NoItem,
+    /// A criterion whose `CFItemURI` names an item outside the package.
+    OutsidePackage,
+    /// A criterion for an item that became a group or was ignored.
+    NotACompetency,
+    /// A criterion without levels above level 0.
+    NoLevels,
+    /// A rubric without criteria.
+    NoCriteria,
+    /// A criterion whose scores the level rule cannot map, and its item: see
+    /// [`CaseImportReport::scales`].
+    UnmappedScale,
+    /// Several criteria giving levels to one item, and the item: its scale is ambiguous.
+    ConflictingCriteria,
+    /// A level scored as level 0 (none): the spec describes levels 1 to 5 only.
+    LevelNone,
+    /// A level whose score maps to the same level as a lower score's, which describes it.
+    MergedLevel,
+}
+
+/// A field of a carried element that the spec has no place for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseDroppedField {
+    /// What kind of element holds it.
+    pub element: CaseElement,
+    /// The element's identifier (for the package, the document's).
+    pub identifier: String,
+    /// The field's JSON name, e.g. `notes`.
+    pub field: String,
+    /// Why it was set aside.
+    pub reason: CaseFieldReason,
+}
+
+/// Why a field was set aside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseFieldReason {
+    /// The spec has no place for it.
+    NoPlace,
+    /// Its value has a type CASE does not allow there (e.g. `"sequenceNumber": "1"`), so it
+    /// was read as absent.
+    WrongType {
+        /// The JSON type found, e.g. `a string`.
+        found: &'static str,
+        /// What CASE defines, e.g. `an integer`.
+        expected: &'static str,
+    },
+    /// Another field said the same thing differently and was used instead.
+    Superseded {
+        /// The field used.
+        by: &'static str,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_types_are_looked_up_trimmed_and_in_any_case() {
+        let options = CaseImportOptions::default().item_type(
+            "  Standard ",
+            CaseItemMapping::Competency(CompetencyType::Domain),
+        );
+        assert_eq!(
+            options.item_types.get(&type_key("STANDARD")),
+            Some(&CaseItemMapping::Competency(CompetencyType::Domain))
+        );
+        assert_eq!(
+            options.item_types.get(&type_key("Behavioral Competency")),
+            Some(&CaseItemMapping::Competency(CompetencyType::Behavioural))
+        );
+        assert_eq!(
+            options.item_types.get(&type_key("Sub-Theme")),
+            Some(&CaseItemMapping::Group(GroupKind::SubTheme))
+        );
+    }
+}

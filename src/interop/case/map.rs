@@ -1,0 +1,404 @@
+//! Maps a checked package into a spec: competencies and groups from items, the hierarchy
+//! from `isChildOf`, and the report of everything else.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::read::{ASSOCIATION, DOCUMENT, Extra, ITEM, Known, NODE_LINK, classify, json_type};
+use super::scale::ItemLevels;
+use super::{CaseIds, Node, Parsed, Tree, Typed, item_name, opt_non_blank};
+use crate::interop::case::import::{
+    CaseDropReason, CaseDropped, CaseDroppedField, CaseElement, CaseFieldReason, CaseGroup,
+    CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
+    CaseScale, CaseTypeSource,
+};
+use crate::interop::case::package::{CaseExtra, CaseLink};
+use crate::model::order;
+use crate::model::spec::{CompetencySpec, FrameworkSpec, GroupSpec};
+use crate::{CompetencyId, GroupId};
+
+/// Collects what an import reports, then sorts it.
+pub(super) struct Reporter {
+    pub(super) report: CaseImportReport,
+    /// Criteria mapped to items' levels, by item index, until the items have ids.
+    pub(super) scales: Vec<(usize, CaseScale)>,
+}
+
+impl Reporter {
+    pub(super) fn drop(&mut self, element: CaseElement, identifier: &str, reason: CaseDropReason) {
+        self.report.dropped.push(CaseDropped {
+            element,
+            identifier: identifier.to_owned(),
+            reason,
+        });
+    }
+
+    pub(super) fn scale(&mut self, item: usize, scale: CaseScale) {
+        self.scales.push((item, scale));
+    }
+
+    /// Reports the named fields that are present, and every field kept in `extra`: a field
+    /// CASE defines with a value of another type, or one the spec has no place for.
+    pub(super) fn fields(
+        &mut self,
+        element: CaseElement,
+        identifier: &str,
+        known: &[Known],
+        present: &[(&str, bool)],
+        extra: &CaseExtra,
+    ) {
+        let named = present.iter().filter(|(_, is)| *is).map(|(f, _)| *f);
+        for field in named {
+            self.field(element, identifier, field, CaseFieldReason::NoPlace);
+        }
+        for (field, value) in extra {
+            let reason = match classify(known, field) {
+                Extra::WrongType(k) => CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                },
+                Extra::NearMiss(_) | Extra::Unknown => CaseFieldReason::NoPlace,
+            };
+            self.field(element, identifier, field, reason);
+        }
+    }
+
+    /// Reports the fields of a link inside element `identifier` that the link's target
+    /// does not need (`targetType`, `note`, a `title` of another type), as
+    /// `{field}.{name}`: its `identifier` and `uri` are used and its string `title` is the
+    /// target's name, which export writes back.
+    pub(super) fn link_fields(
+        &mut self,
+        element: CaseElement,
+        identifier: &str,
+        field: &str,
+        link: Option<&CaseLink>,
+    ) {
+        let Some(link) = link else { return };
+        for (name, value) in &link.extra {
+            let reason = match classify(NODE_LINK, name) {
+                Extra::WrongType(k) => CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                },
+                Extra::NearMiss(_) | Extra::Unknown => CaseFieldReason::NoPlace,
+            };
+            self.field(element, identifier, &format!("{field}.{name}"), reason);
+        }
+    }
+
+    fn field(
+        &mut self,
+        element: CaseElement,
+        identifier: &str,
+        field: &str,
+        reason: CaseFieldReason,
+    ) {
+        self.report.dropped_fields.push(CaseDroppedField {
+            element,
+            identifier: identifier.to_owned(),
+            field: field.to_owned(),
+            reason,
+        });
+    }
+
+    /// Marks `field` of item `identifier`, already reported, as set aside for `by`.
+    fn superseded(&mut self, identifier: &str, field: &str, by: &'static str) {
+        let reported = self
+            .report
+            .dropped_fields
+            .iter_mut()
+            .rev()
+            .find(|f| f.identifier == identifier && f.field == field);
+        if let Some(reported) = reported {
+            reported.reason = CaseFieldReason::Superseded { by };
+        }
+    }
+
+    /// Reports the package's own unmodelled fields (`CFDefinitions`, `extensions`, …).
+    pub(super) fn package_fields(&mut self, document: &str, extra: &CaseExtra) {
+        self.fields(CaseElement::Package, document, &[], &[], extra);
+    }
+
+    /// Reports the document's fields that hold a value of another type than CASE defines.
+    /// Its other fields are kept whole in the report's document, and export writes them.
+    pub(super) fn document_fields(&mut self, identifier: &str, extra: &CaseExtra) {
+        for (field, value) in extra {
+            if let Extra::WrongType(k) = classify(DOCUMENT, field) {
+                let reason = CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                };
+                self.field(CaseElement::Document, identifier, field, reason);
+            }
+        }
+    }
+
+    /// The report, sorted.
+    pub(super) fn finish(self) -> CaseImportReport {
+        let mut report = self.report;
+        order::sort_by(&mut report.dropped, |a, b| {
+            (a.element, &a.identifier, a.reason).cmp(&(b.element, &b.identifier, b.reason))
+        });
+        order::sort_by(&mut report.dropped_fields, |a, b| {
+            (a.element, &a.identifier, &a.field).cmp(&(b.element, &b.identifier, &b.field))
+        });
+        order::sort_by(&mut report.scales, |a, b| {
+            (&a.item, &a.criterion).cmp(&(&b.item, &b.criterion))
+        });
+        report
+    }
+}
+
+/// What item types are grouped by in the report.
+type TypeKey = (Option<String>, CaseTypeSource, CaseItemMapping);
+
+/// Everything decided about the items, for building the spec and the rest of the report.
+pub(super) struct Assembly<'a, 'p> {
+    pub(super) parsed: &'a Parsed<'p>,
+    pub(super) tree: &'a Tree,
+    pub(super) types: &'a [Typed],
+    /// Per item, its competency or group id when it is carried.
+    pub(super) ids: &'a [Option<String>],
+    pub(super) options: &'a CaseImportOptions,
+}
+
+impl Assembly<'_, '_> {
+    fn is_group(&self, i: usize) -> bool {
+        self.ids[i].is_some() && matches!(self.types[i].mapping, CaseItemMapping::Group(_))
+    }
+
+    /// The `isChildOf` associations the spec holds: from each carried item to each carried
+    /// group above it (the smallest identifier when several say the same), or else to the
+    /// document. Returns them, and each item's parent groups.
+    fn placements(&self) -> (HashSet<usize>, Vec<Vec<usize>>) {
+        let mut used = HashSet::new();
+        let mut parents = vec![Vec::new(); self.parsed.items.len()];
+        let identifier = |k: usize| self.parsed.assocs[k].a.identifier.as_str();
+        for (i, list) in self.tree.parents.iter().enumerate() {
+            if self.ids[i].is_none() {
+                continue;
+            }
+            let mut by_parent: BTreeMap<usize, usize> = BTreeMap::new();
+            let mut document: Option<usize> = None;
+            for &(k, parent) in list {
+                match parent {
+                    Node::Item(p) if self.is_group(p) => {
+                        let slot = by_parent.entry(p).or_insert(k);
+                        if identifier(k) < identifier(*slot) {
+                            *slot = k;
+                        }
+                    }
+                    Node::Document => {
+                        if document.is_none_or(|d| identifier(k) < identifier(d)) {
+                            document = Some(k);
+                        }
+                    }
+                    Node::Item(_) | Node::Outside => {}
+                }
+            }
+            if by_parent.is_empty() {
+                used.extend(document);
+            }
+            used.extend(by_parent.values().copied());
+            parents[i] = by_parent.into_keys().collect();
+        }
+        (used, parents)
+    }
+
+    fn group_ids(&self, parents: &[usize]) -> Vec<GroupId> {
+        let mut ids: Vec<GroupId> = parents
+            .iter()
+            .filter_map(|&p| self.ids[p].clone().map(GroupId::from))
+            .collect();
+        order::sort(&mut ids);
+        ids
+    }
+
+    pub(super) fn assemble(
+        &self,
+        levels: Vec<ItemLevels>,
+        reporter: &mut Reporter,
+    ) -> FrameworkSpec {
+        let (used, parents) = self.placements();
+        let mut competencies = Vec::new();
+        let mut groups = Vec::new();
+        for (i, (item, levels)) in self.parsed.items.iter().zip(levels).enumerate() {
+            let item_type = &self.types[i];
+            let identifier = item.identifier.as_str();
+            if item_type.mapping == CaseItemMapping::Ignore {
+                reporter.drop(CaseElement::Item, identifier, CaseDropReason::IgnoredType);
+            }
+            let Some(id) = self.ids[i].clone() else {
+                continue;
+            };
+            let abbreviated = opt_non_blank(item.abbreviated_statement.as_ref()).is_some();
+            let coded = self.options.ids == CaseIds::HumanCodingScheme
+                && opt_non_blank(item.human_coding_scheme.as_ref()).is_some();
+            let present = [
+                (
+                    "humanCodingScheme",
+                    item.human_coding_scheme.is_some() && !coded,
+                ),
+                ("CFItemTypeURI", item.item_type_uri.is_some()),
+            ];
+            reporter.fields(CaseElement::Item, identifier, ITEM, &present, &item.extra);
+            if item_type.source == CaseTypeSource::ItemTypeOverUri {
+                reporter.superseded(identifier, "CFItemTypeURI", "CFItemType");
+            }
+            let description = if abbreviated {
+                item.full_statement.clone()
+            } else {
+                String::new()
+            };
+            let name = item_name(item).to_owned();
+            match (item_type.mapping, levels) {
+                (CaseItemMapping::Group(kind), _) => {
+                    reporter.report.groups.push(CaseGroup {
+                        identifier: item.identifier.clone(),
+                        id: GroupId::from(id.clone()),
+                        name: name.clone(),
+                    });
+                    groups.push(GroupSpec {
+                        kind,
+                        description,
+                        parents: self.group_ids(&parents[i]),
+                        ..GroupSpec::new(id, name)
+                    });
+                }
+                (CaseItemMapping::Competency(kind), levels) => {
+                    let mut competency = CompetencySpec {
+                        description,
+                        groups: self.group_ids(&parents[i]),
+                        ..CompetencySpec::new(id, name, kind)
+                    };
+                    if let ItemLevels::Mapped(scale) = levels {
+                        competency.levels = scale.descriptors;
+                        competency.min_level = scale.min_level;
+                        competency.max_level = scale.max_level;
+                    }
+                    competencies.push(competency);
+                }
+                (CaseItemMapping::Ignore, _) => {}
+            }
+        }
+        order::sort_by(&mut competencies, |a, b| a.id.cmp(&b.id));
+        order::sort_by(&mut groups, |a, b| a.id.cmp(&b.id));
+        reporter.report.item_types = self.item_types();
+        order::sort_by(&mut reporter.report.groups, |a, b| {
+            a.identifier.cmp(&b.identifier)
+        });
+        self.scales(reporter);
+        self.associations(&used, reporter);
+        FrameworkSpec {
+            competencies,
+            groups,
+            ..FrameworkSpec::new()
+        }
+    }
+
+    /// Every item type met, with its source and mapping, and the items of each.
+    fn item_types(&self) -> Vec<CaseItemTypeUse> {
+        let mut types: BTreeMap<TypeKey, (bool, Vec<String>)> = BTreeMap::new();
+        for (item, t) in self.parsed.items.iter().zip(self.types) {
+            let entry = types
+                .entry((t.label.clone(), t.source, t.mapping))
+                .or_default();
+            entry.0 = t.by_default;
+            entry.1.push(item.identifier.clone());
+        }
+        types
+            .into_iter()
+            .map(|((item_type, source, mapping), (by_default, mut items))| {
+                order::sort(&mut items);
+                CaseItemTypeUse {
+                    item_type,
+                    source,
+                    mapping,
+                    by_default,
+                    items,
+                }
+            })
+            .collect()
+    }
+
+    /// Names the competency each mapped criterion gave levels to.
+    fn scales(&self, reporter: &mut Reporter) {
+        for (i, mut scale) in std::mem::take(&mut reporter.scales) {
+            let is_competency = matches!(self.types[i].mapping, CaseItemMapping::Competency(_));
+            scale.competency = self.ids[i]
+                .clone()
+                .filter(|_| is_competency)
+                .map(CompetencyId::from);
+            reporter.report.scales.push(scale);
+        }
+    }
+
+    /// The `sequenceNumber` export writes on each association used, when it exports the
+    /// spec: among each parent's children, groups by id and then competencies by id,
+    /// numbered from 1. A package's own number that equals it is not lost.
+    fn export_sequence(&self, used: &HashSet<usize>) -> HashMap<usize, i64> {
+        let mut children: HashMap<Node, Vec<(bool, &str, usize)>> = HashMap::new();
+        for &k in used {
+            let assoc = &self.parsed.assocs[k];
+            let Node::Item(child) = assoc.origin else {
+                continue;
+            };
+            let Some(id) = self.ids[child].as_deref() else {
+                continue;
+            };
+            let is_competency = !self.is_group(child);
+            let list = children.entry(assoc.destination).or_default();
+            list.push((is_competency, id, k));
+        }
+        let mut sequence = HashMap::with_capacity(used.len());
+        for mut list in children.into_values() {
+            list.sort_unstable();
+            for (n, (_, _, k)) in list.into_iter().enumerate() {
+                sequence.insert(k, i64::try_from(n).map_or(i64::MAX, |n| n + 1));
+            }
+        }
+        sequence
+    }
+
+    /// Reports the fields of the associations used, and keeps every other one.
+    fn associations(&self, used: &HashSet<usize>, reporter: &mut Reporter) {
+        let competency: HashMap<usize, CompetencyId> = self
+            .ids
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| matches!(self.types[i].mapping, CaseItemMapping::Competency(_)))
+            .filter_map(|(i, id)| Some((i, CompetencyId::from(id.clone()?))))
+            .collect();
+        let at = |node: Node| match node {
+            Node::Item(i) => competency.get(&i).cloned(),
+            Node::Document | Node::Outside => None,
+        };
+        let sequence = self.export_sequence(used);
+        let mut kept = Vec::new();
+        for (k, assoc) in self.parsed.assocs.iter().enumerate() {
+            let a = assoc.a;
+            if used.contains(&k) {
+                let lost = a
+                    .sequence_number
+                    .is_some_and(|n| sequence.get(&k) != Some(&n));
+                let present = [("sequenceNumber", lost)];
+                let (element, id) = (CaseElement::Association, a.identifier.as_str());
+                reporter.fields(element, id, ASSOCIATION, &present, &a.extra);
+                let origin = a.origin_node_uri.as_ref();
+                reporter.link_fields(element, id, "originNodeURI", origin);
+                let destination = a.destination_node_uri.as_ref();
+                reporter.link_fields(element, id, "destinationNodeURI", destination);
+            } else {
+                kept.push(CaseKeptAssociation {
+                    association: a.clone(),
+                    origin: at(assoc.origin),
+                    destination: at(assoc.destination),
+                });
+            }
+        }
+        order::sort_by(&mut kept, |a, b| {
+            a.association.identifier.cmp(&b.association.identifier)
+        });
+        reporter.report.associations = kept;
+    }
+}

@@ -1,0 +1,638 @@
+//! 1EdTech CASE 1.1 (Competencies and Academic Standards Exchange) JSON: a `CFPackage` in,
+//! a competency dictionary out, and back.
+//!
+//! [`CasePackage`] is the CASE 1.1 JSON binding of a `CFPackage` as plain serde data; fields
+//! this crate does not model, and values of a type CASE does not allow, are kept verbatim in
+//! each element's `extra`. [`CaseImport::from_json`](crate::CaseImport::from_json) maps a
+//! package to the competency dictionary and groups of a [`FrameworkSpec`](crate::FrameworkSpec)
+//! plus a [`CaseImportReport`](crate::CaseImportReport) that lists, by identifier, every
+//! element and field the spec has no place for. [`CasePackage::from_framework`] writes a
+//! [`Framework`]'s dictionary as a package, deterministically: identifiers are name-based
+//! UUIDs, and the only timestamp is the one the caller puts in the [`CaseDocument`].
+//!
+#![doc = include_str!("case.md")]
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use crate::interop::case::read;
+use crate::model::spec::{CompetencyType, GroupKind};
+use crate::{Error, Errors, Framework, GroupId};
+
+/// Fields a CASE element carries that this crate does not model, kept verbatim.
+pub type CaseExtra = BTreeMap<String, Value>;
+
+/// A CASE 1.1 `CFPackage`: one framework document with its items, associations and rubrics.
+///
+/// Reading is tolerant, as real CASE servers write packages: a package wrapped in
+/// `{"CFPackage": …}` (the usual API response) is unwrapped; `null` in any field reads as
+/// absent; a node link given as a plain URI string (CASE 1.0) reads as a link with that
+/// `uri`; a value of a type CASE does not allow (`"sequenceNumber": "1"`) is kept in the
+/// element's `extra` under its own name, for the import to report. Unknown fields
+/// (`CFDefinitions`, `extensions`, …) are kept in `extra` too, so reading and writing a
+/// package loses nothing. Only malformed JSON, a repeated key in an object (or a key both
+/// inside and beside the `CFPackage` wrapper), and a package that is not a JSON object are
+/// refused. [`CaseImport::from_json`](crate::CaseImport::from_json)
+/// maps a package to a competency dictionary and [`CasePackage::from_framework`] writes one,
+/// as follows.
+///
+#[doc = include_str!("case.md")]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CasePackage {
+    /// `CFDocument`: the framework itself. Required on import.
+    #[serde(
+        rename = "CFDocument",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub document: Option<CaseDocument>,
+    /// `CFItems`: competencies and the groupings above them.
+    #[serde(rename = "CFItems", default)]
+    pub items: Vec<CaseItem>,
+    /// `CFAssociations`: typed links between items or documents.
+    #[serde(rename = "CFAssociations", default)]
+    pub associations: Vec<CaseAssociation>,
+    /// `CFRubrics`: rubrics whose criteria describe proficiency levels of items.
+    #[serde(rename = "CFRubrics", default, skip_serializing_if = "Vec::is_empty")]
+    pub rubrics: Vec<CaseRubric>,
+    /// Other fields of the package, verbatim.
+    #[serde(flatten)]
+    pub extra: CaseExtra,
+}
+
+/// A `CFDocument`: the framework's identity and provenance.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CaseDocument {
+    /// `identifier`: the document's UUID; on export, the namespace of derived identifiers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identifier: String,
+    /// `uri`: where the document resolves; on export, derived when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uri: String,
+    /// `creator`: who authored the framework. Required on export.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub creator: String,
+    /// `title`. Required on export.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// `lastChangeDateTime`, ISO 8601. On export, the timestamp of every element.
+    #[serde(
+        rename = "lastChangeDateTime",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub last_change_date_time: String,
+    /// `caseVersion`: `"1.1"` when present.
+    #[serde(
+        rename = "caseVersion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub case_version: Option<String>,
+    /// `description`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Other fields (`publisher`, `version`, `language`, `adoptionStatus`, …), verbatim.
+    #[serde(flatten)]
+    pub extra: CaseExtra,
+}
+
+impl CaseDocument {
+    /// A document with the fields export requires: a CASE UUID, a title, a creator and the
+    /// ISO 8601 date-time to stamp on every element.
+    pub fn new(
+        identifier: impl Into<String>,
+        title: impl Into<String>,
+        creator: impl Into<String>,
+        last_change_date_time: impl Into<String>,
+    ) -> Self {
+        CaseDocument {
+            identifier: identifier.into(),
+            title: title.into(),
+            creator: creator.into(),
+            last_change_date_time: last_change_date_time.into(),
+            ..CaseDocument::default()
+        }
+    }
+}
+
+/// A `CFItem`: a competency statement or a grouping of statements.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CaseItem {
+    /// `identifier`, unique in the package.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identifier: String,
+    /// `uri`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uri: String,
+    /// `fullStatement`: the statement's text. Required.
+    #[serde(
+        rename = "fullStatement",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub full_statement: String,
+    /// `abbreviatedStatement`: a short form of the statement.
+    #[serde(
+        rename = "abbreviatedStatement",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub abbreviated_statement: Option<String>,
+    /// `humanCodingScheme`: the publisher's human-readable code.
+    #[serde(
+        rename = "humanCodingScheme",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub human_coding_scheme: Option<String>,
+    /// `CFItemType`: the publisher's label for the kind of statement.
+    #[serde(
+        rename = "CFItemType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub item_type: Option<String>,
+    /// `CFItemTypeURI`: a link to the item type's definition, whose `title` is its label.
+    #[serde(
+        rename = "CFItemTypeURI",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub item_type_uri: Option<CaseLink>,
+    /// `lastChangeDateTime`.
+    #[serde(
+        rename = "lastChangeDateTime",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub last_change_date_time: String,
+    /// Other fields (`notes`, `language`, `educationLevel`, …), verbatim.
+    #[serde(flatten)]
+    pub extra: CaseExtra,
+}
+
+/// A `CFAssociation`: `origin associationType destination`, e.g. a child `isChildOf` its
+/// parent.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CaseAssociation {
+    /// `identifier`, unique in the package.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identifier: String,
+    /// `uri`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uri: String,
+    /// `associationType`: `isChildOf`, `precedes`, `isRelatedTo`, `exactMatchOf`, … Required.
+    #[serde(
+        rename = "associationType",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub association_type: String,
+    /// `sequenceNumber`: order among siblings.
+    #[serde(
+        rename = "sequenceNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sequence_number: Option<i64>,
+    /// `originNodeURI`. Required.
+    #[serde(
+        rename = "originNodeURI",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_node_uri: Option<CaseLink>,
+    /// `destinationNodeURI`. Required.
+    #[serde(
+        rename = "destinationNodeURI",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub destination_node_uri: Option<CaseLink>,
+    /// `lastChangeDateTime`.
+    #[serde(
+        rename = "lastChangeDateTime",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub last_change_date_time: String,
+    /// Other fields (`notes`, `CFAssociationGroupingURI`, …), verbatim.
+    #[serde(flatten)]
+    pub extra: CaseExtra,
+}
+
+/// A link to another element (`LinkURI`, `LinkGenURI`): title, identifier and uri.
+///
+/// A link given as a plain string (CASE 1.0) reads as a link with that `uri` and no
+/// identifier; the import resolves it by the package's `uri`s, then by a UUID at its end.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CaseLink {
+    /// `title` of the target.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// `identifier` of the target: what the link resolves to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identifier: String,
+    /// `uri` of the target.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uri: String,
+    /// Other fields (`targetType`), verbatim.
+    #[serde(flatten)]
+    pub extra: CaseExtra,
+}
+
+/// A `CFRubric`: criteria, each describing the levels of one item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CaseRubric {
+    /// `identifier`, unique in the package.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identifier: String,
+    /// `uri`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uri: String,
+    /// `title`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `description`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `lastChangeDateTime`.
+    #[serde(
+        rename = "lastChangeDateTime",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub last_change_date_time: String,
+    /// `CFRubricCriteria`.
+    #[serde(rename = "CFRubricCriteria", default)]
+    pub criteria: Vec<CaseCriterion>,
+    /// Other fields, verbatim.
+    #[serde(flatten)]
+    pub extra: CaseExtra,
+}
+
+/// A `CFRubricCriterion`: the performance levels of one item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CaseCriterion {
+    /// `identifier`, unique in the package.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identifier: String,
+    /// `uri`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uri: String,
+    /// `category`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// `description`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `CFItemURI`: the item whose levels this criterion describes.
+    #[serde(rename = "CFItemURI", default, skip_serializing_if = "Option::is_none")]
+    pub item_uri: Option<CaseLink>,
+    /// `weight`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// `position` among the rubric's criteria.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<i64>,
+    /// `rubricId`: the rubric's identifier.
+    #[serde(rename = "rubricId", default, skip_serializing_if = "Option::is_none")]
+    pub rubric_id: Option<String>,
+    /// `lastChangeDateTime`.
+    #[serde(
+        rename = "lastChangeDateTime",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub last_change_date_time: String,
+    /// `CFRubricCriterionLevels`.
+    #[serde(rename = "CFRubricCriterionLevels", default)]
+    pub levels: Vec<CaseCriterionLevel>,
+    /// Other fields, verbatim.
+    #[serde(flatten)]
+    pub extra: CaseExtra,
+}
+
+/// A `CFRubricCriterionLevel`: one performance level of a criterion.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CaseCriterionLevel {
+    /// `identifier`, unique in the package.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub identifier: String,
+    /// `uri`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uri: String,
+    /// `description`: what performance at this level looks like.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `quality`: the level's label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<String>,
+    /// `score`: the points awarded at this level. The proficiency order comes from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// `feedback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+    /// `position` among the criterion's levels: display order only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<i64>,
+    /// `rubricCriterionId`: the criterion's identifier.
+    #[serde(
+        rename = "rubricCriterionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rubric_criterion_id: Option<String>,
+    /// `lastChangeDateTime`.
+    #[serde(
+        rename = "lastChangeDateTime",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub last_change_date_time: String,
+    /// Other fields, verbatim.
+    #[serde(flatten)]
+    pub extra: CaseExtra,
+}
+
+/// Reading goes through one tolerant reader (`interop::case::read`), whatever the format:
+/// each element is read as a JSON object whose keys must not repeat, then its fields are
+/// taken by type.
+macro_rules! tolerant_deserialize {
+    ($($type:ident => $read:ident, $what:literal;)*) => {$(
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let object = deserializer.deserialize_map(read::ObjectVisitor($what))?;
+                Ok(read::$read(object))
+            }
+        }
+    )*};
+}
+
+impl<'de> Deserialize<'de> for CasePackage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(read::PackageVisitor)
+    }
+}
+
+tolerant_deserialize! {
+    CaseDocument => document, "a CASE CFDocument object";
+    CaseItem => item, "a CASE CFItem object";
+    CaseAssociation => association, "a CASE CFAssociation object";
+    CaseRubric => rubric, "a CASE CFRubric object";
+    CaseCriterion => criterion, "a CASE CFRubricCriterion object";
+    CaseCriterionLevel => level, "a CASE CFRubricCriterionLevel object";
+}
+
+impl<'de> Deserialize<'de> for CaseLink {
+    /// A link object, or a plain URI string as CASE 1.0 writes node links.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(read::LinkVisitor)
+    }
+}
+
+impl CasePackage {
+    /// Reads a package from CASE JSON, without checking what it means.
+    ///
+    /// Tolerant as the type's docs say: a `{"CFPackage": …}` wrapper is removed, `null`
+    /// reads as absent, a string node link as a link with a `uri`, and values of an
+    /// unexpected type are kept in `extra`.
+    ///
+    /// # Errors
+    /// [`Error::Json`], with its position, for malformed JSON, a key repeated in one object
+    /// or both inside and beside a `{"CFPackage": …}` wrapper, or a document that is not a
+    /// JSON object.
+    pub fn from_json(json: &str) -> Result<CasePackage, Error> {
+        let json = crate::model::json::without_bom(json);
+        serde_json::from_str(json).map_err(|e| crate::model::json::json_error(&e))
+    }
+
+    /// Writes the package as pretty-printed CASE JSON. Empty strings are left out, never
+    /// written as blank fields.
+    pub fn to_json(&self) -> String {
+        crate::model::json::to_pretty_json(self)
+    }
+
+    /// Writes a framework's competency dictionary and groups as a package described by
+    /// `document`.
+    ///
+    /// Follows the export table on [`CasePackage`]. The output depends only on the
+    /// arguments: the same framework, document and options give byte-identical JSON, and
+    /// [`CaseImport::from_json`](crate::CaseImport::from_json) reads it back.
+    ///
+    /// # Errors
+    /// Every problem at once: [`Error::CaseInvalidIdentifier`] when the document identifier
+    /// or an identifier given in the options is not a CASE UUID,
+    /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` is not an ISO 8601
+    /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
+    /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options, and
+    /// for the group identifiers the options give: [`Error::UnknownId`] for a group or area
+    /// the framework does not have, [`Error::CaseConflictingIdentifiers`] for two different
+    /// ones given for one group, [`Error::CaseIdentifierClash`] for one that another element
+    /// has already. A valid framework always exports: when a competency's or group's UUID
+    /// id is already another element's identifier (a group and a competency may share an
+    /// id, being of different kinds), the later one in the order document, competencies,
+    /// groups gets a derived identifier and keeps its id as `humanCodingScheme`.
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{CaseDocument, CaseExportOptions, CasePackage, Framework};
+    ///
+    /// let framework = Framework::from_json(r#"{"format_version": 1, "competencies": [
+    ///   {"id": "drafting", "name": "Noting and drafting", "type": "functional",
+    ///    "area": "Office procedure"}]}"#)?;
+    /// let document = CaseDocument::new(
+    ///     "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", "Office competencies", "DoPT",
+    ///     "2025-01-15T10:00:00Z");
+    /// let package = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())?;
+    /// assert_eq!(package.items.len(), 2); // the area's group, then the competency
+    /// assert_eq!(package.items[0].item_type.as_deref(), Some("Area"));
+    /// assert_eq!(package.items[1].human_coding_scheme.as_deref(), Some("drafting"));
+    /// assert_eq!(package.associations[1].association_type, "isChildOf");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_framework(
+        framework: &Framework,
+        document: &CaseDocument,
+        options: &CaseExportOptions,
+    ) -> Result<CasePackage, Errors> {
+        crate::interop::case::export(framework, document, options)
+    }
+}
+
+/// The rubric title export writes by default; import does not report it as set aside.
+pub(crate) const DEFAULT_RUBRIC_TITLE: &str = "Proficiency levels";
+
+/// Options for [`CasePackage::from_framework`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseExportOptions {
+    pub(crate) base_uri: Option<String>,
+    pub(crate) type_names: [String; 3],
+    pub(crate) group_type_names: [String; 4],
+    /// Every identifier given, in call order: a repeated call is checked, not replaced.
+    pub(crate) area_ids: Vec<(String, String)>,
+    pub(crate) group_ids: Vec<(GroupId, String)>,
+    pub(crate) rubric_title: String,
+}
+
+impl Default for CaseExportOptions {
+    fn default() -> Self {
+        CaseExportOptions {
+            base_uri: None,
+            type_names: [
+                "Behavioural Competency".to_owned(),
+                "Functional Competency".to_owned(),
+                "Domain Competency".to_owned(),
+            ],
+            group_type_names: [
+                "Area".to_owned(),
+                "Theme".to_owned(),
+                "Sub-theme".to_owned(),
+                "Competency Group".to_owned(),
+            ],
+            area_ids: Vec::new(),
+            group_ids: Vec::new(),
+            rubric_title: DEFAULT_RUBRIC_TITLE.to_owned(),
+        }
+    }
+}
+
+impl CaseExportOptions {
+    /// The base of every element's `uri`, e.g. `https://case.example.org/ims/case/v1p1`:
+    /// an item's uri is then `{base}/CFItems/{identifier}`. Default, and for a blank base:
+    /// `urn:uuid:{identifier}`.
+    pub fn base_uri(mut self, base: impl Into<String>) -> Self {
+        let base: String = base.into();
+        let base = base.trim().trim_end_matches('/');
+        self.base_uri = (!base.is_empty()).then(|| base.to_owned());
+        self
+    }
+
+    /// The `CFItemType` written for competencies of `kind` (defaults: `Behavioural
+    /// Competency`, `Functional Competency`, `Domain Competency`). Import maps the defaults
+    /// back; map any other name with [`CaseImportOptions::item_type`](crate::CaseImportOptions::item_type).
+    pub fn item_type(mut self, kind: CompetencyType, name: impl Into<String>) -> Self {
+        if let Some(slot) = self.type_names.get_mut(kind.index()) {
+            *slot = name.into();
+        }
+        self
+    }
+
+    /// The `CFItemType` written for groups of `kind` (defaults: `Area`, `Theme`,
+    /// `Sub-theme`, `Competency Group`), which import maps back.
+    pub fn group_item_type(mut self, kind: GroupKind, name: impl Into<String>) -> Self {
+        if let Some(slot) = self.group_type_names.get_mut(kind.index()) {
+            *slot = name.into();
+        }
+        self
+    }
+
+    /// The `CFItemType` written for groups of kind area (default `Area`): the same as
+    /// `group_item_type(GroupKind::Area, name)`.
+    pub fn area_item_type(self, name: impl Into<String>) -> Self {
+        self.group_item_type(GroupKind::Area, name)
+    }
+
+    /// The identifier of the item for the group that area `name` names (`area:{name}`),
+    /// instead of the one derived from the name. Must be a CASE UUID; the export checks
+    /// it as it checks [`group_identifier`](Self::group_identifier) for `area:{name}`.
+    pub fn area_identifier(
+        mut self,
+        name: impl Into<String>,
+        identifier: impl Into<String>,
+    ) -> Self {
+        self.area_ids.push((name.into(), identifier.into()));
+        self
+    }
+
+    /// The identifier of the item for group `group`, e.g. from
+    /// [`CaseImportReport::groups`](crate::CaseImportReport::groups), instead of the group
+    /// id (when it is a UUID) or the one derived from it. Must be a CASE UUID.
+    ///
+    /// Nothing given is ignored: [`CasePackage::from_framework`] refuses an identifier for
+    /// a group the framework does not have ([`Error::UnknownId`]), two different ones for
+    /// one group, by two calls or by this and
+    /// [`area_identifier`](Self::area_identifier) ([`Error::CaseConflictingIdentifiers`]),
+    /// and one that the document, another group or a competency has already
+    /// ([`Error::CaseIdentifierClash`]).
+    pub fn group_identifier(
+        mut self,
+        group: impl Into<GroupId>,
+        identifier: impl Into<String>,
+    ) -> Self {
+        self.group_ids.push((group.into(), identifier.into()));
+        self
+    }
+
+    /// The title of the rubric holding the level descriptors (default `Proficiency
+    /// levels`); a blank title is left out.
+    pub fn rubric_title(mut self, title: impl Into<String>) -> Self {
+        self.rubric_title = title.into();
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_survive_a_read_and_write() {
+        let json = r#"{"CFDocument": {"identifier": "d", "title": "t", "creator": "c",
+            "lastChangeDateTime": "2025-01-01T00:00:00Z", "publisher": "p"},
+            "CFItems": [{"identifier": "i", "fullStatement": "s", "notes": "n",
+                         "educationLevel": ["09"]}],
+            "CFAssociations": [], "CFDefinitions": {"CFItemTypes": []}}"#;
+        let package = CasePackage::from_json(json).unwrap();
+        assert_eq!(package.items[0].extra["notes"], "n");
+        assert!(package.extra.contains_key("CFDefinitions"));
+        assert_eq!(CasePackage::from_json(&package.to_json()).unwrap(), package);
+    }
+
+    #[test]
+    fn values_of_another_type_are_kept_aside_not_refused() {
+        let json = r#"{"CFItems": [{"identifier": "i", "fullStatement": 5}],
+            "CFAssociations": [{"identifier": "a", "sequenceNumber": "1",
+                                "originNodeURI": "https://x.org/CFItems/i"}]}"#;
+        let package = CasePackage::from_json(json).unwrap();
+        assert_eq!(package.items[0].full_statement, "");
+        assert_eq!(package.items[0].extra["fullStatement"], 5);
+        let a = &package.associations[0];
+        assert_eq!(a.sequence_number, None);
+        assert_eq!(a.extra["sequenceNumber"], "1");
+        assert_eq!(
+            a.origin_node_uri.as_ref().unwrap().uri,
+            "https://x.org/CFItems/i"
+        );
+        assert_eq!(CasePackage::from_json(&package.to_json()).unwrap(), package);
+    }
+
+    #[test]
+    fn malformed_json_repeated_keys_and_non_objects_are_json_errors_with_a_position() {
+        for (json, line) in [
+            ("not json", 1),
+            ("[1, 2]", 1),
+            (
+                "{\n\"CFItems\": [{\"identifier\": \"a\",\n \"identifier\": \"b\"}]}",
+                3,
+            ),
+        ] {
+            let e = CasePackage::from_json(json).unwrap_err();
+            assert!(
+                matches!(e, Error::Json { line: l, .. } if l == line),
+                "{e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn export_options_trim_the_base_uri() {
+        let options = CaseExportOptions::default().base_uri("https://x.org/case/");
+        assert_eq!(options.base_uri.as_deref(), Some("https://x.org/case"));
+        assert_eq!(CaseExportOptions::default().base_uri(" ").base_uri, None);
+    }
+}

@@ -1,0 +1,577 @@
+//! Reads CASE JSON as publishers write it. Each element is a JSON object; a field whose
+//! value has the type CASE defines is taken into the element's typed field, `null` is
+//! absent, and any other value stays in the element's `extra` under its own name for the
+//! import to report. Nothing here fails except a repeated key or a non-object element.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+use crate::interop::case::package::{
+    CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExtra, CaseItem,
+    CaseLink, CasePackage, CaseRubric,
+};
+
+/// A JSON value whose objects, at every depth, were checked for repeated keys.
+struct Checked(Value);
+
+/// Parses JSON text into a value, refusing a key repeated in any object (which of two
+/// values is meant is unknowable). Shared with the iGOT loaders, which read the platform's
+/// documents as values too.
+pub(crate) fn checked_json(text: &str) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let Checked(value) = Checked::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+impl<'de> Deserialize<'de> for Checked {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueVisitor).map(Checked)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Checked::deserialize(d).map(|c| c.0)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(Checked(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
+        checked_map(map).map(Value::Object)
+    }
+}
+
+fn checked_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Map<String, Value>, A::Error> {
+    let mut out = Map::new();
+    while let Some(key) = map.next_key::<String>()? {
+        if out.contains_key(&key) {
+            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        }
+        let Checked(value) = map.next_value()?;
+        out.insert(key, value);
+    }
+    Ok(out)
+}
+
+/// Reads one JSON object, refusing repeated keys, for a CASE element's `Deserialize`.
+pub(crate) struct ObjectVisitor(pub(crate) &'static str);
+
+impl<'de> Visitor<'de> for ObjectVisitor {
+    type Value = Map<String, Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        checked_map(map)
+    }
+}
+
+/// Reads a link: an object, or a plain URI string (CASE 1.0).
+pub(crate) struct LinkVisitor;
+
+impl<'de> Visitor<'de> for LinkVisitor {
+    type Value = CaseLink;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a CASE link object or a uri string")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        checked_map(map).map(link)
+    }
+
+    fn visit_str<E>(self, uri: &str) -> Result<Self::Value, E> {
+        Ok(CaseLink {
+            uri: uri.to_owned(),
+            ..CaseLink::default()
+        })
+    }
+}
+
+/// An element's fields, taken one by one; what is left becomes its `extra`.
+struct Fields(Map<String, Value>);
+
+impl Fields {
+    /// Takes the field when `take` accepts its value; `null` is removed as absent, and any
+    /// other value is put back for `extra`.
+    fn take<T>(&mut self, key: &str, take: impl FnOnce(Value) -> Result<T, Value>) -> Option<T> {
+        let value = self.0.remove(key)?;
+        if value.is_null() {
+            return None;
+        }
+        match take(value) {
+            Ok(taken) => Some(taken),
+            Err(value) => {
+                self.0.insert(key.to_owned(), value);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        self.take(key, |v| match v {
+            Value::String(s) => Ok(s),
+            other => Err(other),
+        })
+    }
+
+    fn text(&mut self, key: &str) -> String {
+        self.string(key).unwrap_or_default()
+    }
+
+    fn integer(&mut self, key: &str) -> Option<i64> {
+        self.take(key, |v| v.as_i64().ok_or(v))
+    }
+
+    fn number(&mut self, key: &str) -> Option<f64> {
+        self.take(key, |v| v.as_f64().ok_or(v))
+    }
+
+    /// A link object, or a plain URI string (CASE 1.0).
+    fn link(&mut self, key: &str) -> Option<CaseLink> {
+        self.take(key, |v| match v {
+            Value::Object(map) => Ok(link(map)),
+            Value::String(uri) => Ok(CaseLink {
+                uri,
+                ..CaseLink::default()
+            }),
+            other => Err(other),
+        })
+    }
+
+    /// An array of objects, each read by `read`; an array holding anything else is put
+    /// back whole for `extra`.
+    fn objects<T>(&mut self, key: &str, read: impl Fn(Map<String, Value>) -> T) -> Vec<T> {
+        let taken = self.take(key, |v| match v {
+            Value::Array(array) if array.iter().all(Value::is_object) => Ok(array),
+            other => Err(other),
+        });
+        taken
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|v| match v {
+                Value::Object(map) => Some(read(map)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn object<T>(&mut self, key: &str, read: impl Fn(Map<String, Value>) -> T) -> Option<T> {
+        self.take(key, |v| match v {
+            Value::Object(map) => Ok(read(map)),
+            other => Err(other),
+        })
+    }
+
+    /// What is left, without the `null`s (absent fields).
+    fn extra(self) -> CaseExtra {
+        self.0.into_iter().filter(|(_, v)| !v.is_null()).collect()
+    }
+}
+
+/// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
+pub(crate) struct PackageVisitor;
+
+impl<'de> Visitor<'de> for PackageVisitor {
+    type Value = CasePackage;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a CASE CFPackage object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        package(checked_map(map)?).map_err(de::Error::custom)
+    }
+}
+
+/// A package, unwrapping `{"CFPackage": {…}}`: keys beside the wrapper join the wrapped
+/// package's (and are reported by the import like its own). A key both beside and inside
+/// the wrapper is refused, as a repeated key is: which value is meant is unknowable.
+pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String> {
+    if !map.contains_key("CFDocument")
+        && let Some(Value::Object(_)) = map.get("CFPackage")
+        && let Some(Value::Object(inner)) = map.remove("CFPackage")
+    {
+        let outer = std::mem::replace(&mut map, inner);
+        let mut both = Vec::new();
+        for (key, value) in outer {
+            if map.contains_key(&key) {
+                both.push(key);
+            } else {
+                map.insert(key, value);
+            }
+        }
+        if !both.is_empty() {
+            let keys: Vec<String> = both.iter().map(|k| format!("`{k}`")).collect();
+            return Err(format!(
+                "{} both inside and beside the CFPackage wrapper: expected each once",
+                keys.join(", ")
+            ));
+        }
+    }
+    let mut f = Fields(map);
+    Ok(CasePackage {
+        document: f.object("CFDocument", document),
+        items: f.objects("CFItems", item),
+        associations: f.objects("CFAssociations", association),
+        rubrics: f.objects("CFRubrics", rubric),
+        extra: f.extra(),
+    })
+}
+
+pub(crate) fn document(map: Map<String, Value>) -> CaseDocument {
+    let mut f = Fields(map);
+    CaseDocument {
+        identifier: f.text("identifier"),
+        uri: f.text("uri"),
+        creator: f.text("creator"),
+        title: f.text("title"),
+        last_change_date_time: f.text("lastChangeDateTime"),
+        case_version: f.string("caseVersion"),
+        description: f.string("description"),
+        extra: f.extra(),
+    }
+}
+
+pub(crate) fn item(map: Map<String, Value>) -> CaseItem {
+    let mut f = Fields(map);
+    CaseItem {
+        identifier: f.text("identifier"),
+        uri: f.text("uri"),
+        full_statement: f.text("fullStatement"),
+        abbreviated_statement: f.string("abbreviatedStatement"),
+        human_coding_scheme: f.string("humanCodingScheme"),
+        item_type: f.string("CFItemType"),
+        item_type_uri: f.link("CFItemTypeURI"),
+        last_change_date_time: f.text("lastChangeDateTime"),
+        extra: f.extra(),
+    }
+}
+
+pub(crate) fn association(map: Map<String, Value>) -> CaseAssociation {
+    let mut f = Fields(map);
+    CaseAssociation {
+        identifier: f.text("identifier"),
+        uri: f.text("uri"),
+        association_type: f.text("associationType"),
+        sequence_number: f.integer("sequenceNumber"),
+        origin_node_uri: f.link("originNodeURI"),
+        destination_node_uri: f.link("destinationNodeURI"),
+        last_change_date_time: f.text("lastChangeDateTime"),
+        extra: f.extra(),
+    }
+}
+
+pub(crate) fn link(map: Map<String, Value>) -> CaseLink {
+    let mut f = Fields(map);
+    CaseLink {
+        title: f.text("title"),
+        identifier: f.text("identifier"),
+        uri: f.text("uri"),
+        extra: f.extra(),
+    }
+}
+
+pub(crate) fn rubric(map: Map<String, Value>) -> CaseRubric {
+    let mut f = Fields(map);
+    CaseRubric {
+        identifier: f.text("identifier"),
+        uri: f.text("uri"),
+        title: f.string("title"),
+        description: f.string("description"),
+        last_change_date_time: f.text("lastChangeDateTime"),
+        criteria: f.objects("CFRubricCriteria", criterion),
+        extra: f.extra(),
+    }
+}
+
+pub(crate) fn criterion(map: Map<String, Value>) -> CaseCriterion {
+    let mut f = Fields(map);
+    CaseCriterion {
+        identifier: f.text("identifier"),
+        uri: f.text("uri"),
+        category: f.string("category"),
+        description: f.string("description"),
+        item_uri: f.link("CFItemURI"),
+        weight: f.number("weight"),
+        position: f.integer("position"),
+        rubric_id: f.string("rubricId"),
+        last_change_date_time: f.text("lastChangeDateTime"),
+        levels: f.objects("CFRubricCriterionLevels", level),
+        extra: f.extra(),
+    }
+}
+
+pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
+    let mut f = Fields(map);
+    CaseCriterionLevel {
+        identifier: f.text("identifier"),
+        uri: f.text("uri"),
+        description: f.string("description"),
+        quality: f.string("quality"),
+        score: f.number("score"),
+        feedback: f.string("feedback"),
+        position: f.integer("position"),
+        rubric_criterion_id: f.string("rubricCriterionId"),
+        last_change_date_time: f.text("lastChangeDateTime"),
+        extra: f.extra(),
+    }
+}
+
+/// The fields CASE defines on each element that this crate models, with the JSON type CASE
+/// gives each and whether the import cannot do without a value of that type.
+pub(crate) struct Known {
+    pub(crate) name: &'static str,
+    pub(crate) expected: &'static str,
+    pub(crate) needed: bool,
+}
+
+const fn known(name: &'static str, expected: &'static str, needed: bool) -> Known {
+    Known {
+        name,
+        expected,
+        needed,
+    }
+}
+
+const STRING: &str = "a string";
+const INTEGER: &str = "an integer";
+const NUMBER: &str = "a number";
+const LINK: &str = "a link object or a uri string";
+pub(crate) const OBJECTS: &str = "an array of objects";
+
+pub(crate) const PACKAGE: &[Known] = &[
+    known("CFDocument", "an object", true),
+    known("CFItems", OBJECTS, true),
+    known("CFAssociations", OBJECTS, true),
+    known("CFRubrics", OBJECTS, true),
+];
+pub(crate) const DOCUMENT: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("creator", STRING, false),
+    known("title", STRING, false),
+    known("lastChangeDateTime", STRING, false),
+    known("caseVersion", STRING, false),
+    known("description", STRING, false),
+];
+pub(crate) const ITEM: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("fullStatement", STRING, true),
+    known("abbreviatedStatement", STRING, false),
+    known("humanCodingScheme", STRING, false),
+    known("CFItemType", STRING, false),
+    known("CFItemTypeURI", LINK, false),
+    known("lastChangeDateTime", STRING, false),
+];
+pub(crate) const ASSOCIATION: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("associationType", STRING, true),
+    known("sequenceNumber", INTEGER, false),
+    known("originNodeURI", LINK, true),
+    known("destinationNodeURI", LINK, true),
+    known("lastChangeDateTime", STRING, false),
+];
+pub(crate) const NODE_LINK: &[Known] = &[
+    known("title", STRING, false),
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+];
+pub(crate) const RUBRIC: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("title", STRING, false),
+    known("description", STRING, false),
+    known("lastChangeDateTime", STRING, false),
+    known("CFRubricCriteria", OBJECTS, true),
+];
+pub(crate) const CRITERION: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("category", STRING, false),
+    known("description", STRING, false),
+    known("CFItemURI", LINK, true),
+    known("weight", NUMBER, false),
+    known("position", INTEGER, false),
+    known("rubricId", STRING, false),
+    known("lastChangeDateTime", STRING, false),
+    known("CFRubricCriterionLevels", OBJECTS, true),
+];
+pub(crate) const LEVEL: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("description", STRING, false),
+    known("quality", STRING, false),
+    known("score", NUMBER, false),
+    known("feedback", STRING, false),
+    known("position", INTEGER, false),
+    known("rubricCriterionId", STRING, false),
+    known("lastChangeDateTime", STRING, false),
+];
+
+/// What `extra` holds under `key` when `key` is a field of `fields`: a value of another
+/// type. Otherwise, the known field whose name `key` resembles, if any.
+pub(crate) enum Extra<'k> {
+    WrongType(&'k Known),
+    NearMiss(&'k Known),
+    Unknown,
+}
+
+pub(crate) fn classify<'k>(fields: &'k [Known], key: &str) -> Extra<'k> {
+    if let Some(k) = fields.iter().find(|k| k.name == key) {
+        return Extra::WrongType(k);
+    }
+    let folded = fold(key);
+    match fields.iter().find(|k| fold(k.name) == folded) {
+        Some(k) => Extra::NearMiss(k),
+        None => Extra::Unknown,
+    }
+}
+
+/// Whether `extra` holds `field` (with a value of another type) or a field named like it:
+/// either is reported as its own error, so the field is not also reported missing.
+pub(crate) fn mentions(extra: &CaseExtra, field: &str) -> bool {
+    let folded = fold(field);
+    extra.keys().any(|k| k == field || fold(k) == folded)
+}
+
+/// A field name without case, `-` or `_`.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The JSON type of a value, as error messages name it.
+pub(crate) fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
+        Value::Number(_) => "a fractional number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(json: &str) -> Map<String, Value> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn nulls_are_absent_and_other_types_stay_aside() {
+        let item = item(object(
+            r#"{"identifier": "i", "fullStatement": null, "notes": null,
+                "abbreviatedStatement": 3, "CFItemTypeURI": {"title": null, "identifier": "t"}}"#,
+        ));
+        assert_eq!(item.full_statement, "");
+        assert!(!item.extra.contains_key("fullStatement"));
+        assert!(!item.extra.contains_key("notes"));
+        assert_eq!(item.abbreviated_statement, None);
+        assert_eq!(item.extra["abbreviatedStatement"], 3);
+        assert_eq!(item.item_type_uri.unwrap().identifier, "t");
+    }
+
+    #[test]
+    fn a_wrapped_package_is_unwrapped() {
+        let package = package(object(
+            r#"{"CFPackage": {"CFDocument": {"identifier": "d"}, "CFItems": []}, "x": 1}"#,
+        ))
+        .unwrap();
+        assert_eq!(package.document.unwrap().identifier, "d");
+        assert_eq!(package.extra["x"], 1);
+    }
+
+    #[test]
+    fn keys_both_beside_and_inside_the_wrapper_are_refused() {
+        let error = package(object(
+            r#"{"CFPackage": {"CFDocument": {}, "CFItems": [], "x": 1}, "CFItems": [], "x": 2, "y": 3}"#,
+        ))
+        .unwrap_err();
+        assert_eq!(
+            error,
+            "`CFItems`, `x` both inside and beside the CFPackage wrapper: expected each once"
+        );
+    }
+
+    #[test]
+    fn arrays_with_non_objects_stay_aside_whole() {
+        let package = package(object(r#"{"CFItems": [{"identifier": "i"}, 3]}"#)).unwrap();
+        assert!(package.items.is_empty());
+        assert_eq!(package.extra["CFItems"][1], 3);
+    }
+
+    #[test]
+    fn near_misses_ignore_case_dashes_and_underscores() {
+        assert!(
+            matches!(classify(ITEM, "Identifier"), Extra::NearMiss(k) if k.name == "identifier")
+        );
+        assert!(
+            matches!(classify(ITEM, "full_statement"), Extra::NearMiss(k) if k.name == "fullStatement")
+        );
+        assert!(matches!(
+            classify(ITEM, "fullStatement"),
+            Extra::WrongType(_)
+        ));
+        assert!(matches!(classify(ITEM, "notes"), Extra::Unknown));
+    }
+}

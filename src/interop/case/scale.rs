@@ -1,0 +1,404 @@
+//! Maps rubric criteria to competencies' levels: the proficiency order and the levels come
+//! from each level's `score` under the caller's [`CaseLevelRule`], never from its display
+//! `position`. A criterion the rule cannot map is set aside with its item.
+
+use std::collections::HashSet;
+
+use super::map::Reporter;
+use super::read::{CRITERION, LEVEL, RUBRIC};
+use super::{Node, Parsed, Typed, non_blank, opt_non_blank};
+use crate::interop::case::import::{
+    CaseDropReason, CaseElement, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale,
+    CaseScaleLevel,
+};
+use crate::interop::case::package::DEFAULT_RUBRIC_TITLE;
+use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CasePackage};
+use crate::model::order;
+use crate::model::spec::LevelDescriptor;
+use crate::{Error, Level};
+
+/// What the rubrics say about one item's levels.
+pub(super) enum ItemLevels {
+    /// No criterion describes it: the default range, no descriptors.
+    Default,
+    /// One criterion describes it.
+    Mapped(Scale),
+    /// Its criterion cannot be mapped, or several criteria describe it: the item is set
+    /// aside.
+    SetAside,
+}
+
+impl ItemLevels {
+    pub(super) fn is_set_aside(&self) -> bool {
+        matches!(self, ItemLevels::SetAside)
+    }
+}
+
+/// A competency's levels, as its spec holds them.
+pub(super) struct Scale {
+    pub(super) descriptors: Vec<LevelDescriptor>,
+    pub(super) min_level: Option<u8>,
+    pub(super) max_level: Option<u8>,
+}
+
+/// Rejects a rule that cannot map scores in order: a proportional scale without levels, or
+/// a table with a score that is not finite or given twice, or that gives a higher score a
+/// lower level.
+pub(super) fn check_rule(rule: &CaseLevelRule) -> Vec<Error> {
+    let invalid = |value: f64, expected| Error::InvalidOption {
+        option: "level_rule",
+        value,
+        expected,
+    };
+    match rule {
+        CaseLevelRule::Proportional { top: 0 } => {
+            vec![invalid(
+                0.0,
+                "a proportional rule's top score of at least 1",
+            )]
+        }
+        CaseLevelRule::Table(entries) => {
+            let mut seen = Vec::new();
+            let mut errors = Vec::new();
+            for &(score, _) in entries {
+                if !score.is_finite() || seen.iter().any(|&s| same(s, score)) {
+                    errors.push(invalid(score, "finite table scores, each once"));
+                }
+                seen.push(score);
+            }
+            let mut sorted: Vec<(f64, Level)> = entries.clone();
+            order::sort_by(&mut sorted, |a, b| a.0.total_cmp(&b.0));
+            for pair in sorted.windows(2) {
+                if pair[1].1 < pair[0].1 {
+                    let expected = "table levels that never fall as the score rises";
+                    errors.push(invalid(pair[1].0, expected));
+                }
+            }
+            errors
+        }
+        CaseLevelRule::Score | CaseLevelRule::Rank | CaseLevelRule::Proportional { .. } => {
+            Vec::new()
+        }
+    }
+}
+
+/// A whole, non-negative score.
+#[allow(clippy::cast_sign_loss)] // a whole number from 0 to u32::MAX, checked first
+fn whole(score: f64) -> Option<u64> {
+    let is_whole =
+        score.is_finite() && score >= 0.0 && score.fract() == 0.0 && score <= f64::from(u32::MAX);
+    is_whole.then_some(score as u64)
+}
+
+/// Scores are compared exactly: they are labels as much as numbers.
+fn same(a: f64, b: f64) -> bool {
+    a.total_cmp(&b).is_eq()
+}
+
+/// The level each score becomes under the rule; `None` where it cannot map one.
+fn map_scores(rule: &CaseLevelRule, scores: &[Option<f64>]) -> Vec<Option<u8>> {
+    match rule {
+        CaseLevelRule::Rank => {
+            let mut positive: Vec<f64> = scores
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|s| s.is_finite() && *s > 0.0)
+                .collect();
+            order::sort_by(&mut positive, f64::total_cmp);
+            positive.dedup();
+            scores
+                .iter()
+                .map(|s| match *s {
+                    Some(s) if same(s, 0.0) => Some(0),
+                    Some(s) => positive
+                        .iter()
+                        .position(|&p| same(p, s))
+                        .and_then(|rank| u8::try_from(rank + 1).ok())
+                        .filter(|&level| level <= 5),
+                    None => None,
+                })
+                .collect()
+        }
+        _ => scores
+            .iter()
+            .map(|s| s.and_then(|s| map_score(rule, s)))
+            .collect(),
+    }
+}
+
+fn map_score(rule: &CaseLevelRule, score: f64) -> Option<u8> {
+    match rule {
+        CaseLevelRule::Score => whole(score).filter(|&s| s <= 5).map(|s| s as u8),
+        CaseLevelRule::Proportional { top } => {
+            let top = u64::from(*top);
+            whole(score)
+                .filter(|&s| top > 0 && s <= top)
+                .map(|s| (s * 5).div_ceil(top) as u8)
+        }
+        CaseLevelRule::Table(entries) => entries
+            .iter()
+            .find(|(s, _)| same(*s, score))
+            .map(|(_, level)| level.get()),
+        CaseLevelRule::Rank => None,
+    }
+}
+
+/// The criteria that give levels to competency items, one per item; everything else is
+/// reported. Returns, per item, what its levels are.
+pub(super) fn rubric_levels(
+    package: &CasePackage,
+    parsed: &Parsed<'_>,
+    types: &[Typed],
+    options: &CaseImportOptions,
+    reporter: &mut Reporter,
+) -> Vec<ItemLevels> {
+    let mut chosen: Vec<Vec<&CaseCriterion>> = vec![Vec::new(); parsed.items.len()];
+    for rubric in &package.rubrics {
+        let id = rubric.identifier.as_str();
+        if rubric.criteria.is_empty() {
+            reporter.drop(CaseElement::Rubric, id, CaseDropReason::NoCriteria);
+        } else {
+            // Export writes the default title back; another title is lost.
+            let title = rubric.title.as_deref();
+            let present = [
+                ("title", title.is_some_and(|t| t != DEFAULT_RUBRIC_TITLE)),
+                ("description", rubric.description.is_some()),
+            ];
+            reporter.fields(CaseElement::Rubric, id, RUBRIC, &present, &rubric.extra);
+        }
+        for criterion in &rubric.criteria {
+            let id = criterion.identifier.as_str();
+            let reason = match criterion.item_uri.as_ref().and_then(|l| parsed.resolve(l)) {
+                None => Some(CaseDropReason::NoItem),
+                Some(Node::Outside) => Some(CaseDropReason::OutsidePackage),
+                Some(Node::Document) => Some(CaseDropReason::NotACompetency),
+                Some(Node::Item(i)) => {
+                    if !matches!(types[i].mapping, CaseItemMapping::Competency(_)) {
+                        Some(CaseDropReason::NotACompetency)
+                    } else if criterion.levels.is_empty() {
+                        Some(CaseDropReason::NoLevels)
+                    } else {
+                        chosen[i].push(criterion);
+                        None
+                    }
+                }
+            };
+            if let Some(reason) = reason {
+                reporter.drop(CaseElement::Criterion, id, reason);
+            }
+        }
+    }
+    chosen
+        .into_iter()
+        .enumerate()
+        .map(|(i, criteria)| match criteria.as_slice() {
+            [] => ItemLevels::Default,
+            [one] => item_levels(i, parsed, one, &options.level_rule, reporter),
+            many => {
+                for c in many {
+                    let reason = CaseDropReason::ConflictingCriteria;
+                    reporter.drop(CaseElement::Criterion, &c.identifier, reason);
+                }
+                let item = &parsed.items[i].identifier;
+                reporter.drop(CaseElement::Item, item, CaseDropReason::ConflictingCriteria);
+                ItemLevels::SetAside
+            }
+        })
+        .collect()
+}
+
+/// Maps one criterion's levels to item `i`'s levels, reporting how.
+fn item_levels(
+    i: usize,
+    parsed: &Parsed<'_>,
+    criterion: &CaseCriterion,
+    rule: &CaseLevelRule,
+    reporter: &mut Reporter,
+) -> ItemLevels {
+    let mut levels: Vec<&CaseCriterionLevel> = criterion.levels.iter().collect();
+    order::sort_by(&mut levels, |a, b| {
+        match (a.score, b.score) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| a.identifier.cmp(&b.identifier))
+    });
+    let scores: Vec<Option<f64>> = levels.iter().map(|l| l.score).collect();
+    let mapped = map_scores(rule, &scores);
+    let mut distinct = HashSet::new();
+    let valid = mapped.iter().all(Option::is_some)
+        && scores
+            .iter()
+            .all(|s| s.is_some_and(|s| distinct.insert(s.to_bits())));
+    let item = parsed.items[i].identifier.as_str();
+    reporter.scale(
+        i,
+        CaseScale {
+            item: item.to_owned(),
+            criterion: criterion.identifier.clone(),
+            competency: None,
+            rule: rule.clone(),
+            levels: levels
+                .iter()
+                .zip(&mapped)
+                .map(|(l, m)| CaseScaleLevel {
+                    identifier: l.identifier.clone(),
+                    score: l.score,
+                    level: m.map(Level::saturating),
+                })
+                .collect(),
+        },
+    );
+    let id = criterion.identifier.as_str();
+    if !valid {
+        reporter.drop(CaseElement::Criterion, id, CaseDropReason::UnmappedScale);
+        reporter.drop(CaseElement::Item, item, CaseDropReason::UnmappedScale);
+        return ItemLevels::SetAside;
+    }
+    let present = [
+        ("category", criterion.category.is_some()),
+        ("description", criterion.description.is_some()),
+        ("weight", criterion.weight.is_some()),
+    ];
+    reporter.fields(
+        CaseElement::Criterion,
+        id,
+        CRITERION,
+        &present,
+        &criterion.extra,
+    );
+    let link = criterion.item_uri.as_ref();
+    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
+    let mapped: Vec<u8> = mapped.into_iter().flatten().collect();
+    if let Some(scale) = scale(&levels, &mapped, reporter) {
+        ItemLevels::Mapped(scale)
+    } else {
+        reporter.drop(CaseElement::Criterion, id, CaseDropReason::NoLevels);
+        ItemLevels::Default
+    }
+}
+
+/// The descriptors and range of mapped levels (in score order), reporting the levels that
+/// became none or merged into a lower score's level; `None` when no level is above none.
+fn scale(levels: &[&CaseCriterionLevel], mapped: &[u8], reporter: &mut Reporter) -> Option<Scale> {
+    let mut descriptors: Vec<LevelDescriptor> = Vec::new();
+    let (mut lowest, mut highest) = (u8::MAX, 0);
+    for (level, &mapped) in levels.iter().zip(mapped) {
+        let id = level.identifier.as_str();
+        if mapped == 0 {
+            reporter.drop(CaseElement::Level, id, CaseDropReason::LevelNone);
+            continue;
+        }
+        // Levels come lowest score first and every rule maps a higher score to the same or a
+        // higher level, so a level already taken was taken by a lower score.
+        if mapped == highest {
+            reporter.drop(CaseElement::Level, id, CaseDropReason::MergedLevel);
+            continue;
+        }
+        let present = [("feedback", level.feedback.is_some())];
+        reporter.fields(CaseElement::Level, id, LEVEL, &present, &level.extra);
+        lowest = lowest.min(mapped);
+        highest = highest.max(mapped);
+        let name = opt_non_blank(level.quality.as_ref()).map(str::to_owned);
+        let description = level
+            .description
+            .as_deref()
+            .and_then(non_blank)
+            .unwrap_or_default()
+            .to_owned();
+        if name.is_some() || !description.is_empty() {
+            descriptors.push(LevelDescriptor {
+                level: mapped,
+                name,
+                description,
+            });
+        }
+    }
+    if highest == 0 {
+        return None;
+    }
+    // The spec's defaults: the range starts at 1 and ends at the highest described level,
+    // or at 5 when none is described. State only what differs.
+    let implied = descriptors.iter().map(|d| d.level).max().unwrap_or(5);
+    Some(Scale {
+        min_level: (lowest > 1).then_some(lowest),
+        max_level: (highest != implied).then_some(highest),
+        descriptors,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn levels(rule: &CaseLevelRule, scores: &[f64]) -> Vec<Option<u8>> {
+        let scores: Vec<Option<f64>> = scores.iter().copied().map(Some).collect();
+        map_scores(rule, &scores)
+    }
+
+    #[test]
+    fn the_score_is_the_level_by_default() {
+        let rule = CaseLevelRule::Score;
+        assert_eq!(
+            levels(&rule, &[0.0, 1.0, 4.0, 5.0]),
+            [Some(0), Some(1), Some(4), Some(5)]
+        );
+        assert_eq!(levels(&rule, &[6.0, 2.5, -1.0]), [None, None, None]);
+        assert_eq!(map_scores(&rule, &[None]), [None]);
+    }
+
+    #[test]
+    fn ranks_start_at_one_above_a_zero_score() {
+        let rule = CaseLevelRule::Rank;
+        assert_eq!(
+            levels(&rule, &[0.0, 10.0, 20.0, 30.0]),
+            [Some(0), Some(1), Some(2), Some(3)]
+        );
+        let six = levels(&rule, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        assert_eq!(six[5], None);
+        assert_eq!(levels(&rule, &[-1.0]), [None]);
+    }
+
+    #[test]
+    fn proportional_mapping_is_exact() {
+        // SFIA's seven levels, and O*NET's 0–7 level scale as the O*NET loader maps it.
+        let sfia = CaseLevelRule::Proportional { top: 7 };
+        let all: Vec<f64> = (0..=7).map(f64::from).collect();
+        let mapped: Vec<u8> = levels(&sfia, &all)
+            .into_iter()
+            .map(Option::unwrap)
+            .collect();
+        assert_eq!(mapped, [0, 1, 2, 3, 3, 4, 5, 5]);
+        let digcomp = CaseLevelRule::Proportional { top: 8 };
+        let all: Vec<f64> = (1..=8).map(f64::from).collect();
+        let mapped: Vec<u8> = levels(&digcomp, &all)
+            .into_iter()
+            .map(Option::unwrap)
+            .collect();
+        assert_eq!(mapped, [1, 2, 2, 3, 4, 4, 5, 5]);
+        assert_eq!(levels(&sfia, &[8.0, 3.5]), [None, None]);
+    }
+
+    #[test]
+    fn tables_map_exact_scores_only() {
+        let rule = CaseLevelRule::Table(vec![
+            (1.0, Level::new(1).unwrap()),
+            (2.0, Level::new(3).unwrap()),
+        ]);
+        assert_eq!(levels(&rule, &[1.0, 2.0, 3.0]), [Some(1), Some(3), None]);
+    }
+
+    #[test]
+    fn rules_that_map_nothing_are_rejected() {
+        assert_eq!(check_rule(&CaseLevelRule::Proportional { top: 0 }).len(), 1);
+        let one = Level::new(1).unwrap();
+        let table = CaseLevelRule::Table(vec![(1.0, one), (1.0, one), (f64::NAN, one)]);
+        assert_eq!(check_rule(&table).len(), 2);
+        let falling = CaseLevelRule::Table(vec![(1.0, Level::new(3).unwrap()), (2.0, one)]);
+        assert_eq!(check_rule(&falling).len(), 1);
+        assert!(check_rule(&CaseLevelRule::Score).is_empty());
+    }
+}

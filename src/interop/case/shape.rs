@@ -1,0 +1,97 @@
+//! Finds what the tolerant reader set aside but the import cannot do without: a field named
+//! like a CASE field in another case (`Identifier`), and a needed field holding another
+//! JSON type (`"fullStatement": 5`). Each is an error naming where it is.
+
+use super::read::{
+    ASSOCIATION, CRITERION, DOCUMENT, Extra, ITEM, Known, LEVEL, NODE_LINK, OBJECTS, PACKAGE,
+    RUBRIC, classify, json_type,
+};
+use crate::Error;
+use crate::interop::case::package::{CaseExtra, CaseLink, CasePackage};
+
+/// Reports the misnamed fields of an element and its mistyped needed fields.
+fn fields(path: &str, known: &[Known], extra: &CaseExtra, errors: &mut Vec<Error>) {
+    for (key, value) in extra {
+        match classify(known, key) {
+            Extra::WrongType(k) if k.needed => {
+                // An array of elements holding something else: name the first such entry.
+                let stray = value
+                    .as_array()
+                    .filter(|_| k.expected == OBJECTS)
+                    .and_then(|a| a.iter().position(|v| !v.is_object()).map(|i| (i, &a[i])));
+                errors.push(match stray {
+                    Some((i, v)) => Error::CaseFieldType {
+                        path: format!("{path}.{key}[{i}]"),
+                        found: json_type(v),
+                        expected: "an object",
+                    },
+                    None => Error::CaseFieldType {
+                        path: format!("{path}.{key}"),
+                        found: json_type(value),
+                        expected: k.expected,
+                    },
+                });
+            }
+            Extra::NearMiss(k) => errors.push(Error::CaseFieldName {
+                path: path.to_owned(),
+                found: key.clone(),
+                expected: k.name,
+            }),
+            Extra::WrongType(_) | Extra::Unknown => {}
+        }
+    }
+}
+
+fn link(path: &str, field: &str, link: Option<&CaseLink>, errors: &mut Vec<Error>) {
+    if let Some(link) = link {
+        fields(&format!("{path}.{field}"), NODE_LINK, &link.extra, errors);
+    }
+}
+
+pub(super) fn check(package: &CasePackage, errors: &mut Vec<Error>) {
+    fields("CFPackage", PACKAGE, &package.extra, errors);
+    // A wrapper named in another case is not unwrapped: say so rather than miss the lot.
+    if package.document.is_none() {
+        let wrapper = package
+            .extra
+            .keys()
+            .find(|k| k.as_str() != "CFPackage" && k.eq_ignore_ascii_case("cfpackage"));
+        if let Some(found) = wrapper {
+            errors.push(Error::CaseFieldName {
+                path: "the document root".to_owned(),
+                found: found.clone(),
+                expected: "CFPackage",
+            });
+        }
+    }
+    if let Some(document) = &package.document {
+        fields("CFDocument", DOCUMENT, &document.extra, errors);
+    }
+    for (i, item) in package.items.iter().enumerate() {
+        fields(&format!("CFItems[{i}]"), ITEM, &item.extra, errors);
+    }
+    for (i, a) in package.associations.iter().enumerate() {
+        let path = format!("CFAssociations[{i}]");
+        fields(&path, ASSOCIATION, &a.extra, errors);
+        link(&path, "originNodeURI", a.origin_node_uri.as_ref(), errors);
+        link(
+            &path,
+            "destinationNodeURI",
+            a.destination_node_uri.as_ref(),
+            errors,
+        );
+    }
+    for (r, rubric) in package.rubrics.iter().enumerate() {
+        let path = format!("CFRubrics[{r}]");
+        fields(&path, RUBRIC, &rubric.extra, errors);
+        for (c, criterion) in rubric.criteria.iter().enumerate() {
+            let path = format!("{path}.CFRubricCriteria[{c}]");
+            fields(&path, CRITERION, &criterion.extra, errors);
+            link(&path, "CFItemURI", criterion.item_uri.as_ref(), errors);
+            for (l, level) in criterion.levels.iter().enumerate() {
+                let path = format!("{path}.CFRubricCriterionLevels[{l}]");
+                fields(&path, LEVEL, &level.extra, errors);
+            }
+        }
+    }
+}

@@ -1,0 +1,644 @@
+//! CSV text in memory, read with the `csv` crate, with typed access to named columns.
+//!
+//! The same rules for every loader: fields separated by commas; records ended by CRLF, LF
+//! or a lone CR; fields in double quotes holding commas, line breaks and doubled quotes
+//! (`""` for `"`); a UTF-8 byte-order mark before the header; whitespace around every field
+//! and header removed (an HR export's `id , name` is `id,name`); empty and blank lines
+//! skipped. The first record is the header; columns are found by name, in any order (or,
+//! when no header is spelt exactly so, by the one header equal to it in another
+//! capitalisation), and extra columns are ignored.
+//!
+//! The `csv` crate reads quotes leniently: a quote inside an unquoted field is kept as a
+//! character, and text after a closing quote is appended to the field. RFC 4180 forbids
+//! both, and both mostly come from broken quoting that would shift values silently, so a
+//! record holding a quote is checked once more and these are reported as
+//! [`Error::CsvMisplacedQuote`]; a quote never closed, which makes the rest of the text one
+//! field, is [`Error::CsvUnclosedQuote`].
+//!
+//! Every problem becomes an [`Error`] naming the file and the 1-based line the record starts
+//! on (the header is line 1); reading goes on after it, so a caller can report them all.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use crate::Error;
+
+/// A CSV file whose header holds every required column.
+pub(crate) struct Table<'a> {
+    file: &'static str,
+    text: &'a str,
+    reader: csv::Reader<&'a [u8]>,
+    lines: LineCounter<'a>,
+    width: usize,
+    /// Each column's name and position in a record: the required ones, then the optional
+    /// ones the header has.
+    columns: Vec<(&'static str, usize)>,
+}
+
+/// The position of column `name` in `header`: the header spelt exactly so, or else the one
+/// header spelt so in another capitalisation (HR systems write `ID`, `Name`); `None` when
+/// there is none or more than one such header.
+fn column(header: &csv::StringRecord, name: &str) -> Option<usize> {
+    header.iter().position(|h| h == name).or_else(|| {
+        let mut matches = header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.eq_ignore_ascii_case(name));
+        match (matches.next(), matches.next()) {
+            (Some((at, _)), None) => Some(at),
+            _ => None,
+        }
+    })
+}
+
+/// One record's raw text and starting line.
+struct Raw {
+    line: usize,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Table<'a> {
+    /// Reads the header of `text` and finds the `required` columns. On a missing column or a
+    /// malformed header, pushes the problems to `errors` and returns `None`.
+    pub(crate) fn open(
+        file: &'static str,
+        text: &'a str,
+        required: &[&'static str],
+        errors: &mut Vec<Error>,
+    ) -> Option<Table<'a>> {
+        Table::open_with(file, text, required, &[], errors)
+    }
+
+    /// [`Table::open`] that also finds the `optional` columns the header has.
+    pub(crate) fn open_with(
+        file: &'static str,
+        text: &'a str,
+        required: &[&'static str],
+        optional: &[&'static str],
+        errors: &mut Vec<Error>,
+    ) -> Option<Table<'a>> {
+        let mut table = Table::new(file, text);
+        let mut header = csv::StringRecord::new();
+        match table.next_record(&mut header) {
+            Some(Err(error)) => {
+                errors.push(error);
+                return None;
+            }
+            Some(Ok(_)) => {}
+            None => header.clear(),
+        }
+        let before = errors.len();
+        for &name in required {
+            match column(&header, name) {
+                Some(at) => table.columns.push((name, at)),
+                None => errors.push(Error::CsvMissingColumn { file, column: name }),
+            }
+        }
+        for &name in optional {
+            if let Some(at) = column(&header, name) {
+                table.columns.push((name, at));
+            }
+        }
+        table.width = header.len();
+        (errors.len() == before).then_some(table)
+    }
+
+    /// A reader at the start of `text`, before its header.
+    fn new(file: &'static str, text: &'a str) -> Self {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        Table {
+            file,
+            text,
+            reader,
+            lines: LineCounter::new(text),
+            width: 0,
+            columns: Vec::new(),
+        }
+    }
+
+    /// Reads the next non-blank record; `None` at the end of the text. A record with a
+    /// misplaced or unclosed quote is an error (and is consumed).
+    fn next_record(&mut self, record: &mut csv::StringRecord) -> Option<Result<usize, Error>> {
+        loop {
+            let from = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+            match self.reader.read_record(record) {
+                Ok(true) => {}
+                // The text is a `&str`, so neither invalid UTF-8 nor I/O can fail here.
+                Ok(false) | Err(_) => return None,
+            }
+            // Fields are read trimmed of whitespace (`str::trim`, what the reader's
+            // `Trim::All` gives); `StringRecord::trim` copies the whole record, so only a
+            // record with a field to trim pays for it.
+            if record.iter().any(|field| field.len() != field.trim().len()) {
+                record.trim();
+            }
+            // The reader's position before a record may sit on the previous record's
+            // terminator; the record starts at the first byte after any line breaks.
+            let bytes = self.text.as_bytes();
+            let mut start = from.min(bytes.len());
+            while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            // The reader skips a byte-order mark before the header; so does the quote check.
+            if start == 0 && self.text.starts_with('\u{feff}') {
+                start = '\u{feff}'.len_utf8();
+            }
+            let end = usize::try_from(self.reader.position().byte())
+                .unwrap_or(usize::MAX)
+                .min(bytes.len());
+            let raw = Raw {
+                line: self.lines.line_at(start),
+                start,
+                end: end.max(start),
+            };
+            if record.len() == 1 && record[0].is_empty() {
+                continue; // a blank line
+            }
+            let text = &self.text[raw.start..raw.end];
+            if text.contains('"')
+                && let Some(error) = check_quotes(self.file, raw.line, text, raw.end == bytes.len())
+            {
+                return Some(Err(error));
+            }
+            return Some(Ok(raw.line));
+        }
+    }
+
+    /// Calls `each` on every well-formed record after the header, in order. Records with a
+    /// quoting error or the wrong number of fields are reported to `errors` and skipped.
+    pub(crate) fn rows(
+        mut self,
+        errors: &mut Vec<Error>,
+        mut each: impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) {
+        let mut record = csv::StringRecord::new();
+        while let Some(result) = self.next_record(&mut record) {
+            match result {
+                Err(error) => errors.push(error),
+                Ok(line) if record.len() != self.width => errors.push(Error::CsvFieldCount {
+                    file: self.file,
+                    line,
+                    expected: self.width,
+                    found: record.len(),
+                }),
+                Ok(line) => {
+                    let row = Row {
+                        file: self.file,
+                        line,
+                        record: &record,
+                        columns: &self.columns,
+                    };
+                    each(&row, errors);
+                }
+            }
+        }
+    }
+}
+
+/// Line numbers of byte offsets, for offsets asked in increasing order: CRLF, LF and a lone
+/// CR each end one line.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of byte `offset` (not before the last offset asked).
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        while self.at < offset {
+            match self.bytes[self.at] {
+                b'\n' => self.line += 1,
+                b'\r' if self.bytes.get(self.at + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.at += 1;
+        }
+        self.line
+    }
+}
+
+/// Checks the quoting of one record's raw text, which starts on `line`: a quote must open
+/// a field (whitespace may follow its closing quote) and be closed. `at_end`: the record
+/// runs to the end of the text, where an open quote is never closed.
+fn check_quotes(file: &'static str, line: usize, text: &str, at_end: bool) -> Option<Error> {
+    #[derive(PartialEq)]
+    enum State {
+        Start,
+        Unquoted,
+        Quoted,
+        Closed,
+    }
+    let bytes = text.as_bytes();
+    let (mut state, mut field, mut at_line, mut opened_on) = (State::Start, 1, line, line);
+    let misplaced = |at_line, field| Error::CsvMisplacedQuote {
+        file,
+        line: at_line,
+        field,
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let newline = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        match (&state, b) {
+            (State::Quoted, b'"') => state = State::Closed,
+            (State::Quoted, _) => {
+                if newline {
+                    at_line += 1;
+                }
+            }
+            (State::Closed, b'"') => state = State::Quoted,
+            (_, b',') => {
+                state = State::Start;
+                field += 1;
+            }
+            (_, b'\r' | b'\n') => break,
+            (State::Start, b'"') => {
+                state = State::Quoted;
+                opened_on = at_line;
+            }
+            (State::Start | State::Unquoted, _) if b != b'"' => state = State::Unquoted,
+            (State::Closed, b' ' | b'\t') => {}
+            _ => return Some(misplaced(at_line, field)),
+        }
+        i += 1;
+    }
+    (state == State::Quoted && at_end).then_some(Error::CsvUnclosedQuote {
+        file,
+        line: opened_on,
+    })
+}
+
+/// One well-formed record, read by column name.
+pub(crate) struct Row<'r> {
+    file: &'static str,
+    line: usize,
+    record: &'r csv::StringRecord,
+    columns: &'r [(&'static str, usize)],
+}
+
+impl<'r> Row<'r> {
+    /// The 1-based line the record starts on.
+    pub(crate) fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The text of a column the table has (surrounding whitespace removed), `None` for an
+    /// optional column the header lacks.
+    pub(crate) fn get(&self, column: &'static str) -> Option<&'r str> {
+        self.columns
+            .iter()
+            .find(|(name, _)| *name == column)
+            .and_then(|&(_, at)| self.record.get(at))
+    }
+
+    /// The text of a required column (empty for a column the table lacks).
+    pub(crate) fn text(&self, column: &'static str) -> &'r str {
+        self.get(column).unwrap_or("")
+    }
+
+    /// An [`Error::CsvInvalidValue`] for the column's value.
+    pub(crate) fn invalid(&self, column: &'static str, expected: &'static str) -> Error {
+        Error::CsvInvalidValue {
+            file: self.file,
+            line: self.line,
+            column,
+            found: self.text(column).to_owned(),
+            expected,
+        }
+    }
+
+    /// An [`Error::CsvUnknownReference`]: the column's value is not a key of `target`.
+    pub(crate) fn unknown(&self, column: &'static str, target: &'static str) -> Error {
+        self.unknown_near(column, target, None)
+    }
+
+    /// [`Row::unknown`] with the closest key `target` holds.
+    pub(crate) fn unknown_near(
+        &self,
+        column: &'static str,
+        target: &'static str,
+        nearest: Option<String>,
+    ) -> Error {
+        Error::CsvUnknownReference {
+            file: self.file,
+            line: self.line,
+            column,
+            found: self.text(column).to_owned(),
+            target,
+            nearest,
+        }
+    }
+
+    /// An [`Error::CsvRow`]: `error` found in the column's value.
+    pub(crate) fn at(&self, column: &'static str, error: Error) -> Error {
+        Error::CsvRow {
+            file: self.file,
+            line: self.line,
+            column,
+            error: Box::new(error),
+        }
+    }
+
+    /// The column's text when it is not empty (nor whitespace only).
+    pub(crate) fn non_empty(
+        &self,
+        column: &'static str,
+        errors: &mut Vec<Error>,
+    ) -> Option<&'r str> {
+        let text = self.text(column);
+        if text.is_empty() {
+            errors.push(self.invalid(column, "a non-empty value"));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// The column's text when it is a usable id: not empty, and without a control or
+    /// invisible character (which would make it print like another id, as in JSON).
+    pub(crate) fn id(&self, column: &'static str, errors: &mut Vec<Error>) -> Option<&'r str> {
+        let text = self.non_empty(column, errors)?;
+        if crate::model::quote::has_hidden(text) {
+            errors.push(self.invalid(column, "an id without control or invisible characters"));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// The column as a whole number (ASCII digits only) that fits in a `u32`.
+    pub(crate) fn number(&self, column: &'static str, errors: &mut Vec<Error>) -> Option<u32> {
+        let text = self.text(column);
+        let parsed = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            text.parse().ok()
+        } else {
+            None
+        };
+        if parsed.is_none() {
+            errors.push(self.invalid(column, "a whole number below 4294967296"));
+        }
+        parsed
+    }
+
+    /// The column's text when it is one of `allowed`.
+    pub(crate) fn one_of(
+        &self,
+        column: &'static str,
+        allowed: &[&str],
+        expected: &'static str,
+        errors: &mut Vec<Error>,
+    ) -> Option<&'r str> {
+        let text = self.text(column);
+        if allowed.contains(&text) {
+            Some(text)
+        } else {
+            errors.push(self.invalid(column, expected));
+            None
+        }
+    }
+
+    /// The column as a plain decimal number `d+` or `d+.d+` with at most 18 digits.
+    pub(crate) fn decimal(&self, column: &'static str) -> Option<Decimal> {
+        Decimal::parse(self.text(column))
+    }
+}
+
+/// Remembers the line each key was first seen on, to report repeats.
+pub(crate) struct Seen<K> {
+    first: HashMap<K, usize>,
+}
+
+impl<K: std::hash::Hash + Eq> Seen<K> {
+    pub(crate) fn new() -> Self {
+        Seen {
+            first: HashMap::new(),
+        }
+    }
+
+    /// Records `key` at the row's line; when it was seen before, returns an
+    /// [`Error::CsvDuplicateKey`] naming both lines.
+    pub(crate) fn check(
+        &mut self,
+        row: &Row<'_>,
+        key: K,
+        column: &'static str,
+        shown: impl FnOnce() -> String,
+    ) -> Result<(), Error> {
+        match self.first.entry(key) {
+            Entry::Vacant(v) => {
+                v.insert(row.line);
+                Ok(())
+            }
+            Entry::Occupied(o) => Err(Error::CsvDuplicateKey {
+                file: row.file,
+                line: row.line,
+                column,
+                key: shown(),
+                first_line: *o.get(),
+            }),
+        }
+    }
+}
+
+/// An exact non-negative decimal number: `units / 10^scale`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Decimal {
+    units: u64,
+    scale: u32,
+}
+
+impl Decimal {
+    /// Parses `d+` or `d+.d+` (ASCII digits, at most 18 of them).
+    pub(crate) fn parse(text: &str) -> Option<Decimal> {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let digits = || whole.bytes().chain(fraction.bytes());
+        let well_formed = !whole.is_empty()
+            && fraction.is_empty() != text.contains('.')
+            && digits().all(|b| b.is_ascii_digit())
+            && whole.len() + fraction.len() <= 18;
+        if !well_formed {
+            return None;
+        }
+        let units = digits().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        Some(Decimal {
+            units,
+            scale: fraction.len() as u32,
+        })
+    }
+
+    /// `10^scale`, the denominator.
+    fn denominator(self) -> u128 {
+        10u128.pow(self.scale)
+    }
+
+    /// Whether the number lies in `low..=high`.
+    pub(crate) fn within(self, low: u32, high: u32) -> bool {
+        let units = u128::from(self.units);
+        units >= u128::from(low) * self.denominator()
+            && units <= u128::from(high) * self.denominator()
+    }
+
+    /// `⌈self × numerator / denominator⌉`, exactly.
+    pub(crate) fn ceil_ratio(self, numerator: u32, denominator: u32) -> u128 {
+        let top = u128::from(self.units) * u128::from(numerator);
+        let bottom = u128::from(denominator) * self.denominator();
+        top.div_ceil(bottom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every well-formed record of `text` (the first is the header) as owned fields, and
+    /// the errors.
+    fn records(text: &str) -> (Vec<(usize, Vec<String>)>, Vec<Error>) {
+        let mut table = Table::new("t.csv", text);
+        let mut record = csv::StringRecord::new();
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        while let Some(r) = table.next_record(&mut record) {
+            match r {
+                Ok(line) => out.push((line, record.iter().map(str::to_owned).collect())),
+                Err(e) => errors.push(e),
+            }
+        }
+        (out, errors)
+    }
+
+    fn row(line: usize, fields: &[&str]) -> (usize, Vec<String>) {
+        (line, fields.iter().map(|f| (*f).to_owned()).collect())
+    }
+
+    #[test]
+    fn reads_quotes_doubled_quotes_crlf_and_bom() {
+        let text = "\u{feff}a,b\r\n\"x, \"\"y\"\"\",\"two\r\nlines\"\r\n\r\n,\n3,\"\"";
+        let (rows, errors) = records(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            rows,
+            [
+                row(1, &["a", "b"]),
+                row(2, &["x, \"y\"", "two\r\nlines"]),
+                row(5, &["", ""]),
+                row(6, &["3", ""]),
+            ]
+        );
+    }
+
+    #[test]
+    fn whitespace_around_fields_and_blank_lines_are_dropped() {
+        let (rows, errors) = records(" a , b\t\r\n  \r\n x ,\"q\"  \n\u{a0}\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows, [row(1, &["a", "b"]), row(3, &["x", "q"])]);
+        // Any Unicode whitespace, as `str::trim`; a record with nothing to trim is as read.
+        let (rows, errors) = records("p,\u{b}v\u{2003}\nq r,s\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows, [row(1, &["p", "v"]), row(2, &["q r", "s"])]);
+    }
+
+    #[test]
+    fn lone_cr_ends_a_record_and_trailing_comma_adds_an_empty_field() {
+        let (rows, errors) = records("a,b,\rc");
+        assert!(errors.is_empty());
+        assert_eq!(rows, [row(1, &["a", "b", ""]), row(2, &["c"])]);
+    }
+
+    #[test]
+    fn misplaced_quotes_are_reported_and_reading_goes_on() {
+        let (rows, errors) = records("a,b\"c\n\"x\"y,z\n\"two\nlines\", \"q\"\nok,1\n");
+        assert_eq!(rows, [row(5, &["ok", "1"])]);
+        assert_eq!(
+            errors,
+            [
+                Error::CsvMisplacedQuote {
+                    file: "t.csv",
+                    line: 1,
+                    field: 2
+                },
+                Error::CsvMisplacedQuote {
+                    file: "t.csv",
+                    line: 2,
+                    field: 1
+                },
+                Error::CsvMisplacedQuote {
+                    file: "t.csv",
+                    line: 4,
+                    field: 2
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_names_the_line_it_opened_on() {
+        let (rows, errors) = records("a\n\"open\nstill open\n");
+        assert_eq!(rows, [row(1, &["a"])]);
+        assert_eq!(
+            errors,
+            [Error::CsvUnclosedQuote {
+                file: "t.csv",
+                line: 2
+            }]
+        );
+    }
+
+    #[test]
+    fn empty_text_has_no_records() {
+        assert!(records("").0.is_empty());
+        assert!(records("\u{feff}\n\r\n").0.is_empty());
+    }
+
+    #[test]
+    fn optional_columns_are_found_when_present() {
+        let mut errors = Vec::new();
+        let table = Table::open_with(
+            "t.csv",
+            "id, name\n7,x\n",
+            &["id"],
+            &["name", "target"],
+            &mut errors,
+        )
+        .expect("the header has id");
+        table.rows(&mut errors, |row, _| {
+            assert_eq!(row.get("id"), Some("7"));
+            assert_eq!(row.get("name"), Some("x"));
+            assert_eq!(row.get("target"), None);
+        });
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn decimals_are_exact() {
+        let d = |s| Decimal::parse(s).unwrap();
+        assert_eq!(d("4.75").ceil_ratio(5, 7), 4);
+        assert_eq!(d("1.4").ceil_ratio(5, 7), 1);
+        assert_eq!(d("1.40000001").ceil_ratio(5, 7), 2);
+        assert_eq!(d("0").ceil_ratio(5, 7), 0);
+        assert!(d("7.00").within(0, 7) && !d("7.01").within(0, 7));
+        for bad in [
+            "",
+            ".5",
+            "5.",
+            "1e3",
+            "-1",
+            "+1",
+            "1.2.3",
+            " 1",
+            "1234567890123456789",
+        ] {
+            assert_eq!(Decimal::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,491 @@
+//! ESCO v1.1.1 compact CSVs → [`FrameworkSpec`].
+
+mod hierarchy;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::interop::csv::{Seen, Table};
+use crate::{
+    CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, GroupId, GroupSpec, PositionSpec,
+    RequirementSpec, RoleSpec,
+};
+
+const OCCUPATIONS: &str = "esco/occupations.csv";
+const SKILLS: &str = "esco/skills.csv";
+const LINKS: &str = "esco/occupation_skills.csv";
+const BROADER: &str = "esco/skill_broader.csv";
+const GROUPS: &str = "esco/skill_groups.csv";
+
+const SKILL_TYPES: &[&str] = &["knowledge", "skill/competence", ""];
+const REUSE_LEVELS: &[&str] = &[
+    "transversal",
+    "cross-sector",
+    "sector-specific",
+    "occupation-specific",
+    "",
+];
+
+/// Chooses a competency type from an ESCO skill's `skill_type` and `reuse_level` columns.
+///
+/// The loader calls it only with the values ESCO uses: `skill_type` is `knowledge`,
+/// `skill/competence` or empty; `reuse_level` is `transversal`, `cross-sector`,
+/// `sector-specific`, `occupation-specific` or empty.
+pub type EscoTypeRule = fn(skill_type: &str, reuse_level: &str) -> CompetencyType;
+
+/// The texts of the ESCO CSV files, in the layout of `data/esco`.
+///
+/// Columns are found by name in each header; other columns are ignored. Needed columns:
+/// - `occupations`: `occ_id,isco_group,label`;
+/// - `skills`: `skill_id,skill_type,reuse_level,label`;
+/// - `occupation_skills`: `occ_id,skill_id,relation` (`E` essential, `O` optional).
+#[derive(Clone, Copy, Debug)]
+pub struct EscoCsv<'a> {
+    /// `occupations.csv`.
+    pub occupations: &'a str,
+    /// `skills.csv`.
+    pub skills: &'a str,
+    /// `occupation_skills.csv`.
+    pub occupation_skills: &'a str,
+    /// The skill hierarchy, mapped to competency groups (or areas, see
+    /// [`EscoOptions::hierarchy`]); `None` leaves competencies without groups.
+    pub hierarchy: Option<EscoHierarchyCsv<'a>>,
+}
+
+/// The texts of the two ESCO files describing the skill hierarchy.
+#[derive(Clone, Copy, Debug)]
+pub struct EscoHierarchyCsv<'a> {
+    /// `skill_broader.csv`: `child_kind,child_id,parent_kind,parent_id`, kinds `S` (a
+    /// `skill_id`) or `G` (a `group_id`).
+    pub skill_broader: &'a str,
+    /// `skill_groups.csv`: `group_id,label` (other columns ignored).
+    pub skill_groups: &'a str,
+}
+
+impl<'a> EscoCsv<'a> {
+    /// The three files every load needs, without the hierarchy.
+    pub fn new(occupations: &'a str, skills: &'a str, occupation_skills: &'a str) -> Self {
+        EscoCsv {
+            occupations,
+            skills,
+            occupation_skills,
+            hierarchy: None,
+        }
+    }
+
+    /// Adds the skill hierarchy, so that competencies get their groups (or an `area`).
+    pub fn hierarchy(mut self, skill_broader: &'a str, skill_groups: &'a str) -> Self {
+        self.hierarchy = Some(EscoHierarchyCsv {
+            skill_broader,
+            skill_groups,
+        });
+        self
+    }
+}
+
+/// How [`load_esco`] maps ESCO's skill hierarchy, when [`EscoCsv::hierarchy`] gives it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum EscoHierarchy {
+    /// The whole poly-hierarchy as competency groups with ids (skill → skill → group →
+    /// group), several parents kept. The default.
+    #[default]
+    Groups,
+    /// Each competency's `area` is the label of its nearest skill group, and no group is
+    /// declared: one flat label per skill, as before groups had ids. Skills with the same
+    /// nearest label share one `area:` group, and the rest of the hierarchy is not kept.
+    NearestArea,
+}
+
+/// Options for [`load_esco`].
+#[derive(Clone, Copy, Debug)]
+pub struct EscoOptions {
+    essential_level: u8,
+    optional_level: u8,
+    include_optional: bool,
+    type_rule: EscoTypeRule,
+    hierarchy: EscoHierarchy,
+}
+
+impl Default for EscoOptions {
+    fn default() -> Self {
+        EscoOptions {
+            essential_level: 3,
+            optional_level: 2,
+            include_optional: true,
+            type_rule: EscoOptions::standard_type,
+            hierarchy: EscoHierarchy::Groups,
+        }
+    }
+}
+
+impl EscoOptions {
+    /// The level required by an essential link, 1 to 5 (default 3, Advanced).
+    pub fn essential_level(mut self, level: u8) -> Self {
+        self.essential_level = level;
+        self
+    }
+
+    /// The level required by an optional link, 1 to 5 (default 2, Proficient).
+    pub fn optional_level(mut self, level: u8) -> Self {
+        self.optional_level = level;
+        self
+    }
+
+    /// Whether optional links become requirements (default `true`). When `false` they are
+    /// still checked, but only essential links are required.
+    pub fn include_optional(mut self, yes: bool) -> Self {
+        self.include_optional = yes;
+        self
+    }
+
+    /// How a skill's type is chosen (default [`EscoOptions::standard_type`]).
+    pub fn type_rule(mut self, rule: EscoTypeRule) -> Self {
+        self.type_rule = rule;
+        self
+    }
+
+    /// How the skill hierarchy is mapped (default [`EscoHierarchy::Groups`]).
+    pub fn hierarchy(mut self, hierarchy: EscoHierarchy) -> Self {
+        self.hierarchy = hierarchy;
+        self
+    }
+
+    /// The default type rule: reuse level `transversal` → behavioural (ESCO's transversal
+    /// skills are values and conduct across all jobs); otherwise skill type `knowledge` →
+    /// domain; everything else (`skill/competence` or untyped) → functional.
+    pub fn standard_type(skill_type: &str, reuse_level: &str) -> CompetencyType {
+        if reuse_level == "transversal" {
+            CompetencyType::Behavioural
+        } else if skill_type == "knowledge" {
+            CompetencyType::Domain
+        } else {
+            CompetencyType::Functional
+        }
+    }
+}
+
+/// Builds a [`FrameworkSpec`] from the ESCO CSV texts.
+///
+/// The mapping:
+/// - each occupation becomes a position `occ-<occ_id>` with one role `role-<occ_id>`, both
+///   named by the occupation's label, in department `isco-<d>`, `d` being the first digit of
+///   its ISCO-08 group (the major group);
+/// - each skill becomes a competency `skill-<skill_id>` named by its label, typed by the
+///   [type rule](EscoOptions::type_rule), with the default five levels and no description;
+/// - each occupation → skill link becomes a requirement attached directly to the role:
+///   essential at [`essential_level`](EscoOptions::essential_level) (3), optional at
+///   [`optional_level`](EscoOptions::optional_level) (2). ESCO has no proficiency levels:
+///   the two levels only keep the essential/optional distinction.
+/// - with the [hierarchy](EscoCsv::hierarchy) and [`EscoHierarchy::Groups`] (the default),
+///   the whole poly-hierarchy becomes competency groups (free kind), every edge of
+///   `skill_broader.csv` one link, several parents kept:
+///   - each skill group becomes a group `group-<group_id>` named by its label;
+///   - each skill that has narrower concepts (2,313 in ESCO v1.1.1) also becomes a group
+///     `skill-group-<skill_id>`, named by the skill's label, holding the skill itself, so
+///     that a roll-up to it counts the skill and everything narrower;
+///   - an edge from a skill to its broader group or skill puts the competency
+///     `skill-<skill_id>` in the parent's group, and, when the skill has its own group,
+///     makes the parent's group a parent of it; an edge from a group makes the parent's
+///     group its parent.
+///
+///   So `groups` lists every group a skill sits in directly, and nothing of the
+///   hierarchy is set aside. With [`EscoHierarchy::NearestArea`], a competency's `area` is
+///   instead the label of its nearest broader skill group: a group the skill sits in
+///   directly (the lowest `group_id` when there are several) or, for a skill whose broader
+///   concepts are all skills, the nearest group reached by going up through broader skills
+///   (fewest steps, then lowest `group_id`). Without the hierarchy, competencies have no
+///   group and no area.
+///
+/// Competencies, roles and positions are ordered by ESCO's integer ids, and each role's
+/// requirements by skill id, so the output does not depend on the order of rows. There are
+/// no activities and no courses.
+///
+/// # Errors
+/// Every problem, as [`Errors`]: [`Error::InvalidOption`] for a level outside 1 to 5;
+/// [`Error::CsvMissingColumn`], [`Error::CsvUnclosedQuote`], [`Error::CsvMisplacedQuote`]
+/// and [`Error::CsvFieldCount`] for malformed files; [`Error::CsvInvalidValue`] for an id
+/// that is not a whole number, an ISCO group that is not 1 to 4 digits, an empty or blank label, or
+/// an unknown skill type, reuse level, relation or hierarchy kind;
+/// [`Error::CsvDuplicateKey`] for a repeated occupation, skill, group, link or hierarchy
+/// edge; [`Error::CsvUnknownReference`] for a link or hierarchy edge naming an id its file
+/// does not hold; and, with [`EscoHierarchy::Groups`], an [`Error::CsvRow`] holding an
+/// [`Error::GroupCycle`] for hierarchy edges that form a cycle (at the line of the cycle's
+/// first edge), which a framework would refuse.
+///
+/// # Complexity
+/// Linear in the size of the texts, plus sorting the requirements of each occupation.
+///
+/// # Example
+/// ```
+/// use karmayogi::{EscoCsv, EscoOptions, Framework, load_esco};
+///
+/// let occupations = "occ_id,uuid,isco_group,esco_code,label\n\
+///                    7,u7,2422,2422.1,policy officer\n";
+/// let skills = "skill_id,uuid,skill_type,reuse_level,hier_level,label\n\
+///               3,s3,skill/competence,cross-sector,,\"draft rules, orders\"\n\
+///               4,s4,knowledge,sector-specific,,public finance\n";
+/// let links = "occ_id,skill_id,relation\n7,4,O\n7,3,E\n";
+///
+/// let spec = load_esco(&EscoCsv::new(occupations, skills, links), &EscoOptions::default())?;
+/// assert_eq!(spec.positions[0].id.as_str(), "occ-7");
+/// assert_eq!(spec.positions[0].department.as_str(), "isco-2");
+/// assert_eq!(spec.competencies[0].name, "draft rules, orders");
+/// let required: Vec<(&str, u8)> =
+///     spec.roles[0].requires.iter().map(|r| (r.competency.as_str(), r.level)).collect();
+/// assert_eq!(required, [("skill-3", 3), ("skill-4", 2)]);
+/// let framework = Framework::new(spec)?;
+/// assert_eq!(framework.requirements("occ-7")?.len(), 2);
+///
+/// let broken = "occ_id,skill_id,relation\n7,9,E\n";
+/// let errors = load_esco(&EscoCsv::new(occupations, skills, broken), &EscoOptions::default())
+///     .unwrap_err();
+/// assert_eq!(
+///     errors.as_slice()[0].to_string(),
+///     "esco/occupation_skills.csv line 2, column `skill_id`: `9` is not in esco/skills.csv"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSpec, Errors> {
+    let mut errors = Vec::new();
+    for (option, level) in [
+        ("essential_level", options.essential_level),
+        ("optional_level", options.optional_level),
+    ] {
+        if !(1..=5).contains(&level) {
+            errors.push(Error::InvalidOption {
+                option,
+                value: f64::from(level),
+                expected: "a level from 1 to 5",
+            });
+        }
+    }
+    let occupations = read_occupations(csv.occupations, &mut errors);
+    let skills = read_skills(csv.skills, options.type_rule, &mut errors);
+    let requires = read_links(
+        csv.occupation_skills,
+        occupations.as_ref(),
+        skills.as_ref(),
+        options,
+        &mut errors,
+    );
+    let read = csv.hierarchy.map(|h| {
+        hierarchy::read(
+            h.skill_broader,
+            h.skill_groups,
+            skills.as_ref(),
+            &mut errors,
+        )
+    });
+    let mut shape = Shape::default();
+    if let (Some(read), Some(skills)) = (&read, &skills) {
+        match options.hierarchy {
+            EscoHierarchy::NearestArea => {
+                shape.areas = hierarchy::nearest_areas(read, skills.keys().copied());
+            }
+            EscoHierarchy::Groups => {
+                let valid: BTreeMap<u32, &Skill> = skills
+                    .iter()
+                    .filter_map(|(&id, s)| Some((id, s.as_ref()?)))
+                    .collect();
+                let groups = hierarchy::groups(read, &valid, &mut errors);
+                shape.groups = groups.groups;
+                shape.of_skill = groups.of_skill;
+            }
+        }
+    }
+    if let Some(errors) = Errors::from_vec(errors) {
+        return Err(errors);
+    }
+    // Without errors, both tables were read and every row in them is complete.
+    let occupations = occupations.into_iter().flatten();
+    let skills = skills.into_iter().flatten();
+    Ok(build(occupations, skills, requires, shape))
+}
+
+/// What the hierarchy gives each competency: an area, or groups (declared in `groups`).
+#[derive(Default)]
+struct Shape {
+    areas: HashMap<u32, String>,
+    groups: Vec<GroupSpec>,
+    of_skill: HashMap<u32, Vec<GroupId>>,
+}
+
+struct Occupation {
+    major: char,
+    label: String,
+}
+
+struct Skill {
+    kind: CompetencyType,
+    label: String,
+}
+
+/// A file's rows by id; `None` for a row with a valid id but another malformed field, so
+/// that references to it are not reported as unknown as well.
+type Rows<T> = BTreeMap<u32, Option<T>>;
+
+fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupation>> {
+    let table = Table::open(
+        OCCUPATIONS,
+        text,
+        &["occ_id", "isco_group", "label"],
+        errors,
+    )?;
+    let mut out = BTreeMap::new();
+    let mut seen = Seen::new();
+    table.rows(errors, |row, errors| {
+        let id = row.number("occ_id", errors);
+        let isco = row.text("isco_group");
+        let major = match isco.chars().next() {
+            Some(d) if isco.len() <= 4 && isco.bytes().all(|b| b.is_ascii_digit()) => Some(d),
+            _ => {
+                errors.push(row.invalid("isco_group", "an isco-08 group code of 1 to 4 digits"));
+                None
+            }
+        };
+        let label = row.non_empty("label", errors);
+        if let Some(id) = id {
+            match seen.check(row, id, "occ_id", || id.to_string()) {
+                Ok(()) => {
+                    let occupation = major.zip(label).map(|(major, label)| Occupation {
+                        major,
+                        label: label.to_owned(),
+                    });
+                    out.insert(id, occupation);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    });
+    Some(out)
+}
+
+fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Option<Rows<Skill>> {
+    let columns = ["skill_id", "skill_type", "reuse_level", "label"];
+    let table = Table::open(SKILLS, text, &columns, errors)?;
+    let mut out = BTreeMap::new();
+    let mut seen = Seen::new();
+    table.rows(errors, |row, errors| {
+        let id = row.number("skill_id", errors);
+        let skill_type = row.one_of(
+            "skill_type",
+            SKILL_TYPES,
+            "`knowledge`, `skill/competence` or nothing",
+            errors,
+        );
+        let reuse = row.one_of(
+            "reuse_level",
+            REUSE_LEVELS,
+            "`transversal`, `cross-sector`, `sector-specific`, `occupation-specific` or nothing",
+            errors,
+        );
+        let label = row.non_empty("label", errors);
+        if let Some(id) = id {
+            match seen.check(row, id, "skill_id", || id.to_string()) {
+                Ok(()) => {
+                    let skill = match (skill_type, reuse, label) {
+                        (Some(skill_type), Some(reuse), Some(label)) => Some(Skill {
+                            kind: rule(skill_type, reuse),
+                            label: label.to_owned(),
+                        }),
+                        _ => None,
+                    };
+                    out.insert(id, skill);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    });
+    Some(out)
+}
+
+/// Per occupation, its required skills and levels, in row order.
+fn read_links(
+    text: &str,
+    occupations: Option<&Rows<Occupation>>,
+    skills: Option<&Rows<Skill>>,
+    options: &EscoOptions,
+    errors: &mut Vec<Error>,
+) -> HashMap<u32, Vec<(u32, u8)>> {
+    let mut out: HashMap<u32, Vec<(u32, u8)>> = HashMap::new();
+    let columns = ["occ_id", "skill_id", "relation"];
+    let Some(table) = Table::open(LINKS, text, &columns, errors) else {
+        return out;
+    };
+    let mut seen = Seen::new();
+    table.rows(errors, |row, errors| {
+        let occ = row.number("occ_id", errors);
+        let skill = row.number("skill_id", errors);
+        let relation = row.one_of("relation", &["E", "O"], "`E` or `O`", errors);
+        let (Some(occ), Some(skill), Some(relation)) = (occ, skill, relation) else {
+            return;
+        };
+        let mut known = true;
+        if occupations.is_some_and(|o| !o.contains_key(&occ)) {
+            errors.push(row.unknown("occ_id", OCCUPATIONS));
+            known = false;
+        }
+        if skills.is_some_and(|s| !s.contains_key(&skill)) {
+            errors.push(row.unknown("skill_id", SKILLS));
+            known = false;
+        }
+        if let Err(e) = seen.check(row, (occ, skill), "occ_id, skill_id", || {
+            format!("{occ}, {skill}")
+        }) {
+            errors.push(e);
+            known = false;
+        }
+        let level = if relation == "E" {
+            Some(options.essential_level)
+        } else {
+            options.include_optional.then_some(options.optional_level)
+        };
+        if let (true, Some(level)) = (known, level) {
+            out.entry(occ).or_default().push((skill, level));
+        }
+    });
+    out
+}
+
+fn build(
+    occupations: impl Iterator<Item = (u32, Option<Occupation>)>,
+    skills: impl Iterator<Item = (u32, Option<Skill>)>,
+    mut requires: HashMap<u32, Vec<(u32, u8)>>,
+    mut shape: Shape,
+) -> FrameworkSpec {
+    let mut spec = FrameworkSpec::new();
+    spec.groups = std::mem::take(&mut shape.groups);
+    spec.competencies = skills
+        .filter_map(|(id, skill)| Some((id, skill?)))
+        .map(|(id, skill)| CompetencySpec {
+            id: format!("skill-{id}").into(),
+            name: skill.label,
+            description: String::new(),
+            kind: skill.kind,
+            area: shape.areas.remove(&id),
+            groups: shape.of_skill.remove(&id).unwrap_or_default(),
+            levels: Vec::new(),
+            min_level: None,
+            max_level: None,
+        })
+        .collect();
+    for (id, occupation) in occupations.filter_map(|(id, o)| Some((id, o?))) {
+        let mut links = requires.remove(&id).unwrap_or_default();
+        links.sort_unstable();
+        spec.roles.push(RoleSpec {
+            id: format!("role-{id}").into(),
+            name: occupation.label.clone(),
+            activities: Vec::new(),
+            requires: links
+                .into_iter()
+                .map(|(skill, level)| RequirementSpec::new(format!("skill-{skill}"), level))
+                .collect(),
+        });
+        spec.positions.push(PositionSpec {
+            id: format!("occ-{id}").into(),
+            name: occupation.label,
+            department: format!("isco-{}", occupation.major).into(),
+            roles: vec![format!("role-{id}").into()],
+        });
+    }
+    spec
+}

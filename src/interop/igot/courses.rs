@@ -1,0 +1,620 @@
+//! iGOT course records with their competency tags, in the three generations the platform
+//! has written: `competencies_v3` (FRAC era), `competencies_v5` and `competencies_v6`
+//! (Karmayogi Competency Model).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde_json::{Map, Value};
+
+use super::json::{Report, level, normalised, optional_text, parse, required_text, shape};
+use super::kcm::kcm_id;
+use super::{IgotLoad, IgotWhat};
+use crate::interop::case::read::json_type;
+use crate::model::nearest::Nearest;
+use crate::{CourseOutcome, CourseSpec, EntityKind, Errors, Framework, Mode};
+
+const DOCUMENT: &str = "igot course records";
+const KNOWN: &[&str] = &[
+    "identifier",
+    "name",
+    "duration",
+    "competencies_v3",
+    "competencies_v5",
+    "competencies_v6",
+];
+
+/// Which fields of a KCM tag (`competencies_v5`, `competencies_v6`) name the competency in
+/// [`load_igot_courses`]. FRAC-era tags (`competencies_v3`) always name it by `id`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum KcmTagKey {
+    /// The area, theme and sub-theme names, as the id [`load_kcm`](crate::load_kcm) gives
+    /// the sub-theme ([`kcm_id`](crate::kcm_id)). The default.
+    #[default]
+    Names,
+    /// The tag's own sub-theme identifier: `competencySubThemeIdentifier` of v6
+    /// (`kcmfinal_fw_subtheme_<uuid>`) or `competencySubThemeId` of v5 (a whole number, as
+    /// decimal text): for a framework whose competency ids are the platform's.
+    Identifiers,
+    /// The v6 ref id `competencySubThemeRefId` (`COMSUBTHEME-000243`); v5 tags, which have
+    /// none, by their `competencySubThemeId`.
+    RefIds,
+}
+
+/// Options for [`load_igot_courses`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct IgotCourseOptions {
+    key: KcmTagKey,
+    hours_when_missing: Option<f64>,
+}
+
+impl IgotCourseOptions {
+    /// Which fields name a KCM tag's competency (default [`KcmTagKey::Names`]).
+    pub fn key(mut self, key: KcmTagKey) -> Self {
+        self.key = key;
+        self
+    }
+
+    /// The hours to give a record without a duration (the platform's search results carry
+    /// `duration` in seconds; extracts often do not). Default: none, and such a course is
+    /// set aside; given, each course it applies to is noted.
+    pub fn hours_when_missing(mut self, hours: f64) -> Self {
+        self.hours_when_missing = Some(hours);
+        self
+    }
+}
+
+/// Reads iGOT course records into [`CourseSpec`]s whose outcomes name competencies of
+/// `framework`, with a report of every record and tag set aside.
+///
+/// The document is an array of course records, one record, or a search response
+/// (`{"result": {"content": [...]}}`, or `{"content": [...]}`). Per record:
+/// - `identifier` → the course id, `name` → its name; both needed;
+/// - `duration` (seconds, a number or decimal text) → hours; without one, the hours of
+///   [`IgotCourseOptions::hours_when_missing`], or the course is set aside;
+/// - mode formal; no prerequisites (the records carry none);
+/// - each tag of `competencies_v3`, `competencies_v5` and `competencies_v6` (all that are
+///   present) → an outcome:
+///   - v3 (FRAC era): the competency `id`, at `selectedLevelLevel` (the text `Level N`);
+///   - v5: by default the competency [`kcm_id`](crate::kcm_id)`(competencyArea,
+///     competencyTheme, competencySubTheme)`, or by identifier ([`KcmTagKey`]); no level.
+///     Real records misspell two keys (`competecnyThemeDescription`,
+///     `competecnySubThemeDescription`): they are read as descriptions and noted;
+///   - v6: by default `kcm_id(competencyAreaName, competencyThemeName,
+///     competencySubThemeName)`, or by `competencySubThemeIdentifier` or
+///     `competencySubThemeRefId`; no level.
+///
+///   KCM tags carry no level, so their outcomes have none: the crate's untagged-level
+///   policy decides what they close ([`UntaggedLevel`](crate::UntaggedLevel)), never a
+///   guess here.
+///
+/// Set aside, each reported with its path: a record that is not an object, or lacks an
+/// identifier or name; a record repeating an earlier identifier; a course without a
+/// duration (and no hours assumed) or with more than 10,000 hours; a tag naming no
+/// competency of `framework` (with the nearest id), with a level that is not `Level N` or
+/// outside the competency's range, or lacking the names or id it is keyed by; a second tag
+/// of the same competency in a course (the highest level is kept). Noted: a tag matched
+/// ignoring whitespace, misspelt keys, assumed hours, a course none of whose tags is known.
+///
+/// # Errors
+/// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
+/// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
+/// above, or whose tag lists are not arrays of objects; [`Error::InvalidOption`](crate::Error::InvalidOption)
+/// for assumed hours outside `(0, 10000]`.
+///
+/// # Complexity
+/// Linear in the text, plus O(C) once to index the framework's competencies by normalised
+/// id and, for up to 1,000 distinct unknown tags, a nearest-id search each.
+///
+/// # Example
+/// ```
+/// use karmayogi::*;
+///
+/// let kcm = load_kcm(r#"[{"name": "Behavioural", "competency_theme": [
+///   {"name": "Self-Awareness", "competency_sub_theme": ["Self-Analysis"]}]}]"#,
+///   &KcmOptions::default())?;
+/// let framework = Framework::new(kcm.value).map_err(|e| e.to_string())?;
+/// let records = r#"[{"identifier": "do_1", "name": "Yoga Break at Workplace", "duration": "1800",
+///   "competencies_v5": [{"competencyArea": "Behavioural", "competencyTheme": "Self-Awareness",
+///     "competencySubTheme": "Self-Analysis", "competencyAreaId": 1, "competencyThemeId": 2,
+///     "competencySubThemeId": 3}]}]"#;
+/// let courses = load_igot_courses(records, &framework, &IgotCourseOptions::default())?;
+/// let course = &courses.value[0];
+/// assert_eq!(course.hours, 0.5);
+/// assert_eq!(course.provides[0].competency.as_str(), "kcm:Behavioural/Self-Awareness/Self-Analysis");
+/// assert_eq!(course.provides[0].level, None); // KCM tags carry no level
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn load_igot_courses(
+    json: &str,
+    framework: &Framework,
+    options: &IgotCourseOptions,
+) -> Result<IgotLoad<Vec<CourseSpec>>, Errors> {
+    if let Some(h) = options.hours_when_missing
+        && !(h.is_finite() && h > 0.0 && h <= 10_000.0)
+    {
+        return Err(crate::Error::InvalidOption {
+            option: "hours_when_missing",
+            value: h,
+            expected: "a number above 0 and at most 10000",
+        }
+        .into());
+    }
+    let doc = parse(json)?;
+    let (records, base) = records(&doc)?;
+    let mut reader = Reader {
+        framework,
+        options,
+        report: Report::default(),
+        ids: BTreeSet::new(),
+        normalised: framework
+            .competencies()
+            .iter()
+            .map(|c| (normalised(c.id.as_str()), c.id.as_str()))
+            .fold(HashMap::new(), |mut m, (k, v)| {
+                m.entry(k).or_insert_with(Vec::new).push(v);
+                m
+            }),
+        nearest: Nearest::new(1_000),
+    };
+    let mut courses: Vec<CourseSpec> = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        let path = if base.is_empty() {
+            "$".to_owned()
+        } else {
+            format!("{base}[{i}]")
+        };
+        let Some(record) = record.as_object() else {
+            let found = json_type(record);
+            reader.report.set_aside(
+                &path,
+                "",
+                IgotWhat::WrongType {
+                    field: "record",
+                    found,
+                    expected: "an object",
+                },
+            );
+            continue;
+        };
+        courses.extend(reader.course(&path, record)?);
+    }
+    Ok(IgotLoad {
+        value: courses,
+        report: reader.report.finish(),
+    })
+}
+
+/// The records of a document, and the path of their array (empty for a lone record).
+fn records(doc: &Value) -> Result<(&[Value], &'static str), Errors> {
+    match doc {
+        Value::Array(list) => Ok((list, "$")),
+        // One record: its path is the top level itself.
+        Value::Object(map) if map.contains_key("identifier") => Ok((std::slice::from_ref(doc), "")),
+        Value::Object(map) => {
+            let (found, path) = match (
+                map.get("result").and_then(|r| r.get("content")),
+                map.get("content"),
+            ) {
+                (Some(c), _) => (c, "$.result.content"),
+                (None, Some(c)) => (c, "$.content"),
+                (None, None) => {
+                    return Err(shape(
+                        DOCUMENT,
+                        "$",
+                        doc,
+                        "an array of course records, a record, or a search response",
+                    ));
+                }
+            };
+            match found {
+                Value::Array(list) => Ok((list, path)),
+                other => Err(shape(DOCUMENT, path, other, "an array of course records")),
+            }
+        }
+        other => Err(shape(
+            DOCUMENT,
+            "$",
+            other,
+            "an array of course records, a record, or a search response",
+        )),
+    }
+}
+
+struct Reader<'a> {
+    framework: &'a Framework,
+    options: &'a IgotCourseOptions,
+    report: Report,
+    /// The course identifiers read so far.
+    ids: BTreeSet<String>,
+    /// Normalised competency id → the competency ids with that form.
+    normalised: HashMap<String, Vec<&'a str>>,
+    nearest: Nearest,
+}
+
+/// A tag read: the competency id it names and its level (none for KCM tags).
+struct Tag {
+    key: String,
+    level: Option<u64>,
+}
+
+impl Reader<'_> {
+    /// One record: the course, or `None` when it is set aside.
+    fn course(
+        &mut self,
+        path: &str,
+        record: &Map<String, Value>,
+    ) -> Result<Option<CourseSpec>, Errors> {
+        self.report.ignore_others("course", record, KNOWN);
+        let id = match required_text(record, "identifier") {
+            Ok(id) => id,
+            Err(what) => {
+                self.report.set_aside(path, "", what);
+                return Ok(None);
+            }
+        };
+        if !self.ids.insert(id.to_owned()) {
+            self.report.set_aside(path, id, IgotWhat::DuplicateId);
+            return Ok(None);
+        }
+        let name = match required_text(record, "name") {
+            Ok(n) => n,
+            Err(what) => {
+                self.report.set_aside(path, id, what);
+                return Ok(None);
+            }
+        };
+        let Some(hours) = self.hours(path, id, record) else {
+            return Ok(None);
+        };
+        // Competency id → (level, tag path) kept so far.
+        let mut kept: BTreeMap<String, (Option<u8>, String)> = BTreeMap::new();
+        let mut misspelt: BTreeSet<String> = BTreeSet::new();
+        for generation in ["competencies_v3", "competencies_v5", "competencies_v6"] {
+            let tags = match record.get(generation) {
+                None | Some(Value::Null) => continue,
+                Some(Value::Array(tags)) => tags,
+                Some(other) => {
+                    return Err(shape(
+                        DOCUMENT,
+                        &format!("{path}.{generation}"),
+                        other,
+                        "an array of tag objects",
+                    ));
+                }
+            };
+            for (t, tag) in tags.iter().enumerate() {
+                let path = format!("{path}.{generation}[{t}]");
+                let Some(tag) = tag.as_object() else {
+                    return Err(shape(DOCUMENT, &path, tag, "a tag object"));
+                };
+                for key in [
+                    "competecnyThemeDescription",
+                    "competecnySubThemeDescription",
+                ] {
+                    if tag.contains_key(key) {
+                        misspelt.insert(key.to_owned());
+                    }
+                }
+                let read = match generation {
+                    "competencies_v3" => self.v3(&path, tag),
+                    "competencies_v5" => self.v5(&path, tag),
+                    _ => self.v6(&path, tag),
+                };
+                let Some(read) = read else { continue };
+                self.add(&path, id, read, &mut kept);
+            }
+        }
+        if !misspelt.is_empty() {
+            self.report.note(
+                path,
+                id,
+                IgotWhat::MisspeltKeys {
+                    keys: misspelt.into_iter().collect(),
+                },
+            );
+        }
+        if kept.is_empty() {
+            self.report.note(path, id, IgotWhat::NoTags);
+        }
+        Ok(Some(CourseSpec {
+            id: id.into(),
+            name: name.to_owned(),
+            hours,
+            mode: Mode::Formal,
+            provides: kept
+                .into_iter()
+                .map(|(competency, (level, _))| CourseOutcome {
+                    competency: competency.into(),
+                    level,
+                })
+                .collect(),
+            prerequisites: Vec::new(),
+            provider: None,
+            language: None,
+        }))
+    }
+
+    /// The course's hours, or `None` when it is set aside.
+    fn hours(&mut self, path: &str, id: &str, record: &Map<String, Value>) -> Option<f64> {
+        let seconds = match record.get("duration") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => n.as_f64(),
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(Value::String(s)) => {
+                if let Ok(v) = s.trim().parse::<f64>() {
+                    Some(v)
+                } else {
+                    self.report.set_aside(
+                        path,
+                        id,
+                        IgotWhat::WrongType {
+                            field: "duration",
+                            found: "a string that is not a number",
+                            expected: "seconds",
+                        },
+                    );
+                    return None;
+                }
+            }
+            Some(other) => {
+                self.report.set_aside(
+                    path,
+                    id,
+                    IgotWhat::WrongType {
+                        field: "duration",
+                        found: json_type(other),
+                        expected: "seconds",
+                    },
+                );
+                return None;
+            }
+        };
+        let hours = match (seconds, self.options.hours_when_missing) {
+            (Some(s), _) => s / 3600.0,
+            (None, Some(h)) => {
+                self.report
+                    .note(path, id, IgotWhat::AssumedHours { hours: h });
+                h
+            }
+            (None, None) => {
+                self.report.set_aside(path, id, IgotWhat::NoDuration);
+                return None;
+            }
+        };
+        if hours.is_finite() && hours > 0.0 && hours <= 10_000.0 {
+            Some(hours)
+        } else {
+            self.report
+                .set_aside(path, id, IgotWhat::HoursOutOfRange { hours });
+            None
+        }
+    }
+
+    /// A FRAC-era tag: `id` at `selectedLevelLevel`.
+    fn v3(&mut self, path: &str, tag: &Map<String, Value>) -> Option<Tag> {
+        self.report
+            .ignore_others("competencies_v3", tag, &["id", "selectedLevelLevel"]);
+        let key = self.needed(path, tag, "id")?;
+        let level = match tag.get("selectedLevelLevel") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(v) => match level(v) {
+                Ok(l) => Some(l),
+                Err(found) => {
+                    self.report.set_aside(
+                        path,
+                        &key,
+                        IgotWhat::UnreadableLevel {
+                            field: "selectedLevelLevel",
+                            found,
+                        },
+                    );
+                    return None;
+                }
+            },
+        };
+        Some(Tag { key, level })
+    }
+
+    /// A KCM tag of v5: names, or the sub-theme's integer id.
+    fn v5(&mut self, path: &str, tag: &Map<String, Value>) -> Option<Tag> {
+        self.report.ignore_others(
+            "competencies_v5",
+            tag,
+            &[
+                "competencyArea",
+                "competencyTheme",
+                "competencySubTheme",
+                "competencySubThemeId",
+                "competencyAreaId",
+                "competencyThemeId",
+                "competencyAreaDescription",
+                "competencyThemeDescription",
+                "competencySubThemeDescription",
+                "competecnyThemeDescription",
+                "competecnySubThemeDescription",
+                "competencyThemeType",
+            ],
+        );
+        let key = match self.options.key {
+            KcmTagKey::Names => self.names(
+                path,
+                tag,
+                ["competencyArea", "competencyTheme", "competencySubTheme"],
+            )?,
+            KcmTagKey::Identifiers | KcmTagKey::RefIds => match tag.get("competencySubThemeId") {
+                Some(Value::Number(n)) => n.to_string(),
+                Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+                None | Some(Value::Null) => {
+                    self.report.set_aside(
+                        path,
+                        "",
+                        IgotWhat::MissingField {
+                            field: "competencySubThemeId",
+                        },
+                    );
+                    return None;
+                }
+                Some(other) => {
+                    self.report.set_aside(
+                        path,
+                        "",
+                        IgotWhat::WrongType {
+                            field: "competencySubThemeId",
+                            found: json_type(other),
+                            expected: "a whole number",
+                        },
+                    );
+                    return None;
+                }
+            },
+        };
+        Some(Tag { key, level: None })
+    }
+
+    /// A KCM tag of v6: names, identifier or ref id.
+    fn v6(&mut self, path: &str, tag: &Map<String, Value>) -> Option<Tag> {
+        self.report.ignore_others(
+            "competencies_v6",
+            tag,
+            &[
+                "competencyAreaName",
+                "competencyThemeName",
+                "competencySubThemeName",
+                "competencyAreaIdentifier",
+                "competencyThemeIdentifier",
+                "competencySubThemeIdentifier",
+                "competencyAreaRefId",
+                "competencyThemeRefId",
+                "competencySubThemeRefId",
+                "competencyAreaDescription",
+                "competencyThemeDescription",
+                "competencySubThemeDescription",
+                "competencyThemeType",
+                "competencyThemeAdditionalProperties",
+                "competencySubThemeAdditionalProperties",
+            ],
+        );
+        let key = match self.options.key {
+            KcmTagKey::Names => self.names(
+                path,
+                tag,
+                [
+                    "competencyAreaName",
+                    "competencyThemeName",
+                    "competencySubThemeName",
+                ],
+            )?,
+            KcmTagKey::Identifiers => self.needed(path, tag, "competencySubThemeIdentifier")?,
+            KcmTagKey::RefIds => self.needed(path, tag, "competencySubThemeRefId")?,
+        };
+        Some(Tag { key, level: None })
+    }
+
+    /// The KCM id named by three name fields.
+    fn names(
+        &mut self,
+        path: &str,
+        tag: &Map<String, Value>,
+        fields: [&'static str; 3],
+    ) -> Option<String> {
+        let mut names = Vec::with_capacity(3);
+        for field in fields {
+            names.push(self.needed(path, tag, field)?);
+        }
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        Some(kcm_id(&names))
+    }
+
+    /// A text field the tag is keyed by, or `None` (set aside).
+    fn needed(
+        &mut self,
+        path: &str,
+        tag: &Map<String, Value>,
+        field: &'static str,
+    ) -> Option<String> {
+        match required_text(tag, field) {
+            Ok(s) => Some(s.to_owned()),
+            Err(what) => {
+                let id = optional_text(tag, "id").unwrap_or("");
+                self.report.set_aside(path, id, what);
+                None
+            }
+        }
+    }
+
+    /// Resolves a tag to a competency of the framework and checks its level; keeps the
+    /// highest level per competency in `kept`.
+    fn add(
+        &mut self,
+        path: &str,
+        course: &str,
+        tag: Tag,
+        kept: &mut BTreeMap<String, (Option<u8>, String)>,
+    ) {
+        let fw = self.framework;
+        let competency = if fw.competency(&tag.key).is_some() {
+            tag.key.clone()
+        } else if let Some([one]) = self
+            .normalised
+            .get(&normalised(&tag.key))
+            .map(Vec::as_slice)
+        {
+            self.report.note(
+                path,
+                course,
+                IgotWhat::MatchedIgnoringWhitespace {
+                    found: tag.key.clone(),
+                    matched: (*one).to_owned(),
+                },
+            );
+            (*one).to_owned()
+        } else {
+            let nearest = self.nearest.get(EntityKind::Competency, &tag.key, || {
+                fw.competencies().iter().map(|c| c.id.as_str())
+            });
+            self.report.set_aside(
+                path,
+                course,
+                IgotWhat::UnknownCompetency {
+                    key: tag.key,
+                    nearest,
+                },
+            );
+            return;
+        };
+        let level = match tag.level {
+            None => None,
+            Some(l) => {
+                let min = fw.min_level(&competency).map_or(1, u8::from);
+                let max = fw.max_level(&competency).map_or(5, u8::from);
+                if l < u64::from(min) || l > u64::from(max) {
+                    self.report.set_aside(
+                        path,
+                        course,
+                        IgotWhat::LevelOutOfRange { level: l, min, max },
+                    );
+                    return;
+                }
+                Some(l as u8)
+            }
+        };
+        match kept.get_mut(&competency) {
+            None => {
+                kept.insert(competency, (level, path.to_owned()));
+            }
+            Some(have) => {
+                // The tag giving the lower level is the one set aside (the later one when
+                // they tie), reported at its own path with its own level.
+                if level > have.0 {
+                    let (lower, at) = std::mem::replace(have, (level, path.to_owned()));
+                    self.report
+                        .set_aside(&at, course, IgotWhat::RepeatedTag { level: lower });
+                } else {
+                    self.report
+                        .set_aside(path, course, IgotWhat::RepeatedTag { level });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,579 @@
+//! FRAC-era position trees (2020–23): typed nodes POSITION → ROLE → {ACTIVITY, COMPETENCY},
+//! ACTIVITY → {KNOWLEDGERESOURCE, COMPETENCY}, COMPETENCY → COMPETENCIESLEVEL, each with a
+//! review state.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::json::{Report, level, optional_text, parse, required_text, shape};
+use super::kcm::area_type;
+use super::{IgotLoad, IgotWhat};
+use crate::interop::case::read::json_type;
+use crate::{
+    ActivitySpec, CompetencySpec, DepartmentId, Errors, FrameworkSpec, LevelDescriptor,
+    PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
+};
+
+const DOCUMENT: &str = "frac positions";
+const NODE: &[&str] = &[
+    "type",
+    "id",
+    "name",
+    "description",
+    "status",
+    "level",
+    "department",
+    "additionalProperties",
+    "children",
+];
+
+/// Options for [`load_frac_positions`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FracOptions {
+    department: Option<DepartmentId>,
+}
+
+impl FracOptions {
+    /// The department (MDO) of positions whose node names none (default: none, and such a
+    /// position is set aside).
+    pub fn department(mut self, department: impl Into<DepartmentId>) -> Self {
+        self.department = Some(department.into());
+        self
+    }
+}
+
+/// Reads FRAC-era position trees into a [`FrameworkSpec`]: positions, roles, activities,
+/// the competencies they require at their levels, and those competencies' level
+/// descriptors.
+///
+/// The document is one POSITION node, an array of them, or a FRAC service response
+/// (`{"responseData": …}`). A node is an object with `type`, `id`, `name`, `description`,
+/// `status`, `level`, `department`, `additionalProperties` and `children` (other fields are
+/// counted as ignored). Node types are read in any case:
+/// - POSITION → a position (its `department`, or [`FracOptions::department`]), its ROLE
+///   children its roles;
+/// - ROLE → a role, its ACTIVITY children its activities, its COMPETENCY children its
+///   direct requirements;
+/// - ACTIVITY → an activity, its COMPETENCY children its requirements (KNOWLEDGERESOURCE
+///   children have no place and are set aside);
+/// - COMPETENCY → a competency of the dictionary: `additionalProperties.competencyType`
+///   (Behavioural, Functional or Domain) its type, `additionalProperties.competencyArea`
+///   its area, its COMPETENCIESLEVEL children (`level` "Level N", `name`, `description`)
+///   its level descriptors. The required level sits on the edge: the COMPETENCY node's
+///   `level` ("Level N") where it hangs under a role or activity.
+///
+/// **Review states**: only VERIFIED counts, as in the platform's own gap computation. A
+/// position, role or activity in any other state (UNVERIFIED, DRAFT, REJECTED, none) is
+/// set aside with everything below it; a competency in UNVERIFIED or DRAFT (or none) is
+/// kept with its requirements as drafts ([`ReviewStatus::Draft`]: validated, not counted)
+/// and noted; a REJECTED competency is set aside with its requirements. States are read
+/// in any case.
+///
+/// A node met again (a role shared by positions, a competency required by many roles) is
+/// one entity: its children are read under the first, and a different name is noted. Ids
+/// are the platform's (`PID12`, `RID5`, `AID3`, `CID40`), kept as written.
+///
+/// Also set aside, each reported: a node that is not an object, lacks an `id` or `name`,
+/// or sits where its type does not belong; a requirement without a level, with a level
+/// that is not `Level N`, or outside its competency's levels; a requirement repeated in a
+/// role or activity (the highest level is kept); a competency without a known type (and its
+/// requirements); a level descriptor with an unreadable or repeated level; a position
+/// without a department or without any imported role.
+///
+/// # Errors
+/// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
+/// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
+/// above.
+///
+/// # Complexity
+/// Linear in the text, plus sorting the entities by id.
+///
+/// # Example
+/// ```
+/// use karmayogi::{FracOptions, Framework, ReviewStatus, load_frac_positions};
+///
+/// let json = r#"{"type": "POSITION", "id": "PID7", "name": "ACCOUNTS OFFICER",
+///   "status": "VERIFIED", "department": "Department of Posts", "children": [
+///   {"type": "ROLE", "id": "RID3", "name": "Cash and accounts", "status": "VERIFIED",
+///    "children": [
+///     {"type": "COMPETENCY", "id": "CID9", "name": "Government accounts", "status": "VERIFIED",
+///      "level": "Level 3", "additionalProperties": {"competencyType": "Functional"}},
+///     {"type": "COMPETENCY", "id": "CID4", "name": "Noting", "status": "UNVERIFIED",
+///      "level": "Level 2", "additionalProperties": {"competencyType": "Functional"}}]}]}"#;
+/// let load = load_frac_positions(json, &FracOptions::default())?;
+/// let role = &load.value.roles[0];
+/// assert_eq!(role.requires[0].competency.as_str(), "CID4");
+/// assert_eq!(role.requires[0].status, ReviewStatus::Draft); // not verified: kept, not counted
+/// let framework = Framework::new(load.value).map_err(|e| e.to_string())?;
+/// assert_eq!(framework.requirements("PID7")?.len(), 1); // only the verified one counts
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn load_frac_positions(
+    json: &str,
+    options: &FracOptions,
+) -> Result<IgotLoad<FrameworkSpec>, Errors> {
+    let doc = parse(json)?;
+    let (nodes, base) = match &doc {
+        Value::Array(list) => (list.as_slice(), "$"),
+        Value::Object(map) => match map.get("responseData") {
+            Some(Value::Array(list)) => (list.as_slice(), "$.responseData"),
+            Some(node @ Value::Object(_)) => (std::slice::from_ref(node), "$.responseData"),
+            Some(other) => {
+                return Err(shape(DOCUMENT, "$.responseData", other, "position nodes"));
+            }
+            None => (std::slice::from_ref(&doc), ""),
+        },
+        other => return Err(shape(DOCUMENT, "$", other, "position nodes")),
+    };
+    let mut tree = Tree {
+        options,
+        report: Report::default(),
+        competencies: BTreeMap::new(),
+        activities: BTreeMap::new(),
+        roles: BTreeMap::new(),
+        positions: BTreeMap::new(),
+    };
+    for (i, node) in nodes.iter().enumerate() {
+        let path = if base.is_empty() {
+            "$".to_owned()
+        } else {
+            format!("{base}[{i}]")
+        };
+        let Some(node) = tree.node(&path, node, &["POSITION"]) else {
+            continue;
+        };
+        tree.position(&path, node);
+    }
+    let mut spec = FrameworkSpec::new();
+    spec.competencies = tree.competencies.into_values().collect();
+    spec.activities = tree.activities.into_values().collect();
+    spec.roles = tree.roles.into_values().collect();
+    spec.positions = tree.positions.into_values().collect();
+    Ok(IgotLoad {
+        value: spec,
+        report: tree.report.finish(),
+    })
+}
+
+struct Tree<'a> {
+    options: &'a FracOptions,
+    report: Report,
+    competencies: BTreeMap<String, CompetencySpec>,
+    activities: BTreeMap<String, ActivitySpec>,
+    roles: BTreeMap<String, RoleSpec>,
+    positions: BTreeMap<String, PositionSpec>,
+}
+
+/// A node's type, upper-cased.
+fn kind(node: &Map<String, Value>) -> String {
+    optional_text(node, "type")
+        .unwrap_or("")
+        .trim()
+        .to_ascii_uppercase()
+}
+
+/// A node's review state as written, and whether it is VERIFIED.
+fn status(node: &Map<String, Value>) -> (String, bool) {
+    let s = optional_text(node, "status")
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    let verified = s.eq_ignore_ascii_case("verified");
+    (s, verified)
+}
+
+impl Tree<'_> {
+    /// The node at `path` when it is an object of one of `kinds`, with an id and a name;
+    /// otherwise sets it aside.
+    fn node<'v>(
+        &mut self,
+        path: &str,
+        node: &'v Value,
+        kinds: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Some(map) = node.as_object() else {
+            self.report.set_aside(
+                path,
+                "",
+                IgotWhat::WrongType {
+                    field: "node",
+                    found: json_type(node),
+                    expected: "an object",
+                },
+            );
+            return None;
+        };
+        let kind = kind(map);
+        let id = optional_text(map, "id").unwrap_or("");
+        if !kinds.contains(&kind.as_str()) {
+            let kind = optional_text(map, "type").unwrap_or("").to_owned();
+            self.report.set_aside(path, id, IgotWhat::NoPlace { kind });
+            return None;
+        }
+        self.report
+            .ignore_others(&kind.to_ascii_lowercase(), map, NODE);
+        for field in ["id", "name"] {
+            if let Err(what) = required_text(map, field) {
+                self.report.set_aside(path, id, what);
+                return None;
+            }
+        }
+        Some(map)
+    }
+
+    /// A node's children (none when absent; a non-array is set aside with them).
+    fn children<'v>(&mut self, path: &str, node: &'v Map<String, Value>) -> &'v [Value] {
+        match node.get("children") {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(list)) => list,
+            Some(other) => {
+                let id = optional_text(node, "id").unwrap_or("");
+                self.report.set_aside(
+                    path,
+                    id,
+                    IgotWhat::WrongType {
+                        field: "children",
+                        found: json_type(other),
+                        expected: "an array",
+                    },
+                );
+                &[]
+            }
+        }
+    }
+
+    /// Whether a structural node is verified; sets it aside (with its subtree) when not.
+    fn verified(&mut self, path: &str, id: &str, node: &Map<String, Value>) -> bool {
+        let (status, verified) = status(node);
+        if !verified {
+            self.report
+                .set_aside(path, id, IgotWhat::NotVerified { status });
+        }
+        verified
+    }
+
+    fn position(&mut self, path: &str, node: &Map<String, Value>) {
+        let id = optional_text(node, "id").unwrap_or("").to_owned();
+        if !self.verified(path, &id, node) {
+            return;
+        }
+        let name = optional_text(node, "name").unwrap_or("").to_owned();
+        let department = optional_text(node, "department")
+            .filter(|d| !d.trim().is_empty())
+            .map(DepartmentId::from)
+            .or_else(|| self.options.department.clone());
+        let Some(department) = department else {
+            self.report.set_aside(path, &id, IgotWhat::NoDepartment);
+            return;
+        };
+        let mut roles = Vec::new();
+        for (k, child) in self.children(path, node).iter().enumerate() {
+            let path = format!("{path}.children[{k}]");
+            if let Some(child) = self.node(&path, child, &["ROLE"])
+                && let Some(role) = self.role(&path, child)
+            {
+                roles.push(role);
+            }
+        }
+        if let Some(have) = self.positions.get_mut(&id) {
+            self.report.note(path, &id, IgotWhat::Repeated);
+            if have.name != name {
+                self.report
+                    .note(path, &id, IgotWhat::Conflict { field: "name" });
+            }
+            have.roles.extend(roles.into_iter().map(Into::into));
+            have.roles.sort();
+            have.roles.dedup();
+            return;
+        }
+        roles.sort();
+        roles.dedup();
+        if roles.is_empty() {
+            self.report.set_aside(path, &id, IgotWhat::NoRoles);
+            return;
+        }
+        self.positions.insert(
+            id.clone(),
+            PositionSpec {
+                id: id.into(),
+                name,
+                department,
+                roles: roles.into_iter().map(Into::into).collect(),
+            },
+        );
+    }
+
+    /// A role node: its id when it is kept.
+    fn role(&mut self, path: &str, node: &Map<String, Value>) -> Option<String> {
+        let id = optional_text(node, "id").unwrap_or("").to_owned();
+        if !self.verified(path, &id, node) {
+            return None;
+        }
+        let name = optional_text(node, "name").unwrap_or("").to_owned();
+        let mut activities = Vec::new();
+        let mut requires = Vec::new();
+        for (k, child) in self.children(path, node).iter().enumerate() {
+            let path = format!("{path}.children[{k}]");
+            let Some(child) = self.node(&path, child, &["ACTIVITY", "COMPETENCY"]) else {
+                continue;
+            };
+            if kind(child) == "ACTIVITY" {
+                activities.extend(self.activity(&path, child));
+            } else {
+                requires.extend(self.requirement(&path, child));
+            }
+        }
+        let role = self.roles.entry(id.clone()).or_insert_with(|| RoleSpec {
+            id: id.as_str().into(),
+            name: name.clone(),
+            activities: Vec::new(),
+            requires: Vec::new(),
+        });
+        if role.name != name {
+            self.report
+                .note(path, &id, IgotWhat::Conflict { field: "name" });
+        }
+        role.activities
+            .extend(activities.into_iter().map(Into::into));
+        role.activities.sort();
+        role.activities.dedup();
+        let have = std::mem::take(&mut role.requires);
+        let requires = self.merged(path, &id, have, requires);
+        if let Some(role) = self.roles.get_mut(&id) {
+            role.requires = requires;
+        }
+        Some(id)
+    }
+
+    /// An activity node: its id when it is kept.
+    fn activity(&mut self, path: &str, node: &Map<String, Value>) -> Option<String> {
+        let id = optional_text(node, "id").unwrap_or("").to_owned();
+        if !self.verified(path, &id, node) {
+            return None;
+        }
+        let name = optional_text(node, "name").unwrap_or("").to_owned();
+        let mut requires = Vec::new();
+        for (k, child) in self.children(path, node).iter().enumerate() {
+            let path = format!("{path}.children[{k}]");
+            let Some(child) = self.node(&path, child, &["COMPETENCY"]) else {
+                continue;
+            };
+            requires.extend(self.requirement(&path, child));
+        }
+        let activity = self
+            .activities
+            .entry(id.clone())
+            .or_insert_with(|| ActivitySpec {
+                id: id.as_str().into(),
+                name: name.clone(),
+                requires: Vec::new(),
+            });
+        if activity.name != name {
+            self.report
+                .note(path, &id, IgotWhat::Conflict { field: "name" });
+        }
+        let have = std::mem::take(&mut activity.requires);
+        let requires = self.merged(path, &id, have, requires);
+        if let Some(activity) = self.activities.get_mut(&id) {
+            activity.requires = requires;
+        }
+        Some(id)
+    }
+
+    /// The requirements of a role or activity met again: those read before (`have`) and
+    /// those of this node's children (`new`), each competency once. The same requirement
+    /// read again (a role expanded under a second position) is the same edge; a competency
+    /// listed twice among one node's children, or at another level or state than before,
+    /// is set aside, and the highest level (verified before draft at the same level) kept.
+    fn merged(
+        &mut self,
+        path: &str,
+        owner: &str,
+        have: Vec<RequirementSpec>,
+        new: Vec<RequirementSpec>,
+    ) -> Vec<RequirementSpec> {
+        let rank = |q: &RequirementSpec| (q.level, q.status == ReviewStatus::Verified);
+        let mut by: BTreeMap<String, RequirementSpec> = have
+            .into_iter()
+            .map(|r| (r.competency.to_string(), r))
+            .collect();
+        let before: std::collections::BTreeSet<String> = by.keys().cloned().collect();
+        let mut listed = std::collections::BTreeSet::new();
+        for r in new {
+            let key = r.competency.to_string();
+            let again_here = !listed.insert(key.clone());
+            match by.get_mut(&key) {
+                None => {
+                    by.insert(key, r);
+                }
+                Some(have) if *have == r && !again_here && before.contains(&key) => {}
+                Some(have) => {
+                    self.report.set_aside(
+                        path,
+                        owner,
+                        IgotWhat::RepeatedRequirement {
+                            competency: key,
+                            level: r.level,
+                        },
+                    );
+                    if rank(&r) > rank(have) {
+                        *have = r;
+                    }
+                }
+            }
+        }
+        by.into_values().collect()
+    }
+
+    /// A competency node under a role or activity: the requirement it makes, when kept.
+    fn requirement(&mut self, path: &str, node: &Map<String, Value>) -> Option<RequirementSpec> {
+        let id = optional_text(node, "id").unwrap_or("").to_owned();
+        let (status, verified) = status(node);
+        if status.eq_ignore_ascii_case("rejected") {
+            self.report
+                .set_aside(path, &id, IgotWhat::NotVerified { status });
+            return None;
+        }
+        if !self.competency(path, &id, node) {
+            return None;
+        }
+        let level = match node.get("level") {
+            None | Some(Value::Null) => {
+                self.report.set_aside(path, &id, IgotWhat::NoLevel);
+                return None;
+            }
+            Some(v) => match level(v) {
+                Ok(l) => l,
+                Err(found) => {
+                    self.report.set_aside(
+                        path,
+                        &id,
+                        IgotWhat::UnreadableLevel {
+                            field: "level",
+                            found,
+                        },
+                    );
+                    return None;
+                }
+            },
+        };
+        let max = self
+            .competencies
+            .get(&id)
+            .map_or(5, |c| c.levels.iter().map(|d| d.level).max().unwrap_or(5));
+        if !(1..=u64::from(max)).contains(&level) {
+            self.report
+                .set_aside(path, &id, IgotWhat::LevelOutOfRange { level, min: 1, max });
+            return None;
+        }
+        let mut requirement = RequirementSpec::new(id.as_str(), level as u8);
+        if !verified {
+            self.report.note(path, &id, IgotWhat::Draft { status });
+            requirement.status = ReviewStatus::Draft;
+        }
+        Some(requirement)
+    }
+
+    /// Adds a competency node to the dictionary (the first time its id is met); whether
+    /// it is in the dictionary.
+    fn competency(&mut self, path: &str, id: &str, node: &Map<String, Value>) -> bool {
+        let name = optional_text(node, "name").unwrap_or("");
+        if let Some(have) = self.competencies.get(id) {
+            if have.name != name {
+                self.report
+                    .note(path, id, IgotWhat::Conflict { field: "name" });
+            }
+            return true;
+        }
+        let props = node.get("additionalProperties").and_then(Value::as_object);
+        if let Some(props) = props {
+            self.report.ignore_others(
+                "competency.additionalProperties",
+                props,
+                &["competencyType", "competencyArea"],
+            );
+        }
+        let found = props
+            .and_then(|p| optional_text(p, "competencyType"))
+            .unwrap_or("");
+        let Some(competency_type) = area_type(found) else {
+            self.report.set_aside(
+                path,
+                id,
+                IgotWhat::UnknownType {
+                    found: found.to_owned(),
+                },
+            );
+            return false;
+        };
+        let mut competency = CompetencySpec::new(id, name, competency_type);
+        optional_text(node, "description")
+            .unwrap_or("")
+            .clone_into(&mut competency.description);
+        competency.area = props
+            .and_then(|p| optional_text(p, "competencyArea"))
+            .filter(|a| !a.trim().is_empty())
+            .map(str::to_owned);
+        let mut levels: Vec<LevelDescriptor> = Vec::new();
+        for (k, child) in self.children(path, node).iter().enumerate() {
+            let path = format!("{path}.children[{k}]");
+            let Some(child) = child.as_object().filter(|c| kind(c) == "COMPETENCIESLEVEL") else {
+                let kind = child
+                    .as_object()
+                    .and_then(|c| optional_text(c, "type"))
+                    .unwrap_or("")
+                    .to_owned();
+                self.report.set_aside(&path, "", IgotWhat::NoPlace { kind });
+                continue;
+            };
+            self.report.ignore_others("competencieslevel", child, NODE);
+            let read = child.get("level").map(level);
+            let level = match read {
+                Some(Ok(l)) if (1..=5).contains(&l) => l as u8,
+                Some(Ok(l)) => {
+                    self.report.set_aside(
+                        &path,
+                        id,
+                        IgotWhat::LevelOutOfRange {
+                            level: l,
+                            min: 1,
+                            max: 5,
+                        },
+                    );
+                    continue;
+                }
+                Some(Err(found)) => {
+                    self.report.set_aside(
+                        &path,
+                        id,
+                        IgotWhat::UnreadableLevel {
+                            field: "level",
+                            found,
+                        },
+                    );
+                    continue;
+                }
+                None => {
+                    self.report.set_aside(&path, id, IgotWhat::NoLevel);
+                    continue;
+                }
+            };
+            if levels.iter().any(|d| d.level == level) {
+                self.report.set_aside(&path, id, IgotWhat::DuplicateId);
+                continue;
+            }
+            levels.push(LevelDescriptor {
+                level,
+                name: optional_text(child, "name")
+                    .filter(|n| !n.trim().is_empty())
+                    .map(str::to_owned),
+                description: optional_text(child, "description").unwrap_or("").to_owned(),
+            });
+        }
+        levels.sort_by_key(|d| d.level);
+        competency.levels = levels;
+        self.competencies.insert(id.to_owned(), competency);
+        true
+    }
+}

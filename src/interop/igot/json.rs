@@ -1,0 +1,206 @@
+//! Reading the platform's JSON as values: parsing (refusing repeated keys), typed field
+//! access that reports the wrong types, levels as the platform writes them, and the report
+//! every loader fills.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::{IgotEntry, IgotField, IgotReport, IgotWhat};
+use crate::interop::case::read::{checked_json, json_type};
+use crate::model::json::{json_error, without_bom};
+use crate::{Error, Errors};
+
+/// Parses a document (a byte-order mark before it is skipped).
+pub(super) fn parse(text: &str) -> Result<Value, Errors> {
+    checked_json(without_bom(text)).map_err(|e| Errors::from(json_error(&e)))
+}
+
+/// An [`Error::IgotShape`] for the value at `path`.
+pub(super) fn shape(
+    document: &'static str,
+    path: &str,
+    found: &Value,
+    expected: &'static str,
+) -> Errors {
+    Errors::from(Error::IgotShape {
+        document,
+        path: path.to_owned(),
+        found: json_type(found),
+        expected,
+    })
+}
+
+/// The report being filled, with the ignored fields counted by name.
+#[derive(Default)]
+pub(super) struct Report {
+    report: IgotReport,
+    ignored: BTreeMap<String, u64>,
+}
+
+impl Report {
+    pub(super) fn set_aside(&mut self, path: &str, id: &str, what: IgotWhat) {
+        self.report.set_aside.push(IgotEntry {
+            path: path.to_owned(),
+            id: id.to_owned(),
+            what,
+        });
+    }
+
+    pub(super) fn note(&mut self, path: &str, id: &str, what: IgotWhat) {
+        self.report.notes.push(IgotEntry {
+            path: path.to_owned(),
+            id: id.to_owned(),
+            what,
+        });
+    }
+
+    /// Counts every key of `record` not in `known` as ignored, under `kind.key`.
+    pub(super) fn ignore_others(
+        &mut self,
+        kind: &str,
+        record: &Map<String, Value>,
+        known: &[&str],
+    ) {
+        for key in record.keys() {
+            if !known.contains(&key.as_str()) {
+                *self.ignored.entry(format!("{kind}.{key}")).or_default() += 1;
+            }
+        }
+    }
+
+    pub(super) fn finish(mut self) -> IgotReport {
+        self.report.ignored_fields = self
+            .ignored
+            .into_iter()
+            .map(|(field, count)| IgotField { field, count })
+            .collect();
+        self.report
+    }
+}
+
+/// A text field: absent (or `null`), a string, or a value of another type.
+pub(super) enum Text<'a> {
+    Absent,
+    Str(&'a str),
+    Other(&'static str),
+}
+
+pub(super) fn text<'a>(record: &'a Map<String, Value>, key: &str) -> Text<'a> {
+    match record.get(key) {
+        None | Some(Value::Null) => Text::Absent,
+        Some(Value::String(s)) => Text::Str(s),
+        Some(other) => Text::Other(json_type(other)),
+    }
+}
+
+/// A field the record needs as non-blank text, or why it is not.
+pub(super) fn required_text<'a>(
+    record: &'a Map<String, Value>,
+    key: &'static str,
+) -> Result<&'a str, IgotWhat> {
+    match text(record, key) {
+        Text::Absent => Err(IgotWhat::MissingField { field: key }),
+        Text::Other(found) => Err(IgotWhat::WrongType {
+            field: key,
+            found,
+            expected: "a string",
+        }),
+        Text::Str(s) if s.trim().is_empty() => Err(IgotWhat::Blank { field: key }),
+        Text::Str(s) => Ok(s),
+    }
+}
+
+/// An optional text field: `None` when absent or not a string.
+pub(super) fn optional_text<'a>(record: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    match text(record, key) {
+        Text::Str(s) => Some(s),
+        Text::Absent | Text::Other(_) => None,
+    }
+}
+
+/// A level as the platform writes it: `"Level 3"` (any case, any spacing), `"3"` or `3`.
+/// `Err` carries the text found.
+pub(super) fn level(value: &Value) -> Result<u64, String> {
+    match value {
+        Value::Number(n) => n.as_u64().ok_or_else(|| n.to_string()),
+        Value::String(s) => {
+            let t = s.trim();
+            let digits = match t.get(..5) {
+                Some(head) if head.eq_ignore_ascii_case("level") => t[5..].trim_start(),
+                _ => t,
+            };
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                digits.parse().map_err(|_| s.clone())
+            } else {
+                Err(s.clone())
+            }
+        }
+        other => Err(other.to_string()),
+    }
+}
+
+/// The platform's default level names (FRAC: Basic … Ustad), as levels 1 to 5.
+pub(super) fn level_by_name(name: &str) -> Option<u8> {
+    let names = ["basic", "proficient", "advanced", "expert", "ustad"];
+    let t = name.trim();
+    names
+        .iter()
+        .position(|n| n.eq_ignore_ascii_case(t))
+        .map(|i| i as u8 + 1)
+}
+
+/// Runs of whitespace made one space, and the ends trimmed: how names are compared when
+/// the exact text does not match.
+pub(super) fn normalised(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The kinds of stray whitespace in a name (`trailing`, `leading`, `repeated`), or `None`.
+pub(super) fn whitespace(name: &str) -> Option<String> {
+    let mut kinds = Vec::new();
+    if name.ends_with(char::is_whitespace) {
+        kinds.push("trailing");
+    }
+    if name.starts_with(char::is_whitespace) {
+        kinds.push("leading");
+    }
+    if normalised(name) != name.trim() {
+        kinds.push("repeated");
+    }
+    (!kinds.is_empty()).then(|| kinds.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_are_read_as_the_platform_writes_them() {
+        let read = |v: Value| level(&v);
+        assert_eq!(read(Value::from("Level 3")), Ok(3));
+        assert_eq!(read(Value::from(" level  4 ")), Ok(4));
+        assert_eq!(read(Value::from("LEVEL5")), Ok(5));
+        assert_eq!(read(Value::from("2")), Ok(2));
+        assert_eq!(read(Value::from(1)), Ok(1));
+        assert_eq!(
+            read(Value::from("Level three")),
+            Err("Level three".to_owned())
+        );
+        assert_eq!(read(Value::from("CLID12")), Err("CLID12".to_owned()));
+        assert_eq!(read(Value::from(-1)), Err("-1".to_owned()));
+        assert_eq!(level_by_name(" Ustad"), Some(5));
+        assert_eq!(level_by_name("Beginner"), None);
+    }
+
+    #[test]
+    fn stray_whitespace_is_named() {
+        assert_eq!(whitespace("CAMPAIGN OFFICER ").as_deref(), Some("trailing"));
+        assert_eq!(
+            whitespace("PERSONAL  SECRETARY ").as_deref(),
+            Some("trailing, repeated")
+        );
+        assert_eq!(whitespace("ACCOUNTANT"), None);
+        assert_eq!(normalised(" A  B "), "A B");
+    }
+}

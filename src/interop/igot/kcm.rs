@@ -1,0 +1,358 @@
+//! The Karmayogi Competency Model dictionary (`competencies.json` of the platform's
+//! services): areas → themes → sub-themes, names only.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::json::{Report, parse, required_text, shape, whitespace};
+use super::{IgotLoad, IgotWhat};
+use crate::{CompetencySpec, CompetencyType, Errors, FrameworkSpec, GroupKind, GroupSpec};
+
+const DOCUMENT: &str = "kcm dictionary";
+
+/// What the KCM's sub-themes become in [`load_kcm`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum KcmSubThemes {
+    /// Each sub-theme is a competency, in its theme's group: what the platform's KCM-era
+    /// course tags and passbook name. Its type is its area's (Behavioural, Functional,
+    /// Domain). The default.
+    #[default]
+    Competencies,
+    /// Each sub-theme is a group of kind sub-theme, under its theme: for a framework whose
+    /// own competencies (FRAC-era, or a department's domain competencies) are placed under
+    /// the KCM's sub-themes.
+    Groups,
+}
+
+/// Options for [`load_kcm`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KcmOptions {
+    sub_themes: KcmSubThemes,
+}
+
+impl KcmOptions {
+    /// What the sub-themes become (default [`KcmSubThemes::Competencies`]).
+    pub fn sub_themes(mut self, sub_themes: KcmSubThemes) -> Self {
+        self.sub_themes = sub_themes;
+        self
+    }
+}
+
+/// The id the KCM loaders give an area (`[area]`), a theme (`[area, theme]`) or a
+/// sub-theme (`[area, theme, sub-theme]`): `kcm:` followed by the names as written, joined
+/// by `/`, with `%` written `%25` and `/` written `%2F` inside a name. Identity is the
+/// whole path, never a name alone: the KCM has two sub-themes called "Research & Need
+/// Analysis" under different themes, and they get two ids. Distinct paths always give
+/// distinct ids (the escaping is reversible).
+///
+/// # Complexity
+/// Linear in the names' total length.
+///
+/// # Example
+/// ```
+/// assert_eq!(
+///     karmayogi::kcm_id(&["Functional", "Policy Architecture", "Policy design/ amendment"]),
+///     "kcm:Functional/Policy Architecture/Policy design%2F amendment"
+/// );
+/// ```
+pub fn kcm_id(names: &[&str]) -> String {
+    let mut id = String::from("kcm:");
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            id.push('/');
+        }
+        for ch in name.chars() {
+            match ch {
+                '%' => id.push_str("%25"),
+                '/' => id.push_str("%2F"),
+                other => id.push(other),
+            }
+        }
+    }
+    id
+}
+
+/// The competency type of a KCM area, by name (any case, spaces around ignored).
+pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
+    let a = area.trim();
+    if a.eq_ignore_ascii_case("behavioural") || a.eq_ignore_ascii_case("behavioral") {
+        Some(CompetencyType::Behavioural)
+    } else if a.eq_ignore_ascii_case("functional") {
+        Some(CompetencyType::Functional)
+    } else if a.eq_ignore_ascii_case("domain") {
+        Some(CompetencyType::Domain)
+    } else {
+        None
+    }
+}
+
+/// Reads the Karmayogi Competency Model dictionary into a [`FrameworkSpec`] of groups
+/// (and, by default, competencies), as `data/igot/kcm_competencies.json` holds it:
+/// `[{"name": area, "competency_theme": [{"name": theme, "competency_sub_theme":
+/// [names]}]}]`.
+///
+/// - each area becomes a group of kind area, `kcm:{area}`;
+/// - each theme a group of kind theme, `kcm:{area}/{theme}`, under its area;
+/// - each sub-theme a competency `kcm:{area}/{theme}/{sub-theme}` in its theme's group,
+///   typed by its area, or a group of kind sub-theme under its theme
+///   ([`KcmSubThemes::Groups`]). Names are kept as written; ids follow [`kcm_id`], so
+///   sub-themes of the same name under different themes stay distinct.
+///
+/// The spec has no positions or courses: add the department's FRAC mapping and the course
+/// catalogue (see [`load_igot_courses`](crate::load_igot_courses)) before building it.
+///
+/// Set aside, each reported: an area, theme or sub-theme without a name, or whose name is
+/// not a string or blank (with what it holds); a sub-theme repeating one of its theme's
+/// (same id); in competency mode, the sub-themes of an area that is not Behavioural,
+/// Functional or Domain. Noted: an area or theme listed twice (read as one), a name with
+/// stray whitespace (kept as written). Fields other than `name`, `competency_theme` and
+/// `competency_sub_theme` are counted as ignored.
+///
+/// # Errors
+/// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
+/// [`Error::IgotShape`](crate::Error::IgotShape) when the top level is not an array.
+///
+/// # Complexity
+/// Linear in the text.
+///
+/// # Example
+/// ```
+/// use karmayogi::{KcmOptions, load_kcm};
+///
+/// let json = r#"[{"name": "Functional", "competency_theme": [
+///   {"name": "Policy Architecture", "competency_sub_theme": ["Research & Need Analysis"]},
+///   {"name": "Government Program Formulation",
+///    "competency_sub_theme": ["Research & Need Analysis"]}]}]"#;
+/// let kcm = load_kcm(json, &KcmOptions::default())?;
+/// let ids: Vec<&str> = kcm.value.competencies.iter().map(|c| c.id.as_str()).collect();
+/// assert_eq!(ids, [
+///     "kcm:Functional/Policy Architecture/Research & Need Analysis",
+///     "kcm:Functional/Government Program Formulation/Research & Need Analysis",
+/// ]);
+/// assert!(kcm.report.set_aside.is_empty());
+/// # Ok::<(), karmayogi::Errors>(())
+/// ```
+pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSpec>, Errors> {
+    let doc = parse(json)?;
+    let Value::Array(areas) = &doc else {
+        return Err(shape(DOCUMENT, "$", &doc, "an array of areas"));
+    };
+    let mut kcm = Kcm {
+        options,
+        report: Report::default(),
+        spec: FrameworkSpec::new(),
+        seen: HashMap::new(),
+        competencies: HashSet::new(),
+    };
+    for (a, area) in areas.iter().enumerate() {
+        let path = format!("$[{a}]");
+        let Some(record) = area.as_object() else {
+            kcm.report
+                .set_aside(&path, "", wrong("area", area, "an object"));
+            continue;
+        };
+        kcm.report
+            .ignore_others("area", record, &["name", "competency_theme"]);
+        let name = match required_text(record, "name") {
+            Ok(n) => n,
+            Err(what) => {
+                kcm.report.set_aside(&path, "", what);
+                continue;
+            }
+        };
+        let area_id = kcm_id(&[name]);
+        kcm.group(
+            &path,
+            GroupSpec {
+                kind: GroupKind::Area,
+                ..GroupSpec::new(area_id.clone(), name)
+            },
+        );
+        let kind = area_type(name);
+        if kind.is_none() && options.sub_themes == KcmSubThemes::Competencies {
+            kcm.report.set_aside(
+                &path,
+                &area_id,
+                IgotWhat::UnknownArea {
+                    area: name.to_owned(),
+                },
+            );
+        }
+        let themes = match record.get("competency_theme") {
+            None | Some(Value::Null) => continue,
+            Some(Value::Array(t)) => t,
+            Some(other) => {
+                kcm.report.set_aside(
+                    &path,
+                    &area_id,
+                    wrong("competency_theme", other, "an array"),
+                );
+                continue;
+            }
+        };
+        for (t, theme) in themes.iter().enumerate() {
+            let path = format!("{path}.competency_theme[{t}]");
+            kcm.theme(&path, name, &area_id, kind, theme);
+        }
+    }
+    Ok(IgotLoad {
+        value: kcm.spec,
+        report: kcm.report.finish(),
+    })
+}
+
+/// The dictionary being read.
+struct Kcm<'a> {
+    options: &'a KcmOptions,
+    report: Report,
+    spec: FrameworkSpec,
+    /// Group id → its index in `spec.groups`, to read an area or theme listed twice as one.
+    seen: HashMap<String, usize>,
+    /// The sub-theme competency ids made so far.
+    competencies: HashSet<String>,
+}
+
+impl Kcm<'_> {
+    /// One theme of the area `area` and its sub-themes.
+    fn theme(
+        &mut self,
+        path: &str,
+        area: &str,
+        area_id: &str,
+        kind: Option<CompetencyType>,
+        theme: &Value,
+    ) {
+        let Some(record) = theme.as_object() else {
+            self.report
+                .set_aside(path, "", wrong("theme", theme, "an object"));
+            return;
+        };
+        self.report
+            .ignore_others("theme", record, &["name", "competency_sub_theme"]);
+        let theme_name = match required_text(record, "name") {
+            Ok(n) => n,
+            Err(what) => {
+                self.report.set_aside(path, "", what);
+                return;
+            }
+        };
+        let theme_id = kcm_id(&[area, theme_name]);
+        self.group(
+            path,
+            GroupSpec {
+                kind: GroupKind::Theme,
+                parents: vec![area_id.into()],
+                ..GroupSpec::new(theme_id.clone(), theme_name)
+            },
+        );
+        let subs = match record.get("competency_sub_theme") {
+            None | Some(Value::Null) => return,
+            Some(Value::Array(s)) => s,
+            Some(other) => {
+                self.report.set_aside(
+                    path,
+                    &theme_id,
+                    wrong("competency_sub_theme", other, "an array"),
+                );
+                return;
+            }
+        };
+        for (s, sub) in subs.iter().enumerate() {
+            let path = format!("{path}.competency_sub_theme[{s}]");
+            let sub_name = match sub {
+                Value::String(n) if !n.trim().is_empty() => n.as_str(),
+                Value::String(_) => {
+                    self.report
+                        .set_aside(&path, "", IgotWhat::Blank { field: "sub-theme" });
+                    continue;
+                }
+                other => {
+                    self.report
+                        .set_aside(&path, "", wrong("sub-theme", other, "a string"));
+                    continue;
+                }
+            };
+            let id = kcm_id(&[area, theme_name, sub_name]);
+            if let Some(kinds) = whitespace(sub_name) {
+                self.report.note(&path, &id, IgotWhat::Whitespace { kinds });
+            }
+            match (self.options.sub_themes, kind) {
+                (KcmSubThemes::Groups, _) => {
+                    if self.seen.contains_key(&id) {
+                        self.report.set_aside(&path, &id, IgotWhat::DuplicateId);
+                        continue;
+                    }
+                    self.seen.insert(id.clone(), self.spec.groups.len());
+                    self.spec.groups.push(GroupSpec {
+                        kind: GroupKind::SubTheme,
+                        parents: vec![theme_id.clone().into()],
+                        ..GroupSpec::new(id, sub_name)
+                    });
+                }
+                (KcmSubThemes::Competencies, Some(kind)) => {
+                    if !self.competencies.insert(id.clone()) {
+                        self.report.set_aside(&path, &id, IgotWhat::DuplicateId);
+                        continue;
+                    }
+                    self.spec.competencies.push(CompetencySpec {
+                        groups: vec![theme_id.clone().into()],
+                        ..CompetencySpec::new(id, sub_name, kind)
+                    });
+                }
+                // Reported once for the area.
+                (KcmSubThemes::Competencies, None) => {}
+            }
+        }
+    }
+
+    /// Adds a group, or notes it when its id was met before (its contents are then read
+    /// under the first); notes stray whitespace in its name.
+    fn group(&mut self, path: &str, group: GroupSpec) {
+        let id = group.id.to_string();
+        if let Some(kinds) = whitespace(&group.name) {
+            self.report.note(path, &id, IgotWhat::Whitespace { kinds });
+        }
+        if self.seen.contains_key(&id) {
+            self.report.note(path, &id, IgotWhat::Repeated);
+            return;
+        }
+        self.seen.insert(id, self.spec.groups.len());
+        self.spec.groups.push(group);
+    }
+}
+
+fn wrong(field: &'static str, value: &Value, expected: &'static str) -> IgotWhat {
+    IgotWhat::WrongType {
+        field,
+        found: crate::interop::case::read::json_type(value),
+        expected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::kcm_id;
+
+    /// The inverse of [`kcm_id`]: the names back from an id.
+    fn names(id: &str) -> Vec<String> {
+        id.strip_prefix("kcm:")
+            .unwrap_or_default()
+            .split('/')
+            .map(|n| n.replace("%2F", "/").replace("%25", "%"))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Distinct paths give distinct ids: every id decodes back to its names.
+        #[test]
+        fn ids_decode_to_their_names(path in prop::collection::vec("[a/%2F5 ]{0,6}", 1..4)) {
+            let refs: Vec<&str> = path.iter().map(String::as_str).collect();
+            prop_assert_eq!(names(&kcm_id(&refs)), path);
+        }
+    }
+}

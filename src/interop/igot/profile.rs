@@ -1,0 +1,229 @@
+//! Officers' profile competencies (FRAC era): the level each officer declared, and the
+//! level the platform raised as they passed courses' assessments.
+
+use serde_json::Value;
+
+use super::json::{Report, level, level_by_name, parse, required_text, shape};
+use super::{IgotLoad, IgotWhat};
+use crate::interop::case::read::json_type;
+use crate::{Errors, Evidence, EvidenceSource};
+
+const DOCUMENT: &str = "igot profile competencies";
+const KNOWN: &[&str] = &[
+    "id",
+    "competencySelfAttestedLevelValue",
+    "competencySelfAttestedLevel",
+    "competencyCBPCompletionLevel",
+    "competencyCBPCompletionLevelValue",
+];
+
+/// Reads an officer's profile competencies (`profileDetails.competencies` of the
+/// platform's user record) into passbook [`Evidence`], each with the source that matches
+/// how the platform recorded it.
+///
+/// The document is the `competencies` array, an object holding it (`profileDetails`), or
+/// a user record holding `profileDetails`. Per entry (its `id` is the competency's):
+/// - the **self-attested** level, `competencySelfAttestedLevelValue` (`Level N`), or when
+///   that is absent or unreadable `competencySelfAttestedLevel` (the platform writes a
+///   level number there, or the level node's id, which is no level) → evidence from
+///   [`EvidenceSource::SelfDeclared`];
+/// - the **CBP-completion** level, `competencyCBPCompletionLevel` (a number), or
+///   `competencyCBPCompletionLevelValue` (`Level N`) → evidence from
+///   [`EvidenceSource::Assessment`]: the platform raises it, as a running maximum, to the
+///   level a course tags when the officer passes its assessment and the certificate is
+///   issued. The profile keeps no course, so it is not a course completion (which names
+///   one).
+///
+/// Both are undated (the profile records no date: [`LevelPolicy::undated`](crate::LevelPolicy::undated)
+/// decides whether they count) and verified (the source already says who vouched for
+/// them: by default a [`LevelPolicy`](crate::LevelPolicy) counts the assessment-raised
+/// level and not the declared one, and `self_declared(true)` reproduces the platform's gap,
+/// which uses the declared level). A level may be written `Level N`, `N`, or by its default
+/// name (Basic … Ustad, noted).
+///
+/// Set aside, each reported: an entry that is not an object or lacks an `id`; an entry with
+/// neither level; a level that cannot be read, or above 5. The other fields (names,
+/// descriptions, `osid`, …) are counted as ignored.
+///
+/// # Errors
+/// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
+/// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
+/// above.
+///
+/// # Complexity
+/// Linear in the text.
+///
+/// # Example
+/// ```
+/// use karmayogi::{EvidenceSource, load_igot_profile};
+///
+/// let json = r#"{"competencies": [{"id": "CID9", "name": "Government accounts",
+///   "competencySelfAttestedLevel": "CLID31", "competencySelfAttestedLevelValue": "Level 3",
+///   "competencyCBPCompletionLevel": "2", "competencyCBPCompletionLevelValue": "Level 2"}]}"#;
+/// let load = load_igot_profile(json)?;
+/// let read: Vec<(EvidenceSource, u8)> = load.value.iter().map(|e| (e.source, e.level)).collect();
+/// assert_eq!(read, [(EvidenceSource::SelfDeclared, 3), (EvidenceSource::Assessment, 2)]);
+/// # Ok::<(), karmayogi::Errors>(())
+/// ```
+pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> {
+    let doc = parse(json)?;
+    let (entries, base) = entries(&doc)?;
+    let mut report = Report::default();
+    let mut evidence = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let path = format!("{base}[{i}]");
+        let Some(entry) = entry.as_object() else {
+            report.set_aside(
+                &path,
+                "",
+                IgotWhat::WrongType {
+                    field: "competency",
+                    found: json_type(entry),
+                    expected: "an object",
+                },
+            );
+            continue;
+        };
+        report.ignore_others("competency", entry, KNOWN);
+        let id = match required_text(entry, "id") {
+            Ok(id) => id,
+            Err(what) => {
+                report.set_aside(&path, "", what);
+                continue;
+            }
+        };
+        let pairs = [
+            (
+                EvidenceSource::SelfDeclared,
+                [
+                    "competencySelfAttestedLevelValue",
+                    "competencySelfAttestedLevel",
+                ],
+            ),
+            (
+                EvidenceSource::Assessment,
+                [
+                    "competencyCBPCompletionLevel",
+                    "competencyCBPCompletionLevelValue",
+                ],
+            ),
+        ];
+        let mut any = false;
+        for (source, fields) in pairs {
+            match read_level(&mut report, &path, id, entry, fields) {
+                Read::Absent => {}
+                Read::SetAside => any = true,
+                Read::Level(level) => {
+                    any = true;
+                    evidence.push(Evidence {
+                        competency: id.into(),
+                        level,
+                        source,
+                        date: String::new(),
+                        verified: true,
+                        course: None,
+                    });
+                }
+            }
+        }
+        if !any {
+            report.set_aside(&path, id, IgotWhat::NoLevel);
+        }
+    }
+    Ok(IgotLoad {
+        value: evidence,
+        report: report.finish(),
+    })
+}
+
+/// The entries of a document and the path of their array.
+fn entries(doc: &Value) -> Result<(&[Value], String), Errors> {
+    let expected = "profile competencies (an array, or an object holding `competencies`)";
+    let mut at = doc;
+    let mut path = String::from("$");
+    if let Some(details) = at.get("profileDetails") {
+        at = details;
+        path.push_str(".profileDetails");
+    }
+    if let Some(list) = at.get("competencies") {
+        at = list;
+        path.push_str(".competencies");
+    }
+    match at {
+        Value::Array(list) => Ok((list, path)),
+        other => Err(shape(DOCUMENT, &path, other, expected)),
+    }
+}
+
+enum Read {
+    Absent,
+    SetAside,
+    Level(u8),
+}
+
+/// One kind of level from the first of `fields` that holds a readable one; set aside when
+/// one holds something and none is readable.
+fn read_level(
+    report: &mut Report,
+    path: &str,
+    id: &str,
+    entry: &serde_json::Map<String, Value>,
+    fields: [&'static str; 2],
+) -> Read {
+    let mut unreadable: Option<(&'static str, String)> = None;
+    for field in fields {
+        let value = match entry.get(field) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(s)) if s.trim().is_empty() => continue,
+            Some(v) => v,
+        };
+        let read = match level(value) {
+            Ok(l) => Ok(l),
+            Err(found) => match value.as_str().and_then(level_by_name) {
+                Some(l) => {
+                    report.note(
+                        path,
+                        id,
+                        IgotWhat::LevelFromName {
+                            name: found,
+                            level: l,
+                        },
+                    );
+                    Ok(u64::from(l))
+                }
+                None => Err(found),
+            },
+        };
+        match read {
+            Ok(l) if l <= 5 => {
+                // A field read before it held something unreadable: kept, and said.
+                if let Some((field, found)) = unreadable {
+                    report.note(path, id, IgotWhat::UnreadableLevel { field, found });
+                }
+                return Read::Level(l as u8);
+            }
+            Ok(l) => {
+                report.set_aside(
+                    path,
+                    id,
+                    IgotWhat::LevelOutOfRange {
+                        level: l,
+                        min: 0,
+                        max: 5,
+                    },
+                );
+                return Read::SetAside;
+            }
+            Err(found) => {
+                unreadable.get_or_insert((field, found));
+            }
+        }
+    }
+    match unreadable {
+        None => Read::Absent,
+        Some((field, found)) => {
+            report.set_aside(path, id, IgotWhat::UnreadableLevel { field, found });
+            Read::SetAside
+        }
+    }
+}

@@ -1,0 +1,467 @@
+//! HR exports: officers and their competency passbooks from CSV text → [`OfficerSpec`]s.
+//!
+//! Two layers. The row layer ([`officer_rows`], [`evidence_rows`]) reads each record into a
+//! small struct borrowing the record's text and checks what a row alone can tell (a level
+//! is a number, a source is known); it builds no `OfficerSpec`, so a cohort can later be
+//! filled from it row by row. [`load_officers`] puts those rows together into specs and
+//! checks them against a framework, mapping every problem back to its file, line and
+//! column.
+
+use std::collections::HashMap;
+
+use crate::interop::csv::{Row, Table};
+use crate::model::nearest::Nearest;
+use crate::people::profile::{EvidenceView, NEAREST_LIMIT, check_evidence};
+use crate::people::review::{Source, review_officer};
+use crate::{
+    EntityKind, Error, Errors, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,
+    OfficerSpec, ReviewOptions,
+};
+
+const OFFICERS: &str = "officers.csv";
+const EVIDENCE: &str = "evidence.csv";
+
+/// The texts of an HR export: officers, and (optionally) their passbook entries.
+///
+/// Columns are found by name in each header, in any order (a name in another
+/// capitalisation, such as `ID`, when only one header has it); other columns are ignored.
+/// - `officers`: `id`, `department`, `position` (required); `name`, `target` (optional
+///   columns; an empty cell means none).
+/// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,
+///   `verified`, `course` (optional columns). `level` is a whole number 0 to 5; `source`
+///   is `course_completion`, `assessment`, `feedback360` or `self_declared`; `date` is an
+///   ISO date or date-time, or empty when undated; `verified` is `true`/`false`,
+///   `yes`/`no`, `y`/`n` or `1`/`0` in any case, empty meaning `true` (as in JSON);
+///   `course` is the course's id, empty for none.
+///
+/// Both files follow the crate's CSV rules: CRLF or LF line ends, a UTF-8 byte-order mark,
+/// whitespace around fields and blank lines are accepted.
+#[derive(Clone, Copy, Debug)]
+pub struct OfficersCsv<'a> {
+    /// `officers.csv`: one row per officer.
+    pub officers: &'a str,
+    /// `evidence.csv`: one row per passbook entry; `None` for officers without passbooks.
+    pub evidence: Option<&'a str>,
+}
+
+impl<'a> OfficersCsv<'a> {
+    /// The officers file, without passbooks.
+    pub fn new(officers: &'a str) -> Self {
+        OfficersCsv {
+            officers,
+            evidence: None,
+        }
+    }
+
+    /// Adds the passbook entries.
+    pub fn evidence(mut self, evidence: &'a str) -> Self {
+        self.evidence = Some(evidence);
+        self
+    }
+}
+
+/// Options for [`load_officers`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OfficersCsvOptions {
+    policy: LevelPolicy,
+    review: ReviewOptions,
+}
+
+impl OfficersCsvOptions {
+    /// The level policy the officers will be analysed with (default
+    /// [`LevelPolicy::default`]): its [`course_levels`](LevelPolicy::course_levels) rule
+    /// decides whether a completion above the course's level is an error.
+    pub fn level_policy(mut self, policy: LevelPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// What to report as warnings (default: officers outside their position's department;
+    /// with [`ReviewOptions::as_of`], evidence dated after it).
+    pub fn review(mut self, review: ReviewOptions) -> Self {
+        self.review = review;
+        self
+    }
+}
+
+/// What [`load_officers`] read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficersLoad {
+    /// The officers, in file order, each with its passbook entries in file order.
+    pub officers: Vec<OfficerSpec>,
+    /// Probable mistakes that are not errors, each an [`Error::CsvRow`] naming the line
+    /// and column: officers outside their position's department, evidence dated after the
+    /// review's as-of date ([`Framework::review_officers`]).
+    pub warnings: Vec<Error>,
+}
+
+/// One officer row, borrowing its record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct OfficerRow<'r> {
+    pub(crate) line: usize,
+    pub(crate) id: &'r str,
+    pub(crate) name: Option<&'r str>,
+    pub(crate) department: &'r str,
+    pub(crate) position: &'r str,
+    pub(crate) target: Option<&'r str>,
+}
+
+/// One passbook row, borrowing its record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct EvidenceRow<'r> {
+    pub(crate) line: usize,
+    pub(crate) officer: &'r str,
+    /// The entry, checked against a framework as a passbook entry is.
+    pub(crate) entry: EvidenceView<'r>,
+}
+
+/// An empty cell as `None`.
+fn optional(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| !t.is_empty())
+}
+
+/// Reads every officer row, reporting rows with an empty id, department or position.
+/// Returns `false` when the header lacks a required column.
+pub(crate) fn officer_rows(
+    text: &str,
+    errors: &mut Vec<Error>,
+    mut each: impl FnMut(&Row<'_>, OfficerRow<'_>, &mut Vec<Error>),
+) -> bool {
+    let columns = ["id", "department", "position"];
+    let Some(table) = Table::open_with(OFFICERS, text, &columns, &["name", "target"], errors)
+    else {
+        return false;
+    };
+    table.rows(errors, |row, errors| {
+        let id = row.id("id", errors);
+        let department = row.id("department", errors);
+        let position = row.non_empty("position", errors);
+        if let (Some(id), Some(department), Some(position)) = (id, department, position) {
+            let officer = OfficerRow {
+                line: row.line(),
+                id,
+                name: optional(row.get("name")),
+                department,
+                position,
+                target: optional(row.get("target")),
+            };
+            each(row, officer, errors);
+        }
+    });
+    true
+}
+
+const SOURCES: &[(&str, EvidenceSource)] = &[
+    ("course_completion", EvidenceSource::CourseCompletion),
+    ("assessment", EvidenceSource::Assessment),
+    ("feedback360", EvidenceSource::Feedback360),
+    ("self_declared", EvidenceSource::SelfDeclared),
+];
+
+/// Reads every passbook row, reporting rows whose officer or competency is empty, whose
+/// level is not 0 to 5, whose source is unknown or whose verified flag is not a yes/no.
+pub(crate) fn evidence_rows(
+    text: &str,
+    errors: &mut Vec<Error>,
+    mut each: impl FnMut(&Row<'_>, EvidenceRow<'_>, &mut Vec<Error>),
+) {
+    let columns = ["officer", "competency", "level", "source"];
+    let optional_columns = ["date", "verified", "course"];
+    let Some(table) = Table::open_with(EVIDENCE, text, &columns, &optional_columns, errors) else {
+        return;
+    };
+    table.rows(errors, |row, errors| {
+        let officer = row.non_empty("officer", errors);
+        let competency = row.non_empty("competency", errors);
+        let level = match row.text("level") {
+            t if t.len() == 1 && (b'0'..=b'5').contains(&t.as_bytes()[0]) => {
+                Some(t.as_bytes()[0] - b'0')
+            }
+            _ => {
+                errors.push(row.invalid("level", "a level from 0 to 5"));
+                None
+            }
+        };
+        let source = SOURCES.iter().find(|(name, _)| *name == row.text("source"));
+        if source.is_none() {
+            errors.push(row.invalid(
+                "source",
+                "`course_completion`, `assessment`, `feedback360` or `self_declared`",
+            ));
+        }
+        let verified = match row
+            .get("verified")
+            .unwrap_or("")
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "" | "true" | "yes" | "y" | "1" => Some(true),
+            "false" | "no" | "n" | "0" => Some(false),
+            _ => {
+                errors.push(
+                    row.invalid("verified", "`true` or `false` (or yes/no, 1/0), or nothing"),
+                );
+                None
+            }
+        };
+        if let (Some(officer), Some(competency), Some(level), Some(&(_, source)), Some(verified)) =
+            (officer, competency, level, source, verified)
+        {
+            let evidence = EvidenceRow {
+                line: row.line(),
+                officer,
+                entry: EvidenceView {
+                    competency,
+                    level,
+                    source,
+                    date: row.get("date").unwrap_or(""),
+                    verified,
+                    course: optional(row.get("course")),
+                },
+            };
+            each(row, evidence, errors);
+        }
+    });
+}
+
+/// Reads officers and their passbooks from an HR export's CSV texts and checks them
+/// against `framework`, reporting every problem at once by file, line and column.
+///
+/// The officers come out in file order, each with its passbook entries in file order;
+/// they then build a [`Profile`](crate::Profile) or [`Cohort`](crate::Cohort) with the
+/// same level policy without error. What is checked:
+/// - in each file: the CSV itself ([`Error::CsvUnclosedQuote`],
+///   [`Error::CsvMisplacedQuote`], [`Error::CsvFieldCount`], [`Error::CsvMissingColumn`]),
+///   and each cell ([`Error::CsvInvalidValue`]: an empty or blank id, department,
+///   position, officer or competency, an id or department holding a control or invisible
+///   character, a level other than 0 to 5, an unknown source, a verified flag that is not
+///   a yes or no);
+/// - across the files: a repeated officer id ([`Error::CsvDuplicateKey`]), a passbook
+///   row naming an officer `officers.csv` does not hold ([`Error::CsvUnknownReference`]);
+/// - against the framework: an unknown position or target ([`Error::CsvUnknownReference`],
+///   with the nearest known position), and every passbook entry as
+///   [`Profile::new`](crate::Profile::new) checks it ([`Error::CsvRow`] holding an
+///   [`Error::InvalidEvidence`]: unknown competency or course, level above the scale, a
+///   date that is not ISO, a completion without a course, of a course that does not build
+///   the competency, or above the course's level unless the policy caps it).
+///
+/// An officer's `name` column becomes [`OfficerSpec::name`] (`None` when the column is
+/// absent or the cell empty). Warnings (probable mistakes that are not errors) come in
+/// [`OfficersLoad::warnings`].
+///
+/// # Errors
+/// Every problem above, as [`Errors`], in file order (`officers.csv` first).
+///
+/// # Complexity
+/// Linear in the size of the texts (plus the framework's lookups).
+///
+/// # Example
+/// ```
+/// use karmayogi::{Cohort, Framework, LevelPolicy, OfficersCsv, OfficersCsvOptions, load_officers};
+///
+/// let fw = Framework::from_json(r#"{"format_version": 2,
+///   "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"}],
+///   "roles": [{"id": "cpio", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+///   "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["cpio"]}],
+///   "courses": [{"id": "rti-101", "name": "RTI basics", "hours": 4,
+///                "provides": [{"competency": "rti", "level": 2}]}]}"#)?;
+/// // A spreadsheet export: byte-order mark, CRLF, spaces around fields, a date-time.
+/// let officers = "\u{feff}id,name,department,position,target\r\n\
+///                 o1, Asha Rao ,dopt,us,\r\n";
+/// let evidence = "officer,competency,level,source,date,verified,course\r\n\
+///                 o1,rti,2,course_completion,2024-03-15T10:00:00+05:30,yes,rti-101\r\n\
+///                 o1,rti,1,self_declared,,,\r\n";
+/// let csv = OfficersCsv::new(officers).evidence(evidence);
+/// let load = load_officers(&fw, &csv, &OfficersCsvOptions::default())?;
+/// assert_eq!(load.officers[0].passbook.len(), 2);
+/// assert_eq!(load.officers[0].name.as_deref(), Some("Asha Rao"));
+/// let cohort = Cohort::new(&fw, &load.officers, &LevelPolicy::default())?;
+/// assert_eq!(cohort.len(), 1);
+///
+/// // A completion above the course's level, reported by file, line and column.
+/// let wrong = "officer,competency,level,source,date,course\n\
+///              o1,rti,5,course_completion,2024-03-15,rti-101\n";
+/// let errors = load_officers(&fw, &OfficersCsv::new(officers).evidence(wrong),
+///                            &OfficersCsvOptions::default()).unwrap_err();
+/// assert_eq!(
+///     errors.as_slice()[0].to_string(),
+///     "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency `rti`): \
+///      level 5 is above level 2, the level course `rti-101` builds it to"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn load_officers(
+    framework: &Framework,
+    csv: &OfficersCsv<'_>,
+    options: &OfficersCsvOptions,
+) -> Result<OfficersLoad, Errors> {
+    let mut load = Loader {
+        framework,
+        options,
+        errors: Vec::new(),
+        officers: Vec::new(),
+        officer_lines: Vec::new(),
+        entry_lines: Vec::new(),
+        index: HashMap::new(),
+        nearest: Nearest::new(NEAREST_LIMIT),
+    };
+    let header_ok = load.read_officers(csv.officers);
+    if let Some(text) = csv.evidence {
+        load.read_evidence(text, header_ok);
+    }
+    if let Some(errors) = Errors::from_vec(std::mem::take(&mut load.errors)) {
+        return Err(errors);
+    }
+    let warnings = load.warnings();
+    Ok(OfficersLoad {
+        officers: load.officers,
+        warnings,
+    })
+}
+
+/// What [`load_officers`] has read so far.
+struct Loader<'f, 'o> {
+    framework: &'f Framework,
+    options: &'o OfficersCsvOptions,
+    errors: Vec<Error>,
+    officers: Vec<OfficerSpec>,
+    /// The line of each officer.
+    officer_lines: Vec<usize>,
+    /// Per officer, the line of each passbook entry.
+    entry_lines: Vec<Vec<usize>>,
+    /// Officer id → index in `officers`.
+    index: HashMap<String, usize>,
+    nearest: Nearest,
+}
+
+impl Loader<'_, '_> {
+    /// Reads `officers.csv`; `false` when its header lacks a required column.
+    fn read_officers(&mut self, text: &str) -> bool {
+        let mut errors = std::mem::take(&mut self.errors);
+        let header_ok = officer_rows(text, &mut errors, |row, o, errors| {
+            if let Some(&first) = self.index.get(o.id) {
+                errors.push(Error::CsvDuplicateKey {
+                    file: OFFICERS,
+                    line: o.line,
+                    column: "id",
+                    key: o.id.to_owned(),
+                    first_line: self.officer_lines[first],
+                });
+                return;
+            }
+            let positions = &self.framework.positions;
+            for (column, position) in [("position", Some(o.position)), ("target", o.target)] {
+                if let Some(p) = position
+                    && positions.get(p).is_none()
+                {
+                    let near = (self.nearest).get(EntityKind::Position, p, || {
+                        positions.items.iter().map(|x| x.id.as_str())
+                    });
+                    errors.push(row.unknown_near(column, "the framework's positions", near));
+                }
+            }
+            self.index.insert(o.id.to_owned(), self.officers.len());
+            self.officer_lines.push(o.line);
+            self.entry_lines.push(Vec::new());
+            self.officers.push(OfficerSpec {
+                id: o.id.into(),
+                name: o.name.map(str::to_owned),
+                department: o.department.into(),
+                position: o.position.into(),
+                target_position: o.target.map(Into::into),
+                passbook: Vec::new(),
+            });
+        });
+        self.errors = errors;
+        header_ok
+    }
+
+    /// Reads `evidence.csv` into the officers' passbooks, checking every entry against the
+    /// framework. Without the officers' header every officer would look unknown, so
+    /// unknown officers are then not reported.
+    fn read_evidence(&mut self, text: &str, officers_read: bool) {
+        let mut completed = Vec::new();
+        let mut errors = std::mem::take(&mut self.errors);
+        evidence_rows(text, &mut errors, |row, e, errors| {
+            let Some(&k) = self.index.get(e.officer) else {
+                if officers_read {
+                    let index = &self.index;
+                    let near = self.nearest.get(EntityKind::Officer, e.officer, || {
+                        index.keys().map(String::as_str)
+                    });
+                    errors.push(row.unknown_near("officer", OFFICERS, near));
+                }
+                return;
+            };
+            let checked = check_evidence(
+                self.framework,
+                &self.options.policy,
+                e.entry,
+                &mut completed,
+                &mut self.nearest,
+            );
+            completed.clear();
+            let officer = &mut self.officers[k];
+            for problem in checked.problems {
+                let column = problem_column(&problem);
+                let error = Error::InvalidEvidence {
+                    officer: officer.id.clone(),
+                    index: officer.passbook.len(),
+                    competency: e.entry.competency.into(),
+                    problem,
+                };
+                errors.push(row.at(column, error));
+            }
+            let evidence = Evidence {
+                competency: e.entry.competency.into(),
+                level: e.entry.level,
+                source: e.entry.source,
+                date: e.entry.date.to_owned(),
+                verified: e.entry.verified,
+                course: e.entry.course.map(Into::into),
+            };
+            self.entry_lines[k].push(e.line);
+            officer.passbook.push(evidence);
+        });
+        self.errors = errors;
+    }
+
+    /// The review's warnings, each at the row and column it is about.
+    fn warnings(&self) -> Vec<Error> {
+        let mut warnings = Vec::new();
+        for (k, officer) in self.officers.iter().enumerate() {
+            review_officer(
+                self.framework,
+                officer,
+                &self.options.review,
+                &mut |warning, source| {
+                    let (file, line, column) = match source {
+                        Source::Officer => (OFFICERS, self.officer_lines[k], "department"),
+                        Source::Entry(i) => (EVIDENCE, self.entry_lines[k][i], "date"),
+                    };
+                    warnings.push(Error::CsvRow {
+                        file,
+                        line,
+                        column,
+                        error: Box::new(warning),
+                    });
+                },
+            );
+        }
+        warnings
+    }
+}
+
+/// The evidence column a problem is about.
+fn problem_column(problem: &EvidenceProblem) -> &'static str {
+    match problem {
+        EvidenceProblem::UnknownCompetency { .. } => "competency",
+        EvidenceProblem::InvalidDate { .. } | EvidenceProblem::AfterAsOf { .. } => "date",
+        EvidenceProblem::LevelAboveScale { .. } | EvidenceProblem::AboveCourseLevel { .. } => {
+            "level"
+        }
+        EvidenceProblem::UnknownCourse { .. }
+        | EvidenceProblem::CompletionWithoutCourse
+        | EvidenceProblem::CourseDoesNotBuild { .. } => "course",
+    }
+}

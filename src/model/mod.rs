@@ -1,0 +1,29 @@
+//! The model: ids, levels, errors, the JSON interchange format ([`FrameworkSpec`]), the
+//! validated [`Framework`] with its validation and provenance, and the small machinery every
+//! layer above shares (stable sorting, id maps, dates, quoting, "did you mean").
+//!
+//! The bottom layer: nothing here uses `people`, `analysis`, `planning`, `interop` or
+//! `report`.
+//!
+//! [`FrameworkSpec`]: crate::FrameworkSpec
+//! [`Framework`]: crate::Framework
+
+// Declared in the order a user meets them (see `lib.rs`).
+pub(crate) mod framework;
+pub(crate) mod spec;
+
+pub(crate) mod csr;
+pub(crate) mod cycles;
+pub(crate) mod date;
+pub(crate) mod error;
+pub(crate) mod group;
+pub(crate) mod hash;
+pub(crate) mod ids;
+pub(crate) mod json;
+pub(crate) mod level;
+pub(crate) mod lookup;
+pub(crate) mod nearest;
+pub(crate) mod order;
+pub(crate) mod provenance;
+pub(crate) mod quote;
+pub(crate) mod validate;

@@ -1,0 +1,561 @@
+//! The plain, serde-(de)serializable input: the JSON interchange format.
+//!
+//! A [`FrameworkSpec`] is unvalidated data. Turn it into a [`Framework`](crate::Framework)
+//! with [`Framework::new`](crate::Framework::new), which checks everything at once.
+//! Levels are plain numbers here so that an out-of-range level is reported by the
+//! framework's validation, with the ids around it, together with every other problem.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{ActivityId, CompetencyId, CourseId, DepartmentId, Error, GroupId, PositionId, RoleId};
+
+/// The JSON Schema (draft 2020-12) of the interchange format at [`FORMAT_VERSION`]: a
+/// document is either a framework ([`FrameworkSpec`]) or an officers document
+/// ([`OfficersSpec`](crate::OfficersSpec)). It describes the shape; the rules beyond shape
+/// (unique ids, known references, levels within a competency's scale, acyclic
+/// prerequisites) are checked by [`Framework::new`](crate::Framework::new) and
+/// [`Profile::new`](crate::Profile::new). The same text is in the repository as
+/// `schema/karmayogi-v2.schema.json` (version 1's is kept beside it, unchanged).
+pub const JSON_SCHEMA: &str = include_str!("../../schema/karmayogi-v2.schema.json");
+
+/// The interchange format version this crate writes, and the newest it reads.
+///
+/// Documents carry it in their `format_version` field. Every version from
+/// [`OLDEST_FORMAT_VERSION`] to this one is read (each version only adds optional fields, so
+/// an older document means the same today); any other value is rejected with
+/// [`Error::UnsupportedFormatVersion`]. `DESIGN.md` states the versioning policy.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest interchange format version this crate reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
+
+/// A whole framework: the competency dictionary, the FRAC mapping and the course catalogue.
+///
+/// Every list may come in any order: a [`Framework`](crate::Framework) orders everything by id.
+/// Unknown JSON fields are rejected.
+///
+/// # Example
+/// ```
+/// use karmayogi::FrameworkSpec;
+///
+/// let json = r#"{
+///   "format_version": 1,
+///   "competencies": [{"id": "c1", "name": "Noting and drafting", "type": "functional"}],
+///   "activities": [{"id": "a1", "name": "Draft replies",
+///                   "requires": [{"competency": "c1", "level": 2}]}],
+///   "roles": [{"id": "r1", "name": "Dealing hand", "activities": ["a1"]}],
+///   "positions": [{"id": "p1", "name": "Assistant Section Officer",
+///                  "department": "dopt", "roles": ["r1"]}]
+/// }"#;
+/// let spec = FrameworkSpec::from_json(json)?;
+/// assert_eq!(spec.competencies.len(), 1);
+/// assert_eq!(FrameworkSpec::from_json(&spec.to_json())?, spec);
+/// # Ok::<(), karmayogi::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkSpec {
+    /// From [`OLDEST_FORMAT_VERSION`] to [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The competency dictionary.
+    pub competencies: Vec<CompetencySpec>,
+    /// Competency groups (areas, themes, sub-themes, …) above the competencies: a directed
+    /// acyclic hierarchy in which a competency or group may have several parents. Since
+    /// format version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupSpec>,
+    /// Activities and the competencies they need.
+    #[serde(default)]
+    pub activities: Vec<ActivitySpec>,
+    /// Roles, their activities and any competencies attached to the role directly.
+    #[serde(default)]
+    pub roles: Vec<RoleSpec>,
+    /// Positions (posts) and their roles.
+    #[serde(default)]
+    pub positions: Vec<PositionSpec>,
+    /// The course catalogue.
+    #[serde(default)]
+    pub courses: Vec<CourseSpec>,
+}
+
+/// The three competency types of the FRAC dictionary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompetencyType {
+    /// Values and conduct across all jobs: integrity, empathy, teamwork.
+    Behavioural,
+    /// Applying skills in a family of jobs: noting and drafting, procurement.
+    Functional,
+    /// Knowledge of a sector or department: postal operations, direct taxes.
+    Domain,
+}
+
+impl CompetencyType {
+    /// All three types, in their canonical order.
+    pub const ALL: [CompetencyType; 3] = [Self::Behavioural, Self::Functional, Self::Domain];
+
+    /// The type's position in [`CompetencyType::ALL`].
+    pub const fn index(self) -> usize {
+        match self {
+            Self::Behavioural => 0,
+            Self::Functional => 1,
+            Self::Domain => 2,
+        }
+    }
+
+    /// The lowercase name used in JSON and reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Behavioural => "behavioural",
+            Self::Functional => "functional",
+            Self::Domain => "domain",
+        }
+    }
+}
+
+impl std::fmt::Display for CompetencyType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One competency of the dictionary.
+///
+/// # Levels
+/// A competency exists at the levels `min_level..=max_level`, a sub-range of FRAC's 1 to 5.
+/// By default it starts at level 1 and ends at its highest described level, or at 5 when no
+/// level is described (so descriptors for levels 1 to 3 say the competency has three
+/// levels, as on the platform). Requirements and course outcomes must name a level in its
+/// range; evidence may name 0 to its highest level (an officer may hold less than its
+/// lowest level). Descriptors are optional per level: a competency may describe only some
+/// of the levels at which it exists, e.g. an SFIA skill that exists at levels 4 and 5 only
+/// (`"min_level": 4`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompetencySpec {
+    /// Unique, non-empty id.
+    pub id: CompetencyId,
+    /// Non-empty display name.
+    pub name: String,
+    /// Free-text description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Behavioural, functional or domain.
+    #[serde(rename = "type")]
+    pub kind: CompetencyType,
+    /// Optional area name, kept from format version 1: a shorthand for membership of the
+    /// group whose id is `area:` followed by the name (see [`GroupSpec`]). When the spec
+    /// declares no such group, the framework creates it, with the name as its name and
+    /// [`GroupKind::Area`] as its kind. Competencies with the same area are in the same
+    /// group; for distinct groups that share a name, use [`groups`](Self::groups).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// The groups the competency belongs to directly, each at most once. Since format
+    /// version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupId>,
+    /// Level descriptors, each level at most once, all within the competency's levels. Empty
+    /// means no level is described.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<LevelDescriptor>,
+    /// The lowest level at which the competency exists, 1 to 5 (default 1). Since format
+    /// version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_level: Option<u8>,
+    /// The highest level at which the competency exists, 1 to 5 (default: the highest
+    /// described level, or 5 when none is described). Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_level: Option<u8>,
+}
+
+impl CompetencySpec {
+    /// A competency with no description, area, group or level descriptor, existing at
+    /// levels 1 to 5.
+    pub fn new(id: impl Into<CompetencyId>, name: impl Into<String>, kind: CompetencyType) -> Self {
+        CompetencySpec {
+            id: id.into(),
+            name: name.into(),
+            description: String::new(),
+            kind,
+            area: None,
+            groups: Vec::new(),
+            levels: Vec::new(),
+            min_level: None,
+            max_level: None,
+        }
+    }
+}
+
+/// The id of the group a competency's [`area`](CompetencySpec::area) names: `area:` followed
+/// by the name.
+pub(crate) fn area_group_id(area: &str) -> GroupId {
+    GroupId::new(format!("{AREA_PREFIX}{area}"))
+}
+
+/// The prefix of the group ids that areas name.
+pub(crate) const AREA_PREFIX: &str = "area:";
+
+/// What one proficiency level means for a competency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDescriptor {
+    /// The level described, within the competency's levels.
+    pub level: u8,
+    /// Optional name; the platform default (Basic … Ustad) applies when absent. When given,
+    /// it must not be blank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What an officer at this level can do.
+    pub description: String,
+}
+
+/// A competency group: an area, theme, sub-theme or any other grouping, with an identity of
+/// its own so that two groups with the same name stay distinct.
+///
+/// Groups form a directed acyclic hierarchy above the competencies: a group lists its
+/// parent groups, a competency its groups ([`CompetencySpec::groups`]), and either may have
+/// several parents (as in ESCO's skill hierarchy). [`Framework::new`](crate::Framework::new)
+/// rejects unknown parents, cycles, duplicate ids and blank names.
+///
+/// # Example
+/// ```
+/// use karmayogi::{Framework, GroupKind};
+///
+/// let framework = Framework::from_json(r#"{
+///   "format_version": 2,
+///   "groups": [
+///     {"id": "behavioural", "name": "Behavioural", "kind": "area"},
+///     {"id": "t-ethics", "name": "Ethics and integrity", "kind": "theme",
+///      "parents": ["behavioural"]}
+///   ],
+///   "competencies": [
+///     {"id": "integrity", "name": "Integrity", "type": "behavioural", "groups": ["t-ethics"]}
+///   ]
+/// }"#)?;
+/// assert_eq!(framework.group("t-ethics").unwrap().kind, GroupKind::Theme);
+/// assert_eq!(framework.members("t-ethics")?[0].as_str(), "integrity");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSpec {
+    /// Unique, non-empty id. Ids starting with `area:` are the groups that competencies'
+    /// [`area`](CompetencySpec::area) names.
+    pub id: GroupId,
+    /// Non-empty display name; several groups may share one.
+    pub name: String,
+    /// Free-text description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// What level of a taxonomy the group is (default [`GroupKind::Free`]).
+    #[serde(default, skip_serializing_if = "GroupKind::is_free")]
+    pub kind: GroupKind,
+    /// The groups directly above this one, each at most once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<GroupId>,
+    /// A rule by which holding the group's children implies holding the group, used when
+    /// [`LevelPolicy::infer_group_rules`](crate::LevelPolicy::infer_group_rules) is on (off
+    /// by default). Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<GroupRule>,
+}
+
+impl GroupSpec {
+    /// A free group with no description, no parent and no rule.
+    pub fn new(id: impl Into<GroupId>, name: impl Into<String>) -> Self {
+        GroupSpec {
+            id: id.into(),
+            name: name.into(),
+            description: String::new(),
+            kind: GroupKind::Free,
+            parents: Vec::new(),
+            rule: None,
+        }
+    }
+}
+
+/// When holding a group's children implies holding the group: Moodle's "complete all
+/// children" and "points" rules, the roll-up of narrower competencies in the Competency and
+/// Skills System (CASS), stated with a proficiency level.
+///
+/// A group is held through a competency that stands for it, [`competency`](Self::competency)
+/// (as a Moodle parent competency stands for its children): an officer who holds at least
+/// [`at_least`](Self::at_least) of the group's *children* — all of them when absent — at
+/// [`level`](Self::level) or above holds that competency at `level`, unless they hold it
+/// higher already. The children are the competencies directly in the group and, for each
+/// child group that has a rule, the competency its rule names; a child group without a
+/// rule is not a child here. Each competency counts once.
+///
+/// Rules apply only when a [`LevelPolicy`](crate::LevelPolicy) asks for it
+/// ([`infer_group_rules`](crate::LevelPolicy::infer_group_rules)); `DESIGN.md` ("Why group
+/// rules infer a competency, bottom-up, off by default") gives the reasons and the
+/// properties.
+///
+/// [`Framework::new`](crate::Framework::new) rejects a rule naming an unknown competency,
+/// a level outside that competency's range, a count of 0 or above the number of children,
+/// a group with a rule and no child, and rules that depend on each other in a cycle (a
+/// rule's competency among the children of its own group, or of a rule it feeds).
+///
+/// # Example
+/// ```
+/// use karmayogi::*;
+///
+/// let framework = Framework::from_json(r#"{
+///   "format_version": 2,
+///   "groups": [{"id": "t-finance", "name": "Financial Management", "kind": "theme",
+///               "rule": {"competency": "finance", "level": 2, "at_least": 2}}],
+///   "competencies": [
+///     {"id": "finance", "name": "Financial management", "type": "functional"},
+///     {"id": "budget", "name": "Budgeting", "type": "functional", "groups": ["t-finance"]},
+///     {"id": "audit", "name": "Audit", "type": "functional", "groups": ["t-finance"]},
+///     {"id": "gfr", "name": "General Financial Rules", "type": "functional",
+///      "groups": ["t-finance"]}
+///   ],
+///   "roles": [{"id": "r", "name": "Accounts", "requires": [{"competency": "finance", "level": 2}]}],
+///   "positions": [{"id": "p", "name": "Accounts officer", "department": "d", "roles": ["r"]}]
+/// }"#)?;
+/// let officer: OfficerSpec = serde_json::from_str(r#"{"id": "o1", "department": "d",
+///   "position": "p", "passbook": [
+///     {"competency": "budget", "level": 3, "source": "assessment"},
+///     {"competency": "audit", "level": 2, "source": "assessment"}]}"#)?;
+/// let plain = Profile::new(&framework, &officer, &LevelPolicy::default())?;
+/// assert_eq!(plain.level(&framework, "finance")?.get(), 0);
+/// let inferring = LevelPolicy::default().infer_group_rules(true);
+/// let profile = Profile::new(&framework, &officer, &inferring)?;
+/// assert_eq!(profile.level(&framework, "finance")?.get(), 2); // two of three at level 2
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRule {
+    /// The competency that stands for the group: held at [`level`](Self::level) when the
+    /// rule is met. It must not be one of the group's own children.
+    pub competency: CompetencyId,
+    /// The level each counted child must be held at (or above), and the level the rule
+    /// grants; within the competency's range.
+    pub level: u8,
+    /// How many children must be held at `level`, 1 up to the number of children; absent
+    /// means all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u32>,
+}
+
+/// What level of a taxonomy a [`GroupSpec`] is, as the Karmayogi Competency Model names
+/// them (area → theme → sub-theme), or a free grouping (an ESCO skill group, a CASE
+/// cluster).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    /// A competency area (e.g. KCM's Behavioural or Functional).
+    Area,
+    /// A theme within an area.
+    Theme,
+    /// A sub-theme within a theme.
+    SubTheme,
+    /// Any other grouping. The default.
+    #[default]
+    Free,
+}
+
+impl GroupKind {
+    /// All four kinds, in their canonical order.
+    pub const ALL: [GroupKind; 4] = [Self::Area, Self::Theme, Self::SubTheme, Self::Free];
+
+    /// The kind's position in [`GroupKind::ALL`].
+    pub const fn index(self) -> usize {
+        match self {
+            Self::Area => 0,
+            Self::Theme => 1,
+            Self::SubTheme => 2,
+            Self::Free => 3,
+        }
+    }
+
+    /// The snake-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Area => "area",
+            Self::Theme => "theme",
+            Self::SubTheme => "sub_theme",
+            Self::Free => "free",
+        }
+    }
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+    fn is_free(&self) -> bool {
+        *self == GroupKind::Free
+    }
+}
+
+impl std::fmt::Display for GroupKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Review state of a FRAC mapping. Only verified mappings count in requirements.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Proposed, not yet reviewed: validated but ignored by requirements.
+    Draft,
+    /// Reviewed and approved: counts. The default.
+    #[default]
+    Verified,
+}
+
+impl ReviewStatus {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+    fn is_verified(&self) -> bool {
+        *self == ReviewStatus::Verified
+    }
+}
+
+/// A competency needed at a level, by an activity or directly by a role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequirementSpec {
+    /// The competency needed.
+    pub competency: CompetencyId,
+    /// The level needed, 1 up to the competency's highest level.
+    pub level: u8,
+    /// Review state; only verified requirements count. Defaults to verified.
+    #[serde(default, skip_serializing_if = "ReviewStatus::is_verified")]
+    pub status: ReviewStatus,
+}
+
+impl RequirementSpec {
+    /// A verified requirement.
+    pub fn new(competency: impl Into<CompetencyId>, level: u8) -> Self {
+        RequirementSpec {
+            competency: competency.into(),
+            level,
+            status: ReviewStatus::Verified,
+        }
+    }
+}
+
+/// An activity: a concrete action, needing competencies at levels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivitySpec {
+    /// Unique, non-empty id.
+    pub id: ActivityId,
+    /// Non-empty display name.
+    pub name: String,
+    /// The competencies the activity needs; each competency at most once.
+    #[serde(default)]
+    pub requires: Vec<RequirementSpec>,
+}
+
+/// A role: a responsibility made of activities, possibly with competencies attached directly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSpec {
+    /// Unique, non-empty id.
+    pub id: RoleId,
+    /// Non-empty display name.
+    pub name: String,
+    /// The role's activities; each at most once.
+    #[serde(default)]
+    pub activities: Vec<ActivityId>,
+    /// Competencies required by the role itself rather than through an activity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<RequirementSpec>,
+}
+
+/// A position (post) in a department, carrying roles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionSpec {
+    /// Unique, non-empty id.
+    pub id: PositionId,
+    /// Non-empty display name.
+    pub name: String,
+    /// The owning ministry, department or organisation (MDO).
+    pub department: DepartmentId,
+    /// The roles the post carries: at least one, each at most once.
+    pub roles: Vec<RoleId>,
+}
+
+/// How a learning resource is delivered, for the 70-20-10 blend.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// A course, online or in a classroom (the "10").
+    #[default]
+    Formal,
+    /// Learning with others: mentoring, communities (the "20").
+    Social,
+    /// Learning on the job: assignments, rotations (the "70").
+    Experiential,
+}
+
+/// A competency a course builds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseOutcome {
+    /// The competency built.
+    pub competency: CompetencyId,
+    /// The level the course brings a learner to, 1 up to the competency's highest level.
+    /// Absent when the catalogue tags the competency without a level (as KCM tags do):
+    /// consumers must then choose a documented default, never guess silently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+}
+
+/// A course or other learning resource (a CBP) in the catalogue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseSpec {
+    /// Unique, non-empty id.
+    pub id: CourseId,
+    /// Non-empty display name.
+    pub name: String,
+    /// Duration in hours: finite, above 0 and at most 10,000.
+    pub hours: f64,
+    /// Formal, social or experiential.
+    #[serde(default)]
+    pub mode: Mode,
+    /// The competencies the course builds; each competency at most once.
+    pub provides: Vec<CourseOutcome>,
+    /// Courses to complete first; no cycles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<CourseId>,
+    /// Who offers the course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// Language of instruction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+impl FrameworkSpec {
+    /// An empty spec at the current [`FORMAT_VERSION`].
+    pub fn new() -> Self {
+        FrameworkSpec {
+            format_version: FORMAT_VERSION,
+            ..FrameworkSpec::default()
+        }
+    }
+
+    /// Reads a spec from JSON, checking `format_version` first.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
+    /// [`Error::Json`] for malformed JSON, unknown fields, or values of the wrong type.
+    pub fn from_json(json: &str) -> Result<FrameworkSpec, Error> {
+        crate::model::json::from_versioned_json(json)
+    }
+
+    /// Writes the spec as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        crate::model::json::to_pretty_json(self)
+    }
+}

@@ -1,0 +1,549 @@
+//! Checks a [`FrameworkSpec`] and resolves its references to dense indices, collecting every
+//! problem rather than stopping at the first.
+
+mod hierarchy;
+mod rules;
+
+pub(crate) use hierarchy::Hierarchy;
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use self::hierarchy::hierarchy;
+use super::cycles::cycles;
+use super::hash::IdMap;
+use super::quote::has_hidden;
+use crate::model::order;
+use crate::model::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
+use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
+
+/// Entities of one kind, sorted by id, with an id → dense index map.
+#[derive(Clone, Debug)]
+pub(crate) struct Table<T> {
+    pub(crate) items: Vec<T>,
+    index: IdMap<String, u32>,
+}
+
+impl<T> Table<T> {
+    pub(crate) fn get(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
+/// The largest number of entities of one kind; dense indices are `u32`.
+pub(crate) const MAX_ENTITIES: usize = (u32::MAX >> 4) as usize;
+
+/// The error for an id or id-like `field` of entity `id` holding a hidden character.
+pub(crate) fn hidden_character(
+    kind: EntityKind,
+    id: &str,
+    field: &'static str,
+    value: &str,
+) -> Error {
+    Error::HiddenCharacter {
+        kind,
+        id: id.to_owned(),
+        field,
+        value: value.to_owned(),
+    }
+}
+
+/// Sorts entities by id and indexes them, reporting empty ids and names, ids holding a
+/// control or invisible character, and duplicates, in the order they appear.
+fn table<T>(
+    items: Vec<T>,
+    kind: EntityKind,
+    id: impl Fn(&T) -> &str,
+    name: impl Fn(&T) -> &str,
+    errors: &mut Vec<Error>,
+) -> Table<T> {
+    if items.len() > MAX_ENTITIES {
+        errors.push(Error::CapacityExceeded {
+            what: kind_plural(kind),
+            limit: MAX_ENTITIES as u64,
+        });
+    }
+    let mut seen: HashMap<&str, bool> = HashMap::with_capacity(items.len());
+    let mut keep = vec![false; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        let key = id(item);
+        // An id of whitespace only is as unusable as an empty one.
+        if key.trim().is_empty() {
+            errors.push(Error::EmptyId { kind, index: i });
+            continue;
+        }
+        if has_hidden(key) {
+            errors.push(hidden_character(kind, key, "id", key));
+        }
+        if name(item).trim().is_empty() {
+            errors.push(Error::EmptyName {
+                kind,
+                id: key.to_owned(),
+            });
+        }
+        match seen.get_mut(key) {
+            None => {
+                seen.insert(key, false);
+                keep[i] = true;
+            }
+            Some(reported) => {
+                if !*reported {
+                    errors.push(Error::DuplicateId {
+                        kind,
+                        id: key.to_owned(),
+                    });
+                    *reported = true;
+                }
+            }
+        }
+    }
+    let mut items: Vec<T> = items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(item, k)| k.then_some(item))
+        .collect();
+    order::sort_by(&mut items, |a, b| id(a).cmp(id(b)));
+    let index = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (id(item).to_owned(), i as u32))
+        .collect();
+    Table { items, index }
+}
+
+fn kind_plural(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Competency => "competencies",
+        EntityKind::Activity => "activities",
+        EntityKind::Role => "roles",
+        EntityKind::Position => "positions",
+        EntityKind::Course => "courses",
+        EntityKind::Officer => "officers",
+        EntityKind::Group => "groups",
+        EntityKind::Department => "departments",
+    }
+}
+
+/// The validated framework data, before compilation.
+pub(crate) struct Validated {
+    pub(crate) competencies: Table<CompetencySpec>,
+    /// Per competency, the lowest and highest level at which it exists.
+    pub(crate) competency_min: Vec<u8>,
+    pub(crate) competency_max: Vec<u8>,
+    pub(crate) groups: Hierarchy,
+    pub(crate) activities: Table<crate::ActivitySpec>,
+    pub(crate) roles: Table<crate::RoleSpec>,
+    pub(crate) positions: Table<crate::PositionSpec>,
+    pub(crate) courses: Table<CourseSpec>,
+    /// Node `i` is course `i`; an edge `a → b` says course `a` requires course `b`.
+    pub(crate) prerequisites: DiGraph<(), ()>,
+}
+
+/// Validates a spec; on success every reference resolves and every level is in range.
+pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
+    let mut errors = Vec::new();
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&spec.format_version) {
+        errors.push(Error::UnsupportedFormatVersion {
+            found: u64::from(spec.format_version),
+            expected: FORMAT_VERSION,
+        });
+    }
+    let competencies = table(
+        spec.competencies,
+        EntityKind::Competency,
+        |c| c.id.as_str(),
+        |c| &c.name,
+        &mut errors,
+    );
+    let activities = table(
+        spec.activities,
+        EntityKind::Activity,
+        |a| a.id.as_str(),
+        |a| &a.name,
+        &mut errors,
+    );
+    let roles = table(
+        spec.roles,
+        EntityKind::Role,
+        |r| r.id.as_str(),
+        |r| &r.name,
+        &mut errors,
+    );
+    let positions = table(
+        spec.positions,
+        EntityKind::Position,
+        |p| p.id.as_str(),
+        |p| &p.name,
+        &mut errors,
+    );
+    let courses = table(
+        spec.courses,
+        EntityKind::Course,
+        |c| c.id.as_str(),
+        |c| &c.name,
+        &mut errors,
+    );
+
+    let (competency_min, competency_max): (Vec<u8>, Vec<u8>) = competencies
+        .items
+        .iter()
+        .map(|c| level_scale(c, &mut errors))
+        .unzip();
+    let levels = LevelCheck {
+        competencies: &competencies,
+        min: &competency_min,
+        max: &competency_max,
+    };
+
+    check_mapping(&activities, &roles, &positions, &levels, &mut errors);
+    check_courses(&courses, &levels, &mut errors);
+    let prerequisites = prerequisite_graph(&courses);
+    errors.extend(prerequisite_cycles(&prerequisites, &courses));
+    let groups = hierarchy(
+        spec.groups,
+        &competencies,
+        (&competency_min, &competency_max),
+        &mut errors,
+    );
+
+    if errors.is_empty() {
+        Ok(Validated {
+            competencies,
+            competency_min,
+            competency_max,
+            groups,
+            activities,
+            roles,
+            positions,
+            courses,
+            prerequisites,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks activities, roles and positions: references, repeats and levels.
+fn check_mapping(
+    activities: &Table<crate::ActivitySpec>,
+    roles: &Table<crate::RoleSpec>,
+    positions: &Table<crate::PositionSpec>,
+    levels: &LevelCheck<'_>,
+    errors: &mut Vec<Error>,
+) {
+    for a in &activities.items {
+        levels.requirements(EntityKind::Activity, a.id.as_str(), &a.requires, errors);
+    }
+    for r in &roles.items {
+        check_refs(
+            EntityKind::Role,
+            r.id.as_str(),
+            EntityKind::Activity,
+            r.activities.iter().map(crate::ActivityId::as_str),
+            |id| activities.get(id).is_some(),
+            errors,
+        );
+        levels.requirements(EntityKind::Role, r.id.as_str(), &r.requires, errors);
+    }
+    for p in &positions.items {
+        if p.roles.is_empty() {
+            errors.push(Error::PositionWithoutRoles {
+                position: p.id.clone(),
+            });
+        }
+        let department = p.department.as_str();
+        if department.trim().is_empty() {
+            errors.push(Error::EmptyField {
+                kind: EntityKind::Position,
+                id: p.id.to_string(),
+                field: "department",
+            });
+        } else if has_hidden(department) {
+            errors.push(hidden_character(
+                EntityKind::Position,
+                p.id.as_str(),
+                "department",
+                department,
+            ));
+        }
+        check_refs(
+            EntityKind::Position,
+            p.id.as_str(),
+            EntityKind::Role,
+            p.roles.iter().map(crate::RoleId::as_str),
+            |id| roles.get(id).is_some(),
+            errors,
+        );
+    }
+}
+
+/// Checks courses: hours, outcomes and prerequisite references.
+fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &mut Vec<Error>) {
+    for c in &courses.items {
+        if !(c.hours.is_finite() && c.hours > 0.0 && c.hours <= 10_000.0) {
+            errors.push(Error::InvalidHours {
+                course: c.id.clone(),
+                hours: c.hours,
+            });
+        }
+        let mut seen = HashSet::new();
+        let mut repeated = HashSet::new();
+        for o in &c.provides {
+            if !seen.insert(o.competency.as_str()) && repeated.insert(o.competency.as_str()) {
+                errors.push(duplicate_ref(
+                    EntityKind::Course,
+                    c.id.as_str(),
+                    EntityKind::Competency,
+                    o.competency.as_str(),
+                ));
+            }
+            levels.level(
+                EntityKind::Course,
+                c.id.as_str(),
+                o.competency.as_str(),
+                o.level,
+                errors,
+            );
+        }
+        check_refs(
+            EntityKind::Course,
+            c.id.as_str(),
+            EntityKind::Course,
+            c.prerequisites.iter().map(CourseId::as_str),
+            |id| courses.get(id).is_some(),
+            errors,
+        );
+    }
+}
+
+/// The lowest and highest level at which a competency exists, checking its range and its
+/// descriptors (each level once, within the range, names not blank). An invalid range
+/// falls back to 1 to 5 so that the rest of the checks still run.
+fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
+    let competency = || c.id.to_string();
+    let described = c.levels.iter().map(|d| d.level).max();
+    let min = c.min_level.unwrap_or(1);
+    let max = c
+        .max_level
+        .unwrap_or_else(|| described.map_or(5, |top| top.max(min).min(5)));
+    let (min, max) = if (1..=max).contains(&min) && max <= 5 {
+        (min, max)
+    } else {
+        errors.push(Error::InvalidLevelRange {
+            competency: competency(),
+            min,
+            max,
+        });
+        (1, 5)
+    };
+    let mut seen = HashSet::new();
+    let valid = c
+        .levels
+        .iter()
+        .all(|d| (min..=max).contains(&d.level) && seen.insert(d.level));
+    if !valid {
+        errors.push(Error::InvalidLevelScale {
+            competency: competency(),
+            found: c.levels.iter().map(|d| d.level).collect(),
+            min,
+            max,
+        });
+    }
+    for d in &c.levels {
+        if d.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            errors.push(Error::BlankLevelName {
+                competency: competency(),
+                level: d.level,
+            });
+        }
+    }
+    (min, max)
+}
+
+struct LevelCheck<'a> {
+    competencies: &'a Table<CompetencySpec>,
+    min: &'a [u8],
+    max: &'a [u8],
+}
+
+impl LevelCheck<'_> {
+    fn requirements(
+        &self,
+        owner_kind: EntityKind,
+        owner: &str,
+        requires: &[RequirementSpec],
+        errors: &mut Vec<Error>,
+    ) {
+        let mut seen = HashSet::new();
+        let mut repeated = HashSet::new();
+        for r in requires {
+            if !seen.insert(r.competency.as_str()) && repeated.insert(r.competency.as_str()) {
+                errors.push(duplicate_ref(
+                    owner_kind,
+                    owner,
+                    EntityKind::Competency,
+                    r.competency.as_str(),
+                ));
+            }
+            self.level(
+                owner_kind,
+                owner,
+                r.competency.as_str(),
+                Some(r.level),
+                errors,
+            );
+        }
+    }
+
+    /// Checks the competency exists and `level` (when given) lies in its range.
+    fn level(
+        &self,
+        owner_kind: EntityKind,
+        owner: &str,
+        competency: &str,
+        level: Option<u8>,
+        errors: &mut Vec<Error>,
+    ) {
+        let Some(c) = self.competencies.get(competency) else {
+            errors.push(Error::UnknownReference {
+                from_kind: owner_kind,
+                from: owner.to_owned(),
+                to_kind: EntityKind::Competency,
+                to: competency.to_owned(),
+            });
+            return;
+        };
+        let (min, max) = (self.min[c as usize], self.max[c as usize]);
+        if let Some(level) = level
+            && !(min..=max).contains(&level)
+        {
+            errors.push(Error::InvalidLevel {
+                owner_kind,
+                owner: owner.to_owned(),
+                competency: competency.to_owned(),
+                level,
+                min,
+                max,
+            });
+        }
+    }
+}
+
+fn duplicate_ref(from_kind: EntityKind, from: &str, to_kind: EntityKind, to: &str) -> Error {
+    Error::DuplicateReference {
+        from_kind,
+        from: from.to_owned(),
+        to_kind,
+        to: to.to_owned(),
+    }
+}
+
+fn check_refs<'a>(
+    from_kind: EntityKind,
+    from: &str,
+    to_kind: EntityKind,
+    targets: impl Iterator<Item = &'a str>,
+    exists: impl Fn(&str) -> bool,
+    errors: &mut Vec<Error>,
+) {
+    let mut seen = HashSet::new();
+    let mut repeated = HashSet::new();
+    for to in targets {
+        if !seen.insert(to) {
+            // Once per repeated target, however often it repeats.
+            if repeated.insert(to) {
+                errors.push(duplicate_ref(from_kind, from, to_kind, to));
+            }
+        } else if !exists(to) {
+            errors.push(Error::UnknownReference {
+                from_kind,
+                from: from.to_owned(),
+                to_kind,
+                to: to.to_owned(),
+            });
+        }
+    }
+}
+
+fn prerequisite_graph(courses: &Table<CourseSpec>) -> DiGraph<(), ()> {
+    let mut graph = DiGraph::with_capacity(courses.len(), 0);
+    for _ in 0..courses.len() {
+        graph.add_node(());
+    }
+    for (i, c) in courses.items.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for p in &c.prerequisites {
+            if let Some(j) = courses.get(p.as_str())
+                && seen.insert(j)
+            {
+                graph.add_edge(NodeIndex::new(i), NodeIndex::new(j as usize), ());
+            }
+        }
+    }
+    graph
+}
+
+/// Each prerequisite cycle, as course ids in "requires" order from the smallest id.
+///
+/// # Complexity
+/// O(V + E) for the components, plus a breadth-first search inside each cyclic one.
+fn prerequisite_cycles(graph: &DiGraph<(), ()>, courses: &Table<CourseSpec>) -> Vec<Error> {
+    cycles(graph)
+        .into_iter()
+        .map(|cycle| Error::PrerequisiteCycle {
+            courses: cycle
+                .into_iter()
+                .map(|i| courses.items[i].id.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CourseSpec, Error, Framework, FrameworkSpec};
+
+    fn chain(n: usize, closed: bool) -> FrameworkSpec {
+        let mut spec = FrameworkSpec::new();
+        for i in 0..n {
+            let before = if i > 0 { i - 1 } else { n - 1 };
+            spec.courses.push(CourseSpec {
+                id: format!("c{i:06}").into(),
+                name: "course".into(),
+                hours: 1.0,
+                mode: crate::Mode::Formal,
+                provides: vec![],
+                prerequisites: if i > 0 || closed {
+                    vec![format!("c{before:06}").into()]
+                } else {
+                    vec![]
+                },
+                provider: None,
+                language: None,
+            });
+        }
+        spec
+    }
+
+    #[test]
+    fn long_prerequisite_chains_do_not_exhaust_the_stack() {
+        let fw = Framework::new(chain(200_000, false)).expect("an acyclic chain");
+        assert_eq!(fw.prerequisite_closure("c000002").unwrap().len(), 3);
+        let errors = Framework::new(chain(100_000, true)).unwrap_err().into_vec();
+        assert_eq!(errors.len(), 1);
+        match &errors[0] {
+            Error::PrerequisiteCycle { courses } => {
+                assert_eq!(courses.len(), 100_000);
+                // From the smallest id, each course requires the next: c0 requires c99999.
+                assert_eq!(courses[0].as_str(), "c000000");
+                assert_eq!(courses[1].as_str(), "c099999");
+            }
+            other => panic!("expected a cycle, found {other:?}"),
+        }
+    }
+}

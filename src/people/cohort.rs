@@ -1,0 +1,349 @@
+//! A compact, validated store of many officers, for department-scale analysis.
+
+use crate::model::nearest::Nearest;
+use crate::people::columns::{Group, Lists, NO_TARGET, Names, Officers, capacity};
+use crate::people::profile::{NEAREST_LIMIT, Resolved, resolve_officer};
+use crate::{DepartmentId, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec, Profile};
+
+/// Many officers checked against one framework, stored column-wise in about
+/// `16 + 4·h + len(id)` bytes each (h = competencies held), without their passbooks, plus
+/// 4 bytes for the slot index unless officers come grouped by department and then position,
+/// and 4 for the id index unless they come in id order.
+/// Officer names cost nothing while no officer has one, and `4 + len(name)` bytes each
+/// once some officer has; so do target positions and completed courses (4 bytes each,
+/// plus 4 per completion).
+///
+/// Build it with [`Cohort::new`] from any iterator of officers, so millions of officers
+/// can be streamed in without holding their specs. Officers are kept in input order;
+/// current levels are derived with a [`LevelPolicy`] once, at construction.
+#[derive(Clone, Debug)]
+pub struct Cohort {
+    pub(crate) stamp: u64,
+    /// Officer ids, concatenated; officer `i` is `ids[id_end[i-1]..id_end[i]]`.
+    pub(crate) ids: String,
+    pub(crate) id_end: Vec<u32>,
+    /// Officer names, kept only once some officer has one.
+    pub(crate) names: Option<Names>,
+    /// Department names, sorted; `department[i]` indexes it.
+    pub(crate) departments: Vec<DepartmentId>,
+    /// Per officer (input order), the department and position.
+    pub(crate) department: Vec<u32>,
+    pub(crate) position: Vec<u32>,
+    /// Per officer, the target position or `NO_TARGET`; kept only once some officer has one.
+    pub(crate) targets: Option<Vec<u32>>,
+    /// Held levels are stored by slot: officers grouped by department, then position,
+    /// in input order within a group (see `groups`). `slot[i]` is officer `i`'s slot;
+    /// `None` when the input came in that order.
+    pub(crate) slot: Option<Vec<u32>>,
+    /// The officer in slot `s` holds `held[held_start[s]..held_start[s+1]]`, each
+    /// `competency << 3 | level`, sorted by competency.
+    pub(crate) held_start: Vec<u32>,
+    pub(crate) held: Vec<u32>,
+    /// The slots' groups, sorted by (department, position).
+    pub(crate) groups: Vec<Group>,
+    /// Per officer (input order), completed courses, sorted; `None` when no officer has
+    /// completed any.
+    pub(crate) completed: Option<Lists>,
+    /// Officer indices sorted by id; `None` when the input order already is.
+    pub(crate) by_id: Option<Vec<u32>>,
+}
+
+impl Cohort {
+    /// Checks every officer against `framework`, derives their levels with `policy`, and
+    /// stores them compactly.
+    ///
+    /// # Errors
+    /// [`Errors`] listing every problem of every officer (as for [`Profile::new`]), empty
+    /// and duplicate officer ids, and [`Error::CapacityExceeded`] beyond 2³² − 2 officers
+    /// or 2³² − 1 bytes of ids, bytes of names or held entries.
+    ///
+    /// # Complexity
+    /// O(E + n log n) time for E evidence entries and n officers (the log factor only when
+    /// officers are not given in id order); memory O(n + H) for H held levels, about
+    /// twice the held levels' share of [`Cohort::heap_bytes`] at the peak, when they are
+    /// laid out by department and position.
+    pub fn new<I>(
+        framework: &Framework,
+        officers: I,
+        policy: &LevelPolicy,
+    ) -> Result<Cohort, Errors>
+    where
+        I: IntoIterator,
+        I::Item: std::borrow::Borrow<OfficerSpec>,
+    {
+        let mut errors = Vec::new();
+        let mut columns = Officers::new();
+        let (mut held_lists, mut completed_lists) = (Lists::new(), Lists::new());
+        let mut held = Vec::new();
+        let mut completed = Vec::new();
+        let mut nearest = Nearest::new(NEAREST_LIMIT);
+        for (index, officer) in officers.into_iter().enumerate() {
+            let officer = std::borrow::Borrow::<OfficerSpec>::borrow(&officer);
+            held.clear();
+            completed.clear();
+            let before = errors.len();
+            let (position, target) = resolve_officer(
+                framework,
+                officer,
+                policy,
+                &mut Resolved {
+                    held: &mut held,
+                    completed: &mut completed,
+                    errors: &mut errors,
+                    nearest: &mut nearest,
+                },
+            );
+            if officer.id.as_str().trim().is_empty() {
+                // resolve_officer cannot know the index within the batch.
+                if let Some(Error::EmptyId { index: i, .. }) = errors.get_mut(before) {
+                    *i = index;
+                }
+            }
+            let Some(position) = position else { continue };
+            if errors.len() > before {
+                continue;
+            }
+            if held_lists.values.len() + held.len() > u32::MAX as usize {
+                errors.push(capacity());
+                break;
+            }
+            if let Err(e) = columns.push(
+                officer.id.as_str(),
+                officer.name.as_deref(),
+                officer.department.as_str(),
+                position,
+                target,
+            ) {
+                errors.push(e);
+                break;
+            }
+            (held_lists.values).extend(held.iter().map(|&(c, l)| c << 3 | u32::from(l)));
+            held_lists.close();
+            completed_lists.values.extend_from_slice(&completed);
+            completed_lists.close();
+        }
+        let layout = columns.layout();
+        let held_lists = layout.arrange(held_lists);
+        let cohort = columns.finish(
+            framework.stamp,
+            layout,
+            held_lists,
+            completed_lists,
+            &mut errors,
+        );
+        match (cohort, Errors::from_vec(errors)) {
+            (Some(cohort), None) => Ok(cohort),
+            (_, Some(errors)) => Err(errors),
+            (None, None) => Err(capacity().into()),
+        }
+    }
+
+    /// Releases the growth slack of every column: a cohort is built once and then read.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.ids.shrink_to_fit();
+        if let Some(names) = &mut self.names {
+            names.text.shrink_to_fit();
+            names.end.shrink_to_fit();
+        }
+        if let Some(completed) = &mut self.completed {
+            completed.start.shrink_to_fit();
+            completed.values.shrink_to_fit();
+        }
+        self.groups.shrink_to_fit();
+        self.departments.shrink_to_fit();
+        for column in [
+            Some(&mut self.id_end),
+            Some(&mut self.department),
+            Some(&mut self.position),
+            self.targets.as_mut(),
+            self.slot.as_mut(),
+            Some(&mut self.held_start),
+            Some(&mut self.held),
+            self.by_id.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            column.shrink_to_fit();
+        }
+    }
+
+    /// How many officers the cohort holds.
+    pub fn len(&self) -> usize {
+        self.position.len()
+    }
+
+    /// Whether the cohort holds no officer.
+    pub fn is_empty(&self) -> bool {
+        self.position.is_empty()
+    }
+
+    /// The departments of the cohort's officers, sorted.
+    pub fn departments(&self) -> &[DepartmentId] {
+        &self.departments
+    }
+
+    /// Approximate heap bytes used, for capacity planning.
+    pub fn heap_bytes(&self) -> usize {
+        let column = |c: Option<&Vec<u32>>| c.map_or(0, |c| 4 * c.capacity());
+        self.ids.capacity()
+            + self
+                .names
+                .as_ref()
+                .map_or(0, |n| n.text.capacity() + 4 * n.end.capacity())
+            + self
+                .completed
+                .as_ref()
+                .map_or(0, |c| 4 * (c.start.capacity() + c.values.capacity()))
+            + [
+                Some(&self.id_end),
+                Some(&self.department),
+                Some(&self.position),
+                self.targets.as_ref(),
+                self.slot.as_ref(),
+                Some(&self.held_start),
+                Some(&self.held),
+                self.by_id.as_ref(),
+            ]
+            .into_iter()
+            .map(column)
+            .sum::<usize>()
+            + self.groups.capacity() * std::mem::size_of::<Group>()
+            + self
+                .departments
+                .iter()
+                .map(|d| d.as_str().len() + 24)
+                .sum::<usize>()
+    }
+
+    /// The id of the officer at `index` (input order), if any.
+    pub fn officer_id(&self, index: usize) -> Option<&str> {
+        (index < self.len()).then(|| self.id_str(index as u32))
+    }
+
+    /// The name of the officer at `index` (input order), if they have one.
+    pub fn officer_name(&self, index: usize) -> Option<&str> {
+        (index < self.len())
+            .then(|| self.name_str(index as u32))
+            .flatten()
+    }
+
+    /// The index (input order) of the officer with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        if let Some(by_id) = &self.by_id {
+            return by_id
+                .binary_search_by(|&i| self.id_str(i).cmp(id))
+                .ok()
+                .and_then(|k| by_id.get(k))
+                .map(|&i| i as usize);
+        }
+        // Officers given in id order: search the ids themselves.
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.id_str(mid as u32).cmp(id) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The officer at `index` as a standalone [`Profile`].
+    pub fn profile(&self, index: usize) -> Option<Profile> {
+        if index >= self.len() {
+            return None;
+        }
+        let i = index as u32;
+        Some(Profile {
+            stamp: self.stamp,
+            id: OfficerId::new(self.id_str(i)),
+            name: self.name_str(i).map(str::to_owned),
+            department: self
+                .departments
+                .get(self.department[index] as usize)?
+                .clone(),
+            position: self.position[index],
+            target: self.target_of(i),
+            held: self
+                .held_of(i)
+                .iter()
+                .map(|&x| (x >> 3, (x & 7) as u8))
+                .collect(),
+            completed: self.completed_of(i).to_vec(),
+        })
+    }
+
+    pub(crate) fn id_str(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 {
+            0
+        } else {
+            self.id_end[i - 1] as usize
+        };
+        self.ids.get(start..self.id_end[i] as usize).unwrap_or("")
+    }
+
+    /// The name of officer `i`, if any.
+    pub(crate) fn name_str(&self, i: u32) -> Option<&str> {
+        self.names.as_ref().and_then(|n| n.get(i as usize))
+    }
+
+    /// The name of officer `i` as reports carry it.
+    pub(crate) fn name_owned(&self, i: u32) -> Option<String> {
+        self.name_str(i).map(str::to_owned)
+    }
+
+    /// The target position of officer `i`, if any.
+    pub(crate) fn target_of(&self, i: u32) -> Option<u32> {
+        self.targets
+            .as_ref()
+            .and_then(|t| t.get(i as usize).copied())
+            .filter(|&t| t != NO_TARGET)
+    }
+
+    /// The slot officer `i`'s held levels are stored in.
+    #[inline]
+    pub(crate) fn slot_of(&self, i: u32) -> u32 {
+        self.slot
+            .as_ref()
+            .map_or(i, |s| s.get(i as usize).copied().unwrap_or(i))
+    }
+
+    /// The held levels of officer `i` (input order), each `competency << 3 | level`,
+    /// sorted by competency.
+    pub(crate) fn held_of(&self, i: u32) -> &[u32] {
+        self.held_in(self.slot_of(i))
+    }
+
+    /// The held levels stored in slot `s`.
+    #[inline]
+    pub(crate) fn held_in(&self, s: u32) -> &[u32] {
+        let s = s as usize;
+        match (self.held_start.get(s), self.held_start.get(s + 1)) {
+            (Some(&a), Some(&b)) => self.held.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The courses officer `i` completed, sorted.
+    pub(crate) fn completed_of(&self, i: u32) -> &[u32] {
+        self.completed.as_ref().map_or(&[], |c| c.get(i as usize))
+    }
+}
+
+/// Unpacks a packed held entry.
+#[inline]
+pub(crate) fn unpack(x: u32) -> (u32, u8) {
+    (x >> 3, (x & 7) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn packing_keeps_levels_apart_from_competencies() {
+        let packed = 12_345u32 << 3 | 5;
+        assert_eq!(super::unpack(packed), (12_345, 5));
+    }
+}

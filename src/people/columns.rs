@@ -1,0 +1,386 @@
+//! Building a [`Cohort`]'s columns from officers read one at a time, whatever they are read
+//! from (specs, JSON, CSV rows), without holding their specs.
+//!
+//! Officers arrive in input order and keep it for every accessor; their held levels are
+//! stored grouped by department and then position (input order within a group), so that
+//! the aggregations read them in one stream with each position's requirements in cache.
+
+use crate::model::hash::IdMap;
+use crate::{Cohort, DepartmentId, EntityKind, Error};
+
+/// A target position of none.
+pub(crate) const NO_TARGET: u32 = u32::MAX;
+
+/// The officers of one department in one position: slots `start..` up to the next group's
+/// start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Group {
+    pub(crate) department: u32,
+    pub(crate) position: u32,
+    pub(crate) start: u32,
+}
+
+/// Officer names, concatenated: officer `i`'s is `text[end[i - 1]..end[i]]`, and an empty
+/// range means no name (a given name is never empty).
+#[derive(Clone, Debug)]
+pub(crate) struct Names {
+    pub(crate) text: String,
+    pub(crate) end: Vec<u32>,
+}
+
+impl Names {
+    fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.end.push(self.text.len() as u32);
+    }
+
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        let start = if i == 0 { 0 } else { *self.end.get(i - 1)? };
+        let end = *self.end.get(i)?;
+        self.text
+            .get(start as usize..end as usize)
+            .filter(|name| !name.is_empty())
+    }
+}
+
+/// Per officer, `values[start[i]..start[i + 1]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lists {
+    pub(crate) start: Vec<u32>,
+    pub(crate) values: Vec<u32>,
+}
+
+impl Lists {
+    pub(crate) fn new() -> Self {
+        Lists {
+            start: vec![0],
+            values: Vec::new(),
+        }
+    }
+
+    pub(crate) fn get(&self, i: usize) -> &[u32] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.values.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Ends list number `start.len() - 1`, whose values were pushed since the last.
+    pub(crate) fn close(&mut self) {
+        self.start.push(self.values.len() as u32);
+    }
+}
+
+/// The columns of the officers read so far, in input order, held levels apart.
+pub(crate) struct Officers {
+    ids: String,
+    id_end: Vec<u32>,
+    names: Option<Names>,
+    /// Departments numbered in order of first appearance (renumbered by name at the end).
+    dept_index: IdMap<String, u32>,
+    dept_names: Vec<String>,
+    department: Vec<u32>,
+    position: Vec<u32>,
+    targets: Option<Vec<u32>>,
+}
+
+impl Officers {
+    pub(crate) fn new() -> Self {
+        Officers {
+            ids: String::new(),
+            id_end: Vec::new(),
+            names: None,
+            dept_index: IdMap::default(),
+            dept_names: Vec::new(),
+            department: Vec::new(),
+            position: Vec::new(),
+            targets: None,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.position.len()
+    }
+
+    /// Adds an officer.
+    ///
+    /// # Errors
+    /// [`Error::CapacityExceeded`] beyond 2³² − 2 officers or 2³² − 1 bytes of ids or of
+    /// names; nothing is added then.
+    pub(crate) fn push(
+        &mut self,
+        id: &str,
+        name: Option<&str>,
+        department: &str,
+        position: u32,
+        target: Option<u32>,
+    ) -> Result<(), Error> {
+        let name_bytes = self.names.as_ref().map_or(0, |n| n.text.len());
+        if self.ids.len() + id.len() > u32::MAX as usize
+            || name_bytes + name.map_or(0, str::len) > u32::MAX as usize
+            || self.position.len() >= (u32::MAX - 1) as usize
+        {
+            return Err(capacity());
+        }
+        let i = self.position.len();
+        self.ids.push_str(id);
+        self.id_end.push(self.ids.len() as u32);
+        match (&mut self.names, name) {
+            (None, None) => {}
+            (None, Some(name)) => {
+                let mut names = Names {
+                    text: String::new(),
+                    end: vec![0; i],
+                };
+                names.push(name);
+                self.names = Some(names);
+            }
+            (Some(names), name) => names.push(name.unwrap_or("")),
+        }
+        // Officers of one department often come together: look the last one up first.
+        let last = self.department.last().copied();
+        let d = match last {
+            Some(d) if self.dept_names.get(d as usize).map(String::as_str) == Some(department) => d,
+            _ => {
+                if let Some(&d) = self.dept_index.get(department) {
+                    d
+                } else {
+                    let d = self.dept_names.len() as u32;
+                    self.dept_index.insert(department.to_owned(), d);
+                    self.dept_names.push(department.to_owned());
+                    d
+                }
+            }
+        };
+        self.department.push(d);
+        self.position.push(position);
+        match (&mut self.targets, target) {
+            (None, None) => {}
+            (None, Some(t)) => {
+                let mut targets = vec![NO_TARGET; i];
+                targets.push(t);
+                self.targets = Some(targets);
+            }
+            (Some(targets), t) => targets.push(t.unwrap_or(NO_TARGET)),
+        }
+        Ok(())
+    }
+
+    /// Numbers the departments by name (so every listing is independent of input order)
+    /// and groups the officers by department and position.
+    pub(crate) fn layout(&mut self) -> Layout {
+        let mut by_name: Vec<u32> = (0..self.dept_names.len() as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| {
+            self.dept_names[a as usize].cmp(&self.dept_names[b as usize])
+        });
+        let mut renumber = vec![0u32; by_name.len()];
+        for (new, &old) in by_name.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        for d in &mut self.department {
+            *d = renumber[*d as usize];
+        }
+        let departments = by_name
+            .iter()
+            .map(|&old| DepartmentId::new(std::mem::take(&mut self.dept_names[old as usize])))
+            .collect();
+        self.dept_index = IdMap::default();
+        // Two stable counting sorts: by position, then by department.
+        let n = self.len();
+        let positions = self.position.iter().max().map_or(0, |&p| p as usize + 1);
+        let by_position = counting_sort(0..n as u32, positions, |i| self.position[i as usize]);
+        let order = counting_sort(by_position.into_iter(), by_name.len(), |i| {
+            self.department[i as usize]
+        });
+        let mut groups: Vec<Group> = Vec::new();
+        for (s, &i) in order.iter().enumerate() {
+            let (d, p) = (self.department[i as usize], self.position[i as usize]);
+            if groups
+                .last()
+                .is_none_or(|g| (g.department, g.position) != (d, p))
+            {
+                groups.push(Group {
+                    department: d,
+                    position: p,
+                    start: s as u32,
+                });
+            }
+        }
+        let identity = order.iter().enumerate().all(|(s, &i)| s as u32 == i);
+        Layout {
+            departments,
+            groups,
+            order: (!identity).then_some(order),
+        }
+    }
+
+    /// The cohort of these officers with their held levels laid out by `layout`, or the
+    /// problems: empty or repeated officer ids.
+    pub(crate) fn finish(
+        self,
+        stamp: u64,
+        layout: Layout,
+        held: Lists,
+        completed: Lists,
+        errors: &mut Vec<Error>,
+    ) -> Option<Cohort> {
+        let slot = layout.order.as_ref().map(|order| {
+            let mut slot = vec![0u32; order.len()];
+            for (s, &i) in order.iter().enumerate() {
+                slot[i as usize] = s as u32;
+            }
+            slot
+        });
+        let mut cohort = Cohort {
+            stamp,
+            ids: self.ids,
+            id_end: self.id_end,
+            names: self.names,
+            departments: layout.departments,
+            department: self.department,
+            position: self.position,
+            targets: self.targets,
+            slot,
+            held_start: held.start,
+            held: held.values,
+            groups: layout.groups,
+            completed: (!completed.values.is_empty()).then_some(completed),
+            by_id: None,
+        };
+        let before = errors.len();
+        index_ids(&mut cohort, errors);
+        if errors.len() > before {
+            return None;
+        }
+        cohort.shrink_to_fit();
+        Some(cohort)
+    }
+}
+
+/// How a cohort's officers are stored: departments by name, and the officers grouped.
+pub(crate) struct Layout {
+    departments: Vec<DepartmentId>,
+    groups: Vec<Group>,
+    /// Slot → input index; `None` when officers came grouped already.
+    order: Option<Vec<u32>>,
+}
+
+impl Layout {
+    /// The input index of the officer stored in each slot, in slot order.
+    #[cfg(test)]
+    pub(crate) fn slots(&self, officers: usize) -> impl Iterator<Item = u32> + '_ {
+        let all = self.order.is_none().then_some(0..officers as u32);
+        self.order
+            .iter()
+            .flatten()
+            .copied()
+            .chain(all.into_iter().flatten())
+    }
+
+    /// Lays lists of officers in input order out in slot order.
+    pub(crate) fn arrange(&self, lists: Lists) -> Lists {
+        let Some(order) = &self.order else {
+            return lists;
+        };
+        let mut out = Lists {
+            start: Vec::with_capacity(lists.start.len()),
+            values: Vec::with_capacity(lists.values.len()),
+        };
+        out.start.push(0);
+        for &i in order {
+            out.values.extend_from_slice(lists.get(i as usize));
+            out.close();
+        }
+        out
+    }
+}
+
+/// Stable counting sort of `items` by `key` (below `keys`).
+fn counting_sort(
+    items: impl Iterator<Item = u32> + Clone,
+    keys: usize,
+    key: impl Fn(u32) -> u32,
+) -> Vec<u32> {
+    let mut start = vec![0usize; keys + 1];
+    let mut n = 0;
+    for i in items.clone() {
+        start[key(i) as usize + 1] += 1;
+        n += 1;
+    }
+    for k in 0..keys {
+        start[k + 1] += start[k];
+    }
+    let mut out = vec![0u32; n];
+    for i in items {
+        let k = key(i) as usize;
+        out[start[k]] = i;
+        start[k] += 1;
+    }
+    out
+}
+
+/// Sorts the officers by id (unless their input order already is) and reports repeated
+/// ids, one error per id in id order.
+fn index_ids(c: &mut Cohort, errors: &mut Vec<Error>) {
+    let n = c.len() as u32;
+    if (1..n).all(|i| c.id_str(i - 1) < c.id_str(i)) {
+        return;
+    }
+    let mut by_id: Vec<u32> = (0..n).collect();
+    by_id.sort_unstable_by(|&a, &b| c.id_str(a).cmp(c.id_str(b)).then(a.cmp(&b)));
+    for w in by_id.windows(2) {
+        if c.id_str(w[0]) == c.id_str(w[1]) {
+            let id = c.id_str(w[0]).to_owned();
+            if !matches!(errors.last(), Some(Error::DuplicateId { id: last, .. }) if *last == id) {
+                errors.push(Error::DuplicateId {
+                    kind: EntityKind::Officer,
+                    id,
+                });
+            }
+        }
+    }
+    c.by_id = Some(by_id);
+}
+
+/// The error for a cohort beyond what 32-bit indices address.
+pub(crate) fn capacity() -> Error {
+    Error::CapacityExceeded {
+        what: "officers, ids, names or held levels in one cohort",
+        limit: u64::from(u32::MAX),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn officers_are_grouped_by_department_then_position_in_input_order() {
+        let mut officers = Officers::new();
+        for (id, dept, pos) in [("a", "y", 2), ("b", "x", 1), ("c", "y", 1), ("d", "x", 1)] {
+            officers.push(id, None, dept, pos, None).expect("room");
+        }
+        let layout = officers.layout();
+        let names: Vec<&str> = layout
+            .departments
+            .iter()
+            .map(DepartmentId::as_str)
+            .collect();
+        assert_eq!(names, ["x", "y"]);
+        assert_eq!(layout.slots(4).collect::<Vec<_>>(), [1, 3, 2, 0]);
+        let groups: Vec<(u32, u32, u32)> = (layout.groups.iter())
+            .map(|g| (g.department, g.position, g.start))
+            .collect();
+        assert_eq!(groups, [(0, 1, 0), (1, 1, 2), (1, 2, 3)]);
+        let mut lists = Lists::new();
+        for i in 0..4u32 {
+            lists.values.extend(0..i);
+            lists.close();
+        }
+        let arranged = layout.arrange(lists);
+        assert_eq!(arranged.get(0), [0]);
+        assert_eq!(arranged.get(1), [0, 1, 2]);
+        assert_eq!(arranged.get(2), [0, 1]);
+        assert_eq!(arranged.get(3), [] as [u32; 0]);
+    }
+}

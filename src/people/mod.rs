@@ -1,0 +1,16 @@
+//! People: an officer's passbook and the current levels a [`LevelPolicy`] derives from it
+//! ([`Profile`]), cohorts of officers stored as columns ([`Cohort`]), and the review of
+//! officer data that validation accepts but a person should look at.
+//!
+//! Uses only `model`.
+//!
+//! [`LevelPolicy`]: crate::LevelPolicy
+//! [`Profile`]: crate::Profile
+//! [`Cohort`]: crate::Cohort
+
+pub(crate) mod profile;
+
+pub(crate) mod cohort;
+pub(crate) mod columns;
+pub(crate) mod departments;
+pub(crate) mod review;

@@ -1,0 +1,129 @@
+//! Warnings: what validation accepts but is probably a mistake.
+
+use std::borrow::Borrow;
+
+use crate::model::date::{format_day, parse_iso_date};
+use crate::people::profile::evidence_date;
+use crate::{Error, EvidenceProblem, Framework, OfficerSpec};
+
+/// Options for [`Framework::review_officers`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewOptions {
+    as_of: Option<u32>,
+}
+
+impl ReviewOptions {
+    /// Reports evidence dated after `date` (`YYYY-MM-DD`), e.g. the day the export was
+    /// taken: a mistyped year, or data newer than the snapshot being analysed. Default:
+    /// no date, nothing reported for dates.
+    ///
+    /// # Errors
+    /// [`Error::InvalidPolicyDate`] when `date` is not an ISO calendar date.
+    pub fn as_of(mut self, date: &str) -> Result<Self, Error> {
+        let day = parse_iso_date(date).ok_or_else(|| Error::InvalidPolicyDate {
+            value: date.to_owned(),
+        })?;
+        self.as_of = Some(day);
+        Ok(self)
+    }
+}
+
+impl Framework {
+    /// Reports what [`Profile::new`](crate::Profile::new) and
+    /// [`Cohort::new`](crate::Cohort::new) accept but is probably a mistake, as a list of
+    /// warnings (each an [`Error`] value, with its code and fields), officers in input
+    /// order:
+    /// - [`Error::DepartmentMismatch`]: an officer whose department is not the department
+    ///   of the position they hold. Officers on deputation legitimately are, so it is not
+    ///   an error; an HR export that shifted a column is caught here.
+    /// - [`Error::InvalidEvidence`] with [`EvidenceProblem::AfterAsOf`]: evidence dated
+    ///   after [`ReviewOptions::as_of`].
+    ///
+    /// What validation rejects (unknown positions, malformed dates, …) is not repeated
+    /// here; such an officer or entry is skipped.
+    ///
+    /// # Complexity
+    /// O(E) for E passbook entries.
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{Framework, OfficerSpec, ReviewOptions};
+    ///
+    /// let fw = Framework::from_json(r#"{"format_version": 2,
+    ///   "competencies": [{"id": "c", "name": "Noting", "type": "functional"}],
+    ///   "roles": [{"id": "r", "name": "Dealing hand", "requires": [{"competency": "c", "level": 2}]}],
+    ///   "positions": [{"id": "aso", "name": "ASO", "department": "dopt", "roles": ["r"]}]}"#)?;
+    /// let officer: OfficerSpec = serde_json::from_str(r#"{"id": "o1", "department": "dopt",
+    ///   "position": "aso",
+    ///   "passbook": [{"competency": "c", "level": 2, "source": "assessment", "date": "2052-01-01"}]}"#)?;
+    /// let warnings = fw.review_officers([&officer], &ReviewOptions::default().as_of("2025-04-01")?);
+    /// assert_eq!(
+    ///     warnings[0].to_string(),
+    ///     "officer `o1` passbook entry 0 (competency `c`): dated `2052-01-01`, after the as-of date `2025-04-01`"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn review_officers<I>(&self, officers: I, options: &ReviewOptions) -> Vec<Error>
+    where
+        I: IntoIterator,
+        I::Item: Borrow<OfficerSpec>,
+    {
+        let mut warnings = Vec::new();
+        for officer in officers {
+            review_officer(self, officer.borrow(), options, &mut |w, _| {
+                warnings.push(w);
+            });
+        }
+        warnings
+    }
+}
+
+/// Where a warning about one officer comes from: the officer's own fields, or a passbook
+/// entry (by index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    Officer,
+    Entry(usize),
+}
+
+/// The warnings about one officer, each with where it comes from.
+pub(crate) fn review_officer(
+    fw: &Framework,
+    officer: &OfficerSpec,
+    options: &ReviewOptions,
+    each: &mut dyn FnMut(Error, Source),
+) {
+    if let Some(p) = fw.positions.get(officer.position.as_str()) {
+        let position = &fw.positions.items[p as usize];
+        if position.department != officer.department {
+            each(
+                Error::DepartmentMismatch {
+                    officer: officer.id.clone(),
+                    department: officer.department.clone(),
+                    position: position.id.clone(),
+                    position_department: position.department.clone(),
+                },
+                Source::Officer,
+            );
+        }
+    }
+    let Some(as_of) = options.as_of else { return };
+    for (index, e) in officer.passbook.iter().enumerate() {
+        if let Ok(Some(day)) = evidence_date(&e.date)
+            && day > as_of
+        {
+            each(
+                Error::InvalidEvidence {
+                    officer: officer.id.clone(),
+                    index,
+                    competency: e.competency.clone(),
+                    problem: EvidenceProblem::AfterAsOf {
+                        date: e.date.clone(),
+                        as_of: format_day(as_of),
+                    },
+                },
+                Source::Entry(index),
+            );
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! Lower bounds on the hours of a learning path, for the best-first searches of career
+//! paths and successors: a search plans only the posts (or officers) whose bound can still
+//! beat the k-th result, so the bounds decide how many plans are made.
+//!
+//! A plan closing gaps `G` is a set `S` of courses holding, for each gap `g`, a course
+//! `c_g` closing it and `c_g`'s pending prerequisite closure `cl(c_g)` (its prerequisites,
+//! transitively, stopping at completed courses; `cl` includes the course itself). Three
+//! bounds on `hours(S) = Σ_{x∈S} h(x)`, each true for every such plan, hence for the optimum
+//! and for whatever plan a solver returns:
+//!
+//! - **share**: `Σ_g min_c h(c) / n(c)`, where `n(c)` is at least the number of gaps `c`
+//!   closes: the closing courses alone, each one's hours split over its gaps.
+//! - **closure**: `max_g min_c Σ_{x∈cl(c)} h(x)`: the hardest gap needs a whole closure.
+//! - **packing**: `Σ_g min_c Σ_{x∈cl(c)} h(x) / m(x)`, where `m(x)` is at least the number
+//!   of gaps closable by `x` or by a course needing `x`. A course `x` in the plan serves at
+//!   most `m(x)` of the gaps as a member of their `cl(c_g)`, so charging `h(x)/m(x)` to each
+//!   never charges more than `h(x)`: prerequisites count, shared ones split.
+//!
+//! Computed for one instance ([`gap_costs`]: an officer's own gaps and completed courses),
+//! the counts and closures are the officer's. Computed for all of a position's requirements
+//! with nothing completed ([`post_tables`]), they hold for every officer as far as the
+//! share bound goes (an officer's gaps are some of the position's requirements, so counts
+//! only shrink), and for the other two bounds when none of the officer's completed courses
+//! is a prerequisite of another course (completing such a course shortens closures):
+//! [`full_closures`].
+//!
+//! All three are computed in floating point; searches compare them with a relative slack of
+//! 1e-9, far above the rounding of any sum here, so a bound never prunes a tie.
+
+use crate::Framework;
+use crate::planning::recommend::{UntaggedLevel, reaches};
+
+/// The three bounds of one gap (see the module docs), or of a whole instance.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct GapCost {
+    /// Whether any course (not completed) closes the gap.
+    pub(crate) closable: bool,
+    pub(crate) share: f64,
+    pub(crate) packing: f64,
+    pub(crate) closure: f64,
+}
+
+impl GapCost {
+    const OPEN: GapCost = GapCost {
+        closable: false,
+        share: f64::INFINITY,
+        packing: f64::INFINITY,
+        closure: f64::INFINITY,
+    };
+}
+
+/// Sums per-gap costs into a bound on a plan's hours: the best of the three bounds over
+/// the closable gaps (only the share bound when `full_closures` is false).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Total {
+    pub(crate) open: u32,
+    share: f64,
+    packing: f64,
+    closure: f64,
+}
+
+impl Total {
+    /// The sum of the costs of several gaps.
+    pub(crate) fn of(costs: &[GapCost]) -> Total {
+        let mut total = Total::default();
+        for g in costs {
+            total.add(g);
+        }
+        total
+    }
+
+    pub(crate) fn add(&mut self, g: &GapCost) {
+        if g.closable {
+            self.share += g.share;
+            self.packing += g.packing;
+            self.closure = self.closure.max(g.closure);
+        } else {
+            self.open += 1;
+        }
+    }
+
+    pub(crate) fn hours(&self, full_closures: bool) -> f64 {
+        if full_closures {
+            self.share.max(self.packing).max(self.closure)
+        } else {
+            self.share
+        }
+    }
+}
+
+/// Whether `b` exceeds `a` by more than rounding can explain.
+pub(crate) fn clearly_above(b: f64, a: f64) -> bool {
+    b > a + 1e-9 * a.abs().max(1.0)
+}
+
+/// Whether an officer who completed `completed` (sorted) has every prerequisite closure
+/// whole: none of the courses is a prerequisite of another. Only then do the closure and
+/// packing bounds computed without completions hold for them.
+pub(crate) fn full_closures(fw: &Framework, completed: &[u32]) -> bool {
+    completed
+        .iter()
+        .all(|&c| fw.direct_dependants(c).is_empty())
+}
+
+/// Reusable work arrays for [`gap_costs`], sized for one framework.
+pub(crate) struct Scratch {
+    /// Per competency, the required level of the gap in it (0: none).
+    need: Vec<u8>,
+    /// Per course, its index among the closers plus one (0: not a closer).
+    slot: Vec<u32>,
+    /// Per course, `m(x)` (see the module docs) of this instance.
+    uses: Vec<u32>,
+    /// Per course, the closure walk that last reached it.
+    seen: Vec<u32>,
+    walk: u32,
+    stack: Vec<u32>,
+    /// The closure last walked.
+    members: Vec<u32>,
+    /// Courses whose `uses` were set.
+    used: Vec<u32>,
+    closers: Vec<u32>,
+    /// Per closer: the gaps it closes.
+    counts: Vec<u32>,
+    /// Per closer: (share, packing, closure).
+    costs: Vec<(f64, f64, f64)>,
+}
+
+impl Scratch {
+    pub(crate) fn new(fw: &Framework) -> Scratch {
+        let courses = fw.courses.len();
+        Scratch {
+            need: vec![0; fw.competencies.len()],
+            slot: vec![0; courses],
+            uses: vec![0; courses],
+            seen: vec![0; courses],
+            walk: 0,
+            stack: Vec::new(),
+            members: Vec::new(),
+            used: Vec::new(),
+            closers: Vec::new(),
+            counts: Vec::new(),
+            costs: Vec::new(),
+        }
+    }
+
+    /// `course`'s pending closure into `members`: the course, then its prerequisites
+    /// transitively, not passing through completed ones, once each.
+    fn closure(&mut self, fw: &Framework, course: u32, completed: &[u32]) {
+        if self.walk == u32::MAX {
+            self.seen.fill(0);
+            self.walk = 0;
+        }
+        self.walk += 1;
+        self.members.clear();
+        self.stack.clear();
+        self.stack.push(course);
+        self.seen[course as usize] = self.walk;
+        while let Some(x) = self.stack.pop() {
+            self.members.push(x);
+            for &d in fw.direct_prerequisites(x) {
+                if self.seen[d as usize] != self.walk && completed.binary_search(&d).is_err() {
+                    self.seen[d as usize] = self.walk;
+                    self.stack.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// The costs of each gap of one instance: `gaps` as (competency, required level), sorted by
+/// competency, for an officer who completed `completed` (sorted). Counts are the instance's
+/// own: `n(c)` the gaps course `c` closes, `m(x)` the gaps closed by the closers whose
+/// pending closure holds `x` (summed over closers), and closures are the officer's pending
+/// ones, so the bounds hold whatever the officer completed.
+///
+/// # Complexity
+/// O(Σ offers of the gaps' competencies + Σ outcomes of the closers + Σ closers' pending
+/// closure sizes × log(completed)) time; O(V + c) memory in `scratch`.
+pub(crate) fn gap_costs(
+    fw: &Framework,
+    gaps: &[(u32, u8)],
+    completed: &[u32],
+    untagged: UntaggedLevel,
+    scratch: &mut Scratch,
+    out: &mut Vec<GapCost>,
+) {
+    let closes = |l: Option<u8>, need: u8| reaches(l, untagged).is_some_and(|r| r >= need);
+    for &(c, l) in gaps {
+        scratch.need[c as usize] = l;
+    }
+    scratch.closers.clear();
+    for &(c, l) in gaps {
+        for o in fw.offers_of(c) {
+            if closes(o.level, l)
+                && scratch.slot[o.course as usize] == 0
+                && completed.binary_search(&o.course).is_err()
+            {
+                scratch.closers.push(o.course);
+                scratch.slot[o.course as usize] = scratch.closers.len() as u32;
+            }
+        }
+    }
+    // n(c) for each closer, then m(x) over the closers' closures.
+    scratch.counts.clear();
+    for &c in &scratch.closers {
+        let n = fw
+            .builds_of(c)
+            .iter()
+            .filter(|&&(b, level)| {
+                let need = scratch.need[b as usize];
+                need > 0 && closes(level, need)
+            })
+            .count() as u32;
+        scratch.counts.push(n.max(1));
+    }
+    scratch.used.clear();
+    for k in 0..scratch.closers.len() {
+        scratch.closure(fw, scratch.closers[k], completed);
+        let n = scratch.counts[k];
+        for &x in &scratch.members {
+            let uses = &mut scratch.uses[x as usize];
+            if *uses == 0 {
+                scratch.used.push(x);
+            }
+            *uses = uses.saturating_add(n);
+        }
+    }
+    scratch.costs.clear();
+    for k in 0..scratch.closers.len() {
+        let c = scratch.closers[k];
+        scratch.closure(fw, c, completed);
+        let (mut packing, mut closure) = (0.0, 0.0);
+        for &x in &scratch.members {
+            let h = fw.course_hours[x as usize];
+            packing += h / f64::from(scratch.uses[x as usize].max(1));
+            closure += h;
+        }
+        let share = fw.course_hours[c as usize] / f64::from(scratch.counts[k]);
+        scratch.costs.push((share, packing, closure));
+    }
+    out.clear();
+    for &(c, l) in gaps {
+        let mut cost = GapCost::OPEN;
+        for o in fw.offers_of(c) {
+            let slot = scratch.slot[o.course as usize];
+            if slot > 0 && closes(o.level, l) {
+                let (share, packing, closure) = scratch.costs[slot as usize - 1];
+                cost.closable = true;
+                cost.share = cost.share.min(share);
+                cost.packing = cost.packing.min(packing);
+                cost.closure = cost.closure.min(closure);
+            }
+        }
+        out.push(cost);
+    }
+    for &(c, _) in gaps {
+        scratch.need[c as usize] = 0;
+    }
+    for &c in &scratch.closers {
+        scratch.slot[c as usize] = 0;
+    }
+    for &x in &scratch.used {
+        scratch.uses[x as usize] = 0;
+    }
+}
+
+/// Per requirement entry of every position (indexed as `Framework::reqs`), the costs of
+/// closing it counting only its own position's requirements, with no course completed and
+/// courses without a level counted as reaching 5 (so they hold for any officer without
+/// completed prerequisites, under any [`UntaggedLevel`] rule; the share part for everyone).
+///
+/// # Complexity
+/// Σ over positions of [`gap_costs`] of all their requirements; memory O(e) for e
+/// requirement entries.
+pub(crate) fn post_tables(fw: &Framework) -> Vec<GapCost> {
+    let mut scratch = Scratch::new(fw);
+    let mut out = Vec::with_capacity(fw.reqs.len());
+    let (mut gaps, mut costs) = (Vec::new(), Vec::new());
+    for p in 0..fw.positions.len() as u32 {
+        gaps.clear();
+        gaps.extend(fw.position_reqs(p).iter().map(|r| (r.competency, r.level)));
+        gap_costs(
+            fw,
+            &gaps,
+            &[],
+            UntaggedLevel::Assume(crate::Level::MAX),
+            &mut scratch,
+            &mut costs,
+        );
+        out.extend_from_slice(&costs);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{Scratch, Total, full_closures, gap_costs, post_tables};
+    use crate::planning::recommend::{UntaggedLevel, reaches};
+    use crate::{
+        CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework, FrameworkSpec, Level,
+        Mode, PositionSpec, RequirementSpec, RoleSpec,
+    };
+
+    /// (outcomes as (competency, level or 0 for none), hours in tenths, prerequisites as
+    /// offsets back from the course)
+    type Draft = (Vec<(usize, u8)>, u32, Vec<usize>);
+
+    fn framework(required: &[u8], courses: &[Draft]) -> Framework {
+        let mut spec = FrameworkSpec::new();
+        for c in 0..required.len() {
+            spec.competencies.push(CompetencySpec::new(
+                format!("c{c}"),
+                format!("C{c}"),
+                CompetencyType::Functional,
+            ));
+        }
+        spec.roles.push(RoleSpec {
+            id: "r".into(),
+            name: "R".into(),
+            activities: Vec::new(),
+            requires: required
+                .iter()
+                .enumerate()
+                .map(|(c, &l)| RequirementSpec::new(format!("c{c}"), l))
+                .collect(),
+        });
+        spec.positions.push(PositionSpec {
+            id: "p".into(),
+            name: "P".into(),
+            department: "d".into(),
+            roles: vec!["r".into()],
+        });
+        for (i, (outcomes, tenths, back)) in courses.iter().enumerate() {
+            let mut provides: Vec<CourseOutcome> = Vec::new();
+            for &(c, l) in outcomes {
+                let id = format!("c{}", c % required.len());
+                if provides.iter().all(|o| o.competency.as_str() != id) {
+                    provides.push(CourseOutcome {
+                        competency: id.into(),
+                        level: (l > 0).then_some(l),
+                    });
+                }
+            }
+            let mut prerequisites: Vec<crate::CourseId> = Vec::new();
+            for &b in back {
+                if b >= 1 && b <= i {
+                    let id = format!("k{}", i - b).into();
+                    if !prerequisites.contains(&id) {
+                        prerequisites.push(id);
+                    }
+                }
+            }
+            spec.courses.push(CourseSpec {
+                id: format!("k{i}").into(),
+                name: format!("K{i}"),
+                hours: f64::from(*tenths) / 10.0,
+                mode: Mode::Formal,
+                provides,
+                prerequisites,
+                provider: None,
+                language: None,
+            });
+        }
+        Framework::new(spec).expect("a valid framework")
+    }
+
+    /// The fewest hours of a plan closing every closable gap: every set of courses not
+    /// completed, closed under pending prerequisites; and how many gaps no course closes.
+    fn optimum(
+        fw: &Framework,
+        gaps: &[(u32, u8)],
+        completed: &[u32],
+        untagged: UntaggedLevel,
+    ) -> (u32, f64) {
+        let n = fw.courses.len() as u32;
+        let free: Vec<u32> = (0..n).filter(|c| !completed.contains(c)).collect();
+        let closes = |course: u32, (c, l): (u32, u8)| {
+            fw.builds_of(course)
+                .iter()
+                .any(|&(b, level)| b == c && reaches(level, untagged).is_some_and(|r| r >= l))
+        };
+        let closable: Vec<(u32, u8)> = gaps
+            .iter()
+            .copied()
+            .filter(|&g| free.iter().any(|&c| closes(c, g)))
+            .collect();
+        let mut best = f64::INFINITY;
+        for mask in 0u32..1 << free.len() {
+            let set: Vec<u32> = (0..free.len())
+                .filter(|&i| mask >> i & 1 == 1)
+                .map(|i| free[i])
+                .collect();
+            let closed_under = set.iter().all(|&x| {
+                fw.direct_prerequisites(x)
+                    .iter()
+                    .all(|d| completed.contains(d) || set.contains(d))
+            });
+            if closed_under && closable.iter().all(|&g| set.iter().any(|&c| closes(c, g))) {
+                best = best.min(set.iter().map(|&c| fw.course_hours[c as usize]).sum());
+            }
+        }
+        ((gaps.len() - closable.len()) as u32, best)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Every bound is at most the optimum, for the officer's own instance, for the
+        /// position's tables, with and without completed prerequisites and untagged
+        /// courses; and unclosable gaps are never over-counted.
+        #[test]
+        fn bounds_never_exceed_the_optimum(
+            required in proptest::collection::vec(1u8..=5, 1..=5),
+            courses in proptest::collection::vec(
+                (proptest::collection::vec((0usize..5, 0u8..=5), 1..=3), 1u32..=300,
+                 proptest::collection::vec(1usize..=4, 0..=3)),
+                0..=8,
+            ),
+            held in proptest::collection::vec(0u8..=5, 5),
+            done in proptest::collection::vec(any::<bool>(), 8),
+            assume in proptest::option::of(1u8..=5),
+        ) {
+            let fw = framework(&required, &courses);
+            let untagged = match assume {
+                Some(l) => UntaggedLevel::Assume(Level::new(l).expect("a level")),
+                None => UntaggedLevel::Ignore,
+            };
+            let reqs = fw.position_reqs(0);
+            let short: Vec<usize> = (0..reqs.len()).filter(|&j| held[j] < reqs[j].level).collect();
+            let gaps: Vec<(u32, u8)> = short.iter().map(|&j| (reqs[j].competency, reqs[j].level)).collect();
+            let completed: Vec<u32> = (0..fw.courses.len() as u32).filter(|&c| done[c as usize]).collect();
+            let (open, best) = optimum(&fw, &gaps, &completed, untagged);
+
+            let mut scratch = Scratch::new(&fw);
+            let mut costs = Vec::new();
+            gap_costs(&fw, &gaps, &completed, untagged, &mut scratch, &mut costs);
+            let own = Total::of(&costs);
+            prop_assert_eq!(own.open, open, "the instance's unclosable gaps are exact");
+            prop_assert!(own.hours(true) <= best * (1.0 + 1e-12), "{} > {best}", own.hours(true));
+
+            let table = post_tables(&fw);
+            let mut post = Total::default();
+            for &j in &short {
+                post.add(&table[j]);
+            }
+            let full = full_closures(&fw, &completed);
+            prop_assert!(post.open <= open);
+            if post.open == open {
+                prop_assert!(post.hours(full) <= best * (1.0 + 1e-12), "{} > {best}", post.hours(full));
+            }
+            // Computed per call with the rule, as successors does.
+            let all: Vec<(u32, u8)> = reqs.iter().map(|r| (r.competency, r.level)).collect();
+            gap_costs(&fw, &all, &[], untagged, &mut scratch, &mut costs);
+            let mut per_call = Total::default();
+            for &j in &short {
+                per_call.add(&costs[j]);
+            }
+            prop_assert!(per_call.open <= open);
+            if per_call.open == open {
+                prop_assert!(per_call.hours(full) <= best * (1.0 + 1e-12));
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! A proven upper bound on the most weighted shortfall a department plan can close.
+//!
+//! With `x_oj` officer `o` taking candidate `j` (course `c(j)`, `h_j` hours) and `y_oe` their
+//! gap `e` (value `v_oe`) closed, the linear relaxation is
+//!
+//! ```text
+//! max Σ v_oe y_oe  s.t.  y_oe ≤ Σ_{j closes e} x_oj,  y ≤ 1,  0 ≤ x ≤ 1,
+//!                        Σ_j h_j x_oj ≤ cap            (each officer),
+//!                        Σ_oj h_j x_oj ≤ B             (the budget),
+//!                        Σ_{o, c(j) = c} x_oj ≤ S_c    (the seats of course c),
+//! ```
+//!
+//! with the prerequisite rows dropped (which only loosens it). Relaxing the budget with a
+//! price `λ ≥ 0` per hour, the seats with a price `σ_c ≥ 0` per seat and the gap–course links
+//! with `μ_oe ≥ 0` leaves, per officer, `Σ_e max(0, v_oe − μ_oe)` plus a fractional knapsack
+//! within the cap over candidates with profit `Σ_{e ∈ j} μ_oe − λ h_j − σ_c(j)`, solved
+//! exactly by ratio order. Every choice of prices gives the upper bound
+//! `λ B + Σ_c σ_c S_c + Σ_o φ_o` (weak duality), where `φ_o` is officer `o`'s part; it also
+//! bounds `max v(S_o) − λ h(S_o) − Σ σ` over the officer's feasible enrolments, which the
+//! exact search uses below the root. Subgradient steps improve the prices, a fixed number
+//! of them, so the bound is deterministic.
+
+use super::Department;
+use crate::planning::cover::EPS;
+
+/// Prices of the department's capacities and the bound they give.
+#[derive(Clone, Debug)]
+pub(crate) struct Prices {
+    /// Price of an hour of the budget (0 without a budget).
+    pub(crate) lambda: f64,
+    /// Price of a seat, per course (0 for unlimited courses).
+    pub(crate) sigma: Vec<f64>,
+    /// Per officer: an upper bound on the value of any enrolment within the cap less its
+    /// priced hours and seats.
+    pub(crate) phi: Vec<f64>,
+    /// `λ B + Σ σ_c S_c + Σ φ_o`, an upper bound on the most value of any plan.
+    pub(crate) bound: f64,
+}
+
+struct Buffers {
+    /// Per candidate of the officer being evaluated: profit, then what it keeps after
+    /// handing to its prerequisites; whether the relaxation takes it.
+    profit: Vec<f64>,
+    x: Vec<f64>,
+    order: Vec<u32>,
+}
+
+/// Officer `o`'s part at multipliers `mu` (their gaps' slice) and prices; fills `b.x`.
+///
+/// The cap is priced too, at `ρ`, the value per hour of the item the fractional knapsack
+/// within the cap would split: that price alone gives exactly the knapsack's bound. The
+/// prerequisite rows `x_j ≤ x_p` are then relaxed with multipliers set by one pass down the
+/// prerequisite graph, dependants first: a candidate with a positive profit hands it to its
+/// prerequisites with a negative one (a course worth taking pays for the courses it
+/// needs), and passes the rest on to its first prerequisite. Any such hand-over is a valid
+/// choice of multipliers, and it only lowers the part.
+fn officer_part(
+    dept: &Department<'_>,
+    o: usize,
+    mu: &[f64],
+    lambda: f64,
+    sigma: &[f64],
+    buf: &mut Buffers,
+) -> f64 {
+    let p = &dept.officers[o];
+    let inst = &p.inst;
+    let mut part = 0.0;
+    for (e, &v) in inst.values.iter().enumerate() {
+        if v > 0.0 {
+            part += (v - mu[e]).max(0.0);
+        }
+    }
+    let count = inst.len();
+    buf.profit.clear();
+    buf.x.clear();
+    buf.x.resize(count, 0.0);
+    buf.order.clear();
+    let mut positive_hours = 0.0;
+    for j in 0..count as u32 {
+        let mut profit = -lambda * inst.hours(j) - sigma[p.courses[j as usize] as usize];
+        for &e in inst.covers(j) {
+            if inst.values[e as usize] > 0.0 {
+                profit += mu[e as usize];
+            }
+        }
+        buf.profit.push(profit);
+        if profit > 0.0 {
+            buf.order.push(j);
+            positive_hours += inst.hours(j);
+        }
+    }
+    // The cap's price: the ratio at which the knapsack within the cap is full.
+    let mut rho = 0.0;
+    if positive_hours > dept.cap {
+        let profit = &buf.profit;
+        buf.order.sort_by(|&a, &c| {
+            let ra = profit[a as usize] / inst.hours(a);
+            let rc = profit[c as usize] / inst.hours(c);
+            rc.total_cmp(&ra).then(a.cmp(&c))
+        });
+        let mut left = dept.cap;
+        for &j in &buf.order {
+            let h = inst.hours(j);
+            if h > left {
+                rho = buf.profit[j as usize] / h;
+                break;
+            }
+            left -= h;
+        }
+        part += rho * dept.cap;
+    }
+    for (j, profit) in buf.profit.iter_mut().enumerate() {
+        *profit -= rho * inst.hours(j as u32);
+    }
+    // Dependants first: hand positive profit to prerequisites that can absorb it.
+    for &j in inst.topo().iter().rev() {
+        let ju = j as usize;
+        let mut t = buf.profit[ju];
+        if t <= 0.0 {
+            continue;
+        }
+        let pre = inst.prerequisites(j);
+        for &q in pre {
+            let room = -buf.profit[q as usize];
+            if room > 0.0 {
+                let give = t.min(room);
+                buf.profit[q as usize] += give;
+                t -= give;
+                if t <= 0.0 {
+                    break;
+                }
+            }
+        }
+        if t > 0.0
+            && let Some(&first) = pre.first()
+        {
+            buf.profit[first as usize] += t;
+            t = 0.0;
+        }
+        buf.profit[ju] = t;
+    }
+    for (j, &kept) in buf.profit.iter().enumerate() {
+        if kept > 0.0 {
+            buf.x[j] = 1.0;
+            part += kept;
+        }
+    }
+    part
+}
+
+/// Improves the prices for `iterations` subgradient steps aimed at `target` (the value of
+/// the best plan known) from the hour price `lambda`, and returns the best met. The steps
+/// stop early once the bound meets the target.
+#[allow(clippy::too_many_lines)] // one subgradient loop over three blocks of multipliers
+pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations: u32) -> Prices {
+    let budgeted = dept.budget.is_finite();
+    let courses = dept.seat_limit.len();
+    let limited: Vec<usize> = (0..courses)
+        .filter(|&c| dept.seat_limit[c] != u32::MAX)
+        .collect();
+    let mut start = Vec::with_capacity(dept.officers.len() + 1);
+    start.push(0usize);
+    for p in dept.officers {
+        start.push(start[start.len() - 1] + p.inst.values.len());
+    }
+    let mut mu: Vec<f64> = dept
+        .officers
+        .iter()
+        .flat_map(|p| p.inst.values.iter().map(|&v| v.max(0.0)))
+        .collect();
+    let mut lambda = if budgeted { lambda.max(0.0) } else { 0.0 };
+    let mut sigma = vec![0.0; courses];
+    let mut best = Prices {
+        lambda,
+        sigma: sigma.clone(),
+        phi: vec![0.0; dept.officers.len()],
+        bound: f64::INFINITY,
+    };
+    let mut phi = vec![0.0; dept.officers.len()];
+    let mut g_mu = vec![0.0; mu.len()];
+    let mut used_seats = vec![0.0; courses];
+    let mut b = Buffers {
+        profit: Vec::new(),
+        x: Vec::new(),
+        order: Vec::new(),
+    };
+    let mut theta = 1.0;
+    let mut since_better = 0;
+    for _ in 0..iterations.max(1) {
+        used_seats.fill(0.0);
+        let mut used_hours = 0.0;
+        for (o, p) in dept.officers.iter().enumerate() {
+            let mu_o = &mu[start[o]..start[o + 1]];
+            phi[o] = officer_part(dept, o, mu_o, lambda, &sigma, &mut b);
+            let g = &mut g_mu[start[o]..start[o + 1]];
+            for (e, (g, &v)) in g.iter_mut().zip(&p.inst.values).enumerate() {
+                *g = if v > 0.0 && v > mu_o[e] { -1.0 } else { 0.0 };
+            }
+            for (j, &x) in b.x.iter().enumerate() {
+                if x > 0.0 {
+                    used_hours += x * p.inst.hours(j as u32);
+                    used_seats[p.courses[j] as usize] += x;
+                    for &e in p.inst.covers(j as u32) {
+                        g[e as usize] += x;
+                    }
+                }
+            }
+        }
+        let mut value = phi.iter().sum::<f64>();
+        if budgeted {
+            value += lambda * dept.budget;
+        }
+        for &c in &limited {
+            value += sigma[c] * f64::from(dept.seat_limit[c]);
+        }
+        if value < best.bound - EPS * value.abs().max(1.0) {
+            best.bound = value;
+            best.lambda = lambda;
+            best.sigma.copy_from_slice(&sigma);
+            best.phi.copy_from_slice(&phi);
+            since_better = 0;
+        } else {
+            since_better += 1;
+            if since_better >= 5 {
+                theta /= 2.0;
+                since_better = 0;
+            }
+        }
+        if value <= target + EPS * target.abs().max(1.0) || theta < 1e-3 {
+            break;
+        }
+        // One Polyak step per block of multipliers, each scaled by its own norm: hours,
+        // seats and gap links are in different units.
+        let gap = (value - target).max(EPS);
+        let norm_mu: f64 = g_mu.iter().map(|g| g * g).sum();
+        let g_lambda = if budgeted {
+            dept.budget - used_hours
+        } else {
+            0.0
+        };
+        let norm_sigma: f64 = limited
+            .iter()
+            .map(|&c| (f64::from(dept.seat_limit[c]) - used_seats[c]).powi(2))
+            .sum();
+        let blocks = [norm_mu, g_lambda * g_lambda, norm_sigma]
+            .iter()
+            .filter(|&&n| n > 0.0)
+            .count()
+            .max(1) as f64;
+        if norm_mu > 0.0 {
+            let t = theta * gap / norm_mu / blocks;
+            for (o, p) in dept.officers.iter().enumerate() {
+                for (e, &v) in p.inst.values.iter().enumerate() {
+                    let k = start[o] + e;
+                    mu[k] = (mu[k] - t * g_mu[k]).clamp(0.0, v.max(0.0));
+                }
+            }
+        }
+        if g_lambda != 0.0 {
+            lambda = (lambda - theta * gap / g_lambda / blocks).max(0.0);
+        }
+        if norm_sigma > 0.0 {
+            let t = theta * gap / norm_sigma / blocks;
+            for &c in &limited {
+                let g = f64::from(dept.seat_limit[c]) - used_seats[c];
+                sigma[c] = (sigma[c] - t * g).max(0.0);
+            }
+        }
+    }
+    best
+}
