@@ -5,8 +5,8 @@ use karmayogi::{
     Error, EvidenceProblem, Framework, LevelPolicy, OfficersSpec, Profile, UndatedEvidence,
 };
 
-const UNDATED_FRAMEWORK: &str = include_str!("data/cases/scales/07-undated-framework.json");
-const UNDATED_OFFICERS: &str = include_str!("data/cases/scales/07-undated-officers.json");
+const UNDATED_FRAMEWORK: &str = include_str!("../data/cases/scales/07-undated-framework.json");
+const UNDATED_OFFICERS: &str = include_str!("../data/cases/scales/07-undated-officers.json");
 
 /// `scales/07`: self-declared evidence with `"date": ""` and one with an ISO date-time, as
 /// the platform's profiles hold them. Accepted under the documented policy for undated

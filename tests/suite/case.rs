@@ -11,7 +11,7 @@ use karmayogi::{
 };
 use serde_json::{Value, json};
 
-const SECTION_OFFICER: &str = include_str!("data/case/section_officer.json");
+const SECTION_OFFICER: &str = include_str!("../data/case/section_officer.json");
 const DOC: &str = "c4a8e2b6-51d3-4f0a-9b7e-3d2c1a0f9e8d";
 const STAMP: &str = "2025-04-01T09:00:00Z";
 

@@ -12,14 +12,14 @@ use karmayogi::{
 };
 use serde_json::Value;
 
-const SAME_NAME_AREAS: &str = include_str!("data/cases/case/01-same-name-areas-merged.json");
-const SEQUENCE_STRING: &str = include_str!("data/cases/case/02-sequence-number-string.json");
-const NULL_TITLE: &str = include_str!("data/cases/case/03-null-link-title.json");
-const WRAPPED: &str = include_str!("data/cases/case/06-cfpackage-wrapper.json");
-const STRING_URI: &str = include_str!("data/cases/case/07-string-node-uri.json");
-const BLANK_DESCRIPTION: &str = include_str!("data/cases/case/10-export-blank-description.json");
-const SFIA_PARTIAL: &str = include_str!("data/cases/scales/02-sfia-partial-levels.json");
-const BEST_FIRST: &str = include_str!("data/cases/scales/03-case-rubric-best-first.json");
+const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
+const SEQUENCE_STRING: &str = include_str!("../data/cases/case/02-sequence-number-string.json");
+const NULL_TITLE: &str = include_str!("../data/cases/case/03-null-link-title.json");
+const WRAPPED: &str = include_str!("../data/cases/case/06-cfpackage-wrapper.json");
+const STRING_URI: &str = include_str!("../data/cases/case/07-string-node-uri.json");
+const BLANK_DESCRIPTION: &str = include_str!("../data/cases/case/10-export-blank-description.json");
+const SFIA_PARTIAL: &str = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
+const BEST_FIRST: &str = include_str!("../data/cases/scales/03-case-rubric-best-first.json");
 
 const AREA_1: &str = "a0000000-0000-4000-8000-000000000001";
 const AREA_2: &str = "a0000000-0000-4000-8000-000000000002";

@@ -13,9 +13,9 @@ use karmayogi::{
     LevelPolicy, NeedsOptions, OfficerSpec, OfficersSpec, Profile, RankOptions, RecommendOptions,
 };
 
-const HEAD_POST_OFFICE: &str = include_str!("../examples/data/head_post_office.json");
+const HEAD_POST_OFFICE: &str = include_str!("../../examples/data/head_post_office.json");
 const HEAD_POST_OFFICE_OFFICERS: &str =
-    include_str!("../examples/data/head_post_office_officers.json");
+    include_str!("../../examples/data/head_post_office_officers.json");
 
 /// A sub post office: every competency but GST has exactly one course that closes it
 /// (accounts 3 needs `acc-201`, which needs `acc-101`), and the GST course reaches only

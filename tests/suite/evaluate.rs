@@ -470,7 +470,7 @@ Only in the second snapshot
 
 #[test]
 fn a_training_cycle_closes_gaps_opens_a_lapsed_one_and_flags_weak_courses() {
-    let fw = Framework::from_json(include_str!("../examples/data/head_post_office.json"))
+    let fw = Framework::from_json(include_str!("../../examples/data/head_post_office.json"))
         .expect("valid framework");
     let (before, after) = scenario();
     let lapsing = LevelPolicy::default().not_before("2023-01-01").unwrap();
@@ -485,7 +485,7 @@ fn a_training_cycle_closes_gaps_opens_a_lapsed_one_and_flags_weak_courses() {
 
 #[test]
 fn cohorts_of_another_framework_are_rejected() {
-    let json = include_str!("../examples/data/head_post_office.json");
+    let json = include_str!("../../examples/data/head_post_office.json");
     let fw = Framework::from_json(json).unwrap();
     let other = Framework::from_json(json).unwrap();
     let (before, after) = scenario();
@@ -504,7 +504,7 @@ fn cohorts_of_another_framework_are_rejected() {
 
 #[test]
 fn empty_snapshots_compare_to_nothing() {
-    let fw = Framework::from_json(include_str!("../examples/data/head_post_office.json")).unwrap();
+    let fw = Framework::from_json(include_str!("../../examples/data/head_post_office.json")).unwrap();
     let empty = Cohort::new(&fw, Vec::<OfficerSpec>::new(), &LevelPolicy::default()).unwrap();
     let eval = compare(&fw, &empty, &empty, Weights::default());
     assert_eq!(eval.overall, Progress::default());

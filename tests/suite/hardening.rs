@@ -243,8 +243,8 @@ fn serialized(value: &impl serde::Serialize) -> String {
 // Reference data
 // ---------------------------------------------------------------------------------------
 
-const EXAMPLE_FRAMEWORK: &str = include_str!("../examples/data/head_post_office.json");
-const EXAMPLE_OFFICERS: &str = include_str!("../examples/data/head_post_office_officers.json");
+const EXAMPLE_FRAMEWORK: &str = include_str!("../../examples/data/head_post_office.json");
+const EXAMPLE_OFFICERS: &str = include_str!("../../examples/data/head_post_office_officers.json");
 
 fn example() -> &'static Framework {
     static FRAMEWORK: OnceLock<Framework> = OnceLock::new();

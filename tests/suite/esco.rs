@@ -4,7 +4,7 @@
 //! Expected values are computed from the raw CSV rows in [`esco::Esco`], not through the
 //! library, so the library is checked against an independent reading of the data.
 
-#[path = "../examples/support/esco.rs"]
+#[path = "../../examples/support/esco.rs"]
 mod esco;
 
 use std::cmp::Reverse;
