@@ -11,6 +11,8 @@ use karmayogi::{
     GroupKind,
 };
 
+use crate::support::import;
+
 const WHAT_STANDARDS_COULD_BE: &str =
     include_str!("../data/case/opensalt/what-standards-could-be.json");
 const CCSS_MEASUREMENT: &str =
@@ -32,11 +34,6 @@ const ALL: [(&str, &str); 8] = [
     ("Utf8TestFramework", UTF8),
     ("SmartLevelFramework", SMART_LEVEL),
 ];
-
-#[track_caller]
-fn import(json: &str) -> CaseImport {
-    CaseImport::from_json(json, &CaseImportOptions::default()).unwrap_or_else(|e| panic!("{e}"))
-}
 
 /// How many dropped fields the report lists per `(element, field, reason)`.
 fn field_counts(import: &CaseImport) -> BTreeMap<(CaseElement, String, CaseFieldReason), usize> {

@@ -1,9 +1,347 @@
-//! Reduced real-world cases kept in `tests/data/cases/`: each is one example of a kind of
-//! input that people really feed the crate, with the behaviour a demanding user expects.
+//! Reduced real-world cases (`tests/data/cases/case/` and `tests/data/cases/scales/`): each
+//! file keeps the shape that broke a CASE import, a level scale or an officer's evidence,
+//! as people really feed it to the crate, and each test asserts what a demanding user
+//! expects of it. Each is one example of a kind of fault; the kind is covered further in
+//! `tests/suite/case.rs`, `tests/suite/groups.rs` and `tests/suite/levels.rs`.
+
+use std::collections::BTreeSet;
 
 use karmayogi::{
-    Error, EvidenceProblem, Framework, LevelPolicy, OfficersSpec, Profile, UndatedEvidence,
+    CaseDocument, CaseElement, CaseExportOptions, CaseFieldReason, CaseImport, CaseImportOptions,
+    CasePackage, CompetencySpec, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec,
+    GroupKind, Level, LevelPolicy, OfficersSpec, Profile, RequirementSpec, UndatedEvidence,
 };
+use serde_json::Value;
+
+use crate::support::{import, memberships};
+
+const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
+const SEQUENCE_STRING: &str = include_str!("../data/cases/case/02-sequence-number-string.json");
+const NULL_TITLE: &str = include_str!("../data/cases/case/03-null-link-title.json");
+const WRAPPED: &str = include_str!("../data/cases/case/06-cfpackage-wrapper.json");
+const STRING_URI: &str = include_str!("../data/cases/case/07-string-node-uri.json");
+const BLANK_DESCRIPTION: &str = include_str!("../data/cases/case/10-export-blank-description.json");
+const SFIA_PARTIAL: &str = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
+const BEST_FIRST: &str = include_str!("../data/cases/scales/03-case-rubric-best-first.json");
+
+const AREA_1: &str = "a0000000-0000-4000-8000-000000000001";
+const AREA_2: &str = "a0000000-0000-4000-8000-000000000002";
+const ITEM_1: &str = "c0000000-0000-4000-8000-000000000001";
+const ITEM_2: &str = "c0000000-0000-4000-8000-000000000002";
+
+/// Whether the import kept every element, association and field (the item's missing type
+/// is still reported as mapped by default).
+fn nothing_set_aside(import: &CaseImport) -> bool {
+    let r = &import.report;
+    r.associations.is_empty() && r.dropped.is_empty() && r.dropped_fields.is_empty()
+}
+
+fn document() -> CaseDocument {
+    CaseDocument::new(
+        "d0000000-0000-4000-8000-000000000001",
+        "Mathematics",
+        "Example Board",
+        "2024-01-01T00:00:00Z",
+    )
+}
+
+/// The `(child, parent)` identifiers of every `isChildOf`.
+fn child_of_edges(package: &CasePackage) -> BTreeSet<(String, String)> {
+    package
+        .associations
+        .iter()
+        .filter(|a| a.association_type == "isChildOf")
+        .map(|a| {
+            (
+                a.origin_node_uri.as_ref().unwrap().identifier.clone(),
+                a.destination_node_uri.as_ref().unwrap().identifier.clone(),
+            )
+        })
+        .collect()
+}
+
+// case/01: two different area items share the name "Number sense".
+
+#[test]
+fn same_name_areas_stay_distinct_through_import() {
+    let import = import(SAME_NAME_AREAS);
+    let groups: Vec<(&str, &str, GroupKind)> = import
+        .spec
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.name.as_str(), g.kind))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (AREA_1, "Number sense", GroupKind::Area),
+            (AREA_2, "Number sense", GroupKind::Area)
+        ]
+    );
+    let membership = memberships(&import.spec);
+    assert_eq!(membership, [(ITEM_1, vec![AREA_1]), (ITEM_2, vec![AREA_2])]);
+    // Nothing was merged, dropped or guessed: the import holds everything.
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    let framework = Framework::new(import.spec).unwrap();
+    assert_eq!(framework.members(AREA_1).unwrap(), [&ITEM_1.into()]);
+    assert_eq!(framework.members(AREA_2).unwrap(), [&ITEM_2.into()]);
+}
+
+#[test]
+fn same_name_areas_stay_distinct_through_a_case_round_trip() {
+    let original = CasePackage::from_json(SAME_NAME_AREAS).unwrap();
+    let import = CaseImport::from_package(&original, &CaseImportOptions::default()).unwrap();
+    let framework = Framework::new(import.spec.clone()).unwrap();
+    let exported = CasePackage::from_framework(
+        &framework,
+        &import.report.document,
+        &CaseExportOptions::default(),
+    )
+    .unwrap();
+    // Every item keeps its identifier and every isChildOf edge is written back.
+    let items = |p: &CasePackage| -> BTreeSet<String> {
+        p.items.iter().map(|i| i.identifier.clone()).collect()
+    };
+    assert_eq!(items(&exported), items(&original));
+    let mut expected = child_of_edges(&original);
+    // The areas had no parent in the original; export places them under the document.
+    let doc = original.document.as_ref().unwrap().identifier.clone();
+    expected.insert((AREA_1.to_owned(), doc.clone()));
+    expected.insert((AREA_2.to_owned(), doc));
+    assert_eq!(child_of_edges(&exported), expected);
+    let again = CaseImport::from_package(&exported, &CaseImportOptions::default()).unwrap();
+    assert_eq!(again.spec, import.spec);
+}
+
+#[test]
+fn same_name_areas_in_a_spec_stay_distinct_through_a_case_round_trip() {
+    // The spec side: two groups named alike, written out and read back.
+    let spec = FrameworkSpec::from_json(
+        r#"{"format_version": 2,
+            "groups": [{"id": "g1", "name": "Number sense", "kind": "area"},
+                       {"id": "g2", "name": "Number sense", "kind": "area"}],
+            "competencies": [
+              {"id": "c1", "name": "Adds within twenty", "type": "functional", "groups": ["g1"]},
+              {"id": "c2", "name": "Adds within one hundred", "type": "functional",
+               "groups": ["g2"]}]}"#,
+    )
+    .unwrap();
+    let framework = Framework::new(spec.clone()).unwrap();
+    let json = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
+        .unwrap()
+        .to_json();
+    let options = CaseImportOptions::default().ids(karmayogi::CaseIds::HumanCodingScheme);
+    let back = CaseImport::from_json(&json, &options).unwrap();
+    assert_eq!(back.spec.groups, spec.groups);
+    assert_eq!(back.spec.competencies, spec.competencies);
+}
+
+// case/02: an association's sequenceNumber is the string "1", as OpenSALT exports it.
+
+#[test]
+fn a_sequence_number_string_is_set_aside_and_reported() {
+    let import = import(SEQUENCE_STRING);
+    assert_eq!(import.spec.competencies.len(), 1);
+    let fields: Vec<(CaseElement, &str, &str, CaseFieldReason)> = import
+        .report
+        .dropped_fields
+        .iter()
+        .map(|f| (f.element, f.identifier.as_str(), f.field.as_str(), f.reason))
+        .collect();
+    assert_eq!(
+        fields,
+        [(
+            CaseElement::Association,
+            "e0000000-0000-4000-8000-000000000001",
+            "sequenceNumber",
+            CaseFieldReason::WrongType {
+                found: "a string",
+                expected: "an integer"
+            }
+        )]
+    );
+    // A fractional number is another type too.
+    let fractional =
+        SEQUENCE_STRING.replace(r#""sequenceNumber": "1""#, r#""sequenceNumber": 1.0"#);
+    let import = self::import(&fractional);
+    assert_eq!(
+        import.report.dropped_fields[0].reason,
+        CaseFieldReason::WrongType {
+            found: "a fractional number",
+            expected: "an integer"
+        }
+    );
+}
+
+// case/03: `"title": null` in a node link.
+
+#[test]
+fn null_reads_as_absent() {
+    let import = import(NULL_TITLE);
+    assert_eq!(import.spec.competencies.len(), 1);
+    assert!(nothing_set_aside(&import), "{:?}", import.report);
+    // The same for a null in any field, modelled or not.
+    let nulls = NULL_TITLE
+        .replace(
+            r#""fullStatement": "Reasons with ratios.""#,
+            r#""fullStatement": "Reasons with ratios.", "abbreviatedStatement": null, "CFItemType": null, "notes": null, "CFItemTypeURI": null"#,
+        )
+        .replace(r#""associationType""#, r#""sequenceNumber": null, "associationType""#);
+    let again = self::import(&nulls);
+    assert_eq!(again.spec, import.spec);
+    assert!(nothing_set_aside(&again), "{:?}", again.report);
+}
+
+// case/06: the package wrapped in {"CFPackage": …}, as a CASE API returns it.
+
+#[test]
+fn a_wrapped_package_is_unwrapped() {
+    let import = import(WRAPPED);
+    assert_eq!(import.spec.competencies.len(), 1);
+    assert_eq!(import.spec.competencies[0].name, "Reasons with ratios.");
+    let inner: Value = serde_json::from_str::<Value>(WRAPPED).unwrap()["CFPackage"].clone();
+    assert_eq!(self::import(&inner.to_string()).spec, import.spec);
+}
+
+// case/07: CASE 1.0 node links given as plain URI strings.
+
+#[test]
+fn string_node_uris_are_resolved() {
+    let import = import(STRING_URI);
+    // The isChildOf to the document was resolved and used: nothing is kept aside.
+    assert!(nothing_set_aside(&import), "{:?}", import.report);
+    // A URI that names nothing in the package points outside it: kept aside, no error.
+    let outside = STRING_URI.replace(
+        "CFDocuments/d0000000-0000-4000-8000-000000000001",
+        "CFDocuments/elsewhere",
+    );
+    let import = self::import(&outside);
+    assert_eq!(
+        import.report.associations[0].association.identifier,
+        "e0000000-0000-4000-8000-000000000001"
+    );
+    // A link of a type that is neither: the error names the association and the field.
+    let number = STRING_URI.replace(
+        r#""originNodeURI": "https://case.example.org/ims/case/v1p0/CFItems/c0000000-0000-4000-8000-000000000001""#,
+        r#""originNodeURI": 17"#,
+    );
+    let errors = CaseImport::from_json(&number, &CaseImportOptions::default())
+        .unwrap_err()
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CaseFieldType {
+            path: "CFAssociations[0].originNodeURI".to_owned(),
+            found: "an integer",
+            expected: "a link object or a uri string",
+        }]
+    );
+}
+
+// case/10: a competency whose description is a single space.
+
+#[test]
+fn the_export_of_a_blank_description_imports_again() {
+    let framework = Framework::from_json(BLANK_DESCRIPTION).unwrap();
+    let package =
+        CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
+            .unwrap();
+    let item = &package.items[0];
+    assert_eq!(item.full_statement, "C");
+    assert_eq!(item.abbreviated_statement, None);
+    let options = CaseImportOptions::default().ids(karmayogi::CaseIds::HumanCodingScheme);
+    let import = CaseImport::from_json(&package.to_json(), &options).unwrap();
+    let c = &import.spec.competencies[0];
+    assert_eq!(
+        (c.id.as_str(), c.name.as_str(), c.description.as_str()),
+        ("c", "C", "")
+    );
+}
+
+// scales/02: a competency described at levels 4 and 5 only, as SFIA skills are.
+
+#[test]
+fn a_competency_described_at_some_levels_loads() {
+    let framework = Framework::from_json(SFIA_PARTIAL).unwrap();
+    assert_eq!(framework.max_level("ITSP"), Some(Level::new(5).unwrap()));
+    assert_eq!(framework.min_level("ITSP"), Some(Level::new(1).unwrap()));
+    assert_eq!(
+        framework.requirements("p-planner").unwrap()[0].level.get(),
+        5
+    );
+}
+
+#[test]
+fn a_framework_can_say_a_skill_exists_at_four_and_five_only() {
+    let mut spec = FrameworkSpec::from_json(SFIA_PARTIAL).unwrap();
+    spec.competencies[0].min_level = Some(4);
+    let framework = Framework::new(spec.clone()).unwrap();
+    assert_eq!(framework.min_level("ITSP"), Some(Level::new(4).unwrap()));
+    // A requirement at level 3, which the skill does not have, names the ids at fault.
+    spec.roles[0].requires = vec![RequirementSpec::new("ITSP", 3)];
+    let errors = Framework::new(spec).unwrap_err().into_vec();
+    assert_eq!(
+        errors,
+        [Error::InvalidLevel {
+            owner_kind: EntityKind::Role,
+            owner: "r-planner".into(),
+            competency: "ITSP".into(),
+            level: 3,
+            min: 4,
+            max: 5,
+        }]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "role `r-planner` names competency `ITSP` at level 3: expected 4 to 5"
+    );
+    // The range goes through JSON and through CASE.
+    let only = CompetencySpec {
+        min_level: Some(4),
+        ..FrameworkSpec::from_json(SFIA_PARTIAL).unwrap().competencies[0].clone()
+    };
+    let spec = FrameworkSpec {
+        competencies: vec![only.clone()],
+        ..FrameworkSpec::new()
+    };
+    assert_eq!(FrameworkSpec::from_json(&spec.to_json()).unwrap(), spec);
+    let framework = Framework::new(spec).unwrap();
+    let json = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
+        .unwrap()
+        .to_json();
+    let options = CaseImportOptions::default().ids(karmayogi::CaseIds::HumanCodingScheme);
+    assert_eq!(
+        CaseImport::from_json(&json, &options)
+            .unwrap()
+            .spec
+            .competencies,
+        [only]
+    );
+}
+
+// scales/03: a rubric listed best-first (position 1 is "Exemplary", score 4).
+
+#[test]
+fn rubric_levels_follow_the_score_not_the_position() {
+    let import = import(BEST_FIRST);
+    let levels: Vec<(u8, Option<&str>, &str)> = import.spec.competencies[0]
+        .levels
+        .iter()
+        .map(|l| (l.level, l.name.as_deref(), l.description.as_str()))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            (1, Some("Beginning"), "needs close help"),
+            (2, Some("Developing"), "needs some help"),
+            (3, Some("Proficient"), "works alone"),
+            (4, Some("Exemplary"), "leads others"),
+        ]
+    );
+    let framework = Framework::new(import.spec).unwrap();
+    let id = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
+    assert_eq!(framework.max_level(id), Some(Level::new(4).unwrap()));
+}
 
 const UNDATED_FRAMEWORK: &str = include_str!("../data/cases/scales/07-undated-framework.json");
 const UNDATED_OFFICERS: &str = include_str!("../data/cases/scales/07-undated-officers.json");

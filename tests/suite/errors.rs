@@ -1724,7 +1724,7 @@ fn case_duplicate_identifier() {
     );
 
     // On export a competency whose id is the document's identifier exports under a
-    // derived identifier (tests/case.rs), so only import reports duplicates.
+    // derived identifier (tests/suite/case.rs), so only import reports duplicates.
 }
 
 #[test]

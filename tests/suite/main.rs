@@ -6,11 +6,15 @@
 //! `tests/framework_memory.rs` installs a counting global allocator, `tests/planning.rs`
 //! reads the process's peak resident memory and `tests/threads.rs` counts its threads.
 
+/// The ESCO loader the examples use, shared with the suites that read the real data.
+#[path = "../../examples/support/esco.rs"]
+mod esco_data;
+mod support;
+
 mod acbp;
 mod atlas;
 mod career;
 mod case;
-mod case_cases;
 mod case_real;
 mod cases;
 mod errors;

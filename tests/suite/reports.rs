@@ -6,7 +6,7 @@
 //! paths, career paths) use a sub post office where every gap has exactly one course
 //! closing it, so the plan is the only least-hours plan and the text depends on the
 //! reporting alone. The others use the head post office of the examples. The evaluation
-//! report is asserted whole in `tests/evaluate.rs`.
+//! report is asserted whole in `tests/suite/evaluate.rs`.
 
 use karmayogi::{
     AcbpOptions, CareerFit, CareerOptions, Cohort, EntityKind, Error, Fit, Framework, GapOptions,
