@@ -1,6 +1,7 @@
 //! Career paths and deployment by training effort: which posts an officer could be ready for
 //! with the least training, and which officers a vacancy could be filled from.
 
+use crate::internal::order;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
@@ -509,7 +510,7 @@ impl Framework {
             .iter()
             .map(|&l| courses[l as usize])
             .collect();
-        chosen.sort_by_key(|&c| self.course_rank[c as usize]);
+        order::sort_by_key(&mut chosen, |&c| self.course_rank[c as usize]);
         Planned {
             open: open.len() as u32,
             hours: chosen

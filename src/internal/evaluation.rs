@@ -85,7 +85,7 @@ pub(crate) fn pair_by_id(before: &Cohort, after: &Cohort, mut visit: impl FnMut(
 /// Officer indices of a cohort, sorted by id (ids are unique within a cohort).
 fn id_order(cohort: &Cohort) -> Vec<u32> {
     let mut order: Vec<u32> = (0..cohort.len() as u32).collect();
-    order.sort_unstable_by(|&x, &y| cohort.id_str(x).cmp(cohort.id_str(y)));
+    order::sort_unstable_by(&mut order, |&x, &y| cohort.id_str(x).cmp(cohort.id_str(y)));
     order
 }
 
