@@ -456,10 +456,7 @@ impl Framework {
             }
             found.clear();
             evaluate(i, kth, &mut found);
-            if found.len() > k {
-                found.select_nth_unstable_by(k, |a, b| better(Self::key(a), Self::key(b)));
-                found.truncate(k);
-            }
+            order::keep_first(&mut found, k, |a, b| better(Self::key(a), Self::key(b)));
             for &entry in &found {
                 let at = best.partition_point(|e| better(Self::key(e), Self::key(&entry)).is_lt());
                 if at < k {

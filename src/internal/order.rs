@@ -54,6 +54,25 @@ pub(crate) fn sort_unstable_by<T>(items: &mut [T], compare: impl FnMut(&T, &T) -
     }
 }
 
+/// Keeps in `items` only its `k` first elements by `compare`, a total order, in no
+/// particular order, as `select_nth_unstable_by(k, compare)` and `truncate(k)` do. Keeps
+/// everything when `k >= items.len()`.
+///
+/// # Complexity
+/// O(n) comparisons on average natively; O(n log n) and O(n) extra memory in WebAssembly,
+/// where it sorts with [`sort_by`] rather than compiling a selection per call site.
+pub(crate) fn keep_first<T>(items: &mut Vec<T>, k: usize, compare: impl FnMut(&T, &T) -> Ordering) {
+    if k >= items.len() {
+        return;
+    }
+    if cfg!(target_arch = "wasm32") {
+        sort_by(items, compare);
+    } else {
+        items.select_nth_unstable_by(k, compare);
+    }
+    items.truncate(k);
+}
+
 /// Sorts `items` stably by the key `key` gives, as `items.sort_by_key(key)` does.
 pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
