@@ -148,6 +148,21 @@ mod tests {
     }
 
     #[test]
+    fn keep_first_keeps_the_first_k_of_the_sorted_order() {
+        // A total order (ties broken by index), as keep_first requires: the k kept are the
+        // k first of the sorted order, the same set as the WebAssembly path's sort-and-cut.
+        let items: Vec<(u8, usize)> = (0..200).map(|i| ((i * 37 % 11) as u8, i)).collect();
+        let mut sorted = items.clone();
+        sorted.sort_unstable();
+        for k in [0, 1, 5, 199, 200, 500] {
+            let mut kept = items.clone();
+            keep_first(&mut kept, k, Ord::cmp);
+            kept.sort_unstable();
+            assert_eq!(kept, sorted[..k.min(sorted.len())], "k = {k}");
+        }
+    }
+
+    #[test]
     fn elements_that_are_not_copy_move_into_place() {
         let mut names: Vec<String> = ["delta", "alpha", "charlie", "bravo", "alpha"]
             .map(String::from)
