@@ -6,6 +6,7 @@
 //! the aggregations read them in one stream with each position's requirements in cache.
 
 use crate::internal::hash::IdMap;
+use crate::internal::order;
 use crate::{Cohort, DepartmentId, EntityKind, Error};
 
 /// A target position of none.
@@ -170,7 +171,7 @@ impl Officers {
     /// and groups the officers by department and position.
     pub(crate) fn layout(&mut self) -> Layout {
         let mut by_name: Vec<u32> = (0..self.dept_names.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| {
+        order::sort_unstable_by(&mut by_name, |&a, &b| {
             self.dept_names[a as usize].cmp(&self.dept_names[b as usize])
         });
         let mut renumber = vec![0u32; by_name.len()];
@@ -327,7 +328,9 @@ fn index_ids(c: &mut Cohort, errors: &mut Vec<Error>) {
         return;
     }
     let mut by_id: Vec<u32> = (0..n).collect();
-    by_id.sort_unstable_by(|&a, &b| c.id_str(a).cmp(c.id_str(b)).then(a.cmp(&b)));
+    order::sort_unstable_by(&mut by_id, |&a, &b| {
+        c.id_str(a).cmp(c.id_str(b)).then(a.cmp(&b))
+    });
     for w in by_id.windows(2) {
         if c.id_str(w[0]) == c.id_str(w[1]) {
             let id = c.id_str(w[0]).to_owned();

@@ -22,6 +22,7 @@
 
 use super::Department;
 use crate::internal::cover::EPS;
+use crate::internal::order;
 
 /// Prices of the department's capacities and the bound they give.
 #[derive(Clone, Debug)]
@@ -93,7 +94,7 @@ fn officer_part(
     let mut rho = 0.0;
     if positive_hours > dept.cap {
         let profit = &buf.profit;
-        buf.order.sort_by(|&a, &c| {
+        order::sort_by(&mut buf.order, |&a, &c| {
             let ra = profit[a as usize] / inst.hours(a);
             let rc = profit[c as usize] / inst.hours(c);
             rc.total_cmp(&ra).then(a.cmp(&c))

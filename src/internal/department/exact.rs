@@ -24,6 +24,7 @@
 use super::{Department, Plan, Prices, better};
 use crate::internal::cover::EPS;
 use crate::internal::cover::Stepper;
+use crate::internal::order;
 
 /// What a search returns: whether it finished, the nodes used, and (when it did not) a
 /// bound on the value of every plan it left unexplored.
@@ -106,7 +107,7 @@ pub(crate) fn exact(
                 (gain, empty.marginal_hours(&p.inst, c), c)
             })
             .collect();
-        own.sort_by(|a, b| {
+        order::sort_by(&mut own, |a, b| {
             (b.0 / b.1)
                 .total_cmp(&(a.0 / a.1))
                 .then(a.1.total_cmp(&b.1))
