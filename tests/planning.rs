@@ -10,6 +10,9 @@
 // Hours and values here are whole numbers, so sums of them are exact and compared exactly.
 #![allow(clippy::float_cmp)]
 
+#[path = "suite/support.rs"]
+mod support;
+
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -223,14 +226,7 @@ fn framework(required: &[String], courses: Vec<CourseSpec>) -> Framework {
 }
 
 fn newcomer(fw: &Framework) -> Profile {
-    let officer = OfficerSpec {
-        id: "o".into(),
-        name: None,
-        department: "d".into(),
-        position: "p".into(),
-        target_position: None,
-        passbook: Vec::new(),
-    };
+    let officer = support::officer("o", "d", "p", Vec::new());
     Profile::new(fw, &officer, &LevelPolicy::default()).expect("a valid officer")
 }
 

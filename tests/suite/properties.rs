@@ -17,11 +17,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Evidence,
-    EvidenceSource, FORMAT_VERSION, Fit, Framework, FrameworkSpec, GapOptions, GapReport,
-    LevelDescriptor, LevelPolicy, Mode, NeedRow, NeedsOptions, OfficerSpec, OfficersSpec,
-    PositionSpec, Profile, Provenance, RankOptions, RequirementSpec, ReviewStatus, RoleSpec,
-    TrainingNeeds, Weights,
+    ActivitySpec, Cohort, CompetencySpec, CompetencyType, CourseSpec, Evidence, EvidenceSource,
+    FORMAT_VERSION, Fit, Framework, FrameworkSpec, GapOptions, GapReport, LevelPolicy, Mode,
+    NeedRow, NeedsOptions, OfficerSpec, OfficersSpec, PositionSpec, Profile, Provenance,
+    RankOptions, RequirementSpec, ReviewStatus, RoleSpec, TrainingNeeds, Weights,
 };
 use karmayogi::{EntityKind, Error};
 
@@ -53,6 +52,10 @@ fn unless_unknown<T: std::fmt::Debug>(result: Result<T, Error>, known: bool) -> 
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
+
+use crate::support::{
+    SOURCES, descriptors, fit_level, outcomes, picked_course, scale_of, valid_completion,
+};
 
 // ---------------------------------------------------------------------------------------
 // Generation
@@ -108,20 +111,6 @@ fn weight() -> impl Strategy<Value = f64> {
     prop_oneof![Just(0.0), Just(1.0), 0.01f64..8.0]
 }
 
-/// The highest level of each competency of a spec, by position in the list.
-fn scale_of(c: &CompetencySpec) -> u8 {
-    if c.levels.is_empty() {
-        5
-    } else {
-        c.levels.len() as u8
-    }
-}
-
-/// Maps a level pick `1..=5` onto `1..=max`.
-fn fit_level(pick: u8, max: u8) -> u8 {
-    1 + (pick - 1) % max
-}
-
 /// Requirements from picks: each competency once, levels within its scale.
 fn requirements(raw: &[RawReq], competencies: &[CompetencySpec]) -> Vec<RequirementSpec> {
     let mut seen = BTreeSet::new();
@@ -170,13 +159,7 @@ fn build_spec(
             description: String::new(),
             kind: CompetencyType::ALL[kind],
             area: None,
-            levels: (1..=scale)
-                .map(|level| LevelDescriptor {
-                    level,
-                    name: None,
-                    description: format!("level {level}"),
-                })
-                .collect(),
+            levels: descriptors(1..=scale),
             groups: Vec::new(),
             max_level: None,
             min_level: None,
@@ -221,21 +204,12 @@ fn build_spec(
         .iter()
         .enumerate()
         .map(|(i, (hours, provides, prerequisites))| {
-            let mut seen = BTreeSet::new();
             CourseSpec {
                 id: COURSES[i].into(),
                 name: format!("Course {i}"),
                 hours: *hours,
                 mode: Mode::Formal,
-                provides: provides
-                    .iter()
-                    .map(|&(pick, level)| (&competencies[pick % competencies.len()], level))
-                    .filter(|(c, _)| seen.insert(c.id.clone()))
-                    .map(|(c, level)| CourseOutcome {
-                        competency: c.id.clone(),
-                        level: level.map(|l| fit_level(l, scale_of(c))),
-                    })
-                    .collect(),
+                provides: outcomes(provides, &competencies),
                 // Only earlier courses, so the prerequisites are acyclic.
                 prerequisites: if i == 0 {
                     Vec::new()
@@ -297,12 +271,6 @@ fn raw_officer() -> impl Strategy<Value = RawOfficer> {
 }
 
 fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> {
-    const SOURCES: [EvidenceSource; 4] = [
-        EvidenceSource::CourseCompletion,
-        EvidenceSource::Assessment,
-        EvidenceSource::Feedback360,
-        EvidenceSource::SelfDeclared,
-    ];
     let comps = &spec.competencies;
     raw.iter()
         .enumerate()
@@ -317,9 +285,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
                 .iter()
                 .map(|&(c, level, source, verified, date, course)| {
                     let c = &comps[c % comps.len()];
-                    let course = course
-                        .filter(|_| !spec.courses.is_empty())
-                        .map(|k| &spec.courses[k % spec.courses.len()]);
+                    let course = picked_course(spec, course);
                     let mut e = Evidence {
                         competency: c.id.clone(),
                         level: level % (scale_of(c) + 1),
@@ -328,20 +294,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
                         verified,
                         course: course.map(|k| k.id.clone()),
                     };
-                    // Valid completions: with a course, and above level 0 only of a
-                    // competency the course builds, at most to the course's level.
-                    match (e.source, course) {
-                        (EvidenceSource::CourseCompletion, None) => {
-                            e.source = EvidenceSource::Assessment;
-                        }
-                        (EvidenceSource::CourseCompletion, Some(k)) => {
-                            e.level = match k.provides.iter().find(|o| o.competency == c.id) {
-                                Some(o) => e.level.min(o.level.unwrap_or(5)),
-                                None => 0,
-                            };
-                        }
-                        _ => {}
-                    }
+                    valid_completion(&mut e, course);
                     e
                 })
                 .collect(),

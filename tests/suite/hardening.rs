@@ -75,6 +75,8 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
+use crate::support::{self, SOURCES, competency_ids, picked_course, valid_completion};
+
 // Cases per property; the `//!` header repeats them.
 const CASES_JSON: u32 = 2000;
 const CASES_MUTATION: u32 = 500;
@@ -243,8 +245,8 @@ fn serialized(value: &impl serde::Serialize) -> String {
 // Reference data
 // ---------------------------------------------------------------------------------------
 
-const EXAMPLE_FRAMEWORK: &str = include_str!("../examples/data/head_post_office.json");
-const EXAMPLE_OFFICERS: &str = include_str!("../examples/data/head_post_office_officers.json");
+const EXAMPLE_FRAMEWORK: &str = include_str!("../../examples/data/head_post_office.json");
+const EXAMPLE_OFFICERS: &str = include_str!("../../examples/data/head_post_office_officers.json");
 
 fn example() -> &'static Framework {
     static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
@@ -1071,12 +1073,6 @@ fn max_level(spec: &FrameworkSpec, competency: &str) -> u8 {
 }
 
 fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> {
-    const SOURCES: [EvidenceSource; 4] = [
-        EvidenceSource::CourseCompletion,
-        EvidenceSource::Assessment,
-        EvidenceSource::Feedback360,
-        EvidenceSource::SelfDeclared,
-    ];
     let positions = &spec.positions;
     raw.iter()
         .enumerate()
@@ -1091,9 +1087,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
                 .map(|&(c, level, source, verified, date, course)| {
                     let c = &spec.competencies[c % spec.competencies.len()].id;
                     let max = max_level(spec, c.as_str());
-                    let course = course
-                        .filter(|_| !spec.courses.is_empty())
-                        .map(|k| &spec.courses[k % spec.courses.len()]);
+                    let course = picked_course(spec, course);
                     let mut e = Evidence {
                         competency: c.clone(),
                         level: level % (max + 1),
@@ -1102,20 +1096,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
                         verified,
                         course: course.map(|k| k.id.clone()),
                     };
-                    // Valid completions: with a course, and above level 0 only of a
-                    // competency the course builds, at most to the course's level.
-                    match (e.source, course) {
-                        (EvidenceSource::CourseCompletion, None) => {
-                            e.source = EvidenceSource::Assessment;
-                        }
-                        (EvidenceSource::CourseCompletion, Some(k)) => {
-                            e.level = match k.provides.iter().find(|o| o.competency == *c) {
-                                Some(o) => e.level.min(o.level.unwrap_or(5)),
-                                None => 0,
-                            };
-                        }
-                        _ => {}
-                    }
+                    valid_completion(&mut e, course);
                     e
                 })
                 .collect(),
@@ -2369,12 +2350,7 @@ fn exercise_case(fw: &Framework, knobs: &Knobs) {
     let json = case_json(fw);
     let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
     let import = CaseImport::from_json(&json, &options).expect("own export imports");
-    let ids: Vec<&str> = import
-        .spec
-        .competencies
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+    let ids = competency_ids(&import.spec);
     let own: Vec<&str> = fw.competencies().iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, own, "ids change through CASE");
     Framework::new(import.spec.clone()).expect("an imported dictionary builds");
@@ -3777,14 +3753,7 @@ fn an_empty_framework_and_an_empty_cohort_give_empty_results() {
         EntityKind::Position,
         "p",
     );
-    let officer = OfficerSpec {
-        id: "o".into(),
-        name: None,
-        department: "d".into(),
-        position: "p".into(),
-        target_position: None,
-        passbook: Vec::new(),
-    };
+    let officer = support::officer("o", "d", "p", Vec::new());
     let errors = Profile::new(&fw, &officer, &LevelPolicy::default()).expect_err("no posts");
     assert_eq!(
         errors.to_string(),
@@ -4053,14 +4022,7 @@ fn every_analysis_plans_a_prerequisite_chain() {
     // chain is short enough for debug builds.
     let n = 200;
     let fw = Framework::new(chain(n)).expect("valid");
-    let officer = OfficerSpec {
-        id: "o".into(),
-        name: None,
-        department: "d".into(),
-        position: "p".into(),
-        target_position: None,
-        passbook: Vec::new(),
-    };
+    let officer = support::officer("o", "d", "p", Vec::new());
     let profile = Profile::new(&fw, &officer, &LevelPolicy::default()).expect("valid");
     for options in [
         RecommendOptions::default(),

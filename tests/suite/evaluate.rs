@@ -19,15 +19,20 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, Cohort, CompareOptions, CompetencySpec, CompetencyType, CourseOutcome,
-    CourseSpec, Error, Evaluation, Evidence, EvidenceSource, FORMAT_VERSION, Framework,
-    FrameworkSpec, GapOptions, LevelDescriptor, LevelPolicy, Mode, OfficerSpec, PositionSpec,
-    Profile, Progress, RequirementSpec, ReviewStatus, RoleSpec, Weights,
+    ActivitySpec, Cohort, CompareOptions, CompetencySpec, CompetencyType, CourseSpec, Error,
+    Evaluation, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GapOptions,
+    LevelPolicy, Mode, OfficerSpec, PositionSpec, Profile, Progress, RequirementSpec, ReviewStatus,
+    RoleSpec, Weights,
 };
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use serde_json::{Value, json};
+
+use crate::support::{
+    SOURCES, descriptors, evidence, fit_level, officer, outcomes, picked_course, scale_of,
+    valid_completion,
+};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -100,41 +105,28 @@ fn compare<'f>(
 // Scenario: a training cycle in two head post office divisions
 // ---------------------------------------------------------------------------------------
 
-fn evidence(competency: &str, level: u8, source: EvidenceSource, date: &str) -> Evidence {
-    Evidence {
-        competency: competency.into(),
-        level,
-        source,
-        date: date.into(),
-        verified: true,
-        course: None,
-    }
-}
-
 fn assessed(competency: &str, level: u8, date: &str) -> Evidence {
-    evidence(competency, level, EvidenceSource::Assessment, date)
+    evidence(competency, level, EvidenceSource::Assessment, date, None)
 }
 
 fn feedback(competency: &str, level: u8) -> Evidence {
-    evidence(competency, level, EvidenceSource::Feedback360, "2024-03-31")
+    evidence(
+        competency,
+        level,
+        EvidenceSource::Feedback360,
+        "2024-03-31",
+        None,
+    )
 }
 
 fn completed(course: &str, competency: &str, level: u8, date: &str) -> Evidence {
-    Evidence {
-        course: Some(course.into()),
-        ..evidence(competency, level, EvidenceSource::CourseCompletion, date)
-    }
-}
-
-fn officer(id: &str, department: &str, position: &str, passbook: Vec<Evidence>) -> OfficerSpec {
-    OfficerSpec {
-        id: id.into(),
-        name: None,
-        department: department.into(),
-        position: position.into(),
-        target_position: None,
-        passbook,
-    }
+    evidence(
+        competency,
+        level,
+        EvidenceSource::CourseCompletion,
+        date,
+        Some(course),
+    )
 }
 
 /// The first snapshot's passbooks of asha, bala, chitra and dev.
@@ -470,7 +462,7 @@ Only in the second snapshot
 
 #[test]
 fn a_training_cycle_closes_gaps_opens_a_lapsed_one_and_flags_weak_courses() {
-    let fw = Framework::from_json(include_str!("../examples/data/head_post_office.json"))
+    let fw = Framework::from_json(include_str!("../../examples/data/head_post_office.json"))
         .expect("valid framework");
     let (before, after) = scenario();
     let lapsing = LevelPolicy::default().not_before("2023-01-01").unwrap();
@@ -485,7 +477,7 @@ fn a_training_cycle_closes_gaps_opens_a_lapsed_one_and_flags_weak_courses() {
 
 #[test]
 fn cohorts_of_another_framework_are_rejected() {
-    let json = include_str!("../examples/data/head_post_office.json");
+    let json = include_str!("../../examples/data/head_post_office.json");
     let fw = Framework::from_json(json).unwrap();
     let other = Framework::from_json(json).unwrap();
     let (before, after) = scenario();
@@ -504,7 +496,8 @@ fn cohorts_of_another_framework_are_rejected() {
 
 #[test]
 fn empty_snapshots_compare_to_nothing() {
-    let fw = Framework::from_json(include_str!("../examples/data/head_post_office.json")).unwrap();
+    let fw =
+        Framework::from_json(include_str!("../../examples/data/head_post_office.json")).unwrap();
     let empty = Cohort::new(&fw, Vec::<OfficerSpec>::new(), &LevelPolicy::default()).unwrap();
     let eval = compare(&fw, &empty, &empty, Weights::default());
     assert_eq!(eval.overall, Progress::default());
@@ -529,12 +522,6 @@ const COURSES: [&str; 4] = ["k3", "k1", "k0", "k2"];
 const DEPARTMENTS: [&str; 2] = ["revenue", "posts"];
 const OFFICERS: [&str; 8] = ["o5", "o2", "o7", "o0", "o3", "o6", "o1", "o4"];
 const DATES: [&str; 3] = ["2021-05-01", "2023-06-30", "2025-02-01"];
-const SOURCES: [EvidenceSource; 4] = [
-    EvidenceSource::CourseCompletion,
-    EvidenceSource::Assessment,
-    EvidenceSource::Feedback360,
-    EvidenceSource::SelfDeclared,
-];
 
 /// (competency pick, level pick 1–5)
 type RawReq = (usize, u8);
@@ -553,10 +540,6 @@ type RawOfficer = (
     Vec<RawEvidence>,
 );
 
-fn fit_level(pick: u8, max: u8) -> u8 {
-    1 + (pick - 1) % max
-}
-
 fn requirements(raw: &[RawReq], competencies: &[CompetencySpec]) -> Vec<RequirementSpec> {
     let mut seen = BTreeSet::new();
     raw.iter()
@@ -564,18 +547,10 @@ fn requirements(raw: &[RawReq], competencies: &[CompetencySpec]) -> Vec<Requirem
         .filter(|(c, _)| seen.insert(c.id.clone()))
         .map(|(c, l)| RequirementSpec {
             competency: c.id.clone(),
-            level: fit_level(l, scale(c)),
+            level: fit_level(l, scale_of(c)),
             status: ReviewStatus::Verified,
         })
         .collect()
-}
-
-fn scale(c: &CompetencySpec) -> u8 {
-    if c.levels.is_empty() {
-        5
-    } else {
-        c.levels.len() as u8
-    }
 }
 
 /// (competencies as (3-level scale, type), roles as (direct, through an activity),
@@ -597,13 +572,7 @@ fn build_spec((competencies, roles, positions, courses): RawSpec) -> FrameworkSp
             description: String::new(),
             kind: CompetencyType::ALL[kind],
             area: None,
-            levels: (1..=if short { 3 } else { 0 })
-                .map(|level| LevelDescriptor {
-                    level,
-                    name: None,
-                    description: format!("level {level}"),
-                })
-                .collect(),
+            levels: descriptors(1..=if short { 3 } else { 0 }),
             groups: Vec::new(),
             max_level: None,
             min_level: None,
@@ -644,26 +613,15 @@ fn build_spec((competencies, roles, positions, courses): RawSpec) -> FrameworkSp
     let courses = courses
         .iter()
         .enumerate()
-        .map(|(i, provides)| {
-            let mut seen = BTreeSet::new();
-            CourseSpec {
-                id: COURSES[i].into(),
-                name: format!("Course {i}"),
-                hours: 4.0,
-                mode: Mode::Formal,
-                provides: provides
-                    .iter()
-                    .map(|&(c, l)| (&competencies[c % competencies.len()], l))
-                    .filter(|(c, _)| seen.insert(c.id.clone()))
-                    .map(|(c, l)| CourseOutcome {
-                        competency: c.id.clone(),
-                        level: l.map(|l| fit_level(l, scale(c))),
-                    })
-                    .collect(),
-                prerequisites: vec![],
-                provider: None,
-                language: None,
-            }
+        .map(|(i, provides)| CourseSpec {
+            id: COURSES[i].into(),
+            name: format!("Course {i}"),
+            hours: 4.0,
+            mode: Mode::Formal,
+            provides: outcomes(provides, &competencies),
+            prerequisites: vec![],
+            provider: None,
+            language: None,
         })
         .collect();
     FrameworkSpec {
@@ -708,30 +666,17 @@ fn build_evidence(spec: &FrameworkSpec, raw: &[RawEvidence]) -> Vec<Evidence> {
     let comps = &spec.competencies;
     raw.iter()
         .map(|&(c, level, source, verified, date, course)| {
-            let course = course
-                .filter(|_| !spec.courses.is_empty())
-                .map(|k| &spec.courses[k % spec.courses.len()]);
+            let course = picked_course(spec, course);
             let c = &comps[c % comps.len()];
             let mut evidence = Evidence {
                 competency: c.id.clone(),
-                level: level % (scale(c) + 1),
+                level: level % (scale_of(c) + 1),
                 source: SOURCES[source],
                 date: DATES[date].into(),
                 verified,
                 course: course.map(|k| k.id.clone()),
             };
-            match (evidence.source, course) {
-                (EvidenceSource::CourseCompletion, None) => {
-                    evidence.source = EvidenceSource::Assessment;
-                }
-                (EvidenceSource::CourseCompletion, Some(k)) => {
-                    match k.provides.iter().find(|o| o.competency == c.id) {
-                        Some(o) => evidence.level = evidence.level.min(o.level.unwrap_or(5)),
-                        None => evidence.level = 0,
-                    }
-                }
-                _ => {}
-            }
+            valid_completion(&mut evidence, course);
             evidence
         })
         .collect()

@@ -4,8 +4,7 @@
 //! Expected values are computed from the raw CSV rows in [`esco::Esco`], not through the
 //! library, so the library is checked against an independent reading of the data.
 
-#[path = "../examples/support/esco.rs"]
-mod esco;
+use crate::esco_data as esco;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};

@@ -1724,7 +1724,7 @@ fn case_duplicate_identifier() {
     );
 
     // On export a competency whose id is the document's identifier exports under a
-    // derived identifier (tests/case.rs), so only import reports duplicates.
+    // derived identifier (tests/suite/case.rs), so only import reports duplicates.
 }
 
 #[test]
@@ -2344,7 +2344,7 @@ fn snake_case(name: &str) -> String {
 
 #[test]
 fn every_variant_is_catalogued() {
-    let declared = declared_variants(include_str!("../src/error.rs"));
+    let declared = declared_variants(include_str!("../../src/error.rs"));
     assert!(declared.len() >= 39, "parsed only {declared:?}");
     let missing: Vec<&&str> = declared.iter().filter(|v| !COVERED.contains(v)).collect();
     assert!(
@@ -2356,7 +2356,7 @@ fn every_variant_is_catalogued() {
     assert_eq!(declared, COVERED, "keep the catalogue in declaration order");
 
     // Every code is in the table of the `Error` docs.
-    let source = include_str!("../src/error.rs");
+    let source = include_str!("../../src/error.rs");
     for variant in COVERED {
         let row = format!("/// | `{}` |", snake_case(variant));
         assert!(

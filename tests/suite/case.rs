@@ -11,7 +11,9 @@ use karmayogi::{
 };
 use serde_json::{Value, json};
 
-const SECTION_OFFICER: &str = include_str!("data/case/section_officer.json");
+use crate::support::{competency_ids, import, memberships};
+
+const SECTION_OFFICER: &str = include_str!("../data/case/section_officer.json");
 const DOC: &str = "c4a8e2b6-51d3-4f0a-9b7e-3d2c1a0f9e8d";
 const STAMP: &str = "2025-04-01T09:00:00Z";
 
@@ -26,14 +28,6 @@ fn comp(n: u8) -> String {
 
 fn assoc(n: u8) -> String {
     format!("2e4f6a8b-3c5d-4e7f-9a1b-2c3d4e5f6a{n:02}")
-}
-
-#[track_caller]
-fn import(json: &str) -> CaseImport {
-    match CaseImport::from_json(json, &CaseImportOptions::default()) {
-        Ok(import) => import,
-        Err(errors) => panic!("{errors}"),
-    }
 }
 
 #[track_caller]
@@ -409,12 +403,7 @@ fn section_officer_ids_can_come_from_the_human_coding_scheme() {
         .ids(CaseIds::HumanCodingScheme)
         .level_rule(CaseLevelRule::Rank);
     let import = CaseImport::from_json(SECTION_OFFICER, &options).unwrap();
-    let ids: Vec<&str> = import
-        .spec
-        .competencies
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+    let ids = competency_ids(&import.spec);
     // Digital literacy has no code, so its identifier stands in; Government accounting
     // (FM.01) is set aside with its unscored rubric.
     assert_eq!(
@@ -1222,12 +1211,7 @@ fn six_scored_levels_set_aside_the_criterion_and_its_item_only() {
             criterion("k1", "c1", 6), criterion("k2", "c2", 4)]}]),
     );
     let import = import(&pkg.to_string());
-    let ids: Vec<&str> = import
-        .spec
-        .competencies
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+    let ids = competency_ids(&import.spec);
     assert_eq!(ids, ["c2"]);
     assert_eq!(import.spec.competencies[0].levels.len(), 4);
     assert_eq!(
@@ -1759,17 +1743,7 @@ fn links_without_identifier_resolve_by_uri() {
         &json!([]),
     );
     let import = import_of(&pkg);
-    let groups: Vec<(&str, Vec<&str>)> = import
-        .spec
-        .competencies
-        .iter()
-        .map(|c| {
-            (
-                c.id.as_str(),
-                c.groups.iter().map(GroupId::as_str).collect(),
-            )
-        })
-        .collect();
+    let groups = memberships(&import.spec);
     // e2's destination ends in a slash and is not a package uri nor a UUID: outside.
     assert_eq!(groups, [(uuid, vec![]), ("c1", vec!["a1"])]);
     let kept: Vec<(&str, Option<&str>)> = import

@@ -11,16 +11,18 @@ use karmayogi::{
     GroupKind,
 };
 
+use crate::support::import;
+
 const WHAT_STANDARDS_COULD_BE: &str =
-    include_str!("data/case/opensalt/what-standards-could-be.json");
+    include_str!("../data/case/opensalt/what-standards-could-be.json");
 const CCSS_MEASUREMENT: &str =
-    include_str!("data/case/opensalt/ccss-math-measurement-and-data.json");
-const SEQUENCE_NUMBERS: &str = include_str!("data/case/opensalt/SequenceNumberFramework.json");
-const ITEM_TYPES: &str = include_str!("data/case/opensalt/ItemTypeTestFramework.json");
-const ORDERING: &str = include_str!("data/case/opensalt/Ordering.json");
-const MARKDOWN: &str = include_str!("data/case/opensalt/MarkdownFramework.json");
-const UTF8: &str = include_str!("data/case/opensalt/Utf8TestFramework.json");
-const SMART_LEVEL: &str = include_str!("data/case/opensalt/SmartLevelFramework.json");
+    include_str!("../data/case/opensalt/ccss-math-measurement-and-data.json");
+const SEQUENCE_NUMBERS: &str = include_str!("../data/case/opensalt/SequenceNumberFramework.json");
+const ITEM_TYPES: &str = include_str!("../data/case/opensalt/ItemTypeTestFramework.json");
+const ORDERING: &str = include_str!("../data/case/opensalt/Ordering.json");
+const MARKDOWN: &str = include_str!("../data/case/opensalt/MarkdownFramework.json");
+const UTF8: &str = include_str!("../data/case/opensalt/Utf8TestFramework.json");
+const SMART_LEVEL: &str = include_str!("../data/case/opensalt/SmartLevelFramework.json");
 
 const ALL: [(&str, &str); 8] = [
     ("what-standards-could-be", WHAT_STANDARDS_COULD_BE),
@@ -32,11 +34,6 @@ const ALL: [(&str, &str); 8] = [
     ("Utf8TestFramework", UTF8),
     ("SmartLevelFramework", SMART_LEVEL),
 ];
-
-#[track_caller]
-fn import(json: &str) -> CaseImport {
-    CaseImport::from_json(json, &CaseImportOptions::default()).unwrap_or_else(|e| panic!("{e}"))
-}
 
 /// How many dropped fields the report lists per `(element, field, reason)`.
 fn field_counts(import: &CaseImport) -> BTreeMap<(CaseElement, String, CaseFieldReason), usize> {

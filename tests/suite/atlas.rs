@@ -14,7 +14,7 @@ use karmayogi::{
 use proptest::prelude::*;
 
 fn head_post_office() -> Framework {
-    Framework::from_json(include_str!("../examples/data/head_post_office.json")).unwrap()
+    Framework::from_json(include_str!("../../examples/data/head_post_office.json")).unwrap()
 }
 
 #[test]

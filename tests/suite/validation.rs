@@ -7,10 +7,11 @@
 use karmayogi::{
     ActivitySpec, Cohort, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec,
     EntityKind, Error, Evidence, EvidenceProblem, EvidenceSource, FORMAT_VERSION, Framework,
-    FrameworkSpec, GapOptions, Level, LevelDescriptor, LevelPolicy, NeedsOptions, OfficerSpec,
-    OfficersSpec, PositionSpec, Profile, RankOptions, RequirementSpec, ReviewStatus, RoleSpec,
-    Weights,
+    FrameworkSpec, GapOptions, Level, LevelPolicy, NeedsOptions, OfficerSpec, OfficersSpec,
+    PositionSpec, Profile, RankOptions, RequirementSpec, ReviewStatus, RoleSpec, Weights,
 };
+
+use crate::support;
 
 // ---------------------------------------------------------------------------------------
 // Building blocks
@@ -23,24 +24,7 @@ fn competency(id: &str, kind: CompetencyType, scale: u8) -> CompetencySpec {
 
 /// A competency whose descriptors name exactly `levels`, in that order.
 fn described(id: &str, kind: CompetencyType, levels: &[u8]) -> CompetencySpec {
-    CompetencySpec {
-        id: id.into(),
-        name: format!("Competency {id}"),
-        description: String::new(),
-        kind,
-        area: None,
-        levels: levels
-            .iter()
-            .map(|&level| LevelDescriptor {
-                level,
-                name: None,
-                description: format!("level {level}"),
-            })
-            .collect(),
-        groups: Vec::new(),
-        max_level: None,
-        min_level: None,
-    }
+    support::competency(id, format!("Competency {id}"), kind, levels.iter().copied())
 }
 
 fn req(competency: &str, level: u8) -> RequirementSpec {
@@ -86,22 +70,7 @@ fn course(
     provides: &[(&str, Option<u8>)],
     prerequisites: &[&str],
 ) -> CourseSpec {
-    CourseSpec {
-        id: id.into(),
-        name: format!("Course {id}"),
-        hours,
-        mode: karmayogi::Mode::Formal,
-        provides: provides
-            .iter()
-            .map(|&(c, level)| CourseOutcome {
-                competency: c.into(),
-                level,
-            })
-            .collect(),
-        prerequisites: prerequisites.iter().map(|&p| p.into()).collect(),
-        provider: None,
-        language: None,
-    }
+    support::course(id, hours, karmayogi::Mode::Formal, provides, prerequisites)
 }
 
 /// A course providing `accounts` at level 1, requiring `prerequisites`.

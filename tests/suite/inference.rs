@@ -19,6 +19,8 @@ use karmayogi::{
 };
 use proptest::prelude::*;
 
+use crate::support::{self, assessed_undated};
+
 /// Adds role `r` and position `p` in department `d`, so officers can be built.
 fn add_one_post(spec: &mut FrameworkSpec) {
     spec.roles.push(RoleSpec {
@@ -64,24 +66,7 @@ fn group(id: &str, parents: &[&str], rule: Option<(&str, u8, Option<u32>)>) -> G
 }
 
 fn officer(evidence: &[(&str, u8)]) -> OfficerSpec {
-    OfficerSpec {
-        id: "o".into(),
-        name: None,
-        department: "d".into(),
-        position: "p".into(),
-        target_position: None,
-        passbook: evidence
-            .iter()
-            .map(|&(c, level)| Evidence {
-                competency: c.into(),
-                level,
-                source: EvidenceSource::Assessment,
-                date: String::new(),
-                verified: true,
-                course: None,
-            })
-            .collect(),
-    }
+    support::officer("o", "d", "p", assessed_undated(evidence))
 }
 
 /// The held levels of an officer under a policy, by competency id.

@@ -43,13 +43,15 @@ use std::ops::RangeInclusive;
 
 use karmayogi::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec, EntityKind,
-    Error, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, Level,
-    LevelDescriptor, LevelPolicy, Mode, OfficerSpec, OpenReason, Optimality, Plan, PositionSpec,
-    Profile, RecommendOptions, RequirementSpec, RoleSpec, Solver, Target, UntaggedLevel,
+    Error, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, Level, LevelPolicy,
+    Mode, OfficerSpec, OpenReason, Optimality, Plan, PositionSpec, Profile, RecommendOptions,
+    RequirementSpec, RoleSpec, Solver, Target, UntaggedLevel,
 };
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
+
+use crate::support::{self, course, evidence};
 
 const EXACT: Solver = Solver::Exact {
     node_limit: 1_000_000,
@@ -62,48 +64,12 @@ const DATE: &str = "2025-01-15";
 
 /// A functional competency; `levels` 0 means the default five-level scale.
 fn competency(id: &str, levels: u8) -> CompetencySpec {
-    CompetencySpec {
-        id: id.into(),
-        name: format!("{id} skills"),
-        description: String::new(),
-        kind: CompetencyType::Functional,
-        area: None,
-        levels: (1..=levels)
-            .map(|level| LevelDescriptor {
-                level,
-                name: None,
-                description: format!("level {level}"),
-            })
-            .collect(),
-        groups: Vec::new(),
-        max_level: None,
-        min_level: None,
-    }
-}
-
-fn course(
-    id: &str,
-    hours: f64,
-    mode: Mode,
-    provides: &[(&str, Option<u8>)],
-    prerequisites: &[&str],
-) -> CourseSpec {
-    CourseSpec {
-        id: id.into(),
-        name: format!("Course {id}"),
-        hours,
-        mode,
-        provides: provides
-            .iter()
-            .map(|&(c, level)| CourseOutcome {
-                competency: c.into(),
-                level,
-            })
-            .collect(),
-        prerequisites: prerequisites.iter().map(|&p| p.into()).collect(),
-        provider: None,
-        language: None,
-    }
+    support::competency(
+        id,
+        format!("{id} skills"),
+        CompetencyType::Functional,
+        1..=levels,
+    )
 }
 
 /// A framework with one position `post` whose role `duty` does activity `work`, which
@@ -142,26 +108,21 @@ fn framework(
     Framework::new(spec).expect("scenario framework is valid")
 }
 
-fn evidence(competency: &str, level: u8, source: EvidenceSource, course: Option<&str>) -> Evidence {
-    Evidence {
-        competency: competency.into(),
-        level,
-        source,
-        date: DATE.to_owned(),
-        verified: true,
-        course: course.map(Into::into),
-    }
-}
-
 /// An officer holding `held` (assessed) who completed `completed` as
 /// `(course, competency, level recorded)`.
 fn officer(held: &[(&str, u8)], completed: &[(&str, &str, u8)]) -> OfficerSpec {
     let mut passbook: Vec<Evidence> = held
         .iter()
-        .map(|&(c, level)| evidence(c, level, EvidenceSource::Assessment, None))
+        .map(|&(c, level)| evidence(c, level, EvidenceSource::Assessment, DATE, None))
         .collect();
     passbook.extend(completed.iter().map(|&(course, c, level)| {
-        evidence(c, level, EvidenceSource::CourseCompletion, Some(course))
+        evidence(
+            c,
+            level,
+            EvidenceSource::CourseCompletion,
+            DATE,
+            Some(course),
+        )
     }));
     OfficerSpec {
         id: "officer".into(),
@@ -2218,7 +2179,7 @@ proptest! {
             .max()
             .unwrap_or(0);
         let new_level = (held + raise).min(scale(c));
-        raised.officer.passbook.push(evidence(c.id.as_str(), new_level, EvidenceSource::Assessment, None));
+        raised.officer.passbook.push(evidence(c.id.as_str(), new_level, EvidenceSource::Assessment, DATE, None));
         let before = exact_hours(&case);
         let after = exact_hours(&raised);
         prop_assert!(after <= before + 1e-9, "{before} h became {after} h");

@@ -5,8 +5,7 @@
 //! independently of the library; expected O*NET values were read off the CSV rows by hand
 //! (the rows are quoted beside each check) or counted from the files.
 
-#[path = "../examples/support/esco.rs"]
-mod esco;
+use crate::esco_data as esco;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

@@ -56,14 +56,16 @@
 use std::fmt::Write as _;
 
 use karmayogi::{
-    AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, DepartmentPlan,
-    EntityKind, Error, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec,
-    LevelPolicy, Mode, OfficerSpec, OfficersSpec, OpenCounts, Optimality, PositionSpec,
-    RequirementSpec, RoleSpec, Solver, Weights,
+    AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseSpec, DepartmentPlan, EntityKind,
+    Error, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, LevelPolicy, Mode,
+    OfficerSpec, OfficersSpec, OpenCounts, Optimality, PositionSpec, RequirementSpec, RoleSpec,
+    Solver, Weights,
 };
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
+
+use crate::support::{self, evidence};
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 
@@ -92,20 +94,8 @@ type Position<'a> = (&'a str, &'a str, &'a [(&'a str, u8)]);
 fn course_spec(c: &Course<'_>) -> CourseSpec {
     let &(id, name, hours, mode, provides, prerequisites) = c;
     CourseSpec {
-        id: id.into(),
         name: name.to_owned(),
-        hours,
-        mode,
-        provides: provides
-            .iter()
-            .map(|&(competency, level)| CourseOutcome {
-                competency: competency.into(),
-                level,
-            })
-            .collect(),
-        prerequisites: prerequisites.iter().map(|&p| p.into()).collect(),
-        provider: None,
-        language: None,
+        ..support::course(id, hours, mode, provides, prerequisites)
     }
 }
 
@@ -159,17 +149,6 @@ fn framework(
     Framework::new(spec).expect("scenario framework is valid")
 }
 
-fn evidence(competency: &str, level: u8, source: EvidenceSource, course: Option<&str>) -> Evidence {
-    Evidence {
-        competency: competency.into(),
-        level,
-        source,
-        date: DATE.to_owned(),
-        verified: true,
-        course: course.map(Into::into),
-    }
-}
-
 /// An officer with assessed levels `held` who completed `completed` (recorded at level 0
 /// against `completion_competency`, so a completion never raises a level by itself).
 fn officer(
@@ -182,24 +161,18 @@ fn officer(
 ) -> OfficerSpec {
     let mut passbook: Vec<Evidence> = held
         .iter()
-        .map(|&(c, level)| evidence(c, level, EvidenceSource::Assessment, None))
+        .map(|&(c, level)| evidence(c, level, EvidenceSource::Assessment, DATE, None))
         .collect();
     passbook.extend(completed.iter().map(|&course| {
         evidence(
             completion_competency,
             0,
             EvidenceSource::CourseCompletion,
+            DATE,
             Some(course),
         )
     }));
-    OfficerSpec {
-        id: id.into(),
-        name: None,
-        department: department.into(),
-        position: position.into(),
-        target_position: None,
-        passbook,
-    }
+    support::officer(id, department, position, passbook)
 }
 
 #[track_caller]

@@ -10,11 +10,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    Cohort, CompareOptions, CompetencySpec, CompetencyType, Evidence, EvidenceSource, Framework,
+    Cohort, CompareOptions, CompetencySpec, CompetencyType, EvidenceSource, Framework,
     FrameworkSpec, GapOptions, GroupKind, GroupSpec, LevelPolicy, NeedsOptions, OfficerSpec,
     PositionSpec, Profile, RequirementSpec, RoleSpec, RollupOptions,
 };
 use proptest::prelude::*;
+
+use crate::support::{evidence, officer};
 
 /// A generated world: groups with parents of smaller index, competencies in groups,
 /// positions requiring competencies, and officers holding some.
@@ -97,23 +99,25 @@ fn world(raw: &RawWorld) -> World {
     let officers = officers
         .iter()
         .enumerate()
-        .map(|(i, (p, d, evidence))| OfficerSpec {
-            id: format!("o{i:02}").into(),
-            name: None,
-            department: format!("d{d}").into(),
-            position: format!("p{p}").into(),
-            target_position: None,
-            passbook: evidence
+        .map(|(i, (p, d, held))| {
+            let passbook = held
                 .iter()
-                .map(|&(c, level)| Evidence {
-                    competency: format!("c{c}").into(),
-                    level,
-                    source: EvidenceSource::Assessment,
-                    date: String::new(),
-                    verified: true,
-                    course: None,
+                .map(|&(c, level)| {
+                    evidence(
+                        &format!("c{c}"),
+                        level,
+                        EvidenceSource::Assessment,
+                        "",
+                        None,
+                    )
                 })
-                .collect(),
+                .collect();
+            officer(
+                &format!("o{i:02}"),
+                &format!("d{d}"),
+                &format!("p{p}"),
+                passbook,
+            )
         })
         .collect();
     World { spec, officers }

@@ -6,16 +6,16 @@
 //! paths, career paths) use a sub post office where every gap has exactly one course
 //! closing it, so the plan is the only least-hours plan and the text depends on the
 //! reporting alone. The others use the head post office of the examples. The evaluation
-//! report is asserted whole in `tests/evaluate.rs`.
+//! report is asserted whole in `tests/suite/evaluate.rs`.
 
 use karmayogi::{
     AcbpOptions, CareerFit, CareerOptions, Cohort, EntityKind, Error, Fit, Framework, GapOptions,
     LevelPolicy, NeedsOptions, OfficerSpec, OfficersSpec, Profile, RankOptions, RecommendOptions,
 };
 
-const HEAD_POST_OFFICE: &str = include_str!("../examples/data/head_post_office.json");
+const HEAD_POST_OFFICE: &str = include_str!("../../examples/data/head_post_office.json");
 const HEAD_POST_OFFICE_OFFICERS: &str =
-    include_str!("../examples/data/head_post_office_officers.json");
+    include_str!("../../examples/data/head_post_office_officers.json");
 
 /// A sub post office: every competency but GST has exactly one course that closes it
 /// (accounts 3 needs `acc-201`, which needs `acc-101`), and the GST course reaches only

@@ -7,18 +7,15 @@ use karmayogi::{
     OfficerSpec, PositionSpec, Profile, RequirementSpec, RoleSpec,
 };
 
+use crate::support;
+
 fn described(id: &str, levels: &[u8]) -> CompetencySpec {
-    CompetencySpec {
-        levels: levels
-            .iter()
-            .map(|&level| LevelDescriptor {
-                level,
-                name: None,
-                description: format!("level {level}"),
-            })
-            .collect(),
-        ..CompetencySpec::new(id, format!("Skill {id}"), CompetencyType::Functional)
-    }
+    support::competency(
+        id,
+        format!("Skill {id}"),
+        CompetencyType::Functional,
+        levels.iter().copied(),
+    )
 }
 
 fn ranged(id: &str, min: Option<u8>, max: Option<u8>, levels: &[u8]) -> CompetencySpec {

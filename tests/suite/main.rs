@@ -1,0 +1,36 @@
+//! The integration tests, as one test binary: each module is a suite (the name says what it
+//! covers), so the crate and the test dependencies are linked once rather than once per
+//! suite. Run one suite with `cargo test --test suite MODULE::`.
+//!
+//! Three suites stay binaries of their own because they watch the whole process:
+//! `tests/framework_memory.rs` installs a counting global allocator, `tests/planning.rs`
+//! reads the process's peak resident memory and `tests/threads.rs` counts its threads.
+
+/// The ESCO loader the examples use, shared with the suites that read the real data.
+#[path = "../../examples/support/esco.rs"]
+mod esco_data;
+mod support;
+
+mod acbp;
+mod atlas;
+mod career;
+mod case;
+mod case_real;
+mod cases;
+mod errors;
+mod esco;
+mod evaluate;
+mod examples;
+mod groups;
+mod hardening;
+mod igot;
+mod inference;
+mod levels;
+mod loaders;
+mod officers_csv;
+mod properties;
+mod recommend;
+mod reports;
+mod rollup;
+mod schema;
+mod validation;
