@@ -218,7 +218,7 @@ pub use crate::ids::{
 };
 pub use crate::level::Level;
 pub use crate::loaders::{
-    EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv,
+    CohortLoad, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv,
     OfficersCsvOptions, OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_esco,
     load_officers, load_onet,
 };

@@ -21,11 +21,13 @@
 //!
 //! [`FrameworkSpec`]: crate::FrameworkSpec
 
+mod cohort_csv;
 mod esco;
 mod igot;
 mod officers;
 mod onet;
 
+pub use cohort_csv::CohortLoad;
 pub use esco::{EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
 pub use igot::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

@@ -103,6 +103,21 @@ impl Officers {
         self.position.len()
     }
 
+    /// The id of officer `i` (input order).
+    pub(crate) fn id(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.id_end[i - 1] as usize
+        };
+        self.ids.get(start..self.id_end[i] as usize).unwrap_or("")
+    }
+
+    /// The ids of the officers so far, in input order.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.id(i))
+    }
+
     /// Adds an officer.
     ///
     /// # Errors
@@ -276,6 +291,12 @@ impl Layout {
             .flatten()
             .copied()
             .chain(all.into_iter().flatten())
+    }
+
+    /// The input index of the officer in each slot; `None` when officers came grouped
+    /// already (slot = input index).
+    pub(crate) fn order(&self) -> Option<&[u32]> {
+        self.order.as_deref()
     }
 
     /// Lays lists of officers in input order out in slot order.
