@@ -14,7 +14,9 @@
 //!
 //! With `--csv DIR` it also writes the `OFFICERS` cohort as integer-coded CSV
 //! (`requirements.csv`, `officers.csv`, `held.csv`) and the result (`needs.csv`) into `DIR`
-//! (use a directory under `/tmp`, not the repository) for `benches/duckdb_needs.py`.
+//! (use a directory under `/tmp`, not the repository) for `benches/duckdb_needs.py`, and the
+//! same officers as an HR export (`DIR/hr`: `officers.csv`, `evidence.csv` in the format
+//! `Cohort::from_csv` reads, and `requirements.csv`) for `benches/needs_end_to_end.py`.
 //!
 //! Under each timing it prints how many CPUs other processes used meanwhile: on a shared
 //! machine a timing is only trustworthy when that is near 0. Everything printed is
@@ -24,6 +26,8 @@
 mod args;
 #[path = "support/esco.rs"]
 mod esco;
+#[path = "support/hr_export.rs"]
+mod hr_export;
 #[path = "support/out.rs"]
 mod out;
 #[path = "support/percent.rs"]
@@ -150,6 +154,16 @@ fn run(out: &mut dyn Write, args: &Args) -> out::Outcome {
     time_slices(out, &framework, &cohort, &synth)?;
     if let Some(dir) = &args.csv {
         export_csv(out, &framework, &cohort, &needs, dir)?;
+        let start = Instant::now();
+        hr_export::write(&framework, &synth, args.officers, &dir.join("hr"))?;
+        writeln!(
+            out,
+            "  wrote the HR export (officers.csv, evidence.csv, requirements.csv) for \
+             benches/needs_end_to_end.py to {} in {}; result fingerprint {}",
+            dir.join("hr").display(),
+            secs(start.elapsed()),
+            hr_export::fingerprint(&needs)
+        )?;
     }
     drop(needs);
     drop(cohort);

@@ -147,8 +147,12 @@ fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>) -> out::Outcome {
         }
         o
     };
-    let later = Cohort::new(&framework, (0..officers).map(raised), &LevelPolicy::default())
-        .map_err(|e| e.to_string())?;
+    let later = Cohort::new(
+        &framework,
+        (0..officers).map(raised),
+        &LevelPolicy::default(),
+    )
+    .map_err(|e| e.to_string())?;
     let reversed = Cohort::new(
         &framework,
         (0..officers).rev().map(raised),

@@ -185,7 +185,7 @@ pub use crate::interop::{
     CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
 };
 pub use crate::interop::{
-    EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv,
+    CohortLoad, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv,
     OfficersCsvOptions, OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_esco,
     load_officers, load_onet,
 };

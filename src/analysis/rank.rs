@@ -155,10 +155,7 @@ impl Framework {
                 .filter(|s| fill || s.0 > 0.0),
         );
         let k = options.k.min(scored.len());
-        if k < scored.len() {
-            scored.select_nth_unstable_by(k, |&a, &b| better(a, b));
-            scored.truncate(k);
-        }
+        order::keep_first(&mut scored, k, |&a, &b| better(a, b));
         order::sort_by(&mut scored, |&a, &b| better(a, b));
         Ok(scored
             .into_iter()
@@ -230,8 +227,7 @@ impl Framework {
             if best.len() >= options.k.max(1).saturating_mul(2).saturating_add(64)
                 && options.k < best.len()
             {
-                best.select_nth_unstable_by(options.k, |&a, &b| better(a, b));
-                best.truncate(options.k);
+                order::keep_first(&mut best, options.k, |&a, &b| better(a, b));
             }
         }
         order::sort_by(&mut best, |&a, &b| better(a, b));

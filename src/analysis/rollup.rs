@@ -1,6 +1,7 @@
 //! Roll-up: training needs, readiness and before/after progress per competency group, at
 //! any level of the hierarchy (a heatmap by KCM theme, by area, by ESCO skill group).
 
+use crate::model::order;
 use serde::Serialize;
 
 use crate::analysis::group_totals::{Masks, Sums, Totals, compare, count_needs, totals};
@@ -293,7 +294,7 @@ impl Framework {
             })
             .collect();
         // Rows come in group-id order; the stable sort keeps ids ascending on ties.
-        rows.sort_by(|a, b| {
+        order::sort_by(&mut rows, |a, b| {
             b.total_shortfall
                 .cmp(&a.total_shortfall)
                 .then(b.officers_short.cmp(&a.officers_short))

@@ -23,6 +23,7 @@
 //! [`FrameworkSpec`]: crate::FrameworkSpec
 
 pub(crate) mod case;
+mod cohort_csv;
 pub(crate) mod csv;
 mod esco;
 mod igot;
@@ -39,6 +40,7 @@ pub use case::package::{
     CaseItem, CaseLink, CasePackage, CaseRubric,
 };
 
+pub use cohort_csv::CohortLoad;
 pub use esco::{EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
 pub use igot::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

@@ -18,8 +18,8 @@ use crate::{
     OfficerSpec, ReviewOptions,
 };
 
-const OFFICERS: &str = "officers.csv";
-const EVIDENCE: &str = "evidence.csv";
+pub(crate) const OFFICERS: &str = "officers.csv";
+pub(crate) const EVIDENCE: &str = "evidence.csv";
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
 ///
@@ -63,8 +63,8 @@ impl<'a> OfficersCsv<'a> {
 /// Options for [`load_officers`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OfficersCsvOptions {
-    policy: LevelPolicy,
-    review: ReviewOptions,
+    pub(crate) policy: LevelPolicy,
+    pub(crate) review: ReviewOptions,
 }
 
 impl OfficersCsvOptions {
@@ -453,7 +453,7 @@ impl Loader<'_, '_> {
 }
 
 /// The evidence column a problem is about.
-fn problem_column(problem: &EvidenceProblem) -> &'static str {
+pub(crate) fn problem_column(problem: &EvidenceProblem) -> &'static str {
     match problem {
         EvidenceProblem::UnknownCompetency { .. } => "competency",
         EvidenceProblem::InvalidDate { .. } | EvidenceProblem::AfterAsOf { .. } => "date",

@@ -1,15 +1,18 @@
-//! Stable sorting through one shared sort of indices.
+//! Sorting that compiles the sort itself once in WebAssembly.
 //!
 //! The standard library's `sort_by` is generic over the element type and the comparison,
 //! so every call site compiles its own copy of the sort (4–5 KB of WebAssembly each, and
-//! the crate sorts in some forty places). [`sort_by`] sorts the positions `0..n` instead,
-//! with the comparison behind a `dyn` reference, so the sort itself is compiled once; the
-//! per-site part is only the comparison and moving the elements into place.
+//! the crate sorts in some sixty places). For `wasm32`, where the JavaScript package's
+//! download size counts, [`sort_by`] sorts the positions `0..n` instead, with the
+//! comparison behind a `dyn` reference, so the sort itself is compiled once; the per-site
+//! part is only the comparison and moving the elements into place. Natively, where code
+//! size does not matter and speed does, these functions are the standard library's.
 //!
 //! The order is exactly the standard library's stable order: elements by `compare`, equal
-//! ones in their original order (the index sort is stable too). The cost is one indirect
-//! call per comparison and O(n) extra words, for sorts that are not the hot path of any
-//! operation (the hot loops sort plain integers with `sort_unstable`).
+//! ones in their original order (the index sort is stable too). [`sort_unstable_by`] is for
+//! comparisons that are total (ties broken by an id), where stable and unstable sorts give
+//! the same order. The WebAssembly cost is one indirect call per comparison and O(n) extra
+//! words.
 
 use std::cmp::Ordering;
 
@@ -17,7 +20,16 @@ use std::cmp::Ordering;
 ///
 /// # Complexity
 /// O(n log n) comparisons, O(n) extra memory.
-pub(crate) fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+pub(crate) fn sort_by<T>(items: &mut [T], compare: impl FnMut(&T, &T) -> Ordering) {
+    if cfg!(target_arch = "wasm32") {
+        by_positions(items, compare);
+    } else {
+        items.sort_by(compare);
+    }
+}
+
+/// [`sort_by`] through the one compiled sort of positions.
+fn by_positions<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
@@ -26,6 +38,39 @@ pub(crate) fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ord
         sorted_positions(view.len(), &mut |a, b| compare(&view[a], &view[b]))
     };
     permute(items, &order);
+}
+
+/// Sorts `items` by `compare`, a total order (no two distinct elements compare equal, e.g.
+/// ties broken by an id), as `items.sort_unstable_by(compare)` does: the order is then the
+/// only sorted one, the same as [`sort_by`]'s.
+///
+/// # Complexity
+/// O(n log n) comparisons; O(n) extra memory in WebAssembly, none natively.
+pub(crate) fn sort_unstable_by<T>(items: &mut [T], compare: impl FnMut(&T, &T) -> Ordering) {
+    if cfg!(target_arch = "wasm32") {
+        sort_by(items, compare);
+    } else {
+        items.sort_unstable_by(compare);
+    }
+}
+
+/// Keeps in `items` only its `k` first elements by `compare`, a total order, in no
+/// particular order, as `select_nth_unstable_by(k, compare)` and `truncate(k)` do. Keeps
+/// everything when `k >= items.len()`.
+///
+/// # Complexity
+/// O(n) comparisons on average natively; O(n log n) and O(n) extra memory in WebAssembly,
+/// where it sorts with [`sort_by`] rather than compiling a selection per call site.
+pub(crate) fn keep_first<T>(items: &mut Vec<T>, k: usize, compare: impl FnMut(&T, &T) -> Ordering) {
+    if k >= items.len() {
+        return;
+    }
+    if cfg!(target_arch = "wasm32") {
+        sort_by(items, compare);
+    } else {
+        items.select_nth_unstable_by(k, compare);
+    }
+    items.truncate(k);
 }
 
 /// Sorts `items` stably by the key `key` gives, as `items.sort_by_key(key)` does.
@@ -86,19 +131,34 @@ mod tests {
             let mut expected = items.clone();
             expected.sort_by_key(|p| p.0);
             let mut ours = items.clone();
-            sort_by_key(&mut ours, |p| p.0);
+            by_positions(&mut ours, |a, b| a.0.cmp(&b.0));
             assert_eq!(ours, expected, "n = {n}");
             let mut expected = items.clone();
             expected.sort_by_key(|p| std::cmp::Reverse(p.0));
             let mut ours = items.clone();
-            sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
+            by_positions(&mut ours, |a, b| b.0.cmp(&a.0));
             assert_eq!(ours, expected, "n = {n}, descending");
             let mut expected = items.clone();
             // Every pair differs in its index, so the unstable sort's order is the only one.
             expected.sort_unstable();
             let mut ours = items;
-            sort(&mut ours);
+            by_positions(&mut ours, Ord::cmp);
             assert_eq!(ours, expected, "n = {n}, natural");
+        }
+    }
+
+    #[test]
+    fn keep_first_keeps_the_first_k_of_the_sorted_order() {
+        // A total order (ties broken by index), as keep_first requires: the k kept are the
+        // k first of the sorted order, the same set as the WebAssembly path's sort-and-cut.
+        let items: Vec<(u8, usize)> = (0..200).map(|i| ((i * 37 % 11) as u8, i)).collect();
+        let mut sorted = items.clone();
+        sorted.sort_unstable();
+        for k in [0, 1, 5, 199, 200, 500] {
+            let mut kept = items.clone();
+            keep_first(&mut kept, k, Ord::cmp);
+            kept.sort_unstable();
+            assert_eq!(kept, sorted[..k.min(sorted.len())], "k = {k}");
         }
     }
 
@@ -107,7 +167,7 @@ mod tests {
         let mut names: Vec<String> = ["delta", "alpha", "charlie", "bravo", "alpha"]
             .map(String::from)
             .to_vec();
-        sort(&mut names);
+        by_positions(&mut names, Ord::cmp);
         assert_eq!(names, ["alpha", "alpha", "bravo", "charlie", "delta"]);
     }
 }

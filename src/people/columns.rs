@@ -6,6 +6,7 @@
 //! the aggregations read them in one stream with each position's requirements in cache.
 
 use crate::model::hash::IdMap;
+use crate::model::order;
 use crate::{Cohort, DepartmentId, EntityKind, Error};
 
 /// A target position of none.
@@ -102,6 +103,21 @@ impl Officers {
         self.position.len()
     }
 
+    /// The id of officer `i` (input order).
+    pub(crate) fn id(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.id_end[i - 1] as usize
+        };
+        self.ids.get(start..self.id_end[i] as usize).unwrap_or("")
+    }
+
+    /// The ids of the officers so far, in input order.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.id(i))
+    }
+
     /// Adds an officer.
     ///
     /// # Errors
@@ -170,7 +186,7 @@ impl Officers {
     /// and groups the officers by department and position.
     pub(crate) fn layout(&mut self) -> Layout {
         let mut by_name: Vec<u32> = (0..self.dept_names.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| {
+        order::sort_unstable_by(&mut by_name, |&a, &b| {
             self.dept_names[a as usize].cmp(&self.dept_names[b as usize])
         });
         let mut renumber = vec![0u32; by_name.len()];
@@ -277,6 +293,12 @@ impl Layout {
             .chain(all.into_iter().flatten())
     }
 
+    /// The input index of the officer in each slot; `None` when officers came grouped
+    /// already (slot = input index).
+    pub(crate) fn order(&self) -> Option<&[u32]> {
+        self.order.as_deref()
+    }
+
     /// Lays lists of officers in input order out in slot order.
     pub(crate) fn arrange(&self, lists: Lists) -> Lists {
         let Some(order) = &self.order else {
@@ -327,7 +349,9 @@ fn index_ids(c: &mut Cohort, errors: &mut Vec<Error>) {
         return;
     }
     let mut by_id: Vec<u32> = (0..n).collect();
-    by_id.sort_unstable_by(|&a, &b| c.id_str(a).cmp(c.id_str(b)).then(a.cmp(&b)));
+    order::sort_unstable_by(&mut by_id, |&a, &b| {
+        c.id_str(a).cmp(c.id_str(b)).then(a.cmp(&b))
+    });
     for w in by_id.windows(2) {
         if c.id_str(w[0]) == c.id_str(w[1]) {
             let id = c.id_str(w[0]).to_owned();

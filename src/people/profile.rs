@@ -608,8 +608,30 @@ pub(crate) fn resolve_officer(
             out.held.push(held);
         }
     }
+    settle_held(fw, policy, out.held, start);
+    let completed = &mut *out.completed;
+    completed[course_start..].sort_unstable();
+    let mut seen_end = course_start;
+    for r in course_start..completed.len() {
+        if seen_end == course_start || completed[seen_end - 1] != completed[r] {
+            completed[seen_end] = completed[r];
+            seen_end += 1;
+        }
+    }
+    completed.truncate(seen_end);
+    (position, target)
+}
+
+/// Turns the levels one officer's counted evidence gives, `held[start..]`, into the levels
+/// they hold: the highest per competency, sorted by competency, raised by the groups' rules
+/// when the policy infers them.
+pub(crate) fn settle_held(
+    fw: &Framework,
+    policy: &LevelPolicy,
+    held: &mut Vec<(u32, u8)>,
+    start: usize,
+) {
     // Highest level per competency: sort by (competency, level desc), keep the first.
-    let held = &mut *out.held;
     held[start..].sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut w = start;
     for r in start..held.len() {
@@ -629,17 +651,6 @@ pub(crate) fn resolve_officer(
             held.append(&mut own);
         }
     }
-    let completed = &mut *out.completed;
-    completed[course_start..].sort_unstable();
-    let mut seen_end = course_start;
-    for r in course_start..completed.len() {
-        if seen_end == course_start || completed[seen_end - 1] != completed[r] {
-            completed[seen_end] = completed[r];
-            seen_end += 1;
-        }
-    }
-    completed.truncate(seen_end);
-    (position, target)
 }
 
 /// What one passbook entry gives: its problems, or the level it lets the officer hold.

@@ -9,7 +9,7 @@ use crate::{Error, EvidenceProblem, Framework, OfficerSpec};
 /// Options for [`Framework::review_officers`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReviewOptions {
-    as_of: Option<u32>,
+    pub(crate) as_of: Option<u32>,
 }
 
 impl ReviewOptions {

@@ -1,5 +1,6 @@
 //! Annual Capacity Building Plans: a department's course portfolio and enrolments.
 
+use crate::model::order;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -436,7 +437,9 @@ impl Framework {
         let mut officers: Vec<u32> = (0..cohort.len() as u32)
             .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d))
             .collect();
-        officers.sort_by(|&a, &b| cohort.id_str(a).cmp(cohort.id_str(b)).then(a.cmp(&b)));
+        order::sort_by(&mut officers, |&a, &b| {
+            cohort.id_str(a).cmp(cohort.id_str(b)).then(a.cmp(&b))
+        });
         // Officers with the same post, assessed levels and completed courses have the same
         // problem: it is built once and shared, so a long prerequisite chain is held once
         // per distinct problem, not once per officer.
@@ -645,7 +648,7 @@ impl Framework {
                 continue;
             }
             let mut courses: Vec<u32> = chosen.iter().map(|&c| sub.courses[c as usize]).collect();
-            courses.sort_by_key(|&c| self.course_rank[c as usize]);
+            order::sort_by_key(&mut courses, |&c| self.course_rank[c as usize]);
             for &c in &courses {
                 seats[c as usize] += 1;
             }
@@ -660,7 +663,7 @@ impl Framework {
                 gaps_closed: officer_closed,
             });
         }
-        enrolments.sort_by(|a, b| a.officer.cmp(&b.officer));
+        order::sort_by(&mut enrolments, |a, b| a.officer.cmp(&b.officer));
         let courses = self.course_runs(&seats, dept.seat_limit);
         let (competencies, open) = self.competency_outcomes(&short, &closed, &levels, &open);
         DepartmentPlan {
@@ -700,7 +703,7 @@ impl Framework {
                 }
             })
             .collect();
-        runs.sort_by_key(|r| std::cmp::Reverse(r.seats));
+        order::sort_by_key(&mut runs, |r| std::cmp::Reverse(r.seats));
         runs
     }
 
@@ -736,7 +739,7 @@ impl Framework {
                 }
             })
             .collect();
-        outcomes.sort_by_key(|o| std::cmp::Reverse(o.officers_short));
+        order::sort_by_key(&mut outcomes, |o| std::cmp::Reverse(o.officers_short));
         (outcomes, total)
     }
 }

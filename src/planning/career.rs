@@ -1,6 +1,7 @@
 //! Career paths and deployment by training effort: which posts an officer could be ready for
 //! with the least training, and which officers a vacancy could be filled from.
 
+use crate::model::order;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
@@ -455,10 +456,7 @@ impl Framework {
             }
             found.clear();
             evaluate(i, kth, &mut found);
-            if found.len() > k {
-                found.select_nth_unstable_by(k, |a, b| better(Self::key(a), Self::key(b)));
-                found.truncate(k);
-            }
+            order::keep_first(&mut found, k, |a, b| better(Self::key(a), Self::key(b)));
             for &entry in &found {
                 let at = best.partition_point(|e| better(Self::key(e), Self::key(&entry)).is_lt());
                 if at < k {
@@ -509,7 +507,7 @@ impl Framework {
             .iter()
             .map(|&l| courses[l as usize])
             .collect();
-        chosen.sort_by_key(|&c| self.course_rank[c as usize]);
+        order::sort_by_key(&mut chosen, |&c| self.course_rank[c as usize]);
         Planned {
             open: open.len() as u32,
             hours: chosen

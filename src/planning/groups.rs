@@ -5,6 +5,7 @@
 use crate::Cohort;
 use crate::model::csr::Csr;
 use crate::model::framework::Req;
+use crate::model::order;
 use crate::people::cohort::unpack;
 
 /// Calls `each(i)` for every requirement `reqs[i]` an officer holding the packed levels
@@ -84,7 +85,7 @@ impl Groups {
             let end = run + keyed[run..].partition_point(|&(w, _)| w == keyed[run].0);
             let slice = &mut order[run..end];
             if words > 1 || slice.iter().any(|&k| !completed(k as usize).is_empty()) {
-                slice.sort_unstable_by(|&a, &b| {
+                order::sort_unstable_by(slice, |&a, &b| {
                     let (a, b) = (a as usize, b as usize);
                     mask(a)
                         .cmp(mask(b))

@@ -1,5 +1,6 @@
 //! Course recommendation: which courses close an officer's gaps, in what order.
 
+use crate::model::order;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -548,7 +549,7 @@ impl Framework {
         if let Some(e) = crate::Errors::from_vec(errors) {
             return Err(e);
         }
-        gaps.sort_by_key(|g| g.competency);
+        order::sort_by_key(&mut gaps, |g| g.competency);
         done.sort_unstable();
         done.dedup();
         Ok(self.plan(&gaps, &done, options)?)
@@ -787,7 +788,7 @@ impl Framework {
             .zip(chosen_local)
             .map(|(&c, &l)| (c, l))
             .collect();
-        order.sort_by_key(|&(c, _)| self.course_rank[c as usize]);
+        order::sort_by_key(&mut order, |&(c, _)| self.course_rank[c as usize]);
         // Each step's dependants in the plan, in learning order: one pass over the
         // steps' direct prerequisites.
         let position: std::collections::HashMap<u32, usize> = order
@@ -828,7 +829,7 @@ impl Framework {
                 let terms = self.split_terms(&mut steps, cap);
                 // Learning order: by term, then the order within the path (a stable sort).
                 let mut by_term: Vec<usize> = (0..steps.len()).collect();
-                by_term.sort_by_key(|&i| steps[i].term);
+                order::sort_by_key(&mut by_term, |&i| steps[i].term);
                 steps = by_term.iter().map(|&i| steps[i].clone()).collect();
                 locals = by_term.iter().map(|&i| locals[i]).collect();
                 terms
@@ -906,7 +907,7 @@ impl Framework {
                 ));
             }
         }
-        open.sort_by(|a, b| a.competency.cmp(b.competency));
+        order::sort_by(&mut open, |a, b| a.competency.cmp(b.competency));
         open
     }
 

@@ -17,6 +17,7 @@ mod career;
 mod case;
 mod case_real;
 mod cases;
+mod cohort_csv;
 mod errors;
 mod esco;
 mod evaluate;

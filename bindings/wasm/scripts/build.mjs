@@ -83,7 +83,7 @@ if (!(existsSync(stamp) && readFileSync(stamp, "utf8") === digest && outputs.eve
       "--enable-reference-types",
       "--enable-multivalue",
     ];
-    run(wasmOpt, ["-Oz", "--strip-debug", "--strip-producers", ...features, wasm, "-o", wasm]);
+    run(wasmOpt, ["-Oz", "--converge", "--strip-debug", "--strip-producers", ...features, wasm, "-o", wasm]);
   } else {
     console.log("wasm-opt not installed (npm ci installs binaryen): size not optimised");
   }

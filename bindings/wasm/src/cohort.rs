@@ -131,7 +131,7 @@ impl Cohort {
         #[wasm_bindgen(unchecked_param_type = "OfficersCsv")] csv: &JsValue,
         options: Option<crate::args::OfficersCsvOptions>,
     ) -> Result<Cohort, Failure> {
-        let (options, policy) = options::officers_csv(options)?;
+        let (options, _) = options::officers_csv(options)?;
         let (officers, evidence) = crate::interchange::officers_csv(csv)?;
         let fw = &framework.inner;
         let mut texts = karmayogi::OfficersCsv::new(&officers);
@@ -144,10 +144,10 @@ impl Cohort {
                 .saturating_add(evidence.as_ref().map_or(0, String::len))
                 .saturating_mul(4),
         );
-        let load = karmayogi::load_officers(fw, &texts, &options)?;
-        let inner = karmayogi::Cohort::new(fw, &load.officers, &policy)?;
+        // Streamed into the cohort's columns: no officer spec is built on the way.
+        let load = karmayogi::Cohort::from_csv(fw, &texts, &options)?;
         Ok(Cohort {
-            inner,
+            inner: load.cohort,
             framework: Rc::clone(fw),
         })
     }

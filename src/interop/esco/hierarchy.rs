@@ -2,6 +2,7 @@
 //! either to competency groups with ids (the whole poly-hierarchy) or to each skill's
 //! nearest group label (the flat `area` of earlier versions).
 
+use crate::model::order;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -258,7 +259,7 @@ pub(super) fn groups(
             g.parents = list;
         }
     }
-    groups.sort_by(|a, b| a.id.cmp(&b.id));
+    order::sort_by(&mut groups, |a, b| a.id.cmp(&b.id));
     errors.extend(cycle_errors(hierarchy, &broader));
     Groups { groups, of_skill }
 }

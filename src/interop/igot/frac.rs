@@ -2,6 +2,7 @@
 //! ACTIVITY → {KNOWLEDGERESOURCE, COMPETENCY}, COMPETENCY → COMPETENCIESLEVEL, each with a
 //! review state.
 
+use crate::model::order;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -283,11 +284,11 @@ impl Tree<'_> {
                     .note(path, &id, IgotWhat::Conflict { field: "name" });
             }
             have.roles.extend(roles.into_iter().map(Into::into));
-            have.roles.sort();
+            order::sort(&mut have.roles);
             have.roles.dedup();
             return;
         }
-        roles.sort();
+        order::sort(&mut roles);
         roles.dedup();
         if roles.is_empty() {
             self.report.set_aside(path, &id, IgotWhat::NoRoles);
@@ -336,7 +337,7 @@ impl Tree<'_> {
         }
         role.activities
             .extend(activities.into_iter().map(Into::into));
-        role.activities.sort();
+        order::sort(&mut role.activities);
         role.activities.dedup();
         let have = std::mem::take(&mut role.requires);
         let requires = self.merged(path, &id, have, requires);
@@ -571,7 +572,7 @@ impl Tree<'_> {
                 description: optional_text(child, "description").unwrap_or("").to_owned(),
             });
         }
-        levels.sort_by_key(|d| d.level);
+        order::sort_by_key(&mut levels, |d| d.level);
         competency.levels = levels;
         self.competencies.insert(id.to_owned(), competency);
         true

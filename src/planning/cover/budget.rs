@@ -11,6 +11,7 @@ use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu::tabu_budget;
 use super::{EPS, Instance, Solution};
+use crate::model::order;
 
 /// Whether `(value, cost)` is lexicographically better than `(best_value, best_cost)`.
 fn better(inst: &Instance, value: f64, cost: f64, best_value: f64, best_cost: f64) -> bool {
@@ -101,7 +102,7 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
             (m.hours <= budget + EPS).then_some((m.value, m.cost, c))
         })
         .collect();
-    seeds.sort_by(|a, b| {
+    order::sort_by(&mut seeds, |a, b| {
         b.0.total_cmp(&a.0)
             .then(a.1.total_cmp(&b.1))
             .then(a.2.cmp(&b.2))
@@ -221,7 +222,7 @@ fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
                     .then_some((m.value, m.cost, c))
                 })
                 .collect();
-            firsts.sort_by(preferred);
+            order::sort_by(&mut firsts, preferred);
             firsts.truncate(SWAPS);
             for first in std::iter::once(None).chain(firsts.into_iter().map(|f| Some(f.2))) {
                 if let Some(c) = first {
@@ -343,7 +344,7 @@ pub(crate) fn upper_bound(
             items.push((inst.values[e as usize], weight));
         }
     }
-    items.sort_by(|a, b| (b.0 / b.1).total_cmp(&(a.0 / a.1)));
+    order::sort_by(&mut items, |a, b| (b.0 / b.1).total_cmp(&(a.0 / a.1)));
     let mut left = room;
     let mut extra = 0.0;
     for (v, w) in items {
@@ -458,7 +459,7 @@ impl<'a> BudgetSearch<'a> {
                 (m.value, m.cost, c)
             })
             .collect();
-        order.sort_by(preferred);
+        order::sort_by(&mut order, preferred);
         BudgetSearch {
             inst,
             budget,

@@ -10,6 +10,7 @@ use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu::tabu_cover;
 use super::trade::{Work, trade_picks};
 use super::{Instance, Solution};
+use crate::model::order;
 use std::collections::BinaryHeap;
 
 /// Subgradient steps at the root, and at every other node (warm-started).
@@ -280,7 +281,7 @@ impl<'a> Search<'a> {
         let mut picks: Vec<u32> = (0..inst.len() as u32)
             .filter(|&j| self.lagrange.free[j as usize] && self.lagrange.selected[j as usize])
             .collect();
-        picks.sort_by(|&a, &b| {
+        order::sort_by(&mut picks, |&a, &b| {
             self.lagrange.reduced[a as usize]
                 .total_cmp(&self.lagrange.reduced[b as usize])
                 .then(a.cmp(&b))
@@ -396,7 +397,7 @@ impl<'a> Search<'a> {
                 .filter(|&&j| self.lagrange.free[j as usize]),
         );
         let reduced = &self.lagrange.reduced;
-        options[start..].sort_by(|&a, &b| {
+        order::sort_by(&mut options[start..], |&a, &b| {
             reduced[a as usize]
                 .total_cmp(&reduced[b as usize])
                 .then(a.cmp(&b))

@@ -17,6 +17,7 @@
 use super::EPS;
 use super::Instance;
 use super::state::State;
+use crate::model::order;
 
 /// Multipliers and buffers, reused from node to node.
 pub(crate) struct Knapsack {
@@ -64,8 +65,9 @@ impl Knapsack {
                 self.items.push((profit, inst.hours(j), j));
             }
         }
-        self.items
-            .sort_by(|a, b| (b.0 / b.1).total_cmp(&(a.0 / a.1)).then(a.2.cmp(&b.2)));
+        order::sort_by(&mut self.items, |a, b| {
+            (b.0 / b.1).total_cmp(&(a.0 / a.1)).then(a.2.cmp(&b.2))
+        });
         let mut left = room.max(0.0);
         for &(profit, hours, j) in &self.items {
             if left <= 0.0 {

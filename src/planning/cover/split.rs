@@ -2,6 +2,7 @@
 //! candidates another candidate dominates (never needed by some optimal plan).
 
 use super::Instance;
+use crate::model::order;
 
 /// One independent part of an instance: a sub-instance and where its local indices come
 /// from.
@@ -131,7 +132,9 @@ pub(crate) fn parts(
             candidates: list,
         });
     }
-    out.sort_by_key(|p| (p.candidates.len(), p.candidates.first().copied()));
+    order::sort_by_key(&mut out, |p| {
+        (p.candidates.len(), p.candidates.first().copied())
+    });
     out
 }
 

@@ -1,6 +1,7 @@
 //! A partial solution changed in place under an undo journal, and walks over the part of a
 //! candidate's prerequisite closure not chosen yet.
 
+use crate::model::order;
 use std::cell::RefCell;
 
 use super::{Instance, Solution};
@@ -348,7 +349,9 @@ pub(crate) fn remove_redundant(inst: &Instance, state: &mut State, order: &[u32]
 
 /// Sorts candidates most expensive first, ties by index, and drops repeats.
 pub(crate) fn most_expensive_first(inst: &Instance, list: &mut Vec<u32>) {
-    list.sort_unstable_by(|&a, &b| inst.cost(b).total_cmp(&inst.cost(a)).then(a.cmp(&b)));
+    order::sort_unstable_by(list, |&a, &b| {
+        inst.cost(b).total_cmp(&inst.cost(a)).then(a.cmp(&b))
+    });
     list.dedup();
 }
 

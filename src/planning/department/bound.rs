@@ -21,6 +21,7 @@
 //! of them, so the bound is deterministic.
 
 use super::Department;
+use crate::model::order;
 use crate::planning::cover::EPS;
 
 /// Prices of the department's capacities and the bound they give.
@@ -93,7 +94,7 @@ fn officer_part(
     let mut rho = 0.0;
     if positive_hours > dept.cap {
         let profit = &buf.profit;
-        buf.order.sort_by(|&a, &c| {
+        order::sort_by(&mut buf.order, |&a, &c| {
             let ra = profit[a as usize] / inst.hours(a);
             let rc = profit[c as usize] / inst.hours(c);
             rc.total_cmp(&ra).then(a.cmp(&c))

@@ -22,6 +22,7 @@
 //! bound reported is the largest among the subtrees left.
 
 use super::{Department, Plan, Prices, better};
+use crate::model::order;
 use crate::planning::cover::EPS;
 use crate::planning::cover::Stepper;
 
@@ -106,7 +107,7 @@ pub(crate) fn exact(
                 (gain, empty.marginal_hours(&p.inst, c), c)
             })
             .collect();
-        own.sort_by(|a, b| {
+        order::sort_by(&mut own, |a, b| {
             (b.0 / b.1)
                 .total_cmp(&(a.0 / a.1))
                 .then(a.1.total_cmp(&b.1))

@@ -11,6 +11,7 @@
 //! untouched and the officer's value does not fall.
 
 use super::{Department, Plan, better};
+use crate::model::order;
 use crate::planning::cover::{EPS, exact_budget};
 
 /// Search nodes for one officer's budgeted problem.
@@ -89,7 +90,9 @@ pub(crate) fn exchange(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) -
         let mut improved = false;
         for (o, p) in dept.officers.iter().enumerate() {
             let mut chosen = plan.steppers[o].chosen();
-            chosen.sort_by(|&a, &b| p.inst.hours(b).total_cmp(&p.inst.hours(a)).then(a.cmp(&b)));
+            order::sort_by(&mut chosen, |&a, &b| {
+                p.inst.hours(b).total_cmp(&p.inst.hours(a)).then(a.cmp(&b))
+            });
             for &out in &chosen {
                 let stepper = &plan.steppers[o];
                 if !stepper.is_chosen(out)

@@ -1,0 +1,434 @@
+//! HR exports straight into a [`Cohort`]: the CSV rows of [`OfficersCsv`] go into the
+//! cohort's columns as they are read, without an [`OfficerSpec`](crate::OfficerSpec) or a
+//! string per officer on the way.
+//!
+//! The rows are read and checked by the same row layer as [`load_officers`], and every
+//! passbook entry by the same check as [`Profile::new`](crate::Profile::new), so the
+//! problems reported are those of [`load_officers`], and the cohort is the one
+//! [`Cohort::new`] builds from its officers.
+//!
+//! What is kept while reading: the officers' columns (each id once, in the cohort's own
+//! storage, looked up through a table of officer numbers hashed by id), the line of each
+//! officer, and one `(officer, competency << 3 | level)` pair per counted passbook entry.
+//! When the evidence is read, the pairs are laid out per officer in the cohort's storage
+//! order and reduced to the highest level per competency.
+
+use hashbrown::HashTable;
+
+use super::officers::{
+    EVIDENCE, OFFICERS, OfficersCsv, OfficersCsvOptions, evidence_rows, officer_rows,
+    problem_column,
+};
+use crate::interop::csv::Row;
+use crate::model::nearest::Nearest;
+use crate::people::columns::{Lists, Officers, capacity};
+use crate::people::profile::{NEAREST_LIMIT, check_evidence, evidence_date, settle_held};
+use crate::{
+    Cohort, DepartmentId, EntityKind, Error, Errors, EvidenceProblem, Framework, OfficerId,
+};
+
+/// What [`Cohort::from_csv`] read.
+#[derive(Clone, Debug)]
+pub struct CohortLoad {
+    /// The officers, in `officers.csv` order.
+    pub cohort: Cohort,
+    /// Probable mistakes that are not errors, exactly as
+    /// [`OfficersLoad::warnings`](crate::OfficersLoad::warnings) lists them: each an [`Error::CsvRow`] naming the
+    /// file, line and column, officers in file order.
+    pub warnings: Vec<Error>,
+}
+
+impl Cohort {
+    /// Reads officers and their passbooks from an HR export's CSV texts straight into a
+    /// cohort, checking them against `framework` and deriving levels with the options'
+    /// [`level_policy`](OfficersCsvOptions::level_policy).
+    ///
+    /// The result is exactly what [`load_officers`] followed by [`Cohort::new`] with the
+    /// same policy give: the same officers in the same order with the same levels, the same
+    /// warnings, and on bad input the same errors in the same order. The difference is the
+    /// cost: no [`OfficerSpec`](crate::OfficerSpec) and no per-officer string is built, so
+    /// memory stays near the cohort's own and nothing is left to free afterwards.
+    ///
+    /// The columns of both files are those of [`OfficersCsv`].
+    ///
+    /// # Errors
+    /// Every problem [`load_officers`] reports, all at once, in file order
+    /// (`officers.csv` first), each naming the file, line and column (and the officer id,
+    /// escaped as in every error); and [`Error::CapacityExceeded`] beyond 2³² − 2 officers
+    /// or 2³² − 1 bytes of ids, bytes of names, held levels or completed courses.
+    ///
+    /// # Complexity
+    /// O(T + E·log e + n) time for T bytes of text, E passbook entries (at most e per
+    /// officer) and n officers, plus the framework's lookups; memory the cohort's plus about
+    /// 8 bytes per counted passbook entry and 12 per officer while reading.
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{Cohort, Framework, OfficersCsv, OfficersCsvOptions};
+    ///
+    /// let fw = Framework::from_json(r#"{"format_version": 2,
+    ///   "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"}],
+    ///   "roles": [{"id": "cpio", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+    ///   "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["cpio"]}]}"#)?;
+    /// let officers = "id,department,position\no1,dopt,us\no2,dopt,us\n";
+    /// let evidence = "officer,competency,level,source\no1,rti,2,assessment\n";
+    /// let csv = OfficersCsv::new(officers).evidence(evidence);
+    /// let load = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default())?;
+    /// assert_eq!(load.cohort.len(), 2);
+    /// let needs = fw.training_needs(&load.cohort, &Default::default())?;
+    /// assert_eq!(needs.rows[0].officers_short, 2);
+    ///
+    /// // Problems come all at once, by file, line and column.
+    /// let bad = "officer,competency,level,source\no3,rti,2,assessment\no1,rti,9,assessment\n";
+    /// let errors = Cohort::from_csv(&fw, &OfficersCsv::new(officers).evidence(bad),
+    ///                               &OfficersCsvOptions::default()).unwrap_err();
+    /// assert_eq!(errors.len(), 2);
+    /// assert_eq!(errors.as_slice()[1].to_string(),
+    ///            "evidence.csv line 3, column `level`: found `9`, expected a level from 0 to 5");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// [`load_officers`]: crate::load_officers
+    pub fn from_csv(
+        framework: &Framework,
+        csv: &OfficersCsv<'_>,
+        options: &OfficersCsvOptions,
+    ) -> Result<CohortLoad, Errors> {
+        let mut reader = Reader {
+            framework,
+            options,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            columns: Officers::new(),
+            hash: foldhash::quality::RandomState::default(),
+            index: HashTable::new(),
+            lines: Vec::new(),
+            entries: Vec::new(),
+            held: Vec::new(),
+            completed: Vec::new(),
+            nearest: Nearest::new(NEAREST_LIMIT),
+        };
+        let header_ok = reader.read_officers(csv.officers);
+        if let Some(text) = csv.evidence {
+            reader.read_evidence(text, header_ok);
+        }
+        reader.finish()
+    }
+}
+
+/// What [`Cohort::from_csv`] has read so far.
+struct Reader<'f, 'o> {
+    framework: &'f Framework,
+    options: &'o OfficersCsvOptions,
+    errors: Vec<Error>,
+    /// Each warning with its officer and `0` for the officer's own, `1 + i` for passbook
+    /// entry `i`, to put them in the order the review lists them.
+    warnings: Vec<(u32, u32, Error)>,
+    columns: Officers,
+    hash: foldhash::quality::RandomState,
+    /// Officer numbers, hashed by id (the ids themselves are in `columns`).
+    index: HashTable<u32>,
+    /// The line of each officer.
+    lines: Vec<usize>,
+    /// Per officer, the passbook entries read so far.
+    entries: Vec<u32>,
+    /// Per counted passbook entry: the officer and `competency << 3 | level`.
+    held: Vec<(u32, u32)>,
+    /// Per completion of a known course: the officer and the course.
+    completed: Vec<(u32, u32)>,
+    nearest: Nearest,
+}
+
+impl Reader<'_, '_> {
+    /// The number of the officer with this id.
+    fn find(&self, id: &str) -> Option<u32> {
+        let h = std::hash::BuildHasher::hash_one(&self.hash, id);
+        self.index
+            .find(h, |&i| self.columns.id(i as usize) == id)
+            .copied()
+    }
+
+    /// Reads `officers.csv`; `false` when its header lacks a required column.
+    fn read_officers(&mut self, text: &str) -> bool {
+        let mut errors = std::mem::take(&mut self.errors);
+        let mut full = false;
+        let header_ok = officer_rows(text, &mut errors, |row, o, errors| {
+            if full {
+                return;
+            }
+            if let Some(first) = self.find(o.id) {
+                errors.push(Error::CsvDuplicateKey {
+                    file: OFFICERS,
+                    line: o.line,
+                    column: "id",
+                    key: o.id.to_owned(),
+                    first_line: self.lines[first as usize],
+                });
+                return;
+            }
+            let positions = &self.framework.positions;
+            let mut found = [None, None];
+            for (k, (column, position)) in [("position", Some(o.position)), ("target", o.target)]
+                .into_iter()
+                .enumerate()
+            {
+                let Some(p) = position else { continue };
+                found[k] = positions.get(p);
+                if found[k].is_none() {
+                    let near = (self.nearest).get(EntityKind::Position, p, || {
+                        positions.items.iter().map(|x| x.id.as_str())
+                    });
+                    errors.push(row.unknown_near(column, "the framework's positions", near));
+                }
+            }
+            let k = self.columns.len() as u32;
+            // An unknown position is an error already; the officer is still kept so that
+            // their passbook is checked, and the cohort is never built.
+            let position = found[0].unwrap_or(0);
+            if let Err(e) = (self.columns).push(o.id, o.name, o.department, position, found[1]) {
+                errors.push(e);
+                full = true;
+                return;
+            }
+            let hash = &self.hash;
+            let columns = &self.columns;
+            let h = std::hash::BuildHasher::hash_one(hash, o.id);
+            self.index.insert_unique(h, k, |&i| {
+                std::hash::BuildHasher::hash_one(hash, columns.id(i as usize))
+            });
+            self.lines.push(o.line);
+            self.entries.push(0);
+            if let Some(p) = found[0] {
+                let position = &positions.items[p as usize];
+                if position.department.as_str() != o.department {
+                    let warning = Error::DepartmentMismatch {
+                        officer: OfficerId::new(o.id),
+                        department: DepartmentId::new(o.department),
+                        position: position.id.clone(),
+                        position_department: position.department.clone(),
+                    };
+                    self.warnings
+                        .push((k, 0, at_row(row.line(), OFFICERS, "department", warning)));
+                }
+            }
+        });
+        self.errors = errors;
+        header_ok
+    }
+
+    /// Reads `evidence.csv`, checking every entry against the framework and keeping the
+    /// levels and completions that count. Without the officers' header every officer would
+    /// look unknown, so unknown officers are then not reported.
+    fn read_evidence(&mut self, text: &str, officers_read: bool) {
+        let mut completed = Vec::new();
+        let mut errors = std::mem::take(&mut self.errors);
+        let as_of = self.options.review.as_of;
+        evidence_rows(text, &mut errors, |row, e, errors| {
+            let Some(k) = self.find(e.officer) else {
+                if officers_read {
+                    let columns = &self.columns;
+                    let near = (self.nearest).get(EntityKind::Officer, e.officer, || columns.ids());
+                    errors.push(row.unknown_near("officer", OFFICERS, near));
+                }
+                return;
+            };
+            let fw = self.framework;
+            let checked = check_evidence(
+                fw,
+                &self.options.policy,
+                e.entry,
+                &mut completed,
+                &mut self.nearest,
+            );
+            let index = self.entries[k as usize];
+            self.entries[k as usize] += 1;
+            for &course in &completed {
+                self.completed.push((k, course));
+            }
+            completed.clear();
+            if !checked.problems.is_empty() {
+                let officer = OfficerId::new(self.columns.id(k as usize));
+                for problem in checked.problems {
+                    let column = problem_column(&problem);
+                    let error = Error::InvalidEvidence {
+                        officer: officer.clone(),
+                        index: index as usize,
+                        competency: e.entry.competency.into(),
+                        problem,
+                    };
+                    errors.push(row.at(column, error));
+                }
+            } else if let Some((c, level)) = checked.held {
+                self.held.push((k, c << 3 | u32::from(level)));
+            }
+            if let Some(as_of) = as_of {
+                after_as_of(
+                    &mut self.warnings,
+                    row,
+                    &self.columns,
+                    k,
+                    index,
+                    e.entry,
+                    as_of,
+                );
+            }
+        });
+        self.errors = errors;
+    }
+
+    /// The cohort, or every problem found.
+    fn finish(mut self) -> Result<CohortLoad, Errors> {
+        if let Some(errors) = Errors::from_vec(std::mem::take(&mut self.errors)) {
+            return Err(errors);
+        }
+        let Reader {
+            framework: fw,
+            options,
+            mut warnings,
+            mut columns,
+            index,
+            held,
+            completed,
+            ..
+        } = self;
+        drop(index);
+        let n = columns.len();
+        if held.len() > u32::MAX as usize || completed.len() > u32::MAX as usize {
+            return Err(capacity().into());
+        }
+        let layout = columns.layout();
+        // The slot of each officer: held levels are stored in slot order.
+        let slot_of: Option<Vec<u32>> = layout.order().map(|order| {
+            let mut slot = vec![0u32; n];
+            for (s, &i) in order.iter().enumerate() {
+                slot[i as usize] = s as u32;
+            }
+            slot
+        });
+        let slot = |k: u32| slot_of.as_ref().map_or(k, |s| s[k as usize]);
+        let held = group(n, held, slot);
+        drop(slot_of);
+        let mut errors = Vec::new();
+        let held = settle(fw, options, &held, &mut errors);
+        let completed = group(n, completed, |k| k);
+        let completed = distinct(&completed, &mut errors);
+        if !errors.is_empty() {
+            return Err(capacity().into());
+        }
+        let cohort = columns.finish(fw.stamp, layout, held, completed, &mut errors);
+        match (cohort, Errors::from_vec(errors)) {
+            (Some(cohort), None) => {
+                warnings.sort_by_key(|&(k, entry, _)| (k, entry));
+                Ok(CohortLoad {
+                    cohort,
+                    warnings: warnings.into_iter().map(|(_, _, w)| w).collect(),
+                })
+            }
+            (_, Some(errors)) => Err(errors),
+            (None, None) => Err(capacity().into()),
+        }
+    }
+}
+
+/// An [`Error::CsvRow`] at `line` and `column` of `file`.
+fn at_row(line: usize, file: &'static str, column: &'static str, error: Error) -> Error {
+    Error::CsvRow {
+        file,
+        line,
+        column,
+        error: Box::new(error),
+    }
+}
+
+/// Records the review's warning for a passbook entry dated after the as-of date.
+fn after_as_of(
+    warnings: &mut Vec<(u32, u32, Error)>,
+    row: &Row<'_>,
+    columns: &Officers,
+    k: u32,
+    index: u32,
+    entry: crate::people::profile::EvidenceView<'_>,
+    as_of: u32,
+) {
+    if let Ok(Some(day)) = evidence_date(entry.date)
+        && day > as_of
+    {
+        let warning = Error::InvalidEvidence {
+            officer: OfficerId::new(columns.id(k as usize)),
+            index: index as usize,
+            competency: entry.competency.into(),
+            problem: EvidenceProblem::AfterAsOf {
+                date: entry.date.to_owned(),
+                as_of: crate::model::date::format_day(as_of),
+            },
+        };
+        warnings.push((k, 1 + index, at_row(row.line(), EVIDENCE, "date", warning)));
+    }
+}
+
+/// `(officer, value)` pairs as one list per list number `at(officer)` (0 to n − 1), values
+/// in input order within a list: a stable counting sort.
+fn group(n: usize, pairs: Vec<(u32, u32)>, at: impl Fn(u32) -> u32) -> Lists {
+    let mut start = vec![0u32; n + 1];
+    for &(k, _) in &pairs {
+        start[at(k) as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut values = vec![0u32; pairs.len()];
+    for (k, v) in pairs {
+        let s = &mut next[at(k) as usize];
+        values[*s as usize] = v;
+        *s += 1;
+    }
+    Lists { start, values }
+}
+
+/// Each list of counted levels reduced to the levels held, as [`Cohort::new`] derives them.
+fn settle(
+    fw: &Framework,
+    options: &OfficersCsvOptions,
+    lists: &Lists,
+    errors: &mut Vec<Error>,
+) -> Lists {
+    let mut out = Lists::new();
+    out.values.reserve(lists.values.len());
+    let mut own: Vec<(u32, u8)> = Vec::new();
+    for s in 0..lists.start.len() - 1 {
+        own.clear();
+        own.extend(lists.get(s).iter().map(|&x| (x >> 3, (x & 7) as u8)));
+        settle_held(fw, &options.policy, &mut own, 0);
+        if out.values.len() + own.len() > u32::MAX as usize {
+            errors.push(capacity());
+            break;
+        }
+        (out.values).extend(own.iter().map(|&(c, l)| c << 3 | u32::from(l)));
+        out.close();
+    }
+    out
+}
+
+/// Each list sorted, without repeats.
+fn distinct(lists: &Lists, errors: &mut Vec<Error>) -> Lists {
+    let mut out = Lists::new();
+    if lists.values.is_empty() {
+        out.start = vec![0; lists.start.len()];
+        return out;
+    }
+    let mut own = Vec::new();
+    for s in 0..lists.start.len() - 1 {
+        own.clear();
+        own.extend_from_slice(lists.get(s));
+        own.sort_unstable();
+        own.dedup();
+        if out.values.len() + own.len() > u32::MAX as usize {
+            errors.push(capacity());
+            break;
+        }
+        out.values.extend_from_slice(&own);
+        out.close();
+    }
+    out
+}
