@@ -135,12 +135,28 @@ fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>) -> out::Outcome {
         )?;
     }
 
+    compare_snapshots(out, &framework, &synth, &cohort, officers)?;
+    writeln!(out, "load average after: {}", load_average())?;
+    Ok(())
+}
+
+/// Times `Framework::compare` and `Framework::compare_by_group` of `cohort` against a
+/// second snapshot: every third officer one level higher in one competency; once stored in
+/// the same order as the first, once in reverse id order (snapshots exported by different
+/// systems rarely agree on order).
+fn compare_snapshots(
+    out: &mut dyn Write,
+    framework: &Framework,
+    synth: &Synth,
+    cohort: &Cohort,
+    officers: u64,
+) -> out::Outcome {
     // A second snapshot: every third officer one level higher in one competency; once
     // stored in the same order as the first, once in reverse id order (snapshots exported
     // by different systems rarely agree on order).
     let raised = |i: u64| {
         let mut o = synth.officer(i);
-        if i % 3 == 0
+        if i.is_multiple_of(3)
             && let Some(e) = o.passbook.first_mut()
         {
             e.level = (e.level + 1).min(5);
@@ -148,25 +164,25 @@ fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>) -> out::Outcome {
         o
     };
     let later = Cohort::new(
-        &framework,
+        framework,
         (0..officers).map(raised),
         &LevelPolicy::default(),
     )
     .map_err(|e| e.to_string())?;
     let reversed = Cohort::new(
-        &framework,
+        framework,
         (0..officers).rev().map(raised),
         &LevelPolicy::default(),
     )
     .map_err(|e| e.to_string())?;
     let plain = time(|| {
         framework
-            .compare(&cohort, &later, &CompareOptions::default())
+            .compare(cohort, &later, &CompareOptions::default())
             .map(|e| e.overall.closed)
     })?;
     let crossed = time(|| {
         framework
-            .compare(&cohort, &reversed, &CompareOptions::default())
+            .compare(cohort, &reversed, &CompareOptions::default())
             .map(|e| e.overall.closed)
     })?;
     if crossed.1 != plain.1 {
@@ -178,7 +194,7 @@ fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>) -> out::Outcome {
     }
     let grouped = time(|| {
         framework
-            .compare_by_group(&cohort, &later, &RollupOptions::default())
+            .compare_by_group(cohort, &later, &RollupOptions::default())
             .map(|e| e.groups.len() as u64)
     })?;
     writeln!(
@@ -189,7 +205,6 @@ fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>) -> out::Outcome {
         ms(grouped.0),
         grouped.0.as_secs_f64() / plain.0.as_secs_f64()
     )?;
-    writeln!(out, "load average after: {}", load_average())?;
     Ok(())
 }
 
