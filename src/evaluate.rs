@@ -262,7 +262,8 @@ impl Framework {
     /// [`Error::FrameworkMismatch`] when either cohort was built from another framework.
     ///
     /// # Complexity
-    /// O(n log n) id comparisons to match n officers, plus O(Σ (r + h + k·o)) over matched
+    /// O(n) id comparisons to match n officers (a merge in the id order each cohort keeps
+    /// from its construction; no sort per call), plus O(Σ (r + h + k·o)) over matched
     /// officers with r requirements, h held competencies and k new completions of courses
     /// building o competencies each, plus O(C + P + K + D) for the dictionary, positions,
     /// courses and departments. Memory O(C + P + K + D + n). No per-officer report is built.

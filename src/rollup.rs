@@ -317,7 +317,7 @@ impl Framework {
     /// cohort's officers name.
     ///
     /// # Complexity
-    /// O(n log n) id comparisons to match n officers, then one sweep: O(Σ (r + h + u))
+    /// O(n) id comparisons to match n officers (in the id order each cohort keeps), then one sweep: O(Σ (r + h + u))
     /// over matched officers (u: group work before and after, as in
     /// [`Framework::training_needs_by_group`]), plus O(A + E·w + c + g + P + B·log n) to
     /// build the masks and roll the counts up. Memory O(n + E·w + c + g + P + B·log n).

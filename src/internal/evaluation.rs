@@ -50,13 +50,13 @@ pub(crate) enum Pairing {
 }
 
 /// Visits every officer of `before` and `after` once, matched by id, in id order.
-/// `O((n + m) log(n + m))` time for the two sorts, `O(n + m)` memory.
+/// `O(n + m)` comparisons of ids, in the id order each cohort keeps; no allocation.
 pub(crate) fn pair_by_id(before: &Cohort, after: &Cohort, mut visit: impl FnMut(Pairing)) {
-    let b_order = id_order(before);
-    let a_order = id_order(after);
+    let (b_len, a_len) = (before.len(), after.len());
     let (mut i, mut j) = (0, 0);
     loop {
-        let (x, y) = (b_order.get(i).copied(), a_order.get(j).copied());
+        let x = (i < b_len).then(|| nth_by_id(before, i));
+        let y = (j < a_len).then(|| nth_by_id(after, j));
         let order = match (x, y) {
             (Some(x), Some(y)) => before.id_str(x).cmp(after.id_str(y)),
             (Some(_), None) => Ordering::Less,
@@ -82,11 +82,10 @@ pub(crate) fn pair_by_id(before: &Cohort, after: &Cohort, mut visit: impl FnMut(
     }
 }
 
-/// Officer indices of a cohort, sorted by id (ids are unique within a cohort).
-fn id_order(cohort: &Cohort) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..cohort.len() as u32).collect();
-    order.sort_unstable_by(|&x, &y| cohort.id_str(x).cmp(cohort.id_str(y)));
-    order
+/// The index of the `k`-th officer of a cohort in id order, from the order the cohort
+/// keeps (ids are unique within a cohort), so no call sorts again.
+fn nth_by_id(cohort: &Cohort, k: usize) -> u32 {
+    cohort.by_id.as_ref().map_or(k as u32, |by_id| by_id[k])
 }
 
 /// Counters of one competency, summed over officers.

@@ -9,6 +9,7 @@ use super::greedy::{Goal, Scratch, complete, preferred};
 use super::knapsack::Knapsack;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
+use super::tabu::tabu_budget;
 use super::{EPS, Instance, Solution};
 
 /// Whether `(value, cost)` is lexicographically better than `(best_value, best_cost)`.
@@ -20,7 +21,13 @@ fn better(inst: &Instance, value: f64, cost: f64, best_value: f64, best_cost: f6
 
 /// Fills the hours left greedily and drops what became redundant, until neither changes
 /// anything: the plan is then maximal and minimal.
-fn fill(inst: &Instance, state: &mut State, budget: f64, banned: Option<u32>, s: &mut Scratch) {
+pub(super) fn fill(
+    inst: &Instance,
+    state: &mut State,
+    budget: f64,
+    banned: Option<u32>,
+    s: &mut Scratch,
+) {
     loop {
         let before = state.journal.len();
         complete(inst, state, banned, Goal::Budget { limit: budget }, s);
@@ -37,9 +44,11 @@ fn fill(inst: &Instance, state: &mut State, budget: f64, banned: Option<u32>, s:
 /// Greedy budgeted cover: the best of (a) the greedy by value per unit of marginal cost
 /// among affordable candidates, and (b) each of the [`SEEDS`] most valuable affordable
 /// candidates (with prerequisites) as a first pick followed by that greedy; each filled
-/// until maximal and cleaned of redundant picks; the best then improved by exchanges (take
-/// one pick out, refill without it, keep it if the plan is better) and by exchanges of two
-/// picks ([`exchange_pairs`]). All of it runs without dominated candidates
+/// until maximal and cleaned of redundant picks, and (c) each pair of the [`PAIR_SEEDS`]
+/// most valuable as the first two picks; the best then improved by exchanges (take
+/// one pick out, refill without it, keep it if the plan is better), by exchanges of two
+/// picks ([`exchange_pairs`]) and by a tabu search over swaps
+/// ([`tabu_budget`](super::tabu::tabu_budget)), all bounded in steps ([`improve`]). All of it runs without dominated candidates
 /// ([`undominated`]). Carries a proven upper bound on the best value ([`upper_bound`] and
 /// the knapsack bound).
 ///
@@ -112,11 +121,28 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
             state = seeded;
         }
     }
-    exchange(inst, &mut state, budget, &mut s);
-    if state.chosen_list().len() <= PAIR_PICKS {
-        exchange_pairs(inst, &mut state, budget, &mut s);
+    // Partial enumeration of two first picks among the most valuable.
+    for (i, &(_, _, a)) in seeds.iter().enumerate().take(PAIR_SEEDS) {
+        for &(_, _, b) in seeds.iter().take(PAIR_SEEDS).skip(i + 1) {
+            let mut seeded = State::new(inst);
+            seeded.choose(inst, a, &mut s.buffer);
+            if seeded.hours + seeded.marginal(inst, b).hours > budget + EPS {
+                continue;
+            }
+            seeded.choose(inst, b, &mut s.buffer);
+            fill(inst, &mut seeded, budget, None, &mut s);
+            if better(
+                inst,
+                seeded.value(inst),
+                seeded.cost,
+                state.value(inst),
+                state.cost,
+            ) {
+                state = seeded;
+            }
+        }
     }
-    state.journal.clear();
+    improve(inst, &mut state, budget, &mut s);
     let value = state.value(inst);
     let empty = State::new(inst);
     let mut knapsack = Knapsack::new(inst);
@@ -131,6 +157,19 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
     // proven here.
     let proven = bound <= 0.0 && state.cost <= 0.0;
     state.solution(inst, bound, proven, 0)
+}
+
+/// The local search every budgeted plan gets: [`exchange`], then [`exchange_pairs`] on
+/// plans of at most [`PAIR_PICKS`] picks, then the tabu search of [`tabu_budget`].
+pub(super) fn improve(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
+    exchange(inst, state, budget, s);
+    if state.chosen_list().len() <= PAIR_PICKS {
+        exchange_pairs(inst, state, budget, s);
+    }
+    state.journal.clear();
+    tabu_budget(inst, state, budget, s, |v, c, bv, bc| {
+        better(inst, v, c, bv, bc)
+    });
 }
 
 /// Candidates closing an element worth something.
@@ -325,6 +364,10 @@ const MAX_EXCHANGES: usize = 400;
 /// Courses tried as the first pick after taking one out, in an exchange.
 const SWAPS: usize = 6;
 
+/// The most valuable first picks whose pairs the partial enumeration tries as first two
+/// picks (`PAIR_SEEDS · (PAIR_SEEDS − 1) / 2` fills).
+const PAIR_SEEDS: usize = 6;
+
 /// First picks tried by the partial enumeration: the most valuable affordable closures.
 const SEEDS: usize = 16;
 
@@ -367,6 +410,10 @@ fn exact_budget_on(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
     state.load(inst, &search.best);
     let mut s = Scratch::new(inst);
     fill(inst, &mut state, budget, None, &mut s);
+    if !proven && search.best != greedy.chosen {
+        // The search's plan has not had the heuristics' local search.
+        improve(inst, &mut state, budget, &mut s);
+    }
     let value = state.value(inst);
     let bound = if proven {
         value

@@ -7,12 +7,18 @@ use super::greedy::{
 use super::lagrange::Lagrange;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
+use super::tabu::tabu_cover;
+use super::trade::{Work, trade_picks};
 use super::{Instance, Solution};
 use std::collections::BinaryHeap;
 
 /// Subgradient steps at the root, and at every other node (warm-started).
 const ROOT_STEPS: u32 = 300;
 const NODE_STEPS: u32 = 15;
+
+/// Candidate evaluations the trades of [`trade_picks`] may spend on one part's incumbent,
+/// at the root and again after the search.
+const TRADE_WORK: u64 = 20_000;
 
 /// Rounds of forced picks and dominance before the instance is split into parts.
 const REDUCTION_ROUNDS: usize = 16;
@@ -109,6 +115,11 @@ fn solve_part(inst: &Instance, limit: u64, search: bool) -> Solution {
     let mut part = Search::new(inst, limit);
     if part.root() && search {
         part.branch_and_bound();
+        if !part.proven {
+            // The search may have found an incumbent the root's trades never saw.
+            part.improve();
+            part.proven = part.beaten(part.lower);
+        }
     }
     part.finish()
 }
@@ -235,21 +246,27 @@ impl<'a> Search<'a> {
             self.repair();
         }
         if !self.beaten(lower) {
-            self.exchange_pairs();
+            self.improve();
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
         !self.proven
     }
 
-    /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]): what
-    /// single exchanges miss when costs tie. Run only when the root's bound does not prove
-    /// the incumbent, so plans proven there pay nothing for it.
-    fn exchange_pairs(&mut self) {
+    /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what
+    /// single exchanges miss when costs tie, then two or three picks for fewer or cheaper
+    /// ones found by an exhaustive repair ([`trade_picks`], at most [`TRADE_WORK`]
+    /// evaluations), then a tabu search for a cover one unit cheaper ([`tabu_cover`]).
+    /// Run only when a bound does not prove the incumbent, so plans proven at the root pay
+    /// nothing for it.
+    fn improve(&mut self) {
         let inst = self.inst;
         let mut state = State::new(inst);
         state.load(inst, &self.best);
-        if exchange_pairs(inst, &mut state, &mut self.scratch) {
+        let pairs = exchange_pairs(inst, &mut state, &mut self.scratch);
+        let mut work = Work::new(TRADE_WORK);
+        let traded = trade_picks(inst, &mut state, &mut self.scratch, &mut work);
+        if tabu_cover(inst, &mut state) || traded || pairs {
             let solution = state.solution(inst, 0.0, false, 0);
             self.offer(solution.chosen, solution.cost);
         }

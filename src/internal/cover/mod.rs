@@ -11,6 +11,10 @@
 //! - `state`: a partial solution changed in place under an undo journal, and the walks
 //!   over a candidate's unchosen prerequisites;
 //! - `greedy`: least-cost cover by lazy greedy, redundancy removal and exchanges;
+//! - `trade`: trades of two or three picks for fewer or cheaper ones, each repair searched
+//!   exhaustively within a count of evaluations;
+//! - `tabu`: tabu search over swaps for budgets, and for covers through a budget of one
+//!   unit less than the cover's cost;
 //! - `lagrange`: proven lower bounds on the least cost (Lagrangian relaxation of the cover
 //!   rows, prerequisite rows handled by pushing reduced costs down the prerequisite DAG);
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
@@ -33,6 +37,8 @@ mod lagrange;
 mod split;
 mod state;
 mod stepper;
+mod tabu;
+mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use exact::{bounded_cover, exact_cover};
@@ -304,7 +310,7 @@ pub(crate) struct Solution {
 #[cfg(test)]
 // Costs here are whole numbers, exact in floating point.
 #[allow(clippy::float_cmp)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// `n` candidates, candidate `i` closing element `i` alone for one hour; candidate `i`
@@ -358,7 +364,7 @@ mod tests {
 
     /// A small random instance: `n` candidates closing 1 to 4 of `m` elements each, costs
     /// from `costs`, one in four requiring an earlier candidate.
-    fn random(seed: u64, n: u32, m: u32, costs: &[f64]) -> Instance {
+    pub(super) fn random(seed: u64, n: u32, m: u32, costs: &[f64]) -> Instance {
         let mut x = seed;
         let mut next = |k: u32| {
             // splitmix64
