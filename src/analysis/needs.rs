@@ -25,12 +25,13 @@ impl Default for NeedsOptions {
 }
 
 impl NeedsOptions {
-    /// Worker threads to use (default 1; 0 counts as 1), capped at the parallelism the
-    /// operating system grants the process (`std::thread::available_parallelism`, read once)
-    /// and at one per officer: `threads(usize::MAX)` uses every core and starts no more
-    /// threads than that. The calling thread is one of them. Where threads are unavailable
-    /// (e.g. `wasm32-unknown-unknown`) or cannot be started, the work runs on the calling
-    /// thread with the same result.
+    /// Worker threads to use (default 1; 0 counts as 1): with more than 1, the work is split
+    /// into at most `min(n, rayon::current_num_threads())` parts (never more than one per
+    /// officer, nor than `std::thread::available_parallelism`) run as tasks of the current
+    /// rayon pool: rayon's global pool, or a caller's own inside `ThreadPool::install`.
+    /// `threads(usize::MAX)` thus uses every thread of that pool and starts none of its
+    /// own; 1 runs on the calling thread. Without the default `parallel` feature and on
+    /// `wasm32` the work runs on the calling thread. The result is the same in every case.
     pub fn threads(mut self, n: usize) -> Self {
         self.threads = n;
         self

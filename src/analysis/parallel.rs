@@ -1,28 +1,41 @@
-//! Splitting work over threads where they exist.
+//! Splitting work over threads where they exist: on rayon's thread pool with the `parallel`
+//! feature (on by default) outside wasm32, on the calling thread otherwise, with the same
+//! results either way.
 
-use std::num::NonZeroUsize;
 use std::ops::Range;
-use std::sync::OnceLock;
 
-/// The most threads any call works on: the parallelism the operating system grants this
-/// process (`std::thread::available_parallelism`), read once; 1 where it cannot say
-/// (`wasm32`).
+/// The most parts any call splits its work into. With the `parallel` feature outside
+/// wasm32: the threads of the rayon pool the call runs in (`rayon::current_num_threads`:
+/// the global pool, or a caller's own pool inside `ThreadPool::install`), never more than
+/// the parallelism the operating system grants the process
+/// (`std::thread::available_parallelism`, read once). Otherwise 1.
 pub(crate) fn available() -> usize {
-    static AVAILABLE: OnceLock<usize> = OnceLock::new();
-    *AVAILABLE.get_or_init(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    {
+        use std::num::NonZeroUsize;
+        use std::sync::OnceLock;
+        static MACHINE: OnceLock<usize> = OnceLock::new();
+        let machine = *MACHINE
+            .get_or_init(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get));
+        rayon::current_num_threads().clamp(1, machine)
+    }
+    #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
+    {
+        1
+    }
 }
 
-/// How many threads a call asking for `requested` works on over `len` items: at least 1,
-/// at most one per item and at most [`available`].
+/// How many parts a call asking for `requested` threads splits `len` items into: at least
+/// 1, at most one per item and at most [`available`].
 pub(crate) fn workers(requested: usize, len: usize) -> usize {
     requested.clamp(1, len.max(1)).min(available())
 }
 
 /// Runs `work` on contiguous ranges of `0..len`, one per worker (see [`workers`]: at most
 /// the available parallelism, whatever `threads` asks), and returns the results in range
-/// order. The calling thread takes the first range, so at most `workers − 1` threads are
-/// started. Runs on the calling thread where threads are unavailable (`wasm32`) or cannot
-/// be started, with the same results.
+/// order. One range runs on the calling thread without touching rayon; more run as rayon
+/// tasks in the current pool. Without the `parallel` feature and on wasm32 every range runs
+/// on the calling thread, in order, with the same results.
 pub(crate) fn map_ranges<T: Send>(
     len: usize,
     threads: usize,
@@ -32,38 +45,19 @@ pub(crate) fn map_ranges<T: Send>(
 }
 
 /// [`map_ranges`] with the number of ranges given exactly.
-fn split<T: Send>(len: usize, threads: usize, work: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
-    let threads = threads.clamp(1, len.max(1));
-    let size = len.div_ceil(threads).max(1);
-    let ranges: Vec<Range<usize>> = (0..threads)
+fn split<T: Send>(len: usize, parts: usize, work: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+    let parts = parts.clamp(1, len.max(1));
+    let size = len.div_ceil(parts).max(1);
+    let ranges: Vec<Range<usize>> = (0..parts)
         .map(|t| (t * size).min(len)..((t + 1) * size).min(len))
         .collect();
-    if threads == 1 || cfg!(target_family = "wasm") {
-        return ranges.into_iter().map(&work).collect();
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    if ranges.len() > 1 {
+        use rayon::iter::{IntoParallelIterator, ParallelIterator};
+        // An indexed parallel iterator collects in index order, whichever thread ran what.
+        return ranges.into_par_iter().map(&work).collect();
     }
-    std::thread::scope(|scope| {
-        let work = &work;
-        let handles: Vec<_> = ranges[1..]
-            .iter()
-            .map(|r| {
-                let mine = r.clone();
-                std::thread::Builder::new()
-                    .spawn_scoped(scope, move || work(mine))
-                    .map_err(|_| r.clone())
-            })
-            .collect();
-        let mut out = vec![work(ranges[0].clone())];
-        for h in handles {
-            match h {
-                Ok(handle) => match handle.join() {
-                    Ok(t) => out.push(t),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                Err(r) => out.push(work(r)),
-            }
-        }
-        out
-    })
+    ranges.into_iter().map(work).collect()
 }
 
 #[cfg(test)]
@@ -115,5 +109,83 @@ mod tests {
             "{threads} threads for {} available",
             available()
         );
+    }
+
+    /// A caller's pool decides: inside `ThreadPool::install` of a one-thread pool the work
+    /// is one part, whatever `threads` asks; the result is the same.
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    #[test]
+    fn a_callers_pool_bounds_the_split() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool");
+        let inside = pool.install(|| map_ranges(1_000, usize::MAX, |r| r.len()));
+        assert_eq!(inside, vec![1_000]);
+        let outside: usize = map_ranges(1_000, usize::MAX, |r| r.len()).iter().sum();
+        assert_eq!(outside, 1_000);
+    }
+
+    /// Every analysis that takes `threads(n)` gives byte-identical output for any `n`, with
+    /// or without the `parallel` feature (`.ci/run` runs the unit tests both ways).
+    #[test]
+    fn results_are_identical_for_any_thread_count() {
+        use crate::{
+            AcbpOptions, Cohort, Framework, LevelPolicy, NeedsOptions, OfficersSpec, RollupOptions,
+        };
+        let example = |name: &str| {
+            let path = format!("{}/examples/data/{name}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(path).expect("the example data")
+        };
+        let fw = Framework::from_json(&example("head_post_office.json")).expect("valid");
+        let officers =
+            OfficersSpec::from_json(&example("head_post_office_officers.json")).expect("valid");
+        // The example's officers, many times over, so every split has work in each part.
+        let many: Vec<_> = (0..40)
+            .flat_map(|k| {
+                officers.officers.iter().map(move |o| {
+                    let mut o = o.clone();
+                    o.id = format!("{}-{k}", o.id).into();
+                    o
+                })
+            })
+            .collect();
+        let cohort = Cohort::new(&fw, &many, &LevelPolicy::default()).expect("valid officers");
+        let run = |threads: usize| {
+            let needs = fw
+                .training_needs(&cohort, &NeedsOptions::default().threads(threads))
+                .expect("same framework");
+            let by_department = fw
+                .training_needs_by_department(&cohort, &NeedsOptions::default().threads(threads))
+                .expect("same framework");
+            let by_group = fw
+                .training_needs_by_group(&cohort, &RollupOptions::default().threads(threads))
+                .expect("same framework");
+            let plan = fw
+                .department_plan(&cohort, &AcbpOptions::default().threads(threads))
+                .expect("same framework");
+            format!("{needs:?}\n{by_department:?}\n{by_group:?}\n{plan:?}")
+        };
+        let one = run(1);
+        for threads in [0, 2, 3, 8, usize::MAX] {
+            assert!(
+                run(threads) == one,
+                "threads({threads}) differs from threads(1)"
+            );
+        }
+    }
+
+    /// Without rayon (`--no-default-features`, wasm32) every call is one part on the
+    /// calling thread.
+    #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
+    #[test]
+    fn without_rayon_everything_runs_on_the_calling_thread() {
+        assert_eq!(available(), 1);
+        let caller = std::thread::current().id();
+        let parts = map_ranges(1_000, usize::MAX, |r| {
+            assert_eq!(std::thread::current().id(), caller);
+            r.len()
+        });
+        assert_eq!(parts, vec![1_000]);
     }
 }

@@ -30,7 +30,8 @@ impl Default for RollupOptions {
 impl RollupOptions {
     /// Worker threads for [`Framework::training_needs_by_group`], as
     /// [`NeedsOptions::threads`](crate::NeedsOptions::threads): default 1, 0 counts as 1,
-    /// never more than the available parallelism; the result is the same for any number.
+    /// split over the current rayon pool, never more parts than the available parallelism;
+    /// the result is the same for any number.
     /// A comparison runs on the calling thread.
     pub fn threads(mut self, n: usize) -> Self {
         self.threads = n;

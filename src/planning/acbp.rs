@@ -163,10 +163,11 @@ impl AcbpOptions {
     }
 
     /// Threads for building the officers' candidate sets (default 1; 0 counts as 1; the
-    /// selection itself is sequential), capped at the parallelism the operating system
-    /// grants the process (`std::thread::available_parallelism`) and at one per officer, so
-    /// `threads(usize::MAX)` starts no more threads than there are cores. The plan is the
-    /// same for any number.
+    /// selection itself is sequential), as [`NeedsOptions::threads`](crate::NeedsOptions::threads):
+    /// at most `min(n, rayon::current_num_threads())` parts, one per officer at most, run in
+    /// the current rayon pool (a caller's inside `ThreadPool::install`), on the calling
+    /// thread without the `parallel` feature or on `wasm32`. The plan is the same for any
+    /// number.
     pub fn threads(mut self, n: usize) -> Self {
         self.threads = n;
         self
