@@ -180,9 +180,9 @@ pub use crate::interop::{
     CaseItem, CaseLink, CasePackage, CaseRubric,
 };
 pub use crate::interop::{
-    CaseDropReason, CaseDropped, CaseDroppedField, CaseElement, CaseFieldReason, CaseGroup,
-    CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse,
-    CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
+    CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,
+    CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
+    CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
 };
 pub use crate::interop::{
     CohortLoad, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv,
@@ -194,18 +194,19 @@ pub use crate::interop::{
     KcmOptions, KcmSubThemes, KcmTagKey, MasterPosition, PositionMaster, PositionMatch, kcm_id,
     load_frac_positions, load_igot_courses, load_igot_profile, load_kcm, load_position_master,
 };
-pub use crate::model::error::{Error, Errors, EvidenceProblem};
+pub use crate::model::error::{CaseElement, Error, Errors, EvidenceProblem};
 pub use crate::model::framework::{Framework, Requirement};
 pub use crate::model::ids::{
     ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId,
     RoleId,
 };
+pub use crate::model::json::{FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 pub use crate::model::level::Level;
 pub use crate::model::provenance::{Paths, PathsIter, Provenance};
 pub use crate::model::spec::{
-    ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FORMAT_VERSION,
-    FrameworkSpec, GroupKind, GroupRule, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode,
-    OLDEST_FORMAT_VERSION, PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
+    ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FrameworkSpec,
+    GroupKind, GroupRule, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode, PositionSpec,
+    RequirementSpec, ReviewStatus, RoleSpec,
 };
 pub use crate::people::cohort::Cohort;
 pub use crate::people::profile::{

@@ -31,9 +31,9 @@ mod officers;
 mod onet;
 
 pub use case::import::{
-    CaseDropReason, CaseDropped, CaseDroppedField, CaseElement, CaseFieldReason, CaseGroup,
-    CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse,
-    CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
+    CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,
+    CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
+    CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
 };
 pub use case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,

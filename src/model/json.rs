@@ -1,9 +1,20 @@
-//! Reading and writing versioned JSON documents.
+//! Reading and writing versioned JSON documents, and the versions this crate reads.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
+use crate::Error;
+
+/// The interchange format version this crate writes, and the newest it reads.
+///
+/// Documents carry it in their `format_version` field. Every version from
+/// [`OLDEST_FORMAT_VERSION`] to this one is read (each version only adds optional fields, so
+/// an older document means the same today); any other value is rejected with
+/// [`Error::UnsupportedFormatVersion`]. `DESIGN.md` states the versioning policy.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest interchange format version this crate reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// Only the version, so it can be checked before the document's shape is.
 #[derive(serde::Deserialize)]

@@ -7,7 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ActivityId, CompetencyId, CourseId, DepartmentId, Error, GroupId, PositionId, RoleId};
+use crate::{
+    ActivityId, CompetencyId, CourseId, DepartmentId, Error, FORMAT_VERSION, GroupId, PositionId,
+    RoleId,
+};
 
 /// The JSON Schema (draft 2020-12) of the interchange format at [`FORMAT_VERSION`]: a
 /// document is either a framework ([`FrameworkSpec`]) or an officers document
@@ -17,17 +20,6 @@ use crate::{ActivityId, CompetencyId, CourseId, DepartmentId, Error, GroupId, Po
 /// [`Profile::new`](crate::Profile::new). The same text is in the repository as
 /// `schema/karmayogi-v2.schema.json` (version 1's is kept beside it, unchanged).
 pub const JSON_SCHEMA: &str = include_str!("../../schema/karmayogi-v2.schema.json");
-
-/// The interchange format version this crate writes, and the newest it reads.
-///
-/// Documents carry it in their `format_version` field. Every version from
-/// [`OLDEST_FORMAT_VERSION`] to this one is read (each version only adds optional fields, so
-/// an older document means the same today); any other value is rejected with
-/// [`Error::UnsupportedFormatVersion`]. `DESIGN.md` states the versioning policy.
-pub const FORMAT_VERSION: u32 = 2;
-
-/// The oldest interchange format version this crate reads.
-pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A whole framework: the competency dictionary, the FRAC mapping and the course catalogue.
 ///
@@ -55,7 +47,7 @@ pub const OLDEST_FORMAT_VERSION: u32 = 1;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkSpec {
-    /// From [`OLDEST_FORMAT_VERSION`] to [`FORMAT_VERSION`].
+    /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to [`FORMAT_VERSION`](crate::FORMAT_VERSION).
     pub format_version: u32,
     /// The competency dictionary.
     pub competencies: Vec<CompetencySpec>,

@@ -10,7 +10,7 @@
 //! left to the walk (`Walker`), so the masks take at most `MAX_WORDS` words per requirement
 //! entry.
 
-use super::Walker;
+use super::walker::Walker;
 use crate::Framework;
 
 /// The most words a position's masks may take; wider positions are walked.

@@ -6,7 +6,8 @@ use super::identifiers::{Identifiers, identifiers};
 use super::read::DOCUMENT;
 use super::uuid::{canonical_case_uuid, parse_case_uuid, uuid_v5};
 use super::{CHILD_OF, missing, non_blank};
-use crate::interop::case::import::{CaseElement, type_key};
+use crate::CaseElement;
+use crate::interop::case::import::type_key;
 use crate::interop::case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
     CaseItem, CaseLink, CasePackage, CaseRubric,

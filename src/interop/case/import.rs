@@ -2,13 +2,12 @@
 //! could not hold. The mapping table is in the [`CasePackage`] docs.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::Serialize;
 
 use crate::interop::case::package::{CaseAssociation, CaseDocument, CasePackage};
 use crate::model::spec::{CompetencyType, FrameworkSpec, GroupKind};
-use crate::{CompetencyId, Errors, GroupId, Level};
+use crate::{CaseElement, CompetencyId, Errors, GroupId, Level};
 
 /// Which CASE field gives a competency or group its id.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -225,39 +224,6 @@ impl CaseImport {
         options: &CaseImportOptions,
     ) -> Result<CaseImport, Errors> {
         crate::interop::case::import(package, options)
-    }
-}
-
-/// The kinds of CASE element, for reports and errors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum CaseElement {
-    /// The `CFPackage` itself.
-    Package,
-    /// A `CFDocument`.
-    Document,
-    /// A `CFItem`.
-    Item,
-    /// A `CFAssociation`.
-    Association,
-    /// A `CFRubric`.
-    Rubric,
-    /// A `CFRubricCriterion`.
-    Criterion,
-    /// A `CFRubricCriterionLevel`.
-    Level,
-}
-
-impl fmt::Display for CaseElement {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Package => "CFPackage",
-            Self::Document => "CFDocument",
-            Self::Item => "CFItem",
-            Self::Association => "CFAssociation",
-            Self::Rubric => "CFRubric",
-            Self::Criterion => "CFRubricCriterion",
-            Self::Level => "CFRubricCriterionLevel",
-        })
     }
 }
 

@@ -7,14 +7,14 @@ use super::read::{ASSOCIATION, DOCUMENT, Extra, ITEM, Known, NODE_LINK, classify
 use super::scale::ItemLevels;
 use super::{CaseIds, Node, Parsed, Tree, Typed, item_name, opt_non_blank};
 use crate::interop::case::import::{
-    CaseDropReason, CaseDropped, CaseDroppedField, CaseElement, CaseFieldReason, CaseGroup,
-    CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
-    CaseScale, CaseTypeSource,
+    CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseImportOptions,
+    CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation, CaseScale,
+    CaseTypeSource,
 };
 use crate::interop::case::package::{CaseExtra, CaseLink};
 use crate::model::order;
 use crate::model::spec::{CompetencySpec, FrameworkSpec, GroupSpec};
-use crate::{CompetencyId, GroupId};
+use crate::{CaseElement, CompetencyId, GroupId};
 
 /// Collects what an import reports, then sorts it.
 pub(super) struct Reporter {

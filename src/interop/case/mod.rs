@@ -26,15 +26,15 @@ use self::read::mentions;
 use self::tree::{Tree, child_of_cycles, child_of_tree};
 use self::uuid::is_uuid_shaped;
 use crate::interop::case::import::{
-    CaseElement, CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
-    CaseTypeSource, type_key,
+    CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseTypeSource,
+    type_key,
 };
 use crate::interop::case::package::{
     CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage,
 };
 use crate::model::quote::has_hidden;
 use crate::model::validate::hidden_character;
-use crate::{EntityKind, Error, Errors};
+use crate::{CaseElement, EntityKind, Error, Errors};
 
 const CHILD_OF: &str = "isChildOf";
 

@@ -8,14 +8,13 @@ use super::map::Reporter;
 use super::read::{CRITERION, LEVEL, RUBRIC};
 use super::{Node, Parsed, Typed, non_blank, opt_non_blank};
 use crate::interop::case::import::{
-    CaseDropReason, CaseElement, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale,
-    CaseScaleLevel,
+    CaseDropReason, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale, CaseScaleLevel,
 };
 use crate::interop::case::package::DEFAULT_RUBRIC_TITLE;
 use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CasePackage};
 use crate::model::order;
 use crate::model::spec::LevelDescriptor;
-use crate::{Error, Level};
+use crate::{CaseElement, Error, Level};
 
 /// What the rubrics say about one item's levels.
 pub(super) enum ItemLevels {

@@ -1,0 +1,142 @@
+//! What is wrong with a passbook entry.
+
+use std::fmt;
+
+use super::text::did_you_mean;
+use crate::CourseId;
+use crate::model::quote::quoted;
+
+/// What is wrong with a passbook entry, in [`Error::InvalidEvidence`](crate::Error::InvalidEvidence).
+///
+/// Serialized inside the error as `"problem": {"problem": "<code>", fields…}`, the code
+/// being the variant's name in snake case (also [`EvidenceProblem::code`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EvidenceProblem {
+    /// The competency is not in the framework. Fix the id or add the competency.
+    UnknownCompetency {
+        /// The closest known competency id, if one is close.
+        nearest: Option<String>,
+    },
+    /// The level is above the competency's highest level (evidence may name 0 to it).
+    LevelAboveScale {
+        /// The level given.
+        level: u8,
+        /// The competency's highest level.
+        max: u8,
+    },
+    /// The date is neither empty (undated) nor an ISO 8601 date `YYYY-MM-DD` or date-time.
+    InvalidDate {
+        /// The text found.
+        found: String,
+        /// The ISO date it most probably means, when that is unambiguous (e.g. `2024-01-05`
+        /// for `2024-1-5`, `2024-12-31` for `31/12/2024`).
+        suggestion: Option<String>,
+    },
+    /// The course is not in the framework. Fix the id or add the course.
+    UnknownCourse {
+        /// The course id given.
+        course: String,
+        /// The closest known course id, if one is close.
+        nearest: Option<String>,
+    },
+    /// A course completion names no course. Name the course completed.
+    CompletionWithoutCourse,
+    /// A course completion names a course that does not build the entry's competency.
+    /// Fix the competency or the course, or record the evidence as an assessment.
+    CourseDoesNotBuild {
+        /// The course.
+        course: CourseId,
+    },
+    /// A course completion claims a level above the one the course brings a learner to.
+    /// Fix the level, or let [`LevelPolicy::course_levels`](crate::LevelPolicy::course_levels)
+    /// cap it.
+    AboveCourseLevel {
+        /// The course.
+        course: CourseId,
+        /// The level claimed.
+        level: u8,
+        /// The level the course builds the competency to.
+        course_level: u8,
+    },
+    /// (A warning, from [`Framework::review_officers`](crate::Framework::review_officers).)
+    /// The entry is dated after the review's as-of date: a mistyped year, or data newer
+    /// than the snapshot.
+    AfterAsOf {
+        /// The entry's date.
+        date: String,
+        /// The as-of date of the review.
+        as_of: String,
+    },
+}
+
+impl EvidenceProblem {
+    /// The problem's stable machine-readable code: its variant's name in snake case (e.g.
+    /// `"above_course_level"`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            EvidenceProblem::UnknownCompetency { .. } => "unknown_competency",
+            EvidenceProblem::LevelAboveScale { .. } => "level_above_scale",
+            EvidenceProblem::InvalidDate { .. } => "invalid_date",
+            EvidenceProblem::UnknownCourse { .. } => "unknown_course",
+            EvidenceProblem::CompletionWithoutCourse => "completion_without_course",
+            EvidenceProblem::CourseDoesNotBuild { .. } => "course_does_not_build",
+            EvidenceProblem::AboveCourseLevel { .. } => "above_course_level",
+            EvidenceProblem::AfterAsOf { .. } => "after_as_of",
+        }
+    }
+}
+
+impl fmt::Display for EvidenceProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EvidenceProblem::UnknownCompetency { nearest } => {
+                write!(f, "unknown competency{}", did_you_mean(nearest.as_deref()))
+            }
+            EvidenceProblem::LevelAboveScale { level, max } => {
+                write!(f, "level {level}: expected 0 to {max}")
+            }
+            EvidenceProblem::InvalidDate { found, suggestion } => {
+                write!(
+                    f,
+                    "date {} is not an iso date: expected yyyy-mm-dd, an iso 8601 date-time, or no date",
+                    quoted(found)
+                )?;
+                match suggestion {
+                    Some(s) => write!(f, " (did you mean {}?)", quoted(s)),
+                    None => Ok(()),
+                }
+            }
+            EvidenceProblem::UnknownCourse { course, nearest } => write!(
+                f,
+                "unknown course {}{}",
+                quoted(course),
+                did_you_mean(nearest.as_deref())
+            ),
+            EvidenceProblem::CompletionWithoutCourse => {
+                f.write_str("a course completion names no course: expected the course's id")
+            }
+            EvidenceProblem::CourseDoesNotBuild { course } => write!(
+                f,
+                "course {} does not build this competency",
+                quoted(course.as_str())
+            ),
+            EvidenceProblem::AboveCourseLevel {
+                course,
+                level,
+                course_level,
+            } => write!(
+                f,
+                "level {level} is above level {course_level}, the level course {} builds it to",
+                quoted(course.as_str())
+            ),
+            EvidenceProblem::AfterAsOf { date, as_of } => write!(
+                f,
+                "dated {}, after the as-of date {}",
+                quoted(date),
+                quoted(as_of)
+            ),
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! Codes, serialization and messages of every variant.
+
+use super::*;
+
+/// One value of every variant. The match in `index` is exhaustive, so a new variant
+/// does not compile until it is added here.
+#[allow(clippy::too_many_lines)] // one value per variant
+fn every_variant() -> Vec<Error> {
+    let s = || "x\r".to_owned();
+    let all = vec![
+        Error::Json {
+            line: 1,
+            column: 2,
+            message: s(),
+        },
+        Error::UnsupportedFormatVersion {
+            found: 9,
+            expected: 2,
+        },
+        Error::LevelOutOfRange { value: 6 },
+        Error::EmptyId {
+            kind: EntityKind::Role,
+            index: 0,
+        },
+        Error::EmptyName {
+            kind: EntityKind::Role,
+            id: s(),
+        },
+        Error::EmptyField {
+            kind: EntityKind::Position,
+            id: s(),
+            field: "department",
+        },
+        Error::HiddenCharacter {
+            kind: EntityKind::Position,
+            id: s(),
+            field: "department",
+            value: "d\n".to_owned(),
+        },
+        Error::DuplicateId {
+            kind: EntityKind::Role,
+            id: s(),
+        },
+        Error::UnknownReference {
+            from_kind: EntityKind::Role,
+            from: s(),
+            to_kind: EntityKind::Activity,
+            to: s(),
+        },
+        Error::DuplicateReference {
+            from_kind: EntityKind::Role,
+            from: s(),
+            to_kind: EntityKind::Activity,
+            to: s(),
+        },
+        Error::InvalidLevel {
+            owner_kind: EntityKind::Role,
+            owner: s(),
+            competency: s(),
+            level: 6,
+            min: 1,
+            max: 5,
+        },
+        Error::InvalidLevelScale {
+            competency: s(),
+            found: vec![2],
+            min: 1,
+            max: 5,
+        },
+        Error::InvalidLevelRange {
+            competency: s(),
+            min: 4,
+            max: 2,
+        },
+        Error::BlankLevelName {
+            competency: s(),
+            level: 2,
+        },
+        Error::BlankArea {
+            competency: s().into(),
+        },
+        Error::PositionWithoutRoles {
+            position: s().into(),
+        },
+        Error::PrerequisiteCycle {
+            courses: vec![s().into()],
+        },
+        Error::GroupCycle {
+            groups: vec![s().into()],
+        },
+        Error::InvalidGroupRule {
+            group: s().into(),
+            at_least: Some(0),
+            children: 2,
+        },
+        Error::GroupRuleCycle {
+            groups: vec![s().into()],
+        },
+        Error::InvalidHours {
+            course: s().into(),
+            hours: f64::NAN,
+        },
+        Error::InvalidEvidence {
+            officer: s().into(),
+            index: 0,
+            competency: s().into(),
+            problem: EvidenceProblem::AboveCourseLevel {
+                course: s().into(),
+                level: 3,
+                course_level: 2,
+            },
+        },
+        Error::DepartmentMismatch {
+            officer: s().into(),
+            department: s().into(),
+            position: s().into(),
+            position_department: s().into(),
+        },
+        Error::InvalidPolicyDate { value: s() },
+        Error::UnknownId {
+            kind: EntityKind::Department,
+            id: s(),
+            nearest: Some(s()),
+        },
+        Error::FrameworkMismatch,
+        Error::InvalidWeight {
+            name: "w",
+            value: -1.0,
+        },
+        Error::InvalidIdWeight {
+            kind: EntityKind::Competency,
+            id: s(),
+            value: -1.0,
+        },
+        Error::CapacityExceeded {
+            what: "roles",
+            limit: 1,
+        },
+        Error::CaseMissingDocument,
+        Error::CaseMissingIdentifier {
+            element: crate::CaseElement::Item,
+            path: "CFItems[0]".to_owned(),
+        },
+        Error::CaseMissingField {
+            element: crate::CaseElement::Item,
+            identifier: s(),
+            field: "f",
+        },
+        Error::CaseFieldName {
+            path: "CFItems[0]".to_owned(),
+            found: s(),
+            expected: "identifier",
+        },
+        Error::CaseFieldType {
+            path: "CFItems[0].fullStatement".to_owned(),
+            found: "a number",
+            expected: "a string",
+        },
+        Error::CaseDuplicateIdentifier { identifier: s() },
+        Error::CaseChildOfCycle { items: vec![s()] },
+        Error::CaseInvalidIdentifier { identifier: s() },
+        Error::CaseConflictingIdentifiers {
+            group: GroupId::from("g"),
+            identifiers: vec![s(), s()],
+        },
+        Error::CaseIdentifierClash {
+            identifier: s(),
+            group: GroupId::from("g"),
+            other_kind: None,
+            other: s(),
+        },
+        Error::CaseInvalidDateTime { value: s() },
+        Error::CaseItemTypeName { name: s() },
+        Error::CsvUnclosedQuote {
+            file: "f.csv",
+            line: 2,
+        },
+        Error::CsvMisplacedQuote {
+            file: "f.csv",
+            line: 2,
+            field: 1,
+        },
+        Error::CsvFieldCount {
+            file: "f.csv",
+            line: 2,
+            expected: 3,
+            found: 2,
+        },
+        Error::CsvMissingColumn {
+            file: "f.csv",
+            column: "id",
+        },
+        Error::CsvInvalidValue {
+            file: "f.csv",
+            line: 2,
+            column: "id",
+            found: s(),
+            expected: "e",
+        },
+        Error::CsvDuplicateKey {
+            file: "f.csv",
+            line: 3,
+            column: "id",
+            key: s(),
+            first_line: 2,
+        },
+        Error::CsvUnknownReference {
+            file: "f.csv",
+            line: 2,
+            column: "id",
+            found: s(),
+            target: "t",
+            nearest: None,
+        },
+        Error::CsvRow {
+            file: "f.csv",
+            line: 2,
+            column: "id",
+            error: Box::new(Error::FrameworkMismatch),
+        },
+        Error::InvalidOption {
+            option: "o",
+            value: 0.0,
+            expected: "e",
+        },
+        Error::IgotShape {
+            document: "kcm dictionary",
+            path: "$".to_owned(),
+            found: "an object",
+            expected: "an array",
+        },
+    ];
+    let mut seen = vec![false; all.len()];
+    for e in &all {
+        seen[index(e)] = true;
+    }
+    assert!(
+        seen.iter().all(|&s| s),
+        "every variant once, in declaration order"
+    );
+    all
+}
+
+fn index(e: &Error) -> usize {
+    match e {
+        Error::Json { .. } => 0,
+        Error::UnsupportedFormatVersion { .. } => 1,
+        Error::LevelOutOfRange { .. } => 2,
+        Error::EmptyId { .. } => 3,
+        Error::EmptyName { .. } => 4,
+        Error::EmptyField { .. } => 5,
+        Error::HiddenCharacter { .. } => 6,
+        Error::DuplicateId { .. } => 7,
+        Error::UnknownReference { .. } => 8,
+        Error::DuplicateReference { .. } => 9,
+        Error::InvalidLevel { .. } => 10,
+        Error::InvalidLevelScale { .. } => 11,
+        Error::InvalidLevelRange { .. } => 12,
+        Error::BlankLevelName { .. } => 13,
+        Error::BlankArea { .. } => 14,
+        Error::PositionWithoutRoles { .. } => 15,
+        Error::PrerequisiteCycle { .. } => 16,
+        Error::GroupCycle { .. } => 17,
+        Error::InvalidHours { .. } => 18,
+        Error::InvalidEvidence { .. } => 19,
+        Error::DepartmentMismatch { .. } => 20,
+        Error::InvalidPolicyDate { .. } => 21,
+        Error::UnknownId { .. } => 22,
+        Error::FrameworkMismatch => 23,
+        Error::InvalidWeight { .. } => 24,
+        Error::InvalidIdWeight { .. } => 25,
+        Error::CapacityExceeded { .. } => 26,
+        Error::CaseMissingDocument => 27,
+        Error::CaseMissingIdentifier { .. } => 28,
+        Error::CaseMissingField { .. } => 29,
+        Error::CaseFieldName { .. } => 30,
+        Error::CaseFieldType { .. } => 31,
+        Error::CaseDuplicateIdentifier { .. } => 32,
+        Error::CaseChildOfCycle { .. } => 33,
+        Error::CaseInvalidIdentifier { .. } => 34,
+        Error::CaseConflictingIdentifiers { .. } => 35,
+        Error::CaseIdentifierClash { .. } => 36,
+        Error::CaseInvalidDateTime { .. } => 37,
+        Error::CaseItemTypeName { .. } => 38,
+        Error::CsvUnclosedQuote { .. } => 39,
+        Error::CsvMisplacedQuote { .. } => 40,
+        Error::CsvFieldCount { .. } => 41,
+        Error::CsvMissingColumn { .. } => 42,
+        Error::CsvInvalidValue { .. } => 43,
+        Error::CsvDuplicateKey { .. } => 44,
+        Error::CsvUnknownReference { .. } => 45,
+        Error::CsvRow { .. } => 46,
+        Error::InvalidOption { .. } => 47,
+        Error::InvalidGroupRule { .. } => 48,
+        Error::GroupRuleCycle { .. } => 49,
+        Error::IgotShape { .. } => 50,
+    }
+}
+
+#[test]
+fn every_variant_has_a_distinct_code_and_serializes_flat() {
+    let all = every_variant();
+    let mut codes: Vec<&str> = all.iter().map(Error::code).collect();
+    for e in &all {
+        let value = serde_json::to_value(e).expect("errors serialize");
+        let object = value.as_object().expect("one flat object");
+        assert_eq!(object["code"], e.code(), "{e:?}");
+        assert_eq!(object["message"], e.to_string(), "{e:?}");
+        assert!(
+            e.code()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_')
+        );
+        // A value with a carriage return is never shown bare (the JSON parser's own
+        // message is shown as it words it).
+        if e.code() != "json" {
+            assert!(!e.to_string().contains('\r'), "{e}");
+        }
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), all.len(), "codes are distinct");
+}
+
+#[test]
+fn nested_errors_and_lists_serialize_whole() {
+    let e = Error::CsvRow {
+        file: "evidence.csv",
+        line: 4,
+        column: "course",
+        error: Box::new(Error::InvalidEvidence {
+            officer: "o1".into(),
+            index: 2,
+            competency: "rti".into(),
+            problem: EvidenceProblem::AboveCourseLevel {
+                course: "rti-101".into(),
+                level: 5,
+                course_level: 2,
+            },
+        }),
+    };
+    let errors = Errors(vec![e]);
+    assert_eq!(
+        serde_json::to_value(&errors).unwrap(),
+        serde_json::json!([{
+            "code": "csv_row", "file": "evidence.csv", "line": 4, "column": "course",
+            "error": {
+                "code": "invalid_evidence", "officer": "o1", "index": 2, "competency": "rti",
+                "problem": {"problem": "above_course_level", "course": "rti-101", "level": 5, "course_level": 2},
+                "message": "officer `o1` passbook entry 2 (competency `rti`): level 5 is above level 2, the level course `rti-101` builds it to"
+            },
+            "message": "evidence.csv line 4, column `course`: officer `o1` passbook entry 2 (competency `rti`): level 5 is above level 2, the level course `rti-101` builds it to"
+        }])
+    );
+}
+
+#[test]
+fn cycle_message_closes_the_loop() {
+    let e = Error::PrerequisiteCycle {
+        courses: vec!["a".into(), "b".into()],
+    };
+    assert_eq!(e.to_string(), "prerequisite cycle: `a` -> `b` -> `a`");
+}
+
+#[test]
+fn errors_display_lists_every_problem() {
+    let errors = Errors::from_vec(vec![
+        Error::PositionWithoutRoles {
+            position: "p".into(),
+        },
+        Error::DuplicateId {
+            kind: EntityKind::Role,
+            id: "r".into(),
+        },
+    ])
+    .unwrap();
+    assert_eq!(
+        errors.to_string(),
+        "2 problems found:\n  - position `p` has no roles\n  - duplicate role id `r`"
+    );
+}

@@ -1,0 +1,88 @@
+//! Pieces of error messages shared by several variants.
+
+use crate::model::quote::quoted;
+use crate::{CourseId, EntityKind, GroupId};
+
+/// `, did you mean `x`?` when there is a nearest id.
+pub(super) fn did_you_mean(nearest: Option<&str>) -> String {
+    nearest.map_or_else(String::new, |n| format!(", did you mean {}?", quoted(n)))
+}
+
+/// ` (did you mean `2024-12-31`?)` when the text is most probably that date.
+pub(super) fn date_hint(value: &str) -> String {
+    crate::model::date::suggest_iso_date(value)
+        .map_or_else(String::new, |s| format!(" (did you mean {}?)", quoted(&s)))
+}
+
+/// `competency id "a\u{202e}b" holds …`, or `position `p` has department "d\n" holding …`.
+pub(super) fn hidden_text(kind: EntityKind, id: &str, field: &str, value: &str) -> String {
+    const WHAT: &str = "a control or invisible character";
+    if field == "id" {
+        format!("{kind} id {} holds {WHAT}", quoted(value))
+    } else {
+        format!(
+            "{kind} {} has {field} {} holding {WHAT}",
+            quoted(id),
+            quoted(value)
+        )
+    }
+}
+
+/// `case identifier `…` given for group `g` is already competency `c`'s`.
+pub(super) fn clash_text(
+    identifier: &str,
+    group: &GroupId,
+    kind: Option<EntityKind>,
+    other: &str,
+) -> String {
+    let holder = match kind {
+        Some(kind) => format!("{kind} {}'s", quoted(other)),
+        None => "the document's".to_owned(),
+    };
+    format!(
+        "case identifier {} given for group {} is already {holder}",
+        quoted(identifier),
+        quoted(group.as_str())
+    )
+}
+
+pub(super) fn quoted_list(ids: &[String]) -> String {
+    let all: Vec<String> = ids.iter().map(|id| quoted(id).to_string()).collect();
+    all.join(", ")
+}
+
+pub(super) fn cycle_text(courses: &[CourseId]) -> String {
+    closed_cycle(courses.iter().map(CourseId::as_str))
+}
+
+pub(super) fn group_cycle_text(groups: &[GroupId]) -> String {
+    closed_cycle(groups.iter().map(GroupId::as_str))
+}
+
+pub(super) fn group_rule_text(group: &GroupId, at_least: Option<u32>, children: u32) -> String {
+    let group = quoted(group.as_str());
+    match (children, at_least) {
+        (0, _) => format!(
+            "group {group} has a rule but no child to infer it from: expected a competency \
+             in the group or a child group with a rule"
+        ),
+        (_, Some(n)) => format!(
+            "rule of group {group} needs {n} of its {children} children: expected 1 to \
+             {children}"
+        ),
+        (_, None) => format!("rule of group {group} cannot be met by its {children} children"),
+    }
+}
+
+/// `` `a` -> `b` -> `a` ``: the ids in order, back to the first.
+fn closed_cycle<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> String {
+    let mut out = String::new();
+    for id in ids.clone() {
+        out.push_str(&quoted(id).to_string());
+        out.push_str(" -> ");
+    }
+    if let Some(first) = ids.into_iter().next() {
+        out.push_str(&quoted(first).to_string());
+    }
+    out
+}
