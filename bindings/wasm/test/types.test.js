@@ -302,7 +302,8 @@ describe("TypeScript declarations", () => {
     const codes = literals(checker.getTypeOfSymbol(checker.getPropertyOfType(problem, "code")));
     assert.deepEqual(codes, table);
     assert.deepEqual(literals(declared("ProblemCode")), table);
-    const evidence = source.slice(source.indexOf("impl EvidenceProblem {"));
+    const evidenceSource = read("src/model/error/evidence.rs");
+    const evidence = evidenceSource.slice(evidenceSource.indexOf("impl EvidenceProblem {"));
     const evidenceCodes = matchArms(evidence.slice(0, evidence.indexOf("\n}\n")));
     assert.ok(evidenceCodes.length >= 8);
     const evidenceType = declared("EvidenceProblem");
