@@ -12,6 +12,8 @@
 //! that no chosen candidate requires move out, so every plan visited stays closed under
 //! prerequisites.
 
+use crate::model::order;
+
 use super::budget::fill;
 use super::greedy::Scratch;
 use super::state::{State, chosen_by_cost, remove_redundant};
@@ -90,7 +92,7 @@ pub(crate) fn tabu_budget(
             }
         }
         // Least loss first, then the most hours freed.
-        outs.sort_by(|&a, &b| {
+        order::sort_unstable_by(&mut outs, |&a, &b| {
             loss[a as usize]
                 .total_cmp(&loss[b as usize])
                 .then(inst.hours(b).total_cmp(&inst.hours(a)))
@@ -108,6 +110,14 @@ pub(crate) fn tabu_budget(
             if wins {
                 chosen_move = Some((dv, dh, c, o));
             }
+        };
+        // The value `c` closes that pick `o` closes alone: kept when `c` replaces `o`.
+        let shared = |c: u32, o: u32| -> f64 {
+            inst.covers(c)
+                .iter()
+                .filter(|&&f| walk.cover_count[f as usize] == 1 && owner[f as usize] == o)
+                .map(|&f| inst.values[f as usize])
+                .sum()
         };
         for &c in &movable {
             if walk.chosen[c as usize] {
@@ -134,12 +144,7 @@ pub(crate) fn tabu_budget(
                 if o == u32::MAX || !walk.chosen[o as usize] || h > room + inst.hours(o) + EPS {
                     continue;
                 }
-                let shared: f64 = inst
-                    .covers(c)
-                    .iter()
-                    .filter(|&&f| walk.cover_count[f as usize] == 1 && owner[f as usize] == o)
-                    .map(|&f| inst.values[f as usize])
-                    .sum();
+                let shared = shared(c, o);
                 let allowed = c_free && banned_out[o as usize] < step;
                 consider(
                     gain + shared - loss[o as usize],
@@ -154,12 +159,7 @@ pub(crate) fn tabu_budget(
                 .iter()
                 .find(|&&o| h <= room + inst.hours(o) + EPS && banned_out[o as usize] < step)
             {
-                let shared: f64 = inst
-                    .covers(c)
-                    .iter()
-                    .filter(|&&f| walk.cover_count[f as usize] == 1 && owner[f as usize] == o)
-                    .map(|&f| inst.values[f as usize])
-                    .sum();
+                let shared = shared(c, o);
                 consider(
                     gain + shared - loss[o as usize],
                     h - inst.hours(o),
