@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::model::csr::Csr;
+use crate::model::order;
 use crate::model::provenance::Paths;
 use crate::model::spec::{CompetencyType, GroupKind, Mode};
 use crate::{
@@ -232,7 +233,7 @@ impl Framework {
                 }
             }
         }
-        competencies.sort_unstable();
+        order::sort_unstable(&mut competencies);
         competencies.dedup();
         let index = self.atlas_index();
         let spec = &h.groups.items[g as usize];
@@ -289,7 +290,7 @@ impl Framework {
                 }
             })
             .collect();
-        departments.sort_unstable();
+        order::sort_unstable(&mut departments);
         departments.dedup();
         let activities: Vec<(u32, u8)> = self.competency_activities.row(c).to_vec();
         let roles = self.atlas_roles(c, &activities, index);
@@ -367,7 +368,7 @@ impl Framework {
                     .map(|&r| (r, Some(a), level)),
             );
         }
-        edges.sort_unstable();
+        order::sort_unstable(&mut edges);
         let mut by_role: Vec<(u32, Option<u8>, Vec<u32>, u8)> = Vec::new();
         for (r, activity, level) in edges {
             if by_role.last().is_none_or(|last| last.0 != r) {

@@ -259,7 +259,7 @@ impl Framework {
     fn needs_plan(&self, cohort: &Cohort, groups: std::ops::Range<usize>) -> Plan {
         let counted = cohort.groups.get(groups.clone()).unwrap_or(&[]);
         let mut positions: Vec<u32> = counted.iter().map(|g| g.position).collect();
-        positions.sort_unstable();
+        order::sort_unstable(&mut positions);
         positions.dedup();
         let mut offset = Vec::with_capacity(positions.len() + 1);
         offset.push(0);
@@ -417,7 +417,7 @@ impl Framework {
             (0u32..).zip(hist).collect()
         } else {
             let mut keyed: Vec<(u32, usize)> = entries.collect();
-            keyed.sort_unstable();
+            order::sort_unstable(&mut keyed);
             keyed
                 .chunk_by(|a, b| a.0 == b.0)
                 .filter_map(|run| {

@@ -21,6 +21,7 @@ use super::officers::{
 };
 use crate::interop::csv::Row;
 use crate::model::nearest::Nearest;
+use crate::model::order;
 use crate::people::columns::{Lists, Officers, capacity};
 use crate::people::profile::{NEAREST_LIMIT, check_evidence, evidence_date, settle_held};
 use crate::{
@@ -421,7 +422,7 @@ fn distinct(lists: &Lists, errors: &mut Vec<Error>) -> Lists {
     for s in 0..lists.start.len() - 1 {
         own.clear();
         own.extend_from_slice(lists.get(s));
-        own.sort_unstable();
+        order::sort_unstable(&mut own);
         own.dedup();
         if out.values.len() + own.len() > u32::MAX as usize {
             errors.push(capacity());

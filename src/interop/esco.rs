@@ -5,6 +5,7 @@ mod hierarchy;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::interop::csv::{Seen, Table};
+use crate::model::order;
 use crate::{
     CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, GroupId, GroupSpec, PositionSpec,
     RequirementSpec, RoleSpec,
@@ -470,7 +471,7 @@ fn build(
         .collect();
     for (id, occupation) in occupations.filter_map(|(id, o)| Some((id, o?))) {
         let mut links = requires.remove(&id).unwrap_or_default();
-        links.sort_unstable();
+        order::sort_unstable(&mut links);
         spec.roles.push(RoleSpec {
             id: format!("role-{id}").into(),
             name: occupation.label.clone(),

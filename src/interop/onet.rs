@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::interop::csv::{Seen, Table};
+use crate::model::order;
 use crate::{
     ActivitySpec, CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, GroupId, GroupSpec,
     PositionSpec, RequirementSpec, RoleSpec,
@@ -638,7 +639,7 @@ fn build(
             continue;
         };
         let mut requires = requires_of.remove(&soc).unwrap_or_default();
-        requires.sort_unstable();
+        order::sort_unstable(&mut requires);
         spec.roles.push(RoleSpec {
             id: format!("role-{soc}").into(),
             name: title.clone(),

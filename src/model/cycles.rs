@@ -47,7 +47,7 @@ fn shortest_cycle_through(
             .neighbors(NodeIndex::new(node))
             .map(NodeIndex::index)
             .collect();
-        next.sort_unstable();
+        order::sort_unstable(&mut next);
         for n in next {
             if n == start {
                 let mut path = vec![node];

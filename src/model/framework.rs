@@ -459,7 +459,7 @@ impl Framework {
                 .filter(verified)
                 .filter_map(|q| Some((self.competencies.get(q.competency.as_str())?, q.level)))
                 .collect();
-            out.sort_unstable();
+            order::sort_unstable(&mut out);
             out
         };
         self.position_roles = Csr::from_rows(self.positions.items.iter().map(|p| {
@@ -468,7 +468,7 @@ impl Framework {
                 .iter()
                 .filter_map(|r| self.roles.get(r.as_str()))
                 .collect();
-            roles.sort_unstable();
+            order::sort_unstable(&mut roles);
             roles
         }));
         self.role_direct = Csr::from_rows(self.roles.items.iter().map(|r| resolve(&r.requires)));
@@ -478,7 +478,7 @@ impl Framework {
                 .iter()
                 .filter_map(|a| self.activities.get(a.as_str()))
                 .collect();
-            activities.sort_unstable();
+            order::sort_unstable(&mut activities);
             activities
         }));
         // Activities are visited in index order, so each competency's list comes sorted.
@@ -533,7 +533,7 @@ impl Framework {
                     }
                 }
             }
-            touched.sort_unstable();
+            order::sort_unstable(&mut touched);
             let mut sums = [0u32; 3];
             for &c in &touched {
                 let level = std::mem::take(&mut best[c as usize]);
@@ -604,7 +604,7 @@ impl Framework {
                 .neighbors(NodeIndex::new(c))
                 .map(|n| n.index() as u32)
                 .collect();
-            direct.sort_unstable();
+            order::sort_unstable(&mut direct);
             self.direct_prereqs.extend(direct);
             self.prereq_start.push(self.direct_prereqs.len() as u32);
         }

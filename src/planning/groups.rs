@@ -77,7 +77,7 @@ impl Groups {
         let mut keyed: Vec<(u64, u32)> = (0..officers.len())
             .map(|k| (masks[k * words], k as u32))
             .collect();
-        keyed.sort_unstable();
+        order::sort_unstable(&mut keyed);
         let mut order: Vec<u32> = keyed.iter().map(|&(_, k)| k).collect();
         let completed = |k: usize| cohort.completed_of(officers[k]);
         let mut run = 0;

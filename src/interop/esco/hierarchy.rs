@@ -165,7 +165,7 @@ fn nearest_group(
             .copied()
             .filter(|s| visited.insert(*s))
             .collect();
-        next.sort_unstable();
+        order::sort_unstable(&mut next);
         level = next;
     }
     None
@@ -232,7 +232,7 @@ pub(super) fn groups(
         of_skill.entry(s).or_default().push(skill_group_id(s));
     }
     for list in of_skill.values_mut() {
-        list.sort_unstable();
+        order::sort_unstable(list);
     }
     let mut groups = Vec::new();
     for (&id, label) in &hierarchy.labels {
@@ -255,7 +255,7 @@ pub(super) fn groups(
                 .map(Node::Group),
         };
         if let Some(mut list) = node.and_then(|n| parents.remove(&n)) {
-            list.sort_unstable();
+            order::sort_unstable(&mut list);
             g.parents = list;
         }
     }

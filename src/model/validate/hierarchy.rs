@@ -12,6 +12,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::rules::{self, Context, Rules};
 use super::{Table, hidden_character, table};
 use crate::model::cycles::cycles;
+use crate::model::order;
 use crate::model::quote::has_hidden;
 use crate::model::spec::{CompetencySpec, GroupKind, GroupSpec, area_group_id};
 use crate::{EntityKind, Error, GroupId};
@@ -26,7 +27,7 @@ pub(crate) struct Adjacency {
 impl Adjacency {
     /// The lists of `n` owners from `(owner, item)` pairs; repeated pairs are kept once.
     fn from_pairs(n: usize, mut pairs: Vec<(u32, u32)>) -> Adjacency {
-        pairs.sort_unstable();
+        order::sort_unstable(&mut pairs);
         pairs.dedup();
         let mut start = vec![0u32; n + 1];
         for &(owner, _) in &pairs {
@@ -95,7 +96,7 @@ fn areas<'a>(competencies: &'a Table<CompetencySpec>, errors: &mut Vec<Error>) -
             None => {}
         }
     }
-    areas.sort_unstable();
+    order::sort_unstable(&mut areas);
     areas.dedup();
     areas
 }

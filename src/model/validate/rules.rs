@@ -16,6 +16,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::Table;
 use super::hierarchy::Adjacency;
 use crate::model::cycles::cycles;
+use crate::model::order;
 use crate::model::spec::{CompetencySpec, GroupSpec};
 use crate::{EntityKind, Error};
 
@@ -98,7 +99,7 @@ pub(super) fn compile(cx: &Context<'_>, errors: &mut Vec<Error>) -> Rules {
                 .iter()
                 .filter_map(|&child| grants[child as usize].map(|(c, _)| c)),
         );
-        inputs[start..].sort_unstable();
+        order::sort_unstable(&mut inputs[start..]);
         let mut w = start;
         for r in start..inputs.len() {
             if w == start || inputs[w - 1] != inputs[r] {
@@ -151,7 +152,7 @@ fn evaluation_order(
         .enumerate()
         .map(|(i, (_, r))| (r.grants, i))
         .collect();
-    granting.sort_unstable();
+    order::sort_unstable(&mut granting);
     let mut graph = DiGraph::<(), ()>::with_capacity(k, 0);
     for _ in 0..k {
         graph.add_node(());

@@ -101,7 +101,7 @@ fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
         bound += solution.bound;
         chosen.extend(solution.chosen.iter().map(|&j| part.candidates[j as usize]));
     }
-    chosen.sort_unstable();
+    order::sort_unstable(&mut chosen);
     let mut state = State::new(inst);
     state.load(inst, &chosen);
     let order = chosen_by_cost(inst, &state);

@@ -5,6 +5,7 @@ use std::collections::BinaryHeap;
 
 use super::state::{State, chosen_by_cost, most_expensive_first, remove_redundant};
 use super::{EPS, Instance, Solution};
+use crate::model::order;
 
 /// Buffers reused across greedy completions.
 #[derive(Default)]
@@ -175,7 +176,7 @@ pub(crate) fn complete_within(
         }
     }
     // In index order, so that equal keys go to the smaller index.
-    s.pool.sort_unstable();
+    order::sort_unstable(&mut s.pool);
     let mut pool = std::mem::take(&mut s.pool);
     pool.retain(|&c| {
         let keep = !state.chosen[c as usize]
@@ -466,7 +467,7 @@ fn improve_without(
             );
         }
     }
-    s.hole.sort_unstable();
+    order::sort_unstable(&mut s.hole);
     s.hole.dedup();
     let hole = std::mem::take(&mut s.hole);
     let repaired = complete_within(

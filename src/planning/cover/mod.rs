@@ -216,7 +216,7 @@ impl Instance {
         for &c in &map {
             pre.clear();
             pre.extend(self.prerequisites(c).iter().map(|&p| new_index[p as usize]));
-            pre.sort_unstable();
+            crate::model::order::sort_unstable(&mut pre);
             inst.push(self.cost(c), self.hours(c), self.covers(c), &pre);
         }
         inst.finish();

@@ -123,7 +123,7 @@ pub(crate) fn parts(
                     .filter(|&&p| free(p))
                     .map(|&p| local[p as usize]),
             );
-            pre.sort_unstable();
+            order::sort_unstable(&mut pre);
             sub.push(inst.cost(j), inst.hours(j), &covers, &pre);
         }
         sub.finish();
@@ -162,7 +162,7 @@ pub(crate) fn restrict(inst: &Instance, excluded: &[bool]) -> Part {
                 .map(|&p| local[p as usize])
                 .filter(|&p| p != u32::MAX),
         );
-        pre.sort_unstable();
+        order::sort_unstable(&mut pre);
         sub.push(inst.cost(j), inst.hours(j), inst.covers(j), &pre);
     }
     sub.finish();

@@ -241,7 +241,7 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State) -> bool {
                 (alone, c)
             })
             .collect();
-        order.sort_unstable();
+        order::sort_unstable(&mut order);
         for (_, c) in order {
             if start.hours <= budget + EPS {
                 break;

@@ -13,6 +13,7 @@
 use super::Instance;
 use super::greedy::{Scratch, clean_up};
 use super::state::{State, chosen_by_cost, most_expensive_first, remove_redundant};
+use crate::model::order;
 
 /// Candidate evaluations a caller allows the trades of one plan.
 pub(crate) struct Work {
@@ -73,7 +74,7 @@ pub(crate) fn trade_picks(
                 .flat_map(|&e| inst.closers(e).iter().copied())
                 .filter(|&c| c != o)
                 .collect();
-            list.sort_unstable();
+            order::sort_unstable(&mut list);
             list.dedup();
             near.push(list);
         }
@@ -183,7 +184,7 @@ impl Repair {
                 );
             }
         }
-        self.hole.sort_unstable();
+        order::sort_unstable(&mut self.hole);
         self.hole.dedup();
         // Strictly cheaper than before by at least the smallest saving possible.
         let target = mark.cost - inst.step(mark.cost) / 2.0;
