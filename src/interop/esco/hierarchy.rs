@@ -214,7 +214,7 @@ pub(super) fn groups(
             Node::Group(_) => None,
         })
         .collect();
-    let mut parents: BTreeMap<Node, Vec<GroupId>> = BTreeMap::new();
+    let mut parents: HashMap<Node, Vec<GroupId>> = HashMap::new();
     let mut of_skill: HashMap<u32, Vec<GroupId>> = HashMap::new();
     for e in &hierarchy.edges {
         let parent = node_group(e.parent);
@@ -267,7 +267,7 @@ pub(super) fn groups(
 /// A cycle among the group-to-group links the edges make, reported at the line of the
 /// cycle's first edge.
 fn cycle_errors(hierarchy: &Hierarchy, broader: &BTreeSet<u32>) -> Vec<Error> {
-    let mut index: BTreeMap<Node, usize> = BTreeMap::new();
+    let mut index: HashMap<Node, usize> = HashMap::new();
     let mut links: Vec<(usize, usize, usize)> = Vec::new();
     for e in &hierarchy.edges {
         let child_is_group = match e.child {
