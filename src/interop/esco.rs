@@ -283,7 +283,7 @@ pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSp
                 shape.areas = hierarchy::nearest_areas(read, skills.keys().copied());
             }
             EscoHierarchy::Groups => {
-                let valid: BTreeMap<u32, &Skill> = skills
+                let valid: HashMap<u32, &Skill> = skills
                     .iter()
                     .filter_map(|(&id, s)| Some((id, s.as_ref()?)))
                     .collect();

@@ -202,7 +202,7 @@ pub(super) struct Groups {
 /// refuse.
 pub(super) fn groups(
     hierarchy: &Hierarchy,
-    skills: &BTreeMap<u32, &Skill>,
+    skills: &HashMap<u32, &Skill>,
     errors: &mut Vec<Error>,
 ) -> Groups {
     // Skills that have narrower concepts (skills or groups) below them become groups too.
