@@ -3,7 +3,7 @@
 //! nearest group label (the flat `area` of earlier versions).
 
 use crate::model::order;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -206,7 +206,7 @@ pub(super) fn groups(
     errors: &mut Vec<Error>,
 ) -> Groups {
     // Skills that have narrower concepts (skills or groups) below them become groups too.
-    let broader: BTreeSet<u32> = hierarchy
+    let broader: HashSet<u32> = hierarchy
         .edges
         .iter()
         .filter_map(|e| match e.parent {
@@ -266,7 +266,7 @@ pub(super) fn groups(
 
 /// A cycle among the group-to-group links the edges make, reported at the line of the
 /// cycle's first edge.
-fn cycle_errors(hierarchy: &Hierarchy, broader: &BTreeSet<u32>) -> Vec<Error> {
+fn cycle_errors(hierarchy: &Hierarchy, broader: &HashSet<u32>) -> Vec<Error> {
     let mut index: HashMap<Node, usize> = HashMap::new();
     let mut links: Vec<(usize, usize, usize)> = Vec::new();
     for e in &hierarchy.edges {
