@@ -2,7 +2,7 @@
 
 mod hierarchy;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::interop::csv::{Seen, Table};
 use crate::model::order;
@@ -320,9 +320,60 @@ struct Skill {
     label: String,
 }
 
-/// A file's rows by id; `None` for a row with a valid id but another malformed field, so
-/// that references to it are not reported as unknown as well.
-type Rows<T> = BTreeMap<u32, Option<T>>;
+/// A file's rows by id, in id order; `None` for a row with a valid id but another malformed
+/// field, so that references to it are not reported as unknown as well.
+///
+/// A vector sorted once when the file is read, rather than a `BTreeMap`: rows are only added
+/// while the file is read (each id once, as [`Seen`] checks) and looked up afterwards, and
+/// every `BTreeMap` key and value type compiles its own tree code into the WebAssembly.
+struct Rows<T>(Vec<(u32, Option<T>)>);
+
+impl<T> Rows<T> {
+    fn new() -> Self {
+        Rows(Vec::new())
+    }
+
+    /// Adds a row whose id is not in the table yet.
+    fn insert(&mut self, id: u32, row: Option<T>) {
+        self.0.push((id, row));
+    }
+
+    /// The table in id order, once every row is added. Ids are distinct, so the order is
+    /// total.
+    fn finish(mut self) -> Self {
+        order::sort_unstable_by(&mut self.0, |a, b| a.0.cmp(&b.0));
+        self
+    }
+
+    /// The row with id `id`, after [`Rows::finish`].
+    fn get(&self, id: u32) -> Option<&Option<T>> {
+        let at = self.0.binary_search_by(|(k, _)| k.cmp(&id)).ok()?;
+        self.0.get(at).map(|(_, row)| row)
+    }
+
+    fn contains_key(&self, id: u32) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// The ids, in order.
+    fn keys(&self) -> impl Iterator<Item = &u32> {
+        self.0.iter().map(|(id, _)| id)
+    }
+
+    /// The rows, in id order.
+    fn iter(&self) -> impl Iterator<Item = (&u32, &Option<T>)> {
+        self.0.iter().map(|(id, row)| (id, row))
+    }
+}
+
+impl<T> IntoIterator for Rows<T> {
+    type Item = (u32, Option<T>);
+    type IntoIter = std::vec::IntoIter<(u32, Option<T>)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
 
 fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupation>> {
     let table = Table::open(
@@ -331,7 +382,7 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
         &["occ_id", "isco_group", "label"],
         errors,
     )?;
-    let mut out = BTreeMap::new();
+    let mut out = Rows::new();
     let mut seen = Seen::new();
     table.rows(errors, |row, errors| {
         let id = row.number("occ_id", errors);
@@ -357,13 +408,13 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
             }
         }
     });
-    Some(out)
+    Some(out.finish())
 }
 
 fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Option<Rows<Skill>> {
     let columns = ["skill_id", "skill_type", "reuse_level", "label"];
     let table = Table::open(SKILLS, text, &columns, errors)?;
-    let mut out = BTreeMap::new();
+    let mut out = Rows::new();
     let mut seen = Seen::new();
     table.rows(errors, |row, errors| {
         let id = row.number("skill_id", errors);
@@ -396,7 +447,7 @@ fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Optio
             }
         }
     });
-    Some(out)
+    Some(out.finish())
 }
 
 /// Per occupation, its required skills and levels, in row order.
@@ -421,11 +472,11 @@ fn read_links(
             return;
         };
         let mut known = true;
-        if occupations.is_some_and(|o| !o.contains_key(&occ)) {
+        if occupations.is_some_and(|o| !o.contains_key(occ)) {
             errors.push(row.unknown("occ_id", OCCUPATIONS));
             known = false;
         }
-        if skills.is_some_and(|s| !s.contains_key(&skill)) {
+        if skills.is_some_and(|s| !s.contains_key(skill)) {
             errors.push(row.unknown("skill_id", SKILLS));
             known = false;
         }

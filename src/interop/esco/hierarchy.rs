@@ -3,7 +3,7 @@
 //! nearest group label (the flat `area` of earlier versions).
 
 use crate::model::order;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -40,7 +40,7 @@ pub(super) fn read(
     skills: Option<&Rows<Skill>>,
     errors: &mut Vec<Error>,
 ) -> Hierarchy {
-    let mut labels: Rows<String> = BTreeMap::new();
+    let mut labels: Rows<String> = Rows::new();
     let groups = Table::open(GROUPS, skill_groups, &["group_id", "label"], errors);
     let groups_ok = groups.is_some();
     if let Some(table) = groups {
@@ -58,6 +58,7 @@ pub(super) fn read(
             }
         });
     }
+    let labels = labels.finish();
     let mut edges = Vec::new();
     let columns = ["child_kind", "child_id", "parent_kind", "parent_id"];
     if let Some(table) = Table::open(BROADER, skill_broader, &columns, errors) {
@@ -68,9 +69,9 @@ pub(super) fn read(
                 let id = row.number(id_column, errors);
                 let (kind, id) = (kind?, id?);
                 let known = if kind == "S" {
-                    skills.is_none_or(|s| s.contains_key(&id))
+                    skills.is_none_or(|s| s.contains_key(id))
                 } else {
-                    !groups_ok || labels.contains_key(&id)
+                    !groups_ok || labels.contains_key(id)
                 };
                 if !known {
                     let target = if kind == "S" { SKILLS } else { GROUPS };
@@ -132,7 +133,7 @@ pub(super) fn nearest_areas(
     let mut areas = HashMap::new();
     for skill in skills {
         if let Some(Some(label)) =
-            nearest_group(skill, &in_groups, &under_skills).and_then(|g| hierarchy.labels.get(&g))
+            nearest_group(skill, &in_groups, &under_skills).and_then(|g| hierarchy.labels.get(g))
         {
             areas.insert(skill, label.clone());
         }
@@ -235,7 +236,7 @@ pub(super) fn groups(
         order::sort_unstable(list);
     }
     let mut groups = Vec::new();
-    for (&id, label) in &hierarchy.labels {
+    for (&id, label) in hierarchy.labels.iter() {
         if let Some(label) = label {
             groups.push(GroupSpec::new(group_id(id), label.clone()));
         }
