@@ -546,8 +546,8 @@ fn read_tasks(
     text: &str,
     occupations: Option<&Occupations>,
     errors: &mut Vec<Error>,
-) -> BTreeMap<u32, Task> {
-    let mut out = BTreeMap::new();
+) -> Vec<(u32, Task)> {
+    let mut out = Vec::new();
     let columns = ["soc", "task_id", "task_type", "task"];
     let Some(table) = Table::open(TASKS, text, &columns, errors) else {
         return out;
@@ -577,11 +577,13 @@ fn read_tasks(
                     text: task.to_owned(),
                     core: kind == "Core",
                 };
-                out.insert(id, task);
+                out.push((id, task));
             }
             Err(e) => errors.push(e),
         }
     });
+    // In task id order; each id is there once, as `seen` checks.
+    order::sort_unstable_by(&mut out, |a, b| a.0.cmp(&b.0));
     out
 }
 
@@ -589,7 +591,7 @@ fn build(
     occupations: Occupations,
     elements: &Elements,
     ratings: Ratings,
-    tasks: BTreeMap<u32, Task>,
+    tasks: Vec<(u32, Task)>,
     groups: Option<Vec<GroupSpec>>,
     options: &OnetOptions,
 ) -> FrameworkSpec {
