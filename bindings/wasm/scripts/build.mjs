@@ -83,7 +83,22 @@ if (!(existsSync(stamp) && readFileSync(stamp, "utf8") === digest && outputs.eve
       "--enable-reference-types",
       "--enable-multivalue",
     ];
-    run(wasmOpt, ["-Oz", "--converge", "--strip-debug", "--strip-producers", ...features, wasm, "-o", wasm]);
+    // The module defines its own memory, so it starts zero-filled (wasm-opt may then drop
+    // zero bytes from the data); and no address the code computes wraps around into the low
+    // 1 KiB (the deep end of the 1 MiB stack below the data), so wasm-opt may fold constant
+    // offsets into loads and stores. Together 3,350 bytes less gzipped.
+    const assumptions = ["--zero-filled-memory", "--low-memory-unused"];
+    run(wasmOpt, [
+      "-Oz",
+      "--converge",
+      ...assumptions,
+      "--strip-debug",
+      "--strip-producers",
+      ...features,
+      wasm,
+      "-o",
+      wasm,
+    ]);
   } else {
     console.log("wasm-opt not installed (npm ci installs binaryen): size not optimised");
   }
