@@ -88,7 +88,7 @@ pub(crate) fn sort<T: Ord>(items: &mut [T]) {
 /// gives the same order.
 ///
 /// In WebAssembly a heapsort, whose code is a small fraction of the standard library's
-/// (about 300 bytes a type instead of 2.5 KB with its sorting networks) and which needs no
+/// (about 250–450 bytes a type instead of 2.5 KB with its sorting networks) and which needs no
 /// extra memory; natively the standard library's sort.
 ///
 /// # Complexity
