@@ -11,7 +11,7 @@ use karmayogi::{
 };
 use serde_json::{Value, json};
 
-use crate::support::{competency_ids, import, memberships};
+use crate::support::{child_of_edges, competency_ids, ends, import, memberships};
 
 const SECTION_OFFICER: &str = include_str!("../data/case/section_officer.json");
 const DOC: &str = "c4a8e2b6-51d3-4f0a-9b7e-3d2c1a0f9e8d";
@@ -501,29 +501,12 @@ fn case_to_spec_to_case_keeps_items_structure_and_levels() {
     );
 
     // The same isChildOf edges, except those the report kept aside.
-    let edges = |p: &CasePackage| -> BTreeSet<(String, String)> {
-        p.associations
-            .iter()
-            .filter(|a| a.association_type == "isChildOf")
-            .map(|a| {
-                (
-                    a.origin_node_uri.as_ref().unwrap().identifier.clone(),
-                    a.destination_node_uri.as_ref().unwrap().identifier.clone(),
-                )
-            })
-            .collect()
-    };
+    let edges = child_of_edges;
     let kept: BTreeSet<(String, String)> = import
         .report
         .associations
         .iter()
-        .map(|k| {
-            let a = &k.association;
-            (
-                a.origin_node_uri.as_ref().unwrap().identifier.clone(),
-                a.destination_node_uri.as_ref().unwrap().identifier.clone(),
-            )
-        })
+        .map(|k| ends(&k.association))
         .collect();
     let expected: BTreeSet<(String, String)> =
         edges(&original).difference(&kept).cloned().collect();

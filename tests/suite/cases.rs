@@ -13,7 +13,7 @@ use karmayogi::{
 };
 use serde_json::Value;
 
-use crate::support::{import, memberships};
+use crate::support::{child_of_edges, import, memberships};
 
 const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
 const SEQUENCE_STRING: &str = include_str!("../data/cases/case/02-sequence-number-string.json");
@@ -43,21 +43,6 @@ fn document() -> CaseDocument {
         "Example Board",
         "2024-01-01T00:00:00Z",
     )
-}
-
-/// The `(child, parent)` identifiers of every `isChildOf`.
-fn child_of_edges(package: &CasePackage) -> BTreeSet<(String, String)> {
-    package
-        .associations
-        .iter()
-        .filter(|a| a.association_type == "isChildOf")
-        .map(|a| {
-            (
-                a.origin_node_uri.as_ref().unwrap().identifier.clone(),
-                a.destination_node_uri.as_ref().unwrap().identifier.clone(),
-            )
-        })
-        .collect()
 }
 
 // case/01: two different area items share the name "Number sense".

@@ -15,6 +15,8 @@ use karmayogi::{
 };
 use serde_json::{Value, json};
 
+use crate::support::{self, assessed};
+
 // ---------------------------------------------------------------------------------------
 // Building blocks
 // ---------------------------------------------------------------------------------------
@@ -84,41 +86,33 @@ fn assert_messages(errors: &[Error], expected: &[&str]) {
     assert_eq!(found, expected);
 }
 
-/// Dated, verified evidence from an assessment.
-fn evidence(competency: &str, level: u8, date: &str) -> Evidence {
-    Evidence {
-        competency: competency.into(),
-        level,
-        source: EvidenceSource::Assessment,
-        date: date.to_owned(),
-        verified: true,
-        course: None,
-    }
-}
-
 /// A postmaster of the `posts` department with the given passbook.
 fn officer(id: &str, passbook: Vec<Evidence>) -> OfficerSpec {
-    OfficerSpec {
-        id: id.into(),
-        name: None,
-        department: "posts".into(),
-        position: "postmaster".into(),
-        target_position: None,
-        passbook,
-    }
+    support::officer(id, "posts", "postmaster", passbook)
+}
+
+/// A course completion of `course` (none: naming no course), dated 2025-06-30.
+fn completion(competency: &str, level: u8, course: Option<&str>) -> Evidence {
+    support::evidence(
+        competency,
+        level,
+        EvidenceSource::CourseCompletion,
+        "2025-06-30",
+        course,
+    )
 }
 
 /// A valid profile of officer `o1` against `framework`.
 #[track_caller]
 fn profile(framework: &Framework) -> Profile {
-    let o = officer("o1", vec![evidence("accounts", 1, "2025-06-30")]);
+    let o = officer("o1", vec![assessed("accounts", 1, "2025-06-30")]);
     Profile::new(framework, &o, &LevelPolicy::default()).expect("the officer is valid")
 }
 
 /// A valid one-officer cohort against `framework`.
 #[track_caller]
 fn cohort(framework: &Framework) -> Cohort {
-    let o = officer("o1", vec![evidence("accounts", 1, "2025-06-30")]);
+    let o = officer("o1", vec![assessed("accounts", 1, "2025-06-30")]);
     Cohort::new(framework, [&o], &LevelPolicy::default()).expect("the officer is valid")
 }
 
@@ -957,19 +951,14 @@ fn invalid_hours() {
 #[test]
 fn invalid_evidence() {
     let fw = framework();
-    let completion = |competency: &str, level, course: Option<&str>| Evidence {
-        source: EvidenceSource::CourseCompletion,
-        course: course.map(Into::into),
-        ..evidence(competency, level, "2025-06-30")
-    };
     let o = officer(
         "o1",
         vec![
-            evidence("accounts", 2, "2025-02-30"),
-            evidence("accounts", 2, "31/12/2024"),
-            evidence("accounts", 2, "2024-03-15\r"),
-            evidence("integrity", 5, "2025-06-30"),
-            evidence("acounts", 1, ""),
+            assessed("accounts", 2, "2025-02-30"),
+            assessed("accounts", 2, "31/12/2024"),
+            assessed("accounts", 2, "2024-03-15\r"),
+            assessed("integrity", 5, "2025-06-30"),
+            assessed("acounts", 1, ""),
             completion("accounts", 3, Some("accounts-101")),
             completion("integrity", 1, Some("accounts-101")),
             completion("accounts", 2, None),
@@ -1080,17 +1069,12 @@ fn invalid_evidence() {
 #[test]
 fn invalid_evidence_codes_and_warnings() {
     let fw = framework();
-    let completion = |competency: &str, level, course: Option<&str>| Evidence {
-        source: EvidenceSource::CourseCompletion,
-        course: course.map(Into::into),
-        ..evidence(competency, level, "2025-06-30")
-    };
     let o = officer(
         "o1",
         vec![
-            evidence("accounts", 2, "2025-02-30"),
-            evidence("integrity", 5, "2025-06-30"),
-            evidence("acounts", 1, ""),
+            assessed("accounts", 2, "2025-02-30"),
+            assessed("integrity", 5, "2025-06-30"),
+            assessed("acounts", 1, ""),
             completion("accounts", 3, Some("accounts-101")),
             completion("integrity", 1, Some("accounts-101")),
             completion("accounts", 2, None),
@@ -1121,7 +1105,7 @@ fn invalid_evidence_codes_and_warnings() {
     );
 
     // The sixth problem, seen by a review as of a date before the evidence.
-    let o = officer("o2", vec![evidence("accounts", 2, "2026-01-15T10:00:00Z")]);
+    let o = officer("o2", vec![assessed("accounts", 2, "2026-01-15T10:00:00Z")]);
     let warnings = fw.review_officers(
         [&o],
         &ReviewOptions::default()

@@ -17,10 +17,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, Cohort, CompetencySpec, CompetencyType, CourseSpec, Evidence, EvidenceSource,
-    FORMAT_VERSION, Fit, Framework, FrameworkSpec, GapOptions, GapReport, LevelPolicy, Mode,
-    NeedRow, NeedsOptions, OfficerSpec, OfficersSpec, PositionSpec, Profile, Provenance,
-    RankOptions, RequirementSpec, ReviewStatus, RoleSpec, TrainingNeeds, Weights,
+    ActivitySpec, Cohort, CompetencySpec, CompetencyType, Evidence, EvidenceSource, FORMAT_VERSION,
+    Fit, Framework, FrameworkSpec, GapOptions, GapReport, LevelPolicy, Mode, NeedRow, NeedsOptions,
+    OfficerSpec, OfficersSpec, PositionSpec, Profile, Provenance, RankOptions, RequirementSpec,
+    ReviewStatus, RoleSpec, TrainingNeeds, Weights,
 };
 use karmayogi::{EntityKind, Error};
 
@@ -54,7 +54,8 @@ use proptest::option;
 use proptest::prelude::*;
 
 use crate::support::{
-    SOURCES, descriptors, fit_level, outcomes, picked_course, scale_of, valid_completion,
+    SOURCES, competency, course_spec, distinct, earlier_courses, fit_level, framework_spec,
+    outcomes, picked_course, position, requirements, scale_of, valid_completion,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -111,38 +112,6 @@ fn weight() -> impl Strategy<Value = f64> {
     prop_oneof![Just(0.0), Just(1.0), 0.01f64..8.0]
 }
 
-/// Requirements from picks: each competency once, levels within its scale.
-fn requirements(raw: &[RawReq], competencies: &[CompetencySpec]) -> Vec<RequirementSpec> {
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    for &(pick, level, is_draft) in raw {
-        let c = &competencies[pick % competencies.len()];
-        if seen.insert(c.id.clone()) {
-            out.push(RequirementSpec {
-                competency: c.id.clone(),
-                level: fit_level(level, scale_of(c)),
-                status: if is_draft {
-                    ReviewStatus::Draft
-                } else {
-                    ReviewStatus::Verified
-                },
-            });
-        }
-    }
-    out
-}
-
-/// Distinct picks from `0..n`, in first-seen order.
-fn distinct(picks: &[usize], n: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for p in picks {
-        if !out.contains(&(p % n)) {
-            out.push(p % n);
-        }
-    }
-    out
-}
-
 fn build_spec(
     competencies: &[RawCompetency],
     activities: &[Vec<RawReq>],
@@ -153,16 +122,13 @@ fn build_spec(
     let competencies: Vec<CompetencySpec> = competencies
         .iter()
         .enumerate()
-        .map(|(i, &(scale, kind))| CompetencySpec {
-            id: COMPETENCIES[i].into(),
-            name: format!("Competency {i}"),
-            description: String::new(),
-            kind: CompetencyType::ALL[kind],
-            area: None,
-            levels: descriptors(1..=scale),
-            groups: Vec::new(),
-            max_level: None,
-            min_level: None,
+        .map(|(i, &(scale, kind))| {
+            competency(
+                COMPETENCIES[i],
+                format!("Competency {i}"),
+                CompetencyType::ALL[kind],
+                1..=scale,
+            )
         })
         .collect();
     let activities: Vec<ActivitySpec> = activities
@@ -171,7 +137,7 @@ fn build_spec(
         .map(|(i, reqs)| ActivitySpec {
             id: ACTIVITIES[i].into(),
             name: format!("Activity {i}"),
-            requires: requirements(reqs, &competencies),
+            requires: requirements(reqs.iter().copied(), &competencies),
         })
         .collect();
     let roles: Vec<RoleSpec> = roles
@@ -184,55 +150,38 @@ fn build_spec(
                 .into_iter()
                 .map(|a| activities[a].id.clone())
                 .collect(),
-            requires: requirements(reqs, &competencies),
+            requires: requirements(reqs.iter().copied(), &competencies),
         })
         .collect();
     let positions = positions
         .iter()
         .enumerate()
-        .map(|(i, (picks, dept))| PositionSpec {
-            id: POSITIONS[i].into(),
-            name: format!("Position {i}"),
-            department: DEPARTMENTS[dept % 2].into(),
-            roles: distinct(picks, roles.len())
-                .into_iter()
-                .map(|r| roles[r].id.clone())
-                .collect(),
+        .map(|(i, (picks, dept))| {
+            position(
+                POSITIONS[i],
+                format!("Position {i}"),
+                DEPARTMENTS[dept % 2],
+                distinct(picks, roles.len())
+                    .into_iter()
+                    .map(|r| roles[r].id.clone()),
+            )
         })
         .collect();
     let courses = courses
         .iter()
         .enumerate()
         .map(|(i, (hours, provides, prerequisites))| {
-            CourseSpec {
-                id: COURSES[i].into(),
-                name: format!("Course {i}"),
-                hours: *hours,
-                mode: Mode::Formal,
-                provides: outcomes(provides, &competencies),
-                // Only earlier courses, so the prerequisites are acyclic.
-                prerequisites: if i == 0 {
-                    Vec::new()
-                } else {
-                    distinct(prerequisites, i)
-                        .into_iter()
-                        .map(|j| COURSES[j].into())
-                        .collect()
-                },
-                provider: None,
-                language: None,
-            }
+            course_spec(
+                COURSES[i],
+                format!("Course {i}"),
+                *hours,
+                Mode::Formal,
+                outcomes(provides, &competencies),
+                earlier_courses(i, prerequisites, &COURSES),
+            )
         })
         .collect();
-    FrameworkSpec {
-        format_version: FORMAT_VERSION,
-        competencies,
-        activities,
-        roles,
-        positions,
-        courses,
-        groups: Vec::new(),
-    }
+    framework_spec(competencies, activities, roles, positions, courses)
 }
 
 fn spec_strategy() -> impl Strategy<Value = FrameworkSpec> {
@@ -914,15 +863,15 @@ mod law {
         spec.courses = hours
             .iter()
             .enumerate()
-            .map(|(i, &hours)| CourseSpec {
-                id: COURSES[i].into(),
-                name: format!("Course {i}"),
-                hours,
-                mode: Mode::Formal,
-                provides: Vec::new(),
-                prerequisites: Vec::new(),
-                provider: None,
-                language: None,
+            .map(|(i, &hours)| {
+                course_spec(
+                    COURSES[i],
+                    format!("Course {i}"),
+                    hours,
+                    Mode::Formal,
+                    Vec::new(),
+                    Vec::new(),
+                )
             })
             .collect();
         let back = FrameworkSpec::from_json(&spec.to_json()).unwrap();
