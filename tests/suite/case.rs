@@ -11,7 +11,7 @@ use karmayogi::{
 };
 use serde_json::{Value, json};
 
-use crate::support::{child_of_edges, competency_ids, ends, import, memberships};
+use crate::support::{child_of_edges, competency_ids, ends, exported, import, memberships};
 
 const SECTION_OFFICER: &str = include_str!("../data/case/section_officer.json");
 const DOC: &str = "c4a8e2b6-51d3-4f0a-9b7e-3d2c1a0f9e8d";
@@ -437,13 +437,7 @@ fn case_to_spec_to_case_keeps_items_structure_and_levels() {
     let original = CasePackage::from_json(SECTION_OFFICER).unwrap();
     let options = CaseImportOptions::default().level_rule(CaseLevelRule::Rank);
     let import = CaseImport::from_package(&original, &options).unwrap();
-    let framework = Framework::new(import.spec.clone()).unwrap();
-    let exported = CasePackage::from_framework(
-        &framework,
-        &import.report.document,
-        &CaseExportOptions::default(),
-    )
-    .unwrap();
+    let exported = exported(&import);
 
     let doc = exported.document.as_ref().unwrap();
     assert_eq!(doc.identifier, DOC);

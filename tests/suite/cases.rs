@@ -13,7 +13,7 @@ use karmayogi::{
 };
 use serde_json::Value;
 
-use crate::support::{child_of_edges, import, memberships};
+use crate::support::{child_of_edges, exported, import, memberships};
 
 const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
 const SEQUENCE_STRING: &str = include_str!("../data/cases/case/02-sequence-number-string.json");
@@ -76,13 +76,7 @@ fn same_name_areas_stay_distinct_through_import() {
 fn same_name_areas_stay_distinct_through_a_case_round_trip() {
     let original = CasePackage::from_json(SAME_NAME_AREAS).unwrap();
     let import = CaseImport::from_package(&original, &CaseImportOptions::default()).unwrap();
-    let framework = Framework::new(import.spec.clone()).unwrap();
-    let exported = CasePackage::from_framework(
-        &framework,
-        &import.report.document,
-        &CaseExportOptions::default(),
-    )
-    .unwrap();
+    let exported = exported(&import);
     // Every item keeps its identifier and every isChildOf edge is written back.
     let items = |p: &CasePackage| -> BTreeSet<String> {
         p.items.iter().map(|i| i.identifier.clone()).collect()

@@ -86,6 +86,20 @@ fn assert_messages(errors: &[Error], expected: &[&str]) {
     assert_eq!(found, expected);
 }
 
+/// Asserts that `error` is an unknown `id` of `kind` with no nearest id, and reads `text`.
+#[track_caller]
+fn assert_unknown_id(error: &Error, kind: EntityKind, id: &str, text: &str) {
+    assert_eq!(
+        *error,
+        Error::UnknownId {
+            kind,
+            id: id.into(),
+            nearest: None,
+        }
+    );
+    assert_eq!(error.to_string(), text);
+}
+
 /// A postmaster of the `posts` department with the given passbook.
 fn officer(id: &str, passbook: Vec<Evidence>) -> OfficerSpec {
     support::officer(id, "posts", "postmaster", passbook)
@@ -196,6 +210,30 @@ fn esco_rejected(
     load_esco(&EscoCsv::new(occupations, skills, links), options)
         .expect_err("the files should be rejected")
         .into_vec()
+}
+
+/// The problems [`load_esco`] reports, with the default options, for the base files with
+/// `skills` in place of the skills file.
+#[track_caller]
+fn skills_rejected(skills: &str) -> Vec<Error> {
+    esco_rejected(
+        ESCO_OCCUPATIONS,
+        skills,
+        ESCO_LINKS,
+        &EscoOptions::default(),
+    )
+}
+
+/// The problems [`load_esco`] reports, with the default options, for the base files with
+/// `links` in place of the occupation–skill links.
+#[track_caller]
+fn links_rejected(links: &str) -> Vec<Error> {
+    esco_rejected(
+        ESCO_OCCUPATIONS,
+        ESCO_SKILLS,
+        links,
+        &EscoOptions::default(),
+    )
 }
 
 const ONET_OCCUPATIONS: &str = "soc,title\n13-1041.00,Compliance Officers\n";
@@ -1192,15 +1230,12 @@ fn unknown_id() {
     let error = fw
         .recommend(&p, "ghost", &RecommendOptions::default())
         .expect_err("unknown position");
-    assert_eq!(
-        error,
-        Error::UnknownId {
-            kind: EntityKind::Position,
-            id: "ghost".into(),
-            nearest: None,
-        }
+    assert_unknown_id(
+        &error,
+        EntityKind::Position,
+        "ghost",
+        "unknown position `ghost`",
     );
-    assert_eq!(error.to_string(), "unknown position `ghost`");
 
     let options = RecommendOptions::default()
         .competency_weight("typing", 2.0)
@@ -1208,15 +1243,12 @@ fn unknown_id() {
     let error = fw
         .recommend(&p, "postmaster", &options)
         .expect_err("unknown competency weight");
-    assert_eq!(
-        error,
-        Error::UnknownId {
-            kind: EntityKind::Competency,
-            id: "typing".into(),
-            nearest: None,
-        }
+    assert_unknown_id(
+        &error,
+        EntityKind::Competency,
+        "typing",
+        "unknown competency `typing`",
     );
-    assert_eq!(error.to_string(), "unknown competency `typing`");
 
     let target = Target {
         competency: "typing".into(),
@@ -1254,28 +1286,22 @@ fn unknown_id() {
     let error = fw
         .department_plan(&c, &AcbpOptions::default().seats("typing-101", 10))
         .expect_err("unknown course");
-    assert_eq!(
-        error,
-        Error::UnknownId {
-            kind: EntityKind::Course,
-            id: "typing-101".into(),
-            nearest: None,
-        }
+    assert_unknown_id(
+        &error,
+        EntityKind::Course,
+        "typing-101",
+        "unknown course `typing-101`",
     );
-    assert_eq!(error.to_string(), "unknown course `typing-101`");
 
     let error = fw
         .successors(&c, "ghost", &CareerOptions::default())
         .expect_err("unknown position");
-    assert_eq!(
-        error,
-        Error::UnknownId {
-            kind: EntityKind::Position,
-            id: "ghost".into(),
-            nearest: None,
-        }
+    assert_unknown_id(
+        &error,
+        EntityKind::Position,
+        "ghost",
+        "unknown position `ghost`",
     );
-    assert_eq!(error.to_string(), "unknown position `ghost`");
 }
 
 #[test]
@@ -1913,12 +1939,7 @@ fn csv_unclosed_quote() {
                   3,s3,skill/competence,cross-sector,,draft rules\n\
                   4,s4,knowledge,sector-specific,,public finance\n\
                   5,s5,knowledge,sector-specific,,\"public\nworks\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        skills,
-        ESCO_LINKS,
-        &EscoOptions::default(),
-    );
+    let errors = skills_rejected(skills);
     assert_eq!(
         errors,
         [Error::CsvUnclosedQuote {
@@ -1963,12 +1984,7 @@ fn csv_misplaced_quote() {
 #[test]
 fn csv_field_count() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,E,extra\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        ESCO_SKILLS,
-        links,
-        &EscoOptions::default(),
-    );
+    let errors = links_rejected(links);
     assert_eq!(
         errors,
         [Error::CsvFieldCount {
@@ -1989,12 +2005,7 @@ fn csv_missing_column() {
     let skills = "skill_id,uuid,skill_type,reuse_level,hier_level\n\
                   3,s3,skill/competence,cross-sector,\n\
                   4,s4,knowledge,sector-specific,\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        skills,
-        ESCO_LINKS,
-        &EscoOptions::default(),
-    );
+    let errors = skills_rejected(skills);
     assert_eq!(
         errors,
         [Error::CsvMissingColumn {
@@ -2011,12 +2022,7 @@ fn csv_missing_column() {
 #[test]
 fn csv_invalid_value() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,X\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        ESCO_SKILLS,
-        links,
-        &EscoOptions::default(),
-    );
+    let errors = links_rejected(links);
     assert_eq!(
         errors,
         [Error::CsvInvalidValue {
@@ -2036,12 +2042,7 @@ fn csv_invalid_value() {
 #[test]
 fn csv_duplicate_key() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,E\n7,4,E\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        ESCO_SKILLS,
-        links,
-        &EscoOptions::default(),
-    );
+    let errors = links_rejected(links);
     assert_eq!(
         errors,
         [Error::CsvDuplicateKey {
@@ -2061,12 +2062,7 @@ fn csv_duplicate_key() {
 #[test]
 fn csv_unknown_reference() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,9,E\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        ESCO_SKILLS,
-        links,
-        &EscoOptions::default(),
-    );
+    let errors = links_rejected(links);
     assert_eq!(
         errors,
         [Error::CsvUnknownReference {

@@ -29,8 +29,8 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use crate::support::{
-    SOURCES, assessed, competency, course_spec, evidence, framework_spec, officer, outcomes,
-    picked_course, position, requirements, scale_of, valid_completion,
+    RawEvidence, assessed, competency, course_spec, evidence, framework_spec, generated_evidence,
+    officer, outcomes, position, requirements,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -520,8 +520,6 @@ const DATES: [&str; 3] = ["2021-05-01", "2023-06-30", "2025-02-01"];
 
 /// (competency pick, level pick 1–5)
 type RawReq = (usize, u8);
-/// (competency pick, level 0–5, source, verified, date, course pick)
-type RawEvidence = (usize, u8, usize, bool, usize, Option<usize>);
 /// (presence: 0 both, 1 first only, 2 second only; position, position after, department,
 /// department after, first passbook, entries kept, entries added)
 type RawOfficer = (
@@ -641,22 +639,8 @@ fn raw_officer() -> impl Strategy<Value = RawOfficer> {
 /// 0, a competency the course builds at most to the course's level; a completion drawn
 /// without a course becomes an assessment.
 fn build_evidence(spec: &FrameworkSpec, raw: &[RawEvidence]) -> Vec<Evidence> {
-    let comps = &spec.competencies;
     raw.iter()
-        .map(|&(c, level, source, verified, date, course)| {
-            let course = picked_course(spec, course);
-            let c = &comps[c % comps.len()];
-            let mut evidence = Evidence {
-                competency: c.id.clone(),
-                level: level % (scale_of(c) + 1),
-                source: SOURCES[source],
-                date: DATES[date].into(),
-                verified,
-                course: course.map(|k| k.id.clone()),
-            };
-            valid_completion(&mut evidence, course);
-            evidence
-        })
+        .map(|&raw| generated_evidence(spec, raw, &DATES))
         .collect()
 }
 

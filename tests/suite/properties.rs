@@ -54,8 +54,8 @@ use proptest::option;
 use proptest::prelude::*;
 
 use crate::support::{
-    SOURCES, competency, course_spec, distinct, earlier_courses, fit_level, framework_spec,
-    outcomes, picked_course, position, requirements, scale_of, valid_completion,
+    RawEvidence, competency, course_spec, distinct, earlier_courses, fit_level, framework_spec,
+    generated_evidence, outcomes, position, requirements, scale_of,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -85,8 +85,6 @@ type RawRole = (Vec<usize>, Vec<RawReq>);
 type RawPosition = (Vec<usize>, usize);
 /// (hours, outcomes as (competency pick, level pick), prerequisite picks)
 type RawCourse = (f64, Vec<(usize, Option<u8>)>, Vec<usize>);
-/// (competency pick, level pick 0–5, source, verified, date, course pick)
-type RawEvidence = (usize, u8, usize, bool, usize, Option<usize>);
 /// (position pick, target pick, department, passbook)
 type RawOfficer = (usize, Option<usize>, usize, Vec<RawEvidence>);
 
@@ -220,7 +218,6 @@ fn raw_officer() -> impl Strategy<Value = RawOfficer> {
 }
 
 fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> {
-    let comps = &spec.competencies;
     raw.iter()
         .enumerate()
         .map(|(i, (position, target, dept, passbook))| OfficerSpec {
@@ -232,20 +229,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
             target_position: target.map(|t| spec.positions[t % spec.positions.len()].id.clone()),
             passbook: passbook
                 .iter()
-                .map(|&(c, level, source, verified, date, course)| {
-                    let c = &comps[c % comps.len()];
-                    let course = picked_course(spec, course);
-                    let mut e = Evidence {
-                        competency: c.id.clone(),
-                        level: level % (scale_of(c) + 1),
-                        source: SOURCES[source],
-                        date: DATES[date].into(),
-                        verified,
-                        course: course.map(|k| k.id.clone()),
-                    };
-                    valid_completion(&mut e, course);
-                    e
-                })
+                .map(|&raw| generated_evidence(spec, raw, &DATES))
                 .collect(),
         })
         .collect()

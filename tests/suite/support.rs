@@ -9,10 +9,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, CaseAssociation, CaseImport, CaseImportOptions, CaseLink, CasePackage,
-    CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec, Evidence, EvidenceSource,
-    FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, LevelDescriptor, Mode,
-    OfficerSpec, PositionSpec, RequirementSpec, ReviewStatus, RoleId, RoleSpec,
+    ActivitySpec, CaseAssociation, CaseExportOptions, CaseImport, CaseImportOptions, CaseLink,
+    CasePackage, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec, Evidence,
+    EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, LevelDescriptor,
+    Mode, OfficerSpec, PositionSpec, RequirementSpec, ReviewStatus, RoleId, RoleSpec,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -340,6 +340,30 @@ pub fn picked_course(spec: &FrameworkSpec, pick: Option<usize>) -> Option<&Cours
         .map(|k| &spec.courses[k % spec.courses.len()])
 }
 
+/// A generated passbook entry: (competency pick, level pick 0–5, source pick, verified,
+/// date pick, course pick).
+pub type RawEvidence = (usize, u8, usize, bool, usize, Option<usize>);
+
+/// Evidence from a generated entry, as validation accepts it: the level within the
+/// competency's scale, the date from `dates`, and a course completion fitted to the
+/// course picked ([`valid_completion`]).
+pub fn generated_evidence(spec: &FrameworkSpec, raw: RawEvidence, dates: &[&str]) -> Evidence {
+    let (competency, level, source, verified, date, course) = raw;
+    let comps = &spec.competencies;
+    let c = &comps[competency % comps.len()];
+    let course = picked_course(spec, course);
+    let mut evidence = Evidence {
+        competency: c.id.clone(),
+        level: level % (scale_of(c) + 1),
+        source: SOURCES[source],
+        date: dates[date].into(),
+        verified,
+        course: course.map(|k| k.id.clone()),
+    };
+    valid_completion(&mut evidence, course);
+    evidence
+}
+
 /// Makes generated evidence valid as a completion of `course`: a completion without a
 /// course becomes an assessment, and one with a course is held above level 0 only of a
 /// competency the course builds, at most to the course's level.
@@ -388,6 +412,19 @@ pub fn outcomes(
 #[track_caller]
 pub fn import(json: &str) -> CaseImport {
     CaseImport::from_json(json, &CaseImportOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The framework `import` read, exported again under the document it read, with the
+/// default options.
+#[track_caller]
+pub fn exported(import: &CaseImport) -> CasePackage {
+    let framework = Framework::new(import.spec.clone()).expect("an imported spec builds");
+    CasePackage::from_framework(
+        &framework,
+        &import.report.document,
+        &CaseExportOptions::default(),
+    )
+    .expect("an imported framework exports")
 }
 
 /// The `(origin, destination)` identifiers of an association's nodes.
