@@ -1265,6 +1265,19 @@ impl Case {
         vec![true; self.courses.len()]
     }
 
+    /// Every course but `removed` and the courses requiring it.
+    fn without(&self, removed: usize) -> Vec<bool> {
+        let mut present = self.all_present();
+        present[removed] = false;
+        // Later courses may require earlier ones only, so one pass removes dependants.
+        for k in 0..self.courses.len() {
+            if self.courses[k].prerequisites.iter().any(|&p| !present[p]) {
+                present[k] = false;
+            }
+        }
+        present
+    }
+
     fn identity(&self) -> Vec<usize> {
         (0..self.officers.len()).collect()
     }
@@ -1949,14 +1962,7 @@ proptest! {
     #[test]
     fn removing_a_course_never_raises_the_optimum(case in gen_case(), pick in 0..5usize) {
         let removed = pick % case.courses.len();
-        let mut present = case.all_present();
-        present[removed] = false;
-        // Later courses may require earlier ones only, so one pass removes dependants.
-        for k in 0..case.courses.len() {
-            if case.courses[k].prerequisites.iter().any(|&p| !present[p]) {
-                present[k] = false;
-            }
-        }
+        let present = case.without(removed);
         let with = Model::new(&case, &case.all_present()).optimum(case.budget);
         let without = Model::new(&case, &present).optimum(case.budget);
         prop_assert!(
@@ -2128,13 +2134,7 @@ proptest! {
     #[test]
     fn removing_a_course_never_helps(case in gen_case(), pick in 0..5usize) {
         let removed = pick % case.courses.len();
-        let mut present = case.all_present();
-        present[removed] = false;
-        for k in 0..case.courses.len() {
-            if case.courses[k].prerequisites.iter().any(|&p| !present[p]) {
-                present[k] = false;
-            }
-        }
+        let present = case.without(removed);
         let full = case.framework(&case.all_present());
         let with = exact_plan(&full, &cohort(&full, &case.officers(&case.identity(), &case.all_present())), &case.options(case.budget, &case.all_present())).value_closed;
         let fewer = case.framework(&present);

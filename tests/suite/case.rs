@@ -1089,6 +1089,21 @@ fn duplicate_identifiers_are_errors_across_element_kinds() {
     assert_eq!(errors[0].to_string(), "duplicate case identifier `x1`");
 }
 
+/// Each association the import kept aside: its identifier and the competency of its origin.
+fn kept_origins(import: &CaseImport) -> Vec<(&str, Option<&str>)> {
+    import
+        .report
+        .associations
+        .iter()
+        .map(|k| {
+            (
+                k.association.identifier.as_str(),
+                k.origin.as_ref().map(CompetencyId::as_str),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn child_of_outside_the_package_is_kept_aside_like_a_crosswalk() {
     let pkg = package(
@@ -1102,17 +1117,7 @@ fn child_of_outside_the_package_is_kept_aside_like_a_crosswalk() {
     );
     let import = import(&pkg.to_string());
     assert!(import.spec.competencies[0].groups.is_empty());
-    let kept: Vec<(&str, Option<&str>)> = import
-        .report
-        .associations
-        .iter()
-        .map(|k| {
-            (
-                k.association.identifier.as_str(),
-                k.origin.as_ref().map(CompetencyId::as_str),
-            )
-        })
-        .collect();
+    let kept = kept_origins(&import);
     assert_eq!(kept, [("e1", Some("c1")), ("e2", None), ("e3", Some("c1"))]);
     assert!(!import.report.is_complete());
 }
@@ -1723,17 +1728,7 @@ fn links_without_identifier_resolve_by_uri() {
     let groups = memberships(&import.spec);
     // e2's destination ends in a slash and is not a package uri nor a UUID: outside.
     assert_eq!(groups, [(uuid, vec![]), ("c1", vec!["a1"])]);
-    let kept: Vec<(&str, Option<&str>)> = import
-        .report
-        .associations
-        .iter()
-        .map(|k| {
-            (
-                k.association.identifier.as_str(),
-                k.origin.as_ref().map(CompetencyId::as_str),
-            )
-        })
-        .collect();
+    let kept = kept_origins(&import);
     assert_eq!(kept, [("e2", Some(uuid)), ("e3", Some(uuid))]);
 }
 

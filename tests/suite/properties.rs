@@ -749,6 +749,18 @@ mod law {
         Ok(())
     }
 
+    /// Sorts `fits` by [`rank_order`] (stable: equal keys keep their order) and keeps the
+    /// first `k`.
+    fn ranked(fits: &mut Vec<Fit>, k: usize) {
+        fits.sort_by(|a, b| {
+            rank_order(
+                (a.readiness, a.shortfall_levels),
+                (b.readiness, b.shortfall_levels),
+            )
+        });
+        fits.truncate(k);
+    }
+
     /// (e) Rankings equal sorting every per-officer or per-position gap report by
     /// readiness (highest first), then shortfall (smallest first), then input order (for
     /// officers) or position id (for positions), and taking `k`; readiness bit for bit.
@@ -765,14 +777,7 @@ mod law {
                     .filter(|o| dept.is_none_or(|d| o.department().as_str() == d))
                     .map(|o| fit_of(&fw.gap_for(o, p.id.as_str(), &options).unwrap()))
                     .collect();
-                // Stable: equal keys keep input order.
-                fits.sort_by(|a, b| {
-                    rank_order(
-                        (a.readiness, a.shortfall_levels),
-                        (b.readiness, b.shortfall_levels),
-                    )
-                });
-                fits.truncate(k);
+                ranked(&mut fits, k);
                 let known = known_department(&fw, Some(&cohort), dept);
                 if let Some(found) =
                     unless_unknown(fw.officers_for(&cohort, p.id.as_str(), &rank), known)
@@ -792,13 +797,7 @@ mod law {
                     .filter(|p| dept.is_none_or(|d| p.department.as_str() == d))
                     .map(|p| fit_of(&fw.gap_for(o, p.id.as_str(), &options).unwrap()))
                     .collect();
-                fits.sort_by(|a, b| {
-                    rank_order(
-                        (a.readiness, a.shortfall_levels),
-                        (b.readiness, b.shortfall_levels),
-                    )
-                });
-                fits.truncate(k);
+                ranked(&mut fits, k);
                 let known = known_department(&fw, None, dept);
                 if let Some(found) = unless_unknown(fw.positions_for(o, &rank), known) {
                     same_fits(&found, &fits)?;
