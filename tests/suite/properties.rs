@@ -1277,33 +1277,35 @@ mod law {
     }
 }
 
+/// One property per law of [`law`] that takes a generated case alone, each over 256 cases.
+macro_rules! laws_of_a_case {
+    ($($law:ident),* $(,)?) => {
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+            $(
+                #[test]
+                fn $law(case in case()) {
+                    law::$law(&case)?;
+                }
+            )*
+        }
+    };
+}
+
+laws_of_a_case!(
+    same_input_same_bytes,
+    input_order_does_not_matter,
+    training_needs_match_gap_reports,
+    rankings_match_sorted_gap_reports,
+    serde_round_trips,
+    requirements_match_a_walk_of_the_spec,
+    training_needs_rows_obey_their_laws,
+    readiness_and_report_laws,
+    prerequisite_closures_are_closed_and_ordered,
+);
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
-
-    #[test]
-    fn same_input_same_bytes(case in case()) {
-        law::same_input_same_bytes(&case)?;
-    }
-
-    #[test]
-    fn input_order_does_not_matter(case in case()) {
-        law::input_order_does_not_matter(&case)?;
-    }
-
-    #[test]
-    fn training_needs_match_gap_reports(case in case()) {
-        law::training_needs_match_gap_reports(&case)?;
-    }
-
-    #[test]
-    fn rankings_match_sorted_gap_reports(case in case()) {
-        law::rankings_match_sorted_gap_reports(&case)?;
-    }
-
-    #[test]
-    fn serde_round_trips(case in case()) {
-        law::serde_round_trips(&case)?;
-    }
 
     #[test]
     fn arbitrary_hours_survive_json(hours in vec(any_hours(), 1..=5)) {
@@ -1318,25 +1320,5 @@ proptest! {
     #[test]
     fn adding_a_requirement_follows_the_mediant_law(case in case(), pick in added_requirement()) {
         law::adding_a_requirement_follows_the_mediant_law(&case, pick)?;
-    }
-
-    #[test]
-    fn requirements_match_a_walk_of_the_spec(case in case()) {
-        law::requirements_match_a_walk_of_the_spec(&case)?;
-    }
-
-    #[test]
-    fn training_needs_rows_obey_their_laws(case in case()) {
-        law::training_needs_rows_obey_their_laws(&case)?;
-    }
-
-    #[test]
-    fn readiness_and_report_laws(case in case()) {
-        law::readiness_and_report_laws(&case)?;
-    }
-
-    #[test]
-    fn prerequisite_closures_are_closed_and_ordered(case in case()) {
-        law::prerequisite_closures_are_closed_and_ordered(&case)?;
     }
 }
