@@ -985,24 +985,29 @@ fn invalid_hours() {
 // Officers and policies
 // ---------------------------------------------------------------------------------------
 
+/// Nine passbook entries, each wrong in its own way: three malformed dates, a level above
+/// the scale, an unknown competency, and four course completions (above the course's
+/// level, of a competency the course does not build, naming no course, naming an unknown
+/// course).
+fn wrong_entries() -> Vec<Evidence> {
+    vec![
+        assessed("accounts", 2, "2025-02-30"),
+        assessed("accounts", 2, "31/12/2024"),
+        assessed("accounts", 2, "2024-03-15\r"),
+        assessed("integrity", 5, "2025-06-30"),
+        assessed("acounts", 1, ""),
+        completion("accounts", 3, Some("accounts-101")),
+        completion("integrity", 1, Some("accounts-101")),
+        completion("accounts", 2, None),
+        completion("accounts", 2, Some("acounts-101")),
+    ]
+}
+
 #[allow(clippy::too_many_lines)] // one entry and one message per problem: the list is the point
 #[test]
 fn invalid_evidence() {
     let fw = framework();
-    let o = officer(
-        "o1",
-        vec![
-            assessed("accounts", 2, "2025-02-30"),
-            assessed("accounts", 2, "31/12/2024"),
-            assessed("accounts", 2, "2024-03-15\r"),
-            assessed("integrity", 5, "2025-06-30"),
-            assessed("acounts", 1, ""),
-            completion("accounts", 3, Some("accounts-101")),
-            completion("integrity", 1, Some("accounts-101")),
-            completion("accounts", 2, None),
-            completion("accounts", 2, Some("acounts-101")),
-        ],
-    );
+    let o = officer("o1", wrong_entries());
     let errors = Profile::new(&fw, &o, &LevelPolicy::default())
         .expect_err("nine wrong entries")
         .into_vec();
@@ -1107,18 +1112,10 @@ fn invalid_evidence() {
 #[test]
 fn invalid_evidence_codes_and_warnings() {
     let fw = framework();
-    let o = officer(
-        "o1",
-        vec![
-            assessed("accounts", 2, "2025-02-30"),
-            assessed("integrity", 5, "2025-06-30"),
-            assessed("acounts", 1, ""),
-            completion("accounts", 3, Some("accounts-101")),
-            completion("integrity", 1, Some("accounts-101")),
-            completion("accounts", 2, None),
-            completion("accounts", 2, Some("acounts-101")),
-        ],
-    );
+    // The entries with a malformed date but the first: one of each kind of problem.
+    let mut entries = wrong_entries();
+    entries.drain(1..3);
+    let o = officer("o1", entries);
     let errors = Profile::new(&fw, &o, &LevelPolicy::default())
         .expect_err("seven wrong entries")
         .into_vec();

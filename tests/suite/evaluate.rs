@@ -19,9 +19,9 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, Cohort, CompareOptions, CompetencySpec, CompetencyType, Error, Evaluation,
-    Evidence, EvidenceSource, Framework, FrameworkSpec, GapOptions, LevelPolicy, Mode, OfficerSpec,
-    Profile, Progress, RoleSpec, Weights,
+    ActivitySpec, Cohort, CompareOptions, Error, Evaluation, Evidence, EvidenceSource, Framework,
+    FrameworkSpec, GapOptions, LevelPolicy, Mode, OfficerSpec, Profile, Progress, RoleSpec,
+    Weights,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -29,8 +29,8 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use crate::support::{
-    RawEvidence, assessed, competency, course_spec, evidence, framework_spec, generated_evidence,
-    officer, outcomes, position, requirements,
+    RawEvidence, assessed, course_spec, evidence, framework_spec, generated_competencies,
+    generated_evidence, officer, outcomes, position, requirements,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -543,18 +543,12 @@ type RawSpec = (
 );
 
 fn build_spec((competencies, roles, positions, courses): RawSpec) -> FrameworkSpec {
-    let competencies: Vec<CompetencySpec> = competencies
-        .iter()
-        .enumerate()
-        .map(|(i, &(short, kind))| {
-            competency(
-                COMPETENCIES[i],
-                format!("Competency {i}"),
-                CompetencyType::ALL[kind],
-                1..=if short { 3 } else { 0 },
-            )
-        })
-        .collect();
+    let competencies = generated_competencies(
+        competencies
+            .iter()
+            .map(|&(short, kind)| (if short { 3 } else { 0 }, kind)),
+        &COMPETENCIES,
+    );
     // Verified requirements, each competency once.
     let requirements = |raw: &[RawReq]| {
         requirements(

@@ -17,10 +17,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, Cohort, CompetencySpec, CompetencyType, Evidence, EvidenceSource, FORMAT_VERSION,
-    Fit, Framework, FrameworkSpec, GapOptions, GapReport, LevelPolicy, Mode, NeedRow, NeedsOptions,
-    OfficerSpec, OfficersSpec, PositionSpec, Profile, Provenance, RankOptions, RequirementSpec,
-    ReviewStatus, RoleSpec, TrainingNeeds, Weights,
+    ActivitySpec, Cohort, CompetencyType, Evidence, EvidenceSource, FORMAT_VERSION, Fit, Framework,
+    FrameworkSpec, GapOptions, GapReport, LevelPolicy, Mode, NeedRow, NeedsOptions, OfficerSpec,
+    OfficersSpec, PositionSpec, Profile, Provenance, RankOptions, RequirementSpec, ReviewStatus,
+    RoleSpec, TrainingNeeds, Weights,
 };
 use karmayogi::{EntityKind, Error};
 
@@ -54,8 +54,8 @@ use proptest::option;
 use proptest::prelude::*;
 
 use crate::support::{
-    RawEvidence, competency, course_spec, distinct, earlier_courses, fit_level, framework_spec,
-    generated_evidence, outcomes, position, requirements, scale_of,
+    RawEvidence, course_spec, distinct, earlier_courses, fit_level, framework_spec,
+    generated_competencies, generated_evidence, outcomes, position, requirements, scale_of,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -117,18 +117,7 @@ fn build_spec(
     positions: &[RawPosition],
     courses: &[RawCourse],
 ) -> FrameworkSpec {
-    let competencies: Vec<CompetencySpec> = competencies
-        .iter()
-        .enumerate()
-        .map(|(i, &(scale, kind))| {
-            competency(
-                COMPETENCIES[i],
-                format!("Competency {i}"),
-                CompetencyType::ALL[kind],
-                1..=scale,
-            )
-        })
-        .collect();
+    let competencies = generated_competencies(competencies.iter().copied(), &COMPETENCIES);
     let activities: Vec<ActivitySpec> = activities
         .iter()
         .enumerate()

@@ -247,6 +247,27 @@ pub fn officer(id: &str, department: &str, position: &str, passbook: Vec<Evidenc
 // Generated officers
 // ---------------------------------------------------------------------------------------
 
+/// Generated competencies: the `i`th has the id `ids[i]`, the name `Competency {i}` and
+/// the type `CompetencyType::ALL[kind]`, and describes the levels `1..=scale` (0: the
+/// default five-level scale), for each `(scale, kind)`.
+pub fn generated_competencies(
+    picks: impl IntoIterator<Item = (u8, usize)>,
+    ids: &[&str],
+) -> Vec<CompetencySpec> {
+    picks
+        .into_iter()
+        .enumerate()
+        .map(|(i, (scale, kind))| {
+            competency(
+                ids[i],
+                format!("Competency {i}"),
+                CompetencyType::ALL[kind],
+                1..=scale,
+            )
+        })
+        .collect()
+}
+
 /// Distinct picks from `0..n` (each taken modulo `n`), in first-seen order.
 pub fn distinct(picks: &[usize], n: usize) -> Vec<usize> {
     let mut seen = BTreeSet::new();
