@@ -29,7 +29,7 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use crate::support::{
-    RawEvidence, assessed, course_spec, evidence, framework_spec, generated_competencies,
+    self, RawEvidence, assessed, course_spec, evidence, framework_spec, generated_competencies,
     generated_evidence, officer, outcomes, position, requirements,
 };
 
@@ -605,15 +605,9 @@ fn build_spec((competencies, roles, positions, courses): RawSpec) -> FrameworkSp
     framework_spec(competencies, activities, roles, positions, courses)
 }
 
+/// Entries over the 5 competencies, the dates and the 4 courses.
 fn raw_evidence() -> impl Strategy<Value = RawEvidence> {
-    (
-        0usize..5,
-        0u8..=5,
-        0usize..4,
-        prop::bool::weighted(0.9),
-        0usize..DATES.len(),
-        option::weighted(0.4, 0usize..4),
-    )
+    support::raw_evidence(5, 0.9, DATES.len(), 0.4, 4)
 }
 
 fn raw_officer() -> impl Strategy<Value = RawOfficer> {

@@ -55,7 +55,8 @@ use proptest::prelude::*;
 
 use crate::support::{
     RawEvidence, course_spec, distinct, earlier_courses, fit_level, framework_spec,
-    generated_competencies, generated_evidence, outcomes, position, requirements, scale_of,
+    generated_competencies, generated_evidence, outcomes, position, raw_evidence, requirements,
+    scale_of,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -190,14 +191,7 @@ fn spec_strategy() -> impl Strategy<Value = FrameworkSpec> {
 }
 
 fn raw_officer() -> impl Strategy<Value = RawOfficer> {
-    let evidence = (
-        0usize..8,
-        0u8..=5,
-        0usize..4,
-        prop::bool::weighted(0.85),
-        0usize..DATES.len(),
-        option::weighted(0.3, 0usize..5),
-    );
+    let evidence = raw_evidence(8, 0.85, DATES.len(), 0.3, 5);
     (
         0usize..4,
         option::weighted(0.3, 0usize..4),

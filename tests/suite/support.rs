@@ -1,8 +1,11 @@
-//! What the suites share: builders of specs, officers and evidence, and `#[track_caller]`
-//! helpers that unwrap or read results the same way everywhere. A suite keeps only what is
-//! its own (its scenarios, its generators' shapes, its oracles); anything two suites need
-//! lives here. `tests/planning.rs` includes this file too, so a builder it needs is not
-//! written twice.
+//! What the suites share: builders of specs, officers and evidence, the pieces of the
+//! generated frameworks and passbooks (picks fitted to scales, acyclic prerequisites and
+//! group hierarchies, valid completions), the fixtures two suites read, and
+//! `#[track_caller]` helpers that unwrap or read results the same way everywhere. A suite
+//! keeps only what is its own (its scenarios, its generators' shapes, its oracles);
+//! anything two suites need lives here. `tests/planning.rs` and `tests/threads.rs`, which
+//! are binaries of their own, include this file too, so a builder they need is not written
+//! twice (hence `dead_code` is allowed: each binary uses a part).
 
 #![allow(dead_code)]
 
@@ -14,6 +17,7 @@ use karmayogi::{
     EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, LevelDescriptor,
     Mode, OfficerSpec, PositionSpec, RequirementSpec, ReviewStatus, RoleId, RoleSpec,
 };
+use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------------------
 // Framework specs
@@ -364,6 +368,26 @@ pub fn picked_course(spec: &FrameworkSpec, pick: Option<usize>) -> Option<&Cours
 /// A generated passbook entry: (competency pick, level pick 0–5, source pick, verified,
 /// date pick, course pick).
 pub type RawEvidence = (usize, u8, usize, bool, usize, Option<usize>);
+
+/// Generated passbook entries: a competency pick below `competencies`, a level 0–5, any
+/// source, verified with probability `verified`, a date pick below `dates`, and with
+/// probability `with_course` a course pick below `courses`.
+pub fn raw_evidence(
+    competencies: usize,
+    verified: f64,
+    dates: usize,
+    with_course: f64,
+    courses: usize,
+) -> impl Strategy<Value = RawEvidence> {
+    (
+        0..competencies,
+        0u8..=5,
+        0..SOURCES.len(),
+        prop::bool::weighted(verified),
+        0..dates,
+        prop::option::weighted(with_course, 0..courses),
+    )
+}
 
 /// Evidence from a generated entry, as validation accepts it: the level within the
 /// competency's scale, the date from `dates`, and a course completion fitted to the
