@@ -7,13 +7,13 @@
 use std::collections::BTreeSet;
 
 use karmayogi::{
-    CaseDocument, CaseElement, CaseExportOptions, CaseFieldReason, CaseImport, CaseImportOptions,
-    CasePackage, CompetencySpec, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec,
-    GroupKind, Level, LevelPolicy, OfficersSpec, Profile, RequirementSpec, UndatedEvidence,
+    CaseDocument, CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, CasePackage,
+    CompetencySpec, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec, GroupKind, Level,
+    LevelPolicy, OfficersSpec, Profile, RequirementSpec, UndatedEvidence,
 };
 use serde_json::Value;
 
-use crate::support::{child_of_edges, exported, import, memberships};
+use crate::support::{case_export, child_of_edges, exported, import, memberships};
 
 const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
 const SEQUENCE_STRING: &str = include_str!("../data/cases/case/02-sequence-number-string.json");
@@ -106,9 +106,7 @@ fn same_name_areas_in_a_spec_stay_distinct_through_a_case_round_trip() {
     )
     .unwrap();
     let framework = Framework::new(spec.clone()).unwrap();
-    let json = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-        .unwrap()
-        .to_json();
+    let json = case_export(&framework, &document()).to_json();
     let options = CaseImportOptions::default().ids(karmayogi::CaseIds::HumanCodingScheme);
     let back = CaseImport::from_json(&json, &options).unwrap();
     assert_eq!(back.spec.groups, spec.groups);
@@ -222,9 +220,7 @@ fn string_node_uris_are_resolved() {
 #[test]
 fn the_export_of_a_blank_description_imports_again() {
     let framework = Framework::from_json(BLANK_DESCRIPTION).unwrap();
-    let package =
-        CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-            .unwrap();
+    let package = case_export(&framework, &document());
     let item = &package.items[0];
     assert_eq!(item.full_statement, "C");
     assert_eq!(item.abbreviated_statement, None);
@@ -285,9 +281,7 @@ fn a_framework_can_say_a_skill_exists_at_four_and_five_only() {
     };
     assert_eq!(FrameworkSpec::from_json(&spec.to_json()).unwrap(), spec);
     let framework = Framework::new(spec).unwrap();
-    let json = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-        .unwrap()
-        .to_json();
+    let json = case_export(&framework, &document()).to_json();
     let options = CaseImportOptions::default().ids(karmayogi::CaseIds::HumanCodingScheme);
     assert_eq!(
         CaseImport::from_json(&json, &options)

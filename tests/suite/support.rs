@@ -12,10 +12,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, CaseAssociation, CaseExportOptions, CaseImport, CaseImportOptions, CaseLink,
-    CasePackage, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec, Evidence,
-    EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, LevelDescriptor,
-    Mode, OfficerSpec, PositionSpec, RequirementSpec, ReviewStatus, RoleId, RoleSpec,
+    ActivitySpec, CaseAssociation, CaseDocument, CaseExportOptions, CaseImport, CaseImportOptions,
+    CaseLink, CasePackage, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec,
+    Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec,
+    LevelDescriptor, Mode, OfficerSpec, PositionSpec, RequirementSpec, ReviewStatus, RoleId,
+    RoleSpec,
 };
 use proptest::prelude::*;
 
@@ -459,17 +460,19 @@ pub fn import(json: &str) -> CaseImport {
     CaseImport::from_json(json, &CaseImportOptions::default()).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// `framework` exported as CASE under `document`, with the default options.
+#[track_caller]
+pub fn case_export(framework: &Framework, document: &CaseDocument) -> CasePackage {
+    CasePackage::from_framework(framework, document, &CaseExportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The framework `import` read, exported again under the document it read, with the
 /// default options.
 #[track_caller]
 pub fn exported(import: &CaseImport) -> CasePackage {
     let framework = Framework::new(import.spec.clone()).expect("an imported spec builds");
-    CasePackage::from_framework(
-        &framework,
-        &import.report.document,
-        &CaseExportOptions::default(),
-    )
-    .expect("an imported framework exports")
+    case_export(&framework, &import.report.document)
 }
 
 /// The `(origin, destination)` identifiers of an association's nodes.
