@@ -164,7 +164,7 @@ pub enum IgotWhat {
         keys: Vec<String>,
     },
     /// A course without a duration, and no hours to assume
-    /// ([`IgotCourseOptions::hours_when_missing`]).
+    /// ([`IgotCourseOptions::hours_when_missing`](crate::IgotCourseOptions::hours_when_missing)).
     NoDuration,
     /// A course duration outside `(0, 10000]` hours.
     HoursOutOfRange {
