@@ -210,10 +210,9 @@ pub use crate::model::spec::{
     RequirementSpec, ReviewStatus, RoleSpec,
 };
 pub use crate::people::cohort::Cohort;
-pub use crate::people::profile::{
-    CourseLevels, Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,
-    UndatedEvidence,
-};
+pub use crate::people::officer::{Evidence, EvidenceSource, OfficerSpec, OfficersSpec};
+pub use crate::people::policy::{CourseLevels, LevelPolicy, UndatedEvidence};
+pub use crate::people::profile::Profile;
 pub use crate::people::review::ReviewOptions;
 pub use crate::planning::acbp::{
     AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,

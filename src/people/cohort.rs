@@ -3,7 +3,7 @@
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::people::columns::{Group, Layout, Lists, NO_TARGET, Names, Officers, capacity};
-use crate::people::profile::{NEAREST_LIMIT, Resolved, resolve_officer};
+use crate::people::resolve::{NEAREST_LIMIT, Resolved, resolve_officer};
 use crate::{
     DepartmentId, EntityKind, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec,
     Profile,
