@@ -104,8 +104,10 @@ pub struct Evidence {
     /// When, as an ISO 8601 date `YYYY-MM-DD` supplied by the caller; an ISO 8601
     /// date-time (`2024-02-10T09:30:00.000+0530`) is read by its date as written. Empty (or
     /// whitespace only, or absent in JSON) when the evidence is undated, as the platform's
-    /// self-attestations are: [`LevelPolicy::undated`](crate::LevelPolicy::undated) says whether it counts. Format
+    /// self-attestations are: [`LevelPolicy::undated`] says whether it counts. Format
     /// version 1 requires a date; version 2 lets it be absent.
+    ///
+    /// [`LevelPolicy::undated`]: crate::LevelPolicy::undated
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
     /// Whether an authority has verified it. Defaults to `true`.

@@ -29,8 +29,10 @@ pub enum UndatedEvidence {
 /// claim is a mistake in the export (or the catalogue).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum CourseLevels {
-    /// The completion is an error ([`EvidenceProblem::AboveCourseLevel`](crate::EvidenceProblem::AboveCourseLevel), naming the
+    /// The completion is an error ([`EvidenceProblem::AboveCourseLevel`], naming the
     /// officer, course, competency and both levels). The default.
+    ///
+    /// [`EvidenceProblem::AboveCourseLevel`]: crate::EvidenceProblem::AboveCourseLevel
     #[default]
     Reject,
     /// The completion counts at the course's level.
