@@ -195,7 +195,7 @@ pub use crate::interop::{
     load_frac_positions, load_igot_courses, load_igot_profile, load_kcm, load_position_master,
 };
 pub use crate::model::error::{CaseElement, Error, Errors, EvidenceProblem};
-pub use crate::model::framework::{Framework, Requirement};
+pub use crate::model::framework::Framework;
 pub use crate::model::ids::{
     ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId,
     RoleId,
@@ -203,16 +203,16 @@ pub use crate::model::ids::{
 pub use crate::model::json::{FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 pub use crate::model::level::Level;
 pub use crate::model::provenance::{Paths, PathsIter, Provenance};
+pub use crate::model::requirement::Requirement;
 pub use crate::model::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FrameworkSpec,
     GroupKind, GroupRule, GroupSpec, JSON_SCHEMA, LevelDescriptor, Mode, PositionSpec,
     RequirementSpec, ReviewStatus, RoleSpec,
 };
 pub use crate::people::cohort::Cohort;
-pub use crate::people::profile::{
-    CourseLevels, Evidence, EvidenceSource, LevelPolicy, OfficerSpec, OfficersSpec, Profile,
-    UndatedEvidence,
-};
+pub use crate::people::officer::{Evidence, EvidenceSource, OfficerSpec, OfficersSpec};
+pub use crate::people::policy::{CourseLevels, LevelPolicy, UndatedEvidence};
+pub use crate::people::profile::Profile;
 pub use crate::people::review::ReviewOptions;
 pub use crate::planning::acbp::{
     AcbpOptions, CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts,

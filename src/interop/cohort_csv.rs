@@ -23,7 +23,7 @@ use crate::interop::csv::Row;
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::people::columns::{Lists, Officers, capacity};
-use crate::people::profile::{NEAREST_LIMIT, check_evidence, evidence_date, settle_held};
+use crate::people::resolve::{NEAREST_LIMIT, check_evidence, evidence_date, settle_held};
 use crate::{
     Cohort, DepartmentId, EntityKind, Error, Errors, EvidenceProblem, Framework, OfficerId,
 };
@@ -348,7 +348,7 @@ fn after_as_of(
     columns: &Officers,
     k: u32,
     index: u32,
-    entry: crate::people::profile::EvidenceView<'_>,
+    entry: crate::people::officer::EvidenceView<'_>,
     as_of: u32,
 ) {
     if let Ok(Some(day)) = evidence_date(entry.date)

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use crate::interop::csv::{Row, Table};
 use crate::model::nearest::Nearest;
-use crate::people::profile::{EvidenceView, NEAREST_LIMIT, check_evidence};
+use crate::people::officer::EvidenceView;
+use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
 use crate::people::review::{Source, review_officer};
 use crate::{
     EntityKind, Error, Errors, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,

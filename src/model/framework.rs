@@ -7,16 +7,14 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use serde::Serialize;
 
 use crate::model::csr::Csr;
+use crate::model::gap_cost::GapCost;
 use crate::model::order;
-use crate::model::provenance::Paths;
 use crate::model::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseSpec, FrameworkSpec, PositionSpec, RoleSpec,
 };
 use crate::model::validate::{self, Hierarchy, Table};
-use crate::planning::bounds::GapCost;
 use crate::{CompetencyId, CourseId, EntityKind, Error, Errors, Level, PositionId};
 
 /// Learning order of an acyclic prerequisite graph (Kahn's algorithm, smallest index first
@@ -59,7 +57,7 @@ static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
 /// The derived requirements of each position are computed once at construction: for each
 /// competency, the highest level demanded by any verified role → activity path or directly
 /// by a role. The paths themselves ([`Provenance`](crate::Provenance)) are derived from the
-/// framework's edges when a [`Paths`] is iterated, so memory stays linear in the spec
+/// framework's edges when a [`Paths`](crate::Paths) is iterated, so memory stays linear in the spec
 /// however many paths its roles and activities combine into.
 ///
 /// # What to do with it, in order
@@ -107,7 +105,7 @@ pub struct Framework {
     /// Per position, `reqs[req_start[p]..req_start[p + 1]]`, sorted by competency index.
     pub(crate) req_start: Vec<u32>,
     pub(crate) reqs: Vec<Req>,
-    /// The edges provenance is derived from (see [`Paths`]), each list sorted: per
+    /// The edges provenance is derived from (see [`Paths`](crate::Paths)), each list sorted: per
     /// position its roles; per role its verified direct requirements (competency, level)
     /// and its activities; per competency the activities requiring it, verified (activity,
     /// level). Together the size of the spec's mapping, never the number of paths.
@@ -159,22 +157,6 @@ pub(crate) struct Posting {
     pub(crate) level: u8,
 }
 
-/// A competency a position requires, at the highest level any path demands.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Requirement<'f> {
-    /// The competency.
-    pub competency: &'f CompetencyId,
-    /// Its name.
-    pub name: &'f str,
-    /// Its type.
-    pub kind: CompetencyType,
-    /// The highest level demanded.
-    pub level: Level,
-    /// Every role → activity path that demands it, sorted by role then activity
-    /// (direct role requirements first), derived when iterated.
-    pub provenance: Paths<'f>,
-}
-
 impl Framework {
     /// Validates a spec and builds the framework.
     ///
@@ -200,7 +182,7 @@ impl Framework {
     /// E the compiled requirement entries (each position's distinct competencies, at most
     /// positions × competencies).
     /// Memory O(S + E): the framework keeps its own edges and the compiled requirements,
-    /// never the role → activity paths (provenance is derived when a [`Paths`] is
+    /// never the role → activity paths (provenance is derived when a [`Paths`](crate::Paths) is
     /// iterated): a position whose 65 roles all carry the same 65 activities of 65
     /// competencies costs about 8,500 edge visits and 65 entries, not 65 × 4,225 paths.
     ///
@@ -279,24 +261,6 @@ impl Framework {
     /// parsed spec, dropped as the framework takes it over.
     pub fn from_json(json: &str) -> Result<Framework, Errors> {
         Framework::new(FrameworkSpec::from_json(json)?)
-    }
-
-    /// What a position requires: each competency at the highest level any verified path
-    /// demands, sorted by competency id, with provenance.
-    ///
-    /// # Errors
-    /// [`Error::UnknownId`] when the framework has no such position.
-    ///
-    /// # Complexity
-    /// O(r) time and memory for r requirements (compiled at construction); each
-    /// requirement's [`Paths`] costs nothing until iterated (see its docs).
-    pub fn requirements(&self, position: &str) -> Result<Vec<Requirement<'_>>, Error> {
-        let p = self.position_index(position)?;
-        Ok(self
-            .position_reqs(p)
-            .iter()
-            .map(|&r| self.requirement(p, r))
-            .collect())
     }
 
     /// The framework as a spec again, every list sorted by id. Building a framework from it
@@ -392,17 +356,6 @@ impl Framework {
         }
         order::sort_by_key(&mut closure, |&i| self.course_rank[i as usize]);
         Ok(closure.into_iter().map(|i| self.course_id(i)).collect())
-    }
-
-    /// Requirement `r` of position `p`.
-    pub(crate) fn requirement(&self, p: u32, r: Req) -> Requirement<'_> {
-        Requirement {
-            competency: &self.competencies.items[r.competency as usize].id,
-            name: self.competency_name(r.competency),
-            kind: self.competency_kind[r.competency as usize],
-            level: Level::saturating(r.level),
-            provenance: Paths::new(self, p, r.competency),
-        }
     }
 
     pub(crate) fn position_index(&self, id: &str) -> Result<u32, Error> {
@@ -686,5 +639,49 @@ impl Framework {
             }
         }
         self.post_start = counts;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CourseSpec, Error, Framework, FrameworkSpec};
+
+    fn chain(n: usize, closed: bool) -> FrameworkSpec {
+        let mut spec = FrameworkSpec::new();
+        for i in 0..n {
+            let before = if i > 0 { i - 1 } else { n - 1 };
+            spec.courses.push(CourseSpec {
+                id: format!("c{i:06}").into(),
+                name: "course".into(),
+                hours: 1.0,
+                mode: crate::Mode::Formal,
+                provides: vec![],
+                prerequisites: if i > 0 || closed {
+                    vec![format!("c{before:06}").into()]
+                } else {
+                    vec![]
+                },
+                provider: None,
+                language: None,
+            });
+        }
+        spec
+    }
+
+    #[test]
+    fn long_prerequisite_chains_do_not_exhaust_the_stack() {
+        let fw = Framework::new(chain(200_000, false)).expect("an acyclic chain");
+        assert_eq!(fw.prerequisite_closure("c000002").unwrap().len(), 3);
+        let errors = Framework::new(chain(100_000, true)).unwrap_err().into_vec();
+        assert_eq!(errors.len(), 1);
+        match &errors[0] {
+            Error::PrerequisiteCycle { courses } => {
+                assert_eq!(courses.len(), 100_000);
+                // From the smallest id, each course requires the next: c0 requires c99999.
+                assert_eq!(courses[0].as_str(), "c000000");
+                assert_eq!(courses[1].as_str(), "c099999");
+            }
+            other => panic!("expected a cycle, found {other:?}"),
+        }
     }
 }

@@ -1,133 +1,24 @@
 //! Checks a [`FrameworkSpec`] and resolves its references to dense indices, collecting every
 //! problem rather than stopping at the first.
 
+mod adjacency;
 mod hierarchy;
 mod rules;
+mod table;
 
 pub(crate) use hierarchy::Hierarchy;
+pub(crate) use table::{Table, hidden_character};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use self::hierarchy::hierarchy;
+use self::table::table;
 use super::cycles::cycles;
-use super::hash::IdMap;
 use super::quote::has_hidden;
-use crate::model::order;
 use crate::model::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
-
-/// Entities of one kind, sorted by id, with an id → dense index map.
-#[derive(Clone, Debug)]
-pub(crate) struct Table<T> {
-    pub(crate) items: Vec<T>,
-    index: IdMap<String, u32>,
-}
-
-impl<T> Table<T> {
-    pub(crate) fn get(&self, id: &str) -> Option<u32> {
-        self.index.get(id).copied()
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.items.len()
-    }
-}
-
-/// The largest number of entities of one kind; dense indices are `u32`.
-pub(crate) const MAX_ENTITIES: usize = (u32::MAX >> 4) as usize;
-
-/// The error for an id or id-like `field` of entity `id` holding a hidden character.
-pub(crate) fn hidden_character(
-    kind: EntityKind,
-    id: &str,
-    field: &'static str,
-    value: &str,
-) -> Error {
-    Error::HiddenCharacter {
-        kind,
-        id: id.to_owned(),
-        field,
-        value: value.to_owned(),
-    }
-}
-
-/// Sorts entities by id and indexes them, reporting empty ids and names, ids holding a
-/// control or invisible character, and duplicates, in the order they appear.
-fn table<T>(
-    items: Vec<T>,
-    kind: EntityKind,
-    id: impl Fn(&T) -> &str,
-    name: impl Fn(&T) -> &str,
-    errors: &mut Vec<Error>,
-) -> Table<T> {
-    if items.len() > MAX_ENTITIES {
-        errors.push(Error::CapacityExceeded {
-            what: kind_plural(kind),
-            limit: MAX_ENTITIES as u64,
-        });
-    }
-    let mut seen: HashMap<&str, bool> = HashMap::with_capacity(items.len());
-    let mut keep = vec![false; items.len()];
-    for (i, item) in items.iter().enumerate() {
-        let key = id(item);
-        // An id of whitespace only is as unusable as an empty one.
-        if key.trim().is_empty() {
-            errors.push(Error::EmptyId { kind, index: i });
-            continue;
-        }
-        if has_hidden(key) {
-            errors.push(hidden_character(kind, key, "id", key));
-        }
-        if name(item).trim().is_empty() {
-            errors.push(Error::EmptyName {
-                kind,
-                id: key.to_owned(),
-            });
-        }
-        match seen.get_mut(key) {
-            None => {
-                seen.insert(key, false);
-                keep[i] = true;
-            }
-            Some(reported) => {
-                if !*reported {
-                    errors.push(Error::DuplicateId {
-                        kind,
-                        id: key.to_owned(),
-                    });
-                    *reported = true;
-                }
-            }
-        }
-    }
-    let mut items: Vec<T> = items
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(item, k)| k.then_some(item))
-        .collect();
-    order::sort_by(&mut items, |a, b| id(a).cmp(id(b)));
-    let index = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| (id(item).to_owned(), i as u32))
-        .collect();
-    Table { items, index }
-}
-
-fn kind_plural(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Competency => "competencies",
-        EntityKind::Activity => "activities",
-        EntityKind::Role => "roles",
-        EntityKind::Position => "positions",
-        EntityKind::Course => "courses",
-        EntityKind::Officer => "officers",
-        EntityKind::Group => "groups",
-        EntityKind::Department => "departments",
-    }
-}
 
 /// The validated framework data, before compilation.
 pub(crate) struct Validated {
@@ -502,48 +393,4 @@ fn prerequisite_cycles(graph: &DiGraph<(), ()>, courses: &Table<CourseSpec>) -> 
                 .collect(),
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::{CourseSpec, Error, Framework, FrameworkSpec};
-
-    fn chain(n: usize, closed: bool) -> FrameworkSpec {
-        let mut spec = FrameworkSpec::new();
-        for i in 0..n {
-            let before = if i > 0 { i - 1 } else { n - 1 };
-            spec.courses.push(CourseSpec {
-                id: format!("c{i:06}").into(),
-                name: "course".into(),
-                hours: 1.0,
-                mode: crate::Mode::Formal,
-                provides: vec![],
-                prerequisites: if i > 0 || closed {
-                    vec![format!("c{before:06}").into()]
-                } else {
-                    vec![]
-                },
-                provider: None,
-                language: None,
-            });
-        }
-        spec
-    }
-
-    #[test]
-    fn long_prerequisite_chains_do_not_exhaust_the_stack() {
-        let fw = Framework::new(chain(200_000, false)).expect("an acyclic chain");
-        assert_eq!(fw.prerequisite_closure("c000002").unwrap().len(), 3);
-        let errors = Framework::new(chain(100_000, true)).unwrap_err().into_vec();
-        assert_eq!(errors.len(), 1);
-        match &errors[0] {
-            Error::PrerequisiteCycle { courses } => {
-                assert_eq!(courses.len(), 100_000);
-                // From the smallest id, each course requires the next: c0 requires c99999.
-                assert_eq!(courses[0].as_str(), "c000000");
-                assert_eq!(courses[1].as_str(), "c099999");
-            }
-            other => panic!("expected a cycle, found {other:?}"),
-        }
-    }
 }

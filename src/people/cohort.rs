@@ -1,9 +1,13 @@
 //! A compact, validated store of many officers, for department-scale analysis.
 
 use crate::model::nearest::Nearest;
-use crate::people::columns::{Group, Lists, NO_TARGET, Names, Officers, capacity};
-use crate::people::profile::{NEAREST_LIMIT, Resolved, resolve_officer};
-use crate::{DepartmentId, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec, Profile};
+use crate::model::order;
+use crate::people::columns::{Group, Layout, Lists, NO_TARGET, Names, Officers, capacity};
+use crate::people::resolve::{NEAREST_LIMIT, Resolved, resolve_officer};
+use crate::{
+    DepartmentId, EntityKind, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec,
+    Profile,
+};
 
 /// Many officers checked against one framework, stored column-wise in about
 /// `16 + 4·h + len(id)` bytes each (h = competencies held), without their passbooks, plus
@@ -337,6 +341,77 @@ impl Cohort {
 #[inline]
 pub(crate) fn unpack(x: u32) -> (u32, u8) {
     (x >> 3, (x & 7) as u8)
+}
+
+/// Finishing the columns into a [`Cohort`] is defined here, beside the type it builds, so
+/// that the columns know nothing of it.
+impl Officers {
+    /// The cohort of these officers with their held levels laid out by `layout`, or the
+    /// problems: empty or repeated officer ids.
+    pub(crate) fn finish(
+        self,
+        stamp: u64,
+        layout: Layout,
+        held: Lists,
+        completed: Lists,
+        errors: &mut Vec<Error>,
+    ) -> Option<Cohort> {
+        let slot = layout.order.as_ref().map(|order| {
+            let mut slot = vec![0u32; order.len()];
+            for (s, &i) in order.iter().enumerate() {
+                slot[i as usize] = s as u32;
+            }
+            slot
+        });
+        let mut cohort = Cohort {
+            stamp,
+            ids: self.ids,
+            id_end: self.id_end,
+            names: self.names,
+            departments: layout.departments,
+            department: self.department,
+            position: self.position,
+            targets: self.targets,
+            slot,
+            held_start: held.start,
+            held: held.values,
+            groups: layout.groups,
+            completed: (!completed.values.is_empty()).then_some(completed),
+            by_id: None,
+        };
+        let before = errors.len();
+        index_ids(&mut cohort, errors);
+        if errors.len() > before {
+            return None;
+        }
+        cohort.shrink_to_fit();
+        Some(cohort)
+    }
+}
+
+/// Sorts the officers by id (unless their input order already is) and reports repeated
+/// ids, one error per id in id order.
+fn index_ids(c: &mut Cohort, errors: &mut Vec<Error>) {
+    let n = c.len() as u32;
+    if (1..n).all(|i| c.id_str(i - 1) < c.id_str(i)) {
+        return;
+    }
+    let mut by_id: Vec<u32> = (0..n).collect();
+    order::sort_unstable_by(&mut by_id, |&a, &b| {
+        c.id_str(a).cmp(c.id_str(b)).then(a.cmp(&b))
+    });
+    for w in by_id.windows(2) {
+        if c.id_str(w[0]) == c.id_str(w[1]) {
+            let id = c.id_str(w[0]).to_owned();
+            if !matches!(errors.last(), Some(Error::DuplicateId { id: last, .. }) if *last == id) {
+                errors.push(Error::DuplicateId {
+                    kind: EntityKind::Officer,
+                    id,
+                });
+            }
+        }
+    }
+    c.by_id = Some(by_id);
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Building a [`Cohort`]'s columns from officers read one at a time, whatever they are read
+//! Building a [`Cohort`](crate::Cohort)'s columns from officers read one at a time, whatever they are read
 //! from (specs, JSON, CSV rows), without holding their specs.
 //!
 //! Officers arrive in input order and keep it for every accessor; their held levels are
@@ -7,7 +7,7 @@
 
 use crate::model::hash::IdMap;
 use crate::model::order;
-use crate::{Cohort, DepartmentId, EntityKind, Error};
+use crate::{DepartmentId, Error};
 
 /// A target position of none.
 pub(crate) const NO_TARGET: u32 = u32::MAX;
@@ -74,15 +74,15 @@ impl Lists {
 
 /// The columns of the officers read so far, in input order, held levels apart.
 pub(crate) struct Officers {
-    ids: String,
-    id_end: Vec<u32>,
-    names: Option<Names>,
+    pub(super) ids: String,
+    pub(super) id_end: Vec<u32>,
+    pub(super) names: Option<Names>,
     /// Departments numbered in order of first appearance (renumbered by name at the end).
-    dept_index: IdMap<String, u32>,
-    dept_names: Vec<String>,
-    department: Vec<u32>,
-    position: Vec<u32>,
-    targets: Option<Vec<u32>>,
+    pub(super) dept_index: IdMap<String, u32>,
+    pub(super) dept_names: Vec<String>,
+    pub(super) department: Vec<u32>,
+    pub(super) position: Vec<u32>,
+    pub(super) targets: Option<Vec<u32>>,
 }
 
 impl Officers {
@@ -229,56 +229,14 @@ impl Officers {
             order: (!identity).then_some(order),
         }
     }
-
-    /// The cohort of these officers with their held levels laid out by `layout`, or the
-    /// problems: empty or repeated officer ids.
-    pub(crate) fn finish(
-        self,
-        stamp: u64,
-        layout: Layout,
-        held: Lists,
-        completed: Lists,
-        errors: &mut Vec<Error>,
-    ) -> Option<Cohort> {
-        let slot = layout.order.as_ref().map(|order| {
-            let mut slot = vec![0u32; order.len()];
-            for (s, &i) in order.iter().enumerate() {
-                slot[i as usize] = s as u32;
-            }
-            slot
-        });
-        let mut cohort = Cohort {
-            stamp,
-            ids: self.ids,
-            id_end: self.id_end,
-            names: self.names,
-            departments: layout.departments,
-            department: self.department,
-            position: self.position,
-            targets: self.targets,
-            slot,
-            held_start: held.start,
-            held: held.values,
-            groups: layout.groups,
-            completed: (!completed.values.is_empty()).then_some(completed),
-            by_id: None,
-        };
-        let before = errors.len();
-        index_ids(&mut cohort, errors);
-        if errors.len() > before {
-            return None;
-        }
-        cohort.shrink_to_fit();
-        Some(cohort)
-    }
 }
 
 /// How a cohort's officers are stored: departments by name, and the officers grouped.
 pub(crate) struct Layout {
-    departments: Vec<DepartmentId>,
-    groups: Vec<Group>,
+    pub(super) departments: Vec<DepartmentId>,
+    pub(super) groups: Vec<Group>,
     /// Slot → input index; `None` when officers came grouped already.
-    order: Option<Vec<u32>>,
+    pub(super) order: Option<Vec<u32>>,
 }
 
 impl Layout {
@@ -339,31 +297,6 @@ fn counting_sort(
         start[k] += 1;
     }
     out
-}
-
-/// Sorts the officers by id (unless their input order already is) and reports repeated
-/// ids, one error per id in id order.
-fn index_ids(c: &mut Cohort, errors: &mut Vec<Error>) {
-    let n = c.len() as u32;
-    if (1..n).all(|i| c.id_str(i - 1) < c.id_str(i)) {
-        return;
-    }
-    let mut by_id: Vec<u32> = (0..n).collect();
-    order::sort_unstable_by(&mut by_id, |&a, &b| {
-        c.id_str(a).cmp(c.id_str(b)).then(a.cmp(&b))
-    });
-    for w in by_id.windows(2) {
-        if c.id_str(w[0]) == c.id_str(w[1]) {
-            let id = c.id_str(w[0]).to_owned();
-            if !matches!(errors.last(), Some(Error::DuplicateId { id: last, .. }) if *last == id) {
-                errors.push(Error::DuplicateId {
-                    kind: EntityKind::Officer,
-                    id,
-                });
-            }
-        }
-    }
-    c.by_id = Some(by_id);
 }
 
 /// The error for a cohort beyond what 32-bit indices address.

@@ -8,7 +8,10 @@
 //! [`Profile`]: crate::Profile
 //! [`Cohort`]: crate::Cohort
 
+pub(crate) mod officer;
+pub(crate) mod policy;
 pub(crate) mod profile;
+pub(crate) mod resolve;
 
 pub(crate) mod cohort;
 pub(crate) mod columns;

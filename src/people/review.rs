@@ -3,7 +3,7 @@
 use std::borrow::Borrow;
 
 use crate::model::date::{format_day, parse_iso_date};
-use crate::people::profile::evidence_date;
+use crate::people::resolve::evidence_date;
 use crate::{Error, EvidenceProblem, Framework, OfficerSpec};
 
 /// Options for [`Framework::review_officers`].

@@ -28,26 +28,8 @@
 //! 1e-9, far above the rounding of any sum here, so a bound never prunes a tie.
 
 use crate::Framework;
+use crate::model::gap_cost::GapCost;
 use crate::planning::recommend::{UntaggedLevel, reaches};
-
-/// The three bounds of one gap (see the module docs), or of a whole instance.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct GapCost {
-    /// Whether any course (not completed) closes the gap.
-    pub(crate) closable: bool,
-    pub(crate) share: f64,
-    pub(crate) packing: f64,
-    pub(crate) closure: f64,
-}
-
-impl GapCost {
-    const OPEN: GapCost = GapCost {
-        closable: false,
-        share: f64::INFINITY,
-        packing: f64::INFINITY,
-        closure: f64::INFINITY,
-    };
-}
 
 /// Sums per-gap costs into a bound on a plan's hours: the best of the three bounds over
 /// the closable gaps (only the share bound when `full_closures` is false).

@@ -8,9 +8,10 @@ use std::collections::BinaryHeap;
 use serde::Serialize;
 
 use crate::analysis::gap::{Tally, merge_held};
+use crate::model::gap_cost::GapCost;
 use crate::people::cohort::unpack;
 use crate::planning::bounds::{
-    GapCost, Scratch, Total, clearly_above, full_closures, gap_costs, post_tables,
+    Scratch, Total, clearly_above, full_closures, gap_costs, post_tables,
 };
 use crate::planning::cover;
 use crate::planning::groups::{Groups, met_levels};

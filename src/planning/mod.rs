@@ -15,3 +15,6 @@ pub(crate) mod bounds;
 pub(crate) mod cover;
 pub(crate) mod department;
 pub(crate) mod groups;
+
+#[cfg(test)]
+mod tests;

@@ -3,7 +3,7 @@
 //! Each test provokes its variant through the public API (a bad spec, officer, option,
 //! query, CASE package or CSV text), then compares the whole list of errors — variant and
 //! fields — and the exact `Display` text. The last test parses the variants out of
-//! `src/model/error/mod.rs`, so a variant added without a catalogue entry fails.
+//! `src/model/error/variants.rs`, so a variant added without a catalogue entry fails.
 
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseDocument, CaseElement, CaseExportOptions, CaseImport,
@@ -2285,7 +2285,7 @@ const COVERED: &[&str] = &[
 fn declared_variants(source: &str) -> Vec<&str> {
     let body = source
         .split_once("pub enum Error {\n")
-        .expect("src/model/error/mod.rs declares `pub enum Error`")
+        .expect("src/model/error/variants.rs declares `pub enum Error`")
         .1;
     let body = body
         .split_once("\n}\n")
@@ -2321,7 +2321,7 @@ fn snake_case(name: &str) -> String {
 
 #[test]
 fn every_variant_is_catalogued() {
-    let declared = declared_variants(include_str!("../../src/model/error/mod.rs"));
+    let declared = declared_variants(include_str!("../../src/model/error/variants.rs"));
     assert!(declared.len() >= 39, "parsed only {declared:?}");
     let missing: Vec<&&str> = declared.iter().filter(|v| !COVERED.contains(v)).collect();
     assert!(
@@ -2333,7 +2333,7 @@ fn every_variant_is_catalogued() {
     assert_eq!(declared, COVERED, "keep the catalogue in declaration order");
 
     // Every code is in the table of the `Error` docs.
-    let source = include_str!("../../src/model/error/mod.rs");
+    let source = include_str!("../../src/model/error/variants.rs");
     for variant in COVERED {
         let row = format!("/// | `{}` |", snake_case(variant));
         assert!(

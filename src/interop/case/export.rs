@@ -3,9 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::identifiers::{Identifiers, identifiers};
+use super::node::{CHILD_OF, missing, non_blank};
 use super::read::DOCUMENT;
 use super::uuid::{canonical_case_uuid, parse_case_uuid, uuid_v5};
-use super::{CHILD_OF, missing, non_blank};
 use crate::CaseElement;
 use crate::interop::case::import::type_key;
 use crate::interop::case::package::{
@@ -375,6 +375,54 @@ pub(crate) fn is_date_time(text: &str) -> bool {
         [] | [b'Z'] => true,
         [b'+' | b'-', h1, h2, b':', m1, m2] => two(*h1, *h2, 23) && two(*m1, *m2, 59),
         _ => false,
+    }
+}
+
+impl CasePackage {
+    /// Writes a framework's competency dictionary and groups as a package described by
+    /// `document`.
+    ///
+    /// Follows the export table on [`CasePackage`]. The output depends only on the
+    /// arguments: the same framework, document and options give byte-identical JSON, and
+    /// [`CaseImport::from_json`](crate::CaseImport::from_json) reads it back.
+    ///
+    /// # Errors
+    /// Every problem at once: [`Error::CaseInvalidIdentifier`] when the document identifier
+    /// or an identifier given in the options is not a CASE UUID,
+    /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` is not an ISO 8601
+    /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
+    /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options, and
+    /// for the group identifiers the options give: [`Error::UnknownId`] for a group or area
+    /// the framework does not have, [`Error::CaseConflictingIdentifiers`] for two different
+    /// ones given for one group, [`Error::CaseIdentifierClash`] for one that another element
+    /// has already. A valid framework always exports: when a competency's or group's UUID
+    /// id is already another element's identifier (a group and a competency may share an
+    /// id, being of different kinds), the later one in the order document, competencies,
+    /// groups gets a derived identifier and keeps its id as `humanCodingScheme`.
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{CaseDocument, CaseExportOptions, CasePackage, Framework};
+    ///
+    /// let framework = Framework::from_json(r#"{"format_version": 1, "competencies": [
+    ///   {"id": "drafting", "name": "Noting and drafting", "type": "functional",
+    ///    "area": "Office procedure"}]}"#)?;
+    /// let document = CaseDocument::new(
+    ///     "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", "Office competencies", "DoPT",
+    ///     "2025-01-15T10:00:00Z");
+    /// let package = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())?;
+    /// assert_eq!(package.items.len(), 2); // the area's group, then the competency
+    /// assert_eq!(package.items[0].item_type.as_deref(), Some("Area"));
+    /// assert_eq!(package.items[1].human_coding_scheme.as_deref(), Some("drafting"));
+    /// assert_eq!(package.associations[1].association_type, "isChildOf");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_framework(
+        framework: &Framework,
+        document: &CaseDocument,
+        options: &CaseExportOptions,
+    ) -> Result<CasePackage, Errors> {
+        export(framework, document, options)
     }
 }
 

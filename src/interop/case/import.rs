@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::interop::case::package::{CaseAssociation, CaseDocument, CasePackage};
+use crate::interop::case::package::{CaseAssociation, CaseDocument};
 use crate::model::spec::{CompetencyType, FrameworkSpec, GroupKind};
-use crate::{CaseElement, CompetencyId, Errors, GroupId, Level};
+use crate::{CaseElement, CompetencyId, GroupId, Level};
 
 /// Which CASE field gives a competency or group its id.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -152,79 +152,6 @@ pub struct CaseImport {
     pub spec: FrameworkSpec,
     /// What was mapped how, and everything not carried into the spec.
     pub report: CaseImportReport,
-}
-
-impl CaseImport {
-    /// Reads CASE JSON and maps it as [`CaseImport::from_package`] does.
-    ///
-    /// # Errors
-    /// A single [`Error::Json`](crate::Error::Json) when the text is not JSON or not an
-    /// object; otherwise every problem [`CaseImport::from_package`] finds.
-    ///
-    /// # Example
-    /// ```
-    /// use karmayogi::{CaseImport, CaseImportOptions, CompetencyType, Framework};
-    ///
-    /// let json = r#"{
-    ///   "CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000000",
-    ///                  "uri": "https://case.example.org/d", "creator": "DoPT",
-    ///                  "title": "Office competencies", "lastChangeDateTime": "2025-01-15T10:00:00Z"},
-    ///   "CFItems": [
-    ///     {"identifier": "a0000000-0000-4000-8000-000000000001", "fullStatement": "Office procedure",
-    ///      "CFItemType": "Area"},
-    ///     {"identifier": "c0000000-0000-4000-8000-000000000001", "abbreviatedStatement": "Noting and drafting",
-    ///      "fullStatement": "Writes clear notes and drafts replies on files.",
-    ///      "CFItemType": "Functional Competency", "humanCodingScheme": "OP.1"}
-    ///   ],
-    ///   "CFAssociations": [
-    ///     {"identifier": "e0000000-0000-4000-8000-000000000001", "associationType": "isChildOf",
-    ///      "originNodeURI": {"identifier": "c0000000-0000-4000-8000-000000000001"},
-    ///      "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"}}
-    ///   ]
-    /// }"#;
-    /// let import = CaseImport::from_json(json, &CaseImportOptions::default())?;
-    /// let c = &import.spec.competencies[0];
-    /// assert_eq!(c.name, "Noting and drafting");
-    /// assert_eq!(c.kind, CompetencyType::Functional);
-    /// // The area item is a group with its own identity.
-    /// assert_eq!(c.groups[0].as_str(), "a0000000-0000-4000-8000-000000000001");
-    /// assert_eq!(import.spec.groups[0].name, "Office procedure");
-    /// // Nothing is dropped silently: the unused code is reported.
-    /// assert_eq!(import.report.dropped_fields[0].field, "humanCodingScheme");
-    /// Framework::new(import.spec)?;
-    /// # Ok::<(), karmayogi::Errors>(())
-    /// ```
-    pub fn from_json(json: &str, options: &CaseImportOptions) -> Result<CaseImport, Errors> {
-        CaseImport::from_package(&CasePackage::from_json(json)?, options)
-    }
-
-    /// Maps a package to a competency dictionary and its groups, following the import
-    /// table on [`CasePackage`].
-    ///
-    /// # Errors
-    /// [`Errors`] listing every problem: [`Error::CaseMissingDocument`],
-    /// [`Error::CaseMissingIdentifier`], [`Error::CaseMissingField`],
-    /// [`Error::CaseFieldName`] for a field named like a CASE field in another case,
-    /// [`Error::CaseFieldType`] for a field the import needs holding another JSON type,
-    /// [`Error::CaseDuplicateIdentifier`], [`Error::CaseChildOfCycle`],
-    /// [`Error::DuplicateId`] for two items giving the same competency or group id, and
-    /// [`Error::InvalidOption`] for a level rule that cannot map anything.
-    ///
-    /// [`Error::CaseMissingDocument`]: crate::Error::CaseMissingDocument
-    /// [`Error::CaseMissingIdentifier`]: crate::Error::CaseMissingIdentifier
-    /// [`Error::CaseMissingField`]: crate::Error::CaseMissingField
-    /// [`Error::CaseFieldName`]: crate::Error::CaseFieldName
-    /// [`Error::CaseFieldType`]: crate::Error::CaseFieldType
-    /// [`Error::CaseDuplicateIdentifier`]: crate::Error::CaseDuplicateIdentifier
-    /// [`Error::CaseChildOfCycle`]: crate::Error::CaseChildOfCycle
-    /// [`Error::DuplicateId`]: crate::Error::DuplicateId
-    /// [`Error::InvalidOption`]: crate::Error::InvalidOption
-    pub fn from_package(
-        package: &CasePackage,
-        options: &CaseImportOptions,
-    ) -> Result<CaseImport, Errors> {
-        crate::interop::case::import(package, options)
-    }
 }
 
 /// Everything an import mapped by rule or could not carry, sorted for stable output.

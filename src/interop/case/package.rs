@@ -14,12 +14,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use crate::interop::case::read;
+use crate::GroupId;
 use crate::model::spec::{CompetencyType, GroupKind};
-use crate::{Error, Errors, Framework, GroupId};
 
 /// Fields a CASE element carries that this crate does not model, kept verbatim.
 pub type CaseExtra = BTreeMap<String, Value>;
@@ -359,108 +358,11 @@ pub struct CaseCriterionLevel {
     pub extra: CaseExtra,
 }
 
-/// Reading goes through one tolerant reader (`interop::case::read`), whatever the format:
-/// each element is read as a JSON object whose keys must not repeat, then its fields are
-/// taken by type.
-macro_rules! tolerant_deserialize {
-    ($($type:ident => $read:ident, $what:literal;)*) => {$(
-        impl<'de> Deserialize<'de> for $type {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let object = deserializer.deserialize_map(read::ObjectVisitor($what))?;
-                Ok(read::$read(object))
-            }
-        }
-    )*};
-}
-
-impl<'de> Deserialize<'de> for CasePackage {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(read::PackageVisitor)
-    }
-}
-
-tolerant_deserialize! {
-    CaseDocument => document, "a CASE CFDocument object";
-    CaseItem => item, "a CASE CFItem object";
-    CaseAssociation => association, "a CASE CFAssociation object";
-    CaseRubric => rubric, "a CASE CFRubric object";
-    CaseCriterion => criterion, "a CASE CFRubricCriterion object";
-    CaseCriterionLevel => level, "a CASE CFRubricCriterionLevel object";
-}
-
-impl<'de> Deserialize<'de> for CaseLink {
-    /// A link object, or a plain URI string as CASE 1.0 writes node links.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(read::LinkVisitor)
-    }
-}
-
 impl CasePackage {
-    /// Reads a package from CASE JSON, without checking what it means.
-    ///
-    /// Tolerant as the type's docs say: a `{"CFPackage": …}` wrapper is removed, `null`
-    /// reads as absent, a string node link as a link with a `uri`, and values of an
-    /// unexpected type are kept in `extra`.
-    ///
-    /// # Errors
-    /// [`Error::Json`], with its position, for malformed JSON, a key repeated in one object
-    /// or both inside and beside a `{"CFPackage": …}` wrapper, or a document that is not a
-    /// JSON object.
-    pub fn from_json(json: &str) -> Result<CasePackage, Error> {
-        let json = crate::model::json::without_bom(json);
-        serde_json::from_str(json).map_err(|e| crate::model::json::json_error(&e))
-    }
-
     /// Writes the package as pretty-printed CASE JSON. Empty strings are left out, never
     /// written as blank fields.
     pub fn to_json(&self) -> String {
         crate::model::json::to_pretty_json(self)
-    }
-
-    /// Writes a framework's competency dictionary and groups as a package described by
-    /// `document`.
-    ///
-    /// Follows the export table on [`CasePackage`]. The output depends only on the
-    /// arguments: the same framework, document and options give byte-identical JSON, and
-    /// [`CaseImport::from_json`](crate::CaseImport::from_json) reads it back.
-    ///
-    /// # Errors
-    /// Every problem at once: [`Error::CaseInvalidIdentifier`] when the document identifier
-    /// or an identifier given in the options is not a CASE UUID,
-    /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` is not an ISO 8601
-    /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
-    /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options, and
-    /// for the group identifiers the options give: [`Error::UnknownId`] for a group or area
-    /// the framework does not have, [`Error::CaseConflictingIdentifiers`] for two different
-    /// ones given for one group, [`Error::CaseIdentifierClash`] for one that another element
-    /// has already. A valid framework always exports: when a competency's or group's UUID
-    /// id is already another element's identifier (a group and a competency may share an
-    /// id, being of different kinds), the later one in the order document, competencies,
-    /// groups gets a derived identifier and keeps its id as `humanCodingScheme`.
-    ///
-    /// # Example
-    /// ```
-    /// use karmayogi::{CaseDocument, CaseExportOptions, CasePackage, Framework};
-    ///
-    /// let framework = Framework::from_json(r#"{"format_version": 1, "competencies": [
-    ///   {"id": "drafting", "name": "Noting and drafting", "type": "functional",
-    ///    "area": "Office procedure"}]}"#)?;
-    /// let document = CaseDocument::new(
-    ///     "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", "Office competencies", "DoPT",
-    ///     "2025-01-15T10:00:00Z");
-    /// let package = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())?;
-    /// assert_eq!(package.items.len(), 2); // the area's group, then the competency
-    /// assert_eq!(package.items[0].item_type.as_deref(), Some("Area"));
-    /// assert_eq!(package.items[1].human_coding_scheme.as_deref(), Some("drafting"));
-    /// assert_eq!(package.associations[1].association_type, "isChildOf");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_framework(
-        framework: &Framework,
-        document: &CaseDocument,
-        options: &CaseExportOptions,
-    ) -> Result<CasePackage, Errors> {
-        crate::interop::case::export(framework, document, options)
     }
 }
 
@@ -559,6 +461,10 @@ impl CaseExportOptions {
     /// [`area_identifier`](Self::area_identifier) ([`Error::CaseConflictingIdentifiers`]),
     /// and one that the document, another group or a competency has already
     /// ([`Error::CaseIdentifierClash`]).
+    ///
+    /// [`Error::UnknownId`]: crate::Error::UnknownId
+    /// [`Error::CaseConflictingIdentifiers`]: crate::Error::CaseConflictingIdentifiers
+    /// [`Error::CaseIdentifierClash`]: crate::Error::CaseIdentifierClash
     pub fn group_identifier(
         mut self,
         group: impl Into<GroupId>,
@@ -579,6 +485,7 @@ impl CaseExportOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     #[test]
     fn unknown_fields_survive_a_read_and_write() {

@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::map::Reporter;
+use super::node::{Node, Parsed, Typed, non_blank, opt_non_blank};
 use super::read::{CRITERION, LEVEL, RUBRIC};
-use super::{Node, Parsed, Typed, non_blank, opt_non_blank};
+use super::reporter::Reporter;
 use crate::interop::case::import::{
     CaseDropReason, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale, CaseScaleLevel,
 };

@@ -1,6 +1,6 @@
 //! The `isChildOf` structure of a package: each item's parents in it, and its cycles.
 
-use super::{CHILD_OF, Node, Parsed};
+use super::node::{CHILD_OF, Node, Parsed};
 use crate::Error;
 use crate::model::order;
 

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{Map, Value};
 
-use super::json::{Report, level, normalised, optional_text, parse, required_text, shape};
-use super::kcm::kcm_id;
-use super::{IgotLoad, IgotWhat};
+use super::json::{Report, normalised, parse, required_text, shape};
+use super::report::{IgotLoad, IgotWhat};
+use super::tags::{KcmTagKey, Tag, Tags};
 use crate::interop::case::read::json_type;
 use crate::model::nearest::Nearest;
 use crate::{CourseOutcome, CourseSpec, EntityKind, Errors, Framework, Mode};
@@ -22,23 +22,6 @@ const KNOWN: &[&str] = &[
     "competencies_v5",
     "competencies_v6",
 ];
-
-/// Which fields of a KCM tag (`competencies_v5`, `competencies_v6`) name the competency in
-/// [`load_igot_courses`]. FRAC-era tags (`competencies_v3`) always name it by `id`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum KcmTagKey {
-    /// The area, theme and sub-theme names, as the id [`load_kcm`](crate::load_kcm) gives
-    /// the sub-theme ([`kcm_id`](crate::kcm_id)). The default.
-    #[default]
-    Names,
-    /// The tag's own sub-theme identifier: `competencySubThemeIdentifier` of v6
-    /// (`kcmfinal_fw_subtheme_<uuid>`) or `competencySubThemeId` of v5 (a whole number, as
-    /// decimal text): for a framework whose competency ids are the platform's.
-    Identifiers,
-    /// The v6 ref id `competencySubThemeRefId` (`COMSUBTHEME-000243`); v5 tags, which have
-    /// none, by their `competencySubThemeId`.
-    RefIds,
-}
 
 /// Options for [`load_igot_courses`].
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -231,12 +214,6 @@ struct Reader<'a> {
     nearest: Nearest,
 }
 
-/// A tag read: the competency id it names and its level (none for KCM tags).
-struct Tag {
-    key: String,
-    level: Option<u64>,
-}
-
 impl Reader<'_> {
     /// One record: the course, or `None` when it is set aside.
     fn course(
@@ -295,10 +272,14 @@ impl Reader<'_> {
                         misspelt.insert(key.to_owned());
                     }
                 }
+                let mut tags = Tags {
+                    report: &mut self.report,
+                    key: self.options.key,
+                };
                 let read = match generation {
-                    "competencies_v3" => self.v3(&path, tag),
-                    "competencies_v5" => self.v5(&path, tag),
-                    _ => self.v6(&path, tag),
+                    "competencies_v3" => tags.v3(&path, tag),
+                    "competencies_v5" => tags.v5(&path, tag),
+                    _ => tags.v6(&path, tag),
                 };
                 let Some(read) = read else { continue };
                 self.add(&path, id, read, &mut kept);
@@ -387,159 +368,6 @@ impl Reader<'_> {
             self.report
                 .set_aside(path, id, IgotWhat::HoursOutOfRange { hours });
             None
-        }
-    }
-
-    /// A FRAC-era tag: `id` at `selectedLevelLevel`.
-    fn v3(&mut self, path: &str, tag: &Map<String, Value>) -> Option<Tag> {
-        self.report
-            .ignore_others("competencies_v3", tag, &["id", "selectedLevelLevel"]);
-        let key = self.needed(path, tag, "id")?;
-        let level = match tag.get("selectedLevelLevel") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(v) => match level(v) {
-                Ok(l) => Some(l),
-                Err(found) => {
-                    self.report.set_aside(
-                        path,
-                        &key,
-                        IgotWhat::UnreadableLevel {
-                            field: "selectedLevelLevel",
-                            found,
-                        },
-                    );
-                    return None;
-                }
-            },
-        };
-        Some(Tag { key, level })
-    }
-
-    /// A KCM tag of v5: names, or the sub-theme's integer id.
-    fn v5(&mut self, path: &str, tag: &Map<String, Value>) -> Option<Tag> {
-        self.report.ignore_others(
-            "competencies_v5",
-            tag,
-            &[
-                "competencyArea",
-                "competencyTheme",
-                "competencySubTheme",
-                "competencySubThemeId",
-                "competencyAreaId",
-                "competencyThemeId",
-                "competencyAreaDescription",
-                "competencyThemeDescription",
-                "competencySubThemeDescription",
-                "competecnyThemeDescription",
-                "competecnySubThemeDescription",
-                "competencyThemeType",
-            ],
-        );
-        let key = match self.options.key {
-            KcmTagKey::Names => self.names(
-                path,
-                tag,
-                ["competencyArea", "competencyTheme", "competencySubTheme"],
-            )?,
-            KcmTagKey::Identifiers | KcmTagKey::RefIds => match tag.get("competencySubThemeId") {
-                Some(Value::Number(n)) => n.to_string(),
-                Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-                None | Some(Value::Null) => {
-                    self.report.set_aside(
-                        path,
-                        "",
-                        IgotWhat::MissingField {
-                            field: "competencySubThemeId",
-                        },
-                    );
-                    return None;
-                }
-                Some(other) => {
-                    self.report.set_aside(
-                        path,
-                        "",
-                        IgotWhat::WrongType {
-                            field: "competencySubThemeId",
-                            found: json_type(other),
-                            expected: "a whole number",
-                        },
-                    );
-                    return None;
-                }
-            },
-        };
-        Some(Tag { key, level: None })
-    }
-
-    /// A KCM tag of v6: names, identifier or ref id.
-    fn v6(&mut self, path: &str, tag: &Map<String, Value>) -> Option<Tag> {
-        self.report.ignore_others(
-            "competencies_v6",
-            tag,
-            &[
-                "competencyAreaName",
-                "competencyThemeName",
-                "competencySubThemeName",
-                "competencyAreaIdentifier",
-                "competencyThemeIdentifier",
-                "competencySubThemeIdentifier",
-                "competencyAreaRefId",
-                "competencyThemeRefId",
-                "competencySubThemeRefId",
-                "competencyAreaDescription",
-                "competencyThemeDescription",
-                "competencySubThemeDescription",
-                "competencyThemeType",
-                "competencyThemeAdditionalProperties",
-                "competencySubThemeAdditionalProperties",
-            ],
-        );
-        let key = match self.options.key {
-            KcmTagKey::Names => self.names(
-                path,
-                tag,
-                [
-                    "competencyAreaName",
-                    "competencyThemeName",
-                    "competencySubThemeName",
-                ],
-            )?,
-            KcmTagKey::Identifiers => self.needed(path, tag, "competencySubThemeIdentifier")?,
-            KcmTagKey::RefIds => self.needed(path, tag, "competencySubThemeRefId")?,
-        };
-        Some(Tag { key, level: None })
-    }
-
-    /// The KCM id named by three name fields.
-    fn names(
-        &mut self,
-        path: &str,
-        tag: &Map<String, Value>,
-        fields: [&'static str; 3],
-    ) -> Option<String> {
-        let mut names = Vec::with_capacity(3);
-        for field in fields {
-            names.push(self.needed(path, tag, field)?);
-        }
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        Some(kcm_id(&names))
-    }
-
-    /// A text field the tag is keyed by, or `None` (set aside).
-    fn needed(
-        &mut self,
-        path: &str,
-        tag: &Map<String, Value>,
-        field: &'static str,
-    ) -> Option<String> {
-        match required_text(tag, field) {
-            Ok(s) => Some(s.to_owned()),
-            Err(what) => {
-                let id = optional_text(tag, "id").unwrap_or("");
-                self.report.set_aside(path, id, what);
-                None
-            }
         }
     }
 

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::json::{Report, level, optional_text, parse, required_text, shape};
 use super::kcm::area_type;
-use super::{IgotLoad, IgotWhat};
+use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::read::json_type;
 use crate::{
     ActivitySpec, CompetencySpec, DepartmentId, Errors, FrameworkSpec, LevelDescriptor,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::{IgotEntry, IgotField, IgotReport, IgotWhat};
+use super::report::{IgotEntry, IgotField, IgotReport, IgotWhat};
 use crate::interop::case::read::{checked_json, json_type};
 use crate::model::json::{json_error, without_bom};
 use crate::{Error, Errors};

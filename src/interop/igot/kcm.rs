@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::json::{Report, parse, required_text, shape, whitespace};
-use super::{IgotLoad, IgotWhat};
+use super::report::{IgotLoad, IgotWhat};
 use crate::{CompetencySpec, CompetencyType, Errors, FrameworkSpec, GroupKind, GroupSpec};
 
 const DOCUMENT: &str = "kcm dictionary";

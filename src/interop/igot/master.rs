@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::json::{Report, normalised, optional_text, parse, required_text, shape, whitespace};
-use super::{IgotLoad, IgotWhat};
+use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::read::json_type;
 use crate::{Errors, PositionId};
 

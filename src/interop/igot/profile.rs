@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::json::{Report, level, level_by_name, parse, required_text, shape};
-use super::{IgotLoad, IgotWhat};
+use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::read::json_type;
 use crate::{Errors, Evidence, EvidenceSource};
 

@@ -1,6 +1,7 @@
 //! Codes, serialization and messages of every variant.
 
 use super::*;
+use crate::{EntityKind, GroupId};
 
 /// One value of every variant. The match in `index` is exhaustive, so a new variant
 /// does not compile until it is added here.

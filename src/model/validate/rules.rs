@@ -13,8 +13,8 @@ use std::collections::BinaryHeap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::Table;
-use super::hierarchy::Adjacency;
+use super::adjacency::Adjacency;
+use super::table::Table;
 use crate::model::cycles::cycles;
 use crate::model::order;
 use crate::model::spec::{CompetencySpec, GroupSpec};

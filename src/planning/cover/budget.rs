@@ -5,12 +5,12 @@
 //! and minimal (every chosen candidate closes some element worth something no other chosen
 //! candidate closes, or is required by one).
 
-use super::greedy::{Goal, Scratch, complete, preferred};
+use super::greedy::{Scratch, fill, preferred};
+use super::instance::{EPS, Instance, Solution};
 use super::knapsack::Knapsack;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu::tabu_budget;
-use super::{EPS, Instance, Solution};
 use crate::model::order;
 
 /// Whether `(value, cost)` is lexicographically better than `(best_value, best_cost)`.
@@ -18,28 +18,6 @@ fn better(inst: &Instance, value: f64, cost: f64, best_value: f64, best_cost: f6
     let tol = EPS * best_value.abs().max(1.0);
     value > best_value + tol
         || (value >= best_value - tol && cost < best_cost - inst.step(best_cost) / 2.0)
-}
-
-/// Fills the hours left greedily and drops what became redundant, until neither changes
-/// anything: the plan is then maximal and minimal.
-pub(super) fn fill(
-    inst: &Instance,
-    state: &mut State,
-    budget: f64,
-    banned: Option<u32>,
-    s: &mut Scratch,
-) {
-    loop {
-        let before = state.journal.len();
-        complete(inst, state, banned, Goal::Budget { limit: budget }, s);
-        let added = state.journal.len() > before;
-        let order = chosen_by_cost(inst, state);
-        let mid = state.journal.len();
-        remove_redundant(inst, state, &order, true);
-        if !added || state.journal.len() == mid {
-            return;
-        }
-    }
 }
 
 /// Greedy budgeted cover: the best of (a) the greedy by value per unit of marginal cost

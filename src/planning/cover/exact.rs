@@ -4,12 +4,12 @@
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
+use super::instance::{Instance, Solution};
 use super::lagrange::Lagrange;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu::tabu_cover;
 use super::trade::{Work, trade_picks};
-use super::{Instance, Solution};
 use crate::model::order;
 use std::collections::BinaryHeap;
 

@@ -3,8 +3,8 @@
 
 use std::collections::BinaryHeap;
 
+use super::instance::{EPS, Instance, Solution};
 use super::state::{State, chosen_by_cost, most_expensive_first, remove_redundant};
-use super::{EPS, Instance, Solution};
 use crate::model::order;
 
 /// Buffers reused across greedy completions.
@@ -542,3 +542,25 @@ pub(crate) fn exchange_pairs(inst: &Instance, state: &mut State, s: &mut Scratch
 /// Pairs tried in all by [`exchange_pairs`], so that plans of thousands of courses stay
 /// bounded in time.
 const MAX_PAIRS: usize = 512;
+
+/// Fills the hours left greedily and drops what became redundant, until neither changes
+/// anything: the plan is then maximal and minimal.
+pub(super) fn fill(
+    inst: &Instance,
+    state: &mut State,
+    budget: f64,
+    banned: Option<u32>,
+    s: &mut Scratch,
+) {
+    loop {
+        let before = state.journal.len();
+        complete(inst, state, banned, Goal::Budget { limit: budget }, s);
+        let added = state.journal.len() > before;
+        let order = chosen_by_cost(inst, state);
+        let mid = state.journal.len();
+        remove_redundant(inst, state, &order, true);
+        if !added || state.journal.len() == mid {
+            return;
+        }
+    }
+}

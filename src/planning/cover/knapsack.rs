@@ -14,8 +14,8 @@
 //! upper bound (weak duality); subgradient steps improve it, a fixed number of them, so
 //! bounds are deterministic.
 
-use super::EPS;
-use super::Instance;
+use super::instance::EPS;
+use super::instance::Instance;
 use super::state::State;
 use crate::model::order;
 

@@ -22,8 +22,8 @@
 //! `bound + max(0, r_j)`: candidates above the incumbent by that test are fixed out
 //! (reduced-cost fixing).
 
+use super::instance::{EPS, Instance};
 use super::state::State;
-use super::{EPS, Instance};
 
 /// Multipliers and buffers of the Lagrangian bound, reused from node to node.
 pub(crate) struct Lagrange {

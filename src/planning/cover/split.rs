@@ -1,7 +1,7 @@
 //! Reductions that keep the optimum: independent parts of an instance (solved apart) and
 //! candidates another candidate dominates (never needed by some optimal plan).
 
-use super::Instance;
+use super::instance::Instance;
 use crate::model::order;
 
 /// One independent part of an instance: a sub-instance and where its local indices come

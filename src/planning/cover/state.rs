@@ -4,7 +4,7 @@
 use crate::model::order;
 use std::cell::RefCell;
 
-use super::{Instance, Solution};
+use super::instance::{Instance, Solution};
 
 /// A point to roll a [`State`] back to.
 #[derive(Clone, Copy, Debug)]

@@ -2,8 +2,8 @@
 //! department planner), which owns the constraints shared across instances.
 
 use super::greedy::beats;
+use super::instance::{EPS, Instance};
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
-use super::{EPS, Instance};
 
 /// A partial solution of one instance driven from outside.
 #[derive(Clone, Debug)]

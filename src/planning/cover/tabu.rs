@@ -14,10 +14,9 @@
 
 use crate::model::order;
 
-use super::budget::fill;
-use super::greedy::Scratch;
+use super::greedy::{Scratch, fill};
+use super::instance::{EPS, Instance};
 use super::state::{State, chosen_by_cost, remove_redundant};
-use super::{EPS, Instance};
 
 /// Steps of one search, at most.
 const STEPS: usize = 400;

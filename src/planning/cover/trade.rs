@@ -10,8 +10,8 @@
 //! Everything is bounded by a count of candidate evaluations ([`Work`]), never by time, so
 //! results are deterministic.
 
-use super::Instance;
 use super::greedy::{Scratch, clean_up};
+use super::instance::Instance;
 use super::state::{State, chosen_by_cost, most_expensive_first, remove_redundant};
 use crate::model::order;
 
@@ -293,10 +293,11 @@ fn search(
 
 #[cfg(test)]
 mod tests {
-    use super::super::budget::{fill, improve};
+    use super::super::budget::improve;
+    use super::super::greedy::fill;
+    use super::super::instance::tests::random;
+    use super::super::instance::{EPS, Instance};
     use super::super::tabu::tabu_cover;
-    use super::super::tests::random;
-    use super::super::{EPS, Instance};
     use super::*;
     use proptest::prelude::*;
 

@@ -20,7 +20,7 @@
 //! exact search uses below the root. Subgradient steps improve the prices, a fixed number
 //! of them, so the bound is deterministic.
 
-use super::Department;
+use super::plan::Department;
 use crate::model::order;
 use crate::planning::cover::EPS;
 

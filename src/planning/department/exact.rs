@@ -21,7 +21,8 @@
 //! explicit: depth is limited only by memory. When the node limit stops the search, the
 //! bound reported is the largest among the subtrees left.
 
-use super::{Department, Plan, Prices, better};
+use super::bound::Prices;
+use super::plan::{Department, Plan, better};
 use crate::model::order;
 use crate::planning::cover::EPS;
 use crate::planning::cover::Stepper;

@@ -10,7 +10,7 @@
 //! feasible by construction and never worse for the department: the others' enrolments are
 //! untouched and the officer's value does not fall.
 
-use super::{Department, Plan, better};
+use super::plan::{Department, Plan, better};
 use crate::model::order;
 use crate::planning::cover::{EPS, exact_budget};
 

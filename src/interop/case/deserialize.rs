@@ -1,0 +1,67 @@
+//! Serde's entry points into the tolerant reader of `read`: every package type
+//! deserializes through it, and [`CasePackage::from_json`] reads a whole package.
+
+use serde::{Deserialize, Deserializer};
+
+use super::read::{
+    LinkVisitor, ObjectVisitor, PackageVisitor, association, criterion, document, item, level,
+    rubric,
+};
+use crate::Error;
+use crate::interop::case::package::{
+    CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseItem, CaseLink,
+    CasePackage, CaseRubric,
+};
+
+/// Reading goes through one tolerant reader (`interop::case::read`), whatever the format:
+/// each element is read as a JSON object whose keys must not repeat, then its fields are
+/// taken by type.
+macro_rules! tolerant_deserialize {
+    ($($type:ident => $read:ident, $what:literal;)*) => {$(
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let object = deserializer.deserialize_map(ObjectVisitor($what))?;
+                Ok($read(object))
+            }
+        }
+    )*};
+}
+
+impl<'de> Deserialize<'de> for CasePackage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(PackageVisitor)
+    }
+}
+
+tolerant_deserialize! {
+    CaseDocument => document, "a CASE CFDocument object";
+    CaseItem => item, "a CASE CFItem object";
+    CaseAssociation => association, "a CASE CFAssociation object";
+    CaseRubric => rubric, "a CASE CFRubric object";
+    CaseCriterion => criterion, "a CASE CFRubricCriterion object";
+    CaseCriterionLevel => level, "a CASE CFRubricCriterionLevel object";
+}
+
+impl<'de> Deserialize<'de> for CaseLink {
+    /// A link object, or a plain URI string as CASE 1.0 writes node links.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LinkVisitor)
+    }
+}
+
+impl CasePackage {
+    /// Reads a package from CASE JSON, without checking what it means.
+    ///
+    /// Tolerant as the type's docs say: a `{"CFPackage": …}` wrapper is removed, `null`
+    /// reads as absent, a string node link as a link with a `uri`, and values of an
+    /// unexpected type are kept in `extra`.
+    ///
+    /// # Errors
+    /// [`Error::Json`], with its position, for malformed JSON, a key repeated in one object
+    /// or both inside and beside a `{"CFPackage": …}` wrapper, or a document that is not a
+    /// JSON object.
+    pub fn from_json(json: &str) -> Result<CasePackage, Error> {
+        let json = crate::model::json::without_bom(json);
+        serde_json::from_str(json).map_err(|e| crate::model::json::json_error(&e))
+    }
+}

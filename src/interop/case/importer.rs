@@ -1,0 +1,150 @@
+//! The import's steps in order, behind [`CaseImport::from_json`] and
+//! [`CaseImport::from_package`]: check and resolve (`parse`), build the `isChildOf` tree
+//! (`tree`), type the items (`items`), map rubric levels (`scale`), then assemble the spec
+//! and the report (`map`).
+
+use super::items::{classify, item_ids};
+use super::map::Assembly;
+use super::node::non_blank;
+use super::parse::parse;
+use super::read::mentions;
+use super::reporter::Reporter;
+use super::tree::{child_of_cycles, child_of_tree};
+use super::{scale, shape};
+use crate::interop::case::import::{
+    CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
+};
+use crate::interop::case::package::{CaseDocument, CasePackage};
+use crate::{CaseElement, Error, Errors};
+
+impl CaseImport {
+    /// Reads CASE JSON and maps it as [`CaseImport::from_package`] does.
+    ///
+    /// # Errors
+    /// A single [`Error::Json`](crate::Error::Json) when the text is not JSON or not an
+    /// object; otherwise every problem [`CaseImport::from_package`] finds.
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{CaseImport, CaseImportOptions, CompetencyType, Framework};
+    ///
+    /// let json = r#"{
+    ///   "CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000000",
+    ///                  "uri": "https://case.example.org/d", "creator": "DoPT",
+    ///                  "title": "Office competencies", "lastChangeDateTime": "2025-01-15T10:00:00Z"},
+    ///   "CFItems": [
+    ///     {"identifier": "a0000000-0000-4000-8000-000000000001", "fullStatement": "Office procedure",
+    ///      "CFItemType": "Area"},
+    ///     {"identifier": "c0000000-0000-4000-8000-000000000001", "abbreviatedStatement": "Noting and drafting",
+    ///      "fullStatement": "Writes clear notes and drafts replies on files.",
+    ///      "CFItemType": "Functional Competency", "humanCodingScheme": "OP.1"}
+    ///   ],
+    ///   "CFAssociations": [
+    ///     {"identifier": "e0000000-0000-4000-8000-000000000001", "associationType": "isChildOf",
+    ///      "originNodeURI": {"identifier": "c0000000-0000-4000-8000-000000000001"},
+    ///      "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"}}
+    ///   ]
+    /// }"#;
+    /// let import = CaseImport::from_json(json, &CaseImportOptions::default())?;
+    /// let c = &import.spec.competencies[0];
+    /// assert_eq!(c.name, "Noting and drafting");
+    /// assert_eq!(c.kind, CompetencyType::Functional);
+    /// // The area item is a group with its own identity.
+    /// assert_eq!(c.groups[0].as_str(), "a0000000-0000-4000-8000-000000000001");
+    /// assert_eq!(import.spec.groups[0].name, "Office procedure");
+    /// // Nothing is dropped silently: the unused code is reported.
+    /// assert_eq!(import.report.dropped_fields[0].field, "humanCodingScheme");
+    /// Framework::new(import.spec)?;
+    /// # Ok::<(), karmayogi::Errors>(())
+    /// ```
+    pub fn from_json(json: &str, options: &CaseImportOptions) -> Result<CaseImport, Errors> {
+        CaseImport::from_package(&CasePackage::from_json(json)?, options)
+    }
+
+    /// Maps a package to a competency dictionary and its groups, following the import
+    /// table on [`CasePackage`].
+    ///
+    /// # Errors
+    /// [`Errors`] listing every problem: [`Error::CaseMissingDocument`],
+    /// [`Error::CaseMissingIdentifier`], [`Error::CaseMissingField`],
+    /// [`Error::CaseFieldName`] for a field named like a CASE field in another case,
+    /// [`Error::CaseFieldType`] for a field the import needs holding another JSON type,
+    /// [`Error::CaseDuplicateIdentifier`], [`Error::CaseChildOfCycle`],
+    /// [`Error::DuplicateId`] for two items giving the same competency or group id, and
+    /// [`Error::InvalidOption`] for a level rule that cannot map anything.
+    ///
+    /// [`Error::CaseMissingDocument`]: crate::Error::CaseMissingDocument
+    /// [`Error::CaseMissingIdentifier`]: crate::Error::CaseMissingIdentifier
+    /// [`Error::CaseMissingField`]: crate::Error::CaseMissingField
+    /// [`Error::CaseFieldName`]: crate::Error::CaseFieldName
+    /// [`Error::CaseFieldType`]: crate::Error::CaseFieldType
+    /// [`Error::CaseDuplicateIdentifier`]: crate::Error::CaseDuplicateIdentifier
+    /// [`Error::CaseChildOfCycle`]: crate::Error::CaseChildOfCycle
+    /// [`Error::DuplicateId`]: crate::Error::DuplicateId
+    /// [`Error::InvalidOption`]: crate::Error::InvalidOption
+    pub fn from_package(
+        package: &CasePackage,
+        options: &CaseImportOptions,
+    ) -> Result<CaseImport, Errors> {
+        import(package, options)
+    }
+}
+
+fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImport, Errors> {
+    let mut errors = scale::check_rule(&options.level_rule);
+    shape::check(package, &mut errors);
+    let no_document = CaseDocument::default();
+    let document = if let Some(document) = &package.document {
+        if non_blank(&document.identifier).is_none() && !mentions(&document.extra, "identifier") {
+            errors.push(Error::CaseMissingIdentifier {
+                element: CaseElement::Document,
+                path: "CFDocument".to_owned(),
+            });
+        }
+        document
+    } else {
+        let wrapped = package
+            .extra
+            .keys()
+            .any(|k| k.eq_ignore_ascii_case("cfpackage"));
+        if !mentions(&package.extra, "CFDocument") && !wrapped {
+            errors.push(Error::CaseMissingDocument);
+        }
+        &no_document
+    };
+    let parsed = parse(package, document, &mut errors);
+    let tree = child_of_tree(&parsed);
+    child_of_cycles(&parsed, &tree, &mut errors);
+    let types = classify(package, &parsed, &tree, options);
+    let mut reporter = Reporter {
+        report: CaseImportReport {
+            document: document.clone(),
+            ..CaseImportReport::default()
+        },
+        scales: Vec::new(),
+    };
+    let levels = scale::rubric_levels(package, &parsed, &types, options, &mut reporter);
+    let carried: Vec<bool> = types
+        .iter()
+        .zip(&levels)
+        .map(|(t, l)| t.mapping != CaseItemMapping::Ignore && !l.is_set_aside())
+        .collect();
+    let ids = item_ids(&parsed, &types, &carried, options, &mut errors);
+    if let Some(errors) = Errors::from_vec(errors) {
+        return Err(errors);
+    }
+    let assembly = Assembly {
+        parsed: &parsed,
+        tree: &tree,
+        types: &types,
+        ids: &ids,
+        options,
+    };
+    let spec = assembly.assemble(levels, &mut reporter);
+    reporter.package_fields(&document.identifier, &package.extra);
+    reporter.document_fields(&document.identifier, &document.extra);
+    Ok(CaseImport {
+        spec,
+        report: reporter.finish(),
+    })
+}

@@ -1,0 +1,134 @@
+//! What each item becomes: its type (from `CFItemType`, its URI or the package's
+//! definitions) and mapping, then the id it is carried under.
+
+use std::collections::HashMap;
+
+use super::node::{Parsed, Typed, key, non_blank, opt_non_blank};
+use super::tree::Tree;
+use crate::interop::case::import::{
+    CaseIds, CaseImportOptions, CaseItemMapping, CaseTypeSource, type_key,
+};
+use crate::interop::case::package::CasePackage;
+use crate::model::quote::has_hidden;
+use crate::model::validate::hidden_character;
+use crate::{EntityKind, Error};
+
+/// The titles of the `CFDefinitions` item types, by identifier key.
+fn defined_types(package: &CasePackage) -> HashMap<String, String> {
+    let types = package
+        .extra
+        .get("CFDefinitions")
+        .and_then(|d| d.get("CFItemTypes"))
+        .and_then(serde_json::Value::as_array);
+    types
+        .into_iter()
+        .flatten()
+        .filter_map(|t| {
+            let id = t.get("identifier")?.as_str()?;
+            let title = t.get("title")?.as_str().and_then(non_blank)?;
+            Some((key(id).into_owned(), title.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// What each item becomes: its type from `CFItemType`, else from `CFItemTypeURI`'s title
+/// (or the title of the definition it links to), mapped by the options or by default.
+pub(super) fn classify(
+    package: &CasePackage,
+    parsed: &Parsed<'_>,
+    tree: &Tree,
+    options: &CaseImportOptions,
+) -> Vec<Typed> {
+    let definitions = defined_types(package);
+    parsed
+        .items
+        .iter()
+        .zip(&tree.has_children)
+        .map(|(item, &has_children)| {
+            let direct = opt_non_blank(item.item_type.as_ref()).map(|t| t.trim().to_owned());
+            let linked = item.item_type_uri.as_ref().and_then(|l| {
+                non_blank(&l.title)
+                    .map(|t| t.trim().to_owned())
+                    .or_else(|| definitions.get(&*key(l.identifier.trim())).cloned())
+            });
+            let (label, source) = match (direct, linked) {
+                (Some(d), Some(l)) if type_key(&d) == type_key(&l) => {
+                    (Some(d), CaseTypeSource::Both)
+                }
+                (Some(d), Some(_)) => (Some(d), CaseTypeSource::ItemTypeOverUri),
+                (Some(d), None) => (Some(d), CaseTypeSource::ItemType),
+                (None, Some(l)) => (Some(l), CaseTypeSource::ItemTypeUri),
+                (None, None) => (None, CaseTypeSource::Neither),
+            };
+            let configured = label
+                .as_deref()
+                .and_then(|t| options.item_types.get(&type_key(t)));
+            let (mapping, by_default) = match configured {
+                Some(&mapping) => (mapping, false),
+                None if has_children => (CaseItemMapping::Group(crate::GroupKind::Free), true),
+                None => (CaseItemMapping::Competency(options.default_type), true),
+            };
+            Typed {
+                label,
+                source,
+                mapping,
+                by_default,
+            }
+        })
+        .collect()
+}
+
+/// The id each carried item gets; repeated ids are reported once each, per kind.
+pub(super) fn item_ids(
+    parsed: &Parsed<'_>,
+    types: &[Typed],
+    carried: &[bool],
+    options: &CaseImportOptions,
+    errors: &mut Vec<Error>,
+) -> Vec<Option<String>> {
+    let mut seen: HashMap<(bool, String), bool> = HashMap::new();
+    let mut ids = Vec::with_capacity(parsed.items.len());
+    for ((item, typed), &carried) in parsed.items.iter().zip(types).zip(carried) {
+        let is_group = matches!(typed.mapping, CaseItemMapping::Group(_));
+        if !carried {
+            ids.push(None);
+            continue;
+        }
+        let coded = match options.ids {
+            CaseIds::HumanCodingScheme => opt_non_blank(item.human_coding_scheme.as_ref()),
+            CaseIds::Identifier => None,
+        };
+        let id = coded.map_or_else(|| key(&item.identifier).into_owned(), str::to_owned);
+        let kind = if is_group {
+            EntityKind::Group
+        } else {
+            EntityKind::Competency
+        };
+        // The id becomes a framework id, so it follows the rule for ids.
+        if has_hidden(&id) {
+            errors.push(match coded {
+                Some(code) => hidden_character(kind, &item.identifier, "humanCodingScheme", code),
+                None => hidden_character(kind, &id, "id", &id),
+            });
+            ids.push(None);
+            continue;
+        }
+        match seen.get_mut(&(is_group, id.clone())) {
+            None => {
+                seen.insert((is_group, id.clone()), false);
+                ids.push(Some(id));
+            }
+            Some(reported) => {
+                if !*reported {
+                    errors.push(Error::DuplicateId {
+                        kind,
+                        id: id.clone(),
+                    });
+                    *reported = true;
+                }
+                ids.push(None);
+            }
+        }
+    }
+    ids
+}

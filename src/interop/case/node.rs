@@ -1,0 +1,133 @@
+//! What the import's steps share: a link's target ([`Node`]), the checked package
+//! ([`Parsed`]), an item's type ([`Typed`]), how identifiers compare ([`key`]), and small
+//! text helpers.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::uuid::is_uuid_shaped;
+use crate::interop::case::import::{CaseItemMapping, CaseTypeSource};
+use crate::interop::case::package::{CaseAssociation, CaseItem, CaseLink};
+use crate::{CaseElement, Error};
+
+pub(super) const CHILD_OF: &str = "isChildOf";
+
+pub(super) fn non_blank(text: &str) -> Option<&str> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+pub(super) fn opt_non_blank(text: Option<&String>) -> Option<&str> {
+    text.map(String::as_str).and_then(non_blank)
+}
+
+/// The name an item gives its competency or group: the abbreviated statement, else the
+/// full one.
+pub(super) fn item_name(item: &CaseItem) -> &str {
+    opt_non_blank(item.abbreviated_statement.as_ref()).unwrap_or(&item.full_statement)
+}
+
+/// How identifiers are compared: a UUID in lowercase (RFC 9562 compares them without
+/// regard to case), anything else as written.
+pub(super) fn key(identifier: &str) -> Cow<'_, str> {
+    if is_uuid_shaped(identifier) && identifier.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(identifier.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(identifier)
+    }
+}
+
+/// What a link points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Node {
+    Item(usize),
+    Document,
+    /// Nothing in the package: a crosswalk, or a link the package cannot resolve.
+    Outside,
+}
+
+/// An association with both ends resolved.
+pub(super) struct Assoc<'p> {
+    pub(super) a: &'p CaseAssociation,
+    pub(super) origin: Node,
+    pub(super) destination: Node,
+}
+
+/// The package's uniquely identified items and complete associations.
+pub(super) struct Parsed<'p> {
+    pub(super) items: Vec<&'p CaseItem>,
+    pub(super) index: HashMap<Cow<'p, str>, usize>,
+    pub(super) uris: HashMap<&'p str, Node>,
+    pub(super) document: Option<Cow<'p, str>>,
+    pub(super) assocs: Vec<Assoc<'p>>,
+}
+
+impl Parsed<'_> {
+    /// The node a link names: by identifier; else by a `uri` of the package; else by a
+    /// UUID at the end of the uri (CASE 1.0 links are plain URIs). `None` when the link
+    /// names nothing at all.
+    pub(super) fn resolve(&self, link: &CaseLink) -> Option<Node> {
+        let by_key = |id: &str| {
+            let id = key(id);
+            if let Some(&i) = self.index.get(&id) {
+                Node::Item(i)
+            } else if self.document.as_deref() == Some(&*id) {
+                Node::Document
+            } else {
+                Node::Outside
+            }
+        };
+        if let Some(id) = non_blank(&link.identifier) {
+            return Some(by_key(id));
+        }
+        let uri = non_blank(&link.uri)?.trim();
+        if let Some(&node) = self.uris.get(uri) {
+            return Some(node);
+        }
+        let path = uri.split(['?', '#']).next().unwrap_or_default();
+        let tail = path
+            .trim_end_matches('/')
+            .rsplit(['/', ':'])
+            .next()
+            .unwrap_or_default();
+        Some(if is_uuid_shaped(tail) {
+            by_key(tail)
+        } else {
+            Node::Outside
+        })
+    }
+}
+
+pub(super) fn missing(element: CaseElement, identifier: &str, field: &'static str) -> Error {
+    Error::CaseMissingField {
+        element,
+        identifier: identifier.to_owned(),
+        field,
+    }
+}
+
+/// An item's type, where it came from, and what it became.
+#[derive(Clone, Debug)]
+pub(super) struct Typed {
+    pub(super) label: Option<String>,
+    pub(super) source: CaseTypeSource,
+    pub(super) mapping: CaseItemMapping,
+    pub(super) by_default: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn uuids_compare_in_lowercase_and_other_identifiers_as_written() {
+        assert_eq!(
+            key("0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01"),
+            "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01"
+        );
+        assert_eq!(key("OP.1"), "OP.1");
+        assert_eq!(
+            key("http://asn.jesandco.org/resources/S2366905"),
+            "http://asn.jesandco.org/resources/S2366905"
+        );
+    }
+}

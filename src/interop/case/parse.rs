@@ -1,0 +1,184 @@
+//! The first step of an import: checks identifiers (present, unique across the package)
+//! and required fields, and resolves every association's ends.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::node::{Assoc, Node, Parsed, key, missing, non_blank};
+use super::read::mentions;
+use crate::interop::case::package::{
+    CaseAssociation, CaseDocument, CaseExtra, CaseLink, CasePackage,
+};
+use crate::{CaseElement, Error};
+
+/// Identifiers met so far; each duplicate is reported once.
+#[derive(Default)]
+struct Seen<'p>(HashMap<Cow<'p, str>, bool>);
+
+impl<'p> Seen<'p> {
+    /// The identifier's key when present and new; reports it as missing (unless `extra`
+    /// holds it under another type or name, reported apart) or duplicate otherwise.
+    fn first(
+        &mut self,
+        (id, extra): (&'p str, &CaseExtra),
+        element: CaseElement,
+        path: impl FnOnce() -> String,
+        errors: &mut Vec<Error>,
+    ) -> Option<Cow<'p, str>> {
+        if non_blank(id).is_none() {
+            if !mentions(extra, "identifier") {
+                errors.push(Error::CaseMissingIdentifier {
+                    element,
+                    path: path(),
+                });
+            }
+            return None;
+        }
+        let k = key(id);
+        match self.0.get_mut(&k) {
+            None => {
+                self.0.insert(k.clone(), false);
+                Some(k)
+            }
+            Some(reported) => {
+                if !*reported {
+                    errors.push(Error::CaseDuplicateIdentifier {
+                        identifier: id.to_owned(),
+                    });
+                    *reported = true;
+                }
+                None
+            }
+        }
+    }
+}
+
+/// Checks identifiers (present, unique across the package) and required fields, and
+/// resolves every association's ends.
+pub(super) fn parse<'p>(
+    package: &'p CasePackage,
+    document: &'p CaseDocument,
+    errors: &mut Vec<Error>,
+) -> Parsed<'p> {
+    let mut seen = Seen::default();
+    let doc_key = non_blank(&document.identifier).map(key);
+    if let Some(k) = &doc_key {
+        seen.0.insert(k.clone(), false);
+    }
+    let mut parsed = Parsed {
+        items: Vec::new(),
+        index: HashMap::new(),
+        uris: HashMap::new(),
+        document: doc_key,
+        assocs: Vec::new(),
+    };
+    if let Some(uri) = non_blank(&document.uri) {
+        parsed.uris.insert(uri.trim(), Node::Document);
+    }
+    for (i, item) in package.items.iter().enumerate() {
+        let path = || format!("CFItems[{i}]");
+        let identifier = (item.identifier.as_str(), &item.extra);
+        let Some(k) = seen.first(identifier, CaseElement::Item, path, errors) else {
+            continue;
+        };
+        if non_blank(&item.full_statement).is_none() && !mentions(&item.extra, "fullStatement") {
+            errors.push(missing(
+                CaseElement::Item,
+                &item.identifier,
+                "fullStatement",
+            ));
+        }
+        if let Some(uri) = non_blank(&item.uri) {
+            parsed
+                .uris
+                .entry(uri.trim())
+                .or_insert(Node::Item(parsed.items.len()));
+        }
+        parsed.index.insert(k, parsed.items.len());
+        parsed.items.push(item);
+    }
+    let complete = complete_associations(package, &mut seen, errors);
+    rubric_identifiers(package, &mut seen, errors);
+    for a in complete {
+        let end = |link: &Option<CaseLink>| {
+            link.as_ref()
+                .and_then(|l| parsed.resolve(l))
+                .unwrap_or(Node::Outside)
+        };
+        let (origin, destination) = (end(&a.origin_node_uri), end(&a.destination_node_uri));
+        parsed.assocs.push(Assoc {
+            a,
+            origin,
+            destination,
+        });
+    }
+    parsed
+}
+
+/// The associations with an identifier, a type and both ends; reports what the others
+/// lack.
+fn complete_associations<'p>(
+    package: &'p CasePackage,
+    seen: &mut Seen<'p>,
+    errors: &mut Vec<Error>,
+) -> Vec<&'p CaseAssociation> {
+    let mut complete = Vec::new();
+    for (i, a) in package.associations.iter().enumerate() {
+        let path = || format!("CFAssociations[{i}]");
+        let identifier = (a.identifier.as_str(), &a.extra);
+        if seen
+            .first(identifier, CaseElement::Association, path, errors)
+            .is_none()
+        {
+            continue;
+        }
+        let id = a.identifier.as_str();
+        let mut ok = true;
+        if non_blank(&a.association_type).is_none() {
+            if !mentions(&a.extra, "associationType") {
+                errors.push(missing(CaseElement::Association, id, "associationType"));
+            }
+            ok = false;
+        }
+        for (link, field) in [
+            (&a.origin_node_uri, "originNodeURI"),
+            (&a.destination_node_uri, "destinationNodeURI"),
+        ] {
+            let named = link
+                .as_ref()
+                .is_some_and(|l| non_blank(&l.identifier).is_some() || non_blank(&l.uri).is_some());
+            let aside = mentions(&a.extra, field)
+                || link
+                    .as_ref()
+                    .is_some_and(|l| mentions(&l.extra, "identifier"));
+            if !named && !aside {
+                errors.push(missing(CaseElement::Association, id, field));
+            }
+            ok &= named;
+        }
+        if ok {
+            complete.push(a);
+        }
+    }
+    complete
+}
+
+/// Checks the identifiers of rubrics, criteria and levels.
+fn rubric_identifiers<'p>(package: &'p CasePackage, seen: &mut Seen<'p>, errors: &mut Vec<Error>) {
+    for (r, rubric) in package.rubrics.iter().enumerate() {
+        let path = || format!("CFRubrics[{r}]");
+        let identifier = (rubric.identifier.as_str(), &rubric.extra);
+        seen.first(identifier, CaseElement::Rubric, path, errors);
+        for (c, criterion) in rubric.criteria.iter().enumerate() {
+            let path = || format!("CFRubrics[{r}].CFRubricCriteria[{c}]");
+            let identifier = (criterion.identifier.as_str(), &criterion.extra);
+            seen.first(identifier, CaseElement::Criterion, path, errors);
+            for (l, level) in criterion.levels.iter().enumerate() {
+                let path =
+                    || format!("CFRubrics[{r}].CFRubricCriteria[{c}].CFRubricCriterionLevels[{l}]");
+                let identifier = (level.identifier.as_str(), &level.extra);
+                seen.first(identifier, CaseElement::Level, path, errors);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! What an import reports, collected as the steps go and sorted at the end.
+
+use super::read::{DOCUMENT, Extra, Known, NODE_LINK, classify, json_type};
+use crate::CaseElement;
+use crate::interop::case::import::{
+    CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseImportReport, CaseScale,
+};
+use crate::interop::case::package::{CaseExtra, CaseLink};
+use crate::model::order;
+
+/// Collects what an import reports, then sorts it.
+pub(super) struct Reporter {
+    pub(super) report: CaseImportReport,
+    /// Criteria mapped to items' levels, by item index, until the items have ids.
+    pub(super) scales: Vec<(usize, CaseScale)>,
+}
+
+impl Reporter {
+    pub(super) fn drop(&mut self, element: CaseElement, identifier: &str, reason: CaseDropReason) {
+        self.report.dropped.push(CaseDropped {
+            element,
+            identifier: identifier.to_owned(),
+            reason,
+        });
+    }
+
+    pub(super) fn scale(&mut self, item: usize, scale: CaseScale) {
+        self.scales.push((item, scale));
+    }
+
+    /// Reports the named fields that are present, and every field kept in `extra`: a field
+    /// CASE defines with a value of another type, or one the spec has no place for.
+    pub(super) fn fields(
+        &mut self,
+        element: CaseElement,
+        identifier: &str,
+        known: &[Known],
+        present: &[(&str, bool)],
+        extra: &CaseExtra,
+    ) {
+        let named = present.iter().filter(|(_, is)| *is).map(|(f, _)| *f);
+        for field in named {
+            self.field(element, identifier, field, CaseFieldReason::NoPlace);
+        }
+        for (field, value) in extra {
+            let reason = match classify(known, field) {
+                Extra::WrongType(k) => CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                },
+                Extra::NearMiss(_) | Extra::Unknown => CaseFieldReason::NoPlace,
+            };
+            self.field(element, identifier, field, reason);
+        }
+    }
+
+    /// Reports the fields of a link inside element `identifier` that the link's target
+    /// does not need (`targetType`, `note`, a `title` of another type), as
+    /// `{field}.{name}`: its `identifier` and `uri` are used and its string `title` is the
+    /// target's name, which export writes back.
+    pub(super) fn link_fields(
+        &mut self,
+        element: CaseElement,
+        identifier: &str,
+        field: &str,
+        link: Option<&CaseLink>,
+    ) {
+        let Some(link) = link else { return };
+        for (name, value) in &link.extra {
+            let reason = match classify(NODE_LINK, name) {
+                Extra::WrongType(k) => CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                },
+                Extra::NearMiss(_) | Extra::Unknown => CaseFieldReason::NoPlace,
+            };
+            self.field(element, identifier, &format!("{field}.{name}"), reason);
+        }
+    }
+
+    pub(super) fn field(
+        &mut self,
+        element: CaseElement,
+        identifier: &str,
+        field: &str,
+        reason: CaseFieldReason,
+    ) {
+        self.report.dropped_fields.push(CaseDroppedField {
+            element,
+            identifier: identifier.to_owned(),
+            field: field.to_owned(),
+            reason,
+        });
+    }
+
+    /// Marks `field` of item `identifier`, already reported, as set aside for `by`.
+    pub(super) fn superseded(&mut self, identifier: &str, field: &str, by: &'static str) {
+        let reported = self
+            .report
+            .dropped_fields
+            .iter_mut()
+            .rev()
+            .find(|f| f.identifier == identifier && f.field == field);
+        if let Some(reported) = reported {
+            reported.reason = CaseFieldReason::Superseded { by };
+        }
+    }
+
+    /// Reports the package's own unmodelled fields (`CFDefinitions`, `extensions`, …).
+    pub(super) fn package_fields(&mut self, document: &str, extra: &CaseExtra) {
+        self.fields(CaseElement::Package, document, &[], &[], extra);
+    }
+
+    /// Reports the document's fields that hold a value of another type than CASE defines.
+    /// Its other fields are kept whole in the report's document, and export writes them.
+    pub(super) fn document_fields(&mut self, identifier: &str, extra: &CaseExtra) {
+        for (field, value) in extra {
+            if let Extra::WrongType(k) = classify(DOCUMENT, field) {
+                let reason = CaseFieldReason::WrongType {
+                    found: json_type(value),
+                    expected: k.expected,
+                };
+                self.field(CaseElement::Document, identifier, field, reason);
+            }
+        }
+    }
+
+    /// The report, sorted.
+    pub(super) fn finish(self) -> CaseImportReport {
+        let mut report = self.report;
+        order::sort_by(&mut report.dropped, |a, b| {
+            (a.element, &a.identifier, a.reason).cmp(&(b.element, &b.identifier, b.reason))
+        });
+        order::sort_by(&mut report.dropped_fields, |a, b| {
+            (a.element, &a.identifier, &a.field).cmp(&(b.element, &b.identifier, &b.field))
+        });
+        order::sort_by(&mut report.scales, |a, b| {
+            (&a.item, &a.criterion).cmp(&(&b.item, &b.criterion))
+        });
+        report
+    }
+}

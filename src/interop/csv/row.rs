@@ -1,0 +1,178 @@
+//! One well-formed record ([`Row`]) read by column name into typed values, each problem an
+//! error naming the file, line and column; and [`Seen`], which reports repeated keys.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use super::decimal::Decimal;
+use crate::Error;
+
+/// One well-formed record, read by column name.
+pub(crate) struct Row<'r> {
+    pub(super) file: &'static str,
+    pub(super) line: usize,
+    pub(super) record: &'r csv::StringRecord,
+    pub(super) columns: &'r [(&'static str, usize)],
+}
+
+impl<'r> Row<'r> {
+    /// The 1-based line the record starts on.
+    pub(crate) fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The text of a column the table has (surrounding whitespace removed), `None` for an
+    /// optional column the header lacks.
+    pub(crate) fn get(&self, column: &'static str) -> Option<&'r str> {
+        self.columns
+            .iter()
+            .find(|(name, _)| *name == column)
+            .and_then(|&(_, at)| self.record.get(at))
+    }
+
+    /// The text of a required column (empty for a column the table lacks).
+    pub(crate) fn text(&self, column: &'static str) -> &'r str {
+        self.get(column).unwrap_or("")
+    }
+
+    /// An [`Error::CsvInvalidValue`] for the column's value.
+    pub(crate) fn invalid(&self, column: &'static str, expected: &'static str) -> Error {
+        Error::CsvInvalidValue {
+            file: self.file,
+            line: self.line,
+            column,
+            found: self.text(column).to_owned(),
+            expected,
+        }
+    }
+
+    /// An [`Error::CsvUnknownReference`]: the column's value is not a key of `target`.
+    pub(crate) fn unknown(&self, column: &'static str, target: &'static str) -> Error {
+        self.unknown_near(column, target, None)
+    }
+
+    /// [`Row::unknown`] with the closest key `target` holds.
+    pub(crate) fn unknown_near(
+        &self,
+        column: &'static str,
+        target: &'static str,
+        nearest: Option<String>,
+    ) -> Error {
+        Error::CsvUnknownReference {
+            file: self.file,
+            line: self.line,
+            column,
+            found: self.text(column).to_owned(),
+            target,
+            nearest,
+        }
+    }
+
+    /// An [`Error::CsvRow`]: `error` found in the column's value.
+    pub(crate) fn at(&self, column: &'static str, error: Error) -> Error {
+        Error::CsvRow {
+            file: self.file,
+            line: self.line,
+            column,
+            error: Box::new(error),
+        }
+    }
+
+    /// The column's text when it is not empty (nor whitespace only).
+    pub(crate) fn non_empty(
+        &self,
+        column: &'static str,
+        errors: &mut Vec<Error>,
+    ) -> Option<&'r str> {
+        let text = self.text(column);
+        if text.is_empty() {
+            errors.push(self.invalid(column, "a non-empty value"));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// The column's text when it is a usable id: not empty, and without a control or
+    /// invisible character (which would make it print like another id, as in JSON).
+    pub(crate) fn id(&self, column: &'static str, errors: &mut Vec<Error>) -> Option<&'r str> {
+        let text = self.non_empty(column, errors)?;
+        if crate::model::quote::has_hidden(text) {
+            errors.push(self.invalid(column, "an id without control or invisible characters"));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// The column as a whole number (ASCII digits only) that fits in a `u32`.
+    pub(crate) fn number(&self, column: &'static str, errors: &mut Vec<Error>) -> Option<u32> {
+        let text = self.text(column);
+        let parsed = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            text.parse().ok()
+        } else {
+            None
+        };
+        if parsed.is_none() {
+            errors.push(self.invalid(column, "a whole number below 4294967296"));
+        }
+        parsed
+    }
+
+    /// The column's text when it is one of `allowed`.
+    pub(crate) fn one_of(
+        &self,
+        column: &'static str,
+        allowed: &[&str],
+        expected: &'static str,
+        errors: &mut Vec<Error>,
+    ) -> Option<&'r str> {
+        let text = self.text(column);
+        if allowed.contains(&text) {
+            Some(text)
+        } else {
+            errors.push(self.invalid(column, expected));
+            None
+        }
+    }
+
+    /// The column as a plain decimal number `d+` or `d+.d+` with at most 18 digits.
+    pub(crate) fn decimal(&self, column: &'static str) -> Option<Decimal> {
+        Decimal::parse(self.text(column))
+    }
+}
+
+/// Remembers the line each key was first seen on, to report repeats.
+pub(crate) struct Seen<K> {
+    first: HashMap<K, usize>,
+}
+
+impl<K: std::hash::Hash + Eq> Seen<K> {
+    pub(crate) fn new() -> Self {
+        Seen {
+            first: HashMap::new(),
+        }
+    }
+
+    /// Records `key` at the row's line; when it was seen before, returns an
+    /// [`Error::CsvDuplicateKey`] naming both lines.
+    pub(crate) fn check(
+        &mut self,
+        row: &Row<'_>,
+        key: K,
+        column: &'static str,
+        shown: impl FnOnce() -> String,
+    ) -> Result<(), Error> {
+        match self.first.entry(key) {
+            Entry::Vacant(v) => {
+                v.insert(row.line);
+                Ok(())
+            }
+            Entry::Occupied(o) => Err(Error::CsvDuplicateKey {
+                file: row.file,
+                line: row.line,
+                column,
+                key: shown(),
+                first_line: *o.get(),
+            }),
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! What an iGOT loader returns: the value it built ([`IgotLoad`]) and the report
+//! ([`IgotReport`]) of every record, tag or field it set aside or noted.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::quote::quoted;
+
+/// What an iGOT loader built, and the report of what it set aside.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IgotLoad<T> {
+    /// What the loader built.
+    pub value: T,
+    /// What it set aside, what it noted, and the fields it has no place for.
+    pub report: IgotReport,
+}
+
+/// What an iGOT loader set aside, noted and ignored: nothing is dropped silently.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct IgotReport {
+    /// Records, tags and nodes left out of the result, each with why, in the order met (a
+    /// repeated tag is reported when its repeat is read, even when the earlier tag is the
+    /// one set aside).
+    pub set_aside: Vec<IgotEntry>,
+    /// Records kept, with something the reader should know (a draft mapping kept as
+    /// draft, a name with stray spaces kept as written, a name matched ignoring
+    /// whitespace, a key read in the platform's misspelling), in document order.
+    pub notes: Vec<IgotEntry>,
+    /// Fields the crate has no place for (e.g. a course's `posterImage`), by name, with
+    /// how many records carried them; sorted by name.
+    pub ignored_fields: Vec<IgotField>,
+}
+
+/// One record, tag or node of a report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IgotEntry {
+    /// Where, as a JSON path: `$[3].competencies_v5[1]`.
+    pub path: String,
+    /// The record's id or key, when it has one (a course identifier, a node id, a KCM
+    /// path); empty otherwise.
+    pub id: String,
+    /// What was found.
+    pub what: IgotWhat,
+}
+
+/// A field some records carried that the crate has no place for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct IgotField {
+    /// The field's name, with the record kind it was met on: `course.posterImage`.
+    pub field: String,
+    /// How many records carried it.
+    pub count: u64,
+}
+
+/// What an [`IgotEntry`] reports.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "what", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum IgotWhat {
+    /// A field the record cannot do without is missing (or `null`).
+    MissingField {
+        /// The field.
+        field: &'static str,
+    },
+    /// A field holds a value of another JSON type.
+    WrongType {
+        /// The field.
+        field: &'static str,
+        /// The JSON type found.
+        found: &'static str,
+        /// What the loader reads there.
+        expected: &'static str,
+    },
+    /// A field the record cannot do without is empty or whitespace only.
+    Blank {
+        /// The field.
+        field: &'static str,
+    },
+    /// The id repeats an earlier record's; the first is kept.
+    DuplicateId,
+    /// An area or theme of the KCM listed again: its contents are read under the first.
+    Repeated,
+    /// A KCM area that is not Behavioural, Functional or Domain: its sub-themes have no
+    /// competency type.
+    UnknownArea {
+        /// The area's name.
+        area: String,
+    },
+    /// A FRAC competency whose `competencyType` is not Behavioural, Functional or Domain.
+    UnknownType {
+        /// The type found (empty when absent).
+        found: String,
+    },
+    /// A FRAC node whose review state is not VERIFIED: only verified mappings count, as in
+    /// the platform's own gap computation.
+    NotVerified {
+        /// The state found (empty when absent).
+        status: String,
+    },
+    /// A FRAC competency not VERIFIED: its requirements are kept as drafts (validated,
+    /// not counted).
+    Draft {
+        /// The state found (empty when absent).
+        status: String,
+    },
+    /// A requirement or profile entry without a level.
+    NoLevel,
+    /// A level that is not `Level N`, a whole number, or a default level name.
+    UnreadableLevel {
+        /// The field.
+        field: &'static str,
+        /// The text found.
+        found: String,
+    },
+    /// A level outside what the competency defines (or above 5).
+    LevelOutOfRange {
+        /// The level.
+        level: u64,
+        /// The lowest level allowed.
+        min: u8,
+        /// The highest.
+        max: u8,
+    },
+    /// A level given by its default name (Basic … Ustad), read as that level.
+    LevelFromName {
+        /// The name found.
+        name: String,
+        /// The level read.
+        level: u8,
+    },
+    /// A course tag naming no competency of the framework.
+    UnknownCompetency {
+        /// The competency id the tag names.
+        key: String,
+        /// The framework's nearest competency id, when one is close.
+        nearest: Option<String>,
+    },
+    /// A tag's names matched a competency only once runs of whitespace were made single
+    /// spaces and the ends trimmed.
+    MatchedIgnoringWhitespace {
+        /// The id the tag names.
+        found: String,
+        /// The competency matched.
+        matched: String,
+    },
+    /// The course tags this competency more than once: the tag with the highest level is
+    /// kept, and this one (whose level is lower, or equal and later) is set aside.
+    RepeatedTag {
+        /// The level this tag gave (`None`: no level).
+        level: Option<u8>,
+    },
+    /// A FRAC requirement repeated for one role or activity (among its children, or at
+    /// another level than before); the highest level is kept.
+    RepeatedRequirement {
+        /// The competency.
+        competency: String,
+        /// The level this repeat gave.
+        level: u8,
+    },
+    /// Tags read with the keys the platform misspells (`competecnyThemeDescription`).
+    MisspeltKeys {
+        /// The misspelt keys, sorted.
+        keys: Vec<String>,
+    },
+    /// A course without a duration, and no hours to assume
+    /// ([`IgotCourseOptions::hours_when_missing`](crate::IgotCourseOptions::hours_when_missing)).
+    NoDuration,
+    /// A course duration outside `(0, 10000]` hours.
+    HoursOutOfRange {
+        /// The hours.
+        hours: f64,
+    },
+    /// A course without a duration, given the hours the options assume.
+    AssumedHours {
+        /// The hours assumed.
+        hours: f64,
+    },
+    /// A course none of whose tags names a competency of the framework.
+    NoTags,
+    /// A FRAC position without a department, and no default department.
+    NoDepartment,
+    /// A FRAC position none of whose roles was imported.
+    NoRoles,
+    /// A node the model has no place for (a knowledge resource, a node of another type, or
+    /// a node where its type does not belong).
+    NoPlace {
+        /// The node's type.
+        kind: String,
+    },
+    /// A node met again with another name; the first is kept.
+    Conflict {
+        /// The field that differs.
+        field: &'static str,
+    },
+    /// A name with stray whitespace (at an end, or a run of spaces inside), kept as written.
+    Whitespace {
+        /// `trailing`, `leading` or `repeated`, joined by `, ` when several.
+        kinds: String,
+    },
+    /// A name equal to another record's once whitespace is normalised; both are kept.
+    SameNameApartFromWhitespace {
+        /// The other record's id.
+        other: String,
+    },
+}
+
+impl fmt::Display for IgotWhat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IgotWhat::MissingField { field } => write!(f, "no `{field}`"),
+            IgotWhat::WrongType {
+                field,
+                found,
+                expected,
+            } => write!(f, "`{field}` is {found}: expected {expected}"),
+            IgotWhat::Blank { field } => write!(f, "`{field}` is blank"),
+            IgotWhat::DuplicateId => f.write_str("repeats an earlier id; the first is kept"),
+            IgotWhat::Repeated => f.write_str("listed again; read together with the first"),
+            IgotWhat::UnknownArea { area } => write!(
+                f,
+                "area {} is not Behavioural, Functional or Domain: no competency type for its \
+                 sub-themes",
+                quoted(area)
+            ),
+            IgotWhat::UnknownType { found } => write!(
+                f,
+                "competency type {} is not Behavioural, Functional or Domain",
+                quoted(found)
+            ),
+            IgotWhat::NotVerified { status } => write!(
+                f,
+                "review state {} is not VERIFIED: only verified mappings count",
+                quoted(status)
+            ),
+            IgotWhat::Draft { status } => write!(
+                f,
+                "review state {} is not VERIFIED: its requirements are kept as drafts",
+                quoted(status)
+            ),
+            IgotWhat::NoLevel => f.write_str("no level"),
+            IgotWhat::UnreadableLevel { field, found } => write!(
+                f,
+                "`{field}` is {}: expected `Level N`, a whole number or a level name",
+                quoted(found)
+            ),
+            IgotWhat::LevelOutOfRange { level, min, max } => {
+                write!(f, "level {level} is outside {min} to {max}")
+            }
+            IgotWhat::LevelFromName { name, level } => {
+                write!(f, "level name {} read as level {level}", quoted(name))
+            }
+            IgotWhat::UnknownCompetency { key, nearest } => {
+                write!(f, "no competency {} in the framework", quoted(key))?;
+                match nearest {
+                    Some(n) => write!(f, " (did you mean {}?)", quoted(n)),
+                    None => Ok(()),
+                }
+            }
+            IgotWhat::MatchedIgnoringWhitespace { found, matched } => write!(
+                f,
+                "{} matched {} ignoring whitespace",
+                quoted(found),
+                quoted(matched)
+            ),
+            IgotWhat::RepeatedTag { level } => match level {
+                Some(l) => write!(
+                    f,
+                    "the competency is tagged again (level {l}); the highest level is kept"
+                ),
+                None => f.write_str(
+                    "the competency is tagged again (no level); the highest level is kept",
+                ),
+            },
+            IgotWhat::RepeatedRequirement { competency, level } => write!(
+                f,
+                "competency {} required again (level {level}); the highest level is kept",
+                quoted(competency)
+            ),
+            IgotWhat::MisspeltKeys { keys } => {
+                write!(f, "read the platform's misspelt keys {}", keys.join(", "))
+            }
+            IgotWhat::NoDuration => f.write_str("no duration, and no hours to assume"),
+            IgotWhat::HoursOutOfRange { hours } => {
+                write!(f, "{hours} hours: expected above 0 and at most 10000")
+            }
+            IgotWhat::AssumedHours { hours } => write!(f, "no duration: {hours} hours assumed"),
+            IgotWhat::NoTags => f.write_str("no tag names a competency of the framework"),
+            IgotWhat::NoDepartment => f.write_str("no department, and no default department"),
+            IgotWhat::NoRoles => f.write_str("none of its roles was imported"),
+            IgotWhat::NoPlace { kind } => write!(f, "a {} node has no place here", quoted(kind)),
+            IgotWhat::Conflict { field } => {
+                write!(f, "met again with another `{field}`; the first is kept")
+            }
+            IgotWhat::Whitespace { kinds } => {
+                write!(f, "name with {kinds} whitespace, kept as written")
+            }
+            IgotWhat::SameNameApartFromWhitespace { other } => write!(
+                f,
+                "same name as {} apart from whitespace; both kept",
+                quoted(other)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for IgotReport {
+    /// A headline with the counts, then each set-aside record and each note on a line:
+    /// path, id, and what was found; then the ignored fields with their counts.
+    ///
+    /// ```text
+    /// 2 set aside, 1 note, 3 fields ignored
+    /// set aside:
+    ///   $[1].competencies_v5[0] `kcm:Functional/Data Protection/Data use`: no competency … in the framework
+    /// notes:
+    ///   $[0] `do_1138113442611445761187`: read the platform's misspelt keys competecnyThemeDescription
+    /// ignored fields: course.objectType (4), …
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        writeln!(
+            f,
+            "{}, {}, {}",
+            plural(self.set_aside.len(), "set aside", "set aside"),
+            plural(self.notes.len(), "note", "notes"),
+            plural(self.ignored_fields.len(), "field ignored", "fields ignored"),
+        )?;
+        for (title, list) in [("set aside", &self.set_aside), ("notes", &self.notes)] {
+            if list.is_empty() {
+                continue;
+            }
+            writeln!(f, "{title}:")?;
+            for e in list {
+                if e.id.is_empty() {
+                    writeln!(f, "  {}: {}", e.path, e.what)?;
+                } else {
+                    writeln!(f, "  {} {}: {}", e.path, quoted(&e.id), e.what)?;
+                }
+            }
+        }
+        if !self.ignored_fields.is_empty() {
+            let fields: Vec<String> = self
+                .ignored_fields
+                .iter()
+                .map(|x| format!("{} ({})", x.field, x.count))
+                .collect();
+            writeln!(f, "ignored fields: {}", fields.join(", "))?;
+        }
+        Ok(())
+    }
+}

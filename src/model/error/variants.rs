@@ -1,0 +1,803 @@
+//! [`Error`]: every variant, its code and its JSON form.
+
+use super::case_element::CaseElement;
+use super::evidence::EvidenceProblem;
+use super::text::{
+    clash_text, cycle_text, date_hint, did_you_mean, group_cycle_text, group_rule_text,
+    hidden_text, quoted_list,
+};
+use crate::model::quote::quoted;
+use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
+
+/// Everything that can go wrong, each variant naming the offending ids.
+///
+/// Messages are lowercase and say what was expected and what was found. Every value taken
+/// from the input is quoted: a plain value in backticks as it is (`` `faceless-sop` ``),
+/// any other in double quotes with its hidden characters escaped (`"faceless-sop\r"`,
+/// `"\u{feff}id"`, `"p-so\u{20}"` for a trailing space), so a carriage return, a
+/// byte-order mark, a tab, a zero-width character or a stray space can be seen.
+///
+/// # Errors as data
+/// Every error has a stable machine-readable [`code`](Error::code), its variant's name in
+/// snake case, and its fields are public. It serializes (`serde::Serialize`) as one flat
+/// object: `code`, the variant's fields by name, and `message`, the `Display` text. A web
+/// frontend can so highlight the offending file, line, column or id:
+///
+/// ```
+/// use karmayogi::{Framework, FrameworkSpec};
+///
+/// let mut spec = FrameworkSpec::new();
+/// spec.positions.push(serde_json::from_str(
+///     r#"{"id": "p", "name": "Postmaster", "department": "posts", "roles": ["counter\r"]}"#,
+/// )?);
+/// let errors = Framework::new(spec).unwrap_err();
+/// let error = &errors.as_slice()[0];
+/// assert_eq!(error.code(), "unknown_reference");
+/// assert_eq!(error.to_string(), r#"position `p` refers to unknown role "counter\r""#);
+/// assert_eq!(
+///     serde_json::to_value(error)?,
+///     serde_json::json!({
+///         "code": "unknown_reference", "from_kind": "position", "from": "p",
+///         "to_kind": "role", "to": "counter\r",
+///         "message": "position `p` refers to unknown role \"counter\\r\""
+///     })
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// | code | what went wrong |
+/// |---|---|
+/// | `json` | malformed JSON, an unknown or missing field, a value of the wrong type |
+/// | `unsupported_format_version` | a `format_version` this crate does not read |
+/// | `level_out_of_range` | a level above 5 |
+/// | `empty_id` | an empty or blank id |
+/// | `empty_name` | an empty or blank name |
+/// | `empty_field` | another required text (a department) empty or blank |
+/// | `hidden_character` | an id, department or area holding a control or invisible character |
+/// | `duplicate_id` | two entities of one kind with one id |
+/// | `unknown_reference` | a reference to an id the framework does not hold |
+/// | `duplicate_reference` | the same target listed twice |
+/// | `invalid_level` | a requirement or course level outside the competency's scale |
+/// | `invalid_level_scale` | level descriptors naming a level twice or outside the competency's range |
+/// | `invalid_level_range` | a `min_level`/`max_level` outside 1 to 5, or lowest above highest |
+/// | `blank_level_name` | a level descriptor with a blank name |
+/// | `blank_area` | a competency with a blank area |
+/// | `position_without_roles` | a position with no role |
+/// | `prerequisite_cycle` | course prerequisites in a cycle |
+/// | `group_cycle` | competency groups listing each other as parents in a cycle |
+/// | `invalid_group_rule` | a group rule counting 0 children, more than the group has, or a group with a rule and no child |
+/// | `group_rule_cycle` | group rules whose competencies feed each other in a cycle |
+/// | `invalid_hours` | course hours not in (0, 10000] |
+/// | `invalid_evidence` | a passbook entry that is wrong; `problem.problem` says how ([`EvidenceProblem`]) |
+/// | `department_mismatch` | (a warning) an officer in another department than their position's |
+/// | `invalid_policy_date` | a cut-off or as-of date that is not an ISO date |
+/// | `unknown_id` | a query or option naming an id the framework does not hold |
+/// | `framework_mismatch` | a profile or cohort used with another framework |
+/// | `invalid_weight` | a weight that is negative or not finite |
+/// | `invalid_id_weight` | a per-competency or per-position weight that is negative or not finite |
+/// | `capacity_exceeded` | more items than the compact stores index |
+/// | `case_missing_document` | a CASE package without a `CFDocument` |
+/// | `case_missing_identifier` | a CASE element without an identifier |
+/// | `case_missing_field` | a CASE field the mapping needs, missing or blank |
+/// | `case_field_name` | a CASE field named in another case or spelling (`Identifier`) |
+/// | `case_field_type` | a CASE field the import needs, holding a value of the wrong type |
+/// | `case_duplicate_identifier` | two CASE elements with one identifier |
+/// | `case_child_of_cycle` | `isChildOf` associations in a cycle |
+/// | `case_invalid_identifier` | an export identifier that is not a UUID |
+/// | `case_conflicting_identifiers` | two export identifiers given for one group |
+/// | `case_identifier_clash` | an export identifier given for a group that another element has |
+/// | `case_invalid_date_time` | an export date-time that is not ISO 8601 |
+/// | `case_item_type_name` | an export `CFItemType` name that is blank or given to two kinds |
+/// | `csv_unclosed_quote` | a quoted CSV field never closed |
+/// | `csv_misplaced_quote` | a quote inside an unquoted CSV field, or text after a closing one |
+/// | `csv_field_count` | a CSV record with another number of fields than the header |
+/// | `csv_missing_column` | a CSV header without a needed column |
+/// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
+/// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
+/// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
+/// | `csv_row` | a problem of the framework's rules found in a CSV row; `error` holds it |
+/// | `invalid_option` | an option outside the values it accepts |
+/// | `igot_shape` | an iGOT platform document whose top level (or record list) is another JSON type |
+#[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
+#[serde(remote = "Self", tag = "code", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Error {
+    /// The JSON could not be read: malformed, an unknown field, a missing field or a value
+    /// of the wrong type. Fix the document at the given line and column.
+    #[error("invalid json at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line of the problem (0 when unknown).
+        line: usize,
+        /// 1-based column of the problem (0 when unknown).
+        column: usize,
+        /// The parser's description, without the position. Serialized as `description`,
+        /// since `message` is the whole message of every serialized error.
+        #[serde(rename = "description")]
+        message: String,
+    },
+    /// The document's `format_version` is not the one this crate reads. Convert the document
+    /// or use a matching crate version.
+    #[error("unsupported format_version {found}: expected 1 to {expected}")]
+    UnsupportedFormatVersion {
+        /// The version in the document.
+        found: u64,
+        /// The newest version this crate reads; it reads every version from
+        /// [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) (1) up to this.
+        expected: u32,
+    },
+    /// A proficiency level above 5. Levels run from 0 (none) to 5.
+    #[error("level {value} is out of range: expected 0 to 5")]
+    LevelOutOfRange {
+        /// The value given.
+        value: u32,
+    },
+    /// An entity has an empty id, or one of whitespace only. Give it an id.
+    #[error("{kind} at index {index} has an empty id")]
+    EmptyId {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// Its index in the list it came in.
+        index: usize,
+    },
+    /// An entity has an empty name, or one of whitespace only. Give it a name.
+    #[error("{kind} {} has an empty name", quoted(id))]
+    EmptyName {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// Its id.
+        id: String,
+    },
+    /// A text the entity needs, other than its id and name (a position's or officer's
+    /// department), is empty or whitespace only. Fill it in.
+    #[error("{kind} {} has an empty {field}", quoted(id))]
+    EmptyField {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// Its id.
+        id: String,
+        /// The field's JSON name.
+        field: &'static str,
+    },
+    /// An id, or a text used as one (a department, a competency's area), holds a
+    /// character that cannot be seen or that breaks the line it is printed on: a control
+    /// character (line break, tab, carriage return), a bidirectional override, a
+    /// zero-width or other invisible character, or whitespace other than the space. Such
+    /// an id prints exactly like another, or reorders the report it is printed in, so it is
+    /// refused; the message shows the character escaped. Remove it.
+    #[error("{}", hidden_text(*kind, id, field, value))]
+    HiddenCharacter {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// Its id (the value itself when `field` is `id`).
+        id: String,
+        /// The field's JSON name: `id`, `department` or `area` (in a CASE import, `id` for
+        /// an item's identifier and `humanCodingScheme` when that gives the id).
+        field: &'static str,
+        /// The value holding the character.
+        value: String,
+    },
+    /// Two entities of the same kind share an id. Ids must be unique per kind.
+    #[error("duplicate {kind} id {}", quoted(id))]
+    DuplicateId {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// The repeated id.
+        id: String,
+    },
+    /// An entity refers to an id that does not exist. Add the target or fix the reference.
+    #[error(
+        "{from_kind} {} refers to unknown {to_kind} {}",
+        quoted(from),
+        quoted(to)
+    )]
+    UnknownReference {
+        /// Kind of the referring entity.
+        from_kind: EntityKind,
+        /// Id of the referring entity.
+        from: String,
+        /// Kind of the missing target.
+        to_kind: EntityKind,
+        /// The missing id.
+        to: String,
+    },
+    /// An entity lists the same target twice (e.g. a role naming an activity twice, or an
+    /// activity requiring a competency twice). List each once, at the intended level.
+    #[error(
+        "{from_kind} {} lists {to_kind} {} more than once",
+        quoted(from),
+        quoted(to)
+    )]
+    DuplicateReference {
+        /// Kind of the listing entity.
+        from_kind: EntityKind,
+        /// Id of the listing entity.
+        from: String,
+        /// Kind of the repeated target.
+        to_kind: EntityKind,
+        /// The repeated id.
+        to: String,
+    },
+    /// A level outside what the competency defines: requirements and course outcomes need
+    /// 1 to the competency's highest level. (Evidence levels are
+    /// [`Error::InvalidEvidence`].)
+    #[error(
+        "{owner_kind} {} names competency {} at level {level}: expected {min} to {max}",
+        quoted(owner),
+        quoted(competency)
+    )]
+    InvalidLevel {
+        /// Kind of the entity naming the level.
+        owner_kind: EntityKind,
+        /// Id of that entity.
+        owner: String,
+        /// The competency.
+        competency: String,
+        /// The level given.
+        level: u8,
+        /// Lowest level allowed there.
+        min: u8,
+        /// The competency's highest level.
+        max: u8,
+    },
+    /// A competency's level descriptors name a level twice, or a level outside the levels
+    /// at which the competency exists. Describe each level once, within its range (or widen
+    /// the range with `min_level` and `max_level`).
+    #[error(
+        "competency {} describes levels {found:?}: expected each level at most once, within {min} to {max}",
+        quoted(competency)
+    )]
+    InvalidLevelScale {
+        /// The competency.
+        competency: String,
+        /// The levels its descriptors name, in the order given.
+        found: Vec<u8>,
+        /// The lowest level at which the competency exists.
+        min: u8,
+        /// The highest level at which the competency exists (at most 5).
+        max: u8,
+    },
+    /// A competency's `min_level` or `max_level` is outside 1 to 5, or the lowest level is
+    /// above the highest. Give `1 ≤ min_level ≤ max_level ≤ 5`.
+    #[error(
+        "competency {} exists at levels {min} to {max}: expected 1 to 5, lowest first",
+        quoted(competency)
+    )]
+    InvalidLevelRange {
+        /// The competency.
+        competency: String,
+        /// Its lowest level (`min_level`, or 1 when absent).
+        min: u8,
+        /// Its highest level (`max_level`, or the default).
+        max: u8,
+    },
+    /// A level descriptor's name is empty or only whitespace. Give the level a name, or
+    /// leave the name out to use the platform default.
+    #[error(
+        "competency {} gives level {level} a blank name: expected a name or none",
+        quoted(competency)
+    )]
+    BlankLevelName {
+        /// The competency.
+        competency: String,
+        /// The level described.
+        level: u8,
+    },
+    /// A competency's area is empty or only whitespace, so it names no group. Give the area
+    /// a name, or no area.
+    #[error(
+        "competency {} has a blank area: expected a name or no area",
+        quoted(competency.as_str())
+    )]
+    BlankArea {
+        /// The competency.
+        competency: CompetencyId,
+    },
+    /// A position carries no role, so nothing could be required of it. Give it a role.
+    #[error("position {} has no roles", quoted(position.as_str()))]
+    PositionWithoutRoles {
+        /// The position.
+        position: PositionId,
+    },
+    /// Course prerequisites form a cycle, so no order could complete them. Break the cycle.
+    #[error("prerequisite cycle: {}", cycle_text(courses))]
+    PrerequisiteCycle {
+        /// The courses in cycle order, starting from the smallest id; each requires the next,
+        /// and the last requires the first.
+        courses: Vec<CourseId>,
+    },
+    /// Competency groups list each other as parents in a cycle, so no group is above the
+    /// others. Remove one of the parent links.
+    #[error("group cycle: {}", group_cycle_text(groups))]
+    GroupCycle {
+        /// The groups in cycle order, starting from the smallest id; each lists the next as
+        /// a parent, and the last lists the first.
+        groups: Vec<GroupId>,
+    },
+    /// A group's rule ([`GroupRule`](crate::GroupRule)) can never be met, or would be met
+    /// by everyone: its group has no child to infer it from (no competency directly in it,
+    /// no child group with a rule), or its `at_least` is 0 or more than its children. Count
+    /// 1 up to the number of children, or leave `at_least` out for all of them.
+    #[error("{}", group_rule_text(group, *at_least, *children))]
+    InvalidGroupRule {
+        /// The group.
+        group: GroupId,
+        /// The rule's `at_least`; `None` for all children.
+        at_least: Option<u32>,
+        /// The children the rule counts: competencies directly in the group and the
+        /// competencies of child groups' rules, each once.
+        children: u32,
+    },
+    /// Group rules feed each other in a cycle: a rule's competency is one of the children
+    /// of the next rule's group, and the last rule's competency one of the first's (a
+    /// rule whose competency sits in its own group is a cycle of one). No order could
+    /// evaluate them; move the competency out of the group, or drop a rule.
+    #[error("group rule cycle: {}", group_cycle_text(groups))]
+    GroupRuleCycle {
+        /// The rules' groups in cycle order, starting from the smallest id; each rule's
+        /// competency is a child of the next group, and the last one's of the first.
+        groups: Vec<GroupId>,
+    },
+    /// A course's hours are not a finite number above 0 and at most 10,000.
+    #[error(
+        "course {} has {hours} hours: expected a number above 0 and at most 10000",
+        quoted(course.as_str())
+    )]
+    InvalidHours {
+        /// The course.
+        course: CourseId,
+        /// The hours given.
+        hours: f64,
+    },
+    /// An entry of an officer's passbook is wrong, or (from
+    /// [`Framework::review_officers`](crate::Framework::review_officers)) probably wrong.
+    /// `problem` says how; `index` is the entry's 0-based position in the passbook.
+    #[error(
+        "officer {} passbook entry {index} (competency {}): {problem}",
+        quoted(officer.as_str()),
+        quoted(competency.as_str())
+    )]
+    InvalidEvidence {
+        /// The officer whose passbook holds the entry.
+        officer: OfficerId,
+        /// The entry's 0-based index in the passbook (from a CSV file: among the officer's
+        /// well-formed rows, in file order).
+        index: usize,
+        /// The competency the entry names.
+        competency: CompetencyId,
+        /// What is wrong.
+        problem: EvidenceProblem,
+    },
+    /// (A warning, from [`Framework::review_officers`](crate::Framework::review_officers).)
+    /// An officer's department is not the department of the position they hold: a
+    /// deputation, or a mistake in either. Check both.
+    #[error(
+        "officer {} is in department {} but position {} belongs to {}",
+        quoted(officer.as_str()),
+        quoted(department.as_str()),
+        quoted(position.as_str()),
+        quoted(position_department.as_str())
+    )]
+    DepartmentMismatch {
+        /// The officer.
+        officer: OfficerId,
+        /// The officer's department.
+        department: DepartmentId,
+        /// The position they hold.
+        position: PositionId,
+        /// That position's department.
+        position_department: DepartmentId,
+    },
+    /// A date given to a policy or review (a cut-off, an as-of date) is not an ISO 8601
+    /// calendar date `YYYY-MM-DD`.
+    #[error(
+        "policy date {} is not an iso date: expected yyyy-mm-dd{}",
+        quoted(value),
+        date_hint(value)
+    )]
+    InvalidPolicyDate {
+        /// The text given.
+        value: String,
+    },
+    /// A query or an option named an id the framework (or, for a department, the cohort)
+    /// does not hold. `nearest` is the known id closest to it, when one is close (a small
+    /// edit distance, or equal but for case and surrounding whitespace).
+    #[error("unknown {kind} {}{}", quoted(id), did_you_mean(nearest.as_deref()))]
+    UnknownId {
+        /// What kind of entity was asked for.
+        kind: EntityKind,
+        /// The id asked for.
+        id: String,
+        /// The closest known id, if one is close.
+        nearest: Option<String>,
+    },
+    /// A profile or cohort was built against a different framework than the one it is used
+    /// with. Build it again from this framework.
+    #[error("the profile or cohort was built from a different framework")]
+    FrameworkMismatch,
+    /// A weight is not a finite number at least 0.
+    #[error("weight `{name}` is {value}: expected a finite number at least 0")]
+    InvalidWeight {
+        /// Which weight.
+        name: &'static str,
+        /// The value given.
+        value: f64,
+    },
+    /// A priority weight given to one competency or position is not a finite number at
+    /// least 0.
+    #[error(
+        "weight of {kind} {} is {value}: expected a finite number at least 0",
+        quoted(id)
+    )]
+    InvalidIdWeight {
+        /// Whether a competency or a position was weighted.
+        kind: EntityKind,
+        /// Its id.
+        id: String,
+        /// The weight given.
+        value: f64,
+    },
+    /// More items than the compact stores can index.
+    #[error("too many {what}: at most {limit}")]
+    CapacityExceeded {
+        /// What overflowed.
+        what: &'static str,
+        /// The largest count supported.
+        limit: u64,
+    },
+    /// A CASE package has no `CFDocument`. Add the framework's document: every package
+    /// carries exactly one.
+    #[error("case package has no CFDocument")]
+    CaseMissingDocument,
+    /// A CASE element has no identifier, or a blank one. Give it its UUID.
+    #[error("no identifier on {element} at {path}")]
+    CaseMissingIdentifier {
+        /// What kind of element.
+        element: CaseElement,
+        /// Where it is in the package, e.g. `CFItems[3]`.
+        path: String,
+    },
+    /// A field CASE requires (and the mapping needs) is missing or blank, e.g. an item's
+    /// `fullStatement` or an association's `originNodeURI`. Fill it in.
+    #[error("no {field} on {element} {}", quoted(identifier))]
+    CaseMissingField {
+        /// What kind of element.
+        element: CaseElement,
+        /// Its identifier.
+        identifier: String,
+        /// The field's JSON name.
+        field: &'static str,
+    },
+    /// A CASE element has a field whose name differs from one CASE defines only in case,
+    /// `-` or `_` (e.g. `Identifier` for `identifier`). CASE field names are case-sensitive:
+    /// rename the field.
+    #[error("case field {} at {path}: expected `{expected}`", quoted(found))]
+    CaseFieldName {
+        /// Where the element is in the package, e.g. `CFItems[3]`.
+        path: String,
+        /// The field name found.
+        found: String,
+        /// The CASE field name it resembles.
+        expected: &'static str,
+    },
+    /// A CASE field the import needs has a value of the wrong JSON type (e.g. an item whose
+    /// `fullStatement` is a number). Give it the type CASE defines. Fields the import does
+    /// not need are set aside and reported instead.
+    #[error("case field {path} is {found}: expected {expected}")]
+    CaseFieldType {
+        /// The field, e.g. `CFItems[3].fullStatement`.
+        path: String,
+        /// The JSON type found, e.g. `a number`.
+        found: &'static str,
+        /// What CASE defines, e.g. `a string`.
+        expected: &'static str,
+    },
+    /// Two CASE elements share an identifier, which must be unique across the package
+    /// (identifiers that are UUIDs compare without regard to case). Give each its own UUID.
+    #[error("duplicate case identifier {}", quoted(identifier))]
+    CaseDuplicateIdentifier {
+        /// The repeated identifier.
+        identifier: String,
+    },
+    /// `isChildOf` associations form a cycle, so no item is above the others. Remove one of
+    /// the associations.
+    #[error("isChildOf cycle through CFItems {}", quoted_list(items))]
+    CaseChildOfCycle {
+        /// The items on the cycle, sorted.
+        items: Vec<String>,
+    },
+    /// An identifier given for export is not a CASE UUID. Use `8-4-4-4-12` hexadecimal
+    /// digits with version 1 to 5 and variant `8`, `9`, `a` or `b` (export writes them in
+    /// lowercase).
+    #[error(
+        "case identifier {} is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
+        quoted(identifier)
+    )]
+    CaseInvalidIdentifier {
+        /// The identifier given.
+        identifier: String,
+    },
+    /// An export was given an identifier for one group twice, different each time: by
+    /// [`CaseExportOptions::group_identifier`](crate::CaseExportOptions::group_identifier)
+    /// and [`area_identifier`](crate::CaseExportOptions::area_identifier) for the area's
+    /// group, or by two calls for it. Give each group one identifier.
+    #[error(
+        "group {} is given {} case identifiers: {}: expected one",
+        quoted(group.as_str()),
+        identifiers.len(),
+        quoted_list(identifiers)
+    )]
+    CaseConflictingIdentifiers {
+        /// The group.
+        group: GroupId,
+        /// The identifiers given for it, sorted, in lowercase.
+        identifiers: Vec<String>,
+    },
+    /// An identifier an export was given for a group is already the identifier of another
+    /// element: the document's, one given for another group, or that of a competency whose
+    /// id is this UUID. Give the group another identifier.
+    #[error("{}", clash_text(identifier, group, *other_kind, other))]
+    CaseIdentifierClash {
+        /// The identifier, in lowercase.
+        identifier: String,
+        /// The group it was given for.
+        group: GroupId,
+        /// The kind of the element that has it already: `None` for the document.
+        other_kind: Option<EntityKind>,
+        /// That element's id (for the document, its identifier).
+        other: String,
+    },
+    /// The `lastChangeDateTime` given for export is not an ISO 8601 date-time. Use e.g.
+    /// `2025-01-15T10:00:00Z`.
+    #[error(
+        "lastChangeDateTime {} is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone",
+        quoted(value)
+    )]
+    CaseInvalidDateTime {
+        /// The text given.
+        value: String,
+    },
+    /// A `CFItemType` given to export is blank, or is given to two kinds of element, so the
+    /// import could not tell the kinds apart. Give each competency type and group kind its
+    /// own non-blank name.
+    #[error(
+        "export CFItemType {} is blank or names two kinds of element: expected one non-blank name per kind",
+        quoted(name)
+    )]
+    CaseItemTypeName {
+        /// The name given.
+        name: String,
+    },
+    /// A CSV file has a quoted field that is never closed. Add the closing `"`, and double
+    /// any quote inside the field (`""`).
+    #[error("{file} line {line}: a quoted field opened here is never closed")]
+    CsvUnclosedQuote {
+        /// The file, as named in the reference layout (e.g. `esco/skills.csv`).
+        file: &'static str,
+        /// 1-based line where the field opens.
+        line: usize,
+    },
+    /// A CSV field is only partly quoted: a `"` inside an unquoted field, or text after a
+    /// closing quote. Quote the whole field and double the quotes inside it.
+    #[error(
+        "{file} line {line}, field {field}: misplaced quote, expected the whole field in quotes with inner quotes doubled"
+    )]
+    CsvMisplacedQuote {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line of the quote.
+        line: usize,
+        /// 1-based position of the field in its record.
+        field: usize,
+    },
+    /// A CSV record has a different number of fields than the header. Quote fields that
+    /// contain commas, and give every record one field per header column.
+    #[error("{file} line {line} has {found} fields: expected {expected}, as in the header")]
+    CsvFieldCount {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The number of header columns.
+        expected: usize,
+        /// The number of fields in the record.
+        found: usize,
+    },
+    /// A CSV header lacks a column the loader needs. Add the column (columns may come in
+    /// any order; extra ones are ignored).
+    #[error("{file} has no column `{column}` in its header")]
+    CsvMissingColumn {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The missing column.
+        column: &'static str,
+    },
+    /// A CSV field does not hold what its column needs. Correct the value at that line.
+    #[error(
+        "{file} line {line}, column `{column}`: found {}, expected {expected}",
+        quoted(found)
+    )]
+    CsvInvalidValue {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The column.
+        column: &'static str,
+        /// The text found (surrounding whitespace removed).
+        found: String,
+        /// What the column needs.
+        expected: &'static str,
+    },
+    /// A CSV row repeats the key of an earlier row. Keep one of the two rows.
+    #[error(
+        "{file} line {line}: {column} {} repeats line {first_line}",
+        quoted(key)
+    )]
+    CsvDuplicateKey {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line of the repeat.
+        line: usize,
+        /// The key column or columns, comma-separated.
+        column: &'static str,
+        /// The repeated key; several columns' values are joined by commas.
+        key: String,
+        /// 1-based line of the first row with this key.
+        first_line: usize,
+    },
+    /// A CSV row refers to an id that the file (or framework) it points into does not hold.
+    /// Add the row there or fix the id.
+    #[error(
+        "{file} line {line}, column `{column}`: {} is not in {target}{}",
+        quoted(found),
+        did_you_mean(nearest.as_deref())
+    )]
+    CsvUnknownReference {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The referring column.
+        column: &'static str,
+        /// The id found.
+        found: String,
+        /// The file (or the part of the framework) that should hold it.
+        target: &'static str,
+        /// The closest id it holds, if one is close.
+        nearest: Option<String>,
+    },
+    /// A row of a CSV file breaks one of the framework's rules; `error` says which (e.g.
+    /// [`Error::InvalidEvidence`] for a completion above the course's level). Correct the
+    /// value at that line and column.
+    #[error("{file} line {line}, column `{column}`: {error}")]
+    CsvRow {
+        /// The file, as named by the loader.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The column holding the value at fault.
+        column: &'static str,
+        /// The problem.
+        #[serde(serialize_with = "serialize_boxed")]
+        error: Box<Error>,
+    },
+    /// An option (an hour budget, a cap, a share, a loader setting) is outside the values it
+    /// accepts. Pass a value in the stated range.
+    #[error("option `{option}` is {value}: expected {expected}")]
+    InvalidOption {
+        /// The option, as named by its setter.
+        option: &'static str,
+        /// The value given.
+        value: f64,
+        /// What the option accepts.
+        expected: &'static str,
+    },
+    /// An iGOT platform document is not shaped as its loader reads it: the top level, or a
+    /// list every record of the document sits in, holds another JSON type. Records of the
+    /// right shape with problems of their own are set aside and reported instead (see
+    /// [`IgotReport`](crate::IgotReport)). Give the loader the document it names.
+    #[error("{document} at `{path}`: found {found}, expected {expected}")]
+    IgotShape {
+        /// The kind of document, e.g. `kcm dictionary`.
+        document: &'static str,
+        /// Where, as a JSON path (`$` for the top level, `$.result.content`).
+        path: String,
+        /// The JSON type found, e.g. `an object`.
+        found: &'static str,
+        /// What the loader reads there.
+        expected: &'static str,
+    },
+}
+
+impl Error {
+    /// The error's stable machine-readable code: its variant's name in snake case (e.g.
+    /// `"unknown_reference"` for [`Error::UnknownReference`]). The table in [`Error`]'s
+    /// docs lists them; a code never changes meaning once released.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Json { .. } => "json",
+            Error::UnsupportedFormatVersion { .. } => "unsupported_format_version",
+            Error::LevelOutOfRange { .. } => "level_out_of_range",
+            Error::EmptyId { .. } => "empty_id",
+            Error::EmptyName { .. } => "empty_name",
+            Error::EmptyField { .. } => "empty_field",
+            Error::HiddenCharacter { .. } => "hidden_character",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::UnknownReference { .. } => "unknown_reference",
+            Error::DuplicateReference { .. } => "duplicate_reference",
+            Error::InvalidLevel { .. } => "invalid_level",
+            Error::InvalidLevelScale { .. } => "invalid_level_scale",
+            Error::InvalidLevelRange { .. } => "invalid_level_range",
+            Error::BlankLevelName { .. } => "blank_level_name",
+            Error::BlankArea { .. } => "blank_area",
+            Error::PositionWithoutRoles { .. } => "position_without_roles",
+            Error::PrerequisiteCycle { .. } => "prerequisite_cycle",
+            Error::GroupCycle { .. } => "group_cycle",
+            Error::InvalidGroupRule { .. } => "invalid_group_rule",
+            Error::GroupRuleCycle { .. } => "group_rule_cycle",
+            Error::InvalidHours { .. } => "invalid_hours",
+            Error::InvalidEvidence { .. } => "invalid_evidence",
+            Error::DepartmentMismatch { .. } => "department_mismatch",
+            Error::InvalidPolicyDate { .. } => "invalid_policy_date",
+            Error::UnknownId { .. } => "unknown_id",
+            Error::FrameworkMismatch => "framework_mismatch",
+            Error::InvalidWeight { .. } => "invalid_weight",
+            Error::InvalidIdWeight { .. } => "invalid_id_weight",
+            Error::CapacityExceeded { .. } => "capacity_exceeded",
+            Error::CaseMissingDocument => "case_missing_document",
+            Error::CaseMissingIdentifier { .. } => "case_missing_identifier",
+            Error::CaseMissingField { .. } => "case_missing_field",
+            Error::CaseFieldName { .. } => "case_field_name",
+            Error::CaseFieldType { .. } => "case_field_type",
+            Error::CaseDuplicateIdentifier { .. } => "case_duplicate_identifier",
+            Error::CaseChildOfCycle { .. } => "case_child_of_cycle",
+            Error::CaseInvalidIdentifier { .. } => "case_invalid_identifier",
+            Error::CaseConflictingIdentifiers { .. } => "case_conflicting_identifiers",
+            Error::CaseIdentifierClash { .. } => "case_identifier_clash",
+            Error::CaseInvalidDateTime { .. } => "case_invalid_date_time",
+            Error::CaseItemTypeName { .. } => "case_item_type_name",
+            Error::CsvUnclosedQuote { .. } => "csv_unclosed_quote",
+            Error::CsvMisplacedQuote { .. } => "csv_misplaced_quote",
+            Error::CsvFieldCount { .. } => "csv_field_count",
+            Error::CsvMissingColumn { .. } => "csv_missing_column",
+            Error::CsvInvalidValue { .. } => "csv_invalid_value",
+            Error::CsvDuplicateKey { .. } => "csv_duplicate_key",
+            Error::CsvUnknownReference { .. } => "csv_unknown_reference",
+            Error::CsvRow { .. } => "csv_row",
+            Error::InvalidOption { .. } => "invalid_option",
+            Error::IgotShape { .. } => "igot_shape",
+        }
+    }
+}
+
+/// `code`, the variant's fields, then `message`: one flat object.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The derived, internally tagged form: `code` and the fields.
+        struct Fields<'a>(&'a Error);
+        impl serde::Serialize for Fields<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                Error::serialize(self.0, serializer)
+            }
+        }
+        #[derive(serde::Serialize)]
+        struct WithMessage<'a> {
+            #[serde(flatten)]
+            fields: Fields<'a>,
+            message: String,
+        }
+        WithMessage {
+            fields: Fields(self),
+            message: self.to_string(),
+        }
+        .serialize(serializer)
+    }
+}
+
+#[allow(clippy::borrowed_box)] // serde's `serialize_with` passes a reference to the field
+fn serialize_boxed<S: serde::Serializer>(
+    error: &Box<Error>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&**error, serializer)
+}

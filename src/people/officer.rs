@@ -1,0 +1,161 @@
+//! Officers as the caller supplies them ([`OfficerSpec`], [`OfficersSpec`]) and the
+//! entries of their competency passbooks ([`Evidence`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{CompetencyId, CourseId, DepartmentId, Error, OfficerId, PositionId};
+
+/// An officer as supplied by the caller: who they are, where they serve, and their passbook.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficerSpec {
+    /// Unique, non-empty id.
+    pub id: OfficerId,
+    /// The officer's name as reports print it, e.g. `"Meena Iyer"`; not blank when given.
+    /// Optional (format version 2 and later): reports show the id alone without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The ministry, department or organisation the officer belongs to.
+    pub department: DepartmentId,
+    /// The position the officer holds now.
+    pub position: PositionId,
+    /// A position the officer is moving to (transfer, promotion), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_position: Option<PositionId>,
+    /// The competency passbook: everything the officer has shown.
+    #[serde(default)]
+    pub passbook: Vec<Evidence>,
+}
+
+/// A document of officers: the interchange format for officer profiles.
+///
+/// # Example
+/// ```
+/// use karmayogi::OfficersSpec;
+///
+/// let doc = OfficersSpec::from_json(r#"{"format_version": 1, "officers": [
+///   {"id": "o1", "department": "posts", "position": "postmaster",
+///    "passbook": [{"competency": "accounts", "level": 2, "source": "assessment",
+///                  "date": "2025-06-30"}]}
+/// ]}"#)?;
+/// assert_eq!(doc.officers[0].passbook[0].level, 2);
+/// assert_eq!(OfficersSpec::from_json(&doc.to_json())?, doc);
+/// # Ok::<(), karmayogi::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficersSpec {
+    /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to
+    /// [`FORMAT_VERSION`](crate::FORMAT_VERSION).
+    pub format_version: u32,
+    /// The officers.
+    pub officers: Vec<OfficerSpec>,
+}
+
+impl OfficersSpec {
+    /// An empty document at the current format version.
+    pub fn new() -> Self {
+        OfficersSpec {
+            format_version: crate::FORMAT_VERSION,
+            officers: Vec::new(),
+        }
+    }
+
+    /// Reads a document from JSON, checking `format_version` first.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
+    /// [`Error::Json`] for malformed JSON, a
+    /// missing version, unknown fields, or values of the wrong type.
+    pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
+        crate::model::json::from_versioned_json(json)
+    }
+
+    /// Writes the document as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        crate::model::json::to_pretty_json(self)
+    }
+}
+
+/// Where a piece of evidence came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceSource {
+    /// Completing a course (name it in [`Evidence::course`]).
+    CourseCompletion,
+    /// A formal assessment.
+    Assessment,
+    /// 360-degree feedback (self, peer, manager or subordinate).
+    Feedback360,
+    /// The officer's own claim.
+    SelfDeclared,
+}
+
+/// One entry of a competency passbook: a competency shown at a level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The competency shown.
+    pub competency: CompetencyId,
+    /// The level shown, 0 up to the competency's highest level.
+    pub level: u8,
+    /// Where the evidence came from.
+    pub source: EvidenceSource,
+    /// When, as an ISO 8601 date `YYYY-MM-DD` supplied by the caller; an ISO 8601
+    /// date-time (`2024-02-10T09:30:00.000+0530`) is read by its date as written. Empty (or
+    /// whitespace only, or absent in JSON) when the evidence is undated, as the platform's
+    /// self-attestations are: [`LevelPolicy::undated`] says whether it counts. Format
+    /// version 1 requires a date; version 2 lets it be absent.
+    ///
+    /// [`LevelPolicy::undated`]: crate::LevelPolicy::undated
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// Whether an authority has verified it. Defaults to `true`.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub verified: bool,
+    /// The course completed, for [`EvidenceSource::CourseCompletion`] (required there; a
+    /// blank id counts as none). Other sources may name a course too (an assessment at
+    /// the end of one); it must then exist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course: Option<CourseId>,
+}
+
+impl Evidence {
+    /// The entry as borrowed fields, a blank course as none.
+    pub(crate) fn view(&self) -> EvidenceView<'_> {
+        EvidenceView {
+            competency: self.competency.as_str(),
+            level: self.level,
+            source: self.source,
+            date: &self.date,
+            verified: self.verified,
+            course: self
+                .course
+                .as_ref()
+                .map(CourseId::as_str)
+                .filter(|c| !c.trim().is_empty()),
+        }
+    }
+}
+
+/// A passbook entry borrowed from wherever it is held (an [`Evidence`], a CSV record), so
+/// that it can be checked and counted without building an `Evidence`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct EvidenceView<'a> {
+    pub(crate) competency: &'a str,
+    pub(crate) level: u8,
+    pub(crate) source: EvidenceSource,
+    pub(crate) date: &'a str,
+    pub(crate) verified: bool,
+    /// The course named; `None` for none or a blank id.
+    pub(crate) course: Option<&'a str>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_true(b: &bool) -> bool {
+    *b
+}

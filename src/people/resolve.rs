@@ -1,0 +1,256 @@
+//! Checking an officer against a framework: their own fields, every passbook entry, and
+//! the held levels the policy derives; shared by [`Profile`](crate::Profile),
+//! [`Cohort`](crate::Cohort) and the officer loaders.
+
+use crate::model::date::{parse_iso_date_or_time, suggest_iso_date};
+use crate::model::nearest::Nearest;
+use crate::model::quote::has_hidden;
+use crate::model::validate::hidden_character;
+use crate::people::officer::{EvidenceSource, EvidenceView, OfficerSpec};
+use crate::people::policy::{CourseLevels, LevelPolicy};
+use crate::{EntityKind, Error, EvidenceProblem, Framework};
+
+/// How many distinct unknown ids one profile or cohort looks up nearest ids for.
+pub(crate) const NEAREST_LIMIT: usize = 1_000;
+
+/// Where [`resolve_officer`] puts what it finds.
+pub(crate) struct Resolved<'a> {
+    /// Held levels, appended.
+    pub(crate) held: &'a mut Vec<(u32, u8)>,
+    /// Completed course indices, appended.
+    pub(crate) completed: &'a mut Vec<u32>,
+    /// Problems, appended.
+    pub(crate) errors: &'a mut Vec<Error>,
+    /// Nearest known ids of unknown ones, remembered across officers.
+    pub(crate) nearest: &'a mut Nearest,
+}
+
+/// Checks an officer's own fields: a blank id, a blank name, a blank department, and hidden
+/// characters in the id or department.
+fn check_fields(officer: &OfficerSpec, errors: &mut Vec<Error>) {
+    let id = officer.id.as_str();
+    if id.trim().is_empty() {
+        errors.push(Error::EmptyId {
+            kind: EntityKind::Officer,
+            index: 0,
+        });
+    } else {
+        if officer.name.as_ref().is_some_and(|n| n.trim().is_empty()) {
+            errors.push(Error::EmptyName {
+                kind: EntityKind::Officer,
+                id: id.to_owned(),
+            });
+        }
+        if has_hidden(id) {
+            errors.push(hidden_character(EntityKind::Officer, id, "id", id));
+        }
+        let department = officer.department.as_str();
+        if department.trim().is_empty() {
+            errors.push(Error::EmptyField {
+                kind: EntityKind::Officer,
+                id: id.to_owned(),
+                field: "department",
+            });
+        } else if has_hidden(department) {
+            errors.push(hidden_character(
+                EntityKind::Officer,
+                id,
+                "department",
+                department,
+            ));
+        }
+    }
+}
+
+/// Checks one officer, appending its held levels (sorted, max per competency) and completed
+/// courses; returns the position and target indices when they resolve.
+pub(crate) fn resolve_officer(
+    fw: &Framework,
+    officer: &OfficerSpec,
+    policy: &LevelPolicy,
+    out: &mut Resolved<'_>,
+) -> (Option<u32>, Option<u32>) {
+    let id = officer.id.as_str();
+    let unknown = |to_kind, to: &str| Error::UnknownReference {
+        from_kind: EntityKind::Officer,
+        from: id.to_owned(),
+        to_kind,
+        to: to.to_owned(),
+    };
+    check_fields(officer, out.errors);
+    let position = fw.positions.get(officer.position.as_str());
+    if position.is_none() {
+        out.errors
+            .push(unknown(EntityKind::Position, officer.position.as_str()));
+    }
+    let mut target = None;
+    if let Some(t) = &officer.target_position {
+        target = fw.positions.get(t.as_str());
+        if target.is_none() {
+            out.errors.push(unknown(EntityKind::Position, t.as_str()));
+        }
+    }
+    let start = out.held.len();
+    let course_start = out.completed.len();
+    for (index, e) in officer.passbook.iter().enumerate() {
+        let before = out.errors.len();
+        let counted = check_evidence(fw, policy, e.view(), out.completed, out.nearest);
+        for problem in counted.problems {
+            out.errors.push(Error::InvalidEvidence {
+                officer: officer.id.clone(),
+                index,
+                competency: e.competency.clone(),
+                problem,
+            });
+        }
+        if out.errors.len() == before
+            && let Some(held) = counted.held
+        {
+            out.held.push(held);
+        }
+    }
+    settle_held(fw, policy, out.held, start);
+    let completed = &mut *out.completed;
+    completed[course_start..].sort_unstable();
+    let mut seen_end = course_start;
+    for r in course_start..completed.len() {
+        if seen_end == course_start || completed[seen_end - 1] != completed[r] {
+            completed[seen_end] = completed[r];
+            seen_end += 1;
+        }
+    }
+    completed.truncate(seen_end);
+    (position, target)
+}
+
+/// Turns the levels one officer's counted evidence gives, `held[start..]`, into the levels
+/// they hold: the highest per competency, sorted by competency, raised by the groups' rules
+/// when the policy infers them.
+pub(crate) fn settle_held(
+    fw: &Framework,
+    policy: &LevelPolicy,
+    held: &mut Vec<(u32, u8)>,
+    start: usize,
+) {
+    // Highest level per competency: sort by (competency, level desc), keep the first.
+    held[start..].sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut w = start;
+    for r in start..held.len() {
+        if w == start || held[w - 1].0 != held[r].0 {
+            held[w] = held[r];
+            w += 1;
+        }
+    }
+    held.truncate(w);
+    let rules = &fw.hierarchy.rules;
+    if policy.infer_group_rules && !rules.is_empty() {
+        if start == 0 {
+            rules.apply(held);
+        } else {
+            let mut own = held.split_off(start);
+            rules.apply(&mut own);
+            held.append(&mut own);
+        }
+    }
+}
+
+/// What one passbook entry gives: its problems, or the level it lets the officer hold.
+pub(crate) struct Checked {
+    pub(crate) problems: Vec<EvidenceProblem>,
+    pub(crate) held: Option<(u32, u8)>,
+}
+
+/// Checks one passbook entry against the framework; appends a completed course to
+/// `completed`.
+pub(crate) fn check_evidence(
+    fw: &Framework,
+    policy: &LevelPolicy,
+    e: EvidenceView<'_>,
+    completed: &mut Vec<u32>,
+    nearest: &mut Nearest,
+) -> Checked {
+    let mut problems = Vec::new();
+    let competency = fw.competencies.get(e.competency);
+    let mut level = e.level;
+    match competency {
+        None => problems.push(EvidenceProblem::UnknownCompetency {
+            nearest: nearest.get(EntityKind::Competency, e.competency, || {
+                fw.competencies.items.iter().map(|c| c.id.as_str())
+            }),
+        }),
+        Some(c) => {
+            let max = fw.competency_max[c as usize];
+            if e.level > max {
+                problems.push(EvidenceProblem::LevelAboveScale {
+                    level: e.level,
+                    max,
+                });
+            }
+        }
+    }
+    let date = evidence_date(e.date);
+    if let Err(problem) = &date {
+        problems.push(problem.clone());
+    }
+    match (e.course, e.source) {
+        (None, EvidenceSource::CourseCompletion) => {
+            problems.push(EvidenceProblem::CompletionWithoutCourse);
+        }
+        (None, _) => {}
+        (Some(course), source) => match fw.courses.get(course) {
+            None => problems.push(EvidenceProblem::UnknownCourse {
+                course: course.to_owned(),
+                nearest: nearest.get(EntityKind::Course, course, || {
+                    fw.courses.items.iter().map(|c| c.id.as_str())
+                }),
+            }),
+            Some(k) if source == EvidenceSource::CourseCompletion => {
+                completed.push(k);
+                // A completion at level 0 records the completion and claims no level, so
+                // there is nothing to check against the course.
+                if let Some(c) = competency.filter(|_| e.level > 0) {
+                    match fw.builds_of(k).iter().find(|&&(built, _)| built == c) {
+                        None => problems.push(EvidenceProblem::CourseDoesNotBuild {
+                            course: course.into(),
+                        }),
+                        Some(&(_, Some(reached))) if e.level > reached => {
+                            match policy.course_levels {
+                                CourseLevels::Reject => {
+                                    problems.push(EvidenceProblem::AboveCourseLevel {
+                                        course: course.into(),
+                                        level: e.level,
+                                        course_level: reached,
+                                    });
+                                }
+                                CourseLevels::Cap => level = reached,
+                            }
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+            Some(_) => {}
+        },
+    }
+    let held = match (competency, date) {
+        (Some(c), Ok(date)) if level > 0 && policy.counts(e.source, e.verified, date) => {
+            Some((c, level))
+        }
+        _ => None,
+    };
+    Checked { problems, held }
+}
+
+/// An evidence date: `Ok(None)` when blank (undated), `Ok(Some(yyyymmdd))` for an ISO date
+/// or date-time.
+pub(crate) fn evidence_date(text: &str) -> Result<Option<u32>, EvidenceProblem> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_iso_date_or_time(text)
+        .map(Some)
+        .ok_or_else(|| EvidenceProblem::InvalidDate {
+            found: text.to_owned(),
+            suggestion: suggest_iso_date(text),
+        })
+}

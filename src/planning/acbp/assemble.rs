@@ -1,0 +1,203 @@
+//! From the department's chosen enrolments to a [`DepartmentPlan`]: courses run with their
+//! seats, enrolments, per-competency outcomes and why each open gap stayed open.
+
+use super::certify::Certificate;
+use super::plan::{CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts};
+use super::problem::Problem;
+use crate::model::order;
+use crate::planning::cover::{EPS, Stepper};
+use crate::planning::department::{Department, Plan, Subproblem};
+use crate::{Cohort, Framework, OfficerId, OpenReason};
+
+impl Framework {
+    pub(super) fn assemble_plan<'f>(
+        &'f self,
+        cohort: &Cohort,
+        problems: &[(u32, &Problem<'f>)],
+        dept: &Department<'_>,
+        plan: &Plan,
+        certificate: &Certificate,
+    ) -> DepartmentPlan<'f> {
+        let n = self.competencies.len();
+        let mut short = vec![0u64; n];
+        let mut closed = vec![0u64; n];
+        let mut levels = vec![0u64; n];
+        let mut open = vec![OpenCounts::default(); n];
+        let mut seats = vec![0u32; self.courses.len()];
+        let mut enrolments = Vec::new();
+        let (mut gaps, mut gaps_closed, mut value_total, mut value_closed, mut hours) =
+            (0u64, 0u64, 0.0, 0.0, 0.0);
+        for ((&(officer, p), sub), stepper) in
+            problems.iter().zip(dept.officers).zip(&plan.steppers)
+        {
+            let chosen = stepper.chosen();
+            let officer_hours = stepper.hours();
+            let mut officer_closed = 0u32;
+            for g in &p.gaps {
+                short[g.competency as usize] += 1;
+            }
+            gaps += p.gaps.len() as u64;
+            value_total += p.values.iter().sum::<f64>();
+            for (i, reason) in p.unclosable.iter().enumerate() {
+                if let (Some(reason), Some(g)) = (reason, p.gaps.get(i)) {
+                    open[g.competency as usize].add(*reason);
+                }
+            }
+            let reasons = why_open(dept, sub, stepper, plan);
+            for (e, &gi) in p.closable.iter().enumerate() {
+                let g = &p.gaps[gi as usize];
+                let c = g.competency as usize;
+                if let Some(reason) = reasons.get(e).copied().flatten() {
+                    open[c].add(reason);
+                } else {
+                    closed[c] += 1;
+                    levels[c] += u64::from(g.required - g.current);
+                    officer_closed += 1;
+                    value_closed += sub.inst.values[e];
+                }
+            }
+            gaps_closed += u64::from(officer_closed);
+            if chosen.is_empty() {
+                continue;
+            }
+            let mut courses: Vec<u32> = chosen.iter().map(|&c| sub.courses[c as usize]).collect();
+            order::sort_by_key(&mut courses, |&c| self.course_rank[c as usize]);
+            for &c in &courses {
+                seats[c as usize] += 1;
+            }
+            hours += officer_hours;
+            enrolments.push(Enrolment {
+                officer: OfficerId::new(cohort.id_str(officer)),
+                officer_name: cohort.name_owned(officer),
+                position: self.position_id(p.position),
+                position_name: self.position_name(p.position),
+                courses: courses.iter().map(|&c| self.course_id(c)).collect(),
+                hours: officer_hours,
+                gaps_closed: officer_closed,
+            });
+        }
+        order::sort_by(&mut enrolments, |a, b| a.officer.cmp(&b.officer));
+        let courses = self.course_runs(&seats, dept.seat_limit);
+        let (competencies, open) = self.competency_outcomes(&short, &closed, &levels, &open);
+        DepartmentPlan {
+            officers: problems.len(),
+            gaps,
+            gaps_closed,
+            value_total,
+            value_closed,
+            hours,
+            budget: dept.budget.is_finite().then_some(dept.budget),
+            courses,
+            enrolments,
+            competencies,
+            open,
+            bound: certificate.bound,
+            optimality: certificate.optimality,
+            nodes: certificate.nodes,
+        }
+    }
+
+    /// The courses with at least one seat taken, most seats first, then by id.
+    fn course_runs(&self, seats: &[u32], seat_limit: &[u32]) -> Vec<CourseRun<'_>> {
+        let mut runs: Vec<CourseRun<'_>> = seats
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(c, &n)| {
+                let spec = &self.courses.items[c];
+                CourseRun {
+                    course: &spec.id,
+                    name: &spec.name,
+                    hours: spec.hours,
+                    mode: spec.mode,
+                    seats: n,
+                    seat_limit: Some(seat_limit[c]).filter(|&l| l != u32::MAX),
+                    person_hours: f64::from(n) * spec.hours,
+                }
+            })
+            .collect();
+        order::sort_by_key(&mut runs, |r| std::cmp::Reverse(r.seats));
+        runs
+    }
+
+    /// Per competency with a gap, most officers short first, then by id; and the open totals.
+    fn competency_outcomes(
+        &self,
+        short: &[u64],
+        closed: &[u64],
+        levels: &[u64],
+        open: &[OpenCounts],
+    ) -> (Vec<CompetencyOutcome<'_>>, OpenCounts) {
+        let mut total = OpenCounts::default();
+        let mut outcomes: Vec<CompetencyOutcome<'_>> = (0..short.len())
+            .filter(|&c| short[c] > 0)
+            .map(|c| {
+                let o = open[c];
+                total.no_course += o.no_course;
+                total.level_too_low += o.level_too_low;
+                total.untagged_only += o.untagged_only;
+                total.completed_only += o.completed_only;
+                total.budget += o.budget;
+                total.seats += o.seats;
+                total.officer_cap += o.officer_cap;
+                total.not_prioritised += o.not_prioritised;
+                CompetencyOutcome {
+                    competency: self.competency_id(c as u32),
+                    name: self.competency_name(c as u32),
+                    kind: self.competency_kind[c],
+                    officers_short: short[c],
+                    closed: closed[c],
+                    levels_closed: levels[c],
+                    open: o,
+                }
+            })
+            .collect();
+        order::sort_by_key(&mut outcomes, |o| std::cmp::Reverse(o.officers_short));
+        (outcomes, total)
+    }
+}
+
+/// Why each closable element of an officer stayed open (`None` when closed): budget when
+/// some unchosen closing course has a seat in everything it adds and fits the officer's
+/// cap, else the cap when some has seats, else seats. One pass over the candidates. On a
+/// maximal plan ([`Department::settle`]) a course of the first kind does not fit in the
+/// budget left, so each reason is true of the plan returned.
+fn why_open(
+    dept: &Department<'_>,
+    p: &Subproblem,
+    stepper: &Stepper,
+    plan: &Plan,
+) -> Vec<Option<OpenReason>> {
+    // 0: no closer seen, 1: closers all full, 2: some with seats over the cap, 3: some fits.
+    let mut best = vec![0u8; p.inst.values.len()];
+    for c in 0..p.inst.len() as u32 {
+        if stepper.is_chosen(c) {
+            continue;
+        }
+        let seated = stepper.all_pending(&p.inst, c, |d| {
+            plan.seats_left[p.courses[d as usize] as usize] > 0
+        });
+        let status = match (
+            seated,
+            stepper.hours() + stepper.marginal_hours(&p.inst, c) <= dept.cap + EPS,
+        ) {
+            (false, _) => 1,
+            (true, false) => 2,
+            (true, true) => 3,
+        };
+        for &e in p.inst.covers(c) {
+            best[e as usize] = best[e as usize].max(status);
+        }
+    }
+    best.iter()
+        .enumerate()
+        .map(|(e, &status)| {
+            (!stepper.closes(e as u32)).then_some(match status {
+                _ if p.inst.values.get(e).is_some_and(|&v| v <= 0.0) => OpenReason::NotPrioritised,
+                3 => OpenReason::Budget,
+                2 => OpenReason::OfficerCap,
+                _ => OpenReason::Seats,
+            })
+        })
+        .collect()
+}

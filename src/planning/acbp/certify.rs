@@ -1,0 +1,123 @@
+//! How good a department plan is known to be: the proven bound and, within a budget of
+//! work, the search for a better plan.
+
+use crate::planning::cover::{Stepper, exact_budget};
+use crate::planning::department::{Department, Plan, exact, prices};
+use crate::planning::recommend::{Optimality, Solver};
+
+/// How good a plan is known to be.
+pub(super) struct Certificate {
+    pub(super) bound: f64,
+    pub(super) optimality: Optimality,
+    pub(super) nodes: u64,
+}
+
+/// Candidate visits (candidates times search nodes) of best responses and exchanges per
+/// department plan (see `planning::department::improve`); beyond it the remaining officers
+/// keep their enrolments.
+pub(super) const IMPROVE_WORK: u64 = 2_000_000;
+
+/// Candidate evaluations the price search may spend in all: a small department gets the
+/// most steps, a department-sized one at least [`MIN_PRICE_STEPS`].
+const PRICE_WORK: u64 = 20_000_000;
+const MIN_PRICE_STEPS: u32 = 3;
+/// Candidate visits (candidates times nodes) of officers bounded alone by the budgeted
+/// search, and its nodes per officer.
+const ALONE_WORK: u64 = 10_000_000;
+const ALONE_NODES: u64 = 1_000;
+const MAX_PRICE_STEPS: u32 = 300;
+/// Search nodes times the department's size (candidates and gaps of all officers) the
+/// default solver may spend after its heuristics, at most [`Solver::DEFAULT_NODES`] nodes:
+/// a node costs time linear in the department, so the search adds at most about this much
+/// work whatever the department's size.
+const SEARCH_WORK: u64 = 4_000_000;
+
+/// Bounds the plan (and, with [`Solver::Exact`], searches for a better one from it): the
+/// department bound of `planning::department::bound`, the officers' density bounds, and for
+/// whole values the bound rounded down.
+pub(super) fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) -> Certificate {
+    let value = dept.value(plan);
+    let hours = Department::hours(plan);
+    let size: u64 = dept
+        .officers
+        .iter()
+        .map(|p| p.inst.len() as u64 + p.inst.values.len() as u64)
+        .sum::<u64>()
+        .max(1);
+    let steps = u32::try_from(PRICE_WORK / size)
+        .unwrap_or(u32::MAX)
+        .clamp(MIN_PRICE_STEPS, MAX_PRICE_STEPS);
+    // The hour price starts at the plan's value per hour when the budget binds.
+    let lambda = if dept.budget.is_finite() && hours > 0.0 && plan.budget_left < 0.5 * dept.budget {
+        value / hours
+    } else {
+        0.0
+    };
+    let prices = prices(dept, value, lambda, steps);
+    // Each officer alone within their cap and the whole budget: the density bound, and
+    // while the work allows, the budgeted solver's proven bound (the same search the best
+    // responses use).
+    let limit = dept.cap.min(dept.budget);
+    let mut work = ALONE_WORK;
+    let alone: Vec<f64> = dept
+        .officers
+        .iter()
+        .map(|p| {
+            let density = Stepper::new(&p.inst).upper_bound(&p.inst, &[], limit);
+            // A search of ALONE_NODES nodes visits about its candidates once per node.
+            let size = (p.inst.len() as u64 + 1) * ALONE_NODES;
+            if work < size || density <= 0.0 {
+                return density;
+            }
+            work -= size;
+            density.min(exact_budget(&p.inst, limit, ALONE_NODES).bound)
+        })
+        .collect();
+    let density: f64 = alone.iter().sum();
+    let whole = dept
+        .officers
+        .iter()
+        .all(|p| p.inst.values.iter().all(|v| v.fract() == 0.0));
+    let round = |bound: f64| {
+        if whole && bound.is_finite() {
+            (bound + 1e-7 * bound.abs().max(1.0)).floor() + 0.0
+        } else {
+            bound
+        }
+    };
+    let root = round(prices.bound.min(density));
+    // The default searches too, within [`SEARCH_WORK`]: every node of a small department,
+    // none of a department-sized one.
+    let node_limit = match solver {
+        Solver::Greedy => (SEARCH_WORK / size).min(Solver::DEFAULT_NODES),
+        Solver::Exact { node_limit } => node_limit,
+    };
+    let (proven, nodes, bound) = match node_limit {
+        0 => (false, 0, root),
+        node_limit => {
+            let outcome = exact(dept, plan, &prices, &alone, node_limit);
+            dept.settle(plan);
+            let bound = if outcome.proven {
+                dept.value(plan)
+            } else {
+                root.min(round(outcome.open_bound))
+            };
+            (outcome.proven, outcome.nodes, bound)
+        }
+    };
+    let value = dept.value(plan);
+    let bound = bound.max(value);
+    let optimality = if proven || bound <= 0.0 {
+        Optimality::Optimal
+    } else {
+        let gap = 1.0 - value / bound;
+        Optimality::Bounded {
+            gap: if gap <= 1e-12 { 0.0 } else { gap },
+        }
+    };
+    Certificate {
+        bound,
+        optimality,
+        nodes,
+    }
+}

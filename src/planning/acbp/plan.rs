@@ -1,0 +1,161 @@
+//! What a department plan returns ([`DepartmentPlan`]): the courses run, the enrolments,
+//! and per competency what was closed and why the rest stayed open.
+
+use serde::Serialize;
+
+use crate::model::spec::{CompetencyType, Mode};
+use crate::planning::recommend::Optimality;
+use crate::{CompetencyId, CourseId, OfficerId, OpenReason, PositionId};
+
+/// A course the plan runs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CourseRun<'f> {
+    /// The course.
+    pub course: &'f CourseId,
+    /// Its name.
+    pub name: &'f str,
+    /// Hours per participant.
+    pub hours: f64,
+    /// Formal, social or experiential.
+    pub mode: Mode,
+    /// Officers enrolled.
+    pub seats: u32,
+    /// The seat limit, if any.
+    pub seat_limit: Option<u32>,
+    /// `seats × hours`.
+    pub person_hours: f64,
+}
+
+/// One officer's courses for the year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Enrolment<'f> {
+    /// The officer.
+    pub officer: OfficerId,
+    /// The officer's name, when their spec gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer_name: Option<String>,
+    /// Their position, which the gaps are measured against.
+    pub position: &'f PositionId,
+    /// Its name.
+    pub position_name: &'f str,
+    /// Courses in learning order (prerequisites first, ties by id).
+    pub courses: Vec<&'f CourseId>,
+    /// Their hours.
+    pub hours: f64,
+    /// Gaps these courses close.
+    pub gaps_closed: u32,
+}
+
+/// Gaps left open, by reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OpenCounts {
+    /// No course builds the competency.
+    pub no_course: u64,
+    /// Courses build it, but not to the required level.
+    pub level_too_low: u64,
+    /// Only courses without a level build it.
+    pub untagged_only: u64,
+    /// Only courses the officer already completed close it.
+    pub completed_only: u64,
+    /// Closing courses had seats and fitted the officer's cap, but the budget ran out.
+    pub budget: u64,
+    /// Every closing course was full.
+    pub seats: u64,
+    /// Every closing course with seats would exceed the officer's yearly cap.
+    pub officer_cap: u64,
+    /// The gap is worth nothing under the priority weights, so the plan does not aim at it.
+    pub not_prioritised: u64,
+}
+
+impl OpenCounts {
+    pub(super) fn add(&mut self, reason: OpenReason) {
+        match reason {
+            OpenReason::NoCourse => self.no_course += 1,
+            OpenReason::LevelTooLow { .. } => self.level_too_low += 1,
+            OpenReason::UntaggedOnly => self.untagged_only += 1,
+            OpenReason::CompletedOnly => self.completed_only += 1,
+            OpenReason::Budget => self.budget += 1,
+            OpenReason::Seats => self.seats += 1,
+            OpenReason::OfficerCap => self.officer_cap += 1,
+            OpenReason::NotPrioritised => self.not_prioritised += 1,
+        }
+    }
+
+    /// All open gaps.
+    pub fn total(&self) -> u64 {
+        self.no_course
+            + self.level_too_low
+            + self.untagged_only
+            + self.completed_only
+            + self.budget
+            + self.seats
+            + self.officer_cap
+            + self.not_prioritised
+    }
+}
+
+/// What the plan does for one competency across the department.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CompetencyOutcome<'f> {
+    /// The competency.
+    pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
+    /// Its type.
+    pub kind: CompetencyType,
+    /// Officers short of their position's level.
+    pub officers_short: u64,
+    /// Of those, officers whose gap the plan closes.
+    pub closed: u64,
+    /// Levels of shortfall the plan closes.
+    pub levels_closed: u64,
+    /// Gaps left open, by reason.
+    pub open: OpenCounts,
+}
+
+/// An Annual Capacity Building Plan: which courses to run, with how many seats, who attends
+/// what, and what it closes and leaves open.
+///
+/// Printed (`Display`), it is the whole plan as a department files it, attendance included;
+/// [`DepartmentPlan::summary`] leaves the attendance out, for a screen.
+///
+/// # Properties
+/// - For every competency, `officers_short = closed + open.total()`.
+/// - Every officer's courses fit the officer cap; all hours fit the budget; no course has
+///   more seats than its limit; every course's prerequisites are in the same officer's list,
+///   earlier, unless the officer completed them.
+/// - The same cohort and options give the same plan, for any number of threads.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DepartmentPlan<'f> {
+    /// Officers planned for.
+    pub officers: usize,
+    /// Their gaps (officer × competency) against their positions.
+    pub gaps: u64,
+    /// Gaps the plan closes.
+    pub gaps_closed: u64,
+    /// Weighted shortfall of all gaps.
+    pub value_total: f64,
+    /// Weighted shortfall the plan closes (the objective).
+    pub value_closed: f64,
+    /// Person-hours of all enrolments.
+    pub hours: f64,
+    /// The budget, if one was set.
+    pub budget: Option<f64>,
+    /// Courses to run, most seats first, then by id.
+    pub courses: Vec<CourseRun<'f>>,
+    /// Enrolments of officers with at least one course, by officer id.
+    pub enrolments: Vec<Enrolment<'f>>,
+    /// Per competency with at least one gap, most officers short first, then by id.
+    pub competencies: Vec<CompetencyOutcome<'f>>,
+    /// All open gaps by reason.
+    pub open: OpenCounts,
+    /// A proven upper bound on the most weighted shortfall any plan within the constraints
+    /// closes (at least `value_closed`; equal to it when the plan is proven optimal).
+    pub bound: f64,
+    /// How far from the optimum the plan can be: [`Optimality::Optimal`] when the exact
+    /// search proved it (most value, then fewest person-hours), else
+    /// [`Optimality::Bounded`] with `gap = 1 − value_closed / bound`.
+    pub optimality: Optimality,
+    /// Search nodes the branch and bound used (0 when it did not search).
+    pub nodes: u64,
+}

@@ -1,0 +1,132 @@
+//! Building the plan's problem: the options' ids resolved, and each officer's gaps valued
+//! and turned into a budgeted cover instance.
+
+use std::collections::BTreeMap;
+
+use super::options::AcbpOptions;
+use crate::people::cohort::unpack;
+use crate::planning::department::Subproblem;
+use crate::planning::recommend::GapItem;
+use crate::{Cohort, EntityKind, Error, Framework, OpenReason};
+
+/// One officer's gaps and how each is valued.
+pub(super) struct Problem<'f> {
+    pub(super) position: u32,
+    pub(super) gaps: Vec<GapItem<'f>>,
+    /// Value of closing each gap.
+    pub(super) values: Vec<f64>,
+    /// Reason for each gap no course can close; `None` for closable ones.
+    pub(super) unclosable: Vec<Option<OpenReason>>,
+    /// Gap index of each instance element.
+    pub(super) closable: Vec<u32>,
+}
+
+/// Option ids resolved to dense indices.
+pub(super) struct Resolved {
+    pub(super) seat_limit: Vec<u32>,
+    pub(super) competency_weight: BTreeMap<u32, f64>,
+    pub(super) position_weight: BTreeMap<u32, f64>,
+    pub(super) cap: f64,
+}
+
+impl Framework {
+    pub(super) fn resolve(&self, options: &AcbpOptions) -> Result<Resolved, Error> {
+        let unknown = |kind, id: &str| self.unknown_id(kind, id);
+        let mut seat_limit = vec![options.default_seats.unwrap_or(u32::MAX); self.courses.len()];
+        for (id, &n) in &options.seats {
+            let c = self
+                .courses
+                .get(id.as_str())
+                .ok_or_else(|| unknown(EntityKind::Course, id.as_str()))?;
+            seat_limit[c as usize] = n;
+        }
+        let mut competency_weight = BTreeMap::new();
+        for (id, &w) in &options.competency_weights {
+            let c = self
+                .competencies
+                .get(id.as_str())
+                .ok_or_else(|| unknown(EntityKind::Competency, id.as_str()))?;
+            competency_weight.insert(c, w);
+        }
+        let mut position_weight = BTreeMap::new();
+        for (id, &w) in &options.position_weights {
+            let p = self
+                .positions
+                .get(id.as_str())
+                .ok_or_else(|| unknown(EntityKind::Position, id.as_str()))?;
+            position_weight.insert(p, w);
+        }
+        Ok(Resolved {
+            seat_limit,
+            competency_weight,
+            position_weight,
+            cap: options.officer_cap.unwrap_or(f64::INFINITY),
+        })
+    }
+
+    /// Value of closing one gap of an officer in position `p`.
+    fn gap_value(
+        &self,
+        g: &GapItem<'_>,
+        p: u32,
+        resolved: &Resolved,
+        options: &AcbpOptions,
+    ) -> f64 {
+        let kind = self.competency_kind[g.competency as usize];
+        f64::from(g.required - g.current)
+            * options.weights.get(kind)
+            * resolved
+                .competency_weight
+                .get(&g.competency)
+                .copied()
+                .unwrap_or(1.0)
+            * resolved.position_weight.get(&p).copied().unwrap_or(1.0)
+    }
+
+    /// One officer's gaps and candidate courses.
+    pub(super) fn problem(
+        &self,
+        cohort: &Cohort,
+        officer: u32,
+        resolved: &Resolved,
+        options: &AcbpOptions,
+    ) -> (Problem<'_>, Subproblem) {
+        let p = cohort.position[officer as usize];
+        let held: Vec<(u32, u8)> = cohort.held_of(officer).iter().map(|&x| unpack(x)).collect();
+        let gaps = self.gaps_at(p, &held);
+        let completed = cohort.completed_of(officer);
+        let (courses, open) = self.candidates(&gaps, completed, options.untagged);
+        let mut unclosable = vec![None; gaps.len()];
+        for (i, reason) in open {
+            unclosable[i] = Some(reason);
+        }
+        let closable: Vec<u32> = (0..gaps.len() as u32)
+            .filter(|&i| unclosable[i as usize].is_none())
+            .collect();
+        let values: Vec<f64> = gaps
+            .iter()
+            .map(|g| self.gap_value(g, p, resolved, options))
+            .collect();
+        let closable_gaps: Vec<&GapItem<'_>> =
+            closable.iter().map(|&i| &gaps[i as usize]).collect();
+        let closable_values = closable.iter().map(|&i| values[i as usize]).collect();
+        let inst = self.instance(
+            &courses,
+            &closable_gaps,
+            completed,
+            closable_values,
+            options.untagged,
+            None,
+        );
+        (
+            Problem {
+                position: p,
+                gaps,
+                values,
+                unclosable,
+                closable,
+            },
+            Subproblem { inst, courses },
+        )
+    }
+}

@@ -1,0 +1,337 @@
+//! The cover problem ([`Instance`]) and its answer ([`Solution`]), shared by every solver.
+
+/// Slack on comparisons of summed hours and values (room for rounding).
+pub(crate) const EPS: f64 = 1e-9;
+
+/// A cover problem.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Instance {
+    /// Value of closing each element (budgeted mode); least-cost mode ignores it.
+    pub(crate) values: Vec<f64>,
+    /// Selection cost per candidate (hours, possibly weighted by a blend target).
+    pub(super) cost: Vec<f64>,
+    /// Real hours per candidate, which a budget limits.
+    pub(super) hours: Vec<f64>,
+    pub(super) covers: Rows,
+    /// Direct prerequisites among the candidates.
+    pub(super) pre: Rows,
+    /// Derived by [`Instance::finish`]: the candidates closing each element.
+    pub(super) closers: Rows,
+    /// Derived: the candidates directly requiring each candidate.
+    pub(super) deps: Rows,
+    /// Derived: every candidate after its prerequisites.
+    pub(super) topo: Vec<u32>,
+    /// Derived: the costs' common unit (see [`common_unit`]), if any; a lower bound can
+    /// then be rounded up to it.
+    pub(super) unit: Option<f64>,
+}
+
+/// The largest number every one of `values` is a whole multiple of, when they are all
+/// whole multiples of 1, 1/2, 1/4 or 1/8 (below 10¹²): their greatest common divisor. Sums
+/// of such values are multiples of it too, so bounds on sums can be rounded to it.
+fn common_unit(values: &[f64]) -> Option<f64> {
+    let q = [1.0, 0.5, 0.25, 0.125].into_iter().find(|&q| {
+        values
+            .iter()
+            .all(|&v| (v / q).fract() == 0.0 && (0.0..1e12).contains(&(v / q)))
+    })?;
+    // Whole, non-negative numbers below 10^12, exact in both types.
+    #[allow(clippy::cast_sign_loss)]
+    let g = values.iter().fold(0u64, |g, &v| gcd(g, (v / q) as u64));
+    Some(if g == 0 { q } else { g as f64 * q })
+}
+
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+/// Rows of `u32`s: a compact `Vec<Vec<u32>>`.
+#[derive(Clone, Debug)]
+pub(crate) struct Rows {
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Default for Rows {
+    fn default() -> Rows {
+        Rows {
+            start: vec![0],
+            items: Vec::new(),
+        }
+    }
+}
+
+impl Rows {
+    /// Rows built from `(row, value)` pairs; each row keeps the pairs' order.
+    fn from_pairs(rows: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Rows {
+        let mut start = vec![0u32; rows + 1];
+        for (r, _) in pairs.clone() {
+            start[r as usize + 1] += 1;
+        }
+        for r in 0..rows {
+            start[r + 1] += start[r];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0; start[rows] as usize];
+        for (r, v) in pairs {
+            items[fill[r as usize] as usize] = v;
+            fill[r as usize] += 1;
+        }
+        Rows { start, items }
+    }
+
+    fn push(&mut self, row: &[u32]) {
+        self.items.extend_from_slice(row);
+        self.start.push(self.items.len() as u32);
+    }
+
+    fn row(&self, r: u32) -> &[u32] {
+        let r = r as usize;
+        &self.items[self.start[r] as usize..self.start[r + 1] as usize]
+    }
+}
+
+impl Instance {
+    /// An instance with room for `candidates` candidates closing `pairs` elements in all.
+    pub(crate) fn with_capacity(values: Vec<f64>, candidates: usize, pairs: usize) -> Instance {
+        let mut inst = Instance {
+            values,
+            ..Instance::default()
+        };
+        inst.cost.reserve(candidates);
+        inst.hours.reserve(candidates);
+        inst.covers.items.reserve(pairs);
+        inst
+    }
+
+    /// Adds a candidate. `covers` is sorted; `prerequisites` are the candidate indices it
+    /// directly requires (earlier or later, never itself), sorted.
+    pub(crate) fn push(&mut self, cost: f64, hours: f64, covers: &[u32], prerequisites: &[u32]) {
+        self.cost.push(cost);
+        self.hours.push(hours);
+        self.covers.push(covers);
+        self.pre.push(prerequisites);
+    }
+
+    /// Derives the indexes the solvers use; call once after the last [`Instance::push`].
+    /// The prerequisites must form a DAG (the framework guarantees it).
+    pub(crate) fn finish(&mut self) {
+        let n = self.len() as u32;
+        let covers = &self.covers;
+        self.closers = Rows::from_pairs(
+            self.values.len(),
+            (0..n).flat_map(|c| covers.row(c).iter().map(move |&e| (e, c))),
+        );
+        let pre = &self.pre;
+        self.deps = Rows::from_pairs(
+            self.len(),
+            (0..n).flat_map(|c| pre.row(c).iter().map(move |&p| (p, c))),
+        );
+        // Kahn's algorithm, smallest index first among the ready ones is not needed: any
+        // topological order gives the same results, as the solvers only use it for passes.
+        let mut missing: Vec<u32> = (0..n).map(|c| self.pre.row(c).len() as u32).collect();
+        let mut topo: Vec<u32> = (0..n).filter(|&c| missing[c as usize] == 0).collect();
+        let mut next = 0;
+        while next < topo.len() {
+            let c = topo[next];
+            next += 1;
+            for &d in self.deps.row(c) {
+                missing[d as usize] -= 1;
+                if missing[d as usize] == 0 {
+                    topo.push(d);
+                }
+            }
+        }
+        self.topo = topo;
+        self.unit = common_unit(&self.cost);
+    }
+
+    /// The same elements with only the candidates `keep` marks whose every prerequisite is
+    /// kept too (transitively), renumbered in order; returns it with each new candidate's
+    /// index here.
+    pub(crate) fn restricted(&self, keep: impl Fn(u32) -> bool) -> (Instance, Vec<u32>) {
+        let mut kept = vec![false; self.len()];
+        for &c in &self.topo {
+            kept[c as usize] = keep(c) && self.prerequisites(c).iter().all(|&p| kept[p as usize]);
+        }
+        let mut new_index = vec![u32::MAX; self.len()];
+        let mut map = Vec::new();
+        for c in 0..self.len() as u32 {
+            if kept[c as usize] {
+                new_index[c as usize] = map.len() as u32;
+                map.push(c);
+            }
+        }
+        let pairs: usize = map.iter().map(|&c| self.covers(c).len()).sum();
+        let mut inst = Instance::with_capacity(self.values.clone(), map.len(), pairs);
+        let mut pre = Vec::new();
+        for &c in &map {
+            pre.clear();
+            pre.extend(self.prerequisites(c).iter().map(|&p| new_index[p as usize]));
+            crate::model::order::sort_unstable(&mut pre);
+            inst.push(self.cost(c), self.hours(c), self.covers(c), &pre);
+        }
+        inst.finish();
+        (inst, map)
+    }
+
+    /// Every candidate after its prerequisites.
+    pub(crate) fn topo(&self) -> &[u32] {
+        &self.topo
+    }
+
+    /// How many candidates there are.
+    pub(crate) fn len(&self) -> usize {
+        self.cost.len()
+    }
+
+    /// The elements candidate `c` closes, sorted.
+    pub(crate) fn covers(&self, c: u32) -> &[u32] {
+        self.covers.row(c)
+    }
+
+    /// The candidates `c` directly requires, sorted.
+    pub(crate) fn prerequisites(&self, c: u32) -> &[u32] {
+        self.pre.row(c)
+    }
+
+    /// The candidates directly requiring `c`.
+    pub(crate) fn dependants(&self, c: u32) -> &[u32] {
+        self.deps.row(c)
+    }
+
+    /// The candidates closing element `e`.
+    pub(crate) fn closers(&self, e: u32) -> &[u32] {
+        self.closers.row(e)
+    }
+
+    /// Selection cost of candidate `c`.
+    pub(crate) fn cost(&self, c: u32) -> f64 {
+        self.cost[c as usize]
+    }
+
+    /// Real hours of candidate `c`.
+    pub(crate) fn hours(&self, c: u32) -> f64 {
+        self.hours[c as usize]
+    }
+
+    /// Sum of selection costs of a set, in the order given.
+    pub(crate) fn cost_of(&self, chosen: &[u32]) -> f64 {
+        // Folded from +0.0: an empty `f64` sum is -0.0.
+        chosen.iter().fold(0.0, |sum, &c| sum + self.cost(c))
+    }
+
+    /// Whether some candidate closes element `e`.
+    pub(crate) fn coverable(&self, e: u32) -> bool {
+        !self.closers(e).is_empty()
+    }
+
+    /// Rounds a lower bound on a cost up to the costs' common unit, when there is one:
+    /// every cost is then a whole multiple of it, so no cover costs strictly between.
+    pub(crate) fn round_up(&self, bound: f64) -> f64 {
+        match self.unit {
+            Some(q) if bound.is_finite() => {
+                let units = bound / q;
+                (units - 1e-7 * units.abs().max(1.0)).ceil() * q + 0.0
+            }
+            _ => bound,
+        }
+    }
+
+    /// The smallest strict improvement of a cost worth searching for: the unit when costs
+    /// have one (less cannot be saved), else a relative tolerance.
+    pub(crate) fn step(&self, cost: f64) -> f64 {
+        self.unit.unwrap_or(EPS * cost.abs().max(1.0))
+    }
+}
+
+/// A solution: chosen candidates (closed under prerequisites), sorted, with a proven bound.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Solution {
+    pub(crate) chosen: Vec<u32>,
+    pub(crate) cost: f64,
+    /// Least-cost mode: a proven lower bound on the least cost. Budgeted mode: a proven
+    /// upper bound on the most value.
+    pub(crate) bound: f64,
+    /// Whether the solver proved it optimal.
+    pub(crate) proven: bool,
+    /// Search nodes used (exact solvers).
+    pub(crate) nodes: u64,
+}
+
+#[cfg(test)]
+// Costs here are whole numbers, exact in floating point.
+#[allow(clippy::float_cmp)]
+pub(super) mod tests {
+    use super::*;
+
+    /// `n` candidates, candidate `i` closing element `i` alone for one hour; candidate `i`
+    /// requires `i - 1` when `chain`.
+    pub(crate) fn line(n: u32, chain: bool) -> Instance {
+        let mut inst = Instance::with_capacity(vec![1.0; n as usize], n as usize, n as usize);
+        for i in 0..n {
+            let pre = if chain && i > 0 { vec![i - 1] } else { vec![] };
+            inst.push(1.0, 1.0, &[i], &pre);
+        }
+        inst.finish();
+        inst
+    }
+
+    #[test]
+    fn bounds_round_up_to_the_unit_of_the_costs() {
+        let mut inst = line(3, false);
+        assert_eq!(inst.round_up(2.2), 3.0);
+        assert_eq!(inst.round_up(3.0 - 1e-12), 3.0);
+        inst.cost[0] = 0.5;
+        inst.finish();
+        assert_eq!(inst.round_up(2.2), 2.5);
+        inst.cost[0] = 0.3;
+        inst.finish();
+        assert_eq!(inst.round_up(2.2), 2.2, "no common unit: no rounding");
+    }
+
+    #[test]
+    fn bounds_round_up_to_the_greatest_common_unit() {
+        let mut inst = line(3, false);
+        inst.cost = vec![10.0, 20.0, 30.0];
+        inst.finish();
+        assert_eq!(
+            inst.round_up(11.0),
+            20.0,
+            "every cover costs a multiple of 10"
+        );
+        assert_eq!(inst.step(30.0), 10.0);
+    }
+
+    /// A small random instance: `n` candidates closing 1 to 4 of `m` elements each, costs
+    /// from `costs`, one in four requiring an earlier candidate.
+    pub(crate) fn random(seed: u64, n: u32, m: u32, costs: &[f64]) -> Instance {
+        let mut x = seed;
+        let mut next = |k: u32| {
+            // splitmix64
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            u32::try_from((z ^ (z >> 31)) % u64::from(k)).unwrap_or(0)
+        };
+        let mut inst = Instance::with_capacity(vec![1.0; m as usize], n as usize, 0);
+        for i in 0..n {
+            let mut covers: Vec<u32> = (0..=next(4)).map(|_| next(m)).collect();
+            covers.sort_unstable();
+            covers.dedup();
+            let pre = if i > 0 && next(4) == 0 {
+                vec![next(i)]
+            } else {
+                vec![]
+            };
+            let cost = costs[next(costs.len() as u32) as usize];
+            inst.push(cost, cost, &covers, &pre);
+        }
+        inst.finish();
+        inst
+    }
+}

@@ -1,0 +1,107 @@
+//! The solvers against enumeration on small random instances, and on long chains.
+
+// Costs here are whole numbers, exact in floating point.
+#![allow(clippy::float_cmp)]
+
+use super::budget::{exact_budget, greedy_budget};
+use super::exact::{bounded_cover, exact_cover};
+use super::instance::Instance;
+use super::instance::tests::{line, random};
+use super::state::value_of_chosen;
+
+#[test]
+fn plans_of_thousands_of_picks_are_proven_without_a_depth_limit() {
+    for chain in [false, true] {
+        let inst = line(5_000, chain);
+        let cover = exact_cover(&inst, 10);
+        assert!(cover.proven, "every element has one closer");
+        assert_eq!(cover.chosen.len(), 5_000);
+        assert_eq!(cover.bound, 5_000.0);
+    }
+}
+
+/// The least cost of a cover closing every coverable element, by enumeration.
+fn least_cost(inst: &Instance) -> f64 {
+    let n = inst.len();
+    let mut best = f64::INFINITY;
+    for set in 0u32..1 << n {
+        let has = |j: u32| set >> j & 1 == 1;
+        let closed =
+            (0..n as u32).all(|j| !has(j) || inst.prerequisites(j).iter().all(|&p| has(p)));
+        let covered = (0..inst.values.len() as u32)
+            .all(|e| !inst.coverable(e) || inst.closers(e).iter().any(|&j| has(j)));
+        if closed && covered {
+            let chosen: Vec<u32> = (0..n as u32).filter(|&j| has(j)).collect();
+            best = best.min(inst.cost_of(&chosen));
+        }
+    }
+    best
+}
+
+#[test]
+fn reductions_and_search_keep_the_least_cost() {
+    // Uniform costs make dominance ties and forced picks common; mixed costs do not.
+    for (costs, seeds) in [(&[10.0][..], 0..60), (&[1.0, 2.0, 3.0, 5.0][..], 60..120)] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            let optimum = least_cost(&inst);
+            let exact = exact_cover(&inst, 1_000_000);
+            assert!(exact.proven, "seed {seed}");
+            assert_eq!(exact.cost, optimum, "seed {seed}");
+            assert_eq!(exact.bound, optimum, "seed {seed}");
+            let bounded = bounded_cover(&inst);
+            assert!(
+                bounded.bound <= optimum && optimum <= bounded.cost,
+                "seed {seed}"
+            );
+            assert!(!bounded.proven || bounded.cost == optimum, "seed {seed}");
+        }
+    }
+}
+
+#[test]
+fn reductions_and_exchanges_keep_the_most_value_within_a_budget() {
+    for (costs, budget, seeds) in [
+        (&[10.0][..], 30.0, 0..60),
+        (&[1.0, 2.0, 3.0, 5.0][..], 6.0, 60..120),
+    ] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            // The most value, then the least cost, by enumeration.
+            let mut best = (0.0, 0.0);
+            for set in 0u32..1 << inst.len() {
+                let has = |j: u32| set >> j & 1 == 1;
+                let all = 0..inst.len() as u32;
+                if !all
+                    .clone()
+                    .all(|j| !has(j) || inst.prerequisites(j).iter().all(|&p| has(p)))
+                {
+                    continue;
+                }
+                let chosen: Vec<u32> = all.filter(|&j| has(j)).collect();
+                let cost = inst.cost_of(&chosen);
+                let value = value_of_chosen(&inst, &chosen);
+                if cost <= budget && (value > best.0 || (value == best.0 && cost < best.1)) {
+                    best = (value, cost);
+                }
+            }
+            let exact = exact_budget(&inst, budget, 1_000_000);
+            assert!(exact.proven, "seed {seed}");
+            let value = value_of_chosen(&inst, &exact.chosen);
+            assert_eq!((value, exact.cost), best, "seed {seed}");
+            let greedy = greedy_budget(&inst, budget);
+            let value = value_of_chosen(&inst, &greedy.chosen);
+            assert!(value <= best.0 && best.0 <= greedy.bound, "seed {seed}");
+            assert!(greedy.cost <= budget, "seed {seed}");
+        }
+    }
+}
+
+#[test]
+fn a_budget_keeps_the_most_value_in_the_fewest_hours() {
+    let inst = line(20, false);
+    let plan = exact_budget(&inst, 7.5, 1_000_000);
+    assert!(plan.proven);
+    assert_eq!(plan.chosen.len(), 7);
+    assert_eq!(plan.bound, 7.0);
+}

@@ -1,0 +1,330 @@
+//! The department ([`Department`]), a plan ([`Plan`]: one `Stepper` per officer and the
+//! shared capacities left), the lazy greedy over all officers and
+//! [`settle`](Department::settle), which makes a plan minimal and maximal.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use crate::planning::cover::{EPS, Instance, StepChoice, Stepper};
+
+/// One officer's selection problem: the cover instance and the course behind each of its
+/// candidates.
+pub(crate) struct Subproblem {
+    pub(crate) inst: Instance,
+    pub(crate) courses: Vec<u32>,
+}
+
+/// The officers' problems and the constraints they share.
+pub(crate) struct Department<'a> {
+    pub(crate) officers: &'a [&'a Subproblem],
+    /// Seats per course (`u32::MAX`: unlimited).
+    pub(crate) seat_limit: &'a [u32],
+    /// Person-hours (infinite without a budget).
+    pub(crate) budget: f64,
+    /// Hours per officer (infinite without a cap).
+    pub(crate) cap: f64,
+}
+
+/// A plan being built: each officer's chosen candidates and the capacities left.
+#[derive(Clone, Debug)]
+pub(crate) struct Plan {
+    pub(crate) steppers: Vec<Stepper>,
+    pub(crate) seats_left: Vec<u32>,
+    pub(crate) budget_left: f64,
+}
+
+impl Department<'_> {
+    /// The course behind officer `o`'s candidate `c`.
+    pub(crate) fn course(&self, o: usize, c: u32) -> usize {
+        self.officers[o].courses[c as usize] as usize
+    }
+
+    /// The empty plan.
+    pub(crate) fn empty(&self) -> Plan {
+        Plan {
+            steppers: self
+                .officers
+                .iter()
+                .map(|p| Stepper::new(&p.inst))
+                .collect(),
+            seats_left: self.seat_limit.to_vec(),
+            budget_left: self.budget,
+        }
+    }
+
+    /// Recounts the capacities left from the steppers.
+    pub(crate) fn recount(&self, plan: &mut Plan) {
+        plan.seats_left.copy_from_slice(self.seat_limit);
+        plan.budget_left = self.budget;
+        for (o, stepper) in plan.steppers.iter().enumerate() {
+            for c in stepper.chosen() {
+                let seats = &mut plan.seats_left[self.course(o, c)];
+                *seats = seats.saturating_sub(1);
+            }
+            plan.budget_left -= stepper.hours();
+        }
+    }
+
+    /// Weighted shortfall the plan closes, summed in officer order.
+    pub(crate) fn value(&self, plan: &Plan) -> f64 {
+        self.officers
+            .iter()
+            .zip(&plan.steppers)
+            .fold(0.0, |sum, (p, s)| sum + s.value(&p.inst))
+    }
+
+    /// Person-hours of the plan, summed in officer order.
+    pub(crate) fn hours(plan: &Plan) -> f64 {
+        plan.steppers.iter().fold(0.0, |sum, s| sum + s.hours())
+    }
+
+    /// Officer `o`'s [`RUNNERS`] best next steps under the shared constraints (their cap,
+    /// the budget left, the seats left), best first, never choosing `banned` (an officer and
+    /// one of their candidates).
+    fn best_few(
+        &self,
+        plan: &Plan,
+        o: usize,
+        banned: Option<(usize, u32)>,
+    ) -> [Option<StepChoice>; RUNNERS] {
+        let stepper = &plan.steppers[o];
+        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
+        let p = &self.officers[o];
+        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
+        stepper.best_steps(&p.inst, hours_left, |c| {
+            Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+        })
+    }
+
+    /// Whether officer `o` can still take `step` (found by [`Department::best_few`] with their
+    /// enrolment as it is): it fits their cap and the budget left, and every course it adds
+    /// has a seat left.
+    fn still_feasible(
+        &self,
+        plan: &Plan,
+        o: usize,
+        step: StepChoice,
+        banned: Option<(usize, u32)>,
+    ) -> bool {
+        let stepper = &plan.steppers[o];
+        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
+        let p = &self.officers[o];
+        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
+        step.hours <= hours_left + EPS
+            && stepper.all_pending(&p.inst, step.cand, |c| {
+                Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+            })
+    }
+
+    /// Applies `step` for officer `o`.
+    fn take(&self, plan: &mut Plan, o: usize, step: StepChoice, added: &mut Vec<u32>) {
+        added.clear();
+        let p = &self.officers[o];
+        plan.steppers[o].take(&p.inst, step.cand, added);
+        for &c in added.iter() {
+            let seats = &mut plan.seats_left[p.courses[c as usize] as usize];
+            *seats = seats.saturating_sub(1);
+        }
+        plan.budget_left -= step.hours;
+    }
+
+    /// Replaces officer `o`'s enrolment by `chosen` (closed under prerequisites), updating
+    /// the capacities.
+    pub(crate) fn replace(&self, plan: &mut Plan, o: usize, chosen: &[u32]) {
+        let p = &self.officers[o];
+        for c in plan.steppers[o].chosen() {
+            plan.seats_left[self.course(o, c)] += 1;
+        }
+        plan.budget_left += plan.steppers[o].hours();
+        plan.steppers[o] = Stepper::with_chosen(&p.inst, chosen);
+        for &c in chosen {
+            let seats = &mut plan.seats_left[self.course(o, c)];
+            *seats = seats.saturating_sub(1);
+        }
+        plan.budget_left -= plan.steppers[o].hours();
+    }
+
+    /// The lazy greedy over all officers: every officer's best next enrolment (most value
+    /// per hour, prerequisites included) in one heap; an officer's best ratio only falls as
+    /// their gaps close and seats and budget run out, so a popped entry still best after
+    /// re-evaluation is taken. Ties go to fewer hours, then the officer listed first.
+    /// Returns whether it took anything.
+    pub(crate) fn select(&self, plan: &mut Plan) -> bool {
+        self.select_without(plan, None)
+    }
+
+    /// [`Department::select`] never choosing `banned` (an officer and one of their
+    /// candidates).
+    pub(crate) fn select_without(&self, plan: &mut Plan, banned: Option<(usize, u32)>) -> bool {
+        let mut added = Vec::new();
+        let entry = |step: StepChoice, o: usize| Entry {
+            ratio: step.gain / step.hours,
+            hours: step.hours,
+            officer: o as u32,
+            step,
+        };
+        // Each officer's best steps as last found, best first; the heap holds the first.
+        let mut runners: Vec<[Option<StepChoice>; RUNNERS]> = (0..self.officers.len())
+            .map(|o| self.best_few(plan, o, banned))
+            .collect();
+        let mut heap = BinaryHeap::with_capacity(self.officers.len());
+        for (o, few) in runners.iter().enumerate() {
+            if let Some(step) = few[0] {
+                heap.push(entry(step, o));
+            }
+        }
+        let mut took = false;
+        while let Some(top) = heap.pop() {
+            let o = top.officer as usize;
+            // Nothing of the officer's changed since their steps were found and the feasible
+            // steps only shrank, so the first of them still feasible is still the best (the
+            // order of `beats` is total); only when none is left are they scanned again.
+            let few = &mut runners[o];
+            let first = few
+                .iter()
+                .position(|s| s.is_none_or(|s| self.still_feasible(plan, o, s, banned)));
+            let step = if first == Some(0) {
+                top.step
+            } else {
+                match first {
+                    Some(i) => few.rotate_left(i),
+                    None => *few = self.best_few(plan, o, banned),
+                }
+                let Some(step) = few[0] else {
+                    continue;
+                };
+                let fresh = entry(step, o);
+                if heap.peek().is_some_and(|next| next > &fresh) {
+                    heap.push(fresh);
+                    continue;
+                }
+                step
+            };
+            self.take(plan, o, step, &mut added);
+            took = true;
+            runners[o] = self.best_few(plan, o, banned);
+            if let Some(next) = runners[o][0] {
+                heap.push(entry(next, o));
+            }
+        }
+        took
+    }
+
+    /// Drops every officer's redundant picks (closing nothing of value no other pick closes,
+    /// required by no pick), returning their seats and hours; says whether any went.
+    pub(crate) fn drop_redundant(&self, plan: &mut Plan) -> bool {
+        let mut removed = Vec::new();
+        let mut any = false;
+        for (o, p) in self.officers.iter().enumerate() {
+            removed.clear();
+            let before = plan.steppers[o].hours();
+            plan.steppers[o].drop_redundant(&p.inst, &mut removed);
+            for &c in &removed {
+                plan.seats_left[self.course(o, c)] += 1;
+                any = true;
+            }
+            plan.budget_left += before - plan.steppers[o].hours();
+        }
+        any
+    }
+
+    /// Fills and cleans the plan until it is maximal (no officer has a step adding value
+    /// that fits their cap, the budget left and the seats left) and minimal (no redundant
+    /// pick): fill, drop, and again while dropping freed something and filling used it.
+    /// Each round that continues closes strictly more value.
+    pub(crate) fn settle(&self, plan: &mut Plan) {
+        self.select(plan);
+        while self.drop_redundant(plan) && self.select(plan) {}
+    }
+}
+
+/// Whether `(value, hours)` is lexicographically better than `(best_value, best_hours)`:
+/// more value, then fewer hours (beyond rounding).
+pub(crate) fn better(value: f64, hours: f64, best_value: f64, best_hours: f64) -> bool {
+    let tol = EPS * best_value.abs().max(1.0);
+    value > best_value + tol
+        || (value >= best_value - tol && hours < best_hours - EPS * best_hours.abs().max(1.0))
+}
+
+/// Steps kept per officer in the department greedy, so that a step lost to a full course
+/// or the budget is replaced without a new scan of the officer's candidates.
+const RUNNERS: usize = 4;
+
+/// A heap entry: an officer's best next step.
+struct Entry {
+    ratio: f64,
+    hours: f64,
+    officer: u32,
+    step: StepChoice,
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Entry) -> Ordering {
+        self.ratio
+            .total_cmp(&other.ratio)
+            .then(other.hours.total_cmp(&self.hours))
+            .then(other.officer.cmp(&self.officer))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Entry) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Entry {}
+
+/// Replaces the plan by the single most valuable feasible enrolment when that is worth
+/// more, which the budgeted-coverage guarantee needs, and says whether it did. Skipped when
+/// no single officer's gaps are worth more than the plan already closes.
+pub(crate) fn best_single_if_better(dept: &Department<'_>, plan: &mut Plan) -> bool {
+    let closed = dept.value(plan);
+    let richest = dept
+        .officers
+        .iter()
+        .map(|p| p.inst.values.iter().sum::<f64>())
+        .fold(0.0, f64::max);
+    if richest <= closed {
+        return false;
+    }
+    let limit = dept.cap.min(dept.budget);
+    let mut seen = Vec::new();
+    let mut best: Option<(f64, usize, u32)> = None;
+    for (o, p) in dept.officers.iter().enumerate() {
+        let empty = Stepper::new(&p.inst);
+        let allowed = |c: u32| dept.seat_limit[p.courses[c as usize] as usize] > 0;
+        for c in 0..p.inst.len() as u32 {
+            if !empty.opens(&p.inst, c) {
+                continue;
+            }
+            let hours = empty.marginal_hours(&p.inst, c);
+            if hours > limit + EPS || !empty.all_pending(&p.inst, c, allowed) {
+                continue;
+            }
+            let gain = empty.gain(&p.inst, c, &mut seen);
+            if best.is_none_or(|(v, _, _)| gain > v) {
+                best = Some((gain, o, c));
+            }
+        }
+    }
+    if let Some((value, o, c)) = best
+        && value > closed + EPS
+    {
+        *plan = dept.empty();
+        let step = StepChoice {
+            cand: c,
+            gain: value,
+            hours: plan.steppers[o].marginal_hours(&dept.officers[o].inst, c),
+        };
+        dept.take(plan, o, step, &mut Vec::new());
+        return true;
+    }
+    false
+}

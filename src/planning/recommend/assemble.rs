@@ -1,0 +1,227 @@
+//! From the solver's picks to a [`Plan`]: the steps in learning order with what each
+//! closes, the gaps left open and why, the blend of modes and the terms.
+
+use super::options::{RecommendOptions, UntaggedLevel, reaches};
+use super::plan::{Blend, Closed, GapItem, OpenGap, OpenReason, Optimality, Plan, Step, Term};
+use crate::model::order;
+use crate::model::spec::Mode;
+use crate::planning::cover::{self, Instance};
+use crate::{CourseId, Framework, Level};
+
+impl Framework {
+    pub(super) fn open_reason(&self, g: &GapItem<'_>, untagged: UntaggedLevel) -> OpenReason {
+        let offers = self.offers_of(g.competency);
+        if offers.is_empty() {
+            return OpenReason::NoCourse;
+        }
+        if offers
+            .iter()
+            .any(|o| reaches(o.level, untagged).is_some_and(|l| l >= g.required))
+        {
+            // Closable in principle, so only completed courses do it.
+            return OpenReason::CompletedOnly;
+        }
+        match offers
+            .iter()
+            .filter_map(|o| reaches(o.level, untagged))
+            .max()
+        {
+            Some(best) => OpenReason::LevelTooLow {
+                best: Level::saturating(best),
+            },
+            None => OpenReason::UntaggedOnly,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn assemble<'f>(
+        &'f self,
+        picked: &[u32],
+        closable: &[&GapItem<'f>],
+        open: Vec<(&GapItem<'f>, OpenReason)>,
+        inst: &Instance,
+        chosen_local: &[u32],
+        (optimality, bound, nodes): (Optimality, f64, u64),
+        options: &RecommendOptions,
+    ) -> Plan<'f> {
+        let mut order: Vec<(u32, u32)> = picked
+            .iter()
+            .zip(chosen_local)
+            .map(|(&c, &l)| (c, l))
+            .collect();
+        order::sort_by_key(&mut order, |&(c, _)| self.course_rank[c as usize]);
+        // Each step's dependants in the plan, in learning order: one pass over the
+        // steps' direct prerequisites.
+        let position: std::collections::HashMap<u32, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(i, &(c, _))| (c, i))
+            .collect();
+        let mut prerequisite_for: Vec<Vec<&'f CourseId>> = vec![Vec::new(); order.len()];
+        for &(course, _) in &order {
+            for p in self.direct_prerequisites(course) {
+                if let Some(&i) = position.get(p) {
+                    prerequisite_for[i].push(self.course_id(course));
+                }
+            }
+        }
+        let mut steps: Vec<Step<'f>> = Vec::with_capacity(order.len());
+        let mut blend = Blend::default();
+        for (&(course, _), prerequisite_for) in order.iter().zip(prerequisite_for) {
+            let spec = &self.courses.items[course as usize];
+            match spec.mode {
+                Mode::Formal => blend.formal += spec.hours,
+                Mode::Social => blend.social += spec.hours,
+                Mode::Experiential => blend.experiential += spec.hours,
+            }
+            steps.push(Step {
+                course: &spec.id,
+                name: &spec.name,
+                hours: spec.hours,
+                mode: spec.mode,
+                term: 0,
+                closes: Vec::new(),
+                prerequisite_for,
+            });
+        }
+        let mut locals: Vec<u32> = order.iter().map(|&(_, l)| l).collect();
+        let terms = match options.term_hours {
+            Some(cap) => {
+                let terms = self.split_terms(&mut steps, cap);
+                // Learning order: by term, then the order within the path (a stable sort).
+                let mut by_term: Vec<usize> = (0..steps.len()).collect();
+                order::sort_by_key(&mut by_term, |&i| steps[i].term);
+                steps = by_term.iter().map(|&i| steps[i].clone()).collect();
+                locals = by_term.iter().map(|&i| locals[i]).collect();
+                terms
+            }
+            None => Vec::new(),
+        };
+        // Each gap is credited to the first step in the final order that closes it.
+        let mut credited = vec![false; closable.len()];
+        for (step, &l) in steps.iter_mut().zip(&locals) {
+            for &e in inst.covers(l) {
+                if !credited[e as usize] {
+                    credited[e as usize] = true;
+                    let g = closable[e as usize];
+                    step.closes.push(Closed {
+                        competency: self.competency_id(g.competency),
+                        name: self.competency_name(g.competency),
+                        from: Level::saturating(g.current),
+                        to: Level::saturating(g.required),
+                        provenance: g.provenance,
+                    });
+                }
+            }
+        }
+        let open = self.open_gaps(open, closable, &credited, inst);
+        let value_closed = cover::value_of_chosen(inst, chosen_local);
+        // Summed from +0.0: an empty `f64` sum is -0.0.
+        let total_hours = steps.iter().fold(0.0, |sum, s| sum + s.hours);
+        Plan {
+            closed: credited.iter().filter(|&&c| c).count(),
+            steps,
+            total_hours,
+            blend_target_met: options
+                .max_formal_share
+                .map(|share| blend.formal_share() <= share + 1e-12),
+            blend,
+            value_closed,
+            open,
+            terms,
+            bound,
+            optimality,
+            nodes,
+        }
+    }
+
+    /// The gaps a plan leaves open, sorted by competency id: those no course closes, with
+    /// their reason, and closable ones not credited to a step (budget, or weighted zero).
+    fn open_gaps<'f>(
+        &'f self,
+        unclosable: Vec<(&GapItem<'f>, OpenReason)>,
+        closable: &[&GapItem<'f>],
+        credited: &[bool],
+        inst: &Instance,
+    ) -> Vec<OpenGap<'f>> {
+        let gap = |g: &GapItem<'f>, reason| OpenGap {
+            competency: self.competency_id(g.competency),
+            name: self.competency_name(g.competency),
+            current: Level::saturating(g.current),
+            required: Level::saturating(g.required),
+            reason,
+        };
+        let mut open: Vec<OpenGap<'f>> = unclosable
+            .into_iter()
+            .map(|(g, reason)| gap(g, reason))
+            .collect();
+        for (e, g) in closable.iter().enumerate() {
+            if !credited.get(e).copied().unwrap_or(false) {
+                let worthless = inst.values.get(e).is_some_and(|&v| v <= 0.0);
+                open.push(gap(
+                    g,
+                    if worthless {
+                        OpenReason::NotPrioritised
+                    } else {
+                        OpenReason::Budget
+                    },
+                ));
+            }
+        }
+        order::sort_by(&mut open, |a, b| a.competency.cmp(b.competency));
+        open
+    }
+
+    /// Assigns steps (in learning order) to terms of at most `cap` hours: each step goes to
+    /// the earliest term after all its prerequisites' terms that has room; a step longer than
+    /// `cap` gets a term of its own, marked over the cap. Returns the terms.
+    fn split_terms(&self, steps: &mut [Step<'_>], cap: f64) -> Vec<Term> {
+        let mut terms: Vec<Term> = Vec::new();
+        let mut term_of: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        // Terms before `first_open` have less room than the shortest step, so the first-fit
+        // search starts there: linear when courses are of similar length.
+        let shortest = steps.iter().map(|s| s.hours).fold(f64::INFINITY, f64::min);
+        let mut first_open = 0;
+        for step in steps.iter_mut() {
+            let course = self.courses.get(step.course.as_str());
+            let earliest = course.map_or(0, |c| {
+                self.direct_prerequisites(c)
+                    .iter()
+                    .filter_map(|p| term_of.get(p))
+                    .map(|&t| t + 1)
+                    .max()
+                    .unwrap_or(0)
+            });
+            let hours = step.hours;
+            let t = if hours > cap + 1e-9 {
+                terms.push(Term {
+                    hours: 0.0,
+                    over_cap: true,
+                });
+                terms.len() - 1
+            } else {
+                (earliest.max(first_open)..terms.len())
+                    .find(|&t| !terms[t].over_cap && terms[t].hours + hours <= cap + 1e-9)
+                    .unwrap_or_else(|| {
+                        terms.push(Term {
+                            hours: 0.0,
+                            over_cap: false,
+                        });
+                        terms.len() - 1
+                    })
+            };
+            terms[t].hours += hours;
+            while terms
+                .get(first_open)
+                .is_some_and(|t| t.over_cap || t.hours + shortest > cap + 1e-9)
+            {
+                first_open += 1;
+            }
+            if let Some(c) = course {
+                term_of.insert(c, t);
+            }
+            step.term = t as u32 + 1;
+        }
+        terms
+    }
+}

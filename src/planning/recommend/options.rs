@@ -1,0 +1,203 @@
+//! What a recommendation optimises and how: [`RecommendOptions`], the objective, the
+//! solver, and the rule for courses without a level.
+
+use std::collections::BTreeMap;
+
+use crate::{CompetencyId, EntityKind, Error, Level, Weights};
+
+/// What the recommender optimises.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Objective {
+    /// Close every gap some course can close, in the fewest total hours (the default).
+    #[default]
+    CloseAll,
+    /// Close the most weighted shortfall within this many hours.
+    Budget(f64),
+}
+
+/// Which algorithm solves the selection. Both return a plan with a proven bound on the
+/// optimum ([`Plan::bound`]) and say how far from it the plan can be ([`Plan::optimality`]).
+///
+/// The default is `Exact { node_limit: Solver::DEFAULT_NODES }`: the heuristics of
+/// [`Solver::Greedy`], then a search of at most 2,000 nodes that proves most plans optimal
+/// (see BENCHMARKS.md) while keeping a plan's time bounded.
+///
+/// [`Plan::bound`]: crate::Plan::bound
+/// [`Plan::optimality`]: crate::Plan::optimality
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Solver {
+    /// Heuristics with a certificate, no search. Least hours: forced picks, a lazy greedy by
+    /// cost-effectiveness with prerequisite closures, redundancy removal and exchanges, and
+    /// repairs of the selections of a Lagrangian relaxation whose value is the proven lower
+    /// bound. Budget: the best of a greedy by value per hour and of greedy completions of
+    /// the most valuable single courses, filled until no course adding value fits, then
+    /// exchanges; bounded by a fractional knapsack and a Lagrangian relaxation. See
+    /// [`Framework::recommend`](crate::Framework::recommend) for the guarantees.
+    Greedy,
+    /// The heuristics, then branch and bound on Lagrangian bounds with reduced-cost fixing
+    /// (least hours) or on knapsack bounds (budget), stopping after `node_limit` search
+    /// nodes: deterministic, as the limit counts nodes, not time. No depth limit: the search
+    /// keeps its own stack. When the limit stops it, the plan is the best found (never
+    /// worse than [`Solver::Greedy`]'s) and the bound the weakest among the parts of the
+    /// search left, so the reported gap stays proven.
+    Exact {
+        /// Search nodes allowed.
+        node_limit: u64,
+    },
+}
+
+impl Solver {
+    /// Nodes the default solver may search after its heuristics.
+    pub const DEFAULT_NODES: u64 = 2_000;
+}
+
+impl Default for Solver {
+    fn default() -> Self {
+        Solver::Exact {
+            node_limit: Solver::DEFAULT_NODES,
+        }
+    }
+}
+
+/// How to treat a course that tags a competency without saying the level it reaches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UntaggedLevel {
+    /// It closes no gap in that competency (the default): no level is guessed.
+    #[default]
+    Ignore,
+    /// Treat it as reaching this level.
+    Assume(Level),
+}
+
+/// Options for [`Framework::recommend`](crate::Framework::recommend).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecommendOptions {
+    pub(super) objective: Objective,
+    pub(super) solver: Solver,
+    pub(super) untagged: UntaggedLevel,
+    pub(super) weights: Weights,
+    pub(super) competency_weights: BTreeMap<CompetencyId, f64>,
+    pub(super) term_hours: Option<f64>,
+    pub(super) max_formal_share: Option<f64>,
+}
+
+fn check_number(option: &'static str, value: f64, positive: bool) -> Result<f64, Error> {
+    if value.is_finite() && (value > 0.0 || (!positive && value >= 0.0)) {
+        Ok(value)
+    } else {
+        let expected = if positive {
+            "a finite number above 0"
+        } else {
+            "a finite number at least 0"
+        };
+        Err(Error::InvalidOption {
+            option,
+            value,
+            expected,
+        })
+    }
+}
+
+impl RecommendOptions {
+    /// Close every closable gap in the fewest hours (the default).
+    pub fn close_all(mut self) -> Self {
+        self.objective = Objective::CloseAll;
+        self
+    }
+
+    /// Close the most weighted shortfall within `hours`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOption`] (named `budget`) unless `hours` is finite and at least 0.
+    pub fn budget(mut self, hours: f64) -> Result<Self, Error> {
+        self.objective = Objective::Budget(check_number("budget", hours, false)?);
+        Ok(self)
+    }
+
+    /// The algorithm (default `Solver::Exact { node_limit: Solver::DEFAULT_NODES }`).
+    pub fn solver(mut self, solver: Solver) -> Self {
+        self.solver = solver;
+        self
+    }
+
+    /// How courses without a level count (default [`UntaggedLevel::Ignore`]).
+    pub fn untagged(mut self, rule: UntaggedLevel) -> Self {
+        self.untagged = rule;
+        self
+    }
+
+    /// Value weights per competency type, for [`Objective::Budget`] (default 1 each).
+    pub fn weights(mut self, weights: Weights) -> Self {
+        self.weights = weights;
+        self
+    }
+
+    /// Value weight of one competency, multiplying its type weight (default 1).
+    ///
+    /// # Errors
+    /// [`Error::InvalidIdWeight`] naming the competency unless `weight` is finite and at
+    /// least 0. An unknown competency is reported by [`Framework::recommend`].
+    ///
+    /// [`Framework::recommend`]: crate::Framework::recommend
+    pub fn competency_weight(
+        mut self,
+        competency: impl Into<CompetencyId>,
+        weight: f64,
+    ) -> Result<Self, Error> {
+        let competency = competency.into();
+        let weight = crate::analysis::gap::check_id_weight(
+            EntityKind::Competency,
+            competency.as_str(),
+            weight,
+        )?;
+        self.competency_weights.insert(competency, weight);
+        Ok(self)
+    }
+
+    /// Split the learning path into terms of at most `hours` each.
+    ///
+    /// Each course, in learning order, goes to the earliest term after its prerequisites'
+    /// terms that has room for it. Courses are never split: a course longer than `hours`
+    /// gets a term of its own, marked [`Term::over_cap`] (and shown as such), so every
+    /// other term is within the cap and a longer one is never silent.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOption`] (named `term_hours`) unless `hours` is finite and above 0.
+    ///
+    /// [`Term::over_cap`]: crate::Term::over_cap
+    pub fn term_hours(mut self, hours: f64) -> Result<Self, Error> {
+        self.term_hours = Some(check_number("term_hours", hours, true)?);
+        Ok(self)
+    }
+
+    /// Aim for at most this share of hours in formal courses (70-20-10 asks about 0.1).
+    ///
+    /// The target is soft: in selection a formal hour costs `1 / share` hours, steering the
+    /// solver to social and experiential resources where they close the same gaps; hours
+    /// reported are real, and [`Plan::blend_target_met`] says whether the plan meets it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOption`] (named `max_formal_share`) unless `0 < share ≤ 1`.
+    ///
+    /// [`Plan::blend_target_met`]: crate::Plan::blend_target_met
+    pub fn max_formal_share(mut self, share: f64) -> Result<Self, Error> {
+        if !(share.is_finite() && share > 0.0 && share <= 1.0) {
+            return Err(Error::InvalidOption {
+                option: "max_formal_share",
+                value: share,
+                expected: "a number above 0 and at most 1",
+            });
+        }
+        self.max_formal_share = Some(share);
+        Ok(self)
+    }
+}
+
+/// The level a course offer reaches under the untagged-level rule.
+pub(crate) fn reaches(level: Option<u8>, untagged: UntaggedLevel) -> Option<u8> {
+    match (level, untagged) {
+        (Some(l), _) => Some(l),
+        (None, UntaggedLevel::Assume(l)) => Some(l.get()),
+        (None, UntaggedLevel::Ignore) => None,
+    }
+}

@@ -1,0 +1,211 @@
+//! What a recommendation returns: the [`Plan`], its steps, the gaps it closes and leaves
+//! open and why; and the gaps in the solvers' form.
+
+use serde::Serialize;
+
+use crate::model::spec::Mode;
+use crate::{CompetencyId, CourseId, Level, Paths};
+
+/// A competency to reach: for [`Framework::recommend_targets`].
+///
+/// [`Framework::recommend_targets`]: crate::Framework::recommend_targets
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The competency.
+    pub competency: CompetencyId,
+    /// The level held now.
+    pub current: Level,
+    /// The level to reach.
+    pub required: Level,
+}
+
+/// A gap a step closes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Closed<'f> {
+    /// The competency.
+    pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
+    /// Level held before.
+    pub from: Level,
+    /// Level required (the course reaches at least this).
+    pub to: Level,
+    /// Roles and activities that demand it (empty for plain targets), derived when
+    /// iterated.
+    pub provenance: Paths<'f>,
+}
+
+/// One course of a learning path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step<'f> {
+    /// The course.
+    pub course: &'f CourseId,
+    /// Its name.
+    pub name: &'f str,
+    /// Its hours.
+    pub hours: f64,
+    /// Formal, social or experiential.
+    pub mode: Mode,
+    /// Term number (from 1) when the plan is split into terms, else 0.
+    pub term: u32,
+    /// The gaps this step closes (each gap is credited to the first step closing it).
+    pub closes: Vec<Closed<'f>>,
+    /// Later steps that require this one (it may close nothing itself).
+    pub prerequisite_for: Vec<&'f CourseId>,
+}
+
+/// Why a gap stays open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "reason")]
+pub enum OpenReason {
+    /// No course in the catalogue builds the competency.
+    NoCourse,
+    /// Courses build it, but the best reaches only `best`, below the required level.
+    LevelTooLow {
+        /// The highest level any course reaches.
+        best: Level,
+    },
+    /// Only courses without a level build it, and [`UntaggedLevel::Ignore`] is in force.
+    ///
+    /// [`UntaggedLevel::Ignore`]: crate::UntaggedLevel::Ignore
+    UntaggedOnly,
+    /// Only courses the officer has already completed close it.
+    CompletedOnly,
+    /// Courses could close it, but not within the hour budget.
+    Budget,
+    /// Every course that could close it is full (department plans).
+    Seats,
+    /// Every course that could close it with seats left would exceed the officer's yearly
+    /// hour cap (department plans).
+    OfficerCap,
+    /// It is worth nothing under the weights given, so a budgeted plan does not aim at it.
+    NotPrioritised,
+}
+
+/// A gap the plan does not close, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OpenGap<'f> {
+    /// The competency.
+    pub competency: &'f CompetencyId,
+    /// Its name.
+    pub name: &'f str,
+    /// Level held.
+    pub current: Level,
+    /// Level required.
+    pub required: Level,
+    /// Why it stays open.
+    pub reason: OpenReason,
+}
+
+/// Hours by learning mode: the plan's 70-20-10 blend.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Blend {
+    /// Hours of formal courses.
+    pub formal: f64,
+    /// Hours of social learning.
+    pub social: f64,
+    /// Hours of experiential learning.
+    pub experiential: f64,
+}
+
+impl Blend {
+    /// Share of hours that are formal (0 for an empty plan).
+    pub fn formal_share(&self) -> f64 {
+        let total = self.formal + self.social + self.experiential;
+        if total > 0.0 {
+            self.formal / total
+        } else {
+            0.0
+        }
+    }
+}
+
+/// How good a selection is known to be.
+///
+/// Learning paths ([`Plan::bound`]) and department plans ([`DepartmentPlan::bound`]) always
+/// carry a proven bound on the optimum, so every plan is [`Optimality::Optimal`] or
+/// [`Optimality::Bounded`].
+///
+/// [`DepartmentPlan::bound`]: crate::DepartmentPlan::bound
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum Optimality {
+    /// Proven optimal: the plan meets its bound.
+    Optimal,
+    /// Not proven optimal, but at most `gap` from the optimum: for least hours, the plan's
+    /// hours are at most `(1 + gap)` times the fewest possible; for a budget, its value is
+    /// at least `(1 − gap)` times the most possible (a department plan's value likewise). A
+    /// budgeted plan with `gap` 0 closes the most value, but no search has ruled out the
+    /// same value in fewer hours.
+    Bounded {
+        /// The largest relative distance from the optimum the bound allows.
+        gap: f64,
+    },
+}
+
+impl Optimality {
+    /// The proven relative distance from the optimum: 0 when optimal, else the
+    /// [`Optimality::Bounded`] gap. Every plan carries a bound, so every plan has one.
+    pub fn gap(&self) -> f64 {
+        match *self {
+            Optimality::Optimal => 0.0,
+            Optimality::Bounded { gap } => gap,
+        }
+    }
+}
+
+/// One term of a learning path split with [`RecommendOptions::term_hours`].
+///
+/// [`RecommendOptions::term_hours`]: crate::RecommendOptions::term_hours
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Term {
+    /// Hours of the term's courses.
+    pub hours: f64,
+    /// The term holds a single course longer than the cap (courses are not split), so it
+    /// is longer than the cap; every other term is within it.
+    pub over_cap: bool,
+}
+
+/// A recommended learning path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Plan<'f> {
+    /// The courses in learning order: every course after its prerequisites, ties by id.
+    pub steps: Vec<Step<'f>>,
+    /// Total hours of all steps.
+    pub total_hours: f64,
+    /// Hours by learning mode.
+    pub blend: Blend,
+    /// With [`RecommendOptions::max_formal_share`], whether the blend meets it.
+    ///
+    /// [`RecommendOptions::max_formal_share`]: crate::RecommendOptions::max_formal_share
+    pub blend_target_met: Option<bool>,
+    /// Gaps closed.
+    pub closed: usize,
+    /// Weighted shortfall closed (the budgeted objective).
+    pub value_closed: f64,
+    /// Gaps left open, sorted by competency id, with the reason.
+    pub open: Vec<OpenGap<'f>>,
+    /// The terms when split into terms (index 0 is term 1).
+    pub terms: Vec<Term>,
+    /// A proven bound on the optimum. Least hours ([`Objective::CloseAll`]): no plan
+    /// closing every closable gap takes fewer selection hours than this (formal hours
+    /// counted at `1 / share` under [`RecommendOptions::max_formal_share`], else plain
+    /// hours). Budget: no plan within the hours closes more weighted shortfall.
+    ///
+    /// [`Objective::CloseAll`]: crate::Objective::CloseAll
+    /// [`RecommendOptions::max_formal_share`]: crate::RecommendOptions::max_formal_share
+    pub bound: f64,
+    /// How far from the optimum the plan can be, from [`Plan::bound`].
+    pub optimality: Optimality,
+    /// Search nodes the exact solver used (0 for greedy).
+    pub nodes: u64,
+}
+
+/// A gap in solver-ready form.
+pub(crate) struct GapItem<'f> {
+    pub(crate) competency: u32,
+    pub(crate) current: u8,
+    pub(crate) required: u8,
+    pub(crate) provenance: Paths<'f>,
+}
