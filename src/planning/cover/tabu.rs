@@ -9,9 +9,8 @@
 //! of local optima; the best plan seen is kept. Ties between equal moves are broken by a
 //! fixed pseudo-random sequence (splitmix64 from a seed), which keeps the walk from cycling
 //! through the same plateau, and tenures are drawn from it too; after [`RESTART`] steps
-//! without a new best plan the walk returns to the best one, and it stops after
-//! [`STALL`] such steps or [`STEPS`] in all. Steps are counted, never timed, and the
-//! sequence is fixed, so the result is deterministic.
+//! without a new best plan the walk returns to the best one. Steps are counted, never
+//! timed, and the sequence is fixed, so the result is deterministic.
 //!
 //! A candidate moves in only when its prerequisites are all chosen, and a pick moves out
 //! only when no chosen candidate requires it (a prerequisite whose dependants left can
@@ -29,9 +28,6 @@ const STEPS: usize = 2_000;
 
 /// Steps without a new best plan after which the walk goes back to the best plan.
 const RESTART: usize = 200;
-
-/// Steps without a new best plan after which the search stops.
-const STALL: usize = 3 * RESTART;
 
 /// Steps a candidate swapped out stays out: this plus up to [`TENURE_SPREAD`] more.
 const TENURE: usize = 7;
@@ -114,9 +110,6 @@ pub(crate) fn tabu_budget(
     let mut next = splitmix(seed ^ 0x2545_f491_4f6c_dd1d);
     let (mut last_best, mut since_restart) = (0usize, 0usize);
     for step in 1..=steps {
-        if step - last_best > STALL {
-            break;
-        }
         if step - since_restart.max(last_best) > RESTART {
             walk = State::new(inst);
             walk.load(inst, &best.2);
