@@ -389,3 +389,95 @@ const ROUNDS: usize = 4;
 
 /// Searches per round of [`tabu_cover`], each from its own seed, until one finds a cover.
 const ATTEMPTS: u64 = 2;
+
+#[cfg(test)]
+// Hours and values here are whole numbers, exact in floating point.
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::super::tests::random;
+    use super::*;
+
+    fn lexicographic(v: f64, c: f64, bv: f64, bc: f64) -> bool {
+        v > bv + EPS || (v >= bv - EPS && c < bc - EPS)
+    }
+
+    /// A maximal plan from the greedy fill, as the budgeted solver hands the search.
+    fn filled(inst: &Instance, budget: f64) -> State {
+        let mut state = State::new(inst);
+        fill(inst, &mut state, budget, None, &mut Scratch::new(inst));
+        state.journal.clear();
+        state
+    }
+
+    #[test]
+    fn an_absorption_trades_two_picks_for_one_and_frees_hours_for_another() {
+        // Two picks closing one gap each (25 h + 13 h) against one course closing both in
+        // 37 h: no swap of one for one fits in 44 h, the trade of both for it does, and
+        // the hour it frees lets the 7-hour course in.
+        let mut inst = Instance::with_capacity(vec![3.0, 3.0, 1.0], 4, 5);
+        inst.push(25.0, 25.0, &[0], &[]);
+        inst.push(13.0, 13.0, &[1], &[]);
+        inst.push(37.0, 37.0, &[0, 1], &[]);
+        inst.push(7.0, 7.0, &[2], &[]);
+        inst.finish();
+        let mut state = State::new(&inst);
+        state.load(&inst, &[0, 1]);
+        state.journal.clear();
+        let mut s = Scratch::new(&inst);
+        assert!(tabu_budget(
+            &inst,
+            &mut state,
+            44.0,
+            &mut s,
+            0,
+            lexicographic
+        ));
+        assert_eq!(state.chosen_list(), vec![2, 3]);
+        assert_eq!(state.value(&inst), 7.0);
+    }
+
+    #[test]
+    fn the_search_never_loses_value_breaks_prerequisites_or_the_budget_and_repeats_itself() {
+        for seed in 0..200 {
+            let costs: &[f64] = if seed % 2 == 0 {
+                &[10.0]
+            } else {
+                &[1.0, 2.0, 3.0, 5.0]
+            };
+            let inst = random(seed, 14, 10, costs);
+            let budget = if seed % 2 == 0 { 30.0 } else { 7.0 };
+            let start = filled(&inst, budget);
+            let mut s = Scratch::new(&inst);
+            let mut once = start.clone();
+            let improved = tabu_budget(&inst, &mut once, budget, &mut s, seed, lexicographic);
+            let mut twice = start.clone();
+            tabu_budget(&inst, &mut twice, budget, &mut s, seed, lexicographic);
+            assert_eq!(once.chosen_list(), twice.chosen_list(), "seed {seed}");
+            let (v0, v1) = (start.value(&inst), once.value(&inst));
+            assert!(v1 >= v0, "seed {seed}: {v1} < {v0}");
+            assert_eq!(
+                improved,
+                lexicographic(v1, once.cost, v0, start.cost),
+                "seed {seed}"
+            );
+            assert!(once.hours <= budget + EPS, "seed {seed}");
+            for c in once.chosen_list() {
+                assert!(
+                    inst.prerequisites(c)
+                        .iter()
+                        .all(|&p| once.chosen[p as usize]),
+                    "seed {seed}: {c} without its prerequisites"
+                );
+            }
+            // Maximal: nothing of value left out fits in the hours left.
+            for c in 0..inst.len() as u32 {
+                let m = once.marginal(&inst, c);
+                assert!(
+                    m.value <= 0.0 || once.hours + m.hours > budget + EPS,
+                    "seed {seed}: {c} fits and adds {}",
+                    m.value
+                );
+            }
+        }
+    }
+}
