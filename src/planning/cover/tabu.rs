@@ -107,6 +107,8 @@ pub(crate) fn tabu_budget(
     let mut owner = vec![u32::MAX; inst.values.len()];
     let mut loss = vec![0.0f64; n];
     let mut outs: Vec<u32> = Vec::new();
+    // The picks a candidate would absorb.
+    let mut absorbed: Vec<u32> = Vec::new();
     let mut next = splitmix(seed ^ 0x2545_f491_4f6c_dd1d);
     let (mut last_best, mut since_restart) = (0usize, 0usize);
     for step in 1..=steps {
@@ -176,7 +178,6 @@ pub(crate) fn tabu_budget(
                 .map(|&f| inst.values[f as usize])
                 .sum()
         };
-        let mut absorbed: Vec<u32> = Vec::new();
         for &c in &movable {
             if walk.chosen[c as usize]
                 || inst
