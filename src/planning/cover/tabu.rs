@@ -160,7 +160,7 @@ pub(crate) fn tabu_budget(
                     } else if dv >= bv - EPS && dh <= bh + EPS {
                         // An equal move: each of the t + 1 seen kept with chance 1/(t + 1).
                         ties += 1;
-                        next() % (ties + 1) == 0
+                        next().is_multiple_of(ties + 1)
                     } else {
                         false
                     }
