@@ -13,13 +13,15 @@
 #[path = "suite/support.rs"]
 mod support;
 
+use support::planning_case;
+
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use karmayogi::{
     AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework,
     FrameworkSpec, GapOptions, LevelPolicy, Mode, OfficerSpec, OfficersSpec, OpenReason,
-    Optimality, PositionSpec, Profile, RecommendOptions, RequirementSpec, RoleSpec, Solver,
+    Optimality, Profile, RecommendOptions, RequirementSpec, RoleSpec, Solver,
 };
 
 /// A field of `/proc/self/status` in bytes.
@@ -53,14 +55,6 @@ fn measured<T>(f: impl FnOnce() -> T) -> (T, Duration, usize) {
 
 const MB: usize = 1 << 20;
 
-fn read(name: &str) -> String {
-    let path = format!(
-        "{}/tests/data/cases/planning/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 /// Officer `o1`, position `p`, 30 hours: the optimum closes 14 weighted levels in 27 hours
 /// with `big`, `d4` and `e3`; `f4` (4 h) does not fit in the 3 hours left, so `f`'s reason
 /// is true. (Before, the greedy stopped after `big` and called `d` and `e` out of budget
@@ -68,8 +62,10 @@ fn read(name: &str) -> String {
 #[test]
 fn budget_case_closes_fourteen_levels_in_twenty_seven_hours() {
     let _one = ONE_AT_A_TIME.lock();
-    let fw = Framework::from_json(&read("budget_framework.json")).expect("valid framework");
-    let officers = OfficersSpec::from_json(&read("budget_officer.json")).expect("valid officers");
+    let fw =
+        Framework::from_json(&planning_case("budget_framework.json")).expect("valid framework");
+    let officers =
+        OfficersSpec::from_json(&planning_case("budget_officer.json")).expect("valid officers");
     let o1 = officers
         .officers
         .iter()
@@ -123,9 +119,10 @@ fn budget_case_closes_fourteen_levels_in_twenty_seven_hours() {
 /// officer IT02 was sent to `it-act-foundation` though they hold the Income-tax Act at 3.)
 #[test]
 fn department_plan_enrols_no_officer_in_a_course_that_serves_none_of_their_gaps() {
-    let fw = Framework::from_json(&read("acbp_exact_framework.json")).expect("valid framework");
-    let officers =
-        OfficersSpec::from_json(&read("acbp_exact_officers.json")).expect("valid officers");
+    let fw =
+        Framework::from_json(&planning_case("acbp_exact_framework.json")).expect("valid framework");
+    let officers = OfficersSpec::from_json(&planning_case("acbp_exact_officers.json"))
+        .expect("valid officers");
     let cohort = Cohort::new(&fw, &officers.officers, &LevelPolicy::default()).expect("valid");
     let options = AcbpOptions::default()
         .officer_cap(30.0)
@@ -184,22 +181,20 @@ fn competency(id: &str) -> CompetencySpec {
 }
 
 fn course(id: String, provides: Option<&str>, prerequisites: Vec<String>) -> CourseSpec {
-    CourseSpec {
-        id: id.into(),
-        name: "K".into(),
-        hours: 1.0,
-        mode: Mode::Formal,
-        provides: provides
+    support::course_spec(
+        id,
+        "K",
+        1.0,
+        Mode::Formal,
+        provides
             .map(|c| CourseOutcome {
                 competency: c.into(),
                 level: Some(5),
             })
             .into_iter()
             .collect(),
-        prerequisites: prerequisites.into_iter().map(Into::into).collect(),
-        provider: None,
-        language: None,
-    }
+        prerequisites.into_iter().map(Into::into).collect(),
+    )
 }
 
 /// A framework whose position `p` requires `required` at level 5, with `courses`.
@@ -215,12 +210,7 @@ fn framework(required: &[String], courses: Vec<CourseSpec>) -> Framework {
             .map(|c| RequirementSpec::new(c.as_str(), 5))
             .collect(),
     });
-    spec.positions.push(PositionSpec {
-        id: "p".into(),
-        name: "P".into(),
-        department: "d".into(),
-        roles: vec!["r".into()],
-    });
+    spec.positions.push(support::position("p", "P", "d", ["r"]));
     spec.courses = courses;
     Framework::new(spec).expect("a valid framework")
 }
@@ -339,14 +329,7 @@ fn a_department_on_a_long_chain_stays_near_linear() {
     let mut peaks = Vec::new();
     for officers in [1usize, 20, 200] {
         let specs: Vec<OfficerSpec> = (0..officers)
-            .map(|i| OfficerSpec {
-                id: format!("o{i:05}").into(),
-                name: None,
-                department: "d".into(),
-                position: "p".into(),
-                target_position: None,
-                passbook: Vec::new(),
-            })
+            .map(|i| support::officer(&format!("o{i:05}"), "d", "p", Vec::new()))
             .collect();
         let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
         let (plan, took, peak) = measured(|| fw.department_plan(&cohort, &AcbpOptions::default()));

@@ -10,12 +10,13 @@
 //! few; the number of parts is asserted by the unit tests of the splitting code
 //! (`no_more_threads_than_the_machine_offers`). Results must equal those on one thread.
 
+#[path = "suite/support.rs"]
+mod support;
+
+use std::fmt::Debug;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use karmayogi::{
-    AcbpOptions, Cohort, Evidence, EvidenceSource, Framework, LevelPolicy, NeedsOptions,
-    OfficerSpec,
-};
+use karmayogi::{AcbpOptions, Cohort, Framework, LevelPolicy, NeedsOptions, OfficerSpec};
 
 const FRAMEWORK: &str = include_str!("../examples/data/head_post_office.json");
 
@@ -52,28 +53,39 @@ fn officers(fw: &Framework, n: usize) -> Vec<OfficerSpec> {
     (0..n)
         .map(|i| {
             let p = &positions[i % positions.len()];
-            OfficerSpec {
-                id: format!("officer-{i:06}").into(),
-                name: None,
-                department: p.department.clone(),
-                position: p.id.clone(),
-                target_position: None,
-                passbook: (0..3)
-                    .map(|k| {
-                        let c = &competencies[(i * 7 + k * 3) % competencies.len()];
-                        Evidence {
-                            competency: c.id.clone(),
-                            level: ((i + k) % 4) as u8,
-                            source: EvidenceSource::Assessment,
-                            date: "2024-01-31".into(),
-                            verified: true,
-                            course: None,
-                        }
-                    })
-                    .collect(),
-            }
+            let passbook = (0..3)
+                .map(|k| {
+                    let c = &competencies[(i * 7 + k * 3) % competencies.len()];
+                    support::assessed(c.id.as_str(), ((i + k) % 4) as u8, "2024-01-31")
+                })
+                .collect();
+            support::officer(
+                &format!("officer-{i:06}"),
+                p.department.as_str(),
+                p.id.as_str(),
+                passbook,
+            )
         })
         .collect()
+}
+
+/// Runs `run` with one thread and with `usize::MAX` threads: the results must be equal, and
+/// with `allowed` (where `/proc` is there) no more threads than that may be seen meanwhile.
+#[track_caller]
+fn same_result_within_the_threads<T: PartialEq + Debug>(
+    what: &str,
+    allowed: Option<usize>,
+    run: impl Fn(usize) -> T,
+) {
+    let one = run(1);
+    let (many, most) = watch(|| run(usize::MAX));
+    assert_eq!(one, many);
+    if let Some(allowed) = allowed {
+        assert!(
+            most <= allowed,
+            "{what}: {most} threads seen, at most {allowed} allowed"
+        );
+    }
 }
 
 #[test]
@@ -83,41 +95,19 @@ fn unbounded_thread_requests_start_at_most_the_available_parallelism() {
         Cohort::new(&fw, officers(&fw, 40_000), &LevelPolicy::default()).expect("valid officers");
     let available = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     // The threads before (this one and the harness's), the sampler, and the pool's.
-    let before = threads_now();
-    let allowed = before.unwrap_or(0) + 1 + available;
+    let allowed = threads_now().map(|before| before + 1 + available);
 
-    let one = fw
-        .training_needs(&cohort, &NeedsOptions::default())
-        .expect("same framework");
-    let (many, most) = watch(|| {
-        fw.training_needs(&cohort, &NeedsOptions::default().threads(usize::MAX))
+    same_result_within_the_threads("training_needs", allowed, |threads| {
+        fw.training_needs(&cohort, &NeedsOptions::default().threads(threads))
             .expect("same framework")
     });
-    assert_eq!(one, many);
-    if before.is_some() {
-        assert!(
-            most <= allowed,
-            "training_needs: {most} threads seen, at most {allowed} allowed"
-        );
-    }
-
     let options = AcbpOptions::default()
         .budget(5_000.0)
         .expect("a valid budget");
-    let one = fw
-        .department_plan(&cohort, &options)
-        .expect("same framework");
-    let (many, most) = watch(|| {
-        fw.department_plan(&cohort, &options.clone().threads(usize::MAX))
+    same_result_within_the_threads("department_plan", allowed, |threads| {
+        fw.department_plan(&cohort, &options.clone().threads(threads))
             .expect("same framework")
     });
-    assert_eq!(one, many);
-    if before.is_some() {
-        assert!(
-            most <= allowed,
-            "department_plan: {most} threads seen, at most {allowed} allowed"
-        );
-    }
 
     let by_department = |threads| {
         fw.training_needs_by_department(&cohort, &NeedsOptions::default().threads(threads))

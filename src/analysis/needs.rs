@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::parallel::map_ranges;
+use crate::analysis::parallel::{map_ranges, workers};
 use crate::model::order;
 use crate::model::spec::CompetencyType;
 use crate::people::cohort::unpack;
@@ -151,11 +151,12 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / t + t·e + e log e) time for n officers counted, r requirements and
-    /// h held competencies each, e requirement entries (competencies) of the positions
-    /// those officers hold and t threads actually used (see [`NeedsOptions::threads`]);
-    /// memory O(t·(c + e)) for c competencies, and no per-officer allocation. A small team
-    /// pays for its own positions only, not for the whole framework.
+    /// O(n·(r + h) / t + t·e + c + k log k) time for n officers counted, r requirements
+    /// and h held competencies each, e requirement entries (competencies) of the positions
+    /// those officers hold, k rows returned, c competencies in the framework (two arrays
+    /// of c bytes and c 32-bit slots are cleared, a memory fill) and t threads actually
+    /// used (see [`NeedsOptions::threads`]); memory O(t·(c + e)), and no per-officer
+    /// allocation. A small team's counting and sorting cover its own positions only.
     ///
     /// # Example
     /// ```
@@ -189,6 +190,13 @@ impl Framework {
         };
         let plan = self.needs_plan(cohort, groups.clone());
         let slots = Self::group_slots(cohort, &groups);
+        if workers(options.threads, slots.len()) <= 1 {
+            // One worker: its 32-bit counters are folded as they are (a cohort holds fewer
+            // than 2³² officers, so none can overflow).
+            let mut kernel = self.kernel(plan.entries());
+            let (officers, pairs) = self.count(cohort, &plan, slots, &mut kernel);
+            return Ok(self.needs_from(&plan, &kernel.by_entry, officers, pairs));
+        }
         let parts = map_ranges(slots.len(), options.threads, |range| {
             let mut kernel = self.kernel(plan.entries());
             let range = slots.start + range.start..slots.start + range.end;
@@ -199,7 +207,7 @@ impl Framework {
                 pairs,
             }
         });
-        let counts = merge(&parts, plan.entries());
+        let counts = merge(parts, plan.entries());
         Ok(self.needs_from(&plan, &counts.by_entry, counts.officers, counts.pairs))
     }
 
@@ -214,9 +222,9 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / t + d·c + Σ e log e) time for d departments, c competencies, e
-    /// requirement entries of the positions held in each department and t threads
-    /// actually used (see [`NeedsOptions::threads`]); memory O(t·(c + E) + Σ e) for E
+    /// O(n·(r + h) / t + d·c + Σ (e + k log k)) time for d departments, c competencies, e
+    /// requirement entries of the positions held in each department, k rows of each and t
+    /// threads actually used (see [`NeedsOptions::threads`]); memory O(t·(c + E) + Σ e) for E
     /// entries in the framework, for each thread's scratch and the results. The cohort already stores its officers grouped
     /// by department, so no regrouping is done.
     pub fn training_needs_by_department<'f>(
@@ -405,58 +413,61 @@ impl Framework {
                 }
             }
         };
-        // Per competency in index order, its histogram: a dense fold when the entries
-        // are many (a whole cohort), a sort of the few otherwise (a team).
-        let hists: Vec<(u32, [u64; 6])> = if 8 * plan.entries() >= self.competencies.len() {
-            let mut hist = vec![[0u64; 6]; self.competencies.len()];
-            for (c, e) in entries {
-                if let Some(h) = hist.get_mut(c as usize) {
-                    add(h, e);
-                }
+        // Per competency met, its histogram, in the order competencies are first met: a
+        // slot per competency in one dense index (4 bytes per competency of the
+        // framework), so a team's fold costs its entries, not a sort of them.
+        let mut slot_of = vec![u32::MAX; self.competencies.len()];
+        let mut hists: Vec<(u32, [u64; 6])> = Vec::new();
+        for (c, e) in entries {
+            let Some(slot) = slot_of.get_mut(c as usize) else {
+                continue;
+            };
+            if *slot == u32::MAX {
+                *slot = hists.len() as u32;
+                hists.push((c, [0; 6]));
             }
-            (0u32..).zip(hist).collect()
-        } else {
-            let mut keyed: Vec<(u32, usize)> = entries.collect();
-            keyed.sort_unstable();
-            keyed
-                .chunk_by(|a, b| a.0 == b.0)
-                .filter_map(|run| {
-                    let mut h = [0u64; 6];
-                    for &(_, e) in run {
-                        add(&mut h, e);
-                    }
-                    Some((run.first()?.0, h))
-                })
-                .collect()
+            if let Some((_, h)) = hists.get_mut(*slot as usize) {
+                add(h, e);
+            }
+        }
+        // The order of the report, on one integer key per row rather than on whole rows:
+        // total shortfall descending, officers short descending, then competency index
+        // (id order), which makes the order total. Officers short fit in 32 bits, as a
+        // cohort holds fewer than 2³² officers.
+        let key = |c: u32, h: &[u64; 6]| -> u128 {
+            let short: u64 = h[1..].iter().sum();
+            let total: u64 = (1..6).map(|s| s as u64 * h[s]).sum();
+            let short = u32::try_from(short).unwrap_or(u32::MAX);
+            (u128::from(!total) << 64) | (u128::from(!short) << 32) | u128::from(c)
         };
-        let mut rows: Vec<NeedRow<'_>> = hists
-            .into_iter()
-            .filter(|(c, h)| h.iter().any(|&n| n > 0) && (*c as usize) < self.competencies.len())
-            .map(|(c, h)| {
-                let short: u64 = h[1..].iter().sum();
-                let total: u64 = (1..6).map(|s| s as u64 * h[s]).sum();
-                NeedRow {
-                    competency: self.competency_id(c),
-                    name: self.competency_name(c),
-                    kind: self.competency_kind[c as usize],
-                    officers_required: h.iter().sum(),
-                    officers_short: short,
-                    total_shortfall: total,
-                    mean_shortfall: if short == 0 {
-                        0.0
-                    } else {
-                        total as f64 / short as f64
-                    },
-                    histogram: h,
-                }
+        let mut keys: Vec<u128> = Vec::with_capacity(hists.len());
+        keys.extend(
+            (hists.iter())
+                .filter(|(_, h)| h.iter().any(|&n| n > 0))
+                .map(|(c, h)| key(*c, h)),
+        );
+        order::sort_unstable_by(&mut keys, u128::cmp);
+        let mut rows: Vec<NeedRow<'_>> = Vec::with_capacity(keys.len());
+        rows.extend(keys.iter().filter_map(|&key| {
+            let c = key as u32;
+            let (_, h) = *hists.get(*slot_of.get(c as usize)? as usize)?;
+            let short: u64 = h[1..].iter().sum();
+            let total: u64 = (1..6).map(|s| s as u64 * h[s]).sum();
+            Some(NeedRow {
+                competency: self.competency_id(c),
+                name: self.competency_name(c),
+                kind: *self.competency_kind.get(c as usize)?,
+                officers_required: h.iter().sum(),
+                officers_short: short,
+                total_shortfall: total,
+                mean_shortfall: if short == 0 {
+                    0.0
+                } else {
+                    total as f64 / short as f64
+                },
+                histogram: h,
             })
-            .collect();
-        // Rows come in competency-id order; the stable sort keeps ids ascending on ties.
-        order::sort_by(&mut rows, |a, b| {
-            b.total_shortfall
-                .cmp(&a.total_shortfall)
-                .then(b.officers_short.cmp(&a.officers_short))
-        });
+        }));
         TrainingNeeds {
             officers,
             pairs,
@@ -471,11 +482,12 @@ fn department_groups(cohort: &Cohort, d: u32) -> std::ops::Range<usize> {
     groups.partition_point(|g| g.department < d)..groups.partition_point(|g| g.department <= d)
 }
 
-/// Adds up the workers' counts.
-fn merge(parts: &[Counts], entries: usize) -> Counts {
-    let mut total = Counts::new(entries);
+/// Adds up the workers' counts (one worker's are taken as they are).
+fn merge(parts: Vec<Counts>, entries: usize) -> Counts {
+    let mut parts = parts.into_iter();
+    let mut total = parts.next().unwrap_or_else(|| Counts::new(entries));
     for part in parts {
-        total.merge(part);
+        total.merge(&part);
     }
     total
 }

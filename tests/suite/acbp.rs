@@ -65,7 +65,7 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 
-use crate::support::{self, evidence};
+use crate::support::{self, evidence, planning_case};
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 
@@ -1265,6 +1265,19 @@ impl Case {
         vec![true; self.courses.len()]
     }
 
+    /// Every course but `removed` and the courses requiring it.
+    fn without(&self, removed: usize) -> Vec<bool> {
+        let mut present = self.all_present();
+        present[removed] = false;
+        // Later courses may require earlier ones only, so one pass removes dependants.
+        for k in 0..self.courses.len() {
+            if self.courses[k].prerequisites.iter().any(|&p| !present[p]) {
+                present[k] = false;
+            }
+        }
+        present
+    }
+
     fn identity(&self) -> Vec<usize> {
         (0..self.officers.len()).collect()
     }
@@ -1949,14 +1962,7 @@ proptest! {
     #[test]
     fn removing_a_course_never_raises_the_optimum(case in gen_case(), pick in 0..5usize) {
         let removed = pick % case.courses.len();
-        let mut present = case.all_present();
-        present[removed] = false;
-        // Later courses may require earlier ones only, so one pass removes dependants.
-        for k in 0..case.courses.len() {
-            if case.courses[k].prerequisites.iter().any(|&p| !present[p]) {
-                present[k] = false;
-            }
-        }
+        let present = case.without(removed);
         let with = Model::new(&case, &case.all_present()).optimum(case.budget);
         let without = Model::new(&case, &present).optimum(case.budget);
         prop_assert!(
@@ -2128,13 +2134,7 @@ proptest! {
     #[test]
     fn removing_a_course_never_helps(case in gen_case(), pick in 0..5usize) {
         let removed = pick % case.courses.len();
-        let mut present = case.all_present();
-        present[removed] = false;
-        for k in 0..case.courses.len() {
-            if case.courses[k].prerequisites.iter().any(|&p| !present[p]) {
-                present[k] = false;
-            }
-        }
+        let present = case.without(removed);
         let full = case.framework(&case.all_present());
         let with = exact_plan(&full, &cohort(&full, &case.officers(&case.identity(), &case.all_present())), &case.options(case.budget, &case.all_present())).value_closed;
         let fewer = case.framework(&present);
@@ -2215,14 +2215,6 @@ fn the_default_closes_no_less_with_more_budget_on_generated_instances() {
     }
 }
 
-fn read_case(name: &str) -> String {
-    let path = format!(
-        "{}/tests/data/cases/planning/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 /// An income-tax ward: officer IT02 (Income Tax Officer) and IT05 (Inspector), a 30-hour
 /// cap each. `it-act-foundation` (20 h) only raises `it-act` to 2, which both already hold
 /// at 3; it is the prerequisite of `it-act-advanced`, `faceless-sop` and, through the
@@ -2230,9 +2222,9 @@ fn read_case(name: &str) -> String {
 /// the courses needing it and called the plan optimal.
 #[test]
 fn the_exact_ward_plan_books_no_course_that_closes_nothing() {
-    let fw = Framework::from_json(&read_case("acbp_exact_framework.json")).expect("valid");
-    let officers =
-        OfficersSpec::from_json(&read_case("acbp_exact_officers.json")).expect("valid officers");
+    let fw = Framework::from_json(&planning_case("acbp_exact_framework.json")).expect("valid");
+    let officers = OfficersSpec::from_json(&planning_case("acbp_exact_officers.json"))
+        .expect("valid officers");
     let cohort = cohort(&fw, &officers.officers);
     let capped = AcbpOptions::default().officer_cap(30.0).expect("valid cap");
     let exact = plan(

@@ -7,11 +7,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, AtlasSubject, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec,
-    Framework, FrameworkSpec, GroupSpec, Level, Mode, PositionSpec, RequirementSpec, ReviewStatus,
-    RoleSpec,
+    ActivitySpec, AtlasSubject, CompetencySpec, CompetencyType, CourseOutcome, Framework,
+    FrameworkSpec, Level, Mode, RequirementSpec, ReviewStatus, RoleSpec,
 };
 use proptest::prelude::*;
+
+use crate::support::{course_spec, first_wins, group_hierarchy, picked_groups, position};
 
 fn head_post_office() -> Framework {
     Framework::from_json(include_str!("../../examples/data/head_post_office.json")).unwrap()
@@ -133,30 +134,18 @@ fn raw() -> impl Strategy<Value = Raw> {
 
 fn spec(raw: &Raw) -> FrameworkSpec {
     let (groups, competencies, activities, roles, positions, courses) = raw;
+    let name = |i: usize| format!("g{i}");
     let mut spec = FrameworkSpec::new();
-    for (i, picks) in groups.iter().enumerate() {
-        let parents: BTreeSet<usize> = picks.iter().filter(|_| i > 0).map(|x| x % i).collect();
-        spec.groups.push(GroupSpec {
-            parents: parents
-                .into_iter()
-                .map(|p| format!("g{p}").into())
-                .collect(),
-            ..GroupSpec::new(format!("g{i}"), format!("Group {i}"))
-        });
-    }
+    spec.groups = group_hierarchy(groups, name);
     for (j, picks) in competencies.iter().enumerate() {
-        let groups: BTreeSet<usize> = picks.iter().copied().collect();
         spec.competencies.push(CompetencySpec {
-            groups: groups.into_iter().map(|x| format!("g{x}").into()).collect(),
+            groups: picked_groups(picks, groups.len(), name),
             ..CompetencySpec::new(format!("c{j}"), format!("C {j}"), CompetencyType::Domain)
         });
     }
     let unique = |reqs: &mut dyn Iterator<Item = (usize, u8, bool)>| {
-        let mut seen = BTreeMap::new();
-        for (c, level, draft) in reqs {
-            seen.entry(c).or_insert((level, draft));
-        }
-        seen.into_iter()
+        first_wins(reqs.map(|(c, level, draft)| (c, (level, draft))))
+            .into_iter()
             .map(|(c, (level, draft))| RequirementSpec {
                 status: if draft {
                     ReviewStatus::Draft
@@ -189,34 +178,28 @@ fn spec(raw: &Raw) -> FrameworkSpec {
     }
     for (k, picks) in positions.iter().enumerate() {
         let roles: BTreeSet<usize> = picks.iter().copied().collect();
-        spec.positions.push(PositionSpec {
-            id: format!("p{k}").into(),
-            name: format!("P {k}"),
-            department: format!("d{}", k % 2).into(),
-            roles: roles.into_iter().map(|r| format!("r{r}").into()).collect(),
-        });
+        spec.positions.push(position(
+            &format!("p{k}"),
+            format!("P {k}"),
+            &format!("d{}", k % 2),
+            roles.into_iter().map(|r| format!("r{r}")),
+        ));
     }
     for (k, outcomes) in courses.iter().enumerate() {
-        let mut seen = BTreeMap::new();
-        for &(c, level) in outcomes {
-            seen.entry(c).or_insert(level);
-        }
-        spec.courses.push(CourseSpec {
-            id: format!("k{k}").into(),
-            name: format!("K {k}"),
-            hours: 2.5,
-            mode: Mode::Social,
-            provides: seen
+        spec.courses.push(course_spec(
+            format!("k{k}"),
+            format!("K {k}"),
+            2.5,
+            Mode::Social,
+            first_wins(outcomes.iter().copied())
                 .into_iter()
                 .map(|(c, level)| CourseOutcome {
                     competency: format!("c{c}").into(),
                     level,
                 })
                 .collect(),
-            prerequisites: vec![],
-            provider: None,
-            language: None,
-        });
+            Vec::new(),
+        ));
     }
     spec
 }

@@ -15,12 +15,13 @@
 #![allow(clippy::float_cmp)]
 
 use karmayogi::{
-    CareerOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, EntityKind,
-    Error, Evidence, EvidenceSource, Framework, FrameworkSpec, GapOptions, LevelDescriptor,
-    LevelPolicy, Mode, OfficerSpec, PositionSpec, Profile, RecommendOptions, RequirementSpec,
-    RoleSpec, UntaggedLevel,
+    CareerOptions, Cohort, CompetencyType, CourseId, CourseOutcome, EntityKind, Error, Evidence,
+    EvidenceSource, Framework, FrameworkSpec, GapOptions, LevelPolicy, Mode, OfficerSpec, Profile,
+    RecommendOptions, RequirementSpec, RoleSpec, UntaggedLevel,
 };
 use proptest::prelude::*;
+
+use crate::support;
 
 /// One post's or officer's entry as the oracle computes it: (open, hours, readiness, key,
 /// gaps, courses).
@@ -105,26 +106,13 @@ fn arb_case() -> impl Strategy<Value = Case> {
             ),
             (0usize..=5, any::<bool>(), 0u8..3, any::<bool>()),
         )
-            .prop_map(
-                move |(three, posts, courses, officers, (k, exclude_current, dept, assume))| {
-                    let courses: Vec<CourseDraft> = courses
-                        .into_iter()
-                        .map(|(outcomes, hours, prereq)| (outcomes, f64::from(hours), vec![prereq]))
-                        .collect();
-                    build(
-                        nc,
-                        &three,
-                        &posts,
-                        &courses,
-                        &officers,
-                        nk,
-                        k,
-                        exclude_current,
-                        dept,
-                        assume,
-                    )
-                },
-            )
+            .prop_map(move |(three, posts, courses, officers, options)| {
+                let courses: Vec<CourseDraft> = courses
+                    .into_iter()
+                    .map(|(outcomes, hours, prereq)| (outcomes, f64::from(hours), vec![prereq]))
+                    .collect();
+                build(nc, &three, &posts, &courses, &officers, nk, options)
+            })
     })
 }
 
@@ -153,51 +141,33 @@ fn arb_prerequisite_case() -> impl Strategy<Value = Case> {
             proptest::collection::vec((0..templates, any::<bool>(), 0..nc, 0u8..=5), 2..=40),
             (1usize..=6, any::<bool>(), 0u8..3, any::<bool>()),
         )
-            .prop_map(
-                move |(
-                    three,
-                    posts,
-                    courses,
-                    templates,
-                    copies,
-                    (k, exclude_current, dept, assume),
-                )| {
-                    // Tenths of hours: most are not exact in binary, so sums round.
-                    let courses: Vec<CourseDraft> = courses
-                        .into_iter()
-                        .map(|(outcomes, tenths, prereqs)| {
-                            (outcomes, f64::from(tenths) / 10.0, prereqs)
-                        })
-                        .collect();
-                    // Each officer copies a template, and one in two changes one level.
-                    let officers: Vec<OfficerDraft> = copies
-                        .iter()
-                        .map(|&(t, change, c, l)| {
-                            let (post, mut held, done) = templates[t].clone();
-                            if change {
-                                held.push((c, l));
-                            }
-                            (post, held, done)
-                        })
-                        .collect();
-                    build(
-                        nc,
-                        &three,
-                        &posts,
-                        &courses,
-                        &officers,
-                        nk,
-                        k,
-                        exclude_current,
-                        dept,
-                        assume,
-                    )
-                },
-            )
+            .prop_map(move |(three, posts, courses, templates, copies, options)| {
+                // Tenths of hours: most are not exact in binary, so sums round.
+                let courses: Vec<CourseDraft> = courses
+                    .into_iter()
+                    .map(|(outcomes, tenths, prereqs)| {
+                        (outcomes, f64::from(tenths) / 10.0, prereqs)
+                    })
+                    .collect();
+                // Each officer copies a template, and one in two changes one level.
+                let officers: Vec<OfficerDraft> = copies
+                    .iter()
+                    .map(|&(t, change, c, l)| {
+                        let (post, mut held, done) = templates[t].clone();
+                        if change {
+                            held.push((c, l));
+                        }
+                        (post, held, done)
+                    })
+                    .collect();
+                build(nc, &three, &posts, &courses, &officers, nk, options)
+            })
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The case of `nc` competencies (those `three` marks on a three-level scale), one post per
+/// entry of `posts`, `courses` and `officers` (course picks below `nk`), and the options
+/// `(k, exclude_current, department pick, assume)`.
 fn build(
     nc: usize,
     three: &[bool],
@@ -205,39 +175,23 @@ fn build(
     courses: &[CourseDraft],
     officers: &[OfficerDraft],
     nk: usize,
-    k: usize,
-    exclude_current: bool,
-    dept: u8,
-    assume: bool,
+    (k, exclude_current, dept, assume): (usize, bool, u8, bool),
 ) -> Case {
     let max = |c: usize| if three[c] { 3 } else { 5 };
     let mut spec = FrameworkSpec::new();
     for c in 0..nc {
-        spec.competencies.push(CompetencySpec {
-            id: format!("c{c}").into(),
-            name: format!("Competency {c}"),
-            description: String::new(),
-            kind: [
-                CompetencyType::Behavioural,
-                CompetencyType::Functional,
-                CompetencyType::Domain,
-            ][c % 3],
-            area: None,
-            levels: if three[c] {
-                (1..=3)
-                    .map(|l| LevelDescriptor {
-                        level: l,
-                        name: None,
-                        description: format!("level {l}"),
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            },
-            groups: Vec::new(),
-            max_level: None,
-            min_level: None,
-        });
+        let kind = [
+            CompetencyType::Behavioural,
+            CompetencyType::Functional,
+            CompetencyType::Domain,
+        ][c % 3];
+        let levels = if three[c] { 3 } else { 0 };
+        spec.competencies.push(support::competency(
+            &format!("c{c}"),
+            format!("Competency {c}"),
+            kind,
+            1..=levels,
+        ));
     }
     for (p, reqs) in posts.iter().enumerate() {
         let mut requires: Vec<RequirementSpec> = Vec::new();
@@ -255,16 +209,12 @@ fn build(
             activities: vec![],
             requires,
         });
-        spec.positions.push(PositionSpec {
-            id: format!("p{p}").into(),
-            name: format!("Post {p}"),
-            department: if p % 2 == 0 {
-                "even".into()
-            } else {
-                "odd".into()
-            },
-            roles: vec![format!("r{p}").into()],
-        });
+        spec.positions.push(support::position(
+            &format!("p{p}"),
+            format!("Post {p}"),
+            if p % 2 == 0 { "even" } else { "odd" },
+            [format!("r{p}")],
+        ));
     }
     for (i, (provides, hours, prereqs)) in courses.iter().enumerate() {
         let mut outcomes: Vec<CourseOutcome> = Vec::new();
@@ -279,24 +229,20 @@ fn build(
                 });
             }
         }
-        spec.courses.push(CourseSpec {
-            id: format!("k{i}").into(),
-            name: format!("Course {i}"),
-            hours: *hours,
-            mode: Mode::Formal,
-            provides: outcomes,
-            prerequisites: {
-                let mut ids: Vec<String> = Vec::new();
-                for &p in prereqs.iter().filter(|&&p| p < i) {
-                    if !ids.contains(&format!("k{p}")) {
-                        ids.push(format!("k{p}"));
-                    }
-                }
-                ids.into_iter().map(Into::into).collect()
-            },
-            provider: None,
-            language: None,
-        });
+        let mut prerequisites: Vec<CourseId> = Vec::new();
+        for &p in prereqs.iter().filter(|&&p| p < i) {
+            if !prerequisites.contains(&format!("k{p}").into()) {
+                prerequisites.push(format!("k{p}").into());
+            }
+        }
+        spec.courses.push(support::course_spec(
+            format!("k{i}"),
+            format!("Course {i}"),
+            *hours,
+            Mode::Formal,
+            outcomes,
+            prerequisites,
+        ));
     }
     let specs = officer_specs(&spec, officers, nk, max);
     Case {
@@ -322,38 +268,20 @@ fn officer_specs(
         .map(|(o, (post, held, done))| {
             let mut passbook: Vec<Evidence> = held
                 .iter()
-                .map(|&(c, l)| Evidence {
-                    competency: format!("c{c}").into(),
-                    level: l.min(max(c)),
-                    source: EvidenceSource::Assessment,
-                    date: "2025-01-01".into(),
-                    verified: true,
-                    course: None,
-                })
+                .map(|&(c, l)| support::assessed(&format!("c{c}"), l.min(max(c)), "2025-01-01"))
                 .collect();
             for &k in done.iter().filter(|&&k| k < nk) {
                 let first = &spec.courses[k].provides[0];
-                passbook.push(Evidence {
-                    competency: first.competency.clone(),
-                    level: 0,
-                    source: EvidenceSource::CourseCompletion,
-                    date: "2025-02-01".into(),
-                    verified: true,
-                    course: Some(format!("k{k}").into()),
-                });
+                passbook.push(support::evidence(
+                    first.competency.as_str(),
+                    0,
+                    EvidenceSource::CourseCompletion,
+                    "2025-02-01",
+                    Some(&format!("k{k}")),
+                ));
             }
-            OfficerSpec {
-                id: format!("o{o}").into(),
-                name: None,
-                department: if post % 2 == 0 {
-                    "even".into()
-                } else {
-                    "odd".into()
-                },
-                position: format!("p{post}").into(),
-                target_position: None,
-                passbook,
-            }
+            let department = if post % 2 == 0 { "even" } else { "odd" };
+            support::officer(&format!("o{o}"), department, &format!("p{post}"), passbook)
         })
         .collect()
 }

@@ -11,7 +11,9 @@ use karmayogi::{
 };
 use serde_json::{Value, json};
 
-use crate::support::{competency_ids, import, memberships};
+use crate::support::{
+    case_export, child_of_edges, competency_ids, ends, exported, import, memberships,
+};
 
 const SECTION_OFFICER: &str = include_str!("../data/case/section_officer.json");
 const DOC: &str = "c4a8e2b6-51d3-4f0a-9b7e-3d2c1a0f9e8d";
@@ -437,13 +439,7 @@ fn case_to_spec_to_case_keeps_items_structure_and_levels() {
     let original = CasePackage::from_json(SECTION_OFFICER).unwrap();
     let options = CaseImportOptions::default().level_rule(CaseLevelRule::Rank);
     let import = CaseImport::from_package(&original, &options).unwrap();
-    let framework = Framework::new(import.spec.clone()).unwrap();
-    let exported = CasePackage::from_framework(
-        &framework,
-        &import.report.document,
-        &CaseExportOptions::default(),
-    )
-    .unwrap();
+    let exported = exported(&import);
 
     let doc = exported.document.as_ref().unwrap();
     assert_eq!(doc.identifier, DOC);
@@ -501,29 +497,12 @@ fn case_to_spec_to_case_keeps_items_structure_and_levels() {
     );
 
     // The same isChildOf edges, except those the report kept aside.
-    let edges = |p: &CasePackage| -> BTreeSet<(String, String)> {
-        p.associations
-            .iter()
-            .filter(|a| a.association_type == "isChildOf")
-            .map(|a| {
-                (
-                    a.origin_node_uri.as_ref().unwrap().identifier.clone(),
-                    a.destination_node_uri.as_ref().unwrap().identifier.clone(),
-                )
-            })
-            .collect()
-    };
+    let edges = child_of_edges;
     let kept: BTreeSet<(String, String)> = import
         .report
         .associations
         .iter()
-        .map(|k| {
-            let a = &k.association;
-            (
-                a.origin_node_uri.as_ref().unwrap().identifier.clone(),
-                a.destination_node_uri.as_ref().unwrap().identifier.clone(),
-            )
-        })
+        .map(|k| ends(&k.association))
         .collect();
     let expected: BTreeSet<(String, String)> =
         edges(&original).difference(&kept).cloned().collect();
@@ -585,9 +564,7 @@ const OFFICE_SPEC: &str = r#"{
 #[test]
 fn spec_to_case_to_spec_is_lossless_for_the_dictionary() {
     let framework = Framework::from_json(OFFICE_SPEC).unwrap();
-    let package =
-        CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-            .unwrap();
+    let package = case_export(&framework, &document());
     let json = package.to_json();
     let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
     let import = CaseImport::from_json(&json, &options).unwrap();
@@ -647,9 +624,7 @@ fn spec_to_case_to_spec_is_lossless_for_the_dictionary() {
 #[test]
 fn uuid_ids_round_trip_with_default_options() {
     let framework = Framework::from_json(OFFICE_SPEC).unwrap();
-    let package =
-        CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-            .unwrap();
+    let package = case_export(&framework, &document());
     let treasury = package
         .items
         .iter()
@@ -1112,6 +1087,21 @@ fn duplicate_identifiers_are_errors_across_element_kinds() {
     assert_eq!(errors[0].to_string(), "duplicate case identifier `x1`");
 }
 
+/// Each association the import kept aside: its identifier and the competency of its origin.
+fn kept_origins(import: &CaseImport) -> Vec<(&str, Option<&str>)> {
+    import
+        .report
+        .associations
+        .iter()
+        .map(|k| {
+            (
+                k.association.identifier.as_str(),
+                k.origin.as_ref().map(CompetencyId::as_str),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn child_of_outside_the_package_is_kept_aside_like_a_crosswalk() {
     let pkg = package(
@@ -1125,17 +1115,7 @@ fn child_of_outside_the_package_is_kept_aside_like_a_crosswalk() {
     );
     let import = import(&pkg.to_string());
     assert!(import.spec.competencies[0].groups.is_empty());
-    let kept: Vec<(&str, Option<&str>)> = import
-        .report
-        .associations
-        .iter()
-        .map(|k| {
-            (
-                k.association.identifier.as_str(),
-                k.origin.as_ref().map(CompetencyId::as_str),
-            )
-        })
-        .collect();
+    let kept = kept_origins(&import);
     assert_eq!(kept, [("e1", Some("c1")), ("e2", None), ("e3", Some("c1"))]);
     assert!(!import.report.is_complete());
 }
@@ -1419,8 +1399,7 @@ fn a_competency_uuid_that_is_the_documents_identifier_gets_a_derived_one() {
     let mut doc = document();
     let uuid = "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01";
     doc.identifier = uuid.into();
-    let package =
-        CasePackage::from_framework(&framework, &doc, &CaseExportOptions::default()).unwrap();
+    let package = case_export(&framework, &doc);
     let treasury = package
         .items
         .iter()
@@ -1746,17 +1725,7 @@ fn links_without_identifier_resolve_by_uri() {
     let groups = memberships(&import.spec);
     // e2's destination ends in a slash and is not a package uri nor a UUID: outside.
     assert_eq!(groups, [(uuid, vec![]), ("c1", vec!["a1"])]);
-    let kept: Vec<(&str, Option<&str>)> = import
-        .report
-        .associations
-        .iter()
-        .map(|k| {
-            (
-                k.association.identifier.as_str(),
-                k.origin.as_ref().map(CompetencyId::as_str),
-            )
-        })
-        .collect();
+    let kept = kept_origins(&import);
     assert_eq!(kept, [("e2", Some(uuid)), ("e3", Some(uuid))]);
 }
 
@@ -1935,9 +1904,7 @@ fn own_exports_of_level_ranges_and_partial_descriptors_round_trip() {
     )
     .unwrap();
     let framework = Framework::new(spec.clone()).unwrap();
-    let json = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-        .unwrap()
-        .to_json();
+    let json = case_export(&framework, &document()).to_json();
     let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
     let back = CaseImport::from_json(&json, &options).unwrap();
     assert_eq!(back.spec.competencies, spec.competencies);
@@ -1949,11 +1916,9 @@ fn export_writes_uuids_in_lowercase() {
     let framework = Framework::from_json(OFFICE_SPEC).unwrap();
     let mut doc = document();
     doc.identifier = doc.identifier.to_ascii_uppercase();
-    let package =
-        CasePackage::from_framework(&framework, &doc, &CaseExportOptions::default()).unwrap();
+    let package = case_export(&framework, &doc);
     assert_eq!(package.document.unwrap().identifier, document().identifier);
-    let lower = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-        .unwrap();
+    let lower = case_export(&framework, &document());
     assert_eq!(package.items, lower.items);
 }
 
@@ -1983,9 +1948,7 @@ fn a_document_field_of_another_type_is_reported_and_not_written_back() {
     let mut document = import.report.document.clone();
     document.title = "Office competencies".to_owned();
     let framework = Framework::new(import.spec).unwrap();
-    let json = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())
-        .unwrap()
-        .to_json();
+    let json = case_export(&framework, &document).to_json();
     let again = CaseImport::from_json(&json, &CaseImportOptions::default()).unwrap();
     assert_eq!(again.report.document.title, "Office competencies");
     assert_eq!(again.report.document.extra["publisher"], "DoPT");
@@ -2167,8 +2130,7 @@ fn the_crates_own_export_of_a_group_reimports_complete() {
                            {"id": "e", "name": "Integrity", "type": "behavioural"}]}"#,
     )
     .unwrap();
-    let package =
-        CasePackage::from_framework(&fw, &document(), &CaseExportOptions::default()).unwrap();
+    let package = case_export(&fw, &document());
     assert!(
         package
             .associations
@@ -2272,8 +2234,7 @@ fn a_group_and_a_competency_sharing_a_uuid_id_export_and_round_trip() {
                              "groups": ["{id}"]}}]}}"#
     ))
     .unwrap();
-    let package =
-        CasePackage::from_framework(&fw, &document(), &CaseExportOptions::default()).unwrap();
+    let package = case_export(&fw, &document());
     let competency = package
         .items
         .iter()
@@ -2289,8 +2250,7 @@ fn a_group_and_a_competency_sharing_a_uuid_id_export_and_round_trip() {
     assert_ne!(group.identifier, id);
     assert_eq!(group.human_coding_scheme.as_deref(), Some(id));
     // Deterministic: the derived identifier depends only on the document and the id.
-    let again =
-        CasePackage::from_framework(&fw, &document(), &CaseExportOptions::default()).unwrap();
+    let again = case_export(&fw, &document());
     assert_eq!(again.to_json(), package.to_json());
 
     let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);

@@ -7,13 +7,13 @@
 use std::collections::BTreeSet;
 
 use karmayogi::{
-    CaseDocument, CaseElement, CaseExportOptions, CaseFieldReason, CaseImport, CaseImportOptions,
-    CasePackage, CompetencySpec, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec,
-    GroupKind, Level, LevelPolicy, OfficersSpec, Profile, RequirementSpec, UndatedEvidence,
+    CaseDocument, CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, CasePackage,
+    CompetencySpec, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec, GroupKind, Level,
+    LevelPolicy, OfficersSpec, Profile, RequirementSpec, UndatedEvidence,
 };
 use serde_json::Value;
 
-use crate::support::{import, memberships};
+use crate::support::{case_export, child_of_edges, exported, import, memberships};
 
 const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
 const SEQUENCE_STRING: &str = include_str!("../data/cases/case/02-sequence-number-string.json");
@@ -43,21 +43,6 @@ fn document() -> CaseDocument {
         "Example Board",
         "2024-01-01T00:00:00Z",
     )
-}
-
-/// The `(child, parent)` identifiers of every `isChildOf`.
-fn child_of_edges(package: &CasePackage) -> BTreeSet<(String, String)> {
-    package
-        .associations
-        .iter()
-        .filter(|a| a.association_type == "isChildOf")
-        .map(|a| {
-            (
-                a.origin_node_uri.as_ref().unwrap().identifier.clone(),
-                a.destination_node_uri.as_ref().unwrap().identifier.clone(),
-            )
-        })
-        .collect()
 }
 
 // case/01: two different area items share the name "Number sense".
@@ -91,13 +76,7 @@ fn same_name_areas_stay_distinct_through_import() {
 fn same_name_areas_stay_distinct_through_a_case_round_trip() {
     let original = CasePackage::from_json(SAME_NAME_AREAS).unwrap();
     let import = CaseImport::from_package(&original, &CaseImportOptions::default()).unwrap();
-    let framework = Framework::new(import.spec.clone()).unwrap();
-    let exported = CasePackage::from_framework(
-        &framework,
-        &import.report.document,
-        &CaseExportOptions::default(),
-    )
-    .unwrap();
+    let exported = exported(&import);
     // Every item keeps its identifier and every isChildOf edge is written back.
     let items = |p: &CasePackage| -> BTreeSet<String> {
         p.items.iter().map(|i| i.identifier.clone()).collect()
@@ -127,9 +106,7 @@ fn same_name_areas_in_a_spec_stay_distinct_through_a_case_round_trip() {
     )
     .unwrap();
     let framework = Framework::new(spec.clone()).unwrap();
-    let json = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-        .unwrap()
-        .to_json();
+    let json = case_export(&framework, &document()).to_json();
     let options = CaseImportOptions::default().ids(karmayogi::CaseIds::HumanCodingScheme);
     let back = CaseImport::from_json(&json, &options).unwrap();
     assert_eq!(back.spec.groups, spec.groups);
@@ -243,9 +220,7 @@ fn string_node_uris_are_resolved() {
 #[test]
 fn the_export_of_a_blank_description_imports_again() {
     let framework = Framework::from_json(BLANK_DESCRIPTION).unwrap();
-    let package =
-        CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-            .unwrap();
+    let package = case_export(&framework, &document());
     let item = &package.items[0];
     assert_eq!(item.full_statement, "C");
     assert_eq!(item.abbreviated_statement, None);
@@ -306,9 +281,7 @@ fn a_framework_can_say_a_skill_exists_at_four_and_five_only() {
     };
     assert_eq!(FrameworkSpec::from_json(&spec.to_json()).unwrap(), spec);
     let framework = Framework::new(spec).unwrap();
-    let json = CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
-        .unwrap()
-        .to_json();
+    let json = case_export(&framework, &document()).to_json();
     let options = CaseImportOptions::default().ids(karmayogi::CaseIds::HumanCodingScheme);
     assert_eq!(
         CaseImport::from_json(&json, &options)

@@ -8,39 +8,7 @@ use karmayogi::{
 };
 use proptest::prelude::*;
 
-/// Two departments, competencies of three and five levels, courses with and without a
-/// level, and positions with and without requirements.
-const FRAMEWORK: &str = r#"{
-  "format_version": 2,
-  "competencies": [
-    {"id": "rti", "name": "Right to Information", "type": "domain"},
-    {"id": "noting", "name": "Noting and drafting", "type": "functional",
-     "levels": [{"level": 1, "description": "Drafts a note"},
-                {"level": 2, "description": "Drafts a reply"},
-                {"level": 3, "description": "Drafts policy"}]},
-    {"id": "integrity", "name": "Integrity", "type": "behavioural"}
-  ],
-  "roles": [
-    {"id": "cpio", "name": "CPIO", "requires": [{"competency": "rti", "level": 3},
-                                                {"competency": "integrity", "level": 2}]},
-    {"id": "dealing", "name": "Dealing hand", "requires": [{"competency": "noting", "level": 2}]}
-  ],
-  "positions": [
-    {"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["cpio", "dealing"]},
-    {"id": "aso", "name": "Assistant Section Officer", "department": "dopt", "roles": ["dealing"]},
-    {"id": "so-mumbai", "name": "Section Officer", "department": "itd-mumbai", "roles": ["dealing"]}
-  ],
-  "courses": [
-    {"id": "rti-101", "name": "RTI basics", "hours": 4,
-     "provides": [{"competency": "rti", "level": 2}]},
-    {"id": "noting-lab", "name": "Noting lab", "hours": 6, "mode": "social",
-     "provides": [{"competency": "noting"}]}
-  ]
-}"#;
-
-fn framework() -> Framework {
-    Framework::from_json(FRAMEWORK).expect("the test framework is valid")
-}
+use crate::support::hr_framework as framework;
 
 /// What a load gives, in comparable form: per officer its id, name and profile; the
 /// departments; the heatmap; the warnings — or the errors.

@@ -15,6 +15,8 @@ use karmayogi::{
 };
 use serde_json::{Value, json};
 
+use crate::support::{self, assessed};
+
 // ---------------------------------------------------------------------------------------
 // Building blocks
 // ---------------------------------------------------------------------------------------
@@ -84,41 +86,47 @@ fn assert_messages(errors: &[Error], expected: &[&str]) {
     assert_eq!(found, expected);
 }
 
-/// Dated, verified evidence from an assessment.
-fn evidence(competency: &str, level: u8, date: &str) -> Evidence {
-    Evidence {
-        competency: competency.into(),
-        level,
-        source: EvidenceSource::Assessment,
-        date: date.to_owned(),
-        verified: true,
-        course: None,
-    }
+/// Asserts that `error` is an unknown `id` of `kind` with no nearest id, and reads `text`.
+#[track_caller]
+fn assert_unknown_id(error: &Error, kind: EntityKind, id: &str, text: &str) {
+    assert_eq!(
+        *error,
+        Error::UnknownId {
+            kind,
+            id: id.into(),
+            nearest: None,
+        }
+    );
+    assert_eq!(error.to_string(), text);
 }
 
 /// A postmaster of the `posts` department with the given passbook.
 fn officer(id: &str, passbook: Vec<Evidence>) -> OfficerSpec {
-    OfficerSpec {
-        id: id.into(),
-        name: None,
-        department: "posts".into(),
-        position: "postmaster".into(),
-        target_position: None,
-        passbook,
-    }
+    support::officer(id, "posts", "postmaster", passbook)
+}
+
+/// A course completion of `course` (none: naming no course), dated 2025-06-30.
+fn completion(competency: &str, level: u8, course: Option<&str>) -> Evidence {
+    support::evidence(
+        competency,
+        level,
+        EvidenceSource::CourseCompletion,
+        "2025-06-30",
+        course,
+    )
 }
 
 /// A valid profile of officer `o1` against `framework`.
 #[track_caller]
 fn profile(framework: &Framework) -> Profile {
-    let o = officer("o1", vec![evidence("accounts", 1, "2025-06-30")]);
+    let o = officer("o1", vec![assessed("accounts", 1, "2025-06-30")]);
     Profile::new(framework, &o, &LevelPolicy::default()).expect("the officer is valid")
 }
 
 /// A valid one-officer cohort against `framework`.
 #[track_caller]
 fn cohort(framework: &Framework) -> Cohort {
-    let o = officer("o1", vec![evidence("accounts", 1, "2025-06-30")]);
+    let o = officer("o1", vec![assessed("accounts", 1, "2025-06-30")]);
     Cohort::new(framework, [&o], &LevelPolicy::default()).expect("the officer is valid")
 }
 
@@ -202,6 +210,30 @@ fn esco_rejected(
     load_esco(&EscoCsv::new(occupations, skills, links), options)
         .expect_err("the files should be rejected")
         .into_vec()
+}
+
+/// The problems [`load_esco`] reports, with the default options, for the base files with
+/// `skills` in place of the skills file.
+#[track_caller]
+fn skills_rejected(skills: &str) -> Vec<Error> {
+    esco_rejected(
+        ESCO_OCCUPATIONS,
+        skills,
+        ESCO_LINKS,
+        &EscoOptions::default(),
+    )
+}
+
+/// The problems [`load_esco`] reports, with the default options, for the base files with
+/// `links` in place of the occupation–skill links.
+#[track_caller]
+fn links_rejected(links: &str) -> Vec<Error> {
+    esco_rejected(
+        ESCO_OCCUPATIONS,
+        ESCO_SKILLS,
+        links,
+        &EscoOptions::default(),
+    )
 }
 
 const ONET_OCCUPATIONS: &str = "soc,title\n13-1041.00,Compliance Officers\n";
@@ -953,29 +985,29 @@ fn invalid_hours() {
 // Officers and policies
 // ---------------------------------------------------------------------------------------
 
+/// Nine passbook entries, each wrong in its own way: three malformed dates, a level above
+/// the scale, an unknown competency, and four course completions (above the course's
+/// level, of a competency the course does not build, naming no course, naming an unknown
+/// course).
+fn wrong_entries() -> Vec<Evidence> {
+    vec![
+        assessed("accounts", 2, "2025-02-30"),
+        assessed("accounts", 2, "31/12/2024"),
+        assessed("accounts", 2, "2024-03-15\r"),
+        assessed("integrity", 5, "2025-06-30"),
+        assessed("acounts", 1, ""),
+        completion("accounts", 3, Some("accounts-101")),
+        completion("integrity", 1, Some("accounts-101")),
+        completion("accounts", 2, None),
+        completion("accounts", 2, Some("acounts-101")),
+    ]
+}
+
 #[allow(clippy::too_many_lines)] // one entry and one message per problem: the list is the point
 #[test]
 fn invalid_evidence() {
     let fw = framework();
-    let completion = |competency: &str, level, course: Option<&str>| Evidence {
-        source: EvidenceSource::CourseCompletion,
-        course: course.map(Into::into),
-        ..evidence(competency, level, "2025-06-30")
-    };
-    let o = officer(
-        "o1",
-        vec![
-            evidence("accounts", 2, "2025-02-30"),
-            evidence("accounts", 2, "31/12/2024"),
-            evidence("accounts", 2, "2024-03-15\r"),
-            evidence("integrity", 5, "2025-06-30"),
-            evidence("acounts", 1, ""),
-            completion("accounts", 3, Some("accounts-101")),
-            completion("integrity", 1, Some("accounts-101")),
-            completion("accounts", 2, None),
-            completion("accounts", 2, Some("acounts-101")),
-        ],
-    );
+    let o = officer("o1", wrong_entries());
     let errors = Profile::new(&fw, &o, &LevelPolicy::default())
         .expect_err("nine wrong entries")
         .into_vec();
@@ -1080,23 +1112,10 @@ fn invalid_evidence() {
 #[test]
 fn invalid_evidence_codes_and_warnings() {
     let fw = framework();
-    let completion = |competency: &str, level, course: Option<&str>| Evidence {
-        source: EvidenceSource::CourseCompletion,
-        course: course.map(Into::into),
-        ..evidence(competency, level, "2025-06-30")
-    };
-    let o = officer(
-        "o1",
-        vec![
-            evidence("accounts", 2, "2025-02-30"),
-            evidence("integrity", 5, "2025-06-30"),
-            evidence("acounts", 1, ""),
-            completion("accounts", 3, Some("accounts-101")),
-            completion("integrity", 1, Some("accounts-101")),
-            completion("accounts", 2, None),
-            completion("accounts", 2, Some("acounts-101")),
-        ],
-    );
+    // The entries with a malformed date but the first: one of each kind of problem.
+    let mut entries = wrong_entries();
+    entries.drain(1..3);
+    let o = officer("o1", entries);
     let errors = Profile::new(&fw, &o, &LevelPolicy::default())
         .expect_err("seven wrong entries")
         .into_vec();
@@ -1121,7 +1140,7 @@ fn invalid_evidence_codes_and_warnings() {
     );
 
     // The sixth problem, seen by a review as of a date before the evidence.
-    let o = officer("o2", vec![evidence("accounts", 2, "2026-01-15T10:00:00Z")]);
+    let o = officer("o2", vec![assessed("accounts", 2, "2026-01-15T10:00:00Z")]);
     let warnings = fw.review_officers(
         [&o],
         &ReviewOptions::default()
@@ -1208,15 +1227,12 @@ fn unknown_id() {
     let error = fw
         .recommend(&p, "ghost", &RecommendOptions::default())
         .expect_err("unknown position");
-    assert_eq!(
-        error,
-        Error::UnknownId {
-            kind: EntityKind::Position,
-            id: "ghost".into(),
-            nearest: None,
-        }
+    assert_unknown_id(
+        &error,
+        EntityKind::Position,
+        "ghost",
+        "unknown position `ghost`",
     );
-    assert_eq!(error.to_string(), "unknown position `ghost`");
 
     let options = RecommendOptions::default()
         .competency_weight("typing", 2.0)
@@ -1224,15 +1240,12 @@ fn unknown_id() {
     let error = fw
         .recommend(&p, "postmaster", &options)
         .expect_err("unknown competency weight");
-    assert_eq!(
-        error,
-        Error::UnknownId {
-            kind: EntityKind::Competency,
-            id: "typing".into(),
-            nearest: None,
-        }
+    assert_unknown_id(
+        &error,
+        EntityKind::Competency,
+        "typing",
+        "unknown competency `typing`",
     );
-    assert_eq!(error.to_string(), "unknown competency `typing`");
 
     let target = Target {
         competency: "typing".into(),
@@ -1270,28 +1283,22 @@ fn unknown_id() {
     let error = fw
         .department_plan(&c, &AcbpOptions::default().seats("typing-101", 10))
         .expect_err("unknown course");
-    assert_eq!(
-        error,
-        Error::UnknownId {
-            kind: EntityKind::Course,
-            id: "typing-101".into(),
-            nearest: None,
-        }
+    assert_unknown_id(
+        &error,
+        EntityKind::Course,
+        "typing-101",
+        "unknown course `typing-101`",
     );
-    assert_eq!(error.to_string(), "unknown course `typing-101`");
 
     let error = fw
         .successors(&c, "ghost", &CareerOptions::default())
         .expect_err("unknown position");
-    assert_eq!(
-        error,
-        Error::UnknownId {
-            kind: EntityKind::Position,
-            id: "ghost".into(),
-            nearest: None,
-        }
+    assert_unknown_id(
+        &error,
+        EntityKind::Position,
+        "ghost",
+        "unknown position `ghost`",
     );
-    assert_eq!(error.to_string(), "unknown position `ghost`");
 }
 
 #[test]
@@ -1929,12 +1936,7 @@ fn csv_unclosed_quote() {
                   3,s3,skill/competence,cross-sector,,draft rules\n\
                   4,s4,knowledge,sector-specific,,public finance\n\
                   5,s5,knowledge,sector-specific,,\"public\nworks\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        skills,
-        ESCO_LINKS,
-        &EscoOptions::default(),
-    );
+    let errors = skills_rejected(skills);
     assert_eq!(
         errors,
         [Error::CsvUnclosedQuote {
@@ -1979,12 +1981,7 @@ fn csv_misplaced_quote() {
 #[test]
 fn csv_field_count() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,E,extra\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        ESCO_SKILLS,
-        links,
-        &EscoOptions::default(),
-    );
+    let errors = links_rejected(links);
     assert_eq!(
         errors,
         [Error::CsvFieldCount {
@@ -2005,12 +2002,7 @@ fn csv_missing_column() {
     let skills = "skill_id,uuid,skill_type,reuse_level,hier_level\n\
                   3,s3,skill/competence,cross-sector,\n\
                   4,s4,knowledge,sector-specific,\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        skills,
-        ESCO_LINKS,
-        &EscoOptions::default(),
-    );
+    let errors = skills_rejected(skills);
     assert_eq!(
         errors,
         [Error::CsvMissingColumn {
@@ -2027,12 +2019,7 @@ fn csv_missing_column() {
 #[test]
 fn csv_invalid_value() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,X\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        ESCO_SKILLS,
-        links,
-        &EscoOptions::default(),
-    );
+    let errors = links_rejected(links);
     assert_eq!(
         errors,
         [Error::CsvInvalidValue {
@@ -2052,12 +2039,7 @@ fn csv_invalid_value() {
 #[test]
 fn csv_duplicate_key() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,E\n7,4,E\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        ESCO_SKILLS,
-        links,
-        &EscoOptions::default(),
-    );
+    let errors = links_rejected(links);
     assert_eq!(
         errors,
         [Error::CsvDuplicateKey {
@@ -2077,12 +2059,7 @@ fn csv_duplicate_key() {
 #[test]
 fn csv_unknown_reference() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,9,E\n";
-    let errors = esco_rejected(
-        ESCO_OCCUPATIONS,
-        ESCO_SKILLS,
-        links,
-        &EscoOptions::default(),
-    );
+    let errors = links_rejected(links);
     assert_eq!(
         errors,
         [Error::CsvUnknownReference {

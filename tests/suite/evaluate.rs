@@ -19,10 +19,9 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, Cohort, CompareOptions, CompetencySpec, CompetencyType, CourseSpec, Error,
-    Evaluation, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GapOptions,
-    LevelPolicy, Mode, OfficerSpec, PositionSpec, Profile, Progress, RequirementSpec, ReviewStatus,
-    RoleSpec, Weights,
+    ActivitySpec, Cohort, CompareOptions, Error, Evaluation, Evidence, EvidenceSource, Framework,
+    FrameworkSpec, GapOptions, LevelPolicy, Mode, OfficerSpec, Profile, Progress, RoleSpec,
+    Weights,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -30,8 +29,8 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use crate::support::{
-    SOURCES, descriptors, evidence, fit_level, officer, outcomes, picked_course, scale_of,
-    valid_completion,
+    self, RawEvidence, assessed, course_spec, evidence, framework_spec, generated_competencies,
+    generated_evidence, officer, outcomes, position, requirements,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -104,10 +103,6 @@ fn compare<'f>(
 // ---------------------------------------------------------------------------------------
 // Scenario: a training cycle in two head post office divisions
 // ---------------------------------------------------------------------------------------
-
-fn assessed(competency: &str, level: u8, date: &str) -> Evidence {
-    evidence(competency, level, EvidenceSource::Assessment, date, None)
-}
 
 fn feedback(competency: &str, level: u8) -> Evidence {
     evidence(
@@ -525,8 +520,6 @@ const DATES: [&str; 3] = ["2021-05-01", "2023-06-30", "2025-02-01"];
 
 /// (competency pick, level pick 1–5)
 type RawReq = (usize, u8);
-/// (competency pick, level 0–5, source, verified, date, course pick)
-type RawEvidence = (usize, u8, usize, bool, usize, Option<usize>);
 /// (presence: 0 both, 1 first only, 2 second only; position, position after, department,
 /// department after, first passbook, entries kept, entries added)
 type RawOfficer = (
@@ -540,19 +533,6 @@ type RawOfficer = (
     Vec<RawEvidence>,
 );
 
-fn requirements(raw: &[RawReq], competencies: &[CompetencySpec]) -> Vec<RequirementSpec> {
-    let mut seen = BTreeSet::new();
-    raw.iter()
-        .map(|&(c, l)| (&competencies[c % competencies.len()], l))
-        .filter(|(c, _)| seen.insert(c.id.clone()))
-        .map(|(c, l)| RequirementSpec {
-            competency: c.id.clone(),
-            level: fit_level(l, scale_of(c)),
-            status: ReviewStatus::Verified,
-        })
-        .collect()
-}
-
 /// (competencies as (3-level scale, type), roles as (direct, through an activity),
 /// positions as role picks, courses as outcomes)
 type RawSpec = (
@@ -563,28 +543,26 @@ type RawSpec = (
 );
 
 fn build_spec((competencies, roles, positions, courses): RawSpec) -> FrameworkSpec {
-    let competencies: Vec<CompetencySpec> = competencies
-        .iter()
-        .enumerate()
-        .map(|(i, &(short, kind))| CompetencySpec {
-            id: COMPETENCIES[i].into(),
-            name: format!("Competency {i}"),
-            description: String::new(),
-            kind: CompetencyType::ALL[kind],
-            area: None,
-            levels: descriptors(1..=if short { 3 } else { 0 }),
-            groups: Vec::new(),
-            max_level: None,
-            min_level: None,
-        })
-        .collect();
+    let competencies = generated_competencies(
+        competencies
+            .iter()
+            .map(|&(short, kind)| (if short { 3 } else { 0 }, kind)),
+        &COMPETENCIES,
+    );
+    // Verified requirements, each competency once.
+    let requirements = |raw: &[RawReq]| {
+        requirements(
+            raw.iter().map(|&(c, level)| (c, level, false)),
+            &competencies,
+        )
+    };
     let activities: Vec<ActivitySpec> = roles
         .iter()
         .enumerate()
         .map(|(i, (_, through))| ActivitySpec {
             id: format!("act{i}").into(),
             name: format!("Activity {i}"),
-            requires: requirements(through, &competencies),
+            requires: requirements(through),
         })
         .collect();
     let roles: Vec<RoleSpec> = roles
@@ -594,7 +572,7 @@ fn build_spec((competencies, roles, positions, courses): RawSpec) -> FrameworkSp
             id: format!("role{i}").into(),
             name: format!("Role {i}"),
             activities: vec![activities[i].id.clone()],
-            requires: requirements(direct, &competencies),
+            requires: requirements(direct),
         })
         .collect();
     let positions = positions
@@ -602,48 +580,34 @@ fn build_spec((competencies, roles, positions, courses): RawSpec) -> FrameworkSp
         .enumerate()
         .map(|(i, picks)| {
             let picks: BTreeSet<usize> = picks.iter().map(|p| p % roles.len()).collect();
-            PositionSpec {
-                id: POSITIONS[i].into(),
-                name: format!("Position {i}"),
-                department: DEPARTMENTS[i % 2].into(),
-                roles: picks.into_iter().map(|r| roles[r].id.clone()).collect(),
-            }
+            position(
+                POSITIONS[i],
+                format!("Position {i}"),
+                DEPARTMENTS[i % 2],
+                picks.into_iter().map(|r| roles[r].id.clone()),
+            )
         })
         .collect();
     let courses = courses
         .iter()
         .enumerate()
-        .map(|(i, provides)| CourseSpec {
-            id: COURSES[i].into(),
-            name: format!("Course {i}"),
-            hours: 4.0,
-            mode: Mode::Formal,
-            provides: outcomes(provides, &competencies),
-            prerequisites: vec![],
-            provider: None,
-            language: None,
+        .map(|(i, provides)| {
+            course_spec(
+                COURSES[i],
+                format!("Course {i}"),
+                4.0,
+                Mode::Formal,
+                outcomes(provides, &competencies),
+                Vec::new(),
+            )
         })
         .collect();
-    FrameworkSpec {
-        format_version: FORMAT_VERSION,
-        competencies,
-        activities,
-        roles,
-        positions,
-        courses,
-        groups: Vec::new(),
-    }
+    framework_spec(competencies, activities, roles, positions, courses)
 }
 
+/// Entries over the 5 competencies, the dates and the 4 courses.
 fn raw_evidence() -> impl Strategy<Value = RawEvidence> {
-    (
-        0usize..5,
-        0u8..=5,
-        0usize..4,
-        prop::bool::weighted(0.9),
-        0usize..DATES.len(),
-        option::weighted(0.4, 0usize..4),
-    )
+    support::raw_evidence(5, 0.9, DATES.len(), 0.4, 4)
 }
 
 fn raw_officer() -> impl Strategy<Value = RawOfficer> {
@@ -663,22 +627,8 @@ fn raw_officer() -> impl Strategy<Value = RawOfficer> {
 /// 0, a competency the course builds at most to the course's level; a completion drawn
 /// without a course becomes an assessment.
 fn build_evidence(spec: &FrameworkSpec, raw: &[RawEvidence]) -> Vec<Evidence> {
-    let comps = &spec.competencies;
     raw.iter()
-        .map(|&(c, level, source, verified, date, course)| {
-            let course = picked_course(spec, course);
-            let c = &comps[c % comps.len()];
-            let mut evidence = Evidence {
-                competency: c.id.clone(),
-                level: level % (scale_of(c) + 1),
-                source: SOURCES[source],
-                date: DATES[date].into(),
-                verified,
-                course: course.map(|k| k.id.clone()),
-            };
-            valid_completion(&mut evidence, course);
-            evidence
-        })
+        .map(|&raw| generated_evidence(spec, raw, &DATES))
         .collect()
 }
 
@@ -688,7 +638,7 @@ fn build_officers(
     raw: &[RawOfficer],
 ) -> (Vec<OfficerSpec>, Vec<OfficerSpec>) {
     let (mut first, mut second) = (Vec::new(), Vec::new());
-    let position = |p: usize| spec.positions[p % spec.positions.len()].id.clone();
+    let position = |p: usize| spec.positions[p % spec.positions.len()].id.as_str();
     for (i, (presence, p, p2, d, d2, passbook, kept, added)) in raw.iter().enumerate() {
         let old = build_evidence(spec, passbook);
         let mut new: Vec<Evidence> = old
@@ -698,13 +648,8 @@ fn build_officers(
             .map(|(e, _)| e.clone())
             .collect();
         new.extend(build_evidence(spec, added));
-        let make = |position, department: usize, passbook| OfficerSpec {
-            id: OFFICERS[i].into(),
-            name: None,
-            department: DEPARTMENTS[department].into(),
-            position,
-            target_position: None,
-            passbook,
+        let make = |position, department: usize, passbook| {
+            officer(OFFICERS[i], DEPARTMENTS[department], position, passbook)
         };
         if *presence != 2 {
             first.push(make(position(*p), *d, old));

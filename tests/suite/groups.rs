@@ -4,13 +4,15 @@
 //! each): construction, the top-down order, agreement of every view with the spec, order
 //! independence, and cycles reported with their path.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use karmayogi::{
     CompetencySpec, CompetencyType, EntityKind, Error, Framework, FrameworkSpec, GroupId,
     GroupKind, GroupSpec,
 };
 use proptest::prelude::*;
+
+use crate::support::{group_hierarchy, picked_groups};
 
 fn group(id: &str, name: &str, kind: GroupKind, parents: &[&str]) -> GroupSpec {
     GroupSpec {
@@ -297,26 +299,13 @@ fn groups_survive_json_and_to_spec() {
 /// groups `members[j]` picks. Picks are indices reduced modulo the choices.
 fn generated(parents: &[Vec<usize>], members: &[Vec<usize>]) -> FrameworkSpec {
     let name = |i: usize| format!("g{i:02}");
-    let groups = parents
-        .iter()
-        .enumerate()
-        .map(|(i, picks)| {
-            let chosen: BTreeSet<usize> = picks.iter().filter(|_| i > 0).map(|p| p % i).collect();
-            GroupSpec {
-                parents: chosen.into_iter().map(|p| name(p).into()).collect(),
-                ..GroupSpec::new(name(i), format!("Group {i}"))
-            }
-        })
-        .collect();
+    let groups = group_hierarchy(parents, name);
     let competencies = members
         .iter()
         .enumerate()
-        .map(|(j, picks)| {
-            let chosen: BTreeSet<usize> = picks.iter().map(|p| p % parents.len()).collect();
-            CompetencySpec {
-                groups: chosen.into_iter().map(|g| name(g).into()).collect(),
-                ..CompetencySpec::new(format!("c{j:02}"), "C", CompetencyType::Domain)
-            }
+        .map(|(j, picks)| CompetencySpec {
+            groups: picked_groups(picks, parents.len(), name),
+            ..CompetencySpec::new(format!("c{j:02}"), "C", CompetencyType::Domain)
         })
         .collect();
     FrameworkSpec {

@@ -75,7 +75,9 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::support::{self, SOURCES, competency_ids, picked_course, valid_completion};
+use crate::support::{
+    self, SOURCES, competency_ids, distinct, earlier_courses, picked_course, valid_completion,
+};
 
 // Cases per property; the `//!` header repeats them.
 const CASES_JSON: u32 = 2000;
@@ -837,14 +839,6 @@ fn requirements(raw: &[RawReq], scales: &[u8]) -> Vec<RequirementSpec> {
         .collect()
 }
 
-fn picks(raw: &[usize], n: usize) -> Vec<usize> {
-    let mut seen = BTreeSet::new();
-    raw.iter()
-        .map(|p| p % n)
-        .filter(|p| seen.insert(*p))
-        .collect()
-}
-
 fn competency(i: usize, raw: RawCompetency, name: &str) -> CompetencySpec {
     let mut levels: Vec<LevelDescriptor> = (1..=raw.0)
         .map(|level| LevelDescriptor {
@@ -889,14 +883,7 @@ fn course(i: usize, raw: &RawCourse, scales: &[u8], name: &str) -> CourseSpec {
             })
             .collect(),
         // Only courses generated earlier, so the prerequisites are acyclic.
-        prerequisites: if i == 0 {
-            Vec::new()
-        } else {
-            picks(prerequisites, i)
-                .into_iter()
-                .map(|j| COURSE_IDS[j].into())
-                .collect()
-        },
+        prerequisites: earlier_courses(i, prerequisites, &COURSE_IDS),
         provider: i.is_multiple_of(2).then(|| "iGOT".to_owned()),
         language: None,
     }
@@ -930,7 +917,7 @@ fn build_spec(raw: &RawFramework) -> FrameworkSpec {
             activities: if activities.is_empty() {
                 Vec::new()
             } else {
-                picks(acts, activities.len())
+                distinct(acts, activities.len())
                     .into_iter()
                     .map(|a| ACTIVITY_IDS[a].into())
                     .collect()
@@ -941,14 +928,15 @@ fn build_spec(raw: &RawFramework) -> FrameworkSpec {
     spec.positions = positions
         .iter()
         .enumerate()
-        .map(|(i, (role_picks, dept))| PositionSpec {
-            id: POSITION_IDS[i].into(),
-            name: name(i + 3).to_owned(),
-            department: DEPARTMENTS[dept % DEPARTMENTS.len()].into(),
-            roles: picks(role_picks, roles.len())
-                .into_iter()
-                .map(|r| ROLE_IDS[r].into())
-                .collect(),
+        .map(|(i, (role_picks, dept))| {
+            support::position(
+                POSITION_IDS[i],
+                name(i + 3),
+                DEPARTMENTS[dept % DEPARTMENTS.len()],
+                distinct(role_picks, roles.len())
+                    .into_iter()
+                    .map(|r| ROLE_IDS[r]),
+            )
         })
         .collect();
     spec.courses = courses
@@ -2307,14 +2295,12 @@ fn later_snapshot(officers: &[OfficerSpec], fw: &Framework) -> Vec<OfficerSpec> 
             o.position = fw.positions()[fw.positions().len() - 1].id.clone();
         }
     }
-    later.push(OfficerSpec {
-        id: "new-joiner".into(),
-        name: None,
-        department: "posts".into(),
-        position: fw.positions()[0].id.clone(),
-        target_position: None,
-        passbook: Vec::new(),
-    });
+    later.push(support::officer(
+        "new-joiner",
+        "posts",
+        fw.positions()[0].id.as_str(),
+        Vec::new(),
+    ));
     later
 }
 
@@ -4105,14 +4091,7 @@ fn officers_for_accepts_the_largest_k() {
     )
     .expect("a valid framework");
     let officers: Vec<OfficerSpec> = (0..200)
-        .map(|i| OfficerSpec {
-            id: format!("o{i:03}").into(),
-            name: None,
-            department: "d".into(),
-            position: "p".into(),
-            target_position: None,
-            passbook: vec![],
-        })
+        .map(|i| support::officer(&format!("o{i:03}"), "d", "p", Vec::new()))
         .collect();
     let cohort = Cohort::new(&fw, &officers, &LevelPolicy::default()).expect("valid officers");
     let options = RankOptions::default()
@@ -4178,14 +4157,7 @@ fn planning_through_a_long_prerequisite_chain() {
         });
     }
     let fw = Framework::new(spec).expect("an acyclic chain");
-    let officer = OfficerSpec {
-        id: "o".into(),
-        name: None,
-        department: "d".into(),
-        position: "p".into(),
-        target_position: None,
-        passbook: vec![],
-    };
+    let officer = support::officer("o", "d", "p", Vec::new());
     let profile = Profile::new(&fw, &officer, &LevelPolicy::default()).expect("a valid officer");
     let start = std::time::Instant::now();
     let plan = fw

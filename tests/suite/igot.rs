@@ -18,6 +18,8 @@ use karmayogi::{
 };
 use serde_json::Value;
 
+use crate::support::case_export;
+
 /// A course as compared here: id, hours, and (competency, level) per outcome.
 type Course<'a> = (&'a str, f64, Vec<(&'a str, Option<u8>)>);
 
@@ -959,8 +961,7 @@ fn the_real_kcm_survives_a_case_round_trip_with_every_child_of() {
         "Capacity Building Commission",
         "2025-01-15T10:00:00Z",
     );
-    let exported =
-        CasePackage::from_framework(&fw, &document, &CaseExportOptions::default()).unwrap();
+    let exported = case_export(&fw, &document);
     let edges = child_of_edges(&exported);
     // 2 areas under the document, 35 themes under their areas, 112 sub-themes under their
     // themes.

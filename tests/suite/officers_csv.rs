@@ -2,42 +2,11 @@
 //! write them (byte-order mark, CRLF, padded cells), every mistake reported at once.
 
 use karmayogi::{
-    Cohort, CourseLevels, Error, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,
-    OfficersCsv, OfficersCsvOptions, OfficersSpec, Profile, ReviewOptions, load_officers,
+    Cohort, CourseLevels, Error, EvidenceProblem, EvidenceSource, LevelPolicy, OfficersCsv,
+    OfficersCsvOptions, OfficersSpec, Profile, ReviewOptions, load_officers,
 };
 
-/// Two departments, a three-level competency, a course reaching level 2 and one tagged
-/// without a level.
-const FRAMEWORK: &str = r#"{
-  "format_version": 2,
-  "competencies": [
-    {"id": "rti", "name": "Right to Information", "type": "domain"},
-    {"id": "noting", "name": "Noting and drafting", "type": "functional",
-     "levels": [{"level": 1, "description": "Drafts a note"},
-                {"level": 2, "description": "Drafts a reply"},
-                {"level": 3, "description": "Drafts policy"}]},
-    {"id": "integrity", "name": "Integrity", "type": "behavioural"}
-  ],
-  "roles": [
-    {"id": "cpio", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]},
-    {"id": "dealing", "name": "Dealing hand", "requires": [{"competency": "noting", "level": 2}]}
-  ],
-  "positions": [
-    {"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["cpio"]},
-    {"id": "aso", "name": "Assistant Section Officer", "department": "dopt", "roles": ["dealing"]},
-    {"id": "so-mumbai", "name": "Section Officer", "department": "itd-mumbai", "roles": ["dealing"]}
-  ],
-  "courses": [
-    {"id": "rti-101", "name": "RTI basics", "hours": 4,
-     "provides": [{"competency": "rti", "level": 2}]},
-    {"id": "noting-lab", "name": "Noting lab", "hours": 6, "mode": "social",
-     "provides": [{"competency": "noting"}]}
-  ]
-}"#;
-
-fn framework() -> Framework {
-    Framework::from_json(FRAMEWORK).expect("the test framework is valid")
-}
+use crate::support::hr_framework as framework;
 
 /// Lines joined with CRLF, behind a byte-order mark: what a spreadsheet saves.
 fn spreadsheet(lines: &[&str]) -> String {

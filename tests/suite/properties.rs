@@ -17,10 +17,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, Cohort, CompetencySpec, CompetencyType, CourseSpec, Evidence, EvidenceSource,
-    FORMAT_VERSION, Fit, Framework, FrameworkSpec, GapOptions, GapReport, LevelPolicy, Mode,
-    NeedRow, NeedsOptions, OfficerSpec, OfficersSpec, PositionSpec, Profile, Provenance,
-    RankOptions, RequirementSpec, ReviewStatus, RoleSpec, TrainingNeeds, Weights,
+    ActivitySpec, Cohort, CompetencyType, Evidence, EvidenceSource, FORMAT_VERSION, Fit, Framework,
+    FrameworkSpec, GapOptions, GapReport, LevelPolicy, Mode, NeedRow, NeedsOptions, OfficerSpec,
+    OfficersSpec, PositionSpec, Profile, Provenance, RankOptions, RequirementSpec, ReviewStatus,
+    RoleSpec, TrainingNeeds, Weights,
 };
 use karmayogi::{EntityKind, Error};
 
@@ -54,7 +54,9 @@ use proptest::option;
 use proptest::prelude::*;
 
 use crate::support::{
-    SOURCES, descriptors, fit_level, outcomes, picked_course, scale_of, valid_completion,
+    RawEvidence, course_spec, distinct, earlier_courses, fit_level, framework_spec,
+    generated_competencies, generated_evidence, outcomes, position, raw_evidence, requirements,
+    scale_of,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -84,8 +86,6 @@ type RawRole = (Vec<usize>, Vec<RawReq>);
 type RawPosition = (Vec<usize>, usize);
 /// (hours, outcomes as (competency pick, level pick), prerequisite picks)
 type RawCourse = (f64, Vec<(usize, Option<u8>)>, Vec<usize>);
-/// (competency pick, level pick 0–5, source, verified, date, course pick)
-type RawEvidence = (usize, u8, usize, bool, usize, Option<usize>);
 /// (position pick, target pick, department, passbook)
 type RawOfficer = (usize, Option<usize>, usize, Vec<RawEvidence>);
 
@@ -111,38 +111,6 @@ fn weight() -> impl Strategy<Value = f64> {
     prop_oneof![Just(0.0), Just(1.0), 0.01f64..8.0]
 }
 
-/// Requirements from picks: each competency once, levels within its scale.
-fn requirements(raw: &[RawReq], competencies: &[CompetencySpec]) -> Vec<RequirementSpec> {
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    for &(pick, level, is_draft) in raw {
-        let c = &competencies[pick % competencies.len()];
-        if seen.insert(c.id.clone()) {
-            out.push(RequirementSpec {
-                competency: c.id.clone(),
-                level: fit_level(level, scale_of(c)),
-                status: if is_draft {
-                    ReviewStatus::Draft
-                } else {
-                    ReviewStatus::Verified
-                },
-            });
-        }
-    }
-    out
-}
-
-/// Distinct picks from `0..n`, in first-seen order.
-fn distinct(picks: &[usize], n: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for p in picks {
-        if !out.contains(&(p % n)) {
-            out.push(p % n);
-        }
-    }
-    out
-}
-
 fn build_spec(
     competencies: &[RawCompetency],
     activities: &[Vec<RawReq>],
@@ -150,28 +118,14 @@ fn build_spec(
     positions: &[RawPosition],
     courses: &[RawCourse],
 ) -> FrameworkSpec {
-    let competencies: Vec<CompetencySpec> = competencies
-        .iter()
-        .enumerate()
-        .map(|(i, &(scale, kind))| CompetencySpec {
-            id: COMPETENCIES[i].into(),
-            name: format!("Competency {i}"),
-            description: String::new(),
-            kind: CompetencyType::ALL[kind],
-            area: None,
-            levels: descriptors(1..=scale),
-            groups: Vec::new(),
-            max_level: None,
-            min_level: None,
-        })
-        .collect();
+    let competencies = generated_competencies(competencies.iter().copied(), &COMPETENCIES);
     let activities: Vec<ActivitySpec> = activities
         .iter()
         .enumerate()
         .map(|(i, reqs)| ActivitySpec {
             id: ACTIVITIES[i].into(),
             name: format!("Activity {i}"),
-            requires: requirements(reqs, &competencies),
+            requires: requirements(reqs.iter().copied(), &competencies),
         })
         .collect();
     let roles: Vec<RoleSpec> = roles
@@ -184,55 +138,38 @@ fn build_spec(
                 .into_iter()
                 .map(|a| activities[a].id.clone())
                 .collect(),
-            requires: requirements(reqs, &competencies),
+            requires: requirements(reqs.iter().copied(), &competencies),
         })
         .collect();
     let positions = positions
         .iter()
         .enumerate()
-        .map(|(i, (picks, dept))| PositionSpec {
-            id: POSITIONS[i].into(),
-            name: format!("Position {i}"),
-            department: DEPARTMENTS[dept % 2].into(),
-            roles: distinct(picks, roles.len())
-                .into_iter()
-                .map(|r| roles[r].id.clone())
-                .collect(),
+        .map(|(i, (picks, dept))| {
+            position(
+                POSITIONS[i],
+                format!("Position {i}"),
+                DEPARTMENTS[dept % 2],
+                distinct(picks, roles.len())
+                    .into_iter()
+                    .map(|r| roles[r].id.clone()),
+            )
         })
         .collect();
     let courses = courses
         .iter()
         .enumerate()
         .map(|(i, (hours, provides, prerequisites))| {
-            CourseSpec {
-                id: COURSES[i].into(),
-                name: format!("Course {i}"),
-                hours: *hours,
-                mode: Mode::Formal,
-                provides: outcomes(provides, &competencies),
-                // Only earlier courses, so the prerequisites are acyclic.
-                prerequisites: if i == 0 {
-                    Vec::new()
-                } else {
-                    distinct(prerequisites, i)
-                        .into_iter()
-                        .map(|j| COURSES[j].into())
-                        .collect()
-                },
-                provider: None,
-                language: None,
-            }
+            course_spec(
+                COURSES[i],
+                format!("Course {i}"),
+                *hours,
+                Mode::Formal,
+                outcomes(provides, &competencies),
+                earlier_courses(i, prerequisites, &COURSES),
+            )
         })
         .collect();
-    FrameworkSpec {
-        format_version: FORMAT_VERSION,
-        competencies,
-        activities,
-        roles,
-        positions,
-        courses,
-        groups: Vec::new(),
-    }
+    framework_spec(competencies, activities, roles, positions, courses)
 }
 
 fn spec_strategy() -> impl Strategy<Value = FrameworkSpec> {
@@ -254,14 +191,7 @@ fn spec_strategy() -> impl Strategy<Value = FrameworkSpec> {
 }
 
 fn raw_officer() -> impl Strategy<Value = RawOfficer> {
-    let evidence = (
-        0usize..8,
-        0u8..=5,
-        0usize..4,
-        prop::bool::weighted(0.85),
-        0usize..DATES.len(),
-        option::weighted(0.3, 0usize..5),
-    );
+    let evidence = raw_evidence(8, 0.85, DATES.len(), 0.3, 5);
     (
         0usize..4,
         option::weighted(0.3, 0usize..4),
@@ -271,7 +201,6 @@ fn raw_officer() -> impl Strategy<Value = RawOfficer> {
 }
 
 fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> {
-    let comps = &spec.competencies;
     raw.iter()
         .enumerate()
         .map(|(i, (position, target, dept, passbook))| OfficerSpec {
@@ -283,20 +212,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
             target_position: target.map(|t| spec.positions[t % spec.positions.len()].id.clone()),
             passbook: passbook
                 .iter()
-                .map(|&(c, level, source, verified, date, course)| {
-                    let c = &comps[c % comps.len()];
-                    let course = picked_course(spec, course);
-                    let mut e = Evidence {
-                        competency: c.id.clone(),
-                        level: level % (scale_of(c) + 1),
-                        source: SOURCES[source],
-                        date: DATES[date].into(),
-                        verified,
-                        course: course.map(|k| k.id.clone()),
-                    };
-                    valid_completion(&mut e, course);
-                    e
-                })
+                .map(|&raw| generated_evidence(spec, raw, &DATES))
                 .collect(),
         })
         .collect()
@@ -816,6 +732,18 @@ mod law {
         Ok(())
     }
 
+    /// Sorts `fits` by [`rank_order`] (stable: equal keys keep their order) and keeps the
+    /// first `k`.
+    fn ranked(fits: &mut Vec<Fit>, k: usize) {
+        fits.sort_by(|a, b| {
+            rank_order(
+                (a.readiness, a.shortfall_levels),
+                (b.readiness, b.shortfall_levels),
+            )
+        });
+        fits.truncate(k);
+    }
+
     /// (e) Rankings equal sorting every per-officer or per-position gap report by
     /// readiness (highest first), then shortfall (smallest first), then input order (for
     /// officers) or position id (for positions), and taking `k`; readiness bit for bit.
@@ -832,14 +760,7 @@ mod law {
                     .filter(|o| dept.is_none_or(|d| o.department().as_str() == d))
                     .map(|o| fit_of(&fw.gap_for(o, p.id.as_str(), &options).unwrap()))
                     .collect();
-                // Stable: equal keys keep input order.
-                fits.sort_by(|a, b| {
-                    rank_order(
-                        (a.readiness, a.shortfall_levels),
-                        (b.readiness, b.shortfall_levels),
-                    )
-                });
-                fits.truncate(k);
+                ranked(&mut fits, k);
                 let known = known_department(&fw, Some(&cohort), dept);
                 if let Some(found) =
                     unless_unknown(fw.officers_for(&cohort, p.id.as_str(), &rank), known)
@@ -859,13 +780,7 @@ mod law {
                     .filter(|p| dept.is_none_or(|d| p.department.as_str() == d))
                     .map(|p| fit_of(&fw.gap_for(o, p.id.as_str(), &options).unwrap()))
                     .collect();
-                fits.sort_by(|a, b| {
-                    rank_order(
-                        (a.readiness, a.shortfall_levels),
-                        (b.readiness, b.shortfall_levels),
-                    )
-                });
-                fits.truncate(k);
+                ranked(&mut fits, k);
                 let known = known_department(&fw, None, dept);
                 if let Some(found) = unless_unknown(fw.positions_for(o, &rank), known) {
                     same_fits(&found, &fits)?;
@@ -914,15 +829,15 @@ mod law {
         spec.courses = hours
             .iter()
             .enumerate()
-            .map(|(i, &hours)| CourseSpec {
-                id: COURSES[i].into(),
-                name: format!("Course {i}"),
-                hours,
-                mode: Mode::Formal,
-                provides: Vec::new(),
-                prerequisites: Vec::new(),
-                provider: None,
-                language: None,
+            .map(|(i, &hours)| {
+                course_spec(
+                    COURSES[i],
+                    format!("Course {i}"),
+                    hours,
+                    Mode::Formal,
+                    Vec::new(),
+                    Vec::new(),
+                )
             })
             .collect();
         let back = FrameworkSpec::from_json(&spec.to_json()).unwrap();
@@ -1345,33 +1260,35 @@ mod law {
     }
 }
 
+/// One property per law of [`law`] that takes a generated case alone, each over 256 cases.
+macro_rules! laws_of_a_case {
+    ($($law:ident),* $(,)?) => {
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+            $(
+                #[test]
+                fn $law(case in case()) {
+                    law::$law(&case)?;
+                }
+            )*
+        }
+    };
+}
+
+laws_of_a_case!(
+    same_input_same_bytes,
+    input_order_does_not_matter,
+    training_needs_match_gap_reports,
+    rankings_match_sorted_gap_reports,
+    serde_round_trips,
+    requirements_match_a_walk_of_the_spec,
+    training_needs_rows_obey_their_laws,
+    readiness_and_report_laws,
+    prerequisite_closures_are_closed_and_ordered,
+);
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
-
-    #[test]
-    fn same_input_same_bytes(case in case()) {
-        law::same_input_same_bytes(&case)?;
-    }
-
-    #[test]
-    fn input_order_does_not_matter(case in case()) {
-        law::input_order_does_not_matter(&case)?;
-    }
-
-    #[test]
-    fn training_needs_match_gap_reports(case in case()) {
-        law::training_needs_match_gap_reports(&case)?;
-    }
-
-    #[test]
-    fn rankings_match_sorted_gap_reports(case in case()) {
-        law::rankings_match_sorted_gap_reports(&case)?;
-    }
-
-    #[test]
-    fn serde_round_trips(case in case()) {
-        law::serde_round_trips(&case)?;
-    }
 
     #[test]
     fn arbitrary_hours_survive_json(hours in vec(any_hours(), 1..=5)) {
@@ -1386,25 +1303,5 @@ proptest! {
     #[test]
     fn adding_a_requirement_follows_the_mediant_law(case in case(), pick in added_requirement()) {
         law::adding_a_requirement_follows_the_mediant_law(&case, pick)?;
-    }
-
-    #[test]
-    fn requirements_match_a_walk_of_the_spec(case in case()) {
-        law::requirements_match_a_walk_of_the_spec(&case)?;
-    }
-
-    #[test]
-    fn training_needs_rows_obey_their_laws(case in case()) {
-        law::training_needs_rows_obey_their_laws(&case)?;
-    }
-
-    #[test]
-    fn readiness_and_report_laws(case in case()) {
-        law::readiness_and_report_laws(&case)?;
-    }
-
-    #[test]
-    fn prerequisite_closures_are_closed_and_ordered(case in case()) {
-        law::prerequisite_closures_are_closed_and_ordered(&case)?;
     }
 }

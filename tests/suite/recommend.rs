@@ -42,16 +42,16 @@ use std::fmt::Write as _;
 use std::ops::RangeInclusive;
 
 use karmayogi::{
-    ActivitySpec, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec, EntityKind,
-    Error, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, Level, LevelPolicy,
-    Mode, OfficerSpec, OpenReason, Optimality, Plan, PositionSpec, Profile, RecommendOptions,
-    RequirementSpec, RoleSpec, Solver, Target, UntaggedLevel,
+    ActivitySpec, CompetencySpec, CompetencyType, CourseId, CourseSpec, EntityKind, Error,
+    Evidence, EvidenceSource, Framework, FrameworkSpec, Level, LevelPolicy, Mode, OfficerSpec,
+    OpenReason, Optimality, Plan, Profile, RecommendOptions, RequirementSpec, RoleSpec, Solver,
+    Target, UntaggedLevel,
 };
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 
-use crate::support::{self, course, evidence};
+use crate::support::{self, SOURCES, course, evidence, fit_level, scale_of};
 
 const EXACT: Solver = Solver::Exact {
     node_limit: 1_000_000,
@@ -79,33 +79,38 @@ fn framework(
     required: &[(&str, u8)],
     courses: Vec<CourseSpec>,
 ) -> Framework {
-    let spec = FrameworkSpec {
-        format_version: FORMAT_VERSION,
+    let required = required
+        .iter()
+        .map(|&(c, level)| RequirementSpec::new(c, level))
+        .collect();
+    Framework::new(one_post(competencies, required, Vec::new(), courses))
+        .expect("scenario framework is valid")
+}
+
+/// A spec with one position `post` in department `dept` whose role `duty` requires
+/// `direct` and does activity `work`, which requires `through_activity`.
+fn one_post(
+    competencies: Vec<CompetencySpec>,
+    through_activity: Vec<RequirementSpec>,
+    direct: Vec<RequirementSpec>,
+    courses: Vec<CourseSpec>,
+) -> FrameworkSpec {
+    support::framework_spec(
         competencies,
-        activities: vec![ActivitySpec {
+        vec![ActivitySpec {
             id: "work".into(),
             name: "Daily work".into(),
-            requires: required
-                .iter()
-                .map(|&(c, level)| RequirementSpec::new(c, level))
-                .collect(),
+            requires: through_activity,
         }],
-        roles: vec![RoleSpec {
+        vec![RoleSpec {
             id: "duty".into(),
             name: "Duty".into(),
             activities: vec!["work".into()],
-            requires: Vec::new(),
+            requires: direct,
         }],
-        positions: vec![PositionSpec {
-            id: "post".into(),
-            name: "Post".into(),
-            department: "dept".into(),
-            roles: vec!["duty".into()],
-        }],
+        vec![support::position("post", "Post", "dept", ["duty"])],
         courses,
-        groups: Vec::new(),
-    };
-    Framework::new(spec).expect("scenario framework is valid")
+    )
 }
 
 /// An officer holding `held` (assessed) who completed `completed` as
@@ -124,14 +129,7 @@ fn officer(held: &[(&str, u8)], completed: &[(&str, &str, u8)]) -> OfficerSpec {
             Some(course),
         )
     }));
-    OfficerSpec {
-        id: "officer".into(),
-        name: None,
-        department: "dept".into(),
-        position: "post".into(),
-        target_position: None,
-        passbook,
-    }
+    support::officer("officer", "dept", "post", passbook)
 }
 
 #[track_caller]
@@ -1046,38 +1044,8 @@ fn raw_evidence() -> impl Strategy<Value = RawEvidence> {
 }
 
 const MODES: [Mode; 3] = [Mode::Formal, Mode::Social, Mode::Experiential];
-const SOURCES: [EvidenceSource; 4] = [
-    EvidenceSource::CourseCompletion,
-    EvidenceSource::Assessment,
-    EvidenceSource::Feedback360,
-    EvidenceSource::SelfDeclared,
-];
-
-/// A level pick 1–5 folded into `1..=max`.
-fn fit(pick: u8, max: u8) -> u8 {
-    (pick - 1) % max + 1
-}
-
-fn scale(c: &CompetencySpec) -> u8 {
-    if c.levels.is_empty() {
-        5
-    } else {
-        c.levels.len() as u8
-    }
-}
-
 fn build_course(i: usize, raw: &RawCourse, competencies: &[CompetencySpec]) -> CourseSpec {
     let (half_hours, mode, outcomes, prerequisites) = raw;
-    let mut provides: Vec<CourseOutcome> = Vec::new();
-    for &(pick, level) in outcomes {
-        let c = &competencies[pick % competencies.len()];
-        if provides.iter().all(|o| o.competency != c.id) {
-            provides.push(CourseOutcome {
-                competency: c.id.clone(),
-                level: level.map(|l| fit(l, scale(c))),
-            });
-        }
-    }
     let mut prereqs: Vec<usize> = if i == 0 {
         Vec::new()
     } else {
@@ -1085,16 +1053,14 @@ fn build_course(i: usize, raw: &RawCourse, competencies: &[CompetencySpec]) -> C
     };
     prereqs.sort_unstable();
     prereqs.dedup();
-    CourseSpec {
-        id: COURSES[i].into(),
-        name: format!("Course {}", COURSES[i]),
-        hours: f64::from(*half_hours) / 2.0,
-        mode: MODES[*mode],
-        provides,
-        prerequisites: prereqs.iter().map(|&p| COURSES[p].into()).collect(),
-        provider: None,
-        language: None,
-    }
+    support::course_spec(
+        COURSES[i],
+        format!("Course {}", COURSES[i]),
+        f64::from(*half_hours) / 2.0,
+        MODES[*mode],
+        support::outcomes(outcomes, competencies),
+        prereqs.iter().map(|&p| COURSES[p].into()).collect(),
+    )
 }
 
 fn build_spec(raw_competencies: &[RawCompetency], raw_courses: &[RawCourse]) -> FrameworkSpec {
@@ -1110,7 +1076,7 @@ fn build_spec(raw_competencies: &[RawCompetency], raw_courses: &[RawCourse]) -> 
     let mut through_activity = Vec::new();
     for (c, &(_, _, required, via_activity)) in competencies.iter().zip(raw_competencies) {
         if let Some(pick) = required {
-            let r = RequirementSpec::new(c.id.clone(), fit(pick, scale(c)));
+            let r = RequirementSpec::new(c.id.clone(), fit_level(pick, scale_of(c)));
             if via_activity {
                 through_activity.push(r);
             } else {
@@ -1123,29 +1089,7 @@ fn build_spec(raw_competencies: &[RawCompetency], raw_courses: &[RawCourse]) -> 
         .enumerate()
         .map(|(i, raw)| build_course(i, raw, &competencies))
         .collect();
-    FrameworkSpec {
-        format_version: FORMAT_VERSION,
-        competencies,
-        activities: vec![ActivitySpec {
-            id: "work".into(),
-            name: "Daily work".into(),
-            requires: through_activity,
-        }],
-        roles: vec![RoleSpec {
-            id: "duty".into(),
-            name: "Duty".into(),
-            activities: vec!["work".into()],
-            requires: direct,
-        }],
-        positions: vec![PositionSpec {
-            id: "post".into(),
-            name: "Post".into(),
-            department: "dept".into(),
-            roles: vec!["duty".into()],
-        }],
-        courses,
-        groups: Vec::new(),
-    }
+    one_post(competencies, through_activity, direct, courses)
 }
 
 fn build_officer(
@@ -1160,7 +1104,7 @@ fn build_officer(
         let c = &comps[pick % comps.len()];
         passbook.push(Evidence {
             competency: c.id.clone(),
-            level: level % (scale(c) + 1),
+            level: level % (scale_of(c) + 1),
             source: SOURCES[source],
             date: DATE.to_owned(),
             verified,
@@ -1174,7 +1118,7 @@ fn build_officer(
             let c = &comps[pick % comps.len()];
             passbook.push(Evidence {
                 competency: c.id.clone(),
-                level: level % (scale(c) + 1),
+                level: level % (scale_of(c) + 1),
                 source: EvidenceSource::CourseCompletion,
                 date: DATE.to_owned(),
                 verified,
@@ -1183,14 +1127,7 @@ fn build_officer(
         }
     }
     valid_completions(spec, &mut passbook);
-    OfficerSpec {
-        id: "officer".into(),
-        name: None,
-        department: "dept".into(),
-        position: "post".into(),
-        target_position: None,
-        passbook,
-    }
+    support::officer("officer", "dept", "post", passbook)
 }
 
 /// Makes generated course completions valid: a completion without a course becomes an
@@ -1252,7 +1189,7 @@ impl std::fmt::Debug for Case {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "Case (untagged assumed at {:?})", self.assume)?;
         for c in &self.spec.competencies {
-            writeln!(f, "  competency {} scale {}", c.id, scale(c))?;
+            writeln!(f, "  competency {} scale {}", c.id, scale_of(c))?;
         }
         let role = &self.spec.roles[0];
         let required = role
@@ -2178,7 +2115,7 @@ proptest! {
             .map(|e| e.level)
             .max()
             .unwrap_or(0);
-        let new_level = (held + raise).min(scale(c));
+        let new_level = (held + raise).min(scale_of(c));
         raised.officer.passbook.push(evidence(c.id.as_str(), new_level, EvidenceSource::Assessment, DATE, None));
         let before = exact_hours(&case);
         let after = exact_hours(&raised);

@@ -11,12 +11,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
     Cohort, CompareOptions, CompetencySpec, CompetencyType, EvidenceSource, Framework,
-    FrameworkSpec, GapOptions, GroupKind, GroupSpec, LevelPolicy, NeedsOptions, OfficerSpec,
-    PositionSpec, Profile, RequirementSpec, RoleSpec, RollupOptions,
+    FrameworkSpec, GapOptions, GroupKind, LevelPolicy, NeedsOptions, OfficerSpec, Profile,
+    RequirementSpec, RoleSpec, RollupOptions,
 };
 use proptest::prelude::*;
 
-use crate::support::{evidence, officer};
+use crate::support::{evidence, first_wins, group_hierarchy, officer, picked_groups, position};
 
 /// A generated world: groups with parents of smaller index, competencies in groups,
 /// positions requiring competencies, and officers holding some.
@@ -50,22 +50,15 @@ fn raw_world() -> impl Strategy<Value = RawWorld> {
 fn world(raw: &RawWorld) -> World {
     let (groups, competencies, positions, officers) = raw;
     let g = groups.len();
+    let name = |i: usize| format!("g{i}");
     let mut spec = FrameworkSpec::new();
-    for (i, picks) in groups.iter().enumerate() {
-        let parents: BTreeSet<usize> = picks.iter().filter(|_| i > 0).map(|x| x % i).collect();
-        spec.groups.push(GroupSpec {
-            kind: GroupKind::ALL[i % 4],
-            parents: parents
-                .into_iter()
-                .map(|x| format!("g{x}").into())
-                .collect(),
-            ..GroupSpec::new(format!("g{i}"), format!("Group {i}"))
-        });
+    spec.groups = group_hierarchy(groups, name);
+    for (i, group) in spec.groups.iter_mut().enumerate() {
+        group.kind = GroupKind::ALL[i % 4];
     }
     for (j, (picks, kind)) in competencies.iter().enumerate() {
-        let groups: BTreeSet<usize> = picks.iter().map(|x| x % g).collect();
         spec.competencies.push(CompetencySpec {
-            groups: groups.into_iter().map(|x| format!("g{x}").into()).collect(),
+            groups: picked_groups(picks, g, name),
             // Some competencies carry an area too: one more group, made by the framework.
             area: (*kind == 3).then(|| "Office".to_owned()),
             ..CompetencySpec::new(
@@ -76,25 +69,21 @@ fn world(raw: &RawWorld) -> World {
         });
     }
     for (k, reqs) in positions.iter().enumerate() {
-        let mut seen = BTreeMap::new();
-        for &(c, level) in reqs {
-            seen.entry(c).or_insert(level);
-        }
         spec.roles.push(RoleSpec {
             id: format!("r{k}").into(),
             name: format!("Role {k}"),
             activities: vec![],
-            requires: seen
+            requires: first_wins(reqs.iter().copied())
                 .into_iter()
                 .map(|(c, level)| RequirementSpec::new(format!("c{c}"), level))
                 .collect(),
         });
-        spec.positions.push(PositionSpec {
-            id: format!("p{k}").into(),
-            name: format!("Post {k}"),
-            department: format!("d{}", k % 2).into(),
-            roles: vec![format!("r{k}").into()],
-        });
+        spec.positions.push(position(
+            &format!("p{k}"),
+            format!("Post {k}"),
+            &format!("d{}", k % 2),
+            [format!("r{k}")],
+        ));
     }
     let officers = officers
         .iter()

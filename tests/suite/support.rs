@@ -1,15 +1,24 @@
-//! What the suites share: builders of specs, officers and evidence, and `#[track_caller]`
-//! helpers that unwrap or read results the same way everywhere. A suite keeps only what is
-//! its own (its scenarios, its generators' shapes, its oracles); anything two suites need
-//! lives here. `tests/planning.rs` includes this file too, so a builder it needs is not
-//! written twice.
+//! What the suites share: builders of specs, officers and evidence, the pieces of the
+//! generated frameworks and passbooks (picks fitted to scales, acyclic prerequisites and
+//! group hierarchies, valid completions), the fixtures two suites read, and
+//! `#[track_caller]` helpers that unwrap or read results the same way everywhere. A suite
+//! keeps only what is its own (its scenarios, its generators' shapes, its oracles);
+//! anything two suites need lives here. `tests/planning.rs` and `tests/threads.rs`, which
+//! are binaries of their own, include this file too, so a builder they need is not written
+//! twice (hence `dead_code` is allowed: each binary uses a part).
 
 #![allow(dead_code)]
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use karmayogi::{
-    CaseImport, CaseImportOptions, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec,
-    Evidence, EvidenceSource, FrameworkSpec, GroupId, LevelDescriptor, Mode, OfficerSpec,
+    ActivitySpec, CaseAssociation, CaseDocument, CaseExportOptions, CaseImport, CaseImportOptions,
+    CaseLink, CasePackage, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec,
+    Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec,
+    LevelDescriptor, Mode, OfficerSpec, PositionSpec, RequirementSpec, ReviewStatus, RoleId,
+    RoleSpec,
 };
+use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------------------
 // Framework specs
@@ -66,21 +75,74 @@ pub fn course(
     provides: &[(&str, Option<u8>)],
     prerequisites: &[&str],
 ) -> CourseSpec {
-    CourseSpec {
-        id: id.into(),
-        name: format!("Course {id}"),
+    course_spec(
+        id,
+        format!("Course {id}"),
         hours,
         mode,
-        provides: provides
+        provides
             .iter()
             .map(|&(competency, level)| CourseOutcome {
                 competency: competency.into(),
                 level,
             })
             .collect(),
-        prerequisites: prerequisites.iter().map(|&p| p.into()).collect(),
+        prerequisites.iter().map(|&p| p.into()).collect(),
+    )
+}
+
+/// A course `id` named `name` of `hours` in `mode`, with no provider or language.
+pub fn course_spec(
+    id: impl Into<CourseId>,
+    name: impl Into<String>,
+    hours: f64,
+    mode: Mode,
+    provides: Vec<CourseOutcome>,
+    prerequisites: Vec<CourseId>,
+) -> CourseSpec {
+    CourseSpec {
+        id: id.into(),
+        name: name.into(),
+        hours,
+        mode,
+        provides,
+        prerequisites,
         provider: None,
         language: None,
+    }
+}
+
+/// A position `id` named `name` in `department`, made of `roles`.
+pub fn position<R: Into<RoleId>>(
+    id: &str,
+    name: impl Into<String>,
+    department: &str,
+    roles: impl IntoIterator<Item = R>,
+) -> PositionSpec {
+    PositionSpec {
+        id: id.into(),
+        name: name.into(),
+        department: department.into(),
+        roles: roles.into_iter().map(Into::into).collect(),
+    }
+}
+
+/// A spec at the current format version with these entities and no groups.
+pub fn framework_spec(
+    competencies: Vec<CompetencySpec>,
+    activities: Vec<ActivitySpec>,
+    roles: Vec<RoleSpec>,
+    positions: Vec<PositionSpec>,
+    courses: Vec<CourseSpec>,
+) -> FrameworkSpec {
+    FrameworkSpec {
+        format_version: FORMAT_VERSION,
+        competencies,
+        activities,
+        roles,
+        positions,
+        courses,
+        groups: Vec::new(),
     }
 }
 
@@ -100,6 +162,43 @@ pub fn memberships(spec: &FrameworkSpec) -> Vec<(&str, Vec<&str>)> {
 /// The competency ids of `spec`, in spec order.
 pub fn competency_ids(spec: &FrameworkSpec) -> Vec<&str> {
     spec.competencies.iter().map(|c| c.id.as_str()).collect()
+}
+
+/// The framework of the HR export suites: two departments (`dopt`, `itd-mumbai`),
+/// competencies of three and five levels, a course reaching level 2 and one tagged without a
+/// level, and positions of one role and of two.
+pub const HR_FRAMEWORK: &str = r#"{
+  "format_version": 2,
+  "competencies": [
+    {"id": "rti", "name": "Right to Information", "type": "domain"},
+    {"id": "noting", "name": "Noting and drafting", "type": "functional",
+     "levels": [{"level": 1, "description": "Drafts a note"},
+                {"level": 2, "description": "Drafts a reply"},
+                {"level": 3, "description": "Drafts policy"}]},
+    {"id": "integrity", "name": "Integrity", "type": "behavioural"}
+  ],
+  "roles": [
+    {"id": "cpio", "name": "CPIO", "requires": [{"competency": "rti", "level": 3},
+                                                {"competency": "integrity", "level": 2}]},
+    {"id": "dealing", "name": "Dealing hand", "requires": [{"competency": "noting", "level": 2}]}
+  ],
+  "positions": [
+    {"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["cpio", "dealing"]},
+    {"id": "aso", "name": "Assistant Section Officer", "department": "dopt", "roles": ["dealing"]},
+    {"id": "so-mumbai", "name": "Section Officer", "department": "itd-mumbai", "roles": ["dealing"]}
+  ],
+  "courses": [
+    {"id": "rti-101", "name": "RTI basics", "hours": 4,
+     "provides": [{"competency": "rti", "level": 2}]},
+    {"id": "noting-lab", "name": "Noting lab", "hours": 6, "mode": "social",
+     "provides": [{"competency": "noting"}]}
+  ]
+}"#;
+
+/// [`HR_FRAMEWORK`], built.
+#[track_caller]
+pub fn hr_framework() -> Framework {
+    Framework::from_json(HR_FRAMEWORK).expect("the test framework is valid")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -125,6 +224,11 @@ pub fn evidence(
     }
 }
 
+/// A verified assessment of `competency` at `level`, dated `date`.
+pub fn assessed(competency: &str, level: u8, date: &str) -> Evidence {
+    evidence(competency, level, EvidenceSource::Assessment, date, None)
+}
+
 /// Verified, undated assessments: one per `(competency, level)`.
 pub fn assessed_undated(held: &[(&str, u8)]) -> Vec<Evidence> {
     held.iter()
@@ -148,6 +252,105 @@ pub fn officer(id: &str, department: &str, position: &str, passbook: Vec<Evidenc
 // Generated officers
 // ---------------------------------------------------------------------------------------
 
+/// Generated competencies: the `i`th has the id `ids[i]`, the name `Competency {i}` and
+/// the type `CompetencyType::ALL[kind]`, and describes the levels `1..=scale` (0: the
+/// default five-level scale), for each `(scale, kind)`.
+pub fn generated_competencies(
+    picks: impl IntoIterator<Item = (u8, usize)>,
+    ids: &[&str],
+) -> Vec<CompetencySpec> {
+    picks
+        .into_iter()
+        .enumerate()
+        .map(|(i, (scale, kind))| {
+            competency(
+                ids[i],
+                format!("Competency {i}"),
+                CompetencyType::ALL[kind],
+                1..=scale,
+            )
+        })
+        .collect()
+}
+
+/// Distinct picks from `0..n` (each taken modulo `n`), in first-seen order.
+pub fn distinct(picks: &[usize], n: usize) -> Vec<usize> {
+    let mut seen = BTreeSet::new();
+    picks
+        .iter()
+        .map(|p| p % n)
+        .filter(|p| seen.insert(*p))
+        .collect()
+}
+
+/// The prerequisites of the `i`th generated course: distinct picks among the courses
+/// generated before it (named by `ids`), so the prerequisites are acyclic.
+pub fn earlier_courses(i: usize, picks: &[usize], ids: &[&str]) -> Vec<CourseId> {
+    if i == 0 {
+        return Vec::new();
+    }
+    distinct(picks, i)
+        .into_iter()
+        .map(|j| ids[j].into())
+        .collect()
+}
+
+/// Requirements from generated `(competency pick, level pick 1–5, draft)`s: each
+/// competency of `competencies` once (the first pick wins), the level fitted to its scale.
+pub fn requirements(
+    picks: impl IntoIterator<Item = (usize, u8, bool)>,
+    competencies: &[CompetencySpec],
+) -> Vec<RequirementSpec> {
+    let mut seen = BTreeSet::new();
+    picks
+        .into_iter()
+        .map(|(pick, level, draft)| (&competencies[pick % competencies.len()], level, draft))
+        .filter(|(c, _, _)| seen.insert(c.id.clone()))
+        .map(|(c, level, draft)| RequirementSpec {
+            competency: c.id.clone(),
+            level: fit_level(level, scale_of(c)),
+            status: if draft {
+                ReviewStatus::Draft
+            } else {
+                ReviewStatus::Verified
+            },
+        })
+        .collect()
+}
+
+/// `(key, value)` picks with each key once (the first pick wins), in key order.
+pub fn first_wins<K: Ord, V>(picks: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut out = BTreeMap::new();
+    for (key, value) in picks {
+        out.entry(key).or_insert(value);
+    }
+    out
+}
+
+/// A generated group hierarchy: group `i` has the id `name(i)`, the name `Group {i}` and
+/// the parents `parents[i]` picks among the groups before it (modulo `i`), so it is
+/// acyclic.
+pub fn group_hierarchy(parents: &[Vec<usize>], name: impl Fn(usize) -> String) -> Vec<GroupSpec> {
+    parents
+        .iter()
+        .enumerate()
+        .map(|(i, picks)| GroupSpec {
+            parents: if i == 0 {
+                Vec::new()
+            } else {
+                picked_groups(picks, i, &name)
+            },
+            ..GroupSpec::new(name(i), format!("Group {i}"))
+        })
+        .collect()
+}
+
+/// The groups `picks` names among the first `n` (modulo `n`), each once, in index order.
+pub fn picked_groups(picks: &[usize], n: usize, name: impl Fn(usize) -> String) -> Vec<GroupId> {
+    let chosen: BTreeSet<usize> = picks.iter().map(|p| p % n).collect();
+    chosen.into_iter().map(|g| name(g).into()).collect()
+}
+
 /// Every evidence source, for generators that pick one by index.
 pub const SOURCES: [EvidenceSource; 4] = [
     EvidenceSource::CourseCompletion,
@@ -161,6 +364,50 @@ pub const SOURCES: [EvidenceSource; 4] = [
 pub fn picked_course(spec: &FrameworkSpec, pick: Option<usize>) -> Option<&CourseSpec> {
     pick.filter(|_| !spec.courses.is_empty())
         .map(|k| &spec.courses[k % spec.courses.len()])
+}
+
+/// A generated passbook entry: (competency pick, level pick 0–5, source pick, verified,
+/// date pick, course pick).
+pub type RawEvidence = (usize, u8, usize, bool, usize, Option<usize>);
+
+/// Generated passbook entries: a competency pick below `competencies`, a level 0–5, any
+/// source, verified with probability `verified`, a date pick below `dates`, and with
+/// probability `with_course` a course pick below `courses`.
+pub fn raw_evidence(
+    competencies: usize,
+    verified: f64,
+    dates: usize,
+    with_course: f64,
+    courses: usize,
+) -> impl Strategy<Value = RawEvidence> {
+    (
+        0..competencies,
+        0u8..=5,
+        0..SOURCES.len(),
+        prop::bool::weighted(verified),
+        0..dates,
+        prop::option::weighted(with_course, 0..courses),
+    )
+}
+
+/// Evidence from a generated entry, as validation accepts it: the level within the
+/// competency's scale, the date from `dates`, and a course completion fitted to the
+/// course picked ([`valid_completion`]).
+pub fn generated_evidence(spec: &FrameworkSpec, raw: RawEvidence, dates: &[&str]) -> Evidence {
+    let (competency, level, source, verified, date, course) = raw;
+    let comps = &spec.competencies;
+    let c = &comps[competency % comps.len()];
+    let course = picked_course(spec, course);
+    let mut evidence = Evidence {
+        competency: c.id.clone(),
+        level: level % (scale_of(c) + 1),
+        source: SOURCES[source],
+        date: dates[date].into(),
+        verified,
+        course: course.map(|k| k.id.clone()),
+    };
+    valid_completion(&mut evidence, course);
+    evidence
 }
 
 /// Makes generated evidence valid as a completion of `course`: a completion without a
@@ -191,7 +438,7 @@ pub fn outcomes(
     picks: &[(usize, Option<u8>)],
     competencies: &[CompetencySpec],
 ) -> Vec<CourseOutcome> {
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = BTreeSet::new();
     picks
         .iter()
         .map(|&(pick, level)| (&competencies[pick % competencies.len()], level))
@@ -211,4 +458,52 @@ pub fn outcomes(
 #[track_caller]
 pub fn import(json: &str) -> CaseImport {
     CaseImport::from_json(json, &CaseImportOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `framework` exported as CASE under `document`, with the default options.
+#[track_caller]
+pub fn case_export(framework: &Framework, document: &CaseDocument) -> CasePackage {
+    CasePackage::from_framework(framework, document, &CaseExportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The framework `import` read, exported again under the document it read, with the
+/// default options.
+#[track_caller]
+pub fn exported(import: &CaseImport) -> CasePackage {
+    let framework = Framework::new(import.spec.clone()).expect("an imported spec builds");
+    case_export(&framework, &import.report.document)
+}
+
+/// The `(origin, destination)` identifiers of an association's nodes.
+pub fn ends(association: &CaseAssociation) -> (String, String) {
+    let end = |node: Option<&CaseLink>| node.expect("a node").identifier.clone();
+    (
+        end(association.origin_node_uri.as_ref()),
+        end(association.destination_node_uri.as_ref()),
+    )
+}
+
+/// The `(child, parent)` identifiers of every `isChildOf` association of `package`.
+pub fn child_of_edges(package: &CasePackage) -> BTreeSet<(String, String)> {
+    package
+        .associations
+        .iter()
+        .filter(|a| a.association_type == "isChildOf")
+        .map(ends)
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Data files
+// ---------------------------------------------------------------------------------------
+
+/// A planning case of `tests/data/cases/planning/`.
+#[track_caller]
+pub fn planning_case(name: &str) -> String {
+    let path = format!(
+        "{}/tests/data/cases/planning/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }

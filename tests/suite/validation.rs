@@ -11,7 +11,7 @@ use karmayogi::{
     PositionSpec, Profile, RankOptions, RequirementSpec, ReviewStatus, RoleSpec, Weights,
 };
 
-use crate::support;
+use crate::support::{self, assessed};
 
 // ---------------------------------------------------------------------------------------
 // Building blocks
@@ -56,12 +56,7 @@ fn role(id: &str, activities: &[&str], requires: Vec<RequirementSpec>) -> RoleSp
 }
 
 fn position(id: &str, roles: &[&str]) -> PositionSpec {
-    PositionSpec {
-        id: id.into(),
-        name: format!("Position {id}"),
-        department: "posts".into(),
-        roles: roles.iter().map(|&r| r.into()).collect(),
-    }
+    support::position(id, format!("Position {id}"), "posts", roles.iter().copied())
 }
 
 fn course(
@@ -122,26 +117,8 @@ fn framework() -> Framework {
     Framework::new(valid_spec()).expect("the base spec is valid")
 }
 
-fn evidence(competency: &str, level: u8, date: &str) -> Evidence {
-    Evidence {
-        competency: competency.into(),
-        level,
-        source: EvidenceSource::Assessment,
-        date: date.into(),
-        verified: true,
-        course: None,
-    }
-}
-
 fn officer(id: &str, position: &str, passbook: Vec<Evidence>) -> OfficerSpec {
-    OfficerSpec {
-        id: id.into(),
-        name: None,
-        department: "posts".into(),
-        position: position.into(),
-        target_position: None,
-        passbook,
-    }
+    support::officer(id, "posts", position, passbook)
 }
 
 fn unknown(from_kind: EntityKind, from: &str, to_kind: EntityKind, to: &str) -> Error {
@@ -271,7 +248,7 @@ fn base_spec_and_officer_are_valid() {
     let fw = framework();
     assert_eq!(fw.positions().len(), 2);
     assert_eq!(fw.max_level("postal-ops"), Some(Level::new(3).unwrap()));
-    let o = officer("o1", "clerk", vec![evidence("postal-ops", 3, "2024-02-29")]);
+    let o = officer("o1", "clerk", vec![assessed("postal-ops", 3, "2024-02-29")]);
     let profile = Profile::new(&fw, &o, &LevelPolicy::default()).unwrap();
     assert_eq!(profile.level(&fw, "postal-ops").unwrap().get(), 3);
     Cohort::new(&fw, [&o], &LevelPolicy::default()).unwrap();
@@ -520,7 +497,7 @@ fn officer_targets_unknown_position() {
 #[test]
 fn evidence_names_unknown_competency() {
     assert_profile_rejects(
-        &officer("o1", "clerk", vec![evidence("stamps", 2, "2024-01-01")]),
+        &officer("o1", "clerk", vec![assessed("stamps", 2, "2024-01-01")]),
         &[(
             bad_entry(
                 0,
@@ -534,7 +511,7 @@ fn evidence_names_unknown_competency() {
 
 #[test]
 fn evidence_names_unknown_course() {
-    let mut e = evidence("accounts", 2, "2024-01-01");
+    let mut e = assessed("accounts", 2, "2024-01-01");
     e.source = EvidenceSource::CourseCompletion;
     e.course = Some("accounts-999".into());
     assert_profile_rejects(
@@ -742,8 +719,8 @@ fn course_outcome_at_level_zero() {
 fn evidence_above_the_competency_scale() {
     // Level 0 is fine for evidence ("none shown"), 4 is not on a three-level scale.
     let passbook = vec![
-        evidence("postal-ops", 0, "2024-01-01"),
-        evidence("postal-ops", 4, "2024-01-01"),
+        assessed("postal-ops", 0, "2024-01-01"),
+        assessed("postal-ops", 4, "2024-01-01"),
     ];
     assert_profile_rejects(
         &officer("o1", "clerk", passbook),
@@ -1569,10 +1546,10 @@ fn malformed_json() {
 #[test]
 fn invalid_evidence_dates_are_all_reported() {
     let passbook = vec![
-        evidence("accounts", 1, "2023-02-29"),
-        evidence("accounts", 2, "2024-02-29"),
-        evidence("integrity", 1, "2024-13-01"),
-        evidence("integrity", 1, "yesterday"),
+        assessed("accounts", 1, "2023-02-29"),
+        assessed("accounts", 2, "2024-02-29"),
+        assessed("integrity", 1, "2024-13-01"),
+        assessed("integrity", 1, "yesterday"),
     ];
     let message = |index, competency, date| {
         format!(
@@ -1684,7 +1661,7 @@ fn profile_or_cohort_from_another_framework() {
     let a = framework();
     // Same content, still another framework.
     let b = framework();
-    let o = officer("o1", "clerk", vec![evidence("accounts", 2, "2024-01-01")]);
+    let o = officer("o1", "clerk", vec![assessed("accounts", 2, "2024-01-01")]);
     let policy = LevelPolicy::default();
     let profile = Profile::new(&a, &o, &policy).unwrap();
     let cohort = Cohort::new(&a, [&o], &policy).unwrap();
@@ -2037,15 +2014,15 @@ fn every_problem_is_reported_together_in_a_deterministic_order() {
 
 #[test]
 fn every_officer_problem_is_reported_together() {
-    let mut e = evidence("accounts", 2, "2024-02-30");
+    let mut e = assessed("accounts", 2, "2024-02-30");
     e.course = Some("accounts-999".into());
     let mut first = officer(
         "o1",
         "treasurer",
         vec![
             e,
-            evidence("stamps", 1, "2024-01-01"),
-            evidence("postal-ops", 5, "2024-01-01"),
+            assessed("stamps", 1, "2024-01-01"),
+            assessed("postal-ops", 5, "2024-01-01"),
         ],
     );
     first.target_position = Some("director".into());
