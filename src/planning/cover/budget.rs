@@ -146,7 +146,7 @@ pub(super) fn improve(inst: &Instance, state: &mut State, budget: f64, s: &mut S
         exchange_pairs(inst, state, budget, s);
     }
     state.journal.clear();
-    tabu_budget(inst, state, budget, s, |v, c, bv, bc| {
+    tabu_budget(inst, state, budget, s, 0, |v, c, bv, bc| {
         better(inst, v, c, bv, bc)
     });
 }

@@ -2,15 +2,19 @@
 //!
 //! Exchanges that refill greedily stop at the first plan no single change improves; on
 //! catalogues of equal-length, overlapping courses the best plan is often ten swaps away
-//! from there. This search keeps moving: each step takes the best swap (one pick out, one
-//! candidate in, within the budget) or addition, even when it loses value, and forbids
-//! undoing it for a few steps, so it walks across plateaus and out of local optima; the
-//! best plan seen is kept. Steps are counted, never timed, and ties go to the smaller
-//! index, so the result is deterministic.
+//! from there. This search keeps moving: each step takes the best move (an addition within
+//! the budget; a swap, one pick out and one candidate in; or an absorption, one candidate
+//! in and every pick it makes redundant out, a trade of two or more for one) even when it
+//! loses value, and forbids undoing it for a few steps, so it walks across plateaus and out
+//! of local optima; the best plan seen is kept. Ties between equal moves are broken by a
+//! fixed pseudo-random sequence (splitmix64 from a seed), which keeps the walk from cycling
+//! through the same plateau, and tenures are drawn from it too; after [`RESTART`] steps
+//! without a new best plan the walk returns to the best one. Steps are counted, never
+//! timed, and the sequence is fixed, so the result is deterministic.
 //!
-//! Only candidates without prerequisites move in, and only picks without prerequisites
-//! that no chosen candidate requires move out, so every plan visited stays closed under
-//! prerequisites.
+//! A candidate moves in only when its prerequisites are all chosen, and a pick moves out
+//! only when no chosen candidate requires it (a prerequisite whose dependants left can
+//! then leave in turn), so every plan visited stays closed under prerequisites.
 
 use crate::model::order;
 
@@ -19,21 +23,47 @@ use super::instance::{EPS, Instance};
 use super::state::{State, chosen_by_cost, remove_redundant};
 
 /// Steps of one search, at most.
-const STEPS: usize = 400;
+const STEPS: usize = 2_000;
 
-/// Steps a swapped candidate stays out (or in) before it may move back.
+/// Steps without a new best plan after which the walk goes back to the best plan.
+const RESTART: usize = 200;
+
+/// Steps a candidate swapped out stays out: this plus up to [`TENURE_SPREAD`] more.
 const TENURE: usize = 7;
+const TENURE_SPREAD: u64 = 20;
 
-/// Candidate–element pairs one search may scan in all: about one step over 10,000 pairs
-/// per [`STEPS`], so the search costs a few milliseconds at most.
-const WORK: usize = 4_000_000;
+/// Steps a candidate swapped in stays in: 1 to this many. Plans hold few picks, so a long
+/// tenure here would freeze most of the plan.
+const TENURE_IN: u64 = 3;
 
-/// Improves a maximal budgeted plan by tabu search over swaps and additions: at each
-/// step, the move of the largest value change (then the fewest hours added, then the
-/// smallest candidate index) among those not forbidden, a forbidden one only when it
-/// reaches a value never seen. The best plan seen, filled greedily and cleaned of
-/// redundant picks, replaces `state` when it is lexicographically better (more value,
-/// then fewer hours); returns whether it did.
+/// Candidate–element pairs one search may scan in all: about one step over 20,000 pairs
+/// per [`STEPS`], so the search costs some tens of milliseconds at most.
+const WORK: usize = 40_000_000;
+
+/// A splitmix64 sequence from `seed`.
+fn splitmix(seed: u64) -> impl FnMut() -> u64 {
+    let mut x = seed;
+    move || {
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// A move: value change, hours change, the candidate in, and the pick out ([`ADD`] for an
+/// addition, [`ABSORB`] for every pick the candidate makes redundant).
+type Move = (f64, f64, u32, u32);
+const ADD: u32 = u32::MAX;
+const ABSORB: u32 = u32::MAX - 1;
+
+/// Improves a maximal budgeted plan by tabu search over additions, swaps and absorptions:
+/// at each step, the move of the largest value change (then the fewest hours added, ties
+/// drawn from the sequence seeded by `seed`) among those not forbidden, a forbidden one
+/// only when it reaches a value never seen. The best plan seen, filled greedily and
+/// cleaned of redundant picks, replaces `state` when it is lexicographically better (more
+/// value, then fewer hours); returns whether it did.
 ///
 /// # Complexity
 /// Per step O(z + k · m) for z (candidate, element) pairs, k movable picks and m movable
@@ -45,13 +75,15 @@ pub(crate) fn tabu_budget(
     state: &mut State,
     budget: f64,
     s: &mut Scratch,
+    seed: u64,
     better: impl Fn(f64, f64, f64, f64) -> bool,
 ) -> bool {
     let n = inst.len();
+    // Candidates closing something of value, and prerequisites (which may have to leave).
     let movable: Vec<u32> = (0..n as u32)
         .filter(|&c| {
-            inst.prerequisites(c).is_empty()
-                && inst
+            !inst.dependants(c).is_empty()
+                || inst
                     .covers(c)
                     .iter()
                     .any(|&e| inst.values[e as usize] > 0.0)
@@ -74,7 +106,17 @@ pub(crate) fn tabu_budget(
     let mut owner = vec![u32::MAX; inst.values.len()];
     let mut loss = vec![0.0f64; n];
     let mut outs: Vec<u32> = Vec::new();
+    // The picks a candidate would absorb.
+    let mut absorbed: Vec<u32> = Vec::new();
+    let mut next = splitmix(seed ^ 0x2545_f491_4f6c_dd1d);
+    let (mut last_best, mut since_restart) = (0usize, 0usize);
     for step in 1..=steps {
+        if step - since_restart.max(last_best) > RESTART {
+            walk = State::new(inst);
+            walk.load(inst, &best.2);
+            value = best.0;
+            since_restart = step;
+        }
         // Picks that may leave, with the value only they close.
         outs.clear();
         for &c in &movable {
@@ -98,16 +140,33 @@ pub(crate) fn tabu_budget(
                 .then(a.cmp(&b))
         });
         let room = budget - walk.hours;
-        // (value change, hours change, in, out or u32::MAX for an addition)
-        let mut chosen_move: Option<(f64, f64, u32, u32)> = None;
-        let mut consider = |dv: f64, dh: f64, c: u32, o: u32, allowed: bool| {
+        let mut chosen_move: Option<Move> = None;
+        let mut ties = 0u64;
+        let mut consider = |m: Move, allowed: bool| {
+            let (dv, dh, _, _) = m;
             if !allowed && value + dv <= best.0 + EPS {
                 return;
             }
-            let wins = chosen_move
-                .is_none_or(|(bv, bh, _, _)| dv > bv + EPS || (dv >= bv - EPS && dh < bh - EPS));
+            let wins = match chosen_move {
+                None => {
+                    ties = 0;
+                    true
+                }
+                Some((bv, bh, _, _)) => {
+                    if dv > bv + EPS || (dv >= bv - EPS && dh < bh - EPS) {
+                        ties = 0;
+                        true
+                    } else if dv >= bv - EPS && dh <= bh + EPS {
+                        // An equal move: each of the t + 1 seen kept with chance 1/(t + 1).
+                        ties += 1;
+                        next().is_multiple_of(ties + 1)
+                    } else {
+                        false
+                    }
+                }
+            };
             if wins {
-                chosen_move = Some((dv, dh, c, o));
+                chosen_move = Some(m);
             }
         };
         // The value `c` closes that pick `o` closes alone: kept when `c` replaces `o`.
@@ -119,9 +178,15 @@ pub(crate) fn tabu_budget(
                 .sum()
         };
         for &c in &movable {
-            if walk.chosen[c as usize] {
+            if walk.chosen[c as usize]
+                || inst
+                    .prerequisites(c)
+                    .iter()
+                    .any(|&p| !walk.chosen[p as usize])
+            {
                 continue;
             }
+            let requires = |o: u32| inst.prerequisites(c).binary_search(&o).is_ok();
             let h = inst.hours(c);
             let mut gain = 0.0;
             for &e in inst.covers(c) {
@@ -131,41 +196,76 @@ pub(crate) fn tabu_budget(
             }
             let c_free = banned_in[c as usize] < step;
             if h <= room + EPS && gain > 0.0 {
-                consider(gain, h, c, u32::MAX, c_free);
+                consider((gain, h, c, ADD), c_free);
             }
-            // Swaps with a pick sharing an element it closes alone.
+            // Swaps with a pick sharing an element it closes alone; the picks whose every
+            // element of value `c` also closes are absorbed together.
+            absorbed.clear();
+            let mut freed = 0.0;
             for &e in inst.covers(c) {
                 let o = if walk.cover_count[e as usize] == 1 {
                     owner[e as usize]
                 } else {
                     u32::MAX
                 };
-                if o == u32::MAX || !walk.chosen[o as usize] || h > room + inst.hours(o) + EPS {
+                if o == u32::MAX || !walk.chosen[o as usize] || requires(o) {
                     continue;
                 }
                 let shared = shared(c, o);
+                if shared >= loss[o as usize] - EPS && !absorbed.contains(&o) {
+                    absorbed.push(o);
+                    freed += inst.hours(o);
+                }
+                if h > room + inst.hours(o) + EPS {
+                    continue;
+                }
                 let allowed = c_free && banned_out[o as usize] < step;
                 consider(
-                    gain + shared - loss[o as usize],
-                    h - inst.hours(o),
-                    c,
-                    o,
+                    (gain + shared - loss[o as usize], h - inst.hours(o), c, o),
                     allowed,
                 );
             }
+            if absorbed.len() > 1 && h <= room + freed + EPS {
+                let allowed = c_free && absorbed.iter().all(|&o| banned_out[o as usize] < step);
+                consider((gain, h - freed, c, ABSORB), allowed);
+            }
             // A swap with the cheapest pick to lose that frees enough hours.
-            if let Some(&o) = outs
-                .iter()
-                .find(|&&o| h <= room + inst.hours(o) + EPS && banned_out[o as usize] < step)
-            {
+            if let Some(&o) = outs.iter().find(|&&o| {
+                h <= room + inst.hours(o) + EPS && banned_out[o as usize] < step && !requires(o)
+            }) {
                 let shared = shared(c, o);
                 consider(
-                    gain + shared - loss[o as usize],
-                    h - inst.hours(o),
-                    c,
-                    o,
+                    (gain + shared - loss[o as usize], h - inst.hours(o), c, o),
                     c_free,
                 );
+            }
+        }
+        let Some((_, _, c, o)) = chosen_move else {
+            break;
+        };
+        let mark = walk.mark();
+        walk.set(inst, c, true);
+        match o {
+            ADD => {}
+            ABSORB => {
+                // The owners `c` makes redundant, as evaluated (owners are still valid).
+                absorbed.clear();
+                for &e in inst.covers(c) {
+                    let o = owner[e as usize];
+                    if o != u32::MAX && walk.chosen[o as usize] && !absorbed.contains(&o) {
+                        absorbed.push(o);
+                    }
+                }
+                for &o in &absorbed {
+                    if walk.redundant(inst, o, true) && !inst.prerequisites(c).contains(&o) {
+                        walk.set(inst, o, false);
+                        banned_in[o as usize] = step + TENURE + (next() % TENURE_SPREAD) as usize;
+                    }
+                }
+            }
+            o => {
+                walk.set(inst, o, false);
+                banned_in[o as usize] = step + TENURE + (next() % TENURE_SPREAD) as usize;
             }
         }
         // Owners are valid only for this step.
@@ -174,19 +274,19 @@ pub(crate) fn tabu_budget(
                 owner[e as usize] = u32::MAX;
             }
         }
-        let Some((_, _, c, o)) = chosen_move else {
-            break;
-        };
-        if o != u32::MAX {
-            walk.set(inst, o, false);
-            banned_in[o as usize] = step + TENURE;
+        if walk.hours > budget + EPS {
+            // Absorbed picks sharing an element no longer all redundant: undo, forbid `c`.
+            walk.revert(inst, mark);
+            banned_in[c as usize] = step + TENURE;
+            walk.journal.clear();
+            continue;
         }
-        walk.set(inst, c, true);
-        banned_out[c as usize] = step + TENURE;
+        banned_out[c as usize] = step + 1 + (next() % TENURE_IN) as usize;
         walk.journal.clear();
         value = walk.value(inst);
         if better(value, walk.cost, best.0, best.1) {
             best = (value, walk.cost, walk.chosen_list());
+            last_best = step;
         }
     }
     let mut found = State::new(inst);
@@ -206,7 +306,8 @@ pub(crate) fn tabu_budget(
 /// tabu search of [`tabu_budget`]: on a copy of the instance where each candidate's hours
 /// are its selection cost and each element is worth one, the most elements closable
 /// within the cover's cost less one unit, from the cover without its picks that close the
-/// least alone. When that closes every coverable element, it is a cheaper cover: it
+/// least alone, in up to [`ATTEMPTS`] searches of different seeds. When one closes every
+/// coverable element, it is a cheaper cover: it
 /// replaces `state` (redundant picks dropped) and the search repeats, at most [`ROUNDS`]
 /// times. Returns whether the cover improved.
 ///
@@ -256,8 +357,17 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State) -> bool {
         start.journal.clear();
         let unit_better =
             |v: f64, c: f64, bv: f64, bc: f64| v > bv + EPS || (v >= bv - EPS && c < bc - EPS);
-        tabu_budget(&unit, &mut start, budget, &mut us, unit_better);
-        if start.value(&unit) < coverable - EPS {
+        // Each attempt walks from the same start along another sequence of ties.
+        let closes_all = (0..ATTEMPTS).any(|seed| {
+            let mut tried = start.clone();
+            tabu_budget(&unit, &mut tried, budget, &mut us, seed, unit_better);
+            let all = tried.value(&unit) >= coverable - EPS;
+            if all {
+                start = tried;
+            }
+            all
+        });
+        if !closes_all {
             break;
         }
         let mut cheaper = State::new(inst);
@@ -276,3 +386,98 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State) -> bool {
 
 /// Rounds of [`tabu_cover`], each saving at least one unit of cost.
 const ROUNDS: usize = 4;
+
+/// Searches per round of [`tabu_cover`], each from its own seed, until one finds a cover.
+const ATTEMPTS: u64 = 2;
+
+#[cfg(test)]
+// Hours and values here are whole numbers, exact in floating point.
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::super::tests::random;
+    use super::*;
+
+    fn lexicographic(v: f64, c: f64, bv: f64, bc: f64) -> bool {
+        v > bv + EPS || (v >= bv - EPS && c < bc - EPS)
+    }
+
+    /// A maximal plan from the greedy fill, as the budgeted solver hands the search.
+    fn filled(inst: &Instance, budget: f64) -> State {
+        let mut state = State::new(inst);
+        fill(inst, &mut state, budget, None, &mut Scratch::new(inst));
+        state.journal.clear();
+        state
+    }
+
+    #[test]
+    fn an_absorption_trades_two_picks_for_one_and_frees_hours_for_another() {
+        // Two picks closing one gap each (25 h + 13 h) against one course closing both in
+        // 37 h: no swap of one for one fits in 44 h, the trade of both for it does, and
+        // the hour it frees lets the 7-hour course in.
+        let mut inst = Instance::with_capacity(vec![3.0, 3.0, 1.0], 4, 5);
+        inst.push(25.0, 25.0, &[0], &[]);
+        inst.push(13.0, 13.0, &[1], &[]);
+        inst.push(37.0, 37.0, &[0, 1], &[]);
+        inst.push(7.0, 7.0, &[2], &[]);
+        inst.finish();
+        let mut state = State::new(&inst);
+        state.load(&inst, &[0, 1]);
+        state.journal.clear();
+        let mut s = Scratch::new(&inst);
+        assert!(tabu_budget(
+            &inst,
+            &mut state,
+            44.0,
+            &mut s,
+            0,
+            lexicographic
+        ));
+        assert_eq!(state.chosen_list(), vec![2, 3]);
+        assert_eq!(state.value(&inst), 7.0);
+    }
+
+    #[test]
+    fn the_search_never_loses_value_breaks_prerequisites_or_the_budget_and_repeats_itself() {
+        for seed in 0..200 {
+            let costs: &[f64] = if seed % 2 == 0 {
+                &[10.0]
+            } else {
+                &[1.0, 2.0, 3.0, 5.0]
+            };
+            let inst = random(seed, 14, 10, costs);
+            let budget = if seed % 2 == 0 { 30.0 } else { 7.0 };
+            let start = filled(&inst, budget);
+            let mut s = Scratch::new(&inst);
+            let mut once = start.clone();
+            let improved = tabu_budget(&inst, &mut once, budget, &mut s, seed, lexicographic);
+            let mut twice = start.clone();
+            tabu_budget(&inst, &mut twice, budget, &mut s, seed, lexicographic);
+            assert_eq!(once.chosen_list(), twice.chosen_list(), "seed {seed}");
+            let (v0, v1) = (start.value(&inst), once.value(&inst));
+            assert!(v1 >= v0, "seed {seed}: {v1} < {v0}");
+            assert_eq!(
+                improved,
+                lexicographic(v1, once.cost, v0, start.cost),
+                "seed {seed}"
+            );
+            assert!(once.hours <= budget + EPS, "seed {seed}");
+            for c in once.chosen_list() {
+                assert!(
+                    inst.prerequisites(c)
+                        .iter()
+                        .all(|&p| once.chosen[p as usize]),
+                    "seed {seed}: {c} without its prerequisites"
+                );
+            }
+            // Maximal: nothing of value left out fits in the hours left.
+            for c in 0..inst.len() as u32 {
+                let m = once.marginal(&inst, c);
+                assert!(
+                    m.value <= 0.0 || once.hours + m.hours > budget + EPS,
+                    "seed {seed}: {c} fits and adds {}",
+                    m.value
+                );
+            }
+        }
+    }
+}
