@@ -394,7 +394,7 @@ const ATTEMPTS: u64 = 2;
 // Hours and values here are whole numbers, exact in floating point.
 #[allow(clippy::float_cmp)]
 mod tests {
-    use super::super::tests::random;
+    use super::super::instance::tests::random;
     use super::*;
 
     fn lexicographic(v: f64, c: f64, bv: f64, bc: f64) -> bool {
