@@ -1,18 +1,18 @@
 //! O*NET compact CSVs (skills rated by importance and level) → [`FrameworkSpec`].
 
+mod read;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::interop::csv::{Seen, Table};
 use crate::model::order;
 use crate::{
     ActivitySpec, CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, GroupId, GroupSpec,
     PositionSpec, RequirementSpec, RoleSpec,
 };
-
-const OCCUPATIONS: &str = "onet/occupations.csv";
-const ELEMENTS: &str = "onet/elements.csv";
-const LEVELS: &str = "onet/occupation_skill_levels.csv";
-const TASKS: &str = "onet/tasks.csv";
+use read::{
+    ELEMENTS, Element, Elements, Keep, Occupations, Ratings, Task, read_elements, read_occupations,
+    read_ratings, read_tasks,
+};
 
 /// Chooses a competency type from an O*NET Content Model element id (e.g. `2.B.1.d`).
 pub type OnetTypeRule = fn(element_id: &str) -> CompetencyType;
@@ -251,7 +251,10 @@ pub fn load_onet(csv: &OnetCsv<'_>, options: &OnetOptions) -> Result<FrameworkSp
         csv.occupation_skill_levels,
         occupations.as_ref(),
         elements.as_ref(),
-        options,
+        &Keep {
+            importance_threshold: options.importance_threshold,
+            include_suppressed: options.include_suppressed,
+        },
         &mut errors,
     );
     let tasks = csv
@@ -347,244 +350,6 @@ fn content_groups(
 /// The id of the group an element of the Content Model becomes.
 fn group_id(element: &str) -> GroupId {
     GroupId::new(format!("onet-{element}"))
-}
-
-struct Element {
-    line: usize,
-    parent: String,
-    name: String,
-    description: String,
-}
-
-/// What the ratings give: the rated occupations and elements, and the requirements.
-#[derive(Default)]
-struct Ratings {
-    occupations: BTreeSet<String>,
-    elements: BTreeSet<String>,
-    requires: HashMap<String, Vec<(String, u8)>>,
-}
-
-struct Task {
-    soc: String,
-    text: String,
-    core: bool,
-}
-
-/// Whether `soc` is shaped like an O*NET-SOC code, `NN-NNNN.NN`.
-fn is_soc(soc: &str) -> bool {
-    let b = soc.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            2 => c == b'-',
-            7 => c == b'.',
-            _ => c.is_ascii_digit(),
-        })
-}
-
-/// Whether `id` is dot-separated non-empty runs of ASCII letters and digits (`2.B.1.d`).
-fn is_element_id(id: &str) -> bool {
-    id.split('.')
-        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-/// SOC code → title; `None` for a row with a valid code but an empty title, so that
-/// references to it are not reported as unknown as well.
-type Occupations = BTreeMap<String, Option<String>>;
-/// Element id → element; `None` for a row with a valid id but another malformed field.
-type Elements = HashMap<String, Option<Element>>;
-
-fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Occupations> {
-    let table = Table::open(OCCUPATIONS, text, &["soc", "title"], errors)?;
-    let mut out = BTreeMap::new();
-    let mut seen = Seen::new();
-    table.rows(errors, |row, errors| {
-        let soc = row.text("soc");
-        if !is_soc(soc) {
-            errors.push(row.invalid("soc", "an o*net-soc code like `11-1011.00`"));
-        }
-        let title = row.non_empty("title", errors);
-        if is_soc(soc) {
-            match seen.check(row, soc.to_owned(), "soc", || soc.to_owned()) {
-                Ok(()) => {
-                    out.insert(soc.to_owned(), title.map(str::to_owned));
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-    });
-    Some(out)
-}
-
-fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Elements> {
-    let columns = ["element_id", "parent_id", "name", "description"];
-    let table = Table::open(ELEMENTS, text, &columns, errors)?;
-    let mut out = HashMap::new();
-    let mut parents = Vec::new();
-    let mut seen = Seen::new();
-    table.rows(errors, |row, errors| {
-        let id = row.text("element_id");
-        if !is_element_id(id) {
-            errors.push(row.invalid("element_id", "a content model id like `2.B.1.d`"));
-        }
-        let name = row.non_empty("name", errors);
-        if is_element_id(id) {
-            match seen.check(row, id.to_owned(), "element_id", || id.to_owned()) {
-                Ok(()) => {
-                    let parent = row.text("parent_id").to_owned();
-                    if !parent.is_empty() {
-                        parents.push((row.line(), parent.clone()));
-                    }
-                    let element = name.map(|name| Element {
-                        line: row.line(),
-                        parent,
-                        name: name.to_owned(),
-                        description: row.text("description").to_owned(),
-                    });
-                    out.insert(id.to_owned(), element);
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-    });
-    // Parents may come after their children, so they are checked once all are read.
-    for (line, parent) in parents {
-        if !out.contains_key(&parent) {
-            errors.push(Error::CsvUnknownReference {
-                file: ELEMENTS,
-                line,
-                column: "parent_id",
-                found: parent,
-                target: ELEMENTS,
-                nearest: None,
-            });
-        }
-    }
-    Some(out)
-}
-
-fn read_ratings(
-    text: &str,
-    occupations: Option<&Occupations>,
-    elements: Option<&Elements>,
-    options: &OnetOptions,
-    errors: &mut Vec<Error>,
-) -> Ratings {
-    let mut out = Ratings::default();
-    let columns = [
-        "soc",
-        "element_id",
-        "importance_1_5",
-        "level_0_7",
-        "recommend_suppress",
-        "not_relevant",
-    ];
-    let Some(table) = Table::open(LEVELS, text, &columns, errors) else {
-        return out;
-    };
-    let mut seen = Seen::new();
-    // O*NET writes `n/a` where a flag does not apply (e.g. `not_relevant` of an importance
-    // rating), and its legacy ratings leave flags blank: both mean "not flagged".
-    let flags: &[&str] = &["Y", "N", "n/a", ""];
-    table.rows(errors, |row, errors| {
-        let (soc, element) = (row.text("soc"), row.text("element_id"));
-        let mut ok = true;
-        if occupations.is_some_and(|o| !o.contains_key(soc)) {
-            errors.push(row.unknown("soc", OCCUPATIONS));
-            ok = false;
-        }
-        if elements.is_some_and(|e| !e.contains_key(element)) {
-            errors.push(row.unknown("element_id", ELEMENTS));
-            ok = false;
-        }
-        let importance = row
-            .decimal("importance_1_5")
-            .filter(|d| d.within(1, 5))
-            .and_then(|_| row.text("importance_1_5").parse::<f64>().ok());
-        if importance.is_none() {
-            errors.push(row.invalid("importance_1_5", "a decimal number from 1 to 5"));
-        }
-        let level = row.decimal("level_0_7").filter(|d| d.within(0, 7));
-        if level.is_none() {
-            errors.push(row.invalid("level_0_7", "a decimal number from 0 to 7"));
-        }
-        let expected = "`Y`, `N`, `n/a` or nothing";
-        let suppress = row.one_of("recommend_suppress", flags, expected, errors);
-        let not_relevant = row.one_of("not_relevant", flags, expected, errors);
-        if let Err(e) = seen.check(
-            row,
-            (soc.to_owned(), element.to_owned()),
-            "soc, element_id",
-            || format!("{soc}, {element}"),
-        ) {
-            errors.push(e);
-            ok = false;
-        }
-        let (true, Some(importance), Some(level), Some(suppress), Some(not_relevant)) =
-            (ok, importance, level, suppress, not_relevant)
-        else {
-            return;
-        };
-        out.occupations.insert(soc.to_owned());
-        out.elements.insert(element.to_owned());
-        // ⌈LV × 5 / 7⌉ of an LV within 0..=7 is within 0..=5.
-        let required = level.ceil_ratio(5, 7) as u8;
-        let counts = not_relevant != "Y"
-            && (options.include_suppressed || suppress != "Y")
-            && importance >= options.importance_threshold
-            && required >= 1;
-        if counts {
-            out.requires
-                .entry(soc.to_owned())
-                .or_default()
-                .push((element.to_owned(), required));
-        }
-    });
-    out
-}
-
-fn read_tasks(
-    text: &str,
-    occupations: Option<&Occupations>,
-    errors: &mut Vec<Error>,
-) -> Vec<(u32, Task)> {
-    let mut out = Vec::new();
-    let columns = ["soc", "task_id", "task_type", "task"];
-    let Some(table) = Table::open(TASKS, text, &columns, errors) else {
-        return out;
-    };
-    let mut seen = Seen::new();
-    table.rows(errors, |row, errors| {
-        let soc = row.text("soc");
-        let known = occupations.is_none_or(|o| o.contains_key(soc));
-        if !known {
-            errors.push(row.unknown("soc", OCCUPATIONS));
-        }
-        let id = row.number("task_id", errors);
-        let kind = row.one_of(
-            "task_type",
-            &["Core", "Supplemental", "n/a", ""],
-            "`Core`, `Supplemental`, `n/a` or nothing",
-            errors,
-        );
-        let task = row.non_empty("task", errors);
-        let (true, Some(id), Some(kind), Some(task)) = (known, id, kind, task) else {
-            return;
-        };
-        match seen.check(row, id, "task_id", || id.to_string()) {
-            Ok(()) => {
-                let task = Task {
-                    soc: soc.to_owned(),
-                    text: task.to_owned(),
-                    core: kind == "Core",
-                };
-                out.push((id, task));
-            }
-            Err(e) => errors.push(e),
-        }
-    });
-    // In task id order; each id is there once, as `seen` checks.
-    order::sort_unstable_by(&mut out, |a, b| a.0.cmp(&b.0));
-    out
 }
 
 fn build(
