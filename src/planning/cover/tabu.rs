@@ -40,6 +40,22 @@ const TENURE_IN: u64 = 3;
 /// per [`STEPS`], so the search costs some tens of milliseconds at most.
 const WORK: usize = 40_000_000;
 
+/// Above this many candidate–element pairs, the pairs one search may scan shrink as
+/// [`WORK`] · `LARGE / pairs`, so a department-sized instance (hundreds of thousands of
+/// pairs, where every step scans them all) takes a few steps rather than seconds.
+const LARGE: usize = 50_000;
+
+/// Steps one search may take over an instance of `pairs` candidate–element pairs.
+fn step_limit(pairs: usize) -> usize {
+    let pairs = pairs.max(1);
+    let work = if pairs <= LARGE {
+        WORK
+    } else {
+        WORK / pairs * LARGE
+    };
+    STEPS.min(work / pairs)
+}
+
 /// A splitmix64 sequence from `seed`.
 fn splitmix(seed: u64) -> impl FnMut() -> u64 {
     let mut x = seed;
@@ -67,7 +83,8 @@ const ABSORB: u32 = u32::MAX - 1;
 ///
 /// # Complexity
 /// Per step O(z + k · m) for z (candidate, element) pairs, k movable picks and m movable
-/// candidates; at most [`STEPS`] steps and [`WORK`] pairs scanned in all.
+/// candidates; at most [`STEPS`] steps and [`WORK`] pairs scanned in all, fewer above
+/// [`LARGE`] pairs (see [`step_limit`]).
 // One loop over steps whose state (owners, losses, bans) is shared by every part.
 #[allow(clippy::too_many_lines)]
 pub(crate) fn tabu_budget(
@@ -90,7 +107,7 @@ pub(crate) fn tabu_budget(
         })
         .collect();
     let pairs: usize = movable.iter().map(|&c| inst.covers(c).len()).sum();
-    let steps = STEPS.min(WORK / pairs.max(1));
+    let steps = step_limit(pairs);
     if steps == 0 || movable.is_empty() {
         return false;
     }
