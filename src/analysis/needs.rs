@@ -435,8 +435,7 @@ impl Framework {
         // (id order), which makes the order total. Officers short fit in 32 bits, as a
         // cohort holds fewer than 2³² officers.
         let key = |c: u32, h: &[u64; 6]| -> u128 {
-            let short: u64 = h[1..].iter().sum();
-            let total: u64 = (1..6).map(|s| s as u64 * h[s]).sum();
+            let (short, total) = short_and_shortfall(h);
             let short = u32::try_from(short).unwrap_or(u32::MAX);
             (u128::from(!total) << 64) | (u128::from(!short) << 32) | u128::from(c)
         };
@@ -451,8 +450,7 @@ impl Framework {
         rows.extend(keys.iter().filter_map(|&key| {
             let c = key as u32;
             let (_, h) = *hists.get(*slot_of.get(c as usize)? as usize)?;
-            let short: u64 = h[1..].iter().sum();
-            let total: u64 = (1..6).map(|s| s as u64 * h[s]).sum();
+            let (short, total) = short_and_shortfall(&h);
             Some(NeedRow {
                 competency: self.competency_id(c),
                 name: self.competency_name(c),
@@ -474,6 +472,14 @@ impl Framework {
             rows,
         }
     }
+}
+
+/// Officers short and total shortfall in levels of a shortfall histogram: `Σ h[1..]` and
+/// `Σ s · h[s]`.
+fn short_and_shortfall(h: &[u64; 6]) -> (u64, u64) {
+    let short = h[1..].iter().sum();
+    let total = (1..6).map(|s| s as u64 * h[s]).sum();
+    (short, total)
 }
 
 /// The range of the cohort's groups in department `d` (groups are sorted by department).
