@@ -287,6 +287,62 @@ impl Outcomes {
     }
 }
 
+/// Shortfalls `s₁, s₂` run from 0 to 5: a pair of them is one of 36 cells.
+const CELLS: usize = 36;
+
+/// The counts of one competency's requirement pairs by `(s₁, s₂)`, cell `6·s₁ + s₂`.
+type Joint = [u32; CELLS];
+
+/// Requirements counted in one run of bytes: each adds at most 5 to a byte.
+const RUN: usize = 51;
+
+/// Per cell `6·s₁ + s₂`, what one requirement pair adds to an officer's counts, a byte each:
+/// gap before, gap after, levels short before, after, gap closed, opened, levels gained,
+/// lost.
+const PAIR: [u64; CELLS] = {
+    let mut table = [0u64; CELLS];
+    let mut cell = 0;
+    while cell < CELLS {
+        let (s1, s2) = ((cell / 6) as u64, (cell % 6) as u64);
+        let bytes = [
+            (s1 > 0) as u64,
+            (s2 > 0) as u64,
+            s1,
+            s2,
+            (s1 > 0 && s2 == 0) as u64,
+            (s1 == 0 && s2 > 0) as u64,
+            s1.saturating_sub(s2),
+            s2.saturating_sub(s1),
+        ];
+        let mut k = 0;
+        while k < 8 {
+            table[cell] |= bytes[k] << (8 * k);
+            k += 1;
+        }
+        cell += 1;
+    }
+    table
+};
+
+/// The counters of [`CompetencyProgress`] from a competency's joint counts.
+fn competency_counts(joint: &Joint) -> CompetencyAcc {
+    let mut k = CompetencyAcc::default();
+    for (cell, &n) in joint.iter().enumerate().filter(|&(_, &n)| n > 0) {
+        let n = u64::from(n);
+        let (s1, s2) = ((cell / 6) as u64, (cell % 6) as u64);
+        k.required += n;
+        k.short[0] += n * u64::from(s1 > 0);
+        k.short[1] += n * u64::from(s2 > 0);
+        k.closed += n * u64::from(s1 > 0 && s2 == 0);
+        k.opened += n * u64::from(s1 == 0 && s2 > 0);
+        k.shortfall[0] += n * s1;
+        k.shortfall[1] += n * s2;
+        k.gained += n * s1.saturating_sub(s2);
+        k.lost += n * s2.saturating_sub(s1);
+    }
+    k
+}
+
 /// Counters of one competency, summed over officers.
 #[derive(Clone, Copy, Default)]
 struct CompetencyAcc {
@@ -297,20 +353,6 @@ struct CompetencyAcc {
     shortfall: [u64; 2],
     gained: u64,
     lost: u64,
-}
-
-impl CompetencyAcc {
-    fn absorb(&mut self, o: &CompetencyAcc) {
-        self.required += o.required;
-        for t in 0..2 {
-            self.short[t] += o.short[t];
-            self.shortfall[t] += o.shortfall[t];
-        }
-        self.closed += o.closed;
-        self.opened += o.opened;
-        self.gained += o.gained;
-        self.lost += o.lost;
-    }
 }
 
 /// Counters of one course outcome, summed over completers.
@@ -392,9 +434,10 @@ struct Shared<'a, 'f> {
 struct Tally {
     /// Levels of the current officer, `[before, after]`, indexed by competency; all 0
     /// between officers.
-    levels: [Vec<u8>; 2],
+    levels: Vec<[u8; 2]>,
     overall: ProgressSum,
-    competencies: Vec<CompetencyAcc>,
+    /// Per competency, the [`Joint`] counts of its requirement pairs.
+    competencies: Vec<Joint>,
     positions: Vec<ProgressSum>,
     departments: Vec<ProgressSum>,
     outcome_acc: Vec<OutcomeAcc>,
@@ -407,9 +450,9 @@ impl Tally {
     fn new(fw: &Framework, before: &Cohort, outcomes: &Outcomes) -> Tally {
         let competencies = fw.competencies.len();
         Tally {
-            levels: [vec![0; competencies], vec![0; competencies]],
+            levels: vec![[0; 2]; competencies],
             overall: ProgressSum::default(),
-            competencies: vec![CompetencyAcc::default(); competencies],
+            competencies: vec![[0; CELLS]; competencies],
             positions: vec![ProgressSum::default(); fw.positions.len()],
             departments: vec![ProgressSum::default(); before.departments.len()],
             outcome_acc: vec![OutcomeAcc::default(); outcomes.list.len()],
@@ -422,7 +465,9 @@ impl Tally {
     fn absorb(&mut self, o: Tally) {
         self.overall.absorb(&o.overall);
         for (a, b) in self.competencies.iter_mut().zip(&o.competencies) {
-            a.absorb(b);
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
         }
         for (a, b) in self.positions.iter_mut().zip(&o.positions) {
             a.absorb(b);
@@ -489,59 +534,70 @@ impl<'f> Shared<'_, 'f> {
     }
 
     /// One officer's progress against `position` (requiring `reqs`), while their levels
-    /// are scattered into `t`; also adds to the per-competency counters.
+    /// are scattered into `t`; also adds each requirement pair to its competency's
+    /// [`Joint`] counts.
+    ///
+    /// Each pair adds its row of [`PAIR`] to one word and its shortfalls to another, byte
+    /// by byte; the bytes are emptied every [`RUN`] requirements, before they could carry.
     fn count_requirements(&self, t: &mut Tally, position: u32, reqs: &[Req]) -> ProgressSum {
-        let mut delta = Progress {
-            officers: 1,
-            requirements: reqs.len() as u64,
-            ..Progress::default()
-        };
-        let mut met = [[0u32; 3]; 2];
-        let [before, after] = &t.levels;
-        for r in reqs {
-            let c = r.competency as usize;
-            let h1 = before.get(c).copied().unwrap_or(0);
-            let h2 = after.get(c).copied().unwrap_or(0);
-            let (s1, s2) = (r.level.saturating_sub(h1), r.level.saturating_sub(h2));
-            for (m, s) in met.iter_mut().zip([s1, s2]) {
-                if let Some(m) = m.get_mut(usize::from(r.kind)) {
-                    *m += u32::from(r.level - s);
+        // The eight counts of `PAIR`, and the levels short per competency type before and
+        // after.
+        let mut counts = [0u32; 8];
+        let mut short = [[0u32; 3]; 2];
+        for run in reqs.chunks(RUN) {
+            let (mut pairs, mut kinds) = (0u64, 0u64);
+            for r in run {
+                let c = r.competency as usize;
+                let [h1, h2] = t.levels.get(c).copied().unwrap_or([0, 0]);
+                let (s1, s2) = (r.level.saturating_sub(h1), r.level.saturating_sub(h2));
+                let cell = usize::from(s1) * 6 + usize::from(s2);
+                pairs += PAIR.get(cell).copied().unwrap_or(0);
+                kinds += (u64::from(s1) | u64::from(s2) << 32) << (8 * (r.kind % 3));
+                if let Some(n) = t.competencies.get_mut(c).and_then(|j| j.get_mut(cell)) {
+                    *n += 1;
                 }
             }
-            let closed = u64::from(s1 > 0 && s2 == 0);
-            let opened = u64::from(s1 == 0 && s2 > 0);
-            let gained = u64::from(s1.saturating_sub(s2));
-            let lost = u64::from(s2.saturating_sub(s1));
-            delta.gaps_before += u64::from(s1 > 0);
-            delta.gaps_after += u64::from(s2 > 0);
-            delta.closed += closed;
-            delta.opened += opened;
-            delta.shortfall_before += u64::from(s1);
-            delta.shortfall_after += u64::from(s2);
-            delta.levels_gained += gained;
-            delta.levels_lost += lost;
-            if let Some(k) = t.competencies.get_mut(c) {
-                k.required += 1;
-                k.short[0] += u64::from(s1 > 0);
-                k.short[1] += u64::from(s2 > 0);
-                k.closed += closed;
-                k.opened += opened;
-                k.shortfall[0] += u64::from(s1);
-                k.shortfall[1] += u64::from(s2);
-                k.gained += gained;
-                k.lost += lost;
+            for (k, n) in counts.iter_mut().enumerate() {
+                *n += (pairs >> (8 * k)) as u32 & 0xff;
+            }
+            for (k, n) in short.iter_mut().flatten().enumerate() {
+                *n += (kinds >> (32 * (k / 3) + 8 * (k % 3))) as u32 & 0xff;
             }
         }
         let sums = (self.fw.level_sums.get(position as usize))
             .copied()
             .unwrap_or([0; 3]);
-        delta.without_gaps_before = u64::from(delta.gaps_before == 0);
-        delta.without_gaps_after = u64::from(delta.gaps_after == 0);
+        let met = |short: [u32; 3]| [0, 1, 2].map(|k| sums[k].saturating_sub(short[k]));
+        let [
+            gaps_before,
+            gaps_after,
+            short_before,
+            short_after,
+            closed,
+            opened,
+            gained,
+            lost,
+        ] = counts.map(u64::from);
+        let counts = Progress {
+            officers: 1,
+            requirements: reqs.len() as u64,
+            gaps_before,
+            gaps_after,
+            closed,
+            opened,
+            shortfall_before: short_before,
+            shortfall_after: short_after,
+            levels_gained: gained,
+            levels_lost: lost,
+            without_gaps_before: u64::from(gaps_before == 0),
+            without_gaps_after: u64::from(gaps_after == 0),
+            ..Progress::default()
+        };
         ProgressSum {
-            counts: delta,
+            counts,
             readiness: [
-                fixed(self.weights.readiness(met[0], sums)),
-                fixed(self.weights.readiness(met[1], sums)),
+                fixed(self.weights.readiness(met(short[0]), sums)),
+                fixed(self.weights.readiness(met(short[1]), sums)),
             ],
         }
     }
@@ -568,8 +624,7 @@ impl<'f> Shared<'_, 'f> {
                 else {
                     continue;
                 };
-                let h1 = t.levels[0].get(c as usize).copied().unwrap_or(0);
-                let h2 = t.levels[1].get(c as usize).copied().unwrap_or(0);
+                let [h1, h2] = t.levels.get(c as usize).copied().unwrap_or([0, 0]);
                 acc.gained += i64::from(h2) - i64::from(h1);
                 if let Some(l) = claimed {
                     acc.reached[0] += u64::from(h1 >= l);
@@ -635,6 +690,7 @@ impl Tally {
     ) -> Evaluation<'f> {
         let fw = shared.fw;
         let competencies = (self.competencies.iter().enumerate())
+            .map(|(c, joint)| (c, competency_counts(joint)))
             .filter(|(_, k)| k.required > 0)
             .map(|(c, k)| CompetencyProgress {
                 competency: fw.competency_id(c as u32),
@@ -693,13 +749,14 @@ impl Tally {
     }
 }
 
-/// Writes an officer's held levels (`set`) into the dense per-competency arrays, or clears
-/// them again, so that each requirement costs one load.
-fn scatter(levels: &mut [Vec<u8>; 2], held: [&[u32]; 2], set: bool) {
-    for (levels, held) in levels.iter_mut().zip(held) {
+/// Writes an officer's held levels (`set`) into the dense per-competency array, `held[0]`
+/// as the first of each pair and `held[1]` as the second, or clears them again, so that
+/// each requirement costs one load.
+fn scatter(levels: &mut [[u8; 2]], held: [&[u32]; 2], set: bool) {
+    for (t, held) in held.into_iter().enumerate() {
         for &x in held {
             let (c, l) = unpack(x);
-            if let Some(s) = levels.get_mut(c as usize) {
+            if let Some(s) = levels.get_mut(c as usize).and_then(|p| p.get_mut(t)) {
                 *s = if set { l } else { 0 };
             }
         }
