@@ -29,7 +29,7 @@ pub(crate) use masks::Masks;
 use masks::{MAX_WORDS, Planes};
 use walker::Walker;
 
-use crate::analysis::evaluation::{Pairing, pair_by_id};
+use crate::analysis::pairing::{Pairing, pair_by_id};
 use crate::people::cohort::unpack;
 use crate::{Cohort, DepartmentId, Framework};
 

@@ -19,4 +19,6 @@ pub(crate) mod atlas;
 
 pub(crate) mod evaluation;
 pub(crate) mod group_totals;
+pub(crate) mod pair_counts;
+pub(crate) mod pairing;
 pub(crate) mod parallel;
