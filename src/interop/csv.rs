@@ -21,6 +21,7 @@
 mod decimal;
 mod row;
 
+pub(crate) use decimal::Decimal;
 pub(crate) use row::{Row, Seen};
 
 use crate::Error;

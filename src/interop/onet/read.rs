@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::Error;
-use crate::interop::csv::{Seen, Table};
+use crate::interop::csv::{Decimal, Seen, Table};
 use crate::model::order;
 
 /// The files' names in errors, as in the layout of `data/onet`.
@@ -171,7 +171,7 @@ pub(super) fn read_ratings(
         let importance = row
             .decimal("importance_1_5")
             .filter(|d| d.within(1, 5))
-            .and_then(|_| row.text("importance_1_5").parse::<f64>().ok());
+            .map(Decimal::to_f64);
         if importance.is_none() {
             errors.push(row.invalid("importance_1_5", "a decimal number from 1 to 5"));
         }
