@@ -102,13 +102,21 @@ pub struct Evidence {
     /// Where the evidence came from.
     pub source: EvidenceSource,
     /// When, as an ISO 8601 date `YYYY-MM-DD` supplied by the caller; an ISO 8601
-    /// date-time (`2024-02-10T09:30:00.000+0530`) is read by its date as written. Empty (or
-    /// whitespace only, or absent in JSON) when the evidence is undated, as the platform's
-    /// self-attestations are: [`LevelPolicy::undated`] says whether it counts. Format
-    /// version 1 requires a date; version 2 lets it be absent.
+    /// date-time (`2024-02-10T09:30:00.000+0530`, also with lowercase `t` and `z` or a
+    /// region as in `…+05:30[Asia/Kolkata]`), a date with a time zone (`2024-02-10+05:30`)
+    /// and the basic format (`20240210`, `20240210T093000Z`) are read by their date as
+    /// written. Empty (or whitespace only, or absent in JSON) when the evidence is undated,
+    /// as the platform's self-attestations are: [`LevelPolicy::undated`] says whether it
+    /// counts. Format version 1 requires a date; version 2 lets it be absent.
+    ///
+    /// `null` in JSON is absent, as for the optional fields read into an `Option`.
     ///
     /// [`LevelPolicy::undated`]: crate::LevelPolicy::undated
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "null_as_empty"
+    )]
     pub date: String,
     /// Whether an authority has verified it. Defaults to `true`.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -118,6 +126,11 @@ pub struct Evidence {
     /// the end of one); it must then exist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub course: Option<CourseId>,
+}
+
+/// A string, `null` read as the empty one (absent).
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 impl Evidence {

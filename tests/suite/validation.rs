@@ -1575,6 +1575,60 @@ fn invalid_evidence_dates_are_all_reported() {
     );
 }
 
+/// Dates as HR systems and servers write them were refused: a date with a time zone (the
+/// XML Schema `xs:date`, `2024-02-10+05:30`), lowercase `t` and `z` (RFC 3339), a Java
+/// `ZonedDateTime` with its region (`…+05:30[Asia/Kolkata]`), and the ISO 8601 basic
+/// format SAP writes (`20240210`, `20240210T093000Z`). Each is read by its date as
+/// written.
+#[test]
+fn evidence_dates_as_hr_systems_write_them_are_read_by_their_date() {
+    let fw = framework();
+    for date in [
+        "2024-02-10Z",
+        "2024-02-10+05:30",
+        "2024-02-10-03:00",
+        "2024-02-10t09:30:00z",
+        "2024-02-10T09:30:00+05:30[Asia/Kolkata]",
+        "20240210",
+        "20240210T093000Z",
+        "20240210T0930+0530",
+    ] {
+        let o = officer("o1", "clerk", vec![assessed("accounts", 2, date)]);
+        let level = |not_before: &str| {
+            let policy = LevelPolicy::default().not_before(not_before).unwrap();
+            let profile = Profile::new(&fw, &o, &policy).unwrap_or_else(|e| panic!("{date}: {e}"));
+            profile.level(&fw, "accounts").unwrap().get()
+        };
+        assert_eq!((level("2024-02-10"), level("2024-02-11")), (2, 0), "{date}");
+    }
+    // `"date": null` is absent, undated, as `null` is for every optional field.
+    let json = r#"{"format_version": 2, "officers": [{"id": "o1", "department": "posts",
+        "position": "clerk", "name": null, "target_position": null, "passbook": [
+        {"competency": "accounts", "level": 2, "source": "assessment", "date": null,
+         "course": null}]}]}"#;
+    let officers = OfficersSpec::from_json(json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(officers.officers[0].passbook[0].date, "");
+    // Shapes that are no ISO 8601 date stay refused, naming officer, entry and competency.
+    for date in [
+        "2024-02-10 +05:30",
+        "2024-02-10T0930",
+        "2024-02-10[Asia/Kolkata]",
+        "2024-02-10 09:30:00 UTC",
+        "20240230",
+    ] {
+        assert_profile_rejects(
+            &officer("o1", "clerk", vec![assessed("accounts", 2, date)]),
+            &[(
+                bad_entry(0, "accounts", bad_date(date)),
+                &format!(
+                    "officer `o1` passbook entry 0 (competency `accounts`): date `{date}` \
+                     {DATE_EXPECTED}"
+                ),
+            )],
+        );
+    }
+}
+
 #[test]
 fn invalid_policy_dates() {
     for (value, hint) in [
