@@ -2428,8 +2428,8 @@ fn a_package_in_any_envelope_imports() {
     );
 }
 
-/// CASE lists written as a single object, and the document as a one-element list, were
-/// refused as having the wrong type.
+/// CASE lists written as a single object, the document as a one-element list, and a list
+/// inside an object named like itself were refused as having the wrong type.
 #[test]
 fn single_values_where_case_has_lists_import() {
     let mut p = publisher_package();
@@ -2441,6 +2441,12 @@ fn single_values_where_case_has_lists_import() {
     p["CFRubrics"] = rubric;
     let criterion = p["CFRubrics"]["CFRubricCriteria"][0].clone();
     p["CFRubrics"]["CFRubricCriteria"] = criterion;
+    same_as_publisher_package(&p);
+    // Responses pasted where their content belongs: `"CFItems": {"CFItems": […]}`.
+    let mut p = publisher_package();
+    for key in ["CFDocument", "CFItems", "CFAssociations", "CFRubrics"] {
+        p[key] = json!({ key: p[key].clone() });
+    }
     same_as_publisher_package(&p);
     // One item alone, not in a list.
     let single = json!({"CFDocument": p["CFDocument"].clone(), "CFItems": items[4].clone()});

@@ -202,7 +202,7 @@ impl Fields {
     /// An array of objects, each read by `read`, or a single object where CASE has a list
     /// of one; an array holding anything else is put back whole for `extra`.
     fn objects<T>(&mut self, key: &str, read: impl Fn(Map<String, Value>) -> T) -> Vec<T> {
-        let taken = self.take(key, |v| match v {
+        let taken = self.take(key, |v| match self_named(key, v) {
             Value::Array(array) if array.iter().all(Value::is_object) => Ok(array),
             Value::Object(one) => Ok(vec![Value::Object(one)]),
             other => Err(other),
@@ -219,7 +219,7 @@ impl Fields {
 
     /// An object, or a list of one object where CASE has a single one.
     fn object<T>(&mut self, key: &str, read: impl Fn(Map<String, Value>) -> T) -> Option<T> {
-        self.take(key, |v| match v {
+        self.take(key, |v| match self_named(key, v) {
             Value::Object(map) => Ok(read(map)),
             Value::Array(mut list) if list.len() == 1 && list[0].is_object() => match list.pop() {
                 Some(Value::Object(map)) => Ok(read(map)),
@@ -233,6 +233,18 @@ impl Fields {
     fn extra(self) -> CaseExtra {
         self.0.into_iter().filter(|(_, v)| !v.is_null()).collect()
     }
+}
+
+/// The value inside an object whose one key is `key` itself (`"CFItems": {"CFItems": […]}`,
+/// an API response pasted where its content belongs), else `value`.
+fn self_named(key: &str, mut value: Value) -> Value {
+    while let Value::Object(map) = &mut value {
+        if map.len() != 1 || !map.contains_key(key) {
+            break;
+        }
+        value = map.remove(key).unwrap_or_default();
+    }
+    value
 }
 
 /// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
