@@ -1010,6 +1010,8 @@ fn missing_document_is_an_error() {
     assert_eq!(errors[0].to_string(), "case package has no CFDocument");
 }
 
+/// Items and associations need identifiers; rubric elements do not (see
+/// `rubric_elements_without_identifier_import_named_by_their_path`).
 #[test]
 fn items_and_associations_without_identifier_are_errors() {
     let pkg = package(
@@ -1026,8 +1028,6 @@ fn items_and_associations_without_identifier_are_errors() {
             "no identifier on CFItem at CFItems[1]",
             "no identifier on CFItem at CFItems[2]",
             "no identifier on CFAssociation at CFAssociations[0]",
-            "no identifier on CFRubricCriterion at CFRubrics[0].CFRubricCriteria[0]",
-            "no identifier on CFRubricCriterionLevel at CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels[0]",
         ]
     );
 }
@@ -2584,4 +2584,59 @@ fn a_human_coding_scheme_two_items_share_identifies_neither() {
         .collect();
     assert_eq!(superseded, [C1, C2]);
     Framework::new(import.spec).unwrap();
+}
+
+/// Rubrics, criteria and levels without an identifier (publishers write levels as
+/// `{"quality": …, "score": …}` alone) failed the whole import, although the spec keeps
+/// none of those identifiers (export writes new ones). They import; the report names such
+/// an element by its path in the package.
+#[test]
+fn rubric_elements_without_identifier_import_named_by_their_path() {
+    let mut p = publisher_package();
+    let criterion = &mut p["CFRubrics"][0]["CFRubricCriteria"][0];
+    for level in criterion["CFRubricCriterionLevels"].as_array_mut().unwrap() {
+        level.as_object_mut().unwrap().remove("identifier");
+    }
+    criterion["identifier"] = json!(" ");
+    p["CFRubrics"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("identifier");
+    same_as_publisher_package(&p);
+    let import = publisher_import(&p);
+    let scale = &import.report.scales[0];
+    let criterion = "CFRubrics[0].CFRubricCriteria[0]";
+    assert_eq!(scale.criterion, criterion);
+    // Levels in score order, each named by its place in the list as written (best first).
+    let named: Vec<&str> = scale.levels.iter().map(|l| l.identifier.as_str()).collect();
+    let path = |n: usize| format!("{criterion}.CFRubricCriterionLevels[{n}]");
+    assert_eq!(named, [path(3), path(2), path(1), path(0)]);
+    // A level set aside is reported under its path.
+    let mut p = publisher_package();
+    let levels = &mut p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"];
+    levels[3]["score"] = json!(0);
+    levels[3].as_object_mut().unwrap().remove("identifier");
+    let import = publisher_import(&p);
+    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
+        .report
+        .dropped
+        .iter()
+        .map(|d| (d.element, d.identifier.as_str(), d.reason))
+        .collect();
+    assert_eq!(
+        dropped,
+        [(
+            CaseElement::Level,
+            "CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels[3]",
+            CaseDropReason::LevelNone
+        )]
+    );
+    // Identifiers that are present must still be unique.
+    let mut p = publisher_package();
+    let levels = &mut p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"];
+    levels[1]["identifier"] = levels[0]["identifier"].clone();
+    assert!(matches!(
+        import_errors(&p).as_slice(),
+        [Error::CaseDuplicateIdentifier { .. }]
+    ));
 }
