@@ -2640,3 +2640,33 @@ fn rubric_elements_without_identifier_import_named_by_their_path() {
         [Error::CaseDuplicateIdentifier { .. }]
     ));
 }
+
+/// Packages whose identifiers are URIs (OpenSALT's early CCSS export uses ASN URIs), linked
+/// CASE 1.0 style by plain URI strings equal to those identifiers, lost every link: the
+/// URI named no element's `uri` and ends in no UUID, so each association was kept aside as
+/// pointing outside the package.
+#[test]
+fn plain_uri_links_equal_to_uri_identifiers_resolve() {
+    let asn = |s: &str| format!("http://purl.org/ASN/resources/{s}");
+    let items = json!([
+        {"identifier": asn("S1"), "uri": format!("https://salt.example/uri/{}", asn("S1")),
+         "fullStatement": "Cluster", "CFItemType": "Area"},
+        {"identifier": asn("S2"), "fullStatement": "Standard", "CFItemType": "Functional Competency"}
+    ]);
+    let associations = json!([
+        {"identifier": assoc(1), "associationType": "isChildOf",
+         "originNodeURI": asn("S2"), "destinationNodeURI": asn("S1")},
+        {"identifier": assoc(2), "associationType": "isChildOf",
+         "originNodeURI": asn("S1"), "destinationNodeURI": DOC}
+    ]);
+    let import = import(&package(&items, &associations, &json!([])).to_string());
+    assert!(
+        import.report.associations.is_empty(),
+        "{:?}",
+        import.report.associations
+    );
+    assert_eq!(
+        memberships(&import.spec),
+        [(asn("S2").as_str(), vec![asn("S1").as_str()])]
+    );
+}

@@ -72,8 +72,9 @@ pub(super) struct Parsed<'p> {
 }
 
 impl Parsed<'_> {
-    /// The node a link names: by identifier; else by a `uri` of the package; else by a
-    /// UUID at the end of the uri (CASE 1.0 links are plain URIs). `None` when the link
+    /// The node a link names: by identifier; else by a `uri` of the package; else by the
+    /// identifier the uri is (CASE 1.0 identifiers may be URIs); else by a UUID at the end
+    /// of the uri (CASE 1.0 links are plain URIs). `None` when the link
     /// names nothing at all.
     pub(super) fn resolve(&self, link: &CaseLink) -> Option<Node> {
         let by_key = |id: &str| {
@@ -92,6 +93,11 @@ impl Parsed<'_> {
         let uri = non_blank(&link.uri)?.trim();
         if let Some(&node) = self.uris.get(uri) {
             return Some(node);
+        }
+        // A URI that is itself an element's identifier (CASE 1.0 identifiers may be URIs).
+        let named = by_key(uri);
+        if named != Node::Outside {
+            return Some(named);
         }
         let path = uri.split(['?', '#']).next().unwrap_or_default();
         let tail = path
