@@ -2641,7 +2641,7 @@ fn rubric_elements_without_identifier_import_named_by_their_path() {
     ));
 }
 
-/// Packages whose identifiers are URIs (OpenSALT's early CCSS export uses ASN URIs), linked
+/// Packages whose identifiers are URIs (the early CCSS export of `OpenSALT` uses ASN URIs), linked
 /// CASE 1.0 style by plain URI strings equal to those identifiers, lost every link: the
 /// URI named no element's `uri` and ends in no UUID, so each association was kept aside as
 /// pointing outside the package.
