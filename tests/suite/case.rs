@@ -2084,7 +2084,7 @@ fn keys_both_inside_and_beside_the_cfpackage_wrapper_are_refused() {
     };
     assert_eq!(
         message,
-        "`CFItems` both inside and beside the CFPackage wrapper: expected each once"
+        "the key `CFItems` is both inside and beside the CFPackage wrapper: expected each once"
     );
     assert_eq!(*line, 1);
     // Keys only beside the wrapper join the package and are reported like its own.
@@ -2409,7 +2409,7 @@ fn a_package_in_any_envelope_imports() {
     assert!(
         errors[0]
             .to_string()
-            .contains("`CFPackages` holds 2 packages: expected one"),
+            .contains("the key `CFPackages` holds 2 packages: expected one"),
         "{}",
         errors[0]
     );

@@ -287,8 +287,14 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         }
         if !both.is_empty() {
             let keys: Vec<String> = both.iter().map(|k| format!("`{k}`")).collect();
+            let (the_keys, are) = if keys.len() == 1 {
+                ("the key", "is")
+            } else {
+                ("the keys", "are")
+            };
             return Err(format!(
-                "{} both inside and beside the {key} wrapper: expected each once",
+                "{the_keys} {} {are} both inside and beside the {key} wrapper: expected each \
+                 once",
                 keys.join(", ")
             ));
         }
@@ -331,7 +337,9 @@ fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
                 if list.len() != 1 || !list[0].is_object() {
                     let n = list.len();
                     let packages = if n == 1 { "package" } else { "packages" };
-                    return Err(format!("`{key}` holds {n} {packages}: expected one"));
+                    return Err(format!(
+                        "the key `{key}` holds {n} {packages}: expected one"
+                    ));
                 }
                 holders.push(key.as_str());
             }
@@ -344,7 +352,7 @@ fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
         keys => {
             let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
             Err(format!(
-                "{} each hold a package: expected one",
+                "the keys {} each hold a package: expected one",
                 keys.join(", ")
             ))
         }
@@ -642,7 +650,8 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             error,
-            "`CFItems`, `x` both inside and beside the CFPackage wrapper: expected each once"
+            "the keys `CFItems`, `x` are both inside and beside the CFPackage wrapper: \
+             expected each once"
         );
     }
 
