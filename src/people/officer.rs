@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, Error, OfficerId, PositionId};
 
 /// An officer as supplied by the caller: who they are, where they serve, and their passbook.
@@ -66,15 +67,64 @@ impl OfficersSpec {
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
     /// [`Error::Json`] for malformed JSON, a
-    /// missing version, unknown fields, or values of the wrong type.
+    /// missing version, unknown fields, or values of the wrong type. A problem inside an
+    /// officer names the officer, and one inside a passbook entry also the entry's index
+    /// and competency, before the parser's message (`officer `o1` passbook entry 2
+    /// (competency `accounts`): invalid type: string "3", expected u8`).
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
-        crate::model::json::from_versioned_json(json)
+        crate::model::json::from_versioned_json(json).map_err(|error| match error {
+            Error::Json {
+                line,
+                column,
+                message,
+            } => Error::Json {
+                line,
+                column,
+                message: match failing_officer(json) {
+                    Some(context) => format!("{context}: {message}"),
+                    None => message,
+                },
+            },
+            other => other,
+        })
     }
 
     /// Writes the document as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         crate::model::json::to_pretty_json(self)
     }
+}
+
+/// The first officer of a document that does not read, and within it the first passbook
+/// entry that does not, as an error names them; `None` when every officer reads (the
+/// problem is elsewhere) or the text is no JSON. Only run when reading failed.
+fn failing_officer(json: &str) -> Option<String> {
+    use serde_json::Value;
+    let doc: Value = serde_json::from_str(crate::model::json::without_bom(json)).ok()?;
+    for officer in doc.get("officers")?.as_array()? {
+        let reads = |v: &Value| OfficerSpec::deserialize(v).is_ok();
+        if reads(officer) {
+            continue;
+        }
+        let id = officer.get("id").and_then(Value::as_str);
+        let who = id.map_or_else(
+            || "an officer without a string id".to_owned(),
+            |id| format!("officer {}", quoted(id)),
+        );
+        let passbook = officer.get("passbook").and_then(Value::as_array);
+        for (index, entry) in passbook.into_iter().flatten().enumerate() {
+            if Evidence::deserialize(entry).is_err() {
+                let competency = entry.get("competency").and_then(Value::as_str);
+                let competency =
+                    competency.map_or_else(|| "none".to_owned(), |c| quoted(c).to_string());
+                return Some(format!(
+                    "{who} passbook entry {index} (competency {competency})"
+                ));
+            }
+        }
+        return Some(who);
+    }
+    None
 }
 
 /// Where a piece of evidence came from.
