@@ -1,9 +1,10 @@
 //! ISO 8601 calendar dates, `YYYY-MM-DD`, as a comparable integer.
 //!
 //! Evidence dates are ISO dates; an ISO 8601 date-time (`2024-02-10T09:30:00.000+0530`, as
-//! the platform's profiles hold them) is read by its date as written, whatever its time
-//! zone. Anything else is refused, with a suggestion when the intended date is
-//! unambiguous.
+//! the platform's profiles hold them), a date with a time zone (`2024-02-10+05:30`) and the
+//! basic format (`20240210`, `20240210T093000Z`) are read by their date as written,
+//! whatever the time zone (see [`parse_iso_date_or_time`]). Anything else is refused, with
+//! a suggestion when the intended date is unambiguous.
 
 /// Parses `YYYY-MM-DD` (a real calendar day, years 0000–9999) into `yyyymmdd`.
 pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
@@ -15,31 +16,75 @@ pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
     day_number(y, m, d)
 }
 
-/// Parses an ISO date, or an ISO 8601 date-time by its date: `YYYY-MM-DD` followed by `T`
-/// (or a space) and `hh:mm`, optional `:ss` and fraction, and an optional zone `Z`,
-/// `±hh:mm`, `±hhmm` or `±hh`. The time must be a real time of day.
+/// Parses an ISO date, or an ISO 8601 date-time by its date, as HR systems and the
+/// platform write them:
+/// - `YYYY-MM-DD`, alone or followed by a zone (`2024-02-10Z`, `2024-02-10+05:30`, the XML
+///   Schema date with time zone);
+/// - `YYYY-MM-DD` followed by `T` (or `t`, or a space) and `hh:mm`, optional `:ss` and
+///   fraction, and an optional zone `Z`, `±hh:mm`, `±hhmm` or `±hh`;
+/// - the ISO 8601 basic format, `YYYYMMDD` (as SAP writes dates), alone, with a zone, or
+///   followed by `T` and `hhmm`, optional `ss` and fraction, and an optional zone `Z`,
+///   `±hhmm` or `±hh`;
+/// - a date-time with a zone followed by RFC 9557 suffixes such as `[Asia/Kolkata]`, as
+///   Java's `ZonedDateTime` writes them.
+///
+/// `Z` may be lowercase, as RFC 3339 allows. The time must be a real time of day (`24:00`
+/// is refused).
 pub(crate) fn parse_iso_date_or_time(text: &str) -> Option<u32> {
-    if text.len() <= 10 {
-        return parse_iso_date(text);
-    }
-    let date = parse_iso_date(text.get(..10)?)?;
-    let rest = text.get(10..)?;
-    let time = rest.strip_prefix(['T', ' '])?;
-    valid_time(time.as_bytes()).then_some(date)
+    let b = text.as_bytes();
+    let extended = b.len() >= 10 && b[4] == b'-';
+    let (date, rest) = if extended {
+        (parse_iso_date(text.get(..10)?)?, text.get(10..)?)
+    } else {
+        let day = b.get(..8)?;
+        let (y, m, d) = (digits(&day[..4])?, digits(&day[4..6])?, digits(&day[6..])?);
+        (day_number(y, m, d)?, text.get(8..)?)
+    };
+    let (rest, suffixed) = without_suffixes(rest)?;
+    let valid = match rest.as_bytes() {
+        [] => !suffixed,
+        [b'T' | b't', time @ ..] => valid_time(time, extended),
+        [b' ', time @ ..] => extended && valid_time(time, true),
+        zone => !suffixed && valid_zone(zone, extended),
+    };
+    valid.then_some(date)
 }
 
-/// Whether `hh:mm[:ss[.f+]][Z|±hh[:]mm|±hh]` is a valid time of day.
-fn valid_time(b: &[u8]) -> bool {
+/// `text` without RFC 9557 suffixes (`[Asia/Kolkata]`, `[u-ca=iso8601]`), and whether it
+/// had any; `None` when a suffix is empty or holds a bracket or a space.
+fn without_suffixes(mut text: &str) -> Option<(&str, bool)> {
+    let mut suffixed = false;
+    while let Some(open) = text.strip_suffix(']') {
+        let at = open.rfind('[')?;
+        let inside = &open[at + 1..];
+        if inside.is_empty() || inside.contains([']', ' ']) {
+            return None;
+        }
+        text = &open[..at];
+        suffixed = true;
+    }
+    Some((text, suffixed))
+}
+
+/// Whether `hh:mm[:ss[.f+]][zone]` (extended) or `hhmm[ss[.f+]][zone]` (basic) is a valid
+/// time of day.
+fn valid_time(b: &[u8], extended: bool) -> bool {
     let two = |at: usize, max: u32| b.get(at..at + 2).and_then(digits).is_some_and(|n| n <= max);
-    if !(two(0, 23) && b.get(2) == Some(&b':') && two(3, 59)) {
+    let colon = usize::from(extended);
+    if !(two(0, 23) && (!extended || b.get(2) == Some(&b':')) && two(2 + colon, 59)) {
         return false;
     }
-    let mut i = 5;
-    if b.get(i) == Some(&b':') {
-        if !two(i + 1, 60) {
+    let mut i = 4 + colon;
+    let seconds = if extended {
+        b.get(i) == Some(&b':')
+    } else {
+        b.get(i).is_some_and(u8::is_ascii_digit)
+    };
+    if seconds {
+        if !two(i + colon, 60) {
             return false;
         }
-        i += 3;
+        i += 2 + colon;
         if matches!(b.get(i), Some(b'.' | b',')) {
             let fraction = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
             if fraction == 0 {
@@ -48,8 +93,14 @@ fn valid_time(b: &[u8]) -> bool {
             i += 1 + fraction;
         }
     }
-    match &b[i..] {
-        [] | [b'Z'] => true,
+    b.len() == i || valid_zone(&b[i..], extended)
+}
+
+/// Whether `b` is a zone: `Z` (or `z`), `±hh`, `±hhmm`, or in the extended format also
+/// `±hh:mm`.
+fn valid_zone(b: &[u8], extended: bool) -> bool {
+    match b {
+        [b'Z' | b'z'] => true,
         [b'+' | b'-', zone @ ..] => {
             let z = |at: usize, max: u32| {
                 zone.get(at..at + 2)
@@ -59,7 +110,7 @@ fn valid_time(b: &[u8]) -> bool {
             match zone.len() {
                 2 => z(0, 23),
                 4 => z(0, 23) && z(2, 59),
-                5 => z(0, 23) && zone[2] == b':' && z(3, 59),
+                5 => extended && z(0, 23) && zone[2] == b':' && z(3, 59),
                 _ => false,
             }
         }
@@ -161,6 +212,17 @@ mod tests {
             "2024-02-10 09:30:00",
             "2024-02-10T23:59:60,5-05:00",
             "2024-02-10T00:00+05",
+            "2024-02-10Z",
+            "2024-02-10+05:30",
+            "2024-02-10-0300",
+            "2024-02-10t09:30:00z",
+            "2024-02-10T09:30:00+05:30[Asia/Kolkata]",
+            "2024-02-10T09:30Z[UTC][u-ca=iso8601]",
+            "20240210",
+            "20240210Z",
+            "20240210T093000Z",
+            "20240210T0930+0530",
+            "20240210T093000,25",
         ] {
             assert_eq!(parse_iso_date_or_time(ok), Some(20_240_210), "{ok}");
         }
@@ -174,6 +236,18 @@ mod tests {
             "2024-02-10x09:30",
             "2024-02-30T09:30",
             "2024-02-10\r",
+            "2024-02-10[Asia/Kolkata]",
+            "2024-02-10T09:30[]",
+            "2024-02-10T09:30[Asia Kolkata]",
+            "2024-02-10Z[UTC]",
+            "2024-02-10T0930",
+            "20240210T09:30",
+            "20240210 0930",
+            "20240210T0930+05:30",
+            "2024021",
+            "20240230",
+            "2024-02-10 +05:30",
+            "2024-02-10+5",
         ] {
             assert_eq!(parse_iso_date_or_time(bad), None, "{bad}");
         }

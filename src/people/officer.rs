@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, Error, OfficerId, PositionId};
 
 /// An officer as supplied by the caller: who they are, where they serve, and their passbook.
@@ -66,15 +67,64 @@ impl OfficersSpec {
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
     /// [`Error::Json`] for malformed JSON, a
-    /// missing version, unknown fields, or values of the wrong type.
+    /// missing version, unknown fields, or values of the wrong type. A problem inside an
+    /// officer names the officer, and one inside a passbook entry also the entry's index
+    /// and competency, before the parser's message (`officer `o1` passbook entry 2
+    /// (competency `accounts`): invalid type: string "3", expected u8`).
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
-        crate::model::json::from_versioned_json(json)
+        crate::model::json::from_versioned_json(json).map_err(|error| match error {
+            Error::Json {
+                line,
+                column,
+                message,
+            } => Error::Json {
+                line,
+                column,
+                message: match failing_officer(json) {
+                    Some(context) => format!("{context}: {message}"),
+                    None => message,
+                },
+            },
+            other => other,
+        })
     }
 
     /// Writes the document as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         crate::model::json::to_pretty_json(self)
     }
+}
+
+/// The first officer of a document that does not read, and within it the first passbook
+/// entry that does not, as an error names them; `None` when every officer reads (the
+/// problem is elsewhere) or the text is no JSON. Only run when reading failed.
+fn failing_officer(json: &str) -> Option<String> {
+    use serde_json::Value;
+    let doc: Value = serde_json::from_str(crate::model::json::without_bom(json)).ok()?;
+    for officer in doc.get("officers")?.as_array()? {
+        let reads = |v: &Value| OfficerSpec::deserialize(v).is_ok();
+        if reads(officer) {
+            continue;
+        }
+        let id = officer.get("id").and_then(Value::as_str);
+        let who = id.map_or_else(
+            || "an officer without a string id".to_owned(),
+            |id| format!("officer {}", quoted(id)),
+        );
+        let passbook = officer.get("passbook").and_then(Value::as_array);
+        for (index, entry) in passbook.into_iter().flatten().enumerate() {
+            if Evidence::deserialize(entry).is_err() {
+                let competency = entry.get("competency").and_then(Value::as_str);
+                let competency =
+                    competency.map_or_else(|| "none".to_owned(), |c| quoted(c).to_string());
+                return Some(format!(
+                    "{who} passbook entry {index} (competency {competency})"
+                ));
+            }
+        }
+        return Some(who);
+    }
+    None
 }
 
 /// Where a piece of evidence came from.
@@ -102,13 +152,21 @@ pub struct Evidence {
     /// Where the evidence came from.
     pub source: EvidenceSource,
     /// When, as an ISO 8601 date `YYYY-MM-DD` supplied by the caller; an ISO 8601
-    /// date-time (`2024-02-10T09:30:00.000+0530`) is read by its date as written. Empty (or
-    /// whitespace only, or absent in JSON) when the evidence is undated, as the platform's
-    /// self-attestations are: [`LevelPolicy::undated`] says whether it counts. Format
-    /// version 1 requires a date; version 2 lets it be absent.
+    /// date-time (`2024-02-10T09:30:00.000+0530`, also with lowercase `t` and `z` or a
+    /// region as in `…+05:30[Asia/Kolkata]`), a date with a time zone (`2024-02-10+05:30`)
+    /// and the basic format (`20240210`, `20240210T093000Z`) are read by their date as
+    /// written. Empty (or whitespace only, or absent in JSON) when the evidence is undated,
+    /// as the platform's self-attestations are: [`LevelPolicy::undated`] says whether it
+    /// counts. Format version 1 requires a date; version 2 lets it be absent.
+    ///
+    /// `null` in JSON is absent, as for the optional fields read into an `Option`.
     ///
     /// [`LevelPolicy::undated`]: crate::LevelPolicy::undated
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "null_as_empty"
+    )]
     pub date: String,
     /// Whether an authority has verified it. Defaults to `true`.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -118,6 +176,11 @@ pub struct Evidence {
     /// the end of one); it must then exist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub course: Option<CourseId>,
+}
+
+/// A string, `null` read as the empty one (absent).
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 impl Evidence {

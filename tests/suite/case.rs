@@ -1010,6 +1010,8 @@ fn missing_document_is_an_error() {
     assert_eq!(errors[0].to_string(), "case package has no CFDocument");
 }
 
+/// Items and associations need identifiers; rubric elements do not (see
+/// `rubric_elements_without_identifier_import_named_by_their_path`).
 #[test]
 fn items_and_associations_without_identifier_are_errors() {
     let pkg = package(
@@ -1026,8 +1028,6 @@ fn items_and_associations_without_identifier_are_errors() {
             "no identifier on CFItem at CFItems[1]",
             "no identifier on CFItem at CFItems[2]",
             "no identifier on CFAssociation at CFAssociations[0]",
-            "no identifier on CFRubricCriterion at CFRubrics[0].CFRubricCriteria[0]",
-            "no identifier on CFRubricCriterionLevel at CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels[0]",
         ]
     );
 }
@@ -1270,14 +1270,23 @@ fn two_criteria_for_one_item_set_it_aside() {
     );
 }
 
+/// A code two items share identifies neither: both keep their identifiers (see
+/// `a_human_coding_scheme_two_items_share_identifies_neither`). An item whose code is
+/// another item's identifier still gives two competencies one id, an error.
 #[test]
-fn repeated_coding_schemes_are_duplicate_competency_ids() {
+fn repeated_coding_schemes_identify_neither_item() {
     let mut a = item("c1", "A", "Functional Competency");
     a["humanCodingScheme"] = json!("OP.1");
     let mut b = item("c2", "B", "Functional Competency");
     b["humanCodingScheme"] = json!("OP.1");
     let pkg = package(&json!([a, b]), &json!([]), &json!([]));
     let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let import = CaseImport::from_json(&pkg.to_string(), &options).unwrap();
+    assert_eq!(competency_ids(&import.spec), ["c1", "c2"]);
+    let mut a = item("c1", "A", "Functional Competency");
+    a["humanCodingScheme"] = json!("c2");
+    let b = item("c2", "B", "Functional Competency");
+    let pkg = package(&json!([a, b]), &json!([]), &json!([]));
     let errors = CaseImport::from_json(&pkg.to_string(), &options)
         .unwrap_err()
         .into_vec();
@@ -1285,7 +1294,7 @@ fn repeated_coding_schemes_are_duplicate_competency_ids() {
         errors,
         [Error::DuplicateId {
             kind: EntityKind::Competency,
-            id: "OP.1".into()
+            id: "c2".into()
         }]
     );
 }
@@ -1513,7 +1522,7 @@ fn values_of_another_type_are_set_aside_and_reported_wherever_they_are() {
 fn a_score_of_another_type_sets_its_criterion_aside() {
     let rubric = json!([{"identifier": "r1", "CFRubricCriteria": [
         {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "CFRubricCriterionLevels": [
-            {"identifier": "l1", "score": "1"}, {"identifier": "l2", "score": 2}]}]}]);
+            {"identifier": "l1", "score": "one"}, {"identifier": "l2", "score": 2}]}]}]);
     let pkg = package(
         &json!([item("c1", "A", "Functional Competency")]),
         &json!([]),
@@ -2075,7 +2084,7 @@ fn keys_both_inside_and_beside_the_cfpackage_wrapper_are_refused() {
     };
     assert_eq!(
         message,
-        "`CFItems` both inside and beside the CFPackage wrapper: expected each once"
+        "the key `CFItems` is both inside and beside the CFPackage wrapper: expected each once"
     );
     assert_eq!(*line, 1);
     // Keys only beside the wrapper join the package and are reported like its own.
@@ -2267,7 +2276,7 @@ fn a_group_and_a_competency_sharing_a_uuid_id_export_and_round_trip() {
 fn ids_from_case_with_hidden_characters_are_refused() {
     let items = json!([
         {"identifier": comp(1), "fullStatement": "Line one\nline two",
-         "humanCodingScheme": "OP.1\t", "CFItemType": "Functional Competency"},
+         "humanCodingScheme": "OP\t.1", "CFItemType": "Functional Competency"},
         {"identifier": "urn:x:\u{200b}2", "fullStatement": "Two",
          "CFItemType": "Functional Competency"}
     ]);
@@ -2281,7 +2290,7 @@ fn ids_from_case_with_hidden_characters_are_refused() {
         messages,
         [
             format!(
-                "competency `{}` has humanCodingScheme \"OP.1\\t\" holding a control or \
+                "competency `{}` has humanCodingScheme \"OP\\t.1\" holding a control or \
                  invisible character",
                 comp(1)
             ),
@@ -2294,4 +2303,370 @@ fn ids_from_case_with_hidden_characters_are_refused() {
     let import = import(&package(&items, &json!([]), &json!([])).to_string());
     assert_eq!(import.spec.competencies[0].name, "Line one\nline two");
     Framework::new(import.spec).expect("a name may hold a line break");
+}
+
+// ---------------------------------------------------------------------------------------
+// Shapes publishers and servers write that change nothing the package means
+
+const D1: &str = "d1000000-0000-4000-8000-000000000000";
+const A1: &str = "a1000000-0000-4000-8000-000000000001";
+const A2: &str = "a1000000-0000-4000-8000-000000000002";
+const C1: &str = "c1000000-0000-4000-8000-000000000001";
+const C2: &str = "c1000000-0000-4000-8000-000000000002";
+const C3: &str = "c1000000-0000-4000-8000-000000000003";
+
+/// Two areas of one name, a competency of one statement under each, a third competency,
+/// `isChildOf` links with full node links, and a rubric listed best-first.
+fn publisher_package() -> Value {
+    let base = "https://case.example.org/ims/case/v1p1";
+    let node = |kind: &str, id: &str| json!({"title": "t", "identifier": id, "uri": format!("{base}/{kind}/{id}")});
+    let item = |id: &str, statement: &str, kind: &str, code: &str| {
+        json!({"identifier": id, "uri": format!("{base}/CFItems/{id}"), "fullStatement": statement,
+               "CFItemType": kind, "humanCodingScheme": code})
+    };
+    let child = |n: u8, from: &str, to: &str, kind: &str| {
+        json!({"identifier": format!("e1000000-0000-4000-8000-00000000000{n}"), "associationType": "isChildOf",
+               "originNodeURI": node("CFItems", from), "destinationNodeURI": node(kind, to)})
+    };
+    let level = |n: u8, quality: &str| {
+        json!({"identifier": format!("b3000000-0000-4000-8000-00000000000{n}"), "quality": quality,
+               "score": n, "position": 5 - n})
+    };
+    json!({
+        "CFDocument": {"identifier": D1, "uri": format!("{base}/CFDocuments/{D1}"), "creator": "Board",
+                       "title": "Numbers", "lastChangeDateTime": "2024-01-01T00:00:00+00:00"},
+        "CFItems": [item(A1, "Number sense", "Area", "NS"), item(A2, "Number sense", "Area", "NT"),
+                    item(C1, "Counts objects", "Functional Competency", "NS.1"),
+                    item(C2, "Counts objects", "Functional Competency", "NT.1"),
+                    item(C3, "Compares numbers", "Functional Competency", "NS.2")],
+        "CFAssociations": [child(1, A1, D1, "CFDocuments"), child(2, A2, D1, "CFDocuments"),
+                           child(3, C1, A1, "CFItems"), child(4, C2, A2, "CFItems"),
+                           child(5, C3, A1, "CFItems")],
+        "CFRubrics": [{"identifier": "b1000000-0000-4000-8000-000000000001", "CFRubricCriteria": [
+            {"identifier": "b2000000-0000-4000-8000-000000000001", "CFItemURI": node("CFItems", C1),
+             "CFRubricCriterionLevels": [level(4, "Exemplary"), level(3, "Proficient"),
+                                         level(2, "Developing"), level(1, "Beginning")]}]}]
+    })
+}
+
+/// The spec and report of the publisher package, or of a variant of it, for comparison.
+#[track_caller]
+fn publisher_import(package: &Value) -> CaseImport {
+    CaseImport::from_json(&package.to_string(), &CaseImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The variant imports to the same spec and report as the publisher package.
+#[track_caller]
+fn same_as_publisher_package(variant: &Value) {
+    let plain = publisher_import(&publisher_package());
+    let import = publisher_import(variant);
+    assert_eq!(import.spec, plain.spec);
+    assert_eq!(import.report.associations, plain.report.associations);
+    assert_eq!(import.report.dropped, plain.report.dropped);
+    let groups = |i: &CaseImport| -> Vec<(GroupId, String)> {
+        i.report
+            .groups
+            .iter()
+            .map(|g| (g.id.clone(), g.name.clone()))
+            .collect()
+    };
+    assert_eq!(groups(&import), groups(&plain));
+}
+
+/// API responses wrap the package once or twice (`{"CFPackage": {"CFPackage": …}}` was
+/// imported as an empty framework, reporting only a field `CFPackage` set aside), or
+/// return it as the one element of a `CFPackages` list or under a response key such as
+/// `data` (both refused as having no `CFDocument`).
+#[test]
+fn a_package_in_any_envelope_imports() {
+    let p = publisher_package();
+    for variant in [
+        json!({"CFPackage": {"CFPackage": p}}),
+        json!({"CFPackages": [p]}),
+        json!({"CFPackage": [p]}),
+        json!({"data": p}),
+        json!({"data": {"CFPackage": p}}),
+        json!({"status": "ok", "data": p}),
+    ] {
+        same_as_publisher_package(&variant);
+    }
+    // Keys beside an envelope join the package, reported like its own.
+    let status = publisher_import(&json!({"status": "ok", "data": p}));
+    assert!(
+        status
+            .report
+            .dropped_fields
+            .iter()
+            .any(|f| f.element == CaseElement::Package && f.field == "status"),
+        "{:?}",
+        status.report.dropped_fields
+    );
+    // Two packages in one list, or two keys holding packages: which one is meant is
+    // unknowable, and the error says where they are.
+    let errors = import_errors(&json!({"CFPackages": [p, p]}));
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("the key `CFPackages` holds 2 packages: expected one"),
+        "{}",
+        errors[0]
+    );
+    let errors = import_errors(&json!({"a": p, "b": p}));
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("`a`, `b` each hold a package"),
+        "{}",
+        errors[0]
+    );
+    // An envelope around something that is not a package still says what is missing.
+    assert_eq!(
+        import_errors(&json!({"data": {"items": []}})),
+        [Error::CaseMissingDocument]
+    );
+}
+
+/// CASE lists written as a single object, the document as a one-element list, and a list
+/// inside an object named like itself were refused as having the wrong type.
+#[test]
+fn single_values_where_case_has_lists_import() {
+    let mut p = publisher_package();
+    p["CFDocument"] = json!([p["CFDocument"].clone()]);
+    same_as_publisher_package(&p);
+    let mut p = publisher_package();
+    let items = p["CFItems"].as_array().unwrap().clone();
+    let rubric = p["CFRubrics"][0].clone();
+    p["CFRubrics"] = rubric;
+    let criterion = p["CFRubrics"]["CFRubricCriteria"][0].clone();
+    p["CFRubrics"]["CFRubricCriteria"] = criterion;
+    same_as_publisher_package(&p);
+    // Responses pasted where their content belongs: `"CFItems": {"CFItems": […]}`.
+    let mut p = publisher_package();
+    for key in ["CFDocument", "CFItems", "CFAssociations", "CFRubrics"] {
+        p[key] = json!({ key: p[key].clone() });
+    }
+    same_as_publisher_package(&p);
+    // One item alone, not in a list.
+    let single = json!({"CFDocument": p["CFDocument"].clone(), "CFItems": items[4].clone()});
+    let import = publisher_import(&single);
+    assert_eq!(import.spec.competencies.len(), 1);
+    assert_eq!(import.spec.competencies[0].id.as_str(), C3);
+}
+
+/// Identifiers written as `urn:uuid:…`, in upper case or with spaces or a line break
+/// around them name the same element: links to them were kept aside as pointing outside
+/// the package, and the rubric dropped as describing an item outside it.
+#[test]
+fn identifiers_with_urn_prefix_case_or_spaces_resolve() {
+    let spell: [fn(&str) -> String; 4] = [
+        |id| format!("urn:uuid:{id}"),
+        |id| format!("URN:UUID:{}", id.to_uppercase()),
+        |id| format!(" {id} "),
+        |id| format!("{id}\n"),
+    ];
+    for respell in spell {
+        let fix = |v: &mut Value| {
+            let id = v.as_str().unwrap().to_owned();
+            *v = Value::String(respell(&id));
+        };
+        // Respelled in the elements, or in the links to them.
+        let mut elements = publisher_package();
+        fix(&mut elements["CFDocument"]["identifier"]);
+        for item in elements["CFItems"].as_array_mut().unwrap() {
+            fix(&mut item["identifier"]);
+        }
+        same_as_publisher_package(&elements);
+        let mut links = publisher_package();
+        for a in links["CFAssociations"].as_array_mut().unwrap() {
+            fix(&mut a["originNodeURI"]["identifier"]);
+            fix(&mut a["destinationNodeURI"]["identifier"]);
+        }
+        fix(&mut links["CFRubrics"][0]["CFRubricCriteria"][0]["CFItemURI"]["identifier"]);
+        same_as_publisher_package(&links);
+        // The document as read exports again: its identifier is the same UUID.
+        let import = publisher_import(&elements);
+        let framework = Framework::new(import.spec).unwrap();
+        let again = case_export(&framework, &import.report.document);
+        assert_eq!(again.document.unwrap().identifier, D1);
+    }
+}
+
+/// Scores written as numeric strings (`"score": "3"`) set the rubric and its item aside,
+/// so the competency was lost; the number they hold is the score.
+#[test]
+fn scores_written_as_numeric_strings_are_read() {
+    let mut p = publisher_package();
+    for (n, level) in p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        let score = level["score"].as_u64().unwrap();
+        level["score"] = json!(
+            [
+                format!("{score}"),
+                format!(" {score} "),
+                format!("{score}.0"),
+                format!("{score}")
+            ][n]
+        );
+    }
+    same_as_publisher_package(&p);
+    let import = publisher_import(&p);
+    assert!(
+        import
+            .report
+            .dropped_fields
+            .iter()
+            .all(|f| f.field != "score"),
+        "{:?}",
+        import.report.dropped_fields
+    );
+    // A string that is not a number is no score: the criterion cannot be mapped and is
+    // set aside with its item, reported.
+    let mut p = publisher_package();
+    p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]["score"] = json!("four");
+    let import = publisher_import(&p);
+    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
+        .report
+        .dropped
+        .iter()
+        .map(|d| (d.element, d.identifier.as_str(), d.reason))
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            (CaseElement::Item, C1, CaseDropReason::UnmappedScale),
+            (
+                CaseElement::Criterion,
+                "b2000000-0000-4000-8000-000000000001",
+                CaseDropReason::UnmappedScale
+            ),
+        ]
+    );
+}
+
+/// With ids from `humanCodingScheme`, two items under different parents sharing a code
+/// made the whole import fail with `duplicate competency id`, naming no CASE item. A code
+/// two items share identifies neither: both keep their identifiers, nothing is merged, and
+/// the report says the code was superseded. A code is trimmed like an identifier.
+#[test]
+fn a_human_coding_scheme_two_items_share_identifies_neither() {
+    let mut p = publisher_package();
+    p["CFItems"][3]["humanCodingScheme"] = json!("NS.1");
+    p["CFItems"][4]["humanCodingScheme"] = json!(" NS.2 ");
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let import = CaseImport::from_json(&p.to_string(), &options).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = import
+        .spec
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, ["NS.2", C1, C2]);
+    let memberships = memberships(&import.spec);
+    assert_eq!(
+        memberships,
+        [("NS.2", vec!["NS"]), (C1, vec!["NS"]), (C2, vec!["NT"])]
+    );
+    let superseded: Vec<&str> = import
+        .report
+        .dropped_fields
+        .iter()
+        .filter(|f| {
+            f.field == "humanCodingScheme"
+                && f.reason == CaseFieldReason::Superseded { by: "identifier" }
+        })
+        .map(|f| f.identifier.as_str())
+        .collect();
+    assert_eq!(superseded, [C1, C2]);
+    Framework::new(import.spec).unwrap();
+}
+
+/// Rubrics, criteria and levels without an identifier (publishers write levels as
+/// `{"quality": …, "score": …}` alone) failed the whole import, although the spec keeps
+/// none of those identifiers (export writes new ones). They import; the report names such
+/// an element by its path in the package.
+#[test]
+fn rubric_elements_without_identifier_import_named_by_their_path() {
+    let mut p = publisher_package();
+    let criterion = &mut p["CFRubrics"][0]["CFRubricCriteria"][0];
+    for level in criterion["CFRubricCriterionLevels"].as_array_mut().unwrap() {
+        level.as_object_mut().unwrap().remove("identifier");
+    }
+    criterion["identifier"] = json!(" ");
+    p["CFRubrics"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("identifier");
+    same_as_publisher_package(&p);
+    let import = publisher_import(&p);
+    let scale = &import.report.scales[0];
+    let criterion = "CFRubrics[0].CFRubricCriteria[0]";
+    assert_eq!(scale.criterion, criterion);
+    // Levels in score order, each named by its place in the list as written (best first).
+    let named: Vec<&str> = scale.levels.iter().map(|l| l.identifier.as_str()).collect();
+    let path = |n: usize| format!("{criterion}.CFRubricCriterionLevels[{n}]");
+    assert_eq!(named, [path(3), path(2), path(1), path(0)]);
+    // A level set aside is reported under its path.
+    let mut p = publisher_package();
+    let levels = &mut p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"];
+    levels[3]["score"] = json!(0);
+    levels[3].as_object_mut().unwrap().remove("identifier");
+    let import = publisher_import(&p);
+    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
+        .report
+        .dropped
+        .iter()
+        .map(|d| (d.element, d.identifier.as_str(), d.reason))
+        .collect();
+    assert_eq!(
+        dropped,
+        [(
+            CaseElement::Level,
+            "CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels[3]",
+            CaseDropReason::LevelNone
+        )]
+    );
+    // Identifiers that are present must still be unique.
+    let mut p = publisher_package();
+    let levels = &mut p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"];
+    levels[1]["identifier"] = levels[0]["identifier"].clone();
+    assert!(matches!(
+        import_errors(&p).as_slice(),
+        [Error::CaseDuplicateIdentifier { .. }]
+    ));
+}
+
+/// Packages whose identifiers are URIs (the early CCSS export of `OpenSALT` uses ASN URIs), linked
+/// CASE 1.0 style by plain URI strings equal to those identifiers, lost every link: the
+/// URI named no element's `uri` and ends in no UUID, so each association was kept aside as
+/// pointing outside the package.
+#[test]
+fn plain_uri_links_equal_to_uri_identifiers_resolve() {
+    let asn = |s: &str| format!("http://purl.org/ASN/resources/{s}");
+    let items = json!([
+        {"identifier": asn("S1"), "uri": format!("https://salt.example/uri/{}", asn("S1")),
+         "fullStatement": "Cluster", "CFItemType": "Area"},
+        {"identifier": asn("S2"), "fullStatement": "Standard", "CFItemType": "Functional Competency"}
+    ]);
+    let associations = json!([
+        {"identifier": assoc(1), "associationType": "isChildOf",
+         "originNodeURI": asn("S2"), "destinationNodeURI": asn("S1")},
+        {"identifier": assoc(2), "associationType": "isChildOf",
+         "originNodeURI": asn("S1"), "destinationNodeURI": DOC}
+    ]);
+    let import = import(&package(&items, &associations, &json!([])).to_string());
+    assert!(
+        import.report.associations.is_empty(),
+        "{:?}",
+        import.report.associations
+    );
+    assert_eq!(
+        memberships(&import.spec),
+        [(asn("S2").as_str(), vec![asn("S1").as_str()])]
+    );
 }

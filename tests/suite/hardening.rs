@@ -1202,6 +1202,13 @@ fn truncate(text: &str, at: usize) -> &str {
 
 /// Checks a parse outcome against what one mutation calls for.
 #[track_caller]
+/// Whether `message` is `what`, alone or after the officer (and passbook entry) it is in.
+fn leads(message: &str, what: &str) -> bool {
+    message.starts_with(what)
+        || ((message.starts_with("officer ") || message.starts_with("an officer without"))
+            && message.contains(&format!(": {what}")))
+}
+
 fn check_expectation<T: Debug>(result: &Result<T, Error>, expect: &Expect) {
     check_result(result);
     let message = match result {
@@ -1217,13 +1224,13 @@ fn check_expectation<T: Debug>(result: &Result<T, Error>, expect: &Expect) {
         (Expect::Deleted(_) | Expect::Retyped | Expect::Nothing, None)
         | (Expect::Retyped, Some(_)) => {}
         (Expect::Deleted(key), Some(m)) => {
-            assert!(m.starts_with(&format!("missing field `{key}`")), "{m}");
+            assert!(leads(m, &format!("missing field `{key}`")), "{m}");
         }
         (Expect::Duplicate(key), Some(m)) => {
-            assert!(m.starts_with(&format!("duplicate field `{key}`")), "{m}");
+            assert!(leads(m, &format!("duplicate field `{key}`")), "{m}");
         }
         (Expect::Unknown(key), Some(m)) => {
-            assert!(m.starts_with(&format!("unknown field `{key}`")), "{m}");
+            assert!(leads(m, &format!("unknown field `{key}`")), "{m}");
         }
         (Expect::Truncated, Some(m)) => {
             // A number cut after `.`, `e` or `e-` is malformed rather than unfinished.
@@ -3117,13 +3124,19 @@ fn unknown_keys_are_rejected_at_every_level() {
             "one of `competency`, `level`, `source`, `date`, `verified`, `course`",
         ),
     ];
-    for (from, to, column, expected) in cases {
+    // Inside an officer, the message names the officer, and inside an entry the entry too.
+    let contexts = [
+        "",
+        "officer `o`: ",
+        "officer `o` passbook entry 0 (competency `c`): ",
+    ];
+    for ((from, to, column, expected), context) in cases.into_iter().zip(contexts) {
         let doc = edited(BASE_OFFICERS, from, to);
         assert_officers_json(
             &doc,
             1,
             column,
-            &format!("unknown field `extra`, expected {expected}"),
+            &format!("{context}unknown field `extra`, expected {expected}"),
         );
     }
 }
@@ -3347,13 +3360,15 @@ fn evidence_and_target_levels_out_of_range_are_clear_errors() {
         &evidence("300"),
         1,
         115,
-        "invalid value: integer `300`, expected u8",
+        "officer `o` passbook entry 0 (competency `c`): invalid value: integer `300`, expected \
+         u8",
     );
     assert_officers_json(
         &evidence("-1"),
         1,
         114,
-        "invalid value: integer `-1`, expected u8",
+        "officer `o` passbook entry 0 (competency `c`): invalid value: integer `-1`, expected \
+         u8",
     );
     let officers = OfficersSpec::from_json(&evidence("6"))
         .expect("parses")

@@ -1369,16 +1369,17 @@ const OFFICERS_JSON: &str = r#"{
 }"#;
 
 /// Asserts the officers document, with `"bogus": 0` inserted after `anchor`, is rejected
-/// with exactly one unknown-field error.
+/// with exactly one unknown-field error, its message after `context` (the officer, and
+/// the entry, it is in).
 #[track_caller]
-fn assert_unknown_officer_field(anchor: &str, expected_fields: &str) {
+fn assert_unknown_officer_field(anchor: &str, context: &str, expected_fields: &str) {
     assert!(
         OFFICERS_JSON.contains(anchor),
         "anchor {anchor:?} not in the document"
     );
     let json = OFFICERS_JSON.replacen(anchor, &format!("{anchor} \"bogus\": 0,"), 1);
     let (line, column) = bogus_position(&json);
-    let message = format!("unknown field `bogus`, expected {expected_fields}");
+    let message = format!("{context}unknown field `bogus`, expected {expected_fields}");
     assert_error(
         OfficersSpec::from_json(&json),
         &Error::Json {
@@ -1398,13 +1399,18 @@ fn base_officers_json_is_valid() {
 
 #[test]
 fn unknown_field_at_top_level_of_officers() {
-    assert_unknown_officer_field("\"format_version\": 1,", "`format_version` or `officers`");
+    assert_unknown_officer_field(
+        "\"format_version\": 1,",
+        "",
+        "`format_version` or `officers`",
+    );
 }
 
 #[test]
 fn unknown_field_in_officer() {
     assert_unknown_officer_field(
         "{\"id\": \"o1\",",
+        "officer `o1`: ",
         "one of `id`, `name`, `department`, `position`, `target_position`, `passbook`",
     );
 }
@@ -1413,6 +1419,7 @@ fn unknown_field_in_officer() {
 fn unknown_field_in_evidence() {
     assert_unknown_officer_field(
         "[{\"competency\": \"accounts\",",
+        "officer `o1` passbook entry 0 (competency `accounts`): ",
         "one of `competency`, `level`, `source`, `date`, `verified`, `course`",
     );
 }
@@ -1572,6 +1579,119 @@ fn invalid_evidence_dates_are_all_reported() {
                 &message(3, "integrity", "yesterday"),
             ),
         ],
+    );
+}
+
+/// Dates as HR systems and servers write them were refused: a date with a time zone (the
+/// XML Schema `xs:date`, `2024-02-10+05:30`), lowercase `t` and `z` (RFC 3339), a Java
+/// `ZonedDateTime` with its region (`…+05:30[Asia/Kolkata]`), and the ISO 8601 basic
+/// format SAP writes (`20240210`, `20240210T093000Z`). Each is read by its date as
+/// written.
+#[test]
+fn evidence_dates_as_hr_systems_write_them_are_read_by_their_date() {
+    let fw = framework();
+    for date in [
+        "2024-02-10Z",
+        "2024-02-10+05:30",
+        "2024-02-10-03:00",
+        "2024-02-10t09:30:00z",
+        "2024-02-10T09:30:00+05:30[Asia/Kolkata]",
+        "20240210",
+        "20240210T093000Z",
+        "20240210T0930+0530",
+    ] {
+        let o = officer("o1", "clerk", vec![assessed("accounts", 2, date)]);
+        let level = |not_before: &str| {
+            let policy = LevelPolicy::default().not_before(not_before).unwrap();
+            let profile = Profile::new(&fw, &o, &policy).unwrap_or_else(|e| panic!("{date}: {e}"));
+            profile.level(&fw, "accounts").unwrap().get()
+        };
+        assert_eq!((level("2024-02-10"), level("2024-02-11")), (2, 0), "{date}");
+    }
+    // `"date": null` is absent, undated, as `null` is for every optional field.
+    let json = r#"{"format_version": 2, "officers": [{"id": "o1", "department": "posts",
+        "position": "clerk", "name": null, "target_position": null, "passbook": [
+        {"competency": "accounts", "level": 2, "source": "assessment", "date": null,
+         "course": null}]}]}"#;
+    let officers = OfficersSpec::from_json(json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(officers.officers[0].passbook[0].date, "");
+    // Shapes that are no ISO 8601 date stay refused, naming officer, entry and competency.
+    for date in [
+        "2024-02-10 +05:30",
+        "2024-02-10T0930",
+        "2024-02-10[Asia/Kolkata]",
+        "2024-02-10 09:30:00 UTC",
+        "20240230",
+    ] {
+        assert_profile_rejects(
+            &officer("o1", "clerk", vec![assessed("accounts", 2, date)]),
+            &[(
+                bad_entry(0, "accounts", bad_date(date)),
+                &format!(
+                    "officer `o1` passbook entry 0 (competency `accounts`): date `{date}` \
+                     {DATE_EXPECTED}"
+                ),
+            )],
+        );
+    }
+}
+
+/// A passbook value of the wrong JSON type (HR exports write `"level": "3"`, a date as an
+/// epoch number) was an error giving only a line and column; it now names the officer,
+/// the entry and its competency too.
+#[test]
+fn passbook_values_of_the_wrong_type_name_officer_entry_and_competency() {
+    let doc = |entry: &str| {
+        format!(
+            r#"{{"format_version": 2, "officers": [
+            {{"id": "o1", "department": "posts", "position": "clerk", "passbook": [
+              {{"competency": "accounts", "level": 1, "source": "assessment"}}]}},
+            {{"id": "o\u0007", "department": "posts", "position": "clerk", "passbook": [
+              {{"competency": "integrity", "level": 1, "source": "assessment"}},
+              {entry}]}}]}}"#
+        )
+    };
+    for (entry, competency, what) in [
+        (
+            r#"{"competency": "accounts", "level": "3", "source": "assessment"}"#,
+            "`accounts`",
+            r#"invalid type: string "3", expected u8"#,
+        ),
+        (
+            r#"{"competency": "accounts", "level": 2, "source": "assessment", "date": 1707537600000}"#,
+            "`accounts`",
+            "invalid type: integer `1707537600000`, expected a string",
+        ),
+        (
+            r#"{"level": 2, "source": "assessment"}"#,
+            "none",
+            "missing field `competency`",
+        ),
+    ] {
+        let error = OfficersSpec::from_json(&doc(entry)).expect_err(entry);
+        let Error::Json { message, line, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(
+            message,
+            &format!("officer \"o\\u{{7}}\" passbook entry 1 (competency {competency}): {what}"),
+            "{entry}"
+        );
+        assert_eq!(*line, 6, "{entry}");
+    }
+    // An officer's own field names the officer.
+    let bad = doc(r#"{"competency": "accounts", "level": 2, "source": "assessment"}"#).replace(
+        r#""department": "posts", "position": "clerk", "passbook": [
+              {"competency": "integrity""#,
+        r#""department": 7, "position": "clerk", "passbook": [
+              {"competency": "integrity""#,
+    );
+    let error = OfficersSpec::from_json(&bad).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("officer \"o\\u{7}\": invalid type: integer `7`"),
+        "{error}"
     );
 }
 

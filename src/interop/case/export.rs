@@ -183,11 +183,10 @@ pub(crate) fn export(
     options: &CaseExportOptions,
 ) -> Result<CasePackage, Errors> {
     let errors = check_document(document, options);
-    let namespace = match canonical_case_uuid(&document.identifier) {
-        Some(identifier) if errors.is_empty() => parse_case_uuid(&identifier),
-        _ => None,
-    };
-    let Some(namespace) = namespace else {
+    let canonical = canonical_case_uuid(&document.identifier).filter(|_| errors.is_empty());
+    let Some((document_identifier, namespace)) =
+        canonical.and_then(|id| parse_case_uuid(&id).map(|namespace| (id, namespace)))
+    else {
         return Err(Errors(errors));
     };
     let w = Writer {
@@ -196,14 +195,13 @@ pub(crate) fn export(
         stamp: &document.last_change_date_time,
     };
     let derive = |name: &str| w.derive(name);
-    let document_identifier = document.identifier.to_ascii_lowercase();
     let ids = identifiers(framework, &document_identifier, options, &derive).map_err(Errors)?;
     let mut doc = document.clone();
     // A field CASE defines found with a value of another type stays in `extra` on import
     // (and is reported there); writing it back beside the typed field would repeat a key.
     doc.extra
         .retain(|field, _| !DOCUMENT.iter().any(|k| k.name == field));
-    doc.identifier = document.identifier.to_ascii_lowercase();
+    doc.identifier.clone_from(&document_identifier);
     doc.case_version = Some("1.1".to_owned());
     doc.description = doc.description.filter(|d| non_blank(d).is_some());
     if non_blank(&doc.uri).is_none() {

@@ -129,7 +129,7 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         .zip(&levels)
         .map(|(t, l)| t.mapping != CaseItemMapping::Ignore && !l.is_set_aside())
         .collect();
-    let ids = item_ids(&parsed, &types, &carried, options, &mut errors);
+    let (ids, shared_codes) = item_ids(&parsed, &types, &carried, options, &mut errors);
     if let Some(errors) = Errors::from_vec(errors) {
         return Err(errors);
     }
@@ -138,6 +138,7 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         tree: &tree,
         types: &types,
         ids: &ids,
+        shared_codes: &shared_codes,
         options,
     };
     let spec = assembly.assemble(levels, &mut reporter);

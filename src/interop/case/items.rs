@@ -78,26 +78,42 @@ pub(super) fn classify(
         .collect()
 }
 
-/// The id each carried item gets; repeated ids are reported once each, per kind.
+/// The id each carried item gets, and whether its `humanCodingScheme` was passed over
+/// because another carried item of its kind has the same code (a code two items share
+/// identifies neither, so both keep their identifiers and nothing merges); repeated ids
+/// are reported once each, per kind.
 pub(super) fn item_ids(
     parsed: &Parsed<'_>,
     types: &[Typed],
     carried: &[bool],
     options: &CaseImportOptions,
     errors: &mut Vec<Error>,
-) -> Vec<Option<String>> {
+) -> (Vec<Option<String>>, Vec<bool>) {
+    let is_group = |typed: &Typed| matches!(typed.mapping, CaseItemMapping::Group(_));
+    let code = |i: usize| match options.ids {
+        CaseIds::HumanCodingScheme if carried[i] => {
+            opt_non_blank(parsed.items[i].human_coding_scheme.as_ref()).map(str::trim)
+        }
+        _ => None,
+    };
+    let mut uses: HashMap<(bool, &str), usize> = HashMap::new();
+    for (i, typed) in types.iter().enumerate() {
+        if let Some(code) = code(i) {
+            *uses.entry((is_group(typed), code)).or_default() += 1;
+        }
+    }
+    let shared: Vec<bool> = (0..parsed.items.len())
+        .map(|i| code(i).is_some_and(|c| uses[&(is_group(&types[i]), c)] > 1))
+        .collect();
     let mut seen: HashMap<(bool, String), bool> = HashMap::new();
     let mut ids = Vec::with_capacity(parsed.items.len());
-    for ((item, typed), &carried) in parsed.items.iter().zip(types).zip(carried) {
-        let is_group = matches!(typed.mapping, CaseItemMapping::Group(_));
-        if !carried {
+    for (i, (item, typed)) in parsed.items.iter().zip(types).enumerate() {
+        let is_group = is_group(typed);
+        if !carried[i] {
             ids.push(None);
             continue;
         }
-        let coded = match options.ids {
-            CaseIds::HumanCodingScheme => opt_non_blank(item.human_coding_scheme.as_ref()),
-            CaseIds::Identifier => None,
-        };
+        let coded = code(i).filter(|_| !shared[i]);
         let id = coded.map_or_else(|| key(&item.identifier).into_owned(), str::to_owned);
         let kind = if is_group {
             EntityKind::Group
@@ -130,5 +146,5 @@ pub(super) fn item_ids(
             }
         }
     }
-    ids
+    (ids, shared)
 }

@@ -26,6 +26,8 @@ pub(super) struct Assembly<'a, 'p> {
     pub(super) types: &'a [Typed],
     /// Per item, its competency or group id when it is carried.
     pub(super) ids: &'a [Option<String>],
+    /// Items whose `humanCodingScheme` another item shares, so it did not give their id.
+    pub(super) shared_codes: &'a [bool],
     pub(super) options: &'a CaseImportOptions,
 }
 
@@ -100,7 +102,8 @@ impl Assembly<'_, '_> {
             };
             let abbreviated = opt_non_blank(item.abbreviated_statement.as_ref()).is_some();
             let coded = self.options.ids == CaseIds::HumanCodingScheme
-                && opt_non_blank(item.human_coding_scheme.as_ref()).is_some();
+                && opt_non_blank(item.human_coding_scheme.as_ref()).is_some()
+                && !self.shared_codes[i];
             let present = [
                 (
                     "humanCodingScheme",
@@ -111,6 +114,9 @@ impl Assembly<'_, '_> {
             reporter.fields(CaseElement::Item, identifier, ITEM, &present, &item.extra);
             if item_type.source == CaseTypeSource::ItemTypeOverUri {
                 reporter.superseded(identifier, "CFItemTypeURI", "CFItemType");
+            }
+            if self.shared_codes[i] {
+                reporter.superseded(identifier, "humanCodingScheme", "identifier");
             }
             let description = if abbreviated {
                 item.full_statement.clone()

@@ -26,13 +26,23 @@ pub(super) fn item_name(item: &CaseItem) -> &str {
     opt_non_blank(item.abbreviated_statement.as_ref()).unwrap_or(&item.full_statement)
 }
 
-/// How identifiers are compared: a UUID in lowercase (RFC 9562 compares them without
-/// regard to case), anything else as written.
+/// How identifiers are compared: without the spaces or line breaks around them; a UUID,
+/// also when written as a `urn:uuid:` URN (RFC 9562 section 4), in lowercase without the
+/// prefix (RFC 9562 compares UUIDs without regard to case); anything else as written.
 pub(super) fn key(identifier: &str) -> Cow<'_, str> {
-    if is_uuid_shaped(identifier) && identifier.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(identifier.to_ascii_lowercase())
+    let trimmed = identifier.trim();
+    let uuid = trimmed
+        .get(..9)
+        .filter(|prefix| prefix.eq_ignore_ascii_case("urn:uuid:"))
+        .map_or(trimmed, |_| &trimmed[9..]);
+    if is_uuid_shaped(uuid) {
+        if uuid.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(uuid.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(uuid)
+        }
     } else {
-        Cow::Borrowed(identifier)
+        Cow::Borrowed(trimmed)
     }
 }
 
@@ -62,8 +72,9 @@ pub(super) struct Parsed<'p> {
 }
 
 impl Parsed<'_> {
-    /// The node a link names: by identifier; else by a `uri` of the package; else by a
-    /// UUID at the end of the uri (CASE 1.0 links are plain URIs). `None` when the link
+    /// The node a link names: by identifier; else by a `uri` of the package; else by the
+    /// identifier the uri is (CASE 1.0 identifiers may be URIs); else by a UUID at the end
+    /// of the uri (CASE 1.0 links are plain URIs). `None` when the link
     /// names nothing at all.
     pub(super) fn resolve(&self, link: &CaseLink) -> Option<Node> {
         let by_key = |id: &str| {
@@ -82,6 +93,11 @@ impl Parsed<'_> {
         let uri = non_blank(&link.uri)?.trim();
         if let Some(&node) = self.uris.get(uri) {
             return Some(node);
+        }
+        // A URI that is itself an element's identifier (CASE 1.0 identifiers may be URIs).
+        let named = by_key(uri);
+        if named != Node::Outside {
+            return Some(named);
         }
         let path = uri.split(['?', '#']).next().unwrap_or_default();
         let tail = path
@@ -125,6 +141,15 @@ mod tests {
             "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01"
         );
         assert_eq!(key("OP.1"), "OP.1");
+        for spelled in [
+            "urn:uuid:0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01",
+            "URN:UUID:0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01",
+            " 0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01\n",
+        ] {
+            assert_eq!(key(spelled), "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01");
+        }
+        // A URN of something else is an identifier like any other.
+        assert_eq!(key("urn:uuid:not-a-uuid"), "urn:uuid:not-a-uuid");
         assert_eq!(
             key("http://asn.jesandco.org/resources/S2366905"),
             "http://asn.jesandco.org/resources/S2366905"

@@ -163,21 +163,25 @@ fn complete_associations<'p>(
     complete
 }
 
-/// Checks the identifiers of rubrics, criteria and levels.
+/// Checks that the identifiers of rubrics, criteria and levels are unique. They may be
+/// absent: the spec keeps none of them (export writes new ones), and the report names such
+/// an element by its path.
 fn rubric_identifiers<'p>(package: &'p CasePackage, seen: &mut Seen<'p>, errors: &mut Vec<Error>) {
+    let mut check = |identifier: &'p str, element, path: &dyn Fn() -> String| {
+        if non_blank(identifier).is_some() {
+            seen.first((identifier, &CaseExtra::new()), element, path, errors);
+        }
+    };
     for (r, rubric) in package.rubrics.iter().enumerate() {
-        let path = || format!("CFRubrics[{r}]");
-        let identifier = (rubric.identifier.as_str(), &rubric.extra);
-        seen.first(identifier, CaseElement::Rubric, path, errors);
+        check(&rubric.identifier, CaseElement::Rubric, &|| {
+            format!("CFRubrics[{r}]")
+        });
         for (c, criterion) in rubric.criteria.iter().enumerate() {
             let path = || format!("CFRubrics[{r}].CFRubricCriteria[{c}]");
-            let identifier = (criterion.identifier.as_str(), &criterion.extra);
-            seen.first(identifier, CaseElement::Criterion, path, errors);
+            check(&criterion.identifier, CaseElement::Criterion, &path);
             for (l, level) in criterion.levels.iter().enumerate() {
-                let path =
-                    || format!("CFRubrics[{r}].CFRubricCriteria[{c}].CFRubricCriterionLevels[{l}]");
-                let identifier = (level.identifier.as_str(), &level.extra);
-                seen.first(identifier, CaseElement::Level, path, errors);
+                let path = || format!("{}.CFRubricCriterionLevels[{l}]", path());
+                check(&level.identifier, CaseElement::Level, &path);
             }
         }
     }

@@ -178,6 +178,15 @@ impl Fields {
         self.take(key, |v| v.as_f64().ok_or(v))
     }
 
+    /// A number, or a string holding one in decimal (`"3"`, `" 2.5 "`): a spreadsheet or a
+    /// server that writes every value as text says the same number.
+    fn number_or_text(&mut self, key: &str) -> Option<f64> {
+        self.take(key, |v| match v {
+            Value::String(s) => decimal(&s).ok_or(Value::String(s)),
+            other => other.as_f64().ok_or(other),
+        })
+    }
+
     /// A link object, or a plain URI string (CASE 1.0).
     fn link(&mut self, key: &str) -> Option<CaseLink> {
         self.take(key, |v| match v {
@@ -190,11 +199,12 @@ impl Fields {
         })
     }
 
-    /// An array of objects, each read by `read`; an array holding anything else is put
-    /// back whole for `extra`.
+    /// An array of objects, each read by `read`, or a single object where CASE has a list
+    /// of one; an array holding anything else is put back whole for `extra`.
     fn objects<T>(&mut self, key: &str, read: impl Fn(Map<String, Value>) -> T) -> Vec<T> {
-        let taken = self.take(key, |v| match v {
+        let taken = self.take(key, |v| match self_named(key, v) {
             Value::Array(array) if array.iter().all(Value::is_object) => Ok(array),
+            Value::Object(one) => Ok(vec![Value::Object(one)]),
             other => Err(other),
         });
         taken
@@ -207,9 +217,14 @@ impl Fields {
             .collect()
     }
 
+    /// An object, or a list of one object where CASE has a single one.
     fn object<T>(&mut self, key: &str, read: impl Fn(Map<String, Value>) -> T) -> Option<T> {
-        self.take(key, |v| match v {
+        self.take(key, |v| match self_named(key, v) {
             Value::Object(map) => Ok(read(map)),
+            Value::Array(mut list) if list.len() == 1 && list[0].is_object() => match list.pop() {
+                Some(Value::Object(map)) => Ok(read(map)),
+                other => Err(Value::Array(other.into_iter().collect())),
+            },
             other => Err(other),
         })
     }
@@ -218,6 +233,18 @@ impl Fields {
     fn extra(self) -> CaseExtra {
         self.0.into_iter().filter(|(_, v)| !v.is_null()).collect()
     }
+}
+
+/// The value inside an object whose one key is `key` itself (`"CFItems": {"CFItems": […]}`,
+/// an API response pasted where its content belongs), else `value`.
+fn self_named(key: &str, mut value: Value) -> Value {
+    while let Value::Object(map) = &mut value {
+        if map.len() != 1 || !map.contains_key(key) {
+            break;
+        }
+        value = map.remove(key).unwrap_or_default();
+    }
+    value
 }
 
 /// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
@@ -235,14 +262,20 @@ impl<'de> Visitor<'de> for PackageVisitor {
     }
 }
 
-/// A package, unwrapping `{"CFPackage": {…}}`: keys beside the wrapper join the wrapped
-/// package's (and are reported by the import like its own). A key both beside and inside
-/// the wrapper is refused, as a repeated key is: which value is meant is unknowable.
+/// A package, unwrapping the envelopes of API responses (see [`envelope`]): keys beside an
+/// envelope join the wrapped package's (and are reported by the import like its own). A
+/// key both beside and inside an envelope is refused, as a repeated key is: which value is
+/// meant is unknowable.
 pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String> {
-    if !map.contains_key("CFDocument")
-        && let Some(Value::Object(_)) = map.get("CFPackage")
-        && let Some(Value::Object(inner)) = map.remove("CFPackage")
-    {
+    while let Some(key) = envelope(&map)? {
+        let inner = match map.remove(&key) {
+            Some(Value::Object(inner)) => inner,
+            Some(Value::Array(list)) => match list.into_iter().next() {
+                Some(Value::Object(inner)) => inner,
+                _ => Map::new(),
+            },
+            _ => Map::new(),
+        };
         let outer = std::mem::replace(&mut map, inner);
         let mut both = Vec::new();
         for (key, value) in outer {
@@ -254,8 +287,14 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         }
         if !both.is_empty() {
             let keys: Vec<String> = both.iter().map(|k| format!("`{k}`")).collect();
+            let (the_keys, are) = if keys.len() == 1 {
+                ("the key", "is")
+            } else {
+                ("the keys", "are")
+            };
             return Err(format!(
-                "{} both inside and beside the CFPackage wrapper: expected each once",
+                "{the_keys} {} {are} both inside and beside the {key} wrapper: expected each \
+                 once",
                 keys.join(", ")
             ));
         }
@@ -268,6 +307,56 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         rubrics: f.objects("CFRubrics", rubric),
         extra: f.extra(),
     })
+}
+
+/// The key of `map` that wraps the package, when `map` has no `CFDocument` of its own:
+/// `CFPackage` (a CASE API response), or the one key whose value holds a package (an
+/// object with a `CFDocument` or a wrapper of one) as a response's `data` or `CFPackages`
+/// does; a list of one package counts as the package. Two packages, in one list or under
+/// two keys, are refused: which one is meant is unknowable. A key named like `CFPackage`
+/// in another case is no envelope: the import names it as a misnamed field.
+fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
+    if map.contains_key("CFDocument") {
+        return Ok(None);
+    }
+    let wraps = |value: &Value| match value {
+        Value::Object(inner) => ["CFDocument", "CFPackage", "CFPackages"]
+            .iter()
+            .any(|k| inner.contains_key(*k)),
+        _ => false,
+    };
+    let mut holders = Vec::new();
+    for (key, value) in map {
+        let named = key == "CFPackage" || key == "CFPackages";
+        if !named && fold(key) == "cfpackage" {
+            continue;
+        }
+        match value {
+            Value::Object(_) if named || wraps(value) => holders.push(key.as_str()),
+            Value::Array(list) if named || list.iter().any(wraps) => {
+                if list.len() != 1 || !list[0].is_object() {
+                    let n = list.len();
+                    let packages = if n == 1 { "package" } else { "packages" };
+                    return Err(format!(
+                        "the key `{key}` holds {n} {packages}: expected one"
+                    ));
+                }
+                holders.push(key.as_str());
+            }
+            _ => {}
+        }
+    }
+    match holders.as_slice() {
+        [] => Ok(None),
+        [key] => Ok(Some((*key).to_owned())),
+        keys => {
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            Err(format!(
+                "the keys {} each hold a package: expected one",
+                keys.join(", ")
+            ))
+        }
+    }
 }
 
 pub(crate) fn document(map: Map<String, Value>) -> CaseDocument {
@@ -360,7 +449,7 @@ pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
         uri: f.text("uri"),
         description: f.string("description"),
         quality: f.string("quality"),
-        score: f.number("score"),
+        score: f.number_or_text("score"),
         feedback: f.string("feedback"),
         position: f.integer("position"),
         rubric_criterion_id: f.string("rubricCriterionId"),
@@ -488,6 +577,18 @@ pub(crate) fn mentions(extra: &CaseExtra, field: &str) -> bool {
     extra.keys().any(|k| k == field || fold(k) == folded)
 }
 
+/// The number a decimal text holds (digits, at most one point, an optional sign, spaces
+/// around); `None` for anything else, `inf`, `NaN` and exponents included.
+fn decimal(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let plain = !digits.is_empty()
+        && digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|&b| b == b'.').count() <= 1;
+    plain.then(|| t.parse().ok()).flatten()
+}
+
 /// A field name without case, `-` or `_`.
 fn fold(name: &str) -> String {
     name.chars()
@@ -549,7 +650,8 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             error,
-            "`CFItems`, `x` both inside and beside the CFPackage wrapper: expected each once"
+            "the keys `CFItems`, `x` are both inside and beside the CFPackage wrapper: \
+             expected each once"
         );
     }
 

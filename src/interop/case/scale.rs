@@ -152,9 +152,10 @@ pub(super) fn rubric_levels(
     options: &CaseImportOptions,
     reporter: &mut Reporter,
 ) -> Vec<ItemLevels> {
-    let mut chosen: Vec<Vec<&CaseCriterion>> = vec![Vec::new(); parsed.items.len()];
-    for rubric in &package.rubrics {
-        let id = rubric.identifier.as_str();
+    let mut chosen: Vec<Vec<Criterion<'_>>> = vec![Vec::new(); parsed.items.len()];
+    for (r, rubric) in package.rubrics.iter().enumerate() {
+        let rubric_path = format!("CFRubrics[{r}]");
+        let id = named(&rubric.identifier, &rubric_path);
         if rubric.criteria.is_empty() {
             reporter.drop(CaseElement::Rubric, id, CaseDropReason::NoCriteria);
         } else {
@@ -166,8 +167,9 @@ pub(super) fn rubric_levels(
             ];
             reporter.fields(CaseElement::Rubric, id, RUBRIC, &present, &rubric.extra);
         }
-        for criterion in &rubric.criteria {
-            let id = criterion.identifier.as_str();
+        for (c, criterion) in rubric.criteria.iter().enumerate() {
+            let path = format!("{rubric_path}.CFRubricCriteria[{c}]");
+            let id = named(&criterion.identifier, &path).to_owned();
             let reason = match criterion.item_uri.as_ref().and_then(|l| parsed.resolve(l)) {
                 None => Some(CaseDropReason::NoItem),
                 Some(Node::Outside) => Some(CaseDropReason::OutsidePackage),
@@ -178,13 +180,13 @@ pub(super) fn rubric_levels(
                     } else if criterion.levels.is_empty() {
                         Some(CaseDropReason::NoLevels)
                     } else {
-                        chosen[i].push(criterion);
+                        chosen[i].push((criterion, id.clone(), path.clone()));
                         None
                     }
                 }
             };
             if let Some(reason) = reason {
-                reporter.drop(CaseElement::Criterion, id, reason);
+                reporter.drop(CaseElement::Criterion, &id, reason);
             }
         }
     }
@@ -195,9 +197,9 @@ pub(super) fn rubric_levels(
             [] => ItemLevels::Default,
             [one] => item_levels(i, parsed, one, &options.level_rule, reporter),
             many => {
-                for c in many {
+                for (_, id, _) in many {
                     let reason = CaseDropReason::ConflictingCriteria;
-                    reporter.drop(CaseElement::Criterion, &c.identifier, reason);
+                    reporter.drop(CaseElement::Criterion, id, reason);
                 }
                 let item = &parsed.items[i].identifier;
                 reporter.drop(CaseElement::Item, item, CaseDropReason::ConflictingCriteria);
@@ -207,25 +209,49 @@ pub(super) fn rubric_levels(
         .collect()
 }
 
+/// A criterion, the name the report gives it, and its path in the package.
+type Criterion<'p> = (&'p CaseCriterion, String, String);
+
+/// A criterion level and the name the report gives it.
+type Named<'p> = (&'p CaseCriterionLevel, String);
+
+/// The name the report gives an element: its identifier, or its path in the package when
+/// it has none (identifiers of rubric elements are optional to the import).
+fn named<'a>(identifier: &'a str, path: &'a str) -> &'a str {
+    if non_blank(identifier).is_some() {
+        identifier
+    } else {
+        path
+    }
+}
+
 /// Maps one criterion's levels to item `i`'s levels, reporting how.
 fn item_levels(
     i: usize,
     parsed: &Parsed<'_>,
-    criterion: &CaseCriterion,
+    (criterion, id, path): &Criterion<'_>,
     rule: &CaseLevelRule,
     reporter: &mut Reporter,
 ) -> ItemLevels {
-    let mut levels: Vec<&CaseCriterionLevel> = criterion.levels.iter().collect();
-    order::sort_by(&mut levels, |a, b| {
+    let mut levels: Vec<Named<'_>> = criterion
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(l, level)| {
+            let path = format!("{path}.CFRubricCriterionLevels[{l}]");
+            (level, named(&level.identifier, &path).to_owned())
+        })
+        .collect();
+    order::sort_by(&mut levels, |(a, a_id), (b, b_id)| {
         match (a.score, b.score) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => std::cmp::Ordering::Equal,
         }
-        .then_with(|| a.identifier.cmp(&b.identifier))
+        .then_with(|| a_id.cmp(b_id))
     });
-    let scores: Vec<Option<f64>> = levels.iter().map(|l| l.score).collect();
+    let scores: Vec<Option<f64>> = levels.iter().map(|(l, _)| l.score).collect();
     let mapped = map_scores(rule, &scores);
     let mut distinct = HashSet::new();
     let valid = mapped.iter().all(Option::is_some)
@@ -237,21 +263,20 @@ fn item_levels(
         i,
         CaseScale {
             item: item.to_owned(),
-            criterion: criterion.identifier.clone(),
+            criterion: id.to_owned(),
             competency: None,
             rule: rule.clone(),
             levels: levels
                 .iter()
                 .zip(&mapped)
-                .map(|(l, m)| CaseScaleLevel {
-                    identifier: l.identifier.clone(),
+                .map(|((l, level_id), m)| CaseScaleLevel {
+                    identifier: level_id.clone(),
                     score: l.score,
                     level: m.map(Level::saturating),
                 })
                 .collect(),
         },
     );
-    let id = criterion.identifier.as_str();
     if !valid {
         reporter.drop(CaseElement::Criterion, id, CaseDropReason::UnmappedScale);
         reporter.drop(CaseElement::Item, item, CaseDropReason::UnmappedScale);
@@ -282,11 +307,11 @@ fn item_levels(
 
 /// The descriptors and range of mapped levels (in score order), reporting the levels that
 /// became none or merged into a lower score's level; `None` when no level is above none.
-fn scale(levels: &[&CaseCriterionLevel], mapped: &[u8], reporter: &mut Reporter) -> Option<Scale> {
+fn scale(levels: &[Named<'_>], mapped: &[u8], reporter: &mut Reporter) -> Option<Scale> {
     let mut descriptors: Vec<LevelDescriptor> = Vec::new();
     let (mut lowest, mut highest) = (u8::MAX, 0);
-    for (level, &mapped) in levels.iter().zip(mapped) {
-        let id = level.identifier.as_str();
+    for ((level, id), &mapped) in levels.iter().zip(mapped) {
+        let id = id.as_str();
         if mapped == 0 {
             reporter.drop(CaseElement::Level, id, CaseDropReason::LevelNone);
             continue;
