@@ -121,6 +121,15 @@ fn optional(text: Option<&str>) -> Option<&str> {
     text.filter(|t| !t.is_empty())
 }
 
+/// The required and optional columns of `officers.csv`.
+pub(crate) const OFFICER_COLUMNS: [&[&str]; 2] =
+    [&["id", "department", "position"], &["name", "target"]];
+/// The required and optional columns of `evidence.csv`.
+pub(crate) const EVIDENCE_COLUMNS: [&[&str]; 2] = [
+    &["officer", "competency", "level", "source"],
+    &["date", "verified", "course"],
+];
+
 /// Reads every officer row, reporting rows with an empty id, department or position.
 /// Returns `false` when the header lacks a required column.
 pub(crate) fn officer_rows(
@@ -128,28 +137,32 @@ pub(crate) fn officer_rows(
     errors: &mut Vec<Error>,
     mut each: impl FnMut(&Row<'_>, OfficerRow<'_>, &mut Vec<Error>),
 ) -> bool {
-    let columns = ["id", "department", "position"];
-    let Some(table) = Table::open_with(OFFICERS, text, &columns, &["name", "target"], errors)
-    else {
+    let [columns, optional_columns] = OFFICER_COLUMNS;
+    let Some(table) = Table::open_with(OFFICERS, text, columns, optional_columns, errors) else {
         return false;
     };
     table.rows(errors, |row, errors| {
-        let id = row.id("id", errors);
-        let department = row.id("department", errors);
-        let position = row.non_empty("position", errors);
-        if let (Some(id), Some(department), Some(position)) = (id, department, position) {
-            let officer = OfficerRow {
-                line: row.line(),
-                id,
-                name: optional(row.get("name")),
-                department,
-                position,
-                target: optional(row.get("target")),
-            };
+        if let Some(officer) = officer_row(row, errors) {
             each(row, officer, errors);
         }
     });
     true
+}
+
+/// One officer row, or its problems: an empty id, department or position, an id or
+/// department holding a control or invisible character.
+pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<OfficerRow<'r>> {
+    let id = row.id("id", errors);
+    let department = row.id("department", errors);
+    let position = row.non_empty("position", errors);
+    Some(OfficerRow {
+        line: row.line(),
+        id: id?,
+        name: optional(row.get("name")),
+        department: department?,
+        position: position?,
+        target: optional(row.get("target")),
+    })
 }
 
 const SOURCES: &[(&str, EvidenceSource)] = &[
@@ -166,63 +179,63 @@ pub(crate) fn evidence_rows(
     errors: &mut Vec<Error>,
     mut each: impl FnMut(&Row<'_>, EvidenceRow<'_>, &mut Vec<Error>),
 ) {
-    let columns = ["officer", "competency", "level", "source"];
-    let optional_columns = ["date", "verified", "course"];
-    let Some(table) = Table::open_with(EVIDENCE, text, &columns, &optional_columns, errors) else {
+    let [columns, optional_columns] = EVIDENCE_COLUMNS;
+    let Some(table) = Table::open_with(EVIDENCE, text, columns, optional_columns, errors) else {
         return;
     };
     table.rows(errors, |row, errors| {
-        let officer = row.non_empty("officer", errors);
-        let competency = row.non_empty("competency", errors);
-        let level = match row.text("level") {
-            t if t.len() == 1 && (b'0'..=b'5').contains(&t.as_bytes()[0]) => {
-                Some(t.as_bytes()[0] - b'0')
-            }
-            _ => {
-                errors.push(row.invalid("level", "a level from 0 to 5"));
-                None
-            }
-        };
-        let source = SOURCES.iter().find(|(name, _)| *name == row.text("source"));
-        if source.is_none() {
-            errors.push(row.invalid(
-                "source",
-                "`course_completion`, `assessment`, `feedback360` or `self_declared`",
-            ));
-        }
-        let verified = match row
-            .get("verified")
-            .unwrap_or("")
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "" | "true" | "yes" | "y" | "1" => Some(true),
-            "false" | "no" | "n" | "0" => Some(false),
-            _ => {
-                errors.push(
-                    row.invalid("verified", "`true` or `false` (or yes/no, 1/0), or nothing"),
-                );
-                None
-            }
-        };
-        if let (Some(officer), Some(competency), Some(level), Some(&(_, source)), Some(verified)) =
-            (officer, competency, level, source, verified)
-        {
-            let evidence = EvidenceRow {
-                line: row.line(),
-                officer,
-                entry: EvidenceView {
-                    competency,
-                    level,
-                    source,
-                    date: row.get("date").unwrap_or(""),
-                    verified,
-                    course: optional(row.get("course")),
-                },
-            };
+        if let Some(evidence) = evidence_row(row, errors) {
             each(row, evidence, errors);
         }
     });
+}
+
+/// One passbook row, or its problems (see [`evidence_rows`]).
+pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<EvidenceRow<'r>> {
+    let officer = row.non_empty("officer", errors);
+    let competency = row.non_empty("competency", errors);
+    let level = match row.text("level").as_bytes() {
+        &[b @ b'0'..=b'5'] => Some(b - b'0'),
+        _ => {
+            errors.push(row.invalid("level", "a level from 0 to 5"));
+            None
+        }
+    };
+    let source = SOURCES.iter().find(|(name, _)| *name == row.text("source"));
+    if source.is_none() {
+        errors.push(row.invalid(
+            "source",
+            "`course_completion`, `assessment`, `feedback360` or `self_declared`",
+        ));
+    }
+    let verified = row.get("verified").unwrap_or("");
+    let verified = if verified.is_empty()
+        || ["true", "yes", "y", "1"]
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(verified))
+    {
+        Some(true)
+    } else if ["false", "no", "n", "0"]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(verified))
+    {
+        Some(false)
+    } else {
+        errors.push(row.invalid("verified", "`true` or `false` (or yes/no, 1/0), or nothing"));
+        None
+    };
+    Some(EvidenceRow {
+        line: row.line(),
+        officer: officer?,
+        entry: EvidenceView {
+            competency: competency?,
+            level: level?,
+            source: source?.1,
+            date: row.get("date").unwrap_or(""),
+            verified: verified?,
+            course: optional(row.get("course")),
+        },
+    })
 }
 
 /// Reads officers and their passbooks from an HR export's CSV texts and checks them

@@ -11,11 +11,30 @@ use crate::Error;
 pub(crate) struct Row<'r> {
     pub(super) file: &'static str,
     pub(super) line: usize,
-    pub(super) record: &'r csv::StringRecord,
+    /// The record's fields, trimmed: field `i` is `text[spans[i].0..spans[i].1]`.
+    pub(super) text: &'r str,
+    pub(super) spans: &'r [(usize, usize)],
     pub(super) columns: &'r [(&'static str, usize)],
 }
 
 impl<'r> Row<'r> {
+    /// A record at `line` of `file` whose fields are `text[spans[i].0..spans[i].1]`.
+    pub(crate) fn new(
+        file: &'static str,
+        line: usize,
+        text: &'r str,
+        spans: &'r [(usize, usize)],
+        columns: &'r [(&'static str, usize)],
+    ) -> Self {
+        Row {
+            file,
+            line,
+            text,
+            spans,
+            columns,
+        }
+    }
+
     /// The 1-based line the record starts on.
     pub(crate) fn line(&self) -> usize {
         self.line
@@ -27,7 +46,13 @@ impl<'r> Row<'r> {
         self.columns
             .iter()
             .find(|(name, _)| *name == column)
-            .and_then(|&(_, at)| self.record.get(at))
+            .and_then(|&(_, at)| self.field(at))
+    }
+
+    /// Field `at` of the record (surrounding whitespace removed).
+    fn field(&self, at: usize) -> Option<&'r str> {
+        let &(start, end) = self.spans.get(at)?;
+        self.text.get(start..end)
     }
 
     /// The text of a required column (empty for a column the table lacks).

@@ -1,0 +1,304 @@
+//! A CSV file read from pieces of bytes ([`Feed`]), with the rules and errors of
+//! [`Table`] whatever the cut between pieces.
+//!
+//! The text is cut into segments that end at a line feed outside quotes, where the `csv`
+//! crate's reader is back at the start of a record whatever came before; a segment
+//! cut by a piece's end is kept until the rest of it arrives. A segment that is one plain
+//! line (no quote, no carriage return but the one before the line feed, no field with
+//! whitespace or a non-ASCII character at either end) is split at its commas directly:
+//! for such a line, that is exactly what the `csv` reader with trimmed fields gives. Any
+//! other segment (quoted fields, lone carriage returns, fields to trim, records of the
+//! wrong width, bytes that are not UTF-8) is read by [`Table`] itself, starting on the
+//! segment's line, so its records and errors are those of the whole text read at once.
+
+use std::borrow::Cow;
+
+use super::{Header, Row, Table};
+use crate::Error;
+
+/// Where the reader of the `csv` crate is within a record, as far as finding where the
+/// record ends is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scan {
+    /// At the start of a field (or of a record).
+    FieldStart,
+    /// In an unquoted field (a quote there is a character).
+    Unquoted,
+    /// In a quoted field: line breaks are part of it.
+    Quoted,
+    /// Just after a quote in a quoted field: the closing quote, or half of a `""`.
+    QuoteInQuoted,
+}
+
+impl Scan {
+    /// The state after `byte`, and whether `byte` ends a record.
+    fn step(self, byte: u8) -> (Scan, bool) {
+        match (self, byte) {
+            (Scan::Quoted, b'"') => (Scan::QuoteInQuoted, false),
+            (Scan::Quoted, _) => (Scan::Quoted, false),
+            (Scan::QuoteInQuoted, b'"') | (Scan::FieldStart, b'"') => (Scan::Quoted, false),
+            (_, b',') => (Scan::FieldStart, false),
+            (_, b'\r' | b'\n') => (Scan::FieldStart, true),
+            _ => (Scan::Unquoted, false),
+        }
+    }
+}
+
+/// Before its header, a file is kept whole until a record that is not blank arrives.
+enum State {
+    BeforeHeader,
+    Body(Header),
+    /// The header lacked a column: the rest of the file is not read.
+    Skipped,
+}
+
+/// One CSV file read from pieces of bytes.
+pub(crate) struct Feed {
+    file: &'static str,
+    required: &'static [&'static str],
+    optional: &'static [&'static str],
+    state: State,
+    /// The bytes of a segment not ended yet (before the header: every byte so far).
+    carry: Vec<u8>,
+    /// The scan state at the end of `carry`.
+    scan: Scan,
+    /// The line of the first byte not yet read into rows (the start of `carry`).
+    line: usize,
+    /// Field bounds of the current plain line.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Feed {
+    /// A file whose header must hold `required` and may hold `optional` columns.
+    pub(crate) fn new(
+        file: &'static str,
+        required: &'static [&'static str],
+        optional: &'static [&'static str],
+    ) -> Self {
+        Feed {
+            file,
+            required,
+            optional,
+            state: State::BeforeHeader,
+            carry: Vec::new(),
+            scan: Scan::FieldStart,
+            line: 1,
+            spans: Vec::new(),
+        }
+    }
+
+    /// Whether the header was read and holds every required column; `false` before it.
+    pub(crate) fn header_ok(&self) -> bool {
+        matches!(self.state, State::Body(_))
+    }
+
+    /// Reads the next piece of the file: calls `each` on every well-formed record it
+    /// completes, in order, and reports the others to `errors` (see [`Table::rows`]).
+    pub(crate) fn push(
+        &mut self,
+        piece: &[u8],
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) {
+        if matches!(self.state, State::Skipped) {
+            return;
+        }
+        let mut at = 0;
+        // First the segment cut by the previous piece's end (before the header: all the
+        // blank lines so far, joined by the next segment until one holds a record).
+        if !self.carry.is_empty() || matches!(self.state, State::BeforeHeader) {
+            loop {
+                let Some(end) = self.segment_end(piece, at) else {
+                    self.carry.extend_from_slice(&piece[at..]);
+                    return;
+                };
+                self.carry.extend_from_slice(&piece[at..end]);
+                at = end;
+                let mut carry = std::mem::take(&mut self.carry);
+                let read = self.segment(&carry, false, errors, each);
+                if read {
+                    carry.clear();
+                }
+                self.carry = carry;
+                if read {
+                    break;
+                }
+            }
+            if matches!(self.state, State::Skipped) {
+                return;
+            }
+        }
+        self.body(&piece[at..], errors, each);
+    }
+
+    /// Reads the end of the file: its last segment, ended by the end of the text.
+    pub(crate) fn finish(
+        &mut self,
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) {
+        if matches!(self.state, State::Skipped) {
+            return;
+        }
+        if !self.carry.is_empty() || matches!(self.state, State::BeforeHeader) {
+            let carry = std::mem::take(&mut self.carry);
+            self.segment(&carry, true, errors, each);
+            self.scan = Scan::FieldStart;
+        }
+    }
+
+    /// The end (one past its line feed) of the segment that continues `carry` with
+    /// `bytes[from..]`, scanning from the state at the end of `carry`; `None` when it does
+    /// not end there (the state is then kept).
+    fn segment_end(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        let mut scan = self.scan;
+        for (i, &b) in bytes.iter().enumerate().skip(from) {
+            let (next, ends) = scan.step(b);
+            scan = next;
+            if ends && b == b'\n' {
+                self.scan = Scan::FieldStart;
+                return Some(i + 1);
+            }
+        }
+        self.scan = scan;
+        None
+    }
+
+    /// Reads `bytes`, which start at the start of a record after the header.
+    fn body(
+        &mut self,
+        bytes: &[u8],
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) {
+        let State::Body(header) = &self.state else {
+            return;
+        };
+        let header = header.clone();
+        // Most pieces are UTF-8 throughout: checked once, and each line is then a `&str`.
+        let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let text = std::str::from_utf8(&bytes[..whole]).ok();
+        let mut at = 0;
+        while let Some(len) = memchr(b'\n', &bytes[at..]) {
+            let end = at + len;
+            let line = match text {
+                Some(text) => Some(&text[at..end]),
+                None => std::str::from_utf8(&bytes[at..end]).ok(),
+            };
+            let line = line.map(|line| line.strip_suffix('\r').unwrap_or(line));
+            if let Some(line) = line
+                && (line.is_empty() || split(line, &mut self.spans) == Some(header.width))
+            {
+                if !line.is_empty() {
+                    let row = Row::new(self.file, self.line, line, &self.spans, &header.columns);
+                    each(&row, errors);
+                }
+                self.line += 1;
+                at = end + 1;
+                continue;
+            }
+            // Not a plain line: the segment from here, read as the `csv` crate reads it.
+            self.scan = Scan::FieldStart;
+            let Some(end) = self.segment_end(bytes, at) else {
+                self.carry.extend_from_slice(&bytes[at..]);
+                return;
+            };
+            self.segment(&bytes[at..end], false, errors, each);
+            at = end;
+        }
+        // The start of a line whose end has not arrived.
+        let mut scan = Scan::FieldStart;
+        for &b in &bytes[at..] {
+            scan = scan.step(b).0;
+        }
+        self.scan = scan;
+        self.carry.extend_from_slice(&bytes[at..]);
+    }
+
+    /// Reads one segment (before the header: everything so far) with [`Table`].
+    /// `at_end`: the segment runs to the end of the file. Returns `false` when, before the
+    /// header, the segment holds only blank lines and is kept to be read again.
+    fn segment(
+        &mut self,
+        bytes: &[u8],
+        at_end: bool,
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) -> bool {
+        let decoded = String::from_utf8_lossy(bytes);
+        let lossy = matches!(decoded, Cow::Owned(_));
+        match &self.state {
+            State::Skipped => {}
+            State::BeforeHeader => {
+                if !at_end && !Table::has_record(self.file, &decoded) {
+                    return false;
+                }
+                let Some(table) =
+                    Table::open_with(self.file, &decoded, self.required, self.optional, errors)
+                else {
+                    self.state = State::Skipped;
+                    return true;
+                };
+                let header = table.header().clone();
+                table.lossy(lossy).rows(errors, each);
+                self.state = State::Body(header);
+                self.line = 1 + lines(bytes);
+            }
+            State::Body(header) => {
+                // The reader drops a byte-order mark at the start of its input only: one
+                // starting a later line is a character, as it is in the whole text.
+                let (text, first) = if decoded.starts_with('\u{feff}') {
+                    (Cow::Owned(format!("\n{decoded}")), self.line - 1)
+                } else {
+                    (decoded, self.line)
+                };
+                Table::body(self.file, &text, first, header.clone(), lossy).rows(errors, each);
+                self.line += lines(bytes);
+            }
+        }
+        true
+    }
+}
+
+/// The position of the first `byte` in `bytes`.
+fn memchr(byte: u8, bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == byte)
+}
+
+/// The number of line ends in `bytes`: CRLF, LF and a lone CR each end one line.
+fn lines(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Splits a plain line at its commas into `spans`; the number of fields, or `None` when
+/// the line is not plain (a quote, a carriage return, or a field with whitespace or a
+/// non-ASCII character at either end, which the reader would trim or might).
+fn split(line: &str, spans: &mut Vec<(usize, usize)>) -> Option<usize> {
+    spans.clear();
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b',' => {
+                spans.push((start, i));
+                start = i + 1;
+            }
+            b'"' | b'\r' => return None,
+            _ => {}
+        }
+    }
+    spans.push((start, bytes.len()));
+    let edge = |b: u8| b.is_ascii_whitespace() || b == 0x0b || !b.is_ascii();
+    for &(s, e) in spans.iter() {
+        if s < e && (edge(bytes[s]) || edge(bytes[e - 1])) {
+            return None;
+        }
+    }
+    Some(spans.len())
+}
