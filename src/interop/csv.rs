@@ -32,6 +32,9 @@ pub(crate) struct Header {
     /// Each column's name and position in a record: the required ones, then the optional
     /// ones the header has.
     pub(crate) columns: Vec<(&'static str, usize)>,
+    /// The position in a record of each column asked for, required then optional ones,
+    /// in the order asked (`None`: an optional column the header lacks).
+    pub(crate) slots: Vec<Option<usize>>,
 }
 
 use crate::Error;
@@ -104,14 +107,19 @@ impl<'a> Table<'a> {
         let before = errors.len();
         for &name in required {
             match column(&header, name) {
-                Some(at) => table.header.columns.push((name, at)),
+                Some(at) => {
+                    table.header.columns.push((name, at));
+                    table.header.slots.push(Some(at));
+                }
                 None => errors.push(Error::CsvMissingColumn { file, column: name }),
             }
         }
         for &name in optional {
-            if let Some(at) = column(&header, name) {
+            let at = column(&header, name);
+            if let Some(at) = at {
                 table.header.columns.push((name, at));
             }
+            table.header.slots.push(at);
         }
         table.header.width = header.len();
         (errors.len() == before).then_some(table)
@@ -131,6 +139,7 @@ impl<'a> Table<'a> {
             header: Header {
                 width: 0,
                 columns: Vec::new(),
+                slots: Vec::new(),
             },
             lossy: false,
         }
@@ -248,13 +257,7 @@ impl<'a> Table<'a> {
                             .filter_map(|i| record.range(i))
                             .map(|r| (r.start, r.end)),
                     );
-                    let row = Row::new(
-                        self.file,
-                        line,
-                        record.as_slice(),
-                        &spans,
-                        &self.header.columns,
-                    );
+                    let row = Row::new(self.file, line, record.as_slice(), &spans, &self.header);
                     if self.lossy
                         && let Some(&(column, _)) = (self.header.columns.iter())
                             .find(|(name, _)| row.text(name).contains('\u{fffd}'))

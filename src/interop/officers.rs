@@ -152,16 +152,17 @@ pub(crate) fn officer_rows(
 /// One officer row, or its problems: an empty id, department or position, an id or
 /// department holding a control or invisible character.
 pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<OfficerRow<'r>> {
-    let id = row.id("id", errors);
-    let department = row.id("department", errors);
-    let position = row.non_empty("position", errors);
+    // The columns by their place in `OFFICER_COLUMNS`.
+    let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
+    let department = row.id_text("department", row.nth(1).unwrap_or(""), errors);
+    let position = row.non_empty_text("position", row.nth(2).unwrap_or(""), errors);
     Some(OfficerRow {
         line: row.line(),
         id: id?,
-        name: optional(row.get("name")),
+        name: optional(row.nth(3)),
         department: department?,
         position: position?,
-        target: optional(row.get("target")),
+        target: optional(row.nth(4)),
     })
 }
 
@@ -192,38 +193,28 @@ pub(crate) fn evidence_rows(
 
 /// One passbook row, or its problems (see [`evidence_rows`]).
 pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<EvidenceRow<'r>> {
-    let officer = row.non_empty("officer", errors);
-    let competency = row.non_empty("competency", errors);
-    let level = match row.text("level").as_bytes() {
+    // The columns by their place in `EVIDENCE_COLUMNS`.
+    let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
+    let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
+    let level = match row.nth(2).unwrap_or("").as_bytes() {
         &[b @ b'0'..=b'5'] => Some(b - b'0'),
         _ => {
             errors.push(row.invalid("level", "a level from 0 to 5"));
             None
         }
     };
-    let source = SOURCES.iter().find(|(name, _)| *name == row.text("source"));
+    let source_text = row.nth(3).unwrap_or("");
+    let source = SOURCES.iter().find(|(name, _)| *name == source_text);
     if source.is_none() {
         errors.push(row.invalid(
             "source",
             "`course_completion`, `assessment`, `feedback360` or `self_declared`",
         ));
     }
-    let verified = row.get("verified").unwrap_or("");
-    let verified = if verified.is_empty()
-        || ["true", "yes", "y", "1"]
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(verified))
-    {
-        Some(true)
-    } else if ["false", "no", "n", "0"]
-        .iter()
-        .any(|t| t.eq_ignore_ascii_case(verified))
-    {
-        Some(false)
-    } else {
+    let verified = yes_no(row.nth(5).unwrap_or(""));
+    if verified.is_none() {
         errors.push(row.invalid("verified", "`true` or `false` (or yes/no, 1/0), or nothing"));
-        None
-    };
+    }
     Some(EvidenceRow {
         line: row.line(),
         officer: officer?,
@@ -231,11 +222,24 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
             competency: competency?,
             level: level?,
             source: source?.1,
-            date: row.get("date").unwrap_or(""),
+            date: row.nth(4).unwrap_or(""),
             verified: verified?,
-            course: optional(row.get("course")),
+            course: optional(row.nth(6)),
         },
     })
+}
+
+/// A verified flag: empty is `true` (as in JSON), and `true`/`false`, `yes`/`no`, `y`/`n`
+/// or `1`/`0` in any case.
+fn yes_no(text: &str) -> Option<bool> {
+    let is = |words: [&str; 4]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
+    if text.is_empty() || is(["true", "yes", "y", "1"]) {
+        Some(true)
+    } else if is(["false", "no", "n", "0"]) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Reads officers and their passbooks from an HR export's CSV texts and checks them

@@ -115,10 +115,16 @@ fn agree_in_pieces(
     // Deterministic: the same text gives the same result again.
     assert_eq!(streamed(&fw, &csv, &options), got);
     let cut = in_pieces(&fw, &csv, &options, cuts);
-    assert_eq!(cut, want, "cut at {cuts:?}; officers:\n{officers}\nevidence:\n{evidence:?}");
+    assert_eq!(
+        cut, want,
+        "cut at {cuts:?}; officers:\n{officers}\nevidence:\n{evidence:?}"
+    );
     let every: Vec<usize> = (0..officers.len().max(evidence.map_or(0, str::len))).collect();
     let bytes = in_pieces(&fw, &csv, &options, &every);
-    assert_eq!(bytes, want, "byte by byte; officers:\n{officers}\nevidence:\n{evidence:?}");
+    assert_eq!(
+        bytes, want,
+        "byte by byte; officers:\n{officers}\nevidence:\n{evidence:?}"
+    );
     got
 }
 
@@ -273,7 +279,13 @@ fn tricky_evidence_row() -> impl Strategy<Value = String> {
             "\u{feff}o1,rti,2,assessment,,,",
         ]),
     )
-        .prop_map(|(plain, odd)| if odd.is_empty() { plain } else { odd.to_owned() })
+        .prop_map(|(plain, odd)| {
+            if odd.is_empty() {
+                plain
+            } else {
+                odd.to_owned()
+            }
+        })
 }
 
 fn policy() -> impl Strategy<Value = LevelPolicy> {
@@ -377,7 +389,10 @@ fn bytes_that_are_not_utf8_are_reported_in_a_column_read_and_ignored_in_others()
     reader.push_officers(b"id,department,position,note\no1,dopt,us,caf\xe9\no\xff2,dopt,us,\n");
     reader.push_officers(b"o3,dopt,us,x\n");
     reader.push_evidence(b"officer,competency,level,source\no1,rti,2,assessment\n");
-    let errors = reader.finish().expect_err("an id that is not UTF-8").into_vec();
+    let errors = reader
+        .finish()
+        .expect_err("an id that is not UTF-8")
+        .into_vec();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(
         errors[0].to_string(),
@@ -386,6 +401,8 @@ fn bytes_that_are_not_utf8_are_reported_in_a_column_read_and_ignored_in_others()
     // Without it, the other rows load: the note column is not read.
     let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
     reader.push_officers(b"id,department,position,note\no1,dopt,us,caf\xe9\no3,dopt,us,x\n");
-    let load = reader.finish().expect("the bad bytes are in a column not read");
+    let load = reader
+        .finish()
+        .expect("the bad bytes are in a column not read");
     assert_eq!(load.cohort.len(), 2);
 }

@@ -179,18 +179,20 @@ impl Feed {
         let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let text = std::str::from_utf8(&bytes[..whole]).ok();
         let mut at = 0;
-        while let Some(len) = memchr(b'\n', &bytes[at..]) {
-            let end = at + len;
+        while let Some((end, plain)) = line_end(&bytes[at..], &mut self.spans) {
+            let end = at + end;
             let line = match text {
-                Some(text) => Some(&text[at..end]),
+                Some(text) => text.get(at..end),
                 None => std::str::from_utf8(&bytes[at..end]).ok(),
             };
-            let line = line.map(|line| line.strip_suffix('\r').unwrap_or(line));
+            let line = line
+                .filter(|_| plain)
+                .map(|line| line.strip_suffix('\r').unwrap_or(line));
             if let Some(line) = line
-                && (line.is_empty() || split(line, &mut self.spans) == Some(header.width))
+                && (line.is_empty() || self.spans.len() == header.width)
             {
                 if !line.is_empty() {
-                    let row = Row::new(self.file, self.line, line, &self.spans, &header.columns);
+                    let row = Row::new(self.file, self.line, line, &self.spans, &header);
                     each(&row, errors);
                 }
                 self.line += 1;
@@ -260,11 +262,6 @@ impl Feed {
     }
 }
 
-/// The position of the first `byte` in `bytes`.
-fn memchr(byte: u8, bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == byte)
-}
-
 /// The number of line ends in `bytes`: CRLF, LF and a lone CR each end one line.
 fn lines(bytes: &[u8]) -> usize {
     let mut n = 0;
@@ -276,29 +273,61 @@ fn lines(bytes: &[u8]) -> usize {
     n
 }
 
-/// Splits a plain line at its commas into `spans`; the number of fields, or `None` when
-/// the line is not plain (a quote, a carriage return, or a field with whitespace or a
-/// non-ASCII character at either end, which the reader would trim or might).
-fn split(line: &str, spans: &mut Vec<(usize, usize)>) -> Option<usize> {
+/// The end of the first line of `bytes` (the position of its line feed), with its fields'
+/// bounds in `spans` (a carriage return before the line feed left out) and whether the
+/// line is plain: no quote, no other carriage return, and no field with whitespace or a
+/// non-ASCII character at either end (which the reader would trim, or might). `None`
+/// when `bytes` holds no line feed.
+fn line_end(bytes: &[u8], spans: &mut Vec<(usize, usize)>) -> Option<(usize, bool)> {
     spans.clear();
-    let bytes = line.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut plain = true;
+    let mut i = 0;
+    // One pass over the line, eight bytes at a time: bytes above `,` (letters, digits,
+    // `-`, `.`, `:`) are most of an export and need nothing.
+    loop {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            // The high bit of each byte below 0x2d, `,` + 1 (exact for the lowest one,
+            // which is all that is used).
+            let low = word.wrapping_sub(0x2d2d_2d2d_2d2d_2d2d) & !word & 0x8080_8080_8080_8080;
+            if low == 0 {
+                i += 8;
+                continue;
+            }
+            i += low.trailing_zeros() as usize / 8;
+        }
+        let Some(&b) = bytes.get(i) else {
+            return None;
+        };
         match b {
             b',' => {
                 spans.push((start, i));
                 start = i + 1;
             }
-            b'"' | b'\r' => return None,
+            b'\n' => {
+                let mut end = i;
+                if i > start && bytes[i - 1] == b'\r' {
+                    end = i - 1;
+                }
+                spans.push((start, end));
+                if plain {
+                    plain = spans
+                        .iter()
+                        .all(|&(s, e)| s == e || (clean(bytes[s]) && clean(bytes[e - 1])));
+                }
+                return Some((i, plain));
+            }
+            b'"' => plain = false,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => plain = false,
             _ => {}
         }
+        i += 1;
     }
-    spans.push((start, bytes.len()));
-    let edge = |b: u8| b.is_ascii_whitespace() || b == 0x0b || !b.is_ascii();
-    for &(s, e) in spans.iter() {
-        if s < e && (edge(bytes[s]) || edge(bytes[e - 1])) {
-            return None;
-        }
-    }
-    Some(spans.len())
+}
+
+/// Whether a field may start or end with `byte` without being trimmed: not whitespace,
+/// and ASCII (a non-ASCII character might be whitespace).
+fn clean(byte: u8) -> bool {
+    byte.is_ascii() && !byte.is_ascii_whitespace() && byte != 0x0b
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+use super::Header;
 use super::decimal::Decimal;
 use crate::Error;
 
@@ -15,6 +16,7 @@ pub(crate) struct Row<'r> {
     pub(super) text: &'r str,
     pub(super) spans: &'r [(usize, usize)],
     pub(super) columns: &'r [(&'static str, usize)],
+    pub(super) slots: &'r [Option<usize>],
 }
 
 impl<'r> Row<'r> {
@@ -24,15 +26,27 @@ impl<'r> Row<'r> {
         line: usize,
         text: &'r str,
         spans: &'r [(usize, usize)],
-        columns: &'r [(&'static str, usize)],
+        header: &'r Header,
     ) -> Self {
         Row {
             file,
             line,
             text,
             spans,
-            columns,
+            columns: &header.columns,
+            slots: &header.slots,
         }
+    }
+
+    /// The text of the `k`-th column the table was opened with (required ones first, then
+    /// optional ones, in the order given), `None` for an optional column the header
+    /// lacks: [`Row::get`] without looking the name up.
+    pub(crate) fn nth(&self, k: usize) -> Option<&'r str> {
+        self.slots
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|at| self.field(at))
     }
 
     /// The 1-based line the record starts on.
@@ -109,7 +123,16 @@ impl<'r> Row<'r> {
         column: &'static str,
         errors: &mut Vec<Error>,
     ) -> Option<&'r str> {
-        let text = self.text(column);
+        self.non_empty_text(column, self.text(column), errors)
+    }
+
+    /// [`Row::non_empty`] for `text`, the column's text found already.
+    pub(crate) fn non_empty_text(
+        &self,
+        column: &'static str,
+        text: &'r str,
+        errors: &mut Vec<Error>,
+    ) -> Option<&'r str> {
         if text.is_empty() {
             errors.push(self.invalid(column, "a non-empty value"));
             return None;
@@ -117,10 +140,15 @@ impl<'r> Row<'r> {
         Some(text)
     }
 
-    /// The column's text when it is a usable id: not empty, and without a control or
+    /// `text`, the column's text, when it is a usable id: not empty, and without a control or
     /// invisible character (which would make it print like another id, as in JSON).
-    pub(crate) fn id(&self, column: &'static str, errors: &mut Vec<Error>) -> Option<&'r str> {
-        let text = self.non_empty(column, errors)?;
+    pub(crate) fn id_text(
+        &self,
+        column: &'static str,
+        text: &'r str,
+        errors: &mut Vec<Error>,
+    ) -> Option<&'r str> {
+        let text = self.non_empty_text(column, text, errors)?;
         if crate::model::quote::has_hidden(text) {
             errors.push(self.invalid(column, "an id without control or invisible characters"));
             return None;
