@@ -7,7 +7,7 @@
 //! `DIR` holds `officers.csv` and `evidence.csv` as `bench_needs --csv DIR` writes them
 //! (synthetic officers on the real ESCO framework). The ESCO framework is built first (not
 //! counted: it is the same for every export). Then, timed: reading both files in 8 MiB
-//! pieces, each pushed into a `CohortCsvReader` as it is read (read: the time in `read`
+//! pieces, each pushed into a `CohortCsvReader` (on `N` threads) as it is read (read: the time in `read`
 //! calls; load: the rest, the reader's), and `Framework::training_needs` on `N` threads (default 2),
 //! called twice (first and second call). Prints one line of `key=value` fields for
 //! `benches/needs_end_to_end.py`: the times in seconds, the peak resident memory of the
@@ -86,7 +86,8 @@ fn run(out: &mut dyn Write, dir: &Path, threads: usize) -> out::Outcome {
     // whole: reading and loading are timed together (`read_s` is the part spent in
     // `read` calls).
     let start = Instant::now();
-    let mut reader = CohortCsvReader::new(&framework, &OfficersCsvOptions::default());
+    let options = OfficersCsvOptions::default().threads(threads);
+    let mut reader = CohortCsvReader::new(&framework, &options);
     let mut buffer = vec![0u8; PIECE];
     let mut read_s = 0.0;
     let mut text_bytes = 0usize;

@@ -19,6 +19,7 @@ use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
     OfficersCsvOptions, evidence_row, officer_row, problem_column,
 };
+use crate::analysis::parallel::workers;
 use crate::interop::csv::{Feed, Row};
 use crate::model::nearest::Nearest;
 use crate::model::order;
@@ -221,11 +222,20 @@ impl<'f> CohortCsvReader<'f> {
         };
         let reader = &mut self.reader;
         let mut errors = std::mem::take(&mut reader.errors);
-        feed.push(piece, &mut errors, &mut |row, errors| {
-            if let Some(e) = evidence_row(row, errors) {
-                reader.evidence(row, e, errors, officers_read);
-            }
-        });
+        let parts = workers(reader.options.threads, piece.len() >> 20);
+        feed.push_parts(
+            piece,
+            parts,
+            &mut errors,
+            reader,
+            &mut |reader: &mut Reader<'_>, row: &Row<'_>, errors: &mut Vec<Error>| {
+                if let Some(e) = evidence_row(row, errors) {
+                    reader.evidence(row, e, errors, officers_read);
+                }
+            },
+            &|reader: &Reader<'_>, row: &Row<'_>, work: &mut Work| reader.good(row, work),
+            &mut |reader: &mut Reader<'_>, good: Good| reader.apply(good),
+        );
         reader.errors = errors;
     }
 
@@ -443,6 +453,55 @@ impl Reader<'_> {
         self.scratch = completed;
     }
 
+    /// What a passbook row gives when it has no problem, no warning and names an officer
+    /// read: found without changing anything, so that rows can be read on several
+    /// threads; `None` for any other row, which [`Reader::evidence`] reads in order.
+    fn good(&self, row: &Row<'_>, work: &mut Work) -> Option<Good> {
+        let e = evidence_row(row, &mut work.errors)?;
+        let h = std::hash::BuildHasher::hash_one(&self.hash, e.officer);
+        let k = *self
+            .index
+            .find(h, |&i| self.columns.id(i as usize) == e.officer)?;
+        work.completed.clear();
+        let checked = check_evidence(
+            self.framework,
+            &self.options.policy,
+            e.entry,
+            &mut work.completed,
+            &mut work.nearest,
+        );
+        if !checked.problems.is_empty() || work.completed.len() > 1 {
+            return None;
+        }
+        if let Some(as_of) = self.options.review.as_of
+            && evidence_date(e.entry.date)
+                .ok()
+                .flatten()
+                .is_some_and(|day| day > as_of)
+        {
+            return None;
+        }
+        Some(Good {
+            officer: k,
+            held: checked
+                .held
+                .map_or(NOTHING, |(c, level)| c << 3 | u32::from(level)),
+            course: work.completed.first().copied().unwrap_or(NOTHING),
+        })
+    }
+
+    /// Takes in what [`Reader::good`] found for a row, as [`Reader::evidence`] would.
+    fn apply(&mut self, good: Good) {
+        let k = good.officer;
+        self.entries[k as usize] += 1;
+        if good.course != NOTHING {
+            self.completed.push((k, good.course));
+        }
+        if good.held != NOTHING {
+            self.held.push((k, good.held));
+        }
+    }
+
     /// The cohort, or every problem found.
     fn finish(mut self) -> Result<CohortLoad, Errors> {
         if let Some(errors) = Errors::from_vec(std::mem::take(&mut self.errors)) {
@@ -493,6 +552,35 @@ impl Reader<'_> {
             }
             (_, Some(errors)) => Err(errors),
             (None, None) => Err(capacity().into()),
+        }
+    }
+}
+
+/// No held level or no course, in a [`Good`].
+const NOTHING: u32 = u32::MAX;
+
+/// What a passbook row without problems gives (see [`Reader::good`]).
+struct Good {
+    officer: u32,
+    /// `competency << 3 | level`, or [`NOTHING`] when the entry does not count.
+    held: u32,
+    /// The course completed, or [`NOTHING`].
+    course: u32,
+}
+
+/// The workspace of one part of a piece read by [`Reader::good`].
+struct Work {
+    errors: Vec<Error>,
+    completed: Vec<u32>,
+    nearest: Nearest,
+}
+
+impl Default for Work {
+    fn default() -> Self {
+        Work {
+            errors: Vec::new(),
+            completed: Vec::new(),
+            nearest: Nearest::new(0),
         }
     }
 }

@@ -66,6 +66,7 @@ impl<'a> OfficersCsv<'a> {
 pub struct OfficersCsvOptions {
     pub(crate) policy: LevelPolicy,
     pub(crate) review: ReviewOptions,
+    pub(crate) threads: usize,
 }
 
 impl OfficersCsvOptions {
@@ -74,6 +75,20 @@ impl OfficersCsvOptions {
     /// decides whether a completion above the course's level is an error.
     pub fn level_policy(mut self, policy: LevelPolicy) -> Self {
         self.policy = policy;
+        self
+    }
+
+    /// Worker threads [`Cohort::from_csv`](crate::Cohort::from_csv) and
+    /// [`CohortCsvReader`](crate::CohortCsvReader) read passbook rows on (default 1; 0
+    /// counts as 1): each piece of a megabyte or more is cut at line ends into at most
+    /// `min(n, rayon::current_num_threads())` parts read as tasks of the current rayon
+    /// pool, as [`NeedsOptions::threads`](crate::NeedsOptions::threads) does. Rows with
+    /// a problem or a warning are read in file order after their part, so the cohort,
+    /// warnings and errors are the same for any number of threads. Without the default
+    /// `parallel` feature and on `wasm32` everything runs on the calling thread.
+    /// [`load_officers`] ignores it.
+    pub fn threads(mut self, n: usize) -> Self {
+        self.threads = n;
         self
     }
 

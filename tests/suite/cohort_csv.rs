@@ -406,3 +406,54 @@ fn bytes_that_are_not_utf8_are_reported_in_a_column_read_and_ignored_in_others()
         .expect("the bad bytes are in a column not read");
     assert_eq!(load.cohort.len(), 2);
 }
+
+/// An export of a few megabytes, so that pieces are read in parts on several threads:
+/// `odd` puts a quoted record running over two lines, a problem and a late date every
+/// so many rows.
+fn big_export(odd: bool) -> (String, String) {
+    let mut officers = String::from("id,name,department,position,target\n");
+    for i in 0..3_000 {
+        officers.push_str(&format!("o{i},,dopt,{},\n", ["us", "aso"][i % 2]));
+    }
+    let mut evidence = String::from("officer,competency,level,source,date,verified,course\n");
+    for i in 0..80_000 {
+        let officer = i / 27;
+        let row = match i % 997 {
+            13 if odd => format!("o{officer},\"rti\",2,assessment,\"2024-\n01-02\",,\n"),
+            101 if odd => format!("o{officer},rti,9,assessment,,,\n"),
+            202 if odd => format!("nobody,rti,2,assessment,,,\n"),
+            303 if odd => format!("o{officer},noting,2,assessment,2025-01-01,,\n"),
+            _ => format!(
+                "o{officer},{},{},assessment,2024-0{}-15,yes,\n",
+                ["rti", "noting", "integrity"][i % 3],
+                i % 4,
+                1 + i % 9
+            ),
+        };
+        evidence.push_str(&row);
+    }
+    (officers, evidence)
+}
+
+#[test]
+fn pieces_read_on_two_threads_give_what_one_thread_and_the_two_step_path_give() {
+    let fw = framework();
+    for odd in [false, true] {
+        let (officers, evidence) = big_export(odd);
+        assert!(evidence.len() > 3 << 20);
+        let csv = OfficersCsv::new(&officers).evidence(&evidence);
+        let policy = LevelPolicy::default();
+        let options = OfficersCsvOptions::default()
+            .review(ReviewOptions::default().as_of("2024-06-30").expect("date"));
+        let want = two_step(&fw, &csv, &options, &policy);
+        assert_eq!(want.is_err(), odd);
+        for threads in [1, 2, 3] {
+            let options = options.clone().threads(threads);
+            assert_eq!(streamed(&fw, &csv, &options), want, "{threads} threads");
+            // Pieces of 1.5 MiB, each cut into parts at its line ends.
+            let cuts: Vec<usize> = (1..4).map(|k| k * 3 << 19).collect();
+            let got = in_pieces(&fw, &csv, &options, &cuts);
+            assert_eq!(got, want, "{threads} threads, pieces");
+        }
+    }
+}

@@ -171,15 +171,32 @@ impl Feed {
         errors: &mut Vec<Error>,
         each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
     ) {
-        let State::Body(header) = &self.state else {
-            return;
-        };
-        let header = header.clone();
-        // Most pieces are UTF-8 throughout: checked once, and each line is then a `&str`.
         let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let text = std::str::from_utf8(&bytes[..whole]).ok();
-        let mut at = 0;
-        while let Some((end, plain)) = line_end(&bytes[at..], &mut self.spans) {
+        self.body_until(bytes, text, 0, bytes.len(), errors, each);
+    }
+
+    /// Reads the records of `bytes` that start at `at` (the start of a record) or after it
+    /// and before `stop`; returns where the next record starts, or `None` when the last
+    /// one has not ended within `bytes` and is kept for the next piece. `text`: `bytes` up
+    /// to their last line feed, when that is UTF-8.
+    fn body_until(
+        &mut self,
+        bytes: &[u8],
+        text: Option<&str>,
+        mut at: usize,
+        stop: usize,
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) -> Option<usize> {
+        let State::Body(header) = &self.state else {
+            return Some(bytes.len());
+        };
+        let header = header.clone();
+        while at < stop {
+            let Some((end, plain)) = line_end(&bytes[at..], &mut self.spans) else {
+                break;
+            };
             let end = at + end;
             let line = match text {
                 Some(text) => text.get(at..end),
@@ -203,18 +220,22 @@ impl Feed {
             self.scan = Scan::FieldStart;
             let Some(end) = self.segment_end(bytes, at) else {
                 self.carry.extend_from_slice(&bytes[at..]);
-                return;
+                return None;
             };
             self.segment(&bytes[at..end], false, errors, each);
             at = end;
         }
-        // The start of a line whose end has not arrived.
-        let mut scan = Scan::FieldStart;
-        for &b in &bytes[at..] {
-            scan = scan.step(b).0;
+        if at < stop {
+            // The start of a line whose end has not arrived.
+            let mut scan = Scan::FieldStart;
+            for &b in &bytes[at..] {
+                scan = scan.step(b).0;
+            }
+            self.scan = scan;
+            self.carry.extend_from_slice(&bytes[at..]);
+            return None;
         }
-        self.scan = scan;
-        self.carry.extend_from_slice(&bytes[at..]);
+        Some(at)
     }
 
     /// Reads one segment (before the header: everything so far) with [`Table`].
@@ -260,6 +281,134 @@ impl Feed {
         }
         true
     }
+
+    /// [`Feed::push`] with the plain lines of the piece read in `parts` parts at once:
+    /// `good` reads a row alone (without side effects but on its part's workspace `W`) and returns what it gives, or
+    /// `None` when the row needs more (a problem, a look at what came before), and `apply`
+    /// takes the results in file order. A part reads its lines until the first row `good`
+    /// leaves; from there on, rows go to `each` in order, as [`Feed::push`] gives them,
+    /// up to the next part (whose results are dropped when a record runs into it). So the
+    /// rows and errors are those of [`Feed::push`], however many parts.
+    pub(crate) fn push_parts<C: Sync, T: Send, W: Default>(
+        &mut self,
+        piece: &[u8],
+        parts: usize,
+        errors: &mut Vec<Error>,
+        ctx: &mut C,
+        each: &mut impl FnMut(&mut C, &Row<'_>, &mut Vec<Error>),
+        good: &(impl Fn(&C, &Row<'_>, &mut W) -> Option<T> + Sync),
+        apply: &mut impl FnMut(&mut C, T),
+    ) {
+        const SMALL: usize = 1 << 16;
+        if parts <= 1 || piece.len() < SMALL || !matches!(self.state, State::Body(_)) {
+            return self.push(piece, errors, &mut |row, errors| each(ctx, row, errors));
+        }
+        // The record the previous piece cut, sequentially.
+        let mut at = 0;
+        if !self.carry.is_empty() {
+            let Some(end) = self.segment_end(piece, 0) else {
+                self.carry.extend_from_slice(piece);
+                return;
+            };
+            self.carry.extend_from_slice(&piece[..end]);
+            at = end;
+            let mut carry = std::mem::take(&mut self.carry);
+            self.segment(&carry, false, errors, &mut |row, errors| {
+                each(ctx, row, errors);
+            });
+            carry.clear();
+            self.carry = carry;
+        }
+        let bytes = &piece[at..];
+        let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let text = std::str::from_utf8(&bytes[..whole]).ok();
+        let (Some(text), State::Body(header)) = (text, &self.state) else {
+            return self.body(bytes, errors, &mut |row, errors| each(ctx, row, errors));
+        };
+        // Parts of about equal size, each starting after a line feed.
+        let mut starts = vec![0];
+        for p in 1..parts {
+            let from = (whole * p / parts).max(*starts.last().unwrap_or(&0));
+            match memchr_newline(&bytes[from..whole]) {
+                Some(i) => starts.push(from + i + 1),
+                None => break,
+            }
+        }
+        starts.dedup();
+        let header = header.clone();
+        let file = self.file;
+        let shared = &*ctx;
+        let results = crate::analysis::parallel::map_ranges(starts.len(), starts.len(), |r| {
+            r.map(|p| {
+                let (from, to) = (starts[p], starts.get(p + 1).copied().unwrap_or(whole));
+                read_good(
+                    file,
+                    &text[from..to],
+                    &header,
+                    &|row: &Row<'_>, work: &mut W| good(shared, row, work),
+                )
+            })
+            .collect::<Vec<_>>()
+        });
+        let mut at = 0;
+        for (p, (values, read, lines)) in results.into_iter().flatten().enumerate() {
+            let stop = starts.get(p + 1).copied().unwrap_or(whole);
+            if at == starts[p] {
+                for value in values {
+                    apply(ctx, value);
+                }
+                self.line += lines;
+                at += read;
+            }
+            // A record that ran past the part's start makes its results void.
+            let mut rows = |row: &Row<'_>, errors: &mut Vec<Error>| each(ctx, row, errors);
+            match self.body_until(bytes, Some(text), at, stop, errors, &mut rows) {
+                Some(next) => at = next,
+                None => return,
+            }
+        }
+        let mut rows = |row: &Row<'_>, errors: &mut Vec<Error>| each(ctx, row, errors);
+        self.body_until(bytes, Some(text), at, bytes.len(), errors, &mut rows);
+    }
+}
+
+/// The position of the first line feed in `bytes`.
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+/// What `good` gives for the plain lines at the start of `text` (whole lines), up to the
+/// first line that is not plain or that `good` leaves: the values, the bytes read and the
+/// lines read.
+fn read_good<T, W: Default>(
+    file: &'static str,
+    text: &str,
+    header: &Header,
+    good: &impl Fn(&Row<'_>, &mut W) -> Option<T>,
+) -> (Vec<T>, usize, usize) {
+    let (mut values, mut at, mut lines) = (Vec::new(), 0, 0);
+    let mut work = W::default();
+    let mut spans = Vec::new();
+    let bytes = text.as_bytes();
+    while let Some((end, plain)) = line_end(&bytes[at..], &mut spans) {
+        let end = at + end;
+        let line = &text[at..end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !plain || !(line.is_empty() || spans.len() == header.width) {
+            break;
+        }
+        if !line.is_empty() {
+            // The line number only shows in errors, which `good` leaves to the reader.
+            let row = Row::new(file, 0, line, &spans, header);
+            match good(&row, &mut work) {
+                Some(value) => values.push(value),
+                None => break,
+            }
+        }
+        lines += 1;
+        at = end + 1;
+    }
+    (values, at, lines)
 }
 
 /// The number of line ends in `bytes`: CRLF, LF and a lone CR each end one line.
