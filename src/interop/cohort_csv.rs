@@ -560,6 +560,7 @@ impl Reader<'_> {
 const NOTHING: u32 = u32::MAX;
 
 /// What a passbook row without problems gives (see [`Reader::good`]).
+#[derive(Clone, Copy)]
 struct Good {
     officer: u32,
     /// `competency << 3 | level`, or [`NOTHING`] when the entry does not count.

@@ -211,12 +211,11 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
     // The columns by their place in `EVIDENCE_COLUMNS`.
     let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
     let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
-    let level = match row.nth(2).unwrap_or("").as_bytes() {
-        &[b @ b'0'..=b'5'] => Some(b - b'0'),
-        _ => {
-            errors.push(row.invalid("level", "a level from 0 to 5"));
-            None
-        }
+    let level = if let &[b @ b'0'..=b'5'] = row.nth(2).unwrap_or("").as_bytes() {
+        Some(b - b'0')
+    } else {
+        errors.push(row.invalid("level", "a level from 0 to 5"));
+        None
     };
     let source_text = row.nth(3).unwrap_or("");
     let source = SOURCES.iter().find(|(name, _)| *name == source_text);

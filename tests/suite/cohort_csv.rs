@@ -6,6 +6,8 @@ use karmayogi::{
     Cohort, CohortCsvReader, CourseLevels, Error, Errors, Framework, LevelPolicy, NeedsOptions,
     OfficersCsv, OfficersCsvOptions, ReviewOptions, load_officers,
 };
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 
 use crate::support::hr_framework as framework;
@@ -338,7 +340,7 @@ proptest! {
         cuts in prop::collection::vec(0usize..2000, 0..6),
     ) {
         let join = |rows: &[(String, &str)]| -> String {
-            rows.iter().map(|(r, end)| format!("{r}{end}")).collect()
+            rows.iter().flat_map(|(r, end)| [r.as_str(), end]).collect()
         };
         let mut officers =
             format!("{}id,name,department,position,target\n{}", if bom { "\u{feff}" } else { "" },
@@ -413,7 +415,7 @@ fn bytes_that_are_not_utf8_are_reported_in_a_column_read_and_ignored_in_others()
 fn big_export(odd: bool) -> (String, String) {
     let mut officers = String::from("id,name,department,position,target\n");
     for i in 0..3_000 {
-        officers.push_str(&format!("o{i},,dopt,{},\n", ["us", "aso"][i % 2]));
+        writeln!(officers, "o{i},,dopt,{},", ["us", "aso"][i % 2]).expect("a string");
     }
     let mut evidence = String::from("officer,competency,level,source,date,verified,course\n");
     for i in 0..80_000 {
@@ -421,7 +423,7 @@ fn big_export(odd: bool) -> (String, String) {
         let row = match i % 997 {
             13 if odd => format!("o{officer},\"rti\",2,assessment,\"2024-\n01-02\",,\n"),
             101 if odd => format!("o{officer},rti,9,assessment,,,\n"),
-            202 if odd => format!("nobody,rti,2,assessment,,,\n"),
+            202 if odd => "nobody,rti,2,assessment,,,\n".to_owned(),
             303 if odd => format!("o{officer},noting,2,assessment,2025-01-01,,\n"),
             _ => format!(
                 "o{officer},{},{},assessment,2024-0{}-15,yes,\n",
@@ -430,7 +432,7 @@ fn big_export(odd: bool) -> (String, String) {
                 1 + i % 9
             ),
         };
-        evidence.push_str(&row);
+        evidence += &row;
     }
     (officers, evidence)
 }
@@ -451,7 +453,7 @@ fn pieces_read_on_two_threads_give_what_one_thread_and_the_two_step_path_give() 
             let options = options.clone().threads(threads);
             assert_eq!(streamed(&fw, &csv, &options), want, "{threads} threads");
             // Pieces of 1.5 MiB, each cut into parts at its line ends.
-            let cuts: Vec<usize> = (1..4).map(|k| k * 3 << 19).collect();
+            let cuts: Vec<usize> = (1..4).map(|k| (k * 3) << 19).collect();
             let got = in_pieces(&fw, &csv, &options, &cuts);
             assert_eq!(got, want, "{threads} threads, pieces");
         }

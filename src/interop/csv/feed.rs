@@ -35,8 +35,9 @@ impl Scan {
     fn step(self, byte: u8) -> (Scan, bool) {
         match (self, byte) {
             (Scan::Quoted, b'"') => (Scan::QuoteInQuoted, false),
-            (Scan::Quoted, _) => (Scan::Quoted, false),
-            (Scan::QuoteInQuoted, b'"') | (Scan::FieldStart, b'"') => (Scan::Quoted, false),
+            (Scan::Quoted, _) | (Scan::QuoteInQuoted | Scan::FieldStart, b'"') => {
+                (Scan::Quoted, false)
+            }
             (_, b',') => (Scan::FieldStart, false),
             (_, b'\r' | b'\n') => (Scan::FieldStart, true),
             _ => (Scan::Unquoted, false),
@@ -289,6 +290,9 @@ impl Feed {
     /// leaves; from there on, rows go to `each` in order, as [`Feed::push`] gives them,
     /// up to the next part (whose results are dropped when a record runs into it). So the
     /// rows and errors are those of [`Feed::push`], however many parts.
+    // The reader's state and its three ways of reading a row go in apart, so that the
+    // parts borrow the state while the rows read in order change it.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn push_parts<C: Sync, T: Send, W: Default>(
         &mut self,
         piece: &[u8],
@@ -446,9 +450,7 @@ fn line_end(bytes: &[u8], spans: &mut Vec<(usize, usize)>) -> Option<(usize, boo
             }
             i += low.trailing_zeros() as usize / 8;
         }
-        let Some(&b) = bytes.get(i) else {
-            return None;
-        };
+        let &b = bytes.get(i)?;
         match b {
             b',' => {
                 spans.push((start, i));
