@@ -1,6 +1,12 @@
 //! HR exports straight into a [`Cohort`]: the CSV rows of [`OfficersCsv`] go into the
 //! cohort's columns as they are read, without an [`OfficerSpec`](crate::OfficerSpec) or a
-//! string per officer on the way.
+//! string per officer on the way, from whole texts ([`Cohort::from_csv`]) or from pieces
+//! of bytes as a file is read ([`CohortCsvReader`]).
+//!
+//! Plain lines (no quote, nothing to trim) are split at their commas directly, and every
+//! other record is read by the `csv` crate from its own line (see `interop/csv/feed.rs`);
+//! with [`OfficersCsvOptions::threads`], large pieces of evidence are read in parts at
+//! once, rows with a problem or a warning then read in file order.
 //!
 //! The rows are read and checked by the same row layer as [`load_officers`], and every
 //! passbook entry by the same check as [`Profile::new`](crate::Profile::new), so the
