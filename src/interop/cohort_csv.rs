@@ -26,7 +26,8 @@ use super::officers::{
     OfficersCsvOptions, evidence_row, officer_row, problem_column,
 };
 use crate::analysis::parallel::workers;
-use crate::interop::csv::{Feed, Row};
+use crate::interop::csv::Row;
+use crate::interop::csv::feed::Feed;
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::people::columns::{Lists, Officers, capacity};

@@ -19,23 +19,10 @@
 //! on (the header is line 1); reading goes on after it, so a caller can report them all.
 
 mod decimal;
-mod feed;
+pub(crate) mod feed;
 mod row;
 
-pub(crate) use feed::Feed;
-pub(crate) use row::{Row, Seen};
-
-/// What a header gave: the record width and where each column the loader reads is.
-#[derive(Clone, Debug)]
-pub(crate) struct Header {
-    pub(crate) width: usize,
-    /// Each column's name and position in a record: the required ones, then the optional
-    /// ones the header has.
-    pub(crate) columns: Vec<(&'static str, usize)>,
-    /// The position in a record of each column asked for, required then optional ones,
-    /// in the order asked (`None`: an optional column the header lacks).
-    pub(crate) slots: Vec<Option<usize>>,
-}
+pub(crate) use row::{Header, Row, Seen};
 
 use crate::Error;
 

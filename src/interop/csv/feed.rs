@@ -13,7 +13,8 @@
 
 use std::borrow::Cow;
 
-use super::{Header, Row, Table};
+use super::Table;
+use super::row::{Header, Row};
 use crate::Error;
 
 /// Where the reader of the `csv` crate is within a record, as far as finding where the

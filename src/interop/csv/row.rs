@@ -1,12 +1,24 @@
 //! One well-formed record ([`Row`]) read by column name into typed values, each problem an
-//! error naming the file, line and column; and [`Seen`], which reports repeated keys.
+//! error naming the file, line and column; the [`Header`] it is read by; and [`Seen`], which
+//! reports repeated keys.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::Header;
 use super::decimal::Decimal;
 use crate::Error;
+
+/// What a header gave: the record width and where each column the loader reads is.
+#[derive(Clone, Debug)]
+pub(crate) struct Header {
+    pub(crate) width: usize,
+    /// Each column's name and position in a record: the required ones, then the optional
+    /// ones the header has.
+    pub(crate) columns: Vec<(&'static str, usize)>,
+    /// The position in a record of each column asked for, required then optional ones,
+    /// in the order asked (`None`: an optional column the header lacks).
+    pub(crate) slots: Vec<Option<usize>>,
+}
 
 /// One well-formed record, read by column name.
 pub(crate) struct Row<'r> {
