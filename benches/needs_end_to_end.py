@@ -12,9 +12,9 @@ then runs interleaved rounds. In each round, each engine runs in a fresh process
 timed from the CSV text on disk to the heatmap:
 - duckdb: `read_csv` of officers, evidence and requirements + one aggregation query;
 - polars: `scan_csv` of the same + the same aggregation, lazily, collected once;
-- karmayogi: `examples/needs_from_csv.rs`: reading the files, `Cohort::from_csv`,
-  `training_needs` (framework construction not counted, as the engines get the
-  requirements table ready-made).
+- karmayogi: `examples/needs_from_csv.rs`: reading the files in 8 MiB pieces pushed into a
+  `CohortCsvReader` on the same threads, `training_needs` (framework construction not
+  counted, as the engines get the requirements table ready-made).
 The levels follow the crate's default level policy: the highest verified, not
 self-declared, level per officer and competency. Per competency: officers required, officers
 short, total shortfall, histogram of shortfalls 0..5. The three results must have the same

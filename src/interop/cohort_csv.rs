@@ -1,6 +1,12 @@
 //! HR exports straight into a [`Cohort`]: the CSV rows of [`OfficersCsv`] go into the
 //! cohort's columns as they are read, without an [`OfficerSpec`](crate::OfficerSpec) or a
-//! string per officer on the way.
+//! string per officer on the way, from whole texts ([`Cohort::from_csv`]) or from pieces
+//! of bytes as a file is read ([`CohortCsvReader`]).
+//!
+//! Plain lines (no quote, nothing to trim) are split at their commas directly, and every
+//! other record is read by the `csv` crate from its own line (see `interop/csv/feed.rs`);
+//! with [`OfficersCsvOptions::threads`], large pieces of evidence are read in parts at
+//! once, rows with a problem or a warning then read in file order.
 //!
 //! The rows are read and checked by the same row layer as [`load_officers`], and every
 //! passbook entry by the same check as [`Profile::new`](crate::Profile::new), so the
@@ -16,10 +22,12 @@
 use hashbrown::HashTable;
 
 use super::officers::{
-    EVIDENCE, OFFICERS, OfficersCsv, OfficersCsvOptions, evidence_rows, officer_rows,
-    problem_column,
+    EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
+    OfficersCsvOptions, evidence_row, officer_row, problem_column,
 };
+use crate::analysis::parallel::workers;
 use crate::interop::csv::Row;
+use crate::interop::csv::feed::Feed;
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::people::columns::{Lists, Officers, capacity};
@@ -95,32 +103,193 @@ impl Cohort {
         csv: &OfficersCsv<'_>,
         options: &OfficersCsvOptions,
     ) -> Result<CohortLoad, Errors> {
-        let mut reader = Reader {
-            framework,
-            options,
-            errors: Vec::new(),
-            warnings: Vec::new(),
-            columns: Officers::new(),
-            hash: foldhash::quality::RandomState::default(),
-            index: HashTable::new(),
-            lines: Vec::new(),
-            entries: Vec::new(),
-            held: Vec::new(),
-            completed: Vec::new(),
-            nearest: Nearest::new(NEAREST_LIMIT),
-        };
-        let header_ok = reader.read_officers(csv.officers);
+        let mut reader = CohortCsvReader::new(framework, options);
+        reader.push_officers(csv.officers.as_bytes());
         if let Some(text) = csv.evidence {
-            reader.read_evidence(text, header_ok);
+            reader.push_evidence(text.as_bytes());
         }
         reader.finish()
     }
 }
 
+/// [`Cohort::from_csv`] fed in pieces: the bytes of `officers.csv`, then those of
+/// `evidence.csv`, in pieces of any size cut anywhere (in a record, in a character), so
+/// that a caller reading the files never holds them whole.
+///
+/// The result is that of [`Cohort::from_csv`] on the texts the pieces make up, with the
+/// same warnings and errors in the same order; bytes that are not UTF-8 in a column read
+/// are one more error ([`Error::CsvInvalidValue`], expecting UTF-8 text, the offending
+/// bytes shown as U+FFFD), and the row is not read. The library does no I/O: the caller
+/// reads the files and pushes what it read.
+///
+/// Push all of `officers.csv` before `evidence.csv`: the first piece of evidence ends the
+/// officers' file (a last record without a line break is read then), and each passbook
+/// row names an officer read before it. Pushing evidence, even an empty piece, says there
+/// is an evidence file (an empty one lacks its header); without it, the officers have no
+/// passbooks.
+///
+/// # Memory
+/// What [`Cohort::from_csv`] keeps, plus the unfinished record of the last piece; the
+/// pieces themselves are not kept.
+///
+/// # Example
+/// ```
+/// use karmayogi::{CohortCsvReader, Framework, OfficersCsvOptions};
+///
+/// let fw = Framework::from_json(r#"{"format_version": 2,
+///   "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"}],
+///   "roles": [{"id": "cpio", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+///   "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["cpio"]}]}"#)?;
+/// let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
+/// // Pieces as a file reader returns them, cut anywhere.
+/// reader.push_officers(b"id,department,position\no1,do");
+/// reader.push_officers(b"pt,us\no2,dopt,us\n");
+/// reader.push_evidence(b"officer,competency,level,source\no1,rti,2,assess");
+/// reader.push_evidence(b"ment\n");
+/// let load = reader.finish()?;
+/// assert_eq!(load.cohort.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct CohortCsvReader<'f> {
+    reader: Reader<'f>,
+    officers: Feed,
+    evidence: Option<Feed>,
+}
+
+impl std::fmt::Debug for CohortCsvReader<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CohortCsvReader")
+            .field("officers", &self.reader.columns.len())
+            .field("errors", &self.reader.errors.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'f> CohortCsvReader<'f> {
+    /// A reader of an HR export checked against `framework`, with the options of
+    /// [`Cohort::from_csv`].
+    ///
+    /// # Complexity
+    /// O(1); nothing is allocated until the first piece.
+    pub fn new(framework: &'f Framework, options: &OfficersCsvOptions) -> Self {
+        let [required, optional] = OFFICER_COLUMNS;
+        CohortCsvReader {
+            reader: Reader {
+                framework,
+                options: options.clone(),
+                errors: Vec::new(),
+                warnings: Vec::new(),
+                columns: Officers::new(),
+                hash: foldhash::quality::RandomState::default(),
+                index: HashTable::new(),
+                last: None,
+                lines: Vec::new(),
+                entries: Vec::new(),
+                held: Vec::new(),
+                completed: Vec::new(),
+                scratch: Vec::new(),
+                nearest: Nearest::new(NEAREST_LIMIT),
+                full: false,
+            },
+            officers: Feed::new(OFFICERS, required, optional),
+            evidence: None,
+        }
+    }
+
+    /// Reads the next piece of `officers.csv`.
+    ///
+    /// # Complexity
+    /// O(b) for b bytes (plus the framework's lookups), and the rest of a record the
+    /// previous piece cut.
+    pub fn push_officers(&mut self, piece: &[u8]) {
+        let reader = &mut self.reader;
+        let mut errors = std::mem::take(&mut reader.errors);
+        self.officers.push(piece, &mut errors, &mut |row, errors| {
+            if let Some(o) = officer_row(row, errors) {
+                reader.officer(row, o, errors);
+            }
+        });
+        reader.errors = errors;
+    }
+
+    /// Reads the next piece of `evidence.csv` (the first ends `officers.csv`).
+    ///
+    /// # Complexity
+    /// O(b) for b bytes (plus the framework's lookups), and the rest of a record the
+    /// previous piece cut.
+    pub fn push_evidence(&mut self, piece: &[u8]) {
+        if self.evidence.is_none() {
+            self.end_officers();
+            let [required, optional] = EVIDENCE_COLUMNS;
+            self.evidence = Some(Feed::new(EVIDENCE, required, optional));
+        }
+        let officers_read = self.officers.header_ok();
+        let Some(feed) = &mut self.evidence else {
+            return;
+        };
+        let reader = &mut self.reader;
+        let mut errors = std::mem::take(&mut reader.errors);
+        let parts = workers(reader.options.threads, piece.len() >> 20);
+        feed.push_parts(
+            piece,
+            parts,
+            &mut errors,
+            reader,
+            &mut |reader: &mut Reader<'_>, row: &Row<'_>, errors: &mut Vec<Error>| {
+                if let Some(e) = evidence_row(row, errors) {
+                    reader.evidence(row, e, errors, officers_read);
+                }
+            },
+            &|reader: &Reader<'_>, row: &Row<'_>, work: &mut Work| reader.good(row, work),
+            &mut |reader: &mut Reader<'_>, good: Good| reader.apply(good),
+        );
+        reader.errors = errors;
+    }
+
+    /// Reads the last record of `officers.csv` when it has no line break.
+    fn end_officers(&mut self) {
+        let reader = &mut self.reader;
+        let mut errors = std::mem::take(&mut reader.errors);
+        self.officers.finish(&mut errors, &mut |row, errors| {
+            if let Some(o) = officer_row(row, errors) {
+                reader.officer(row, o, errors);
+            }
+        });
+        reader.errors = errors;
+    }
+
+    /// The cohort, or every problem found, as [`Cohort::from_csv`] gives them.
+    ///
+    /// # Errors
+    /// Those of [`Cohort::from_csv`], and [`Error::CsvInvalidValue`] for bytes that are
+    /// not UTF-8 in a column read.
+    ///
+    /// # Complexity
+    /// O(E·log e + n) for E counted passbook entries (at most e per officer) and n
+    /// officers.
+    pub fn finish(mut self) -> Result<CohortLoad, Errors> {
+        match &mut self.evidence {
+            None => self.end_officers(),
+            Some(feed) => {
+                let officers_read = self.officers.header_ok();
+                let reader = &mut self.reader;
+                let mut errors = std::mem::take(&mut reader.errors);
+                feed.finish(&mut errors, &mut |row, errors| {
+                    if let Some(e) = evidence_row(row, errors) {
+                        reader.evidence(row, e, errors, officers_read);
+                    }
+                });
+                reader.errors = errors;
+            }
+        }
+        self.reader.finish()
+    }
+}
+
 /// What [`Cohort::from_csv`] has read so far.
-struct Reader<'f, 'o> {
+struct Reader<'f> {
     framework: &'f Framework,
-    options: &'o OfficersCsvOptions,
+    options: OfficersCsvOptions,
     errors: Vec<Error>,
     /// Each warning with its officer and `0` for the officer's own, `1 + i` for passbook
     /// entry `i`, to put them in the order the review lists them.
@@ -129,6 +298,9 @@ struct Reader<'f, 'o> {
     hash: foldhash::quality::RandomState,
     /// Officer numbers, hashed by id (the ids themselves are in `columns`).
     index: HashTable<u32>,
+    /// The officer of the last passbook row: an export lists each passbook's rows
+    /// together, so most rows name the officer of the row before.
+    last: Option<u32>,
     /// The line of each officer.
     lines: Vec<usize>,
     /// Per officer, the passbook entries read so far.
@@ -137,144 +309,204 @@ struct Reader<'f, 'o> {
     held: Vec<(u32, u32)>,
     /// Per completion of a known course: the officer and the course.
     completed: Vec<(u32, u32)>,
+    /// The courses one passbook row completes.
+    scratch: Vec<u32>,
     nearest: Nearest,
+    /// Capacity ran out: later officers are not read.
+    full: bool,
 }
 
-impl Reader<'_, '_> {
+impl Reader<'_> {
     /// The number of the officer with this id.
-    fn find(&self, id: &str) -> Option<u32> {
+    fn find(&mut self, id: &str) -> Option<u32> {
+        if let Some(k) = self.last
+            && self.columns.id(k as usize) == id
+        {
+            return Some(k);
+        }
         let h = std::hash::BuildHasher::hash_one(&self.hash, id);
-        self.index
+        let k = self
+            .index
             .find(h, |&i| self.columns.id(i as usize) == id)
-            .copied()
+            .copied();
+        if k.is_some() {
+            self.last = k;
+        }
+        k
     }
 
-    /// Reads `officers.csv`; `false` when its header lacks a required column.
-    fn read_officers(&mut self, text: &str) -> bool {
-        let mut errors = std::mem::take(&mut self.errors);
-        let mut full = false;
-        let header_ok = officer_rows(text, &mut errors, |row, o, errors| {
-            if full {
-                return;
-            }
-            if let Some(first) = self.find(o.id) {
-                errors.push(Error::CsvDuplicateKey {
-                    file: OFFICERS,
-                    line: o.line,
-                    column: "id",
-                    key: o.id.to_owned(),
-                    first_line: self.lines[first as usize],
-                });
-                return;
-            }
-            let positions = &self.framework.positions;
-            let mut found = [None, None];
-            for (k, (column, position)) in [("position", Some(o.position)), ("target", o.target)]
-                .into_iter()
-                .enumerate()
-            {
-                let Some(p) = position else { continue };
-                found[k] = positions.get(p);
-                if found[k].is_none() {
-                    let near = (self.nearest).get(EntityKind::Position, p, || {
-                        positions.items.iter().map(|x| x.id.as_str())
-                    });
-                    errors.push(row.unknown_near(column, "the framework's positions", near));
-                }
-            }
-            let k = self.columns.len() as u32;
-            // An unknown position is an error already; the officer is still kept so that
-            // their passbook is checked, and the cohort is never built.
-            let position = found[0].unwrap_or(0);
-            if let Err(e) = (self.columns).push(o.id, o.name, o.department, position, found[1]) {
-                errors.push(e);
-                full = true;
-                return;
-            }
-            let hash = &self.hash;
-            let columns = &self.columns;
-            let h = std::hash::BuildHasher::hash_one(hash, o.id);
-            self.index.insert_unique(h, k, |&i| {
-                std::hash::BuildHasher::hash_one(hash, columns.id(i as usize))
+    /// Reads one officer row.
+    fn officer(&mut self, row: &Row<'_>, o: OfficerRow<'_>, errors: &mut Vec<Error>) {
+        if self.full {
+            return;
+        }
+        if let Some(first) = self.find(o.id) {
+            errors.push(Error::CsvDuplicateKey {
+                file: OFFICERS,
+                line: o.line,
+                column: "id",
+                key: o.id.to_owned(),
+                first_line: self.lines[first as usize],
             });
-            self.lines.push(o.line);
-            self.entries.push(0);
-            if let Some(p) = found[0] {
-                let position = &positions.items[p as usize];
-                if position.department.as_str() != o.department {
-                    let warning = Error::DepartmentMismatch {
-                        officer: OfficerId::new(o.id),
-                        department: DepartmentId::new(o.department),
-                        position: position.id.clone(),
-                        position_department: position.department.clone(),
-                    };
-                    self.warnings
-                        .push((k, 0, at_row(row.line(), OFFICERS, "department", warning)));
-                }
+            return;
+        }
+        let positions = &self.framework.positions;
+        let mut found = [None, None];
+        for (k, (column, position)) in [("position", Some(o.position)), ("target", o.target)]
+            .into_iter()
+            .enumerate()
+        {
+            let Some(p) = position else { continue };
+            found[k] = positions.get(p);
+            if found[k].is_none() {
+                let near = (self.nearest).get(EntityKind::Position, p, || {
+                    positions.items.iter().map(|x| x.id.as_str())
+                });
+                errors.push(row.unknown_near(column, "the framework's positions", near));
             }
+        }
+        let k = self.columns.len() as u32;
+        // An unknown position is an error already; the officer is still kept so that
+        // their passbook is checked, and the cohort is never built.
+        let position = found[0].unwrap_or(0);
+        if let Err(e) = (self.columns).push(o.id, o.name, o.department, position, found[1]) {
+            errors.push(e);
+            self.full = true;
+            return;
+        }
+        let hash = &self.hash;
+        let columns = &self.columns;
+        let h = std::hash::BuildHasher::hash_one(hash, o.id);
+        self.index.insert_unique(h, k, |&i| {
+            std::hash::BuildHasher::hash_one(hash, columns.id(i as usize))
         });
-        self.errors = errors;
-        header_ok
+        self.lines.push(o.line);
+        self.entries.push(0);
+        if let Some(p) = found[0] {
+            let position = &positions.items[p as usize];
+            if position.department.as_str() != o.department {
+                let warning = Error::DepartmentMismatch {
+                    officer: OfficerId::new(o.id),
+                    department: DepartmentId::new(o.department),
+                    position: position.id.clone(),
+                    position_department: position.department.clone(),
+                };
+                self.warnings
+                    .push((k, 0, at_row(row.line(), OFFICERS, "department", warning)));
+            }
+        }
     }
 
-    /// Reads `evidence.csv`, checking every entry against the framework and keeping the
+    /// Reads one passbook row, checking its entry against the framework and keeping the
     /// levels and completions that count. Without the officers' header every officer would
     /// look unknown, so unknown officers are then not reported.
-    fn read_evidence(&mut self, text: &str, officers_read: bool) {
-        let mut completed = Vec::new();
-        let mut errors = std::mem::take(&mut self.errors);
+    fn evidence(
+        &mut self,
+        row: &Row<'_>,
+        e: EvidenceRow<'_>,
+        errors: &mut Vec<Error>,
+        officers_read: bool,
+    ) {
         let as_of = self.options.review.as_of;
-        evidence_rows(text, &mut errors, |row, e, errors| {
-            let Some(k) = self.find(e.officer) else {
-                if officers_read {
-                    let columns = &self.columns;
-                    let near = (self.nearest).get(EntityKind::Officer, e.officer, || columns.ids());
-                    errors.push(row.unknown_near("officer", OFFICERS, near));
-                }
-                return;
-            };
-            let fw = self.framework;
-            let checked = check_evidence(
-                fw,
-                &self.options.policy,
+        let Some(k) = self.find(e.officer) else {
+            if officers_read {
+                let columns = &self.columns;
+                let near = (self.nearest).get(EntityKind::Officer, e.officer, || columns.ids());
+                errors.push(row.unknown_near("officer", OFFICERS, near));
+            }
+            return;
+        };
+        let mut completed = std::mem::take(&mut self.scratch);
+        let fw = self.framework;
+        let checked = check_evidence(
+            fw,
+            &self.options.policy,
+            e.entry,
+            &mut completed,
+            &mut self.nearest,
+        );
+        let index = self.entries[k as usize];
+        self.entries[k as usize] += 1;
+        for &course in &completed {
+            self.completed.push((k, course));
+        }
+        completed.clear();
+        if !checked.problems.is_empty() {
+            let officer = OfficerId::new(self.columns.id(k as usize));
+            for problem in checked.problems {
+                let column = problem_column(&problem);
+                let error = Error::InvalidEvidence {
+                    officer: officer.clone(),
+                    index: index as usize,
+                    competency: e.entry.competency.into(),
+                    problem,
+                };
+                errors.push(row.at(column, error));
+            }
+        } else if let Some((c, level)) = checked.held {
+            self.held.push((k, c << 3 | u32::from(level)));
+        }
+        if let Some(as_of) = as_of {
+            after_as_of(
+                &mut self.warnings,
+                row,
+                &self.columns,
+                k,
+                index,
                 e.entry,
-                &mut completed,
-                &mut self.nearest,
+                as_of,
             );
-            let index = self.entries[k as usize];
-            self.entries[k as usize] += 1;
-            for &course in &completed {
-                self.completed.push((k, course));
-            }
-            completed.clear();
-            if !checked.problems.is_empty() {
-                let officer = OfficerId::new(self.columns.id(k as usize));
-                for problem in checked.problems {
-                    let column = problem_column(&problem);
-                    let error = Error::InvalidEvidence {
-                        officer: officer.clone(),
-                        index: index as usize,
-                        competency: e.entry.competency.into(),
-                        problem,
-                    };
-                    errors.push(row.at(column, error));
-                }
-            } else if let Some((c, level)) = checked.held {
-                self.held.push((k, c << 3 | u32::from(level)));
-            }
-            if let Some(as_of) = as_of {
-                after_as_of(
-                    &mut self.warnings,
-                    row,
-                    &self.columns,
-                    k,
-                    index,
-                    e.entry,
-                    as_of,
-                );
-            }
-        });
-        self.errors = errors;
+        }
+        self.scratch = completed;
+    }
+
+    /// What a passbook row gives when it has no problem, no warning and names an officer
+    /// read: found without changing anything, so that rows can be read on several
+    /// threads; `None` for any other row, which [`Reader::evidence`] reads in order.
+    fn good(&self, row: &Row<'_>, work: &mut Work) -> Option<Good> {
+        let e = evidence_row(row, &mut work.errors)?;
+        let h = std::hash::BuildHasher::hash_one(&self.hash, e.officer);
+        let k = *self
+            .index
+            .find(h, |&i| self.columns.id(i as usize) == e.officer)?;
+        work.completed.clear();
+        let checked = check_evidence(
+            self.framework,
+            &self.options.policy,
+            e.entry,
+            &mut work.completed,
+            &mut work.nearest,
+        );
+        if !checked.problems.is_empty() || work.completed.len() > 1 {
+            return None;
+        }
+        if let Some(as_of) = self.options.review.as_of
+            && evidence_date(e.entry.date)
+                .ok()
+                .flatten()
+                .is_some_and(|day| day > as_of)
+        {
+            return None;
+        }
+        Some(Good {
+            officer: k,
+            held: checked
+                .held
+                .map_or(NOTHING, |(c, level)| c << 3 | u32::from(level)),
+            course: work.completed.first().copied().unwrap_or(NOTHING),
+        })
+    }
+
+    /// Takes in what [`Reader::good`] found for a row, as [`Reader::evidence`] would.
+    fn apply(&mut self, good: Good) {
+        let k = good.officer;
+        self.entries[k as usize] += 1;
+        if good.course != NOTHING {
+            self.completed.push((k, good.course));
+        }
+        if good.held != NOTHING {
+            self.held.push((k, good.held));
+        }
     }
 
     /// The cohort, or every problem found.
@@ -284,7 +516,7 @@ impl Reader<'_, '_> {
         }
         let Reader {
             framework: fw,
-            options,
+            ref options,
             mut warnings,
             mut columns,
             index,
@@ -327,6 +559,36 @@ impl Reader<'_, '_> {
             }
             (_, Some(errors)) => Err(errors),
             (None, None) => Err(capacity().into()),
+        }
+    }
+}
+
+/// No held level or no course, in a [`Good`].
+const NOTHING: u32 = u32::MAX;
+
+/// What a passbook row without problems gives (see [`Reader::good`]).
+#[derive(Clone, Copy)]
+struct Good {
+    officer: u32,
+    /// `competency << 3 | level`, or [`NOTHING`] when the entry does not count.
+    held: u32,
+    /// The course completed, or [`NOTHING`].
+    course: u32,
+}
+
+/// The workspace of one part of a piece read by [`Reader::good`].
+struct Work {
+    errors: Vec<Error>,
+    completed: Vec<u32>,
+    nearest: Nearest,
+}
+
+impl Default for Work {
+    fn default() -> Self {
+        Work {
+            errors: Vec::new(),
+            completed: Vec::new(),
+            nearest: Nearest::new(0),
         }
     }
 }

@@ -19,10 +19,11 @@
 //! on (the header is line 1); reading goes on after it, so a caller can report them all.
 
 mod decimal;
+pub(crate) mod feed;
 mod row;
 
 pub(crate) use decimal::Decimal;
-pub(crate) use row::{Row, Seen};
+pub(crate) use row::{Header, Row, Seen};
 
 use crate::Error;
 
@@ -32,10 +33,10 @@ pub(crate) struct Table<'a> {
     text: &'a str,
     reader: csv::Reader<&'a [u8]>,
     lines: LineCounter<'a>,
-    width: usize,
-    /// Each column's name and position in a record: the required ones, then the optional
-    /// ones the header has.
-    columns: Vec<(&'static str, usize)>,
+    header: Header,
+    /// The text was decoded with replacement characters from bytes that are not UTF-8:
+    /// a row with one in a column the loader reads is reported, not read.
+    lossy: bool,
 }
 
 /// The position of column `name` in `header`: the header spelt exactly so, or else the one
@@ -94,16 +95,21 @@ impl<'a> Table<'a> {
         let before = errors.len();
         for &name in required {
             match column(&header, name) {
-                Some(at) => table.columns.push((name, at)),
+                Some(at) => {
+                    table.header.columns.push((name, at));
+                    table.header.slots.push(Some(at));
+                }
                 None => errors.push(Error::CsvMissingColumn { file, column: name }),
             }
         }
         for &name in optional {
-            if let Some(at) = column(&header, name) {
-                table.columns.push((name, at));
+            let at = column(&header, name);
+            if let Some(at) = at {
+                table.header.columns.push((name, at));
             }
+            table.header.slots.push(at);
         }
-        table.width = header.len();
+        table.header.width = header.len();
         (errors.len() == before).then_some(table)
     }
 
@@ -117,10 +123,49 @@ impl<'a> Table<'a> {
             file,
             text,
             reader,
-            lines: LineCounter::new(text),
-            width: 0,
-            columns: Vec::new(),
+            lines: LineCounter::new(text, 1),
+            header: Header {
+                width: 0,
+                columns: Vec::new(),
+                slots: Vec::new(),
+            },
+            lossy: false,
         }
+    }
+
+    /// The header read by [`Table::open_with`].
+    pub(crate) fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// A reader of records after the header: `text` is a piece of the file that starts on
+    /// line `first_line` at the start of a record (never with the file's byte-order mark).
+    /// `lossy`: the text was decoded from bytes that are not all UTF-8 (see [`Table::rows`]).
+    pub(crate) fn body(
+        file: &'static str,
+        text: &'a str,
+        first_line: usize,
+        header: Header,
+        lossy: bool,
+    ) -> Self {
+        let mut table = Table::new(file, text);
+        table.lines = LineCounter::new(text, first_line);
+        table.header = header;
+        table.lossy = lossy;
+        table
+    }
+
+    /// The same reader, reporting rows of a lossy text (see [`Table::rows`]).
+    pub(crate) fn lossy(mut self, lossy: bool) -> Self {
+        self.lossy = lossy;
+        self
+    }
+
+    /// Whether `text` holds a record that is not blank (the header, at the start of a
+    /// file).
+    pub(crate) fn has_record(file: &'static str, text: &'a str) -> bool {
+        let mut record = csv::StringRecord::new();
+        Table::new(file, text).next_record(&mut record).is_some()
     }
 
     /// Reads the next non-blank record; `None` at the end of the text. A record with a
@@ -172,29 +217,42 @@ impl<'a> Table<'a> {
     }
 
     /// Calls `each` on every well-formed record after the header, in order. Records with a
-    /// quoting error or the wrong number of fields are reported to `errors` and skipped.
+    /// quoting error or the wrong number of fields are reported to `errors` and skipped;
+    /// so is, in a lossy text, a record with a replacement character in a column read
+    /// ([`Error::CsvInvalidValue`], expecting UTF-8 text).
     pub(crate) fn rows(
         mut self,
         errors: &mut Vec<Error>,
         mut each: impl FnMut(&Row<'_>, &mut Vec<Error>),
     ) {
         let mut record = csv::StringRecord::new();
+        let mut spans = Vec::new();
         while let Some(result) = self.next_record(&mut record) {
             match result {
                 Err(error) => errors.push(error),
-                Ok(line) if record.len() != self.width => errors.push(Error::CsvFieldCount {
-                    file: self.file,
-                    line,
-                    expected: self.width,
-                    found: record.len(),
-                }),
-                Ok(line) => {
-                    let row = Row {
+                Ok(line) if record.len() != self.header.width => {
+                    errors.push(Error::CsvFieldCount {
                         file: self.file,
                         line,
-                        record: &record,
-                        columns: &self.columns,
-                    };
+                        expected: self.header.width,
+                        found: record.len(),
+                    });
+                }
+                Ok(line) => {
+                    spans.clear();
+                    spans.extend(
+                        (0..record.len())
+                            .filter_map(|i| record.range(i))
+                            .map(|r| (r.start, r.end)),
+                    );
+                    let row = Row::new(self.file, line, record.as_slice(), &spans, &self.header);
+                    if self.lossy
+                        && let Some(&(column, _)) = (self.header.columns.iter())
+                            .find(|(name, _)| row.text(name).contains('\u{fffd}'))
+                    {
+                        errors.push(row.invalid(column, "UTF-8 text"));
+                        continue;
+                    }
                     each(&row, errors);
                 }
             }
@@ -211,11 +269,12 @@ struct LineCounter<'a> {
 }
 
 impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
+    /// A counter whose text starts on line `first`.
+    fn new(text: &'a str, first: usize) -> Self {
         LineCounter {
             bytes: text.as_bytes(),
             at: 0,
-            line: 1,
+            line: first,
         }
     }
 

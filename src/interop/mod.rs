@@ -40,7 +40,7 @@ pub use case::package::{
     CaseItem, CaseLink, CasePackage, CaseRubric,
 };
 
-pub use cohort_csv::CohortLoad;
+pub use cohort_csv::{CohortCsvReader, CohortLoad};
 pub use esco::{EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
 pub use igot::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

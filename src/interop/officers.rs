@@ -66,6 +66,7 @@ impl<'a> OfficersCsv<'a> {
 pub struct OfficersCsvOptions {
     pub(crate) policy: LevelPolicy,
     pub(crate) review: ReviewOptions,
+    pub(crate) threads: usize,
 }
 
 impl OfficersCsvOptions {
@@ -74,6 +75,20 @@ impl OfficersCsvOptions {
     /// decides whether a completion above the course's level is an error.
     pub fn level_policy(mut self, policy: LevelPolicy) -> Self {
         self.policy = policy;
+        self
+    }
+
+    /// Worker threads [`Cohort::from_csv`](crate::Cohort::from_csv) and
+    /// [`CohortCsvReader`](crate::CohortCsvReader) read passbook rows on (default 1; 0
+    /// counts as 1): each piece of a megabyte or more is cut at line ends into at most
+    /// `min(n, rayon::current_num_threads())` parts read as tasks of the current rayon
+    /// pool, as [`NeedsOptions::threads`](crate::NeedsOptions::threads) does. Rows with
+    /// a problem or a warning are read in file order after their part, so the cohort,
+    /// warnings and errors are the same for any number of threads. Without the default
+    /// `parallel` feature and on `wasm32` everything runs on the calling thread.
+    /// [`load_officers`] ignores it.
+    pub fn threads(mut self, n: usize) -> Self {
+        self.threads = n;
         self
     }
 
@@ -121,6 +136,15 @@ fn optional(text: Option<&str>) -> Option<&str> {
     text.filter(|t| !t.is_empty())
 }
 
+/// The required and optional columns of `officers.csv`.
+pub(crate) const OFFICER_COLUMNS: [&[&str]; 2] =
+    [&["id", "department", "position"], &["name", "target"]];
+/// The required and optional columns of `evidence.csv`.
+pub(crate) const EVIDENCE_COLUMNS: [&[&str]; 2] = [
+    &["officer", "competency", "level", "source"],
+    &["date", "verified", "course"],
+];
+
 /// Reads every officer row, reporting rows with an empty id, department or position.
 /// Returns `false` when the header lacks a required column.
 pub(crate) fn officer_rows(
@@ -128,28 +152,33 @@ pub(crate) fn officer_rows(
     errors: &mut Vec<Error>,
     mut each: impl FnMut(&Row<'_>, OfficerRow<'_>, &mut Vec<Error>),
 ) -> bool {
-    let columns = ["id", "department", "position"];
-    let Some(table) = Table::open_with(OFFICERS, text, &columns, &["name", "target"], errors)
-    else {
+    let [columns, optional_columns] = OFFICER_COLUMNS;
+    let Some(table) = Table::open_with(OFFICERS, text, columns, optional_columns, errors) else {
         return false;
     };
     table.rows(errors, |row, errors| {
-        let id = row.id("id", errors);
-        let department = row.id("department", errors);
-        let position = row.non_empty("position", errors);
-        if let (Some(id), Some(department), Some(position)) = (id, department, position) {
-            let officer = OfficerRow {
-                line: row.line(),
-                id,
-                name: optional(row.get("name")),
-                department,
-                position,
-                target: optional(row.get("target")),
-            };
+        if let Some(officer) = officer_row(row, errors) {
             each(row, officer, errors);
         }
     });
     true
+}
+
+/// One officer row, or its problems: an empty id, department or position, an id or
+/// department holding a control or invisible character.
+pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<OfficerRow<'r>> {
+    // The columns by their place in `OFFICER_COLUMNS`.
+    let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
+    let department = row.id_text("department", row.nth(1).unwrap_or(""), errors);
+    let position = row.non_empty_text("position", row.nth(2).unwrap_or(""), errors);
+    Some(OfficerRow {
+        line: row.line(),
+        id: id?,
+        name: optional(row.nth(3)),
+        department: department?,
+        position: position?,
+        target: optional(row.nth(4)),
+    })
 }
 
 const SOURCES: &[(&str, EvidenceSource)] = &[
@@ -166,63 +195,65 @@ pub(crate) fn evidence_rows(
     errors: &mut Vec<Error>,
     mut each: impl FnMut(&Row<'_>, EvidenceRow<'_>, &mut Vec<Error>),
 ) {
-    let columns = ["officer", "competency", "level", "source"];
-    let optional_columns = ["date", "verified", "course"];
-    let Some(table) = Table::open_with(EVIDENCE, text, &columns, &optional_columns, errors) else {
+    let [columns, optional_columns] = EVIDENCE_COLUMNS;
+    let Some(table) = Table::open_with(EVIDENCE, text, columns, optional_columns, errors) else {
         return;
     };
     table.rows(errors, |row, errors| {
-        let officer = row.non_empty("officer", errors);
-        let competency = row.non_empty("competency", errors);
-        let level = match row.text("level") {
-            t if t.len() == 1 && (b'0'..=b'5').contains(&t.as_bytes()[0]) => {
-                Some(t.as_bytes()[0] - b'0')
-            }
-            _ => {
-                errors.push(row.invalid("level", "a level from 0 to 5"));
-                None
-            }
-        };
-        let source = SOURCES.iter().find(|(name, _)| *name == row.text("source"));
-        if source.is_none() {
-            errors.push(row.invalid(
-                "source",
-                "`course_completion`, `assessment`, `feedback360` or `self_declared`",
-            ));
-        }
-        let verified = match row
-            .get("verified")
-            .unwrap_or("")
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "" | "true" | "yes" | "y" | "1" => Some(true),
-            "false" | "no" | "n" | "0" => Some(false),
-            _ => {
-                errors.push(
-                    row.invalid("verified", "`true` or `false` (or yes/no, 1/0), or nothing"),
-                );
-                None
-            }
-        };
-        if let (Some(officer), Some(competency), Some(level), Some(&(_, source)), Some(verified)) =
-            (officer, competency, level, source, verified)
-        {
-            let evidence = EvidenceRow {
-                line: row.line(),
-                officer,
-                entry: EvidenceView {
-                    competency,
-                    level,
-                    source,
-                    date: row.get("date").unwrap_or(""),
-                    verified,
-                    course: optional(row.get("course")),
-                },
-            };
+        if let Some(evidence) = evidence_row(row, errors) {
             each(row, evidence, errors);
         }
     });
+}
+
+/// One passbook row, or its problems (see [`evidence_rows`]).
+pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<EvidenceRow<'r>> {
+    // The columns by their place in `EVIDENCE_COLUMNS`.
+    let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
+    let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
+    let level = if let &[b @ b'0'..=b'5'] = row.nth(2).unwrap_or("").as_bytes() {
+        Some(b - b'0')
+    } else {
+        errors.push(row.invalid("level", "a level from 0 to 5"));
+        None
+    };
+    let source_text = row.nth(3).unwrap_or("");
+    let source = SOURCES.iter().find(|(name, _)| *name == source_text);
+    if source.is_none() {
+        errors.push(row.invalid(
+            "source",
+            "`course_completion`, `assessment`, `feedback360` or `self_declared`",
+        ));
+    }
+    let verified = yes_no(row.nth(5).unwrap_or(""));
+    if verified.is_none() {
+        errors.push(row.invalid("verified", "`true` or `false` (or yes/no, 1/0), or nothing"));
+    }
+    Some(EvidenceRow {
+        line: row.line(),
+        officer: officer?,
+        entry: EvidenceView {
+            competency: competency?,
+            level: level?,
+            source: source?.1,
+            date: row.nth(4).unwrap_or(""),
+            verified: verified?,
+            course: optional(row.nth(6)),
+        },
+    })
+}
+
+/// A verified flag: empty is `true` (as in JSON), and `true`/`false`, `yes`/`no`, `y`/`n`
+/// or `1`/`0` in any case.
+fn yes_no(text: &str) -> Option<bool> {
+    let is = |words: [&str; 4]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
+    if text.is_empty() || is(["true", "yes", "y", "1"]) {
+        Some(true)
+    } else if is(["false", "no", "n", "0"]) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Reads officers and their passbooks from an HR export's CSV texts and checks them

@@ -244,7 +244,9 @@ pub(crate) fn check_evidence(
 /// An evidence date: `Ok(None)` when blank (undated), `Ok(Some(yyyymmdd))` for an ISO date
 /// or date-time.
 pub(crate) fn evidence_date(text: &str) -> Result<Option<u32>, EvidenceProblem> {
-    if text.trim().is_empty() {
+    // A date starts with a digit; only other text can be blank.
+    let dated = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    if !dated && text.trim().is_empty() {
         return Ok(None);
     }
     parse_iso_date_or_time(text)

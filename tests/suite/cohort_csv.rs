@@ -3,9 +3,11 @@
 //! warnings, and on bad input the same errors, for any export.
 
 use karmayogi::{
-    Cohort, CourseLevels, Error, Errors, Framework, LevelPolicy, NeedsOptions, OfficersCsv,
-    OfficersCsvOptions, ReviewOptions, load_officers,
+    Cohort, CohortCsvReader, CourseLevels, Error, Errors, Framework, LevelPolicy, NeedsOptions,
+    OfficersCsv, OfficersCsvOptions, ReviewOptions, load_officers,
 };
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 
 use crate::support::hr_framework as framework;
@@ -56,9 +58,50 @@ fn streamed(fw: &Framework, csv: &OfficersCsv<'_>, options: &OfficersCsvOptions)
     Ok(describe(fw, &load.cohort, load.warnings))
 }
 
+/// The reader fed in pieces: each text cut before the byte offsets of `cuts` (taken
+/// modulo its length, so any list of numbers serves).
+fn in_pieces(
+    fw: &Framework,
+    csv: &OfficersCsv<'_>,
+    options: &OfficersCsvOptions,
+    cuts: &[usize],
+) -> Outcome {
+    fn pieces<'t>(text: &'t [u8], cuts: &[usize]) -> Vec<&'t [u8]> {
+        let mut at: Vec<usize> = cuts.iter().map(|c| c % (text.len() + 1)).collect();
+        at.push(0);
+        at.push(text.len());
+        at.sort_unstable();
+        at.windows(2).map(|w| &text[w[0]..w[1]]).collect()
+    }
+    let mut reader = CohortCsvReader::new(fw, options);
+    for piece in pieces(csv.officers.as_bytes(), cuts) {
+        reader.push_officers(piece);
+    }
+    if let Some(evidence) = csv.evidence {
+        reader.push_evidence(&[]);
+        for piece in pieces(evidence.as_bytes(), cuts) {
+            reader.push_evidence(piece);
+        }
+    }
+    let load = reader.finish().map_err(Errors::into_vec)?;
+    Ok(describe(fw, &load.cohort, load.warnings))
+}
+
 /// Loads with `policy` both ways and checks they agree; returns the outcome.
 #[track_caller]
 fn agree(officers: &str, evidence: Option<&str>, policy: &LevelPolicy, as_of: bool) -> Outcome {
+    agree_in_pieces(officers, evidence, policy, as_of, &[])
+}
+
+/// [`agree`], and the reader fed pieces cut at `cuts` (and byte by byte) agrees too.
+#[track_caller]
+fn agree_in_pieces(
+    officers: &str,
+    evidence: Option<&str>,
+    policy: &LevelPolicy,
+    as_of: bool,
+    cuts: &[usize],
+) -> Outcome {
     let fw = framework();
     let mut csv = OfficersCsv::new(officers);
     if let Some(e) = evidence {
@@ -73,6 +116,17 @@ fn agree(officers: &str, evidence: Option<&str>, policy: &LevelPolicy, as_of: bo
     assert_eq!(got, want, "officers:\n{officers}\nevidence:\n{evidence:?}");
     // Deterministic: the same text gives the same result again.
     assert_eq!(streamed(&fw, &csv, &options), got);
+    let cut = in_pieces(&fw, &csv, &options, cuts);
+    assert_eq!(
+        cut, want,
+        "cut at {cuts:?}; officers:\n{officers}\nevidence:\n{evidence:?}"
+    );
+    let every: Vec<usize> = (0..officers.len().max(evidence.map_or(0, str::len))).collect();
+    let bytes = in_pieces(&fw, &csv, &options, &every);
+    assert_eq!(
+        bytes, want,
+        "byte by byte; officers:\n{officers}\nevidence:\n{evidence:?}"
+    );
     got
 }
 
@@ -204,6 +258,38 @@ fn evidence_row() -> impl Strategy<Value = String> {
         .prop_map(|(o, c, l, s, d, v, k)| format!("{o},{c},{l},{s},{d},{v},{k}"))
 }
 
+/// A passbook row as hand edits leave them: quoted cells, stray quotes, spaces, a cell
+/// too many or too few, text that is not ASCII.
+fn tricky_evidence_row() -> impl Strategy<Value = String> {
+    (
+        evidence_row(),
+        cell(&[
+            "",
+            "",
+            "",
+            "o1,\"rti\",2,assessment,,,",
+            "\"o3\",\"noting\",\"1\",\"assessment\",\"2024-01-02\",\"yes\",\"\"",
+            "o2 , rti , 3 , assessment , , ,",
+            "o1,rti,2,assessment,\"2024-\n03-15\",,",
+            "o1,r\"ti,2,assessment,,,",
+            "o1,\"rti\"x,2,assessment,,,",
+            "o1,rti,2,assessment,,,,",
+            "o1,rti,2",
+            "o2,rti\u{e9},2,assessment,,,",
+            "\u{a0}o1,rti,2,assessment,,,",
+            "o1,rti,2,assessment,,\"yes\n\",",
+            "\u{feff}o1,rti,2,assessment,,,",
+        ]),
+    )
+        .prop_map(|(plain, odd)| {
+            if odd.is_empty() {
+                plain
+            } else {
+                odd.to_owned()
+            }
+        })
+}
+
 fn policy() -> impl Strategy<Value = LevelPolicy> {
     (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(s, v, f, cap)| {
         LevelPolicy::default()
@@ -236,6 +322,38 @@ proptest! {
         agree(&officers, Some(&evidence), &policy, as_of).ok();
     }
 
+    /// What spreadsheets and hand edits put in an export — quoted fields (with commas,
+    /// doubled quotes and line breaks), misplaced and unclosed quotes, CRLF and lone CR
+    /// line ends, a byte-order mark, blank and whitespace-only lines, spaces around
+    /// fields, non-ASCII text, rows of the wrong width, repeated officers — read whole and
+    /// in pieces cut anywhere: the same cohort, warnings and errors as the two-step path.
+    #[test]
+    fn tricky_texts_read_in_pieces_give_what_the_two_step_path_gives(
+        officers in prop::collection::vec(
+            (officer_row(), cell(&["\n", "\n", "\r\n", "\r", "\n\n", "\n \t\n"])), 0..8),
+        evidence in prop::collection::vec(
+            (tricky_evidence_row(), cell(&["\n", "\n", "\n", "\r\n", "\r", "\n\r\n"])), 0..24),
+        bom in any::<bool>(),
+        last_newline in any::<bool>(),
+        policy in policy(),
+        as_of in any::<bool>(),
+        cuts in prop::collection::vec(0usize..2000, 0..6),
+    ) {
+        let join = |rows: &[(String, &str)]| -> String {
+            rows.iter().flat_map(|(r, end)| [r.as_str(), end]).collect()
+        };
+        let mut officers =
+            format!("{}id,name,department,position,target\n{}", if bom { "\u{feff}" } else { "" },
+                    join(&officers));
+        let mut evidence =
+            format!("officer,competency,level,source,date,verified,course\r\n{}", join(&evidence));
+        if !last_newline {
+            officers = officers.trim_end_matches(['\r', '\n']).to_owned();
+            evidence = evidence.trim_end_matches(['\r', '\n']).to_owned();
+        }
+        agree_in_pieces(&officers, Some(&evidence), &policy, as_of, &cuts).ok();
+    }
+
     /// Exports that are clean by construction, so the cohorts themselves are compared.
     #[test]
     fn clean_exports_stream_to_the_same_cohort(
@@ -263,5 +381,81 @@ proptest! {
         let evidence =
             format!("officer,competency,level,source,date,verified\n{}\n", entries.join("\n"));
         prop_assert!(agree(&text, Some(&evidence), &policy, false).is_ok());
+    }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_reported_in_a_column_read_and_ignored_in_others() {
+    let fw = framework();
+    let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
+    reader.push_officers(b"id,department,position,note\no1,dopt,us,caf\xe9\no\xff2,dopt,us,\n");
+    reader.push_officers(b"o3,dopt,us,x\n");
+    reader.push_evidence(b"officer,competency,level,source\no1,rti,2,assessment\n");
+    let errors = reader
+        .finish()
+        .expect_err("an id that is not UTF-8")
+        .into_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].to_string(),
+        "officers.csv line 3, column `id`: found `o\u{fffd}2`, expected UTF-8 text"
+    );
+    // Without it, the other rows load: the note column is not read.
+    let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
+    reader.push_officers(b"id,department,position,note\no1,dopt,us,caf\xe9\no3,dopt,us,x\n");
+    let load = reader
+        .finish()
+        .expect("the bad bytes are in a column not read");
+    assert_eq!(load.cohort.len(), 2);
+}
+
+/// An export of a few megabytes, so that pieces are read in parts on several threads:
+/// `odd` puts a quoted record running over two lines, a problem and a late date every
+/// so many rows.
+fn big_export(odd: bool) -> (String, String) {
+    let mut officers = String::from("id,name,department,position,target\n");
+    for i in 0..3_000 {
+        writeln!(officers, "o{i},,dopt,{},", ["us", "aso"][i % 2]).expect("a string");
+    }
+    let mut evidence = String::from("officer,competency,level,source,date,verified,course\n");
+    for i in 0..80_000 {
+        let officer = i / 27;
+        let row = match i % 997 {
+            13 if odd => format!("o{officer},\"rti\",2,assessment,\"2024-\n01-02\",,\n"),
+            101 if odd => format!("o{officer},rti,9,assessment,,,\n"),
+            202 if odd => "nobody,rti,2,assessment,,,\n".to_owned(),
+            303 if odd => format!("o{officer},noting,2,assessment,2025-01-01,,\n"),
+            _ => format!(
+                "o{officer},{},{},assessment,2024-0{}-15,yes,\n",
+                ["rti", "noting", "integrity"][i % 3],
+                i % 4,
+                1 + i % 9
+            ),
+        };
+        evidence += &row;
+    }
+    (officers, evidence)
+}
+
+#[test]
+fn pieces_read_on_two_threads_give_what_one_thread_and_the_two_step_path_give() {
+    let fw = framework();
+    for odd in [false, true] {
+        let (officers, evidence) = big_export(odd);
+        assert!(evidence.len() > 3 << 20);
+        let csv = OfficersCsv::new(&officers).evidence(&evidence);
+        let policy = LevelPolicy::default();
+        let options = OfficersCsvOptions::default()
+            .review(ReviewOptions::default().as_of("2024-06-30").expect("date"));
+        let want = two_step(&fw, &csv, &options, &policy);
+        assert_eq!(want.is_err(), odd);
+        for threads in [1, 2, 3] {
+            let options = options.clone().threads(threads);
+            assert_eq!(streamed(&fw, &csv, &options), want, "{threads} threads");
+            // Pieces of 1.5 MiB, each cut into parts at its line ends.
+            let cuts: Vec<usize> = (1..4).map(|k| (k * 3) << 19).collect();
+            let got = in_pieces(&fw, &csv, &options, &cuts);
+            assert_eq!(got, want, "{threads} threads, pieces");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! One well-formed record ([`Row`]) read by column name into typed values, each problem an
-//! error naming the file, line and column; and [`Seen`], which reports repeated keys.
+//! error naming the file, line and column; the [`Header`] it is read by; and [`Seen`], which
+//! reports repeated keys.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -7,15 +8,59 @@ use std::collections::hash_map::Entry;
 use super::decimal::Decimal;
 use crate::Error;
 
+/// What a header gave: the record width and where each column the loader reads is.
+#[derive(Clone, Debug)]
+pub(crate) struct Header {
+    pub(crate) width: usize,
+    /// Each column's name and position in a record: the required ones, then the optional
+    /// ones the header has.
+    pub(crate) columns: Vec<(&'static str, usize)>,
+    /// The position in a record of each column asked for, required then optional ones,
+    /// in the order asked (`None`: an optional column the header lacks).
+    pub(crate) slots: Vec<Option<usize>>,
+}
+
 /// One well-formed record, read by column name.
 pub(crate) struct Row<'r> {
     pub(super) file: &'static str,
     pub(super) line: usize,
-    pub(super) record: &'r csv::StringRecord,
+    /// The record's fields, trimmed: field `i` is `text[spans[i].0..spans[i].1]`.
+    pub(super) text: &'r str,
+    pub(super) spans: &'r [(usize, usize)],
     pub(super) columns: &'r [(&'static str, usize)],
+    pub(super) slots: &'r [Option<usize>],
 }
 
 impl<'r> Row<'r> {
+    /// A record at `line` of `file` whose fields are `text[spans[i].0..spans[i].1]`.
+    pub(crate) fn new(
+        file: &'static str,
+        line: usize,
+        text: &'r str,
+        spans: &'r [(usize, usize)],
+        header: &'r Header,
+    ) -> Self {
+        Row {
+            file,
+            line,
+            text,
+            spans,
+            columns: &header.columns,
+            slots: &header.slots,
+        }
+    }
+
+    /// The text of the `k`-th column the table was opened with (required ones first, then
+    /// optional ones, in the order given), `None` for an optional column the header
+    /// lacks: [`Row::get`] without looking the name up.
+    pub(crate) fn nth(&self, k: usize) -> Option<&'r str> {
+        self.slots
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|at| self.field(at))
+    }
+
     /// The 1-based line the record starts on.
     pub(crate) fn line(&self) -> usize {
         self.line
@@ -27,7 +72,13 @@ impl<'r> Row<'r> {
         self.columns
             .iter()
             .find(|(name, _)| *name == column)
-            .and_then(|&(_, at)| self.record.get(at))
+            .and_then(|&(_, at)| self.field(at))
+    }
+
+    /// Field `at` of the record (surrounding whitespace removed).
+    fn field(&self, at: usize) -> Option<&'r str> {
+        let &(start, end) = self.spans.get(at)?;
+        self.text.get(start..end)
     }
 
     /// The text of a required column (empty for a column the table lacks).
@@ -84,7 +135,16 @@ impl<'r> Row<'r> {
         column: &'static str,
         errors: &mut Vec<Error>,
     ) -> Option<&'r str> {
-        let text = self.text(column);
+        self.non_empty_text(column, self.text(column), errors)
+    }
+
+    /// [`Row::non_empty`] for `text`, the column's text found already.
+    pub(crate) fn non_empty_text(
+        &self,
+        column: &'static str,
+        text: &'r str,
+        errors: &mut Vec<Error>,
+    ) -> Option<&'r str> {
         if text.is_empty() {
             errors.push(self.invalid(column, "a non-empty value"));
             return None;
@@ -92,10 +152,15 @@ impl<'r> Row<'r> {
         Some(text)
     }
 
-    /// The column's text when it is a usable id: not empty, and without a control or
+    /// `text`, the column's text, when it is a usable id: not empty, and without a control or
     /// invisible character (which would make it print like another id, as in JSON).
-    pub(crate) fn id(&self, column: &'static str, errors: &mut Vec<Error>) -> Option<&'r str> {
-        let text = self.non_empty(column, errors)?;
+    pub(crate) fn id_text(
+        &self,
+        column: &'static str,
+        text: &'r str,
+        errors: &mut Vec<Error>,
+    ) -> Option<&'r str> {
+        let text = self.non_empty_text(column, text, errors)?;
         if crate::model::quote::has_hidden(text) {
             errors.push(self.invalid(column, "an id without control or invisible characters"));
             return None;

@@ -1,0 +1,485 @@
+//! A CSV file read from pieces of bytes ([`Feed`]), with the rules and errors of
+//! [`Table`] whatever the cut between pieces.
+//!
+//! The text is cut into segments that end at a line feed outside quotes, where the `csv`
+//! crate's reader is back at the start of a record whatever came before; a segment
+//! cut by a piece's end is kept until the rest of it arrives. A segment that is one plain
+//! line (no quote, no carriage return but the one before the line feed, no field with
+//! whitespace or a non-ASCII character at either end) is split at its commas directly:
+//! for such a line, that is exactly what the `csv` reader with trimmed fields gives. Any
+//! other segment (quoted fields, lone carriage returns, fields to trim, records of the
+//! wrong width, bytes that are not UTF-8) is read by [`Table`] itself, starting on the
+//! segment's line, so its records and errors are those of the whole text read at once.
+
+use std::borrow::Cow;
+
+use super::Table;
+use super::row::{Header, Row};
+use crate::Error;
+
+/// Where the reader of the `csv` crate is within a record, as far as finding where the
+/// record ends is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scan {
+    /// At the start of a field (or of a record).
+    FieldStart,
+    /// In an unquoted field (a quote there is a character).
+    Unquoted,
+    /// In a quoted field: line breaks are part of it.
+    Quoted,
+    /// Just after a quote in a quoted field: the closing quote, or half of a `""`.
+    QuoteInQuoted,
+}
+
+impl Scan {
+    /// The state after `byte`, and whether `byte` ends a record.
+    fn step(self, byte: u8) -> (Scan, bool) {
+        match (self, byte) {
+            (Scan::Quoted, b'"') => (Scan::QuoteInQuoted, false),
+            (Scan::Quoted, _) | (Scan::QuoteInQuoted | Scan::FieldStart, b'"') => {
+                (Scan::Quoted, false)
+            }
+            (_, b',') => (Scan::FieldStart, false),
+            (_, b'\r' | b'\n') => (Scan::FieldStart, true),
+            _ => (Scan::Unquoted, false),
+        }
+    }
+}
+
+/// Before its header, a file is kept whole until a record that is not blank arrives.
+enum State {
+    BeforeHeader,
+    Body(Header),
+    /// The header lacked a column: the rest of the file is not read.
+    Skipped,
+}
+
+/// One CSV file read from pieces of bytes.
+pub(crate) struct Feed {
+    file: &'static str,
+    required: &'static [&'static str],
+    optional: &'static [&'static str],
+    state: State,
+    /// The bytes of a segment not ended yet (before the header: every byte so far).
+    carry: Vec<u8>,
+    /// The scan state at the end of `carry`.
+    scan: Scan,
+    /// The line of the first byte not yet read into rows (the start of `carry`).
+    line: usize,
+    /// Field bounds of the current plain line.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Feed {
+    /// A file whose header must hold `required` and may hold `optional` columns.
+    pub(crate) fn new(
+        file: &'static str,
+        required: &'static [&'static str],
+        optional: &'static [&'static str],
+    ) -> Self {
+        Feed {
+            file,
+            required,
+            optional,
+            state: State::BeforeHeader,
+            carry: Vec::new(),
+            scan: Scan::FieldStart,
+            line: 1,
+            spans: Vec::new(),
+        }
+    }
+
+    /// Whether the header was read and holds every required column; `false` before it.
+    pub(crate) fn header_ok(&self) -> bool {
+        matches!(self.state, State::Body(_))
+    }
+
+    /// Reads the next piece of the file: calls `each` on every well-formed record it
+    /// completes, in order, and reports the others to `errors` (see [`Table::rows`]).
+    pub(crate) fn push(
+        &mut self,
+        piece: &[u8],
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) {
+        if matches!(self.state, State::Skipped) {
+            return;
+        }
+        let mut at = 0;
+        // First the segment cut by the previous piece's end (before the header: all the
+        // blank lines so far, joined by the next segment until one holds a record).
+        if !self.carry.is_empty() || matches!(self.state, State::BeforeHeader) {
+            loop {
+                let Some(end) = self.segment_end(piece, at) else {
+                    self.carry.extend_from_slice(&piece[at..]);
+                    return;
+                };
+                self.carry.extend_from_slice(&piece[at..end]);
+                at = end;
+                let mut carry = std::mem::take(&mut self.carry);
+                let read = self.segment(&carry, false, errors, each);
+                if read {
+                    carry.clear();
+                }
+                self.carry = carry;
+                if read {
+                    break;
+                }
+            }
+            if matches!(self.state, State::Skipped) {
+                return;
+            }
+        }
+        self.body(&piece[at..], errors, each);
+    }
+
+    /// Reads the end of the file: its last segment, ended by the end of the text.
+    pub(crate) fn finish(
+        &mut self,
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) {
+        if matches!(self.state, State::Skipped) {
+            return;
+        }
+        if !self.carry.is_empty() || matches!(self.state, State::BeforeHeader) {
+            let carry = std::mem::take(&mut self.carry);
+            self.segment(&carry, true, errors, each);
+            self.scan = Scan::FieldStart;
+        }
+    }
+
+    /// The end (one past its line feed) of the segment that continues `carry` with
+    /// `bytes[from..]`, scanning from the state at the end of `carry`; `None` when it does
+    /// not end there (the state is then kept).
+    fn segment_end(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        let mut scan = self.scan;
+        for (i, &b) in bytes.iter().enumerate().skip(from) {
+            let (next, ends) = scan.step(b);
+            scan = next;
+            if ends && b == b'\n' {
+                self.scan = Scan::FieldStart;
+                return Some(i + 1);
+            }
+        }
+        self.scan = scan;
+        None
+    }
+
+    /// Reads `bytes`, which start at the start of a record after the header.
+    fn body(
+        &mut self,
+        bytes: &[u8],
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) {
+        let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let text = std::str::from_utf8(&bytes[..whole]).ok();
+        self.body_until(bytes, text, 0, bytes.len(), errors, each);
+    }
+
+    /// Reads the records of `bytes` that start at `at` (the start of a record) or after it
+    /// and before `stop`; returns where the next record starts, or `None` when the last
+    /// one has not ended within `bytes` and is kept for the next piece. `text`: `bytes` up
+    /// to their last line feed, when that is UTF-8.
+    fn body_until(
+        &mut self,
+        bytes: &[u8],
+        text: Option<&str>,
+        mut at: usize,
+        stop: usize,
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) -> Option<usize> {
+        let State::Body(header) = &self.state else {
+            return Some(bytes.len());
+        };
+        let header = header.clone();
+        while at < stop {
+            let Some((end, plain)) = line_end(&bytes[at..], &mut self.spans) else {
+                break;
+            };
+            let end = at + end;
+            let line = match text {
+                Some(text) => text.get(at..end),
+                None => std::str::from_utf8(&bytes[at..end]).ok(),
+            };
+            let line = line
+                .filter(|_| plain)
+                .map(|line| line.strip_suffix('\r').unwrap_or(line));
+            if let Some(line) = line
+                && (line.is_empty() || self.spans.len() == header.width)
+            {
+                if !line.is_empty() {
+                    let row = Row::new(self.file, self.line, line, &self.spans, &header);
+                    each(&row, errors);
+                }
+                self.line += 1;
+                at = end + 1;
+                continue;
+            }
+            // Not a plain line: the segment from here, read as the `csv` crate reads it.
+            self.scan = Scan::FieldStart;
+            let Some(end) = self.segment_end(bytes, at) else {
+                self.carry.extend_from_slice(&bytes[at..]);
+                return None;
+            };
+            self.segment(&bytes[at..end], false, errors, each);
+            at = end;
+        }
+        if at < stop {
+            // The start of a line whose end has not arrived.
+            let mut scan = Scan::FieldStart;
+            for &b in &bytes[at..] {
+                scan = scan.step(b).0;
+            }
+            self.scan = scan;
+            self.carry.extend_from_slice(&bytes[at..]);
+            return None;
+        }
+        Some(at)
+    }
+
+    /// Reads one segment (before the header: everything so far) with [`Table`].
+    /// `at_end`: the segment runs to the end of the file. Returns `false` when, before the
+    /// header, the segment holds only blank lines and is kept to be read again.
+    fn segment(
+        &mut self,
+        bytes: &[u8],
+        at_end: bool,
+        errors: &mut Vec<Error>,
+        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) -> bool {
+        let decoded = String::from_utf8_lossy(bytes);
+        let lossy = matches!(decoded, Cow::Owned(_));
+        match &self.state {
+            State::Skipped => {}
+            State::BeforeHeader => {
+                if !at_end && !Table::has_record(self.file, &decoded) {
+                    return false;
+                }
+                let Some(table) =
+                    Table::open_with(self.file, &decoded, self.required, self.optional, errors)
+                else {
+                    self.state = State::Skipped;
+                    return true;
+                };
+                let header = table.header().clone();
+                table.lossy(lossy).rows(errors, each);
+                self.state = State::Body(header);
+                self.line = 1 + lines(bytes);
+            }
+            State::Body(header) => {
+                // The reader drops a byte-order mark at the start of its input only: one
+                // starting a later line is a character, as it is in the whole text.
+                let (text, first) = if decoded.starts_with('\u{feff}') {
+                    (Cow::Owned(format!("\n{decoded}")), self.line - 1)
+                } else {
+                    (decoded, self.line)
+                };
+                Table::body(self.file, &text, first, header.clone(), lossy).rows(errors, each);
+                self.line += lines(bytes);
+            }
+        }
+        true
+    }
+
+    /// [`Feed::push`] with the plain lines of the piece read in `parts` parts at once:
+    /// `good` reads a row alone (without side effects but on its part's workspace `W`) and returns what it gives, or
+    /// `None` when the row needs more (a problem, a look at what came before), and `apply`
+    /// takes the results in file order. A part reads its lines until the first row `good`
+    /// leaves; from there on, rows go to `each` in order, as [`Feed::push`] gives them,
+    /// up to the next part (whose results are dropped when a record runs into it). So the
+    /// rows and errors are those of [`Feed::push`], however many parts.
+    // The reader's state and its three ways of reading a row go in apart, so that the
+    // parts borrow the state while the rows read in order change it.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn push_parts<C: Sync, T: Send, W: Default>(
+        &mut self,
+        piece: &[u8],
+        parts: usize,
+        errors: &mut Vec<Error>,
+        ctx: &mut C,
+        each: &mut impl FnMut(&mut C, &Row<'_>, &mut Vec<Error>),
+        good: &(impl Fn(&C, &Row<'_>, &mut W) -> Option<T> + Sync),
+        apply: &mut impl FnMut(&mut C, T),
+    ) {
+        const SMALL: usize = 1 << 16;
+        if parts <= 1 || piece.len() < SMALL || !matches!(self.state, State::Body(_)) {
+            return self.push(piece, errors, &mut |row, errors| each(ctx, row, errors));
+        }
+        // The record the previous piece cut, sequentially.
+        let mut at = 0;
+        if !self.carry.is_empty() {
+            let Some(end) = self.segment_end(piece, 0) else {
+                self.carry.extend_from_slice(piece);
+                return;
+            };
+            self.carry.extend_from_slice(&piece[..end]);
+            at = end;
+            let mut carry = std::mem::take(&mut self.carry);
+            self.segment(&carry, false, errors, &mut |row, errors| {
+                each(ctx, row, errors);
+            });
+            carry.clear();
+            self.carry = carry;
+        }
+        let bytes = &piece[at..];
+        let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let text = std::str::from_utf8(&bytes[..whole]).ok();
+        let (Some(text), State::Body(header)) = (text, &self.state) else {
+            return self.body(bytes, errors, &mut |row, errors| each(ctx, row, errors));
+        };
+        // Parts of about equal size, each starting after a line feed.
+        let mut starts = vec![0];
+        for p in 1..parts {
+            let from = (whole * p / parts).max(*starts.last().unwrap_or(&0));
+            match memchr_newline(&bytes[from..whole]) {
+                Some(i) => starts.push(from + i + 1),
+                None => break,
+            }
+        }
+        starts.dedup();
+        let header = header.clone();
+        let file = self.file;
+        let shared = &*ctx;
+        let results = crate::analysis::parallel::map_ranges(starts.len(), starts.len(), |r| {
+            r.map(|p| {
+                let (from, to) = (starts[p], starts.get(p + 1).copied().unwrap_or(whole));
+                read_good(
+                    file,
+                    &text[from..to],
+                    &header,
+                    &|row: &Row<'_>, work: &mut W| good(shared, row, work),
+                )
+            })
+            .collect::<Vec<_>>()
+        });
+        let mut at = 0;
+        for (p, (values, read, lines)) in results.into_iter().flatten().enumerate() {
+            let stop = starts.get(p + 1).copied().unwrap_or(whole);
+            if at == starts[p] {
+                for value in values {
+                    apply(ctx, value);
+                }
+                self.line += lines;
+                at += read;
+            }
+            // A record that ran past the part's start makes its results void.
+            let mut rows = |row: &Row<'_>, errors: &mut Vec<Error>| each(ctx, row, errors);
+            match self.body_until(bytes, Some(text), at, stop, errors, &mut rows) {
+                Some(next) => at = next,
+                None => return,
+            }
+        }
+        let mut rows = |row: &Row<'_>, errors: &mut Vec<Error>| each(ctx, row, errors);
+        self.body_until(bytes, Some(text), at, bytes.len(), errors, &mut rows);
+    }
+}
+
+/// The position of the first line feed in `bytes`.
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+/// What `good` gives for the plain lines at the start of `text` (whole lines), up to the
+/// first line that is not plain or that `good` leaves: the values, the bytes read and the
+/// lines read.
+fn read_good<T, W: Default>(
+    file: &'static str,
+    text: &str,
+    header: &Header,
+    good: &impl Fn(&Row<'_>, &mut W) -> Option<T>,
+) -> (Vec<T>, usize, usize) {
+    let (mut values, mut at, mut lines) = (Vec::new(), 0, 0);
+    let mut work = W::default();
+    let mut spans = Vec::new();
+    let bytes = text.as_bytes();
+    while let Some((end, plain)) = line_end(&bytes[at..], &mut spans) {
+        let end = at + end;
+        let line = &text[at..end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !plain || !(line.is_empty() || spans.len() == header.width) {
+            break;
+        }
+        if !line.is_empty() {
+            // The line number only shows in errors, which `good` leaves to the reader.
+            let row = Row::new(file, 0, line, &spans, header);
+            match good(&row, &mut work) {
+                Some(value) => values.push(value),
+                None => break,
+            }
+        }
+        lines += 1;
+        at = end + 1;
+    }
+    (values, at, lines)
+}
+
+/// The number of line ends in `bytes`: CRLF, LF and a lone CR each end one line.
+fn lines(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The end of the first line of `bytes` (the position of its line feed), with its fields'
+/// bounds in `spans` (a carriage return before the line feed left out) and whether the
+/// line is plain: no quote, no other carriage return, and no field with whitespace or a
+/// non-ASCII character at either end (which the reader would trim, or might). `None`
+/// when `bytes` holds no line feed.
+fn line_end(bytes: &[u8], spans: &mut Vec<(usize, usize)>) -> Option<(usize, bool)> {
+    spans.clear();
+    let mut start = 0;
+    let mut plain = true;
+    let mut i = 0;
+    // One pass over the line, eight bytes at a time: bytes above `,` (letters, digits,
+    // `-`, `.`, `:`) are most of an export and need nothing.
+    loop {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            // The high bit of each byte below 0x2d, `,` + 1 (exact for the lowest one,
+            // which is all that is used).
+            let low = word.wrapping_sub(0x2d2d_2d2d_2d2d_2d2d) & !word & 0x8080_8080_8080_8080;
+            if low == 0 {
+                i += 8;
+                continue;
+            }
+            i += low.trailing_zeros() as usize / 8;
+        }
+        let &b = bytes.get(i)?;
+        match b {
+            b',' => {
+                spans.push((start, i));
+                start = i + 1;
+            }
+            b'\n' => {
+                let mut end = i;
+                if i > start && bytes[i - 1] == b'\r' {
+                    end = i - 1;
+                }
+                spans.push((start, end));
+                if plain {
+                    plain = spans
+                        .iter()
+                        .all(|&(s, e)| s == e || (clean(bytes[s]) && clean(bytes[e - 1])));
+                }
+                return Some((i, plain));
+            }
+            b'"' => plain = false,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => plain = false,
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// Whether a field may start or end with `byte` without being trimmed: not whitespace,
+/// and ASCII (a non-ASCII character might be whitespace).
+fn clean(byte: u8) -> bool {
+    byte.is_ascii() && !byte.is_ascii_whitespace() && byte != 0x0b
+}
