@@ -14,7 +14,11 @@
 //!
 //! A candidate moves in only when its prerequisites are all chosen, and a pick moves out
 //! only when no chosen candidate requires it (a prerequisite whose dependants left can
-//! then leave in turn), so every plan visited stays closed under prerequisites.
+//! then leave in turn), so every plan visited stays closed under prerequisites. A search
+//! run with chain moves also lets a candidate in together with its unchosen prerequisites
+//! (its missing chain), against up to [`CHAIN_OUTS`] picks that lose least, taken out
+//! until the hours fit: a course whose prerequisite the plan lacks never enters otherwise
+//! unless the prerequisite alone is worth a move.
 
 use crate::model::order;
 
@@ -73,8 +77,19 @@ fn splitmix(seed: u64) -> impl FnMut() -> u64 {
 type Move = (f64, f64, u32, u32);
 const ADD: u32 = u32::MAX;
 const ABSORB: u32 = u32::MAX - 1;
+/// A candidate in with its unchosen prerequisites, and the picks listed with the move out.
+const CHAIN: u32 = u32::MAX - 2;
 
-/// Improves a maximal budgeted plan by tabu search over additions, swaps and absorptions:
+/// A search with chain moves takes this fraction of the steps of one without: it runs
+/// second, from a plan the first search left.
+const CHAIN_SHARE: usize = 4;
+
+/// Picks a [`CHAIN`] move may take out to make room, at most.
+const CHAIN_OUTS: usize = 3;
+
+/// Improves a maximal budgeted plan by tabu search over additions, swaps, absorptions and,
+/// with `chains`, chain moves (see the module docs; the search then takes a
+/// [`CHAIN_SHARE`]-th of the steps):
 /// at each step, the move of the largest value change (then the fewest hours added, ties
 /// drawn from the sequence seeded by `seed`) among those not forbidden, a forbidden one
 /// only when it reaches a value never seen. The best plan seen, filled greedily and
@@ -83,7 +98,8 @@ const ABSORB: u32 = u32::MAX - 1;
 ///
 /// # Complexity
 /// Per step O(z + k · m) for z (candidate, element) pairs, k movable picks and m movable
-/// candidates; at most [`STEPS`] steps and [`WORK`] pairs scanned in all, fewer above
+/// candidates, plus with `chains` the unchosen closures of the candidates lacking a
+/// prerequisite (their pairs, and their prerequisites against up to [`CHAIN_OUTS`] picks); at most [`STEPS`] steps and [`WORK`] pairs scanned in all, fewer above
 /// [`LARGE`] pairs (see [`step_limit`]).
 // One loop over steps whose state (owners, losses, bans) is shared by every part.
 #[allow(clippy::too_many_lines)]
@@ -93,6 +109,7 @@ pub(crate) fn tabu_budget(
     budget: f64,
     s: &mut Scratch,
     seed: u64,
+    chains: bool,
     better: impl Fn(f64, f64, f64, f64) -> bool,
 ) -> bool {
     let n = inst.len();
@@ -107,7 +124,11 @@ pub(crate) fn tabu_budget(
         })
         .collect();
     let pairs: usize = movable.iter().map(|&c| inst.covers(c).len()).sum();
-    let steps = step_limit(pairs);
+    let steps = if chains {
+        step_limit(pairs) / CHAIN_SHARE
+    } else {
+        step_limit(pairs)
+    };
     if steps == 0 || movable.is_empty() {
         return false;
     }
@@ -126,6 +147,11 @@ pub(crate) fn tabu_budget(
     // The picks a candidate would absorb.
     let mut absorbed: Vec<u32> = Vec::new();
     let mut next = splitmix(seed ^ 0x2545_f491_4f6c_dd1d);
+    // A chain move's candidates, the picks it takes out, and those of the best move.
+    let (mut chain, mut chain_outs, mut best_outs) = (Vec::new(), Vec::new(), Vec::new());
+    // Elements stamped once per chain evaluated.
+    let mut stamped = vec![0u64; inst.values.len()];
+    let mut stamp = 0u64;
     let (mut last_best, mut since_restart) = (0usize, 0usize);
     for step in 1..=steps {
         if step - since_restart.max(last_best) > RESTART {
@@ -159,10 +185,10 @@ pub(crate) fn tabu_budget(
         let room = budget - walk.hours;
         let mut chosen_move: Option<Move> = None;
         let mut ties = 0u64;
-        let mut consider = |m: Move, allowed: bool| {
+        let mut consider = |m: Move, allowed: bool| -> bool {
             let (dv, dh, _, _) = m;
             if !allowed && value + dv <= best.0 + EPS {
-                return;
+                return false;
             }
             let wins = match chosen_move {
                 None => {
@@ -185,6 +211,7 @@ pub(crate) fn tabu_budget(
             if wins {
                 chosen_move = Some(m);
             }
+            wins
         };
         // The value `c` closes that pick `o` closes alone: kept when `c` replaces `o`.
         let shared = |c: u32, o: u32| -> f64 {
@@ -195,12 +222,66 @@ pub(crate) fn tabu_budget(
                 .sum()
         };
         for &c in &movable {
-            if walk.chosen[c as usize]
-                || inst
-                    .prerequisites(c)
-                    .iter()
-                    .any(|&p| !walk.chosen[p as usize])
+            if walk.chosen[c as usize] {
+                continue;
+            }
+            if inst
+                .prerequisites(c)
+                .iter()
+                .any(|&p| !walk.chosen[p as usize])
             {
+                if !chains {
+                    continue;
+                }
+                // In with its missing prerequisites, against the picks that lose least
+                // until the hours fit.
+                chain.clear();
+                walk.pending(inst, c, &mut chain);
+                if chain.iter().any(|&d| banned_in[d as usize] >= step) {
+                    continue;
+                }
+                stamp += 1;
+                let (mut gain, mut h) = (0.0, 0.0);
+                for &d in &chain {
+                    h += inst.hours(d);
+                    for &e in inst.covers(d) {
+                        if stamped[e as usize] != stamp {
+                            stamped[e as usize] = stamp;
+                            if walk.cover_count[e as usize] == 0 {
+                                gain += inst.values[e as usize];
+                            }
+                        }
+                    }
+                }
+                if gain <= 0.0 {
+                    continue;
+                }
+                chain_outs.clear();
+                let (mut freed, mut dropped) = (0.0, 0.0);
+                for &o in &outs {
+                    if h <= room + freed + EPS || chain_outs.len() == CHAIN_OUTS {
+                        break;
+                    }
+                    if banned_out[o as usize] >= step
+                        || chain
+                            .iter()
+                            .any(|&d| inst.prerequisites(d).binary_search(&o).is_ok())
+                    {
+                        continue;
+                    }
+                    chain_outs.push(o);
+                    freed += inst.hours(o);
+                    // What `o` closes alone and the chain does not.
+                    for &e in inst.covers(o) {
+                        if walk.cover_count[e as usize] == 1 && stamped[e as usize] != stamp {
+                            dropped += inst.values[e as usize];
+                        }
+                    }
+                }
+                if h <= room + freed + EPS && consider((gain - dropped, h - freed, c, CHAIN), true)
+                {
+                    best_outs.clone_from(&chain_outs);
+                }
                 continue;
             }
             let requires = |o: u32| inst.prerequisites(c).binary_search(&o).is_ok();
@@ -261,9 +342,19 @@ pub(crate) fn tabu_budget(
             break;
         };
         let mark = walk.mark();
-        walk.set(inst, c, true);
+        if o == CHAIN {
+            walk.choose(inst, c, &mut chain);
+        } else {
+            walk.set(inst, c, true);
+        }
         match o {
             ADD => {}
+            CHAIN => {
+                for &o in &best_outs {
+                    walk.set(inst, o, false);
+                    banned_in[o as usize] = step + TENURE + (next() % TENURE_SPREAD) as usize;
+                }
+            }
             ABSORB => {
                 // The owners `c` makes redundant, as evaluated (owners are still valid).
                 absorbed.clear();
@@ -377,7 +468,7 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State) -> bool {
         // Each attempt walks from the same start along another sequence of ties.
         let closes_all = (0..ATTEMPTS).any(|seed| {
             let mut tried = start.clone();
-            tabu_budget(&unit, &mut tried, budget, &mut us, seed, unit_better);
+            tabu_budget(&unit, &mut tried, budget, &mut us, seed, false, unit_better);
             let all = tried.value(&unit) >= coverable - EPS;
             if all {
                 start = tried;
@@ -447,10 +538,38 @@ mod tests {
             44.0,
             &mut s,
             0,
+            false,
             lexicographic
         ));
         assert_eq!(state.chosen_list(), vec![2, 3]);
         assert_eq!(state.value(&inst), 7.0);
+    }
+
+    #[test]
+    fn a_chain_move_brings_a_course_in_with_its_missing_prerequisite() {
+        // Two picks worth 1 each (10 h apiece, 20 h budget) against a course worth 5 that
+        // needs a prerequisite worth nothing: both picks leave for the chain.
+        let mut inst = Instance::with_capacity(vec![1.0, 1.0, 5.0], 4, 3);
+        inst.push(10.0, 10.0, &[0], &[]);
+        inst.push(10.0, 10.0, &[1], &[]);
+        inst.push(10.0, 10.0, &[], &[]);
+        inst.push(10.0, 10.0, &[2], &[2]);
+        inst.finish();
+        let mut state = State::new(&inst);
+        state.load(&inst, &[0, 1]);
+        state.journal.clear();
+        let mut s = Scratch::new(&inst);
+        assert!(tabu_budget(
+            &inst,
+            &mut state,
+            20.0,
+            &mut s,
+            0,
+            true,
+            lexicographic
+        ));
+        assert_eq!(state.chosen_list(), vec![2, 3]);
+        assert_eq!(state.value(&inst), 5.0);
     }
 
     #[test]
@@ -466,9 +585,26 @@ mod tests {
             let start = filled(&inst, budget);
             let mut s = Scratch::new(&inst);
             let mut once = start.clone();
-            let improved = tabu_budget(&inst, &mut once, budget, &mut s, seed, lexicographic);
+            let chains = seed % 4 < 2;
+            let improved = tabu_budget(
+                &inst,
+                &mut once,
+                budget,
+                &mut s,
+                seed,
+                chains,
+                lexicographic,
+            );
             let mut twice = start.clone();
-            tabu_budget(&inst, &mut twice, budget, &mut s, seed, lexicographic);
+            tabu_budget(
+                &inst,
+                &mut twice,
+                budget,
+                &mut s,
+                seed,
+                chains,
+                lexicographic,
+            );
             assert_eq!(once.chosen_list(), twice.chosen_list(), "seed {seed}");
             let (v0, v1) = (start.value(&inst), once.value(&inst));
             assert!(v1 >= v0, "seed {seed}: {v1} < {v0}");
