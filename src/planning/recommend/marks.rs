@@ -58,12 +58,11 @@ thread_local! {
 /// Runs `f` with this thread's marks, cleared, for courses `0..n`. A nested call (none
 /// is made today) gets a fresh table instead of the busy one.
 pub(crate) fn with_marks<R>(n: usize, f: impl FnOnce(&mut Marks) -> R) -> R {
-    MARKS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut marks) => {
+    MARKS.with(|cell| {
+        if let Ok(mut marks) = cell.try_borrow_mut() {
             marks.begin(n);
             f(&mut marks)
-        }
-        Err(_) => {
+        } else {
             let mut marks = Marks::default();
             marks.begin(n);
             f(&mut marks)
