@@ -9,8 +9,8 @@
 //! Times, in one run and on the same cohort (default 1,000,000 officers), with 1 and 2
 //! threads: `Framework::training_needs` (the heatmap per competency) and
 //! `Framework::training_needs_by_group` (the same officers rolled up to every group), and
-//! prints their ratio; then `Framework::compare` and `Framework::compare_by_group` on two
-//! snapshots (the second with some levels raised). Timings are noisy on a shared machine:
+//! prints their ratio; then `Framework::compare` (1 and 2 threads) and
+//! `Framework::compare_by_group` on two snapshots (the second with some levels raised). Timings are noisy on a shared machine:
 //! the ratio, measured in one run, is the figure to read, with the load average printed
 //! beside it.
 
@@ -175,22 +175,29 @@ fn compare_snapshots(
         &LevelPolicy::default(),
     )
     .map_err(|e| e.to_string())?;
-    let plain = time(|| {
-        framework
-            .compare(cohort, &later, &CompareOptions::default())
-            .map(|e| e.overall.closed)
-    })?;
-    let crossed = time(|| {
-        framework
-            .compare(cohort, &reversed, &CompareOptions::default())
-            .map(|e| e.overall.closed)
-    })?;
-    if crossed.1 != plain.1 {
-        return Err(format!(
-            "compare found {} closed gaps against the reversed snapshot, {} against the same one",
-            crossed.1, plain.1
-        )
-        .into());
+    let compare = |later: &Cohort, threads: usize| {
+        time(|| {
+            framework
+                .compare(cohort, later, &CompareOptions::default().threads(threads))
+                .map(|e| e.overall.closed)
+        })
+    };
+    let plain = compare(&later, 1)?;
+    let crossed = compare(&reversed, 1)?;
+    let plain_2 = compare(&later, 2)?;
+    let crossed_2 = compare(&reversed, 2)?;
+    for (what, closed) in [
+        ("the reversed snapshot", crossed.1),
+        ("the same one on 2 threads", plain_2.1),
+        ("the reversed one on 2 threads", crossed_2.1),
+    ] {
+        if closed != plain.1 {
+            return Err(format!(
+                "compare found {closed} closed gaps against {what}, {} against the same one",
+                plain.1
+            )
+            .into());
+        }
     }
     let grouped = time(|| {
         framework
@@ -199,9 +206,12 @@ fn compare_snapshots(
     })?;
     writeln!(
         out,
-        "compare min {} (second snapshot in reverse order: {}), compare_by_group min {}; ratio {:.2}",
+        "compare min {} on 1 thread, {} on 2 (second snapshot in reverse order: {} / {}); \
+         compare_by_group min {}; ratio to compare on 1 thread {:.2}",
         ms(plain.0),
+        ms(plain_2.0),
         ms(crossed.0),
+        ms(crossed_2.0),
         ms(grouped.0),
         grouped.0.as_secs_f64() / plain.0.as_secs_f64()
     )?;

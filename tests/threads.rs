@@ -1,9 +1,9 @@
 //! `threads(n)` never starts more threads than the machine offers, whatever `n` says.
 //!
 //! The library exposes no thread counter, so this watches from outside: a sampler thread
-//! counts the process's threads in `/proc/self/task` (Linux) while `training_needs` and
-//! `department_plan` run with `threads(usize::MAX)` over 40,000 officers. One thread per
-//! officer, as an uncapped split would start, shows up as hundreds of concurrent threads;
+//! counts the process's threads in `/proc/self/task` (Linux) while `training_needs`,
+//! `department_plan` and `compare` run with `threads(usize::MAX)` over 40,000 officers. One
+//! thread per officer, as an uncapped split would start, shows up as hundreds of concurrent threads;
 //! the work runs in rayon's global pool, which has `available_parallelism` threads (this
 //! test sets no `RAYON_NUM_THREADS`), while the calling thread waits. Sampling can miss a
 //! short-lived thread, so this test can only catch too many threads, never prove there are
@@ -16,7 +16,9 @@ mod support;
 use std::fmt::Debug;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use karmayogi::{AcbpOptions, Cohort, Framework, LevelPolicy, NeedsOptions, OfficerSpec};
+use karmayogi::{
+    AcbpOptions, Cohort, CompareOptions, Framework, LevelPolicy, NeedsOptions, OfficerSpec,
+};
 
 const FRAMEWORK: &str = include_str!("../examples/data/head_post_office.json");
 
@@ -114,4 +116,20 @@ fn unbounded_thread_requests_start_at_most_the_available_parallelism() {
             .expect("same framework")
     };
     assert_eq!(by_department(1), by_department(usize::MAX));
+
+    // A later snapshot: every officer raised one level in one competency, a tenth gone,
+    // and the rest stored in reverse order, so the officers are matched by a merge.
+    let mut later = officers(&fw, 40_000);
+    for (i, o) in later.iter_mut().enumerate() {
+        if let Some(e) = o.passbook.get_mut(i % 3) {
+            e.level = (e.level + 1).min(5);
+        }
+    }
+    later.retain(|o| !o.id.as_str().ends_with('7'));
+    later.reverse();
+    let later = Cohort::new(&fw, later, &LevelPolicy::default()).expect("valid officers");
+    same_result_within_the_threads("compare", allowed, |threads| {
+        fw.compare(&cohort, &later, &CompareOptions::default().threads(threads))
+            .expect("same framework")
+    });
 }

@@ -9,12 +9,24 @@ use crate::{CompetencyId, CourseId, DepartmentId, Level, OfficerId, PositionId, 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompareOptions {
     pub(super) weights: Weights,
+    pub(super) threads: usize,
 }
 
 impl CompareOptions {
     /// Readiness weights per competency type (default: all 1), used for both snapshots.
     pub fn weights(mut self, weights: Weights) -> Self {
         self.weights = weights;
+        self
+    }
+
+    /// Worker threads to use (default 1; 0 counts as 1), split as for
+    /// [`NeedsOptions::threads`](crate::NeedsOptions::threads): at most
+    /// `min(n, rayon::current_num_threads())` parts, never more than one per officer nor
+    /// than `std::thread::available_parallelism`, run as tasks of the current rayon pool;
+    /// on the calling thread without the default `parallel` feature and on `wasm32`. The
+    /// result is the same in every case.
+    pub fn threads(mut self, n: usize) -> Self {
+        self.threads = n;
         self
     }
 
@@ -198,9 +210,10 @@ pub struct CourseEffect<'f> {
 /// it is *closed* when `s₁ > 0 = s₂` and *opened* when `s₁ = 0 < s₂`.
 ///
 /// Readiness is as on [`GapReport`](crate::GapReport), with the weights of
-/// [`CompareOptions`], against `p` in both snapshots. Group means are the sum over the
-/// group's officers in id order divided by their number, so they do not depend on the
-/// order of officers in either cohort.
+/// [`CompareOptions`], against `p` in both snapshots. Group means are the exact sum of the
+/// group's officers' readiness (each `f64` taken exactly to 2⁻⁹⁴, that is exactly unless
+/// it is below 2⁻⁴²), rounded once to `f64` and divided by their number, so they depend
+/// neither on the order of officers in either cohort nor on the number of threads.
 ///
 /// A course counts as *completed between the snapshots* by a matched officer when it is
 /// among their course completions in the second snapshot and not in the first (every

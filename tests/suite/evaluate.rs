@@ -274,10 +274,68 @@ fn scenario() -> (Vec<OfficerSpec>, Vec<OfficerSpec>) {
     (before, after)
 }
 
-/// A progress record; readiness given as per-officer values summed in id order.
+/// The mean of `values` as the crate defines group means: their exact sum rounded once to
+/// `f64` (Shewchuk's exact partial sums, as Python's `math.fsum` computes them), divided by
+/// their number.
+fn exact_mean(values: &[f64]) -> f64 {
+    // Non-overlapping partial sums whose exact total is the exact sum so far.
+    let mut partials: Vec<f64> = Vec::new();
+    for &value in values {
+        let mut x = value;
+        let mut kept = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[kept] = lo;
+                kept += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(kept);
+        partials.push(x);
+    }
+    // Add the partials from the largest, stopping at the first inexact addition, then
+    // round a half-way case as the lower partials say.
+    let mut sum = 0.0;
+    if let Some(mut n) = partials.len().checked_sub(1) {
+        sum = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = sum;
+            n -= 1;
+            let y = partials[n];
+            sum = x + y;
+            lo = y - (sum - x);
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = sum + y;
+            if y == x - sum {
+                sum = x;
+            }
+        }
+    }
+    sum / values.len() as f64
+}
+
+#[test]
+fn the_exact_mean_rounds_once() {
+    // Added in turn, 0.1 ten times gives 0.9999999999999999; the exact sum rounds to 1.
+    assert_eq!(exact_mean(&[0.1; 10]), 0.1);
+    assert_eq!(exact_mean(&[1e16, 1.0, -1e16]), 1.0 / 3.0);
+}
+
+/// A progress record; readiness given as per-officer values.
 fn progress(counts: [u64; 12], readiness_before: &[f64], readiness_after: &[f64]) -> Value {
-    let mean = |r: &[f64]| r.iter().fold(0.0, |s, x| s + x) / r.len() as f64;
-    let (b, a) = (mean(readiness_before), mean(readiness_after));
+    let (b, a) = (exact_mean(readiness_before), exact_mean(readiness_after));
     json!({
         "officers": counts[0], "requirements": counts[1],
         "gaps_before": counts[2], "gaps_after": counts[3],
@@ -757,21 +815,23 @@ fn shuffle<T>(items: &mut [T], seed: &mut u64) {
 // Oracle: per-officer gap reports
 // ---------------------------------------------------------------------------------------
 
-/// Integer counts and readiness sums of a group, added officer by officer in id order.
+/// Integer counts of a group, added officer by officer, and its officers' readiness.
 #[derive(Default)]
 struct Group {
     counts: [u64; 12],
-    readiness: [f64; 2],
+    readiness: [Vec<f64>; 2],
 }
 
 impl Group {
     fn json(&self) -> Value {
         let c = self.counts;
-        let n = c[0] as f64;
         let (b, a) = if c[0] == 0 {
             (0.0, 0.0)
         } else {
-            (self.readiness[0] / n, self.readiness[1] / n)
+            (
+                exact_mean(&self.readiness[0]),
+                exact_mean(&self.readiness[1]),
+            )
         };
         json!({
             "officers": c[0], "requirements": c[1], "gaps_before": c[2], "gaps_after": c[3],
@@ -918,8 +978,8 @@ fn oracle(case: &Case, fw: &Framework) -> Value {
             for (total, x) in group.counts.iter_mut().zip(counts) {
                 *total += x;
             }
-            group.readiness[0] += r1.readiness;
-            group.readiness[1] += r2.readiness;
+            group.readiness[0].push(r1.readiness);
+            group.readiness[1].push(r2.readiness);
         }
         if now.position != was.position {
             moved.push(json!({"officer": id, "from": was.position, "to": now.position}));
@@ -1151,6 +1211,19 @@ proptest! {
             serde_json::to_string(&shuffled).unwrap()
         );
         prop_assert_eq!(eval.to_string(), shuffled.to_string());
+    }
+
+    #[test]
+    fn results_do_not_depend_on_threads(case in case()) {
+        let fw = case.framework();
+        let (before, after) = case.cohorts(&fw);
+        let options = CompareOptions::default().weights(case.weights);
+        let one = fw.compare(&before, &after, &options).expect("same framework");
+        let all = fw.compare(&before, &after, &options.threads(usize::MAX)).expect("same framework");
+        prop_assert_eq!(
+            serde_json::to_string(&one).unwrap(),
+            serde_json::to_string(&all).unwrap()
+        );
     }
 
     #[test]
