@@ -5,6 +5,7 @@
 //! returns, and `assemble` turns the solver's picks into the plan.
 
 mod assemble;
+mod marks;
 mod options;
 mod plan;
 
@@ -281,38 +282,39 @@ impl Framework {
         completed: &[u32],
         untagged: UntaggedLevel,
     ) -> (Vec<u32>, Vec<(usize, OpenReason)>) {
-        let mut chosen = Vec::new();
-        let mut open = Vec::new();
-        for (i, g) in gaps.iter().enumerate() {
-            let mut closable = false;
-            for o in self.offers_of(g.competency) {
-                if reaches(o.level, untagged).is_some_and(|l| l >= g.required)
-                    && completed.binary_search(&o.course).is_err()
-                {
-                    chosen.push(o.course);
-                    closable = true;
+        marks::with_marks(self.courses.len(), |marks| {
+            let mut chosen = Vec::new();
+            let mut open = Vec::new();
+            for (i, g) in gaps.iter().enumerate() {
+                let mut closable = false;
+                for o in self.offers_of(g.competency) {
+                    if reaches(o.level, untagged).is_some_and(|l| l >= g.required)
+                        && completed.binary_search(&o.course).is_err()
+                    {
+                        if marks.insert(o.course, 0) {
+                            chosen.push(o.course);
+                        }
+                        closable = true;
+                    }
+                }
+                if !closable {
+                    open.push((i, self.open_reason(g, untagged)));
                 }
             }
-            if !closable {
-                open.push((i, self.open_reason(g, untagged)));
-            }
-        }
-        chosen.sort_unstable();
-        chosen.dedup();
-        // Pending prerequisites of them all, each found once: O(closure), however many
-        // candidates share it.
-        let mut seen: std::collections::HashSet<u32> = chosen.iter().copied().collect();
-        let mut stack = chosen.clone();
-        while let Some(c) = stack.pop() {
-            for &p in self.direct_prerequisites(c) {
-                if completed.binary_search(&p).is_err() && seen.insert(p) {
-                    chosen.push(p);
-                    stack.push(p);
+            // Pending prerequisites of them all, each found once: O(closure), however many
+            // candidates share it.
+            let mut next = 0;
+            while let Some(&c) = chosen.get(next) {
+                next += 1;
+                for &p in self.direct_prerequisites(c) {
+                    if completed.binary_search(&p).is_err() && marks.insert(p, 0) {
+                        chosen.push(p);
+                    }
                 }
             }
-        }
-        chosen.sort_unstable();
-        (chosen, open)
+            order::sort_unstable(&mut chosen);
+            (chosen, open)
+        })
     }
 
     /// The cover instance over candidate `courses` (local index = position in the list,
@@ -328,15 +330,41 @@ impl Framework {
         untagged: UntaggedLevel,
         formal_share: Option<f64>,
     ) -> Instance {
+        // Each candidate's local index, marked once, instead of a binary search per offer
+        // and prerequisite.
+        marks::with_marks(self.courses.len(), |local_of| {
+            for (local, &course) in courses.iter().enumerate() {
+                local_of.insert(course, local as u32);
+            }
+            self.instance_with(
+                courses,
+                closable,
+                completed,
+                values,
+                (untagged, formal_share),
+                local_of,
+            )
+        })
+    }
+
+    fn instance_with(
+        &self,
+        courses: &[u32],
+        closable: &[&GapItem<'_>],
+        completed: &[u32],
+        values: Vec<f64>,
+        (untagged, formal_share): (UntaggedLevel, Option<f64>),
+        local_of: &marks::Marks,
+    ) -> Instance {
         // Each candidate's gaps as one contiguous, ascending run: (candidate, gap) pairs in
         // gap order, then a counting sort by candidate, which keeps gaps ascending.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for (e, g) in closable.iter().enumerate() {
             for o in self.offers_of(g.competency) {
                 if reaches(o.level, untagged).is_some_and(|l| l >= g.required)
-                    && let Ok(local) = courses.binary_search(&o.course)
+                    && let Some(local) = local_of.get(o.course)
                 {
-                    pairs.push((local as u32, e as u32));
+                    pairs.push((local, e as u32));
                 }
             }
         }
@@ -370,7 +398,7 @@ impl Framework {
                 self.direct_prerequisites(course)
                     .iter()
                     .filter(|p| completed.binary_search(p).is_err())
-                    .filter_map(|p| courses.binary_search(p).ok().map(|i| i as u32)),
+                    .filter_map(|&p| local_of.get(p)),
             );
             inst.push(cost, hours, covers, &prerequisites);
         }

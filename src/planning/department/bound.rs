@@ -44,6 +44,8 @@ struct Buffers {
     profit: Vec<f64>,
     x: Vec<f64>,
     order: Vec<u32>,
+    /// The candidates of `order` with their profit per hour.
+    ratio: Vec<(f64, u32)>,
 }
 
 /// Officer `o`'s part at multipliers `mu` (their gaps' slice) and prices; fills `b.x`.
@@ -93,17 +95,22 @@ fn officer_part(
     // The cap's price: the ratio at which the knapsack within the cap is full.
     let mut rho = 0.0;
     if positive_hours > dept.cap {
-        let profit = &buf.profit;
-        order::sort_by(&mut buf.order, |&a, &c| {
-            let ra = profit[a as usize] / inst.hours(a);
-            let rc = profit[c as usize] / inst.hours(c);
-            rc.total_cmp(&ra).then(a.cmp(&c))
+        // Ratio order, ties by index: a total order, so an unstable sort of the ratios
+        // computed once gives the order a stable sort comparing quotients would.
+        buf.ratio.clear();
+        buf.ratio.extend(
+            buf.order
+                .iter()
+                .map(|&j| (buf.profit[j as usize] / inst.hours(j), j)),
+        );
+        order::sort_unstable_by(&mut buf.ratio, |a, c| {
+            c.0.total_cmp(&a.0).then(a.1.cmp(&c.1))
         });
         let mut left = dept.cap;
-        for &j in &buf.order {
+        for &(ratio, j) in &buf.ratio {
             let h = inst.hours(j);
             if h > left {
-                rho = buf.profit[j as usize] / h;
+                rho = ratio;
                 break;
             }
             left -= h;
@@ -184,6 +191,7 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
         profit: Vec::new(),
         x: Vec::new(),
         order: Vec::new(),
+        ratio: Vec::new(),
     };
     let mut theta = 1.0;
     let mut since_better = 0;

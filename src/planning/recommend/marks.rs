@@ -1,0 +1,109 @@
+//! Per-thread marks over the framework's courses, reused from one plan to the next.
+//!
+//! Finding an officer's candidate courses and numbering them for the cover instance both
+//! ask "is this course already taken, and at which index?" for every offer and
+//! prerequisite walked. A hash set and binary searches answered that afresh for every
+//! plan; a stamp per course answers it in one load, and a new stamp value clears every
+//! mark at once, so a batch of plans on one thread allocates the table once.
+
+use std::cell::RefCell;
+
+/// A set of courses with a value each, cleared in O(1) by moving to a new stamp.
+#[derive(Default)]
+pub(crate) struct Marks {
+    /// Per course: the stamp of the round that last marked it.
+    stamp: Vec<u32>,
+    /// Per course: the value it was marked with in that round.
+    value: Vec<u32>,
+    /// The current round's stamp (never 0, which means "never marked").
+    round: u32,
+}
+
+impl Marks {
+    /// Clears every mark and makes room for courses `0..n`.
+    fn begin(&mut self, n: usize) {
+        if self.stamp.len() < n {
+            self.stamp.resize(n, 0);
+            self.value.resize(n, 0);
+        }
+        self.round = self.round.wrapping_add(1);
+        if self.round == 0 {
+            self.stamp.fill(0);
+            self.round = 1;
+        }
+    }
+
+    /// Marks `course` with `value`; false (and the old value kept) if it was marked.
+    pub(crate) fn insert(&mut self, course: u32, value: u32) -> bool {
+        let c = course as usize;
+        if self.stamp[c] == self.round {
+            return false;
+        }
+        self.stamp[c] = self.round;
+        self.value[c] = value;
+        true
+    }
+
+    /// The value `course` was marked with, if it is marked.
+    pub(crate) fn get(&self, course: u32) -> Option<u32> {
+        let c = course as usize;
+        (self.stamp.get(c) == Some(&self.round)).then(|| self.value[c])
+    }
+}
+
+thread_local! {
+    static MARKS: RefCell<Marks> = RefCell::new(Marks::default());
+}
+
+/// Runs `f` with this thread's marks, cleared, for courses `0..n`. A nested call (none
+/// is made today) gets a fresh table instead of the busy one.
+pub(crate) fn with_marks<R>(n: usize, f: impl FnOnce(&mut Marks) -> R) -> R {
+    MARKS.with(|cell| {
+        if let Ok(mut marks) = cell.try_borrow_mut() {
+            marks.begin(n);
+            f(&mut marks)
+        } else {
+            let mut marks = Marks::default();
+            marks.begin(n);
+            f(&mut marks)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_round_forgets_every_mark() {
+        with_marks(4, |m| {
+            assert!(m.insert(2, 7));
+            assert!(!m.insert(2, 9));
+            assert_eq!(m.get(2), Some(7));
+            assert_eq!(m.get(1), None);
+        });
+        with_marks(4, |m| assert_eq!(m.get(2), None));
+    }
+
+    #[test]
+    fn the_stamp_wrapping_round_clears_the_table() {
+        let mut m = Marks::default();
+        m.begin(3);
+        m.round = u32::MAX;
+        assert!(m.insert(1, 5));
+        m.begin(3);
+        assert_eq!(m.round, 1);
+        assert_eq!(m.get(1), None);
+        assert!(m.insert(1, 6));
+        assert_eq!(m.get(1), Some(6));
+    }
+
+    #[test]
+    fn a_nested_call_gets_its_own_table() {
+        with_marks(2, |outer| {
+            assert!(outer.insert(0, 1));
+            with_marks(2, |inner| assert_eq!(inner.get(0), None));
+            assert_eq!(outer.get(0), Some(1));
+        });
+    }
+}
