@@ -13,6 +13,7 @@
 
 mod deserialize;
 mod export;
+pub(crate) mod fields;
 mod identifiers;
 pub(crate) mod import;
 mod importer;

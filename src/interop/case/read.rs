@@ -8,6 +8,10 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+pub(crate) use crate::interop::case::fields::{
+    ASSOCIATION, CRITERION, DOCUMENT, Extra, ITEM, Known, LEVEL, NODE_LINK, OBJECTS, PACKAGE,
+    RUBRIC, classify, fold, json_type, mentions,
+};
 use crate::interop::case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExtra, CaseItem,
     CaseLink, CasePackage, CaseRubric,
@@ -458,156 +462,35 @@ pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
     }
 }
 
-/// The fields CASE defines on each element that this crate models, with the JSON type CASE
-/// gives each and whether the import cannot do without a value of that type.
-pub(crate) struct Known {
-    pub(crate) name: &'static str,
-    pub(crate) expected: &'static str,
-    pub(crate) needed: bool,
-}
-
-const fn known(name: &'static str, expected: &'static str, needed: bool) -> Known {
-    Known {
-        name,
-        expected,
-        needed,
-    }
-}
-
-const STRING: &str = "a string";
-const INTEGER: &str = "an integer";
-const NUMBER: &str = "a number";
-const LINK: &str = "a link object or a uri string";
-pub(crate) const OBJECTS: &str = "an array of objects";
-
-pub(crate) const PACKAGE: &[Known] = &[
-    known("CFDocument", "an object", true),
-    known("CFItems", OBJECTS, true),
-    known("CFAssociations", OBJECTS, true),
-    known("CFRubrics", OBJECTS, true),
-];
-pub(crate) const DOCUMENT: &[Known] = &[
-    known("identifier", STRING, true),
-    known("uri", STRING, false),
-    known("creator", STRING, false),
-    known("title", STRING, false),
-    known("lastChangeDateTime", STRING, false),
-    known("caseVersion", STRING, false),
-    known("description", STRING, false),
-];
-pub(crate) const ITEM: &[Known] = &[
-    known("identifier", STRING, true),
-    known("uri", STRING, false),
-    known("fullStatement", STRING, true),
-    known("abbreviatedStatement", STRING, false),
-    known("humanCodingScheme", STRING, false),
-    known("CFItemType", STRING, false),
-    known("CFItemTypeURI", LINK, false),
-    known("lastChangeDateTime", STRING, false),
-];
-pub(crate) const ASSOCIATION: &[Known] = &[
-    known("identifier", STRING, true),
-    known("uri", STRING, false),
-    known("associationType", STRING, true),
-    known("sequenceNumber", INTEGER, false),
-    known("originNodeURI", LINK, true),
-    known("destinationNodeURI", LINK, true),
-    known("lastChangeDateTime", STRING, false),
-];
-pub(crate) const NODE_LINK: &[Known] = &[
-    known("title", STRING, false),
-    known("identifier", STRING, true),
-    known("uri", STRING, false),
-];
-pub(crate) const RUBRIC: &[Known] = &[
-    known("identifier", STRING, true),
-    known("uri", STRING, false),
-    known("title", STRING, false),
-    known("description", STRING, false),
-    known("lastChangeDateTime", STRING, false),
-    known("CFRubricCriteria", OBJECTS, true),
-];
-pub(crate) const CRITERION: &[Known] = &[
-    known("identifier", STRING, true),
-    known("uri", STRING, false),
-    known("category", STRING, false),
-    known("description", STRING, false),
-    known("CFItemURI", LINK, true),
-    known("weight", NUMBER, false),
-    known("position", INTEGER, false),
-    known("rubricId", STRING, false),
-    known("lastChangeDateTime", STRING, false),
-    known("CFRubricCriterionLevels", OBJECTS, true),
-];
-pub(crate) const LEVEL: &[Known] = &[
-    known("identifier", STRING, true),
-    known("uri", STRING, false),
-    known("description", STRING, false),
-    known("quality", STRING, false),
-    known("score", NUMBER, false),
-    known("feedback", STRING, false),
-    known("position", INTEGER, false),
-    known("rubricCriterionId", STRING, false),
-    known("lastChangeDateTime", STRING, false),
-];
-
-/// What `extra` holds under `key` when `key` is a field of `fields`: a value of another
-/// type. Otherwise, the known field whose name `key` resembles, if any.
-pub(crate) enum Extra<'k> {
-    WrongType(&'k Known),
-    NearMiss(&'k Known),
-    Unknown,
-}
-
-pub(crate) fn classify<'k>(fields: &'k [Known], key: &str) -> Extra<'k> {
-    if let Some(k) = fields.iter().find(|k| k.name == key) {
-        return Extra::WrongType(k);
-    }
-    let folded = fold(key);
-    match fields.iter().find(|k| fold(k.name) == folded) {
-        Some(k) => Extra::NearMiss(k),
-        None => Extra::Unknown,
-    }
-}
-
-/// Whether `extra` holds `field` (with a value of another type) or a field named like it:
-/// either is reported as its own error, so the field is not also reported missing.
-pub(crate) fn mentions(extra: &CaseExtra, field: &str) -> bool {
-    let folded = fold(field);
-    extra.keys().any(|k| k == field || fold(k) == folded)
-}
-
 /// The number a decimal text holds (digits, at most one point, an optional sign, spaces
-/// around); `None` for anything else, `inf`, `NaN` and exponents included.
+/// around); `None` for anything else, `inf`, `NaN` and exponents included. The text is
+/// rewritten as a JSON number (no `+`, no leading zeros, digits on both sides of a point)
+/// and read by `serde_json`, whose parser the package already holds.
 fn decimal(text: &str) -> Option<f64> {
     let t = text.trim();
-    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (negative, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
     let plain = !digits.is_empty()
         && digits.bytes().any(|b| b.is_ascii_digit())
         && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && digits.bytes().filter(|&b| b == b'.').count() <= 1;
-    plain.then(|| t.parse().ok()).flatten()
-}
-
-/// A field name without case, `-` or `_`.
-fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, '-' | '_'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The JSON type of a value, as error messages name it.
-pub(crate) fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
-        Value::Number(_) => "a fractional number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+    if !plain {
+        return None;
     }
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let whole = whole.trim_start_matches('0');
+    let mut json = String::with_capacity(digits.len() + 3);
+    if negative {
+        json.push('-');
+    }
+    json.push_str(if whole.is_empty() { "0" } else { whole });
+    if !fraction.is_empty() {
+        json.push('.');
+        json.push_str(fraction);
+    }
+    serde_json::from_str(&json).ok()
 }
 
 #[cfg(test)]
@@ -616,6 +499,37 @@ mod tests {
 
     fn object(json: &str) -> Map<String, Value> {
         serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn decimal_texts_read_as_the_standard_parse_reads_them() {
+        for text in [
+            "3",
+            " 4 ",
+            "+3",
+            "-1",
+            "03.50",
+            ".5",
+            "3.",
+            "0",
+            "-0.25",
+            "000",
+            "2.718281828459045",
+            "0.1",
+            "123456789012345678901234567890.5",
+        ] {
+            let standard: f64 = text.trim().trim_start_matches('+').parse().unwrap();
+            assert_eq!(
+                decimal(text).map(f64::to_bits),
+                Some(standard.to_bits()),
+                "{text}"
+            );
+        }
+        for text in [
+            "", ".", "-", "1e3", "inf", "NaN", "1.2.3", "3 4", "0x10", "++3",
+        ] {
+            assert_eq!(decimal(text), None, "{text}");
+        }
     }
 
     #[test]

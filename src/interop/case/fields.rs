@@ -1,0 +1,146 @@
+//! The fields CASE defines on each element that this crate models, and how a field the
+//! crate does not read is classified for the report.
+
+use serde_json::Value;
+
+use crate::interop::case::package::CaseExtra;
+
+/// The fields CASE defines on each element that this crate models, with the JSON type CASE
+/// gives each and whether the import cannot do without a value of that type.
+pub(crate) struct Known {
+    pub(crate) name: &'static str,
+    pub(crate) expected: &'static str,
+    pub(crate) needed: bool,
+}
+
+const fn known(name: &'static str, expected: &'static str, needed: bool) -> Known {
+    Known {
+        name,
+        expected,
+        needed,
+    }
+}
+
+const STRING: &str = "a string";
+const INTEGER: &str = "an integer";
+const NUMBER: &str = "a number";
+const LINK: &str = "a link object or a uri string";
+pub(crate) const OBJECTS: &str = "an array of objects";
+
+pub(crate) const PACKAGE: &[Known] = &[
+    known("CFDocument", "an object", true),
+    known("CFItems", OBJECTS, true),
+    known("CFAssociations", OBJECTS, true),
+    known("CFRubrics", OBJECTS, true),
+];
+pub(crate) const DOCUMENT: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("creator", STRING, false),
+    known("title", STRING, false),
+    known("lastChangeDateTime", STRING, false),
+    known("caseVersion", STRING, false),
+    known("description", STRING, false),
+];
+pub(crate) const ITEM: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("fullStatement", STRING, true),
+    known("abbreviatedStatement", STRING, false),
+    known("humanCodingScheme", STRING, false),
+    known("CFItemType", STRING, false),
+    known("CFItemTypeURI", LINK, false),
+    known("lastChangeDateTime", STRING, false),
+];
+pub(crate) const ASSOCIATION: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("associationType", STRING, true),
+    known("sequenceNumber", INTEGER, false),
+    known("originNodeURI", LINK, true),
+    known("destinationNodeURI", LINK, true),
+    known("lastChangeDateTime", STRING, false),
+];
+pub(crate) const NODE_LINK: &[Known] = &[
+    known("title", STRING, false),
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+];
+pub(crate) const RUBRIC: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("title", STRING, false),
+    known("description", STRING, false),
+    known("lastChangeDateTime", STRING, false),
+    known("CFRubricCriteria", OBJECTS, true),
+];
+pub(crate) const CRITERION: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("category", STRING, false),
+    known("description", STRING, false),
+    known("CFItemURI", LINK, true),
+    known("weight", NUMBER, false),
+    known("position", INTEGER, false),
+    known("rubricId", STRING, false),
+    known("lastChangeDateTime", STRING, false),
+    known("CFRubricCriterionLevels", OBJECTS, true),
+];
+pub(crate) const LEVEL: &[Known] = &[
+    known("identifier", STRING, true),
+    known("uri", STRING, false),
+    known("description", STRING, false),
+    known("quality", STRING, false),
+    known("score", NUMBER, false),
+    known("feedback", STRING, false),
+    known("position", INTEGER, false),
+    known("rubricCriterionId", STRING, false),
+    known("lastChangeDateTime", STRING, false),
+];
+
+/// What `extra` holds under `key` when `key` is a field of `fields`: a value of another
+/// type. Otherwise, the known field whose name `key` resembles, if any.
+pub(crate) enum Extra<'k> {
+    WrongType(&'k Known),
+    NearMiss(&'k Known),
+    Unknown,
+}
+
+pub(crate) fn classify<'k>(fields: &'k [Known], key: &str) -> Extra<'k> {
+    if let Some(k) = fields.iter().find(|k| k.name == key) {
+        return Extra::WrongType(k);
+    }
+    let folded = fold(key);
+    match fields.iter().find(|k| fold(k.name) == folded) {
+        Some(k) => Extra::NearMiss(k),
+        None => Extra::Unknown,
+    }
+}
+
+/// Whether `extra` holds `field` (with a value of another type) or a field named like it:
+/// either is reported as its own error, so the field is not also reported missing.
+pub(crate) fn mentions(extra: &CaseExtra, field: &str) -> bool {
+    let folded = fold(field);
+    extra.keys().any(|k| k == field || fold(k) == folded)
+}
+
+/// A field name without case, `-` or `_`.
+pub(crate) fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The JSON type of a value, as error messages name it.
+pub(crate) fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
+        Value::Number(_) => "a fractional number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
