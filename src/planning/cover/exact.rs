@@ -8,7 +8,7 @@ use super::instance::{Instance, Solution};
 use super::lagrange::Lagrange;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
-use super::tabu::tabu_cover;
+use super::tabu_cover::tabu_cover;
 use super::trade::{Work, trade_picks};
 use crate::model::order;
 use std::collections::BinaryHeap;

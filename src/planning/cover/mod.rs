@@ -41,6 +41,7 @@ mod split;
 mod state;
 mod stepper;
 mod tabu;
+mod tabu_cover;
 #[cfg(test)]
 mod tests;
 mod trade;

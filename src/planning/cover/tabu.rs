@@ -24,7 +24,7 @@ use crate::model::order;
 
 use super::greedy::{Scratch, fill};
 use super::instance::{EPS, Instance};
-use super::state::{State, chosen_by_cost, remove_redundant};
+use super::state::State;
 
 /// Steps of one search, at most.
 const STEPS: usize = 2_000;
@@ -409,94 +409,6 @@ pub(crate) fn tabu_budget(
     }
     false
 }
-
-/// Looks for a cheaper cover than `state` (which closes every coverable element) with the
-/// tabu search of [`tabu_budget`]: on a copy of the instance where each candidate's hours
-/// are its selection cost and each element is worth one, the most elements closable
-/// within the cover's cost less one unit, from the cover without its picks that close the
-/// least alone, in up to [`ATTEMPTS`] searches of different seeds. When one closes every
-/// coverable element, it is a cheaper cover: it
-/// replaces `state` (redundant picks dropped) and the search repeats, at most [`ROUNDS`]
-/// times. Returns whether the cover improved.
-///
-/// # Complexity
-/// O(n + z + q) to copy the instance, then [`tabu_budget`]'s per round.
-pub(crate) fn tabu_cover(inst: &Instance, state: &mut State) -> bool {
-    let mut unit = inst.clone();
-    unit.hours.clone_from(&unit.cost);
-    let coverable = (0..inst.values.len() as u32)
-        .filter(|&e| inst.coverable(e))
-        .count() as f64;
-    for (e, v) in unit.values.iter_mut().enumerate() {
-        *v = if inst.coverable(e as u32) { 1.0 } else { 0.0 };
-    }
-    let mut us = Scratch::new(&unit);
-    let mut any = false;
-    for _ in 0..ROUNDS {
-        let budget = state.cost - inst.step(state.cost);
-        let mut start = State::new(&unit);
-        start.load(&unit, &state.chosen_list());
-        // Take out the picks that close least alone until the cost fits.
-        let mut order: Vec<(usize, u32)> = start
-            .chosen_list()
-            .into_iter()
-            .map(|c| {
-                let alone = unit
-                    .covers(c)
-                    .iter()
-                    .filter(|&&e| start.cover_count[e as usize] == 1)
-                    .count();
-                (alone, c)
-            })
-            .collect();
-        order::sort_unstable(&mut order);
-        for (_, c) in order {
-            if start.hours <= budget + EPS {
-                break;
-            }
-            if !start.required_by_chosen(&unit, c) {
-                start.set(&unit, c, false);
-            }
-        }
-        if start.hours > budget + EPS {
-            break;
-        }
-        fill(&unit, &mut start, budget, None, &mut us);
-        start.journal.clear();
-        let unit_better =
-            |v: f64, c: f64, bv: f64, bc: f64| v > bv + EPS || (v >= bv - EPS && c < bc - EPS);
-        // Each attempt walks from the same start along another sequence of ties.
-        let closes_all = (0..ATTEMPTS).any(|seed| {
-            let mut tried = start.clone();
-            tabu_budget(&unit, &mut tried, budget, &mut us, seed, false, unit_better);
-            let all = tried.value(&unit) >= coverable - EPS;
-            if all {
-                start = tried;
-            }
-            all
-        });
-        if !closes_all {
-            break;
-        }
-        let mut cheaper = State::new(inst);
-        cheaper.load(inst, &start.chosen_list());
-        let order = chosen_by_cost(inst, &cheaper);
-        remove_redundant(inst, &mut cheaper, &order, false);
-        cheaper.journal.clear();
-        if cheaper.cost >= state.cost - inst.step(state.cost) / 2.0 {
-            break;
-        }
-        *state = cheaper;
-        any = true;
-    }
-    any
-}
-
-/// Rounds of [`tabu_cover`], each saving at least one unit of cost.
-const ROUNDS: usize = 4;
-
-/// Searches per round of [`tabu_cover`], each from its own seed, until one finds a cover.
-const ATTEMPTS: u64 = 2;
 
 #[cfg(test)]
 // Hours and values here are whole numbers, exact in floating point.

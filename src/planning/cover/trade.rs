@@ -297,7 +297,7 @@ mod tests {
     use super::super::greedy::fill;
     use super::super::instance::tests::random;
     use super::super::instance::{EPS, Instance};
-    use super::super::tabu::tabu_cover;
+    use super::super::tabu_cover::tabu_cover;
     use super::*;
     use proptest::prelude::*;
 
