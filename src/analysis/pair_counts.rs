@@ -41,21 +41,23 @@ pub(crate) const PAIR: [u64; CELLS] = {
     table
 };
 
-/// The counters of [`CompetencyProgress`] from a competency's joint counts.
+/// The counters of [`CompetencyProgress`] from a competency's joint counts: each cell's
+/// row of [`PAIR`] times the pairs in it, so officers and competencies count a pair alike.
 pub(crate) fn competency_counts(joint: &Joint) -> CompetencyAcc {
     let mut k = CompetencyAcc::default();
-    for (cell, &n) in joint.iter().enumerate().filter(|&(_, &n)| n > 0) {
+    for (&n, &row) in joint.iter().zip(&PAIR).filter(|&(&n, _)| n > 0) {
         let n = u64::from(n);
-        let (s1, s2) = ((cell / 6) as u64, (cell % 6) as u64);
+        let [gap1, gap2, s1, s2, closed, opened, gained, lost] =
+            row.to_le_bytes().map(|b| n * u64::from(b));
         k.required += n;
-        k.short[0] += n * u64::from(s1 > 0);
-        k.short[1] += n * u64::from(s2 > 0);
-        k.closed += n * u64::from(s1 > 0 && s2 == 0);
-        k.opened += n * u64::from(s1 == 0 && s2 > 0);
-        k.shortfall[0] += n * s1;
-        k.shortfall[1] += n * s2;
-        k.gained += n * s1.saturating_sub(s2);
-        k.lost += n * s2.saturating_sub(s1);
+        k.short[0] += gap1;
+        k.short[1] += gap2;
+        k.closed += closed;
+        k.opened += opened;
+        k.shortfall[0] += s1;
+        k.shortfall[1] += s2;
+        k.gained += gained;
+        k.lost += lost;
     }
     k
 }
