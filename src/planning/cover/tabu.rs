@@ -429,6 +429,17 @@ mod tests {
         state
     }
 
+    /// The plan [`tabu_budget`] makes from `picks` within `budget` (seed 0, more value then
+    /// lower cost), and whether it improved on them.
+    fn search(inst: &Instance, picks: &[u32], budget: f64, chains: bool) -> (bool, State) {
+        let mut state = State::new(inst);
+        state.load(inst, picks);
+        state.journal.clear();
+        let mut s = Scratch::new(inst);
+        let improved = tabu_budget(inst, &mut state, budget, &mut s, 0, chains, lexicographic);
+        (improved, state)
+    }
+
     #[test]
     fn an_absorption_trades_two_picks_for_one_and_frees_hours_for_another() {
         // Two picks closing one gap each (25 h + 13 h) against one course closing both in
@@ -440,19 +451,8 @@ mod tests {
         inst.push(37.0, 37.0, &[0, 1], &[]);
         inst.push(7.0, 7.0, &[2], &[]);
         inst.finish();
-        let mut state = State::new(&inst);
-        state.load(&inst, &[0, 1]);
-        state.journal.clear();
-        let mut s = Scratch::new(&inst);
-        assert!(tabu_budget(
-            &inst,
-            &mut state,
-            44.0,
-            &mut s,
-            0,
-            false,
-            lexicographic
-        ));
+        let (improved, state) = search(&inst, &[0, 1], 44.0, false);
+        assert!(improved);
         assert_eq!(state.chosen_list(), vec![2, 3]);
         assert_eq!(state.value(&inst), 7.0);
     }
@@ -467,19 +467,8 @@ mod tests {
         inst.push(10.0, 10.0, &[], &[]);
         inst.push(10.0, 10.0, &[2], &[2]);
         inst.finish();
-        let mut state = State::new(&inst);
-        state.load(&inst, &[0, 1]);
-        state.journal.clear();
-        let mut s = Scratch::new(&inst);
-        assert!(tabu_budget(
-            &inst,
-            &mut state,
-            20.0,
-            &mut s,
-            0,
-            true,
-            lexicographic
-        ));
+        let (improved, state) = search(&inst, &[0, 1], 20.0, true);
+        assert!(improved);
         assert_eq!(state.chosen_list(), vec![2, 3]);
         assert_eq!(state.value(&inst), 5.0);
     }
