@@ -2017,6 +2017,48 @@ fn csv_missing_column() {
 }
 
 #[test]
+fn csv_ambiguous_column() {
+    // `Label` and `LABEL` both name the column `label`; `skill_id` is spelt exactly once
+    // and also as `SKILL_ID`: each is ambiguous, and both are reported.
+    let skills = "skill_id,SKILL_ID,uuid,skill_type,reuse_level,Label,LABEL,hier_level\n\
+                  3,3,s3,skill/competence,cross-sector,Drafting,Drafting,\n";
+    let errors = skills_rejected(skills);
+    assert_eq!(
+        errors,
+        [
+            Error::CsvAmbiguousColumn {
+                file: "esco/skills.csv",
+                column: "skill_id",
+                headers: vec!["skill_id".into(), "SKILL_ID".into()],
+            },
+            Error::CsvAmbiguousColumn {
+                file: "esco/skills.csv",
+                column: "label",
+                headers: vec!["Label".into(), "LABEL".into()],
+            }
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "esco/skills.csv has 2 headers naming column `skill_id`: `skill_id`, `SKILL_ID`; expected one",
+            "esco/skills.csv has 2 headers naming column `label`: `Label`, `LABEL`; expected one",
+        ],
+    );
+    // The same header twice is ambiguous too: the two columns may hold different values.
+    let skills = "skill_id,uuid,skill_type,reuse_level,label,label,hier_level\n\
+                  3,s3,skill/competence,cross-sector,Drafting,Noting,\n";
+    assert_eq!(
+        skills_rejected(skills),
+        [Error::CsvAmbiguousColumn {
+            file: "esco/skills.csv",
+            column: "label",
+            headers: vec!["label".into(), "label".into()],
+        }]
+    );
+}
+
+#[test]
 fn csv_invalid_value() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,X\n";
     let errors = links_rejected(links);
@@ -2272,6 +2314,7 @@ const COVERED: &[&str] = &[
     "CsvMisplacedQuote",
     "CsvFieldCount",
     "CsvMissingColumn",
+    "CsvAmbiguousColumn",
     "CsvInvalidValue",
     "CsvDuplicateKey",
     "CsvUnknownReference",

@@ -375,6 +375,9 @@ describe("loaders and CASE", () => {
       { code: "csv_missing_column", file: "officers.csv", column: "department" },
       { code: "csv_missing_column", file: "officers.csv", column: "position" },
     ]);
+    throwsProblems(() => loadOfficers(fw, { officers: "Id,ID,department,position\na,b,posts,postmaster\n" }), [
+      { code: "csv_ambiguous_column", file: "officers.csv", column: "id", headers: ["Id", "ID"] },
+    ]);
     throwsProblems(() => loadOfficers(fw, { evidence }), [{ code: "json", path: "officers" }]);
     throwsProblems(() => Cohort.fromCsv(fw, { officers: badOfficers }), [
       { code: "csv_unknown_reference", line: 4 },

@@ -92,6 +92,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_misplaced_quote` | a quote inside an unquoted CSV field, or text after a closing one |
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
 /// | `csv_missing_column` | a CSV header without a needed column |
+/// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
 /// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
@@ -611,6 +612,23 @@ pub enum Error {
         /// The missing column.
         column: &'static str,
     },
+    /// A CSV header names a column the loader needs more than once: two headers spelt
+    /// alike apart from capitalisation (`Id` and `ID`, `id` and `ID`) or spelt the same.
+    /// Which one holds the column cannot be known, so neither is read. Rename or remove
+    /// all but one.
+    #[error(
+        "{file} has {} headers naming column `{column}`: {}; expected one",
+        headers.len(),
+        quoted_list(headers)
+    )]
+    CsvAmbiguousColumn {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The column the loader needs.
+        column: &'static str,
+        /// The headers naming it, as written, in header order.
+        headers: Vec<String>,
+    },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     #[error(
         "{file} line {line}, column `{column}`: found {}, expected {expected}",
@@ -760,6 +778,7 @@ impl Error {
             Error::CsvMisplacedQuote { .. } => "csv_misplaced_quote",
             Error::CsvFieldCount { .. } => "csv_field_count",
             Error::CsvMissingColumn { .. } => "csv_missing_column",
+            Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",
             Error::CsvInvalidValue { .. } => "csv_invalid_value",
             Error::CsvDuplicateKey { .. } => "csv_duplicate_key",
             Error::CsvUnknownReference { .. } => "csv_unknown_reference",
