@@ -491,9 +491,9 @@ pub(crate) fn problem_column(problem: &EvidenceProblem) -> &'static str {
     match problem {
         EvidenceProblem::UnknownCompetency { .. } => "competency",
         EvidenceProblem::InvalidDate { .. } | EvidenceProblem::AfterAsOf { .. } => "date",
-        EvidenceProblem::LevelAboveScale { .. } | EvidenceProblem::AboveCourseLevel { .. } => {
-            "level"
-        }
+        EvidenceProblem::LevelAboveScale { .. }
+        | EvidenceProblem::LevelBelowScale { .. }
+        | EvidenceProblem::AboveCourseLevel { .. } => "level",
         EvidenceProblem::UnknownCourse { .. }
         | EvidenceProblem::CompletionWithoutCourse
         | EvidenceProblem::CourseDoesNotBuild { .. } => "course",

@@ -179,10 +179,17 @@ pub(crate) fn check_evidence(
             }),
         }),
         Some(c) => {
-            let max = fw.competency_max[c as usize];
+            let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
             if e.level > max {
                 problems.push(EvidenceProblem::LevelAboveScale {
                     level: e.level,
+                    max,
+                });
+            } else if e.level > 0 && e.level < min {
+                // The competency does not exist below its lowest level; 0 says "none".
+                problems.push(EvidenceProblem::LevelBelowScale {
+                    level: e.level,
+                    min,
                     max,
                 });
             }

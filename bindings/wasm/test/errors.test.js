@@ -138,6 +138,35 @@ describe("officers", () => {
     );
   });
 
+  test("a passbook level below the competency's lowest level names the entry", () => {
+    const sfia = new Framework({
+      format_version: 2,
+      competencies: [{ id: "ITSP", name: "Strategic planning", type: "functional", min_level: 4 }],
+      roles: [{ id: "r", name: "IT planner", requires: [{ competency: "ITSP", level: 5 }] }],
+      positions: [{ id: "p", name: "Planning lead", department: "it", roles: ["r"] }],
+    });
+    const officer = (level) => ({
+      id: "o1",
+      department: "it",
+      position: "p",
+      passbook: [{ competency: "ITSP", level, source: "assessment", date: "2024-01-01" }],
+    });
+    throwsProblems(
+      () => new Profile(sfia, officer(2)),
+      [
+        {
+          code: "invalid_evidence",
+          officer: "o1",
+          index: 0,
+          competency: "ITSP",
+          problem: { problem: "level_below_scale", level: 2, min: 4, max: 5 },
+        },
+      ],
+    );
+    assert.ok(new Profile(sfia, officer(0)));
+    assert.ok(new Profile(sfia, officer(4)));
+  });
+
   test("a cohort reports every officer's problems, with the caller's indices and places", () => {
     const list = officersDoc().officers;
     list[1].id = "meena-iyer";

@@ -26,6 +26,17 @@ pub enum EvidenceProblem {
         /// The competency's highest level.
         max: u8,
     },
+    /// The level is above 0 and below the competency's lowest level (its `min_level`): the
+    /// competency does not exist at that level, e.g. level 2 of an SFIA skill that starts
+    /// at level 4. Record 0 (none) or a level the competency has.
+    LevelBelowScale {
+        /// The level given.
+        level: u8,
+        /// The competency's lowest level.
+        min: u8,
+        /// The competency's highest level.
+        max: u8,
+    },
     /// The date is neither empty (undated) nor an ISO 8601 date `YYYY-MM-DD` or date-time.
     InvalidDate {
         /// The text found.
@@ -78,6 +89,7 @@ impl EvidenceProblem {
         match self {
             EvidenceProblem::UnknownCompetency { .. } => "unknown_competency",
             EvidenceProblem::LevelAboveScale { .. } => "level_above_scale",
+            EvidenceProblem::LevelBelowScale { .. } => "level_below_scale",
             EvidenceProblem::InvalidDate { .. } => "invalid_date",
             EvidenceProblem::UnknownCourse { .. } => "unknown_course",
             EvidenceProblem::CompletionWithoutCourse => "completion_without_course",
@@ -97,6 +109,10 @@ impl fmt::Display for EvidenceProblem {
             EvidenceProblem::LevelAboveScale { level, max } => {
                 write!(f, "level {level}: expected 0 to {max}")
             }
+            EvidenceProblem::LevelBelowScale { level, min, max } => write!(
+                f,
+                "level {level} is below the competency's lowest level: expected 0 (none) or {min} to {max}"
+            ),
             EvidenceProblem::InvalidDate { found, suggestion } => {
                 write!(
                     f,
