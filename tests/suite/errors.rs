@@ -1853,14 +1853,16 @@ fn case_child_of_cycle() {
 fn case_invalid_identifier() {
     let fw = framework();
     let mut document = case_document();
-    document.identifier = "D0000000-0000-7000-8000-000000000000".to_owned();
+    // A document identifier that is not a CASE UUID gives a derived one, unless it holds
+    // an invisible character (here a zero-width space), which deriving would hide.
+    document.identifier = "MATH\u{200b}2024".to_owned();
     let options = CaseExportOptions::default().area_identifier("Office", "area-1");
     let errors = export_rejected(&fw, &document, &options);
     assert_eq!(
         errors,
         [
             Error::CaseInvalidIdentifier {
-                identifier: "D0000000-0000-7000-8000-000000000000".to_owned(),
+                identifier: "MATH\u{200b}2024".to_owned(),
             },
             Error::CaseInvalidIdentifier {
                 identifier: "area-1".to_owned(),
@@ -1870,8 +1872,8 @@ fn case_invalid_identifier() {
     assert_messages(
         &errors,
         &[
-            "case identifier `D0000000-0000-7000-8000-000000000000` is not a uuid: expected \
-             8-4-4-4-12 hex digits, version 1 to 5",
+            "case identifier \"MATH\\u{200b}2024\" is not a uuid: expected 8-4-4-4-12 hex \
+             digits, version 1 to 5",
             "case identifier `area-1` is not a uuid: expected 8-4-4-4-12 hex digits, version 1 \
              to 5",
         ],

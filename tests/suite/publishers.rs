@@ -9,9 +9,10 @@
 use std::collections::BTreeSet;
 
 use karmayogi::{
-    AcbpOptions, CaseImport, Cohort, EntityKind, Error, Evidence, EvidenceProblem, Framework,
-    FrameworkSpec, GapOptions, Level, LevelPolicy, OfficerSpec, OfficersCsv, OfficersCsvOptions,
-    OpenReason, Profile, RecommendOptions, Solver, Target, Weights, load_officers,
+    AcbpOptions, CaseDocument, CaseExportOptions, CaseIds, CaseImport, CaseImportOptions,
+    CasePackage, Cohort, EntityKind, Error, Evidence, EvidenceProblem, Framework, FrameworkSpec,
+    GapOptions, Level, LevelPolicy, OfficerSpec, OfficersCsv, OfficersCsvOptions, OpenReason,
+    Profile, RecommendOptions, Solver, Target, Weights, load_officers,
 };
 
 use crate::support::{self, exported, import};
@@ -398,4 +399,98 @@ fn every_gap_weighted_zero_gives_an_empty_plan() {
             ("integrity".to_owned(), OpenReason::NotPrioritised)
         ]
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// CASE documents whose identifier is not a CASE UUID
+
+#[test]
+fn a_document_identifier_that_is_not_a_uuid_exports_under_a_derived_uuid() {
+    let fw = Framework::from_json(SFIA_PARTIAL).unwrap();
+    let stamp = "2024-01-01T00:00:00Z";
+    // Expected values from Python's `uuid.uuid5(uuid.NAMESPACE_URL, name)`.
+    for (given, expected) in [
+        ("MATH-2024", "a3b1f38f-5a1c-5df7-aba3-2e62bab61bdd"),
+        (" MATH-2024\r\n", "a3b1f38f-5a1c-5df7-aba3-2e62bab61bdd"),
+        ("not-a-uuid", "6892d5c5-a618-5b00-a8f6-5e57b68e64b9"),
+        // A version-7 UUID is not a CASE UUID (versions 1 to 5); its case does not matter.
+        (
+            "0190A6B2-3C4D-7E5F-8A6B-7C8D9E0F1A2B",
+            "646a2a89-dfcf-5482-a42e-afd7b09853f4",
+        ),
+    ] {
+        let document = CaseDocument::new(given, "Planning", "Example Board", stamp);
+        assert_eq!(document.case_identifier().as_deref(), Some(expected));
+        let package = support::case_export(&fw, &document);
+        let written = package.document.as_ref().unwrap();
+        assert_eq!(written.identifier, expected, "{given:?}");
+        // Everything links to the identifier written, and the package imports again.
+        assert!(
+            package.associations.iter().all(|a| a
+                .destination_node_uri
+                .as_ref()
+                .unwrap()
+                .identifier
+                != given)
+        );
+        let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+        let back = CaseImport::from_json(&package.to_json(), &options).unwrap();
+        assert_eq!(back.report.document.identifier, expected);
+        assert_eq!(back.spec.competencies.len(), 1);
+        // Exporting what was imported gives the same package, byte for byte.
+        assert_eq!(exported(&back).to_json(), package.to_json());
+    }
+    // A CASE UUID is kept (in lowercase, without a URN prefix).
+    let document = CaseDocument::new(
+        "urn:uuid:0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01",
+        "Planning",
+        "Example Board",
+        stamp,
+    );
+    let package = support::case_export(&fw, &document);
+    assert_eq!(
+        package.document.unwrap().identifier,
+        "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01"
+    );
+}
+
+#[test]
+fn a_document_identifier_that_is_blank_or_hides_a_character_is_refused() {
+    let fw = Framework::from_json(SFIA_PARTIAL).unwrap();
+    for given in ["", "  ", "MATH-2024\u{feff}", "MATH\u{0}2024"] {
+        let document = CaseDocument::new(given, "Planning", "Board", "2024-01-01T00:00:00Z");
+        assert_eq!(document.case_identifier(), None);
+        let errors = CasePackage::from_framework(&fw, &document, &CaseExportOptions::default())
+            .unwrap_err()
+            .into_vec();
+        assert_eq!(
+            errors,
+            [Error::CaseInvalidIdentifier {
+                identifier: given.to_owned()
+            }]
+        );
+    }
+}
+
+#[test]
+fn an_imported_document_with_a_code_for_identifier_round_trips() {
+    // A publisher's CFDocument identified by a code: the import keeps it as written in the
+    // report; export writes the derived UUID, and the items keep their identifiers.
+    let text = ASSOCIATION_CASE.replace("d1000000-0000-4000-8000-000000000001", "OFFICE-SKILLS-1");
+    let first = import(&text);
+    assert_eq!(first.report.document.identifier, "OFFICE-SKILLS-1");
+    let package = exported(&first);
+    assert_eq!(
+        package.document.as_ref().unwrap().identifier,
+        first.report.document.case_identifier().unwrap()
+    );
+    let items = |p: &CasePackage| -> BTreeSet<String> {
+        p.items.iter().map(|i| i.identifier.clone()).collect()
+    };
+    assert_eq!(
+        items(&package),
+        items(&CasePackage::from_json(&text).unwrap())
+    );
+    let again = import(&package.to_json());
+    assert_eq!(again.spec, first.spec);
 }

@@ -425,10 +425,13 @@ describe("loaders and CASE", () => {
       { code: "case_missing_document" },
     ]);
     throwsProblems(() => importCase("{\"CFDocument\": [}"), [{ code: "json", line: 1, column: 17, path: "CFDocument" }]);
-    throwsProblems(
-      () => exportCase(fw, { identifier: "not-a-uuid", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" }),
-      [{ code: "case_invalid_identifier", identifier: "not-a-uuid" }],
-    );
+    // A document identifier that is not a CASE UUID gives the version-5 UUID derived from
+    // it (Python: uuid.uuid5(uuid.NAMESPACE_URL, "not-a-uuid")); a blank one is refused.
+    const doc = { identifier: "not-a-uuid", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" };
+    assert.equal(exportCase(fw, doc).CFDocument.identifier, "6892d5c5-a618-5b00-a8f6-5e57b68e64b9");
+    throwsProblems(() => exportCase(fw, { ...doc, identifier: " " }), [
+      { code: "case_invalid_identifier", identifier: " " },
+    ]);
   });
 });
 

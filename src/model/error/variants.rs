@@ -83,7 +83,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `case_field_type` | a CASE field the import needs, holding a value of the wrong type |
 /// | `case_duplicate_identifier` | two CASE elements with one identifier |
 /// | `case_child_of_cycle` | `isChildOf` associations in a cycle |
-/// | `case_invalid_identifier` | an export identifier that is not a UUID |
+/// | `case_invalid_identifier` | an export identifier given that is not a UUID, or a blank or hidden-character document identifier |
 /// | `case_conflicting_identifiers` | two export identifiers given for one group |
 /// | `case_identifier_clash` | an export identifier given for a group that another element has |
 /// | `case_invalid_date_time` | an export date-time that is not ISO 8601 |
@@ -506,9 +506,12 @@ pub enum Error {
         /// The items on the cycle, sorted.
         items: Vec<String>,
     },
-    /// An identifier given for export is not a CASE UUID. Use `8-4-4-4-12` hexadecimal
-    /// digits with version 1 to 5 and variant `8`, `9`, `a` or `b` (export writes them in
-    /// lowercase).
+    /// An identifier given for export is not a CASE UUID: a group or area identifier given
+    /// in the options (use `8-4-4-4-12` hexadecimal digits with version 1 to 5 and variant
+    /// `8`, `9`, `a` or `b`; export writes them in lowercase), or a document identifier
+    /// that is blank or holds a control or invisible character (any other document
+    /// identifier gives a derived UUID, see
+    /// [`CaseDocument::case_identifier`](crate::CaseDocument::case_identifier)).
     #[error(
         "case identifier {} is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
         quoted(identifier)
