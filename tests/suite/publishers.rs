@@ -9,10 +9,11 @@
 use std::collections::BTreeSet;
 
 use karmayogi::{
-    AcbpOptions, CaseDocument, CaseExportOptions, CaseIds, CaseImport, CaseImportOptions,
-    CasePackage, Cohort, EntityKind, Error, Evidence, EvidenceProblem, Framework, FrameworkSpec,
-    GapOptions, Level, LevelPolicy, OfficerSpec, OfficersCsv, OfficersCsvOptions, OpenReason,
-    Profile, RecommendOptions, Solver, Target, Weights, load_officers,
+    AcbpOptions, CaseDocument, CaseDropReason, CaseElement, CaseExportOptions, CaseFieldReason,
+    CaseIds, CaseImport, CaseImportOptions, CasePackage, Cohort, EntityKind, Error, EscoCsv,
+    EscoOptions, Evidence, EvidenceProblem, Framework, FrameworkSpec, GapOptions, Level,
+    LevelPolicy, OfficerSpec, OfficersCsv, OfficersCsvOptions, OnetCsv, OnetOptions, OpenReason,
+    Profile, RecommendOptions, Solver, Target, Weights, load_esco, load_officers, load_onet,
 };
 
 use crate::support::{self, exported, import};
@@ -493,4 +494,347 @@ fn an_imported_document_with_a_code_for_identifier_round_trips() {
     );
     let again = import(&package.to_json());
     assert_eq!(again.spec, first.spec);
+}
+
+// ---------------------------------------------------------------------------------------
+// The importers on bad and extreme input: a structured error naming the place, or a
+// documented acceptance
+
+/// A framework for the officers loaders: competency `rti` (levels 1 to 5).
+fn hr_framework() -> Framework {
+    Framework::from_json(
+        r#"{"format_version": 1,
+        "competencies": [{"id": "rti", "name": "RTI", "type": "functional"}],
+        "roles": [{"id": "r", "name": "Desk", "requires": [{"competency": "rti", "level": 2}]}],
+        "positions": [{"id": "us", "name": "Under secretary", "department": "dopt",
+                       "roles": ["r"]}]}"#,
+    )
+    .unwrap()
+}
+
+/// What both officer CSV loaders give: each officer's id and passbook levels, or the
+/// messages of every problem (the two loaders must agree).
+fn hr_load(officers: &str, evidence: Option<&str>) -> Result<Vec<(String, Vec<u8>)>, Vec<String>> {
+    let fw = hr_framework();
+    let mut csv = OfficersCsv::new(officers);
+    if let Some(evidence) = evidence {
+        csv = csv.evidence(evidence);
+    }
+    let options = OfficersCsvOptions::default();
+    let messages = |e: karmayogi::Errors| e.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let loaded = load_officers(&fw, &csv, &options).map_err(messages);
+    let cohort = Cohort::from_csv(&fw, &csv, &options).map_err(messages);
+    match (&loaded, &cohort) {
+        (Ok(load), Ok(c)) => assert_eq!(c.cohort.len(), load.officers.len()),
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        _ => panic!(
+            "the loaders disagree: {loaded:?} / {:?}",
+            cohort.map(|c| c.cohort.len())
+        ),
+    }
+    loaded.map(|load| {
+        load.officers
+            .iter()
+            .map(|o| {
+                (
+                    o.id.to_string(),
+                    o.passbook.iter().map(|e| e.level).collect(),
+                )
+            })
+            .collect()
+    })
+}
+
+const HR_HEADER: &str = "id,department,position\n";
+
+#[test]
+fn officer_csv_byte_order_marks_line_ends_and_trailing_commas() {
+    let one = Ok(vec![("o1".to_owned(), vec![2])]);
+    let evidence = "officer,competency,level,source,date\no1,rti,2,assessment,2024-01-01\n";
+    // A byte-order mark, CRLF or lone CR line ends, and a trailing comma on every line (an
+    // extra, empty, unnamed column) are what spreadsheets write: all read alike.
+    for (officers, evidence) in [
+        (
+            format!("\u{feff}{HR_HEADER}o1,dopt,us\n"),
+            evidence.to_owned(),
+        ),
+        (
+            "id,department,position\r\no1,dopt,us\r\n".to_owned(),
+            evidence.replace('\n', "\r\n"),
+        ),
+        (
+            "id,department,position\ro1,dopt,us\r".to_owned(),
+            evidence.replace('\n', "\r"),
+        ),
+        (
+            "id,department,position,\no1,dopt,us,\n".to_owned(),
+            "\u{feff}officer,competency,level,source,date,\r\no1,rti,2,assessment,2024-01-01,\r\n"
+                .to_owned(),
+        ),
+    ] {
+        assert_eq!(hr_load(&officers, Some(&evidence)), one, "{officers:?}");
+    }
+    // A trailing comma on the rows only is a field the header does not have.
+    assert_eq!(
+        hr_load(&format!("{HR_HEADER}o1,dopt,us,\n"), None),
+        Err(vec![
+            "officers.csv line 2 has 4 fields: expected 3, as in the header".to_owned()
+        ])
+    );
+}
+
+#[test]
+fn officer_csv_empty_files_name_every_missing_column() {
+    for empty in ["", "\u{feff}", "\r\n\r\n", "  \n"] {
+        assert_eq!(
+            hr_load(empty, None),
+            Err(["id", "department", "position"]
+                .map(|c| format!("officers.csv has no column `{c}` in its header"))
+                .to_vec()),
+            "{empty:?}"
+        );
+    }
+    // A header alone is a valid export of nobody.
+    assert_eq!(hr_load("id,department,position\r\n", None), Ok(Vec::new()));
+    let errors = hr_load(&format!("{HR_HEADER}o1,dopt,us\n"), Some("")).unwrap_err();
+    assert_eq!(errors.len(), 4, "{errors:?}");
+}
+
+#[test]
+fn officer_csv_levels_outside_zero_to_five_or_not_whole_numbers_name_the_cell() {
+    let load = |level: &str| {
+        hr_load(
+            &format!("{HR_HEADER}o1,dopt,us\n"),
+            Some(&format!(
+                "officer,competency,level,source,date\no1,rti,{level},assessment,2024-01-01\n"
+            )),
+        )
+    };
+    assert_eq!(load("0"), Ok(vec![("o1".to_owned(), vec![0])]));
+    assert_eq!(load(" 5 "), Ok(vec![("o1".to_owned(), vec![5])]));
+    for bad in [
+        "6",
+        "-1",
+        "3.0",
+        "03",
+        "+2",
+        "NaN",
+        "inf",
+        "1e1",
+        "99999999999999999999",
+        "\u{ff12}",
+        "two",
+    ] {
+        let shown = karmayogi_quoted(bad);
+        assert_eq!(
+            load(bad),
+            Err(vec![format!(
+                "evidence.csv line 2, column `level`: found {shown}, expected a level from 0 to 5"
+            )]),
+            "{bad:?}"
+        );
+    }
+}
+
+/// A value as the crate's messages show it: in backticks when plain.
+fn karmayogi_quoted(value: &str) -> String {
+    format!("`{value}`")
+}
+
+#[test]
+fn officer_ids_differing_by_an_invisible_character_are_refused_and_by_a_space_repeat() {
+    let errors = hr_load(
+        &format!("{HR_HEADER}o1,dopt,us\no1\u{200b},dopt,us\n"),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            "officers.csv line 3, column `id`: found \"o1\\u{200b}\", expected an id without \
+             control or invisible characters"
+        ]
+    );
+    // A no-break space around an id is whitespace, trimmed like any: the id repeats.
+    let errors = hr_load(
+        &format!("{HR_HEADER}o1,dopt,us\n\u{a0}o1\u{a0},dopt,us\n"),
+        None,
+    );
+    assert_eq!(
+        errors,
+        Err(vec![
+            "officers.csv line 3: id `o1` repeats line 2".to_owned()
+        ])
+    );
+}
+
+#[test]
+fn onet_ratings_that_are_not_finite_or_out_of_range_name_the_cell() {
+    let hdr =
+        "soc,element_id,importance_1_5,level_0_7,n,recommend_suppress,not_relevant,date,source\n";
+    let load = |importance: &str, level: &str| {
+        load_onet(
+            &OnetCsv::new(
+                "soc,title\n13-1041.00,Compliance Officers\n",
+                "element_id,parent_id,depth,name,description\n2.A.1,,2,Content,Background\n\
+                 2.A.1.c,2.A.1,3,Writing,Communicating\n",
+                &format!("{hdr}13-1041.00,2.A.1.c,{importance},{level},8,N,N,07/2014,A\r\n"),
+            ),
+            &OnetOptions::default(),
+        )
+        .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())
+    };
+    for (column, importance, level, expected) in [
+        ("importance_1_5", "NaN", "4", "a decimal number from 1 to 5"),
+        ("importance_1_5", "inf", "4", "a decimal number from 1 to 5"),
+        (
+            "importance_1_5",
+            "5.01",
+            "4",
+            "a decimal number from 1 to 5",
+        ),
+        ("level_0_7", "3", "-1", "a decimal number from 0 to 7"),
+        ("level_0_7", "3", "7.0001", "a decimal number from 0 to 7"),
+        ("level_0_7", "3", "1e1", "a decimal number from 0 to 7"),
+        ("level_0_7", "3", "NaN", "a decimal number from 0 to 7"),
+    ] {
+        let found = if column == "level_0_7" {
+            level
+        } else {
+            importance
+        };
+        assert_eq!(
+            load(importance, level),
+            Err(vec![format!(
+                "onet/occupation_skill_levels.csv line 2, column `{column}`: found `{found}`, \
+                 expected {expected}"
+            )]),
+        );
+    }
+    assert!(load(" 5 ", " 7 ").is_ok());
+}
+
+#[test]
+fn esco_ids_out_of_range_name_the_cell_and_empty_files_every_column() {
+    let occupations = "occ_id,uuid,isco_group,esco_code,label\n7,u7,2422,2422.1,policy officer\n";
+    let skills = "skill_id,uuid,skill_type,reuse_level,hier_level,label\n\
+                  3,s3,skill/competence,cross-sector,,draft\n";
+    let load = |links: &str| {
+        load_esco(
+            &EscoCsv::new(occupations, skills, links),
+            &EscoOptions::default(),
+        )
+        .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())
+    };
+    for id in ["-3", "99999999999999999999999", "3.0", "NaN"] {
+        assert_eq!(
+            load(&format!("occ_id,skill_id,relation\n7,{id},E\n")),
+            Err(vec![format!(
+                "esco/occupation_skills.csv line 2, column `skill_id`: found `{id}`, expected \
+                 a whole number below 4294967296"
+            )])
+        );
+    }
+    let errors = load_esco(
+        &EscoCsv::new("", "\u{feff}", "\r\n"),
+        &EscoOptions::default(),
+    )
+    .unwrap_err()
+    .into_vec();
+    assert_eq!(errors.len(), 10, "{errors:?}");
+    assert!(errors.iter().all(|e| e.code() == "csv_missing_column"));
+}
+
+#[test]
+fn case_numbers_beyond_64_bit_integers_are_named_truly_and_set_aside() {
+    let doc = r#""CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000001",
+        "creator": "c", "title": "t", "lastChangeDateTime": "2024-01-01T00:00:00Z"}"#;
+    let package = |sequence: &str| {
+        format!(
+            r#"{{{doc}, "CFItems": [{{"identifier": "c0000000-0000-4000-8000-000000000001",
+            "fullStatement": "x"}}], "CFAssociations": [{{"identifier": "e1",
+            "associationType": "isChildOf", "sequenceNumber": {sequence},
+            "originNodeURI": {{"identifier": "c0000000-0000-4000-8000-000000000001"}},
+            "destinationNodeURI": {{"identifier": "d0000000-0000-4000-8000-000000000001"}}}}]}}"#
+        )
+    };
+    for (sequence, found) in [
+        (
+            "9223372036854775808",
+            "an integer above 9223372036854775807",
+        ),
+        ("18446744073709551616", "a number beyond 64-bit integers"),
+        ("1e300", "a number beyond 64-bit integers"),
+        ("1.5", "a fractional number"),
+    ] {
+        let import = import(&package(sequence));
+        assert_eq!(import.spec.competencies.len(), 1);
+        let fields: Vec<(&str, CaseFieldReason)> = import
+            .report
+            .dropped_fields
+            .iter()
+            .map(|f| (f.field.as_str(), f.reason))
+            .collect();
+        assert_eq!(
+            fields,
+            [(
+                "sequenceNumber",
+                CaseFieldReason::WrongType {
+                    found,
+                    expected: "an integer"
+                }
+            )],
+            "{sequence}"
+        );
+    }
+    // Numbers JSON cannot hold, empty text and trailing commas are JSON errors with a place.
+    for (text, message) in [
+        (package("1e400"), "number out of range"),
+        (String::new(), "EOF while parsing a value"),
+        (package("1").replace("}]}", "},]}"), "trailing comma"),
+    ] {
+        let errors = CaseImport::from_json(&text, &CaseImportOptions::default())
+            .unwrap_err()
+            .into_vec();
+        assert!(
+            matches!(&errors[..], [Error::Json { message: m, .. }] if m == message),
+            "{errors:?}"
+        );
+    }
+}
+
+#[test]
+fn case_scores_that_are_not_numbers_set_the_criterion_aside_with_its_item() {
+    let doc = r#""CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000001",
+        "creator": "c", "title": "t", "lastChangeDateTime": "2024-01-01T00:00:00Z"}"#;
+    for score in [r#""NaN""#, r#""inf""#, r#""0x10""#, r#""1e2""#] {
+        let text = format!(
+            r#"{{{doc}, "CFItems": [{{"identifier": "c0000000-0000-4000-8000-000000000001",
+            "fullStatement": "x"}}], "CFRubrics": [{{"identifier": "r1", "CFRubricCriteria": [
+            {{"identifier": "k1", "CFItemURI": {{"identifier":
+            "c0000000-0000-4000-8000-000000000001"}}, "CFRubricCriterionLevels": [
+            {{"identifier": "l1", "score": {score}}}, {{"identifier": "l2", "score": 2}}]}}]}}]}}"#
+        );
+        let import = import(&text);
+        assert!(import.spec.competencies.is_empty(), "{score}");
+        let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
+            .report
+            .dropped
+            .iter()
+            .map(|d| (d.element, d.identifier.as_str(), d.reason))
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                (
+                    CaseElement::Item,
+                    "c0000000-0000-4000-8000-000000000001",
+                    CaseDropReason::UnmappedScale
+                ),
+                (CaseElement::Criterion, "k1", CaseDropReason::UnmappedScale),
+            ],
+            "{score}"
+        );
+        assert!(!import.report.is_complete());
+    }
 }
