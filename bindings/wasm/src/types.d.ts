@@ -237,7 +237,11 @@ export interface RecommendOptions {
   budget?: number;
   solver?: Solver;
   untagged?: UntaggedLevel;
-  /** Value weights per competency type, for the budget. */
+  /**
+   * Value weights per competency type. A gap is worth its shortfall × its type's weight ×
+   * its competency weight; a gap worth 0 is not aimed at, with or without a budget (open
+   * as `not_prioritised` unless a course chosen for another gap closes it).
+   */
   weights?: Weights;
   /** Value weight of single competencies, multiplying their type's weight. */
   competencyWeights?: Record<string, number>;
@@ -287,9 +291,11 @@ export interface AcbpOptions {
   seats?: Record<string, number>;
   /** Seats of every other course (default unlimited). */
   defaultSeats?: number;
-  /** Priority weights per competency type. */
+  /** Priority weights per competency type; a gap worth 0 is not aimed at. */
   weights?: Weights;
+  /** Priority of single competencies, multiplying their type's weight. */
   competencyWeights?: Record<string, number>;
+  /** Priority of the officers holding a position, multiplying the other weights. */
   positionWeights?: Record<string, number>;
   untagged?: UntaggedLevel;
   solver?: Solver;
