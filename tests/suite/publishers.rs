@@ -838,3 +838,32 @@ fn case_scores_that_are_not_numbers_set_the_criterion_aside_with_its_item() {
         assert!(!import.report.is_complete());
     }
 }
+
+#[test]
+fn ids_differing_only_by_unicode_normalisation_are_distinct_never_merged() {
+    // DESIGN.md, "Why names are escaped in reports and ids refused": ids compare byte for
+    // byte. `José` precomposed (NFC) and decomposed (NFD) are two officers, both kept.
+    let nfc = "Jos\u{e9}";
+    let nfd = "Jose\u{301}";
+    assert_eq!(
+        hr_load(&format!("{HR_HEADER}{nfc},dopt,us\n{nfd},dopt,us\n"), None),
+        Ok(vec![
+            (nfc.to_owned(), Vec::new()),
+            (nfd.to_owned(), Vec::new())
+        ])
+    );
+    // Evidence naming the other spelling of an officer is an unknown reference, never
+    // credited to the officer that looks the same.
+    let errors = hr_load(
+        &format!("{HR_HEADER}{nfc},dopt,us\n"),
+        Some(&format!(
+            "officer,competency,level,source\n{nfd},rti,2,assessment\n"
+        )),
+    )
+    .unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("evidence.csv line 2, column `officer`"),
+        "{errors:?}"
+    );
+}
