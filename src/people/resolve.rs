@@ -183,6 +183,7 @@ pub(crate) fn check_evidence(
             if e.level > max {
                 problems.push(EvidenceProblem::LevelAboveScale {
                     level: e.level,
+                    min,
                     max,
                 });
             } else if e.level > 0 && e.level < min {

@@ -1047,7 +1047,11 @@ fn invalid_evidence() {
             entry(
                 3,
                 "integrity",
-                EvidenceProblem::LevelAboveScale { level: 5, max: 3 }
+                EvidenceProblem::LevelAboveScale {
+                    level: 5,
+                    min: 1,
+                    max: 3
+                }
             ),
             entry(
                 4,
@@ -2139,7 +2143,11 @@ fn csv_row() {
                 officer: "o1".into(),
                 index: 0,
                 competency: "integrity".into(),
-                problem: EvidenceProblem::LevelAboveScale { level: 4, max: 3 },
+                problem: EvidenceProblem::LevelAboveScale {
+                    level: 4,
+                    min: 1,
+                    max: 3
+                },
             }),
         }]
     );

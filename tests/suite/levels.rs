@@ -239,10 +239,19 @@ fn an_officer_holds_none_or_a_level_the_competency_has() {
             errors.as_slice(),
             [Error::InvalidEvidence {
                 index: 0,
-                problem: EvidenceProblem::LevelAboveScale { level: 6, max: 5 },
+                problem: EvidenceProblem::LevelAboveScale {
+                    level: 6,
+                    min: 4,
+                    max: 5
+                },
                 ..
             }]
         ),
         "{errors:?}"
+    );
+    // The message names the levels the competency has, not 0 to 5.
+    assert_eq!(
+        errors.as_slice()[0].to_string(),
+        "officer `o1` passbook entry 0 (competency `ITSP`): level 6: expected 0 (none) or 4 to 5"
     );
 }

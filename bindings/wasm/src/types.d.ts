@@ -1105,7 +1105,7 @@ export interface JsonProblem extends ProblemBase {
 /** What is wrong with a passbook entry (`invalid_evidence`); `problem` is the code. */
 export type EvidenceProblem =
   | { problem: "unknown_competency"; nearest: string | null }
-  | { problem: "level_above_scale"; level: number; max: number }
+  | { problem: "level_above_scale"; level: number; min: number; max: number }
   | { problem: "level_below_scale"; level: number; min: number; max: number }
   | { problem: "invalid_date"; found: string; suggestion: string | null }
   | { problem: "unknown_course"; course: string; nearest: string | null }

@@ -121,7 +121,7 @@ describe("officers", () => {
           officer: "meena-iyer",
           index: 0,
           competency: "financial-accounting",
-          problem: { problem: "level_above_scale", level: 9, max: 5 },
+          problem: { problem: "level_above_scale", level: 9, min: 1, max: 5 },
         },
         {
           code: "invalid_evidence",

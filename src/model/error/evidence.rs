@@ -19,10 +19,13 @@ pub enum EvidenceProblem {
         /// The closest known competency id, if one is close.
         nearest: Option<String>,
     },
-    /// The level is above the competency's highest level (evidence may name 0 to it).
+    /// The level is above the competency's highest level (evidence may name 0, none, or
+    /// a level from its lowest to its highest).
     LevelAboveScale {
         /// The level given.
         level: u8,
+        /// The competency's lowest level.
+        min: u8,
         /// The competency's highest level.
         max: u8,
     },
@@ -106,8 +109,11 @@ impl fmt::Display for EvidenceProblem {
             EvidenceProblem::UnknownCompetency { nearest } => {
                 write!(f, "unknown competency{}", did_you_mean(nearest.as_deref()))
             }
-            EvidenceProblem::LevelAboveScale { level, max } => {
+            EvidenceProblem::LevelAboveScale { level, min: 1, max } => {
                 write!(f, "level {level}: expected 0 to {max}")
+            }
+            EvidenceProblem::LevelAboveScale { level, min, max } => {
+                write!(f, "level {level}: expected 0 (none) or {min} to {max}")
             }
             EvidenceProblem::LevelBelowScale { level, min, max } => write!(
                 f,
