@@ -225,7 +225,7 @@ impl Assembly<'_, '_> {
         }
         let mut sequence = HashMap::with_capacity(used.len());
         for mut list in children.into_values() {
-            list.sort_unstable();
+            order::sort_unstable(&mut list);
             for (n, (_, _, k)) in list.into_iter().enumerate() {
                 sequence.insert(k, i64::try_from(n).map_or(i64::MAX, |n| n + 1));
             }
