@@ -193,7 +193,7 @@ impl Framework {
             return Err(e);
         }
         order::sort_by_key(&mut gaps, |g| g.competency);
-        done.sort_unstable();
+        order::sort_unstable(&mut done);
         done.dedup();
         Ok(self.plan(&gaps, &done, options)?)
     }
