@@ -124,17 +124,11 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
     // The bound first: the local search stops once the plan meets it.
     let empty = State::new(inst);
     let mut knapsack = Knapsack::new(inst);
+    let start = state.value(inst);
     let bound = tightest(
         inst,
         upper_bound(inst, &empty, &[], budget, None),
-        knapsack.bound(
-            inst,
-            &empty,
-            |_| true,
-            budget,
-            state.value(inst),
-            ROOT_STEPS,
-        ),
+        knapsack.bound(inst, &empty, |_| true, budget, start, ROOT_STEPS),
     );
     improve(inst, &mut state, budget, bound, &mut s);
     let value = state.value(inst);
@@ -167,10 +161,7 @@ pub(super) fn improve(
     }
     state.journal.clear();
     let better = |v, c, bv, bc| better(inst, v, c, bv, bc);
-    let aim = Aim {
-        budget,
-        target: bound,
-    };
+    let aim = Aim::new(budget, bound);
     tabu_budget(inst, state, aim, s, 0, false, better);
     if chain_search_pays(inst) {
         tabu_budget(inst, state, aim, s, 1, true, better);

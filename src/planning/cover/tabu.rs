@@ -98,10 +98,10 @@ const CHAIN_SHARE: usize = 4;
 const CHAIN_OUTS: usize = 3;
 
 /// What one search aims at: plans within `budget` hours, and `target`, a value no plan
-/// within the budget exceeds (a proven upper bound, or the value of closing everything):
-/// the search stops as soon as it holds a plan worth that much, and does not start when
-/// the plan it is given is. Past that only fewer hours for the same value could be found:
-/// the search gives those up (a cover's next round looks for them).
+/// within the budget exceeds (a proven upper bound, or infinity for none): the search
+/// stops as soon as it holds a plan worth that much, and does not start when the plan it
+/// is given is. Past that only fewer hours for the same value could be found: the search
+/// gives those up.
 #[derive(Clone, Copy)]
 pub(crate) struct Aim {
     pub(crate) budget: f64,
@@ -109,6 +109,10 @@ pub(crate) struct Aim {
 }
 
 impl Aim {
+    pub(crate) fn new(budget: f64, target: f64) -> Aim {
+        Aim { budget, target }
+    }
+
     /// Whether `value` reaches the target.
     fn reached(self, value: f64) -> bool {
         value >= self.target - EPS * self.target.abs().max(1.0)
