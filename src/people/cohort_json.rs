@@ -143,9 +143,13 @@ impl<'de> serde::Deserialize<'de> for Text<'de> {
     }
 }
 
-/// A field name of a struct with these fields, as its place in the list; any other name is
-/// an error.
-struct Key(&'static [&'static str]);
+/// A field name of a struct with these fields, as its place in the list (found by `find`,
+/// a `match` the compiler turns into a few comparisons); any other name is an error.
+#[derive(Clone, Copy)]
+struct Key {
+    names: &'static [&'static str],
+    find: fn(&str) -> Option<usize>,
+}
 
 impl<'de> DeserializeSeed<'de> for Key {
     type Value = usize;
@@ -160,7 +164,7 @@ impl Visitor<'_> for Key {
         f.write_str("field identifier")
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<usize, E> {
-        (self.0.iter().position(|&name| name == v)).ok_or_else(|| E::unknown_field(v, self.0))
+        (self.find)(v).ok_or_else(|| E::unknown_field(v, self.names))
     }
 }
 
@@ -215,28 +219,50 @@ struct Document<'b, 'f, 'de> {
     entries: Vec<Entry<'de>>,
 }
 
-const DOCUMENT: &[&str] = &["format_version", "officers"];
-const OFFICER: &[&str] = &[
-    "id",
-    "name",
-    "department",
-    "position",
-    "target_position",
-    "passbook",
-];
-const EVIDENCE: &[&str] = &[
-    "competency",
-    "level",
-    "source",
-    "date",
-    "verified",
-    "course",
-];
+const DOCUMENT: Key = Key {
+    names: &["format_version", "officers"],
+    find: |v| match v {
+        "format_version" => Some(0),
+        "officers" => Some(1),
+        _ => None,
+    },
+};
+const OFFICER: Key = Key {
+    names: &[
+        "id",
+        "name",
+        "department",
+        "position",
+        "target_position",
+        "passbook",
+    ],
+    find: |v| match v {
+        "id" => Some(0),
+        "name" => Some(1),
+        "department" => Some(2),
+        "position" => Some(3),
+        "target_position" => Some(4),
+        "passbook" => Some(5),
+        _ => None,
+    },
+};
+const EVIDENCE: Key = Key {
+    names: &["competency", "level", "source", "date", "verified", "course"],
+    find: |v| match v {
+        "competency" => Some(0),
+        "level" => Some(1),
+        "source" => Some(2),
+        "date" => Some(3),
+        "verified" => Some(4),
+        "course" => Some(5),
+        _ => None,
+    },
+};
 
 impl<'de> DeserializeSeed<'de> for Document<'_, '_, 'de> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_struct("OfficersSpec", DOCUMENT, self)
+        d.deserialize_struct("OfficersSpec", DOCUMENT.names, self)
     }
 }
 
@@ -249,24 +275,24 @@ impl<'de> Visitor<'de> for Document<'_, '_, 'de> {
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         let mut version = None;
         let mut officers = None;
-        while let Some(key) = map.next_key_seed(Key(DOCUMENT))? {
+        while let Some(key) = map.next_key_seed(DOCUMENT)? {
             if key == 0 {
                 let found: u32 = map.next_value()?;
                 if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&found) {
                     // Reported by `OfficersSpec::from_json`, after the rest is checked.
                     return Err(A::Error::custom("unsupported format_version"));
                 }
-                once(&mut version, found, DOCUMENT[0])?;
+                once(&mut version, found, DOCUMENT.names[0])?;
             } else {
                 if officers.is_some() {
-                    return Err(A::Error::duplicate_field(DOCUMENT[1]));
+                    return Err(A::Error::duplicate_field(DOCUMENT.names[1]));
                 }
                 map.next_value_seed(Officers(&mut self))?;
                 officers = Some(());
             }
         }
-        required(version, DOCUMENT[0])?;
-        required(officers, DOCUMENT[1])
+        required(version, DOCUMENT.names[0])?;
+        required(officers, DOCUMENT.names[1])
     }
 }
 
@@ -298,7 +324,7 @@ struct Officer<'s, 'b, 'f, 'de>(&'s mut Document<'b, 'f, 'de>);
 impl<'de> DeserializeSeed<'de> for Officer<'_, '_, '_, 'de> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_struct("OfficerSpec", OFFICER, self)
+        d.deserialize_struct("OfficerSpec", OFFICER.names, self)
     }
 }
 
@@ -313,8 +339,8 @@ impl<'de> Visitor<'de> for Officer<'_, '_, '_, 'de> {
         doc.entries.clear();
         let (mut id, mut name, mut department) = (None, None, None);
         let (mut position, mut target, mut passbook) = (None, None, None);
-        while let Some(key) = map.next_key_seed(Key(OFFICER))? {
-            let field = OFFICER[key];
+        while let Some(key) = map.next_key_seed(OFFICER)? {
+            let field = OFFICER.names[key];
             match key {
                 0 => once(&mut id, map.next_value::<Text<'de>>()?, field)?,
                 1 => once(&mut name, map.next_value::<Option<Text<'de>>>()?, field)?,
@@ -330,9 +356,9 @@ impl<'de> Visitor<'de> for Officer<'_, '_, '_, 'de> {
                 }
             }
         }
-        let id = required(id, OFFICER[0])?;
-        let department = required(department, OFFICER[2])?;
-        let position = required(position, OFFICER[3])?;
+        let id = required(id, OFFICER.names[0])?;
+        let department = required(department, OFFICER.names[2])?;
+        let position = required(position, OFFICER.names[3])?;
         let (name, target) = (name.flatten(), target.flatten());
         let officer = OfficerView {
             id: &id.0,
@@ -377,7 +403,7 @@ struct EntrySeed;
 impl<'de> DeserializeSeed<'de> for EntrySeed {
     type Value = Entry<'de>;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Entry<'de>, D::Error> {
-        d.deserialize_struct("Evidence", EVIDENCE, self)
+        d.deserialize_struct("Evidence", EVIDENCE.names, self)
     }
 }
 
@@ -390,8 +416,8 @@ impl<'de> Visitor<'de> for EntrySeed {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry<'de>, A::Error> {
         let (mut competency, mut level, mut source) = (None, None, None);
         let (mut date, mut verified, mut course) = (None, None, None);
-        while let Some(key) = map.next_key_seed(Key(EVIDENCE))? {
-            let field = EVIDENCE[key];
+        while let Some(key) = map.next_key_seed(EVIDENCE)? {
+            let field = EVIDENCE.names[key];
             match key {
                 0 => once(&mut competency, map.next_value::<Text<'de>>()?, field)?,
                 1 => once(&mut level, map.next_value::<u8>()?, field)?,
@@ -402,9 +428,9 @@ impl<'de> Visitor<'de> for EntrySeed {
             }
         }
         Ok(Entry {
-            competency: required(competency, EVIDENCE[0])?,
-            level: required(level, EVIDENCE[1])?,
-            source: required(source, EVIDENCE[2])?,
+            competency: required(competency, EVIDENCE.names[0])?,
+            level: required(level, EVIDENCE.names[1])?,
+            source: required(source, EVIDENCE.names[2])?,
             date: date.flatten(),
             verified: verified.unwrap_or(true),
             course: course.flatten(),
