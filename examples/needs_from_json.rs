@@ -65,9 +65,18 @@ fn main() -> ExitCode {
         if let Some(n) = given.option("--write") {
             let n = USAGE.count(n, "--write")?;
             write(&framework, n, Path::new(dir))?;
-            return Ok(writeln!(out, "wrote {n} SYNTHETIC officers to {dir}/officers.json")?);
+            return Ok(writeln!(
+                out,
+                "wrote {n} SYNTHETIC officers to {dir}/officers.json"
+            )?);
         }
-        run(out, &framework, Path::new(dir), threads, given.flag("--two-step"))
+        run(
+            out,
+            &framework,
+            Path::new(dir),
+            threads,
+            given.flag("--two-step"),
+        )
     })
 }
 
@@ -91,9 +100,9 @@ fn write(framework: &Framework, n: u64, dir: &Path) -> out::Outcome {
     }
     let synth = synth::Synth::new(framework, &synth::SynthOptions::default());
     std::fs::create_dir_all(dir)?;
-    let mut file = BufWriter::with_capacity(1 << 20, std::fs::File::create(dir.join("officers.json"))?);
-    serde_json::to_writer(&mut file, &Document(Officers(&synth, n)))
-        .map_err(|e| e.to_string())?;
+    let mut file =
+        BufWriter::with_capacity(1 << 20, std::fs::File::create(dir.join("officers.json"))?);
+    serde_json::to_writer(&mut file, &Document(Officers(&synth, n))).map_err(|e| e.to_string())?;
     file.flush()?;
     Ok(())
 }

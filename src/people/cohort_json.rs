@@ -24,6 +24,7 @@ use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
 use crate::model::json::without_bom;
 use crate::people::builder::CohortBuilder;
+use crate::people::json_scan::scan;
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
 use crate::people::resolve::OfficerView;
 use crate::{Cohort, Errors, FORMAT_VERSION, Framework, LevelPolicy, OLDEST_FORMAT_VERSION};
@@ -107,8 +108,13 @@ fn read_once(
     json: &str,
     policy: &LevelPolicy,
 ) -> Option<Result<Cohort, Errors>> {
+    let text = without_bom(json);
     let mut builder = CohortBuilder::new(framework, policy);
-    let mut de = serde_json::Deserializer::from_str(without_bom(json));
+    if scan(text, &mut builder).is_some() {
+        return Some(builder.finish());
+    }
+    let mut builder = CohortBuilder::new(framework, policy);
+    let mut de = serde_json::Deserializer::from_str(text);
     let read = Document {
         builder: &mut builder,
         entries: Vec::new(),
@@ -247,7 +253,14 @@ const OFFICER: Key = Key {
     },
 };
 const EVIDENCE: Key = Key {
-    names: &["competency", "level", "source", "date", "verified", "course"],
+    names: &[
+        "competency",
+        "level",
+        "source",
+        "date",
+        "verified",
+        "course",
+    ],
     find: |v| match v {
         "competency" => Some(0),
         "level" => Some(1),
@@ -474,6 +487,43 @@ mod tests {
             {"id": "o1", "department": "dopt", "position": "us", "passbook": [
              {"competency": "rti", "level": 3, "source": "course_completion", "course": "rti-101"}]}]}"#;
         assert_eq!(once(bad), Some(false));
+    }
+
+    /// Whether the scanner takes the document.
+    fn scanned(doc: &str) -> bool {
+        let fw = Framework::from_json(FRAMEWORK).expect("valid");
+        let policy = LevelPolicy::default();
+        let mut builder = crate::people::builder::CohortBuilder::new(&fw, &policy);
+        super::scan(doc, &mut builder).is_some()
+    }
+
+    #[test]
+    fn the_scanner_takes_plain_documents_and_leaves_the_rest_to_the_serde_reader() {
+        let plain = r#"{"officers": [{"passbook": [{"level": 2, "source": "course_completion",
+            "course": "rti-101", "competency": "rti", "date": null, "verified": false}],
+            "target_position": null, "name": "Asha Rāo", "position": "us", "department": "dopt",
+            "id": "o1"}, {"id": "o2", "department": "dopt", "position": "us", "passbook": []}],
+            "format_version": 2}"#;
+        assert!(scanned(plain));
+        assert_eq!(once(plain), Some(true));
+        for doc in [
+            // Escapes, numbers other than plain whole ones, white space JSON does not have.
+            r#"{"format_version": 2, "officers": [{"id": "o\u0031", "department": "d", "position": "us"}]}"#,
+            r#"{"format_version": 2.0, "officers": []}"#,
+            r#"{"format_version": 02, "officers": []}"#,
+            "{\"format_version\": 2,\u{a0}\"officers\": []}",
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",
+               "passbook": [{"competency": "rti", "level": 1e0, "source": "assessment"}]}]}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",
+               "passbook": [{"competency": "rti", "level": 256, "source": "assessment"}]}]}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",
+               "passbook": [{"competency": "rti", "level": 1, "source": {"assessment": null}}]}]}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",}]}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us"},]}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us", "name": nul}]}"#,
+        ] {
+            assert!(!scanned(doc), "{doc}");
+        }
     }
 
     #[test]
