@@ -12,7 +12,9 @@
 //! Then, timed: reading the file into a string (read), building the cohort (load) with
 //! `Cohort::from_json`, or with `--two-step` with `OfficersSpec::from_json` then
 //! `Cohort::new` and dropping the specs, and `Framework::training_needs` on `N` threads
-//! (default 2), called twice. Prints one line of `key=value` fields: the times in seconds,
+//! (default 2), called twice. Prints one line of `key=value` fields: the times in seconds
+//! (wall clock, and the CPU time of the load and of the first call, which a busy machine
+//! disturbs less),
 //! the text's size, the cohort's own heap bytes (`Cohort::heap_bytes`), the peak resident
 //! memory of the whole process before reading the text (`base_peak_mib`: the framework)
 //! and at the end (`peak_mib`, `VmHWM`), all in MiB, and a fingerprint of the result (see
@@ -122,6 +124,7 @@ fn run(
     let read_s = start.elapsed().as_secs_f64();
 
     let start = Instant::now();
+    let cpu_start = cpu_s();
     let policy = LevelPolicy::default();
     let cohort = if two_step {
         let doc = OfficersSpec::from_json(&text).map_err(|e| format!("rejected: {e}"))?;
@@ -133,15 +136,18 @@ fn run(
     }
     .map_err(|e| format!("rejected: {e}"))?;
     let load_s = start.elapsed().as_secs_f64();
+    let load_cpu_s = cpu_s().zip(cpu_start).map(|(end, start)| end - start);
     let text_mib = text.len() as f64 / f64::from(1 << 20);
     drop(text);
 
     let options = NeedsOptions::default().threads(threads);
     let start = Instant::now();
+    let cpu_start = cpu_s();
     let needs = framework
         .training_needs(&cohort, &options)
         .map_err(|e| e.to_string())?;
     let first_s = start.elapsed().as_secs_f64();
+    let first_cpu_s = cpu_s().zip(cpu_start).map(|(end, start)| end - start);
     let start = Instant::now();
     let again = framework
         .training_needs(&cohort, &options)
@@ -151,20 +157,36 @@ fn run(
         return Err("two calls disagree".into());
     }
     let mib = |m: Option<u64>| m.map_or_else(|| "n/a".to_owned(), |m| m.to_string());
+    let secs = |s: Option<f64>| s.map_or_else(|| "n/a".to_owned(), |s| format!("{s:.2}"));
     writeln!(
         out,
         "path={} officers={} read_s={read_s:.3} load_s={load_s:.3} \
          needs_first_s={first_s:.3} needs_second_s={second_s:.3} total_s={:.3} \
+         load_cpu_s={} needs_first_cpu_s={} \
          text_mib={text_mib:.0} cohort_mib={:.1} base_peak_mib={} peak_mib={} fingerprint={}",
         if two_step { "two-step" } else { "from_json" },
         cohort.len(),
         read_s + load_s + first_s,
+        secs(load_cpu_s),
+        secs(first_cpu_s),
         cohort.heap_bytes() as f64 / f64::from(1 << 20),
         mib(base_peak),
         mib(peak_mib()),
         hr_export::fingerprint(&needs).replace(' ', "_"),
     )?;
     Ok(())
+}
+
+/// CPU time (user and system) this process has used so far, in seconds, where Linux
+/// provides it (`/proc/self/stat`, in clock ticks of 10 ms): on a shared machine the
+/// wall-clock time of a phase says little, its CPU time more.
+fn cpu_s() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    Some((ticks(11)? + ticks(12)?) as f64 / 100.0)
 }
 
 /// Peak resident memory of this process (`VmHWM`) in MiB, where Linux provides it.
