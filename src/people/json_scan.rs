@@ -113,12 +113,7 @@ impl<'t> Scanner<'t> {
             return None;
         }
         let start = self.at + 1;
-        let len = self
-            .bytes
-            .get(start..)?
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        let end = start + len;
+        let end = start + special(self.bytes.get(start..)?)?;
         if self.bytes[end] != b'"' {
             return None;
         }
@@ -135,6 +130,7 @@ impl<'t> Scanner<'t> {
     }
 
     /// `null` (`None`) or a string.
+    #[allow(clippy::option_option)] // the outer `None` gives up, as for every other value
     fn optional(&mut self) -> Option<Option<&'t str>> {
         self.space();
         if self.bytes.get(self.at..self.at + 4) == Some(b"null") {
@@ -311,5 +307,71 @@ impl<'t> Scanner<'t> {
             }
         }
         (seen & 7 == 7).then_some(entry)
+    }
+}
+
+/// The place of the first quote, backslash or control character (below 0x20) in `bytes`:
+/// eight bytes at a time, each word's flagged bytes found without a branch per byte (the
+/// lowest flag of a word is exact: a borrow only runs upwards from a flagged byte).
+fn special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let flags = |w: u64| {
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+        zero(w ^ (ONES * u64::from(b'"')))
+            | zero(w ^ (ONES * u64::from(b'\\')))
+            | (w.wrapping_sub(ONES * 0x20) & !w & HIGH)
+    };
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().ok()?);
+        let found = flags(w);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    (words.remainder().iter())
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|i| at + i)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The naive search `special` replaces.
+    fn naive(bytes: &[u8]) -> Option<usize> {
+        bytes
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+    }
+
+    #[test]
+    fn special_finds_the_first_quote_backslash_or_control_character() {
+        // Every byte value alone, at every place of a 16-byte string of ordinary and
+        // non-ASCII bytes, and after another special byte.
+        let base: Vec<u8> = "aé\u{7f}!zy\u{a0}0123456".bytes().collect();
+        for b in 0..=255u8 {
+            for at in 0..base.len() {
+                let mut text = base.clone();
+                text[at] = b;
+                assert_eq!(super::special(&text), naive(&text), "{b:#x} at {at}");
+                for later in at..base.len() {
+                    let mut two = text.clone();
+                    two[later] = b'"';
+                    // Every length, so that words and the bytes after the last word are
+                    // both searched.
+                    for len in 0..=two.len() {
+                        let two = &two[..len];
+                        assert_eq!(
+                            super::special(two),
+                            naive(two),
+                            "{b:#x} at {at}, quote at {later}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(super::special(b""), None);
     }
 }

@@ -44,7 +44,7 @@ impl OfficerSpec {
             name: self.name.as_deref(),
             department: self.department.as_str(),
             position: self.position.as_str(),
-            target: self.target_position.as_ref().map(|t| t.as_str()),
+            target: self.target_position.as_ref().map(crate::PositionId::as_str),
         }
     }
 }
