@@ -2,7 +2,10 @@
 //! over the text, each officer checked and pushed into the cohort's columns as soon as its
 //! object ends, without an [`OfficerSpec`](crate::OfficerSpec) on the way.
 //!
-//! The document is read by `serde_json` with visitors that accept exactly the objects the
+//! A plain document (strings without escapes, whole numbers, the readers' fields; what the
+//! crate and most writers produce) is read by a scanner over the bytes (`json_scan.rs`);
+//! when it meets anything else it gives up, and the document is read from the start by
+//! `serde_json` with visitors that accept exactly the objects the
 //! derived readers of [`OfficersSpec`], [`OfficerSpec`](crate::OfficerSpec) and
 //! [`Evidence`](crate::Evidence) accept: fields in any order, each at most once, no unknown
 //! field, `null` for an absent optional field (and for an absent `date`), the same
@@ -39,9 +42,10 @@ impl Cohort {
     /// [`Error::Json`](crate::Error::Json) with its line, column and the failing officer
     /// and passbook entry, an [`Error::UnsupportedFormatVersion`](crate::Error::UnsupportedFormatVersion)
     /// wherever `format_version` stands, or every problem [`Cohort::new`] finds, all at
-    /// once). A document this reader does not take in one pass (one with an error, or a
-    /// struct written as a JSON array) is read again by those two steps to give their
-    /// answer.
+    /// once). A document with escapes in a string, or numbers or white space other than
+    /// plain ones, is read a second time, by a slower reader that takes any JSON; one that
+    /// does not read so (one with an error, or a struct written as a JSON array) is read
+    /// again by those two steps to give their answer.
     ///
     /// # Errors
     /// Those of [`OfficersSpec::from_json`] (as one [`Errors`]) and of [`Cohort::new`].
@@ -51,8 +55,9 @@ impl Cohort {
     /// officer) and n officers (as [`Cohort::new`]). Memory: the cohort's columns as
     /// [`Cohort::new`] builds them (about twice the held levels' share of
     /// [`Cohort::heap_bytes`] at the peak), plus one officer's passbook entries and the
-    /// strings of the text that hold escapes; the text is only borrowed. A document that
-    /// does not read costs what the two steps cost.
+    /// strings of the text that hold escapes; the text is only borrowed. A valid document
+    /// is read at most twice (the second time when it is not plain, see above); one that
+    /// does not read costs, after that, what the two steps cost.
     ///
     /// # Example
     /// ```
