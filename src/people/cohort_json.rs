@@ -89,7 +89,7 @@ impl Cohort {
     ///   "position": "us", "passbook": [{"competency": "rti", "level": "2", "source": "assessment"}]}]}"#;
     /// let errors = Cohort::from_json(&fw, wrong, &LevelPolicy::default()).unwrap_err();
     /// assert_eq!(errors.as_slice()[0].to_string(),
-    ///            "JSON error at line 2, column 74: officer `o1` passbook entry 0 (competency `rti`): \
+    ///            "invalid json at line 2, column 67: officer `o1` passbook entry 0 (competency `rti`): \
     ///             invalid type: string \"2\", expected u8");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
