@@ -2,10 +2,7 @@
 //! over the text, each officer checked and pushed into the cohort's columns as soon as its
 //! object ends, without an [`OfficerSpec`](crate::OfficerSpec) on the way.
 //!
-//! A plain document (strings without escapes, whole numbers, the readers' fields; what the
-//! crate and most writers produce) is read by a scanner over the bytes (`json_scan.rs`);
-//! when it meets anything else it gives up, and the document is read from the start by
-//! `serde_json` with visitors that accept exactly the objects the
+//! The document is read by `serde_json` with visitors that accept exactly the objects the
 //! derived readers of [`OfficersSpec`], [`OfficerSpec`](crate::OfficerSpec) and
 //! [`Evidence`](crate::Evidence) accept: fields in any order, each at most once, no unknown
 //! field, `null` for an absent optional field (and for an absent `date`), the same
@@ -27,7 +24,6 @@ use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
 use crate::model::json::without_bom;
 use crate::people::builder::CohortBuilder;
-use crate::people::json_scan::scan;
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
 use crate::people::resolve::OfficerView;
 use crate::{Cohort, Errors, FORMAT_VERSION, Framework, LevelPolicy, OLDEST_FORMAT_VERSION};
@@ -42,10 +38,8 @@ impl Cohort {
     /// [`Error::Json`](crate::Error::Json) with its line, column and the failing officer
     /// and passbook entry, an [`Error::UnsupportedFormatVersion`](crate::Error::UnsupportedFormatVersion)
     /// wherever `format_version` stands, or every problem [`Cohort::new`] finds, all at
-    /// once). A document with escapes in a string, or numbers or white space other than
-    /// plain ones, is read a second time, by a slower reader that takes any JSON; one that
-    /// does not read so (one with an error, or a struct written as a JSON array) is read
-    /// again by those two steps to give their answer.
+    /// once). A document that does not read in one pass (one with an error, or a struct
+    /// written as a JSON array) is read again by those two steps to give their answer.
     ///
     /// # Errors
     /// Those of [`OfficersSpec::from_json`] (as one [`Errors`]) and of [`Cohort::new`].
@@ -56,8 +50,7 @@ impl Cohort {
     /// [`Cohort::new`] builds them (about twice the held levels' share of
     /// [`Cohort::heap_bytes`] at the peak), plus one officer's passbook entries and the
     /// strings of the text that hold escapes; the text is only borrowed. A valid document
-    /// is read at most twice (the second time when it is not plain, see above); one that
-    /// does not read costs, after that, what the two steps cost.
+    /// is read once; one that does not read costs, after that, what the two steps cost.
     ///
     /// # Example
     /// ```
@@ -114,10 +107,6 @@ fn read_once(
     policy: &LevelPolicy,
 ) -> Option<Result<Cohort, Errors>> {
     let text = without_bom(json);
-    let mut builder = CohortBuilder::new(framework, policy);
-    if scan(text, &mut builder).is_some() {
-        return Some(builder.finish());
-    }
     let mut builder = CohortBuilder::new(framework, policy);
     let mut de = serde_json::Deserializer::from_str(text);
     let read = Document {
@@ -492,43 +481,6 @@ mod tests {
             {"id": "o1", "department": "dopt", "position": "us", "passbook": [
              {"competency": "rti", "level": 3, "source": "course_completion", "course": "rti-101"}]}]}"#;
         assert_eq!(once(bad), Some(false));
-    }
-
-    /// Whether the scanner takes the document.
-    fn scanned(doc: &str) -> bool {
-        let fw = Framework::from_json(FRAMEWORK).expect("valid");
-        let policy = LevelPolicy::default();
-        let mut builder = crate::people::builder::CohortBuilder::new(&fw, &policy);
-        super::scan(doc, &mut builder).is_some()
-    }
-
-    #[test]
-    fn the_scanner_takes_plain_documents_and_leaves_the_rest_to_the_serde_reader() {
-        let plain = r#"{"officers": [{"passbook": [{"level": 2, "source": "course_completion",
-            "course": "rti-101", "competency": "rti", "date": null, "verified": false}],
-            "target_position": null, "name": "Asha Rāo", "position": "us", "department": "dopt",
-            "id": "o1"}, {"id": "o2", "department": "dopt", "position": "us", "passbook": []}],
-            "format_version": 2}"#;
-        assert!(scanned(plain));
-        assert_eq!(once(plain), Some(true));
-        for doc in [
-            // Escapes, numbers other than plain whole ones, white space JSON does not have.
-            r#"{"format_version": 2, "officers": [{"id": "o\u0031", "department": "d", "position": "us"}]}"#,
-            r#"{"format_version": 2.0, "officers": []}"#,
-            r#"{"format_version": 02, "officers": []}"#,
-            "{\"format_version\": 2,\u{a0}\"officers\": []}",
-            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",
-               "passbook": [{"competency": "rti", "level": 1e0, "source": "assessment"}]}]}"#,
-            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",
-               "passbook": [{"competency": "rti", "level": 256, "source": "assessment"}]}]}"#,
-            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",
-               "passbook": [{"competency": "rti", "level": 1, "source": {"assessment": null}}]}]}"#,
-            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",}]}"#,
-            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us"},]}"#,
-            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us", "name": nul}]}"#,
-        ] {
-            assert!(!scanned(doc), "{doc}");
-        }
     }
 
     #[test]

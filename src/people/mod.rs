@@ -18,5 +18,4 @@ pub(crate) mod cohort;
 pub(crate) mod cohort_json;
 pub(crate) mod columns;
 pub(crate) mod departments;
-mod json_scan;
 pub(crate) mod review;
