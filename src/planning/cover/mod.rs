@@ -19,6 +19,8 @@
 //!   unit less than the cover's cost;
 //! - `lagrange`: proven lower bounds on the least cost (Lagrangian relaxation of the cover
 //!   rows, prerequisite rows handled by pushing reduced costs down the prerequisite DAG);
+//! - `pdhg`: multipliers for those bounds from the linear relaxation with its prerequisite
+//!   rows, by a preconditioned primal–dual method, when subgradient steps stall;
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
 //! - `exact`: forced picks, those reductions, then per part branch and bound on those
 //!   bounds, best bound first with dives, the tree kept explicitly (no depth limit);
@@ -37,6 +39,7 @@ mod greedy;
 mod instance;
 mod knapsack;
 mod lagrange;
+mod pdhg;
 mod split;
 mod state;
 mod stepper;
