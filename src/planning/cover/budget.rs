@@ -5,6 +5,7 @@
 //! and minimal (every chosen candidate closes some element worth something no other chosen
 //! candidate closes, or is required by one).
 
+use super::budget_lp::budget_lp_bound;
 use super::greedy::{Scratch, fill, preferred};
 use super::instance::{EPS, Instance, Solution};
 use super::knapsack::Knapsack;
@@ -125,12 +126,17 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
     let value = state.value(inst);
     let empty = State::new(inst);
     let mut knapsack = Knapsack::new(inst);
-    let bound = tightest(
+    let mut bound = tightest(
         inst,
         upper_bound(inst, &empty, &[], budget, None),
         knapsack.bound(inst, &empty, |_| true, budget, value, ROOT_STEPS),
     )
     .max(value);
+    if bound > value {
+        // The relaxation with its prerequisite rows, which the knapsack bound drops.
+        let lp = budget_lp_bound(inst, budget, value, LP_ITERATIONS);
+        bound = tightest(inst, bound, lp).max(value);
+    }
     // A value meeting the bound is the most value, but fewer hours for it are not ruled
     // out without a search; only the empty plan, when nothing of value can be closed, is
     // proven here.
@@ -377,6 +383,10 @@ const SEEDS: usize = 16;
 /// density bound is used: measured on ESCO instances, the knapsack bound at every node
 /// proved no more plans and took thirty times longer.
 const ROOT_STEPS: u32 = 200;
+
+/// Iterations of the primal–dual method for the relaxation with prerequisite rows at the
+/// root ([`budget_lp_bound`]), when the other bounds leave the plan unproven.
+const LP_ITERATIONS: u32 = 1_000;
 
 /// The smaller of two upper bounds, rounded down to a whole number when every value is one
 /// (the best value is then whole too).

@@ -26,6 +26,8 @@
 //!   bounds, best bound first with dives, the tree kept explicitly (no depth limit);
 //! - `knapsack`: proven upper bounds on the most value within hours (Lagrangian relaxation
 //!   of the element–candidate links, a fractional knapsack inside);
+//! - `budget_lp`: proven upper bounds on the most value from the relaxation with its
+//!   prerequisite rows, by the same primal–dual method;
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
 //!   branch and bound on those bounds;
 //! - `stepper`: one instance's partial solution driven by an outer search (department plans).
@@ -34,6 +36,7 @@
 //! counted in search nodes, never in time.
 
 mod budget;
+mod budget_lp;
 mod exact;
 mod greedy;
 mod instance;

@@ -223,3 +223,51 @@ fn the_relaxation_bound_meets_the_relaxation_highs_solves() {
     assert!(exact.proven);
     assert_eq!((exact.cost, exact.bound), (330.0, 330.0));
 }
+
+#[test]
+fn the_budget_relaxation_bound_holds_and_counts_prerequisites() {
+    use super::budget_lp::budget_lp_bound;
+    for (costs, budget, seeds) in [
+        (&[10.0][..], 30.0, 0..60),
+        (&[1.0, 2.0, 3.0, 5.0][..], 6.0, 60..120),
+    ] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            let mut best: f64 = 0.0;
+            for set in 0u32..1 << inst.len() {
+                let has = |j: u32| set >> j & 1 == 1;
+                let all = 0..inst.len() as u32;
+                let closed = all
+                    .clone()
+                    .all(|j| !has(j) || inst.prerequisites(j).iter().all(|&p| has(p)));
+                let chosen: Vec<u32> = all.filter(|&j| has(j)).collect();
+                if closed && inst.cost_of(&chosen) <= budget {
+                    best = best.max(value_of_chosen(&inst, &chosen));
+                }
+            }
+            for iterations in [1, 20, 1_000] {
+                let bound = budget_lp_bound(&inst, budget, 0.0, iterations);
+                assert!(bound >= best - 1e-9, "seed {seed}: {bound} < {best}");
+            }
+        }
+    }
+    // A chain of 10 one-hour courses whose last closes the only element: within 9 hours
+    // nothing can be closed, which the relaxation without prerequisite rows misses.
+    let mut inst = Instance::with_capacity(vec![1.0], 10, 1);
+    for j in 0..10u32 {
+        let covers: &[u32] = if j == 9 { &[0] } else { &[] };
+        let pre = if j > 0 { vec![j - 1] } else { vec![] };
+        inst.push(1.0, 1.0, covers, &pre);
+    }
+    inst.finish();
+    let bound = budget_lp_bound(&inst, 9.0, 0.0, 1_000);
+    assert!((0.0..0.95).contains(&bound), "{bound}");
+    // HiGHS on `overlapping-18`: the relaxation with prerequisite rows is 95.5, the most
+    // value 94 (the bound may stop anywhere above the relaxation, never below the optimum).
+    let v: serde_json::Value =
+        serde_json::from_str(include_str!("testdata/overlapping-18.json")).expect("json");
+    let inst = exported(&v);
+    let budget = v["budget"].as_f64().expect("budget");
+    let bound = budget_lp_bound(&inst, budget, 0.0, 1_000);
+    assert!((95.5 - 1e-6..96.0).contains(&bound), "{bound}");
+}
