@@ -37,6 +37,8 @@ const PATIENCE: u32 = 10;
 /// # Complexity
 /// O(iterations · (z + q + n) + (iterations / 20) · n log n) time for z (candidate,
 /// element) pairs, q prerequisite pairs and n candidates; O(n + m + q) memory.
+// The names follow the method's notation (x, y, w, n, m).
+#[allow(clippy::many_single_char_names)]
 pub(crate) fn budget_lp_bound(inst: &Instance, budget: f64, target: f64, iterations: u32) -> f64 {
     let n = inst.len();
     let m = inst.values.len();
@@ -79,22 +81,12 @@ pub(crate) fn budget_lp_bound(inst: &Instance, budget: f64, target: f64, iterati
     let mut pull = vec![0.0f64; n];
     let mut items: Vec<(f64, f64, u32)> = Vec::new();
     let mut best = f64::INFINITY;
-    let mut stale = 0;
+    let mut idle = 0;
     for it in 1..=iterations {
         // What the rows pay each candidate at the current multipliers.
-        for j in 0..n as u32 {
-            let ju = j as usize;
-            pull[ju] = inst
-                .covers(j)
-                .iter()
-                .filter(|&&e| valued(e))
-                .map(|&e| mu[e as usize])
-                .sum::<f64>()
-                - lambda * inst.hours(j);
-        }
-        for (k, &(j, p)) in pairs.iter().enumerate() {
-            pull[p as usize] += w[k];
-            pull[j as usize] -= w[k];
+        profits(inst, &mu, &w, &pairs, &mut pull);
+        for (j, p) in pull.iter_mut().enumerate() {
+            *p -= lambda * inst.hours(j as u32);
         }
         for j in 0..n {
             next_x[j] = (x[j] + pull[j] / (omega * column[j].max(EPS))).clamp(0.0, 1.0);
@@ -134,11 +126,11 @@ pub(crate) fn budget_lp_bound(inst: &Instance, budget: f64, target: f64, iterati
             let value = evaluate(inst, budget, &mu, &w, &pairs, &mut pull, &mut items);
             if value < best - EPS * value.abs().max(1.0) {
                 best = value;
-                stale = 0;
+                idle = 0;
             } else {
-                stale += 1;
+                idle += 1;
             }
-            if best <= target + EPS * target.abs().max(1.0) || stale >= PATIENCE {
+            if best <= target + EPS * target.abs().max(1.0) || idle >= PATIENCE {
                 break;
             }
         }
@@ -162,18 +154,7 @@ fn evaluate(
             bound += (v - mu[e]).max(0.0);
         }
     }
-    for j in 0..inst.len() as u32 {
-        profit[j as usize] = inst
-            .covers(j)
-            .iter()
-            .filter(|&&e| inst.values[e as usize] > 0.0)
-            .map(|&e| mu[e as usize])
-            .sum();
-    }
-    for (k, &(j, p)) in pairs.iter().enumerate() {
-        profit[p as usize] += w[k];
-        profit[j as usize] -= w[k];
-    }
+    profits(inst, mu, w, pairs, profit);
     items.clear();
     for (j, &pj) in profit.iter().enumerate() {
         if pj > 0.0 {
@@ -198,4 +179,20 @@ fn evaluate(
         left -= h * take;
     }
     bound
+}
+
+/// Each candidate's profit `π_j` at multipliers `mu` and `w` (see the module docs).
+fn profits(inst: &Instance, mu: &[f64], w: &[f64], pairs: &[(u32, u32)], profit: &mut [f64]) {
+    for j in 0..inst.len() as u32 {
+        profit[j as usize] = inst
+            .covers(j)
+            .iter()
+            .filter(|&&e| inst.values[e as usize] > 0.0)
+            .map(|&e| mu[e as usize])
+            .sum();
+    }
+    for (k, &(j, p)) in pairs.iter().enumerate() {
+        profit[p as usize] += w[k];
+        profit[j as usize] -= w[k];
+    }
 }

@@ -41,6 +41,8 @@ const PATIENCE: u32 = 10;
 /// # Complexity
 /// O(iterations · (z + q + n)) time for z (candidate, open element) pairs, q prerequisite
 /// pairs and n candidates; O(n + m + q) memory.
+// The names follow the method's notation (x, y, w, n, m).
+#[allow(clippy::many_single_char_names)]
 pub(crate) fn lp_bound(
     inst: &Instance,
     lagrange: &mut Lagrange,
@@ -55,15 +57,7 @@ pub(crate) fn lp_bound(
     let free = |j: u32| is_free[j as usize];
     // Prerequisite rows between free candidates; a chosen prerequisite is x_p = 1 and its
     // row always holds.
-    let pairs: Vec<(u32, u32)> = (0..n as u32)
-        .filter(|&j| free(j))
-        .flat_map(|j| {
-            inst.prerequisites(j)
-                .iter()
-                .filter(|&&p| free(p))
-                .map(move |&p| (j, p))
-        })
-        .collect();
+    let pairs = free_pairs(inst, &is_free);
     let mut rows_of = vec![0.0f64; n];
     let mut length = vec![0.0f64; m];
     for &e in &lagrange.open {
@@ -99,7 +93,7 @@ pub(crate) fn lp_bound(
     let mut w = vec![0.0f64; pairs.len()];
     let mut pull = vec![0.0f64; n];
     let mut best = floor;
-    let mut stale = 0;
+    let mut idle = 0;
     for it in 1..=iterations {
         // pull = Kᵀ(y, w): what the rows pay each candidate.
         pull.fill(0.0);
@@ -143,15 +137,28 @@ pub(crate) fn lp_bound(
             let value = lagrange.consider(inst, state.cost, &y, best);
             if value > best + EPS * value.abs().max(1.0) {
                 best = value;
-                stale = 0;
+                idle = 0;
             } else {
-                stale += 1;
+                idle += 1;
             }
-            if inst.round_up(best) >= upper - inst.step(upper) / 2.0 || stale >= PATIENCE {
+            if inst.round_up(best) >= upper - inst.step(upper) / 2.0 || idle >= PATIENCE {
                 break;
             }
         }
     }
     lagrange.keep_best();
     best
+}
+
+/// The prerequisite pairs `(j, p)` between free candidates.
+fn free_pairs(inst: &Instance, free: &[bool]) -> Vec<(u32, u32)> {
+    (0..inst.len() as u32)
+        .filter(|&j| free[j as usize])
+        .flat_map(|j| {
+            inst.prerequisites(j)
+                .iter()
+                .filter(|&&p| free[p as usize])
+                .map(move |&p| (j, p))
+        })
+        .collect()
 }
