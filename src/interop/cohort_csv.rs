@@ -551,7 +551,7 @@ impl Reader<'_> {
         let cohort = columns.finish(fw.stamp, layout, held, completed, &mut errors);
         match (cohort, Errors::from_vec(errors)) {
             (Some(cohort), None) => {
-                warnings.sort_by_key(|&(k, entry, _)| (k, entry));
+                order::sort_by_key(&mut warnings, |&(k, entry, _)| (k, entry));
                 Ok(CohortLoad {
                     cohort,
                     warnings: warnings.into_iter().map(|(_, _, w)| w).collect(),

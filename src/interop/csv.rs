@@ -4,9 +4,11 @@
 //! or a lone CR; fields in double quotes holding commas, line breaks and doubled quotes
 //! (`""` for `"`); a UTF-8 byte-order mark before the header; whitespace around every field
 //! and header removed (an HR export's `id , name` is `id,name`); empty and blank lines
-//! skipped. The first record is the header; columns are found by name, in any order (or,
-//! when no header is spelt exactly so, by the one header equal to it in another
-//! capitalisation), and extra columns are ignored.
+//! skipped. The first record is the header; columns are found by name, in any order and
+//! without regard to ASCII capitalisation (`ID`, `Name`), and extra columns are ignored.
+//! A column the loader reads that two headers name (`Id` and `ID`, `id` and `ID`, or `id`
+//! twice) is [`Error::CsvAmbiguousColumn`], naming both: the values could differ, and
+//! which column is meant cannot be known.
 //!
 //! The `csv` crate reads quotes leniently: a quote inside an unquoted field is kept as a
 //! character, and text after a closing quote is appended to the field. RFC 4180 forbids
@@ -39,20 +41,31 @@ pub(crate) struct Table<'a> {
     lossy: bool,
 }
 
-/// The position of column `name` in `header`: the header spelt exactly so, or else the one
-/// header spelt so in another capitalisation (HR systems write `ID`, `Name`); `None` when
-/// there is none or more than one such header.
-fn column(header: &csv::StringRecord, name: &str) -> Option<usize> {
-    header.iter().position(|h| h == name).or_else(|| {
-        let mut matches = header
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.eq_ignore_ascii_case(name));
-        match (matches.next(), matches.next()) {
-            (Some((at, _)), None) => Some(at),
-            _ => None,
-        }
-    })
+/// Where column `name` is in `header`: the one header equal to it apart from ASCII
+/// capitalisation (HR systems write `ID`, `Name`). Two or more such headers (`Id` and
+/// `ID`, or `id` twice) make the column ambiguous: which holds it cannot be known.
+enum Column {
+    At(usize),
+    Missing,
+    Ambiguous(Vec<String>),
+}
+
+fn column(header: &csv::StringRecord, name: &str) -> Column {
+    let mut matches = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.eq_ignore_ascii_case(name));
+    match (matches.next(), matches.next()) {
+        (None, _) => Column::Missing,
+        (Some((at, _)), None) => Column::At(at),
+        (Some((_, first)), Some((_, second))) => Column::Ambiguous(
+            [first, second]
+                .into_iter()
+                .chain(matches.map(|(_, h)| h))
+                .map(str::to_owned)
+                .collect(),
+        ),
+    }
 }
 
 /// One record's raw text and starting line.
@@ -95,15 +108,32 @@ impl<'a> Table<'a> {
         let before = errors.len();
         for &name in required {
             match column(&header, name) {
-                Some(at) => {
+                Column::At(at) => {
                     table.header.columns.push((name, at));
                     table.header.slots.push(Some(at));
                 }
-                None => errors.push(Error::CsvMissingColumn { file, column: name }),
+                Column::Missing => errors.push(Error::CsvMissingColumn { file, column: name }),
+                Column::Ambiguous(headers) => errors.push(Error::CsvAmbiguousColumn {
+                    file,
+                    column: name,
+                    headers,
+                }),
             }
         }
         for &name in optional {
-            let at = column(&header, name);
+            let at = match column(&header, name) {
+                Column::At(at) => Some(at),
+                Column::Missing => None,
+                // An optional column named twice is as unknowable as a required one.
+                Column::Ambiguous(headers) => {
+                    errors.push(Error::CsvAmbiguousColumn {
+                        file,
+                        column: name,
+                        headers,
+                    });
+                    None
+                }
+            };
             if let Some(at) = at {
                 table.header.columns.push((name, at));
             }

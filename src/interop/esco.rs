@@ -202,7 +202,8 @@ impl EscoOptions {
 ///
 /// # Errors
 /// Every problem, as [`Errors`]: [`Error::InvalidOption`] for a level outside 1 to 5;
-/// [`Error::CsvMissingColumn`], [`Error::CsvUnclosedQuote`], [`Error::CsvMisplacedQuote`]
+/// [`Error::CsvMissingColumn`], [`Error::CsvAmbiguousColumn`], [`Error::CsvUnclosedQuote`],
+/// [`Error::CsvMisplacedQuote`]
 /// and [`Error::CsvFieldCount`] for malformed files; [`Error::CsvInvalidValue`] for an id
 /// that is not a whole number, an ISCO group that is not 1 to 4 digits, an empty or blank label, or
 /// an unknown skill type, reuse level, relation or hierarchy kind;

@@ -24,8 +24,9 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
 ///
-/// Columns are found by name in each header, in any order (a name in another
-/// capitalisation, such as `ID`, when only one header has it); other columns are ignored.
+/// Columns are found by name in each header, in any order and in any capitalisation
+/// (`ID`, `Name`); other columns are ignored. Two headers naming one column (`Id` and
+/// `ID`, `id` and `ID`, `id` twice) are [`Error::CsvAmbiguousColumn`].
 /// - `officers`: `id`, `department`, `position` (required); `name`, `target` (optional
 ///   columns; an empty cell means none).
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,
@@ -263,7 +264,8 @@ fn yes_no(text: &str) -> Option<bool> {
 /// they then build a [`Profile`](crate::Profile) or [`Cohort`](crate::Cohort) with the
 /// same level policy without error. What is checked:
 /// - in each file: the CSV itself ([`Error::CsvUnclosedQuote`],
-///   [`Error::CsvMisplacedQuote`], [`Error::CsvFieldCount`], [`Error::CsvMissingColumn`]),
+///   [`Error::CsvMisplacedQuote`], [`Error::CsvFieldCount`], [`Error::CsvMissingColumn`],
+///   [`Error::CsvAmbiguousColumn`]),
 ///   and each cell ([`Error::CsvInvalidValue`]: an empty or blank id, department,
 ///   position, officer or competency, an id or department holding a control or invisible
 ///   character, a level other than 0 to 5, an unknown source, a verified flag that is not
@@ -489,9 +491,9 @@ pub(crate) fn problem_column(problem: &EvidenceProblem) -> &'static str {
     match problem {
         EvidenceProblem::UnknownCompetency { .. } => "competency",
         EvidenceProblem::InvalidDate { .. } | EvidenceProblem::AfterAsOf { .. } => "date",
-        EvidenceProblem::LevelAboveScale { .. } | EvidenceProblem::AboveCourseLevel { .. } => {
-            "level"
-        }
+        EvidenceProblem::LevelAboveScale { .. }
+        | EvidenceProblem::LevelBelowScale { .. }
+        | EvidenceProblem::AboveCourseLevel { .. } => "level",
         EvidenceProblem::UnknownCourse { .. }
         | EvidenceProblem::CompletionWithoutCourse
         | EvidenceProblem::CourseDoesNotBuild { .. } => "course",

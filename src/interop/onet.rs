@@ -188,7 +188,8 @@ impl OnetOptions {
 ///
 /// # Errors
 /// Every problem, as [`Errors`]: [`Error::InvalidOption`] for a threshold that is not a
-/// number from 1 to 5; [`Error::CsvMissingColumn`], [`Error::CsvUnclosedQuote`],
+/// number from 1 to 5; [`Error::CsvMissingColumn`], [`Error::CsvAmbiguousColumn`],
+/// [`Error::CsvUnclosedQuote`],
 /// [`Error::CsvMisplacedQuote`] and [`Error::CsvFieldCount`] for malformed files;
 /// [`Error::CsvInvalidValue`] for a SOC code not shaped `NN-NNNN.NN`, an empty or blank title, name or
 /// task, a malformed element id, an importance outside 1–5 or a level outside 0–7 (plain

@@ -95,36 +95,55 @@ pub(crate) fn sort<T: Ord>(items: &mut [T]) {
 /// O(n log n) comparisons, no extra memory.
 pub(crate) fn sort_unstable<T: Ord>(items: &mut [T]) {
     if cfg!(target_arch = "wasm32") {
-        heapsort(items);
+        heapsort(items, T::lt);
     } else {
         items.sort_unstable();
     }
 }
 
-/// Sorts `items` with a heapsort: a max-heap built in place, then its largest element
-/// moved to the end until the heap is empty.
-fn heapsort<T: Ord>(items: &mut [T]) {
+/// Sorts `items` by `compare`, as `items.sort_unstable_by(compare)` does, where elements
+/// that compare equal cannot be told apart (they are equal values, as `(competency, level)`
+/// pairs ordered by competency, then level descending): every sort then gives the same
+/// order. In WebAssembly the heapsort of [`sort_unstable`]; natively the standard library's
+/// sort.
+///
+/// # Complexity
+/// O(n log n) comparisons, no extra memory.
+pub(crate) fn sort_unstable_by_value<T>(
+    items: &mut [T],
+    mut compare: impl FnMut(&T, &T) -> Ordering,
+) {
+    if cfg!(target_arch = "wasm32") {
+        heapsort(items, |a, b| compare(a, b) == Ordering::Less);
+    } else {
+        items.sort_unstable_by(compare);
+    }
+}
+
+/// Sorts `items` with a heapsort by `less`: a max-heap built in place, then its largest
+/// element moved to the end until the heap is empty.
+fn heapsort<T>(items: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
     let n = items.len();
     for start in (0..n / 2).rev() {
-        sift_down(items, start, n);
+        sift_down(items, start, n, &mut less);
     }
     for end in (1..n).rev() {
         items.swap(0, end);
-        sift_down(items, 0, end);
+        sift_down(items, 0, end, &mut less);
     }
 }
 
 /// Moves `items[at]` down the max-heap `items[..end]` until both children are smaller.
-fn sift_down<T: Ord>(items: &mut [T], mut at: usize, end: usize) {
+fn sift_down<T>(items: &mut [T], mut at: usize, end: usize, less: &mut impl FnMut(&T, &T) -> bool) {
     loop {
         let mut child = 2 * at + 1;
         if child >= end {
             return;
         }
-        if child + 1 < end && items[child] < items[child + 1] {
+        if child + 1 < end && less(&items[child], &items[child + 1]) {
             child += 1;
         }
-        if items[at] >= items[child] {
+        if !less(&items[at], &items[child]) {
             return;
         }
         items.swap(at, child);
@@ -211,9 +230,16 @@ mod tests {
                     .collect();
                 let mut expected = items.clone();
                 expected.sort_unstable();
-                let mut ours = items;
-                heapsort(&mut ours);
+                let mut ours = items.clone();
+                heapsort(&mut ours, <(u32, u8)>::lt);
                 assert_eq!(ours, expected, "n = {n}, spread = {spread}");
+                // By competency, then level descending, as the held levels are sorted.
+                let by_level = |a: &(u32, u8), b: &(u32, u8)| a.0.cmp(&b.0).then(b.1.cmp(&a.1));
+                let mut expected = items.clone();
+                expected.sort_unstable_by(by_level);
+                let mut ours = items;
+                heapsort(&mut ours, |a, b| by_level(a, b) == Ordering::Less);
+                assert_eq!(ours, expected, "n = {n}, spread = {spread}, by level");
             }
         }
     }

@@ -118,8 +118,8 @@ impl std::fmt::Display for CompetencyType {
 /// By default it starts at level 1 and ends at its highest described level, or at 5 when no
 /// level is described (so descriptors for levels 1 to 3 say the competency has three
 /// levels, as on the platform). Requirements and course outcomes must name a level in its
-/// range; evidence may name 0 to its highest level (an officer may hold less than its
-/// lowest level). Descriptors are optional per level: a competency may describe only some
+/// range; evidence may name 0 (none) or a level in its range: a level between 0 and its
+/// lowest level does not exist, and is [`EvidenceProblem::LevelBelowScale`](crate::EvidenceProblem::LevelBelowScale). Descriptors are optional per level: a competency may describe only some
 /// of the levels at which it exists, e.g. an SFIA skill that exists at levels 4 and 5 only
 /// (`"min_level": 4`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -32,7 +32,8 @@ impl Profile {
     /// Checks an officer against `framework` and derives their current levels.
     ///
     /// Every evidence entry is checked, whether or not the policy counts it: its competency
-    /// and course must exist, its level must be within the competency's scale, its date
+    /// and course must exist, its level must be 0 (none) or within the competency's levels
+    /// (`min_level` to `max_level`), its date
     /// must be empty (undated) or an ISO date or date-time, and a course completion must
     /// name a course; above level 0 (a completion that claims no level), that course must
     /// build the competency, to at least the level claimed (see

@@ -4,6 +4,7 @@
 
 use crate::model::date::{parse_iso_date_or_time, suggest_iso_date};
 use crate::model::nearest::Nearest;
+use crate::model::order;
 use crate::model::quote::has_hidden;
 use crate::model::validate::hidden_character;
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficerSpec};
@@ -133,7 +134,7 @@ pub(crate) fn settle_held(
     start: usize,
 ) {
     // Highest level per competency: sort by (competency, level desc), keep the first.
-    held[start..].sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    order::sort_unstable_by_value(&mut held[start..], |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut w = start;
     for r in start..held.len() {
         if w == start || held[w - 1].0 != held[r].0 {
@@ -179,10 +180,18 @@ pub(crate) fn check_evidence(
             }),
         }),
         Some(c) => {
-            let max = fw.competency_max[c as usize];
+            let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
             if e.level > max {
                 problems.push(EvidenceProblem::LevelAboveScale {
                     level: e.level,
+                    min,
+                    max,
+                });
+            } else if e.level > 0 && e.level < min {
+                // The competency does not exist below its lowest level; 0 says "none".
+                problems.push(EvidenceProblem::LevelBelowScale {
+                    level: e.level,
+                    min,
                     max,
                 });
             }

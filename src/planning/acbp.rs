@@ -32,8 +32,12 @@ impl Framework {
     /// The objective is the weighted shortfall closed: each officer's gap against their
     /// position is worth `shortfall × type weight × competency weight × position weight`,
     /// and it is closed when the officer attends a course reaching the required level (with
-    /// its prerequisites, unless completed). Constraints: the department's hour budget, each
-    /// officer's yearly cap, and per-course seat limits.
+    /// its prerequisites, unless completed). A gap worth 0 is not wanted, with or without a
+    /// budget: no course is chosen for it; it counts as closed when a course chosen for
+    /// another gap closes it, else it is open with
+    /// [`OpenReason::NotPrioritised`](crate::OpenReason::NotPrioritised) (the same rule as
+    /// [`Framework::recommend`]). Constraints: the department's hour budget, each officer's
+    /// yearly cap, and per-course seat limits.
     ///
     /// Plans are compared lexicographically: more weighted shortfall closed, then, among
     /// equal values, fewer person-hours. Every plan returned is *minimal* (no officer

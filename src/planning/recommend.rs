@@ -32,17 +32,22 @@ impl Framework {
     /// they are prerequisites. A chosen course brings its prerequisites (their hours count).
     ///
     /// # Objective
-    /// The value of closing a gap is `shortfall × type weight × competency weight`.
-    /// - [`Objective::CloseAll`]: close every gap some course can close, in the fewest
-    ///   selection hours (hours, with formal hours counted at `1 / share` under
-    ///   [`RecommendOptions::max_formal_share`]).
+    /// The value of closing a gap is `shortfall × type weight × competency weight`
+    /// ([`RecommendOptions::weights`] and [`RecommendOptions::competency_weight`], 1 by
+    /// default). A gap worth 0 (a weight of 0) is not wanted: no course is chosen for it, in
+    /// either objective, as in [`Framework::department_plan`]. It counts as closed when a
+    /// course chosen for another gap closes it, and is otherwise open with
+    /// [`OpenReason::NotPrioritised`].
+    /// - [`Objective::CloseAll`]: close every gap worth something that some course can
+    ///   close, in the fewest selection hours (hours, with formal hours counted at
+    ///   `1 / share` under [`RecommendOptions::max_formal_share`]).
     /// - [`Objective::Budget`]: close the most value within the hours; among plans of equal
     ///   value, the fewest selection hours win (a lexicographic objective).
     ///
     /// # Properties
     /// Every plan, from either solver:
     /// - is **minimal**: each course is a prerequisite of another course of the plan, or
-    ///   closes a gap (worth something, under a budget) no other course of it closes;
+    ///   closes a gap worth something that no other course of it closes;
     /// - under a budget, is **maximal**: no course left out, with its prerequisites not in
     ///   the plan, fits in the hours left and closes a gap worth something that stays open.
     ///   So a gap is open with [`OpenReason::Budget`] only when no course closing it fits in
@@ -57,7 +62,8 @@ impl Framework {
     ///   and a Lagrangian knapsack relaxation, rounded down when every value is whole.
     ///
     /// # Guarantees
-    /// - [`Objective::CloseAll`], [`Solver::Greedy`]: every closable gap is closed; the
+    /// - [`Objective::CloseAll`], [`Solver::Greedy`]: every closable gap worth something is
+    ///   closed; the
     ///   hours are at most `H(g)` times those of the best plan in which each pick pays its
     ///   whole prerequisite closure (`g`: most gaps one course and its prerequisites close,
     ///   `H(g) = 1 + 1/2 + … + 1/g ≤ ln g + 1`), without shared prerequisites the true
@@ -126,7 +132,8 @@ impl Framework {
     ///
     /// # Errors
     /// [`Errors`](crate::Errors) naming every unknown competency or course, level above a
-    /// competency's scale, and competency listed twice.
+    /// competency's scale or between 0 and its lowest level ([`Error::InvalidLevel`]; 0,
+    /// none, is always allowed), and competency listed twice.
     pub fn recommend_targets<'f>(
         &'f self,
         targets: &[Target],
@@ -148,15 +155,20 @@ impl Framework {
                 });
                 continue;
             }
-            let max = self.competency_max[c as usize];
+            let (min, max) = (
+                self.competency_min[c as usize],
+                self.competency_max[c as usize],
+            );
             for level in [t.current, t.required] {
-                if level.get() > max {
+                // 0 is "none"; the competency does not exist between 0 and its lowest level.
+                let below = level.get() > 0 && level.get() < min;
+                if level.get() > max || below {
                     errors.push(Error::InvalidLevel {
                         owner_kind: EntityKind::Competency,
                         owner: t.competency.to_string(),
                         competency: t.competency.to_string(),
                         level: level.get(),
-                        min: 0,
+                        min: if below { min } else { 0 },
                         max,
                     });
                 }
@@ -181,7 +193,7 @@ impl Framework {
             return Err(e);
         }
         order::sort_by_key(&mut gaps, |g| g.competency);
-        done.sort_unstable();
+        order::sort_unstable(&mut done);
         done.dedup();
         Ok(self.plan(&gaps, &done, options)?)
     }
@@ -227,10 +239,17 @@ impl Framework {
             options.untagged,
             options.max_formal_share,
         );
+        // A gap weighted 0 is not wanted: a least-hours plan closes the gaps worth
+        // something, as a budgeted plan and `department_plan` do. It stays in `inst`, so a
+        // course chosen for another gap that closes it is credited with it.
+        let wanted = (options.objective == Objective::CloseAll
+            && inst.values.iter().any(|&v| v <= 0.0))
+        .then(|| inst.keeping_elements(|e| inst.values[e as usize] > 0.0));
+        let solve = wanted.as_ref().unwrap_or(&inst);
         let solution = match (options.objective, options.solver) {
-            (Objective::CloseAll, Solver::Greedy) => cover::bounded_cover(&inst),
+            (Objective::CloseAll, Solver::Greedy) => cover::bounded_cover(solve),
             (Objective::CloseAll, Solver::Exact { node_limit }) => {
-                cover::exact_cover(&inst, node_limit)
+                cover::exact_cover(solve, node_limit)
             }
             (Objective::Budget(b), Solver::Greedy) => cover::greedy_budget(&inst, b),
             (Objective::Budget(b), Solver::Exact { node_limit }) => {

@@ -1346,7 +1346,8 @@ fn export_rejects_a_malformed_document_or_area_identifier() {
     assert_eq!(
         text,
         [
-            "case identifier `DOC-1` is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
+            // `DOC-1` is not a CASE UUID, but a document identifier gives a derived one
+            // (`CaseDocument::case_identifier`); an area identifier must be a CASE UUID.
             "lastChangeDateTime `2025-04-01 09:00` is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone",
             "no title on CFDocument `DOC-1`",
             "no creator on CFDocument `DOC-1`",

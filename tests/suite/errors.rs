@@ -1047,7 +1047,11 @@ fn invalid_evidence() {
             entry(
                 3,
                 "integrity",
-                EvidenceProblem::LevelAboveScale { level: 5, max: 3 }
+                EvidenceProblem::LevelAboveScale {
+                    level: 5,
+                    min: 1,
+                    max: 3
+                }
             ),
             entry(
                 4,
@@ -1853,14 +1857,16 @@ fn case_child_of_cycle() {
 fn case_invalid_identifier() {
     let fw = framework();
     let mut document = case_document();
-    document.identifier = "D0000000-0000-7000-8000-000000000000".to_owned();
+    // A document identifier that is not a CASE UUID gives a derived one, unless it holds
+    // an invisible character (here a zero-width space), which deriving would hide.
+    document.identifier = "MATH\u{200b}2024".to_owned();
     let options = CaseExportOptions::default().area_identifier("Office", "area-1");
     let errors = export_rejected(&fw, &document, &options);
     assert_eq!(
         errors,
         [
             Error::CaseInvalidIdentifier {
-                identifier: "D0000000-0000-7000-8000-000000000000".to_owned(),
+                identifier: "MATH\u{200b}2024".to_owned(),
             },
             Error::CaseInvalidIdentifier {
                 identifier: "area-1".to_owned(),
@@ -1870,8 +1876,8 @@ fn case_invalid_identifier() {
     assert_messages(
         &errors,
         &[
-            "case identifier `D0000000-0000-7000-8000-000000000000` is not a uuid: expected \
-             8-4-4-4-12 hex digits, version 1 to 5",
+            "case identifier \"MATH\\u{200b}2024\" is not a uuid: expected 8-4-4-4-12 hex \
+             digits, version 1 to 5",
             "case identifier `area-1` is not a uuid: expected 8-4-4-4-12 hex digits, version 1 \
              to 5",
         ],
@@ -2017,6 +2023,48 @@ fn csv_missing_column() {
 }
 
 #[test]
+fn csv_ambiguous_column() {
+    // `Label` and `LABEL` both name the column `label`; `skill_id` is spelt exactly once
+    // and also as `SKILL_ID`: each is ambiguous, and both are reported.
+    let skills = "skill_id,SKILL_ID,uuid,skill_type,reuse_level,Label,LABEL,hier_level\n\
+                  3,3,s3,skill/competence,cross-sector,Drafting,Drafting,\n";
+    let errors = skills_rejected(skills);
+    assert_eq!(
+        errors,
+        [
+            Error::CsvAmbiguousColumn {
+                file: "esco/skills.csv",
+                column: "skill_id",
+                headers: vec!["skill_id".into(), "SKILL_ID".into()],
+            },
+            Error::CsvAmbiguousColumn {
+                file: "esco/skills.csv",
+                column: "label",
+                headers: vec!["Label".into(), "LABEL".into()],
+            }
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "esco/skills.csv has 2 headers naming column `skill_id`: `skill_id`, `SKILL_ID`; expected one",
+            "esco/skills.csv has 2 headers naming column `label`: `Label`, `LABEL`; expected one",
+        ],
+    );
+    // The same header twice is ambiguous too: the two columns may hold different values.
+    let skills = "skill_id,uuid,skill_type,reuse_level,label,label,hier_level\n\
+                  3,s3,skill/competence,cross-sector,Drafting,Noting,\n";
+    assert_eq!(
+        skills_rejected(skills),
+        [Error::CsvAmbiguousColumn {
+            file: "esco/skills.csv",
+            column: "label",
+            headers: vec!["label".into(), "label".into()],
+        }]
+    );
+}
+
+#[test]
 fn csv_invalid_value() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,X\n";
     let errors = links_rejected(links);
@@ -2095,7 +2143,11 @@ fn csv_row() {
                 officer: "o1".into(),
                 index: 0,
                 competency: "integrity".into(),
-                problem: EvidenceProblem::LevelAboveScale { level: 4, max: 3 },
+                problem: EvidenceProblem::LevelAboveScale {
+                    level: 4,
+                    min: 1,
+                    max: 3
+                },
             }),
         }]
     );
@@ -2272,6 +2324,7 @@ const COVERED: &[&str] = &[
     "CsvMisplacedQuote",
     "CsvFieldCount",
     "CsvMissingColumn",
+    "CsvAmbiguousColumn",
     "CsvInvalidValue",
     "CsvDuplicateKey",
     "CsvUnknownReference",

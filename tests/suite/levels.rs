@@ -186,8 +186,10 @@ fn malformed_ranges_and_descriptors_are_reported_together() {
     );
 }
 
+/// The competency exists at levels 4 and 5 only: an officer holds none of it (0) or one of
+/// those; a level between is a level it does not have, and an error.
 #[test]
-fn an_officer_may_hold_less_than_the_lowest_level() {
+fn an_officer_holds_none_or_a_level_the_competency_has() {
     let fw = Framework::new(spec(
         vec![ranged("ITSP", Some(4), Some(5), &[4, 5])],
         &[("ITSP", 5)],
@@ -209,19 +211,47 @@ fn an_officer_may_hold_less_than_the_lowest_level() {
             course: None,
         }],
     };
-    let profile = Profile::new(&fw, &officer(2), &LevelPolicy::default()).unwrap();
+    let profile = Profile::new(&fw, &officer(0), &LevelPolicy::default()).unwrap();
     let report = fw.gap(&profile, &GapOptions::default()).unwrap();
-    assert_eq!(report.shortfall_levels, 3);
+    assert_eq!(report.shortfall_levels, 5);
+    let profile = Profile::new(&fw, &officer(4), &LevelPolicy::default()).unwrap();
+    let report = fw.gap(&profile, &GapOptions::default()).unwrap();
+    assert_eq!(report.shortfall_levels, 1);
+    let errors = Profile::new(&fw, &officer(2), &LevelPolicy::default()).unwrap_err();
+    assert!(
+        matches!(
+            errors.as_slice(),
+            [Error::InvalidEvidence {
+                index: 0,
+                problem: EvidenceProblem::LevelBelowScale {
+                    level: 2,
+                    min: 4,
+                    max: 5
+                },
+                ..
+            }]
+        ),
+        "{errors:?}"
+    );
     let errors = Profile::new(&fw, &officer(6), &LevelPolicy::default()).unwrap_err();
     assert!(
         matches!(
             errors.as_slice(),
             [Error::InvalidEvidence {
                 index: 0,
-                problem: EvidenceProblem::LevelAboveScale { level: 6, max: 5 },
+                problem: EvidenceProblem::LevelAboveScale {
+                    level: 6,
+                    min: 4,
+                    max: 5
+                },
                 ..
             }]
         ),
         "{errors:?}"
+    );
+    // The message names the levels the competency has, not 0 to 5.
+    assert_eq!(
+        errors.as_slice()[0].to_string(),
+        "officer `o1` passbook entry 0 (competency `ITSP`): level 6: expected 0 (none) or 4 to 5"
     );
 }

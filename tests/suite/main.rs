@@ -30,6 +30,7 @@ mod levels;
 mod loaders;
 mod officers_csv;
 mod properties;
+mod publishers;
 mod recommend;
 mod reports;
 mod rollup;

@@ -728,7 +728,11 @@ fn evidence_above_the_competency_scale() {
             bad_entry(
                 1,
                 "postal-ops",
-                EvidenceProblem::LevelAboveScale { level: 4, max: 3 },
+                EvidenceProblem::LevelAboveScale {
+                    level: 4,
+                    min: 1,
+                    max: 3,
+                },
             ),
             "officer `o1` passbook entry 1 (competency `postal-ops`): level 4: expected 0 to 3",
         )],
@@ -2194,7 +2198,11 @@ fn every_officer_problem_is_reported_together() {
                 bad_entry(
                     2,
                     "postal-ops",
-                    EvidenceProblem::LevelAboveScale { level: 5, max: 3 },
+                    EvidenceProblem::LevelAboveScale {
+                        level: 5,
+                        min: 1,
+                        max: 3,
+                    },
                 ),
                 "officer `o1` passbook entry 2 (competency `postal-ops`): level 5: expected 0 to 3",
             ),

@@ -192,7 +192,12 @@ pub fn import_case(
 /// UUIDs and the document's `lastChangeDateTime` on every element, so the same framework
 /// always gives the same package.
 ///
-/// Throws `case_invalid_identifier` or `case_invalid_date_time` for a bad document, and
+/// A document identifier that is not a CASE UUID (a code, a URL) is written as the
+/// version-5 UUID derived from it, in RFC 9562's URL namespace; `CFDocument.identifier` of
+/// the result shows the one written.
+///
+/// Throws `case_invalid_identifier` (a blank document identifier, or one holding an
+/// invisible character) or `case_invalid_date_time` for a bad document, and
 /// `case_blank_area` for a competency whose area is blank.
 #[wasm_bindgen(js_name = exportCase, unchecked_return_type = "CasePackage")]
 pub fn export_case(

@@ -237,7 +237,11 @@ export interface RecommendOptions {
   budget?: number;
   solver?: Solver;
   untagged?: UntaggedLevel;
-  /** Value weights per competency type, for the budget. */
+  /**
+   * Value weights per competency type. A gap is worth its shortfall × its type's weight ×
+   * its competency weight; a gap worth 0 is not aimed at, with or without a budget (open
+   * as `not_prioritised` unless a course chosen for another gap closes it).
+   */
   weights?: Weights;
   /** Value weight of single competencies, multiplying their type's weight. */
   competencyWeights?: Record<string, number>;
@@ -287,9 +291,11 @@ export interface AcbpOptions {
   seats?: Record<string, number>;
   /** Seats of every other course (default unlimited). */
   defaultSeats?: number;
-  /** Priority weights per competency type. */
+  /** Priority weights per competency type; a gap worth 0 is not aimed at. */
   weights?: Weights;
+  /** Priority of single competencies, multiplying their type's weight. */
   competencyWeights?: Record<string, number>;
+  /** Priority of the officers holding a position, multiplying the other weights. */
   positionWeights?: Record<string, number>;
   untagged?: UntaggedLevel;
   solver?: Solver;
@@ -1099,7 +1105,8 @@ export interface JsonProblem extends ProblemBase {
 /** What is wrong with a passbook entry (`invalid_evidence`); `problem` is the code. */
 export type EvidenceProblem =
   | { problem: "unknown_competency"; nearest: string | null }
-  | { problem: "level_above_scale"; level: number; max: number }
+  | { problem: "level_above_scale"; level: number; min: number; max: number }
+  | { problem: "level_below_scale"; level: number; min: number; max: number }
   | { problem: "invalid_date"; found: string; suggestion: string | null }
   | { problem: "unknown_course"; course: string; nearest: string | null }
   | { problem: "completion_without_course" }
@@ -1196,6 +1203,7 @@ export type Problem =
   | (CsvPlace & { code: "csv_misplaced_quote"; field: number })
   | (CsvPlace & { code: "csv_field_count"; expected: number; found: number })
   | (ProblemBase & { code: "csv_missing_column"; file: string; column: string })
+  | (ProblemBase & { code: "csv_ambiguous_column"; file: string; column: string; headers: string[] })
   | (CsvPlace & { code: "csv_invalid_value"; column: string; found: string; expected: string })
   | (CsvPlace & { code: "csv_duplicate_key"; column: string; key: string; first_line: number })
   | (CsvPlace & {

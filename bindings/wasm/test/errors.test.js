@@ -121,7 +121,7 @@ describe("officers", () => {
           officer: "meena-iyer",
           index: 0,
           competency: "financial-accounting",
-          problem: { problem: "level_above_scale", level: 9, max: 5 },
+          problem: { problem: "level_above_scale", level: 9, min: 1, max: 5 },
         },
         {
           code: "invalid_evidence",
@@ -136,6 +136,35 @@ describe("officers", () => {
         },
       ],
     );
+  });
+
+  test("a passbook level below the competency's lowest level names the entry", () => {
+    const sfia = new Framework({
+      format_version: 2,
+      competencies: [{ id: "ITSP", name: "Strategic planning", type: "functional", min_level: 4 }],
+      roles: [{ id: "r", name: "IT planner", requires: [{ competency: "ITSP", level: 5 }] }],
+      positions: [{ id: "p", name: "Planning lead", department: "it", roles: ["r"] }],
+    });
+    const officer = (level) => ({
+      id: "o1",
+      department: "it",
+      position: "p",
+      passbook: [{ competency: "ITSP", level, source: "assessment", date: "2024-01-01" }],
+    });
+    throwsProblems(
+      () => new Profile(sfia, officer(2)),
+      [
+        {
+          code: "invalid_evidence",
+          officer: "o1",
+          index: 0,
+          competency: "ITSP",
+          problem: { problem: "level_below_scale", level: 2, min: 4, max: 5 },
+        },
+      ],
+    );
+    assert.ok(new Profile(sfia, officer(0)));
+    assert.ok(new Profile(sfia, officer(4)));
   });
 
   test("a cohort reports every officer's problems, with the caller's indices and places", () => {
@@ -375,6 +404,9 @@ describe("loaders and CASE", () => {
       { code: "csv_missing_column", file: "officers.csv", column: "department" },
       { code: "csv_missing_column", file: "officers.csv", column: "position" },
     ]);
+    throwsProblems(() => loadOfficers(fw, { officers: "Id,ID,department,position\na,b,posts,postmaster\n" }), [
+      { code: "csv_ambiguous_column", file: "officers.csv", column: "id", headers: ["Id", "ID"] },
+    ]);
     throwsProblems(() => loadOfficers(fw, { evidence }), [{ code: "json", path: "officers" }]);
     throwsProblems(() => Cohort.fromCsv(fw, { officers: badOfficers }), [
       { code: "csv_unknown_reference", line: 4 },
@@ -393,10 +425,13 @@ describe("loaders and CASE", () => {
       { code: "case_missing_document" },
     ]);
     throwsProblems(() => importCase("{\"CFDocument\": [}"), [{ code: "json", line: 1, column: 17, path: "CFDocument" }]);
-    throwsProblems(
-      () => exportCase(fw, { identifier: "not-a-uuid", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" }),
-      [{ code: "case_invalid_identifier", identifier: "not-a-uuid" }],
-    );
+    // A document identifier that is not a CASE UUID gives the version-5 UUID derived from
+    // it (Python: uuid.uuid5(uuid.NAMESPACE_URL, "not-a-uuid")); a blank one is refused.
+    const doc = { identifier: "not-a-uuid", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" };
+    assert.equal(exportCase(fw, doc).CFDocument.identifier, "6892d5c5-a618-5b00-a8f6-5e57b68e64b9");
+    throwsProblems(() => exportCase(fw, { ...doc, identifier: " " }), [
+      { code: "case_invalid_identifier", identifier: " " },
+    ]);
   });
 });
 

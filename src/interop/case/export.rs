@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::identifiers::{Identifiers, identifiers};
 use super::node::{CHILD_OF, missing, non_blank};
 use super::read::DOCUMENT;
-use super::uuid::{canonical_case_uuid, parse_case_uuid, uuid_v5};
+use super::uuid::{canonical_case_uuid, document_case_uuid, parse_case_uuid, uuid_v5};
 use crate::CaseElement;
 use crate::interop::case::import::type_key;
 use crate::interop::case::package::{
@@ -138,7 +138,7 @@ impl Writer<'_> {
 /// and the item type names (non-blank, one per kind, so that import tells kinds apart).
 fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<Error> {
     let mut errors = Vec::new();
-    if canonical_case_uuid(&document.identifier).is_none() {
+    if document_case_uuid(&document.identifier).is_none() {
         errors.push(Error::CaseInvalidIdentifier {
             identifier: document.identifier.clone(),
         });
@@ -183,7 +183,7 @@ pub(crate) fn export(
     options: &CaseExportOptions,
 ) -> Result<CasePackage, Errors> {
     let errors = check_document(document, options);
-    let canonical = canonical_case_uuid(&document.identifier).filter(|_| errors.is_empty());
+    let canonical = document_case_uuid(&document.identifier).filter(|_| errors.is_empty());
     let Some((document_identifier, namespace)) =
         canonical.and_then(|id| parse_case_uuid(&id).map(|namespace| (id, namespace)))
     else {
@@ -384,9 +384,16 @@ impl CasePackage {
     /// arguments: the same framework, document and options give byte-identical JSON, and
     /// [`CaseImport::from_json`](crate::CaseImport::from_json) reads it back.
     ///
+    /// The document's identifier is written as [`CaseDocument::case_identifier`] gives it:
+    /// a CASE UUID in lowercase, or for any other identifier (`MATH-2024`, a URL, a
+    /// version-7 UUID) the version-5 UUID derived from it, since CASE requires a UUID
+    /// there. The returned package's `CFDocument` holds the identifier written, and every
+    /// derived identifier follows from it, so the same document gives the same package.
+    ///
     /// # Errors
     /// Every problem at once: [`Error::CaseInvalidIdentifier`] when the document identifier
-    /// or an identifier given in the options is not a CASE UUID,
+    /// is blank or holds a control or invisible character, or an identifier given in the
+    /// options is not a CASE UUID,
     /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` is not an ISO 8601
     /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
     /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options, and

@@ -137,7 +137,16 @@ pub(crate) fn json_type(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
+        Value::Number(n) if n.is_i64() => "an integer",
+        // Whole, but beyond what an `i64` field holds: "an integer" would contradict an
+        // expected "an integer", and "fractional" would be untrue.
+        Value::Number(n) if n.is_u64() => "an integer above 9223372036854775807",
+        Value::Number(n)
+            if n.as_f64()
+                .is_some_and(|f| f.fract() == 0.0 && f.abs() >= 9.2e18) =>
+        {
+            "a number beyond 64-bit integers"
+        }
         Value::Number(_) => "a fractional number",
         Value::String(_) => "a string",
         Value::Array(_) => "an array",

@@ -85,7 +85,10 @@ impl Default for CaseImportOptions {
     fn default() -> Self {
         use CaseItemMapping::{Competency, Group};
         use CompetencyType::{Behavioural, Domain, Functional};
-        let item_types = [
+        // Inserted one by one rather than collected: a collected `BTreeMap` sorts its
+        // entries first, and that sort would be compiled for this one map.
+        let mut item_types = BTreeMap::new();
+        for (name, mapping) in [
             ("behavioural competency", Competency(Behavioural)),
             ("behavioral competency", Competency(Behavioural)),
             ("functional competency", Competency(Functional)),
@@ -95,10 +98,9 @@ impl Default for CaseImportOptions {
             ("sub-theme", Group(GroupKind::SubTheme)),
             ("subtheme", Group(GroupKind::SubTheme)),
             ("competency group", Group(GroupKind::Free)),
-        ]
-        .into_iter()
-        .map(|(name, mapping)| (name.to_owned(), mapping))
-        .collect();
+        ] {
+            item_types.insert(name.to_owned(), mapping);
+        }
         CaseImportOptions {
             item_types,
             default_type: Functional,

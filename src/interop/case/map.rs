@@ -1,7 +1,7 @@
 //! Maps a checked package into a spec: competencies and groups from items, the hierarchy
 //! from `isChildOf`, and the report of everything else.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::node::{Node, Parsed, Typed, item_name, opt_non_blank};
 use super::read::{ASSOCIATION, ITEM};
@@ -17,8 +17,6 @@ use crate::model::spec::{CompetencySpec, FrameworkSpec, GroupSpec};
 use crate::{CaseElement, CompetencyId, GroupId};
 
 /// What item types are grouped by in the report.
-type TypeKey = (Option<String>, CaseTypeSource, CaseItemMapping);
-
 /// Everything decided about the items, for building the spec and the rest of the report.
 pub(super) struct Assembly<'a, 'p> {
     pub(super) parsed: &'a Parsed<'p>,
@@ -47,16 +45,15 @@ impl Assembly<'_, '_> {
             if self.ids[i].is_none() {
                 continue;
             }
-            let mut by_parent: BTreeMap<usize, usize> = BTreeMap::new();
+            // (parent group, association), then per parent group the association with
+            // the smallest identifier, the first met of equal ones. (A list sorted stably
+            // by parent, rather than a map keyed by it, which would compile a B-tree for
+            // this one key.)
+            let mut to_groups: Vec<(usize, usize)> = Vec::new();
             let mut document: Option<usize> = None;
             for &(k, parent) in list {
                 match parent {
-                    Node::Item(p) if self.is_group(p) => {
-                        let slot = by_parent.entry(p).or_insert(k);
-                        if identifier(k) < identifier(*slot) {
-                            *slot = k;
-                        }
-                    }
+                    Node::Item(p) if self.is_group(p) => to_groups.push((p, k)),
                     Node::Document => {
                         if document.is_none_or(|d| identifier(k) < identifier(d)) {
                             document = Some(k);
@@ -65,11 +62,23 @@ impl Assembly<'_, '_> {
                     Node::Item(_) | Node::Outside => {}
                 }
             }
+            order::sort_by_key(&mut to_groups, |&(p, _)| p);
+            let mut by_parent: Vec<(usize, usize)> = Vec::new();
+            for (p, k) in to_groups {
+                match by_parent.last_mut() {
+                    Some((q, slot)) if *q == p => {
+                        if identifier(k) < identifier(*slot) {
+                            *slot = k;
+                        }
+                    }
+                    _ => by_parent.push((p, k)),
+                }
+            }
             if by_parent.is_empty() {
                 used.extend(document);
             }
-            used.extend(by_parent.values().copied());
-            parents[i] = by_parent.into_keys().collect();
+            used.extend(by_parent.iter().map(|&(_, k)| k));
+            parents[i] = by_parent.into_iter().map(|(p, _)| p).collect();
         }
         (used, parents)
     }
@@ -170,28 +179,42 @@ impl Assembly<'_, '_> {
     }
 
     /// Every item type met, with its source and mapping, and the items of each.
+    ///
+    /// The items are sorted stably by type (label, source, mapping), so each type's items
+    /// are together in the order met, and `by_default` is the last one's. (Sorted
+    /// positions through [`order`], rather than a map keyed by the type, which would
+    /// compile a B-tree for this one key.)
     fn item_types(&self) -> Vec<CaseItemTypeUse> {
-        let mut types: BTreeMap<TypeKey, (bool, Vec<String>)> = BTreeMap::new();
-        for (item, t) in self.parsed.items.iter().zip(self.types) {
-            let entry = types
-                .entry((t.label.clone(), t.source, t.mapping))
-                .or_default();
-            entry.0 = t.by_default;
-            entry.1.push(item.identifier.clone());
+        fn key(t: &Typed) -> (&Option<String>, CaseTypeSource, CaseItemMapping) {
+            (&t.label, t.source, t.mapping)
         }
-        types
-            .into_iter()
-            .map(|((item_type, source, mapping), (by_default, mut items))| {
-                order::sort(&mut items);
-                CaseItemTypeUse {
-                    item_type,
-                    source,
-                    mapping,
-                    by_default,
-                    items,
+        let n = self.parsed.items.len().min(self.types.len());
+        let mut positions: Vec<usize> = (0..n).collect();
+        order::sort_by(&mut positions, |&a, &b| {
+            key(&self.types[a]).cmp(&key(&self.types[b]))
+        });
+        let mut uses: Vec<CaseItemTypeUse> = Vec::new();
+        for i in positions {
+            let t = &self.types[i];
+            let identifier = self.parsed.items[i].identifier.clone();
+            match uses.last_mut() {
+                Some(u) if (&u.item_type, u.source, u.mapping) == key(t) => {
+                    u.by_default = t.by_default;
+                    u.items.push(identifier);
                 }
-            })
-            .collect()
+                _ => uses.push(CaseItemTypeUse {
+                    item_type: t.label.clone(),
+                    source: t.source,
+                    mapping: t.mapping,
+                    by_default: t.by_default,
+                    items: vec![identifier],
+                }),
+            }
+        }
+        for u in &mut uses {
+            order::sort(&mut u.items);
+        }
+        uses
     }
 
     /// Names the competency each mapped criterion gave levels to.
@@ -225,7 +248,7 @@ impl Assembly<'_, '_> {
         }
         let mut sequence = HashMap::with_capacity(used.len());
         for mut list in children.into_values() {
-            list.sort_unstable();
+            order::sort_unstable(&mut list);
             for (n, (_, _, k)) in list.into_iter().enumerate() {
                 sequence.insert(k, i64::try_from(n).map_or(i64::MAX, |n| n + 1));
             }

@@ -233,9 +233,16 @@ impl Fields {
         })
     }
 
-    /// What is left, without the `null`s (absent fields).
+    /// What is left, without the `null`s (absent fields). Inserted one by one (the keys
+    /// come in order) rather than collected, which would compile a sort of the entries.
     fn extra(self) -> CaseExtra {
-        self.0.into_iter().filter(|(_, v)| !v.is_null()).collect()
+        let mut extra = CaseExtra::new();
+        for (key, value) in self.0 {
+            if !value.is_null() {
+                extra.insert(key, value);
+            }
+        }
+        extra
     }
 }
 

@@ -18,7 +18,14 @@ pub(super) fn child_of_tree(parsed: &Parsed<'_>) -> Tree {
         has_children: vec![false; n],
     };
     for (k, assoc) in parsed.assocs.iter().enumerate() {
-        if assoc.a.association_type.trim() != CHILD_OF {
+        // Publishers write the type in other capitalisations (`ischildof`, `IsChildOf`);
+        // no other CASE association type differs from it only by case.
+        if !assoc
+            .a
+            .association_type
+            .trim()
+            .eq_ignore_ascii_case(CHILD_OF)
+        {
             continue;
         }
         if let (Node::Item(child), parent @ (Node::Item(_) | Node::Document)) =

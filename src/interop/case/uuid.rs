@@ -33,6 +33,32 @@ pub(crate) fn parse_case_uuid(text: &str) -> Option<[u8; 16]> {
         .then(|| uuid.into_bytes())
 }
 
+/// The URL namespace of RFC 9562 (`6ba7b811-9dad-11d1-80b4-00c04fd430c8`).
+const URL_NAMESPACE: [u8; 16] = [
+    0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8,
+];
+
+/// The identifier export writes for a `CFDocument` identifier: a CASE UUID in its
+/// canonical form ([`canonical_case_uuid`]); any other identifier, trimmed (in lowercase
+/// when it has a UUID's shape, as UUIDs compare without regard to case), gives the
+/// version-5 UUID of it in the RFC 9562 URL namespace. `None` when it is blank or holds a
+/// control or invisible character (deriving from one would hide it).
+pub(crate) fn document_case_uuid(text: &str) -> Option<String> {
+    if let Some(uuid) = canonical_case_uuid(text) {
+        return Some(uuid);
+    }
+    let text = text.trim();
+    if text.is_empty() || crate::model::quote::has_hidden(text) {
+        return None;
+    }
+    let name = if is_uuid_shaped(text) {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_owned()
+    };
+    Some(uuid_v5(&URL_NAMESPACE, &name))
+}
+
 /// The name-based (version 5, SHA-1) UUID of `name` in `namespace`, as RFC 9562 defines it,
 /// in lowercase hyphenated form.
 pub(crate) fn uuid_v5(namespace: &[u8; 16], name: &str) -> String {
@@ -53,6 +79,30 @@ mod tests {
         );
         let derived = uuid_v5(&dns, "competency/noting");
         assert!(parse_case_uuid(&derived).is_some(), "{derived}");
+    }
+
+    #[test]
+    fn document_identifiers_that_are_not_case_uuids_give_a_derived_one() {
+        // Python's `uuid.uuid5(uuid.NAMESPACE_URL, "MATH-2024")`, an independent reference.
+        let url = "a3b1f38f-5a1c-5df7-aba3-2e62bab61bdd".to_owned();
+        assert_eq!(uuid_v5(&URL_NAMESPACE, "MATH-2024"), url);
+        assert_eq!(document_case_uuid(" MATH-2024 "), Some(url));
+        assert_eq!(
+            document_case_uuid("URN:UUID:0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01"),
+            Some("0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01".to_owned())
+        );
+        // A version-7 UUID is not a CASE UUID; its case does not matter.
+        let v7 = "0190a6b2-3c4d-7e5f-8a6b-7c8d9e0f1a2b";
+        assert_eq!(
+            document_case_uuid(v7),
+            document_case_uuid(&v7.to_ascii_uppercase())
+        );
+        assert_eq!(
+            document_case_uuid(v7).as_deref(),
+            Some("646a2a89-dfcf-5482-a42e-afd7b09853f4")
+        );
+        assert_eq!(document_case_uuid("  "), None);
+        assert_eq!(document_case_uuid("math\u{200b}"), None);
     }
 
     #[test]

@@ -19,10 +19,24 @@ pub enum EvidenceProblem {
         /// The closest known competency id, if one is close.
         nearest: Option<String>,
     },
-    /// The level is above the competency's highest level (evidence may name 0 to it).
+    /// The level is above the competency's highest level (evidence may name 0, none, or
+    /// a level from its lowest to its highest).
     LevelAboveScale {
         /// The level given.
         level: u8,
+        /// The competency's lowest level.
+        min: u8,
+        /// The competency's highest level.
+        max: u8,
+    },
+    /// The level is above 0 and below the competency's lowest level (its `min_level`): the
+    /// competency does not exist at that level, e.g. level 2 of an SFIA skill that starts
+    /// at level 4. Record 0 (none) or a level the competency has.
+    LevelBelowScale {
+        /// The level given.
+        level: u8,
+        /// The competency's lowest level.
+        min: u8,
         /// The competency's highest level.
         max: u8,
     },
@@ -78,6 +92,7 @@ impl EvidenceProblem {
         match self {
             EvidenceProblem::UnknownCompetency { .. } => "unknown_competency",
             EvidenceProblem::LevelAboveScale { .. } => "level_above_scale",
+            EvidenceProblem::LevelBelowScale { .. } => "level_below_scale",
             EvidenceProblem::InvalidDate { .. } => "invalid_date",
             EvidenceProblem::UnknownCourse { .. } => "unknown_course",
             EvidenceProblem::CompletionWithoutCourse => "completion_without_course",
@@ -94,9 +109,16 @@ impl fmt::Display for EvidenceProblem {
             EvidenceProblem::UnknownCompetency { nearest } => {
                 write!(f, "unknown competency{}", did_you_mean(nearest.as_deref()))
             }
-            EvidenceProblem::LevelAboveScale { level, max } => {
+            EvidenceProblem::LevelAboveScale { level, min: 1, max } => {
                 write!(f, "level {level}: expected 0 to {max}")
             }
+            EvidenceProblem::LevelAboveScale { level, min, max } => {
+                write!(f, "level {level}: expected 0 (none) or {min} to {max}")
+            }
+            EvidenceProblem::LevelBelowScale { level, min, max } => write!(
+                f,
+                "level {level} is below the competency's lowest level: expected 0 (none) or {min} to {max}"
+            ),
             EvidenceProblem::InvalidDate { found, suggestion } => {
                 write!(
                     f,

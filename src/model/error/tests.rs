@@ -230,6 +230,11 @@ fn every_variant() -> Vec<Error> {
             found: "an object",
             expected: "an array",
         },
+        Error::CsvAmbiguousColumn {
+            file: "f.csv",
+            column: "id",
+            headers: vec![s(), s()],
+        },
     ];
     let mut seen = vec![false; all.len()];
     for e in &all {
@@ -295,6 +300,7 @@ fn index(e: &Error) -> usize {
         Error::InvalidGroupRule { .. } => 48,
         Error::GroupRuleCycle { .. } => 49,
         Error::IgotShape { .. } => 50,
+        Error::CsvAmbiguousColumn { .. } => 51,
     }
 }
 

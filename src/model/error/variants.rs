@@ -83,7 +83,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `case_field_type` | a CASE field the import needs, holding a value of the wrong type |
 /// | `case_duplicate_identifier` | two CASE elements with one identifier |
 /// | `case_child_of_cycle` | `isChildOf` associations in a cycle |
-/// | `case_invalid_identifier` | an export identifier that is not a UUID |
+/// | `case_invalid_identifier` | an export identifier given that is not a UUID, or a blank or hidden-character document identifier |
 /// | `case_conflicting_identifiers` | two export identifiers given for one group |
 /// | `case_identifier_clash` | an export identifier given for a group that another element has |
 /// | `case_invalid_date_time` | an export date-time that is not ISO 8601 |
@@ -92,6 +92,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_misplaced_quote` | a quote inside an unquoted CSV field, or text after a closing one |
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
 /// | `csv_missing_column` | a CSV header without a needed column |
+/// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
 /// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
@@ -505,9 +506,12 @@ pub enum Error {
         /// The items on the cycle, sorted.
         items: Vec<String>,
     },
-    /// An identifier given for export is not a CASE UUID. Use `8-4-4-4-12` hexadecimal
-    /// digits with version 1 to 5 and variant `8`, `9`, `a` or `b` (export writes them in
-    /// lowercase).
+    /// An identifier given for export is not a CASE UUID: a group or area identifier given
+    /// in the options (use `8-4-4-4-12` hexadecimal digits with version 1 to 5 and variant
+    /// `8`, `9`, `a` or `b`; export writes them in lowercase), or a document identifier
+    /// that is blank or holds a control or invisible character (any other document
+    /// identifier gives a derived UUID, see
+    /// [`CaseDocument::case_identifier`](crate::CaseDocument::case_identifier)).
     #[error(
         "case identifier {} is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
         quoted(identifier)
@@ -610,6 +614,23 @@ pub enum Error {
         file: &'static str,
         /// The missing column.
         column: &'static str,
+    },
+    /// A CSV header names a column the loader needs more than once: two headers spelt
+    /// alike apart from capitalisation (`Id` and `ID`, `id` and `ID`) or spelt the same.
+    /// Which one holds the column cannot be known, so neither is read. Rename or remove
+    /// all but one.
+    #[error(
+        "{file} has {} headers naming column `{column}`: {}; expected one",
+        headers.len(),
+        quoted_list(headers)
+    )]
+    CsvAmbiguousColumn {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The column the loader needs.
+        column: &'static str,
+        /// The headers naming it, as written, in header order.
+        headers: Vec<String>,
     },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     #[error(
@@ -760,6 +781,7 @@ impl Error {
             Error::CsvMisplacedQuote { .. } => "csv_misplaced_quote",
             Error::CsvFieldCount { .. } => "csv_field_count",
             Error::CsvMissingColumn { .. } => "csv_missing_column",
+            Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",
             Error::CsvInvalidValue { .. } => "csv_invalid_value",
             Error::CsvDuplicateKey { .. } => "csv_duplicate_key",
             Error::CsvUnknownReference { .. } => "csv_unknown_reference",

@@ -92,13 +92,18 @@ impl AcbpOptions {
         self
     }
 
-    /// Priority weights per competency type (default 1 each).
+    /// Priority weights per competency type (default 1 each). They multiply with
+    /// [`competency_weight`](Self::competency_weight) and
+    /// [`position_weight`](Self::position_weight); a gap worth 0 is not aimed at.
     pub fn weights(mut self, weights: Weights) -> Self {
         self.weights = weights;
         self
     }
 
-    /// Priority of one competency, multiplying its type weight (default 1).
+    /// Priority of one competency, multiplying its type's weight from
+    /// [`weights`](Self::weights) (default 1). A weight of 0 says its gaps are not wanted:
+    /// they are open as not prioritised unless a course chosen for another gap closes them,
+    /// as in [`Framework::recommend`](crate::Framework::recommend).
     ///
     /// # Errors
     /// [`Error::InvalidIdWeight`] naming the id unless finite and at least 0.

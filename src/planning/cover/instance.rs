@@ -178,6 +178,33 @@ impl Instance {
         (inst, map)
     }
 
+    /// The same candidates (same indices) over only the elements `keep` marks, renumbered
+    /// in order: a cover of it closes those and need not close the others.
+    pub(crate) fn keeping_elements(&self, keep: impl Fn(u32) -> bool) -> Instance {
+        let mut new_index = vec![u32::MAX; self.values.len()];
+        let mut values = Vec::new();
+        for e in 0..self.values.len() as u32 {
+            if keep(e) {
+                new_index[e as usize] = values.len() as u32;
+                values.push(self.values[e as usize]);
+            }
+        }
+        let mut inst = Instance::with_capacity(values, self.len(), self.covers.items.len());
+        let mut covers = Vec::new();
+        for c in 0..self.len() as u32 {
+            covers.clear();
+            covers.extend(
+                self.covers(c)
+                    .iter()
+                    .map(|&e| new_index[e as usize])
+                    .filter(|&e| e != u32::MAX),
+            );
+            inst.push(self.cost(c), self.hours(c), &covers, self.prerequisites(c));
+        }
+        inst.finish();
+        inst
+    }
+
     /// Every candidate after its prerequisites.
     pub(crate) fn topo(&self) -> &[u32] {
         &self.topo

@@ -126,13 +126,20 @@ impl RecommendOptions {
         self
     }
 
-    /// Value weights per competency type, for [`Objective::Budget`] (default 1 each).
+    /// Value weights per competency type (default 1 each). A gap's value is its shortfall
+    /// times its type's weight times its [`competency_weight`](Self::competency_weight):
+    /// the two multiply, one per type and one per competency. Under [`Objective::Budget`]
+    /// the plan closes the most value; under either objective a gap worth 0 is not aimed
+    /// at (see [`Framework::recommend`](crate::Framework::recommend)).
     pub fn weights(mut self, weights: Weights) -> Self {
         self.weights = weights;
         self
     }
 
-    /// Value weight of one competency, multiplying its type weight (default 1).
+    /// Value weight of one competency, multiplying its type's weight from
+    /// [`weights`](Self::weights) (default 1). A weight of 0 says the competency's gap is not
+    /// wanted: it is left open as not prioritised unless a course chosen for another gap
+    /// closes it.
     ///
     /// # Errors
     /// [`Error::InvalidIdWeight`] naming the competency unless `weight` is finite and at

@@ -79,7 +79,8 @@ pub enum OpenReason {
     /// Every course that could close it with seats left would exceed the officer's yearly
     /// hour cap (department plans).
     OfficerCap,
-    /// It is worth nothing under the weights given, so a budgeted plan does not aim at it.
+    /// It is worth nothing under the weights given (a weight of 0), so the plan does not
+    /// aim at it, with or without a budget.
     NotPrioritised,
 }
 
