@@ -12,7 +12,7 @@
 mod dense;
 
 use std::alloc::System;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use cap::Cap;
 use karmayogi::{Framework, GapOptions, LevelPolicy, OfficerSpec, Profile};
@@ -47,10 +47,6 @@ fn sixty_five_to_the_fourth_builds_in_linear_memory() {
         peak <= 12 * json.len(),
         "peak heap {peak} bytes for {} bytes of JSON",
         json.len()
-    );
-    assert!(
-        took < Duration::from_secs(20),
-        "construction took {took:?} (debug builds included)"
     );
 
     // Requirements are exact: each competency at the highest level over all paths, and

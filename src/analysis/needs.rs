@@ -7,6 +7,9 @@ use crate::model::order;
 use crate::model::spec::CompetencyType;
 use crate::people::cohort::unpack;
 use crate::{Cohort, CompetencyId, DepartmentId, Error, Framework};
+use dense::{Dense, with_dense};
+
+mod dense;
 
 /// Options for [`Framework::training_needs`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,10 +136,8 @@ impl Plan {
     }
 }
 
-/// Per-thread buffers of the counting kernel.
+/// Per-thread counters of the counting kernel.
 struct Kernel {
-    /// Held level per competency of the officer being counted; zero otherwise.
-    scratch: Vec<u8>,
     /// Counters per entry of the plan, 32-bit to stay in cache.
     by_entry: Vec<[u32; 6]>,
 }
@@ -151,12 +152,13 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / t + t·e + c + k log k) time for n officers counted, r requirements
-    /// and h held competencies each, e requirement entries (competencies) of the positions
-    /// those officers hold, k rows returned, c competencies in the framework (two arrays
-    /// of c bytes and c 32-bit slots are cleared, a memory fill) and t threads actually
-    /// used (see [`NeedsOptions::threads`]); memory O(t·(c + e)), and no per-officer
-    /// allocation. A small team's counting and sorting cover its own positions only.
+    /// O(n·(r + h) / t + t·e + k log k) time for n officers counted, r requirements and h
+    /// held competencies each, e requirement entries (competencies) of the positions those
+    /// officers hold, k rows returned and t threads actually used (see
+    /// [`NeedsOptions::threads`]); memory O(t·e), and no per-officer allocation. Each
+    /// thread keeps 5 bytes per competency of the framework between calls (a held level and
+    /// a row slot, restored entry by entry after use), filled once, O(c), on its first
+    /// call. A small team's counting and sorting cover its own positions only.
     ///
     /// # Example
     /// ```
@@ -193,12 +195,12 @@ impl Framework {
         if workers(options.threads, slots.len()) <= 1 {
             // One worker: its 32-bit counters are folded as they are (a cohort holds fewer
             // than 2³² officers, so none can overflow).
-            let mut kernel = self.kernel(plan.entries());
+            let mut kernel = Self::kernel(plan.entries());
             let (officers, pairs) = self.count(cohort, &plan, slots, &mut kernel);
             return Ok(self.needs_from(&plan, &kernel.by_entry, officers, pairs));
         }
         let parts = map_ranges(slots.len(), options.threads, |range| {
-            let mut kernel = self.kernel(plan.entries());
+            let mut kernel = Self::kernel(plan.entries());
             let range = slots.start + range.start..slots.start + range.end;
             let (officers, pairs) = self.count(cohort, &plan, range, &mut kernel);
             Counts {
@@ -222,10 +224,11 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / t + d·c + Σ (e + k log k)) time for d departments, c competencies, e
-    /// requirement entries of the positions held in each department, k rows of each and t
-    /// threads actually used (see [`NeedsOptions::threads`]); memory O(t·(c + E) + Σ e) for E
-    /// entries in the framework, for each thread's scratch and the results. The cohort already stores its officers grouped
+    /// O(n·(r + h) / t + t·E + Σ (e + k log k)) time for d departments, e requirement
+    /// entries of the positions held in each department, k rows of each, E entries in the
+    /// framework and t threads actually used (see [`NeedsOptions::threads`]); memory
+    /// O(t·E + Σ e) for each thread's counters and the results, plus the per-thread tables
+    /// of [`Framework::training_needs`]. The cohort already stores its officers grouped
     /// by department, so no regrouping is done.
     pub fn training_needs_by_department<'f>(
         &'f self,
@@ -240,7 +243,7 @@ impl Framework {
             .collect();
         let parts = map_ranges(selected.len(), options.threads, |range| {
             // One kernel per thread, reused: its counters are zeroed after each department.
-            let mut kernel = self.kernel(self.reqs.len());
+            let mut kernel = Self::kernel(self.reqs.len());
             range
                 .map(|k| {
                     let groups = selected
@@ -318,9 +321,8 @@ impl Framework {
         start(groups.start)..start(groups.end)
     }
 
-    fn kernel(&self, entries: usize) -> Kernel {
+    fn kernel(entries: usize) -> Kernel {
         Kernel {
-            scratch: vec![0; self.competencies.len()],
             by_entry: vec![[0; 6]; entries],
         }
     }
@@ -338,8 +340,22 @@ impl Framework {
         slots: std::ops::Range<usize>,
         kernel: &mut Kernel,
     ) -> (u64, u64) {
+        with_dense(self.competencies.len(), |dense| {
+            self.count_with(cohort, plan, slots, &mut kernel.by_entry, &mut dense.held)
+        })
+    }
+
+    /// [`Framework::count`] with the byte per competency to scatter held levels into (all
+    /// zero, and left so).
+    fn count_with(
+        &self,
+        cohort: &Cohort,
+        plan: &Plan,
+        slots: std::ops::Range<usize>,
+        by_entry: &mut [[u32; 6]],
+        scratch: &mut [u8],
+    ) -> (u64, u64) {
         let (mut officers, mut pairs) = (0u64, 0u64);
-        let Kernel { scratch, by_entry } = kernel;
         let mut group = (cohort.groups)
             .partition_point(|g| g.start as usize <= slots.start)
             .saturating_sub(1)
@@ -414,58 +430,53 @@ impl Framework {
             }
         };
         // Per competency met, its histogram, in the order competencies are first met: a
-        // slot per competency in one dense index (4 bytes per competency of the
-        // framework), so a team's fold costs its entries, not a sort of them.
-        let mut slot_of = vec![u32::MAX; self.competencies.len()];
-        let mut hists: Vec<(u32, [u64; 6])> = Vec::new();
-        for (c, e) in entries {
-            let Some(slot) = slot_of.get_mut(c as usize) else {
-                continue;
-            };
-            if *slot == u32::MAX {
-                *slot = hists.len() as u32;
-                hists.push((c, [0; 6]));
+        // slot per competency in this thread's dense index, so a team's fold costs its
+        // entries, not a sort of them nor a fill of the framework's competencies.
+        let mut hists: Vec<(u32, [u64; 6])> =
+            Vec::with_capacity(plan.entries().min(self.competencies.len()));
+        let rows = with_dense(self.competencies.len(), |dense| {
+            for (c, e) in entries {
+                let Some(slot) = dense.slot.get_mut(c as usize) else {
+                    continue;
+                };
+                if *slot == Dense::FREE {
+                    *slot = hists.len() as u32;
+                    hists.push((c, [0; 6]));
+                }
+                if let Some((_, h)) = hists.get_mut(*slot as usize) {
+                    add(h, e);
+                }
             }
-            if let Some((_, h)) = hists.get_mut(*slot as usize) {
-                add(h, e);
+            // Rows with a count, in the order of the report: total shortfall descending,
+            // officers short descending, then competency index (id order), which makes
+            // the order total.
+            let order = report_order(&hists);
+            let mut rows: Vec<NeedRow<'_>> = Vec::with_capacity(order.len());
+            rows.extend(order.iter().filter_map(|&c| {
+                let (_, h) = *hists.get(*dense.slot.get(c as usize)? as usize)?;
+                let (short, total) = short_and_shortfall(&h);
+                Some(NeedRow {
+                    competency: self.competency_id(c),
+                    name: self.competency_name(c),
+                    kind: *self.competency_kind.get(c as usize)?,
+                    officers_required: h.iter().sum(),
+                    officers_short: short,
+                    total_shortfall: total,
+                    mean_shortfall: if short == 0 {
+                        0.0
+                    } else {
+                        total as f64 / short as f64
+                    },
+                    histogram: h,
+                })
+            }));
+            for &(c, _) in &hists {
+                if let Some(slot) = dense.slot.get_mut(c as usize) {
+                    *slot = Dense::FREE;
+                }
             }
-        }
-        // The order of the report, on one integer key per row rather than on whole rows:
-        // total shortfall descending, officers short descending, then competency index
-        // (id order), which makes the order total. Officers short fit in 32 bits, as a
-        // cohort holds fewer than 2³² officers.
-        let key = |c: u32, h: &[u64; 6]| -> u128 {
-            let (short, total) = short_and_shortfall(h);
-            let short = u32::try_from(short).unwrap_or(u32::MAX);
-            (u128::from(!total) << 64) | (u128::from(!short) << 32) | u128::from(c)
-        };
-        let mut keys: Vec<u128> = Vec::with_capacity(hists.len());
-        keys.extend(
-            (hists.iter())
-                .filter(|(_, h)| h.iter().any(|&n| n > 0))
-                .map(|(c, h)| key(*c, h)),
-        );
-        order::sort_unstable_by(&mut keys, u128::cmp);
-        let mut rows: Vec<NeedRow<'_>> = Vec::with_capacity(keys.len());
-        rows.extend(keys.iter().filter_map(|&key| {
-            let c = key as u32;
-            let (_, h) = *hists.get(*slot_of.get(c as usize)? as usize)?;
-            let (short, total) = short_and_shortfall(&h);
-            Some(NeedRow {
-                competency: self.competency_id(c),
-                name: self.competency_name(c),
-                kind: *self.competency_kind.get(c as usize)?,
-                officers_required: h.iter().sum(),
-                officers_short: short,
-                total_shortfall: total,
-                mean_shortfall: if short == 0 {
-                    0.0
-                } else {
-                    total as f64 / short as f64
-                },
-                histogram: h,
-            })
-        }));
+            rows
+        });
         TrainingNeeds {
             officers,
             pairs,
@@ -474,11 +485,55 @@ impl Framework {
     }
 }
 
+/// The competencies of `hists` (competency, histogram) with a count, in the order of the
+/// report: total shortfall descending, officers short descending, competency index
+/// ascending. Sorted on one integer key per row: 64 bits when the counts and indices fit
+/// (a team's or a department's rows, in a framework of fewer than 2²¹ competencies), 128
+/// bits otherwise; the order is the same either way.
+///
+/// # Complexity
+/// O(k log k) for k rows.
+fn report_order(hists: &[(u32, [u64; 6])]) -> Vec<u32> {
+    /// Bits of the 64-bit key given to total shortfall, officers short and the index.
+    const TOTAL: u32 = 22;
+    const SHORT: u32 = 21;
+    const INDEX: u32 = 21;
+    let counted = || {
+        (hists.iter())
+            .filter(|(_, h)| *h != [0; 6])
+            .map(|&(c, ref h)| (c, short_and_shortfall(h)))
+    };
+    let mut keys: Vec<u64> = Vec::with_capacity(hists.len());
+    let mut fits = true;
+    keys.extend(counted().map(|(c, (short, total))| {
+        fits &= total < 1 << TOTAL && short < 1 << SHORT && c < 1 << INDEX;
+        let total = ((1 << TOTAL) - 1 - total.min((1 << TOTAL) - 1)) << (SHORT + INDEX);
+        let short = ((1 << SHORT) - 1 - short.min((1 << SHORT) - 1)) << INDEX;
+        total | short | u64::from(c & ((1 << INDEX) - 1))
+    }));
+    if fits {
+        order::sort_unstable_by(&mut keys, u64::cmp);
+        return keys
+            .iter()
+            .map(|&k| (k & ((1 << INDEX) - 1)) as u32)
+            .collect();
+    }
+    let mut keys: Vec<u128> = counted()
+        .map(|(c, (short, total))| {
+            let short = u32::try_from(short).unwrap_or(u32::MAX);
+            (u128::from(!total) << 64) | (u128::from(!short) << 32) | u128::from(c)
+        })
+        .collect();
+    order::sort_unstable_by(&mut keys, u128::cmp);
+    keys.iter().map(|&k| k as u32).collect()
+}
+
 /// Officers short and total shortfall in levels of a shortfall histogram: `Σ h[1..]` and
 /// `Σ s · h[s]`.
 fn short_and_shortfall(h: &[u64; 6]) -> (u64, u64) {
-    let short = h[1..].iter().sum();
-    let total = (1..6).map(|s| s as u64 * h[s]).sum();
+    let [_, one, two, three, four, five] = *h;
+    let short = one + two + three + four + five;
+    let total = one + 2 * two + 3 * three + 4 * four + 5 * five;
     (short, total)
 }
 

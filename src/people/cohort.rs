@@ -1,13 +1,8 @@
 //! A compact, validated store of many officers, for department-scale analysis.
 
-use crate::model::nearest::Nearest;
 use crate::model::order;
-use crate::people::columns::{Group, Layout, Lists, NO_TARGET, Names, Officers, capacity};
-use crate::people::resolve::{NEAREST_LIMIT, Resolved, resolve_officer};
-use crate::{
-    DepartmentId, EntityKind, Error, Errors, Framework, LevelPolicy, OfficerId, OfficerSpec,
-    Profile,
-};
+use crate::people::columns::{Group, Layout, Lists, NO_TARGET, Names, Officers};
+use crate::{DepartmentId, EntityKind, Error, OfficerId, Profile};
 
 /// Many officers checked against one framework, stored column-wise in about
 /// `16 + 4·h + len(id)` bytes each (h = competencies held), without their passbooks, plus
@@ -18,8 +13,9 @@ use crate::{
 /// plus 4 per completion).
 ///
 /// Build it with [`Cohort::new`] from any iterator of officers, so millions of officers
-/// can be streamed in without holding their specs. Officers are kept in input order;
-/// current levels are derived with a [`LevelPolicy`] once, at construction.
+/// can be streamed in without holding their specs, or with [`Cohort::from_json`] straight
+/// from an officers document's text. Officers are kept in input order;
+/// current levels are derived with a [`LevelPolicy`](crate::LevelPolicy) once, at construction.
 #[derive(Clone, Debug)]
 pub struct Cohort {
     pub(crate) stamp: u64,
@@ -53,95 +49,6 @@ pub struct Cohort {
 }
 
 impl Cohort {
-    /// Checks every officer against `framework`, derives their levels with `policy`, and
-    /// stores them compactly.
-    ///
-    /// # Errors
-    /// [`Errors`] listing every problem of every officer (as for [`Profile::new`]), empty
-    /// and duplicate officer ids, and [`Error::CapacityExceeded`] beyond 2³² − 2 officers
-    /// or 2³² − 1 bytes of ids, bytes of names or held entries.
-    ///
-    /// # Complexity
-    /// O(E + n log n) time for E evidence entries and n officers (the log factor only when
-    /// officers are not given in id order); memory O(n + H) for H held levels, about
-    /// twice the held levels' share of [`Cohort::heap_bytes`] at the peak, when they are
-    /// laid out by department and position.
-    pub fn new<I>(
-        framework: &Framework,
-        officers: I,
-        policy: &LevelPolicy,
-    ) -> Result<Cohort, Errors>
-    where
-        I: IntoIterator,
-        I::Item: std::borrow::Borrow<OfficerSpec>,
-    {
-        let mut errors = Vec::new();
-        let mut columns = Officers::new();
-        let (mut held_lists, mut completed_lists) = (Lists::new(), Lists::new());
-        let mut held = Vec::new();
-        let mut completed = Vec::new();
-        let mut nearest = Nearest::new(NEAREST_LIMIT);
-        for (index, officer) in officers.into_iter().enumerate() {
-            let officer = std::borrow::Borrow::<OfficerSpec>::borrow(&officer);
-            held.clear();
-            completed.clear();
-            let before = errors.len();
-            let (position, target) = resolve_officer(
-                framework,
-                officer,
-                policy,
-                &mut Resolved {
-                    held: &mut held,
-                    completed: &mut completed,
-                    errors: &mut errors,
-                    nearest: &mut nearest,
-                },
-            );
-            if officer.id.as_str().trim().is_empty() {
-                // resolve_officer cannot know the index within the batch.
-                if let Some(Error::EmptyId { index: i, .. }) = errors.get_mut(before) {
-                    *i = index;
-                }
-            }
-            let Some(position) = position else { continue };
-            if errors.len() > before {
-                continue;
-            }
-            if held_lists.values.len() + held.len() > u32::MAX as usize {
-                errors.push(capacity());
-                break;
-            }
-            if let Err(e) = columns.push(
-                officer.id.as_str(),
-                officer.name.as_deref(),
-                officer.department.as_str(),
-                position,
-                target,
-            ) {
-                errors.push(e);
-                break;
-            }
-            (held_lists.values).extend(held.iter().map(|&(c, l)| c << 3 | u32::from(l)));
-            held_lists.close();
-            completed_lists.values.extend_from_slice(&completed);
-            completed_lists.close();
-        }
-        let layout = columns.layout();
-        let held_lists = layout.arrange(held_lists);
-        let cohort = columns.finish(
-            framework.stamp,
-            layout,
-            held_lists,
-            completed_lists,
-            &mut errors,
-        );
-        match (cohort, Errors::from_vec(errors)) {
-            (Some(cohort), None) => Ok(cohort),
-            (_, Some(errors)) => Err(errors),
-            (None, None) => Err(capacity().into()),
-        }
-    }
-
     /// Releases the growth slack of every column: a cohort is built once and then read.
     pub(crate) fn shrink_to_fit(&mut self) {
         self.ids.shrink_to_fit();

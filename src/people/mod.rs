@@ -13,7 +13,9 @@ pub(crate) mod policy;
 pub(crate) mod profile;
 pub(crate) mod resolve;
 
+pub(crate) mod builder;
 pub(crate) mod cohort;
+pub(crate) mod cohort_json;
 pub(crate) mod columns;
 pub(crate) mod departments;
 pub(crate) mod review;

@@ -2,7 +2,7 @@
 //! ([`Profile`]).
 
 use crate::model::nearest::Nearest;
-use crate::people::officer::OfficerSpec;
+use crate::people::officer::{Evidence, OfficerSpec};
 use crate::people::policy::LevelPolicy;
 use crate::people::resolve::{NEAREST_LIMIT, Resolved, resolve_officer};
 use crate::{
@@ -55,7 +55,8 @@ impl Profile {
         let mut completed = Vec::new();
         let (position, target) = resolve_officer(
             framework,
-            officer,
+            officer.fields(),
+            officer.passbook.iter().map(Evidence::view),
             policy,
             &mut Resolved {
                 held: &mut held,

@@ -26,17 +26,41 @@ pub(crate) struct Resolved<'a> {
     pub(crate) nearest: &'a mut Nearest,
 }
 
+/// An officer's own fields, borrowed from wherever they are held (an [`OfficerSpec`], a
+/// JSON document being read), so that an officer can be checked without building a spec.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct OfficerView<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) name: Option<&'a str>,
+    pub(crate) department: &'a str,
+    pub(crate) position: &'a str,
+    pub(crate) target: Option<&'a str>,
+}
+
+impl OfficerSpec {
+    /// The officer's own fields, borrowed.
+    pub(crate) fn fields(&self) -> OfficerView<'_> {
+        OfficerView {
+            id: self.id.as_str(),
+            name: self.name.as_deref(),
+            department: self.department.as_str(),
+            position: self.position.as_str(),
+            target: self.target_position.as_ref().map(crate::PositionId::as_str),
+        }
+    }
+}
+
 /// Checks an officer's own fields: a blank id, a blank name, a blank department, and hidden
 /// characters in the id or department.
-fn check_fields(officer: &OfficerSpec, errors: &mut Vec<Error>) {
-    let id = officer.id.as_str();
+fn check_fields(officer: OfficerView<'_>, errors: &mut Vec<Error>) {
+    let id = officer.id;
     if id.trim().is_empty() {
         errors.push(Error::EmptyId {
             kind: EntityKind::Officer,
             index: 0,
         });
     } else {
-        if officer.name.as_ref().is_some_and(|n| n.trim().is_empty()) {
+        if officer.name.is_some_and(|n| n.trim().is_empty()) {
             errors.push(Error::EmptyName {
                 kind: EntityKind::Officer,
                 id: id.to_owned(),
@@ -45,7 +69,7 @@ fn check_fields(officer: &OfficerSpec, errors: &mut Vec<Error>) {
         if has_hidden(id) {
             errors.push(hidden_character(EntityKind::Officer, id, "id", id));
         }
-        let department = officer.department.as_str();
+        let department = officer.department;
         if department.trim().is_empty() {
             errors.push(Error::EmptyField {
                 kind: EntityKind::Officer,
@@ -64,14 +88,16 @@ fn check_fields(officer: &OfficerSpec, errors: &mut Vec<Error>) {
 }
 
 /// Checks one officer, appending its held levels (sorted, max per competency) and completed
-/// courses; returns the position and target indices when they resolve.
-pub(crate) fn resolve_officer(
+/// courses; returns the position and target indices when they resolve. `passbook` gives the
+/// officer's passbook entries in order.
+pub(crate) fn resolve_officer<'e>(
     fw: &Framework,
-    officer: &OfficerSpec,
+    officer: OfficerView<'_>,
+    passbook: impl IntoIterator<Item = EvidenceView<'e>>,
     policy: &LevelPolicy,
     out: &mut Resolved<'_>,
 ) -> (Option<u32>, Option<u32>) {
-    let id = officer.id.as_str();
+    let id = officer.id;
     let unknown = |to_kind, to: &str| Error::UnknownReference {
         from_kind: EntityKind::Officer,
         from: id.to_owned(),
@@ -79,28 +105,28 @@ pub(crate) fn resolve_officer(
         to: to.to_owned(),
     };
     check_fields(officer, out.errors);
-    let position = fw.positions.get(officer.position.as_str());
+    let position = fw.positions.get(officer.position);
     if position.is_none() {
         out.errors
-            .push(unknown(EntityKind::Position, officer.position.as_str()));
+            .push(unknown(EntityKind::Position, officer.position));
     }
     let mut target = None;
-    if let Some(t) = &officer.target_position {
-        target = fw.positions.get(t.as_str());
+    if let Some(t) = officer.target {
+        target = fw.positions.get(t);
         if target.is_none() {
-            out.errors.push(unknown(EntityKind::Position, t.as_str()));
+            out.errors.push(unknown(EntityKind::Position, t));
         }
     }
     let start = out.held.len();
     let course_start = out.completed.len();
-    for (index, e) in officer.passbook.iter().enumerate() {
+    for (index, e) in passbook.into_iter().enumerate() {
         let before = out.errors.len();
-        let counted = check_evidence(fw, policy, e.view(), out.completed, out.nearest);
+        let counted = check_evidence(fw, policy, e, out.completed, out.nearest);
         for problem in counted.problems {
             out.errors.push(Error::InvalidEvidence {
-                officer: officer.id.clone(),
+                officer: id.into(),
                 index,
-                competency: e.competency.clone(),
+                competency: e.competency.into(),
                 problem,
             });
         }

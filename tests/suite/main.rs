@@ -18,6 +18,7 @@ mod case;
 mod case_real;
 mod cases;
 mod cohort_csv;
+mod cohort_json;
 mod errors;
 mod esco;
 mod evaluate;

@@ -11,7 +11,7 @@ use super::instance::{EPS, Instance, Solution};
 use super::knapsack::Knapsack;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
-use super::tabu::tabu_budget;
+use super::tabu::{Aim, tabu_budget};
 use crate::model::order;
 
 /// Whether `(value, cost)` is lexicographically better than `(best_value, best_cost)`.
@@ -122,21 +122,23 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
             }
         }
     }
-    improve(inst, &mut state, budget, &mut s);
-    let value = state.value(inst);
+    // The bound first: the local search stops once the plan meets it.
     let empty = State::new(inst);
     let mut knapsack = Knapsack::new(inst);
+    let start = state.value(inst);
     let mut bound = tightest(
         inst,
         upper_bound(inst, &empty, &[], budget, None),
-        knapsack.bound(inst, &empty, |_| true, budget, value, ROOT_STEPS),
-    )
-    .max(value);
-    if bound > value {
+        knapsack.bound(inst, &empty, |_| true, budget, start, ROOT_STEPS),
+    );
+    if bound > start {
         // The relaxation with its prerequisite rows, which the knapsack bound drops.
-        let lp = budget_lp_bound(inst, budget, value, LP_ITERATIONS);
-        bound = tightest(inst, bound, lp).max(value);
+        let lp = budget_lp_bound(inst, budget, start, LP_ITERATIONS);
+        bound = tightest(inst, bound, lp);
     }
+    improve(inst, &mut state, budget, bound, &mut s);
+    let value = state.value(inst);
+    let bound = bound.max(value);
     // A value meeting the bound is the most value, but fewer hours for it are not ruled
     // out without a search; only the empty plan, when nothing of value can be closed, is
     // proven here.
@@ -149,17 +151,26 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
 /// instances [`chain_search_pays`] admits, a shorter one from its plan with chain moves (a
 /// course in with its missing prerequisites; run second rather than in the first search,
 /// whose walk it would change: on the 122 `overlapping` officers of `bench_plans` one plan
-/// gained and another lost when the first search had them).
-pub(super) fn improve(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
+/// gained and another lost when the first search had them). `bound` is a proven upper
+/// bound on the value within `budget`: the searches stop once the plan meets it, and do not
+/// start when the exchanges' plan does ([`Aim`]).
+pub(super) fn improve(
+    inst: &Instance,
+    state: &mut State,
+    budget: f64,
+    bound: f64,
+    s: &mut Scratch,
+) {
     exchange(inst, state, budget, s);
     if state.chosen_list().len() <= PAIR_PICKS {
         exchange_pairs(inst, state, budget, s);
     }
     state.journal.clear();
     let better = |v, c, bv, bc| better(inst, v, c, bv, bc);
-    tabu_budget(inst, state, budget, s, 0, false, better);
+    let aim = Aim::new(budget, bound);
+    tabu_budget(inst, state, aim, s, 0, false, better);
     if chain_search_pays(inst) {
-        tabu_budget(inst, state, budget, s, 1, true, better);
+        tabu_budget(inst, state, aim, s, 1, true, better);
     }
 }
 
@@ -422,16 +433,14 @@ fn exact_budget_on(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
     state.load(inst, &search.best);
     let mut s = Scratch::new(inst);
     fill(inst, &mut state, budget, None, &mut s);
+    // The most any plan is worth: the incumbent's value or a subtree's bound.
+    let open = search.open_bound.max(state.value(inst)).min(greedy.bound);
     if !proven && search.best != greedy.chosen {
         // The search's plan has not had the heuristics' local search.
-        improve(inst, &mut state, budget, &mut s);
+        improve(inst, &mut state, budget, open, &mut s);
     }
     let value = state.value(inst);
-    let bound = if proven {
-        value
-    } else {
-        search.open_bound.max(value).min(greedy.bound)
-    };
+    let bound = if proven { value } else { open.max(value) };
     state.solution(inst, bound, proven, search.nodes)
 }
 

@@ -123,7 +123,7 @@ fn solve_part(inst: &Instance, limit: u64, search: bool) -> Solution {
         part.branch_and_bound();
         if !part.proven {
             // The search may have found an incumbent the root's trades never saw.
-            part.improve();
+            part.improve(part.lower);
             part.proven = part.beaten(part.lower);
         }
     }
@@ -268,7 +268,7 @@ impl<'a> Search<'a> {
             }
         }
         if !self.beaten(lower) {
-            self.improve();
+            self.improve(lower);
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
@@ -278,17 +278,17 @@ impl<'a> Search<'a> {
     /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what
     /// single exchanges miss when costs tie, then two or three picks for fewer or cheaper
     /// ones found by an exhaustive repair ([`trade_picks`], at most [`TRADE_WORK`]
-    /// evaluations), then a tabu search for a cover one unit cheaper ([`tabu_cover`]).
-    /// Run only when a bound does not prove the incumbent, so plans proven at the root pay
-    /// nothing for it.
-    fn improve(&mut self) {
+    /// evaluations), then a tabu search for a cover one unit cheaper ([`tabu_cover`]), which
+    /// stops once the cover meets the proven lower bound `lower`. Run only when a bound
+    /// does not prove the incumbent, so plans proven at the root pay nothing for it.
+    fn improve(&mut self, lower: f64) {
         let inst = self.inst;
         let mut state = State::new(inst);
         state.load(inst, &self.best);
         let pairs = exchange_pairs(inst, &mut state, &mut self.scratch);
         let mut work = Work::new(TRADE_WORK);
         let traded = trade_picks(inst, &mut state, &mut self.scratch, &mut work);
-        if tabu_cover(inst, &mut state) || traded || pairs {
+        if tabu_cover(inst, &mut state, inst.round_up(lower)) || traded || pairs {
             let solution = state.solution(inst, 0.0, false, 0);
             self.offer(solution.chosen, solution.cost);
         }

@@ -356,7 +356,7 @@ mod tests {
             // The tabu search likewise.
             let mut tabu = poor_cover(&inst, &mut s);
             let before = tabu.cost;
-            let improved = tabu_cover(&inst, &mut tabu);
+            let improved = tabu_cover(&inst, &mut tabu, 0.0);
             prop_assert!(tabu.cost <= before + EPS);
             prop_assert_eq!(improved, tabu.cost < before - EPS);
             for e in 0..inst.values.len() as u32 {
@@ -386,7 +386,7 @@ mod tests {
             fill(&inst, &mut state, budget, None, &mut s);
             state.journal.clear();
             let (value, cost) = (state.value(&inst), state.cost);
-            improve(&inst, &mut state, budget, &mut s);
+            improve(&inst, &mut state, budget, f64::INFINITY, &mut s);
             let after = state.value(&inst);
             prop_assert!(after >= value - EPS);
             prop_assert!(after > value + EPS || state.cost <= cost + EPS);

@@ -1,0 +1,168 @@
+//! Building a [`Cohort`] one officer at a time: [`Cohort::new`] over specs, and the readers
+//! that check officers as they read them (the JSON document reader) without building specs.
+
+use crate::model::nearest::Nearest;
+use crate::people::columns::{Lists, Officers, capacity};
+use crate::people::officer::{Evidence, EvidenceView, OfficerSpec};
+use crate::people::resolve::{NEAREST_LIMIT, OfficerView, Resolved, resolve_officer};
+use crate::{Cohort, Error, Errors, Framework, LevelPolicy};
+
+impl Cohort {
+    /// Checks every officer against `framework`, derives their levels with `policy`, and
+    /// stores them compactly.
+    ///
+    /// # Errors
+    /// [`Errors`] listing every problem of every officer (as for
+    /// [`Profile::new`](crate::Profile::new)), empty and duplicate officer ids, and
+    /// [`Error::CapacityExceeded`] beyond 2³² − 2 officers or 2³² − 1 bytes of ids, bytes of
+    /// names or held entries.
+    ///
+    /// # Complexity
+    /// O(E + n log n) time for E evidence entries and n officers (the log factor only when
+    /// officers are not given in id order); memory O(n + H) for H held levels, about
+    /// twice the held levels' share of [`Cohort::heap_bytes`] at the peak, when they are
+    /// laid out by department and position.
+    pub fn new<I>(
+        framework: &Framework,
+        officers: I,
+        policy: &LevelPolicy,
+    ) -> Result<Cohort, Errors>
+    where
+        I: IntoIterator,
+        I::Item: std::borrow::Borrow<OfficerSpec>,
+    {
+        let mut builder = CohortBuilder::new(framework, policy);
+        for officer in officers {
+            let officer = std::borrow::Borrow::<OfficerSpec>::borrow(&officer);
+            builder.push(
+                officer.fields(),
+                officer.passbook.iter().map(Evidence::view),
+            );
+        }
+        builder.finish()
+    }
+}
+
+/// The columns of a [`Cohort`] being built, officer by officer, and the problems found so
+/// far: what [`Cohort::new`] does with each officer, for any source of officers.
+pub(crate) struct CohortBuilder<'f> {
+    framework: &'f Framework,
+    policy: &'f LevelPolicy,
+    errors: Vec<Error>,
+    columns: Officers,
+    held_lists: Lists,
+    completed_lists: Lists,
+    /// One officer's held levels and completed courses, reused.
+    held: Vec<(u32, u8)>,
+    completed: Vec<u32>,
+    nearest: Nearest,
+    /// The number of officers pushed so far.
+    index: usize,
+    /// Capacity ran out: later officers are not read.
+    full: bool,
+}
+
+impl<'f> CohortBuilder<'f> {
+    pub(crate) fn new(framework: &'f Framework, policy: &'f LevelPolicy) -> Self {
+        CohortBuilder {
+            framework,
+            policy,
+            errors: Vec::new(),
+            columns: Officers::new(),
+            held_lists: Lists::new(),
+            completed_lists: Lists::new(),
+            held: Vec::new(),
+            completed: Vec::new(),
+            nearest: Nearest::new(NEAREST_LIMIT),
+            index: 0,
+            full: false,
+        }
+    }
+
+    /// Checks the next officer, with its passbook entries in order, and adds it to the
+    /// columns when it has no problem.
+    pub(crate) fn push<'e>(
+        &mut self,
+        officer: OfficerView<'_>,
+        passbook: impl IntoIterator<Item = EvidenceView<'e>>,
+    ) {
+        let index = self.index;
+        self.index += 1;
+        if self.full {
+            return;
+        }
+        self.held.clear();
+        self.completed.clear();
+        let errors = &mut self.errors;
+        let before = errors.len();
+        let (position, target) = resolve_officer(
+            self.framework,
+            officer,
+            passbook,
+            self.policy,
+            &mut Resolved {
+                held: &mut self.held,
+                completed: &mut self.completed,
+                errors,
+                nearest: &mut self.nearest,
+            },
+        );
+        if officer.id.trim().is_empty() {
+            // resolve_officer cannot know the index within the batch.
+            if let Some(Error::EmptyId { index: i, .. }) = errors.get_mut(before) {
+                *i = index;
+            }
+        }
+        let Some(position) = position else { return };
+        if errors.len() > before {
+            return;
+        }
+        if self.held_lists.values.len() + self.held.len() > u32::MAX as usize {
+            errors.push(capacity());
+            self.full = true;
+            return;
+        }
+        if let Err(e) = self.columns.push(
+            officer.id,
+            officer.name,
+            officer.department,
+            position,
+            target,
+        ) {
+            errors.push(e);
+            self.full = true;
+            return;
+        }
+        let held = &mut self.held_lists;
+        (held.values).extend(self.held.iter().map(|&(c, l)| c << 3 | u32::from(l)));
+        held.close();
+        (self.completed_lists.values).extend_from_slice(&self.completed);
+        self.completed_lists.close();
+    }
+
+    /// The cohort of the officers pushed, or every problem found.
+    pub(crate) fn finish(self) -> Result<Cohort, Errors> {
+        let CohortBuilder {
+            framework,
+            mut errors,
+            mut columns,
+            held_lists,
+            completed_lists,
+            ..
+        } = self;
+        let layout = columns.layout();
+        let held_lists = layout.arrange(held_lists);
+        let cohort = columns.finish(
+            framework.stamp,
+            layout,
+            held_lists,
+            completed_lists,
+            &mut errors,
+        );
+        match (cohort, Errors::from_vec(errors)) {
+            (Some(cohort), None) => Ok(cohort),
+            (_, Some(errors)) => Err(errors),
+            (None, None) => Err(capacity().into()),
+        }
+    }
+}

@@ -1,0 +1,507 @@
+//! An officers document ([`OfficersSpec`]'s JSON) read straight into a [`Cohort`]: one pass
+//! over the text, each officer checked and pushed into the cohort's columns as soon as its
+//! object ends, without an [`OfficerSpec`](crate::OfficerSpec) on the way.
+//!
+//! The document is read by `serde_json` with visitors that accept exactly the objects the
+//! derived readers of [`OfficersSpec`], [`OfficerSpec`](crate::OfficerSpec) and
+//! [`Evidence`](crate::Evidence) accept: fields in any order, each at most once, no unknown
+//! field, `null` for an absent optional field (and for an absent `date`), the same
+//! defaults. Strings are borrowed from the text unless they hold escapes; one officer's
+//! passbook entries are kept, borrowed, until the officer's object ends (its fields may
+//! come in any order), in a buffer reused for every officer. `format_version` is checked in
+//! the same pass wherever it stands in the document.
+//!
+//! What this reader does not accept — a document that is not JSON of that shape, a
+//! version this crate does not read, or a shape the derived readers also accept but this
+//! one leaves to them (a struct written as an array) — is read again by
+//! [`OfficersSpec::from_json`] then [`Cohort::new`], so every error, message and position
+//! is theirs.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
+
+use crate::model::json::without_bom;
+use crate::people::builder::CohortBuilder;
+use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
+use crate::people::resolve::OfficerView;
+use crate::{Cohort, Errors, FORMAT_VERSION, Framework, LevelPolicy, OLDEST_FORMAT_VERSION};
+
+impl Cohort {
+    /// Reads an officers document (the JSON of [`OfficersSpec`]) straight into a cohort:
+    /// exactly what [`OfficersSpec::from_json`] followed by [`Cohort::new`] with the same
+    /// policy give, in one pass over the text and without building the officers' specs.
+    ///
+    /// The result is the same on every input: the same officers in the same order with
+    /// the same levels; on bad input the same errors in the same order (an
+    /// [`Error::Json`](crate::Error::Json) with its line, column and the failing officer
+    /// and passbook entry, an [`Error::UnsupportedFormatVersion`](crate::Error::UnsupportedFormatVersion)
+    /// wherever `format_version` stands, or every problem [`Cohort::new`] finds, all at
+    /// once). A document that does not read in one pass (one with an error, or a struct
+    /// written as a JSON array) is read again by those two steps to give their answer.
+    ///
+    /// # Errors
+    /// Those of [`OfficersSpec::from_json`] (as one [`Errors`]) and of [`Cohort::new`].
+    ///
+    /// # Complexity
+    /// O(T + E·log e + n log n) time for T bytes of text, E passbook entries (at most e per
+    /// officer) and n officers (as [`Cohort::new`]). Memory: the cohort's columns as
+    /// [`Cohort::new`] builds them (about twice the held levels' share of
+    /// [`Cohort::heap_bytes`] at the peak), plus one officer's passbook entries and the
+    /// strings of the text that hold escapes; the text is only borrowed. A valid document
+    /// is read once; one that does not read costs, after that, what the two steps cost.
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{Cohort, Framework, LevelPolicy};
+    ///
+    /// let fw = Framework::from_json(r#"{"format_version": 2,
+    ///   "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"}],
+    ///   "roles": [{"id": "cpio", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+    ///   "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["cpio"]}]}"#)?;
+    /// // Fields in any order, the version last.
+    /// let doc = r#"{"officers": [
+    ///   {"passbook": [{"competency": "rti", "level": 2, "source": "assessment"}],
+    ///    "id": "o1", "department": "dopt", "position": "us"},
+    ///   {"id": "o2", "department": "dopt", "position": "us"}],
+    ///  "format_version": 2}"#;
+    /// let cohort = Cohort::from_json(&fw, doc, &LevelPolicy::default())?;
+    /// assert_eq!(cohort.len(), 2);
+    ///
+    /// // Every problem at once, as `Cohort::new` reports them.
+    /// let bad = r#"{"format_version": 2, "officers": [
+    ///   {"id": "o1", "department": "dopt", "position": "usec"},
+    ///   {"id": "o2", "department": "dopt", "position": "us",
+    ///    "passbook": [{"competency": "rti", "level": 9, "source": "assessment"}]}]}"#;
+    /// let errors = Cohort::from_json(&fw, bad, &LevelPolicy::default()).unwrap_err();
+    /// assert_eq!(errors.len(), 2);
+    ///
+    /// // A malformed document: the error of `OfficersSpec::from_json`, with its position.
+    /// let wrong = r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt",
+    ///   "position": "us", "passbook": [{"competency": "rti", "level": "2", "source": "assessment"}]}]}"#;
+    /// let errors = Cohort::from_json(&fw, wrong, &LevelPolicy::default()).unwrap_err();
+    /// assert_eq!(errors.as_slice()[0].to_string(),
+    ///            "invalid json at line 2, column 67: officer `o1` passbook entry 0 (competency `rti`): \
+    ///             invalid type: string \"2\", expected u8");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(
+        framework: &Framework,
+        json: &str,
+        policy: &LevelPolicy,
+    ) -> Result<Cohort, Errors> {
+        if let Some(read) = read_once(framework, json, policy) {
+            return read;
+        }
+        let doc = OfficersSpec::from_json(json)?;
+        Cohort::new(framework, &doc.officers, policy)
+    }
+}
+
+/// The cohort of a document read in one pass, or the problems [`Cohort::new`] finds in
+/// it; `None` when the document does not read so (see the module's documentation).
+fn read_once(
+    framework: &Framework,
+    json: &str,
+    policy: &LevelPolicy,
+) -> Option<Result<Cohort, Errors>> {
+    let text = without_bom(json);
+    let mut builder = CohortBuilder::new(framework, policy);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = Document {
+        builder: &mut builder,
+        entries: Vec::new(),
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    read.is_ok().then(|| builder.finish())
+}
+
+/// A string of the text: borrowed unless it holds escapes.
+struct Text<'de>(Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Text<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Of;
+        impl<'de> Visitor<'de> for Of {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(Of)
+    }
+}
+
+/// A field name of a struct with these fields, as its place in the list (found by `find`,
+/// a `match` the compiler turns into a few comparisons); any other name is an error.
+#[derive(Clone, Copy)]
+struct Key {
+    names: &'static [&'static str],
+    find: fn(&str) -> Option<usize>,
+}
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = usize;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for Key {
+    type Value = usize;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("field identifier")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<usize, E> {
+        (self.find)(v).ok_or_else(|| E::unknown_field(v, self.names))
+    }
+}
+
+/// Sets a field read once; a second time is an error.
+fn once<T, E: serde::de::Error>(
+    slot: &mut Option<T>,
+    value: T,
+    name: &'static str,
+) -> Result<(), E> {
+    if slot.is_some() {
+        return Err(E::duplicate_field(name));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+/// A required field, or the error of its absence.
+fn required<T, E: serde::de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(name))
+}
+
+/// One passbook entry, borrowed from the text.
+struct Entry<'de> {
+    competency: Text<'de>,
+    level: u8,
+    source: EvidenceSource,
+    date: Option<Text<'de>>,
+    verified: bool,
+    course: Option<Text<'de>>,
+}
+
+impl Entry<'_> {
+    /// The entry as [`Evidence::view`](crate::Evidence) gives it.
+    fn view(&self) -> EvidenceView<'_> {
+        EvidenceView {
+            competency: &self.competency.0,
+            level: self.level,
+            source: self.source,
+            date: self.date.as_ref().map_or("", |d| &d.0),
+            verified: self.verified,
+            course: (self.course.as_ref())
+                .map(|c| &*c.0)
+                .filter(|c| !c.trim().is_empty()),
+        }
+    }
+}
+
+/// The document: `format_version` and `officers`, in either order.
+struct Document<'b, 'f, 'de> {
+    builder: &'b mut CohortBuilder<'f>,
+    /// The passbook entries of the officer being read.
+    entries: Vec<Entry<'de>>,
+}
+
+const DOCUMENT: Key = Key {
+    names: &["format_version", "officers"],
+    find: |v| match v {
+        "format_version" => Some(0),
+        "officers" => Some(1),
+        _ => None,
+    },
+};
+const OFFICER: Key = Key {
+    names: &[
+        "id",
+        "name",
+        "department",
+        "position",
+        "target_position",
+        "passbook",
+    ],
+    find: |v| match v {
+        "id" => Some(0),
+        "name" => Some(1),
+        "department" => Some(2),
+        "position" => Some(3),
+        "target_position" => Some(4),
+        "passbook" => Some(5),
+        _ => None,
+    },
+};
+const EVIDENCE: Key = Key {
+    names: &[
+        "competency",
+        "level",
+        "source",
+        "date",
+        "verified",
+        "course",
+    ],
+    find: |v| match v {
+        "competency" => Some(0),
+        "level" => Some(1),
+        "source" => Some(2),
+        "date" => Some(3),
+        "verified" => Some(4),
+        "course" => Some(5),
+        _ => None,
+    },
+};
+
+impl<'de> DeserializeSeed<'de> for Document<'_, '_, 'de> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_struct("OfficersSpec", DOCUMENT.names, self)
+    }
+}
+
+impl<'de> Visitor<'de> for Document<'_, '_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct OfficersSpec")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        let mut version = None;
+        let mut officers = None;
+        while let Some(key) = map.next_key_seed(DOCUMENT)? {
+            if key == 0 {
+                let found: u32 = map.next_value()?;
+                if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&found) {
+                    // Reported by `OfficersSpec::from_json`, after the rest is checked.
+                    return Err(A::Error::custom("unsupported format_version"));
+                }
+                once(&mut version, found, DOCUMENT.names[0])?;
+            } else {
+                if officers.is_some() {
+                    return Err(A::Error::duplicate_field(DOCUMENT.names[1]));
+                }
+                map.next_value_seed(Officers(&mut self))?;
+                officers = Some(());
+            }
+        }
+        required(version, DOCUMENT.names[0])?;
+        required(officers, DOCUMENT.names[1])
+    }
+}
+
+/// The `officers` array.
+struct Officers<'s, 'b, 'f, 'de>(&'s mut Document<'b, 'f, 'de>);
+
+impl<'de> DeserializeSeed<'de> for Officers<'_, '_, '_, 'de> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Officers<'_, '_, '_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Officer(&mut *self.0))?.is_some() {}
+        Ok(())
+    }
+}
+
+/// One officer object, pushed into the cohort when it ends.
+struct Officer<'s, 'b, 'f, 'de>(&'s mut Document<'b, 'f, 'de>);
+
+impl<'de> DeserializeSeed<'de> for Officer<'_, '_, '_, 'de> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_struct("OfficerSpec", OFFICER.names, self)
+    }
+}
+
+impl<'de> Visitor<'de> for Officer<'_, '_, '_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct OfficerSpec")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let doc = self.0;
+        doc.entries.clear();
+        let (mut id, mut name, mut department) = (None, None, None);
+        let (mut position, mut target, mut passbook) = (None, None, None);
+        while let Some(key) = map.next_key_seed(OFFICER)? {
+            let field = OFFICER.names[key];
+            match key {
+                0 => once(&mut id, map.next_value::<Text<'de>>()?, field)?,
+                1 => once(&mut name, map.next_value::<Option<Text<'de>>>()?, field)?,
+                2 => once(&mut department, map.next_value::<Text<'de>>()?, field)?,
+                3 => once(&mut position, map.next_value::<Text<'de>>()?, field)?,
+                4 => once(&mut target, map.next_value::<Option<Text<'de>>>()?, field)?,
+                _ => {
+                    if passbook.is_some() {
+                        return Err(A::Error::duplicate_field(field));
+                    }
+                    map.next_value_seed(Passbook(&mut doc.entries))?;
+                    passbook = Some(());
+                }
+            }
+        }
+        let id = required(id, OFFICER.names[0])?;
+        let department = required(department, OFFICER.names[2])?;
+        let position = required(position, OFFICER.names[3])?;
+        let (name, target) = (name.flatten(), target.flatten());
+        let officer = OfficerView {
+            id: &id.0,
+            name: name.as_ref().map(|n| &*n.0),
+            department: &department.0,
+            position: &position.0,
+            target: target.as_ref().map(|t| &*t.0),
+        };
+        doc.builder
+            .push(officer, doc.entries.iter().map(Entry::view));
+        Ok(())
+    }
+}
+
+/// One officer's `passbook` array, read into the reused buffer.
+struct Passbook<'s, 'de>(&'s mut Vec<Entry<'de>>);
+
+impl<'de> DeserializeSeed<'de> for Passbook<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Passbook<'_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(entry) = seq.next_element_seed(EntrySeed)? {
+            self.0.push(entry);
+        }
+        Ok(())
+    }
+}
+
+/// One passbook entry object.
+struct EntrySeed;
+
+impl<'de> DeserializeSeed<'de> for EntrySeed {
+    type Value = Entry<'de>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Entry<'de>, D::Error> {
+        d.deserialize_struct("Evidence", EVIDENCE.names, self)
+    }
+}
+
+impl<'de> Visitor<'de> for EntrySeed {
+    type Value = Entry<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct Evidence")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry<'de>, A::Error> {
+        let (mut competency, mut level, mut source) = (None, None, None);
+        let (mut date, mut verified, mut course) = (None, None, None);
+        while let Some(key) = map.next_key_seed(EVIDENCE)? {
+            let field = EVIDENCE.names[key];
+            match key {
+                0 => once(&mut competency, map.next_value::<Text<'de>>()?, field)?,
+                1 => once(&mut level, map.next_value::<u8>()?, field)?,
+                2 => once(&mut source, map.next_value::<EvidenceSource>()?, field)?,
+                3 => once(&mut date, map.next_value::<Option<Text<'de>>>()?, field)?,
+                4 => once(&mut verified, map.next_value::<bool>()?, field)?,
+                _ => once(&mut course, map.next_value::<Option<Text<'de>>>()?, field)?,
+            }
+        }
+        Ok(Entry {
+            competency: required(competency, EVIDENCE.names[0])?,
+            level: required(level, EVIDENCE.names[1])?,
+            source: required(source, EVIDENCE.names[2])?,
+            date: date.flatten(),
+            verified: verified.unwrap_or(true),
+            course: course.flatten(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_once;
+    use crate::{Framework, LevelPolicy};
+
+    const FRAMEWORK: &str = r#"{"format_version": 2,
+      "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"}],
+      "roles": [{"id": "cpio", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+      "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["cpio"]}],
+      "courses": [{"id": "rti-101", "name": "RTI basics", "hours": 4,
+                   "provides": [{"competency": "rti", "level": 2}]}]}"#;
+
+    /// Whether the document is read in one pass, and if so whether it gives a cohort.
+    fn once(doc: &str) -> Option<bool> {
+        let fw = Framework::from_json(FRAMEWORK).expect("valid");
+        read_once(&fw, doc, &LevelPolicy::default()).map(|r| r.is_ok())
+    }
+
+    #[test]
+    fn documents_of_the_derived_shape_are_read_in_one_pass() {
+        // Any key order, the version last, nulls for absent fields, escapes, a byte-order
+        // mark: one pass, a cohort.
+        let doc = r#"{"officers": [{"passbook": [{"level": 2, "source": "course_completion",
+            "course": "rti-101", "competency": "r\u0074i", "date": null, "verified": false}],
+            "target_position": null, "name": null, "position": "us", "department": "dopt",
+            "id": "o\"1"}, {"id": "o2", "department": "dopt", "position": "us",
+            "passbook": [{"competency": "rti", "level": 1, "source": "assessment",
+            "course": "  "}]}], "format_version": 1}"#;
+        assert_eq!(once(doc), Some(true));
+        assert_eq!(once(&format!("\u{feff}{doc}")), Some(true));
+        // Problems `Cohort::new` finds come from the same pass.
+        let bad = r#"{"format_version": 2, "officers": [
+            {"id": "o1", "department": "dopt", "position": "usec"},
+            {"id": "o1", "department": "dopt", "position": "us", "passbook": [
+             {"competency": "rti", "level": 3, "source": "course_completion", "course": "rti-101"}]}]}"#;
+        assert_eq!(once(bad), Some(false));
+    }
+
+    #[test]
+    fn other_documents_are_left_to_the_two_step_path() {
+        for doc in [
+            r#"{"format_version": 3, "officers": []}"#,
+            r#"{"officers": [], "format_version": 0}"#,
+            r#"{"format_version": 2}"#,
+            r#"{"officers": []}"#,
+            r#"{"format_version": 2, "officers": [], "x": 1}"#,
+            r#"{"format_version": 2, "officers": [], "officers": []}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "id": "o1", "department": "d", "position": "us"}]}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d"}]}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us", "passbook": null}]}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",
+               "passbook": [{"competency": "rti", "level": 2, "source": "assessment", "verified": null}]}]}"#,
+            r#"{"format_version": 2, "officers": [["o1", null, "dopt", "us", null, []]]}"#,
+            r#"{"format_version": 2, "officers": []} x"#,
+            r#"{"format_version": 2, "officers": ["#,
+        ] {
+            assert_eq!(once(doc), None, "{doc}");
+        }
+    }
+}
