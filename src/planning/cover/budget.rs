@@ -5,6 +5,7 @@
 //! and minimal (every chosen candidate closes some element worth something no other chosen
 //! candidate closes, or is required by one).
 
+use super::budget_lp::budget_lp_bound;
 use super::greedy::{Scratch, fill, preferred};
 use super::instance::{EPS, Instance, Solution};
 use super::knapsack::Knapsack;
@@ -125,11 +126,16 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
     let empty = State::new(inst);
     let mut knapsack = Knapsack::new(inst);
     let start = state.value(inst);
-    let bound = tightest(
+    let mut bound = tightest(
         inst,
         upper_bound(inst, &empty, &[], budget, None),
         knapsack.bound(inst, &empty, |_| true, budget, start, ROOT_STEPS),
     );
+    if bound > start {
+        // The relaxation with its prerequisite rows, which the knapsack bound drops.
+        let lp = budget_lp_bound(inst, budget, start, LP_ITERATIONS);
+        bound = tightest(inst, bound, lp);
+    }
     improve(inst, &mut state, budget, bound, &mut s);
     let value = state.value(inst);
     let bound = bound.max(value);
@@ -388,6 +394,10 @@ const SEEDS: usize = 16;
 /// density bound is used: measured on ESCO instances, the knapsack bound at every node
 /// proved no more plans and took thirty times longer.
 const ROOT_STEPS: u32 = 200;
+
+/// Iterations of the primal–dual method for the relaxation with prerequisite rows at the
+/// root ([`budget_lp_bound`]), when the other bounds leave the plan unproven.
+const LP_ITERATIONS: u32 = 1_000;
 
 /// The smaller of two upper bounds, rounded down to a whole number when every value is one
 /// (the best value is then whole too).

@@ -6,6 +6,7 @@ use super::greedy::{
 };
 use super::instance::{Instance, Solution};
 use super::lagrange::Lagrange;
+use super::pdhg::lp_bound;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu_cover::tabu_cover;
@@ -16,6 +17,10 @@ use std::collections::BinaryHeap;
 /// Subgradient steps at the root, and at every other node (warm-started).
 const ROOT_STEPS: u32 = 300;
 const NODE_STEPS: u32 = 15;
+
+/// Iterations of the primal–dual method at the root ([`lp_bound`]), when the subgradient
+/// steps leave the incumbent unproven.
+const LP_ITERATIONS: u32 = 2_000;
 
 /// Candidate evaluations the trades of [`trade_picks`] may spend on one part's incumbent,
 /// at the root and again after the search.
@@ -245,6 +250,22 @@ impl<'a> Search<'a> {
                 break;
             }
             self.repair();
+        }
+        if !self.beaten(lower) {
+            // The relaxation with its prerequisite rows, which the subgradient steps reach
+            // slowly on large instances; its multipliers then serve the repair, the
+            // reduced-cost fixing and the search's first nodes.
+            lower = lp_bound(
+                inst,
+                &mut self.lagrange,
+                &self.state,
+                self.best_cost,
+                lower,
+                LP_ITERATIONS,
+            );
+            if !self.beaten(lower) {
+                self.repair();
+            }
         }
         if !self.beaten(lower) {
             self.improve(lower);

@@ -43,6 +43,8 @@ pub(crate) struct Lagrange {
     best_u: Vec<f64>,
     g: Vec<f64>,
     is_open: Vec<bool>,
+    /// Whether [`Lagrange::consider`] kept multipliers not yet made current.
+    kept: bool,
 }
 
 impl Lagrange {
@@ -61,6 +63,7 @@ impl Lagrange {
             best_u: vec![0.0; m],
             g: vec![0.0; m],
             is_open: vec![false; m],
+            kept: false,
         }
     }
 
@@ -160,6 +163,36 @@ impl Lagrange {
         }
         let sum_u: f64 = self.open.iter().map(|&e| self.u[e as usize]).sum();
         fixed_cost + sum_u + negative
+    }
+
+    /// Evaluates the bound at the cover multipliers `u` (on the cost of completing a state
+    /// costing `fixed_cost`); when it exceeds `best`, keeps `u` with the reduced costs and
+    /// selection it gives, for [`Lagrange::keep_best`]. Returns the bound.
+    pub(crate) fn consider(
+        &mut self,
+        inst: &Instance,
+        fixed_cost: f64,
+        u: &[f64],
+        best: f64,
+    ) -> f64 {
+        let current = std::mem::replace(&mut self.u, u.to_vec());
+        let value = self.evaluate(inst, fixed_cost);
+        self.u = current;
+        if value > best {
+            self.best_u.copy_from_slice(u);
+            self.reduced.copy_from_slice(&self.r);
+            self.selected.copy_from_slice(&self.sel);
+            self.kept = true;
+        }
+        value
+    }
+
+    /// Makes the multipliers last kept by [`Lagrange::consider`], if any since the last
+    /// call, the current ones.
+    pub(crate) fn keep_best(&mut self) {
+        if std::mem::take(&mut self.kept) {
+            self.u.copy_from_slice(&self.best_u);
+        }
     }
 
     /// Improves the multipliers for `iterations` subgradient steps and returns the best

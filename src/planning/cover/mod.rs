@@ -19,11 +19,15 @@
 //!   unit less than the cover's cost;
 //! - `lagrange`: proven lower bounds on the least cost (Lagrangian relaxation of the cover
 //!   rows, prerequisite rows handled by pushing reduced costs down the prerequisite DAG);
+//! - `pdhg`: multipliers for those bounds from the linear relaxation with its prerequisite
+//!   rows, by a preconditioned primal–dual method, when subgradient steps stall;
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
 //! - `exact`: forced picks, those reductions, then per part branch and bound on those
 //!   bounds, best bound first with dives, the tree kept explicitly (no depth limit);
 //! - `knapsack`: proven upper bounds on the most value within hours (Lagrangian relaxation
 //!   of the element–candidate links, a fractional knapsack inside);
+//! - `budget_lp`: proven upper bounds on the most value from the relaxation with its
+//!   prerequisite rows, by the same primal–dual method;
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
 //!   branch and bound on those bounds;
 //! - `stepper`: one instance's partial solution driven by an outer search (department plans).
@@ -32,11 +36,13 @@
 //! counted in search nodes, never in time.
 
 mod budget;
+mod budget_lp;
 mod exact;
 mod greedy;
 mod instance;
 mod knapsack;
 mod lagrange;
+mod pdhg;
 mod split;
 mod state;
 mod stepper;

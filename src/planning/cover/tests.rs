@@ -7,6 +7,9 @@ use super::budget::{exact_budget, greedy_budget};
 use super::exact::{bounded_cover, exact_cover};
 use super::instance::Instance;
 use super::instance::tests::{line, random};
+use super::lagrange::Lagrange;
+use super::pdhg::lp_bound;
+use super::state::State;
 use super::state::value_of_chosen;
 
 #[test]
@@ -149,4 +152,122 @@ fn a_budget_whose_optimum_takes_courses_with_their_missing_prerequisites() {
     assert!(inst.cost_of(&plan.chosen) <= budget);
     assert_eq!(value_of_chosen(&inst, &plan.chosen), optimum);
     assert!(plan.bound >= optimum);
+}
+
+/// The bound of [`lp_bound`] at the root of `inst`, after `iterations` steps.
+fn root_lp_bound(inst: &Instance, iterations: u32) -> f64 {
+    let state = State::new(inst);
+    let mut lagrange = Lagrange::new(inst);
+    assert!(lagrange.prepare(inst, &state, &vec![false; inst.len()]));
+    lp_bound(
+        inst,
+        &mut lagrange,
+        &state,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        iterations,
+    )
+}
+
+#[test]
+fn the_relaxation_bound_never_exceeds_the_least_cost() {
+    for (costs, seeds) in [(&[10.0][..], 0..60), (&[1.0, 2.0, 3.0, 5.0][..], 60..120)] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            let optimum = least_cost(&inst);
+            for iterations in [1, 20, 2_000] {
+                let bound = root_lp_bound(&inst, iterations);
+                assert!(
+                    inst.round_up(bound) <= optimum,
+                    "seed {seed}, {iterations} iterations: {bound} > {optimum}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_relaxation_bound_counts_prerequisites_and_fractions() {
+    // Three candidates, each closing two of three elements: the relaxation takes each at
+    // one half (cost 1.5), rounded up to the unit: every cover costs 2.
+    let mut inst = Instance::with_capacity(vec![1.0; 3], 3, 6);
+    for covers in [[0, 1], [1, 2], [0, 2]] {
+        inst.push(1.0, 1.0, &covers, &[]);
+    }
+    inst.finish();
+    let bound = root_lp_bound(&inst, 2_000);
+    assert!((bound - 1.5).abs() < 1e-3 && bound <= 1.5 + 1e-9, "{bound}");
+    assert_eq!(inst.round_up(bound), 2.0);
+    // A chain whose last course alone closes the element: the whole chain's cost.
+    let mut inst = Instance::with_capacity(vec![1.0], 30, 1);
+    for j in 0..30u32 {
+        let covers: &[u32] = if j == 29 { &[0] } else { &[] };
+        let pre = if j > 0 { vec![j - 1] } else { vec![] };
+        inst.push(1.0, 1.0, covers, &pre);
+    }
+    inst.finish();
+    assert_eq!(inst.round_up(root_lp_bound(&inst, 2_000)), 30.0);
+}
+
+#[test]
+fn the_relaxation_bound_meets_the_relaxation_highs_solves() {
+    // HiGHS on `overlapping-18`: the relaxation with prerequisite rows and the least-hours
+    // optimum are both 330 hours (415 ten-hour courses, 82 with a prerequisite).
+    let v: serde_json::Value =
+        serde_json::from_str(include_str!("testdata/overlapping-18.json")).expect("json");
+    let inst = exported(&v);
+    let bound = root_lp_bound(&inst, 2_000);
+    assert!(bound <= 330.0 + 1e-6, "{bound}");
+    assert_eq!(inst.round_up(bound), 330.0);
+    let exact = exact_cover(&inst, 2_000);
+    assert!(exact.proven);
+    assert_eq!((exact.cost, exact.bound), (330.0, 330.0));
+}
+
+#[test]
+fn the_budget_relaxation_bound_holds_and_counts_prerequisites() {
+    use super::budget_lp::budget_lp_bound;
+    for (costs, budget, seeds) in [
+        (&[10.0][..], 30.0, 0..60),
+        (&[1.0, 2.0, 3.0, 5.0][..], 6.0, 60..120),
+    ] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            let mut best: f64 = 0.0;
+            for set in 0u32..1 << inst.len() {
+                let has = |j: u32| set >> j & 1 == 1;
+                let all = 0..inst.len() as u32;
+                let closed = all
+                    .clone()
+                    .all(|j| !has(j) || inst.prerequisites(j).iter().all(|&p| has(p)));
+                let chosen: Vec<u32> = all.filter(|&j| has(j)).collect();
+                if closed && inst.cost_of(&chosen) <= budget {
+                    best = best.max(value_of_chosen(&inst, &chosen));
+                }
+            }
+            for iterations in [1, 20, 1_000] {
+                let bound = budget_lp_bound(&inst, budget, 0.0, iterations);
+                assert!(bound >= best - 1e-9, "seed {seed}: {bound} < {best}");
+            }
+        }
+    }
+    // A chain of 10 one-hour courses whose last closes the only element: within 9 hours
+    // nothing can be closed, which the relaxation without prerequisite rows misses.
+    let mut inst = Instance::with_capacity(vec![1.0], 10, 1);
+    for j in 0..10u32 {
+        let covers: &[u32] = if j == 9 { &[0] } else { &[] };
+        let pre = if j > 0 { vec![j - 1] } else { vec![] };
+        inst.push(1.0, 1.0, covers, &pre);
+    }
+    inst.finish();
+    let bound = budget_lp_bound(&inst, 9.0, 0.0, 1_000);
+    assert!((0.0..0.95).contains(&bound), "{bound}");
+    // HiGHS on `overlapping-18`: the relaxation with prerequisite rows is 95.5, the most
+    // value 94 (the bound may stop anywhere above the relaxation, never below the optimum).
+    let v: serde_json::Value =
+        serde_json::from_str(include_str!("testdata/overlapping-18.json")).expect("json");
+    let inst = exported(&v);
+    let budget = v["budget"].as_f64().expect("budget");
+    let bound = budget_lp_bound(&inst, budget, 0.0, 1_000);
+    assert!((95.5 - 1e-6..96.0).contains(&bound), "{bound}");
 }

@@ -1,0 +1,198 @@
+//! A proven upper bound on the most value within hours from the linear relaxation with its
+//! prerequisite rows, by the primal–dual method of [`super::pdhg`].
+//!
+//! The relaxation is
+//!
+//! ```text
+//! max Σ v_e y_e  s.t.  y_e ≤ Σ_{j closes e} x_j,  Σ h_j x_j ≤ B,  x_j ≤ x_p (p a
+//!                      prerequisite of j),  0 ≤ x, y ≤ 1.
+//! ```
+//!
+//! For multipliers `μ_e ≥ 0` on the links and `w_jp ≥ 0` on the prerequisite rows, every
+//! candidate gets the profit `π_j = Σ_{e ∈ j} μ_e − Σ_p w_jp + Σ_{k requires j} w_kj`, and
+//!
+//! ```text
+//! Σ_e max(0, v_e − μ_e) + (the fractional knapsack of the profits π_j > 0, weights h_j,
+//!                          capacity B)
+//! ```
+//!
+//! bounds the relaxation, hence every plan, from above (weak duality, the budget's
+//! multiplier chosen exactly by the knapsack). The knapsack bound of [`super::knapsack`] is
+//! the case `w = 0`, which drops the prerequisite rows. The method's iterates are only ever
+//! handed to this evaluation, so the bound holds whatever their accuracy.
+
+use super::instance::{EPS, Instance};
+use crate::model::order;
+
+/// Iterations between two evaluations of the bound.
+const EVERY: u32 = 20;
+
+/// Evaluations without a fall of the bound after which the method stops.
+const PATIENCE: u32 = 10;
+
+/// An upper bound on the value of a plan within `budget` hours, after at most
+/// `iterations` steps of the primal–dual method; stops early once the bound is within
+/// `target` (the value it must beat), or stops falling.
+///
+/// # Complexity
+/// O(iterations · (z + q + n) + (iterations / 20) · n log n) time for z (candidate,
+/// element) pairs, q prerequisite pairs and n candidates; O(n + m + q) memory.
+// The names follow the method's notation (x, y, w, n, m).
+#[allow(clippy::many_single_char_names)]
+pub(crate) fn budget_lp_bound(inst: &Instance, budget: f64, target: f64, iterations: u32) -> f64 {
+    let n = inst.len();
+    let m = inst.values.len();
+    let valued = |e: u32| inst.values[e as usize] > 0.0;
+    let pairs: Vec<(u32, u32)> = (0..n as u32)
+        .flat_map(|j| inst.prerequisites(j).iter().map(move |&p| (j, p)))
+        .collect();
+    // Preconditioning: each column's step the inverse of its absolute column sum, each
+    // row's the inverse of its absolute row sum, scaled by the primal weight ‖v‖ / √rows.
+    let mut column = vec![0.0f64; n];
+    let mut link = vec![1.0f64; m];
+    for j in 0..n as u32 {
+        let ju = j as usize;
+        column[ju] += inst.hours(j);
+        for &e in inst.covers(j) {
+            if valued(e) {
+                column[ju] += 1.0;
+                link[e as usize] += 1.0;
+            }
+        }
+    }
+    for &(j, p) in &pairs {
+        column[j as usize] += 1.0;
+        column[p as usize] += 1.0;
+    }
+    let hours_sum: f64 = (0..n as u32).map(|j| inst.hours(j)).sum();
+    let value_norm = inst.values.iter().map(|v| v * v).sum::<f64>().sqrt();
+    let rows = (link.iter().filter(|&&l| l > 1.0).count() + pairs.len() + 1) as f64;
+    let omega = if value_norm > 0.0 {
+        value_norm / rows.sqrt()
+    } else {
+        1.0
+    };
+    let mut x = vec![0.0f64; n];
+    let mut y = vec![0.0f64; m];
+    let (mut next_x, mut next_y) = (vec![0.0f64; n], vec![0.0f64; m]);
+    let mut mu = vec![0.0f64; m];
+    let mut w = vec![0.0f64; pairs.len()];
+    let mut lambda = 0.0f64;
+    let mut pull = vec![0.0f64; n];
+    let mut items: Vec<(f64, f64, u32)> = Vec::new();
+    let mut best = f64::INFINITY;
+    let mut idle = 0;
+    for it in 1..=iterations {
+        // What the rows pay each candidate at the current multipliers.
+        profits(inst, &mu, &w, &pairs, &mut pull);
+        for (j, p) in pull.iter_mut().enumerate() {
+            *p -= lambda * inst.hours(j as u32);
+        }
+        for j in 0..n {
+            next_x[j] = (x[j] + pull[j] / (omega * column[j].max(EPS))).clamp(0.0, 1.0);
+        }
+        for e in 0..m {
+            if valued(e as u32) {
+                next_y[e] = (y[e] + (inst.values[e] - mu[e]) / omega).clamp(0.0, 1.0);
+            }
+        }
+        // Dual steps at the extrapolated point.
+        let bar = |a: &[f64], b: &[f64], i: usize| 2.0 * a[i] - b[i];
+        for e in 0..m as u32 {
+            let eu = e as usize;
+            if !valued(e) {
+                continue;
+            }
+            let covered: f64 = inst
+                .closers(e)
+                .iter()
+                .map(|&j| bar(&next_x, &x, j as usize))
+                .sum();
+            let slack = covered - bar(&next_y, &y, eu);
+            mu[eu] = (mu[eu] - omega / link[eu] * slack).max(0.0);
+        }
+        let spent: f64 = (0..n)
+            .map(|j| inst.hours(j as u32) * bar(&next_x, &x, j))
+            .sum();
+        lambda = (lambda + omega / hours_sum.max(EPS) * (spent - budget)).max(0.0);
+        for (k, &(j, p)) in pairs.iter().enumerate() {
+            let (j, p) = (j as usize, p as usize);
+            let slack = bar(&next_x, &x, p) - bar(&next_x, &x, j);
+            w[k] = (w[k] - omega / 2.0 * slack).max(0.0);
+        }
+        std::mem::swap(&mut x, &mut next_x);
+        std::mem::swap(&mut y, &mut next_y);
+        if it % EVERY == 0 || it == iterations {
+            let value = evaluate(inst, budget, &mu, &w, &pairs, &mut pull, &mut items);
+            if value < best - EPS * value.abs().max(1.0) {
+                best = value;
+                idle = 0;
+            } else {
+                idle += 1;
+            }
+            if best <= target + EPS * target.abs().max(1.0) || idle >= PATIENCE {
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// The bound of the module docs at multipliers `mu` and `w`.
+fn evaluate(
+    inst: &Instance,
+    budget: f64,
+    mu: &[f64],
+    w: &[f64],
+    pairs: &[(u32, u32)],
+    profit: &mut [f64],
+    items: &mut Vec<(f64, f64, u32)>,
+) -> f64 {
+    let mut bound = 0.0;
+    for (e, &v) in inst.values.iter().enumerate() {
+        if v > 0.0 {
+            bound += (v - mu[e]).max(0.0);
+        }
+    }
+    profits(inst, mu, w, pairs, profit);
+    items.clear();
+    for (j, &pj) in profit.iter().enumerate() {
+        if pj > 0.0 {
+            let h = inst.hours(j as u32);
+            if h <= 0.0 {
+                bound += pj;
+            } else {
+                items.push((pj, h, j as u32));
+            }
+        }
+    }
+    order::sort_by(items, |a, b| {
+        (b.0 / b.1).total_cmp(&(a.0 / a.1)).then(a.2.cmp(&b.2))
+    });
+    let mut left = budget.max(0.0);
+    for &(pj, h, _) in items.iter() {
+        if left <= 0.0 {
+            break;
+        }
+        let take = (left / h).min(1.0);
+        bound += pj * take;
+        left -= h * take;
+    }
+    bound
+}
+
+/// Each candidate's profit `π_j` at multipliers `mu` and `w` (see the module docs).
+fn profits(inst: &Instance, mu: &[f64], w: &[f64], pairs: &[(u32, u32)], profit: &mut [f64]) {
+    for j in 0..inst.len() as u32 {
+        profit[j as usize] = inst
+            .covers(j)
+            .iter()
+            .filter(|&&e| inst.values[e as usize] > 0.0)
+            .map(|&e| mu[e as usize])
+            .sum();
+    }
+    for (k, &(j, p)) in pairs.iter().enumerate() {
+        profit[p as usize] += w[k];
+        profit[j as usize] -= w[k];
+    }
+}
