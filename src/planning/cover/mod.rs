@@ -26,6 +26,8 @@
 //!   bounds, best bound first with dives, the tree kept explicitly (no depth limit);
 //! - `knapsack`: proven upper bounds on the most value within hours (Lagrangian relaxation
 //!   of the element–candidate links, a fractional knapsack inside);
+//! - `density`: the density bound on the most value within hours (a fractional knapsack
+//!   over the open elements at their cheapest hours per element);
 //! - `budget_lp`: proven upper bounds on the most value from the relaxation with its
 //!   prerequisite rows, by the same primal–dual method;
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
@@ -37,6 +39,7 @@
 
 mod budget;
 mod budget_lp;
+mod density;
 mod exact;
 mod greedy;
 mod instance;

@@ -166,10 +166,10 @@ impl Stepper {
     }
 
     /// A proven upper bound on the value of any extension of this solution within `room`
-    /// more hours that chooses none of the `excluded` candidates (see `budget::upper_bound`).
+    /// more hours that chooses none of the `excluded` candidates (see `density::upper_bound`).
     pub(crate) fn upper_bound(&self, inst: &Instance, excluded: &[bool], room: f64) -> f64 {
         let budget = self.state.hours + room;
-        super::budget::upper_bound(inst, &self.state, excluded, budget, None)
+        super::density::upper_bound(inst, &self.state, excluded, budget, None)
     }
 
     /// The chosen candidates, sorted.
