@@ -22,13 +22,8 @@
 //! handed to this evaluation, so the bound holds whatever their accuracy.
 
 use super::instance::{EPS, Instance};
-use crate::model::order;
-
-/// Iterations between two evaluations of the bound.
-const EVERY: u32 = 20;
-
-/// Evaluations without a fall of the bound after which the method stops.
-const PATIENCE: u32 = 10;
+use super::knapsack::fractional_fill;
+use super::pdhg::{EVERY, PATIENCE};
 
 /// An upper bound on the value of a plan within `budget` hours, after at most
 /// `iterations` steps of the primal–dual method; stops early once the bound is within
@@ -166,19 +161,7 @@ fn evaluate(
             }
         }
     }
-    order::sort_by(items, |a, b| {
-        (b.0 / b.1).total_cmp(&(a.0 / a.1)).then(a.2.cmp(&b.2))
-    });
-    let mut left = budget.max(0.0);
-    for &(pj, h, _) in items.iter() {
-        if left <= 0.0 {
-            break;
-        }
-        let take = (left / h).min(1.0);
-        bound += pj * take;
-        left -= h * take;
-    }
-    bound
+    fractional_fill(items, budget, bound, |_, _| {})
 }
 
 /// Each candidate's profit `π_j` at multipliers `mu` and `w` (see the module docs).

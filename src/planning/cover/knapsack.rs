@@ -65,20 +65,8 @@ impl Knapsack {
                 self.items.push((profit, inst.hours(j), j));
             }
         }
-        order::sort_by(&mut self.items, |a, b| {
-            (b.0 / b.1).total_cmp(&(a.0 / a.1)).then(a.2.cmp(&b.2))
-        });
-        let mut left = room.max(0.0);
-        for &(profit, hours, j) in &self.items {
-            if left <= 0.0 {
-                break;
-            }
-            let take = (left / hours).min(1.0);
-            self.x[j as usize] = take;
-            bound += profit * take;
-            left -= hours * take;
-        }
-        bound
+        let x = &mut self.x;
+        fractional_fill(&mut self.items, room, bound, |j, take| x[j as usize] = take)
     }
 
     /// An upper bound on the value a plan extending `state` within `budget` hours can add,
@@ -153,4 +141,34 @@ impl Knapsack {
         self.mu.copy_from_slice(&self.best_mu);
         best
     }
+}
+
+/// The fractional knapsack of `items` (profit, hours, candidate) within `room` hours: the
+/// best profit per hour first (ties by candidate), each taken whole while it fits and the
+/// first that does not in part; `take(j, fraction)` hears of each one taken. Returns
+/// `start` plus the profit taken, added in that order.
+///
+/// # Complexity
+/// O(k log k) for k items.
+pub(super) fn fractional_fill(
+    items: &mut [(f64, f64, u32)],
+    room: f64,
+    start: f64,
+    mut take: impl FnMut(u32, f64),
+) -> f64 {
+    order::sort_by(items, |a, b| {
+        (b.0 / b.1).total_cmp(&(a.0 / a.1)).then(a.2.cmp(&b.2))
+    });
+    let mut left = room.max(0.0);
+    let mut profit = start;
+    for &(p, hours, j) in items.iter() {
+        if left <= 0.0 {
+            break;
+        }
+        let fraction = (left / hours).min(1.0);
+        take(j, fraction);
+        profit += p * fraction;
+        left -= hours * fraction;
+    }
+    profit
 }

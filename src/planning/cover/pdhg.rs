@@ -25,10 +25,10 @@ use super::lagrange::Lagrange;
 use super::state::State;
 
 /// Iterations between two evaluations of the Lagrangian bound.
-const EVERY: u32 = 20;
+pub(super) const EVERY: u32 = 20;
 
-/// Evaluations without a rise of the bound after which the method stops.
-const PATIENCE: u32 = 10;
+/// Evaluations without an improvement of the bound after which the method stops.
+pub(super) const PATIENCE: u32 = 10;
 
 /// Runs at most `iterations` steps of the primal–dual method on the relaxation of the
 /// instance `lagrange` was prepared for (after [`Lagrange::prepare`]) and leaves in it the
