@@ -23,6 +23,7 @@
 mod decimal;
 pub(crate) mod feed;
 mod row;
+mod split;
 
 pub(crate) use decimal::Decimal;
 pub(crate) use row::{Header, Row, Seen};

@@ -219,7 +219,7 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
         None
     };
     let source_text = row.nth(3).unwrap_or("");
-    let source = SOURCES.iter().find(|(name, _)| *name == source_text);
+    let source = source(source_text);
     if source.is_none() {
         errors.push(row.invalid(
             "source",
@@ -236,7 +236,7 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
         entry: EvidenceView {
             competency: competency?,
             level: level?,
-            source: source?.1,
+            source: source?,
             date: row.nth(4).unwrap_or(""),
             verified: verified?,
             course: optional(row.nth(6)),
@@ -244,9 +244,28 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
     })
 }
 
+/// The source a `source` cell names, one of [`SOURCES`]' names exactly.
+fn source(text: &str) -> Option<EvidenceSource> {
+    // By length first: one comparison of bytes at most.
+    let &(name, source) = match text.len() {
+        17 => &SOURCES[0],
+        10 => &SOURCES[1],
+        11 => &SOURCES[2],
+        13 => &SOURCES[3],
+        _ => return None,
+    };
+    (name == text).then_some(source)
+}
+
 /// A verified flag: empty is `true` (as in JSON), and `true`/`false`, `yes`/`no`, `y`/`n`
 /// or `1`/`0` in any case.
 fn yes_no(text: &str) -> Option<bool> {
+    // As an export writes it, most of the time.
+    match text {
+        "true" => return Some(true),
+        "false" => return Some(false),
+        _ => {}
+    }
     let is = |words: [&str; 4]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
     if text.is_empty() || is(["true", "yes", "y", "1"]) {
         Some(true)
@@ -497,5 +516,46 @@ pub(crate) fn problem_column(problem: &EvidenceProblem) -> &'static str {
         EvidenceProblem::UnknownCourse { .. }
         | EvidenceProblem::CompletionWithoutCourse
         | EvidenceProblem::CourseDoesNotBuild { .. } => "course",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SOURCES, source, yes_no};
+
+    #[test]
+    fn a_source_is_one_of_the_names_exactly() {
+        for &(name, expected) in SOURCES {
+            assert_eq!(source(name), Some(expected));
+            let mut near = name.to_owned();
+            near.pop();
+            near.push('x');
+            assert_eq!(source(&near), None);
+            assert_eq!(source(&name.to_uppercase()), None);
+        }
+        for text in ["", "assessments", "course completion", "self-declared"] {
+            assert_eq!(source(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn verified_flags_in_any_case() {
+        for (text, expected) in [
+            ("", Some(true)),
+            ("true", Some(true)),
+            ("TRUE", Some(true)),
+            ("Yes", Some(true)),
+            ("y", Some(true)),
+            ("1", Some(true)),
+            ("false", Some(false)),
+            ("False", Some(false)),
+            ("NO", Some(false)),
+            ("n", Some(false)),
+            ("0", Some(false)),
+            ("truth", None),
+            ("2", None),
+        ] {
+            assert_eq!(yes_no(text), expected, "{text:?}");
+        }
     }
 }
