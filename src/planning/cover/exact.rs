@@ -58,8 +58,10 @@ pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
 /// Takes the candidates some open element cannot do without and sets aside dominated ones
 /// ([`split::exclude_dominated`]), repeatedly, then splits what is left into independent
 /// parts ([`split::parts`]), each solved apart (searched when `search`, the node limit
-/// shared out in order, smallest part first, what one leaves going to the next). The
-/// plan is the union, its bound the cost of the forced picks plus the parts' bounds.
+/// shared out in order, smallest part first, what one leaves going to the next); a part
+/// of one open element takes the cheapest closure of one of its closers, its optimum
+/// ([`split::cheapest_closer`]). The plan is the union, its bound the cost of the forced
+/// picks and the one-element parts plus the other parts' bounds.
 fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
     let mut state = State::new(inst);
     let mut excluded = vec![false; inst.len()];
@@ -87,9 +89,16 @@ fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
         reduced = true;
     }
     let open = |e: u32| state.cover_count[e as usize] == 0;
-    let parts = split::parts(inst, &state.chosen, &excluded, open);
-    if !reduced && parts.len() <= 1 {
+    let mut single = Vec::new();
+    let parts = split::parts(inst, &state.chosen, &excluded, open, &mut single);
+    if !reduced && parts.len() == 1 && single.is_empty() {
         return solve_part(inst, limit, search);
+    }
+    // Parts of one element: the cheapest closure of one of its closers, proven.
+    for &e in &single {
+        if let Some(j) = split::cheapest_closer(inst, &state, &excluded, e) {
+            state.choose(inst, j, &mut buffer);
+        }
     }
     let mut chosen = state.chosen_list();
     let mut bound = state.cost;
