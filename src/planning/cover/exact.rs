@@ -10,6 +10,7 @@ use super::pdhg::lp_bound;
 use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu_cover::tabu_cover;
+use super::tiny::tiny_cover;
 use super::trade::{Work, trade_picks};
 use crate::model::order;
 use std::collections::BinaryHeap;
@@ -60,7 +61,8 @@ pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
 /// parts ([`split::parts`]), each solved apart (searched when `search`, the node limit
 /// shared out in order, smallest part first, what one leaves going to the next); a part
 /// of one open element takes the cheapest closure of one of its closers, its optimum
-/// ([`split::cheapest_closer`]). The plan is the union, its bound the cost of the forced
+/// ([`split::cheapest_closer`]), and a part small enough for it the exact table of
+/// [`tiny_cover`]. The plan is the union, its bound the cost of the forced
 /// picks and the one-element parts plus the other parts' bounds.
 fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
     let mut state = State::new(inst);
@@ -108,7 +110,8 @@ fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
     let count = parts.len() as u64;
     for (i, part) in parts.iter().enumerate() {
         let share = left / (count - i as u64);
-        let solution = solve_part(&part.inst, share, search);
+        let solution =
+            tiny_cover(&part.inst).unwrap_or_else(|| solve_part(&part.inst, share, search));
         left -= solution.nodes.min(share);
         nodes += solution.nodes;
         proven &= solution.proven;

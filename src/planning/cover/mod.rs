@@ -22,6 +22,8 @@
 //! - `pdhg`: multipliers for those bounds from the linear relaxation with its prerequisite
 //!   rows, by a preconditioned primal–dual method, when subgradient steps stall;
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
+//! - `tiny`: exact least-cost covers of parts of a few elements, by a table over their
+//!   sets of elements;
 //! - `exact`: forced picks, those reductions, then per part branch and bound on those
 //!   bounds, best bound first with dives, the tree kept explicitly (no depth limit);
 //! - `knapsack`: proven upper bounds on the most value within hours (Lagrangian relaxation
@@ -53,6 +55,7 @@ mod tabu;
 mod tabu_cover;
 #[cfg(test)]
 mod tests;
+mod tiny;
 mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
