@@ -4,7 +4,7 @@
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
-use super::instance::{Instance, Solution};
+use super::instance::{EPS, Instance, Solution};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
 use super::split;
@@ -39,7 +39,30 @@ const REDUCTION_ROUNDS: usize = 16;
 /// The greedy's, plus O(s · (n + z + q)) for s subgradient steps over n candidates, z
 /// (candidate, element) pairs and q prerequisite pairs, and a few greedy completions.
 pub(crate) fn bounded_cover(inst: &Instance) -> Solution {
-    reduce_and_solve(inst, 0, false)
+    bounded_cover_within(inst, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
+}
+
+/// [`bounded_cover`]'s plan, or `None` as soon as a proven lower bound on the least cost
+/// exceeds `cutoff`: no cover then costs `cutoff` or less, and the rest of the work (the
+/// other parts, the repairs, the local search) is skipped. A caller ranking plans against
+/// the k-th best so far passes that one's cost; the plans it keeps are those
+/// [`bounded_cover`] makes.
+///
+/// # Complexity
+/// At most [`bounded_cover`]'s.
+pub(crate) fn bounded_cover_within(inst: &Instance, cutoff: f64) -> Option<Solution> {
+    reduce_and_solve(inst, 0, false, cutoff)
+}
+
+/// The answer when an infinite cutoff is exceeded, which no finite bound does: the empty
+/// plan, unproven with a zero bound (a true, if useless, certificate).
+fn unreachable_cutoff(inst: &Instance) -> Solution {
+    State::new(inst).solution(inst, 0.0, false, 0)
+}
+
+/// Whether a lower bound `bound` proves every cover costs more than `cutoff`.
+fn beyond(bound: f64, cutoff: f64) -> bool {
+    bound > cutoff + EPS * cutoff.abs().max(1.0)
 }
 
 /// Exact least-cost cover by branch and bound within `node_limit` search nodes in all,
@@ -53,7 +76,8 @@ pub(crate) fn bounded_cover(inst: &Instance) -> Solution {
 /// rises with the search. When the limit stops the search, that bound is reported, so the
 /// gap stays proven.
 pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
-    reduce_and_solve(inst, node_limit, true)
+    reduce_and_solve(inst, node_limit, true, f64::INFINITY)
+        .unwrap_or_else(|| unreachable_cutoff(inst))
 }
 
 /// Takes the candidates some open element cannot do without and sets aside dominated ones
@@ -63,8 +87,9 @@ pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
 /// of one open element takes the cheapest closure of one of its closers, its optimum
 /// ([`split::cheapest_closer`]), and a part small enough for it the exact table of
 /// [`tiny_cover`]. The plan is the union, its bound the cost of the forced
-/// picks and the one-element parts plus the other parts' bounds.
-fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
+/// picks and the one-element parts plus the other parts' bounds. `None` once that sum, or
+/// a part's bound added to it, exceeds `cutoff`.
+fn reduce_and_solve(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Option<Solution> {
     let mut state = State::new(inst);
     let mut excluded = vec![false; inst.len()];
     let mut buffer = Vec::new();
@@ -94,7 +119,7 @@ fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
     let mut single = Vec::new();
     let parts = split::parts(inst, &state.chosen, &excluded, open, &mut single);
     if !reduced && parts.len() == 1 && single.is_empty() {
-        return solve_part(inst, limit, search);
+        return solve_part(inst, limit, search, cutoff);
     }
     // Parts of one element: the cheapest closure of one of its closers, proven.
     for &e in &single {
@@ -104,18 +129,26 @@ fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
     }
     let mut chosen = state.chosen_list();
     let mut bound = state.cost;
+    if beyond(bound, cutoff) {
+        return None;
+    }
     let mut proven = true;
     let mut nodes = 0;
     let mut left = limit;
     let count = parts.len() as u64;
     for (i, part) in parts.iter().enumerate() {
         let share = left / (count - i as u64);
-        let solution =
-            tiny_cover(&part.inst).unwrap_or_else(|| solve_part(&part.inst, share, search));
+        let solution = match tiny_cover(&part.inst) {
+            Some(solution) => solution,
+            None => solve_part(&part.inst, share, search, cutoff - bound)?,
+        };
         left -= solution.nodes.min(share);
         nodes += solution.nodes;
         proven &= solution.proven;
         bound += solution.bound;
+        if beyond(bound, cutoff) {
+            return None;
+        }
         chosen.extend(solution.chosen.iter().map(|&j| part.candidates[j as usize]));
     }
     order::sort_unstable(&mut chosen);
@@ -125,13 +158,19 @@ fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
     remove_redundant(inst, &mut state, &order, false);
     let mut solution = state.solution(inst, inst.round_up(bound), proven, nodes);
     solution.bound = solution.bound.min(solution.cost);
-    solution
+    Some(solution)
 }
 
-/// One part: the heuristics and the root bound, then the search when asked.
-fn solve_part(inst: &Instance, limit: u64, search: bool) -> Solution {
+/// One part: the heuristics and the root bound, then the search when asked; `None` once
+/// the root's bound exceeds `cutoff`.
+fn solve_part(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Option<Solution> {
     let mut part = Search::new(inst, limit);
-    if part.root() && search {
+    part.cutoff = cutoff;
+    let open = part.root();
+    if beyond(part.lower, cutoff) {
+        return None;
+    }
+    if open && search {
         part.branch_and_bound();
         if !part.proven {
             // The search may have found an incumbent the root's trades never saw.
@@ -139,7 +178,7 @@ fn solve_part(inst: &Instance, limit: u64, search: bool) -> Solution {
             part.proven = part.beaten(part.lower);
         }
     }
-    part.finish()
+    Some(part.finish())
 }
 
 /// A node of the search tree with its children: `options[start..end]`, child `i` choosing
@@ -202,6 +241,8 @@ struct Search<'a> {
     nodes: u64,
     limit: u64,
     proven: bool,
+    /// The root stops once its bound exceeds this ([`bounded_cover_within`]).
+    cutoff: f64,
 }
 
 impl<'a> Search<'a> {
@@ -221,6 +262,7 @@ impl<'a> Search<'a> {
             nodes: 0,
             limit,
             proven: false,
+            cutoff: f64::INFINITY,
         }
     }
 
@@ -261,6 +303,10 @@ impl<'a> Search<'a> {
             if self.beaten(lower) {
                 break;
             }
+            if beyond(lower, self.cutoff) {
+                self.lower = lower;
+                return false;
+            }
             self.repair();
         }
         if !self.beaten(lower) {
@@ -275,6 +321,10 @@ impl<'a> Search<'a> {
                 lower,
                 LP_ITERATIONS,
             );
+            if beyond(lower, self.cutoff) {
+                self.lower = lower;
+                return false;
+            }
             if !self.beaten(lower) {
                 self.repair();
             }

@@ -59,7 +59,7 @@ mod tiny;
 mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
-pub(crate) use exact::{bounded_cover, exact_cover};
+pub(crate) use exact::{bounded_cover, bounded_cover_within, exact_cover};
 pub(crate) use instance::{EPS, Instance};
 pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{StepChoice, Stepper};
