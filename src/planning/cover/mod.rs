@@ -24,7 +24,9 @@
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
 //! - `tiny`: exact least-cost covers of parts of a few elements, by a table over their
 //!   sets of elements;
-//! - `exact`: forced picks, those reductions, then per part branch and bound on those
+//! - `reduce`: forced picks and those reductions, then each part solved apart (the
+//!   callers' least-cost entry points);
+//! - `exact`: per part the heuristics, then branch and bound on those
 //!   bounds, best bound first with dives, the tree kept explicitly (no depth limit);
 //! - `knapsack`: proven upper bounds on the most value within hours (Lagrangian relaxation
 //!   of the element–candidate links, a fractional knapsack inside);
@@ -48,6 +50,7 @@ mod instance;
 mod knapsack;
 mod lagrange;
 mod pdhg;
+mod reduce;
 mod split;
 mod state;
 mod stepper;
@@ -59,7 +62,7 @@ mod tiny;
 mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
-pub(crate) use exact::{bounded_cover, bounded_cover_within, exact_cover};
 pub(crate) use instance::{EPS, Instance};
+pub(crate) use reduce::{bounded_cover, bounded_cover_within, exact_cover};
 pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{StepChoice, Stepper};

@@ -4,11 +4,11 @@
 #![allow(clippy::float_cmp)]
 
 use super::budget::{exact_budget, greedy_budget};
-use super::exact::{bounded_cover, bounded_cover_within, exact_cover};
 use super::instance::Instance;
 use super::instance::tests::{line, random};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
+use super::reduce::{bounded_cover, bounded_cover_within, exact_cover};
 use super::state::State;
 use super::state::value_of_chosen;
 
