@@ -70,6 +70,9 @@ if (installedBindgenVersion() !== version) {
 /** The pinned nightly, if rustup has it with the standard library's sources; else null. */
 function sizeToolchain() {
   const nightly = readFileSync(join(here, "nightly-toolchain"), "utf8").trim();
+  // Only an installed toolchain: `rustup run` may otherwise download it.
+  const list = spawnSync("rustup", ["toolchain", "list"], { encoding: "utf8" });
+  if (list.status !== 0 || !list.stdout.split("\n").some((line) => line.startsWith(`${nightly}-`))) return null;
   const r = spawnSync("rustup", ["run", nightly, "rustc", "--print", "sysroot"], { encoding: "utf8" });
   if (r.status !== 0) return null;
   const sources = join(r.stdout.trim(), "lib", "rustlib", "src", "rust", "library", "std");
