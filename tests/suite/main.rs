@@ -16,6 +16,7 @@ mod atlas;
 mod career;
 mod case;
 mod case_real;
+mod case_shapes;
 mod cases;
 mod cohort_csv;
 mod cohort_json;

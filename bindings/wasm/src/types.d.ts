@@ -1039,7 +1039,8 @@ export type CaseDropReason =
   | "unmapped_scale"
   | "conflicting_criteria"
   | "level_none"
-  | "merged_level";
+  | "merged_level"
+  | "repeated";
 
 /** An element dropped on import, and why. */
 export interface CaseDropped {
