@@ -20,6 +20,7 @@ mod case_shapes;
 mod cases;
 mod cohort_csv;
 mod cohort_json;
+mod csv_exports;
 mod errors;
 mod esco;
 mod evaluate;

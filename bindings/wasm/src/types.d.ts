@@ -1205,6 +1205,7 @@ export type Problem =
   | (CsvPlace & { code: "csv_field_count"; expected: number; found: number })
   | (ProblemBase & { code: "csv_missing_column"; file: string; column: string })
   | (ProblemBase & { code: "csv_ambiguous_column"; file: string; column: string; headers: string[] })
+  | (ProblemBase & { code: "csv_delimiter"; file: string; found: string })
   | (CsvPlace & { code: "csv_invalid_value"; column: string; found: string; expected: string })
   | (CsvPlace & { code: "csv_duplicate_key"; column: string; key: string; first_line: number })
   | (CsvPlace & {
