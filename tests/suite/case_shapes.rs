@@ -228,3 +228,32 @@ fn element_lists_written_as_objects_are_read_when_their_keys_lose_nothing() {
     let import = import(&p).unwrap();
     assert_eq!(import.spec.competencies.len(), 1);
 }
+
+#[test]
+fn lists_nested_in_the_document_are_the_packages() {
+    // Kept in the document, they imported as an empty dictionary reported complete.
+    for moved in [
+        &["CFItems", "CFAssociations"][..],
+        &["CFItems"],
+        &["CFAssociations"],
+    ] {
+        let mut p = package();
+        for &key in moved {
+            let list = p.as_object_mut().unwrap().remove(key).unwrap();
+            p["CFDocument"][key] = list;
+        }
+        let import = import(&p).unwrap_or_else(|e| panic!("{moved:?}: {e:?}"));
+        assert_eq!(shape(&import), expected_shape(), "{moved:?}");
+        assert!(import.report.is_complete(), "{moved:?}");
+        assert!(import.report.document.extra.is_empty(), "{moved:?}");
+    }
+    // In both places: which is meant is unknowable.
+    let mut p = package();
+    p["CFDocument"]["CFItems"] = p["CFItems"].clone();
+    let errors = import(&p).unwrap_err();
+    assert!(
+        matches!(&errors[..], [Error::Json { message, .. }]
+            if message == "the key `CFItems` is both inside the CFDocument and beside it: expected it once"),
+        "{errors:?}"
+    );
+}

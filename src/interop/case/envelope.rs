@@ -88,6 +88,7 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
             ));
         }
     }
+    hoist_lists(&mut map)?;
     let mut f = Fields(map);
     Ok(CasePackage {
         document: f.object("CFDocument", document),
@@ -146,4 +147,29 @@ fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
             ))
         }
     }
+}
+
+/// The package's lists that a publisher nested inside its `CFDocument`
+/// (`{"CFDocument": {…, "CFItems": […]}}`) taken out to the package, where CASE has them:
+/// kept in the document, they would be no item of the import, which would look complete
+/// and empty. A list both inside the document and beside it is refused, as a key both
+/// inside and beside an envelope is.
+fn hoist_lists(map: &mut Map<String, Value>) -> Result<(), String> {
+    const LISTS: [&str; 4] = ["CFItems", "CFAssociations", "CFRubrics", "CFDefinitions"];
+    let Some(Value::Object(document)) = map.get_mut("CFDocument") else {
+        return Ok(());
+    };
+    let nested: Vec<(String, Value)> = LISTS
+        .iter()
+        .filter_map(|&key| document.remove(key).map(|value| (key.to_owned(), value)))
+        .collect();
+    for (key, value) in nested {
+        if map.contains_key(&key) {
+            return Err(format!(
+                "the key `{key}` is both inside the CFDocument and beside it: expected it once"
+            ));
+        }
+        map.insert(key, value);
+    }
+    Ok(())
 }
