@@ -475,3 +475,29 @@ fn pieces_read_on_two_threads_give_what_one_thread_and_the_two_step_path_give() 
         }
     }
 }
+
+/// Excel's `sep=,` line, empty fields past the header, levels written `2.0` and sources
+/// labelled as HR systems write them: read in pieces cut anywhere (the separator line cut
+/// from its header), the same as the two-step path, and each read.
+#[test]
+fn spreadsheet_shapes_read_in_pieces_give_what_the_two_step_path_gives() {
+    let officers = "sep=,\r\nid,department,position\r\no1,dopt,us,\r\no2,dopt,aso,,\r\n";
+    let evidence = "\u{feff}sep=,\nofficer,competency,level,source,date\n\
+                    o1,rti,2.0,Assessment,2024-01-05,\no2,noting,\"1,0\",Self Declared,,\n";
+    for cuts in [&[][..], &[3], &[5, 6], &[7, 30]] {
+        let got = agree_in_pieces(
+            officers,
+            Some(evidence),
+            &LevelPolicy::default(),
+            false,
+            cuts,
+        );
+        assert!(got.is_ok(), "{cuts:?}: {got:?}");
+    }
+    let semicolons = "id;department;position\no1;dopt;us\n";
+    let got = agree_in_pieces(semicolons, None, &LevelPolicy::default(), false, &[4]);
+    assert!(
+        matches!(&got, Err(e) if e.len() == 1 && e[0].code() == "csv_delimiter"),
+        "{got:?}"
+    );
+}
