@@ -173,3 +173,42 @@ fn hoist_lists(map: &mut Map<String, Value>) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(json: &str) -> Map<String, Value> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_wrapped_package_is_unwrapped() {
+        let package = package(object(
+            r#"{"CFPackage": {"CFDocument": {"identifier": "d"}, "CFItems": []}, "x": 1}"#,
+        ))
+        .unwrap();
+        assert_eq!(package.document.unwrap().identifier, "d");
+        assert_eq!(package.extra["x"], 1);
+    }
+
+    #[test]
+    fn keys_both_beside_and_inside_the_wrapper_are_refused() {
+        let error = package(object(
+            r#"{"CFPackage": {"CFDocument": {}, "CFItems": [], "x": 1}, "CFItems": [], "x": 2, "y": 3}"#,
+        ))
+        .unwrap_err();
+        assert_eq!(
+            error,
+            "the keys `CFItems`, `x` are both inside and beside the CFPackage wrapper: \
+             expected each once"
+        );
+    }
+
+    #[test]
+    fn arrays_with_non_objects_stay_aside_whole() {
+        let package = package(object(r#"{"CFItems": [{"identifier": "i"}, 3]}"#)).unwrap();
+        assert!(package.items.is_empty());
+        assert_eq!(package.extra["CFItems"][1], 3);
+    }
+}
