@@ -548,16 +548,28 @@ mod tests {
     use super::{SOURCES, source, yes_no};
 
     #[test]
-    fn a_source_is_one_of_the_names_exactly() {
+    fn a_source_is_one_of_the_names_as_hr_systems_label_it() {
         for &(name, expected) in SOURCES {
             assert_eq!(source(name), Some(expected));
+            assert_eq!(source(&name.to_uppercase()), Some(expected));
+            assert_eq!(source(&name.replace('_', " ")), Some(expected));
+            assert_eq!(source(&name.replace('_', "-")), Some(expected));
             let mut near = name.to_owned();
             near.pop();
             near.push('x');
             assert_eq!(source(&near), None);
-            assert_eq!(source(&name.to_uppercase()), None);
         }
-        for text in ["", "assessments", "course completion", "self-declared"] {
+        assert_eq!(
+            source("Self Declared"),
+            Some(crate::EvidenceSource::SelfDeclared)
+        );
+        for text in [
+            "",
+            "assessments",
+            "course  completion",
+            "self_declared ",
+            "feedback_360",
+        ] {
             assert_eq!(source(text), None, "{text}");
         }
     }
