@@ -1,6 +1,7 @@
 //! Least-cost cover with a proven lower bound: the greedy, Lagrangian-guided repairs, and
 //! branch and bound on Lagrangian bounds with reduced-cost fixing.
 
+use super::blocks::kept_rows_bound;
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
@@ -26,17 +27,29 @@ const LP_ITERATIONS: u32 = 2_000;
 /// at the root and again after the search.
 const TRADE_WORK: u64 = 20_000;
 
+/// Instances of more candidates than this get the bound with kept rows at the root; its
+/// blocks (at most [`super::blocks::BLOCK`] candidates) never do, so it does not recurse.
+const KEPT_ROWS_FROM: usize = 4 * super::blocks::BLOCK;
+
+/// Search nodes for each block of the bound with kept rows.
+const BLOCK_NODES: u64 = 200;
+
 /// Rounds of forced picks and dominance before the instance is split into parts.
 const REDUCTION_ROUNDS: usize = 16;
 
 /// The least-cost cover the heuristics find, with a proven lower bound: the reductions
 /// ([`reduce_and_solve`]), then per part the greedy, repairs of the Lagrangian
 /// relaxation's selections (take what the relaxation takes, complete greedily, drop
-/// redundant picks, exchange), then the bound at the root.
+/// redundant picks, exchange), then the bound at the root: subgradient steps, the
+/// relaxation with prerequisite rows ([`lp_bound`]) and, on parts of more than
+/// [`KEPT_ROWS_FROM`] candidates, the bound with kept rows ([`kept_rows_bound`]), whose
+/// blocks' covers are repaired into a plan too.
 ///
 /// # Complexity
-/// The greedy's, plus O(s · (n + z + q)) for s subgradient steps over n candidates, z
-/// (candidate, element) pairs and q prerequisite pairs, and a few greedy completions.
+/// The greedy's, plus O(s · (n + z + q)) for s subgradient and primal–dual steps over n
+/// candidates, z (candidate, element) pairs and q prerequisite pairs, a few greedy
+/// completions, and at most n blocks of at most [`super::blocks::BLOCK`] candidates
+/// each searched within [`BLOCK_NODES`] nodes (a constant per block, so linear in n).
 pub(crate) fn bounded_cover(inst: &Instance) -> Solution {
     reduce_and_solve(inst, 0, false)
 }
@@ -267,12 +280,28 @@ impl<'a> Search<'a> {
                 self.repair();
             }
         }
+        if !self.beaten(lower) && inst.len() > KEPT_ROWS_FROM {
+            lower = lower.max(self.kept_rows());
+        }
         if !self.beaten(lower) {
             self.improve(lower);
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
         !self.proven
+    }
+
+    /// The bound with kept rows ([`kept_rows_bound`]) at the current multipliers, each
+    /// block solved by [`exact_cover`] within [`BLOCK_NODES`] nodes; the relaxation's choice
+    /// it leaves is then repaired into a cover.
+    fn kept_rows(&mut self) -> f64 {
+        let (bound, taken) = kept_rows_bound(self.inst, &self.lagrange, &self.state, |sub| {
+            let s = exact_cover(sub, BLOCK_NODES);
+            (s.bound, Some(s.chosen))
+        });
+        self.lagrange.selected = taken;
+        self.repair();
+        bound
     }
 
     /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what
