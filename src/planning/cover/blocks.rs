@@ -314,13 +314,14 @@ impl Pushed {
         let mut r = vec![0.0; n];
         for (j, r) in r.iter_mut().enumerate() {
             if lagrange.free[j] {
-                *r = inst.cost(j as u32)
-                    - inst
-                        .covers(j as u32)
-                        .iter()
-                        .filter(|&&e| is_open[e as usize])
-                        .map(|&e| lagrange.u[e as usize])
-                        .sum::<f64>();
+                // Subtracted one by one, in the bound's order, so the amounts are its own.
+                let mut v = inst.cost(j as u32);
+                for &e in inst.covers(j as u32) {
+                    if is_open[e as usize] {
+                        v -= lagrange.u[e as usize];
+                    }
+                }
+                *r = v;
             }
         }
         // The same pass as the bound's: dependants first, a negative reduced cost handed to
