@@ -303,6 +303,8 @@ struct Pushed {
 }
 
 impl Pushed {
+    // The names follow the bound's notation (n, w, r, t, p).
+    #[allow(clippy::many_single_char_names)]
     fn new(inst: &Instance, lagrange: &Lagrange, is_open: &[bool]) -> Pushed {
         let n = inst.len();
         let mut start = Vec::with_capacity(n + 1);
