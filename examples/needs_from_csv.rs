@@ -10,8 +10,9 @@
 //! pieces, each pushed into a `CohortCsvReader` (on `N` threads) as it is read (read: the time in `read`
 //! calls; load: the rest, the reader's), and `Framework::training_needs` on `N` threads (default 2),
 //! called twice (first and second call). Prints one line of `key=value` fields for
-//! `benches/needs_end_to_end.py`: the times in seconds, the peak resident memory of the
-//! whole process (`VmHWM`, MiB) and a fingerprint of the result (see
+//! `benches/needs_end_to_end.py`: the times in seconds, the number of warnings the load
+//! gave (kept, as a caller would), the peak resident memory of the process right after
+//! loading and over the whole run (`VmHWM`, MiB) and a fingerprint of the result (see
 //! `examples/support/hr_export.rs`).
 //!
 //! With `--write OFFICERS` it instead writes that many SYNTHETIC officers (the default seed
@@ -119,6 +120,8 @@ fn run(out: &mut dyn Write, dir: &Path, threads: usize) -> out::Outcome {
         .finish()
         .map_err(|e| format!("the export is rejected: {e}"))?;
     let load_s = start.elapsed().as_secs_f64() - read_s;
+    let load_peak = peak_mib();
+    let warnings = load.warnings.len();
     let text_mib = text_bytes as f64 / f64::from(1 << 20);
     let cohort = load.cohort;
 
@@ -140,11 +143,12 @@ fn run(out: &mut dyn Write, dir: &Path, threads: usize) -> out::Outcome {
         out,
         "officers={} framework_s={framework_s:.3} read_s={read_s:.3} load_s={load_s:.3} \
          needs_first_s={first_s:.3} needs_second_s={second_s:.3} \
-         total_s={:.3} text_mib={text_mib:.0} cohort_mib={:.0} peak_mib={} \
-         fingerprint={}",
+         total_s={:.3} text_mib={text_mib:.0} cohort_mib={:.0} warnings={warnings} \
+         load_peak_mib={} peak_mib={} fingerprint={}",
         cohort.len(),
         read_s + load_s + first_s,
         cohort.heap_bytes() as f64 / f64::from(1 << 20),
+        load_peak.map_or_else(|| "n/a".to_owned(), |m| m.to_string()),
         peak_mib().map_or_else(|| "n/a".to_owned(), |m| m.to_string()),
         hr_export::fingerprint(&needs).replace(' ', "_"),
     )?;

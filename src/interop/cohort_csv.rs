@@ -15,11 +15,16 @@
 //!
 //! What is kept while reading: the officers' columns (each id once, in the cohort's own
 //! storage, looked up through a table of officer numbers hashed by id), the line of each
-//! officer, and one `(officer, competency << 3 | level)` pair per counted passbook entry.
-//! When the evidence is read, the pairs are laid out per officer in the cohort's storage
-//! order and reduced to the highest level per competency.
+//! officer, and `competency << 3 | level` per counted passbook entry, in runs of one
+//! officer's entries (an export lists a passbook's rows together). When the evidence is
+//! read, the runs are laid out per officer in the cohort's storage order and reduced to
+//! the highest level per competency; the department-mismatch warnings, kept as officer
+//! numbers until then, are written out once the cohort is built.
 
 use hashbrown::HashTable;
+
+mod lists;
+use lists::{Runs, distinct, group, group_runs, settle};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
@@ -30,11 +35,9 @@ use crate::interop::csv::Row;
 use crate::interop::csv::feed::Feed;
 use crate::model::nearest::Nearest;
 use crate::model::order;
-use crate::people::columns::{Lists, Officers, capacity};
-use crate::people::resolve::{NEAREST_LIMIT, check_evidence, evidence_date, settle_held};
-use crate::{
-    Cohort, DepartmentId, EntityKind, Error, Errors, EvidenceProblem, Framework, OfficerId,
-};
+use crate::people::columns::{Officers, capacity};
+use crate::people::resolve::{NEAREST_LIMIT, check_evidence, evidence_date};
+use crate::{Cohort, EntityKind, Error, Errors, EvidenceProblem, Framework, OfficerId};
 
 /// What [`Cohort::from_csv`] read.
 #[derive(Clone, Debug)]
@@ -69,7 +72,8 @@ impl Cohort {
     /// # Complexity
     /// O(T + E·log e + n) time for T bytes of text, E passbook entries (at most e per
     /// officer) and n officers, plus the framework's lookups; memory the cohort's plus about
-    /// 8 bytes per counted passbook entry and 12 per officer while reading.
+    /// 4 bytes per counted passbook entry (16 per run of one officer's rows) and 20 per
+    /// officer while reading, then the warnings.
     ///
     /// # Example
     /// ```
@@ -179,13 +183,14 @@ impl<'f> CohortCsvReader<'f> {
                 options: options.clone(),
                 errors: Vec::new(),
                 warnings: Vec::new(),
+                mismatched: Vec::new(),
                 columns: Officers::new(),
                 hash: foldhash::quality::RandomState::default(),
                 index: HashTable::new(),
                 last: None,
                 lines: Vec::new(),
                 entries: Vec::new(),
-                held: Vec::new(),
+                held: Runs::default(),
                 completed: Vec::new(),
                 scratch: Vec::new(),
                 nearest: Nearest::new(NEAREST_LIMIT),
@@ -294,6 +299,9 @@ struct Reader<'f> {
     /// Each warning with its officer and `0` for the officer's own, `1 + i` for passbook
     /// entry `i`, to put them in the order the review lists them.
     warnings: Vec<(u32, u32, Error)>,
+    /// The officers whose department is not their position's: each a warning, written
+    /// out when the cohort is built (an export can have one per officer).
+    mismatched: Vec<u32>,
     columns: Officers,
     hash: foldhash::quality::RandomState,
     /// Officer numbers, hashed by id (the ids themselves are in `columns`).
@@ -305,8 +313,8 @@ struct Reader<'f> {
     lines: Vec<usize>,
     /// Per officer, the passbook entries read so far.
     entries: Vec<u32>,
-    /// Per counted passbook entry: the officer and `competency << 3 | level`.
-    held: Vec<(u32, u32)>,
+    /// Per counted passbook entry, `competency << 3 | level`, by runs of one officer.
+    held: Runs,
     /// Per completion of a known course: the officer and the course.
     completed: Vec<(u32, u32)>,
     /// The courses one passbook row completes.
@@ -320,14 +328,14 @@ impl Reader<'_> {
     /// The number of the officer with this id.
     fn find(&mut self, id: &str) -> Option<u32> {
         if let Some(k) = self.last
-            && self.columns.id(k as usize) == id
+            && self.columns.id_bytes(k as usize) == id.as_bytes()
         {
             return Some(k);
         }
         let h = std::hash::BuildHasher::hash_one(&self.hash, id);
         let k = self
             .index
-            .find(h, |&i| self.columns.id(i as usize) == id)
+            .find(h, |&i| self.columns.id_bytes(i as usize) == id.as_bytes())
             .copied();
         if k.is_some() {
             self.last = k;
@@ -382,18 +390,10 @@ impl Reader<'_> {
         });
         self.lines.push(o.line);
         self.entries.push(0);
-        if let Some(p) = found[0] {
-            let position = &positions.items[p as usize];
-            if position.department.as_str() != o.department {
-                let warning = Error::DepartmentMismatch {
-                    officer: OfficerId::new(o.id),
-                    department: DepartmentId::new(o.department),
-                    position: position.id.clone(),
-                    position_department: position.department.clone(),
-                };
-                self.warnings
-                    .push((k, 0, at_row(row.line(), OFFICERS, "department", warning)));
-            }
+        if let Some(p) = found[0]
+            && positions.items[p as usize].department.as_str() != o.department
+        {
+            self.mismatched.push(k);
         }
     }
 
@@ -444,7 +444,7 @@ impl Reader<'_> {
                 errors.push(row.at(column, error));
             }
         } else if let Some((c, level)) = checked.held {
-            self.held.push((k, c << 3 | u32::from(level)));
+            self.held.push(k, c << 3 | u32::from(level));
         }
         if let Some(as_of) = as_of {
             after_as_of(
@@ -465,10 +465,17 @@ impl Reader<'_> {
     /// threads; `None` for any other row, which [`Reader::evidence`] reads in order.
     fn good(&self, row: &Row<'_>, work: &mut Work) -> Option<Good> {
         let e = evidence_row(row, &mut work.errors)?;
-        let h = std::hash::BuildHasher::hash_one(&self.hash, e.officer);
-        let k = *self
-            .index
-            .find(h, |&i| self.columns.id(i as usize) == e.officer)?;
+        // Most rows name the officer of the row before.
+        let k = match work.last {
+            Some(k) if self.columns.id_bytes(k as usize) == e.officer.as_bytes() => k,
+            _ => {
+                let h = std::hash::BuildHasher::hash_one(&self.hash, e.officer);
+                let officer = e.officer.as_bytes();
+                let k = *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?;
+                work.last = Some(k);
+                k
+            }
+        };
         work.completed.clear();
         let checked = check_evidence(
             self.framework,
@@ -505,7 +512,7 @@ impl Reader<'_> {
             self.completed.push((k, good.course));
         }
         if good.held != NOTHING {
-            self.held.push((k, good.held));
+            self.held.push(k, good.held);
         }
     }
 
@@ -518,8 +525,10 @@ impl Reader<'_> {
             framework: fw,
             ref options,
             mut warnings,
+            mismatched,
             mut columns,
             index,
+            lines,
             held,
             completed,
             ..
@@ -539,10 +548,12 @@ impl Reader<'_> {
             slot
         });
         let slot = |k: u32| slot_of.as_ref().map_or(k, |s| s[k as usize]);
-        let held = group(n, held, slot);
+        let held = group_runs(n, held, slot);
         drop(slot_of);
         let mut errors = Vec::new();
-        let held = settle(fw, options, &held, &mut errors);
+        let settled = settle(fw, options, &held, &mut errors);
+        drop(held);
+        let held = settled;
         let completed = group(n, completed, |k| k);
         let completed = distinct(&completed, &mut errors);
         if !errors.is_empty() {
@@ -552,10 +563,8 @@ impl Reader<'_> {
         match (cohort, Errors::from_vec(errors)) {
             (Some(cohort), None) => {
                 order::sort_by_key(&mut warnings, |&(k, entry, _)| (k, entry));
-                Ok(CohortLoad {
-                    cohort,
-                    warnings: warnings.into_iter().map(|(_, _, w)| w).collect(),
-                })
+                let warnings = all_warnings(fw, &cohort, &lines, &mismatched, warnings);
+                Ok(CohortLoad { cohort, warnings })
             }
             (_, Some(errors)) => Err(errors),
             (None, None) => Err(capacity().into()),
@@ -578,6 +587,8 @@ struct Good {
 
 /// The workspace of one part of a piece read by [`Reader::good`].
 struct Work {
+    /// The officer of the last row read.
+    last: Option<u32>,
     errors: Vec<Error>,
     completed: Vec<u32>,
     nearest: Nearest,
@@ -586,6 +597,7 @@ struct Work {
 impl Default for Work {
     fn default() -> Self {
         Work {
+            last: None,
             errors: Vec::new(),
             completed: Vec::new(),
             nearest: Nearest::new(0),
@@ -601,6 +613,39 @@ fn at_row(line: usize, file: &'static str, column: &'static str, error: Error) -
         column,
         error: Box::new(error),
     }
+}
+
+/// The warnings of a load in the order the review lists them: `warnings` (sorted by
+/// officer and entry) with the department mismatch of each officer of `mismatched` (in
+/// officer order) before that officer's other warnings.
+fn all_warnings(
+    fw: &Framework,
+    cohort: &Cohort,
+    lines: &[usize],
+    mismatched: &[u32],
+    warnings: Vec<(u32, u32, Error)>,
+) -> Vec<Error> {
+    let mismatch = |k: u32| {
+        let i = k as usize;
+        let position = &fw.positions.items[cohort.position[i] as usize];
+        let warning = Error::DepartmentMismatch {
+            officer: OfficerId::new(cohort.id_str(k)),
+            department: cohort.departments[cohort.department[i] as usize].clone(),
+            position: position.id.clone(),
+            position_department: position.department.clone(),
+        };
+        at_row(lines[i], OFFICERS, "department", warning)
+    };
+    let mut out = Vec::with_capacity(mismatched.len() + warnings.len());
+    let mut next = mismatched.iter().copied().peekable();
+    for (k, _, warning) in warnings {
+        while let Some(m) = next.next_if(|&m| m <= k) {
+            out.push(mismatch(m));
+        }
+        out.push(warning);
+    }
+    out.extend(next.map(mismatch));
+    out
 }
 
 /// Records the review's warning for a passbook entry dated after the as-of date.
@@ -627,71 +672,4 @@ fn after_as_of(
         };
         warnings.push((k, 1 + index, at_row(row.line(), EVIDENCE, "date", warning)));
     }
-}
-
-/// `(officer, value)` pairs as one list per list number `at(officer)` (0 to n − 1), values
-/// in input order within a list: a stable counting sort.
-fn group(n: usize, pairs: Vec<(u32, u32)>, at: impl Fn(u32) -> u32) -> Lists {
-    let mut start = vec![0u32; n + 1];
-    for &(k, _) in &pairs {
-        start[at(k) as usize + 1] += 1;
-    }
-    for i in 0..n {
-        start[i + 1] += start[i];
-    }
-    let mut next = start.clone();
-    let mut values = vec![0u32; pairs.len()];
-    for (k, v) in pairs {
-        let s = &mut next[at(k) as usize];
-        values[*s as usize] = v;
-        *s += 1;
-    }
-    Lists { start, values }
-}
-
-/// Each list of counted levels reduced to the levels held, as [`Cohort::new`] derives them.
-fn settle(
-    fw: &Framework,
-    options: &OfficersCsvOptions,
-    lists: &Lists,
-    errors: &mut Vec<Error>,
-) -> Lists {
-    let mut out = Lists::new();
-    out.values.reserve(lists.values.len());
-    let mut own: Vec<(u32, u8)> = Vec::new();
-    for s in 0..lists.start.len() - 1 {
-        own.clear();
-        own.extend(lists.get(s).iter().map(|&x| (x >> 3, (x & 7) as u8)));
-        settle_held(fw, &options.policy, &mut own, 0);
-        if out.values.len() + own.len() > u32::MAX as usize {
-            errors.push(capacity());
-            break;
-        }
-        (out.values).extend(own.iter().map(|&(c, l)| c << 3 | u32::from(l)));
-        out.close();
-    }
-    out
-}
-
-/// Each list sorted, without repeats.
-fn distinct(lists: &Lists, errors: &mut Vec<Error>) -> Lists {
-    let mut out = Lists::new();
-    if lists.values.is_empty() {
-        out.start = vec![0; lists.start.len()];
-        return out;
-    }
-    let mut own = Vec::new();
-    for s in 0..lists.start.len() - 1 {
-        own.clear();
-        own.extend_from_slice(lists.get(s));
-        order::sort_unstable(&mut own);
-        own.dedup();
-        if out.values.len() + own.len() > u32::MAX as usize {
-            errors.push(capacity());
-            break;
-        }
-        out.values.extend_from_slice(&own);
-        out.close();
-    }
-    out
 }

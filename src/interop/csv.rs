@@ -4,8 +4,11 @@
 //! or a lone CR; fields in double quotes holding commas, line breaks and doubled quotes
 //! (`""` for `"`); a UTF-8 byte-order mark before the header; whitespace around every field
 //! and header removed (an HR export's `id , name` is `id,name`); empty and blank lines
-//! skipped. The first record is the header; columns are found by name, in any order and
-//! without regard to ASCII capitalisation (`ID`, `Name`), and extra columns are ignored.
+//! skipped; fields beyond the header's that are all empty (a trailing `,`) ignored; an
+//! Excel `sep=,` line before the header skipped. A header that is one field holding `;`
+//! or a tab is [`Error::CsvDelimiter`]: the file uses another separator, and naming each
+//! column as missing would not say so. The first record is the header; columns are found
+//! by name, in any order and without regard to ASCII capitalisation (`ID`, `Name`), and extra columns are ignored.
 //! A column the loader reads that two headers name (`Id` and `ID`, `id` and `ID`, or `id`
 //! twice) is [`Error::CsvAmbiguousColumn`], naming both: the values could differ, and
 //! which column is meant cannot be known.
@@ -23,6 +26,7 @@
 mod decimal;
 pub(crate) mod feed;
 mod row;
+mod split;
 
 pub(crate) use decimal::Decimal;
 pub(crate) use row::{Header, Row, Seen};
@@ -68,6 +72,12 @@ fn column(header: &csv::StringRecord, name: &str) -> Column {
     }
 }
 
+/// Whether `record` is Excel's `sep=,` line, which declares the separator before the
+/// header (read with commas: `sep=` and an empty field).
+fn is_separator_line(record: &csv::StringRecord) -> bool {
+    record.len() == 2 && record[0].eq_ignore_ascii_case("sep=") && record[1].is_empty()
+}
+
 /// One record's raw text and starting line.
 struct Raw {
     line: usize,
@@ -97,13 +107,30 @@ impl<'a> Table<'a> {
     ) -> Option<Table<'a>> {
         let mut table = Table::new(file, text);
         let mut header = csv::StringRecord::new();
-        match table.next_record(&mut header) {
-            Some(Err(error)) => {
-                errors.push(error);
-                return None;
+        for _ in 0..2 {
+            match table.next_record(&mut header) {
+                Some(Err(error)) => {
+                    errors.push(error);
+                    return None;
+                }
+                Some(Ok(_)) => {}
+                None => header.clear(),
             }
-            Some(Ok(_)) => {}
-            None => header.clear(),
+            if !is_separator_line(&header) {
+                break;
+            }
+        }
+        // A header read as one field holding `;` or a tab: another separator, not columns.
+        if header.len() == 1
+            && let Some(found) = [';', '\t', '|']
+                .into_iter()
+                .find(|&c| header[0].contains(c))
+            && required
+                .iter()
+                .any(|&name| !matches!(column(&header, name), Column::At(_)))
+        {
+            errors.push(Error::CsvDelimiter { file, found });
+            return None;
         }
         let before = errors.len();
         for &name in required {
@@ -195,7 +222,13 @@ impl<'a> Table<'a> {
     /// file).
     pub(crate) fn has_record(file: &'static str, text: &'a str) -> bool {
         let mut record = csv::StringRecord::new();
-        Table::new(file, text).next_record(&mut record).is_some()
+        let mut table = Table::new(file, text);
+        while table.next_record(&mut record).is_some() {
+            if !is_separator_line(&record) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Reads the next non-blank record; `None` at the end of the text. A record with a
@@ -260,7 +293,12 @@ impl<'a> Table<'a> {
         while let Some(result) = self.next_record(&mut record) {
             match result {
                 Err(error) => errors.push(error),
-                Ok(line) if record.len() != self.header.width => {
+                // Fields beyond the header that are all empty (a trailing `,` on each
+                // row, as some exports write) hold nothing to lose.
+                Ok(line)
+                    if record.len() < self.header.width
+                        || record.iter().skip(self.header.width).any(|f| !f.is_empty()) =>
+                {
                     errors.push(Error::CsvFieldCount {
                         file: self.file,
                         line,

@@ -30,8 +30,10 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 /// - `officers`: `id`, `department`, `position` (required); `name`, `target` (optional
 ///   columns; an empty cell means none).
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,
-///   `verified`, `course` (optional columns). `level` is a whole number 0 to 5; `source`
-///   is `course_completion`, `assessment`, `feedback360` or `self_declared`; `date` is an
+///   `verified`, `course` (optional columns). `level` is a whole number 0 to 5, also
+///   written with a fraction of zeros as spreadsheets write numbers (`3.0`, `"3,0"`);
+///   `source` is `course_completion`, `assessment`, `feedback360` or `self_declared`, in
+///   any capitalisation and with a space or `-` for `_` (`Self Declared`); `date` is an
 ///   ISO date or date-time, or empty when undated; `verified` is `true`/`false`,
 ///   `yes`/`no`, `y`/`n` or `1`/`0` in any case, empty meaning `true` (as in JSON);
 ///   `course` is the course's id, empty for none.
@@ -212,14 +214,12 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
     // The columns by their place in `EVIDENCE_COLUMNS`.
     let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
     let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
-    let level = if let &[b @ b'0'..=b'5'] = row.nth(2).unwrap_or("").as_bytes() {
-        Some(b - b'0')
-    } else {
+    let level = whole_level(row.nth(2).unwrap_or(""));
+    if level.is_none() {
         errors.push(row.invalid("level", "a level from 0 to 5"));
-        None
-    };
+    }
     let source_text = row.nth(3).unwrap_or("");
-    let source = SOURCES.iter().find(|(name, _)| *name == source_text);
+    let source = source(source_text);
     if source.is_none() {
         errors.push(row.invalid(
             "source",
@@ -236,7 +236,7 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
         entry: EvidenceView {
             competency: competency?,
             level: level?,
-            source: source?.1,
+            source: source?,
             date: row.nth(4).unwrap_or(""),
             verified: verified?,
             course: optional(row.nth(6)),
@@ -244,9 +244,52 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
     })
 }
 
+/// The source a `source` cell names (see [`same_source`]).
+fn source(text: &str) -> Option<EvidenceSource> {
+    // By length first: one comparison of bytes at most.
+    let &(name, source) = match text.len() {
+        17 => &SOURCES[0],
+        10 => &SOURCES[1],
+        11 => &SOURCES[2],
+        13 => &SOURCES[3],
+        _ => return None,
+    };
+    same_source(name, text).then_some(source)
+}
+
+/// A level 0 to 5, written as a whole number or, as spreadsheets and data frames write a
+/// numeric column, with a fraction of zeros (`3.0`, or `3,0` with a decimal comma).
+fn whole_level(text: &str) -> Option<u8> {
+    let (whole, fraction) = match text.find(['.', ',']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, "0"),
+    };
+    match (whole.as_bytes(), fraction.bytes().all(|b| b == b'0')) {
+        (&[b @ b'0'..=b'5'], true) if !fraction.is_empty() => Some(b - b'0'),
+        _ => None,
+    }
+}
+
+/// Whether `text` names the source `name` (`self_declared`): in any ASCII capitalisation,
+/// with a space or `-` for each `_` (`Self Declared`, `self-declared`), as HR systems write
+/// their labels. `feedback360` has no `_` to vary.
+fn same_source(name: &str, text: &str) -> bool {
+    name.len() == text.len()
+        && name
+            .bytes()
+            .zip(text.bytes())
+            .all(|(n, t)| n.eq_ignore_ascii_case(&t) || (n == b'_' && matches!(t, b' ' | b'-')))
+}
+
 /// A verified flag: empty is `true` (as in JSON), and `true`/`false`, `yes`/`no`, `y`/`n`
 /// or `1`/`0` in any case.
 fn yes_no(text: &str) -> Option<bool> {
+    // As an export writes it, most of the time.
+    match text {
+        "true" => return Some(true),
+        "false" => return Some(false),
+        _ => {}
+    }
     let is = |words: [&str; 4]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
     if text.is_empty() || is(["true", "yes", "y", "1"]) {
         Some(true)
@@ -497,5 +540,46 @@ pub(crate) fn problem_column(problem: &EvidenceProblem) -> &'static str {
         EvidenceProblem::UnknownCourse { .. }
         | EvidenceProblem::CompletionWithoutCourse
         | EvidenceProblem::CourseDoesNotBuild { .. } => "course",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SOURCES, source, yes_no};
+
+    #[test]
+    fn a_source_is_one_of_the_names_exactly() {
+        for &(name, expected) in SOURCES {
+            assert_eq!(source(name), Some(expected));
+            let mut near = name.to_owned();
+            near.pop();
+            near.push('x');
+            assert_eq!(source(&near), None);
+            assert_eq!(source(&name.to_uppercase()), None);
+        }
+        for text in ["", "assessments", "course completion", "self-declared"] {
+            assert_eq!(source(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn verified_flags_in_any_case() {
+        for (text, expected) in [
+            ("", Some(true)),
+            ("true", Some(true)),
+            ("TRUE", Some(true)),
+            ("Yes", Some(true)),
+            ("y", Some(true)),
+            ("1", Some(true)),
+            ("false", Some(false)),
+            ("False", Some(false)),
+            ("NO", Some(false)),
+            ("n", Some(false)),
+            ("0", Some(false)),
+            ("truth", None),
+            ("2", None),
+        ] {
+            assert_eq!(yes_no(text), expected, "{text:?}");
+        }
     }
 }

@@ -8,12 +8,20 @@
 
 /// Parses `YYYY-MM-DD` (a real calendar day, years 0000–9999) into `yyyymmdd`.
 pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text.as_bytes() else {
+        return None;
+    };
+    // Each digit's value; a byte that is not a digit gives more than 9.
+    let values = [y0, y1, y2, y3, m0, m1, d0, d1].map(|c| u32::from(c.wrapping_sub(b'0')));
+    if values.iter().any(|&v| v > 9) {
         return None;
     }
-    let (y, m, d) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
-    day_number(y, m, d)
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = values;
+    day_number(
+        y0 * 1000 + y1 * 100 + y2 * 10 + y3,
+        m0 * 10 + m1,
+        d0 * 10 + d1,
+    )
 }
 
 /// Parses an ISO date, or an ISO 8601 date-time by its date, as HR systems and the
@@ -189,6 +197,58 @@ pub(crate) fn format_day(day: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::{parse_iso_date, parse_iso_date_or_time, suggest_iso_date};
+
+    #[test]
+    fn reads_every_date_as_the_calendar_has_it() {
+        // The reference: a day exists when the day after the month's last has a lower
+        // number, counted by walking the calendar from 0000-01-01 (no leap rule written).
+        let mut last = std::collections::HashMap::new();
+        let (mut y, mut m, mut d) = (0u32, 1u32, 1u32);
+        let leap =
+            |y: u32| y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
+        while y < 2101 {
+            last.insert((y, m), d);
+            let days = [
+                31,
+                if leap(y) { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ];
+            if d < days[m as usize - 1] {
+                d += 1;
+            } else if m < 12 {
+                (m, d) = (m + 1, 1);
+            } else {
+                (y, m, d) = (y + 1, 1, 1);
+            }
+        }
+        for y in (0..2101).filter(|y| y % 97 == 0 || (1896..2101).contains(y)) {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let text = format!("{y:04}-{m:02}-{d:02}");
+                    let real = last.get(&(y, m)).is_some_and(|&end| (1..=end).contains(&d));
+                    let expected = real.then_some(y * 10_000 + m * 100 + d);
+                    assert_eq!(parse_iso_date(&text), expected, "{text}");
+                }
+            }
+        }
+        // A byte next to the digits (`/`, `:`) or any other in place of each digit.
+        for at in [0, 1, 2, 3, 5, 6, 8, 9] {
+            for b in [b'/', b':', b' ', b'a', 0] {
+                let mut text = *b"2024-02-10";
+                text[at] = b;
+                assert_eq!(parse_iso_date(std::str::from_utf8(&text).unwrap()), None);
+            }
+        }
+    }
 
     #[test]
     fn accepts_real_days_only() {

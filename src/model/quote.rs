@@ -74,6 +74,10 @@ pub(crate) fn disrupts_text(c: char) -> bool {
 /// Whether an id holds a character that [`hidden`] describes: such an id prints like
 /// another, or not at all, so it is refused at validation.
 pub(crate) fn has_hidden(value: &str) -> bool {
+    // Among ASCII characters, [`hidden`] holds exactly for the controls.
+    if value.is_ascii() {
+        return value.bytes().any(|b| b.is_ascii_control());
+    }
     value.chars().any(hidden)
 }
 
@@ -106,7 +110,15 @@ pub(crate) fn hidden(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::quoted;
+    use super::{has_hidden, hidden, quoted};
+
+    #[test]
+    fn ascii_ids_are_hidden_exactly_when_a_character_is() {
+        for b in 0..0x80u8 {
+            let id = format!("a{}b", char::from(b));
+            assert_eq!(has_hidden(&id), hidden(char::from(b)), "{b:#x}");
+        }
+    }
 
     fn q(value: &str) -> String {
         quoted(value).to_string()

@@ -113,6 +113,20 @@ impl Officers {
         self.ids.get(start..self.id_end[i] as usize).unwrap_or("")
     }
 
+    /// The id of officer `i` (input order) as bytes: [`Officers::id`] without the check
+    /// that the bounds fall between characters, for comparing ids.
+    pub(crate) fn id_bytes(&self, i: usize) -> &[u8] {
+        let start = if i == 0 {
+            0
+        } else {
+            self.id_end[i - 1] as usize
+        };
+        self.ids
+            .as_bytes()
+            .get(start..self.id_end[i] as usize)
+            .unwrap_or(&[])
+    }
+
     /// The ids of the officers so far, in input order.
     pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
         (0..self.len()).map(|i| self.id(i))

@@ -2,7 +2,7 @@
 //! the held levels the policy derives; shared by [`Profile`](crate::Profile),
 //! [`Cohort`](crate::Cohort) and the officer loaders.
 
-use crate::model::date::{parse_iso_date_or_time, suggest_iso_date};
+use crate::model::date::{parse_iso_date, parse_iso_date_or_time, suggest_iso_date};
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::model::quote::has_hidden;
@@ -181,6 +181,38 @@ pub(crate) fn settle_held(
     }
 }
 
+/// [`settle_held`] for one officer's counted levels packed as `competency << 3 | level`,
+/// appending the levels held, packed too, to `out`; `own` is a workspace.
+pub(crate) fn settle_packed(
+    fw: &Framework,
+    policy: &LevelPolicy,
+    levels: &[u32],
+    own: &mut Vec<(u32, u8)>,
+    out: &mut Vec<u32>,
+) {
+    if policy.infer_group_rules && !fw.hierarchy.rules.is_empty() {
+        own.clear();
+        own.extend(levels.iter().map(|&x| (x >> 3, (x & 7) as u8)));
+        settle_held(fw, policy, own, 0);
+        out.extend(own.iter().map(|&(c, l)| c << 3 | u32::from(l)));
+        return;
+    }
+    // Sorted as integers, by competency and then level: the last of each competency is
+    // its highest level.
+    let from = out.len();
+    out.extend_from_slice(levels);
+    order::sort_unstable(&mut out[from..]);
+    let mut w = from;
+    for r in from..out.len() {
+        let x = out[r];
+        if out.get(r + 1).is_none_or(|&next| next >> 3 != x >> 3) {
+            out[w] = x;
+            w += 1;
+        }
+    }
+    out.truncate(w);
+}
+
 /// What one passbook entry gives: its problems, or the level it lets the officer hold.
 pub(crate) struct Checked {
     pub(crate) problems: Vec<EvidenceProblem>,
@@ -279,6 +311,12 @@ pub(crate) fn check_evidence(
 /// An evidence date: `Ok(None)` when blank (undated), `Ok(Some(yyyymmdd))` for an ISO date
 /// or date-time.
 pub(crate) fn evidence_date(text: &str) -> Result<Option<u32>, EvidenceProblem> {
+    // `YYYY-MM-DD` alone, as most exports write dates.
+    if text.len() == 10
+        && let Some(day) = parse_iso_date(text)
+    {
+        return Ok(Some(day));
+    }
     // A date starts with a digit; only other text can be blank.
     let dated = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
     if !dated && text.trim().is_empty() {

@@ -293,10 +293,12 @@ impl Framework {
                     &mut costs,
                 );
                 let total = Total::of(&costs);
-                if !beyond(total.open, total.hours(true), kth.map(|k| (k.0, k.1))) {
-                    let planned =
-                        self.planned(p, held, completed, options.untagged, options.solver);
-                    out.push((p, self.with_readiness(p, held, planned, &options.gap)));
+                let kth = kth.map(|k| (k.0, k.1));
+                if !beyond(total.open, total.hours(true), kth) {
+                    let how = (options.untagged, options.solver);
+                    if let Some(planned) = self.planned(p, held, completed, how, kth) {
+                        out.push((p, self.with_readiness(p, held, planned, &options.gap)));
+                    }
                 }
             },
         );
@@ -393,7 +395,11 @@ impl Framework {
                 }
                 held.clear();
                 held.extend(cohort.held_of(groups.first(g)).iter().map(|&x| unpack(x)));
-                let planned = self.planned(p, &held, completed, options.untagged, options.solver);
+                let how = (options.untagged, options.solver);
+                let Some(planned) = self.planned(p, &held, completed, how, kth.map(|k| (k.0, k.1)))
+                else {
+                    return;
+                };
                 if kth.is_some_and(|k| (planned.open, planned.hours) > (k.0, k.1)) {
                     return;
                 }
@@ -475,14 +481,16 @@ impl Framework {
 
     /// The greedy least-hours plan for an officer holding `held` in post `p`: unclosable
     /// gaps, hours (summed in learning order, as [`Plan::total_hours`] is) and courses.
+    /// `None` when the plan would rank after `kth` (unclosable gaps, hours) by more gaps,
+    /// or by hours a proven bound puts above `kth`'s ([`cover::bounded_cover_within`]).
     fn planned(
         &self,
         p: u32,
         held: &[(u32, u8)],
         completed: &[u32],
-        untagged: UntaggedLevel,
-        solver: Solver,
-    ) -> Planned {
+        (untagged, solver): (UntaggedLevel, Solver),
+        kth: Option<(u32, f64)>,
+    ) -> Option<Planned> {
         let gaps = self.gaps_at(p, held);
         let (courses, open) = self.candidates(&gaps, completed, untagged);
         let closable: Vec<&GapItem<'_>> = gaps
@@ -499,8 +507,13 @@ impl Framework {
             untagged,
             None,
         );
+        let cutoff = match kth {
+            Some((o, _)) if open.len() as u32 > o => return None,
+            Some((o, h)) if open.len() as u32 == o => h,
+            _ => f64::INFINITY,
+        };
         let solution = match solver {
-            Solver::Greedy => cover::bounded_cover(&inst),
+            Solver::Greedy => cover::bounded_cover_within(&inst, cutoff)?,
             Solver::Exact { node_limit } => cover::exact_cover(&inst, node_limit),
         };
         let mut chosen: Vec<u32> = solution
@@ -509,13 +522,13 @@ impl Framework {
             .map(|&l| courses[l as usize])
             .collect();
         order::sort_by_key(&mut chosen, |&c| self.course_rank[c as usize]);
-        Planned {
+        Some(Planned {
             open: open.len() as u32,
             hours: chosen
                 .iter()
                 .fold(0.0, |sum, &c| sum + self.course_hours[c as usize]),
             courses: chosen.len() as u32,
-        }
+        })
     }
 
     fn with_readiness(

@@ -377,7 +377,7 @@ impl Framework {
     ) -> Instance {
         // Each candidate's gaps as one contiguous, ascending run: (candidate, gap) pairs in
         // gap order, then a counting sort by candidate, which keeps gaps ascending.
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(2 * courses.len());
         for (e, g) in closable.iter().enumerate() {
             for o in self.offers_of(g.competency) {
                 if reaches(o.level, untagged).is_some_and(|l| l >= g.required)

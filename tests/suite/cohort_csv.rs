@@ -410,12 +410,14 @@ fn bytes_that_are_not_utf8_are_reported_in_a_column_read_and_ignored_in_others()
 }
 
 /// An export of a few megabytes, so that pieces are read in parts on several threads:
-/// `odd` puts a quoted record running over two lines, a problem and a late date every
-/// so many rows.
+/// every fifth officer in a department other than their position's (a warning each), a
+/// late date every so many rows (another warning); `odd` puts a quoted record running
+/// over two lines and a problem every so many rows.
 fn big_export(odd: bool) -> (String, String) {
     let mut officers = String::from("id,name,department,position,target\n");
     for i in 0..3_000 {
-        writeln!(officers, "o{i},,dopt,{},", ["us", "aso"][i % 2]).expect("a string");
+        let department = if i % 5 == 0 { "mea" } else { "dopt" };
+        writeln!(officers, "o{i},,{department},{},", ["us", "aso"][i % 2]).expect("a string");
     }
     let mut evidence = String::from("officer,competency,level,source,date,verified,course\n");
     for i in 0..80_000 {
@@ -424,7 +426,7 @@ fn big_export(odd: bool) -> (String, String) {
             13 if odd => format!("o{officer},\"rti\",2,assessment,\"2024-\n01-02\",,\n"),
             101 if odd => format!("o{officer},rti,9,assessment,,,\n"),
             202 if odd => "nobody,rti,2,assessment,,,\n".to_owned(),
-            303 if odd => format!("o{officer},noting,2,assessment,2025-01-01,,\n"),
+            303 => format!("o{officer},noting,2,assessment,2025-01-01,,\n"),
             _ => format!(
                 "o{officer},{},{},assessment,2024-0{}-15,yes,\n",
                 ["rti", "noting", "integrity"][i % 3],
@@ -440,15 +442,29 @@ fn big_export(odd: bool) -> (String, String) {
 #[test]
 fn pieces_read_on_two_threads_give_what_one_thread_and_the_two_step_path_give() {
     let fw = framework();
-    for odd in [false, true] {
+    for (odd, as_of) in [(false, true), (false, false), (true, true)] {
         let (officers, evidence) = big_export(odd);
         assert!(evidence.len() > 3 << 20);
         let csv = OfficersCsv::new(&officers).evidence(&evidence);
         let policy = LevelPolicy::default();
-        let options = OfficersCsvOptions::default()
-            .review(ReviewOptions::default().as_of("2024-06-30").expect("date"));
+        let mut options = OfficersCsvOptions::default();
+        if as_of {
+            options = options.review(ReviewOptions::default().as_of("2024-06-30").expect("date"));
+        }
         let want = two_step(&fw, &csv, &options, &policy);
         assert_eq!(want.is_err(), odd);
+        if let Ok((.., warnings)) = &want {
+            let mismatches = warnings
+                .iter()
+                .filter(|w| {
+                    matches!(w, Error::CsvRow { error, .. }
+                             if matches!(**error, Error::DepartmentMismatch { .. }))
+                })
+                .count();
+            assert_eq!(mismatches, 600);
+            // Without an as-of date, no date is late: most rows are read in parts.
+            assert_eq!(warnings.len() > 600, as_of);
+        }
         for threads in [1, 2, 3] {
             let options = options.clone().threads(threads);
             assert_eq!(streamed(&fw, &csv, &options), want, "{threads} threads");
@@ -458,4 +474,30 @@ fn pieces_read_on_two_threads_give_what_one_thread_and_the_two_step_path_give() 
             assert_eq!(got, want, "{threads} threads, pieces");
         }
     }
+}
+
+/// Excel's `sep=,` line, empty fields past the header, levels written `2.0` and sources
+/// labelled as HR systems write them: read in pieces cut anywhere (the separator line cut
+/// from its header), the same as the two-step path, and each read.
+#[test]
+fn spreadsheet_shapes_read_in_pieces_give_what_the_two_step_path_gives() {
+    let officers = "sep=,\r\nid,department,position\r\no1,dopt,us,\r\no2,dopt,aso,,\r\n";
+    let evidence = "\u{feff}sep=,\nofficer,competency,level,source,date\n\
+                    o1,rti,2.0,Assessment,2024-01-05,\no2,noting,\"1,0\",Self Declared,,\n";
+    for cuts in [&[][..], &[3], &[5, 6], &[7, 30]] {
+        let got = agree_in_pieces(
+            officers,
+            Some(evidence),
+            &LevelPolicy::default(),
+            false,
+            cuts,
+        );
+        assert!(got.is_ok(), "{cuts:?}: {got:?}");
+    }
+    let semicolons = "id;department;position\no1;dopt;us\n";
+    let got = agree_in_pieces(semicolons, None, &LevelPolicy::default(), false, &[4]);
+    assert!(
+        matches!(&got, Err(e) if e.len() == 1 && e[0].code() == "csv_delimiter"),
+        "{got:?}"
+    );
 }

@@ -2065,6 +2065,33 @@ fn csv_ambiguous_column() {
 }
 
 #[test]
+fn csv_delimiter() {
+    // A spreadsheet where the decimal mark is a comma saves CSV with `;`; a header that is
+    // one such field is named as using another separator, once per file, not as missing
+    // each column.
+    let skills = "skill_id;uuid;skill_type;reuse_level;label;hier_level\n\
+                  3;s3;skill/competence;cross-sector;Drafting;\n";
+    let errors = skills_rejected(skills);
+    assert_eq!(
+        errors,
+        [Error::CsvDelimiter {
+            file: "esco/skills.csv",
+            found: ';'
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["esco/skills.csv separates the fields of its header with `;`: expected `,`"],
+    );
+    // A tab shows escaped.
+    let errors = skills_rejected(&skills.replace(';', "\t"));
+    assert_messages(
+        &errors,
+        &["esco/skills.csv separates the fields of its header with `\\t`: expected `,`"],
+    );
+}
+
+#[test]
 fn csv_invalid_value() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,X\n";
     let errors = links_rejected(links);
@@ -2325,6 +2352,7 @@ const COVERED: &[&str] = &[
     "CsvFieldCount",
     "CsvMissingColumn",
     "CsvAmbiguousColumn",
+    "CsvDelimiter",
     "CsvInvalidValue",
     "CsvDuplicateKey",
     "CsvUnknownReference",

@@ -574,9 +574,14 @@ fn officer_csv_byte_order_marks_line_ends_and_trailing_commas() {
     ] {
         assert_eq!(hr_load(&officers, Some(&evidence)), one, "{officers:?}");
     }
-    // A trailing comma on the rows only is a field the header does not have.
+    // A trailing comma on the rows only is an empty field the header does not have: it
+    // holds nothing to lose, so it is read as the row. A value there is a field too many.
     assert_eq!(
         hr_load(&format!("{HR_HEADER}o1,dopt,us,\n"), None),
+        Ok(vec![("o1".to_owned(), vec![])])
+    );
+    assert_eq!(
+        hr_load(&format!("{HR_HEADER}o1,dopt,us,x\n"), None),
         Err(vec![
             "officers.csv line 2 has 4 fields: expected 3, as in the header".to_owned()
         ])
@@ -612,10 +617,15 @@ fn officer_csv_levels_outside_zero_to_five_or_not_whole_numbers_name_the_cell() 
     };
     assert_eq!(load("0"), Ok(vec![("o1".to_owned(), vec![0])]));
     assert_eq!(load(" 5 "), Ok(vec![("o1".to_owned(), vec![5])]));
+    // A whole number written with a fraction of zeros, as data frames write a numeric
+    // column, is that level.
+    assert_eq!(load("3.0"), Ok(vec![("o1".to_owned(), vec![3])]));
     for bad in [
         "6",
         "-1",
-        "3.0",
+        "3.5",
+        "3.",
+        "6.0",
         "03",
         "+2",
         "NaN",

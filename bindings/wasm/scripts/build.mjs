@@ -1,11 +1,22 @@
 // Builds the package: the bindings crate for wasm32, wasm-bindgen's JavaScript and
 // declarations into pkg/, wasm-opt, and the demo's bundled data. Prints the sizes.
 //
-//   node scripts/build.mjs
+//   node scripts/build.mjs            # the pinned nightly if installed, else stable
+//   node scripts/build.mjs --stable   # stable, even when the nightly is installed
 //
-// Needs cargo with the wasm32-unknown-unknown target; installs the wasm-bindgen CLI at the
-// exact version Cargo.lock pins for the wasm-bindgen crate when it is missing (the two must
-// match). wasm-opt comes from the `binaryen` dev dependency; without it the step is skipped.
+// The size build uses the nightly toolchain named in `nightly-toolchain` (with its
+// `rust-src` component) to compile the standard library with the module
+// (`-Zbuild-std`) under the `immediate-abort` panic strategy: a panic traps at once, as
+// it does anyway in the page, without the code that formats its message and location.
+// Without that toolchain it builds with stable and says so: the same API and the same
+// outputs, a larger module. Installing the nightly:
+//
+//   rustup toolchain install "$(cat nightly-toolchain)" --profile minimal --component rust-src
+//
+// Needs cargo with the wasm32-unknown-unknown target for the stable build; installs the
+// wasm-bindgen CLI at the exact version Cargo.lock pins for the wasm-bindgen crate when it
+// is missing (the two must match). wasm-opt comes from the `binaryen` dev dependency;
+// without it the step is skipped.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -56,15 +67,49 @@ if (installedBindgenVersion() !== version) {
   run("cargo", ["install", "wasm-bindgen-cli", "--version", version, "--locked"]);
 }
 
-run("cargo", ["build", "-p", "karmayogi-wasm", "--target", "wasm32-unknown-unknown", "--profile", profile], {
-  cwd: root,
-});
+/** The pinned nightly, if rustup has it with the standard library's sources; else null. */
+function sizeToolchain() {
+  const nightly = readFileSync(join(here, "nightly-toolchain"), "utf8").trim();
+  // Only an installed toolchain: `rustup run` may otherwise download it.
+  const list = spawnSync("rustup", ["toolchain", "list"], { encoding: "utf8" });
+  if (list.status !== 0 || !list.stdout.split("\n").some((line) => line.startsWith(`${nightly}-`))) return null;
+  const r = spawnSync("rustup", ["run", nightly, "rustc", "--print", "sysroot"], { encoding: "utf8" });
+  if (r.status !== 0) return null;
+  const sources = join(r.stdout.trim(), "lib", "rustlib", "src", "rust", "library", "std");
+  return existsSync(sources) ? nightly : null;
+}
+
+const cargoBuild = ["build", "-p", "karmayogi-wasm", "--target", "wasm32-unknown-unknown", "--profile", profile];
+const nightly = process.argv.includes("--stable") ? null : sizeToolchain();
+let toolchain;
+if (nightly) {
+  toolchain = `${nightly}, -Zbuild-std, optimize_for_size, panic=immediate-abort`;
+  // The standard library's `optimize_for_size` feature picks its smaller implementations
+  // (sorts, integer formatting). RUSTFLAGS reach only the crates built for the target
+  // (std included), not build scripts.
+  const std = ["-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size"];
+  run("cargo", [`+${nightly}`, ...cargoBuild, ...std], {
+    cwd: root,
+    env: {
+      ...process.env,
+      RUSTFLAGS: `${process.env.RUSTFLAGS ?? ""} -Zunstable-options -Cpanic=immediate-abort`.trim(),
+    },
+  });
+} else {
+  toolchain = "stable";
+  console.log(
+    "the pinned nightly (bindings/wasm/nightly-toolchain) with rust-src is not installed, or --stable: " +
+      "building with stable, a larger module",
+  );
+  run("cargo", cargoBuild, { cwd: root });
+}
 
 // wasm-bindgen and wasm-opt only when the compiled module changed (wasm-opt takes a while).
 const digest = createHash("sha256")
   .update(readFileSync(built))
   .update(version)
   .update(readFileSync(join(here, "scripts", "build.mjs")))
+  .update(toolchain)
   .digest("hex");
 const stamp = join(pkg, ".stamp");
 const outputs = ["karmayogi_wasm.js", "karmayogi_wasm.d.ts", "karmayogi_wasm_bg.wasm"].map((f) => join(pkg, f));
@@ -95,6 +140,7 @@ if (!(existsSync(stamp) && readFileSync(stamp, "utf8") === digest && outputs.eve
       ...assumptions,
       "--strip-debug",
       "--strip-producers",
+      "--strip-target-features",
       ...features,
       wasm,
       "-o",
@@ -117,6 +163,7 @@ for (const f of readdirSync(join(root, "examples", "data"))) {
 const wasmBytes = readFileSync(join(pkg, "karmayogi_wasm_bg.wasm"));
 const js = readFileSync(join(pkg, "karmayogi_wasm.js"));
 const sizes = {
+  toolchain,
   wasm: wasmBytes.length,
   wasm_gzip: gzipSync(wasmBytes, { level: 9 }).length,
   js: js.length,

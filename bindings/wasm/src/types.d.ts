@@ -1039,7 +1039,8 @@ export type CaseDropReason =
   | "unmapped_scale"
   | "conflicting_criteria"
   | "level_none"
-  | "merged_level";
+  | "merged_level"
+  | "repeated";
 
 /** An element dropped on import, and why. */
 export interface CaseDropped {
@@ -1204,6 +1205,7 @@ export type Problem =
   | (CsvPlace & { code: "csv_field_count"; expected: number; found: number })
   | (ProblemBase & { code: "csv_missing_column"; file: string; column: string })
   | (ProblemBase & { code: "csv_ambiguous_column"; file: string; column: string; headers: string[] })
+  | (ProblemBase & { code: "csv_delimiter"; file: string; found: string })
   | (CsvPlace & { code: "csv_invalid_value"; column: string; found: string; expected: string })
   | (CsvPlace & { code: "csv_duplicate_key"; column: string; key: string; first_line: number })
   | (CsvPlace & {

@@ -399,10 +399,17 @@ describe("loaders and CASE", () => {
         column: "date",
       },
     ]);
+    // A header separated by semicolons is named as such, not as three missing columns.
     throwsProblems(() => loadOfficers(fw, { officers: "id;department;position\n" }), [
-      { code: "csv_missing_column", file: "officers.csv", column: "id" },
-      { code: "csv_missing_column", file: "officers.csv", column: "department" },
-      { code: "csv_missing_column", file: "officers.csv", column: "position" },
+      {
+        code: "csv_delimiter",
+        file: "officers.csv",
+        found: ";",
+        message: "officers.csv separates the fields of its header with `;`: expected `,`",
+      },
+    ]);
+    throwsProblems(() => Cohort.fromCsv(fw, { officers: "id\tdepartment\tposition\n" }), [
+      { code: "csv_delimiter", file: "officers.csv", found: "\t" },
     ]);
     throwsProblems(() => loadOfficers(fw, { officers: "Id,ID,department,position\na,b,posts,postmaster\n" }), [
       { code: "csv_ambiguous_column", file: "officers.csv", column: "id", headers: ["Id", "ID"] },
@@ -425,6 +432,22 @@ describe("loaders and CASE", () => {
       { code: "case_missing_document" },
     ]);
     throwsProblems(() => importCase("{\"CFDocument\": [}"), [{ code: "json", line: 1, column: 17, path: "CFDocument" }]);
+    // Two items sharing an identifier but differing name it; a whole repeat is set aside
+    // and reported; a list of several packages says how many.
+    const item = { identifier: "c0000000-0000-4000-8000-000000000001", fullStatement: "Counts." };
+    const one = {
+      CFDocument: { identifier: "d0000000-0000-4000-8000-000000000001", title: "t", creator: "c" },
+      CFItems: [item],
+    };
+    throwsProblems(() => importCase({ ...one, CFItems: [item, { ...item, fullStatement: "Other." }] }), [
+      { code: "case_duplicate_identifier", identifier: item.identifier },
+    ]);
+    const repeated = importCase({ ...one, CFItems: [item, item] });
+    assert.deepEqual(repeated.report.dropped, [{ element: "Item", identifier: item.identifier, reason: "repeated" }]);
+    assert.equal(importCase([one]).spec.competencies.length, 1);
+    throwsProblems(() => importCase(JSON.stringify([one, one])), [
+      { code: "json", description: "the document root is a list of 2 packages: expected one CASE CFPackage object" },
+    ]);
     // A document identifier that is not a CASE UUID gives the version-5 UUID derived from
     // it (Python: uuid.uuid5(uuid.NAMESPACE_URL, "not-a-uuid")); a blank one is refused.
     const doc = { identifier: "not-a-uuid", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" };

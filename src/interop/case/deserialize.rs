@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Deserializer};
 
+use super::envelope::PackageVisitor;
 use super::read::{
-    LinkVisitor, ObjectVisitor, PackageVisitor, association, criterion, document, item, level,
-    rubric,
+    LinkVisitor, ObjectVisitor, association, criterion, document, item, level, rubric,
 };
 use crate::Error;
 use crate::interop::case::package::{
@@ -29,7 +29,7 @@ macro_rules! tolerant_deserialize {
 
 impl<'de> Deserialize<'de> for CasePackage {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(PackageVisitor)
+        deserializer.deserialize_any(PackageVisitor)
     }
 }
 

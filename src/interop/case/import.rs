@@ -313,6 +313,10 @@ pub enum CaseDropReason {
     LevelNone,
     /// A level whose score maps to the same level as a lower score's, which describes it.
     MergedLevel,
+    /// An item or association identical to an earlier one with its identifier (a server
+    /// paging its answer may send one twice): the earlier one is used. Elements that share
+    /// an identifier but differ are [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
+    Repeated,
 }
 
 /// A field of a carried element that the spec has no place for.

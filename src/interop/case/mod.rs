@@ -12,6 +12,7 @@
 //!   and derives UUIDs.
 
 mod deserialize;
+mod envelope;
 mod export;
 pub(crate) mod fields;
 mod identifiers;

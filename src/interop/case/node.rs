@@ -69,6 +69,9 @@ pub(super) struct Parsed<'p> {
     pub(super) uris: HashMap<&'p str, Node>,
     pub(super) document: Option<Cow<'p, str>>,
     pub(super) assocs: Vec<Assoc<'p>>,
+    /// Items and associations that repeat an earlier element whole (same identifier, same
+    /// content), set aside: a server paging its answer may send one twice.
+    pub(super) repeats: Vec<(CaseElement, String)>,
 }
 
 impl Parsed<'_> {

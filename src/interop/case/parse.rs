@@ -15,16 +15,58 @@ use crate::{CaseElement, Error};
 #[derive(Default)]
 struct Seen<'p>(HashMap<Cow<'p, str>, bool>);
 
+/// What [`Seen::first`] found an identifier to be.
+enum First<'p> {
+    /// Present and new: its key.
+    New(Cow<'p, str>),
+    /// Held by an element met before (reported as a duplicate unless the caller finds
+    /// the element a whole repeat): its key.
+    Again(Cow<'p, str>),
+    /// Absent (reported).
+    Missing,
+}
+
 impl<'p> Seen<'p> {
     /// The identifier's key when present and new; reports it as missing (unless `extra`
     /// holds it under another type or name, reported apart) or duplicate otherwise.
     fn first(
         &mut self,
-        (id, extra): (&'p str, &CaseExtra),
+        identifier: (&'p str, &CaseExtra),
         element: CaseElement,
         path: impl FnOnce() -> String,
         errors: &mut Vec<Error>,
     ) -> Option<Cow<'p, str>> {
+        match self.check(identifier, element, path, errors) {
+            First::New(k) => Some(k),
+            First::Again(k) => {
+                self.duplicate(&k, identifier.0, errors);
+                None
+            }
+            First::Missing => None,
+        }
+    }
+
+    /// Reports the identifier held by `k` as a duplicate, once.
+    fn duplicate(&mut self, k: &str, id: &str, errors: &mut Vec<Error>) {
+        if let Some(reported) = self.0.get_mut(k)
+            && !*reported
+        {
+            errors.push(Error::CaseDuplicateIdentifier {
+                identifier: id.to_owned(),
+            });
+            *reported = true;
+        }
+    }
+
+    /// Whether the identifier is new, met before or missing (reported, unless `extra`
+    /// holds it under another type or name, reported apart); a duplicate is not reported.
+    fn check(
+        &mut self,
+        (id, extra): (&'p str, &CaseExtra),
+        element: CaseElement,
+        path: impl FnOnce() -> String,
+        errors: &mut Vec<Error>,
+    ) -> First<'p> {
         if non_blank(id).is_none() {
             if !mentions(extra, "identifier") {
                 errors.push(Error::CaseMissingIdentifier {
@@ -32,23 +74,14 @@ impl<'p> Seen<'p> {
                     path: path(),
                 });
             }
-            return None;
+            return First::Missing;
         }
         let k = key(id);
-        match self.0.get_mut(&k) {
-            None => {
-                self.0.insert(k.clone(), false);
-                Some(k)
-            }
-            Some(reported) => {
-                if !*reported {
-                    errors.push(Error::CaseDuplicateIdentifier {
-                        identifier: id.to_owned(),
-                    });
-                    *reported = true;
-                }
-                None
-            }
+        if self.0.contains_key(&k) {
+            First::Again(k)
+        } else {
+            self.0.insert(k.clone(), false);
+            First::New(k)
         }
     }
 }
@@ -71,6 +104,7 @@ pub(super) fn parse<'p>(
         uris: HashMap::new(),
         document: doc_key,
         assocs: Vec::new(),
+        repeats: Vec::new(),
     };
     if let Some(uri) = non_blank(&document.uri) {
         parsed.uris.insert(uri.trim(), Node::Document);
@@ -78,8 +112,22 @@ pub(super) fn parse<'p>(
     for (i, item) in package.items.iter().enumerate() {
         let path = || format!("CFItems[{i}]");
         let identifier = (item.identifier.as_str(), &item.extra);
-        let Some(k) = seen.first(identifier, CaseElement::Item, path, errors) else {
-            continue;
+        let k = match seen.check(identifier, CaseElement::Item, path, errors) {
+            First::New(k) => k,
+            First::Again(k) => {
+                // A server that pages its answer may send an element twice: a whole
+                // repeat of an earlier item loses nothing when set aside.
+                match parsed.index.get(&k) {
+                    Some(&at) if parsed.items[at] == item => {
+                        parsed
+                            .repeats
+                            .push((CaseElement::Item, item.identifier.clone()));
+                    }
+                    _ => seen.duplicate(&k, &item.identifier, errors),
+                }
+                continue;
+            }
+            First::Missing => continue,
         };
         if non_blank(&item.full_statement).is_none() && !mentions(&item.extra, "fullStatement") {
             errors.push(missing(
@@ -97,7 +145,7 @@ pub(super) fn parse<'p>(
         parsed.index.insert(k, parsed.items.len());
         parsed.items.push(item);
     }
-    let complete = complete_associations(package, &mut seen, errors);
+    let complete = complete_associations(package, &mut seen, &mut parsed.repeats, errors);
     rubric_identifiers(package, &mut seen, errors);
     for a in complete {
         let end = |link: &Option<CaseLink>| {
@@ -116,21 +164,32 @@ pub(super) fn parse<'p>(
 }
 
 /// The associations with an identifier, a type and both ends; reports what the others
-/// lack.
+/// lack. An association repeating an earlier one whole is listed in `repeats` instead.
 fn complete_associations<'p>(
     package: &'p CasePackage,
     seen: &mut Seen<'p>,
+    repeats: &mut Vec<(CaseElement, String)>,
     errors: &mut Vec<Error>,
 ) -> Vec<&'p CaseAssociation> {
     let mut complete = Vec::new();
+    let mut met: HashMap<Cow<'p, str>, &'p CaseAssociation> = HashMap::new();
     for (i, a) in package.associations.iter().enumerate() {
         let path = || format!("CFAssociations[{i}]");
         let identifier = (a.identifier.as_str(), &a.extra);
-        if seen
-            .first(identifier, CaseElement::Association, path, errors)
-            .is_none()
-        {
-            continue;
+        match seen.check(identifier, CaseElement::Association, path, errors) {
+            First::New(k) => {
+                met.insert(k, a);
+            }
+            First::Again(k) => {
+                // As for items: a whole repeat is set aside, anything else is a duplicate.
+                if met.get(&k).is_some_and(|&earlier| earlier == a) {
+                    repeats.push((CaseElement::Association, a.identifier.clone()));
+                } else {
+                    seen.duplicate(&k, &a.identifier, errors);
+                }
+                continue;
+            }
+            First::Missing => continue,
         }
         let id = a.identifier.as_str();
         let mut ok = true;

@@ -14,11 +14,11 @@ pub(crate) use crate::interop::case::fields::{
 };
 use crate::interop::case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExtra, CaseItem,
-    CaseLink, CasePackage, CaseRubric,
+    CaseLink, CaseRubric,
 };
 
 /// A JSON value whose objects, at every depth, were checked for repeated keys.
-struct Checked(Value);
+pub(super) struct Checked(pub(super) Value);
 
 /// Parses JSON text into a value, refusing a key repeated in any object (which of two
 /// values is meant is unknowable). Shared with the iGOT loaders, which read the platform's
@@ -94,7 +94,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
-fn checked_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Map<String, Value>, A::Error> {
+pub(super) fn checked_map<'de, A: MapAccess<'de>>(
+    mut map: A,
+) -> Result<Map<String, Value>, A::Error> {
     let mut out = Map::new();
     while let Some(key) = map.next_key::<String>()? {
         if out.contains_key(&key) {
@@ -144,7 +146,7 @@ impl<'de> Visitor<'de> for LinkVisitor {
 }
 
 /// An element's fields, taken one by one; what is left becomes its `extra`.
-struct Fields(Map<String, Value>);
+pub(super) struct Fields(pub(super) Map<String, Value>);
 
 impl Fields {
     /// Takes the field when `take` accepts its value; `null` is removed as absent, and any
@@ -203,12 +205,17 @@ impl Fields {
         })
     }
 
-    /// An array of objects, each read by `read`, or a single object where CASE has a list
-    /// of one; an array holding anything else is put back whole for `extra`.
-    fn objects<T>(&mut self, key: &str, read: impl Fn(Map<String, Value>) -> T) -> Vec<T> {
+    /// An array of objects, each read by `read`, an object keyed by list positions or by
+    /// its elements' identifiers (see [`keyed_list`]), or a single object where CASE has a
+    /// list of one; an array holding anything else is put back whole for `extra`.
+    pub(super) fn objects<T>(
+        &mut self,
+        key: &str,
+        read: impl Fn(Map<String, Value>) -> T,
+    ) -> Vec<T> {
         let taken = self.take(key, |v| match self_named(key, v) {
             Value::Array(array) if array.iter().all(Value::is_object) => Ok(array),
-            Value::Object(one) => Ok(vec![Value::Object(one)]),
+            Value::Object(map) => keyed_list(map),
             other => Err(other),
         });
         taken
@@ -222,7 +229,11 @@ impl Fields {
     }
 
     /// An object, or a list of one object where CASE has a single one.
-    fn object<T>(&mut self, key: &str, read: impl Fn(Map<String, Value>) -> T) -> Option<T> {
+    pub(super) fn object<T>(
+        &mut self,
+        key: &str,
+        read: impl Fn(Map<String, Value>) -> T,
+    ) -> Option<T> {
         self.take(key, |v| match self_named(key, v) {
             Value::Object(map) => Ok(read(map)),
             Value::Array(mut list) if list.len() == 1 && list[0].is_object() => match list.pop() {
@@ -235,7 +246,7 @@ impl Fields {
 
     /// What is left, without the `null`s (absent fields). Inserted one by one (the keys
     /// come in order) rather than collected, which would compile a sort of the entries.
-    fn extra(self) -> CaseExtra {
+    pub(super) fn extra(self) -> CaseExtra {
         let mut extra = CaseExtra::new();
         for (key, value) in self.0 {
             if !value.is_null() {
@@ -258,115 +269,38 @@ fn self_named(key: &str, mut value: Value) -> Value {
     value
 }
 
-/// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
-pub(crate) struct PackageVisitor;
-
-impl<'de> Visitor<'de> for PackageVisitor {
-    type Value = CasePackage;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a CASE CFPackage object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        package(checked_map(map)?).map_err(de::Error::custom)
-    }
-}
-
-/// A package, unwrapping the envelopes of API responses (see [`envelope`]): keys beside an
-/// envelope join the wrapped package's (and are reported by the import like its own). A
-/// key both beside and inside an envelope is refused, as a repeated key is: which value is
-/// meant is unknowable.
-pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String> {
-    while let Some(key) = envelope(&map)? {
-        let inner = match map.remove(&key) {
-            Some(Value::Object(inner)) => inner,
-            Some(Value::Array(list)) => match list.into_iter().next() {
-                Some(Value::Object(inner)) => inner,
-                _ => Map::new(),
-            },
-            _ => Map::new(),
-        };
-        let outer = std::mem::replace(&mut map, inner);
-        let mut both = Vec::new();
-        for (key, value) in outer {
-            if map.contains_key(&key) {
-                both.push(key);
-            } else {
-                map.insert(key, value);
-            }
-        }
-        if !both.is_empty() {
-            let keys: Vec<String> = both.iter().map(|k| format!("`{k}`")).collect();
-            let (the_keys, are) = if keys.len() == 1 {
-                ("the key", "is")
-            } else {
-                ("the keys", "are")
-            };
-            return Err(format!(
-                "{the_keys} {} {are} both inside and beside the {key} wrapper: expected each \
-                 once",
-                keys.join(", ")
-            ));
-        }
-    }
-    let mut f = Fields(map);
-    Ok(CasePackage {
-        document: f.object("CFDocument", document),
-        items: f.objects("CFItems", item),
-        associations: f.objects("CFAssociations", association),
-        rubrics: f.objects("CFRubrics", rubric),
-        extra: f.extra(),
-    })
-}
-
-/// The key of `map` that wraps the package, when `map` has no `CFDocument` of its own:
-/// `CFPackage` (a CASE API response), or the one key whose value holds a package (an
-/// object with a `CFDocument` or a wrapper of one) as a response's `data` or `CFPackages`
-/// does; a list of one package counts as the package. Two packages, in one list or under
-/// two keys, are refused: which one is meant is unknowable. A key named like `CFPackage`
-/// in another case is no envelope: the import names it as a misnamed field.
-fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
-    if map.contains_key("CFDocument") {
-        return Ok(None);
-    }
-    let wraps = |value: &Value| match value {
-        Value::Object(inner) => ["CFDocument", "CFPackage", "CFPackages"]
-            .iter()
-            .any(|k| inner.contains_key(*k)),
-        _ => false,
+/// The elements of a list written as an object, as PHP's `json_encode` writes an array
+/// whose keys are not `0, 1, 2, …` (after elements were filtered out) and as Go writes a
+/// map: every value an object, and the keys either all list positions (`"0"`, `"2"`; the
+/// elements come in their order) or each its element's `identifier` (in key order). The
+/// keys then say nothing the elements do not, so nothing is lost. An object holding only
+/// objects under other keys comes back whole (the import names it as of the wrong type:
+/// its keys would be lost); any other object is one element, a list of one.
+fn keyed_list(map: Map<String, Value>) -> Result<Vec<Value>, Value> {
+    let position = |k: &str| -> Option<u64> {
+        (!k.is_empty() && k.len() <= 18 && k.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| k.parse().ok())
+            .flatten()
     };
-    let mut holders = Vec::new();
-    for (key, value) in map {
-        let named = key == "CFPackage" || key == "CFPackages";
-        if !named && fold(key) == "cfpackage" {
-            continue;
-        }
-        match value {
-            Value::Object(_) if named || wraps(value) => holders.push(key.as_str()),
-            Value::Array(list) if named || list.iter().any(wraps) => {
-                if list.len() != 1 || !list[0].is_object() {
-                    let n = list.len();
-                    let packages = if n == 1 { "package" } else { "packages" };
-                    return Err(format!(
-                        "the key `{key}` holds {n} {packages}: expected one"
-                    ));
-                }
-                holders.push(key.as_str());
-            }
-            _ => {}
-        }
-    }
-    match holders.as_slice() {
-        [] => Ok(None),
-        [key] => Ok(Some((*key).to_owned())),
-        keys => {
-            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-            Err(format!(
-                "the keys {} each hold a package: expected one",
-                keys.join(", ")
-            ))
-        }
+    let identified = |k: &str, v: &Value| {
+        v.get("identifier")
+            .and_then(Value::as_str)
+            .is_some_and(|id| !id.trim().is_empty() && id.trim() == k.trim())
+    };
+    let all_objects = !map.is_empty() && map.values().all(Value::is_object);
+    if all_objects && map.keys().all(|k| position(k).is_some()) {
+        let mut list: Vec<(u64, Value)> = map
+            .into_iter()
+            .map(|(k, v)| (position(&k).unwrap_or_default(), v))
+            .collect();
+        list.sort_by_key(|(at, _)| *at);
+        Ok(list.into_iter().map(|(_, v)| v).collect())
+    } else if all_objects && map.iter().all(|(k, v)| identified(k, v)) {
+        Ok(map.into_values().collect())
+    } else if all_objects {
+        Err(Value::Object(map))
+    } else {
+        Ok(vec![Value::Object(map)])
     }
 }
 
@@ -503,6 +437,7 @@ fn decimal(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interop::case::envelope::package;
 
     fn object(json: &str) -> Map<String, Value> {
         serde_json::from_str(json).unwrap()

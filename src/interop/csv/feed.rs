@@ -15,6 +15,7 @@ use std::borrow::Cow;
 
 use super::Table;
 use super::row::{Header, Row};
+use super::split::{MOST_FIELDS, ascii_line};
 use crate::Error;
 
 /// Where the reader of the `csv` crate is within a record, as far as finding where the
@@ -305,7 +306,16 @@ impl Feed {
         apply: &mut impl FnMut(&mut C, T),
     ) {
         const SMALL: usize = 1 << 16;
-        if parts <= 1 || piece.len() < SMALL || !matches!(self.state, State::Body(_)) {
+        // The header first (and the blank lines before it), one line at a time.
+        let mut piece = piece;
+        while matches!(self.state, State::BeforeHeader) && !piece.is_empty() {
+            let cut = memchr_newline(piece).map_or(piece.len(), |i| i + 1);
+            self.push(&piece[..cut], errors, &mut |row, errors| {
+                each(ctx, row, errors);
+            });
+            piece = &piece[cut..];
+        }
+        if piece.len() < SMALL || !matches!(self.state, State::Body(_)) {
             return self.push(piece, errors, &mut |row, errors| each(ctx, row, errors));
         }
         // The record the previous piece cut, sequentially.
@@ -394,8 +404,26 @@ fn read_good<T, W: Default>(
     let (mut values, mut at, mut lines) = (Vec::new(), 0, 0);
     let mut work = W::default();
     let mut spans = Vec::new();
+    let mut fields = [(0, 0); MOST_FIELDS];
     let bytes = text.as_bytes();
-    while let Some((end, plain)) = line_end(&bytes[at..], &mut spans) {
+    loop {
+        // Most lines need nothing but their commas found.
+        if let Some((n, len, lf)) = ascii_line(&bytes[at..], &mut fields)
+            && n == header.width
+            && len > 0
+        {
+            let row = Row::new(file, 0, &text[at..at + len], &fields[..n], header);
+            match good(&row, &mut work) {
+                Some(value) => values.push(value),
+                None => break,
+            }
+            lines += 1;
+            at += lf + 1;
+            continue;
+        }
+        let Some((end, plain)) = line_end(&bytes[at..], &mut spans) else {
+            break;
+        };
         let end = at + end;
         let line = &text[at..end];
         let line = line.strip_suffix('\r').unwrap_or(line);

@@ -235,6 +235,10 @@ fn every_variant() -> Vec<Error> {
             column: "id",
             headers: vec![s(), s()],
         },
+        Error::CsvDelimiter {
+            file: "f.csv",
+            found: ';',
+        },
     ];
     let mut seen = vec![false; all.len()];
     for e in &all {
@@ -301,6 +305,7 @@ fn index(e: &Error) -> usize {
         Error::GroupRuleCycle { .. } => 49,
         Error::IgotShape { .. } => 50,
         Error::CsvAmbiguousColumn { .. } => 51,
+        Error::CsvDelimiter { .. } => 52,
     }
 }
 

@@ -93,6 +93,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
 /// | `csv_missing_column` | a CSV header without a needed column |
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
+/// | `csv_delimiter` | a CSV header separated by `;` or a tab instead of commas |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
 /// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
@@ -632,6 +633,19 @@ pub enum Error {
         /// The headers naming it, as written, in header order.
         headers: Vec<String>,
     },
+    /// A CSV file's header is one field holding another separator (`;`, as spreadsheets
+    /// write CSV where the decimal mark is a comma, or a tab), so no column could be
+    /// found. Export the file with commas between fields.
+    #[error(
+        "{file} separates the fields of its header with `{}`: expected `,`",
+        found.escape_debug()
+    )]
+    CsvDelimiter {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The separator found: `;`, a tab or `|`.
+        found: char,
+    },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     #[error(
         "{file} line {line}, column `{column}`: found {}, expected {expected}",
@@ -782,6 +796,7 @@ impl Error {
             Error::CsvFieldCount { .. } => "csv_field_count",
             Error::CsvMissingColumn { .. } => "csv_missing_column",
             Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",
+            Error::CsvDelimiter { .. } => "csv_delimiter",
             Error::CsvInvalidValue { .. } => "csv_invalid_value",
             Error::CsvDuplicateKey { .. } => "csv_duplicate_key",
             Error::CsvUnknownReference { .. } => "csv_unknown_reference",

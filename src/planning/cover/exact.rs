@@ -1,14 +1,13 @@
-//! Least-cost cover with a proven lower bound: the greedy, Lagrangian-guided repairs, and
-//! branch and bound on Lagrangian bounds with reduced-cost fixing.
+//! Least-cost cover of one part with a proven lower bound: the greedy, Lagrangian-guided
+//! repairs, and branch and bound on Lagrangian bounds with reduced-cost fixing.
 
 use super::blocks::kept_rows_bound;
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
-use super::instance::{Instance, Solution};
+use super::instance::{EPS, Instance, Solution};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
-use super::split;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu_cover::tabu_cover;
 use super::trade::{Work, trade_picks};
@@ -27,112 +26,33 @@ const LP_ITERATIONS: u32 = 2_000;
 /// at the root and again after the search.
 const TRADE_WORK: u64 = 20_000;
 
-/// Instances of more candidates than this get the bound with kept rows at the root; its
+/// Parts of more candidates than this get the bound with kept rows at the root; its
 /// blocks (at most [`super::blocks::BLOCK`] candidates) never do, so it does not recurse.
 const KEPT_ROWS_FROM: usize = 4 * super::blocks::BLOCK;
 
 /// Search nodes for each block of the bound with kept rows.
 const BLOCK_NODES: u64 = 200;
 
-/// Rounds of forced picks and dominance before the instance is split into parts.
-const REDUCTION_ROUNDS: usize = 16;
-
-/// The least-cost cover the heuristics find, with a proven lower bound: the reductions
-/// ([`reduce_and_solve`]), then per part the greedy, repairs of the Lagrangian
-/// relaxation's selections (take what the relaxation takes, complete greedily, drop
-/// redundant picks, exchange), then the bound at the root: subgradient steps, the
-/// relaxation with prerequisite rows ([`lp_bound`]) and, on parts of more than
-/// [`KEPT_ROWS_FROM`] candidates, the bound with kept rows ([`kept_rows_bound`]), whose
-/// blocks' covers are repaired into a plan too.
-///
-/// # Complexity
-/// The greedy's, plus O(s · (n + z + q)) for s subgradient and primal–dual steps over n
-/// candidates, z (candidate, element) pairs and q prerequisite pairs, a few greedy
-/// completions, and at most n blocks of at most [`super::blocks::BLOCK`] candidates
-/// each searched within [`BLOCK_NODES`] nodes (a constant per block, so linear in n).
-pub(crate) fn bounded_cover(inst: &Instance) -> Solution {
-    reduce_and_solve(inst, 0, false)
+/// Whether a lower bound `bound` proves every cover costs more than `cutoff`.
+pub(super) fn beyond(bound: f64, cutoff: f64) -> bool {
+    bound > cutoff + EPS * cutoff.abs().max(1.0)
 }
 
-/// Exact least-cost cover by branch and bound within `node_limit` search nodes in all,
-/// after the reductions of [`reduce_and_solve`] and per part from the heuristics of
-/// [`bounded_cover`]. The bound at every node is the Lagrangian one (warm-started from the
-/// previous node), candidates whose reduced cost rules them out are fixed out, and the
-/// branching element is an open one with the fewest candidates left, children trying each
-/// candidate (with the earlier ones excluded), smallest reduced cost first. Nodes are
-/// taken best bound first, each followed by a dive into its first children until one is
-/// pruned, so plans are found early and the proven bound (the least among the nodes left)
-/// rises with the search. When the limit stops the search, that bound is reported, so the
-/// gap stays proven.
-pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
-    reduce_and_solve(inst, node_limit, true)
-}
-
-/// Takes the candidates some open element cannot do without and sets aside dominated ones
-/// ([`split::exclude_dominated`]), repeatedly, then splits what is left into independent
-/// parts ([`split::parts`]), each solved apart (searched when `search`, the node limit
-/// shared out in order, smallest part first, what one leaves going to the next). The
-/// plan is the union, its bound the cost of the forced picks plus the parts' bounds.
-fn reduce_and_solve(inst: &Instance, limit: u64, search: bool) -> Solution {
-    let mut state = State::new(inst);
-    let mut excluded = vec![false; inst.len()];
-    let mut buffer = Vec::new();
-    let mut reduced = false;
-    for _ in 0..REDUCTION_ROUNDS {
-        let before = state.journal.len();
-        for e in 0..inst.values.len() as u32 {
-            if state.cover_count[e as usize] > 0 {
-                continue;
-            }
-            let mut free = inst
-                .closers(e)
-                .iter()
-                .filter(|&&j| !state.chosen[j as usize] && !excluded[j as usize]);
-            if let (Some(&j), None) = (free.next(), free.next()) {
-                state.choose(inst, j, &mut buffer);
-            }
-        }
-        let open = |e: u32| state.cover_count[e as usize] == 0;
-        let marked = split::exclude_dominated(inst, &state.chosen, &mut excluded, open);
-        if marked == 0 && state.journal.len() == before {
-            break;
-        }
-        reduced = true;
-    }
-    let open = |e: u32| state.cover_count[e as usize] == 0;
-    let parts = split::parts(inst, &state.chosen, &excluded, open);
-    if !reduced && parts.len() <= 1 {
-        return solve_part(inst, limit, search);
-    }
-    let mut chosen = state.chosen_list();
-    let mut bound = state.cost;
-    let mut proven = true;
-    let mut nodes = 0;
-    let mut left = limit;
-    let count = parts.len() as u64;
-    for (i, part) in parts.iter().enumerate() {
-        let share = left / (count - i as u64);
-        let solution = solve_part(&part.inst, share, search);
-        left -= solution.nodes.min(share);
-        nodes += solution.nodes;
-        proven &= solution.proven;
-        bound += solution.bound;
-        chosen.extend(solution.chosen.iter().map(|&j| part.candidates[j as usize]));
-    }
-    order::sort_unstable(&mut chosen);
-    let mut state = State::new(inst);
-    state.load(inst, &chosen);
-    let order = chosen_by_cost(inst, &state);
-    remove_redundant(inst, &mut state, &order, false);
-    let mut solution = state.solution(inst, inst.round_up(bound), proven, nodes);
-    solution.bound = solution.bound.min(solution.cost);
-    solution
-}
-
-/// One part: the heuristics and the root bound, then the search when asked.
-fn solve_part(inst: &Instance, limit: u64, search: bool) -> Solution {
+/// One part: the heuristics and the root bound, then the search when asked; `None` once
+/// the root's bound exceeds `cutoff`.
+pub(super) fn solve_part(
+    inst: &Instance,
+    limit: u64,
+    search: bool,
+    cutoff: f64,
+) -> Option<Solution> {
     let mut part = Search::new(inst, limit);
-    if part.root() && search {
+    part.cutoff = cutoff;
+    let open = part.root();
+    if beyond(part.lower, cutoff) {
+        return None;
+    }
+    if open && search {
         part.branch_and_bound();
         if !part.proven {
             // The search may have found an incumbent the root's trades never saw.
@@ -140,7 +60,7 @@ fn solve_part(inst: &Instance, limit: u64, search: bool) -> Solution {
             part.proven = part.beaten(part.lower);
         }
     }
-    part.finish()
+    Some(part.finish())
 }
 
 /// A node of the search tree with its children: `options[start..end]`, child `i` choosing
@@ -203,6 +123,8 @@ struct Search<'a> {
     nodes: u64,
     limit: u64,
     proven: bool,
+    /// The root stops once its bound exceeds this ([`bounded_cover_within`]).
+    cutoff: f64,
 }
 
 impl<'a> Search<'a> {
@@ -222,6 +144,7 @@ impl<'a> Search<'a> {
             nodes: 0,
             limit,
             proven: false,
+            cutoff: f64::INFINITY,
         }
     }
 
@@ -262,6 +185,10 @@ impl<'a> Search<'a> {
             if self.beaten(lower) {
                 break;
             }
+            if beyond(lower, self.cutoff) {
+                self.lower = lower;
+                return false;
+            }
             self.repair();
         }
         if !self.beaten(lower) {
@@ -276,6 +203,10 @@ impl<'a> Search<'a> {
                 lower,
                 LP_ITERATIONS,
             );
+            if beyond(lower, self.cutoff) {
+                self.lower = lower;
+                return false;
+            }
             if !self.beaten(lower) {
                 self.repair();
             }
@@ -292,13 +223,21 @@ impl<'a> Search<'a> {
     }
 
     /// The bound with kept rows ([`kept_rows_bound`]) at the current multipliers, each
-    /// block solved by [`exact_cover`] within [`BLOCK_NODES`] nodes; the relaxation's choice
-    /// it leaves is then repaired into a cover.
+    /// block searched within [`BLOCK_NODES`] nodes; the relaxation's choice it leaves is
+    /// then repaired into a cover. Run on parts of more than [`KEPT_ROWS_FROM`] candidates
+    /// whose root bounds leave the incumbent unproven; at most n blocks of at most
+    /// [`super::blocks::BLOCK`] candidates, so linear in n.
     fn kept_rows(&mut self) -> f64 {
-        let (bound, taken) = kept_rows_bound(self.inst, &self.lagrange, &self.state, |sub| {
-            let s = exact_cover(sub, BLOCK_NODES);
-            (s.bound, Some(s.chosen))
-        });
+        let (bound, taken) =
+            kept_rows_bound(
+                self.inst,
+                &self.lagrange,
+                &self.state,
+                |sub| match solve_part(sub, BLOCK_NODES, true, f64::INFINITY) {
+                    Some(s) => (s.bound, Some(s.chosen)),
+                    None => (0.0, None),
+                },
+            );
         self.lagrange.selected = taken;
         self.repair();
         bound

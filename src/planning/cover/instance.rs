@@ -29,15 +29,22 @@ pub(crate) struct Instance {
 /// The largest number every one of `values` is a whole multiple of, when they are all
 /// whole multiples of 1, 1/2, 1/4 or 1/8 (below 10¹²): their greatest common divisor. Sums
 /// of such values are multiples of it too, so bounds on sums can be rounded to it.
+// Whole, non-negative numbers below 10^12 (checked first) convert exactly.
+#[allow(clippy::cast_sign_loss)]
 fn common_unit(values: &[f64]) -> Option<f64> {
     let q = [1.0, 0.5, 0.25, 0.125].into_iter().find(|&q| {
         values
             .iter()
             .all(|&v| (v / q).fract() == 0.0 && (0.0..1e12).contains(&(v / q)))
     })?;
-    // Whole, non-negative numbers below 10^12, exact in both types.
-    #[allow(clippy::cast_sign_loss)]
-    let g = values.iter().fold(0u64, |g, &v| gcd(g, (v / q) as u64));
+    let mut g = 0u64;
+    for &v in values {
+        g = gcd(g, (v / q) as u64);
+        // No divisor of 1 is larger than 1.
+        if g == 1 {
+            break;
+        }
+    }
     Some(if g == 0 { q } else { g as f64 * q })
 }
 
@@ -104,6 +111,8 @@ impl Instance {
         inst.cost.reserve(candidates);
         inst.hours.reserve(candidates);
         inst.covers.items.reserve(pairs);
+        inst.covers.start.reserve(candidates);
+        inst.pre.start.reserve(candidates);
         inst
     }
 

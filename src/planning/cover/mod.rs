@@ -24,7 +24,11 @@
 //! - `blocks`: a stronger bound from those multipliers with some cover rows and the
 //!   prerequisite rows among their closers kept, solved exactly in small blocks;
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
-//! - `exact`: forced picks, those reductions, then per part branch and bound on those
+//! - `tiny`: exact least-cost covers of parts of a few elements, by a table over their
+//!   sets of elements;
+//! - `reduce`: forced picks and those reductions, then each part solved apart (the
+//!   callers' least-cost entry points);
+//! - `exact`: per part the heuristics, then branch and bound on those
 //!   bounds, best bound first with dives, the tree kept explicitly (no depth limit);
 //! - `knapsack`: proven upper bounds on the most value within hours (Lagrangian relaxation
 //!   of the element–candidate links, a fractional knapsack inside);
@@ -49,6 +53,7 @@ mod instance;
 mod knapsack;
 mod lagrange;
 mod pdhg;
+mod reduce;
 mod split;
 mod state;
 mod stepper;
@@ -56,10 +61,11 @@ mod tabu;
 mod tabu_cover;
 #[cfg(test)]
 mod tests;
+mod tiny;
 mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
-pub(crate) use exact::{bounded_cover, exact_cover};
 pub(crate) use instance::{EPS, Instance};
+pub(crate) use reduce::{bounded_cover, bounded_cover_within, exact_cover};
 pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{StepChoice, Stepper};

@@ -2,6 +2,7 @@
 //! candidates another candidate dominates (never needed by some optimal plan).
 
 use super::instance::Instance;
+use super::state::State;
 use crate::model::order;
 
 /// One independent part of an instance: a sub-instance and where its local indices come
@@ -39,7 +40,10 @@ fn union(parent: &mut [u32], a: u32, b: u32) {
 /// candidates, with the chosen prerequisites dropped (they are paid for); parts closing no
 /// open element are left out (a least-cost plan takes nothing there).
 ///
-/// Parts come ordered by size, smallest first, ties by their smallest candidate.
+/// Parts come ordered by size, smallest first, ties by their smallest candidate. A part
+/// with a single open element is not built: its element is appended to `single` instead
+/// (the cheapest unchosen closure of one of its free closers is that part's optimum; see
+/// [`cheapest_closer`]).
 ///
 /// # Complexity
 /// O((n + z + q) · α(n)) for n candidates, z (candidate, element) pairs and q prerequisite
@@ -49,6 +53,7 @@ pub(crate) fn parts(
     chosen: &[bool],
     excluded: &[bool],
     open: impl Fn(u32) -> bool,
+    single: &mut Vec<u32>,
 ) -> Vec<Part> {
     let n = inst.len() as u32;
     let free = |j: u32| !chosen[j as usize] && !excluded[j as usize];
@@ -96,7 +101,9 @@ pub(crate) fn parts(
     let mut local = vec![u32::MAX; n as usize];
     for j in (0..n).filter(|&j| free(j)) {
         let l = label[find(&mut parent, j) as usize];
-        if let Some(list) = members.get_mut(l as usize) {
+        if let Some(list) = members.get_mut(l as usize)
+            && elements[l as usize].len() > 1
+        {
             local[j as usize] = list.len() as u32;
             list.push(j);
         }
@@ -105,6 +112,10 @@ pub(crate) fn parts(
     let mut covers = Vec::new();
     let mut pre = Vec::new();
     for (list, els) in members.into_iter().zip(elements) {
+        if let [e] = els[..] {
+            single.push(e);
+            continue;
+        }
         let pairs = list.iter().map(|&j| inst.covers(j).len()).sum();
         let values = els.iter().map(|&e| inst.values[e as usize]).collect();
         let mut sub = Instance::with_capacity(values, list.len(), pairs);
@@ -136,6 +147,37 @@ pub(crate) fn parts(
         (p.candidates.len(), p.candidates.first().copied())
     });
     out
+}
+
+/// The optimum of a part with one open element `e` ([`parts`]' `single`): the closer of
+/// `e`, neither chosen nor `excluded`, whose unchosen prerequisite closure (with it) costs
+/// least and holds nothing excluded; ties go to the smaller index. Every plan of the part
+/// holds some closer with that closure, so none costs less. `None` when no closer
+/// qualifies.
+///
+/// # Complexity
+/// O(Σ w) for the walks w over each closer's unchosen closure.
+pub(crate) fn cheapest_closer(
+    inst: &Instance,
+    state: &State,
+    excluded: &[bool],
+    e: u32,
+) -> Option<u32> {
+    let mut best: Option<(u32, f64)> = None;
+    for &j in inst.closers(e) {
+        if state.chosen[j as usize] || excluded[j as usize] {
+            continue;
+        }
+        let mut cost = 0.0;
+        let blocked = state.walk_up(inst, j, true, |d| {
+            cost += inst.cost(d);
+            excluded[d as usize]
+        });
+        if !blocked && best.is_none_or(|(_, c)| cost < c - inst.step(c) / 2.0) {
+            best = Some((j, cost));
+        }
+    }
+    best.map(|(j, _)| j)
 }
 
 /// The sub-instance of the candidates not `excluded`, over every element: prerequisites
@@ -173,14 +215,17 @@ pub(crate) fn restrict(inst: &Instance, excluded: &[bool]) -> Part {
 }
 
 /// Marks, among the `free` candidates, those no optimal plan needs beyond what is chosen:
-/// `j` is dominated when no free candidate requires it and a free candidate `k` whose
-/// prerequisites are all chosen closes every open element `j` closes (`open`), for no more
-/// selection cost and no more hours (ties go to the smaller index, then to the larger set).
-/// Swapping `j` for `k` in any plan keeps it feasible, closes at least as much, and costs
-/// and lasts no more, so some optimal plan — least cost, or most value within hours and
-/// then least cost — avoids every dominated candidate. Chains of dominance end at an
-/// undominated candidate, as the order is strict. Returns how many it marked (in
-/// `excluded`, which is also read as not free).
+/// `j` is dominated when no free candidate requires it and either a free candidate `k`
+/// whose prerequisites are all chosen closes every open element `j` closes (`open`), for
+/// no more selection cost and no more hours (ties go to the smaller index, then to the
+/// larger set), or its direct prerequisites between them close every open element it
+/// closes. Swapping `j` for `k` in any plan keeps it feasible, closes at least as much, and
+/// costs and lasts no more; a plan holding `j` holds its prerequisites, so dropping `j`
+/// keeps it feasible, closes as much and costs and lasts no more. So some optimal plan —
+/// least cost, or most value within hours and then least cost — avoids every dominated
+/// candidate (take one, and drop or swap the marked candidates in the order they were
+/// marked). Chains of dominance end at an undominated candidate, as the order is strict.
+/// Returns how many it marked (in `excluded`, which is also read as not free).
 ///
 /// # Complexity
 /// O(n · d · s) for n candidates, d ≤ [`DOMINANCE_TRIES`] closers looked at per candidate
@@ -204,6 +249,18 @@ pub(crate) fn exclude_dominated(
         let dominated = match mine.iter().min_by_key(|&&e| (inst.closers(e).len(), e)) {
             // Closes nothing open: any plan holding it is improved by dropping it.
             None => true,
+            // Its prerequisites close all it closes: a plan holding it holds them too, and
+            // is improved by dropping it.
+            Some(_)
+                if !inst.prerequisites(j).is_empty()
+                    && mine.iter().all(|&e| {
+                        inst.prerequisites(j)
+                            .iter()
+                            .any(|&p| inst.covers(p).binary_search(&e).is_ok())
+                    }) =>
+            {
+                true
+            }
             Some(&rarest) => {
                 let (cost, hours) = (inst.cost(j), inst.hours(j));
                 let size = mine.len();

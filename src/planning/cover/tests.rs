@@ -4,11 +4,11 @@
 #![allow(clippy::float_cmp)]
 
 use super::budget::{exact_budget, greedy_budget};
-use super::exact::{bounded_cover, exact_cover};
 use super::instance::Instance;
 use super::instance::tests::{line, random};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
+use super::reduce::{bounded_cover, bounded_cover_within, exact_cover};
 use super::state::State;
 use super::state::value_of_chosen;
 
@@ -60,6 +60,28 @@ fn reductions_and_search_keep_the_least_cost() {
             assert!(!bounded.proven || bounded.cost == optimum, "seed {seed}");
         }
     }
+}
+
+#[test]
+fn a_cutoff_keeps_the_plan_or_proves_every_cover_costs_more() {
+    let mut cut = 0;
+    for (costs, seeds) in [(&[10.0][..], 0..60), (&[1.0, 2.0, 3.0, 5.0][..], 60..120)] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            let optimum = least_cost(&inst);
+            let plan = bounded_cover(&inst);
+            for cutoff in [0.0, optimum - 1.0, optimum, plan.cost, f64::INFINITY] {
+                match bounded_cover_within(&inst, cutoff) {
+                    Some(within) => assert_eq!(within, plan, "seed {seed} cutoff {cutoff}"),
+                    None => {
+                        assert!(optimum > cutoff, "seed {seed} cutoff {cutoff}");
+                        cut += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(cut > 50, "{cut}");
 }
 
 #[test]

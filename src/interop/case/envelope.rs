@@ -1,0 +1,175 @@
+//! The package object and the envelopes of API responses around it: `{"CFPackage": …}`,
+//! a `CFPackages` list of one, the one key of a response (`{"data": …}`), and a list of
+//! one package at the document root.
+
+use std::fmt;
+
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use super::read::{
+    Checked, Fields, association, checked_map, document, fold, item, json_type, rubric,
+};
+use crate::interop::case::package::CasePackage;
+
+/// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
+pub(crate) struct PackageVisitor;
+
+impl<'de> Visitor<'de> for PackageVisitor {
+    type Value = CasePackage;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a CASE CFPackage object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        package(checked_map(map)?).map_err(de::Error::custom)
+    }
+
+    /// A list of one package is the package, as under a `CFPackages` key; a list of
+    /// several is refused, naming how many: which one is meant is unknowable.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut list = Vec::new();
+        while let Some(Checked(value)) = seq.next_element()? {
+            list.push(value);
+        }
+        match <[Value; 1]>::try_from(list) {
+            Ok([Value::Object(map)]) => package(map).map_err(de::Error::custom),
+            Ok([other]) => Err(de::Error::custom(format_args!(
+                "the document root is a list holding {}: expected a CASE CFPackage object",
+                json_type(&other)
+            ))),
+            Err(list) => {
+                let n = list.len();
+                let packages = if n == 1 { "package" } else { "packages" };
+                Err(de::Error::custom(format_args!(
+                    "the document root is a list of {n} {packages}: expected one CASE \
+                     CFPackage object"
+                )))
+            }
+        }
+    }
+}
+
+/// A package, unwrapping the envelopes of API responses (see [`envelope`]): keys beside an
+/// envelope join the wrapped package's (and are reported by the import like its own). A
+/// key both beside and inside an envelope is refused, as a repeated key is: which value is
+/// meant is unknowable.
+pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String> {
+    while let Some(key) = envelope(&map)? {
+        let inner = match map.remove(&key) {
+            Some(Value::Object(inner)) => inner,
+            Some(Value::Array(list)) => match list.into_iter().next() {
+                Some(Value::Object(inner)) => inner,
+                _ => Map::new(),
+            },
+            _ => Map::new(),
+        };
+        let outer = std::mem::replace(&mut map, inner);
+        let mut both = Vec::new();
+        for (key, value) in outer {
+            if map.contains_key(&key) {
+                both.push(key);
+            } else {
+                map.insert(key, value);
+            }
+        }
+        if !both.is_empty() {
+            let keys: Vec<String> = both.iter().map(|k| format!("`{k}`")).collect();
+            let (the_keys, are) = if keys.len() == 1 {
+                ("the key", "is")
+            } else {
+                ("the keys", "are")
+            };
+            return Err(format!(
+                "{the_keys} {} {are} both inside and beside the {key} wrapper: expected each \
+                 once",
+                keys.join(", ")
+            ));
+        }
+    }
+    hoist_lists(&mut map)?;
+    let mut f = Fields(map);
+    Ok(CasePackage {
+        document: f.object("CFDocument", document),
+        items: f.objects("CFItems", item),
+        associations: f.objects("CFAssociations", association),
+        rubrics: f.objects("CFRubrics", rubric),
+        extra: f.extra(),
+    })
+}
+
+/// The key of `map` that wraps the package, when `map` has no `CFDocument` of its own:
+/// `CFPackage` (a CASE API response), or the one key whose value holds a package (an
+/// object with a `CFDocument` or a wrapper of one) as a response's `data` or `CFPackages`
+/// does; a list of one package counts as the package. Two packages, in one list or under
+/// two keys, are refused: which one is meant is unknowable. A key named like `CFPackage`
+/// in another case is no envelope: the import names it as a misnamed field.
+fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
+    if map.contains_key("CFDocument") {
+        return Ok(None);
+    }
+    let wraps = |value: &Value| match value {
+        Value::Object(inner) => ["CFDocument", "CFPackage", "CFPackages"]
+            .iter()
+            .any(|k| inner.contains_key(*k)),
+        _ => false,
+    };
+    let mut holders = Vec::new();
+    for (key, value) in map {
+        let named = key == "CFPackage" || key == "CFPackages";
+        if !named && fold(key) == "cfpackage" {
+            continue;
+        }
+        match value {
+            Value::Object(_) if named || wraps(value) => holders.push(key.as_str()),
+            Value::Array(list) if named || list.iter().any(wraps) => {
+                if list.len() != 1 || !list[0].is_object() {
+                    let n = list.len();
+                    let packages = if n == 1 { "package" } else { "packages" };
+                    return Err(format!(
+                        "the key `{key}` holds {n} {packages}: expected one"
+                    ));
+                }
+                holders.push(key.as_str());
+            }
+            _ => {}
+        }
+    }
+    match holders.as_slice() {
+        [] => Ok(None),
+        [key] => Ok(Some((*key).to_owned())),
+        keys => {
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            Err(format!(
+                "the keys {} each hold a package: expected one",
+                keys.join(", ")
+            ))
+        }
+    }
+}
+
+/// The package's lists that a publisher nested inside its `CFDocument`
+/// (`{"CFDocument": {…, "CFItems": […]}}`) taken out to the package, where CASE has them:
+/// kept in the document, they would be no item of the import, which would look complete
+/// and empty. A list both inside the document and beside it is refused, as a key both
+/// inside and beside an envelope is.
+fn hoist_lists(map: &mut Map<String, Value>) -> Result<(), String> {
+    const LISTS: [&str; 4] = ["CFItems", "CFAssociations", "CFRubrics", "CFDefinitions"];
+    let Some(Value::Object(document)) = map.get_mut("CFDocument") else {
+        return Ok(());
+    };
+    let nested: Vec<(String, Value)> = LISTS
+        .iter()
+        .filter_map(|&key| document.remove(key).map(|value| (key.to_owned(), value)))
+        .collect();
+    for (key, value) in nested {
+        if map.contains_key(&key) {
+            return Err(format!(
+                "the key `{key}` is both inside the CFDocument and beside it: expected it once"
+            ));
+        }
+        map.insert(key, value);
+    }
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! The passbook entries a [`CohortCsvReader`](super::CohortCsvReader) kept, laid out per
+//! officer as the cohort stores them.
+
+use crate::OfficersCsvOptions;
+use crate::model::order;
+use crate::people::columns::{Lists, capacity};
+use crate::people::resolve::settle_packed;
+use crate::{Error, Framework};
+
+/// Values kept per officer, in runs of consecutive values of one officer: an export
+/// lists each passbook's rows together, so this takes 4 bytes per value (and 16 per run)
+/// where `(officer, value)` pairs take 8.
+#[derive(Default)]
+pub(super) struct Runs {
+    values: Vec<u32>,
+    /// Each run's officer and the index in `values` where it starts.
+    runs: Vec<(u32, usize)>,
+}
+
+impl Runs {
+    /// Adds a value for `officer`.
+    pub(super) fn push(&mut self, officer: u32, value: u32) {
+        if self.runs.last().is_none_or(|&(k, _)| k != officer) {
+            self.runs.push((officer, self.values.len()));
+        }
+        self.values.push(value);
+    }
+
+    /// The number of values.
+    pub(super) fn len(&self) -> usize {
+        self.values.len()
+    }
+}
+
+/// The values of `runs` as one list per list number `at(officer)` (0 to n − 1), in input
+/// order within a list: what [`group`] gives for the same values as pairs, one run copied
+/// at a time.
+pub(super) fn group_runs(n: usize, runs: Runs, at: impl Fn(u32) -> u32) -> Lists {
+    let Runs { values, runs } = runs;
+    let end = |r: usize| runs.get(r + 1).map_or(values.len(), |&(_, s)| s);
+    let mut start = vec![0u32; n + 1];
+    for (r, &(k, from)) in runs.iter().enumerate() {
+        start[at(k) as usize + 1] += (end(r) - from) as u32;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut out = vec![0u32; values.len()];
+    for (r, &(k, from)) in runs.iter().enumerate() {
+        let run = &values[from..end(r)];
+        let s = &mut next[at(k) as usize];
+        out[*s as usize..*s as usize + run.len()].copy_from_slice(run);
+        *s += run.len() as u32;
+    }
+    Lists { start, values: out }
+}
+
+/// `(officer, value)` pairs as one list per list number `at(officer)` (0 to n − 1), values
+/// in input order within a list: a stable counting sort.
+pub(super) fn group(n: usize, pairs: Vec<(u32, u32)>, at: impl Fn(u32) -> u32) -> Lists {
+    let mut start = vec![0u32; n + 1];
+    for &(k, _) in &pairs {
+        start[at(k) as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut values = vec![0u32; pairs.len()];
+    for (k, v) in pairs {
+        let s = &mut next[at(k) as usize];
+        values[*s as usize] = v;
+        *s += 1;
+    }
+    Lists { start, values }
+}
+
+/// Each list of counted levels reduced to the levels held, as [`Cohort::new`] derives them.
+pub(super) fn settle(
+    fw: &Framework,
+    options: &OfficersCsvOptions,
+    lists: &Lists,
+    errors: &mut Vec<Error>,
+) -> Lists {
+    let mut out = Lists::new();
+    out.values.reserve(lists.values.len());
+    let mut own: Vec<(u32, u8)> = Vec::new();
+    for s in 0..lists.start.len() - 1 {
+        settle_packed(fw, &options.policy, lists.get(s), &mut own, &mut out.values);
+        if out.values.len() > u32::MAX as usize {
+            errors.push(capacity());
+            break;
+        }
+        out.close();
+    }
+    out
+}
+
+/// Each list sorted, without repeats.
+pub(super) fn distinct(lists: &Lists, errors: &mut Vec<Error>) -> Lists {
+    let mut out = Lists::new();
+    if lists.values.is_empty() {
+        out.start = vec![0; lists.start.len()];
+        return out;
+    }
+    let mut own = Vec::new();
+    for s in 0..lists.start.len() - 1 {
+        own.clear();
+        own.extend_from_slice(lists.get(s));
+        order::sort_unstable(&mut own);
+        own.dedup();
+        if out.values.len() + own.len() > u32::MAX as usize {
+            errors.push(capacity());
+            break;
+        }
+        out.values.extend_from_slice(&own);
+        out.close();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Runs, group, group_runs};
+
+    #[test]
+    fn runs_group_as_pairs_do() {
+        // Officers revisited, runs of one, an officer without values, a reversed order.
+        let pairs = [
+            (0, 5),
+            (0, 6),
+            (2, 1),
+            (1, 9),
+            (2, 2),
+            (2, 3),
+            (0, 7),
+            (1, 8),
+        ];
+        let mut runs = Runs::default();
+        for &(k, v) in &pairs {
+            runs.push(k, v);
+        }
+        assert_eq!(runs.len(), pairs.len());
+        assert_eq!(runs.runs.len(), 6);
+        for at in [|k: u32| k, |k: u32| 3 - k] {
+            let expected = group(4, pairs.to_vec(), at);
+            let mut runs = Runs::default();
+            for &(k, v) in &pairs {
+                runs.push(k, v);
+            }
+            let got = group_runs(4, runs, at);
+            assert_eq!((got.start, got.values), (expected.start, expected.values));
+        }
+    }
+}

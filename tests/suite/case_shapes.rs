@@ -1,0 +1,259 @@
+//! CASE packages in the shapes real publishers and servers write that the crate's own
+//! fixtures do not: an element sent twice by a server (Smarter Balanced's CASE server
+//! repeats an `isRelatedTo` association whole in its Mathematics package), a top-level
+//! list of packages (what a client collecting several responses saves), and element lists
+//! written as JSON objects (PHP's `json_encode` of an array with gaps, a Go map keyed by
+//! identifier). Each test varies the shape several ways and checks what the import keeps,
+//! what it reports and what it refuses.
+
+use karmayogi::{
+    CaseDropReason, CaseElement, CaseImport, CaseImportOptions, CasePackage, Error, Framework,
+};
+use serde_json::{Value, json};
+
+const DOC: &str = "d0000000-0000-4000-8000-000000000001";
+const AREA: &str = "a0000000-0000-4000-8000-000000000001";
+const C1: &str = "c0000000-0000-4000-8000-000000000001";
+const C2: &str = "c0000000-0000-4000-8000-000000000002";
+
+fn link(identifier: &str) -> Value {
+    json!({"identifier": identifier, "title": "t",
+           "uri": format!("https://case.example.org/uri/{identifier}")})
+}
+
+fn child_of(n: u32, child: &str, parent: &str) -> Value {
+    json!({"identifier": format!("e0000000-0000-4000-8000-{n:012}"), "associationType": "isChildOf",
+           "originNodeURI": link(child), "destinationNodeURI": link(parent)})
+}
+
+/// An area with two competencies under it.
+fn package() -> Value {
+    json!({
+        "CFDocument": {"identifier": DOC, "creator": "Board", "title": "Maths",
+                       "lastChangeDateTime": "2024-01-01T00:00:00Z"},
+        "CFItems": [
+            {"identifier": AREA, "fullStatement": "Number sense", "CFItemType": "Area"},
+            {"identifier": C1, "fullStatement": "Counts.", "CFItemType": "Functional Competency"},
+            {"identifier": C2, "fullStatement": "Compares.", "CFItemType": "Functional Competency"}
+        ],
+        "CFAssociations": [child_of(1, AREA, DOC), child_of(2, C1, AREA), child_of(3, C2, AREA)]
+    })
+}
+
+fn import(value: &Value) -> Result<CaseImport, Vec<Error>> {
+    CaseImport::from_json(&value.to_string(), &CaseImportOptions::default())
+        .map_err(|e| e.as_slice().to_vec())
+}
+
+/// The competencies, each with its groups, as ids.
+fn shape(import: &CaseImport) -> Vec<(String, Vec<String>)> {
+    import
+        .spec
+        .competencies
+        .iter()
+        .map(|c| {
+            let groups = c.groups.iter().map(|g| g.as_str().to_owned()).collect();
+            (c.id.as_str().to_owned(), groups)
+        })
+        .collect()
+}
+
+fn expected_shape() -> Vec<(String, Vec<String>)> {
+    vec![
+        (C1.to_owned(), vec![AREA.to_owned()]),
+        (C2.to_owned(), vec![AREA.to_owned()]),
+    ]
+}
+
+fn repeats(import: &CaseImport) -> Vec<(CaseElement, &str)> {
+    import
+        .report
+        .dropped
+        .iter()
+        .filter(|d| d.reason == CaseDropReason::Repeated)
+        .map(|d| (d.element, d.identifier.as_str()))
+        .collect()
+}
+
+#[test]
+fn an_element_repeated_whole_is_set_aside_and_reported() {
+    let mut p = package();
+    let item = p["CFItems"][1].clone();
+    let association = p["CFAssociations"][2].clone();
+    p["CFItems"].as_array_mut().unwrap().push(item.clone());
+    // Repeated twice, far from the first, as a paged answer does.
+    for _ in 0..2 {
+        p["CFAssociations"]
+            .as_array_mut()
+            .unwrap()
+            .push(association.clone());
+    }
+    let import = import(&p).unwrap();
+    assert_eq!(shape(&import), expected_shape());
+    let e3 = "e0000000-0000-4000-8000-000000000003";
+    assert_eq!(
+        repeats(&import),
+        [
+            (CaseElement::Item, C1),
+            (CaseElement::Association, e3),
+            (CaseElement::Association, e3)
+        ]
+    );
+    // Set aside is reported: the import is not complete, and nothing else went.
+    assert!(!import.report.is_complete());
+    assert_eq!(import.report.dropped.len(), 3);
+    assert!(import.report.associations.is_empty());
+    Framework::new(import.spec).unwrap();
+}
+
+#[test]
+fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
+    // Differing in one field, in a field the import does not model, or by a UUID's case.
+    let variants: [fn(&mut Value); 4] = [
+        |v| v["fullStatement"] = json!("Counts to 100."),
+        |v| v["notes"] = json!("revised"),
+        |v| v["identifier"] = json!(C1.to_uppercase()),
+        |v| v["CFItemType"] = json!("Domain Competency"),
+    ];
+    for change in variants {
+        let mut p = package();
+        let mut item = p["CFItems"][1].clone();
+        change(&mut item);
+        let shown = item["identifier"].as_str().unwrap().to_owned();
+        p["CFItems"].as_array_mut().unwrap().push(item);
+        let errors = import(&p).unwrap_err();
+        assert_eq!(
+            errors,
+            [Error::CaseDuplicateIdentifier { identifier: shown }],
+            "{p}"
+        );
+    }
+    // Associations too.
+    let mut p = package();
+    let mut association = p["CFAssociations"][1].clone();
+    association["sequenceNumber"] = json!(2);
+    p["CFAssociations"]
+        .as_array_mut()
+        .unwrap()
+        .push(association);
+    let errors = import(&p).unwrap_err();
+    assert!(matches!(
+        &errors[..],
+        [Error::CaseDuplicateIdentifier { identifier }] if identifier.ends_with("000000000002")
+    ));
+}
+
+#[test]
+fn a_list_of_one_package_is_the_package_and_of_several_is_refused_by_count() {
+    for wrapped in [
+        json!([package()]),
+        json!([{"CFPackage": package()}]),
+        json!({"CFPackages": [package()]}),
+        json!({"data": [package()]}),
+    ] {
+        let import = import(&wrapped).unwrap_or_else(|e| panic!("{wrapped}: {e:?}"));
+        assert_eq!(shape(&import), expected_shape(), "{wrapped}");
+        assert!(import.report.is_complete(), "{wrapped}");
+    }
+    for (value, says) in [
+        (
+            json!([package(), package()]),
+            "the document root is a list of 2 packages: expected one CASE CFPackage object",
+        ),
+        (
+            json!([]),
+            "the document root is a list of 0 packages: expected one CASE CFPackage object",
+        ),
+        (
+            json!(["CFPackage"]),
+            "the document root is a list holding a string: expected a CASE CFPackage object",
+        ),
+    ] {
+        let errors = import(&value).unwrap_err();
+        assert!(
+            matches!(&errors[..], [Error::Json { message, .. }] if message == says),
+            "{value}: {errors:?}"
+        );
+    }
+    // The package reader itself agrees.
+    let text = json!([package()]).to_string();
+    assert_eq!(
+        CasePackage::from_json(&text).unwrap(),
+        CasePackage::from_json(&package().to_string()).unwrap()
+    );
+}
+
+#[test]
+fn element_lists_written_as_objects_are_read_when_their_keys_lose_nothing() {
+    let keyed = |p: &mut Value, list: &str, key: &dyn Fn(usize, &Value) -> String| {
+        let elements = p[list].as_array().unwrap().clone();
+        let object: serde_json::Map<String, Value> = elements
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (key(i, e), e.clone()))
+            .collect();
+        p[list] = Value::Object(object);
+    };
+    let by_identifier = |_: usize, e: &Value| e["identifier"].as_str().unwrap().to_owned();
+    // PHP keeps the positions of an array filtered with gaps; 10 sorts before 2 as text.
+    let by_position = |i: usize, _: &Value| [0, 2, 10][i].to_string();
+    for list in ["CFItems", "CFAssociations"] {
+        for key in [
+            &by_identifier as &dyn Fn(usize, &Value) -> String,
+            &by_position,
+        ] {
+            let mut p = package();
+            keyed(&mut p, list, key);
+            let import = import(&p).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+            assert_eq!(shape(&import), expected_shape(), "{p}");
+            assert!(import.report.is_complete(), "{p}");
+        }
+    }
+    // Keys that say something the elements do not would be lost: refused, by field.
+    let mut p = package();
+    keyed(&mut p, "CFItems", &|i, _| format!("subject-{i}"));
+    let errors = import(&p).unwrap_err();
+    assert_eq!(
+        errors,
+        [Error::CaseFieldType {
+            path: "CFPackage.CFItems".to_owned(),
+            found: "an object",
+            expected: "an array of objects"
+        }]
+    );
+    // One element where CASE has a list is still a list of one.
+    let mut p = package();
+    p["CFItems"] = p["CFItems"][1].clone();
+    p["CFAssociations"] = json!([]);
+    let import = import(&p).unwrap();
+    assert_eq!(import.spec.competencies.len(), 1);
+}
+
+#[test]
+fn lists_nested_in_the_document_are_the_packages() {
+    // Kept in the document, they imported as an empty dictionary reported complete.
+    for moved in [
+        &["CFItems", "CFAssociations"][..],
+        &["CFItems"],
+        &["CFAssociations"],
+    ] {
+        let mut p = package();
+        for &key in moved {
+            let list = p.as_object_mut().unwrap().remove(key).unwrap();
+            p["CFDocument"][key] = list;
+        }
+        let import = import(&p).unwrap_or_else(|e| panic!("{moved:?}: {e:?}"));
+        assert_eq!(shape(&import), expected_shape(), "{moved:?}");
+        assert!(import.report.is_complete(), "{moved:?}");
+        assert!(import.report.document.extra.is_empty(), "{moved:?}");
+    }
+    // In both places: which is meant is unknowable.
+    let mut p = package();
+    p["CFDocument"]["CFItems"] = p["CFItems"].clone();
+    let errors = import(&p).unwrap_err();
+    assert!(
+        matches!(&errors[..], [Error::Json { message, .. }]
+            if message == "the key `CFItems` is both inside the CFDocument and beside it: expected it once"),
+        "{errors:?}"
+    );
+}

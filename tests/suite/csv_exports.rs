@@ -1,0 +1,193 @@
+//! CSV as spreadsheets, data frames and HR systems save it, beyond the crate's own
+//! fixtures: levels written as decimals (`2.0`, a pandas column with a gap; `"2,0"` with a
+//! decimal comma), evidence sources as an HR system labels them (`Assessment`, `Self
+//! Declared`), a trailing `,` on every row, Excel's `sep=,` line, and files separated by
+//! `;` or tabs. `load_officers` and `Cohort::from_csv` must agree on every one.
+
+use karmayogi::{
+    Cohort, Error, EscoCsv, EscoOptions, EvidenceSource, OfficerSpec, OfficersCsv,
+    OfficersCsvOptions, load_esco, load_officers,
+};
+
+use crate::support::hr_framework as framework;
+
+const OFFICERS: &str = "id,name,department,position\no1,Asha,dopt,us\n";
+const HEADER: &str = "officer,competency,level,source,date\n";
+
+/// Loads with both readers, checks they agree, and gives the officers or the messages.
+fn load(officers: &str, evidence: &str) -> Result<Vec<OfficerSpec>, Vec<String>> {
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    let loaded = load_officers(&framework(), &csv, &options);
+    let streamed = Cohort::from_csv(&framework(), &csv, &options);
+    let messages = |e: karmayogi::Errors| e.iter().map(ToString::to_string).collect::<Vec<_>>();
+    match (loaded, streamed) {
+        (Ok(load), Ok(cohort)) => {
+            assert_eq!(cohort.cohort.len(), load.officers.len());
+            Ok(load.officers)
+        }
+        (Err(a), Err(b)) => {
+            let (a, b) = (messages(a), messages(b));
+            assert_eq!(a, b, "the two readers report alike");
+            Err(a)
+        }
+        (a, b) => panic!("the readers disagree: {:?} / {:?}", a.is_ok(), b.is_ok()),
+    }
+}
+
+/// The (level, source) of each passbook entry of the one officer.
+fn entries(officers: &[OfficerSpec]) -> Vec<(u8, EvidenceSource)> {
+    officers[0]
+        .passbook
+        .iter()
+        .map(|e| (e.level, e.source))
+        .collect()
+}
+
+#[test]
+fn levels_written_with_a_fraction_of_zeros_are_whole_levels() {
+    let evidence = format!(
+        "{HEADER}o1,rti,2.0,assessment,2024-01-05\n\
+         o1,rti,\"1,0\",assessment,2024-01-06\n\
+         o1,rti,0.00,assessment,2024-01-07\n\
+         o1,integrity,3,assessment,2024-01-08\n"
+    );
+    let officers = load(OFFICERS, &evidence).unwrap();
+    let a = EvidenceSource::Assessment;
+    assert_eq!(entries(&officers), [(2, a), (1, a), (0, a), (3, a)]);
+    // A fraction, a bare point, a level above the scale, a sign or a leading zero stay
+    // errors naming the cell.
+    for bad in [
+        "2.5", "2.", ".0", "6.0", "-1", "+2", "02", "2.0.0", "2e0", "two",
+    ] {
+        let evidence = format!("{HEADER}o1,rti,\"{bad}\",assessment,2024-01-05\n");
+        assert_eq!(
+            load(OFFICERS, &evidence).unwrap_err(),
+            [format!(
+                "evidence.csv line 2, column `level`: found `{bad}`, expected a level from 0 to 5"
+            )],
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn sources_are_read_as_hr_systems_label_them() {
+    let cases = [
+        ("Assessment", EvidenceSource::Assessment),
+        ("ASSESSMENT", EvidenceSource::Assessment),
+        ("Self Declared", EvidenceSource::SelfDeclared),
+        ("self-declared", EvidenceSource::SelfDeclared),
+        ("SELF_DECLARED", EvidenceSource::SelfDeclared),
+        ("Feedback360", EvidenceSource::Feedback360),
+        ("Course Completion", EvidenceSource::CourseCompletion),
+    ];
+    for (label, source) in cases {
+        let course = if source == EvidenceSource::CourseCompletion {
+            ",rti-101"
+        } else {
+            ","
+        };
+        let evidence = format!(
+            "officer,competency,level,source,date,course\no1,rti,1,{label},2024-01-05{course}\n"
+        );
+        let officers = load(OFFICERS, &evidence).unwrap_or_else(|e| panic!("{label}: {e:?}"));
+        assert_eq!(entries(&officers), [(1, source)], "{label}");
+    }
+    // Near misses are still errors: a misspelling, another separator, a 360 written apart.
+    for bad in [
+        "assesment",
+        "self__declared",
+        "self.declared",
+        "feedback 360",
+        "selfdeclared",
+    ] {
+        let evidence = format!("{HEADER}o1,rti,1,{bad},2024-01-05\n");
+        let errors = load(OFFICERS, &evidence).unwrap_err();
+        assert_eq!(errors.len(), 1, "{bad}");
+        assert!(errors[0].contains("column `source`"), "{bad}: {errors:?}");
+    }
+}
+
+#[test]
+fn empty_fields_beyond_the_header_are_ignored_and_others_are_not() {
+    let officers = "id,name,department,position\no1,Asha,dopt,us,\r\n";
+    let evidence = format!("{HEADER}o1,rti,2,assessment,2024-01-05,,\n");
+    let loaded = load(officers, &evidence).unwrap();
+    assert_eq!(entries(&loaded), [(2, EvidenceSource::Assessment)]);
+    // A value beyond the header could be a shifted row: still an error, by line.
+    let evidence = format!("{HEADER}o1,rti,2,assessment,2024-01-05,,x\n");
+    assert_eq!(
+        load(OFFICERS, &evidence).unwrap_err(),
+        ["evidence.csv line 2 has 7 fields: expected 5, as in the header"]
+    );
+    // A short row still is one.
+    let evidence = format!("{HEADER}o1,rti,2,assessment\n");
+    assert_eq!(
+        load(OFFICERS, &evidence).unwrap_err(),
+        ["evidence.csv line 2 has 4 fields: expected 5, as in the header"]
+    );
+}
+
+#[test]
+fn an_excel_separator_line_is_skipped_and_lines_keep_their_numbers() {
+    let officers = format!("sep=,\r\n{}", OFFICERS.replace('\n', "\r\n"));
+    let evidence = format!("\u{feff}SEP=,\n{HEADER}o1,rti,2,assessment,2024-01-05\n");
+    let loaded = load(&officers, &evidence).unwrap();
+    assert_eq!(entries(&loaded), [(2, EvidenceSource::Assessment)]);
+    let evidence = format!("sep=,\n{HEADER}o1,rti,9,assessment,2024-01-05\n");
+    assert_eq!(
+        load(OFFICERS, &evidence).unwrap_err(),
+        ["evidence.csv line 3, column `level`: found `9`, expected a level from 0 to 5"]
+    );
+}
+
+#[test]
+fn a_file_separated_by_semicolons_or_tabs_is_named_as_such() {
+    for (separator, shown) in [(';', ";"), ('\t', "\\t"), ('|', "|")] {
+        let officers = OFFICERS.replace(',', &separator.to_string());
+        let evidence = format!("{HEADER}o1,rti,2,assessment,2024-01-05\n")
+            .replace(',', &separator.to_string());
+        let errors = load(&officers, &evidence).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                format!(
+                    "officers.csv separates the fields of its header with `{shown}`: expected `,`"
+                ),
+                format!(
+                    "evidence.csv separates the fields of its header with `{shown}`: expected `,`"
+                ),
+            ]
+        );
+    }
+    // Excel's own declaration of a semicolon is the same mistake.
+    let officers = format!("sep=;\n{}", OFFICERS.replace(',', ";"));
+    let csv = OfficersCsv::new(&officers);
+    let errors = load_officers(&framework(), &csv, &OfficersCsvOptions::default()).unwrap_err();
+    assert_eq!(
+        errors.as_slice(),
+        [Error::CsvDelimiter {
+            file: "officers.csv",
+            found: ';'
+        }]
+    );
+    // A one-column header holding a `;` in a file that needs that one column is no
+    // separator: the ESCO loader names each file's own problem.
+    let semicolons = EscoCsv::new(
+        "occ_id;uuid;isco_group;esco_code;label\n7;u7;2422;2422.1;policy officer\n",
+        "skill_id,uuid,skill_type,reuse_level,hier_level,label\n4,s4,knowledge,sector-specific,,finance\n",
+        "occ_id,skill_id,relation\n7,4,E\n",
+    );
+    let errors = load_esco(&semicolons, &EscoOptions::default()).unwrap_err();
+    assert_eq!(
+        errors.as_slice()[0],
+        Error::CsvDelimiter {
+            file: "esco/occupations.csv",
+            found: ';'
+        }
+    );
+    let json = serde_json::to_value(&errors.as_slice()[0]).unwrap();
+    assert_eq!(json["code"], "csv_delimiter");
+    assert_eq!(json["found"], ";");
+}
