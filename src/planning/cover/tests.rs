@@ -71,12 +71,11 @@ fn a_cutoff_keeps_the_plan_or_proves_every_cover_costs_more() {
             let optimum = least_cost(&inst);
             let plan = bounded_cover(&inst);
             for cutoff in [0.0, optimum - 1.0, optimum, plan.cost, f64::INFINITY] {
-                match bounded_cover_within(&inst, cutoff) {
-                    Some(within) => assert_eq!(within, plan, "seed {seed} cutoff {cutoff}"),
-                    None => {
-                        assert!(optimum > cutoff, "seed {seed} cutoff {cutoff}");
-                        cut += 1;
-                    }
+                if let Some(within) = bounded_cover_within(&inst, cutoff) {
+                    assert_eq!(within, plan, "seed {seed} cutoff {cutoff}");
+                } else {
+                    assert!(optimum > cutoff, "seed {seed} cutoff {cutoff}");
+                    cut += 1;
                 }
             }
         }
