@@ -1,6 +1,7 @@
 //! Least-cost cover of one part with a proven lower bound: the greedy, Lagrangian-guided
 //! repairs, and branch and bound on Lagrangian bounds with reduced-cost fixing.
 
+use super::blocks::kept_rows_bound;
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
@@ -24,6 +25,13 @@ const LP_ITERATIONS: u32 = 2_000;
 /// Candidate evaluations the trades of [`trade_picks`] may spend on one part's incumbent,
 /// at the root and again after the search.
 const TRADE_WORK: u64 = 20_000;
+
+/// Parts of more candidates than this get the bound with kept rows at the root; its
+/// blocks (at most [`super::blocks::BLOCK`] candidates) never do, so it does not recurse.
+const KEPT_ROWS_FROM: usize = 4 * super::blocks::BLOCK;
+
+/// Search nodes for each block of the bound with kept rows.
+const BLOCK_NODES: u64 = 200;
 
 /// Whether a lower bound `bound` proves every cover costs more than `cutoff`.
 pub(super) fn beyond(bound: f64, cutoff: f64) -> bool {
@@ -203,12 +211,36 @@ impl<'a> Search<'a> {
                 self.repair();
             }
         }
+        if !self.beaten(lower) && inst.len() > KEPT_ROWS_FROM {
+            lower = lower.max(self.kept_rows());
+        }
         if !self.beaten(lower) {
             self.improve(lower);
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
         !self.proven
+    }
+
+    /// The bound with kept rows ([`kept_rows_bound`]) at the current multipliers, each
+    /// block searched within [`BLOCK_NODES`] nodes; the relaxation's choice it leaves is
+    /// then repaired into a cover. Run on parts of more than [`KEPT_ROWS_FROM`] candidates
+    /// whose root bounds leave the incumbent unproven; at most n blocks of at most
+    /// [`super::blocks::BLOCK`] candidates, so linear in n.
+    fn kept_rows(&mut self) -> f64 {
+        let (bound, taken) =
+            kept_rows_bound(
+                self.inst,
+                &self.lagrange,
+                &self.state,
+                |sub| match solve_part(sub, BLOCK_NODES, true, f64::INFINITY) {
+                    Some(s) => (s.bound, Some(s.chosen)),
+                    None => (0.0, None),
+                },
+            );
+        self.lagrange.selected = taken;
+        self.repair();
+        bound
     }
 
     /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what

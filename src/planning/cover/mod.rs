@@ -21,6 +21,8 @@
 //!   rows, prerequisite rows handled by pushing reduced costs down the prerequisite DAG);
 //! - `pdhg`: multipliers for those bounds from the linear relaxation with its prerequisite
 //!   rows, by a preconditioned primal–dual method, when subgradient steps stall;
+//! - `blocks`: a stronger bound from those multipliers with some cover rows and the
+//!   prerequisite rows among their closers kept, solved exactly in small blocks;
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
 //! - `tiny`: exact least-cost covers of parts of a few elements, by a table over their
 //!   sets of elements;
@@ -41,6 +43,7 @@
 //! Nothing here allocates per step of a search beyond amortised buffers, and every limit is
 //! counted in search nodes, never in time.
 
+mod blocks;
 mod budget;
 mod budget_lp;
 mod density;

@@ -15,11 +15,15 @@ const REDUCTION_ROUNDS: usize = 16;
 /// The least-cost cover the heuristics find, with a proven lower bound: the reductions
 /// ([`reduce_and_solve`]), then per part the greedy, repairs of the Lagrangian
 /// relaxation's selections (take what the relaxation takes, complete greedily, drop
-/// redundant picks, exchange), then the bound at the root.
+/// redundant picks, exchange), then the bound at the root: subgradient steps, the
+/// relaxation with prerequisite rows and, on large parts, the bound with kept rows
+/// (`blocks.rs`), whose blocks' covers are repaired into a plan too.
 ///
 /// # Complexity
-/// The greedy's, plus O(s · (n + z + q)) for s subgradient steps over n candidates, z
-/// (candidate, element) pairs and q prerequisite pairs, and a few greedy completions.
+/// The greedy's, plus O(s · (n + z + q)) for s subgradient and primal–dual steps over n
+/// candidates, z (candidate, element) pairs and q prerequisite pairs, a few greedy
+/// completions, and at most n blocks of at most 48 candidates, each searched within a
+/// constant number of nodes.
 pub(crate) fn bounded_cover(inst: &Instance) -> Solution {
     bounded_cover_within(inst, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
 }

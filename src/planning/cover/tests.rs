@@ -292,3 +292,75 @@ fn the_budget_relaxation_bound_holds_and_counts_prerequisites() {
     let bound = budget_lp_bound(&inst, budget, 0.0, 1_000);
     assert!((95.5 - 1e-6..96.0).contains(&bound), "{bound}");
 }
+
+/// The bound with kept rows at the multipliers of `iterations` steps of [`lp_bound`] at
+/// the root of `inst`, each block solved exactly, with the plain bound at those multipliers.
+fn kept_rows(inst: &Instance, iterations: u32) -> (f64, f64) {
+    use super::blocks::kept_rows_bound;
+    let state = State::new(inst);
+    let mut lagrange = Lagrange::new(inst);
+    assert!(lagrange.prepare(inst, &state, &vec![false; inst.len()]));
+    lagrange.initialise(inst);
+    lp_bound(
+        inst,
+        &mut lagrange,
+        &state,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        iterations,
+    );
+    let u = lagrange.u.clone();
+    let plain = lagrange.consider(inst, 0.0, &u, f64::NEG_INFINITY);
+    lagrange.keep_best();
+    let (bound, taken) = kept_rows_bound(inst, &lagrange, &state, |sub| {
+        let s = exact_cover(sub, 1_000_000);
+        assert!(s.proven);
+        (s.bound, Some(s.chosen))
+    });
+    assert_eq!(taken.len(), inst.len());
+    (bound, plain)
+}
+
+#[test]
+fn the_bound_with_kept_rows_holds_and_is_no_weaker() {
+    for (costs, seeds) in [(&[10.0][..], 0..40), (&[1.0, 2.0, 3.0, 5.0][..], 40..80)] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            let optimum = least_cost(&inst);
+            for iterations in [1, 20, 2_000] {
+                let (bound, plain) = kept_rows(&inst, iterations);
+                assert!(
+                    inst.round_up(bound) <= optimum,
+                    "seed {seed}, {iterations} iterations: {bound} > {optimum}"
+                );
+                assert!(bound >= plain - 1e-9, "seed {seed}: {bound} < {plain}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_bound_with_kept_rows_closes_integrality_gaps() {
+    // Three candidates, each closing two of three elements: the relaxation takes each at
+    // one half (1.5), a cover takes two (2).
+    let mut inst = Instance::with_capacity(vec![1.0; 3], 3, 6);
+    for covers in [[0, 1], [1, 2], [0, 2]] {
+        inst.push(1.0, 1.0, &covers, &[]);
+    }
+    inst.finish();
+    let (bound, plain) = kept_rows(&inst, 2_000);
+    assert!(plain <= 1.5 + 1e-9, "{plain}");
+    assert!((bound - 2.0).abs() < 1e-6, "{bound}");
+    // The same three, each requiring a prerequisite of cost 3: the relaxation takes all
+    // four at one half (3), a cover pays the prerequisite in full (5).
+    let mut inst = Instance::with_capacity(vec![1.0; 3], 4, 6);
+    inst.push(3.0, 3.0, &[], &[]);
+    for covers in [[0, 1], [1, 2], [0, 2]] {
+        inst.push(1.0, 1.0, &covers, &[0]);
+    }
+    inst.finish();
+    let optimum = least_cost(&inst);
+    let (bound, plain) = kept_rows(&inst, 2_000);
+    assert!(plain < optimum - 0.1, "{plain} {optimum}");
+    assert!((bound - optimum).abs() < 1e-6, "{bound} {optimum}");
+}
