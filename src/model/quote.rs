@@ -81,6 +81,12 @@ pub(crate) fn has_hidden(value: &str) -> bool {
     value.chars().any(hidden)
 }
 
+/// Whether `text` shows nothing: empty, or only whitespace and [`hidden`] characters
+/// (a name of a zero-width space prints as no name at all).
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || hidden(c))
+}
+
 /// Control characters, whitespace other than the space, and the invisible format
 /// characters (Unicode category Cf and the fillers that render as nothing).
 pub(crate) fn hidden(c: char) -> bool {
@@ -110,7 +116,25 @@ pub(crate) fn hidden(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_hidden, hidden, quoted};
+    use super::{has_hidden, hidden, is_blank, quoted};
+
+    #[test]
+    fn blank_texts_show_nothing() {
+        for text in [
+            "",
+            " ",
+            "\t\n",
+            "\u{200b}",
+            " \u{feff}\u{2060} ",
+            "\u{200d}",
+            "\u{3000}",
+        ] {
+            assert!(is_blank(text), "{text:?}");
+        }
+        for text in ["a", " x ", "\u{200b}b", "\u{0915}\u{094d}\u{200d}", "-"] {
+            assert!(!is_blank(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn ascii_ids_are_hidden_exactly_when_a_character_is() {

@@ -60,7 +60,7 @@ fn check_fields(officer: OfficerView<'_>, errors: &mut Vec<Error>) {
             index: 0,
         });
     } else {
-        if officer.name.is_some_and(|n| n.trim().is_empty()) {
+        if officer.name.is_some_and(crate::model::quote::is_blank) {
             errors.push(Error::EmptyName {
                 kind: EntityKind::Officer,
                 id: id.to_owned(),

@@ -257,3 +257,33 @@ fn lists_nested_in_the_document_are_the_packages() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn an_abbreviated_statement_that_shows_nothing_gives_way_to_the_full_statement() {
+    for invisible in ["\u{200b}", " \u{feff} ", "\u{2060}\u{200b}"] {
+        let mut value = package();
+        value["CFItems"][1]["abbreviatedStatement"] = json!(invisible);
+        let import = import(&value).unwrap();
+        let names: Vec<&str> = (import.spec.competencies.iter())
+            .map(|c| c.name.as_str())
+            .collect();
+        assert!(names.contains(&"Counts."), "{invisible:?}: {names:?}");
+        assert!(Framework::new(import.spec).is_ok(), "{invisible:?}");
+    }
+}
+
+#[test]
+fn a_name_of_invisible_characters_only_is_an_empty_name() {
+    let text = include_str!("../../examples/data/head_post_office.json");
+    for invisible in ["\u{200b}", "\u{2060}\u{feff}", " \u{200d} "] {
+        let mut spec = karmayogi::FrameworkSpec::from_json(text).unwrap();
+        let id = spec.competencies[0].id.clone();
+        spec.competencies[0].name = invisible.to_owned();
+        let errors = Framework::new(spec).unwrap_err();
+        assert!(
+            (errors.iter())
+                .any(|e| matches!(e, Error::EmptyName { id: i, .. } if i.as_str() == id.as_str())),
+            "{invisible:?}: {errors}"
+        );
+    }
+}

@@ -13,7 +13,7 @@ use crate::{CaseElement, Error};
 pub(super) const CHILD_OF: &str = "isChildOf";
 
 pub(super) fn non_blank(text: &str) -> Option<&str> {
-    (!text.trim().is_empty()).then_some(text)
+    (!crate::model::quote::is_blank(text)).then_some(text)
 }
 
 pub(super) fn opt_non_blank(text: Option<&String>) -> Option<&str> {

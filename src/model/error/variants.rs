@@ -141,7 +141,8 @@ pub enum Error {
         /// Its index in the list it came in.
         index: usize,
     },
-    /// An entity has an empty name, or one of whitespace only. Give it a name.
+    /// An entity has an empty name, or one that shows nothing: whitespace and invisible
+    /// characters (such as a zero-width space) only. Give it a name.
     #[error("{kind} {} has an empty name", quoted(id))]
     EmptyName {
         /// What kind of entity.

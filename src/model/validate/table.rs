@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::model::hash::IdMap;
 use crate::model::order;
-use crate::model::quote::has_hidden;
+use crate::model::quote::{has_hidden, is_blank};
 use crate::{EntityKind, Error};
 
 /// Entities of one kind, sorted by id, with an id → dense index map.
@@ -70,7 +70,7 @@ pub(crate) fn table<T>(
         if has_hidden(key) {
             errors.push(hidden_character(kind, key, "id", key));
         }
-        if name(item).trim().is_empty() {
+        if is_blank(name(item)) {
             errors.push(Error::EmptyName {
                 kind,
                 id: key.to_owned(),
