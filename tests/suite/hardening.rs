@@ -707,7 +707,7 @@ const HIDDEN: [&str; 8] = [
     "zero\u{200b}width",
     "nbsp\u{a0}",
 ];
-const NAMES: [&str; 4] = ["Name", "नाम", "\u{0}", "x y"];
+const NAMES: [&str; 4] = ["Name", "नाम", "a\u{0}b", "x y"];
 /// Ids no generated entity has.
 const GHOSTS: [&str; 6] = ["ghost", "", "c ", "K", "😀😀", "\u{0}\u{0}"];
 const GHOST: &str = "ghost";
