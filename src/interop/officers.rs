@@ -246,15 +246,10 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
 
 /// The source a `source` cell names (see [`same_source`]).
 fn source(text: &str) -> Option<EvidenceSource> {
-    // By length first: one comparison of bytes at most.
-    let &(name, source) = match text.len() {
-        17 => &SOURCES[0],
-        10 => &SOURCES[1],
-        11 => &SOURCES[2],
-        13 => &SOURCES[3],
-        _ => return None,
-    };
-    same_source(name, text).then_some(source)
+    SOURCES
+        .iter()
+        .find(|(name, _)| same_source(name, text))
+        .map(|&(_, source)| source)
 }
 
 /// A level 0 to 5, written as a whole number or, as spreadsheets and data frames write a
