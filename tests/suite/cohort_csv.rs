@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use proptest::prelude::*;
 
-use crate::support::hr_framework as framework;
+use crate::support::{hr_framework as framework, level_policies};
 
 /// What a load gives, in comparable form: per officer its id, name and profile; the
 /// departments; the heatmap; the warnings — or the errors.
@@ -290,20 +290,6 @@ fn tricky_evidence_row() -> impl Strategy<Value = String> {
         })
 }
 
-fn policy() -> impl Strategy<Value = LevelPolicy> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(s, v, f, cap)| {
-        LevelPolicy::default()
-            .self_declared(s)
-            .verified_only(v)
-            .feedback_360(f)
-            .course_levels(if cap {
-                CourseLevels::Cap
-            } else {
-                CourseLevels::Reject
-            })
-    })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -313,7 +299,7 @@ proptest! {
     fn any_export_streams_to_what_the_two_step_path_gives(
         officers in prop::collection::vec(officer_row(), 0..9),
         evidence in prop::collection::vec(evidence_row(), 0..30),
-        policy in policy(),
+        policy in level_policies(),
         as_of in any::<bool>(),
     ) {
         let officers = format!("id,name,department,position,target\n{}\n", officers.join("\n"));
@@ -335,7 +321,7 @@ proptest! {
             (tricky_evidence_row(), cell(&["\n", "\n", "\n", "\r\n", "\r", "\n\r\n"])), 0..24),
         bom in any::<bool>(),
         last_newline in any::<bool>(),
-        policy in policy(),
+        policy in level_policies(),
         as_of in any::<bool>(),
         cuts in prop::collection::vec(0usize..2000, 0..6),
     ) {
@@ -363,7 +349,7 @@ proptest! {
             (0usize..12, cell(&["rti", "noting", "integrity"]), 0u8..4,
              cell(&["assessment", "feedback360", "self_declared"]),
              cell(&["", "2024-03-15", "2025-01-01"]), cell(&["", "no"])), 0..40),
-        policy in policy(),
+        policy in level_policies(),
     ) {
         let n = officers.len();
         // Ids in an order that is not sorted, so the cohort keeps an id index.

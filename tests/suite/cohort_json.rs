@@ -4,14 +4,12 @@
 //! version anywhere, nulls, escapes, duplicate and unknown fields, wrong types, broken
 //! JSON.
 
-use karmayogi::{
-    Cohort, CourseLevels, Error, Errors, Framework, LevelPolicy, NeedsOptions, OfficersSpec,
-};
+use karmayogi::{Cohort, Error, Errors, Framework, LevelPolicy, NeedsOptions, OfficersSpec};
 use std::fmt::Write as _;
 
 use proptest::prelude::*;
 
-use crate::support::hr_framework;
+use crate::support::{hr_framework, level_policies};
 
 /// What a load gives, in comparable form: per officer its id, name and profile; the
 /// departments; the heatmap — or the errors.
@@ -421,20 +419,6 @@ fn document(clean: bool) -> impl Strategy<Value = String> {
     object(fields.prop_map(|(a, b)| vec![a, b]), clean)
 }
 
-fn policy() -> impl Strategy<Value = LevelPolicy> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(s, v, f, cap)| {
-        LevelPolicy::default()
-            .self_declared(s)
-            .verified_only(v)
-            .feedback_360(f)
-            .course_levels(if cap {
-                CourseLevels::Cap
-            } else {
-                CourseLevels::Reject
-            })
-    })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -443,7 +427,7 @@ proptest! {
     #[test]
     fn any_document_streams_to_what_the_two_step_path_gives(
         doc in document(false),
-        policy in policy(),
+        policy in level_policies(),
     ) {
         let fw = hr_framework();
         prop_assert_eq!(streamed(&fw, &doc, &policy), two_step(&fw, &doc, &policy), "{}", doc);
@@ -482,7 +466,7 @@ fn well_typed_documents_stream_to_what_the_two_step_path_gives() {
     let mut runner = TestRunner::new(Config::with_cases(400));
     let cohorts = std::cell::Cell::new(0u32);
     runner
-        .run(&(document(true), policy()), |(doc, policy)| {
+        .run(&(document(true), level_policies()), |(doc, policy)| {
             let got = streamed(&fw, &doc, &policy);
             prop_assert_eq!(&got, &two_step(&fw, &doc, &policy), "{}", doc);
             cohorts.set(cohorts.get() + u32::from(got.is_ok()));

@@ -13,10 +13,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
     ActivitySpec, CaseAssociation, CaseDocument, CaseExportOptions, CaseImport, CaseImportOptions,
-    CaseLink, CasePackage, CompetencySpec, CompetencyType, CourseId, CourseOutcome, CourseSpec,
-    Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec,
-    LevelDescriptor, Mode, OfficerSpec, PositionSpec, RequirementSpec, ReviewStatus, RoleId,
-    RoleSpec,
+    CaseLink, CasePackage, CompetencySpec, CompetencyType, CourseId, CourseLevels, CourseOutcome,
+    CourseSpec, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId,
+    GroupSpec, LevelDescriptor, LevelPolicy, Mode, OfficerSpec, PositionSpec, RequirementSpec,
+    ReviewStatus, RoleId, RoleSpec,
 };
 use proptest::prelude::*;
 
@@ -506,4 +506,21 @@ pub fn planning_case(name: &str) -> String {
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every combination of the level policy's switches: self-declared evidence counted or
+/// not, verified evidence only or not, 360-degree feedback counted or not, and a course
+/// completion claiming more than the course's level counted at that level or an error.
+pub fn level_policies() -> impl Strategy<Value = LevelPolicy> {
+    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(s, v, f, cap)| {
+        LevelPolicy::default()
+            .self_declared(s)
+            .verified_only(v)
+            .feedback_360(f)
+            .course_levels(if cap {
+                CourseLevels::Cap
+            } else {
+                CourseLevels::Reject
+            })
+    })
 }

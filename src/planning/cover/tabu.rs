@@ -479,17 +479,24 @@ mod tests {
         (improved, state)
     }
 
-    #[test]
-    fn an_absorption_trades_two_picks_for_one_and_frees_hours_for_another() {
-        // Two picks closing one gap each (25 h + 13 h) against one course closing both in
-        // 37 h: no swap of one for one fits in 44 h, the trade of both for it does, and
-        // the hour it frees lets the 7-hour course in.
+    /// Two courses closing one gap each (25 h, 13 h), one closing both (37 h) and a
+    /// 7-hour one closing a third gap.
+    fn absorption() -> Instance {
         let mut inst = Instance::with_capacity(vec![3.0, 3.0, 1.0], 4, 5);
         inst.push(25.0, 25.0, &[0], &[]);
         inst.push(13.0, 13.0, &[1], &[]);
         inst.push(37.0, 37.0, &[0, 1], &[]);
         inst.push(7.0, 7.0, &[2], &[]);
         inst.finish();
+        inst
+    }
+
+    #[test]
+    fn an_absorption_trades_two_picks_for_one_and_frees_hours_for_another() {
+        // Two picks closing one gap each (25 h + 13 h) against one course closing both in
+        // 37 h: no swap of one for one fits in 44 h, the trade of both for it does, and
+        // the hour it frees lets the 7-hour course in.
+        let inst = absorption();
         let (improved, state) = search(&inst, &[0, 1], 44.0, false);
         assert!(improved);
         assert_eq!(state.chosen_list(), vec![2, 3]);
@@ -499,12 +506,7 @@ mod tests {
     #[test]
     fn the_search_stops_at_its_target_and_does_not_start_from_a_plan_that_meets_it() {
         // The absorption case: from [0, 1] (worth 6) the search finds [2, 3] (worth 7).
-        let mut inst = Instance::with_capacity(vec![3.0, 3.0, 1.0], 4, 5);
-        inst.push(25.0, 25.0, &[0], &[]);
-        inst.push(13.0, 13.0, &[1], &[]);
-        inst.push(37.0, 37.0, &[0, 1], &[]);
-        inst.push(7.0, 7.0, &[2], &[]);
-        inst.finish();
+        let inst = absorption();
         let run = |target: f64| {
             let mut state = State::new(&inst);
             state.load(&inst, &[0, 1]);

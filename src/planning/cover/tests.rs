@@ -207,15 +207,21 @@ fn the_relaxation_bound_never_exceeds_the_least_cost() {
     }
 }
 
-#[test]
-fn the_relaxation_bound_counts_prerequisites_and_fractions() {
-    // Three candidates, each closing two of three elements: the relaxation takes each at
-    // one half (cost 1.5), rounded up to the unit: every cover costs 2.
+/// Three candidates of cost 1, each closing two of three elements of value 1.
+fn triangle() -> Instance {
     let mut inst = Instance::with_capacity(vec![1.0; 3], 3, 6);
     for covers in [[0, 1], [1, 2], [0, 2]] {
         inst.push(1.0, 1.0, &covers, &[]);
     }
     inst.finish();
+    inst
+}
+
+#[test]
+fn the_relaxation_bound_counts_prerequisites_and_fractions() {
+    // The relaxation takes each of the triangle's candidates at one half (cost 1.5),
+    // rounded up to the unit: every cover costs 2.
+    let inst = triangle();
     let bound = root_lp_bound(&inst, 2_000);
     assert!((bound - 1.5).abs() < 1e-3 && bound <= 1.5 + 1e-9, "{bound}");
     assert_eq!(inst.round_up(bound), 2.0);
@@ -341,13 +347,9 @@ fn the_bound_with_kept_rows_holds_and_is_no_weaker() {
 
 #[test]
 fn the_bound_with_kept_rows_closes_integrality_gaps() {
-    // Three candidates, each closing two of three elements: the relaxation takes each at
-    // one half (1.5), a cover takes two (2).
-    let mut inst = Instance::with_capacity(vec![1.0; 3], 3, 6);
-    for covers in [[0, 1], [1, 2], [0, 2]] {
-        inst.push(1.0, 1.0, &covers, &[]);
-    }
-    inst.finish();
+    // The relaxation takes each of the triangle's candidates at one half (1.5), a cover
+    // takes two (2).
+    let inst = triangle();
     let (bound, plain) = kept_rows(&inst, 2_000);
     assert!(plain <= 1.5 + 1e-9, "{plain}");
     assert!((bound - 2.0).abs() < 1e-6, "{bound}");
