@@ -479,10 +479,11 @@ impl Framework {
         (entry.1.open, entry.1.hours, entry.1.readiness, entry.0)
     }
 
-    /// The greedy least-hours plan for an officer holding `held` in post `p`: unclosable
-    /// gaps, hours (summed in learning order, as [`Plan::total_hours`] is) and courses.
-    /// `None` when the plan would rank after `kth` (unclosable gaps, hours) by more gaps,
-    /// or by hours a proven bound puts above `kth`'s ([`cover::bounded_cover_within`]).
+    /// The least-hours plan of `solver` for an officer holding `held` in post `p`:
+    /// unclosable gaps, hours (summed in learning order, as [`Plan::total_hours`] is) and
+    /// courses. `None` when the plan would rank after `kth` (unclosable gaps, hours) by more
+    /// gaps, or by hours a proven bound puts above `kth`'s ([`cover::bounded_cover_within`],
+    /// [`cover::exact_cover_within`]).
     fn planned(
         &self,
         p: u32,
@@ -514,7 +515,7 @@ impl Framework {
         };
         let solution = match solver {
             Solver::Greedy => cover::bounded_cover_within(&inst, cutoff)?,
-            Solver::Exact { node_limit } => cover::exact_cover(&inst, node_limit),
+            Solver::Exact { node_limit } => cover::exact_cover_within(&inst, node_limit, cutoff)?,
         };
         let mut chosen: Vec<u32> = solution
             .chosen

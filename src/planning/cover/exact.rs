@@ -213,6 +213,10 @@ impl<'a> Search<'a> {
         }
         if !self.beaten(lower) && inst.len() > KEPT_ROWS_FROM {
             lower = lower.max(self.kept_rows());
+            if beyond(lower, self.cutoff) {
+                self.lower = lower;
+                return false;
+            }
         }
         if !self.beaten(lower) {
             self.improve(lower);

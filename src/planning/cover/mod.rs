@@ -66,6 +66,6 @@ mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use instance::{EPS, Instance};
-pub(crate) use reduce::{bounded_cover, bounded_cover_within, exact_cover};
+pub(crate) use reduce::{bounded_cover, bounded_cover_within, exact_cover, exact_cover_within};
 pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{StepChoice, Stepper};

@@ -57,8 +57,22 @@ fn unreachable_cutoff(inst: &Instance) -> Solution {
 /// rises with the search. When the limit stops the search, that bound is reported, so the
 /// gap stays proven.
 pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
-    reduce_and_solve(inst, node_limit, true, f64::INFINITY)
-        .unwrap_or_else(|| unreachable_cutoff(inst))
+    exact_cover_within(inst, node_limit, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
+}
+
+/// [`exact_cover`]'s plan, or `None` as soon as a proven lower bound on the least cost
+/// exceeds `cutoff` (as [`bounded_cover_within`]): the plans it keeps are those
+/// [`exact_cover`] makes with the same node limit, since the cutoff only stops the work
+/// before a part's search.
+///
+/// # Complexity
+/// At most [`exact_cover`]'s.
+pub(crate) fn exact_cover_within(
+    inst: &Instance,
+    node_limit: u64,
+    cutoff: f64,
+) -> Option<Solution> {
+    reduce_and_solve(inst, node_limit, true, cutoff)
 }
 
 /// Takes the candidates some open element cannot do without and sets aside dominated ones

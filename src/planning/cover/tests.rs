@@ -8,7 +8,7 @@ use super::instance::Instance;
 use super::instance::tests::{line, random};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
-use super::reduce::{bounded_cover, bounded_cover_within, exact_cover};
+use super::reduce::{bounded_cover, bounded_cover_within, exact_cover, exact_cover_within};
 use super::state::State;
 use super::state::value_of_chosen;
 
@@ -81,6 +81,32 @@ fn a_cutoff_keeps_the_plan_or_proves_every_cover_costs_more() {
         }
     }
     assert!(cut > 50, "{cut}");
+}
+
+#[test]
+fn a_cutoff_keeps_the_exact_plan_or_proves_every_cover_costs_more() {
+    let mut cut = 0;
+    for (costs, seeds) in [(&[10.0][..], 0..60), (&[1.0, 2.0, 3.0, 5.0][..], 60..120)] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            let optimum = least_cost(&inst);
+            for limit in [0, 3, 1_000] {
+                let plan = exact_cover(&inst, limit);
+                for cutoff in [0.0, optimum - 1.0, optimum, plan.cost, f64::INFINITY] {
+                    if let Some(within) = exact_cover_within(&inst, limit, cutoff) {
+                        assert_eq!(within, plan, "seed {seed} limit {limit} cutoff {cutoff}");
+                    } else {
+                        assert!(
+                            optimum > cutoff,
+                            "seed {seed} limit {limit} cutoff {cutoff}"
+                        );
+                        cut += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(cut > 150, "{cut}");
 }
 
 #[test]
