@@ -187,23 +187,22 @@ impl Department<'_> {
             let first = few
                 .iter()
                 .position(|s| s.is_none_or(|s| self.still_feasible(plan, o, s, banned)));
-            let step = match (first, few[0]) {
-                (Some(0), Some(step)) => step,
-                _ => {
-                    match first {
-                        Some(i) => few.rotate_left(i),
-                        None => *few = self.best_few(plan, o, banned),
-                    }
-                    let Some(step) = few[0] else {
-                        continue;
-                    };
-                    let fresh = entry(step, o);
-                    if heap.peek().is_some_and(|next| next > &fresh) {
-                        heap.push(fresh);
-                        continue;
-                    }
-                    step
+            let step = if let (Some(0), Some(step)) = (first, few[0]) {
+                step
+            } else {
+                match first {
+                    Some(i) => few.rotate_left(i),
+                    None => *few = self.best_few(plan, o, banned),
                 }
+                let Some(step) = few[0] else {
+                    continue;
+                };
+                let fresh = entry(step, o);
+                if heap.peek().is_some_and(|next| next > &fresh) {
+                    heap.push(fresh);
+                    continue;
+                }
+                step
             };
             self.take(plan, o, step, &mut added);
             took = true;
