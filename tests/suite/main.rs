@@ -13,6 +13,7 @@ mod support;
 
 mod acbp;
 mod atlas;
+mod blank_text;
 mod career;
 mod case;
 mod case_real;
