@@ -17,6 +17,7 @@ mod blank_text;
 mod career;
 mod case;
 mod case_real;
+mod case_round_trip;
 mod case_shapes;
 mod cases;
 mod cohort_csv;

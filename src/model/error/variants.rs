@@ -553,10 +553,10 @@ pub enum Error {
         /// That element's id (for the document, its identifier).
         other: String,
     },
-    /// The `lastChangeDateTime` given for export is not an ISO 8601 date-time. Use e.g.
-    /// `2025-01-15T10:00:00Z`.
+    /// The `lastChangeDateTime` given for export does not read as an ISO 8601 date or
+    /// date-time (it is blank, or e.g. `15/01/2025`). Use e.g. `2025-01-15T10:00:00Z`.
     #[error(
-        "lastChangeDateTime {} is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone",
+        "lastChangeDateTime {} is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone, or a date",
         quoted(value)
     )]
     CaseInvalidDateTime {
