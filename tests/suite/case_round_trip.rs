@@ -158,3 +158,26 @@ fn a_complete_import_always_round_trips() {
         round_trip(&import).unwrap_or_else(|e| panic!("{stamp}: {e:?}"));
     }
 }
+
+#[test]
+fn level_descriptions_of_blank_text_survive_a_round_trip() {
+    let framework = Framework::from_json(
+        r#"{"format_version": 2, "competencies": [
+          {"id": "c0000000-0000-4000-8000-000000000001", "name": "Counts", "type": "functional",
+           "levels": [{"level": 1, "description": " "},
+                      {"level": 2, "description": ""},
+                      {"level": 3, "name": "Able", "description": "\t"},
+                      {"level": 4, "description": "Counts to a hundred."}]}]}"#,
+    )
+    .expect("valid");
+    let document = karmayogi::CaseDocument::new(DOC, "Maths", "Board", "2024-03-01T00:00:00Z");
+    let package = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())
+        .expect("exports");
+    let import =
+        CaseImport::from_json(&package.to_json(), &CaseImportOptions::default()).expect("imports");
+    let again = Framework::new(import.spec).expect("valid");
+    assert_eq!(
+        again.to_spec().competencies,
+        framework.to_spec().competencies
+    );
+}
