@@ -29,6 +29,7 @@ mod evaluate;
 mod examples;
 mod groups;
 mod hardening;
+mod hour_totals;
 mod igot;
 mod inference;
 mod levels;
