@@ -76,6 +76,26 @@ fn a_plan_of_decimal_hours_totals_the_decimal_sum() {
 }
 
 #[test]
+fn a_plan_filling_its_budget_exactly_reports_a_total_within_it() {
+    // 0.1 + 0.2 is 0.30000000000000004 summed in `f64`: a total above the budget of 0.3
+    // the plan was made within.
+    let fw = framework(&[1, 2]);
+    let profile = Profile::new(
+        &fw,
+        &officer("o", "d", "p", vec![]),
+        &LevelPolicy::default(),
+    )
+    .expect("valid");
+    let options = RecommendOptions::default()
+        .budget(0.3)
+        .expect("a valid budget");
+    let plan = fw.recommend(&profile, "p", &options).expect("plans");
+    assert_eq!(plan.steps.len(), 2, "both courses fit");
+    assert!(plan.total_hours <= 0.3, "{}", plan.total_hours);
+    assert_eq!(plan.total_hours.to_string(), "0.3");
+}
+
+#[test]
 fn a_department_plan_of_decimal_hours_totals_the_decimal_sum() {
     let fw = framework(&[1, 2, 8, 99, 13]);
     let officers: Vec<_> = (0..3)
