@@ -34,6 +34,7 @@ mod igot;
 mod inference;
 mod levels;
 mod loaders;
+mod lookalike_ids;
 mod null_fields;
 mod officers_csv;
 mod properties;
