@@ -3,7 +3,7 @@
 //! word joiner, a byte-order mark, a no-break space) is refused as a blank one is, with the
 //! error for blank text rather than passing as a name nobody can see.
 
-use karmayogi::{Error, Framework};
+use karmayogi::{Error, Errors, Framework};
 
 const SHOW_NOTHING: [&str; 6] = [
     "",
@@ -18,7 +18,7 @@ fn framework(level_name: &str, area: &str) -> Result<Framework, Vec<Error>> {
     let json = serde_json::json!({"format_version": 2, "competencies": [
         {"id": "c", "name": "Competency", "type": "functional", "area": area,
          "levels": [{"level": 1, "name": level_name, "description": "Does it."}]}]});
-    Framework::from_json(&json.to_string()).map_err(|e| e.into_vec())
+    Framework::from_json(&json.to_string()).map_err(Errors::into_vec)
 }
 
 #[test]

@@ -10,16 +10,16 @@
 
 use karmayogi::{
     CaseElement, CaseExportOptions, CaseFieldReason, CaseImport, CaseImportOptions, CasePackage,
-    Error, Framework,
+    Error, Errors, Framework,
 };
 use serde_json::{Value, json};
 
 const DOC: &str = "d0000000-0000-4000-8000-000000000001";
 const ITEM: &str = "c0000000-0000-4000-8000-000000000001";
 
-fn package(document: Value) -> Value {
+fn package(document: &Value) -> Value {
     json!({
-        "CFDocument": document,
+        "CFDocument": document.clone(),
         "CFItems": [{"identifier": ITEM, "fullStatement": "Counts.",
                      "CFItemType": "Functional Competency"}],
         "CFAssociations": [{"identifier": "e0000000-0000-4000-8000-000000000001",
@@ -50,9 +50,9 @@ fn round_trip(import: &CaseImport) -> Result<(CasePackage, CaseImport), Vec<Erro
         &import.report.document,
         &CaseExportOptions::default(),
     )
-    .map_err(|e| e.into_vec())?;
+    .map_err(Errors::into_vec)?;
     let again = CaseImport::from_json(&package.to_json(), &CaseImportOptions::default())
-        .map_err(|e| e.into_vec())?;
+        .map_err(Errors::into_vec)?;
     Ok((package, again))
 }
 
@@ -80,7 +80,7 @@ fn a_stamp_publishers_write_round_trips_written_as_case_defines() {
         ),
         ("20240301T101500Z", "2024-03-01T10:15:00Z"),
     ] {
-        let import = import(&package(document(Some(stamp))));
+        let import = import(&package(&document(Some(stamp))));
         assert_eq!(document_reasons(&import), [], "{stamp}");
         let (package, again) = round_trip(&import).unwrap_or_else(|e| panic!("{stamp}: {e:?}"));
         let document = package.document.as_ref().unwrap();
@@ -129,14 +129,14 @@ fn a_document_export_would_refuse_is_reported_by_the_import() {
         ),
     ];
     for (document, reasons) in cases {
-        let import = import(&package(document.clone()));
+        let import = import(&package(&document));
         assert_eq!(document_reasons(&import), reasons, "{document}");
         assert!(!import.report.is_complete(), "{document}");
         let errors = round_trip(&import).expect_err("export refuses the document");
         assert_eq!(errors.len(), reasons.len(), "{document}: {errors:?}");
     }
     // A wrong type is reported as such, once.
-    let import = import(&package(json!({"identifier": DOC, "creator": "Board",
+    let import = import(&package(&json!({"identifier": DOC, "creator": "Board",
         "title": "Maths", "lastChangeDateTime": 20_240_301})));
     assert_eq!(
         document_reasons(&import),
@@ -153,7 +153,7 @@ fn a_document_export_would_refuse_is_reported_by_the_import() {
 #[test]
 fn a_complete_import_always_round_trips() {
     for stamp in ["2024-03-01T10:15:00Z", "2024-03-01", "2024-03-01 10:15"] {
-        let import = import(&package(document(Some(stamp))));
+        let import = import(&package(&document(Some(stamp))));
         assert!(import.report.is_complete(), "{stamp}");
         round_trip(&import).unwrap_or_else(|e| panic!("{stamp}: {e:?}"));
     }

@@ -148,8 +148,8 @@ fn null_for_an_optional_officer_field_is_the_field_absent_on_every_path() {
         let streamed = Cohort::from_json(&fw, &nulled.to_string(), &policy);
         let built = Cohort::new(&fw, &expected.officers, &policy);
         assert_eq!(
-            streamed.as_ref().map(|c| c.len()).ok(),
-            built.as_ref().map(|c| c.len()).ok(),
+            streamed.as_ref().map(Cohort::len).ok(),
+            built.as_ref().map(Cohort::len).ok(),
             "{path}/{field}"
         );
     }
