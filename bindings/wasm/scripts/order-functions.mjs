@@ -11,9 +11,9 @@
 // Similarity is estimated from each body's 4-byte substrings by MinHash (192 hashes), and
 // the order is a greedy chain: from the first function, always the function not placed yet
 // that is most like the last few placed. Deterministic: the same module gives the same
-// order. (Measured on the module: 96 hashes gave 1.1 KB more gzipped, 384 nothing better;
-// 3-, 6- and 8-byte substrings 1.5 to 2.5 KB more; the decay 0.8 instead of none 1.0 KB
-// less, 0.7 and 0.9 less than that.)
+// order. (Measured, BENCHMARKS.md: 96 hashes saved 1.1 KB less, 384 no more; 3-, 6- and
+// 8-byte substrings 1.8 to 2.3 KB less; the decay 0.8 1.0 KB more than none, 0.7 and 0.9
+// less than 0.8.)
 
 const HASHES = 192;
 const SHINGLE = 4;
@@ -142,6 +142,7 @@ function signatures(code) {
  */
 function chain(code) {
   const n = code.length;
+  if (n === 0) return [];
   const sig = signatures(code);
   const placed = new Uint8Array(n);
   const scores = new Float64Array(n);
