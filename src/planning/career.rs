@@ -1,6 +1,7 @@
 //! Career paths and deployment by training effort: which posts an officer could be ready for
 //! with the least training, and which officers a vacancy could be filled from.
 
+use crate::model::hours::round_total;
 use crate::model::order;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
@@ -525,9 +526,11 @@ impl Framework {
         order::sort_by_key(&mut chosen, |&c| self.course_rank[c as usize]);
         Some(Planned {
             open: open.len() as u32,
-            hours: chosen
-                .iter()
-                .fold(0.0, |sum, &c| sum + self.course_hours[c as usize]),
+            hours: round_total(
+                chosen
+                    .iter()
+                    .fold(0.0, |sum, &c| sum + self.course_hours[c as usize]),
+            ),
             courses: chosen.len() as u32,
         })
     }
