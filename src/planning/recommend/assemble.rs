@@ -53,19 +53,19 @@ impl Framework {
         order::sort_by_key(&mut order, |&(c, _)| self.course_rank[c as usize]);
         // Each step's dependants in the plan, in learning order: one pass over the
         // steps' direct prerequisites.
-        let position: std::collections::HashMap<u32, usize> = order
-            .iter()
-            .enumerate()
-            .map(|(i, &(c, _))| (c, i))
-            .collect();
         let mut prerequisite_for: Vec<Vec<&'f CourseId>> = vec![Vec::new(); order.len()];
-        for &(course, _) in &order {
-            for p in self.direct_prerequisites(course) {
-                if let Some(&i) = position.get(p) {
-                    prerequisite_for[i].push(self.course_id(course));
+        super::marks::with_marks(self.courses.len(), |position| {
+            for (i, &(c, _)) in order.iter().enumerate() {
+                position.insert(c, i as u32);
+            }
+            for &(course, _) in &order {
+                for &p in self.direct_prerequisites(course) {
+                    if let Some(i) = position.get(p) {
+                        prerequisite_for[i as usize].push(self.course_id(course));
+                    }
                 }
             }
-        }
+        });
         let mut steps: Vec<Step<'f>> = Vec::with_capacity(order.len());
         let mut blend = Blend::default();
         for (&(course, _), prerequisite_for) in order.iter().zip(prerequisite_for) {
