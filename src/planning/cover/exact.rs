@@ -2,12 +2,14 @@
 //! repairs, and branch and bound on Lagrangian bounds with reduced-cost fixing.
 
 use super::blocks::kept_rows_bound;
+use super::fixing::reduced_cost_fixing;
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
 use super::instance::{EPS, Instance, Solution};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
+use super::reduce::reduce_from;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu_cover::tabu_cover;
 use super::trade::{Work, trade_picks};
@@ -53,7 +55,9 @@ pub(super) fn solve_part(
         return None;
     }
     if open && search {
-        part.branch_and_bound();
+        if !part.fix_and_split() {
+            part.branch_and_bound();
+        }
         if !part.proven {
             // The search may have found an incumbent the root's trades never saw.
             part.improve(part.lower);
@@ -241,6 +245,62 @@ impl<'a> Search<'a> {
         self.lagrange.selected = taken;
         self.repair();
         bound
+    }
+
+    /// Reduced-cost fixing at the root's multipliers ([`reduced_cost_fixing`]), then what
+    /// is left reduced, split into parts and each part searched ([`reduce_from`], which
+    /// comes back here at each part's root), within the nodes left. Returns `false`, doing
+    /// nothing, when nothing is fixed. Every cover cheaper than the incumbent satisfies the
+    /// fixings, so the least cost is the lesser of the incumbent's and the restricted
+    /// instance's, and the lesser of the incumbent's cost and the restricted bound is a
+    /// proven bound. Each call fixes at least one free candidate and hands on parts of
+    /// only free candidates, so the recursion ends.
+    fn fix_and_split(&mut self) -> bool {
+        let inst = self.inst;
+        // The bound at the current multipliers, with their reduced costs.
+        let bound = self
+            .lagrange
+            .bound(inst, &self.state, self.best_cost, 1, 0.0);
+        let incumbent = self.best_cost;
+        let (fixed_in, fixed_out) =
+            reduced_cost_fixing(inst, &self.lagrange, bound, incumbent);
+        if fixed_in.is_empty() && !fixed_out.contains(&true) {
+            return false;
+        }
+        let mut state = self.state.clone();
+        for &j in &fixed_in {
+            state.choose(inst, j, &mut self.scratch.buffer);
+        }
+        state.journal.clear();
+        let conflict = (0..inst.len()).any(|j| state.chosen[j] && fixed_out[j]);
+        let restricted = if conflict || !self.lagrange.prepare(inst, &state, &fixed_out) {
+            // No cover satisfies every fixing: none is cheaper than the incumbent.
+            None
+        } else {
+            let cutoff = incumbent - inst.step(incumbent) / 2.0;
+            let limit = self.limit.saturating_sub(self.nodes);
+            reduce_from(inst, state, fixed_out, limit, true, cutoff, false)
+        };
+        match restricted {
+            None => {
+                self.lower = self.best_cost;
+                self.proven = true;
+            }
+            Some(solution) => {
+                self.nodes += solution.nodes;
+                let lower = solution.bound.min(incumbent);
+                self.offer(solution.chosen, solution.cost);
+                self.lower = self
+                    .lower
+                    .max(inst.round_up(lower))
+                    .min(self.best_cost);
+                self.proven = solution.proven || self.beaten(lower);
+                if self.proven {
+                    self.lower = self.best_cost;
+                }
+            }
+        }
+        true
     }
 
     /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what

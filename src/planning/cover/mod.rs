@@ -48,6 +48,7 @@ mod budget;
 mod budget_lp;
 mod density;
 mod exact;
+mod fixing;
 mod greedy;
 mod instance;
 mod knapsack;
