@@ -15,10 +15,16 @@
 use super::instance::Instance;
 use super::lagrange::Lagrange;
 
+/// The same holds for the bound with kept rows of [`super::blocks`] and the candidates in
+/// none of its blocks (`in_block` false): that relaxation is separable between each such
+/// candidate and the blocks, and a block's minimum with some of its candidates held is no
+/// less than without, so the candidates of blocks count zero along a path.
+///
 /// The candidates to fix: `fixed_in` (ascending) are held by every cover cheaper than
 /// `incumbent`, `fixed_out[j]` marks those no such cover holds, closed under dependants (a
 /// candidate requiring one fixed out is fixed out). `bound` must be the Lagrangian bound at
-/// the multipliers whose pushed reduced costs `lagrange.reduced` holds, on the same state;
+/// the multipliers whose pushed reduced costs `lagrange.reduced` holds, on the same state,
+/// or the bound with kept rows at them with its blocks' candidates marked in `in_block`;
 /// only free candidates are fixed.
 ///
 /// # Complexity
@@ -28,11 +34,15 @@ pub(super) fn reduced_cost_fixing(
     lagrange: &Lagrange,
     bound: f64,
     incumbent: f64,
+    in_block: Option<&[bool]>,
 ) -> (Vec<u32>, Vec<bool>) {
     let n = inst.len();
     let beaten = |b: f64| inst.round_up(b) >= incumbent - inst.step(incumbent) / 2.0;
     let free = |j: usize| lagrange.free[j];
-    let reduced = &lagrange.reduced;
+    let blocked = |j: usize| in_block.is_some_and(|b| b[j]);
+    let reduced: Vec<f64> = (0..n)
+        .map(|j| if blocked(j) { 0.0 } else { lagrange.reduced[j] })
+        .collect();
     let mut fixed_in = Vec::new();
     for j in (0..n).filter(|&j| free(j)) {
         if reduced[j] < 0.0 && beaten(bound - reduced[j]) {

@@ -48,7 +48,11 @@ fn unreachable_cutoff(inst: &Instance) -> Solution {
 
 /// Exact least-cost cover by branch and bound within `node_limit` search nodes in all,
 /// after the reductions of [`reduce_and_solve`] and per part from the heuristics of
-/// [`bounded_cover`]. The bound at every node is the Lagrangian one (warm-started from the
+/// [`bounded_cover`]. At the root of a part the incumbent is not proven, candidates every
+/// cheaper cover must hold or avoid are fixed by their reduced costs against the
+/// Lagrangian bound and the bound with kept rows (`fixing.rs`), and when any is fixed
+/// what is left goes through these reductions again, part by part, instead of the search
+/// below. The bound at every node of the search is the Lagrangian one (warm-started from the
 /// previous node), candidates whose reduced cost rules them out are fixed out, and the
 /// branching element is an open one with the fewest candidates left, children trying each
 /// candidate (with the earlier ones excluded), smallest reduced cost first. Nodes are

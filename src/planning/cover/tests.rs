@@ -319,7 +319,7 @@ fn kept_rows(inst: &Instance, iterations: u32) -> (f64, f64) {
     let u = lagrange.u.clone();
     let plain = lagrange.consider(inst, 0.0, &u, f64::NEG_INFINITY);
     lagrange.keep_best();
-    let (bound, taken) = kept_rows_bound(inst, &lagrange, &state, |sub| {
+    let (bound, taken, _) = kept_rows_bound(inst, &lagrange, &state, |sub| {
         let s = exact_cover(sub, 1_000_000);
         assert!(s.proven);
         (s.bound, Some(s.chosen))
@@ -422,7 +422,7 @@ fn reduced_cost_fixing_keeps_every_cheaper_cover() {
                 // Incumbents are costs of covers (the fixing proves none cheaper).
                 for &incumbent in &levels {
                     let (fixed_in, fixed_out) =
-                        reduced_cost_fixing(&inst, &lagrange, bound, incumbent);
+                        reduced_cost_fixing(&inst, &lagrange, bound, incumbent, None);
                     ins += fixed_in.len();
                     outs += fixed_out.iter().filter(|&&x| x).count();
                     for &(set, cost) in &covers {
@@ -464,7 +464,10 @@ fn fixing_and_splitting_keep_the_least_cost_on_larger_instances() {
             let optimum = least_cost(&inst);
             for limit in [0, 3, 1_000_000] {
                 let exact = exact_cover(&inst, limit);
-                assert!(exact.bound <= optimum && optimum <= exact.cost, "seed {seed}");
+                assert!(
+                    exact.bound <= optimum && optimum <= exact.cost,
+                    "seed {seed}"
+                );
                 assert!(!exact.proven || exact.cost == optimum, "seed {seed}");
                 if limit == 1_000_000 {
                     assert!(exact.proven, "seed {seed}");
@@ -472,4 +475,65 @@ fn fixing_and_splitting_keep_the_least_cost_on_larger_instances() {
             }
         }
     }
+}
+
+#[test]
+fn fixing_against_the_bound_with_kept_rows_keeps_every_cheaper_cover() {
+    use super::blocks::kept_rows_bound;
+    let (mut fixed, mut kept_blocks) = (0, 0);
+    for (costs, seeds) in [(&[10.0][..], 0..60), (&[1.0, 2.0, 3.0, 5.0][..], 60..120)] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            let covers = covers_of(&inst);
+            let mut levels: Vec<f64> = covers.iter().map(|c| c.1).collect();
+            levels.sort_by(f64::total_cmp);
+            levels.dedup();
+            levels.truncate(4);
+            let state = State::new(&inst);
+            let mut lagrange = Lagrange::new(&inst);
+            assert!(lagrange.prepare(&inst, &state, &vec![false; inst.len()]));
+            for iterations in [1, 2_000] {
+                lagrange.initialise(&inst);
+                root_lp_into_prepared(&inst, &mut lagrange, iterations);
+                let u = lagrange.u.clone();
+                lagrange.consider(&inst, 0.0, &u, f64::NEG_INFINITY);
+                lagrange.keep_best();
+                let (bound, _, in_block) = kept_rows_bound(&inst, &lagrange, &state, |sub| {
+                    let s = exact_cover(sub, 1_000_000);
+                    (s.bound, Some(s.chosen))
+                });
+                kept_blocks += in_block.iter().filter(|&&b| b).count();
+                for &incumbent in &levels {
+                    let (fixed_in, fixed_out) =
+                        reduced_cost_fixing(&inst, &lagrange, bound, incumbent, Some(&in_block));
+                    fixed += fixed_in.len() + fixed_out.iter().filter(|&&x| x).count();
+                    for &(set, cost) in covers.iter().filter(|c| c.1 < incumbent) {
+                        let has = |j: u32| set >> j & 1 == 1;
+                        assert!(fixed_in.iter().all(|&j| has(j)), "seed {seed}");
+                        assert!(
+                            (0..inst.len() as u32).all(|j| !fixed_out[j as usize] || !has(j)),
+                            "seed {seed}: {cost} < {incumbent}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        fixed > 100 && kept_blocks > 100,
+        "{fixed} fixed, {kept_blocks} in blocks"
+    );
+}
+
+/// Runs [`lp_bound`] at the root on a prepared `lagrange`, leaving its multipliers there.
+fn root_lp_into_prepared(inst: &Instance, lagrange: &mut Lagrange, iterations: u32) {
+    let state = State::new(inst);
+    lp_bound(
+        inst,
+        lagrange,
+        &state,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        iterations,
+    );
 }
