@@ -6,9 +6,10 @@ use super::fixing::reduced_cost_fixing;
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
-use super::instance::{EPS, Instance, Solution};
+use super::instance::{Instance, Solution, beyond};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
+use super::queue::{Node, Queued};
 use super::reduce::reduce_from;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu_cover::tabu_cover;
@@ -35,11 +36,6 @@ const KEPT_ROWS_FROM: usize = 4 * super::blocks::BLOCK;
 /// Search nodes for each block of the bound with kept rows.
 const BLOCK_NODES: u64 = 200;
 
-/// Whether a lower bound `bound` proves every cover costs more than `cutoff`.
-pub(super) fn beyond(bound: f64, cutoff: f64) -> bool {
-    bound > cutoff + EPS * cutoff.abs().max(1.0)
-}
-
 /// One part: the heuristics and the root bound, then the search when asked; `None` once
 /// the root's bound exceeds `cutoff`.
 pub(super) fn solve_part(
@@ -65,50 +61,6 @@ pub(super) fn solve_part(
         }
     }
     Some(part.finish())
-}
-
-/// A node of the search tree with its children: `options[start..end]`, child `i` choosing
-/// `options[start + i]` with the earlier ones excluded; `next` is the first child not
-/// tried yet.
-struct Node {
-    parent: u32,
-    /// Which child of its parent it is.
-    index: u32,
-    start: u32,
-    end: u32,
-    next: u32,
-    bound: f64,
-}
-
-/// A node with children left, in the best-bound queue: the least bound first, then the
-/// deepest (newest), so ties favour finishing a subtree.
-#[derive(Clone, Copy)]
-struct Queued {
-    bound: f64,
-    id: u32,
-}
-
-impl PartialEq for Queued {
-    fn eq(&self, other: &Queued) -> bool {
-        self.cmp(other).is_eq()
-    }
-}
-
-impl Eq for Queued {}
-
-impl PartialOrd for Queued {
-    fn partial_cmp(&self, other: &Queued) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Queued {
-    fn cmp(&self, other: &Queued) -> std::cmp::Ordering {
-        other
-            .bound
-            .total_cmp(&self.bound)
-            .then(self.id.cmp(&other.id))
-    }
 }
 
 struct Search<'a> {
@@ -303,7 +255,9 @@ impl<'a> Search<'a> {
         } else {
             let cutoff = incumbent - inst.step(incumbent) / 2.0;
             let limit = self.limit.saturating_sub(self.nodes);
-            reduce_from(inst, state, fixed_out, limit, true, cutoff, false)
+            reduce_from(
+                inst, state, fixed_out, limit, true, cutoff, false, solve_part,
+            )
         };
         match restricted {
             None => {

@@ -3,6 +3,11 @@
 /// Slack on comparisons of summed hours and values (room for rounding).
 pub(crate) const EPS: f64 = 1e-9;
 
+/// Whether a lower bound `bound` proves every cover costs more than `cutoff`.
+pub(super) fn beyond(bound: f64, cutoff: f64) -> bool {
+    bound > cutoff + EPS * cutoff.abs().max(1.0)
+}
+
 /// A cover problem.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Instance {

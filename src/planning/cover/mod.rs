@@ -52,12 +52,16 @@ mod budget_lp;
 mod density;
 mod exact;
 mod fixing;
+#[cfg(test)]
+mod fixing_tests;
 mod greedy;
 mod instance;
 mod knapsack;
 mod lagrange;
 mod pdhg;
+mod queue;
 mod reduce;
+mod solve;
 mod split;
 mod state;
 mod stepper;
@@ -70,6 +74,6 @@ mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use instance::{EPS, Instance};
-pub(crate) use reduce::{bounded_cover, bounded_cover_within, exact_cover, exact_cover_within};
+pub(crate) use solve::{bounded_cover, bounded_cover_within, exact_cover, exact_cover_within};
 pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{StepChoice, Stepper};

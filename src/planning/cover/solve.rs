@@ -1,0 +1,91 @@
+//! Least-cost cover with a proven lower bound, as callers use it: the reductions of
+//! `reduce.rs`, each part then solved by `exact.rs`'s heuristics, bound and search.
+
+use super::exact::solve_part;
+use super::instance::{Instance, Solution};
+use super::reduce::reduce_from;
+use super::state::State;
+
+/// The least-cost cover the heuristics find, with a proven lower bound: the reductions
+/// ([`reduce_and_solve`]), then per part the greedy, repairs of the Lagrangian
+/// relaxation's selections (take what the relaxation takes, complete greedily, drop
+/// redundant picks, exchange), then the bound at the root: subgradient steps, the
+/// relaxation with prerequisite rows and, on large parts, the bound with kept rows
+/// (`blocks.rs`), whose blocks' covers are repaired into a plan too.
+///
+/// # Complexity
+/// The greedy's, plus O(s · (n + z + q)) for s subgradient and primal–dual steps over n
+/// candidates, z (candidate, element) pairs and q prerequisite pairs, a few greedy
+/// completions, and at most n blocks of at most 48 candidates, each searched within a
+/// constant number of nodes.
+pub(crate) fn bounded_cover(inst: &Instance) -> Solution {
+    bounded_cover_within(inst, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
+}
+
+/// [`bounded_cover`]'s plan, or `None` as soon as a proven lower bound on the least cost
+/// exceeds `cutoff`: no cover then costs `cutoff` or less, and the rest of the work (the
+/// other parts, the repairs, the local search) is skipped. A caller ranking plans against
+/// the k-th best so far passes that one's cost; the plans it keeps are those
+/// [`bounded_cover`] makes.
+///
+/// # Complexity
+/// At most [`bounded_cover`]'s.
+pub(crate) fn bounded_cover_within(inst: &Instance, cutoff: f64) -> Option<Solution> {
+    reduce_and_solve(inst, 0, false, cutoff)
+}
+
+/// The answer when an infinite cutoff is exceeded, which no finite bound does: the empty
+/// plan, unproven with a zero bound (a true, if useless, certificate).
+fn unreachable_cutoff(inst: &Instance) -> Solution {
+    State::new(inst).solution(inst, 0.0, false, 0)
+}
+
+/// Exact least-cost cover by branch and bound within `node_limit` search nodes in all,
+/// after the reductions of [`reduce_and_solve`] and per part from the heuristics of
+/// [`bounded_cover`]. At the root of a part the incumbent is not proven, candidates every
+/// cheaper cover must hold or avoid are fixed by their reduced costs against the
+/// Lagrangian bound and the bound with kept rows (`fixing.rs`), and when any is fixed
+/// what is left goes through these reductions again, part by part, instead of the search
+/// below. The bound at every node of the search is the Lagrangian one (warm-started from the
+/// previous node), candidates whose reduced cost rules them out are fixed out, and the
+/// branching element is an open one with the fewest candidates left, children trying each
+/// candidate (with the earlier ones excluded), smallest reduced cost first. Nodes are
+/// taken best bound first, each followed by a dive into its first children until one is
+/// pruned, so plans are found early and the proven bound (the least among the nodes left)
+/// rises with the search. When the limit stops the search, that bound is reported, so the
+/// gap stays proven.
+pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
+    exact_cover_within(inst, node_limit, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
+}
+
+/// [`exact_cover`]'s plan, or `None` as soon as a proven lower bound on the least cost
+/// exceeds `cutoff` (as [`bounded_cover_within`]): the plans it keeps are those
+/// [`exact_cover`] makes with the same node limit, since the cutoff only stops the work
+/// before a part's search.
+///
+/// # Complexity
+/// At most [`exact_cover`]'s.
+pub(crate) fn exact_cover_within(
+    inst: &Instance,
+    node_limit: u64,
+    cutoff: f64,
+) -> Option<Solution> {
+    reduce_and_solve(inst, node_limit, true, cutoff)
+}
+
+/// Takes the candidates some open element cannot do without and sets aside dominated ones
+/// ([`split::exclude_dominated`]), repeatedly, then splits what is left into independent
+/// parts ([`split::parts`]), each solved apart (searched when `search`, the node limit
+/// shared out in order, smallest part first, what one leaves going to the next); a part
+/// of one open element takes the cheapest closure of one of its closers, its optimum
+/// ([`split::cheapest_closer`]), and a part small enough for it the exact table of
+/// [`tiny_cover`]. The plan is the union, its bound the cost of the forced
+/// picks and the one-element parts plus the other parts' bounds. `None` once that sum, or
+/// a part's bound added to it, exceeds `cutoff`.
+fn reduce_and_solve(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Option<Solution> {
+    let state = State::new(inst);
+    let excluded = vec![false; inst.len()];
+    reduce_from(
+        inst, state, excluded, limit, search, cutoff, true, solve_part,
+    )
+}
