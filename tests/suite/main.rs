@@ -31,6 +31,7 @@ mod igot;
 mod inference;
 mod levels;
 mod loaders;
+mod needs_kernel;
 mod officers_csv;
 mod properties;
 mod publishers;
