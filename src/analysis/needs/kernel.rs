@@ -154,7 +154,7 @@ impl Framework {
                 .unwrap_or(&[]);
             for r in reqs {
                 if let Some(slot) = rows.get_mut(r.competency as usize) {
-                    *slot = row_of(r);
+                    *slot = row_of(*r);
                 }
             }
             count_levels(cohort.held_in_slots(at..end), rows, counts);
@@ -178,7 +178,7 @@ impl Framework {
         for p in positions.drain(..) {
             let n = per_position.get_mut(p as usize).map_or(0, std::mem::take);
             for r in self.reqs.get(self.position_reqs_range(p)).unwrap_or(&[]) {
-                let row = row_of(r);
+                let row = row_of(*r);
                 if let Some(count) = counts.get_mut(row as usize) {
                     if count[REQUIRED] == 0 {
                         touched.push(row);
@@ -192,7 +192,7 @@ impl Framework {
 }
 
 /// The counter row of a requirement: `1 + competency · 6 + level`.
-fn row_of(r: &Req) -> u32 {
+fn row_of(r: Req) -> u32 {
     1 + r.competency * LEVELS as u32 + u32::from(r.level.min(5))
 }
 
