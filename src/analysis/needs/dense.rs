@@ -103,7 +103,7 @@ mod tests {
                     && d.counts.len() > 5 * LEVELS
                     && d.per_position.len() >= 2
                     && d.slot.len() >= 5
-            )
+            );
         });
     }
 
