@@ -5,11 +5,12 @@ use serde::Serialize;
 use crate::analysis::parallel::{map_ranges, workers};
 use crate::model::order;
 use crate::model::spec::CompetencyType;
-use crate::people::cohort::unpack;
 use crate::{Cohort, CompetencyId, DepartmentId, Error, Framework};
 use dense::{Dense, with_dense};
+use kernel::Tally;
 
 mod dense;
+mod kernel;
 
 /// Options for [`Framework::training_needs`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,60 +89,6 @@ pub struct TrainingNeeds<'f> {
     pub rows: Vec<NeedRow<'f>>,
 }
 
-/// Shortfall histograms per requirement entry of a [`Plan`], accumulated by one worker;
-/// folded into per-competency rows at the end.
-struct Counts {
-    by_entry: Vec<[u64; 6]>,
-    officers: u64,
-    pairs: u64,
-}
-
-impl Counts {
-    fn new(entries: usize) -> Counts {
-        Counts {
-            by_entry: vec![[0; 6]; entries],
-            officers: 0,
-            pairs: 0,
-        }
-    }
-
-    fn merge(&mut self, other: &Counts) {
-        for (a, b) in self.by_entry.iter_mut().zip(&other.by_entry) {
-            for s in 0..6 {
-                a[s] += b[s];
-            }
-        }
-        self.officers += other.officers;
-        self.pairs += other.pairs;
-    }
-}
-
-/// The requirement entries one count needs: those of the positions the counted officers
-/// hold, numbered compactly, so that a call's buffers and its fold grow with the positions
-/// it meets rather than with the whole framework.
-struct Plan {
-    /// The cohort's groups counted: `groups[first..first + group_entry.len()]`.
-    first: usize,
-    /// Positions met, ascending.
-    positions: Vec<u32>,
-    /// Compact index of the first entry of `positions[k]`; the total at the end.
-    offset: Vec<usize>,
-    /// Per group counted, the compact index of its position's first entry.
-    group_entry: Vec<usize>,
-}
-
-impl Plan {
-    fn entries(&self) -> usize {
-        self.offset.last().copied().unwrap_or(0)
-    }
-}
-
-/// Per-thread counters of the counting kernel.
-struct Kernel {
-    /// Counters per entry of the plan, 32-bit to stay in cache.
-    by_entry: Vec<[u32; 6]>,
-}
-
 impl Framework {
     /// Aggregates the gaps of a cohort's officers against their current positions, per
     /// competency, without building any per-officer report.
@@ -152,13 +99,15 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / t + t·e + k log k) time for n officers counted, r requirements and h
-    /// held competencies each, e requirement entries (competencies) of the positions those
-    /// officers hold, k rows returned and t threads actually used (see
-    /// [`NeedsOptions::threads`]); memory O(t·e), and no per-officer allocation. Each
-    /// thread keeps 5 bytes per competency of the framework between calls (a held level and
-    /// a row slot, restored entry by entry after use), filled once, O(c), on its first
-    /// call. A small team's counting and sorting cover its own positions only.
+    /// O((H + g·r) / t + t·m + k log k) time for H held levels of the officers counted, g
+    /// groups of them (officers of one department and position; g ≤ officers), r
+    /// requirements per position, m (competency, required level) pairs the positions of
+    /// those officers require, k rows returned and t threads actually used (see
+    /// [`NeedsOptions::threads`]): the work follows the stored evidence, not officers ×
+    /// requirements. Memory O(t·m), and no per-officer allocation. Each thread keeps 200
+    /// bytes per competency of the framework between calls (counters per required level, a
+    /// counter row and a row slot, restored row by row after use), filled once, O(c), on
+    /// its first call; a small team's counting and sorting cover its own positions only.
     ///
     /// # Example
     /// ```
@@ -190,27 +139,15 @@ impl Framework {
                 Err(_) => 0..0,
             },
         };
-        let plan = self.needs_plan(cohort, groups.clone());
         let slots = Self::group_slots(cohort, &groups);
-        if workers(options.threads, slots.len()) <= 1 {
-            // One worker: its 32-bit counters are folded as they are (a cohort holds fewer
-            // than 2³² officers, so none can overflow).
-            let mut kernel = Self::kernel(plan.entries());
-            let (officers, pairs) = self.count(cohort, &plan, slots, &mut kernel);
-            return Ok(self.needs_from(&plan, &kernel.by_entry, officers, pairs));
-        }
-        let parts = map_ranges(slots.len(), options.threads, |range| {
-            let mut kernel = Self::kernel(plan.entries());
-            let range = slots.start + range.start..slots.start + range.end;
-            let (officers, pairs) = self.count(cohort, &plan, range, &mut kernel);
-            Counts {
-                by_entry: kernel.by_entry.iter().map(|c| c.map(u64::from)).collect(),
-                officers,
-                pairs,
-            }
-        });
-        let counts = merge(parts, plan.entries());
-        Ok(self.needs_from(&plan, &counts.by_entry, counts.officers, counts.pairs))
+        let tallies = if workers(options.threads, slots.len()) <= 1 {
+            vec![self.count(cohort, slots)]
+        } else {
+            map_ranges(slots.len(), options.threads, |range| {
+                self.count(cohort, slots.start + range.start..slots.start + range.end)
+            })
+        };
+        Ok(self.needs_from(&tallies))
     }
 
     /// [`Framework::training_needs`] for each department of the cohort, sorted by department,
@@ -224,11 +161,11 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O(n·(r + h) / t + t·E + Σ (e + k log k)) time for d departments, e requirement
-    /// entries of the positions held in each department, k rows of each, E entries in the
-    /// framework and t threads actually used (see [`NeedsOptions::threads`]); memory
-    /// O(t·E + Σ e) for each thread's counters and the results, plus the per-thread tables
-    /// of [`Framework::training_needs`]. The cohort already stores its officers grouped
+    /// O((H + g·r) / t + Σ (m + k log k)) time for H held levels, g groups and r
+    /// requirements as in [`Framework::training_needs`], m (competency, required level)
+    /// pairs required in each department, k rows of each and t threads actually used (see
+    /// [`NeedsOptions::threads`]); memory O(Σ m) for the counts and the results, plus the
+    /// per-thread tables of [`Framework::training_needs`]. The cohort already stores its officers grouped
     /// by department, so no regrouping is done.
     pub fn training_needs_by_department<'f>(
         &'f self,
@@ -242,20 +179,13 @@ impl Framework {
             .filter(|&d| (options.department.as_ref()).is_none_or(|x| *x == cohort.departments[d]))
             .collect();
         let parts = map_ranges(selected.len(), options.threads, |range| {
-            // One kernel per thread, reused: its counters are zeroed after each department.
-            let mut kernel = Self::kernel(self.reqs.len());
             range
                 .map(|k| {
                     let groups = selected
                         .get(k)
                         .map_or(0..0, |&d| department_groups(cohort, d as u32));
-                    let plan = self.needs_plan(cohort, groups.clone());
                     let slots = Self::group_slots(cohort, &groups);
-                    let (officers, pairs) = self.count(cohort, &plan, slots, &mut kernel);
-                    let used = kernel.by_entry.get_mut(..plan.entries()).unwrap_or(&mut []);
-                    let needs = self.needs_from(&plan, used, officers, pairs);
-                    used.fill([0; 6]);
-                    needs
+                    self.needs_from(std::slice::from_ref(&self.count(cohort, slots)))
                 })
                 .collect::<Vec<_>>()
         });
@@ -264,37 +194,6 @@ impl Framework {
             .map(|&d| cohort.departments[d].clone())
             .zip(parts.into_iter().flatten())
             .collect())
-    }
-
-    /// The plan for counting the cohort's groups `groups` (a range of group indices).
-    fn needs_plan(&self, cohort: &Cohort, groups: std::ops::Range<usize>) -> Plan {
-        let counted = cohort.groups.get(groups.clone()).unwrap_or(&[]);
-        let mut positions: Vec<u32> = counted.iter().map(|g| g.position).collect();
-        order::sort_unstable(&mut positions);
-        positions.dedup();
-        let mut offset = Vec::with_capacity(positions.len() + 1);
-        offset.push(0);
-        let mut total = 0;
-        for &p in &positions {
-            total += self.position_reqs_range(p).len();
-            offset.push(total);
-        }
-        let group_entry = counted
-            .iter()
-            .map(|g| {
-                positions
-                    .binary_search(&g.position)
-                    .ok()
-                    .and_then(|k| offset.get(k).copied())
-                    .unwrap_or(0)
-            })
-            .collect();
-        Plan {
-            first: groups.start,
-            positions,
-            offset,
-            group_entry,
-        }
     }
 
     /// The index range in `reqs` of position `p`'s requirements.
@@ -321,136 +220,31 @@ impl Framework {
         start(groups.start)..start(groups.end)
     }
 
-    fn kernel(entries: usize) -> Kernel {
-        Kernel {
-            by_entry: vec![[0; 6]; entries],
-        }
-    }
-
-    /// The counting kernel over the officers in `slots` (within the plan's groups). Officers
-    /// are visited in storage order, grouped by department and position, so their held
-    /// levels stream from memory while their position's requirements and counters stay in
-    /// cache; each officer's held levels are scattered into a dense byte array, every
-    /// requirement is then one load and one increment, and the scatter is undone. No
-    /// per-officer report, no hashing, no allocation in the loop.
-    fn count(
-        &self,
-        cohort: &Cohort,
-        plan: &Plan,
-        slots: std::ops::Range<usize>,
-        kernel: &mut Kernel,
-    ) -> (u64, u64) {
-        with_dense(self.competencies.len(), |dense| {
-            self.count_with(cohort, plan, slots, &mut kernel.by_entry, &mut dense.held)
-        })
-    }
-
-    /// [`Framework::count`] with the byte per competency to scatter held levels into (all
-    /// zero, and left so).
-    fn count_with(
-        &self,
-        cohort: &Cohort,
-        plan: &Plan,
-        slots: std::ops::Range<usize>,
-        by_entry: &mut [[u32; 6]],
-        scratch: &mut [u8],
-    ) -> (u64, u64) {
-        let (mut officers, mut pairs) = (0u64, 0u64);
-        let mut group = (cohort.groups)
-            .partition_point(|g| g.start as usize <= slots.start)
-            .saturating_sub(1)
-            .max(plan.first);
-        let mut at = slots.start;
-        while at < slots.end {
-            let (Some(this), Some(&entry)) = (
-                cohort.groups.get(group),
-                plan.group_entry.get(group.wrapping_sub(plan.first)),
-            ) else {
-                break;
+    /// The report of one count from its tallies (one per worker), rows in the order of the
+    /// report.
+    fn needs_from(&self, tallies: &[Tally]) -> TrainingNeeds<'_> {
+        let officers = tallies.iter().map(|t| t.officers).sum();
+        let pairs = tallies.iter().map(|t| t.pairs).sum();
+        let rows = with_dense(self.competencies.len(), 0, |dense| {
+            // One worker's histograms as they are; several workers' added up per competency.
+            let merged;
+            let hists = if let [one] = tallies {
+                &one.hists
+            } else {
+                let met = tallies.iter().map(|t| t.hists.len()).max().unwrap_or(0);
+                let all = tallies.iter().flat_map(|t| t.hists.iter().copied());
+                merged = kernel::fold(&mut dense.slot, all, met);
+                &merged
             };
-            let end = (cohort.groups.get(group + 1))
-                .map_or(cohort.len(), |next| next.start as usize)
-                .min(slots.end);
-            let range = self.position_reqs_range(this.position);
-            let reqs = self.reqs.get(range.clone()).unwrap_or(&[]);
-            let Some(counters) = by_entry.get_mut(entry..entry + reqs.len()) else {
-                break;
-            };
-            for slot in at..end {
-                let held = cohort.held_in(slot as u32);
-                for &x in held {
-                    let (competency, level) = unpack(x);
-                    if let Some(cell) = scratch.get_mut(competency as usize) {
-                        *cell = level;
-                    }
-                }
-                for (counter, r) in counters.iter_mut().zip(reqs) {
-                    let current = scratch.get(r.competency as usize).copied().unwrap_or(0);
-                    counter[r.level.saturating_sub(current).min(5) as usize] += 1;
-                }
-                for &x in held {
-                    if let Some(cell) = scratch.get_mut(unpack(x).0 as usize) {
-                        *cell = 0;
-                    }
-                }
-            }
-            let n = (end.saturating_sub(at)) as u64;
-            officers += n;
-            pairs += n * reqs.len() as u64;
-            at = end;
-            group += 1;
-        }
-        (officers, pairs)
-    }
-
-    /// Folds a plan's counts into one row per competency, in the order of the report.
-    fn needs_from<E: Copy + Into<u64>>(
-        &self,
-        plan: &Plan,
-        by_entry: &[[E; 6]],
-        officers: u64,
-        pairs: u64,
-    ) -> TrainingNeeds<'_> {
-        // (competency, entry) for every entry counted.
-        let entries = plan
-            .positions
-            .iter()
-            .zip(&plan.offset)
-            .flat_map(|(&p, &offset)| {
-                let reqs = self.reqs.get(self.position_reqs_range(p)).unwrap_or(&[]);
-                reqs.iter()
-                    .enumerate()
-                    .map(move |(j, r)| (r.competency, offset + j))
-            });
-        let add = |h: &mut [u64; 6], e: usize| {
-            if let Some(entry) = by_entry.get(e) {
-                for s in 0..6 {
-                    h[s] += entry[s].into();
-                }
-            }
-        };
-        // Per competency met, its histogram, in the order competencies are first met: a
-        // slot per competency in this thread's dense index, so a team's fold costs its
-        // entries, not a sort of them nor a fill of the framework's competencies.
-        let mut hists: Vec<(u32, [u64; 6])> =
-            Vec::with_capacity(plan.entries().min(self.competencies.len()));
-        let rows = with_dense(self.competencies.len(), |dense| {
-            for (c, e) in entries {
-                let Some(slot) = dense.slot.get_mut(c as usize) else {
-                    continue;
-                };
-                if *slot == Dense::FREE {
-                    *slot = hists.len() as u32;
-                    hists.push((c, [0; 6]));
-                }
-                if let Some((_, h)) = hists.get_mut(*slot as usize) {
-                    add(h, e);
+            for (k, &(c, _)) in hists.iter().enumerate() {
+                if let Some(slot) = dense.slot.get_mut(c as usize) {
+                    *slot = k as u32;
                 }
             }
             // Rows with a count, in the order of the report: total shortfall descending,
             // officers short descending, then competency index (id order), which makes
             // the order total.
-            let order = report_order(&hists);
+            let order = report_order(hists);
             let mut rows: Vec<NeedRow<'_>> = Vec::with_capacity(order.len());
             rows.extend(order.iter().filter_map(|&c| {
                 let (_, h) = *hists.get(*dense.slot.get(c as usize)? as usize)?;
@@ -470,7 +264,7 @@ impl Framework {
                     histogram: h,
                 })
             }));
-            for &(c, _) in &hists {
+            for &(c, _) in hists {
                 if let Some(slot) = dense.slot.get_mut(c as usize) {
                     *slot = Dense::FREE;
                 }
@@ -541,14 +335,4 @@ fn short_and_shortfall(h: &[u64; 6]) -> (u64, u64) {
 fn department_groups(cohort: &Cohort, d: u32) -> std::ops::Range<usize> {
     let groups = &cohort.groups;
     groups.partition_point(|g| g.department < d)..groups.partition_point(|g| g.department <= d)
-}
-
-/// Adds up the workers' counts (one worker's are taken as they are).
-fn merge(parts: Vec<Counts>, entries: usize) -> Counts {
-    let mut parts = parts.into_iter();
-    let mut total = parts.next().unwrap_or_else(|| Counts::new(entries));
-    for part in parts {
-        total.merge(&part);
-    }
-    total
 }

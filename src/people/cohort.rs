@@ -36,7 +36,8 @@ pub struct Cohort {
     /// `None` when the input came in that order.
     pub(crate) slot: Option<Vec<u32>>,
     /// The officer in slot `s` holds `held[held_start[s]..held_start[s+1]]`, each
-    /// `competency << 3 | level`, sorted by competency.
+    /// `competency << 3 | level` (a level 0–5), sorted by competency, each competency at
+    /// most once.
     pub(crate) held_start: Vec<u32>,
     pub(crate) held: Vec<u32>,
     /// The slots' groups, sorted by (department, position).
@@ -233,6 +234,18 @@ impl Cohort {
     pub(crate) fn held_in(&self, s: u32) -> &[u32] {
         let s = s as usize;
         match (self.held_start.get(s), self.held_start.get(s + 1)) {
+            (Some(&a), Some(&b)) => self.held.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The held levels stored in `slots`, one slot's after the other's.
+    #[inline]
+    pub(crate) fn held_in_slots(&self, slots: std::ops::Range<usize>) -> &[u32] {
+        match (
+            self.held_start.get(slots.start),
+            self.held_start.get(slots.end),
+        ) {
             (Some(&a), Some(&b)) => self.held.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }

@@ -35,6 +35,7 @@ mod inference;
 mod levels;
 mod loaders;
 mod lookalike_ids;
+mod needs_kernel;
 mod null_fields;
 mod officers_csv;
 mod properties;

@@ -1,0 +1,198 @@
+//! The training-needs kernel against a brute-force count of every officer–requirement pair.
+//!
+//! The kernel counts held levels per group of officers (one department, one position) and
+//! derives the shortfall histograms from those counts; the oracle here walks every officer
+//! and every requirement of their position (`Framework::requirements`, `Profile::level`)
+//! and counts each pair's shortfall. Cohorts are generated with many officers per position,
+//! positions nobody requires anything of, positions nobody holds, evidence of competencies
+//! no position requires, evidence at level 0, every level policy, and officers in shuffled
+//! order; the kernel must agree on 1, 2 and 3 threads, for the whole cohort, for each
+//! department and through `training_needs_by_department`. 256 cases.
+
+use std::collections::BTreeMap;
+
+use karmayogi::{
+    Cohort, DepartmentId, Framework, FrameworkSpec, LevelPolicy, NeedRow, NeedsOptions,
+    OfficerSpec, Profile, RoleSpec, TrainingNeeds,
+};
+use proptest::collection::vec;
+use proptest::prelude::*;
+
+use crate::support::{
+    RawEvidence, framework_spec, generated_competencies, generated_evidence, level_policies,
+    position, raw_evidence, requirements,
+};
+
+const IDS: [&str; 10] = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"];
+const DEPARTMENTS: [&str; 3] = ["d0", "d1", "d2"];
+const DATES: [&str; 3] = ["", "2023-04-01", "2025-01-15"];
+
+/// (competency picks with scales and kinds, roles' requirement picks, positions' role
+/// picks, officers as (department, position, passbook)).
+type Raw = (
+    Vec<(u8, usize)>,
+    Vec<Vec<(usize, u8, bool)>>,
+    Vec<Vec<usize>>,
+    Vec<(usize, usize, Vec<RawEvidence>)>,
+);
+
+fn raw() -> impl Strategy<Value = Raw> {
+    (
+        vec((0u8..=5, 0usize..3), 1..=10),
+        // Roles of no requirement make positions that require nothing.
+        vec(vec((0usize..10, 1u8..=5, any::<bool>()), 0..=6), 1..=4),
+        vec(vec(0usize..4, 1..=2), 1..=5),
+        vec(
+            (
+                0usize..3,
+                0usize..5,
+                // Any competency, so levels of competencies the position does not require,
+                // and any level 0–5 (the framework has no course: no completion names one).
+                vec(raw_evidence(10, 0.8, DATES.len(), 0.5, 1), 0..=8),
+            ),
+            0..=40,
+        ),
+    )
+}
+
+fn build(raw: &Raw) -> (FrameworkSpec, Vec<OfficerSpec>) {
+    let (competencies, roles, positions, officers) = raw;
+    let competencies = generated_competencies(competencies.iter().copied(), &IDS);
+    let roles: Vec<RoleSpec> = (roles.iter().enumerate())
+        .map(|(i, picks)| RoleSpec {
+            id: format!("r{i}").into(),
+            name: format!("Role {i}"),
+            activities: Vec::new(),
+            requires: requirements(picks.iter().copied(), &competencies),
+        })
+        .collect();
+    let positions = (positions.iter().enumerate())
+        .map(|(i, picks)| {
+            let mut ids: Vec<String> = picks
+                .iter()
+                .map(|r| format!("r{}", r % roles.len()))
+                .collect();
+            ids.sort();
+            ids.dedup();
+            position(
+                &format!("p{i}"),
+                format!("Post {i}"),
+                DEPARTMENTS[i % 3],
+                ids,
+            )
+        })
+        .collect::<Vec<_>>();
+    let spec = framework_spec(competencies, Vec::new(), roles, positions, Vec::new());
+    let officers = (officers.iter().enumerate())
+        .map(|(i, (department, post, passbook))| OfficerSpec {
+            id: format!("o{:02}", (i * 7 + 3) % 41).into(),
+            name: None,
+            department: DEPARTMENTS[*department].into(),
+            position: spec.positions[post % spec.positions.len()].id.clone(),
+            target_position: None,
+            passbook: passbook
+                .iter()
+                .map(|&e| generated_evidence(&spec, e, &DATES))
+                .collect(),
+        })
+        .collect();
+    (spec, officers)
+}
+
+/// Training needs by brute force: every officer, every requirement of their position, the
+/// pair's shortfall counted in its competency's histogram.
+fn brute_force<'f>(
+    fw: &'f Framework,
+    officers: &[OfficerSpec],
+    policy: &LevelPolicy,
+    department: Option<&str>,
+) -> TrainingNeeds<'f> {
+    let mut hist: BTreeMap<String, [u64; 6]> = BTreeMap::new();
+    let (mut counted, mut pairs) = (0, 0);
+    for o in officers
+        .iter()
+        .filter(|o| department.is_none_or(|d| o.department.as_str() == d))
+    {
+        let profile = Profile::new(fw, o, policy).unwrap();
+        counted += 1;
+        for r in fw.requirements(o.position.as_str()).unwrap() {
+            pairs += 1;
+            let held = u8::from(profile.level(fw, r.competency.as_str()).unwrap());
+            let short = u8::from(r.level).saturating_sub(held).min(5);
+            hist.entry(r.competency.to_string()).or_default()[usize::from(short)] += 1;
+        }
+    }
+    let mut rows: Vec<NeedRow<'f>> = hist
+        .into_iter()
+        .map(|(id, h)| {
+            let spec = fw.competency(&id).unwrap();
+            let short: u64 = h[1..].iter().sum();
+            let total: u64 = (1..6u64).map(|s| s * h[s as usize]).sum();
+            NeedRow {
+                competency: &spec.id,
+                name: &spec.name,
+                kind: spec.kind,
+                officers_required: h.iter().sum(),
+                officers_short: short,
+                total_shortfall: total,
+                mean_shortfall: if short == 0 {
+                    0.0
+                } else {
+                    total as f64 / short as f64
+                },
+                histogram: h,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (b.total_shortfall.cmp(&a.total_shortfall))
+            .then(b.officers_short.cmp(&a.officers_short))
+            .then(a.competency.cmp(b.competency))
+    });
+    TrainingNeeds {
+        officers: counted,
+        pairs,
+        rows,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn kernel_matches_a_count_of_every_pair(
+        raw in raw(),
+        policy in level_policies(),
+        rotate in 0usize..40,
+    ) {
+        let (spec, mut officers) = build(&raw);
+        let fw = Framework::new(spec).expect("generated spec is valid");
+        // Officers out of storage order: the cohort regroups them.
+        if !officers.is_empty() {
+            let by = rotate % officers.len();
+            officers.rotate_left(by);
+        }
+        let cohort = Cohort::new(&fw, &officers, &policy).expect("generated officers are valid");
+        let departments: Vec<&str> = cohort.departments().iter().map(DepartmentId::as_str).collect();
+        for threads in [1, 2, 3] {
+            let options = NeedsOptions::default().threads(threads);
+            prop_assert_eq!(
+                fw.training_needs(&cohort, &options).unwrap(),
+                brute_force(&fw, &officers, &policy, None)
+            );
+            // Departments of the framework's positions (perhaps without officers) and of
+            // the officers; any other is an error, tested elsewhere.
+            let known = (fw.positions().iter().map(|p| p.department.as_str()))
+                .chain(departments.iter().copied());
+            for d in known {
+                let needs = fw.training_needs(&cohort, &options.clone().department(d)).unwrap();
+                prop_assert_eq!(needs, brute_force(&fw, &officers, &policy, Some(d)));
+            }
+            let want: Vec<_> = departments
+                .iter()
+                .map(|&d| (DepartmentId::from(d), brute_force(&fw, &officers, &policy, Some(d))))
+                .collect();
+            prop_assert_eq!(fw.training_needs_by_department(&cohort, &options).unwrap(), want);
+        }
+    }
+}
