@@ -24,7 +24,9 @@
 use hashbrown::HashTable;
 
 mod lists;
+mod quick;
 use lists::{Runs, distinct, group, group_runs, settle};
+use quick::CompetencyIds;
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
@@ -195,6 +197,7 @@ impl<'f> CohortCsvReader<'f> {
                 scratch: Vec::new(),
                 nearest: Nearest::new(NEAREST_LIMIT),
                 full: false,
+                ids: None,
             },
             officers: Feed::new(OFFICERS, required, optional),
             evidence: None,
@@ -227,6 +230,7 @@ impl<'f> CohortCsvReader<'f> {
             self.end_officers();
             let [required, optional] = EVIDENCE_COLUMNS;
             self.evidence = Some(Feed::new(EVIDENCE, required, optional));
+            self.reader.ids = Some(CompetencyIds::new(self.reader.framework));
         }
         let officers_read = self.officers.header_ok();
         let Some(feed) = &mut self.evidence else {
@@ -322,6 +326,9 @@ struct Reader<'f> {
     nearest: Nearest,
     /// Capacity ran out: later officers are not read.
     full: bool,
+    /// The framework's competency ids, for the common passbook rows (once evidence is
+    /// read).
+    ids: Option<CompetencyIds>,
 }
 
 impl Reader<'_> {
@@ -464,6 +471,11 @@ impl Reader<'_> {
     /// read: found without changing anything, so that rows can be read on several
     /// threads; `None` for any other row, which [`Reader::evidence`] reads in order.
     fn good(&self, row: &Row<'_>, work: &mut Work) -> Option<Good> {
+        if let Some(ids) = &self.ids
+            && let Some(good) = self.quick(ids, row, work)
+        {
+            return Some(good);
+        }
         let e = evidence_row(row, &mut work.errors)?;
         // Most rows name the officer of the row before.
         let k = match work.last {
