@@ -11,6 +11,9 @@ pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
     iso_date_bytes(text.as_bytes())
 }
 
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// [`parse_iso_date`] on the bytes of a CSV cell: the eight digits checked and read as one
 /// 64-bit word.
 pub(crate) fn iso_date_bytes(bytes: &[u8]) -> Option<u32> {
@@ -21,7 +24,6 @@ pub(crate) fn iso_date_bytes(bytes: &[u8]) -> Option<u32> {
     // Every byte a digit: none below `0` (no borrow then, so no byte is disturbed) and
     // none above `9` (adding 0x46 carries a byte past 0x7f exactly from 0x3a on; no byte
     // carries into the next, since all are below 0x80 once the first test passed).
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let below = word.wrapping_sub(0x3030_3030_3030_3030);
     if (below | word) & HIGH != 0 || (word + 0x4646_4646_4646_4646) & HIGH != 0 {
         return None;

@@ -1,15 +1,13 @@
 //! The common passbook row read from its bytes: a level `0`–`5`, a source written as the
 //! format names it, a `YYYY-MM-DD` date or none, `true`, `false` or nothing for the
 //! verified flag, no course, a known competency within its scale. Such a row has no
-//! problem and gives what [`Reader::good`](super::Reader) gives through the general row
-//! checks; any other row is left to them.
+//! problem and gives what the reader's general row checks give; any other row is left to them.
 
 use hashbrown::HashTable;
 
-use super::{Good, NOTHING, Reader, Work};
 use crate::interop::csv::Row;
 use crate::model::date::iso_date_bytes;
-use crate::{EvidenceSource, Framework};
+use crate::{EvidenceSource, Framework, OfficersCsvOptions};
 
 /// The framework's competency ids, each looked up by the bytes of a cell without making a
 /// string of it: the ids side by side in one buffer, and their numbers hashed by id.
@@ -103,41 +101,38 @@ fn hash(seed: u64, bytes: &[u8]) -> u64 {
 
 /// Whether two ids are the same, compared a word at a time.
 #[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+fn same(id: &[u8], cell: &[u8]) -> bool {
+    if id.len() != cell.len() {
         return false;
     }
-    let n = b.len();
-    let mut k = 0;
-    words(a, |w| {
-        let i = if n < 8 {
-            0
-        } else if k + 8 < n {
-            k
+    let len = cell.len();
+    let mut offset = 0;
+    // The words of `cell` in the order `words` gives those of `id`.
+    words(id, |word| {
+        let theirs = if len < 8 {
+            cell.iter()
+                .rev()
+                .fold(0, |w, &byte| w << 8 | u64::from(byte))
         } else {
-            n - 8
+            let at = offset.min(len - 8);
+            let bytes = cell.get(at..at + 8).and_then(|w| w.try_into().ok());
+            u64::from_le_bytes(bytes.unwrap_or([0; 8]))
         };
-        k += 8;
-        let theirs = if n < 8 {
-            b.iter().rev().fold(0, |v, &x| v << 8 | u64::from(x))
-        } else {
-            let x = b.get(i..i + 8).and_then(|x| x.try_into().ok());
-            u64::from_le_bytes(x.unwrap_or([0; 8]))
-        };
-        w == theirs
+        offset += 8;
+        word == theirs
     })
 }
 
-impl Reader<'_> {
-    /// What [`Reader::good`] gives for a common row (see the module), read from the
-    /// cells' bytes; `None` when the row is not such a row (or names no officer read),
-    /// to be read by the general checks.
-    pub(super) fn quick(
+impl CompetencyIds {
+    /// For a common row (see the module), its officer cell and `competency << 3 | level`
+    /// when the level counts under the options' policy (`None` when it does not); `None`
+    /// for any other row, to be read by the general checks.
+    pub(super) fn common<'r>(
         &self,
-        ids: &CompetencyIds,
-        row: &Row<'_>,
-        work: &mut Work,
-    ) -> Option<Good> {
+        fw: &Framework,
+        options: &OfficersCsvOptions,
+        row: &Row<'r>,
+    ) -> Option<(&'r [u8], Option<u32>)> {
         // The columns by their place in `EVIDENCE_COLUMNS`.
         let level = match *row.nth_bytes(2) {
             [b @ b'0'..=b'5'] => b - b'0',
@@ -162,44 +157,22 @@ impl Reader<'_> {
         if !row.nth_bytes(6).is_empty() {
             return None;
         }
-        let c = ids.get(row.nth_bytes(1))?;
-        let fw = self.framework;
+        let c = self.get(row.nth_bytes(1))?;
         let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
         if level > max || (level > 0 && level < min) {
             return None;
         }
-        if let (Some(as_of), Some(day)) = (self.options.review.as_of, date)
+        if let (Some(as_of), Some(day)) = (options.review.as_of, date)
             && day > as_of
         {
             return None;
         }
         let officer = row.nth_bytes(0);
-        let k = match work.last {
-            Some(k) if self.columns.id_bytes(k as usize) == officer => k,
-            _ => {
-                // An empty officer is a problem; an id is hashed as the `str` it was
-                // stored as (the row's bytes are those of its text).
-                let officer = std::str::from_utf8(officer)
-                    .ok()
-                    .filter(|o| !o.is_empty())?;
-                let h = std::hash::BuildHasher::hash_one(&self.hash, officer);
-                let k = *(self.index).find(h, |&i| {
-                    self.columns.id_bytes(i as usize) == officer.as_bytes()
-                })?;
-                work.last = Some(k);
-                k
-            }
-        };
-        let counts = level > 0 && self.options.policy.counts(source, verified, date);
-        Some(Good {
-            officer: k,
-            held: if counts {
-                c << 3 | u32::from(level)
-            } else {
-                NOTHING
-            },
-            course: NOTHING,
-        })
+        if officer.is_empty() {
+            return None;
+        }
+        let counts = level > 0 && options.policy.counts(source, verified, date);
+        Some((officer, counts.then_some(c << 3 | u32::from(level))))
     }
 }
 
