@@ -1,7 +1,7 @@
 //! Reading and writing versioned JSON documents, and the versions this crate reads.
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::Error;
 
@@ -71,4 +71,15 @@ pub(crate) fn to_pretty_json<T: Serialize>(value: &T) -> String {
     // Serializing these plain structs cannot fail: keys are strings and floats are
     // validated or produced finite; a non-finite float would become `null`.
     serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// An optional field whose absence means its default: `null` is absent too, as it is for
+/// the optional fields read into an `Option` (servers and JSON libraries write `null` for
+/// an unset field).
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }

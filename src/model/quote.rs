@@ -6,7 +6,11 @@
 //! no control, invisible or non-space whitespace character, no backslash, quote or
 //! backtick, no space at either end) is shown in backticks as it is, and any other value
 //! in double quotes with those characters escaped: `\t`, `\r`, `\n`, `\0`, `\\`, `\"`, and
-//! `\u{hex}` for every other control or invisible character and for a space at either end.
+//! `\u{hex}` for every other control or invisible character, for a space at either end, and
+//! for a combining diacritical mark (`U+0300`–`U+036F`): text written decomposed (`e`
+//! followed by `U+0301`, as macOS file names and some exports hold it) prints exactly like
+//! its precomposed form (`é`) yet is another id, so `"Jose\u{301}"` shows which it is.
+//! Marks of other scripts (Devanagari's vowel signs) print as they are.
 
 use std::fmt::{self, Write};
 
@@ -37,7 +41,7 @@ impl fmt::Display for Quoted<'_> {
                 '\\' => f.write_str("\\\\")?,
                 '"' => f.write_str("\\\"")?,
                 ' ' if i == 0 || i == last => f.write_str("\\u{20}")?,
-                c if hidden(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                c if hidden(c) || is_latin_mark(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
                 c => f.write_char(c)?,
             }
         }
@@ -52,7 +56,13 @@ fn is_plain(value: &str) -> bool {
         && !value.ends_with(' ')
         && !value
             .chars()
-            .any(|c| matches!(c, '\\' | '"' | '`') || hidden(c))
+            .any(|c| matches!(c, '\\' | '"' | '`') || hidden(c) || is_latin_mark(c))
+}
+
+/// A combining diacritical mark of the block Latin, Greek and Cyrillic text use
+/// (`U+0300`–`U+036F`): printed as it is, decomposed text looks like precomposed text.
+fn is_latin_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
 }
 
 /// Whether a character printed as it is would break a line of text or the text around it:
@@ -157,6 +167,14 @@ mod tests {
         );
         assert_eq!(q("हिन्दी अधिकारी"), "`हिन्दी अधिकारी`");
         assert_eq!(q("2.B.1.d"), "`2.B.1.d`");
+    }
+
+    #[test]
+    fn decomposed_text_shows_its_marks() {
+        // `José` written decomposed prints like `José` precomposed, yet is another id.
+        assert_eq!(q("Jose\u{301}"), "\"Jose\\u{301}\"");
+        assert_eq!(q("Jos\u{e9}"), "`Jos\u{e9}`");
+        assert_eq!(q("\u{915}\u{93f}"), "`\u{915}\u{93f}`");
     }
 
     #[test]

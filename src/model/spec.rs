@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::json::null_as_default;
 use crate::{
     ActivityId, CompetencyId, CourseId, DepartmentId, Error, FORMAT_VERSION, GroupId, PositionId,
     RoleId,
@@ -54,19 +55,23 @@ pub struct FrameworkSpec {
     /// Competency groups (areas, themes, sub-themes, …) above the competencies: a directed
     /// acyclic hierarchy in which a competency or group may have several parents. Since
     /// format version 2.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub groups: Vec<GroupSpec>,
     /// Activities and the competencies they need.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub activities: Vec<ActivitySpec>,
     /// Roles, their activities and any competencies attached to the role directly.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub roles: Vec<RoleSpec>,
     /// Positions (posts) and their roles.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub positions: Vec<PositionSpec>,
     /// The course catalogue.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub courses: Vec<CourseSpec>,
 }
 
@@ -130,7 +135,11 @@ pub struct CompetencySpec {
     /// Non-empty display name.
     pub name: String,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub description: String,
     /// Behavioural, functional or domain.
     #[serde(rename = "type")]
@@ -144,11 +153,19 @@ pub struct CompetencySpec {
     pub area: Option<String>,
     /// The groups the competency belongs to directly, each at most once. Since format
     /// version 2.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub groups: Vec<GroupId>,
     /// Level descriptors, each level at most once, all within the competency's levels. Empty
     /// means no level is described.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub levels: Vec<LevelDescriptor>,
     /// The lowest level at which the competency exists, 1 to 5 (default 1). Since format
     /// version 2.
@@ -237,13 +254,25 @@ pub struct GroupSpec {
     /// Non-empty display name; several groups may share one.
     pub name: String,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub description: String,
     /// What level of a taxonomy the group is (default [`GroupKind::Free`]).
-    #[serde(default, skip_serializing_if = "GroupKind::is_free")]
+    #[serde(
+        default,
+        skip_serializing_if = "GroupKind::is_free",
+        deserialize_with = "null_as_default"
+    )]
     pub kind: GroupKind,
     /// The groups directly above this one, each at most once.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub parents: Vec<GroupId>,
     /// A rule by which holding the group's children implies holding the group, used when
     /// [`LevelPolicy::infer_group_rules`](crate::LevelPolicy::infer_group_rules) is on (off
@@ -416,7 +445,11 @@ pub struct RequirementSpec {
     /// The level needed, 1 up to the competency's highest level.
     pub level: u8,
     /// Review state; only verified requirements count. Defaults to verified.
-    #[serde(default, skip_serializing_if = "ReviewStatus::is_verified")]
+    #[serde(
+        default,
+        skip_serializing_if = "ReviewStatus::is_verified",
+        deserialize_with = "null_as_default"
+    )]
     pub status: ReviewStatus,
 }
 
@@ -440,7 +473,7 @@ pub struct ActivitySpec {
     /// Non-empty display name.
     pub name: String,
     /// The competencies the activity needs; each competency at most once.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub requires: Vec<RequirementSpec>,
 }
 
@@ -453,10 +486,14 @@ pub struct RoleSpec {
     /// Non-empty display name.
     pub name: String,
     /// The role's activities; each at most once.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub activities: Vec<ActivityId>,
     /// Competencies required by the role itself rather than through an activity.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub requires: Vec<RequirementSpec>,
 }
 
@@ -513,12 +550,16 @@ pub struct CourseSpec {
     /// Duration in hours: finite, above 0 and at most 10,000.
     pub hours: f64,
     /// Formal, social or experiential.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub mode: Mode,
     /// The competencies the course builds; each competency at most once.
     pub provides: Vec<CourseOutcome>,
     /// Courses to complete first; no cycles.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub prerequisites: Vec<CourseId>,
     /// Who offers the course.
     #[serde(default, skip_serializing_if = "Option::is_none")]

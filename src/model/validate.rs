@@ -16,7 +16,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use self::hierarchy::hierarchy;
 use self::table::table;
 use super::cycles::cycles;
-use super::quote::has_hidden;
+use super::quote::{has_hidden, is_blank};
 use crate::model::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
@@ -246,7 +246,7 @@ fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
         });
     }
     for d in &c.levels {
-        if d.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        if d.name.as_deref().is_some_and(is_blank) {
             errors.push(Error::BlankLevelName {
                 competency: competency(),
                 level: d.level,

@@ -5,8 +5,8 @@
 //! The document is read by `serde_json` with visitors that accept exactly the objects the
 //! derived readers of [`OfficersSpec`], [`OfficerSpec`](crate::OfficerSpec) and
 //! [`Evidence`](crate::Evidence) accept: fields in any order, each at most once, no unknown
-//! field, `null` for an absent optional field (and for an absent `date`), the same
-//! defaults. Strings are borrowed from the text unless they hold escapes; one officer's
+//! field, `null` for an absent optional field (`date`, `verified` and `passbook` too),
+//! the same defaults. Strings are borrowed from the text unless they hold escapes; one officer's
 //! passbook entries are kept, borrowed, until the officer's object ends (its fields may
 //! come in any order), in a buffer reused for every officer. `format_version` is checked in
 //! the same pass wherever it stands in the document.
@@ -386,7 +386,8 @@ struct Passbook<'s, 'de>(&'s mut Vec<Entry<'de>>);
 impl<'de> DeserializeSeed<'de> for Passbook<'_, 'de> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
+        // `null` is an absent passbook, as for the derived reader.
+        d.deserialize_option(self)
     }
 }
 
@@ -394,6 +395,18 @@ impl<'de> Visitor<'de> for Passbook<'_, 'de> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a sequence")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
@@ -430,7 +443,7 @@ impl<'de> Visitor<'de> for EntrySeed {
                 1 => once(&mut level, map.next_value::<u8>()?, field)?,
                 2 => once(&mut source, map.next_value::<EvidenceSource>()?, field)?,
                 3 => once(&mut date, map.next_value::<Option<Text<'de>>>()?, field)?,
-                4 => once(&mut verified, map.next_value::<bool>()?, field)?,
+                4 => once(&mut verified, map.next_value::<Option<bool>>()?, field)?,
                 _ => once(&mut course, map.next_value::<Option<Text<'de>>>()?, field)?,
             }
         }
@@ -439,7 +452,7 @@ impl<'de> Visitor<'de> for EntrySeed {
             level: required(level, EVIDENCE.names[1])?,
             source: required(source, EVIDENCE.names[2])?,
             date: date.flatten(),
-            verified: verified.unwrap_or(true),
+            verified: verified.flatten().unwrap_or(true),
             course: course.flatten(),
         })
     }
@@ -475,6 +488,14 @@ mod tests {
             "course": "  "}]}], "format_version": 1}"#;
         assert_eq!(once(doc), Some(true));
         assert_eq!(once(&format!("\u{feff}{doc}")), Some(true));
+        // `null` is absent for the defaulted fields too, as for the derived readers.
+        for doc in [
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt", "position": "us", "passbook": null}]}"#,
+            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt", "position": "us",
+               "passbook": [{"competency": "rti", "level": 2, "source": "assessment", "verified": null}]}]}"#,
+        ] {
+            assert_eq!(once(doc), Some(true), "{doc}");
+        }
         // Problems `Cohort::new` finds come from the same pass.
         let bad = r#"{"format_version": 2, "officers": [
             {"id": "o1", "department": "dopt", "position": "usec"},
@@ -494,9 +515,6 @@ mod tests {
             r#"{"format_version": 2, "officers": [], "officers": []}"#,
             r#"{"format_version": 2, "officers": [{"id": "o1", "id": "o1", "department": "d", "position": "us"}]}"#,
             r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d"}]}"#,
-            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us", "passbook": null}]}"#,
-            r#"{"format_version": 2, "officers": [{"id": "o1", "department": "d", "position": "us",
-               "passbook": [{"competency": "rti", "level": 2, "source": "assessment", "verified": null}]}]}"#,
             r#"{"format_version": 2, "officers": [["o1", null, "dopt", "us", null, []]]}"#,
             r#"{"format_version": 2, "officers": []} x"#,
             r#"{"format_version": 2, "officers": ["#,

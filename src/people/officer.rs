@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::json::null_as_default;
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, Error, OfficerId, PositionId};
 
@@ -23,8 +24,9 @@ pub struct OfficerSpec {
     /// A position the officer is moving to (transfer, promotion), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_position: Option<PositionId>,
-    /// The competency passbook: everything the officer has shown.
-    #[serde(default)]
+    /// The competency passbook: everything the officer has shown. `null` in JSON is
+    /// absent (none).
+    #[serde(default, deserialize_with = "null_as_default")]
     pub passbook: Vec<Evidence>,
 }
 
@@ -168,8 +170,13 @@ pub struct Evidence {
         deserialize_with = "null_as_empty"
     )]
     pub date: String,
-    /// Whether an authority has verified it. Defaults to `true`.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    /// Whether an authority has verified it. Defaults to `true` when absent (or `null` in
+    /// JSON, which is absent for every optional field).
+    #[serde(
+        default = "yes",
+        skip_serializing_if = "is_true",
+        deserialize_with = "null_as_yes"
+    )]
     pub verified: bool,
     /// The course completed, for [`EvidenceSource::CourseCompletion`] (required there; a
     /// blank id counts as none). Other sources may name a course too (an assessment at
@@ -216,6 +223,11 @@ pub(crate) struct EvidenceView<'a> {
 
 fn yes() -> bool {
     true
+}
+
+/// A verified flag, `null` read as absent (`true`).
+fn null_as_yes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(deserializer)?.unwrap_or(true))
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference

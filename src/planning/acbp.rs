@@ -165,6 +165,7 @@ impl Framework {
             seat_limit: &resolved.seat_limit,
             budget: options.budget.unwrap_or(f64::INFINITY),
             cap: resolved.cap,
+            threads: options.threads,
         };
         let mut plan = dept.empty();
         dept.settle(&mut plan);

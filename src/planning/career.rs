@@ -1,6 +1,7 @@
 //! Career paths and deployment by training effort: which posts an officer could be ready for
 //! with the least training, and which officers a vacancy could be filled from.
 
+use crate::model::hours::round_total;
 use crate::model::order;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
@@ -479,10 +480,11 @@ impl Framework {
         (entry.1.open, entry.1.hours, entry.1.readiness, entry.0)
     }
 
-    /// The greedy least-hours plan for an officer holding `held` in post `p`: unclosable
-    /// gaps, hours (summed in learning order, as [`Plan::total_hours`] is) and courses.
-    /// `None` when the plan would rank after `kth` (unclosable gaps, hours) by more gaps,
-    /// or by hours a proven bound puts above `kth`'s ([`cover::bounded_cover_within`]).
+    /// The least-hours plan of `solver` for an officer holding `held` in post `p`:
+    /// unclosable gaps, hours (summed in learning order, as [`Plan::total_hours`] is) and
+    /// courses. `None` when the plan would rank after `kth` (unclosable gaps, hours) by more
+    /// gaps, or by hours a proven bound puts above `kth`'s ([`cover::bounded_cover_within`],
+    /// [`cover::exact_cover_within`]).
     fn planned(
         &self,
         p: u32,
@@ -514,7 +516,7 @@ impl Framework {
         };
         let solution = match solver {
             Solver::Greedy => cover::bounded_cover_within(&inst, cutoff)?,
-            Solver::Exact { node_limit } => cover::exact_cover(&inst, node_limit),
+            Solver::Exact { node_limit } => cover::exact_cover_within(&inst, node_limit, cutoff)?,
         };
         let mut chosen: Vec<u32> = solution
             .chosen
@@ -524,9 +526,11 @@ impl Framework {
         order::sort_by_key(&mut chosen, |&c| self.course_rank[c as usize]);
         Some(Planned {
             open: open.len() as u32,
-            hours: chosen
-                .iter()
-                .fold(0.0, |sum, &c| sum + self.course_hours[c as usize]),
+            hours: round_total(
+                chosen
+                    .iter()
+                    .fold(0.0, |sum, &c| sum + self.course_hours[c as usize]),
+            ),
             courses: chosen.len() as u32,
         })
     }

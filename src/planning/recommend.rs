@@ -373,11 +373,19 @@ impl Framework {
         completed: &[u32],
         values: Vec<f64>,
         (untagged, formal_share): (UntaggedLevel, Option<f64>),
-        local_of: &marks::Marks,
+        local_of: &mut marks::Marks,
     ) -> Instance {
+        let mut scratch = std::mem::take(&mut local_of.scratch);
+        let marks::Scratch {
+            pairs,
+            start,
+            fill,
+            gaps_of,
+            prerequisites,
+        } = &mut scratch;
         // Each candidate's gaps as one contiguous, ascending run: (candidate, gap) pairs in
         // gap order, then a counting sort by candidate, which keeps gaps ascending.
-        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(2 * courses.len());
+        pairs.clear();
         for (e, g) in closable.iter().enumerate() {
             for o in self.offers_of(g.competency) {
                 if reaches(o.level, untagged).is_some_and(|l| l >= g.required)
@@ -387,21 +395,23 @@ impl Framework {
                 }
             }
         }
-        let mut start = vec![0u32; courses.len() + 1];
-        for &(local, _) in &pairs {
+        start.clear();
+        start.resize(courses.len() + 1, 0);
+        for &(local, _) in pairs.iter() {
             start[local as usize + 1] += 1;
         }
         for i in 0..courses.len() {
             start[i + 1] += start[i];
         }
-        let mut fill = start.clone();
-        let mut gaps_of = vec![0u32; pairs.len()];
-        for &(local, e) in &pairs {
+        fill.clear();
+        fill.extend_from_slice(start);
+        gaps_of.clear();
+        gaps_of.resize(pairs.len(), 0);
+        for &(local, e) in pairs.iter() {
             gaps_of[fill[local as usize] as usize] = e;
             fill[local as usize] += 1;
         }
         let mut inst = Instance::with_capacity(values, courses.len(), pairs.len());
-        let mut prerequisites = Vec::new();
         for (local, &course) in courses.iter().enumerate() {
             let covers = &gaps_of[start[local] as usize..start[local + 1] as usize];
             let hours = self.course_hours[course as usize];
@@ -419,8 +429,9 @@ impl Framework {
                     .filter(|p| completed.binary_search(p).is_err())
                     .filter_map(|&p| local_of.get(p)),
             );
-            inst.push(cost, hours, covers, &prerequisites);
+            inst.push(cost, hours, covers, prerequisites);
         }
+        local_of.scratch = scratch;
         inst.finish();
         inst
     }

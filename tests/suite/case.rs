@@ -1337,7 +1337,7 @@ fn every_problem_is_reported_at_once() {
 #[test]
 fn export_rejects_a_malformed_document_or_area_identifier() {
     let framework = Framework::from_json(OFFICE_SPEC).unwrap();
-    let bad = CaseDocument::new("DOC-1", " ", "", "2025-04-01 09:00");
+    let bad = CaseDocument::new("DOC-1", " ", "", "01/04/2025 09:00");
     let options = CaseExportOptions::default().area_identifier("Values", "not-a-uuid");
     let errors = CasePackage::from_framework(&framework, &bad, &options)
         .unwrap_err()
@@ -1348,7 +1348,7 @@ fn export_rejects_a_malformed_document_or_area_identifier() {
         [
             // `DOC-1` is not a CASE UUID, but a document identifier gives a derived one
             // (`CaseDocument::case_identifier`); an area identifier must be a CASE UUID.
-            "lastChangeDateTime `2025-04-01 09:00` is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone",
+            "lastChangeDateTime `01/04/2025 09:00` is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone, or a date",
             "no title on CFDocument `DOC-1`",
             "no creator on CFDocument `DOC-1`",
             "case identifier `not-a-uuid` is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",

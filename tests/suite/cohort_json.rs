@@ -138,11 +138,8 @@ fn bad_documents_give_the_errors_of_the_two_step_path() {
         r#"{"format_version": 2, "officers": [{"id": "o1", "id": "o2", "department": "dopt", "position": "us"}]}"#.to_owned(),
         r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt", "position": "us", "grade": 7}]}"#.to_owned(),
         r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt"}]}"#.to_owned(),
-        r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt", "position": "us", "passbook": null}]}"#.to_owned(),
         r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt", "position": "us",
             "passbook": [{"competency": "rti", "level": 2, "source": "guess"}]}]}"#.to_owned(),
-        r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt", "position": "us",
-            "passbook": [{"competency": "rti", "level": 2, "source": "assessment", "verified": null}]}]}"#.to_owned(),
         // Broken JSON, and a document that is not an object.
         format!(r#"{{"format_version": 2, "officers": [{officer}"#),
         format!(r#"{{"format_version": 2, "officers": [{officer}]}} x"#),

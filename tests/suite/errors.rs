@@ -1915,19 +1915,19 @@ fn case_item_type_name() {
 #[test]
 fn case_invalid_date_time() {
     let mut document = case_document();
-    document.last_change_date_time = "2025-01-15 10:00".to_owned();
+    document.last_change_date_time = "15/01/2025 10:00".to_owned();
     let errors = export_rejected(&framework(), &document, &CaseExportOptions::default());
     assert_eq!(
         errors,
         [Error::CaseInvalidDateTime {
-            value: "2025-01-15 10:00".to_owned(),
+            value: "15/01/2025 10:00".to_owned(),
         }]
     );
     assert_messages(
         &errors,
         &[
-            "lastChangeDateTime `2025-01-15 10:00` is not an iso 8601 date-time: expected \
-             yyyy-mm-ddThh:mm:ss, optional fraction and time zone",
+            "lastChangeDateTime `15/01/2025 10:00` is not an iso 8601 date-time: expected \
+             yyyy-mm-ddThh:mm:ss, optional fraction and time zone, or a date",
         ],
     );
 }

@@ -1053,7 +1053,9 @@ export interface CaseDropped {
 export type CaseFieldReason =
   | "no_place"
   | { wrong_type: { found: string; expected: string } }
-  | { superseded: { by: string } };
+  | { superseded: { by: string } }
+  | "missing"
+  | { unreadable: { expected: string } };
 
 /** A field set aside on import, and why. */
 export interface CaseDroppedField {

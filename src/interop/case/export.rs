@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::identifiers::{Identifiers, identifiers};
 use super::node::{CHILD_OF, missing, non_blank};
 use super::read::DOCUMENT;
+use super::stamp::case_date_time;
 use super::uuid::{canonical_case_uuid, document_case_uuid, parse_case_uuid, uuid_v5};
 use crate::CaseElement;
 use crate::interop::case::import::type_key;
@@ -12,7 +13,6 @@ use crate::interop::case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
     CaseItem, CaseLink, CasePackage, CaseRubric,
 };
-use crate::model::date::parse_iso_date;
 use crate::model::spec::CompetencySpec;
 use crate::{Error, Errors, Framework, GroupId};
 
@@ -106,9 +106,12 @@ impl Writer<'_> {
                 CaseCriterionLevel {
                     uri: self.uri("CFRubricCriterionLevels", &level_id),
                     identifier: level_id,
+                    // Written as the framework holds it, blank text too, so that import
+                    // gives it back; an empty one only when the level has no name, as it is
+                    // then what keeps the level described.
                     description: descriptor
-                        .and_then(|d| non_blank(&d.description))
-                        .map(str::to_owned),
+                        .filter(|d| !d.description.is_empty() || d.name.is_none())
+                        .map(|d| d.description.clone()),
                     quality: descriptor
                         .and_then(|d| d.name.as_deref())
                         .and_then(non_blank)
@@ -143,7 +146,7 @@ fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<E
             identifier: document.identifier.clone(),
         });
     }
-    if !is_date_time(&document.last_change_date_time) {
+    if case_date_time(&document.last_change_date_time).is_none() {
         errors.push(Error::CaseInvalidDateTime {
             value: document.last_change_date_time.clone(),
         });
@@ -189,10 +192,11 @@ pub(crate) fn export(
     else {
         return Err(Errors(errors));
     };
+    let stamp = case_date_time(&document.last_change_date_time).unwrap_or_default();
     let w = Writer {
         namespace,
         options,
-        stamp: &document.last_change_date_time,
+        stamp: &stamp,
     };
     let derive = |name: &str| w.derive(name);
     let ids = identifiers(framework, &document_identifier, options, &derive).map_err(Errors)?;
@@ -202,6 +206,7 @@ pub(crate) fn export(
     doc.extra
         .retain(|field, _| !DOCUMENT.iter().any(|k| k.name == field));
     doc.identifier.clone_from(&document_identifier);
+    doc.last_change_date_time.clone_from(&stamp);
     doc.case_version = Some("1.1".to_owned());
     doc.description = doc.description.filter(|d| non_blank(d).is_some());
     if non_blank(&doc.uri).is_none() {
@@ -341,41 +346,6 @@ impl Writer<'_> {
     }
 }
 
-/// An ISO 8601 date-time as CASE writes it: `YYYY-MM-DDThh:mm:ss`, an optional fraction of
-/// a second, and an optional `Z` or `±hh:mm` offset.
-pub(crate) fn is_date_time(text: &str) -> bool {
-    let two = |a: u8, b: u8, max: u8| {
-        a.is_ascii_digit() && b.is_ascii_digit() && (a - b'0') * 10 + (b - b'0') <= max
-    };
-    let Some((date, time)) = text.split_once('T') else {
-        return false;
-    };
-    if parse_iso_date(date).is_none() {
-        return false;
-    }
-    let [h1, h2, b':', m1, m2, b':', s1, s2, rest @ ..] = time.as_bytes() else {
-        return false;
-    };
-    if !(two(*h1, *h2, 23) && two(*m1, *m2, 59) && two(*s1, *s2, 60)) {
-        return false;
-    }
-    let rest = match rest {
-        [b'.', fraction @ ..] => {
-            let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
-            if digits == 0 {
-                return false;
-            }
-            fraction.get(digits..).unwrap_or_default()
-        }
-        _ => rest,
-    };
-    match rest {
-        [] | [b'Z'] => true,
-        [b'+' | b'-', h1, h2, b':', m1, m2] => two(*h1, *h2, 23) && two(*m1, *m2, 59),
-        _ => false,
-    }
-}
-
 impl CasePackage {
     /// Writes a framework's competency dictionary and groups as a package described by
     /// `document`.
@@ -394,7 +364,7 @@ impl CasePackage {
     /// Every problem at once: [`Error::CaseInvalidIdentifier`] when the document identifier
     /// is blank or holds a control or invisible character, or an identifier given in the
     /// options is not a CASE UUID,
-    /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` is not an ISO 8601
+    /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` does not read as a date or
     /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
     /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options, and
     /// for the group identifiers the options give: [`Error::UnknownId`] for a group or area
@@ -428,34 +398,5 @@ impl CasePackage {
         options: &CaseExportOptions,
     ) -> Result<CasePackage, Errors> {
         export(framework, document, options)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_times_follow_iso_8601() {
-        for ok in [
-            "2025-01-15T10:00:00Z",
-            "2025-01-15T10:00:00",
-            "2025-01-15T10:00:00.123+05:30",
-            "2024-02-29T23:59:60-00:00",
-        ] {
-            assert!(is_date_time(ok), "{ok}");
-        }
-        for bad in [
-            "2025-01-15",
-            "2025-01-15 10:00:00Z",
-            "2025-02-30T10:00:00Z",
-            "2025-01-15T24:00:00Z",
-            "2025-01-15T10:00:00.Z",
-            "2025-01-15T10:00:00+0530",
-            "2025-01-15T10:00Z",
-            "",
-        ] {
-            assert!(!is_date_time(bad), "{bad}");
-        }
     }
 }

@@ -175,15 +175,18 @@ pub struct CaseImportReport {
     /// Elements not carried into the spec, sorted by element then identifier.
     pub dropped: Vec<CaseDropped>,
     /// Fields of carried elements that the spec has no place for, or whose value had a type
-    /// CASE does not allow, sorted by element, identifier and field.
+    /// CASE does not allow, and document fields CASE requires that are missing or do not
+    /// read (so that exporting with this document would be refused), sorted by element,
+    /// identifier and field.
     pub dropped_fields: Vec<CaseDroppedField>,
 }
 
 impl CaseImportReport {
     /// Whether the spec holds everything the package said, apart from the regenerated
-    /// fields: no association kept aside, nothing dropped, and every item type mapped by
-    /// the options rather than by default. Distinct items never merge, so a complete
-    /// import lost nothing.
+    /// fields: no association kept aside, nothing dropped, every item type mapped by
+    /// the options rather than by default, and a document the crate's export accepts
+    /// (title, creator and a `lastChangeDateTime` that reads). Distinct items never merge,
+    /// so a complete import lost nothing and round-trips.
     pub fn is_complete(&self) -> bool {
         self.associations.is_empty()
             && self.dropped.is_empty()
@@ -350,6 +353,21 @@ pub enum CaseFieldReason {
     Superseded {
         /// The field used.
         by: &'static str,
+    },
+    /// A document field CASE requires (`title`, `creator`, `lastChangeDateTime`) is absent
+    /// or shows nothing. Nothing was lost, but an export described by
+    /// [`CaseImportReport::document`] is refused
+    /// ([`Error::CaseMissingField`](crate::Error::CaseMissingField),
+    /// [`Error::CaseInvalidDateTime`](crate::Error::CaseInvalidDateTime)) until it is given.
+    Missing,
+    /// A document field's text does not read as what CASE defines there (a
+    /// `lastChangeDateTime` of `15/01/2025`). It is kept as read in
+    /// [`CaseImportReport::document`], but an export described by that document is refused
+    /// ([`Error::CaseInvalidDateTime`](crate::Error::CaseInvalidDateTime)) until it is
+    /// corrected.
+    Unreadable {
+        /// What CASE defines, e.g. `an ISO 8601 date-time`.
+        expected: &'static str,
     },
 }
 

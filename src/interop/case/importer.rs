@@ -146,7 +146,7 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
     };
     let spec = assembly.assemble(levels, &mut reporter);
     reporter.package_fields(&document.identifier, &package.extra);
-    reporter.document_fields(&document.identifier, &document.extra);
+    reporter.document_fields(document);
     Ok(CaseImport {
         spec,
         report: reporter.finish(),

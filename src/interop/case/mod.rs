@@ -27,5 +27,6 @@ pub(crate) mod read;
 mod reporter;
 mod scale;
 mod shape;
+mod stamp;
 mod tree;
 mod uuid;

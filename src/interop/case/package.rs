@@ -76,7 +76,11 @@ pub struct CaseDocument {
     /// `title`. Required on export.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
-    /// `lastChangeDateTime`, ISO 8601. On export, the timestamp of every element.
+    /// `lastChangeDateTime`, ISO 8601, as read. On export, the timestamp of every element,
+    /// written as CASE defines it: a date alone, a space before the time, `+0530` and the
+    /// other forms publishers write are read and normalised (`2024-03-01` is written
+    /// `2024-03-01T00:00:00`; see the module docs, "Time stamps"); a blank or unreadable
+    /// one is refused.
     #[serde(
         rename = "lastChangeDateTime",
         default,

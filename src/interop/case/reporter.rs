@@ -1,11 +1,13 @@
 //! What an import reports, collected as the steps go and sorted at the end.
 
+use super::node::non_blank;
 use super::read::{DOCUMENT, Extra, Known, NODE_LINK, classify, json_type};
+use super::stamp::case_date_time;
 use crate::CaseElement;
 use crate::interop::case::import::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseImportReport, CaseScale,
 };
-use crate::interop::case::package::{CaseExtra, CaseLink};
+use crate::interop::case::package::{CaseDocument, CaseExtra, CaseLink};
 use crate::model::order;
 
 /// Collects what an import reports, then sorts it.
@@ -111,9 +113,31 @@ impl Reporter {
         self.fields(CaseElement::Package, document, &[], &[], extra);
     }
 
-    /// Reports the document's fields that hold a value of another type than CASE defines.
-    /// Its other fields are kept whole in the report's document, and export writes them.
-    pub(super) fn document_fields(&mut self, identifier: &str, extra: &CaseExtra) {
+    /// Reports the document's fields that hold a value of another type than CASE defines,
+    /// and the fields export requires that are missing or do not read. Its other fields
+    /// are kept whole in the report's document, and export writes them.
+    pub(super) fn document_fields(&mut self, document: &CaseDocument) {
+        let (identifier, extra) = (document.identifier.as_str(), &document.extra);
+        let required = [
+            ("title", &document.title),
+            ("creator", &document.creator),
+            ("lastChangeDateTime", &document.last_change_date_time),
+        ];
+        for (field, value) in required {
+            // A value of another type is reported below, as of that type.
+            let reason = if extra.contains_key(field) {
+                continue;
+            } else if non_blank(value).is_none() {
+                CaseFieldReason::Missing
+            } else if field == "lastChangeDateTime" && case_date_time(value).is_none() {
+                CaseFieldReason::Unreadable {
+                    expected: "an ISO 8601 date-time",
+                }
+            } else {
+                continue;
+            };
+            self.field(CaseElement::Document, identifier, field, reason);
+        }
         for (field, value) in extra {
             if let Extra::WrongType(k) = classify(DOCUMENT, field) {
                 let reason = CaseFieldReason::WrongType {

@@ -327,17 +327,13 @@ fn scale(levels: &[Named<'_>], mapped: &[u8], reporter: &mut Reporter) -> Option
         lowest = lowest.min(mapped);
         highest = highest.max(mapped);
         let name = opt_non_blank(level.quality.as_ref()).map(str::to_owned);
-        let description = level
-            .description
-            .as_deref()
-            .and_then(non_blank)
-            .unwrap_or_default()
-            .to_owned();
-        if name.is_some() || !description.is_empty() {
+        // A description is kept as written, blank too (the crate's own export writes a
+        // level described by a blank text so); a level with neither is undescribed.
+        if name.is_some() || level.description.is_some() {
             descriptors.push(LevelDescriptor {
                 level: mapped,
                 name,
-                description,
+                description: level.description.clone().unwrap_or_default(),
             });
         }
     }

@@ -142,13 +142,21 @@ impl<'r> Row<'r> {
         }
     }
 
-    /// The column's text when it is not empty (nor whitespace only).
+    /// The column's text when it shows something: a label, title or name of only
+    /// whitespace and invisible characters (a zero-width space) is empty, as
+    /// [`Error::EmptyName`] has it, so a loaded spec never holds a name the framework
+    /// refuses.
     pub(crate) fn non_empty(
         &self,
         column: &'static str,
         errors: &mut Vec<Error>,
     ) -> Option<&'r str> {
-        self.non_empty_text(column, self.text(column), errors)
+        let text = self.text(column);
+        if crate::model::quote::is_blank(text) {
+            errors.push(self.invalid(column, "a non-empty value"));
+            return None;
+        }
+        Some(text)
     }
 
     /// [`Row::non_empty`] for `text`, the column's text found already.

@@ -273,8 +273,9 @@ pub enum Error {
         /// Its highest level (`max_level`, or the default).
         max: u8,
     },
-    /// A level descriptor's name is empty or only whitespace. Give the level a name, or
-    /// leave the name out to use the platform default.
+    /// A level descriptor's name shows nothing: empty, or only whitespace and invisible
+    /// characters such as a zero-width space. Give the level a name, or leave the name out
+    /// to use the platform default.
     #[error(
         "competency {} gives level {level} a blank name: expected a name or none",
         quoted(competency)
@@ -285,8 +286,8 @@ pub enum Error {
         /// The level described.
         level: u8,
     },
-    /// A competency's area is empty or only whitespace, so it names no group. Give the area
-    /// a name, or no area.
+    /// A competency's area shows nothing (empty, or only whitespace and invisible
+    /// characters), so it names no group. Give the area a name, or no area.
     #[error(
         "competency {} has a blank area: expected a name or no area",
         quoted(competency.as_str())
@@ -552,10 +553,10 @@ pub enum Error {
         /// That element's id (for the document, its identifier).
         other: String,
     },
-    /// The `lastChangeDateTime` given for export is not an ISO 8601 date-time. Use e.g.
-    /// `2025-01-15T10:00:00Z`.
+    /// The `lastChangeDateTime` given for export does not read as an ISO 8601 date or
+    /// date-time (it is blank, or e.g. `15/01/2025`). Use e.g. `2025-01-15T10:00:00Z`.
     #[error(
-        "lastChangeDateTime {} is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone",
+        "lastChangeDateTime {} is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone, or a date",
         quoted(value)
     )]
     CaseInvalidDateTime {

@@ -14,7 +14,7 @@ use super::rules::{self, Context, Rules};
 use super::table::{Table, hidden_character, table};
 use crate::model::cycles::cycles;
 use crate::model::order;
-use crate::model::quote::has_hidden;
+use crate::model::quote::{has_hidden, is_blank};
 use crate::model::spec::{CompetencySpec, GroupKind, GroupSpec, area_group_id};
 use crate::{EntityKind, Error, GroupId};
 
@@ -46,7 +46,7 @@ fn areas<'a>(competencies: &'a Table<CompetencySpec>, errors: &mut Vec<Error>) -
     let mut areas: Vec<&str> = Vec::new();
     for c in &competencies.items {
         match c.area.as_deref() {
-            Some(area) if area.trim().is_empty() => errors.push(Error::BlankArea {
+            Some(area) if is_blank(area) => errors.push(Error::BlankArea {
                 competency: c.id.clone(),
             }),
             // The area names a group id, so it follows the rule for ids.
@@ -122,7 +122,7 @@ pub(crate) fn hierarchy(
         let area = competency
             .area
             .as_deref()
-            .filter(|a| !a.trim().is_empty() && !has_hidden(a))
+            .filter(|a| !is_blank(a) && !has_hidden(a))
             .map(area_group_id)
             .filter(|a| !competency.groups.contains(a));
         let listed = competency

@@ -4,6 +4,7 @@
 use super::certify::Certificate;
 use super::plan::{CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts};
 use super::problem::Problem;
+use crate::model::hours::round_total;
 use crate::model::order;
 use crate::planning::cover::{EPS, Stepper};
 use crate::planning::department::{Department, Plan, Subproblem};
@@ -72,7 +73,7 @@ impl Framework {
                 position: self.position_id(p.position),
                 position_name: self.position_name(p.position),
                 courses: courses.iter().map(|&c| self.course_id(c)).collect(),
-                hours: officer_hours,
+                hours: round_total(officer_hours),
                 gaps_closed: officer_closed,
             });
         }
@@ -85,7 +86,7 @@ impl Framework {
             gaps_closed,
             value_total,
             value_closed,
-            hours,
+            hours: round_total(hours),
             budget: dept.budget.is_finite().then_some(dept.budget),
             courses,
             enrolments,
@@ -112,7 +113,7 @@ impl Framework {
                     mode: spec.mode,
                     seats: n,
                     seat_limit: Some(seat_limit[c]).filter(|&l| l != u32::MAX),
-                    person_hours: f64::from(n) * spec.hours,
+                    person_hours: round_total(f64::from(n) * spec.hours),
                 }
             })
             .collect();

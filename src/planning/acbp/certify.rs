@@ -1,6 +1,7 @@
 //! How good a department plan is known to be: the proven bound and, within a budget of
 //! work, the search for a better plan.
 
+use crate::analysis::parallel::map_ranges;
 use crate::planning::cover::{Stepper, exact_budget};
 use crate::planning::department::{Department, Plan, exact, prices};
 use crate::planning::recommend::{Optimality, Solver};
@@ -59,11 +60,19 @@ pub(super) fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) ->
     // responses use).
     let limit = dept.cap.min(dept.budget);
     let mut work = ALONE_WORK;
+    // The density bounds in parallel (each officer's alone), the searches in officer order.
+    let densities: Vec<f64> = map_ranges(dept.officers.len(), dept.threads, |range| {
+        dept.officers[range]
+            .iter()
+            .map(|p| Stepper::new(&p.inst).upper_bound(&p.inst, &[], limit))
+            .collect::<Vec<f64>>()
+    })
+    .concat();
     let alone: Vec<f64> = dept
         .officers
         .iter()
-        .map(|p| {
-            let density = Stepper::new(&p.inst).upper_bound(&p.inst, &[], limit);
+        .zip(densities)
+        .map(|(p, density)| {
             // A search of ALONE_NODES nodes visits about its candidates once per node.
             let size = (p.inst.len() as u64 + 1) * ALONE_NODES;
             if work < size || density <= 0.0 {

@@ -157,9 +157,9 @@ impl AcbpOptions {
         self
     }
 
-    /// Threads for building the officers' candidate sets (default 1; 0 counts as 1; the
-    /// selection itself is sequential), as [`NeedsOptions::threads`](crate::NeedsOptions::threads):
-    /// at most `min(n, rayon::current_num_threads())` parts, one per officer at most, run in
+    /// Threads for building the officers' candidate sets and for the bound's per-officer
+    /// parts (default 1; 0 counts as 1; the selection itself is sequential), as
+    /// [`NeedsOptions::threads`](crate::NeedsOptions::threads): at most `min(n, rayon::current_num_threads())` parts, one per officer at most, run in
     /// the current rayon pool (a caller's inside `ThreadPool::install`), on the calling
     /// thread without the `parallel` feature or on `wasm32`. The plan is the same for any
     /// number.

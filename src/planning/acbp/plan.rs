@@ -22,7 +22,9 @@ pub struct CourseRun<'f> {
     pub seats: u32,
     /// The seat limit, if any.
     pub seat_limit: Option<u32>,
-    /// `seats × hours`.
+    /// `seats × hours`, rounded to 9 decimal places as [`Plan::total_hours`] is.
+    ///
+    /// [`Plan::total_hours`]: crate::Plan::total_hours
     pub person_hours: f64,
 }
 
@@ -40,7 +42,9 @@ pub struct Enrolment<'f> {
     pub position_name: &'f str,
     /// Courses in learning order (prerequisites first, ties by id).
     pub courses: Vec<&'f CourseId>,
-    /// Their hours.
+    /// Their hours, summed and rounded as [`Plan::total_hours`] is.
+    ///
+    /// [`Plan::total_hours`]: crate::Plan::total_hours
     pub hours: f64,
     /// Gaps these courses close.
     pub gaps_closed: u32,
@@ -137,7 +141,9 @@ pub struct DepartmentPlan<'f> {
     pub value_total: f64,
     /// Weighted shortfall the plan closes (the objective).
     pub value_closed: f64,
-    /// Person-hours of all enrolments.
+    /// Person-hours of all enrolments, summed and rounded as [`Plan::total_hours`] is.
+    ///
+    /// [`Plan::total_hours`]: crate::Plan::total_hours
     pub hours: f64,
     /// The budget, if one was set.
     pub budget: Option<f64>,

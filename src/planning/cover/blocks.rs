@@ -55,7 +55,8 @@ struct Block {
 /// least cost of a cover instance (with prerequisites, non-negative costs) and optionally
 /// a cover; it sees one instance per block. Returns the bound and the candidates the
 /// relaxation takes (those of negative reduced cost outside blocks, and each block's
-/// cover), as a hint for a repair.
+/// cover), as a hint for a repair, and the candidates of its blocks (for reduced-cost
+/// fixing against it, [`super::fixing`]).
 ///
 /// # Complexity
 /// O((n + z + q) · α(n) + m log m + k · B) for n candidates, m elements, z (candidate,
@@ -66,7 +67,7 @@ pub(super) fn kept_rows_bound(
     lagrange: &Lagrange,
     state: &State,
     mut solve: impl FnMut(&Instance) -> (f64, Option<Vec<u32>>),
-) -> (f64, Vec<bool>) {
+) -> (f64, Vec<bool>, Vec<bool>) {
     let n = inst.len();
     let m = inst.values.len();
     let free = |j: u32| lagrange.free[j as usize];
@@ -140,7 +141,8 @@ pub(super) fn kept_rows_bound(
         }
         bound += value.max(plain);
     }
-    (bound, taken)
+    let in_block = block_of.iter().map(|&b| b != u32::MAX).collect();
+    (bound, taken, in_block)
 }
 
 /// The block's cover instance: its rows, its candidates at costs `max(0, r'_j)` and the

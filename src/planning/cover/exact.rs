@@ -2,12 +2,14 @@
 //! repairs, and branch and bound on Lagrangian bounds with reduced-cost fixing.
 
 use super::blocks::kept_rows_bound;
+use super::fixing::reduced_cost_fixing;
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
 use super::instance::{EPS, Instance, Solution};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
+use super::reduce::reduce_from;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu_cover::tabu_cover;
 use super::trade::{Work, trade_picks};
@@ -53,7 +55,9 @@ pub(super) fn solve_part(
         return None;
     }
     if open && search {
-        part.branch_and_bound();
+        if !part.fix_and_split() {
+            part.branch_and_bound();
+        }
         if !part.proven {
             // The search may have found an incumbent the root's trades never saw.
             part.improve(part.lower);
@@ -125,6 +129,8 @@ struct Search<'a> {
     proven: bool,
     /// The root stops once its bound exceeds this ([`bounded_cover_within`]).
     cutoff: f64,
+    /// The root's bound with kept rows, if computed, and the candidates of its blocks.
+    kept: Option<(f64, Vec<bool>)>,
 }
 
 impl<'a> Search<'a> {
@@ -145,6 +151,7 @@ impl<'a> Search<'a> {
             limit,
             proven: false,
             cutoff: f64::INFINITY,
+            kept: None,
         }
     }
 
@@ -213,6 +220,10 @@ impl<'a> Search<'a> {
         }
         if !self.beaten(lower) && inst.len() > KEPT_ROWS_FROM {
             lower = lower.max(self.kept_rows());
+            if beyond(lower, self.cutoff) {
+                self.lower = lower;
+                return false;
+            }
         }
         if !self.beaten(lower) {
             self.improve(lower);
@@ -228,19 +239,89 @@ impl<'a> Search<'a> {
     /// whose root bounds leave the incumbent unproven; at most n blocks of at most
     /// [`super::blocks::BLOCK`] candidates, so linear in n.
     fn kept_rows(&mut self) -> f64 {
-        let (bound, taken) =
-            kept_rows_bound(
-                self.inst,
-                &self.lagrange,
-                &self.state,
-                |sub| match solve_part(sub, BLOCK_NODES, true, f64::INFINITY) {
-                    Some(s) => (s.bound, Some(s.chosen)),
-                    None => (0.0, None),
-                },
-            );
+        let (bound, taken, in_block) = kept_rows_bound(
+            self.inst,
+            &self.lagrange,
+            &self.state,
+            |sub| match solve_part(sub, BLOCK_NODES, true, f64::INFINITY) {
+                Some(s) => (s.bound, Some(s.chosen)),
+                None => (0.0, None),
+            },
+        );
         self.lagrange.selected = taken;
+        self.kept = Some((bound, in_block));
         self.repair();
         bound
+    }
+
+    /// Reduced-cost fixing at the root's multipliers ([`reduced_cost_fixing`]), then what
+    /// is left reduced, split into parts and each part searched ([`reduce_from`], which
+    /// comes back here at each part's root), within the nodes left. Returns `false`, doing
+    /// nothing, when nothing is fixed. Every cover cheaper than the incumbent satisfies the
+    /// fixings, so the least cost is the lesser of the incumbent's and the restricted
+    /// instance's, and the lesser of the incumbent's cost and the restricted bound is a
+    /// proven bound. Each call fixes at least one free candidate, hands on parts of only
+    /// free candidates and counts as a node, so the recursion ends within the node limit.
+    /// O(n + q) for the fixing, plus the reductions and the parts' roots.
+    fn fix_and_split(&mut self) -> bool {
+        let inst = self.inst;
+        if self.nodes >= self.limit {
+            return false;
+        }
+        // The bound at the current multipliers, with their reduced costs.
+        let bound = self
+            .lagrange
+            .bound(inst, &self.state, self.best_cost, 1, 0.0);
+        let incumbent = self.best_cost;
+        let (mut fixed_in, mut fixed_out) =
+            reduced_cost_fixing(inst, &self.lagrange, bound, incumbent, None);
+        if let Some((kept, in_block)) = &self.kept {
+            // Against the bound with kept rows, at the same multipliers: both fixings hold.
+            let (more_in, more_out) =
+                reduced_cost_fixing(inst, &self.lagrange, *kept, incumbent, Some(in_block));
+            fixed_in.extend(more_in);
+            order::sort_unstable(&mut fixed_in);
+            fixed_in.dedup();
+            for (out, more) in fixed_out.iter_mut().zip(more_out) {
+                *out |= more;
+            }
+        }
+        if fixed_in.is_empty() && !fixed_out.contains(&true) {
+            return false;
+        }
+        // A round of fixing counts as a node, so the rounds stay within the caller's limit.
+        self.nodes += 1;
+        let mut state = self.state.clone();
+        for &j in &fixed_in {
+            state.choose(inst, j, &mut self.scratch.buffer);
+        }
+        state.journal.clear();
+        let conflict = (0..inst.len()).any(|j| state.chosen[j] && fixed_out[j]);
+        let restricted = if conflict || !self.lagrange.prepare(inst, &state, &fixed_out) {
+            // No cover satisfies every fixing: none is cheaper than the incumbent.
+            None
+        } else {
+            let cutoff = incumbent - inst.step(incumbent) / 2.0;
+            let limit = self.limit.saturating_sub(self.nodes);
+            reduce_from(inst, state, fixed_out, limit, true, cutoff, false)
+        };
+        match restricted {
+            None => {
+                self.lower = self.best_cost;
+                self.proven = true;
+            }
+            Some(solution) => {
+                self.nodes += solution.nodes;
+                let lower = solution.bound.min(incumbent);
+                self.offer(solution.chosen, solution.cost);
+                self.lower = self.lower.max(inst.round_up(lower)).min(self.best_cost);
+                self.proven = solution.proven || self.beaten(lower);
+                if self.proven {
+                    self.lower = self.best_cost;
+                }
+            }
+        }
+        true
     }
 
     /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what

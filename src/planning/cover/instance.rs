@@ -72,20 +72,25 @@ impl Default for Rows {
 }
 
 impl Rows {
-    /// Rows built from `(row, value)` pairs; each row keeps the pairs' order.
-    fn from_pairs(rows: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Rows {
+    /// The transpose of `self` (whose rows hold values below `rows`): row `v` lists, in
+    /// ascending order, the rows of `self` holding `v`.
+    fn transpose(&self, rows: usize) -> Rows {
         let mut start = vec![0u32; rows + 1];
-        for (r, _) in pairs.clone() {
-            start[r as usize + 1] += 1;
+        for &v in &self.items {
+            start[v as usize + 1] += 1;
         }
         for r in 0..rows {
             start[r + 1] += start[r];
         }
-        let mut fill = start.clone();
-        let mut items = vec![0; start[rows] as usize];
-        for (r, v) in pairs {
-            items[fill[r as usize] as usize] = v;
-            fill[r as usize] += 1;
+        let mut fill: Vec<u32> = start[..rows].to_vec();
+        let mut items = vec![0; self.items.len()];
+        for r in 0..self.start.len() - 1 {
+            let row = &self.items[self.start[r] as usize..self.start[r + 1] as usize];
+            for &v in row {
+                let at = &mut fill[v as usize];
+                items[*at as usize] = r as u32;
+                *at += 1;
+            }
         }
         Rows { start, items }
     }
@@ -129,16 +134,8 @@ impl Instance {
     /// The prerequisites must form a DAG (the framework guarantees it).
     pub(crate) fn finish(&mut self) {
         let n = self.len() as u32;
-        let covers = &self.covers;
-        self.closers = Rows::from_pairs(
-            self.values.len(),
-            (0..n).flat_map(|c| covers.row(c).iter().map(move |&e| (e, c))),
-        );
-        let pre = &self.pre;
-        self.deps = Rows::from_pairs(
-            self.len(),
-            (0..n).flat_map(|c| pre.row(c).iter().map(move |&p| (p, c))),
-        );
+        self.closers = self.covers.transpose(self.values.len());
+        self.deps = self.pre.transpose(self.len());
         // Kahn's algorithm, smallest index first among the ready ones is not needed: any
         // topological order gives the same results, as the solvers only use it for passes.
         let mut missing: Vec<u32> = (0..n).map(|c| self.pre.row(c).len() as u32).collect();

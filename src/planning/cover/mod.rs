@@ -23,13 +23,16 @@
 //!   rows, by a preconditioned primal–dual method, when subgradient steps stall;
 //! - `blocks`: a stronger bound from those multipliers with some cover rows and the
 //!   prerequisite rows among their closers kept, solved exactly in small blocks;
+//! - `fixing`: reduced-cost fixing against those bounds (candidates every cover cheaper
+//!   than the incumbent holds, or avoids);
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
 //! - `tiny`: exact least-cost covers of parts of a few elements, by a table over their
 //!   sets of elements;
 //! - `reduce`: forced picks and those reductions, then each part solved apart (the
 //!   callers' least-cost entry points);
-//! - `exact`: per part the heuristics, then branch and bound on those
-//!   bounds, best bound first with dives, the tree kept explicitly (no depth limit);
+//! - `exact`: per part the heuristics, then reduced-cost fixing at the root with what is
+//!   left reduced and split again, or branch and bound on those bounds, best bound first
+//!   with dives, the tree kept explicitly (no depth limit);
 //! - `knapsack`: proven upper bounds on the most value within hours (Lagrangian relaxation
 //!   of the element–candidate links, a fractional knapsack inside);
 //! - `density`: the density bound on the most value within hours (a fractional knapsack
@@ -48,6 +51,7 @@ mod budget;
 mod budget_lp;
 mod density;
 mod exact;
+mod fixing;
 mod greedy;
 mod instance;
 mod knapsack;
@@ -66,6 +70,6 @@ mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use instance::{EPS, Instance};
-pub(crate) use reduce::{bounded_cover, bounded_cover_within, exact_cover};
+pub(crate) use reduce::{bounded_cover, bounded_cover_within, exact_cover, exact_cover_within};
 pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{StepChoice, Stepper};

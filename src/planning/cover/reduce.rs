@@ -48,7 +48,11 @@ fn unreachable_cutoff(inst: &Instance) -> Solution {
 
 /// Exact least-cost cover by branch and bound within `node_limit` search nodes in all,
 /// after the reductions of [`reduce_and_solve`] and per part from the heuristics of
-/// [`bounded_cover`]. The bound at every node is the Lagrangian one (warm-started from the
+/// [`bounded_cover`]. At the root of a part the incumbent is not proven, candidates every
+/// cheaper cover must hold or avoid are fixed by their reduced costs against the
+/// Lagrangian bound and the bound with kept rows (`fixing.rs`), and when any is fixed
+/// what is left goes through these reductions again, part by part, instead of the search
+/// below. The bound at every node of the search is the Lagrangian one (warm-started from the
 /// previous node), candidates whose reduced cost rules them out are fixed out, and the
 /// branching element is an open one with the fewest candidates left, children trying each
 /// candidate (with the earlier ones excluded), smallest reduced cost first. Nodes are
@@ -57,8 +61,22 @@ fn unreachable_cutoff(inst: &Instance) -> Solution {
 /// rises with the search. When the limit stops the search, that bound is reported, so the
 /// gap stays proven.
 pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
-    reduce_and_solve(inst, node_limit, true, f64::INFINITY)
-        .unwrap_or_else(|| unreachable_cutoff(inst))
+    exact_cover_within(inst, node_limit, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
+}
+
+/// [`exact_cover`]'s plan, or `None` as soon as a proven lower bound on the least cost
+/// exceeds `cutoff` (as [`bounded_cover_within`]): the plans it keeps are those
+/// [`exact_cover`] makes with the same node limit, since the cutoff only stops the work
+/// before a part's search.
+///
+/// # Complexity
+/// At most [`exact_cover`]'s.
+pub(crate) fn exact_cover_within(
+    inst: &Instance,
+    node_limit: u64,
+    cutoff: f64,
+) -> Option<Solution> {
+    reduce_and_solve(inst, node_limit, true, cutoff)
 }
 
 /// Takes the candidates some open element cannot do without and sets aside dominated ones
@@ -71,8 +89,26 @@ pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
 /// picks and the one-element parts plus the other parts' bounds. `None` once that sum, or
 /// a part's bound added to it, exceeds `cutoff`.
 fn reduce_and_solve(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Option<Solution> {
-    let mut state = State::new(inst);
-    let mut excluded = vec![false; inst.len()];
+    let state = State::new(inst);
+    let excluded = vec![false; inst.len()];
+    reduce_from(inst, state, excluded, limit, search, cutoff, true)
+}
+
+/// [`reduce_and_solve`] from a partial plan: the candidates `state` holds are taken and
+/// the `excluded` ones set aside (closed under dependants: nothing free requires one), and
+/// the plan and bound are those of the instance restricted so. `whole` says nothing is
+/// taken or set aside yet, so that an instance the reductions leave whole is solved as it
+/// is; otherwise every part is built apart, so a caller at the root of a part (the search's
+/// reduced-cost fixing) gets strictly smaller parts back.
+pub(super) fn reduce_from(
+    inst: &Instance,
+    mut state: State,
+    mut excluded: Vec<bool>,
+    limit: u64,
+    search: bool,
+    cutoff: f64,
+    whole: bool,
+) -> Option<Solution> {
     let mut buffer = Vec::new();
     let mut reduced = false;
     for _ in 0..REDUCTION_ROUNDS {
@@ -99,7 +135,7 @@ fn reduce_and_solve(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> O
     let open = |e: u32| state.cover_count[e as usize] == 0;
     let mut single = Vec::new();
     let parts = split::parts(inst, &state.chosen, &excluded, open, &mut single);
-    if !reduced && parts.len() == 1 && single.is_empty() {
+    if whole && !reduced && parts.len() == 1 && single.is_empty() {
         return solve_part(inst, limit, search, cutoff);
     }
     // Parts of one element: the cheapest closure of one of its closers, proven.

@@ -266,10 +266,10 @@ pub(crate) fn exclude_dominated(
                 let size = mine.len();
                 inst.closers(rarest).iter().take(DOMINANCE_TRIES).any(|&k| {
                     k != j
-                        && free(k)
-                        && inst.prerequisites(k).iter().all(|&p| chosen[p as usize])
                         && inst.cost(k) <= cost
                         && inst.hours(k) <= hours
+                        && free(k)
+                        && inst.prerequisites(k).iter().all(|&p| chosen[p as usize])
                         && subset(&mine, inst.covers(k))
                         && (inst.cost(k) < cost
                             || inst.hours(k) < hours

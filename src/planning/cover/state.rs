@@ -199,11 +199,25 @@ impl State {
 
     /// What choosing `c` now would add.
     pub(crate) fn marginal(&self, inst: &Instance, c: u32) -> Marginal {
+        self.marginal_if(inst, c, |_| true).unwrap_or_default()
+    }
+
+    /// What choosing `c` now would add, or `None` when a candidate it would add fails
+    /// `allowed`: one walk for both, stopping at the first candidate not allowed.
+    pub(crate) fn marginal_if(
+        &self,
+        inst: &Instance,
+        c: u32,
+        allowed: impl Fn(u32) -> bool,
+    ) -> Option<Marginal> {
         let mut m = Marginal::default();
         if self.chosen[c as usize] {
-            return m;
+            return Some(m);
         }
         if inst.prerequisites(c).is_empty() {
+            if !allowed(c) {
+                return None;
+            }
             m.cost = inst.cost(c);
             m.hours = inst.hours(c);
             for &e in inst.covers(c) {
@@ -212,12 +226,15 @@ impl State {
                     m.value += inst.values[e as usize];
                 }
             }
-            return m;
+            return Some(m);
         }
         // Elements are stamped with a second walk's stamp, so each is counted once.
         let element_stamp = self.walk.borrow_mut().next_stamp();
         let mut element_seen = std::mem::take(&mut self.walk.borrow_mut().element_seen);
-        self.walk_up(inst, c, true, |d| {
+        let stopped = self.walk_up(inst, c, true, |d| {
+            if !allowed(d) {
+                return true;
+            }
             m.cost += inst.cost(d);
             m.hours += inst.hours(d);
             for &e in inst.covers(d) {
@@ -230,7 +247,7 @@ impl State {
             false
         });
         self.walk.borrow_mut().element_seen = element_seen;
-        m
+        (!stopped).then_some(m)
     }
 
     /// Chooses `c` with its unchosen prerequisites.

@@ -104,14 +104,20 @@ impl Stepper {
             // Only a candidate closing something of value still open adds value; the
             // check costs its row, where the closure walk costs its whole closure. Without
             // prerequisites the marginal is that row, and a zero gain is skipped below.
+            // A step adds at least the candidate's own hours (its closure's are added to
+            // them, never subtracted), so one whose own hours do not fit is skipped before
+            // any walk: late in a department's greedy, when the budget or an officer's cap
+            // is nearly spent, that is most of them.
             if self.state.chosen[c as usize]
+                || inst.hours(c) > hours_left + EPS
                 || (!inst.prerequisites(c).is_empty() && !self.opens(inst, c))
             {
                 continue;
             }
-            let m = self.state.marginal(inst, c);
-            if m.hours > hours_left + EPS || m.value <= 0.0 || !self.all_pending(inst, c, &allowed)
-            {
+            let Some(m) = self.state.marginal_if(inst, c, &allowed) else {
+                continue;
+            };
+            if m.hours > hours_left + EPS || m.value <= 0.0 {
                 continue;
             }
             // After every step it does not beat: candidates come in index order, so among

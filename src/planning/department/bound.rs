@@ -21,6 +21,7 @@
 //! of them, so the bound is deterministic.
 
 use super::plan::Department;
+use crate::analysis::parallel::map_ranges;
 use crate::model::order;
 use crate::planning::cover::EPS;
 
@@ -38,6 +39,7 @@ pub(crate) struct Prices {
     pub(crate) bound: f64,
 }
 
+#[derive(Default)]
 struct Buffers {
     /// Per candidate of the officer being evaluated: profit, then what it keeps after
     /// handing to its prerequisites; whether the relaxation takes it.
@@ -187,32 +189,46 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
     let mut phi = vec![0.0; dept.officers.len()];
     let mut g_mu = vec![0.0; mu.len()];
     let mut used_seats = vec![0.0; courses];
-    let mut b = Buffers {
-        profit: Vec::new(),
-        x: Vec::new(),
-        order: Vec::new(),
-        ratio: Vec::new(),
-    };
     let mut theta = 1.0;
     let mut since_better = 0;
     for _ in 0..iterations.max(1) {
         used_seats.fill(0.0);
         let mut used_hours = 0.0;
-        for (o, p) in dept.officers.iter().enumerate() {
-            let mu_o = &mu[start[o]..start[o + 1]];
-            phi[o] = officer_part(dept, o, mu_o, lambda, &sigma, &mut b);
-            let g = &mut g_mu[start[o]..start[o + 1]];
-            for (e, (g, &v)) in g.iter_mut().zip(&p.inst.values).enumerate() {
-                *g = if v > 0.0 && v > mu_o[e] { -1.0 } else { 0.0 };
+        // The officers' parts in parallel, each range with its own buffers: per officer
+        // the part and the candidates the relaxation takes (each at x = 1), combined
+        // below in officer order, so the sums are those of one thread.
+        let ranges = map_ranges(dept.officers.len(), dept.threads, |range| {
+            let mut b = Buffers::default();
+            let mut parts = Vec::with_capacity(range.len());
+            let mut taken = Vec::new();
+            for o in range {
+                let part =
+                    officer_part(dept, o, &mu[start[o]..start[o + 1]], lambda, &sigma, &mut b);
+                taken.extend((0..b.x.len() as u32).filter(|&j| b.x[j as usize] > 0.0));
+                parts.push((part, taken.len()));
             }
-            for (j, &x) in b.x.iter().enumerate() {
-                if x > 0.0 {
-                    used_hours += x * p.inst.hours(j as u32);
-                    used_seats[p.courses[j] as usize] += x;
-                    for &e in p.inst.covers(j as u32) {
-                        g[e as usize] += x;
+            (parts, taken)
+        });
+        let mut o = 0;
+        for (parts, taken) in &ranges {
+            let mut from = 0;
+            for &(part, to) in parts {
+                let p = dept.officers[o];
+                phi[o] = part;
+                let mu_o = &mu[start[o]..start[o + 1]];
+                let g = &mut g_mu[start[o]..start[o + 1]];
+                for (e, (g, &v)) in g.iter_mut().zip(&p.inst.values).enumerate() {
+                    *g = if v > 0.0 && v > mu_o[e] { -1.0 } else { 0.0 };
+                }
+                for &j in &taken[from..to] {
+                    used_hours += p.inst.hours(j);
+                    used_seats[p.courses[j as usize] as usize] += 1.0;
+                    for &e in p.inst.covers(j) {
+                        g[e as usize] += 1.0;
                     }
                 }
+                from = to;
+                o += 1;
             }
         }
         let mut value = phi.iter().sum::<f64>();

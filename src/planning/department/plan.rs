@@ -23,6 +23,9 @@ pub(crate) struct Department<'a> {
     pub(crate) budget: f64,
     /// Hours per officer (infinite without a cap).
     pub(crate) cap: f64,
+    /// Threads for the work done per officer independently of the others (the bound's
+    /// parts); results are combined in officer order, so they do not depend on it.
+    pub(crate) threads: usize,
 }
 
 /// A plan being built: each officer's chosen candidates and the capacities left.
@@ -161,7 +164,6 @@ impl Department<'_> {
             ratio: step.gain / step.hours,
             hours: step.hours,
             officer: o as u32,
-            step,
         };
         // Each officer's best steps as last found, best first; the heap holds the first.
         let mut runners: Vec<[Option<StepChoice>; RUNNERS]> = (0..self.officers.len())
@@ -179,12 +181,14 @@ impl Department<'_> {
             // Nothing of the officer's changed since their steps were found and the feasible
             // steps only shrank, so the first of them still feasible is still the best (the
             // order of `beats` is total); only when none is left are they scanned again.
+            // The officer's one entry in the heap was made from their first step, which is
+            // still `few[0]`: their steps change only when their entry is popped.
             let few = &mut runners[o];
             let first = few
                 .iter()
                 .position(|s| s.is_none_or(|s| self.still_feasible(plan, o, s, banned)));
-            let step = if first == Some(0) {
-                top.step
+            let step = if let (Some(0), Some(step)) = (first, few[0]) {
+                step
             } else {
                 match first {
                     Some(i) => few.rotate_left(i),
@@ -250,12 +254,13 @@ pub(crate) fn better(value: f64, hours: f64, best_value: f64, best_hours: f64) -
 /// or the budget is replaced without a new scan of the officer's candidates.
 const RUNNERS: usize = 4;
 
-/// A heap entry: an officer's best next step.
+/// A heap entry: the ratio and hours of an officer's best next step (the step itself is
+/// the first of the officer's runners). Kept small: the heap holds one per officer and
+/// every pop sifts through it.
 struct Entry {
     ratio: f64,
     hours: f64,
     officer: u32,
-    step: StepChoice,
 }
 
 impl Ord for Entry {

@@ -3,6 +3,7 @@
 
 use super::options::{RecommendOptions, UntaggedLevel, reaches};
 use super::plan::{Blend, Closed, GapItem, OpenGap, OpenReason, Optimality, Plan, Step, Term};
+use crate::model::hours::round_total;
 use crate::model::order;
 use crate::model::spec::Mode;
 use crate::planning::cover::{self, Instance};
@@ -52,19 +53,19 @@ impl Framework {
         order::sort_by_key(&mut order, |&(c, _)| self.course_rank[c as usize]);
         // Each step's dependants in the plan, in learning order: one pass over the
         // steps' direct prerequisites.
-        let position: std::collections::HashMap<u32, usize> = order
-            .iter()
-            .enumerate()
-            .map(|(i, &(c, _))| (c, i))
-            .collect();
         let mut prerequisite_for: Vec<Vec<&'f CourseId>> = vec![Vec::new(); order.len()];
-        for &(course, _) in &order {
-            for p in self.direct_prerequisites(course) {
-                if let Some(&i) = position.get(p) {
-                    prerequisite_for[i].push(self.course_id(course));
+        super::marks::with_marks(self.courses.len(), |position| {
+            for (i, &(c, _)) in order.iter().enumerate() {
+                position.insert(c, i as u32);
+            }
+            for &(course, _) in &order {
+                for &p in self.direct_prerequisites(course) {
+                    if let Some(i) = position.get(p) {
+                        prerequisite_for[i as usize].push(self.course_id(course));
+                    }
                 }
             }
-        }
+        });
         let mut steps: Vec<Step<'f>> = Vec::with_capacity(order.len());
         let mut blend = Blend::default();
         for (&(course, _), prerequisite_for) in order.iter().zip(prerequisite_for) {
@@ -85,7 +86,7 @@ impl Framework {
             });
         }
         let mut locals: Vec<u32> = order.iter().map(|&(_, l)| l).collect();
-        let terms = match options.term_hours {
+        let mut terms = match options.term_hours {
             Some(cap) => {
                 let terms = self.split_terms(&mut steps, cap);
                 // Learning order: by term, then the order within the path (a stable sort).
@@ -116,8 +117,19 @@ impl Framework {
         }
         let open = self.open_gaps(open, closable, &credited, inst);
         let value_closed = cover::value_of_chosen(inst, chosen_local);
-        // Summed from +0.0: an empty `f64` sum is -0.0.
-        let total_hours = steps.iter().fold(0.0, |sum, s| sum + s.hours);
+        // Summed from +0.0 (an empty `f64` sum is -0.0), in learning order, then rounded
+        // as every reported total of hours is (`model::hours`).
+        let total_hours = round_total(steps.iter().fold(0.0, |sum, s| sum + s.hours));
+        for hours in [
+            &mut blend.formal,
+            &mut blend.social,
+            &mut blend.experiential,
+        ] {
+            *hours = round_total(*hours);
+        }
+        for term in &mut terms {
+            term.hours = round_total(term.hours);
+        }
         Plan {
             closed: credited.iter().filter(|&&c| c).count(),
             steps,

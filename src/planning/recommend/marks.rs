@@ -17,6 +17,22 @@ pub(crate) struct Marks {
     value: Vec<u32>,
     /// The current round's stamp (never 0, which means "never marked").
     round: u32,
+    /// Buffers for building a cover instance, kept from one plan to the next.
+    pub(crate) scratch: Scratch,
+}
+
+/// Buffers a plan's instance is built in (their contents do not outlive one build).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// (candidate, element) pairs.
+    pub(crate) pairs: Vec<(u32, u32)>,
+    /// Per candidate, where its elements start in `gaps_of`; then the next free slot.
+    pub(crate) start: Vec<u32>,
+    pub(crate) fill: Vec<u32>,
+    /// Each candidate's elements, candidate by candidate.
+    pub(crate) gaps_of: Vec<u32>,
+    /// One candidate's prerequisites.
+    pub(crate) prerequisites: Vec<u32>,
 }
 
 impl Marks {

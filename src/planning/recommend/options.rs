@@ -37,7 +37,10 @@ pub enum Solver {
     /// The heuristics, then branch and bound on Lagrangian bounds with reduced-cost fixing
     /// (least hours) or on knapsack bounds (budget), stopping after `node_limit` search
     /// nodes: deterministic, as the limit counts nodes, not time. No depth limit: the search
-    /// keeps its own stack. When the limit stops it, the plan is the best found (never
+    /// keeps its own stack. Least hours: at the root of each independent part whose plan
+    /// the bounds leave unproven, courses every cheaper plan must hold or avoid are fixed by
+    /// their reduced costs and the rest is split and solved part by part again; each such
+    /// round counts as a node. When the limit stops it, the plan is the best found (never
     /// worse than [`Solver::Greedy`]'s) and the bound the weakest among the parts of the
     /// search left, so the reported gap stays proven.
     Exact {

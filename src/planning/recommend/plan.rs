@@ -173,7 +173,11 @@ pub struct Term {
 pub struct Plan<'f> {
     /// The courses in learning order: every course after its prerequisites, ties by id.
     pub steps: Vec<Step<'f>>,
-    /// Total hours of all steps.
+    /// Total hours of all steps, summed in learning order and rounded to 9 decimal places,
+    /// so that a sum of decimal hours shows no floating-point noise (courses of 0.8, 9.9
+    /// and 1.3 hours total `12`, not `12.000000000000002`). The blend's and the terms'
+    /// hours are rounded the same way; totals of a million hours or more are left as
+    /// summed.
     pub total_hours: f64,
     /// Hours by learning mode.
     pub blend: Blend,

@@ -1,0 +1,104 @@
+//! `lastChangeDateTime` as publishers write it, and as the crate's export writes it.
+//!
+//! CASE defines the field as an ISO 8601 date-time (`xs:dateTime`). Publishers also write
+//! a date alone (`2024-03-01`), a space for the `T` (`2024-03-01 10:15:00`, a SQL time
+//! stamp), minutes without seconds, zones as `+0530` or `+05`, a lowercase `z`, and the
+//! basic format (`20240301T101500Z`). Every text an evidence date accepts
+//! ([`parse_iso_date_or_time`]) reads, and is written in the extended format CASE
+//! defines: `YYYY-MM-DDThh:mm:ss`, the fraction of a second as given, and the zone as `Z`
+//! or `±hh:mm` when one is given (none stays none). A date alone is the start of that day.
+//! RFC 9557 suffixes (`[Asia/Kolkata]`) are left out: CASE has no place for them.
+
+use crate::model::date::parse_iso_date_or_time;
+
+/// The CASE date-time `text` states, written as CASE defines it; `None` when `text` does
+/// not read as a date or date-time (see the module docs).
+pub(crate) fn case_date_time(text: &str) -> Option<String> {
+    parse_iso_date_or_time(text)?;
+    // The text is valid, so it splits at fixed places and marks.
+    let b = text.as_bytes();
+    let extended = b[4] == b'-';
+    let (date, rest) = if extended {
+        (text[..10].to_owned(), &text[10..])
+    } else {
+        let (y, m, d) = (&text[..4], &text[4..6], &text[6..8]);
+        (format!("{y}-{m}-{d}"), &text[8..])
+    };
+    let rest = rest.split('[').next().unwrap_or_default();
+    let (time, zone) = match rest.as_bytes().first() {
+        Some(b'T' | b't' | b' ') => {
+            let time = &rest[1..];
+            let at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
+            (&time[..at], &time[at..])
+        }
+        _ => ("", rest),
+    };
+    let (clock, fraction) = match time.find(['.', ',']) {
+        Some(at) => (&time[..at], &time[at + 1..]),
+        None => (time, ""),
+    };
+    let digits: String = clock.chars().filter(char::is_ascii_digit).collect();
+    let part = |at: usize| digits.get(at..at + 2).unwrap_or("00");
+    let mut out = format!("{date}T{}:{}:{}", part(0), part(2), part(4));
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    match zone.as_bytes() {
+        [] => {}
+        [b'Z' | b'z'] => out.push('Z'),
+        [sign, ..] => {
+            let digits: String = zone.chars().filter(char::is_ascii_digit).collect();
+            let minutes = digits.get(2..4).unwrap_or("00");
+            out.push(char::from(*sign));
+            out.push_str(&digits[..2]);
+            out.push(':');
+            out.push_str(minutes);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::case_date_time;
+
+    #[test]
+    fn publishers_stamps_are_written_as_case_defines() {
+        for (given, written) in [
+            ("2025-01-15T10:00:00Z", "2025-01-15T10:00:00Z"),
+            ("2025-01-15T10:00:00", "2025-01-15T10:00:00"),
+            (
+                "2025-01-15T10:00:00.123+05:30",
+                "2025-01-15T10:00:00.123+05:30",
+            ),
+            ("2024-02-29T23:59:60-00:00", "2024-02-29T23:59:60-00:00"),
+            ("2025-01-15", "2025-01-15T00:00:00"),
+            ("2025-01-15Z", "2025-01-15T00:00:00Z"),
+            ("2025-01-15+05:30", "2025-01-15T00:00:00+05:30"),
+            ("2025-01-15 10:00:00", "2025-01-15T10:00:00"),
+            ("2025-01-15t10:00z", "2025-01-15T10:00:00Z"),
+            ("2025-01-15T10:00:00,5+0530", "2025-01-15T10:00:00.5+05:30"),
+            ("2025-01-15T10:00:00-03", "2025-01-15T10:00:00-03:00"),
+            ("20250115T101500Z", "2025-01-15T10:15:00Z"),
+            ("20250115", "2025-01-15T00:00:00"),
+            (
+                "2025-01-15T10:00:00+05:30[Asia/Kolkata]",
+                "2025-01-15T10:00:00+05:30",
+            ),
+        ] {
+            assert_eq!(case_date_time(given).as_deref(), Some(written), "{given}");
+        }
+        for bad in [
+            "",
+            " ",
+            "yesterday",
+            "15/01/2025",
+            "2025-02-30T10:00:00Z",
+            "2025-01-15T24:00:00Z",
+            "2025-01-15T10:00:00.Z",
+        ] {
+            assert_eq!(case_date_time(bad), None, "{bad}");
+        }
+    }
+}

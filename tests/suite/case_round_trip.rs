@@ -1,0 +1,183 @@
+//! What a CASE import accepts, the crate's own export of the result accepts too, or the
+//! import says why not: a package imports, its framework is built, and exporting it with
+//! the document the import read must succeed and import again to the same dictionary
+//! unless the import report is incomplete and names the document field at fault.
+//!
+//! The shapes come from publishers: `lastChangeDateTime` as a date alone, with a space
+//! for the `T` (a SQL time stamp), minutes without seconds, a zone as `+0530`, the basic
+//! format, and not at all; documents without a creator or title; rubric levels described
+//! by blank text.
+
+use karmayogi::{
+    CaseElement, CaseExportOptions, CaseFieldReason, CaseImport, CaseImportOptions, CasePackage,
+    Error, Errors, Framework,
+};
+use serde_json::{Value, json};
+
+const DOC: &str = "d0000000-0000-4000-8000-000000000001";
+const ITEM: &str = "c0000000-0000-4000-8000-000000000001";
+
+fn package(document: &Value) -> Value {
+    json!({
+        "CFDocument": document.clone(),
+        "CFItems": [{"identifier": ITEM, "fullStatement": "Counts.",
+                     "CFItemType": "Functional Competency"}],
+        "CFAssociations": [{"identifier": "e0000000-0000-4000-8000-000000000001",
+            "associationType": "isChildOf",
+            "originNodeURI": {"identifier": ITEM, "uri": "https://x.example/i", "title": "t"},
+            "destinationNodeURI": {"identifier": DOC, "uri": "https://x.example/d", "title": "t"}}]
+    })
+}
+
+fn document(stamp: Option<&str>) -> Value {
+    let mut d = json!({"identifier": DOC, "creator": "Board", "title": "Maths"});
+    if let Some(stamp) = stamp {
+        d["lastChangeDateTime"] = json!(stamp);
+    }
+    d
+}
+
+fn import(package: &Value) -> CaseImport {
+    CaseImport::from_json(&package.to_string(), &CaseImportOptions::default())
+        .unwrap_or_else(|e| panic!("{package}: {e:?}"))
+}
+
+/// Exports the import's framework with the document it read, and imports that again.
+fn round_trip(import: &CaseImport) -> Result<(CasePackage, CaseImport), Vec<Error>> {
+    let framework = Framework::new(import.spec.clone()).expect("valid");
+    let package = CasePackage::from_framework(
+        &framework,
+        &import.report.document,
+        &CaseExportOptions::default(),
+    )
+    .map_err(Errors::into_vec)?;
+    let again = CaseImport::from_json(&package.to_json(), &CaseImportOptions::default())
+        .map_err(Errors::into_vec)?;
+    Ok((package, again))
+}
+
+/// The reasons the import gives for the document's fields.
+fn document_reasons(import: &CaseImport) -> Vec<(&str, CaseFieldReason)> {
+    import
+        .report
+        .dropped_fields
+        .iter()
+        .filter(|f| f.element == CaseElement::Document)
+        .map(|f| (f.field.as_str(), f.reason))
+        .collect()
+}
+
+#[test]
+fn a_stamp_publishers_write_round_trips_written_as_case_defines() {
+    for (stamp, written) in [
+        ("2024-03-01T10:15:00Z", "2024-03-01T10:15:00Z"),
+        ("2024-03-01", "2024-03-01T00:00:00"),
+        ("2024-03-01 10:15:00", "2024-03-01T10:15:00"),
+        ("2024-03-01T10:15+0530", "2024-03-01T10:15:00+05:30"),
+        (
+            "2024-03-01T10:15:00.250-03",
+            "2024-03-01T10:15:00.250-03:00",
+        ),
+        ("20240301T101500Z", "2024-03-01T10:15:00Z"),
+    ] {
+        let import = import(&package(&document(Some(stamp))));
+        assert_eq!(document_reasons(&import), [], "{stamp}");
+        let (package, again) = round_trip(&import).unwrap_or_else(|e| panic!("{stamp}: {e:?}"));
+        let document = package.document.as_ref().unwrap();
+        assert_eq!(document.last_change_date_time, written, "{stamp}");
+        assert!(
+            package
+                .items
+                .iter()
+                .all(|i| i.last_change_date_time == written),
+            "{stamp}"
+        );
+        assert_eq!(again.spec, import.spec, "{stamp}");
+        assert_eq!(again.report.document.last_change_date_time, written);
+    }
+}
+
+#[test]
+fn a_document_export_would_refuse_is_reported_by_the_import() {
+    let unreadable = CaseFieldReason::Unreadable {
+        expected: "an ISO 8601 date-time",
+    };
+    let cases: Vec<(Value, Vec<(&str, CaseFieldReason)>)> = vec![
+        (
+            document(None),
+            vec![("lastChangeDateTime", CaseFieldReason::Missing)],
+        ),
+        (
+            document(Some("  ")),
+            vec![("lastChangeDateTime", CaseFieldReason::Missing)],
+        ),
+        (
+            document(Some("01/03/2024")),
+            vec![("lastChangeDateTime", unreadable)],
+        ),
+        (
+            document(Some("last week")),
+            vec![("lastChangeDateTime", unreadable)],
+        ),
+        (
+            json!({"identifier": DOC, "lastChangeDateTime": "2024-03-01T00:00:00Z",
+                   "title": null}),
+            vec![
+                ("creator", CaseFieldReason::Missing),
+                ("title", CaseFieldReason::Missing),
+            ],
+        ),
+    ];
+    for (document, reasons) in cases {
+        let import = import(&package(&document));
+        assert_eq!(document_reasons(&import), reasons, "{document}");
+        assert!(!import.report.is_complete(), "{document}");
+        let errors = round_trip(&import).expect_err("export refuses the document");
+        assert_eq!(errors.len(), reasons.len(), "{document}: {errors:?}");
+    }
+    // A wrong type is reported as such, once.
+    let import = import(&package(&json!({"identifier": DOC, "creator": "Board",
+        "title": "Maths", "lastChangeDateTime": 20_240_301})));
+    assert_eq!(
+        document_reasons(&import),
+        [(
+            "lastChangeDateTime",
+            CaseFieldReason::WrongType {
+                found: "an integer",
+                expected: "a string"
+            }
+        )]
+    );
+}
+
+#[test]
+fn a_complete_import_always_round_trips() {
+    for stamp in ["2024-03-01T10:15:00Z", "2024-03-01", "2024-03-01 10:15"] {
+        let import = import(&package(&document(Some(stamp))));
+        assert!(import.report.is_complete(), "{stamp}");
+        round_trip(&import).unwrap_or_else(|e| panic!("{stamp}: {e:?}"));
+    }
+}
+
+#[test]
+fn level_descriptions_of_blank_text_survive_a_round_trip() {
+    let framework = Framework::from_json(
+        r#"{"format_version": 2, "competencies": [
+          {"id": "c0000000-0000-4000-8000-000000000001", "name": "Counts", "type": "functional",
+           "levels": [{"level": 1, "description": " "},
+                      {"level": 2, "description": ""},
+                      {"level": 3, "name": "Able", "description": "\t"},
+                      {"level": 4, "description": "Counts to a hundred."}]}]}"#,
+    )
+    .expect("valid");
+    let document = karmayogi::CaseDocument::new(DOC, "Maths", "Board", "2024-03-01T00:00:00Z");
+    let package = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())
+        .expect("exports");
+    let import =
+        CaseImport::from_json(&package.to_json(), &CaseImportOptions::default()).expect("imports");
+    let again = Framework::new(import.spec).expect("valid");
+    assert_eq!(
+        again.to_spec().competencies,
+        framework.to_spec().competencies
+    );
+}
