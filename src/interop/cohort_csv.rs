@@ -24,7 +24,9 @@
 use hashbrown::HashTable;
 
 mod lists;
+mod quick;
 use lists::{Runs, distinct, group, group_runs, settle};
+use quick::CompetencyIds;
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
@@ -195,6 +197,7 @@ impl<'f> CohortCsvReader<'f> {
                 scratch: Vec::new(),
                 nearest: Nearest::new(NEAREST_LIMIT),
                 full: false,
+                ids: None,
             },
             officers: Feed::new(OFFICERS, required, optional),
             evidence: None,
@@ -227,6 +230,7 @@ impl<'f> CohortCsvReader<'f> {
             self.end_officers();
             let [required, optional] = EVIDENCE_COLUMNS;
             self.evidence = Some(Feed::new(EVIDENCE, required, optional));
+            self.reader.ids = Some(CompetencyIds::new(self.reader.framework));
         }
         let officers_read = self.officers.header_ok();
         let Some(feed) = &mut self.evidence else {
@@ -322,6 +326,9 @@ struct Reader<'f> {
     nearest: Nearest,
     /// Capacity ran out: later officers are not read.
     full: bool,
+    /// The framework's competency ids, for the common passbook rows (once evidence is
+    /// read).
+    ids: Option<CompetencyIds>,
 }
 
 impl Reader<'_> {
@@ -464,18 +471,19 @@ impl Reader<'_> {
     /// read: found without changing anything, so that rows can be read on several
     /// threads; `None` for any other row, which [`Reader::evidence`] reads in order.
     fn good(&self, row: &Row<'_>, work: &mut Work) -> Option<Good> {
+        if let Some(ids) = &self.ids
+            && let Some((officer, held)) = ids.common(self.framework, &self.options, row)
+            && let Some(k) = self.officer_of(officer, work)
+        {
+            let held = held.unwrap_or(NOTHING);
+            return Some(Good {
+                officer: k,
+                held,
+                course: NOTHING,
+            });
+        }
         let e = evidence_row(row, &mut work.errors)?;
-        // Most rows name the officer of the row before.
-        let k = match work.last {
-            Some(k) if self.columns.id_bytes(k as usize) == e.officer.as_bytes() => k,
-            _ => {
-                let h = std::hash::BuildHasher::hash_one(&self.hash, e.officer);
-                let officer = e.officer.as_bytes();
-                let k = *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?;
-                work.last = Some(k);
-                k
-            }
-        };
+        let k = self.officer_of(e.officer.as_bytes(), work)?;
         work.completed.clear();
         let checked = check_evidence(
             self.framework,
@@ -502,6 +510,22 @@ impl Reader<'_> {
                 .map_or(NOTHING, |(c, level)| c << 3 | u32::from(level)),
             course: work.completed.first().copied().unwrap_or(NOTHING),
         })
+    }
+
+    /// The number of the officer whose id is `officer`, for [`Reader::good`]: most rows
+    /// name the officer of the row before.
+    fn officer_of(&self, officer: &[u8], work: &mut Work) -> Option<u32> {
+        match work.last {
+            Some(k) if self.columns.id_bytes(k as usize) == officer => Some(k),
+            _ => {
+                // Hashed as the `str` the id was stored as.
+                let id = std::str::from_utf8(officer).ok()?;
+                let h = std::hash::BuildHasher::hash_one(&self.hash, id);
+                let k = *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?;
+                work.last = Some(k);
+                Some(k)
+            }
+        }
     }
 
     /// Takes in what [`Reader::good`] found for a row, as [`Reader::evidence`] would.

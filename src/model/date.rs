@@ -8,15 +8,27 @@
 
 /// Parses `YYYY-MM-DD` (a real calendar day, years 0000–9999) into `yyyymmdd`.
 pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
-    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text.as_bytes() else {
+    iso_date_bytes(text.as_bytes())
+}
+
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// [`parse_iso_date`] on the bytes of a CSV cell: the eight digits checked and read as one
+/// 64-bit word.
+pub(crate) fn iso_date_bytes(bytes: &[u8]) -> Option<u32> {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = bytes else {
         return None;
     };
-    // Each digit's value; a byte that is not a digit gives more than 9.
-    let values = [y0, y1, y2, y3, m0, m1, d0, d1].map(|c| u32::from(c.wrapping_sub(b'0')));
-    if values.iter().any(|&v| v > 9) {
+    let word = u64::from_le_bytes([y0, y1, y2, y3, m0, m1, d0, d1]);
+    // Every byte a digit: none below `0` (no borrow then, so no byte is disturbed) and
+    // none above `9` (adding 0x46 carries a byte past 0x7f exactly from 0x3a on; no byte
+    // carries into the next, since all are below 0x80 once the first test passed).
+    let below = word.wrapping_sub(0x3030_3030_3030_3030);
+    if (below | word) & HIGH != 0 || (word + 0x4646_4646_4646_4646) & HIGH != 0 {
         return None;
     }
-    let [y0, y1, y2, y3, m0, m1, d0, d1] = values;
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = below.to_le_bytes().map(u32::from);
     day_number(
         y0 * 1000 + y1 * 100 + y2 * 10 + y3,
         m0 * 10 + m1,
@@ -197,6 +209,39 @@ pub(crate) fn format_day(day: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::{parse_iso_date, parse_iso_date_or_time, suggest_iso_date};
+
+    #[test]
+    fn digits_are_checked_byte_by_byte() {
+        // Every byte value at every place of a valid date, against the digits read one by
+        // one.
+        let reference = |b: &[u8]| -> Option<u32> {
+            let ok = b.len() == 10
+                && b[4] == b'-'
+                && b[7] == b'-'
+                && [0, 1, 2, 3, 5, 6, 8, 9]
+                    .iter()
+                    .all(|&i| b[i].is_ascii_digit());
+            if !ok {
+                return None;
+            }
+            let n =
+                |r: std::ops::Range<usize>| r.fold(0u32, |v, i| v * 10 + u32::from(b[i] - b'0'));
+            super::day_number(n(0..4), n(5..7), n(8..10))
+        };
+        for base in ["2024-02-29", "1999-12-31", "0000-01-01", "9999-09-09"] {
+            for at in 0..10 {
+                for byte in 0..=255u8 {
+                    let mut bytes = base.as_bytes().to_vec();
+                    bytes[at] = byte;
+                    assert_eq!(
+                        super::iso_date_bytes(&bytes),
+                        reference(&bytes),
+                        "{bytes:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn reads_every_date_as_the_calendar_has_it() {

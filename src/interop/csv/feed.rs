@@ -336,8 +336,7 @@ impl Feed {
         }
         let bytes = &piece[at..];
         let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let text = std::str::from_utf8(&bytes[..whole]).ok();
-        let (Some(text), State::Body(header)) = (text, &self.state) else {
+        let State::Body(header) = &self.state else {
             return self.body(bytes, errors, &mut |row, errors| each(ctx, row, errors));
         };
         // Parts of about equal size, each starting after a line feed.
@@ -356,12 +355,14 @@ impl Feed {
         let results = crate::analysis::parallel::map_ranges(starts.len(), starts.len(), |r| {
             r.map(|p| {
                 let (from, to) = (starts[p], starts.get(p + 1).copied().unwrap_or(whole));
-                read_good(
-                    file,
-                    &text[from..to],
-                    &header,
-                    &|row: &Row<'_>, work: &mut W| good(shared, row, work),
-                )
+                // Each part checked as UTF-8 on its own thread (parts start after a line
+                // feed); one that is not is read in order, line by line.
+                let Ok(text) = std::str::from_utf8(&bytes[from..to]) else {
+                    return (Vec::new(), 0, 0);
+                };
+                read_good(file, text, &header, &|row: &Row<'_>, work: &mut W| {
+                    good(shared, row, work)
+                })
             })
             .collect::<Vec<_>>()
         });
@@ -377,13 +378,13 @@ impl Feed {
             }
             // A record that ran past the part's start makes its results void.
             let mut rows = |row: &Row<'_>, errors: &mut Vec<Error>| each(ctx, row, errors);
-            match self.body_until(bytes, Some(text), at, stop, errors, &mut rows) {
+            match self.body_until(bytes, None, at, stop, errors, &mut rows) {
                 Some(next) => at = next,
                 None => return,
             }
         }
         let mut rows = |row: &Row<'_>, errors: &mut Vec<Error>| each(ctx, row, errors);
-        self.body_until(bytes, Some(text), at, bytes.len(), errors, &mut rows);
+        self.body_until(bytes, None, at, bytes.len(), errors, &mut rows);
     }
 }
 
@@ -401,7 +402,8 @@ fn read_good<T, W: Default>(
     header: &Header,
     good: &impl Fn(&Row<'_>, &mut W) -> Option<T>,
 ) -> (Vec<T>, usize, usize) {
-    let (mut values, mut at, mut lines) = (Vec::new(), 0, 0);
+    // About one value per 48 bytes, so that the values are rarely copied as they grow.
+    let (mut values, mut at, mut lines) = (Vec::with_capacity(text.len() / 48), 0, 0);
     let mut work = W::default();
     let mut spans = Vec::new();
     let mut fields = [(0, 0); MOST_FIELDS];

@@ -61,6 +61,19 @@ impl<'r> Row<'r> {
             .and_then(|at| self.field(at))
     }
 
+    /// [`Row::nth`] as bytes, without the character-boundary checks of a `&str` slice;
+    /// empty for an optional column the header lacks.
+    #[inline]
+    pub(crate) fn nth_bytes(&self, k: usize) -> &'r [u8] {
+        let Some(&Some(at)) = self.slots.get(k) else {
+            return b"";
+        };
+        let Some(&(start, end)) = self.spans.get(at) else {
+            return b"";
+        };
+        self.text.as_bytes().get(start..end).unwrap_or(b"")
+    }
+
     /// The 1-based line the record starts on.
     pub(crate) fn line(&self) -> usize {
         self.line
