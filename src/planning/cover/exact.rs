@@ -255,9 +255,8 @@ impl<'a> Search<'a> {
         } else {
             let cutoff = incumbent - inst.step(incumbent) / 2.0;
             let limit = self.limit.saturating_sub(self.nodes);
-            reduce_from(
-                inst, state, fixed_out, limit, true, cutoff, false, solve_part,
-            )
+            let search = |part: &Instance, limit, cutoff| solve_part(part, limit, true, cutoff);
+            reduce_from(inst, state, fixed_out, limit, cutoff, false, &search)
         };
         match restricted {
             None => {

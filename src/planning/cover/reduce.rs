@@ -12,12 +12,12 @@ use crate::model::order;
 /// Rounds of forced picks and dominance before the instance is split into parts.
 const REDUCTION_ROUNDS: usize = 16;
 
-/// Solves one part: `(part, node limit, search, cutoff)` → its plan and bound, or `None`
-/// once its bound exceeds the cutoff (`exact.rs`'s `solve_part`).
-pub(super) type SolvePart = fn(&Instance, u64, bool, f64) -> Option<Solution>;
+/// Solves one part: `(part, node limit, cutoff)` → its plan and bound, or `None` once its
+/// bound exceeds the cutoff (`exact.rs`'s `solve_part`, searching or not).
+pub(super) type SolvePart<'a> = &'a dyn Fn(&Instance, u64, f64) -> Option<Solution>;
 
-/// The reductions, then each part by `solve_part`, from a partial plan: the candidates `state` holds are taken and
-/// the `excluded` ones set aside (closed under dependants: nothing free requires one), and
+/// The reductions, then each part by `solve_part`, from a partial plan: the candidates
+/// `state` holds are taken and the `excluded` ones set aside (closed under dependants: nothing free requires one), and
 /// the plan and bound are those of the instance restricted so. `whole` says nothing is
 /// taken or set aside yet, so that an instance the reductions leave whole is solved as it
 /// is; otherwise every part is built apart, so a caller at the root of a part (the search's
@@ -27,7 +27,6 @@ pub(super) fn reduce_from(
     mut state: State,
     mut excluded: Vec<bool>,
     limit: u64,
-    search: bool,
     cutoff: f64,
     whole: bool,
     solve_part: SolvePart,
@@ -59,7 +58,7 @@ pub(super) fn reduce_from(
     let mut single = Vec::new();
     let parts = split::parts(inst, &state.chosen, &excluded, open, &mut single);
     if whole && !reduced && parts.len() == 1 && single.is_empty() {
-        return solve_part(inst, limit, search, cutoff);
+        return solve_part(inst, limit, cutoff);
     }
     // Parts of one element: the cheapest closure of one of its closers, proven.
     for &e in &single {
@@ -80,7 +79,7 @@ pub(super) fn reduce_from(
         let share = left / (count - i as u64);
         let solution = match tiny_cover(&part.inst) {
             Some(solution) => solution,
-            None => solve_part(&part.inst, share, search, cutoff - bound)?,
+            None => solve_part(&part.inst, share, cutoff - bound)?,
         };
         left -= solution.nodes.min(share);
         nodes += solution.nodes;

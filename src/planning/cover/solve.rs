@@ -85,7 +85,6 @@ pub(crate) fn exact_cover_within(
 fn reduce_and_solve(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Option<Solution> {
     let state = State::new(inst);
     let excluded = vec![false; inst.len()];
-    reduce_from(
-        inst, state, excluded, limit, search, cutoff, true, solve_part,
-    )
+    let solve = |part: &Instance, limit, cutoff| solve_part(part, limit, search, cutoff);
+    reduce_from(inst, state, excluded, limit, cutoff, true, &solve)
 }
