@@ -69,7 +69,7 @@ export interface GroupSpec {
   name: string;
   description?: string;
   /** Defaults to free. */
-  kind?: GroupKind;
+  kind?: GroupKind | null;
   /** The groups directly above, each once; no cycles. */
   parents?: string[];
   /**
@@ -106,7 +106,7 @@ export interface RequirementSpec {
   competency: string;
   level: number;
   /** Defaults to verified. */
-  status?: ReviewStatus;
+  status?: ReviewStatus | null;
 }
 
 /** An activity: a concrete action, needing competencies at levels. */
@@ -145,7 +145,7 @@ export interface CourseSpec {
   /** Above 0 and at most 10,000. */
   hours: number;
   /** Defaults to formal. */
-  mode?: Mode;
+  mode?: Mode | null;
   provides: CourseOutcome[];
   prerequisites?: string[];
   provider?: string | null;

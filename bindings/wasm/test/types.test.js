@@ -147,11 +147,17 @@ describe("TypeScript declarations", () => {
       for (const p of props) {
         const ps = s.properties[p.name];
         if (!ps.enum) continue;
-        const t = checker.getNonNullableType(checker.getTypeOfSymbol(p));
+        const declaredType = checker.getTypeOfSymbol(p);
+        const t = checker.getNonNullableType(declaredType);
         // A version is declared as any number: newer documents are refused at run time.
         if (t.flags & ts.TypeFlags.Number && ps.enum.every((v) => typeof v === "number")) continue;
         const literals = (t.isUnion() ? t.types : [t]).map((m) => m.value);
-        assert.deepEqual(literals.sort(), [...ps.enum].sort(), `${name}.${p.name} values`);
+        const values = ps.enum.filter((v) => v !== null);
+        assert.deepEqual(literals.sort(), [...values].sort(), `${name}.${p.name} values`);
+        // null (the field absent) is declared exactly where the schema allows it.
+        const members = declaredType.isUnion() ? declaredType.types : [declaredType];
+        const nullable = members.some((m) => m.flags & ts.TypeFlags.Null);
+        assert.equal(nullable, ps.enum.includes(null), `${name}.${p.name} null`);
       }
     }
   });
