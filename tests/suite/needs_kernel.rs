@@ -12,8 +12,8 @@
 use std::collections::BTreeMap;
 
 use karmayogi::{
-    Cohort, DepartmentId, Framework, FrameworkSpec, LevelPolicy, NeedRow, NeedsOptions,
-    OfficerSpec, Profile, RoleSpec, TrainingNeeds,
+    Cohort, DepartmentId, Framework, FrameworkSpec, LevelPolicy, NeedsOptions, OfficerSpec,
+    Profile, RoleSpec, TrainingNeeds,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -122,38 +122,7 @@ fn brute_force<'f>(
             hist.entry(r.competency.to_string()).or_default()[usize::from(short)] += 1;
         }
     }
-    let mut rows: Vec<NeedRow<'f>> = hist
-        .into_iter()
-        .map(|(id, h)| {
-            let spec = fw.competency(&id).unwrap();
-            let short: u64 = h[1..].iter().sum();
-            let total: u64 = (1..6u64).map(|s| s * h[s as usize]).sum();
-            NeedRow {
-                competency: &spec.id,
-                name: &spec.name,
-                kind: spec.kind,
-                officers_required: h.iter().sum(),
-                officers_short: short,
-                total_shortfall: total,
-                mean_shortfall: if short == 0 {
-                    0.0
-                } else {
-                    total as f64 / short as f64
-                },
-                histogram: h,
-            }
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (b.total_shortfall.cmp(&a.total_shortfall))
-            .then(b.officers_short.cmp(&a.officers_short))
-            .then(a.competency.cmp(b.competency))
-    });
-    TrainingNeeds {
-        officers: counted,
-        pairs,
-        rows,
-    }
+    crate::support::needs_from_histograms(fw, hist, counted, pairs)
 }
 
 proptest! {

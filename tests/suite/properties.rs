@@ -529,39 +529,7 @@ fn needs_from_reports<'f>(
             hist.entry(g.competency.to_string()).or_default()[usize::from(g.shortfall)] += 1;
         }
     }
-    let mut rows: Vec<NeedRow<'f>> = hist
-        .into_iter()
-        .map(|(id, h)| {
-            let spec = fw.competency(&id).unwrap();
-            let short: u64 = h[1..].iter().sum();
-            let total: u64 = (1..6u64).map(|s| s * h[s as usize]).sum();
-            NeedRow {
-                competency: &spec.id,
-                name: &spec.name,
-                kind: spec.kind,
-                officers_required: h.iter().sum(),
-                officers_short: short,
-                total_shortfall: total,
-                mean_shortfall: if short == 0 {
-                    0.0
-                } else {
-                    total as f64 / short as f64
-                },
-                histogram: h,
-            }
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.total_shortfall
-            .cmp(&a.total_shortfall)
-            .then(b.officers_short.cmp(&a.officers_short))
-            .then(a.competency.cmp(b.competency))
-    });
-    TrainingNeeds {
-        officers,
-        pairs,
-        rows,
-    }
+    crate::support::needs_from_histograms(fw, hist, officers, pairs)
 }
 
 /// Checks two fit lists are equal, readiness bit for bit.

@@ -15,8 +15,8 @@ use karmayogi::{
     ActivitySpec, CaseAssociation, CaseDocument, CaseExportOptions, CaseImport, CaseImportOptions,
     CaseLink, CasePackage, CompetencySpec, CompetencyType, CourseId, CourseLevels, CourseOutcome,
     CourseSpec, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId,
-    GroupSpec, LevelDescriptor, LevelPolicy, Mode, OfficerSpec, PositionSpec, RequirementSpec,
-    ReviewStatus, RoleId, RoleSpec,
+    GroupSpec, LevelDescriptor, LevelPolicy, Mode, NeedRow, OfficerSpec, PositionSpec,
+    RequirementSpec, ReviewStatus, RoleId, RoleSpec, TrainingNeeds,
 };
 use proptest::prelude::*;
 
@@ -523,4 +523,48 @@ pub fn level_policies() -> impl Strategy<Value = LevelPolicy> {
                 CourseLevels::Reject
             })
     })
+}
+
+/// Training needs from each competency's histogram of shortfalls (officers short by 0–5
+/// levels), rows in the report's order: most levels short first, then most officers short,
+/// then id; what the oracles of the heatmap build their counts into.
+pub fn needs_from_histograms<'f>(
+    fw: &'f Framework,
+    hist: BTreeMap<String, [u64; 6]>,
+    officers: u64,
+    pairs: u64,
+) -> TrainingNeeds<'f> {
+    let mut rows: Vec<NeedRow<'f>> = hist
+        .into_iter()
+        .map(|(id, h)| {
+            let spec = fw.competency(&id).unwrap();
+            let short: u64 = h[1..].iter().sum();
+            let total: u64 = (1..6u64).map(|s| s * h[s as usize]).sum();
+            NeedRow {
+                competency: &spec.id,
+                name: &spec.name,
+                kind: spec.kind,
+                officers_required: h.iter().sum(),
+                officers_short: short,
+                total_shortfall: total,
+                mean_shortfall: if short == 0 {
+                    0.0
+                } else {
+                    total as f64 / short as f64
+                },
+                histogram: h,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.total_shortfall
+            .cmp(&a.total_shortfall)
+            .then(b.officers_short.cmp(&a.officers_short))
+            .then(a.competency.cmp(b.competency))
+    });
+    TrainingNeeds {
+        officers,
+        pairs,
+        rows,
+    }
 }
