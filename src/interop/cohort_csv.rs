@@ -26,7 +26,6 @@ use hashbrown::HashTable;
 mod lists;
 mod quick;
 use lists::{Runs, distinct, group, group_runs, settle};
-use quick::CompetencyIds;
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
@@ -197,7 +196,6 @@ impl<'f> CohortCsvReader<'f> {
                 scratch: Vec::new(),
                 nearest: Nearest::new(NEAREST_LIMIT),
                 full: false,
-                ids: None,
             },
             officers: Feed::new(OFFICERS, required, optional),
             evidence: None,
@@ -230,7 +228,6 @@ impl<'f> CohortCsvReader<'f> {
             self.end_officers();
             let [required, optional] = EVIDENCE_COLUMNS;
             self.evidence = Some(Feed::new(EVIDENCE, required, optional));
-            self.reader.ids = Some(CompetencyIds::new(self.reader.framework));
         }
         let officers_read = self.officers.header_ok();
         let Some(feed) = &mut self.evidence else {
@@ -326,9 +323,6 @@ struct Reader<'f> {
     nearest: Nearest,
     /// Capacity ran out: later officers are not read.
     full: bool,
-    /// The framework's competency ids, for the common passbook rows (once evidence is
-    /// read).
-    ids: Option<CompetencyIds>,
 }
 
 impl Reader<'_> {
@@ -471,8 +465,7 @@ impl Reader<'_> {
     /// read: found without changing anything, so that rows can be read on several
     /// threads; `None` for any other row, which [`Reader::evidence`] reads in order.
     fn good(&self, row: &Row<'_>, work: &mut Work) -> Option<Good> {
-        if let Some(ids) = &self.ids
-            && let Some((officer, held)) = ids.common(self.framework, &self.options, row)
+        if let Some((officer, held)) = quick::common(self.framework, &self.options, row)
             && let Some(k) = self.officer_of(officer, work)
         {
             let held = held.unwrap_or(NOTHING);
