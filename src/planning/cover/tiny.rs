@@ -92,10 +92,10 @@ pub(crate) fn tiny_cover(inst: &Instance) -> Option<Solution> {
                 }
             }
         }
-        if best
-            .as_ref()
-            .is_none_or(|(b, _)| improves(inst, table[full], *b))
-        {
+        // A choice whose other candidates cannot close every element leaves the table's
+        // last entry infinite: it is no cover, even when it is the first choice tried.
+        let incumbent = best.as_ref().map_or(f64::INFINITY, |(b, _)| *b);
+        if improves(inst, table[full], incumbent) {
             let mut chosen: Vec<u32> = members().map(|i| required[i]).collect();
             let mut set = full;
             while set != start {
@@ -178,6 +178,20 @@ mod tests {
             assert!(solution.proven);
         }
         assert!(solved > 100, "{solved}");
+    }
+
+    #[test]
+    fn a_gap_closed_only_through_a_prerequisite_that_closes_nothing() {
+        // One gap, closed only by a 1-hour course requiring a 9-hour course that closes
+        // nothing: without the prerequisite taken no cover exists.
+        let mut inst = Instance::with_capacity(vec![1.0], 2, 2);
+        inst.push(9.0, 9.0, &[], &[]);
+        inst.push(1.0, 1.0, &[0], &[0]);
+        inst.finish();
+        let solution = tiny_cover(&inst).expect("tiny");
+        assert_eq!(solution.chosen, vec![0, 1]);
+        assert_eq!(solution.cost, 10.0);
+        assert_eq!(solution.cost, brute(&inst));
     }
 
     #[test]
