@@ -82,10 +82,13 @@ fn plain_expected(message: &str) -> String {
             } else {
                 "a"
             };
-            if kind.starts_with("struct") {
-                out.push_str(&format!("{article} {words} object"));
+            let (article, what) = if kind.starts_with("struct") {
+                (article, "object")
             } else {
-                out.push_str(&format!("a {words} name"));
+                ("a", "name")
+            };
+            for part in [article, " ", &words, " ", what] {
+                out.push_str(part);
             }
             rest = &named[name.len()..];
             // `struct X with 3 elements`: serde's tuple form of an object, never meant.
