@@ -94,7 +94,7 @@ fn main() {
                 let peak = HEAP.max_allocated() - before;
                 summary = format!(
                     "peak heap {:.0} MiB ({:.1}× the text); {} competencies, {} groups, {} fields reported",
-                    peak as f64 / 1048576.0,
+                    peak as f64 / 1_048_576.0,
                     peak as f64 / text.len() as f64,
                     import.spec.competencies.len(),
                     import.spec.groups.len(),
@@ -104,7 +104,7 @@ fn main() {
         }
         println!(
             "{n} items, {:.1} MiB: {:.3} s (best of 3); {summary}",
-            text.len() as f64 / 1048576.0,
+            text.len() as f64 / 1_048_576.0,
             best
         );
     }
