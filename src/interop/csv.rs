@@ -4,10 +4,13 @@
 //! or a lone CR; fields in double quotes holding commas, line breaks and doubled quotes
 //! (`""` for `"`); a UTF-8 byte-order mark before the header; whitespace around every field
 //! and header removed (an HR export's `id , name` is `id,name`); empty and blank lines
-//! skipped; fields beyond the header's that are all empty (a trailing `,`) ignored; an
-//! Excel `sep=,` line before the header skipped. A header that is one field holding `;`
-//! or a tab is [`Error::CsvDelimiter`]: the file uses another separator, and naming each
-//! column as missing would not say so. The first record is the header; columns are found
+//! skipped, and so are records whose every field is empty (`,,,`, which spreadsheets write
+//! for rows whose cells were cleared: they hold nothing to lose); fields beyond the
+//! header's that are all empty (a trailing `,`) ignored; an Excel `sep=,` line before the
+//! header skipped. A header that is one field holding `;` or a tab, or that reads as
+//! several fields only when split at `;`, a tab or `|` (`"id";"name"`, whose quotes
+//! misplace with commas), is [`Error::CsvDelimiter`]: the file uses another separator,
+//! and naming each column as missing or a quote as misplaced would not say so. The first record is the header; columns are found
 //! by name, in any order and without regard to ASCII capitalisation (`ID`, `Name`), and extra columns are ignored.
 //! A column the loader reads that two headers name (`Id` and `ID`, `id` and `ID`, or `id`
 //! twice) is [`Error::CsvAmbiguousColumn`], naming both: the values could differ, and
@@ -78,6 +81,17 @@ fn is_separator_line(record: &csv::StringRecord) -> bool {
     record.len() == 2 && record[0].eq_ignore_ascii_case("sep=") && record[1].is_empty()
 }
 
+/// The separator a header line is written with when it is not a comma: the first of `;`,
+/// a tab and `|` that splits the line (up to its first line end) into several fields with
+/// well-placed quotes. For a header whose quotes misplace when read with commas.
+fn other_separator(text: &str) -> Option<char> {
+    let line = text.split(['\r', '\n']).next().unwrap_or_default();
+    [';', '\t', '|'].into_iter().find(|&c| {
+        let quoted = line.replace(c, ",");
+        line.contains(c) && !line.contains(',') && check_quotes("", 1, &quoted, true).is_none()
+    })
+}
+
 /// One record's raw text and starting line.
 struct Raw {
     line: usize,
@@ -108,9 +122,15 @@ impl<'a> Table<'a> {
         let mut table = Table::new(file, text);
         let mut header = csv::StringRecord::new();
         for _ in 0..2 {
+            let at = usize::try_from(table.reader.position().byte()).unwrap_or(usize::MAX);
             match table.next_record(&mut header) {
                 Some(Err(error)) => {
-                    errors.push(error);
+                    let rest = text.get(at..).unwrap_or_default();
+                    let rest = rest.trim_start_matches(['\u{feff}', '\r', '\n']);
+                    errors.push(match other_separator(rest) {
+                        Some(found) => Error::CsvDelimiter { file, found },
+                        None => error,
+                    });
                     return None;
                 }
                 Some(Ok(_)) => {}
@@ -266,8 +286,8 @@ impl<'a> Table<'a> {
                 start,
                 end: end.max(start),
             };
-            if record.len() == 1 && record[0].is_empty() {
-                continue; // a blank line
+            if record.iter().all(str::is_empty) {
+                continue; // a blank line, or one of empty fields (`,,,`)
             }
             let text = &self.text[raw.start..raw.end];
             if text.contains('"')
@@ -445,7 +465,6 @@ mod tests {
             [
                 row(1, &["a", "b"]),
                 row(2, &["x, \"y\"", "two\r\nlines"]),
-                row(5, &["", ""]),
                 row(6, &["3", ""]),
             ]
         );
@@ -504,6 +523,44 @@ mod tests {
             [Error::CsvUnclosedQuote {
                 file: "t.csv",
                 line: 2
+            }]
+        );
+    }
+
+    #[test]
+    fn records_of_empty_fields_are_blank_lines() {
+        let (rows, errors) = records("a,b\n,\n\"\",\"\" \n,,,\nx,\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows, [row(1, &["a", "b"]), row(5, &["x", ""])]);
+    }
+
+    #[test]
+    fn a_header_quoted_with_another_separator_names_the_separator() {
+        for (text, found) in [
+            ("\u{feff}\"id\";\"name\"\r\n\"1\";\"x\"\r\n", ';'),
+            ("\n\"id\"\t\"name\"\n", '\t'),
+            ("\"id\"|name\n", '|'),
+        ] {
+            let mut errors = Vec::new();
+            assert!(Table::open("t.csv", text, &["id"], &mut errors).is_none());
+            assert_eq!(
+                errors,
+                [Error::CsvDelimiter {
+                    file: "t.csv",
+                    found
+                }],
+                "{text:?}"
+            );
+        }
+        // A quote misplaced in a comma header stays a misplaced quote.
+        let mut errors = Vec::new();
+        assert!(Table::open("t.csv", "id,na\"me\n", &["id"], &mut errors).is_none());
+        assert_eq!(
+            errors,
+            [Error::CsvMisplacedQuote {
+                file: "t.csv",
+                line: 1,
+                field: 2
             }]
         );
     }

@@ -39,7 +39,8 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 ///   `course` is the course's id, empty for none.
 ///
 /// Both files follow the crate's CSV rules: CRLF or LF line ends, a UTF-8 byte-order mark,
-/// whitespace around fields and blank lines are accepted.
+/// whitespace around fields, blank lines and rows whose fields are all empty (`,,,`) are
+/// accepted.
 #[derive(Clone, Copy, Debug)]
 pub struct OfficersCsv<'a> {
     /// `officers.csv`: one row per officer.

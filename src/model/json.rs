@@ -24,14 +24,89 @@ struct VersionProbe {
 
 /// An [`Error::Json`] stating the position once: `serde_json`'s message ends with it, and the
 /// error has it as fields.
+/// The parser's description names what it expected by the Rust type that reads it (`u8`,
+/// `struct RoleSpec`); the message says what a document holds there instead.
 pub(crate) fn json_error(e: &serde_json::Error) -> Error {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     Error::Json {
         line: e.line(),
         column: e.column(),
-        message: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
+        message: plain_expected(text.strip_suffix(&suffix).unwrap_or(&text)),
     }
+}
+
+/// `message` with each Rust type name after `expected ` replaced by what JSON holds for
+/// it: `u8` is a whole number from 0 to 255, `f64` a number, `struct RoleSpec` (also
+/// `… with 3 elements`) a role object, `enum Mode` one of its names.
+fn plain_expected(message: &str) -> String {
+    const NUMBERS: [(&str, &str); 11] = [
+        ("u8", "a whole number from 0 to 255"),
+        ("u16", "a whole number from 0 to 65535"),
+        ("u32", "a whole number from 0 to 4294967295"),
+        ("u64", "a whole number from 0 to 18446744073709551615"),
+        ("usize", "a whole number from 0 up"),
+        ("i8", "a whole number"),
+        ("i16", "a whole number"),
+        ("i32", "a whole number"),
+        ("i64", "a whole number"),
+        ("f32", "a number"),
+        ("f64", "a number"),
+    ];
+    let ident = |t: &str| {
+        t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(t.len())
+    };
+    let mut out = String::with_capacity(message.len() + 16);
+    let mut rest = message;
+    while let Some(at) = rest.find("expected ") {
+        let (before, after) = rest.split_at(at + "expected ".len());
+        out.push_str(before);
+        rest = after;
+        let word = &after[..ident(after)];
+        if let Some((_, plain)) = NUMBERS.iter().find(|(name, _)| *name == word) {
+            out.push_str(plain);
+            rest = &after[word.len()..];
+        } else if let Some(kind) = ["struct ", "enum "].iter().find(|k| after.starts_with(**k)) {
+            let named = &after[kind.len()..];
+            let name = &named[..ident(named)];
+            let mut words = String::new();
+            for (i, c) in name.strip_suffix("Spec").unwrap_or(name).char_indices() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    words.push(' ');
+                }
+                words.push(c.to_ascii_lowercase());
+            }
+            let article = if words.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            let (article, what) = if kind.starts_with("struct") {
+                (article, "object")
+            } else {
+                ("a", "name")
+            };
+            for part in [article, " ", &words, " ", what] {
+                out.push_str(part);
+            }
+            rest = &named[name.len()..];
+            // `struct X with 3 elements`: serde's tuple form of an object, never meant.
+            if let Some(tail) = rest.strip_prefix(" with ")
+                && let Some(end) = tail.find(" elements").or_else(|| tail.find(" element"))
+                && tail[..end].bytes().all(|b| b.is_ascii_digit())
+            {
+                let len = if tail[end..].starts_with(" elements") {
+                    9
+                } else {
+                    8
+                };
+                rest = &tail[end + len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The text without a UTF-8 byte-order mark before it. Editors on Windows and spreadsheet
@@ -46,6 +121,15 @@ pub(crate) fn without_bom(json: &str) -> &str {
 /// the first character after it.
 pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
     let json = without_bom(json);
+    // A root that is no object (a list of documents, a string) is named as such: read as
+    // a document, a list is taken for an object's fields in order, and the message would
+    // speak of its first element. Only such a text is read twice.
+    if !json.trim_start().starts_with('{')
+        && let Ok(value) = serde_json::from_str::<serde_json::Value>(json)
+        && !value.is_object()
+    {
+        return Err(not_an_object(json, &value));
+    }
     let probe: VersionProbe = match serde_json::from_str(json) {
         Ok(probe) => probe,
         // A shape the probe cannot read (e.g. `null` or an array): let the document's own
@@ -65,6 +149,33 @@ pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, 
         });
     }
     serde_json::from_str(json).map_err(|e| json_error(&e))
+}
+
+/// The error of a document whose top level is `value`, which is not an object: at the
+/// first character of the value.
+fn not_an_object(json: &str, value: &serde_json::Value) -> Error {
+    use serde_json::Value;
+    let at = json.len() - json.trim_start().len();
+    let before = &json[..at];
+    let line = 1 + before.matches('\n').count();
+    let column = 1 + before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count();
+    let found = match value {
+        Value::Array(_) => "a list",
+        Value::String(_) => "a string",
+        Value::Number(_) => "a number",
+        Value::Bool(_) => "a boolean",
+        Value::Null | Value::Object(_) => "null",
+    };
+    Error::Json {
+        line,
+        column,
+        message: format!("the document is {found}: expected an object with `format_version`"),
+    }
 }
 
 pub(crate) fn to_pretty_json<T: Serialize>(value: &T) -> String {

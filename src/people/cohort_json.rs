@@ -83,7 +83,7 @@ impl Cohort {
     /// let errors = Cohort::from_json(&fw, wrong, &LevelPolicy::default()).unwrap_err();
     /// assert_eq!(errors.as_slice()[0].to_string(),
     ///            "invalid json at line 2, column 67: officer `o1` passbook entry 0 (competency `rti`): \
-    ///             invalid type: string \"2\", expected u8");
+    ///             invalid type: string \"2\", expected a whole number from 0 to 255");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(

@@ -72,7 +72,8 @@ impl OfficersSpec {
     /// missing version, unknown fields, or values of the wrong type. A problem inside an
     /// officer names the officer, and one inside a passbook entry also the entry's index
     /// and competency, before the parser's message (`officer `o1` passbook entry 2
-    /// (competency `accounts`): invalid type: string "3", expected u8`).
+    /// (competency `accounts`): invalid type: string "3", expected a whole number from 0 to
+    /// 255`).
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
         crate::model::json::from_versioned_json(json).map_err(|error| match error {
             Error::Json {

@@ -168,6 +168,18 @@ fn a_list_of_one_package_is_the_package_and_of_several_is_refused_by_count() {
             json!(["CFPackage"]),
             "the document root is a list holding a string: expected a CASE CFPackage object",
         ),
+        // The answer of the API's `CFDocuments` endpoint, saved in place of a package:
+        // frameworks without their items, which an import would find empty.
+        (
+            json!({"CFDocuments": [package()["CFDocument"], package()["CFDocument"]]}),
+            "the key `CFDocuments` holds a list of 2 documents, as the CASE API lists \
+             frameworks: expected one CASE CFPackage object, a framework with its items",
+        ),
+        (
+            json!({"CFPackage": {"CFDocuments": [package()["CFDocument"]]}}),
+            "the key `CFDocuments` holds a list of 1 document, as the CASE API lists \
+             frameworks: expected one CASE CFPackage object, a framework with its items",
+        ),
     ] {
         let errors = import(&value).unwrap_err();
         assert!(

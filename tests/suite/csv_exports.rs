@@ -1,8 +1,8 @@
 //! CSV as spreadsheets, data frames and HR systems save it, beyond the crate's own
 //! fixtures: levels written as decimals (`2.0`, a pandas column with a gap; `"2,0"` with a
 //! decimal comma), evidence sources as an HR system labels them (`Assessment`, `Self
-//! Declared`), a trailing `,` on every row, Excel's `sep=,` line, and files separated by
-//! `;` or tabs. `load_officers` and `Cohort::from_csv` must agree on every one.
+//! Declared`), a trailing `,` on every row, Excel's `sep=,` line, rows of empty fields
+//! left by cleared cells, and files separated by `;` or tabs, quoted or not. `load_officers` and `Cohort::from_csv` must agree on every one.
 
 use karmayogi::{
     Cohort, Error, EscoCsv, EscoOptions, EvidenceSource, OfficerSpec, OfficersCsv,
@@ -161,6 +161,24 @@ fn a_file_separated_by_semicolons_or_tabs_is_named_as_such() {
             ]
         );
     }
+    // An export that quotes every field (`"id";"name"`) is named the same way: read with
+    // commas its quotes are misplaced, but the separator is the mistake.
+    let quote = |text: &str| {
+        let lines: Vec<String> = text
+            .lines()
+            .map(|l| format!("\"{}\"", l.split(',').collect::<Vec<_>>().join("\";\"")))
+            .collect();
+        format!("\u{feff}{}\r\n", lines.join("\r\n"))
+    };
+    let evidence = format!("{HEADER}o1,rti,2,assessment,2024-01-05\n");
+    let errors = load(&quote(OFFICERS), &quote(&evidence)).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            "officers.csv separates the fields of its header with `;`: expected `,`",
+            "evidence.csv separates the fields of its header with `;`: expected `,`",
+        ]
+    );
     // Excel's own declaration of a semicolon is the same mistake.
     let officers = format!("sep=;\n{}", OFFICERS.replace(',', ";"));
     let csv = OfficersCsv::new(&officers);
@@ -190,4 +208,26 @@ fn a_file_separated_by_semicolons_or_tabs_is_named_as_such() {
     let json = serde_json::to_value(&errors.as_slice()[0]).unwrap();
     assert_eq!(json["code"], "csv_delimiter");
     assert_eq!(json["found"], ";");
+}
+
+#[test]
+fn rows_of_empty_fields_are_skipped_as_blank_lines() {
+    // Spreadsheets save the rows of cleared cells as `,,,`: nothing in them to lose, and
+    // the lines after them keep their numbers.
+    let officers = format!("{OFFICERS},,,\r\n\"\",\"\",,\r\n");
+    let evidence = format!(
+        "{HEADER},,,,\no1,rti,2,assessment,2024-01-05\n,,,,\n\n,,,,\no1,rti,9,assessment,2024-01-06\n,,,,\n"
+    );
+    assert_eq!(
+        load(&officers, &evidence).unwrap_err(),
+        ["evidence.csv line 7, column `level`: found `9`, expected a level from 0 to 5"]
+    );
+    let evidence = evidence.replace(",9,", ",1,");
+    let officers = load(&officers, &evidence).unwrap();
+    let a = EvidenceSource::Assessment;
+    assert_eq!(officers.len(), 1);
+    assert_eq!(entries(&officers), [(2, a), (1, a)]);
+    // A row with one field filled is a row: its empty fields are reported.
+    let partial = format!("{HEADER}o1,,,,\n");
+    assert_eq!(load(OFFICERS, &partial).unwrap_err().len(), 3);
 }

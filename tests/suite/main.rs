@@ -32,6 +32,7 @@ mod hardening;
 mod hour_totals;
 mod igot;
 mod inference;
+mod json_messages;
 mod levels;
 mod loaders;
 mod lookalike_ids;

@@ -263,7 +263,7 @@ fn assert_valid(doc: &Value) -> Report {
 }
 
 /// A framework document with every optional field filled somewhere.
-fn full_framework() -> Value {
+pub(crate) fn full_framework() -> Value {
     json!({
         "format_version": 1,
         "competencies": [
@@ -303,7 +303,7 @@ fn full_framework() -> Value {
 }
 
 /// An officers document with every optional field filled somewhere.
-fn full_officers() -> Value {
+pub(crate) fn full_officers() -> Value {
     json!({
         "format_version": 1,
         "officers": [

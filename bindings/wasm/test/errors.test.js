@@ -73,7 +73,7 @@ describe("framework validation reports every problem at once", () => {
     const column = text.split("\n")[line - 1].indexOf('"twelve"') + '"twelve"'.length;
     throwsProblems(
       () => new Framework(text),
-      [{ code: "json", line, column, path: "courses[1].hours", description: 'invalid type: string "twelve", expected f64' }],
+      [{ code: "json", line, column, path: "courses[1].hours", description: 'invalid type: string "twelve", expected a number' }],
     );
     const doc = frameworkDoc();
     doc.positions[1].rank = "senior";

@@ -88,6 +88,18 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
             ));
         }
     }
+    if !map.contains_key("CFDocument")
+        && let Some(Value::Array(documents)) = map.get("CFDocuments")
+    {
+        // The answer of the CASE API's `CFDocuments` endpoint: the frameworks a server
+        // holds, without their items.
+        let n = documents.len();
+        let documents = if n == 1 { "document" } else { "documents" };
+        return Err(format!(
+            "the key `CFDocuments` holds a list of {n} {documents}, as the CASE API lists \
+             frameworks: expected one CASE CFPackage object, a framework with its items"
+        ));
+    }
     hoist_lists(&mut map)?;
     let mut f = Fields(map);
     Ok(CasePackage {
@@ -202,6 +214,19 @@ mod tests {
             error,
             "the keys `CFItems`, `x` are both inside and beside the CFPackage wrapper: \
              expected each once"
+        );
+    }
+
+    #[test]
+    fn a_list_of_documents_is_named_as_such() {
+        let error = package(object(
+            r#"{"CFDocuments": [{"identifier": "d1"}, {"identifier": "d2"}]}"#,
+        ))
+        .unwrap_err();
+        assert_eq!(
+            error,
+            "the key `CFDocuments` holds a list of 2 documents, as the CASE API lists \
+             frameworks: expected one CASE CFPackage object, a framework with its items"
         );
     }
 

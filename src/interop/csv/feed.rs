@@ -211,7 +211,7 @@ impl Feed {
             if let Some(line) = line
                 && (line.is_empty() || self.spans.len() == header.width)
             {
-                if !line.is_empty() {
+                if !empty_fields(&self.spans) {
                     let row = Row::new(self.file, self.line, line, &self.spans, &header);
                     each(&row, errors);
                 }
@@ -412,7 +412,7 @@ fn read_good<T, W: Default>(
         // Most lines need nothing but their commas found.
         if let Some((n, len, lf)) = ascii_line(&bytes[at..], &mut fields)
             && n == header.width
-            && len > 0
+            && !empty_fields(&fields[..n])
         {
             let row = Row::new(file, 0, &text[at..at + len], &fields[..n], header);
             match good(&row, &mut work) {
@@ -432,7 +432,7 @@ fn read_good<T, W: Default>(
         if !plain || !(line.is_empty() || spans.len() == header.width) {
             break;
         }
-        if !line.is_empty() {
+        if !empty_fields(&spans) {
             // The line number only shows in errors, which `good` leaves to the reader.
             let row = Row::new(file, 0, line, &spans, header);
             match good(&row, &mut work) {
@@ -444,6 +444,11 @@ fn read_good<T, W: Default>(
         at = end + 1;
     }
     (values, at, lines)
+}
+
+/// Whether a plain line's fields are all empty: a blank line, or `,,,` (see [`Table`]).
+fn empty_fields(spans: &[(usize, usize)]) -> bool {
+    spans.iter().all(|&(start, end)| start == end)
 }
 
 /// The number of line ends in `bytes`: CRLF, LF and a lone CR each end one line.

@@ -1,0 +1,176 @@
+//! What the interchange documents' errors say when a value has the wrong type: every
+//! field of a framework and of an officers document, and each document as a whole, is
+//! replaced by each JSON type in turn, and every message that results must speak of the
+//! document (a whole number from 0 to 255, a role object, a list) and never of the Rust
+//! type that reads it (`u8`, `struct RoleSpec`), which a document's author cannot know.
+
+use karmayogi::{Error, FrameworkSpec, OfficersSpec};
+use serde_json::{Value, json};
+
+use crate::schema::{full_framework, full_officers};
+
+/// Rust names a message must not hold.
+const RUST_NAMES: [&str; 16] = [
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "usize",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "f32",
+    "f64",
+    "struct ",
+    "enum ",
+    "Spec",
+    "Probe",
+    "Descriptor",
+];
+
+/// The message of parsing `doc` with the type its kind names, if it fails.
+fn message(doc: &Value, officers: bool) -> Option<String> {
+    let text = doc.to_string();
+    let result = if officers {
+        OfficersSpec::from_json(&text).map(drop)
+    } else {
+        FrameworkSpec::from_json(&text).map(drop)
+    };
+    result.err().map(|e| e.to_string())
+}
+
+/// Every JSON pointer in `value`, the root included.
+fn pointers(value: &Value, at: &str, out: &mut Vec<String>) {
+    out.push(at.to_owned());
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                pointers(v, &format!("{at}/{k}"), out);
+            }
+        }
+        Value::Array(list) => {
+            for (i, v) in list.iter().enumerate() {
+                pointers(v, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[track_caller]
+fn assert_plain(message: &str, context: &str) {
+    for name in RUST_NAMES {
+        let holds = message.match_indices(name).any(|(i, _)| {
+            // A whole word: `u8` but not `menu8`; `struct ` and `enum ` as they are.
+            let before = message[..i].chars().next_back();
+            let after = message[i + name.len()..].chars().next();
+            name.ends_with(' ')
+                || (!before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric))
+        });
+        assert!(!holds, "{context}: `{message}` names the Rust `{name}`");
+    }
+}
+
+#[test]
+fn no_message_names_a_rust_type() {
+    let replacements = [
+        json!(1),
+        json!(-1),
+        json!(300),
+        json!(1.5),
+        json!(1.0),
+        json!("x"),
+        json!(true),
+        json!([]),
+        json!([1]),
+        json!({}),
+        json!({"a": 1}),
+    ];
+    let mut failures = 0;
+    for (doc, officers) in [(full_framework(), false), (full_officers(), true)] {
+        let mut all = Vec::new();
+        pointers(&doc, "", &mut all);
+        for pointer in all {
+            for replacement in &replacements {
+                let mut changed = doc.clone();
+                if pointer.is_empty() {
+                    changed = replacement.clone();
+                } else {
+                    *changed.pointer_mut(&pointer).unwrap() = replacement.clone();
+                }
+                if let Some(m) = message(&changed, officers) {
+                    failures += 1;
+                    assert_plain(&m, &format!("{pointer} = {replacement}"));
+                }
+            }
+        }
+    }
+    assert!(failures > 500, "only {failures} documents failed");
+}
+
+#[test]
+fn wrong_types_are_named_as_json_holds_them() {
+    let cases = [
+        (
+            "/courses/0/hours",
+            json!("4"),
+            "invalid type: string \"4\", expected a number",
+        ),
+        (
+            "/competencies/0/levels/0/level",
+            json!(300),
+            "invalid value: integer `300`, expected a whole number from 0 to 255",
+        ),
+        (
+            "/roles/0",
+            json!(1),
+            "invalid type: integer `1`, expected a role object",
+        ),
+        (
+            "/competencies/0/levels/0",
+            json!(3),
+            "invalid type: integer `3`, expected a level descriptor object",
+        ),
+        (
+            "/activities/0",
+            json!([]),
+            "invalid length 0, expected an activity object",
+        ),
+    ];
+    for (pointer, value, expected) in cases {
+        let mut doc = full_framework();
+        *doc.pointer_mut(pointer).unwrap() = value;
+        let error = FrameworkSpec::from_json(&doc.to_string()).unwrap_err();
+        let Error::Json { message, .. } = &error else {
+            panic!("{pointer}: {error:?}");
+        };
+        assert_eq!(message, expected, "{pointer}");
+    }
+}
+
+#[test]
+fn a_document_that_is_no_object_says_what_it_is() {
+    for (text, found, column) in [
+        ("[{\"format_version\": 2}]", "a list", 1),
+        ("[1]", "a list", 1),
+        ("  \"framework\"", "a string", 3),
+        ("\n 2", "a number", 2),
+        ("true", "a boolean", 1),
+    ] {
+        let error = FrameworkSpec::from_json(text).unwrap_err();
+        assert_eq!(
+            error,
+            Error::Json {
+                line: if text.starts_with('\n') { 2 } else { 1 },
+                column,
+                message: format!(
+                    "the document is {found}: expected an object with `format_version`"
+                ),
+            },
+            "{text}"
+        );
+        assert!(OfficersSpec::from_json(text).is_err());
+    }
+}
