@@ -2217,6 +2217,23 @@ fn export_refuses_identifiers_for_unknown_groups_and_areas() {
         errors[0].to_string(),
         "unknown group `G`, did you mean `g`?"
     );
+    // One unknown group named twice, as a group and as its area, is reported once, in the
+    // order the options name the groups.
+    let options = CaseExportOptions::default()
+        .group_identifier("area:Nowhere", "a0000000-0000-4000-8000-000000000001")
+        .group_identifier("G", "a0000000-0000-4000-8000-000000000002")
+        .area_identifier("Nowhere", "a0000000-0000-4000-8000-000000000003");
+    let ids: Vec<String> = export_errors(&fw, &options)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "unknown group `area:Nowhere`",
+            "unknown group `G`, did you mean `g`?"
+        ]
+    );
     // Given for groups that exist, they are written.
     let options = CaseExportOptions::default()
         .group_identifier("g", "A0000000-0000-4000-8000-000000000001")

@@ -68,13 +68,16 @@ fn given(
     errors: &mut Vec<Error>,
 ) -> BTreeMap<GroupId, String> {
     let mut per_group: BTreeMap<GroupId, BTreeSet<String>> = BTreeMap::new();
+    // Each unknown group is reported once. Its error depends on the id alone, so the ids
+    // are compared rather than the errors (a comparison of every variant of `Error`).
+    let mut unknown: Vec<GroupId> = Vec::new();
     let from_groups = options.group_ids.iter().map(|(g, i)| (g.clone(), i));
     let from_areas = (options.area_ids.iter()).map(|(area, i)| (area_group_id(area), i));
     for (group, identifier) in from_groups.chain(from_areas) {
         if framework.group(group.as_str()).is_none() {
-            let error = framework.unknown_id(EntityKind::Group, group.as_str());
-            if !errors.contains(&error) {
-                errors.push(error);
+            if !unknown.contains(&group) {
+                errors.push(framework.unknown_id(EntityKind::Group, group.as_str()));
+                unknown.push(group);
             }
             continue;
         }
