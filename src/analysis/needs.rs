@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::parallel::{map_ranges, workers};
+use crate::analysis::parallel::map_ranges;
 use crate::model::order;
 use crate::model::spec::CompetencyType;
 use crate::{Cohort, CompetencyId, DepartmentId, Error, Framework};
@@ -10,6 +10,7 @@ use dense::{Dense, with_dense};
 use kernel::Tally;
 
 mod dense;
+mod direct;
 mod kernel;
 
 /// Options for [`Framework::training_needs`].
@@ -99,12 +100,17 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O((H + g·r) / t + t·m + k log k) time for H held levels of the officers counted, g
-    /// groups of them (officers of one department and position; g ≤ officers), r
-    /// requirements per position, m (competency, required level) pairs the positions of
-    /// those officers require, k rows returned and t threads actually used (see
-    /// [`NeedsOptions::threads`]): the work follows the stored evidence, not officers ×
-    /// requirements. Memory O(t·m), and no per-officer allocation. Each thread keeps 200
+    /// O(min(H + g·r, H + P) / t + t·m + k) time for H held levels of the officers
+    /// counted, g positions met (the whole cohort) or groups (officers of one department
+    /// and position, one department), r requirements per position, P officer–requirement
+    /// pairs, m (competency, required level) pairs the positions of those officers require,
+    /// k rows returned and t threads actually used (see [`NeedsOptions::threads`]): the work
+    /// follows the stored evidence, not officers × requirements. Many officers per
+    /// position (2 or more on average) are counted by the rows of their positions'
+    /// requirements, each position's rows pointed at once; fewer, as a team's or a small
+    /// department's, pair by pair with nothing per row (deciding that for the whole cohort
+    /// counts its positions, O(g), only when it has fewer than 2 officers per framework
+    /// position). Memory O(t·m), and no per-officer allocation. Each thread keeps 200
     /// bytes per competency of the framework between calls (counters per required level, a
     /// counter row and a row slot, restored row by row after use), filled once, O(c), on
     /// its first call; a small team's counting and sorting cover its own positions only.
@@ -140,8 +146,28 @@ impl Framework {
             },
         };
         let slots = Self::group_slots(cohort, &groups);
-        let tallies = if workers(options.threads, slots.len()) <= 1 {
-            vec![self.count(cohort, slots)]
+        // The groups of one department are one per position; the whole cohort's positions
+        // are counted only when the officers are few enough for it to matter.
+        let pairs = match options.department {
+            Some(_) => direct::prefer_pairs(slots.len(), groups.len()),
+            None => {
+                direct::prefer_pairs(slots.len(), self.positions.len())
+                    && direct::prefer_pairs(slots.len(), positions_met(cohort))
+            }
+        };
+        let tallies = if pairs {
+            map_ranges(slots.len(), options.threads, |range| {
+                self.count_pairs(cohort, slots.start + range.start..slots.start + range.end)
+            })
+        } else if options.department.is_none() {
+            // The whole cohort: position by position, each position's groups of every
+            // department together.
+            let len = cohort.by_position.len();
+            map_ranges(len, options.threads, |range| {
+                let start = kernel::position_bounds(cohort, range.start);
+                let end = kernel::position_bounds(cohort, range.end);
+                self.count_positions(cohort, start..end)
+            })
         } else {
             map_ranges(slots.len(), options.threads, |range| {
                 self.count(cohort, slots.start + range.start..slots.start + range.end)
@@ -161,12 +187,14 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O((H + g·r) / t + Σ (m + k log k)) time for H held levels, g groups and r
-    /// requirements as in [`Framework::training_needs`], m (competency, required level)
-    /// pairs required in each department, k rows of each and t threads actually used (see
-    /// [`NeedsOptions::threads`]); memory O(Σ m) for the counts and the results, plus the
-    /// per-thread tables of [`Framework::training_needs`]. The cohort already stores its officers grouped
-    /// by department, so no regrouping is done.
+    /// O((H + Σ min(g·r, P)) / t + Σ (m + k)) time for H held levels, g groups (one per
+    /// position met) of each department, r requirements per position and P
+    /// officer–requirement pairs of each department, m (competency, required level) pairs
+    /// required in each department, k rows of each and t threads actually used (see
+    /// [`NeedsOptions::threads`]); each department is counted as
+    /// [`Framework::training_needs`] counts one. Memory O(Σ m) for the counts and the
+    /// results, plus the per-thread tables of [`Framework::training_needs`]. The cohort
+    /// already stores its officers grouped by department, so no regrouping is done.
     pub fn training_needs_by_department<'f>(
         &'f self,
         cohort: &Cohort,
@@ -185,7 +213,12 @@ impl Framework {
                         .get(k)
                         .map_or(0..0, |&d| department_groups(cohort, d as u32));
                     let slots = Self::group_slots(cohort, &groups);
-                    self.needs_from(std::slice::from_ref(&self.count(cohort, slots)))
+                    let tally = if direct::prefer_pairs(slots.len(), groups.len()) {
+                        self.count_pairs(cohort, slots)
+                    } else {
+                        self.count(cohort, slots)
+                    };
+                    self.needs_from(std::slice::from_ref(&tally))
                 })
                 .collect::<Vec<_>>()
         });
@@ -281,36 +314,42 @@ impl Framework {
 
 /// The competencies of `hists` (competency, histogram) with a count, in the order of the
 /// report: total shortfall descending, officers short descending, competency index
-/// ascending. Sorted on one integer key per row: 64 bits when the counts and indices fit
-/// (a team's or a department's rows, in a framework of fewer than 2²¹ competencies), 128
-/// bits otherwise; the order is the same either way.
+/// ascending. Each row gets one integer key, its total shortfall, officers short and index
+/// packed in as few bits as the largest of each needs; when that fits in 64 bits, the keys
+/// are sorted by a radix sort of as many byte passes as the key has bytes (three or four
+/// for a team, seven for a national cohort), otherwise by comparison on 128-bit keys. The
+/// keys are distinct (they hold the index), so the order is the same either way.
 ///
 /// # Complexity
-/// O(k log k) for k rows.
+/// O(k·b) for k rows and b bytes per key (b ≤ 8), O(k log k) beyond 64 bits.
 fn report_order(hists: &[(u32, [u64; 6])]) -> Vec<u32> {
-    /// Bits of the 64-bit key given to total shortfall, officers short and the index.
-    const TOTAL: u32 = 22;
-    const SHORT: u32 = 21;
-    const INDEX: u32 = 21;
-    let counted = || {
-        (hists.iter())
-            .filter(|(_, h)| *h != [0; 6])
-            .map(|&(c, ref h)| (c, short_and_shortfall(h)))
-    };
-    let mut keys: Vec<u64> = Vec::with_capacity(hists.len());
-    let mut fits = true;
-    keys.extend(counted().map(|(c, (short, total))| {
-        fits &= total < 1 << TOTAL && short < 1 << SHORT && c < 1 << INDEX;
-        let total = ((1 << TOTAL) - 1 - total.min((1 << TOTAL) - 1)) << (SHORT + INDEX);
-        let short = ((1 << SHORT) - 1 - short.min((1 << SHORT) - 1)) << INDEX;
-        total | short | u64::from(c & ((1 << INDEX) - 1))
-    }));
-    if fits {
-        order::sort_unstable_by(&mut keys, u64::cmp);
-        return keys
-            .iter()
-            .map(|&k| (k & ((1 << INDEX) - 1)) as u32)
-            .collect();
+    let counted: Vec<(u32, (u64, u64))> = (hists.iter())
+        .filter(|(_, h)| h.iter().any(|&n| n > 0))
+        .map(|&(c, ref h)| (c, short_and_shortfall(h)))
+        .collect();
+    let counted = || counted.iter().copied();
+    let (mut most_total, mut most_short, mut most_index) = (0u64, 0u64, 0u32);
+    for (c, (short, total)) in counted() {
+        most_total = most_total.max(total);
+        most_short = most_short.max(short);
+        most_index = most_index.max(c);
+    }
+    let bits = |x: u64| 64 - x.leading_zeros();
+    let (index_bits, short_bits) = (bits(u64::from(most_index)), bits(most_short));
+    if index_bits + short_bits + bits(most_total) <= 64 {
+        let mut keys: Vec<u64> = Vec::with_capacity(hists.len());
+        keys.extend(counted().map(|(c, (short, total))| {
+            // Shifts below 64: each field's bits fit in the 64 the three add up to.
+            ((most_total - total)
+                .checked_shl(short_bits + index_bits)
+                .unwrap_or(0))
+                | ((most_short - short) << index_bits)
+                | u64::from(c)
+        }));
+        let bytes = (index_bits + short_bits + bits(most_total)).div_ceil(8);
+        radix_sort(&mut keys, bytes);
+        let mask = (1u64 << index_bits) - 1;
+        return keys.iter().map(|&k| (k & mask) as u32).collect();
     }
     let mut keys: Vec<u128> = counted()
         .map(|(c, (short, total))| {
@@ -322,6 +361,39 @@ fn report_order(hists: &[(u32, [u64; 6])]) -> Vec<u32> {
     keys.iter().map(|&k| k as u32).collect()
 }
 
+/// Sorts `keys`, all below 2^(8·bytes), ascending: a least-significant-digit radix sort,
+/// one stable counting pass per byte, through one buffer of the keys' size.
+///
+/// # Complexity
+/// O(bytes · (k + 256)) for k keys.
+fn radix_sort(keys: &mut Vec<u64>, bytes: u32) {
+    if keys.len() < 2 {
+        return;
+    }
+    let mut other = vec![0u64; keys.len()];
+    for pass in 0..bytes.min(8) {
+        let shift = 8 * pass;
+        let mut start = [0usize; 256];
+        for &k in keys.iter() {
+            start[((k >> shift) & 0xff) as usize] += 1;
+        }
+        let mut sum = 0;
+        for s in &mut start {
+            let n = *s;
+            *s = sum;
+            sum += n;
+        }
+        for &k in keys.iter() {
+            let digit = ((k >> shift) & 0xff) as usize;
+            if let Some(out) = other.get_mut(start[digit]) {
+                *out = k;
+            }
+            start[digit] += 1;
+        }
+        std::mem::swap(keys, &mut other);
+    }
+}
+
 /// Officers short and total shortfall in levels of a shortfall histogram: `Σ h[1..]` and
 /// `Σ s · h[s]`.
 fn short_and_shortfall(h: &[u64; 6]) -> (u64, u64) {
@@ -331,8 +403,52 @@ fn short_and_shortfall(h: &[u64; 6]) -> (u64, u64) {
     (short, total)
 }
 
+/// How many positions the cohort's officers hold.
+///
+/// # Complexity
+/// O(g) for g groups.
+fn positions_met(cohort: &Cohort) -> usize {
+    let position = |&g: &u32| cohort.groups.get(g as usize).map(|g| g.position);
+    let order = &cohort.by_position;
+    let changes = order
+        .windows(2)
+        .filter(|w| position(&w[0]) != position(&w[1]));
+    usize::from(!order.is_empty()) + changes.count()
+}
+
 /// The range of the cohort's groups in department `d` (groups are sorted by department).
 fn department_groups(cohort: &Cohort, d: u32) -> std::ops::Range<usize> {
     let groups = &cohort.groups;
     groups.partition_point(|g| g.department < d)..groups.partition_point(|g| g.department <= d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::radix_sort;
+
+    #[test]
+    fn radix_sort_sorts_like_a_comparison_sort() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for (n, bytes) in [
+            (0, 1),
+            (1, 3),
+            (2, 1),
+            (300, 1),
+            (300, 3),
+            (1000, 5),
+            (257, 8),
+        ] {
+            let keys: Vec<u64> = (0..n)
+                .map(|_| {
+                    x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    x.checked_shr(64 - 8 * bytes).unwrap_or(x)
+                })
+                .collect();
+            let mut want = keys.clone();
+            want.sort_unstable();
+            let mut got = keys;
+            radix_sort(&mut got, bytes);
+            assert_eq!(got, want, "{n} keys of {bytes} bytes");
+        }
+    }
 }

@@ -42,6 +42,9 @@ pub struct Cohort {
     pub(crate) held: Vec<u32>,
     /// The slots' groups, sorted by (department, position).
     pub(crate) groups: Vec<Group>,
+    /// Indices into `groups`, sorted by position and then department: the order in which
+    /// a whole-cohort count meets each position's requirements once.
+    pub(crate) by_position: Vec<u32>,
     /// Per officer (input order), completed courses, sorted; `None` when no officer has
     /// completed any.
     pub(crate) completed: Option<Lists>,
@@ -71,6 +74,7 @@ impl Cohort {
             self.slot.as_mut(),
             Some(&mut self.held_start),
             Some(&mut self.held),
+            Some(&mut self.by_position),
             self.by_id.as_mut(),
         ]
         .into_iter()
@@ -115,6 +119,7 @@ impl Cohort {
                 self.slot.as_ref(),
                 Some(&self.held_start),
                 Some(&self.held),
+                Some(&self.by_position),
                 self.by_id.as_ref(),
             ]
             .into_iter()
@@ -296,6 +301,7 @@ impl Officers {
             held_start: held.start,
             held: held.values,
             groups: layout.groups,
+            by_position: layout.by_position,
             completed: (!completed.values.is_empty()).then_some(completed),
             by_id: None,
         };

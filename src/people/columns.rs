@@ -237,9 +237,14 @@ impl Officers {
             }
         }
         let identity = order.iter().enumerate().all(|(s, &i)| s as u32 == i);
+        // Stable: within a position, groups stay in department order.
+        let groups_by_position = counting_sort(0..groups.len() as u32, positions, |g| {
+            groups[g as usize].position
+        });
         Layout {
             departments,
             groups,
+            by_position: groups_by_position,
             order: (!identity).then_some(order),
         }
     }
@@ -249,6 +254,8 @@ impl Officers {
 pub(crate) struct Layout {
     pub(super) departments: Vec<DepartmentId>,
     pub(super) groups: Vec<Group>,
+    /// Group indices sorted by position, then department.
+    pub(super) by_position: Vec<u32>,
     /// Slot → input index; `None` when officers came grouped already.
     pub(super) order: Option<Vec<u32>>,
 }

@@ -7,7 +7,9 @@
 //! positions nobody requires anything of, positions nobody holds, evidence of competencies
 //! no position requires, evidence at level 0, every level policy, and officers in shuffled
 //! order; the kernel must agree on 1, 2 and 3 threads, for the whole cohort, for each
-//! department and through `training_needs_by_department`. 256 cases.
+//! department and through `training_needs_by_department`: 256 cases of up to 40 officers in
+//! up to five positions (mostly counted pair by pair), 48 of up to 300 officers in one or two
+//! (counted by the row kernel).
 
 use std::collections::BTreeMap;
 
@@ -55,6 +57,25 @@ fn raw() -> impl Strategy<Value = Raw> {
     )
 }
 
+/// As [`raw`], with up to 300 officers in one or two positions: many officers per position
+/// and per (department, position) group, so the row kernel counts them, where the few
+/// officers of [`raw`] in up to five positions are mostly counted pair by pair.
+fn crowded() -> impl Strategy<Value = Raw> {
+    (
+        vec((0u8..=5, 0usize..3), 1..=10),
+        vec(vec((0usize..10, 1u8..=5, any::<bool>()), 0..=6), 1..=4),
+        vec(vec(0usize..4, 1..=2), 1..=2),
+        vec(
+            (
+                0usize..3,
+                0usize..2,
+                vec(raw_evidence(10, 0.8, DATES.len(), 0.5, 1), 0..=8),
+            ),
+            0..=300,
+        ),
+    )
+}
+
 fn build(raw: &Raw) -> (FrameworkSpec, Vec<OfficerSpec>) {
     let (competencies, roles, positions, officers) = raw;
     let competencies = generated_competencies(competencies.iter().copied(), &IDS);
@@ -85,7 +106,8 @@ fn build(raw: &Raw) -> (FrameworkSpec, Vec<OfficerSpec>) {
     let spec = framework_spec(competencies, Vec::new(), roles, positions, Vec::new());
     let officers = (officers.iter().enumerate())
         .map(|(i, (department, post, passbook))| OfficerSpec {
-            id: format!("o{:02}", (i * 7 + 3) % 41).into(),
+            // A permutation of 0..307: ids unique and out of input order.
+            id: format!("o{:03}", (i * 7 + 3) % 307).into(),
             name: None,
             department: DEPARTMENTS[*department].into(),
             position: spec.positions[post % spec.positions.len()].id.clone(),
@@ -134,34 +156,68 @@ proptest! {
         policy in level_policies(),
         rotate in 0usize..40,
     ) {
-        let (spec, mut officers) = build(&raw);
-        let fw = Framework::new(spec).expect("generated spec is valid");
-        // Officers out of storage order: the cohort regroups them.
-        if !officers.is_empty() {
-            let by = rotate % officers.len();
-            officers.rotate_left(by);
-        }
-        let cohort = Cohort::new(&fw, &officers, &policy).expect("generated officers are valid");
-        let departments: Vec<&str> = cohort.departments().iter().map(DepartmentId::as_str).collect();
-        for threads in [1, 2, 3] {
-            let options = NeedsOptions::default().threads(threads);
-            prop_assert_eq!(
-                fw.training_needs(&cohort, &options).unwrap(),
-                brute_force(&fw, &officers, &policy, None)
-            );
-            // Departments of the framework's positions (perhaps without officers) and of
-            // the officers; any other is an error, tested elsewhere.
-            let known = (fw.positions().iter().map(|p| p.department.as_str()))
-                .chain(departments.iter().copied());
-            for d in known {
-                let needs = fw.training_needs(&cohort, &options.clone().department(d)).unwrap();
-                prop_assert_eq!(needs, brute_force(&fw, &officers, &policy, Some(d)));
-            }
-            let want: Vec<_> = departments
-                .iter()
-                .map(|&d| (DepartmentId::from(d), brute_force(&fw, &officers, &policy, Some(d))))
-                .collect();
-            prop_assert_eq!(fw.training_needs_by_department(&cohort, &options).unwrap(), want);
-        }
+        check(&raw, &policy, rotate)?;
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn kernel_matches_a_count_of_every_pair_on_crowded_positions(
+        raw in crowded(),
+        policy in level_policies(),
+        rotate in 0usize..300,
+    ) {
+        check(&raw, &policy, rotate)?;
+    }
+}
+
+/// The whole cohort, each department and every department at once, on 1, 2 and 3
+/// threads, against [`brute_force`].
+fn check(raw: &Raw, policy: &LevelPolicy, rotate: usize) -> Result<(), TestCaseError> {
+    let (spec, mut officers) = build(raw);
+    let fw = Framework::new(spec).expect("generated spec is valid");
+    // Officers out of storage order: the cohort regroups them.
+    if !officers.is_empty() {
+        let by = rotate % officers.len();
+        officers.rotate_left(by);
+    }
+    let cohort = Cohort::new(&fw, &officers, policy).expect("generated officers are valid");
+    let departments: Vec<&str> = cohort
+        .departments()
+        .iter()
+        .map(DepartmentId::as_str)
+        .collect();
+    for threads in [1, 2, 3] {
+        let options = NeedsOptions::default().threads(threads);
+        prop_assert_eq!(
+            fw.training_needs(&cohort, &options).unwrap(),
+            brute_force(&fw, &officers, policy, None)
+        );
+        // Departments of the framework's positions (perhaps without officers) and of
+        // the officers; any other is an error, tested elsewhere.
+        let known = (fw.positions().iter().map(|p| p.department.as_str()))
+            .chain(departments.iter().copied());
+        for d in known {
+            let needs = fw
+                .training_needs(&cohort, &options.clone().department(d))
+                .unwrap();
+            prop_assert_eq!(needs, brute_force(&fw, &officers, policy, Some(d)));
+        }
+        let want: Vec<_> = departments
+            .iter()
+            .map(|&d| {
+                (
+                    DepartmentId::from(d),
+                    brute_force(&fw, &officers, policy, Some(d)),
+                )
+            })
+            .collect();
+        prop_assert_eq!(
+            fw.training_needs_by_department(&cohort, &options).unwrap(),
+            want
+        );
+    }
+    Ok(())
 }

@@ -12,7 +12,10 @@
 //! holding level l are short by max(r − l, 0), the officers required who hold none of it by
 //! r. The work is one step per held level plus two per requirement of each group and one
 //! per requirement of each position met; scattering each officer's levels and probing each
-//! requirement cost two steps per held level and one per officer–requirement pair.
+//! requirement cost two steps per held level and one per officer–requirement pair. Over
+//! the whole cohort ([`Framework::count_positions`]) the groups are taken position by
+//! position, so each position's requirements are pointed at their rows once for all its
+//! groups rather than once per group.
 
 use std::ops::Range;
 
@@ -82,7 +85,7 @@ fn histogram(row: u32, counts: &[u32; 8]) -> (u32, [u64; 6]) {
 }
 
 /// The histogram bucket of an officer at level `held` against a requirement at `required`.
-fn shortfall(required: u8, held: u8) -> usize {
+pub(super) fn shortfall(required: u8, held: u8) -> usize {
     usize::from(required.saturating_sub(held).min(5))
 }
 
@@ -97,8 +100,31 @@ impl Framework {
     /// requirements per position and m (competency, required level) rows met, folded per
     /// competency; the first use on a thread fills its tables, O(c) for c competencies.
     pub(super) fn count(&self, cohort: &Cohort, slots: Range<usize>) -> Tally {
+        self.tally(|dense| self.count_with(cohort, slots, dense))
+    }
+
+    /// Counts the officers of the groups `cohort.by_position[order]`, position by position:
+    /// each position's requirements are pointed at their rows once for all its groups
+    /// (across departments), and its rows stay in cache while their levels are counted.
+    /// `order` should start and end where the position changes (see
+    /// [`position_bounds`]); a position split between two calls is counted right, only
+    /// pointed twice.
+    ///
+    /// # Complexity
+    /// O(H + p·r + m) for H held levels of the groups counted, p positions met, r
+    /// requirements per position and m rows met; the first use on a thread fills its
+    /// tables, O(c) for c competencies.
+    pub(super) fn count_positions(&self, cohort: &Cohort, order: Range<usize>) -> Tally {
+        let order = cohort.by_position.get(order).unwrap_or(&[]);
+        self.tally(|dense| self.count_positions_with(cohort, order, dense))
+    }
+
+    /// Runs `count` (which leaves its counts in the rows `dense.touched` lists and row 0)
+    /// with this thread's tables, and folds the rows it touched per competency, leaving
+    /// the tables at rest.
+    fn tally(&self, count: impl FnOnce(&mut Dense) -> (u64, u64)) -> Tally {
         with_dense(self.competencies.len(), self.positions.len(), |dense| {
-            let (officers, pairs) = self.count_with(cohort, slots, dense);
+            let (officers, pairs) = count(dense);
             let Dense {
                 counts,
                 touched,
@@ -122,6 +148,62 @@ impl Framework {
                 pairs,
             }
         })
+    }
+
+    /// [`Framework::count_positions`] with this thread's tables; leaves the counts in the
+    /// rows listed in `dense.touched` and row 0, the other tables at rest.
+    fn count_positions_with(
+        &self,
+        cohort: &Cohort,
+        order: &[u32],
+        dense: &mut Dense,
+    ) -> (u64, u64) {
+        let Dense {
+            row: rows,
+            counts,
+            touched,
+            ..
+        } = dense;
+        let (mut officers, mut pairs) = (0u64, 0u64);
+        let group = |k: usize| {
+            let g = *order.get(k)? as usize;
+            let this = cohort.groups.get(g)?;
+            let end = (cohort.groups.get(g + 1)).map_or(cohort.len(), |next| next.start as usize);
+            Some((this.position, this.start as usize..end))
+        };
+        let mut k = 0;
+        while let Some((position, _)) = group(k) {
+            let reqs = self
+                .reqs
+                .get(self.position_reqs_range(position))
+                .unwrap_or(&[]);
+            for r in reqs {
+                if let Some(slot) = rows.get_mut(r.competency as usize) {
+                    *slot = row_of(*r);
+                }
+            }
+            let mut n = 0usize;
+            while let Some((_, slots)) = group(k).filter(|(p, _)| *p == position) {
+                n += slots.len();
+                count_levels(cohort.held_in_slots(slots), rows, counts);
+                k += 1;
+            }
+            for r in reqs {
+                if let Some(slot) = rows.get_mut(r.competency as usize) {
+                    *slot = 0;
+                }
+                let row = row_of(*r);
+                if let Some(count) = counts.get_mut(row as usize) {
+                    if count[REQUIRED] == 0 {
+                        touched.push(row);
+                    }
+                    count[REQUIRED] += n as u32;
+                }
+            }
+            officers += n as u64;
+            pairs += (n * reqs.len()) as u64;
+        }
+        (officers, pairs)
     }
 
     /// [`Framework::count`] with this thread's tables; leaves the counts in the rows listed
@@ -206,4 +288,24 @@ fn count_levels(held: &[u32], rows: &[u32], counts: &mut [[u32; 8]]) {
             count[(x & 7) as usize] += 1;
         }
     }
+}
+
+/// The start of the position that `k` falls in, within `cohort.by_position`: where a
+/// count by positions should begin or end so that no position is split.
+pub(super) fn position_bounds(cohort: &Cohort, k: usize) -> usize {
+    let order = &cohort.by_position;
+    let position = |k: usize| {
+        let g = *order.get(k)? as usize;
+        cohort.groups.get(g).map(|g| g.position)
+    };
+    let Some(p) = position(k) else {
+        return k.min(order.len());
+    };
+    // Positions are sorted along `order`: the first index of `p` at or before `k`.
+    order[..k].partition_point(|&g| {
+        cohort
+            .groups
+            .get(g as usize)
+            .is_some_and(|g| g.position < p)
+    })
 }
