@@ -199,7 +199,7 @@ impl State {
     }
 
     /// Calls `f` on every candidate requiring one of `from`, transitively, once each.
-    pub(crate) fn walk_down(&self, inst: &Instance, from: &[u32], mut f: impl FnMut(u32)) {
+    pub(crate) fn walk_down(inst: &Instance, from: &[u32], mut f: impl FnMut(u32)) {
         with_walk(inst, |walk| {
             let stamp = walk.next_stamp();
             let mut stack = std::mem::take(&mut walk.stack);
