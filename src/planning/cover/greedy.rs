@@ -365,7 +365,7 @@ fn refresh_dependants(
     s.below.clear();
     let pooled = &s.pooled;
     let below = &mut s.below;
-    state.walk_down(inst, &s.chosen_now, |d| {
+    State::walk_down(inst, &s.chosen_now, |d| {
         if pooled[d as usize] && !state.chosen[d as usize] {
             below.push(d);
         }

@@ -28,7 +28,9 @@ pub(crate) struct Marginal {
 }
 
 /// Visit stamps, so that a walk touches each candidate and element once without clearing.
-#[derive(Clone, Debug, Default)]
+/// One per thread, shared by every state the thread walks (stamps only grow, so a mark left
+/// by a walk over another instance never matches), sized to the largest instance walked.
+#[derive(Debug, Default)]
 struct Walk {
     seen: Vec<u32>,
     element_seen: Vec<u32>,
@@ -37,6 +39,16 @@ struct Walk {
 }
 
 impl Walk {
+    /// Makes room for `inst`'s candidates and elements.
+    fn fit(&mut self, inst: &Instance) {
+        if self.seen.len() < inst.len() {
+            self.seen.resize(inst.len(), 0);
+        }
+        if self.element_seen.len() < inst.values.len() {
+            self.element_seen.resize(inst.values.len(), 0);
+        }
+    }
+
     fn next_stamp(&mut self) -> u32 {
         if self.stamp == u32::MAX {
             self.seen.fill(0);
@@ -46,6 +58,25 @@ impl Walk {
         self.stamp += 1;
         self.stamp
     }
+}
+
+thread_local! {
+    static WALK: RefCell<Walk> = RefCell::new(Walk::default());
+}
+
+/// Runs `f` with this thread's walk buffers, fitted to `inst`; a walk started inside
+/// another walk's callback gets buffers of its own.
+fn with_walk<R>(inst: &Instance, f: impl FnOnce(&mut Walk) -> R) -> R {
+    WALK.with(|cell| {
+        if let Ok(mut walk) = cell.try_borrow_mut() {
+            walk.fit(inst);
+            f(&mut walk)
+        } else {
+            let mut walk = Walk::default();
+            walk.fit(inst);
+            f(&mut walk)
+        }
+    })
 }
 
 /// A partial solution: always closed under prerequisites (a chosen candidate's
@@ -59,7 +90,6 @@ pub(crate) struct State {
     pub(crate) hours: f64,
     /// `(candidate, chosen afterwards)` for every change since the journal was cleared.
     pub(crate) journal: Vec<(u32, bool)>,
-    walk: RefCell<Walk>,
 }
 
 impl State {
@@ -70,12 +100,6 @@ impl State {
             cost: 0.0,
             hours: 0.0,
             journal: Vec::new(),
-            walk: RefCell::new(Walk {
-                seen: vec![0; inst.len()],
-                element_seen: vec![0; inst.values.len()],
-                stamp: 0,
-                stack: Vec::new(),
-            }),
         }
     }
 
@@ -137,7 +161,21 @@ impl State {
         if inst.prerequisites(c).is_empty() {
             return f(c);
         }
-        let mut walk = self.walk.borrow_mut();
+        with_walk(inst, |walk| {
+            self.walk_up_in(walk, inst, c, unchosen_only, f)
+        })
+    }
+
+    /// [`State::walk_up`] from an unchosen `c` (or any `c` without `unchosen_only`) with the
+    /// buffers given.
+    fn walk_up_in(
+        &self,
+        walk: &mut Walk,
+        inst: &Instance,
+        c: u32,
+        unchosen_only: bool,
+        mut f: impl FnMut(u32) -> bool,
+    ) -> bool {
         let stamp = walk.next_stamp();
         let mut stack = std::mem::take(&mut walk.stack);
         stack.clear();
@@ -161,27 +199,28 @@ impl State {
     }
 
     /// Calls `f` on every candidate requiring one of `from`, transitively, once each.
-    pub(crate) fn walk_down(&self, inst: &Instance, from: &[u32], mut f: impl FnMut(u32)) {
-        let mut walk = self.walk.borrow_mut();
-        let stamp = walk.next_stamp();
-        let mut stack = std::mem::take(&mut walk.stack);
-        stack.clear();
-        for &c in from {
-            if walk.seen[c as usize] != stamp {
-                walk.seen[c as usize] = stamp;
-                stack.push(c);
-            }
-        }
-        while let Some(d) = stack.pop() {
-            for &n in inst.dependants(d) {
-                if walk.seen[n as usize] != stamp {
-                    walk.seen[n as usize] = stamp;
-                    f(n);
-                    stack.push(n);
+    pub(crate) fn walk_down(inst: &Instance, from: &[u32], mut f: impl FnMut(u32)) {
+        with_walk(inst, |walk| {
+            let stamp = walk.next_stamp();
+            let mut stack = std::mem::take(&mut walk.stack);
+            stack.clear();
+            for &c in from {
+                if walk.seen[c as usize] != stamp {
+                    walk.seen[c as usize] = stamp;
+                    stack.push(c);
                 }
             }
-        }
-        walk.stack = stack;
+            while let Some(d) = stack.pop() {
+                for &n in inst.dependants(d) {
+                    if walk.seen[n as usize] != stamp {
+                        walk.seen[n as usize] = stamp;
+                        f(n);
+                        stack.push(n);
+                    }
+                }
+            }
+            walk.stack = stack;
+        });
     }
 
     /// The unchosen part of `c`'s closure (with `c`), appended to `out`.
@@ -229,24 +268,29 @@ impl State {
             return Some(m);
         }
         // Elements are stamped with a second walk's stamp, so each is counted once.
-        let element_stamp = self.walk.borrow_mut().next_stamp();
-        let mut element_seen = std::mem::take(&mut self.walk.borrow_mut().element_seen);
-        let stopped = self.walk_up(inst, c, true, |d| {
-            if !allowed(d) {
-                return true;
-            }
-            m.cost += inst.cost(d);
-            m.hours += inst.hours(d);
-            for &e in inst.covers(d) {
-                if self.cover_count[e as usize] == 0 && element_seen[e as usize] != element_stamp {
-                    element_seen[e as usize] = element_stamp;
-                    m.count += 1;
-                    m.value += inst.values[e as usize];
+        let stopped = with_walk(inst, |walk| {
+            let element_stamp = walk.next_stamp();
+            let mut element_seen = std::mem::take(&mut walk.element_seen);
+            let stopped = self.walk_up_in(walk, inst, c, true, |d| {
+                if !allowed(d) {
+                    return true;
                 }
-            }
-            false
+                m.cost += inst.cost(d);
+                m.hours += inst.hours(d);
+                for &e in inst.covers(d) {
+                    if self.cover_count[e as usize] == 0
+                        && element_seen[e as usize] != element_stamp
+                    {
+                        element_seen[e as usize] = element_stamp;
+                        m.count += 1;
+                        m.value += inst.values[e as usize];
+                    }
+                }
+                false
+            });
+            walk.element_seen = element_seen;
+            stopped
         });
-        self.walk.borrow_mut().element_seen = element_seen;
         (!stopped).then_some(m)
     }
 

@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use crate::analysis::parallel::map_ranges;
 use crate::planning::cover::{EPS, Instance, StepChoice, Stepper};
 
 /// One officer's selection problem: the cover instance and the course behind each of its
@@ -166,9 +167,14 @@ impl Department<'_> {
             officer: o as u32,
         };
         // Each officer's best steps as last found, best first; the heap holds the first.
-        let mut runners: Vec<[Option<StepChoice>; RUNNERS]> = (0..self.officers.len())
-            .map(|o| self.best_few(plan, o, banned))
-            .collect();
+        // Found in parallel (each officer's alone, in officer order).
+        let mut runners: Vec<[Option<StepChoice>; RUNNERS]> =
+            map_ranges(self.officers.len(), self.threads, |range| {
+                range
+                    .map(|o| self.best_few(plan, o, banned))
+                    .collect::<Vec<_>>()
+            })
+            .concat();
         let mut heap = BinaryHeap::with_capacity(self.officers.len());
         for (o, few) in runners.iter().enumerate() {
             if let Some(step) = few[0] {
