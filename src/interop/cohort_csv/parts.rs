@@ -1,0 +1,144 @@
+//! Passbook rows read in parts of a piece at once (see `Feed::push_parts`): each part
+//! reads the rows that have no problem and no warning into its own [`Work`], without
+//! changing the reader, and the reader takes the parts in in file order.
+
+use super::lists::Runs;
+use super::{Reader, quick};
+use crate::Error;
+use crate::interop::csv::{Header, Row};
+use crate::interop::officers::evidence_row;
+use crate::model::nearest::Nearest;
+use crate::people::resolve::{check_evidence, evidence_date};
+
+/// No held level, in [`Work::row`].
+const NOTHING: u32 = u32::MAX;
+
+/// The workspace of one part of a piece: what its rows gave, and what reading them needs.
+pub(super) struct Work {
+    /// The officer of the last row read.
+    last: Option<u32>,
+    /// Whether the header suits [`quick::line`] (`Some(course column)`), once looked at.
+    layout: Option<Option<bool>>,
+    /// Per run of rows of one officer: the officer and the number of rows; their counted
+    /// levels are in `held`.
+    rows: Vec<(u32, u32)>,
+    /// `competency << 3 | level` per counted entry, by runs of one officer.
+    held: Runs,
+    /// Per completion of a known course: the officer and the course.
+    completed: Vec<(u32, u32)>,
+    errors: Vec<Error>,
+    courses: Vec<u32>,
+    nearest: Nearest,
+}
+
+impl Default for Work {
+    fn default() -> Self {
+        Work {
+            last: None,
+            layout: None,
+            rows: Vec::new(),
+            held: Runs::default(),
+            completed: Vec::new(),
+            errors: Vec::new(),
+            courses: Vec::new(),
+            nearest: Nearest::new(0),
+        }
+    }
+}
+
+impl Work {
+    /// Records a row of officer `k` holding `held` (or [`NOTHING`]).
+    #[inline]
+    fn row(&mut self, k: u32, held: u32) {
+        match self.rows.last_mut() {
+            Some((last, n)) if *last == k => *n += 1,
+            _ => self.rows.push((k, 1)),
+        }
+        if held != NOTHING {
+            self.held.push(k, held);
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// Reads the line at the start of `text` when it is a common row (see
+    /// [`quick::line`]) of an officer read; returns its length with its line end.
+    pub(super) fn quick(&self, header: &Header, text: &str, work: &mut Work) -> Option<usize> {
+        let course = (*work.layout.get_or_insert_with(|| quick::layout(header)))?;
+        let line = quick::line(self.framework, &self.options, course, text)?;
+        let k = self.officer_of(line.officer, work)?;
+        work.row(k, line.held.unwrap_or(NOTHING));
+        Some(line.len)
+    }
+
+    /// Reads a passbook row that has no problem, no warning and names an officer read,
+    /// without changing anything, so that rows can be read on several threads; `false`
+    /// for any other row, which [`Reader::evidence`] reads in order.
+    pub(super) fn good(&self, row: &Row<'_>, work: &mut Work) -> bool {
+        if let Some((officer, held)) = quick::common(self.framework, &self.options, row)
+            && let Some(k) = self.officer_of(officer, work)
+        {
+            work.row(k, held.unwrap_or(NOTHING));
+            return true;
+        }
+        let Some(e) = evidence_row(row, &mut work.errors) else {
+            return false;
+        };
+        let Some(k) = self.officer_of(e.officer.as_bytes(), work) else {
+            return false;
+        };
+        work.courses.clear();
+        let checked = check_evidence(
+            self.framework,
+            &self.options.policy,
+            e.entry,
+            &mut work.courses,
+            &mut work.nearest,
+        );
+        if !checked.problems.is_empty() || work.courses.len() > 1 {
+            return false;
+        }
+        if let Some(as_of) = self.options.review.as_of
+            && evidence_date(e.entry.date)
+                .ok()
+                .flatten()
+                .is_some_and(|day| day > as_of)
+        {
+            return false;
+        }
+        if let Some(&course) = work.courses.first() {
+            work.completed.push((k, course));
+        }
+        let held = checked.held;
+        work.row(
+            k,
+            held.map_or(NOTHING, |(c, level)| c << 3 | u32::from(level)),
+        );
+        true
+    }
+
+    /// The number of the officer whose id is `officer`: most rows name the officer of
+    /// the row before.
+    fn officer_of(&self, officer: &[u8], work: &mut Work) -> Option<u32> {
+        match work.last {
+            Some(k) if self.columns.id_bytes(k as usize) == officer => Some(k),
+            _ => {
+                // Hashed as the `str` the id was stored as.
+                let id = std::str::from_utf8(officer).ok()?;
+                let h = std::hash::BuildHasher::hash_one(&self.hash, id);
+                let k = *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?;
+                work.last = Some(k);
+                Some(k)
+            }
+        }
+    }
+
+    /// Takes in what a part read, as [`Reader::evidence`] would have row by row.
+    pub(super) fn apply(&mut self, work: Work) {
+        for (k, n) in work.rows {
+            self.entries[k as usize] += n;
+        }
+        self.completed.extend_from_slice(&work.completed);
+        self.held.append(work.held);
+    }
+}
