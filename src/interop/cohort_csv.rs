@@ -27,7 +27,7 @@ mod lists;
 mod parts;
 mod quick;
 use lists::{Runs, distinct, group, group_runs, settle};
-use parts::Work;
+use parts::{Shared, Work};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
@@ -249,10 +249,12 @@ impl<'f> CohortCsvReader<'f> {
                 }
             },
             &|reader: &Reader<'_>, header: &Header, text: &str, work: &mut Work| {
-                reader.quick(header, text, work)
+                reader.shared().quick(header, text, work)
             },
-            &|reader: &Reader<'_>, row: &Row<'_>, work: &mut Work| reader.good(row, work),
-            &mut |reader: &mut Reader<'_>, work: Work| reader.apply(work),
+            &|reader: &Reader<'_>, row: &Row<'_>, work: &mut Work| reader.shared().good(row, work),
+            &mut |reader: &mut Reader<'_>, work: Work| {
+                work.apply(&mut reader.entries, &mut reader.completed, &mut reader.held);
+            },
         );
         reader.errors = errors;
     }
@@ -331,6 +333,17 @@ struct Reader<'f> {
 }
 
 impl Reader<'_> {
+    /// What the parts of a piece read through.
+    fn shared(&self) -> Shared<'_> {
+        Shared {
+            framework: self.framework,
+            options: &self.options,
+            columns: &self.columns,
+            index: &self.index,
+            hash: &self.hash,
+        }
+    }
+
     /// The number of the officer with this id.
     fn find(&mut self, id: &str) -> Option<u32> {
         if let Some(k) = self.last

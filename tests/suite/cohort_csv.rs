@@ -538,10 +538,11 @@ fn common_rows_export(columns: &[&str], errors: bool, seed: u64) -> (String, Str
             5 => cells[5] = ["yes", "TRUE", "N", "0"][next(4)].to_owned(),
             6 => cells[4] = "2024-03-15T10:00:00+05:30".to_owned(),
             7 if with_course => {
-                cells[3] = "course_completion".to_owned();
-                cells[6] = ["rti-101", "noting-lab"][next(2)].to_owned();
-                cells[1] = ["rti", "noting"][next(2)].to_owned();
+                let (competency, course) = [("rti", "rti-101"), ("noting", "noting-lab")][next(2)];
+                cells[1] = competency.to_owned();
                 cells[2] = "1".to_owned();
+                cells[3] = "course_completion".to_owned();
+                cells[6] = course.to_owned();
             }
             8 => cells[2] = format!("{}.0", cells[2].trim()),
             9 if errors => cells[2] = ["9", "x", "-1"][next(3)].to_owned(),
@@ -614,7 +615,13 @@ fn common_rows_read_from_their_bytes_give_what_the_two_step_path_gives() {
         ],
     ];
     for (h, columns) in headers.into_iter().enumerate() {
-        for (errors, as_of) in [(false, false), (false, true), (true, false)] {
+        // The general split is tested above: one export each for the other headers.
+        let variants: &[(bool, bool)] = if h < 2 {
+            &[(false, false), (false, true), (true, false)]
+        } else {
+            &[(false, true)]
+        };
+        for &(errors, as_of) in variants {
             let (officers, evidence) = common_rows_export(columns, errors, 7 + h as u64);
             assert!(evidence.len() > 2 << 20, "{}", evidence.len());
             let csv = OfficersCsv::new(&officers).evidence(&evidence);
@@ -627,8 +634,9 @@ fn common_rows_read_from_their_bytes_give_what_the_two_step_path_gives() {
                     options.review(ReviewOptions::default().as_of("2024-06-30").expect("date"));
             }
             let want = two_step(&fw, &csv, &options, &policy);
-            assert_eq!(want.is_err(), errors, "{columns:?}");
-            for threads in [1, 2, 3] {
+            let first = want.as_ref().err().map(|e| e[0].to_string());
+            assert_eq!(want.is_err(), errors, "{columns:?}: {first:?}");
+            for threads in [1, 2] {
                 let options = options.clone().threads(threads);
                 assert_eq!(
                     streamed(&fw, &csv, &options),

@@ -1,14 +1,28 @@
 //! Passbook rows read in parts of a piece at once (see `Feed::push_parts`): each part
-//! reads the rows that have no problem and no warning into its own [`Work`], without
-//! changing the reader, and the reader takes the parts in in file order.
+//! reads the rows that have no problem and no warning into its own [`Work`], through what
+//! the reader has read so far ([`Shared`]) without changing it, and the reader takes the
+//! parts in in file order ([`Work::apply`]).
+
+use hashbrown::HashTable;
 
 use super::lists::Runs;
-use super::{Reader, quick};
-use crate::Error;
+use super::quick;
 use crate::interop::csv::{Header, Row};
 use crate::interop::officers::evidence_row;
 use crate::model::nearest::Nearest;
+use crate::people::columns::Officers;
 use crate::people::resolve::{check_evidence, evidence_date};
+use crate::{Error, Framework, OfficersCsvOptions};
+
+/// What the parts read through: the framework, the options and the officers read.
+pub(super) struct Shared<'a> {
+    pub(super) framework: &'a Framework,
+    pub(super) options: &'a OfficersCsvOptions,
+    pub(super) columns: &'a Officers,
+    /// Officer numbers, hashed by id with `hash`.
+    pub(super) index: &'a HashTable<u32>,
+    pub(super) hash: &'a foldhash::quality::RandomState,
+}
 
 /// No held level, in [`Work::row`].
 const NOTHING: u32 = u32::MAX;
@@ -58,14 +72,29 @@ impl Work {
             self.held.push(k, held);
         }
     }
+
+    /// Adds what this part read to the reader's passbook counts, completions and held
+    /// levels, as reading its rows one by one would have.
+    pub(super) fn apply(
+        self,
+        entries: &mut [u32],
+        completed: &mut Vec<(u32, u32)>,
+        held: &mut Runs,
+    ) {
+        for (k, n) in self.rows {
+            entries[k as usize] += n;
+        }
+        completed.extend_from_slice(&self.completed);
+        held.append(self.held);
+    }
 }
 
-impl Reader<'_> {
+impl Shared<'_> {
     /// Reads the line at the start of `text` when it is a common row (see
     /// [`quick::line`]) of an officer read; returns its length with its line end.
     pub(super) fn quick(&self, header: &Header, text: &str, work: &mut Work) -> Option<usize> {
         let course = (*work.layout.get_or_insert_with(|| quick::layout(header)))?;
-        let line = quick::line(self.framework, &self.options, course, text)?;
+        let line = quick::line(self.framework, self.options, course, text)?;
         let k = self.officer_of(line.officer, work)?;
         work.row(k, line.held.unwrap_or(NOTHING));
         Some(line.len)
@@ -73,9 +102,9 @@ impl Reader<'_> {
 
     /// Reads a passbook row that has no problem, no warning and names an officer read,
     /// without changing anything, so that rows can be read on several threads; `false`
-    /// for any other row, which [`Reader::evidence`] reads in order.
+    /// for any other row, which the reader reads in order.
     pub(super) fn good(&self, row: &Row<'_>, work: &mut Work) -> bool {
-        if let Some((officer, held)) = quick::common(self.framework, &self.options, row)
+        if let Some((officer, held)) = quick::common(self.framework, self.options, row)
             && let Some(k) = self.officer_of(officer, work)
         {
             work.row(k, held.unwrap_or(NOTHING));
@@ -125,20 +154,11 @@ impl Reader<'_> {
             _ => {
                 // Hashed as the `str` the id was stored as.
                 let id = std::str::from_utf8(officer).ok()?;
-                let h = std::hash::BuildHasher::hash_one(&self.hash, id);
+                let h = std::hash::BuildHasher::hash_one(self.hash, id);
                 let k = *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?;
                 work.last = Some(k);
                 Some(k)
             }
         }
-    }
-
-    /// Takes in what a part read, as [`Reader::evidence`] would have row by row.
-    pub(super) fn apply(&mut self, work: Work) {
-        for (k, n) in work.rows {
-            self.entries[k as usize] += n;
-        }
-        self.completed.extend_from_slice(&work.completed);
-        self.held.append(work.held);
     }
 }
