@@ -31,8 +31,8 @@ const NOTHING: u32 = u32::MAX;
 pub(super) struct Work {
     /// The officer of the last row read.
     last: Option<u32>,
-    /// Whether the header suits [`quick::line`] (`Some(course column)`), once looked at.
-    layout: Option<Option<bool>>,
+    /// What [`quick::line`] can read under the header, once looked at.
+    layout: Option<quick::Layout>,
     /// Per run of rows of one officer: the officer and the number of rows; their counted
     /// levels are in `held`.
     rows: Vec<(u32, u32)>,
@@ -93,7 +93,11 @@ impl Shared<'_> {
     /// Reads the line at the start of `text` when it is a common row (see
     /// [`quick::line`]) of an officer read; returns its length with its line end.
     pub(super) fn quick(&self, header: &Header, text: &str, work: &mut Work) -> Option<usize> {
-        let course = (*work.layout.get_or_insert_with(|| quick::layout(header)))?;
+        let course = match work.layout.get_or_insert_with(|| quick::layout(header)) {
+            quick::Layout::Format => false,
+            quick::Layout::FormatWithCourse => true,
+            quick::Layout::Other => return None,
+        };
         let line = quick::line(self.framework, self.options, course, text)?;
         let k = self.officer_of(line.officer, work)?;
         work.row(k, line.held.unwrap_or(NOTHING));

@@ -54,7 +54,8 @@ pub(super) fn common<'r>(
         date,
         verified,
     };
-    Some((officer, entry.held(fw, options, row.nth(1)?)?))
+    let (held, counts) = entry.held(fw, options, row.nth(1)?)?;
+    Some((officer, counts.then_some(held)))
 }
 
 /// The fields of a common row apart from its officer and competency.
@@ -66,15 +67,16 @@ struct Entry {
 }
 
 impl Entry {
-    /// `Some(held)` as [`common`] gives it when `competency` is known and the level within
-    /// its scale and the date not after the as-of date; `None` otherwise.
+    /// `competency << 3 | level` and whether the level counts under the options' policy,
+    /// when `competency` is known and the level within its scale and the date not after
+    /// the as-of date; `None` otherwise.
     #[inline]
     fn held(
         &self,
         fw: &Framework,
         options: &OfficersCsvOptions,
         competency: &str,
-    ) -> Option<Option<u32>> {
+    ) -> Option<(u32, bool)> {
         let c = fw.competencies.get(competency)?;
         let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
         let level = self.level;
@@ -87,22 +89,32 @@ impl Entry {
             return None;
         }
         let counts = level > 0 && options.policy.counts(self.source, self.verified, self.date);
-        Some(counts.then_some(c << 3 | u32::from(level)))
+        Some((c << 3 | u32::from(level), counts))
     }
 }
 
-/// Whether [`line`] can read rows under `header`: exactly the columns `officer`,
-/// `competency`, `level`, `source`, `date`, `verified` in that order, and `course` after
-/// them or not at all. `Some(true)` with the course column, `None` for any other header.
-pub(super) fn layout(header: &Header) -> Option<bool> {
+/// Which rows [`line`] can read under a header.
+#[derive(Clone, Copy)]
+pub(super) enum Layout {
+    /// The columns `officer`, `competency`, `level`, `source`, `date`, `verified`, in that
+    /// order, and no other.
+    Format,
+    /// Those columns and `course` after them, and no other.
+    FormatWithCourse,
+    /// Any other header: its rows are read by [`common`] or the general checks.
+    Other,
+}
+
+/// What [`line`] can read under `header`.
+pub(super) fn layout(header: &Header) -> Layout {
     let at = |k: usize| header.slots.get(k).copied().flatten();
     if (0..6).any(|k| at(k) != Some(k)) {
-        return None;
+        return Layout::Other;
     }
     match (header.width, at(6)) {
-        (6, None) => Some(false),
-        (7, Some(6)) => Some(true),
-        _ => None,
+        (6, None) => Layout::Format,
+        (7, Some(6)) => Layout::FormatWithCourse,
+        _ => Layout::Other,
     }
 }
 
@@ -116,11 +128,11 @@ pub(super) struct Line<'t> {
     pub(super) len: usize,
 }
 
-/// [`common`] for the line at the start of `text` under a header [`layout`] accepts
-/// (`course`: with the course column), read from its bytes in one pass. Only a line the
-/// line splitter (`ascii_line`) takes whole gives `Some` (every
-/// byte ASCII and at or above `-` apart from the commas and the `\n` or `\r\n` end), with
-/// as many fields as the header, so the row is the one the splitter and [`common`] read.
+/// [`common`] for the line at the start of `text` under a header of a [`Layout`] other than
+/// [`Layout::Other`] (`course`: [`Layout::FormatWithCourse`]), read from its bytes in one
+/// pass. Only a line the line splitter (`ascii_line`) takes whole gives `Some` (every byte
+/// ASCII and at or above `-` apart from the commas and the `\n` or `\r\n` end), with as
+/// many fields as the header, so the row is the one the splitter and [`common`] read.
 pub(super) fn line<'t>(
     fw: &Framework,
     options: &OfficersCsvOptions,
@@ -189,10 +201,10 @@ pub(super) fn line<'t>(
         date,
         verified,
     };
-    let held = entry.held(fw, options, text.get(from..c)?)?;
+    let (held, counts) = entry.held(fw, options, text.get(from..c)?)?;
     Some(Line {
         officer: &bytes[..o],
-        held,
+        held: counts.then_some(held),
         len,
     })
 }
