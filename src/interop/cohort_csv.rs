@@ -6,7 +6,9 @@
 //! Plain lines (no quote, nothing to trim) are split at their commas directly, and every
 //! other record is read by the `csv` crate from its own line (see `interop/csv/feed.rs`);
 //! with [`OfficersCsvOptions::threads`], large pieces of evidence are read in parts at
-//! once, rows with a problem or a warning then read in file order.
+//! once, rows with a problem or a warning then read in file order. Under the format's own
+//! `evidence.csv` header, a common passbook line is split and parsed in one pass from its
+//! bytes (`cohort_csv/quick.rs`); any other line takes the paths above.
 //!
 //! The rows are read and checked by the same row layer as [`load_officers`], and every
 //! passbook entry by the same check as [`Profile::new`](crate::Profile::new), so the
