@@ -535,23 +535,23 @@ fn common_rows_export(columns: &[&str], errors: bool, seed: u64) -> (String, Str
             2 => end = "\r",
             3 => end = "\r\n",
             4 => end = "\n\n",
-            5 => cells[5] = ["yes", "TRUE", "N", "0"][next(4)].to_owned(),
-            6 => cells[4] = "2024-03-15T10:00:00+05:30".to_owned(),
+            5 => ["yes", "TRUE", "N", "0"][next(4)].clone_into(&mut cells[5]),
+            6 => "2024-03-15T10:00:00+05:30".clone_into(&mut cells[4]),
             7 if with_course => {
                 let (competency, course) = [("rti", "rti-101"), ("noting", "noting-lab")][next(2)];
-                cells[1] = competency.to_owned();
-                cells[2] = "1".to_owned();
-                cells[3] = "course_completion".to_owned();
-                cells[6] = course.to_owned();
+                competency.clone_into(&mut cells[1]);
+                "1".clone_into(&mut cells[2]);
+                "course_completion".clone_into(&mut cells[3]);
+                course.clone_into(&mut cells[6]);
             }
             8 => cells[2] = format!("{}.0", cells[2].trim()),
-            9 if errors => cells[2] = ["9", "x", "-1"][next(3)].to_owned(),
+            9 if errors => ["9", "x", "-1"][next(3)].clone_into(&mut cells[2]),
             10 if errors => {
-                cells[4] = ["2024-02-30", "2024-13-01", "15/03/2024"][next(3)].to_owned()
+                ["2024-02-30", "2024-13-01", "15/03/2024"][next(3)].clone_into(&mut cells[4]);
             }
-            11 if errors => cells[1] = "notng".to_owned(),
-            12 if errors => cells[0] = "nobody".to_owned(),
-            13 if errors => cells[2] = "4".to_owned(),
+            11 if errors => "notng".clone_into(&mut cells[1]),
+            12 if errors => "nobody".clone_into(&mut cells[0]),
+            13 if errors => "4".clone_into(&mut cells[2]),
             _ => {}
         }
         let names = [
