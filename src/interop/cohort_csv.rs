@@ -6,7 +6,9 @@
 //! Plain lines (no quote, nothing to trim) are split at their commas directly, and every
 //! other record is read by the `csv` crate from its own line (see `interop/csv/feed.rs`);
 //! with [`OfficersCsvOptions::threads`], large pieces of evidence are read in parts at
-//! once, rows with a problem or a warning then read in file order.
+//! once, rows with a problem or a warning then read in file order. Under the format's own
+//! `evidence.csv` header, a common passbook line is split and parsed in one pass from its
+//! bytes (`cohort_csv/quick.rs`); any other line takes the paths above.
 //!
 //! The rows are read and checked by the same row layer as [`load_officers`], and every
 //! passbook entry by the same check as [`Profile::new`](crate::Profile::new), so the
@@ -24,16 +26,18 @@
 use hashbrown::HashTable;
 
 mod lists;
+mod parts;
 mod quick;
 use lists::{Runs, distinct, group, group_runs, settle};
+use parts::{Shared, Work};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
     OfficersCsvOptions, evidence_row, officer_row, problem_column,
 };
 use crate::analysis::parallel::workers;
-use crate::interop::csv::Row;
 use crate::interop::csv::feed::Feed;
+use crate::interop::csv::{Header, Row};
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::people::columns::{Officers, capacity};
@@ -246,8 +250,13 @@ impl<'f> CohortCsvReader<'f> {
                     reader.evidence(row, e, errors, officers_read);
                 }
             },
-            &|reader: &Reader<'_>, row: &Row<'_>, work: &mut Work| reader.good(row, work),
-            &mut |reader: &mut Reader<'_>, good: Good| reader.apply(good),
+            &|reader: &Reader<'_>, header: &Header, text: &str, work: &mut Work| {
+                reader.shared().quick(header, text, work)
+            },
+            &|reader: &Reader<'_>, row: &Row<'_>, work: &mut Work| reader.shared().good(row, work),
+            &mut |reader: &mut Reader<'_>, work: Work| {
+                work.apply(&mut reader.entries, &mut reader.completed, &mut reader.held);
+            },
         );
         reader.errors = errors;
     }
@@ -326,6 +335,17 @@ struct Reader<'f> {
 }
 
 impl Reader<'_> {
+    /// What the parts of a piece read through.
+    fn shared(&self) -> Shared<'_> {
+        Shared {
+            framework: self.framework,
+            options: &self.options,
+            columns: &self.columns,
+            index: &self.index,
+            hash: &self.hash,
+        }
+    }
+
     /// The number of the officer with this id.
     fn find(&mut self, id: &str) -> Option<u32> {
         if let Some(k) = self.last
@@ -461,78 +481,6 @@ impl Reader<'_> {
         self.scratch = completed;
     }
 
-    /// What a passbook row gives when it has no problem, no warning and names an officer
-    /// read: found without changing anything, so that rows can be read on several
-    /// threads; `None` for any other row, which [`Reader::evidence`] reads in order.
-    fn good(&self, row: &Row<'_>, work: &mut Work) -> Option<Good> {
-        if let Some((officer, held)) = quick::common(self.framework, &self.options, row)
-            && let Some(k) = self.officer_of(officer, work)
-        {
-            let held = held.unwrap_or(NOTHING);
-            return Some(Good {
-                officer: k,
-                held,
-                course: NOTHING,
-            });
-        }
-        let e = evidence_row(row, &mut work.errors)?;
-        let k = self.officer_of(e.officer.as_bytes(), work)?;
-        work.completed.clear();
-        let checked = check_evidence(
-            self.framework,
-            &self.options.policy,
-            e.entry,
-            &mut work.completed,
-            &mut work.nearest,
-        );
-        if !checked.problems.is_empty() || work.completed.len() > 1 {
-            return None;
-        }
-        if let Some(as_of) = self.options.review.as_of
-            && evidence_date(e.entry.date)
-                .ok()
-                .flatten()
-                .is_some_and(|day| day > as_of)
-        {
-            return None;
-        }
-        Some(Good {
-            officer: k,
-            held: checked
-                .held
-                .map_or(NOTHING, |(c, level)| c << 3 | u32::from(level)),
-            course: work.completed.first().copied().unwrap_or(NOTHING),
-        })
-    }
-
-    /// The number of the officer whose id is `officer`, for [`Reader::good`]: most rows
-    /// name the officer of the row before.
-    fn officer_of(&self, officer: &[u8], work: &mut Work) -> Option<u32> {
-        match work.last {
-            Some(k) if self.columns.id_bytes(k as usize) == officer => Some(k),
-            _ => {
-                // Hashed as the `str` the id was stored as.
-                let id = std::str::from_utf8(officer).ok()?;
-                let h = std::hash::BuildHasher::hash_one(&self.hash, id);
-                let k = *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?;
-                work.last = Some(k);
-                Some(k)
-            }
-        }
-    }
-
-    /// Takes in what [`Reader::good`] found for a row, as [`Reader::evidence`] would.
-    fn apply(&mut self, good: Good) {
-        let k = good.officer;
-        self.entries[k as usize] += 1;
-        if good.course != NOTHING {
-            self.completed.push((k, good.course));
-        }
-        if good.held != NOTHING {
-            self.held.push(k, good.held);
-        }
-    }
-
     /// The cohort, or every problem found.
     fn finish(mut self) -> Result<CohortLoad, Errors> {
         if let Some(errors) = Errors::from_vec(std::mem::take(&mut self.errors)) {
@@ -585,39 +533,6 @@ impl Reader<'_> {
             }
             (_, Some(errors)) => Err(errors),
             (None, None) => Err(capacity().into()),
-        }
-    }
-}
-
-/// No held level or no course, in a [`Good`].
-const NOTHING: u32 = u32::MAX;
-
-/// What a passbook row without problems gives (see [`Reader::good`]).
-#[derive(Clone, Copy)]
-struct Good {
-    officer: u32,
-    /// `competency << 3 | level`, or [`NOTHING`] when the entry does not count.
-    held: u32,
-    /// The course completed, or [`NOTHING`].
-    course: u32,
-}
-
-/// The workspace of one part of a piece read by [`Reader::good`].
-struct Work {
-    /// The officer of the last row read.
-    last: Option<u32>,
-    errors: Vec<Error>,
-    completed: Vec<u32>,
-    nearest: Nearest,
-}
-
-impl Default for Work {
-    fn default() -> Self {
-        Work {
-            last: None,
-            errors: Vec::new(),
-            completed: Vec::new(),
-            nearest: Nearest::new(0),
         }
     }
 }

@@ -487,3 +487,246 @@ fn spreadsheet_shapes_read_in_pieces_give_what_the_two_step_path_gives() {
         "{got:?}"
     );
 }
+
+/// A big export (several MiB, so pieces are read in parts) whose passbook rows are mostly
+/// the common shape read straight from its bytes, mixed with rows that look like it but
+/// must be read by the general path: quoted cells, spaces around cells, lone CR line ends
+/// and CRLF, blank lines, an officer id that is not ASCII, flags and dates written other
+/// ways, completions, levels written `2.0`; with `errors`, also bad levels, impossible
+/// dates, unknown competencies and officers. `columns` is the header of `evidence.csv`.
+fn common_rows_export(columns: &[&str], errors: bool, seed: u64) -> (String, String) {
+    let mut state = seed | 1;
+    let mut next = move |n: usize| {
+        // xorshift64: the same rows for the same seed.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let ids: Vec<String> = (0..2_000)
+        .map(|i| {
+            if i % 400 == 7 {
+                format!("\u{f3}{i}")
+            } else {
+                format!("o{i}")
+            }
+        })
+        .collect();
+    let mut officers = String::from("id,department,position\n");
+    for (i, id) in ids.iter().enumerate() {
+        writeln!(officers, "{id},dopt,{}", ["us", "aso"][i % 2]).expect("a string");
+    }
+    let mut evidence = format!("{}\n", columns.join(","));
+    let with_course = columns.contains(&"course");
+    for i in 0..70_000 {
+        let officer = ids[i / 35].as_str();
+        let competency = ["rti", "noting", "integrity"][next(3)];
+        let most = if competency == "noting" { 3 } else { 5 };
+        let level = next(most + 1).to_string();
+        let source = ["assessment", "feedback360", "self_declared"][next(3)];
+        let date = ["", "2024-03-15", "2023-12-31", "2025-01-01", "2020-02-29"][next(5)];
+        let verified = ["", "true", "false", "true"][next(4)];
+        let mut cells =
+            [officer, competency, &level, source, date, verified, ""].map(str::to_owned);
+        let mut end = "\n";
+        match next(60) {
+            0 => cells[1] = format!("\"{}\"", cells[1]),
+            1 => cells[2] = format!(" {} ", cells[2]),
+            2 => end = "\r",
+            3 => end = "\r\n",
+            4 => end = "\n\n",
+            5 => ["yes", "TRUE", "N", "0"][next(4)].clone_into(&mut cells[5]),
+            6 => "2024-03-15T10:00:00+05:30".clone_into(&mut cells[4]),
+            7 if with_course => {
+                let (competency, course) = [("rti", "rti-101"), ("noting", "noting-lab")][next(2)];
+                competency.clone_into(&mut cells[1]);
+                "1".clone_into(&mut cells[2]);
+                "course_completion".clone_into(&mut cells[3]);
+                course.clone_into(&mut cells[6]);
+            }
+            8 => cells[2] = format!("{}.0", cells[2].trim()),
+            9 if errors => ["9", "x", "-1"][next(3)].clone_into(&mut cells[2]),
+            10 if errors => {
+                ["2024-02-30", "2024-13-01", "15/03/2024"][next(3)].clone_into(&mut cells[4]);
+            }
+            11 if errors => "notng".clone_into(&mut cells[1]),
+            12 if errors => "nobody".clone_into(&mut cells[0]),
+            13 if errors => "4".clone_into(&mut cells[2]),
+            _ => {}
+        }
+        let names = [
+            "officer",
+            "competency",
+            "level",
+            "source",
+            "date",
+            "verified",
+            "course",
+        ];
+        let row: Vec<&str> = columns
+            .iter()
+            .map(|c| {
+                names
+                    .iter()
+                    .position(|n| n == c)
+                    .map_or("x", |k| cells[k].as_str())
+            })
+            .collect();
+        evidence += &row.join(",");
+        evidence += end;
+    }
+    (officers, evidence)
+}
+
+#[test]
+fn common_rows_read_from_their_bytes_give_what_the_two_step_path_gives() {
+    let fw = framework();
+    let standard = [
+        "officer",
+        "competency",
+        "level",
+        "source",
+        "date",
+        "verified",
+        "course",
+    ];
+    let headers: [&[&str]; 4] = [
+        &standard,
+        &standard[..6],
+        // Other orders and an extra column: the rows are read through the general split.
+        &[
+            "competency",
+            "officer",
+            "level",
+            "source",
+            "date",
+            "verified",
+            "course",
+        ],
+        &[
+            "officer",
+            "competency",
+            "level",
+            "source",
+            "date",
+            "verified",
+            "course",
+            "note",
+        ],
+    ];
+    for (h, columns) in headers.into_iter().enumerate() {
+        // The general split is tested above: one export each for the other headers.
+        let variants: &[(bool, bool)] = if h < 2 {
+            &[(false, false), (false, true), (true, false)]
+        } else {
+            &[(false, true)]
+        };
+        for &(errors, as_of) in variants {
+            let (officers, evidence) = common_rows_export(columns, errors, 7 + h as u64);
+            assert!(evidence.len() > 2 << 20, "{}", evidence.len());
+            let csv = OfficersCsv::new(&officers).evidence(&evidence);
+            let policy = LevelPolicy::default()
+                .self_declared(as_of)
+                .verified_only(!as_of);
+            let mut options = OfficersCsvOptions::default().level_policy(policy.clone());
+            if as_of {
+                options =
+                    options.review(ReviewOptions::default().as_of("2024-06-30").expect("date"));
+            }
+            let want = two_step(&fw, &csv, &options, &policy);
+            let first = want.as_ref().err().map(|e| e[0].to_string());
+            assert_eq!(want.is_err(), errors, "{columns:?}: {first:?}");
+            for threads in [1, 2] {
+                let options = options.clone().threads(threads);
+                assert_eq!(
+                    streamed(&fw, &csv, &options),
+                    want,
+                    "{columns:?}, {threads} threads"
+                );
+                // Pieces of about 1 MiB cut inside lines.
+                let cuts: Vec<usize> = (1..4).map(|k| (k << 20) + 17 * k).collect();
+                let got = in_pieces(&fw, &csv, &options, &cuts);
+                assert_eq!(got, want, "{columns:?}, {threads} threads, pieces");
+            }
+        }
+    }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_in_a_common_row_are_reported_on_any_thread_count() {
+    let fw = framework();
+    let (officers, evidence) = common_rows_export(
+        &[
+            "officer",
+            "competency",
+            "level",
+            "source",
+            "date",
+            "verified",
+        ],
+        false,
+        3,
+    );
+    let mut evidence = evidence.into_bytes();
+    // A bad byte in the competency of a common row far into the text.
+    let mut start = evidence.len() / 2;
+    loop {
+        start += evidence[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .expect("a line")
+            + 1;
+        let end = start
+            + evidence[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .expect("a line");
+        let row = &evidence[start..end];
+        if row.starts_with(b"o")
+            && row
+                .iter()
+                .all(|&b| b == b',' || b == b'-' || b.is_ascii_alphanumeric())
+        {
+            break;
+        }
+    }
+    let comma = start
+        + evidence[start..]
+            .iter()
+            .position(|&b| b == b',')
+            .expect("a cell");
+    evidence[comma + 1] = 0xff;
+    // Lines end at LF, CRLF and a lone CR.
+    let ends = evidence[..start]
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && evidence.get(i + 1) != Some(&b'\n')))
+        .count();
+    let line = 1 + ends;
+    let mut seen = Vec::new();
+    for threads in [1, 2] {
+        for piece in [evidence.len(), 1 << 20, 777_777] {
+            let options = OfficersCsvOptions::default().threads(threads);
+            let mut reader = CohortCsvReader::new(&fw, &options);
+            reader.push_officers(officers.as_bytes());
+            reader.push_evidence(&[]);
+            for part in evidence.chunks(piece) {
+                reader.push_evidence(part);
+            }
+            let errors: Vec<String> = reader
+                .finish()
+                .expect_err("a competency that is not UTF-8")
+                .into_vec()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(
+                errors[0].starts_with(&format!("evidence.csv line {line}, column `competency`")),
+                "{errors:?}"
+            );
+            seen.push(errors);
+        }
+    }
+    assert!(seen.windows(2).all(|w| w[0] == w[1]));
+}

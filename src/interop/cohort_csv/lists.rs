@@ -26,6 +26,24 @@ impl Runs {
         self.values.push(value);
     }
 
+    /// Adds the values of `other` after these, as if pushed one by one.
+    pub(super) fn append(&mut self, other: Runs) {
+        let base = self.values.len();
+        let mut runs = other.runs.into_iter();
+        if let Some((k, from)) = runs.next() {
+            // A first run of the officer of the last one continues it.
+            if self.runs.last().is_none_or(|&(last, _)| last != k) {
+                self.runs.push((k, base + from));
+            }
+        }
+        self.runs.extend(runs.map(|(k, from)| (k, base + from)));
+        if self.values.is_empty() {
+            self.values = other.values;
+        } else {
+            self.values.extend_from_slice(&other.values);
+        }
+    }
+
     /// The number of values.
     pub(super) fn len(&self) -> usize {
         self.values.len()
@@ -151,6 +169,42 @@ mod tests {
             }
             let got = group_runs(4, runs, at);
             assert_eq!((got.start, got.values), (expected.start, expected.values));
+        }
+    }
+
+    #[test]
+    fn appended_runs_are_pushed_runs() {
+        let pairs = [
+            (0, 5),
+            (0, 6),
+            (2, 1),
+            (1, 9),
+            (1, 2),
+            (1, 3),
+            (0, 7),
+            (0, 8),
+        ];
+        let mut all = Runs::default();
+        for &(k, v) in &pairs {
+            all.push(k, v);
+        }
+        // Cut everywhere, twice, so that runs continue across cuts or start at them.
+        for a in 0..=pairs.len() {
+            for b in a..=pairs.len() {
+                let mut runs = Runs::default();
+                for cut in [&pairs[..a], &pairs[a..b], &pairs[b..]] {
+                    let mut part = Runs::default();
+                    for &(k, v) in cut {
+                        part.push(k, v);
+                    }
+                    runs.append(part);
+                }
+                assert_eq!(
+                    (&runs.values, &runs.runs),
+                    (&all.values, &all.runs),
+                    "{a} {b}"
+                );
+            }
         }
     }
 }

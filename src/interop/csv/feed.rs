@@ -285,25 +285,29 @@ impl Feed {
         true
     }
 
-    /// [`Feed::push`] with the plain lines of the piece read in `parts` parts at once:
-    /// `good` reads a row alone (without side effects but on its part's workspace `W`) and returns what it gives, or
-    /// `None` when the row needs more (a problem, a look at what came before), and `apply`
-    /// takes the results in file order. A part reads its lines until the first row `good`
-    /// leaves; from there on, rows go to `each` in order, as [`Feed::push`] gives them,
-    /// up to the next part (whose results are dropped when a record runs into it). So the
-    /// rows and errors are those of [`Feed::push`], however many parts.
-    // The reader's state and its three ways of reading a row go in apart, so that the
+    /// [`Feed::push`] with the plain lines of the piece read in `parts` parts at once, each
+    /// on its own workspace `W`: `quick` reads the line at the start of a text (under the
+    /// file's header) into the workspace and returns its length with its line end, or
+    /// `None` to leave it to `good`, which reads a split row into the workspace and
+    /// returns `false` when the row needs more (a problem, a look at what came before);
+    /// neither has other side effects. `apply` takes each part's workspace, in file order.
+    /// A part reads its lines until the first row both leave; from there on, rows go to
+    /// `each` in order, as [`Feed::push`] gives them, up to the next part (whose workspace
+    /// is dropped when a record runs into it). So the rows and errors are those of
+    /// [`Feed::push`], however many parts.
+    // The reader's state and its four ways of reading a row go in apart, so that the
     // parts borrow the state while the rows read in order change it.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn push_parts<C: Sync, T: Send, W: Default>(
+    pub(crate) fn push_parts<C: Sync, W: Default + Send>(
         &mut self,
         piece: &[u8],
         parts: usize,
         errors: &mut Vec<Error>,
         ctx: &mut C,
         each: &mut impl FnMut(&mut C, &Row<'_>, &mut Vec<Error>),
-        good: &(impl Fn(&C, &Row<'_>, &mut W) -> Option<T> + Sync),
-        apply: &mut impl FnMut(&mut C, T),
+        quick: &(impl Fn(&C, &Header, &str, &mut W) -> Option<usize> + Sync),
+        good: &(impl Fn(&C, &Row<'_>, &mut W) -> bool + Sync),
+        apply: &mut impl FnMut(&mut C, W),
     ) {
         const SMALL: usize = 1 << 16;
         // The header first (and the blank lines before it), one line at a time.
@@ -358,21 +362,23 @@ impl Feed {
                 // Each part checked as UTF-8 on its own thread (parts start after a line
                 // feed); one that is not is read in order, line by line.
                 let Ok(text) = std::str::from_utf8(&bytes[from..to]) else {
-                    return (Vec::new(), 0, 0);
+                    return (W::default(), 0, 0);
                 };
-                read_good(file, text, &header, &|row: &Row<'_>, work: &mut W| {
-                    good(shared, row, work)
-                })
+                read_good(
+                    file,
+                    text,
+                    &header,
+                    &|text: &str, work: &mut W| quick(shared, &header, text, work),
+                    &|row: &Row<'_>, work: &mut W| good(shared, row, work),
+                )
             })
             .collect::<Vec<_>>()
         });
         let mut at = 0;
-        for (p, (values, read, lines)) in results.into_iter().flatten().enumerate() {
+        for (p, (work, read, lines)) in results.into_iter().flatten().enumerate() {
             let stop = starts.get(p + 1).copied().unwrap_or(whole);
             if at == starts[p] {
-                for value in values {
-                    apply(ctx, value);
-                }
+                apply(ctx, work);
                 self.line += lines;
                 at += read;
             }
@@ -393,31 +399,36 @@ fn memchr_newline(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'\n')
 }
 
-/// What `good` gives for the plain lines at the start of `text` (whole lines), up to the
-/// first line that is not plain or that `good` leaves: the values, the bytes read and the
-/// lines read.
-fn read_good<T, W: Default>(
+/// The plain lines at the start of `text` (whole lines) read into a workspace by `quick`
+/// or `good`, up to the first line that is not plain or that both leave: the workspace,
+/// the bytes read and the lines read.
+fn read_good<W: Default>(
     file: &'static str,
     text: &str,
     header: &Header,
-    good: &impl Fn(&Row<'_>, &mut W) -> Option<T>,
-) -> (Vec<T>, usize, usize) {
-    // About one value per 48 bytes, so that the values are rarely copied as they grow.
-    let (mut values, mut at, mut lines) = (Vec::with_capacity(text.len() / 48), 0, 0);
+    quick: &impl Fn(&str, &mut W) -> Option<usize>,
+    good: &impl Fn(&Row<'_>, &mut W) -> bool,
+) -> (W, usize, usize) {
+    let (mut at, mut lines) = (0, 0);
     let mut work = W::default();
     let mut spans = Vec::new();
     let mut fields = [(0, 0); MOST_FIELDS];
     let bytes = text.as_bytes();
     loop {
-        // Most lines need nothing but their commas found.
+        // Most lines are read straight from their bytes.
+        if let Some(len) = text.get(at..).and_then(|rest| quick(rest, &mut work)) {
+            lines += 1;
+            at += len;
+            continue;
+        }
+        // Then most of the others need nothing but their commas found.
         if let Some((n, len, lf)) = ascii_line(&bytes[at..], &mut fields)
             && n == header.width
             && !empty_fields(&fields[..n])
         {
             let row = Row::new(file, 0, &text[at..at + len], &fields[..n], header);
-            match good(&row, &mut work) {
-                Some(value) => values.push(value),
-                None => break,
+            if !good(&row, &mut work) {
+                break;
             }
             lines += 1;
             at += lf + 1;
@@ -435,15 +446,14 @@ fn read_good<T, W: Default>(
         if !empty_fields(&spans) {
             // The line number only shows in errors, which `good` leaves to the reader.
             let row = Row::new(file, 0, line, &spans, header);
-            match good(&row, &mut work) {
-                Some(value) => values.push(value),
-                None => break,
+            if !good(&row, &mut work) {
+                break;
             }
         }
         lines += 1;
         at = end + 1;
     }
-    (values, at, lines)
+    (work, at, lines)
 }
 
 /// Whether a plain line's fields are all empty: a blank line, or `,,,` (see [`Table`]).

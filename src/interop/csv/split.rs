@@ -11,7 +11,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte of `word` that is below `-` (0x2d: the comma, the line ends,
 /// the quote, whitespace and control characters, and a few punctuation marks) or not
 /// ASCII; exact for every byte (no carry crosses a byte: `0x7f + 0x53 < 0x100`).
-fn stops(word: u64) -> u64 {
+pub(crate) fn stops(word: u64) -> u64 {
     let t = (word & !HIGH) + ONES * (0x80 - 0x2d);
     (!t | word) & HIGH
 }
