@@ -1,5 +1,8 @@
 //! Tests of `implied.rs` against enumeration of every plan.
 
+// Costs here are whole numbers, exact in floating point.
+#![allow(clippy::float_cmp)]
+
 use super::implied::without_implied_closers;
 use super::instance::Instance;
 use super::instance::tests::{line, random};
