@@ -6,6 +6,7 @@ use super::fixing::reduced_cost_fixing;
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
+use super::implied::without_implied_closers;
 use super::instance::{Instance, Solution, beyond};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
@@ -44,7 +45,8 @@ pub(super) fn solve_part(
     search: bool,
     cutoff: f64,
 ) -> Option<Solution> {
-    let mut part = Search::new(inst, limit);
+    let tight = without_implied_closers(inst);
+    let mut part = Search::new(inst, tight.as_ref().unwrap_or(inst), limit);
     part.cutoff = cutoff;
     let open = part.root();
     if beyond(part.lower, cutoff) {
@@ -65,6 +67,12 @@ pub(super) fn solve_part(
 
 struct Search<'a> {
     inst: &'a Instance,
+    /// The same instance without the closings prerequisites already make
+    /// ([`without_implied_closers`]): the same plans, a tighter relaxation. The bounds,
+    /// the fixing and the branching read it; the heuristics and the state read `inst`
+    /// (an element is closed in one exactly when in the other, since a state holds the
+    /// prerequisites of what it holds).
+    tight: &'a Instance,
     state: State,
     lagrange: Lagrange,
     scratch: Scratch,
@@ -86,10 +94,11 @@ struct Search<'a> {
 }
 
 impl<'a> Search<'a> {
-    fn new(inst: &'a Instance, limit: u64) -> Search<'a> {
+    fn new(inst: &'a Instance, tight: &'a Instance, limit: u64) -> Search<'a> {
         let greedy = greedy_cover(inst);
         Search {
             inst,
+            tight,
             state: State::new(inst),
             lagrange: Lagrange::new(inst),
             scratch: Scratch::new(inst),
@@ -125,21 +134,22 @@ impl<'a> Search<'a> {
         let inst = self.inst;
         choose_forced(inst, &mut self.state, &mut self.scratch.buffer);
         self.state.journal.clear();
-        if !self.lagrange.prepare(inst, &self.state, &self.excluded) {
+        let tight = self.tight;
+        if !self.lagrange.prepare(tight, &self.state, &self.excluded) {
             // Only when nothing is coverable at all would this happen; the greedy's cover
             // is then the empty one.
             self.lower = self.best_cost;
             self.proven = true;
             return false;
         }
-        self.lagrange.initialise(inst);
+        self.lagrange.initialise(tight);
         let mut lower = f64::NEG_INFINITY;
         // Three rounds of steps, each followed by a repair of what the relaxation takes.
         for round in 0..3 {
             let theta = [2.0, 1.0, 0.5][round];
             let b = self
                 .lagrange
-                .bound(inst, &self.state, self.best_cost, ROOT_STEPS / 3, theta);
+                .bound(tight, &self.state, self.best_cost, ROOT_STEPS / 3, theta);
             lower = lower.max(b);
             if self.beaten(lower) {
                 break;
@@ -155,7 +165,7 @@ impl<'a> Search<'a> {
             // slowly on large instances; its multipliers then serve the repair, the
             // reduced-cost fixing and the search's first nodes.
             lower = lp_bound(
-                inst,
+                tight,
                 &mut self.lagrange,
                 &self.state,
                 self.best_cost,
@@ -192,7 +202,7 @@ impl<'a> Search<'a> {
     /// [`super::blocks::BLOCK`] candidates, so linear in n.
     fn kept_rows(&mut self) -> f64 {
         let (bound, taken, in_block) = kept_rows_bound(
-            self.inst,
+            self.tight,
             &self.lagrange,
             &self.state,
             |sub| match solve_part(sub, BLOCK_NODES, true, f64::INFINITY) {
@@ -221,16 +231,17 @@ impl<'a> Search<'a> {
             return false;
         }
         // The bound at the current multipliers, with their reduced costs.
+        let tight = self.tight;
         let bound = self
             .lagrange
-            .bound(inst, &self.state, self.best_cost, 1, 0.0);
+            .bound(tight, &self.state, self.best_cost, 1, 0.0);
         let incumbent = self.best_cost;
         let (mut fixed_in, mut fixed_out) =
-            reduced_cost_fixing(inst, &self.lagrange, bound, incumbent, None);
+            reduced_cost_fixing(tight, &self.lagrange, bound, incumbent, None);
         if let Some((kept, in_block)) = &self.kept {
             // Against the bound with kept rows, at the same multipliers: both fixings hold.
             let (more_in, more_out) =
-                reduced_cost_fixing(inst, &self.lagrange, *kept, incumbent, Some(in_block));
+                reduced_cost_fixing(tight, &self.lagrange, *kept, incumbent, Some(in_block));
             fixed_in.extend(more_in);
             order::sort_unstable(&mut fixed_in);
             fixed_in.dedup();
@@ -249,7 +260,7 @@ impl<'a> Search<'a> {
         }
         state.journal.clear();
         let conflict = (0..inst.len()).any(|j| state.chosen[j] && fixed_out[j]);
-        let restricted = if conflict || !self.lagrange.prepare(inst, &state, &fixed_out) {
+        let restricted = if conflict || !self.lagrange.prepare(tight, &state, &fixed_out) {
             // No cover satisfies every fixing: none is cheaper than the incumbent.
             None
         } else {
@@ -329,7 +340,7 @@ impl<'a> Search<'a> {
         loop {
             if !self
                 .lagrange
-                .prepare(self.inst, &self.state, &self.excluded)
+                .prepare(self.tight, &self.state, &self.excluded)
             {
                 return false;
             }
@@ -337,7 +348,7 @@ impl<'a> Search<'a> {
             forced.clear();
             for &e in &self.lagrange.open {
                 let mut free = self
-                    .inst
+                    .tight
                     .closers(e)
                     .iter()
                     .filter(|&&j| self.lagrange.free[j as usize]);
@@ -383,9 +394,10 @@ impl<'a> Search<'a> {
             self.offer(solution.chosen, solution.cost);
             return None;
         }
+        let tight = self.tight;
         let bound = self
             .lagrange
-            .bound(inst, &self.state, self.best_cost, steps, 0.5);
+            .bound(tight, &self.state, self.best_cost, steps, 0.5);
         if self.beaten(bound) {
             return None;
         }
@@ -398,12 +410,12 @@ impl<'a> Search<'a> {
                 self.exclude(j);
             }
         }
-        if !self.lagrange.prepare(inst, &self.state, &self.excluded) {
+        if !self.lagrange.prepare(tight, &self.state, &self.excluded) {
             return None;
         }
         let mut pick: Option<(u32, usize)> = None;
         for &e in &self.lagrange.open {
-            let n = inst
+            let n = tight
                 .closers(e)
                 .iter()
                 .filter(|&&j| self.lagrange.free[j as usize])
@@ -415,7 +427,8 @@ impl<'a> Search<'a> {
         let (e, _) = pick?;
         let start = options.len();
         options.extend(
-            inst.closers(e)
+            tight
+                .closers(e)
                 .iter()
                 .filter(|&&j| self.lagrange.free[j as usize]),
         );

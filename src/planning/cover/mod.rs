@@ -25,6 +25,8 @@
 //!   prerequisite rows among their closers kept, solved exactly in small blocks;
 //! - `fixing`: reduced-cost fixing against those bounds (candidates every cover cheaper
 //!   than the incumbent holds, or avoids);
+//! - `implied`: the closings a prerequisite already makes dropped (same plans, a tighter
+//!   relaxation), the instance `exact`'s bounds, fixing and branching read;
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
 //! - `tiny`: exact least-cost covers of parts of a few elements, by a table over their
 //!   sets of elements;
@@ -55,6 +57,9 @@ mod fixing;
 #[cfg(test)]
 mod fixing_tests;
 mod greedy;
+mod implied;
+#[cfg(test)]
+mod implied_tests;
 mod instance;
 mod knapsack;
 mod lagrange;

@@ -11,7 +11,8 @@ use super::state::State;
 /// relaxation's selections (take what the relaxation takes, complete greedily, drop
 /// redundant picks, exchange), then the bound at the root: subgradient steps, the
 /// relaxation with prerequisite rows and, on large parts, the bound with kept rows
-/// (`blocks.rs`), whose blocks' covers are repaired into a plan too.
+/// (`blocks.rs`), whose blocks' covers are repaired into a plan too; the bounds read the
+/// part without the closings its prerequisites already make (`implied.rs`).
 ///
 /// # Complexity
 /// The greedy's, plus O(s · (n + z + q)) for s subgradient and primal–dual steps over n
