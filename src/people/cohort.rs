@@ -256,6 +256,34 @@ impl Cohort {
         }
     }
 
+    /// The groups with slots in `slots`, in slot order, each with its slots within
+    /// `slots`.
+    ///
+    /// # Complexity
+    /// O(log g) to find the first of g groups, then O(1) a group.
+    pub(crate) fn groups_in(
+        &self,
+        slots: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (&Group, std::ops::Range<usize>)> + '_ {
+        let mut group = (self.groups)
+            .partition_point(|g| g.start as usize <= slots.start)
+            .saturating_sub(1);
+        let mut at = slots.start;
+        std::iter::from_fn(move || {
+            if at >= slots.end {
+                return None;
+            }
+            let this = self.groups.get(group)?;
+            let end = (self.groups.get(group + 1))
+                .map_or(self.len(), |next| next.start as usize)
+                .min(slots.end);
+            let range = at..end.max(at);
+            at = end;
+            group += 1;
+            Some((this, range))
+        })
+    }
+
     /// The courses officer `i` completed, sorted.
     pub(crate) fn completed_of(&self, i: u32) -> &[u32] {
         self.completed.as_ref().map_or(&[], |c| c.get(i as usize))

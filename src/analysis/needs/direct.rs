@@ -47,22 +47,12 @@ impl Framework {
             let mut hists: Vec<(u32, [u64; 6])> =
                 Vec::with_capacity(self.requirements_met(cohort, &slots));
             let (mut officers, mut pairs) = (0u64, 0u64);
-            let mut group = (cohort.groups)
-                .partition_point(|g| g.start as usize <= slots.start)
-                .saturating_sub(1);
-            let mut at = slots.start;
-            while at < slots.end {
-                let Some(this) = cohort.groups.get(group) else {
-                    break;
-                };
-                let end = (cohort.groups.get(group + 1))
-                    .map_or(cohort.len(), |next| next.start as usize)
-                    .min(slots.end);
+            for (this, range) in cohort.groups_in(slots.clone()) {
                 let reqs = self
                     .reqs
                     .get(self.position_reqs_range(this.position))
                     .unwrap_or(&[]);
-                for s in at..end {
+                for s in range.clone() {
                     let held = cohort.held_in(s as u32);
                     let mut h = 0;
                     for r in reqs {
@@ -87,11 +77,9 @@ impl Framework {
                         }
                     }
                 }
-                let n = end.saturating_sub(at);
+                let n = range.len();
                 officers += n as u64;
                 pairs += (n * reqs.len()) as u64;
-                at = end;
-                group += 1;
             }
             for &(c, _) in &hists {
                 if let Some(at) = index.get_mut(c as usize) {

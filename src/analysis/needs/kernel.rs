@@ -218,18 +218,8 @@ impl Framework {
             ..
         } = dense;
         let (mut officers, mut pairs) = (0u64, 0u64);
-        let mut group = (cohort.groups)
-            .partition_point(|g| g.start as usize <= slots.start)
-            .saturating_sub(1);
-        let mut at = slots.start;
-        while at < slots.end {
-            let Some(this) = cohort.groups.get(group) else {
-                break;
-            };
-            let end = (cohort.groups.get(group + 1))
-                .map_or(cohort.len(), |next| next.start as usize)
-                .min(slots.end);
-            let n = end.saturating_sub(at);
+        for (this, range) in cohort.groups_in(slots) {
+            let n = range.len();
             let reqs = self
                 .reqs
                 .get(self.position_reqs_range(this.position))
@@ -239,7 +229,7 @@ impl Framework {
                     *slot = row_of(*r);
                 }
             }
-            count_levels(cohort.held_in_slots(at..end), rows, counts);
+            count_levels(cohort.held_in_slots(range), rows, counts);
             for r in reqs {
                 if let Some(slot) = rows.get_mut(r.competency as usize) {
                     *slot = 0;
@@ -253,8 +243,6 @@ impl Framework {
             }
             officers += n as u64;
             pairs += (n * reqs.len()) as u64;
-            at = end;
-            group += 1;
         }
         // The officers required in each row, once per position met rather than per group.
         for p in positions.drain(..) {
