@@ -19,6 +19,7 @@ pub const OLDEST_FORMAT_VERSION: u32 = 1;
 /// Only the version, so it can be checked before the document's shape is.
 #[derive(serde::Deserialize)]
 struct VersionProbe {
+    #[serde(default, deserialize_with = "crate::model::whole::probe_version")]
     format_version: Option<u64>,
 }
 

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::de::DeserializeSeed;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::Error;
 
@@ -22,10 +23,11 @@ use crate::Error;
 /// assert!(Level::new(6).is_err());
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(try_from = "u8", into = "u8")]
+///
+/// As JSON a level is a whole number, written `3`, `3.0` or `3e0` alike; a fractional
+/// one or one above 5 is refused.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u8")]
 pub struct Level(u8);
 
 impl Level {
@@ -89,6 +91,13 @@ impl TryFrom<u8> for Level {
     }
 }
 
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
+        let value = crate::model::whole::Whole::byte("level").deserialize(d)?;
+        Level::new(value as u8).map_err(serde::de::Error::custom)
+    }
+}
+
 impl From<Level> for u8 {
     fn from(level: Level) -> u8 {
         level.0
@@ -117,6 +126,20 @@ mod tests {
     fn serde_rejects_out_of_range() {
         assert!(serde_json::from_str::<Level>("7").is_err());
         assert_eq!(serde_json::from_str::<Level>("2").unwrap(), Level(2));
+        for whole in ["2.0", "2e0", "0.2e1"] {
+            assert_eq!(
+                serde_json::from_str::<Level>(whole).unwrap(),
+                Level(2),
+                "{whole}"
+            );
+        }
+        for bad in ["2.5", "7.0", "256", "-1.0"] {
+            let message = serde_json::from_str::<Level>(bad).unwrap_err().to_string();
+            assert!(
+                message.contains("level") && message.contains(bad.trim_end_matches(".0")),
+                "{bad}: {message}"
+            );
+        }
     }
 
     #[test]

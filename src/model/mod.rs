@@ -30,3 +30,4 @@ pub(crate) mod provenance;
 pub(crate) mod quote;
 pub(crate) mod requirement;
 pub(crate) mod validate;
+pub(crate) mod whole;

@@ -49,6 +49,7 @@ pub const JSON_SCHEMA: &str = include_str!("../../schema/karmayogi-v2.schema.jso
 #[serde(deny_unknown_fields)]
 pub struct FrameworkSpec {
     /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to [`FORMAT_VERSION`](crate::FORMAT_VERSION).
+    #[serde(deserialize_with = "crate::model::whole::format_version")]
     pub format_version: u32,
     /// The competency dictionary.
     pub competencies: Vec<CompetencySpec>,
@@ -169,11 +170,19 @@ pub struct CompetencySpec {
     pub levels: Vec<LevelDescriptor>,
     /// The lowest level at which the competency exists, 1 to 5 (default 1). Since format
     /// version 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::whole::min_level"
+    )]
     pub min_level: Option<u8>,
     /// The highest level at which the competency exists, 1 to 5 (default: the highest
     /// described level, or 5 when none is described). Since format version 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::whole::max_level"
+    )]
     pub max_level: Option<u8>,
 }
 
@@ -209,6 +218,7 @@ pub(crate) const AREA_PREFIX: &str = "area:";
 #[serde(deny_unknown_fields)]
 pub struct LevelDescriptor {
     /// The level described, within the competency's levels.
+    #[serde(deserialize_with = "crate::model::whole::level")]
     pub level: u8,
     /// Optional name; the platform default (Basic … Ustad) applies when absent. When given,
     /// it must not be blank.
@@ -354,10 +364,15 @@ pub struct GroupRule {
     pub competency: CompetencyId,
     /// The level each counted child must be held at (or above), and the level the rule
     /// grants; within the competency's range.
+    #[serde(deserialize_with = "crate::model::whole::level")]
     pub level: u8,
     /// How many children must be held at `level`, 1 up to the number of children; absent
     /// means all of them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::whole::at_least"
+    )]
     pub at_least: Option<u32>,
 }
 
@@ -443,6 +458,7 @@ pub struct RequirementSpec {
     /// The competency needed.
     pub competency: CompetencyId,
     /// The level needed, 1 up to the competency's highest level.
+    #[serde(deserialize_with = "crate::model::whole::level")]
     pub level: u8,
     /// Review state; only verified requirements count. Defaults to verified.
     #[serde(
@@ -535,7 +551,11 @@ pub struct CourseOutcome {
     /// The level the course brings a learner to, 1 up to the competency's highest level.
     /// Absent when the catalogue tags the competency without a level (as KCM tags do):
     /// consumers must then choose a documented default, never guess silently.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::whole::optional_level"
+    )]
     pub level: Option<u8>,
 }
 

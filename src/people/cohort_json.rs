@@ -23,6 +23,7 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
 use crate::model::json::without_bom;
+use crate::model::whole::Whole;
 use crate::people::builder::CohortBuilder;
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
 use crate::people::resolve::OfficerView;
@@ -83,7 +84,7 @@ impl Cohort {
     /// let errors = Cohort::from_json(&fw, wrong, &LevelPolicy::default()).unwrap_err();
     /// assert_eq!(errors.as_slice()[0].to_string(),
     ///            "invalid json at line 2, column 67: officer `o1` passbook entry 0 (competency `rti`): \
-    ///             invalid type: string \"2\", expected a whole number from 0 to 255");
+    ///             invalid type: string \"2\", expected a whole number from 0 to 255 for `level`");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(
@@ -284,8 +285,9 @@ impl<'de> Visitor<'de> for Document<'_, '_, 'de> {
         let mut officers = None;
         while let Some(key) = map.next_key_seed(DOCUMENT)? {
             if key == 0 {
-                let found: u32 = map.next_value()?;
-                if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&found) {
+                let found = map.next_value_seed(Whole::word(DOCUMENT.names[0]))?;
+                if !(u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found)
+                {
                     // Reported by `OfficersSpec::from_json`, after the rest is checked.
                     return Err(A::Error::custom("unsupported format_version"));
                 }
@@ -440,7 +442,7 @@ impl<'de> Visitor<'de> for EntrySeed {
             let field = EVIDENCE.names[key];
             match key {
                 0 => once(&mut competency, map.next_value::<Text<'de>>()?, field)?,
-                1 => once(&mut level, map.next_value::<u8>()?, field)?,
+                1 => once(&mut level, map.next_value_seed(Whole::byte(field))?, field)?,
                 2 => once(&mut source, map.next_value::<EvidenceSource>()?, field)?,
                 3 => once(&mut date, map.next_value::<Option<Text<'de>>>()?, field)?,
                 4 => once(&mut verified, map.next_value::<Option<bool>>()?, field)?,
@@ -449,7 +451,8 @@ impl<'de> Visitor<'de> for EntrySeed {
         }
         Ok(Entry {
             competency: required(competency, EVIDENCE.names[0])?,
-            level: required(level, EVIDENCE.names[1])?,
+            // Within 0 to 255: `Whole::byte` read it.
+            level: u8::try_from(required(level, EVIDENCE.names[1])?).unwrap_or(u8::MAX),
             source: required(source, EVIDENCE.names[2])?,
             date: date.flatten(),
             verified: verified.flatten().unwrap_or(true),

@@ -50,6 +50,7 @@ pub struct OfficerSpec {
 pub struct OfficersSpec {
     /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to
     /// [`FORMAT_VERSION`](crate::FORMAT_VERSION).
+    #[serde(deserialize_with = "crate::model::whole::format_version")]
     pub format_version: u32,
     /// The officers.
     pub officers: Vec<OfficerSpec>,
@@ -71,9 +72,9 @@ impl OfficersSpec {
     /// [`Error::Json`] for malformed JSON, a
     /// missing version, unknown fields, or values of the wrong type. A problem inside an
     /// officer names the officer, and one inside a passbook entry also the entry's index
-    /// and competency, before the parser's message (`officer `o1` passbook entry 2
+    /// and competency, before the parser's message (``officer `o1` passbook entry 2
     /// (competency `accounts`): invalid type: string "3", expected a whole number from 0 to
-    /// 255`).
+    /// 255 for `level` ``).
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
         crate::model::json::from_versioned_json(json).map_err(|error| match error {
             Error::Json {
@@ -159,6 +160,7 @@ pub struct Evidence {
     /// The competency shown.
     pub competency: CompetencyId,
     /// The level shown, 0 up to the competency's highest level.
+    #[serde(deserialize_with = "crate::model::whole::level")]
     pub level: u8,
     /// Where the evidence came from.
     pub source: EvidenceSource,

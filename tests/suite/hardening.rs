@@ -3255,19 +3255,35 @@ fn levels_out_of_range_are_clear_errors() {
         &level("300"),
         1,
         192,
-        "invalid value: integer `300`, expected a whole number from 0 to 255",
+        "invalid value: integer `300`, expected a whole number from 0 to 255 for `level`",
     );
     assert_framework_json(
         &level("-1"),
         1,
         191,
-        "invalid value: integer `-1`, expected a whole number from 0 to 255",
+        "invalid value: integer `-1`, expected a whole number from 0 to 255 for `level`",
     );
+    // A whole number written as a float is that number (the schema's `integer`), however
+    // written; a fraction is not.
+    let one = FrameworkSpec::from_json(&level("1")).expect("level 1");
+    for whole in ["1.0", "1e0", "0.1e1", "1.000"] {
+        assert_eq!(
+            FrameworkSpec::from_json(&level(whole)),
+            Ok(one.clone()),
+            "{whole}"
+        );
+    }
     assert_framework_json(
-        &level("2.0"),
+        &level("1.5"),
         1,
         192,
-        "invalid type: floating point `2.0`, expected a whole number from 0 to 255",
+        "invalid value: floating point `1.5`, expected a whole number from 0 to 255 for `level`",
+    );
+    assert_framework_json(
+        &level("300.0"),
+        1,
+        194,
+        "invalid value: floating point `300.0`, expected a whole number from 0 to 255 for `level`",
     );
     assert_invalid(
         &level("6"),
@@ -3282,7 +3298,7 @@ fn levels_out_of_range_are_clear_errors() {
         &descriptor,
         1,
         95,
-        "invalid value: integer `256`, expected a whole number from 0 to 255",
+        "invalid value: integer `256`, expected a whole number from 0 to 255 for `level`",
     );
     let outcome = edited(
         BASE,
@@ -3328,24 +3344,34 @@ fn format_versions_out_of_range_are_clear_errors() {
         &version("18446744073709551616"),
         1,
         38,
-        "invalid type: floating point `1.8446744073709552e+19`, expected a whole number from 0 to 4294967295",
+        "invalid value: floating point `1.8446744073709552e+19`, expected a whole number from 0 to 4294967295 for `format_version`",
     );
     assert_framework_json(
         &version("-1"),
         1,
         20,
-        "invalid value: integer `-1`, expected a whole number from 0 to 4294967295",
+        "invalid value: integer `-1`, expected a whole number from 0 to 4294967295 for `format_version`",
     );
     assert_framework_json(
-        &version("1.0"),
+        &version("1.5"),
         1,
         21,
-        "invalid type: floating point `1.0`, expected a whole number from 0 to 4294967295",
+        "invalid value: floating point `1.5`, expected a whole number from 0 to 4294967295 for `format_version`",
     );
+    let one = FrameworkSpec::from_json(&version("1")).expect("version 1");
+    for whole in ["1.0", "1e0", "10e-1"] {
+        assert_eq!(
+            FrameworkSpec::from_json(&version(whole)),
+            Ok(one.clone()),
+            "{whole}"
+        );
+    }
     for (v, found) in [
         ("18446744073709551615", u64::MAX),
         ("4294967296", 1 << 32),
         ("0", 0),
+        ("3.0", 3),
+        ("4294967296.0", 1 << 32),
     ] {
         let expected = Error::UnsupportedFormatVersion { found, expected: 2 };
         assert_eq!(FrameworkSpec::from_json(&version(v)), Err(expected.clone()));
@@ -3361,14 +3387,25 @@ fn evidence_and_target_levels_out_of_range_are_clear_errors() {
         1,
         115,
         "officer `o` passbook entry 0 (competency `c`): invalid value: integer `300`, expected \
-         a whole number from 0 to 255",
+         a whole number from 0 to 255 for `level`",
     );
     assert_officers_json(
         &evidence("-1"),
         1,
         114,
         "officer `o` passbook entry 0 (competency `c`): invalid value: integer `-1`, expected \
-         a whole number from 0 to 255",
+         a whole number from 0 to 255 for `level`",
+    );
+    assert_officers_json(
+        &evidence("0.5"),
+        1,
+        115,
+        "officer `o` passbook entry 0 (competency `c`): invalid value: floating point `0.5`, \
+         expected a whole number from 0 to 255 for `level`",
+    );
+    assert_eq!(
+        OfficersSpec::from_json(&evidence("1.0")),
+        OfficersSpec::from_json(&evidence("1"))
     );
     let officers = OfficersSpec::from_json(&evidence("6"))
         .expect("parses")
@@ -3389,20 +3426,29 @@ fn evidence_and_target_levels_out_of_range_are_clear_errors() {
     for (text, message) in [
         (
             "300",
-            "invalid value: integer `300`, expected u8 at line 1 column 3",
+            "invalid value: integer `300`, expected a whole number from 0 to 255 for `level` \
+             at line 1 column 3",
         ),
         (
             "-1",
-            "invalid value: integer `-1`, expected u8 at line 1 column 2",
+            "invalid value: integer `-1`, expected a whole number from 0 to 255 for `level` \
+             at line 1 column 2",
         ),
         (
-            "5.0",
-            "invalid type: floating point `5.0`, expected u8 at line 1 column 3",
+            "5.5",
+            "invalid value: floating point `5.5`, expected a whole number from 0 to 255 for \
+             `level` at line 1 column 3",
         ),
+        ("6.0", "level 6 is out of range: expected 0 to 5"),
     ] {
         let e = serde_json::from_str::<Level>(text).expect_err("out of range");
         assert_eq!(e.to_string(), message);
     }
+    // A whole level written as a float is that level.
+    assert_eq!(
+        serde_json::from_str::<Level>("5.0").ok(),
+        Level::new(5).ok()
+    );
     assert_eq!(Level::new(255), Err(Error::LevelOutOfRange { value: 255 }));
 }
 

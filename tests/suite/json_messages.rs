@@ -4,7 +4,9 @@
 //! document (a whole number from 0 to 255, a role object, a list) and never of the Rust
 //! type that reads it (`u8`, `struct RoleSpec`), which a document's author cannot know.
 
-use karmayogi::{Error, FrameworkSpec, OfficersSpec};
+use std::collections::BTreeSet;
+
+use karmayogi::{Cohort, Error, Framework, FrameworkSpec, LevelPolicy, OfficersSpec};
 use serde_json::{Value, json};
 
 use crate::schema::{full_framework, full_officers};
@@ -121,7 +123,7 @@ fn wrong_types_are_named_as_json_holds_them() {
         (
             "/competencies/0/levels/0/level",
             json!(300),
-            "invalid value: integer `300`, expected a whole number from 0 to 255",
+            "invalid value: integer `300`, expected a whole number from 0 to 255 for `level`",
         ),
         (
             "/roles/0",
@@ -173,4 +175,109 @@ fn a_document_that_is_no_object_says_what_it_is() {
         );
         assert!(OfficersSpec::from_json(text).is_err());
     }
+}
+
+/// The names of the properties the v2 schema reads as integers: `"type": "integer"` (alone
+/// or with `null`) or an `enum` of integers. JSON Schema 2020-12 counts `2.0` as the
+/// integer 2 in both.
+fn integer_fields() -> BTreeSet<String> {
+    fn walk(value: &Value, out: &mut BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                for (name, property) in map
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                {
+                    let types = match property.get("type") {
+                        Some(Value::Array(list)) => list.clone(),
+                        Some(one) => vec![one.clone()],
+                        None => Vec::new(),
+                    };
+                    let integer_enum = property
+                        .get("enum")
+                        .and_then(Value::as_array)
+                        .is_some_and(|list| list.iter().all(Value::is_u64));
+                    if types.contains(&json!("integer")) || integer_enum {
+                        out.insert(name.clone());
+                    }
+                }
+                map.values().for_each(|v| walk(v, out));
+            }
+            Value::Array(list) => list.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let schema: Value =
+        serde_json::from_str(include_str!("../../schema/karmayogi-v2.schema.json")).unwrap();
+    let mut out = BTreeSet::new();
+    walk(&schema, &mut out);
+    out
+}
+
+/// Every integer field of both documents, wherever it stands: written `N.0` it reads as
+/// `N` (the same spec, and the same cohort through the one-pass reader); written `N.5` it
+/// is refused by every reader with a message naming the field.
+#[test]
+fn integer_fields_read_whole_floats_and_refuse_fractions_by_name() {
+    let fields = integer_fields();
+    assert!(fields.len() >= 5, "{fields:?}");
+    let framework = Framework::from_json(&full_framework().to_string()).expect("valid");
+    let policy = LevelPolicy::default();
+    let mut seen = BTreeSet::new();
+    for (doc, officers) in [(full_framework(), false), (full_officers(), true)] {
+        let original = doc.to_string();
+        let mut all = Vec::new();
+        pointers(&doc, "", &mut all);
+        for pointer in all {
+            let name = pointer.rsplit('/').next().unwrap_or_default();
+            let Some(n) = doc.pointer(&pointer).and_then(Value::as_u64) else {
+                continue;
+            };
+            if !fields.contains(name) {
+                continue;
+            }
+            seen.insert(name.to_owned());
+            let with = |value: Value| {
+                let mut changed = doc.clone();
+                *changed.pointer_mut(&pointer).unwrap() = value;
+                changed.to_string()
+            };
+            #[allow(clippy::cast_precision_loss)]
+            let (whole, half) = (with(json!(n as f64)), with(json!(n as f64 + 0.5)));
+            assert!(whole.contains(&format!("{n}.0")), "{whole}");
+            let named = format!("for `{name}`");
+            if officers {
+                assert_eq!(
+                    OfficersSpec::from_json(&whole),
+                    OfficersSpec::from_json(&original),
+                    "{pointer}"
+                );
+                let read = Cohort::from_json(&framework, &whole, &policy).expect("whole");
+                let expected = Cohort::from_json(&framework, &original, &policy).expect("valid");
+                assert_eq!(format!("{read:?}"), format!("{expected:?}"), "{pointer}");
+                let error = Cohort::from_json(&framework, &half, &policy).unwrap_err();
+                let message = error.as_slice()[0].to_string();
+                assert!(message.contains(&named), "{pointer}: {message}");
+            } else {
+                assert_eq!(
+                    FrameworkSpec::from_json(&whole),
+                    FrameworkSpec::from_json(&original),
+                    "{pointer}"
+                );
+                assert!(Framework::from_json(&whole).is_ok(), "{pointer}");
+            }
+            let message = message(&serde_json::from_str(&half).unwrap(), officers)
+                .unwrap_or_else(|| panic!("{pointer} = {n}.5 was read"));
+            assert!(
+                message.contains(&format!("floating point `{n}.5`")) && message.contains(&named),
+                "{pointer}: {message}"
+            );
+        }
+    }
+    assert_eq!(
+        seen, fields,
+        "integer fields the full documents do not hold"
+    );
 }

@@ -1528,7 +1528,8 @@ fn level_beyond_a_byte_in_json_is_a_json_error() {
     let expected = Error::Json {
         line: 9,
         column: 57,
-        message: "invalid value: integer `300`, expected a whole number from 0 to 255".into(),
+        message: "invalid value: integer `300`, expected a whole number from 0 to 255 for `level`"
+            .into(),
     };
     assert_eq!(end_of(&json, "300"), (9, 57));
     assert_eq!(
@@ -1659,7 +1660,7 @@ fn passbook_values_of_the_wrong_type_name_officer_entry_and_competency() {
         (
             r#"{"competency": "accounts", "level": "3", "source": "assessment"}"#,
             "`accounts`",
-            r#"invalid type: string "3", expected a whole number from 0 to 255"#,
+            r#"invalid type: string "3", expected a whole number from 0 to 255 for `level`"#,
         ),
         (
             r#"{"competency": "accounts", "level": 2, "source": "assessment", "date": 1707537600000}"#,
