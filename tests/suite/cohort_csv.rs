@@ -488,6 +488,17 @@ fn spreadsheet_shapes_read_in_pieces_give_what_the_two_step_path_gives() {
     );
 }
 
+/// The evidence columns in the format's order, `course` last.
+const EVIDENCE_HEADER: [&str; 7] = [
+    "officer",
+    "competency",
+    "level",
+    "source",
+    "date",
+    "verified",
+    "course",
+];
+
 /// A big export (several MiB, so pieces are read in parts) whose passbook rows are mostly
 /// the common shape read straight from its bytes, mixed with rows that look like it but
 /// must be read by the general path: quoted cells, spaces around cells, lone CR line ends
@@ -554,19 +565,10 @@ fn common_rows_export(columns: &[&str], errors: bool, seed: u64) -> (String, Str
             13 if errors => "4".clone_into(&mut cells[2]),
             _ => {}
         }
-        let names = [
-            "officer",
-            "competency",
-            "level",
-            "source",
-            "date",
-            "verified",
-            "course",
-        ];
         let row: Vec<&str> = columns
             .iter()
             .map(|c| {
-                names
+                EVIDENCE_HEADER
                     .iter()
                     .position(|n| n == c)
                     .map_or("x", |k| cells[k].as_str())
@@ -581,15 +583,7 @@ fn common_rows_export(columns: &[&str], errors: bool, seed: u64) -> (String, Str
 #[test]
 fn common_rows_read_from_their_bytes_give_what_the_two_step_path_gives() {
     let fw = framework();
-    let standard = [
-        "officer",
-        "competency",
-        "level",
-        "source",
-        "date",
-        "verified",
-        "course",
-    ];
+    let standard = EVIDENCE_HEADER;
     let headers: [&[&str]; 4] = [
         &standard,
         &standard[..6],

@@ -38,40 +38,34 @@ type Raw = (
     Vec<(usize, usize, Vec<RawEvidence>)>,
 );
 
+/// Up to 40 officers in up to five positions: mostly counted pair by pair.
 fn raw() -> impl Strategy<Value = Raw> {
-    (
-        vec((0u8..=5, 0usize..3), 1..=10),
-        // Roles of no requirement make positions that require nothing.
-        vec(vec((0usize..10, 1u8..=5, any::<bool>()), 0..=6), 1..=4),
-        vec(vec(0usize..4, 1..=2), 1..=5),
-        vec(
-            (
-                0usize..3,
-                0usize..5,
-                // Any competency, so levels of competencies the position does not require,
-                // and any level 0–5 (the framework has no course: no completion names one).
-                vec(raw_evidence(10, 0.8, DATES.len(), 0.5, 1), 0..=8),
-            ),
-            0..=40,
-        ),
-    )
+    cohorts(5, 40)
 }
 
 /// As [`raw`], with up to 300 officers in one or two positions: many officers per position
 /// and per (department, position) group, so the row kernel counts them, where the few
 /// officers of [`raw`] in up to five positions are mostly counted pair by pair.
 fn crowded() -> impl Strategy<Value = Raw> {
+    cohorts(2, 300)
+}
+
+/// Up to `officers` officers in up to `positions` positions.
+fn cohorts(positions: usize, officers: usize) -> impl Strategy<Value = Raw> {
     (
         vec((0u8..=5, 0usize..3), 1..=10),
+        // Roles of no requirement make positions that require nothing.
         vec(vec((0usize..10, 1u8..=5, any::<bool>()), 0..=6), 1..=4),
-        vec(vec(0usize..4, 1..=2), 1..=2),
+        vec(vec(0usize..4, 1..=2), 1..=positions),
         vec(
             (
                 0usize..3,
-                0usize..2,
+                0usize..positions,
+                // Any competency, so levels of competencies the position does not require,
+                // and any level 0–5 (the framework has no course: no completion names one).
                 vec(raw_evidence(10, 0.8, DATES.len(), 0.5, 1), 0..=8),
             ),
-            0..=300,
+            0..=officers,
         ),
     )
 }
