@@ -35,7 +35,7 @@ use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
     OfficersCsvOptions, evidence_row, officer_row, problem_column,
 };
-use crate::analysis::parallel::workers;
+use crate::analysis::parallel::{map_items, workers};
 use crate::interop::csv::feed::Feed;
 use crate::interop::csv::{Header, Row};
 use crate::model::nearest::Nearest;
@@ -516,9 +516,7 @@ impl Reader<'_> {
         let held = group_runs(n, held, slot);
         drop(slot_of);
         let mut errors = Vec::new();
-        let settled = settle(fw, options, &held, &mut errors);
-        drop(held);
-        let held = settled;
+        let held = settle(fw, options, held, &mut errors);
         let completed = group(n, completed, |k| k);
         let completed = distinct(&completed, &mut errors);
         if !errors.is_empty() {
@@ -528,7 +526,8 @@ impl Reader<'_> {
         match (cohort, Errors::from_vec(errors)) {
             (Some(cohort), None) => {
                 order::sort_by_key(&mut warnings, |&(k, entry, _)| (k, entry));
-                let warnings = all_warnings(fw, &cohort, &lines, &mismatched, warnings);
+                let warnings =
+                    all_warnings(fw, &cohort, &lines, &mismatched, warnings, options.threads);
                 Ok(CohortLoad { cohort, warnings })
             }
             (_, Some(errors)) => Err(errors),
@@ -549,13 +548,14 @@ fn at_row(line: usize, file: &'static str, column: &'static str, error: Error) -
 
 /// The warnings of a load in the order the review lists them: `warnings` (sorted by
 /// officer and entry) with the department mismatch of each officer of `mismatched` (in
-/// officer order) before that officer's other warnings.
+/// officer order, written out over `threads` workers) before that officer's other warnings.
 fn all_warnings(
     fw: &Framework,
     cohort: &Cohort,
     lines: &[usize],
     mismatched: &[u32],
     warnings: Vec<(u32, u32, Error)>,
+    threads: usize,
 ) -> Vec<Error> {
     let mismatch = |k: u32| {
         let i = k as usize;
@@ -568,15 +568,20 @@ fn all_warnings(
         };
         at_row(lines[i], OFFICERS, "department", warning)
     };
-    let mut out = Vec::with_capacity(mismatched.len() + warnings.len());
-    let mut next = mismatched.iter().copied().peekable();
+    // An export can give one per officer: written out over the threads.
+    let mismatches = map_items(mismatched.len(), threads, |m| mismatch(mismatched[m]));
+    if warnings.is_empty() {
+        return mismatches;
+    }
+    let mut out = Vec::with_capacity(mismatches.len() + warnings.len());
+    let mut next = mismatched.iter().zip(mismatches).peekable();
     for (k, _, warning) in warnings {
-        while let Some(m) = next.next_if(|&m| m <= k) {
-            out.push(mismatch(m));
+        while let Some((_, m)) = next.next_if(|&(&m, _)| m <= k) {
+            out.push(m);
         }
         out.push(warning);
     }
-    out.extend(next.map(mismatch));
+    out.extend(next.map(|(_, m)| m));
     out
 }
 
