@@ -25,9 +25,11 @@
 
 use hashbrown::HashTable;
 
+mod known;
 mod lists;
 mod parts;
 mod quick;
+use known::Competencies;
 use lists::{Runs, distinct, group, group_runs, settle};
 use parts::{Shared, Work};
 
@@ -199,6 +201,7 @@ impl<'f> CohortCsvReader<'f> {
                 completed: Vec::new(),
                 scratch: Vec::new(),
                 nearest: Nearest::new(NEAREST_LIMIT),
+                known: None,
                 full: false,
             },
             officers: Feed::new(OFFICERS, required, optional),
@@ -238,6 +241,9 @@ impl<'f> CohortCsvReader<'f> {
             return;
         };
         let reader = &mut self.reader;
+        if reader.known.is_none() && piece.len() >= LARGE {
+            reader.known = Some(Competencies::new(reader.framework));
+        }
         let mut errors = std::mem::take(&mut reader.errors);
         let parts = workers(reader.options.threads, piece.len() >> 20);
         feed.push_parts(
@@ -301,6 +307,10 @@ impl<'f> CohortCsvReader<'f> {
     }
 }
 
+/// The size of a piece of evidence from which its competencies are looked up in a table of
+/// their own ([`Competencies`]).
+const LARGE: usize = 1 << 16;
+
 /// What [`Cohort::from_csv`] has read so far.
 struct Reader<'f> {
     framework: &'f Framework,
@@ -330,6 +340,9 @@ struct Reader<'f> {
     /// The courses one passbook row completes.
     scratch: Vec<u32>,
     nearest: Nearest,
+    /// The framework's competencies read from a cell's bytes, built for the first large
+    /// piece of evidence.
+    known: Option<Competencies>,
     /// Capacity ran out: later officers are not read.
     full: bool,
 }
@@ -343,6 +356,7 @@ impl Reader<'_> {
             columns: &self.columns,
             index: &self.index,
             hash: &self.hash,
+            known: self.known.as_ref(),
         }
     }
 
