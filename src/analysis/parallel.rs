@@ -132,7 +132,9 @@ mod tests {
         let mut buffer: Vec<u32> = (0..100).collect();
         let pieces: Vec<&mut [u32]> = buffer.chunks_mut(7).collect();
         let sums = map_parts(pieces, |piece| {
-            piece.iter_mut().for_each(|x| *x *= 2);
+            for x in piece.iter_mut() {
+                *x *= 2;
+            }
             piece.iter().sum::<u32>()
         });
         assert_eq!(sums.len(), 15);

@@ -8,7 +8,8 @@
 //! with [`OfficersCsvOptions::threads`], large pieces of evidence are read in parts at
 //! once, rows with a problem or a warning then read in file order. Under the format's own
 //! `evidence.csv` header, a common passbook line is split and parsed in one pass from its
-//! bytes (`cohort_csv/quick.rs`); any other line takes the paths above.
+//! bytes (`cohort_csv/quick.rs`), its competency found while its cell is scanned
+//! (`cohort_csv/known.rs`, for large pieces); any other line takes the paths above.
 //!
 //! The rows are read and checked by the same row layer as [`load_officers`], and every
 //! passbook entry by the same check as [`Profile::new`](crate::Profile::new), so the
@@ -80,7 +81,10 @@ impl Cohort {
     /// O(T + E·log e + n) time for T bytes of text, E passbook entries (at most e per
     /// officer) and n officers, plus the framework's lookups; memory the cohort's plus about
     /// 4 bytes per counted passbook entry (16 per run of one officer's rows) and 20 per
-    /// officer while reading, then the warnings.
+    /// officer while reading (and, for 64 KiB of evidence or more, under 96 bytes per
+    /// competency of the framework), then the warnings. With
+    /// [`OfficersCsvOptions::threads`], the held levels are settled and the warnings
+    /// written out over the threads.
     ///
     /// # Example
     /// ```
@@ -229,7 +233,8 @@ impl<'f> CohortCsvReader<'f> {
     ///
     /// # Complexity
     /// O(b) for b bytes (plus the framework's lookups), and the rest of a record the
-    /// previous piece cut.
+    /// previous piece cut; the first piece of 64 KiB or more also builds a table of the
+    /// framework's competency ids, O(C) for C competencies and under 96 bytes each.
     pub fn push_evidence(&mut self, piece: &[u8]) {
         if self.evidence.is_none() {
             self.end_officers();
@@ -583,12 +588,12 @@ fn all_warnings(
         at_row(lines[i], OFFICERS, "department", warning)
     };
     // An export can give one per officer: written out over the threads.
-    let mismatches = map_items(mismatched.len(), threads, |m| mismatch(mismatched[m]));
+    let written = map_items(mismatched.len(), threads, |m| mismatch(mismatched[m]));
     if warnings.is_empty() {
-        return mismatches;
+        return written;
     }
-    let mut out = Vec::with_capacity(mismatches.len() + warnings.len());
-    let mut next = mismatched.iter().zip(mismatches).peekable();
+    let mut out = Vec::with_capacity(written.len() + warnings.len());
+    let mut next = mismatched.iter().zip(written).peekable();
     for (k, _, warning) in warnings {
         while let Some((_, m)) = next.next_if(|&(&m, _)| m <= k) {
             out.push(m);

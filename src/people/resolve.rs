@@ -206,7 +206,7 @@ pub(crate) fn settle_packed(
 /// Whether [`settle_packed`] only keeps the highest level of each competency (no group
 /// rule to infer levels from), so that [`highest_packed`] does its work in place.
 pub(crate) fn settles_in_place(fw: &Framework, policy: &LevelPolicy) -> bool {
-    !(policy.infer_group_rules && !fw.hierarchy.rules.is_empty())
+    !policy.infer_group_rules || fw.hierarchy.rules.is_empty()
 }
 
 /// One officer's counted levels packed as `competency << 3 | level` reduced in place to the

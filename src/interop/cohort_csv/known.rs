@@ -67,7 +67,7 @@ impl Competencies {
     /// The table of `fw`'s competencies that a line can name (see the module).
     ///
     /// # Complexity
-    /// O(C) for C competencies (their ids' bytes); 48 bytes per competency at most.
+    /// O(C) for C competencies (their ids' bytes); under 96 bytes per competency.
     pub(super) fn new(fw: &Framework) -> Self {
         let items = &fw.competencies.items;
         let size = (2 * items.len()).next_power_of_two().max(16);
@@ -117,13 +117,12 @@ impl Competencies {
         let mut j = 0;
         let len = loop {
             let rest = bytes.get(i..)?;
-            let (word, avail) = match rest.get(..8) {
-                Some(w) => (u64::from_le_bytes(w.try_into().ok()?), 8),
-                None => {
-                    let mut w = [0u8; 8];
-                    w[..rest.len()].copy_from_slice(rest);
-                    (u64::from_le_bytes(w), rest.len())
-                }
+            let (word, avail) = if let Some(w) = rest.get(..8) {
+                (u64::from_le_bytes(w.try_into().ok()?), 8)
+            } else {
+                let mut w = [0u8; 8];
+                w[..rest.len()].copy_from_slice(rest);
+                (u64::from_le_bytes(w), rest.len())
             };
             let mask = stops(word);
             if mask != 0 {

@@ -284,7 +284,7 @@ mod tests {
         for i in 0..200 {
             let len = if i % 17 == 0 { 0 } else { next() % 10 };
             for _ in 0..len {
-                lists.values.push((next() % 6) << 3 | next() % 6);
+                lists.values.push(((next() % 6) << 3) | (next() % 6));
             }
             lists.close();
         }
