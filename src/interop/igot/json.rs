@@ -2,13 +2,14 @@
 //! access that reports the wrong types, levels as the platform writes them, and the report
 //! every loader fills.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
 use super::report::{IgotEntry, IgotField, IgotReport, IgotWhat};
 use crate::interop::case::read::{checked_json, json_type};
 use crate::model::json::{json_error, without_bom};
+use crate::model::order;
 use crate::{Error, Errors};
 
 /// Parses a document (a byte-order mark before it is skipped).
@@ -35,7 +36,10 @@ pub(super) fn shape(
 #[derive(Default)]
 pub(super) struct Report {
     report: IgotReport,
-    ignored: BTreeMap<String, u64>,
+    /// Field name → position of its count in `counts`.
+    ignored: HashMap<String, usize>,
+    /// (field name, count), in the order first met.
+    counts: Vec<(String, u64)>,
 }
 
 impl Report {
@@ -64,14 +68,23 @@ impl Report {
     ) {
         for key in record.keys() {
             if !known.contains(&key.as_str()) {
-                *self.ignored.entry(format!("{kind}.{key}")).or_default() += 1;
+                let field = format!("{kind}.{key}");
+                if let Some(&at) = self.ignored.get(&field) {
+                    self.counts[at].1 += 1;
+                } else {
+                    self.ignored.insert(field.clone(), self.counts.len());
+                    self.counts.push((field, 1));
+                }
             }
         }
     }
 
+    /// The report, its ignored fields by name.
     pub(super) fn finish(mut self) -> IgotReport {
+        // Names are distinct, so the order is total.
+        order::sort_unstable_by(&mut self.counts, |a, b| a.0.cmp(&b.0));
         self.report.ignored_fields = self
-            .ignored
+            .counts
             .into_iter()
             .map(|(field, count)| IgotField { field, count })
             .collect();
