@@ -1,7 +1,7 @@
 //! Reading the O*NET CSV files into tables, each row checked, every problem reported with
 //! its file, line and column.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::Error;
 use crate::interop::csv::{Decimal, Seen, Table};
@@ -51,15 +51,23 @@ fn is_element_id(id: &str) -> bool {
         .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// SOC code → title; `None` for a row with a valid code but an empty title, so that
-/// references to it are not reported as unknown as well.
-pub(super) type Occupations = BTreeMap<String, Option<String>>;
+/// (SOC code, title) sorted by code, each code once; the title `None` for a row with a
+/// valid code but an empty title, so that references to it are not reported as unknown
+/// as well.
+pub(super) type Occupations = Vec<(String, Option<String>)>;
+
+/// Whether `soc` is one of `occupations`' codes (a binary search).
+pub(super) fn has_occupation(occupations: &Occupations, soc: &str) -> bool {
+    occupations
+        .binary_search_by(|(code, _)| code.as_str().cmp(soc))
+        .is_ok()
+}
 /// Element id → element; `None` for a row with a valid id but another malformed field.
 pub(super) type Elements = HashMap<String, Option<Element>>;
 
 pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Occupations> {
     let table = Table::open(OCCUPATIONS, text, &["soc", "title"], errors)?;
-    let mut out = BTreeMap::new();
+    let mut out = Vec::new();
     let mut seen = Seen::new();
     table.rows(errors, |row, errors| {
         let soc = row.text("soc");
@@ -69,13 +77,13 @@ pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Oc
         let title = row.non_empty("title", errors);
         if is_soc(soc) {
             match seen.check(row, soc.to_owned(), "soc", || soc.to_owned()) {
-                Ok(()) => {
-                    out.insert(soc.to_owned(), title.map(str::to_owned));
-                }
+                Ok(()) => out.push((soc.to_owned(), title.map(str::to_owned))),
                 Err(e) => errors.push(e),
             }
         }
     });
+    // The codes are distinct (checked above), so the order is total.
+    order::sort_unstable_by(&mut out, |a, b| a.0.cmp(&b.0));
     Some(out)
 }
 
@@ -160,7 +168,7 @@ pub(super) fn read_ratings(
     table.rows(errors, |row, errors| {
         let (soc, element) = (row.text("soc"), row.text("element_id"));
         let mut ok = true;
-        if occupations.is_some_and(|o| !o.contains_key(soc)) {
+        if occupations.is_some_and(|o| !has_occupation(o, soc)) {
             errors.push(row.unknown("soc", OCCUPATIONS));
             ok = false;
         }
@@ -227,7 +235,7 @@ pub(super) fn read_tasks(
     let mut seen = Seen::new();
     table.rows(errors, |row, errors| {
         let soc = row.text("soc");
-        let known = occupations.is_none_or(|o| o.contains_key(soc));
+        let known = occupations.is_none_or(|o| has_occupation(o, soc));
         if !known {
             errors.push(row.unknown("soc", OCCUPATIONS));
         }
