@@ -2,7 +2,7 @@
 
 mod read;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::model::order;
 use crate::{
@@ -290,7 +290,7 @@ pub fn load_onet(csv: &OnetCsv<'_>, options: &OnetOptions) -> Result<FrameworkSp
 /// parent links that form a cycle, at the line of the element where the walk closes it.
 fn content_groups(
     elements: &Elements,
-    rated: &BTreeSet<String>,
+    rated: &[String],
     errors: &mut Vec<Error>,
 ) -> Vec<GroupSpec> {
     // The elements met above, by id, and the same in the order met.
@@ -398,7 +398,9 @@ fn build(
             })
         })
         .collect();
-    let included = |soc: &str| options.unrated_occupations || rated.contains(soc);
+    let included = |soc: &str| {
+        options.unrated_occupations || rated.binary_search_by(|r| r.as_str().cmp(soc)).is_ok()
+    };
     let mut activities_of: HashMap<String, Vec<u32>> = HashMap::new();
     for (id, task) in tasks {
         if included(&task.soc) && (task.core || !options.core_tasks_only) {

@@ -1,7 +1,7 @@
 //! Reading the O*NET CSV files into tables, each row checked, every problem reported with
 //! its file, line and column.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use crate::Error;
 use crate::interop::csv::{Decimal, Seen, Table};
@@ -20,11 +20,12 @@ pub(super) struct Element {
     pub(super) description: String,
 }
 
-/// What the ratings give: the rated occupations and elements, and the requirements.
+/// What the ratings give: the rated occupations and elements (each sorted, each code once),
+/// and the requirements.
 #[derive(Default)]
 pub(super) struct Ratings {
-    pub(super) occupations: BTreeSet<String>,
-    pub(super) elements: BTreeSet<String>,
+    pub(super) occupations: Vec<String>,
+    pub(super) elements: Vec<String>,
     pub(super) requires: HashMap<String, Vec<(String, u8)>>,
 }
 
@@ -162,6 +163,7 @@ pub(super) fn read_ratings(
         return out;
     };
     let mut seen = Seen::new();
+    let (mut occupations_met, mut elements_met) = (HashSet::new(), HashSet::new());
     // O*NET writes `n/a` where a flag does not apply (e.g. `not_relevant` of an importance
     // rating), and its legacy ratings leave flags blank: both mean "not flagged".
     let flags: &[&str] = &["Y", "N", "n/a", ""];
@@ -204,8 +206,12 @@ pub(super) fn read_ratings(
         else {
             return;
         };
-        out.occupations.insert(soc.to_owned());
-        out.elements.insert(element.to_owned());
+        if !occupations_met.contains(soc) {
+            occupations_met.insert(soc.to_owned());
+        }
+        if !elements_met.contains(element) {
+            elements_met.insert(element.to_owned());
+        }
         // ⌈LV × 5 / 7⌉ of an LV within 0..=7 is within 0..=5.
         let required = level.ceil_ratio(5, 7) as u8;
         let counts = not_relevant != "Y"
@@ -219,7 +225,16 @@ pub(super) fn read_ratings(
                 .push((element.to_owned(), required));
         }
     });
+    out.occupations = sorted(occupations_met);
+    out.elements = sorted(elements_met);
     out
+}
+
+/// The strings of `set` in order.
+fn sorted(set: HashSet<String>) -> Vec<String> {
+    let mut list: Vec<String> = set.into_iter().collect();
+    order::sort_unstable(&mut list);
+    list
 }
 
 pub(super) fn read_tasks(
