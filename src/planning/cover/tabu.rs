@@ -135,9 +135,30 @@ impl Aim {
 /// prerequisite (their pairs, and their prerequisites against up to [`CHAIN_OUTS`] picks);
 /// at most [`STEPS_PER_CANDIDATE`] steps per movable candidate, [`STEPS`] steps and
 /// [`WORK`] pairs scanned in all, fewer above [`LARGE`] pairs (see [`step_limit`]).
+pub(crate) fn tabu_budget(
+    inst: &Instance,
+    state: &mut State,
+    aim: Aim,
+    s: &mut Scratch,
+    seed: u64,
+    chains: bool,
+    better: impl Fn(f64, f64, f64, f64) -> bool,
+) -> bool {
+    // In WebAssembly the search is compiled once, its comparison (called once a step)
+    // behind a `dyn` reference, as `model::order` does for sorts; natively once per
+    // comparison, as before.
+    if cfg!(target_arch = "wasm32") {
+        let better: &dyn Fn(f64, f64, f64, f64) -> bool = &better;
+        search(inst, state, aim, s, seed, chains, better)
+    } else {
+        search(inst, state, aim, s, seed, chains, better)
+    }
+}
+
+/// [`tabu_budget`]'s search.
 // One loop over steps whose state (owners, losses, bans) is shared by every part.
 #[allow(clippy::too_many_lines)]
-pub(crate) fn tabu_budget(
+fn search(
     inst: &Instance,
     state: &mut State,
     aim: Aim,
