@@ -35,7 +35,7 @@ pub(super) fn shape(
 /// The report being filled, with the ignored fields counted by name.
 #[derive(Default)]
 pub(super) struct Report {
-    report: IgotReport,
+    filled: IgotReport,
     /// Field name → position of its count in `counts`.
     ignored: HashMap<String, usize>,
     /// (field name, count), in the order first met.
@@ -44,7 +44,7 @@ pub(super) struct Report {
 
 impl Report {
     pub(super) fn set_aside(&mut self, path: &str, id: &str, what: IgotWhat) {
-        self.report.set_aside.push(IgotEntry {
+        self.filled.set_aside.push(IgotEntry {
             path: path.to_owned(),
             id: id.to_owned(),
             what,
@@ -52,7 +52,7 @@ impl Report {
     }
 
     pub(super) fn note(&mut self, path: &str, id: &str, what: IgotWhat) {
-        self.report.notes.push(IgotEntry {
+        self.filled.notes.push(IgotEntry {
             path: path.to_owned(),
             id: id.to_owned(),
             what,
@@ -83,12 +83,12 @@ impl Report {
     pub(super) fn finish(mut self) -> IgotReport {
         // Names are distinct, so the order is total.
         order::sort_unstable_by(&mut self.counts, |a, b| a.0.cmp(&b.0));
-        self.report.ignored_fields = self
+        self.filled.ignored_fields = self
             .counts
             .into_iter()
             .map(|(field, count)| IgotField { field, count })
             .collect();
-        self.report
+        self.filled
     }
 }
 
