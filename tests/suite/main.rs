@@ -41,6 +41,8 @@ mod null_fields;
 mod officers_csv;
 mod properties;
 mod publishers;
+mod plan_oracle;
+mod plan_oracle_department;
 mod recommend;
 mod reports;
 mod rollup;

@@ -1,0 +1,418 @@
+//! Department plans under every option combination, against a brute-force oracle over
+//! every combination of the officers' course subsets.
+//!
+//! Instances are those of `plan_oracle` with at most 7 courses and 3 officers. Options:
+//! a budget of 0–40 hours (a quarter unbudgeted), an officer cap of 0–20 hours (half the
+//! cases), seat limits of 0–3 on some courses and default seats of 0–3, type, competency
+//! and position weights 0–3 (zeros included), the untagged-level rule, and every solver
+//! (the default, `Exact` with 0, 3 and 10⁶ nodes). The oracle keeps, per officer, the
+//! subsets closed under pending prerequisites that fit the cap and use no course without
+//! seats and that no smaller such subset matches in value, then searches every combination
+//! under the budget and the seats for the most value, then the fewest person-hours.
+//!
+//! Every plan is checked: feasible (prerequisites, cap, budget, seats), minimal and maximal
+//! per officer (with the seats left), every open gap's reason (per competency) as
+//! documented and true for the plan, every total, the certificate (bound at least the
+//! optimum, `Optimal` meaning the optimum with the fewest person-hours, `Bounded` gaps
+//! consistent), and byte-identical JSON on 1 and 2 threads.
+//!
+//! Cases: `PLAN_ORACLE_CASES` (default 150, a few seconds in debug mode).
+
+#![allow(clippy::float_cmp)]
+
+use karmayogi::{AcbpOptions, Cohort, DepartmentPlan, LevelPolicy, Optimality, Solver, Weights};
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+
+use super::plan_oracle::{
+    COMPETENCIES, COURSES, Instance, OFFICERS, Oracle, POSITIONS, instance, run,
+};
+
+const TOL: f64 = 1e-9;
+
+#[derive(Clone, Debug)]
+struct Constraints {
+    budget: Option<u32>,
+    cap: Option<u32>,
+    seats: Vec<Option<u32>>,
+    default_seats: Option<u32>,
+    type_weights: Option<[u32; 3]>,
+    competency_weights: Vec<Option<u32>>,
+    position_weights: Vec<Option<u32>>,
+    assume: Option<u8>,
+}
+
+fn constraints() -> impl Strategy<Value = Constraints> {
+    (
+        option::weighted(0.75, 0u32..=40),
+        option::weighted(0.5, 0u32..=20),
+        vec(option::weighted(0.3, 0u32..=3), 7),
+        option::weighted(0.15, 0u32..=3),
+        option::weighted(0.3, [0u32..=3, 0u32..=3, 0u32..=3]),
+        vec(option::weighted(0.25, 0u32..=3), 6),
+        vec(option::weighted(0.25, 0u32..=3), 3),
+        option::weighted(0.25, 1u8..=5),
+    )
+        .prop_map(
+            |(budget, cap, seats, default_seats, type_weights, cw, pw, assume)| Constraints {
+                budget,
+                cap,
+                seats,
+                default_seats,
+                type_weights,
+                competency_weights: cw,
+                position_weights: pw,
+                assume,
+            },
+        )
+}
+
+impl Constraints {
+    fn seat_limit(&self, k: usize) -> Option<u32> {
+        self.seats[k].or(self.default_seats)
+    }
+
+    fn value(&self, inst: &Instance, position: usize, c: usize, shortfall: u8) -> f64 {
+        f64::from(shortfall)
+            * self.type_weights.map_or(1.0, |w| f64::from(w[inst.kinds[c]]))
+            * self.competency_weights[c].map_or(1.0, f64::from)
+            * self.position_weights[position].map_or(1.0, f64::from)
+    }
+
+    fn options(&self, inst: &Instance, solver: Solver, threads: usize) -> AcbpOptions {
+        let mut o = AcbpOptions::default().solver(solver).threads(threads);
+        if let Some(b) = self.budget {
+            o = o.budget(f64::from(b)).unwrap();
+        }
+        if let Some(c) = self.cap {
+            o = o.officer_cap(f64::from(c)).unwrap();
+        }
+        if let Some(d) = self.default_seats {
+            o = o.default_seats(d);
+        }
+        for k in 0..inst.courses.len() {
+            if let Some(n) = self.seats[k] {
+                o = o.seats(COURSES[k], n);
+            }
+        }
+        if let Some([b, f, d]) = self.type_weights {
+            o = o.weights(Weights::new(f64::from(b), f64::from(f), f64::from(d)).unwrap());
+        }
+        for c in 0..inst.kinds.len() {
+            if let Some(w) = self.competency_weights[c] {
+                o = o.competency_weight(COMPETENCIES[c], f64::from(w)).unwrap();
+            }
+        }
+        for p in 0..inst.required.len() {
+            if let Some(w) = self.position_weights[p] {
+                o = o.position_weight(POSITIONS[p], f64::from(w)).unwrap();
+            }
+        }
+        if let Some(l) = self.assume {
+            let level = karmayogi::Level::new(l).unwrap();
+            o = o.untagged(karmayogi::UntaggedLevel::Assume(level));
+        }
+        o
+    }
+}
+
+struct Search<'a> {
+    inst: &'a Instance,
+    choices: Vec<Vec<(u32, f64, f64)>>,
+    limits: Vec<Option<u32>>,
+    taken: Vec<u32>,
+    budget: f64,
+    best: (f64, f64),
+}
+
+impl Search<'_> {
+    fn go(&mut self, o: usize, hours: f64, value: f64) {
+        if o == self.choices.len() {
+            let better = value > self.best.0 + TOL
+                || (value >= self.best.0 - TOL && hours < self.best.1 - TOL);
+            if better {
+                self.best = (value, hours);
+            }
+            return;
+        }
+        for i in 0..self.choices[o].len() {
+            let (set, h, v) = self.choices[o][i];
+            if hours + h > self.budget + TOL {
+                continue;
+            }
+            let n = self.inst.courses.len();
+            let seated = (0..n)
+                .filter(|&k| set & 1 << k != 0)
+                .all(|k| self.limits[k].is_none_or(|l| self.taken[k] < l));
+            if !seated {
+                continue;
+            }
+            for k in (0..n).filter(|&k| set & 1 << k != 0) {
+                self.taken[k] += 1;
+            }
+            self.go(o + 1, hours + h, value + v);
+            for k in (0..n).filter(|&k| set & 1 << k != 0) {
+                self.taken[k] -= 1;
+            }
+        }
+    }
+}
+
+fn fail(what: String) -> TestCaseError {
+    TestCaseError::fail(what)
+}
+
+fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError> {
+    let fw = inst.framework();
+    let specs: Vec<_> = (0..inst.officers.len()).map(|o| inst.officer_spec(o)).collect();
+    let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).unwrap();
+    let n = inst.courses.len();
+    let oracles: Vec<Oracle<'_>> = (0..inst.officers.len())
+        .map(|o| {
+            let position = inst.officers[o].position;
+            let value = |comp: usize, s: u8| c.value(inst, position, comp, s);
+            Oracle::new(inst, o, position, c.assume, value, None)
+        })
+        .collect();
+    let limits: Vec<Option<u32>> = (0..n).map(|k| c.seat_limit(k)).collect();
+    let cap = c.cap.map_or(f64::INFINITY, f64::from);
+    let budget = c.budget.map_or(f64::INFINITY, f64::from);
+    // Per officer, the useful feasible subsets.
+    let choices: Vec<Vec<(u32, f64, f64)>> = oracles
+        .iter()
+        .map(|or| {
+            let feasible: Vec<(u32, f64, f64)> = or
+                .sets
+                .iter()
+                .copied()
+                .filter(|&s| inst.hours(s) <= cap + TOL)
+                .filter(|&s| (0..n).all(|k| s & 1 << k == 0 || limits[k] != Some(0)))
+                .map(|s| (s, inst.hours(s), or.value(or.covers(s))))
+                .collect();
+            feasible
+                .iter()
+                .copied()
+                .filter(|&(s, _, v)| {
+                    !feasible
+                        .iter()
+                        .any(|&(t, _, w)| t != s && t & !s == 0 && w >= v - TOL)
+                })
+                .collect()
+        })
+        .collect();
+    let mut search = Search {
+        inst,
+        choices,
+        limits: limits.clone(),
+        taken: vec![0; n],
+        budget,
+        best: (0.0, 0.0),
+    };
+    search.go(0, 0.0, 0.0);
+    let (optimum, least_hours) = search.best;
+
+    for solver in [
+        Solver::Greedy,
+        Solver::Exact { node_limit: 0 },
+        Solver::Exact { node_limit: 3 },
+        Solver::Exact {
+            node_limit: 1_000_000,
+        },
+    ] {
+        let plan = fw
+            .department_plan(&cohort, &c.options(inst, solver, 1))
+            .unwrap();
+        check(inst, c, &oracles, &limits, &plan, (optimum, least_hours))
+            .map_err(|e| fail(format!("{e}\n{solver:?}\n{plan:#?}")))?;
+        let two = fw
+            .department_plan(&cohort, &c.options(inst, solver, 2))
+            .unwrap();
+        prop_assert_eq!(
+            serde_json::to_string(&plan).unwrap(),
+            serde_json::to_string(&two).unwrap(),
+            "1 and 2 threads differ"
+        );
+    }
+    Ok(())
+}
+
+fn check(
+    inst: &Instance,
+    c: &Constraints,
+    oracles: &[Oracle<'_>],
+    limits: &[Option<u32>],
+    plan: &DepartmentPlan<'_>,
+    (optimum, least_hours): (f64, f64),
+) -> Result<(), TestCaseError> {
+    let n = inst.courses.len();
+    let no = inst.officers.len();
+    let mut sets = vec![0u32; no];
+    for e in &plan.enrolments {
+        let o = OFFICERS.iter().position(|&x| x == e.officer.as_str()).unwrap();
+        for (i, k) in e.courses.iter().enumerate() {
+            let k = inst.course_index(k.as_str());
+            prop_assert!(sets[o] & 1 << k == 0, "{} twice", COURSES[k]);
+            sets[o] |= 1 << k;
+            for &p in &inst.courses[k].prerequisites {
+                if oracles[o].done & 1 << p == 0 {
+                    let at = e.courses.iter().position(|d| d.as_str() == COURSES[p]);
+                    prop_assert!(
+                        at.is_some_and(|at| at < i),
+                        "{} takes {} without {} first",
+                        OFFICERS[o],
+                        COURSES[k],
+                        COURSES[p]
+                    );
+                }
+            }
+        }
+        prop_assert_eq!(e.hours, inst.hours(sets[o]));
+        prop_assert_eq!(e.gaps_closed, oracles[o].covers(sets[o]).count_ones());
+    }
+    let taken: Vec<u32> = (0..n)
+        .map(|k| sets.iter().filter(|&&s| s & 1 << k != 0).count() as u32)
+        .collect();
+    let total: f64 = sets.iter().map(|&s| inst.hours(s)).sum();
+    prop_assert_eq!(plan.hours, total);
+    let cap = c.cap.map_or(f64::INFINITY, f64::from);
+    let budget = c.budget.map_or(f64::INFINITY, f64::from);
+    prop_assert!(total <= budget + TOL, "{total} h over the budget");
+    for k in 0..n {
+        prop_assert!(
+            limits[k].is_none_or(|l| taken[k] <= l),
+            "{} has {} seats taken",
+            COURSES[k],
+            taken[k]
+        );
+        let run = plan.courses.iter().find(|r| r.course.as_str() == COURSES[k]);
+        prop_assert_eq!(run.map_or(0, |r| r.seats), taken[k]);
+    }
+    let mut value = 0.0;
+    // Per competency: closed, and open as [no course, level too low, untagged only,
+    // completed only, budget, seats, cap, not prioritised].
+    let mut closed = vec![0u64; COMPETENCIES.len()];
+    let mut open = vec![[0u64; 8]; COMPETENCIES.len()];
+    for (o, or) in oracles.iter().enumerate() {
+        let set = sets[o];
+        prop_assert_eq!(set & or.done, 0, "{} retakes a completed course", OFFICERS[o]);
+        let hours = inst.hours(set);
+        prop_assert!(hours <= cap + TOL, "{} over the cap", OFFICERS[o]);
+        let covered = or.covers(set);
+        value += or.value(covered);
+        // Minimal.
+        for k in (0..n).filter(|&k| set & 1 << k != 0) {
+            let required =
+                (0..n).any(|d| set & 1 << d != 0 && inst.courses[d].prerequisites.contains(&k));
+            let own = or.covers(1 << k) & !or.covers(set & !(1 << k));
+            prop_assert!(
+                required || or.value(own) > 0.0,
+                "{} takes {}, which closes nothing needed and is no prerequisite",
+                OFFICERS[o],
+                COURSES[k]
+            );
+        }
+        // Maximal, and the status of each course left out.
+        let mut status = vec![0u8; or.gaps.len()];
+        for k in (0..n).filter(|&k| (set | or.done) & 1 << k == 0) {
+            let add = inst.closure(k, or.done) & !set;
+            let extra = inst.hours(add);
+            let seated = (0..n)
+                .filter(|&j| add & 1 << j != 0)
+                .all(|j| limits[j].is_none_or(|l| taken[j] < l));
+            let fits = hours + extra <= cap + TOL;
+            if seated && fits && total + extra <= budget + TOL {
+                let gain = or.covers(add) & !covered;
+                prop_assert!(
+                    or.value(gain) <= 0.0,
+                    "{} could also take {} ({extra} h) and close {} more",
+                    OFFICERS[o],
+                    COURSES[k],
+                    or.value(gain)
+                );
+            }
+            let s = match (seated, fits) {
+                (false, _) => 1,
+                (true, false) => 2,
+                (true, true) => 3,
+            };
+            for (i, g) in or.gaps.iter().enumerate() {
+                if g.closers & 1 << k != 0 {
+                    status[i] = status[i].max(s);
+                }
+            }
+        }
+        for (i, g) in or.gaps.iter().enumerate() {
+            let slot = if covered & 1 << i != 0 {
+                closed[g.competency] += 1;
+                continue;
+            } else if !or.closable(g) {
+                match or.reason(g, c.assume) {
+                    karmayogi::OpenReason::NoCourse => 0,
+                    karmayogi::OpenReason::LevelTooLow { .. } => 1,
+                    karmayogi::OpenReason::UntaggedOnly => 2,
+                    _ => 3,
+                }
+            } else if g.value <= 0.0 {
+                7
+            } else {
+                match status[i] {
+                    3 => 4,
+                    2 => 6,
+                    _ => 5,
+                }
+            };
+            open[g.competency][slot] += 1;
+        }
+    }
+    prop_assert!((plan.value_closed - value).abs() <= TOL);
+    for out in &plan.competencies {
+        let k = COMPETENCIES.iter().position(|&x| x == out.competency.as_str()).unwrap();
+        let o = out.open;
+        let got = [
+            o.no_course,
+            o.level_too_low,
+            o.untagged_only,
+            o.completed_only,
+            o.budget,
+            o.seats,
+            o.officer_cap,
+            o.not_prioritised,
+        ];
+        prop_assert_eq!(
+            got,
+            open[k],
+            "{}: [no course, level, untagged, completed, budget, seats, cap, not prioritised]",
+            out.competency
+        );
+        prop_assert_eq!(out.closed, closed[k]);
+    }
+    // Certificate.
+    prop_assert!(value <= optimum + TOL, "{value} above the optimum {optimum}");
+    prop_assert!(plan.bound >= optimum - TOL, "bound {} below {optimum}", plan.bound);
+    match plan.optimality {
+        Optimality::Optimal => {
+            prop_assert!(
+                (value - optimum).abs() <= TOL,
+                "optimal at {value}, optimum {optimum}"
+            );
+            prop_assert!(
+                (total - least_hours).abs() <= TOL,
+                "optimal in {total} h, {optimum} possible in {least_hours} h"
+            );
+        }
+        Optimality::Bounded { gap } => {
+            prop_assert!(plan.bound > 0.0);
+            let want = 1.0 - value / plan.bound;
+            prop_assert!((gap - want).abs() <= 1e-12, "gap {gap}, expected {want}");
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_department_plan_obeys_its_laws_under_every_option() {
+    run((instance(7, 3), constraints()), 150, |(inst, c)| {
+        department_case(&inst, &c)
+    });
+}
