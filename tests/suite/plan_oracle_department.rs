@@ -50,7 +50,7 @@ fn constraints() -> impl Strategy<Value = Constraints> {
         vec(option::weighted(0.3, 0u32..=3), 13),
         option::weighted(0.15, 0u32..=3),
         option::weighted(0.3, [0u32..=3, 0u32..=3, 0u32..=3]),
-        vec(option::weighted(0.25, 0u32..=3), 6),
+        vec(option::weighted(0.25, 0u32..=3), 12),
         vec(option::weighted(0.25, 0u32..=3), 3),
         option::weighted(0.25, 1u8..=5),
     )
