@@ -41,6 +41,8 @@ struct Constraints {
     competency_weights: Vec<Option<u32>>,
     position_weights: Vec<Option<u32>>,
     assume: Option<u8>,
+    /// Odd officers in another department, and the plan for `dept` only.
+    filter: bool,
 }
 
 fn constraints() -> impl Strategy<Value = Constraints> {
@@ -53,9 +55,10 @@ fn constraints() -> impl Strategy<Value = Constraints> {
         vec(option::weighted(0.25, 0u32..=3), 12),
         vec(option::weighted(0.25, 0u32..=3), 3),
         option::weighted(0.25, 1u8..=5),
+        prop::bool::weighted(0.2),
     )
         .prop_map(
-            |(budget, cap, seats, default_seats, type_weights, cw, pw, assume)| Constraints {
+            |(budget, cap, seats, default_seats, type_weights, cw, pw, assume, filter)| Constraints {
                 budget,
                 cap,
                 seats,
@@ -64,6 +67,7 @@ fn constraints() -> impl Strategy<Value = Constraints> {
                 competency_weights: cw,
                 position_weights: pw,
                 assume,
+                filter,
             },
         )
 }
@@ -82,6 +86,9 @@ impl Constraints {
 
     fn options(&self, inst: &Instance, solver: Solver, threads: usize) -> AcbpOptions {
         let mut o = AcbpOptions::default().solver(solver).threads(threads);
+        if self.filter {
+            o = o.department("dept");
+        }
         if let Some(b) = self.budget {
             o = o.budget(f64::from(b)).unwrap();
         }
@@ -165,11 +172,22 @@ fn fail(what: String) -> TestCaseError {
 
 fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError> {
     let fw = inst.framework();
-    let specs: Vec<_> = (0..inst.officers.len()).map(|o| inst.officer_spec(o)).collect();
+    let away = |o: usize| c.filter && o % 2 == 1;
+    let specs: Vec<_> = (0..inst.officers.len())
+        .map(|o| {
+            let mut spec = inst.officer_spec(o);
+            if away(o) {
+                spec.department = "dept-b".into();
+            }
+            spec
+        })
+        .collect();
+    let members: Vec<usize> = (0..inst.officers.len()).filter(|&o| !away(o)).collect();
     let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).unwrap();
     let n = inst.courses.len();
-    let oracles: Vec<Oracle<'_>> = (0..inst.officers.len())
-        .map(|o| {
+    let oracles: Vec<Oracle<'_>> = members
+        .iter()
+        .map(|&o| {
             let position = inst.officers[o].position;
             let value = |comp: usize, s: u8| c.value(inst, position, comp, s);
             Oracle::new(inst, o, position, c.assume, value, None)
@@ -198,7 +216,7 @@ fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError
         let plan = fw
             .department_plan(&cohort, &c.options(inst, solver, 1))
             .unwrap();
-        check(inst, c, &oracles, &limits, &plan, optimum)
+        check(inst, c, (&members, &oracles), &limits, &plan, optimum)
             .map_err(|e| fail(format!("{e}\n{solver:?}\n{plan:#?}")))?;
         seen.push((
             plan.value_closed,
@@ -321,16 +339,20 @@ fn search(
 fn check(
     inst: &Instance,
     c: &Constraints,
-    oracles: &[Oracle<'_>],
+    (members, oracles): (&[usize], &[Oracle<'_>]),
     limits: &[Option<u32>],
     plan: &DepartmentPlan<'_>,
     optimum: Option<(f64, f64)>,
 ) -> Result<(), TestCaseError> {
     let n = inst.courses.len();
-    let no = inst.officers.len();
+    let no = members.len();
+    prop_assert_eq!(plan.officers, no);
     let mut sets = vec![0u32; no];
     for e in &plan.enrolments {
-        let o = OFFICERS.iter().position(|&x| x == e.officer.as_str()).unwrap();
+        let o = members
+            .iter()
+            .position(|&m| OFFICERS[m] == e.officer.as_str())
+            .unwrap_or_else(|| panic!("{} is not planned for", e.officer));
         for (i, k) in e.courses.iter().enumerate() {
             let k = inst.course_index(k.as_str());
             prop_assert!(sets[o] & 1 << k == 0, "{} twice", COURSES[k]);
@@ -341,7 +363,7 @@ fn check(
                     prop_assert!(
                         at.is_some_and(|at| at < i),
                         "{} takes {} without {} first",
-                        OFFICERS[o],
+                        OFFICERS[members[o]],
                         COURSES[k],
                         COURSES[p]
                     );
@@ -376,9 +398,9 @@ fn check(
     let mut open = vec![[0u64; 8]; COMPETENCIES.len()];
     for (o, or) in oracles.iter().enumerate() {
         let set = sets[o];
-        prop_assert_eq!(set & or.done, 0, "{} retakes a completed course", OFFICERS[o]);
+        prop_assert_eq!(set & or.done, 0, "{} retakes a completed course", OFFICERS[members[o]]);
         let hours = inst.hours(set);
-        prop_assert!(hours <= cap + TOL, "{} over the cap", OFFICERS[o]);
+        prop_assert!(hours <= cap + TOL, "{} over the cap", OFFICERS[members[o]]);
         let covered = or.covers(set);
         value += or.value(covered);
         // Minimal.
@@ -389,7 +411,7 @@ fn check(
             prop_assert!(
                 required || or.value(own) > 0.0,
                 "{} takes {}, which closes nothing needed and is no prerequisite",
-                OFFICERS[o],
+                OFFICERS[members[o]],
                 COURSES[k]
             );
         }
@@ -407,7 +429,7 @@ fn check(
                 prop_assert!(
                     or.value(gain) <= 0.0,
                     "{} could also take {} ({extra} h) and close {} more",
-                    OFFICERS[o],
+                    OFFICERS[members[o]],
                     COURSES[k],
                     or.value(gain)
                 );
