@@ -49,12 +49,12 @@ pub const COMPETENCIES: [&str; 12] = [
     "w-media", "h-health", "s-safety", "e-energy",
 ];
 pub const COURSES: [&str; 31] = [
-    "c03", "c10", "c17", "c24", "c00", "c07", "c14", "c21", "c28", "c04", "c11", "c18", "c25", "c01", "c08", "c15", "c22", "c29", "c05", "c12", "c19", "c26", "c02", "c09", "c16", "c23", "c30", "c06", "c13", "c20", "c27",
+    "c03", "c10", "c17", "c24", "c00", "c07", "c14", "c21", "c28", "c04", "c11", "c18", "c25",
+    "c01", "c08", "c15", "c22", "c29", "c05", "c12", "c19", "c26", "c02", "c09", "c16", "c23",
+    "c30", "c06", "c13", "c20", "c27",
 ];
 pub const POSITIONS: [&str; 3] = ["p-z", "p-a", "p-m"];
-pub const OFFICERS: [&str; 8] = [
-    "o-d", "o-b", "o-h", "o-c", "o-a", "o-g", "o-e", "o-f",
-];
+pub const OFFICERS: [&str; 8] = ["o-d", "o-b", "o-h", "o-c", "o-a", "o-g", "o-e", "o-f"];
 /// A competency no post requires, on which completions are recorded at level 0.
 pub const COMPLETION: &str = "zz-completion";
 const MODES: [Mode; 3] = [Mode::Formal, Mode::Social, Mode::Experiential];
@@ -117,83 +117,89 @@ pub fn instance_sized(
     max_courses: usize,
     max_officers: usize,
 ) -> impl Strategy<Value = Instance> {
-    (1usize..=max_competencies, 0..=max_courses, 1..=max_officers).prop_flat_map(move |(nc, nk, no)| {
-        let course = |i: usize| {
-            (
-                0u32..=38,
-                0usize..3,
-                vec((0..nc, option::weighted(0.875, 1u8..=5)), 1..=3),
-                vec(0..i.max(1), if i == 0 { 0..=0 } else { 0..=2 }),
-            )
-                .prop_map(move |(half, mode, mut provides, mut prerequisites)| {
-                    dedup_first(&mut provides, |p| p.0);
-                    prerequisites.sort_unstable();
-                    prerequisites.dedup();
-                    if i == 0 {
-                        prerequisites.clear();
-                    }
-                    GenCourse {
-                        hours: f64::from(half + 2) / 2.0,
-                        mode,
-                        provides,
-                        prerequisites,
-                    }
-                })
-        };
-        let courses: Vec<_> = (0..nk).map(course).collect();
-        (
-            vec(0usize..3, nc),
-            vec(vec(option::weighted(0.7, 1u8..=5), nc), 1..=3),
-            courses,
-            option::weighted(0.5, prop::sample::select(vec![1.0, 2.0, 4.0, 10.0])),
-            prop::bool::weighted(0.4),
-            vec(0u32..=199, nk),
-            vec(option::weighted(0.3, 0usize..8), no),
-            vec(
+    (1usize..=max_competencies, 0..=max_courses, 1..=max_officers).prop_flat_map(
+        move |(nc, nk, no)| {
+            let course = |i: usize| {
                 (
+                    0u32..=38,
                     0usize..3,
-                    vec(option::weighted(0.5, 0u8..=4), nc),
-                    vec(prop::bool::weighted(0.15), nk),
+                    vec((0..nc, option::weighted(0.875, 1u8..=5)), 1..=3),
+                    vec(0..i.max(1), if i == 0 { 0..=0 } else { 0..=2 }),
+                )
+                    .prop_map(
+                        move |(half, mode, mut provides, mut prerequisites)| {
+                            dedup_first(&mut provides, |p| p.0);
+                            prerequisites.sort_unstable();
+                            prerequisites.dedup();
+                            if i == 0 {
+                                prerequisites.clear();
+                            }
+                            GenCourse {
+                                hours: f64::from(half + 2) / 2.0,
+                                mode,
+                                provides,
+                                prerequisites,
+                            }
+                        },
+                    )
+            };
+            let courses: Vec<_> = (0..nk).map(course).collect();
+            (
+                vec(0usize..3, nc),
+                vec(vec(option::weighted(0.7, 1u8..=5), nc), 1..=3),
+                courses,
+                option::weighted(0.5, prop::sample::select(vec![1.0, 2.0, 4.0, 10.0])),
+                prop::bool::weighted(0.4),
+                vec(0u32..=199, nk),
+                vec(option::weighted(0.3, 0usize..8), no),
+                vec(
+                    (
+                        0usize..3,
+                        vec(option::weighted(0.5, 0u8..=4), nc),
+                        vec(prop::bool::weighted(0.15), nk),
+                    ),
+                    no,
                 ),
-                no,
-            ),
-        )
-            .prop_map(|(kinds, required, mut courses, uniform, tenths, tenth, clones, officers)| {
-                if let Some(h) = uniform {
-                    for c in &mut courses {
-                        c.hours = h;
-                    }
-                } else if tenths {
-                    for (c, &t) in courses.iter_mut().zip(&tenth) {
-                        c.hours = f64::from(t + 1) / 10.0;
-                    }
-                }
-                let positions = required.len();
-                // Some officers copy an earlier one: identical problems that tie.
-                let mut officers = officers;
-                for (o, pick) in clones.iter().enumerate() {
-                    if let Some(&Some(from)) = Some(pick).filter(|_| o > 0) {
-                        officers[o] = officers[from % o].clone();
-                    }
-                }
-                Instance {
-                    kinds,
-                    required: required
-                        .into_iter()
-                        .map(|r| r.into_iter().map(|l| l.unwrap_or(0)).collect())
-                        .collect(),
-                    courses,
-                    officers: officers
-                        .into_iter()
-                        .map(|(p, held, completed)| GenOfficer {
-                            position: p % positions,
-                            held: held.into_iter().map(|l| l.unwrap_or(0)).collect(),
-                            completed,
-                        })
-                        .collect(),
-                }
-            })
-    })
+            )
+                .prop_map(
+                    |(kinds, required, mut courses, uniform, tenths, tenth, clones, officers)| {
+                        if let Some(h) = uniform {
+                            for c in &mut courses {
+                                c.hours = h;
+                            }
+                        } else if tenths {
+                            for (c, &t) in courses.iter_mut().zip(&tenth) {
+                                c.hours = f64::from(t + 1) / 10.0;
+                            }
+                        }
+                        let positions = required.len();
+                        // Some officers copy an earlier one: identical problems that tie.
+                        let mut officers = officers;
+                        for (o, pick) in clones.iter().enumerate() {
+                            if let Some(&Some(from)) = Some(pick).filter(|_| o > 0) {
+                                officers[o] = officers[from % o].clone();
+                            }
+                        }
+                        Instance {
+                            kinds,
+                            required: required
+                                .into_iter()
+                                .map(|r| r.into_iter().map(|l| l.unwrap_or(0)).collect())
+                                .collect(),
+                            courses,
+                            officers: officers
+                                .into_iter()
+                                .map(|(p, held, completed)| GenOfficer {
+                                    position: p % positions,
+                                    held: held.into_iter().map(|l| l.unwrap_or(0)).collect(),
+                                    completed,
+                                })
+                                .collect(),
+                        }
+                    },
+                )
+        },
+    )
 }
 
 impl Instance {
@@ -409,7 +415,12 @@ impl Drawn {
         if let Some([b, f, d]) = self.type_weights {
             o = o.weights(Weights::new(f64::from(b), f64::from(f), f64::from(d)).unwrap());
         }
-        for (c, w) in self.competency_weights.iter().enumerate().take(competencies) {
+        for (c, w) in self
+            .competency_weights
+            .iter()
+            .enumerate()
+            .take(competencies)
+        {
             if let Some(w) = w {
                 o = o.competency_weight(COMPETENCIES[c], f64::from(*w)).unwrap();
             }
@@ -653,7 +664,11 @@ fn check_plan(
         }
     }
     let hours = inst.hours(set);
-    prop_assert!((plan.total_hours - hours).abs() <= 1e-6, "{} h, steps sum to {hours}", plan.total_hours);
+    prop_assert!(
+        (plan.total_hours - hours).abs() <= 1e-6,
+        "{} h, steps sum to {hours}",
+        plan.total_hours
+    );
     if let Some(b) = budget {
         prop_assert!(hours <= b + TOL, "{hours} h over the budget {b}");
     }
@@ -672,8 +687,23 @@ fn check_plan(
         plan.blend_target_met,
         share.map(|s| formal <= s * hours + 1e-9)
     );
-    // Open gaps and their reasons.
     let left = budget.map(|b| b - hours);
+    check_open(or, plan, set, left, assume)?;
+    check_waste(or, set, left)?;
+    check_terms(inst, plan, &steps, cap)?;
+    check_certificate(or, plan, set, budget)
+}
+
+/// Every open gap and its reason, true for the plan (`left`: the hours a budget leaves).
+fn check_open(
+    or: &Oracle<'_>,
+    plan: &Plan<'_>,
+    set: u32,
+    left: Option<f64>,
+    assume: Option<u8>,
+) -> Result<(), TestCaseError> {
+    let inst = or.inst;
+    let covered = or.covers(set);
     let mut want_open = Vec::new();
     for (i, g) in or.gaps.iter().enumerate() {
         if covered & 1 << i != 0 {
@@ -704,7 +734,12 @@ fn check_plan(
             }
             OpenReason::Budget
         };
-        want_open.push((COMPETENCIES[g.competency].to_owned(), g.current, g.required, reason));
+        want_open.push((
+            COMPETENCIES[g.competency].to_owned(),
+            g.current,
+            g.required,
+            reason,
+        ));
     }
     let got_open: Vec<_> = plan
         .open
@@ -719,6 +754,13 @@ fn check_plan(
         })
         .collect();
     prop_assert_eq!(got_open, want_open);
+    Ok(())
+}
+
+/// Maximal under a budget (`left`: the hours it leaves) and minimal.
+fn check_waste(or: &Oracle<'_>, set: u32, left: Option<f64>) -> Result<(), TestCaseError> {
+    let inst = or.inst;
+    let covered = or.covers(set);
     // Maximal: no course left out fits the hours left and closes something worth more.
     if let Some(left) = left {
         for k in (0..inst.courses.len()).filter(|&k| (set | or.done) & 1 << k == 0) {
@@ -746,8 +788,7 @@ fn check_plan(
             COURSES[k]
         );
     }
-    check_terms(inst, plan, &steps, cap)?;
-    check_certificate(or, plan, set, budget)
+    Ok(())
 }
 
 fn check_terms(
@@ -772,7 +813,11 @@ fn check_terms(
         counts[t - 1] += 1;
         for (d, &p) in plan.steps.iter().zip(steps) {
             if inst.courses[k].prerequisites.contains(&p) {
-                prop_assert!(d.term < s.term, "{} shares a term with a prerequisite", s.course);
+                prop_assert!(
+                    d.term < s.term,
+                    "{} shares a term with a prerequisite",
+                    s.course
+                );
             }
         }
     }
@@ -780,7 +825,12 @@ fn check_terms(
         prop_assert!((term.hours - sums[t]).abs() <= 1e-6);
         let over = term.hours > cap + TOL;
         prop_assert_eq!(term.over_cap, over);
-        prop_assert!(counts[t] > 0 && (!over || counts[t] == 1), "term {} of {} h", t + 1, term.hours);
+        prop_assert!(
+            counts[t] > 0 && (!over || counts[t] == 1),
+            "term {} of {} h",
+            t + 1,
+            term.hours
+        );
     }
     Ok(())
 }
@@ -796,7 +846,11 @@ fn check_certificate(
     match budget {
         None => {
             // Without enumeration, the plan itself is a cover: the bound is at most its cost.
-            let least = if or.exhaustive() { or.least_cost() } else { cost };
+            let least = if or.exhaustive() {
+                or.least_cost()
+            } else {
+                cost
+            };
             prop_assert!(
                 plan.bound <= least + TOL * (1.0 + least),
                 "bound {} above the least cost {least}",
@@ -805,7 +859,11 @@ fn check_certificate(
             match plan.optimality {
                 Optimality::Optimal => {
                     prop_assert!(close(cost, least), "optimal at {cost}, least {least}");
-                    prop_assert!(close(plan.bound, cost), "optimal at {cost}, bound {}", plan.bound);
+                    prop_assert!(
+                        close(plan.bound, cost),
+                        "optimal at {cost}, bound {}",
+                        plan.bound
+                    );
                 }
                 Optimality::Bounded { gap } => {
                     prop_assert!(gap > 0.0 && plan.bound > 0.0);
@@ -897,13 +955,19 @@ fn recommend_case(inst: &Instance, d: &Drawn) -> Result<(), TestCaseError> {
             let mut seen: Vec<(f64, f64, f64, bool)> = Vec::new();
             for solver in SOLVERS {
                 let options = d.options(inst.kinds.len(), budget, solver);
-                let plan = fw.recommend(&profile, POSITIONS[position], &options).unwrap();
+                let plan = fw
+                    .recommend(&profile, POSITIONS[position], &options)
+                    .unwrap();
                 let asked = budget.then_some(f64::from(d.budget));
                 let cap = d.term_hours.map(f64::from);
                 check_plan(&or, &plan, asked, cap, d.share, d.assume).map_err(|e| {
-                    fail(format!("{e}\nofficer {o}, {solver:?}, budget {asked:?}\n{plan}"))
+                    fail(format!(
+                        "{e}\nofficer {o}, {solver:?}, budget {asked:?}\n{plan}"
+                    ))
                 })?;
-                let again = fw.recommend(&profile, POSITIONS[position], &options).unwrap();
+                let again = fw
+                    .recommend(&profile, POSITIONS[position], &options)
+                    .unwrap();
                 prop_assert_eq!(
                     serde_json::to_string(&plan).unwrap(),
                     serde_json::to_string(&again).unwrap()
@@ -932,7 +996,10 @@ fn check_across(seen: &[(f64, f64, f64, bool)], budget: bool) -> Result<(), Test
     for &(cost, value, _, proven) in seen {
         for &(other_cost, other_value, bound, _) in seen {
             if budget {
-                prop_assert!(bound >= value - slack(value), "bound {bound} below a plan's {value}");
+                prop_assert!(
+                    bound >= value - slack(value),
+                    "bound {bound} below a plan's {value}"
+                );
                 if proven {
                     prop_assert!(
                         value > other_value + slack(value)
@@ -942,7 +1009,10 @@ fn check_across(seen: &[(f64, f64, f64, bool)], budget: bool) -> Result<(), Test
                     );
                 }
             } else {
-                prop_assert!(bound <= cost + slack(cost), "bound {bound} above a plan's {cost}");
+                prop_assert!(
+                    bound <= cost + slack(cost),
+                    "bound {bound} above a plan's {cost}"
+                );
                 if proven {
                     prop_assert!(
                         cost <= other_cost + slack(cost),
@@ -957,14 +1027,18 @@ fn check_across(seen: &[(f64, f64, f64, bool)], budget: bool) -> Result<(), Test
 
 #[test]
 fn every_learning_path_obeys_its_laws_under_every_option() {
-    run((instance(12, 2), drawn()), 150, |(inst, d)| recommend_case(&inst, &d));
+    run((instance(12, 2), drawn()), 150, |(inst, d)| {
+        recommend_case(&inst, &d)
+    });
 }
 
 /// Catalogues too large to enumerate (up to 31 courses, 12 competencies): every law but
 /// the optimum's, and every solver's bound and proof against every solver's plan.
 #[test]
 fn larger_learning_paths_obey_their_laws_and_agree_across_solvers() {
-    run((instance_sized(12, 31, 2), drawn()), 40, |(inst, d)| recommend_case(&inst, &d));
+    run((instance_sized(12, 31, 2), drawn()), 40, |(inst, d)| {
+        recommend_case(&inst, &d)
+    });
 }
 
 /// Career paths and successors rank exactly what `recommend` plans post by post and
@@ -975,13 +1049,17 @@ fn career_case(inst: &Instance, assume: Option<u8>, solver: Solver) -> Result<()
         None => UntaggedLevel::Ignore,
         Some(l) => UntaggedLevel::Assume(support_level(l)),
     };
-    let ro = RecommendOptions::default().solver(solver).untagged(untagged);
+    let ro = RecommendOptions::default()
+        .solver(solver)
+        .untagged(untagged);
     let co = CareerOptions::default()
         .solver(solver)
         .untagged(untagged)
         .exclude_current(false)
         .top(usize::MAX);
-    let profiles: Vec<Profile> = (0..inst.officers.len()).map(|o| inst.profile(&fw, o)).collect();
+    let profiles: Vec<Profile> = (0..inst.officers.len())
+        .map(|o| inst.profile(&fw, o))
+        .collect();
     let row = |p: &Profile, position: usize| {
         let plan = fw.recommend(p, POSITIONS[position], &ro).unwrap();
         let open = plan
@@ -996,7 +1074,10 @@ fn career_case(inst: &Instance, assume: Option<u8>, solver: Solver) -> Result<()
         prop_assert_eq!(fits.len(), inst.required.len());
         let mut previous: Option<(u32, f64, f64, String)> = None;
         for f in &fits {
-            let position = POSITIONS.iter().position(|&q| q == f.position.as_str()).unwrap();
+            let position = POSITIONS
+                .iter()
+                .position(|&q| q == f.position.as_str())
+                .unwrap();
             let (open, hours, courses) = row(p, position);
             prop_assert_eq!(
                 (f.open, f.hours, f.courses),
@@ -1024,7 +1105,9 @@ fn career_case(inst: &Instance, assume: Option<u8>, solver: Solver) -> Result<()
     }
     let cohort = karmayogi::Cohort::new(
         &fw,
-        &(0..inst.officers.len()).map(|o| inst.officer_spec(o)).collect::<Vec<_>>(),
+        (0..inst.officers.len())
+            .map(|o| inst.officer_spec(o))
+            .collect::<Vec<_>>(),
         &LevelPolicy::default(),
     )
     .unwrap();
@@ -1033,7 +1116,10 @@ fn career_case(inst: &Instance, assume: Option<u8>, solver: Solver) -> Result<()
         prop_assert_eq!(fits.len(), inst.officers.len());
         let mut rows: Vec<(u32, f64, usize)> = Vec::new();
         for f in &fits {
-            let o = OFFICERS.iter().position(|&x| x == f.officer.as_str()).unwrap();
+            let o = OFFICERS
+                .iter()
+                .position(|&x| x == f.officer.as_str())
+                .unwrap();
             let (open, hours, courses) = row(&profiles[o], q);
             prop_assert_eq!((f.open, f.hours, f.courses), (open, hours, courses));
             rows.push((open, hours, o));

@@ -58,16 +58,18 @@ fn constraints() -> impl Strategy<Value = Constraints> {
         prop::bool::weighted(0.2),
     )
         .prop_map(
-            |(budget, cap, seats, default_seats, type_weights, cw, pw, assume, filter)| Constraints {
-                budget,
-                cap,
-                seats,
-                default_seats,
-                type_weights,
-                competency_weights: cw,
-                position_weights: pw,
-                assume,
-                filter,
+            |(budget, cap, seats, default_seats, type_weights, cw, pw, assume, filter)| {
+                Constraints {
+                    budget,
+                    cap,
+                    seats,
+                    default_seats,
+                    type_weights,
+                    competency_weights: cw,
+                    position_weights: pw,
+                    assume,
+                    filter,
+                }
             },
         )
 }
@@ -79,7 +81,9 @@ impl Constraints {
 
     fn value(&self, inst: &Instance, position: usize, c: usize, shortfall: u8) -> f64 {
         f64::from(shortfall)
-            * self.type_weights.map_or(1.0, |w| f64::from(w[inst.kinds[c]]))
+            * self
+                .type_weights
+                .map_or(1.0, |w| f64::from(w[inst.kinds[c]]))
             * self.competency_weights[c].map_or(1.0, f64::from)
             * self.position_weights[position].map_or(1.0, f64::from)
     }
@@ -98,21 +102,23 @@ impl Constraints {
         if let Some(d) = self.default_seats {
             o = o.default_seats(d);
         }
-        for k in 0..inst.courses.len() {
-            if let Some(n) = self.seats[k] {
+        for (k, seats) in self.seats.iter().enumerate().take(inst.courses.len()) {
+            if let Some(n) = *seats {
                 o = o.seats(COURSES[k], n);
             }
         }
         if let Some([b, f, d]) = self.type_weights {
             o = o.weights(Weights::new(f64::from(b), f64::from(f), f64::from(d)).unwrap());
         }
-        for c in 0..inst.kinds.len() {
-            if let Some(w) = self.competency_weights[c] {
+        let weights = self.competency_weights.iter().enumerate();
+        for (c, w) in weights.take(inst.kinds.len()) {
+            if let Some(w) = *w {
                 o = o.competency_weight(COMPETENCIES[c], f64::from(w)).unwrap();
             }
         }
-        for p in 0..inst.required.len() {
-            if let Some(w) = self.position_weights[p] {
+        let weights = self.position_weights.iter().enumerate();
+        for (p, w) in weights.take(inst.required.len()) {
+            if let Some(w) = *w {
                 o = o.position_weight(POSITIONS[p], f64::from(w)).unwrap();
             }
         }
@@ -253,7 +259,7 @@ fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError
 /// each number of tenths of an hour within the cap, then a knapsack over the officers. Returns
 /// the most value and the fewest hours for it.
 fn knapsack(inst: &Instance, oracles: &[Oracle<'_>], c: &Constraints) -> (f64, f64) {
-    let units = |h: f64| (h * 10.0).round() as usize;
+    let units = |h: f64| u32::try_from((h * 10.0).round() as i64).unwrap() as usize;
     let cap = c.cap.map(|h| units(f64::from(h)));
     let mut total: Vec<Option<f64>> = vec![Some(0.0)];
     for or in oracles {
@@ -336,15 +342,12 @@ fn search(
     search.best
 }
 
-fn check(
+/// Each officer's courses, checked for order and totals.
+fn enrolled(
     inst: &Instance,
-    c: &Constraints,
     (members, oracles): (&[usize], &[Oracle<'_>]),
-    limits: &[Option<u32>],
     plan: &DepartmentPlan<'_>,
-    optimum: Option<(f64, f64)>,
-) -> Result<(), TestCaseError> {
-    let n = inst.courses.len();
+) -> Result<Vec<u32>, TestCaseError> {
     let no = members.len();
     prop_assert_eq!(plan.officers, no);
     let mut sets = vec![0u32; no];
@@ -373,6 +376,19 @@ fn check(
         prop_assert!((e.hours - inst.hours(sets[o])).abs() <= 1e-6);
         prop_assert_eq!(e.gaps_closed, oracles[o].covers(sets[o]).count_ones());
     }
+    Ok(sets)
+}
+
+fn check(
+    inst: &Instance,
+    c: &Constraints,
+    (members, oracles): (&[usize], &[Oracle<'_>]),
+    limits: &[Option<u32>],
+    plan: &DepartmentPlan<'_>,
+    optimum: Option<(f64, f64)>,
+) -> Result<(), TestCaseError> {
+    let n = inst.courses.len();
+    let sets = enrolled(inst, (members, oracles), plan)?;
     let taken: Vec<u32> = (0..n)
         .map(|k| sets.iter().filter(|&&s| s & 1 << k != 0).count() as u32)
         .collect();
@@ -381,15 +397,17 @@ fn check(
     let cap = c.cap.map_or(f64::INFINITY, f64::from);
     let budget = c.budget.map_or(f64::INFINITY, f64::from);
     prop_assert!(total <= budget + TOL, "{total} h over the budget");
-    for k in 0..n {
+    for (k, (limit, &taken)) in limits.iter().zip(&taken).enumerate() {
         prop_assert!(
-            limits[k].is_none_or(|l| taken[k] <= l),
-            "{} has {} seats taken",
-            COURSES[k],
-            taken[k]
+            limit.is_none_or(|l| taken <= l),
+            "{} has {taken} seats taken",
+            COURSES[k]
         );
-        let run = plan.courses.iter().find(|r| r.course.as_str() == COURSES[k]);
-        prop_assert_eq!(run.map_or(0, |r| r.seats), taken[k]);
+        let run = plan
+            .courses
+            .iter()
+            .find(|r| r.course.as_str() == COURSES[k]);
+        prop_assert_eq!(run.map_or(0, |r| r.seats), taken);
     }
     let mut value = 0.0;
     // Per competency: closed, and open as [no course, level too low, untagged only,
@@ -398,7 +416,12 @@ fn check(
     let mut open = vec![[0u64; 8]; COMPETENCIES.len()];
     for (o, or) in oracles.iter().enumerate() {
         let set = sets[o];
-        prop_assert_eq!(set & or.done, 0, "{} retakes a completed course", OFFICERS[members[o]]);
+        prop_assert_eq!(
+            set & or.done,
+            0,
+            "{} retakes a completed course",
+            OFFICERS[members[o]]
+        );
         let hours = inst.hours(set);
         prop_assert!(hours <= cap + TOL, "{} over the cap", OFFICERS[members[o]]);
         let covered = or.covers(set);
@@ -445,32 +468,57 @@ fn check(
                 }
             }
         }
-        for (i, g) in or.gaps.iter().enumerate() {
-            let slot = if covered & 1 << i != 0 {
-                closed[g.competency] += 1;
-                continue;
-            } else if !or.closable(g) {
-                match or.reason(g, c.assume) {
-                    karmayogi::OpenReason::NoCourse => 0,
-                    karmayogi::OpenReason::LevelTooLow { .. } => 1,
-                    karmayogi::OpenReason::UntaggedOnly => 2,
-                    _ => 3,
-                }
-            } else if g.value <= 0.0 {
-                7
-            } else {
-                match status[i] {
-                    3 => 4,
-                    2 => 6,
-                    _ => 5,
-                }
-            };
-            open[g.competency][slot] += 1;
-        }
+        tally(or, covered, &status, c.assume, (&mut closed, &mut open));
     }
     prop_assert!((plan.value_closed - value).abs() <= TOL);
+    check_outcomes(plan, &closed, &open)?;
+    check_certificate(plan, value, total, optimum)
+}
+
+/// Adds an officer's gaps to the per-competency counts: closed, or open by reason
+/// (`status`: the best course left out closing the gap, as in `check`).
+fn tally(
+    or: &Oracle<'_>,
+    covered: u64,
+    status: &[u8],
+    assume: Option<u8>,
+    (closed, open): (&mut [u64], &mut [[u64; 8]]),
+) {
+    for (i, g) in or.gaps.iter().enumerate() {
+        let slot = if covered & 1 << i != 0 {
+            closed[g.competency] += 1;
+            continue;
+        } else if !or.closable(g) {
+            match or.reason(g, assume) {
+                karmayogi::OpenReason::NoCourse => 0,
+                karmayogi::OpenReason::LevelTooLow { .. } => 1,
+                karmayogi::OpenReason::UntaggedOnly => 2,
+                _ => 3,
+            }
+        } else if g.value <= 0.0 {
+            7
+        } else {
+            match status[i] {
+                3 => 4,
+                2 => 6,
+                _ => 5,
+            }
+        };
+        open[g.competency][slot] += 1;
+    }
+}
+
+/// Per competency, the gaps closed and open by reason against the oracle's.
+fn check_outcomes(
+    plan: &DepartmentPlan<'_>,
+    closed: &[u64],
+    open: &[[u64; 8]],
+) -> Result<(), TestCaseError> {
     for out in &plan.competencies {
-        let k = COMPETENCIES.iter().position(|&x| x == out.competency.as_str()).unwrap();
+        let k = COMPETENCIES
+            .iter()
+            .position(|&x| x == out.competency.as_str())
+            .unwrap();
         let o = out.open;
         let got = [
             o.no_course,
@@ -490,11 +538,27 @@ fn check(
         );
         prop_assert_eq!(out.closed, closed[k]);
     }
-    // Certificate.
+    Ok(())
+}
+
+/// The bound against the optimum (`None`: not enumerated), and what `Optimal` claims.
+fn check_certificate(
+    plan: &DepartmentPlan<'_>,
+    value: f64,
+    total: f64,
+    optimum: Option<(f64, f64)>,
+) -> Result<(), TestCaseError> {
     // Without enumeration, the plan itself is the best known.
     let (optimum, least_hours) = optimum.unwrap_or((value, total));
-    prop_assert!(value <= optimum + TOL, "{value} above the optimum {optimum}");
-    prop_assert!(plan.bound >= optimum - TOL, "bound {} below {optimum}", plan.bound);
+    prop_assert!(
+        value <= optimum + TOL,
+        "{value} above the optimum {optimum}"
+    );
+    prop_assert!(
+        plan.bound >= optimum - TOL,
+        "bound {} below {optimum}",
+        plan.bound
+    );
     match plan.optimality {
         Optimality::Optimal => {
             prop_assert!(
@@ -538,9 +602,11 @@ fn department_plans_too_large_to_enumerate_obey_their_laws() {
         c.seats.resize(31, None);
         c
     });
-    run((super::plan_oracle::instance_sized(12, 31, 8), wide), 30, |(inst, c)| {
-        department_case(&inst, &c)
-    });
+    run(
+        (super::plan_oracle::instance_sized(12, 31, 8), wide),
+        30,
+        |(inst, c)| department_case(&inst, &c),
+    );
 }
 
 #[test]
