@@ -12,10 +12,10 @@
 //! one (identical problems that tie). Sums of hours are compared within 1e-6.
 //!
 //! Each case plans every officer at their post with both objectives (least hours and a
-//! budget of 0–60 hours) and every solver (`Greedy`, `Exact` with 0, 3 and 10⁶ nodes, and
+//! budget of 0–60 hours, whole or, half the time, in tenths) and every solver (`Greedy`, `Exact` with 0, 3 and 10⁶ nodes, and
 //! the default), under one drawn combination of the other options: untagged-level rule,
 //! type weights and competency weights 0–3 (weighted levels, zeros included), a term cap,
-//! and a 70-20-10 share (0.1, 0.25, 0.5 or 1). The oracle enumerates every subset of the
+//! and a 70-20-10 share (0.1, 0.25, 0.3, 0.5, 0.7 or 1). The oracle enumerates every subset of the
 //! courses not completed that is closed under pending prerequisites and checks every plan
 //! against the laws of `Framework::recommend`: feasible (prerequisites first, within the
 //! budget, terms within the cap unless one longer course is alone and marked), minimal,
@@ -361,6 +361,7 @@ pub struct Drawn {
     pub competency_weights: Vec<Option<u32>>,
     pub term_hours: Option<u32>,
     pub share: Option<f64>,
+    /// In tenths of an hour.
     pub budget: u32,
 }
 
@@ -370,8 +371,11 @@ pub fn drawn() -> impl Strategy<Value = Drawn> {
         option::weighted(0.3, [0u32..=3, 0u32..=3, 0u32..=3]),
         vec(option::weighted(0.3, 0u32..=3), 12),
         option::weighted(0.3, 1u32..=30),
-        option::weighted(0.3, prop::sample::select(vec![0.1, 0.25, 0.5, 1.0])),
-        0u32..=60,
+        option::weighted(
+            0.3,
+            prop::sample::select(vec![0.1, 0.25, 0.3, 0.5, 0.7, 1.0]),
+        ),
+        prop_oneof![0u32..=60, 0u32..=600].prop_map(|b| if b <= 60 { b * 10 } else { b }),
     )
         .prop_map(
             |(assume, type_weights, competency_weights, term_hours, share, budget)| Drawn {
@@ -403,6 +407,10 @@ impl Drawn {
             None => UntaggedLevel::Ignore,
             Some(l) => UntaggedLevel::Assume(support_level(l)),
         }
+    }
+
+    pub fn budget_hours(&self) -> f64 {
+        f64::from(self.budget) / 10.0
     }
 
     pub fn type_weight(&self, kind: usize) -> f64 {
@@ -437,7 +445,7 @@ impl Drawn {
             o = o.max_formal_share(s).unwrap();
         }
         if budget {
-            o = o.budget(f64::from(self.budget)).unwrap();
+            o = o.budget(self.budget_hours()).unwrap();
         }
         o
     }
@@ -963,7 +971,7 @@ fn recommend_case(inst: &Instance, d: &Drawn) -> Result<(), TestCaseError> {
                 let plan = fw
                     .recommend(&profile, POSITIONS[position], &options)
                     .unwrap();
-                let asked = budget.then_some(f64::from(d.budget));
+                let asked = budget.then_some(d.budget_hours());
                 let cap = d.term_hours.map(f64::from);
                 check_plan(&or, &plan, asked, cap, d.share, d.assume).map_err(|e| {
                     fail(format!(

@@ -3,7 +3,7 @@
 //!
 //! Instances are those of `plan_oracle` with at most 7 courses and 3 officers. Options:
 //! a budget of 0–40 hours (a quarter unbudgeted), an officer cap of 0–20 hours (half the
-//! cases), seat limits of 0–3 on some courses and default seats of 0–3, type, competency
+//! cases), each whole or, half the time, in tenths, seat limits of 0–3 on some courses and default seats of 0–3, type, competency
 //! and position weights 0–3 (zeros included), the untagged-level rule, and every solver
 //! (the default, `Exact` with 0, 3 and 10⁶ nodes). The oracle keeps, per officer, the
 //! subsets closed under pending prerequisites that fit the cap and use no course without
@@ -40,8 +40,8 @@ const TOL: f64 = 1e-9;
 
 #[derive(Clone, Debug)]
 struct Constraints {
-    budget: Option<u32>,
-    cap: Option<u32>,
+    budget: Option<f64>,
+    cap: Option<f64>,
     seats: Vec<Option<u32>>,
     default_seats: Option<u32>,
     type_weights: Option<[u32; 3]>,
@@ -52,10 +52,18 @@ struct Constraints {
     filter: bool,
 }
 
+/// Up to `max` hours in tenths: whole hours or, half the time, any tenth.
+fn tenths(max: u32) -> impl Strategy<Value = f64> {
+    prop_oneof![
+        (0..=max).prop_map(f64::from),
+        (0..=max * 10).prop_map(|t| f64::from(t) / 10.0)
+    ]
+}
+
 fn constraints() -> impl Strategy<Value = Constraints> {
     (
-        option::weighted(0.75, 0u32..=40),
-        option::weighted(0.5, 0u32..=20),
+        option::weighted(0.75, tenths(40)),
+        option::weighted(0.5, tenths(20)),
         vec(option::weighted(0.3, 0u32..=3), 13),
         option::weighted(0.15, 0u32..=3),
         option::weighted(0.3, [0u32..=3, 0u32..=3, 0u32..=3]),
@@ -101,10 +109,10 @@ impl Constraints {
             o = o.department("dept");
         }
         if let Some(b) = self.budget {
-            o = o.budget(f64::from(b)).unwrap();
+            o = o.budget(b).unwrap();
         }
         if let Some(c) = self.cap {
-            o = o.officer_cap(f64::from(c)).unwrap();
+            o = o.officer_cap(c).unwrap();
         }
         if let Some(d) = self.default_seats {
             o = o.default_seats(d);
@@ -207,8 +215,8 @@ fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError
         })
         .collect();
     let limits: Vec<Option<u32>> = (0..n).map(|k| c.seat_limit(k)).collect();
-    let cap = c.cap.map_or(f64::INFINITY, f64::from);
-    let budget = c.budget.map_or(f64::INFINITY, f64::from);
+    let cap = c.cap.unwrap_or(f64::INFINITY);
+    let budget = c.budget.unwrap_or(f64::INFINITY);
     let optimum = if n > super::plan_oracle::EXHAUSTIVE {
         None
     } else if limits.iter().all(Option::is_none) {
@@ -267,7 +275,7 @@ fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError
 /// the most value and the fewest hours for it.
 fn knapsack(inst: &Instance, oracles: &[Oracle<'_>], c: &Constraints) -> (f64, f64) {
     let units = |h: f64| u32::try_from((h * 10.0).round() as i64).unwrap() as usize;
-    let cap = c.cap.map(|h| units(f64::from(h)));
+    let cap = c.cap.map(units);
     let mut total: Vec<Option<f64>> = vec![Some(0.0)];
     for or in oracles {
         let mut best: Vec<Option<f64>> = Vec::new();
@@ -293,7 +301,7 @@ fn knapsack(inst: &Instance, oracles: &[Oracle<'_>], c: &Constraints) -> (f64, f
             }
         }
         if let Some(b) = c.budget {
-            next.truncate(units(f64::from(b)) + 1);
+            next.truncate(units(b) + 1);
         }
         total = next;
     }
@@ -401,8 +409,8 @@ fn check(
         .collect();
     let total: f64 = sets.iter().map(|&s| inst.hours(s)).sum();
     prop_assert!((plan.hours - total).abs() <= 1e-6);
-    let cap = c.cap.map_or(f64::INFINITY, f64::from);
-    let budget = c.budget.map_or(f64::INFINITY, f64::from);
+    let cap = c.cap.unwrap_or(f64::INFINITY);
+    let budget = c.budget.unwrap_or(f64::INFINITY);
     prop_assert!(total <= budget + TOL, "{total} h over the budget");
     for (k, (limit, &taken)) in limits.iter().zip(&taken).enumerate() {
         prop_assert!(
