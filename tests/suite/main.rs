@@ -39,6 +39,8 @@ mod lookalike_ids;
 mod needs_kernel;
 mod null_fields;
 mod officers_csv;
+mod plan_oracle;
+mod plan_oracle_department;
 mod properties;
 mod publishers;
 mod recommend;

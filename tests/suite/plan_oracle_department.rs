@@ -1,0 +1,632 @@
+//! Department plans under every option combination, against a brute-force oracle over
+//! every combination of the officers' course subsets.
+//!
+//! Instances are those of `plan_oracle` with at most 7 courses and 3 officers. Options:
+//! a budget of 0–40 hours (a quarter unbudgeted), an officer cap of 0–20 hours (half the
+//! cases), each whole or, half the time, in tenths, seat limits of 0–3 on some courses and default seats of 0–3, type, competency
+//! and position weights 0–3 (zeros included), the untagged-level rule, and every solver
+//! (the default, `Exact` with 0, 3 and 10⁶ nodes). The oracle keeps, per officer, the
+//! subsets closed under pending prerequisites that fit the cap and use no course without
+//! seats and that no smaller such subset matches in value, then searches every combination
+//! under the budget and the seats for the most value, then the fewest person-hours.
+//!
+//! Every plan is checked: feasible (prerequisites, cap, budget, seats), minimal and maximal
+//! per officer (with the seats left), every open gap's reason (per competency) as
+//! documented and true for the plan, every total, the certificate (bound at least the
+//! optimum, `Optimal` meaning the optimum with the fewest person-hours, `Bounded` gaps
+//! consistent), and byte-identical JSON on 1 and 2 threads.
+//!
+//! Up to 13 courses and 8 officers without seat limits, the optimum is a knapsack over the
+//! officers' best value per tenth of an hour; larger departments (up to 31 courses, seat
+//! limits included) are not enumerated, and every solver's bound and proof is checked
+//! against every solver's plan. Odd officers are in another department in a fifth of the
+//! cases, and the plan is for `dept` alone.
+//!
+//! Cases per property: `PLAN_ORACLE_CASES`, else 150 (with seats, enumerated), 40
+//! (larger, knapsack) and 30 (not enumerated).
+
+#![allow(clippy::float_cmp)]
+
+use karmayogi::{AcbpOptions, Cohort, DepartmentPlan, LevelPolicy, Optimality, Solver, Weights};
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+
+use super::plan_oracle::{
+    COMPETENCIES, COURSES, Instance, OFFICERS, Oracle, POSITIONS, instance, run,
+};
+
+const TOL: f64 = 1e-9;
+
+#[derive(Clone, Debug)]
+struct Constraints {
+    budget: Option<f64>,
+    cap: Option<f64>,
+    seats: Vec<Option<u32>>,
+    default_seats: Option<u32>,
+    type_weights: Option<[u32; 3]>,
+    competency_weights: Vec<Option<u32>>,
+    position_weights: Vec<Option<u32>>,
+    assume: Option<u8>,
+    /// Odd officers in another department, and the plan for `dept` only.
+    filter: bool,
+}
+
+/// Up to `max` hours in tenths: whole hours or, half the time, any tenth.
+fn tenths(max: u32) -> impl Strategy<Value = f64> {
+    prop_oneof![
+        (0..=max).prop_map(f64::from),
+        (0..=max * 10).prop_map(|t| f64::from(t) / 10.0)
+    ]
+}
+
+fn constraints() -> impl Strategy<Value = Constraints> {
+    (
+        option::weighted(0.75, tenths(40)),
+        option::weighted(0.5, tenths(20)),
+        vec(option::weighted(0.3, 0u32..=3), 13),
+        option::weighted(0.15, 0u32..=3),
+        option::weighted(0.3, [0u32..=3, 0u32..=3, 0u32..=3]),
+        vec(option::weighted(0.25, 0u32..=3), 12),
+        vec(option::weighted(0.25, 0u32..=3), 3),
+        option::weighted(0.25, 1u8..=5),
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(
+            |(budget, cap, seats, default_seats, type_weights, cw, pw, assume, filter)| {
+                Constraints {
+                    budget,
+                    cap,
+                    seats,
+                    default_seats,
+                    type_weights,
+                    competency_weights: cw,
+                    position_weights: pw,
+                    assume,
+                    filter,
+                }
+            },
+        )
+}
+
+impl Constraints {
+    fn seat_limit(&self, k: usize) -> Option<u32> {
+        self.seats[k].or(self.default_seats)
+    }
+
+    fn value(&self, inst: &Instance, position: usize, c: usize, shortfall: u8) -> f64 {
+        f64::from(shortfall)
+            * self
+                .type_weights
+                .map_or(1.0, |w| f64::from(w[inst.kinds[c]]))
+            * self.competency_weights[c].map_or(1.0, f64::from)
+            * self.position_weights[position].map_or(1.0, f64::from)
+    }
+
+    fn options(&self, inst: &Instance, solver: Solver, threads: usize) -> AcbpOptions {
+        let mut o = AcbpOptions::default().solver(solver).threads(threads);
+        if self.filter {
+            o = o.department("dept");
+        }
+        if let Some(b) = self.budget {
+            o = o.budget(b).unwrap();
+        }
+        if let Some(c) = self.cap {
+            o = o.officer_cap(c).unwrap();
+        }
+        if let Some(d) = self.default_seats {
+            o = o.default_seats(d);
+        }
+        for (k, seats) in self.seats.iter().enumerate().take(inst.courses.len()) {
+            if let Some(n) = *seats {
+                o = o.seats(COURSES[k], n);
+            }
+        }
+        if let Some([b, f, d]) = self.type_weights {
+            o = o.weights(Weights::new(f64::from(b), f64::from(f), f64::from(d)).unwrap());
+        }
+        let weights = self.competency_weights.iter().enumerate();
+        for (c, w) in weights.take(inst.kinds.len()) {
+            if let Some(w) = *w {
+                o = o.competency_weight(COMPETENCIES[c], f64::from(w)).unwrap();
+            }
+        }
+        let weights = self.position_weights.iter().enumerate();
+        for (p, w) in weights.take(inst.required.len()) {
+            if let Some(w) = *w {
+                o = o.position_weight(POSITIONS[p], f64::from(w)).unwrap();
+            }
+        }
+        if let Some(l) = self.assume {
+            let level = karmayogi::Level::new(l).unwrap();
+            o = o.untagged(karmayogi::UntaggedLevel::Assume(level));
+        }
+        o
+    }
+}
+
+struct Search<'a> {
+    inst: &'a Instance,
+    choices: Vec<Vec<(u32, f64, f64)>>,
+    limits: Vec<Option<u32>>,
+    taken: Vec<u32>,
+    budget: f64,
+    best: (f64, f64),
+}
+
+impl Search<'_> {
+    fn go(&mut self, o: usize, hours: f64, value: f64) {
+        if o == self.choices.len() {
+            let better = value > self.best.0 + TOL
+                || (value >= self.best.0 - TOL && hours < self.best.1 - TOL);
+            if better {
+                self.best = (value, hours);
+            }
+            return;
+        }
+        for i in 0..self.choices[o].len() {
+            let (set, h, v) = self.choices[o][i];
+            if hours + h > self.budget + TOL {
+                continue;
+            }
+            let n = self.inst.courses.len();
+            let seated = (0..n)
+                .filter(|&k| set & 1 << k != 0)
+                .all(|k| self.limits[k].is_none_or(|l| self.taken[k] < l));
+            if !seated {
+                continue;
+            }
+            for k in (0..n).filter(|&k| set & 1 << k != 0) {
+                self.taken[k] += 1;
+            }
+            self.go(o + 1, hours + h, value + v);
+            for k in (0..n).filter(|&k| set & 1 << k != 0) {
+                self.taken[k] -= 1;
+            }
+        }
+    }
+}
+
+fn fail(what: String) -> TestCaseError {
+    TestCaseError::fail(what)
+}
+
+fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError> {
+    let fw = inst.framework();
+    let away = |o: usize| c.filter && o % 2 == 1;
+    let specs: Vec<_> = (0..inst.officers.len())
+        .map(|o| {
+            let mut spec = inst.officer_spec(o);
+            if away(o) {
+                spec.department = "dept-b".into();
+            }
+            spec
+        })
+        .collect();
+    let members: Vec<usize> = (0..inst.officers.len()).filter(|&o| !away(o)).collect();
+    let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).unwrap();
+    let n = inst.courses.len();
+    let oracles: Vec<Oracle<'_>> = members
+        .iter()
+        .map(|&o| {
+            let position = inst.officers[o].position;
+            let value = |comp: usize, s: u8| c.value(inst, position, comp, s);
+            Oracle::new(inst, o, position, c.assume, value, None)
+        })
+        .collect();
+    let limits: Vec<Option<u32>> = (0..n).map(|k| c.seat_limit(k)).collect();
+    let cap = c.cap.unwrap_or(f64::INFINITY);
+    let budget = c.budget.unwrap_or(f64::INFINITY);
+    let optimum = if n > super::plan_oracle::EXHAUSTIVE {
+        None
+    } else if limits.iter().all(Option::is_none) {
+        Some(knapsack(inst, &oracles, c))
+    } else {
+        Some(search(inst, &oracles, &limits, cap, budget))
+    };
+    // (value, person-hours, bound, proven) of each solver's plan.
+    let mut seen: Vec<(f64, f64, f64, bool)> = Vec::new();
+    for solver in [
+        Solver::Greedy,
+        Solver::Exact { node_limit: 0 },
+        Solver::Exact { node_limit: 3 },
+        Solver::Exact {
+            node_limit: 1_000_000,
+        },
+    ] {
+        let plan = fw
+            .department_plan(&cohort, &c.options(inst, solver, 1))
+            .unwrap();
+        check(inst, c, (&members, &oracles), &limits, &plan, optimum)
+            .map_err(|e| fail(format!("{e}\n{solver:?}\n{plan:#?}")))?;
+        seen.push((
+            plan.value_closed,
+            plan.hours,
+            plan.bound,
+            plan.optimality == Optimality::Optimal,
+        ));
+        let two = fw
+            .department_plan(&cohort, &c.options(inst, solver, 2))
+            .unwrap();
+        prop_assert_eq!(
+            serde_json::to_string(&plan).unwrap(),
+            serde_json::to_string(&two).unwrap(),
+            "1 and 2 threads differ"
+        );
+    }
+    // Every bound against every plan, and a proven plan the best of all.
+    for &(value, hours, _, proven) in &seen {
+        for &(other_value, other_hours, bound, _) in &seen {
+            prop_assert!(bound >= value - TOL, "bound {bound} below a plan's {value}");
+            if proven {
+                prop_assert!(
+                    value > other_value + TOL
+                        || (value >= other_value - TOL && hours <= other_hours + TOL),
+                    "proven ({value}, {hours} h) beaten by ({other_value}, {other_hours} h)"
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Without seat limits officers share only the budget: per officer the most value for
+/// each number of tenths of an hour within the cap, then a knapsack over the officers. Returns
+/// the most value and the fewest hours for it.
+fn knapsack(inst: &Instance, oracles: &[Oracle<'_>], c: &Constraints) -> (f64, f64) {
+    let units = |h: f64| u32::try_from((h * 10.0).round() as i64).unwrap() as usize;
+    let cap = c.cap.map(units);
+    let mut total: Vec<Option<f64>> = vec![Some(0.0)];
+    for or in oracles {
+        let mut best: Vec<Option<f64>> = Vec::new();
+        for &s in &or.sets {
+            let h = units(inst.hours(s));
+            if cap.is_some_and(|cap| h > cap) {
+                continue;
+            }
+            if best.len() <= h {
+                best.resize(h + 1, None);
+            }
+            let v = or.value(or.covers(s));
+            best[h] = Some(best[h].map_or(v, |b: f64| b.max(v)));
+        }
+        let mut next: Vec<Option<f64>> = vec![None; total.len() + best.len() - 1];
+        for (a, &ta) in total.iter().enumerate() {
+            let Some(ta) = ta else { continue };
+            for (b, &vb) in best.iter().enumerate() {
+                if let Some(vb) = vb {
+                    let v = ta + vb;
+                    next[a + b] = Some(next[a + b].map_or(v, |x: f64| x.max(v)));
+                }
+            }
+        }
+        if let Some(b) = c.budget {
+            next.truncate(units(b) + 1);
+        }
+        total = next;
+    }
+    let best = total.iter().flatten().fold(0.0, |m: f64, &v| m.max(v));
+    let h = total
+        .iter()
+        .position(|v| v.is_some_and(|v| v >= best - TOL))
+        .unwrap();
+    (best, h as f64 / 10.0)
+}
+
+/// With seat limits: every combination of the officers' useful subsets.
+fn search(
+    inst: &Instance,
+    oracles: &[Oracle<'_>],
+    limits: &[Option<u32>],
+    cap: f64,
+    budget: f64,
+) -> (f64, f64) {
+    let n = inst.courses.len();
+    // Per officer, the useful feasible subsets.
+    let choices: Vec<Vec<(u32, f64, f64)>> = oracles
+        .iter()
+        .map(|or| {
+            let feasible: Vec<(u32, f64, f64)> = or
+                .sets
+                .iter()
+                .copied()
+                .filter(|&s| inst.hours(s) <= cap + TOL)
+                .filter(|&s| (0..n).all(|k| s & 1 << k == 0 || limits[k] != Some(0)))
+                .map(|s| (s, inst.hours(s), or.value(or.covers(s))))
+                .collect();
+            feasible
+                .iter()
+                .copied()
+                .filter(|&(s, _, v)| {
+                    !feasible
+                        .iter()
+                        .any(|&(t, _, w)| t != s && t & !s == 0 && w >= v - TOL)
+                })
+                .collect()
+        })
+        .collect();
+    let mut search = Search {
+        inst,
+        choices,
+        limits: limits.to_vec(),
+        taken: vec![0; n],
+        budget,
+        best: (0.0, 0.0),
+    };
+    search.go(0, 0.0, 0.0);
+    search.best
+}
+
+/// Each officer's courses, checked for order and totals.
+fn enrolled(
+    inst: &Instance,
+    (members, oracles): (&[usize], &[Oracle<'_>]),
+    plan: &DepartmentPlan<'_>,
+) -> Result<Vec<u32>, TestCaseError> {
+    let no = members.len();
+    prop_assert_eq!(plan.officers, no);
+    let mut sets = vec![0u32; no];
+    for e in &plan.enrolments {
+        let o = members
+            .iter()
+            .position(|&m| OFFICERS[m] == e.officer.as_str())
+            .unwrap_or_else(|| panic!("{} is not planned for", e.officer));
+        for (i, k) in e.courses.iter().enumerate() {
+            let k = inst.course_index(k.as_str());
+            prop_assert!(sets[o] & 1 << k == 0, "{} twice", COURSES[k]);
+            sets[o] |= 1 << k;
+            for &p in &inst.courses[k].prerequisites {
+                if oracles[o].done & 1 << p == 0 {
+                    let at = e.courses.iter().position(|d| d.as_str() == COURSES[p]);
+                    prop_assert!(
+                        at.is_some_and(|at| at < i),
+                        "{} takes {} without {} first",
+                        OFFICERS[members[o]],
+                        COURSES[k],
+                        COURSES[p]
+                    );
+                }
+            }
+        }
+        prop_assert!((e.hours - inst.hours(sets[o])).abs() <= 1e-6);
+        prop_assert_eq!(e.gaps_closed, oracles[o].covers(sets[o]).count_ones());
+    }
+    Ok(sets)
+}
+
+fn check(
+    inst: &Instance,
+    c: &Constraints,
+    (members, oracles): (&[usize], &[Oracle<'_>]),
+    limits: &[Option<u32>],
+    plan: &DepartmentPlan<'_>,
+    optimum: Option<(f64, f64)>,
+) -> Result<(), TestCaseError> {
+    let n = inst.courses.len();
+    let sets = enrolled(inst, (members, oracles), plan)?;
+    let taken: Vec<u32> = (0..n)
+        .map(|k| sets.iter().filter(|&&s| s & 1 << k != 0).count() as u32)
+        .collect();
+    let total: f64 = sets.iter().map(|&s| inst.hours(s)).sum();
+    prop_assert!((plan.hours - total).abs() <= 1e-6);
+    let cap = c.cap.unwrap_or(f64::INFINITY);
+    let budget = c.budget.unwrap_or(f64::INFINITY);
+    prop_assert!(total <= budget + TOL, "{total} h over the budget");
+    for (k, (limit, &taken)) in limits.iter().zip(&taken).enumerate() {
+        prop_assert!(
+            limit.is_none_or(|l| taken <= l),
+            "{} has {taken} seats taken",
+            COURSES[k]
+        );
+        let run = plan
+            .courses
+            .iter()
+            .find(|r| r.course.as_str() == COURSES[k]);
+        prop_assert_eq!(run.map_or(0, |r| r.seats), taken);
+    }
+    let mut value = 0.0;
+    // Per competency: closed, and open as [no course, level too low, untagged only,
+    // completed only, budget, seats, cap, not prioritised].
+    let mut closed = vec![0u64; COMPETENCIES.len()];
+    let mut open = vec![[0u64; 8]; COMPETENCIES.len()];
+    for (o, or) in oracles.iter().enumerate() {
+        let set = sets[o];
+        prop_assert_eq!(
+            set & or.done,
+            0,
+            "{} retakes a completed course",
+            OFFICERS[members[o]]
+        );
+        let hours = inst.hours(set);
+        prop_assert!(hours <= cap + TOL, "{} over the cap", OFFICERS[members[o]]);
+        let covered = or.covers(set);
+        value += or.value(covered);
+        // Minimal.
+        for k in (0..n).filter(|&k| set & 1 << k != 0) {
+            let required =
+                (0..n).any(|d| set & 1 << d != 0 && inst.courses[d].prerequisites.contains(&k));
+            let own = or.covers(1 << k) & !or.covers(set & !(1 << k));
+            prop_assert!(
+                required || or.value(own) > 0.0,
+                "{} takes {}, which closes nothing needed and is no prerequisite",
+                OFFICERS[members[o]],
+                COURSES[k]
+            );
+        }
+        // Maximal, and the status of each course left out.
+        let mut status = vec![0u8; or.gaps.len()];
+        for k in (0..n).filter(|&k| (set | or.done) & 1 << k == 0) {
+            let add = inst.closure(k, or.done) & !set;
+            let extra = inst.hours(add);
+            let seated = (0..n)
+                .filter(|&j| add & 1 << j != 0)
+                .all(|j| limits[j].is_none_or(|l| taken[j] < l));
+            let fits = hours + extra <= cap + TOL;
+            if seated && fits && total + extra <= budget + TOL {
+                let gain = or.covers(add) & !covered;
+                prop_assert!(
+                    or.value(gain) <= 0.0,
+                    "{} could also take {} ({extra} h) and close {} more",
+                    OFFICERS[members[o]],
+                    COURSES[k],
+                    or.value(gain)
+                );
+            }
+            let s = match (seated, fits) {
+                (false, _) => 1,
+                (true, false) => 2,
+                (true, true) => 3,
+            };
+            for (i, g) in or.gaps.iter().enumerate() {
+                if g.closers & 1 << k != 0 {
+                    status[i] = status[i].max(s);
+                }
+            }
+        }
+        tally(or, covered, &status, c.assume, (&mut closed, &mut open));
+    }
+    prop_assert!((plan.value_closed - value).abs() <= TOL);
+    check_outcomes(plan, &closed, &open)?;
+    check_certificate(plan, value, total, optimum)
+}
+
+/// Adds an officer's gaps to the per-competency counts: closed, or open by reason
+/// (`status`: the best course left out closing the gap, as in `check`).
+fn tally(
+    or: &Oracle<'_>,
+    covered: u64,
+    status: &[u8],
+    assume: Option<u8>,
+    (closed, open): (&mut [u64], &mut [[u64; 8]]),
+) {
+    for (i, g) in or.gaps.iter().enumerate() {
+        let slot = if covered & 1 << i != 0 {
+            closed[g.competency] += 1;
+            continue;
+        } else if !or.closable(g) {
+            match or.reason(g, assume) {
+                karmayogi::OpenReason::NoCourse => 0,
+                karmayogi::OpenReason::LevelTooLow { .. } => 1,
+                karmayogi::OpenReason::UntaggedOnly => 2,
+                _ => 3,
+            }
+        } else if g.value <= 0.0 {
+            7
+        } else {
+            match status[i] {
+                3 => 4,
+                2 => 6,
+                _ => 5,
+            }
+        };
+        open[g.competency][slot] += 1;
+    }
+}
+
+/// Per competency, the gaps closed and open by reason against the oracle's.
+fn check_outcomes(
+    plan: &DepartmentPlan<'_>,
+    closed: &[u64],
+    open: &[[u64; 8]],
+) -> Result<(), TestCaseError> {
+    for out in &plan.competencies {
+        let k = COMPETENCIES
+            .iter()
+            .position(|&x| x == out.competency.as_str())
+            .unwrap();
+        let o = out.open;
+        let got = [
+            o.no_course,
+            o.level_too_low,
+            o.untagged_only,
+            o.completed_only,
+            o.budget,
+            o.seats,
+            o.officer_cap,
+            o.not_prioritised,
+        ];
+        prop_assert_eq!(
+            got,
+            open[k],
+            "{}: [no course, level, untagged, completed, budget, seats, cap, not prioritised]",
+            out.competency
+        );
+        prop_assert_eq!(out.closed, closed[k]);
+    }
+    Ok(())
+}
+
+/// The bound against the optimum (`None`: not enumerated), and what `Optimal` claims.
+fn check_certificate(
+    plan: &DepartmentPlan<'_>,
+    value: f64,
+    total: f64,
+    optimum: Option<(f64, f64)>,
+) -> Result<(), TestCaseError> {
+    // Without enumeration, the plan itself is the best known.
+    let (optimum, least_hours) = optimum.unwrap_or((value, total));
+    prop_assert!(
+        value <= optimum + TOL,
+        "{value} above the optimum {optimum}"
+    );
+    prop_assert!(
+        plan.bound >= optimum - TOL,
+        "bound {} below {optimum}",
+        plan.bound
+    );
+    match plan.optimality {
+        Optimality::Optimal => {
+            prop_assert!(
+                (value - optimum).abs() <= TOL,
+                "optimal at {value}, optimum {optimum}"
+            );
+            prop_assert!(
+                (total - least_hours).abs() <= TOL,
+                "optimal in {total} h, {optimum} possible in {least_hours} h"
+            );
+        }
+        Optimality::Bounded { gap } => {
+            prop_assert!(plan.bound > 0.0);
+            let want = 1.0 - value / plan.bound;
+            prop_assert!((gap - want).abs() <= 1e-12, "gap {gap}, expected {want}");
+        }
+    }
+    Ok(())
+}
+
+/// Larger departments, as real ones are shaped: up to 13 courses and 8 officers, caps and
+/// budgets but no seat limits, against the knapsack.
+#[test]
+fn larger_department_plans_obey_their_laws() {
+    let unseated = constraints().prop_map(|mut c| {
+        c.seats.iter_mut().for_each(|s| *s = None);
+        c.default_seats = None;
+        c
+    });
+    run((instance(13, 8), unseated), 40, |(inst, c)| {
+        department_case(&inst, &c)
+    });
+}
+
+/// Departments too large to enumerate (up to 31 courses, 12 competencies, 8 officers),
+/// seat limits included: every law but the optimum's, and every solver's bound and proof
+/// against every solver's plan.
+#[test]
+fn department_plans_too_large_to_enumerate_obey_their_laws() {
+    let wide = constraints().prop_map(|mut c| {
+        c.seats.resize(31, None);
+        c
+    });
+    run(
+        (super::plan_oracle::instance_sized(12, 31, 8), wide),
+        30,
+        |(inst, c)| department_case(&inst, &c),
+    );
+}
+
+#[test]
+fn every_department_plan_obeys_its_laws_under_every_option() {
+    run((instance(7, 3), constraints()), 150, |(inst, c)| {
+        department_case(&inst, &c)
+    });
+}
