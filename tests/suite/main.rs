@@ -44,5 +44,6 @@ mod publishers;
 mod recommend;
 mod reports;
 mod rollup;
+mod rubric_scores;
 mod schema;
 mod validation;

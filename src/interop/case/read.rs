@@ -184,11 +184,16 @@ impl Fields {
         self.take(key, |v| v.as_f64().ok_or(v))
     }
 
-    /// A number, or a string holding one in decimal (`"3"`, `" 2.5 "`): a spreadsheet or a
-    /// server that writes every value as text says the same number.
-    fn number_or_text(&mut self, key: &str) -> Option<f64> {
+    /// A level's score: a number, a string holding one in decimal (`"3"`, `" 2.5 "`: a
+    /// spreadsheet or a server that writes every value as text says the same number), or a
+    /// level written as a label (`"L3"`,
+    /// `"Level 3"`, `"lvl-3"`), as proficiency scales name their levels: a whole number
+    /// after `L`, `Lvl` or `Level` in any case.
+    fn score(&mut self, key: &str) -> Option<f64> {
         self.take(key, |v| match v {
-            Value::String(s) => decimal(&s).ok_or(Value::String(s)),
+            Value::String(s) => decimal(&s)
+                .or_else(|| level_label(&s))
+                .ok_or(Value::String(s)),
             other => other.as_f64().ok_or(other),
         })
     }
@@ -394,13 +399,28 @@ pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
         uri: f.text("uri"),
         description: f.string("description"),
         quality: f.string("quality"),
-        score: f.number_or_text("score"),
+        score: f.score("score"),
         feedback: f.string("feedback"),
         position: f.integer("position"),
         rubric_criterion_id: f.string("rubricCriterionId"),
         last_change_date_time: f.text("lastChangeDateTime"),
         extra: f.extra(),
     }
+}
+
+/// The whole number of a level label: `L`, `Lvl` or `Level` in any case, then an optional
+/// space, `-`, `_` or `.`, then digits (`"L3"`, `"Level 3"`); spaces around are ignored.
+fn level_label(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let rest = ["level", "lvl", "l"]
+        .iter()
+        .find_map(|prefix| lower.strip_prefix(prefix))?;
+    let digits = rest.strip_prefix([' ', '-', '_', '.']).unwrap_or(rest);
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u32>().ok().map(f64::from)
 }
 
 /// The number a decimal text holds (digits, at most one point, an optional sign, spaces
@@ -440,6 +460,32 @@ mod tests {
 
     fn object(json: &str) -> Map<String, Value> {
         serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn level_labels_read_as_their_number() {
+        for (text, score) in [
+            ("L3", 3.0),
+            ("Level 3", 3.0),
+            (" level-2 ", 2.0),
+            ("LVL_5", 5.0),
+            ("l.0", 0.0),
+        ] {
+            assert_eq!(level_label(text), Some(score), "{text}");
+        }
+        for text in [
+            "L",
+            "Level",
+            "L 3.5",
+            "Lx3",
+            "Level  3",
+            "3L",
+            "Levels 3",
+            "L-3-4",
+            "L1234567890",
+        ] {
+            assert_eq!(level_label(text), None, "{text}");
+        }
     }
 
     #[test]
