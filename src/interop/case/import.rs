@@ -374,7 +374,8 @@ pub enum CaseFieldReason {
     /// [`Error::CaseInvalidDateTime`](crate::Error::CaseInvalidDateTime)) until it is given.
     Missing,
     /// A document field's text does not read as what CASE defines there (a
-    /// `lastChangeDateTime` of `15/01/2025`). It is kept as read in
+    /// `lastChangeDateTime` of `15/01/2025`, an `identifier` holding a control or
+    /// invisible character, from which export would derive a UUID that hides it). It is kept as read in
     /// [`CaseImportReport::document`], but an export described by that document is refused
     /// ([`Error::CaseInvalidDateTime`](crate::Error::CaseInvalidDateTime)) until it is
     /// corrected.

@@ -8,6 +8,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use crate::model::level::label_number;
+
 pub(crate) use crate::interop::case::fields::{
     ASSOCIATION, CRITERION, DOCUMENT, Extra, ITEM, Known, LEVEL, NODE_LINK, OBJECTS, PACKAGE,
     RUBRIC, classify, fold, json_type, mentions,
@@ -192,7 +194,7 @@ impl Fields {
     fn score(&mut self, key: &str) -> Option<f64> {
         self.take(key, |v| match v {
             Value::String(s) => decimal(&s)
-                .or_else(|| level_label(&s))
+                .or_else(|| label_number(&s).map(f64::from))
                 .ok_or(Value::String(s)),
             other => other.as_f64().ok_or(other),
         })
@@ -408,21 +410,6 @@ pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
     }
 }
 
-/// The whole number of a level label: `L`, `Lvl` or `Level` in any case, then an optional
-/// space, `-`, `_` or `.`, then digits (`"L3"`, `"Level 3"`); spaces around are ignored.
-fn level_label(text: &str) -> Option<f64> {
-    let t = text.trim();
-    let lower = t.to_ascii_lowercase();
-    let rest = ["level", "lvl", "l"]
-        .iter()
-        .find_map(|prefix| lower.strip_prefix(prefix))?;
-    let digits = rest.strip_prefix([' ', '-', '_', '.']).unwrap_or(rest);
-    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse::<u32>().ok().map(f64::from)
-}
-
 /// The number a decimal text holds (digits, at most one point, an optional sign, spaces
 /// around); `None` for anything else, `inf`, `NaN` and exponents included. The text is
 /// rewritten as a JSON number (no `+`, no leading zeros, digits on both sides of a point)
@@ -460,32 +447,6 @@ mod tests {
 
     fn object(json: &str) -> Map<String, Value> {
         serde_json::from_str(json).unwrap()
-    }
-
-    #[test]
-    fn level_labels_read_as_their_number() {
-        for (text, score) in [
-            ("L3", 3.0),
-            ("Level 3", 3.0),
-            (" level-2 ", 2.0),
-            ("LVL_5", 5.0),
-            ("l.0", 0.0),
-        ] {
-            assert_eq!(level_label(text), Some(score), "{text}");
-        }
-        for text in [
-            "L",
-            "Level",
-            "L 3.5",
-            "Lx3",
-            "Level  3",
-            "3L",
-            "Levels 3",
-            "L-3-4",
-            "L1234567890",
-        ] {
-            assert_eq!(level_label(text), None, "{text}");
-        }
     }
 
     #[test]
