@@ -144,7 +144,7 @@ fn valid_zone(b: &[u8], extended: bool) -> bool {
 /// `31.12.2024`); a year-first date with other separators (`2024/12/31`); a date with its
 /// month named in English (`5 Jan 2024`, `05-Jan-2024` as spreadsheets in India format
 /// dates, `March 15, 2024`); a spreadsheet's serial day number (`45366`, days since
-/// 1899-12-30 as Excel and LibreOffice count them, 20000 to 80000, that is 1954 to 2119),
+/// 1899-12-30 as Excel and `LibreOffice` count them, 20000 to 80000, that is 1954 to 2119),
 /// which a cell formatted as a number exports. `None` when the text is valid, or the
 /// reading would be a guess (`01/02/2024`, a two-digit year).
 pub(crate) fn suggest_iso_date(text: &str) -> Option<String> {
@@ -235,7 +235,7 @@ fn month_named(trimmed: &str) -> Option<String> {
 }
 
 /// A spreadsheet's serial day number, 20000 to 80000 (1954-10-03 to 2119-01-10): days since
-/// 1899-12-30, as Excel (in its default 1900 date system) and LibreOffice count them.
+/// 1899-12-30, as Excel (in its default 1900 date system) and `LibreOffice` count them.
 fn serial_day(trimmed: &str) -> Option<String> {
     let whole = trimmed.strip_suffix(".0").unwrap_or(trimmed);
     if whole.len() != 5 {
