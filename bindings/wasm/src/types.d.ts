@@ -1040,6 +1040,8 @@ export type CaseDropReason =
   | "conflicting_criteria"
   | "level_none"
   | "merged_level"
+  | "unscored"
+  | "shared_score"
   | "repeated";
 
 /** An element dropped on import, and why. */
@@ -1074,6 +1076,14 @@ export interface CaseImportReport {
   associations: CaseKeptAssociation[];
   dropped: CaseDropped[];
   dropped_fields: CaseDroppedField[];
+  /** Package keys written in another case than CASE's (`cfDocument`), read under CASE's name. */
+  renamed: CaseRenamedKey[];
+}
+
+/** A package key written in another case than CASE's, and the CASE name it was read as. */
+export interface CaseRenamedKey {
+  found: string;
+  read_as: string;
 }
 
 /** A CASE import: the framework document and the report. */

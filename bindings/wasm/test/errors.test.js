@@ -305,7 +305,7 @@ describe("queries and options", () => {
     // Before, these passed serde's words on: `expected struct Target`, `expected u8`,
     // `expected a sequence`, `invalid type: map`.
     throwsProblems(() => fw.recommendTargets([1]), [
-      { code: "json", path: "", description: "invalid type: integer `1`, expected a target object" },
+      { code: "json", path: "[0]", description: "invalid type: integer `1`, expected a target object" },
     ]);
     const level = throwsProblems(() => fw.recommendTargets([{ competency: "rti", current: 0, required: "three" }]), [
       { code: "json", path: "[0].required" },
