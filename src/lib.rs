@@ -177,7 +177,7 @@ pub use crate::analysis::rollup::{
 };
 pub use crate::interop::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
-    CaseItem, CaseLink, CasePackage, CaseRubric,
+    CaseItem, CaseLink, CasePackage, CaseRenamedKey, CaseRubric,
 };
 pub use crate::interop::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,

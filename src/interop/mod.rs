@@ -37,7 +37,7 @@ pub use case::import::{
 };
 pub use case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
-    CaseItem, CaseLink, CasePackage, CaseRubric,
+    CaseItem, CaseLink, CasePackage, CaseRenamedKey, CaseRubric,
 };
 
 pub use cohort_csv::{CohortCsvReader, CohortLoad};

@@ -31,9 +31,12 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 ///   columns; an empty cell means none).
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,
 ///   `verified`, `course` (optional columns). `level` is a whole number 0 to 5, also
-///   written with a fraction of zeros as spreadsheets write numbers (`3.0`, `"3,0"`);
+///   written with a fraction of zeros as spreadsheets write numbers (`3.0`, `"3,0"`) or
+///   as a level label (`L3`, `Level 3`, `lvl-3`, any case);
 ///   `source` is `course_completion`, `assessment`, `feedback360` or `self_declared`, in
-///   any capitalisation and with a space or `-` for `_` (`Self Declared`); `date` is an
+///   any capitalisation and with a space or `-` for `_` (`Self Declared`), and
+///   `feedback360` also as `Feedback 360`, `360 feedback` or `360-degree feedback`
+///   (any case, spaces and hyphens); `date` is an
 ///   ISO date or date-time, or empty when undated; `verified` is `true`/`false`,
 ///   `yes`/`no`, `y`/`n` or `1`/`0` in any case, empty meaning `true` (as in JSON);
 ///   `course` is the course's id, empty for none.
@@ -245,17 +248,35 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
     })
 }
 
-/// The source a `source` cell names (see [`same_source`]).
+/// The source a `source` cell names (see [`same_source`]), or 360-degree feedback as HR
+/// systems label it: `Feedback 360`, `360 feedback`, `360-degree feedback`, in any case.
 fn source(text: &str) -> Option<EvidenceSource> {
     SOURCES
         .iter()
         .find(|(name, _)| same_source(name, text))
         .map(|&(_, source)| source)
+        .or_else(|| {
+            let folded: String = text
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            let named = ["feedback360", "360feedback", "360degreefeedback"];
+            named
+                .contains(&folded.as_str())
+                .then_some(EvidenceSource::Feedback360)
+        })
 }
 
 /// A level 0 to 5, written as a whole number or, as spreadsheets and data frames write a
-/// numeric column, with a fraction of zeros (`3.0`, or `3,0` with a decimal comma).
+/// numeric column, with a fraction of zeros (`3.0`, or `3,0` with a decimal comma), or as
+/// a level label (`L3`, `Level 3`, as HR systems name levels).
 fn whole_level(text: &str) -> Option<u8> {
+    if text.starts_with(['L', 'l']) {
+        return crate::model::level::label_number(text)
+            .filter(|&n| n <= 5)
+            .and_then(|n| u8::try_from(n).ok());
+    }
     let (whole, fraction) = match text.find(['.', ',']) {
         Some(at) => (&text[..at], &text[at + 1..]),
         None => (text, "0"),
@@ -559,12 +580,27 @@ mod tests {
             source("Self Declared"),
             Some(crate::EvidenceSource::SelfDeclared)
         );
+        // 360-degree feedback as HR systems label it.
+        for text in [
+            "feedback_360",
+            "Feedback 360",
+            "360 feedback",
+            "360-Degree Feedback",
+        ] {
+            assert_eq!(
+                source(text),
+                Some(crate::EvidenceSource::Feedback360),
+                "{text}"
+            );
+        }
         for text in [
             "",
             "assessments",
             "course  completion",
             "self_declared ",
-            "feedback_360",
+            "360",
+            "feedback",
+            "360 degree",
         ] {
             assert_eq!(source(text), None, "{text}");
         }

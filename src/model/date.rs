@@ -141,8 +141,12 @@ fn valid_zone(b: &[u8], extended: bool) -> bool {
 /// The ISO date a malformed date text most probably means, when that is unambiguous: the
 /// text without surrounding whitespace or a byte-order mark; single-digit month or day
 /// padded (`2024-1-5`); a day-first date whose day is above 12 (`31/12/2024`, `31-12-2024`,
-/// `31.12.2024`); a year-first date with other separators (`2024/12/31`). `None` when the
-/// text is valid, or the reading would be a guess (`01/02/2024`).
+/// `31.12.2024`); a year-first date with other separators (`2024/12/31`); a date with its
+/// month named in English (`5 Jan 2024`, `05-Jan-2024` as spreadsheets in India format
+/// dates, `March 15, 2024`); a spreadsheet's serial day number (`45366`, days since
+/// 1899-12-30 as Excel and `LibreOffice` count them, 20000 to 80000, that is 1954 to 2119),
+/// which a cell formatted as a number exports. `None` when the text is valid, or the
+/// reading would be a guess (`01/02/2024`, a two-digit year).
 pub(crate) fn suggest_iso_date(text: &str) -> Option<String> {
     if parse_iso_date_or_time(text).is_some() {
         return None;
@@ -151,6 +155,13 @@ pub(crate) fn suggest_iso_date(text: &str) -> Option<String> {
     if trimmed != text && parse_iso_date_or_time(trimmed).is_some() {
         return Some(trimmed.get(..10).unwrap_or(trimmed).to_owned());
     }
+    numeric_date(trimmed)
+        .or_else(|| month_named(trimmed))
+        .or_else(|| serial_day(trimmed))
+}
+
+/// A date of three numbers (see [`suggest_iso_date`]).
+fn numeric_date(trimmed: &str) -> Option<String> {
     let parts: Vec<&str> = trimmed.split(['-', '/', '.']).collect();
     let [first, second, third] = parts[..] else {
         return None;
@@ -171,6 +182,80 @@ pub(crate) fn suggest_iso_date(text: &str) -> Option<String> {
     day_number(year, month, day)?;
     let iso = format!("{year:04}-{month:02}-{day:02}");
     (iso != trimmed).then_some(iso)
+}
+
+/// A date whose month is named in English, in full or by its first three letters, any
+/// case: day, month, four-digit year (`5 Jan 2024`, `05-Jan-2024`, `5 January, 2024`) or
+/// month, day, year (`Jan 5, 2024`).
+fn month_named(trimmed: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let parts: Vec<&str> = trimmed
+        .split([' ', '-', '/', ',', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let month = |s: &str| {
+        let lower = s.to_ascii_lowercase();
+        let found = MONTHS.iter().position(|m| {
+            lower.len() >= 3 && (*m == lower || (lower.len() == 3 && m.starts_with(&lower)))
+        });
+        found.map(|i| i as u32 + 1)
+    };
+    let number = |s: &str, max_len: usize| {
+        (!s.is_empty() && s.len() <= max_len)
+            .then(|| digits(s.as_bytes()))
+            .flatten()
+    };
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    if c.len() != 4 {
+        return None;
+    }
+    let year = number(c, 4)?;
+    let (month, day) = match (month(a), month(b)) {
+        (None, Some(m)) => (m, number(a, 2)?),
+        (Some(m), None) => (m, number(b, 2)?),
+        _ => return None,
+    };
+    day_number(year, month, day)?;
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A spreadsheet's serial day number, 20000 to 80000 (1954-10-03 to 2119-01-10): days since
+/// 1899-12-30, as Excel (in its default 1900 date system) and `LibreOffice` count them.
+fn serial_day(trimmed: &str) -> Option<String> {
+    let whole = trimmed.strip_suffix(".0").unwrap_or(trimmed);
+    if whole.len() != 5 {
+        return None;
+    }
+    let serial = i64::from(digits(whole.as_bytes())?);
+    if !(20_000..=80_000).contains(&serial) {
+        return None;
+    }
+    // Days from 1970-01-01, then the civil date (Howard Hinnant's `civil_from_days`).
+    let z = serial - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// The ASCII digits of `b` as a number.
@@ -373,5 +458,24 @@ mod tests {
         assert_eq!(s("yesterday"), None);
         assert_eq!(s("2024-03-15"), None);
         assert_eq!(s("24-03-15"), None);
+        // Months named in English, as spreadsheets format dates.
+        assert_eq!(s("5 Jan 2024").as_deref(), Some("2024-01-05"));
+        assert_eq!(s("05-Jan-2024").as_deref(), Some("2024-01-05"));
+        assert_eq!(s("15-MAR-2024").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("March 15, 2024").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("29 February 2023"), None);
+        assert_eq!(s("5 Jan 24"), None);
+        assert_eq!(s("5 Janu 2024"), None);
+        assert_eq!(s("Jan Feb 2024"), None);
+        // A spreadsheet's serial day: 45366 is 2024-03-15, 25569 is 1970-01-01, and the
+        // serials around the end of February of a leap year.
+        assert_eq!(s("45366").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("25569").as_deref(), Some("1970-01-01"));
+        assert_eq!(s("45351").as_deref(), Some("2024-02-29"));
+        assert_eq!(s("45352").as_deref(), Some("2024-03-01"));
+        assert_eq!(s("45366.0").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("12345"), None);
+        assert_eq!(s("4536"), None);
+        assert_eq!(s("453660"), None);
     }
 }

@@ -39,7 +39,8 @@ pub(crate) fn json_error(e: &serde_json::Error) -> Error {
 
 /// `message` with each Rust type name after `expected ` replaced by what JSON holds for
 /// it: `u8` is a whole number from 0 to 255, `f64` a number, `struct RoleSpec` (also
-/// `… with 3 elements`) a role object, `enum Mode` one of its names.
+/// `… with 3 elements`) a role object, `enum Mode` one of its names; and serde's words for
+/// JSON's arrays and objects (`sequence`, `map`) replaced by a list and an object.
 fn plain_expected(message: &str) -> String {
     const NUMBERS: [(&str, &str); 11] = [
         ("u8", "a whole number from 0 to 255"),
@@ -58,8 +59,9 @@ fn plain_expected(message: &str) -> String {
         t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(t.len())
     };
+    let message = plain_found(message);
     let mut out = String::with_capacity(message.len() + 16);
-    let mut rest = message;
+    let mut rest = message.as_str();
     while let Some(at) = rest.find("expected ") {
         let (before, after) = rest.split_at(at + "expected ".len());
         out.push_str(before);
@@ -68,6 +70,15 @@ fn plain_expected(message: &str) -> String {
         if let Some((_, plain)) = NUMBERS.iter().find(|(name, _)| *name == word) {
             out.push_str(plain);
             rest = &after[word.len()..];
+        } else if let Some((serde, plain)) = [("a sequence", "a list"), ("a map", "an object")]
+            .iter()
+            .find(|(serde, _)| {
+                after.starts_with(serde)
+                    && !after[serde.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            })
+        {
+            out.push_str(plain);
+            rest = &after[serde.len()..];
         } else if let Some(kind) = ["struct ", "enum "].iter().find(|k| after.starts_with(**k)) {
             let named = &after[kind.len()..];
             let name = &named[..ident(named)];
@@ -107,6 +118,19 @@ fn plain_expected(message: &str) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// `message` with the JSON type serde found named as JSON holds it: `invalid type: map`
+/// is an object, `sequence` a list.
+fn plain_found(message: &str) -> String {
+    let mut out = message.to_owned();
+    for (serde, plain) in [
+        ("invalid type: map,", "invalid type: an object,"),
+        ("invalid type: sequence,", "invalid type: a list,"),
+    ] {
+        out = out.replace(serde, plain);
+    }
     out
 }
 

@@ -104,6 +104,24 @@ impl From<Level> for u8 {
     }
 }
 
+/// The number of a level written as a label, as proficiency scales and HR systems name
+/// their levels: `L`, `Lvl` or `Level` in any ASCII case, then an optional space, `-`, `_`
+/// or `.`, then up to nine digits (`"L3"`, `"Level 3"`, `"lvl-3"`); spaces around are
+/// ignored. `None` for anything else (`"Level"`, `"L 3.5"`, `"Levels 3"`). O(length).
+pub(crate) fn label_number(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let prefix = ["level", "lvl", "l"].into_iter().find(|p| {
+        t.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })?;
+    let rest = &t[prefix.len()..];
+    let digits = rest.strip_prefix([' ', '-', '_', '.']).unwrap_or(rest);
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
@@ -146,5 +164,37 @@ mod tests {
     fn shortfall_is_never_negative() {
         assert_eq!(Level(1).shortfall_to(Level(4)), 3);
         assert_eq!(Level(4).shortfall_to(Level(1)), 0);
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::label_number;
+
+    #[test]
+    fn level_labels_read_as_their_number() {
+        for (text, n) in [
+            ("L3", 3),
+            ("Level 3", 3),
+            (" level-2 ", 2),
+            ("LVL_5", 5),
+            ("l.0", 0),
+        ] {
+            assert_eq!(label_number(text), Some(n), "{text}");
+        }
+        for text in [
+            "L",
+            "Level",
+            "L 3.5",
+            "Lx3",
+            "Level  3",
+            "3L",
+            "Levels 3",
+            "L-3-4",
+            "L1234567890",
+            "Léve 3",
+        ] {
+            assert_eq!(label_number(text), None, "{text}");
+        }
     }
 }

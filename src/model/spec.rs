@@ -77,7 +77,7 @@ pub struct FrameworkSpec {
 }
 
 /// The three competency types of the FRAC dictionary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CompetencyType {
     /// Values and conduct across all jobs: integrity, empathy, teamwork.
@@ -379,9 +379,7 @@ pub struct GroupRule {
 /// What level of a taxonomy a [`GroupSpec`] is, as the Karmayogi Competency Model names
 /// them (area → theme → sub-theme), or a free grouping (an ESCO skill group, a CASE
 /// cluster).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupKind {
     /// A competency area (e.g. KCM's Behavioural or Functional).
@@ -432,9 +430,7 @@ impl std::fmt::Display for GroupKind {
 }
 
 /// Review state of a FRAC mapping. Only verified mappings count in requirements.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewStatus {
     /// Proposed, not yet reviewed: validated but ignored by requirements.
@@ -528,9 +524,7 @@ pub struct PositionSpec {
 }
 
 /// How a learning resource is delivered, for the 70-20-10 blend.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// A course, online or in a classroom (the "10").
@@ -610,5 +604,49 @@ impl FrameworkSpec {
     /// Writes the spec as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         crate::model::json::to_pretty_json(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CompetencyType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[(&str, CompetencyType)] = &[
+            ("behavioural", CompetencyType::Behavioural),
+            ("functional", CompetencyType::Functional),
+            ("domain", CompetencyType::Domain),
+        ];
+        crate::model::names::deserialize(deserializer, "a competency type", NAMES)
+    }
+}
+
+impl<'de> Deserialize<'de> for GroupKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[(&str, GroupKind)] = &[
+            ("area", GroupKind::Area),
+            ("theme", GroupKind::Theme),
+            ("sub_theme", GroupKind::SubTheme),
+            ("free", GroupKind::Free),
+        ];
+        crate::model::names::deserialize(deserializer, "a group kind", NAMES)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReviewStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[(&str, ReviewStatus)] = &[
+            ("draft", ReviewStatus::Draft),
+            ("verified", ReviewStatus::Verified),
+        ];
+        crate::model::names::deserialize(deserializer, "a review status", NAMES)
+    }
+}
+
+impl<'de> Deserialize<'de> for Mode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[(&str, Mode)] = &[
+            ("formal", Mode::Formal),
+            ("social", Mode::Social),
+            ("experiential", Mode::Experiential),
+        ];
+        crate::model::names::deserialize(deserializer, "a delivery mode", NAMES)
     }
 }

@@ -140,7 +140,7 @@ fn reads<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> bool {
 }
 
 /// Where a piece of evidence came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceSource {
     /// Completing a course (name it in [`Evidence::course`]).
@@ -244,4 +244,16 @@ fn null_as_yes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
 fn is_true(b: &bool) -> bool {
     *b
+}
+
+impl<'de> Deserialize<'de> for EvidenceSource {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: &[(&str, EvidenceSource)] = &[
+            ("course_completion", EvidenceSource::CourseCompletion),
+            ("assessment", EvidenceSource::Assessment),
+            ("feedback360", EvidenceSource::Feedback360),
+            ("self_declared", EvidenceSource::SelfDeclared),
+        ];
+        crate::model::names::deserialize(deserializer, "an evidence source", NAMES)
+    }
 }

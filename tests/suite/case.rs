@@ -1077,10 +1077,12 @@ fn duplicate_identifiers_are_errors_across_element_kinds() {
         errors,
         [
             Error::CaseDuplicateIdentifier {
-                identifier: "x1".into()
+                identifier: "x1".into(),
+                earlier: "x1".into()
             },
             Error::CaseDuplicateIdentifier {
-                identifier: DOC.into()
+                identifier: DOC.into(),
+                earlier: DOC.into()
             },
         ]
     );
@@ -1520,7 +1522,7 @@ fn values_of_another_type_are_set_aside_and_reported_wherever_they_are() {
 }
 
 #[test]
-fn a_score_of_another_type_sets_its_criterion_aside() {
+fn a_score_of_another_type_sets_its_level_aside() {
     let rubric = json!([{"identifier": "r1", "CFRubricCriteria": [
         {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "CFRubricCriterionLevels": [
             {"identifier": "l1", "score": "one"}, {"identifier": "l2", "score": 2}]}]}]);
@@ -1530,15 +1532,15 @@ fn a_score_of_another_type_sets_its_criterion_aside() {
         &rubric,
     );
     let import = import(&pkg.to_string());
-    assert!(import.spec.competencies.is_empty());
+    // The scored level gives the competency its range; the other is set aside, reported.
+    let c = &import.spec.competencies[0];
+    assert_eq!((c.min_level, c.max_level), (Some(2), Some(2)));
     assert_eq!(
         dropped(&import.report),
-        [
-            (CaseElement::Item, "c1", CaseDropReason::UnmappedScale),
-            (CaseElement::Criterion, "k1", CaseDropReason::UnmappedScale),
-        ]
+        [(CaseElement::Level, "l1", CaseDropReason::Unscored)]
     );
     assert_eq!(import.report.scales[0].levels[1].score, None);
+    assert!(!import.report.is_complete());
 }
 
 #[test]
@@ -1689,8 +1691,18 @@ fn uuid_identifiers_compare_without_regard_to_case() {
     assert_eq!(
         import_errors(&twice),
         [Error::CaseDuplicateIdentifier {
-            identifier: lower.clone()
+            identifier: lower.clone(),
+            earlier: upper.to_owned()
         }]
+    );
+    // The message says the two are one UUID written differently, each as written.
+    assert_eq!(
+        import_errors(&twice)[0].to_string(),
+        format!(
+            "duplicate case identifier `{lower}`: the same uuid as `{upper}` before it \
+             (uuids compare without regard to case, a `urn:uuid:` prefix and spaces around \
+             them)"
+        )
     );
     // Identifiers that are not UUIDs compare as written.
     let coded = package(
@@ -1965,24 +1977,34 @@ fn a_document_field_of_another_type_is_reported_and_not_written_back() {
 }
 
 #[test]
-fn a_wrapper_named_in_another_case_is_named_in_the_error() {
+fn a_wrapper_named_in_another_case_is_unwrapped_and_reported() {
     let inner = package(
         &json!([item("c1", "A", "Functional Competency")]),
         &json!([]),
         &json!([]),
     );
-    let errors = import_errors(&json!({"cfPackage": inner}));
+    let import = import_of(&json!({"cfPackage": inner}));
+    assert_eq!(import.spec.competencies.len(), 1);
+    let renamed: Vec<(&str, &str)> = import
+        .report
+        .renamed
+        .iter()
+        .map(|r| (r.found.as_str(), r.read_as))
+        .collect();
+    assert_eq!(renamed, [("cfPackage", "CFPackage")]);
+    // With `-` or `_` it is no CASE name in another case: the error names it.
+    let errors = import_errors(&json!({"CF_Package": inner}));
     assert_eq!(
         errors,
         [Error::CaseFieldName {
             path: "the document root".to_owned(),
-            found: "cfPackage".to_owned(),
+            found: "CF_Package".to_owned(),
             expected: "CFPackage",
         }]
     );
     assert_eq!(
         errors[0].to_string(),
-        "case field `cfPackage` at the document root: expected `CFPackage`"
+        "case field `CF_Package` at the document root: expected `CFPackage`"
     );
 }
 
@@ -2543,11 +2565,16 @@ fn scores_written_as_numeric_strings_are_read() {
         "{:?}",
         import.report.dropped_fields
     );
-    // A string that is not a number is no score: the criterion cannot be mapped and is
-    // set aside with its item, reported.
+    // A string that is not a number is no score: that level is set aside, reported, and
+    // the criterion's other levels import.
     let mut p = publisher_package();
     p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]["score"] = json!("four");
     let import = publisher_import(&p);
+    let level =
+        p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]["identifier"]
+            .as_str()
+            .unwrap()
+            .to_owned();
     let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
         .report
         .dropped
@@ -2556,15 +2583,9 @@ fn scores_written_as_numeric_strings_are_read() {
         .collect();
     assert_eq!(
         dropped,
-        [
-            (CaseElement::Item, C1, CaseDropReason::UnmappedScale),
-            (
-                CaseElement::Criterion,
-                "b2000000-0000-4000-8000-000000000001",
-                CaseDropReason::UnmappedScale
-            ),
-        ]
+        [(CaseElement::Level, level.as_str(), CaseDropReason::Unscored)]
     );
+    assert!(import.spec.competencies.iter().any(|c| c.id.as_str() == C1));
 }
 
 /// With ids from `humanCodingScheme`, two items under different parents sharing a code

@@ -181,3 +181,34 @@ fn level_descriptions_of_blank_text_survive_a_round_trip() {
         framework.to_spec().competencies
     );
 }
+
+/// A document identifier holding a control or invisible character (a zero-width space
+/// pasted after a UUID, a bell) is no id of the spec, so the import read it; but export
+/// refuses to derive a UUID that would hide the character. The import says so: the
+/// identifier is unreadable and the import is not complete. A code (`MATH-2024`) is no
+/// UUID either, but export derives one from it, so it stays complete.
+#[test]
+fn a_document_identifier_export_would_refuse_is_reported_by_the_import() {
+    let unreadable = CaseFieldReason::Unreadable {
+        expected: "an identifier without control or invisible characters",
+    };
+    for (identifier, reasons) in [
+        (format!("{DOC}\u{200b}"), vec![("identifier", unreadable)]),
+        ("doc\u{7}1".to_owned(), vec![("identifier", unreadable)]),
+        ("MATH-2024".to_owned(), vec![]),
+        (DOC.to_uppercase(), vec![]),
+    ] {
+        let mut p = package(&document(Some("2024-03-01")));
+        p["CFDocument"]["identifier"] = json!(identifier);
+        p["CFAssociations"][0]["destinationNodeURI"]["identifier"] = json!(identifier);
+        let import = import(&p);
+        assert_eq!(document_reasons(&import), reasons, "{identifier:?}");
+        assert_eq!(
+            import.report.is_complete(),
+            reasons.is_empty(),
+            "{identifier:?}"
+        );
+        let exported = round_trip(&import);
+        assert_eq!(exported.is_ok(), reasons.is_empty(), "{identifier:?}");
+    }
+}

@@ -117,6 +117,7 @@ fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
     ];
     for change in variants {
         let mut p = package();
+        let earlier = p["CFItems"][1]["identifier"].as_str().unwrap().to_owned();
         let mut item = p["CFItems"][1].clone();
         change(&mut item);
         let shown = item["identifier"].as_str().unwrap().to_owned();
@@ -124,7 +125,10 @@ fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
         let errors = import(&p).unwrap_err();
         assert_eq!(
             errors,
-            [Error::CaseDuplicateIdentifier { identifier: shown }],
+            [Error::CaseDuplicateIdentifier {
+                identifier: shown,
+                earlier
+            }],
             "{p}"
         );
     }
@@ -139,7 +143,8 @@ fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
     let errors = import(&p).unwrap_err();
     assert!(matches!(
         &errors[..],
-        [Error::CaseDuplicateIdentifier { identifier }] if identifier.ends_with("000000000002")
+        [Error::CaseDuplicateIdentifier { identifier, earlier }]
+            if identifier.ends_with("000000000002") && identifier == earlier
     ));
 }
 
@@ -298,4 +303,82 @@ fn a_name_of_invisible_characters_only_is_an_empty_name() {
             "{invisible:?}: {errors}"
         );
     }
+}
+
+/// How a server's JSON writer changes the case of a key.
+type Rename = fn(&str) -> String;
+
+/// Package keys in the cases servers' JSON writers give them: camel-cased (`cfDocument`),
+/// lowercased, upper-cased; each read under CASE's name, listed in the report, and the
+/// import the same as under CASE's names.
+#[test]
+fn package_keys_in_another_case_are_read_and_reported() {
+    let expected = import(&package()).unwrap();
+    let renamings: [(&str, Rename); 3] = [
+        ("camel", |k| format!("cf{}", &k[2..])),
+        ("lower", str::to_ascii_lowercase),
+        ("upper", str::to_ascii_uppercase),
+    ];
+    for (how, rename) in renamings {
+        let original = package();
+        let mut p = serde_json::Map::new();
+        for (key, value) in original.as_object().unwrap() {
+            p.insert(rename(key), value.clone());
+        }
+        let import = import(&Value::Object(p)).unwrap_or_else(|e| panic!("{how}: {e:?}"));
+        assert_eq!(import.spec, expected.spec, "{how}");
+        let renamed: Vec<(String, &str)> = import
+            .report
+            .renamed
+            .iter()
+            .map(|r| (r.found.clone(), r.read_as))
+            .collect();
+        let mut want: Vec<(String, &str)> = ["CFAssociations", "CFDocument", "CFItems"]
+            .iter()
+            .map(|k| (rename(k), *k))
+            .collect();
+        want.sort();
+        let mut got = renamed;
+        got.sort();
+        assert_eq!(got, want, "{how}");
+        // Nothing was lost: the import is as complete as under CASE's names.
+        assert_eq!(
+            import.report.is_complete(),
+            expected.report.is_complete(),
+            "{how}"
+        );
+    }
+    // Inside a camel-cased envelope too.
+    let wrapped = json!({"cfPackage": {"cfDocument": package()["CFDocument"],
+        "cfItems": package()["CFItems"], "cfAssociations": package()["CFAssociations"]}});
+    let import = import(&wrapped).unwrap();
+    assert_eq!(shape(&import), shape(&expected));
+    let found: Vec<&str> = import
+        .report
+        .renamed
+        .iter()
+        .map(|r| r.found.as_str())
+        .collect();
+    assert_eq!(
+        found,
+        ["cfPackage", "cfAssociations", "cfDocument", "cfItems"],
+        "{found:?}"
+    );
+}
+
+/// Both CASE's name and another case of it: which is meant is unknowable, so the other is
+/// a misnamed field, and nothing is merged.
+#[test]
+fn a_package_key_beside_its_other_case_is_refused() {
+    let mut p = package();
+    p["cfItems"] = json!([{"identifier": "x", "fullStatement": "Other"}]);
+    let errors = import(&p).unwrap_err();
+    assert_eq!(
+        errors,
+        [Error::CaseFieldName {
+            path: "CFPackage".to_owned(),
+            found: "cfItems".to_owned(),
+            expected: "CFItems",
+        }]
+    );
 }

@@ -80,6 +80,8 @@ fn sources_are_read_as_hr_systems_label_them() {
         ("self-declared", EvidenceSource::SelfDeclared),
         ("SELF_DECLARED", EvidenceSource::SelfDeclared),
         ("Feedback360", EvidenceSource::Feedback360),
+        ("feedback 360", EvidenceSource::Feedback360),
+        ("360 Feedback", EvidenceSource::Feedback360),
         ("Course Completion", EvidenceSource::CourseCompletion),
     ];
     for (label, source) in cases {
@@ -94,12 +96,12 @@ fn sources_are_read_as_hr_systems_label_them() {
         let officers = load(OFFICERS, &evidence).unwrap_or_else(|e| panic!("{label}: {e:?}"));
         assert_eq!(entries(&officers), [(1, source)], "{label}");
     }
-    // Near misses are still errors: a misspelling, another separator, a 360 written apart.
+    // Near misses are still errors: a misspelling, another separator, a 360 alone.
     for bad in [
         "assesment",
         "self__declared",
         "self.declared",
-        "feedback 360",
+        "360",
         "selfdeclared",
     ] {
         let evidence = format!("{HEADER}o1,rti,1,{bad},2024-01-05\n");

@@ -749,6 +749,35 @@ fn duplicate_id() {
 }
 
 #[test]
+fn equivalent_ids() {
+    // A warning of the review, never a reason to refuse: both courses are kept.
+    let mut s = spec();
+    let mut decomposed = s.courses[0].clone();
+    decomposed.id = "accounts-101-re\u{301}vise\u{301}".into();
+    let mut precomposed = s.courses[0].clone();
+    precomposed.id = "accounts-101-r\u{e9}vis\u{e9}".into();
+    s.courses.extend([decomposed, precomposed]);
+    let fw = Framework::new(s).expect("distinct ids");
+    let warnings = fw.review();
+    assert_eq!(
+        warnings,
+        [Error::EquivalentIds {
+            kind: EntityKind::Course,
+            ids: vec![
+                "accounts-101-re\u{301}vise\u{301}".into(),
+                "accounts-101-r\u{e9}vis\u{e9}".into()
+            ],
+        }]
+    );
+    assert_messages(
+        &warnings,
+        &[
+            r#"course ids "accounts-101-re\u{301}vise\u{301}", "accounts-101-r\u{e9}vis\u{e9}" are one text in different unicode forms (nfc/nfd): distinct ids that print alike"#,
+        ],
+    );
+}
+
+#[test]
 fn unknown_reference() {
     let mut s = spec();
     s.positions[0].roles.push("ghost".into());
@@ -1726,7 +1755,8 @@ fn case_duplicate_identifier() {
     assert_eq!(
         errors,
         [Error::CaseDuplicateIdentifier {
-            identifier: item(1)
+            identifier: item(1),
+            earlier: item(1)
         }]
     );
     assert_messages(
@@ -2314,6 +2344,7 @@ const COVERED: &[&str] = &[
     "EmptyField",
     "HiddenCharacter",
     "DuplicateId",
+    "EquivalentIds",
     "UnknownReference",
     "DuplicateReference",
     "InvalidLevel",

@@ -2875,10 +2875,10 @@ fn deep_nesting_is_rejected_without_overflowing_the_stack() {
     // typed parse stops there, long before serde_json's recursion limit of 128.
     let (line, column, message) = json_error(FrameworkSpec::from_json(&arrays));
     assert_eq!((line, column), (1, 1));
-    assert!(message.starts_with("invalid type: sequence"), "{message}");
+    assert!(message.starts_with("invalid type: a list"), "{message}");
     let (line, column, message) = json_error(OfficersSpec::from_json(&arrays));
     assert_eq!((line, column), (1, 1));
-    assert!(message.starts_with("invalid type: sequence"), "{message}");
+    assert!(message.starts_with("invalid type: a list"), "{message}");
     assert_framework_json(
         &objects,
         1,
@@ -2887,9 +2887,14 @@ fn deep_nesting_is_rejected_without_overflowing_the_stack() {
          `activities`, `roles`, `positions`, `courses`",
     );
     let inside = format!("{{\"format_version\":1,\"competencies\":{arrays}}}");
-    assert_framework_json(&inside, 1, 37, "invalid type: sequence, expected a string");
+    assert_framework_json(&inside, 1, 37, "invalid type: a list, expected a string");
     let in_officer = format!("{{\"format_version\":1,\"officers\":[{{\"id\":{objects}}}]}}");
-    assert_officers_json(&in_officer, 1, 38, "invalid type: map, expected a string");
+    assert_officers_json(
+        &in_officer,
+        1,
+        38,
+        "invalid type: an object, expected a string",
+    );
     // serde_json's own limit stays on (no `unbounded_depth`) for untyped parsing.
     let untyped = serde_json::from_str::<serde_json::Value>(&arrays).expect_err("too deep");
     assert!(untyped.to_string().starts_with("recursion limit exceeded"));

@@ -11,8 +11,13 @@ use serde_json::{Value, json};
 
 use crate::schema::{full_framework, full_officers};
 
-/// Rust names a message must not hold.
-const RUST_NAMES: [&str; 16] = [
+/// Rust and serde names a message must not hold, and serde's bare `expected value` (what
+/// it says of a number where a name such as `"type": "domain"` belongs).
+const RUST_NAMES: [&str; 20] = [
+    "variant",
+    "sequence",
+    "map",
+    "expected value",
     "u8",
     "u16",
     "u32",
@@ -139,6 +144,36 @@ fn wrong_types_are_named_as_json_holds_them() {
             "/activities/0",
             json!([]),
             "invalid length 0, expected an activity object",
+        ),
+        // A number, `null` or an object where a name belongs: serde said `expected value`.
+        (
+            "/competencies/0/type",
+            json!(1),
+            "invalid type: integer `1`, expected a competency type: one of `behavioural`, \
+             `functional`, `domain`",
+        ),
+        (
+            "/competencies/0/type",
+            json!({"domain": null}),
+            "invalid type: an object, expected a competency type: one of `behavioural`, \
+             `functional`, `domain`",
+        ),
+        (
+            "/courses/0/mode",
+            json!(2),
+            "invalid type: integer `2`, expected a delivery mode: one of `formal`, `social`, \
+             `experiential`",
+        ),
+        (
+            "/competencies/0/type",
+            json!("Domain"),
+            "unknown competency type `Domain`, expected one of `behavioural`, `functional`, \
+             `domain`: did you mean `domain`?",
+        ),
+        (
+            "/roles",
+            json!({"r": 1}),
+            "invalid type: an object, expected a list",
         ),
     ];
     for (pointer, value, expected) in cases {

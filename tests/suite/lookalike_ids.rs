@@ -50,3 +50,42 @@ fn an_unknown_id_written_decomposed_shows_its_marks() {
          "passbook": [{"competency": PRECOMPOSED, "level": 2, "source": "assessment"}]}]});
     Cohort::from_json(&fw, &ok.to_string(), &LevelPolicy::default()).expect("valid");
 }
+
+/// Two entities whose ids are one text in two Unicode forms stay two entities, and the
+/// framework's review names both, escaped, for every kind of id.
+#[test]
+fn the_review_names_ids_that_are_one_text_in_two_forms() {
+    let fw = Framework::from_json(
+        &json!({"format_version": 2,
+            "competencies": [
+                {"id": PRECOMPOSED, "name": "One", "type": "domain"},
+                {"id": DECOMPOSED, "name": "Two", "type": "domain"},
+                {"id": "plain", "name": "Three", "type": "domain"}],
+            "roles": [{"id": "r", "name": "Role",
+                       "requires": [{"competency": PRECOMPOSED, "level": 2},
+                                    {"competency": DECOMPOSED, "level": 3}]}],
+            "positions": [
+                {"id": "p", "name": "Post", "department": "Se\u{301}curite\u{301}", "roles": ["r"]},
+                {"id": "q", "name": "Post", "department": "S\u{e9}curit\u{e9}", "roles": ["r"]}],
+            "courses": [
+                {"id": "\u{212b}ngstr\u{f6}m", "name": "Kelvin", "hours": 1, "provides": []},
+                {"id": "\u{c5}ngstr\u{f6}m", "name": "A ring", "hours": 1, "provides": []}]})
+        .to_string(),
+    )
+    .expect("distinct ids, each valid");
+    // Nothing is merged: two competencies, each required at its own level.
+    assert_eq!(fw.competencies().len(), 3);
+    let warnings: Vec<String> = fw.review().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            r#"competency ids "Jose\u{301}", "Jos\u{e9}" are one text in different unicode forms (nfc/nfd): distinct ids that print alike"#,
+            r#"course ids "\u{c5}ngstr\u{f6}m", "\u{212b}ngstr\u{f6}m" are one text in different unicode forms (nfc/nfd): distinct ids that print alike"#,
+            r#"department ids "Se\u{301}curite\u{301}", "S\u{e9}curit\u{e9}" are one text in different unicode forms (nfc/nfd): distinct ids that print alike"#,
+        ]
+    );
+    let codes: Vec<&str> = fw.review().iter().map(karmayogi::Error::code).collect();
+    assert_eq!(codes, ["equivalent_ids"; 3]);
+    // A framework in one form has nothing to review.
+    assert!(framework().review().is_empty());
+}

@@ -46,5 +46,6 @@ mod publishers;
 mod recommend;
 mod reports;
 mod rollup;
+mod rubric_scores;
 mod schema;
 mod validation;

@@ -503,3 +503,98 @@ mod edited_exports {
         }
     }
 }
+
+/// Levels and sources as HR systems label them: `L3`, `Level 3`; `Feedback 360`, `360
+/// feedback`, `360-degree feedback`. Each reads as the number or source it names, in the
+/// loader and in the cohort's own CSV reader alike; labels above 5 or of another word stay
+/// errors naming the cell.
+#[test]
+fn levels_and_sources_written_as_labels_are_read() {
+    let fw = framework();
+    let officers = spreadsheet(&["id,department,position", "o1,dopt,us"]);
+    let evidence = spreadsheet(&[
+        "officer,competency,level,source,date",
+        "o1,rti,L3,assessment,2024-01-05",
+        "o1,noting,Level 2,Feedback 360,2024-01-05",
+        "o1,rti,lvl-1,360 feedback,2024-01-06",
+        "o1,rti,LEVEL_4,360-Degree Feedback,2024-01-06",
+    ]);
+    let csv = OfficersCsv::new(&officers).evidence(&evidence);
+    let load = load_officers(&fw, &csv, &OfficersCsvOptions::default()).expect("labels");
+    let read: Vec<(&str, u8, EvidenceSource)> = load.officers[0]
+        .passbook
+        .iter()
+        .map(|e| (e.competency.as_str(), e.level, e.source))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("rti", 3, EvidenceSource::Assessment),
+            ("noting", 2, EvidenceSource::Feedback360),
+            ("rti", 1, EvidenceSource::Feedback360),
+            ("rti", 4, EvidenceSource::Feedback360),
+        ]
+    );
+    let streamed = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default()).expect("labels");
+    assert_eq!(streamed.cohort.len(), 1);
+
+    let evidence = spreadsheet(&[
+        "officer,competency,level,source,date",
+        "o1,rti,L6,assessment,2024-01-05",
+        "o1,rti,Levels 3,assessment,2024-01-05",
+        "o1,rti,2,360,2024-01-05",
+    ]);
+    let csv = OfficersCsv::new(&officers).evidence(&evidence);
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("not levels")
+        .into_vec();
+    let streamed = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("not levels")
+        .into_vec();
+    assert_eq!(streamed, errors);
+    assert_messages(
+        &errors,
+        &[
+            "evidence.csv line 2, column `level`: found `L6`, expected a level from 0 to 5",
+            "evidence.csv line 3, column `level`: found `Levels 3`, expected a level from 0 to 5",
+            "evidence.csv line 4, column `source`: found `360`, expected `course_completion`, \
+             `assessment`, `feedback360` or `self_declared`",
+        ],
+    );
+}
+
+/// Dates as spreadsheets export them when a cell is formatted as a date with the month's
+/// name or as a number: refused (they are no ISO dates), with the date they mean.
+#[test]
+fn spreadsheet_dates_are_refused_with_the_date_they_mean() {
+    let fw = framework();
+    let officers = spreadsheet(&["id,department,position", "o1,dopt,us"]);
+    let evidence = spreadsheet(&[
+        "officer,competency,level,source,date",
+        "o1,rti,2,assessment,45366",
+        "o1,rti,2,assessment,15-Mar-2024",
+        "o1,rti,2,assessment,01/02/2024",
+    ]);
+    let csv = OfficersCsv::new(&officers).evidence(&evidence);
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("no iso dates")
+        .into_vec();
+    let hint = |line: usize, entry: usize, date: &str, meant: Option<&str>| {
+        format!(
+            "evidence.csv line {line}, column `date`: officer `o1` passbook entry {entry} \
+             (competency `rti`): date `{date}` is not an iso date: expected yyyy-mm-dd, an \
+             iso 8601 date-time, or no date{}",
+            meant.map_or(String::new(), |m| format!(" (did you mean `{m}`?)"))
+        )
+    };
+    let found: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            hint(2, 0, "45366", Some("2024-03-15")),
+            hint(3, 1, "15-Mar-2024", Some("2024-03-15")),
+            // Day first or month first: a guess, so no suggestion.
+            hint(4, 2, "01/02/2024", None),
+        ]
+    );
+}

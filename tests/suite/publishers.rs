@@ -814,10 +814,17 @@ fn case_numbers_beyond_64_bit_integers_are_named_truly_and_set_aside() {
 }
 
 #[test]
-fn case_scores_that_are_not_numbers_set_the_criterion_aside_with_its_item() {
+fn case_scores_that_are_not_numbers_set_their_level_aside() {
     let doc = r#""CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000001",
         "creator": "c", "title": "t", "lastChangeDateTime": "2024-01-01T00:00:00Z"}"#;
-    for score in [r#""NaN""#, r#""inf""#, r#""0x10""#, r#""1e2""#] {
+    for score in [
+        r#""NaN""#,
+        r#""inf""#,
+        r#""0x10""#,
+        r#""1e2""#,
+        "null",
+        "[3]",
+    ] {
         let text = format!(
             r#"{{{doc}, "CFItems": [{{"identifier": "c0000000-0000-4000-8000-000000000001",
             "fullStatement": "x"}}], "CFRubrics": [{{"identifier": "r1", "CFRubricCriteria": [
@@ -826,7 +833,8 @@ fn case_scores_that_are_not_numbers_set_the_criterion_aside_with_its_item() {
             {{"identifier": "l1", "score": {score}}}, {{"identifier": "l2", "score": 2}}]}}]}}]}}"#
         );
         let import = import(&text);
-        assert!(import.spec.competencies.is_empty(), "{score}");
+        let c = &import.spec.competencies[0];
+        assert_eq!((c.min_level, c.max_level), (Some(2), Some(2)), "{score}");
         let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
             .report
             .dropped
@@ -835,14 +843,7 @@ fn case_scores_that_are_not_numbers_set_the_criterion_aside_with_its_item() {
             .collect();
         assert_eq!(
             dropped,
-            [
-                (
-                    CaseElement::Item,
-                    "c0000000-0000-4000-8000-000000000001",
-                    CaseDropReason::UnmappedScale
-                ),
-                (CaseElement::Criterion, "k1", CaseDropReason::UnmappedScale),
-            ],
+            [(CaseElement::Level, "l1", CaseDropReason::Unscored)],
             "{score}"
         );
         assert!(!import.report.is_complete());

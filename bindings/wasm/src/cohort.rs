@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::failure::{Failure, Problem};
 use crate::framework::Framework;
-use crate::json::{Input, object_message, text_arg, without_position};
+use crate::json::{Input, described, object_message, text_arg};
 use crate::options;
 use crate::profile::Profile;
 
@@ -293,8 +293,8 @@ fn split(input: &Input) -> Result<RawDocument<'_>, Failure> {
         }) if !supported(found) => Err(unsupported(found)),
         // Syntax errors are reported where found; a shape the probe cannot read is left to
         // the document's own reading, which names what it expected.
-        Err(e) if e.classify() != serde_json::error::Category::Data => Err(input.failure(&e)),
-        _ => Err(input.failure(&shape_error)),
+        Err(e) if e.classify() != serde_json::error::Category::Data => Err(input.failure(e)),
+        _ => Err(input.failure(shape_error)),
     }
 }
 
@@ -312,6 +312,6 @@ fn read_raw(input: &Input, raw: &RawValue) -> Result<OfficerSpec, Problem> {
         } else {
             (base_line + e.line() - 1, e.column())
         };
-        input.problem(line, column, &without_position(&e))
+        input.problem(line, column, &described(e))
     })
 }

@@ -60,7 +60,7 @@ impl Input {
 
     /// Parses the text as `T`.
     pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Failure> {
-        serde_json::from_str(&self.text).map_err(|e| self.failure(&e))
+        serde_json::from_str(&self.text).map_err(|e| self.failure(e))
     }
 
     /// Reads the text with one of the library's own readers (which check `format_version`
@@ -108,9 +108,12 @@ impl Input {
         })
     }
 
-    /// A parse error of the text as a failure.
-    pub(crate) fn failure(&self, error: &serde_json::Error) -> Failure {
-        Failure::one(self.problem(error.line(), error.column(), &without_position(error)))
+    /// A parse error of the text as a failure, described as the library describes the
+    /// errors of its own readers: values as JSON holds them, never by the Rust type reading
+    /// them (`expected a number`, not `expected f64`).
+    pub(crate) fn failure(&self, error: serde_json::Error) -> Failure {
+        let (line, column) = (error.line(), error.column());
+        Failure::one(self.problem(line, column, &described(error)))
     }
 
     /// A problem at a line and column of the text, with the path of the value there.
@@ -171,9 +174,14 @@ pub(crate) fn object_message(what: &str, path: &str, description: &str) -> Strin
     }
 }
 
-/// `serde_json`'s message without its trailing " at line L column C".
-pub(crate) fn without_position(error: &serde_json::Error) -> String {
-    strip_position(&error.to_string(), error.line(), error.column())
+/// A parse error's description as the library gives it for its own readers, without the
+/// position: values named as JSON holds them (`expected a number`), never by the Rust type
+/// reading them (`expected f64`, `expected struct Target`).
+pub(crate) fn described(error: serde_json::Error) -> String {
+    match Error::from(error) {
+        Error::Json { message, .. } => message,
+        other => other.to_string(),
+    }
 }
 
 fn strip_position(text: &str, line: usize, column: usize) -> String {

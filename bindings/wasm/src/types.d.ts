@@ -1040,6 +1040,8 @@ export type CaseDropReason =
   | "conflicting_criteria"
   | "level_none"
   | "merged_level"
+  | "unscored"
+  | "shared_score"
   | "repeated";
 
 /** An element dropped on import, and why. */
@@ -1074,6 +1076,14 @@ export interface CaseImportReport {
   associations: CaseKeptAssociation[];
   dropped: CaseDropped[];
   dropped_fields: CaseDroppedField[];
+  /** Package keys written in another case than CASE's (`cfDocument`), read under CASE's name. */
+  renamed: CaseRenamedKey[];
+}
+
+/** A package key written in another case than CASE's, and the CASE name it was read as. */
+export interface CaseRenamedKey {
+  found: string;
+  read_as: string;
 }
 
 /** A CASE import: the framework document and the report. */
@@ -1136,6 +1146,7 @@ export type Problem =
   | (ProblemBase & { code: "hidden_character"; kind: EntityKind; id: string; field: string; value: string })
   | (ProblemBase & { code: "empty_field"; kind: EntityKind; id: string; field: string })
   | (ProblemBase & { code: "duplicate_id"; kind: EntityKind; id: string })
+  | (ProblemBase & { code: "equivalent_ids"; kind: EntityKind; ids: string[] })
   | (ProblemBase & {
       code: "unknown_reference" | "duplicate_reference";
       from_kind: EntityKind;
@@ -1189,7 +1200,7 @@ export type Problem =
   | (ProblemBase & { code: "case_missing_field"; element: CaseElement; identifier: string; field: string })
   | (ProblemBase & { code: "case_field_name"; path: string; found: string; expected: string })
   | (ProblemBase & { code: "case_field_type"; path: string; found: string; expected: string })
-  | (ProblemBase & { code: "case_duplicate_identifier"; identifier: string })
+  | (ProblemBase & { code: "case_duplicate_identifier"; identifier: string; earlier: string })
   | (ProblemBase & { code: "case_child_of_cycle"; items: string[] })
   | (ProblemBase & { code: "case_invalid_identifier"; identifier: string })
   | (ProblemBase & { code: "case_conflicting_identifiers"; group: string; identifiers: string[] })

@@ -103,7 +103,7 @@ describe("the demo page in chromium", () => {
     });
     await page.waitForSelector("#problems-general .problem");
     const general = await page.textContent("#problems-general");
-    assert.match(general, /unknown variant `domian`/);
+    assert.match(general, /unknown competency type `domian`, expected one of `behavioural`, `functional`, `domain`/);
     assert.match(general, /4 \| .*"domian"/);
     assert.ok(await page.locator("#problems-general pre.excerpt").isVisible());
 

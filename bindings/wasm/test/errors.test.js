@@ -301,6 +301,36 @@ describe("queries and options", () => {
     throwsProblems(() => importCase({ CFItems: [] }, { ids: "uuid" }), [{ code: "json", path: "ids" }]);
   });
 
+  test("targets, completed courses, an officer and a CASE document of the wrong shape are described as JSON holds them", () => {
+    // Before, these passed serde's words on: `expected struct Target`, `expected u8`,
+    // `expected a sequence`, `invalid type: map`.
+    throwsProblems(() => fw.recommendTargets([1]), [
+      { code: "json", path: "[0]", description: "invalid type: integer `1`, expected a target object" },
+    ]);
+    const level = throwsProblems(() => fw.recommendTargets([{ competency: "rti", current: 0, required: "three" }]), [
+      { code: "json", path: "[0].required" },
+    ]);
+    assert.match(level.problems[0].description, /^invalid type: string "three", expected /);
+    throwsProblems(() => fw.recommendTargets({ competency: "rti", level: 3 }), [
+      { code: "json", description: "invalid type: an object, expected a list" },
+    ]);
+    throwsProblems(() => fw.recommendTargets([], { rti: true }), [
+      { code: "json", description: "invalid type: an object, expected a list" },
+    ]);
+    const officer = meena();
+    officer.passbook = { first: officer.passbook[0] };
+    throwsProblems(() => new Profile(fw, officer), [
+      { code: "json", path: "passbook", description: "invalid type: an object, expected a list" },
+    ]);
+    const typed = meena();
+    typed.passbook[0].source = 3;
+    const error = throwsProblems(() => new Profile(fw, typed), [{ code: "json", path: "passbook[0].source" }]);
+    assert.match(error.problems[0].description, /^invalid type: integer `3`, expected an evidence source: one of `course_completion`/);
+    for (const problem of [...error.problems, ...level.problems]) {
+      assert.doesNotMatch(problem.description, /\b(u8|u32|f64|struct|enum|sequence|map|variant)\b|expected value/);
+    }
+  });
+
   test("a document that is not one is named as what it is (null is null, not an object)", () => {
     for (const [value, found] of [
       [null, "null"],

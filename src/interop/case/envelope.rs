@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::read::{
     Checked, Fields, association, checked_map, document, fold, item, json_type, rubric,
 };
-use crate::interop::case::package::CasePackage;
+use crate::interop::case::package::{CasePackage, CaseRenamedKey};
 
 /// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
 pub(crate) struct PackageVisitor;
@@ -56,6 +56,8 @@ impl<'de> Visitor<'de> for PackageVisitor {
 /// key both beside and inside an envelope is refused, as a repeated key is: which value is
 /// meant is unknowable.
 pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String> {
+    let mut renamed = Vec::new();
+    rename_keys(&mut map, &mut renamed);
     while let Some(key) = envelope(&map)? {
         let inner = match map.remove(&key) {
             Some(Value::Object(inner)) => inner,
@@ -65,6 +67,8 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
             },
             _ => Map::new(),
         };
+        let mut inner = inner;
+        rename_keys(&mut inner, &mut renamed);
         let outer = std::mem::replace(&mut map, inner);
         let mut both = Vec::new();
         for (key, value) in outer {
@@ -108,7 +112,46 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         associations: f.objects("CFAssociations", association),
         rubrics: f.objects("CFRubrics", rubric),
         extra: f.extra(),
+        renamed,
     })
+}
+
+/// The package keys CASE names, and those of the envelopes around a package.
+const PACKAGE_KEYS: [&str; 8] = [
+    "CFDocument",
+    "CFItems",
+    "CFAssociations",
+    "CFRubrics",
+    "CFDefinitions",
+    "CFPackage",
+    "CFPackages",
+    "CFDocuments",
+];
+
+/// Renames each key of `map` that is a package key in another ASCII case (`cfDocument`) to
+/// CASE's name, recording it, unless CASE's own name is there too (then both stay, and the
+/// import names the other as a misnamed field: which is meant is unknowable). O(keys).
+fn rename_keys(map: &mut Map<String, Value>, renamed: &mut Vec<CaseRenamedKey>) {
+    let found: Vec<(String, &'static str)> = map
+        .keys()
+        .filter_map(|key| {
+            let name = PACKAGE_KEYS
+                .iter()
+                .find(|name| *name != key && name.eq_ignore_ascii_case(key))?;
+            let alone = !map.contains_key(*name)
+                && map.keys().filter(|k| k.eq_ignore_ascii_case(name)).count() == 1;
+            alone.then(|| (key.clone(), *name))
+        })
+        .collect();
+    for (key, name) in found {
+        if let Some(value) = map.remove(&key) {
+            map.insert(name.to_owned(), value);
+            renamed.push(CaseRenamedKey {
+                found: key,
+                read_as: name,
+            });
+        }
+    }
 }
 
 /// The key of `map` that wraps the package, when `map` has no `CFDocument` of its own:

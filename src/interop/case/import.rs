@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::interop::case::package::{CaseAssociation, CaseDocument};
+use crate::interop::case::package::{CaseAssociation, CaseDocument, CaseRenamedKey};
 use crate::model::spec::{CompetencyType, FrameworkSpec, GroupKind};
 use crate::{CaseElement, CompetencyId, GroupId, Level};
 
@@ -179,6 +179,10 @@ pub struct CaseImportReport {
     /// read (so that exporting with this document would be refused), sorted by element,
     /// identifier and field.
     pub dropped_fields: Vec<CaseDroppedField>,
+    /// Package keys written in another case than CASE's (`cfDocument`) and read under
+    /// CASE's name, in the order met: nothing was lost, so they do not make the import
+    /// incomplete, but a publisher may want to know.
+    pub renamed: Vec<CaseRenamedKey>,
 }
 
 impl CaseImportReport {
@@ -316,6 +320,15 @@ pub enum CaseDropReason {
     LevelNone,
     /// A level whose score maps to the same level as a lower score's, which describes it.
     MergedLevel,
+    /// A level without a score (absent, `null`, or a value that is no number, reported in
+    /// [`CaseImportReport::dropped_fields`]): its place in the proficiency order is
+    /// unknown. The criterion's scored levels are imported (when none has a score, the
+    /// criterion is [`CaseDropReason::UnmappedScale`]).
+    Unscored,
+    /// A level whose score another level of its criterion has too: which text describes
+    /// that level is unknowable, so the competency has the level, undescribed, and each
+    /// such level is reported.
+    SharedScore,
     /// An item or association identical to an earlier one with its identifier (a server
     /// paging its answer may send one twice): the earlier one is used. Elements that share
     /// an identifier but differ are [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
@@ -361,7 +374,8 @@ pub enum CaseFieldReason {
     /// [`Error::CaseInvalidDateTime`](crate::Error::CaseInvalidDateTime)) until it is given.
     Missing,
     /// A document field's text does not read as what CASE defines there (a
-    /// `lastChangeDateTime` of `15/01/2025`). It is kept as read in
+    /// `lastChangeDateTime` of `15/01/2025`, an `identifier` holding a control or
+    /// invisible character, from which export would derive a UUID that hides it). It is kept as read in
     /// [`CaseImportReport::document`], but an export described by that document is refused
     /// ([`Error::CaseInvalidDateTime`](crate::Error::CaseInvalidDateTime)) until it is
     /// corrected.

@@ -106,7 +106,7 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         let wrapped = package
             .extra
             .keys()
-            .any(|k| k.eq_ignore_ascii_case("cfpackage"));
+            .any(|k| super::read::fold(k) == "cfpackage");
         if !mentions(&package.extra, "CFDocument") && !wrapped {
             errors.push(Error::CaseMissingDocument);
         }
@@ -119,6 +119,7 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
     let mut reporter = Reporter {
         report: CaseImportReport {
             document: document.clone(),
+            renamed: package.renamed.clone(),
             ..CaseImportReport::default()
         },
         scales: Vec::new(),

@@ -59,6 +59,23 @@ pub struct CasePackage {
     /// Other fields of the package, verbatim.
     #[serde(flatten)]
     pub extra: CaseExtra,
+    /// Keys of the package (or of an envelope around it) that reading found written in
+    /// another case than CASE's (`cfDocument`, `cfitems`, `cfPackage`) and read under
+    /// CASE's name, in the order met. Writing uses CASE's names, so this is not written.
+    #[serde(skip)]
+    pub renamed: Vec<CaseRenamedKey>,
+}
+
+/// A package key written in another case than CASE's, read under CASE's name: servers
+/// whose JSON writers change the case of names (`cfDocument` from a camel-casing writer,
+/// `cfdocument` from one that lowercases) publish packages so. No two CASE names differ only
+/// by case, so nothing else can be meant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseRenamedKey {
+    /// The key as written, e.g. `cfDocument`.
+    pub found: String,
+    /// The CASE name it was read as, e.g. `CFDocument`.
+    pub read_as: &'static str,
 }
 
 /// A `CFDocument`: the framework's identity and provenance.

@@ -11,9 +11,10 @@ use crate::interop::case::package::{
 };
 use crate::{CaseElement, Error};
 
-/// Identifiers met so far; each duplicate is reported once.
+/// Identifiers met so far, each with how it was first written and whether it was
+/// reported as a duplicate (each duplicate is reported once).
 #[derive(Default)]
-struct Seen<'p>(HashMap<Cow<'p, str>, bool>);
+struct Seen<'p>(HashMap<Cow<'p, str>, (&'p str, bool)>);
 
 /// What [`Seen::first`] found an identifier to be.
 enum First<'p> {
@@ -46,13 +47,15 @@ impl<'p> Seen<'p> {
         }
     }
 
-    /// Reports the identifier held by `k` as a duplicate, once.
+    /// Reports the identifier held by `k` as a duplicate, once, with how it was first
+    /// written.
     fn duplicate(&mut self, k: &str, id: &str, errors: &mut Vec<Error>) {
-        if let Some(reported) = self.0.get_mut(k)
+        if let Some((earlier, reported)) = self.0.get_mut(k)
             && !*reported
         {
             errors.push(Error::CaseDuplicateIdentifier {
                 identifier: id.to_owned(),
+                earlier: (*earlier).to_owned(),
             });
             *reported = true;
         }
@@ -80,7 +83,7 @@ impl<'p> Seen<'p> {
         if self.0.contains_key(&k) {
             First::Again(k)
         } else {
-            self.0.insert(k.clone(), false);
+            self.0.insert(k.clone(), (id, false));
             First::New(k)
         }
     }
@@ -96,7 +99,8 @@ pub(super) fn parse<'p>(
     let mut seen = Seen::default();
     let doc_key = non_blank(&document.identifier).map(key);
     if let Some(k) = &doc_key {
-        seen.0.insert(k.clone(), false);
+        seen.0
+            .insert(k.clone(), (document.identifier.as_str(), false));
     }
     let mut parsed = Parsed {
         items: Vec::new(),

@@ -8,6 +8,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use crate::model::level::label_number;
+
 pub(crate) use crate::interop::case::fields::{
     ASSOCIATION, CRITERION, DOCUMENT, Extra, ITEM, Known, LEVEL, NODE_LINK, OBJECTS, PACKAGE,
     RUBRIC, classify, fold, json_type, mentions,
@@ -184,11 +186,16 @@ impl Fields {
         self.take(key, |v| v.as_f64().ok_or(v))
     }
 
-    /// A number, or a string holding one in decimal (`"3"`, `" 2.5 "`): a spreadsheet or a
-    /// server that writes every value as text says the same number.
-    fn number_or_text(&mut self, key: &str) -> Option<f64> {
+    /// A level's score: a number, a string holding one in decimal (`"3"`, `" 2.5 "`: a
+    /// spreadsheet or a server that writes every value as text says the same number), or a
+    /// level written as a label (`"L3"`,
+    /// `"Level 3"`, `"lvl-3"`), as proficiency scales name their levels: a whole number
+    /// after `L`, `Lvl` or `Level` in any case.
+    fn score(&mut self, key: &str) -> Option<f64> {
         self.take(key, |v| match v {
-            Value::String(s) => decimal(&s).ok_or(Value::String(s)),
+            Value::String(s) => decimal(&s)
+                .or_else(|| label_number(&s).map(f64::from))
+                .ok_or(Value::String(s)),
             other => other.as_f64().ok_or(other),
         })
     }
@@ -394,7 +401,7 @@ pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
         uri: f.text("uri"),
         description: f.string("description"),
         quality: f.string("quality"),
-        score: f.number_or_text("score"),
+        score: f.score("score"),
         feedback: f.string("feedback"),
         position: f.integer("position"),
         rubric_criterion_id: f.string("rubricCriterionId"),

@@ -138,6 +138,15 @@ impl Reporter {
             };
             self.field(CaseElement::Document, identifier, field, reason);
         }
+        // Export derives a UUID from any identifier but one that hides a character
+        // (deriving would hide it too), and refuses that one: say so now.
+        if non_blank(identifier).is_some() && super::uuid::document_case_uuid(identifier).is_none()
+        {
+            let reason = CaseFieldReason::Unreadable {
+                expected: "an identifier without control or invisible characters",
+            };
+            self.field(CaseElement::Document, identifier, "identifier", reason);
+        }
         for (field, value) in extra {
             if let Extra::WrongType(k) = classify(DOCUMENT, field) {
                 let reason = CaseFieldReason::WrongType {

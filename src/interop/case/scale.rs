@@ -2,8 +2,6 @@
 //! from each level's `score` under the caller's [`CaseLevelRule`], never from its display
 //! `position`. A criterion the rule cannot map is set aside with its item.
 
-use std::collections::HashSet;
-
 use super::node::{Node, Parsed, Typed, non_blank, opt_non_blank};
 use super::read::{CRITERION, LEVEL, RUBRIC};
 use super::reporter::Reporter;
@@ -253,11 +251,15 @@ fn item_levels(
     });
     let scores: Vec<Option<f64>> = levels.iter().map(|(l, _)| l.score).collect();
     let mapped = map_scores(rule, &scores);
-    let mut distinct = HashSet::new();
-    let valid = mapped.iter().all(Option::is_some)
+    // A level without a score (absent, `null`, or text that is no number) has no place in
+    // the order: it is set aside alone, unless no level has a score (then the scale is
+    // unknowable). A score the rule cannot map sets the criterion aside, as its scale needs
+    // another rule.
+    let valid = scores.iter().any(Option::is_some)
         && scores
             .iter()
-            .all(|s| s.is_some_and(|s| distinct.insert(s.to_bits())));
+            .zip(&mapped)
+            .all(|(s, m)| s.is_none() || m.is_some());
     let item = parsed.items[i].identifier.as_str();
     reporter.scale(
         i,
@@ -296,7 +298,6 @@ fn item_levels(
     );
     let link = criterion.item_uri.as_ref();
     reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
-    let mapped: Vec<u8> = mapped.into_iter().flatten().collect();
     if let Some(scale) = scale(&levels, &mapped, reporter) {
         ItemLevels::Mapped(scale)
     } else {
@@ -305,15 +306,32 @@ fn item_levels(
     }
 }
 
-/// The descriptors and range of mapped levels (in score order), reporting the levels that
-/// became none or merged into a lower score's level; `None` when no level is above none.
-fn scale(levels: &[Named<'_>], mapped: &[u8], reporter: &mut Reporter) -> Option<Scale> {
+/// The descriptors and range of mapped levels (in score order, unscored levels last),
+/// reporting the levels without a score, those that became none, those sharing their score
+/// with another level (the level exists, undescribed: which text describes it is
+/// unknowable) and those merged into a lower score's level; `None` when no level is above
+/// none.
+fn scale(levels: &[Named<'_>], mapped: &[Option<u8>], reporter: &mut Reporter) -> Option<Scale> {
     let mut descriptors: Vec<LevelDescriptor> = Vec::new();
     let (mut lowest, mut highest) = (u8::MAX, 0);
-    for ((level, id), &mapped) in levels.iter().zip(mapped) {
+    for (at, ((level, id), &mapped)) in levels.iter().zip(mapped).enumerate() {
         let id = id.as_str();
+        let (Some(score), Some(mapped)) = (level.score, mapped) else {
+            reporter.drop(CaseElement::Level, id, CaseDropReason::Unscored);
+            continue;
+        };
         if mapped == 0 {
             reporter.drop(CaseElement::Level, id, CaseDropReason::LevelNone);
+            continue;
+        }
+        // Levels come in score order, so a shared score is a neighbour's.
+        let shares = |other: Option<&Named<'_>>| {
+            other.is_some_and(|(l, _)| l.score.is_some_and(|s| same(s, score)))
+        };
+        if shares(at.checked_sub(1).and_then(|b| levels.get(b))) || shares(levels.get(at + 1)) {
+            reporter.drop(CaseElement::Level, id, CaseDropReason::SharedScore);
+            lowest = lowest.min(mapped);
+            highest = highest.max(mapped);
             continue;
         }
         // Levels come lowest score first and every rule maps a higher score to the same or a

@@ -4,7 +4,7 @@
 
 use super::read::{
     ASSOCIATION, CRITERION, DOCUMENT, Extra, ITEM, Known, LEVEL, NODE_LINK, OBJECTS, PACKAGE,
-    RUBRIC, classify, json_type,
+    RUBRIC, classify, fold, json_type,
 };
 use crate::Error;
 use crate::interop::case::package::{CaseExtra, CaseLink, CasePackage};
@@ -55,7 +55,7 @@ pub(super) fn check(package: &CasePackage, errors: &mut Vec<Error>) {
         let wrapper = package
             .extra
             .keys()
-            .find(|k| k.as_str() != "CFPackage" && k.eq_ignore_ascii_case("cfpackage"));
+            .find(|k| k.as_str() != "CFPackage" && fold(k) == "cfpackage");
         if let Some(found) = wrapper {
             errors.push(Error::CaseFieldName {
                 path: "the document root".to_owned(),

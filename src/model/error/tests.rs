@@ -42,6 +42,10 @@ fn every_variant() -> Vec<Error> {
             kind: EntityKind::Role,
             id: s(),
         },
+        Error::EquivalentIds {
+            kind: EntityKind::Role,
+            ids: vec![s()],
+        },
         Error::UnknownReference {
             from_kind: EntityKind::Role,
             from: s(),
@@ -157,7 +161,10 @@ fn every_variant() -> Vec<Error> {
             found: "a number",
             expected: "a string",
         },
-        Error::CaseDuplicateIdentifier { identifier: s() },
+        Error::CaseDuplicateIdentifier {
+            identifier: s(),
+            earlier: s(),
+        },
         Error::CaseChildOfCycle { items: vec![s()] },
         Error::CaseInvalidIdentifier { identifier: s() },
         Error::CaseConflictingIdentifiers {
@@ -306,6 +313,7 @@ fn index(e: &Error) -> usize {
         Error::IgotShape { .. } => 50,
         Error::CsvAmbiguousColumn { .. } => 51,
         Error::CsvDelimiter { .. } => 52,
+        Error::EquivalentIds { .. } => 53,
     }
 }
 

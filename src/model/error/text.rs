@@ -1,5 +1,7 @@
 //! Pieces of error messages shared by several variants.
 
+use std::fmt::Write;
+
 use crate::model::quote::quoted;
 use crate::{CourseId, EntityKind, GroupId};
 
@@ -44,6 +46,46 @@ pub(super) fn clash_text(
         quoted(identifier),
         quoted(group.as_str())
     )
+}
+
+pub(super) fn duplicate_text(identifier: &str, earlier: &str) -> String {
+    if identifier == earlier {
+        format!("duplicate case identifier {}", quoted(identifier))
+    } else {
+        format!(
+            "duplicate case identifier {}: the same uuid as {} before it (uuids compare \
+             without regard to case, a `urn:uuid:` prefix and spaces around them)",
+            quoted(identifier),
+            quoted(earlier)
+        )
+    }
+}
+
+/// Each id in double quotes with every character outside printable ASCII escaped as
+/// `\u{hex}` (and `\\`, `\"`): for ids that differ only in how their text is encoded.
+pub(super) fn code_points_list(ids: &[String]) -> String {
+    let all: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            let mut out = String::from('"');
+            for c in id.chars() {
+                match c {
+                    '"' | '\\' => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    ' '..='~' => out.push(c),
+                    _ => {
+                        // Writing to a `String` cannot fail.
+                        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+                    }
+                }
+            }
+            out.push('"');
+            out
+        })
+        .collect();
+    all.join(", ")
 }
 
 pub(super) fn quoted_list(ids: &[String]) -> String {

@@ -3,8 +3,8 @@
 use super::case_element::CaseElement;
 use super::evidence::EvidenceProblem;
 use super::text::{
-    clash_text, cycle_text, date_hint, did_you_mean, group_cycle_text, group_rule_text,
-    hidden_text, quoted_list,
+    clash_text, code_points_list, cycle_text, date_hint, did_you_mean, duplicate_text,
+    group_cycle_text, group_rule_text, hidden_text, quoted_list,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -55,6 +55,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `empty_field` | another required text (a department) empty or blank |
 /// | `hidden_character` | an id, department or area holding a control or invisible character |
 /// | `duplicate_id` | two entities of one kind with one id |
+/// | `equivalent_ids` | ids of one kind that are one text in different Unicode forms (a review's warning) |
 /// | `unknown_reference` | a reference to an id the framework does not hold |
 /// | `duplicate_reference` | the same target listed twice |
 /// | `invalid_level` | a requirement or course level outside the competency's scale |
@@ -186,6 +187,24 @@ pub enum Error {
         kind: EntityKind,
         /// The repeated id.
         id: String,
+    },
+    /// Ids of one kind that are the same text in different Unicode normalisation forms: `José`
+    /// written with a precomposed `é` (NFC) and with `e` and a combining accent (NFD). They
+    /// print alike but are distinct ids, never merged: a warning of
+    /// [`Framework::review`](crate::Framework::review), not a reason to refuse the
+    /// framework. Write every id in one form (NFC is what most keyboards and exports give)
+    /// unless the entities are meant to differ.
+    #[error(
+        "{kind} ids {} are one text in different unicode forms (nfc/nfd): distinct ids that \
+         print alike",
+        code_points_list(ids)
+    )]
+    EquivalentIds {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// The ids, sorted byte by byte. The message shows each with every character
+        /// outside ASCII escaped (`"Jos\u{e9}"`, `"Jose\u{301}"`), as they print alike.
+        ids: Vec<String>,
     },
     /// An entity refers to an id that does not exist. Add the target or fix the reference.
     #[error(
@@ -495,12 +514,18 @@ pub enum Error {
         /// What CASE defines, e.g. `a string`.
         expected: &'static str,
     },
-    /// Two CASE elements share an identifier, which must be unique across the package
-    /// (identifiers that are UUIDs compare without regard to case). Give each its own UUID.
-    #[error("duplicate case identifier {}", quoted(identifier))]
+    /// Two CASE elements share an identifier, which must be unique across the package.
+    /// CASE identifiers are UUIDs, which RFC 4122 and RFC 9562 make case-insensitive, so
+    /// UUIDs compare without regard to case, to a `urn:uuid:` prefix and to spaces around
+    /// them: `A1B2…` and `a1b2…` are one identifier, and the message says so when the two
+    /// are written differently. Give each element its own UUID.
+    #[error("{}", duplicate_text(identifier, earlier))]
     CaseDuplicateIdentifier {
-        /// The repeated identifier.
+        /// The repeated identifier, as the later element writes it.
         identifier: String,
+        /// The identifier as the earlier element holding it writes it: the same text, or
+        /// the same UUID written in another case, with a `urn:uuid:` prefix or with spaces.
+        earlier: String,
     },
     /// `isChildOf` associations form a cycle, so no item is above the others. Remove one of
     /// the associations.
@@ -760,6 +785,7 @@ impl Error {
             Error::EmptyField { .. } => "empty_field",
             Error::HiddenCharacter { .. } => "hidden_character",
             Error::DuplicateId { .. } => "duplicate_id",
+            Error::EquivalentIds { .. } => "equivalent_ids",
             Error::UnknownReference { .. } => "unknown_reference",
             Error::DuplicateReference { .. } => "duplicate_reference",
             Error::InvalidLevel { .. } => "invalid_level",
@@ -806,6 +832,26 @@ impl Error {
             Error::InvalidOption { .. } => "invalid_option",
             Error::IgotShape { .. } => "igot_shape",
         }
+    }
+}
+
+/// For a caller reading this crate's types with `serde_json` directly
+/// (`serde_json::from_str::<OfficerSpec>`, as the JavaScript package does for one officer):
+/// the same [`Error::Json`] the crate's own readers give, its message describing values as
+/// JSON holds them (`expected a number`, `expected a role object`) where `serde_json`'s
+/// names the Rust type reading them (`expected f64`, `expected struct RoleSpec`).
+///
+/// # Example
+/// ```
+/// use karmayogi::{Error, OfficerSpec};
+///
+/// let e = serde_json::from_str::<OfficerSpec>(r#"{"id": 7}"#).unwrap_err();
+/// let Error::Json { message, .. } = Error::from(e) else { unreachable!() };
+/// assert_eq!(message, "invalid type: integer `7`, expected a string");
+/// ```
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Error {
+        crate::model::json::json_error(&e)
     }
 }
 

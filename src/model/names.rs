@@ -1,0 +1,126 @@
+//! Values of a fixed set of names (`"type": "domain"`, `"mode": "social"`) read from JSON.
+//!
+//! serde's derived reading of such an enum speaks of Rust (`unknown variant`) and, given
+//! a number or `null`, says only `expected value`; a document's author can act on neither.
+//! Here the message names the field's meaning and every name it takes, e.g. "invalid
+//! type: integer \`1\`, expected a competency type: one of \`behavioural\`, …".
+
+use std::fmt;
+
+use serde::Deserializer;
+use serde::de::{self, Visitor};
+
+/// Reads one of `names` (each with its value) for a field meaning `what` (e.g. `a
+/// competency type`). O(number of names).
+pub(crate) fn deserialize<'de, D, T>(
+    deserializer: D,
+    what: &'static str,
+    names: &'static [(&'static str, T)],
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Copy + 'static,
+{
+    deserializer.deserialize_str(NameVisitor { what, names })
+}
+
+struct NameVisitor<T: 'static> {
+    what: &'static str,
+    names: &'static [(&'static str, T)],
+}
+
+impl<T> NameVisitor<T> {
+    fn list(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("one of ")?;
+        for (i, (name, _)) in self.names.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{name}`")?;
+        }
+        Ok(())
+    }
+}
+
+impl<T: Copy> Visitor<'_> for NameVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.what)?;
+        self.list(f)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        if let Some((_, value)) = self.names.iter().find(|(name, _)| *name == v) {
+            return Ok(*value);
+        }
+        // A near miss (`Domain`, `sub-theme`, `Self Declared`) is named with the name meant.
+        let fold = |s: &str| -> String {
+            s.trim()
+                .chars()
+                .filter(|c| !matches!(c, '_' | '-' | ' '))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let near = self.names.iter().find(|(name, _)| fold(name) == fold(v));
+        let article = self.what;
+        let list = DisplayWith(|f: &mut fmt::Formatter<'_>| self.list(f));
+        let kind = article
+            .strip_prefix("a ")
+            .or_else(|| article.strip_prefix("an "))
+            .unwrap_or(article);
+        let shown = crate::model::quote::quoted(v);
+        Err(match near {
+            Some((name, _)) => E::custom(format_args!(
+                "unknown {kind} {shown}, expected {list}: did you mean `{name}`?"
+            )),
+            None => E::custom(format_args!("unknown {kind} {shown}, expected {list}")),
+        })
+    }
+}
+
+/// Formats with a closure.
+struct DisplayWith<F>(F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for DisplayWith<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CompetencyType, GroupKind, Mode};
+
+    fn message<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
+        serde_json::from_str::<T>(json).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn other_types_and_unknown_names_are_named_with_every_name() {
+        assert_eq!(
+            message::<CompetencyType>("1"),
+            "invalid type: integer `1`, expected a competency type: one of `behavioural`, \
+             `functional`, `domain` at line 1 column 1"
+        );
+        assert_eq!(
+            message::<CompetencyType>("null"),
+            "invalid type: null, expected a competency type: one of `behavioural`, \
+             `functional`, `domain` at line 1 column 4"
+        );
+        assert_eq!(
+            message::<Mode>("\"online\""),
+            "unknown delivery mode `online`, expected one of `formal`, `social`, \
+             `experiential` at line 1 column 8"
+        );
+        assert_eq!(
+            message::<GroupKind>("\"Sub-Theme\""),
+            "unknown group kind `Sub-Theme`, expected one of `area`, `theme`, `sub_theme`, \
+             `free`: did you mean `sub_theme`? at line 1 column 11"
+        );
+        assert_eq!(
+            serde_json::from_str::<CompetencyType>("\"domain\"").unwrap(),
+            CompetencyType::Domain
+        );
+    }
+}
