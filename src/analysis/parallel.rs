@@ -44,6 +44,40 @@ pub(crate) fn map_ranges<T: Send>(
     split(len, workers(threads, len), work)
 }
 
+/// `(0..len).map(item).collect()`, the items computed in contiguous ranges over at most
+/// [`workers`]`(threads, len)` workers, each item in its place: the same vector on any
+/// number of threads, collected straight into the result (no vector per range).
+pub(crate) fn map_items<T: Send>(
+    len: usize,
+    threads: usize,
+    item: impl Fn(usize) -> T + Sync,
+) -> Vec<T> {
+    let parts = workers(threads, len);
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    if parts > 1 {
+        use rayon::iter::{IndexedParallelIterator, IntoParallelIterator, ParallelIterator};
+        return (0..len)
+            .into_par_iter()
+            .with_min_len(len.div_ceil(parts))
+            .map(&item)
+            .collect();
+    }
+    let _ = parts;
+    (0..len).map(item).collect()
+}
+
+/// `parts.into_iter().map(work).collect()`, each part on its own worker where the
+/// parallelism allows (rayon tasks in the current pool), the results in the parts' order.
+/// For parts that borrow disjoint pieces of one buffer mutably.
+pub(crate) fn map_parts<P: Send, T: Send>(parts: Vec<P>, work: impl Fn(P) -> T + Sync) -> Vec<T> {
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    if parts.len() > 1 && available() > 1 {
+        use rayon::iter::{IntoParallelIterator, ParallelIterator};
+        return parts.into_par_iter().map(&work).collect();
+    }
+    parts.into_iter().map(work).collect()
+}
+
 /// [`map_ranges`] with the number of ranges given exactly.
 fn split<T: Send>(len: usize, parts: usize, work: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
     let parts = parts.clamp(1, len.max(1));
@@ -65,7 +99,7 @@ mod tests {
     use std::collections::HashSet;
     use std::sync::Mutex;
 
-    use super::{available, map_ranges, split, workers};
+    use super::{available, map_items, map_parts, map_ranges, split, workers};
 
     #[test]
     fn ranges_cover_everything_once_in_order() {
@@ -84,6 +118,28 @@ mod tests {
                 assert_eq!(all, (0..len).collect::<Vec<_>>());
             }
         }
+    }
+
+    #[test]
+    fn items_and_parts_come_back_in_order_on_any_thread_count() {
+        for threads in 0..5 {
+            for len in [0, 1, 2, 7, 1_000] {
+                let items = map_items(len, threads, |i| i * 3);
+                assert_eq!(items, (0..len).map(|i| i * 3).collect::<Vec<_>>());
+            }
+        }
+        // Disjoint mutable pieces of one buffer, each changed by its own part.
+        let mut buffer: Vec<u32> = (0..100).collect();
+        let pieces: Vec<&mut [u32]> = buffer.chunks_mut(7).collect();
+        let sums = map_parts(pieces, |piece| {
+            for x in piece.iter_mut() {
+                *x *= 2;
+            }
+            piece.iter().sum::<u32>()
+        });
+        assert_eq!(sums.len(), 15);
+        assert_eq!(sums[0], 2 * (0..7).sum::<u32>());
+        assert_eq!(buffer, (0..100).map(|x| x * 2).collect::<Vec<_>>());
     }
 
     #[test]

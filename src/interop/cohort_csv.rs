@@ -8,7 +8,8 @@
 //! with [`OfficersCsvOptions::threads`], large pieces of evidence are read in parts at
 //! once, rows with a problem or a warning then read in file order. Under the format's own
 //! `evidence.csv` header, a common passbook line is split and parsed in one pass from its
-//! bytes (`cohort_csv/quick.rs`); any other line takes the paths above.
+//! bytes (`cohort_csv/quick.rs`), its competency found while its cell is scanned
+//! (`cohort_csv/known.rs`, for large pieces); any other line takes the paths above.
 //!
 //! The rows are read and checked by the same row layer as [`load_officers`], and every
 //! passbook entry by the same check as [`Profile::new`](crate::Profile::new), so the
@@ -25,9 +26,11 @@
 
 use hashbrown::HashTable;
 
+mod known;
 mod lists;
 mod parts;
 mod quick;
+use known::Competencies;
 use lists::{Runs, distinct, group, group_runs, settle};
 use parts::{Shared, Work};
 
@@ -35,7 +38,7 @@ use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
     OfficersCsvOptions, evidence_row, officer_row, problem_column,
 };
-use crate::analysis::parallel::workers;
+use crate::analysis::parallel::{map_items, workers};
 use crate::interop::csv::feed::Feed;
 use crate::interop::csv::{Header, Row};
 use crate::model::nearest::Nearest;
@@ -78,7 +81,10 @@ impl Cohort {
     /// O(T + E·log e + n) time for T bytes of text, E passbook entries (at most e per
     /// officer) and n officers, plus the framework's lookups; memory the cohort's plus about
     /// 4 bytes per counted passbook entry (16 per run of one officer's rows) and 20 per
-    /// officer while reading, then the warnings.
+    /// officer while reading (and, for 64 KiB of evidence or more, under 96 bytes per
+    /// competency of the framework), then the warnings. With
+    /// [`OfficersCsvOptions::threads`], the held levels are settled and the warnings
+    /// written out over the threads.
     ///
     /// # Example
     /// ```
@@ -199,6 +205,7 @@ impl<'f> CohortCsvReader<'f> {
                 completed: Vec::new(),
                 scratch: Vec::new(),
                 nearest: Nearest::new(NEAREST_LIMIT),
+                known: None,
                 full: false,
             },
             officers: Feed::new(OFFICERS, required, optional),
@@ -226,7 +233,8 @@ impl<'f> CohortCsvReader<'f> {
     ///
     /// # Complexity
     /// O(b) for b bytes (plus the framework's lookups), and the rest of a record the
-    /// previous piece cut.
+    /// previous piece cut; the first piece of 64 KiB or more also builds a table of the
+    /// framework's competency ids, O(C) for C competencies and under 96 bytes each.
     pub fn push_evidence(&mut self, piece: &[u8]) {
         if self.evidence.is_none() {
             self.end_officers();
@@ -238,6 +246,9 @@ impl<'f> CohortCsvReader<'f> {
             return;
         };
         let reader = &mut self.reader;
+        if reader.known.is_none() && piece.len() >= LARGE {
+            reader.known = Some(Competencies::new(reader.framework));
+        }
         let mut errors = std::mem::take(&mut reader.errors);
         let parts = workers(reader.options.threads, piece.len() >> 20);
         feed.push_parts(
@@ -301,6 +312,10 @@ impl<'f> CohortCsvReader<'f> {
     }
 }
 
+/// The size of a piece of evidence from which its competencies are looked up in a table of
+/// their own ([`Competencies`]).
+const LARGE: usize = 1 << 16;
+
 /// What [`Cohort::from_csv`] has read so far.
 struct Reader<'f> {
     framework: &'f Framework,
@@ -330,6 +345,9 @@ struct Reader<'f> {
     /// The courses one passbook row completes.
     scratch: Vec<u32>,
     nearest: Nearest,
+    /// The framework's competencies read from a cell's bytes, built for the first large
+    /// piece of evidence.
+    known: Option<Competencies>,
     /// Capacity ran out: later officers are not read.
     full: bool,
 }
@@ -343,6 +361,7 @@ impl Reader<'_> {
             columns: &self.columns,
             index: &self.index,
             hash: &self.hash,
+            known: self.known.as_ref(),
         }
     }
 
@@ -516,9 +535,7 @@ impl Reader<'_> {
         let held = group_runs(n, held, slot);
         drop(slot_of);
         let mut errors = Vec::new();
-        let settled = settle(fw, options, &held, &mut errors);
-        drop(held);
-        let held = settled;
+        let held = settle(fw, options, held, &mut errors);
         let completed = group(n, completed, |k| k);
         let completed = distinct(&completed, &mut errors);
         if !errors.is_empty() {
@@ -528,7 +545,8 @@ impl Reader<'_> {
         match (cohort, Errors::from_vec(errors)) {
             (Some(cohort), None) => {
                 order::sort_by_key(&mut warnings, |&(k, entry, _)| (k, entry));
-                let warnings = all_warnings(fw, &cohort, &lines, &mismatched, warnings);
+                let warnings =
+                    all_warnings(fw, &cohort, &lines, &mismatched, warnings, options.threads);
                 Ok(CohortLoad { cohort, warnings })
             }
             (_, Some(errors)) => Err(errors),
@@ -549,13 +567,14 @@ fn at_row(line: usize, file: &'static str, column: &'static str, error: Error) -
 
 /// The warnings of a load in the order the review lists them: `warnings` (sorted by
 /// officer and entry) with the department mismatch of each officer of `mismatched` (in
-/// officer order) before that officer's other warnings.
+/// officer order, written out over `threads` workers) before that officer's other warnings.
 fn all_warnings(
     fw: &Framework,
     cohort: &Cohort,
     lines: &[usize],
     mismatched: &[u32],
     warnings: Vec<(u32, u32, Error)>,
+    threads: usize,
 ) -> Vec<Error> {
     let mismatch = |k: u32| {
         let i = k as usize;
@@ -568,15 +587,20 @@ fn all_warnings(
         };
         at_row(lines[i], OFFICERS, "department", warning)
     };
-    let mut out = Vec::with_capacity(mismatched.len() + warnings.len());
-    let mut next = mismatched.iter().copied().peekable();
+    // An export can give one per officer: written out over the threads.
+    let written = map_items(mismatched.len(), threads, |m| mismatch(mismatched[m]));
+    if warnings.is_empty() {
+        return written;
+    }
+    let mut out = Vec::with_capacity(written.len() + warnings.len());
+    let mut next = mismatched.iter().zip(written).peekable();
     for (k, _, warning) in warnings {
-        while let Some(m) = next.next_if(|&m| m <= k) {
-            out.push(mismatch(m));
+        while let Some((_, m)) = next.next_if(|&(&m, _)| m <= k) {
+            out.push(m);
         }
         out.push(warning);
     }
-    out.extend(next.map(mismatch));
+    out.extend(next.map(|(_, m)| m));
     out
 }
 

@@ -308,7 +308,8 @@ pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSp
 struct Shape {
     areas: HashMap<u32, String>,
     groups: Vec<GroupSpec>,
-    of_skill: HashMap<u32, Vec<GroupId>>,
+    /// Each skill's groups, by `Node::Skill`.
+    of_skill: HashMap<hierarchy::Node, Vec<GroupId>>,
 }
 
 struct Occupation {
@@ -515,7 +516,10 @@ fn build(
             description: String::new(),
             kind: skill.kind,
             area: shape.areas.remove(&id),
-            groups: shape.of_skill.remove(&id).unwrap_or_default(),
+            groups: shape
+                .of_skill
+                .remove(&hierarchy::Node::Skill(id))
+                .unwrap_or_default(),
             levels: Vec::new(),
             min_level: None,
             max_level: None,

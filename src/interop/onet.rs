@@ -2,7 +2,7 @@
 
 mod read;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use crate::model::order;
 use crate::{
@@ -290,11 +290,13 @@ pub fn load_onet(csv: &OnetCsv<'_>, options: &OnetOptions) -> Result<FrameworkSp
 /// parent links that form a cycle, at the line of the element where the walk closes it.
 fn content_groups(
     elements: &Elements,
-    rated: &BTreeSet<String>,
+    rated: &[String],
     errors: &mut Vec<Error>,
 ) -> Vec<GroupSpec> {
-    let mut above: BTreeMap<&str, &Element> = BTreeMap::new();
-    let mut cyclic: BTreeSet<Vec<String>> = BTreeSet::new();
+    // The elements met above, by id, and the same in the order met.
+    let mut met: HashSet<&str> = HashSet::new();
+    let mut above: Vec<(&str, &Element)> = Vec::new();
+    let mut cyclic: Vec<Vec<String>> = Vec::new();
     for id in rated {
         let mut path: Vec<&str> = vec![id];
         let mut at = elements.get(id).and_then(Option::as_ref);
@@ -305,20 +307,24 @@ fn content_groups(
                 let mut cycle: Vec<String> = path[i..].iter().map(|&p| p.to_owned()).collect();
                 let smallest = (0..cycle.len()).min_by_key(|&k| &cycle[k]).unwrap_or(0);
                 cycle.rotate_left(smallest);
-                cyclic.insert(cycle);
+                cyclic.push(cycle);
                 break;
             }
-            if above.contains_key(parent) {
+            if met.contains(parent) {
                 break;
             }
             let Some(p) = elements.get(parent).and_then(Option::as_ref) else {
                 break;
             };
-            above.insert(parent, p);
+            met.insert(parent);
+            above.push((parent, p));
             path.push(parent);
             at = Some(p);
         }
     }
+    // Each cycle once, in order; equal cycles are equal values, so any sort gives this one.
+    order::sort_unstable(&mut cyclic);
+    cyclic.dedup();
     for cycle in cyclic {
         let line = cycle
             .first()
@@ -334,6 +340,8 @@ fn content_groups(
             error: Box::new(Error::GroupCycle { groups }),
         });
     }
+    // The ids are distinct, so the order is total.
+    order::sort_unstable_by(&mut above, |a, b| a.0.cmp(b.0));
     above
         .into_iter()
         .map(|(id, element)| GroupSpec {
@@ -390,7 +398,9 @@ fn build(
             })
         })
         .collect();
-    let included = |soc: &str| options.unrated_occupations || rated.contains(soc);
+    let included = |soc: &str| {
+        options.unrated_occupations || rated.binary_search_by(|r| r.as_str().cmp(soc)).is_ok()
+    };
     let mut activities_of: HashMap<String, Vec<u32>> = HashMap::new();
     for (id, task) in tasks {
         if included(&task.soc) && (task.core || !options.core_tasks_only) {

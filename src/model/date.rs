@@ -15,7 +15,8 @@ pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// [`parse_iso_date`] on the bytes of a CSV cell: the eight digits checked and read as one
-/// 64-bit word.
+/// 64-bit word, their values combined in pairs within it.
+#[inline]
 pub(crate) fn iso_date_bytes(bytes: &[u8]) -> Option<u32> {
     let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = bytes else {
         return None;
@@ -28,12 +29,11 @@ pub(crate) fn iso_date_bytes(bytes: &[u8]) -> Option<u32> {
     if (below | word) & HIGH != 0 || (word + 0x4646_4646_4646_4646) & HIGH != 0 {
         return None;
     }
-    let [y0, y1, y2, y3, m0, m1, d0, d1] = below.to_le_bytes().map(u32::from);
-    day_number(
-        y0 * 1000 + y1 * 100 + y2 * 10 + y3,
-        m0 * 10 + m1,
-        d0 * 10 + d1,
-    )
+    // Each even byte becomes ten times itself plus the next (at most 99, no carry); the
+    // 16-bit lanes then hold the century, the year in it, the month and the day.
+    let pairs = (below * 10 + (below >> 8)) & 0x00ff_00ff_00ff_00ff;
+    let lane = |k: u32| (pairs >> (16 * k)) as u32 & 0xff;
+    day_number(lane(0) * 100 + lane(1), lane(2), lane(3))
 }
 
 /// Parses an ISO date, or an ISO 8601 date-time by its date, as HR systems and the
@@ -185,11 +185,11 @@ fn day_number(y: u32, m: u32, d: u32) -> Option<u32> {
     if y > 9999 {
         return None;
     }
-    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    let leap = || (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
+        2 if leap() => 29,
         2 => 28,
         _ => return None,
     };

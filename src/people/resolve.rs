@@ -190,27 +190,41 @@ pub(crate) fn settle_packed(
     own: &mut Vec<(u32, u8)>,
     out: &mut Vec<u32>,
 ) {
-    if policy.infer_group_rules && !fw.hierarchy.rules.is_empty() {
+    if !settles_in_place(fw, policy) {
         own.clear();
         own.extend(levels.iter().map(|&x| (x >> 3, (x & 7) as u8)));
         settle_held(fw, policy, own, 0);
         out.extend(own.iter().map(|&(c, l)| c << 3 | u32::from(l)));
         return;
     }
-    // Sorted as integers, by competency and then level: the last of each competency is
-    // its highest level.
     let from = out.len();
     out.extend_from_slice(levels);
-    order::sort_unstable(&mut out[from..]);
-    let mut w = from;
-    for r in from..out.len() {
-        let x = out[r];
-        if out.get(r + 1).is_none_or(|&next| next >> 3 != x >> 3) {
-            out[w] = x;
+    let kept = highest_packed(&mut out[from..]);
+    out.truncate(from + kept);
+}
+
+/// Whether [`settle_packed`] only keeps the highest level of each competency (no group
+/// rule to infer levels from), so that [`highest_packed`] does its work in place.
+pub(crate) fn settles_in_place(fw: &Framework, policy: &LevelPolicy) -> bool {
+    !policy.infer_group_rules || fw.hierarchy.rules.is_empty()
+}
+
+/// One officer's counted levels packed as `competency << 3 | level` reduced in place to the
+/// highest level of each competency, by competency: the first `k` values, `k` returned.
+/// What [`settle_packed`] appends when [`settles_in_place`].
+pub(crate) fn highest_packed(levels: &mut [u32]) -> usize {
+    // Sorted as integers, by competency and then level: the last of each competency is
+    // its highest level.
+    order::sort_unstable(levels);
+    let mut w = 0;
+    for r in 0..levels.len() {
+        let x = levels[r];
+        if levels.get(r + 1).is_none_or(|&next| next >> 3 != x >> 3) {
+            levels[w] = x;
             w += 1;
         }
     }
-    out.truncate(w);
+    w
 }
 
 /// What one passbook entry gives: its problems, or the level it lets the officer hold.

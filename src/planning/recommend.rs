@@ -14,8 +14,6 @@ pub use options::{Objective, RecommendOptions, Solver, UntaggedLevel};
 pub(crate) use plan::GapItem;
 pub use plan::{Blend, Closed, OpenGap, OpenReason, Optimality, Plan, Step, Target, Term};
 
-use std::collections::BTreeMap;
-
 use crate::analysis::gap::merge_held;
 use crate::model::order;
 use crate::model::spec::Mode;
@@ -204,15 +202,17 @@ impl Framework {
         completed: &[u32],
         options: &RecommendOptions,
     ) -> Result<Plan<'f>, Error> {
-        // Only the competencies named get a weight other than 1.
-        let mut comp_weight: BTreeMap<u32, f64> = BTreeMap::new();
+        // Only the competencies named get a weight other than 1: (index, weight) by index,
+        // each index once (the options' ids are distinct).
+        let mut comp_weight: Vec<(u32, f64)> = Vec::with_capacity(options.competency_weights.len());
         for (id, &w) in &options.competency_weights {
             let c = self
                 .competencies
                 .get(id.as_str())
                 .ok_or_else(|| self.unknown_id(EntityKind::Competency, id.as_str()))?;
-            comp_weight.insert(c, w);
+            comp_weight.push((c, w));
         }
+        order::sort_unstable_by(&mut comp_weight, |a, b| a.0.cmp(&b.0));
         let (courses, open) = self.candidates(gaps, completed, options.untagged);
         let closable: Vec<&GapItem<'f>> = gaps
             .iter()
@@ -227,7 +227,9 @@ impl Framework {
             .map(|g| {
                 let kind = self.competency_kind[g.competency as usize];
                 let w = options.weights.get(kind)
-                    * comp_weight.get(&g.competency).copied().unwrap_or(1.0);
+                    * comp_weight
+                        .binary_search_by_key(&g.competency, |&(c, _)| c)
+                        .map_or(1.0, |i| comp_weight[i].1);
                 f64::from(g.required - g.current) * w
             })
             .collect();

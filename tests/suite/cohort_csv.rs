@@ -503,7 +503,8 @@ const EVIDENCE_HEADER: [&str; 7] = [
 /// the common shape read straight from its bytes, mixed with rows that look like it but
 /// must be read by the general path: quoted cells, spaces around cells, lone CR line ends
 /// and CRLF, blank lines, an officer id that is not ASCII, flags and dates written other
-/// ways, completions, levels written `2.0`; with `errors`, also bad levels, impossible
+/// ways, completions, levels written `2.0`, rows of another officer amid a passbook, ids
+/// of one to five words, some the id before with more after it; with `errors`, also bad levels, impossible
 /// dates, unknown competencies and officers. `columns` is the header of `evidence.csv`.
 fn common_rows_export(columns: &[&str], errors: bool, seed: u64) -> (String, String) {
     let mut state = seed | 1;
@@ -514,13 +515,16 @@ fn common_rows_export(columns: &[&str], errors: bool, seed: u64) -> (String, Str
         state ^= state << 17;
         (state % n as u64) as usize
     };
+    // Ids of 2 to 33 bytes (one word, 8 and 16 bytes exactly, longer), some the id of
+    // the officer before with more after it.
     let ids: Vec<String> = (0..2_000)
-        .map(|i| {
-            if i % 400 == 7 {
-                format!("\u{f3}{i}")
-            } else {
-                format!("o{i}")
-            }
+        .map(|i| match i % 6 {
+            _ if i % 400 == 7 => format!("\u{f3}{i}"),
+            1 => format!("o{}-{i}", i - 1),
+            2 => format!("off{i:05}"),
+            3 => format!("officer-{i:08}"),
+            4 => format!("officer-of-the-department-{i:07}"),
+            _ => format!("o{i}"),
         })
         .collect();
     let mut officers = String::from("id,department,position\n");
@@ -563,6 +567,8 @@ fn common_rows_export(columns: &[&str], errors: bool, seed: u64) -> (String, Str
             11 if errors => "notng".clone_into(&mut cells[1]),
             12 if errors => "nobody".clone_into(&mut cells[0]),
             13 if errors => "4".clone_into(&mut cells[2]),
+            // A row of another officer amid a passbook.
+            14 | 15 => ids[next(ids.len())].clone_into(&mut cells[0]),
             _ => {}
         }
         let row: Vec<&str> = columns

@@ -8,10 +8,11 @@
 //! identifier, with its id as `humanCodingScheme`, so a valid framework always exports.
 //! Only identifiers the caller gave can clash, and those are errors naming both holders.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::uuid::{canonical_case_uuid, parse_case_uuid};
 use crate::interop::case::package::CaseExportOptions;
+use crate::model::order;
 use crate::model::spec::{AREA_PREFIX, area_group_id};
 use crate::{EntityKind, Error, Framework, GroupId};
 
@@ -61,13 +62,15 @@ impl Taken {
     }
 }
 
-/// The identifiers given by the options, per group: each group must exist and get one.
+/// The identifiers given by the options, per group by id: each group must exist and get
+/// one.
 fn given(
     framework: &Framework,
     options: &CaseExportOptions,
     errors: &mut Vec<Error>,
-) -> BTreeMap<GroupId, String> {
-    let mut per_group: BTreeMap<GroupId, BTreeSet<String>> = BTreeMap::new();
+) -> Vec<(GroupId, String)> {
+    // (group, identifier), sorted and without repeats below.
+    let mut pairs: Vec<(GroupId, String)> = Vec::new();
     // Each unknown group is reported once. Its error depends on the id alone, so the ids
     // are compared rather than the errors (a comparison of every variant of `Error`).
     let mut unknown: Vec<GroupId> = Vec::new();
@@ -83,18 +86,23 @@ fn given(
         }
         // One that is not a UUID is reported by the document check.
         if let Some(identifier) = canonical_case_uuid(identifier) {
-            per_group.entry(group).or_default().insert(identifier);
+            pairs.push((group, identifier));
         }
     }
-    let mut given = BTreeMap::new();
-    for (group, identifiers) in per_group {
+    // Equal pairs are equal values, so any sort gives this order.
+    order::sort_unstable(&mut pairs);
+    pairs.dedup();
+    let mut given = Vec::with_capacity(pairs.len());
+    let mut pairs = pairs.into_iter().peekable();
+    while let Some((group, identifier)) = pairs.next() {
+        let mut identifiers = vec![identifier];
+        while let Some((_, more)) = pairs.next_if(|(g, _)| *g == group) {
+            identifiers.push(more);
+        }
         if identifiers.len() > 1 {
-            errors.push(Error::CaseConflictingIdentifiers {
-                group,
-                identifiers: identifiers.into_iter().collect(),
-            });
-        } else if let Some(identifier) = identifiers.into_iter().next() {
-            given.insert(group, identifier);
+            errors.push(Error::CaseConflictingIdentifiers { group, identifiers });
+        } else if let Some(identifier) = identifiers.pop() {
+            given.push((group, identifier));
         }
     }
     given

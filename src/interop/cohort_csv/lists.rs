@@ -2,9 +2,10 @@
 //! officer as the cohort stores them.
 
 use crate::OfficersCsvOptions;
+use crate::analysis::parallel::{map_parts, workers};
 use crate::model::order;
 use crate::people::columns::{Lists, capacity};
-use crate::people::resolve::settle_packed;
+use crate::people::resolve::{highest_packed, settle_packed, settles_in_place};
 use crate::{Error, Framework};
 
 /// Values kept per officer, in runs of consecutive values of one officer: an export
@@ -95,12 +96,17 @@ pub(super) fn group(n: usize, pairs: Vec<(u32, u32)>, at: impl Fn(u32) -> u32) -
 }
 
 /// Each list of counted levels reduced to the levels held, as [`Cohort::new`] derives them.
+/// Without group rules to infer, in place, the lists in parts of about equal size over the
+/// options' threads, then moved together: no second buffer.
 pub(super) fn settle(
     fw: &Framework,
     options: &OfficersCsvOptions,
-    lists: &Lists,
+    lists: Lists,
     errors: &mut Vec<Error>,
 ) -> Lists {
+    if settles_in_place(fw, &options.policy) {
+        return highest_in_place(lists, options.threads);
+    }
     let mut out = Lists::new();
     out.values.reserve(lists.values.len());
     let mut own: Vec<(u32, u8)> = Vec::new();
@@ -113,6 +119,59 @@ pub(super) fn settle(
         out.close();
     }
     out
+}
+
+/// Each list reduced in place to the highest level of each competency
+/// ([`highest_packed`]), in parts over `threads` workers; the same lists on any number.
+pub(super) fn highest_in_place(lists: Lists, threads: usize) -> Lists {
+    let parts = workers(threads, lists.values.len() >> 16);
+    highest_in_parts(lists, parts)
+}
+
+/// [`highest_in_place`] in `parts` parts (at least one).
+fn highest_in_parts(mut lists: Lists, parts: usize) -> Lists {
+    let n = lists.start.len() - 1;
+    let total = lists.values.len();
+    let parts = parts.max(1);
+    // Lists `bounds[p]..bounds[p + 1]` make part `p`, of about `total / parts` values.
+    let mut bounds = vec![0];
+    for p in 1..parts {
+        let cut = lists
+            .start
+            .partition_point(|&x| (x as usize) < total * p / parts);
+        bounds.push(cut.min(n).max(bounds[p - 1]));
+    }
+    bounds.push(n);
+    let start = &lists.start;
+    let mut rest: &mut [u32] = &mut lists.values;
+    let mut pieces = Vec::with_capacity(parts);
+    let mut taken = 0;
+    for w in bounds.windows(2) {
+        let end = start[w[1]] as usize;
+        let (piece, tail) = std::mem::take(&mut rest).split_at_mut(end - taken);
+        rest = tail;
+        taken = end;
+        pieces.push((w[0]..w[1], piece));
+    }
+    let kept = map_parts(pieces, |(range, piece)| {
+        let base = start[range.start] as usize;
+        range
+            .map(|s| {
+                let list = &mut piece[start[s] as usize - base..start[s + 1] as usize - base];
+                highest_packed(list) as u32
+            })
+            .collect::<Vec<u32>>()
+    });
+    let mut w = 0;
+    for (s, k) in kept.into_iter().flatten().enumerate() {
+        let from = lists.start[s] as usize;
+        lists.values.copy_within(from..from + k as usize, w);
+        lists.start[s] = w as u32;
+        w += k as usize;
+    }
+    lists.start[n] = w as u32;
+    lists.values.truncate(w);
+    lists
 }
 
 /// Each list sorted, without repeats.
@@ -140,7 +199,9 @@ pub(super) fn distinct(lists: &Lists, errors: &mut Vec<Error>) -> Lists {
 
 #[cfg(test)]
 mod tests {
-    use super::{Runs, group, group_runs};
+    use super::{Runs, group, group_runs, highest_in_parts};
+    use crate::people::columns::Lists;
+    use crate::people::resolve::highest_packed;
 
     #[test]
     fn runs_group_as_pairs_do() {
@@ -205,6 +266,44 @@ mod tests {
                     "{a} {b}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn lists_settle_alike_in_any_number_of_parts() {
+        // Lists of 0 to 9 values (competency << 3 | level, competencies repeated), from a
+        // fixed sequence, including empty lists at the ends and between.
+        let mut x = 0x9e37_79b9_u32;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x
+        };
+        let mut lists = Lists::new();
+        for i in 0..200 {
+            let len = if i % 17 == 0 { 0 } else { next() % 10 };
+            for _ in 0..len {
+                lists.values.push(((next() % 6) << 3) | (next() % 6));
+            }
+            lists.close();
+        }
+        lists.close();
+        let n = lists.start.len() - 1;
+        let expected: Vec<Vec<u32>> = (0..n)
+            .map(|s| {
+                let mut own = lists.get(s).to_vec();
+                let k = highest_packed(&mut own);
+                own.truncate(k);
+                own
+            })
+            .collect();
+        assert!(expected.iter().any(|l| l.len() < 9));
+        for parts in 1..=7 {
+            let got = highest_in_parts(lists.clone(), parts);
+            assert_eq!(got.start.len(), n + 1);
+            let got: Vec<Vec<u32>> = (0..n).map(|s| got.get(s).to_vec()).collect();
+            assert_eq!(got, expected, "{parts} parts");
         }
     }
 }

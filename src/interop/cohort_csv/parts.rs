@@ -5,6 +5,7 @@
 
 use hashbrown::HashTable;
 
+use super::known::Competencies;
 use super::lists::Runs;
 use super::quick;
 use crate::interop::csv::{Header, Row};
@@ -22,6 +23,8 @@ pub(super) struct Shared<'a> {
     /// Officer numbers, hashed by id with `hash`.
     pub(super) index: &'a HashTable<u32>,
     pub(super) hash: &'a foldhash::quality::RandomState,
+    /// The framework's competencies read from a cell's bytes, for large pieces.
+    pub(super) known: Option<&'a Competencies>,
 }
 
 /// No held level, in [`Work::row`].
@@ -31,6 +34,9 @@ const NOTHING: u32 = u32::MAX;
 pub(super) struct Work {
     /// The officer of the last row read.
     last: Option<u32>,
+    /// Whether that officer's id is one a line can start with as its officer cell: not
+    /// empty, every byte ASCII and at or above `-`.
+    last_plain: bool,
     /// What [`quick::line`] can read under the header, once looked at.
     layout: Option<quick::Layout>,
     /// Per run of rows of one officer: the officer and the number of rows; their counted
@@ -49,6 +55,7 @@ impl Default for Work {
     fn default() -> Self {
         Work {
             last: None,
+            last_plain: false,
             layout: None,
             rows: Vec::new(),
             held: Runs::default(),
@@ -98,8 +105,25 @@ impl Shared<'_> {
             quick::Layout::FormatWithCourse => true,
             quick::Layout::Other => return None,
         };
-        let line = quick::line(self.framework, self.options, course, text)?;
-        let k = self.officer_of(line.officer, work)?;
+        // Most lines name the officer of the line before.
+        let bytes = text.as_bytes();
+        let same = work
+            .last
+            .filter(|_| work.last_plain)
+            .filter(|&k| starts_with_cell(bytes, self.columns.id_bytes(k as usize)));
+        let officer = same.map(|k| self.columns.id_bytes(k as usize).len());
+        let line = quick::line(
+            self.framework,
+            self.options,
+            course,
+            text,
+            officer,
+            self.known,
+        )?;
+        let k = match same {
+            Some(k) => k,
+            None => self.officer_of(line.officer, work)?,
+        };
         work.row(k, line.held.unwrap_or(NOTHING));
         Some(line.len)
     }
@@ -161,8 +185,27 @@ impl Shared<'_> {
                 let h = std::hash::BuildHasher::hash_one(self.hash, id);
                 let k = *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?;
                 work.last = Some(k);
+                work.last_plain =
+                    !officer.is_empty() && officer.iter().all(|&b| b >= b'-' && b.is_ascii());
                 Some(k)
             }
         }
     }
+}
+
+/// Whether `bytes` start with `id` and a comma; ids of 8 to 16 bytes compared as two words.
+#[inline]
+fn starts_with_cell(bytes: &[u8], id: &[u8]) -> bool {
+    let n = id.len();
+    if bytes.get(n) != Some(&b',') {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| {
+        s.get(at..at + 8)
+            .map(|w| u64::from_le_bytes(w.try_into().unwrap_or_default()))
+    };
+    if (8..=16).contains(&n) {
+        return word(bytes, 0) == word(id, 0) && word(bytes, n - 8) == word(id, n - 8);
+    }
+    &bytes[..n] == id
 }

@@ -7,6 +7,7 @@
 //! columns in the format's order, splitting and parsing in one pass; [`common`] reads it
 //! from a [`Row`] the line splitter made, whatever the header's order.
 
+use super::known::Competencies;
 use crate::interop::csv::{Header, Row, stops};
 use crate::model::date::iso_date_bytes;
 use crate::{EvidenceSource, Framework, OfficersCsvOptions};
@@ -79,6 +80,18 @@ impl Entry {
     ) -> Option<(u32, bool)> {
         let c = fw.competencies.get(competency)?;
         let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
+        self.held_in(options, c, min, max)
+    }
+
+    /// [`Entry::held`] for competency `c`, of scale `min` to `max`.
+    #[inline]
+    fn held_in(
+        &self,
+        options: &OfficersCsvOptions,
+        c: u32,
+        min: u8,
+        max: u8,
+    ) -> Option<(u32, bool)> {
         let level = self.level;
         if level > max || (level > 0 && level < min) {
             return None;
@@ -133,19 +146,33 @@ pub(super) struct Line<'t> {
 /// pass. Only a line the line splitter (`ascii_line`) takes whole gives `Some` (every byte
 /// ASCII and at or above `-` apart from the commas and the `\n` or `\r\n` end), with as
 /// many fields as the header, so the row is the one the splitter and [`common`] read.
+///
+/// `officer`: the length of the officer cell when the caller knows the line starts with
+/// an id of that length, every byte ASCII and at or above `-`, and a comma. `known`: the
+/// framework's competencies to look the competency up in, read from the cell's bytes
+/// (otherwise the framework's index).
 pub(super) fn line<'t>(
     fw: &Framework,
     options: &OfficersCsvOptions,
     course: bool,
     text: &'t str,
+    officer: Option<usize>,
+    known: Option<&Competencies>,
 ) -> Option<Line<'t>> {
     let bytes = text.as_bytes();
-    let o = cell(bytes)?;
+    let o = match officer {
+        Some(o) => o,
+        None => cell(bytes)?,
+    };
     if o == 0 {
         return None;
     }
     let from = o + 1;
-    let c = from + cell(bytes.get(from..)?)?;
+    let found = match known {
+        Some(known) => Some(known.cell(fw, bytes.get(from..)?)?),
+        None => None,
+    };
+    let c = from + found.map_or_else(|| cell(bytes.get(from..)?), |f| Some(f.len))?;
     let mut at = c + 1;
     let level = match *bytes.get(at..at + 2)? {
         [d @ b'0'..=b'5', b','] => d - b'0',
@@ -201,7 +228,10 @@ pub(super) fn line<'t>(
         date,
         verified,
     };
-    let (held, counts) = entry.held(fw, options, text.get(from..c)?)?;
+    let (held, counts) = match found {
+        Some(f) => entry.held_in(options, f.c, f.min, f.max)?,
+        None => entry.held(fw, options, text.get(from..c)?)?,
+    };
     Some(Line {
         officer: &bytes[..o],
         held: counts.then_some(held),

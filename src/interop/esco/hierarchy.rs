@@ -149,7 +149,7 @@ fn nearest_group(
     under_skills: &HashMap<u32, Vec<u32>>,
 ) -> Option<u32> {
     let mut level = vec![skill];
-    let mut visited: HashSet<u32> = HashSet::from([skill]);
+    let mut visited: HashSet<usize> = HashSet::from([skill as usize]);
     while !level.is_empty() {
         let found = level
             .iter()
@@ -164,7 +164,7 @@ fn nearest_group(
             .filter_map(|s| under_skills.get(s))
             .flatten()
             .copied()
-            .filter(|s| visited.insert(*s))
+            .filter(|&s| visited.insert(s as usize))
             .collect();
         order::sort_unstable(&mut next);
         level = next;
@@ -192,7 +192,7 @@ fn node_group(node: Node) -> GroupId {
 /// The hierarchy as competency groups: the groups, sorted by id, and each skill's groups.
 pub(super) struct Groups {
     pub(super) groups: Vec<GroupSpec>,
-    pub(super) of_skill: HashMap<u32, Vec<GroupId>>,
+    pub(super) of_skill: HashMap<Node, Vec<GroupId>>,
 }
 
 /// Maps the whole hierarchy to groups, as documented on [`load_esco`](super::load_esco):
@@ -207,30 +207,34 @@ pub(super) fn groups(
     errors: &mut Vec<Error>,
 ) -> Groups {
     // Skills that have narrower concepts (skills or groups) below them become groups too.
-    let broader: HashSet<u32> = hierarchy
+    // Skill ids as `usize`: a set type the module already has.
+    let broader: HashSet<usize> = hierarchy
         .edges
         .iter()
         .filter_map(|e| match e.parent {
-            Node::Skill(s) => Some(s),
+            Node::Skill(s) => Some(s as usize),
             Node::Group(_) => None,
         })
         .collect();
     let mut parents: HashMap<Node, Vec<GroupId>> = HashMap::new();
-    let mut of_skill: HashMap<u32, Vec<GroupId>> = HashMap::new();
+    let mut of_skill: HashMap<Node, Vec<GroupId>> = HashMap::new();
     for e in &hierarchy.edges {
         let parent = node_group(e.parent);
         match e.child {
             Node::Skill(s) => {
-                of_skill.entry(s).or_default().push(parent.clone());
-                if broader.contains(&s) {
+                of_skill.entry(e.child).or_default().push(parent.clone());
+                if broader.contains(&(s as usize)) {
                     parents.entry(e.child).or_default().push(parent);
                 }
             }
             Node::Group(_) => parents.entry(e.child).or_default().push(parent),
         }
     }
-    for &s in &broader {
-        of_skill.entry(s).or_default().push(skill_group_id(s));
+    for s in broader.iter().map(|&s| s as u32) {
+        of_skill
+            .entry(Node::Skill(s))
+            .or_default()
+            .push(skill_group_id(s));
     }
     for list in of_skill.values_mut() {
         order::sort_unstable(list);
@@ -241,7 +245,7 @@ pub(super) fn groups(
             groups.push(GroupSpec::new(group_id(id), label.clone()));
         }
     }
-    for &s in &broader {
+    for s in broader.iter().map(|&s| s as u32) {
         if let Some(skill) = skills.get(&s) {
             let mut group = GroupSpec::new(skill_group_id(s), skill.label.clone());
             group.description = format!("skill-{s} and the skills narrower than it");
@@ -267,13 +271,13 @@ pub(super) fn groups(
 
 /// A cycle among the group-to-group links the edges make, reported at the line of the
 /// cycle's first edge.
-fn cycle_errors(hierarchy: &Hierarchy, broader: &HashSet<u32>) -> Vec<Error> {
+fn cycle_errors(hierarchy: &Hierarchy, broader: &HashSet<usize>) -> Vec<Error> {
     let mut index: HashMap<Node, usize> = HashMap::new();
     let mut links: Vec<(usize, usize, usize)> = Vec::new();
     for e in &hierarchy.edges {
         let child_is_group = match e.child {
             Node::Group(_) => true,
-            Node::Skill(s) => broader.contains(&s),
+            Node::Skill(s) => broader.contains(&(s as usize)),
         };
         if !child_is_group {
             continue;

@@ -2,13 +2,14 @@
 //! access that reports the wrong types, levels as the platform writes them, and the report
 //! every loader fills.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
 use super::report::{IgotEntry, IgotField, IgotReport, IgotWhat};
 use crate::interop::case::read::{checked_json, json_type};
 use crate::model::json::{json_error, without_bom};
+use crate::model::order;
 use crate::{Error, Errors};
 
 /// Parses a document (a byte-order mark before it is skipped).
@@ -34,13 +35,16 @@ pub(super) fn shape(
 /// The report being filled, with the ignored fields counted by name.
 #[derive(Default)]
 pub(super) struct Report {
-    report: IgotReport,
-    ignored: BTreeMap<String, u64>,
+    filled: IgotReport,
+    /// Field name → position of its count in `counts`.
+    ignored: HashMap<String, usize>,
+    /// (field name, count), in the order first met.
+    counts: Vec<(String, u64)>,
 }
 
 impl Report {
     pub(super) fn set_aside(&mut self, path: &str, id: &str, what: IgotWhat) {
-        self.report.set_aside.push(IgotEntry {
+        self.filled.set_aside.push(IgotEntry {
             path: path.to_owned(),
             id: id.to_owned(),
             what,
@@ -48,7 +52,7 @@ impl Report {
     }
 
     pub(super) fn note(&mut self, path: &str, id: &str, what: IgotWhat) {
-        self.report.notes.push(IgotEntry {
+        self.filled.notes.push(IgotEntry {
             path: path.to_owned(),
             id: id.to_owned(),
             what,
@@ -64,18 +68,27 @@ impl Report {
     ) {
         for key in record.keys() {
             if !known.contains(&key.as_str()) {
-                *self.ignored.entry(format!("{kind}.{key}")).or_default() += 1;
+                let field = format!("{kind}.{key}");
+                if let Some(&at) = self.ignored.get(&field) {
+                    self.counts[at].1 += 1;
+                } else {
+                    self.ignored.insert(field.clone(), self.counts.len());
+                    self.counts.push((field, 1));
+                }
             }
         }
     }
 
+    /// The report, its ignored fields by name.
     pub(super) fn finish(mut self) -> IgotReport {
-        self.report.ignored_fields = self
-            .ignored
+        // Names are distinct, so the order is total.
+        order::sort_unstable_by(&mut self.counts, |a, b| a.0.cmp(&b.0));
+        self.filled.ignored_fields = self
+            .counts
             .into_iter()
             .map(|(field, count)| IgotField { field, count })
             .collect();
-        self.report
+        self.filled
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reading the O*NET CSV files into tables, each row checked, every problem reported with
 //! its file, line and column.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use crate::Error;
 use crate::interop::csv::{Decimal, Seen, Table};
@@ -20,11 +20,12 @@ pub(super) struct Element {
     pub(super) description: String,
 }
 
-/// What the ratings give: the rated occupations and elements, and the requirements.
+/// What the ratings give: the rated occupations and elements (each sorted, each code once),
+/// and the requirements.
 #[derive(Default)]
 pub(super) struct Ratings {
-    pub(super) occupations: BTreeSet<String>,
-    pub(super) elements: BTreeSet<String>,
+    pub(super) occupations: Vec<String>,
+    pub(super) elements: Vec<String>,
     pub(super) requires: HashMap<String, Vec<(String, u8)>>,
 }
 
@@ -51,15 +52,23 @@ fn is_element_id(id: &str) -> bool {
         .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// SOC code → title; `None` for a row with a valid code but an empty title, so that
-/// references to it are not reported as unknown as well.
-pub(super) type Occupations = BTreeMap<String, Option<String>>;
+/// (SOC code, title) sorted by code, each code once; the title `None` for a row with a
+/// valid code but an empty title, so that references to it are not reported as unknown
+/// as well.
+pub(super) type Occupations = Vec<(String, Option<String>)>;
+
+/// Whether `soc` is one of `occupations`' codes (a binary search).
+pub(super) fn has_occupation(occupations: &Occupations, soc: &str) -> bool {
+    occupations
+        .binary_search_by(|(code, _)| code.as_str().cmp(soc))
+        .is_ok()
+}
 /// Element id → element; `None` for a row with a valid id but another malformed field.
 pub(super) type Elements = HashMap<String, Option<Element>>;
 
 pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Occupations> {
     let table = Table::open(OCCUPATIONS, text, &["soc", "title"], errors)?;
-    let mut out = BTreeMap::new();
+    let mut out = Vec::new();
     let mut seen = Seen::new();
     table.rows(errors, |row, errors| {
         let soc = row.text("soc");
@@ -69,13 +78,13 @@ pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Oc
         let title = row.non_empty("title", errors);
         if is_soc(soc) {
             match seen.check(row, soc.to_owned(), "soc", || soc.to_owned()) {
-                Ok(()) => {
-                    out.insert(soc.to_owned(), title.map(str::to_owned));
-                }
+                Ok(()) => out.push((soc.to_owned(), title.map(str::to_owned))),
                 Err(e) => errors.push(e),
             }
         }
     });
+    // The codes are distinct (checked above), so the order is total.
+    order::sort_unstable_by(&mut out, |a, b| a.0.cmp(&b.0));
     Some(out)
 }
 
@@ -154,13 +163,14 @@ pub(super) fn read_ratings(
         return out;
     };
     let mut seen = Seen::new();
+    let (mut occupations_met, mut elements_met) = (HashSet::new(), HashSet::new());
     // O*NET writes `n/a` where a flag does not apply (e.g. `not_relevant` of an importance
     // rating), and its legacy ratings leave flags blank: both mean "not flagged".
     let flags: &[&str] = &["Y", "N", "n/a", ""];
     table.rows(errors, |row, errors| {
         let (soc, element) = (row.text("soc"), row.text("element_id"));
         let mut ok = true;
-        if occupations.is_some_and(|o| !o.contains_key(soc)) {
+        if occupations.is_some_and(|o| !has_occupation(o, soc)) {
             errors.push(row.unknown("soc", OCCUPATIONS));
             ok = false;
         }
@@ -196,8 +206,12 @@ pub(super) fn read_ratings(
         else {
             return;
         };
-        out.occupations.insert(soc.to_owned());
-        out.elements.insert(element.to_owned());
+        if !occupations_met.contains(soc) {
+            occupations_met.insert(soc.to_owned());
+        }
+        if !elements_met.contains(element) {
+            elements_met.insert(element.to_owned());
+        }
         // ⌈LV × 5 / 7⌉ of an LV within 0..=7 is within 0..=5.
         let required = level.ceil_ratio(5, 7) as u8;
         let counts = not_relevant != "Y"
@@ -211,7 +225,16 @@ pub(super) fn read_ratings(
                 .push((element.to_owned(), required));
         }
     });
+    out.occupations = sorted(occupations_met);
+    out.elements = sorted(elements_met);
     out
+}
+
+/// The strings of `set` in order.
+fn sorted(set: HashSet<String>) -> Vec<String> {
+    let mut list: Vec<String> = set.into_iter().collect();
+    order::sort_unstable(&mut list);
+    list
 }
 
 pub(super) fn read_tasks(
@@ -227,7 +250,7 @@ pub(super) fn read_tasks(
     let mut seen = Seen::new();
     table.rows(errors, |row, errors| {
         let soc = row.text("soc");
-        let known = occupations.is_none_or(|o| o.contains_key(soc));
+        let known = occupations.is_none_or(|o| has_occupation(o, soc));
         if !known {
             errors.push(row.unknown("soc", OCCUPATIONS));
         }

@@ -1,8 +1,6 @@
 //! Building the plan's problem: the options' ids resolved, and each officer's gaps valued
 //! and turned into a budgeted cover instance.
 
-use std::collections::BTreeMap;
-
 use super::options::AcbpOptions;
 use crate::people::cohort::unpack;
 use crate::planning::department::Subproblem;
@@ -24,8 +22,10 @@ pub(super) struct Problem<'f> {
 /// Option ids resolved to dense indices.
 pub(super) struct Resolved {
     pub(super) seat_limit: Vec<u32>,
-    pub(super) competency_weight: BTreeMap<u32, f64>,
-    pub(super) position_weight: BTreeMap<u32, f64>,
+    /// Weight of each competency by index, 1 where the options name none.
+    pub(super) competency_weight: Vec<f64>,
+    /// Weight of each position by index, 1 where the options name none.
+    pub(super) position_weight: Vec<f64>,
     pub(super) cap: f64,
 }
 
@@ -40,21 +40,21 @@ impl Framework {
                 .ok_or_else(|| unknown(EntityKind::Course, id.as_str()))?;
             seat_limit[c as usize] = n;
         }
-        let mut competency_weight = BTreeMap::new();
+        let mut competency_weight = vec![1.0; self.competencies.len()];
         for (id, &w) in &options.competency_weights {
             let c = self
                 .competencies
                 .get(id.as_str())
                 .ok_or_else(|| unknown(EntityKind::Competency, id.as_str()))?;
-            competency_weight.insert(c, w);
+            competency_weight[c as usize] = w;
         }
-        let mut position_weight = BTreeMap::new();
+        let mut position_weight = vec![1.0; self.positions.len()];
         for (id, &w) in &options.position_weights {
             let p = self
                 .positions
                 .get(id.as_str())
                 .ok_or_else(|| unknown(EntityKind::Position, id.as_str()))?;
-            position_weight.insert(p, w);
+            position_weight[p as usize] = w;
         }
         Ok(Resolved {
             seat_limit,
@@ -75,12 +75,8 @@ impl Framework {
         let kind = self.competency_kind[g.competency as usize];
         f64::from(g.required - g.current)
             * options.weights.get(kind)
-            * resolved
-                .competency_weight
-                .get(&g.competency)
-                .copied()
-                .unwrap_or(1.0)
-            * resolved.position_weight.get(&p).copied().unwrap_or(1.0)
+            * resolved.competency_weight[g.competency as usize]
+            * resolved.position_weight[p as usize]
     }
 
     /// One officer's gaps and candidate courses.

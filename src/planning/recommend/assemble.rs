@@ -189,7 +189,8 @@ impl Framework {
     /// `cap` gets a term of its own, marked over the cap. Returns the terms.
     fn split_terms(&self, steps: &mut [Step<'_>], cap: f64) -> Vec<Term> {
         let mut terms: Vec<Term> = Vec::new();
-        let mut term_of: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        // Course index → term (keyed by `usize`, a map type the module already has).
+        let mut term_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         // Terms before `first_open` have less room than the shortest step, so the first-fit
         // search starts there: linear when courses are of similar length.
         let shortest = steps.iter().map(|s| s.hours).fold(f64::INFINITY, f64::min);
@@ -199,7 +200,7 @@ impl Framework {
             let earliest = course.map_or(0, |c| {
                 self.direct_prerequisites(c)
                     .iter()
-                    .filter_map(|p| term_of.get(p))
+                    .filter_map(|&p| term_of.get(&(p as usize)))
                     .map(|&t| t + 1)
                     .max()
                     .unwrap_or(0)
@@ -230,7 +231,7 @@ impl Framework {
                 first_open += 1;
             }
             if let Some(c) = course {
-                term_of.insert(c, t);
+                term_of.insert(c as usize, t);
             }
             step.term = t as u32 + 1;
         }
