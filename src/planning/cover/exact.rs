@@ -2,7 +2,6 @@
 //! repairs, and branch and bound on Lagrangian bounds with reduced-cost fixing.
 
 use super::blocks::kept_rows_bound;
-use super::fixing::reduced_cost_fixing;
 use super::greedy::{
     Goal, Scratch, choose_forced, clean_up, complete, exchange_pairs, greedy_cover,
 };
@@ -11,12 +10,13 @@ use super::instance::{Instance, Solution, beyond};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
 use super::queue::{Node, Queued};
-use super::reduce::reduce_from;
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 use super::tabu_cover::tabu_cover;
 use super::trade::{Work, trade_picks};
 use crate::model::order;
 use std::collections::BinaryHeap;
+
+mod targets;
 
 /// Subgradient steps at the root, and at every other node (warm-started).
 const ROOT_STEPS: u32 = 300;
@@ -53,8 +53,11 @@ pub(super) fn solve_part(
         return None;
     }
     if open && search {
-        if !part.fix_and_split() {
+        if !part.deepen() {
             part.branch_and_bound();
+        }
+        if beyond(part.lower, cutoff) {
+            return None;
         }
         if !part.proven {
             // The search may have found an incumbent the root's trades never saw.
@@ -214,78 +217,6 @@ impl<'a> Search<'a> {
         self.kept = Some((bound, in_block));
         self.repair();
         bound
-    }
-
-    /// Reduced-cost fixing at the root's multipliers ([`reduced_cost_fixing`]), then what
-    /// is left reduced, split into parts and each part searched ([`reduce_from`], which
-    /// comes back here at each part's root), within the nodes left. Returns `false`, doing
-    /// nothing, when nothing is fixed. Every cover cheaper than the incumbent satisfies the
-    /// fixings, so the least cost is the lesser of the incumbent's and the restricted
-    /// instance's, and the lesser of the incumbent's cost and the restricted bound is a
-    /// proven bound. Each call fixes at least one free candidate, hands on parts of only
-    /// free candidates and counts as a node, so the recursion ends within the node limit.
-    /// O(n + q) for the fixing, plus the reductions and the parts' roots.
-    fn fix_and_split(&mut self) -> bool {
-        let inst = self.inst;
-        if self.nodes >= self.limit {
-            return false;
-        }
-        // The bound at the current multipliers, with their reduced costs.
-        let tight = self.tight;
-        let bound = self
-            .lagrange
-            .bound(tight, &self.state, self.best_cost, 1, 0.0);
-        let incumbent = self.best_cost;
-        let (mut fixed_in, mut fixed_out) =
-            reduced_cost_fixing(tight, &self.lagrange, bound, incumbent, None);
-        if let Some((kept, in_block)) = &self.kept {
-            // Against the bound with kept rows, at the same multipliers: both fixings hold.
-            let (more_in, more_out) =
-                reduced_cost_fixing(tight, &self.lagrange, *kept, incumbent, Some(in_block));
-            fixed_in.extend(more_in);
-            order::sort_unstable(&mut fixed_in);
-            fixed_in.dedup();
-            for (out, more) in fixed_out.iter_mut().zip(more_out) {
-                *out |= more;
-            }
-        }
-        if fixed_in.is_empty() && !fixed_out.contains(&true) {
-            return false;
-        }
-        // A round of fixing counts as a node, so the rounds stay within the caller's limit.
-        self.nodes += 1;
-        let mut state = self.state.clone();
-        for &j in &fixed_in {
-            state.choose(inst, j, &mut self.scratch.buffer);
-        }
-        state.journal.clear();
-        let conflict = (0..inst.len()).any(|j| state.chosen[j] && fixed_out[j]);
-        let restricted = if conflict || !self.lagrange.prepare(tight, &state, &fixed_out) {
-            // No cover satisfies every fixing: none is cheaper than the incumbent.
-            None
-        } else {
-            let cutoff = incumbent - inst.step(incumbent) / 2.0;
-            let limit = self.limit.saturating_sub(self.nodes);
-            let search = |part: &Instance, limit, cutoff| solve_part(part, limit, true, cutoff);
-            reduce_from(inst, state, fixed_out, limit, cutoff, false, &search)
-        };
-        match restricted {
-            None => {
-                self.lower = self.best_cost;
-                self.proven = true;
-            }
-            Some(solution) => {
-                self.nodes += solution.nodes;
-                let lower = solution.bound.min(incumbent);
-                self.offer(solution.chosen, solution.cost);
-                self.lower = self.lower.max(inst.round_up(lower)).min(self.best_cost);
-                self.proven = solution.proven || self.beaten(lower);
-                if self.proven {
-                    self.lower = self.best_cost;
-                }
-            }
-        }
-        true
     }
 
     /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what

@@ -9,7 +9,7 @@ use super::instance::Instance;
 use super::instance::tests::random;
 use super::lagrange::Lagrange;
 use super::pdhg::lp_bound;
-use super::solve::exact_cover;
+use super::solve::{exact_cover, exact_cover_within};
 use super::state::State;
 use super::tests::least_cost;
 
@@ -181,4 +181,35 @@ fn root_lp_into_prepared(inst: &Instance, lagrange: &mut Lagrange, iterations: u
         f64::NEG_INFINITY,
         iterations,
     );
+}
+
+#[test]
+fn fixing_against_targets_below_the_incumbent_keeps_the_least_cost_and_the_cutoff() {
+    // The search fixes against rising targets between the bound and the incumbent, and
+    // stops once its bound passes the cutoff: every answer must agree with enumeration.
+    let costs: [&[f64]; 3] = [&[10.0], &[1.0, 2.0, 3.0, 5.0], &[1.25, 2.5, 3.75, 7.0]];
+    for (k, costs) in costs.into_iter().enumerate() {
+        for seed in 40 + 20 * k as u64..60 + 20 * k as u64 {
+            let inst = random(seed, 17, 13, costs);
+            let optimum = least_cost(&inst);
+            for cutoff in [
+                optimum - 1.0,
+                optimum - 0.25,
+                optimum,
+                optimum + 1.0,
+                f64::INFINITY,
+            ] {
+                for limit in [2, 1_000_000] {
+                    match exact_cover_within(&inst, limit, cutoff) {
+                        Some(plan) => {
+                            assert!(plan.bound <= optimum && optimum <= plan.cost, "seed {seed}");
+                            assert!(!plan.proven || plan.cost == optimum, "seed {seed}");
+                            assert!(limit < 1_000_000 || plan.proven, "seed {seed}");
+                        }
+                        None => assert!(optimum > cutoff, "seed {seed}, cutoff {cutoff}"),
+                    }
+                }
+            }
+        }
+    }
 }

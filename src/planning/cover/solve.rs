@@ -45,9 +45,10 @@ fn unreachable_cutoff(inst: &Instance) -> Solution {
 /// after the reductions of [`reduce_and_solve`] and per part from the heuristics of
 /// [`bounded_cover`]. At the root of a part the incumbent is not proven, candidates every
 /// cheaper cover must hold or avoid are fixed by their reduced costs against the
-/// Lagrangian bound and the bound with kept rows (`fixing.rs`), and when any is fixed
-/// what is left goes through these reductions again, part by part, instead of the search
-/// below. The bound at every node of the search is the Lagrangian one (warm-started from the
+/// Lagrangian bound and the bound with kept rows (`fixing.rs`) against targets between
+/// the bound and the incumbent, lowest first (each either proves the optimum or raises the
+/// bound to the target), and when any is fixed what is left goes through these reductions
+/// again, part by part, instead of the search below. The bound at every node of the search is the Lagrangian one (warm-started from the
 /// previous node), candidates whose reduced cost rules them out are fixed out, and the
 /// branching element is an open one with the fewest candidates left, children trying each
 /// candidate (with the earlier ones excluded), smallest reduced cost first. Nodes are
@@ -61,8 +62,8 @@ pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
 
 /// [`exact_cover`]'s plan, or `None` as soon as a proven lower bound on the least cost
 /// exceeds `cutoff` (as [`bounded_cover_within`]): the plans it keeps are those
-/// [`exact_cover`] makes with the same node limit, since the cutoff only stops the work
-/// before a part's search.
+/// [`exact_cover`] makes with the same node limit, since the cutoff only stops the work,
+/// before a part's search or during it, once a part's proven bound passes it.
 ///
 /// # Complexity
 /// At most [`exact_cover`]'s.
