@@ -6,7 +6,10 @@
 
 use std::collections::BTreeSet;
 
-use karmayogi::{Cohort, Error, Framework, FrameworkSpec, LevelPolicy, OfficersSpec};
+use karmayogi::{
+    Cohort, CompetencyType, Error, Framework, FrameworkSpec, GroupKind, LevelPolicy, Mode,
+    OfficersSpec,
+};
 use serde_json::{Value, json};
 
 use crate::schema::{full_framework, full_officers};
@@ -314,5 +317,40 @@ fn integer_fields_read_whole_floats_and_refuse_fractions_by_name() {
     assert_eq!(
         seen, fields,
         "integer fields the full documents do not hold"
+    );
+}
+
+/// The message serde gives reading `json` as a `T`.
+fn name_message<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
+    serde_json::from_str::<T>(json).unwrap_err().to_string()
+}
+
+/// A name of a fixed set given as another JSON type or an unknown name: the message names
+/// the field's meaning and every name, with the near miss meant.
+#[test]
+fn other_types_and_unknown_names_are_named_with_every_name() {
+    assert_eq!(
+        name_message::<CompetencyType>("1"),
+        "invalid type: integer `1`, expected a competency type: one of `behavioural`, \
+         `functional`, `domain` at line 1 column 1"
+    );
+    assert_eq!(
+        name_message::<CompetencyType>("null"),
+        "invalid type: null, expected a competency type: one of `behavioural`, \
+         `functional`, `domain` at line 1 column 4"
+    );
+    assert_eq!(
+        name_message::<Mode>("\"online\""),
+        "unknown delivery mode `online`, expected one of `formal`, `social`, \
+         `experiential` at line 1 column 8"
+    );
+    assert_eq!(
+        name_message::<GroupKind>("\"Sub-Theme\""),
+        "unknown group kind `Sub-Theme`, expected one of `area`, `theme`, `sub_theme`, \
+         `free`: did you mean `sub_theme`? at line 1 column 11"
+    );
+    assert_eq!(
+        serde_json::from_str::<CompetencyType>("\"domain\"").unwrap(),
+        CompetencyType::Domain
     );
 }

@@ -835,26 +835,6 @@ impl Error {
     }
 }
 
-/// For a caller reading this crate's types with `serde_json` directly
-/// (`serde_json::from_str::<OfficerSpec>`, as the JavaScript package does for one officer):
-/// the same [`Error::Json`] the crate's own readers give, its message describing values as
-/// JSON holds them (`expected a number`, `expected a role object`) where `serde_json`'s
-/// names the Rust type reading them (`expected f64`, `expected struct RoleSpec`).
-///
-/// # Example
-/// ```
-/// use karmayogi::{Error, OfficerSpec};
-///
-/// let e = serde_json::from_str::<OfficerSpec>(r#"{"id": 7}"#).unwrap_err();
-/// let Error::Json { message, .. } = Error::from(e) else { unreachable!() };
-/// assert_eq!(message, "invalid type: integer `7`, expected a string");
-/// ```
-impl From<serde_json::Error> for Error {
-    fn from(e: serde_json::Error) -> Error {
-        crate::model::json::json_error(&e)
-    }
-}
-
 /// `code`, the variant's fields, then `message`: one flat object.
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
