@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use super::read::{
     Checked, Fields, association, checked_map, document, fold, item, json_type, rubric,
 };
+use crate::interop::case::fields::PACKAGE;
 use crate::interop::case::package::{CasePackage, CaseRenamedKey};
 
 /// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
@@ -116,17 +117,9 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
     })
 }
 
-/// The package keys CASE names, and those of the envelopes around a package.
-const PACKAGE_KEYS: [&str; 8] = [
-    "CFDocument",
-    "CFItems",
-    "CFAssociations",
-    "CFRubrics",
-    "CFDefinitions",
-    "CFPackage",
-    "CFPackages",
-    "CFDocuments",
-];
+/// The package keys CASE names beside the elements [`PACKAGE`] lists, and those of the
+/// envelopes around a package.
+const OTHER_PACKAGE_KEYS: [&str; 4] = ["CFDefinitions", "CFPackage", "CFPackages", "CFDocuments"];
 
 /// Renames each key of `map` that is a package key in another ASCII case (`cfDocument`) to
 /// CASE's name, recording it, unless CASE's own name is there too (then both stay, and the
@@ -135,12 +128,12 @@ fn rename_keys(map: &mut Map<String, Value>, renamed: &mut Vec<CaseRenamedKey>) 
     let found: Vec<(String, &'static str)> = map
         .keys()
         .filter_map(|key| {
-            let name = PACKAGE_KEYS
-                .iter()
+            let name = (PACKAGE.iter().map(|k| k.name))
+                .chain(OTHER_PACKAGE_KEYS)
                 .find(|name| *name != key && name.eq_ignore_ascii_case(key))?;
-            let alone = !map.contains_key(*name)
+            let alone = !map.contains_key(name)
                 && map.keys().filter(|k| k.eq_ignore_ascii_case(name)).count() == 1;
-            alone.then(|| (key.clone(), *name))
+            alone.then(|| (key.clone(), name))
         })
         .collect();
     for (key, name) in found {
