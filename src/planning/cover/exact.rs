@@ -45,9 +45,22 @@ pub(super) fn solve_part(
     search: bool,
     cutoff: f64,
 ) -> Option<Solution> {
+    solve_part_as(inst, limit, search, cutoff, false)
+}
+
+/// [`solve_part`], on a part of an instance `restricted` by reduced-cost fixing against a
+/// target (`targets.rs`) or not.
+fn solve_part_as(
+    inst: &Instance,
+    limit: u64,
+    search: bool,
+    cutoff: f64,
+    restricted: bool,
+) -> Option<Solution> {
     let tight = without_implied_closers(inst);
     let mut part = Search::new(inst, tight.as_ref().unwrap_or(inst), limit);
     part.cutoff = cutoff;
+    part.restricted = restricted;
     let open = part.root();
     if beyond(part.lower, cutoff) {
         return None;
@@ -59,7 +72,7 @@ pub(super) fn solve_part(
         if beyond(part.lower, cutoff) {
             return None;
         }
-        if !part.proven {
+        if !part.proven && !part.restricted {
             // The search may have found an incumbent the root's trades never saw.
             part.improve(part.lower);
             part.proven = part.beaten(part.lower);
@@ -94,6 +107,11 @@ struct Search<'a> {
     cutoff: f64,
     /// The root's bound with kept rows, if computed, and the candidates of its blocks.
     kept: Option<(f64, Vec<bool>)>,
+    /// Whether this is a part of an instance restricted by reduced-cost fixing against a
+    /// target (`targets.rs`): only covers below the target, its cutoff, matter there, the
+    /// caller keeps the better incumbent, and the local search of [`Search::improve`]
+    /// (most of a root's time on parts of thousands of candidates) is skipped.
+    restricted: bool,
 }
 
 impl<'a> Search<'a> {
@@ -116,6 +134,7 @@ impl<'a> Search<'a> {
             proven: false,
             cutoff: f64::INFINITY,
             kept: None,
+            restricted: false,
         }
     }
 
@@ -190,7 +209,7 @@ impl<'a> Search<'a> {
                 return false;
             }
         }
-        if !self.beaten(lower) {
+        if !self.beaten(lower) && !self.restricted {
             self.improve(lower);
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);

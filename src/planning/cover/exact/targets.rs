@@ -2,7 +2,7 @@
 //! the incumbent: each target either proves the optimum or raises the bound to it.
 
 use super::Search;
-use super::solve_part;
+use super::solve_part_as;
 use crate::model::order;
 use crate::planning::cover::fixing::reduced_cost_fixing;
 use crate::planning::cover::instance::{Instance, beyond};
@@ -26,11 +26,18 @@ impl Search<'_> {
         let inst = self.inst;
         let unit = inst.step(self.best_cost);
         let mut delta = unit.max((self.best_cost - self.lower) / DEEPEN_FIRST);
+        let mut past = self.past_cutoff();
         while !self.proven && self.nodes < self.limit {
             if beyond(self.lower, self.cutoff) {
                 return true;
             }
-            let target = inst.round_up(self.lower + delta);
+            let mut target = inst.round_up(self.lower + delta);
+            if let Some(p) = past.filter(|&p| p < target && p > self.lower) {
+                // A part searched under a cutoff is done once its bound passes it: no
+                // target above the least one whose round takes it there.
+                target = p;
+                past = None;
+            }
             if target >= self.best_cost - unit / 2.0 {
                 return self.fix_and_split(self.best_cost);
             }
@@ -41,6 +48,21 @@ impl Search<'_> {
             delta *= 2.0;
         }
         true
+    }
+
+    /// In a part restricted by a target's fixing, the least target whose round, ruling out
+    /// every cover below it, raises the bound past the cutoff: the next unit above it when
+    /// costs have a unit. `None` elsewhere: a caller's own cutoff only stops the work
+    /// ([`super::super::solve::exact_cover_within`] keeps the plans of no cutoff).
+    fn past_cutoff(&self) -> Option<f64> {
+        let inst = self.inst;
+        if !self.restricted || !self.cutoff.is_finite() {
+            return None;
+        }
+        Some(match inst.unit {
+            Some(q) => inst.round_up(self.cutoff + q / 2.0),
+            None => self.cutoff + 4.0 * inst.step(self.cutoff),
+        })
     }
 
     /// Reduced-cost fixing at the root's multipliers ([`reduced_cost_fixing`]) against
@@ -97,7 +119,8 @@ impl Search<'_> {
         } else {
             let cutoff = target - inst.step(target) / 2.0;
             let limit = self.limit.saturating_sub(self.nodes);
-            let search = |part: &Instance, limit, cutoff| solve_part(part, limit, true, cutoff);
+            let search =
+                |part: &Instance, limit, cutoff| solve_part_as(part, limit, true, cutoff, true);
             reduce_from(inst, state, fixed_out, limit, cutoff, false, &search)
         };
         // The least cost is at least `target` unless a cover satisfying the fixings is
