@@ -1,7 +1,8 @@
 //! Values an options builder sets per id, without a map type per key and value.
 //!
 //! The options of a learning path and of a department plan set a weight or a seat limit
-//! per id, and read them back once, in id order, to look the ids up. A `BTreeMap` per key
+//! per id, and CASE import's options a mapping per item type; each is read back once, in
+//! id order, to look the ids up. A `BTreeMap` per key
 //! and value type compiled its search, insertion, node splits, iteration and drop for each
 //! (3–6 KB of WebAssembly each); [`IdValues`] is a list of what was set, read back in the
 //! order a `BTreeMap` would give.
