@@ -257,7 +257,7 @@ impl<'f> CohortCsvReader<'f> {
             &mut errors,
             reader,
             &mut |reader: &mut Reader<'_>, row: &Row<'_>, errors: &mut Vec<Error>| {
-                if let Some(e) = evidence_row(row, errors) {
+                if let Some(e) = evidence_row(reader.framework, row, errors) {
                     reader.evidence(row, e, errors, officers_read);
                 }
             },
@@ -301,7 +301,7 @@ impl<'f> CohortCsvReader<'f> {
                 let reader = &mut self.reader;
                 let mut errors = std::mem::take(&mut reader.errors);
                 feed.finish(&mut errors, &mut |row, errors| {
-                    if let Some(e) = evidence_row(row, errors) {
+                    if let Some(e) = evidence_row(reader.framework, row, errors) {
                         reader.evidence(row, e, errors, officers_read);
                     }
                 });
@@ -400,7 +400,9 @@ impl Reader<'_> {
         }
         let positions = &self.framework.positions;
         let mut found = [None, None];
-        for (k, (column, position)) in [("position", Some(o.position)), ("target", o.target)]
+        // An empty position is a problem of the row, reported already.
+        let position = Some(o.position).filter(|p| !p.is_empty());
+        for (k, (column, position)) in [("position", position), ("target", o.target)]
             .into_iter()
             .enumerate()
         {
@@ -466,6 +468,23 @@ impl Reader<'_> {
             &mut self.nearest,
         );
         let index = self.entries[k as usize];
+        if e.faulty {
+            // Its own problems are reported; the entry is not counted.
+            completed.clear();
+            self.scratch = completed;
+            let officer = OfficerId::new(self.columns.id(k as usize));
+            for problem in checked.problems {
+                let column = problem_column(&problem);
+                let error = Error::InvalidEvidence {
+                    officer: officer.clone(),
+                    index: index as usize,
+                    competency: e.entry.competency.into(),
+                    problem,
+                };
+                errors.push(row.at(column, error));
+            }
+            return;
+        }
         self.entries[k as usize] += 1;
         for &course in &completed {
             self.completed.push((k, course));

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::interop::csv::{Row, Table};
 use crate::model::nearest::Nearest;
 use crate::people::officer::EvidenceView;
-use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
+use crate::people::resolve::{NEAREST_LIMIT, check_evidence, named_level};
 use crate::people::review::{Source, review_officer};
 use crate::{
     EntityKind, Error, Errors, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,
@@ -32,7 +32,10 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,
 ///   `verified`, `course` (optional columns). `level` is a whole number 0 to 5, also
 ///   written with a fraction of zeros as spreadsheets write numbers (`3.0`, `"3,0"`) or
-///   as a level label (`L3`, `Level 3`, `lvl-3`, any case);
+///   as a level label (`L3`, `Level 3`, `lvl-3`, any case), or by the name of one of the
+///   competency's levels as the platform shows it (the level descriptor's `name`, else the
+///   default `Basic`, `Proficient`, `Advanced`, `Expert`, `Ustad` for 1 to 5; trimmed, any
+///   case; a name two of its levels share is an error);
 ///   `source` is `course_completion`, `assessment`, `feedback360` or `self_declared`, in
 ///   any capitalisation and with a space or `-` for `_` (`Self Declared`), and
 ///   `feedback360` also as `Feedback 360`, `360 feedback` or `360-degree feedback`
@@ -134,6 +137,10 @@ pub(crate) struct OfficerRow<'r> {
 pub(crate) struct EvidenceRow<'r> {
     pub(crate) line: usize,
     pub(crate) officer: &'r str,
+    /// Its level, source or verified flag does not read (an error already): the entry
+    /// holds stand-ins for them, so it is checked against the framework for the problems
+    /// they cannot cause and is not kept.
+    pub(crate) faulty: bool,
     /// The entry, checked against a framework as a passbook entry is.
     pub(crate) entry: EvidenceView<'r>,
 }
@@ -171,8 +178,11 @@ pub(crate) fn officer_rows(
     true
 }
 
-/// One officer row, or its problems: an empty id, department or position, an id or
-/// department holding a control or invisible character.
+/// One officer row, after reporting its problems: an empty id, department or position, an
+/// id or department holding a control or invisible character. A row whose department or
+/// position has a problem is still given, with that cell empty, so that the rest of it
+/// (position, target) and the officer's passbook are checked too, and the passbook is not
+/// reported as naming an officer missing from the file; `None` when the id has a problem.
 pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<OfficerRow<'r>> {
     // The columns by their place in `OFFICER_COLUMNS`.
     let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
@@ -182,8 +192,8 @@ pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<
         line: row.line(),
         id: id?,
         name: optional(row.nth(3)),
-        department: department?,
-        position: position?,
+        department: department.unwrap_or(""),
+        position: position.unwrap_or(""),
         target: optional(row.nth(4)),
     })
 }
@@ -198,6 +208,7 @@ const SOURCES: &[(&str, EvidenceSource)] = &[
 /// Reads every passbook row, reporting rows whose officer or competency is empty, whose
 /// level is not 0 to 5, whose source is unknown or whose verified flag is not a yes/no.
 pub(crate) fn evidence_rows(
+    framework: &Framework,
     text: &str,
     errors: &mut Vec<Error>,
     mut each: impl FnMut(&Row<'_>, EvidenceRow<'_>, &mut Vec<Error>),
@@ -207,20 +218,43 @@ pub(crate) fn evidence_rows(
         return;
     };
     table.rows(errors, |row, errors| {
-        if let Some(evidence) = evidence_row(row, errors) {
+        if let Some(evidence) = evidence_row(framework, row, errors) {
             each(row, evidence, errors);
         }
     });
 }
 
-/// One passbook row, or its problems (see [`evidence_rows`]).
-pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<EvidenceRow<'r>> {
+/// One passbook row, after reporting its problems (see [`evidence_rows`]). A row whose
+/// level, source or verified flag has a problem is still given, marked
+/// [`EvidenceRow::faulty`], with level 0 and its source read as self-declared when it does
+/// not read, so that its officer, competency, date and course are checked too: every
+/// problem of the row is reported at once. `None` when its officer or competency is empty.
+/// A level written as a name is read as the level of the row's competency that has that
+/// name in `framework` (see `named_level`).
+pub(crate) fn evidence_row<'r>(
+    framework: &Framework,
+    row: &Row<'r>,
+    errors: &mut Vec<Error>,
+) -> Option<EvidenceRow<'r>> {
     // The columns by their place in `EVIDENCE_COLUMNS`.
     let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
     let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
-    let level = whole_level(row.nth(2).unwrap_or(""));
+    let level_text = row.nth(2).unwrap_or("");
+    // A word that is no number (`NaN` and `2e0` are numbers) may name a level.
+    let name = level_text.contains(char::is_alphabetic) && level_text.parse::<f64>().is_err();
+    let level = whole_level(level_text).or_else(|| {
+        name.then(|| named_level(framework, competency.unwrap_or(""), level_text))
+            .flatten()
+    });
     if level.is_none() {
-        errors.push(row.invalid("level", "a level from 0 to 5"));
+        errors.push(if name {
+            row.invalid(
+                "level",
+                "a level from 0 to 5, or the name of one of the competency's levels",
+            )
+        } else {
+            row.invalid("level", "a level from 0 to 5")
+        });
     }
     let source_text = row.nth(3).unwrap_or("");
     let source = source(source_text);
@@ -237,12 +271,13 @@ pub(crate) fn evidence_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option
     Some(EvidenceRow {
         line: row.line(),
         officer: officer?,
+        faulty: level.is_none() || source.is_none() || verified.is_none(),
         entry: EvidenceView {
             competency: competency?,
-            level: level?,
-            source: source?,
+            level: level.unwrap_or(0),
+            source: source.unwrap_or(EvidenceSource::SelfDeclared),
             date: row.nth(4).unwrap_or(""),
-            verified: verified?,
+            verified: verified.unwrap_or(true),
             course: optional(row.nth(6)),
         },
     })
@@ -338,6 +373,14 @@ fn yes_no(text: &str) -> Option<bool> {
 ///   [`Error::InvalidEvidence`]: unknown competency or course, level above the scale, a
 ///   date that is not ISO, a completion without a course, of a course that does not build
 ///   the competency, or above the course's level unless the policy caps it).
+///
+/// A problem in one cell does not hide the others of its row: a passbook row whose level,
+/// source or verified flag does not read is still checked for its officer, competency,
+/// date and course (and is no passbook entry), and an officer row whose department or
+/// position is empty or unreadable still has its position and target checked, and its
+/// passbook rows are read as that officer's rather than reported as naming an officer
+/// missing from `officers.csv`. Only a row whose id (officer, competency) does not read is
+/// not checked further.
 ///
 /// An officer's `name` column becomes [`OfficerSpec::name`] (`None` when the column is
 /// absent or the cell empty). Warnings (probable mistakes that are not errors) come in
@@ -444,7 +487,9 @@ impl Loader<'_, '_> {
                 return;
             }
             let positions = &self.framework.positions;
-            for (column, position) in [("position", Some(o.position)), ("target", o.target)] {
+            // An empty position is a problem of the row, reported already.
+            let position = Some(o.position).filter(|p| !p.is_empty());
+            for (column, position) in [("position", position), ("target", o.target)] {
                 if let Some(p) = position
                     && positions.get(p).is_none()
                 {
@@ -476,7 +521,7 @@ impl Loader<'_, '_> {
     fn read_evidence(&mut self, text: &str, officers_read: bool) {
         let mut completed = Vec::new();
         let mut errors = std::mem::take(&mut self.errors);
-        evidence_rows(text, &mut errors, |row, e, errors| {
+        evidence_rows(self.framework, text, &mut errors, |row, e, errors| {
             let Some(&k) = self.index.get(e.officer) else {
                 if officers_read {
                     let index = &self.index;
@@ -496,6 +541,20 @@ impl Loader<'_, '_> {
             );
             completed.clear();
             let officer = &mut self.officers[k];
+            if e.faulty {
+                // Its own problems are reported; the entry is not kept.
+                for problem in checked.problems {
+                    let column = problem_column(&problem);
+                    let error = Error::InvalidEvidence {
+                        officer: officer.id.clone(),
+                        index: officer.passbook.len(),
+                        competency: e.entry.competency.into(),
+                        problem,
+                    };
+                    errors.push(row.at(column, error));
+                }
+                return;
+            }
             for problem in checked.problems {
                 let column = problem_column(&problem);
                 let error = Error::InvalidEvidence {

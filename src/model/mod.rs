@@ -21,6 +21,7 @@ pub(crate) mod gap_cost;
 pub(crate) mod group;
 pub(crate) mod hash;
 pub(crate) mod hours;
+pub(crate) mod id_values;
 pub(crate) mod ids;
 pub(crate) mod json;
 pub(crate) mod level;

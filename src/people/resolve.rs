@@ -322,6 +322,42 @@ pub(crate) fn check_evidence(
     Checked { problems, held }
 }
 
+/// The platform's default level names, levels 1 to 5 (`DOMAIN.md`).
+const LEVEL_NAMES: [&str; 5] = ["Basic", "Proficient", "Advanced", "Expert", "Ustad"];
+
+/// The level of `competency` that `text` names, as HR systems export a level by the name
+/// the platform shows: each level at which the competency exists is named by its
+/// descriptor's `name`, else by the platform's default name for it (Basic, Proficient,
+/// Advanced, Expert, Ustad for 1 to 5); names compare trimmed and without regard to case.
+/// `None` when no level or several levels have that name. For a competency the framework
+/// does not hold (an error of its own), the default names. O(levels).
+pub(crate) fn named_level(framework: &Framework, competency: &str, text: &str) -> Option<u8> {
+    let wanted = text.trim().to_lowercase();
+    let same = |name: &str| name.trim().to_lowercase() == wanted;
+    let Some(c) = framework.competencies.get(competency) else {
+        let found = LEVEL_NAMES.iter().position(|n| same(n))?;
+        return u8::try_from(found + 1).ok();
+    };
+    let c = c as usize;
+    let spec = &framework.competencies.items[c];
+    let (min, max) = (framework.competency_min[c], framework.competency_max[c]);
+    let mut found = None;
+    for level in min.max(1)..=max {
+        let given = spec.levels.iter().find(|d| d.level == level);
+        let default = LEVEL_NAMES.get(usize::from(level) - 1).copied();
+        let Some(name) = given.and_then(|d| d.name.as_deref()).or(default) else {
+            continue;
+        };
+        if same(name) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(level);
+        }
+    }
+    found
+}
+
 /// An evidence date: `Ok(None)` when blank (undated), `Ok(Some(yyyymmdd))` for an ISO date
 /// or date-time.
 pub(crate) fn evidence_date(text: &str) -> Result<Option<u32>, EvidenceProblem> {

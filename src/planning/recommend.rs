@@ -204,8 +204,9 @@ impl Framework {
     ) -> Result<Plan<'f>, Error> {
         // Only the competencies named get a weight other than 1: (index, weight) by index,
         // each index once (the options' ids are distinct).
-        let mut comp_weight: Vec<(u32, f64)> = Vec::with_capacity(options.competency_weights.len());
-        for (id, &w) in &options.competency_weights {
+        let weights = options.competency_weights.sorted();
+        let mut comp_weight: Vec<(u32, f64)> = Vec::with_capacity(weights.len());
+        for (id, &w) in weights {
             let c = self
                 .competencies
                 .get(id.as_str())

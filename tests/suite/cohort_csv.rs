@@ -192,17 +192,25 @@ fn bad_rows_give_the_errors_of_the_two_step_path_with_codes_and_ids() {
             "csv_row",
             "csv_row",
             "csv_row",
+            "csv_row",
             "csv_unknown_reference",
         ]
     );
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    // A row whose level, source and flag do not read is still checked for its date.
     assert_eq!(
         text[8],
+        "evidence.csv line 10, column `date`: officer `o5` passbook entry 0 (competency \
+         `rti`): date `2024-1-5` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
+         date-time, or no date (did you mean `2024-01-05`?)"
+    );
+    assert_eq!(
+        text[9],
         "evidence.csv line 11, column `level`: officer `o3` passbook entry 3 (competency \
          `rti`): level 3 is above level 2, the level course `rti-101` builds it to"
     );
     // The offending id is escaped, so an invisible character shows.
-    assert!(text[11].contains("o\\u{200b}3"), "{}", text[11]);
+    assert!(text[12].contains("o\\u{200b}3"), "{}", text[12]);
 }
 
 #[test]

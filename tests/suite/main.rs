@@ -23,6 +23,8 @@ mod cases;
 mod cohort_csv;
 mod cohort_json;
 mod csv_exports;
+mod csv_level_names;
+mod csv_row_problems;
 mod errors;
 mod esco;
 mod evaluate;

@@ -555,8 +555,10 @@ fn levels_and_sources_written_as_labels_are_read() {
     assert_messages(
         &errors,
         &[
-            "evidence.csv line 2, column `level`: found `L6`, expected a level from 0 to 5",
-            "evidence.csv line 3, column `level`: found `Levels 3`, expected a level from 0 to 5",
+            "evidence.csv line 2, column `level`: found `L6`, expected a level from 0 to 5, or \
+             the name of one of the competency's levels",
+            "evidence.csv line 3, column `level`: found `Levels 3`, expected a level from 0 to \
+             5, or the name of one of the competency's levels",
             "evidence.csv line 4, column `source`: found `360`, expected `course_completion`, \
              `assessment`, `feedback360` or `self_declared`",
         ],

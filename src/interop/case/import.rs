@@ -1,7 +1,7 @@
 //! Reading a CASE package into a spec: the options, and the report of everything the spec
 //! could not hold. The mapping table is in the [`CasePackage`] docs.
 
-use std::collections::BTreeMap;
+use crate::model::id_values::IdValues;
 
 use serde::Serialize;
 
@@ -75,7 +75,7 @@ pub enum CaseLevelRule {
 /// Options for [`CaseImport::from_json`] and [`CaseImport::from_package`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseImportOptions {
-    pub(crate) item_types: BTreeMap<String, CaseItemMapping>,
+    pub(crate) item_types: IdValues<String, CaseItemMapping>,
     pub(crate) default_type: CompetencyType,
     pub(crate) ids: CaseIds,
     pub(crate) level_rule: CaseLevelRule,
@@ -85,9 +85,7 @@ impl Default for CaseImportOptions {
     fn default() -> Self {
         use CaseItemMapping::{Competency, Group};
         use CompetencyType::{Behavioural, Domain, Functional};
-        // Inserted one by one rather than collected: a collected `BTreeMap` sorts its
-        // entries first, and that sort would be compiled for this one map.
-        let mut item_types = BTreeMap::new();
+        let mut item_types = IdValues::default();
         for (name, mapping) in [
             ("behavioural competency", Competency(Behavioural)),
             ("behavioral competency", Competency(Behavioural)),
@@ -395,17 +393,22 @@ mod tests {
             "  Standard ",
             CaseItemMapping::Competency(CompetencyType::Domain),
         );
+        let types = options.item_types.sorted();
+        let get = |name: &str| {
+            let key = type_key(name);
+            types.iter().find(|(k, _)| **k == key).map(|&(_, &m)| m)
+        };
         assert_eq!(
-            options.item_types.get(&type_key("STANDARD")),
-            Some(&CaseItemMapping::Competency(CompetencyType::Domain))
+            get("STANDARD"),
+            Some(CaseItemMapping::Competency(CompetencyType::Domain))
         );
         assert_eq!(
-            options.item_types.get(&type_key("Behavioral Competency")),
-            Some(&CaseItemMapping::Competency(CompetencyType::Behavioural))
+            get("Behavioral Competency"),
+            Some(CaseItemMapping::Competency(CompetencyType::Behavioural))
         );
         assert_eq!(
-            options.item_types.get(&type_key("Sub-Theme")),
-            Some(&CaseItemMapping::Group(GroupKind::SubTheme))
+            get("Sub-Theme"),
+            Some(CaseItemMapping::Group(GroupKind::SubTheme))
         );
     }
 }

@@ -40,6 +40,8 @@ pub(super) fn classify(
     options: &CaseImportOptions,
 ) -> Vec<Typed> {
     let definitions = defined_types(package);
+    // Each configured type once, in key order, with the last mapping given for it.
+    let item_types = options.item_types.sorted();
     parsed
         .items
         .iter()
@@ -60,9 +62,13 @@ pub(super) fn classify(
                 (None, Some(l)) => (Some(l), CaseTypeSource::ItemTypeUri),
                 (None, None) => (None, CaseTypeSource::Neither),
             };
-            let configured = label
-                .as_deref()
-                .and_then(|t| options.item_types.get(&type_key(t)));
+            let configured = label.as_deref().and_then(|t| {
+                let key = type_key(t);
+                item_types
+                    .binary_search_by(|(k, _)| k.as_str().cmp(&key))
+                    .ok()
+                    .map(|i| item_types[i].1)
+            });
             let (mapping, by_default) = match configured {
                 Some(&mapping) => (mapping, false),
                 None if has_children => (CaseItemMapping::Group(crate::GroupKind::Free), true),

@@ -138,7 +138,8 @@ impl Shared<'_> {
             work.row(k, held.unwrap_or(NOTHING));
             return true;
         }
-        let Some(e) = evidence_row(row, &mut work.errors) else {
+        let Some(e) = evidence_row(self.framework, row, &mut work.errors).filter(|e| !e.faulty)
+        else {
             return false;
         };
         let Some(k) = self.officer_of(e.officer.as_bytes(), work) else {

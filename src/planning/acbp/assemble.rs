@@ -4,6 +4,7 @@
 use super::certify::Certificate;
 use super::plan::{CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts};
 use super::problem::Problem;
+use crate::analysis::parallel::map_items;
 use crate::model::hours::round_total;
 use crate::model::order;
 use crate::planning::cover::{EPS, Stepper};
@@ -28,8 +29,15 @@ impl Framework {
         let mut enrolments = Vec::new();
         let (mut gaps, mut gaps_closed, mut value_total, mut value_closed, mut hours) =
             (0u64, 0u64, 0.0, 0.0, 0.0);
-        for ((&(officer, p), sub), stepper) in
-            problems.iter().zip(dept.officers).zip(&plan.steppers)
+        // Why each open gap stayed open, each officer's alone, so on the plan's threads.
+        let why = map_items(dept.officers.len(), dept.threads, |o| {
+            why_open(dept, dept.officers[o], &plan.steppers[o], plan)
+        });
+        for (((&(officer, p), sub), stepper), reasons) in problems
+            .iter()
+            .zip(dept.officers)
+            .zip(&plan.steppers)
+            .zip(why)
         {
             let chosen = stepper.chosen();
             let officer_hours = stepper.hours();
@@ -44,7 +52,6 @@ impl Framework {
                     open[g.competency as usize].add(*reason);
                 }
             }
-            let reasons = why_open(dept, sub, stepper, plan);
             for (e, &gi) in p.closable.iter().enumerate() {
                 let g = &p.gaps[gi as usize];
                 let c = g.competency as usize;

@@ -1,7 +1,6 @@
 //! Constraints and priorities of a department plan ([`AcbpOptions`]).
 
-use std::collections::BTreeMap;
-
+use crate::model::id_values::IdValues;
 use crate::planning::recommend::{Solver, UntaggedLevel};
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, Error, PositionId, Weights};
 
@@ -13,10 +12,10 @@ pub struct AcbpOptions {
     pub(super) budget: Option<f64>,
     pub(super) officer_cap: Option<f64>,
     pub(super) default_seats: Option<u32>,
-    pub(super) seats: BTreeMap<CourseId, u32>,
+    pub(super) seats: IdValues<CourseId, u32>,
     pub(super) weights: Weights,
-    pub(super) competency_weights: BTreeMap<CompetencyId, f64>,
-    pub(super) position_weights: BTreeMap<PositionId, f64>,
+    pub(super) competency_weights: IdValues<CompetencyId, f64>,
+    pub(super) position_weights: IdValues<PositionId, f64>,
     pub(super) untagged: UntaggedLevel,
     pub(super) threads: usize,
     pub(super) solver: Solver,
@@ -29,10 +28,10 @@ impl Default for AcbpOptions {
             budget: None,
             officer_cap: None,
             default_seats: None,
-            seats: BTreeMap::new(),
+            seats: IdValues::default(),
             weights: Weights::default(),
-            competency_weights: BTreeMap::new(),
-            position_weights: BTreeMap::new(),
+            competency_weights: IdValues::default(),
+            position_weights: IdValues::default(),
             untagged: UntaggedLevel::Ignore,
             threads: 1,
             solver: Solver::Greedy,

@@ -122,7 +122,7 @@ impl Framework {
                 unclosable,
                 closable,
             },
-            Subproblem { inst, courses },
+            Subproblem::new(inst, courses),
         )
     }
 }

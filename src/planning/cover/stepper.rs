@@ -99,7 +99,7 @@ impl Stepper {
         hours_left: f64,
         allowed: impl Fn(u32) -> bool,
     ) -> [Option<StepChoice>; K] {
-        let mut best = [None; K];
+        let mut best: [Option<StepChoice>; K] = [None; K];
         for c in 0..inst.len() as u32 {
             // Only a candidate closing something of value still open adds value; the
             // check costs its row, where the closure walk costs its whole closure. Without
@@ -121,7 +121,13 @@ impl Stepper {
                 continue;
             }
             // After every step it does not beat: candidates come in index order, so among
-            // equals the smaller index stays first.
+            // equals the smaller index stays first. The steps kept are in that order (a
+            // total one), so a step not beating the last kept beats none of them.
+            if let Some(Some(last)) = best.last()
+                && !beats(m.value, m.hours, last.gain, last.hours)
+            {
+                continue;
+            }
             let Some(at) = best.iter().position(|b| {
                 b.is_none_or(|b: StepChoice| beats(m.value, m.hours, b.gain, b.hours))
             }) else {

@@ -1,8 +1,7 @@
 //! What a recommendation optimises and how: [`RecommendOptions`], the objective, the
 //! solver, and the rule for courses without a level.
 
-use std::collections::BTreeMap;
-
+use crate::model::id_values::IdValues;
 use crate::{CompetencyId, EntityKind, Error, Level, Weights};
 
 /// What the recommender optimises.
@@ -79,7 +78,7 @@ pub struct RecommendOptions {
     pub(super) solver: Solver,
     pub(super) untagged: UntaggedLevel,
     pub(super) weights: Weights,
-    pub(super) competency_weights: BTreeMap<CompetencyId, f64>,
+    pub(super) competency_weights: IdValues<CompetencyId, f64>,
     pub(super) term_hours: Option<f64>,
     pub(super) max_formal_share: Option<f64>,
 }

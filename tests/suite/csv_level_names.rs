@@ -1,0 +1,79 @@
+//! HR exports that write a passbook level by the name the platform shows (`Proficient`)
+//! rather than its number: read as the level of the row's competency with that name, its
+//! descriptor's name or else the platform's default (Basic, Proficient, Advanced, Expert,
+//! Ustad); a name no level or several levels of the competency have is an error.
+
+use karmayogi::{Cohort, Framework, OfficersCsv, OfficersCsvOptions, load_officers};
+
+/// `drafting` names its levels, and names level 3 `Basic` too, as level 1's default;
+/// `rti` names none; `sfia` exists at 4 and 5 only.
+const FRAMEWORK: &str = r#"{
+  "format_version": 2,
+  "competencies": [
+    {"id": "drafting", "name": "Drafting", "type": "functional",
+     "levels": [{"level": 2, "name": "Works alone", "description": ""},
+                {"level": 3, "name": "basic", "description": ""}]},
+    {"id": "rti", "name": "Right to Information", "type": "domain"},
+    {"id": "sfia", "name": "Strategic planning", "type": "functional",
+     "min_level": 4, "max_level": 5}
+  ],
+  "roles": [{"id": "r", "name": "Dealing hand",
+             "requires": [{"competency": "rti", "level": 3}]}],
+  "positions": [{"id": "aso", "name": "ASO", "department": "dopt", "roles": ["r"]}]
+}"#;
+
+const OFFICERS: &str = "id,department,position\r\no1,dopt,aso\r\n";
+
+#[test]
+fn levels_written_as_names_are_read_as_the_competency_names_them() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let evidence = "officer,competency,level,source,date\r\n\
+                    o1,rti, proficient ,assessment,2024-01-05\r\n\
+                    o1,rti,USTAD,assessment,2024-01-05\r\n\
+                    o1,drafting,Works Alone,assessment,2024-01-05\r\n\
+                    o1,sfia,Expert,assessment,2024-01-05\r\n";
+    let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    let loaded = load_officers(&fw, &csv, &options).expect("names read");
+    let levels: Vec<(&str, u8)> = loaded.officers[0]
+        .passbook
+        .iter()
+        .map(|e| (e.competency.as_str(), e.level))
+        .collect();
+    assert_eq!(
+        levels,
+        [("rti", 2), ("rti", 5), ("drafting", 2), ("sfia", 4)]
+    );
+    Cohort::from_csv(&fw, &csv, &options).expect("the cohort reads them too");
+}
+
+#[test]
+fn a_name_no_level_or_two_levels_have_is_an_error() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let evidence = "officer,competency,level,source,date\r\n\
+                    o1,drafting,Basic,assessment,2024-01-05\r\n\
+                    o1,drafting,Proficient,assessment,2024-01-05\r\n\
+                    o1,sfia,Basic,assessment,2024-01-05\r\n\
+                    o1,rti,Level III,assessment,2024-01-05\r\n\
+                    o1,rti,7,assessment,2024-01-05\r\n";
+    let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    let messages = |errors: karmayogi::Errors| -> Vec<String> {
+        errors.into_vec().iter().map(ToString::to_string).collect()
+    };
+    let named = "expected a level from 0 to 5, or the name of one of the competency's levels";
+    let expected = [
+        // Level 1's default name and level 3's own name.
+        format!("evidence.csv line 2, column `level`: found `Basic`, {named}"),
+        // Level 2 is named `Works alone` instead.
+        format!("evidence.csv line 3, column `level`: found `Proficient`, {named}"),
+        // sfia has no level 1.
+        format!("evidence.csv line 4, column `level`: found `Basic`, {named}"),
+        format!("evidence.csv line 5, column `level`: found `Level III`, {named}"),
+        "evidence.csv line 6, column `level`: found `7`, expected a level from 0 to 5".to_owned(),
+    ];
+    let loaded = messages(load_officers(&fw, &csv, &options).expect_err("bad names"));
+    assert_eq!(loaded, expected);
+    let cohort = messages(Cohort::from_csv(&fw, &csv, &options).expect_err("bad names"));
+    assert_eq!(cohort, expected);
+}

@@ -1,0 +1,165 @@
+//! Every problem of an HR export's row is reported at once: a passbook row whose level,
+//! source or verified flag does not read is still checked for its officer, competency,
+//! date and course, and an officer row whose department or position is wrong still has
+//! its target checked and its passbook read as that officer's. Before, the first kind of
+//! problem hid the others until it was fixed, and the passbook of an officer whose
+//! department cell was empty was reported as naming an officer missing from the file.
+
+use karmayogi::{Cohort, CohortCsvReader, Error, OfficersCsv, OfficersCsvOptions, load_officers};
+
+use crate::support::hr_framework as framework;
+
+/// Lines joined with CRLF, behind a byte-order mark: what a spreadsheet saves.
+fn spreadsheet(lines: &[&str]) -> String {
+    format!("\u{feff}{}\r\n", lines.join("\r\n"))
+}
+
+/// The messages of both loaders, which must agree, and of the streaming reader fed the
+/// evidence in pieces.
+#[track_caller]
+fn messages(officers: &str, evidence: &str) -> Vec<String> {
+    let fw = framework();
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let text =
+        |errors: Vec<Error>| -> Vec<String> { errors.iter().map(ToString::to_string).collect() };
+    let options = OfficersCsvOptions::default();
+    let loaded = text(
+        load_officers(&fw, &csv, &options)
+            .expect_err("mistakes")
+            .into_vec(),
+    );
+    let cohort = text(
+        Cohort::from_csv(&fw, &csv, &options)
+            .expect_err("mistakes")
+            .into_vec(),
+    );
+    assert_eq!(loaded, cohort);
+    for piece in [1, 7, 64] {
+        let mut reader = CohortCsvReader::new(&fw, &options);
+        reader.push_officers(officers.as_bytes());
+        for part in evidence.as_bytes().chunks(piece) {
+            reader.push_evidence(part);
+        }
+        let streamed = text(reader.finish().expect_err("mistakes").into_vec());
+        assert_eq!(streamed, loaded, "pieces of {piece} bytes");
+    }
+    loaded
+}
+
+#[test]
+fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
+    let officers = spreadsheet(&["id,department,position", "o1,dopt,aso"]);
+    let evidence = spreadsheet(&[
+        "officer,competency,level,source,date,verified,course",
+        // A level that does not read, and a competency and a date that are wrong.
+        "o1,notng,9,assessment,2024-13-40,,",
+        // A source that does not read, and an unknown course.
+        "o1,rti,2,assesment,2024-01-05,,rti-999",
+        // A verified flag that does not read, and a completion naming no course.
+        "o1,rti,2,course_completion,2024-01-05,maybe,",
+        // Nothing else wrong: only the level is reported.
+        "o1,rti,x,assessment,2024-01-05,,",
+        // An officer missing from officers.csv, with a level that does not read.
+        "o9,rti,x,assessment,2024-01-05,,",
+        // The first entry that reads: rows set aside are no passbook entries.
+        "o1,noting,9,assessment,31/12/2024,,",
+    ]);
+    assert_eq!(
+        messages(&officers, &evidence),
+        [
+            "evidence.csv line 2, column `level`: found `9`, expected a level from 0 to 5",
+            "evidence.csv line 2, column `competency`: officer `o1` passbook entry 0 \
+             (competency `notng`): unknown competency, did you mean `noting`?",
+            "evidence.csv line 2, column `date`: officer `o1` passbook entry 0 (competency \
+             `notng`): date `2024-13-40` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
+             date-time, or no date",
+            "evidence.csv line 3, column `source`: found `assesment`, expected \
+             `course_completion`, `assessment`, `feedback360` or `self_declared`",
+            "evidence.csv line 3, column `course`: officer `o1` passbook entry 0 (competency \
+             `rti`): unknown course `rti-999`",
+            "evidence.csv line 4, column `verified`: found `maybe`, expected `true` or \
+             `false` (or yes/no, 1/0), or nothing",
+            "evidence.csv line 4, column `course`: officer `o1` passbook entry 0 (competency \
+             `rti`): a course completion names no course: expected the course's id",
+            "evidence.csv line 5, column `level`: found `x`, expected a level from 0 to 5, or \
+             the name of one of the competency's levels",
+            "evidence.csv line 6, column `level`: found `x`, expected a level from 0 to 5, or \
+             the name of one of the competency's levels",
+            "evidence.csv line 6, column `officer`: `o9` is not in officers.csv",
+            "evidence.csv line 7, column `level`: found `9`, expected a level from 0 to 5",
+            "evidence.csv line 7, column `date`: officer `o1` passbook entry 0 (competency \
+             `noting`): date `31/12/2024` is not an iso date: expected yyyy-mm-dd, an iso \
+             8601 date-time, or no date (did you mean `2024-12-31`?)",
+        ]
+    );
+}
+
+#[test]
+fn an_officer_row_with_an_empty_department_keeps_its_passbook() {
+    let officers = spreadsheet(&[
+        "id,department,position,target",
+        // An empty department and an unknown position and target.
+        "o1,,a-so,US",
+        // An empty position: only that is reported for it.
+        "o2,dopt,,",
+        "o3,dopt,aso,",
+    ]);
+    let evidence = spreadsheet(&[
+        "officer,competency,level,source,date",
+        "o1,rti,1,assessment,2024-01-05",
+        "o1,notng,1,assessment,2024-01-05",
+        "o2,rti,7,assessment,2024-01-05",
+        "o3,rti,1,assessment,2024-01-05",
+    ]);
+    assert_eq!(
+        messages(&officers, &evidence),
+        [
+            "officers.csv line 2, column `department`: found \"\", expected a non-empty value",
+            "officers.csv line 2, column `position`: `a-so` is not in the framework's \
+             positions, did you mean `aso`?",
+            "officers.csv line 2, column `target`: `US` is not in the framework's positions, \
+             did you mean `us`?",
+            "officers.csv line 3, column `position`: found \"\", expected a non-empty value",
+            // Not "`o1` is not in officers.csv": o1 is on line 2, and its passbook is read.
+            "evidence.csv line 3, column `competency`: officer `o1` passbook entry 1 \
+             (competency `notng`): unknown competency, did you mean `noting`?",
+            "evidence.csv line 4, column `level`: found `7`, expected a level from 0 to 5",
+        ]
+    );
+}
+
+#[test]
+fn rows_set_aside_in_a_large_export_give_the_same_errors_on_any_thread_count() {
+    // Large enough to be read in parts on several threads.
+    let mut officers = vec!["id,department,position".to_owned()];
+    let mut evidence = vec!["officer,competency,level,source,date".to_owned()];
+    for i in 0..3000 {
+        officers.push(format!("o{i},dopt,aso"));
+        for c in ["rti", "noting"] {
+            evidence.push(format!("o{i},{c},1,assessment,2024-01-05"));
+        }
+        if i % 997 == 5 {
+            evidence.push(format!("o{i},notng,x,assessment,2024-01-05"));
+        }
+    }
+    let officers = officers.join("\n");
+    let evidence = evidence.join("\n");
+    assert!(evidence.len() > 1 << 16);
+    let fw = framework();
+    let mut seen = Vec::new();
+    for threads in [1, 2, 4] {
+        let options = OfficersCsvOptions::default().threads(threads);
+        let csv = OfficersCsv::new(&officers).evidence(&evidence);
+        let errors: Vec<String> = Cohort::from_csv(&fw, &csv, &options)
+            .expect_err("mistakes")
+            .into_vec()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        // Each bad row: its level, then its competency.
+        assert_eq!(errors.len(), 2 * 4, "{errors:?}");
+        assert!(errors[1].contains("unknown competency, did you mean `noting`?"));
+        seen.push(errors);
+    }
+    assert!(seen.windows(2).all(|w| w[0] == w[1]));
+}
