@@ -750,8 +750,8 @@ fn big_roster(odd: bool) -> (String, String) {
         // them) rarely, so that most repeats are found among rows read in parts.
         let row = match (i % 1009, i % 30_011) {
             (17, _) if odd && i > 500 => format!("o{},,dopt,us,\n", i - 500),
-            (18, _) if odd => format!("o{},,dopt,us,\n", i - 1),
-            (_, 19) if odd => format!("o{i},,dopt,nowhere,\n"),
+            (19, _) if odd => format!("o{},,dopt,us,\n", i - 1),
+            (_, 24) if odd => format!("o{i},,dopt,nowhere,\n"),
             (_, 20) if odd => format!("o{i},,dopt,us,nowhere\n"),
             (_, 21) if odd => format!("o{},,dopt,nowhere,\n", i - 3),
             (_, 22) if odd => format!("o{i},,,us,\n"),

@@ -177,26 +177,26 @@ pub(super) fn line<'t>(
     };
     let c = from + found.map_or_else(|| cell(bytes.get(from..)?), |f| Some(f.len))?;
     let mut at = c + 1;
-    // The level and its comma, then the source's first six bytes, in one word.
-    let w = word_at(bytes, at);
-    let level = match (w as u8, (w >> 8) as u8) {
+    // The level and its comma in the first two bytes of a word.
+    let word = word_at(bytes, at);
+    let level = match (word as u8, (word >> 8) as u8) {
         (d @ b'0'..=b'5', b',') => d - b'0',
         _ => return None,
     };
     at += 2;
-    let w = word_at(bytes, at);
+    let word = word_at(bytes, at);
     let next = word_at(bytes, at + 8);
     // Each source with its comma as a word and the bytes after it.
-    let (source, n) = if w == le(b"assessme") && next & low(3) == le(b"nt,") {
+    let (source, width) = if word == le(b"assessme") && next & low(3) == le(b"nt,") {
         (EvidenceSource::Assessment, 11)
-    } else if w == le(b"feedback") && next & low(4) == le(b"360,") {
+    } else if word == le(b"feedback") && next & low(4) == le(b"360,") {
         (EvidenceSource::Feedback360, 12)
-    } else if w == le(b"self_dec") && next & low(6) == le(b"lared,") {
+    } else if word == le(b"self_dec") && next & low(6) == le(b"lared,") {
         (EvidenceSource::SelfDeclared, 14)
     } else {
         return None;
     };
-    at += n;
+    at += width;
     let date = if bytes.get(at) == Some(&b',') {
         at += 1;
         None
@@ -208,11 +208,11 @@ pub(super) fn line<'t>(
         at += 11;
         Some(day)
     };
-    let w = word_at(bytes, at);
-    let verified = if w & low(4) == le(b"true") {
+    let word = word_at(bytes, at);
+    let verified = if word & low(4) == le(b"true") {
         at += 4;
         true
-    } else if w & low(5) == le(b"false") {
+    } else if word & low(5) == le(b"false") {
         at += 5;
         false
     } else {
