@@ -5,8 +5,10 @@
 //!
 //! Plain lines (no quote, nothing to trim) are split at their commas directly, and every
 //! other record is read by the `csv` crate from its own line (see `interop/csv/feed.rs`);
-//! with [`OfficersCsvOptions::threads`], large pieces of evidence are read in parts at
-//! once, rows with a problem or a warning then read in file order. Under the format's own
+//! with [`OfficersCsvOptions::threads`], large pieces of either file are read in parts at
+//! once, rows with a problem or a warning then read in file order (officer rows are
+//! checked in parts, `cohort_csv/roster.rs`, and added to the columns in order, where a
+//! repeated id is found). Under the format's own
 //! `evidence.csv` header, a common passbook line is split and parsed in one pass from its
 //! bytes (`cohort_csv/quick.rs`), its competency found while its cell is scanned
 //! (`cohort_csv/known.rs`, for large pieces); any other line takes the paths above.
@@ -30,9 +32,11 @@ mod known;
 mod lists;
 mod parts;
 mod quick;
+mod roster;
 use known::Competencies;
 use lists::{Runs, distinct, group, group_runs, settle};
 use parts::{Shared, Work};
+use roster::{Read, Roster};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
@@ -217,15 +221,35 @@ impl<'f> CohortCsvReader<'f> {
     ///
     /// # Complexity
     /// O(b) for b bytes (plus the framework's lookups), and the rest of a record the
-    /// previous piece cut.
+    /// previous piece cut. With [`OfficersCsvOptions::threads`], the rows of a large
+    /// piece are checked in parts at once, then added to the cohort's columns in order.
     pub fn push_officers(&mut self, piece: &[u8]) {
         let reader = &mut self.reader;
         let mut errors = std::mem::take(&mut reader.errors);
-        self.officers.push(piece, &mut errors, &mut |row, errors| {
-            if let Some(o) = officer_row(row, errors) {
-                reader.officer(row, o, errors);
-            }
-        });
+        let parts = workers(reader.options.threads, piece.len() >> 20);
+        self.officers.push_parts(
+            piece,
+            parts,
+            &mut errors,
+            reader,
+            &mut |reader: &mut Reader<'_>, row: &Row<'_>, errors: &mut Vec<Error>| {
+                if let Some(o) = officer_row(row, errors) {
+                    reader.officer(row, o, errors);
+                }
+            },
+            &|_: &Reader<'_>, _: &Header, _: &[u8], _: &mut Roster| None,
+            &|reader: &Reader<'_>, row: &Row<'_>, roster: &mut Roster| {
+                reader.shared().officer(row, roster)
+            },
+            &mut |reader: &mut Reader<'_>,
+                  roster: Roster,
+                  first: usize,
+                  errors: &mut Vec<Error>| {
+                for read in roster.rows(first) {
+                    reader.add(&read, errors);
+                }
+            },
+        );
         reader.errors = errors;
     }
 
@@ -261,11 +285,11 @@ impl<'f> CohortCsvReader<'f> {
                     reader.evidence(row, e, errors, officers_read);
                 }
             },
-            &|reader: &Reader<'_>, header: &Header, text: &str, work: &mut Work| {
-                reader.shared().quick(header, text, work)
+            &|reader: &Reader<'_>, header: &Header, bytes: &[u8], work: &mut Work| {
+                reader.shared().quick(header, bytes, work)
             },
             &|reader: &Reader<'_>, row: &Row<'_>, work: &mut Work| reader.shared().good(row, work),
-            &mut |reader: &mut Reader<'_>, work: Work| {
+            &mut |reader: &mut Reader<'_>, work: Work, _, _: &mut Vec<Error>| {
                 work.apply(&mut reader.entries, &mut reader.completed, &mut reader.held);
             },
         );
@@ -415,26 +439,61 @@ impl Reader<'_> {
                 errors.push(row.unknown_near(column, "the framework's positions", near));
             }
         }
-        let k = self.columns.len() as u32;
         // An unknown position is an error already; the officer is still kept so that
         // their passbook is checked, and the cohort is never built.
-        let position = found[0].unwrap_or(0);
-        if let Err(e) = (self.columns).push(o.id, o.name, o.department, position, found[1]) {
+        let mismatched = found[0]
+            .is_some_and(|p| positions.items[p as usize].department.as_str() != o.department);
+        let read = Read {
+            hash: std::hash::BuildHasher::hash_one(&self.hash, o.id),
+            row: o,
+            position: found[0].unwrap_or(0),
+            target: found[1],
+            mismatched,
+        };
+        self.keep(&read, errors);
+    }
+
+    /// Adds an officer row a part read, unless its id was read before.
+    fn add(&mut self, read: &Read<'_>, errors: &mut Vec<Error>) {
+        if self.full {
+            return;
+        }
+        let id = read.row.id.as_bytes();
+        let columns = &self.columns;
+        if let Some(&first) = self
+            .index
+            .find(read.hash, |&i| columns.id_bytes(i as usize) == id)
+        {
+            errors.push(Error::CsvDuplicateKey {
+                file: OFFICERS,
+                line: read.row.line,
+                column: "id",
+                key: read.row.id.to_owned(),
+                first_line: self.lines[first as usize],
+            });
+            return;
+        }
+        self.keep(read, errors);
+    }
+
+    /// Adds an officer whose id was not read before to the columns and the index.
+    fn keep(&mut self, read: &Read<'_>, errors: &mut Vec<Error>) {
+        let k = self.columns.len() as u32;
+        let o = &read.row;
+        if let Err(e) = (self.columns).push(o.id, o.name, o.department, read.position, read.target)
+        {
             errors.push(e);
             self.full = true;
             return;
         }
         let hash = &self.hash;
         let columns = &self.columns;
-        let h = std::hash::BuildHasher::hash_one(hash, o.id);
-        self.index.insert_unique(h, k, |&i| {
+        self.index.insert_unique(read.hash, k, |&i| {
             std::hash::BuildHasher::hash_one(hash, columns.id(i as usize))
         });
         self.lines.push(o.line);
         self.entries.push(0);
-        if let Some(p) = found[0]
-            && positions.items[p as usize].department.as_str() != o.department
-        {
+        if read.mismatched {
             self.mismatched.push(k);
         }
     }

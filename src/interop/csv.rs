@@ -33,7 +33,7 @@ mod split;
 
 pub(crate) use decimal::Decimal;
 pub(crate) use row::{Header, Row, Seen};
-pub(crate) use split::stops;
+pub(crate) use split::{stops, word_at};
 
 use crate::Error;
 

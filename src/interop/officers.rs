@@ -89,10 +89,11 @@ impl OfficersCsvOptions {
     }
 
     /// Worker threads [`Cohort::from_csv`](crate::Cohort::from_csv) and
-    /// [`CohortCsvReader`](crate::CohortCsvReader) read passbook rows on (default 1; 0
-    /// counts as 1): each piece of a megabyte or more is cut at line ends into at most
-    /// `min(n, rayon::current_num_threads())` parts read as tasks of the current rayon
-    /// pool, as [`NeedsOptions::threads`](crate::NeedsOptions::threads) does. Rows with
+    /// [`CohortCsvReader`](crate::CohortCsvReader) read officer and passbook rows on
+    /// (default 1; 0 counts as 1): each piece of a megabyte or more is cut at line ends
+    /// into at most `min(n, rayon::current_num_threads())` parts read as tasks of the
+    /// current rayon pool, as [`NeedsOptions::threads`](crate::NeedsOptions::threads)
+    /// does (officer rows are checked there and added in file order). Rows with
     /// a problem or a warning are read in file order after their part, so the cohort,
     /// warnings and errors are the same for any number of threads. Without the default
     /// `parallel` feature and on `wasm32` everything runs on the calling thread.

@@ -738,3 +738,70 @@ fn bytes_that_are_not_utf8_in_a_common_row_are_reported_on_any_thread_count() {
     }
     assert!(seen.windows(2).all(|w| w[0] == w[1]));
 }
+
+/// An officers file of about 3 MiB, so that its pieces are read in parts on several
+/// threads: names, targets and departments other than the position's here and there, and
+/// with `odd`, ids repeated (from far back, from the row before and across parts),
+/// unknown positions and targets, empty departments and quoted records.
+fn big_roster(odd: bool) -> (String, String) {
+    let mut officers = String::from("id,name,department,position,target\n");
+    for i in 0..120_000 {
+        let name = if i % 7 == 0 {
+            format!("Officer {i}")
+        } else {
+            String::new()
+        };
+        let department = if i % 5 == 0 { "mea" } else { "dopt" };
+        let target = if i % 11 == 0 { "aso" } else { "" };
+        let position = ["us", "aso"][i % 2];
+        // Repeated ids often; rows that stop a part's reading (read in order after
+        // them) rarely, so that most repeats are found among rows read in parts.
+        let row = match (i % 1009, i % 30_011) {
+            (17, _) if odd && i > 500 => format!("o{},,dopt,us,\n", i - 500),
+            (19, _) if odd => format!("o{},,dopt,us,\n", i - 1),
+            (_, 24) if odd => format!("o{i},,dopt,nowhere,\n"),
+            (_, 20) if odd => format!("o{i},,dopt,us,nowhere\n"),
+            (_, 21) if odd => format!("o{},,dopt,nowhere,\n", i - 3),
+            (_, 22) if odd => format!("o{i},,,us,\n"),
+            (_, 23) if odd => format!("o{i},\"Quoted, Name\",dopt,us,\n"),
+            _ => format!("o{i},{name},{department},{position},{target}\n"),
+        };
+        officers += &row;
+    }
+    let mut evidence = String::from("officer,competency,level,source,date,verified\n");
+    for i in (0..120_000).step_by(97) {
+        writeln!(evidence, "o{i},rti,{},assessment,2024-01-15,true", i % 5).expect("a string");
+    }
+    (officers, evidence)
+}
+
+#[test]
+fn officers_read_in_parts_give_what_one_thread_and_the_two_step_path_give() {
+    let fw = framework();
+    for odd in [false, true] {
+        let (officers, evidence) = big_roster(odd);
+        assert!(officers.len() > 2 << 20);
+        let csv = OfficersCsv::new(&officers).evidence(&evidence);
+        let options = OfficersCsvOptions::default();
+        let want = two_step(&fw, &csv, &options, &LevelPolicy::default());
+        match &want {
+            Ok((cohort, ..)) => assert!(!odd && cohort.len() == 120_000),
+            Err(errors) => {
+                assert!(odd);
+                let duplicates = errors
+                    .iter()
+                    .filter(|e| matches!(e, Error::CsvDuplicateKey { .. }))
+                    .count();
+                assert!(duplicates > 200, "{duplicates} repeated ids");
+            }
+        }
+        for threads in [1, 2, 3] {
+            let options = options.clone().threads(threads);
+            assert_eq!(streamed(&fw, &csv, &options), want, "{threads} threads");
+            // Pieces of 2.5 MiB and less, each cut into parts at its line ends.
+            let cuts: Vec<usize> = vec![5 << 19, (5 << 19) + 70_000];
+            let got = in_pieces(&fw, &csv, &options, &cuts);
+            assert_eq!(got, want, "{threads} threads, pieces");
+        }
+    }
+}

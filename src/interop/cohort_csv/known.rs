@@ -10,7 +10,7 @@
 //! framework's index; so the table finds exactly what that index finds for these cells.
 
 use crate::Framework;
-use crate::interop::csv::stops;
+use crate::interop::csv::{stops, word_at};
 
 /// A randomly seeded open-addressing table of the framework's competency ids.
 pub(super) struct Competencies {
@@ -114,30 +114,22 @@ impl Competencies {
         let mut h = self.seed;
         let mut first = [0u64; 2];
         let mut i = 0;
-        let mut j = 0;
+        // Past the end of `bytes` the words read zero, a byte that stops the scan.
         let len = loop {
-            let rest = bytes.get(i..)?;
-            let (word, avail) = if let Some(w) = rest.get(..8) {
-                (u64::from_le_bytes(w.try_into().ok()?), 8)
-            } else {
-                let mut w = [0u8; 8];
-                w[..rest.len()].copy_from_slice(rest);
-                (u64::from_le_bytes(w), rest.len())
-            };
+            let word = word_at(bytes, i);
             let mask = stops(word);
             if mask != 0 {
                 let at = mask.trailing_zeros() as usize / 8;
-                if at >= avail || rest[at] != b',' {
+                if bytes.get(i + at) != Some(&b',') {
                     return None;
                 }
                 if at > 0 {
-                    h = mix(h, word & ((1u64 << (8 * at)) - 1), j, &mut first);
+                    h = mix(h, word & ((1u64 << (8 * at)) - 1), i / 8, &mut first);
                 }
                 break i + at;
             }
-            h = mix(h, word, j, &mut first);
+            h = mix(h, word, i / 8, &mut first);
             i += 8;
-            j += 1;
         };
         if len == 0 || len > usize::from(u16::MAX) {
             return None;

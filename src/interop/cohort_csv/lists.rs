@@ -27,6 +27,12 @@ impl Runs {
         self.values.push(value);
     }
 
+    /// Makes room for `values` more values in `runs` more runs.
+    pub(super) fn reserve(&mut self, values: usize, runs: usize) {
+        self.values.reserve(values);
+        self.runs.reserve(runs);
+    }
+
     /// Adds the values of `other` after these, as if pushed one by one.
     pub(super) fn append(&mut self, other: Runs) {
         let base = self.values.len();

@@ -8,7 +8,7 @@ use hashbrown::HashTable;
 use super::known::Competencies;
 use super::lists::Runs;
 use super::quick;
-use crate::interop::csv::{Header, Row};
+use crate::interop::csv::{Header, Row, word_at};
 use crate::interop::officers::evidence_row;
 use crate::model::nearest::Nearest;
 use crate::people::columns::Officers;
@@ -37,8 +37,13 @@ pub(super) struct Work {
     /// Whether that officer's id is one a line can start with as its officer cell: not
     /// empty, every byte ASCII and at or above `-`.
     last_plain: bool,
+    /// That officer's id as [`starts_with_id`] compares it: its length and its first and
+    /// last eight bytes (zero beyond the id when it is shorter).
+    last_id: (usize, [u64; 2]),
     /// What [`quick::line`] can read under the header, once looked at.
     layout: Option<quick::Layout>,
+    /// The dates read so far.
+    dates: quick::Dates,
     /// Per run of rows of one officer: the officer and the number of rows; their counted
     /// levels are in `held`.
     rows: Vec<(u32, u32)>,
@@ -56,7 +61,9 @@ impl Default for Work {
         Work {
             last: None,
             last_plain: false,
+            last_id: (0, [0; 2]),
             layout: None,
+            dates: quick::Dates::default(),
             rows: Vec::new(),
             held: Runs::default(),
             completed: Vec::new(),
@@ -97,28 +104,34 @@ impl Work {
 }
 
 impl Shared<'_> {
-    /// Reads the line at the start of `text` when it is a common row (see
-    /// [`quick::line`]) of an officer read; returns its length with its line end.
-    pub(super) fn quick(&self, header: &Header, text: &str, work: &mut Work) -> Option<usize> {
-        let course = match work.layout.get_or_insert_with(|| quick::layout(header)) {
-            quick::Layout::Format => false,
-            quick::Layout::FormatWithCourse => true,
-            quick::Layout::Other => return None,
+    /// Reads the line at the start of `bytes` (the rest of a part) when it is a common row
+    /// (see [`quick::line`]) of an officer read; returns its length with its line end.
+    pub(super) fn quick(&self, header: &Header, bytes: &[u8], work: &mut Work) -> Option<usize> {
+        let course = match work.layout {
+            Some(quick::Layout::Format) => false,
+            Some(quick::Layout::FormatWithCourse) => true,
+            Some(quick::Layout::Other) => return None,
+            None => {
+                work.layout = Some(quick::layout(header));
+                // About 55 bytes a row and 30 rows an officer in an export: room for
+                // what the part gives, so that the lists are not moved as they grow.
+                work.rows.reserve(bytes.len() >> 10);
+                work.held.reserve(bytes.len() >> 6, bytes.len() >> 10);
+                return self.quick(header, bytes, work);
+            }
         };
         // Most lines name the officer of the line before.
-        let bytes = text.as_bytes();
         let same = work
             .last
-            .filter(|_| work.last_plain)
-            .filter(|&k| starts_with_cell(bytes, self.columns.id_bytes(k as usize)));
-        let officer = same.map(|k| self.columns.id_bytes(k as usize).len());
+            .filter(|_| work.last_plain && starts_with_id(bytes, work.last_id));
         let line = quick::line(
             self.framework,
             self.options,
             course,
-            text,
-            officer,
+            bytes,
+            same.map(|_| work.last_id.0),
             self.known,
+            &mut work.dates,
         )?;
         let k = match same {
             Some(k) => k,
@@ -188,25 +201,25 @@ impl Shared<'_> {
                 work.last = Some(k);
                 work.last_plain =
                     !officer.is_empty() && officer.iter().all(|&b| b >= b'-' && b.is_ascii());
+                let n = officer.len();
+                let tail = if n > 8 { word_at(officer, n - 8) } else { 0 };
+                work.last_id = (n, [word_at(officer, 0), tail]);
                 Some(k)
             }
         }
     }
 }
 
-/// Whether `bytes` start with `id` and a comma; ids of 8 to 16 bytes compared as two words.
+/// Whether `bytes` start with the id of `last` ([`Work::last_id`], of 1 to 16 bytes) and
+/// a comma, compared as words; `false` for longer ids, which are then looked up.
 #[inline]
-fn starts_with_cell(bytes: &[u8], id: &[u8]) -> bool {
-    let n = id.len();
+fn starts_with_id(bytes: &[u8], (n, [head, tail]): (usize, [u64; 2])) -> bool {
     if bytes.get(n) != Some(&b',') {
         return false;
     }
-    let word = |s: &[u8], at: usize| {
-        s.get(at..at + 8)
-            .map(|w| u64::from_le_bytes(w.try_into().unwrap_or_default()))
-    };
-    if (8..=16).contains(&n) {
-        return word(bytes, 0) == word(id, 0) && word(bytes, n - 8) == word(id, n - 8);
+    match n {
+        1..=8 => word_at(bytes, 0) & (u64::MAX >> (64 - 8 * n)) == head,
+        9..=16 => word_at(bytes, 0) == head && word_at(bytes, n - 8) == tail,
+        _ => false,
     }
-    &bytes[..n] == id
 }

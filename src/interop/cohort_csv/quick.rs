@@ -8,7 +8,7 @@
 //! from a [`Row`] the line splitter made, whatever the header's order.
 
 use super::known::Competencies;
-use crate::interop::csv::{Header, Row, stops};
+use crate::interop::csv::{Header, Row, stops, word_at};
 use crate::model::date::iso_date_bytes;
 use crate::{EvidenceSource, Framework, OfficersCsvOptions};
 
@@ -84,7 +84,9 @@ impl Entry {
     }
 
     /// [`Entry::held`] for competency `c`, of scale `min` to `max`.
-    #[inline]
+    // Once per passbook line: the compiler left it out of line otherwise.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn held_in(
         &self,
         options: &OfficersCsvOptions,
@@ -141,25 +143,26 @@ pub(super) struct Line<'t> {
     pub(super) len: usize,
 }
 
-/// [`common`] for the line at the start of `text` under a header of a [`Layout`] other than
+/// [`common`] for the line at the start of `bytes` under a header of a [`Layout`] other than
 /// [`Layout::Other`] (`course`: [`Layout::FormatWithCourse`]), read from its bytes in one
 /// pass. Only a line the line splitter (`ascii_line`) takes whole gives `Some` (every byte
 /// ASCII and at or above `-` apart from the commas and the `\n` or `\r\n` end), with as
-/// many fields as the header, so the row is the one the splitter and [`common`] read.
+/// many fields as the header, so the row is the one the splitter and [`common`] read; such
+/// a line is UTF-8 whatever the bytes around it.
 ///
 /// `officer`: the length of the officer cell when the caller knows the line starts with
 /// an id of that length, every byte ASCII and at or above `-`, and a comma. `known`: the
 /// framework's competencies to look the competency up in, read from the cell's bytes
-/// (otherwise the framework's index).
+/// (otherwise the framework's index). `dates`: the dates read so far (see [`Dates`]).
 pub(super) fn line<'t>(
     fw: &Framework,
     options: &OfficersCsvOptions,
     course: bool,
-    text: &'t str,
+    bytes: &'t [u8],
     officer: Option<usize>,
     known: Option<&Competencies>,
+    dates: &mut Dates,
 ) -> Option<Line<'t>> {
-    let bytes = text.as_bytes();
     let o = match officer {
         Some(o) => o,
         None => cell(bytes)?,
@@ -174,38 +177,42 @@ pub(super) fn line<'t>(
     };
     let c = from + found.map_or_else(|| cell(bytes.get(from..)?), |f| Some(f.len))?;
     let mut at = c + 1;
-    let level = match *bytes.get(at..at + 2)? {
-        [d @ b'0'..=b'5', b','] => d - b'0',
+    // The level and its comma in the first two bytes of a word.
+    let word = word_at(bytes, at);
+    let level = match (word as u8, (word >> 8) as u8) {
+        (d @ b'0'..=b'5', b',') => d - b'0',
         _ => return None,
     };
     at += 2;
-    let rest = bytes.get(at..)?;
-    let (source, n) = if rest.starts_with(b"assessment,") {
+    let word = word_at(bytes, at);
+    let next = word_at(bytes, at + 8);
+    // Each source with its comma as a word and the bytes after it.
+    let (source, width) = if word == le(b"assessme") && next & low(3) == le(b"nt,") {
         (EvidenceSource::Assessment, 11)
-    } else if rest.starts_with(b"feedback360,") {
+    } else if word == le(b"feedback") && next & low(4) == le(b"360,") {
         (EvidenceSource::Feedback360, 12)
-    } else if rest.starts_with(b"self_declared,") {
+    } else if word == le(b"self_dec") && next & low(6) == le(b"lared,") {
         (EvidenceSource::SelfDeclared, 14)
     } else {
         return None;
     };
-    at += n;
+    at += width;
     let date = if bytes.get(at) == Some(&b',') {
         at += 1;
         None
     } else {
-        let day = iso_date_bytes(bytes.get(at..at + 10)?)?;
+        let day = dates.day(bytes.get(at..at + 10)?)?;
         if bytes.get(at + 10) != Some(&b',') {
             return None;
         }
         at += 11;
         Some(day)
     };
-    let rest = bytes.get(at..)?;
-    let verified = if rest.starts_with(b"true") {
+    let word = word_at(bytes, at);
+    let verified = if word & low(4) == le(b"true") {
         at += 4;
         true
-    } else if rest.starts_with(b"false") {
+    } else if word & low(5) == le(b"false") {
         at += 5;
         false
     } else {
@@ -217,10 +224,13 @@ pub(super) fn line<'t>(
         }
         at += 1;
     }
-    let len = match *bytes.get(at..)? {
-        [b'\n', ..] => at + 1,
-        [b'\r', b'\n', ..] => at + 2,
-        _ => return None,
+    let end = word_at(bytes, at);
+    let len = if end & low(1) == le(b"\n") {
+        at + 1
+    } else if end & low(2) == le(b"\r\n") {
+        at + 2
+    } else {
+        return None;
     };
     let entry = Entry {
         level,
@@ -230,13 +240,75 @@ pub(super) fn line<'t>(
     };
     let (held, counts) = match found {
         Some(f) => entry.held_in(options, f.c, f.min, f.max)?,
-        None => entry.held(fw, options, text.get(from..c)?)?,
+        None => entry.held(fw, options, std::str::from_utf8(bytes.get(from..c)?).ok()?)?,
     };
     Some(Line {
         officer: &bytes[..o],
         held: counts.then_some(held),
         len,
     })
+}
+
+/// `bytes` (at most eight) as the low bytes of a little-endian word.
+const fn le(bytes: &[u8]) -> u64 {
+    let mut word = 0;
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        word = word << 8 | bytes[i] as u64;
+    }
+    word
+}
+
+/// The mask of the low `n` bytes of a word (`n` from 1 to 7).
+const fn low(n: u32) -> u64 {
+    (1 << (8 * n)) - 1
+}
+
+/// The `YYYY-MM-DD` dates one part of a piece read, by their ten bytes: an export repeats
+/// the same few thousand dates, and a date found here is not checked and converted again.
+/// Only dates [`iso_date_bytes`] reads are kept, so [`Dates::day`] gives what it gives.
+#[derive(Default)]
+pub(super) struct Dates {
+    /// [`DATE_SLOTS`] slots, by a hash of the last eight bytes; empty until the first date.
+    slots: Vec<DateSlot>,
+}
+
+/// The number of slots of [`Dates`] is `2^DATE_BITS`: 16 KiB.
+const DATE_BITS: u32 = 10;
+const DATE_SLOTS: usize = 1 << DATE_BITS;
+
+/// A date in [`Dates`]: its last eight bytes as a word (zero: a free slot), its first two
+/// (the century) and the day [`iso_date_bytes`] gave.
+#[derive(Clone, Copy, Default)]
+struct DateSlot {
+    tail: u64,
+    century: u16,
+    day: u32,
+}
+
+impl Dates {
+    /// [`iso_date_bytes`] of `date` (ten bytes), from the slot of a date read before when
+    /// it is the same.
+    // Once per passbook line: the compiler left it out of line otherwise.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub(super) fn day(&mut self, date: &[u8]) -> Option<u32> {
+        let (&[c0, c1], tail) = date.split_first_chunk::<2>()?;
+        let tail = word_at(tail, 0);
+        let century = u16::from_le_bytes([c0, c1]);
+        if self.slots.is_empty() {
+            self.slots = vec![DateSlot::default(); DATE_SLOTS];
+        }
+        let s = (tail.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - DATE_BITS)) as usize;
+        let slot = &mut self.slots[s];
+        if slot.tail == tail && slot.century == century {
+            return Some(slot.day);
+        }
+        let day = iso_date_bytes(date)?;
+        *slot = DateSlot { tail, century, day };
+        Some(day)
+    }
 }
 
 /// The length of the cell at the start of `bytes` when a comma ends it and every byte

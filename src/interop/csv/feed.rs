@@ -286,11 +286,13 @@ impl Feed {
     }
 
     /// [`Feed::push`] with the plain lines of the piece read in `parts` parts at once, each
-    /// on its own workspace `W`: `quick` reads the line at the start of a text (under the
-    /// file's header) into the workspace and returns its length with its line end, or
+    /// on its own workspace `W`: `quick` reads the line at the start of some bytes (under
+    /// the file's header) into the workspace and returns its length with its line end, or
     /// `None` to leave it to `good`, which reads a split row into the workspace and
     /// returns `false` when the row needs more (a problem, a look at what came before);
-    /// neither has other side effects. `apply` takes each part's workspace, in file order.
+    /// neither has other side effects; the rows `good` sees are numbered from 0 at the
+    /// part's first line. `apply` takes each part's workspace, in file order, with the
+    /// line number of the part's first line.
     /// A part reads its lines until the first row both leave; from there on, rows go to
     /// `each` in order, as [`Feed::push`] gives them, up to the next part (whose workspace
     /// is dropped when a record runs into it). So the rows and errors are those of
@@ -305,9 +307,9 @@ impl Feed {
         errors: &mut Vec<Error>,
         ctx: &mut C,
         each: &mut impl FnMut(&mut C, &Row<'_>, &mut Vec<Error>),
-        quick: &(impl Fn(&C, &Header, &str, &mut W) -> Option<usize> + Sync),
+        quick: &(impl Fn(&C, &Header, &[u8], &mut W) -> Option<usize> + Sync),
         good: &(impl Fn(&C, &Row<'_>, &mut W) -> bool + Sync),
-        apply: &mut impl FnMut(&mut C, W),
+        apply: &mut impl FnMut(&mut C, W, usize, &mut Vec<Error>),
     ) {
         const SMALL: usize = 1 << 16;
         // The header first (and the blank lines before it), one line at a time.
@@ -359,16 +361,11 @@ impl Feed {
         let results = crate::analysis::parallel::map_ranges(starts.len(), starts.len(), |r| {
             r.map(|p| {
                 let (from, to) = (starts[p], starts.get(p + 1).copied().unwrap_or(whole));
-                // Each part checked as UTF-8 on its own thread (parts start after a line
-                // feed); one that is not is read in order, line by line.
-                let Ok(text) = std::str::from_utf8(&bytes[from..to]) else {
-                    return (W::default(), 0, 0);
-                };
                 read_good(
                     file,
-                    text,
+                    &bytes[from..to],
                     &header,
-                    &|text: &str, work: &mut W| quick(shared, &header, text, work),
+                    &|rest: &[u8], work: &mut W| quick(shared, &header, rest, work),
                     &|row: &Row<'_>, work: &mut W| good(shared, row, work),
                 )
             })
@@ -378,7 +375,7 @@ impl Feed {
         for (p, (work, read, lines)) in results.into_iter().flatten().enumerate() {
             let stop = starts.get(p + 1).copied().unwrap_or(whole);
             if at == starts[p] {
-                apply(ctx, work);
+                apply(ctx, work, self.line, errors);
                 self.line += lines;
                 at += read;
             }
@@ -399,34 +396,45 @@ fn memchr_newline(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'\n')
 }
 
-/// The plain lines at the start of `text` (whole lines) read into a workspace by `quick`
+/// The plain lines at the start of `bytes` (whole lines) read into a workspace by `quick`
 /// or `good`, up to the first line that is not plain or that both leave: the workspace,
-/// the bytes read and the lines read.
+/// the bytes read and the lines read. `quick` takes only ASCII lines; the rest of the part
+/// is checked as UTF-8 at the first line it leaves, and when it is not, the lines from
+/// there are left to the reader (which reads them in order, line by line).
 fn read_good<W: Default>(
     file: &'static str,
-    text: &str,
+    bytes: &[u8],
     header: &Header,
-    quick: &impl Fn(&str, &mut W) -> Option<usize>,
+    quick: &impl Fn(&[u8], &mut W) -> Option<usize>,
     good: &impl Fn(&Row<'_>, &mut W) -> bool,
 ) -> (W, usize, usize) {
     let (mut at, mut lines) = (0, 0);
     let mut work = W::default();
     let mut spans = Vec::new();
     let mut fields = [(0, 0); MOST_FIELDS];
-    let bytes = text.as_bytes();
+    // `bytes[checked..]` as text, once a line needs it.
+    let mut text: Option<(usize, &str)> = None;
     loop {
         // Most lines are read straight from their bytes.
-        if let Some(len) = text.get(at..).and_then(|rest| quick(rest, &mut work)) {
+        if let Some(len) = quick(&bytes[at..], &mut work) {
             lines += 1;
             at += len;
             continue;
         }
+        let (checked, rest) = match text {
+            Some(text) => text,
+            None => match std::str::from_utf8(&bytes[at..]) {
+                Ok(rest) => *text.insert((at, rest)),
+                Err(_) => break,
+            },
+        };
+        let line_text = |from: usize, to: usize| &rest[from - checked..to - checked];
         // Then most of the others need nothing but their commas found.
         if let Some((n, len, lf)) = ascii_line(&bytes[at..], &mut fields)
             && n == header.width
             && !empty_fields(&fields[..n])
         {
-            let row = Row::new(file, 0, &text[at..at + len], &fields[..n], header);
+            let row = Row::new(file, lines, line_text(at, at + len), &fields[..n], header);
             if !good(&row, &mut work) {
                 break;
             }
@@ -438,14 +446,13 @@ fn read_good<W: Default>(
             break;
         };
         let end = at + end;
-        let line = &text[at..end];
+        let line = line_text(at, end);
         let line = line.strip_suffix('\r').unwrap_or(line);
         if !plain || !(line.is_empty() || spans.len() == header.width) {
             break;
         }
         if !empty_fields(&spans) {
-            // The line number only shows in errors, which `good` leaves to the reader.
-            let row = Row::new(file, 0, line, &spans, header);
+            let row = Row::new(file, lines, line, &spans, header);
             if !good(&row, &mut work) {
                 break;
             }

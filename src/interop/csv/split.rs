@@ -16,6 +16,29 @@ pub(crate) fn stops(word: u64) -> u64 {
     (!t | word) & HIGH
 }
 
+/// The eight bytes of `bytes` from `at` as a little-endian word, zero past its end.
+#[inline]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(w) => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            u64::from_le_bytes(word)
+        }
+        None => word_near_end(bytes, at),
+    }
+}
+
+/// [`word_at`] less than eight bytes from the end.
+#[cold]
+#[inline(never)]
+fn word_near_end(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    let mut word = [0u8; 8];
+    word[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(word)
+}
+
 /// The fields of the first line of `bytes` when every byte of it is ASCII and at or above
 /// `-`, except the commas between fields and its end (`\n`, or `\r\n`): the number of
 /// fields (their bounds in `spans`), the length of the line without its end, and the
