@@ -33,23 +33,25 @@ mod lists;
 mod parts;
 mod quick;
 mod roster;
+mod warnings;
 use known::Competencies;
 use lists::{Runs, distinct, group, group_runs, settle};
 use parts::{Shared, Work};
 use roster::{Read, Roster};
+use warnings::{after_as_of, all_warnings};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
     OfficersCsvOptions, evidence_row, officer_row, problem_column,
 };
-use crate::analysis::parallel::{map_items, workers};
+use crate::analysis::parallel::workers;
 use crate::interop::csv::feed::Feed;
 use crate::interop::csv::{Header, Row};
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::people::columns::{Officers, capacity};
-use crate::people::resolve::{NEAREST_LIMIT, check_evidence, evidence_date};
-use crate::{Cohort, EntityKind, Error, Errors, EvidenceProblem, Framework, OfficerId};
+use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
+use crate::{Cohort, EntityKind, Error, Errors, Framework, OfficerId};
 
 /// What [`Cohort::from_csv`] read.
 #[derive(Clone, Debug)]
@@ -630,80 +632,5 @@ impl Reader<'_> {
             (_, Some(errors)) => Err(errors),
             (None, None) => Err(capacity().into()),
         }
-    }
-}
-
-/// An [`Error::CsvRow`] at `line` and `column` of `file`.
-fn at_row(line: usize, file: &'static str, column: &'static str, error: Error) -> Error {
-    Error::CsvRow {
-        file,
-        line,
-        column,
-        error: Box::new(error),
-    }
-}
-
-/// The warnings of a load in the order the review lists them: `warnings` (sorted by
-/// officer and entry) with the department mismatch of each officer of `mismatched` (in
-/// officer order, written out over `threads` workers) before that officer's other warnings.
-fn all_warnings(
-    fw: &Framework,
-    cohort: &Cohort,
-    lines: &[usize],
-    mismatched: &[u32],
-    warnings: Vec<(u32, u32, Error)>,
-    threads: usize,
-) -> Vec<Error> {
-    let mismatch = |k: u32| {
-        let i = k as usize;
-        let position = &fw.positions.items[cohort.position[i] as usize];
-        let warning = Error::DepartmentMismatch {
-            officer: OfficerId::new(cohort.id_str(k)),
-            department: cohort.departments[cohort.department[i] as usize].clone(),
-            position: position.id.clone(),
-            position_department: position.department.clone(),
-        };
-        at_row(lines[i], OFFICERS, "department", warning)
-    };
-    // An export can give one per officer: written out over the threads.
-    let written = map_items(mismatched.len(), threads, |m| mismatch(mismatched[m]));
-    if warnings.is_empty() {
-        return written;
-    }
-    let mut out = Vec::with_capacity(written.len() + warnings.len());
-    let mut next = mismatched.iter().zip(written).peekable();
-    for (k, _, warning) in warnings {
-        while let Some((_, m)) = next.next_if(|&(&m, _)| m <= k) {
-            out.push(m);
-        }
-        out.push(warning);
-    }
-    out.extend(next.map(|(_, m)| m));
-    out
-}
-
-/// Records the review's warning for a passbook entry dated after the as-of date.
-fn after_as_of(
-    warnings: &mut Vec<(u32, u32, Error)>,
-    row: &Row<'_>,
-    columns: &Officers,
-    k: u32,
-    index: u32,
-    entry: crate::people::officer::EvidenceView<'_>,
-    as_of: u32,
-) {
-    if let Ok(Some(day)) = evidence_date(entry.date)
-        && day > as_of
-    {
-        let warning = Error::InvalidEvidence {
-            officer: OfficerId::new(columns.id(k as usize)),
-            index: index as usize,
-            competency: entry.competency.into(),
-            problem: EvidenceProblem::AfterAsOf {
-                date: entry.date.to_owned(),
-                as_of: crate::model::date::format_day(as_of),
-            },
-        };
-        warnings.push((k, 1 + index, at_row(row.line(), EVIDENCE, "date", warning)));
     }
 }
