@@ -42,7 +42,7 @@ use warnings::{after_as_of, all_warnings};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
-    OfficersCsvOptions, evidence_row, officer_row, problem_column,
+    OfficersCsvOptions, evidence_row, officer_row, report_problems,
 };
 use crate::analysis::parallel::workers;
 use crate::interop::csv::feed::Feed;
@@ -534,16 +534,15 @@ impl Reader<'_> {
             completed.clear();
             self.scratch = completed;
             let officer = OfficerId::new(self.columns.id(k as usize));
-            for problem in checked.problems {
-                let column = problem_column(&problem);
-                let error = Error::InvalidEvidence {
-                    officer: officer.clone(),
-                    index: index as usize,
-                    competency: e.entry.competency.into(),
-                    problem,
-                };
-                errors.push(row.at(column, error));
-            }
+            let index = index as usize;
+            report_problems(
+                row,
+                errors,
+                &officer,
+                index,
+                e.entry.competency,
+                checked.problems,
+            );
             return;
         }
         self.entries[k as usize] += 1;
@@ -553,16 +552,15 @@ impl Reader<'_> {
         completed.clear();
         if !checked.problems.is_empty() {
             let officer = OfficerId::new(self.columns.id(k as usize));
-            for problem in checked.problems {
-                let column = problem_column(&problem);
-                let error = Error::InvalidEvidence {
-                    officer: officer.clone(),
-                    index: index as usize,
-                    competency: e.entry.competency.into(),
-                    problem,
-                };
-                errors.push(row.at(column, error));
-            }
+            let index = index as usize;
+            report_problems(
+                row,
+                errors,
+                &officer,
+                index,
+                e.entry.competency,
+                checked.problems,
+            );
         } else if let Some((c, level)) = checked.held {
             self.held.push(k, c << 3 | u32::from(level));
         }

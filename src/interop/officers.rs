@@ -16,7 +16,7 @@ use crate::people::resolve::{NEAREST_LIMIT, check_evidence, named_level};
 use crate::people::review::{Source, review_officer};
 use crate::{
     EntityKind, Error, Errors, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,
-    OfficerSpec, ReviewOptions,
+    OfficerId, OfficerSpec, ReviewOptions,
 };
 
 pub(crate) const OFFICERS: &str = "officers.csv";
@@ -544,28 +544,26 @@ impl Loader<'_, '_> {
             let officer = &mut self.officers[k];
             if e.faulty {
                 // Its own problems are reported; the entry is not kept.
-                for problem in checked.problems {
-                    let column = problem_column(&problem);
-                    let error = Error::InvalidEvidence {
-                        officer: officer.id.clone(),
-                        index: officer.passbook.len(),
-                        competency: e.entry.competency.into(),
-                        problem,
-                    };
-                    errors.push(row.at(column, error));
-                }
+                let index = officer.passbook.len();
+                report_problems(
+                    row,
+                    errors,
+                    &officer.id,
+                    index,
+                    e.entry.competency,
+                    checked.problems,
+                );
                 return;
             }
-            for problem in checked.problems {
-                let column = problem_column(&problem);
-                let error = Error::InvalidEvidence {
-                    officer: officer.id.clone(),
-                    index: officer.passbook.len(),
-                    competency: e.entry.competency.into(),
-                    problem,
-                };
-                errors.push(row.at(column, error));
-            }
+            let index = officer.passbook.len();
+            report_problems(
+                row,
+                errors,
+                &officer.id,
+                index,
+                e.entry.competency,
+                checked.problems,
+            );
             let evidence = Evidence {
                 competency: e.entry.competency.into(),
                 level: e.entry.level,
@@ -603,6 +601,27 @@ impl Loader<'_, '_> {
             );
         }
         warnings
+    }
+}
+
+/// Reports each of `problems` of passbook entry `index` of `officer` at its column of `row`.
+pub(crate) fn report_problems(
+    row: &Row<'_>,
+    errors: &mut Vec<Error>,
+    officer: &OfficerId,
+    index: usize,
+    competency: &str,
+    problems: Vec<EvidenceProblem>,
+) {
+    for problem in problems {
+        let column = problem_column(&problem);
+        let error = Error::InvalidEvidence {
+            officer: officer.clone(),
+            index,
+            competency: competency.into(),
+            problem,
+        };
+        errors.push(row.at(column, error));
     }
 }
 
