@@ -242,7 +242,8 @@ pub(crate) fn evidence_row<'r>(
     let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
     let level_text = row.nth(2).unwrap_or("");
     // A word that is no number (`NaN` and `2e0` are numbers) may name a level.
-    let name = level_text.contains(char::is_alphabetic) && level_text.parse::<f64>().is_err();
+    let name =
+        level_text.contains(char::is_alphabetic) && !crate::model::level::number_like(level_text);
     let level = whole_level(level_text).or_else(|| {
         name.then(|| named_level(framework, competency.unwrap_or(""), level_text))
             .flatten()

@@ -128,6 +128,30 @@ impl fmt::Display for Level {
     }
 }
 
+/// Whether `text` reads as a number in Rust's float syntax (`2e0`, `-1.5E3`, `NaN`,
+/// `inf`), so is no level name. Written out rather than parsed: `f64::from_str` would add
+/// its tables to the WebAssembly module for this one test.
+pub(crate) fn number_like(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let special = ["nan", "inf", "infinity"];
+    if special.iter().any(|s| t.eq_ignore_ascii_case(s)) {
+        return true;
+    }
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => {
+            let e = &t[i + 1..];
+            (&t[..i], Some(e.strip_prefix(['+', '-']).unwrap_or(e)))
+        }
+        None => (t, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = mantissa.bytes().any(|b| b.is_ascii_digit())
+        && mantissa.bytes().filter(|&b| b == b'.').count() <= 1
+        && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    mantissa_ok && exponent.is_none_or(digits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +219,24 @@ mod label_tests {
             "Léve 3",
         ] {
             assert_eq!(label_number(text), None, "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::number_like;
+
+    #[test]
+    fn number_like_is_what_f64_parsing_accepts() {
+        let texts = [
+            "2", "2.0", "2.", ".5", "2e0", "-1.5E3", "+3", "1e+5", "1e-5", "NaN", "nan", "-inf",
+            "Infinity", " 3 ", "e5", "1e", "1.2.3", "..", ".", "-", "", "L3", "Basic", "ustad",
+            "3a", "1_000", "0x10", "1,5", "infinite", "+-1", "1e+-5",
+        ];
+        for text in texts {
+            let parsed = text.trim().parse::<f64>().is_ok();
+            assert_eq!(number_like(text), parsed, "{text:?}");
         }
     }
 }
