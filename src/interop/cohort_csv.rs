@@ -529,27 +529,6 @@ impl Reader<'_> {
             &mut self.nearest,
         );
         let index = self.entries[k as usize];
-        if e.faulty {
-            // Its own problems are reported; the entry is not counted.
-            completed.clear();
-            self.scratch = completed;
-            let officer = OfficerId::new(self.columns.id(k as usize));
-            let index = index as usize;
-            report_problems(
-                row,
-                errors,
-                &officer,
-                index,
-                e.entry.competency,
-                checked.problems,
-            );
-            return;
-        }
-        self.entries[k as usize] += 1;
-        for &course in &completed {
-            self.completed.push((k, course));
-        }
-        completed.clear();
         if !checked.problems.is_empty() {
             let officer = OfficerId::new(self.columns.id(k as usize));
             let index = index as usize;
@@ -561,9 +540,22 @@ impl Reader<'_> {
                 e.entry.competency,
                 checked.problems,
             );
-        } else if let Some((c, level)) = checked.held {
+        } else if !e.faulty
+            && let Some((c, level)) = checked.held
+        {
             self.held.push(k, c << 3 | u32::from(level));
         }
+        if e.faulty {
+            // Its own problems are reported; the entry is not counted.
+            completed.clear();
+            self.scratch = completed;
+            return;
+        }
+        self.entries[k as usize] += 1;
+        for &course in &completed {
+            self.completed.push((k, course));
+        }
+        completed.clear();
         if let Some(as_of) = as_of {
             after_as_of(
                 &mut self.warnings,

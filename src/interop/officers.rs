@@ -543,19 +543,6 @@ impl Loader<'_, '_> {
             );
             completed.clear();
             let officer = &mut self.officers[k];
-            if e.faulty {
-                // Its own problems are reported; the entry is not kept.
-                let index = officer.passbook.len();
-                report_problems(
-                    row,
-                    errors,
-                    &officer.id,
-                    index,
-                    e.entry.competency,
-                    checked.problems,
-                );
-                return;
-            }
             let index = officer.passbook.len();
             report_problems(
                 row,
@@ -565,6 +552,10 @@ impl Loader<'_, '_> {
                 e.entry.competency,
                 checked.problems,
             );
+            if e.faulty {
+                // Its own problems are reported; the entry is not kept.
+                return;
+            }
             let evidence = Evidence {
                 competency: e.entry.competency.into(),
                 level: e.entry.level,
