@@ -28,16 +28,19 @@ pub(crate) fn sort_by<T>(items: &mut [T], compare: impl FnMut(&T, &T) -> Orderin
     }
 }
 
-/// [`sort_by`] through the one compiled sort of positions.
+/// [`sort_by`] through the one compiled sort of positions: the per-type part is only the
+/// comparison and the swaps that move the elements into place.
 fn by_positions<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
-    let order = {
+    let swaps = {
         let view: &[T] = items;
-        sorted_positions(view.len(), &mut |a, b| compare(&view[a], &view[b]))
+        sorting_swaps(view.len(), &mut |a, b| compare(&view[a], &view[b]))
     };
-    permute(items, &order);
+    for (a, b) in swaps {
+        items.swap(a, b);
+    }
 }
 
 /// Sorts `items` by `compare`, a total order (no two distinct elements compare equal, e.g.
@@ -151,18 +154,23 @@ fn sift_down<T>(items: &mut [T], mut at: usize, end: usize, less: &mut impl FnMu
     }
 }
 
-/// The positions `0..n` in stable order by `compare`: the one compiled sort.
-fn sorted_positions(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+/// The swaps that sort `0..n` stably by `compare`, in the order to make them: the one
+/// compiled sort.
+fn sorting_swaps(
+    n: usize,
+    compare: &mut dyn FnMut(usize, usize) -> Ordering,
+) -> Vec<(usize, usize)> {
     let mut positions: Vec<usize> = (0..n).collect();
     positions.sort_by(|&a, &b| compare(a, b));
-    positions
+    cycle_swaps(&positions)
 }
 
-/// Moves `items[order[k]]` to position `k` for every `k`, following each cycle of the
-/// permutation with swaps.
-fn permute<T>(items: &mut [T], order: &[usize]) {
-    let mut placed = vec![false; items.len()];
-    for start in 0..items.len() {
+/// The swaps that move `items[order[k]]` to position `k` for every `k`: each cycle of the
+/// permutation followed from its first position.
+fn cycle_swaps(order: &[usize]) -> Vec<(usize, usize)> {
+    let mut placed = vec![false; order.len()];
+    let mut swaps = Vec::with_capacity(order.len());
+    for start in 0..order.len() {
         if placed[start] {
             continue;
         }
@@ -173,10 +181,11 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
             if from == start {
                 break;
             }
-            items.swap(at, from);
+            swaps.push((at, from));
             at = from;
         }
     }
+    swaps
 }
 
 #[cfg(test)]
