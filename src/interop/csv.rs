@@ -305,9 +305,19 @@ impl<'a> Table<'a> {
     /// so is, in a lossy text, a record with a replacement character in a column read
     /// ([`Error::CsvInvalidValue`], expecting UTF-8 text).
     pub(crate) fn rows(
-        mut self,
+        self,
         errors: &mut Vec<Error>,
         mut each: impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) {
+        self.each_row(errors, &mut each);
+    }
+
+    /// [`Table::rows`] compiled once: `each` is called through a `dyn` reference, so the
+    /// loop is not compiled again for every caller's closure.
+    fn each_row(
+        mut self,
+        errors: &mut Vec<Error>,
+        each: &mut dyn FnMut(&Row<'_>, &mut Vec<Error>),
     ) {
         let mut record = csv::StringRecord::new();
         let mut spans = Vec::new();

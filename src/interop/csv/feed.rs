@@ -249,7 +249,7 @@ impl Feed {
         bytes: &[u8],
         at_end: bool,
         errors: &mut Vec<Error>,
-        each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+        each: &mut dyn FnMut(&Row<'_>, &mut Vec<Error>),
     ) -> bool {
         let decoded = String::from_utf8_lossy(bytes);
         let lossy = matches!(decoded, Cow::Owned(_));
