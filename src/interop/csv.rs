@@ -309,15 +309,23 @@ impl<'a> Table<'a> {
         errors: &mut Vec<Error>,
         mut each: impl FnMut(&Row<'_>, &mut Vec<Error>),
     ) {
-        self.each_row(errors, &mut each);
+        // In WebAssembly the loop is compiled once, calling `each` through a `dyn`
+        // reference; natively once per caller, with `each` inlined.
+        if cfg!(target_arch = "wasm32") {
+            self.each_row(
+                errors,
+                &mut each as &mut dyn FnMut(&Row<'_>, &mut Vec<Error>),
+            );
+        } else {
+            self.each_row(errors, &mut each);
+        }
     }
 
-    /// [`Table::rows`] compiled once: `each` is called through a `dyn` reference, so the
-    /// loop is not compiled again for every caller's closure.
-    fn each_row(
+    /// [`Table::rows`], for a callback `each` of any type, `dyn` included.
+    fn each_row<F: FnMut(&Row<'_>, &mut Vec<Error>) + ?Sized>(
         mut self,
         errors: &mut Vec<Error>,
-        each: &mut dyn FnMut(&Row<'_>, &mut Vec<Error>),
+        each: &mut F,
     ) {
         let mut record = csv::StringRecord::new();
         let mut spans = Vec::new();
