@@ -28,19 +28,20 @@ pub(crate) fn sort_by<T>(items: &mut [T], compare: impl FnMut(&T, &T) -> Orderin
     }
 }
 
-/// [`sort_by`] through the one compiled sort of positions: the per-type part is only the
-/// comparison and the swaps that move the elements into place.
+/// [`sort_by`] through the one compiled sort of positions: the per-type part is only one
+/// closure, which compares two elements or swaps them.
 fn by_positions<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
-    let swaps = {
-        let view: &[T] = items;
-        sorting_swaps(view.len(), &mut |a, b| compare(&view[a], &view[b]))
-    };
-    for (a, b) in swaps {
-        items.swap(a, b);
-    }
+    sort_positions(items.len(), &mut |a, b, swap| {
+        if swap {
+            items.swap(a, b);
+            Ordering::Equal
+        } else {
+            compare(&items[a], &items[b])
+        }
+    });
 }
 
 /// Sorts `items` by `compare`, a total order (no two distinct elements compare equal, e.g.
@@ -154,23 +155,15 @@ fn sift_down<T>(items: &mut [T], mut at: usize, end: usize, less: &mut impl FnMu
     }
 }
 
-/// The swaps that sort `0..n` stably by `compare`, in the order to make them: the one
-/// compiled sort.
-fn sorting_swaps(
-    n: usize,
-    compare: &mut dyn FnMut(usize, usize) -> Ordering,
-) -> Vec<(usize, usize)> {
-    let mut positions: Vec<usize> = (0..n).collect();
-    positions.sort_by(|&a, &b| compare(a, b));
-    cycle_swaps(&positions)
-}
-
-/// The swaps that move `items[order[k]]` to position `k` for every `k`: each cycle of the
-/// permutation followed from its first position.
-fn cycle_swaps(order: &[usize]) -> Vec<(usize, usize)> {
-    let mut placed = vec![false; order.len()];
-    let mut swaps = Vec::with_capacity(order.len());
-    for start in 0..order.len() {
+/// Sorts the elements `0..n` stably through `op`, the one compiled sort: `op(a, b, false)`
+/// compares elements `a` and `b`, `op(a, b, true)` swaps them. The positions are sorted
+/// first, then each cycle of the permutation is followed from its first position with
+/// swaps, moving the element at `order[k]` to `k` for every `k`.
+fn sort_positions(n: usize, op: &mut dyn FnMut(usize, usize, bool) -> Ordering) {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| op(a, b, false));
+    let mut placed = vec![false; n];
+    for start in 0..n {
         if placed[start] {
             continue;
         }
@@ -181,11 +174,10 @@ fn cycle_swaps(order: &[usize]) -> Vec<(usize, usize)> {
             if from == start {
                 break;
             }
-            swaps.push((at, from));
+            op(at, from, true);
             at = from;
         }
     }
-    swaps
 }
 
 #[cfg(test)]
