@@ -125,7 +125,7 @@ impl<'a> Table<'a> {
         for _ in 0..2 {
             let at = usize::try_from(table.reader.position().byte()).unwrap_or(usize::MAX);
             match table.next_record(&mut header) {
-                Some(Err(error)) => {
+                Some(Err((_, error))) => {
                     let rest = text.get(at..).unwrap_or_default();
                     let rest = rest.trim_start_matches(['\u{feff}', '\r', '\n']);
                     errors.push(match other_separator(rest) {
@@ -252,9 +252,13 @@ impl<'a> Table<'a> {
         false
     }
 
-    /// Reads the next non-blank record; `None` at the end of the text. A record with a
-    /// misplaced or unclosed quote is an error (and is consumed).
-    fn next_record(&mut self, record: &mut csv::StringRecord) -> Option<Result<usize, Error>> {
+    /// Reads the next non-blank record and gives the line it starts on; `None` at the end
+    /// of the text. A record with a misplaced or unclosed quote is an error, with that
+    /// line (and is consumed).
+    fn next_record(
+        &mut self,
+        record: &mut csv::StringRecord,
+    ) -> Option<Result<usize, (usize, Error)>> {
         loop {
             let from = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
             match self.reader.read_record(record) {
@@ -294,7 +298,7 @@ impl<'a> Table<'a> {
             if text.contains('"')
                 && let Some(error) = check_quotes(self.file, raw.line, text, raw.end == bytes.len())
             {
-                return Some(Err(error));
+                return Some(Err((raw.line, error)));
             }
             return Some(Ok(raw.line));
         }
@@ -303,17 +307,33 @@ impl<'a> Table<'a> {
     /// Calls `each` on every well-formed record after the header, in order. Records with a
     /// quoting error or the wrong number of fields are reported to `errors` and skipped;
     /// so is, in a lossy text, a record with a replacement character in a column read
-    /// ([`Error::CsvInvalidValue`], expecting UTF-8 text).
+    /// ([`Error::CsvInvalidValue`], expecting UTF-8 text). Returns the records skipped for
+    /// a quoting error or their number of fields that have a key to name them by (see
+    /// [`Refused`]), so that rows referring to them are not reported as naming a missing key.
     pub(crate) fn rows(
         mut self,
         errors: &mut Vec<Error>,
         mut each: impl FnMut(&Row<'_>, &mut Vec<Error>),
-    ) {
+    ) -> Vec<Refused> {
         let mut record = csv::StringRecord::new();
         let mut spans = Vec::new();
+        let mut refused = Vec::new();
+        // The first column asked for, the file's key.
+        let key = self.header.columns.first().map(|&(_, at)| at);
+        let mut refuse = |record: &csv::StringRecord, line: usize| {
+            if let Some(key) = key.and_then(|at| record.get(at)).filter(|k| !k.is_empty()) {
+                refused.push(Refused {
+                    key: key.to_owned(),
+                    line,
+                });
+            }
+        };
         while let Some(result) = self.next_record(&mut record) {
             match result {
-                Err(error) => errors.push(error),
+                Err((line, error)) => {
+                    errors.push(error);
+                    refuse(&record, line);
+                }
                 // Fields beyond the header that are all empty (a trailing `,` on each
                 // row, as some exports write) hold nothing to lose.
                 Ok(line)
@@ -326,6 +346,7 @@ impl<'a> Table<'a> {
                         expected: self.header.width,
                         found: record.len(),
                     });
+                    refuse(&record, line);
                 }
                 Ok(line) => {
                     spans.clear();
@@ -346,7 +367,19 @@ impl<'a> Table<'a> {
                 }
             }
         }
+        refused
     }
+}
+
+/// A record [`Table::rows`] skipped for a quoting error or its number of fields, by the
+/// value of its key, the first column the table was opened with (`id` in `officers.csv`),
+/// as far as it reads (in a record with fields missing or added before the key, it may
+/// be another field's value).
+#[derive(Clone, Debug)]
+pub(crate) struct Refused {
+    pub(crate) key: String,
+    /// The 1-based line the record starts on.
+    pub(crate) line: usize,
 }
 
 /// Line numbers of byte offsets, for offsets asked in increasing order: CRLF, LF and a lone
@@ -446,7 +479,7 @@ mod tests {
         while let Some(r) = table.next_record(&mut record) {
             match r {
                 Ok(line) => out.push((line, record.iter().map(str::to_owned).collect())),
-                Err(e) => errors.push(e),
+                Err((_, e)) => errors.push(e),
             }
         }
         (out, errors)

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::interop::csv::{Row, Table};
+use crate::interop::csv::{Refused, Row, Table};
 use crate::model::nearest::Nearest;
 use crate::people::officer::EvidenceView;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence, named_level};
@@ -161,22 +161,32 @@ pub(crate) const EVIDENCE_COLUMNS: [&[&str]; 2] = [
 ];
 
 /// Reads every officer row, reporting rows with an empty id, department or position.
-/// Returns `false` when the header lacks a required column.
+/// Returns the records not read for a quoting error or their number of fields, by id
+/// (see [`refused_ids`]); `None` when the header lacks a required column.
 pub(crate) fn officer_rows(
     text: &str,
     errors: &mut Vec<Error>,
     mut each: impl FnMut(&Row<'_>, OfficerRow<'_>, &mut Vec<Error>),
-) -> bool {
+) -> Option<Vec<Refused>> {
     let [columns, optional_columns] = OFFICER_COLUMNS;
-    let Some(table) = Table::open_with(OFFICERS, text, columns, optional_columns, errors) else {
-        return false;
-    };
-    table.rows(errors, |row, errors| {
+    let table = Table::open_with(OFFICERS, text, columns, optional_columns, errors)?;
+    Some(table.rows(errors, |row, errors| {
         if let Some(officer) = officer_row(row, errors) {
             each(row, officer, errors);
         }
-    });
-    true
+    }))
+}
+
+/// The ids of the `officers.csv` records not read for a quoting error or their number of
+/// fields, each with the first line it starts: a passbook row naming one of them is
+/// reported as naming a row not read ([`Error::CsvRefusedReference`]), not as naming an
+/// officer the file does not hold.
+pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<Box<str>, usize> {
+    let mut ids = HashMap::with_capacity(refused.len());
+    for r in refused {
+        ids.entry(r.key.as_str().into()).or_insert(r.line);
+    }
+    ids
 }
 
 /// One officer row, after reporting its problems: an empty id, department or position, an
@@ -443,6 +453,7 @@ pub fn load_officers(
         entry_lines: Vec::new(),
         index: HashMap::new(),
         nearest: Nearest::new(NEAREST_LIMIT),
+        refused: HashMap::new(),
     };
     let header_ok = load.read_officers(csv.officers);
     if let Some(text) = csv.evidence {
@@ -471,13 +482,15 @@ struct Loader<'f, 'o> {
     /// Officer id → index in `officers`.
     index: HashMap<String, usize>,
     nearest: Nearest,
+    /// The ids of officer records not read (see [`refused_ids`]).
+    refused: HashMap<Box<str>, usize>,
 }
 
 impl Loader<'_, '_> {
     /// Reads `officers.csv`; `false` when its header lacks a required column.
     fn read_officers(&mut self, text: &str) -> bool {
         let mut errors = std::mem::take(&mut self.errors);
-        let header_ok = officer_rows(text, &mut errors, |row, o, errors| {
+        let refused = officer_rows(text, &mut errors, |row, o, errors| {
             if let Some(&first) = self.index.get(o.id) {
                 errors.push(Error::CsvDuplicateKey {
                     file: OFFICERS,
@@ -514,7 +527,11 @@ impl Loader<'_, '_> {
             });
         });
         self.errors = errors;
-        header_ok
+        let Some(refused) = refused else {
+            return false;
+        };
+        self.refused = refused_ids(&refused);
+        true
     }
 
     /// Reads `evidence.csv` into the officers' passbooks, checking every entry against the
@@ -525,7 +542,9 @@ impl Loader<'_, '_> {
         let mut errors = std::mem::take(&mut self.errors);
         evidence_rows(self.framework, text, &mut errors, |row, e, errors| {
             let Some(&k) = self.index.get(e.officer) else {
-                if officers_read {
+                if let Some(&line) = self.refused.get(e.officer) {
+                    errors.push(row.refused("officer", OFFICERS, line));
+                } else if officers_read {
                     let index = &self.index;
                     let near = self.nearest.get(EntityKind::Officer, e.officer, || {
                         index.keys().map(String::as_str)

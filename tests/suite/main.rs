@@ -46,6 +46,7 @@ mod plan_oracle_department;
 mod properties;
 mod publishers;
 mod recommend;
+mod refused_rows;
 mod reports;
 mod rollup;
 mod rubric_scores;

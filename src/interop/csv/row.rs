@@ -132,6 +132,24 @@ impl<'r> Row<'r> {
         }
     }
 
+    /// An [`Error::CsvRefusedReference`]: the column's value is the key of the record of
+    /// `target` at `target_line`, which was not read.
+    pub(crate) fn refused(
+        &self,
+        column: &'static str,
+        target: &'static str,
+        target_line: usize,
+    ) -> Error {
+        Error::CsvRefusedReference {
+            file: self.file,
+            line: self.line,
+            column,
+            found: self.text(column).to_owned(),
+            target,
+            target_line,
+        }
+    }
+
     /// An [`Error::CsvRow`]: `error` found in the column's value.
     pub(crate) fn at(&self, column: &'static str, error: Error) -> Error {
         Error::CsvRow {
