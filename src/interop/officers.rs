@@ -25,8 +25,26 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
 ///
 /// Columns are found by name in each header, in any order and in any capitalisation
-/// (`ID`, `Name`); other columns are ignored. Two headers naming one column (`Id` and
-/// `ID`, `id` and `ID`, `id` twice) are [`Error::CsvAmbiguousColumn`].
+/// (`ID`, `Name`); other columns are ignored. A header without a column's own name may
+/// name it folded (case, spaces, `_`, `-` and `.` aside: `Target Position`) or as HR
+/// exports do, in this order of preference:
+/// - `id`: `Officer ID`, `Employee ID`, `Emp ID`; then `Employee Code`, `Emp Code`,
+///   `Employee No`, `Employee Number`, `Staff ID`; `name`: `Officer Name`, `Employee
+///   Name`, `Emp Name`, `Full Name`; `department`: `Department ID`, `Department Code`,
+///   `Dept`, `Dept ID`, `Dept Code`; then `Department Name`, `Dept Name`;
+///   `position`: `Position ID`, `Position Code`, `Designation`, `Designation ID`, `Post`;
+///   then `Position Name`, `Designation Name`, `Post Name`; `target`: `Target Position
+///   ID`, `Target Designation`, `Next Position`;
+/// - `officer`: `Officer ID`, `Employee ID`, `Emp ID`; then as `id` above; `competency`:
+///   `Competency ID`, `Competency Code`; then `Competency Name` (its cells must still hold
+///   the framework's ids); `level`: `Proficiency Level`, `Proficiency`, `Competency
+///   Level`, `Level Achieved`, `Achieved Level`; `source`: `Evidence Source`, `Source
+///   Type`, `Evidence Type`; `date`: `Evidence Date`, `Assessment Date`, `Completion
+///   Date`, `Date of Completion`, `Completed On`, `Assessed On`; `verified`: `Is
+///   Verified`, `Verified Flag`; `course`: `Course ID`, `Course Code`.
+///
+/// Two headers naming one column at the first of these steps that finds one (`Id` and
+/// `ID`, `id` twice, `Emp ID` and `Employee ID`) are [`Error::CsvAmbiguousColumn`].
 /// - `officers`: `id`, `department`, `position` (required); `name`, `target` (optional
 ///   columns; an empty cell means none).
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,
@@ -254,7 +272,7 @@ pub(crate) fn evidence_row<'r>(
     // A word that is no number (`NaN` and `2e0` are numbers) may name a level.
     let name =
         level_text.contains(char::is_alphabetic) && !crate::model::level::number_like(level_text);
-    let level = whole_level(level_text).or_else(|| {
+    let level = crate::model::level::whole_level(level_text).or_else(|| {
         name.then(|| named_level(framework, competency.unwrap_or(""), level_text))
             .flatten()
     });
@@ -313,25 +331,6 @@ fn source(text: &str) -> Option<EvidenceSource> {
                 .contains(&folded.as_str())
                 .then_some(EvidenceSource::Feedback360)
         })
-}
-
-/// A level 0 to 5, written as a whole number or, as spreadsheets and data frames write a
-/// numeric column, with a fraction of zeros (`3.0`, or `3,0` with a decimal comma), or as
-/// a level label (`L3`, `Level 3`, as HR systems name levels).
-fn whole_level(text: &str) -> Option<u8> {
-    if text.starts_with(['L', 'l']) {
-        return crate::model::level::label_number(text)
-            .filter(|&n| n <= 5)
-            .and_then(|n| u8::try_from(n).ok());
-    }
-    let (whole, fraction) = match text.find(['.', ',']) {
-        Some(at) => (&text[..at], &text[at + 1..]),
-        None => (text, "0"),
-    };
-    match (whole.as_bytes(), fraction.bytes().all(|b| b == b'0')) {
-        (&[b @ b'0'..=b'5'], true) if !fraction.is_empty() => Some(b - b'0'),
-        _ => None,
-    }
 }
 
 /// Whether `text` names the source `name` (`self_declared`): in any ASCII capitalisation,

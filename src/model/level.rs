@@ -128,6 +128,26 @@ impl fmt::Display for Level {
     }
 }
 
+/// A level 0 to 5, written as a whole number or, as spreadsheets and data frames write a
+/// numeric column, with a fraction of zeros (`3.0`, or `3,0` with a decimal comma), or as
+/// a level label (`L3`, `Level 3`, as HR systems name levels), as HR exports write a level
+/// cell and officers' JSON a `level` string. O(length).
+pub(crate) fn whole_level(text: &str) -> Option<u8> {
+    if text.starts_with(['L', 'l']) {
+        return label_number(text)
+            .filter(|&n| n <= 5)
+            .and_then(|n| u8::try_from(n).ok());
+    }
+    let (whole, fraction) = match text.find(['.', ',']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, "0"),
+    };
+    match (whole.as_bytes(), fraction.bytes().all(|b| b == b'0')) {
+        (&[b @ b'0'..=b'5'], true) if !fraction.is_empty() => Some(b - b'0'),
+        _ => None,
+    }
+}
+
 /// Whether `text` reads as a number in Rust's float syntax (`2e0`, `-1.5E3`, `NaN`,
 /// `inf`), so is no level name. Written out rather than parsed: `f64::from_str` would add
 /// its tables to the WebAssembly module for this one test.

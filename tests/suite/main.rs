@@ -31,6 +31,7 @@ mod evaluate;
 mod examples;
 mod groups;
 mod hardening;
+mod hr_headers;
 mod hour_totals;
 mod igot;
 mod inference;
