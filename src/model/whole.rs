@@ -166,7 +166,9 @@ pub(crate) fn level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
 
 /// A passbook entry's `level`: 0 to 255, or a string holding 0 to 5 ([`Written`]).
 pub(crate) fn evidence_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
-    Written(Whole::byte("level")).deserialize(d).map(|v| v as u8)
+    Written(Whole::byte("level"))
+        .deserialize(d)
+        .map(|v| v as u8)
 }
 
 /// An optional `level`.

@@ -443,7 +443,11 @@ impl<'de> Visitor<'de> for EntrySeed {
             let field = EVIDENCE.names[key];
             match key {
                 0 => once(&mut competency, map.next_value::<Text<'de>>()?, field)?,
-                1 => once(&mut level, map.next_value_seed(Written(Whole::byte(field)))?, field)?,
+                1 => once(
+                    &mut level,
+                    map.next_value_seed(Written(Whole::byte(field)))?,
+                    field,
+                )?,
                 2 => once(&mut source, map.next_value::<EvidenceSource>()?, field)?,
                 3 => once(&mut date, map.next_value::<Option<Text<'de>>>()?, field)?,
                 4 => once(&mut verified, map.next_value::<Option<bool>>()?, field)?,

@@ -2204,8 +2204,10 @@ fn csv_refused_reference() {
     );
     assert_messages(
         &errors[1..],
-        &["evidence.csv line 2, column `officer`: `o1` is the id of officers.csv line 2, \
-           which was not read for its own problem"],
+        &[
+            "evidence.csv line 2, column `officer`: `o1` is the id of officers.csv line 2, \
+           which was not read for its own problem",
+        ],
     );
 }
 

@@ -5,8 +5,7 @@
 //! and report two headers that could each be the column instead of picking one.
 
 use karmayogi::{
-    Cohort, Error, Errors, Framework, OfficersCsv, OfficersCsvOptions, OfficersLoad,
-    load_officers,
+    Cohort, Error, Errors, Framework, OfficersCsv, OfficersCsvOptions, OfficersLoad, load_officers,
 };
 
 const FRAMEWORK: &str = r#"{

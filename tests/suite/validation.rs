@@ -2264,11 +2264,26 @@ fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
     }
     for (level, what) in [
         (r#""Proficient""#, "a level's name is not read from JSON"),
-        (r#""""#, r#"invalid value: string "", expected a whole number"#),
-        (r#""6""#, r#"invalid value: string "6", expected a whole number"#),
-        (r#""2.5""#, r#"invalid value: string "2.5", expected a whole number"#),
-        (r#""-1""#, r#"invalid value: string "-1", expected a whole number"#),
-        ("true", "invalid type: boolean `true`, expected a whole number"),
+        (
+            r#""""#,
+            r#"invalid value: string "", expected a whole number"#,
+        ),
+        (
+            r#""6""#,
+            r#"invalid value: string "6", expected a whole number"#,
+        ),
+        (
+            r#""2.5""#,
+            r#"invalid value: string "2.5", expected a whole number"#,
+        ),
+        (
+            r#""-1""#,
+            r#"invalid value: string "-1", expected a whole number"#,
+        ),
+        (
+            "true",
+            "invalid type: boolean `true`, expected a whole number",
+        ),
     ] {
         for error in [
             OfficersSpec::from_json(&doc(level)).expect_err(level),

@@ -18,15 +18,33 @@ pub(super) fn aliases(file: &str, column: &str) -> &'static [&'static [&'static 
     match (file, column) {
         ("officers.csv", "id") => &[
             &["officerid", "employeeid", "empid"],
-            &["employeecode", "empcode", "employeeno", "employeenumber", "staffid"],
+            &[
+                "employeecode",
+                "empcode",
+                "employeeno",
+                "employeenumber",
+                "staffid",
+            ],
         ],
         ("officers.csv", "name") => &[&["officername", "employeename", "empname", "fullname"]],
         ("officers.csv", "department") => &[
-            &["departmentid", "departmentcode", "dept", "deptid", "deptcode"],
+            &[
+                "departmentid",
+                "departmentcode",
+                "dept",
+                "deptid",
+                "deptcode",
+            ],
             &["departmentname", "deptname", "ministrydepartment"],
         ],
         ("officers.csv", "position") => &[
-            &["positionid", "positioncode", "designation", "designationid", "post"],
+            &[
+                "positionid",
+                "positioncode",
+                "designation",
+                "designationid",
+                "post",
+            ],
             &["positionname", "designationname", "postname"],
         ],
         ("officers.csv", "target") => &[&[
@@ -37,12 +55,17 @@ pub(super) fn aliases(file: &str, column: &str) -> &'static [&'static [&'static 
         ]],
         ("evidence.csv", "officer") => &[
             &["officerid", "employeeid", "empid"],
-            &["employeecode", "empcode", "employeeno", "employeenumber", "staffid"],
+            &[
+                "employeecode",
+                "empcode",
+                "employeeno",
+                "employeenumber",
+                "staffid",
+            ],
         ],
-        ("evidence.csv", "competency") => &[
-            &["competencyid", "competencycode"],
-            &["competencyname"],
-        ],
+        ("evidence.csv", "competency") => {
+            &[&["competencyid", "competencycode"], &["competencyname"]]
+        }
         ("evidence.csv", "level") => &[&[
             "proficiencylevel",
             "proficiency",
@@ -65,11 +88,13 @@ pub(super) fn aliases(file: &str, column: &str) -> &'static [&'static [&'static 
     }
 }
 
-/// Whether `header` folded (see the module's docs) is `name`, which is folded already.
+/// Whether `header` and `name` are equal folded (see the module's docs).
 pub(super) fn folds_to(header: &str, name: &str) -> bool {
-    let mut folded = header
-        .bytes()
-        .filter(|b| !matches!(b, b' ' | b'_' | b'-' | b'.'))
-        .map(|b| b.to_ascii_lowercase());
-    name.bytes().all(|n| folded.next() == Some(n)) && folded.next().is_none()
+    let fold = |text: &'_ str| {
+        (text.bytes())
+            .filter(|b| !matches!(b, b' ' | b'_' | b'-' | b'.'))
+            .map(|b| b.to_ascii_lowercase())
+            .collect::<Vec<u8>>()
+    };
+    fold(header) == fold(name)
 }

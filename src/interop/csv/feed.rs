@@ -13,9 +13,9 @@
 
 use std::borrow::Cow;
 
-use super::{Refused, Table};
 use super::row::{Header, Row};
 use super::split::{MOST_FIELDS, ascii_line};
+use super::{Refused, Table};
 use crate::Error;
 
 /// Where the reader of the `csv` crate is within a record, as far as finding where the
