@@ -79,55 +79,6 @@ impl Visitor<'_> for Whole {
     }
 }
 
-/// A passbook entry's `level` as officers' JSON is written: a whole number from 0 to the
-/// field's `max` ([`Whole`]), or a string holding a level 0 to 5 as HR exports write it
-/// (`"3"`, `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`: the platform's profiles hold levels as
-/// strings). A level's name (`"Proficient"`) is refused with a message saying so: which
-/// level a name is depends on the competency's scale, which the document does not hold
-/// (HR exports in CSV, read against a framework, may name levels). O(length).
-#[derive(Clone, Copy)]
-pub(crate) struct Written(pub(crate) Whole);
-
-impl<'de> DeserializeSeed<'de> for Written {
-    type Value = u64;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u64, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl Visitor<'_> for Written {
-    type Value = u64;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(f)?;
-        f.write_str(", or a string holding a level from 0 to 5 (`\"3\"`, `\"Level 3\"`)")
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
-        self.0.visit_u64(v)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
-        self.0.visit_i64(v)
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
-        self.0.visit_f64(v)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
-        let text = v.trim();
-        if let Some(level) = crate::model::level::whole_level(text) {
-            return Ok(u64::from(level));
-        }
-        if text.contains(char::is_alphabetic) && !crate::model::level::number_like(text) {
-            return Err(E::custom(format_args!(
-                "invalid value: string {}, expected a level from 0 to 5 for `{}`: a level's \
-                 name is not read from JSON, whose officers do not say which scale names it; \
-                 write the level's number",
-                crate::model::quote::quoted(v),
-                self.0.field
-            )));
-        }
-        Err(E::invalid_value(Unexpected::Str(v), &self))
-    }
-}
-
 /// An optional whole number: `null` is absent.
 struct Optional(Whole);
 
@@ -162,13 +113,6 @@ pub(crate) fn optional<'de, D: Deserializer<'de>>(
 /// `level`: 0 to 255.
 pub(crate) fn level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
     Whole::byte("level").deserialize(d).map(|v| v as u8)
-}
-
-/// A passbook entry's `level`: 0 to 255, or a string holding 0 to 5 ([`Written`]).
-pub(crate) fn evidence_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
-    Written(Whole::byte("level"))
-        .deserialize(d)
-        .map(|v| v as u8)
 }
 
 /// An optional `level`.

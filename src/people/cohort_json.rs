@@ -23,7 +23,8 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
 use crate::model::json::without_bom;
-use crate::model::whole::{Whole, Written};
+use crate::model::level::Written;
+use crate::model::whole::Whole;
 use crate::people::builder::CohortBuilder;
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
 use crate::people::resolve::OfficerView;

@@ -166,7 +166,7 @@ pub struct Evidence {
     /// 3"`; the platform's profiles hold levels as strings); a level's name
     /// (`"Proficient"`) is refused, naming the officer and entry, as the document does not
     /// say which scale names it.
-    #[serde(deserialize_with = "crate::model::whole::evidence_level")]
+    #[serde(deserialize_with = "crate::model::level::evidence_level")]
     pub level: u8,
     /// Where the evidence came from.
     pub source: EvidenceSource,
