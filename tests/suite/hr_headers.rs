@@ -45,7 +45,9 @@ fn read(load: &OfficersLoad) -> Vec<String> {
                 o.name,
                 o.department,
                 o.position,
-                o.target_position.as_ref().map(|t| t.as_str())
+                o.target_position
+                    .as_ref()
+                    .map(karmayogi::PositionId::as_str)
             )
         })
         .collect()
@@ -55,7 +57,7 @@ fn read(load: &OfficersLoad) -> Vec<String> {
 fn common_spellings_of_the_columns_are_read() {
     let want = [
         r#"o1 Some("Asha Rao") dopt us Some("ds") ["rti:2:Assessment:2024-03-01", "noting:3:SelfDeclared:"]"#,
-        r#"o2 None dopt ds None []"#,
+        "o2 None dopt ds None []",
     ];
     for (officers, evidence) in [
         (

@@ -16,7 +16,8 @@
 /// empty for the files of other loaders.
 pub(super) fn aliases(file: &str, column: &str) -> &'static [&'static [&'static str]] {
     match (file, column) {
-        ("officers.csv", "id") => &[
+        // An officer is named alike in both files.
+        ("officers.csv", "id") | ("evidence.csv", "officer") => &[
             &["officerid", "employeeid", "empid"],
             &[
                 "employeecode",
@@ -53,16 +54,6 @@ pub(super) fn aliases(file: &str, column: &str) -> &'static [&'static [&'static 
             "targetdesignation",
             "nextposition",
         ]],
-        ("evidence.csv", "officer") => &[
-            &["officerid", "employeeid", "empid"],
-            &[
-                "employeecode",
-                "empcode",
-                "employeeno",
-                "employeenumber",
-                "staffid",
-            ],
-        ],
         ("evidence.csv", "competency") => {
             &[&["competencyid", "competencycode"], &["competencyname"]]
         }
