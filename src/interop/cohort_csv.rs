@@ -26,6 +26,8 @@
 //! the highest level per competency; the department-mismatch warnings, kept as officer
 //! numbers until then, are written out once the cohort is built.
 
+use std::collections::HashMap;
+
 use hashbrown::HashTable;
 
 mod known;
@@ -42,7 +44,7 @@ use warnings::{after_as_of, all_warnings};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
-    OfficersCsvOptions, evidence_row, officer_row, report_problems,
+    OfficersCsvOptions, evidence_row, officer_row, refused_ids, report_problems,
 };
 use crate::analysis::parallel::workers;
 use crate::interop::csv::feed::Feed;
@@ -213,6 +215,7 @@ impl<'f> CohortCsvReader<'f> {
                 nearest: Nearest::new(NEAREST_LIMIT),
                 known: None,
                 full: false,
+                refused: HashMap::new(),
             },
             officers: Feed::new(OFFICERS, required, optional),
             evidence: None,
@@ -308,6 +311,7 @@ impl<'f> CohortCsvReader<'f> {
             }
         });
         reader.errors = errors;
+        reader.refused = refused_ids(self.officers.refused());
     }
 
     /// The cohort, or every problem found, as [`Cohort::from_csv`] gives them.
@@ -376,6 +380,9 @@ struct Reader<'f> {
     known: Option<Competencies>,
     /// Capacity ran out: later officers are not read.
     full: bool,
+    /// The ids of officer records not read, once `officers.csv` has ended (see
+    /// [`refused_ids`]).
+    refused: HashMap<Box<str>, usize>,
 }
 
 impl Reader<'_> {
@@ -512,7 +519,9 @@ impl Reader<'_> {
     ) {
         let as_of = self.options.review.as_of;
         let Some(k) = self.find(e.officer) else {
-            if officers_read {
+            if let Some(&line) = self.refused.get(e.officer) {
+                errors.push(row.refused("officer", OFFICERS, line));
+            } else if officers_read {
                 let columns = &self.columns;
                 let near = (self.nearest).get(EntityKind::Officer, e.officer, || columns.ids());
                 errors.push(row.unknown_near("officer", OFFICERS, near));

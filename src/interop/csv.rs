@@ -10,8 +10,11 @@
 //! header skipped. A header that is one field holding `;` or a tab, or that reads as
 //! several fields only when split at `;`, a tab or `|` (`"id";"name"`, whose quotes
 //! misplace with commas), is [`Error::CsvDelimiter`]: the file uses another separator,
-//! and naming each column as missing or a quote as misplaced would not say so. The first record is the header; columns are found
-//! by name, in any order and without regard to ASCII capitalisation (`ID`, `Name`), and extra columns are ignored.
+//! and naming each column as missing or a quote as misplaced would not say so. The first
+//! record is the header; columns are found by name, in any order and without regard to
+//! ASCII capitalisation (`ID`, `Name`), else folded of spaces, `_`, `-` and `.`, else (an
+//! HR export's files) under the names HR exports give them (`csv/aliases.rs`), and extra
+//! columns are ignored.
 //! A column the loader reads that two headers name (`Id` and `ID`, `id` and `ID`, or `id`
 //! twice) is [`Error::CsvAmbiguousColumn`], naming both: the values could differ, and
 //! which column is meant cannot be known.
@@ -26,17 +29,20 @@
 //! Every problem becomes an [`Error`] naming the file and the 1-based line the record starts
 //! on (the header is line 1); reading goes on after it, so a caller can report them all.
 
+mod aliases;
 mod decimal;
 pub(crate) mod feed;
+mod lines;
 mod row;
 mod rows;
 mod split;
 
 pub(crate) use decimal::Decimal;
-pub(crate) use row::{Header, Row, Seen};
+pub(crate) use row::{Header, Refused, Row, Seen};
 pub(crate) use split::{stops, word_at};
 
 use crate::Error;
+use lines::LineCounter;
 
 /// A CSV file whose header holds every required column.
 pub(crate) struct Table<'a> {
@@ -51,30 +57,40 @@ pub(crate) struct Table<'a> {
 }
 
 /// Where column `name` is in `header`: the one header equal to it apart from ASCII
-/// capitalisation (HR systems write `ID`, `Name`). Two or more such headers (`Id` and
-/// `ID`, or `id` twice) make the column ambiguous: which holds it cannot be known.
+/// capitalisation (HR systems write `ID`, `Name`); else the one equal to it folded
+/// (`Target_Position` for `target_position`); else, for an HR export's files, the one
+/// naming it another way HR exports do (`Employee ID`, `Designation`: see `aliases.rs`).
+/// Two or more headers at the first of these steps that finds one (`Id` and `ID`, `id`
+/// twice, `Emp ID` and `Employee ID`) make the column ambiguous: which holds it cannot be
+/// known.
 enum Column {
     At(usize),
     Missing,
     Ambiguous(Vec<String>),
 }
 
-fn column(header: &csv::StringRecord, name: &str) -> Column {
-    let mut matches = header
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| h.eq_ignore_ascii_case(name));
-    match (matches.next(), matches.next()) {
-        (None, _) => Column::Missing,
-        (Some((at, _)), None) => Column::At(at),
-        (Some((_, first)), Some((_, second))) => Column::Ambiguous(
-            [first, second]
-                .into_iter()
-                .chain(matches.map(|(_, h)| h))
-                .map(str::to_owned)
-                .collect(),
-        ),
-    }
+fn column(header: &csv::StringRecord, file: &str, name: &str) -> Column {
+    let found = |matches: &dyn Fn(&str) -> bool| -> Option<Column> {
+        let mut matches = header.iter().enumerate().filter(|(_, h)| matches(h));
+        match (matches.next(), matches.next()) {
+            (None, _) => None,
+            (Some((at, _)), None) => Some(Column::At(at)),
+            (Some((_, first)), Some((_, second))) => Some(Column::Ambiguous(
+                [first, second]
+                    .into_iter()
+                    .chain(matches.map(|(_, h)| h))
+                    .map(str::to_owned)
+                    .collect(),
+            )),
+        }
+    };
+    found(&|h| h.eq_ignore_ascii_case(name))
+        .or_else(|| found(&|h| aliases::folds_to(h, name)))
+        .or_else(|| {
+            (aliases::aliases(file, name).iter())
+                .find_map(|tier| found(&|h| tier.iter().any(|a| aliases::folds_to(h, a))))
+        })
+        .unwrap_or(Column::Missing)
 }
 
 /// Whether `record` is Excel's `sep=,` line, which declares the separator before the
@@ -126,7 +142,7 @@ impl<'a> Table<'a> {
         for _ in 0..2 {
             let at = usize::try_from(table.reader.position().byte()).unwrap_or(usize::MAX);
             match table.next_record(&mut header) {
-                Some(Err(error)) => {
+                Some(Err((_, error))) => {
                     let rest = text.get(at..).unwrap_or_default();
                     let rest = rest.trim_start_matches(['\u{feff}', '\r', '\n']);
                     errors.push(match other_separator(rest) {
@@ -149,14 +165,14 @@ impl<'a> Table<'a> {
                 .find(|&c| header[0].contains(c))
             && required
                 .iter()
-                .any(|&name| !matches!(column(&header, name), Column::At(_)))
+                .any(|&name| !matches!(column(&header, file, name), Column::At(_)))
         {
             errors.push(Error::CsvDelimiter { file, found });
             return None;
         }
         let before = errors.len();
         for &name in required {
-            match column(&header, name) {
+            match column(&header, file, name) {
                 Column::At(at) => {
                     table.header.columns.push((name, at));
                     table.header.slots.push(Some(at));
@@ -170,7 +186,7 @@ impl<'a> Table<'a> {
             }
         }
         for &name in optional {
-            let at = match column(&header, name) {
+            let at = match column(&header, file, name) {
                 Column::At(at) => Some(at),
                 Column::Missing => None,
                 // An optional column named twice is as unknowable as a required one.
@@ -253,9 +269,13 @@ impl<'a> Table<'a> {
         false
     }
 
-    /// Reads the next non-blank record; `None` at the end of the text. A record with a
-    /// misplaced or unclosed quote is an error (and is consumed).
-    fn next_record(&mut self, record: &mut csv::StringRecord) -> Option<Result<usize, Error>> {
+    /// Reads the next non-blank record and gives the line it starts on; `None` at the end
+    /// of the text. A record with a misplaced or unclosed quote is an error, with that
+    /// line (and is consumed).
+    fn next_record(
+        &mut self,
+        record: &mut csv::StringRecord,
+    ) -> Option<Result<usize, (usize, Error)>> {
         loop {
             let from = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
             match self.reader.read_record(record) {
@@ -295,43 +315,10 @@ impl<'a> Table<'a> {
             if text.contains('"')
                 && let Some(error) = check_quotes(self.file, raw.line, text, raw.end == bytes.len())
             {
-                return Some(Err(error));
+                return Some(Err((raw.line, error)));
             }
             return Some(Ok(raw.line));
         }
-    }
-}
-
-/// Line numbers of byte offsets, for offsets asked in increasing order: CRLF, LF and a lone
-/// CR each end one line.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    line: usize,
-}
-
-impl<'a> LineCounter<'a> {
-    /// A counter whose text starts on line `first`.
-    fn new(text: &'a str, first: usize) -> Self {
-        LineCounter {
-            bytes: text.as_bytes(),
-            at: 0,
-            line: first,
-        }
-    }
-
-    /// The 1-based line of byte `offset` (not before the last offset asked).
-    fn line_at(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.bytes.len());
-        while self.at < offset {
-            match self.bytes[self.at] {
-                b'\n' => self.line += 1,
-                b'\r' if self.bytes.get(self.at + 1) != Some(&b'\n') => self.line += 1,
-                _ => {}
-            }
-            self.at += 1;
-        }
-        self.line
     }
 }
 
@@ -399,7 +386,7 @@ mod tests {
         while let Some(r) = table.next_record(&mut record) {
             match r {
                 Ok(line) => out.push((line, record.iter().map(str::to_owned).collect())),
-                Err(e) => errors.push(e),
+                Err((_, e)) => errors.push(e),
             }
         }
         (out, errors)

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::interop::csv::{Row, Table};
+use crate::interop::csv::{Refused, Row, Table};
 use crate::model::nearest::Nearest;
 use crate::people::officer::EvidenceView;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence, named_level};
@@ -25,8 +25,26 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
 ///
 /// Columns are found by name in each header, in any order and in any capitalisation
-/// (`ID`, `Name`); other columns are ignored. Two headers naming one column (`Id` and
-/// `ID`, `id` and `ID`, `id` twice) are [`Error::CsvAmbiguousColumn`].
+/// (`ID`, `Name`); other columns are ignored. A header without a column's own name may
+/// name it folded (case, spaces, `_`, `-` and `.` aside: `Target Position`) or as HR
+/// exports do, in this order of preference:
+/// - `id`: `Officer ID`, `Employee ID`, `Emp ID`; then `Employee Code`, `Emp Code`,
+///   `Employee No`, `Employee Number`, `Staff ID`; `name`: `Officer Name`, `Employee
+///   Name`, `Emp Name`, `Full Name`; `department`: `Department ID`, `Department Code`,
+///   `Dept`, `Dept ID`, `Dept Code`; then `Department Name`, `Dept Name`;
+///   `position`: `Position ID`, `Position Code`, `Designation`, `Designation ID`, `Post`;
+///   then `Position Name`, `Designation Name`, `Post Name`; `target`: `Target Position
+///   ID`, `Target Designation`, `Next Position`;
+/// - `officer`: `Officer ID`, `Employee ID`, `Emp ID`; then as `id` above; `competency`:
+///   `Competency ID`, `Competency Code`; then `Competency Name` (its cells must still hold
+///   the framework's ids); `level`: `Proficiency Level`, `Proficiency`, `Competency
+///   Level`, `Level Achieved`, `Achieved Level`; `source`: `Evidence Source`, `Source
+///   Type`, `Evidence Type`; `date`: `Evidence Date`, `Assessment Date`, `Completion
+///   Date`, `Date of Completion`, `Completed On`, `Assessed On`; `verified`: `Is
+///   Verified`, `Verified Flag`; `course`: `Course ID`, `Course Code`.
+///
+/// Two headers naming one column at the first of these steps that finds one (`Id` and
+/// `ID`, `id` twice, `Emp ID` and `Employee ID`) are [`Error::CsvAmbiguousColumn`].
 /// - `officers`: `id`, `department`, `position` (required); `name`, `target` (optional
 ///   columns; an empty cell means none).
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,
@@ -161,22 +179,32 @@ pub(crate) const EVIDENCE_COLUMNS: [&[&str]; 2] = [
 ];
 
 /// Reads every officer row, reporting rows with an empty id, department or position.
-/// Returns `false` when the header lacks a required column.
+/// Returns the records not read for a quoting error or their number of fields, by id
+/// (see [`refused_ids`]); `None` when the header lacks a required column.
 pub(crate) fn officer_rows(
     text: &str,
     errors: &mut Vec<Error>,
     mut each: impl FnMut(&Row<'_>, OfficerRow<'_>, &mut Vec<Error>),
-) -> bool {
+) -> Option<Vec<Refused>> {
     let [columns, optional_columns] = OFFICER_COLUMNS;
-    let Some(table) = Table::open_with(OFFICERS, text, columns, optional_columns, errors) else {
-        return false;
-    };
-    table.rows(errors, |row, errors| {
+    let table = Table::open_with(OFFICERS, text, columns, optional_columns, errors)?;
+    Some(table.rows(errors, |row, errors| {
         if let Some(officer) = officer_row(row, errors) {
             each(row, officer, errors);
         }
-    });
-    true
+    }))
+}
+
+/// The ids of the `officers.csv` records not read for a quoting error or their number of
+/// fields, each with the first line it starts: a passbook row naming one of them is
+/// reported as naming a row not read ([`Error::CsvRefusedReference`]), not as naming an
+/// officer the file does not hold.
+pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<Box<str>, usize> {
+    let mut ids = HashMap::with_capacity(refused.len());
+    for r in refused {
+        ids.entry(r.key.as_str().into()).or_insert(r.line);
+    }
+    ids
 }
 
 /// One officer row, after reporting its problems: an empty id, department or position, an
@@ -244,7 +272,7 @@ pub(crate) fn evidence_row<'r>(
     // A word that is no number (`NaN` and `2e0` are numbers) may name a level.
     let name =
         level_text.contains(char::is_alphabetic) && !crate::model::level::number_like(level_text);
-    let level = whole_level(level_text).or_else(|| {
+    let level = crate::model::level::whole_level(level_text).or_else(|| {
         name.then(|| named_level(framework, competency.unwrap_or(""), level_text))
             .flatten()
     });
@@ -303,25 +331,6 @@ fn source(text: &str) -> Option<EvidenceSource> {
                 .contains(&folded.as_str())
                 .then_some(EvidenceSource::Feedback360)
         })
-}
-
-/// A level 0 to 5, written as a whole number or, as spreadsheets and data frames write a
-/// numeric column, with a fraction of zeros (`3.0`, or `3,0` with a decimal comma), or as
-/// a level label (`L3`, `Level 3`, as HR systems name levels).
-fn whole_level(text: &str) -> Option<u8> {
-    if text.starts_with(['L', 'l']) {
-        return crate::model::level::label_number(text)
-            .filter(|&n| n <= 5)
-            .and_then(|n| u8::try_from(n).ok());
-    }
-    let (whole, fraction) = match text.find(['.', ',']) {
-        Some(at) => (&text[..at], &text[at + 1..]),
-        None => (text, "0"),
-    };
-    match (whole.as_bytes(), fraction.bytes().all(|b| b == b'0')) {
-        (&[b @ b'0'..=b'5'], true) if !fraction.is_empty() => Some(b - b'0'),
-        _ => None,
-    }
 }
 
 /// Whether `text` names the source `name` (`self_declared`): in any ASCII capitalisation,
@@ -443,6 +452,7 @@ pub fn load_officers(
         entry_lines: Vec::new(),
         index: HashMap::new(),
         nearest: Nearest::new(NEAREST_LIMIT),
+        refused: HashMap::new(),
     };
     let header_ok = load.read_officers(csv.officers);
     if let Some(text) = csv.evidence {
@@ -471,13 +481,15 @@ struct Loader<'f, 'o> {
     /// Officer id → index in `officers`.
     index: HashMap<String, usize>,
     nearest: Nearest,
+    /// The ids of officer records not read (see [`refused_ids`]).
+    refused: HashMap<Box<str>, usize>,
 }
 
 impl Loader<'_, '_> {
     /// Reads `officers.csv`; `false` when its header lacks a required column.
     fn read_officers(&mut self, text: &str) -> bool {
         let mut errors = std::mem::take(&mut self.errors);
-        let header_ok = officer_rows(text, &mut errors, |row, o, errors| {
+        let refused = officer_rows(text, &mut errors, |row, o, errors| {
             if let Some(&first) = self.index.get(o.id) {
                 errors.push(Error::CsvDuplicateKey {
                     file: OFFICERS,
@@ -514,7 +526,11 @@ impl Loader<'_, '_> {
             });
         });
         self.errors = errors;
-        header_ok
+        let Some(refused) = refused else {
+            return false;
+        };
+        self.refused = refused_ids(&refused);
+        true
     }
 
     /// Reads `evidence.csv` into the officers' passbooks, checking every entry against the
@@ -525,7 +541,9 @@ impl Loader<'_, '_> {
         let mut errors = std::mem::take(&mut self.errors);
         evidence_rows(self.framework, text, &mut errors, |row, e, errors| {
             let Some(&k) = self.index.get(e.officer) else {
-                if officers_read {
+                if let Some(&line) = self.refused.get(e.officer) {
+                    errors.push(row.refused("officer", OFFICERS, line));
+                } else if officers_read {
                     let index = &self.index;
                     let near = self.nearest.get(EntityKind::Officer, e.officer, || {
                         index.keys().map(String::as_str)

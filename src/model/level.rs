@@ -2,10 +2,11 @@
 
 use std::fmt;
 
-use serde::de::DeserializeSeed;
+use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::Error;
+use crate::model::whole::Whole;
 
 /// A proficiency level: 0 (none) to 5 (the highest).
 ///
@@ -93,7 +94,7 @@ impl TryFrom<u8> for Level {
 
 impl<'de> Deserialize<'de> for Level {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
-        let value = crate::model::whole::Whole::byte("level").deserialize(d)?;
+        let value = Whole::byte("level").deserialize(d)?;
         Level::new(value as u8).map_err(serde::de::Error::custom)
     }
 }
@@ -128,6 +129,26 @@ impl fmt::Display for Level {
     }
 }
 
+/// A level 0 to 5, written as a whole number or, as spreadsheets and data frames write a
+/// numeric column, with a fraction of zeros (`3.0`, or `3,0` with a decimal comma), or as
+/// a level label (`L3`, `Level 3`, as HR systems name levels), as HR exports write a level
+/// cell and officers' JSON a `level` string. O(length).
+pub(crate) fn whole_level(text: &str) -> Option<u8> {
+    if text.starts_with(['L', 'l']) {
+        return label_number(text)
+            .filter(|&n| n <= 5)
+            .and_then(|n| u8::try_from(n).ok());
+    }
+    let (whole, fraction) = match text.find(['.', ',']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, "0"),
+    };
+    match (whole.as_bytes(), fraction.bytes().all(|b| b == b'0')) {
+        (&[b @ b'0'..=b'5'], true) if !fraction.is_empty() => Some(b - b'0'),
+        _ => None,
+    }
+}
+
 /// Whether `text` reads as a number in Rust's float syntax (`2e0`, `-1.5E3`, `NaN`,
 /// `inf`), so is no level name. Written out rather than parsed: `f64::from_str` would add
 /// its tables to the WebAssembly module for this one test.
@@ -150,6 +171,62 @@ pub(crate) fn number_like(text: &str) -> bool {
         && mantissa.bytes().filter(|&b| b == b'.').count() <= 1
         && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     mantissa_ok && exponent.is_none_or(digits)
+}
+
+/// A passbook entry's `level` as officers' JSON is written: a whole number from 0 to the
+/// field's `max` ([`Whole`]), or a string holding a level 0 to 5 as HR exports write it
+/// (`"3"`, `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`: the platform's profiles hold levels as
+/// strings). A level's name (`"Proficient"`) is refused with a message saying so: which
+/// level a name is depends on the competency's scale, which the document does not hold
+/// (HR exports in CSV, read against a framework, may name levels). O(length).
+#[derive(Clone, Copy)]
+pub(crate) struct Written(pub(crate) Whole);
+
+impl<'de> DeserializeSeed<'de> for Written {
+    type Value = u64;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u64, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Visitor<'_> for Written {
+    type Value = u64;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)?;
+        f.write_str(", or a string holding a level from 0 to 5 (`\"3\"`, `\"Level 3\"`)")
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+        self.0.visit_u64(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+        self.0.visit_i64(v)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+        self.0.visit_f64(v)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
+        let text = v.trim();
+        if let Some(level) = whole_level(text) {
+            return Ok(u64::from(level));
+        }
+        if text.contains(char::is_alphabetic) && !number_like(text) {
+            return Err(E::custom(format_args!(
+                "invalid value: string {}, expected a level from 0 to 5 for `{}`: a level's \
+                 name is not read from JSON, whose officers do not say which scale names it; \
+                 write the level's number",
+                crate::model::quote::quoted(v),
+                self.0.field
+            )));
+        }
+        Err(E::invalid_value(Unexpected::Str(v), &self))
+    }
+}
+
+/// A passbook entry's `level`: 0 to 255, or a string holding 0 to 5 ([`Written`]).
+pub(crate) fn evidence_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    Written(Whole::byte("level"))
+        .deserialize(d)
+        .map(|v| v as u8)
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
 use crate::model::json::without_bom;
+use crate::model::level::Written;
 use crate::model::whole::Whole;
 use crate::people::builder::CohortBuilder;
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
@@ -80,11 +81,12 @@ impl Cohort {
     ///
     /// // A malformed document: the error of `OfficersSpec::from_json`, with its position.
     /// let wrong = r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt",
-    ///   "position": "us", "passbook": [{"competency": "rti", "level": "2", "source": "assessment"}]}]}"#;
+    ///   "position": "us", "passbook": [{"competency": "rti", "level": 2, "source": "assesment"}]}]}"#;
     /// let errors = Cohort::from_json(&fw, wrong, &LevelPolicy::default()).unwrap_err();
     /// assert_eq!(errors.as_slice()[0].to_string(),
-    ///            "invalid json at line 2, column 67: officer `o1` passbook entry 0 (competency `rti`): \
-    ///             invalid type: string \"2\", expected a whole number from 0 to 255 for `level`");
+    ///            "invalid json at line 2, column 85: officer `o1` passbook entry 0 (competency `rti`): \
+    ///             unknown variant `assesment`, expected one of `course_completion`, `assessment`, \
+    ///             `feedback360`, `self_declared`");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(
@@ -442,7 +444,11 @@ impl<'de> Visitor<'de> for EntrySeed {
             let field = EVIDENCE.names[key];
             match key {
                 0 => once(&mut competency, map.next_value::<Text<'de>>()?, field)?,
-                1 => once(&mut level, map.next_value_seed(Whole::byte(field))?, field)?,
+                1 => once(
+                    &mut level,
+                    map.next_value_seed(Written(Whole::byte(field)))?,
+                    field,
+                )?,
                 2 => once(&mut source, map.next_value::<EvidenceSource>()?, field)?,
                 3 => once(&mut date, map.next_value::<Option<Text<'de>>>()?, field)?,
                 4 => once(&mut verified, map.next_value::<Option<bool>>()?, field)?,

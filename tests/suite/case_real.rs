@@ -353,3 +353,75 @@ fn a_nested_real_framework_keeps_its_shape() {
         assert!(import.report.dropped.is_empty());
     }
 }
+
+const DOK: &str = include_str!("../data/case/smarterbalanced/dok-levels.json");
+
+/// Smarter Balanced's CASE server (`case.smarterbalanced.org`) answers with links to the
+/// package and the document on every element (`CFPackageURI`, `CFDocumentURI`), items
+/// without any type, `listEnumeration` as a string, `abbreviatedStatement`s, and empty
+/// definition lists: the package imports, nothing it holds is lost without a report,
+/// and it round-trips.
+#[test]
+fn smarter_balanced_server_response_imports_and_round_trips() {
+    let import = import(DOK);
+    let report = &import.report;
+    // The links to the package's own document and the empty definitions hold nothing the
+    // import keeps apart; `humanCodingScheme` (ids come from `identifier` by default) and
+    // `listEnumeration` are set aside and said so.
+    let set_aside: Vec<(&str, &str)> = (report.dropped_fields.iter())
+        .map(|f| (&f.identifier[..8], f.field.as_str()))
+        .collect();
+    assert_eq!(
+        set_aside,
+        [
+            ("73815371", "humanCodingScheme"),
+            ("73815371", "listEnumeration"),
+            ("c938b823", "humanCodingScheme"),
+        ]
+    );
+    assert!(report.dropped.is_empty() && report.associations.is_empty());
+    // The document's link to its package is kept with the document, and export writes it.
+    assert!(report.document.extra.contains_key("CFPackageURI"));
+    assert_eq!(import.spec.competencies.len(), 3);
+    round_trip("dok-levels", DOK);
+
+    // With ids from `humanCodingScheme`, only `listEnumeration` is left.
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let by_code = CaseImport::from_json(DOK, &options).unwrap();
+    let fields: Vec<&str> = (by_code.report.dropped_fields.iter())
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, ["listEnumeration"]);
+
+    // A link to another document, or definitions that hold something, are set aside and
+    // reported.
+    let other = DOK
+        .replacen(
+            r#""identifier": "b7bc9d8c-cb5f-4dc8-96da-13ce635053d1",
+        "uri": "https://case.smarterbalanced.org/ims/case/v1p0/CFDocuments/b7bc9d8c-cb5f-4dc8-96da-13ce635053d1"
+      },
+      "fullStatement": "Reading""#,
+            r#""identifier": "00000000-cb5f-4dc8-96da-13ce635053d1",
+        "uri": "https://case.smarterbalanced.org/ims/case/v1p0/CFDocuments/00000000-cb5f-4dc8-96da-13ce635053d1"
+      },
+      "fullStatement": "Reading""#,
+            1,
+        )
+        .replace(
+            r#""CFSubjects": []"#,
+            r#""CFSubjects": [{"identifier": "s1", "title": "Math"}]"#,
+        );
+    assert_ne!(other, DOK);
+    let import = crate::support::import(&other);
+    let fields: Vec<(&str, &str)> = (import.report.dropped_fields.iter())
+        .map(|f| (&f.identifier[..8], f.field.as_str()))
+        .collect();
+    assert!(
+        fields.contains(&("b7bc9d8c", "CFDefinitions")),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&("a82daaa7", "CFDocumentURI")),
+        "{fields:?}"
+    );
+}

@@ -2183,6 +2183,35 @@ fn csv_unknown_reference() {
 }
 
 #[test]
+fn csv_refused_reference() {
+    let fw = framework();
+    // The officer row lacks its position: its passbook row names a row not read.
+    let csv = OfficersCsv::new("id,department,position\no1,posts\n")
+        .evidence("officer,competency,level,source\no1,integrity,2,assessment\n");
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("a short officer row")
+        .into_vec();
+    assert_eq!(
+        errors[1],
+        Error::CsvRefusedReference {
+            file: "evidence.csv",
+            line: 2,
+            column: "officer",
+            found: "o1".to_owned(),
+            target: "officers.csv",
+            target_line: 2,
+        }
+    );
+    assert_messages(
+        &errors[1..],
+        &[
+            "evidence.csv line 2, column `officer`: `o1` is the id of officers.csv line 2, \
+           which was not read for its own problem",
+        ],
+    );
+}
+
+#[test]
 fn csv_row() {
     let fw = framework();
     let csv = OfficersCsv::new("id,department,position\no1,posts,postmaster\n")
@@ -2387,6 +2416,7 @@ const COVERED: &[&str] = &[
     "CsvInvalidValue",
     "CsvDuplicateKey",
     "CsvUnknownReference",
+    "CsvRefusedReference",
     "CsvRow",
     "InvalidOption",
     "IgotShape",

@@ -1641,8 +1641,8 @@ fn evidence_dates_as_hr_systems_write_them_are_read_by_their_date() {
     }
 }
 
-/// A passbook value of the wrong JSON type (HR exports write `"level": "3"`, a date as an
-/// epoch number) was an error giving only a line and column; it now names the officer,
+/// A passbook value of the wrong JSON type (a level's name, a date as an epoch number) was
+/// an error giving only a line and column; it now names the officer,
 /// the entry and its competency too.
 #[test]
 fn passbook_values_of_the_wrong_type_name_officer_entry_and_competency() {
@@ -1658,9 +1658,11 @@ fn passbook_values_of_the_wrong_type_name_officer_entry_and_competency() {
     };
     for (entry, competency, what) in [
         (
-            r#"{"competency": "accounts", "level": "3", "source": "assessment"}"#,
+            r#"{"competency": "accounts", "level": "Proficient", "source": "assessment"}"#,
             "`accounts`",
-            r#"invalid type: string "3", expected a whole number from 0 to 255 for `level`"#,
+            "invalid value: string `Proficient`, expected a level from 0 to 5 for `level`: a \
+             level's name is not read from JSON, whose officers do not say which scale names \
+             it; write the level's number",
         ),
         (
             r#"{"competency": "accounts", "level": 2, "source": "assessment", "date": 1707537600000}"#,
@@ -2227,4 +2229,77 @@ fn every_officer_problem_is_reported_together() {
             ),
         ],
     );
+}
+
+/// Officers' JSON as HR systems and the platform write it holds levels as strings
+/// (`"level": "3"`; the platform's profiles write `"Level 3"`): read as the CSV loader reads a
+/// level cell, the same on both JSON paths; a level's name is refused naming the officer,
+/// the entry and its competency, never read as another level.
+#[test]
+fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
+    let doc = |level: &str| {
+        format!(
+            r#"{{"format_version": 2, "officers": [
+            {{"id": "o1", "department": "posts", "position": "clerk", "passbook": [
+              {{"competency": "accounts", "level": {level}, "source": "assessment",
+                "date": "2024-01-01"}}]}}]}}"#
+        )
+    };
+    let fw = framework();
+    for (level, want) in [
+        ("2", 2),
+        (r#""2""#, 2),
+        (r#"" 3 ""#, 3),
+        (r#""3.0""#, 3),
+        (r#""L1""#, 1),
+        (r#""Level 2""#, 2),
+        (r#""0""#, 0),
+        ("2.0", 2),
+    ] {
+        let spec = OfficersSpec::from_json(&doc(level)).expect(level);
+        assert_eq!(spec.officers[0].passbook[0].level, want, "{level}");
+        let cohort = Cohort::from_json(&fw, &doc(level), &LevelPolicy::default()).expect(level);
+        let direct = Cohort::new(&fw, &spec.officers, &LevelPolicy::default()).expect(level);
+        assert_eq!(format!("{cohort:?}"), format!("{direct:?}"), "{level}");
+    }
+    for (level, what) in [
+        (r#""Proficient""#, "a level's name is not read from JSON"),
+        (
+            r#""""#,
+            r#"invalid value: string "", expected a whole number"#,
+        ),
+        (
+            r#""6""#,
+            r#"invalid value: string "6", expected a whole number"#,
+        ),
+        (
+            r#""2.5""#,
+            r#"invalid value: string "2.5", expected a whole number"#,
+        ),
+        (
+            r#""-1""#,
+            r#"invalid value: string "-1", expected a whole number"#,
+        ),
+        (
+            "true",
+            "invalid type: boolean `true`, expected a whole number",
+        ),
+    ] {
+        for error in [
+            OfficersSpec::from_json(&doc(level)).expect_err(level),
+            Cohort::from_json(&fw, &doc(level), &LevelPolicy::default())
+                .expect_err(level)
+                .into_vec()
+                .remove(0),
+        ] {
+            let Error::Json { message, .. } = &error else {
+                panic!("{error:?}");
+            };
+            assert!(
+                message.starts_with("officer `o1` passbook entry 0 (competency `accounts`): "),
+                "{message}"
+            );
+            assert!(message.contains(what), "{level}: {message}");
+        }
+    }
 }

@@ -1229,6 +1229,13 @@ export type Problem =
       nearest: string | null;
     })
   | (CsvPlace & {
+      code: "csv_refused_reference";
+      column: string;
+      found: string;
+      target: string;
+      target_line: number;
+    })
+  | (CsvPlace & {
       code: "csv_row";
       /** The column holding the value at fault. */
       column: string;

@@ -1,5 +1,7 @@
 //! What an import reports, collected as the steps go and sorted at the end.
 
+use serde_json::Value;
+
 use super::node::non_blank;
 use super::read::{DOCUMENT, Extra, Known, NODE_LINK, classify, json_type};
 use super::stamp::case_date_time;
@@ -9,6 +11,41 @@ use crate::interop::case::import::{
 };
 use crate::interop::case::package::{CaseDocument, CaseExtra, CaseLink};
 use crate::model::order;
+
+/// Whether a value the spec has no place for holds nothing to lose: `null`, an empty
+/// string, list or object, or a list or object of such (`"CFDefinitions": {"CFConcepts":
+/// [], "CFSubjects": []}`, as CASE servers write a package without definitions). Such a
+/// field is not reported as set aside.
+fn holds_nothing(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(values) => values.iter().all(holds_nothing),
+        Value::Object(fields) => fields.values().all(holds_nothing),
+        Value::Bool(_) | Value::Number(_) => false,
+    }
+}
+
+/// Whether a link (`CFDocumentURI` of an item or association, as CASE servers write on
+/// every element) names the package's own document `document`: by its `identifier`, or
+/// as a URI string ending in it. It then says nothing the package does not: the element
+/// is the document's, and the document (its title and URI included) is kept whole.
+fn names(link: &Value, document: &str) -> bool {
+    let same = |text: &str| !document.is_empty() && text.eq_ignore_ascii_case(document);
+    match link {
+        Value::Object(fields) => fields
+            .get("identifier")
+            .and_then(Value::as_str)
+            .is_some_and(same),
+        Value::String(uri) => {
+            let uri = uri.trim();
+            uri.len() >= document.len()
+                && uri.is_char_boundary(uri.len() - document.len())
+                && same(&uri[uri.len() - document.len()..])
+        }
+        _ => false,
+    }
+}
 
 /// Collects what an import reports, then sorts it.
 pub(super) struct Reporter {
@@ -45,6 +82,11 @@ impl Reporter {
             self.field(element, identifier, field, CaseFieldReason::NoPlace);
         }
         for (field, value) in extra {
+            if holds_nothing(value)
+                || (field == "CFDocumentURI" && names(value, &self.report.document.identifier))
+            {
+                continue;
+            }
             let reason = match classify(known, field) {
                 Extra::WrongType(k) => CaseFieldReason::WrongType {
                     found: json_type(value),
@@ -69,6 +111,9 @@ impl Reporter {
     ) {
         let Some(link) = link else { return };
         for (name, value) in &link.extra {
+            if holds_nothing(value) {
+                continue;
+            }
             let reason = match classify(NODE_LINK, name) {
                 Extra::WrongType(k) => CaseFieldReason::WrongType {
                     found: json_type(value),

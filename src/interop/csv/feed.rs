@@ -13,9 +13,9 @@
 
 use std::borrow::Cow;
 
-use super::Table;
 use super::row::{Header, Row};
 use super::split::{MOST_FIELDS, ascii_line};
+use super::{Refused, Table};
 use crate::Error;
 
 /// Where the reader of the `csv` crate is within a record, as far as finding where the
@@ -69,6 +69,8 @@ pub(crate) struct Feed {
     line: usize,
     /// Field bounds of the current plain line.
     spans: Vec<(usize, usize)>,
+    /// The records not read for a quoting error or their number of fields, by key.
+    refused: Vec<Refused>,
 }
 
 impl Feed {
@@ -87,12 +89,19 @@ impl Feed {
             scan: Scan::FieldStart,
             line: 1,
             spans: Vec::new(),
+            refused: Vec::new(),
         }
     }
 
     /// Whether the header was read and holds every required column; `false` before it.
     pub(crate) fn header_ok(&self) -> bool {
         matches!(self.state, State::Body(_))
+    }
+
+    /// The records read so far that were not read for a quoting error or their number of
+    /// fields, by key, in file order (see [`Table::rows`]).
+    pub(crate) fn refused(&self) -> &[Refused] {
+        &self.refused
     }
 
     /// Reads the next piece of the file: calls `each` on every well-formed record it
@@ -284,7 +293,8 @@ impl Feed {
                     return true;
                 };
                 let header = table.header().clone();
-                table.lossy(lossy).rows(errors, each);
+                let refused = table.lossy(lossy).rows(errors, each);
+                self.refused.extend(refused);
                 self.state = State::Body(header);
                 self.line = 1 + lines(bytes);
             }
@@ -296,7 +306,9 @@ impl Feed {
                 } else {
                     (decoded, self.line)
                 };
-                Table::body(self.file, &text, first, header.clone(), lossy).rows(errors, each);
+                let table = Table::body(self.file, &text, first, header.clone(), lossy);
+                let refused = table.rows(errors, each);
+                self.refused.extend(refused);
                 self.line += lines(bytes);
             }
         }

@@ -20,6 +20,17 @@ pub(crate) struct Header {
     pub(crate) slots: Vec<Option<usize>>,
 }
 
+/// A record [`Table::rows`](super::Table::rows) skipped for a quoting error or its number of fields, by the
+/// value of its key, the first column the table was opened with (`id` in `officers.csv`),
+/// as far as it reads (in a record with fields missing or added before the key, it may
+/// be another field's value).
+#[derive(Clone, Debug)]
+pub(crate) struct Refused {
+    pub(crate) key: String,
+    /// The 1-based line the record starts on.
+    pub(crate) line: usize,
+}
+
 /// One well-formed record, read by column name.
 pub(crate) struct Row<'r> {
     pub(super) file: &'static str,
@@ -129,6 +140,24 @@ impl<'r> Row<'r> {
             found: self.text(column).to_owned(),
             target,
             nearest,
+        }
+    }
+
+    /// An [`Error::CsvRefusedReference`]: the column's value is the key of the record of
+    /// `target` at `target_line`, which was not read.
+    pub(crate) fn refused(
+        &self,
+        column: &'static str,
+        target: &'static str,
+        target_line: usize,
+    ) -> Error {
+        Error::CsvRefusedReference {
+            file: self.file,
+            line: self.line,
+            column,
+            found: self.text(column).to_owned(),
+            target,
+            target_line,
         }
     }
 

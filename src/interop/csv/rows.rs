@@ -1,27 +1,29 @@
 //! The records of a [`Table`] after its header, one [`Row`] at a time.
 
-use super::{Row, Table};
+use super::{Refused, Row, Table};
 use crate::Error;
 
 impl Table<'_> {
     /// Calls `each` on every well-formed record after the header, in order. Records with a
     /// quoting error or the wrong number of fields are reported to `errors` and skipped;
     /// so is, in a lossy text, a record with a replacement character in a column read
-    /// ([`Error::CsvInvalidValue`], expecting UTF-8 text).
+    /// ([`Error::CsvInvalidValue`], expecting UTF-8 text). Returns the records skipped for
+    /// a quoting error or their number of fields that have a key to name them by (see
+    /// [`Refused`]), so that rows referring to them are not reported as naming a missing key.
     pub(crate) fn rows(
         self,
         errors: &mut Vec<Error>,
         mut each: impl FnMut(&Row<'_>, &mut Vec<Error>),
-    ) {
+    ) -> Vec<Refused> {
         // In WebAssembly the loop is compiled once, calling `each` through a `dyn`
         // reference; natively once per caller, with `each` inlined.
         if cfg!(target_arch = "wasm32") {
             self.each_row(
                 errors,
                 &mut each as &mut dyn FnMut(&Row<'_>, &mut Vec<Error>),
-            );
+            )
         } else {
-            self.each_row(errors, &mut each);
+            self.each_row(errors, &mut each)
         }
     }
 
@@ -30,12 +32,26 @@ impl Table<'_> {
         mut self,
         errors: &mut Vec<Error>,
         each: &mut F,
-    ) {
+    ) -> Vec<Refused> {
         let mut record = csv::StringRecord::new();
         let mut spans = Vec::new();
+        let mut refused = Vec::new();
+        // The first column asked for, the file's key.
+        let key = self.header.columns.first().map(|&(_, at)| at);
+        let mut refuse = |record: &csv::StringRecord, line: usize| {
+            if let Some(key) = key.and_then(|at| record.get(at)).filter(|k| !k.is_empty()) {
+                refused.push(Refused {
+                    key: key.to_owned(),
+                    line,
+                });
+            }
+        };
         while let Some(result) = self.next_record(&mut record) {
             match result {
-                Err(error) => errors.push(error),
+                Err((line, error)) => {
+                    errors.push(error);
+                    refuse(&record, line);
+                }
                 // Fields beyond the header that are all empty (a trailing `,` on each
                 // row, as some exports write) hold nothing to lose.
                 Ok(line)
@@ -48,6 +64,7 @@ impl Table<'_> {
                         expected: self.header.width,
                         found: record.len(),
                     });
+                    refuse(&record, line);
                 }
                 Ok(line) => {
                     spans.clear();
@@ -68,5 +85,6 @@ impl Table<'_> {
                 }
             }
         }
+        refused
     }
 }

@@ -220,6 +220,14 @@ fn every_variant() -> Vec<Error> {
             target: "t",
             nearest: None,
         },
+        Error::CsvRefusedReference {
+            file: "f.csv",
+            line: 2,
+            column: "id",
+            found: s(),
+            target: "t",
+            target_line: 3,
+        },
         Error::CsvRow {
             file: "f.csv",
             line: 2,
@@ -314,6 +322,7 @@ fn index(e: &Error) -> usize {
         Error::CsvAmbiguousColumn { .. } => 51,
         Error::CsvDelimiter { .. } => 52,
         Error::EquivalentIds { .. } => 53,
+        Error::CsvRefusedReference { .. } => 54,
     }
 }
 

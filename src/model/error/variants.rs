@@ -98,6 +98,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
 /// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
+/// | `csv_refused_reference` | a CSV row naming the id of a row not read for its own problem |
 /// | `csv_row` | a problem of the framework's rules found in a CSV row; `error` holds it |
 /// | `invalid_option` | an option outside the values it accepts |
 /// | `igot_shape` | an iGOT platform document whose top level (or record list) is another JSON type |
@@ -728,6 +729,28 @@ pub enum Error {
         /// The closest id it holds, if one is close.
         nearest: Option<String>,
     },
+    /// A CSV row refers to an id whose own row, in the file it points into, was not read
+    /// for a problem of that row (e.g. [`Error::CsvFieldCount`]): the id is there, so it
+    /// is not unknown, but this row is not read either. Correct the row referred to.
+    #[error(
+        "{file} line {line}, column `{column}`: {} is the id of {target} line {target_line}, which was not read for its own problem",
+        quoted(found)
+    )]
+    CsvRefusedReference {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The referring column.
+        column: &'static str,
+        /// The id found.
+        found: String,
+        /// The file that holds the row not read.
+        target: &'static str,
+        /// 1-based line where that row starts (the first, if several rows with this id
+        /// were not read).
+        target_line: usize,
+    },
     /// A row of a CSV file breaks one of the framework's rules; `error` says which (e.g.
     /// [`Error::InvalidEvidence`] for a completion above the course's level). Correct the
     /// value at that line and column.
@@ -828,6 +851,7 @@ impl Error {
             Error::CsvInvalidValue { .. } => "csv_invalid_value",
             Error::CsvDuplicateKey { .. } => "csv_duplicate_key",
             Error::CsvUnknownReference { .. } => "csv_unknown_reference",
+            Error::CsvRefusedReference { .. } => "csv_refused_reference",
             Error::CsvRow { .. } => "csv_row",
             Error::InvalidOption { .. } => "invalid_option",
             Error::IgotShape { .. } => "igot_shape",

@@ -1,0 +1,93 @@
+// Reduced real-world inputs (the crate's tests/data/cases and tests/data/case) through the
+// package: CASE packages as publishers and servers write them, HR exports with their own
+// column names, officers' JSON with levels as strings, and an officer row not read.
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+
+import { Framework, exportCase, importCase, loadOfficers, parseOfficers } from "../index.js";
+import { read, repoDir, throwsProblems } from "./support/data.js";
+
+const caseFiles = [
+  ...readdirSync(join(repoDir, "tests/data/cases/case")).map((f) => `tests/data/cases/case/${f}`),
+  "tests/data/case/smarterbalanced/dok-levels.json",
+];
+
+const FRAMEWORK = {
+  format_version: 2,
+  competencies: [{ id: "rti", name: "Right to Information", type: "domain" }],
+  roles: [{ id: "r", name: "CPIO", requires: [{ competency: "rti", level: 3 }] }],
+  positions: [{ id: "us", name: "Under Secretary", department: "dopt", roles: ["r"] }],
+};
+
+describe("real-world cases", () => {
+  for (const path of caseFiles) {
+    test(`${path} imports, builds and round-trips`, () => {
+      const text = read(path);
+      // A framework of this crate (case/10) is exported first, then read back.
+      const imported = "format_version" in JSON.parse(text)
+        ? importCase(exportCase(new Framework(text), {
+            identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01",
+            title: "Exported",
+            creator: "Test",
+            lastChangeDateTime: "2025-01-01T00:00:00Z",
+          }))
+        : importCase(text);
+      const fw = new Framework(imported.spec);
+      const document = {
+        identifier: "5e1d7c3a-2b4f-4a60-9c8d-7e6f5a4b3c2d",
+        title: "Round trip",
+        creator: "Test",
+        lastChangeDateTime: "2025-01-01T00:00:00Z",
+      };
+      const again = importCase(exportCase(fw, document));
+      assert.deepEqual(
+        again.spec.competencies.map((c) => [c.id, c.name, c.groups ?? []]),
+        imported.spec.competencies.map((c) => [c.id, c.name, c.groups ?? []]),
+      );
+    });
+  }
+
+  test("an empty CFDefinitions and links to the package's own document are not set aside", () => {
+    const { report } = importCase(read("tests/data/case/smarterbalanced/dok-levels.json"));
+    assert.deepEqual(
+      report.dropped_fields.map((f) => f.field).sort(),
+      ["humanCodingScheme", "humanCodingScheme", "listEnumeration"],
+    );
+  });
+
+  test("HR column names and a passbook row of an officer row not read", () => {
+    const fw = new Framework(FRAMEWORK);
+    const load = loadOfficers(fw, {
+      officers: "\uFEFFEmployee ID,Employee Name,Department,Designation\r\no1,Asha,dopt,us\r\n",
+      evidence: "Emp ID,Competency ID,Proficiency Level,Evidence Source\r\no1,rti,Level 2,assessment\r\n",
+    });
+    assert.deepEqual(load.officers.map((o) => [o.id, o.position, o.passbook[0].level]), [["o1", "us", 2]]);
+    throwsProblems(
+      () =>
+        loadOfficers(fw, {
+          officers: "id,department,position\no1,dopt\n",
+          evidence: "officer,competency,level,source\no1,rti,2,assessment\n",
+        }),
+      [
+        { code: "csv_field_count", line: 2 },
+        { code: "csv_refused_reference", line: 2, found: "o1", target: "officers.csv", target_line: 2 },
+      ],
+    );
+  });
+
+  test("officers' JSON reads a level written as a string, and names the officer for a level name", () => {
+    const doc = (level) =>
+      JSON.stringify({
+        format_version: 2,
+        officers: [
+          { id: "o1", department: "dopt", position: "us", passbook: [{ competency: "rti", level, source: "assessment" }] },
+        ],
+      });
+    assert.equal(parseOfficers(doc("3")).officers[0].passbook[0].level, 3);
+    assert.equal(parseOfficers(doc("Level 2")).officers[0].passbook[0].level, 2);
+    const error = throwsProblems(() => parseOfficers(doc("Proficient")), [{ code: "json" }]);
+    assert.match(error.message, /officer `o1` passbook entry 0 \(competency `rti`\)/);
+  });
+});

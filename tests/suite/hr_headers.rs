@@ -1,0 +1,140 @@
+//! HR exports name the columns of `officers.csv` and `evidence.csv` their own way:
+//! `Employee ID`, `emp_id`, `Designation`, `Competency Name`, `Proficiency Level`, in any
+//! case and spacing, after a byte-order mark. The loaders read the common spellings, the
+//! same on both paths, prefer the loader's own name and an id column over a name column,
+//! and report two headers that could each be the column instead of picking one.
+
+use karmayogi::{
+    Cohort, Error, Errors, Framework, OfficersCsv, OfficersCsvOptions, OfficersLoad, load_officers,
+};
+
+const FRAMEWORK: &str = r#"{
+  "format_version": 2,
+  "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"},
+                   {"id": "noting", "name": "Noting and drafting", "type": "functional"}],
+  "roles": [{"id": "r", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+  "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["r"]},
+                {"id": "ds", "name": "Deputy Secretary", "department": "dopt", "roles": ["r"]}]
+}"#;
+
+fn load(officers: &str, evidence: &str) -> Result<OfficersLoad, Vec<Error>> {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    let two_step = load_officers(&fw, &csv, &options).map_err(Errors::into_vec);
+    let streamed = Cohort::from_csv(&fw, &csv, &options).map_err(Errors::into_vec);
+    match (&two_step, &streamed) {
+        (Ok(load), Ok(cohort)) => assert_eq!(cohort.cohort.len(), load.officers.len()),
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        _ => panic!("the loaders disagree: {two_step:?} / {streamed:?}"),
+    }
+    two_step
+}
+
+/// `(officer, name, department, position, target, [(competency, level)])`.
+fn read(load: &OfficersLoad) -> Vec<String> {
+    load.officers
+        .iter()
+        .map(|o| {
+            let passbook: Vec<String> = (o.passbook.iter())
+                .map(|e| format!("{}:{}:{:?}:{}", e.competency, e.level, e.source, e.date))
+                .collect();
+            format!(
+                "{} {:?} {} {} {:?} {passbook:?}",
+                o.id,
+                o.name,
+                o.department,
+                o.position,
+                o.target_position
+                    .as_ref()
+                    .map(karmayogi::PositionId::as_str)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn common_spellings_of_the_columns_are_read() {
+    let want = [
+        r#"o1 Some("Asha Rao") dopt us Some("ds") ["rti:2:Assessment:2024-03-01", "noting:3:SelfDeclared:"]"#,
+        "o2 None dopt ds None []",
+    ];
+    for (officers, evidence) in [
+        (
+            "\u{feff}Employee ID,Employee Name,Department,Designation,Target Position\r\n\
+             o1,Asha Rao,dopt,us,ds\r\no2,,dopt,ds,\r\n",
+            "Employee ID,Competency ID,Competency Name,Proficiency Level,Evidence Source,Assessment Date\r\n\
+             o1,rti,Right to Information,2,assessment,2024-03-01\r\n\
+             o1,noting,Noting and drafting,3,self_declared,\r\n",
+        ),
+        (
+            "EMP_ID , emp_name ,DEPT,designation,target_designation\n\
+             o1,Asha Rao,dopt,us,ds\no2,,dopt,ds,\n",
+            "emp-id,competency_id,proficiency,source,date\n\
+             o1,rti,2,assessment,2024-03-01\no1,noting,3,self_declared,\n",
+        ),
+        (
+            "Officer ID,Full Name,Department Code,Position ID,Target\n\
+             o1,Asha Rao,dopt,us,ds\no2,,dopt,ds,\n",
+            // Only a name column for the competency: its cells hold the ids.
+            "Officer_ID,Competency Name,Competency Level,Source Type,Completion Date\n\
+             o1,rti,2,assessment,2024-03-01\no1,noting,3,self_declared,\n",
+        ),
+    ] {
+        let load = load(officers, evidence).expect(officers);
+        assert_eq!(read(&load), want, "{officers}");
+    }
+}
+
+#[test]
+fn the_loaders_own_name_comes_before_another_spelling() {
+    // `id` is the column; `Employee ID` is some other number of the HR system.
+    let officers = "id,Employee ID,department,position,Designation\no1,E-77,dopt,us,Clerk\n";
+    let evidence = "officer,Employee ID,competency,level,source\no1,E-77,rti,2,assessment\n";
+    let load = load(officers, evidence).expect("the loader's own names");
+    assert_eq!(load.officers[0].id.as_str(), "o1");
+    assert_eq!(load.officers[0].position.as_str(), "us");
+    assert_eq!(load.officers[0].passbook.len(), 1);
+}
+
+#[test]
+fn two_headers_that_could_each_be_the_column_are_reported() {
+    let officers = "Emp ID,Employee ID,Department,Designation,Post\no1,o1,dopt,us,us\n";
+    let errors = load(officers, "officer,competency,level,source\n").expect_err("ambiguous");
+    assert_eq!(
+        errors,
+        [
+            Error::CsvAmbiguousColumn {
+                file: "officers.csv",
+                column: "id",
+                headers: vec!["Emp ID".to_owned(), "Employee ID".to_owned()],
+            },
+            Error::CsvAmbiguousColumn {
+                file: "officers.csv",
+                column: "position",
+                headers: vec!["Designation".to_owned(), "Post".to_owned()],
+            },
+        ]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "officers.csv has 2 headers naming column `id`: `Emp ID`, `Employee ID`; expected one"
+    );
+}
+
+#[test]
+fn a_header_no_spelling_names_is_still_missing() {
+    // `Name` is no id, and `Employee` alone could be a name: neither is read as the id.
+    for header in ["Name,Department,Position", "Employee,Department,Position"] {
+        let officers = format!("{header}\nAsha,dopt,us\n");
+        let errors = load(&officers, "officer,competency,level,source\n").expect_err(header);
+        assert_eq!(
+            errors,
+            [Error::CsvMissingColumn {
+                file: "officers.csv",
+                column: "id"
+            }],
+            "{header}"
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! An officer row that is not read for a problem of its record (too few or too many
+//! fields, a misplaced quote) still names its officer: the passbook rows of that officer
+//! are reported as naming a row not read ([`Error::CsvRefusedReference`], with its line),
+//! never as naming an officer `officers.csv` does not hold. The same on both loaders,
+//! whole or in pieces of any size, on any number of threads.
+
+use std::fmt::Write as _;
+
+use karmayogi::{
+    Cohort, CohortCsvReader, Error, Errors, Framework, OfficersCsv, OfficersCsvOptions,
+    load_officers,
+};
+
+const FRAMEWORK: &str = r#"{
+  "format_version": 2,
+  "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"}],
+  "roles": [{"id": "r", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+  "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["r"]}]
+}"#;
+
+/// `o2` lacks a field, `o3` has one too many, `o4` has a misplaced quote; `o5` is nowhere.
+const OFFICERS: &str = "id,name,department,position\r\n\
+                        o1,Asha,dopt,us\r\n\
+                        o2,Ravi,dopt\r\n\
+                        o3,Rao, Ravi,dopt,us\r\n\
+                        o4,Mi\"ra,dopt,us\r\n";
+const EVIDENCE: &str = "officer,competency,level,source\r\n\
+                        o1,rti,2,assessment\r\n\
+                        o2,rti,2,assessment\r\n\
+                        o3,rti,2,assessment\r\n\
+                        o4,rti,2,assessment\r\n\
+                        o5,rti,2,assessment\r\n\
+                        o2,rti,3,assessment\r\n";
+
+fn refused(line: usize, found: &str, target_line: usize) -> Error {
+    Error::CsvRefusedReference {
+        file: "evidence.csv",
+        line,
+        column: "officer",
+        found: found.to_owned(),
+        target: "officers.csv",
+        target_line,
+    }
+}
+
+/// The reader fed pieces of `size` bytes.
+fn in_pieces(
+    fw: &Framework,
+    officers: &str,
+    evidence: &str,
+    size: usize,
+    threads: usize,
+) -> Result<usize, Vec<Error>> {
+    let options = OfficersCsvOptions::default().threads(threads);
+    let mut reader = CohortCsvReader::new(fw, &options);
+    for piece in officers.as_bytes().chunks(size) {
+        reader.push_officers(piece);
+    }
+    reader.push_evidence(&[]);
+    for piece in evidence.as_bytes().chunks(size) {
+        reader.push_evidence(piece);
+    }
+    reader
+        .finish()
+        .map(|load| load.cohort.len())
+        .map_err(Errors::into_vec)
+}
+
+#[test]
+fn passbook_rows_of_an_officer_row_not_read_name_that_row() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let csv = OfficersCsv::new(OFFICERS).evidence(EVIDENCE);
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("bad rows")
+        .into_vec();
+    let codes: Vec<&str> = errors.iter().map(Error::code).collect();
+    assert_eq!(
+        codes,
+        [
+            "csv_field_count",
+            "csv_field_count",
+            "csv_misplaced_quote",
+            "csv_refused_reference",
+            "csv_refused_reference",
+            "csv_refused_reference",
+            "csv_unknown_reference",
+            "csv_refused_reference",
+        ]
+    );
+    assert_eq!(errors[3], refused(3, "o2", 3));
+    assert_eq!(errors[4], refused(4, "o3", 4));
+    assert_eq!(errors[5], refused(5, "o4", 5));
+    assert_eq!(errors[7], refused(7, "o2", 3));
+    assert_eq!(
+        errors[3].to_string(),
+        "evidence.csv line 3, column `officer`: `o2` is the id of officers.csv line 3, \
+         which was not read for its own problem"
+    );
+    // Only the officer nobody listed is "not in officers.csv".
+    assert!(matches!(&errors[6], Error::CsvUnknownReference { found, .. } if found == "o5"));
+
+    let whole = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("bad rows")
+        .into_vec();
+    assert_eq!(whole, errors);
+    for size in [1, 7, 64] {
+        for threads in [1, 2, 4] {
+            let got = in_pieces(&fw, OFFICERS, EVIDENCE, size, threads).expect_err("bad rows");
+            assert_eq!(got, errors, "pieces of {size} bytes, {threads} threads");
+        }
+    }
+}
+
+#[test]
+fn a_refused_row_is_named_when_the_files_are_read_in_parts_on_several_threads() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    // About 3 MiB of officers and 4 MiB of passbook rows, read in parts of a piece on
+    // several threads; every 10,007th officer row lacks its position.
+    let mut officers = String::from("id,name,department,position\n");
+    let mut lines = Vec::new();
+    for i in 0..120_000 {
+        if i % 10_007 == 5_000 {
+            lines.push(i + 2);
+            writeln!(officers, "officer-{i:08},Name {i},dopt").expect("a string");
+        } else {
+            writeln!(officers, "officer-{i:08},Name {i},dopt,us").expect("a string");
+        }
+    }
+    let mut evidence = String::from("officer,competency,level,source\n");
+    for i in 0..120_000 {
+        writeln!(evidence, "officer-{i:08},rti,{},assessment", i % 4).expect("a string");
+    }
+    let csv = OfficersCsv::new(&officers).evidence(&evidence);
+    let want = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("bad rows")
+        .into_vec();
+    let (counts, named): (Vec<_>, Vec<_>) = want
+        .iter()
+        .partition(|e| matches!(e, Error::CsvFieldCount { .. }));
+    assert_eq!(counts.len(), lines.len());
+    let named: Vec<usize> = named
+        .iter()
+        .map(|e| match e {
+            Error::CsvRefusedReference { target_line, .. } => *target_line,
+            other => panic!("{other}"),
+        })
+        .collect();
+    assert_eq!(named, lines);
+    for threads in [1, 2, 4] {
+        let options = OfficersCsvOptions::default().threads(threads);
+        let whole = Cohort::from_csv(&fw, &csv, &options).expect_err("bad rows");
+        assert_eq!(whole.into_vec(), want, "{threads} threads");
+        for size in [1 << 20, 777_777] {
+            let got = in_pieces(&fw, &officers, &evidence, size, threads).expect_err("bad rows");
+            assert_eq!(got, want, "pieces of {size} bytes, {threads} threads");
+        }
+    }
+}
