@@ -45,22 +45,44 @@ pub(super) fn solve_part(
     search: bool,
     cutoff: f64,
 ) -> Option<Solution> {
-    solve_part_as(inst, limit, search, cutoff, false)
+    solve_part_as(inst, limit, search, cutoff, Role::Whole)
 }
 
-/// [`solve_part`], on a part of an instance `restricted` by reduced-cost fixing against a
-/// target (`targets.rs`) or not.
+/// [`solve_part`] searching only to prove that no cover costs `cutoff` or less
+/// ([`Role::Refute`]). Its plan is not [`solve_part`]'s, but its `None` is as true: a
+/// proven bound exceeds `cutoff`.
+pub(super) fn refute_part(inst: &Instance, limit: u64, cutoff: f64) -> Option<Solution> {
+    solve_part_as(inst, limit, true, cutoff, Role::Refute)
+}
+
+/// What a part's search is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The plan and bound of a part as callers get them.
+    Whole,
+    /// A part of an instance restricted by reduced-cost fixing against a target
+    /// (`targets.rs`): only covers below the target, its cutoff, matter there, the caller
+    /// keeps the better incumbent, and the local search of [`Search::improve`] (most of a
+    /// root's time on parts of thousands of candidates) is skipped.
+    Restricted,
+    /// Only whether a proven bound exceeds the cutoff: as [`Role::Restricted`], and
+    /// without the repairs of the relaxation's selections, which only improve the
+    /// incumbent; the parts of its reduced-cost fixing are searched the same way.
+    Refute,
+}
+
+/// [`solve_part`], for the part's `role`.
 fn solve_part_as(
     inst: &Instance,
     limit: u64,
     search: bool,
     cutoff: f64,
-    restricted: bool,
+    role: Role,
 ) -> Option<Solution> {
     let tight = without_implied_closers(inst);
     let mut part = Search::new(inst, tight.as_ref().unwrap_or(inst), limit);
     part.cutoff = cutoff;
-    part.restricted = restricted;
+    part.role = role;
     let open = part.root();
     if beyond(part.lower, cutoff) {
         return None;
@@ -72,7 +94,7 @@ fn solve_part_as(
         if beyond(part.lower, cutoff) {
             return None;
         }
-        if !part.proven && !part.restricted {
+        if !part.proven && part.role == Role::Whole {
             // The search may have found an incumbent the root's trades never saw.
             part.improve(part.lower);
             part.proven = part.beaten(part.lower);
@@ -107,11 +129,8 @@ struct Search<'a> {
     cutoff: f64,
     /// The root's bound with kept rows, if computed, and the candidates of its blocks.
     kept: Option<(f64, Vec<bool>)>,
-    /// Whether this is a part of an instance restricted by reduced-cost fixing against a
-    /// target (`targets.rs`): only covers below the target, its cutoff, matter there, the
-    /// caller keeps the better incumbent, and the local search of [`Search::improve`]
-    /// (most of a root's time on parts of thousands of candidates) is skipped.
-    restricted: bool,
+    /// What the search is for.
+    role: Role,
 }
 
 impl<'a> Search<'a> {
@@ -134,13 +153,22 @@ impl<'a> Search<'a> {
             proven: false,
             cutoff: f64::INFINITY,
             kept: None,
-            restricted: false,
+            role: Role::Whole,
         }
     }
 
     /// Whether `cost` cannot beat the incumbent.
     fn beaten(&self, cost: f64) -> bool {
         self.inst.round_up(cost) >= self.best_cost - self.inst.step(self.best_cost) / 2.0
+    }
+
+    /// The cost the root's bounds aim at and stop at: the incumbent's, or when refuting
+    /// ([`Role::Refute`]) the least above the cutoff that refutes it, if lower.
+    fn aim(&self) -> f64 {
+        match self.past_cutoff() {
+            Some(past) if self.role == Role::Refute => past.min(self.best_cost),
+            _ => self.best_cost,
+        }
     }
 
     fn offer(&mut self, chosen: Vec<u32>, cost: f64) {
@@ -171,7 +199,7 @@ impl<'a> Search<'a> {
             let theta = [2.0, 1.0, 0.5][round];
             let b = self
                 .lagrange
-                .bound(tight, &self.state, self.best_cost, ROOT_STEPS / 3, theta);
+                .bound(tight, &self.state, self.aim(), ROOT_STEPS / 3, theta);
             lower = lower.max(b);
             if self.beaten(lower) {
                 break;
@@ -180,17 +208,20 @@ impl<'a> Search<'a> {
                 self.lower = lower;
                 return false;
             }
-            self.repair();
+            if self.role != Role::Refute {
+                self.repair();
+            }
         }
         if !self.beaten(lower) {
             // The relaxation with its prerequisite rows, which the subgradient steps reach
             // slowly on large instances; its multipliers then serve the repair, the
             // reduced-cost fixing and the search's first nodes.
+            let aim = self.aim();
             lower = lp_bound(
                 tight,
                 &mut self.lagrange,
                 &self.state,
-                self.best_cost,
+                aim,
                 lower,
                 LP_ITERATIONS,
             );
@@ -198,7 +229,7 @@ impl<'a> Search<'a> {
                 self.lower = lower;
                 return false;
             }
-            if !self.beaten(lower) {
+            if !self.beaten(lower) && self.role != Role::Refute {
                 self.repair();
             }
         }
@@ -209,7 +240,7 @@ impl<'a> Search<'a> {
                 return false;
             }
         }
-        if !self.beaten(lower) && !self.restricted {
+        if !self.beaten(lower) && self.role == Role::Whole {
             self.improve(lower);
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
@@ -234,7 +265,9 @@ impl<'a> Search<'a> {
         );
         self.lagrange.selected = taken;
         self.kept = Some((bound, in_block));
-        self.repair();
+        if self.role != Role::Refute {
+            self.repair();
+        }
         bound
     }
 

@@ -1,7 +1,7 @@
 //! Least-cost cover with a proven lower bound, as callers use it: the reductions of
 //! `reduce.rs`, each part then solved by `exact.rs`'s heuristics, bound and search.
 
-use super::exact::solve_part;
+use super::exact::{refute_part, solve_part};
 use super::instance::{Instance, Solution};
 use super::reduce::reduce_from;
 use super::state::State;
@@ -65,14 +65,33 @@ pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
 /// [`exact_cover`] makes with the same node limit, since the cutoff only stops the work,
 /// before a part's search or during it, once a part's proven bound passes it.
 ///
+/// A finite cutoff is first tried alone ([`refuted`]): a caller ranking many plans
+/// against the k-th best discards most of them, and proving that no cover costs `cutoff`
+/// or less needs neither the local search nor the rising targets that [`exact_cover`]'s
+/// plan comes from.
+///
 /// # Complexity
-/// At most [`exact_cover`]'s.
+/// At most twice [`exact_cover`]'s.
 pub(crate) fn exact_cover_within(
     inst: &Instance,
     node_limit: u64,
     cutoff: f64,
 ) -> Option<Solution> {
+    if cutoff.is_finite() && refuted(inst, node_limit, cutoff) {
+        return None;
+    }
     reduce_and_solve(inst, node_limit, true, cutoff)
+}
+
+/// Whether a proven lower bound on the least cost exceeds `cutoff`, found by the reductions
+/// and each part searched as a part restricted by reduced-cost fixing is
+/// ([`refute_part`]: no local search, the fixing's first target the cutoff's), within
+/// `node_limit` nodes. `false` says only that this search did not prove it.
+fn refuted(inst: &Instance, node_limit: u64, cutoff: f64) -> bool {
+    let state = State::new(inst);
+    let excluded = vec![false; inst.len()];
+    let refute = |part: &Instance, limit, cutoff| refute_part(part, limit, cutoff);
+    reduce_from(inst, state, excluded, node_limit, cutoff, true, &refute).is_none()
 }
 
 /// Takes the candidates some open element cannot do without and sets aside dominated ones

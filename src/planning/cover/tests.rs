@@ -110,6 +110,42 @@ fn a_cutoff_keeps_the_exact_plan_or_proves_every_cover_costs_more() {
 }
 
 #[test]
+fn a_cutoff_on_parts_of_hundreds_is_refuted_only_below_the_proven_optimum() {
+    // Parts large enough for the bound with kept rows and the reduced-cost fixing: a
+    // cutoff below the optimum may be refuted, one at or above it never is, and the plan
+    // kept under a cutoff is the one without it.
+    let (mut cut, mut proven) = (0, 0);
+    for seed in 0..6 {
+        let inst = random(900 + seed, 260, 90, &[1.0, 2.0, 3.0, 5.0, 8.0]);
+        let plan = exact_cover(&inst, 100_000);
+        if !plan.proven {
+            continue;
+        }
+        proven += 1;
+        let optimum = plan.cost;
+        for cutoff in [
+            optimum * 0.9,
+            optimum - 1.0,
+            optimum - 0.5,
+            optimum,
+            optimum + 1.0,
+        ] {
+            match exact_cover_within(&inst, 100_000, cutoff) {
+                Some(within) => assert_eq!(within, plan, "seed {seed} cutoff {cutoff}"),
+                None => {
+                    assert!(optimum > cutoff, "seed {seed} cutoff {cutoff}");
+                    cut += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        proven >= 4 && cut >= 2 * proven,
+        "{proven} proven, {cut} refuted"
+    );
+}
+
+#[test]
 fn reductions_and_exchanges_keep_the_most_value_within_a_budget() {
     for (costs, budget, seeds) in [
         (&[10.0][..], 30.0, 0..60),

@@ -2,7 +2,7 @@
 //! the incumbent: each target either proves the optimum or raises the bound to it.
 
 use super::Search;
-use super::solve_part_as;
+use super::{Role, solve_part_as};
 use crate::model::order;
 use crate::planning::cover::fixing::reduced_cost_fixing;
 use crate::planning::cover::instance::{Instance, beyond};
@@ -54,9 +54,9 @@ impl Search<'_> {
     /// every cover below it, raises the bound past the cutoff: the next unit above it when
     /// costs have a unit. `None` elsewhere: a caller's own cutoff only stops the work
     /// ([`super::super::solve::exact_cover_within`] keeps the plans of no cutoff).
-    fn past_cutoff(&self) -> Option<f64> {
+    pub(super) fn past_cutoff(&self) -> Option<f64> {
         let inst = self.inst;
-        if !self.restricted || !self.cutoff.is_finite() {
+        if self.role == Role::Whole || !self.cutoff.is_finite() {
             return None;
         }
         Some(match inst.unit {
@@ -119,8 +119,12 @@ impl Search<'_> {
         } else {
             let cutoff = target - inst.step(target) / 2.0;
             let limit = self.limit.saturating_sub(self.nodes);
+            let role = match self.role {
+                Role::Refute => Role::Refute,
+                Role::Whole | Role::Restricted => Role::Restricted,
+            };
             let search =
-                |part: &Instance, limit, cutoff| solve_part_as(part, limit, true, cutoff, true);
+                |part: &Instance, limit, cutoff| solve_part_as(part, limit, true, cutoff, role);
             reduce_from(inst, state, fixed_out, limit, cutoff, false, &search)
         };
         // The least cost is at least `target` unless a cover satisfying the fixings is
