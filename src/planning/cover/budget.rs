@@ -6,6 +6,7 @@
 //! candidate closes, or is required by one).
 
 use super::budget_lp::budget_lp_bound;
+use super::budget_round::rounded;
 use super::density::{tightest, upper_bound};
 use super::greedy::{Scratch, fill, preferred};
 use super::instance::{EPS, Instance, Solution};
@@ -132,12 +133,29 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
         upper_bound(inst, &empty, &[], budget, None),
         knapsack.bound(inst, &empty, |_| true, budget, start, ROOT_STEPS),
     );
+    let mut relaxed = None;
     if bound > start {
         // The relaxation with its prerequisite rows, which the knapsack bound drops.
         let lp = budget_lp_bound(inst, budget, start, LP_ITERATIONS);
-        bound = tightest(inst, bound, lp);
+        bound = tightest(inst, bound, lp.bound);
+        relaxed = Some(lp.x);
     }
     improve(inst, &mut state, budget, bound, &mut s);
+    // A second start, rounded from the relaxation, when the first plan falls short of the
+    // bound; the better of the two plans is kept, so this never makes a plan worse.
+    if let Some(x) = relaxed.filter(|_| state.value(inst) < bound - EPS * bound.max(1.0)) {
+        let mut other = rounded(inst, &x, budget, &mut s);
+        improve(inst, &mut other, budget, bound, &mut s);
+        if better(
+            inst,
+            other.value(inst),
+            other.cost,
+            state.value(inst),
+            state.cost,
+        ) {
+            state = other;
+        }
+    }
     let value = state.value(inst);
     let bound = bound.max(value);
     // A value meeting the bound is the most value, but fewer hours for it are not ruled
