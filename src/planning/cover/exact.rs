@@ -61,6 +61,10 @@ fn solve_part_as(
     let mut part = Search::new(inst, tight.as_ref().unwrap_or(inst), limit);
     part.cutoff = cutoff;
     part.restricted = restricted;
+    #[cfg(test)]
+    if restricted {
+        RESTRICTED_ROOTS.with(|roots| roots.set(roots.get() + 1));
+    }
     let open = part.root();
     if beyond(part.lower, cutoff) {
         return None;
@@ -79,6 +83,13 @@ fn solve_part_as(
         }
     }
     Some(part.finish())
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Roots of restricted parts searched on this thread, so that tests can tell they
+    /// reach them.
+    pub(super) static RESTRICTED_ROOTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 struct Search<'a> {
