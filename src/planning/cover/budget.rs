@@ -32,10 +32,10 @@ fn better(inst: &Instance, value: f64, cost: f64, best_value: f64, best_cost: f6
 /// picks ([`exchange_pairs`]) and by a tabu search over swaps
 /// ([`tabu_budget`](super::tabu::tabu_budget)), all bounded in steps ([`improve`]). When
 /// that plan has more than [`PAIR_PICKS`] picks and falls short of the bound from the
-/// relaxation with prerequisite rows, a plan
-/// rounded from the relaxation ([`rounded`]) gets the same local search and the better of
-/// the two is kept. All of it runs without dominated candidates ([`undominated`]). Carries a proven upper bound on the best value ([`upper_bound`] and
-/// the knapsack bound).
+/// relaxation with prerequisite rows, a plan rounded from the relaxation ([`rounded`])
+/// gets the same local search and the better of the two is kept. All of it runs without
+/// dominated candidates ([`undominated`]). Carries a proven upper bound on the best value
+/// ([`upper_bound`], the knapsack bound and the relaxation's).
 ///
 /// # Guarantee
 /// Without shared prerequisites, at least `(1 − 1/e)/2 ≈ 0.316` of the optimal value
