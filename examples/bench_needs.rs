@@ -8,7 +8,8 @@
 //! Measures, in order:
 //! 1. loading ESCO and `Framework::new` (construction and validation) on it;
 //! 2. `Framework::training_needs` over `OFFICERS` officers (default 1,000,000) with 1 and 2
-//!    threads, in officer–requirement pairs per second;
+//!    threads, in officer–requirement pairs per second, after `Cohort::new` alone on up to
+//!    100,000 officers generated beforehand (officers per second, generating not counted);
 //! 3. a cohort of `--big` officers (default 3 × `OFFICERS`; 0 skips it): build time,
 //!    `Cohort::heap_bytes` per officer, peak resident memory (`VmHWM`) and aggregation time.
 //!
@@ -59,6 +60,12 @@ const BUILD_RUNS: usize = 5;
 const NEEDS_RUNS: usize = 7;
 /// Calls of `training_needs` timed on a 20-officer team.
 const CALLS: u32 = 2_000;
+/// Officers generated beforehand to time `Cohort::new` apart from generating them.
+const BUILD_RATE_OFFICERS: u64 = 100_000;
+/// Runs of `Cohort::new` timed on those officers.
+const BUILD_RATE_RUNS: usize = 3;
+/// Target of the issue for `Cohort::new`, officers per second.
+const TARGET_BUILD_RATE: f64 = 2e6;
 /// Runs of each aggregation timed on the big cohort.
 const BIG_RUNS: usize = 3;
 /// Target of the issue: 10 × the ~11 M pairs/s `DuckDB` reaches on this machine.
@@ -143,6 +150,12 @@ fn run(out: &mut dyn Write, args: &Args) -> out::Outcome {
         grouped(args.officers)
     )?;
     let cohort = build_cohort(out, &framework, &synth, args.officers)?;
+    time_build(
+        out,
+        &framework,
+        &synth,
+        args.officers.min(BUILD_RATE_OFFICERS),
+    )?;
     let needs = time_needs(
         out,
         &framework,
@@ -278,6 +291,37 @@ fn build_cohort(
         mib(cohort.heap_bytes() as u64)
     )?;
     Ok(cohort)
+}
+
+/// Times `Cohort::new` alone on `n` officers generated beforehand (specs held in memory, so
+/// generating them is not counted).
+fn time_build(out: &mut dyn Write, framework: &Framework, synth: &Synth, n: u64) -> out::Outcome {
+    let officers: Vec<_> = synth.officers(0..n).collect();
+    let policy = LevelPolicy::default();
+    let mut times = Vec::new();
+    let mut bytes = 0;
+    for _ in 0..BUILD_RATE_RUNS {
+        let start = Instant::now();
+        let cohort = Cohort::new(framework, &officers, &policy)
+            .map_err(|e| format!("synthetic officers rejected: {e}"))?;
+        times.push(start.elapsed());
+        bytes = cohort.heap_bytes();
+    }
+    let (min, median) = min_median(&mut times);
+    let rate = n as f64 / min.as_secs_f64();
+    writeln!(
+        out,
+        "  Cohort::new alone, {} officers generated beforehand ({BUILD_RATE_RUNS} runs): min {}, \
+         median {}; {:.2} M officers/s (median {:.2})   target >= 2 M/s: {}; {:.1} bytes/officer",
+        grouped(n),
+        ms(min),
+        ms(median),
+        rate / 1e6,
+        n as f64 / median.as_secs_f64() / 1e6,
+        verdict(rate >= TARGET_BUILD_RATE),
+        bytes as f64 / n.max(1) as f64
+    )?;
+    Ok(())
 }
 
 /// Times `training_needs` with 1 and 2 threads, checks both agree, returns the result.

@@ -277,7 +277,7 @@ impl Framework {
             // Rows with a count, in the order of the report: total shortfall descending,
             // officers short descending, then competency index (id order), which makes
             // the order total.
-            let order = report_order(hists);
+            let order = report_order(hists, officers, self.competencies.len());
             let mut rows: Vec<NeedRow<'_>> = Vec::with_capacity(order.len());
             rows.extend(order.iter().filter_map(|&c| {
                 let (_, h) = *hists.get(*dense.slot.get(c as usize)? as usize)?;
@@ -317,46 +317,55 @@ impl Framework {
 /// ascending. Each row gets one integer key, its total shortfall, officers short and index
 /// packed in as few bits as the largest of each needs; when that fits in 64 bits, the keys
 /// are sorted by a radix sort of as many byte passes as the key has bytes (three or four
-/// for a team, seven for a national cohort), otherwise by comparison on 128-bit keys. The
-/// keys are distinct (they hold the index), so the order is the same either way.
+/// for a team, seven or eight for a national cohort), otherwise by comparison on 128-bit
+/// keys. The keys are distinct (they hold the index), so the order is the same either way.
+///
+/// The field widths come from bounds known before reading the rows, so the keys are built
+/// in one reading of `hists`: a position requires a competency at most once, so no row
+/// counts more than the `officers` counted short nor a total shortfall above
+/// `5 · officers`, and every index is below `competencies`, the framework's count. A row
+/// beyond those bounds would send every row to the comparison sort on 128-bit keys
+/// instead, with the same order.
 ///
 /// # Complexity
 /// O(k·b) for k rows and b bytes per key (b ≤ 8), O(k log k) beyond 64 bits.
-fn report_order(hists: &[(u32, [u64; 6])]) -> Vec<u32> {
-    let counted: Vec<(u32, (u64, u64))> = (hists.iter())
-        .filter(|(_, h)| h.iter().any(|&n| n > 0))
-        .map(|&(c, ref h)| (c, short_and_shortfall(h)))
-        .collect();
-    let counted = || counted.iter().copied();
-    let (mut most_total, mut most_short, mut most_index) = (0u64, 0u64, 0u32);
-    for (c, (short, total)) in counted() {
-        most_total = most_total.max(total);
-        most_short = most_short.max(short);
-        most_index = most_index.max(c);
-    }
+fn report_order(hists: &[(u32, [u64; 6])], officers: u64, competencies: usize) -> Vec<u32> {
     let bits = |x: u64| 64 - x.leading_zeros();
-    let (index_bits, short_bits) = (bits(u64::from(most_index)), bits(most_short));
-    if index_bits + short_bits + bits(most_total) <= 64 {
-        let mut keys: Vec<u64> = Vec::with_capacity(hists.len());
-        keys.extend(counted().map(|(c, (short, total))| {
-            // Shifts below 64: each field's bits fit in the 64 the three add up to.
-            ((most_total - total)
-                .checked_shl(short_bits + index_bits)
-                .unwrap_or(0))
-                | ((most_short - short) << index_bits)
-                | u64::from(c)
-        }));
-        let bytes = (index_bits + short_bits + bits(most_total)).div_ceil(8);
-        radix_sort(&mut keys, bytes);
-        let mask = (1u64 << index_bits) - 1;
-        return keys.iter().map(|&k| (k & mask) as u32).collect();
+    let most_total = officers.saturating_mul(5);
+    let (index_bits, short_bits) = (bits(competencies.saturating_sub(1) as u64), bits(officers));
+    let key_bits = index_bits + short_bits + bits(most_total);
+    if key_bits <= 64 {
+        let mut keys = vec![0u64; hists.len()];
+        let (mut n, mut within) = (0usize, true);
+        for &(c, ref h) in hists {
+            let (short, total) = short_and_shortfall(h);
+            within &= total <= most_total && short <= officers && bits(u64::from(c)) <= index_bits;
+            if let Some(key) = keys.get_mut(n) {
+                // Shifts below 64: each field's bits fit in the 64 the three add up to.
+                *key = (most_total.wrapping_sub(total))
+                    .checked_shl(short_bits + index_bits)
+                    .unwrap_or(0)
+                    | (officers.wrapping_sub(short) << index_bits)
+                    | u64::from(c);
+            }
+            // Rows without any count are left out.
+            n += usize::from(h[0] | short != 0);
+        }
+        if within {
+            keys.truncate(n);
+            radix_sort(&mut keys, key_bits.div_ceil(8));
+            let mask = (1u64 << index_bits) - 1;
+            return keys.iter().map(|&k| (k & mask) as u32).collect();
+        }
     }
-    let mut keys: Vec<u128> = counted()
-        .map(|(c, (short, total))| {
+    let mut keys: Vec<u128> = Vec::with_capacity(hists.len());
+    for &(c, ref h) in hists {
+        let (short, total) = short_and_shortfall(h);
+        if h[0] | short != 0 {
             let short = u32::try_from(short).unwrap_or(u32::MAX);
-            (u128::from(!total) << 64) | (u128::from(!short) << 32) | u128::from(c)
-        })
-        .collect();
+            keys.push((u128::from(!total) << 64) | (u128::from(!short) << 32) | u128::from(c));
+        }
+    }
     order::sort_unstable_by(&mut keys, u128::cmp);
     keys.iter().map(|&k| k as u32).collect()
 }
@@ -424,7 +433,58 @@ fn department_groups(cohort: &Cohort, d: u32) -> std::ops::Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::radix_sort;
+    use super::{radix_sort, report_order, short_and_shortfall};
+
+    /// The report order by its definition: total shortfall descending, officers short
+    /// descending, competency index ascending, rows without any count left out.
+    fn by_definition(hists: &[(u32, [u64; 6])]) -> Vec<u32> {
+        let mut rows: Vec<(u64, u64, u32)> = (hists.iter())
+            .filter(|(_, h)| h.iter().any(|&n| n > 0))
+            .map(|&(c, ref h)| {
+                let (short, total) = short_and_shortfall(h);
+                (total, short, c)
+            })
+            .collect();
+        rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        rows.iter().map(|r| r.2).collect()
+    }
+
+    #[test]
+    fn report_order_follows_its_definition_within_and_beyond_its_bounds() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |below: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % below
+        };
+        for (officers, competencies, rows) in [(0, 1, 0), (1, 1, 1), (20, 13_896, 700), (3, 50, 40)]
+        {
+            // Each competency once, in an order of first meeting, each row's counts adding
+            // up to at most `officers`; some rows empty.
+            let mut cs: Vec<u32> = (0..competencies as u32).collect();
+            for i in (1..cs.len()).rev() {
+                cs.swap(i, next(i as u64 + 1) as usize);
+            }
+            let hists: Vec<(u32, [u64; 6])> = (cs.iter().take(rows))
+                .map(|&c| {
+                    let mut h = [0u64; 6];
+                    for _ in 0..next(officers + 1) {
+                        h[next(6) as usize] += 1;
+                    }
+                    (c, h)
+                })
+                .collect();
+            let want = by_definition(&hists);
+            assert_eq!(report_order(&hists, officers, competencies), want);
+            // Bounds too small for some row (fewer officers than a row counts, or fewer
+            // competencies than an index needs): the same order, by comparison.
+            if officers > 1 {
+                assert_eq!(report_order(&hists, officers / 2, competencies), want);
+                assert_eq!(report_order(&hists, officers, 1), want);
+            }
+        }
+    }
 
     #[test]
     fn radix_sort_sorts_like_a_comparison_sort() {

@@ -28,16 +28,20 @@ pub(crate) fn sort_by<T>(items: &mut [T], compare: impl FnMut(&T, &T) -> Orderin
     }
 }
 
-/// [`sort_by`] through the one compiled sort of positions.
+/// [`sort_by`] through the one compiled sort of positions: the per-type part is only one
+/// closure, which compares two elements or swaps them.
 fn by_positions<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
-    let order = {
-        let view: &[T] = items;
-        sorted_positions(view.len(), &mut |a, b| compare(&view[a], &view[b]))
-    };
-    permute(items, &order);
+    sort_positions(items.len(), &mut |a, b, swap| {
+        if swap {
+            items.swap(a, b);
+            Ordering::Equal
+        } else {
+            compare(&items[a], &items[b])
+        }
+    });
 }
 
 /// Sorts `items` by `compare`, a total order (no two distinct elements compare equal, e.g.
@@ -151,18 +155,15 @@ fn sift_down<T>(items: &mut [T], mut at: usize, end: usize, less: &mut impl FnMu
     }
 }
 
-/// The positions `0..n` in stable order by `compare`: the one compiled sort.
-fn sorted_positions(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut positions: Vec<usize> = (0..n).collect();
-    positions.sort_by(|&a, &b| compare(a, b));
-    positions
-}
-
-/// Moves `items[order[k]]` to position `k` for every `k`, following each cycle of the
-/// permutation with swaps.
-fn permute<T>(items: &mut [T], order: &[usize]) {
-    let mut placed = vec![false; items.len()];
-    for start in 0..items.len() {
+/// Sorts the elements `0..n` stably through `op`, the one compiled sort: `op(a, b, false)`
+/// compares elements `a` and `b`, `op(a, b, true)` swaps them. The positions are sorted
+/// first, then each cycle of the permutation is followed from its first position with
+/// swaps, moving the element at `order[k]` to `k` for every `k`.
+fn sort_positions(n: usize, op: &mut dyn FnMut(usize, usize, bool) -> Ordering) {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| op(a, b, false));
+    let mut placed = vec![false; n];
+    for start in 0..n {
         if placed[start] {
             continue;
         }
@@ -173,7 +174,7 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
             if from == start {
                 break;
             }
-            items.swap(at, from);
+            op(at, from, true);
             at = from;
         }
     }

@@ -214,9 +214,14 @@ fn type_of(value: &JsValue) -> String {
 
 /// A library value as plain JavaScript objects, through its serde form.
 pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
+    output_text(serde_json::to_string(value))
+}
+
+/// [`output`] past the serializer, compiled once for every output type.
+fn output_text(text: Result<String, serde_json::Error>) -> Result<JsValue, Failure> {
     let fail =
         |description: &str| Failure::one(json_problem("output", true, "", 0, 0, description));
-    let text = serde_json::to_string(value).map_err(|e| fail(&e.to_string()))?;
+    let text = text.map_err(|e| fail(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| fail("the output could not be read back"))
 }
 

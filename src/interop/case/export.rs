@@ -239,14 +239,16 @@ pub(crate) fn export(
 /// `sequenceNumber`).
 struct Tree {
     document: CaseLink,
-    counts: HashMap<String, i64>,
+    counts: HashMap<String, usize>,
 }
 
 impl Tree {
     fn next(&mut self, parent: &CaseLink) -> i64 {
+        // Counted in the map type the export's name counts use, so no second one is
+        // compiled; a parent has fewer children than `i64::MAX`.
         let count = self.counts.entry(parent.identifier.clone()).or_default();
         *count += 1;
-        *count
+        i64::try_from(*count).unwrap_or(i64::MAX)
     }
 }
 

@@ -251,6 +251,24 @@ impl Feed {
         errors: &mut Vec<Error>,
         each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
     ) -> bool {
+        // In WebAssembly compiled once, calling `each` through a `dyn` reference; natively
+        // once per caller, with `each` inlined.
+        if cfg!(target_arch = "wasm32") {
+            let each: &mut dyn FnMut(&Row<'_>, &mut Vec<Error>) = each;
+            self.read_segment(bytes, at_end, errors, each)
+        } else {
+            self.read_segment(bytes, at_end, errors, each)
+        }
+    }
+
+    /// [`Feed::segment`], for a callback `each` of any type, `dyn` included.
+    fn read_segment<F: FnMut(&Row<'_>, &mut Vec<Error>) + ?Sized>(
+        &mut self,
+        bytes: &[u8],
+        at_end: bool,
+        errors: &mut Vec<Error>,
+        each: &mut F,
+    ) -> bool {
         let decoded = String::from_utf8_lossy(bytes);
         let lossy = matches!(decoded, Cow::Owned(_));
         match &self.state {
