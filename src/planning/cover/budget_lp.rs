@@ -25,6 +25,15 @@ use super::instance::{EPS, Instance};
 use super::knapsack::fractional_fill;
 use super::pdhg::{EVERY, PATIENCE};
 
+/// What [`budget_lp_bound`] finds: the bound, and the method's last primal iterate.
+pub(crate) struct LpBound {
+    /// An upper bound on the value of every plan within the budget.
+    pub(crate) bound: f64,
+    /// Each candidate's share in the relaxation's last primal iterate, in `[0, 1]`: a guide
+    /// for rounding to a plan ([`super::budget`]), never part of the proof.
+    pub(crate) x: Vec<f64>,
+}
+
 /// An upper bound on the value of a plan within `budget` hours, after at most
 /// `iterations` steps of the primal–dual method; stops early once the bound is within
 /// `target` (the value it must beat), or stops falling.
@@ -34,7 +43,12 @@ use super::pdhg::{EVERY, PATIENCE};
 /// element) pairs, q prerequisite pairs and n candidates; O(n + m + q) memory.
 // The names follow the method's notation (x, y, w, n, m).
 #[allow(clippy::many_single_char_names)]
-pub(crate) fn budget_lp_bound(inst: &Instance, budget: f64, target: f64, iterations: u32) -> f64 {
+pub(crate) fn budget_lp_bound(
+    inst: &Instance,
+    budget: f64,
+    target: f64,
+    iterations: u32,
+) -> LpBound {
     let n = inst.len();
     let m = inst.values.len();
     let valued = |e: u32| inst.values[e as usize] > 0.0;
@@ -130,7 +144,7 @@ pub(crate) fn budget_lp_bound(inst: &Instance, budget: f64, target: f64, iterati
             }
         }
     }
-    best
+    LpBound { bound: best, x }
 }
 
 /// The bound of the module docs at multipliers `mu` and `w`.

@@ -83,6 +83,10 @@ fn solve_part_as(
     let mut part = Search::new(inst, tight.as_ref().unwrap_or(inst), limit);
     part.cutoff = cutoff;
     part.role = role;
+    #[cfg(test)]
+    if role == Role::Restricted {
+        RESTRICTED_ROOTS.with(|roots| roots.set(roots.get() + 1));
+    }
     let open = part.root();
     if beyond(part.lower, cutoff) {
         return None;
@@ -101,6 +105,13 @@ fn solve_part_as(
         }
     }
     Some(part.finish())
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Roots of restricted parts searched on this thread, so that tests can tell they
+    /// reach them.
+    pub(super) static RESTRICTED_ROOTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 struct Search<'a> {

@@ -41,6 +41,8 @@
 //!   over the open elements at their cheapest hours per element);
 //! - `budget_lp`: proven upper bounds on the most value from the relaxation with its
 //!   prerequisite rows, by the same primal–dual method;
+//! - `budget_round`: a budgeted plan rounded from that relaxation's primal solution, a
+//!   second start for the local search;
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
 //!   branch and bound on those bounds;
 //! - `stepper`: one instance's partial solution driven by an outer search (department plans).
@@ -51,6 +53,7 @@
 mod blocks;
 mod budget;
 mod budget_lp;
+mod budget_round;
 mod density;
 mod exact;
 mod fixing;
@@ -66,6 +69,8 @@ mod lagrange;
 mod pdhg;
 mod queue;
 mod reduce;
+#[cfg(test)]
+mod restricted_tests;
 mod solve;
 mod split;
 mod state;

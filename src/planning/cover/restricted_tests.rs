@@ -1,0 +1,104 @@
+//! The exact search's restricted parts (a target's reduced-cost fixing leaving parts too
+//! large for the table of `tiny.rs`) against an exhaustive search.
+
+// Costs here are whole numbers or quarters, exact in floating point.
+#![allow(clippy::float_cmp)]
+
+use super::exact::RESTRICTED_ROOTS;
+use super::instance::Instance;
+use super::instance::tests::random;
+use super::solve::{exact_cover, exact_cover_within};
+
+/// The least cost of a cover closing every coverable element, by exhaustive search: branch
+/// on the open element with the fewest closers over each of its closers, taken with its
+/// prerequisites, each branch excluding the closers tried before it; a branch stops once
+/// its cost reaches the best cover found. Shares nothing with the crate's solvers.
+fn least_cost(inst: &Instance) -> f64 {
+    let mut chosen = vec![false; inst.len()];
+    let mut banned = vec![false; inst.len()];
+    let mut best = f64::INFINITY;
+    search(inst, &mut chosen, &mut banned, 0.0, &mut best);
+    best
+}
+
+fn search(inst: &Instance, chosen: &mut [bool], banned: &mut [bool], cost: f64, best: &mut f64) {
+    if cost >= *best {
+        return;
+    }
+    let open = (0..inst.values.len() as u32)
+        .filter(|&e| inst.coverable(e))
+        .filter(|&e| !inst.closers(e).iter().any(|&j| chosen[j as usize]))
+        .min_by_key(|&e| inst.closers(e).len());
+    let Some(e) = open else {
+        *best = cost;
+        return;
+    };
+    let mut tried = Vec::new();
+    for &j in inst.closers(e) {
+        // `j` with its unchosen prerequisites, none of them banned.
+        let mut added = Vec::new();
+        let mut stack = vec![j];
+        let mut allowed = true;
+        while let Some(k) = stack.pop() {
+            if chosen[k as usize] || added.contains(&k) {
+                continue;
+            }
+            allowed &= !banned[k as usize];
+            added.push(k);
+            stack.extend_from_slice(inst.prerequisites(k));
+        }
+        if allowed {
+            let extra: f64 = added.iter().map(|&k| inst.cost(k)).sum();
+            for &k in &added {
+                chosen[k as usize] = true;
+            }
+            search(inst, chosen, banned, cost + extra, best);
+            for &k in &added {
+                chosen[k as usize] = false;
+            }
+        }
+        banned[j as usize] = true;
+        tried.push(j);
+    }
+    for j in tried {
+        banned[j as usize] = false;
+    }
+}
+
+#[test]
+fn restricted_parts_keep_the_least_cost_and_the_cutoff() {
+    // Instances of 40 candidates and 26 elements: the root leaves a gap, a target's fixing
+    // leaves parts of more elements than the table of `tiny.rs` takes, and those parts are
+    // searched as restricted parts (no local search, targets stopping at the cutoff).
+    let costs: [&[f64]; 3] = [&[10.0], &[1.0, 2.0, 3.0, 5.0], &[1.25, 2.5, 3.75, 7.0]];
+    let mut reached = 0;
+    for costs in costs {
+        for seed in 0..200 {
+            let inst = random(seed, 40, 26, costs);
+            RESTRICTED_ROOTS.with(|roots| roots.set(0));
+            let plan = exact_cover(&inst, 1_000_000);
+            if RESTRICTED_ROOTS.with(std::cell::Cell::get) == 0 {
+                continue;
+            }
+            reached += 1;
+            let optimum = least_cost(&inst);
+            assert!(plan.proven, "seed {seed}");
+            assert_eq!(plan.cost, optimum, "seed {seed}");
+            assert_eq!(plan.bound, optimum, "seed {seed}");
+            assert_eq!(inst.cost_of(&plan.chosen), optimum, "seed {seed}");
+            for cutoff in [optimum - 1.0, optimum - 0.25, optimum, f64::INFINITY] {
+                for limit in [1, 3, 1_000_000] {
+                    match exact_cover_within(&inst, limit, cutoff) {
+                        Some(plan) => {
+                            assert!(plan.bound <= optimum && optimum <= plan.cost, "seed {seed}");
+                            assert!(!plan.proven || plan.cost == optimum, "seed {seed}");
+                            assert!(limit < 1_000_000 || plan.proven, "seed {seed}");
+                        }
+                        None => assert!(optimum > cutoff, "seed {seed}, cutoff {cutoff}"),
+                    }
+                }
+            }
+        }
+    }
+    assert!(reached >= 20, "{reached} instances reach a restricted part");
+}
