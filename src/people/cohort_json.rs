@@ -84,9 +84,9 @@ impl Cohort {
     ///   "position": "us", "passbook": [{"competency": "rti", "level": 2, "source": "assesment"}]}]}"#;
     /// let errors = Cohort::from_json(&fw, wrong, &LevelPolicy::default()).unwrap_err();
     /// assert_eq!(errors.as_slice()[0].to_string(),
-    ///            "invalid json at line 2, column 85: officer `o1` passbook entry 0 (competency `rti`): \
-    ///             unknown variant `assesment`, expected one of `course_completion`, `assessment`, \
-    ///             `feedback360`, `self_declared`");
+    ///            "invalid json at line 2, column 88: officer `o1` passbook entry 0 (competency `rti`): \
+    ///             unknown evidence source `assesment`, expected one of `course_completion`, \
+    ///             `assessment`, `feedback360`, `self_declared`");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(
