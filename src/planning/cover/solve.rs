@@ -3,7 +3,7 @@
 
 use super::exact::{refute_part, solve_part};
 use super::instance::{Instance, Solution};
-use super::reduce::reduce_from;
+use super::reduce::{SolvePart, reduce_from};
 use super::state::State;
 
 /// The least-cost cover the heuristics find, with a proven lower bound: the reductions
@@ -88,10 +88,7 @@ pub(crate) fn exact_cover_within(
 /// ([`refute_part`]: no local search, the fixing's first target the cutoff's), within
 /// `node_limit` nodes. `false` says only that this search did not prove it.
 fn refuted(inst: &Instance, node_limit: u64, cutoff: f64) -> bool {
-    let state = State::new(inst);
-    let excluded = vec![false; inst.len()];
-    let refute = |part: &Instance, limit, cutoff| refute_part(part, limit, cutoff);
-    reduce_from(inst, state, excluded, node_limit, cutoff, true, &refute).is_none()
+    reduce_whole(inst, node_limit, cutoff, &refute_part).is_none()
 }
 
 /// Takes the candidates some open element cannot do without and sets aside dominated ones
@@ -104,8 +101,20 @@ fn refuted(inst: &Instance, node_limit: u64, cutoff: f64) -> bool {
 /// picks and the one-element parts plus the other parts' bounds. `None` once that sum, or
 /// a part's bound added to it, exceeds `cutoff`.
 fn reduce_and_solve(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Option<Solution> {
-    let state = State::new(inst);
-    let excluded = vec![false; inst.len()];
     let solve = |part: &Instance, limit, cutoff| solve_part(part, limit, search, cutoff);
-    reduce_from(inst, state, excluded, limit, cutoff, true, &solve)
+    reduce_whole(inst, limit, cutoff, &solve)
+}
+
+/// [`reduce_from`] on the whole instance, nothing taken or set aside yet, each part solved
+/// by `solve`.
+fn reduce_whole(inst: &Instance, limit: u64, cutoff: f64, solve: SolvePart) -> Option<Solution> {
+    reduce_from(
+        inst,
+        State::new(inst),
+        vec![false; inst.len()],
+        limit,
+        cutoff,
+        true,
+        solve,
+    )
 }
