@@ -189,24 +189,32 @@ impl Shared<'_> {
     }
 
     /// The number of the officer whose id is `officer`: most rows name the officer of
-    /// the row before.
+    /// the row before, and most of the others the officer read after that one (an export
+    /// lists the passbooks in the officers' order), whose id is compared before the id
+    /// is looked up: ids are unique, so the officer found is the one the lookup finds,
+    /// without its hashing and its reads at random places in the table and the ids.
     fn officer_of(&self, officer: &[u8], work: &mut Work) -> Option<u32> {
-        match work.last {
-            Some(k) if self.columns.id_bytes(k as usize) == officer => Some(k),
-            _ => {
-                // Hashed as the `str` the id was stored as.
-                let id = std::str::from_utf8(officer).ok()?;
-                let h = std::hash::BuildHasher::hash_one(self.hash, id);
-                let k = *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?;
-                work.last = Some(k);
-                work.last_plain =
-                    !officer.is_empty() && officer.iter().all(|&b| b >= b'-' && b.is_ascii());
-                let n = officer.len();
-                let tail = if n > 8 { word_at(officer, n - 8) } else { 0 };
-                work.last_id = (n, [word_at(officer, 0), tail]);
-                Some(k)
-            }
-        }
+        let next = match work.last {
+            Some(k) if self.columns.id_bytes(k as usize) == officer => return Some(k),
+            Some(k) => k + 1,
+            None => 0,
+        };
+        let k = if (next as usize) < self.columns.len()
+            && self.columns.id_bytes(next as usize) == officer
+        {
+            next
+        } else {
+            // Hashed as the `str` the id was stored as.
+            let id = std::str::from_utf8(officer).ok()?;
+            let h = std::hash::BuildHasher::hash_one(self.hash, id);
+            *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?
+        };
+        work.last = Some(k);
+        work.last_plain = !officer.is_empty() && officer.iter().all(|&b| b >= b'-' && b.is_ascii());
+        let n = officer.len();
+        let tail = if n > 8 { word_at(officer, n - 8) } else { 0 };
+        work.last_id = (n, [word_at(officer, 0), tail]);
+        Some(k)
     }
 }
 
