@@ -3,8 +3,7 @@
 //! the reader has read so far ([`Shared`]) without changing it, and the reader takes the
 //! parts in in file order ([`Work::apply`]).
 
-use hashbrown::HashTable;
-
+use super::ids::Ids;
 use super::known::Competencies;
 use super::lists::Runs;
 use super::quick;
@@ -20,9 +19,8 @@ pub(super) struct Shared<'a> {
     pub(super) framework: &'a Framework,
     pub(super) options: &'a OfficersCsvOptions,
     pub(super) columns: &'a Officers,
-    /// Officer numbers, hashed by id with `hash`.
-    pub(super) index: &'a HashTable<u32>,
-    pub(super) hash: &'a foldhash::quality::RandomState,
+    /// Officer numbers by id.
+    pub(super) index: &'a Ids,
     /// The framework's competencies read from a cell's bytes, for large pieces.
     pub(super) known: Option<&'a Competencies>,
 }
@@ -206,8 +204,8 @@ impl Shared<'_> {
         } else {
             // Hashed as the `str` the id was stored as.
             let id = std::str::from_utf8(officer).ok()?;
-            let h = std::hash::BuildHasher::hash_one(self.hash, id);
-            *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?
+            self.index
+                .find(self.index.hash(id), officer, self.columns)?
         };
         work.last = Some(k);
         work.last_plain = !officer.is_empty() && officer.iter().all(|&b| b >= b'-' && b.is_ascii());
