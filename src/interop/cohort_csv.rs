@@ -241,7 +241,7 @@ impl<'f> CohortCsvReader<'f> {
                     reader.officer(row, o, errors);
                 }
             },
-            &|_: &Reader<'_>, _: &Header, _: &[u8], _: &mut Roster| None,
+            &|_: &Reader<'_>, _: &Header, _: &[u8], _: &mut Roster| (0, 0),
             &|reader: &Reader<'_>, row: &Row<'_>, roster: &mut Roster| {
                 reader.shared().officer(row, roster)
             },
