@@ -88,8 +88,8 @@ impl Cohort {
     /// # Complexity
     /// O(T + E·log e + n) time for T bytes of text, E passbook entries (at most e per
     /// officer) and n officers, plus the framework's lookups; memory the cohort's plus about
-    /// 4 bytes per counted passbook entry (16 per run of one officer's rows) and 20 per
-    /// officer while reading (and, for 64 KiB of evidence or more, under 96 bytes per
+    /// 4 bytes per counted passbook entry (16 per run of one officer's rows) and about 30
+    /// per officer while reading (and, for 64 KiB of evidence or more, under 96 bytes per
     /// competency of the framework), then the warnings. With
     /// [`OfficersCsvOptions::threads`], the held levels are settled and the warnings
     /// written out over the threads.

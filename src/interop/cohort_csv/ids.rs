@@ -53,3 +53,48 @@ impl Ids {
             .insert_unique(hash, (k, hash as u32), |&(_, h)| filed(h));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::Ids;
+    use crate::people::columns::Officers;
+
+    /// The table against a map of the ids, through many growths, for ids of one to
+    /// thirty bytes, some the id before with more after it, and ids never added.
+    #[test]
+    fn finds_what_a_map_of_the_ids_finds() {
+        let mut columns = Officers::new();
+        let mut ids = Ids::new();
+        let mut map = HashMap::new();
+        for i in 0..20_000u32 {
+            let id = match i % 4 {
+                0 => format!("{i}"),
+                1 => format!("{}-{i}", i - 1),
+                2 => format!("officer-of-the-department-{i}"),
+                _ => format!("o{i:05}"),
+            };
+            assert_eq!(
+                ids.find(ids.hash(&id), id.as_bytes(), &columns),
+                None,
+                "{id}"
+            );
+            let k = columns.len() as u32;
+            columns.push(&id, None, "d", 0, None).expect("room");
+            ids.insert(ids.hash(&id), k);
+            map.insert(id, k);
+        }
+        for (id, &k) in &map {
+            assert_eq!(
+                ids.find(ids.hash(id), id.as_bytes(), &columns),
+                Some(k),
+                "{id}"
+            );
+            let other = format!("{id}x");
+            if !map.contains_key(&other) {
+                assert_eq!(ids.find(ids.hash(&other), other.as_bytes(), &columns), None);
+            }
+        }
+    }
+}
