@@ -28,14 +28,14 @@
 
 use std::collections::HashMap;
 
-use hashbrown::HashTable;
-
+mod ids;
 mod known;
 mod lists;
 mod parts;
 mod quick;
 mod roster;
 mod warnings;
+use ids::Ids;
 use known::Competencies;
 use lists::{Runs, distinct, group, group_runs, settle};
 use parts::{Shared, Work};
@@ -88,8 +88,8 @@ impl Cohort {
     /// # Complexity
     /// O(T + E·log e + n) time for T bytes of text, E passbook entries (at most e per
     /// officer) and n officers, plus the framework's lookups; memory the cohort's plus about
-    /// 4 bytes per counted passbook entry (16 per run of one officer's rows) and 20 per
-    /// officer while reading (and, for 64 KiB of evidence or more, under 96 bytes per
+    /// 4 bytes per counted passbook entry (16 per run of one officer's rows) and about 30
+    /// per officer while reading (and, for 64 KiB of evidence or more, under 96 bytes per
     /// competency of the framework), then the warnings. With
     /// [`OfficersCsvOptions::threads`], the held levels are settled and the warnings
     /// written out over the threads.
@@ -204,8 +204,7 @@ impl<'f> CohortCsvReader<'f> {
                 warnings: Vec::new(),
                 mismatched: Vec::new(),
                 columns: Officers::new(),
-                hash: foldhash::quality::RandomState::default(),
-                index: HashTable::new(),
+                index: Ids::new(),
                 last: None,
                 lines: Vec::new(),
                 entries: Vec::new(),
@@ -242,7 +241,7 @@ impl<'f> CohortCsvReader<'f> {
                     reader.officer(row, o, errors);
                 }
             },
-            &|_: &Reader<'_>, _: &Header, _: &[u8], _: &mut Roster| None,
+            &|_: &Reader<'_>, _: &Header, _: &[u8], _: &mut Roster| (0, 0),
             &|reader: &Reader<'_>, row: &Row<'_>, roster: &mut Roster| {
                 reader.shared().officer(row, roster)
             },
@@ -358,9 +357,8 @@ struct Reader<'f> {
     /// out when the cohort is built (an export can have one per officer).
     mismatched: Vec<u32>,
     columns: Officers,
-    hash: foldhash::quality::RandomState,
-    /// Officer numbers, hashed by id (the ids themselves are in `columns`).
-    index: HashTable<u32>,
+    /// Officer numbers by id (the ids themselves are in `columns`).
+    index: Ids,
     /// The officer of the last passbook row: an export lists each passbook's rows
     /// together, so most rows name the officer of the row before.
     last: Option<u32>,
@@ -393,7 +391,6 @@ impl Reader<'_> {
             options: &self.options,
             columns: &self.columns,
             index: &self.index,
-            hash: &self.hash,
             known: self.known.as_ref(),
         }
     }
@@ -405,11 +402,8 @@ impl Reader<'_> {
         {
             return Some(k);
         }
-        let h = std::hash::BuildHasher::hash_one(&self.hash, id);
-        let k = self
-            .index
-            .find(h, |&i| self.columns.id_bytes(i as usize) == id.as_bytes())
-            .copied();
+        let h = self.index.hash(id);
+        let k = self.index.find(h, id.as_bytes(), &self.columns);
         if k.is_some() {
             self.last = k;
         }
@@ -453,7 +447,7 @@ impl Reader<'_> {
         let mismatched = found[0]
             .is_some_and(|p| positions.items[p as usize].department.as_str() != o.department);
         let read = Read {
-            hash: std::hash::BuildHasher::hash_one(&self.hash, o.id),
+            hash: self.index.hash(o.id),
             row: o,
             position: found[0].unwrap_or(0),
             target: found[1],
@@ -468,11 +462,7 @@ impl Reader<'_> {
             return;
         }
         let id = read.row.id.as_bytes();
-        let columns = &self.columns;
-        if let Some(&first) = self
-            .index
-            .find(read.hash, |&i| columns.id_bytes(i as usize) == id)
-        {
+        if let Some(first) = self.index.find(read.hash, id, &self.columns) {
             errors.push(Error::CsvDuplicateKey {
                 file: OFFICERS,
                 line: read.row.line,
@@ -495,11 +485,7 @@ impl Reader<'_> {
             self.full = true;
             return;
         }
-        let hash = &self.hash;
-        let columns = &self.columns;
-        self.index.insert_unique(read.hash, k, |&i| {
-            std::hash::BuildHasher::hash_one(hash, columns.id(i as usize))
-        });
+        self.index.insert(read.hash, k);
         self.lines.push(o.line);
         self.entries.push(0);
         if read.mismatched {

@@ -3,8 +3,7 @@
 //! the reader has read so far ([`Shared`]) without changing it, and the reader takes the
 //! parts in in file order ([`Work::apply`]).
 
-use hashbrown::HashTable;
-
+use super::ids::Ids;
 use super::known::Competencies;
 use super::lists::Runs;
 use super::quick;
@@ -20,9 +19,8 @@ pub(super) struct Shared<'a> {
     pub(super) framework: &'a Framework,
     pub(super) options: &'a OfficersCsvOptions,
     pub(super) columns: &'a Officers,
-    /// Officer numbers, hashed by id with `hash`.
-    pub(super) index: &'a HashTable<u32>,
-    pub(super) hash: &'a foldhash::quality::RandomState,
+    /// Officer numbers by id.
+    pub(super) index: &'a Ids,
     /// The framework's competencies read from a cell's bytes, for large pieces.
     pub(super) known: Option<&'a Competencies>,
 }
@@ -104,13 +102,14 @@ impl Work {
 }
 
 impl Shared<'_> {
-    /// Reads the line at the start of `bytes` (the rest of a part) when it is a common row
-    /// (see [`quick::line`]) of an officer read; returns its length with its line end.
-    pub(super) fn quick(&self, header: &Header, bytes: &[u8], work: &mut Work) -> Option<usize> {
+    /// Reads the lines at the start of `bytes` (the rest of a part) while they are common
+    /// rows (see [`quick::line`]) of officers read; returns the bytes read with their line
+    /// ends and the number of lines. The lines are read in one loop, without a call each.
+    pub(super) fn quick(&self, header: &Header, bytes: &[u8], work: &mut Work) -> (usize, usize) {
         let course = match work.layout {
             Some(quick::Layout::Format) => false,
             Some(quick::Layout::FormatWithCourse) => true,
-            Some(quick::Layout::Other) => return None,
+            Some(quick::Layout::Other) => return (0, 0),
             None => {
                 work.layout = Some(quick::layout(header));
                 // About 55 bytes a row and 30 rows an officer in an export: room for
@@ -120,6 +119,21 @@ impl Shared<'_> {
                 return self.quick(header, bytes, work);
             }
         };
+        let (mut at, mut lines) = (0, 0);
+        while let Some(len) = self.quick_line(course, &bytes[at..], work) {
+            at += len;
+            lines += 1;
+        }
+        (at, lines)
+    }
+
+    /// Reads the line at the start of `bytes` when it is a common row (see
+    /// [`quick::line`]; `course`: the header's last column) of an officer read; returns
+    /// its length with its line end.
+    // Once per passbook line, in the loop of `quick`.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn quick_line(&self, course: bool, bytes: &[u8], work: &mut Work) -> Option<usize> {
         // Most lines name the officer of the line before.
         let same = work
             .last
@@ -189,24 +203,32 @@ impl Shared<'_> {
     }
 
     /// The number of the officer whose id is `officer`: most rows name the officer of
-    /// the row before.
+    /// the row before, and most of the others the officer read after that one (an export
+    /// lists the passbooks in the officers' order), whose id is compared before the id
+    /// is looked up: ids are unique, so the officer found is the one the lookup finds,
+    /// without its hashing and its reads at random places in the table and the ids.
     fn officer_of(&self, officer: &[u8], work: &mut Work) -> Option<u32> {
-        match work.last {
-            Some(k) if self.columns.id_bytes(k as usize) == officer => Some(k),
-            _ => {
-                // Hashed as the `str` the id was stored as.
-                let id = std::str::from_utf8(officer).ok()?;
-                let h = std::hash::BuildHasher::hash_one(self.hash, id);
-                let k = *(self.index).find(h, |&i| self.columns.id_bytes(i as usize) == officer)?;
-                work.last = Some(k);
-                work.last_plain =
-                    !officer.is_empty() && officer.iter().all(|&b| b >= b'-' && b.is_ascii());
-                let n = officer.len();
-                let tail = if n > 8 { word_at(officer, n - 8) } else { 0 };
-                work.last_id = (n, [word_at(officer, 0), tail]);
-                Some(k)
-            }
-        }
+        let next = match work.last {
+            Some(k) if self.columns.id_bytes(k as usize) == officer => return Some(k),
+            Some(k) => k + 1,
+            None => 0,
+        };
+        let k = if (next as usize) < self.columns.len()
+            && self.columns.id_bytes(next as usize) == officer
+        {
+            next
+        } else {
+            // Hashed as the `str` the id was stored as.
+            let id = std::str::from_utf8(officer).ok()?;
+            self.index
+                .find(self.index.hash(id), officer, self.columns)?
+        };
+        work.last = Some(k);
+        work.last_plain = !officer.is_empty() && officer.iter().all(|&b| b >= b'-' && b.is_ascii());
+        let n = officer.len();
+        let tail = if n > 8 { word_at(officer, n - 8) } else { 0 };
+        work.last_id = (n, [word_at(officer, 0), tail]);
+        Some(k)
     }
 }
 

@@ -148,7 +148,8 @@ pub(super) struct Line<'t> {
 /// pass. Only a line the line splitter (`ascii_line`) takes whole gives `Some` (every byte
 /// ASCII and at or above `-` apart from the commas and the `\n` or `\r\n` end), with as
 /// many fields as the header, so the row is the one the splitter and [`common`] read; such
-/// a line is UTF-8 whatever the bytes around it.
+/// a line is UTF-8 whatever the bytes around it. `None` too when fewer than [`WINDOW`]
+/// bytes follow the competency cell.
 ///
 /// `officer`: the length of the officer cell when the caller knows the line starts with
 /// an id of that length, every byte ASCII and at or above `-`, and a comma. `known`: the
@@ -176,62 +177,68 @@ pub(super) fn line<'t>(
         None => None,
     };
     let c = from + found.map_or_else(|| cell(bytes.get(from..)?), |f| Some(f.len))?;
-    let mut at = c + 1;
+    // The cells after the competency with the line end take at most 35 bytes (a level,
+    // a source, a date, a flag, an empty course), read from a window of the next
+    // [`WINDOW`] bytes at offsets that stay below 34 whatever the bytes are: no read is
+    // checked against the end of `bytes`. A line with fewer bytes after its competency
+    // (the last of a part) is left to the general checks.
+    let rest: &[u8; WINDOW] = bytes.get(c + 1..)?.first_chunk()?;
+    let word = |at: usize| window_word(rest, at);
     // The level and its comma in the first two bytes of a word.
-    let word = word_at(bytes, at);
-    let level = match (word as u8, (word >> 8) as u8) {
+    let first = word(0);
+    let level = match (first as u8, (first >> 8) as u8) {
         (d @ b'0'..=b'5', b',') => d - b'0',
         _ => return None,
     };
-    at += 2;
-    let word = word_at(bytes, at);
-    let next = word_at(bytes, at + 8);
+    let (source_word, next) = (word(2), word(10));
     // Each source with its comma as a word and the bytes after it.
-    let (source, width) = if word == le(b"assessme") && next & low(3) == le(b"nt,") {
+    let (source, width) = if source_word == le(b"assessme") && next & low(3) == le(b"nt,") {
         (EvidenceSource::Assessment, 11)
-    } else if word == le(b"feedback") && next & low(4) == le(b"360,") {
+    } else if source_word == le(b"feedback") && next & low(4) == le(b"360,") {
         (EvidenceSource::Feedback360, 12)
-    } else if word == le(b"self_dec") && next & low(6) == le(b"lared,") {
+    } else if source_word == le(b"self_dec") && next & low(6) == le(b"lared,") {
         (EvidenceSource::SelfDeclared, 14)
     } else {
         return None;
     };
-    at += width;
-    let date = if bytes.get(at) == Some(&b',') {
+    let mut at = 2 + width;
+    let date = if word(at) as u8 == b',' {
         at += 1;
         None
     } else {
-        let day = dates.day(bytes.get(at..at + 10)?)?;
-        if bytes.get(at + 10) != Some(&b',') {
+        let day = dates.day(&rest[at..at + 10])?;
+        if word(at + 10) as u8 != b',' {
             return None;
         }
         at += 11;
         Some(day)
     };
-    let word = word_at(bytes, at);
-    let verified = if word & low(4) == le(b"true") {
+    let flag = word(at);
+    let verified = if flag & low(4) == le(b"true") {
         at += 4;
         true
-    } else if word & low(5) == le(b"false") {
+    } else if flag & low(5) == le(b"false") {
         at += 5;
         false
     } else {
         true
     };
     if course {
-        if bytes.get(at) != Some(&b',') {
+        if word(at) as u8 != b',' {
             return None;
         }
         at += 1;
     }
-    let end = word_at(bytes, at);
-    let len = if end & low(1) == le(b"\n") {
-        at + 1
-    } else if end & low(2) == le(b"\r\n") {
-        at + 2
-    } else {
-        return None;
-    };
+    let end = word(at);
+    let len = c
+        + 1
+        + if end & low(1) == le(b"\n") {
+            at + 1
+        } else if end & low(2) == le(b"\r\n") {
+            at + 2
+        } else {
+            return None;
+        };
     let entry = Entry {
         level,
         source,
@@ -247,6 +254,19 @@ pub(super) fn line<'t>(
         held: counts.then_some(held),
         len,
     })
+}
+
+/// The bytes after a competency cell that [`line`] reads at once.
+const WINDOW: usize = 48;
+
+/// The eight bytes of `window` from `at` as a little-endian word. [`line`] reads at
+/// offsets below 34; `at` is bounded here too, so the read needs no check.
+#[inline]
+fn window_word(window: &[u8; WINDOW], at: usize) -> u64 {
+    let at = at.min(WINDOW - 8);
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&window[at..at + 8]);
+    u64::from_le_bytes(word)
 }
 
 /// `bytes` (at most eight) as the low bytes of a little-endian word.

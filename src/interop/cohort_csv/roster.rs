@@ -106,7 +106,7 @@ impl Shared<'_> {
             named: o.name.is_some(),
             position,
             target,
-            hash: std::hash::BuildHasher::hash_one(self.hash, o.id),
+            hash: self.index.hash(o.id),
             mismatched: positions.items[position as usize].department.as_str() != o.department,
         });
         true

@@ -316,10 +316,10 @@ impl Feed {
     }
 
     /// [`Feed::push`] with the plain lines of the piece read in `parts` parts at once, each
-    /// on its own workspace `W`: `quick` reads the line at the start of some bytes (under
-    /// the file's header) into the workspace and returns its length with its line end, or
-    /// `None` to leave it to `good`, which reads a split row into the workspace and
-    /// returns `false` when the row needs more (a problem, a look at what came before);
+    /// on its own workspace `W`: `quick` reads the lines at the start of some bytes (under
+    /// the file's header) into the workspace, up to the first it leaves to `good`, and
+    /// returns the bytes read (line ends included) and the number of lines; `good` reads a
+    /// split row into the workspace and returns `false` when the row needs more (a problem, a look at what came before);
     /// neither has other side effects; the rows `good` sees are numbered from 0 at the
     /// part's first line. `apply` takes each part's workspace, in file order, with the
     /// line number of the part's first line.
@@ -337,7 +337,7 @@ impl Feed {
         errors: &mut Vec<Error>,
         ctx: &mut C,
         each: &mut impl FnMut(&mut C, &Row<'_>, &mut Vec<Error>),
-        quick: &(impl Fn(&C, &Header, &[u8], &mut W) -> Option<usize> + Sync),
+        quick: &(impl Fn(&C, &Header, &[u8], &mut W) -> (usize, usize) + Sync),
         good: &(impl Fn(&C, &Row<'_>, &mut W) -> bool + Sync),
         apply: &mut impl FnMut(&mut C, W, usize, &mut Vec<Error>),
     ) {
@@ -435,7 +435,7 @@ fn read_good<W: Default>(
     file: &'static str,
     bytes: &[u8],
     header: &Header,
-    quick: &impl Fn(&[u8], &mut W) -> Option<usize>,
+    quick: &impl Fn(&[u8], &mut W) -> (usize, usize),
     good: &impl Fn(&Row<'_>, &mut W) -> bool,
 ) -> (W, usize, usize) {
     let (mut at, mut lines) = (0, 0);
@@ -445,12 +445,10 @@ fn read_good<W: Default>(
     // `bytes[checked..]` as text, once a line needs it.
     let mut text: Option<(usize, &str)> = None;
     loop {
-        // Most lines are read straight from their bytes.
-        if let Some(len) = quick(&bytes[at..], &mut work) {
-            lines += 1;
-            at += len;
-            continue;
-        }
+        // Most lines are read straight from their bytes, many in a row.
+        let (len, read) = quick(&bytes[at..], &mut work);
+        at += len;
+        lines += read;
         let (checked, rest) = match text {
             Some(text) => text,
             None => match std::str::from_utf8(&bytes[at..]) {
