@@ -2095,6 +2095,36 @@ fn csv_ambiguous_column() {
 }
 
 #[test]
+fn csv_name_column() {
+    // An HR export naming positions by name: the names are never looked up as ids.
+    let fw = Framework::from_json(
+        r#"{"format_version": 2, "competencies": [{"id": "rti", "name": "RTI", "type": "domain"}],
+            "roles": [{"id": "r", "name": "R", "requires": [{"competency": "rti", "level": 2}]}],
+            "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["r"]}]}"#,
+    )
+    .expect("valid");
+    let csv = OfficersCsv::new("Emp ID,Dept,Designation Name\no1,dopt,Under Secretary\n");
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("a column of names")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CsvNameColumn {
+            file: "officers.csv",
+            column: "position",
+            header: "Designation Name".into(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "officers.csv header `Designation Name` holds names, not the ids column `position` \
+           is read as: give the framework's ids under a header `position`",
+        ],
+    );
+}
+
+#[test]
 fn csv_delimiter() {
     // A spreadsheet where the decimal mark is a comma saves CSV with `;`; a header that is
     // one such field is named as using another separator, once per file, not as missing
@@ -2412,6 +2442,7 @@ const COVERED: &[&str] = &[
     "CsvFieldCount",
     "CsvMissingColumn",
     "CsvAmbiguousColumn",
+    "CsvNameColumn",
     "CsvDelimiter",
     "CsvInvalidValue",
     "CsvDuplicateKey",

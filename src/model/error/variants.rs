@@ -94,6 +94,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
 /// | `csv_missing_column` | a CSV header without a needed column |
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
+/// | `csv_name_column` | a CSV header giving a column's items by name (`Position Name`) where ids are read |
 /// | `csv_delimiter` | a CSV header separated by `;` or a tab instead of commas |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
@@ -661,6 +662,24 @@ pub enum Error {
         /// The headers naming it, as written, in header order.
         headers: Vec<String>,
     },
+    /// A CSV header gives a column the loader reads ids from by a header that says its
+    /// cells hold names (`Position Name`, `Designation Name`, `Competency Name`,
+    /// `Department Name`), and no header gives the ids. The loaders look cells up as ids;
+    /// a name read as an id would be unknown or, worse, another item's id, so the column
+    /// is not read. Export the id column (`Position ID`, `Competency ID`) or, if the cells
+    /// do hold the framework's ids, rename the header to the column's own name.
+    #[error(
+        "{file} header {} holds names, not the ids column `{column}` is read as: give the framework's ids under a header `{column}`",
+        quoted(header)
+    )]
+    CsvNameColumn {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The column the loader needs (`position`, `competency`).
+        column: &'static str,
+        /// The header naming the items by name, as written.
+        header: String,
+    },
     /// A CSV file's header is one field holding another separator (`;`, as spreadsheets
     /// write CSV where the decimal mark is a comma, or a tab), so no column could be
     /// found. Export the file with commas between fields.
@@ -848,6 +867,7 @@ impl Error {
             Error::CsvMissingColumn { .. } => "csv_missing_column",
             Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",
             Error::CsvDelimiter { .. } => "csv_delimiter",
+            Error::CsvNameColumn { .. } => "csv_name_column",
             Error::CsvInvalidValue { .. } => "csv_invalid_value",
             Error::CsvDuplicateKey { .. } => "csv_duplicate_key",
             Error::CsvUnknownReference { .. } => "csv_unknown_reference",
