@@ -1628,9 +1628,13 @@ fn case_missing_field() {
         case_item(&item(1), "Drafts notes"),
         {"identifier": item(2), "CFItemType": "Functional Competency"},
     ]);
+    // A link with only a title is there but names nothing: what it lacks is named.
     let associations = json!([
         {"identifier": "e1", "associationType": "isChildOf",
          "originNodeURI": {"identifier": item(1)}},
+        {"identifier": "e2", "associationType": "isChildOf",
+         "originNodeURI": {"title": "Drafts notes", "targetType": "CFItem"},
+         "destinationNodeURI": {"identifier": item(1)}},
     ]);
     let errors = case_rejected(&package(&items, &associations, &json!([])));
     assert_eq!(
@@ -1646,6 +1650,11 @@ fn case_missing_field() {
                 identifier: "e1".to_owned(),
                 field: "destinationNodeURI",
             },
+            Error::CaseMissingField {
+                element: CaseElement::Association,
+                identifier: "e2".to_owned(),
+                field: "originNodeURI.identifier",
+            },
         ]
     );
     assert_messages(
@@ -1653,6 +1662,7 @@ fn case_missing_field() {
         &[
             "no fullStatement on CFItem `c0000000-0000-4000-8000-000000000002`",
             "no destinationNodeURI on CFAssociation `e1`",
+            "no originNodeURI.identifier on CFAssociation `e2`",
         ],
     );
 

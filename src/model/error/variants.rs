@@ -489,7 +489,8 @@ pub enum Error {
         element: CaseElement,
         /// Its identifier.
         identifier: String,
-        /// The field's JSON name.
+        /// The field's JSON name; for a node link that is present but names no target
+        /// (only a `title`), the path of what it lacks, e.g. `originNodeURI.identifier`.
         field: &'static str,
     },
     /// A CASE element has a field whose name differs from one CASE defines only in case,
