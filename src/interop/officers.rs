@@ -44,7 +44,7 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 /// Two headers naming one column at the first of these steps that finds one (`Id` and
 /// `ID`, `id` twice, `Emp ID` and `Employee ID`) are [`Error::CsvAmbiguousColumn`].
 /// A header that gives a column's items by name (`Department Name`, `Dept Name`,
-/// `Ministry/Department`; `Position Name`, `Designation Name`, `Post Name`; `Target
+/// `Ministry Department`; `Position Name`, `Designation Name`, `Post Name`; `Target
 /// Position Name`, `Target Designation Name`; `Competency Name`, `Competency Title`,
 /// `Skill Name`) is never read as the column, since a name read as an id is unknown or
 /// another item's id: beside an id column it is ignored, and alone it is
