@@ -15,6 +15,8 @@
 //! ASCII capitalisation (`ID`, `Name`), else folded of spaces, `_`, `-` and `.`, else (an
 //! HR export's files) under the names HR exports give them (`csv/aliases.rs`), and extra
 //! columns are ignored.
+//! A header naming a column's items by name (`Position Name`, `Competency Name`) is never
+//! read as that column: alone, it is [`Error::CsvNameColumn`] (see `csv/aliases.rs`).
 //! A column the loader reads that two headers name (`Id` and `ID`, `id` and `ID`, or `id`
 //! twice) is [`Error::CsvAmbiguousColumn`], naming both: the values could differ, and
 //! which column is meant cannot be known.
@@ -62,11 +64,13 @@ pub(crate) struct Table<'a> {
 /// naming it another way HR exports do (`Employee ID`, `Designation`: see `aliases.rs`).
 /// Two or more headers at the first of these steps that finds one (`Id` and `ID`, `id`
 /// twice, `Emp ID` and `Employee ID`) make the column ambiguous: which holds it cannot be
-/// known.
+/// known. Found by none of these, a header naming the column's items by name (`Position
+/// Name`) is `Names`: its cells are no ids.
 enum Column {
     At(usize),
     Missing,
     Ambiguous(Vec<String>),
+    Names(String),
 }
 
 fn column(header: &csv::StringRecord, file: &str, name: &str) -> Column {
@@ -89,6 +93,12 @@ fn column(header: &csv::StringRecord, file: &str, name: &str) -> Column {
         .or_else(|| {
             (aliases::aliases(file, name).iter())
                 .find_map(|tier| found(&|h| tier.iter().any(|a| aliases::folds_to(h, a))))
+        })
+        .or_else(|| {
+            let names = aliases::name_headers(file, name);
+            (header.iter())
+                .find(|h| names.iter().any(|a| aliases::folds_to(h, a)))
+                .map(|h| Column::Names(h.to_owned()))
         })
         .unwrap_or(Column::Missing)
 }
@@ -183,6 +193,11 @@ impl<'a> Table<'a> {
                     column: name,
                     headers,
                 }),
+                Column::Names(header) => errors.push(Error::CsvNameColumn {
+                    file,
+                    column: name,
+                    header,
+                }),
             }
         }
         for &name in optional {
@@ -195,6 +210,15 @@ impl<'a> Table<'a> {
                         file,
                         column: name,
                         headers,
+                    });
+                    None
+                }
+                // Names read as ids would be unknown ids or other items' ids.
+                Column::Names(header) => {
+                    errors.push(Error::CsvNameColumn {
+                        file,
+                        column: name,
+                        header,
                     });
                     None
                 }

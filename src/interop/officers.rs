@@ -31,13 +31,11 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 /// - `id`: `Officer ID`, `Employee ID`, `Emp ID`; then `Employee Code`, `Emp Code`,
 ///   `Employee No`, `Employee Number`, `Staff ID`; `name`: `Officer Name`, `Employee
 ///   Name`, `Emp Name`, `Full Name`; `department`: `Department ID`, `Department Code`,
-///   `Dept`, `Dept ID`, `Dept Code`; then `Department Name`, `Dept Name`;
+///   `Dept`, `Dept ID`, `Dept Code`;
 ///   `position`: `Position ID`, `Position Code`, `Designation`, `Designation ID`, `Post`;
-///   then `Position Name`, `Designation Name`, `Post Name`; `target`: `Target Position
-///   ID`, `Target Designation`, `Next Position`;
+///   `target`: `Target Position ID`, `Target Designation`, `Next Position`;
 /// - `officer`: `Officer ID`, `Employee ID`, `Emp ID`; then as `id` above; `competency`:
-///   `Competency ID`, `Competency Code`; then `Competency Name` (its cells must still hold
-///   the framework's ids); `level`: `Proficiency Level`, `Proficiency`, `Competency
+///   `Competency ID`, `Competency Code`; `level`: `Proficiency Level`, `Proficiency`, `Competency
 ///   Level`, `Level Achieved`, `Achieved Level`; `source`: `Evidence Source`, `Source
 ///   Type`, `Evidence Type`; `date`: `Evidence Date`, `Assessment Date`, `Completion
 ///   Date`, `Date of Completion`, `Completed On`, `Assessed On`; `verified`: `Is
@@ -45,6 +43,12 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 ///
 /// Two headers naming one column at the first of these steps that finds one (`Id` and
 /// `ID`, `id` twice, `Emp ID` and `Employee ID`) are [`Error::CsvAmbiguousColumn`].
+/// A header that gives a column's items by name (`Department Name`, `Dept Name`,
+/// `Ministry Department`; `Position Name`, `Designation Name`, `Post Name`; `Target
+/// Position Name`, `Target Designation Name`; `Competency Name`, `Competency Title`,
+/// `Skill Name`) is never read as the column, since a name read as an id is unknown or
+/// another item's id: beside an id column it is ignored, and alone it is
+/// [`Error::CsvNameColumn`].
 /// - `officers`: `id`, `department`, `position` (required); `name`, `target` (optional
 ///   columns; an empty cell means none).
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,

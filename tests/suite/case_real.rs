@@ -23,8 +23,10 @@ const ORDERING: &str = include_str!("../data/case/opensalt/Ordering.json");
 const MARKDOWN: &str = include_str!("../data/case/opensalt/MarkdownFramework.json");
 const UTF8: &str = include_str!("../data/case/opensalt/Utf8TestFramework.json");
 const SMART_LEVEL: &str = include_str!("../data/case/opensalt/SmartLevelFramework.json");
+const ADOPTED: &str = include_str!("../data/case/opensalt/AdoptedTestFramework.json");
+const EMPTY_EXTERNAL: &str = include_str!("../data/case/opensalt/EmptyExternalFramework.json");
 
-const ALL: [(&str, &str); 8] = [
+const ALL: [(&str, &str); 10] = [
     ("what-standards-could-be", WHAT_STANDARDS_COULD_BE),
     ("ccss-math-measurement-and-data", CCSS_MEASUREMENT),
     ("SequenceNumberFramework", SEQUENCE_NUMBERS),
@@ -33,6 +35,8 @@ const ALL: [(&str, &str); 8] = [
     ("MarkdownFramework", MARKDOWN),
     ("Utf8TestFramework", UTF8),
     ("SmartLevelFramework", SMART_LEVEL),
+    ("AdoptedTestFramework", ADOPTED),
+    ("EmptyExternalFramework", EMPTY_EXTERNAL),
 ];
 
 /// How many dropped fields the report lists per `(element, field, reason)`.
@@ -279,6 +283,62 @@ fn ccss_clusters_with_the_same_name_stay_distinct() {
         CaseFieldReason::NoPlace,
     );
     assert_eq!(counts[&key], 70);
+}
+
+/// `OpenSALT`'s test fixtures identify their document and items by UUIDs of version 0
+/// (`00000000-0000-0000-0000-000000000001`), which CASE's schema does not allow: the
+/// import keeps them as ids and is complete but for the item's missing type; export
+/// writes derived UUIDs with the ids as `humanCodingScheme`, and importing that by code
+/// gives the same spec back, as the report's completeness promises.
+#[test]
+fn opensalt_version_0_identifiers_come_back_by_code() {
+    let import = import(ADOPTED);
+    let ids: Vec<&str> = (import.spec.competencies.iter())
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, ["00000000-0000-0000-0000-000000000001"]);
+    let r = &import.report;
+    assert!(r.dropped.is_empty() && r.dropped_fields.is_empty() && r.associations.is_empty());
+    assert_eq!(
+        (r.item_types.len(), r.item_types[0].by_default),
+        (1, true),
+        "only the type is guessed"
+    );
+    assert!(!r.is_complete());
+    // Given its type, the item imports completely, and the import round-trips as promised.
+    let mut package = CasePackage::from_json(ADOPTED).unwrap();
+    package.items[0].item_type = Some("Functional Competency".to_owned());
+    let typed = CaseImport::from_package(&package, &CaseImportOptions::default()).unwrap();
+    assert!(typed.report.is_complete(), "{:?}", typed.report);
+    let framework = Framework::new(typed.spec.clone()).unwrap();
+    let exported = CasePackage::from_framework(
+        &framework,
+        &typed.report.document,
+        &CaseExportOptions::default(),
+    )
+    .unwrap();
+    let item = &exported.items[0];
+    assert_ne!(item.identifier, "00000000-0000-0000-0000-000000000001");
+    assert_eq!(
+        item.human_coding_scheme.as_deref(),
+        Some("00000000-0000-0000-0000-000000000001")
+    );
+    let by_code = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let again = CaseImport::from_json(&exported.to_json(), &by_code).unwrap();
+    assert_eq!(again.spec, typed.spec);
+    assert!(again.report.is_complete(), "{:?}", again.report);
+}
+
+#[test]
+fn opensalt_empty_external_framework_imports_empty_and_complete() {
+    let import = import(EMPTY_EXTERNAL);
+    assert!(import.spec.competencies.is_empty() && import.spec.groups.is_empty());
+    // `CFDefinitions` of empty lists holds nothing to lose.
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    assert_eq!(
+        import.report.document.title,
+        "Test Framework External Empty"
+    );
 }
 
 #[test]

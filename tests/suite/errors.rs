@@ -1628,9 +1628,13 @@ fn case_missing_field() {
         case_item(&item(1), "Drafts notes"),
         {"identifier": item(2), "CFItemType": "Functional Competency"},
     ]);
+    // A link with only a title is there but names nothing: what it lacks is named.
     let associations = json!([
         {"identifier": "e1", "associationType": "isChildOf",
          "originNodeURI": {"identifier": item(1)}},
+        {"identifier": "e2", "associationType": "isChildOf",
+         "originNodeURI": {"title": "Drafts notes", "targetType": "CFItem"},
+         "destinationNodeURI": {"identifier": item(1)}},
     ]);
     let errors = case_rejected(&package(&items, &associations, &json!([])));
     assert_eq!(
@@ -1646,6 +1650,11 @@ fn case_missing_field() {
                 identifier: "e1".to_owned(),
                 field: "destinationNodeURI",
             },
+            Error::CaseMissingField {
+                element: CaseElement::Association,
+                identifier: "e2".to_owned(),
+                field: "originNodeURI.identifier",
+            },
         ]
     );
     assert_messages(
@@ -1653,6 +1662,7 @@ fn case_missing_field() {
         &[
             "no fullStatement on CFItem `c0000000-0000-4000-8000-000000000002`",
             "no destinationNodeURI on CFAssociation `e1`",
+            "no originNodeURI.identifier on CFAssociation `e2`",
         ],
     );
 
@@ -2095,6 +2105,36 @@ fn csv_ambiguous_column() {
 }
 
 #[test]
+fn csv_name_column() {
+    // An HR export naming positions by name: the names are never looked up as ids.
+    let fw = Framework::from_json(
+        r#"{"format_version": 2, "competencies": [{"id": "rti", "name": "RTI", "type": "domain"}],
+            "roles": [{"id": "r", "name": "R", "requires": [{"competency": "rti", "level": 2}]}],
+            "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["r"]}]}"#,
+    )
+    .expect("valid");
+    let csv = OfficersCsv::new("Emp ID,Dept,Designation Name\no1,dopt,Under Secretary\n");
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("a column of names")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CsvNameColumn {
+            file: "officers.csv",
+            column: "position",
+            header: "Designation Name".into(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "officers.csv header `Designation Name` holds names, not the ids column `position` \
+           is read as: give the framework's ids under a header `position`",
+        ],
+    );
+}
+
+#[test]
 fn csv_delimiter() {
     // A spreadsheet where the decimal mark is a comma saves CSV with `;`; a header that is
     // one such field is named as using another separator, once per file, not as missing
@@ -2412,6 +2452,7 @@ const COVERED: &[&str] = &[
     "CsvFieldCount",
     "CsvMissingColumn",
     "CsvAmbiguousColumn",
+    "CsvNameColumn",
     "CsvDelimiter",
     "CsvInvalidValue",
     "CsvDuplicateKey",

@@ -2,7 +2,9 @@
 //! `Employee ID`, `emp_id`, `Designation`, `Competency Name`, `Proficiency Level`, in any
 //! case and spacing, after a byte-order mark. The loaders read the common spellings, the
 //! same on both paths, prefer the loader's own name and an id column over a name column,
-//! and report two headers that could each be the column instead of picking one.
+//! refuse a column of names where ids are read (a name read as an id is unknown or another
+//! item's id), and report two headers that could each be the column instead of picking
+//! one.
 
 use karmayogi::{
     Cohort, Error, Errors, Framework, OfficersCsv, OfficersCsvOptions, OfficersLoad, load_officers,
@@ -76,8 +78,7 @@ fn common_spellings_of_the_columns_are_read() {
         (
             "Officer ID,Full Name,Department Code,Position ID,Target\n\
              o1,Asha Rao,dopt,us,ds\no2,,dopt,ds,\n",
-            // Only a name column for the competency: its cells hold the ids.
-            "Officer_ID,Competency Name,Competency Level,Source Type,Completion Date\n\
+            "Officer_ID,Competency Code,Competency Level,Source Type,Completion Date\n\
              o1,rti,2,assessment,2024-03-01\no1,noting,3,self_declared,\n",
         ),
     ] {
@@ -137,4 +138,83 @@ fn a_header_no_spelling_names_is_still_missing() {
             "{header}"
         );
     }
+}
+
+#[test]
+fn a_column_of_names_where_ids_are_read_is_refused_at_its_header() {
+    // A position named `ds` beside a position whose id is `ds`: read as ids, the names
+    // would put officer o1 on the wrong post without a word.
+    const NAMED: &str = r#"{
+      "format_version": 2,
+      "competencies": [{"id": "rti", "name": "noting", "type": "domain"},
+                       {"id": "noting", "name": "Noting and drafting", "type": "functional"}],
+      "roles": [{"id": "r", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+      "positions": [{"id": "us", "name": "ds", "department": "dopt", "roles": ["r"]},
+                    {"id": "ds", "name": "Deputy Secretary", "department": "dopt", "roles": ["r"]}]
+    }"#;
+    let fw = Framework::from_json(NAMED).expect("valid");
+    let both = |officers: &str, evidence: &str| {
+        let csv = OfficersCsv::new(officers).evidence(evidence);
+        let options = OfficersCsvOptions::default();
+        let two_step = load_officers(&fw, &csv, &options).map_err(Errors::into_vec);
+        let streamed = Cohort::from_csv(&fw, &csv, &options).map_err(Errors::into_vec);
+        let errors = two_step.expect_err(officers);
+        assert_eq!(streamed.expect_err(officers), errors, "{officers}");
+        errors
+    };
+    let name_column = |file, column, header: &str| Error::CsvNameColumn {
+        file,
+        column,
+        header: header.to_owned(),
+    };
+    let evidence = "Employee ID,Competency Name,Level,Source\no1,noting,2,assessment\n";
+    for (header, column, found) in [
+        (
+            "Emp ID,Department Name,Position Name",
+            "position",
+            "Position Name",
+        ),
+        (
+            "Emp ID,Dept,Designation Name",
+            "position",
+            "Designation Name",
+        ),
+        ("Emp ID,Dept,post_name", "position", "post_name"),
+    ] {
+        let officers = format!("{header}\no1,dopt,ds\n");
+        let mut want = Vec::new();
+        if header.contains("Department Name") {
+            want.push(name_column("officers.csv", "department", "Department Name"));
+        }
+        want.push(name_column("officers.csv", column, found));
+        want.push(name_column("evidence.csv", "competency", "Competency Name"));
+        assert_eq!(both(&officers, evidence), want, "{header}");
+    }
+    // The optional target column too; and the message names header and column.
+    let errors = both(
+        "id,department,position,Target Position Name\no1,dopt,us,ds\n",
+        "officer,competency,level,source\n",
+    );
+    assert_eq!(
+        errors,
+        [name_column(
+            "officers.csv",
+            "target",
+            "Target Position Name"
+        )]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "officers.csv header `Target Position Name` holds names, not the ids column \
+         `target` is read as: give the framework's ids under a header `target`"
+    );
+    assert_eq!(errors[0].code(), "csv_name_column");
+    // Beside an id column, a name column is extra and ignored, as any other column.
+    let load = load(
+        "Emp ID,Dept,Position ID,Position Name\no1,dopt,us,Under Secretary\n",
+        "Emp ID,Competency ID,Competency Name,Level,Source\no1,rti,Right to Information,2,assessment\n",
+    )
+    .expect("ids beside names");
+    assert_eq!(load.officers[0].position.as_str(), "us");
+    assert_eq!(load.officers[0].passbook[0].competency.as_str(), "rti");
 }

@@ -23,7 +23,7 @@ use serde_json::{Map, Value, json};
 
 /// FNV-1a fingerprints of the schema text, per format version. A version's entry changes only
 /// while that version is unreleased (`CHANGELOG.md`, "Unreleased").
-const PINNED: &[(u32, u64)] = &[(1, 0xf0f5_a71e_e815_d896), (2, 0x922d_809e_6f9c_8879)];
+const PINNED: &[(u32, u64)] = &[(1, 0xf0f5_a71e_e815_d896), (2, 0x6ad1_0220_06f6_cd51)];
 
 fn schema() -> Value {
     serde_json::from_str(JSON_SCHEMA).expect("the schema is JSON")
@@ -560,4 +560,47 @@ fn validator_rejects_what_it_should() {
         "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
         "2025-03-311"
     ));
+}
+
+#[test]
+fn passbook_levels_written_as_strings_validate_as_serde_reads_them() {
+    let with_level = |level: Value| {
+        let mut doc = full_officers();
+        doc["officers"][0]["passbook"][0]["level"] = level;
+        doc
+    };
+    // Every form the reader takes is a document the schema accepts.
+    for level in [
+        "3", " 3 ", "3.0", "3,0", "L3", "Level 3", "lvl-3", "LEVEL_2", "0",
+    ] {
+        let doc = with_level(json!(level));
+        assert!(parses(&doc), "{level:?} is read");
+        assert_valid(&doc);
+    }
+    // Types the reader refuses, the schema refuses.
+    for level in [
+        json!(true),
+        json!([3]),
+        json!({"level": 3}),
+        json!(-1),
+        json!(256),
+    ] {
+        let doc = with_level(level.clone());
+        assert!(!parses(&doc), "{level} is refused by serde");
+        assert!(
+            !Validator::new().validate(&doc).errors.is_empty(),
+            "{level} is refused by the schema"
+        );
+    }
+    // A level's name, or a level above 5 in text, is refused, as the description says.
+    for level in ["Proficient", "6", "Level 6", "3.5"] {
+        assert!(!parses(&with_level(json!(level))), "{level:?} is refused");
+    }
+    let description = schema()["$defs"]["evidence"]["properties"]["level"]["description"]
+        .as_str()
+        .expect("a description")
+        .to_owned();
+    for said in ["\"Level 3\"", "\"3.0\"", "\"Proficient\") is refused"] {
+        assert!(description.contains(said), "{description}");
+    }
 }

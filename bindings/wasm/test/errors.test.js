@@ -441,6 +441,24 @@ describe("loaders and CASE", () => {
     throwsProblems(() => Cohort.fromCsv(fw, { officers: "id\tdepartment\tposition\n" }), [
       { code: "csv_delimiter", file: "officers.csv", found: "\t" },
     ]);
+    // A column of names where ids are read is refused at its header, on both loaders.
+    const named = {
+      officers: "Employee ID,Department,Position Name\na,posts,Postmaster\n",
+      evidence: "Employee ID,Competency Name,Level,Source\na,Right to Information,2,assessment\n",
+    };
+    const nameColumns = [
+      {
+        code: "csv_name_column",
+        file: "officers.csv",
+        column: "position",
+        header: "Position Name",
+        message:
+          "officers.csv header `Position Name` holds names, not the ids column `position` is read as: give the framework's ids under a header `position`",
+      },
+      { code: "csv_name_column", file: "evidence.csv", column: "competency", header: "Competency Name" },
+    ];
+    throwsProblems(() => loadOfficers(fw, named), nameColumns);
+    throwsProblems(() => Cohort.fromCsv(fw, named), nameColumns);
     throwsProblems(() => loadOfficers(fw, { officers: "Id,ID,department,position\na,b,posts,postmaster\n" }), [
       { code: "csv_ambiguous_column", file: "officers.csv", column: "id", headers: ["Id", "ID"] },
     ]);

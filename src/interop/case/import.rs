@@ -188,7 +188,11 @@ impl CaseImportReport {
     /// fields: no association kept aside, nothing dropped, every item type mapped by
     /// the options rather than by default, and a document the crate's export accepts
     /// (title, creator and a `lastChangeDateTime` that reads). Distinct items never merge,
-    /// so a complete import lost nothing and round-trips.
+    /// so a complete import lost nothing and round-trips: exported with
+    /// [`document`](Self::document) and imported again, it gives the same spec, with the
+    /// same ids when they are CASE UUIDs (version 1 to 5) and, for other identifiers (codes,
+    /// URIs, UUIDs of version 0 or 7, which export replaces by derived UUIDs), when imported
+    /// with [`CaseIds::HumanCodingScheme`](crate::CaseIds::HumanCodingScheme).
     pub fn is_complete(&self) -> bool {
         self.associations.is_empty()
             && self.dropped.is_empty()

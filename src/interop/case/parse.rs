@@ -203,9 +203,17 @@ fn complete_associations<'p>(
             }
             ok = false;
         }
-        for (link, field) in [
-            (&a.origin_node_uri, "originNodeURI"),
-            (&a.destination_node_uri, "destinationNodeURI"),
+        for (link, field, inside) in [
+            (
+                &a.origin_node_uri,
+                "originNodeURI",
+                "originNodeURI.identifier",
+            ),
+            (
+                &a.destination_node_uri,
+                "destinationNodeURI",
+                "destinationNodeURI.identifier",
+            ),
         ] {
             let named = link
                 .as_ref()
@@ -215,7 +223,14 @@ fn complete_associations<'p>(
                     .as_ref()
                     .is_some_and(|l| mentions(&l.extra, "identifier"));
             if !named && !aside {
-                errors.push(missing(CaseElement::Association, id, field));
+                // A link object with a `title` (or other fields) but neither `identifier`
+                // nor `uri` is there: what it lacks is its identifier, and saying the link
+                // is missing would send the reader looking for a field the association has.
+                let said = link
+                    .as_ref()
+                    .is_some_and(|l| non_blank(&l.title).is_some() || !l.extra.is_empty());
+                let lacking = if said { inside } else { field };
+                errors.push(missing(CaseElement::Association, id, lacking));
             }
             ok &= named;
         }

@@ -6,11 +6,18 @@
 //! `-` and `.` left out (`Employee ID`, `employee_id` and `EMPLOYEE-ID` are one name). A
 //! column's other names come in tiers, the likelier first: the first tier a header names
 //! decides, and two headers naming one tier (`Emp ID` and `Employee ID`) make the column
-//! ambiguous, as two spellings of its own name do. So an export holding both `Competency
-//! ID` and `Competency Name` reads the ids, and one holding only `Competency Name` reads
-//! that column (whose cells must then hold the framework's competency ids, as any
-//! `competency` cell must: a name is reported as an unknown competency with the nearest
-//! id).
+//! ambiguous, as two spellings of its own name do.
+//!
+//! Some headers name a column's items by *name* (`Position Name`, `Competency Name`,
+//! `Department Name`): their cells hold names, and the loaders read ids. A name read as an
+//! id is an unknown id at best and, at worst, another item's id (a position named `ds`
+//! beside a position whose id is `ds`). Such a header is never read as the column: when
+//! it is the only header for the column, the header is [`Error::CsvNameColumn`], naming it
+//! and the column to give instead. So an export holding both `Competency ID` and
+//! `Competency Name` reads the ids, and one holding only `Competency Name` is refused at
+//! its header, before any row.
+//!
+//! [`Error::CsvNameColumn`]: crate::Error::CsvNameColumn
 
 /// The other names of column `column` of `file`, folded, in tiers (see the module's docs);
 /// empty for the files of other loaders.
@@ -28,35 +35,27 @@ pub(super) fn aliases(file: &str, column: &str) -> &'static [&'static [&'static 
             ],
         ],
         ("officers.csv", "name") => &[&["officername", "employeename", "empname", "fullname"]],
-        ("officers.csv", "department") => &[
-            &[
-                "departmentid",
-                "departmentcode",
-                "dept",
-                "deptid",
-                "deptcode",
-            ],
-            &["departmentname", "deptname", "ministrydepartment"],
-        ],
-        ("officers.csv", "position") => &[
-            &[
-                "positionid",
-                "positioncode",
-                "designation",
-                "designationid",
-                "post",
-            ],
-            &["positionname", "designationname", "postname"],
-        ],
+        ("officers.csv", "department") => &[&[
+            "departmentid",
+            "departmentcode",
+            "dept",
+            "deptid",
+            "deptcode",
+        ]],
+        ("officers.csv", "position") => &[&[
+            "positionid",
+            "positioncode",
+            "designation",
+            "designationid",
+            "post",
+        ]],
         ("officers.csv", "target") => &[&[
             "targetposition",
             "targetpositionid",
             "targetdesignation",
             "nextposition",
         ]],
-        ("evidence.csv", "competency") => {
-            &[&["competencyid", "competencycode"], &["competencyname"]]
-        }
+        ("evidence.csv", "competency") => &[&["competencyid", "competencycode"]],
         ("evidence.csv", "level") => &[&[
             "proficiencylevel",
             "proficiency",
@@ -75,6 +74,18 @@ pub(super) fn aliases(file: &str, column: &str) -> &'static [&'static [&'static 
         ]],
         ("evidence.csv", "verified") => &[&["isverified", "verifiedflag"]],
         ("evidence.csv", "course") => &[&["courseid", "coursecode"]],
+        _ => &[],
+    }
+}
+
+/// The headers, folded, that name column `column` of `file` by its items' names (see the
+/// module's docs): never read as the column; empty for other columns and files.
+pub(super) fn name_headers(file: &str, column: &str) -> &'static [&'static str] {
+    match (file, column) {
+        ("officers.csv", "department") => &["departmentname", "deptname", "ministrydepartment"],
+        ("officers.csv", "position") => &["positionname", "designationname", "postname"],
+        ("officers.csv", "target") => &["targetpositionname", "targetdesignationname"],
+        ("evidence.csv", "competency") => &["competencyname", "competencytitle", "skillname"],
         _ => &[],
     }
 }

@@ -1,6 +1,7 @@
 //! The crate's one error type, and [`Errors`], the list validation returns.
 
 mod case_element;
+mod code;
 mod evidence;
 mod list;
 #[cfg(test)]

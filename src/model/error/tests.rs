@@ -254,6 +254,11 @@ fn every_variant() -> Vec<Error> {
             file: "f.csv",
             found: ';',
         },
+        Error::CsvNameColumn {
+            file: "f.csv",
+            column: "position",
+            header: s(),
+        },
     ];
     let mut seen = vec![false; all.len()];
     for e in &all {
@@ -323,6 +328,7 @@ fn index(e: &Error) -> usize {
         Error::CsvDelimiter { .. } => 52,
         Error::EquivalentIds { .. } => 53,
         Error::CsvRefusedReference { .. } => 54,
+        Error::CsvNameColumn { .. } => 55,
     }
 }
 

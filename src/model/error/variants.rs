@@ -94,6 +94,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
 /// | `csv_missing_column` | a CSV header without a needed column |
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
+/// | `csv_name_column` | a CSV header giving a column's items by name (`Position Name`) where ids are read |
 /// | `csv_delimiter` | a CSV header separated by `;` or a tab instead of commas |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
@@ -488,7 +489,8 @@ pub enum Error {
         element: CaseElement,
         /// Its identifier.
         identifier: String,
-        /// The field's JSON name.
+        /// The field's JSON name; for a node link that is present but names no target
+        /// (only a `title`), the path of what it lacks, e.g. `originNodeURI.identifier`.
         field: &'static str,
     },
     /// A CASE element has a field whose name differs from one CASE defines only in case,
@@ -661,6 +663,24 @@ pub enum Error {
         /// The headers naming it, as written, in header order.
         headers: Vec<String>,
     },
+    /// A CSV header gives a column the loader reads ids from by a header that says its
+    /// cells hold names (`Position Name`, `Designation Name`, `Competency Name`,
+    /// `Department Name`), and no header gives the ids. The loaders look cells up as ids;
+    /// a name read as an id would be unknown or, worse, another item's id, so the column
+    /// is not read. Export the id column (`Position ID`, `Competency ID`) or, if the cells
+    /// do hold the framework's ids, rename the header to the column's own name.
+    #[error(
+        "{file} header {} holds names, not the ids column `{column}` is read as: give the framework's ids under a header `{column}`",
+        quoted(header)
+    )]
+    CsvNameColumn {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The column the loader needs (`position`, `competency`).
+        column: &'static str,
+        /// The header naming the items by name, as written.
+        header: String,
+    },
     /// A CSV file's header is one field holding another separator (`;`, as spreadsheets
     /// write CSV where the decimal mark is a comma, or a tab), so no column could be
     /// found. Export the file with commas between fields.
@@ -792,71 +812,6 @@ pub enum Error {
         /// What the loader reads there.
         expected: &'static str,
     },
-}
-
-impl Error {
-    /// The error's stable machine-readable code: its variant's name in snake case (e.g.
-    /// `"unknown_reference"` for [`Error::UnknownReference`]). The table in [`Error`]'s
-    /// docs lists them; a code never changes meaning once released.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Json { .. } => "json",
-            Error::UnsupportedFormatVersion { .. } => "unsupported_format_version",
-            Error::LevelOutOfRange { .. } => "level_out_of_range",
-            Error::EmptyId { .. } => "empty_id",
-            Error::EmptyName { .. } => "empty_name",
-            Error::EmptyField { .. } => "empty_field",
-            Error::HiddenCharacter { .. } => "hidden_character",
-            Error::DuplicateId { .. } => "duplicate_id",
-            Error::EquivalentIds { .. } => "equivalent_ids",
-            Error::UnknownReference { .. } => "unknown_reference",
-            Error::DuplicateReference { .. } => "duplicate_reference",
-            Error::InvalidLevel { .. } => "invalid_level",
-            Error::InvalidLevelScale { .. } => "invalid_level_scale",
-            Error::InvalidLevelRange { .. } => "invalid_level_range",
-            Error::BlankLevelName { .. } => "blank_level_name",
-            Error::BlankArea { .. } => "blank_area",
-            Error::PositionWithoutRoles { .. } => "position_without_roles",
-            Error::PrerequisiteCycle { .. } => "prerequisite_cycle",
-            Error::GroupCycle { .. } => "group_cycle",
-            Error::InvalidGroupRule { .. } => "invalid_group_rule",
-            Error::GroupRuleCycle { .. } => "group_rule_cycle",
-            Error::InvalidHours { .. } => "invalid_hours",
-            Error::InvalidEvidence { .. } => "invalid_evidence",
-            Error::DepartmentMismatch { .. } => "department_mismatch",
-            Error::InvalidPolicyDate { .. } => "invalid_policy_date",
-            Error::UnknownId { .. } => "unknown_id",
-            Error::FrameworkMismatch => "framework_mismatch",
-            Error::InvalidWeight { .. } => "invalid_weight",
-            Error::InvalidIdWeight { .. } => "invalid_id_weight",
-            Error::CapacityExceeded { .. } => "capacity_exceeded",
-            Error::CaseMissingDocument => "case_missing_document",
-            Error::CaseMissingIdentifier { .. } => "case_missing_identifier",
-            Error::CaseMissingField { .. } => "case_missing_field",
-            Error::CaseFieldName { .. } => "case_field_name",
-            Error::CaseFieldType { .. } => "case_field_type",
-            Error::CaseDuplicateIdentifier { .. } => "case_duplicate_identifier",
-            Error::CaseChildOfCycle { .. } => "case_child_of_cycle",
-            Error::CaseInvalidIdentifier { .. } => "case_invalid_identifier",
-            Error::CaseConflictingIdentifiers { .. } => "case_conflicting_identifiers",
-            Error::CaseIdentifierClash { .. } => "case_identifier_clash",
-            Error::CaseInvalidDateTime { .. } => "case_invalid_date_time",
-            Error::CaseItemTypeName { .. } => "case_item_type_name",
-            Error::CsvUnclosedQuote { .. } => "csv_unclosed_quote",
-            Error::CsvMisplacedQuote { .. } => "csv_misplaced_quote",
-            Error::CsvFieldCount { .. } => "csv_field_count",
-            Error::CsvMissingColumn { .. } => "csv_missing_column",
-            Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",
-            Error::CsvDelimiter { .. } => "csv_delimiter",
-            Error::CsvInvalidValue { .. } => "csv_invalid_value",
-            Error::CsvDuplicateKey { .. } => "csv_duplicate_key",
-            Error::CsvUnknownReference { .. } => "csv_unknown_reference",
-            Error::CsvRefusedReference { .. } => "csv_refused_reference",
-            Error::CsvRow { .. } => "csv_row",
-            Error::InvalidOption { .. } => "invalid_option",
-            Error::IgotShape { .. } => "igot_shape",
-        }
-    }
 }
 
 /// `code`, the variant's fields, then `message`: one flat object.
