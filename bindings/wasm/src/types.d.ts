@@ -173,7 +173,11 @@ export interface OfficerSpec {
 /** One entry of a competency passbook: a competency shown at a level. */
 export interface Evidence {
   competency: string;
-  level: number;
+  /**
+   * The level shown, 0 to 5: a whole number, or a string holding one as HR exports write it
+   * (`"3"`, `"Level 3"`); a level's name is refused. Outputs always give a number.
+   */
+  level: number | string;
   source: EvidenceSource;
   /** An ISO 8601 date `YYYY-MM-DD` or date-time; empty or absent: undated. */
   date?: string;
