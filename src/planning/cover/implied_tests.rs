@@ -1,4 +1,5 @@
-//! Tests of `implied.rs` against enumeration of every plan.
+//! Tests of `implied.rs` against enumeration of every plan, and of the search on a part
+//! some of whose closings it drops.
 
 // Costs here are whole numbers, exact in floating point.
 #![allow(clippy::float_cmp)]
