@@ -24,6 +24,7 @@
 
 use super::instance::{EPS, Instance};
 use super::state::State;
+use crate::model::order;
 
 /// Multipliers and buffers of the Lagrangian bound, reused from node to node.
 pub(crate) struct Lagrange {
@@ -163,6 +164,41 @@ impl Lagrange {
         }
         let sum_u: f64 = self.open.iter().map(|&e| self.u[e as usize]).sum();
         fixed_cost + sum_u + negative
+    }
+
+    /// The free candidates the relaxation takes, smallest reduced cost first (then smaller
+    /// index), for a repair into a cover: those [`Lagrange::bound`] and the other bounds
+    /// kept, or with `on`, those the relaxation of `on` takes at the current multipliers.
+    ///
+    /// `on` is for multipliers found on a tighter instance of the same candidates, elements
+    /// and plans (a part without the closings prerequisites already make, `implied.rs`).
+    /// There a candidate requiring a closer of an element is not credited with it, so at
+    /// the same multipliers the relaxation leaves it out where `on`, crediting every
+    /// element a candidate's plans close, takes it; a repair from that choice starts
+    /// nearer a cover. Only the buffers of [`Lagrange::evaluate`] change: the kept
+    /// multipliers, reduced costs and selection the bounds and fixings read stay as they
+    /// were.
+    ///
+    /// # Complexity
+    /// O(n log n + z + q) for n candidates, z (candidate, element) pairs and q
+    /// prerequisite pairs.
+    pub(crate) fn taken(&mut self, on: Option<&Instance>) -> Vec<u32> {
+        let (selected, reduced) = match on {
+            Some(inst) => {
+                self.evaluate(inst, 0.0);
+                (&self.sel, &self.r)
+            }
+            None => (&self.selected, &self.reduced),
+        };
+        let mut picks: Vec<u32> = (0..self.free.len() as u32)
+            .filter(|&j| self.free[j as usize] && selected[j as usize])
+            .collect();
+        order::sort_by(&mut picks, |&a, &b| {
+            reduced[a as usize]
+                .total_cmp(&reduced[b as usize])
+                .then(a.cmp(&b))
+        });
+        picks
     }
 
     /// Evaluates the bound at the cover multipliers `u` (on the cost of completing a state

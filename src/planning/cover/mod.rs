@@ -42,7 +42,7 @@
 //! - `budget_lp`: proven upper bounds on the most value from the relaxation with its
 //!   prerequisite rows, by the same primal–dual method;
 //! - `budget_round`: a budgeted plan rounded from that relaxation's primal solution, a
-//!   second start for the local search;
+//!   start for the local search when better than the greedy's;
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
 //!   branch and bound on those bounds;
 //! - `stepper`: one instance's partial solution driven by an outer search (department plans).
