@@ -37,6 +37,15 @@ const KEPT_ROWS_FROM: usize = 4 * super::blocks::BLOCK;
 /// Search nodes for each block of the bound with kept rows.
 const BLOCK_NODES: u64 = 200;
 
+/// Parts of more candidates than this that a search follows run the tabu search of
+/// [`Search::improve`] only after the search, when it leaves the plan unproven: on the
+/// department-sized `current` instance of `bench_plans` it took about half of the plan's
+/// time at the root and found nothing the search's fixing needed (BENCHMARKS.md,
+/// "Department-sized covers: the tabu search after the search"). Smaller parts, where it is
+/// cheap, keep it at the root, and so do plans without a search ([`Role::Whole`] parts of
+/// `bounded_cover`).
+pub(super) const TABU_AFTER_SEARCH_FROM: usize = KEPT_ROWS_FROM;
+
 /// One part: the heuristics and the root bound, then the search when asked; `None` once
 /// the root's bound exceeds `cutoff`.
 pub(super) fn solve_part(
@@ -83,6 +92,7 @@ fn solve_part_as(
     let mut part = Search::new(inst, tight.as_ref().unwrap_or(inst), limit);
     part.cutoff = cutoff;
     part.role = role;
+    part.searched = search;
     #[cfg(test)]
     if role == Role::Restricted {
         RESTRICTED_ROOTS.with(|roots| roots.set(roots.get() + 1));
@@ -100,7 +110,7 @@ fn solve_part_as(
         }
         if !part.proven && part.role == Role::Whole {
             // The search may have found an incumbent the root's trades never saw.
-            part.improve(part.lower);
+            part.improve(part.lower, true);
             part.proven = part.beaten(part.lower);
         }
     }
@@ -112,6 +122,9 @@ thread_local! {
     /// Roots of restricted parts searched on this thread, so that tests can tell they
     /// reach them.
     pub(super) static RESTRICTED_ROOTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Candidates of the largest part the tabu search of [`Search::improve`] ran on, on
+    /// this thread, so that tests can tell where it runs.
+    pub(super) static TABU_LARGEST: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 struct Search<'a> {
@@ -142,6 +155,8 @@ struct Search<'a> {
     kept: Option<(f64, Vec<bool>)>,
     /// What the search is for.
     role: Role,
+    /// Whether a search follows the root.
+    searched: bool,
 }
 
 impl<'a> Search<'a> {
@@ -165,6 +180,7 @@ impl<'a> Search<'a> {
             cutoff: f64::INFINITY,
             kept: None,
             role: Role::Whole,
+            searched: false,
         }
     }
 
@@ -219,7 +235,7 @@ impl<'a> Search<'a> {
                 self.lower = lower;
                 return false;
             }
-            if self.role != Role::Refute {
+            if self.repairs_each_round() {
                 self.repair();
             }
         }
@@ -252,11 +268,25 @@ impl<'a> Search<'a> {
             }
         }
         if !self.beaten(lower) && self.role == Role::Whole {
-            self.improve(lower);
+            let tabu = !self.searched || inst.len() <= TABU_AFTER_SEARCH_FROM;
+            self.improve(lower, tabu);
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
         !self.proven
+    }
+
+    /// Whether the root repairs the relaxation's selection after each round of subgradient
+    /// steps: not when refuting (repairs only improve the incumbent), nor on a restricted
+    /// part large enough for the bound with kept rows: on the department-sized instances of
+    /// `bench_plans` those three never beat the repairs after the primal–dual method and
+    /// the bound with kept rows, and took about a third of a restricted root's time.
+    fn repairs_each_round(&self) -> bool {
+        match self.role {
+            Role::Whole => true,
+            Role::Restricted => self.inst.len() <= KEPT_ROWS_FROM,
+            Role::Refute => false,
+        }
     }
 
     /// The bound with kept rows ([`kept_rows_bound`]) at the current multipliers, each
@@ -285,17 +315,23 @@ impl<'a> Search<'a> {
     /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what
     /// single exchanges miss when costs tie, then two or three picks for fewer or cheaper
     /// ones found by an exhaustive repair ([`trade_picks`], at most [`TRADE_WORK`]
-    /// evaluations), then a tabu search for a cover one unit cheaper ([`tabu_cover`]), which
-    /// stops once the cover meets the proven lower bound `lower`. Run only when a bound
-    /// does not prove the incumbent, so plans proven at the root pay nothing for it.
-    fn improve(&mut self, lower: f64) {
+    /// evaluations), then, when `tabu`, a tabu search for a cover one unit cheaper
+    /// ([`tabu_cover`]), which stops once the cover meets the proven lower bound `lower`.
+    /// Run only when a bound does not prove the incumbent, so plans proven at the root pay
+    /// nothing for it.
+    fn improve(&mut self, lower: f64, tabu: bool) {
         let inst = self.inst;
         let mut state = State::new(inst);
         state.load(inst, &self.best);
         let pairs = exchange_pairs(inst, &mut state, &mut self.scratch);
         let mut work = Work::new(TRADE_WORK);
         let traded = trade_picks(inst, &mut state, &mut self.scratch, &mut work);
-        if tabu_cover(inst, &mut state, inst.round_up(lower)) || traded || pairs {
+        #[cfg(test)]
+        if tabu {
+            TABU_LARGEST.with(|largest| largest.set(largest.get().max(inst.len())));
+        }
+        let tabu = tabu && tabu_cover(inst, &mut state, inst.round_up(lower));
+        if tabu || traded || pairs {
             let solution = state.solution(inst, 0.0, false, 0);
             self.offer(solution.chosen, solution.cost);
         }

@@ -4,10 +4,11 @@
 // Costs here are whole numbers or quarters, exact in floating point.
 #![allow(clippy::float_cmp)]
 
-use super::exact::RESTRICTED_ROOTS;
+use super::exact::{RESTRICTED_ROOTS, TABU_AFTER_SEARCH_FROM, TABU_LARGEST};
 use super::instance::Instance;
 use super::instance::tests::random;
-use super::solve::{exact_cover, exact_cover_within};
+use super::solve::{bounded_cover, exact_cover, exact_cover_within};
+use super::tests::exported;
 
 /// The least cost of a cover closing every coverable element, by exhaustive search: branch
 /// on the open element with the fewest closers over each of its closers, taken with its
@@ -101,4 +102,31 @@ fn restricted_parts_keep_the_least_cost_and_the_cutoff() {
         }
     }
     assert!(reached >= 20, "{reached} instances reach a restricted part");
+}
+
+#[test]
+fn a_large_part_the_search_proves_runs_no_tabu_search() {
+    // `overlapping-1` of `bench_plans` (an ESCO occupation against the overlapping
+    // catalogue: 1,258 ten-hour courses, 63 gaps): HiGHS proves 200 hours the least. The
+    // root's bounds leave its largest part unproven, the search's reduced-cost fixing
+    // proves it, so the tabu search, which waits for the search on parts this large, never
+    // runs there (only on the small parts, at their roots).
+    let v: serde_json::Value =
+        serde_json::from_str(include_str!("testdata/overlapping-1.json")).expect("json");
+    let inst = exported(&v);
+    let optimum = v["optimum"].as_f64().expect("optimum");
+    TABU_LARGEST.with(|largest| largest.set(0));
+    RESTRICTED_ROOTS.with(|roots| roots.set(0));
+    let plan = exact_cover(&inst, 2_000);
+    assert!(plan.proven);
+    assert_eq!((plan.cost, plan.bound), (optimum, optimum));
+    assert_eq!(inst.cost_of(&plan.chosen), optimum);
+    assert!(RESTRICTED_ROOTS.with(std::cell::Cell::get) > 0);
+    assert!(TABU_LARGEST.with(std::cell::Cell::get) <= TABU_AFTER_SEARCH_FROM);
+    // Without a search the root of the large part runs it, and the plan stays within its
+    // proven bound.
+    let plan = bounded_cover(&inst);
+    assert!(TABU_LARGEST.with(std::cell::Cell::get) > TABU_AFTER_SEARCH_FROM);
+    assert!(plan.bound <= optimum && optimum <= plan.cost);
+    assert_eq!(inst.cost_of(&plan.chosen), plan.cost);
 }
