@@ -37,14 +37,20 @@ const KEPT_ROWS_FROM: usize = 4 * super::blocks::BLOCK;
 /// Search nodes for each block of the bound with kept rows.
 const BLOCK_NODES: u64 = 200;
 
-/// Parts of more candidates than this that a search follows run the tabu search of
+/// Parts of more candidates than this that a search follows, with an incumbent within
+/// [`TABU_AFTER_SEARCH_GAP`] of the root's bound, run the tabu search of
 /// [`Search::improve`] only after the search, when it leaves the plan unproven: on the
-/// department-sized `current` instance of `bench_plans` it took about half of the plan's
-/// time at the root and found nothing the search's fixing needed (BENCHMARKS.md,
-/// "Department-sized covers: the tabu search after the search"). Smaller parts, where it is
-/// cheap, keep it at the root, and so do plans without a search ([`Role::Whole`] parts of
-/// `bounded_cover`).
+/// department-sized `current` instance of `bench_plans` (0.3% at the root) it took about
+/// half of the plan's time at the root and found nothing the search's fixing needed
+/// (BENCHMARKS.md, "Department-sized covers: the tabu search after the search"). Smaller
+/// parts, where it is cheap, keep it at the root, and so do plans without a search
+/// (`bounded_cover`) and wider gaps, where its plan is what the search starts from (on the
+/// department-sized `overlapping` instance, 8% at the root, running it only after the
+/// search left the plan 110 h longer).
 pub(super) const TABU_AFTER_SEARCH_FROM: usize = KEPT_ROWS_FROM;
+
+/// See [`TABU_AFTER_SEARCH_FROM`]: the incumbent's cost over the root's bound, less one.
+const TABU_AFTER_SEARCH_GAP: f64 = 0.01;
 
 /// One part: the heuristics and the root bound, then the search when asked; `None` once
 /// the root's bound exceeds `cutoff`.
@@ -268,7 +274,9 @@ impl<'a> Search<'a> {
             }
         }
         if !self.beaten(lower) && self.role == Role::Whole {
-            let tabu = !self.searched || inst.len() <= TABU_AFTER_SEARCH_FROM;
+            let tabu = !self.searched
+                || inst.len() <= TABU_AFTER_SEARCH_FROM
+                || self.best_cost > (1.0 + TABU_AFTER_SEARCH_GAP) * lower;
             self.improve(lower, tabu);
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);

@@ -105,28 +105,47 @@ fn restricted_parts_keep_the_least_cost_and_the_cutoff() {
 }
 
 #[test]
-fn a_large_part_the_search_proves_runs_no_tabu_search() {
+fn a_large_part_far_from_its_bound_is_proven_with_the_tabu_search_at_its_root() {
     // `overlapping-1` of `bench_plans` (an ESCO occupation against the overlapping
-    // catalogue: 1,258 ten-hour courses, 63 gaps): HiGHS proves 200 hours the least. The
-    // root's bounds leave its largest part unproven, the search's reduced-cost fixing
-    // proves it, so the tabu search, which waits for the search on parts this large, never
-    // runs there (only on the small parts, at their roots).
-    let v: serde_json::Value =
+    // catalogue: 1,258 ten-hour courses, 63 gaps): HiGHS proves 200 hours the least. Its
+    // root leaves a gap of more than 1%, so the tabu search runs at the root of its large
+    // part (it waits for the search only within 1% of the bound), and the search proves
+    // the optimum.
+    let mut v: serde_json::Value =
         serde_json::from_str(include_str!("testdata/overlapping-1.json")).expect("json");
-    let inst = exported(&v);
     let optimum = v["optimum"].as_f64().expect("optimum");
+    let inst = exported(&v);
     TABU_LARGEST.with(|largest| largest.set(0));
-    RESTRICTED_ROOTS.with(|roots| roots.set(0));
     let plan = exact_cover(&inst, 2_000);
     assert!(plan.proven);
     assert_eq!((plan.cost, plan.bound), (optimum, optimum));
     assert_eq!(inst.cost_of(&plan.chosen), optimum);
-    assert!(RESTRICTED_ROOTS.with(std::cell::Cell::get) > 0);
-    assert!(TABU_LARGEST.with(std::cell::Cell::get) <= TABU_AFTER_SEARCH_FROM);
-    // Without a search the root of the large part runs it, and the plan stays within its
-    // proven bound.
-    let plan = bounded_cover(&inst);
     assert!(TABU_LARGEST.with(std::cell::Cell::get) > TABU_AFTER_SEARCH_FROM);
+    // Every course now requires a new 5,000-hour course closing nothing: every cover holds
+    // it, so the least hours are 5,200.
+    let n = v["hours"].as_array().expect("hours").len();
+    for pre in v["prerequisites"].as_array_mut().expect("prerequisites") {
+        pre.as_array_mut().expect("an array").push(n.into());
+    }
+    v["hours"]
+        .as_array_mut()
+        .expect("hours")
+        .push(5_000.0.into());
+    v["covers"]
+        .as_array_mut()
+        .expect("covers")
+        .push(serde_json::json!([]));
+    v["prerequisites"]
+        .as_array_mut()
+        .expect("prerequisites")
+        .push(serde_json::json!([]));
+    let inst = exported(&v);
+    let optimum = optimum + 5_000.0;
+    let plan = exact_cover(&inst, 2_000);
+    assert!(plan.proven);
+    assert_eq!((plan.cost, plan.bound), (optimum, optimum));
+    assert_eq!(inst.cost_of(&plan.chosen), optimum);
+    let plan = bounded_cover(&inst);
     assert!(plan.bound <= optimum && optimum <= plan.cost);
     assert_eq!(inst.cost_of(&plan.chosen), plan.cost);
 }
