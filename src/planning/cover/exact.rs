@@ -37,6 +37,21 @@ const KEPT_ROWS_FROM: usize = 4 * super::blocks::BLOCK;
 /// Search nodes for each block of the bound with kept rows.
 const BLOCK_NODES: u64 = 200;
 
+/// Parts of more candidates than this that a search follows, with an incumbent within
+/// [`TABU_AFTER_SEARCH_GAP`] of the root's bound, run the tabu search of
+/// [`Search::improve`] only after the search, when it leaves the plan unproven: on the
+/// department-sized `current` instance of `bench_plans` (0.3% at the root) it took about
+/// half of the plan's time at the root and found nothing the search's fixing needed
+/// (BENCHMARKS.md, "Department-sized covers: the tabu search after the search"). Smaller
+/// parts, where it is cheap, keep it at the root, and so do plans without a search
+/// (`bounded_cover`) and wider gaps, where its plan is what the search starts from (on the
+/// department-sized `overlapping` instance, 8% at the root, running it only after the
+/// search left the plan 110 h longer).
+pub(super) const TABU_AFTER_SEARCH_FROM: usize = KEPT_ROWS_FROM;
+
+/// See [`TABU_AFTER_SEARCH_FROM`]: the incumbent's cost over the root's bound, less one.
+const TABU_AFTER_SEARCH_GAP: f64 = 0.01;
+
 /// One part: the heuristics and the root bound, then the search when asked; `None` once
 /// the root's bound exceeds `cutoff`.
 pub(super) fn solve_part(
@@ -83,6 +98,7 @@ fn solve_part_as(
     let mut part = Search::new(inst, tight.as_ref().unwrap_or(inst), limit);
     part.cutoff = cutoff;
     part.role = role;
+    part.searched = search;
     #[cfg(test)]
     if role == Role::Restricted {
         RESTRICTED_ROOTS.with(|roots| roots.set(roots.get() + 1));
@@ -100,7 +116,7 @@ fn solve_part_as(
         }
         if !part.proven && part.role == Role::Whole {
             // The search may have found an incumbent the root's trades never saw.
-            part.improve(part.lower);
+            part.improve(part.lower, true);
             part.proven = part.beaten(part.lower);
         }
     }
@@ -115,6 +131,9 @@ thread_local! {
     /// Local searches of [`Search::improve`] run on this thread, so that tests can tell
     /// which roots the bounds and repairs prove without it.
     pub(super) static LOCAL_SEARCHES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Candidates of the largest part the tabu search of [`Search::improve`] ran on, on
+    /// this thread, so that tests can tell where it runs.
+    pub(super) static TABU_LARGEST: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 struct Search<'a> {
@@ -145,6 +164,8 @@ struct Search<'a> {
     kept: Option<(f64, Vec<bool>)>,
     /// What the search is for.
     role: Role,
+    /// Whether a search follows the root.
+    searched: bool,
 }
 
 impl<'a> Search<'a> {
@@ -168,6 +189,7 @@ impl<'a> Search<'a> {
             cutoff: f64::INFINITY,
             kept: None,
             role: Role::Whole,
+            searched: false,
         }
     }
 
@@ -222,7 +244,7 @@ impl<'a> Search<'a> {
                 self.lower = lower;
                 return false;
             }
-            if self.role != Role::Refute {
+            if self.repairs_each_round() {
                 self.repair(true);
             }
         }
@@ -255,11 +277,27 @@ impl<'a> Search<'a> {
             }
         }
         if !self.beaten(lower) && self.role == Role::Whole {
-            self.improve(lower);
+            let tabu = !self.searched
+                || inst.len() <= TABU_AFTER_SEARCH_FROM
+                || self.best_cost > (1.0 + TABU_AFTER_SEARCH_GAP) * lower;
+            self.improve(lower, tabu);
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
         !self.proven
+    }
+
+    /// Whether the root repairs the relaxation's selection after each round of subgradient
+    /// steps: not when refuting (repairs only improve the incumbent), nor on a restricted
+    /// part large enough for the bound with kept rows: on the department-sized instances of
+    /// `bench_plans` those three never beat the repairs after the primal–dual method and
+    /// the bound with kept rows, and took about a third of a restricted root's time.
+    fn repairs_each_round(&self) -> bool {
+        match self.role {
+            Role::Whole => true,
+            Role::Restricted => self.inst.len() <= KEPT_ROWS_FROM,
+            Role::Refute => false,
+        }
     }
 
     /// The bound with kept rows ([`kept_rows_bound`]) at the current multipliers, each
@@ -288,10 +326,11 @@ impl<'a> Search<'a> {
     /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what
     /// single exchanges miss when costs tie, then two or three picks for fewer or cheaper
     /// ones found by an exhaustive repair ([`trade_picks`], at most [`TRADE_WORK`]
-    /// evaluations), then a tabu search for a cover one unit cheaper ([`tabu_cover`]), which
-    /// stops once the cover meets the proven lower bound `lower`. Run only when a bound
-    /// does not prove the incumbent, so plans proven at the root pay nothing for it.
-    fn improve(&mut self, lower: f64) {
+    /// evaluations), then, when `tabu`, a tabu search for a cover one unit cheaper
+    /// ([`tabu_cover`]), which stops once the cover meets the proven lower bound `lower`.
+    /// Run only when a bound does not prove the incumbent, so plans proven at the root pay
+    /// nothing for it.
+    fn improve(&mut self, lower: f64, tabu: bool) {
         #[cfg(test)]
         LOCAL_SEARCHES.with(|searches| searches.set(searches.get() + 1));
         let inst = self.inst;
@@ -300,7 +339,12 @@ impl<'a> Search<'a> {
         let pairs = exchange_pairs(inst, &mut state, &mut self.scratch);
         let mut work = Work::new(TRADE_WORK);
         let traded = trade_picks(inst, &mut state, &mut self.scratch, &mut work);
-        if tabu_cover(inst, &mut state, inst.round_up(lower)) || traded || pairs {
+        #[cfg(test)]
+        if tabu {
+            TABU_LARGEST.with(|largest| largest.set(largest.get().max(inst.len())));
+        }
+        let tabu = tabu && tabu_cover(inst, &mut state, inst.round_up(lower));
+        if tabu || traded || pairs {
             let solution = state.solution(inst, 0.0, false, 0);
             self.offer(solution.chosen, solution.cost);
         }

@@ -193,7 +193,7 @@ fn a_budget_keeps_the_most_value_in_the_fewest_hours() {
 
 /// An instance exported by `examples/bench_plans.rs` (`--export`): hours (also the cost),
 /// the elements each candidate closes, its prerequisites, and the elements' values.
-fn exported(v: &serde_json::Value) -> Instance {
+pub(super) fn exported(v: &serde_json::Value) -> Instance {
     let numbers = |x: &serde_json::Value| -> Vec<f64> {
         x.as_array()
             .expect("an array")
