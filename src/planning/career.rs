@@ -8,7 +8,8 @@ use std::collections::BinaryHeap;
 
 use serde::Serialize;
 
-use crate::analysis::gap::{Tally, merge_held};
+use crate::analysis::gap::Tally;
+use crate::model::framework::Req;
 use crate::model::gap_cost::GapCost;
 use crate::people::cohort::unpack;
 use crate::planning::bounds::{
@@ -258,6 +259,16 @@ impl Framework {
         }
         let tables = self.post_costs.get_or_init(|| post_tables(self));
         let (held, completed) = (&profile.held, &profile.completed);
+        // Per competency, the level the officer holds (0: none), so that each post's
+        // requirements are read against it with one load each rather than merged with
+        // the held list post by post.
+        let mut level_of = vec![0u8; self.competencies.len()];
+        for &(c, level) in held {
+            if let Some(at) = level_of.get_mut(c as usize) {
+                *at = (*at).max(level);
+            }
+        }
+        let short = |r: &Req| r.level > level_of.get(r.competency as usize).map_or(0, |&l| l);
         let full = full_closures(self, completed);
         let mut scratch = Scratch::new(self);
         let (mut gaps, mut costs) = (Vec::new(), Vec::new());
@@ -267,24 +278,23 @@ impl Framework {
             |p| {
                 let reqs = self.position_reqs(p);
                 let base = self.req_start[p as usize] as usize;
+                let costs = tables.get(base..base + reqs.len()).unwrap_or(&[]);
                 let mut total = Total::default();
-                merge_held(reqs, held, |i, current| {
-                    let r = reqs[i];
-                    if r.level > current {
-                        total.add(&tables[base + i]);
+                for (r, cost) in reqs.iter().zip(costs) {
+                    if short(r) {
+                        total.add(cost);
                     }
-                });
+                }
                 (total.open, total.hours(full))
             },
             |p, kth, out| {
                 let reqs = self.position_reqs(p);
                 gaps.clear();
-                merge_held(reqs, held, |i, current| {
-                    let r = reqs[i];
-                    if r.level > current {
-                        gaps.push((r.competency, r.level));
-                    }
-                });
+                gaps.extend(
+                    reqs.iter()
+                        .filter(|r| short(r))
+                        .map(|r| (r.competency, r.level)),
+                );
                 gap_costs(
                     self,
                     &gaps,
