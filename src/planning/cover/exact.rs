@@ -37,16 +37,17 @@ const KEPT_ROWS_FROM: usize = 4 * super::blocks::BLOCK;
 /// Search nodes for each block of the bound with kept rows.
 const BLOCK_NODES: u64 = 200;
 
-/// Parts of more candidates than this that a search follows, with an incumbent within
-/// [`TABU_AFTER_SEARCH_GAP`] of the root's bound, run the tabu search of
-/// [`Search::improve`] only after the search, when it leaves the plan unproven: on the
+/// Parts that a search follows run the tabu search of [`Search::improve`] only after the
+/// search, when it leaves the plan unproven, unless they have more candidates than this
+/// and an incumbent beyond [`TABU_AFTER_SEARCH_GAP`] of the root's bound. On the
 /// department-sized `current` instance of `bench_plans` (0.3% at the root) it took about
 /// half of the plan's time at the root and found nothing the search's fixing needed
-/// (BENCHMARKS.md, "Department-sized covers: the tabu search after the search"). Smaller
-/// parts, where it is cheap, keep it at the root, and so do plans without a search
-/// (`bounded_cover`) and wider gaps, where its plan is what the search starts from (on the
-/// department-sized `overlapping` instance, 8% at the root, running it only after the
-/// search left the plan 110 h longer).
+/// (BENCHMARKS.md, "Department-sized covers: the tabu search after the search"); on the
+/// officer-sized parts of `career_paths` it was a quarter of all the instructions, most of
+/// it on parts the search then proves. Plans without a search (`bounded_cover`) keep it at
+/// the root, and so do large parts with wider gaps, where its plan is what the search
+/// starts from (on the department-sized `overlapping` instance, 8% at the root, running
+/// it only after the search left the plan 110 h longer).
 pub(super) const TABU_AFTER_SEARCH_FROM: usize = KEPT_ROWS_FROM;
 
 /// See [`TABU_AFTER_SEARCH_FROM`]: the incumbent's cost over the root's bound, less one.
@@ -278,8 +279,8 @@ impl<'a> Search<'a> {
         }
         if !self.beaten(lower) && self.role == Role::Whole {
             let tabu = !self.searched
-                || inst.len() <= TABU_AFTER_SEARCH_FROM
-                || self.best_cost > (1.0 + TABU_AFTER_SEARCH_GAP) * lower;
+                || (inst.len() > TABU_AFTER_SEARCH_FROM
+                    && self.best_cost > (1.0 + TABU_AFTER_SEARCH_GAP) * lower);
             self.improve(lower, tabu);
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
