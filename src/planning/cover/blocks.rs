@@ -50,7 +50,7 @@ struct Block {
 }
 
 /// The bound with kept rows at the multipliers `lagrange` holds (its current `u` with the
-/// reduced costs they give, as [`Lagrange::bound`] and [`super::pdhg::lp_bound`] leave
+/// reduced costs they give, as [`Lagrange::bound`] and [`super::pdhg::lp_solve`] leave
 /// them), on the cost of completing `state`. `solve` gives a proven lower bound on the
 /// least cost of a cover instance (with prerequisites, non-negative costs) and optionally
 /// a cover; it sees one instance per block. Returns the bound and the candidates the

@@ -34,23 +34,24 @@ pub(super) const PATIENCE: u32 = 10;
 /// instance `lagrange` was prepared for (after [`Lagrange::prepare`]) and leaves in it the
 /// best multipliers met, with their reduced costs and selection, if their bound exceeds
 /// `floor` (a bound already known, whose multipliers are then kept); returns the best of
-/// the bounds and `floor`, on the cost of completing `state` (its own cost included).
-/// Stops early once the bound reaches `upper` (the incumbent's cost) rounded up, or stops
-/// rising.
+/// the bounds and `floor`, on the cost of completing `state` (its own cost included), and
+/// the method's last primal iterate: each candidate's share in `[0, 1]` (zero for those
+/// not free), a guide for rounding into a cover and never part of a bound. Stops early
+/// once the bound reaches `upper` (the incumbent's cost) rounded up, or stops rising.
 ///
 /// # Complexity
 /// O(iterations · (z + q + n)) time for z (candidate, open element) pairs, q prerequisite
 /// pairs and n candidates; O(n + m + q) memory.
 // The names follow the method's notation (x, y, w, n, m).
 #[allow(clippy::many_single_char_names)]
-pub(crate) fn lp_bound(
+pub(crate) fn lp_solve(
     inst: &Instance,
     lagrange: &mut Lagrange,
     state: &State,
     upper: f64,
     floor: f64,
     iterations: u32,
-) -> f64 {
+) -> (f64, Vec<f64>) {
     let n = inst.len();
     let m = inst.values.len();
     let is_free = lagrange.free.clone();
@@ -147,7 +148,20 @@ pub(crate) fn lp_bound(
         }
     }
     lagrange.keep_best();
-    best
+    (best, x)
+}
+
+/// The bound of [`lp_solve`] alone.
+#[cfg(test)]
+pub(crate) fn lp_bound(
+    inst: &Instance,
+    lagrange: &mut Lagrange,
+    state: &State,
+    upper: f64,
+    floor: f64,
+    iterations: u32,
+) -> f64 {
+    lp_solve(inst, lagrange, state, upper, floor, iterations).0
 }
 
 /// The prerequisite pairs `(j, p)` between free candidates.
