@@ -153,7 +153,7 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
     // against 14,211). Officers' plans (tens of picks) skip it: on the 724 of `bench_plans`
     // it improved none, and the median time per plan was 1.3 to 8 times as long.
     let short = |state: &State| {
-        picks(state) > PAIR_PICKS && state.value(inst) < bound - EPS * bound.max(1.0)
+        state.chosen_count() > PAIR_PICKS && state.value(inst) < bound - EPS * bound.max(1.0)
     };
     if let Some(x) = relaxed.filter(|_| short(&state)) {
         #[cfg(test)]
@@ -197,7 +197,7 @@ pub(super) fn improve(
     #[cfg(test)]
     tests::LOCAL_SEARCHES.with(|searches| searches.set(searches.get() + 1));
     exchange(inst, state, budget, s);
-    if picks(state) <= PAIR_PICKS {
+    if state.chosen_count() <= PAIR_PICKS {
         exchange_pairs(inst, state, budget, s);
     }
     state.journal.clear();
@@ -207,11 +207,6 @@ pub(super) fn improve(
     if chain_search_pays(inst) {
         tabu_budget(inst, state, aim, s, 1, true, better);
     }
-}
-
-/// How many candidates `state` holds.
-fn picks(state: &State) -> usize {
-    state.chosen.iter().filter(|&&c| c).count()
 }
 
 /// Whether [`improve`] runs the second tabu search, with chain moves: only when some

@@ -8,7 +8,7 @@ use super::fixing::reduced_cost_fixing;
 use super::instance::Instance;
 use super::instance::tests::random;
 use super::lagrange::Lagrange;
-use super::pdhg::lp_bound;
+use super::pdhg::lp_solve;
 use super::solve::{exact_cover, exact_cover_within};
 use super::state::State;
 use super::tests::least_cost;
@@ -88,10 +88,10 @@ fn reduced_cost_fixing_keeps_every_cheaper_cover() {
     assert!(ins > 100 && outs > 100, "{ins} fixed in, {outs} fixed out");
 }
 
-/// Leaves the relaxation's multipliers of [`lp_bound`] at the root in `lagrange`.
+/// Leaves the relaxation's multipliers of [`lp_solve`] at the root in `lagrange`.
 fn root_lp_into(inst: &Instance, lagrange: &mut Lagrange) {
     let state = State::new(inst);
-    lp_bound(
+    lp_solve(
         inst,
         lagrange,
         &state,
@@ -170,10 +170,10 @@ fn fixing_against_the_bound_with_kept_rows_keeps_every_cheaper_cover() {
     );
 }
 
-/// Runs [`lp_bound`] at the root on a prepared `lagrange`, leaving its multipliers there.
+/// Runs [`lp_solve`] at the root on a prepared `lagrange`, leaving its multipliers there.
 fn root_lp_into_prepared(inst: &Instance, lagrange: &mut Lagrange, iterations: u32) {
     let state = State::new(inst);
-    lp_bound(
+    lp_solve(
         inst,
         lagrange,
         &state,

@@ -151,19 +151,6 @@ pub(crate) fn lp_solve(
     (best, x)
 }
 
-/// The bound of [`lp_solve`] alone.
-#[cfg(test)]
-pub(crate) fn lp_bound(
-    inst: &Instance,
-    lagrange: &mut Lagrange,
-    state: &State,
-    upper: f64,
-    floor: f64,
-    iterations: u32,
-) -> f64 {
-    lp_solve(inst, lagrange, state, upper, floor, iterations).0
-}
-
 /// The prerequisite pairs `(j, p)` between free candidates.
 fn free_pairs(inst: &Instance, free: &[bool]) -> Vec<(u32, u32)> {
     (0..inst.len() as u32)

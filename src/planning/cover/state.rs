@@ -339,6 +339,11 @@ impl State {
             && !self.required_by_chosen(inst, c)
     }
 
+    /// How many candidates are chosen, without listing them.
+    pub(crate) fn chosen_count(&self) -> usize {
+        self.chosen.iter().filter(|&&c| c).count()
+    }
+
     pub(crate) fn chosen_list(&self) -> Vec<u32> {
         (0..self.chosen.len() as u32)
             .filter(|&c| self.chosen[c as usize])

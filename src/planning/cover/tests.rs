@@ -7,7 +7,7 @@ use super::budget::{exact_budget, greedy_budget};
 use super::instance::Instance;
 use super::instance::tests::{line, random};
 use super::lagrange::Lagrange;
-use super::pdhg::lp_bound;
+use super::pdhg::lp_solve;
 use super::solve::{bounded_cover, bounded_cover_within, exact_cover, exact_cover_within};
 use super::state::State;
 use super::state::value_of_chosen;
@@ -236,12 +236,12 @@ fn a_budget_whose_optimum_takes_courses_with_their_missing_prerequisites() {
     assert!(plan.bound >= optimum);
 }
 
-/// The bound of [`lp_bound`] at the root of `inst`, after `iterations` steps.
+/// The bound of [`lp_solve`] at the root of `inst`, after `iterations` steps.
 fn root_lp_bound(inst: &Instance, iterations: u32) -> f64 {
     let state = State::new(inst);
     let mut lagrange = Lagrange::new(inst);
     assert!(lagrange.prepare(inst, &state, &vec![false; inst.len()]));
-    lp_bound(
+    lp_solve(
         inst,
         &mut lagrange,
         &state,
@@ -249,6 +249,7 @@ fn root_lp_bound(inst: &Instance, iterations: u32) -> f64 {
         f64::NEG_INFINITY,
         iterations,
     )
+    .0
 }
 
 #[test]
@@ -360,7 +361,7 @@ fn the_budget_relaxation_bound_holds_and_counts_prerequisites() {
     assert!((95.5 - 1e-6..96.0).contains(&bound), "{bound}");
 }
 
-/// The bound with kept rows at the multipliers of `iterations` steps of [`lp_bound`] at
+/// The bound with kept rows at the multipliers of `iterations` steps of [`lp_solve`] at
 /// the root of `inst`, each block solved exactly, with the plain bound at those multipliers.
 fn kept_rows(inst: &Instance, iterations: u32) -> (f64, f64) {
     use super::blocks::kept_rows_bound;
@@ -368,7 +369,7 @@ fn kept_rows(inst: &Instance, iterations: u32) -> (f64, f64) {
     let mut lagrange = Lagrange::new(inst);
     assert!(lagrange.prepare(inst, &state, &vec![false; inst.len()]));
     lagrange.initialise(inst);
-    lp_bound(
+    lp_solve(
         inst,
         &mut lagrange,
         &state,

@@ -9,8 +9,9 @@ use crate::planning::cover::greedy::{Goal, clean_up, complete};
 use crate::planning::cover::state::{chosen_by_cost, remove_redundant};
 
 impl Search<'_> {
-    /// Takes what the relaxation selects ([`crate::planning::cover::lagrange::Lagrange::taken`]), completes it greedily,
-    /// drops redundant picks, tries exchanges, and offers the result. With `at_multipliers`
+    /// Takes what the relaxation selects
+    /// ([`Lagrange::taken`](crate::planning::cover::lagrange::Lagrange::taken)), completes
+    /// it greedily, drops redundant picks, tries exchanges, and offers the result. With `at_multipliers`
     /// the selection is the one the relaxation of `inst` makes at the current multipliers
     /// (the bounds' instance is `tight`, where it may take fewer candidates); otherwise the
     /// one kept in `lagrange` (the bound with kept rows leaves its blocks' covers there).
