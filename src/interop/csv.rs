@@ -73,6 +73,35 @@ enum Column {
     Names(String),
 }
 
+impl Column {
+    /// The column's index when one header names it; `None` when none does or it cannot be
+    /// read, which for a column named twice ([`Error::CsvAmbiguousColumn`]: optional or
+    /// required, which is meant cannot be known) or by names ([`Error::CsvNameColumn`]:
+    /// names read as ids would be unknown ids or other items' ids) is an error in `errors`.
+    fn at(self, file: &'static str, name: &'static str, errors: &mut Vec<Error>) -> Option<usize> {
+        match self {
+            Column::At(at) => Some(at),
+            Column::Missing => None,
+            Column::Ambiguous(headers) => {
+                errors.push(Error::CsvAmbiguousColumn {
+                    file,
+                    column: name,
+                    headers,
+                });
+                None
+            }
+            Column::Names(header) => {
+                errors.push(Error::CsvNameColumn {
+                    file,
+                    column: name,
+                    header,
+                });
+                None
+            }
+        }
+    }
+}
+
 fn column(header: &csv::StringRecord, file: &str, name: &str) -> Column {
     let found = |matches: &dyn Fn(&str) -> bool| -> Option<Column> {
         let mut matches = header.iter().enumerate().filter(|(_, h)| matches(h));
@@ -182,47 +211,17 @@ impl<'a> Table<'a> {
         }
         let before = errors.len();
         for &name in required {
-            match column(&header, file, name) {
-                Column::At(at) => {
-                    table.header.columns.push((name, at));
-                    table.header.slots.push(Some(at));
-                }
-                Column::Missing => errors.push(Error::CsvMissingColumn { file, column: name }),
-                Column::Ambiguous(headers) => errors.push(Error::CsvAmbiguousColumn {
-                    file,
-                    column: name,
-                    headers,
-                }),
-                Column::Names(header) => errors.push(Error::CsvNameColumn {
-                    file,
-                    column: name,
-                    header,
-                }),
+            let found = column(&header, file, name);
+            if matches!(found, Column::Missing) {
+                errors.push(Error::CsvMissingColumn { file, column: name });
+            }
+            if let Some(at) = found.at(file, name, errors) {
+                table.header.columns.push((name, at));
+                table.header.slots.push(Some(at));
             }
         }
         for &name in optional {
-            let at = match column(&header, file, name) {
-                Column::At(at) => Some(at),
-                Column::Missing => None,
-                // An optional column named twice is as unknowable as a required one.
-                Column::Ambiguous(headers) => {
-                    errors.push(Error::CsvAmbiguousColumn {
-                        file,
-                        column: name,
-                        headers,
-                    });
-                    None
-                }
-                // Names read as ids would be unknown ids or other items' ids.
-                Column::Names(header) => {
-                    errors.push(Error::CsvNameColumn {
-                        file,
-                        column: name,
-                        header,
-                    });
-                    None
-                }
-            };
+            let at = column(&header, file, name).at(file, name, errors);
             if let Some(at) = at {
                 table.header.columns.push((name, at));
             }

@@ -319,8 +319,8 @@ impl Feed {
     /// on its own workspace `W`: `quick` reads the lines at the start of some bytes (under
     /// the file's header) into the workspace, up to the first it leaves to `good`, and
     /// returns the bytes read (line ends included) and the number of lines; `good` reads a
-    /// split row into the workspace and returns `false` when the row needs more (a problem, a look at what came before);
-    /// neither has other side effects; the rows `good` sees are numbered from 0 at the
+    /// split row into the workspace and returns `false` when the row needs more (a
+    /// problem, a look at what came before); neither has other side effects; the rows `good` sees are numbered from 0 at the
     /// part's first line. `apply` takes each part's workspace, in file order, with the
     /// line number of the part's first line.
     /// A part reads its lines until the first row both leave; from there on, rows go to
