@@ -436,13 +436,7 @@ mod tests {
     /// A deterministic framework with a poly-hierarchy of 40 groups over 60 competencies,
     /// 12 positions of 10 requirements, and two snapshots of 400 officers.
     fn world() -> (Framework, Vec<OfficerSpec>, Vec<OfficerSpec>) {
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % n
-        };
+        let mut next = crate::model::test_rng::below(0x2545_f491_4f6c_dd1du64);
         let mut spec = FrameworkSpec::new();
         for g in 0..40u64 {
             let mut group = GroupSpec::new(format!("g{g:02}"), format!("G{g}"));

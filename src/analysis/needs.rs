@@ -451,13 +451,7 @@ mod tests {
 
     #[test]
     fn report_order_follows_its_definition_within_and_beyond_its_bounds() {
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |below: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % below
-        };
+        let mut next = crate::model::test_rng::below(0x2545_f491_4f6c_dd1du64);
         for (officers, competencies, rows) in [(0, 1, 0), (1, 1, 1), (20, 13_896, 700), (3, 50, 40)]
         {
             // Each competency once, in an order of first meeting, each row's counts adding

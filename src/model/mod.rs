@@ -32,5 +32,7 @@ pub(crate) mod order;
 pub(crate) mod provenance;
 pub(crate) mod quote;
 pub(crate) mod requirement;
+#[cfg(test)]
+pub(crate) mod test_rng;
 pub(crate) mod validate;
 pub(crate) mod whole;

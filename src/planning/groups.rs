@@ -208,13 +208,7 @@ mod tests {
 
     #[test]
     fn gap_masks_mark_the_requirements_the_merge_finds_short() {
-        let mut x = 0x853c_49e6_748f_ea9bu64;
-        let mut next = |below: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % below
-        };
+        let mut next = crate::model::test_rng::below(0x853c_49e6_748f_ea9bu64);
         for round in 0..300 {
             let competencies = 1 + next(200) as u32;
             // A post: distinct competencies, ascending, levels 0 to 5 (up to 150 of them,
