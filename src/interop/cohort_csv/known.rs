@@ -18,7 +18,8 @@ pub(super) struct Competencies {
     slots: Vec<Slot>,
     /// `64 − log2(slots.len())`: a hash's top bits are its first slot.
     shift: u32,
-    seed: u64,
+    /// The hash's keys: two for the first two words of an id, one for each word after.
+    seed: [u64; 3],
 }
 
 /// One competency in the table.
@@ -45,22 +46,33 @@ pub(super) struct Found {
     pub(super) max: u8,
 }
 
-/// The hash state after `word`, the `j`-th word of a cell (`first` keeps the first two).
+/// A folded multiply, as foldhash and wyhash mix words: the high and low halves of the
+/// 128-bit product.
 #[inline]
-fn mix(h: u64, word: u64, j: usize, first: &mut [u64; 2]) -> u64 {
-    if let Some(w) = first.get_mut(j) {
-        *w = word;
-    }
-    // A folded multiply, as foldhash and wyhash mix words.
-    let p = u128::from(h ^ word) * u128::from(0x9e37_79b9_7f4a_7c15_u64 ^ (j as u64));
+fn fold(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
     (p as u64) ^ (p >> 64) as u64
 }
 
-/// The last step of a hash, over the cell's length: its top bits pick the slot.
+/// The hash of an id whose first two words (zero after its end) are `first`: one folded
+/// multiply, the words after them folded in one at a time by [`more`]. An id holds no
+/// zero byte (see the module), so the zeros after its end tell its length and two ids of
+/// different lengths have different words.
 #[inline]
-fn end(h: u64, len: usize) -> u64 {
-    let p = u128::from(h ^ len as u64) * u128::from(0xa076_1d64_78bd_642f_u64);
-    ((p as u64) ^ (p >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+fn start(seed: &[u64; 3], [w0, w1]: [u64; 2]) -> u64 {
+    fold(w0 ^ seed[0], w1 ^ seed[1])
+}
+
+/// The hash `h` with the id's next word after the first two.
+#[inline]
+fn more(seed: &[u64; 3], h: u64, word: u64) -> u64 {
+    fold(h ^ word, seed[2])
+}
+
+/// The eight bytes of `word` before byte `at` (0 to 7), zero after.
+#[inline]
+fn below(word: u64, at: usize) -> u64 {
+    word & !(u64::MAX << (8 * at))
 }
 
 impl Competencies {
@@ -71,8 +83,9 @@ impl Competencies {
     pub(super) fn new(fw: &Framework) -> Self {
         let items = &fw.competencies.items;
         let size = (2 * items.len()).next_power_of_two().max(16);
-        let seed =
-            std::hash::BuildHasher::hash_one(&foldhash::quality::RandomState::default(), size);
+        let random = foldhash::quality::RandomState::default();
+        // Odd keys: no key zeroes a product.
+        let seed = [0u64, 1, 2].map(|k| std::hash::BuildHasher::hash_one(&random, k) | 1);
         let mut table = Competencies {
             slots: vec![Slot::default(); size],
             shift: 64 - size.trailing_zeros(),
@@ -84,14 +97,20 @@ impl Competencies {
             if id.is_empty() || id.len() > usize::from(u16::MAX) || stops_in(id) {
                 continue;
             }
-            let mut h = seed;
-            let mut first = [0u64; 2];
-            for (j, chunk) in id.chunks(8).enumerate() {
-                let mut word = [0u8; 8];
-                word[..chunk.len()].copy_from_slice(chunk);
-                h = mix(h, u64::from_le_bytes(word), j, &mut first);
-            }
-            let mut s = (end(h, id.len()) >> table.shift) as usize;
+            let words: Vec<u64> = id
+                .chunks(8)
+                .map(|chunk| {
+                    let mut word = [0u8; 8];
+                    word[..chunk.len()].copy_from_slice(chunk);
+                    u64::from_le_bytes(word)
+                })
+                .collect();
+            let first = [words[0], words.get(1).copied().unwrap_or(0)];
+            let h = words
+                .iter()
+                .skip(2)
+                .fold(start(&seed, first), |h, &w| more(&seed, h, w));
+            let mut s = table.slot(h);
             while table.slots[s].len != 0 {
                 s = (s + 1) & mask;
             }
@@ -106,36 +125,67 @@ impl Competencies {
         table
     }
 
+    /// The first slot of hash `h`.
+    #[inline]
+    fn slot(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
     /// The competency named by the cell at the start of `bytes`, when a comma ends the
     /// cell, every byte before it is ASCII and at or above `-`, and the framework has that
     /// id; `None` otherwise.
     #[inline]
     pub(super) fn cell(&self, fw: &Framework, bytes: &[u8]) -> Option<Found> {
-        let mut h = self.seed;
-        let mut first = [0u64; 2];
-        let mut i = 0;
-        // Past the end of `bytes` the words read zero, a byte that stops the scan.
-        let len = loop {
-            let word = word_at(bytes, i);
-            let mask = stops(word);
-            if mask != 0 {
-                let at = mask.trailing_zeros() as usize / 8;
-                if bytes.get(i + at) != Some(&b',') {
+        // Past the end of `bytes` the words read zero, a byte that stops the scan and is
+        // not a comma: the stop byte is read from its word, with no check of the end.
+        let comma = |word: u64, at: usize| (word >> (8 * at)) as u8 == b',';
+        let w0 = word_at(bytes, 0);
+        let m0 = stops(w0);
+        let (len, first, h) = if m0 != 0 {
+            let at = m0.trailing_zeros() as usize / 8;
+            if !comma(w0, at) {
+                return None;
+            }
+            let first = [below(w0, at), 0];
+            (at, first, start(&self.seed, first))
+        } else {
+            let w1 = word_at(bytes, 8);
+            let m1 = stops(w1);
+            if m1 != 0 {
+                let at = m1.trailing_zeros() as usize / 8;
+                if !comma(w1, at) {
                     return None;
                 }
-                if at > 0 {
-                    h = mix(h, word & ((1u64 << (8 * at)) - 1), i / 8, &mut first);
-                }
-                break i + at;
+                let first = [w0, below(w1, at)];
+                (8 + at, first, start(&self.seed, first))
+            } else {
+                let first = [w0, w1];
+                let mut h = start(&self.seed, first);
+                let mut i = 16;
+                let len = loop {
+                    let word = word_at(bytes, i);
+                    let mask = stops(word);
+                    if mask != 0 {
+                        let at = mask.trailing_zeros() as usize / 8;
+                        if !comma(word, at) {
+                            return None;
+                        }
+                        if at > 0 {
+                            h = more(&self.seed, h, below(word, at));
+                        }
+                        break i + at;
+                    }
+                    h = more(&self.seed, h, word);
+                    i += 8;
+                };
+                (len, first, h)
             }
-            h = mix(h, word, i / 8, &mut first);
-            i += 8;
         };
         if len == 0 || len > usize::from(u16::MAX) {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut s = (end(h, len) >> self.shift) as usize;
+        let mut s = self.slot(h);
         loop {
             let slot = &self.slots[s];
             if slot.len == 0 {
