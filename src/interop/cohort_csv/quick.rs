@@ -155,6 +155,10 @@ pub(super) struct Line<'t> {
 /// an id of that length, every byte ASCII and at or above `-`, and a comma. `known`: the
 /// framework's competencies to look the competency up in, read from the cell's bytes
 /// (otherwise the framework's index). `dates`: the dates read so far (see [`Dates`]).
+// Once per passbook line, in the loop of `Shared::quick`: the compiler left it out of
+// line otherwise.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(super) fn line<'t>(
     fw: &Framework,
     options: &OfficersCsvOptions,
@@ -288,10 +292,17 @@ const fn low(n: u32) -> u64 {
 /// The `YYYY-MM-DD` dates one part of a piece read, by their ten bytes: an export repeats
 /// the same few thousand dates, and a date found here is not checked and converted again.
 /// Only dates [`iso_date_bytes`] reads are kept, so [`Dates::day`] gives what it gives.
-#[derive(Default)]
 pub(super) struct Dates {
-    /// [`DATE_SLOTS`] slots, by a hash of the last eight bytes; empty until the first date.
-    slots: Vec<DateSlot>,
+    /// [`DATE_SLOTS`] slots, by a hash of the last eight bytes.
+    slots: Box<[DateSlot; DATE_SLOTS]>,
+}
+
+impl Default for Dates {
+    fn default() -> Self {
+        Dates {
+            slots: Box::new([DateSlot::default(); DATE_SLOTS]),
+        }
+    }
 }
 
 /// The number of slots of [`Dates`] is `2^DATE_BITS`: 16 KiB.
@@ -317,9 +328,6 @@ impl Dates {
         let (&[c0, c1], tail) = date.split_first_chunk::<2>()?;
         let tail = word_at(tail, 0);
         let century = u16::from_le_bytes([c0, c1]);
-        if self.slots.is_empty() {
-            self.slots = vec![DateSlot::default(); DATE_SLOTS];
-        }
         let s = (tail.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - DATE_BITS)) as usize;
         let slot = &mut self.slots[s];
         if slot.tail == tail && slot.century == century {
