@@ -12,6 +12,11 @@ use crate::analysis::gap::Tally;
 use crate::model::framework::Req;
 use crate::model::gap_cost::GapCost;
 use crate::people::cohort::unpack;
+
+/// How many gap sets refuted against the k-th result [`Framework::successors`] remembers,
+/// to skip the sets that contain one: a constant, so comparing with them stays linear in
+/// the sets taken.
+const REFUTED_KEPT: usize = 1024;
 use crate::planning::bounds::{
     Scratch, Total, clearly_above, full_closures, gap_costs, post_tables,
 };
@@ -332,8 +337,11 @@ impl Framework {
     /// closures). Officers are taken in bound order until the next bound ranks after the
     /// k-th result; each is bounded again on their own gaps and completed courses before
     /// being planned, and officers with the same gaps and completed courses share one plan
-    /// (officers of related posts often have identical gaps, and then tie). The result
-    /// equals planning every officer and sorting.
+    /// (officers of related posts often have identical gaps, and then tie). A gap set whose
+    /// plan a proven bound put after the k-th is remembered (the first
+    /// 1,024 of them): a later set containing it, with the same completed
+    /// courses, needs at least as many hours and unclosable gaps, so it is not planned.
+    /// The result equals planning every officer and sorting.
     ///
     /// # Errors
     /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
@@ -344,7 +352,8 @@ impl Framework {
     /// [`Framework::career_paths`], over the post's r requirements), n officers' bounds (h
     /// held competencies each) and their heap, t officers taken, each bounded again, and d
     /// distinct gap sets planned at cost P each (a plan as [`Framework::recommend`] makes
-    /// it). Memory O(n + c + V) for c competencies and V courses, plus one remembered
+    /// it), each first compared with at most 1,024 remembered sets of ⌈r/64⌉
+    /// words. Memory O(n + c + V) for c competencies and V courses, plus one remembered
     /// outcome per distinct gap set taken.
     pub fn successors(
         &self,
@@ -379,6 +388,12 @@ impl Framework {
         let groups = Groups::new(cohort, &officers, reqs);
         let (mut held, mut gaps, mut costs) = (Vec::new(), Vec::new(), Vec::new());
         let group_ids: Vec<u32> = (0..groups.len() as u32).collect();
+        // Groups whose (unclosable gaps, least hours) a proof put after the k-th of the
+        // moment. The k-th only improves, so they stay after it; and a group short of every
+        // requirement one of them is short of, with the same completed courses, can close
+        // those gaps no cheaper (a plan for it covers the smaller set too) nor with fewer
+        // unclosable ones, so it ranks after the k-th as well and is not planned.
+        let mut refuted: Vec<u32> = Vec::new();
         let best = Self::best_first(
             &group_ids,
             options.k,
@@ -402,6 +417,12 @@ impl Framework {
                 );
                 let total = Total::of(&costs);
                 if beyond(total.open, total.hours(true), kth.map(|k| (k.0, k.1))) {
+                    if refuted.len() < REFUTED_KEPT {
+                        refuted.push(g);
+                    }
+                    return;
+                }
+                if groups.refuted_by(g, &refuted, |b| groups.completed(cohort, b) == completed) {
                     return;
                 }
                 held.clear();
@@ -409,6 +430,9 @@ impl Framework {
                 let how = (options.untagged, options.solver);
                 let Some(planned) = self.planned(p, &held, completed, how, kth.map(|k| (k.0, k.1)))
                 else {
+                    if refuted.len() < REFUTED_KEPT {
+                        refuted.push(g);
+                    }
                     return;
                 };
                 if kth.is_some_and(|k| (planned.open, planned.hours) > (k.0, k.1)) {

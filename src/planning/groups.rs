@@ -166,6 +166,17 @@ impl Groups {
         cohort.completed_of(self.first(g))
     }
 
+    /// Whether group `g` is short of every requirement some group `b` of `refuted` is short
+    /// of, among those for which `same(b)` holds.
+    pub(crate) fn refuted_by(&self, g: u32, refuted: &[u32], same: impl Fn(u32) -> bool) -> bool {
+        let w = self.words;
+        let mask = &self.masks[g as usize * w..(g as usize + 1) * w];
+        refuted.iter().any(|&b| {
+            let other = &self.masks[b as usize * w..(b as usize + 1) * w];
+            mask.iter().zip(other).all(|(a, b)| a & b == *b) && same(b)
+        })
+    }
+
     /// Calls `each(j)` for each requirement `j` the group is short of, in order.
     pub(crate) fn each_short(&self, g: u32, mut each: impl FnMut(usize)) {
         let g = g as usize;

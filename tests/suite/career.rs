@@ -165,6 +165,57 @@ fn arb_prerequisite_case() -> impl Strategy<Value = Case> {
     })
 }
 
+/// Two posts requiring every one of 6–10 competencies, courses each building two to four of
+/// them, and 10–60 officers holding random subsets: gap sets nest, so plans proven to rank
+/// after the k-th also rule out the officers short of more of the same requirements.
+fn arb_nested_case() -> impl Strategy<Value = Case> {
+    (6usize..=10, 4usize..=14).prop_flat_map(|(nc, nk)| {
+        (
+            proptest::collection::vec(
+                (
+                    proptest::collection::vec((0..nc, 3u8..=5), 2..=4),
+                    1u32..=60,
+                    proptest::collection::vec(0..nk, 0..=1),
+                ),
+                nk,
+            ),
+            proptest::collection::vec(
+                (
+                    0usize..2,
+                    proptest::collection::vec((0..nc, 3u8..=5), 0..=nc),
+                    (0..nk, 0u8..4),
+                ),
+                10..=60,
+            ),
+            (1usize..=3, any::<bool>(), 0u8..3, any::<bool>()),
+        )
+            .prop_map(move |(courses, officers, options)| {
+                let courses: Vec<CourseDraft> = courses
+                    .into_iter()
+                    .map(|(outcomes, hours, prereqs)| (outcomes, f64::from(hours), prereqs))
+                    .collect();
+                // One officer in four has completed a course.
+                let officers: Vec<OfficerDraft> = officers
+                    .into_iter()
+                    .map(|(post, held, (course, pick))| {
+                        (post, held, if pick == 0 { vec![course] } else { vec![] })
+                    })
+                    .collect();
+                let all: Vec<(usize, u8)> = (0..nc).map(|c| (c, 3 + (c % 3) as u8)).collect();
+                let posts = [all.clone(), all];
+                build(
+                    nc,
+                    &vec![false; nc],
+                    &posts,
+                    &courses,
+                    &officers,
+                    nk,
+                    options,
+                )
+            })
+    })
+}
+
 /// The case of `nc` competencies (those `three` marks on a three-level scale), one post per
 /// entry of `posts`, `courses` and `officers` (course picks below `nk`), and the options
 /// `(k, exclude_current, department pick, assume)`.
@@ -403,6 +454,15 @@ proptest! {
     fn successors_with_prerequisites_and_ties_equal_planning_every_officer(
         case in arb_prerequisite_case(),
         post in 0usize..6,
+    ) {
+        successors_match_the_oracle(&case, post)?;
+    }
+
+    /// As above, with nested gap sets: plans refuted against the k-th rule out supersets.
+    #[test]
+    fn successors_with_nested_gaps_equal_planning_every_officer(
+        case in arb_nested_case(),
+        post in 0usize..2,
     ) {
         successors_match_the_oracle(&case, post)?;
     }
