@@ -398,7 +398,7 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
         };
         let label = row.non_empty("label", errors);
         if let Some(id) = id {
-            match seen.check(row, id, "occ_id", || id.to_string()) {
+            match seen.check(row, id as usize, "occ_id", || id.to_string()) {
                 Ok(()) => {
                     let occupation = major.zip(label).map(|(major, label)| Occupation {
                         major,
@@ -434,7 +434,7 @@ fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Optio
         );
         let label = row.non_empty("label", errors);
         if let Some(id) = id {
-            match seen.check(row, id, "skill_id", || id.to_string()) {
+            match seen.check(row, id as usize, "skill_id", || id.to_string()) {
                 Ok(()) => {
                     let skill = match (skill_type, reuse, label) {
                         (Some(skill_type), Some(reuse), Some(label)) => Some(Skill {
@@ -482,9 +482,12 @@ fn read_links(
             errors.push(row.unknown("skill_id", SKILLS));
             known = false;
         }
-        if let Err(e) = seen.check(row, (occ, skill), "occ_id, skill_id", || {
-            format!("{occ}, {skill}")
-        }) {
+        if let Err(e) = seen.check(
+            row,
+            (occ as usize, skill as usize),
+            "occ_id, skill_id",
+            || format!("{occ}, {skill}"),
+        ) {
             errors.push(e);
             known = false;
         }

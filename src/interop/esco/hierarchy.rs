@@ -49,7 +49,7 @@ pub(super) fn read(
             let id = row.number("group_id", errors);
             let label = row.non_empty("label", errors);
             if let Some(id) = id {
-                match seen.check(row, id, "group_id", || id.to_string()) {
+                match seen.check(row, id as usize, "group_id", || id.to_string()) {
                     Ok(()) => {
                         labels.insert(id, label.map(str::to_owned));
                     }

@@ -265,7 +265,7 @@ pub(super) fn read_tasks(
         let (true, Some(id), Some(kind), Some(task)) = (known, id, kind, task) else {
             return;
         };
-        match seen.check(row, id, "task_id", || id.to_string()) {
+        match seen.check(row, id as usize, "task_id", || id.to_string()) {
             Ok(()) => {
                 let task = Task {
                     soc: soc.to_owned(),
