@@ -284,11 +284,7 @@ pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSp
                 shape.areas = hierarchy::nearest_areas(read, skills.keys().copied());
             }
             EscoHierarchy::Groups => {
-                let valid: HashMap<u32, &Skill> = skills
-                    .iter()
-                    .filter_map(|(&id, s)| Some((id, s.as_ref()?)))
-                    .collect();
-                let groups = hierarchy::groups(read, &valid, &mut errors);
+                let groups = hierarchy::groups(read, skills, &mut errors);
                 shape.groups = groups.groups;
                 shape.of_skill = groups.of_skill;
             }
