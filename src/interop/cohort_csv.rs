@@ -380,7 +380,7 @@ struct Reader<'f> {
     full: bool,
     /// The ids of officer records not read, once `officers.csv` has ended (see
     /// [`refused_ids`]).
-    refused: HashMap<Box<str>, usize>,
+    refused: HashMap<String, usize>,
 }
 
 impl Reader<'_> {

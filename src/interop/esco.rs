@@ -284,11 +284,7 @@ pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSp
                 shape.areas = hierarchy::nearest_areas(read, skills.keys().copied());
             }
             EscoHierarchy::Groups => {
-                let valid: HashMap<u32, &Skill> = skills
-                    .iter()
-                    .filter_map(|(&id, s)| Some((id, s.as_ref()?)))
-                    .collect();
-                let groups = hierarchy::groups(read, &valid, &mut errors);
+                let groups = hierarchy::groups(read, skills, &mut errors);
                 shape.groups = groups.groups;
                 shape.of_skill = groups.of_skill;
             }
@@ -398,7 +394,7 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
         };
         let label = row.non_empty("label", errors);
         if let Some(id) = id {
-            match seen.check(row, id, "occ_id", || id.to_string()) {
+            match seen.check(row, id as usize, "occ_id", || id.to_string()) {
                 Ok(()) => {
                     let occupation = major.zip(label).map(|(major, label)| Occupation {
                         major,
@@ -434,7 +430,7 @@ fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Optio
         );
         let label = row.non_empty("label", errors);
         if let Some(id) = id {
-            match seen.check(row, id, "skill_id", || id.to_string()) {
+            match seen.check(row, id as usize, "skill_id", || id.to_string()) {
                 Ok(()) => {
                     let skill = match (skill_type, reuse, label) {
                         (Some(skill_type), Some(reuse), Some(label)) => Some(Skill {
@@ -482,9 +478,12 @@ fn read_links(
             errors.push(row.unknown("skill_id", SKILLS));
             known = false;
         }
-        if let Err(e) = seen.check(row, (occ, skill), "occ_id, skill_id", || {
-            format!("{occ}, {skill}")
-        }) {
+        if let Err(e) = seen.check(
+            row,
+            (occ as usize, skill as usize),
+            "occ_id, skill_id",
+            || format!("{occ}, {skill}"),
+        ) {
             errors.push(e);
             known = false;
         }

@@ -202,8 +202,9 @@ pub(crate) fn officer_rows(
 /// The ids of the `officers.csv` records not read for a quoting error or their number of
 /// fields, each with the first line it starts: a passbook row naming one of them is
 /// reported as naming a row not read ([`Error::CsvRefusedReference`]), not as naming an
-/// officer the file does not hold.
-pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<Box<str>, usize> {
+/// officer the file does not hold. (Keyed by `String`, a map type the module already
+/// compiles.)
+pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<String, usize> {
     let mut ids = HashMap::with_capacity(refused.len());
     for r in refused {
         ids.entry(r.key.as_str().into()).or_insert(r.line);
@@ -486,7 +487,7 @@ struct Loader<'f, 'o> {
     index: HashMap<String, usize>,
     nearest: Nearest,
     /// The ids of officer records not read (see [`refused_ids`]).
-    refused: HashMap<Box<str>, usize>,
+    refused: HashMap<String, usize>,
 }
 
 impl Loader<'_, '_> {

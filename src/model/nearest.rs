@@ -58,14 +58,18 @@ fn normalise(id: &str) -> String {
 /// answers `None` without searching, so a file written against another framework stays
 /// fast.
 pub(crate) struct Nearest {
-    memo: HashMap<(EntityKind, String), Option<String>>,
+    /// Per kind of id met, each asked id's position in `answers`: maps of a type the
+    /// module already compiles, rather than one keyed by kind and id compiled for this.
+    asked: Vec<(EntityKind, HashMap<String, usize>)>,
+    answers: Vec<Option<String>>,
     limit: usize,
 }
 
 impl Nearest {
     pub(crate) fn new(limit: usize) -> Self {
         Nearest {
-            memo: HashMap::new(),
+            asked: Vec::new(),
+            answers: Vec::new(),
             limit,
         }
     }
@@ -80,15 +84,22 @@ impl Nearest {
     where
         I: IntoIterator<Item = &'a str>,
     {
-        let key = (kind, asked.to_owned());
-        if let Some(found) = self.memo.get(&key) {
-            return found.clone();
+        let slot = if let Some(slot) = self.asked.iter().position(|(k, _)| *k == kind) {
+            slot
+        } else {
+            self.asked.push((kind, HashMap::new()));
+            self.asked.len() - 1
+        };
+        let memo = &mut self.asked[slot].1;
+        if let Some(&i) = memo.get(asked) {
+            return self.answers[i].clone();
         }
-        if self.memo.len() >= self.limit {
+        if self.answers.len() >= self.limit {
             return None;
         }
         let found = nearest(asked, candidates());
-        self.memo.insert(key, found.clone());
+        memo.insert(asked.to_owned(), self.answers.len());
+        self.answers.push(found.clone());
         found
     }
 }

@@ -232,11 +232,12 @@ fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
         });
         (1, 5)
     };
-    let mut seen = HashSet::new();
-    let valid = c
-        .levels
-        .iter()
-        .all(|d| (min..=max).contains(&d.level) && seen.insert(d.level));
+    // Levels are within 1 to 5 once in range: flags by level rather than a hash set of
+    // `u8`, which would be compiled for this one check.
+    let mut seen = [false; 6];
+    let valid = c.levels.iter().all(|d| {
+        (min..=max).contains(&d.level) && !std::mem::replace(&mut seen[usize::from(d.level)], true)
+    });
     if !valid {
         errors.push(Error::InvalidLevelScale {
             competency: competency(),
@@ -367,10 +368,12 @@ fn prerequisite_graph(courses: &Table<CourseSpec>) -> DiGraph<(), ()> {
         graph.add_node(());
     }
     for (i, c) in courses.items.iter().enumerate() {
-        let mut seen = HashSet::new();
+        // Course positions as `usize`, the key type the module's other sets of positions
+        // already compile.
+        let mut seen: HashSet<usize> = HashSet::new();
         for p in &c.prerequisites {
             if let Some(j) = courses.get(p.as_str())
-                && seen.insert(j)
+                && seen.insert(j as usize)
             {
                 graph.add_edge(NodeIndex::new(i), NodeIndex::new(j as usize), ());
             }

@@ -140,13 +140,14 @@ impl Framework {
     ) -> Result<Plan<'f>, crate::Errors> {
         let mut errors = Vec::new();
         let mut gaps = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        // Positions as `usize`, the key type of the module's other sets of positions.
+        let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
         for t in targets {
             let Some(c) = self.competencies.get(t.competency.as_str()) else {
                 errors.push(self.unknown_id(EntityKind::Competency, t.competency.as_str()));
                 continue;
             };
-            if !seen.insert(c) {
+            if !seen.insert(c as usize) {
                 errors.push(Error::DuplicateId {
                     kind: EntityKind::Competency,
                     id: t.competency.to_string(),

@@ -263,7 +263,7 @@ impl Writer<'_> {
     ) -> HashMap<GroupId, CaseLink> {
         let mut links = HashMap::new();
         for g in framework.groups() {
-            let identifier = ids.groups.get(&g.id).cloned().unwrap_or_default();
+            let identifier = ids.groups.get(g.id.as_str()).cloned().unwrap_or_default();
             let item_type = &self.options.group_type_names[g.kind.index()];
             let item = self.item(
                 identifier,

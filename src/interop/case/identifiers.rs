@@ -18,8 +18,8 @@ use crate::{EntityKind, Error, Framework, GroupId};
 
 /// The identifiers of a package's items.
 pub(super) struct Identifiers {
-    /// Per group, by id.
-    pub(super) groups: HashMap<GroupId, String>,
+    /// Per group, by id (as `String`, a map type the module already compiles).
+    pub(super) groups: HashMap<String, String>,
     /// Per competency, in the framework's order (by id).
     pub(super) competencies: Vec<String>,
 }
@@ -27,20 +27,45 @@ pub(super) struct Identifiers {
 /// Who holds an identifier: the document (`None`) or an entity.
 type Holder = Option<(EntityKind, String)>;
 
-/// Identifiers taken so far, and who took each.
-struct Taken(HashMap<String, Holder>);
+/// Identifiers taken so far, and who took each: its position in `holders` (a map of a
+/// type the module already compiles, rather than one to `Holder` compiled for this alone).
+struct Taken {
+    index: HashMap<String, usize>,
+    holders: Vec<Holder>,
+}
 
 impl Taken {
+    /// Only the document's identifier taken.
+    fn new(document: &str) -> Self {
+        let mut taken = Taken {
+            index: HashMap::new(),
+            holders: Vec::new(),
+        };
+        taken.take(document.to_owned(), None);
+        taken
+    }
+
+    /// Who took `identifier`, if it is taken.
+    fn holder(&self, identifier: &str) -> Option<&Holder> {
+        self.index.get(identifier).map(|&i| &self.holders[i])
+    }
+
+    /// Takes `identifier` for `holder`.
+    fn take(&mut self, identifier: String, holder: Holder) {
+        self.index.insert(identifier, self.holders.len());
+        self.holders.push(holder);
+    }
+
     /// `derive(name)`, or when that is taken (only a crafted framework can do it),
     /// `derive("{name}/2")`, `derive("{name}/3")`, … until one is free; taken for `holder`.
     fn derived(&mut self, derive: &dyn Fn(&str) -> String, name: &str, holder: Holder) -> String {
         let mut identifier = derive(name);
         let mut n = 2u64;
-        while self.0.contains_key(&identifier) {
+        while self.index.contains_key(&identifier) {
             identifier = derive(&format!("{name}/{n}"));
             n += 1;
         }
-        self.0.insert(identifier.clone(), holder);
+        self.take(identifier.clone(), holder);
         identifier
     }
 
@@ -53,8 +78,8 @@ impl Taken {
         holder: Holder,
     ) -> String {
         match natural {
-            Some(id) if !self.0.contains_key(id) => {
-                self.0.insert(id.to_owned(), holder);
+            Some(id) if !self.index.contains_key(id) => {
+                self.take(id.to_owned(), holder);
                 id.to_owned()
             }
             _ => self.derived(derive, name, holder),
@@ -117,22 +142,22 @@ pub(super) fn identifiers(
 ) -> Result<Identifiers, Vec<Error>> {
     let mut errors = Vec::new();
     let given = given(framework, options, &mut errors);
-    let mut taken = Taken(HashMap::from([(document.to_owned(), None)]));
+    let mut taken = Taken::new(document);
     let mut groups = HashMap::with_capacity(framework.groups().len());
     for (group, identifier) in given {
-        if let Some(other) = taken.0.get(&identifier) {
+        if let Some(other) = taken.holder(&identifier) {
             errors.push(clash(identifier, group, other.clone()));
         } else {
             let holder = Some((EntityKind::Group, group.to_string()));
-            taken.0.insert(identifier.clone(), holder);
-            groups.insert(group, identifier);
+            taken.take(identifier.clone(), holder);
+            groups.insert(group.as_str().to_owned(), identifier);
         }
     }
     let mut competencies = Vec::with_capacity(framework.competencies().len());
     for c in framework.competencies() {
         let id = c.id.as_str();
         let natural = parse_case_uuid(id).map(|_| id);
-        if let Some(Some((EntityKind::Group, group))) = natural.and_then(|n| taken.0.get(n)) {
+        if let Some(Some((EntityKind::Group, group))) = natural.and_then(|n| taken.holder(n)) {
             // A group was given this competency's identifier by the options.
             let other = Some((EntityKind::Competency, id.to_owned()));
             errors.push(clash(id.to_owned(), GroupId::from(group.as_str()), other));
@@ -142,7 +167,7 @@ pub(super) fn identifiers(
         competencies.push(taken.natural_or_derived(natural, derive, &name, holder));
     }
     for g in framework.groups() {
-        if groups.contains_key(&g.id) {
+        if groups.contains_key(g.id.as_str()) {
             continue;
         }
         let id = g.id.as_str();
@@ -155,7 +180,7 @@ pub(super) fn identifiers(
         };
         let holder = Some((EntityKind::Group, id.to_owned()));
         let identifier = taken.natural_or_derived(natural, derive, &name, holder);
-        groups.insert(g.id.clone(), identifier);
+        groups.insert(g.id.as_str().to_owned(), identifier);
     }
     if errors.is_empty() {
         Ok(Identifiers {

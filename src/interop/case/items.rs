@@ -1,7 +1,7 @@
 //! What each item becomes: its type (from `CFItemType`, its URI or the package's
 //! definitions) and mapping, then the id it is carried under.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::node::{Parsed, Typed, key, non_blank, opt_non_blank};
 use super::tree::Tree;
@@ -102,16 +102,24 @@ pub(super) fn item_ids(
         }
         _ => None,
     };
-    let mut uses: HashMap<(bool, &str), usize> = HashMap::new();
+    // Sets per kind, indexed by `is_group`: competencies' codes and ids apart from
+    // groups'. (Sets of the types the module already compiles rather than maps keyed by
+    // kind and id, compiled for this function alone.)
+    let mut met: [HashSet<&str>; 2] = Default::default();
+    let mut repeated: [HashSet<&str>; 2] = Default::default();
     for (i, typed) in types.iter().enumerate() {
         if let Some(code) = code(i) {
-            *uses.entry((is_group(typed), code)).or_default() += 1;
+            let kind = usize::from(is_group(typed));
+            if !met[kind].insert(code) {
+                repeated[kind].insert(code);
+            }
         }
     }
     let shared: Vec<bool> = (0..parsed.items.len())
-        .map(|i| code(i).is_some_and(|c| uses[&(is_group(&types[i]), c)] > 1))
+        .map(|i| code(i).is_some_and(|c| repeated[usize::from(is_group(&types[i]))].contains(c)))
         .collect();
-    let mut seen: HashMap<(bool, String), bool> = HashMap::new();
+    let mut seen: [HashSet<String>; 2] = Default::default();
+    let mut reported: [HashSet<String>; 2] = Default::default();
     let mut ids = Vec::with_capacity(parsed.items.len());
     for (i, (item, typed)) in parsed.items.iter().zip(types).enumerate() {
         let is_group = is_group(typed);
@@ -135,21 +143,14 @@ pub(super) fn item_ids(
             ids.push(None);
             continue;
         }
-        match seen.get_mut(&(is_group, id.clone())) {
-            None => {
-                seen.insert((is_group, id.clone()), false);
-                ids.push(Some(id));
+        let k = usize::from(is_group);
+        if seen[k].insert(id.clone()) {
+            ids.push(Some(id));
+        } else {
+            if reported[k].insert(id.clone()) {
+                errors.push(Error::DuplicateId { kind, id });
             }
-            Some(reported) => {
-                if !*reported {
-                    errors.push(Error::DuplicateId {
-                        kind,
-                        id: id.clone(),
-                    });
-                    *reported = true;
-                }
-                ids.push(None);
-            }
+            ids.push(None);
         }
     }
     (ids, shared)

@@ -232,7 +232,9 @@ impl Assembly<'_, '_> {
     /// The `sequenceNumber` export writes on each association used, when it exports the
     /// spec: among each parent's children, groups by id and then competencies by id,
     /// numbered from 1. A package's own number that equals it is not lost.
-    fn export_sequence(&self, used: &HashSet<usize>) -> HashMap<usize, i64> {
+    /// Returns the number of each association used, by association position (`None` for
+    /// the others).
+    fn export_sequence(&self, used: &HashSet<usize>) -> Vec<Option<i64>> {
         let mut children: HashMap<Node, Vec<(bool, &str, usize)>> = HashMap::new();
         for &k in used {
             let assoc = &self.parsed.assocs[k];
@@ -246,11 +248,11 @@ impl Assembly<'_, '_> {
             let list = children.entry(assoc.destination).or_default();
             list.push((is_competency, id, k));
         }
-        let mut sequence = HashMap::with_capacity(used.len());
+        let mut sequence = vec![None; self.parsed.assocs.len()];
         for mut list in children.into_values() {
             order::sort_unstable(&mut list);
             for (n, (_, _, k)) in list.into_iter().enumerate() {
-                sequence.insert(k, i64::try_from(n).map_or(i64::MAX, |n| n + 1));
+                sequence[k] = Some(i64::try_from(n).map_or(i64::MAX, |n| n + 1));
             }
         }
         sequence
@@ -258,25 +260,19 @@ impl Assembly<'_, '_> {
 
     /// Reports the fields of the associations used, and keeps every other one.
     fn associations(&self, used: &HashSet<usize>, reporter: &mut Reporter) {
-        let competency: HashMap<usize, CompetencyId> = self
-            .ids
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| matches!(self.types[i].mapping, CaseItemMapping::Competency(_)))
-            .filter_map(|(i, id)| Some((i, CompetencyId::from(id.clone()?))))
-            .collect();
+        // The competency an item became, read from the item's id and type where needed.
         let at = |node: Node| match node {
-            Node::Item(i) => competency.get(&i).cloned(),
-            Node::Document | Node::Outside => None,
+            Node::Item(i) if matches!(self.types[i].mapping, CaseItemMapping::Competency(_)) => {
+                self.ids[i].clone().map(CompetencyId::from)
+            }
+            Node::Item(_) | Node::Document | Node::Outside => None,
         };
         let sequence = self.export_sequence(used);
         let mut kept = Vec::new();
         for (k, assoc) in self.parsed.assocs.iter().enumerate() {
             let a = assoc.a;
             if used.contains(&k) {
-                let lost = a
-                    .sequence_number
-                    .is_some_and(|n| sequence.get(&k) != Some(&n));
+                let lost = a.sequence_number.is_some_and(|n| sequence[k] != Some(n));
                 let present = [("sequenceNumber", lost)];
                 let (element, id) = (CaseElement::Association, a.identifier.as_str());
                 reporter.fields(element, id, ASSOCIATION, &present, &a.extra);

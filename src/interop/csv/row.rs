@@ -256,6 +256,9 @@ impl<'r> Row<'r> {
 }
 
 /// Remembers the line each key was first seen on, to report repeats.
+///
+/// Numeric ids are keyed as `usize` (pairs as `(usize, usize)`), types whose hash maps
+/// the module already compiles, so that no map is compiled for `u32` keys alone.
 pub(crate) struct Seen<K> {
     first: HashMap<K, usize>,
 }

@@ -49,7 +49,7 @@ pub(super) fn read(
             let id = row.number("group_id", errors);
             let label = row.non_empty("label", errors);
             if let Some(id) = id {
-                match seen.check(row, id, "group_id", || id.to_string()) {
+                match seen.check(row, id as usize, "group_id", || id.to_string()) {
                     Ok(()) => {
                         labels.insert(id, label.map(str::to_owned));
                     }
@@ -203,7 +203,7 @@ pub(super) struct Groups {
 /// refuse.
 pub(super) fn groups(
     hierarchy: &Hierarchy,
-    skills: &HashMap<u32, &Skill>,
+    skills: &Rows<Skill>,
     errors: &mut Vec<Error>,
 ) -> Groups {
     // Skills that have narrower concepts (skills or groups) below them become groups too.
@@ -246,7 +246,7 @@ pub(super) fn groups(
         }
     }
     for s in broader.iter().map(|&s| s as u32) {
-        if let Some(skill) = skills.get(&s) {
+        if let Some(skill) = skills.get(s).and_then(Option::as_ref) {
             let mut group = GroupSpec::new(skill_group_id(s), skill.label.clone());
             group.description = format!("skill-{s} and the skills narrower than it");
             groups.push(group);

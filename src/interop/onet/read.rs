@@ -64,7 +64,30 @@ pub(super) fn has_occupation(occupations: &Occupations, soc: &str) -> bool {
         .is_ok()
 }
 /// Element id → element; `None` for a row with a valid id but another malformed field.
-pub(super) type Elements = HashMap<String, Option<Element>>;
+///
+/// Each id maps to its element's position in a list: a map of a type the module already
+/// compiles, rather than one to `Option<Element>` compiled for this table alone.
+#[derive(Default)]
+pub(super) struct Elements {
+    index: HashMap<String, usize>,
+    list: Vec<Option<Element>>,
+}
+
+impl Elements {
+    pub(super) fn contains_key(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    pub(super) fn get(&self, id: &str) -> Option<&Option<Element>> {
+        self.index.get(id).map(|&i| &self.list[i])
+    }
+
+    /// Adds an id not added before.
+    fn insert(&mut self, id: String, element: Option<Element>) {
+        self.index.insert(id, self.list.len());
+        self.list.push(element);
+    }
+}
 
 pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Occupations> {
     let table = Table::open(OCCUPATIONS, text, &["soc", "title"], errors)?;
@@ -91,7 +114,7 @@ pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Oc
 pub(super) fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Elements> {
     let columns = ["element_id", "parent_id", "name", "description"];
     let table = Table::open(ELEMENTS, text, &columns, errors)?;
-    let mut out = HashMap::new();
+    let mut out = Elements::default();
     let mut parents = Vec::new();
     let mut seen = Seen::new();
     table.rows(errors, |row, errors| {
@@ -265,7 +288,7 @@ pub(super) fn read_tasks(
         let (true, Some(id), Some(kind), Some(task)) = (known, id, kind, task) else {
             return;
         };
-        match seen.check(row, id, "task_id", || id.to_string()) {
+        match seen.check(row, id as usize, "task_id", || id.to_string()) {
             Ok(()) => {
                 let task = Task {
                     soc: soc.to_owned(),

@@ -86,7 +86,8 @@ pub(crate) fn hierarchy(
         })
         .filter(|g| !explicit.contains(g.id.as_str()))
         .collect();
-    let implied_ids: HashSet<GroupId> = implied.iter().map(|g| g.id.clone()).collect();
+    // As `String`s, a set type the module already compiles.
+    let implied_ids: HashSet<String> = implied.iter().map(|g| g.id.as_str().to_owned()).collect();
     let mut all = declared;
     all.extend(implied);
     let groups = table(
@@ -99,7 +100,7 @@ pub(crate) fn hierarchy(
     let implicit = groups
         .items
         .iter()
-        .map(|g| implied_ids.contains(&g.id))
+        .map(|g| implied_ids.contains(g.id.as_str()))
         .collect();
 
     let mut up = Vec::new();

@@ -1,7 +1,7 @@
 //! Entities of one kind as a [`Table`]: sorted by id, indexed, and checked for empty,
 //! hidden-character and repeated ids on the way.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use crate::model::hash::IdMap;
 use crate::model::order;
@@ -58,7 +58,10 @@ pub(crate) fn table<T>(
             limit: MAX_ENTITIES as u64,
         });
     }
-    let mut seen: HashMap<&str, bool> = HashMap::with_capacity(items.len());
+    // Ids seen, and ids reported as repeated (once each): two sets of the type the other
+    // checks use, rather than a map of `&str` to a flag compiled for this one.
+    let mut seen: HashSet<&str> = HashSet::with_capacity(items.len());
+    let mut reported: HashSet<&str> = HashSet::new();
     let mut keep = vec![false; items.len()];
     for (i, item) in items.iter().enumerate() {
         let key = id(item);
@@ -76,20 +79,13 @@ pub(crate) fn table<T>(
                 id: key.to_owned(),
             });
         }
-        match seen.get_mut(key) {
-            None => {
-                seen.insert(key, false);
-                keep[i] = true;
-            }
-            Some(reported) => {
-                if !*reported {
-                    errors.push(Error::DuplicateId {
-                        kind,
-                        id: key.to_owned(),
-                    });
-                    *reported = true;
-                }
-            }
+        if seen.insert(key) {
+            keep[i] = true;
+        } else if reported.insert(key) {
+            errors.push(Error::DuplicateId {
+                kind,
+                id: key.to_owned(),
+            });
         }
     }
     let mut items: Vec<T> = items
