@@ -18,10 +18,17 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// 64-bit word, their values combined in pairs within it.
 #[inline]
 pub(crate) fn iso_date_bytes(bytes: &[u8]) -> Option<u32> {
-    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = bytes else {
+    let bytes: &[u8; 10] = bytes.try_into().ok()?;
+    // `YYYY-MM-` as one word, and `DD`.
+    let (head, day) = bytes.split_at(8);
+    let head = u64::from_le_bytes(head.try_into().ok()?);
+    let day = u64::from(u16::from_le_bytes(day.try_into().ok()?));
+    if head & 0xff00_00ff_0000_0000 != 0x2d00_002d_0000_0000 {
         return None;
-    };
-    let word = u64::from_le_bytes([y0, y1, y2, y3, m0, m1, d0, d1]);
+    }
+    // The digits `YYYYMMDD` in one word: the month moved over the first dash, the day
+    // over the month's place and the second dash.
+    let word = head & 0xffff_ffff | (head >> 8) & 0xffff_0000_0000 | day << 48;
     // Every byte a digit: none below `0` (no borrow then, so no byte is disturbed) and
     // none above `9` (adding 0x46 carries a byte past 0x7f exactly from 0x3a on; no byte
     // carries into the next, since all are below 0x80 once the first test passed).
@@ -266,19 +273,14 @@ fn digits(b: &[u8]) -> Option<u32> {
 }
 
 /// `yyyymmdd` when the day exists.
+#[inline]
 fn day_number(y: u32, m: u32, d: u32) -> Option<u32> {
-    if y > 9999 {
-        return None;
-    }
+    /// The days of each month (index 1 to 12), February's in a leap year.
+    const DAYS: [u32; 13] = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     let leap = || (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap() => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&d).then_some(y * 10_000 + m * 100 + d)
+    let days = *DAYS.get(m as usize)?;
+    let real = y <= 9999 && d >= 1 && d <= days && (m != 2 || d != 29 || leap());
+    real.then_some(y * 10_000 + m * 100 + d)
 }
 
 /// `yyyymmdd` back to `YYYY-MM-DD`.

@@ -52,9 +52,11 @@ pub(crate) struct CohortBuilder<'f> {
     columns: Officers,
     held_lists: Lists,
     completed_lists: Lists,
-    /// One officer's held levels and completed courses, reused.
-    held: Vec<(u32, u8)>,
+    /// One officer's held levels (each `competency << 3 | level`) and completed courses,
+    /// and a workspace for the groups' rules, reused.
+    held: Vec<u32>,
     completed: Vec<u32>,
+    own: Vec<(u32, u8)>,
     nearest: Nearest,
     /// The number of officers pushed so far.
     index: usize,
@@ -73,6 +75,7 @@ impl<'f> CohortBuilder<'f> {
             completed_lists: Lists::new(),
             held: Vec::new(),
             completed: Vec::new(),
+            own: Vec::new(),
             nearest: Nearest::new(NEAREST_LIMIT),
             index: 0,
             full: false,
@@ -105,6 +108,7 @@ impl<'f> CohortBuilder<'f> {
                 completed: &mut self.completed,
                 errors,
                 nearest: &mut self.nearest,
+                own: &mut self.own,
             },
         );
         if officer.id.trim().is_empty() {
@@ -134,7 +138,7 @@ impl<'f> CohortBuilder<'f> {
             return;
         }
         let held = &mut self.held_lists;
-        (held.values).extend(self.held.iter().map(|&(c, l)| c << 3 | u32::from(l)));
+        held.values.extend_from_slice(&self.held);
         held.close();
         (self.completed_lists.values).extend_from_slice(&self.completed);
         self.completed_lists.close();

@@ -209,6 +209,7 @@ fn null_as_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<St
 
 impl Evidence {
     /// The entry as borrowed fields, a blank course as none.
+    #[inline]
     pub(crate) fn view(&self) -> EvidenceView<'_> {
         EvidenceView {
             competency: self.competency.as_str(),

@@ -63,6 +63,7 @@ impl Profile {
                 completed: &mut completed,
                 errors: &mut errors,
                 nearest: &mut Nearest::new(NEAREST_LIMIT),
+                own: &mut Vec::new(),
             },
         );
         match (position, Errors::from_vec(errors)) {
@@ -73,7 +74,7 @@ impl Profile {
                 department: officer.department.clone(),
                 position,
                 target,
-                held,
+                held: held.iter().map(|&x| (x >> 3, (x & 7) as u8)).collect(),
                 completed,
             }),
             (_, Some(errors)) => Err(errors),

@@ -2,7 +2,9 @@
 //! the held levels the policy derives; shared by [`Profile`](crate::Profile),
 //! [`Cohort`](crate::Cohort) and the officer loaders.
 
-use crate::model::date::{parse_iso_date, parse_iso_date_or_time, suggest_iso_date};
+use crate::model::date::{
+    iso_date_bytes, parse_iso_date, parse_iso_date_or_time, suggest_iso_date,
+};
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::model::quote::has_hidden;
@@ -16,14 +18,16 @@ pub(crate) const NEAREST_LIMIT: usize = 1_000;
 
 /// Where [`resolve_officer`] puts what it finds.
 pub(crate) struct Resolved<'a> {
-    /// Held levels, appended.
-    pub(crate) held: &'a mut Vec<(u32, u8)>,
+    /// Held levels, each `competency << 3 | level`, appended.
+    pub(crate) held: &'a mut Vec<u32>,
     /// Completed course indices, appended.
     pub(crate) completed: &'a mut Vec<u32>,
     /// Problems, appended.
     pub(crate) errors: &'a mut Vec<Error>,
     /// Nearest known ids of unknown ones, remembered across officers.
     pub(crate) nearest: &'a mut Nearest,
+    /// A workspace for inferring levels from the groups' rules.
+    pub(crate) own: &'a mut Vec<(u32, u8)>,
 }
 
 /// An officer's own fields, borrowed from wherever they are held (an [`OfficerSpec`], a
@@ -87,8 +91,8 @@ fn check_fields(officer: OfficerView<'_>, errors: &mut Vec<Error>) {
     }
 }
 
-/// Checks one officer, appending its held levels (sorted, max per competency) and completed
-/// courses; returns the position and target indices when they resolve. `passbook` gives the
+/// Checks one officer, appending its held levels (sorted, max per competency, each
+/// `competency << 3 | level`) and completed courses; returns the position and target indices when they resolve. `passbook` gives the
 /// officer's passbook entries in order.
 pub(crate) fn resolve_officer<'e>(
     fw: &Framework,
@@ -119,24 +123,37 @@ pub(crate) fn resolve_officer<'e>(
     }
     let start = out.held.len();
     let course_start = out.completed.len();
+    // Whether the levels counted so far come by increasing competency, so that they need
+    // no sorting.
+    let mut in_order = true;
     for (index, e) in passbook.into_iter().enumerate() {
-        let before = out.errors.len();
-        let counted = check_evidence(fw, policy, e, out.completed, out.nearest);
-        for problem in counted.problems {
-            out.errors.push(Error::InvalidEvidence {
-                officer: id.into(),
-                index,
-                competency: e.competency.into(),
-                problem,
-            });
-        }
-        if out.errors.len() == before
-            && let Some(held) = counted.held
-        {
+        let held = if let Some(common) = common_entry(fw, policy, e) {
+            common.held
+        } else {
+            let before = out.errors.len();
+            let counted = check_evidence(fw, policy, e, out.completed, out.nearest);
+            for problem in counted.problems {
+                out.errors.push(Error::InvalidEvidence {
+                    officer: id.into(),
+                    index,
+                    competency: e.competency.into(),
+                    problem,
+                });
+            }
+            counted
+                .held
+                .filter(|_| out.errors.len() == before)
+                .map(|(c, level)| c << 3 | u32::from(level))
+        };
+        if let Some(held) = held {
+            in_order &= out.held.len() == start || out.held[out.held.len() - 1] >> 3 < held >> 3;
             out.held.push(held);
         }
     }
-    settle_held(fw, policy, out.held, start);
+    // Levels counted one per competency, in order, are already the levels held.
+    if !in_order || !settles_in_place(fw, policy) {
+        settle_tail(fw, policy, out.held, start, out.own);
+    }
     let completed = &mut *out.completed;
     completed[course_start..].sort_unstable();
     let mut seen_end = course_start;
@@ -178,6 +195,27 @@ pub(crate) fn settle_held(
             rules.apply(&mut own);
             held.append(&mut own);
         }
+    }
+}
+
+/// [`settle_held`] for the levels packed as `competency << 3 | level` in `held[start..]`,
+/// in place; `own` is a workspace.
+fn settle_tail(
+    fw: &Framework,
+    policy: &LevelPolicy,
+    held: &mut Vec<u32>,
+    start: usize,
+    own: &mut Vec<(u32, u8)>,
+) {
+    if settles_in_place(fw, policy) {
+        let kept = highest_packed(&mut held[start..]);
+        held.truncate(start + kept);
+    } else {
+        own.clear();
+        own.extend(held[start..].iter().map(|&x| (x >> 3, (x & 7) as u8)));
+        held.truncate(start);
+        settle_held(fw, policy, own, 0);
+        held.extend(own.iter().map(|&(c, l)| c << 3 | u32::from(l)));
     }
 }
 
@@ -225,6 +263,38 @@ pub(crate) fn highest_packed(levels: &mut [u32]) -> usize {
         }
     }
     w
+}
+
+/// What a passbook entry of the commonest kind gives (see [`common_entry`]).
+struct Common {
+    /// The level held, as `competency << 3 | level`; `None` when the policy does not
+    /// count the entry.
+    held: Option<u32>,
+}
+
+/// What a passbook entry of the commonest kind gives, found in a few steps: no course and
+/// not a completion, a known competency, a level 0 or within its scale, and a `YYYY-MM-DD`
+/// date or none. Such an entry has no problem, and gives what [`check_evidence`] gives for
+/// it. `None` for any other entry, left to `check_evidence`.
+#[inline]
+fn common_entry(fw: &Framework, policy: &LevelPolicy, e: EvidenceView<'_>) -> Option<Common> {
+    if e.course.is_some() || e.source == EvidenceSource::CourseCompletion {
+        return None;
+    }
+    let date = match e.date.as_bytes() {
+        [] => None,
+        date => Some(iso_date_bytes(date)?),
+    };
+    let c = fw.competencies.get(e.competency)?;
+    let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
+    let level = e.level;
+    if level > max || (level > 0 && level < min) {
+        return None;
+    }
+    let counts = level > 0 && policy.counts(e.source, e.verified, date);
+    Some(Common {
+        held: counts.then_some(c << 3 | u32::from(level)),
+    })
 }
 
 /// What one passbook entry gives: its problems, or the level it lets the officer hold.
@@ -379,3 +449,7 @@ pub(crate) fn evidence_date(text: &str) -> Result<Option<u32>, EvidenceProblem> 
             suggestion: suggest_iso_date(text),
         })
 }
+
+#[cfg(test)]
+#[path = "resolve_tests.rs"]
+mod tests;
