@@ -1,22 +1,23 @@
-//! The sweep behind [`Framework::compare`](crate::Framework::compare): both cohorts in
-//! officer-id order, merged; each matched officer's held levels scattered into dense
-//! arrays, counted into dense per-competency, per-position, per-department and per-course
-//! counters, and cleared again.
+//! The sweep behind [`Framework::compare`](crate::Framework::compare): the officers of the
+//! first cohort in the order it stores their levels (by department and position), each
+//! matched by id to the second; each officer's held levels of both snapshots merged and
+//! looked up in the marks of their position's requirements, and counted into dense
+//! per-competency, per-position, per-department and per-course counters. Requirements held
+//! in neither snapshot are counted once per group, not once per officer.
 
 use std::cmp::Ordering;
 
 use crate::analysis::evaluate::{
     CompareOptions, CompetencyProgress, CourseEffect, DepartmentProgress, Evaluation, Move,
-    OutcomeEffect, PositionProgress, Progress, Unmatched,
+    OutcomeEffect, PositionProgress, Unmatched,
 };
 use crate::analysis::pair_counts::{
-    CELLS, Joint, OutcomeAcc, PAIR, ProgressSum, RUN, competency_counts, fixed,
+    CELLS, GroupAcc, Joint, OutcomeAcc, ProgressSum, RUN, competency_counts, fixed, held_pairs,
+    level_in, mark,
 };
-use crate::analysis::pairing::{NONE, Partners, storage_order};
+use crate::analysis::pairing::{Block, Matching, NONE, Partners, storage_order};
 use crate::analysis::parallel;
-use crate::model::framework::Req;
 use crate::model::order;
-use crate::people::cohort::unpack;
 use crate::{Cohort, Error, Framework, Level, OfficerId, Weights};
 
 impl Framework {
@@ -31,13 +32,16 @@ impl Framework {
     /// # Complexity
     /// O(n) id comparisons to match n officers (one comparison of the two id columns when
     /// both cohorts hold the same ids in the same order, else a merge in the id order each
-    /// cohort keeps from its construction; no sort per call), plus O(Σ (r + h + k·o)) over matched
-    /// officers with r requirements, h held competencies and k new completions of courses
-    /// building o competencies each, plus O(C + P + K + D) for the dictionary, positions,
-    /// courses and departments per thread, plus O(m log m) for m officers who moved. The
-    /// officers are counted in the order the first cohort stores their levels (by
-    /// department and position), split over [`CompareOptions::threads`]. Memory
-    /// O(t·(C + P + K + D) + n) for t threads. No per-officer report is built.
+    /// cohort keeps from its construction; no sort per call), plus O(Σ (h + k·o·log h))
+    /// over matched officers with h competencies held in either snapshot and k new
+    /// completions of courses building o competencies each, plus O(r) per (department,
+    /// position) group of the first cohort for the position's r requirements (the
+    /// requirements an officer holds in neither snapshot are counted once per group, not
+    /// once per officer), plus O(C + P + K + D) for the dictionary, positions, courses and
+    /// departments per thread, plus O(m log m) for m officers who moved. The officers are
+    /// counted in the order the first cohort stores their levels (by department and
+    /// position), split over [`CompareOptions::threads`]. Memory O(t·(C + P + K + D) + n)
+    /// for t threads. No per-officer report is built.
     ///
     /// # Example
     /// ```
@@ -102,15 +106,29 @@ pub(crate) fn evaluate<'f>(
 ) -> Evaluation<'f> {
     let partners = Partners::new(before, after);
     let outcomes = Outcomes::new(fw);
-    let order = storage_order(before);
+    // Two snapshots of one export: the same ids in the same order, and often the same
+    // slots and positions, so that the second's levels are read in place.
+    let same_ids = partners.after_of.is_none();
+    let same_slots = same_ids && before.slot == after.slot;
+    let moves = !(same_ids && before.position == after.position);
+    let courses = before.completed.is_some() || after.completed.is_some();
+    let order = (!same_slots || moves || courses)
+        .then(|| storage_order(before))
+        .flatten();
     let shared = Shared {
         fw,
         before,
         after,
         weights,
         outcomes: &outcomes,
-        partner: partners.after_of.as_deref(),
-        order: order.as_deref(),
+        matching: Matching {
+            after,
+            partner: partners.after_of.as_deref(),
+            order: order.as_deref(),
+            same_slots,
+            moves,
+        },
+        courses,
     };
     let tallies = parallel::map_ranges(before.len(), threads, |range| shared.tally(range));
     let mut tallies = tallies.into_iter();
@@ -186,6 +204,9 @@ impl Outcomes {
     }
 }
 
+/// Slots of the first cohort looked up together (see [`Block`]).
+const BLOCK: usize = 64;
+
 /// What every range of a comparison reads.
 struct Shared<'a, 'f> {
     fw: &'f Framework,
@@ -193,21 +214,22 @@ struct Shared<'a, 'f> {
     after: &'a Cohort,
     weights: &'a Weights,
     outcomes: &'a Outcomes,
-    /// See [`Partners::after_of`].
-    partner: Option<&'a [u32]>,
-    /// See [`storage_order`].
-    order: Option<&'a [u32]>,
+    matching: Matching<'a>,
+    /// Whether some officer completed a course in either snapshot.
+    courses: bool,
 }
 
 /// The counts of a range of officers: dense counters indexed by competency, position,
-/// department and course outcome, and the scratch arrays an officer's levels are
-/// scattered into.
+/// department and course outcome, and the marks of the requirements of the group being
+/// counted.
 struct Tally {
-    /// Levels of the current officer, `[before, after]`, indexed by competency; all 0
-    /// between officers.
-    levels: Vec<[u8; 2]>,
+    /// Per competency, the mark of its requirement by the position being counted (see
+    /// [`mark`]); all 0 between groups.
+    required: Vec<u8>,
     overall: ProgressSum,
-    /// Per competency, the [`Joint`] counts of its requirement pairs.
+    /// Per competency, the [`Joint`] counts of its requirement pairs, kept modulo 2³²: a
+    /// range's counts can fall below zero where a pair left the cell of nothing held before
+    /// its group's officers were added to it, and sum to the true counts.
     competencies: Vec<Joint>,
     positions: Vec<ProgressSum>,
     departments: Vec<ProgressSum>,
@@ -215,13 +237,15 @@ struct Tally {
     completers: Vec<u64>,
     /// Officers who moved: index in the first cohort and in the second.
     moved: Vec<(u32, u32)>,
+    /// The officers being counted, looked up together.
+    block: Block,
 }
 
 impl Tally {
     fn new(fw: &Framework, before: &Cohort, outcomes: &Outcomes) -> Tally {
         let competencies = fw.competencies.len();
         Tally {
-            levels: vec![[0; 2]; competencies],
+            required: vec![0; competencies],
             overall: ProgressSum::default(),
             competencies: vec![[0; CELLS]; competencies],
             positions: vec![ProgressSum::default(); fw.positions.len()],
@@ -229,6 +253,7 @@ impl Tally {
             outcome_acc: vec![OutcomeAcc::default(); outcomes.list.len()],
             completers: vec![0; fw.courses.len()],
             moved: Vec::new(),
+            block: Block::default(),
         }
     }
 
@@ -237,7 +262,7 @@ impl Tally {
         self.overall.absorb(&o.overall);
         for (a, b) in self.competencies.iter_mut().zip(&o.competencies) {
             for (x, y) in a.iter_mut().zip(b) {
-                *x += y;
+                *x = x.wrapping_add(*y);
             }
         }
         for (a, b) in self.positions.iter_mut().zip(&o.positions) {
@@ -260,7 +285,10 @@ impl Tally {
 
 impl<'f> Shared<'_, 'f> {
     /// Counts the matched officers stored in `slots` of the first cohort, group by group
-    /// (each group one department and position).
+    /// (each group one department and position): the position's requirements are marked
+    /// per competency once per group, each officer's held levels of both snapshots are
+    /// merged and looked up in the marks, and what the requirements not held add is
+    /// counted once per group.
     fn tally(&self, slots: std::ops::Range<usize>) -> Tally {
         let mut t = Tally::new(self.fw, self.before, self.outcomes);
         let groups = &self.before.groups;
@@ -275,107 +303,93 @@ impl<'f> Shared<'_, 'f> {
                 break;
             }
             let reqs = self.fw.position_reqs(g.position);
-            for s in from..to {
-                let was = self.order.map_or(s as u32, |o| o[s]);
-                let now = self.partner.map_or(was, |p| p[was as usize]);
-                if now == NONE {
-                    continue;
+            for r in reqs {
+                if let Some(m) = t.required.get_mut(r.competency as usize) {
+                    *m = mark(r.level, r.kind);
                 }
-                let held = [self.before.held_in(s as u32), self.after.held_of(now)];
-                scatter(&mut t.levels, held, true);
-                let delta = self.count_requirements(&mut t, g.position, reqs);
-                t.overall.absorb(&delta);
-                if let Some(p) = t.positions.get_mut(g.position as usize) {
-                    p.absorb(&delta);
+            }
+            let sums = (self.fw.level_sums.get(g.position as usize))
+                .copied()
+                .unwrap_or([0; 3]);
+            let mut group = GroupAcc::default();
+            for block in (from..to).step_by(BLOCK) {
+                let block = block..(block + BLOCK).min(to);
+                t.block.fill(&self.matching, block.clone());
+                for (k, s) in block.enumerate() {
+                    let Some(&[was, now]) = t.block.officers.get(k) else {
+                        continue;
+                    };
+                    if now == NONE {
+                        continue;
+                    }
+                    let held = [
+                        self.before.held_in(s as u32),
+                        if self.matching.same_slots {
+                            self.after.held_in(s as u32)
+                        } else {
+                            t.block.levels(k)
+                        },
+                    ];
+                    let pairs = if reqs.len() <= RUN {
+                        held_pairs::<false>(&t.required, &mut t.competencies, held)
+                    } else {
+                        held_pairs::<true>(&t.required, &mut t.competencies, held)
+                    };
+                    let before = fixed(self.weights.readiness(pairs.met[0], sums));
+                    let after = if pairs.met[1] == pairs.met[0] {
+                        before
+                    } else {
+                        fixed(self.weights.readiness(pairs.met[1], sums))
+                    };
+                    let readiness = [before, after];
+                    group.add(&pairs, reqs.len(), readiness);
+                    if let Some(&to) = t.block.positions.get(k)
+                        && to != g.position
+                        && to < self.fw.positions.len() as u32
+                    {
+                        t.moved.push((was, now));
+                    }
+                    if self.courses {
+                        let counts = (&mut t.completers[..], &mut t.outcome_acc[..]);
+                        self.count_courses(counts, was, now, held);
+                    }
                 }
-                if let Some(d) = t.departments.get_mut(g.department as usize) {
-                    d.absorb(&delta);
+            }
+            // Every officer's requirements start in the cell of nothing held; the pairs
+            // held in either snapshot were moved out of it as they were counted.
+            let n = group.officers() as u32;
+            for r in reqs {
+                let c = r.competency as usize;
+                if let Some(m) = t.required.get_mut(c) {
+                    *m = 0;
                 }
-                if let Some(&to) = self.after.position.get(now as usize)
-                    && to != g.position
-                    && to < self.fw.positions.len() as u32
-                {
-                    t.moved.push((was, now));
+                let cell = usize::from(r.level) * 7;
+                if let Some(x) = t.competencies.get_mut(c).and_then(|j| j.get_mut(cell)) {
+                    *x = x.wrapping_add(n);
                 }
-                self.count_courses(&mut t, was, now);
-                scatter(&mut t.levels, held, false);
+            }
+            let levels = sums.iter().map(|&x| u64::from(x)).sum();
+            let delta = group.finish(reqs.len() as u64, levels);
+            t.overall.absorb(&delta);
+            if let Some(p) = t.positions.get_mut(g.position as usize) {
+                p.absorb(&delta);
+            }
+            if let Some(d) = t.departments.get_mut(g.department as usize) {
+                d.absorb(&delta);
             }
         }
         t
     }
 
-    /// One officer's progress against `position` (requiring `reqs`), while their levels
-    /// are scattered into `t`; also adds each requirement pair to its competency's
-    /// [`Joint`] counts.
-    ///
-    /// Each pair adds its row of [`PAIR`] to one word and its shortfalls to another, byte
-    /// by byte; the bytes are emptied every [`RUN`] requirements, before they could carry.
-    fn count_requirements(&self, t: &mut Tally, position: u32, reqs: &[Req]) -> ProgressSum {
-        // The eight counts of `PAIR`, and the levels short per competency type before and
-        // after.
-        let mut counts = [0u32; 8];
-        let mut short = [[0u32; 3]; 2];
-        for run in reqs.chunks(RUN) {
-            let (mut pairs, mut kinds) = (0u64, 0u64);
-            for r in run {
-                let c = r.competency as usize;
-                let [h1, h2] = t.levels.get(c).copied().unwrap_or([0, 0]);
-                let (s1, s2) = (r.level.saturating_sub(h1), r.level.saturating_sub(h2));
-                let cell = usize::from(s1) * 6 + usize::from(s2);
-                pairs += PAIR.get(cell).copied().unwrap_or(0);
-                kinds += (u64::from(s1) | u64::from(s2) << 32) << (8 * (r.kind % 3));
-                if let Some(n) = t.competencies.get_mut(c).and_then(|j| j.get_mut(cell)) {
-                    *n += 1;
-                }
-            }
-            for (k, n) in counts.iter_mut().enumerate() {
-                *n += (pairs >> (8 * k)) as u32 & 0xff;
-            }
-            for (k, n) in short.iter_mut().flatten().enumerate() {
-                *n += (kinds >> (32 * (k / 3) + 8 * (k % 3))) as u32 & 0xff;
-            }
-        }
-        let sums = (self.fw.level_sums.get(position as usize))
-            .copied()
-            .unwrap_or([0; 3]);
-        let met = |short: [u32; 3]| [0, 1, 2].map(|k| sums[k].saturating_sub(short[k]));
-        let [
-            gaps_before,
-            gaps_after,
-            short_before,
-            short_after,
-            closed,
-            opened,
-            gained,
-            lost,
-        ] = counts.map(u64::from);
-        let counts = Progress {
-            officers: 1,
-            requirements: reqs.len() as u64,
-            gaps_before,
-            gaps_after,
-            closed,
-            opened,
-            shortfall_before: short_before,
-            shortfall_after: short_after,
-            levels_gained: gained,
-            levels_lost: lost,
-            without_gaps_before: u64::from(gaps_before == 0),
-            without_gaps_after: u64::from(gaps_after == 0),
-            ..Progress::default()
-        };
-        ProgressSum {
-            counts,
-            readiness: [
-                fixed(self.weights.readiness(met(short[0]), sums)),
-                fixed(self.weights.readiness(met(short[1]), sums)),
-            ],
-        }
-    }
-
-    /// Counts the courses in `now`'s completions and not in `was`'s (both sorted), while
-    /// the officer's levels are scattered into `t`.
-    fn count_courses(&self, t: &mut Tally, was: u32, now: u32) {
+    /// Counts the courses in `now`'s completions and not in `was`'s (both sorted), with the
+    /// officer's held levels of both snapshots.
+    fn count_courses(
+        &self,
+        (completers, outcome_acc): (&mut [u64], &mut [OutcomeAcc]),
+        was: u32,
+        now: u32,
+        held: [&[u32]; 2],
+    ) {
         let earlier = self.before.completed_of(was);
         let mut at = 0;
         for &course in self.after.completed_of(now) {
@@ -385,17 +399,17 @@ impl<'f> Shared<'_, 'f> {
             if earlier.get(at) == Some(&course) {
                 continue;
             }
-            let Some(count) = t.completers.get_mut(course as usize) else {
+            let Some(count) = completers.get_mut(course as usize) else {
                 continue;
             };
             *count += 1;
             for o in self.outcomes.of(course as usize) {
                 let (Some(&(c, claimed)), Some(acc)) =
-                    (self.outcomes.list.get(o), t.outcome_acc.get_mut(o))
+                    (self.outcomes.list.get(o), outcome_acc.get_mut(o))
                 else {
                     continue;
                 };
-                let [h1, h2] = t.levels.get(c as usize).copied().unwrap_or([0, 0]);
+                let [h1, h2] = held.map(|h| level_in(h, c));
                 acc.gained += i64::from(h2) - i64::from(h1);
                 if let Some(l) = claimed {
                     acc.reached[0] += u64::from(h1 >= l);
@@ -516,20 +530,6 @@ impl Tally {
             moved,
             only_before,
             only_after,
-        }
-    }
-}
-
-/// Writes an officer's held levels (`set`) into the dense per-competency array, `held[0]`
-/// as the first of each pair and `held[1]` as the second, or clears them again, so that
-/// each requirement costs one load.
-fn scatter(levels: &mut [[u8; 2]], held: [&[u32]; 2], set: bool) {
-    for (t, held) in held.into_iter().enumerate() {
-        for &x in held {
-            let (c, l) = unpack(x);
-            if let Some(s) = levels.get_mut(c as usize).and_then(|p| p.get_mut(t)) {
-                *s = if set { l } else { 0 };
-            }
         }
     }
 }

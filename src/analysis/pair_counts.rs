@@ -2,7 +2,10 @@
 //! requirement pair adds, packed in bytes; the joint counts of shortfalls per competency;
 //! and progress summed with readiness in fixed point.
 
+use std::cmp::Ordering;
+
 use crate::analysis::evaluate::Progress;
+use crate::people::cohort::unpack;
 
 /// Shortfalls `s₁, s₂` run from 0 to 5: a pair of them is one of 36 cells.
 pub(crate) const CELLS: usize = 36;
@@ -40,6 +43,268 @@ pub(crate) const PAIR: [u64; CELLS] = {
     }
     table
 };
+
+/// Per cell `6·s₁ + s₂` of a requirement pair whose competency the officer holds in either
+/// snapshot, what it adds to the officer's counts, a byte each: met before (`s₁ = 0`), met
+/// after, gap closed, opened, levels gained, lost. Pairs of competencies held in neither
+/// snapshot (`s₁ = s₂ =` the required level) add nothing: their share is the position's,
+/// counted once per group (see [`GroupAcc::finish`]).
+const HELD: [u64; CELLS] = {
+    let mut table = [0u64; CELLS];
+    let mut cell = 0;
+    while cell < CELLS {
+        let (s1, s2) = ((cell / 6) as u64, (cell % 6) as u64);
+        let bytes = [
+            (s1 == 0) as u64,
+            (s2 == 0) as u64,
+            (s1 > 0 && s2 == 0) as u64,
+            (s1 == 0 && s2 > 0) as u64,
+            s1.saturating_sub(s2),
+            s2.saturating_sub(s1),
+        ];
+        let mut k = 0;
+        while k < bytes.len() {
+            table[cell] |= bytes[k] << (8 * k);
+            k += 1;
+        }
+        cell += 1;
+    }
+    table
+};
+
+/// A requirement as the sweep marks it per competency while its position's officers are
+/// counted: `1 + 3·(level − 1) + kind` for a required level of 1 to 5 (validation keeps
+/// every required level within its competency's range, which starts at 1 or above) and a
+/// competency type index of 0 to 2; 0 stands for a competency not required.
+pub(crate) fn mark(level: u8, kind: u8) -> u8 {
+    1 + 3 * (level.clamp(1, 5) - 1) + kind % 3
+}
+
+/// Marks: 15 requirements and 0 for none.
+const MARKS: usize = 16;
+
+/// What one requirement pair held in either snapshot adds, by [`mark`] and the levels held
+/// before and after (`36·mark + 6·h₁ + h₂`): its bytes of [`HELD`], the levels it meets
+/// before and after in the byte of its competency type (`met₁ << 8·kind | met₂ << (32 +
+/// 8·kind)`), its cell of the joint counts and the cell of nothing held.
+#[derive(Clone, Copy)]
+pub(crate) struct PairAdds {
+    lanes: u64,
+    kinds: u64,
+    cell: u8,
+    none: u8,
+}
+
+/// See [`PairAdds`].
+static PAIR_ADDS: [PairAdds; MARKS * CELLS] = {
+    let mut table = [PairAdds {
+        lanes: 0,
+        kinds: 0,
+        cell: 0,
+        none: 0,
+    }; MARKS * CELLS];
+    let mut code = 1;
+    while code < MARKS {
+        let (level, kind) = ((code as u64 - 1) / 3 + 1, (code as u64 - 1) % 3);
+        let mut h = 0;
+        while h < CELLS {
+            let (h1, h2) = ((h / 6) as u64, (h % 6) as u64);
+            let m1 = if h1 < level { h1 } else { level };
+            let m2 = if h2 < level { h2 } else { level };
+            let cell = ((level - m1) * 6 + (level - m2)) as usize;
+            table[code * CELLS + h] = PairAdds {
+                lanes: HELD[cell],
+                kinds: (m1 | m2 << 32) << (8 * kind),
+                cell: cell as u8,
+                none: (level * 7) as u8,
+            };
+            h += 1;
+        }
+        code += 1;
+    }
+    table
+};
+
+/// The requirement pairs of one officer whose competency is held in either snapshot: the
+/// bytes of [`HELD`] summed in one word and the levels met per competency type in another,
+/// both emptied into the counts every [`RUN`] pairs, before a byte could carry.
+#[derive(Default)]
+pub(crate) struct Held {
+    lanes: u64,
+    kinds: u64,
+    /// Met before, met after, closed, opened, levels gained, lost.
+    pub(crate) counts: [u32; 6],
+    /// Levels met (`min(held, required)`) per competency type, before and after.
+    pub(crate) met: [[u32; 3]; 2],
+}
+
+impl Held {
+    /// Adds the pair of a requirement marked `code` (see [`mark`]; not 0) and the levels
+    /// held before and after (0 to 5), and moves the pair in its competency's joint counts
+    /// from the cell of nothing held, where its group's count puts it, to its own cell.
+    #[inline]
+    pub(crate) fn pair(&mut self, code: u8, held: [u8; 2], joint: &mut Joint) {
+        let at = usize::from(code) * CELLS + usize::from(held[0]) * 6 + usize::from(held[1]);
+        let Some(add) = PAIR_ADDS.get(at) else {
+            return;
+        };
+        self.lanes += add.lanes;
+        self.kinds += add.kinds;
+        if let Some(n) = joint.get_mut(usize::from(add.cell)) {
+            *n = n.wrapping_add(1);
+        }
+        if let Some(n) = joint.get_mut(usize::from(add.none)) {
+            *n = n.wrapping_sub(1);
+        }
+    }
+
+    /// Empties the packed words into the counts: due at least every [`RUN`] pairs.
+    pub(crate) fn flush(&mut self) {
+        for (k, n) in self.counts.iter_mut().enumerate() {
+            *n += (self.lanes >> (8 * k)) as u32 & 0xff;
+        }
+        for (k, n) in self.met.iter_mut().flatten().enumerate() {
+            *n += (self.kinds >> (32 * (k / 3) + 8 * (k % 3))) as u32 & 0xff;
+        }
+        (self.lanes, self.kinds) = (0, 0);
+    }
+}
+
+/// The requirement pairs of one officer whose competency is held in either snapshot
+/// (`held[0]` before, `held[1]` after, each sorted by competency), found by merging the two
+/// lists and looking each competency up in the marks of the position's requirements; each
+/// pair is also moved to its cell of its competency's joint counts. Two equal lists (an
+/// officer whose levels did not change) are read once. `LONG` when the position has more
+/// than [`RUN`] requirements, so that the packed counts must be emptied on the way.
+#[inline]
+pub(crate) fn held_pairs<const LONG: bool>(
+    required: &[u8],
+    joint: &mut [Joint],
+    held: [&[u32]; 2],
+) -> Held {
+    let mut acc = Held::default();
+    let mut run = 0;
+    let mut visit = |c: u32, levels: [u8; 2]| {
+        let code = required.get(c as usize).copied().unwrap_or(0);
+        if code != 0
+            && let Some(j) = joint.get_mut(c as usize)
+        {
+            acc.pair(code, levels, j);
+            if LONG {
+                run += 1;
+                if run == RUN {
+                    acc.flush();
+                    run = 0;
+                }
+            }
+        }
+    };
+    let [before, after] = held;
+    if before == after {
+        for &x in before {
+            let (c, l) = unpack(x);
+            visit(c, [l, l]);
+        }
+    } else {
+        let (mut i, mut j) = (0, 0);
+        while let (Some(&x), Some(&y)) = (before.get(i), after.get(j)) {
+            let (was, now) = (unpack(x), unpack(y));
+            match was.0.cmp(&now.0) {
+                Ordering::Equal => {
+                    visit(was.0, [was.1, now.1]);
+                    (i, j) = (i + 1, j + 1);
+                }
+                Ordering::Less => {
+                    visit(was.0, [was.1, 0]);
+                    i += 1;
+                }
+                Ordering::Greater => {
+                    visit(now.0, [0, now.1]);
+                    j += 1;
+                }
+            }
+        }
+        for &x in before.get(i..).unwrap_or(&[]) {
+            let (c, l) = unpack(x);
+            visit(c, [l, 0]);
+        }
+        for &y in after.get(j..).unwrap_or(&[]) {
+            let (d, m) = unpack(y);
+            visit(d, [0, m]);
+        }
+    }
+    acc.flush();
+    acc
+}
+
+/// The level of competency `c` in a held list (sorted by competency), 0 when not held.
+pub(crate) fn level_in(held: &[u32], c: u32) -> u8 {
+    (held.binary_search_by_key(&c, |&x| unpack(x).0).ok())
+        .and_then(|i| held.get(i))
+        .map_or(0, |&x| unpack(x).1)
+}
+
+/// The officers of one group (one position) counted so far, from their [`Held`] pairs.
+#[derive(Default)]
+pub(crate) struct GroupAcc {
+    officers: u64,
+    /// Sums of [`Held::counts`], and of the levels met before and after.
+    held: [u64; 6],
+    met: [u64; 2],
+    without_gaps: [u64; 2],
+    readiness: [i128; 2],
+}
+
+impl GroupAcc {
+    /// Adds an officer of a position with `requirements` requirements, their held pairs
+    /// and their readiness before and after in fixed point.
+    pub(crate) fn add(&mut self, held: &Held, requirements: usize, readiness: [i128; 2]) {
+        self.officers += 1;
+        for (a, &b) in self.held.iter_mut().zip(&held.counts) {
+            *a += u64::from(b);
+        }
+        for (a, m) in self.met.iter_mut().zip(&held.met) {
+            *a += m.iter().map(|&x| u64::from(x)).sum::<u64>();
+        }
+        let all = requirements as u64;
+        self.without_gaps[0] += u64::from(u64::from(held.counts[0]) == all);
+        self.without_gaps[1] += u64::from(u64::from(held.counts[1]) == all);
+        self.readiness[0] += readiness[0];
+        self.readiness[1] += readiness[1];
+    }
+
+    /// The officers counted, as progress against a position with `requirements`
+    /// requirements whose levels sum to `levels`: every pair not met counts as a gap, and
+    /// every level not met as levels short.
+    pub(crate) fn finish(&self, requirements: u64, levels: u64) -> ProgressSum {
+        let n = self.officers;
+        let [met_before, met_after, closed, opened, gained, lost] = self.held;
+        let counts = Progress {
+            officers: n,
+            requirements: n * requirements,
+            gaps_before: n * requirements - met_before,
+            gaps_after: n * requirements - met_after,
+            closed,
+            opened,
+            shortfall_before: n * levels - self.met[0],
+            shortfall_after: n * levels - self.met[1],
+            levels_gained: gained,
+            levels_lost: lost,
+            without_gaps_before: self.without_gaps[0],
+            without_gaps_after: self.without_gaps[1],
+            ..Progress::default()
+        };
+        ProgressSum {
+            counts,
+            readiness: self.readiness,
+        }
+    }
+
+    /// Officers counted.
+    pub(crate) fn officers(&self) -> u64 {
+        self.officers
+    }
+}
 
 /// The counters of [`CompetencyProgress`] from a competency's joint counts: each cell's
 /// row of [`PAIR`] times the pairs in it, so officers and competencies count a pair alike.
@@ -129,7 +394,84 @@ impl ProgressSum {
     }
 }
 
-/// A readiness in `[0, 1]` in the fixed point of [`ProgressSum`].
+/// A readiness in `[0, 1]` in the fixed point of [`ProgressSum`]: `(readiness · 2⁹⁴) as
+/// i128`, with the common case (at least 2⁶³ units, an integer) taken from the bits of the
+/// `f64` instead of the general float-to-`i128` conversion.
 pub(crate) fn fixed(readiness: f64) -> i128 {
-    (readiness * FIXED) as i128
+    const LARGE: f64 = (1u64 << 63) as f64;
+    let x = readiness * FIXED;
+    if x >= LARGE && x.is_finite() {
+        let bits = x.to_bits();
+        let mantissa = i128::from(bits & ((1 << 52) - 1) | 1 << 52);
+        // At least 2⁶³, so the exponent is at least 63 and the shift at least 11.
+        mantissa << (((bits >> 52) & 0x7ff) - 1075)
+    } else {
+        x as i128
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_rng;
+
+    #[test]
+    fn fixed_point_is_the_plain_conversion() {
+        let mut below = test_rng::below(0x9e37_79b9_7f4a_7c15);
+        let mut values = vec![
+            0.0,
+            1.0,
+            0.5,
+            1.0 / 3.0,
+            2f64.powi(-31),
+            2f64.powi(-32),
+            1e-300,
+        ];
+        values.extend((1..=1000).map(|k| f64::from(k) / 1000.0));
+        values.extend((0..10_000).map(|_| {
+            let bits = below(1 << 52);
+            f64::from_bits(0x3fe0_0000_0000_0000 | bits) - 0.5 * f64::from(u8::from(bits & 1 == 0))
+        }));
+        for r in values {
+            assert_eq!(fixed(r), (r * FIXED) as i128, "{r}");
+        }
+    }
+
+    #[test]
+    fn pair_adds_match_the_pair_table() {
+        for level in 1..=5u8 {
+            for kind in 0..3u8 {
+                for (h1, h2) in (0..36u8).map(|h| (h / 6, h % 6)) {
+                    let mut held = Held::default();
+                    let mut joint = [0u32; CELLS];
+                    held.pair(mark(level, kind), [h1, h2], &mut joint);
+                    held.flush();
+                    let (s1, s2) = (level.saturating_sub(h1), level.saturating_sub(h2));
+                    let cell = usize::from(s1) * 6 + usize::from(s2);
+                    let row = PAIR[cell].to_le_bytes();
+                    let met = [level - s1, level - s2].map(u32::from);
+                    assert_eq!(
+                        held.counts,
+                        [
+                            u32::from(s1 == 0),
+                            u32::from(s2 == 0),
+                            u32::from(row[4]),
+                            u32::from(row[5]),
+                            u32::from(row[6]),
+                            u32::from(row[7]),
+                        ]
+                    );
+                    let mut by_kind = [[0; 3]; 2];
+                    by_kind[0][usize::from(kind)] = met[0];
+                    by_kind[1][usize::from(kind)] = met[1];
+                    assert_eq!(held.met, by_kind);
+                    let none = usize::from(level) * 7;
+                    for (c, &n) in joint.iter().enumerate() {
+                        let expected = i64::from(c == cell) - i64::from(c == none);
+                        assert_eq!(i64::from(n.cast_signed()), expected, "cell {c}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -109,3 +109,82 @@ pub(crate) fn storage_order(cohort: &Cohort) -> Option<Vec<u32>> {
     }
     Some(order)
 }
+
+/// How the officers of the first cohort, in the order it stores their levels, find
+/// themselves in the second.
+pub(crate) struct Matching<'a> {
+    pub(crate) after: &'a Cohort,
+    /// See [`Partners::after_of`].
+    pub(crate) partner: Option<&'a [u32]>,
+    /// See [`storage_order`]; also `None` when no count needs to know the officer of a slot
+    /// (both cohorts hold the same ids in the same slots, nobody moved and nobody completed
+    /// a course), and then the officer indices of a [`Block`] are not meaningful.
+    pub(crate) order: Option<&'a [u32]>,
+    /// Both cohorts hold the same ids in the same order, stored in the same slots: the
+    /// second snapshot's levels of slot `s` are its slot `s`, read in place.
+    pub(crate) same_slots: bool,
+    /// Whether some officer may hold another position in the second snapshot.
+    pub(crate) moves: bool,
+}
+
+/// A run of consecutive slots of the first cohort, looked up together: per slot the
+/// officer in each cohort and the position in the second, and the second snapshot's levels
+/// copied one officer after the other. Each step is a short loop of independent reads, so
+/// that the processor overlaps their cache misses where the second cohort stores its
+/// officers in another order, instead of waiting for one officer's at a time.
+#[derive(Default)]
+pub(crate) struct Block {
+    /// Per slot, the officer in the first cohort and in the second ([`NONE`] when only in
+    /// the first).
+    pub(crate) officers: Vec<[u32; 2]>,
+    /// Per slot, the second snapshot's position of the officer (when [`Matching::moves`]).
+    pub(crate) positions: Vec<u32>,
+    slots: Vec<u32>,
+    levels: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Block {
+    /// Looks up the officers of `slots` (of the first cohort).
+    pub(crate) fn fill(&mut self, m: &Matching<'_>, slots: std::ops::Range<usize>) {
+        self.officers.clear();
+        for s in slots {
+            let was = m
+                .order
+                .map_or(s as u32, |o| o.get(s).copied().unwrap_or(NONE));
+            let now = match m.partner {
+                Some(p) => p.get(was as usize).copied().unwrap_or(NONE),
+                None => was,
+            };
+            self.officers.push([was, now]);
+        }
+        self.positions.clear();
+        if m.moves {
+            let positions = self
+                .officers
+                .iter()
+                .map(|&[_, now]| (m.after.position.get(now as usize).copied()).unwrap_or(u32::MAX));
+            self.positions.extend(positions);
+        }
+        if m.same_slots {
+            return;
+        }
+        self.slots.clear();
+        (self.slots).extend(self.officers.iter().map(|&[_, now]| m.after.slot_of(now)));
+        self.levels.clear();
+        self.ends.clear();
+        for &slot in &self.slots {
+            self.levels.extend_from_slice(m.after.held_in(slot));
+            self.ends.push(self.levels.len() as u32);
+        }
+    }
+
+    /// The second snapshot's levels of the `k`-th officer of the block (not read in place).
+    pub(crate) fn levels(&self, k: usize) -> &[u32] {
+        let start = k.checked_sub(1).and_then(|j| self.ends.get(j)).copied();
+        let end = self.ends.get(k).copied().unwrap_or(0) as usize;
+        self.levels
+            .get(start.unwrap_or(0) as usize..end)
+            .unwrap_or(&[])
+    }
+}
