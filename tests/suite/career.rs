@@ -116,20 +116,33 @@ fn arb_case() -> impl Strategy<Value = Case> {
     })
 }
 
+/// `nk` courses, each building `outcomes` of `nc` competencies at `levels`, of `hours`
+/// whole units and with `prerequisites` picks below `nk`.
+fn arb_courses(
+    nc: usize,
+    nk: usize,
+    levels: std::ops::RangeInclusive<u8>,
+    outcomes: std::ops::RangeInclusive<usize>,
+    hours: std::ops::RangeInclusive<u32>,
+    prerequisites: std::ops::RangeInclusive<usize>,
+) -> impl Strategy<Value = Vec<(Vec<(usize, u8)>, u32, Vec<usize>)>> {
+    proptest::collection::vec(
+        (
+            proptest::collection::vec((0..nc, levels), outcomes),
+            hours,
+            proptest::collection::vec(0..nk, prerequisites),
+        ),
+        nk,
+    )
+}
+
 /// Catalogues heavy with prerequisites, and many officers copied from a few passbooks.
 fn arb_prerequisite_case() -> impl Strategy<Value = Case> {
     (3usize..=6, 2usize..=6, 1usize..=12, 1usize..=4).prop_flat_map(|(nc, np, nk, templates)| {
         (
             proptest::collection::vec(any::<bool>(), nc),
             proptest::collection::vec(proptest::collection::vec((0..nc, 1u8..=5), 1..=5), np),
-            proptest::collection::vec(
-                (
-                    proptest::collection::vec((0..nc, 0u8..=5), 1..=3),
-                    1u32..=200,
-                    proptest::collection::vec(0..nk, 0..=3),
-                ),
-                nk,
-            ),
+            arb_courses(nc, nk, 0..=5, 1..=3, 1..=200, 0..=3),
             proptest::collection::vec(
                 (
                     0..np,
@@ -171,14 +184,7 @@ fn arb_prerequisite_case() -> impl Strategy<Value = Case> {
 fn arb_nested_case() -> impl Strategy<Value = Case> {
     (6usize..=10, 4usize..=14).prop_flat_map(|(nc, nk)| {
         (
-            proptest::collection::vec(
-                (
-                    proptest::collection::vec((0..nc, 3u8..=5), 2..=4),
-                    1u32..=60,
-                    proptest::collection::vec(0..nk, 0..=1),
-                ),
-                nk,
-            ),
+            arb_courses(nc, nk, 3..=5, 2..=4, 1..=60, 0..=1),
             proptest::collection::vec(
                 (
                     0usize..2,
