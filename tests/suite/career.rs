@@ -29,6 +29,9 @@ type Row = (u32, f64, f64, String, u32, u32);
 /// A generated course: (competency, level) outcomes, hours, prerequisite indices (only those
 /// below the course's own index are used).
 type CourseDraft = (Vec<(usize, u8)>, f64, Vec<usize>);
+/// A generated course of whole hours, before they are scaled: (competency, level) outcomes,
+/// hours, prerequisite indices.
+type CourseWhole = (Vec<(usize, u8)>, u32, Vec<usize>);
 /// A generated officer: post index, (competency, level) evidence, completed course indices.
 type OfficerDraft = (usize, Vec<(usize, u8)>, Vec<usize>);
 
@@ -125,7 +128,7 @@ fn arb_courses(
     outcomes: std::ops::RangeInclusive<usize>,
     hours: std::ops::RangeInclusive<u32>,
     prerequisites: std::ops::RangeInclusive<usize>,
-) -> impl Strategy<Value = Vec<(Vec<(usize, u8)>, u32, Vec<usize>)>> {
+) -> impl Strategy<Value = Vec<CourseWhole>> {
     proptest::collection::vec(
         (
             proptest::collection::vec((0..nc, levels), outcomes),
