@@ -12,8 +12,8 @@ use crate::analysis::evaluate::{
     OutcomeEffect, PositionProgress, Unmatched,
 };
 use crate::analysis::pair_counts::{
-    CELLS, GroupAcc, Joint, OutcomeAcc, ProgressSum, RUN, competency_counts, fixed, held_pairs,
-    level_in, mark,
+    CELLS, GroupAcc, Joint, OutcomeAcc, PairAdds, ProgressSum, RUN, competency_counts, fixed,
+    held_pairs, level_in, mark, pair_adds,
 };
 use crate::analysis::pairing::{Block, Matching, NONE, Partners, storage_order};
 use crate::analysis::parallel;
@@ -223,6 +223,8 @@ struct Shared<'a, 'f> {
 /// department and course outcome, and the marks of the requirements of the group being
 /// counted.
 struct Tally {
+    /// What each requirement pair adds ([`pair_adds`]).
+    adds: Vec<PairAdds>,
     /// Per competency, the mark of its requirement by the position being counted (see
     /// [`mark`]); all 0 between groups.
     required: Vec<u8>,
@@ -245,6 +247,7 @@ impl Tally {
     fn new(fw: &Framework, before: &Cohort, outcomes: &Outcomes) -> Tally {
         let competencies = fw.competencies.len();
         Tally {
+            adds: pair_adds(),
             required: vec![0; competencies],
             overall: ProgressSum::default(),
             competencies: vec![[0; CELLS]; competencies],
@@ -331,9 +334,9 @@ impl<'f> Shared<'_, 'f> {
                         },
                     ];
                     let pairs = if reqs.len() <= RUN {
-                        held_pairs::<false>(&t.required, &mut t.competencies, held)
+                        held_pairs::<false>(&t.adds, &t.required, &mut t.competencies, held)
                     } else {
-                        held_pairs::<true>(&t.required, &mut t.competencies, held)
+                        held_pairs::<true>(&t.adds, &t.required, &mut t.competencies, held)
                     };
                     let before = fixed(self.weights.readiness(pairs.met[0], sums));
                     let after = if pairs.met[1] == pairs.met[0] {

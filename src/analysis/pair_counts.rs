@@ -95,22 +95,24 @@ pub(crate) struct PairAdds {
     none: u8,
 }
 
-/// See [`PairAdds`].
-static PAIR_ADDS: [PairAdds; MARKS * CELLS] = {
-    let mut table = [PairAdds {
+/// The table of [`PairAdds`], 576 entries: built when a comparison starts rather than at
+/// compile time, so that the WebAssembly module does not carry its 13.8 KB.
+///
+/// # Complexity
+/// O(1): 576 entries.
+pub(crate) fn pair_adds() -> Vec<PairAdds> {
+    let empty = PairAdds {
         lanes: 0,
         kinds: 0,
         cell: 0,
         none: 0,
-    }; MARKS * CELLS];
-    let mut code = 1;
-    while code < MARKS {
+    };
+    let mut table = vec![empty; MARKS * CELLS];
+    for code in 1..MARKS {
         let (level, kind) = ((code as u64 - 1) / 3 + 1, (code as u64 - 1) % 3);
-        let mut h = 0;
-        while h < CELLS {
+        for h in 0..CELLS {
             let (h1, h2) = ((h / 6) as u64, (h % 6) as u64);
-            let m1 = if h1 < level { h1 } else { level };
-            let m2 = if h2 < level { h2 } else { level };
+            let (m1, m2) = (h1.min(level), h2.min(level));
             let cell = ((level - m1) * 6 + (level - m2)) as usize;
             table[code * CELLS + h] = PairAdds {
                 lanes: HELD[cell],
@@ -118,12 +120,10 @@ static PAIR_ADDS: [PairAdds; MARKS * CELLS] = {
                 cell: cell as u8,
                 none: (level * 7) as u8,
             };
-            h += 1;
         }
-        code += 1;
     }
     table
-};
+}
 
 /// The requirement pairs of one officer whose competency is held in either snapshot: the
 /// bytes of [`HELD`] summed in one word and the levels met per competency type in another,
@@ -143,9 +143,9 @@ impl Held {
     /// held before and after (0 to 5), and moves the pair in its competency's joint counts
     /// from the cell of nothing held, where its group's count puts it, to its own cell.
     #[inline]
-    pub(crate) fn pair(&mut self, code: u8, held: [u8; 2], joint: &mut Joint) {
+    pub(crate) fn pair(&mut self, adds: &[PairAdds], code: u8, held: [u8; 2], joint: &mut Joint) {
         let at = usize::from(code) * CELLS + usize::from(held[0]) * 6 + usize::from(held[1]);
-        let Some(add) = PAIR_ADDS.get(at) else {
+        let Some(add) = adds.get(at) else {
             return;
         };
         self.lanes += add.lanes;
@@ -178,6 +178,7 @@ impl Held {
 /// than [`RUN`] requirements, so that the packed counts must be emptied on the way.
 #[inline]
 pub(crate) fn held_pairs<const LONG: bool>(
+    adds: &[PairAdds],
     required: &[u8],
     joint: &mut [Joint],
     held: [&[u32]; 2],
@@ -189,7 +190,7 @@ pub(crate) fn held_pairs<const LONG: bool>(
         if code != 0
             && let Some(j) = joint.get_mut(c as usize)
         {
-            acc.pair(code, levels, j);
+            acc.pair(adds, code, levels, j);
             if LONG {
                 run += 1;
                 if run == RUN {
@@ -439,12 +440,13 @@ mod tests {
 
     #[test]
     fn pair_adds_match_the_pair_table() {
+        let adds = pair_adds();
         for level in 1..=5u8 {
             for kind in 0..3u8 {
                 for (h1, h2) in (0..36u8).map(|h| (h / 6, h % 6)) {
                     let mut held = Held::default();
                     let mut joint = [0u32; CELLS];
-                    held.pair(mark(level, kind), [h1, h2], &mut joint);
+                    held.pair(&adds, mark(level, kind), [h1, h2], &mut joint);
                     held.flush();
                     let (s1, s2) = (level.saturating_sub(h1), level.saturating_sub(h2));
                     let cell = usize::from(s1) * 6 + usize::from(s2);
