@@ -53,20 +53,9 @@ const HELD: [u64; CELLS] = {
     let mut table = [0u64; CELLS];
     let mut cell = 0;
     while cell < CELLS {
-        let (s1, s2) = ((cell / 6) as u64, (cell % 6) as u64);
-        let bytes = [
-            (s1 == 0) as u64,
-            (s2 == 0) as u64,
-            (s1 > 0 && s2 == 0) as u64,
-            (s1 == 0 && s2 > 0) as u64,
-            s1.saturating_sub(s2),
-            s2.saturating_sub(s1),
-        ];
-        let mut k = 0;
-        while k < bytes.len() {
-            table[cell] |= bytes[k] << (8 * k);
-            k += 1;
-        }
+        // Met before and after, then the last four bytes of the cell's row of `PAIR`.
+        let met = (cell / 6 == 0) as u64 | ((cell % 6 == 0) as u64) << 8;
+        table[cell] = met | (PAIR[cell] >> 32) << 16;
         cell += 1;
     }
     table
