@@ -92,8 +92,8 @@ fn check_fields(officer: OfficerView<'_>, errors: &mut Vec<Error>) {
 }
 
 /// Checks one officer, appending its held levels (sorted, max per competency, each
-/// `competency << 3 | level`) and completed courses; returns the position and target indices when they resolve. `passbook` gives the
-/// officer's passbook entries in order.
+/// `competency << 3 | level`) and completed courses; returns the position and target
+/// indices when they resolve. `passbook` gives the officer's passbook entries in order.
 pub(crate) fn resolve_officer<'e>(
     fw: &Framework,
     officer: OfficerView<'_>,
@@ -228,17 +228,9 @@ pub(crate) fn settle_packed(
     own: &mut Vec<(u32, u8)>,
     out: &mut Vec<u32>,
 ) {
-    if !settles_in_place(fw, policy) {
-        own.clear();
-        own.extend(levels.iter().map(|&x| (x >> 3, (x & 7) as u8)));
-        settle_held(fw, policy, own, 0);
-        out.extend(own.iter().map(|&(c, l)| c << 3 | u32::from(l)));
-        return;
-    }
     let from = out.len();
     out.extend_from_slice(levels);
-    let kept = highest_packed(&mut out[from..]);
-    out.truncate(from + kept);
+    settle_tail(fw, policy, out, from, own);
 }
 
 /// Whether [`settle_packed`] only keeps the highest level of each competency (no group
