@@ -12,6 +12,7 @@
 pub(crate) mod framework;
 pub(crate) mod spec;
 
+pub(crate) mod by_key;
 pub(crate) mod csr;
 pub(crate) mod cycles;
 pub(crate) mod date;

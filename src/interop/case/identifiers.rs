@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use super::uuid::{canonical_case_uuid, parse_case_uuid};
 use crate::interop::case::package::CaseExportOptions;
+use crate::model::by_key::ByKey;
 use crate::model::order;
 use crate::model::spec::{AREA_PREFIX, area_group_id};
 use crate::{EntityKind, Error, Framework, GroupId};
@@ -27,33 +28,15 @@ pub(super) struct Identifiers {
 /// Who holds an identifier: the document (`None`) or an entity.
 type Holder = Option<(EntityKind, String)>;
 
-/// Identifiers taken so far, and who took each: its position in `holders` (a map of a
-/// type the module already compiles, rather than one to `Holder` compiled for this alone).
-struct Taken {
-    index: HashMap<String, usize>,
-    holders: Vec<Holder>,
-}
+/// Identifiers taken so far, and who took each.
+struct Taken(ByKey<Holder>);
 
 impl Taken {
     /// Only the document's identifier taken.
     fn new(document: &str) -> Self {
-        let mut taken = Taken {
-            index: HashMap::new(),
-            holders: Vec::new(),
-        };
-        taken.take(document.to_owned(), None);
+        let mut taken = Taken(ByKey::default());
+        taken.0.insert(document.to_owned(), None);
         taken
-    }
-
-    /// Who took `identifier`, if it is taken.
-    fn holder(&self, identifier: &str) -> Option<&Holder> {
-        self.index.get(identifier).map(|&i| &self.holders[i])
-    }
-
-    /// Takes `identifier` for `holder`.
-    fn take(&mut self, identifier: String, holder: Holder) {
-        self.index.insert(identifier, self.holders.len());
-        self.holders.push(holder);
     }
 
     /// `derive(name)`, or when that is taken (only a crafted framework can do it),
@@ -61,11 +44,11 @@ impl Taken {
     fn derived(&mut self, derive: &dyn Fn(&str) -> String, name: &str, holder: Holder) -> String {
         let mut identifier = derive(name);
         let mut n = 2u64;
-        while self.index.contains_key(&identifier) {
+        while self.0.contains_key(&identifier) {
             identifier = derive(&format!("{name}/{n}"));
             n += 1;
         }
-        self.take(identifier.clone(), holder);
+        self.0.insert(identifier.clone(), holder);
         identifier
     }
 
@@ -78,8 +61,8 @@ impl Taken {
         holder: Holder,
     ) -> String {
         match natural {
-            Some(id) if !self.index.contains_key(id) => {
-                self.take(id.to_owned(), holder);
+            Some(id) if !self.0.contains_key(id) => {
+                self.0.insert(id.to_owned(), holder);
                 id.to_owned()
             }
             _ => self.derived(derive, name, holder),
@@ -145,11 +128,11 @@ pub(super) fn identifiers(
     let mut taken = Taken::new(document);
     let mut groups = HashMap::with_capacity(framework.groups().len());
     for (group, identifier) in given {
-        if let Some(other) = taken.holder(&identifier) {
+        if let Some(other) = taken.0.get(&identifier) {
             errors.push(clash(identifier, group, other.clone()));
         } else {
             let holder = Some((EntityKind::Group, group.to_string()));
-            taken.take(identifier.clone(), holder);
+            taken.0.insert(identifier.clone(), holder);
             groups.insert(group.as_str().to_owned(), identifier);
         }
     }
@@ -157,7 +140,7 @@ pub(super) fn identifiers(
     for c in framework.competencies() {
         let id = c.id.as_str();
         let natural = parse_case_uuid(id).map(|_| id);
-        if let Some(Some((EntityKind::Group, group))) = natural.and_then(|n| taken.holder(n)) {
+        if let Some(Some((EntityKind::Group, group))) = natural.and_then(|n| taken.0.get(n)) {
             // A group was given this competency's identifier by the options.
             let other = Some((EntityKind::Competency, id.to_owned()));
             errors.push(clash(id.to_owned(), GroupId::from(group.as_str()), other));

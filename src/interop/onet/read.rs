@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::Error;
 use crate::interop::csv::{Decimal, Seen, Table};
+use crate::model::by_key::ByKey;
 use crate::model::order;
 
 /// The files' names in errors, as in the layout of `data/onet`.
@@ -64,30 +65,7 @@ pub(super) fn has_occupation(occupations: &Occupations, soc: &str) -> bool {
         .is_ok()
 }
 /// Element id → element; `None` for a row with a valid id but another malformed field.
-///
-/// Each id maps to its element's position in a list: a map of a type the module already
-/// compiles, rather than one to `Option<Element>` compiled for this table alone.
-#[derive(Default)]
-pub(super) struct Elements {
-    index: HashMap<String, usize>,
-    list: Vec<Option<Element>>,
-}
-
-impl Elements {
-    pub(super) fn contains_key(&self, id: &str) -> bool {
-        self.index.contains_key(id)
-    }
-
-    pub(super) fn get(&self, id: &str) -> Option<&Option<Element>> {
-        self.index.get(id).map(|&i| &self.list[i])
-    }
-
-    /// Adds an id not added before.
-    fn insert(&mut self, id: String, element: Option<Element>) {
-        self.index.insert(id, self.list.len());
-        self.list.push(element);
-    }
-}
+pub(super) type Elements = ByKey<Option<Element>>;
 
 pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Occupations> {
     let table = Table::open(OCCUPATIONS, text, &["soc", "title"], errors)?;
