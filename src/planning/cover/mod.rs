@@ -75,6 +75,8 @@ mod reduce;
 mod restricted_tests;
 mod solve;
 mod split;
+#[cfg(test)]
+mod split_tests;
 mod state;
 mod stepper;
 mod tabu;
