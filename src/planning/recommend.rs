@@ -106,7 +106,7 @@ impl Framework {
     /// competency order, with their provenance.
     pub(crate) fn gaps_at(&self, p: u32, held: &[(u32, u8)]) -> Vec<GapItem<'_>> {
         let reqs = self.position_reqs(p);
-        let mut gaps = Vec::new();
+        let mut gaps = Vec::with_capacity(reqs.len());
         merge_held(reqs, held, |i, current| {
             let r = reqs[i];
             if r.level > current {
@@ -216,12 +216,13 @@ impl Framework {
         }
         order::sort_unstable_by(&mut comp_weight, |a, b| a.0.cmp(&b.0));
         let (courses, open) = self.candidates(gaps, completed, options.untagged);
-        let closable: Vec<&GapItem<'f>> = gaps
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
-            .map(|(_, g)| g)
-            .collect();
+        let mut closable: Vec<&GapItem<'f>> = Vec::with_capacity(gaps.len() - open.len());
+        closable.extend(
+            gaps.iter()
+                .enumerate()
+                .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
+                .map(|(_, g)| g),
+        );
         let open: Vec<(&GapItem<'f>, OpenReason)> =
             open.into_iter().map(|(i, r)| (&gaps[i], r)).collect();
         let values = closable
@@ -306,7 +307,10 @@ impl Framework {
         untagged: UntaggedLevel,
     ) -> (Vec<u32>, Vec<(usize, OpenReason)>) {
         marks::with_marks(self.courses.len(), |marks| {
-            let mut chosen = Vec::new();
+            // Gathered in this thread's buffer, then copied out at its final size: one
+            // allocation instead of a doubling series.
+            let mut chosen = std::mem::take(&mut marks.scratch.candidates);
+            chosen.clear();
             let mut open = Vec::new();
             for (i, g) in gaps.iter().enumerate() {
                 let mut closable = false;
@@ -336,7 +340,9 @@ impl Framework {
                 }
             }
             order::sort_unstable(&mut chosen);
-            (chosen, open)
+            let courses = chosen.clone();
+            marks.scratch.candidates = chosen;
+            (courses, open)
         })
     }
 
@@ -386,6 +392,7 @@ impl Framework {
             fill,
             gaps_of,
             prerequisites,
+            ..
         } = &mut scratch;
         // Each candidate's gaps as one contiguous, ascending run: (candidate, gap) pairs in
         // gap order, then a counting sort by candidate, which keeps gaps ascending.

@@ -59,7 +59,8 @@ pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
 fn undominated(inst: &Instance, solve: impl Fn(&Instance) -> Solution) -> Solution {
     let mut excluded = vec![false; inst.len()];
     let none = vec![false; inst.len()];
-    let marked = split::exclude_dominated(inst, &none, &mut excluded, |e| {
+    let mut dirty = vec![true; inst.len()];
+    let marked = split::exclude_dominated(inst, &none, &mut excluded, &mut dirty, |e| {
         inst.values[e as usize] > 0.0
     });
     if marked == 0 {

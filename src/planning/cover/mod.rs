@@ -45,7 +45,8 @@
 //!   start for the local search when better than the greedy's;
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
 //!   branch and bound on those bounds;
-//! - `stepper`: one instance's partial solution driven by an outer search (department plans).
+//! - `stepper`: one instance's partial solution driven by an outer search (department plans);
+//! - `pool`: per-thread spare buffers that dropped instances give back for the next ones.
 //!
 //! Nothing here allocates per step of a search beyond amortised buffers, and every limit is
 //! counted in search nodes, never in time.
@@ -67,12 +68,15 @@ mod instance;
 mod knapsack;
 mod lagrange;
 mod pdhg;
+mod pool;
 mod queue;
 mod reduce;
 #[cfg(test)]
 mod restricted_tests;
 mod solve;
 mod split;
+#[cfg(test)]
+mod split_tests;
 mod state;
 mod stepper;
 mod tabu;

@@ -33,6 +33,9 @@ pub(super) fn reduce_from(
 ) -> Option<Solution> {
     let mut buffer = Vec::new();
     let mut reduced = false;
+    // Candidates the dominance test must look at (again): all at first, then those what
+    // was chosen or set aside since may have made dominated.
+    let mut dirty = vec![true; inst.len()];
     for _ in 0..REDUCTION_ROUNDS {
         let before = state.journal.len();
         for e in 0..inst.values.len() as u32 {
@@ -47,8 +50,11 @@ pub(super) fn reduce_from(
                 state.choose(inst, j, &mut buffer);
             }
         }
+        for &(c, _) in &state.journal[before..] {
+            split::dirty_after_choosing(inst, c, &mut dirty);
+        }
         let open = |e: u32| state.cover_count[e as usize] == 0;
-        let marked = split::exclude_dominated(inst, &state.chosen, &mut excluded, open);
+        let marked = split::exclude_dominated(inst, &state.chosen, &mut excluded, &mut dirty, open);
         if marked == 0 && state.journal.len() == before {
             break;
         }

@@ -227,6 +227,12 @@ pub(crate) fn restrict(inst: &Instance, excluded: &[bool]) -> Part {
 /// marked). Chains of dominance end at an undominated candidate, as the order is strict.
 /// Returns how many it marked (in `excluded`, which is also read as not free).
 ///
+/// Only the free candidates `dirty` marks are looked at, and their marks are cleared; a
+/// marked candidate's prerequisites are marked (they lost a dependant). A caller calling
+/// again after more is chosen or set aside marks what that may make dominated
+/// ([`dirty_after_choosing`]): the test above only gets harder as candidates are set
+/// aside and elements stay open, so a candidate found undominated stays so until then.
+///
 /// # Complexity
 /// O(n · d · s) for n candidates, d ≤ [`DOMINANCE_TRIES`] closers looked at per candidate
 /// (of its open element with the fewest closers) and s elements per candidate.
@@ -234,6 +240,7 @@ pub(crate) fn exclude_dominated(
     inst: &Instance,
     chosen: &[bool],
     excluded: &mut [bool],
+    dirty: &mut [bool],
     open: impl Fn(u32) -> bool,
 ) -> usize {
     let n = inst.len() as u32;
@@ -241,7 +248,11 @@ pub(crate) fn exclude_dominated(
     let mut mine: Vec<u32> = Vec::new();
     for j in 0..n {
         let free = |c: u32| !chosen[c as usize] && !excluded[c as usize];
-        if !free(j) || inst.dependants(j).iter().any(|&d| free(d)) {
+        if !free(j) || !dirty[j as usize] {
+            continue;
+        }
+        dirty[j as usize] = false;
+        if inst.dependants(j).iter().any(|&d| free(d)) {
             continue;
         }
         mine.clear();
@@ -281,9 +292,33 @@ pub(crate) fn exclude_dominated(
         if dominated {
             excluded[j as usize] = true;
             marked += 1;
+            for &p in inst.prerequisites(j) {
+                dirty[p as usize] = true;
+            }
         }
     }
     marked
+}
+
+/// Marks, for [`exclude_dominated`], the candidates that choosing `c` may make dominated:
+/// its prerequisites (`c` no longer a free dependant), the closers of the elements it
+/// closes (fewer open elements to match), and the closers of the elements of the
+/// candidates requiring it (whose prerequisites may now all be chosen, so that they can
+/// dominate).
+///
+/// # Complexity
+/// O(Σ closers) over the elements of `c` and of its dependants.
+pub(crate) fn dirty_after_choosing(inst: &Instance, c: u32, dirty: &mut [bool]) {
+    for &p in inst.prerequisites(c) {
+        dirty[p as usize] = true;
+    }
+    for k in std::iter::once(c).chain(inst.dependants(c).iter().copied()) {
+        for &e in inst.covers(k) {
+            for &j in inst.closers(e) {
+                dirty[j as usize] = true;
+            }
+        }
+    }
 }
 
 /// Closers of one element looked at per candidate by [`exclude_dominated`].

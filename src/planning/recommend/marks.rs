@@ -33,6 +33,8 @@ pub(crate) struct Scratch {
     pub(crate) gaps_of: Vec<u32>,
     /// One candidate's prerequisites.
     pub(crate) prerequisites: Vec<u32>,
+    /// The candidate courses being gathered.
+    pub(crate) candidates: Vec<u32>,
 }
 
 impl Marks {
