@@ -1,7 +1,5 @@
 //! The cover problem ([`Instance`]) and its answer ([`Solution`]), shared by every solver.
 
-use super::pool;
-
 /// Slack on comparisons of summed hours and values (room for rounding).
 pub(crate) const EPS: f64 = 1e-9;
 
@@ -79,35 +77,18 @@ impl Default for Rows {
 }
 
 impl Rows {
-    /// No rows yet, with room for `rows` rows of `items` items in all.
-    fn with_capacity(rows: usize, items: usize) -> Rows {
-        let mut start = pool::words(rows + 1);
-        start.push(0);
-        Rows {
-            start,
-            items: pool::words(items),
-        }
-    }
-
-    /// Gives the buffers back to this thread's pool.
-    fn give_back(&mut self) {
-        pool::give_words(std::mem::take(&mut self.start));
-        pool::give_words(std::mem::take(&mut self.items));
-    }
-
     /// The transpose of `self` (whose rows hold values below `rows`): row `v` lists, in
     /// ascending order, the rows of `self` holding `v`.
     fn transpose(&self, rows: usize) -> Rows {
-        let mut start = pool::words_filled(rows + 1, 0);
+        let mut start = vec![0u32; rows + 1];
         for &v in &self.items {
             start[v as usize + 1] += 1;
         }
         for r in 0..rows {
             start[r + 1] += start[r];
         }
-        let mut fill = pool::words(rows);
-        fill.extend_from_slice(&start[..rows]);
-        let mut items = pool::words_filled(self.items.len(), 0);
+        let mut fill: Vec<u32> = start[..rows].to_vec();
+        let mut items = vec![0; self.items.len()];
         for r in 0..self.start.len() - 1 {
             let row = &self.items[self.start[r] as usize..self.start[r + 1] as usize];
             for &v in row {
@@ -116,7 +97,6 @@ impl Rows {
                 *at += 1;
             }
         }
-        pool::give_words(fill);
         Rows { start, items }
     }
 
@@ -134,22 +114,16 @@ impl Rows {
 impl Instance {
     /// An instance with room for `candidates` candidates closing `pairs` elements in all.
     pub(crate) fn with_capacity(values: Vec<f64>, candidates: usize, pairs: usize) -> Instance {
-        // The derived rows are left empty (no allocation): `finish` builds them.
-        let empty = || Rows {
-            start: Vec::new(),
-            items: Vec::new(),
-        };
-        Instance {
+        let mut inst = Instance {
             values,
-            cost: pool::numbers(candidates),
-            hours: pool::numbers(candidates),
-            covers: Rows::with_capacity(candidates, pairs),
-            pre: Rows::with_capacity(candidates, candidates),
-            closers: empty(),
-            deps: empty(),
-            topo: Vec::new(),
-            unit: None,
-        }
+            ..Instance::default()
+        };
+        inst.cost.reserve(candidates);
+        inst.hours.reserve(candidates);
+        inst.covers.items.reserve(pairs);
+        inst.covers.start.reserve(candidates);
+        inst.pre.start.reserve(candidates);
+        inst
     }
 
     /// Adds a candidate. `covers` is sorted; `prerequisites` are the candidate indices it
@@ -165,16 +139,12 @@ impl Instance {
     /// The prerequisites must form a DAG (the framework guarantees it).
     pub(crate) fn finish(&mut self) {
         let n = self.len() as u32;
-        let closers = self.covers.transpose(self.values.len());
-        std::mem::replace(&mut self.closers, closers).give_back();
-        let deps = self.pre.transpose(self.len());
-        std::mem::replace(&mut self.deps, deps).give_back();
+        self.closers = self.covers.transpose(self.values.len());
+        self.deps = self.pre.transpose(self.len());
         // Kahn's algorithm, smallest index first among the ready ones is not needed: any
         // topological order gives the same results, as the solvers only use it for passes.
-        let mut missing = pool::words(n as usize);
-        missing.extend((0..n).map(|c| self.pre.row(c).len() as u32));
-        let mut topo = pool::words(n as usize);
-        topo.extend((0..n).filter(|&c| missing[c as usize] == 0));
+        let mut missing: Vec<u32> = (0..n).map(|c| self.pre.row(c).len() as u32).collect();
+        let mut topo: Vec<u32> = (0..n).filter(|&c| missing[c as usize] == 0).collect();
         let mut next = 0;
         while next < topo.len() {
             let c = topo[next];
@@ -186,8 +156,7 @@ impl Instance {
                 }
             }
         }
-        pool::give_words(missing);
-        pool::give_words(std::mem::replace(&mut self.topo, topo));
+        self.topo = topo;
         self.unit = common_unit(&self.cost);
     }
 
@@ -314,24 +283,6 @@ impl Instance {
     /// have one (less cannot be saved), else a relative tolerance.
     pub(crate) fn step(&self, cost: f64) -> f64 {
         self.unit.unwrap_or(EPS * cost.abs().max(1.0))
-    }
-}
-
-/// The buffers go back to this thread's pool ([`pool`]), for the next instance.
-impl Drop for Instance {
-    fn drop(&mut self) {
-        pool::give_numbers(std::mem::take(&mut self.values));
-        pool::give_numbers(std::mem::take(&mut self.cost));
-        pool::give_numbers(std::mem::take(&mut self.hours));
-        for rows in [
-            &mut self.covers,
-            &mut self.pre,
-            &mut self.closers,
-            &mut self.deps,
-        ] {
-            rows.give_back();
-        }
-        pool::give_words(std::mem::take(&mut self.topo));
     }
 }
 

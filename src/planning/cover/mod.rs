@@ -45,8 +45,7 @@
 //!   start for the local search when better than the greedy's;
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
 //!   branch and bound on those bounds;
-//! - `stepper`: one instance's partial solution driven by an outer search (department plans);
-//! - `pool`: per-thread spare buffers that dropped instances give back for the next ones.
+//! - `stepper`: one instance's partial solution driven by an outer search (department plans).
 //!
 //! Nothing here allocates per step of a search beyond amortised buffers, and every limit is
 //! counted in search nodes, never in time.
@@ -68,7 +67,6 @@ mod instance;
 mod knapsack;
 mod lagrange;
 mod pdhg;
-mod pool;
 mod queue;
 mod reduce;
 #[cfg(test)]
