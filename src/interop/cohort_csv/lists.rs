@@ -10,74 +10,150 @@ use crate::{Error, Framework};
 
 /// Values kept per officer, in runs of consecutive values of one officer: an export
 /// lists each passbook's rows together, so this takes 4 bytes per value (and 16 per run)
-/// where `(officer, value)` pairs take 8.
-#[derive(Default)]
+/// where `(officer, value)` pairs take 8. The values are kept in the chunks they were
+/// pushed or appended in (a part's values are taken as they are, not copied), each run
+/// within one chunk.
+#[derive(Clone, Default)]
 pub(super) struct Runs {
-    values: Vec<u32>,
-    /// Each run's officer and the index in `values` where it starts.
-    runs: Vec<(u32, usize)>,
+    /// The values, chunk by chunk; values are pushed to the last.
+    chunks: Vec<Vec<u32>>,
+    /// Each run's officer, its chunk and the index in that chunk where it starts.
+    runs: Vec<(u32, u32, usize)>,
+    /// The number of values.
+    len: usize,
 }
 
 impl Runs {
     /// Adds a value for `officer`.
     pub(super) fn push(&mut self, officer: u32, value: u32) {
-        if self.runs.last().is_none_or(|&(k, _)| k != officer) {
-            self.runs.push((officer, self.values.len()));
+        if self.chunks.is_empty() {
+            self.chunks.push(Vec::new());
         }
-        self.values.push(value);
+        let c = self.chunks.len() - 1;
+        let values = &mut self.chunks[c];
+        if self
+            .runs
+            .last()
+            .is_none_or(|&(k, rc, _)| k != officer || rc as usize != c)
+        {
+            self.runs.push((officer, c as u32, values.len()));
+        }
+        values.push(value);
+        self.len += 1;
     }
 
     /// Makes room for `values` more values in `runs` more runs.
     pub(super) fn reserve(&mut self, values: usize, runs: usize) {
-        self.values.reserve(values);
+        if self.chunks.is_empty() {
+            self.chunks.push(Vec::new());
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            last.reserve(values);
+        }
         self.runs.reserve(runs);
     }
 
-    /// Adds the values of `other` after these, as if pushed one by one.
+    /// Adds the values of `other` after these, as if pushed one by one (a run of the
+    /// officer of the last one continues in a run of its own), without copying them.
     pub(super) fn append(&mut self, other: Runs) {
-        let base = self.values.len();
-        let mut runs = other.runs.into_iter();
-        if let Some((k, from)) = runs.next() {
-            // A first run of the officer of the last one continues it.
-            if self.runs.last().is_none_or(|&(last, _)| last != k) {
-                self.runs.push((k, base + from));
+        for (values, c) in other.chunks.into_iter().zip(0u32..) {
+            if values.is_empty() {
+                continue;
             }
-        }
-        self.runs.extend(runs.map(|(k, from)| (k, base + from)));
-        if self.values.is_empty() {
-            self.values = other.values;
-        } else {
-            self.values.extend_from_slice(&other.values);
+            let at = self.chunks.len() as u32;
+            let from = other.runs.partition_point(|&(_, rc, _)| rc < c);
+            let to = other.runs.partition_point(|&(_, rc, _)| rc <= c);
+            (self.runs).extend(other.runs[from..to].iter().map(|&(k, _, s)| (k, at, s)));
+            self.len += values.len();
+            self.chunks.push(values);
         }
     }
 
     /// The number of values.
     pub(super) fn len(&self) -> usize {
-        self.values.len()
+        self.len
     }
 }
 
 /// The values of `runs` as one list per list number `at(officer)` (0 to n − 1), in input
 /// order within a list: what [`group`] gives for the same values as pairs, one run copied
-/// at a time.
-pub(super) fn group_runs(n: usize, runs: Runs, at: impl Fn(u32) -> u32) -> Lists {
-    let Runs { values, runs } = runs;
-    let end = |r: usize| runs.get(r + 1).map_or(values.len(), |&(_, s)| s);
+/// at a time, over `threads` workers (the same lists on any number).
+pub(super) fn group_runs(
+    n: usize,
+    runs: Runs,
+    at: impl Fn(u32) -> u32 + Sync,
+    threads: usize,
+) -> Lists {
+    let parts = workers(threads, runs.len() >> 16);
+    group_runs_in_parts(n, runs, at, parts)
+}
+
+/// [`group_runs`] in `parts` parts (at least one): each part a range of lists of about
+/// equal size, into which it copies the runs it finds there, scanning all runs.
+fn group_runs_in_parts(
+    n: usize,
+    runs: Runs,
+    at: impl Fn(u32) -> u32 + Sync,
+    parts: usize,
+) -> Lists {
+    let Runs {
+        chunks,
+        runs,
+        len: total,
+    } = runs;
+    // The values of run `r`.
+    let run = |r: usize| {
+        let (_, c, from) = runs[r];
+        let values = &chunks[c as usize];
+        let end = match runs.get(r + 1) {
+            Some(&(_, next, s)) if next == c => s,
+            _ => values.len(),
+        };
+        &values[from..end]
+    };
     let mut start = vec![0u32; n + 1];
-    for (r, &(k, from)) in runs.iter().enumerate() {
-        start[at(k) as usize + 1] += (end(r) - from) as u32;
+    for (r, &(k, _, _)) in runs.iter().enumerate() {
+        start[at(k) as usize + 1] += run(r).len() as u32;
     }
     for i in 0..n {
         start[i + 1] += start[i];
     }
-    let mut next = start.clone();
-    let mut out = vec![0u32; values.len()];
-    for (r, &(k, from)) in runs.iter().enumerate() {
-        let run = &values[from..end(r)];
-        let s = &mut next[at(k) as usize];
-        out[*s as usize..*s as usize + run.len()].copy_from_slice(run);
-        *s += run.len() as u32;
+    let parts = parts.max(1);
+    // Lists `bounds[p]..bounds[p + 1]` make part `p`, of about `total / parts` values.
+    let mut bounds = vec![0];
+    for p in 1..parts {
+        let cut = start.partition_point(|&x| (x as usize) < total * p / parts);
+        bounds.push(cut.min(n).max(bounds[p - 1]));
     }
+    bounds.push(n);
+    let mut next = start.clone();
+    let mut out = vec![0u32; total];
+    let mut rest_out: &mut [u32] = &mut out;
+    let mut rest_next: &mut [u32] = &mut next[..n];
+    let mut pieces = Vec::with_capacity(parts);
+    let mut taken = 0;
+    for w in bounds.windows(2) {
+        let stop = start[w[1]] as usize;
+        let (piece, tail) = std::mem::take(&mut rest_out).split_at_mut(stop - taken);
+        rest_out = tail;
+        taken = stop;
+        let (own, tail) = std::mem::take(&mut rest_next).split_at_mut(w[1] - w[0]);
+        rest_next = tail;
+        pieces.push((w[0]..w[1], piece, own));
+    }
+    map_parts(pieces, |(lists, piece, next)| {
+        let base = start[lists.start] as usize;
+        for (r, &(k, _, _)) in runs.iter().enumerate() {
+            let s = at(k) as usize;
+            if lists.contains(&s) {
+                let run = run(r);
+                let at = &mut next[s - lists.start];
+                let to = *at as usize - base;
+                piece[to..to + run.len()].copy_from_slice(run);
+                *at += run.len() as u32;
+            }
+        }
+    });
     Lists { start, values: out }
 }
 
@@ -205,7 +281,7 @@ pub(super) fn distinct(lists: &Lists, errors: &mut Vec<Error>) -> Lists {
 
 #[cfg(test)]
 mod tests {
-    use super::{Runs, group, group_runs, highest_in_parts};
+    use super::{Runs, group, group_runs_in_parts, highest_in_parts};
     use crate::people::columns::Lists;
     use crate::people::resolve::highest_packed;
 
@@ -234,8 +310,14 @@ mod tests {
             for &(k, v) in &pairs {
                 runs.push(k, v);
             }
-            let got = group_runs(4, runs, at);
-            assert_eq!((got.start, got.values), (expected.start, expected.values));
+            for parts in 1..=5 {
+                let got = group_runs_in_parts(4, runs.clone(), at, parts);
+                assert_eq!(
+                    (got.start, got.values),
+                    (expected.start.clone(), expected.values.clone()),
+                    "{parts} parts"
+                );
+            }
         }
     }
 
@@ -251,26 +333,37 @@ mod tests {
             (0, 7),
             (0, 8),
         ];
-        let mut all = Runs::default();
-        for &(k, v) in &pairs {
-            all.push(k, v);
-        }
-        // Cut everywhere, twice, so that runs continue across cuts or start at them.
+        // Cut everywhere, twice, so that runs continue across cuts or start at them; the
+        // middle cut appended as a part or pushed one by one after the first part.
         for a in 0..=pairs.len() {
             for b in a..=pairs.len() {
-                let mut runs = Runs::default();
-                for cut in [&pairs[..a], &pairs[a..b], &pairs[b..]] {
-                    let mut part = Runs::default();
-                    for &(k, v) in cut {
-                        part.push(k, v);
+                for pushed in [false, true] {
+                    let mut runs = Runs::default();
+                    for (i, cut) in [&pairs[..a], &pairs[a..b], &pairs[b..]].iter().enumerate() {
+                        let mut part = Runs::default();
+                        let to = if pushed && i == 1 {
+                            &mut runs
+                        } else {
+                            &mut part
+                        };
+                        for &(k, v) in *cut {
+                            to.push(k, v);
+                        }
+                        runs.append(part);
                     }
-                    runs.append(part);
+                    assert_eq!(runs.len(), pairs.len());
+                    for at in [|k: u32| k, |k: u32| 2 - k] {
+                        let expected = group(3, pairs.to_vec(), at);
+                        for parts in 1..=3 {
+                            let got = group_runs_in_parts(3, runs.clone(), at, parts);
+                            assert_eq!(
+                                (got.start, got.values),
+                                (expected.start.clone(), expected.values.clone()),
+                                "{a} {b} {pushed} {parts}"
+                            );
+                        }
+                    }
                 }
-                assert_eq!(
-                    (&runs.values, &runs.runs),
-                    (&all.values, &all.runs),
-                    "{a} {b}"
-                );
             }
         }
     }
