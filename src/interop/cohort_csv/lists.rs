@@ -10,68 +10,74 @@ use crate::{Error, Framework};
 
 /// Values kept per officer, in runs of consecutive values of one officer: an export
 /// lists each passbook's rows together, so this takes 4 bytes per value (and 16 per run)
-/// where `(officer, value)` pairs take 8. The values are kept in the chunks they were
-/// pushed or appended in (a part's values are taken as they are, not copied), each run
-/// within one chunk.
+/// where `(officer, value)` pairs take 8. Values appended are kept in the chunks they came
+/// in (a part's values are taken as they are, not copied); no run spans two chunks.
 #[derive(Clone, Default)]
 pub(super) struct Runs {
-    /// The values, chunk by chunk; values are pushed to the last.
-    chunks: Vec<Vec<u32>>,
-    /// Each run's officer, its chunk and the index in that chunk where it starts.
-    runs: Vec<(u32, u32, usize)>,
-    /// The number of values.
-    len: usize,
+    /// The last chunk, to which values are pushed.
+    values: Vec<u32>,
+    /// The chunks before it, in order, none empty.
+    done: Vec<Vec<u32>>,
+    /// The number of values in `done`.
+    base: usize,
+    /// Each run's officer and the number of values before it.
+    runs: Vec<(u32, usize)>,
 }
 
 impl Runs {
     /// Adds a value for `officer`.
+    #[inline]
     pub(super) fn push(&mut self, officer: u32, value: u32) {
-        if self.chunks.is_empty() {
-            self.chunks.push(Vec::new());
+        if self.runs.last().is_none_or(|&(k, _)| k != officer) {
+            self.runs.push((officer, self.base + self.values.len()));
         }
-        let c = self.chunks.len() - 1;
-        let values = &mut self.chunks[c];
-        if self
-            .runs
-            .last()
-            .is_none_or(|&(k, rc, _)| k != officer || rc as usize != c)
-        {
-            self.runs.push((officer, c as u32, values.len()));
-        }
-        values.push(value);
-        self.len += 1;
+        self.values.push(value);
     }
 
     /// Makes room for `values` more values in `runs` more runs.
     pub(super) fn reserve(&mut self, values: usize, runs: usize) {
-        if self.chunks.is_empty() {
-            self.chunks.push(Vec::new());
-        }
-        if let Some(last) = self.chunks.last_mut() {
-            last.reserve(values);
-        }
+        self.values.reserve(values);
         self.runs.reserve(runs);
     }
 
     /// Adds the values of `other` after these, as if pushed one by one (a run of the
     /// officer of the last one continues in a run of its own), without copying them.
     pub(super) fn append(&mut self, other: Runs) {
-        for (values, c) in other.chunks.into_iter().zip(0u32..) {
-            if values.is_empty() {
-                continue;
+        let shift = self.len();
+        let mut runs = other.runs.into_iter().peekable();
+        let chunks = other.done.into_iter().chain(std::iter::once(other.values));
+        let mut end = 0;
+        for chunk in chunks.filter(|c| !c.is_empty()) {
+            end += chunk.len();
+            let last = std::mem::replace(&mut self.values, chunk);
+            if !last.is_empty() {
+                self.base += last.len();
+                self.done.push(last);
             }
-            let at = self.chunks.len() as u32;
-            let from = other.runs.partition_point(|&(_, rc, _)| rc < c);
-            let to = other.runs.partition_point(|&(_, rc, _)| rc <= c);
-            (self.runs).extend(other.runs[from..to].iter().map(|&(k, _, s)| (k, at, s)));
-            self.len += values.len();
-            self.chunks.push(values);
+            while let Some((k, from)) = runs.next_if(|&(_, from)| from < end) {
+                self.runs.push((k, shift + from));
+            }
         }
     }
 
     /// The number of values.
     pub(super) fn len(&self) -> usize {
-        self.len
+        self.base + self.values.len()
+    }
+
+    /// Each run's officer and values, in order.
+    fn each(&self) -> impl Iterator<Item = (u32, &[u32])> {
+        let total = self.len();
+        let mut chunks = self.done.iter().chain(std::iter::once(&self.values));
+        let (mut chunk, mut at): (&[u32], usize) = (&[], 0);
+        self.runs.iter().enumerate().map(move |(r, &(k, from))| {
+            let end = self.runs.get(r + 1).map_or(total, |&(_, s)| s);
+            while from >= at + chunk.len() {
+                at += chunk.len();
+                chunk = chunks.next().map_or(&[], Vec::as_slice);
+            }
+            (k, &chunk[from - at..end - at])
+        })
     }
 }
 
@@ -96,24 +102,10 @@ fn group_runs_in_parts(
     at: impl Fn(u32) -> u32 + Sync,
     parts: usize,
 ) -> Lists {
-    let Runs {
-        chunks,
-        runs,
-        len: total,
-    } = runs;
-    // The values of run `r`.
-    let run = |r: usize| {
-        let (_, c, from) = runs[r];
-        let values = &chunks[c as usize];
-        let end = match runs.get(r + 1) {
-            Some(&(_, next, s)) if next == c => s,
-            _ => values.len(),
-        };
-        &values[from..end]
-    };
+    let total = runs.len();
     let mut start = vec![0u32; n + 1];
-    for (r, &(k, _, _)) in runs.iter().enumerate() {
-        start[at(k) as usize + 1] += run(r).len() as u32;
+    for (k, run) in runs.each() {
+        start[at(k) as usize + 1] += run.len() as u32;
     }
     for i in 0..n {
         start[i + 1] += start[i];
@@ -143,10 +135,9 @@ fn group_runs_in_parts(
     }
     map_parts(pieces, |(lists, piece, next)| {
         let base = start[lists.start] as usize;
-        for (r, &(k, _, _)) in runs.iter().enumerate() {
+        for (k, run) in runs.each() {
             let s = at(k) as usize;
             if lists.contains(&s) {
-                let run = run(r);
                 let at = &mut next[s - lists.start];
                 let to = *at as usize - base;
                 piece[to..to + run.len()].copy_from_slice(run);
