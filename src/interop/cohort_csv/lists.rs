@@ -226,21 +226,31 @@ fn highest_in_parts(mut lists: Lists, parts: usize) -> Lists {
         taken = end;
         pieces.push((w[0]..w[1], piece));
     }
+    // Each part reduces its lists and moves them together within its piece; the parts'
+    // pieces are then moved together, one block each.
     let kept = map_parts(pieces, |(range, piece)| {
         let base = start[range.start] as usize;
-        range
-            .map(|s| {
-                let list = &mut piece[start[s] as usize - base..start[s + 1] as usize - base];
-                highest_packed(list) as u32
-            })
-            .collect::<Vec<u32>>()
+        let mut own = Vec::with_capacity(range.len());
+        let mut w = 0;
+        for s in range {
+            let from = start[s] as usize - base;
+            let k = highest_packed(&mut piece[from..start[s + 1] as usize - base]);
+            piece.copy_within(from..from + k, w);
+            own.push(w as u32);
+            w += k;
+        }
+        (own, w)
     });
     let mut w = 0;
-    for (s, k) in kept.into_iter().flatten().enumerate() {
-        let from = lists.start[s] as usize;
-        lists.values.copy_within(from..from + k as usize, w);
-        lists.start[s] = w as u32;
-        w += k as usize;
+    let mut s = 0;
+    for (p, (own, len)) in kept.into_iter().enumerate() {
+        let from = lists.start[bounds[p]] as usize;
+        lists.values.copy_within(from..from + len, w);
+        for local in own {
+            lists.start[s] = w as u32 + local;
+            s += 1;
+        }
+        w += len;
     }
     lists.start[n] = w as u32;
     lists.values.truncate(w);
