@@ -12,7 +12,7 @@ use crate::{Error, Framework};
 /// lists each passbook's rows together, so this takes 4 bytes per value (and 16 per run)
 /// where `(officer, value)` pairs take 8. Values appended are kept in the chunks they came
 /// in (a part's values are taken as they are, not copied); no run spans two chunks.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub(super) struct Runs {
     /// The last chunk, to which values are pushed.
     values: Vec<u32>,
@@ -21,15 +21,15 @@ pub(super) struct Runs {
     /// The number of values in `done`.
     base: usize,
     /// Each run's officer and the number of values before it.
-    runs: Vec<(u32, usize)>,
+    starts: Vec<(u32, usize)>,
 }
 
 impl Runs {
     /// Adds a value for `officer`.
     #[inline]
     pub(super) fn push(&mut self, officer: u32, value: u32) {
-        if self.runs.last().is_none_or(|&(k, _)| k != officer) {
-            self.runs.push((officer, self.base + self.values.len()));
+        if self.starts.last().is_none_or(|&(k, _)| k != officer) {
+            self.starts.push((officer, self.base + self.values.len()));
         }
         self.values.push(value);
     }
@@ -37,14 +37,14 @@ impl Runs {
     /// Makes room for `values` more values in `runs` more runs.
     pub(super) fn reserve(&mut self, values: usize, runs: usize) {
         self.values.reserve(values);
-        self.runs.reserve(runs);
+        self.starts.reserve(runs);
     }
 
     /// Adds the values of `other` after these, as if pushed one by one (a run of the
     /// officer of the last one continues in a run of its own), without copying them.
     pub(super) fn append(&mut self, other: Runs) {
         let shift = self.len();
-        let mut runs = other.runs.into_iter().peekable();
+        let mut runs = other.starts.into_iter().peekable();
         let chunks = other.done.into_iter().chain(std::iter::once(other.values));
         let mut end = 0;
         for chunk in chunks.filter(|c| !c.is_empty()) {
@@ -55,7 +55,7 @@ impl Runs {
                 self.done.push(last);
             }
             while let Some((k, from)) = runs.next_if(|&(_, from)| from < end) {
-                self.runs.push((k, shift + from));
+                self.starts.push((k, shift + from));
             }
         }
     }
@@ -70,8 +70,8 @@ impl Runs {
         let total = self.len();
         let mut chunks = self.done.iter().chain(std::iter::once(&self.values));
         let (mut chunk, mut at): (&[u32], usize) = (&[], 0);
-        self.runs.iter().enumerate().map(move |(r, &(k, from))| {
-            let end = self.runs.get(r + 1).map_or(total, |&(_, s)| s);
+        self.starts.iter().enumerate().map(move |(r, &(k, from))| {
+            let end = self.starts.get(r + 1).map_or(total, |&(_, s)| s);
             while from >= at + chunk.len() {
                 at += chunk.len();
                 chunk = chunks.next().map_or(&[], Vec::as_slice);
@@ -91,14 +91,17 @@ pub(super) fn group_runs(
     threads: usize,
 ) -> Lists {
     let parts = workers(threads, runs.len() >> 16);
-    group_runs_in_parts(n, runs, at, parts)
+    let lists = group_runs_in_parts(n, &runs, at, parts);
+    // The chunks are freed before the caller goes on.
+    drop(runs);
+    lists
 }
 
 /// [`group_runs`] in `parts` parts (at least one): each part a range of lists of about
 /// equal size, into which it copies the runs it finds there, scanning all runs.
 fn group_runs_in_parts(
     n: usize,
-    runs: Runs,
+    runs: &Runs,
     at: impl Fn(u32) -> u32 + Sync,
     parts: usize,
 ) -> Lists {
@@ -304,7 +307,7 @@ mod tests {
             runs.push(k, v);
         }
         assert_eq!(runs.len(), pairs.len());
-        assert_eq!(runs.runs.len(), 6);
+        assert_eq!(runs.starts.len(), 6);
         for at in [|k: u32| k, |k: u32| 3 - k] {
             let expected = group(4, pairs.to_vec(), at);
             let mut runs = Runs::default();
@@ -312,7 +315,7 @@ mod tests {
                 runs.push(k, v);
             }
             for parts in 1..=5 {
-                let got = group_runs_in_parts(4, runs.clone(), at, parts);
+                let got = group_runs_in_parts(4, &runs, at, parts);
                 assert_eq!(
                     (got.start, got.values),
                     (expected.start.clone(), expected.values.clone()),
@@ -356,7 +359,7 @@ mod tests {
                     for at in [|k: u32| k, |k: u32| 2 - k] {
                         let expected = group(3, pairs.to_vec(), at);
                         for parts in 1..=3 {
-                            let got = group_runs_in_parts(3, runs.clone(), at, parts);
+                            let got = group_runs_in_parts(3, &runs, at, parts);
                             assert_eq!(
                                 (got.start, got.values),
                                 (expected.start.clone(), expected.values.clone()),
