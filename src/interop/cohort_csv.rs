@@ -597,7 +597,7 @@ impl Reader<'_> {
             slot
         });
         let slot = |k: u32| slot_of.as_ref().map_or(k, |s| s[k as usize]);
-        let held = group_runs(n, held, slot);
+        let held = group_runs(n, held, slot, options.threads);
         drop(slot_of);
         let mut errors = Vec::new();
         let held = settle(fw, options, held, &mut errors);

@@ -10,19 +10,26 @@ use crate::{Error, Framework};
 
 /// Values kept per officer, in runs of consecutive values of one officer: an export
 /// lists each passbook's rows together, so this takes 4 bytes per value (and 16 per run)
-/// where `(officer, value)` pairs take 8.
+/// where `(officer, value)` pairs take 8. Values appended are kept in the chunks they came
+/// in (a part's values are taken as they are, not copied); no run spans two chunks.
 #[derive(Default)]
 pub(super) struct Runs {
+    /// The last chunk, to which values are pushed.
     values: Vec<u32>,
-    /// Each run's officer and the index in `values` where it starts.
-    runs: Vec<(u32, usize)>,
+    /// The chunks before it, in order, none empty.
+    done: Vec<Vec<u32>>,
+    /// The number of values in `done`.
+    base: usize,
+    /// Each run's officer and the number of values before it.
+    starts: Vec<(u32, usize)>,
 }
 
 impl Runs {
     /// Adds a value for `officer`.
+    #[inline]
     pub(super) fn push(&mut self, officer: u32, value: u32) {
-        if self.runs.last().is_none_or(|&(k, _)| k != officer) {
-            self.runs.push((officer, self.values.len()));
+        if self.starts.last().is_none_or(|&(k, _)| k != officer) {
+            self.starts.push((officer, self.base + self.values.len()));
         }
         self.values.push(value);
     }
@@ -30,54 +37,117 @@ impl Runs {
     /// Makes room for `values` more values in `runs` more runs.
     pub(super) fn reserve(&mut self, values: usize, runs: usize) {
         self.values.reserve(values);
-        self.runs.reserve(runs);
+        self.starts.reserve(runs);
     }
 
-    /// Adds the values of `other` after these, as if pushed one by one.
+    /// Adds the values of `other` after these, as if pushed one by one (a run of the
+    /// officer of the last one continues in a run of its own), without copying them.
     pub(super) fn append(&mut self, other: Runs) {
-        let base = self.values.len();
-        let mut runs = other.runs.into_iter();
-        if let Some((k, from)) = runs.next() {
-            // A first run of the officer of the last one continues it.
-            if self.runs.last().is_none_or(|&(last, _)| last != k) {
-                self.runs.push((k, base + from));
+        let shift = self.len();
+        let mut runs = other.starts.into_iter().peekable();
+        let chunks = other.done.into_iter().chain(std::iter::once(other.values));
+        let mut end = 0;
+        for chunk in chunks.filter(|c| !c.is_empty()) {
+            end += chunk.len();
+            let last = std::mem::replace(&mut self.values, chunk);
+            if !last.is_empty() {
+                self.base += last.len();
+                self.done.push(last);
             }
-        }
-        self.runs.extend(runs.map(|(k, from)| (k, base + from)));
-        if self.values.is_empty() {
-            self.values = other.values;
-        } else {
-            self.values.extend_from_slice(&other.values);
+            while let Some((k, from)) = runs.next_if(|&(_, from)| from < end) {
+                self.starts.push((k, shift + from));
+            }
         }
     }
 
     /// The number of values.
     pub(super) fn len(&self) -> usize {
-        self.values.len()
+        self.base + self.values.len()
+    }
+
+    /// Each run's officer and values, in order.
+    fn each(&self) -> impl Iterator<Item = (u32, &[u32])> {
+        let total = self.len();
+        let mut chunks = self.done.iter().chain(std::iter::once(&self.values));
+        let (mut chunk, mut at): (&[u32], usize) = (&[], 0);
+        self.starts.iter().enumerate().map(move |(r, &(k, from))| {
+            let end = self.starts.get(r + 1).map_or(total, |&(_, s)| s);
+            while from >= at + chunk.len() {
+                at += chunk.len();
+                chunk = chunks.next().map_or(&[], Vec::as_slice);
+            }
+            (k, &chunk[from - at..end - at])
+        })
     }
 }
 
 /// The values of `runs` as one list per list number `at(officer)` (0 to n − 1), in input
 /// order within a list: what [`group`] gives for the same values as pairs, one run copied
-/// at a time.
-pub(super) fn group_runs(n: usize, runs: Runs, at: impl Fn(u32) -> u32) -> Lists {
-    let Runs { values, runs } = runs;
-    let end = |r: usize| runs.get(r + 1).map_or(values.len(), |&(_, s)| s);
+/// at a time, over `threads` workers (the same lists on any number).
+pub(super) fn group_runs(
+    n: usize,
+    runs: Runs,
+    at: impl Fn(u32) -> u32 + Sync,
+    threads: usize,
+) -> Lists {
+    let parts = workers(threads, runs.len() >> 16);
+    let lists = group_runs_in_parts(n, &runs, at, parts);
+    // The chunks are freed before the caller goes on.
+    drop(runs);
+    lists
+}
+
+/// [`group_runs`] in `parts` parts (at least one): each part a range of lists of about
+/// equal size, into which it copies the runs it finds there, scanning all runs.
+fn group_runs_in_parts(
+    n: usize,
+    runs: &Runs,
+    at: impl Fn(u32) -> u32 + Sync,
+    parts: usize,
+) -> Lists {
+    let total = runs.len();
     let mut start = vec![0u32; n + 1];
-    for (r, &(k, from)) in runs.iter().enumerate() {
-        start[at(k) as usize + 1] += (end(r) - from) as u32;
+    for (k, run) in runs.each() {
+        start[at(k) as usize + 1] += run.len() as u32;
     }
     for i in 0..n {
         start[i + 1] += start[i];
     }
-    let mut next = start.clone();
-    let mut out = vec![0u32; values.len()];
-    for (r, &(k, from)) in runs.iter().enumerate() {
-        let run = &values[from..end(r)];
-        let s = &mut next[at(k) as usize];
-        out[*s as usize..*s as usize + run.len()].copy_from_slice(run);
-        *s += run.len() as u32;
+    let parts = parts.max(1);
+    // Lists `bounds[p]..bounds[p + 1]` make part `p`, of about `total / parts` values.
+    let mut bounds = vec![0];
+    for p in 1..parts {
+        let cut = start.partition_point(|&x| (x as usize) < total * p / parts);
+        bounds.push(cut.min(n).max(bounds[p - 1]));
     }
+    bounds.push(n);
+    let mut next = start.clone();
+    let mut out = vec![0u32; total];
+    let mut rest_out: &mut [u32] = &mut out;
+    let mut rest_next: &mut [u32] = &mut next[..n];
+    let mut pieces = Vec::with_capacity(parts);
+    let mut taken = 0;
+    for w in bounds.windows(2) {
+        let stop = start[w[1]] as usize;
+        let (piece, tail) = std::mem::take(&mut rest_out).split_at_mut(stop - taken);
+        rest_out = tail;
+        taken = stop;
+        let (own, tail) = std::mem::take(&mut rest_next).split_at_mut(w[1] - w[0]);
+        rest_next = tail;
+        pieces.push((w[0]..w[1], piece, own));
+    }
+    map_parts(pieces, |(lists, piece, next)| {
+        let base = start[lists.start] as usize;
+        for (k, run) in runs.each() {
+            let s = at(k) as usize;
+            if lists.contains(&s) {
+                let at = &mut next[s - lists.start];
+                let to = *at as usize - base;
+                piece[to..to + run.len()].copy_from_slice(run);
+                *at += run.len() as u32;
+            }
+        }
+    });
     Lists { start, values: out }
 }
 
@@ -159,21 +229,31 @@ fn highest_in_parts(mut lists: Lists, parts: usize) -> Lists {
         taken = end;
         pieces.push((w[0]..w[1], piece));
     }
+    // Each part reduces its lists and moves them together within its piece; the parts'
+    // pieces are then moved together, one block each.
     let kept = map_parts(pieces, |(range, piece)| {
         let base = start[range.start] as usize;
-        range
-            .map(|s| {
-                let list = &mut piece[start[s] as usize - base..start[s + 1] as usize - base];
-                highest_packed(list) as u32
-            })
-            .collect::<Vec<u32>>()
+        let mut own = Vec::with_capacity(range.len());
+        let mut w = 0;
+        for s in range {
+            let from = start[s] as usize - base;
+            let k = highest_packed(&mut piece[from..start[s + 1] as usize - base]);
+            piece.copy_within(from..from + k, w);
+            own.push(w as u32);
+            w += k;
+        }
+        (own, w)
     });
     let mut w = 0;
-    for (s, k) in kept.into_iter().flatten().enumerate() {
-        let from = lists.start[s] as usize;
-        lists.values.copy_within(from..from + k as usize, w);
-        lists.start[s] = w as u32;
-        w += k as usize;
+    let mut s = 0;
+    for (p, (own, len)) in kept.into_iter().enumerate() {
+        let from = lists.start[bounds[p]] as usize;
+        lists.values.copy_within(from..from + len, w);
+        for local in own {
+            lists.start[s] = w as u32 + local;
+            s += 1;
+        }
+        w += len;
     }
     lists.start[n] = w as u32;
     lists.values.truncate(w);
@@ -205,7 +285,7 @@ pub(super) fn distinct(lists: &Lists, errors: &mut Vec<Error>) -> Lists {
 
 #[cfg(test)]
 mod tests {
-    use super::{Runs, group, group_runs, highest_in_parts};
+    use super::{Runs, group, group_runs_in_parts, highest_in_parts};
     use crate::people::columns::Lists;
     use crate::people::resolve::highest_packed;
 
@@ -227,15 +307,21 @@ mod tests {
             runs.push(k, v);
         }
         assert_eq!(runs.len(), pairs.len());
-        assert_eq!(runs.runs.len(), 6);
+        assert_eq!(runs.starts.len(), 6);
         for at in [|k: u32| k, |k: u32| 3 - k] {
             let expected = group(4, pairs.to_vec(), at);
             let mut runs = Runs::default();
             for &(k, v) in &pairs {
                 runs.push(k, v);
             }
-            let got = group_runs(4, runs, at);
-            assert_eq!((got.start, got.values), (expected.start, expected.values));
+            for parts in 1..=5 {
+                let got = group_runs_in_parts(4, &runs, at, parts);
+                assert_eq!(
+                    (got.start, got.values),
+                    (expected.start.clone(), expected.values.clone()),
+                    "{parts} parts"
+                );
+            }
         }
     }
 
@@ -251,26 +337,37 @@ mod tests {
             (0, 7),
             (0, 8),
         ];
-        let mut all = Runs::default();
-        for &(k, v) in &pairs {
-            all.push(k, v);
-        }
-        // Cut everywhere, twice, so that runs continue across cuts or start at them.
+        // Cut everywhere, twice, so that runs continue across cuts or start at them; the
+        // middle cut appended as a part or pushed one by one after the first part.
         for a in 0..=pairs.len() {
             for b in a..=pairs.len() {
-                let mut runs = Runs::default();
-                for cut in [&pairs[..a], &pairs[a..b], &pairs[b..]] {
-                    let mut part = Runs::default();
-                    for &(k, v) in cut {
-                        part.push(k, v);
+                for pushed in [false, true] {
+                    let mut runs = Runs::default();
+                    for (i, cut) in [&pairs[..a], &pairs[a..b], &pairs[b..]].iter().enumerate() {
+                        let mut part = Runs::default();
+                        let to = if pushed && i == 1 {
+                            &mut runs
+                        } else {
+                            &mut part
+                        };
+                        for &(k, v) in *cut {
+                            to.push(k, v);
+                        }
+                        runs.append(part);
                     }
-                    runs.append(part);
+                    assert_eq!(runs.len(), pairs.len());
+                    for at in [|k: u32| k, |k: u32| 2 - k] {
+                        let expected = group(3, pairs.to_vec(), at);
+                        for parts in 1..=3 {
+                            let got = group_runs_in_parts(3, &runs, at, parts);
+                            assert_eq!(
+                                (got.start, got.values),
+                                (expected.start.clone(), expected.values.clone()),
+                                "{a} {b} {pushed} {parts}"
+                            );
+                        }
+                    }
                 }
-                assert_eq!(
-                    (&runs.values, &runs.runs),
-                    (&all.values, &all.runs),
-                    "{a} {b}"
-                );
             }
         }
     }
