@@ -68,12 +68,13 @@ fn is_latin_mark(c: char) -> bool {
 /// Whether a character printed as it is would break a line of text or the text around it:
 /// a control character (line breaks, tabs, `DEL`, C1), a line or paragraph separator, a
 /// bidirectional control (which reorders what follows), or an invisible format character
-/// or filler. Joiners (`U+200C`, `U+200D`) are not: Indic scripts and emoji sequences need
-/// them. Spaces of other widths (no-break, ideographic) are not either: they print as
-/// spaces. Reports escape these in names; [`hidden`] is the stricter rule for ids.
+/// or filler. Joiners (`U+200C`, `U+200D`) and variation selectors are not: Indic scripts
+/// and emoji sequences need them. Spaces of other widths (no-break, ideographic) are not
+/// either: they print as spaces. Reports escape these in names; [`hidden`] is the stricter
+/// rule for ids.
 pub(crate) fn disrupts_text(c: char) -> bool {
     match c {
-        '\u{200c}' | '\u{200d}' => false,
+        '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => false,
         '\u{2028}' | '\u{2029}' => true,
         c if c.is_control() => true,
         c if c.is_whitespace() => false,
@@ -99,7 +100,8 @@ pub(crate) fn is_blank(text: &str) -> bool {
 }
 
 /// Control characters, whitespace other than the space, and the invisible format
-/// characters (Unicode category Cf and the fillers that render as nothing).
+/// characters (Unicode category Cf, the fillers that render as nothing, and the variation
+/// selectors, which after a letter render as nothing: `a\u{fe0f}` prints as `a`).
 pub(crate) fn hidden(c: char) -> bool {
     c.is_control()
         || (c.is_whitespace() && c != ' ')
@@ -117,11 +119,13 @@ pub(crate) fn hidden(c: char) -> bool {
                 | '\u{202a}'..='\u{202e}'
                 | '\u{2060}'..='\u{206f}'
                 | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
                 | '\u{feff}'
                 | '\u{ffa0}'
                 | '\u{fff0}'..='\u{fffb}'
                 | '\u{1d173}'..='\u{1d17a}'
                 | '\u{e0000}'..='\u{e007f}'
+                | '\u{e0100}'..='\u{e01ef}'
         )
 }
 

@@ -1460,6 +1460,43 @@ fn invalid_weight() {
     );
 }
 
+/// A value far out of range is shown in scientific notation, not as hundreds of digits:
+/// `1e308` hours printed as Rust prints an `f64` would be a 309-digit number.
+#[test]
+fn numbers_far_out_of_range_are_shown_short() {
+    let mut s = spec();
+    s.courses[0].hours = 1e308;
+    s.courses[1].hours = 1e-300;
+    let errors = rejected(s);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_messages(
+        &errors,
+        &["course `accounts-101` has 1e308 hours: expected a number above 0 and at most 10000"],
+    );
+    let error = RecommendOptions::default()
+        .term_hours(-1e300)
+        .expect_err("negative term");
+    assert_option_error(
+        &error,
+        "term_hours",
+        -1e300,
+        "a finite number above 0",
+        "option `term_hours` is -1e300: expected a finite number above 0",
+    );
+    let error = Weights::new(1.0, -1e-20, 1.0).expect_err("a negative weight");
+    assert_eq!(
+        error.to_string(),
+        "weight `functional` is -1e-20: expected a finite number at least 0"
+    );
+    let error = RecommendOptions::default()
+        .competency_weight("accounts", -1e200)
+        .expect_err("negative weight");
+    assert_eq!(
+        error.to_string(),
+        "weight of competency `accounts` is -1e200: expected a finite number at least 0"
+    );
+}
+
 /// Asserts an option error (its value may be NaN) and its text.
 #[track_caller]
 fn assert_option_error(error: &Error, name: &str, value: f64, expected: &str, message: &str) {

@@ -4,7 +4,9 @@
 //! about such an id must show the difference, or "unknown competency `José`" beside a
 //! framework holding `José` cannot be acted on.
 
-use karmayogi::{Cohort, Framework, LevelPolicy, OfficersCsv, OfficersCsvOptions, load_officers};
+use karmayogi::{
+    Cohort, Framework, LevelPolicy, NeedsOptions, OfficersCsv, OfficersCsvOptions, load_officers,
+};
 use serde_json::json;
 
 const PRECOMPOSED: &str = "Jos\u{e9}";
@@ -88,4 +90,46 @@ fn the_review_names_ids_that_are_one_text_in_two_forms() {
     assert_eq!(codes, ["equivalent_ids"; 3]);
     // A framework in one form has nothing to review.
     assert!(framework().review().is_empty());
+}
+
+/// A variation selector after a letter renders as nothing: `a\u{fe0f}` prints exactly as
+/// `a`, so such an id is refused with the selector shown, as a zero-width space is; in a
+/// name (an emoji's presentation) it is kept and printed as it is.
+#[test]
+fn a_variation_selector_in_an_id_is_refused_and_shown() {
+    for selector in ['\u{fe0f}', '\u{fe00}', '\u{e0100}'] {
+        let id = format!("rti{selector}");
+        let errors = Framework::from_json(
+            &json!({"format_version": 2,
+                "competencies": [{"id": id, "name": "RTI", "type": "domain"}],
+                "roles": [{"id": "r", "name": "Role", "requires": [{"competency": id, "level": 2}]}],
+                "positions": [{"id": "p", "name": "Post", "department": "d", "roles": ["r"]}]})
+            .to_string(),
+        )
+        .expect_err("an id with a variation selector")
+        .into_vec();
+        let code = u32::from(selector);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].to_string(),
+            format!(r#"competency id "rti\u{{{code:x}}}" holds a control or invisible character"#)
+        );
+    }
+    let fw = Framework::from_json(
+        &json!({"format_version": 2,
+            "competencies": [{"id": "helpline", "name": "\u{260e}\u{fe0f} Helpline", "type": "domain"}],
+            "roles": [{"id": "r", "name": "Role", "requires": [{"competency": "helpline", "level": 2}]}],
+            "positions": [{"id": "p", "name": "Post", "department": "d", "roles": ["r"]}]})
+        .to_string(),
+    )
+    .expect("a name may hold an emoji's variation selector");
+    let officers = json!({"format_version": 2, "officers": [
+        {"id": "o", "department": "d", "position": "p"}]});
+    let cohort = Cohort::from_json(&fw, &officers.to_string(), &LevelPolicy::default())
+        .expect("valid officers");
+    let needs = fw
+        .training_needs(&cohort, &NeedsOptions::default())
+        .expect("needs")
+        .to_string();
+    assert!(needs.contains("\u{260e}\u{fe0f} Helpline"), "{needs}");
 }

@@ -24,7 +24,12 @@ pub(crate) struct Input {
 impl Input {
     /// Reads an argument given as JSON text or as a plain object.
     pub(crate) fn new(value: &JsValue, what: &'static str) -> Result<Input, Failure> {
-        if let Some(text) = value.as_string() {
+        if let Some(mut text) = value.as_string() {
+            // A byte-order mark before the text is ignored, as the library's readers ignore
+            // it (editors on Windows write one); line and column then count from after it.
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
             return Ok(Input {
                 text,
                 given_as_text: true,

@@ -220,6 +220,28 @@ describe("officers", () => {
     );
   });
 
+  test("texts with a byte-order mark read as without it, problems placed after it", () => {
+    const bom = "\uFEFF";
+    const text = bom + JSON.stringify(officersDoc(), null, 2);
+    assert.equal(new Cohort(fw, text).length, officersDoc().officers.length);
+    assert.equal(parseOfficers(text).officers.length, officersDoc().officers.length);
+    assert.equal(new Profile(fw, bom + JSON.stringify(meena())).id, meena().id);
+    assert.equal(new Framework(bom + frameworkText()).positions().length, fw.positions().length);
+    // A problem's column counts from the first character after the mark, as without it.
+    const doc = officersDoc();
+    doc.officers[3].passbook[0].level = "two";
+    const plain = JSON.stringify(doc, null, 2);
+    const line = plain.split("\n").findIndex((l) => l.includes('"two"')) + 1;
+    const column = plain.split("\n")[line - 1].indexOf('"two"') + '"two"'.length;
+    throwsProblems(() => new Cohort(fw, bom + plain), [
+      { code: "json", path: "officers[3].passbook[0].level", line, column },
+    ]);
+    const one = `{"id": "o", "department": "d", "position": 5}`;
+    throwsProblems(() => new Profile(fw, bom + one), [
+      { code: "json", path: "position", line: 1, column: one.indexOf("5") + 1 },
+    ]);
+  });
+
   test("a profile or cohort from another framework is refused", () => {
     const other = new Framework(frameworkText());
     const p = new Profile(other, meena());

@@ -4,7 +4,7 @@ use super::case_element::CaseElement;
 use super::evidence::EvidenceProblem;
 use super::text::{
     clash_text, code_points_list, cycle_text, date_hint, did_you_mean, duplicate_text,
-    group_cycle_text, group_rule_text, hidden_text, quoted_list,
+    group_cycle_text, group_rule_text, hidden_text, number, quoted_list,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -364,8 +364,9 @@ pub enum Error {
     },
     /// A course's hours are not a finite number above 0 and at most 10,000.
     #[error(
-        "course {} has {hours} hours: expected a number above 0 and at most 10000",
-        quoted(course.as_str())
+        "course {} has {} hours: expected a number above 0 and at most 10000",
+        quoted(course.as_str()),
+        number(*hours)
     )]
     InvalidHours {
         /// The course.
@@ -440,7 +441,7 @@ pub enum Error {
     #[error("the profile or cohort was built from a different framework")]
     FrameworkMismatch,
     /// A weight is not a finite number at least 0.
-    #[error("weight `{name}` is {value}: expected a finite number at least 0")]
+    #[error("weight `{name}` is {}: expected a finite number at least 0", number(*value))]
     InvalidWeight {
         /// Which weight.
         name: &'static str,
@@ -450,8 +451,9 @@ pub enum Error {
     /// A priority weight given to one competency or position is not a finite number at
     /// least 0.
     #[error(
-        "weight of {kind} {} is {value}: expected a finite number at least 0",
-        quoted(id)
+        "weight of {kind} {} is {}: expected a finite number at least 0",
+        quoted(id),
+        number(*value)
     )]
     InvalidIdWeight {
         /// Whether a competency or a position was weighted.
@@ -788,7 +790,7 @@ pub enum Error {
     },
     /// An option (an hour budget, a cap, a share, a loader setting) is outside the values it
     /// accepts. Pass a value in the stated range.
-    #[error("option `{option}` is {value}: expected {expected}")]
+    #[error("option `{option}` is {}: expected {expected}", number(*value))]
     InvalidOption {
         /// The option, as named by its setter.
         option: &'static str,
