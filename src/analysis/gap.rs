@@ -28,17 +28,27 @@ impl Default for Weights {
 }
 
 impl Weights {
-    /// Weights for behavioural, functional and domain competencies.
+    /// The largest weight accepted, here and for one competency or position (10⁹): a
+    /// gap's value multiplies a type's, a competency's and a position's weight with a
+    /// shortfall of at most 5 levels, and a department plan sums such values over every
+    /// officer's gaps, so with each factor at most 10⁹ every sum of up to 10²⁷⁰ gaps stays
+    /// a finite number (`f64` ends near 1.8 × 10³⁰⁸). A billion to one between two
+    /// priorities is more than any ranking of competencies needs.
+    pub const MAX: f64 = 1e9;
+
+    /// Weights for behavioural, functional and domain competencies, each from 0 to
+    /// [`Weights::MAX`].
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] naming the first weight that is negative or not finite.
+    /// [`Error::InvalidWeight`] naming the first weight that is negative, above
+    /// [`Weights::MAX`] or not a number.
     pub fn new(behavioural: f64, functional: f64, domain: f64) -> Result<Weights, Error> {
         for (name, value) in [
             ("behavioural", behavioural),
             ("functional", functional),
             ("domain", domain),
         ] {
-            if !(value.is_finite() && value >= 0.0) {
+            if !(0.0..=Weights::MAX).contains(&value) {
                 return Err(Error::InvalidWeight { name, value });
             }
         }
@@ -71,9 +81,10 @@ impl Weights {
     }
 }
 
-/// Checks a priority weight given to one competency or position: finite and at least 0.
+/// Checks a priority weight given to one competency or position: from 0 to
+/// [`Weights::MAX`].
 pub(crate) fn check_id_weight(kind: crate::EntityKind, id: &str, value: f64) -> Result<f64, Error> {
-    if value.is_finite() && value >= 0.0 {
+    if (0.0..=Weights::MAX).contains(&value) {
         Ok(value)
     } else {
         Err(Error::InvalidIdWeight {

@@ -3645,7 +3645,16 @@ fn invalid_option_values_are_typed_errors() {
         .budget(f64::MAX)
         .expect("a huge budget is valid");
     recommend().term_hours(TINY).expect("a tiny term is valid");
-    Weights::new(0.0, -0.0, f64::MAX).expect("zero and huge weights are valid");
+    Weights::new(0.0, -0.0, Weights::MAX).expect("zero and the largest weights are valid");
+    for huge in [Weights::MAX * 1.000_001, f64::MAX] {
+        assert_eq!(
+            Weights::new(1.0, huge, 1.0),
+            Err(Error::InvalidWeight {
+                name: "functional",
+                value: huge
+            })
+        );
+    }
     for bad in [
         "2024-02-30",
         "2023-02-29",
@@ -4232,7 +4241,7 @@ fn planning_through_a_long_prerequisite_chain() {
     assert_eq!(plan.steps.len(), n);
 }
 
-/// Weights as large as `f64::MAX` give a finite readiness: the formula is scale-invariant.
+/// The largest weights give a finite readiness: the formula is scale-invariant.
 #[test]
 fn enormous_weights_give_a_finite_readiness() {
     let fw = Framework::from_json(
@@ -4250,14 +4259,75 @@ fn enormous_weights_give_a_finite_readiness() {
     )
     .expect("an officer");
     let profile = Profile::new(&fw, &officer, &LevelPolicy::default()).expect("a valid officer");
-    let weights = Weights::new(1.0, 1.0, f64::MAX).expect("finite weights");
+    let weights = Weights::new(1.0, 1.0, Weights::MAX).expect("finite weights");
     let report = fw
         .gap(&profile, &GapOptions::default().weights(weights))
         .expect("a report");
-    // Domain dominates: 2 of its 3 levels held; the behavioural weight vanishes beside it.
+    // Domain dominates: 2 of its 3 levels held; the behavioural weight vanishes beside it
+    // (it moves the readiness by less than 1 part in 10⁹).
     assert!(
-        (report.readiness - 2.0 / 3.0).abs() < 1e-12,
+        (report.readiness - 2.0 / 3.0).abs() < 1e-9,
         "{}",
         report.readiness
     );
+}
+
+/// The largest weights every option accepts, all at once, give plans whose values, bounds
+/// and gaps are finite numbers: a learning path within a budget and a department plan
+/// within one, where a gap's value multiplies three weights and the plan sums them.
+#[test]
+fn the_largest_weights_give_finite_plans_and_certificates() {
+    let fw = example();
+    let officers = example_officers();
+    let cohort = Cohort::new(fw, &officers, &LevelPolicy::default()).expect("a cohort");
+    let max = Weights::MAX;
+    let weights = Weights::new(max, max, max).expect("the largest weights");
+    let mut acbp = AcbpOptions::default()
+        .weights(weights)
+        .budget(40.0)
+        .expect("a budget");
+    for c in fw.competencies() {
+        acbp = acbp
+            .competency_weight(c.id.as_str(), max)
+            .expect("the largest weight");
+    }
+    for p in fw.positions() {
+        acbp = acbp
+            .position_weight(p.id.as_str(), max)
+            .expect("the largest weight");
+    }
+    let plan = fw
+        .department_plan(&cohort, &acbp)
+        .expect("a department plan");
+    for (what, value) in [
+        ("value_total", plan.value_total),
+        ("value_closed", plan.value_closed),
+        ("bound", plan.bound),
+        ("gap", plan.optimality.gap()),
+    ] {
+        assert!(value.is_finite(), "{what} is {value}");
+    }
+    assert!(plan.value_closed > 0.0 && plan.value_closed <= plan.bound);
+    let mut options = RecommendOptions::default()
+        .weights(weights)
+        .budget(10.0)
+        .expect("a budget");
+    for c in fw.competencies() {
+        options = options
+            .competency_weight(c.id.as_str(), max)
+            .expect("the largest weight");
+    }
+    for officer in &officers {
+        let profile = Profile::new(fw, officer, &LevelPolicy::default()).expect("an officer");
+        let plan = fw
+            .recommend(&profile, officer.position.as_str(), &options)
+            .expect("a plan");
+        for (what, value) in [
+            ("value_closed", plan.value_closed),
+            ("bound", plan.bound),
+            ("gap", plan.optimality.gap()),
+        ] {
+            assert!(value.is_finite(), "{}: {what} is {value}", officer.id);
+        }
+    }
 }

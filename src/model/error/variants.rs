@@ -440,18 +440,18 @@ pub enum Error {
     /// with. Build it again from this framework.
     #[error("the profile or cohort was built from a different framework")]
     FrameworkMismatch,
-    /// A weight is not a finite number at least 0.
-    #[error("weight `{name}` is {}: expected a finite number at least 0", number(*value))]
+    /// A weight is not a number from 0 to [`Weights::MAX`](crate::Weights::MAX) (10⁹).
+    #[error("weight `{name}` is {}: expected a number from 0 to 1e9", number(*value))]
     InvalidWeight {
         /// Which weight.
         name: &'static str,
         /// The value given.
         value: f64,
     },
-    /// A priority weight given to one competency or position is not a finite number at
-    /// least 0.
+    /// A priority weight given to one competency or position is not a number from 0 to
+    /// [`Weights::MAX`](crate::Weights::MAX) (10⁹).
     #[error(
-        "weight of {kind} {} is {}: expected a finite number at least 0",
+        "weight of {kind} {} is {}: expected a number from 0 to 1e9",
         quoted(id),
         number(*value)
     )]

@@ -105,7 +105,8 @@ impl AcbpOptions {
     /// as in [`Framework::recommend`](crate::Framework::recommend).
     ///
     /// # Errors
-    /// [`Error::InvalidIdWeight`] naming the id unless finite and at least 0.
+    /// [`Error::InvalidIdWeight`] naming the id unless from 0 to
+    /// [`Weights::MAX`](crate::Weights::MAX).
     pub fn competency_weight(
         mut self,
         competency: impl Into<CompetencyId>,
@@ -124,7 +125,8 @@ impl AcbpOptions {
     /// Priority of the officers holding one position (default 1).
     ///
     /// # Errors
-    /// [`Error::InvalidIdWeight`] naming the id unless finite and at least 0.
+    /// [`Error::InvalidIdWeight`] naming the id unless from 0 to
+    /// [`Weights::MAX`](crate::Weights::MAX).
     pub fn position_weight(
         mut self,
         position: impl Into<PositionId>,

@@ -144,8 +144,9 @@ impl RecommendOptions {
     /// closes it.
     ///
     /// # Errors
-    /// [`Error::InvalidIdWeight`] naming the competency unless `weight` is finite and at
-    /// least 0. An unknown competency is reported by [`Framework::recommend`].
+    /// [`Error::InvalidIdWeight`] naming the competency unless `weight` is from 0 to
+    /// [`Weights::MAX`](crate::Weights::MAX). An unknown competency is reported by
+    /// [`Framework::recommend`].
     ///
     /// [`Framework::recommend`]: crate::Framework::recommend
     pub fn competency_weight(
