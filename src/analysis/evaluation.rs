@@ -18,6 +18,7 @@ use crate::analysis::pair_counts::{
 use crate::analysis::pairing::{Block, Matching, NONE, Partners, storage_order};
 use crate::analysis::parallel;
 use crate::model::order;
+use crate::people::held::Levels;
 use crate::{Cohort, Error, Framework, Level, OfficerId, Weights};
 
 impl Framework {
@@ -110,7 +111,7 @@ pub(crate) fn evaluate<'f>(
     // slots and positions, so that the second's levels are read in place.
     let same_ids = partners.after_of.is_none();
     let same_slots = same_ids && before.slot == after.slot;
-    let moves = !(same_ids && before.position == after.position);
+    let moves = !(same_ids && before.same_positions(after));
     let courses = before.completed.is_some() || after.completed.is_some();
     let order = (!same_slots || moves || courses)
         .then(|| storage_order(before))
@@ -391,7 +392,7 @@ impl<'f> Shared<'_, 'f> {
         (completers, outcome_acc): (&mut [u64], &mut [OutcomeAcc]),
         was: u32,
         now: u32,
-        held: [&[u32]; 2],
+        held: [Levels; 2],
     ) {
         let earlier = self.before.completed_of(was);
         let mut at = 0;
@@ -425,8 +426,9 @@ impl<'f> Shared<'_, 'f> {
     /// The move of officer `was` of the first cohort, `now` of the second.
     fn officer_move(&self, was: u32, now: u32) -> Move<'f> {
         let (fw, before, after) = (self.fw, self.before, self.after);
-        let from = before.position.get(was as usize).copied().unwrap_or(0);
-        let to = after.position.get(now as usize).copied().unwrap_or(0);
+        let position = |c: &Cohort, i: u32| (i < c.len() as u32).then(|| c.position_of(i));
+        let from = position(before, was).unwrap_or(0);
+        let to = position(after, now).unwrap_or(0);
         Move {
             officer: OfficerId::new(before.id_str(was)),
             officer_name: (after.name_owned(now)).or_else(|| before.name_owned(was)),

@@ -31,6 +31,7 @@ use walker::Walker;
 
 use crate::analysis::pairing::{Pairing, pair_by_id};
 use crate::people::cohort::unpack;
+use crate::people::held::Levels;
 use crate::{Cohort, DepartmentId, Framework};
 
 /// Sums over officer–competency pairs, per competency or per group.
@@ -105,11 +106,11 @@ pub(crate) fn count_needs(
     let mut walker = Walker::new(h.groups.len());
     let mut planes = Planes::new(fw.positions.len());
     for i in officers {
-        let Some(&p) = cohort.position.get(i as usize) else {
+        let Some(p) = (i < cohort.len() as u32).then(|| cohort.position_of(i)) else {
             continue;
         };
         let held = cohort.held_of(i);
-        for &x in held {
+        for x in held {
             let (c, l) = unpack(x);
             if let Some(s) = scratch.get_mut(c as usize) {
                 *s = l;
@@ -146,7 +147,7 @@ pub(crate) fn count_needs(
         if words > 0 && acc.iter().any(|&a| a != 0) {
             planes.add(p, &acc[..words]);
         }
-        for &x in held {
+        for x in held {
             if let Some(s) = scratch.get_mut(unpack(x).0 as usize) {
                 *s = 0;
             }
@@ -252,7 +253,7 @@ pub(crate) fn compare(
     let member = |cohort: &Cohort, x: u32| match department {
         None => true,
         Some(d) => (cohort.departments.binary_search(d).ok())
-            .is_some_and(|d| cohort.department.get(x as usize) == Some(&(d as u32))),
+            .is_some_and(|d| x < cohort.len() as u32 && cohort.department_of(x) == d as u32),
     };
     let mut sweep = Sweep::new(fw, masks, before, after);
     pair_by_id(before, after, |pair| match pair {
@@ -319,7 +320,8 @@ impl<'a> Sweep<'a> {
     /// Counts one matched officer, `was` in the first cohort and `now` in the second,
     /// against their first post.
     fn officer(&mut self, was: u32, now: u32) {
-        let Some(&position) = self.before.position.get(was as usize) else {
+        let Some(position) = (was < self.before.len() as u32).then(|| self.before.position_of(was))
+        else {
             return;
         };
         self.stamp += 1;
@@ -414,9 +416,9 @@ impl<'a> Sweep<'a> {
 }
 
 /// Writes (or, with `set` false, clears) two officers' levels into the dense arrays.
-fn scatter(levels: &mut [Vec<u8>; 2], held: [&[u32]; 2], set: bool) {
+fn scatter(levels: &mut [Vec<u8>; 2], held: [Levels; 2], set: bool) {
     for (k, list) in held.iter().enumerate() {
-        for &x in *list {
+        for x in *list {
             let (c, l) = unpack(x);
             if let Some(s) = levels[k].get_mut(c as usize) {
                 *s = if set { l } else { 0 };

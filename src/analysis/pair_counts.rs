@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 
 use crate::analysis::evaluate::Progress;
 use crate::people::cohort::unpack;
+use crate::people::held::Levels;
 
 /// Shortfalls `s₁, s₂` run from 0 to 5: a pair of them is one of 36 cells.
 pub(crate) const CELLS: usize = 36;
@@ -170,7 +171,7 @@ pub(crate) fn held_pairs<const LONG: bool>(
     adds: &[PairAdds],
     required: &[u8],
     joint: &mut [Joint],
-    held: [&[u32]; 2],
+    held: [Levels; 2],
 ) -> Held {
     let mut acc = Held::default();
     let mut run = 0;
@@ -191,13 +192,13 @@ pub(crate) fn held_pairs<const LONG: bool>(
     };
     let [before, after] = held;
     if before == after {
-        for &x in before {
+        for x in before {
             let (c, l) = unpack(x);
             visit(c, [l, l]);
         }
     } else {
         let (mut i, mut j) = (0, 0);
-        while let (Some(&x), Some(&y)) = (before.get(i), after.get(j)) {
+        while let (Some(x), Some(y)) = (before.get(i), after.get(j)) {
             let (was, now) = (unpack(x), unpack(y));
             match was.0.cmp(&now.0) {
                 Ordering::Equal => {
@@ -214,11 +215,11 @@ pub(crate) fn held_pairs<const LONG: bool>(
                 }
             }
         }
-        for &x in before.get(i..).unwrap_or(&[]) {
+        for x in before.tail(i) {
             let (c, l) = unpack(x);
             visit(c, [l, 0]);
         }
-        for &y in after.get(j..).unwrap_or(&[]) {
+        for y in after.tail(j) {
             let (d, m) = unpack(y);
             visit(d, [0, m]);
         }
@@ -228,10 +229,18 @@ pub(crate) fn held_pairs<const LONG: bool>(
 }
 
 /// The level of competency `c` in a held list (sorted by competency), 0 when not held.
-pub(crate) fn level_in(held: &[u32], c: u32) -> u8 {
-    (held.binary_search_by_key(&c, |&x| unpack(x).0).ok())
-        .and_then(|i| held.get(i))
-        .map_or(0, |&x| unpack(x).1)
+pub(crate) fn level_in(held: Levels, c: u32) -> u8 {
+    let (mut low, mut high) = (0, held.len());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        match held.get(mid) {
+            Some(x) if unpack(x).0 < c => low = mid + 1,
+            _ => high = mid,
+        }
+    }
+    (held.get(low).map(unpack))
+        .filter(|&(d, _)| d == c)
+        .map_or(0, |(_, l)| l)
 }
 
 /// The officers of one group (one position) counted so far, from their [`Held`] pairs.

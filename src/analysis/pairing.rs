@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use crate::Cohort;
+use crate::people::held::Levels;
 
 /// An officer of one or both of two cohorts, by index in each.
 pub(crate) enum Pairing {
@@ -71,7 +72,9 @@ impl Partners {
     /// Matches the officers: a comparison of the two id columns when they are the same
     /// (snapshots of one export), else a merge in the id order each cohort keeps.
     pub(crate) fn new(before: &Cohort, after: &Cohort) -> Partners {
-        if before.id_end == after.id_end && before.ids == after.ids {
+        if (&before.id_end, before.id_width) == (&after.id_end, after.id_width)
+            && before.ids == after.ids
+        {
             return Partners {
                 after_of: None,
                 only_before: Vec::new(),
@@ -140,7 +143,7 @@ pub(crate) struct Block {
     /// Per slot, the second snapshot's position of the officer (when [`Matching::moves`]).
     pub(crate) positions: Vec<u32>,
     slots: Vec<u32>,
-    levels: Vec<u32>,
+    levels: Vec<u8>,
     ends: Vec<u32>,
 }
 
@@ -160,10 +163,13 @@ impl Block {
         }
         self.positions.clear();
         if m.moves {
-            let positions = self
-                .officers
-                .iter()
-                .map(|&[_, now]| (m.after.position.get(now as usize).copied()).unwrap_or(u32::MAX));
+            let positions = self.officers.iter().map(|&[_, now]| {
+                if now < m.after.len() as u32 {
+                    m.after.position_of(now)
+                } else {
+                    u32::MAX
+                }
+            });
             self.positions.extend(positions);
         }
         if m.same_slots {
@@ -174,17 +180,18 @@ impl Block {
         self.levels.clear();
         self.ends.clear();
         for &slot in &self.slots {
-            self.levels.extend_from_slice(m.after.held_in(slot));
-            self.ends.push(self.levels.len() as u32);
+            self.levels
+                .extend_from_slice(m.after.held_in(slot).packed());
+            self.ends.push((self.levels.len() / 3) as u32);
         }
+        // The closing byte of a packed column.
+        self.levels.push(0);
     }
 
     /// The second snapshot's levels of the `k`-th officer of the block (not read in place).
-    pub(crate) fn levels(&self, k: usize) -> &[u32] {
+    pub(crate) fn levels(&self, k: usize) -> Levels<'_> {
         let start = k.checked_sub(1).and_then(|j| self.ends.get(j)).copied();
         let end = self.ends.get(k).copied().unwrap_or(0) as usize;
-        self.levels
-            .get(start.unwrap_or(0) as usize..end)
-            .unwrap_or(&[])
+        Levels::of(&self.levels, start.unwrap_or(0) as usize, end)
     }
 }

@@ -208,13 +208,13 @@ impl Framework {
         let mut held = Vec::new();
         let mut best: Vec<(f64, u32, u32)> = Vec::new();
         for i in 0..cohort.len() as u32 {
-            if (options.exclude_current && cohort.position[i as usize] == p)
-                || department.is_some_and(|d| cohort.department[i as usize] != d)
+            if (options.exclude_current && cohort.position_of(i) == p)
+                || department.is_some_and(|d| cohort.department_of(i) != d)
             {
                 continue;
             }
             held.clear();
-            held.extend(cohort.held_of(i).iter().map(|&x| unpack(x)));
+            held.extend(cohort.held_of(i).iter().map(unpack));
             let mut t = Tally::default();
             merge_held(reqs, &held, |j, current| {
                 let r = reqs[j];
@@ -236,7 +236,7 @@ impl Framework {
             .into_iter()
             .map(|(readiness, shortfall_levels, i)| {
                 held.clear();
-                held.extend(cohort.held_of(i).iter().map(|&x| unpack(x)));
+                held.extend(cohort.held_of(i).iter().map(unpack));
                 Fit {
                     officer: OfficerId::new(cohort.id_str(i)),
                     officer_name: cohort.name_owned(i),

@@ -258,7 +258,7 @@ impl Framework {
         let parts = map_ranges(cohort.len(), options.threads, |range| {
             let officers = range
                 .map(|i| i as u32)
-                .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d));
+                .filter(|&i| department.is_none_or(|d| cohort.department_of(i) == d));
             count_needs(self, &masks, cohort, officers)
         });
         let mut parts = parts.into_iter();

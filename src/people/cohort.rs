@@ -2,12 +2,15 @@
 
 use crate::model::order;
 use crate::people::columns::{Group, Layout, Lists, NO_TARGET, Names, Officers};
+use crate::people::held::{self, Levels};
 use crate::{DepartmentId, EntityKind, Error, OfficerId, Profile};
 
 /// Many officers checked against one framework, stored column-wise in about
-/// `16 + 4·h + len(id)` bytes each (h = competencies held), without their passbooks, plus
-/// 4 bytes for the slot index unless officers come grouped by department and then position,
-/// and 4 for the id index unless they come in id order.
+/// `8 + 3·h + len(id)` bytes each (h = competencies held; each held level in three bytes,
+/// so competencies below 2²¹), without their passbooks, plus 4 bytes for the id's end
+/// unless every id has the same length in bytes, 4 for the slot index unless officers come
+/// grouped by department and then position, and 4 for the id index unless they come in id
+/// order.
 /// Officer names cost nothing while no officer has one, and `4 + len(name)` bytes each
 /// once some officer has; so do target positions and completed courses (4 bytes each,
 /// plus 4 per completion).
@@ -19,27 +22,29 @@ use crate::{DepartmentId, EntityKind, Error, OfficerId, Profile};
 #[derive(Clone, Debug)]
 pub struct Cohort {
     pub(crate) stamp: u64,
-    /// Officer ids, concatenated; officer `i` is `ids[id_end[i-1]..id_end[i]]`.
+    /// Officer ids, concatenated; officer `i` is `ids[id_end[i-1]..id_end[i]]`, or
+    /// `ids[i·id_width..(i+1)·id_width]` when `id_end` is `None` (every id `id_width` bytes
+    /// long).
     pub(crate) ids: String,
-    pub(crate) id_end: Vec<u32>,
+    pub(crate) id_end: Option<Vec<u32>>,
+    pub(crate) id_width: usize,
     /// Officer names, kept only once some officer has one.
     pub(crate) names: Option<Names>,
     /// Department names, sorted; `department[i]` indexes it.
     pub(crate) departments: Vec<DepartmentId>,
-    /// Per officer (input order), the department and position.
-    pub(crate) department: Vec<u32>,
-    pub(crate) position: Vec<u32>,
+    /// Per officer (input order), the index in `groups` of their department and position.
+    pub(crate) group: Vec<u32>,
     /// Per officer, the target position or `NO_TARGET`; kept only once some officer has one.
     pub(crate) targets: Option<Vec<u32>>,
     /// Held levels are stored by slot: officers grouped by department, then position,
     /// in input order within a group (see `groups`). `slot[i]` is officer `i`'s slot;
     /// `None` when the input came in that order.
     pub(crate) slot: Option<Vec<u32>>,
-    /// The officer in slot `s` holds `held[held_start[s]..held_start[s+1]]`, each
-    /// `competency << 3 | level` (a level 0–5), sorted by competency, each competency at
-    /// most once.
+    /// The officer in slot `s` holds entries `held_start[s]..held_start[s+1]` of `held`,
+    /// each `competency << 3 | level` (a level 0–5) in three bytes (see [`held`]), sorted
+    /// by competency, each competency at most once.
     pub(crate) held_start: Vec<u32>,
-    pub(crate) held: Vec<u32>,
+    pub(crate) held: Vec<u8>,
     /// The slots' groups, sorted by (department, position).
     pub(crate) groups: Vec<Group>,
     /// Indices into `groups`, sorted by position and then department: the order in which
@@ -64,16 +69,15 @@ impl Cohort {
             completed.start.shrink_to_fit();
             completed.values.shrink_to_fit();
         }
+        self.held.shrink_to_fit();
         self.groups.shrink_to_fit();
         self.departments.shrink_to_fit();
         for column in [
-            Some(&mut self.id_end),
-            Some(&mut self.department),
-            Some(&mut self.position),
+            self.id_end.as_mut(),
+            Some(&mut self.group),
             self.targets.as_mut(),
             self.slot.as_mut(),
             Some(&mut self.held_start),
-            Some(&mut self.held),
             Some(&mut self.by_position),
             self.by_id.as_mut(),
         ]
@@ -86,12 +90,12 @@ impl Cohort {
 
     /// How many officers the cohort holds.
     pub fn len(&self) -> usize {
-        self.position.len()
+        self.group.len()
     }
 
     /// Whether the cohort holds no officer.
     pub fn is_empty(&self) -> bool {
-        self.position.is_empty()
+        self.group.is_empty()
     }
 
     /// The departments of the cohort's officers, sorted.
@@ -103,6 +107,7 @@ impl Cohort {
     pub fn heap_bytes(&self) -> usize {
         let column = |c: Option<&Vec<u32>>| c.map_or(0, |c| 4 * c.capacity());
         self.ids.capacity()
+            + self.held.capacity()
             + self
                 .names
                 .as_ref()
@@ -112,13 +117,11 @@ impl Cohort {
                 .as_ref()
                 .map_or(0, |c| 4 * (c.start.capacity() + c.values.capacity()))
             + [
-                Some(&self.id_end),
-                Some(&self.department),
-                Some(&self.position),
+                self.id_end.as_ref(),
+                Some(&self.group),
                 self.targets.as_ref(),
                 self.slot.as_ref(),
                 Some(&self.held_start),
-                Some(&self.held),
                 Some(&self.by_position),
                 self.by_id.as_ref(),
             ]
@@ -179,14 +182,14 @@ impl Cohort {
             name: self.name_str(i).map(str::to_owned),
             department: self
                 .departments
-                .get(self.department[index] as usize)?
+                .get(self.department_of(i) as usize)?
                 .clone(),
-            position: self.position[index],
+            position: self.position_of(i),
             target: self.target_of(i),
             held: self
                 .held_of(i)
                 .iter()
-                .map(|&x| (x >> 3, (x & 7) as u8))
+                .map(|x| (x >> 3, (x & 7) as u8))
                 .collect(),
             completed: self.completed_of(i).to_vec(),
         })
@@ -194,12 +197,12 @@ impl Cohort {
 
     pub(crate) fn id_str(&self, i: u32) -> &str {
         let i = i as usize;
-        let start = if i == 0 {
-            0
-        } else {
-            self.id_end[i - 1] as usize
+        let Some(id_end) = &self.id_end else {
+            let w = self.id_width;
+            return self.ids.get(i * w..(i + 1) * w).unwrap_or("");
         };
-        self.ids.get(start..self.id_end[i] as usize).unwrap_or("")
+        let start = if i == 0 { 0 } else { id_end[i - 1] as usize };
+        self.ids.get(start..id_end[i] as usize).unwrap_or("")
     }
 
     /// The name of officer `i`, if any.
@@ -210,6 +213,31 @@ impl Cohort {
     /// The name of officer `i` as reports carry it.
     pub(crate) fn name_owned(&self, i: u32) -> Option<String> {
         self.name_str(i).map(str::to_owned)
+    }
+
+    /// The position of officer `i` (input order; below [`Cohort::len`]).
+    #[inline]
+    pub(crate) fn position_of(&self, i: u32) -> u32 {
+        self.groups[self.group[i as usize] as usize].position
+    }
+
+    /// The department of officer `i` (input order; below [`Cohort::len`]): an index into
+    /// [`Cohort::departments`].
+    #[inline]
+    pub(crate) fn department_of(&self, i: u32) -> u32 {
+        self.groups[self.group[i as usize] as usize].department
+    }
+
+    /// Whether every officer of `self` has the position of the officer with the same index
+    /// in `other`.
+    ///
+    /// # Complexity
+    /// O(n + g) for n officers and g groups.
+    pub(crate) fn same_positions(&self, other: &Cohort) -> bool {
+        let positions = |c: &Cohort| c.groups.iter().map(|g| g.position).collect::<Vec<_>>();
+        self.len() == other.len()
+            && ((self.group == other.group && positions(self) == positions(other))
+                || (0..self.len() as u32).all(|i| self.position_of(i) == other.position_of(i)))
     }
 
     /// The target position of officer `i`, if any.
@@ -230,29 +258,26 @@ impl Cohort {
 
     /// The held levels of officer `i` (input order), each `competency << 3 | level`,
     /// sorted by competency.
-    pub(crate) fn held_of(&self, i: u32) -> &[u32] {
+    pub(crate) fn held_of(&self, i: u32) -> Levels<'_> {
         self.held_in(self.slot_of(i))
     }
 
     /// The held levels stored in slot `s`.
     #[inline]
-    pub(crate) fn held_in(&self, s: u32) -> &[u32] {
+    pub(crate) fn held_in(&self, s: u32) -> Levels<'_> {
         let s = s as usize;
-        match (self.held_start.get(s), self.held_start.get(s + 1)) {
-            (Some(&a), Some(&b)) => self.held.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
+        self.held_in_slots(s..s + 1)
     }
 
     /// The held levels stored in `slots`, one slot's after the other's.
     #[inline]
-    pub(crate) fn held_in_slots(&self, slots: std::ops::Range<usize>) -> &[u32] {
+    pub(crate) fn held_in_slots(&self, slots: std::ops::Range<usize>) -> Levels<'_> {
         match (
             self.held_start.get(slots.start),
             self.held_start.get(slots.end),
         ) {
-            (Some(&a), Some(&b)) => self.held.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
+            (Some(&a), Some(&b)) => Levels::of(&self.held, a as usize, b as usize),
+            _ => Levels::EMPTY,
         }
     }
 
@@ -300,7 +325,8 @@ pub(crate) fn unpack(x: u32) -> (u32, u8) {
 /// that the columns know nothing of it.
 impl Officers {
     /// The cohort of these officers with their held levels laid out by `layout`, or the
-    /// problems: empty or repeated officer ids.
+    /// problems: empty or repeated officer ids, a competency beyond what the packed held
+    /// levels name.
     pub(crate) fn finish(
         self,
         stamp: u64,
@@ -316,18 +342,37 @@ impl Officers {
             }
             slot
         });
+        let held_start = held.start;
+        // Each officer's group, from the slots each group spans.
+        let n = self.len();
+        let mut group = vec![0u32; n];
+        for (g, this) in layout.groups.iter().enumerate() {
+            let end = (layout.groups.get(g + 1)).map_or(n, |next| next.start as usize);
+            for s in this.start as usize..end {
+                let i = layout.order.as_ref().map_or(s, |o| o[s] as usize);
+                group[i] = g as u32;
+            }
+        }
+        drop((self.department, self.position));
+        let held = match held::pack(held.values) {
+            Ok(held) => held,
+            Err(e) => {
+                errors.push(e);
+                return None;
+            }
+        };
         let mut cohort = Cohort {
             stamp,
             ids: self.ids,
-            id_end: self.id_end,
+            id_end: Some(self.id_end),
+            id_width: 0,
             names: self.names,
             departments: layout.departments,
-            department: self.department,
-            position: self.position,
+            group,
             targets: self.targets,
             slot,
-            held_start: held.start,
-            held: held.values,
+            held_start,
+            held,
             groups: layout.groups,
             by_position: layout.by_position,
             completed: (!completed.values.is_empty()).then_some(completed),
@@ -338,8 +383,23 @@ impl Officers {
         if errors.len() > before {
             return None;
         }
+        cohort.fixed_width_ids();
         cohort.shrink_to_fit();
         Some(cohort)
+    }
+}
+
+impl Cohort {
+    /// Drops the id ends when every id has the same length in bytes.
+    fn fixed_width_ids(&mut self) {
+        let Some(id_end) = &self.id_end else {
+            return;
+        };
+        let w = id_end.first().map_or(0, |&e| e as usize);
+        if (id_end.iter().enumerate()).all(|(i, &e)| e as usize == (i + 1) * w) {
+            self.id_end = None;
+            self.id_width = w;
+        }
     }
 }
 
@@ -370,9 +430,82 @@ fn index_ids(c: &mut Cohort, errors: &mut Vec<Error>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::{Cohort, Framework, LevelPolicy};
+
     #[test]
     fn packing_keeps_levels_apart_from_competencies() {
         let packed = 12_345u32 << 3 | 5;
         assert_eq!(super::unpack(packed), (12_345, 5));
+    }
+
+    /// Two positions in two departments; officers given `(id, position, levels of a, b, c)`.
+    fn cohort(officers: &[(&str, &str, [u8; 3])]) -> Cohort {
+        let fw = Framework::from_json(
+            r#"{"format_version": 2,
+              "competencies": [{"id": "a", "name": "A", "type": "domain"},
+                               {"id": "b", "name": "B", "type": "domain"},
+                               {"id": "c", "name": "C", "type": "domain"}],
+              "roles": [{"id": "r", "name": "R", "requires": [{"competency": "a", "level": 1}]}],
+              "positions": [{"id": "p", "name": "P", "department": "x", "roles": ["r"]},
+                            {"id": "q", "name": "Q", "department": "y", "roles": ["r"]}]}"#,
+        )
+        .expect("a framework");
+        let entries = |levels: [u8; 3]| {
+            let held = ["a", "b", "c"].iter().zip(levels).filter(|(_, l)| *l > 0);
+            (held.map(|(c, l)| {
+                format!(r#"{{"competency": "{c}", "level": {l}, "source": "assessment"}}"#)
+            }))
+            .collect::<Vec<_>>()
+            .join(", ")
+        };
+        let officers: Vec<String> = (officers.iter())
+            .map(|(id, p, levels)| {
+                let d = if *p == "p" { "x" } else { "y" };
+                let passbook = entries(*levels);
+                format!(r#"{{"id": "{id}", "department": "{d}", "position": "{p}", "passbook": [{passbook}]}}"#)
+            })
+            .collect();
+        let doc = format!(
+            r#"{{"format_version": 2, "officers": [{}]}}"#,
+            officers.join(", ")
+        );
+        Cohort::from_json(&fw, &doc, &LevelPolicy::default()).expect("valid officers")
+    }
+
+    #[test]
+    fn officers_keep_their_group_levels_in_three_bytes_and_ids_of_one_width_no_ends() {
+        let given = [
+            ("o1", "q", [1, 0, 5]),
+            ("o2", "p", [0, 0, 0]),
+            ("o3", "q", [2, 3, 4]),
+            ("o4", "p", [0, 5, 0]),
+        ];
+        let c = cohort(&given);
+        for (i, (_, p, levels)) in given.iter().enumerate() {
+            let i = i as u32;
+            assert_eq!(c.position_of(i), u32::from(*p == "q"));
+            assert_eq!(c.department_of(i), u32::from(*p == "q"));
+            let held: Vec<(u32, u8)> = c.held_of(i).iter().map(super::unpack).collect();
+            let want: Vec<(u32, u8)> = (0..3u32).zip(*levels).filter(|&(_, l)| l > 0).collect();
+            assert_eq!(held, want);
+        }
+        // Six levels held: three bytes each and the closing byte; the ids all two bytes.
+        assert_eq!(c.held.len(), 3 * 6 + 1);
+        assert!(c.id_end.is_none());
+        assert_eq!(
+            (0..4).map(|i| c.id_str(i)).collect::<Vec<_>>(),
+            ["o1", "o2", "o3", "o4"]
+        );
+        let mut longer = given;
+        longer[3].0 = "o40";
+        let wide = cohort(&longer);
+        assert_eq!(wide.id_end.as_deref(), Some(&[2, 4, 6, 9][..]));
+        assert_eq!(wide.heap_bytes(), c.heap_bytes() + 1 + 4 * 4);
+        assert_eq!(wide.officer_id(3), Some("o40"));
+        assert_eq!(wide.find("o40"), Some(3));
+        assert!(c.same_positions(&wide));
+        let mut moved = given;
+        moved[1].1 = "q";
+        assert!(!c.same_positions(&cohort(&moved)));
     }
 }

@@ -18,4 +18,5 @@ pub(crate) mod cohort;
 pub(crate) mod cohort_json;
 pub(crate) mod columns;
 pub(crate) mod departments;
+pub(crate) mod held;
 pub(crate) mod review;

@@ -127,7 +127,7 @@ impl Framework {
         // In officer-id order, so every tie between officers goes to the smaller id and the
         // plan does not depend on the order officers were listed in.
         let mut officers: Vec<u32> = (0..cohort.len() as u32)
-            .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d))
+            .filter(|&i| department.is_none_or(|d| cohort.department_of(i) == d))
             .collect();
         order::sort_by(&mut officers, |&a, &b| {
             cohort.id_str(a).cmp(cohort.id_str(b)).then(a.cmp(&b))
@@ -137,11 +137,11 @@ impl Framework {
         // per distinct problem, not once per officer.
         let mut distinct: Vec<u32> = Vec::new();
         let mut problem_of: Vec<u32> = Vec::with_capacity(officers.len());
-        let mut seen: HashMap<(u32, &[u32], &[u32]), u32> = HashMap::new();
+        let mut seen: HashMap<(u32, &[u8], &[u32]), u32> = HashMap::new();
         for &o in &officers {
             let key = (
-                cohort.position[o as usize],
-                cohort.held_of(o),
+                cohort.position_of(o),
+                cohort.held_of(o).packed(),
                 cohort.completed_of(o),
             );
             let next = distinct.len() as u32;

@@ -375,8 +375,8 @@ impl Framework {
             return Ok(Vec::new());
         }
         let officers: Vec<u32> = (0..cohort.len() as u32)
-            .filter(|&i| !(options.exclude_current && cohort.position[i as usize] == p))
-            .filter(|&i| department.is_none_or(|d| cohort.department[i as usize] == d))
+            .filter(|&i| !(options.exclude_current && cohort.position_of(i) == p))
+            .filter(|&i| department.is_none_or(|d| cohort.department_of(i) == d))
             .collect();
         let reqs = self.position_reqs(p);
         let sums = self.level_sums[p as usize];
@@ -426,7 +426,7 @@ impl Framework {
                     return;
                 }
                 held.clear();
-                held.extend(cohort.held_of(groups.first(g)).iter().map(|&x| unpack(x)));
+                held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
                 let how = (options.untagged, options.solver);
                 let Some(planned) = self.planned(p, &held, completed, how, kth.map(|k| (k.0, k.1)))
                 else {
@@ -456,7 +456,7 @@ impl Framework {
             .into_iter()
             .map(|(i, effort)| {
                 held.clear();
-                held.extend(cohort.held_of(i).iter().map(|&x| unpack(x)));
+                held.extend(cohort.held_of(i).iter().map(unpack));
                 let officer = (OfficerId::new(cohort.id_str(i)), cohort.name_owned(i));
                 self.fit(officer, p, &held, effort)
             })

@@ -7,17 +7,18 @@ use crate::model::csr::Csr;
 use crate::model::framework::Req;
 use crate::model::order;
 use crate::people::cohort::unpack;
+use crate::people::held::Levels;
 
 /// Per competency type, the required levels held (`min(current, required)` summed) by an
 /// officer holding the packed levels `held` (sorted).
-pub(crate) fn met_levels(reqs: &[Req], held: &[u32]) -> [u32; 3] {
+pub(crate) fn met_levels(reqs: &[Req], held: Levels) -> [u32; 3] {
     let mut met = [0u32; 3];
     let mut h = 0;
     for r in reqs {
-        while h < held.len() && unpack(held[h]).0 < r.competency {
+        while held.get(h).is_some_and(|x| unpack(x).0 < r.competency) {
             h += 1;
         }
-        if let Some((c, level)) = held.get(h).map(|&x| unpack(x))
+        if let Some((c, level)) = held.get(h).map(unpack)
             && c == r.competency
         {
             met[r.kind as usize] += u32::from(level.min(r.level));
@@ -39,8 +40,8 @@ pub(crate) fn met_levels(reqs: &[Req], held: &[u32]) -> [u32; 3] {
 /// # Complexity
 /// O(r + c' + n·(h + w)) for r requirements, c' the largest competency index they name, n
 /// officers with h held levels each and w words per mask.
-fn gap_masks<'c>(
-    held_of: impl Fn(u32) -> &'c [u32],
+fn gap_masks<I: IntoIterator<Item = u32>>(
+    held_of: impl Fn(u32) -> I,
     officers: &[u32],
     reqs: &[Req],
     words: usize,
@@ -66,7 +67,7 @@ fn gap_masks<'c>(
         let from = masks.len();
         masks.extend_from_slice(&full);
         let mask = &mut masks[from..];
-        for &x in held_of(i) {
+        for x in held_of(i) {
             let (c, level) = unpack(x);
             let j = requirement.get(c as usize).map_or(0, |&j| j as usize);
             if j > 0 && reqs.get(j - 1).is_some_and(|r| level >= r.level) {
@@ -252,7 +253,12 @@ mod tests {
                     officers.push(i);
                 }
             }
-            let masks = gap_masks(|i| &held[i as usize], &officers, &reqs, words);
+            let masks = gap_masks(
+                |i| held[i as usize].iter().copied(),
+                &officers,
+                &reqs,
+                words,
+            );
             assert_eq!(masks.len(), officers.len() * words);
             for (k, &i) in officers.iter().enumerate() {
                 let mut want = vec![0u64; words];

@@ -58,11 +58,11 @@ impl Framework {
                     for r in reqs {
                         // Both lists are sorted by competency: skip what is held but not
                         // required, then read the level held of this one (0 when none).
-                        while held.get(h).is_some_and(|&x| x >> 3 < r.competency) {
+                        while held.get(h).is_some_and(|x| x >> 3 < r.competency) {
                             h += 1;
                         }
                         let level = match held.get(h) {
-                            Some(&x) if x >> 3 == r.competency => (x & 7) as u8,
+                            Some(x) if x >> 3 == r.competency => (x & 7) as u8,
                             _ => 0,
                         };
                         let Some(at) = index.get_mut(r.competency as usize) else {

@@ -21,6 +21,7 @@ use std::ops::Range;
 
 use super::dense::{Dense, LEVELS, with_dense};
 use crate::model::framework::Req;
+use crate::people::held::Levels;
 use crate::{Cohort, Framework};
 /// The slot of a counter row that counts the officers required; slots 0–5 count officers
 /// by held level (a held level is at most 5, [`Level::MAX`](crate::Level::MAX)).
@@ -269,8 +270,8 @@ fn row_of(r: Req) -> u32 {
 /// The inner loop: per held level (`competency << 3 | level`), one lookup of the
 /// competency's counter row and one increment.
 #[inline]
-fn count_levels(held: &[u32], rows: &[u32], counts: &mut [[u32; 8]]) {
-    for &x in held {
+fn count_levels(held: Levels, rows: &[u32], counts: &mut [[u32; 8]]) {
+    for x in held {
         let row = rows.get((x >> 3) as usize).copied().unwrap_or(0);
         if let Some(count) = counts.get_mut(row as usize) {
             count[(x & 7) as usize] += 1;

@@ -30,10 +30,10 @@ pub(super) fn all_warnings(
 ) -> Vec<Error> {
     let mismatch = |k: u32| {
         let i = k as usize;
-        let position = &fw.positions.items[cohort.position[i] as usize];
+        let position = &fw.positions.items[cohort.position_of(k) as usize];
         let warning = Error::DepartmentMismatch {
             officer: OfficerId::new(cohort.id_str(k)),
-            department: cohort.departments[cohort.department[i] as usize].clone(),
+            department: cohort.departments[cohort.department_of(k) as usize].clone(),
             position: position.id.clone(),
             position_department: position.department.clone(),
         };

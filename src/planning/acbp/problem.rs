@@ -87,8 +87,8 @@ impl Framework {
         resolved: &Resolved,
         options: &AcbpOptions,
     ) -> (Problem<'_>, Subproblem) {
-        let p = cohort.position[officer as usize];
-        let held: Vec<(u32, u8)> = cohort.held_of(officer).iter().map(|&x| unpack(x)).collect();
+        let p = cohort.position_of(officer);
+        let held: Vec<(u32, u8)> = cohort.held_of(officer).iter().map(unpack).collect();
         let gaps = self.gaps_at(p, &held);
         let completed = cohort.completed_of(officer);
         let (courses, open) = self.candidates(&gaps, completed, options.untagged);

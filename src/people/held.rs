@@ -1,0 +1,183 @@
+//! A cohort's held levels packed three bytes each: `competency << 3 | level` (a level
+//! 0–5) in 24 bits, little-endian, so competencies below 2²¹. The column ends with one
+//! byte more, so that every entry can be read as a 4-byte word and masked.
+
+use crate::Error;
+
+/// The bits an entry keeps.
+const MASK: u32 = (1 << 24) - 1;
+
+/// The competencies a packed entry can name: `competency << 3 | level` in 24 bits.
+pub(crate) const COMPETENCIES: u32 = 1 << 21;
+
+/// Some held levels, each `competency << 3 | level`, in three bytes each followed by one
+/// byte (the next entry's first or the column's last).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Levels<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Levels<'a> {
+    /// No held level.
+    pub(crate) const EMPTY: Levels<'static> = Levels { bytes: &[0] };
+
+    /// Entries `a..b` of a packed column.
+    #[inline]
+    pub(crate) fn of(column: &'a [u8], a: usize, b: usize) -> Levels<'a> {
+        (column.get(3 * a..3 * b + 1)).map_or(Levels::EMPTY, |bytes| Levels { bytes })
+    }
+
+    /// How many entries.
+    #[inline]
+    pub(crate) fn len(self) -> usize {
+        self.bytes.len().saturating_sub(1) / 3
+    }
+
+    /// Entry `k`, if any.
+    #[inline]
+    pub(crate) fn get(self, k: usize) -> Option<u32> {
+        let word = self.bytes.get(3 * k..)?.first_chunk::<4>()?;
+        Some(u32::from_le_bytes(*word) & MASK)
+    }
+
+    /// The entries from entry `k` on.
+    #[inline]
+    pub(crate) fn tail(self, k: usize) -> Levels<'a> {
+        (self.bytes.get(3 * k..)).map_or(Levels::EMPTY, |bytes| Levels { bytes })
+    }
+
+    /// The entries' three bytes each, without the closing byte.
+    pub(crate) fn packed(self) -> &'a [u8] {
+        self.bytes
+            .get(..self.bytes.len().saturating_sub(1))
+            .unwrap_or(&[])
+    }
+
+    /// The entries in order.
+    #[inline]
+    pub(crate) fn iter(self) -> Iter<'a> {
+        Iter { rest: self.bytes }
+    }
+}
+
+impl PartialEq for Levels<'_> {
+    /// The same entries (the closing bytes may differ).
+    fn eq(&self, other: &Self) -> bool {
+        self.packed() == other.packed()
+    }
+}
+
+impl<'a> IntoIterator for Levels<'a> {
+    type Item = u32;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+/// The entries of [`Levels`] in order.
+#[derive(Clone, Debug)]
+pub(crate) struct Iter<'a> {
+    rest: &'a [u8],
+}
+
+impl Iterator for Iter<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        let (word, _) = self.rest.split_first_chunk::<4>()?;
+        let x = u32::from_le_bytes(*word) & MASK;
+        self.rest = self.rest.get(3..).unwrap_or(&[]);
+        Some(x)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.rest.len().saturating_sub(1) / 3;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+/// Packs `values` (each below 2²⁴) three bytes each, plus the closing byte, releasing
+/// `values` from its end as the copy proceeds, so that both are never resident whole.
+///
+/// # Errors
+/// [`Error::CapacityExceeded`] when an entry names a competency from 2²¹ on.
+///
+/// # Complexity
+/// O(n) for n entries.
+pub(crate) fn pack(mut values: Vec<u32>) -> Result<Vec<u8>, Error> {
+    /// Entries copied between two releases of `values`' end.
+    const BLOCK: usize = 1 << 20;
+    if values.iter().any(|&x| x > MASK) {
+        return Err(Error::CapacityExceeded {
+            what: "competencies a cohort's held levels can name",
+            limit: u64::from(COMPETENCIES),
+        });
+    }
+    let n = values.len();
+    let mut bytes = vec![0u8; 3 * n + 1];
+    let mut end = n;
+    while end > 0 {
+        let start = end.saturating_sub(BLOCK);
+        let out = bytes.get_mut(3 * start..3 * end).unwrap_or_default();
+        for (to, x) in out.chunks_exact_mut(3).zip(&values[start..end]) {
+            to.copy_from_slice(&x.to_le_bytes()[..3]);
+        }
+        values.truncate(start);
+        values.shrink_to_fit();
+        end = start;
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_read_back_as_packed_whatever_their_neighbours() {
+        let values = vec![0, 5, (COMPETENCIES - 1) << 3 | 5, 1 << 3, MASK, 7 << 3 | 2];
+        let column = pack(values.clone()).expect("below 2^24");
+        assert_eq!(column.len(), 3 * values.len() + 1);
+        let all = Levels::of(&column, 0, values.len());
+        assert_eq!(all.iter().collect::<Vec<_>>(), values);
+        assert_eq!(all.iter().len(), values.len());
+        for a in 0..values.len() {
+            for b in a..=values.len() {
+                let some = Levels::of(&column, a, b);
+                assert_eq!(some.len(), b - a);
+                assert_eq!(some.iter().collect::<Vec<_>>(), values[a..b]);
+                assert_eq!(some.get(b - a), None);
+                for k in 0..b - a {
+                    assert_eq!(some.get(k), Some(values[a + k]));
+                }
+            }
+        }
+        assert_eq!(Levels::of(&column, 0, values.len() + 1).len(), 0);
+        assert_eq!(all.tail(2).iter().collect::<Vec<_>>(), values[2..]);
+        assert_eq!(all.tail(values.len() + 1).len(), 0);
+        assert_eq!(Levels::of(&column, 1, 2), Levels::of(&column, 1, 2));
+        assert_eq!(Levels::of(&column, 1, 2).packed(), [5, 0, 0]);
+        assert_ne!(Levels::of(&column, 1, 2), Levels::of(&column, 1, 3));
+        assert_eq!(Levels::EMPTY.iter().next(), None);
+    }
+
+    #[test]
+    fn a_competency_beyond_the_packing_is_refused() {
+        let e = pack(vec![3, COMPETENCIES << 3]).expect_err("beyond 24 bits");
+        assert!(matches!(e, Error::CapacityExceeded { limit, .. } if limit == 1 << 21));
+        assert_eq!(pack(Vec::new()).expect("empty").len(), 1);
+    }
+
+    #[test]
+    fn packing_spans_blocks() {
+        let values: Vec<u32> = (0..(1 << 20) + 5).map(|i| i * 13 % MASK).collect();
+        let column = pack(values.clone()).expect("below 2^24");
+        let all = Levels::of(&column, 0, values.len());
+        assert!(all.iter().eq(values.iter().copied()));
+    }
+}
