@@ -258,7 +258,7 @@ impl Framework {
     fn needs_from(&self, tallies: &[Tally]) -> TrainingNeeds<'_> {
         let officers = tallies.iter().map(|t| t.officers).sum();
         let pairs = tallies.iter().map(|t| t.pairs).sum();
-        let rows = with_dense(self.competencies.len(), 0, |dense| {
+        let rows = with_dense(self.competencies.len(), |dense| {
             // One worker's histograms as they are; several workers' added up per competency.
             let merged;
             let hists = if let [one] = tallies {
