@@ -258,7 +258,7 @@ impl Framework {
     fn needs_from(&self, tallies: &[Tally]) -> TrainingNeeds<'_> {
         let officers = tallies.iter().map(|t| t.officers).sum();
         let pairs = tallies.iter().map(|t| t.pairs).sum();
-        let rows = with_dense(self.competencies.len(), 0, |dense| {
+        let rows = with_dense(self.competencies.len(), |dense| {
             // One worker's histograms as they are; several workers' added up per competency.
             let merged;
             let hists = if let [one] = tallies {
@@ -314,48 +314,51 @@ impl Framework {
 
 /// The competencies of `hists` (competency, histogram) with a count, in the order of the
 /// report: total shortfall descending, officers short descending, competency index
-/// ascending. Each row gets one integer key, its total shortfall, officers short and index
-/// packed in as few bits as the largest of each needs; when that fits in 64 bits, the keys
-/// are sorted by a radix sort of as many byte passes as the key has bytes (three or four
-/// for a team, seven or eight for a national cohort), otherwise by comparison on 128-bit
-/// keys. The keys are distinct (they hold the index), so the order is the same either way.
+/// ascending. Each row gets one integer key, its total shortfall, officers short and the
+/// complement of its index packed in as few bits as the largest of each can need; when
+/// that fits in 64 bits, the keys are sorted ascending by a radix sort and read backwards,
+/// otherwise sorted by comparison on 128-bit keys. The keys are distinct (they hold the
+/// index), so the order is the same either way.
 ///
 /// The field widths come from bounds known before reading the rows, so the keys are built
 /// in one reading of `hists`: a position requires a competency at most once, so no row
 /// counts more than the `officers` counted short nor a total shortfall above
 /// `5 · officers`, and every index is below `competencies`, the framework's count. A row
 /// beyond those bounds would send every row to the comparison sort on 128-bit keys
-/// instead, with the same order.
+/// instead, with the same order. Total shortfall sits in the high bits as it is, so the
+/// sort covers only the bits some key sets (see [`radix_sort`]).
 ///
 /// # Complexity
-/// O(k·b) for k rows and b bytes per key (b ≤ 8), O(k log k) beyond 64 bits.
+/// O(k·b) for k rows and b digits per key (b ≤ 8), O(k log k) beyond 64 bits.
 fn report_order(hists: &[(u32, [u64; 6])], officers: u64, competencies: usize) -> Vec<u32> {
     let bits = |x: u64| 64 - x.leading_zeros();
     let most_total = officers.saturating_mul(5);
     let (index_bits, short_bits) = (bits(competencies.saturating_sub(1) as u64), bits(officers));
     let key_bits = index_bits + short_bits + bits(most_total);
     if key_bits <= 64 {
+        let mask = (1u64 << index_bits) - 1;
         let mut keys = vec![0u64; hists.len()];
         let (mut n, mut within) = (0usize, true);
         for &(c, ref h) in hists {
             let (short, total) = short_and_shortfall(h);
-            within &= total <= most_total && short <= officers && bits(u64::from(c)) <= index_bits;
+            within &= total <= most_total && short <= officers && u64::from(c) <= mask;
             if let Some(key) = keys.get_mut(n) {
                 // Shifts below 64: each field's bits fit in the 64 the three add up to.
-                *key = (most_total.wrapping_sub(total))
-                    .checked_shl(short_bits + index_bits)
-                    .unwrap_or(0)
-                    | (officers.wrapping_sub(short) << index_bits)
-                    | u64::from(c);
+                *key = total.checked_shl(short_bits + index_bits).unwrap_or(0)
+                    | (short << index_bits)
+                    | (mask - (u64::from(c) & mask));
             }
             // Rows without any count are left out.
             n += usize::from(h[0] | short != 0);
         }
         if within {
             keys.truncate(n);
-            radix_sort(&mut keys, key_bits.div_ceil(8));
-            let mask = (1u64 << index_bits) - 1;
-            return keys.iter().map(|&k| (k & mask) as u32).collect();
+            radix_sort(&mut keys);
+            return keys
+                .iter()
+                .rev()
+                .map(|&k| (mask - (k & mask)) as u32)
+                .collect();
         }
     }
     let mut keys: Vec<u128> = Vec::with_capacity(hists.len());
@@ -370,34 +373,58 @@ fn report_order(hists: &[(u32, [u64; 6])], officers: u64, competencies: usize) -
     keys.iter().map(|&k| k as u32).collect()
 }
 
-/// Sorts `keys`, all below 2^(8·bytes), ascending: a least-significant-digit radix sort,
-/// one stable counting pass per byte, through one buffer of the keys' size.
+/// Keys from which [`radix_sort`] takes digits of 11 bits instead of 8: enough keys that
+/// the 2,048 counters of a wider digit cost less than the passes they save.
+const WIDE_FROM: usize = 4096;
+
+/// Sorts `keys` ascending: a least-significant-digit radix sort, one stable counting pass
+/// per digit (8 bits, 11 from [`WIDE_FROM`] keys) up to the highest bit any key sets,
+/// through one buffer of the keys' size; a digit every key shares is not moved.
 ///
 /// # Complexity
-/// O(bytes · (k + 256)) for k keys.
-fn radix_sort(keys: &mut Vec<u64>, bytes: u32) {
+/// O(d · (k + 2^w)) for k keys of d digits of w bits.
+fn radix_sort(keys: &mut Vec<u64>) {
     if keys.len() < 2 {
         return;
     }
+    let width = if keys.len() < WIDE_FROM { 8 } else { 11 };
+    let highest = 64 - keys.iter().fold(0, |or, &k| or | k).leading_zeros();
+    let digit_mask = (1u64 << width) - 1;
     let mut other = vec![0u64; keys.len()];
-    for pass in 0..bytes.min(8) {
-        let shift = 8 * pass;
-        let mut start = [0usize; 256];
+    let (mut narrow, mut wide) = ([0usize; 256], Vec::new());
+    let start: &mut [usize] = if width == 8 {
+        &mut narrow
+    } else {
+        wide.resize(1 << width, 0);
+        &mut wide
+    };
+    for shift in (0..highest).step_by(width) {
+        start.fill(0);
         for &k in keys.iter() {
-            start[((k >> shift) & 0xff) as usize] += 1;
+            if let Some(s) = start.get_mut(((k >> shift) & digit_mask) as usize) {
+                *s += 1;
+            }
+        }
+        let first = keys
+            .first()
+            .map_or(0, |&k| ((k >> shift) & digit_mask) as usize);
+        if start.get(first) == Some(&keys.len()) {
+            continue;
         }
         let mut sum = 0;
-        for s in &mut start {
+        for s in start.iter_mut() {
             let n = *s;
             *s = sum;
             sum += n;
         }
         for &k in keys.iter() {
-            let digit = ((k >> shift) & 0xff) as usize;
-            if let Some(out) = other.get_mut(start[digit]) {
+            let Some(at) = start.get_mut(((k >> shift) & digit_mask) as usize) else {
+                continue;
+            };
+            if let Some(out) = other.get_mut(*at) {
                 *out = k;
             }
-            start[digit] += 1;
+            *at += 1;
         }
         std::mem::swap(keys, &mut other);
     }
@@ -491,6 +518,9 @@ mod tests {
             (300, 3),
             (1000, 5),
             (257, 8),
+            (5000, 2),
+            (5000, 6),
+            (20_000, 8),
         ] {
             let keys: Vec<u64> = (0..n)
                 .map(|_| {
@@ -501,7 +531,7 @@ mod tests {
             let mut want = keys.clone();
             want.sort_unstable();
             let mut got = keys;
-            radix_sort(&mut got, bytes);
+            radix_sort(&mut got);
             assert_eq!(got, want, "{n} keys of {bytes} bytes");
         }
     }

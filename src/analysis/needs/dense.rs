@@ -8,8 +8,8 @@
 
 use std::cell::RefCell;
 
-/// Dense per-competency (and per-position) tables in their resting state: `row`, `counts`
-/// and `per_position` all zero, `touched` and `positions` empty, `slot` all [`Dense::FREE`].
+/// Dense per-competency tables in their resting state: `row` and `counts` all zero,
+/// `touched` empty, `slot` all [`Dense::FREE`].
 #[derive(Default)]
 pub(super) struct Dense {
     /// Per competency, its counter row in `counts` while the position being counted
@@ -19,10 +19,6 @@ pub(super) struct Dense {
     pub(super) counts: Vec<[u32; 8]>,
     /// The rows of `counts` a count has touched, besides row 0.
     pub(super) touched: Vec<u32>,
-    /// Per position, officers counted in it.
-    pub(super) per_position: Vec<u32>,
-    /// The positions with officers counted in `per_position`.
-    pub(super) positions: Vec<u32>,
     /// Per competency, its row slot in the fold being built.
     pub(super) slot: Vec<u32>,
     /// Set while a use is under way: a use that did not finish (a panic unwinding through
@@ -37,18 +33,13 @@ impl Dense {
     /// The resting value of `slot`.
     pub(super) const FREE: u32 = u32::MAX;
 
-    /// Makes room for competencies `0..n` and positions `0..p`, every entry at rest.
-    fn begin(&mut self, n: usize, p: usize) {
+    /// Makes room for competencies `0..n`, every entry at rest.
+    fn begin(&mut self, n: usize) {
         if self.busy {
             self.row.fill(0);
             self.counts.fill([0; 8]);
             self.touched.clear();
-            self.per_position.fill(0);
-            self.positions.clear();
             self.slot.fill(Self::FREE);
-        }
-        if self.per_position.len() < p {
-            self.per_position.resize(p, 0);
         }
         if self.row.len() < n {
             self.row.resize(n, 0);
@@ -63,17 +54,17 @@ thread_local! {
     static DENSE: RefCell<Dense> = RefCell::new(Dense::default());
 }
 
-/// Runs `f` with this thread's tables, at rest, for competencies `0..n` and positions
-/// `0..p`; `f` must leave every entry it changes at rest again. A nested call gets fresh tables instead of the
+/// Runs `f` with this thread's tables, at rest, for competencies `0..n`; `f` must leave
+/// every entry it changes at rest again. A nested call gets fresh tables instead of the
 /// busy ones.
 ///
 /// # Complexity
-/// O(1) when this thread's tables are already large enough, O(n + p) otherwise (the first
+/// O(1) when this thread's tables are already large enough, O(n) otherwise (the first
 /// use on a thread, or a larger framework).
-pub(super) fn with_dense<R>(n: usize, p: usize, f: impl FnOnce(&mut Dense) -> R) -> R {
+pub(super) fn with_dense<R>(n: usize, f: impl FnOnce(&mut Dense) -> R) -> R {
     DENSE.with(|cell| {
         let run = |dense: &mut Dense| {
-            dense.begin(n, p);
+            dense.begin(n);
             let result = f(dense);
             dense.busy = false;
             result
@@ -91,26 +82,21 @@ mod tests {
 
     #[test]
     fn tables_come_at_rest_and_grow() {
-        with_dense(3, 0, |d| {
+        with_dense(3, |d| {
             assert_eq!(d.row, [0, 0, 0]);
             assert_eq!(d.counts, [[0; 8]; 1 + 3 * LEVELS]);
             assert!(d.touched.is_empty());
             assert_eq!(d.slot, [Dense::FREE; 3]);
         });
-        with_dense(5, 2, |d| {
-            assert!(
-                d.row.len() >= 5
-                    && d.counts.len() > 5 * LEVELS
-                    && d.per_position.len() >= 2
-                    && d.slot.len() >= 5
-            );
+        with_dense(5, |d| {
+            assert!(d.row.len() >= 5 && d.counts.len() > 5 * LEVELS && d.slot.len() >= 5);
         });
     }
 
     #[test]
     fn an_unfinished_use_is_reset_in_full() {
         let unwound = std::panic::catch_unwind(|| {
-            with_dense(2, 0, |d| {
+            with_dense(2, |d| {
                 d.row[1] = 4;
                 d.counts[3][2] = 1;
                 d.touched.push(3);
@@ -119,7 +105,7 @@ mod tests {
             })
         });
         assert!(unwound.is_err());
-        with_dense(2, 0, |d| {
+        with_dense(2, |d| {
             assert_eq!(&d.row[..2], [0, 0]);
             assert_eq!(d.counts[3], [0; 8]);
             assert!(d.touched.is_empty());
@@ -129,9 +115,9 @@ mod tests {
 
     #[test]
     fn a_nested_call_gets_its_own_tables() {
-        with_dense(2, 0, |outer| {
+        with_dense(2, |outer| {
             outer.row[0] = 3;
-            with_dense(2, 0, |inner| assert_eq!(inner.row[0], 0));
+            with_dense(2, |inner| assert_eq!(inner.row[0], 0));
             assert_eq!(outer.row[0], 3);
             outer.row[0] = 0;
         });

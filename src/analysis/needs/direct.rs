@@ -42,7 +42,7 @@ impl Framework {
     /// pairs and k competencies met; the first use on a thread fills its tables, O(c) for
     /// c competencies.
     pub(super) fn count_pairs(&self, cohort: &Cohort, slots: Range<usize>) -> Tally {
-        with_dense(self.competencies.len(), self.positions.len(), |dense| {
+        with_dense(self.competencies.len(), |dense| {
             let Dense { slot: index, .. } = dense;
             let mut hists: Vec<(u32, [u64; 6])> =
                 Vec::with_capacity(self.requirements_met(cohort, &slots));

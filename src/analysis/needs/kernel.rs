@@ -6,12 +6,12 @@
 //! pointed at the counter row of (competency, required level) in a per-thread table; the
 //! group's held levels are then read as one stream, each one lookup of its competency's
 //! row and one increment of that row's count at the held level (a competency the position
-//! does not require lands in a row nobody reads). At the end, each row's officers required
-//! grows by the officers counted in each position requiring it, once per position. The
+//! does not require lands in a row nobody reads). As the rows are unpointed, each one's
+//! officers required grows by the group's officers (over the whole cohort, by the
+//! position's officers in all its groups). The
 //! shortfall histogram of a row at required level r follows from its counts: officers
 //! holding level l are short by max(r − l, 0), the officers required who hold none of it by
-//! r. The work is one step per held level plus two per requirement of each group and one
-//! per requirement of each position met; scattering each officer's levels and probing each
+//! r. The work is one step per held level plus two per requirement of each group; scattering each officer's levels and probing each
 //! requirement cost two steps per held level and one per officer–requirement pair. Over
 //! the whole cohort ([`Framework::count_positions`]) the groups are taken position by
 //! position, so each position's requirements are pointed at their rows once for all its
@@ -124,7 +124,7 @@ impl Framework {
     /// with this thread's tables, and folds the rows it touched per competency, leaving
     /// the tables at rest.
     fn tally(&self, count: impl FnOnce(&mut Dense) -> (u64, u64)) -> Tally {
-        with_dense(self.competencies.len(), self.positions.len(), |dense| {
+        with_dense(self.competencies.len(), |dense| {
             let (officers, pairs) = count(dense);
             let Dense {
                 counts,
@@ -208,14 +208,14 @@ impl Framework {
     }
 
     /// [`Framework::count`] with this thread's tables; leaves the counts in the rows listed
-    /// in `dense.touched` and row 0, the other tables at rest.
+    /// in `dense.touched` and row 0, the other tables at rest. Each group's officers are
+    /// added to the officers required of its position's rows as the rows are unpointed
+    /// (a department holds one group per position, so that is once per position met).
     fn count_with(&self, cohort: &Cohort, slots: Range<usize>, dense: &mut Dense) -> (u64, u64) {
         let Dense {
             row: rows,
             counts,
             touched,
-            per_position,
-            positions,
             ..
         } = dense;
         let (mut officers, mut pairs) = (0u64, 0u64);
@@ -235,28 +235,16 @@ impl Framework {
                 if let Some(slot) = rows.get_mut(r.competency as usize) {
                     *slot = 0;
                 }
-            }
-            if let Some(counted) = per_position.get_mut(this.position as usize) {
-                if *counted == 0 {
-                    positions.push(this.position);
-                }
-                *counted += n as u32;
-            }
-            officers += n as u64;
-            pairs += (n * reqs.len()) as u64;
-        }
-        // The officers required in each row, once per position met rather than per group.
-        for p in positions.drain(..) {
-            let n = per_position.get_mut(p as usize).map_or(0, std::mem::take);
-            for r in self.reqs.get(self.position_reqs_range(p)).unwrap_or(&[]) {
                 let row = row_of(*r);
                 if let Some(count) = counts.get_mut(row as usize) {
                     if count[REQUIRED] == 0 {
                         touched.push(row);
                     }
-                    count[REQUIRED] += n;
+                    count[REQUIRED] += n as u32;
                 }
             }
+            officers += n as u64;
+            pairs += (n * reqs.len()) as u64;
         }
         (officers, pairs)
     }
