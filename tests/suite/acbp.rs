@@ -907,12 +907,18 @@ fn invalid_numbers_are_rejected_with_their_name() {
         assert_invalid(o().competency_weight("accounts", bad), "accounts", bad);
         assert_invalid(o().position_weight("clerk", bad), "clerk", bad);
     }
-    // Zero is allowed everywhere, and so are large finite numbers.
+    // Zero is allowed everywhere, and so are large finite numbers: hours of any size,
+    // weights up to `Weights::MAX`.
     for fine in [0.0, 1.5, 1e12] {
         assert!(o().budget(fine).is_ok());
         assert!(o().officer_cap(fine).is_ok());
-        assert!(o().competency_weight("accounts", fine).is_ok());
-        assert!(o().position_weight("clerk", fine).is_ok());
+        let weight = fine.min(Weights::MAX);
+        assert!(o().competency_weight("accounts", weight).is_ok());
+        assert!(o().position_weight("clerk", weight).is_ok());
+    }
+    for huge in [Weights::MAX * 1.000_001, 1e12, f64::MAX] {
+        assert_invalid(o().competency_weight("accounts", huge), "accounts", huge);
+        assert_invalid(o().position_weight("clerk", huge), "clerk", huge);
     }
     let e = o().budget(-2.0).unwrap_err();
     assert_eq!(
@@ -922,7 +928,7 @@ fn invalid_numbers_are_rejected_with_their_name() {
     let e = o().position_weight("clerk", -1.0).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "weight of position `clerk` is -1: expected a finite number at least 0"
+        "weight of position `clerk` is -1: expected a number from 0 to 1e9"
     );
 }
 
