@@ -197,30 +197,31 @@ pub(crate) fn held_pairs<const LONG: bool>(
             visit(c, [l, l]);
         }
     } else {
-        let (mut i, mut j) = (0, 0);
-        while let (Some(x), Some(y)) = (before.get(i), after.get(j)) {
-            let (was, now) = (unpack(x), unpack(y));
+        let (mut was_left, mut now_left) = (before.iter(), after.iter());
+        let (mut x, mut y) = (was_left.next(), now_left.next());
+        while let (Some(a), Some(b)) = (x, y) {
+            let (was, now) = (unpack(a), unpack(b));
             match was.0.cmp(&now.0) {
                 Ordering::Equal => {
                     visit(was.0, [was.1, now.1]);
-                    (i, j) = (i + 1, j + 1);
+                    (x, y) = (was_left.next(), now_left.next());
                 }
                 Ordering::Less => {
                     visit(was.0, [was.1, 0]);
-                    i += 1;
+                    x = was_left.next();
                 }
                 Ordering::Greater => {
                     visit(now.0, [0, now.1]);
-                    j += 1;
+                    y = now_left.next();
                 }
             }
         }
-        for x in before.tail(i) {
-            let (c, l) = unpack(x);
+        for a in x.into_iter().chain(was_left) {
+            let (c, l) = unpack(a);
             visit(c, [l, 0]);
         }
-        for y in after.tail(j) {
-            let (d, m) = unpack(y);
+        for b in y.into_iter().chain(now_left) {
+            let (d, m) = unpack(b);
             visit(d, [0, m]);
         }
     }

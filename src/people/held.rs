@@ -40,12 +40,6 @@ impl<'a> Levels<'a> {
         Some(u32::from_le_bytes(*word) & MASK)
     }
 
-    /// The entries from entry `k` on.
-    #[inline]
-    pub(crate) fn tail(self, k: usize) -> Levels<'a> {
-        (self.bytes.get(3 * k..)).map_or(Levels::EMPTY, |bytes| Levels { bytes })
-    }
-
     /// The entries' three bytes each, without the closing byte.
     pub(crate) fn packed(self) -> &'a [u8] {
         self.bytes
@@ -158,8 +152,7 @@ mod tests {
             }
         }
         assert_eq!(Levels::of(&column, 0, values.len() + 1).len(), 0);
-        assert_eq!(all.tail(2).iter().collect::<Vec<_>>(), values[2..]);
-        assert_eq!(all.tail(values.len() + 1).len(), 0);
+        assert_eq!(all.iter().skip(2).collect::<Vec<_>>(), values[2..]);
         assert_eq!(Levels::of(&column, 1, 2), Levels::of(&column, 1, 2));
         assert_eq!(Levels::of(&column, 1, 2).packed(), [5, 0, 0]);
         assert_ne!(Levels::of(&column, 1, 2), Levels::of(&column, 1, 3));
