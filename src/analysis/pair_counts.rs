@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use crate::analysis::evaluate::Progress;
 use crate::people::cohort::unpack;
-use crate::people::held::Levels;
+use crate::people::held::{COMPETENCIES, Levels};
 
 /// Shortfalls `s₁, s₂` run from 0 to 5: a pair of them is one of 36 cells.
 pub(crate) const CELLS: usize = 36;
@@ -229,17 +229,32 @@ pub(crate) fn held_pairs<const LONG: bool>(
     acc
 }
 
-/// The level of competency `c` in a held list (sorted by competency), 0 when not held.
+/// The level of competency `c` in a held list (sorted by competency), 0 when not held: a
+/// scan of a list as short as an officer's usually is, a binary search of a longer one.
 pub(crate) fn level_in(held: Levels, c: u32) -> u8 {
-    let (mut low, mut high) = (0, held.len());
-    while low < high {
-        let mid = low + (high - low) / 2;
-        match held.get(mid) {
-            Some(x) if unpack(x).0 < c => low = mid + 1,
-            _ => high = mid,
-        }
+    /// Lists up to this long are scanned.
+    const SCANNED: usize = 32;
+    // Entries are `competency << 3 | level`: the first entry not below `c << 3` is `c`'s
+    // if `c` is held. A competency beyond the packing is held by no one.
+    if c >= COMPETENCIES {
+        return 0;
     }
-    (held.get(low).map(unpack))
+    let key = c << 3;
+    let found = if held.len() <= SCANNED {
+        held.iter().find(|&x| x >= key)
+    } else {
+        let (mut low, mut high) = (0, held.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match held.get(mid) {
+                Some(x) if x < key => low = mid + 1,
+                _ => high = mid,
+            }
+        }
+        held.get(low)
+    };
+    found
+        .map(unpack)
         .filter(|&(d, _)| d == c)
         .map_or(0, |(_, l)| l)
 }
@@ -414,6 +429,28 @@ pub(crate) fn fixed(readiness: f64) -> i128 {
 mod tests {
     use super::*;
     use crate::model::test_rng;
+
+    #[test]
+    fn level_in_finds_what_a_plain_search_finds() {
+        let mut below = test_rng::below(0x5eed);
+        for len in [0, 1, 2, 31, 32, 33, 64, 200] {
+            let mut held: Vec<u32> = (0..len).map(|_| below(3_000) as u32).collect();
+            held.sort_unstable();
+            held.dedup();
+            let packed: Vec<u32> = held.iter().map(|&c| c << 3 | (c % 6)).collect();
+            let column = crate::people::held::pack(packed).expect("small competencies");
+            let levels = Levels::of(&column, 0, held.len());
+            for c in (0..3_005).chain([COMPETENCIES - 1, COMPETENCIES, u32::MAX]) {
+                let plain = held.binary_search(&c).map_or(0, |_| (c % 6) as u8);
+                assert_eq!(
+                    level_in(levels, c),
+                    plain,
+                    "{c} in a list of {}",
+                    held.len()
+                );
+            }
+        }
+    }
 
     #[test]
     fn fixed_point_is_the_plain_conversion() {
