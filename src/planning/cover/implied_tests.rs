@@ -7,7 +7,7 @@
 use super::exact::{LOCAL_SEARCHES, solve_part};
 use super::implied::without_implied_closers;
 use super::instance::Instance;
-use super::instance::tests::{line, random};
+use super::instance::tests::{laden, line};
 use super::solve::exact_cover;
 use super::tests::least_cost;
 
@@ -25,29 +25,11 @@ fn closed_by(inst: &Instance, set: u32) -> Option<Vec<u32>> {
         })
 }
 
-/// `random`'s instances with more prerequisites: candidate `i` also requires
-/// `i / 2` when `i` is a multiple of three.
-fn laden(seed: u64, n: u32, m: u32) -> Instance {
-    let base = random(seed, n, m, &[1.0, 2.0, 3.0, 5.0]);
-    let mut inst = Instance::with_capacity(base.values.clone(), n as usize, 0);
-    for j in 0..n {
-        let mut pre = base.prerequisites(j).to_vec();
-        if j > 0 && j % 3 == 0 {
-            pre.push(j / 2);
-        }
-        pre.sort_unstable();
-        pre.dedup();
-        inst.push(base.cost(j), base.hours(j), base.covers(j), &pre);
-    }
-    inst.finish();
-    inst
-}
-
 #[test]
 fn every_plan_closes_the_same_elements_without_implied_closers() {
     let mut dropped = 0;
     for seed in 0..150 {
-        let inst = laden(seed, 12, 6);
+        let inst = laden(seed, 12, 6, 3);
         let Some(tight) = without_implied_closers(&inst) else {
             continue;
         };

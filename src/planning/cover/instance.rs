@@ -372,4 +372,22 @@ pub(super) mod tests {
         inst.finish();
         inst
     }
+
+    /// [`random`] with a candidate's half-index added to the prerequisites of every
+    /// `every`-th candidate: chains of prerequisites through the instance.
+    pub(crate) fn laden(seed: u64, n: u32, m: u32, every: u32) -> Instance {
+        let base = random(seed, n, m, &[1.0, 2.0, 3.0, 5.0]);
+        let mut inst = Instance::with_capacity(base.values.clone(), n as usize, 0);
+        for j in 0..n {
+            let mut pre = base.prerequisites(j).to_vec();
+            if j > 0 && j % every == 0 {
+                pre.push(j / 2);
+            }
+            pre.sort_unstable();
+            pre.dedup();
+            inst.push(base.cost(j), base.hours(j), base.covers(j), &pre);
+        }
+        inst.finish();
+        inst
+    }
 }

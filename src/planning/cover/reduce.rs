@@ -38,18 +38,7 @@ pub(super) fn reduce_from(
     let mut dirty = vec![true; inst.len()];
     for _ in 0..REDUCTION_ROUNDS {
         let before = state.journal.len();
-        for e in 0..inst.values.len() as u32 {
-            if state.cover_count[e as usize] > 0 {
-                continue;
-            }
-            let mut free = inst
-                .closers(e)
-                .iter()
-                .filter(|&&j| !state.chosen[j as usize] && !excluded[j as usize]);
-            if let (Some(&j), None) = (free.next(), free.next()) {
-                state.choose(inst, j, &mut buffer);
-            }
-        }
+        choose_only_closers(inst, &mut state, &excluded, &mut buffer);
         for &(c, _) in &state.journal[before..] {
             split::dirty_after_choosing(inst, c, &mut dirty);
         }
@@ -104,4 +93,26 @@ pub(super) fn reduce_from(
     let mut solution = state.solution(inst, inst.round_up(bound), proven, nodes);
     solution.bound = solution.bound.min(solution.cost);
     Some(solution)
+}
+
+/// Chooses, for each element still open, its one closer neither chosen nor set aside,
+/// when it has exactly one: every cover that avoids what is set aside takes it.
+pub(super) fn choose_only_closers(
+    inst: &Instance,
+    state: &mut State,
+    excluded: &[bool],
+    buffer: &mut Vec<u32>,
+) {
+    for e in 0..inst.values.len() as u32 {
+        if state.cover_count[e as usize] > 0 {
+            continue;
+        }
+        let mut free = inst
+            .closers(e)
+            .iter()
+            .filter(|&&j| !state.chosen[j as usize] && !excluded[j as usize]);
+        if let (Some(&j), None) = (free.next(), free.next()) {
+            state.choose(inst, j, buffer);
+        }
+    }
 }

@@ -3,7 +3,8 @@
 //! in every round does.
 
 use super::instance::Instance;
-use super::instance::tests::random;
+use super::instance::tests::{laden, random};
+use super::reduce::choose_only_closers;
 use super::split::{dirty_after_choosing, exclude_dominated};
 use super::state::State;
 
@@ -19,18 +20,7 @@ fn rounds(inst: &Instance, reuse: bool) -> (Vec<bool>, Vec<bool>, usize) {
     let mut later = 0;
     for round in 0..16 {
         let before = state.journal.len();
-        for e in 0..inst.values.len() as u32 {
-            if state.cover_count[e as usize] > 0 {
-                continue;
-            }
-            let mut free = inst
-                .closers(e)
-                .iter()
-                .filter(|&&j| !state.chosen[j as usize] && !excluded[j as usize]);
-            if let (Some(&j), None) = (free.next(), free.next()) {
-                state.choose(inst, j, &mut buffer);
-            }
-        }
+        choose_only_closers(inst, &mut state, &excluded, &mut buffer);
         if reuse {
             for &(c, _) in &state.journal[before..] {
                 dirty_after_choosing(inst, c, &mut dirty);
@@ -48,24 +38,6 @@ fn rounds(inst: &Instance, reuse: bool) -> (Vec<bool>, Vec<bool>, usize) {
         }
     }
     (state.chosen, excluded, later)
-}
-
-/// `random`'s instances, with candidate `i` also requiring `i / 2` when `i` is a multiple
-/// of `every` (more prerequisites, so more dominance the rounds undo and redo).
-fn laden(seed: u64, n: u32, m: u32, every: u32) -> Instance {
-    let base = random(seed, n, m, &[1.0, 2.0, 3.0, 5.0]);
-    let mut inst = Instance::with_capacity(base.values.clone(), n as usize, 0);
-    for j in 0..n {
-        let mut pre = base.prerequisites(j).to_vec();
-        if j > 0 && j % every == 0 {
-            pre.push(j / 2);
-        }
-        pre.sort_unstable();
-        pre.dedup();
-        inst.push(base.cost(j), base.hours(j), base.covers(j), &pre);
-    }
-    inst.finish();
-    inst
 }
 
 #[test]
