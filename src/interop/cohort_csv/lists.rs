@@ -114,13 +114,7 @@ fn group_runs_in_parts(
         start[i + 1] += start[i];
     }
     let parts = parts.max(1);
-    // Lists `bounds[p]..bounds[p + 1]` make part `p`, of about `total / parts` values.
-    let mut bounds = vec![0];
-    for p in 1..parts {
-        let cut = start.partition_point(|&x| (x as usize) < total * p / parts);
-        bounds.push(cut.min(n).max(bounds[p - 1]));
-    }
-    bounds.push(n);
+    let bounds = part_bounds(&start, total, parts);
     let mut next = start.clone();
     let mut out = vec![0u32; total];
     let mut rest_out: &mut [u32] = &mut out;
@@ -149,6 +143,20 @@ fn group_runs_in_parts(
         }
     });
     Lists { start, values: out }
+}
+
+/// Where `parts` parts (at least one) of the lists starting at `start` (n + 1 offsets into
+/// `total` values) begin and end: lists `bounds[p]..bounds[p + 1]` make part `p`, of about
+/// `total / parts` values.
+fn part_bounds(start: &[u32], total: usize, parts: usize) -> Vec<usize> {
+    let n = start.len() - 1;
+    let mut bounds = vec![0];
+    for p in 1..parts {
+        let cut = start.partition_point(|&x| (x as usize) < total * p / parts);
+        bounds.push(cut.min(n).max(bounds[p - 1]));
+    }
+    bounds.push(n);
+    bounds
 }
 
 /// `(officer, value)` pairs as one list per list number `at(officer)` (0 to n − 1), values
@@ -209,15 +217,7 @@ fn highest_in_parts(mut lists: Lists, parts: usize) -> Lists {
     let n = lists.start.len() - 1;
     let total = lists.values.len();
     let parts = parts.max(1);
-    // Lists `bounds[p]..bounds[p + 1]` make part `p`, of about `total / parts` values.
-    let mut bounds = vec![0];
-    for p in 1..parts {
-        let cut = lists
-            .start
-            .partition_point(|&x| (x as usize) < total * p / parts);
-        bounds.push(cut.min(n).max(bounds[p - 1]));
-    }
-    bounds.push(n);
+    let bounds = part_bounds(&lists.start, total, parts);
     let start = &lists.start;
     let mut rest: &mut [u32] = &mut lists.values;
     let mut pieces = Vec::with_capacity(parts);
