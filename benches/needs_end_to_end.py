@@ -191,7 +191,9 @@ def main():
 
     cargo("build", "--release", "--example", "needs_from_csv")
     example = lambda name: os.path.join(TARGET, "release", "examples", name)  # noqa: E731
-    marker = os.path.join(hr, f"officers-{args.officers}")
+    # Named for the export's layout: an export written before officers were placed in the
+    # framework's departments (every officer a department mismatch) is written again.
+    marker = os.path.join(hr, f"officers-{args.officers}-framework-departments")
     if not os.path.exists(marker):
         print(f"generating {args.officers:,} SYNTHETIC officers into {hr}", flush=True)
         subprocess.run(

@@ -6,7 +6,7 @@
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use karmayogi::{EvidenceSource, Framework, TrainingNeeds};
+use karmayogi::{DepartmentId, EvidenceSource, Framework, TrainingNeeds};
 
 use crate::synth::Synth;
 
@@ -14,6 +14,13 @@ use crate::synth::Synth;
 /// (`officer,competency,level,source,date,verified`) for officers `0..n` of `synth`, and
 /// `requirements.csv` (`position,competency,level`, one row per position and required
 /// competency) into `dir`.
+///
+/// An HR export names the ministries and departments of the framework the positions belong
+/// to, not the generator's synthetic MDOs: an officer the generator places in their
+/// position's home MDO (9 in 10) is written in the framework's department of that position,
+/// and any other officer in another of the framework's departments (chosen by the number of
+/// the MDO drawn), as an officer on deputation is. So about one officer in ten gets the
+/// loader's department-mismatch warning, where writing the MDOs gave every officer one.
 pub fn write(framework: &Framework, synth: &Synth, n: u64, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let file = |name: &str| {
@@ -38,13 +45,28 @@ pub fn write(framework: &Framework, synth: &Synth, n: u64, dir: &Path) -> Result
     let mut evidence = file("evidence.csv")?;
     writeln!(officers, "id,department,position").map_err(io)?;
     writeln!(evidence, "officer,competency,level,source,date,verified").map_err(io)?;
+    let mut departments: Vec<&DepartmentId> = framework
+        .positions()
+        .iter()
+        .map(|p| &p.department)
+        .collect();
+    departments.sort();
+    departments.dedup();
     for officer in synth.officers(0..n) {
-        writeln!(
-            officers,
-            "{},{},{}",
-            officer.id, officer.department, officer.position
-        )
-        .map_err(io)?;
+        let position = framework
+            .position(officer.position.as_str())
+            .ok_or("a synthetic officer holds a position the framework does not have")?;
+        let department = if synth.home(&officer.position) == Some(&officer.department) {
+            &position.department
+        } else {
+            deputed(
+                &departments,
+                &position.department,
+                synth,
+                &officer.department,
+            )
+        };
+        writeln!(officers, "{},{department},{}", officer.id, officer.position).map_err(io)?;
         for e in &officer.passbook {
             let source = match e.source {
                 EvidenceSource::CourseCompletion => "course_completion",
@@ -63,6 +85,23 @@ pub fn write(framework: &Framework, synth: &Synth, n: u64, dir: &Path) -> Result
     officers.flush().map_err(io)?;
     evidence.flush().map_err(io)?;
     Ok(())
+}
+
+/// The department written for an officer on deputation from `own`: another of the
+/// framework's `departments` (sorted), the one the number of the synthetic `mdo` picks, or
+/// `own` when the framework has no other.
+fn deputed<'a>(
+    departments: &[&'a DepartmentId],
+    own: &'a DepartmentId,
+    synth: &Synth,
+    mdo: &DepartmentId,
+) -> &'a DepartmentId {
+    let others: Vec<&'a DepartmentId> = departments.iter().copied().filter(|&d| d != own).collect();
+    let drawn = synth.departments().binary_search(mdo).unwrap_or(0);
+    others
+        .get(drawn % others.len().max(1))
+        .copied()
+        .unwrap_or(own)
 }
 
 /// FNV-1a (64 bits) of the result as text: one line

@@ -194,6 +194,17 @@ impl Synth {
         &self.departments
     }
 
+    /// The synthetic MDO that is `position`'s home (where 9 officers in 10 holding it are
+    /// placed), or `None` for a position the framework does not have.
+    pub fn home(&self, position: &PositionId) -> Option<&DepartmentId> {
+        // `positions` are in the framework's order, sorted by id.
+        let p = self
+            .positions
+            .binary_search_by(|p| p.id.cmp(position))
+            .ok()?;
+        Some(&self.departments[self.positions[p].home])
+    }
+
     /// The generator of officer `index`: a function of the seed and the index only.
     fn rng_for(&self, index: u64) -> SplitMix64 {
         let mut mix = SplitMix64::new(self.seed ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03));
