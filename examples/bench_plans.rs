@@ -2,7 +2,7 @@
 //! course catalogues (`examples/support/catalogue.rs`) and **synthetic** officers.
 //!
 //! ```text
-//! cargo run --release --example bench_plans [-- --export DIR] [--nodes N] [--every K] [--only NAME] [--large-only | --no-large]
+//! cargo run --release --example bench_plans [-- --export DIR] [--nodes N] [--every K] [--only NAME] [--large-only | --no-large] [--large-samples S]
 //! python3 benches/highs_reference.py DIR      # the optimum from an independent MIP solver
 //! ```
 //!
@@ -18,6 +18,11 @@
 //! - the least-hours learning path with the default solver and with `Solver::Exact`
 //!   (`--nodes`, default 1,000,000 nodes);
 //! - the most weighted shortfall within half the default plan's hours, both solvers.
+//!
+//! and, unless `--no-large`, the same for department-sized targets: every skill essential
+//! to one of every third ESCO occupation, at level 3 (thousands of gaps); with
+//! `--large-samples S`, S such instances per catalogue, the first from the occupations
+//! in id order, each other from a random third of them (seeded by its number).
 //!
 //! It prints, per catalogue and objective, the time per plan, the certificate gap the plan
 //! reports (`Optimality::gap`), how many plans the exact mode proves, and, where it does,
@@ -65,6 +70,7 @@ struct Args {
     nodes: u64,
     every: usize,
     only: Option<String>,
+    large_samples: usize,
 }
 
 fn args() -> Result<Args, String> {
@@ -75,6 +81,7 @@ fn args() -> Result<Args, String> {
         nodes: 1_000_000,
         every: 10,
         only: None,
+        large_samples: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -89,6 +96,11 @@ fn args() -> Result<Args, String> {
             "--nodes" => out.nodes = value.parse().map_err(|_| format!("bad --nodes {value}"))?,
             "--only" => out.only = Some(value),
             "--every" => out.every = value.parse().map_err(|_| format!("bad --every {value}"))?,
+            "--large-samples" => {
+                out.large_samples = value
+                    .parse()
+                    .map_err(|_| format!("bad --large-samples {value}"))?;
+            }
             _ => return Err(format!("unknown argument `{a}`")),
         }
     }
@@ -177,7 +189,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             measure(name, &framework, &spec, cases, &args, &mut export)?;
         }
         if !args.no_large {
-            large(name, &framework, &spec, &esco, &args, &mut export)?;
+            for sample in 0..args.large_samples {
+                large(name, sample, &framework, &spec, &esco, &args, &mut export)?;
+            }
         }
     }
     if let Some(dir) = &args.export {
@@ -347,15 +361,27 @@ fn measure(
 
 /// A department-sized instance: every skill essential to one of every third occupation, at
 /// level 3, held at none. Thousands of gaps, plans of hundreds to thousands of courses.
+/// Sample 0 takes every third occupation in id order; sample `i > 0` a random third, seeded
+/// by `i`.
 fn large(
     name: &str,
+    sample: usize,
     framework: &Framework,
     spec: &FrameworkSpec,
     esco: &esco::Esco,
     args: &Args,
     export: &mut String,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let occupations: BTreeSet<u32> = esco.occupations.iter().map(|o| o.0).step_by(3).collect();
+    let occupations: BTreeSet<u32> = if sample == 0 {
+        esco.occupations.iter().map(|o| o.0).step_by(3).collect()
+    } else {
+        let mut rng = SplitMix64::new(SEED ^ sample as u64);
+        esco.occupations
+            .iter()
+            .map(|o| o.0)
+            .filter(|_| rng.below(3) == 0)
+            .collect()
+    };
     let skills: BTreeSet<u32> = esco
         .links
         .iter()
@@ -375,7 +401,7 @@ fn large(
     });
     let fast = timed(framework, &targets, &RecommendOptions::default(), false)?;
     eprintln!(
-        "  large {name}: default least hours {} courses, {:.0} h in {:.0} ms ({}), bound {:.1}",
+        "  large {name} {sample}: default least hours {} courses, {:.0} h in {:.0} ms ({}), bound {:.1}",
         fast.courses.len(),
         fast.objective,
         fast.micros / 1e3,
@@ -384,7 +410,7 @@ fn large(
     );
     let best = timed(framework, &targets, &exact, false)?;
     eprintln!(
-        "  large {name}: exact least hours {:.0} h in {:.0} ms ({}), bound {:.1}",
+        "  large {name} {sample}: exact least hours {:.0} h in {:.0} ms ({}), bound {:.1}",
         best.objective,
         best.micros / 1e3,
         certificate(&best),
@@ -394,7 +420,7 @@ fn large(
     let budget = RecommendOptions::default().budget(hours)?;
     let fast_budget = timed(framework, &targets, &budget, true)?;
     eprintln!(
-        "  large {name}: default budget {:.0} in {:.0} ms ({})",
+        "  large {name} {sample}: default budget {:.0} in {:.0} ms ({})",
         fast_budget.objective,
         fast_budget.micros / 1e3,
         certificate(&fast_budget)
@@ -408,7 +434,7 @@ fn large(
         true,
     )?;
     println!(
-        "  department-sized: {} gaps; least hours: default {} courses, {:.0} h in {:.0} ms ({}), exact {:.0} h in {:.0} ms ({}); \
+        "  department-sized {name} {sample}: {} gaps; least hours: default {} courses, {:.0} h in {:.0} ms ({}), exact {:.0} h in {:.0} ms ({}); \
          budget {hours} h: default {:.0} in {:.0} ms ({}), exact {:.0} in {:.0} ms ({})",
         targets.len(),
         fast.courses.len(),
@@ -430,7 +456,7 @@ fn large(
             spec.courses.iter().map(|c| (c.id.as_str(), c)).collect();
         export_instance(
             export,
-            &format!("{name}large-0"),
+            &format!("{name}large-{sample}"),
             &targets,
             &courses,
             hours,

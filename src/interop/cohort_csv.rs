@@ -47,6 +47,7 @@ use super::officers::{
     OfficersCsvOptions, evidence_row, officer_row, refused_ids, report_problems,
 };
 use crate::analysis::parallel::workers;
+use crate::interop::csv::ColumnNotRead;
 use crate::interop::csv::feed::Feed;
 use crate::interop::csv::{Header, Row};
 use crate::model::nearest::Nearest;
@@ -64,6 +65,10 @@ pub struct CohortLoad {
     /// [`OfficersLoad::warnings`](crate::OfficersLoad::warnings) lists them: each an [`Error::CsvRow`] naming the
     /// file, line and column, officers in file order.
     pub warnings: Vec<Error>,
+    /// The columns of either file whose header names no column of the format, exactly as
+    /// [`OfficersLoad::columns_not_read`](crate::OfficersLoad::columns_not_read) lists
+    /// them: their cells were not read.
+    pub columns_not_read: Vec<ColumnNotRead>,
 }
 
 impl Cohort {
@@ -338,7 +343,13 @@ impl<'f> CohortCsvReader<'f> {
                 reader.errors = errors;
             }
         }
-        self.reader.finish()
+        let mut unread = self.officers.take_unread();
+        if let Some(feed) = &mut self.evidence {
+            unread.extend(feed.take_unread());
+        }
+        let mut load = self.reader.finish()?;
+        load.columns_not_read = unread;
+        Ok(load)
     }
 }
 
@@ -613,7 +624,11 @@ impl Reader<'_> {
                 order::sort_by_key(&mut warnings, |&(k, entry, _)| (k, entry));
                 let warnings =
                     all_warnings(fw, &cohort, &lines, &mismatched, warnings, options.threads);
-                Ok(CohortLoad { cohort, warnings })
+                Ok(CohortLoad {
+                    cohort,
+                    warnings,
+                    columns_not_read: Vec::new(),
+                })
             }
             (_, Some(errors)) => Err(errors),
             (None, None) => Err(capacity().into()),

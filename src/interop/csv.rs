@@ -14,7 +14,7 @@
 //! record is the header; columns are found by name, in any order and without regard to
 //! ASCII capitalisation (`ID`, `Name`), else folded of spaces, `_`, `-` and `.`, else (an
 //! HR export's files) under the names HR exports give them (`csv/aliases.rs`), and extra
-//! columns are ignored.
+//! columns are not read ([`Table::take_unread`] lists them).
 //! A header naming a column's items by name (`Position Name`, `Competency Name`) is never
 //! read as that column: alone, it is [`Error::CsvNameColumn`] (see `csv/aliases.rs`).
 //! A column the loader reads that two headers name (`Id` and `ID`, `id` and `ID`, or `id`
@@ -46,6 +46,20 @@ pub(crate) use split::{stops, word_at};
 use crate::Error;
 use lines::LineCounter;
 
+/// A column of a CSV file that the loader did not read: its header names none of the
+/// columns the format has, so its cells were set aside. Extra columns are common in HR
+/// exports (names, phone numbers, grades); a misspelt optional column (`evidence_dt` for
+/// `date`) shows up here rather than its values being lost without a word.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ColumnNotRead {
+    /// The file, e.g. `officers.csv`.
+    pub file: &'static str,
+    /// The column's 1-based position in the header.
+    pub column: usize,
+    /// Its header, trimmed of whitespace.
+    pub header: String,
+}
+
 /// A CSV file whose header holds every required column.
 pub(crate) struct Table<'a> {
     file: &'static str,
@@ -56,6 +70,8 @@ pub(crate) struct Table<'a> {
     /// The text was decoded with replacement characters from bytes that are not UTF-8:
     /// a row with one in a column the loader reads is reported, not read.
     lossy: bool,
+    /// The header's columns that none of the columns asked for is read from.
+    unread: Vec<ColumnNotRead>,
 }
 
 /// Where column `name` is in `header`: the one header equal to it apart from ASCII
@@ -228,6 +244,15 @@ impl<'a> Table<'a> {
             table.header.slots.push(at);
         }
         table.header.width = header.len();
+        let read = |at: usize| table.header.columns.iter().any(|&(_, c)| c == at);
+        table.unread = (header.iter().enumerate())
+            .filter(|&(at, name)| !name.is_empty() && !read(at))
+            .map(|(at, name)| ColumnNotRead {
+                file,
+                column: at + 1,
+                header: name.to_owned(),
+            })
+            .collect();
         (errors.len() == before).then_some(table)
     }
 
@@ -248,12 +273,19 @@ impl<'a> Table<'a> {
                 slots: Vec::new(),
             },
             lossy: false,
+            unread: Vec::new(),
         }
     }
 
     /// The header read by [`Table::open_with`].
     pub(crate) fn header(&self) -> &Header {
         &self.header
+    }
+
+    /// The header's columns [`Table::open_with`] found no column asked for in, in header
+    /// order.
+    pub(crate) fn take_unread(&mut self) -> Vec<ColumnNotRead> {
+        std::mem::take(&mut self.unread)
     }
 
     /// A reader of records after the header: `text` is a piece of the file that starts on

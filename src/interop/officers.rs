@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::interop::csv::{Refused, Row, Table};
+use crate::interop::csv::{ColumnNotRead, Refused, Row, Table};
 use crate::model::nearest::Nearest;
 use crate::people::officer::EvidenceView;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence, named_level};
@@ -25,7 +25,9 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
 ///
 /// Columns are found by name in each header, in any order and in any capitalisation
-/// (`ID`, `Name`); other columns are ignored. A header without a column's own name may
+/// (`ID`, `Name`); other columns are not read, and are listed in
+/// [`OfficersLoad::columns_not_read`] (and [`CohortLoad::columns_not_read`](crate::CohortLoad::columns_not_read)) so that a
+/// misspelt optional column is seen rather than lost. A header without a column's own name may
 /// name it folded (case, spaces, `_`, `-` and `.` aside: `Target Position`) or as HR
 /// exports do, in this order of preference:
 /// - `id`: `Officer ID`, `Employee ID`, `Emp ID`; then `Employee Code`, `Emp Code`,
@@ -47,7 +49,7 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 /// `Ministry Department`; `Position Name`, `Designation Name`, `Post Name`; `Target
 /// Position Name`, `Target Designation Name`; `Competency Name`, `Competency Title`,
 /// `Skill Name`) is never read as the column, since a name read as an id is unknown or
-/// another item's id: beside an id column it is ignored, and alone it is
+/// another item's id: beside an id column it is not read (and listed so), and alone it is
 /// [`Error::CsvNameColumn`].
 /// - `officers`: `id`, `department`, `position` (required); `name`, `target` (optional
 ///   columns; an empty cell means none).
@@ -142,6 +144,9 @@ pub struct OfficersLoad {
     /// and column: officers outside their position's department, evidence dated after the
     /// review's as-of date ([`Framework::review_officers`]).
     pub warnings: Vec<Error>,
+    /// The columns of either file whose header names no column of the format, in file
+    /// order (`officers.csv` first) and header order: their cells were not read.
+    pub columns_not_read: Vec<ColumnNotRead>,
 }
 
 /// One officer row, borrowing its record.
@@ -182,16 +187,19 @@ pub(crate) const EVIDENCE_COLUMNS: [&[&str]; 2] = [
     &["date", "verified", "course"],
 ];
 
-/// Reads every officer row, reporting rows with an empty id, department or position.
-/// Returns the records not read for a quoting error or their number of fields, by id
-/// (see [`refused_ids`]); `None` when the header lacks a required column.
+/// Reads every officer row, reporting rows with an empty id, department or position, and
+/// the header's columns not read to `unread`. Returns the records not read for a quoting
+/// error or their number of fields, by id (see [`refused_ids`]); `None` when the header
+/// lacks a required column.
 pub(crate) fn officer_rows(
     text: &str,
     errors: &mut Vec<Error>,
+    unread: &mut Vec<ColumnNotRead>,
     mut each: impl FnMut(&Row<'_>, OfficerRow<'_>, &mut Vec<Error>),
 ) -> Option<Vec<Refused>> {
     let [columns, optional_columns] = OFFICER_COLUMNS;
-    let table = Table::open_with(OFFICERS, text, columns, optional_columns, errors)?;
+    let mut table = Table::open_with(OFFICERS, text, columns, optional_columns, errors)?;
+    unread.extend(table.take_unread());
     Some(table.rows(errors, |row, errors| {
         if let Some(officer) = officer_row(row, errors) {
             each(row, officer, errors);
@@ -240,17 +248,21 @@ const SOURCES: &[(&str, EvidenceSource)] = &[
 ];
 
 /// Reads every passbook row, reporting rows whose officer or competency is empty, whose
-/// level is not 0 to 5, whose source is unknown or whose verified flag is not a yes/no.
+/// level is not 0 to 5, whose source is unknown or whose verified flag is not a yes/no, and
+/// the header's columns not read to `unread`.
 pub(crate) fn evidence_rows(
     framework: &Framework,
     text: &str,
     errors: &mut Vec<Error>,
+    unread: &mut Vec<ColumnNotRead>,
     mut each: impl FnMut(&Row<'_>, EvidenceRow<'_>, &mut Vec<Error>),
 ) {
     let [columns, optional_columns] = EVIDENCE_COLUMNS;
-    let Some(table) = Table::open_with(EVIDENCE, text, columns, optional_columns, errors) else {
+    let Some(mut table) = Table::open_with(EVIDENCE, text, columns, optional_columns, errors)
+    else {
         return;
     };
+    unread.extend(table.take_unread());
     table.rows(errors, |row, errors| {
         if let Some(evidence) = evidence_row(framework, row, errors) {
             each(row, evidence, errors);
@@ -458,6 +470,7 @@ pub fn load_officers(
         index: HashMap::new(),
         nearest: Nearest::new(NEAREST_LIMIT),
         refused: HashMap::new(),
+        unread: Vec::new(),
     };
     let header_ok = load.read_officers(csv.officers);
     if let Some(text) = csv.evidence {
@@ -470,6 +483,7 @@ pub fn load_officers(
     Ok(OfficersLoad {
         officers: load.officers,
         warnings,
+        columns_not_read: load.unread,
     })
 }
 
@@ -488,13 +502,15 @@ struct Loader<'f, 'o> {
     nearest: Nearest,
     /// The ids of officer records not read (see [`refused_ids`]).
     refused: HashMap<String, usize>,
+    /// The columns of both files' headers not read.
+    unread: Vec<ColumnNotRead>,
 }
 
 impl Loader<'_, '_> {
     /// Reads `officers.csv`; `false` when its header lacks a required column.
     fn read_officers(&mut self, text: &str) -> bool {
         let mut errors = std::mem::take(&mut self.errors);
-        let refused = officer_rows(text, &mut errors, |row, o, errors| {
+        let refused = officer_rows(text, &mut errors, &mut self.unread, |row, o, errors| {
             if let Some(&first) = self.index.get(o.id) {
                 errors.push(Error::CsvDuplicateKey {
                     file: OFFICERS,
@@ -544,52 +560,59 @@ impl Loader<'_, '_> {
     fn read_evidence(&mut self, text: &str, officers_read: bool) {
         let mut completed = Vec::new();
         let mut errors = std::mem::take(&mut self.errors);
-        evidence_rows(self.framework, text, &mut errors, |row, e, errors| {
-            let Some(&k) = self.index.get(e.officer) else {
-                if let Some(&line) = self.refused.get(e.officer) {
-                    errors.push(row.refused("officer", OFFICERS, line));
-                } else if officers_read {
-                    let index = &self.index;
-                    let near = self.nearest.get(EntityKind::Officer, e.officer, || {
-                        index.keys().map(String::as_str)
-                    });
-                    errors.push(row.unknown_near("officer", OFFICERS, near));
+        let unread = &mut self.unread;
+        evidence_rows(
+            self.framework,
+            text,
+            &mut errors,
+            unread,
+            |row, e, errors| {
+                let Some(&k) = self.index.get(e.officer) else {
+                    if let Some(&line) = self.refused.get(e.officer) {
+                        errors.push(row.refused("officer", OFFICERS, line));
+                    } else if officers_read {
+                        let index = &self.index;
+                        let near = self.nearest.get(EntityKind::Officer, e.officer, || {
+                            index.keys().map(String::as_str)
+                        });
+                        errors.push(row.unknown_near("officer", OFFICERS, near));
+                    }
+                    return;
+                };
+                let checked = check_evidence(
+                    self.framework,
+                    &self.options.policy,
+                    e.entry,
+                    &mut completed,
+                    &mut self.nearest,
+                );
+                completed.clear();
+                let officer = &mut self.officers[k];
+                let index = officer.passbook.len();
+                report_problems(
+                    row,
+                    errors,
+                    &officer.id,
+                    index,
+                    e.entry.competency,
+                    checked.problems,
+                );
+                if e.faulty {
+                    // Its own problems are reported; the entry is not kept.
+                    return;
                 }
-                return;
-            };
-            let checked = check_evidence(
-                self.framework,
-                &self.options.policy,
-                e.entry,
-                &mut completed,
-                &mut self.nearest,
-            );
-            completed.clear();
-            let officer = &mut self.officers[k];
-            let index = officer.passbook.len();
-            report_problems(
-                row,
-                errors,
-                &officer.id,
-                index,
-                e.entry.competency,
-                checked.problems,
-            );
-            if e.faulty {
-                // Its own problems are reported; the entry is not kept.
-                return;
-            }
-            let evidence = Evidence {
-                competency: e.entry.competency.into(),
-                level: e.entry.level,
-                source: e.entry.source,
-                date: e.entry.date.to_owned(),
-                verified: e.entry.verified,
-                course: e.entry.course.map(Into::into),
-            };
-            self.entry_lines[k].push(e.line);
-            officer.passbook.push(evidence);
-        });
+                let evidence = Evidence {
+                    competency: e.entry.competency.into(),
+                    level: e.entry.level,
+                    source: e.entry.source,
+                    date: e.entry.date.to_owned(),
+                    verified: e.entry.verified,
+                    course: e.entry.course.map(Into::into),
+                };
+                self.entry_lines[k].push(e.line);
+                officer.passbook.push(evidence);
+            },
+        );
         self.errors = errors;
     }
 

@@ -45,7 +45,7 @@ pub const JSON_SCHEMA: &str = include_str!("../../schema/karmayogi-v2.schema.jso
 /// assert_eq!(FrameworkSpec::from_json(&spec.to_json())?, spec);
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkSpec {
     /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to [`FORMAT_VERSION`](crate::FORMAT_VERSION).
@@ -583,12 +583,26 @@ pub struct CourseSpec {
     pub language: Option<String>,
 }
 
+impl Default for FrameworkSpec {
+    /// An empty spec at the current [`FORMAT_VERSION`], as [`FrameworkSpec::new`]: a spec
+    /// built as `FrameworkSpec { competencies, ..Default::default() }` is one
+    /// [`Framework::new`](crate::Framework::new) reads.
+    fn default() -> Self {
+        FrameworkSpec::new()
+    }
+}
+
 impl FrameworkSpec {
     /// An empty spec at the current [`FORMAT_VERSION`].
     pub fn new() -> Self {
         FrameworkSpec {
             format_version: FORMAT_VERSION,
-            ..FrameworkSpec::default()
+            competencies: Vec::new(),
+            groups: Vec::new(),
+            activities: Vec::new(),
+            roles: Vec::new(),
+            positions: Vec::new(),
+            courses: Vec::new(),
         }
     }
 

@@ -45,7 +45,7 @@ pub struct OfficerSpec {
 /// assert_eq!(OfficersSpec::from_json(&doc.to_json())?, doc);
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficersSpec {
     /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to
@@ -54,6 +54,14 @@ pub struct OfficersSpec {
     pub format_version: u32,
     /// The officers.
     pub officers: Vec<OfficerSpec>,
+}
+
+impl Default for OfficersSpec {
+    /// An empty document at the current [`FORMAT_VERSION`](crate::FORMAT_VERSION), as
+    /// [`OfficersSpec::new`].
+    fn default() -> Self {
+        OfficersSpec::new()
+    }
 }
 
 impl OfficersSpec {

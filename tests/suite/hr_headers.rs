@@ -7,7 +7,8 @@
 //! one.
 
 use karmayogi::{
-    Cohort, Error, Errors, Framework, OfficersCsv, OfficersCsvOptions, OfficersLoad, load_officers,
+    Cohort, CohortCsvReader, ColumnNotRead, Error, Errors, Framework, OfficersCsv,
+    OfficersCsvOptions, OfficersLoad, load_officers,
 };
 
 const FRAMEWORK: &str = r#"{
@@ -26,7 +27,10 @@ fn load(officers: &str, evidence: &str) -> Result<OfficersLoad, Vec<Error>> {
     let two_step = load_officers(&fw, &csv, &options).map_err(Errors::into_vec);
     let streamed = Cohort::from_csv(&fw, &csv, &options).map_err(Errors::into_vec);
     match (&two_step, &streamed) {
-        (Ok(load), Ok(cohort)) => assert_eq!(cohort.cohort.len(), load.officers.len()),
+        (Ok(load), Ok(cohort)) => {
+            assert_eq!(cohort.cohort.len(), load.officers.len());
+            assert_eq!(cohort.columns_not_read, load.columns_not_read);
+        }
         (Err(a), Err(b)) => assert_eq!(a, b),
         _ => panic!("the loaders disagree: {two_step:?} / {streamed:?}"),
     }
@@ -217,4 +221,44 @@ fn a_column_of_names_where_ids_are_read_is_refused_at_its_header() {
     .expect("ids beside names");
     assert_eq!(load.officers[0].position.as_str(), "us");
     assert_eq!(load.officers[0].passbook[0].competency.as_str(), "rti");
+}
+
+#[test]
+fn columns_the_loaders_do_not_read_are_listed() {
+    // Extra columns an HR system writes, a misspelt optional column (`evidence_dt` for
+    // `date`, whose dates would otherwise be lost without a word), an alias that is read
+    // (`Employee ID`), and an empty header from a trailing comma, which is not a column.
+    let officers = "Employee ID,Mobile,department,position, Grade ,\no1,98,dopt,us,A,\n";
+    let evidence = "officer,competency,level,source,evidence_dt\no1,rti,2,assessment,2024-01-02\n";
+    let read = load(officers, evidence).expect("valid");
+    let not_read = |file, column, header: &str| ColumnNotRead {
+        file,
+        column,
+        header: header.to_owned(),
+    };
+    let want = vec![
+        not_read("officers.csv", 2, "Mobile"),
+        not_read("officers.csv", 5, "Grade"),
+        not_read("evidence.csv", 5, "evidence_dt"),
+    ];
+    assert_eq!(read.columns_not_read, want);
+    assert_eq!(read.officers[0].passbook[0].date, "");
+
+    // Fed in pieces as a file is read, byte by byte, the reader lists the same.
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
+    for b in officers.as_bytes().chunks(1) {
+        reader.push_officers(b);
+    }
+    for b in evidence.as_bytes().chunks(1) {
+        reader.push_evidence(b);
+    }
+    assert_eq!(reader.finish().expect("valid").columns_not_read, want);
+
+    // Every column read: none listed.
+    let read_all = load(
+        "id,name,department,position,target\no1,Asha,dopt,us,ds\n",
+        "officer,competency,level,source,date,verified,course\no1,rti,2,assessment,,,\n",
+    );
+    assert_eq!(read_all.expect("valid").columns_not_read, []);
 }

@@ -604,3 +604,23 @@ fn passbook_levels_written_as_strings_validate_as_serde_reads_them() {
         assert!(description.contains(said), "{description}");
     }
 }
+
+#[test]
+fn default_documents_are_at_the_current_format_version() {
+    assert_eq!(FrameworkSpec::default(), FrameworkSpec::new());
+    assert_eq!(FrameworkSpec::default().format_version, FORMAT_VERSION);
+    assert_eq!(OfficersSpec::default(), OfficersSpec::new());
+    assert_eq!(OfficersSpec::default().format_version, FORMAT_VERSION);
+    // Both read back, and a spec filled in from the default is one `Framework::new` takes.
+    FrameworkSpec::from_json(&FrameworkSpec::default().to_json()).unwrap();
+    OfficersSpec::from_json(&OfficersSpec::default().to_json()).unwrap();
+    let spec = FrameworkSpec {
+        competencies: FrameworkSpec::from_json(
+            r#"{"format_version": 2, "competencies": [{"id": "rti", "name": "RTI", "type": "domain"}]}"#,
+        )
+        .unwrap()
+        .competencies,
+        ..Default::default()
+    };
+    karmayogi::Framework::new(spec).unwrap();
+}

@@ -235,18 +235,22 @@ pub(crate) fn officers_csv(csv: &JsValue) -> Result<(String, Option<String>), Fa
     ))
 }
 
-/// What `loadOfficers` read: the officers and the warnings.
+/// What `loadOfficers` read: the officers, the warnings and the columns not read.
 #[derive(Serialize)]
 struct OfficersLoadOut<'a> {
     officers: &'a [OfficerSpec],
     warnings: &'a [Error],
+    #[serde(rename = "columnsNotRead")]
+    columns_not_read: &'a [karmayogi::ColumnNotRead],
 }
 
 /// Reads officers and their passbooks from the CSV texts of an HR export (`officers.csv`:
 /// `id, department, position` and optional `name, target`; `evidence.csv`: `officer,
 /// competency, level, source` and optional `date, verified, course`), checked against the
-/// framework. Returns the officers in file order and the warnings (probable mistakes that
-/// are not errors, each a `csv_row` problem naming the line and column).
+/// framework. Returns the officers in file order, the warnings (probable mistakes that
+/// are not errors, each a `csv_row` problem naming the line and column) and the columns
+/// whose header names no column of the format (`{file, column, header}`, column 1-based):
+/// their cells were not read.
 ///
 /// Throws every problem at once, each naming the file, line and column: malformed CSV,
 /// missing columns, invalid cells, repeated officers, unknown positions, officers,
@@ -268,5 +272,6 @@ pub fn load_officers_js(
     output(&OfficersLoadOut {
         officers: &load.officers,
         warnings: &load.warnings,
+        columns_not_read: &load.columns_not_read,
     })
 }

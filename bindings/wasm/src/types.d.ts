@@ -833,6 +833,22 @@ export interface OfficersLoad {
   officers: OfficerSpec[];
   /** Probable mistakes that are not errors, each a `csv_row` problem naming the line and column. */
   warnings: Problem[];
+  /**
+   * The columns of either file whose header names no column of the format, in file order
+   * (`officers.csv` first) and header order: their cells were not read (a misspelt optional
+   * column shows up here).
+   */
+  columnsNotRead: ColumnNotRead[];
+}
+
+/** A column of an HR export's file that was not read. */
+export interface ColumnNotRead {
+  /** `officers.csv` or `evidence.csv`. */
+  file: string;
+  /** The column's 1-based position in the header. */
+  column: number;
+  /** Its header, trimmed of whitespace. */
+  header: string;
 }
 
 /** Options of `loadOnet`. */

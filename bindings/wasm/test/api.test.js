@@ -485,6 +485,15 @@ describe("documents and CASE", () => {
     const csv = officersCsv();
     const load = loadOfficers(fw, csv);
     assert.deepEqual(load.warnings, []);
+    assert.deepEqual(load.columnsNotRead, []);
+    // A column the format does not have is listed, not read.
+    const lines = csv.evidence.split("\n");
+    const remarks = lines.map((line, i) => (line === "" ? line : line + (i === 0 ? ",Remarks" : ",ok"))).join("\n");
+    const extra = loadOfficers(fw, { ...csv, evidence: remarks });
+    assert.deepEqual(extra.columnsNotRead, [
+      { file: "evidence.csv", column: lines[0].split(",").length + 1, header: "Remarks" },
+    ]);
+    assert.deepEqual(extra.officers, load.officers);
     const json = officersDoc().officers;
     assert.deepEqual(
       load.officers.map((o) => [o.id, o.name, o.department, o.position, o.target_position ?? null, o.passbook.length]),

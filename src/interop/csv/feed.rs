@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 use super::row::{Header, Row};
 use super::split::{MOST_FIELDS, ascii_line};
-use super::{Refused, Table};
+use super::{ColumnNotRead, Refused, Table};
 use crate::Error;
 
 /// Where the reader of the `csv` crate is within a record, as far as finding where the
@@ -71,6 +71,8 @@ pub(crate) struct Feed {
     spans: Vec<(usize, usize)>,
     /// The records not read for a quoting error or their number of fields, by key.
     refused: Vec<Refused>,
+    /// The header's columns none of the columns asked for is read from.
+    unread: Vec<ColumnNotRead>,
 }
 
 impl Feed {
@@ -90,6 +92,7 @@ impl Feed {
             line: 1,
             spans: Vec::new(),
             refused: Vec::new(),
+            unread: Vec::new(),
         }
     }
 
@@ -102,6 +105,12 @@ impl Feed {
     /// fields, by key, in file order (see [`Table::rows`]).
     pub(crate) fn refused(&self) -> &[Refused] {
         &self.refused
+    }
+
+    /// The header's columns that none of the file's columns is read from, in header order
+    /// (none before the header is read).
+    pub(crate) fn take_unread(&mut self) -> Vec<ColumnNotRead> {
+        std::mem::take(&mut self.unread)
     }
 
     /// Reads the next piece of the file: calls `each` on every well-formed record it
@@ -286,12 +295,13 @@ impl Feed {
                 if !at_end && !Table::has_record(self.file, &decoded) {
                     return false;
                 }
-                let Some(table) =
+                let Some(mut table) =
                     Table::open_with(self.file, &decoded, self.required, self.optional, errors)
                 else {
                     self.state = State::Skipped;
                     return true;
                 };
+                self.unread = table.take_unread();
                 let header = table.header().clone();
                 let refused = table.lossy(lossy).rows(errors, each);
                 self.refused.extend(refused);
