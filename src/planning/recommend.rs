@@ -5,6 +5,8 @@
 //! returns, and `assemble` turns the solver's picks into the plan.
 
 mod assemble;
+#[cfg(test)]
+mod instance_tests;
 mod marks;
 mod options;
 mod plan;
@@ -442,8 +444,21 @@ impl Framework {
             );
             inst.push(cost, hours, covers, prerequisites);
         }
+        // The pairs come in gap order, and each gap's offers in course order, so each
+        // gap's closers in ascending local order: the closers' rows as they stand, without
+        // transposing the covers again.
+        let mut closer_start = Vec::with_capacity(closable.len() + 1);
+        closer_start.push(0);
+        let mut at = 0;
+        for e in 0..closable.len() as u32 {
+            while pairs.get(at).is_some_and(|&(_, f)| f == e) {
+                at += 1;
+            }
+            closer_start.push(at as u32);
+        }
+        let closers = pairs.iter().map(|&(local, _)| local).collect();
         local_of.scratch = scratch;
-        inst.finish();
+        inst.finish_with_closers(cover::Rows::from_parts(closer_start, closers));
         inst
     }
 }

@@ -100,6 +100,13 @@ impl Rows {
         Rows { start, items }
     }
 
+    /// Rows from their starts (`start[0] = 0`, ascending, the last the length of `items`)
+    /// and their items, row after row.
+    pub(crate) fn from_parts(start: Vec<u32>, items: Vec<u32>) -> Rows {
+        debug_assert!(start.first() == Some(&0) && start.last() == Some(&(items.len() as u32)));
+        Rows { start, items }
+    }
+
     fn push(&mut self, row: &[u32]) {
         self.items.extend_from_slice(row);
         self.start.push(self.items.len() as u32);
@@ -113,17 +120,31 @@ impl Rows {
 
 impl Instance {
     /// An instance with room for `candidates` candidates closing `pairs` elements in all.
+    /// The derived indexes stay empty until [`Instance::finish`] builds them.
     pub(crate) fn with_capacity(values: Vec<f64>, candidates: usize, pairs: usize) -> Instance {
-        let mut inst = Instance {
-            values,
-            ..Instance::default()
+        let rows = |items: usize| {
+            let mut start = Vec::with_capacity(candidates + 1);
+            start.push(0);
+            Rows {
+                start,
+                items: Vec::with_capacity(items),
+            }
         };
-        inst.cost.reserve(candidates);
-        inst.hours.reserve(candidates);
-        inst.covers.items.reserve(pairs);
-        inst.covers.start.reserve(candidates);
-        inst.pre.start.reserve(candidates);
-        inst
+        let empty = || Rows {
+            start: Vec::new(),
+            items: Vec::new(),
+        };
+        Instance {
+            values,
+            cost: Vec::with_capacity(candidates),
+            hours: Vec::with_capacity(candidates),
+            covers: rows(pairs),
+            pre: rows(0),
+            closers: empty(),
+            deps: empty(),
+            topo: Vec::new(),
+            unit: None,
+        }
     }
 
     /// Adds a candidate. `covers` is sorted; `prerequisites` are the candidate indices it
@@ -138,13 +159,28 @@ impl Instance {
     /// Derives the indexes the solvers use; call once after the last [`Instance::push`].
     /// The prerequisites must form a DAG (the framework guarantees it).
     pub(crate) fn finish(&mut self) {
+        let closers = self.covers.transpose(self.values.len());
+        self.finish_with_closers(closers);
+    }
+
+    /// [`Instance::finish`] for a caller that already holds the candidates closing each
+    /// element: row `e` of `closers` lists, in ascending order (repeats included), the
+    /// candidates whose covers hold `e`, exactly as [`Instance::finish`] derives it
+    /// (checked in debug builds). Saves transposing the covers.
+    pub(crate) fn finish_with_closers(&mut self, closers: Rows) {
+        debug_assert!(
+            closers.start == self.covers.transpose(self.values.len()).start
+                && closers.items == self.covers.transpose(self.values.len()).items,
+            "closers given are not the covers' transpose"
+        );
         let n = self.len() as u32;
-        self.closers = self.covers.transpose(self.values.len());
+        self.closers = closers;
         self.deps = self.pre.transpose(self.len());
         // Kahn's algorithm, smallest index first among the ready ones is not needed: any
         // topological order gives the same results, as the solvers only use it for passes.
         let mut missing: Vec<u32> = (0..n).map(|c| self.pre.row(c).len() as u32).collect();
-        let mut topo: Vec<u32> = (0..n).filter(|&c| missing[c as usize] == 0).collect();
+        let mut topo: Vec<u32> = Vec::with_capacity(n as usize);
+        topo.extend((0..n).filter(|&c| missing[c as usize] == 0));
         let mut next = 0;
         while next < topo.len() {
             let c = topo[next];

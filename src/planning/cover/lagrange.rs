@@ -46,6 +46,11 @@ pub(crate) struct Lagrange {
     is_open: Vec<bool>,
     /// Whether [`Lagrange::consider`] kept multipliers not yet made current.
     kept: bool,
+    /// [`Lagrange::bound`]'s free candidates and, row by row, the open elements each
+    /// closes: built once per call, as neither changes during its steps.
+    free_list: Vec<u32>,
+    open_start: Vec<u32>,
+    open_covers: Vec<u32>,
 }
 
 impl Lagrange {
@@ -65,6 +70,9 @@ impl Lagrange {
             g: vec![0.0; m],
             is_open: vec![false; m],
             kept: false,
+            free_list: Vec::new(),
+            open_start: Vec::new(),
+            open_covers: Vec::new(),
         }
     }
 
@@ -127,6 +135,44 @@ impl Lagrange {
                 *r = v;
             }
         }
+        self.push_down(inst, fixed_cost)
+    }
+
+    /// Lists the free candidates and the open elements each closes, for
+    /// [`Lagrange::evaluate_listed`].
+    fn list_open_covers(&mut self, inst: &Instance) {
+        self.free_list.clear();
+        self.open_start.clear();
+        self.open_covers.clear();
+        self.open_start.push(0);
+        for j in 0..inst.len() as u32 {
+            if self.free[j as usize] {
+                self.free_list.push(j);
+                self.open_covers
+                    .extend(inst.covers(j).iter().filter(|&&e| self.is_open[e as usize]));
+                self.open_start.push(self.open_covers.len() as u32);
+            }
+        }
+    }
+
+    /// [`Lagrange::evaluate`] from the lists of [`Lagrange::list_open_covers`]: the same
+    /// reduced costs, subtracted in the same order, so the same bound to the bit.
+    fn evaluate_listed(&mut self, inst: &Instance, fixed_cost: f64) -> f64 {
+        for (i, &j) in self.free_list.iter().enumerate() {
+            let row =
+                &self.open_covers[self.open_start[i] as usize..self.open_start[i + 1] as usize];
+            let mut v = inst.cost(j);
+            for &e in row {
+                v -= self.u[e as usize];
+            }
+            self.r[j as usize] = v;
+        }
+        self.push_down(inst, fixed_cost)
+    }
+
+    /// The rest of [`Lagrange::evaluate`] once the free candidates' reduced costs are in
+    /// `r`: the negative ones pushed down the prerequisite DAG, and the bound.
+    fn push_down(&mut self, inst: &Instance, fixed_cost: f64) -> f64 {
         self.received.fill(0.0);
         let mut negative = 0.0;
         for &j in inst.topo.iter().rev() {
@@ -256,8 +302,9 @@ impl Lagrange {
         }
         let mut best = f64::NEG_INFINITY;
         let mut since_better = 0;
+        self.list_open_covers(inst);
         for _ in 0..iterations.max(1) {
-            let value = self.evaluate(inst, state.cost);
+            let value = self.evaluate_listed(inst, state.cost);
             if value > best + EPS * value.abs().max(1.0) {
                 best = value;
                 since_better = 0;
