@@ -100,13 +100,14 @@ impl Department<'_> {
 
     /// Officer `o`'s [`RUNNERS`] best next steps under the shared constraints (their cap,
     /// the budget left, the seats left), best first, never choosing `banned` (an officer and
-    /// one of their candidates).
+    /// one of their candidates), each with the one course it adds when it adds its
+    /// candidate alone.
     fn best_few(
         &self,
         plan: &Plan,
         o: usize,
         banned: Option<(usize, u32)>,
-    ) -> [Option<StepChoice>; RUNNERS] {
+    ) -> [Option<Runner>; RUNNERS] {
         let stepper = &plan.steppers[o];
         let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
         let p = &self.officers[o];
@@ -117,29 +118,64 @@ impl Department<'_> {
             return [None; RUNNERS];
         }
         let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
-        stepper.best_steps(&p.inst, hours_left, |c| {
+        let steps: [Option<StepChoice>; RUNNERS] = stepper.best_steps(&p.inst, hours_left, |c| {
             Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+        });
+        steps.map(|step| {
+            step.map(|step| {
+                // A chosen candidate's prerequisites are chosen, so with every direct
+                // prerequisite chosen the step adds its candidate alone.
+                let alone = p
+                    .inst
+                    .prerequisites(step.cand)
+                    .iter()
+                    .all(|&d| stepper.is_chosen(d));
+                Runner {
+                    step,
+                    course: if alone {
+                        p.courses[step.cand as usize]
+                    } else {
+                        u32::MAX
+                    },
+                }
+            })
         })
     }
 
-    /// Whether officer `o` can still take `step` (found by [`Department::best_few`] with their
-    /// enrolment as it is): it fits their cap and the budget left, and every course it adds
-    /// has a seat left.
+    /// Whether officer `o`, with `cap_left` hours left under their cap, can still take
+    /// `runner` (found by [`Department::best_few`] with their enrolment as it is): it fits
+    /// their cap and the budget left, and every course it adds has a seat left. A step
+    /// adding one course reads that course's seats alone, without the officer's instance.
     fn still_feasible(
         &self,
         plan: &Plan,
         o: usize,
-        step: StepChoice,
+        runner: Runner,
+        cap_left: f64,
         banned: Option<(usize, u32)>,
     ) -> bool {
-        let stepper = &plan.steppers[o];
-        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
-        let p = &self.officers[o];
+        let step = runner.step;
         let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
-        step.hours <= hours_left + EPS
-            && stepper.all_pending(&p.inst, step.cand, |c| {
+        debug_assert_eq!(
+            cap_left.to_bits(),
+            (self.cap - plan.steppers[o].hours()).to_bits(),
+            "the hours left under the cap kept as the officer's enrolment gives them"
+        );
+        if step.hours > cap_left.min(plan.budget_left) + EPS {
+            return false;
+        }
+        let p = &self.officers[o];
+        let walked = || {
+            plan.steppers[o].all_pending(&p.inst, step.cand, |c| {
                 Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
             })
+        };
+        if runner.course != u32::MAX {
+            let fits = Some(step.cand) != ban && plan.seats_left[runner.course as usize] > 0;
+            debug_assert_eq!(fits, walked(), "one course's seats decide the step");
+            return fits;
+        }
+        walked()
     }
 
     /// Applies `step` for officer `o`.
@@ -190,17 +226,20 @@ impl Department<'_> {
         };
         // Each officer's best steps as last found, best first; the heap holds the first.
         // Found in parallel (each officer's alone, in officer order).
-        let mut runners: Vec<[Option<StepChoice>; RUNNERS]> =
+        let mut runners: Vec<[Option<Runner>; RUNNERS]> =
             map_ranges(self.officers.len(), self.threads, |range| {
                 range
                     .map(|o| self.best_few(plan, o, banned))
                     .collect::<Vec<_>>()
             })
             .concat();
+        // Each officer's hours left under their cap, computed as `best_few` does; it
+        // changes only when they take a step.
+        let mut cap_left: Vec<f64> = plan.steppers.iter().map(|s| self.cap - s.hours()).collect();
         let mut heap = BinaryHeap::with_capacity(self.officers.len());
         for (o, few) in runners.iter().enumerate() {
-            if let Some(step) = few[0] {
-                heap.push(entry(step, o));
+            if let Some(r) = few[0] {
+                heap.push(entry(r.step, o));
             }
         }
         let mut took = false;
@@ -212,31 +251,32 @@ impl Department<'_> {
             // The officer's one entry in the heap was made from their first step, which is
             // still `few[0]`: their steps change only when their entry is popped.
             let few = &mut runners[o];
-            let first = few
-                .iter()
-                .position(|s| s.is_none_or(|s| self.still_feasible(plan, o, s, banned)));
-            let step = if let (Some(0), Some(step)) = (first, few[0]) {
-                step
+            let first = few.iter().position(|r| {
+                r.is_none_or(|r| self.still_feasible(plan, o, r, cap_left[o], banned))
+            });
+            let step = if let (Some(0), Some(r)) = (first, few[0]) {
+                r.step
             } else {
                 match first {
                     Some(i) => few.rotate_left(i),
                     None => *few = self.best_few(plan, o, banned),
                 }
-                let Some(step) = few[0] else {
+                let Some(r) = few[0] else {
                     continue;
                 };
-                let fresh = entry(step, o);
+                let fresh = entry(r.step, o);
                 if heap.peek().is_some_and(|next| next > &fresh) {
                     heap.push(fresh);
                     continue;
                 }
-                step
+                r.step
             };
             self.take(plan, o, step, &mut added);
             took = true;
+            cap_left[o] = self.cap - plan.steppers[o].hours();
             runners[o] = self.best_few(plan, o, banned);
             if let Some(next) = runners[o][0] {
-                heap.push(entry(next, o));
+                heap.push(entry(next.step, o));
             }
         }
         took
@@ -283,6 +323,16 @@ pub(crate) fn better(value: f64, hours: f64, best_value: f64, best_hours: f64) -
 /// With 4, about 260,000 of the 410,000 scans of the `acbp -- 100000` example's greedy came
 /// after all the steps kept were lost (to full courses and the budget running out).
 const RUNNERS: usize = 8;
+
+/// One of an officer's kept steps in the department greedy.
+#[derive(Clone, Copy)]
+struct Runner {
+    step: StepChoice,
+    /// The course of the step's candidate when the step adds that candidate alone (its
+    /// prerequisites all chosen), else `u32::MAX`: checking the step again then reads that
+    /// course's seats instead of walking the officer's instance, read cold.
+    course: u32,
+}
 
 /// A heap entry: the ratio and hours of an officer's best next step (the step itself is
 /// the first of the officer's runners). Kept small: the heap holds one per officer and
