@@ -272,7 +272,9 @@ fn digits(b: &[u8]) -> Option<u32> {
     })
 }
 
-/// `yyyymmdd` when the day exists. Always inlined, as in the passbook's common entries.
+/// `yyyymmdd` when the day exists.
+// Once per dated passbook entry: called apart otherwise in `Cohort::with_threads`'s workers.
+#[allow(clippy::inline_always)]
 #[inline(always)]
 fn day_number(y: u32, m: u32, d: u32) -> Option<u32> {
     /// The days of each month (index 1 to 12), February's in a leap year.
