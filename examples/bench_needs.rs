@@ -150,12 +150,14 @@ fn run(out: &mut dyn Write, args: &Args) -> out::Outcome {
         grouped(args.officers)
     )?;
     let cohort = build_cohort(out, &framework, &synth, args.officers)?;
-    time_build(
+    let (officers, built) = time_build(
         out,
         &framework,
         &synth,
         args.officers.min(BUILD_RATE_OFFICERS),
     )?;
+    time_parts(out, &framework, &officers, &built)?;
+    drop((officers, built));
     let needs = time_needs(
         out,
         &framework,
@@ -294,19 +296,27 @@ fn build_cohort(
 }
 
 /// Times `Cohort::new` alone on `n` officers generated beforehand (specs held in memory, so
-/// generating them is not counted).
-fn time_build(out: &mut dyn Write, framework: &Framework, synth: &Synth, n: u64) -> out::Outcome {
+/// generating them is not counted); returns the officers and the cohort.
+fn time_build(
+    out: &mut dyn Write,
+    framework: &Framework,
+    synth: &Synth,
+    n: u64,
+) -> Result<(Vec<karmayogi::OfficerSpec>, Cohort), Box<dyn std::error::Error>> {
     let officers: Vec<_> = synth.officers(0..n).collect();
     let policy = LevelPolicy::default();
     let mut times = Vec::new();
-    let mut bytes = 0;
+    let mut built = None;
     for _ in 0..BUILD_RATE_RUNS {
         let start = Instant::now();
         let cohort = Cohort::new(framework, &officers, &policy)
             .map_err(|e| format!("synthetic officers rejected: {e}"))?;
         times.push(start.elapsed());
-        bytes = cohort.heap_bytes();
+        // Dropping a cohort is not part of building one.
+        built = Some(cohort);
     }
+    let cohort = built.ok_or("no cohort built")?;
+    let bytes = cohort.heap_bytes();
     let (min, median) = min_median(&mut times);
     let rate = n as f64 / min.as_secs_f64();
     writeln!(
@@ -321,6 +331,49 @@ fn time_build(out: &mut dyn Write, framework: &Framework, synth: &Synth, n: u64)
         verdict(rate >= TARGET_BUILD_RATE),
         bytes as f64 / n.max(1) as f64
     )?;
+    Ok((officers, cohort))
+}
+
+/// Times `Cohort::with_threads` on 2 threads over `officers` and checks that it gives
+/// `cohort`, officer by officer (apart from `time_build`, so that callgrind's
+/// `--toggle-collect='*time_build*'` counts one thread's work only).
+fn time_parts(
+    out: &mut dyn Write,
+    framework: &Framework,
+    officers: &[karmayogi::OfficerSpec],
+    cohort: &Cohort,
+) -> out::Outcome {
+    let policy = LevelPolicy::default();
+    let mut times = Vec::new();
+    let mut built = None;
+    for _ in 0..BUILD_RATE_RUNS {
+        let start = Instant::now();
+        let parts = Cohort::with_threads(framework, officers, &policy, 2)
+            .map_err(|e| format!("synthetic officers rejected: {e}"))?;
+        times.push(start.elapsed());
+        built = Some(parts);
+    }
+    let parts = built.ok_or("no cohort built")?;
+    let same = parts.len() == cohort.len()
+        && parts.heap_bytes() == cohort.heap_bytes()
+        && (0..cohort.len()).all(|i| parts.profile(i) == cohort.profile(i));
+    let (min, median) = min_median(&mut times);
+    let n = officers.len() as f64;
+    let rate = n / min.as_secs_f64();
+    writeln!(
+        out,
+        "  Cohort::with_threads(2) alone ({BUILD_RATE_RUNS} runs): min {}, median {}; {:.2} M \
+         officers/s (median {:.2})   target >= 2 M/s: {}; same officers as Cohort::new: {}",
+        ms(min),
+        ms(median),
+        rate / 1e6,
+        n / median.as_secs_f64() / 1e6,
+        verdict(rate >= TARGET_BUILD_RATE),
+        if same { "yes" } else { "NO" }
+    )?;
+    if !same {
+        return Err("Cohort::with_threads(2) gave another cohort than Cohort::new".into());
+    }
     Ok(())
 }
 

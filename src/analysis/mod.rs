@@ -21,4 +21,5 @@ pub(crate) mod evaluation;
 pub(crate) mod group_totals;
 pub(crate) mod pair_counts;
 pub(crate) mod pairing;
-pub(crate) mod parallel;
+// The splitting over threads, kept under this name for the layers above.
+pub(crate) use crate::model::parallel;

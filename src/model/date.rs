@@ -273,7 +273,9 @@ fn digits(b: &[u8]) -> Option<u32> {
 }
 
 /// `yyyymmdd` when the day exists.
-#[inline]
+// Once per dated passbook entry: called apart otherwise in `Cohort::with_threads`'s workers.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn day_number(y: u32, m: u32, d: u32) -> Option<u32> {
     /// The days of each month (index 1 to 12), February's in a leap year.
     const DAYS: [u32; 13] = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

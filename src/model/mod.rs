@@ -30,6 +30,7 @@ pub(crate) mod lookup;
 pub(crate) mod names;
 pub(crate) mod nearest;
 pub(crate) mod order;
+pub(crate) mod parallel;
 pub(crate) mod provenance;
 pub(crate) mod quote;
 pub(crate) mod requirement;

@@ -3,13 +3,14 @@
 
 use crate::model::nearest::Nearest;
 use crate::people::columns::{Lists, Officers, capacity};
-use crate::people::officer::{Evidence, EvidenceView, OfficerSpec};
+use crate::people::officer::{EvidenceView, OfficerSpec};
 use crate::people::resolve::{NEAREST_LIMIT, OfficerView, Resolved, resolve_officer};
 use crate::{Cohort, Error, Errors, Framework, LevelPolicy};
 
 impl Cohort {
     /// Checks every officer against `framework`, derives their levels with `policy`, and
-    /// stores them compactly.
+    /// stores them compactly, on the calling thread ([`Cohort::with_threads`] shares the
+    /// work between threads, with the same result).
     ///
     /// # Errors
     /// [`Errors`] listing every problem of every officer (as for
@@ -32,15 +33,7 @@ impl Cohort {
         I: IntoIterator,
         I::Item: std::borrow::Borrow<OfficerSpec>,
     {
-        let mut builder = CohortBuilder::new(framework, policy);
-        for officer in officers {
-            let officer = std::borrow::Borrow::<OfficerSpec>::borrow(&officer);
-            builder.push(
-                officer.fields(),
-                officer.passbook.iter().map(Evidence::view),
-            );
-        }
-        builder.finish()
+        Cohort::with_threads(framework, officers, policy, 1)
     }
 }
 
@@ -95,8 +88,10 @@ impl<'f> CohortBuilder<'f> {
         if self.full {
             return;
         }
-        self.held.clear();
-        self.completed.clear();
+        let mut held = std::mem::take(&mut self.held);
+        let mut completed = std::mem::take(&mut self.completed);
+        held.clear();
+        completed.clear();
         let errors = &mut self.errors;
         let before = errors.len();
         let (position, target) = resolve_officer(
@@ -105,8 +100,8 @@ impl<'f> CohortBuilder<'f> {
             passbook,
             self.policy,
             &mut Resolved {
-                held: &mut self.held,
-                completed: &mut self.completed,
+                held: &mut held,
+                completed: &mut completed,
                 errors,
                 nearest: &mut self.nearest,
                 own: &mut self.own,
@@ -118,12 +113,42 @@ impl<'f> CohortBuilder<'f> {
                 *i = index;
             }
         }
-        let Some(position) = position else { return };
-        if errors.len() > before {
-            return;
+        if let Some(position) = position
+            && errors.len() == before
+        {
+            self.add(officer, position, target, &held, &completed);
         }
-        if self.held_lists.values.len() + self.held.len() > u32::MAX as usize {
-            errors.push(capacity());
+        self.held = held;
+        self.completed = completed;
+    }
+
+    /// Adds the next officer, already resolved without a problem (by [`resolve_officer`]
+    /// elsewhere): what [`CohortBuilder::push`] does after resolving it.
+    pub(crate) fn push_resolved(
+        &mut self,
+        officer: OfficerView<'_>,
+        position: u32,
+        target: Option<u32>,
+        held: &[u32],
+        completed: &[u32],
+    ) {
+        self.index += 1;
+        if !self.full {
+            self.add(officer, position, target, held, completed);
+        }
+    }
+
+    /// Adds an officer without a problem to the columns, unless capacity runs out.
+    fn add(
+        &mut self,
+        officer: OfficerView<'_>,
+        position: u32,
+        target: Option<u32>,
+        held: &[u32],
+        completed: &[u32],
+    ) {
+        if self.held_lists.values.len() + held.len() > u32::MAX as usize {
+            self.errors.push(capacity());
             self.full = true;
             return;
         }
@@ -134,14 +159,14 @@ impl<'f> CohortBuilder<'f> {
             position,
             target,
         ) {
-            errors.push(e);
+            self.errors.push(e);
             self.full = true;
             return;
         }
-        let held = &mut self.held_lists;
-        held.values.extend_from_slice(&self.held);
-        held.close();
-        (self.completed_lists.values).extend_from_slice(&self.completed);
+        let lists = &mut self.held_lists;
+        lists.values.extend_from_slice(held);
+        lists.close();
+        (self.completed_lists.values).extend_from_slice(completed);
         self.completed_lists.close();
     }
 

@@ -19,4 +19,5 @@ pub(crate) mod cohort_json;
 pub(crate) mod columns;
 pub(crate) mod departments;
 pub(crate) mod held;
+pub(crate) mod parts;
 pub(crate) mod review;

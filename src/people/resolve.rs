@@ -268,7 +268,10 @@ struct Common {
 /// not a completion, a known competency, a level 0 or within its scale, and a `YYYY-MM-DD`
 /// date or none. Such an entry has no problem, and gives what [`check_evidence`] gives for
 /// it. `None` for any other entry, left to `check_evidence`.
-#[inline]
+// Once per passbook entry: the copy of `resolve_officer` in `Cohort::with_threads`'s
+// workers called it apart otherwise (14% more instructions per officer).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn common_entry(fw: &Framework, policy: &LevelPolicy, e: EvidenceView<'_>) -> Option<Common> {
     if e.course.is_some() || e.source == EvidenceSource::CourseCompletion {
         return None;

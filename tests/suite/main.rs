@@ -22,6 +22,7 @@ mod case_shapes;
 mod cases;
 mod cohort_csv;
 mod cohort_json;
+mod cohort_threads;
 mod csv_exports;
 mod csv_level_names;
 mod csv_row_problems;
