@@ -18,17 +18,7 @@ type Loaded = (Vec<String>, Vec<String>, String, Vec<Error>);
 type Outcome = Result<Loaded, Vec<Error>>;
 
 fn describe(fw: &Framework, cohort: &Cohort, warnings: Vec<Error>) -> Loaded {
-    let officers = (0..cohort.len())
-        .map(|i| {
-            let id = cohort.officer_id(i).expect("in range");
-            assert_eq!(cohort.find(id), Some(i), "find({id})");
-            format!(
-                "{id} {:?} {:?}",
-                cohort.officer_name(i),
-                cohort.profile(i).expect("in range")
-            )
-        })
-        .collect();
+    let officers = crate::support::officer_lines(cohort);
     let departments = cohort
         .departments()
         .iter()

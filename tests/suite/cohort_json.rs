@@ -16,17 +16,7 @@ use crate::support::{hr_framework, level_policies};
 type Outcome = Result<(Vec<String>, Vec<String>, String), Vec<Error>>;
 
 fn describe(fw: &Framework, cohort: &Cohort) -> (Vec<String>, Vec<String>, String) {
-    let officers = (0..cohort.len())
-        .map(|i| {
-            let id = cohort.officer_id(i).expect("in range");
-            assert_eq!(cohort.find(id), Some(i), "find({id})");
-            format!(
-                "{id} {:?} {:?}",
-                cohort.officer_name(i),
-                cohort.profile(i).expect("in range")
-            )
-        })
-        .collect();
+    let officers = crate::support::officer_lines(cohort);
     let departments = (cohort.departments().iter())
         .map(|d| d.as_str().to_owned())
         .collect();

@@ -81,17 +81,7 @@ fn officers(seed: u64, n: usize, faulty: bool) -> Vec<OfficerSpec> {
 
 /// Per officer its id, name and profile, and the heatmap.
 fn describe(fw: &Framework, cohort: &Cohort) -> (Vec<String>, String) {
-    let officers = (0..cohort.len())
-        .map(|i| {
-            let id = cohort.officer_id(i).expect("in range");
-            assert_eq!(cohort.find(id), Some(i), "find({id})");
-            format!(
-                "{id} {:?} {:?}",
-                cohort.officer_name(i),
-                cohort.profile(i).expect("in range")
-            )
-        })
-        .collect();
+    let officers = crate::support::officer_lines(cohort);
     let needs = fw
         .training_needs(cohort, &NeedsOptions::default())
         .expect("same framework");

@@ -568,3 +568,19 @@ pub fn needs_from_histograms<'f>(
         rows,
     }
 }
+
+/// Per officer of `cohort`, in its order: the id, name and profile as one line, after
+/// checking that `find` gives the officer back by its id.
+pub fn officer_lines(cohort: &karmayogi::Cohort) -> Vec<String> {
+    (0..cohort.len())
+        .map(|i| {
+            let id = cohort.officer_id(i).expect("in range");
+            assert_eq!(cohort.find(id), Some(i), "find({id})");
+            format!(
+                "{id} {:?} {:?}",
+                cohort.officer_name(i),
+                cohort.profile(i).expect("in range")
+            )
+        })
+        .collect()
+}
