@@ -382,3 +382,106 @@ fn a_package_key_beside_its_other_case_is_refused() {
         }]
     );
 }
+
+/// A rubric as `OpenSALT`'s first CASE serializer (`CftfBundle`'s `CfRubric`,
+/// `CfRubricCriterion` and `CfRubricCriterionLevel`) wrote it: the levels of every
+/// criterion listed beside the criteria, each naming its criterion by `rubricCriterionId`,
+/// and each criterion naming its item by an `itemUri` string. `levels` are (identifier,
+/// criterion, score, quality), best first as a display lists them.
+fn beside_rubric(levels: &[(&str, &str, u32, &str)]) -> Value {
+    let mut p = package();
+    let item_uri = format!("https://case.example.org/ims/case/v1p0/CFItems/{C1}");
+    let levels: Vec<Value> = levels
+        .iter()
+        .enumerate()
+        .map(|(at, (id, criterion, score, quality))| {
+            json!({"identifier": id, "quality": quality, "score": score, "position": at + 1,
+                   "rubricCriterionId": criterion, "description": format!("{quality}.")})
+        })
+        .collect();
+    p["CFRubrics"] = json!([{
+        "identifier": "b1000000-0000-4000-8000-000000000001",
+        "CFRubricCriteria": [{"identifier": "b2000000-0000-4000-8000-000000000001",
+                              "itemUri": item_uri, "position": 1,
+                              "rubricId": "b1000000-0000-4000-8000-000000000001"}],
+        "CFRubricCriterionLevels": levels
+    }]);
+    p
+}
+
+/// The level names of `id`'s competency, level by level.
+fn level_names(import: &CaseImport, id: &str) -> Vec<(u8, String)> {
+    let c = import
+        .spec
+        .competencies
+        .iter()
+        .find(|c| c.id.as_str() == id);
+    c.expect("the competency")
+        .levels
+        .iter()
+        .map(|l| (l.level, l.name.clone().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn rubric_levels_listed_beside_their_criteria_are_read_by_criterion_id() {
+    const K: &str = "b2000000-0000-4000-8000-000000000001";
+    let levels = [
+        ("b3000000-0000-4000-8000-000000000003", K, 3, "Exemplary"),
+        ("b3000000-0000-4000-8000-000000000001", K, 1, "Beginning"),
+        ("b3000000-0000-4000-8000-000000000002", K, 2, "Developing"),
+    ];
+    let imported = import(&beside_rubric(&levels)).expect("imports");
+    let expected = [(1, "Beginning"), (2, "Developing"), (3, "Exemplary")]
+        .map(|(level, name)| (level, name.to_owned()));
+    assert_eq!(level_names(&imported, C1), expected);
+    assert_eq!(level_names(&imported, C2), []);
+    assert!(imported.report.dropped.is_empty(), "{:?}", imported.report);
+    assert!(
+        imported.report.dropped_fields.is_empty(),
+        "{:?}",
+        imported.report
+    );
+    assert!(imported.report.is_complete());
+    // The criterion id in any case, or as a URN, names the same criterion.
+    let mut urn = levels;
+    urn[1].1 = "urn:uuid:B2000000-0000-4000-8000-000000000001";
+    assert_eq!(
+        level_names(&import(&beside_rubric(&urn)).unwrap(), C1),
+        expected
+    );
+    // A level naming no criterion of its rubric stays aside, verbatim, and is reported;
+    // the other levels import.
+    let mut stray = levels;
+    stray[0].1 = "b2000000-0000-4000-8000-000000000009";
+    let imported = import(&beside_rubric(&stray)).expect("imports");
+    assert_eq!(
+        level_names(&imported, C1),
+        [(1, "Beginning".to_owned()), (2, "Developing".to_owned())]
+    );
+    let aside: Vec<(CaseElement, &str, &str)> = imported
+        .report
+        .dropped_fields
+        .iter()
+        .map(|f| (f.element, f.identifier.as_str(), f.field.as_str()))
+        .collect();
+    assert_eq!(
+        aside,
+        [(
+            CaseElement::Rubric,
+            "b1000000-0000-4000-8000-000000000001",
+            "CFRubricCriterionLevels"
+        )]
+    );
+    // The crate's own export nests the levels, and imports again to the same spec.
+    let imported = import(&beside_rubric(&levels)).unwrap();
+    let framework = Framework::new(imported.spec.clone()).expect("builds");
+    let exported = CasePackage::from_framework(
+        &framework,
+        &imported.report.document,
+        &karmayogi::CaseExportOptions::default(),
+    )
+    .expect("exports");
+    let again = import(&serde_json::from_str(&exported.to_json()).unwrap()).unwrap();
+    assert_eq!(again.spec, imported.spec);
+}

@@ -8,6 +8,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use crate::interop::case::node::key;
 use crate::model::level::label_number;
 
 pub(crate) use crate::interop::case::fields::{
@@ -366,14 +367,63 @@ pub(crate) fn link(map: Map<String, Value>) -> CaseLink {
 
 pub(crate) fn rubric(map: Map<String, Value>) -> CaseRubric {
     let mut f = Fields(map);
+    let mut criteria = f.objects("CFRubricCriteria", criterion);
+    levels_beside(&mut f, &mut criteria);
     CaseRubric {
         identifier: f.text("identifier"),
         uri: f.text("uri"),
         title: f.string("title"),
         description: f.string("description"),
         last_change_date_time: f.text("lastChangeDateTime"),
-        criteria: f.objects("CFRubricCriteria", criterion),
+        criteria,
         extra: f.extra(),
+    }
+}
+
+/// Levels listed beside a rubric's criteria rather than in them, as `OpenSALT`'s first CASE
+/// serializer wrote rubrics (`CFRubricCriterionLevels` on the `CFRubric`, each level naming
+/// its criterion by `rubricCriterionId`): each level naming one of `criteria` (compared as
+/// identifiers are, see [`key`]) joins that criterion's levels, after the ones it lists
+/// itself. Levels naming no criterion of the rubric, or no criterion at all, stay in the
+/// rubric's `extra` verbatim, for the import to report.
+fn levels_beside(f: &mut Fields, criteria: &mut [CaseCriterion]) {
+    const KEY: &str = "CFRubricCriterionLevels";
+    let Some(value) = f.0.remove(KEY) else {
+        return;
+    };
+    let list = match self_named(KEY, value) {
+        Value::Array(list) => list,
+        Value::Object(map) => match keyed_list(map) {
+            Ok(list) => list,
+            Err(other) => {
+                f.0.insert(KEY.to_owned(), other);
+                return;
+            }
+        },
+        other => {
+            f.0.insert(KEY.to_owned(), other);
+            return;
+        }
+    };
+    let criterion_of = |level: &Value| {
+        let named = key(level.get("rubricCriterionId")?.as_str()?);
+        let mut matching = criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.identifier.trim().is_empty() && key(&c.identifier) == named);
+        let (at, _) = matching.next()?;
+        matching.next().is_none().then_some(at)
+    };
+    let targets: Vec<Option<usize>> = list.iter().map(criterion_of).collect();
+    let mut left = Vec::new();
+    for (value, target) in list.into_iter().zip(targets) {
+        match (target, value) {
+            (Some(at), Value::Object(map)) => criteria[at].levels.push(level(map)),
+            (_, value) => left.push(value),
+        }
+    }
+    if !left.is_empty() {
+        f.0.insert(KEY.to_owned(), Value::Array(left));
     }
 }
 
@@ -384,7 +434,7 @@ pub(crate) fn criterion(map: Map<String, Value>) -> CaseCriterion {
         uri: f.text("uri"),
         category: f.string("category"),
         description: f.string("description"),
-        item_uri: f.link("CFItemURI"),
+        item_uri: item_uri(&mut f),
         weight: f.number("weight"),
         position: f.integer("position"),
         rubric_id: f.string("rubricId"),
@@ -392,6 +442,17 @@ pub(crate) fn criterion(map: Map<String, Value>) -> CaseCriterion {
         levels: f.objects("CFRubricCriterionLevels", level),
         extra: f.extra(),
     }
+}
+
+/// A criterion's item: `CFItemURI`, else (when the criterion has no `CFItemURI` at all)
+/// `itemUri`, the name `OpenSALT`'s first CASE serializer gave the link, holding the item's
+/// API URL as a string.
+fn item_uri(f: &mut Fields) -> Option<CaseLink> {
+    let link = f.link("CFItemURI");
+    if link.is_some() || f.0.contains_key("CFItemURI") {
+        return link;
+    }
+    f.link("itemUri")
 }
 
 pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
