@@ -28,7 +28,7 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 /// (`ID`, `Name`); other columns are not read, and are listed in
 /// [`OfficersLoad::columns_not_read`] (and [`CohortLoad::columns_not_read`](crate::CohortLoad::columns_not_read)) so that a
 /// misspelt optional column is seen rather than lost. A header without a column's own name may
-/// name it folded (case, spaces, `_`, `-` and `.` aside: `Target Position`) or as HR
+/// name it folded (case, spaces of any kind, `_`, `-` and `.` aside: `Target Position`) or as HR
 /// exports do, in this order of preference:
 /// - `id`: `Officer ID`, `Employee ID`, `Emp ID`; then `Employee Code`, `Emp Code`,
 ///   `Employee No`, `Employee Number`, `Staff ID`; `name`: `Officer Name`, `Employee

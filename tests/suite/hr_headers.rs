@@ -91,6 +91,27 @@ fn common_spellings_of_the_columns_are_read() {
     }
 }
 
+/// Headers copied from a web page or a word processor into a spreadsheet keep the page's
+/// spaces: a no-break space (U+00A0), a narrow one (U+202F), a tab, or a zero-width space
+/// or word joiner between words, all of which show as a space or as nothing. A header is
+/// read by its letters, as one spelt with plain spaces is.
+#[test]
+fn headers_spaced_with_unicode_or_invisible_characters_are_read() {
+    let want = [
+        r#"o1 Some("Asha Rao") dopt us Some("ds") ["rti:2:Assessment:2024-03-01", "noting:3:SelfDeclared:"]"#,
+        "o2 None dopt ds None []",
+    ];
+    let officers = "Employee\u{a0}ID,Employee\u{202f}Name,Depart\u{200b}ment,Desig\u{2060}nation,\
+                    Target\tPosition\u{3000}\n\
+                    o1,Asha Rao,dopt,us,ds\no2,,dopt,ds,\n";
+    let evidence = "Employee\u{a0}ID,Competency\u{a0}ID,Proficiency\u{2009}Level,Evidence\u{feff}Source,\
+                    Assessment\u{a0}Date\n\
+                    o1,rti,2,assessment,2024-03-01\no1,noting,3,self_declared,\n";
+    let load = load(officers, evidence).expect("headers read by their letters");
+    assert_eq!(read(&load), want);
+    assert_eq!(load.columns_not_read, []);
+}
+
 #[test]
 fn the_loaders_own_name_comes_before_another_spelling() {
     // `id` is the column; `Employee ID` is some other number of the HR system.

@@ -3,7 +3,9 @@
 //! when the header has no column of the loader's own name.
 //!
 //! A header and a name are compared folded: ASCII letters in lower case, and spaces, `_`,
-//! `-` and `.` left out (`Employee ID`, `employee_id` and `EMPLOYEE-ID` are one name). A
+//! `-` and `.` left out (`Employee ID`, `employee_id` and `EMPLOYEE-ID` are one name). Every
+//! space counts, not only U+0020: a no-break space or a tab, and the characters that show
+//! as nothing (a zero-width space, a word joiner), as headers copied from a web page hold. A
 //! column's other names come in tiers, the likelier first: the first tier a header names
 //! decides, and two headers naming one tier (`Emp ID` and `Employee ID`) make the column
 //! ambiguous, as two spellings of its own name do.
@@ -93,10 +95,23 @@ pub(super) fn name_headers(file: &str, column: &str) -> &'static [&'static str] 
 /// Whether `header` and `name` are equal folded (see the module's docs).
 pub(super) fn folds_to(header: &str, name: &str) -> bool {
     let fold = |text: &'_ str| {
-        (text.bytes())
-            .filter(|b| !matches!(b, b' ' | b'_' | b'-' | b'.'))
-            .map(|b| b.to_ascii_lowercase())
-            .collect::<Vec<u8>>()
+        (text.chars())
+            .filter(|&c| !(matches!(c, '_' | '-' | '.') || is_space(c)))
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<String>()
     };
     fold(header) == fold(name)
+}
+
+/// Whether `c` shows as a space or as nothing between the words of a header: any Unicode
+/// white space (a no-break space, U+00A0, and the other spaces a web page or a word
+/// processor puts in text copied into a spreadsheet; a tab) and the characters that
+/// render as nothing (zero-width space, non-joiner and joiner, word joiner, a byte-order
+/// mark, a soft hyphen).
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        )
 }
