@@ -2,6 +2,7 @@
 //! repairs, and branch and bound on Lagrangian bounds with reduced-cost fixing.
 
 use super::blocks::kept_rows_bound;
+use super::cuts::with_shared_prerequisite_rows;
 use super::greedy::{Scratch, choose_forced, exchange_pairs, greedy_cover};
 use super::implied::without_implied_closers;
 use super::instance::{Instance, Solution, beyond};
@@ -104,8 +105,10 @@ fn solve_part_as(
     cutoff: f64,
     role: Role,
 ) -> Option<Solution> {
-    let tight = without_implied_closers(inst);
-    let mut part = Search::new(inst, tight.as_ref().unwrap_or(inst), limit);
+    let implied = without_implied_closers(inst);
+    let implied = implied.as_ref().unwrap_or(inst);
+    let tight = with_shared_prerequisite_rows(implied);
+    let mut part = Search::new(inst, tight.as_ref().unwrap_or(implied), limit);
     part.cutoff = cutoff;
     part.role = role;
     part.searched = search;
@@ -152,10 +155,12 @@ thread_local! {
 struct Search<'a> {
     inst: &'a Instance,
     /// The same instance without the closings prerequisites already make
-    /// ([`without_implied_closers`]): the same plans, a tighter relaxation. The bounds,
-    /// the fixing and the branching read it; the heuristics and the state read `inst`
-    /// (an element is closed in one exactly when in the other, since a state holds the
-    /// prerequisites of what it holds).
+    /// ([`without_implied_closers`]), with the rows shared prerequisites imply added after
+    /// its elements ([`with_shared_prerequisite_rows`]): the same plans, a tighter
+    /// relaxation. The bounds, the fixing and the branching read it; the heuristics and
+    /// the state read `inst` (an element is closed in one exactly when in the other, since
+    /// a state holds the prerequisites of what it holds, and every such state closing
+    /// every element of `inst` closes the added rows).
     tight: &'a Instance,
     state: State,
     lagrange: Lagrange,
@@ -188,7 +193,7 @@ impl<'a> Search<'a> {
             inst,
             tight,
             state: State::new(inst),
-            lagrange: Lagrange::new(inst),
+            lagrange: Lagrange::new(tight),
             scratch: Scratch::new(inst),
             excluded: vec![false; inst.len()],
             excluded_log: Vec::new(),

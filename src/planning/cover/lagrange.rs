@@ -77,7 +77,9 @@ impl Lagrange {
     }
 
     /// Marks the free candidates (not chosen, not excluded, requiring nothing excluded) and
-    /// lists the open elements; `false` if an open element has no free candidate.
+    /// lists the open elements; `false` if an open element has no free candidate. `inst`
+    /// may have more elements than `state`'s instance (the rows of `cuts.rs` after them):
+    /// such an element is open when none of its closers is chosen.
     pub(crate) fn prepare(&mut self, inst: &Instance, state: &State, excluded: &[bool]) -> bool {
         for &j in &inst.topo {
             let j = j as usize;
@@ -90,7 +92,10 @@ impl Lagrange {
         }
         self.open.clear();
         for e in 0..inst.values.len() as u32 {
-            let open = state.cover_count[e as usize] == 0 && inst.coverable(e);
+            let open = match state.cover_count.get(e as usize) {
+                Some(&count) => count == 0,
+                None => !inst.closers(e).iter().any(|&j| state.chosen[j as usize]),
+            } && inst.coverable(e);
             self.is_open[e as usize] = open;
             if open {
                 if !inst.closers(e).iter().any(|&j| self.free[j as usize]) {

@@ -27,6 +27,8 @@
 //!   than the incumbent holds, or avoids);
 //! - `implied`: the closings a prerequisite already makes dropped (same plans, a tighter
 //!   relaxation), the instance `exact`'s bounds, fixing and branching read;
+//! - `cuts`: rows a prerequisite several closers of an element share implies (same
+//!   plans, a tighter relaxation), added to that instance;
 //! - `split`: reductions that keep the optimum (dominated candidates, independent parts);
 //! - `tiny`: exact least-cost covers of parts of a few elements, by a table over their
 //!   sets of elements;
@@ -54,6 +56,9 @@ mod blocks;
 mod budget;
 mod budget_lp;
 mod budget_round;
+mod cuts;
+#[cfg(test)]
+mod cuts_tests;
 mod density;
 mod exact;
 mod fixing;

@@ -1,0 +1,72 @@
+//! Tests of `cuts.rs` against enumeration of every plan, and of the search on instances
+//! with the rows it adds.
+
+// Costs here are whole numbers, exact in floating point.
+#![allow(clippy::float_cmp)]
+
+use super::cuts::with_shared_prerequisite_rows;
+use super::implied::without_implied_closers;
+use super::instance::Instance;
+use super::instance::tests::laden;
+use super::solve::exact_cover;
+use super::tests::least_cost;
+
+/// Whether a set of candidates (a bit set) holds the prerequisites of what it holds and
+/// closes elements `0..m`.
+fn closes_first(inst: &Instance, set: u32, m: u32) -> bool {
+    let has = |j: u32| set >> j & 1 == 1;
+    (0..inst.len() as u32).all(|j| !has(j) || inst.prerequisites(j).iter().all(|&p| has(p)))
+        && (0..m).all(|e| inst.closers(e).iter().any(|&j| has(j)))
+}
+
+#[test]
+fn every_plan_closes_the_rows_shared_prerequisites_imply() {
+    let mut rows = 0;
+    for seed in 0..200 {
+        let base = laden(seed, 12, 6, 2);
+        let implied = without_implied_closers(&base).unwrap_or(base.clone());
+        let Some(cut) = with_shared_prerequisite_rows(&implied) else {
+            continue;
+        };
+        let m = implied.values.len() as u32;
+        let all = cut.values.len() as u32;
+        assert!(all > m, "seed {seed}: no row added");
+        rows += all - m;
+        for e in 0..m {
+            assert_eq!(cut.closers(e), implied.closers(e), "seed {seed}");
+        }
+        for set in 0u32..1 << 12 {
+            // A plan of the instance closes every added row, and the other way round.
+            assert_eq!(
+                closes_first(&cut, set, m),
+                closes_first(&cut, set, all),
+                "seed {seed}, set {set:b}"
+            );
+        }
+        assert_eq!(least_cost(&cut), least_cost(&base), "seed {seed}");
+        assert_eq!(exact_cover(&base, 1_000_000).cost, least_cost(&base));
+    }
+    assert!(rows > 100, "only {rows} rows added");
+}
+
+#[test]
+fn two_closers_sharing_a_prerequisite_give_a_row() {
+    // 1 and 2 each require 0 and close element 0; 3 closes it alone.
+    let mut inst = Instance::with_capacity(vec![1.0], 4, 3);
+    inst.push(4.0, 4.0, &[], &[]);
+    inst.push(1.0, 1.0, &[0], &[0]);
+    inst.push(1.0, 1.0, &[0], &[0]);
+    inst.push(3.0, 3.0, &[0], &[]);
+    inst.finish();
+    let cut = with_shared_prerequisite_rows(&inst).expect("1 and 2 share 0");
+    assert_eq!(cut.values.len(), 2);
+    assert_eq!(cut.closers(1), &[0, 3]);
+    assert_eq!(cut.covers(1), &[0]);
+    // Only one closer requiring 0: no row.
+    let mut one = Instance::with_capacity(vec![1.0], 3, 2);
+    one.push(4.0, 4.0, &[], &[]);
+    one.push(1.0, 1.0, &[0], &[0]);
+    one.push(3.0, 3.0, &[0], &[]);
+    one.finish();
+    assert!(with_shared_prerequisite_rows(&one).is_none());
+}
