@@ -127,7 +127,7 @@ impl Framework {
         for (w, word) in marks.iter_mut().enumerate().rev() {
             let mut bits = std::mem::take(word);
             while bits != 0 {
-                let top = 63 - bits.leading_zeros();
+                let top = bits.ilog2();
                 bits ^= 1 << top;
                 let Some(count) = counts.get_mut(w * 64 + top as usize) else {
                     continue;
@@ -270,7 +270,7 @@ mod tests {
                 .map(|_| {
                     c -= 1 + next(3) as u32;
                     let mut h = [0u64; 6];
-                    for n in h.iter_mut() {
+                    for n in &mut h {
                         // Some buckets empty, and now and then a whole row.
                         *n = if next(3) == 0 { 0 } else { next(most + 1) };
                     }
