@@ -58,7 +58,7 @@ impl Framework {
         }
         with_dense(self.competencies.len(), |dense| {
             let (officers, pairs) = self.count_marked(cohort, slots, &scratch.pointers, dense);
-            let rows = self.department_rows(dense, scratch, officers);
+            let rows = self.department_rows(dense, scratch);
             TrainingNeeds {
                 officers,
                 pairs,
@@ -111,28 +111,22 @@ impl Framework {
     }
 
     /// The report's rows from the marked counter rows, leaving the tables at rest: the
-    /// marks read from the last down (competencies descending, each one's rows together)
-    /// give each competency's histogram in descending index order, [`order_found`] sorts
-    /// them into the reverse of the report's order, and each row is built once, in its
-    /// place, reading that order backwards.
-    fn department_rows(
-        &self,
-        dense: &mut Dense,
-        scratch: &mut Scratch,
-        officers: u64,
-    ) -> Vec<NeedRow<'_>> {
+    /// marks read in order (competencies ascending, each one's rows together) give each
+    /// competency's histogram in index order, [`order_found`] puts them in the order of
+    /// the report, and each row is built once, in its place.
+    fn department_rows(&self, dense: &mut Dense, scratch: &mut Scratch) -> Vec<NeedRow<'_>> {
         let Dense { counts, marks, .. } = dense;
         let Scratch { found, keys, .. } = scratch;
         found.clear();
-        for (w, word) in marks.iter_mut().enumerate().rev() {
+        for (w, word) in marks.iter_mut().enumerate() {
             let mut bits = std::mem::take(word);
             while bits != 0 {
-                let top = bits.ilog2();
-                bits ^= 1 << top;
-                let Some(count) = counts.get_mut(w * 64 + top as usize) else {
+                let row = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let Some(count) = counts.get_mut(row) else {
                     continue;
                 };
-                let (c, h) = histogram(w as u32 * 64 + top, &std::mem::take(count));
+                let (c, h) = histogram(row as u32, &std::mem::take(count));
                 match found.last_mut() {
                     Some((last, sum)) if *last == c => {
                         for s in 0..6 {
@@ -147,9 +141,9 @@ impl Framework {
         if let Some(row) = counts.first_mut() {
             *row = [0; 8];
         }
-        order_found(found, keys, officers, self.competencies.len());
+        order_found(found, keys);
         let mut rows = Vec::with_capacity(keys.len());
-        rows.extend(keys.iter().rev().filter_map(|&k| {
+        rows.extend(keys.iter().filter_map(|&k| {
             let &(c, h) = found.get(k as usize)?;
             let (short, total) = short_and_shortfall(&h);
             Some(NeedRow {
@@ -171,61 +165,51 @@ impl Framework {
     }
 }
 
-/// Sets `order` to the indices in `found` (competencies in descending index order, each
-/// with its histogram) of the rows with a count, in the reverse of the report's order:
-/// total shortfall ascending, officers short ascending, then position in `found` (index
-/// descending), so that read backwards it is the report's order. Each row's key holds its
-/// total shortfall and officers short above its position; the keys are built in one
-/// reading of `found` and sorted stably by the bits above the position alone.
-///
-/// The field widths come from bounds known before reading: a position requires a
-/// competency at most once, so no row counts more than the department's `officers` short,
-/// nor a total shortfall above `5 · officers`, and `found` holds at most `competencies`
-/// rows. A row beyond those bounds (or keys wider than 64 bits) sends every row to a
-/// comparison sort instead, with the same order.
+/// Sets `order` to the indices in `found` (competencies in index order, each with its
+/// histogram) of the rows with a count, in the order of the report: total shortfall
+/// descending, officers short descending, then index. Each row's key holds the complements
+/// of its total shortfall and officers short (from the largest of each, so descending
+/// becomes ascending) above its index; the keys are built in index order and sorted
+/// stably by the bits above the index alone, so rows of equal counts stay in index order.
+/// Keys wider than 64 bits are sorted by comparison instead, with the same order.
 ///
 /// # Complexity
 /// O(k·b) for k rows and b radix digits of the two counts, O(k log k) beyond 64 bits.
-fn order_found(
-    found: &[(u32, [u64; 6])],
-    order: &mut Vec<u64>,
-    officers: u64,
-    competencies: usize,
-) {
+fn order_found(found: &[(u32, [u64; 6])], order: &mut Vec<u64>) {
     order.clear();
+    let (mut most_total, mut most_short) = (0u64, 0u64);
+    for (_, h) in found {
+        let (short, total) = short_and_shortfall(h);
+        most_total = most_total.max(total);
+        most_short = most_short.max(short);
+    }
     let bits = |x: u64| 64 - x.leading_zeros();
-    let index_bits = bits(competencies.max(found.len()).saturating_sub(1) as u64);
-    let short_bits = bits(officers);
-    let most_total = officers.saturating_mul(5);
+    let index_bits = bits(found.len().saturating_sub(1) as u64);
+    let short_bits = bits(most_short);
     if index_bits + short_bits + bits(most_total) <= 64 {
-        let mut within = true;
         for (k, (_, h)) in found.iter().enumerate() {
             let (short, total) = short_and_shortfall(h);
-            within &= total <= most_total && short <= officers;
             // Rows without any count are left out.
             if h[0] | short != 0 {
-                let counts = total.checked_shl(short_bits).unwrap_or(0) | short;
+                let counts = ((most_total - total) << short_bits) | (most_short - short);
                 order.push(counts.checked_shl(index_bits).unwrap_or(0) | k as u64);
             }
         }
-        if within {
-            radix_sort_from(order, index_bits);
-            let mask = (1u64 << index_bits) - 1;
-            for k in order.iter_mut() {
-                *k &= mask;
-            }
-            return;
+        radix_sort_from(order, index_bits);
+        let mask = (1u64 << index_bits) - 1;
+        for k in order.iter_mut() {
+            *k &= mask;
         }
-        order.clear();
+    } else {
+        let mut wide: Vec<(u64, u64, usize)> = (found.iter().enumerate())
+            .filter_map(|(k, (_, h))| {
+                let (short, total) = short_and_shortfall(h);
+                (h[0] | short != 0).then_some((!total, !short, k))
+            })
+            .collect();
+        wide.sort_unstable();
+        order.extend(wide.iter().map(|w| w.2 as u64));
     }
-    let mut wide: Vec<(u64, u64, usize)> = (found.iter().enumerate())
-        .filter_map(|(k, (_, h))| {
-            let (short, total) = short_and_shortfall(h);
-            (h[0] | short != 0).then_some((total, short, k))
-        })
-        .collect();
-    wide.sort_unstable();
-    order.extend(wide.iter().map(|w| w.2 as u64));
 }
 
 #[cfg(test)]
@@ -233,23 +217,22 @@ mod tests {
     use super::order_found;
     use crate::analysis::needs::short_and_shortfall;
 
-    /// The report's order by its definition, as positions in `found`: total shortfall
-    /// descending, officers short descending, competency index ascending, rows without any
-    /// count left out.
+    /// The report order by its definition: total shortfall descending, officers short
+    /// descending, competency index ascending, rows without any count left out.
     fn by_definition(found: &[(u32, [u64; 6])]) -> Vec<u64> {
-        let mut rows: Vec<(u64, u64, u32, u64)> = (found.iter().enumerate())
+        let mut rows: Vec<(u64, u64, u64)> = (found.iter().enumerate())
             .filter(|(_, (_, h))| h.iter().any(|&n| n > 0))
-            .map(|(k, &(c, ref h))| {
+            .map(|(k, (_, h))| {
                 let (short, total) = short_and_shortfall(h);
-                (total, short, c, k as u64)
+                (total, short, k as u64)
             })
             .collect();
         rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        rows.iter().map(|r| r.3).collect()
+        rows.iter().map(|r| r.2).collect()
     }
 
     #[test]
-    fn rows_in_descending_index_order_come_out_in_reverse_report_order() {
+    fn rows_in_index_order_come_out_in_report_order() {
         let mut next = crate::model::test_rng::below(0x5851_f42d_4c95_7f2d_u64);
         let mut order = vec![7];
         // (rows, most officers per histogram bucket): few and many rows, small counts that
@@ -265,10 +248,10 @@ mod tests {
             (300, u64::from(u32::MAX)),
             (300, 1 << 40),
         ] {
-            let mut c = 3 * rows as u32 + 1;
+            let mut c = 0u32;
             let found: Vec<(u32, [u64; 6])> = (0..rows)
                 .map(|_| {
-                    c -= 1 + next(3) as u32;
+                    c += 1 + next(3) as u32;
                     let mut h = [0u64; 6];
                     for n in &mut h {
                         // Some buckets empty, and now and then a whole row.
@@ -277,15 +260,8 @@ mod tests {
                     (c, h)
                 })
                 .collect();
-            let want = by_definition(&found);
-            let competencies = 3 * rows + 2;
-            // Bounds that hold (each row counts at most 6 · most officers), and bounds some
-            // row breaks (fewer officers than it counts): the same order either way.
-            for officers in [6 * most, most / 2] {
-                order_found(&found, &mut order, officers, competencies);
-                order.reverse();
-                assert_eq!(order, want, "{rows} rows up to {most}, {officers} officers");
-            }
+            order_found(&found, &mut order);
+            assert_eq!(order, by_definition(&found), "{rows} rows up to {most}");
         }
     }
 }
