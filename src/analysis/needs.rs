@@ -10,6 +10,7 @@ use dense::{Dense, with_dense};
 use kernel::Tally;
 
 mod dense;
+mod department;
 mod direct;
 mod kernel;
 
@@ -110,9 +111,10 @@ impl Framework {
     /// requirements, each position's rows pointed at once; fewer, as a team's or a small
     /// department's, pair by pair with nothing per row (deciding that for the whole cohort
     /// counts its positions, O(g), only when it has fewer than 2 officers per framework
-    /// position). Memory O(t·m), and no per-officer allocation. Each thread keeps 200
-    /// bytes per competency of the framework between calls (counters per required level, a
-    /// counter row and a row slot, restored row by row after use), filled once, O(c), on
+    /// position). Memory O(t·m), and no per-officer allocation. Each thread keeps about
+    /// 201 bytes per competency of the framework between calls (counters per required
+    /// level, a counter row, a row slot and a mark per counter row, restored row by row
+    /// after use), filled once, O(c), on
     /// its first call; a small team's counting and sorting cover its own positions only.
     ///
     /// # Example
@@ -187,13 +189,18 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O((H + Σ min(g·r, P)) / t + Σ (m + k)) time for H held levels, g groups (one per
-    /// position met) of each department, r requirements per position and P
+    /// O((H + Σ (min(g·r, P) + m + k + c/64) + t·R) / t) time for H held levels, g groups
+    /// (one per position met) of each department, r requirements per position and P
     /// officer–requirement pairs of each department, m (competency, required level) pairs
-    /// required in each department, k rows of each and t threads actually used (see
-    /// [`NeedsOptions::threads`]); each department is counted as
-    /// [`Framework::training_needs`] counts one. Memory O(Σ m) for the counts and the
-    /// results, plus the per-thread tables of [`Framework::training_needs`]. The cohort
+    /// required in each department, k rows of each, c competencies and R requirements of
+    /// the framework, and t threads actually used (see [`NeedsOptions::threads`]); each
+    /// department is counted as [`Framework::training_needs`] counts one. A department of
+    /// many officers per position has the rows it touches marked in a bitmap over the
+    /// counter rows, read back in competency order (c/64 words), so its report is sorted
+    /// on the two counts alone (at most three radix passes up to about 2²¹ officers) and
+    /// each row built once, in its place. Memory O(Σ k) for the results, plus per thread
+    /// 8 bytes per requirement of the framework for the call, buffers of one department's
+    /// rows, and the per-thread tables of [`Framework::training_needs`]. The cohort
     /// already stores its officers grouped by department, so no regrouping is done.
     pub fn training_needs_by_department<'f>(
         &'f self,
@@ -207,18 +214,19 @@ impl Framework {
             .filter(|&d| (options.department.as_ref()).is_none_or(|x| *x == cohort.departments[d]))
             .collect();
         let parts = map_ranges(selected.len(), options.threads, |range| {
+            let mut scratch = department::Scratch::default();
             range
                 .map(|k| {
                     let groups = selected
                         .get(k)
                         .map_or(0..0, |&d| department_groups(cohort, d as u32));
                     let slots = Self::group_slots(cohort, &groups);
-                    let tally = if direct::prefer_pairs(slots.len(), groups.len()) {
-                        self.count_pairs(cohort, slots)
+                    if direct::prefer_pairs(slots.len(), groups.len()) {
+                        let tally = self.count_pairs(cohort, slots);
+                        self.needs_from(std::slice::from_ref(&tally))
                     } else {
-                        self.count(cohort, slots)
-                    };
-                    self.needs_from(std::slice::from_ref(&tally))
+                        self.department_needs(cohort, slots, &mut scratch)
+                    }
                 })
                 .collect::<Vec<_>>()
         });
@@ -384,6 +392,16 @@ const WIDE_FROM: usize = 4096;
 /// # Complexity
 /// O(d · (k + 2^w)) for k keys of d digits of w bits.
 fn radix_sort(keys: &mut Vec<u64>) {
+    radix_sort_from(keys, 0);
+}
+
+/// Sorts `keys` stably by their bits from `low` up: [`radix_sort`]'s passes from bit `low`,
+/// so keys equal above it keep their order.
+///
+/// # Complexity
+/// O(d · (k + 2^w)) for k keys of d digits of w bits above `low`.
+#[inline]
+fn radix_sort_from(keys: &mut Vec<u64>, low: u32) {
     if keys.len() < 2 {
         return;
     }
@@ -398,7 +416,7 @@ fn radix_sort(keys: &mut Vec<u64>) {
         wide.resize(1 << width, 0);
         &mut wide
     };
-    for shift in (0..highest).step_by(width) {
+    for shift in (low..highest).step_by(width) {
         start.fill(0);
         for &k in keys.iter() {
             if let Some(s) = start.get_mut(((k >> shift) & digit_mask) as usize) {

@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 
 /// Dense per-competency tables in their resting state: `row` and `counts` all zero,
-/// `touched` empty, `slot` all [`Dense::FREE`].
+/// `touched` empty, `slot` all [`Dense::FREE`], `marks` all zero.
 #[derive(Default)]
 pub(super) struct Dense {
     /// Per competency, its counter row in `counts` while the position being counted
@@ -21,6 +21,9 @@ pub(super) struct Dense {
     pub(super) touched: Vec<u32>,
     /// Per competency, its row slot in the fold being built.
     pub(super) slot: Vec<u32>,
+    /// One bit per row of `counts`: the rows a department's count has touched (see
+    /// `department.rs`).
+    pub(super) marks: Vec<u64>,
     /// Set while a use is under way: a use that did not finish (a panic unwinding through
     /// it) leaves it set, and the next use then resets the tables in full.
     busy: bool,
@@ -28,6 +31,11 @@ pub(super) struct Dense {
 
 /// Counter rows per competency in [`Dense::counts`]: one per required level 0–5.
 pub(super) const LEVELS: usize = 6;
+
+/// The words of [`Dense::marks`] for `competencies`: one bit per counter row, 64 a word.
+fn mark_words(competencies: usize) -> usize {
+    (1 + competencies * LEVELS).div_ceil(64)
+}
 
 impl Dense {
     /// The resting value of `slot`.
@@ -40,11 +48,13 @@ impl Dense {
             self.counts.fill([0; 8]);
             self.touched.clear();
             self.slot.fill(Self::FREE);
+            self.marks.fill(0);
         }
         if self.row.len() < n {
             self.row.resize(n, 0);
             self.counts.resize(1 + n * LEVELS, [0; 8]);
             self.slot.resize(n, Self::FREE);
+            self.marks.resize(mark_words(n), 0);
         }
         self.busy = true;
     }

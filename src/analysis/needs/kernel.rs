@@ -25,7 +25,7 @@ use crate::people::held::Levels;
 use crate::{Cohort, Framework};
 /// The slot of a counter row that counts the officers required; slots 0–5 count officers
 /// by held level (a held level is at most 5, [`Level::MAX`](crate::Level::MAX)).
-const REQUIRED: usize = 7;
+pub(super) const REQUIRED: usize = 7;
 
 /// What one count found: per competency met, its shortfall histogram (`[s]` officers short
 /// by `s` levels), in the order first met.
@@ -72,7 +72,7 @@ pub(super) fn fold(
 /// The competency of a counter row and the shortfall histogram of its counts: officers
 /// holding level l against a requirement at level r are short by max(r − l, 0), the
 /// officers required who hold none of it by r.
-fn histogram(row: u32, counts: &[u32; 8]) -> (u32, [u64; 6]) {
+pub(super) fn histogram(row: u32, counts: &[u32; 8]) -> (u32, [u64; 6]) {
     let row = row.saturating_sub(1) as usize;
     let (competency, required) = (row / LEVELS, (row % LEVELS) as u8);
     let mut h = [0u64; 6];
@@ -251,14 +251,14 @@ impl Framework {
 }
 
 /// The counter row of a requirement: `1 + competency · 6 + level`.
-fn row_of(r: Req) -> u32 {
+pub(super) fn row_of(r: Req) -> u32 {
     1 + r.competency * LEVELS as u32 + u32::from(r.level.min(5))
 }
 
 /// The inner loop: per held level (`competency << 3 | level`), one lookup of the
 /// competency's counter row and one increment.
 #[inline]
-fn count_levels(held: Levels, rows: &[u32], counts: &mut [[u32; 8]]) {
+pub(super) fn count_levels(held: Levels, rows: &[u32], counts: &mut [[u32; 8]]) {
     for x in held {
         let row = rows.get((x >> 3) as usize).copied().unwrap_or(0);
         if let Some(count) = counts.get_mut(row as usize) {
