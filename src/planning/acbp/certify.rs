@@ -1,7 +1,7 @@
 //! How good a department plan is known to be: the proven bound and, within a budget of
 //! work, the search for a better plan.
 
-use crate::analysis::parallel::map_ranges;
+use crate::analysis::parallel::{map_items, map_ranges};
 use crate::planning::cover::{Stepper, exact_budget};
 use crate::planning::department::{Department, Plan, exact, prices};
 use crate::planning::recommend::{Optimality, Solver};
@@ -59,29 +59,34 @@ pub(super) fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) ->
     // while the work allows, the budgeted solver's proven bound (the same search the best
     // responses use).
     let limit = dept.cap.min(dept.budget);
-    let mut work = ALONE_WORK;
-    // The density bounds in parallel (each officer's alone), the searches in officer order.
-    let densities: Vec<f64> = map_ranges(dept.officers.len(), dept.threads, |range| {
+    // The density bounds in parallel (each officer's alone).
+    let mut alone: Vec<f64> = map_ranges(dept.officers.len(), dept.threads, |range| {
         dept.officers[range]
             .iter()
             .map(|p| Stepper::new(&p.inst).upper_bound(&p.inst, &[], limit))
             .collect::<Vec<f64>>()
     })
     .concat();
-    let alone: Vec<f64> = dept
-        .officers
-        .iter()
-        .zip(densities)
-        .map(|(p, density)| {
-            // A search of ALONE_NODES nodes visits about its candidates once per node.
-            let size = (p.inst.len() as u64 + 1) * ALONE_NODES;
-            if work < size || density <= 0.0 {
-                return density;
-            }
-            work -= size;
-            density.min(exact_budget(&p.inst, limit, ALONE_NODES).bound)
-        })
-        .collect();
+    // Which officers the budgeted search bounds depends on their sizes and densities alone,
+    // taken in officer order while the work allows: chosen first, then searched in
+    // parallel (each officer's alone), so the bounds do not depend on the threads.
+    let mut work = ALONE_WORK;
+    let mut searched: Vec<usize> = Vec::new();
+    for (o, (p, &density)) in dept.officers.iter().zip(&alone).enumerate() {
+        // A search of ALONE_NODES nodes visits about its candidates once per node.
+        let size = (p.inst.len() as u64 + 1) * ALONE_NODES;
+        if work < size || density <= 0.0 {
+            continue;
+        }
+        work -= size;
+        searched.push(o);
+    }
+    let bounds = map_items(searched.len(), dept.threads, |i| {
+        exact_budget(&dept.officers[searched[i]].inst, limit, ALONE_NODES).bound
+    });
+    for (&o, bound) in searched.iter().zip(bounds) {
+        alone[o] = alone[o].min(bound);
+    }
     let density: f64 = alone.iter().sum();
     let whole = dept
         .officers

@@ -101,46 +101,60 @@ impl Stepper {
     ) -> [Option<StepChoice>; K] {
         let mut best: [Option<StepChoice>; K] = [None; K];
         for c in 0..inst.len() as u32 {
-            // Only a candidate closing something of value still open adds value; the
-            // check costs its row, where the closure walk costs its whole closure. Without
-            // prerequisites the marginal is that row, and a zero gain is skipped below.
-            // A step adds at least the candidate's own hours (its closure's are added to
-            // them, never subtracted), so one whose own hours do not fit is skipped before
-            // any walk: late in a department's greedy, when the budget or an officer's cap
-            // is nearly spent, that is most of them.
-            if self.state.chosen[c as usize]
-                || inst.hours(c) > hours_left + EPS
-                || (!inst.prerequisites(c).is_empty() && !self.opens(inst, c))
-            {
-                continue;
-            }
-            let Some(m) = self.state.marginal_if(inst, c, &allowed) else {
+            let Some(m) = self.step_if(inst, c, hours_left, &allowed) else {
                 continue;
             };
-            if m.hours > hours_left + EPS || m.value <= 0.0 {
-                continue;
-            }
             // After every step it does not beat: candidates come in index order, so among
             // equals the smaller index stays first. The steps kept are in that order (a
             // total one), so a step not beating the last kept beats none of them.
             if let Some(Some(last)) = best.last()
-                && !beats(m.value, m.hours, last.gain, last.hours)
+                && !beats(m.gain, m.hours, last.gain, last.hours)
             {
                 continue;
             }
             let Some(at) = best.iter().position(|b| {
-                b.is_none_or(|b: StepChoice| beats(m.value, m.hours, b.gain, b.hours))
+                b.is_none_or(|b: StepChoice| beats(m.gain, m.hours, b.gain, b.hours))
             }) else {
                 continue;
             };
             best[at..].rotate_right(1);
-            best[at] = Some(StepChoice {
-                cand: c,
-                gain: m.value,
-                hours: m.hours,
-            });
+            best[at] = Some(m);
         }
         best
+    }
+
+    /// Candidate `c` as a step of [`Stepper::best_steps`]: `None` unless it is unchosen,
+    /// adds at most `hours_left` hours and some value, and every candidate it adds passes
+    /// `allowed`.
+    pub(crate) fn step_if(
+        &self,
+        inst: &Instance,
+        c: u32,
+        hours_left: f64,
+        allowed: impl Fn(u32) -> bool,
+    ) -> Option<StepChoice> {
+        // Only a candidate closing something of value still open adds value; the check
+        // costs its row, where the closure walk costs its whole closure. Without
+        // prerequisites the marginal is that row, and a zero gain is skipped below. A step
+        // adds at least the candidate's own hours (its closure's are added to them, never
+        // subtracted), so one whose own hours do not fit is skipped before any walk: late
+        // in a department's greedy, when the budget or an officer's cap is nearly spent,
+        // that is most of them.
+        if self.state.chosen[c as usize]
+            || inst.hours(c) > hours_left + EPS
+            || (!inst.prerequisites(c).is_empty() && !self.opens(inst, c))
+        {
+            return None;
+        }
+        let m = self.state.marginal_if(inst, c, allowed)?;
+        if m.hours > hours_left + EPS || m.value <= 0.0 {
+            return None;
+        }
+        Some(StepChoice {
+            cand: c,
+            gain: m.value,
+            hours: m.hours,
+        })
     }
 
     /// Chooses `c` with its closure, appending the candidates newly chosen.

@@ -3,8 +3,9 @@
 //!
 //! The layer, bottom up:
 //! - `plan`: the department ([`Department`]), a plan ([`Plan`]: one `Stepper` per
-//!   officer and the shared capacities left), the lazy greedy over all officers and
-//!   [`settle`](Department::settle), which makes a plan minimal and maximal;
+//!   officer and the shared capacities left) and [`settle`](Department::settle), which
+//!   makes a plan minimal and maximal;
+//! - `greedy`: the lazy greedy over all officers that `settle` fills a plan with;
 //! - `improve`: best responses, each officer's plan re-solved by the budgeted solver of
 //!   `cover` within the hours and seats the others leave;
 //! - `bound`: a proven upper bound on the most value, by Lagrangian relaxation of the
@@ -15,6 +16,7 @@
 
 mod bound;
 mod exact;
+mod greedy;
 mod improve;
 mod plan;
 

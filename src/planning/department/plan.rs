@@ -1,11 +1,8 @@
 //! The department ([`Department`]), a plan ([`Plan`]: one `Stepper` per officer and the
-//! shared capacities left), the lazy greedy over all officers and
-//! [`settle`](Department::settle), which makes a plan minimal and maximal.
+//! shared capacities left) and [`settle`](Department::settle), which makes a plan minimal
+//! and maximal.
 
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
-
-use crate::analysis::parallel::map_ranges;
+use crate::analysis::parallel::{map_parts, workers};
 use crate::planning::cover::{EPS, Instance, StepChoice, Stepper};
 
 /// One officer's selection problem: the cover instance and the course behind each of its
@@ -98,88 +95,8 @@ impl Department<'_> {
         plan.steppers.iter().fold(0.0, |sum, s| sum + s.hours())
     }
 
-    /// Officer `o`'s [`RUNNERS`] best next steps under the shared constraints (their cap,
-    /// the budget left, the seats left), best first, never choosing `banned` (an officer and
-    /// one of their candidates), each with the one course it adds when it adds its
-    /// candidate alone.
-    fn best_few(
-        &self,
-        plan: &Plan,
-        o: usize,
-        banned: Option<(usize, u32)>,
-    ) -> [Option<Runner>; RUNNERS] {
-        let stepper = &plan.steppers[o];
-        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
-        let p = &self.officers[o];
-        // Every step adds at least its candidate's own hours (`Stepper::best_steps` skips
-        // those that do not fit): late in the greedy, when the budget or the officer's cap
-        // is nearly spent, this answers without reading the officer's candidates.
-        if p.min_hours > hours_left + EPS {
-            return [None; RUNNERS];
-        }
-        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
-        let steps: [Option<StepChoice>; RUNNERS] = stepper.best_steps(&p.inst, hours_left, |c| {
-            Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
-        });
-        steps.map(|step| {
-            step.map(|step| {
-                // A chosen candidate's prerequisites are chosen, so with every direct
-                // prerequisite chosen the step adds its candidate alone.
-                let alone = p
-                    .inst
-                    .prerequisites(step.cand)
-                    .iter()
-                    .all(|&d| stepper.is_chosen(d));
-                Runner {
-                    step,
-                    course: if alone {
-                        p.courses[step.cand as usize]
-                    } else {
-                        u32::MAX
-                    },
-                }
-            })
-        })
-    }
-
-    /// Whether officer `o`, with `cap_left` hours left under their cap, can still take
-    /// `runner` (found by [`Department::best_few`] with their enrolment as it is): it fits
-    /// their cap and the budget left, and every course it adds has a seat left. A step
-    /// adding one course reads that course's seats alone, without the officer's instance.
-    fn still_feasible(
-        &self,
-        plan: &Plan,
-        o: usize,
-        runner: Runner,
-        cap_left: f64,
-        banned: Option<(usize, u32)>,
-    ) -> bool {
-        let step = runner.step;
-        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
-        debug_assert_eq!(
-            cap_left.to_bits(),
-            (self.cap - plan.steppers[o].hours()).to_bits(),
-            "the hours left under the cap kept as the officer's enrolment gives them"
-        );
-        if step.hours > cap_left.min(plan.budget_left) + EPS {
-            return false;
-        }
-        let p = &self.officers[o];
-        let walked = || {
-            plan.steppers[o].all_pending(&p.inst, step.cand, |c| {
-                Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
-            })
-        };
-        if runner.course != u32::MAX {
-            let fits = Some(step.cand) != ban && plan.seats_left[runner.course as usize] > 0;
-            debug_assert_eq!(fits, walked(), "one course's seats decide the step");
-            return fits;
-        }
-        walked()
-    }
-
     /// Applies `step` for officer `o`.
-    fn take(&self, plan: &mut Plan, o: usize, step: StepChoice, added: &mut Vec<u32>) {
+    pub(super) fn take(&self, plan: &mut Plan, o: usize, step: StepChoice, added: &mut Vec<u32>) {
         added.clear();
         let p = &self.officers[o];
         plan.steppers[o].take(&p.inst, step.cand, added);
@@ -206,96 +123,43 @@ impl Department<'_> {
         plan.budget_left -= plan.steppers[o].hours();
     }
 
-    /// The lazy greedy over all officers: every officer's best next enrolment (most value
-    /// per hour, prerequisites included) in one heap; an officer's best ratio only falls as
-    /// their gaps close and seats and budget run out, so a popped entry still best after
-    /// re-evaluation is taken. Ties go to fewer hours, then the officer listed first.
-    /// Returns whether it took anything.
-    pub(crate) fn select(&self, plan: &mut Plan) -> bool {
-        self.select_without(plan, None)
-    }
-
-    /// [`Department::select`] never choosing `banned` (an officer and one of their
-    /// candidates).
-    pub(crate) fn select_without(&self, plan: &mut Plan, banned: Option<(usize, u32)>) -> bool {
-        let mut added = Vec::new();
-        let entry = |step: StepChoice, o: usize| Entry {
-            ratio: step.gain / step.hours,
-            hours: step.hours,
-            officer: o as u32,
-        };
-        // Each officer's best steps as last found, best first; the heap holds the first.
-        // Found in parallel (each officer's alone, in officer order).
-        let mut runners: Vec<[Option<Runner>; RUNNERS]> =
-            map_ranges(self.officers.len(), self.threads, |range| {
-                range
-                    .map(|o| self.best_few(plan, o, banned))
-                    .collect::<Vec<_>>()
-            })
-            .concat();
-        // Each officer's hours left under their cap, computed as `best_few` does; it
-        // changes only when they take a step.
-        let mut cap_left: Vec<f64> = plan.steppers.iter().map(|s| self.cap - s.hours()).collect();
-        let mut heap = BinaryHeap::with_capacity(self.officers.len());
-        for (o, few) in runners.iter().enumerate() {
-            if let Some(r) = few[0] {
-                heap.push(entry(r.step, o));
-            }
-        }
-        let mut took = false;
-        while let Some(top) = heap.pop() {
-            let o = top.officer as usize;
-            // Nothing of the officer's changed since their steps were found and the feasible
-            // steps only shrank, so the first of them still feasible is still the best (the
-            // order of `beats` is total); only when none is left are they scanned again.
-            // The officer's one entry in the heap was made from their first step, which is
-            // still `few[0]`: their steps change only when their entry is popped.
-            let few = &mut runners[o];
-            let first = few.iter().position(|r| {
-                r.is_none_or(|r| self.still_feasible(plan, o, r, cap_left[o], banned))
-            });
-            let step = if let (Some(0), Some(r)) = (first, few[0]) {
-                r.step
-            } else {
-                match first {
-                    Some(i) => few.rotate_left(i),
-                    None => *few = self.best_few(plan, o, banned),
-                }
-                let Some(r) = few[0] else {
-                    continue;
-                };
-                let fresh = entry(r.step, o);
-                if heap.peek().is_some_and(|next| next > &fresh) {
-                    heap.push(fresh);
-                    continue;
-                }
-                r.step
-            };
-            self.take(plan, o, step, &mut added);
-            took = true;
-            cap_left[o] = self.cap - plan.steppers[o].hours();
-            runners[o] = self.best_few(plan, o, banned);
-            if let Some(next) = runners[o][0] {
-                heap.push(entry(next.step, o));
-            }
-        }
-        took
-    }
-
     /// Drops every officer's redundant picks (closing nothing of value no other pick closes,
-    /// required by no pick), returning their seats and hours; says whether any went.
+    /// required by no pick), returning their seats and hours; says whether any went. Each
+    /// officer's picks are dropped alone, in parallel; the capacities are given back after,
+    /// in officer order, so the budget left is the same sum on any number of threads.
     pub(crate) fn drop_redundant(&self, plan: &mut Plan) -> bool {
-        let mut removed = Vec::new();
+        let n = plan.steppers.len();
+        let size = n.div_ceil(workers(self.threads, n));
+        let parts: Vec<(usize, &mut [Stepper])> = plan
+            .steppers
+            .chunks_mut(size.max(1))
+            .enumerate()
+            .map(|(i, chunk)| (i * size, chunk))
+            .collect();
+        // Per part: the hours each officer freed, and the candidates dropped with the
+        // officer they were dropped from.
+        let dropped = map_parts(parts, |(first, chunk)| {
+            let mut freed = Vec::with_capacity(chunk.len());
+            let mut removed = Vec::new();
+            let mut from = Vec::new();
+            for (i, stepper) in chunk.iter_mut().enumerate() {
+                let o = first + i;
+                let before = stepper.hours();
+                stepper.drop_redundant(&self.officers[o].inst, &mut removed);
+                from.resize(removed.len(), o);
+                freed.push(before - stepper.hours());
+            }
+            (freed, removed, from)
+        });
         let mut any = false;
-        for (o, p) in self.officers.iter().enumerate() {
-            removed.clear();
-            let before = plan.steppers[o].hours();
-            plan.steppers[o].drop_redundant(&p.inst, &mut removed);
-            for &c in &removed {
+        for (freed, removed, from) in dropped {
+            for (&c, &o) in removed.iter().zip(&from) {
                 plan.seats_left[self.course(o, c)] += 1;
                 any = true;
             }
-            plan.budget_left += before - plan.steppers[o].hours();
+            for hours in freed {
+                plan.budget_left += hours;
+            }
         }
         any
     }
@@ -317,54 +181,6 @@ pub(crate) fn better(value: f64, hours: f64, best_value: f64, best_hours: f64) -
     value > best_value + tol
         || (value >= best_value - tol && hours < best_hours - EPS * best_hours.abs().max(1.0))
 }
-
-/// Steps kept per officer in the department greedy, so that a step lost to a full course
-/// or the budget is replaced without a new scan of the officer's candidates.
-/// With 4, about 260,000 of the 410,000 scans of the `acbp -- 100000` example's greedy came
-/// after all the steps kept were lost (to full courses and the budget running out).
-const RUNNERS: usize = 8;
-
-/// One of an officer's kept steps in the department greedy.
-#[derive(Clone, Copy)]
-struct Runner {
-    step: StepChoice,
-    /// The course of the step's candidate when the step adds that candidate alone (its
-    /// prerequisites all chosen), else `u32::MAX`: checking the step again then reads that
-    /// course's seats instead of walking the officer's instance, read cold.
-    course: u32,
-}
-
-/// A heap entry: the ratio and hours of an officer's best next step (the step itself is
-/// the first of the officer's runners). Kept small: the heap holds one per officer and
-/// every pop sifts through it.
-struct Entry {
-    ratio: f64,
-    hours: f64,
-    officer: u32,
-}
-
-impl Ord for Entry {
-    fn cmp(&self, other: &Entry) -> Ordering {
-        self.ratio
-            .total_cmp(&other.ratio)
-            .then(other.hours.total_cmp(&self.hours))
-            .then(other.officer.cmp(&self.officer))
-    }
-}
-
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Entry) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Entry) -> bool {
-        self.cmp(other).is_eq()
-    }
-}
-
-impl Eq for Entry {}
 
 /// Replaces the plan by the single most valuable feasible enrolment when that is worth
 /// more, which the budgeted-coverage guarantee needs, and says whether it did. Skipped when

@@ -1,0 +1,354 @@
+//! The lazy greedy over all officers ([`Department::select`]): every officer's best next
+//! steps kept, the best of each in one heap, and the officers' steps found again only when
+//! needed.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use super::plan::{Department, Plan};
+use crate::analysis::parallel::{map_items, map_ranges};
+use crate::planning::cover::{EPS, StepChoice, preferred};
+
+impl Department<'_> {
+    /// Officer `o`'s [`RUNNERS`] best next steps under the shared constraints (their cap,
+    /// the budget left, the seats left), best first, never choosing `banned` (an officer and
+    /// one of their candidates), each with the one course it adds when it adds its
+    /// candidate alone.
+    fn best_few(
+        &self,
+        plan: &Plan,
+        o: usize,
+        banned: Option<(usize, u32)>,
+    ) -> [Option<Runner>; RUNNERS] {
+        let stepper = &plan.steppers[o];
+        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
+        let p = &self.officers[o];
+        // Every step adds at least its candidate's own hours (`Stepper::best_steps` skips
+        // those that do not fit): late in the greedy, when the budget or the officer's cap
+        // is nearly spent, this answers without reading the officer's candidates.
+        if p.min_hours > hours_left + EPS {
+            return [None; RUNNERS];
+        }
+        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
+        let steps: [Option<StepChoice>; RUNNERS] = stepper.best_steps(&p.inst, hours_left, |c| {
+            Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+        });
+        steps.map(|step| step.map(|step| self.runner(plan, o, step)))
+    }
+
+    /// Officer `o`'s `step` with the one course it adds when it adds its candidate alone.
+    fn runner(&self, plan: &Plan, o: usize, step: StepChoice) -> Runner {
+        let p = &self.officers[o];
+        // A chosen candidate's prerequisites are chosen, so with every direct prerequisite
+        // chosen the step adds its candidate alone.
+        let alone = p
+            .inst
+            .prerequisites(step.cand)
+            .iter()
+            .all(|&d| plan.steppers[o].is_chosen(d));
+        Runner {
+            step,
+            course: if alone {
+                p.courses[step.cand as usize]
+            } else {
+                u32::MAX
+            },
+        }
+    }
+
+    /// Officer `o`'s best steps just after they took one of `old`, their kept steps, when
+    /// nothing the step added is a prerequisite of another candidate (`cut`: `old` may not
+    /// hold every step ranking below its last). Then no step of theirs got cheaper and none
+    /// gained value, so every step not kept still ranks below the last kept one: the kept
+    /// steps valued again that rank above it are the officer's best, in order, found
+    /// without a scan. Returns them, best first, with whether steps not kept may follow.
+    fn refreshed(
+        &self,
+        plan: &Plan,
+        o: usize,
+        old: &[Option<Runner>; RUNNERS],
+        cut: bool,
+        banned: Option<(usize, u32)>,
+    ) -> ([Option<Runner>; RUNNERS], bool) {
+        let stepper = &plan.steppers[o];
+        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
+        let p = &self.officers[o];
+        if p.min_hours > hours_left + EPS {
+            return ([None; RUNNERS], false);
+        }
+        let key = |s: &StepChoice| (s.gain, s.hours, s.cand);
+        // Without a cut and with room to spare, the old list held every step there was.
+        let complete = !cut && old.iter().any(Option::is_none);
+        let floor = old.iter().flatten().map(|r| key(&r.step)).max_by(preferred);
+        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
+        let allowed =
+            |c: u32| Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0;
+        let mut few = [None; RUNNERS];
+        let mut n = 0;
+        for r in old.iter().flatten() {
+            let Some(step) = stepper.step_if(&p.inst, r.step.cand, hours_left, allowed) else {
+                continue;
+            };
+            if n == RUNNERS
+                || (!complete && floor.is_none_or(|f| preferred(&key(&step), &f) != Ordering::Less))
+            {
+                continue;
+            }
+            // In the order of `Stepper::best_steps`: insertion among at most a few.
+            let at = few[..n]
+                .iter()
+                .flatten()
+                .position(|k: &Runner| preferred(&key(&step), &key(&k.step)) == Ordering::Less)
+                .unwrap_or(n);
+            few[at..=n].rotate_right(1);
+            few[at] = Some(self.runner(plan, o, step));
+            n += 1;
+        }
+        (few, !complete)
+    }
+
+    /// Whether officer `o`, with `cap_left` hours left under their cap, can still take
+    /// `runner` (found by [`Department::best_few`] with their enrolment as it is): it fits
+    /// their cap and the budget left, and every course it adds has a seat left. A step
+    /// adding one course reads that course's seats alone, without the officer's instance.
+    fn still_feasible(
+        &self,
+        plan: &Plan,
+        o: usize,
+        runner: Runner,
+        cap_left: f64,
+        banned: Option<(usize, u32)>,
+    ) -> bool {
+        let step = runner.step;
+        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
+        debug_assert_eq!(
+            cap_left.to_bits(),
+            (self.cap - plan.steppers[o].hours()).to_bits(),
+            "the hours left under the cap kept as the officer's enrolment gives them"
+        );
+        if step.hours > cap_left.min(plan.budget_left) + EPS {
+            return false;
+        }
+        let p = &self.officers[o];
+        let walked = || {
+            plan.steppers[o].all_pending(&p.inst, step.cand, |c| {
+                Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+            })
+        };
+        if runner.course != u32::MAX {
+            let fits = Some(step.cand) != ban && plan.seats_left[runner.course as usize] > 0;
+            debug_assert_eq!(fits, walked(), "one course's seats decide the step");
+            return fits;
+        }
+        walked()
+    }
+
+    /// The lazy greedy over all officers: every officer's best next enrolment (most value
+    /// per hour, prerequisites included) in one heap; an officer's best ratio only falls as
+    /// their gaps close and seats and budget run out, so a popped entry still best after
+    /// re-evaluation is taken. Ties go to fewer hours, then the officer listed first.
+    /// Returns whether it took anything.
+    pub(crate) fn select(&self, plan: &mut Plan) -> bool {
+        self.select_without(plan, None)
+    }
+
+    /// [`Department::select`] never choosing `banned` (an officer and one of their
+    /// candidates).
+    ///
+    /// An officer's steps are found again (a scan of their candidates) only when needed.
+    /// After a step that adds no candidate another requires, their kept steps are valued
+    /// again instead ([`Department::refreshed`]). When all their kept steps are lost, or
+    /// after any other step, the officer waits with an upper bound on their next best step;
+    /// the officers waiting are scanned together, on the plan's threads, once the top of
+    /// the heap no longer beats every bound. Whatever the moment of a scan, the first of an
+    /// officer's kept steps still feasible is their best (the capacities only shrink), so
+    /// the steps taken, and the plan, are those of one scan after every step.
+    pub(crate) fn select_without(&self, plan: &mut Plan, banned: Option<(usize, u32)>) -> bool {
+        let mut added = Vec::new();
+        let entry = |step: StepChoice, o: usize| Entry {
+            ratio: step.gain / step.hours,
+            hours: step.hours,
+            officer: o as u32,
+        };
+        // Each officer's best steps as last found, best first; the heap holds the first.
+        // Found in parallel (each officer's alone, in officer order).
+        let mut runners: Vec<[Option<Runner>; RUNNERS]> =
+            map_ranges(self.officers.len(), self.threads, |range| {
+                range
+                    .map(|o| self.best_few(plan, o, banned))
+                    .collect::<Vec<_>>()
+            })
+            .concat();
+        // Each officer's hours left under their cap, computed as `best_few` does; it
+        // changes only when they take a step.
+        let mut cap_left: Vec<f64> = plan.steppers.iter().map(|s| self.cap - s.hours()).collect();
+        let mut heap = BinaryHeap::with_capacity(self.officers.len());
+        for (o, few) in runners.iter().enumerate() {
+            if let Some(r) = few[0] {
+                heap.push(entry(r.step, o));
+            }
+        }
+        // Whether an officer's kept steps were valued again after a step rather than found
+        // by a scan (`Department::refreshed`): steps not kept may then rank below them, so
+        // once they are lost the officer's steps are found again.
+        let mut cut = vec![false; self.officers.len()];
+        // Officers whose steps are to be found again (they have no entry in the heap), and
+        // the greatest of their bounds: no step of theirs ranks above it.
+        let mut waiting: Vec<u32> = Vec::new();
+        let mut bound: Option<Entry> = None;
+        let mut took = false;
+        loop {
+            if let Some(b) = &bound
+                && heap.peek().is_none_or(|top| b > top)
+            {
+                // On the plan's threads only when there are enough of them to be worth
+                // handing over: a group of a few costs more to hand to another thread
+                // (more so on a busy machine) than to scan here.
+                let threads = if waiting.len() >= PARALLEL_WAITING {
+                    self.threads
+                } else {
+                    1
+                };
+                let found = map_items(waiting.len(), threads, |i| {
+                    self.best_few(plan, waiting[i] as usize, banned)
+                });
+                for (&o, few) in waiting.iter().zip(found) {
+                    if let Some(r) = few[0] {
+                        heap.push(entry(r.step, o as usize));
+                    }
+                    runners[o as usize] = few;
+                    cut[o as usize] = false;
+                }
+                waiting.clear();
+                bound = None;
+            }
+            let Some(top) = heap.pop() else {
+                break;
+            };
+            let o = top.officer as usize;
+            // Nothing of the officer's changed since their steps were found and the feasible
+            // steps only shrank, so the first of them still feasible is still the best (the
+            // order of `beats` is total). The officer's one entry in the heap was made from
+            // their first step, which is still `few[0]`: their steps change only when their
+            // entry is popped.
+            let few = &mut runners[o];
+            let first = few.iter().position(|r| {
+                r.is_none_or(|r| self.still_feasible(plan, o, r, cap_left[o], banned))
+            });
+            let step = if let (Some(0), Some(r)) = (first, few[0]) {
+                r.step
+            } else {
+                let gone = first.is_none_or(|i| few[i].is_none() && cut[o]);
+                let (Some(i), false) = (first, gone) else {
+                    // All kept steps lost, and the list held not every step: every step
+                    // still feasible ranked below the last of them when they were found.
+                    let last = few.iter().flatten().map(|r| entry(r.step, o)).min();
+                    wait(&mut waiting, &mut bound, o, last);
+                    continue;
+                };
+                few.rotate_left(i);
+                let Some(r) = few[0] else {
+                    continue;
+                };
+                let fresh = entry(r.step, o);
+                if heap.peek().is_some_and(|next| next > &fresh)
+                    || bound.as_ref().is_some_and(|b| b > &fresh)
+                {
+                    heap.push(fresh);
+                    continue;
+                }
+                r.step
+            };
+            self.take(plan, o, step, &mut added);
+            took = true;
+            cap_left[o] = self.cap - plan.steppers[o].hours();
+            // When nothing the step added is a prerequisite of another candidate, the
+            // officer's kept steps valued again give their next best, or bound it: every
+            // step not kept ranks below the last kept. Otherwise no bound is known.
+            let inst = &self.officers[o].inst;
+            if added.iter().all(|&c| inst.dependants(c).is_empty()) {
+                let old = runners[o];
+                let (few, short) = self.refreshed(plan, o, &old, cut[o], banned);
+                runners[o] = few;
+                cut[o] = short;
+                match few[0] {
+                    Some(r) => heap.push(entry(r.step, o)),
+                    None if short => {
+                        let last = old.iter().flatten().map(|r| entry(r.step, o)).min();
+                        wait(&mut waiting, &mut bound, o, last);
+                    }
+                    None => {}
+                }
+            } else {
+                wait(&mut waiting, &mut bound, o, None);
+            }
+        }
+        took
+    }
+}
+
+/// Puts officer `o` among those waiting for their steps to be found, with an upper bound on
+/// their best step (`None`: none known, so they are found before the next pop).
+fn wait(waiting: &mut Vec<u32>, bound: &mut Option<Entry>, o: usize, at_most: Option<Entry>) {
+    waiting.push(o as u32);
+    let at_most = at_most.unwrap_or(Entry {
+        ratio: f64::INFINITY,
+        hours: 0.0,
+        officer: o as u32,
+    });
+    if bound.as_ref().is_none_or(|b| at_most > *b) {
+        *bound = Some(at_most);
+    }
+}
+
+/// The fewest officers waiting for their steps that are scanned on the plan's threads
+/// rather than on the calling one (a scan reads a few hundred candidates, microseconds).
+const PARALLEL_WAITING: usize = 256;
+
+/// Steps kept per officer in the department greedy, so that a step lost to a full course
+/// or the budget is replaced without a new scan of the officer's candidates.
+/// With 4, about 260,000 of the 410,000 scans of the `acbp -- 100000` example's greedy came
+/// after all the steps kept were lost (to full courses and the budget running out).
+const RUNNERS: usize = 8;
+
+/// One of an officer's kept steps in the department greedy.
+#[derive(Clone, Copy)]
+struct Runner {
+    step: StepChoice,
+    /// The course of the step's candidate when the step adds that candidate alone (its
+    /// prerequisites all chosen), else `u32::MAX`: checking the step again then reads that
+    /// course's seats instead of walking the officer's instance, read cold.
+    course: u32,
+}
+
+/// A heap entry: the ratio and hours of an officer's best next step (the step itself is
+/// the first of the officer's runners). Kept small: the heap holds one per officer and
+/// every pop sifts through it.
+struct Entry {
+    ratio: f64,
+    hours: f64,
+    officer: u32,
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Entry) -> Ordering {
+        self.ratio
+            .total_cmp(&other.ratio)
+            .then(other.hours.total_cmp(&self.hours))
+            .then(other.officer.cmp(&self.officer))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Entry) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Entry {}
