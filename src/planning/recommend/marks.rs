@@ -35,7 +35,7 @@ pub(crate) struct Scratch {
     pub(crate) prerequisites: Vec<u32>,
     /// The candidate courses being gathered.
     pub(crate) candidates: Vec<u32>,
-    /// One bit per course, for [`sort_courses`].
+    /// One bit per course, for [`Scratch::sort_courses`].
     bits: Vec<u64>,
 }
 
