@@ -341,7 +341,7 @@ impl Framework {
                     }
                 }
             }
-            order::sort_unstable(&mut chosen);
+            marks.scratch.sort_courses(&mut chosen, self.courses.len());
             let courses = chosen.clone();
             marks.scratch.candidates = chosen;
             (courses, open)

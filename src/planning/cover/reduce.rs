@@ -32,6 +32,9 @@ pub(super) fn reduce_from(
     solve_part: SolvePart,
 ) -> Option<Solution> {
     let mut buffer = Vec::new();
+    // The forced picks below log each candidate they choose, and a candidate is chosen
+    // once: room for all at once instead of a doubling series.
+    state.journal.reserve(inst.len());
     let mut reduced = false;
     // Candidates the dominance test must look at (again): all at first, then those what
     // was chosen or set aside since may have made dominated.

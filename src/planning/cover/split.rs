@@ -247,8 +247,9 @@ pub(crate) fn exclude_dominated(
     let mut marked = 0;
     let mut mine: Vec<u32> = Vec::new();
     for j in 0..n {
+        // After the first call most candidates are clean: that test first.
         let free = |c: u32| !chosen[c as usize] && !excluded[c as usize];
-        if !free(j) || !dirty[j as usize] {
+        if !dirty[j as usize] || !free(j) {
             continue;
         }
         dirty[j as usize] = false;

@@ -380,6 +380,7 @@ impl State {
 
     /// Chooses exactly `chosen` (closed under prerequisites), from an empty state.
     pub(crate) fn load(&mut self, inst: &Instance, chosen: &[u32]) {
+        self.journal.reserve(chosen.len());
         for &c in chosen {
             self.set(inst, c, true);
         }
