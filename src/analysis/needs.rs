@@ -289,21 +289,7 @@ impl Framework {
             let mut rows: Vec<NeedRow<'_>> = Vec::with_capacity(order.len());
             rows.extend(order.iter().filter_map(|&c| {
                 let (_, h) = *hists.get(*dense.slot.get(c as usize)? as usize)?;
-                let (short, total) = short_and_shortfall(&h);
-                Some(NeedRow {
-                    competency: self.competency_id(c),
-                    name: self.competency_name(c),
-                    kind: *self.competency_kind.get(c as usize)?,
-                    officers_required: h.iter().sum(),
-                    officers_short: short,
-                    total_shortfall: total,
-                    mean_shortfall: if short == 0 {
-                        0.0
-                    } else {
-                        total as f64 / short as f64
-                    },
-                    histogram: h,
-                })
+                need_row(self, c, h)
             }));
             for &(c, _) in hists {
                 if let Some(slot) = dense.slot.get_mut(c as usize) {
@@ -446,6 +432,26 @@ fn radix_sort_from(keys: &mut Vec<u64>, low: u32) {
         }
         std::mem::swap(keys, &mut other);
     }
+}
+
+/// The report row of competency `c` (its index in the framework) whose officers required
+/// fall by shortfall as `h` says; `None` for an index outside the framework.
+fn need_row(framework: &Framework, c: u32, h: [u64; 6]) -> Option<NeedRow<'_>> {
+    let (short, total) = short_and_shortfall(&h);
+    Some(NeedRow {
+        competency: framework.competency_id(c),
+        name: framework.competency_name(c),
+        kind: *framework.competency_kind.get(c as usize)?,
+        officers_required: h.iter().sum(),
+        officers_short: short,
+        total_shortfall: total,
+        mean_shortfall: if short == 0 {
+            0.0
+        } else {
+            total as f64 / short as f64
+        },
+        histogram: h,
+    })
 }
 
 /// Officers short and total shortfall in levels of a shortfall histogram: `Σ h[1..]` and

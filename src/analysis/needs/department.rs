@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use super::dense::{Dense, with_dense};
 use super::kernel::{REQUIRED, count_levels, histogram, row_of};
-use super::{NeedRow, TrainingNeeds, radix_sort_from, short_and_shortfall};
+use super::{NeedRow, TrainingNeeds, need_row, radix_sort_from, short_and_shortfall};
 use crate::{Cohort, Framework};
 
 /// What one department's count leaves besides its report: the buffers of a sequence of
@@ -145,21 +145,7 @@ impl Framework {
         let mut rows = Vec::with_capacity(keys.len());
         rows.extend(keys.iter().filter_map(|&k| {
             let &(c, h) = found.get(k as usize)?;
-            let (short, total) = short_and_shortfall(&h);
-            Some(NeedRow {
-                competency: self.competency_id(c),
-                name: self.competency_name(c),
-                kind: *self.competency_kind.get(c as usize)?,
-                officers_required: h.iter().sum(),
-                officers_short: short,
-                total_shortfall: total,
-                mean_shortfall: if short == 0 {
-                    0.0
-                } else {
-                    total as f64 / short as f64
-                },
-                histogram: h,
-            })
+            need_row(self, c, h)
         }));
         rows
     }
