@@ -16,11 +16,8 @@
 //! closings prerequisites already make (`implied.rs`) rises from 47,462 h to 47,488 h
 //! with them (optimum 47,493 h).
 
+use super::implied::walk_budget;
 use super::instance::Instance;
-
-/// Edges walked per item of the instance before the walks stop: the rows found until then
-/// are kept (each valid on its own), so the time stays linear in the instance.
-const WORK_PER_ITEM: u64 = 16;
 
 /// The instance with a row added for every (element, shared prerequisite) pair of the
 /// module's docs, or `None` when there is none. Same candidates, costs, hours and
@@ -31,7 +28,7 @@ const WORK_PER_ITEM: u64 = 16;
 ///
 /// For each element of two or more closers, a walk up each closer's prerequisites lists
 /// the candidates it requires; those listed for two or more closers and not closing the
-/// element themselves give the rows. The walks stop after [`WORK_PER_ITEM`] edges per item
+/// element themselves give the rows. The walks stop after `implied::WORK_PER_ITEM` edges per item
 /// of the instance in all.
 ///
 /// # Complexity
@@ -40,16 +37,7 @@ const WORK_PER_ITEM: u64 = 16;
 pub(super) fn with_shared_prerequisite_rows(inst: &Instance) -> Option<Instance> {
     let n = inst.len();
     let m = inst.values.len();
-    if inst
-        .topo()
-        .iter()
-        .all(|&j| inst.prerequisites(j).is_empty())
-    {
-        return None;
-    }
-    let pairs: usize = (0..n as u32).map(|j| inst.covers(j).len()).sum();
-    let links: usize = (0..n as u32).map(|j| inst.prerequisites(j).len()).sum();
-    let mut work = WORK_PER_ITEM * (n + m + pairs + links) as u64;
+    let (mut work, pairs) = walk_budget(inst)?;
     let mut room = pairs;
     // `seen[p] == walk` when the current walk reached p; `closer[j] == e + 1` when j
     // closes e.

@@ -12,10 +12,32 @@
 
 use super::instance::Instance;
 
-/// Edges walked per (candidate, element) pair, prerequisite pair and candidate before the
-/// walk stops: it then keeps what it found, each removal valid on its own, so the time
-/// stays linear in the instance whatever the prerequisite closures' sizes.
-const WORK_PER_ITEM: u64 = 16;
+/// Edges walked per (candidate, element) pair, prerequisite pair, candidate and element
+/// before a walk over the prerequisites stops: it then keeps what it found, each result
+/// valid on its own, so the time stays linear in the instance whatever the prerequisite
+/// closures' sizes. Shared with `cuts.rs`.
+pub(super) const WORK_PER_ITEM: u64 = 16;
+
+/// The edges the walks over `inst`'s prerequisites may take ([`WORK_PER_ITEM`] per item of
+/// the instance) and its number of (candidate, element) pairs; `None` when no candidate
+/// has prerequisites, so there is nothing to walk.
+///
+/// # Complexity
+/// O(n + z + q) for n candidates, z (candidate, element) pairs and q prerequisite pairs.
+pub(super) fn walk_budget(inst: &Instance) -> Option<(u64, usize)> {
+    let n = inst.len();
+    if inst
+        .topo()
+        .iter()
+        .all(|&j| inst.prerequisites(j).is_empty())
+    {
+        return None;
+    }
+    let pairs: usize = (0..n as u32).map(|j| inst.covers(j).len()).sum();
+    let links: usize = (0..n as u32).map(|j| inst.prerequisites(j).len()).sum();
+    let items = n + inst.values.len() + pairs + links;
+    Some((WORK_PER_ITEM * items as u64, pairs))
+}
 
 /// The instance with every closing a prerequisite makes dropped (see the module's docs),
 /// or `None` when there is none (no candidate with prerequisites closes an element one of
@@ -32,16 +54,7 @@ const WORK_PER_ITEM: u64 = 16;
 pub(super) fn without_implied_closers(inst: &Instance) -> Option<Instance> {
     let n = inst.len();
     let m = inst.values.len();
-    if inst
-        .topo()
-        .iter()
-        .all(|&j| inst.prerequisites(j).is_empty())
-    {
-        return None;
-    }
-    let pairs: usize = (0..n as u32).map(|j| inst.covers(j).len()).sum();
-    let links: usize = (0..n as u32).map(|j| inst.prerequisites(j).len()).sum();
-    let mut work = WORK_PER_ITEM * (n + m + pairs + links) as u64;
+    let (mut work, pairs) = walk_budget(inst)?;
     // Stamps per element: `closer[j] == e + 1` when j closes e, `seen[j]` when the walk
     // for e reached j.
     let mut closer = vec![0u32; n];
