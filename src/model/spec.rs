@@ -608,6 +608,10 @@ impl FrameworkSpec {
 
     /// Reads a spec from JSON, checking `format_version` first.
     ///
+    /// # Complexity
+    /// O(n) time in the length n of the text (read twice: once for the version, once for
+    /// the spec) and O(size of the spec) memory beside it.
+    ///
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
     /// [`Error::Json`] for malformed JSON, unknown fields, or values of the wrong type.

@@ -75,6 +75,12 @@ impl OfficersSpec {
 
     /// Reads a document from JSON, checking `format_version` first.
     ///
+    /// # Complexity
+    /// O(n) time in the length n of the text (read twice: once for the version, once for
+    /// the officers) and O(size of the officers) memory beside it. Only on an error is
+    /// the text read a third time, into a tree of JSON values (O(n) memory), to name the
+    /// officer and passbook entry at fault.
+    ///
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
     /// [`Error::Json`] for malformed JSON, a

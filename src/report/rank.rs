@@ -139,6 +139,9 @@ impl Fit {
     ///   officer                    readiness  gaps  levels short
     ///   Arjun Rao [arjun-rao]            56%     9            21
     /// ```
+    ///
+    /// Writing it takes O(n) time and memory in the n fits (and the length of their
+    /// names): the cells are formatted once and the columns aligned to the widest.
     pub fn table(fits: &[Fit]) -> impl fmt::Display + '_ {
         Ranking {
             rows: fits,
@@ -176,6 +179,9 @@ impl CareerFit {
     ///   post                                                   hours  courses  gaps  no course  readiness
     ///   Supervisor, Counters and Mail, Head Post Office [...]    12.0        2     2          0        90%
     /// ```
+    ///
+    /// Writing it takes O(n) time and memory in the n results (and the length of their
+    /// names): the cells are formatted once and the columns aligned to the widest.
     pub fn table(fits: &[CareerFit]) -> impl fmt::Display + '_ {
         Ranking {
             rows: fits,

@@ -56,6 +56,9 @@ impl CasePackage {
     /// reads as absent, a string node link as a link with a `uri`, and values of an
     /// unexpected type are kept in `extra`.
     ///
+    /// # Complexity
+    /// O(n) time in the length n of the text, and O(n) memory for the package.
+    ///
     /// # Errors
     /// [`Error::Json`], with its position, for malformed JSON, a key repeated in one object
     /// or both inside and beside a `{"CFPackage": …}` wrapper, or a document that is not a

@@ -377,6 +377,12 @@ impl CasePackage {
     /// id, being of different kinds), the later one in the order document, competencies,
     /// groups gets a derived identifier and keeps its id as `humanCodingScheme`.
     ///
+    /// # Complexity
+    /// O(c + g + l) time and memory for the framework's c competencies, g groups and l
+    /// described levels (identifiers looked up by hash; each derived UUID is one SHA-1 of
+    /// the document identifier and an id), plus O(k log k) for the k group identifiers
+    /// the options give.
+    ///
     /// # Example
     /// ```
     /// use karmayogi::{CaseDocument, CaseExportOptions, CasePackage, Framework};

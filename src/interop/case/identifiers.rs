@@ -8,7 +8,7 @@
 //! identifier, with its id as `humanCodingScheme`, so a valid framework always exports.
 //! Only identifiers the caller gave can clash, and those are errors naming both holders.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::uuid::{canonical_case_uuid, parse_case_uuid};
 use crate::interop::case::package::CaseExportOptions;
@@ -81,14 +81,14 @@ fn given(
     let mut pairs: Vec<(GroupId, String)> = Vec::new();
     // Each unknown group is reported once. Its error depends on the id alone, so the ids
     // are compared rather than the errors (a comparison of every variant of `Error`).
-    let mut unknown: Vec<GroupId> = Vec::new();
+    let mut unknown: HashSet<GroupId> = HashSet::new();
     let from_groups = options.group_ids.iter().map(|(g, i)| (g.clone(), i));
     let from_areas = (options.area_ids.iter()).map(|(area, i)| (area_group_id(area), i));
     for (group, identifier) in from_groups.chain(from_areas) {
         if framework.group(group.as_str()).is_none() {
             if !unknown.contains(&group) {
                 errors.push(framework.unknown_id(EntityKind::Group, group.as_str()));
-                unknown.push(group);
+                unknown.insert(group);
             }
             continue;
         }

@@ -57,6 +57,11 @@ impl CaseImport {
     /// Framework::new(import.spec)?;
     /// # Ok::<(), karmayogi::Errors>(())
     /// ```
+    ///
+    /// # Complexity
+    /// As [`CasePackage::from_json`] then [`CaseImport::from_package`]: O(n) for the text
+    /// of length n, then O(m log m) time and O(m) memory in the package's m items,
+    /// associations and rubrics.
     pub fn from_json(json: &str, options: &CaseImportOptions) -> Result<CaseImport, Errors> {
         CaseImport::from_package(&CasePackage::from_json(json)?, options)
     }
@@ -82,6 +87,12 @@ impl CaseImport {
     /// [`Error::CaseChildOfCycle`]: crate::Error::CaseChildOfCycle
     /// [`Error::DuplicateId`]: crate::Error::DuplicateId
     /// [`Error::InvalidOption`]: crate::Error::InvalidOption
+    ///
+    /// # Complexity
+    /// O(m log m) time and O(m) memory in the package's m items, associations and rubric
+    /// criteria and levels: identifiers are looked up by hash, the `isChildOf` graph is
+    /// checked for cycles in linear time (Tarjan's algorithm, no recursion, so no depth of
+    /// hierarchy exhausts the stack), and the spec and report are sorted for stable output.
     pub fn from_package(
         package: &CasePackage,
         options: &CaseImportOptions,
