@@ -81,6 +81,11 @@ pub(crate) fn map_parts<P: Send, T: Send>(parts: Vec<P>, work: impl Fn(P) -> T +
 /// [`map_ranges`] with the number of ranges given exactly.
 fn split<T: Send>(len: usize, parts: usize, work: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
     let parts = parts.clamp(1, len.max(1));
+    // One range is the whole of `0..len`: no list of ranges to build (and in WebAssembly,
+    // where there is always one, no loop over it compiled per caller).
+    if parts == 1 {
+        return vec![work(0..len)];
+    }
     let size = len.div_ceil(parts).max(1);
     let ranges: Vec<Range<usize>> = (0..parts)
         .map(|t| (t * size).min(len)..((t + 1) * size).min(len))

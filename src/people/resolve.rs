@@ -155,7 +155,7 @@ pub(crate) fn resolve_officer<'e>(
         settle_tail(fw, policy, out.held, start, out.own);
     }
     let completed = &mut *out.completed;
-    completed[course_start..].sort_unstable();
+    crate::model::order::sort_unstable(&mut completed[course_start..]);
     let mut seen_end = course_start;
     for r in course_start..completed.len() {
         if seen_end == course_start || completed[seen_end - 1] != completed[r] {

@@ -187,14 +187,18 @@ fn order_found(found: &[(u32, [u64; 6])], order: &mut Vec<u64>) {
             *k &= mask;
         }
     } else {
-        let mut wide: Vec<(u64, u64, usize)> = (found.iter().enumerate())
-            .filter_map(|(k, (_, h))| {
-                let (short, total) = short_and_shortfall(h);
-                (h[0] | short != 0).then_some((!total, !short, k))
-            })
-            .collect();
-        wide.sort_unstable();
-        order.extend(wide.iter().map(|w| w.2 as u64));
+        // The counts read again per comparison rather than kept beside the indices: this
+        // branch (keys wider than 64 bits) then compiles no key type and sort of its own.
+        // The index breaks ties, so the order is total.
+        let key = |k: u64| {
+            let (short, total) = short_and_shortfall(&found[k as usize].1);
+            (!total, !short, k)
+        };
+        order.extend((0..found.len() as u64).filter(|&k| {
+            let h = &found[k as usize].1;
+            h[0] | short_and_shortfall(h).0 != 0
+        }));
+        crate::model::order::sort_unstable_by(order, |&a, &b| key(a).cmp(&key(b)));
     }
 }
 

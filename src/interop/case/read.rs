@@ -301,7 +301,7 @@ fn keyed_list(map: Map<String, Value>) -> Result<Vec<Value>, Value> {
             .into_iter()
             .map(|(k, v)| (position(&k).unwrap_or_default(), v))
             .collect();
-        list.sort_by_key(|(at, _)| *at);
+        crate::model::order::sort_by_key(&mut list, |(at, _)| *at);
         Ok(list.into_iter().map(|(_, v)| v).collect())
     } else if all_objects && map.iter().all(|(k, v)| identified(k, v)) {
         Ok(map.into_values().collect())
@@ -405,19 +405,10 @@ fn levels_beside(f: &mut Fields, criteria: &mut [CaseCriterion]) {
             return;
         }
     };
-    let criterion_of = |level: &Value| {
-        let named = key(level.get("rubricCriterionId")?.as_str()?);
-        let mut matching = criteria
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.identifier.trim().is_empty() && key(&c.identifier) == named);
-        let (at, _) = matching.next()?;
-        matching.next().is_none().then_some(at)
-    };
-    let targets: Vec<Option<usize>> = list.iter().map(criterion_of).collect();
     let mut left = Vec::new();
-    for (value, target) in list.into_iter().zip(targets) {
-        match (target, value) {
+    for value in list {
+        // The criteria's identifiers do not change as levels join them.
+        match (criterion_of(criteria, &value), value) {
             (Some(at), Value::Object(map)) => criteria[at].levels.push(level(map)),
             (_, value) => left.push(value),
         }
@@ -425,6 +416,18 @@ fn levels_beside(f: &mut Fields, criteria: &mut [CaseCriterion]) {
     if !left.is_empty() {
         f.0.insert(KEY.to_owned(), Value::Array(left));
     }
+}
+
+/// The position in `criteria` of the one criterion `level` names by `rubricCriterionId`, or
+/// `None` when it names none or several.
+fn criterion_of(criteria: &[CaseCriterion], level: &Value) -> Option<usize> {
+    let named = key(level.get("rubricCriterionId")?.as_str()?);
+    let mut matching = criteria
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.identifier.trim().is_empty() && key(&c.identifier) == named);
+    let (at, _) = matching.next()?;
+    matching.next().is_none().then_some(at)
 }
 
 pub(crate) fn criterion(map: Map<String, Value>) -> CaseCriterion {

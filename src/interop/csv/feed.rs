@@ -205,10 +205,30 @@ impl Feed {
         &mut self,
         bytes: &[u8],
         text: Option<&str>,
-        mut at: usize,
+        at: usize,
         stop: usize,
         errors: &mut Vec<Error>,
         each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
+    ) -> Option<usize> {
+        // In WebAssembly compiled once, calling `each` through a `dyn` reference; natively
+        // once per caller, with `each` inlined.
+        if cfg!(target_arch = "wasm32") {
+            let each: &mut dyn FnMut(&Row<'_>, &mut Vec<Error>) = each;
+            self.read_body(bytes, text, at, stop, errors, each)
+        } else {
+            self.read_body(bytes, text, at, stop, errors, each)
+        }
+    }
+
+    /// [`Feed::body_until`], for a callback `each` of any type, `dyn` included.
+    fn read_body<F: FnMut(&Row<'_>, &mut Vec<Error>) + ?Sized>(
+        &mut self,
+        bytes: &[u8],
+        text: Option<&str>,
+        mut at: usize,
+        stop: usize,
+        errors: &mut Vec<Error>,
+        each: &mut F,
     ) -> Option<usize> {
         let State::Body(header) = &self.state else {
             return Some(bytes.len());
@@ -243,7 +263,9 @@ impl Feed {
                 self.carry.extend_from_slice(&bytes[at..]);
                 return None;
             };
-            self.segment(&bytes[at..end], false, errors, each);
+            self.segment(&bytes[at..end], false, errors, &mut |row, errors| {
+                each(row, errors);
+            });
             at = end;
         }
         if at < stop {

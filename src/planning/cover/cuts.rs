@@ -124,11 +124,12 @@ fn with_rows(inst: &Instance, rows: &[Vec<u32>], pairs: usize) -> Instance {
     let n = inst.len();
     let m = inst.values.len();
     // Each candidate's added rows, by candidate.
-    let mut held: Vec<(u32, u32)> = rows
-        .iter()
-        .enumerate()
-        .flat_map(|(r, row)| row.iter().map(move |&j| (j, (m + r) as u32)))
-        .collect();
+    let mut held: Vec<(u32, u32)> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        for &j in row {
+            held.push((j, (m + r) as u32));
+        }
+    }
     crate::model::order::sort_unstable(&mut held);
     let mut values = inst.values.clone();
     values.resize(m + rows.len(), 1.0);

@@ -155,6 +155,28 @@ impl State {
         unchosen_only: bool,
         mut f: impl FnMut(u32) -> bool,
     ) -> bool {
+        // In WebAssembly the walk is compiled once, calling `f` through a `dyn` reference;
+        // natively once per caller, with `f` inlined.
+        if cfg!(target_arch = "wasm32") {
+            self.walk_up_with(
+                inst,
+                c,
+                unchosen_only,
+                &mut f as &mut dyn FnMut(u32) -> bool,
+            )
+        } else {
+            self.walk_up_with(inst, c, unchosen_only, &mut f)
+        }
+    }
+
+    /// [`State::walk_up`], for a callback `f` of any type, `dyn` included.
+    fn walk_up_with<F: FnMut(u32) -> bool + ?Sized>(
+        &self,
+        inst: &Instance,
+        c: u32,
+        unchosen_only: bool,
+        f: &mut F,
+    ) -> bool {
         if unchosen_only && self.chosen[c as usize] {
             return false;
         }
@@ -168,13 +190,13 @@ impl State {
 
     /// [`State::walk_up`] from an unchosen `c` (or any `c` without `unchosen_only`) with the
     /// buffers given.
-    fn walk_up_in(
+    fn walk_up_in<F: FnMut(u32) -> bool + ?Sized>(
         &self,
         walk: &mut Walk,
         inst: &Instance,
         c: u32,
         unchosen_only: bool,
-        mut f: impl FnMut(u32) -> bool,
+        f: &mut F,
     ) -> bool {
         let stamp = walk.next_stamp();
         let mut stack = std::mem::take(&mut walk.stack);
@@ -249,6 +271,22 @@ impl State {
         c: u32,
         allowed: impl Fn(u32) -> bool,
     ) -> Option<Marginal> {
+        // In WebAssembly compiled once, calling `allowed` through a `dyn` reference;
+        // natively once per caller, with `allowed` inlined.
+        if cfg!(target_arch = "wasm32") {
+            self.marginal_if_with(inst, c, &allowed as &dyn Fn(u32) -> bool)
+        } else {
+            self.marginal_if_with(inst, c, &allowed)
+        }
+    }
+
+    /// [`State::marginal_if`], for a test `allowed` of any type, `dyn` included.
+    fn marginal_if_with<F: Fn(u32) -> bool + ?Sized>(
+        &self,
+        inst: &Instance,
+        c: u32,
+        allowed: &F,
+    ) -> Option<Marginal> {
         let mut m = Marginal::default();
         if self.chosen[c as usize] {
             return Some(m);
@@ -271,7 +309,7 @@ impl State {
         let stopped = with_walk(inst, |walk| {
             let element_stamp = walk.next_stamp();
             let mut element_seen = std::mem::take(&mut walk.element_seen);
-            let stopped = self.walk_up_in(walk, inst, c, true, |d| {
+            let stopped = self.walk_up_in(walk, inst, c, true, &mut |d| {
                 if !allowed(d) {
                     return true;
                 }
