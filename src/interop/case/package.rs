@@ -421,6 +421,14 @@ impl CasePackage {
 /// The rubric title export writes by default; import does not report it as set aside.
 pub(crate) const DEFAULT_RUBRIC_TITLE: &str = "Proficiency levels";
 
+/// The `description` export gives its rubric: the scores are FRAC's levels already, so an
+/// import that finds it maps them as [`CaseLevelRule::Score`](crate::CaseLevelRule::Score)
+/// does, whatever rule it was given (a framework imported from a 7-level scale by
+/// `Proportional { top: 7 }` and exported is on FRAC's scale; mapped again, level 5 would
+/// become 4).
+pub(crate) const FRAC_SCALE_NOTE: &str =
+    "Scores are FRAC proficiency levels (1 to 5): each level's score is its level.";
+
 /// Options for [`CasePackage::from_framework`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaseExportOptions {
