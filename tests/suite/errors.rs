@@ -2572,3 +2572,117 @@ fn every_variant_is_catalogued() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Long values
+
+#[test]
+fn a_long_value_is_shown_by_a_bounded_escaped_prefix_and_kept_whole_in_the_data() {
+    // A 2 MB id (a pasted document, a runaway cell) with a carriage return first: the
+    // message shows 200 characters, escaped, and the length; the data keeps all of it.
+    let long = format!("\r{}", "x".repeat(2 << 20));
+    let shown = format!("\"\\r{}\"\u{2026} (2097153 characters)", "x".repeat(199));
+
+    let mut s = spec();
+    s.roles[0].requires[0].competency = long.as_str().into();
+    let errors = Framework::new(s)
+        .expect_err("unknown competency")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::UnknownReference {
+            from_kind: EntityKind::Role,
+            from: "counter".to_owned(),
+            to_kind: EntityKind::Competency,
+            to: long.clone(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[&format!(
+            "role `counter` refers to unknown competency {shown}"
+        )],
+    );
+    let value = serde_json::to_value(&errors[0]).unwrap();
+    assert_eq!(value["to"], long.as_str());
+    assert!(value["message"].as_str().unwrap().len() < 300);
+
+    // The JSON parser's own message, naming an unknown key or a string of the wrong type,
+    // is bounded alike; the line and column locate the value.
+    let key = "k".repeat(2 << 20);
+    let shown_key = format!("`{}`\u{2026} (2097152 characters)", "k".repeat(200));
+    for (document, quoted) in [
+        (
+            format!(r#"{{"format_version": 1, "{key}": 1, "competencies": []}}"#),
+            shown_key.clone(),
+        ),
+        (
+            format!(r#"{{"format_version": 1, "competencies": [{{"id": 7, "name": "{key}"}}]}}"#),
+            "`7`".to_owned(),
+        ),
+        (
+            format!(r#"{{"format_version": "{key}"}}"#),
+            format!("\"{}\"\u{2026} (2097152 characters)", "k".repeat(200)),
+        ),
+    ] {
+        let error = Framework::from_json(&document)
+            .expect_err("refused")
+            .into_vec();
+        let message = error[0].to_string();
+        assert!(
+            message.len() < 700,
+            "{} bytes: {}",
+            message.len(),
+            &message[..300]
+        );
+        assert!(
+            message.contains(&quoted),
+            "{}",
+            &message[..message.len().min(500)]
+        );
+        assert!(matches!(error[0], Error::Json { line: 1, .. }));
+    }
+
+    // An HR export's cell (where a carriage return would end the line): the same bound,
+    // the file, line and column named.
+    let long = format!("\u{200b}{}", "x".repeat(2 << 20));
+    let shown = format!(
+        "\"\\u{{200b}}{}\"\u{2026} (2097153 characters)",
+        "x".repeat(199)
+    );
+    let officers = format!("id,department,position\no1,posts,{long}\n");
+    let loaded = load_officers(
+        &framework(),
+        &OfficersCsv::new(&officers),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("unknown position")
+    .into_vec();
+    let message = loaded[0].to_string();
+    assert!(
+        message.starts_with("officers.csv line 2, column `position`"),
+        "{message}"
+    );
+    assert!(message.contains(&shown), "{message}");
+    assert!(message.len() < 400, "{} bytes", message.len());
+
+    // A CASE identifier: the same.
+    let long = key;
+    let shown = shown_key;
+    let package = json!({
+        "CFDocument": {"identifier": DOC, "title": "t"},
+        "CFItems": [{"identifier": long, "fullStatement": "a"},
+                    {"identifier": long, "fullStatement": "b"}]
+    });
+    let errors = CaseImport::from_json(&package.to_string(), &CaseImportOptions::default())
+        .expect_err("duplicate identifiers")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CaseDuplicateIdentifier {
+            identifier: long.clone(),
+            earlier: long.clone(),
+        }]
+    );
+    assert_messages(&errors, &[&format!("duplicate case identifier {shown}")]);
+}
