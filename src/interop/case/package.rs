@@ -61,12 +61,16 @@ pub struct CasePackage {
     pub extra: CaseExtra,
     /// Keys of the package (or of an envelope around it) that reading found written in
     /// another case than CASE's (`cfDocument`, `cfitems`, `cfPackage`) and read under
-    /// CASE's name, in the order met. Writing uses CASE's names, so this is not written.
+    /// CASE's name, in the order met; then, once however many elements had it, `sourcedId`
+    /// read as `identifier` (the `OneRoster` name of an element's identifier, which CASE
+    /// servers built on the 1EdTech APIs write on elements and their links that have no
+    /// `identifier`). Writing uses CASE's names, so this is not written.
     #[serde(skip)]
     pub renamed: Vec<CaseRenamedKey>,
 }
 
-/// A package key written in another case than CASE's, read under CASE's name: servers
+/// A package key written in another case than CASE's, read under CASE's name (or
+/// `sourcedId` read as `identifier`, see [`CasePackage::renamed`]): servers
 /// whose JSON writers change the case of names (`cfDocument` from a camel-casing writer,
 /// `cfdocument` from one that lowercases) publish packages so. No two CASE names differ only
 /// by case, so nothing else can be meant.

@@ -496,8 +496,10 @@ pub enum Error {
         field: &'static str,
     },
     /// A CASE element has a field whose name differs from one CASE defines only in case,
-    /// `-` or `_` (e.g. `Identifier` for `identifier`). CASE field names are case-sensitive:
-    /// rename the field.
+    /// `-` or `_` (e.g. `Identifier` for `identifier`), or, on an element without an
+    /// `identifier`, a field other specifications name the identifier by (`OneRoster`'s
+    /// `sourcedId`, `id`, `uuid`, `guid`). CASE field names are case-sensitive and CASE
+    /// names the identifier `identifier`: rename the field.
     #[error("case field {} at {path}: expected `{expected}`", quoted(found))]
     CaseFieldName {
         /// Where the element is in the package, e.g. `CFItems[3]`.
