@@ -2081,6 +2081,32 @@ fn csv_field_count() {
 }
 
 #[test]
+fn csv_repeated_header() {
+    // Two exports joined: the second's header (after a byte-order mark, in capitals) is
+    // reported, and the rows on either side of it are read (the unknown skill is found).
+    let links = "occ_id,skill_id,relation\n7,4,O\n\u{feff}OCC_ID,Skill_Id,RELATION\n7,9,E\n";
+    let errors = links_rejected(links);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0],
+        Error::CsvRepeatedHeader {
+            file: "esco/occupation_skills.csv",
+            line: 3,
+        }
+    );
+    assert!(matches!(
+        &errors[1],
+        Error::CsvUnknownReference { line: 4, found, .. } if found == "9"
+    ));
+    assert_messages(
+        &errors[..1],
+        &[
+            "esco/occupation_skills.csv line 3 repeats the header: two exports joined into one file?",
+        ],
+    );
+}
+
+#[test]
 fn csv_missing_column() {
     let skills = "skill_id,uuid,skill_type,reuse_level,hier_level\n\
                   3,s3,skill/competence,cross-sector,\n\
@@ -2487,6 +2513,7 @@ const COVERED: &[&str] = &[
     "CsvUnclosedQuote",
     "CsvMisplacedQuote",
     "CsvFieldCount",
+    "CsvRepeatedHeader",
     "CsvMissingColumn",
     "CsvAmbiguousColumn",
     "CsvNameColumn",

@@ -259,6 +259,10 @@ fn every_variant() -> Vec<Error> {
             column: "position",
             header: s(),
         },
+        Error::CsvRepeatedHeader {
+            file: "f.csv",
+            line: 4,
+        },
     ];
     let mut seen = vec![false; all.len()];
     for e in &all {
@@ -329,6 +333,7 @@ fn index(e: &Error) -> usize {
         Error::EquivalentIds { .. } => 53,
         Error::CsvRefusedReference { .. } => 54,
         Error::CsvNameColumn { .. } => 55,
+        Error::CsvRepeatedHeader { .. } => 56,
     }
 }
 

@@ -92,6 +92,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_unclosed_quote` | a quoted CSV field never closed |
 /// | `csv_misplaced_quote` | a quote inside an unquoted CSV field, or text after a closing one |
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
+/// | `csv_repeated_header` | a CSV header repeated after the first line (two exports joined) |
 /// | `csv_missing_column` | a CSV header without a needed column |
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
 /// | `csv_name_column` | a CSV header giving a column's items by name (`Position Name`) where ids are read |
@@ -640,6 +641,17 @@ pub enum Error {
         expected: usize,
         /// The number of fields in the record.
         found: usize,
+    },
+    /// A record after the header repeats it (in any ASCII case, a byte-order mark before
+    /// it aside), or is Excel's `sep=,` line: two exports joined into one file. The
+    /// record is no row and is not read; the rows before and after it are. Remove the line
+    /// (and check that the rows of the two exports do not repeat each other).
+    #[error("{file} line {line} repeats the header: two exports joined into one file?")]
+    CsvRepeatedHeader {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the repeated header starts.
+        line: usize,
     },
     /// A CSV header lacks a column the loader needs. Add the column (columns may come in
     /// any order; extra ones are ignored).
