@@ -31,13 +31,15 @@
 //! A record after the header that repeats it (two exports joined into one file; in any
 //! ASCII case, a byte-order mark before it aside) or is a `sep=,` line is
 //! [`Error::CsvRepeatedHeader`], and reading goes on with the rows after it under the
-//! first header.
+//! first header. A text that is UTF-16 read as UTF-8 (NULs between its characters) is
+//! [`Error::CsvEncoding`], naming the encoding.
 //!
 //! Every problem becomes an [`Error`] naming the file and the 1-based line the record starts
 //! on (the header is line 1); reading goes on after it, so a caller can report them all.
 
 mod aliases;
 mod decimal;
+mod encoding;
 pub(crate) mod feed;
 mod lines;
 mod row;
@@ -45,6 +47,7 @@ mod rows;
 mod split;
 
 pub(crate) use decimal::Decimal;
+use encoding::utf16;
 use row::is_separator_line;
 pub(crate) use row::{Header, Refused, Row, Seen};
 pub(crate) use split::{stops, word_at};
@@ -192,6 +195,10 @@ impl<'a> Table<'a> {
         optional: &[&'static str],
         errors: &mut Vec<Error>,
     ) -> Option<Table<'a>> {
+        if let Some(encoding) = utf16(text) {
+            errors.push(Error::CsvEncoding { file, encoding });
+            return None;
+        }
         let mut table = Table::new(file, text);
         let mut header = csv::StringRecord::new();
         for _ in 0..2 {

@@ -2107,6 +2107,29 @@ fn csv_repeated_header() {
 }
 
 #[test]
+fn csv_encoding() {
+    // The links file saved as UTF-16 (little-endian, behind its byte-order mark) and read
+    // as UTF-8: NULs between the letters, named by the encoding rather than as columns.
+    let mut bytes = vec![0xff, 0xfe];
+    for unit in "occ_id,skill_id,relation\n7,4,O\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let links = String::from_utf8_lossy(&bytes);
+    let errors = links_rejected(&links);
+    assert_eq!(
+        errors,
+        [Error::CsvEncoding {
+            file: "esco/occupation_skills.csv",
+            encoding: "UTF-16LE with a byte-order mark",
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["esco/occupation_skills.csv is in UTF-16LE with a byte-order mark: expected UTF-8"],
+    );
+}
+
+#[test]
 fn csv_missing_column() {
     let skills = "skill_id,uuid,skill_type,reuse_level,hier_level\n\
                   3,s3,skill/competence,cross-sector,\n\
@@ -2518,6 +2541,7 @@ const COVERED: &[&str] = &[
     "CsvAmbiguousColumn",
     "CsvNameColumn",
     "CsvDelimiter",
+    "CsvEncoding",
     "CsvInvalidValue",
     "CsvDuplicateKey",
     "CsvUnknownReference",

@@ -1240,6 +1240,7 @@ export type Problem =
   | (ProblemBase & { code: "csv_missing_column"; file: string; column: string })
   | (ProblemBase & { code: "csv_ambiguous_column"; file: string; column: string; headers: string[] })
   | (ProblemBase & { code: "csv_delimiter"; file: string; found: string })
+  | (ProblemBase & { code: "csv_encoding"; file: string; encoding: string })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
   | (CsvPlace & { code: "csv_invalid_value"; column: string; found: string; expected: string })
   | (CsvPlace & { code: "csv_duplicate_key"; column: string; key: string; first_line: number })

@@ -263,6 +263,10 @@ fn every_variant() -> Vec<Error> {
             file: "f.csv",
             line: 4,
         },
+        Error::CsvEncoding {
+            file: "f.csv",
+            encoding: "UTF-16LE",
+        },
     ];
     let mut seen = vec![false; all.len()];
     for e in &all {
@@ -334,6 +338,7 @@ fn index(e: &Error) -> usize {
         Error::CsvRefusedReference { .. } => 54,
         Error::CsvNameColumn { .. } => 55,
         Error::CsvRepeatedHeader { .. } => 56,
+        Error::CsvEncoding { .. } => 57,
     }
 }
 

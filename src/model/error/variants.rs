@@ -97,6 +97,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
 /// | `csv_name_column` | a CSV header giving a column's items by name (`Position Name`) where ids are read |
 /// | `csv_delimiter` | a CSV header separated by `;` or a tab instead of commas |
+/// | `csv_encoding` | a CSV file in UTF-16 rather than UTF-8 |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
 /// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
@@ -709,6 +710,18 @@ pub enum Error {
         file: &'static str,
         /// The separator found: `;`, a tab or `|`.
         found: char,
+    },
+    /// A CSV file is UTF-16 text (as Excel's "Unicode Text" and some HR systems save it),
+    /// read as UTF-8: its header holds a NUL character between letters, so no column could
+    /// be found. Save the file as UTF-8 ("CSV UTF-8" in Excel), or decode it before
+    /// passing its text.
+    #[error("{file} is in {encoding}: expected UTF-8")]
+    CsvEncoding {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The encoding found: `UTF-16LE` or `UTF-16BE`, with `with a byte-order mark`
+        /// when it has one.
+        encoding: &'static str,
     },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     #[error(
