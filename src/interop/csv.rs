@@ -28,11 +28,18 @@
 //! [`Error::CsvMisplacedQuote`]; a quote never closed, which makes the rest of the text one
 //! field, is [`Error::CsvUnclosedQuote`].
 //!
+//! A record after the header that repeats it (two exports joined into one file; in any
+//! ASCII case, a byte-order mark before it aside) or is a `sep=,` line is
+//! [`Error::CsvRepeatedHeader`], and reading goes on with the rows after it under the
+//! first header. A text that is UTF-16 read as UTF-8 (NULs between its characters) is
+//! [`Error::CsvEncoding`], naming the encoding.
+//!
 //! Every problem becomes an [`Error`] naming the file and the 1-based line the record starts
 //! on (the header is line 1); reading goes on after it, so a caller can report them all.
 
 mod aliases;
 mod decimal;
+mod encoding;
 pub(crate) mod feed;
 mod lines;
 mod row;
@@ -40,6 +47,8 @@ mod rows;
 mod split;
 
 pub(crate) use decimal::Decimal;
+use encoding::utf16;
+use row::is_separator_line;
 pub(crate) use row::{Header, Refused, Row, Seen};
 pub(crate) use split::{stops, word_at};
 
@@ -148,12 +157,6 @@ fn column(header: &csv::StringRecord, file: &str, name: &str) -> Column {
         .unwrap_or(Column::Missing)
 }
 
-/// Whether `record` is Excel's `sep=,` line, which declares the separator before the
-/// header (read with commas: `sep=` and an empty field).
-fn is_separator_line(record: &csv::StringRecord) -> bool {
-    record.len() == 2 && record[0].eq_ignore_ascii_case("sep=") && record[1].is_empty()
-}
-
 /// The separator a header line is written with when it is not a comma: the first of `;`,
 /// a tab and `|` that splits the line (up to its first line end) into several fields with
 /// well-placed quotes. For a header whose quotes misplace when read with commas.
@@ -192,6 +195,10 @@ impl<'a> Table<'a> {
         optional: &[&'static str],
         errors: &mut Vec<Error>,
     ) -> Option<Table<'a>> {
+        if let Some(encoding) = utf16(text) {
+            errors.push(Error::CsvEncoding { file, encoding });
+            return None;
+        }
         let mut table = Table::new(file, text);
         let mut header = csv::StringRecord::new();
         for _ in 0..2 {
@@ -244,6 +251,7 @@ impl<'a> Table<'a> {
             table.header.slots.push(at);
         }
         table.header.width = header.len();
+        table.header.names = header.iter().map(str::to_owned).collect();
         let read = |at: usize| table.header.columns.iter().any(|&(_, c)| c == at);
         table.unread = (header.iter().enumerate())
             .filter(|&(at, name)| !name.is_empty() && !read(at))
@@ -271,6 +279,7 @@ impl<'a> Table<'a> {
                 width: 0,
                 columns: Vec::new(),
                 slots: Vec::new(),
+                names: Vec::new(),
             },
             lossy: false,
             unread: Vec::new(),

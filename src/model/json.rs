@@ -3,7 +3,10 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use std::fmt::Write;
+
 use crate::Error;
+use crate::model::quote::SHOWN;
 
 /// The interchange format version this crate writes, and the newest it reads.
 ///
@@ -33,8 +36,47 @@ pub(crate) fn json_error(e: &serde_json::Error) -> Error {
     Error::Json {
         line: e.line(),
         column: e.column(),
-        message: plain_expected(text.strip_suffix(&suffix).unwrap_or(&text)),
+        message: bounded(&plain_expected(text.strip_suffix(&suffix).unwrap_or(&text))),
     }
+}
+
+/// `message` with each value it quotes (between backticks, or double quotes with `\`
+/// escapes, as `serde_json` quotes a key or string it read) of more than
+/// [`SHOWN`] characters cut there and followed by `…` and its length, as
+/// [`quoted`](crate::model::quote::quoted) shows values: an unknown 2 MB key would
+/// otherwise be the whole message. The document's line and column locate the value. O(n).
+fn bounded(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4 * SHOWN));
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest[open..].chars().next().unwrap_or('`');
+        out.push_str(&rest[..=open]);
+        let body = &rest[open + 1..];
+        let mut escaped = false;
+        let close = body.char_indices().find(|&(_, c)| {
+            let end = c == quote && !escaped;
+            escaped = quote == '"' && c == '\\' && !escaped;
+            end
+        });
+        let Some((close, _)) = close else {
+            rest = body;
+            break;
+        };
+        let value = &body[..close];
+        if let Some((cut, _)) = value.char_indices().nth(SHOWN) {
+            let length = value.chars().count();
+            out.push_str(&value[..cut]);
+            out.push(quote);
+            // Writing to a `String` cannot fail.
+            let _ = write!(out, "\u{2026} ({length} characters)");
+        } else {
+            out.push_str(value);
+            out.push(quote);
+        }
+        rest = &body[close + quote.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `message` with each Rust type name after `expected ` replaced by what JSON holds for

@@ -11,6 +11,11 @@
 //! followed by `U+0301`, as macOS file names and some exports hold it) prints exactly like
 //! its precomposed form (`é`) yet is another id, so `"Jose\u{301}"` shows which it is.
 //! Marks of other scripts (Devanagari's vowel signs) print as they are.
+//!
+//! A value longer than [`SHOWN`] characters (an id cell holding a whole pasted document, a
+//! 2 MB key) is shown by its first [`SHOWN`] characters, quoted and escaped as above,
+//! followed by `…` and its length: `` `aaaa…aaaa`… (2097152 characters) ``. The message
+//! stays readable and its size bounded; the error's data keeps the whole value.
 
 use std::fmt::{self, Write};
 
@@ -19,11 +24,22 @@ pub(crate) fn quoted(value: &str) -> Quoted<'_> {
     Quoted(value)
 }
 
+/// How many characters of a value a message shows at most; a longer value is cut there
+/// and its length given.
+pub(crate) const SHOWN: usize = 200;
+
 /// The [`fmt::Display`] of a quoted value.
 pub(crate) struct Quoted<'a>(&'a str);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Past `SHOWN` characters, the first `SHOWN` and the length: the byte offset of
+        // the character after the prefix, if there is one.
+        if let Some((cut, _)) = self.0.char_indices().nth(SHOWN) {
+            let length = self.0.chars().count();
+            Quoted(&self.0[..cut]).fmt(f)?;
+            return write!(f, "\u{2026} ({length} characters)");
+        }
         let value = self.0;
         if is_plain(value) {
             f.write_char('`')?;
@@ -131,7 +147,7 @@ pub(crate) fn hidden(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_hidden, hidden, is_blank, quoted};
+    use super::{SHOWN, has_hidden, hidden, is_blank, quoted};
 
     #[test]
     fn blank_texts_show_nothing() {
@@ -180,6 +196,28 @@ mod tests {
         assert_eq!(q("Jose\u{301}"), "\"Jose\\u{301}\"");
         assert_eq!(q("Jos\u{e9}"), "`Jos\u{e9}`");
         assert_eq!(q("\u{915}\u{93f}"), "`\u{915}\u{93f}`");
+    }
+
+    #[test]
+    fn long_values_show_a_bounded_escaped_prefix_and_their_length() {
+        let long = "a".repeat(2 << 20);
+        let shown = q(&long);
+        assert_eq!(
+            shown,
+            format!("`{}`\u{2026} (2097152 characters)", "a".repeat(SHOWN))
+        );
+        // Escaping holds in the prefix; characters, not bytes, are counted.
+        let hidden = format!("\r{}", "\u{915}".repeat(SHOWN + 1));
+        assert_eq!(
+            q(&hidden),
+            format!(
+                "\"\\r{}\"\u{2026} ({} characters)",
+                "\u{915}".repeat(SHOWN - 1),
+                SHOWN + 2
+            )
+        );
+        // Up to `SHOWN` characters a value is shown whole.
+        assert_eq!(q(&"b".repeat(SHOWN)), format!("`{}`", "b".repeat(SHOWN)));
     }
 
     #[test]

@@ -212,3 +212,79 @@ fn a_document_identifier_export_would_refuse_is_reported_by_the_import() {
         assert_eq!(exported.is_ok(), reasons.is_empty(), "{identifier:?}");
     }
 }
+
+/// A package of one competency whose rubric has a level per score, each described.
+fn scored(scores: &[u32]) -> Value {
+    let levels: Vec<Value> = (scores.iter())
+        .map(|s| {
+            json!({"identifier": format!("10000000-0000-4000-8000-0000000000{s:02}"),
+                   "score": s, "quality": format!("Q{s}"), "description": format!("D{s}")})
+        })
+        .collect();
+    let mut p = package(&document(Some("2025-01-01T00:00:00Z")));
+    p["CFRubrics"] = json!([{"identifier": "20000000-0000-4000-8000-000000000001",
+        "CFRubricCriteria": [{"identifier": "30000000-0000-4000-8000-000000000001",
+            "CFItemURI": {"identifier": ITEM, "uri": "https://x.example/i", "title": "t"},
+            "CFRubricCriterionLevels": levels}]}]);
+    p
+}
+
+#[test]
+fn a_rescaled_import_round_trips_on_the_scale_it_was_mapped_to() {
+    use karmayogi::{CaseLevelRule, Level};
+    let level = |n: u8| Level::new(n).unwrap();
+    let table = CaseLevelRule::Table(vec![(10.0, level(1)), (20.0, level(3)), (30.0, level(5))]);
+    for (scores, rule) in [
+        (
+            vec![1, 2, 3, 4, 5, 6, 7],
+            CaseLevelRule::Proportional { top: 7 },
+        ),
+        (vec![4, 5, 6, 7], CaseLevelRule::Proportional { top: 7 }),
+        (
+            vec![0, 1, 2, 3, 4, 5, 6, 7],
+            CaseLevelRule::Proportional { top: 7 },
+        ),
+        (
+            vec![1, 2, 3, 4, 5, 6, 7, 8],
+            CaseLevelRule::Proportional { top: 8 },
+        ),
+        (vec![1, 2, 3], CaseLevelRule::Proportional { top: 3 }),
+        (vec![10, 20, 30], CaseLevelRule::Rank),
+        (vec![10, 20, 30], table),
+    ] {
+        let options = CaseImportOptions::default().level_rule(rule.clone());
+        let first = CaseImport::from_json(&scored(&scores).to_string(), &options)
+            .unwrap_or_else(|e| panic!("{scores:?}: {e}"));
+        let competency = &first.spec.competencies[0];
+        // The export writes the scale the framework holds, FRAC's levels, scored as the
+        // levels: imported under the default rule, that is the same framework.
+        let (package, again) = round_trip(&first).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(again.spec, first.spec, "{scores:?} under {rule:?}");
+        let written: Vec<f64> = (package.rubrics[0].criteria[0].levels.iter())
+            .filter_map(|l| l.score)
+            .collect();
+        let lowest = competency.min_level.unwrap_or(1);
+        let expected: Vec<f64> = (lowest..).take(written.len()).map(f64::from).collect();
+        assert_eq!(written, expected, "{scores:?} under {rule:?}");
+        assert!(written.iter().all(|&s| (1.0..=5.0).contains(&s)));
+        // The rubric says which scale its scores are on, and an import under the rule
+        // that mapped the publisher's scale reads them as that scale, not again: the
+        // same framework, the report stating the rule used.
+        let description = package.rubrics[0]
+            .description
+            .as_deref()
+            .unwrap_or_default();
+        assert!(
+            description.contains("FRAC proficiency levels"),
+            "{description:?}"
+        );
+        let same_rule = CaseImport::from_json(&package.to_json(), &options)
+            .unwrap_or_else(|e| panic!("{scores:?}: {e}"));
+        assert_eq!(
+            same_rule.spec, first.spec,
+            "{scores:?} again under {rule:?}"
+        );
+        assert!(same_rule.report.is_complete(), "{:?}", same_rule.report);
+        assert_eq!(same_rule.report.scales[0].rule, CaseLevelRule::Score);
+    }
+}

@@ -240,3 +240,60 @@ fn rows_of_empty_fields_are_skipped_as_blank_lines() {
     let partial = format!("{HEADER}o1,,,,\n");
     assert_eq!(load(OFFICERS, &partial).unwrap_err().len(), 3);
 }
+
+/// `text` as UTF-16 bytes, little- or big-endian, behind a byte-order mark or not.
+fn utf16(text: &str, little: bool, mark: bool) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let units = mark
+        .then_some(0xfeff)
+        .into_iter()
+        .chain(text.encode_utf16());
+    for unit in units {
+        if little {
+            bytes.extend(unit.to_le_bytes());
+        } else {
+            bytes.extend(unit.to_be_bytes());
+        }
+    }
+    bytes
+}
+
+#[test]
+fn a_file_saved_as_utf16_is_named_by_its_encoding() {
+    // Excel's "Unicode Text" and some HR systems save UTF-16. Read as UTF-8 (lossily, as
+    // the byte reader and `String::from_utf8_lossy` read it) its header names no column:
+    // the error says which encoding the file is in instead.
+    let evidence = "officer,competency,level,source\no1,noting,2,assessment\n";
+    for (little, mark, encoding) in [
+        (true, true, "UTF-16LE with a byte-order mark"),
+        (false, true, "UTF-16BE with a byte-order mark"),
+        (true, false, "UTF-16LE"),
+        (false, false, "UTF-16BE"),
+    ] {
+        let bytes = utf16(OFFICERS, little, mark);
+        let officers = String::from_utf8_lossy(&bytes);
+        let messages = load(&officers, evidence).expect_err("utf-16 is refused");
+        assert_eq!(
+            messages,
+            [format!("officers.csv is in {encoding}: expected UTF-8")]
+        );
+        // The byte reader, fed the bytes in pieces, says the same.
+        let fw = framework();
+        let mut reader = karmayogi::CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
+        for piece in bytes.chunks(5) {
+            reader.push_officers(piece);
+        }
+        reader.push_evidence(evidence.as_bytes());
+        let errors = reader.finish().expect_err("utf-16 is refused").into_vec();
+        assert_eq!(
+            errors,
+            [Error::CsvEncoding {
+                file: "officers.csv",
+                encoding
+            }]
+        );
+    }
+    // The same text in UTF-8 (with its byte-order mark) loads.
+    let officers = format!("\u{feff}{OFFICERS}");
+    assert_eq!(load(&officers, evidence).expect("utf-8 loads").len(), 1);
+}

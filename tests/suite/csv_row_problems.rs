@@ -163,3 +163,32 @@ fn rows_set_aside_in_a_large_export_give_the_same_errors_on_any_thread_count() {
     }
     assert!(seen.windows(2).all(|w| w[0] == w[1]));
 }
+
+#[test]
+fn a_header_repeated_in_the_middle_is_named_and_the_rows_around_it_read() {
+    // Two exports joined into one file, each behind its own byte-order mark and CRLF
+    // lines: the second header is reported by its line, not as a row of unknown ids,
+    // and the rows before and after it are read and checked.
+    let officers = format!(
+        "{}{}",
+        spreadsheet(&["id,department,position", "o1,dopt,aso"]),
+        spreadsheet(&["ID,Department,Position", "o2,dopt,aso", "o3,dopt,asx"])
+    );
+    let evidence = format!(
+        "{}{}",
+        spreadsheet(&["officer,competency,level,source", "o1,noting,2,assessment"]),
+        spreadsheet(&["officer,competency,level,source,,", "o2,notng,2,assessment"])
+    );
+    let messages = messages(&officers, &evidence);
+    assert_eq!(
+        messages,
+        [
+            "officers.csv line 3 repeats the header: two exports joined into one file?",
+            "officers.csv line 5, column `position`: `asx` is not in the framework's positions",
+            "evidence.csv line 3 repeats the header: two exports joined into one file?",
+            "evidence.csv line 4, column `competency`: officer `o2` passbook entry 0 \
+             (competency `notng`): unknown competency, did you mean `noting`?",
+        ],
+        "{messages:#?}"
+    );
+}

@@ -2081,6 +2081,55 @@ fn csv_field_count() {
 }
 
 #[test]
+fn csv_repeated_header() {
+    // Two exports joined: the second's header (after a byte-order mark, in capitals) is
+    // reported, and the rows on either side of it are read (the unknown skill is found).
+    let links = "occ_id,skill_id,relation\n7,4,O\n\u{feff}OCC_ID,Skill_Id,RELATION\n7,9,E\n";
+    let errors = links_rejected(links);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0],
+        Error::CsvRepeatedHeader {
+            file: "esco/occupation_skills.csv",
+            line: 3,
+        }
+    );
+    assert!(matches!(
+        &errors[1],
+        Error::CsvUnknownReference { line: 4, found, .. } if found == "9"
+    ));
+    assert_messages(
+        &errors[..1],
+        &[
+            "esco/occupation_skills.csv line 3 repeats the header: two exports joined into one file?",
+        ],
+    );
+}
+
+#[test]
+fn csv_encoding() {
+    // The links file saved as UTF-16 (little-endian, behind its byte-order mark) and read
+    // as UTF-8: NULs between the letters, named by the encoding rather than as columns.
+    let mut bytes = vec![0xff, 0xfe];
+    for unit in "occ_id,skill_id,relation\n7,4,O\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let links = String::from_utf8_lossy(&bytes);
+    let errors = links_rejected(&links);
+    assert_eq!(
+        errors,
+        [Error::CsvEncoding {
+            file: "esco/occupation_skills.csv",
+            encoding: "UTF-16LE with a byte-order mark",
+        }]
+    );
+    assert_messages(
+        &errors,
+        &["esco/occupation_skills.csv is in UTF-16LE with a byte-order mark: expected UTF-8"],
+    );
+}
+
+#[test]
 fn csv_missing_column() {
     let skills = "skill_id,uuid,skill_type,reuse_level,hier_level\n\
                   3,s3,skill/competence,cross-sector,\n\
@@ -2487,10 +2536,12 @@ const COVERED: &[&str] = &[
     "CsvUnclosedQuote",
     "CsvMisplacedQuote",
     "CsvFieldCount",
+    "CsvRepeatedHeader",
     "CsvMissingColumn",
     "CsvAmbiguousColumn",
     "CsvNameColumn",
     "CsvDelimiter",
+    "CsvEncoding",
     "CsvInvalidValue",
     "CsvDuplicateKey",
     "CsvUnknownReference",
@@ -2571,4 +2622,118 @@ fn every_variant_is_catalogued() {
             snake_case(variant)
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Long values
+
+#[test]
+fn a_long_value_is_shown_by_a_bounded_escaped_prefix_and_kept_whole_in_the_data() {
+    // A 2 MB id (a pasted document, a runaway cell) with a carriage return first: the
+    // message shows 200 characters, escaped, and the length; the data keeps all of it.
+    let long = format!("\r{}", "x".repeat(2 << 20));
+    let shown = format!("\"\\r{}\"\u{2026} (2097153 characters)", "x".repeat(199));
+
+    let mut s = spec();
+    s.roles[0].requires[0].competency = long.as_str().into();
+    let errors = Framework::new(s)
+        .expect_err("unknown competency")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::UnknownReference {
+            from_kind: EntityKind::Role,
+            from: "counter".to_owned(),
+            to_kind: EntityKind::Competency,
+            to: long.clone(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[&format!(
+            "role `counter` refers to unknown competency {shown}"
+        )],
+    );
+    let value = serde_json::to_value(&errors[0]).unwrap();
+    assert_eq!(value["to"], long.as_str());
+    assert!(value["message"].as_str().unwrap().len() < 300);
+
+    // The JSON parser's own message, naming an unknown key or a string of the wrong type,
+    // is bounded alike; the line and column locate the value.
+    let key = "k".repeat(2 << 20);
+    let shown_key = format!("`{}`\u{2026} (2097152 characters)", "k".repeat(200));
+    for (document, quoted) in [
+        (
+            format!(r#"{{"format_version": 1, "{key}": 1, "competencies": []}}"#),
+            shown_key.clone(),
+        ),
+        (
+            format!(r#"{{"format_version": 1, "competencies": [{{"id": 7, "name": "{key}"}}]}}"#),
+            "`7`".to_owned(),
+        ),
+        (
+            format!(r#"{{"format_version": "{key}"}}"#),
+            format!("\"{}\"\u{2026} (2097152 characters)", "k".repeat(200)),
+        ),
+    ] {
+        let error = Framework::from_json(&document)
+            .expect_err("refused")
+            .into_vec();
+        let message = error[0].to_string();
+        assert!(
+            message.len() < 700,
+            "{} bytes: {}",
+            message.len(),
+            &message[..300]
+        );
+        assert!(
+            message.contains(&quoted),
+            "{}",
+            &message[..message.len().min(500)]
+        );
+        assert!(matches!(error[0], Error::Json { line: 1, .. }));
+    }
+
+    // An HR export's cell (where a carriage return would end the line): the same bound,
+    // the file, line and column named.
+    let long = format!("\u{200b}{}", "x".repeat(2 << 20));
+    let shown = format!(
+        "\"\\u{{200b}}{}\"\u{2026} (2097153 characters)",
+        "x".repeat(199)
+    );
+    let officers = format!("id,department,position\no1,posts,{long}\n");
+    let loaded = load_officers(
+        &framework(),
+        &OfficersCsv::new(&officers),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("unknown position")
+    .into_vec();
+    let message = loaded[0].to_string();
+    assert!(
+        message.starts_with("officers.csv line 2, column `position`"),
+        "{message}"
+    );
+    assert!(message.contains(&shown), "{message}");
+    assert!(message.len() < 400, "{} bytes", message.len());
+
+    // A CASE identifier: the same.
+    let long = key;
+    let shown = shown_key;
+    let package = json!({
+        "CFDocument": {"identifier": DOC, "title": "t"},
+        "CFItems": [{"identifier": long, "fullStatement": "a"},
+                    {"identifier": long, "fullStatement": "b"}]
+    });
+    let errors = CaseImport::from_json(&package.to_string(), &CaseImportOptions::default())
+        .expect_err("duplicate identifiers")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CaseDuplicateIdentifier {
+            identifier: long.clone(),
+            earlier: long.clone(),
+        }]
+    );
+    assert_messages(&errors, &[&format!("duplicate case identifier {shown}")]);
 }

@@ -885,3 +885,106 @@ fn ids_differing_only_by_unicode_normalisation_are_distinct_never_merged() {
         "{errors:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Identifiers under another specification's name
+
+#[test]
+fn case_source_ids_are_read_as_identifiers_and_reported() {
+    // TimeBack's CASE 1.1 API (built on OneRoster) documents every `CFItem` and every link
+    // with `sourcedId` (a UUID) where CASE writes `identifier`.
+    let package = r#"{"CFPackage": {
+      "CFDocument": {"sourcedId": "d0000000-0000-4000-8000-000000000001", "title": "T",
+                     "creator": "C", "lastChangeDateTime": "2025-01-01T00:00:00Z"},
+      "CFItems": [
+        {"sourcedId": "a1000000-0000-4000-8000-000000000001", "fullStatement": "Office",
+         "CFItemType": "Area",
+         "CFDocumentURI": {"sourcedId": "d0000000-0000-4000-8000-000000000001",
+                           "title": "T", "uri": "https://example.org/d"}},
+        {"sourcedId": "c1000000-0000-4000-8000-000000000001", "fullStatement": "Drafting",
+         "CFItemType": "Functional Competency", "identifier": null}
+      ],
+      "CFAssociations": [
+        {"sourcedId": "e1000000-0000-4000-8000-000000000001", "associationType": "isChildOf",
+         "originNodeURI": {"sourcedId": "c1000000-0000-4000-8000-000000000001",
+                           "title": "Drafting", "uri": "https://example.org/c1"},
+         "destinationNodeURI": {"sourcedId": "a1000000-0000-4000-8000-000000000001",
+                                "title": "Office", "uri": "https://example.org/a1"}},
+        {"sourcedId": "e1000000-0000-4000-8000-000000000002", "associationType": "isChildOf",
+         "originNodeURI": {"sourcedId": "a1000000-0000-4000-8000-000000000001",
+                           "title": "Office", "uri": "https://example.org/a1"},
+         "destinationNodeURI": {"sourcedId": "d0000000-0000-4000-8000-000000000001",
+                                "title": "T", "uri": "https://example.org/d"}}
+      ]
+    }}"#;
+    let import = CaseImport::from_json(package, &CaseImportOptions::default())
+        .expect("a package identified by sourcedId imports");
+    assert_eq!(
+        import.report.document.identifier,
+        "d0000000-0000-4000-8000-000000000001"
+    );
+    let competency = &import.spec.competencies[0];
+    assert_eq!(
+        competency.id.as_str(),
+        "c1000000-0000-4000-8000-000000000001"
+    );
+    assert_eq!(
+        competency
+            .groups
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["a1000000-0000-4000-8000-000000000001"]
+    );
+    // Said once, however many elements had it; nothing is set aside (the item's link to
+    // its own document says nothing the package does not).
+    let renamed: Vec<(&str, &str)> = (import.report.renamed.iter())
+        .map(|r| (r.found.as_str(), r.read_as))
+        .collect();
+    assert_eq!(renamed, [("sourcedId", "identifier")]);
+    assert!(import.report.is_complete(), "{:?}", import.report);
+}
+
+#[test]
+fn case_identifier_under_another_name_is_named_in_the_error() {
+    // Any other name an identifier goes by elsewhere (`id` of generic JSON, `sourcedId`
+    // in another case) is no CASE name, and its value may be a local key rather than the
+    // element's UUID: it is named, never read.
+    let package = r#"{
+      "CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000001", "title": "T"},
+      "CFItems": [
+        {"id": "c1000000-0000-4000-8000-000000000002", "fullStatement": "Noting"},
+        {"fullStatement": "Filing"},
+        {"identifier": "c1000000-0000-4000-8000-000000000004", "id": "x",
+         "fullStatement": "Kept"}
+      ],
+      "CFAssociations": [
+        {"SourcedId": "e1000000-0000-4000-8000-000000000001", "associationType": "isChildOf",
+         "originNodeURI": {"identifier": "c1000000-0000-4000-8000-000000000004"},
+         "destinationNodeURI": {"identifier": "d0000000-0000-4000-8000-000000000001"}}
+      ]
+    }"#;
+    let errors = CaseImport::from_json(package, &CaseImportOptions::default())
+        .expect_err("no element without an identifier imports")
+        .into_vec();
+    let named = |path: &str, found: &str| Error::CaseFieldName {
+        path: path.to_owned(),
+        found: found.to_owned(),
+        expected: "identifier",
+    };
+    assert_eq!(
+        errors,
+        [
+            named("CFItems[0]", "id"),
+            Error::CaseMissingIdentifier {
+                element: CaseElement::Item,
+                path: "CFItems[1]".to_owned(),
+            },
+            named("CFAssociations[0]", "SourcedId"),
+        ]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "case field `id` at CFItems[0]: expected `identifier`"
+    );
+}

@@ -106,6 +106,18 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         ));
     }
     hoist_lists(&mut map)?;
+    let mut sourced = false;
+    for key in PACKAGE.iter().map(|k| k.name) {
+        if let Some(value) = map.get_mut(key) {
+            sourced |= sourced_ids(value);
+        }
+    }
+    if sourced {
+        renamed.push(CaseRenamedKey {
+            found: SOURCED_ID.to_owned(),
+            read_as: "identifier",
+        });
+    }
     let mut f = Fields(map);
     Ok(CasePackage {
         document: f.object("CFDocument", document),
@@ -115,6 +127,43 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         extra: f.extra(),
         renamed,
     })
+}
+
+/// The name `OneRoster` and the 1EdTech APIs built on it give an element's identifier, which
+/// CASE servers built on those APIs write in `CFItems`, their links and the other elements
+/// (`"sourcedId": "<uuid>"`, as `TimeBack`'s CASE 1.1 API documents its `CFItem`).
+const SOURCED_ID: &str = "sourcedId";
+
+/// Renames `sourcedId` to `identifier` in every object within an element list (elements,
+/// their links, criteria and levels, at any depth, apart from `extensions`, which are kept
+/// as written) that has a string `sourcedId` and no `identifier` (or a `null` one): the
+/// element's identifier under the other specification's name, which says the same. Returns
+/// whether one was renamed. O(size of the value).
+fn sourced_ids(value: &mut Value) -> bool {
+    let mut renamed = false;
+    match value {
+        Value::Array(list) => {
+            for v in list {
+                renamed |= sourced_ids(v);
+            }
+        }
+        Value::Object(map) => {
+            if map.get("identifier").is_none_or(Value::is_null)
+                && map.get(SOURCED_ID).is_some_and(Value::is_string)
+                && let Some(id) = map.remove(SOURCED_ID)
+            {
+                map.insert("identifier".to_owned(), id);
+                renamed = true;
+            }
+            for (key, v) in map.iter_mut() {
+                if key != "extensions" {
+                    renamed |= sourced_ids(v);
+                }
+            }
+        }
+        _ => {}
+    }
+    renamed
 }
 
 /// The package keys CASE names beside the elements [`PACKAGE`] lists, and those of the

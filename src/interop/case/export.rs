@@ -11,7 +11,7 @@ use crate::CaseElement;
 use crate::interop::case::import::type_key;
 use crate::interop::case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
-    CaseItem, CaseLink, CasePackage, CaseRubric,
+    CaseItem, CaseLink, CasePackage, CaseRubric, FRAC_SCALE_NOTE,
 };
 use crate::model::spec::CompetencySpec;
 use crate::{Error, Errors, Framework, GroupId};
@@ -226,6 +226,7 @@ pub(crate) fn export(
             uri: w.uri("CFRubrics", &identifier),
             identifier,
             title: non_blank(&options.rubric_title).map(str::to_owned),
+            description: Some(FRAC_SCALE_NOTE.to_owned()),
             last_change_date_time: w.stamp.to_owned(),
             criteria,
             ..CaseRubric::default()

@@ -124,6 +124,22 @@ pub(crate) fn mentions(extra: &CaseExtra, field: &str) -> bool {
     extra.keys().any(|k| k == field || fold(k) == folded)
 }
 
+/// Names other specifications give an element's identifier, which publishers carry into
+/// CASE: `OneRoster`'s (and other 1EdTech specifications') `sourcedId`, and the `id`,
+/// `uuid` and `guid` of generic JSON. CASE defines none of them, and a value under one of
+/// them may be a local key rather than the element's UUID, so it is never read as the
+/// identifier; an element that has one and no `identifier` is told which it has.
+const IDENTIFIER_ALIASES: [&str; 4] = ["sourcedId", "id", "uuid", "guid"];
+
+/// The key of `extra` that names the element's identifier under another specification's
+/// name (see [`IDENTIFIER_ALIASES`]), compared as [`fold`] compares names.
+pub(crate) fn identifier_alias(extra: &CaseExtra) -> Option<&str> {
+    IDENTIFIER_ALIASES.iter().find_map(|alias| {
+        let folded = fold(alias);
+        extra.keys().find(|k| fold(k) == folded).map(String::as_str)
+    })
+}
+
 /// A field name without case, `-` or `_`.
 pub(crate) fn fold(name: &str) -> String {
     name.chars()

@@ -43,6 +43,11 @@ pub enum CaseItemMapping {
 /// ([`CaseImportReport::scales`]). The crate's scale stays FRAC's 0 to 5, so a framework
 /// with more levels (SFIA 7, `DigComp` 8, O*NET 0–7) needs [`CaseLevelRule::Proportional`]
 /// or [`CaseLevelRule::Table`]; nothing is truncated silently.
+///
+/// A rubric this crate exported says in its `description` that its scores are FRAC's
+/// levels; its criteria are mapped by [`CaseLevelRule::Score`] whatever the rule, so that a
+/// framework imported under `Proportional` and exported imports again under the same
+/// options to the same framework (see the module's mapping rules).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CaseLevelRule {

@@ -5,7 +5,7 @@
 
 use super::items::{classify, item_ids};
 use super::map::Assembly;
-use super::node::non_blank;
+use super::node::{missing_identifier, non_blank};
 use super::parse::parse;
 use super::read::mentions;
 use super::reporter::Reporter;
@@ -107,10 +107,11 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
     let no_document = CaseDocument::default();
     let document = if let Some(document) = &package.document {
         if non_blank(&document.identifier).is_none() && !mentions(&document.extra, "identifier") {
-            errors.push(Error::CaseMissingIdentifier {
-                element: CaseElement::Document,
-                path: "CFDocument".to_owned(),
-            });
+            errors.push(missing_identifier(
+                &document.extra,
+                CaseElement::Document,
+                "CFDocument".to_owned(),
+            ));
         }
         document
     } else {

@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::uuid::is_uuid_shaped;
+use crate::interop::case::fields::identifier_alias;
 use crate::interop::case::import::{CaseItemMapping, CaseTypeSource};
-use crate::interop::case::package::{CaseAssociation, CaseItem, CaseLink};
+use crate::interop::case::package::{CaseAssociation, CaseExtra, CaseItem, CaseLink};
 use crate::{CaseElement, Error};
 
 pub(super) const CHILD_OF: &str = "isChildOf";
@@ -113,6 +114,20 @@ impl Parsed<'_> {
         } else {
             Node::Outside
         })
+    }
+}
+
+/// The error of an element without an identifier: [`Error::CaseFieldName`] naming the
+/// field it has under another specification's name (`sourcedId`), if any, else
+/// [`Error::CaseMissingIdentifier`].
+pub(super) fn missing_identifier(extra: &CaseExtra, element: CaseElement, path: String) -> Error {
+    match identifier_alias(extra) {
+        Some(found) => Error::CaseFieldName {
+            path,
+            found: found.to_owned(),
+            expected: "identifier",
+        },
+        None => Error::CaseMissingIdentifier { element, path },
     }
 }
 

@@ -61,12 +61,16 @@ pub struct CasePackage {
     pub extra: CaseExtra,
     /// Keys of the package (or of an envelope around it) that reading found written in
     /// another case than CASE's (`cfDocument`, `cfitems`, `cfPackage`) and read under
-    /// CASE's name, in the order met. Writing uses CASE's names, so this is not written.
+    /// CASE's name, in the order met; then, once however many elements had it, `sourcedId`
+    /// read as `identifier` (the `OneRoster` name of an element's identifier, which CASE
+    /// servers built on the 1EdTech APIs write on elements and their links that have no
+    /// `identifier`). Writing uses CASE's names, so this is not written.
     #[serde(skip)]
     pub renamed: Vec<CaseRenamedKey>,
 }
 
-/// A package key written in another case than CASE's, read under CASE's name: servers
+/// A package key written in another case than CASE's, read under CASE's name (or
+/// `sourcedId` read as `identifier`, see [`CasePackage::renamed`]): servers
 /// whose JSON writers change the case of names (`cfDocument` from a camel-casing writer,
 /// `cfdocument` from one that lowercases) publish packages so. No two CASE names differ only
 /// by case, so nothing else can be meant.
@@ -420,6 +424,14 @@ impl CasePackage {
 
 /// The rubric title export writes by default; import does not report it as set aside.
 pub(crate) const DEFAULT_RUBRIC_TITLE: &str = "Proficiency levels";
+
+/// The `description` export gives its rubric: the scores are FRAC's levels already, so an
+/// import that finds it maps them as [`CaseLevelRule::Score`](crate::CaseLevelRule::Score)
+/// does, whatever rule it was given (a framework imported from a 7-level scale by
+/// `Proportional { top: 7 }` and exported is on FRAC's scale; mapped again, level 5 would
+/// become 4).
+pub(crate) const FRAC_SCALE_NOTE: &str =
+    "Scores are FRAC proficiency levels (1 to 5): each level's score is its level.";
 
 /// Options for [`CasePackage::from_framework`].
 #[derive(Clone, Debug, PartialEq, Eq)]

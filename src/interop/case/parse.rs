@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::node::{Assoc, Node, Parsed, key, missing, non_blank};
+use super::node::{Assoc, Node, Parsed, key, missing, missing_identifier, non_blank};
 use super::read::mentions;
 use crate::interop::case::package::{
     CaseAssociation, CaseDocument, CaseExtra, CaseLink, CasePackage,
@@ -72,10 +72,7 @@ impl<'p> Seen<'p> {
     ) -> First<'p> {
         if non_blank(id).is_none() {
             if !mentions(extra, "identifier") {
-                errors.push(Error::CaseMissingIdentifier {
-                    element,
-                    path: path(),
-                });
+                errors.push(missing_identifier(extra, element, path()));
             }
             return First::Missing;
         }

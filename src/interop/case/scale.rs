@@ -8,8 +8,8 @@ use super::reporter::Reporter;
 use crate::interop::case::import::{
     CaseDropReason, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale, CaseScaleLevel,
 };
-use crate::interop::case::package::DEFAULT_RUBRIC_TITLE;
 use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CasePackage};
+use crate::interop::case::package::{DEFAULT_RUBRIC_TITLE, FRAC_SCALE_NOTE};
 use crate::model::order;
 use crate::model::spec::LevelDescriptor;
 use crate::{CaseElement, Error, Level};
@@ -153,15 +153,18 @@ pub(super) fn rubric_levels(
     let mut chosen: Vec<Vec<Criterion<'_>>> = vec![Vec::new(); parsed.items.len()];
     for (r, rubric) in package.rubrics.iter().enumerate() {
         let rubric_path = format!("CFRubrics[{r}]");
+        // This crate's export: its scores are FRAC's levels already (see `FRAC_SCALE_NOTE`).
+        let frac = rubric.description.as_deref().map(str::trim) == Some(FRAC_SCALE_NOTE);
         let id = named(&rubric.identifier, &rubric_path);
         if rubric.criteria.is_empty() {
             reporter.drop(CaseElement::Rubric, id, CaseDropReason::NoCriteria);
         } else {
-            // Export writes the default title back; another title is lost.
+            // Export writes the default title and the note on its scale back; another
+            // title or description is lost.
             let title = rubric.title.as_deref();
             let present = [
                 ("title", title.is_some_and(|t| t != DEFAULT_RUBRIC_TITLE)),
-                ("description", rubric.description.is_some()),
+                ("description", rubric.description.is_some() && !frac),
             ];
             reporter.fields(CaseElement::Rubric, id, RUBRIC, &present, &rubric.extra);
         }
@@ -178,7 +181,7 @@ pub(super) fn rubric_levels(
                     } else if criterion.levels.is_empty() {
                         Some(CaseDropReason::NoLevels)
                     } else {
-                        chosen[i].push((criterion, id.clone(), path.clone()));
+                        chosen[i].push((criterion, id.clone(), path.clone(), frac));
                         None
                     }
                 }
@@ -193,9 +196,16 @@ pub(super) fn rubric_levels(
         .enumerate()
         .map(|(i, criteria)| match criteria.as_slice() {
             [] => ItemLevels::Default,
-            [one] => item_levels(i, parsed, one, &options.level_rule, reporter),
+            [one] => {
+                let rule = if one.3 {
+                    &CaseLevelRule::Score
+                } else {
+                    &options.level_rule
+                };
+                item_levels(i, parsed, one, rule, reporter)
+            }
             many => {
-                for (_, id, _) in many {
+                for (_, id, _, _) in many {
                     let reason = CaseDropReason::ConflictingCriteria;
                     reporter.drop(CaseElement::Criterion, id, reason);
                 }
@@ -207,8 +217,9 @@ pub(super) fn rubric_levels(
         .collect()
 }
 
-/// A criterion, the name the report gives it, and its path in the package.
-type Criterion<'p> = (&'p CaseCriterion, String, String);
+/// A criterion, the name the report gives it, its path in the package, and whether its
+/// rubric says its scores are FRAC's levels (this crate's export).
+type Criterion<'p> = (&'p CaseCriterion, String, String, bool);
 
 /// A criterion level and the name the report gives it.
 type Named<'p> = (&'p CaseCriterionLevel, String);
@@ -227,7 +238,7 @@ fn named<'a>(identifier: &'a str, path: &'a str) -> &'a str {
 fn item_levels(
     i: usize,
     parsed: &Parsed<'_>,
-    (criterion, id, path): &Criterion<'_>,
+    (criterion, id, path, _): &Criterion<'_>,
     rule: &CaseLevelRule,
     reporter: &mut Reporter,
 ) -> ItemLevels {

@@ -18,6 +18,49 @@ pub(crate) struct Header {
     /// The position in a record of each column asked for, required then optional ones,
     /// in the order asked (`None`: an optional column the header lacks).
     pub(crate) slots: Vec<Option<usize>>,
+    /// The header's fields as read (trimmed), to tell a copy of the header further down
+    /// (two exports joined into one file) from a row.
+    pub(crate) names: Vec<String>,
+}
+
+impl Header {
+    /// Whether `record` is the header again: the same fields in the same order, in any
+    /// ASCII case, empty fields at the end and a byte-order mark before it aside (each
+    /// export joined may start with one), or Excel's `sep=,` line that precedes a header.
+    pub(crate) fn repeated_by(&self, record: &csv::StringRecord) -> bool {
+        if is_separator_line(record) {
+            return true;
+        }
+        let width = significant(self.names.iter().map(String::as_str));
+        width > 0
+            && significant(record.iter()) == width
+            && (0..width).all(|i| {
+                let field = &record[i];
+                let field = if i == 0 {
+                    field.trim_start_matches('\u{feff}').trim_start()
+                } else {
+                    field
+                };
+                field.eq_ignore_ascii_case(&self.names[i])
+            })
+    }
+}
+
+/// Whether `record` is Excel's `sep=,` line, which declares the separator before the
+/// header (read with commas: `sep=` and an empty field).
+pub(super) fn is_separator_line(record: &csv::StringRecord) -> bool {
+    record.len() == 2 && record[0].eq_ignore_ascii_case("sep=") && record[1].is_empty()
+}
+
+/// The number of fields up to the last non-empty one.
+fn significant<'a>(fields: impl Iterator<Item = &'a str>) -> usize {
+    let mut width = 0;
+    for (i, field) in fields.enumerate() {
+        if !field.is_empty() {
+            width = i + 1;
+        }
+    }
+    width
 }
 
 /// A record [`Table::rows`](super::Table::rows) skipped for a quoting error or its number of fields, by the

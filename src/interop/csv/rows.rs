@@ -52,6 +52,14 @@ impl Table<'_> {
                     errors.push(error);
                     refuse(&record, line);
                 }
+                // Two exports joined into one file: the second's header holds no row, and
+                // read as one it would be a row of unknown ids.
+                Ok(line) if self.header.repeated_by(&record) => {
+                    errors.push(Error::CsvRepeatedHeader {
+                        file: self.file,
+                        line,
+                    });
+                }
                 // Fields beyond the header that are all empty (a trailing `,` on each
                 // row, as some exports write) hold nothing to lose.
                 Ok(line)

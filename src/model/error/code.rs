@@ -53,6 +53,8 @@ impl Error {
             Error::CsvUnclosedQuote { .. } => "csv_unclosed_quote",
             Error::CsvMisplacedQuote { .. } => "csv_misplaced_quote",
             Error::CsvFieldCount { .. } => "csv_field_count",
+            Error::CsvRepeatedHeader { .. } => "csv_repeated_header",
+            Error::CsvEncoding { .. } => "csv_encoding",
             Error::CsvMissingColumn { .. } => "csv_missing_column",
             Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",
             Error::CsvDelimiter { .. } => "csv_delimiter",

@@ -259,6 +259,14 @@ fn every_variant() -> Vec<Error> {
             column: "position",
             header: s(),
         },
+        Error::CsvRepeatedHeader {
+            file: "f.csv",
+            line: 4,
+        },
+        Error::CsvEncoding {
+            file: "f.csv",
+            encoding: "UTF-16LE",
+        },
     ];
     let mut seen = vec![false; all.len()];
     for e in &all {
@@ -329,6 +337,8 @@ fn index(e: &Error) -> usize {
         Error::EquivalentIds { .. } => 53,
         Error::CsvRefusedReference { .. } => 54,
         Error::CsvNameColumn { .. } => 55,
+        Error::CsvRepeatedHeader { .. } => 56,
+        Error::CsvEncoding { .. } => 57,
     }
 }
 

@@ -92,10 +92,12 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_unclosed_quote` | a quoted CSV field never closed |
 /// | `csv_misplaced_quote` | a quote inside an unquoted CSV field, or text after a closing one |
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
+/// | `csv_repeated_header` | a CSV header repeated after the first line (two exports joined) |
 /// | `csv_missing_column` | a CSV header without a needed column |
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
 /// | `csv_name_column` | a CSV header giving a column's items by name (`Position Name`) where ids are read |
 /// | `csv_delimiter` | a CSV header separated by `;` or a tab instead of commas |
+/// | `csv_encoding` | a CSV file in UTF-16 rather than UTF-8 |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
 /// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
@@ -496,8 +498,10 @@ pub enum Error {
         field: &'static str,
     },
     /// A CASE element has a field whose name differs from one CASE defines only in case,
-    /// `-` or `_` (e.g. `Identifier` for `identifier`). CASE field names are case-sensitive:
-    /// rename the field.
+    /// `-` or `_` (e.g. `Identifier` for `identifier`), or, on an element without an
+    /// `identifier`, a field other specifications name the identifier by (`OneRoster`'s
+    /// `sourcedId`, `id`, `uuid`, `guid`). CASE field names are case-sensitive and CASE
+    /// names the identifier `identifier`: rename the field.
     #[error("case field {} at {path}: expected `{expected}`", quoted(found))]
     CaseFieldName {
         /// Where the element is in the package, e.g. `CFItems[3]`.
@@ -639,6 +643,17 @@ pub enum Error {
         /// The number of fields in the record.
         found: usize,
     },
+    /// A record after the header repeats it (in any ASCII case, a byte-order mark before
+    /// it aside), or is Excel's `sep=,` line: two exports joined into one file. The
+    /// record is no row and is not read; the rows before and after it are. Remove the line
+    /// (and check that the rows of the two exports do not repeat each other).
+    #[error("{file} line {line} repeats the header: two exports joined into one file?")]
+    CsvRepeatedHeader {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the repeated header starts.
+        line: usize,
+    },
     /// A CSV header lacks a column the loader needs. Add the column (columns may come in
     /// any order; extra ones are ignored).
     #[error("{file} has no column `{column}` in its header")]
@@ -695,6 +710,18 @@ pub enum Error {
         file: &'static str,
         /// The separator found: `;`, a tab or `|`.
         found: char,
+    },
+    /// A CSV file is UTF-16 text (as Excel's "Unicode Text" and some HR systems save it),
+    /// read as UTF-8: its header holds a NUL character between letters, so no column could
+    /// be found. Save the file as UTF-8 ("CSV UTF-8" in Excel), or decode it before
+    /// passing its text.
+    #[error("{file} is in {encoding}: expected UTF-8")]
+    CsvEncoding {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The encoding found: `UTF-16LE` or `UTF-16BE`, with `with a byte-order mark`
+        /// when it has one.
+        encoding: &'static str,
     },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     #[error(
