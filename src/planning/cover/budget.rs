@@ -7,8 +7,10 @@
 
 use super::budget_lp::budget_lp_bound;
 use super::budget_round::rounded;
+use super::cuts::with_owned_rows;
 use super::density::{tightest, upper_bound};
 use super::greedy::{Scratch, fill, preferred};
+use super::implied::without_implied_closers;
 use super::instance::{EPS, Instance, Solution};
 use super::knapsack::Knapsack;
 use super::split;
@@ -139,8 +141,18 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
     );
     let mut relaxed = None;
     if bound > start {
-        // The relaxation with its prerequisite rows, which the knapsack bound drops.
-        let lp = budget_lp_bound(inst, budget, start, LP_ITERATIONS);
+        // The relaxation with its prerequisite rows, which the knapsack bound drops, read
+        // without the closings prerequisites already make and with the rows shared
+        // prerequisites imply (`implied.rs`, `cuts.rs`): the same plans, a tighter
+        // relaxation. On the department-sized `current` instances of `bench_plans` this
+        // takes the relaxation from 15,362.6 to 15,341.3 (sample 0; HiGHS, one thread).
+        let implied = without_implied_closers(inst);
+        let implied = implied.as_ref().unwrap_or(inst);
+        let cut = with_owned_rows(implied);
+        let lp = match &cut {
+            Some((tight, rows_of)) => budget_lp_bound(tight, rows_of, budget, start, LP_ITERATIONS),
+            None => budget_lp_bound(implied, &[], budget, start, LP_ITERATIONS),
+        };
         bound = tightest(inst, bound, lp.bound);
         relaxed = Some(lp.x);
     }

@@ -20,6 +20,12 @@
 //! multiplier chosen exactly by the knapsack). The knapsack bound of [`super::knapsack`] is
 //! the case `w = 0`, which drops the prerequisite rows. The method's iterates are only ever
 //! handed to this evaluation, so the bound holds whatever their accuracy.
+//!
+//! Extra rows `y_e ≤ Σ_{j ∈ r} x_j` that every plan satisfies (those of `cuts.rs`) may be
+//! given as elements after the instance's own, each with the element it bounds: each gets
+//! a multiplier `μ_r ≥ 0` of its own, paid to its candidates' profits and taken from its
+//! element's term, `max(0, v_e − μ_e − Σ_{r of e} μ_r)`; the bound stays valid for the
+//! same reason.
 
 use super::instance::{EPS, Instance};
 use super::knapsack::fractional_fill;
@@ -36,7 +42,10 @@ pub(crate) struct LpBound {
 
 /// An upper bound on the value of a plan within `budget` hours, after at most
 /// `iterations` steps of the primal–dual method; stops early once the bound is within
-/// `target` (the value it must beat), or stops falling.
+/// `target` (the value it must beat), or stops falling. The last `owner.len()` elements of
+/// `inst` are extra rows (see the module's docs), row `k` bounding element `owner[k]`
+/// (one of the others); their own values are ignored. Every plan of `inst` must satisfy
+/// them for the bound to hold.
 ///
 /// # Complexity
 /// O(iterations · (z + q + n) + (iterations / 20) · n log n) time for z (candidate,
@@ -45,13 +54,15 @@ pub(crate) struct LpBound {
 #[allow(clippy::many_single_char_names)]
 pub(crate) fn budget_lp_bound(
     inst: &Instance,
+    owner: &[u32],
     budget: f64,
     target: f64,
     iterations: u32,
 ) -> LpBound {
     let n = inst.len();
     let m = inst.values.len();
-    let valued = |e: u32| inst.values[e as usize] > 0.0;
+    let rows = Rows::new(inst, owner);
+    let valued = |e: u32| rows.valued(inst, e);
     let pairs: Vec<(u32, u32)> = (0..n as u32)
         .flat_map(|j| inst.prerequisites(j).iter().map(move |&p| (j, p)))
         .collect();
@@ -59,6 +70,7 @@ pub(crate) fn budget_lp_bound(
     // row's the inverse of its absolute row sum, scaled by the primal weight ‖v‖ / √rows.
     let mut column = vec![0.0f64; n];
     let mut link = vec![1.0f64; m];
+    let y_column = rows.y_columns(m);
     for j in 0..n as u32 {
         let ju = j as usize;
         column[ju] += inst.hours(j);
@@ -74,13 +86,8 @@ pub(crate) fn budget_lp_bound(
         column[p as usize] += 1.0;
     }
     let hours_sum: f64 = (0..n as u32).map(|j| inst.hours(j)).sum();
-    let value_norm = inst.values.iter().map(|v| v * v).sum::<f64>().sqrt();
-    let rows = (link.iter().filter(|&&l| l > 1.0).count() + pairs.len() + 1) as f64;
-    let omega = if value_norm > 0.0 {
-        value_norm / rows.sqrt()
-    } else {
-        1.0
-    };
+    let row_count = link.iter().filter(|&&l| l > 1.0).count() + pairs.len() + 1;
+    let omega = primal_weight(&inst.values[..rows.own], row_count);
     let mut x = vec![0.0f64; n];
     let mut y = vec![0.0f64; m];
     let (mut next_x, mut next_y) = (vec![0.0f64; n], vec![0.0f64; m]);
@@ -88,21 +95,24 @@ pub(crate) fn budget_lp_bound(
     let mut w = vec![0.0f64; pairs.len()];
     let mut lambda = 0.0f64;
     let mut pull = vec![0.0f64; n];
+    let mut paid = vec![0.0f64; m];
     let mut items: Vec<(f64, f64, u32)> = Vec::new();
     let mut best = f64::INFINITY;
     let mut idle = 0;
     for it in 1..=iterations {
         // What the rows pay each candidate at the current multipliers.
-        profits(inst, &mu, &w, &pairs, &mut pull);
+        profits(inst, &rows, &mu, &w, &pairs, &mut pull);
         for (j, p) in pull.iter_mut().enumerate() {
             *p -= lambda * inst.hours(j as u32);
         }
         for j in 0..n {
             next_x[j] = (x[j] + pull[j] / (omega * column[j].max(EPS))).clamp(0.0, 1.0);
         }
-        for e in 0..m {
+        rows.paid(&mu, &mut paid);
+        for e in 0..rows.own {
             if valued(e as u32) {
-                next_y[e] = (y[e] + (inst.values[e] - mu[e]) / omega).clamp(0.0, 1.0);
+                next_y[e] =
+                    (y[e] + (inst.values[e] - paid[e]) / (omega * y_column[e])).clamp(0.0, 1.0);
             }
         }
         // Dual steps at the extrapolated point.
@@ -117,7 +127,7 @@ pub(crate) fn budget_lp_bound(
                 .iter()
                 .map(|&j| bar(&next_x, &x, j as usize))
                 .sum();
-            let slack = covered - bar(&next_y, &y, eu);
+            let slack = covered - bar(&next_y, &y, rows.of(e) as usize);
             mu[eu] = (mu[eu] - omega / link[eu] * slack).max(0.0);
         }
         let spent: f64 = (0..n)
@@ -132,7 +142,9 @@ pub(crate) fn budget_lp_bound(
         std::mem::swap(&mut x, &mut next_x);
         std::mem::swap(&mut y, &mut next_y);
         if it % EVERY == 0 || it == iterations {
-            let value = evaluate(inst, budget, &mu, &w, &pairs, &mut pull, &mut items);
+            let value = evaluate(
+                inst, &rows, budget, &mu, &w, &pairs, &mut pull, &mut paid, &mut items,
+            );
             if value < best - EPS * value.abs().max(1.0) {
                 best = value;
                 idle = 0;
@@ -147,23 +159,82 @@ pub(crate) fn budget_lp_bound(
     LpBound { bound: best, x }
 }
 
+/// The primal weight ‖v‖ / √rows of the preconditioning, 1 when nothing has value.
+fn primal_weight(values: &[f64], rows: usize) -> f64 {
+    let norm = values.iter().map(|v| v * v).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        norm / (rows as f64).sqrt()
+    } else {
+        1.0
+    }
+}
+
+/// The extra rows of [`budget_lp_bound`]: elements `own..` of the instance, row `k`
+/// bounding element `owner[k]`.
+struct Rows<'a> {
+    own: usize,
+    owner: &'a [u32],
+}
+
+impl<'a> Rows<'a> {
+    fn new(inst: &Instance, owner: &'a [u32]) -> Rows<'a> {
+        Rows {
+            own: inst.values.len() - owner.len(),
+            owner,
+        }
+    }
+
+    /// The element whose share row `e` bounds (`e` itself for the instance's own).
+    fn of(&self, e: u32) -> u32 {
+        match (e as usize).checked_sub(self.own) {
+            Some(k) => self.owner[k],
+            None => e,
+        }
+    }
+
+    fn valued(&self, inst: &Instance, e: u32) -> bool {
+        inst.values[self.of(e) as usize] > 0.0
+    }
+
+    /// Each `y_e`'s absolute column sum: its element's row and its extra rows.
+    fn y_columns(&self, m: usize) -> Vec<f64> {
+        let mut column = vec![1.0f64; m];
+        for &e in self.owner {
+            column[e as usize] += 1.0;
+        }
+        column
+    }
+
+    /// Each own element's multipliers in all, its row's and its extra rows'.
+    fn paid(&self, mu: &[f64], paid: &mut [f64]) {
+        paid[..self.own].copy_from_slice(&mu[..self.own]);
+        for (k, &e) in self.owner.iter().enumerate() {
+            paid[e as usize] += mu[self.own + k];
+        }
+    }
+}
+
 /// The bound of the module docs at multipliers `mu` and `w`.
+#[allow(clippy::too_many_arguments)]
 fn evaluate(
     inst: &Instance,
+    rows: &Rows,
     budget: f64,
     mu: &[f64],
     w: &[f64],
     pairs: &[(u32, u32)],
     profit: &mut [f64],
+    paid: &mut [f64],
     items: &mut Vec<(f64, f64, u32)>,
 ) -> f64 {
     let mut bound = 0.0;
-    for (e, &v) in inst.values.iter().enumerate() {
+    rows.paid(mu, paid);
+    for (e, &v) in inst.values[..rows.own].iter().enumerate() {
         if v > 0.0 {
-            bound += (v - mu[e]).max(0.0);
+            bound += (v - paid[e]).max(0.0);
         }
     }
-    profits(inst, mu, w, pairs, profit);
+    profits(inst, rows, mu, w, pairs, profit);
     items.clear();
     for (j, &pj) in profit.iter().enumerate() {
         if pj > 0.0 {
@@ -179,12 +250,19 @@ fn evaluate(
 }
 
 /// Each candidate's profit `π_j` at multipliers `mu` and `w` (see the module docs).
-fn profits(inst: &Instance, mu: &[f64], w: &[f64], pairs: &[(u32, u32)], profit: &mut [f64]) {
+fn profits(
+    inst: &Instance,
+    rows: &Rows,
+    mu: &[f64],
+    w: &[f64],
+    pairs: &[(u32, u32)],
+    profit: &mut [f64],
+) {
     for j in 0..inst.len() as u32 {
         profit[j as usize] = inst
             .covers(j)
             .iter()
-            .filter(|&&e| inst.values[e as usize] > 0.0)
+            .filter(|&&e| rows.valued(inst, e))
             .map(|&e| mu[e as usize])
             .sum();
     }

@@ -35,6 +35,37 @@ use super::instance::Instance;
 /// O((n + m + z + q) log(n + m + z + q)) time, O(n + m + z + q) memory, for n candidates,
 /// m elements, z (candidate, element) pairs and q prerequisite pairs.
 pub(super) fn with_shared_prerequisite_rows(inst: &Instance) -> Option<Instance> {
+    let (owned, pairs) = shared_prerequisite_rows(inst)?;
+    let mut rows: Vec<Vec<u32>> = owned.into_iter().map(|(_, row)| row).collect();
+    crate::model::order::sort_unstable(&mut rows);
+    rows.dedup();
+    Some(with_rows(inst, &rows, pairs))
+}
+
+/// The rows of [`with_shared_prerequisite_rows`] with the element each comes from, for a
+/// budgeted relaxation, where the row bounds that element's closed share:
+/// `y_e ≤ x_p + Σ_{j closes e, j does not require p} x_j` (a plan closing `e` holds `p` or
+/// such a `j`). `None` when there is none. The instance returned has the rows as elements
+/// `m..m + r` as [`with_shared_prerequisite_rows`]'s does (each (element, row) pair once),
+/// and the second vector gives row `m + k`'s element at `k`.
+///
+/// # Complexity
+/// As [`with_shared_prerequisite_rows`].
+pub(super) fn with_owned_rows(inst: &Instance) -> Option<(Instance, Vec<u32>)> {
+    let (mut found, pairs) = shared_prerequisite_rows(inst)?;
+    crate::model::order::sort_unstable(&mut found);
+    found.dedup();
+    let owner = found.iter().map(|&(e, _)| e).collect();
+    let rows: Vec<Vec<u32>> = found.into_iter().map(|(_, row)| row).collect();
+    Some((with_rows(inst, &rows, pairs), owner))
+}
+
+/// An element and a row of candidates for it.
+type ElementRow = (u32, Vec<u32>);
+
+/// The (element, row) pairs of the module's docs, each row's candidates ascending, and the
+/// instance's number of (candidate, element) pairs; `None` when there is none.
+fn shared_prerequisite_rows(inst: &Instance) -> Option<(Vec<ElementRow>, usize)> {
     let n = inst.len();
     let m = inst.values.len();
     let (mut work, pairs) = walk_budget(inst)?;
@@ -47,7 +78,7 @@ pub(super) fn with_shared_prerequisite_rows(inst: &Instance) -> Option<Instance>
     let mut stack: Vec<u32> = Vec::new();
     // (prerequisite, closer requiring it) for the current element.
     let mut found: Vec<(u32, u32)> = Vec::new();
-    let mut rows: Vec<Vec<u32>> = Vec::new();
+    let mut rows: Vec<ElementRow> = Vec::new();
     let mut row: Vec<u32> = Vec::new();
     'elements: for e in 0..m as u32 {
         let closers = inst.closers(e);
@@ -107,15 +138,13 @@ pub(super) fn with_shared_prerequisite_rows(inst: &Instance) -> Option<Instance>
             }
             room -= row.len();
             crate::model::order::sort_unstable(&mut row);
-            rows.push(row.clone());
+            rows.push((e, row.clone()));
         }
     }
     if rows.is_empty() {
         return None;
     }
-    crate::model::order::sort_unstable(&mut rows);
-    rows.dedup();
-    Some(with_rows(inst, &rows, pairs))
+    Some((rows, pairs))
 }
 
 /// `inst` with `rows` (lists of candidates) added as elements after its own; `pairs` is

@@ -16,6 +16,7 @@ use crate::model::order;
 use std::collections::BinaryHeap;
 
 mod repairs;
+pub(super) mod rows;
 mod targets;
 
 /// Subgradient steps at the root, and at every other node (warm-started).
@@ -63,17 +64,6 @@ pub(super) const TABU_AFTER_SEARCH_FROM: usize = KEPT_ROWS_FROM;
 /// See [`TABU_AFTER_SEARCH_FROM`]: the incumbent's cost over the root's bound, less one.
 const TABU_AFTER_SEARCH_GAP: f64 = 0.01;
 
-/// One part: the heuristics and the root bound, then the search when asked; `None` once
-/// the root's bound exceeds `cutoff`.
-pub(super) fn solve_part(
-    inst: &Instance,
-    limit: u64,
-    search: bool,
-    cutoff: f64,
-) -> Option<Solution> {
-    solve_part_as(inst, limit, search, cutoff, Role::Whole)
-}
-
 /// [`solve_part`] searching only to prove that no cover costs `cutoff` or less
 /// ([`Role::Refute`]). Its plan is not [`solve_part`]'s, but its `None` is as true: a
 /// proven bound exceeds `cutoff`.
@@ -108,7 +98,27 @@ fn solve_part_as(
     let implied = without_implied_closers(inst);
     let implied = implied.as_ref().unwrap_or(inst);
     let tight = with_shared_prerequisite_rows(implied);
-    let mut part = Search::new(inst, tight.as_ref().unwrap_or(implied), limit);
+    solve_with(
+        inst,
+        tight.as_ref().unwrap_or(implied),
+        limit,
+        search,
+        cutoff,
+        role,
+    )
+}
+
+/// [`solve_part_as`] with the instance the bounds read given: `tight`, the part's own
+/// candidates (same indices) with the same plans.
+fn solve_with(
+    inst: &Instance,
+    tight: &Instance,
+    limit: u64,
+    search: bool,
+    cutoff: f64,
+    role: Role,
+) -> Option<Solution> {
+    let mut part = Search::new(inst, tight, limit);
     part.cutoff = cutoff;
     part.role = role;
     part.searched = search;
@@ -332,7 +342,7 @@ impl<'a> Search<'a> {
             self.tight,
             &self.lagrange,
             &self.state,
-            |sub| match solve_part(sub, BLOCK_NODES, true, f64::INFINITY) {
+            |sub| match solve_part_as(sub, BLOCK_NODES, true, f64::INFINITY, Role::Whole) {
                 Some(s) => (s.bound, Some(s.chosen)),
                 None => (0.0, None),
             },

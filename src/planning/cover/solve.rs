@@ -1,7 +1,8 @@
 //! Least-cost cover with a proven lower bound, as callers use it: the reductions of
 //! `reduce.rs`, each part then solved by `exact.rs`'s heuristics, bound and search.
 
-use super::exact::{refute_part, solve_part};
+use super::exact::refute_part;
+use super::exact::rows::solve_part;
 use super::instance::{Instance, Solution};
 use super::reduce::{SolvePart, reduce_from};
 use super::state::State;
@@ -55,7 +56,8 @@ fn unreachable_cutoff(inst: &Instance) -> Solution {
 /// taken best bound first, each followed by a dive into its first children until one is
 /// pruned, so plans are found early and the proven bound (the least among the nodes left)
 /// rises with the search. When the limit stops the search, that bound is reported, so the
-/// gap stays proven.
+/// gap stays proven. A part the bounds leave unproven with the rows shared prerequisites
+/// imply is solved again without them (`exact.rs`'s `solve_part`), within the same limit.
 pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
     exact_cover_within(inst, node_limit, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
 }

@@ -39,9 +39,12 @@ pub enum Solver {
     /// keeps its own stack. Least hours: at the root of each independent part whose plan
     /// the bounds leave unproven, courses every cheaper plan must hold or avoid are fixed by
     /// their reduced costs and the rest is split and solved part by part again; each such
-    /// round counts as a node. When the limit stops it, the plan is the best found (never
-    /// worse than [`Solver::Greedy`]'s) and the bound the weakest among the parts of the
-    /// search left, so the reported gap stays proven.
+    /// round counts as a node. A part the bounds read with the rows shared prerequisites
+    /// imply leave unproven is searched again without those rows, within the same limit,
+    /// and the better bound and the cheaper plan are kept (so such a part may use up to
+    /// twice `node_limit` nodes). When the limit stops it, the plan is the best found
+    /// (never worse than [`Solver::Greedy`]'s) and the bound the weakest among the parts
+    /// of the search left, so the reported gap stays proven.
     Exact {
         /// Search nodes allowed.
         node_limit: u64,
