@@ -618,7 +618,14 @@ impl Reader<'_> {
         if !errors.is_empty() {
             return Err(capacity().into());
         }
-        let cohort = columns.finish(fw.stamp, layout, held, completed, &mut errors);
+        let cohort = columns.finish(
+            fw.stamp,
+            layout,
+            held,
+            completed,
+            options.threads,
+            &mut errors,
+        );
         match (cohort, Errors::from_vec(errors)) {
             (Some(cohort), None) => {
                 order::sort_by_key(&mut warnings, |&(k, entry, _)| (k, entry));
