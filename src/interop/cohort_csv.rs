@@ -303,6 +303,7 @@ impl<'f> CohortCsvReader<'f> {
                 work.apply(&mut reader.entries, &mut reader.completed, &mut reader.held);
             },
         );
+        reader.index.settle(&reader.columns);
         reader.errors = errors;
     }
 
@@ -497,7 +498,7 @@ impl Reader<'_> {
             self.full = true;
             return;
         }
-        self.index.insert(read.hash, k);
+        self.index.insert(read.hash, k, &self.columns);
         self.lines.push(o.line);
         self.entries.push(0);
         if read.mismatched {
