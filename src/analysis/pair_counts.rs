@@ -438,7 +438,7 @@ mod tests {
             held.sort_unstable();
             held.dedup();
             let packed: Vec<u32> = held.iter().map(|&c| c << 3 | (c % 6)).collect();
-            let column = crate::people::held::pack(packed).expect("small competencies");
+            let column = crate::people::held::pack(packed, 1).expect("small competencies");
             let levels = Levels::of(&column, 0, held.len());
             for c in (0..3_005).chain([COMPETENCIES - 1, COMPETENCIES, u32::MAX]) {
                 let plain = held.binary_search(&c).map_or(0, |_| (c % 6) as u8);

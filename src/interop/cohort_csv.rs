@@ -303,6 +303,7 @@ impl<'f> CohortCsvReader<'f> {
                 work.apply(&mut reader.entries, &mut reader.completed, &mut reader.held);
             },
         );
+        reader.index.settle(&reader.columns);
         reader.errors = errors;
     }
 
@@ -497,7 +498,7 @@ impl Reader<'_> {
             self.full = true;
             return;
         }
-        self.index.insert(read.hash, k);
+        self.index.insert(read.hash, k, &self.columns);
         self.lines.push(o.line);
         self.entries.push(0);
         if read.mismatched {
@@ -618,7 +619,14 @@ impl Reader<'_> {
         if !errors.is_empty() {
             return Err(capacity().into());
         }
-        let cohort = columns.finish(fw.stamp, layout, held, completed, &mut errors);
+        let cohort = columns.finish(
+            fw.stamp,
+            layout,
+            held,
+            completed,
+            options.threads,
+            &mut errors,
+        );
         match (cohort, Errors::from_vec(errors)) {
             (Some(cohort), None) => {
                 order::sort_by_key(&mut warnings, |&(k, entry, _)| (k, entry));

@@ -170,8 +170,9 @@ impl<'f> CohortBuilder<'f> {
         self.completed_lists.close();
     }
 
-    /// The cohort of the officers pushed, or every problem found.
-    pub(crate) fn finish(self) -> Result<Cohort, Errors> {
+    /// The cohort of the officers pushed, or every problem found; the held levels are
+    /// packed on up to `threads` threads.
+    pub(crate) fn finish(self, threads: usize) -> Result<Cohort, Errors> {
         let CohortBuilder {
             framework,
             mut errors,
@@ -187,6 +188,7 @@ impl<'f> CohortBuilder<'f> {
             layout,
             held_lists,
             completed_lists,
+            threads,
             &mut errors,
         );
         match (cohort, Errors::from_vec(errors)) {

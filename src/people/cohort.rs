@@ -324,15 +324,16 @@ pub(crate) fn unpack(x: u32) -> (u32, u8) {
 /// Finishing the columns into a [`Cohort`] is defined here, beside the type it builds, so
 /// that the columns know nothing of it.
 impl Officers {
-    /// The cohort of these officers with their held levels laid out by `layout`, or the
-    /// problems: empty or repeated officer ids, a competency beyond what the packed held
-    /// levels name.
+    /// The cohort of these officers with their held levels laid out by `layout` (packed
+    /// on up to `threads` threads), or the problems: empty or repeated officer ids, a
+    /// competency beyond what the packed held levels name.
     pub(crate) fn finish(
         self,
         stamp: u64,
         layout: Layout,
         held: Lists,
         completed: Lists,
+        threads: usize,
         errors: &mut Vec<Error>,
     ) -> Option<Cohort> {
         let slot = layout.order.as_ref().map(|order| {
@@ -354,7 +355,7 @@ impl Officers {
             }
         }
         drop((self.department, self.position));
-        let held = match held::pack(held.values) {
+        let held = match held::pack(held.values, threads) {
             Ok(held) => held,
             Err(e) => {
                 errors.push(e);

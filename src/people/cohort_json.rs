@@ -118,7 +118,7 @@ fn read_once(
     }
     .deserialize(&mut de)
     .and_then(|()| de.end());
-    read.is_ok().then(|| builder.finish())
+    read.is_ok().then(|| builder.finish(1))
 }
 
 /// A string of the text: borrowed unless it holds escapes.

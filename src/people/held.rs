@@ -3,6 +3,7 @@
 //! byte more, so that every entry can be read as a 4-byte word and masked.
 
 use crate::Error;
+use crate::model::parallel::{map_parts, workers};
 
 /// The bits an entry keeps.
 const MASK: u32 = (1 << 24) - 1;
@@ -97,33 +98,46 @@ impl ExactSizeIterator for Iter<'_> {}
 
 /// Packs `values` (each below 2²⁴) three bytes each, plus the closing byte, releasing
 /// `values` from its end as the copy proceeds, so that both are never resident whole.
+/// Each block copied is split over up to `threads` threads (see
+/// [`workers`](crate::model::parallel::workers)); the bytes are the same on any number.
 ///
 /// # Errors
 /// [`Error::CapacityExceeded`] when an entry names a competency from 2²¹ on.
 ///
 /// # Complexity
-/// O(n) for n entries.
-pub(crate) fn pack(mut values: Vec<u32>) -> Result<Vec<u8>, Error> {
-    /// Entries copied between two releases of `values`' end.
+/// O(n) for n entries, shared by the threads.
+pub(crate) fn pack(mut values: Vec<u32>, threads: usize) -> Result<Vec<u8>, Error> {
+    /// Entries one thread copies between two releases of `values`' end.
     const BLOCK: usize = 1 << 20;
-    if values.iter().any(|&x| x > MASK) {
+    let n = values.len();
+    let parts = workers(threads, n / BLOCK);
+    let mut bytes = vec![0u8; 3 * n + 1];
+    let mut end = n;
+    let mut beyond = false;
+    while end > 0 {
+        let start = end.saturating_sub(BLOCK * parts);
+        let size = (end - start).div_ceil(parts);
+        let out = bytes.get_mut(3 * start..3 * end).unwrap_or_default();
+        let work: Vec<(&mut [u8], &[u32])> = out
+            .chunks_mut(3 * size)
+            .zip(values[start..end].chunks(size))
+            .collect();
+        let over = map_parts(work, |(out, values)| {
+            for (to, x) in out.chunks_exact_mut(3).zip(values) {
+                to.copy_from_slice(&x.to_le_bytes()[..3]);
+            }
+            values.iter().any(|&x| x > MASK)
+        });
+        beyond |= over.contains(&true);
+        values.truncate(start);
+        values.shrink_to_fit();
+        end = start;
+    }
+    if beyond {
         return Err(Error::CapacityExceeded {
             what: "competencies a cohort's held levels can name",
             limit: u64::from(COMPETENCIES),
         });
-    }
-    let n = values.len();
-    let mut bytes = vec![0u8; 3 * n + 1];
-    let mut end = n;
-    while end > 0 {
-        let start = end.saturating_sub(BLOCK);
-        let out = bytes.get_mut(3 * start..3 * end).unwrap_or_default();
-        for (to, x) in out.chunks_exact_mut(3).zip(&values[start..end]) {
-            to.copy_from_slice(&x.to_le_bytes()[..3]);
-        }
-        values.truncate(start);
-        values.shrink_to_fit();
-        end = start;
     }
     Ok(bytes)
 }
@@ -135,7 +149,7 @@ mod tests {
     #[test]
     fn entries_read_back_as_packed_whatever_their_neighbours() {
         let values = vec![0, 5, (COMPETENCIES - 1) << 3 | 5, 1 << 3, MASK, 7 << 3 | 2];
-        let column = pack(values.clone()).expect("below 2^24");
+        let column = pack(values.clone(), 1).expect("below 2^24");
         assert_eq!(column.len(), 3 * values.len() + 1);
         let all = Levels::of(&column, 0, values.len());
         assert_eq!(all.iter().collect::<Vec<_>>(), values);
@@ -161,16 +175,27 @@ mod tests {
 
     #[test]
     fn a_competency_beyond_the_packing_is_refused() {
-        let e = pack(vec![3, COMPETENCIES << 3]).expect_err("beyond 24 bits");
+        let e = pack(vec![3, COMPETENCIES << 3], 1).expect_err("beyond 24 bits");
         assert!(matches!(e, Error::CapacityExceeded { limit, .. } if limit == 1 << 21));
-        assert_eq!(pack(Vec::new()).expect("empty").len(), 1);
+        assert_eq!(pack(Vec::new(), 1).expect("empty").len(), 1);
     }
 
     #[test]
-    fn packing_spans_blocks() {
-        let values: Vec<u32> = (0..(1 << 20) + 5).map(|i| i * 13 % MASK).collect();
-        let column = pack(values.clone()).expect("below 2^24");
+    fn packing_spans_blocks_the_same_on_any_number_of_threads() {
+        let values: Vec<u32> = (0..(3 << 20) + 5).map(|i| i * 13 % MASK).collect();
+        let column = pack(values.clone(), 1).expect("below 2^24");
         let all = Levels::of(&column, 0, values.len());
         assert!(all.iter().eq(values.iter().copied()));
+        for threads in [2, 3, 0] {
+            assert_eq!(pack(values.clone(), threads).expect("below 2^24"), column);
+        }
+        // An entry beyond the packing is found in any block, on any number of threads.
+        for at in [0, 1 << 20, values.len() - 1] {
+            let mut beyond = values.clone();
+            beyond[at] = MASK + 1;
+            for threads in [1, 2] {
+                assert!(pack(beyond.clone(), threads).is_err(), "{at} {threads}");
+            }
+        }
     }
 }

@@ -129,7 +129,7 @@ impl Cohort {
                     officer.passbook.iter().map(Evidence::view),
                 );
             }
-            return builder.finish();
+            return builder.finish(threads);
         }
         let mut states: Vec<Part> = (0..parts).map(|_| Part::new()).collect();
         let mut officers = officers.into_iter();
@@ -170,6 +170,6 @@ impl Cohort {
                 }
             }
         }
-        builder.finish()
+        builder.finish(threads)
     }
 }
