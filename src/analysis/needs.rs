@@ -378,23 +378,27 @@ const WIDE_FROM: usize = 4096;
 /// # Complexity
 /// O(d · (k + 2^w)) for k keys of d digits of w bits.
 fn radix_sort(keys: &mut Vec<u64>) {
-    radix_sort_from(keys, 0);
+    let mut other = vec![0u64; keys.len()];
+    radix_sort_with(keys, 0, &mut other);
 }
 
 /// Sorts `keys` stably by their bits from `low` up: [`radix_sort`]'s passes from bit `low`,
-/// so keys equal above it keep their order.
+/// so keys equal above it keep their order, with `other` as the second buffer (whatever
+/// it holds; it may come back holding the keys' old order, `keys` the new).
 ///
 /// # Complexity
-/// O(d · (k + 2^w)) for k keys of d digits of w bits above `low`.
+/// O(d · (k + 2^w)) for k keys of d digits of w bits above `low`, plus O(k) the first time
+/// `other` grows to k.
 #[inline]
-fn radix_sort_from(keys: &mut Vec<u64>, low: u32) {
+fn radix_sort_with(keys: &mut Vec<u64>, low: u32, other: &mut Vec<u64>) {
     if keys.len() < 2 {
         return;
     }
     let width = if keys.len() < WIDE_FROM { 8 } else { 11 };
     let highest = 64 - keys.iter().fold(0, |or, &k| or | k).leading_zeros();
     let digit_mask = (1u64 << width) - 1;
-    let mut other = vec![0u64; keys.len()];
+    // Every entry is written before it is read: only the length matters.
+    other.resize(keys.len(), 0);
     let (mut narrow, mut wide) = ([0usize; 256], Vec::new());
     let start: &mut [usize] = if width == 8 {
         &mut narrow
@@ -430,7 +434,7 @@ fn radix_sort_from(keys: &mut Vec<u64>, low: u32) {
             }
             *at += 1;
         }
-        std::mem::swap(keys, &mut other);
+        std::mem::swap(keys, other);
     }
 }
 
@@ -438,6 +442,19 @@ fn radix_sort_from(keys: &mut Vec<u64>, low: u32) {
 /// fall by shortfall as `h` says; `None` for an index outside the framework.
 fn need_row(framework: &Framework, c: u32, h: [u64; 6]) -> Option<NeedRow<'_>> {
     let (short, total) = short_and_shortfall(&h);
+    need_row_of(framework, c, h, short, total)
+}
+
+/// [`need_row`] with the histogram's officers short and total shortfall
+/// ([`short_and_shortfall`]) already known.
+#[inline]
+fn need_row_of(
+    framework: &Framework,
+    c: u32,
+    h: [u64; 6],
+    short: u64,
+    total: u64,
+) -> Option<NeedRow<'_>> {
     Some(NeedRow {
         competency: framework.competency_id(c),
         name: framework.competency_name(c),

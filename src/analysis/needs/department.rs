@@ -15,19 +15,21 @@
 
 use std::ops::Range;
 
-use super::dense::{Dense, with_dense};
-use super::kernel::{REQUIRED, count_levels, histogram, row_of};
-use super::{NeedRow, TrainingNeeds, need_row, radix_sort_from, short_and_shortfall};
+use super::dense::{Dense, LEVELS, with_dense};
+use super::kernel::{REQUIRED, count_levels, row_of};
+use super::{NeedRow, TrainingNeeds, need_row_of, radix_sort_with, short_and_shortfall};
 use crate::{Cohort, Framework};
 
 /// What one department's count leaves besides its report: the buffers of a sequence of
 /// departments, reused from one to the next.
 #[derive(Default)]
 pub(super) struct Scratch {
-    /// Per competency met, in index order: `(competency, histogram)`.
-    found: Vec<(u32, [u64; 6])>,
+    /// Per competency met, in index order.
+    found: Vec<Found>,
     /// One sort key per row of the report (see [`order_found`]).
     keys: Vec<u64>,
+    /// The radix sort's second buffer.
+    spare: Vec<u64>,
     /// Per requirement of the framework (its `reqs`, in order), `competency | row << 32`
     /// for its counter row (see [`row_of`]): filled on first use, so that pointing a
     /// group's requirements at their rows reads one word each.
@@ -112,12 +114,18 @@ impl Framework {
 
     /// The report's rows from the marked counter rows, leaving the tables at rest: the
     /// marks read in order (competencies ascending, each one's rows together) give each
-    /// competency's histogram in index order, [`order_found`] puts them in the order of
-    /// the report, and each row is built once, in its place.
+    /// competency's histogram in index order, each counter row added in by the shape of its
+    /// required level (see [`add_histogram`]); [`order_found`] puts them in the order of
+    /// the report, and each row is built once, in its place, from the counts found with
+    /// its histogram.
     fn department_rows(&self, dense: &mut Dense, scratch: &mut Scratch) -> Vec<NeedRow<'_>> {
         let Dense { counts, marks, .. } = dense;
-        let Scratch { found, keys, .. } = scratch;
+        let Scratch {
+            found, keys, spare, ..
+        } = scratch;
         found.clear();
+        // The competency being added up, and its histogram.
+        let (mut competency, mut histogram) = (u32::MAX, [0u64; 6]);
         for (w, word) in marks.iter_mut().enumerate() {
             let mut bits = std::mem::take(word);
             while bits != 0 {
@@ -126,77 +134,148 @@ impl Framework {
                 let Some(count) = counts.get_mut(row) else {
                     continue;
                 };
-                let (c, h) = histogram(row as u32, &std::mem::take(count));
-                match found.last_mut() {
-                    Some((last, sum)) if *last == c => {
-                        for s in 0..6 {
-                            sum[s] += h[s];
-                        }
+                let count = std::mem::take(count);
+                // Marked rows are rows of requirements, from 1 on.
+                let at = row.saturating_sub(1);
+                let c = (at / LEVELS) as u32;
+                if c != competency {
+                    if competency != u32::MAX {
+                        found.push(Found::new(competency, histogram));
                     }
-                    _ => found.push((c, h)),
+                    (competency, histogram) = (c, [0; 6]);
                 }
+                add_histogram(&mut histogram, at % LEVELS, &count);
             }
+        }
+        if competency != u32::MAX {
+            found.push(Found::new(competency, histogram));
         }
         // Row 0 took the levels of competencies not required.
         if let Some(row) = counts.first_mut() {
             *row = [0; 8];
         }
-        order_found(found, keys);
+        order_found(found, keys, spare);
         let mut rows = Vec::with_capacity(keys.len());
-        rows.extend(keys.iter().filter_map(|&k| {
-            let &(c, h) = found.get(k as usize)?;
-            need_row(self, c, h)
-        }));
+        for &k in keys.iter() {
+            if let Some(f) = found.get(k as usize)
+                && let Some(row) = need_row_of(self, f.competency, f.histogram, f.short, f.total)
+            {
+                rows.push(row);
+            }
+        }
         rows
     }
 }
 
+/// One competency met in a department: its shortfall histogram (`[s]` officers short by `s`
+/// levels), its officers short and its total shortfall.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Found {
+    competency: u32,
+    histogram: [u64; 6],
+    short: u64,
+    total: u64,
+}
+
+impl Found {
+    /// Competency `competency` with its histogram, and the counts that follow from it.
+    #[inline]
+    fn new(competency: u32, histogram: [u64; 6]) -> Found {
+        let (short, total) = short_and_shortfall(&histogram);
+        Found {
+            competency,
+            histogram,
+            short,
+            total,
+        }
+    }
+}
+
+/// Adds the officers of a counter row at required level `required` (0–5) to `histogram`:
+/// officers holding level l are short by max(r − l, 0), the officers required who hold
+/// none of it by r (as [`histogram`](super::kernel::histogram) says). One arm per required
+/// level, so that each level's bucket is a constant and the row is six additions and a
+/// subtraction.
+#[inline]
+fn add_histogram(histogram: &mut [u64; 6], required: usize, counts: &[u32; 8]) {
+    match required {
+        0 => add_at::<0>(histogram, counts),
+        1 => add_at::<1>(histogram, counts),
+        2 => add_at::<2>(histogram, counts),
+        3 => add_at::<3>(histogram, counts),
+        4 => add_at::<4>(histogram, counts),
+        _ => add_at::<5>(histogram, counts),
+    }
+}
+
+/// [`add_histogram`] at required level `R`.
+#[inline]
+fn add_at<const R: usize>(histogram: &mut [u64; 6], counts: &[u32; 8]) {
+    let mut holding = 0u32;
+    for level in 0..LEVELS {
+        let n = counts[level];
+        histogram[R.saturating_sub(level)] += u64::from(n);
+        holding = holding.wrapping_add(n);
+    }
+    histogram[R] += u64::from(counts[REQUIRED].saturating_sub(holding));
+}
+
 /// Sets `order` to the indices in `found` (competencies in index order, each with its
-/// histogram) of the rows with a count, in the order of the report: total shortfall
-/// descending, officers short descending, then index. Each row's key holds the complements
-/// of its total shortfall and officers short (from the largest of each, so descending
-/// becomes ascending) above its index; the keys are built in index order and sorted
-/// stably by the bits above the index alone, so rows of equal counts stay in index order.
-/// Keys wider than 64 bits are sorted by comparison instead, with the same order.
+/// counts) of the rows with a count, in the order of the report: total shortfall
+/// descending, officers short descending, then index. Each row with a shortfall gets a key
+/// holding the complements of its total shortfall and officers short (from the largest of
+/// each, so descending becomes ascending) above its index; the keys are built in index
+/// order and sorted stably by the bits above the index alone (`spare` the sort's second
+/// buffer), so rows of equal counts stay in index order. The rows with a count and no
+/// shortfall follow, in index order, without a key. Keys wider than 64 bits are sorted by
+/// comparison instead, with the same order.
 ///
 /// # Complexity
 /// O(k·b) for k rows and b radix digits of the two counts, O(k log k) beyond 64 bits.
-fn order_found(found: &[(u32, [u64; 6])], order: &mut Vec<u64>) {
+fn order_found(found: &[Found], order: &mut Vec<u64>, spare: &mut Vec<u64>) {
     order.clear();
     let (mut most_total, mut most_short) = (0u64, 0u64);
-    for (_, h) in found {
-        let (short, total) = short_and_shortfall(h);
-        most_total = most_total.max(total);
-        most_short = most_short.max(short);
+    for f in found {
+        most_total = most_total.max(f.total);
+        most_short = most_short.max(f.short);
     }
     let bits = |x: u64| 64 - x.leading_zeros();
     let index_bits = bits(found.len().saturating_sub(1) as u64);
     let short_bits = bits(most_short);
     if index_bits + short_bits + bits(most_total) <= 64 {
-        for (k, (_, h)) in found.iter().enumerate() {
-            let (short, total) = short_and_shortfall(h);
-            // Rows without any count are left out.
-            if h[0] | short != 0 {
-                let counts = ((most_total - total) << short_bits) | (most_short - short);
+        // Rows without any count are left out; rows with a count and no shortfall come
+        // last, in index order, so they need no key.
+        let mut met = false;
+        for (k, f) in found.iter().enumerate() {
+            if f.short != 0 {
+                let counts = ((most_total - f.total) << short_bits) | (most_short - f.short);
                 order.push(counts.checked_shl(index_bits).unwrap_or(0) | k as u64);
+            } else {
+                met |= f.histogram[0] != 0;
             }
         }
-        radix_sort_from(order, index_bits);
+        radix_sort_with(order, index_bits, spare);
         let mask = (1u64 << index_bits) - 1;
         for k in order.iter_mut() {
             *k &= mask;
         }
+        if met {
+            let met = (found.iter().enumerate())
+                .filter(|(_, f)| f.short == 0 && f.histogram[0] != 0)
+                .map(|(k, _)| k as u64);
+            order.extend(met);
+        }
     } else {
-        // The counts read again per comparison rather than kept beside the indices: this
-        // branch (keys wider than 64 bits) then compiles no key type and sort of its own.
-        // The index breaks ties, so the order is total.
+        // The counts kept beside each histogram are read per comparison rather than copied
+        // beside the indices: this branch (keys wider than 64 bits) then compiles no key
+        // type and sort of its own. The index breaks ties, so the order is total.
         let key = |k: u64| {
-            let (short, total) = short_and_shortfall(&found[k as usize].1);
-            (!total, !short, k)
+            let f = &found[k as usize];
+            (!f.total, !f.short, k)
         };
         order.extend((0..found.len() as u64).filter(|&k| {
-            let h = &found[k as usize].1;
-            h[0] | short_and_shortfall(h).0 != 0
+            let f = &found[k as usize];
+            f.histogram[0] | f.short != 0
         }));
         crate::model::order::sort_unstable_by(order, |&a, &b| key(a).cmp(&key(b)));
     }
@@ -204,16 +283,17 @@ fn order_found(found: &[(u32, [u64; 6])], order: &mut Vec<u64>) {
 
 #[cfg(test)]
 mod tests {
-    use super::order_found;
+    use super::{Found, add_histogram, order_found};
+    use crate::analysis::needs::kernel::{REQUIRED, histogram};
     use crate::analysis::needs::short_and_shortfall;
 
     /// The report order by its definition: total shortfall descending, officers short
     /// descending, competency index ascending, rows without any count left out.
-    fn by_definition(found: &[(u32, [u64; 6])]) -> Vec<u64> {
+    fn by_definition(found: &[Found]) -> Vec<u64> {
         let mut rows: Vec<(u64, u64, u64)> = (found.iter().enumerate())
-            .filter(|(_, (_, h))| h.iter().any(|&n| n > 0))
-            .map(|(k, (_, h))| {
-                let (short, total) = short_and_shortfall(h);
+            .filter(|(_, f)| f.histogram.iter().any(|&n| n > 0))
+            .map(|(k, f)| {
+                let (short, total) = short_and_shortfall(&f.histogram);
                 (total, short, k as u64)
             })
             .collect();
@@ -224,7 +304,7 @@ mod tests {
     #[test]
     fn rows_in_index_order_come_out_in_report_order() {
         let mut next = crate::model::test_rng::below(0x5851_f42d_4c95_7f2d_u64);
-        let mut order = vec![7];
+        let (mut order, mut spare) = (vec![7], vec![3; 9]);
         // (rows, most officers per histogram bucket): few and many rows, small counts that
         // tie often, counts that need wide digits, and counts beyond 64 bits of key.
         for (rows, most) in [
@@ -239,19 +319,42 @@ mod tests {
             (300, 1 << 40),
         ] {
             let mut c = 0u32;
-            let found: Vec<(u32, [u64; 6])> = (0..rows)
+            let found: Vec<Found> = (0..rows)
                 .map(|_| {
                     c += 1 + next(3) as u32;
-                    let mut h = [0u64; 6];
-                    for n in &mut h {
+                    let mut histogram = [0u64; 6];
+                    for n in &mut histogram {
                         // Some buckets empty, and now and then a whole row.
                         *n = if next(3) == 0 { 0 } else { next(most + 1) };
                     }
-                    (c, h)
+                    Found::new(c, histogram)
                 })
                 .collect();
-            order_found(&found, &mut order);
+            order_found(&found, &mut order, &mut spare);
             assert_eq!(order, by_definition(&found), "{rows} rows up to {most}");
+        }
+    }
+
+    #[test]
+    fn a_counter_row_adds_the_histogram_of_its_required_level() {
+        let mut next = crate::model::test_rng::below(0x2f0b_3c61_9a57_e10d_u64);
+        for required in 0..6u32 {
+            for _ in 0..50 {
+                let mut counts = [0u32; 8];
+                for n in counts.iter_mut().take(6) {
+                    *n = next(4) as u32;
+                }
+                // Officers required: those counted at a level and some holding none, or
+                // (against the counts' invariant) fewer than those counted.
+                let holding: u32 = counts.iter().take(6).sum();
+                counts[REQUIRED] = (holding + next(5) as u32).saturating_sub(next(3) as u32);
+                let before = [next(9), next(9), next(9), next(9), next(9), next(9)];
+                let mut got = before;
+                add_histogram(&mut got, required as usize, &counts);
+                let (_, h) = histogram(1 + 6 * 11 + required, &counts);
+                let want: Vec<u64> = before.iter().zip(h).map(|(a, b)| a + b).collect();
+                assert_eq!(got.to_vec(), want, "required {required}, counts {counts:?}");
+            }
         }
     }
 }
