@@ -22,6 +22,7 @@ use crate::planning::bounds::{
 };
 use crate::planning::cover;
 use crate::planning::groups::{Groups, met_levels};
+use crate::planning::memo::{self, Memo};
 use crate::planning::recommend::{GapItem, UntaggedLevel};
 use crate::{
     Cohort, DepartmentId, Error, Framework, GapOptions, GapReport, OfficerId, Plan, PositionId,
@@ -231,6 +232,12 @@ impl Framework {
     /// the k-th result, and each is bounded again on the officer's own gaps and completed
     /// courses before it is planned. The result equals planning every post and sorting.
     ///
+    /// Each thread remembers the plans it made (or the cutoff a proven bound passed) by
+    /// their cover instance: the gaps, the candidate courses and the solver. Officers far
+    /// from a post are short of all its requirements, so the posts nearest to many
+    /// officers are planned once for them all; a remembered answer is the one the solver
+    /// gives, so results do not depend on what was asked before.
+    ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework;
     /// [`Error::UnknownId`] for a department no position names.
@@ -241,8 +248,11 @@ impl Framework {
     /// again, b being the offers of its gaps' competencies, the outcomes of the courses
     /// closing them and those courses' prerequisite closures (each walked twice); and per
     /// post planned, a plan as [`Framework::recommend`] makes it. The first call on a
-    /// framework adds the sum of b over all requirements of every post. Memory O(P + c + V)
-    /// for c competencies and V courses, one plan at a time, and the kept bounds, O(e).
+    /// framework adds the sum of b over all requirements of every post. A post whose plan
+    /// this thread remembers costs only the walk to its candidate courses. Memory O(P + c +
+    /// V) for c competencies and V courses, one plan at a time, and the kept bounds, O(e);
+    /// per thread, the memo of plans keeps at most 4,096 instances and 2²⁰ words of keys
+    /// (4 MB), emptied when full.
     pub fn career_paths(
         &self,
         profile: &Profile,
@@ -529,12 +539,30 @@ impl Framework {
     ) -> Option<Planned> {
         let gaps = self.gaps_at(p, held);
         let (courses, open) = self.candidates(&gaps, completed, untagged);
+        let cutoff = match kth {
+            Some((o, _)) if open.len() as u32 > o => return None,
+            Some((o, h)) if open.len() as u32 == o => h,
+            _ => f64::INFINITY,
+        };
         let closable: Vec<&GapItem<'_>> = gaps
             .iter()
             .enumerate()
             .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
             .map(|(_, g)| g)
             .collect();
+        let key = memo::key(&closable, &courses, untagged, solver);
+        let open = open.len() as u32;
+        match memo::recall(self.stamp, &key) {
+            Some(Memo::Planned { hours, courses }) => {
+                return Some(Planned {
+                    open,
+                    hours,
+                    courses,
+                });
+            }
+            Some(Memo::Refuted(above)) if cutoff <= above => return None,
+            _ => {}
+        }
         let inst = self.instance(
             &courses,
             &closable,
@@ -543,14 +571,13 @@ impl Framework {
             untagged,
             None,
         );
-        let cutoff = match kth {
-            Some((o, _)) if open.len() as u32 > o => return None,
-            Some((o, h)) if open.len() as u32 == o => h,
-            _ => f64::INFINITY,
-        };
         let solution = match solver {
-            Solver::Greedy => cover::bounded_cover_within(&inst, cutoff)?,
-            Solver::Exact { node_limit } => cover::exact_cover_within(&inst, node_limit, cutoff)?,
+            Solver::Greedy => cover::bounded_cover_within(&inst, cutoff),
+            Solver::Exact { node_limit } => cover::exact_cover_within(&inst, node_limit, cutoff),
+        };
+        let Some(solution) = solution else {
+            memo::remember(self.stamp, &key, Memo::Refuted(cutoff));
+            return None;
         };
         let mut chosen: Vec<u32> = solution
             .chosen
@@ -558,15 +585,21 @@ impl Framework {
             .map(|&l| courses[l as usize])
             .collect();
         order::sort_by_key(&mut chosen, |&c| self.course_rank[c as usize]);
-        Some(Planned {
-            open: open.len() as u32,
+        let planned = Planned {
+            open,
             hours: round_total(
                 chosen
                     .iter()
                     .fold(0.0, |sum, &c| sum + self.course_hours[c as usize]),
             ),
             courses: chosen.len() as u32,
-        })
+        };
+        let memo = Memo::Planned {
+            hours: planned.hours,
+            courses: planned.courses,
+        };
+        memo::remember(self.stamp, &key, memo);
+        Some(planned)
     }
 
     fn with_readiness(
