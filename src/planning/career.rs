@@ -13,15 +13,11 @@ use crate::model::framework::Req;
 use crate::model::gap_cost::GapCost;
 use crate::people::cohort::unpack;
 
-/// How many gap sets refuted against the k-th result [`Framework::successors`] remembers,
-/// to skip the sets that contain one: a constant, so comparing with them stays linear in
-/// the sets taken.
-const REFUTED_KEPT: usize = 1024;
 use crate::planning::bounds::{
     Scratch, Total, clearly_above, full_closures, gap_costs, post_tables,
 };
 use crate::planning::cover;
-use crate::planning::groups::{Groups, met_levels};
+use crate::planning::groups::{Groups, Refuted, met_levels};
 use crate::planning::memo::{self, Memo};
 use crate::planning::recommend::{GapItem, UntaggedLevel};
 use crate::{
@@ -348,10 +344,13 @@ impl Framework {
     /// k-th result; each is bounded again on their own gaps and completed courses before
     /// being planned, and officers with the same gaps and completed courses share one plan
     /// (officers of related posts often have identical gaps, and then tie). A gap set whose
-    /// plan a proven bound put after the k-th is remembered (the first
-    /// 1,024 of them): a later set containing it, with the same completed
-    /// courses, needs at least as many hours and unclosable gaps, so it is not planned.
-    /// The result equals planning every officer and sorting.
+    /// plan a proven bound put after the k-th is remembered (the first 1,024 of them) with
+    /// that bound: a later set with the same completed courses containing it needs at
+    /// least as many hours and unclosable gaps, and one lacking some of its closable gaps
+    /// at least its bound less the cheapest closure of each gap lacking (a plan for the
+    /// later set plus those closures covers the earlier one), so a set either rule puts
+    /// after the k-th is not planned. The result equals planning every officer and
+    /// sorting.
     ///
     /// # Errors
     /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
@@ -363,8 +362,9 @@ impl Framework {
     /// held competencies each) and their heap, t officers taken, each bounded again, and d
     /// distinct gap sets planned at cost P each (a plan as [`Framework::recommend`] makes
     /// it), each first compared with at most 1,024 remembered sets of ⌈r/64⌉
-    /// words. Memory O(n + c + V) for c competencies and V courses, plus one remembered
-    /// outcome per distinct gap set taken.
+    /// words and their gaps' closures. Memory O(n + c + V) for c competencies and V
+    /// courses, plus one remembered outcome per distinct gap set taken and r hours per
+    /// remembered set; plans go through the per-thread memo of [`Framework::career_paths`].
     pub fn successors(
         &self,
         cohort: &Cohort,
@@ -399,11 +399,9 @@ impl Framework {
         let (mut held, mut gaps, mut costs) = (Vec::new(), Vec::new(), Vec::new());
         let group_ids: Vec<u32> = (0..groups.len() as u32).collect();
         // Groups whose (unclosable gaps, least hours) a proof put after the k-th of the
-        // moment. The k-th only improves, so they stay after it; and a group short of every
-        // requirement one of them is short of, with the same completed courses, can close
-        // those gaps no cheaper (a plan for it covers the smaller set too) nor with fewer
-        // unclosable ones, so it ranks after the k-th as well and is not planned.
-        let mut refuted: Vec<u32> = Vec::new();
+        // moment. The k-th only improves, so they stay after it, and so do the groups whose
+        // plans their proofs bound (see `Refuted`): those are not planned.
+        let mut refuted = Refuted::new(reqs.len());
         let best = Self::best_first(
             &group_ids,
             options.k,
@@ -426,26 +424,27 @@ impl Framework {
                     &mut costs,
                 );
                 let total = Total::of(&costs);
-                if beyond(total.open, total.hours(true), kth.map(|k| (k.0, k.1))) {
-                    if refuted.len() < REFUTED_KEPT {
-                        refuted.push(g);
-                    }
+                let cut = kth.map(|k| (k.0, k.1));
+                if beyond(total.open, total.hours(true), cut) {
+                    refuted.push(&groups, g, total.hours(true), &costs);
                     return;
                 }
-                if groups.refuted_by(g, &refuted, |b| groups.completed(cohort, b) == completed) {
+                let same = |b| groups.completed(cohort, b) == completed;
+                let kth_hours = cut.filter(|k| k.0 == total.open).map(|k| k.1);
+                if refuted.rule_out(&groups, g, same, kth_hours, &costs) {
                     return;
                 }
                 held.clear();
                 held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
                 let how = (options.untagged, options.solver);
-                let Some(planned) = self.planned(p, &held, completed, how, kth.map(|k| (k.0, k.1)))
-                else {
-                    if refuted.len() < REFUTED_KEPT {
-                        refuted.push(g);
-                    }
+                let Some(planned) = self.planned(p, &held, completed, how, cut) else {
+                    // Refuted by more unclosable gaps (no hours known beyond the bound), or
+                    // by a proven bound above the k-th's hours.
+                    let above = kth_hours.unwrap_or(0.0);
+                    refuted.push(&groups, g, total.hours(true).max(above), &costs);
                     return;
                 };
-                if kth.is_some_and(|k| (planned.open, planned.hours) > (k.0, k.1)) {
+                if cut.is_some_and(|k| (planned.open, planned.hours) > k) {
                     return;
                 }
                 // Members share the plan; readiness and input order rank them.
