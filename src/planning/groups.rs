@@ -205,8 +205,8 @@ const REFUTED_KEPT: usize = 1024;
 pub(crate) struct Refuted {
     /// The refuted groups.
     groups: Vec<u32>,
-    /// Per refuted group, a proven lower bound on its least hours (0 when only its
-    /// unclosable gaps refuted it).
+    /// Per refuted group, a proven lower bound on the least hours closing its closable
+    /// gaps (whether its hours or its unclosable gaps refuted it).
     hours: Vec<f64>,
     /// Per refuted group, per requirement of the post, the least hours closing that gap
     /// alone (infinite when not short of it, or when no course closes it).
