@@ -17,6 +17,10 @@
 //!    posts of ISCO group 24 (as the `acbp` example's department): officers of related posts
 //!    have similar gaps, so many tie.
 //!
+//! `--laden` runs only the prerequisite-laden catalogue, and `--vacancy POSITION` only the
+//! successor searches for that post (where it is one of the vacancies), so that a profiler
+//! can look at one search.
+//!
 //! Each call runs alone on the calling thread; the example prints wall-clock time and the
 //! CPU time of the calling thread (from `/proc/thread-self/schedstat`, Linux), which on a
 //! machine shared with other jobs is the better guide to what a quiet machine gives.
@@ -44,9 +48,9 @@ const COURSES: usize = 10_000;
 const SEED: u64 = 2024;
 
 const USAGE: args::Usage = args::Usage {
-    text: "bench_career [OFFICERS]",
-    flags: &[],
-    options: &[],
+    text: "bench_career [OFFICERS] [--laden] [--vacancy POSITION]",
+    flags: &["--laden"],
+    options: &["--vacancy"],
     positional: 1,
 };
 
@@ -77,7 +81,10 @@ fn run(out: &mut dyn Write) -> out::Outcome {
             },
         ),
     ];
-    for (name, shape) in shapes {
+    let only = args.option("--vacancy");
+    let keep = |p: &&str| only.is_none_or(|v| v == *p);
+    let skip = usize::from(args.flag("--laden"));
+    for (name, shape) in shapes.into_iter().skip(skip) {
         let mut spec = esco.framework_spec();
         spec.courses = catalogue::catalogue_with(&esco, COURSES, SEED, shape);
         let framework = Framework::new(spec)?;
@@ -97,7 +104,9 @@ fn run(out: &mut dyn Write) -> out::Outcome {
             closures.iter().sum::<usize>() as f64 / closures.len() as f64,
             closures.iter().max().copied().unwrap_or(0)
         )?;
-        career_paths(out, &framework)?;
+        if only.is_none() {
+            career_paths(out, &framework)?;
+        }
         let synth = synth::Synth::new(&framework, &synth::SynthOptions::default());
         let posts = framework.positions();
         let vacancies: Vec<&str> = posts
@@ -105,6 +114,7 @@ fn run(out: &mut dyn Write) -> out::Outcome {
             .step_by(posts.len() / 8)
             .take(8)
             .map(|p| p.id.as_str())
+            .filter(keep)
             .collect();
         let cohort = Cohort::new(
             &framework,
@@ -134,6 +144,7 @@ fn run(out: &mut dyn Write) -> out::Outcome {
             .step_by(department.len() / 4)
             .take(4)
             .map(|&p| posts[p].id.as_str())
+            .filter(keep)
             .collect();
         successors(out, &framework, &cohort, "ISCO 24 posts", &vacancies)?;
     }
@@ -159,6 +170,7 @@ fn career_paths(out: &mut dyn Write, framework: &Framework) -> out::Outcome {
         .collect::<Result<Vec<_>, _>>()?;
     let mut times = Vec::new();
     let mut hours = 0.0;
+    let mut print = Fingerprint::default();
     // The thread's CPU time is accounted at scheduler ticks, too coarse for one call: it is
     // read around the whole loop and reported as a mean.
     let cpu = cpu_seconds();
@@ -167,18 +179,20 @@ fn career_paths(out: &mut dyn Write, framework: &Framework) -> out::Outcome {
         let fits = framework.career_paths(profile, &options)?;
         times.push(start.elapsed().as_secs_f64() * 1e3);
         hours += fits.first().map_or(0.0, |f| f.hours);
+        print.add(&fits);
     }
     let cpu = (cpu_seconds() - cpu) * 1e3 / profiles.len() as f64;
     times.sort_by(f64::total_cmp);
     writeln!(
         out,
-        "career_paths, top 10 of {} posts: median {:.2} ms, p90 {:.2} ms, max {:.2} ms (CPU mean {cpu:.2} ms) over {} officers; nearest post {:.1} h on average",
+        "career_paths, top 10 of {} posts: median {:.2} ms, p90 {:.2} ms, max {:.2} ms (CPU mean {cpu:.2} ms) over {} officers; nearest post {:.1} h on average; results {:016x}",
         framework.positions().len(),
         times[times.len() / 2],
         times[times.len() * 9 / 10],
         times[times.len() - 1],
         times.len(),
-        hours / times.len() as f64
+        hours / times.len() as f64,
+        print.0
     )?;
     Ok(())
 }
@@ -190,6 +204,9 @@ fn successors(
     name: &str,
     vacancies: &[&str],
 ) -> out::Outcome {
+    if vacancies.is_empty() {
+        return Ok(());
+    }
     let options = CareerOptions::default().top(10);
     let mut times = Vec::new();
     let mut cpus = Vec::new();
@@ -202,12 +219,13 @@ fn successors(
         cpus.push(cpu);
         writeln!(
             out,
-            "  successors for {p} ({} requirements): {:.3} s (CPU {:.3} s); best {:.0} h, 10th {:.0} h",
+            "  successors for {p} ({} requirements): {:.3} s (CPU {:.3} s); best {:.0} h, 10th {:.0} h; results {:016x}",
             framework.requirements(p)?.len(),
             took,
             cpu,
             fits.first().map_or(0.0, |f| f.hours),
-            fits.last().map_or(0.0, |f| f.hours)
+            fits.last().map_or(0.0, |f| f.hours),
+            Fingerprint::of(&fits)
         )?;
     }
     times.sort_by(f64::total_cmp);
@@ -223,6 +241,27 @@ fn successors(
         times.len()
     )?;
     Ok(())
+}
+
+/// A hash of results' `Debug` text (std's `DefaultHasher`, whose keys are fixed), so two
+/// builds can be checked to give the same results byte for byte.
+#[derive(Default)]
+struct Fingerprint(u64);
+
+impl Fingerprint {
+    fn add(&mut self, value: &impl std::fmt::Debug) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.0.hash(&mut hasher);
+        format!("{value:?}").hash(&mut hasher);
+        self.0 = hasher.finish();
+    }
+
+    fn of(value: &impl std::fmt::Debug) -> u64 {
+        let mut print = Fingerprint::default();
+        print.add(value);
+        print.0
+    }
 }
 
 /// CPU time of the calling thread in seconds, from `/proc/thread-self/schedstat` (0 where

@@ -13,15 +13,12 @@ use crate::model::framework::Req;
 use crate::model::gap_cost::GapCost;
 use crate::people::cohort::unpack;
 
-/// How many gap sets refuted against the k-th result [`Framework::successors`] remembers,
-/// to skip the sets that contain one: a constant, so comparing with them stays linear in
-/// the sets taken.
-const REFUTED_KEPT: usize = 1024;
 use crate::planning::bounds::{
     Scratch, Total, clearly_above, full_closures, gap_costs, post_tables,
 };
 use crate::planning::cover;
-use crate::planning::groups::{Groups, met_levels};
+use crate::planning::groups::{Groups, Refuted, met_levels};
+use crate::planning::memo::{self, Memo};
 use crate::planning::recommend::{GapItem, UntaggedLevel};
 use crate::{
     Cohort, DepartmentId, Error, Framework, GapOptions, GapReport, OfficerId, Plan, PositionId,
@@ -231,6 +228,12 @@ impl Framework {
     /// the k-th result, and each is bounded again on the officer's own gaps and completed
     /// courses before it is planned. The result equals planning every post and sorting.
     ///
+    /// Each thread remembers the plans it made (or the cutoff a proven bound passed) by
+    /// their cover instance: the gaps, the candidate courses and the solver. Officers far
+    /// from a post are short of all its requirements, so the posts nearest to many
+    /// officers are planned once for them all; a remembered answer is the one the solver
+    /// gives, so results do not depend on what was asked before.
+    ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework;
     /// [`Error::UnknownId`] for a department no position names.
@@ -241,8 +244,11 @@ impl Framework {
     /// again, b being the offers of its gaps' competencies, the outcomes of the courses
     /// closing them and those courses' prerequisite closures (each walked twice); and per
     /// post planned, a plan as [`Framework::recommend`] makes it. The first call on a
-    /// framework adds the sum of b over all requirements of every post. Memory O(P + c + V)
-    /// for c competencies and V courses, one plan at a time, and the kept bounds, O(e).
+    /// framework adds the sum of b over all requirements of every post. A post whose plan
+    /// this thread remembers costs only the walk to its candidate courses. Memory O(P + c +
+    /// V) for c competencies and V courses, one plan at a time, and the kept bounds, O(e);
+    /// per thread, the memo of plans keeps at most 4,096 instances and 2²⁰ words of keys
+    /// (4 MB), emptied when full.
     pub fn career_paths(
         &self,
         profile: &Profile,
@@ -338,10 +344,13 @@ impl Framework {
     /// k-th result; each is bounded again on their own gaps and completed courses before
     /// being planned, and officers with the same gaps and completed courses share one plan
     /// (officers of related posts often have identical gaps, and then tie). A gap set whose
-    /// plan a proven bound put after the k-th is remembered (the first
-    /// 1,024 of them): a later set containing it, with the same completed
-    /// courses, needs at least as many hours and unclosable gaps, so it is not planned.
-    /// The result equals planning every officer and sorting.
+    /// plan a proven bound put after the k-th is remembered (the first 1,024 of them) with
+    /// that bound: a later set with the same completed courses containing it needs at
+    /// least as many hours and unclosable gaps, and one lacking some of its closable gaps
+    /// at least its bound less the cheapest closure of each gap lacking (a plan for the
+    /// later set plus those closures covers the earlier one), so a set either rule puts
+    /// after the k-th is not planned. The result equals planning every officer and
+    /// sorting.
     ///
     /// # Errors
     /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
@@ -353,8 +362,9 @@ impl Framework {
     /// held competencies each) and their heap, t officers taken, each bounded again, and d
     /// distinct gap sets planned at cost P each (a plan as [`Framework::recommend`] makes
     /// it), each first compared with at most 1,024 remembered sets of ⌈r/64⌉
-    /// words. Memory O(n + c + V) for c competencies and V courses, plus one remembered
-    /// outcome per distinct gap set taken.
+    /// words and their gaps' closures. Memory O(n + c + V) for c competencies and V
+    /// courses, plus one remembered outcome per distinct gap set taken and r hours per
+    /// remembered set; plans go through the per-thread memo of [`Framework::career_paths`].
     pub fn successors(
         &self,
         cohort: &Cohort,
@@ -389,11 +399,9 @@ impl Framework {
         let (mut held, mut gaps, mut costs) = (Vec::new(), Vec::new(), Vec::new());
         let group_ids: Vec<u32> = (0..groups.len() as u32).collect();
         // Groups whose (unclosable gaps, least hours) a proof put after the k-th of the
-        // moment. The k-th only improves, so they stay after it; and a group short of every
-        // requirement one of them is short of, with the same completed courses, can close
-        // those gaps no cheaper (a plan for it covers the smaller set too) nor with fewer
-        // unclosable ones, so it ranks after the k-th as well and is not planned.
-        let mut refuted: Vec<u32> = Vec::new();
+        // moment. The k-th only improves, so they stay after it, and so do the groups whose
+        // plans their proofs bound (see `Refuted`): those are not planned.
+        let mut refuted = Refuted::new(reqs.len());
         let best = Self::best_first(
             &group_ids,
             options.k,
@@ -416,26 +424,27 @@ impl Framework {
                     &mut costs,
                 );
                 let total = Total::of(&costs);
-                if beyond(total.open, total.hours(true), kth.map(|k| (k.0, k.1))) {
-                    if refuted.len() < REFUTED_KEPT {
-                        refuted.push(g);
-                    }
+                let cut = kth.map(|k| (k.0, k.1));
+                if beyond(total.open, total.hours(true), cut) {
+                    refuted.push(&groups, g, total.hours(true), &costs);
                     return;
                 }
-                if groups.refuted_by(g, &refuted, |b| groups.completed(cohort, b) == completed) {
+                let same = |b| groups.completed(cohort, b) == completed;
+                let kth_hours = cut.filter(|k| k.0 == total.open).map(|k| k.1);
+                if refuted.rule_out(&groups, g, same, kth_hours, &costs) {
                     return;
                 }
                 held.clear();
                 held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
                 let how = (options.untagged, options.solver);
-                let Some(planned) = self.planned(p, &held, completed, how, kth.map(|k| (k.0, k.1)))
-                else {
-                    if refuted.len() < REFUTED_KEPT {
-                        refuted.push(g);
-                    }
+                let Some(planned) = self.planned(p, &held, completed, how, cut) else {
+                    // Refuted by more unclosable gaps (no hours known beyond the bound), or
+                    // by a proven bound above the k-th's hours.
+                    let above = kth_hours.unwrap_or(0.0);
+                    refuted.push(&groups, g, total.hours(true).max(above), &costs);
                     return;
                 };
-                if kth.is_some_and(|k| (planned.open, planned.hours) > (k.0, k.1)) {
+                if cut.is_some_and(|k| (planned.open, planned.hours) > k) {
                     return;
                 }
                 // Members share the plan; readiness and input order rank them.
@@ -529,12 +538,30 @@ impl Framework {
     ) -> Option<Planned> {
         let gaps = self.gaps_at(p, held);
         let (courses, open) = self.candidates(&gaps, completed, untagged);
+        let cutoff = match kth {
+            Some((o, _)) if open.len() as u32 > o => return None,
+            Some((o, h)) if open.len() as u32 == o => h,
+            _ => f64::INFINITY,
+        };
         let closable: Vec<&GapItem<'_>> = gaps
             .iter()
             .enumerate()
             .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
             .map(|(_, g)| g)
             .collect();
+        let key = memo::key(&closable, &courses, untagged, solver);
+        let open = open.len() as u32;
+        match memo::recall(self.stamp, &key) {
+            Some(Memo::Planned { hours, courses }) => {
+                return Some(Planned {
+                    open,
+                    hours,
+                    courses,
+                });
+            }
+            Some(Memo::Refuted(above)) if cutoff <= above => return None,
+            _ => {}
+        }
         let inst = self.instance(
             &courses,
             &closable,
@@ -543,14 +570,13 @@ impl Framework {
             untagged,
             None,
         );
-        let cutoff = match kth {
-            Some((o, _)) if open.len() as u32 > o => return None,
-            Some((o, h)) if open.len() as u32 == o => h,
-            _ => f64::INFINITY,
-        };
         let solution = match solver {
-            Solver::Greedy => cover::bounded_cover_within(&inst, cutoff)?,
-            Solver::Exact { node_limit } => cover::exact_cover_within(&inst, node_limit, cutoff)?,
+            Solver::Greedy => cover::bounded_cover_within(&inst, cutoff),
+            Solver::Exact { node_limit } => cover::exact_cover_within(&inst, node_limit, cutoff),
+        };
+        let Some(solution) = solution else {
+            memo::remember(self.stamp, &key, Memo::Refuted(cutoff));
+            return None;
         };
         let mut chosen: Vec<u32> = solution
             .chosen
@@ -558,15 +584,21 @@ impl Framework {
             .map(|&l| courses[l as usize])
             .collect();
         order::sort_by_key(&mut chosen, |&c| self.course_rank[c as usize]);
-        Some(Planned {
-            open: open.len() as u32,
+        let planned = Planned {
+            open,
             hours: round_total(
                 chosen
                     .iter()
                     .fold(0.0, |sum, &c| sum + self.course_hours[c as usize]),
             ),
             courses: chosen.len() as u32,
-        })
+        };
+        let memo = Memo::Planned {
+            hours: planned.hours,
+            courses: planned.courses,
+        };
+        memo::remember(self.stamp, &key, memo);
+        Some(planned)
     }
 
     fn with_readiness(

@@ -5,9 +5,11 @@
 use crate::Cohort;
 use crate::model::csr::Csr;
 use crate::model::framework::Req;
+use crate::model::gap_cost::GapCost;
 use crate::model::order;
 use crate::people::cohort::unpack;
 use crate::people::held::Levels;
+use crate::planning::bounds::clearly_above;
 
 /// Per competency type, the required levels held (`min(current, required)` summed) by an
 /// officer holding the packed levels `held` (sorted).
@@ -167,17 +169,6 @@ impl Groups {
         cohort.completed_of(self.first(g))
     }
 
-    /// Whether group `g` is short of every requirement some group `b` of `refuted` is short
-    /// of, among those for which `same(b)` holds.
-    pub(crate) fn refuted_by(&self, g: u32, refuted: &[u32], same: impl Fn(u32) -> bool) -> bool {
-        let w = self.words;
-        let mask = &self.masks[g as usize * w..(g as usize + 1) * w];
-        refuted.iter().any(|&b| {
-            let other = &self.masks[b as usize * w..(b as usize + 1) * w];
-            mask.iter().zip(other).all(|(a, b)| a & b == *b) && same(b)
-        })
-    }
-
     /// Calls `each(j)` for each requirement `j` the group is short of, in order.
     pub(crate) fn each_short(&self, g: u32, mut each: impl FnMut(usize)) {
         let g = g as usize;
@@ -191,6 +182,130 @@ impl Groups {
                 bits &= bits - 1;
             }
         }
+    }
+}
+
+/// How many refuted gap sets a [`Refuted`] keeps: a constant, so comparing a set with them
+/// stays linear in the sets taken.
+const REFUTED_KEPT: usize = 1024;
+
+/// Groups a proof put after the k-th result of the moment (the first [`REFUTED_KEPT`]),
+/// each with a lower bound on its least hours and, per requirement it is short of, the
+/// least hours closing that gap alone (the cheapest closer with its pending prerequisite
+/// closure: the single gap's optimum).
+///
+/// The k-th only improves, so a refuted group stays after it. Two rules carry a proof over
+/// to a group `g` with the same completed courses (so the same courses close each gap):
+/// - `g` short of every requirement a refuted `b` is short of ranks after the k-th too (a
+///   plan for `g` covers `b`'s gaps, with as many unclosable ones);
+/// - otherwise, when every requirement `b` is short of and `g` is not is closable, a plan
+///   for `g` plus each such gap's cheapest closure covers `b`'s closable gaps, so `g`'s
+///   least hours are at least `b`'s bound less those closures' hours, and `g`'s unclosable
+///   gaps include `b`'s.
+pub(crate) struct Refuted {
+    /// The refuted groups.
+    groups: Vec<u32>,
+    /// Per refuted group, a proven lower bound on the least hours closing its closable
+    /// gaps (whether its hours or its unclosable gaps refuted it).
+    hours: Vec<f64>,
+    /// Per refuted group, per requirement of the post, the least hours closing that gap
+    /// alone (infinite when not short of it, or when no course closes it).
+    closure: Vec<f64>,
+    /// Requirements of the post.
+    width: usize,
+}
+
+impl Refuted {
+    /// No group refuted yet, for a post of `requirements` requirements.
+    pub(crate) fn new(requirements: usize) -> Refuted {
+        Refuted {
+            groups: Vec::new(),
+            hours: Vec::new(),
+            closure: Vec::new(),
+            width: requirements,
+        }
+    }
+
+    /// Records group `g` (one of `groups`) as refuted with least hours at least `hours`;
+    /// `costs` holds the costs of its gaps in requirement order, as [`Groups::each_short`]
+    /// visits them. Past [`REFUTED_KEPT`] groups nothing is recorded.
+    pub(crate) fn push(&mut self, groups: &Groups, g: u32, hours: f64, costs: &[GapCost]) {
+        if self.groups.len() == REFUTED_KEPT {
+            return;
+        }
+        self.groups.push(g);
+        self.hours.push(hours);
+        let from = self.closure.len();
+        self.closure.resize(from + self.width, f64::INFINITY);
+        let mut k = 0;
+        groups.each_short(g, |j| {
+            if let Some(cost) = costs.get(k) {
+                self.closure[from + j] = cost.closure;
+            }
+            k += 1;
+        });
+    }
+
+    /// Whether either rule puts group `g` after the k-th result, comparing with the refuted
+    /// groups `b` for which `same(b)` holds; `kth_hours` is the k-th's hours when `g` has
+    /// as many unclosable gaps as the k-th (the second rule needs that), and `costs` those
+    /// of `g`'s gaps. A group the second rule puts after the k-th is recorded with the
+    /// bound it gives.
+    pub(crate) fn rule_out(
+        &mut self,
+        groups: &Groups,
+        g: u32,
+        same: impl Fn(u32) -> bool,
+        kth_hours: Option<f64>,
+        costs: &[GapCost],
+    ) -> bool {
+        if self.contained_in(groups, g, &same) {
+            return true;
+        }
+        let Some(hours) = kth_hours else {
+            return false;
+        };
+        let bound = self.bound(groups, g, &same);
+        let out = clearly_above(bound, hours);
+        if out {
+            self.push(groups, g, bound, costs);
+        }
+        out
+    }
+
+    /// Whether group `g` is short of every requirement some refuted group `b` is short
+    /// of, among those for which `same(b)` holds.
+    fn contained_in(&self, groups: &Groups, g: u32, same: impl Fn(u32) -> bool) -> bool {
+        let w = groups.words;
+        let mask = &groups.masks[g as usize * w..(g as usize + 1) * w];
+        self.groups.iter().any(|&b| {
+            let other = &groups.masks[b as usize * w..(b as usize + 1) * w];
+            mask.iter().zip(other).all(|(a, b)| a & b == *b) && same(b)
+        })
+    }
+
+    /// The best lower bound on group `g`'s least hours the second rule gives, over the
+    /// refuted groups `b` for which `same(b)` holds (negative infinity when none applies).
+    fn bound(&self, groups: &Groups, g: u32, same: impl Fn(u32) -> bool) -> f64 {
+        let w = groups.words;
+        let mask = &groups.masks[g as usize * w..(g as usize + 1) * w];
+        let mut best = f64::NEG_INFINITY;
+        for (n, &b) in self.groups.iter().enumerate() {
+            let other = &groups.masks[b as usize * w..(b as usize + 1) * w];
+            let closure = &self.closure[n * self.width..(n + 1) * self.width];
+            let mut left = self.hours[n];
+            for (word, (&a, &o)) in mask.iter().zip(other).enumerate() {
+                let mut bits = o & !a;
+                while bits != 0 && left > best {
+                    left -= closure[word * 64 + bits.trailing_zeros() as usize];
+                    bits &= bits - 1;
+                }
+            }
+            if left > best && same(b) {
+                best = left;
+            }
+        }
+        best
     }
 }
 

@@ -15,6 +15,7 @@ pub(crate) mod bounds;
 pub(crate) mod cover;
 pub(crate) mod department;
 pub(crate) mod groups;
+pub(crate) mod memo;
 
 #[cfg(test)]
 mod tests;
