@@ -288,3 +288,38 @@ fn a_rescaled_import_round_trips_on_the_scale_it_was_mapped_to() {
         assert_eq!(same_rule.report.scales[0].rule, CaseLevelRule::Score);
     }
 }
+
+/// An exported package rescored afterwards (its levels' scores moved to a 7-point scale,
+/// the rubric's note that the scores are FRAC's levels left in place) contradicts the
+/// note: the import's own rule maps it, and the report says so.
+#[test]
+fn a_package_rescored_after_export_is_mapped_by_the_rule_given() {
+    use karmayogi::CaseLevelRule;
+    let first = CaseImport::from_json(
+        &scored(&[1, 2, 3, 4, 5]).to_string(),
+        &CaseImportOptions::default(),
+    )
+    .expect("imports");
+    let (mut package, _) = round_trip(&first).unwrap_or_else(|e| panic!("{e:?}"));
+    let rule = CaseLevelRule::Proportional { top: 7 };
+    let options = CaseImportOptions::default().level_rule(rule.clone());
+    // As exported, the note holds and the scores are read as levels.
+    let as_exported = CaseImport::from_json(&package.to_json(), &options).expect("imports");
+    assert_eq!(as_exported.report.scales[0].rule, CaseLevelRule::Score);
+    for level in &mut package.rubrics[0].criteria[0].levels {
+        let score = level.score.expect("exported levels are scored");
+        level.score = Some([0.0, 1.0, 3.0, 4.0, 6.0, 7.0][score as usize]);
+    }
+    let rescored = CaseImport::from_json(&package.to_json(), &options).expect("imports");
+    let scale = &rescored.report.scales[0];
+    assert_eq!(scale.rule, rule);
+    let mapped: Vec<(f64, u8)> = (scale.levels.iter())
+        .map(|l| (l.score.unwrap(), l.level.map_or(0, |l| l.get())))
+        .collect();
+    // ⌈score × 5 / 7⌉.
+    assert_eq!(
+        mapped,
+        [(1.0, 1), (3.0, 3), (4.0, 3), (6.0, 5), (7.0, 5)],
+        "{scale:?}"
+    );
+}

@@ -429,7 +429,8 @@ pub(crate) const DEFAULT_RUBRIC_TITLE: &str = "Proficiency levels";
 /// import that finds it maps them as [`CaseLevelRule::Score`](crate::CaseLevelRule::Score)
 /// does, whatever rule it was given (a framework imported from a 7-level scale by
 /// `Proportional { top: 7 }` and exported is on FRAC's scale; mapped again, level 5 would
-/// become 4).
+/// become 4). A criterion whose scores contradict the note (one that is not a whole number
+/// from 1 to 5: the package was rescored after export) is mapped by the given rule.
 pub(crate) const FRAC_SCALE_NOTE: &str =
     "Scores are FRAC proficiency levels (1 to 5): each level's score is its level.";
 

@@ -197,7 +197,7 @@ pub(super) fn rubric_levels(
         .map(|(i, criteria)| match criteria.as_slice() {
             [] => ItemLevels::Default,
             [one] => {
-                let rule = if one.3 {
+                let rule = if one.3 && on_frac_scale(one.0) {
                     &CaseLevelRule::Score
                 } else {
                     &options.level_rule
@@ -220,6 +220,17 @@ pub(super) fn rubric_levels(
 /// A criterion, the name the report gives it, its path in the package, and whether its
 /// rubric says its scores are FRAC's levels (this crate's export).
 type Criterion<'p> = (&'p CaseCriterion, String, String, bool);
+
+/// Whether every level of `criterion` has a score that is a FRAC level (a whole number
+/// from 1 to 5), as the note on an exported rubric says. A package edited after export
+/// (its scores moved to another scale, the note left in place) contradicts the note, and
+/// the import's own level rule maps it instead.
+fn on_frac_scale(criterion: &CaseCriterion) -> bool {
+    (criterion.levels.iter()).all(|l| {
+        l.score
+            .is_some_and(|s| s.fract() == 0.0 && (1.0..=5.0).contains(&s))
+    })
+}
 
 /// A criterion level and the name the report gives it.
 type Named<'p> = (&'p CaseCriterionLevel, String);
