@@ -1,7 +1,7 @@
 //! One instance's partial solution, extended one step at a time by an outer search (the
 //! department planner), which owns the constraints shared across instances.
 
-use super::greedy::{beats, preferred};
+use super::greedy::beats;
 use super::instance::{EPS, Instance};
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 
@@ -121,56 +121,6 @@ impl Stepper {
             best[at] = Some(m);
         }
         best
-    }
-
-    /// [`Stepper::best_steps`] from the candidates most likely to give the best steps:
-    /// `leaders`, candidates each with an upper bound on the value per hour of its step in
-    /// any state, highest first, and `rest`, a bound for every candidate not among them that
-    /// can add value. Reads the leaders until the `K` steps kept all outrank the next bound,
-    /// and returns them when every step not read ranks below them too (below `rest`, or
-    /// `rest` is −∞); `None` when that is not known, and [`Stepper::best_steps`] must scan.
-    /// The steps are those [`Stepper::best_steps`] gives: the order is total (value per
-    /// hour, fewer hours, smaller index), so the order candidates are read in does not
-    /// change the first `K`. O(leaders read) walks.
-    pub(crate) fn leading_steps<const K: usize>(
-        &self,
-        inst: &Instance,
-        leaders: &[(f32, u32)],
-        rest: f32,
-        hours_left: f64,
-        allowed: impl Fn(u32) -> bool,
-    ) -> Option<[Option<StepChoice>; K]> {
-        let mut best: [Option<StepChoice>; K] = [None; K];
-        let mut n = 0;
-        // The value per hour of the last step kept once `K` are, else `None`.
-        let last_ratio = |best: &[Option<StepChoice>; K]| {
-            best.last()
-                .copied()
-                .flatten()
-                .map(|last| last.gain / last.hours)
-        };
-        for &(bound, c) in leaders {
-            if last_ratio(&best).is_some_and(|r| f64::from(bound) < r) {
-                return Some(best);
-            }
-            let Some(m) = self.step_if(inst, c, hours_left, &allowed) else {
-                continue;
-            };
-            let key = (m.gain, m.hours, m.cand);
-            let at = best[..n]
-                .iter()
-                .flatten()
-                .position(|b| preferred(&key, &(b.gain, b.hours, b.cand)).is_lt())
-                .unwrap_or(n);
-            if at == K {
-                continue;
-            }
-            best[at..=n.min(K - 1)].rotate_right(1);
-            best[at] = Some(m);
-            n = (n + 1).min(K);
-        }
-        (rest == f32::NEG_INFINITY || last_ratio(&best).is_some_and(|r| f64::from(rest) < r))
-            .then_some(best)
     }
 
     /// Candidate `c` as a step of [`Stepper::best_steps`]: `None` unless it is unchosen,

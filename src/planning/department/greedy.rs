@@ -30,17 +30,9 @@ impl Department<'_> {
             return [None; RUNNERS];
         }
         let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
-        let allowed =
-            |c: u32| Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0;
-        // The candidates with the best bounds first; all of them only when those do not
-        // settle it.
-        let led = stepper.leading_steps(&p.inst, &p.leaders, p.rest, hours_left, allowed);
-        debug_assert!(
-            led.is_none_or(|led| led == stepper.best_steps(&p.inst, hours_left, allowed)),
-            "the leaders' steps are the scan's"
-        );
-        let steps: [Option<StepChoice>; RUNNERS] =
-            led.unwrap_or_else(|| stepper.best_steps(&p.inst, hours_left, allowed));
+        let steps: [Option<StepChoice>; RUNNERS] = stepper.best_steps(&p.inst, hours_left, |c| {
+            Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+        });
         steps.map(|step| step.map(|step| self.runner(plan, o, step)))
     }
 

@@ -13,83 +13,19 @@ pub(crate) struct Subproblem {
     /// The fewest hours of any candidate (infinite without candidates): with fewer hours
     /// left, the officer has no step, found without a scan.
     pub(crate) min_hours: f64,
-    /// The candidates with the highest bounds on the value per hour of a step of theirs
-    /// ([`ratio_bounds`]), at most [`LEADERS`] of them, highest first (ties by index): a
-    /// scan reads them first and stops once its kept steps outrank every bound left.
-    pub(crate) leaders: Vec<(f32, u32)>,
-    /// The highest bound of a candidate not among the leaders (−∞ when there is none).
-    pub(crate) rest: f32,
 }
-
-/// Candidates per officer read in the order of their bounds before a scan of all of them.
-/// Enough that the steps kept (8) are found among them on most scans; 8 bytes each.
-pub(crate) const LEADERS: usize = 48;
 
 impl Subproblem {
     pub(crate) fn new(inst: Instance, courses: Vec<u32>) -> Subproblem {
         let min_hours = (0..inst.len() as u32)
             .map(|c| inst.hours(c))
             .fold(f64::INFINITY, f64::min);
-        let mut leaders = ratio_bounds(&inst);
-        let by_bound = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        let mut rest = f32::NEG_INFINITY;
-        if leaders.len() > LEADERS {
-            leaders.select_nth_unstable_by(LEADERS, by_bound);
-            rest = leaders[LEADERS].0;
-            leaders.truncate(LEADERS);
-        }
-        leaders.sort_unstable_by(by_bound);
-        leaders.shrink_to_fit();
         Subproblem {
             inst,
             courses,
             min_hours,
-            leaders,
-            rest,
         }
     }
-}
-
-/// Every candidate that can ever be a step of value, with an upper bound on the value per
-/// hour of its step (itself with its unchosen prerequisites) in any state: the positive
-/// values its closure closes (an element closed through two paths counted twice), over its
-/// own hours, raised by a relative 10⁻⁹ for the rounding of sums in another order and
-/// rounded up to `f32`. A candidate whose closure closes nothing of positive value is left
-/// out: its steps never add value. O(candidates + covers + prerequisites).
-fn ratio_bounds(inst: &Instance) -> Vec<(f32, u32)> {
-    let mut closure = vec![0.0f64; inst.len()];
-    // Prerequisites first: each candidate's sum adds its prerequisites' finished sums.
-    for &c in inst.topo() {
-        let own: f64 = inst
-            .covers(c)
-            .iter()
-            .map(|&e| inst.values[e as usize].max(0.0))
-            .sum();
-        let before: f64 = inst
-            .prerequisites(c)
-            .iter()
-            .map(|&p| closure[p as usize])
-            .sum();
-        closure[c as usize] = own + before;
-    }
-    (0..inst.len() as u32)
-        .filter(|&c| closure[c as usize] > 0.0)
-        .map(|c| {
-            let hours = inst.hours(c);
-            let ratio = if hours > 0.0 {
-                closure[c as usize] / hours * (1.0 + 1e-9)
-            } else {
-                f64::INFINITY
-            };
-            // `as` rounds to nearest: one step up whenever that went below.
-            #[allow(clippy::cast_possible_truncation)]
-            let mut bound = ratio as f32;
-            if f64::from(bound) < ratio {
-                bound = bound.next_up();
-            }
-            (bound, c)
-        })
-        .collect()
 }
 
 /// The officers' problems and the constraints they share.
