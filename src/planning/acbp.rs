@@ -181,8 +181,7 @@ impl Framework {
                 if improve(&dept, &mut plan, &mut work) {
                     dept.settle(&mut plan);
                 }
-                if exchange(&dept, &mut plan, &mut work) && improve(&dept, &mut plan, &mut work)
-                {
+                if exchange(&dept, &mut plan, &mut work) && improve(&dept, &mut plan, &mut work) {
                     dept.settle(&mut plan);
                 }
             },
