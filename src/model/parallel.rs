@@ -78,6 +78,22 @@ pub(crate) fn map_parts<P: Send, T: Send>(parts: Vec<P>, work: impl Fn(P) -> T +
     parts.into_iter().map(work).collect()
 }
 
+/// `(a(), b())`, the two side by side when [`workers`]`(threads, 2)` is 2 (`rayon::join`
+/// in the current pool), else one after the other on the calling thread: the same results
+/// either way. For two pieces of work that share no state, one of them mostly serial.
+pub(crate) fn join<A: Send, B: Send>(
+    threads: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    if workers(threads, 2) > 1 {
+        return rayon::join(a, b);
+    }
+    let _ = threads;
+    (a(), b())
+}
+
 /// [`map_ranges`] with the number of ranges given exactly.
 fn split<T: Send>(len: usize, parts: usize, work: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
     let parts = parts.clamp(1, len.max(1));
@@ -104,7 +120,7 @@ mod tests {
     use std::collections::HashSet;
     use std::sync::Mutex;
 
-    use super::{available, map_items, map_parts, map_ranges, split, workers};
+    use super::{available, join, map_items, map_parts, map_ranges, split, workers};
 
     #[test]
     fn ranges_cover_everything_once_in_order() {
@@ -170,6 +186,14 @@ mod tests {
             "{threads} threads for {} available",
             available()
         );
+    }
+
+    #[test]
+    fn join_returns_both_in_order() {
+        for threads in 0..4 {
+            let (a, b) = join(threads, || (0..1_000u64).sum::<u64>(), || "b");
+            assert_eq!((a, b), (499_500, "b"));
+        }
     }
 
     /// A caller's pool decides: inside `ThreadPool::install` of a one-thread pool the work

@@ -16,9 +16,9 @@ pub use plan::{CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCoun
 
 use std::collections::HashMap;
 
-use self::certify::{IMPROVE_WORK, certify};
+use self::certify::{IMPROVE_WORK, alone_bounds, certify};
 use self::problem::Problem;
-use crate::analysis::parallel::map_ranges;
+use crate::analysis::parallel::{join, map_ranges};
 use crate::model::order;
 use crate::planning::department::{
     Department, Subproblem, best_single_if_better, exchange, improve,
@@ -168,18 +168,26 @@ impl Framework {
             threads: options.threads,
         };
         let mut plan = dept.empty();
-        dept.settle(&mut plan);
-        if best_single_if_better(&dept, &mut plan) {
-            dept.settle(&mut plan);
-        }
-        let mut work = IMPROVE_WORK;
-        if improve(&dept, &mut plan, &mut work) {
-            dept.settle(&mut plan);
-        }
-        if exchange(&dept, &mut plan, &mut work) && improve(&dept, &mut plan, &mut work) {
-            dept.settle(&mut plan);
-        }
-        let certificate = certify(&dept, &mut plan, options.solver);
+        // The officers' bounds alone do not depend on the plan: found on the second thread
+        // while the greedy's serial loop holds the first.
+        let ((), alone) = join(
+            options.threads,
+            || {
+                dept.settle(&mut plan);
+                if best_single_if_better(&dept, &mut plan) {
+                    dept.settle(&mut plan);
+                }
+                let mut work = IMPROVE_WORK;
+                if improve(&dept, &mut plan, &mut work) {
+                    dept.settle(&mut plan);
+                }
+                if exchange(&dept, &mut plan, &mut work) && improve(&dept, &mut plan, &mut work) {
+                    dept.settle(&mut plan);
+                }
+            },
+            || alone_bounds(&dept),
+        );
+        let certificate = certify(&dept, &mut plan, options.solver, &alone);
         let problems: Vec<(u32, &Problem<'f>)> = officers
             .iter()
             .zip(&problem_of)

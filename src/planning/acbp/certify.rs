@@ -36,7 +36,12 @@ const SEARCH_WORK: u64 = 4_000_000;
 /// Bounds the plan (and, with [`Solver::Exact`], searches for a better one from it): the
 /// department bound of `planning::department::bound`, the officers' density bounds, and for
 /// whole values the bound rounded down.
-pub(super) fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) -> Certificate {
+pub(super) fn certify(
+    dept: &Department<'_>,
+    plan: &mut Plan,
+    solver: Solver,
+    alone: &[f64],
+) -> Certificate {
     let value = dept.value(plan);
     let hours = Department::hours(plan);
     let size: u64 = dept
@@ -55,9 +60,60 @@ pub(super) fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) ->
         0.0
     };
     let prices = prices(dept, value, lambda, steps);
-    // Each officer alone within their cap and the whole budget: the density bound, and
-    // while the work allows, the budgeted solver's proven bound (the same search the best
-    // responses use).
+    let density: f64 = alone.iter().sum();
+    let whole = dept
+        .officers
+        .iter()
+        .all(|p| p.inst.values.iter().all(|v| v.fract() == 0.0));
+    let round = |bound: f64| {
+        if whole && bound.is_finite() {
+            (bound + 1e-7 * bound.abs().max(1.0)).floor() + 0.0
+        } else {
+            bound
+        }
+    };
+    let root = round(prices.bound.min(density));
+    // The default searches too, within [`SEARCH_WORK`]: every node of a small department,
+    // none of a department-sized one.
+    let node_limit = match solver {
+        Solver::Greedy => (SEARCH_WORK / size).min(Solver::DEFAULT_NODES),
+        Solver::Exact { node_limit } => node_limit,
+    };
+    let (proven, nodes, bound) = match node_limit {
+        0 => (false, 0, root),
+        node_limit => {
+            let outcome = exact(dept, plan, &prices, alone, node_limit);
+            dept.settle(plan);
+            let bound = if outcome.proven {
+                dept.value(plan)
+            } else {
+                root.min(round(outcome.open_bound))
+            };
+            (outcome.proven, outcome.nodes, bound)
+        }
+    };
+    let value = dept.value(plan);
+    let bound = bound.max(value);
+    let optimality = if proven || bound <= 0.0 {
+        Optimality::Optimal
+    } else {
+        let gap = 1.0 - value / bound;
+        Optimality::Bounded {
+            gap: if gap <= 1e-12 { 0.0 } else { gap },
+        }
+    };
+    Certificate {
+        bound,
+        optimality,
+        nodes,
+    }
+}
+
+/// Each officer's bound alone within their cap and the whole budget (the part of the
+/// certificate that does not depend on the plan, so it can be found while the plan is
+/// built): the density bound, and while the work allows, the budgeted solver's proven bound
+/// (the same search the best responses use).
+pub(super) fn alone_bounds(dept: &Department<'_>) -> Vec<f64> {
     let limit = dept.cap.min(dept.budget);
     // The density bounds in parallel (each officer's alone).
     let mut alone: Vec<f64> = map_ranges(dept.officers.len(), dept.threads, |range| {
@@ -87,51 +143,5 @@ pub(super) fn certify(dept: &Department<'_>, plan: &mut Plan, solver: Solver) ->
     for (&o, bound) in searched.iter().zip(bounds) {
         alone[o] = alone[o].min(bound);
     }
-    let density: f64 = alone.iter().sum();
-    let whole = dept
-        .officers
-        .iter()
-        .all(|p| p.inst.values.iter().all(|v| v.fract() == 0.0));
-    let round = |bound: f64| {
-        if whole && bound.is_finite() {
-            (bound + 1e-7 * bound.abs().max(1.0)).floor() + 0.0
-        } else {
-            bound
-        }
-    };
-    let root = round(prices.bound.min(density));
-    // The default searches too, within [`SEARCH_WORK`]: every node of a small department,
-    // none of a department-sized one.
-    let node_limit = match solver {
-        Solver::Greedy => (SEARCH_WORK / size).min(Solver::DEFAULT_NODES),
-        Solver::Exact { node_limit } => node_limit,
-    };
-    let (proven, nodes, bound) = match node_limit {
-        0 => (false, 0, root),
-        node_limit => {
-            let outcome = exact(dept, plan, &prices, &alone, node_limit);
-            dept.settle(plan);
-            let bound = if outcome.proven {
-                dept.value(plan)
-            } else {
-                root.min(round(outcome.open_bound))
-            };
-            (outcome.proven, outcome.nodes, bound)
-        }
-    };
-    let value = dept.value(plan);
-    let bound = bound.max(value);
-    let optimality = if proven || bound <= 0.0 {
-        Optimality::Optimal
-    } else {
-        let gap = 1.0 - value / bound;
-        Optimality::Bounded {
-            gap: if gap <= 1e-12 { 0.0 } else { gap },
-        }
-    };
-    Certificate {
-        bound,
-        optimality,
-        nodes,
-    }
+    alone
 }
