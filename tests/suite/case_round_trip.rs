@@ -306,15 +306,17 @@ fn a_package_rescored_after_export_is_mapped_by_the_rule_given() {
     // As exported, the note holds and the scores are read as levels.
     let as_exported = CaseImport::from_json(&package.to_json(), &options).expect("imports");
     assert_eq!(as_exported.report.scales[0].rule, CaseLevelRule::Score);
-    for level in &mut package.rubrics[0].criteria[0].levels {
-        let score = level.score.expect("exported levels are scored");
-        level.score = Some([0.0, 1.0, 3.0, 4.0, 6.0, 7.0][score as usize]);
+    // The exported scores 1 to 5, in level order, moved to 1, 3, 4, 6, 7.
+    let levels = &mut package.rubrics[0].criteria[0].levels;
+    levels.sort_by(|a, b| a.score.partial_cmp(&b.score).expect("scores are numbers"));
+    for (level, to) in levels.iter_mut().zip([1.0, 3.0, 4.0, 6.0, 7.0]) {
+        level.score = Some(to);
     }
     let rescored = CaseImport::from_json(&package.to_json(), &options).expect("imports");
     let scale = &rescored.report.scales[0];
     assert_eq!(scale.rule, rule);
     let mapped: Vec<(f64, u8)> = (scale.levels.iter())
-        .map(|l| (l.score.unwrap(), l.level.map_or(0, |l| l.get())))
+        .map(|l| (l.score.unwrap(), l.level.map_or(0, karmayogi::Level::get)))
         .collect();
     // ⌈score × 5 / 7⌉.
     assert_eq!(
