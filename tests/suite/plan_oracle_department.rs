@@ -222,7 +222,7 @@ fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError
     } else if limits.iter().all(Option::is_none) {
         Some(knapsack(inst, &oracles, c))
     } else {
-        Some(search(inst, &oracles, &limits, cap, budget))
+        search(inst, &oracles, &limits, cap, budget)
     };
     // (value, person-hours, bound, proven) of each solver's plan.
     let mut seen: Vec<(f64, f64, f64, bool)> = Vec::new();
@@ -313,14 +313,21 @@ fn knapsack(inst: &Instance, oracles: &[Oracle<'_>], c: &Constraints) -> (f64, f
     (best, h as f64 / 10.0)
 }
 
-/// With seat limits: every combination of the officers' useful subsets.
+/// Combinations of the officers' useful subsets [`search`] walks at most; past it the
+/// case is checked on every law but the optimum's. The walk has no pruning, and a draw of
+/// eight officers with many useful subsets each (rare: the instances are drawn at random
+/// on each run) took tens of minutes in a debug build.
+const MOST_COMBINATIONS: f64 = 2e6;
+
+/// With seat limits: every combination of the officers' useful subsets, or `None` when
+/// there are more than [`MOST_COMBINATIONS`].
 fn search(
     inst: &Instance,
     oracles: &[Oracle<'_>],
     limits: &[Option<u32>],
     cap: f64,
     budget: f64,
-) -> (f64, f64) {
+) -> Option<(f64, f64)> {
     let n = inst.courses.len();
     // Per officer, the useful feasible subsets.
     let choices: Vec<Vec<(u32, f64, f64)>> = oracles
@@ -345,6 +352,10 @@ fn search(
                 .collect()
         })
         .collect();
+    let combinations: f64 = choices.iter().map(|c| c.len().max(1) as f64).product();
+    if combinations > MOST_COMBINATIONS {
+        return None;
+    }
     let mut search = Search {
         inst,
         choices,
@@ -354,7 +365,7 @@ fn search(
         best: (0.0, 0.0),
     };
     search.go(0, 0.0, 0.0);
-    search.best
+    Some(search.best)
 }
 
 /// Each officer's courses, checked for order and totals.
