@@ -455,9 +455,15 @@ describe("documents and CASE", () => {
       lastChangeDateTime: "2025-04-01T09:00:00Z",
     };
     const pkg = exportCase(fw, document);
-    // Rescore every rubric on a 7-point scale (1..7 for the five levels spread out).
+    // The export's rubrics say their scores are FRAC's levels: imported again under any
+    // rule, the scores are read as the levels they are.
+    const again = importCase(pkg, { levelRule: { proportional: { top: 7 } } });
+    assert.ok(again.report.scales.every((s) => s.rule === "score"), JSON.stringify(again.report.scales[0]));
+    // Rescore every rubric on a 7-point scale (1..7 for the five levels spread out), as a
+    // publisher on such a scale writes it: its own description, not the export's.
     const seven = structuredClone(pkg);
     for (const r of seven.CFRubrics) {
+      r.description = "Scored on a 7-point scale.";
       for (const c of r.CFRubricCriteria) {
         for (const l of c.CFRubricCriterionLevels) l.score = [0, 1, 3, 4, 6, 7][l.score];
       }
