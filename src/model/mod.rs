@@ -16,6 +16,7 @@ pub(crate) mod by_key;
 pub(crate) mod csr;
 pub(crate) mod cycles;
 pub(crate) mod date;
+pub(crate) mod day_memo;
 pub(crate) mod equivalent;
 pub(crate) mod error;
 pub(crate) mod gap_cost;

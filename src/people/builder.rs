@@ -1,6 +1,7 @@
 //! Building a [`Cohort`] one officer at a time: [`Cohort::new`] over specs, and the readers
 //! that check officers as they read them (the JSON document reader) without building specs.
 
+use crate::model::day_memo::DayMemo;
 use crate::model::nearest::Nearest;
 use crate::people::columns::{Lists, Officers, capacity};
 use crate::people::officer::{EvidenceView, OfficerSpec};
@@ -51,6 +52,8 @@ pub(crate) struct CohortBuilder<'f> {
     held: Vec<u32>,
     completed: Vec<u32>,
     own: Vec<(u32, u8)>,
+    /// The dates read so far, for the next officers' passbooks.
+    dates: DayMemo,
     nearest: Nearest,
     /// The number of officers pushed so far.
     index: usize,
@@ -70,6 +73,7 @@ impl<'f> CohortBuilder<'f> {
             held: Vec::new(),
             completed: Vec::new(),
             own: Vec::new(),
+            dates: DayMemo::default(),
             nearest: Nearest::new(NEAREST_LIMIT),
             index: 0,
             full: false,
@@ -105,6 +109,7 @@ impl<'f> CohortBuilder<'f> {
                 errors,
                 nearest: &mut self.nearest,
                 own: &mut self.own,
+                dates: Some(&mut self.dates),
             },
         );
         if officer.id.trim().is_empty() {

@@ -10,6 +10,7 @@
 
 use std::borrow::Borrow;
 
+use crate::model::day_memo::DayMemo;
 use crate::model::nearest::Nearest;
 use crate::model::parallel::{map_parts, workers};
 use crate::people::builder::CohortBuilder;
@@ -39,6 +40,8 @@ struct Part {
     completed: Vec<u32>,
     errors: Vec<Error>,
     own: Vec<(u32, u8)>,
+    /// The dates read so far, for the next officers' passbooks.
+    dates: DayMemo,
     /// Asked for no nearest id: an officer with a problem is resolved again anyway.
     nearest: Nearest,
 }
@@ -51,6 +54,7 @@ impl Part {
             completed: Vec::new(),
             errors: Vec::new(),
             own: Vec::new(),
+            dates: DayMemo::default(),
             nearest: Nearest::new(0),
         }
     }
@@ -74,6 +78,7 @@ impl Part {
                     errors: &mut self.errors,
                     nearest: &mut self.nearest,
                     own: &mut self.own,
+                    dates: Some(&mut self.dates),
                 },
             );
             let position = position.filter(|_| self.errors.is_empty());

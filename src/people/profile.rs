@@ -64,6 +64,7 @@ impl Profile {
                 errors: &mut errors,
                 nearest: &mut Nearest::new(NEAREST_LIMIT),
                 own: &mut Vec::new(),
+                dates: None,
             },
         );
         match (position, Errors::from_vec(errors)) {

@@ -5,6 +5,7 @@
 use crate::model::date::{
     iso_date_bytes, parse_iso_date, parse_iso_date_or_time, suggest_iso_date,
 };
+use crate::model::day_memo::DayMemo;
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::model::quote::has_hidden;
@@ -28,6 +29,8 @@ pub(crate) struct Resolved<'a> {
     pub(crate) nearest: &'a mut Nearest,
     /// A workspace for inferring levels from the groups' rules.
     pub(crate) own: &'a mut Vec<(u32, u8)>,
+    /// The dates read before, remembered across officers (`None`: each date is read).
+    pub(crate) dates: Option<&'a mut DayMemo>,
 }
 
 /// An officer's own fields, borrowed from wherever they are held (an [`OfficerSpec`], a
@@ -127,7 +130,7 @@ pub(crate) fn resolve_officer<'e>(
     // no sorting.
     let mut in_order = true;
     for (index, e) in passbook.into_iter().enumerate() {
-        let held = if let Some(common) = common_entry(fw, policy, e) {
+        let held = if let Some(common) = common_entry(fw, policy, e, out.dates.as_deref_mut()) {
             common.held
         } else {
             let before = out.errors.len();
@@ -267,18 +270,25 @@ struct Common {
 /// What a passbook entry of the commonest kind gives, found in a few steps: no course and
 /// not a completion, a known competency, a level 0 or within its scale, and a `YYYY-MM-DD`
 /// date or none. Such an entry has no problem, and gives what [`check_evidence`] gives for
-/// it. `None` for any other entry, left to `check_evidence`.
+/// it. `None` for any other entry, left to `check_evidence`. `dates`: the dates read
+/// before, when the caller keeps them.
 // Once per passbook entry: the copy of `resolve_officer` in `Cohort::with_threads`'s
 // workers called it apart otherwise (14% more instructions per officer).
 #[allow(clippy::inline_always)]
 #[inline(always)]
-fn common_entry(fw: &Framework, policy: &LevelPolicy, e: EvidenceView<'_>) -> Option<Common> {
+fn common_entry(
+    fw: &Framework,
+    policy: &LevelPolicy,
+    e: EvidenceView<'_>,
+    dates: Option<&mut DayMemo>,
+) -> Option<Common> {
     if e.course.is_some() || e.source == EvidenceSource::CourseCompletion {
         return None;
     }
-    let date = match e.date.as_bytes() {
-        [] => None,
-        date => Some(iso_date_bytes(date)?),
+    let date = match (e.date.as_bytes(), dates) {
+        ([], _) => None,
+        (date, Some(dates)) => Some(dates.day(date)?),
+        (date, None) => Some(iso_date_bytes(date)?),
     };
     let c = fw.competencies.get(e.competency)?;
     let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);

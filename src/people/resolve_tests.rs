@@ -72,11 +72,14 @@ fn entries() -> Vec<Entry> {
     all
 }
 
-/// The quick check gives exactly what the full check gives, for every entry it takes.
+/// The quick check gives exactly what the full check gives, for every entry it takes, with
+/// and without the dates remembered.
 #[test]
 fn common_entries_give_what_the_full_check_gives() {
     let fw = framework();
     let mut taken = 0;
+    // The dates remembered across entries give what reading each date gives.
+    let mut dates = DayMemo::default();
     for policy in policies() {
         for (competency, level, source, date, verified, course) in entries() {
             let e = EvidenceView {
@@ -87,7 +90,10 @@ fn common_entries_give_what_the_full_check_gives() {
                 verified,
                 course,
             };
-            let Some(quick) = common_entry(&fw, &policy, e).map(|c| c.held) else {
+            let quick = common_entry(&fw, &policy, e, None).map(|c| c.held);
+            let remembered = common_entry(&fw, &policy, e, Some(&mut dates)).map(|c| c.held);
+            assert_eq!(remembered, quick, "{e:?}");
+            let Some(quick) = quick else {
                 continue;
             };
             taken += 1;
@@ -161,6 +167,7 @@ fn held_levels_are_the_highest_counted_per_competency() {
                 errors: &mut errors,
                 nearest: &mut Nearest::new(10),
                 own: &mut Vec::new(),
+                dates: None,
             },
         );
         let expected: Vec<u32> = std::iter::once(7)

@@ -729,6 +729,45 @@ fn bytes_that_are_not_utf8_in_a_common_row_are_reported_on_any_thread_count() {
     assert!(seen.windows(2).all(|w| w[0] == w[1]));
 }
 
+/// A date of ten NUL bytes in a common row read from its bytes is refused as the two-step
+/// path refuses it (an invalid date), on any thread count and whatever the dates read
+/// before it: the dates remembered never take it for one of theirs.
+#[test]
+fn a_date_of_nul_bytes_in_a_common_row_is_refused() {
+    let fw = framework();
+    let (officers, evidence) = common_rows_export(&EVIDENCE_HEADER[..6], false, 5);
+    // Rows with a date, by their byte offsets: the first row of the text and one far in.
+    let dated: Vec<usize> = evidence
+        .match_indices(",2024-03-15,")
+        .map(|(at, _)| at + 1)
+        .collect();
+    for at in [dated[0], dated[dated.len() / 2]] {
+        let mut text = evidence.clone();
+        text.replace_range(at..at + 10, &"\0".repeat(10));
+        // Lines end at LF, CRLF and a lone CR.
+        let bytes = text.as_bytes();
+        let line = 1 + bytes[..at]
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+            .count();
+        let csv = OfficersCsv::new(&officers).evidence(&text);
+        for threads in [1, 2] {
+            let options = OfficersCsvOptions::default().threads(threads);
+            let want = two_step(&fw, &csv, &options, &LevelPolicy::default());
+            let got = streamed(&fw, &csv, &options);
+            assert_eq!(got, want, "line {line}, {threads} threads");
+            let errors = got.expect_err("an invalid date");
+            assert!(
+                errors.iter().any(|e| e
+                    .to_string()
+                    .starts_with(&format!("evidence.csv line {line}, column `date`"))),
+                "{errors:?}"
+            );
+        }
+    }
+}
+
 /// An officers file of about 3 MiB, so that its pieces are read in parts on several
 /// threads: names, targets and departments other than the position's here and there, and
 /// with `odd`, ids repeated (from far back, from the row before and across parts),

@@ -9,6 +9,7 @@ use super::lists::Runs;
 use super::quick;
 use crate::interop::csv::{Header, Row, word_at};
 use crate::interop::officers::evidence_row;
+use crate::model::day_memo::DayMemo;
 use crate::model::nearest::Nearest;
 use crate::people::columns::Officers;
 use crate::people::resolve::{check_evidence, evidence_date};
@@ -41,7 +42,7 @@ pub(super) struct Work {
     /// What [`quick::line`] can read under the header, once looked at.
     layout: Option<quick::Layout>,
     /// The dates read so far.
-    dates: quick::Dates,
+    dates: DayMemo,
     /// Per run of rows of one officer: the officer and the number of rows; their counted
     /// levels are in `held`.
     rows: Vec<(u32, u32)>,
@@ -61,7 +62,7 @@ impl Default for Work {
             last_plain: false,
             last_id: (0, [0; 2]),
             layout: None,
-            dates: quick::Dates::default(),
+            dates: DayMemo::default(),
             rows: Vec::new(),
             held: Runs::default(),
             completed: Vec::new(),

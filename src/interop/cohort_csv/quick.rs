@@ -8,8 +8,9 @@
 //! from a [`Row`] the line splitter made, whatever the header's order.
 
 use super::known::Competencies;
-use crate::interop::csv::{Header, Row, stops, word_at};
+use crate::interop::csv::{Header, Row, stops};
 use crate::model::date::iso_date_bytes;
+use crate::model::day_memo::DayMemo;
 use crate::{EvidenceSource, Framework, OfficersCsvOptions};
 
 /// For a common row (see the module), its officer cell and `competency << 3 | level` when
@@ -154,7 +155,7 @@ pub(super) struct Line<'t> {
 /// `officer`: the length of the officer cell when the caller knows the line starts with
 /// an id of that length, every byte ASCII and at or above `-`, and a comma. `known`: the
 /// framework's competencies to look the competency up in, read from the cell's bytes
-/// (otherwise the framework's index). `dates`: the dates read so far (see [`Dates`]).
+/// (otherwise the framework's index). `dates`: the dates read so far.
 // Once per passbook line, in the loop of `Shared::quick`: the compiler left it out of
 // line otherwise.
 #[allow(clippy::inline_always)]
@@ -166,7 +167,7 @@ pub(super) fn line<'t>(
     bytes: &'t [u8],
     officer: Option<usize>,
     known: Option<&Competencies>,
-    dates: &mut Dates,
+    dates: &mut DayMemo,
 ) -> Option<Line<'t>> {
     let o = match officer {
         Some(o) => o,
@@ -287,56 +288,6 @@ const fn le(bytes: &[u8]) -> u64 {
 /// The mask of the low `n` bytes of a word (`n` from 1 to 7).
 const fn low(n: u32) -> u64 {
     (1 << (8 * n)) - 1
-}
-
-/// The `YYYY-MM-DD` dates one part of a piece read, by their ten bytes: an export repeats
-/// the same few thousand dates, and a date found here is not checked and converted again.
-/// Only dates [`iso_date_bytes`] reads are kept, so [`Dates::day`] gives what it gives.
-pub(super) struct Dates {
-    /// [`DATE_SLOTS`] slots, by a hash of the last eight bytes.
-    slots: Box<[DateSlot; DATE_SLOTS]>,
-}
-
-impl Default for Dates {
-    fn default() -> Self {
-        Dates {
-            slots: Box::new([DateSlot::default(); DATE_SLOTS]),
-        }
-    }
-}
-
-/// The number of slots of [`Dates`] is `2^DATE_BITS`: 16 KiB.
-const DATE_BITS: u32 = 10;
-const DATE_SLOTS: usize = 1 << DATE_BITS;
-
-/// A date in [`Dates`]: its last eight bytes as a word (zero: a free slot), its first two
-/// (the century) and the day [`iso_date_bytes`] gave.
-#[derive(Clone, Copy, Default)]
-struct DateSlot {
-    tail: u64,
-    century: u16,
-    day: u32,
-}
-
-impl Dates {
-    /// [`iso_date_bytes`] of `date` (ten bytes), from the slot of a date read before when
-    /// it is the same.
-    // Once per passbook line: the compiler left it out of line otherwise.
-    #[allow(clippy::inline_always)]
-    #[inline(always)]
-    pub(super) fn day(&mut self, date: &[u8]) -> Option<u32> {
-        let (&[c0, c1], tail) = date.split_first_chunk::<2>()?;
-        let tail = word_at(tail, 0);
-        let century = u16::from_le_bytes([c0, c1]);
-        let s = (tail.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - DATE_BITS)) as usize;
-        let slot = &mut self.slots[s];
-        if slot.tail == tail && slot.century == century {
-            return Some(slot.day);
-        }
-        let day = iso_date_bytes(date)?;
-        *slot = DateSlot { tail, century, day };
-        Some(day)
-    }
 }
 
 /// The length of the cell at the start of `bytes` when a comma ends it and every byte
