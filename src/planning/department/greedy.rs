@@ -1,12 +1,10 @@
 //! The lazy greedy over all officers ([`Department::select`]): every officer's best next
 //! steps kept, the best of each in one heap, and the officers' steps found again only when
-//! needed; and [`settle`](Department::settle), which makes a plan minimal and maximal
-//! with it.
+//! needed.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use super::carry::{Carry, Known};
 use super::plan::{Department, Plan};
 use crate::analysis::parallel::{map_items, map_ranges};
 use crate::planning::cover::{EPS, StepChoice, preferred};
@@ -36,104 +34,6 @@ impl Department<'_> {
             Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
         });
         steps.map(|step| step.map(|step| self.runner(plan, o, step)))
-    }
-
-    /// The start of a `select`: each officer's best steps as last found, best first (found
-    /// now, in parallel, each officer's alone, unless their records in `carry` hold), the
-    /// officers in the heap with a recorded bound rather than a step found now, and the heap
-    /// of every officer's best step or bound.
-    fn start(
-        &self,
-        plan: &Plan,
-        banned: Option<(usize, u32)>,
-        mut carry: Option<&mut Carry>,
-        cap_left: &[f64],
-    ) -> (Vec<Kept>, Vec<bool>, BinaryHeap<Entry>) {
-        let n = self.officers.len();
-        // What each officer's records say; without them every officer is scanned.
-        let known: Vec<Known> = match carry.as_deref() {
-            None => Vec::new(),
-            Some(carry) => {
-                let since = carry.since(plan);
-                map_ranges(n, self.threads, |range| {
-                    range
-                        .map(|o| carry.known(self, plan, o, since))
-                        .collect::<Vec<_>>()
-                })
-                .concat()
-            }
-        };
-        // Each officer's best steps as last found, best first; the heap holds the first.
-        // Found in parallel (each officer's alone, in officer order).
-        let runners: Vec<[Option<Runner>; RUNNERS]> = if known.is_empty() {
-            map_ranges(n, self.threads, |range| {
-                range
-                    .map(|o| self.best_few(plan, o, banned))
-                    .collect::<Vec<_>>()
-            })
-            .concat()
-        } else {
-            let scan: Vec<u32> = (0..n as u32)
-                .filter(|&o| matches!(known[o as usize], Known::Scan))
-                .collect();
-            let found = map_ranges(scan.len(), self.threads, |range| {
-                range
-                    .map(|i| self.best_few(plan, scan[i] as usize, banned))
-                    .collect::<Vec<_>>()
-            });
-            let mut runners = vec![[None; RUNNERS]; n];
-            for (&o, few) in scan.iter().zip(found.into_iter().flatten()) {
-                runners[o as usize] = few;
-            }
-            runners
-        };
-        // Officers in the heap with a recorded bound rather than a step found now.
-        let mut stale = vec![false; if known.is_empty() { 0 } else { n }];
-        let mut heap = BinaryHeap::with_capacity(n);
-        for (o, few) in runners.iter().enumerate() {
-            match known.get(o) {
-                None | Some(Known::Scan) => {
-                    self.note(carry.as_deref_mut(), plan, o, few, cap_left[o]);
-                    if let Some(r) = few[0] {
-                        heap.push(entry(r.step, o));
-                    }
-                }
-                Some(Known::Nothing) => {}
-                Some(&Known::AtMost(ratio, hours)) => {
-                    stale[o] = true;
-                    heap.push(Entry {
-                        ratio,
-                        hours,
-                        officer: o as u32,
-                    });
-                }
-            }
-        }
-        if let Some(carry) = carry {
-            carry.changed.fill(false);
-        }
-        (runners, stale, heap)
-    }
-
-    /// Records officer `o`'s best step found now (the first of `few`) in `carry`.
-    fn note(
-        &self,
-        carry: Option<&mut Carry>,
-        plan: &Plan,
-        o: usize,
-        few: &[Option<Runner>; RUNNERS],
-        cap_left: f64,
-    ) {
-        if let Some(carry) = carry {
-            let best = few[0].map(|r| (r.step.gain / r.step.hours, r.step.hours));
-            carry.record(o, best, self.hours_left(plan, o), cap_left);
-        }
-    }
-
-    /// Officer `o`'s hours left (their cap and the budget), as [`Department::best_few`]
-    /// reads them.
-    fn hours_left(&self, plan: &Plan, o: usize) -> f64 {
-        (self.cap - plan.steppers[o].hours()).min(plan.budget_left)
     }
 
     /// Officer `o`'s `step` with the one course it adds when it adds its candidate alone.
@@ -243,28 +143,13 @@ impl Department<'_> {
         walked()
     }
 
-    /// Fills and cleans the plan until it is maximal (no officer has a step adding value
-    /// that fits their cap, the budget left and the seats left) and minimal (no redundant
-    /// pick): fill, drop, and again while dropping freed something and filling used it.
-    /// Each round that continues closes strictly more value.
-    ///
-    /// The `select` calls after the first start from the records of the one before
-    /// (`carry`): officers whose best step cannot have risen are not scanned until their old
-    /// best reaches the top of the heap.
-    pub(crate) fn settle(&self, plan: &mut Plan) {
-        let mut carry = Carry::new(self, plan);
-        self.select(plan, &mut carry);
-        while self.drop_marking(plan, Some(&mut carry.changed)) && self.select(plan, &mut carry) {}
-    }
-
     /// The lazy greedy over all officers: every officer's best next enrolment (most value
     /// per hour, prerequisites included) in one heap; an officer's best ratio only falls as
     /// their gaps close and seats and budget run out, so a popped entry still best after
     /// re-evaluation is taken. Ties go to fewer hours, then the officer listed first.
-    /// Returns whether it took anything. `carry` holds the records of the officers' best
-    /// steps across the `select` calls of one settle (see [`Department::select_carried`]).
-    pub(super) fn select(&self, plan: &mut Plan, carry: &mut Carry) -> bool {
-        self.select_carried(plan, None, Some(carry))
+    /// Returns whether it took anything.
+    pub(crate) fn select(&self, plan: &mut Plan) -> bool {
+        self.select_without(plan, None)
     }
 
     /// [`Department::select`] never choosing `banned` (an officer and one of their
@@ -279,27 +164,30 @@ impl Department<'_> {
     /// officer's kept steps still feasible is their best (the capacities only shrink), so
     /// the steps taken, and the plan, are those of one scan after every step.
     pub(crate) fn select_without(&self, plan: &mut Plan, banned: Option<(usize, u32)>) -> bool {
-        self.select_carried(plan, banned, None)
-    }
-
-    /// [`Department::select_without`], with the records `carry` keeps of the officers'
-    /// best steps across the `select` calls of one settle: an officer whose records hold
-    /// (see `carry`) is not scanned at the start but enters the heap with their recorded
-    /// best step as an upper bound, and is scanned when that bound is popped. The steps
-    /// taken are the same: a step is taken only when it is an officer's best found now and
-    /// ranks above every other officer's best or bound.
-    fn select_carried(
-        &self,
-        plan: &mut Plan,
-        banned: Option<(usize, u32)>,
-        mut carry: Option<&mut Carry>,
-    ) -> bool {
         let mut added = Vec::new();
+        let entry = |step: StepChoice, o: usize| Entry {
+            ratio: step.gain / step.hours,
+            hours: step.hours,
+            officer: o as u32,
+        };
+        // Each officer's best steps as last found, best first; the heap holds the first.
+        // Found in parallel (each officer's alone, in officer order).
+        let mut runners: Vec<[Option<Runner>; RUNNERS]> =
+            map_ranges(self.officers.len(), self.threads, |range| {
+                range
+                    .map(|o| self.best_few(plan, o, banned))
+                    .collect::<Vec<_>>()
+            })
+            .concat();
         // Each officer's hours left under their cap, computed as `best_few` does; it
         // changes only when they take a step.
         let mut cap_left: Vec<f64> = plan.steppers.iter().map(|s| self.cap - s.hours()).collect();
-        let (mut runners, mut stale, mut heap) =
-            self.start(plan, banned, carry.as_deref_mut(), &cap_left);
+        let mut heap = BinaryHeap::with_capacity(self.officers.len());
+        for (o, few) in runners.iter().enumerate() {
+            if let Some(r) = few[0] {
+                heap.push(entry(r.step, o));
+            }
+        }
         // Whether an officer's kept steps were valued again after a step rather than found
         // by a scan (`Department::refreshed`): steps not kept may then rank below them, so
         // once they are lost the officer's steps are found again.
@@ -325,13 +213,11 @@ impl Department<'_> {
                     self.best_few(plan, waiting[i] as usize, banned)
                 });
                 for (&o, few) in waiting.iter().zip(found) {
-                    let o = o as usize;
-                    self.note(carry.as_deref_mut(), plan, o, &few, cap_left[o]);
                     if let Some(r) = few[0] {
-                        heap.push(entry(r.step, o));
+                        heap.push(entry(r.step, o as usize));
                     }
-                    runners[o] = few;
-                    cut[o] = false;
+                    runners[o as usize] = few;
+                    cut[o as usize] = false;
                 }
                 waiting.clear();
                 bound = None;
@@ -340,12 +226,6 @@ impl Department<'_> {
                 break;
             };
             let o = top.officer as usize;
-            if stale.get(o).is_some_and(|&s| s) {
-                // A recorded bound reached the top: the officer's steps are found now.
-                stale[o] = false;
-                wait(&mut waiting, &mut bound, o, Some(top));
-                continue;
-            }
             // Nothing of the officer's changed since their steps were found and the feasible
             // steps only shrank, so the first of them still feasible is still the best (the
             // order of `beats` is total). The officer's one entry in the heap was made from
@@ -382,9 +262,6 @@ impl Department<'_> {
             self.take(plan, o, step, &mut added);
             took = true;
             cap_left[o] = self.cap - plan.steppers[o].hours();
-            if let Some(carry) = carry.as_deref_mut() {
-                carry.took(self, o, &added, plan);
-            }
             // When nothing the step added is a prerequisite of another candidate, the
             // officer's kept steps valued again give their next best, or bound it: every
             // step not kept ranks below the last kept. Otherwise no bound is known.
@@ -394,9 +271,6 @@ impl Department<'_> {
                 let (few, short) = self.refreshed(plan, o, &old, cut[o], banned);
                 runners[o] = few;
                 cut[o] = short;
-                if few[0].is_some() || !short {
-                    self.note(carry.as_deref_mut(), plan, o, &few, cap_left[o]);
-                }
                 match few[0] {
                     Some(r) => heap.push(entry(r.step, o)),
                     None if short => {
@@ -410,15 +284,6 @@ impl Department<'_> {
             }
         }
         took
-    }
-}
-
-/// The heap entry of officer `o`'s `step`.
-fn entry(step: StepChoice, o: usize) -> Entry {
-    Entry {
-        ratio: step.gain / step.hours,
-        hours: step.hours,
-        officer: o as u32,
     }
 }
 
@@ -445,9 +310,6 @@ const PARALLEL_WAITING: usize = 256;
 /// With 4, about 260,000 of the 410,000 scans of the `acbp -- 100000` example's greedy came
 /// after all the steps kept were lost (to full courses and the budget running out).
 const RUNNERS: usize = 8;
-
-/// An officer's kept steps, best first (`None` past the last).
-type Kept = [Option<Runner>; RUNNERS];
 
 /// One of an officer's kept steps in the department greedy.
 #[derive(Clone, Copy)]

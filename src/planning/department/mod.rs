@@ -3,11 +3,9 @@
 //!
 //! The layer, bottom up:
 //! - `plan`: the department ([`Department`]), a plan ([`Plan`]: one `Stepper` per
-//!   officer and the shared capacities left), and dropping redundant picks;
-//! - `carry`: what one round of the greedy records of each officer's best step for the
-//!   next round of the same settle;
-//! - `greedy`: the lazy greedy over all officers, and [`settle`](Department::settle),
-//!   which fills a plan with it and makes it minimal and maximal;
+//!   officer and the shared capacities left) and [`settle`](Department::settle), which
+//!   makes a plan minimal and maximal;
+//! - `greedy`: the lazy greedy over all officers that `settle` fills a plan with;
 //! - `improve`: best responses, each officer's plan re-solved by the budgeted solver of
 //!   `cover` within the hours and seats the others leave;
 //! - `bound`: a proven upper bound on the most value, by Lagrangian relaxation of the
@@ -17,9 +15,6 @@
 //! Plans are compared lexicographically: more value, then fewer person-hours.
 
 mod bound;
-mod carry;
-#[cfg(test)]
-mod carry_tests;
 mod exact;
 mod greedy;
 mod improve;

@@ -1,5 +1,6 @@
 //! The department ([`Department`]), a plan ([`Plan`]: one `Stepper` per officer and the
-//! shared capacities left), and dropping a plan's redundant picks.
+//! shared capacities left) and [`settle`](Department::settle), which makes a plan minimal
+//! and maximal.
 
 use crate::analysis::parallel::{map_parts, workers};
 use crate::planning::cover::{EPS, Instance, StepChoice, Stepper};
@@ -127,12 +128,6 @@ impl Department<'_> {
     /// officer's picks are dropped alone, in parallel; the capacities are given back after,
     /// in officer order, so the budget left is the same sum on any number of threads.
     pub(crate) fn drop_redundant(&self, plan: &mut Plan) -> bool {
-        self.drop_marking(plan, None)
-    }
-
-    /// [`Department::drop_redundant`], marking in `changed` the officers a pick was dropped
-    /// from.
-    pub(super) fn drop_marking(&self, plan: &mut Plan, mut changed: Option<&mut [bool]>) -> bool {
         let n = plan.steppers.len();
         let size = n.div_ceil(workers(self.threads, n));
         let parts: Vec<(usize, &mut [Stepper])> = plan
@@ -161,15 +156,21 @@ impl Department<'_> {
             for (&c, &o) in removed.iter().zip(&from) {
                 plan.seats_left[self.course(o, c)] += 1;
                 any = true;
-                if let Some(changed) = changed.as_deref_mut() {
-                    changed[o] = true;
-                }
             }
             for hours in freed {
                 plan.budget_left += hours;
             }
         }
         any
+    }
+
+    /// Fills and cleans the plan until it is maximal (no officer has a step adding value
+    /// that fits their cap, the budget left and the seats left) and minimal (no redundant
+    /// pick): fill, drop, and again while dropping freed something and filling used it.
+    /// Each round that continues closes strictly more value.
+    pub(crate) fn settle(&self, plan: &mut Plan) {
+        self.select(plan);
+        while self.drop_redundant(plan) && self.select(plan) {}
     }
 }
 
