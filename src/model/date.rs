@@ -53,7 +53,9 @@ pub(crate) fn iso_date_bytes(bytes: &[u8]) -> Option<u32> {
 ///   followed by `T` and `hhmm`, optional `ss` and fraction, and an optional zone `Z`,
 ///   `±hhmm` or `±hh`;
 /// - a date-time with a zone followed by RFC 9557 suffixes such as `[Asia/Kolkata]`, as
-///   Java's `ZonedDateTime` writes them.
+///   Java's `ZonedDateTime` writes them;
+/// - any of these followed by a space and a zone's abbreviation (`2024-02-10 09:30:00
+///   IST`, two to five capital letters), as Java's `yyyy-MM-dd HH:mm:ss z` writes it.
 ///
 /// `Z` may be lowercase, as RFC 3339 allows. The time must be a real time of day (`24:00`
 /// is refused).
@@ -67,6 +69,7 @@ pub(crate) fn parse_iso_date_or_time(text: &str) -> Option<u32> {
         let (y, m, d) = (digits(&day[..4])?, digits(&day[4..6])?, digits(&day[6..])?);
         (day_number(y, m, d)?, text.get(8..)?)
     };
+    let rest = without_zone_name(rest);
     let (rest, suffixed) = without_suffixes(rest)?;
     let valid = match rest.as_bytes() {
         [] => !suffixed,
@@ -75,6 +78,20 @@ pub(crate) fn parse_iso_date_or_time(text: &str) -> Option<u32> {
         zone => !suffixed && valid_zone(zone, extended),
     };
     valid.then_some(date)
+}
+
+/// `text` without a time zone named by its abbreviation after a space (`IST`, `UTC`, two
+/// to five capital ASCII letters, as Java's `yyyy-MM-dd HH:mm:ss z` writes it). The date is read as written whatever the zone, so an abbreviation, however
+/// ambiguous (`IST` is India's, Ireland's and Israel's), changes nothing.
+pub(crate) fn without_zone_name(text: &str) -> &str {
+    match text.rsplit_once(' ') {
+        Some((head, name))
+            if (2..=5).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase()) =>
+        {
+            head
+        }
+        _ => text,
+    }
 }
 
 /// `text` without RFC 9557 suffixes (`[Asia/Kolkata]`, `[u-ca=iso8601]`), and whether it
@@ -417,6 +434,12 @@ mod tests {
             "20240210T093000Z",
             "20240210T0930+0530",
             "20240210T093000,25",
+            "2024-02-10 09:30:00 IST",
+            "2024-02-10T09:30:00.000 UTC",
+            "20240210T093000 CEST",
+            "2024-02-10T09:30:00+05:30 IST",
+            "2024-02-10 IST",
+            "2024-02-10+05:30 IST",
         ] {
             assert_eq!(parse_iso_date_or_time(ok), Some(20_240_210), "{ok}");
         }
@@ -442,6 +465,13 @@ mod tests {
             "20240230",
             "2024-02-10 +05:30",
             "2024-02-10+5",
+            "2024-02-10T09:30:00 ist",
+            "2024-02-10T09:30:00 ASIAKL",
+            "2024-02-10T09:30:00  IST",
+            "2024-02-10T09:30:00 I1T",
+            "2024-02-10 09:30 Z",
+            "2024-02-10 IST[Asia/Kolkata]",
+            "2024-02-10 IST ",
         ] {
             assert_eq!(parse_iso_date_or_time(bad), None, "{bad}");
         }

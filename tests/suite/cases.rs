@@ -7,9 +7,10 @@
 use std::collections::BTreeSet;
 
 use karmayogi::{
-    CaseDocument, CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, CasePackage,
+    CaseDocument, CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, CasePackage, Cohort,
     CompetencySpec, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec, GroupKind, Level,
-    LevelPolicy, OfficersSpec, Profile, RequirementSpec, UndatedEvidence,
+    LevelPolicy, OfficersCsv, OfficersCsvOptions, OfficersSpec, Profile, RequirementSpec,
+    ReviewOptions, UndatedEvidence, load_officers,
 };
 use serde_json::Value;
 
@@ -428,4 +429,62 @@ fn evidence_errors_in_the_undated_case_name_officer_entry_and_competency() {
             ..
         }
     ));
+}
+
+const ZONE_NAME_OFFICERS: &str = include_str!("../data/cases/evidence/09-zone-name-officers.csv");
+const ZONE_NAME_EVIDENCE: &str = include_str!("../data/cases/evidence/09-zone-name-evidence.csv");
+
+/// `evidence/09`: an HR export whose time stamps end in the zone's abbreviation
+/// (`2024-03-15 10:00:00 IST`, as Java's `yyyy-MM-dd HH:mm:ss z` writes them). Both
+/// loaders read every entry, keep the text as written and read it by its date as written:
+/// reviewed as of 2024-03-15, only the entry stamped `2024-03-16 00:30:00 IST` is after
+/// it (in UTC it would be the 15th).
+#[test]
+fn date_times_ending_in_a_zone_abbreviation_are_read_by_their_date() {
+    let fw = Framework::from_json(UNDATED_FRAMEWORK).expect("the case framework is valid");
+    let csv = OfficersCsv::new(ZONE_NAME_OFFICERS).evidence(ZONE_NAME_EVIDENCE);
+    let review = ReviewOptions::default()
+        .as_of("2024-03-15")
+        .expect("a date");
+    let options = OfficersCsvOptions::default().review(review);
+    let load = load_officers(&fw, &csv, &options).unwrap_or_else(|e| panic!("{e}"));
+    let dates: Vec<(&str, &str)> = load
+        .officers
+        .iter()
+        .flat_map(|o| o.passbook.iter().map(|e| (o.id.as_str(), e.date.as_str())))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("user-0001", "2024-03-15 10:00:00 IST"),
+            ("user-0001", "2024-03-16 00:30:00 IST"),
+            ("user-0002", "2024-03-15T23:30:00+05:30 IST"),
+            ("user-0002", "2024-03-15 IST"),
+        ]
+    );
+    let warnings: Vec<String> = load.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("`user-0001`") && warnings[0].contains("2024-03-16 00:30:00 IST"),
+        "{warnings:?}"
+    );
+    let cohort = Cohort::from_csv(&fw, &csv, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(cohort.cohort.len(), 2);
+    let cohort_warnings: Vec<String> = cohort.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(cohort_warnings, warnings);
+    // A single capital letter is no zone's abbreviation here (`Z` after a space is not
+    // UTC's mark): refused, naming officer, entry and competency.
+    let one_letter = ZONE_NAME_EVIDENCE.replace("2024-03-15 10:00:00 IST", "2024-03-15 10:00 Z");
+    let errors = load_officers(
+        &fw,
+        &OfficersCsv::new(ZONE_NAME_OFFICERS).evidence(&one_letter),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("a one-letter zone is refused");
+    assert_eq!(
+        errors.as_slice()[0].to_string(),
+        "evidence.csv line 2, column `date`: officer `user-0001` passbook entry 0 (competency \
+         `FC1`): date `2024-03-15 10:00 Z` is not an iso date: expected yyyy-mm-dd, an iso \
+         8601 date-time, or no date"
+    );
 }

@@ -7,14 +7,18 @@
 //! ([`parse_iso_date_or_time`]) reads, and is written in the extended format CASE
 //! defines: `YYYY-MM-DDThh:mm:ss`, the fraction of a second as given, and the zone as `Z`
 //! or `±hh:mm` when one is given (none stays none). A date alone is the start of that day.
-//! RFC 9557 suffixes (`[Asia/Kolkata]`) are left out: CASE has no place for them.
+//! RFC 9557 suffixes (`[Asia/Kolkata]`) are left out: CASE has no place for them; so is
+//! a zone's abbreviation after a space (`2024-03-01 10:15:00 IST`), which says no offset
+//! (`IST` is India's, Ireland's and Israel's): the time is written without a zone.
 
-use crate::model::date::parse_iso_date_or_time;
+use crate::model::date::{parse_iso_date_or_time, without_zone_name};
 
 /// The CASE date-time `text` states, written as CASE defines it; `None` when `text` does
 /// not read as a date or date-time (see the module docs).
 pub(crate) fn case_date_time(text: &str) -> Option<String> {
     parse_iso_date_or_time(text)?;
+    // A zone's abbreviation says no offset (`IST` is India's, Ireland's and Israel's).
+    let text = without_zone_name(text);
     // The text is valid, so it splits at fixed places and marks.
     let b = text.as_bytes();
     let extended = b[4] == b'-';
@@ -86,6 +90,9 @@ mod tests {
                 "2025-01-15T10:00:00+05:30[Asia/Kolkata]",
                 "2025-01-15T10:00:00+05:30",
             ),
+            ("2025-01-15 10:00:00 IST", "2025-01-15T10:00:00"),
+            ("2025-01-15T10:00:00+05:30 IST", "2025-01-15T10:00:00+05:30"),
+            ("2025-01-15 10:00 NZST", "2025-01-15T10:00:00"),
         ] {
             assert_eq!(case_date_time(given).as_deref(), Some(written), "{given}");
         }
