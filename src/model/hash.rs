@@ -9,8 +9,20 @@
 //! Hash values never reach an output: maps are only looked up, and anything iterated is
 //! sorted first.
 
-/// A hash map keyed by ids, with `foldhash`'s randomly seeded quality hasher.
-pub(crate) type IdMap<K, V> = std::collections::HashMap<K, V, foldhash::quality::RandomState>;
+/// The randomly seeded hasher of the id maps and tables: `foldhash`'s quality hasher.
+#[cfg(not(target_family = "wasm"))]
+pub(crate) type IdHasher = foldhash::quality::RandomState;
+
+/// The hasher of the id maps and tables in WebAssembly: the standard library's `SipHash`,
+/// which the module's other maps compile anyway, so that `foldhash`'s code (its seeding,
+/// its string and slice hashing) is not compiled in beside it. WebAssembly in a page has no
+/// random source for either hasher to seed from; speed there is within its targets
+/// (BENCHMARKS.md, "The JavaScript package").
+#[cfg(target_family = "wasm")]
+pub(crate) type IdHasher = std::collections::hash_map::RandomState;
+
+/// A hash map keyed by ids, with the randomly seeded [`IdHasher`].
+pub(crate) type IdMap<K, V> = std::collections::HashMap<K, V, IdHasher>;
 
 #[cfg(test)]
 mod tests {

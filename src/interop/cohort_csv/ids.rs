@@ -26,7 +26,7 @@ pub(super) struct Ids {
     /// Each officer's number and the half of its id's hash the table files it under;
     /// `None` while the ids added are in increasing order.
     table: Option<HashTable<(u32, u32)>>,
-    hash: foldhash::quality::RandomState,
+    hash: crate::model::hash::IdHasher,
     /// The binary searches [`Ids::find`] made without the table, counted by the threads
     /// that look ids up.
     searches: AtomicUsize,
@@ -43,7 +43,7 @@ impl Ids {
     pub(super) fn new() -> Self {
         Ids {
             table: None,
-            hash: foldhash::quality::RandomState::default(),
+            hash: crate::model::hash::IdHasher::default(),
             searches: AtomicUsize::new(0),
         }
     }

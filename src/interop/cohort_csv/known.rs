@@ -83,7 +83,7 @@ impl Competencies {
     pub(super) fn new(fw: &Framework) -> Self {
         let items = &fw.competencies.items;
         let size = (2 * items.len()).next_power_of_two().max(16);
-        let random = foldhash::quality::RandomState::default();
+        let random = crate::model::hash::IdHasher::default();
         // Odd keys: no key zeroes a product.
         let seed = [0u64, 1, 2].map(|k| std::hash::BuildHasher::hash_one(&random, k) | 1);
         let mut table = Competencies {

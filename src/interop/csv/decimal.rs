@@ -27,16 +27,23 @@ impl Decimal {
         })
     }
 
-    /// `10^scale`, the denominator.
-    fn denominator(self) -> u128 {
-        10u128.pow(self.scale)
+    /// `10^scale`, the denominator: at most 10^18 (a parsed number has at most 18
+    /// digits), so always `Some`.
+    fn denominator(self) -> Option<u64> {
+        10u64.checked_pow(self.scale)
     }
 
     /// Whether the number lies in `low..=high`.
+    ///
+    /// In `u64`, without 128-bit arithmetic (which WebAssembly runs as library calls): a
+    /// bound times the denominator that passes `u64::MAX` is above every `u64` of units.
     pub(crate) fn within(self, low: u32, high: u32) -> bool {
-        let units = u128::from(self.units);
-        units >= u128::from(low) * self.denominator()
-            && units <= u128::from(high) * self.denominator()
+        let Some(denominator) = self.denominator() else {
+            return false;
+        };
+        let bound = |b: u32| u64::from(b).checked_mul(denominator);
+        bound(low).is_some_and(|low| self.units >= low)
+            && bound(high).is_none_or(|high| self.units <= high)
     }
 
     /// The nearest `f64` (ties to even), the value `str::parse::<f64>` gives for the same
@@ -63,10 +70,16 @@ impl Decimal {
     }
 
     /// `⌈self × numerator / denominator⌉`, exactly.
-    pub(crate) fn ceil_ratio(self, numerator: u32, denominator: u32) -> u128 {
-        let top = u128::from(self.units) * u128::from(numerator);
-        let bottom = u128::from(denominator) * self.denominator();
-        top.div_ceil(bottom)
+    ///
+    /// In `u64`, without the 128-bit division that WebAssembly runs as a kilobyte of library
+    /// code: the units are under 10^18 and the denominator at most 10^18, so for a
+    /// `numerator` and a `denominator` up to 18 neither `self × numerator` nor
+    /// `denominator × 10^scale` passes `u64::MAX`. `None` when one would (larger arguments)
+    /// or when `denominator` is 0.
+    pub(crate) fn ceil_ratio(self, numerator: u32, denominator: u32) -> Option<u64> {
+        let top = self.units.checked_mul(u64::from(numerator))?;
+        let bottom = self.denominator()?.checked_mul(u64::from(denominator))?;
+        (bottom > 0).then(|| top.div_ceil(bottom))
     }
 }
 
@@ -77,11 +90,60 @@ mod tests {
     #[test]
     fn decimals_are_exact() {
         let d = |s| Decimal::parse(s).unwrap();
-        assert_eq!(d("4.75").ceil_ratio(5, 7), 4);
-        assert_eq!(d("1.4").ceil_ratio(5, 7), 1);
-        assert_eq!(d("1.40000001").ceil_ratio(5, 7), 2);
-        assert_eq!(d("0").ceil_ratio(5, 7), 0);
+        assert_eq!(d("4.75").ceil_ratio(5, 7), Some(4));
+        assert_eq!(d("1.4").ceil_ratio(5, 7), Some(1));
+        assert_eq!(d("1.40000001").ceil_ratio(5, 7), Some(2));
+        assert_eq!(d("0").ceil_ratio(5, 7), Some(0));
+        assert_eq!(d("1").ceil_ratio(5, 0), None);
         assert!(d("7.00").within(0, 7) && !d("7.01").within(0, 7));
+        // The extremes of 18 digits: every level O*NET's loader converts has a ratio.
+        assert_eq!(d("7.00000000000000000").ceil_ratio(5, 7), Some(5));
+        assert_eq!(d("6.99999999999999999").ceil_ratio(5, 7), Some(5));
+        assert_eq!(d("0.00000000000000001").ceil_ratio(5, 7), Some(1));
+        assert_eq!(
+            d("999999999999999999").ceil_ratio(18, 18),
+            Some(999_999_999_999_999_999)
+        );
+        assert_eq!(
+            d("0.99999999999999999").ceil_ratio(18, 18),
+            Some(1),
+            "18 × 10^17 fits"
+        );
+        assert!(d("0.00000000000000000").within(0, 7));
+        assert!(!d("0.00000000000000000").within(1, 5));
+        assert!(!d("999999999999999999").within(0, u32::MAX));
+        // Bounds whose product with 10^17 passes `u64::MAX`.
+        assert!(d("1.00000000000000000").within(0, u32::MAX));
+        assert!(!d("1.00000000000000000").within(u32::MAX, u32::MAX));
+        assert!(!d("0.99999999999999999").within(1, 5));
+        assert!(!d("5.00000000000000001").within(1, 5));
+        assert!(d("4.99999999999999999").within(1, 5));
+        // Against 128-bit arithmetic, the way it was computed before.
+        let units = [0u64, 1, 7, 35, 99, 123_456, 999_999_999_999_999_999];
+        for &u in &units {
+            for scale in 0..=18u32 {
+                let text = format!("{u:0>width$}", width = scale as usize + 1);
+                let (whole, fraction) = text.split_at(text.len() - scale as usize);
+                let text = if scale == 0 {
+                    whole.to_owned()
+                } else {
+                    format!("{whole}.{fraction}")
+                };
+                let Some(x) = Decimal::parse(&text) else {
+                    continue;
+                };
+                let den = 10u128.pow(scale);
+                for (num, dn) in [(5u32, 7u32), (1, 1), (18, 18), (3, 17)] {
+                    let want = (u128::from(u) * u128::from(num)).div_ceil(u128::from(dn) * den);
+                    assert_eq!(x.ceil_ratio(num, dn).map(u128::from), Some(want), "{text}");
+                }
+                for (low, high) in [(0u32, 7u32), (1, 5), (2, 2)] {
+                    let want =
+                        (u128::from(low) * den..=u128::from(high) * den).contains(&u128::from(u));
+                    assert_eq!(x.within(low, high), want, "{text} in {low}..={high}");
+                }
+            }
+        }
         for bad in [
             "",
             ".5",

@@ -213,8 +213,9 @@ pub(super) fn read_ratings(
         if !elements_met.contains(element) {
             elements_met.insert(element.to_owned());
         }
-        // ⌈LV × 5 / 7⌉ of an LV within 0..=7 is within 0..=5.
-        let required = level.ceil_ratio(5, 7) as u8;
+        // ⌈LV × 5 / 7⌉ of an LV within 0..=7 is within 0..=5 (and always computed: the
+        // arguments are below 18, see `ceil_ratio`).
+        let required = level.ceil_ratio(5, 7).map_or(u8::MAX, |r| r as u8);
         let counts = not_relevant != "Y"
             && (options.include_suppressed || suppress != "Y")
             && importance >= options.importance_threshold
