@@ -226,6 +226,23 @@ impl<'a> Search<'a> {
         self.inst.round_up(cost) >= self.best_cost - self.inst.step(self.best_cost) / 2.0
     }
 
+    /// The cost a node of the search is measured against: the incumbent's or, in a part
+    /// searched under a cutoff ([`Role::Restricted`], [`Role::Refute`]), the least above
+    /// the cutoff ([`Search::past_cutoff`]) if lower. Only covers at most the cutoff
+    /// matter in such a part, so a subtree whose covers all cost that much or more
+    /// ([`Search::pruned`]) holds none worth searching.
+    fn prune_at(&self) -> f64 {
+        self.past_cutoff()
+            .map_or(self.best_cost, |past| past.min(self.best_cost))
+    }
+
+    /// Whether a node whose covers cost at least `cost` is pruned: `cost` reaches
+    /// [`Search::prune_at`] within half a step.
+    fn pruned(&self, cost: f64) -> bool {
+        let at = self.prune_at();
+        self.inst.round_up(cost) >= at - self.inst.step(at) / 2.0
+    }
+
     /// The cost the root's bounds aim at and stop at: the incumbent's, or when refuting
     /// ([`Role::Refute`]) the least above the cutoff that refutes it, if lower.
     fn aim(&self) -> f64 {
@@ -435,7 +452,7 @@ impl<'a> Search<'a> {
     fn node(&mut self, options: &mut Vec<u32>, steps: u32) -> Option<f64> {
         let inst = self.inst;
         self.nodes += 1;
-        if !self.propagate() || self.beaten(self.state.cost) {
+        if !self.propagate() || self.pruned(self.state.cost) {
             return None;
         }
         if self.lagrange.open.is_empty() {
@@ -444,14 +461,13 @@ impl<'a> Search<'a> {
             return None;
         }
         let tight = self.tight;
-        let bound = self
-            .lagrange
-            .bound(tight, &self.state, self.best_cost, steps, 0.5);
-        if self.beaten(bound) {
+        let at = self.prune_at();
+        let bound = self.lagrange.bound(tight, &self.state, at, steps, 0.5);
+        if self.pruned(bound) {
             return None;
         }
         // Reduced-cost fixing: a cover holding j costs at least bound + r_j.
-        let room = self.best_cost - inst.step(self.best_cost) / 2.0;
+        let room = at - inst.step(at) / 2.0;
         for j in 0..inst.len() as u32 {
             if self.lagrange.free[j as usize]
                 && inst.round_up(bound + self.lagrange.reduced[j as usize]) >= room
@@ -539,7 +555,7 @@ impl<'a> Search<'a> {
                 // Best bound first: the next untried child of the queued node.
                 let Some(top) = queue.pop() else { break };
                 let node = &mut tree[top.id as usize];
-                if self.beaten(node.bound) || node.next >= node.end - node.start {
+                if self.pruned(node.bound) || node.next >= node.end - node.start {
                     continue;
                 }
                 let index = node.next;
@@ -588,20 +604,23 @@ impl<'a> Search<'a> {
             self.state.choose(inst, j, &mut self.scratch.buffer);
             pending = Some((id, 0, bound));
         }
+        // Every subtree pruned or left holds no cover below the least of the bounds left,
+        // the incumbent and, under a cutoff, the least cost above it.
+        let at = self.prune_at();
+        let floor = if at < self.best_cost {
+            at - inst.step(at) / 2.0
+        } else {
+            self.best_cost
+        };
         let open = queue
             .iter()
             .map(|q| q.bound)
             .chain(pending.map(|p| p.2))
-            .fold(self.best_cost, f64::min);
-        if pending.is_none() && queue.is_empty() {
+            .fold(floor, f64::min);
+        self.lower = self.lower.max(self.inst.round_up(open)).min(self.best_cost);
+        self.proven = self.beaten(open);
+        if self.proven {
             self.lower = self.best_cost;
-            self.proven = true;
-        } else {
-            self.lower = self.lower.max(self.inst.round_up(open)).min(self.best_cost);
-            self.proven = self.beaten(open);
-            if self.proven {
-                self.lower = self.best_cost;
-            }
         }
         self.restore(root_mark, 0);
     }

@@ -55,8 +55,10 @@ fn unreachable_cutoff(inst: &Instance) -> Solution {
 /// candidate (with the earlier ones excluded), smallest reduced cost first. Nodes are
 /// taken best bound first, each followed by a dive into its first children until one is
 /// pruned, so plans are found early and the proven bound (the least among the nodes left)
-/// rises with the search. When the limit stops the search, that bound is reported, so the
-/// gap stays proven. A part the bounds leave unproven with the rows shared prerequisites
+/// rises with the search. In a part restricted by a target's fixing only covers below the
+/// target matter, so there a node is also pruned once its bound reaches the target, and
+/// the part's bound is at most the target. When the limit stops the search, that bound is
+/// reported, so the gap stays proven. A part the bounds leave unproven with the rows shared prerequisites
 /// imply is solved again without them (`exact.rs`'s `solve_part`), within the same limit.
 pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
     exact_cover_within(inst, node_limit, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
