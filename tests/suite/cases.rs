@@ -7,10 +7,10 @@
 use std::collections::BTreeSet;
 
 use karmayogi::{
-    CaseDocument, CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, CasePackage, Cohort,
-    CompetencySpec, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec, GroupKind, Level,
-    LevelPolicy, OfficersCsv, OfficersCsvOptions, OfficersSpec, Profile, RequirementSpec,
-    ReviewOptions, UndatedEvidence, load_officers,
+    CaseDocument, CaseDropReason, CaseElement, CaseFieldReason, CaseImport, CaseImportOptions,
+    CasePackage, Cohort, CompetencySpec, EntityKind, Error, EvidenceProblem, Framework,
+    FrameworkSpec, GroupKind, Level, LevelPolicy, OfficersCsv, OfficersCsvOptions, OfficersSpec,
+    Profile, RequirementSpec, ReviewOptions, UndatedEvidence, load_officers,
 };
 use serde_json::Value;
 
@@ -22,6 +22,7 @@ const NULL_TITLE: &str = include_str!("../data/cases/case/03-null-link-title.jso
 const WRAPPED: &str = include_str!("../data/cases/case/06-cfpackage-wrapper.json");
 const STRING_URI: &str = include_str!("../data/cases/case/07-string-node-uri.json");
 const BLANK_DESCRIPTION: &str = include_str!("../data/cases/case/10-export-blank-description.json");
+const NO_END: &str = include_str!("../data/cases/case/11-association-without-end.json");
 const SFIA_PARTIAL: &str = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
 const BEST_FIRST: &str = include_str!("../data/cases/scales/03-case-rubric-best-first.json");
 
@@ -487,4 +488,49 @@ fn date_times_ending_in_a_zone_abbreviation_are_read_by_their_date() {
          `FC1`): date `2024-03-15 10:00 Z` is not an iso date: expected yyyy-mm-dd, an iso \
          8601 date-time, or no date"
     );
+}
+
+// case/11: associations without an origin, a type or a destination beside a good one.
+
+#[test]
+fn associations_without_type_or_end_are_set_aside_and_the_rest_imports() {
+    let import = import(NO_END);
+    // The good `isChildOf` is used: the competency is in its area.
+    assert_eq!(memberships(&import.spec), [(ITEM_1, vec![AREA_1])]);
+    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
+        .report
+        .dropped
+        .iter()
+        .map(|d| (d.element, d.identifier.as_str(), d.reason))
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            (
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000002",
+                CaseDropReason::NoOrigin
+            ),
+            (
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000003",
+                CaseDropReason::NoAssociationType
+            ),
+            (
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000004",
+                CaseDropReason::NoDestination
+            ),
+            (
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000005",
+                CaseDropReason::NoAssociationType
+            ),
+        ]
+    );
+    // Set aside, not kept: none of them is among the kept associations.
+    assert!(import.report.associations.is_empty(), "{:?}", import.report);
+    assert!(!import.report.is_complete());
+    let json = serde_json::to_value(&import.report).unwrap();
+    assert_eq!(json["dropped"][0]["reason"], "no_origin");
 }

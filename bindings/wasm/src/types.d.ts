@@ -1062,7 +1062,10 @@ export type CaseDropReason =
   | "merged_level"
   | "unscored"
   | "shared_score"
-  | "repeated";
+  | "repeated"
+  | "no_association_type"
+  | "no_origin"
+  | "no_destination";
 
 /** An element dropped on import, and why. */
 export interface CaseDropped {

@@ -340,6 +340,14 @@ pub enum CaseDropReason {
     /// paging its answer may send one twice): the earlier one is used. Elements that share
     /// an identifier but differ are [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
     Repeated,
+    /// An association whose `associationType` is absent or blank.
+    NoAssociationType,
+    /// An association whose `originNodeURI` is absent or names no node (neither
+    /// `identifier` nor `uri`).
+    NoOrigin,
+    /// An association whose `destinationNodeURI` is absent or names no node (neither
+    /// `identifier` nor `uri`).
+    NoDestination,
 }
 
 /// A field of a carried element that the spec has no place for.

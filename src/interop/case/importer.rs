@@ -12,7 +12,7 @@ use super::reporter::Reporter;
 use super::tree::{child_of_cycles, child_of_tree};
 use super::{scale, shape};
 use crate::interop::case::import::{
-    CaseDropReason, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
+    CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
 };
 use crate::interop::case::package::{CaseDocument, CasePackage};
 use crate::{CaseElement, Error, Errors};
@@ -136,8 +136,8 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         },
         scales: Vec::new(),
     };
-    for (element, identifier) in &parsed.repeats {
-        reporter.drop(*element, identifier, CaseDropReason::Repeated);
+    for (element, identifier, reason) in &parsed.repeats {
+        reporter.drop(*element, identifier, *reason);
     }
     let levels = scale::rubric_levels(package, &parsed, &types, options, &mut reporter);
     let carried: Vec<bool> = types

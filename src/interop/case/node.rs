@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::uuid::is_uuid_shaped;
 use crate::interop::case::fields::identifier_alias;
-use crate::interop::case::import::{CaseItemMapping, CaseTypeSource};
+use crate::interop::case::import::{CaseDropReason, CaseItemMapping, CaseTypeSource};
 use crate::interop::case::package::{CaseAssociation, CaseExtra, CaseItem, CaseLink};
 use crate::{CaseElement, Error};
 
@@ -70,9 +70,10 @@ pub(super) struct Parsed<'p> {
     pub(super) uris: HashMap<&'p str, Node>,
     pub(super) document: Option<Cow<'p, str>>,
     pub(super) assocs: Vec<Assoc<'p>>,
-    /// Items and associations that repeat an earlier element whole (same identifier, same
-    /// content), set aside: a server paging its answer may send one twice.
-    pub(super) repeats: Vec<(CaseElement, String)>,
+    /// Items and associations set aside before mapping, and why: those that repeat an
+    /// earlier element whole (same identifier, same content; a server paging its answer may
+    /// send one twice) and associations without a type or an end.
+    pub(super) repeats: Vec<(CaseElement, String, CaseDropReason)>,
 }
 
 impl Parsed<'_> {

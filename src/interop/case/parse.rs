@@ -9,7 +9,8 @@ use super::read::mentions;
 use crate::interop::case::package::{
     CaseAssociation, CaseDocument, CaseExtra, CaseLink, CasePackage,
 };
-use crate::{CaseElement, Error};
+use crate::{CaseDropReason, CaseElement, Error};
+use CaseDropReason::{NoAssociationType, NoDestination, NoOrigin, Repeated};
 
 /// Identifiers met so far, each with how it was first written and whether it was
 /// reported as a duplicate (each duplicate is reported once).
@@ -122,7 +123,7 @@ pub(super) fn parse<'p>(
                     Some(&at) if parsed.items[at] == item => {
                         parsed
                             .repeats
-                            .push((CaseElement::Item, item.identifier.clone()));
+                            .push((CaseElement::Item, item.identifier.clone(), Repeated));
                     }
                     _ => seen.duplicate(&k, &item.identifier, errors),
                 }
@@ -164,12 +165,13 @@ pub(super) fn parse<'p>(
     parsed
 }
 
-/// The associations with an identifier, a type and both ends; reports what the others
-/// lack. An association repeating an earlier one whole is listed in `repeats` instead.
+/// The associations with an identifier, a type and both ends. An association without a
+/// type or an end is set aside in `repeats` with the first field it lacks, as is one
+/// repeating an earlier one whole.
 fn complete_associations<'p>(
     package: &'p CasePackage,
     seen: &mut Seen<'p>,
-    repeats: &mut Vec<(CaseElement, String)>,
+    repeats: &mut Vec<(CaseElement, String, CaseDropReason)>,
     errors: &mut Vec<Error>,
 ) -> Vec<&'p CaseAssociation> {
     let mut complete = Vec::new();
@@ -184,7 +186,7 @@ fn complete_associations<'p>(
             First::Again(k) => {
                 // As for items: a whole repeat is set aside, anything else is a duplicate.
                 if met.get(&k).is_some_and(|&earlier| earlier == a) {
-                    repeats.push((CaseElement::Association, a.identifier.clone()));
+                    repeats.push((CaseElement::Association, a.identifier.clone(), Repeated));
                 } else {
                     seen.duplicate(&k, &a.identifier, errors);
                 }
@@ -192,25 +194,18 @@ fn complete_associations<'p>(
             }
             First::Missing => continue,
         }
-        let id = a.identifier.as_str();
+        let mut lack: Option<CaseDropReason> = None;
         let mut ok = true;
         if non_blank(&a.association_type).is_none() {
+            // Absent or blank: set aside and reported. A value of another type is the
+            // shape check's to report.
             if !mentions(&a.extra, "associationType") {
-                errors.push(missing(CaseElement::Association, id, "associationType"));
+                lack = Some(NoAssociationType);
             }
-            ok = false;
         }
-        for (link, field, inside) in [
-            (
-                &a.origin_node_uri,
-                "originNodeURI",
-                "originNodeURI.identifier",
-            ),
-            (
-                &a.destination_node_uri,
-                "destinationNodeURI",
-                "destinationNodeURI.identifier",
-            ),
+        for (link, field, reason) in [
+            (&a.origin_node_uri, "originNodeURI", NoOrigin),
+            (&a.destination_node_uri, "destinationNodeURI", NoDestination),
         ] {
             let named = link
                 .as_ref()
@@ -220,18 +215,15 @@ fn complete_associations<'p>(
                     .as_ref()
                     .is_some_and(|l| mentions(&l.extra, "identifier"));
             if !named && !aside {
-                // A link object with a `title` (or other fields) but neither `identifier`
-                // nor `uri` is there: what it lacks is its identifier, and saying the link
-                // is missing would send the reader looking for a field the association has.
-                let said = link
-                    .as_ref()
-                    .is_some_and(|l| non_blank(&l.title).is_some() || !l.extra.is_empty());
-                let lacking = if said { inside } else { field };
-                errors.push(missing(CaseElement::Association, id, lacking));
+                // Absent, or a link object naming no node (a `title` without `identifier`
+                // or `uri`): set aside and reported.
+                lack = lack.or(Some(reason));
             }
             ok &= named;
         }
-        if ok {
+        if let Some(reason) = lack {
+            repeats.push((CaseElement::Association, a.identifier.clone(), reason));
+        } else if ok && non_blank(&a.association_type).is_some() {
             complete.push(a);
         }
     }

@@ -486,15 +486,16 @@ pub enum Error {
         path: String,
     },
     /// A field CASE requires (and the mapping needs) is missing or blank, e.g. an item's
-    /// `fullStatement` or an association's `originNodeURI`. Fill it in.
+    /// `fullStatement` on import or the document's `creator` on export. Fill it in. (An
+    /// association without a type or an end is not an error: the import sets it aside and
+    /// reports it.)
     #[error("no {field} on {element} {}", quoted(identifier))]
     CaseMissingField {
         /// What kind of element.
         element: CaseElement,
         /// Its identifier.
         identifier: String,
-        /// The field's JSON name; for a node link that is present but names no target
-        /// (only a `title`), the path of what it lacks, e.g. `originNodeURI.identifier`.
+        /// The field's JSON name.
         field: &'static str,
     },
     /// A CASE element has a field whose name differs from one CASE defines only in case,
