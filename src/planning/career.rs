@@ -1,11 +1,10 @@
 //! Career paths and deployment by training effort: which posts an officer could be ready for
 //! with the least training, and which officers a vacancy could be filled from.
 
-mod search;
-mod vacancy;
-
 use crate::model::hours::round_total;
-use crate::model::{order, parallel};
+use crate::model::order;
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
 
 use serde::Serialize;
 
@@ -14,17 +13,17 @@ use crate::model::framework::Req;
 use crate::model::gap_cost::GapCost;
 use crate::people::cohort::unpack;
 
-use crate::planning::bounds::{Scratch, Total, full_closures, gap_costs, post_tables};
+use crate::planning::bounds::{
+    Scratch, Total, clearly_above, full_closures, gap_costs, post_tables,
+};
 use crate::planning::cover;
-use crate::planning::groups::{Groups, Refuted};
+use crate::planning::groups::{Groups, Refuted, met_levels};
 use crate::planning::memo::{self, Memo};
 use crate::planning::recommend::{GapItem, UntaggedLevel};
 use crate::{
     Cohort, DepartmentId, Error, Framework, GapOptions, GapReport, OfficerId, Plan, PositionId,
     Profile, RecommendOptions, Solver,
 };
-use search::{Effort, Key, Planned, Serial, beyond};
-use vacancy::{Vacancy, VacancySearch};
 
 /// Options for [`Framework::career_paths`] and [`Framework::successors`].
 #[derive(Clone, Debug, PartialEq)]
@@ -131,6 +130,64 @@ pub struct CareerStep<'a> {
     pub plan: Plan<'a>,
 }
 
+/// Training effort for one officer and post, from the greedy least-hours plan.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Effort {
+    open: u32,
+    hours: f64,
+    courses: u32,
+    readiness: f64,
+}
+
+/// The plan part of an [`Effort`]: a function of the gaps and completed courses alone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Planned {
+    open: u32,
+    hours: f64,
+    courses: u32,
+}
+
+/// Order of results: fewest unclosable gaps, fewest hours, highest readiness, then the key.
+fn better(a: (u32, f64, f64, u32), b: (u32, f64, f64, u32)) -> Ordering {
+    a.0.cmp(&b.0)
+        .then(a.1.total_cmp(&b.1))
+        .then(b.2.total_cmp(&a.2))
+        .then(a.3.cmp(&b.3))
+}
+
+/// Whether an item whose (unclosable gaps, hours) are at least `(open, hours)` ranks after
+/// the k-th result `kth`: it has more unclosable gaps, or as many and clearly more hours.
+fn beyond(open: u32, hours: f64, kth: Option<(u32, f64)>) -> bool {
+    kth.is_some_and(|(o, h)| open > o || (open == o && clearly_above(hours, h)))
+}
+
+/// An item of the best-first queue: lower bounds on (unclosable gaps, hours), then the item.
+#[derive(Clone, Copy, Debug)]
+struct Queued(u32, f64, u32);
+
+impl PartialEq for Queued {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Queued {}
+
+impl PartialOrd for Queued {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Queued {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0
+            .cmp(&other.0)
+            .then(self.1.total_cmp(&other.1))
+            .then(self.2.cmp(&other.2))
+    }
+}
+
 impl Framework {
     /// An officer's move to a post: the gap report and the recommended learning path.
     ///
@@ -226,46 +283,47 @@ impl Framework {
         let full = full_closures(self, completed);
         let mut scratch = Scratch::new(self);
         let (mut gaps, mut costs) = (Vec::new(), Vec::new());
-        let bound = |p| {
-            let reqs = self.position_reqs(p);
-            let base = self.req_start[p as usize] as usize;
-            let costs = tables.get(base..base + reqs.len()).unwrap_or(&[]);
-            let mut total = Total::default();
-            for (r, cost) in reqs.iter().zip(costs) {
-                if short(r) {
-                    total.add(cost);
+        let best = Self::best_first(
+            &candidates,
+            options.k,
+            |p| {
+                let reqs = self.position_reqs(p);
+                let base = self.req_start[p as usize] as usize;
+                let costs = tables.get(base..base + reqs.len()).unwrap_or(&[]);
+                let mut total = Total::default();
+                for (r, cost) in reqs.iter().zip(costs) {
+                    if short(r) {
+                        total.add(cost);
+                    }
                 }
-            }
-            (total.open, total.hours(full))
-        };
-        let mut search = Serial(|p, kth: Option<Key>, out: &mut Vec<(u32, Effort)>| {
-            let reqs = self.position_reqs(p);
-            gaps.clear();
-            gaps.extend(
-                reqs.iter()
-                    .filter(|r| short(r))
-                    .map(|r| (r.competency, r.level)),
-            );
-            gap_costs(
-                self,
-                &gaps,
-                completed,
-                options.untagged,
-                &mut scratch,
-                &mut costs,
-            );
-            let total = Total::of(&costs);
-            let kth = kth.map(|k| (k.0, k.1));
-            if !beyond(total.open, total.hours(true), kth) {
-                let how = (options.untagged, options.solver);
-                if let Some(planned) = self.planned(p, held, completed, how, kth) {
-                    out.push((p, self.with_readiness(p, held, planned, &options.gap)));
+                (total.open, total.hours(full))
+            },
+            |p, kth, out| {
+                let reqs = self.position_reqs(p);
+                gaps.clear();
+                gaps.extend(
+                    reqs.iter()
+                        .filter(|r| short(r))
+                        .map(|r| (r.competency, r.level)),
+                );
+                gap_costs(
+                    self,
+                    &gaps,
+                    completed,
+                    options.untagged,
+                    &mut scratch,
+                    &mut costs,
+                );
+                let total = Total::of(&costs);
+                let kth = kth.map(|k| (k.0, k.1));
+                if !beyond(total.open, total.hours(true), kth) {
+                    let how = (options.untagged, options.solver);
+                    if let Some(planned) = self.planned(p, held, completed, how, kth) {
+                        out.push((p, self.with_readiness(p, held, planned, &options.gap)));
+                    }
                 }
-            }
-        });
-        // One post at a time on the calling thread, whose memo of plans the officer's
-        // later calls read.
-        let best = search::best_first(&candidates, options.k, 1, bound, &mut search);
+            },
+        );
         Ok(best
             .into_iter()
             .map(|(p, effort)| {
@@ -293,12 +351,6 @@ impl Framework {
     /// later set plus those closures covers the earlier one), so a set either rule puts
     /// after the k-th is not planned. The result equals planning every officer and
     /// sorting.
-    ///
-    /// With the `parallel` feature (outside wasm32), the plans of as many groups as the
-    /// current rayon pool has threads are made side by side: a group is taken and checked
-    /// while the plans of those before it are still pending, against a k-th that may rank
-    /// lower than it will once they are in. That may plan a group waiting would have ruled
-    /// out; the results are the same on any number of threads.
     ///
     /// # Errors
     /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
@@ -340,44 +392,75 @@ impl Framework {
         let sums = self.level_sums[p as usize];
         let weights = options.gap.get_weights();
         let all: Vec<(u32, u8)> = reqs.iter().map(|r| (r.competency, r.level)).collect();
+        let mut scratch = Scratch::new(self);
         let mut post: Vec<GapCost> = Vec::new();
-        gap_costs(
-            self,
-            &all,
-            &[],
-            options.untagged,
-            &mut Scratch::new(self),
-            &mut post,
-        );
+        gap_costs(self, &all, &[], options.untagged, &mut scratch, &mut post);
         let groups = Groups::new(cohort, &officers, reqs);
+        let (mut held, mut gaps, mut costs) = (Vec::new(), Vec::new(), Vec::new());
         let group_ids: Vec<u32> = (0..groups.len() as u32).collect();
-        let mut search = VacancySearch {
-            at: Vacancy {
-                fw: self,
-                cohort,
-                p,
-                reqs,
-                all: &all,
-                groups: &groups,
-                how: (options.untagged, options.solver),
-                weights,
-                sums,
+        // Groups whose (unclosable gaps, least hours) a proof put after the k-th of the
+        // moment. The k-th only improves, so they stay after it, and so do the groups whose
+        // plans their proofs bound (see `Refuted`): those are not planned.
+        let mut refuted = Refuted::new(reqs.len());
+        let best = Self::best_first(
+            &group_ids,
+            options.k,
+            |g| {
+                let mut total = Total::default();
+                groups.each_short(g, |j| total.add(&post[j]));
+                let full = full_closures(self, groups.completed(cohort, g));
+                (total.open, total.hours(full))
             },
-            refuted: Refuted::new(reqs.len()),
-            scratch: Scratch::new(self),
-            gaps: Vec::new(),
-            costs: Vec::new(),
-        };
-        // Plans of groups taken together are made side by side, one per thread.
-        let width = parallel::available();
-        let bound = |g| {
-            let mut total = Total::default();
-            groups.each_short(g, |j| total.add(&post[j]));
-            let full = full_closures(self, groups.completed(cohort, g));
-            (total.open, total.hours(full))
-        };
-        let best = search::best_first(&group_ids, options.k, width, bound, &mut search);
-        let mut held = Vec::new();
+            |g, kth, out| {
+                let completed = groups.completed(cohort, g);
+                gaps.clear();
+                groups.each_short(g, |j| gaps.push(all[j]));
+                gap_costs(
+                    self,
+                    &gaps,
+                    completed,
+                    options.untagged,
+                    &mut scratch,
+                    &mut costs,
+                );
+                let total = Total::of(&costs);
+                let cut = kth.map(|k| (k.0, k.1));
+                if beyond(total.open, total.hours(true), cut) {
+                    refuted.push(&groups, g, total.hours(true), &costs);
+                    return;
+                }
+                let same = |b| groups.completed(cohort, b) == completed;
+                let kth_hours = cut.filter(|k| k.0 == total.open).map(|k| k.1);
+                if refuted.rule_out(&groups, g, same, kth_hours, &costs) {
+                    return;
+                }
+                held.clear();
+                held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
+                let how = (options.untagged, options.solver);
+                let Some(planned) = self.planned(p, &held, completed, how, cut) else {
+                    // Refuted by more unclosable gaps (no hours known beyond the bound), or
+                    // by a proven bound above the k-th's hours.
+                    let above = kth_hours.unwrap_or(0.0);
+                    refuted.push(&groups, g, total.hours(true).max(above), &costs);
+                    return;
+                };
+                if cut.is_some_and(|k| (planned.open, planned.hours) > k) {
+                    return;
+                }
+                // Members share the plan; readiness and input order rank them.
+                for &i in groups.members(g) {
+                    let effort = Effort {
+                        open: planned.open,
+                        hours: planned.hours,
+                        courses: planned.courses,
+                        readiness: weights.readiness(met_levels(reqs, cohort.held_of(i)), sums),
+                    };
+                    if kth.is_none_or(|k| better(Self::key(&(i, effort)), k).is_lt()) {
+                        out.push((i, effort));
+                    }
+                }
+            },
+        );
         Ok(best
             .into_iter()
             .map(|(i, effort)| {
@@ -387,6 +470,57 @@ impl Framework {
                 self.fit(officer, p, &held, effort)
             })
             .collect())
+    }
+
+    /// Takes items in order of their lower bounds on (unclosable gaps, hours), keeping the
+    /// `k` best results by [`better`], and stops once the next bound ranks after the k-th.
+    /// `evaluate(item, kth, out)` pushes the item's results (a post, or the officers of a
+    /// group) into `out`; it may leave out any that rank after `kth`, the k-th result's key
+    /// once there are k.
+    fn best_first(
+        items: &[u32],
+        k: usize,
+        mut bound: impl FnMut(u32) -> (u32, f64),
+        mut evaluate: impl FnMut(u32, Option<(u32, f64, f64, u32)>, &mut Vec<(u32, Effort)>),
+    ) -> Vec<(u32, Effort)> {
+        if k == 0 {
+            return Vec::new();
+        }
+        let queue: Vec<Reverse<Queued>> = items
+            .iter()
+            .map(|&i| {
+                let (open, hours) = bound(i);
+                Reverse(Queued(open, hours, i))
+            })
+            .collect();
+        // A heap, not a sort: building it is linear, and the search usually stops after a
+        // small part of the items.
+        let mut queue = BinaryHeap::from(queue);
+        let mut best: Vec<(u32, Effort)> = Vec::new();
+        let mut found = Vec::new();
+        while let Some(Reverse(Queued(open, hours, i))) = queue.pop() {
+            let kth = (best.len() == k).then(|| Self::key(&best[k - 1]));
+            // Bounds never exceed the truth, so once one ranks after the k-th, every later
+            // one does too.
+            if beyond(open, hours, kth.map(|k| (k.0, k.1))) {
+                break;
+            }
+            found.clear();
+            evaluate(i, kth, &mut found);
+            order::keep_first(&mut found, k, |a, b| better(Self::key(a), Self::key(b)));
+            for &entry in &found {
+                let at = best.partition_point(|e| better(Self::key(e), Self::key(&entry)).is_lt());
+                if at < k {
+                    best.insert(at, entry);
+                    best.truncate(k);
+                }
+            }
+        }
+        best
+    }
+
+    fn key(entry: &(u32, Effort)) -> (u32, f64, f64, u32) {
+        (entry.1.open, entry.1.hours, entry.1.readiness, entry.0)
     }
 
     /// The least-hours plan of `solver` for an officer holding `held` in post `p`:
