@@ -15,6 +15,9 @@ use super::trade::{Work, trade_picks};
 use crate::model::order;
 use std::collections::BinaryHeap;
 
+/// Counters of what the search did on this thread, read by tests.
+#[cfg(test)]
+pub(super) mod counters;
 mod repairs;
 pub(super) mod rows;
 mod targets;
@@ -124,7 +127,7 @@ fn solve_with(
     part.searched = search;
     #[cfg(test)]
     if role == Role::Restricted {
-        RESTRICTED_ROOTS.with(|roots| roots.set(roots.get() + 1));
+        counters::RESTRICTED_ROOTS.with(|roots| roots.set(roots.get() + 1));
     }
     let open = part.root();
     if beyond(part.lower, cutoff) {
@@ -144,22 +147,6 @@ fn solve_with(
         }
     }
     Some(part.finish())
-}
-
-#[cfg(test)]
-thread_local! {
-    /// Roots of restricted parts searched on this thread, so that tests can tell they
-    /// reach them.
-    pub(super) static RESTRICTED_ROOTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-    /// Local searches of [`Search::improve`] run on this thread, so that tests can tell
-    /// which roots the bounds and repairs prove without it.
-    pub(super) static LOCAL_SEARCHES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-    /// Candidates of the largest part the tabu search of [`Search::improve`] ran on, on
-    /// this thread, so that tests can tell where it runs.
-    pub(super) static TABU_LARGEST: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    /// Covers rounded from the relaxation ([`Search::round`]) on this thread that were
-    /// cheaper than the incumbent, so that tests can tell where the rounding pays.
-    pub(super) static ROUNDED_CHEAPER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 struct Search<'a> {
@@ -381,7 +368,7 @@ impl<'a> Search<'a> {
     /// nothing for it.
     fn improve(&mut self, lower: f64, tabu: bool) {
         #[cfg(test)]
-        LOCAL_SEARCHES.with(|searches| searches.set(searches.get() + 1));
+        counters::LOCAL_SEARCHES.with(|searches| searches.set(searches.get() + 1));
         let inst = self.inst;
         let mut state = State::new(inst);
         state.load(inst, &self.best);
@@ -390,7 +377,7 @@ impl<'a> Search<'a> {
         let traded = trade_picks(inst, &mut state, &mut self.scratch, &mut work);
         #[cfg(test)]
         if tabu {
-            TABU_LARGEST.with(|largest| largest.set(largest.get().max(inst.len())));
+            counters::TABU_LARGEST.with(|largest| largest.set(largest.get().max(inst.len())));
         }
         let tabu = tabu && tabu_cover(inst, &mut state, inst.round_up(lower));
         if tabu || traded || pairs {

@@ -4,7 +4,7 @@
 // Costs here are whole numbers, exact in floating point.
 #![allow(clippy::float_cmp)]
 
-use super::exact::LOCAL_SEARCHES;
+use super::exact::counters::LOCAL_SEARCHES;
 use super::exact::rows::solve_part;
 use super::implied::without_implied_closers;
 use super::instance::Instance;

@@ -4,7 +4,8 @@
 // Costs here are whole numbers or quarters, exact in floating point.
 #![allow(clippy::float_cmp)]
 
-use super::exact::{RESTRICTED_ROOTS, ROUNDED_CHEAPER, TABU_AFTER_SEARCH_FROM, TABU_LARGEST};
+use super::exact::TABU_AFTER_SEARCH_FROM;
+use super::exact::counters::{RESTRICTED_ROOTS, ROUNDED_CHEAPER, TABU_LARGEST};
 use super::instance::Instance;
 use super::instance::tests::random;
 use super::solve::{bounded_cover, exact_cover, exact_cover_within};

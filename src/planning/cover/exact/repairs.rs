@@ -1,9 +1,9 @@
 //! The root's covers from the relaxation: the Lagrangian selections repaired, and the
 //! primal–dual method's primal iterate rounded, each completed greedily and cleaned up.
 
-#[cfg(test)]
-use super::ROUNDED_CHEAPER;
 use super::Search;
+#[cfg(test)]
+use super::counters::ROUNDED_CHEAPER;
 use crate::model::order;
 use crate::planning::cover::greedy::{Goal, clean_up, complete};
 use crate::planning::cover::state::{chosen_by_cost, remove_redundant};
