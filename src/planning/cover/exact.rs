@@ -210,7 +210,7 @@ impl<'a> Search<'a> {
 
     /// Whether `cost` cannot beat the incumbent.
     fn beaten(&self, cost: f64) -> bool {
-        self.inst.round_up(cost) >= self.best_cost - self.inst.step(self.best_cost) / 2.0
+        self.inst.reaches(cost, self.best_cost)
     }
 
     /// The cost a node of the search is measured against: the incumbent's or, in a part
@@ -226,8 +226,7 @@ impl<'a> Search<'a> {
     /// Whether a node whose covers cost at least `cost` is pruned: `cost` reaches
     /// [`Search::prune_at`] within half a step.
     fn pruned(&self, cost: f64) -> bool {
-        let at = self.prune_at();
-        self.inst.round_up(cost) >= at - self.inst.step(at) / 2.0
+        self.inst.reaches(cost, self.prune_at())
     }
 
     /// The cost the root's bounds aim at and stop at: the incumbent's, or when refuting

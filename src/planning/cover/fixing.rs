@@ -37,7 +37,7 @@ pub(super) fn reduced_cost_fixing(
     in_block: Option<&[bool]>,
 ) -> (Vec<u32>, Vec<bool>) {
     let n = inst.len();
-    let beaten = |b: f64| inst.round_up(b) >= incumbent - inst.step(incumbent) / 2.0;
+    let beaten = |b: f64| inst.reaches(b, incumbent);
     let free = |j: usize| lagrange.free[j];
     let blocked = |j: usize| in_block.is_some_and(|b| b[j]);
     let reduced: Vec<f64> = (0..n)

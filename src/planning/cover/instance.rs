@@ -320,6 +320,12 @@ impl Instance {
     pub(crate) fn step(&self, cost: f64) -> f64 {
         self.unit.unwrap_or(EPS * cost.abs().max(1.0))
     }
+
+    /// Whether a lower bound `bound` on a cover's cost, rounded up to the unit, rules out
+    /// beating `cost`: it reaches `cost` within half a [`Instance::step`].
+    pub(crate) fn reaches(&self, bound: f64, cost: f64) -> bool {
+        self.round_up(bound) >= cost - self.step(cost) / 2.0
+    }
 }
 
 /// A solution: chosen candidates (closed under prerequisites), sorted, with a proven bound.

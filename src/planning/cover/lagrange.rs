@@ -323,7 +323,7 @@ impl Lagrange {
                     since_better = 0;
                 }
             }
-            if inst.round_up(value) >= upper - inst.step(upper) / 2.0 || theta < 1e-4 {
+            if inst.reaches(value, upper) || theta < 1e-4 {
                 break;
             }
             // Subgradient of the cover rows: 1 − how many selected candidates close e.

@@ -142,7 +142,7 @@ pub(crate) fn lp_solve(
             } else {
                 idle += 1;
             }
-            if inst.round_up(best) >= upper - inst.step(upper) / 2.0 || idle >= PATIENCE {
+            if inst.reaches(best, upper) || idle >= PATIENCE {
                 break;
             }
         }

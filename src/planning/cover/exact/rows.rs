@@ -61,7 +61,7 @@ fn better_of(inst: &Instance, first: Solution, second: Solution) -> Solution {
     } else {
         first
     };
-    best.proven = best.proven || inst.round_up(bound) >= best.cost - inst.step(best.cost) / 2.0;
+    best.proven = best.proven || inst.reaches(bound, best.cost);
     best.bound = if best.proven {
         best.cost
     } else {
