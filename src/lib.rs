@@ -185,9 +185,10 @@ pub use crate::interop::{
     CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
 };
 pub use crate::interop::{
-    CohortCsvReader, CohortLoad, ColumnNotRead, EscoCsv, EscoHierarchy, EscoHierarchyCsv,
-    EscoOptions, EscoTypeRule, OfficersCsv, OfficersCsvOptions, OfficersLoad, OnetCsv,
-    OnetHierarchy, OnetOptions, OnetTypeRule, load_esco, load_officers, load_onet,
+    CohortCsvReader, CohortLoad, ColumnNotRead, CsvFileRead, Delimiter, DelimiterFrom, EscoCsv,
+    EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv, OfficersCsvOptions,
+    OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_esco, load_officers,
+    load_onet,
 };
 pub use crate::interop::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

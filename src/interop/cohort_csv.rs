@@ -47,8 +47,8 @@ use super::officers::{
     OfficersCsvOptions, evidence_row, officer_row, refused_ids, report_problems,
 };
 use crate::analysis::parallel::workers;
-use crate::interop::csv::ColumnNotRead;
 use crate::interop::csv::feed::Feed;
+use crate::interop::csv::{ColumnNotRead, CsvFileRead};
 use crate::interop::csv::{Header, Row};
 use crate::model::nearest::Nearest;
 use crate::model::order;
@@ -69,6 +69,9 @@ pub struct CohortLoad {
     /// [`OfficersLoad::columns_not_read`](crate::OfficersLoad::columns_not_read) lists
     /// them: their cells were not read.
     pub columns_not_read: Vec<ColumnNotRead>,
+    /// How each file was read, exactly as
+    /// [`OfficersLoad::files`](crate::OfficersLoad::files) lists them.
+    pub files: Vec<CsvFileRead>,
 }
 
 impl Cohort {
@@ -222,7 +225,7 @@ impl<'f> CohortCsvReader<'f> {
                 full: false,
                 refused: HashMap::new(),
             },
-            officers: Feed::new(OFFICERS, required, optional),
+            officers: Feed::new(OFFICERS, required, optional, options.delimiter),
             evidence: None,
         }
     }
@@ -273,7 +276,8 @@ impl<'f> CohortCsvReader<'f> {
         if self.evidence.is_none() {
             self.end_officers();
             let [required, optional] = EVIDENCE_COLUMNS;
-            self.evidence = Some(Feed::new(EVIDENCE, required, optional));
+            let given = self.reader.options.delimiter;
+            self.evidence = Some(Feed::new(EVIDENCE, required, optional, given));
         }
         let officers_read = self.officers.header_ok();
         let Some(feed) = &mut self.evidence else {
@@ -345,11 +349,14 @@ impl<'f> CohortCsvReader<'f> {
             }
         }
         let mut unread = self.officers.take_unread();
+        let mut files: Vec<CsvFileRead> = self.officers.read().into_iter().collect();
         if let Some(feed) = &mut self.evidence {
             unread.extend(feed.take_unread());
+            files.extend(feed.read());
         }
         let mut load = self.reader.finish()?;
         load.columns_not_read = unread;
+        load.files = files;
         Ok(load)
     }
 }
@@ -636,6 +643,7 @@ impl Reader<'_> {
                     cohort,
                     warnings,
                     columns_not_read: Vec::new(),
+                    files: Vec::new(),
                 })
             }
             (_, Some(errors)) => Err(errors),

@@ -1,16 +1,17 @@
 //! CSV text in memory, read with the `csv` crate, with typed access to named columns.
 //!
-//! The same rules for every loader: fields separated by commas; records ended by CRLF, LF
-//! or a lone CR; fields in double quotes holding commas, line breaks and doubled quotes
+//! The same rules for every loader: fields separated by the delimiter told from the
+//! header (`,`, `;`, a tab or `|`: see `csv/delimiter.rs`; given by the caller, or declared
+//! by an Excel `sep=;` line before the header); records ended by CRLF, LF
+//! or a lone CR; fields in double quotes holding delimiters, line breaks and doubled quotes
 //! (`""` for `"`); a UTF-8 byte-order mark before the header; whitespace around every field
 //! and header removed (an HR export's `id , name` is `id,name`); empty and blank lines
 //! skipped, and so are records whose every field is empty (`,,,`, which spreadsheets write
 //! for rows whose cells were cleared: they hold nothing to lose); fields beyond the
-//! header's that are all empty (a trailing `,`) ignored; an Excel `sep=,` line before the
-//! header skipped. A header that is one field holding `;` or a tab, or that reads as
-//! several fields only when split at `;`, a tab or `|` (`"id";"name"`, whose quotes
-//! misplace with commas), is [`Error::CsvDelimiter`]: the file uses another separator,
-//! and naming each column as missing or a quote as misplaced would not say so. The first
+//! header's that are all empty (a trailing `,`) ignored. The delimiter is chosen from the
+//! header alone, so the rows cost nothing more to read; a header that two delimiters read
+//! as the columns needed is [`Error::CsvAmbiguousDelimiter`], and a delimiter given or
+//! declared that another reads the header better with is [`Error::CsvDelimiter`]. The first
 //! record is the header; columns are found by name, in any order and without regard to
 //! ASCII capitalisation (`ID`, `Name`), else folded of spaces, `_`, `-` and `.`, else (an
 //! HR export's files) under the names HR exports give them (`csv/aliases.rs`), and extra
@@ -29,7 +30,7 @@
 //! field, is [`Error::CsvUnclosedQuote`].
 //!
 //! A record after the header that repeats it (two exports joined into one file; in any
-//! ASCII case, a byte-order mark before it aside) or is a `sep=,` line is
+//! ASCII case, a byte-order mark before it aside) or is a `sep=` line is
 //! [`Error::CsvRepeatedHeader`], and reading goes on with the rows after it under the
 //! first header. A text that is UTF-16 read as UTF-8 (NULs between its characters) is
 //! [`Error::CsvEncoding`], naming the encoding.
@@ -38,22 +39,31 @@
 //! on (the header is line 1); reading goes on after it, so a caller can report them all.
 
 mod aliases;
+mod columns;
 mod decimal;
+mod delimiter;
 mod encoding;
 pub(crate) mod feed;
 mod lines;
+mod plain;
+mod quotes;
+mod read;
 mod row;
 mod rows;
 mod split;
 
 pub(crate) use decimal::Decimal;
+pub use delimiter::{Delimiter, DelimiterFrom};
 use encoding::utf16;
+pub use read::CsvFileRead;
 use row::is_separator_line;
 pub(crate) use row::{Header, Refused, Row, Seen};
 pub(crate) use split::{stops, word_at};
 
 use crate::Error;
+use columns::{Column, column};
 use lines::LineCounter;
+use quotes::check_quotes;
 
 /// A column of a CSV file that the loader did not read: its header names none of the
 /// columns the format has, so its cells were set aside. Extra columns are common in HR
@@ -81,91 +91,8 @@ pub(crate) struct Table<'a> {
     lossy: bool,
     /// The header's columns that none of the columns asked for is read from.
     unread: Vec<ColumnNotRead>,
-}
-
-/// Where column `name` is in `header`: the one header equal to it apart from ASCII
-/// capitalisation (HR systems write `ID`, `Name`); else the one equal to it folded
-/// (`Target_Position` for `target_position`); else, for an HR export's files, the one
-/// naming it another way HR exports do (`Employee ID`, `Designation`: see `aliases.rs`).
-/// Two or more headers at the first of these steps that finds one (`Id` and `ID`, `id`
-/// twice, `Emp ID` and `Employee ID`) make the column ambiguous: which holds it cannot be
-/// known. Found by none of these, a header naming the column's items by name (`Position
-/// Name`) is `Names`: its cells are no ids.
-enum Column {
-    At(usize),
-    Missing,
-    Ambiguous(Vec<String>),
-    Names(String),
-}
-
-impl Column {
-    /// The column's index when one header names it; `None` when none does or it cannot be
-    /// read, which for a column named twice ([`Error::CsvAmbiguousColumn`]: optional or
-    /// required, which is meant cannot be known) or by names ([`Error::CsvNameColumn`]:
-    /// names read as ids would be unknown ids or other items' ids) is an error in `errors`.
-    fn at(self, file: &'static str, name: &'static str, errors: &mut Vec<Error>) -> Option<usize> {
-        match self {
-            Column::At(at) => Some(at),
-            Column::Missing => None,
-            Column::Ambiguous(headers) => {
-                errors.push(Error::CsvAmbiguousColumn {
-                    file,
-                    column: name,
-                    headers,
-                });
-                None
-            }
-            Column::Names(header) => {
-                errors.push(Error::CsvNameColumn {
-                    file,
-                    column: name,
-                    header,
-                });
-                None
-            }
-        }
-    }
-}
-
-fn column(header: &csv::StringRecord, file: &str, name: &str) -> Column {
-    let found = |matches: &dyn Fn(&str) -> bool| -> Option<Column> {
-        let mut matches = header.iter().enumerate().filter(|(_, h)| matches(h));
-        match (matches.next(), matches.next()) {
-            (None, _) => None,
-            (Some((at, _)), None) => Some(Column::At(at)),
-            (Some((_, first)), Some((_, second))) => Some(Column::Ambiguous(
-                [first, second]
-                    .into_iter()
-                    .chain(matches.map(|(_, h)| h))
-                    .map(str::to_owned)
-                    .collect(),
-            )),
-        }
-    };
-    found(&|h| h.eq_ignore_ascii_case(name))
-        .or_else(|| found(&|h| aliases::folds_to(h, name)))
-        .or_else(|| {
-            (aliases::aliases(file, name).iter())
-                .find_map(|tier| found(&|h| tier.iter().any(|a| aliases::folds_to(h, a))))
-        })
-        .or_else(|| {
-            let names = aliases::name_headers(file, name);
-            (header.iter())
-                .find(|h| names.iter().any(|a| aliases::folds_to(h, a)))
-                .map(|h| Column::Names(h.to_owned()))
-        })
-        .unwrap_or(Column::Missing)
-}
-
-/// The separator a header line is written with when it is not a comma: the first of `;`,
-/// a tab and `|` that splits the line (up to its first line end) into several fields with
-/// well-placed quotes. For a header whose quotes misplace when read with commas.
-fn other_separator(text: &str) -> Option<char> {
-    let line = text.split(['\r', '\n']).next().unwrap_or_default();
-    [';', '\t', '|'].into_iter().find(|&c| {
-        let quoted = line.replace(c, ",");
-        line.contains(c) && !line.contains(',') && check_quotes("", 1, &quoted, true).is_none()
-    })
+    /// The byte separating fields.
+    sep: u8,
 }
 
 /// One record's raw text and starting line.
@@ -195,42 +122,46 @@ impl<'a> Table<'a> {
         optional: &[&'static str],
         errors: &mut Vec<Error>,
     ) -> Option<Table<'a>> {
+        Table::open_delimited(file, text, required, optional, None, errors)
+    }
+
+    /// [`Table::open_with`] for fields separated by `given`, or by the delimiter told
+    /// from the header (see `csv/delimiter.rs`).
+    pub(crate) fn open_delimited(
+        file: &'static str,
+        text: &'a str,
+        required: &[&'static str],
+        optional: &[&'static str],
+        given: Option<Delimiter>,
+        errors: &mut Vec<Error>,
+    ) -> Option<Table<'a>> {
         if let Some(encoding) = utf16(text) {
             errors.push(Error::CsvEncoding { file, encoding });
             return None;
         }
-        let mut table = Table::new(file, text);
+        let (delimiter, from) = match delimiter::delimiter(file, text, required, given) {
+            Ok(found) => found,
+            Err(error) => {
+                errors.push(error);
+                return None;
+            }
+        };
+        let mut table = Table::new(file, text, delimiter.byte());
+        table.header.delimiter = (delimiter, from);
         let mut header = csv::StringRecord::new();
         for _ in 0..2 {
-            let at = usize::try_from(table.reader.position().byte()).unwrap_or(usize::MAX);
             match table.next_record(&mut header) {
                 Some(Err((_, error))) => {
-                    let rest = text.get(at..).unwrap_or_default();
-                    let rest = rest.trim_start_matches(['\u{feff}', '\r', '\n']);
-                    errors.push(match other_separator(rest) {
-                        Some(found) => Error::CsvDelimiter { file, found },
-                        None => error,
-                    });
+                    errors.push(error);
                     return None;
                 }
                 Some(Ok(_)) => {}
                 None => header.clear(),
             }
-            if !is_separator_line(&header) {
+            let declaring = header.len() == 1 && delimiter::declared(&header[0]).is_some();
+            if !is_separator_line(&header) && !declaring {
                 break;
             }
-        }
-        // A header read as one field holding `;` or a tab: another separator, not columns.
-        if header.len() == 1
-            && let Some(found) = [';', '\t', '|']
-                .into_iter()
-                .find(|&c| header[0].contains(c))
-            && required
-                .iter()
-                .any(|&name| !matches!(column(&header, file, name), Column::At(_)))
-        {
-            errors.push(Error::CsvDelimiter { file, found });
-            return None;
         }
         let before = errors.len();
         for &name in required {
@@ -264,11 +195,12 @@ impl<'a> Table<'a> {
         (errors.len() == before).then_some(table)
     }
 
-    /// A reader at the start of `text`, before its header.
-    fn new(file: &'static str, text: &'a str) -> Self {
+    /// A reader at the start of `text`, before its header, of fields separated by `sep`.
+    fn new(file: &'static str, text: &'a str, sep: u8) -> Self {
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(sep)
             .from_reader(text.as_bytes());
         Table {
             file,
@@ -280,9 +212,11 @@ impl<'a> Table<'a> {
                 columns: Vec::new(),
                 slots: Vec::new(),
                 names: Vec::new(),
+                delimiter: (Delimiter::Comma, DelimiterFrom::Detected),
             },
             lossy: false,
             unread: Vec::new(),
+            sep,
         }
     }
 
@@ -307,7 +241,7 @@ impl<'a> Table<'a> {
         header: Header,
         lossy: bool,
     ) -> Self {
-        let mut table = Table::new(file, text);
+        let mut table = Table::new(file, text, header.delimiter.0.byte());
         table.lines = LineCounter::new(text, first_line);
         table.header = header;
         table.lossy = lossy;
@@ -322,11 +256,15 @@ impl<'a> Table<'a> {
 
     /// Whether `text` holds a record that is not blank (the header, at the start of a
     /// file).
+    /// A line of separators only (`;;;`, a blank row of a file separated by `;`) and a
+    /// `sep=` line are no record here.
     pub(crate) fn has_record(file: &'static str, text: &'a str) -> bool {
         let mut record = csv::StringRecord::new();
-        let mut table = Table::new(file, text);
+        let mut table = Table::new(file, text, b',');
+        let separators = |f: &str| f.chars().all(|c| matches!(c, ';' | '|'));
         while table.next_record(&mut record).is_some() {
-            if !is_separator_line(&record) {
+            let declaring = record.len() == 1 && delimiter::declared(&record[0]).is_some();
+            if !is_separator_line(&record) && !declaring && !record.iter().all(separators) {
                 return true;
             }
         }
@@ -377,64 +315,14 @@ impl<'a> Table<'a> {
             }
             let text = &self.text[raw.start..raw.end];
             if text.contains('"')
-                && let Some(error) = check_quotes(self.file, raw.line, text, raw.end == bytes.len())
+                && let Some(error) =
+                    check_quotes(self.file, raw.line, text, raw.end == bytes.len(), self.sep)
             {
                 return Some(Err((raw.line, error)));
             }
             return Some(Ok(raw.line));
         }
     }
-}
-
-/// Checks the quoting of one record's raw text, which starts on `line`: a quote must open
-/// a field (whitespace may follow its closing quote) and be closed. `at_end`: the record
-/// runs to the end of the text, where an open quote is never closed.
-fn check_quotes(file: &'static str, line: usize, text: &str, at_end: bool) -> Option<Error> {
-    #[derive(PartialEq)]
-    enum State {
-        Start,
-        Unquoted,
-        Quoted,
-        Closed,
-    }
-    let bytes = text.as_bytes();
-    let (mut state, mut field, mut at_line, mut opened_on) = (State::Start, 1, line, line);
-    let misplaced = |at_line, field| Error::CsvMisplacedQuote {
-        file,
-        line: at_line,
-        field,
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let newline = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        match (&state, b) {
-            (State::Quoted, b'"') => state = State::Closed,
-            (State::Quoted, _) => {
-                if newline {
-                    at_line += 1;
-                }
-            }
-            (State::Closed, b'"') => state = State::Quoted,
-            (_, b',') => {
-                state = State::Start;
-                field += 1;
-            }
-            (_, b'\r' | b'\n') => break,
-            (State::Start, b'"') => {
-                state = State::Quoted;
-                opened_on = at_line;
-            }
-            (State::Start | State::Unquoted, _) if b != b'"' => state = State::Unquoted,
-            (State::Closed, b' ' | b'\t') => {}
-            _ => return Some(misplaced(at_line, field)),
-        }
-        i += 1;
-    }
-    (state == State::Quoted && at_end).then_some(Error::CsvUnclosedQuote {
-        file,
-        line: opened_on,
-    })
 }
 
 #[cfg(test)]
@@ -444,7 +332,7 @@ mod tests {
     /// Every well-formed record of `text` (the first is the header) as owned fields, and
     /// the errors.
     fn records(text: &str) -> (Vec<(usize, Vec<String>)>, Vec<Error>) {
-        let mut table = Table::new("t.csv", text);
+        let mut table = Table::new("t.csv", text, b',');
         let mut record = csv::StringRecord::new();
         let (mut out, mut errors) = (Vec::new(), Vec::new());
         while let Some(r) = table.next_record(&mut record) {
@@ -540,20 +428,30 @@ mod tests {
     }
 
     #[test]
-    fn a_header_quoted_with_another_separator_names_the_separator() {
-        for (text, found) in [
-            ("\u{feff}\"id\";\"name\"\r\n\"1\";\"x\"\r\n", ';'),
-            ("\n\"id\"\t\"name\"\n", '\t'),
-            ("\"id\"|name\n", '|'),
+    fn a_header_quoted_with_another_separator_is_read_with_it() {
+        for (text, sep) in [
+            (
+                "\u{feff}\"id\";\"name\"\r\n\"1\";\"x\"\r\n",
+                Delimiter::Semicolon,
+            ),
+            ("\n\"id\"\t\"name\"\n\"1\"\tx\n", Delimiter::Tab),
+            ("sep=|\n\"id\"|name\n1|x\n", Delimiter::Pipe),
         ] {
             let mut errors = Vec::new();
-            assert!(Table::open("t.csv", text, &["id"], &mut errors).is_none());
+            let table = Table::open_with("t.csv", text, &["id"], &["name"], &mut errors)
+                .expect("the header has id");
+            assert_eq!(table.header().delimiter.0, sep, "{text:?}");
+            let mut rows = Vec::new();
+            table.rows(&mut errors, |row, _| {
+                rows.push((
+                    row.get("id").map(str::to_owned),
+                    row.get("name").map(str::to_owned),
+                ));
+            });
+            assert!(errors.is_empty(), "{errors:?}");
             assert_eq!(
-                errors,
-                [Error::CsvDelimiter {
-                    file: "t.csv",
-                    found
-                }],
+                rows,
+                [(Some("1".to_owned()), Some("x".to_owned()))],
                 "{text:?}"
             );
         }

@@ -9,18 +9,20 @@
 
 use std::collections::HashMap;
 
-use crate::interop::csv::{ColumnNotRead, Refused, Row, Table};
+use crate::interop::csv::{ColumnNotRead, CsvFileRead, Delimiter, Row};
 use crate::model::nearest::Nearest;
-use crate::people::officer::EvidenceView;
-use crate::people::resolve::{NEAREST_LIMIT, check_evidence, named_level};
+use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
 use crate::people::review::{Source, review_officer};
 use crate::{
-    EntityKind, Error, Errors, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,
-    OfficerId, OfficerSpec, ReviewOptions,
+    EntityKind, Error, Errors, Evidence, EvidenceProblem, Framework, LevelPolicy, OfficerId,
+    OfficerSpec, ReviewOptions,
 };
 
-pub(crate) const OFFICERS: &str = "officers.csv";
-pub(crate) const EVIDENCE: &str = "evidence.csv";
+mod rows;
+pub(crate) use rows::{
+    EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, evidence_row,
+    evidence_rows, officer_row, officer_rows, refused_ids,
+};
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
 ///
@@ -70,7 +72,12 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 ///
 /// Both files follow the crate's CSV rules: CRLF or LF line ends, a UTF-8 byte-order mark,
 /// whitespace around fields, blank lines and rows whose fields are all empty (`,,,`) are
-/// accepted.
+/// accepted. Each file's fields may be separated by `,`, `;` (Excel where the decimal mark
+/// is a comma), a tab or `|`: the delimiter is the one
+/// [`OfficersCsvOptions::delimiter`] gives, else the one a first line `sep=;` declares,
+/// else the one under which the header names every required column (two that do and
+/// split it differently are [`Error::CsvAmbiguousDelimiter`]); told from the header alone,
+/// it is reported in [`OfficersLoad::files`].
 #[derive(Clone, Copy, Debug)]
 pub struct OfficersCsv<'a> {
     /// `officers.csv`: one row per officer.
@@ -101,6 +108,7 @@ pub struct OfficersCsvOptions {
     pub(crate) policy: LevelPolicy,
     pub(crate) review: ReviewOptions,
     pub(crate) threads: usize,
+    pub(crate) delimiter: Option<Delimiter>,
 }
 
 impl OfficersCsvOptions {
@@ -127,6 +135,15 @@ impl OfficersCsvOptions {
         self
     }
 
+    /// The character separating the fields of both files (default: told from each
+    /// file's header, see [`CsvFileRead::delimiter`]). Given, a header that lacks a column
+    /// under it but names them all under another of `,` `;` tab `|` is
+    /// [`Error::CsvDelimiter`].
+    pub fn delimiter(mut self, delimiter: Delimiter) -> Self {
+        self.delimiter = Some(delimiter);
+        self
+    }
+
     /// What to report as warnings (default: officers outside their position's department;
     /// with [`ReviewOptions::as_of`], evidence dated after it).
     pub fn review(mut self, review: ReviewOptions) -> Self {
@@ -147,237 +164,8 @@ pub struct OfficersLoad {
     /// The columns of either file whose header names no column of the format, in file
     /// order (`officers.csv` first) and header order: their cells were not read.
     pub columns_not_read: Vec<ColumnNotRead>,
-}
-
-/// One officer row, borrowing its record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct OfficerRow<'r> {
-    pub(crate) line: usize,
-    pub(crate) id: &'r str,
-    pub(crate) name: Option<&'r str>,
-    pub(crate) department: &'r str,
-    pub(crate) position: &'r str,
-    pub(crate) target: Option<&'r str>,
-}
-
-/// One passbook row, borrowing its record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct EvidenceRow<'r> {
-    pub(crate) line: usize,
-    pub(crate) officer: &'r str,
-    /// Its level, source or verified flag does not read (an error already): the entry
-    /// holds stand-ins for them, so it is checked against the framework for the problems
-    /// they cannot cause and is not kept.
-    pub(crate) faulty: bool,
-    /// The entry, checked against a framework as a passbook entry is.
-    pub(crate) entry: EvidenceView<'r>,
-}
-
-/// An empty cell as `None`.
-fn optional(text: Option<&str>) -> Option<&str> {
-    text.filter(|t| !t.is_empty())
-}
-
-/// The required and optional columns of `officers.csv`.
-pub(crate) const OFFICER_COLUMNS: [&[&str]; 2] =
-    [&["id", "department", "position"], &["name", "target"]];
-/// The required and optional columns of `evidence.csv`.
-pub(crate) const EVIDENCE_COLUMNS: [&[&str]; 2] = [
-    &["officer", "competency", "level", "source"],
-    &["date", "verified", "course"],
-];
-
-/// Reads every officer row, reporting rows with an empty id, department or position, and
-/// the header's columns not read to `unread`. Returns the records not read for a quoting
-/// error or their number of fields, by id (see [`refused_ids`]); `None` when the header
-/// lacks a required column.
-pub(crate) fn officer_rows(
-    text: &str,
-    errors: &mut Vec<Error>,
-    unread: &mut Vec<ColumnNotRead>,
-    mut each: impl FnMut(&Row<'_>, OfficerRow<'_>, &mut Vec<Error>),
-) -> Option<Vec<Refused>> {
-    let [columns, optional_columns] = OFFICER_COLUMNS;
-    let mut table = Table::open_with(OFFICERS, text, columns, optional_columns, errors)?;
-    unread.extend(table.take_unread());
-    Some(table.rows(errors, |row, errors| {
-        if let Some(officer) = officer_row(row, errors) {
-            each(row, officer, errors);
-        }
-    }))
-}
-
-/// The ids of the `officers.csv` records not read for a quoting error or their number of
-/// fields, each with the first line it starts: a passbook row naming one of them is
-/// reported as naming a row not read ([`Error::CsvRefusedReference`]), not as naming an
-/// officer the file does not hold. (Keyed by `String`, a map type the module already
-/// compiles.)
-pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<String, usize> {
-    let mut ids = HashMap::with_capacity(refused.len());
-    for r in refused {
-        ids.entry(r.key.as_str().into()).or_insert(r.line);
-    }
-    ids
-}
-
-/// One officer row, after reporting its problems: an empty id, department or position, an
-/// id or department holding a control or invisible character. A row whose department or
-/// position has a problem is still given, with that cell empty, so that the rest of it
-/// (position, target) and the officer's passbook are checked too, and the passbook is not
-/// reported as naming an officer missing from the file; `None` when the id has a problem.
-pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<OfficerRow<'r>> {
-    // The columns by their place in `OFFICER_COLUMNS`.
-    let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
-    let department = row.id_text("department", row.nth(1).unwrap_or(""), errors);
-    let position = row.non_empty_text("position", row.nth(2).unwrap_or(""), errors);
-    Some(OfficerRow {
-        line: row.line(),
-        id: id?,
-        name: optional(row.nth(3)),
-        department: department.unwrap_or(""),
-        position: position.unwrap_or(""),
-        target: optional(row.nth(4)),
-    })
-}
-
-const SOURCES: &[(&str, EvidenceSource)] = &[
-    ("course_completion", EvidenceSource::CourseCompletion),
-    ("assessment", EvidenceSource::Assessment),
-    ("feedback360", EvidenceSource::Feedback360),
-    ("self_declared", EvidenceSource::SelfDeclared),
-];
-
-/// Reads every passbook row, reporting rows whose officer or competency is empty, whose
-/// level is not 0 to 5, whose source is unknown or whose verified flag is not a yes/no, and
-/// the header's columns not read to `unread`.
-pub(crate) fn evidence_rows(
-    framework: &Framework,
-    text: &str,
-    errors: &mut Vec<Error>,
-    unread: &mut Vec<ColumnNotRead>,
-    mut each: impl FnMut(&Row<'_>, EvidenceRow<'_>, &mut Vec<Error>),
-) {
-    let [columns, optional_columns] = EVIDENCE_COLUMNS;
-    let Some(mut table) = Table::open_with(EVIDENCE, text, columns, optional_columns, errors)
-    else {
-        return;
-    };
-    unread.extend(table.take_unread());
-    table.rows(errors, |row, errors| {
-        if let Some(evidence) = evidence_row(framework, row, errors) {
-            each(row, evidence, errors);
-        }
-    });
-}
-
-/// One passbook row, after reporting its problems (see [`evidence_rows`]). A row whose
-/// level, source or verified flag has a problem is still given, marked
-/// [`EvidenceRow::faulty`], with level 0 and its source read as self-declared when it does
-/// not read, so that its officer, competency, date and course are checked too: every
-/// problem of the row is reported at once. `None` when its officer or competency is empty.
-/// A level written as a name is read as the level of the row's competency that has that
-/// name in `framework` (see `named_level`).
-pub(crate) fn evidence_row<'r>(
-    framework: &Framework,
-    row: &Row<'r>,
-    errors: &mut Vec<Error>,
-) -> Option<EvidenceRow<'r>> {
-    // The columns by their place in `EVIDENCE_COLUMNS`.
-    let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
-    let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
-    let level_text = row.nth(2).unwrap_or("");
-    // A word that is no number (`NaN` and `2e0` are numbers) may name a level.
-    let name =
-        level_text.contains(char::is_alphabetic) && !crate::model::level::number_like(level_text);
-    let level = crate::model::level::whole_level(level_text).or_else(|| {
-        name.then(|| named_level(framework, competency.unwrap_or(""), level_text))
-            .flatten()
-    });
-    if level.is_none() {
-        errors.push(if name {
-            row.invalid(
-                "level",
-                "a level from 0 to 5, or the name of one of the competency's levels",
-            )
-        } else {
-            row.invalid("level", "a level from 0 to 5")
-        });
-    }
-    let source_text = row.nth(3).unwrap_or("");
-    let source = source(source_text);
-    if source.is_none() {
-        errors.push(row.invalid(
-            "source",
-            "`course_completion`, `assessment`, `feedback360` or `self_declared`",
-        ));
-    }
-    let verified = yes_no(row.nth(5).unwrap_or(""));
-    if verified.is_none() {
-        errors.push(row.invalid("verified", "`true` or `false` (or yes/no, 1/0), or nothing"));
-    }
-    Some(EvidenceRow {
-        line: row.line(),
-        officer: officer?,
-        faulty: level.is_none() || source.is_none() || verified.is_none(),
-        entry: EvidenceView {
-            competency: competency?,
-            level: level.unwrap_or(0),
-            source: source.unwrap_or(EvidenceSource::SelfDeclared),
-            date: row.nth(4).unwrap_or(""),
-            verified: verified.unwrap_or(true),
-            course: optional(row.nth(6)),
-        },
-    })
-}
-
-/// The source a `source` cell names (see [`same_source`]), or 360-degree feedback as HR
-/// systems label it: `Feedback 360`, `360 feedback`, `360-degree feedback`, in any case.
-fn source(text: &str) -> Option<EvidenceSource> {
-    SOURCES
-        .iter()
-        .find(|(name, _)| same_source(name, text))
-        .map(|&(_, source)| source)
-        .or_else(|| {
-            let folded: String = text
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            let named = ["feedback360", "360feedback", "360degreefeedback"];
-            named
-                .contains(&folded.as_str())
-                .then_some(EvidenceSource::Feedback360)
-        })
-}
-
-/// Whether `text` names the source `name` (`self_declared`): in any ASCII capitalisation,
-/// with a space or `-` for each `_` (`Self Declared`, `self-declared`), as HR systems write
-/// their labels. `feedback360` has no `_` to vary.
-fn same_source(name: &str, text: &str) -> bool {
-    name.len() == text.len()
-        && name
-            .bytes()
-            .zip(text.bytes())
-            .all(|(n, t)| n.eq_ignore_ascii_case(&t) || (n == b'_' && matches!(t, b' ' | b'-')))
-}
-
-/// A verified flag: empty is `true` (as in JSON), and `true`/`false`, `yes`/`no`, `y`/`n`
-/// or `1`/`0` in any case.
-fn yes_no(text: &str) -> Option<bool> {
-    // As an export writes it, most of the time.
-    match text {
-        "true" => return Some(true),
-        "false" => return Some(false),
-        _ => {}
-    }
-    let is = |words: [&str; 4]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
-    if text.is_empty() || is(["true", "yes", "y", "1"]) {
-        Some(true)
-    } else if is(["false", "no", "n", "0"]) {
-        Some(false)
-    } else {
-        None
-    }
+    /// How each file was read (its delimiter), `officers.csv` first.
+    pub files: Vec<CsvFileRead>,
 }
 
 /// Reads officers and their passbooks from an HR export's CSV texts and checks them
@@ -471,6 +259,7 @@ pub fn load_officers(
         nearest: Nearest::new(NEAREST_LIMIT),
         refused: HashMap::new(),
         unread: Vec::new(),
+        files: Vec::new(),
     };
     let header_ok = load.read_officers(csv.officers);
     if let Some(text) = csv.evidence {
@@ -484,6 +273,7 @@ pub fn load_officers(
         officers: load.officers,
         warnings,
         columns_not_read: load.unread,
+        files: load.files,
     })
 }
 
@@ -504,48 +294,57 @@ struct Loader<'f, 'o> {
     refused: HashMap<String, usize>,
     /// The columns of both files' headers not read.
     unread: Vec<ColumnNotRead>,
+    /// How each file was read.
+    files: Vec<CsvFileRead>,
 }
 
 impl Loader<'_, '_> {
     /// Reads `officers.csv`; `false` when its header lacks a required column.
     fn read_officers(&mut self, text: &str) -> bool {
         let mut errors = std::mem::take(&mut self.errors);
-        let refused = officer_rows(text, &mut errors, &mut self.unread, |row, o, errors| {
-            if let Some(&first) = self.index.get(o.id) {
-                errors.push(Error::CsvDuplicateKey {
-                    file: OFFICERS,
-                    line: o.line,
-                    column: "id",
-                    key: o.id.to_owned(),
-                    first_line: self.officer_lines[first],
-                });
-                return;
-            }
-            let positions = &self.framework.positions;
-            // An empty position is a problem of the row, reported already.
-            let position = Some(o.position).filter(|p| !p.is_empty());
-            for (column, position) in [("position", position), ("target", o.target)] {
-                if let Some(p) = position
-                    && positions.get(p).is_none()
-                {
-                    let near = (self.nearest).get(EntityKind::Position, p, || {
-                        positions.items.iter().map(|x| x.id.as_str())
+        let given = (self.options.delimiter, &mut self.files);
+        let refused = officer_rows(
+            text,
+            &mut errors,
+            &mut self.unread,
+            given,
+            |row, o, errors| {
+                if let Some(&first) = self.index.get(o.id) {
+                    errors.push(Error::CsvDuplicateKey {
+                        file: OFFICERS,
+                        line: o.line,
+                        column: "id",
+                        key: o.id.to_owned(),
+                        first_line: self.officer_lines[first],
                     });
-                    errors.push(row.unknown_near(column, "the framework's positions", near));
+                    return;
                 }
-            }
-            self.index.insert(o.id.to_owned(), self.officers.len());
-            self.officer_lines.push(o.line);
-            self.entry_lines.push(Vec::new());
-            self.officers.push(OfficerSpec {
-                id: o.id.into(),
-                name: o.name.map(str::to_owned),
-                department: o.department.into(),
-                position: o.position.into(),
-                target_position: o.target.map(Into::into),
-                passbook: Vec::new(),
-            });
-        });
+                let positions = &self.framework.positions;
+                // An empty position is a problem of the row, reported already.
+                let position = Some(o.position).filter(|p| !p.is_empty());
+                for (column, position) in [("position", position), ("target", o.target)] {
+                    if let Some(p) = position
+                        && positions.get(p).is_none()
+                    {
+                        let near = (self.nearest).get(EntityKind::Position, p, || {
+                            positions.items.iter().map(|x| x.id.as_str())
+                        });
+                        errors.push(row.unknown_near(column, "the framework's positions", near));
+                    }
+                }
+                self.index.insert(o.id.to_owned(), self.officers.len());
+                self.officer_lines.push(o.line);
+                self.entry_lines.push(Vec::new());
+                self.officers.push(OfficerSpec {
+                    id: o.id.into(),
+                    name: o.name.map(str::to_owned),
+                    department: o.department.into(),
+                    position: o.position.into(),
+                    target_position: o.target.map(Into::into),
+                    passbook: Vec::new(),
+                });
+            },
+        );
         self.errors = errors;
         let Some(refused) = refused else {
             return false;
@@ -566,6 +365,7 @@ impl Loader<'_, '_> {
             text,
             &mut errors,
             unread,
+            (self.options.delimiter, &mut self.files),
             |row, e, errors| {
                 let Some(&k) = self.index.get(e.officer) else {
                     if let Some(&line) = self.refused.get(e.officer) {
@@ -674,73 +474,5 @@ pub(crate) fn problem_column(problem: &EvidenceProblem) -> &'static str {
         EvidenceProblem::UnknownCourse { .. }
         | EvidenceProblem::CompletionWithoutCourse
         | EvidenceProblem::CourseDoesNotBuild { .. } => "course",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{SOURCES, source, yes_no};
-
-    #[test]
-    fn a_source_is_one_of_the_names_as_hr_systems_label_it() {
-        for &(name, expected) in SOURCES {
-            assert_eq!(source(name), Some(expected));
-            assert_eq!(source(&name.to_uppercase()), Some(expected));
-            assert_eq!(source(&name.replace('_', " ")), Some(expected));
-            assert_eq!(source(&name.replace('_', "-")), Some(expected));
-            let mut near = name.to_owned();
-            near.pop();
-            near.push('x');
-            assert_eq!(source(&near), None);
-        }
-        assert_eq!(
-            source("Self Declared"),
-            Some(crate::EvidenceSource::SelfDeclared)
-        );
-        // 360-degree feedback as HR systems label it.
-        for text in [
-            "feedback_360",
-            "Feedback 360",
-            "360 feedback",
-            "360-Degree Feedback",
-        ] {
-            assert_eq!(
-                source(text),
-                Some(crate::EvidenceSource::Feedback360),
-                "{text}"
-            );
-        }
-        for text in [
-            "",
-            "assessments",
-            "course  completion",
-            "self_declared ",
-            "360",
-            "feedback",
-            "360 degree",
-        ] {
-            assert_eq!(source(text), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn verified_flags_in_any_case() {
-        for (text, expected) in [
-            ("", Some(true)),
-            ("true", Some(true)),
-            ("TRUE", Some(true)),
-            ("Yes", Some(true)),
-            ("y", Some(true)),
-            ("1", Some(true)),
-            ("false", Some(false)),
-            ("False", Some(false)),
-            ("NO", Some(false)),
-            ("n", Some(false)),
-            ("0", Some(false)),
-            ("truth", None),
-            ("2", None),
-        ] {
-            assert_eq!(yes_no(text), expected, "{text:?}");
-        }
     }
 }

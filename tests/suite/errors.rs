@@ -2198,17 +2198,17 @@ fn csv_name_column() {
 
 #[test]
 fn csv_delimiter() {
-    // A spreadsheet where the decimal mark is a comma saves CSV with `;`; a header that is
-    // one such field is named as using another separator, once per file, not as missing
-    // each column.
-    let skills = "skill_id;uuid;skill_type;reuse_level;label;hier_level\n\
+    // Declared by Excel's `sep=` line, a delimiter the header is not separated by is named
+    // with the one it is, once per file, not as missing each column.
+    let skills = "sep=,\nskill_id;uuid;skill_type;reuse_level;label;hier_level\n\
                   3;s3;skill/competence;cross-sector;Drafting;\n";
     let errors = skills_rejected(skills);
     assert_eq!(
         errors,
         [Error::CsvDelimiter {
             file: "esco/skills.csv",
-            found: ';'
+            found: ';',
+            expected: ',',
         }]
     );
     assert_messages(
@@ -2220,6 +2220,20 @@ fn csv_delimiter() {
     assert_messages(
         &errors,
         &["esco/skills.csv separates the fields of its header with `\\t`: expected `,`"],
+    );
+}
+
+#[test]
+fn csv_ambiguous_delimiter() {
+    // Split at `,` or at `;`, the header names every column needed.
+    let skills = "skill_id,skill_type,reuse_level,label,x;skill_id;skill_type;reuse_level;label\n";
+    let errors = skills_rejected(skills);
+    assert_eq!(
+        errors,
+        [Error::CsvAmbiguousDelimiter {
+            file: "esco/skills.csv",
+            delimiters: vec![',', ';'],
+        }]
     );
 }
 
@@ -2517,6 +2531,7 @@ const COVERED: &[&str] = &[
     "CsvAmbiguousColumn",
     "CsvNameColumn",
     "CsvDelimiter",
+    "CsvAmbiguousDelimiter",
     "CsvEncoding",
     "CsvInvalidValue",
     "CsvDuplicateKey",

@@ -347,14 +347,15 @@ fn a_completion_above_the_course_level_can_be_capped() {
 #[test]
 fn missing_columns_and_empty_files_are_reported() {
     let fw = framework();
-    let csv = OfficersCsv::new("id;department;position\n").evidence("officer,level\n");
+    let csv = OfficersCsv::new("sep=,\nid;department;position\n").evidence("officer,level\n");
     let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
         .expect_err("semicolons and missing columns")
         .into_vec();
     assert_messages(
         &errors,
         &[
-            // The header is one field holding `;`: the separator is named, not each column.
+            // Declared `,`, the header is separated by `;`: the separator is named, not each
+            // column.
             "officers.csv separates the fields of its header with `;`: expected `,`",
             "evidence.csv has no column `competency` in its header",
             "evidence.csv has no column `source` in its header",

@@ -242,6 +242,7 @@ struct OfficersLoadOut<'a> {
     warnings: &'a [Error],
     #[serde(rename = "columnsNotRead")]
     columns_not_read: &'a [karmayogi::ColumnNotRead],
+    files: &'a [karmayogi::CsvFileRead],
 }
 
 /// Reads officers and their passbooks from the CSV texts of an HR export (`officers.csv`:
@@ -250,7 +251,8 @@ struct OfficersLoadOut<'a> {
 /// framework. Returns the officers in file order, the warnings (probable mistakes that
 /// are not errors, each a `csv_row` problem naming the line and column) and the columns
 /// whose header names no column of the format (`{file, column, header}`, column 1-based):
-/// their cells were not read.
+/// their cells were not read; and how each file was read (`files`: its delimiter, told
+/// from the header unless given).
 ///
 /// Throws every problem at once, each naming the file, line and column: malformed CSV,
 /// missing columns, invalid cells, repeated officers, unknown positions, officers,
@@ -273,5 +275,6 @@ pub fn load_officers_js(
         officers: &load.officers,
         warnings: &load.warnings,
         columns_not_read: &load.columns_not_read,
+        files: &load.files,
     })
 }

@@ -10,10 +10,10 @@
 
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseExportOptions, CaseIds, CaseImportOptions, CaseItemMapping,
-    CaseLevelRule, CompareOptions, CompetencyType, CourseLevels, EscoOptions, GapOptions,
-    GroupKind, KcmOptions, KcmSubThemes, Level, LevelPolicy, NeedsOptions, OfficersCsvOptions,
-    OnetOptions, RankOptions, RecommendOptions, ReviewOptions, Solver, UndatedEvidence,
-    UntaggedLevel, Weights,
+    CaseLevelRule, CompareOptions, CompetencyType, CourseLevels, Delimiter, EscoOptions,
+    GapOptions, GroupKind, KcmOptions, KcmSubThemes, Level, LevelPolicy, NeedsOptions,
+    OfficersCsvOptions, OnetOptions, RankOptions, RecommendOptions, ReviewOptions, Solver,
+    UndatedEvidence, UntaggedLevel, Weights,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -343,16 +343,28 @@ fn review_of(f: &Fields) -> Result<ReviewOptions, Failure> {
     })
 }
 
-/// [`OfficersCsvOptions`]: `{levelPolicy, review}`, and the level policy alone.
+/// [`OfficersCsvOptions`]: `{levelPolicy, review, delimiter}`, and the level policy alone.
 pub(crate) fn officers_csv(
     value: Option<impl Into<JsValue>>,
 ) -> Result<(OfficersCsvOptions, LevelPolicy), Failure> {
-    let f = Fields::new(value, &["levelPolicy", "review"])?;
+    let f = Fields::new(value, &["levelPolicy", "review", "delimiter"])?;
     let policy = policy_of(&f.object("levelPolicy", &POLICY_KEYS)?)?;
     let review = review_of(&f.object("review", &["asOf"])?)?;
-    let options = OfficersCsvOptions::default()
+    let mut options = OfficersCsvOptions::default()
         .level_policy(policy.clone())
         .review(review);
+    let delimiters = Delimiter::ALL.map(|d| {
+        let name: &'static str = match d {
+            Delimiter::Semicolon => ";",
+            Delimiter::Tab => "\t",
+            Delimiter::Pipe => "|",
+            _ => ",",
+        };
+        (name, d)
+    });
+    if let Some(d) = f.choice("delimiter", &delimiters)? {
+        options = options.delimiter(d);
+    }
     Ok((options, policy))
 }
 

@@ -825,6 +825,9 @@ export interface OfficersCsvOptions {
   levelPolicy?: LevelPolicy;
   /** What to report as warnings besides officers outside their position's department. */
   review?: ReviewOptions;
+  /** The character separating the fields of both files; by default each file's is told
+   * from its header (or its `sep=` line). */
+  delimiter?: "," | ";" | "\t" | "|";
 }
 
 /** What `loadOfficers` read. */
@@ -839,6 +842,18 @@ export interface OfficersLoad {
    * column shows up here).
    */
   columnsNotRead: ColumnNotRead[];
+  /** How each file was read, `officers.csv` first. */
+  files: CsvFileRead[];
+}
+
+/** How one file of an HR export was read. */
+export interface CsvFileRead {
+  /** `officers.csv` or `evidence.csv`. */
+  file: string;
+  /** The character its fields were separated by. */
+  delimiter: "," | ";" | "\t" | "|";
+  /** Given in the options, declared by a `sep=` line, or told from the header. */
+  delimiter_from: "given" | "declared" | "detected";
 }
 
 /** A column of an HR export's file that was not read. */
@@ -1242,7 +1257,8 @@ export type Problem =
   | (CsvPlace & { code: "csv_repeated_header" })
   | (ProblemBase & { code: "csv_missing_column"; file: string; column: string })
   | (ProblemBase & { code: "csv_ambiguous_column"; file: string; column: string; headers: string[] })
-  | (ProblemBase & { code: "csv_delimiter"; file: string; found: string })
+  | (ProblemBase & { code: "csv_delimiter"; file: string; found: string; expected: string })
+  | (ProblemBase & { code: "csv_ambiguous_delimiter"; file: string; delimiters: string[] })
   | (ProblemBase & { code: "csv_encoding"; file: string; encoding: string })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
   | (CsvPlace & { code: "csv_invalid_value"; column: string; found: string; expected: string })

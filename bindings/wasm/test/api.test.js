@@ -505,6 +505,16 @@ describe("documents and CASE", () => {
       load.officers.map((o) => [o.id, o.name, o.department, o.position, o.target_position ?? null, o.passbook.length]),
       json.map((o) => [o.id, o.name, o.department, o.position, o.target_position ?? null, o.passbook.length]),
     );
+    assert.deepEqual(load.files, [
+      { file: "officers.csv", delimiter: ",", delimiter_from: "detected" },
+      { file: "evidence.csv", delimiter: ",", delimiter_from: "detected" },
+    ]);
+    // The same export saved with `;` (Excel where the decimal mark is a comma) or tabs.
+    const semicolons = { officers: csv.officers.replaceAll(",", ";"), evidence: csv.evidence.replaceAll(",", ";") };
+    assert.deepEqual(loadOfficers(fw, semicolons).officers, load.officers);
+    assert.equal(loadOfficers(fw, semicolons).files[1].delimiter, ";");
+    const tabs = { officers: csv.officers.replaceAll(",", "\t"), evidence: csv.evidence.replaceAll(",", "\t") };
+    assert.deepEqual(loadOfficers(fw, tabs, { delimiter: "\t" }).files[0].delimiter_from, "given");
     const fromCsv = Cohort.fromCsv(fw, csv);
     assert.deepEqual(fw.trainingNeeds(fromCsv), fw.trainingNeeds(new Cohort(fw, json)));
     assert.equal(fromCsv.officerName(1), "Arjun Rao");

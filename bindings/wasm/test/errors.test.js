@@ -451,18 +451,21 @@ describe("loaders and CASE", () => {
         column: "date",
       },
     ]);
-    // A header separated by semicolons is named as such, not as three missing columns.
-    throwsProblems(() => loadOfficers(fw, { officers: "id;department;position\n" }), [
+    // A header separated by another character than its `sep=` line declares is named as
+    // such, not as three missing columns.
+    throwsProblems(() => loadOfficers(fw, { officers: "sep=,\nid;department;position\n" }), [
       {
         code: "csv_delimiter",
         file: "officers.csv",
         found: ";",
+        expected: ",",
         message: "officers.csv separates the fields of its header with `;`: expected `,`",
       },
     ]);
-    throwsProblems(() => Cohort.fromCsv(fw, { officers: "id\tdepartment\tposition\n" }), [
-      { code: "csv_delimiter", file: "officers.csv", found: "\t" },
-    ]);
+    throwsProblems(
+      () => Cohort.fromCsv(fw, { officers: "id\tdepartment\tposition\n" }, { delimiter: "," }),
+      [{ code: "csv_delimiter", file: "officers.csv", found: "\t", expected: "," }],
+    );
     // A column of names where ids are read is refused at its header, on both loaders.
     const named = {
       officers: "Employee ID,Department,Position Name\na,posts,Postmaster\n",

@@ -13,9 +13,10 @@
 
 use std::borrow::Cow;
 
+use super::plain::{empty_fields, line_end, lines, memchr_newline};
 use super::row::{Header, Row};
 use super::split::{MOST_FIELDS, ascii_line};
-use super::{ColumnNotRead, Refused, Table};
+use super::{ColumnNotRead, Delimiter, Refused, Table};
 use crate::Error;
 
 /// Where the reader of the `csv` crate is within a record, as far as finding where the
@@ -33,14 +34,15 @@ enum Scan {
 }
 
 impl Scan {
-    /// The state after `byte`, and whether `byte` ends a record.
-    fn step(self, byte: u8) -> (Scan, bool) {
+    /// The state after `byte`, and whether `byte` ends a record, in fields separated by
+    /// `sep`.
+    fn step(self, byte: u8, sep: u8) -> (Scan, bool) {
         match (self, byte) {
             (Scan::Quoted, b'"') => (Scan::QuoteInQuoted, false),
             (Scan::Quoted, _) | (Scan::QuoteInQuoted | Scan::FieldStart, b'"') => {
                 (Scan::Quoted, false)
             }
-            (_, b',') => (Scan::FieldStart, false),
+            (_, b) if b == sep => (Scan::FieldStart, false),
             (_, b'\r' | b'\n') => (Scan::FieldStart, true),
             _ => (Scan::Unquoted, false),
         }
@@ -73,14 +75,20 @@ pub(crate) struct Feed {
     refused: Vec<Refused>,
     /// The header's columns none of the columns asked for is read from.
     unread: Vec<ColumnNotRead>,
+    /// The delimiter the caller gave, if any.
+    given: Option<Delimiter>,
+    /// The byte separating fields: a comma until the header tells another.
+    sep: u8,
 }
 
 impl Feed {
-    /// A file whose header must hold `required` and may hold `optional` columns.
+    /// A file whose header must hold `required` and may hold `optional` columns, its
+    /// fields separated by `given` or by the delimiter told from its header.
     pub(crate) fn new(
         file: &'static str,
         required: &'static [&'static str],
         optional: &'static [&'static str],
+        given: Option<Delimiter>,
     ) -> Self {
         Feed {
             file,
@@ -93,12 +101,22 @@ impl Feed {
             spans: Vec::new(),
             refused: Vec::new(),
             unread: Vec::new(),
+            given,
+            sep: b',',
         }
     }
 
     /// Whether the header was read and holds every required column; `false` before it.
     pub(crate) fn header_ok(&self) -> bool {
         matches!(self.state, State::Body(_))
+    }
+
+    /// How the file was read, once its header has been.
+    pub(crate) fn read(&self) -> Option<super::CsvFileRead> {
+        match &self.state {
+            State::Body(header) => Some(super::CsvFileRead::new(self.file, header)),
+            _ => None,
+        }
     }
 
     /// The records read so far that were not read for a quoting error or their number of
@@ -174,7 +192,7 @@ impl Feed {
     fn segment_end(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
         let mut scan = self.scan;
         for (i, &b) in bytes.iter().enumerate().skip(from) {
-            let (next, ends) = scan.step(b);
+            let (next, ends) = scan.step(b, self.sep);
             scan = next;
             if ends && b == b'\n' {
                 self.scan = Scan::FieldStart;
@@ -234,6 +252,17 @@ impl Feed {
             return Some(bytes.len());
         };
         let header = header.clone();
+        if self.sep != b',' {
+            // Fields separated by another byte: the records that end in `bytes` are read
+            // by `Table` at once (the lines split at commas would be no rows).
+            let end = self.last_record_end(&bytes[..stop], at);
+            if end > at {
+                self.segment(&bytes[at..end], false, errors, &mut |row, errors| {
+                    each(row, errors);
+                });
+                at = end;
+            }
+        }
         while at < stop {
             let Some((end, plain)) = line_end(&bytes[at..], &mut self.spans) else {
                 break;
@@ -272,7 +301,7 @@ impl Feed {
             // The start of a line whose end has not arrived.
             let mut scan = Scan::FieldStart;
             for &b in &bytes[at..] {
-                scan = scan.step(b).0;
+                scan = scan.step(b, self.sep).0;
             }
             self.scan = scan;
             self.carry.extend_from_slice(&bytes[at..]);
@@ -317,14 +346,16 @@ impl Feed {
                 if !at_end && !Table::has_record(self.file, &decoded) {
                     return false;
                 }
-                let Some(mut table) =
-                    Table::open_with(self.file, &decoded, self.required, self.optional, errors)
-                else {
+                let (required, optional) = (self.required, self.optional);
+                let Some(mut table) = Table::open_delimited(
+                    self.file, &decoded, required, optional, self.given, errors,
+                ) else {
                     self.state = State::Skipped;
                     return true;
                 };
                 self.unread = table.take_unread();
                 let header = table.header().clone();
+                self.sep = header.delimiter.0.byte();
                 let refused = table.lossy(lossy).rows(errors, each);
                 self.refused.extend(refused);
                 self.state = State::Body(header);
@@ -383,7 +414,7 @@ impl Feed {
             });
             piece = &piece[cut..];
         }
-        if piece.len() < SMALL || !matches!(self.state, State::Body(_)) {
+        if piece.len() < SMALL || !matches!(self.state, State::Body(_)) || self.sep != b',' {
             return self.push(piece, errors, &mut |row, errors| each(ctx, row, errors));
         }
         // The record the previous piece cut, sequentially.
@@ -453,9 +484,20 @@ impl Feed {
     }
 }
 
-/// The position of the first line feed in `bytes`.
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
+impl Feed {
+    /// One past the last line feed of `bytes[from..]` that ends a record (outside
+    /// quotes), scanning from the start of a record; `from` when none does.
+    fn last_record_end(&self, bytes: &[u8], from: usize) -> usize {
+        let (mut scan, mut end) = (Scan::FieldStart, from);
+        for (i, &b) in bytes.iter().enumerate().skip(from) {
+            let (next, ends) = scan.step(b, self.sep);
+            scan = next;
+            if ends && b == b'\n' {
+                end = i + 1;
+            }
+        }
+        end
+    }
 }
 
 /// The plain lines at the start of `bytes` (whole lines) read into a workspace by `quick`
@@ -521,77 +563,4 @@ fn read_good<W: Default>(
         at = end + 1;
     }
     (work, at, lines)
-}
-
-/// Whether a plain line's fields are all empty: a blank line, or `,,,` (see [`Table`]).
-fn empty_fields(spans: &[(usize, usize)]) -> bool {
-    spans.iter().all(|&(start, end)| start == end)
-}
-
-/// The number of line ends in `bytes`: CRLF, LF and a lone CR each end one line.
-fn lines(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-            n += 1;
-        }
-    }
-    n
-}
-
-/// The end of the first line of `bytes` (the position of its line feed), with its fields'
-/// bounds in `spans` (a carriage return before the line feed left out) and whether the
-/// line is plain: no quote, no other carriage return, and no field with whitespace or a
-/// non-ASCII character at either end (which the reader would trim, or might). `None`
-/// when `bytes` holds no line feed.
-fn line_end(bytes: &[u8], spans: &mut Vec<(usize, usize)>) -> Option<(usize, bool)> {
-    spans.clear();
-    let mut start = 0;
-    let mut plain = true;
-    let mut i = 0;
-    // One pass over the line, eight bytes at a time: bytes above `,` (letters, digits,
-    // `-`, `.`, `:`) are most of an export and need nothing.
-    loop {
-        if let Some(word) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-            // The high bit of each byte below 0x2d, `,` + 1 (exact for the lowest one,
-            // which is all that is used).
-            let low = word.wrapping_sub(0x2d2d_2d2d_2d2d_2d2d) & !word & 0x8080_8080_8080_8080;
-            if low == 0 {
-                i += 8;
-                continue;
-            }
-            i += low.trailing_zeros() as usize / 8;
-        }
-        let &b = bytes.get(i)?;
-        match b {
-            b',' => {
-                spans.push((start, i));
-                start = i + 1;
-            }
-            b'\n' => {
-                let mut end = i;
-                if i > start && bytes[i - 1] == b'\r' {
-                    end = i - 1;
-                }
-                spans.push((start, end));
-                if plain {
-                    plain = spans
-                        .iter()
-                        .all(|&(s, e)| s == e || (clean(bytes[s]) && clean(bytes[e - 1])));
-                }
-                return Some((i, plain));
-            }
-            b'"' => plain = false,
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => plain = false,
-            _ => {}
-        }
-        i += 1;
-    }
-}
-
-/// Whether a field may start or end with `byte` without being trimmed: not whitespace,
-/// and ASCII (a non-ASCII character might be whitespace).
-fn clean(byte: u8) -> bool {
-    byte.is_ascii() && !byte.is_ascii_whitespace() && byte != 0x0b
 }

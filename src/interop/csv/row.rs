@@ -21,6 +21,8 @@ pub(crate) struct Header {
     /// The header's fields as read (trimmed), to tell a copy of the header further down
     /// (two exports joined into one file) from a row.
     pub(crate) names: Vec<String>,
+    /// The delimiter fields are separated by, and how it was chosen.
+    pub(crate) delimiter: (super::Delimiter, super::DelimiterFrom),
 }
 
 impl Header {

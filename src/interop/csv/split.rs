@@ -47,7 +47,7 @@ fn word_near_end(bytes: &[u8], at: usize) -> u64 {
 /// fields) and when `bytes` holds no line end.
 ///
 /// On such a line nothing is quoted and no field has anything to trim, so the fields are
-/// those the `csv` reader gives with trimmed fields, and those `line_end` in `feed.rs`
+/// those the `csv` reader gives with trimmed fields, and those `line_end` in `plain.rs`
 /// finds for a plain line.
 pub(crate) fn ascii_line(
     bytes: &[u8],

@@ -58,6 +58,7 @@ impl Error {
             Error::CsvMissingColumn { .. } => "csv_missing_column",
             Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",
             Error::CsvDelimiter { .. } => "csv_delimiter",
+            Error::CsvAmbiguousDelimiter { .. } => "csv_ambiguous_delimiter",
             Error::CsvNameColumn { .. } => "csv_name_column",
             Error::CsvInvalidValue { .. } => "csv_invalid_value",
             Error::CsvDuplicateKey { .. } => "csv_duplicate_key",

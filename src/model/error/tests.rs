@@ -253,6 +253,11 @@ fn every_variant() -> Vec<Error> {
         Error::CsvDelimiter {
             file: "f.csv",
             found: ';',
+            expected: ',',
+        },
+        Error::CsvAmbiguousDelimiter {
+            file: "f.csv",
+            delimiters: vec![',', ';'],
         },
         Error::CsvNameColumn {
             file: "f.csv",
@@ -339,6 +344,7 @@ fn index(e: &Error) -> usize {
         Error::CsvNameColumn { .. } => 55,
         Error::CsvRepeatedHeader { .. } => 56,
         Error::CsvEncoding { .. } => 57,
+        Error::CsvAmbiguousDelimiter { .. } => 58,
     }
 }
 

@@ -96,7 +96,8 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_missing_column` | a CSV header without a needed column |
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
 /// | `csv_name_column` | a CSV header giving a column's items by name (`Position Name`) where ids are read |
-/// | `csv_delimiter` | a CSV header separated by `;` or a tab instead of commas |
+/// | `csv_delimiter` | a CSV header separated by another character than the delimiter given or declared |
+/// | `csv_ambiguous_delimiter` | a CSV header that two delimiters read as the columns needed |
 /// | `csv_encoding` | a CSV file in UTF-16 rather than UTF-8 |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
@@ -699,18 +700,38 @@ pub enum Error {
         /// The header naming the items by name, as written.
         header: String,
     },
-    /// A CSV file's header is one field holding another separator (`;`, as spreadsheets
-    /// write CSV where the decimal mark is a comma, or a tab), so no column could be
-    /// found. Export the file with commas between fields.
+    /// A CSV file's header is separated by another character than the delimiter given
+    /// ([`OfficersCsvOptions::delimiter`](crate::OfficersCsvOptions::delimiter)) or declared
+    /// by its `sep=` line: under that delimiter it lacks a column the loader needs, and
+    /// under `found` it names them all. Give the delimiter the file uses, or none to have
+    /// it told from the header.
     #[error(
-        "{file} separates the fields of its header with `{}`: expected `,`",
-        found.escape_debug()
+        "{file} separates the fields of its header with `{}`: expected `{}`",
+        found.escape_debug(),
+        expected.escape_debug()
     )]
     CsvDelimiter {
         /// The file, as named in the reference layout.
         file: &'static str,
-        /// The separator found: `;`, a tab or `|`.
+        /// The separator found: `,`, `;`, a tab or `|`.
         found: char,
+        /// The delimiter given or declared.
+        expected: char,
+    },
+    /// A CSV header names every column the loader needs whichever of two or more
+    /// delimiters splits it, and they split it differently, so which one the file uses
+    /// cannot be told. Give the delimiter
+    /// ([`OfficersCsvOptions::delimiter`](crate::OfficersCsvOptions::delimiter)), or
+    /// start the file with Excel's `sep=;` line.
+    #[error(
+        "{file} header names the columns needed when split at any of {}: expected one delimiter",
+        delimiters.iter().map(|d| format!("`{}`", d.escape_debug())).collect::<Vec<_>>().join(", ")
+    )]
+    CsvAmbiguousDelimiter {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The delimiters, in the order `,` `;` tab `|`.
+        delimiters: Vec<char>,
     },
     /// A CSV file is UTF-16 text (as Excel's "Unicode Text" and some HR systems save it),
     /// read as UTF-8: its header holds a NUL character between letters, so no column could

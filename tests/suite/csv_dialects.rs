@@ -1,0 +1,228 @@
+//! HR exports as spreadsheets and HR tools write them in other dialects of CSV: fields
+//! separated by `;` (Excel where the decimal mark is a comma), tabs or `|`. Every case is
+//! read by `load_officers`, `Cohort::from_csv` and a `CohortCsvReader` fed byte by byte,
+//! which must agree on the officers, the errors and the report of how each file was read.
+
+use karmayogi::{
+    Cohort, CohortCsvReader, CsvFileRead, Delimiter, DelimiterFrom, Error, EscoCsv, EscoOptions,
+    EvidenceSource, LevelPolicy, OfficerSpec, OfficersCsv, OfficersCsvOptions, load_esco,
+    load_officers,
+};
+
+use crate::support::{hr_framework as framework, officer_lines};
+
+const SEMICOLON_OFFICERS: &str = include_str!("../data/cases/csv/01-semicolon-officers.csv");
+const SEMICOLON_EVIDENCE: &str = include_str!("../data/cases/csv/01-semicolon-evidence.csv");
+const TAB_OFFICERS: &str = include_str!("../data/cases/csv/02-tab-officers.csv");
+const TAB_EVIDENCE: &str = include_str!("../data/cases/csv/02-tab-evidence.csv");
+
+/// What a load gave: the officers and how the files were read, or the error messages.
+type Outcome = Result<(Vec<OfficerSpec>, Vec<CsvFileRead>), Vec<String>>;
+
+fn messages(errors: &karmayogi::Errors) -> Vec<String> {
+    errors.iter().map(ToString::to_string).collect()
+}
+
+/// Loads with every reader, checks they agree, and gives what `load_officers` gave.
+#[track_caller]
+fn load(officers: &str, evidence: Option<&str>, options: &OfficersCsvOptions) -> Outcome {
+    let fw = framework();
+    let mut csv = OfficersCsv::new(officers);
+    if let Some(e) = evidence {
+        csv = csv.evidence(e);
+    }
+    let loaded = load_officers(&fw, &csv, options);
+    let streamed = Cohort::from_csv(&fw, &csv, options);
+    let mut reader = CohortCsvReader::new(&fw, options);
+    for b in officers.as_bytes().chunks(1) {
+        reader.push_officers(b);
+    }
+    if let Some(e) = evidence {
+        for b in e.as_bytes().chunks(1) {
+            reader.push_evidence(b);
+        }
+    }
+    let bytes = reader.finish();
+    match (loaded, streamed, bytes) {
+        (Ok(load), Ok(cohort), Ok(bytes)) => {
+            let built = Cohort::new(&fw, &load.officers, &LevelPolicy::default()).expect("valid");
+            assert_eq!(officer_lines(&cohort.cohort), officer_lines(&built));
+            assert_eq!(officer_lines(&bytes.cohort), officer_lines(&built));
+            assert_eq!(cohort.files, load.files);
+            assert_eq!(bytes.files, load.files);
+            assert_eq!(cohort.warnings, load.warnings);
+            assert_eq!(bytes.warnings, load.warnings);
+            Ok((load.officers, load.files))
+        }
+        (Err(a), Err(b), Err(c)) => {
+            let (a, b, c) = (messages(&a), messages(&b), messages(&c));
+            assert_eq!(a, b, "the two readers report alike");
+            assert_eq!(a, c, "byte by byte, the reader reports alike");
+            Err(a)
+        }
+        (a, b, c) => panic!(
+            "the readers disagree: {:?} / {:?} / {:?}",
+            a.map(|_| ()),
+            b.map(|_| ()),
+            c.map(|_| ())
+        ),
+    }
+}
+
+/// The (file, delimiter, how) of each file read.
+fn delimiters(files: &[CsvFileRead]) -> Vec<(&'static str, char, DelimiterFrom)> {
+    files
+        .iter()
+        .map(|f| (f.file, f.delimiter.as_char(), f.delimiter_from))
+        .collect()
+}
+
+/// `csv/01`: officers and passbooks as Excel saves "CSV" where the decimal mark is a
+/// comma: `;` between fields, a byte-order mark, CRLF, a name holding a comma unquoted
+/// and one holding a `;` quoted, a row of cleared cells (`;;;`), levels written `2,0`.
+#[test]
+fn semicolon_exports_are_read_with_their_delimiter() {
+    let options = OfficersCsvOptions::default();
+    let (officers, files) = load(SEMICOLON_OFFICERS, Some(SEMICOLON_EVIDENCE), &options)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let names: Vec<(&str, Option<&str>, &str)> = officers
+        .iter()
+        .map(|o| (o.id.as_str(), o.name.as_deref(), o.position.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("E-001", Some("Rao, Asha"), "us"),
+            ("E-002", Some("Kumar; Ravi"), "so-mumbai"),
+            ("E-003", Some("Meera"), "aso"),
+        ]
+    );
+    let levels: Vec<(u8, EvidenceSource)> = officers
+        .iter()
+        .flat_map(|o| o.passbook.iter().map(|e| (e.level, e.source)))
+        .collect();
+    let (a, s) = (EvidenceSource::Assessment, EvidenceSource::SelfDeclared);
+    assert_eq!(levels, [(2, a), (1, s), (2, a), (3, a)]);
+    let detected = DelimiterFrom::Detected;
+    assert_eq!(
+        delimiters(&files),
+        [
+            ("officers.csv", ';', detected),
+            ("evidence.csv", ';', detected)
+        ]
+    );
+    // Problems are named by line and column as in a comma file.
+    let wrong = SEMICOLON_EVIDENCE.replace("3,0", "7");
+    assert_eq!(
+        load(SEMICOLON_OFFICERS, Some(&wrong), &options).unwrap_err(),
+        ["evidence.csv line 5, column `level`: found `7`, expected a level from 0 to 5"]
+    );
+    let short = SEMICOLON_OFFICERS.replace("E-003;Meera;dopt;aso", "E-003;Meera;dopt");
+    assert_eq!(
+        load(&short, None, &options).unwrap_err(),
+        ["officers.csv line 5 has 3 fields: expected 4, as in the header"]
+    );
+}
+
+/// `csv/02`: tab-separated files (a name holding a comma, an empty date).
+#[test]
+fn tab_and_pipe_exports_are_read_with_their_delimiter() {
+    let options = OfficersCsvOptions::default();
+    for (officers, evidence, d) in [
+        (TAB_OFFICERS.to_owned(), TAB_EVIDENCE.to_owned(), '\t'),
+        (
+            TAB_OFFICERS.replace('\t', "|"),
+            TAB_EVIDENCE.replace('\t', "|"),
+            '|',
+        ),
+    ] {
+        let (officers, files) =
+            load(&officers, Some(&evidence), &options).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(officers[0].name.as_deref(), Some("Asha Rao, IAS"));
+        assert_eq!(officers[0].passbook.len(), 2);
+        assert!(!officers[0].passbook[1].verified);
+        assert_eq!(
+            delimiters(&files),
+            [
+                ("officers.csv", d, DelimiterFrom::Detected),
+                ("evidence.csv", d, DelimiterFrom::Detected)
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_delimiter_given_or_declared_is_used_and_a_wrong_one_named() {
+    let given = OfficersCsvOptions::default().delimiter(Delimiter::Tab);
+    let (_, files) = load(TAB_OFFICERS, Some(TAB_EVIDENCE), &given).unwrap();
+    assert_eq!(files[0].delimiter_from, DelimiterFrom::Given);
+    // Excel's `sep=;` line declares it.
+    let declared = format!(
+        "sep=;\r\n{}",
+        SEMICOLON_OFFICERS.trim_start_matches('\u{feff}')
+    );
+    let (officers, files) = load(&declared, None, &OfficersCsvOptions::default()).unwrap();
+    assert_eq!(officers.len(), 3);
+    assert_eq!(
+        delimiters(&files),
+        [("officers.csv", ';', DelimiterFrom::Declared)]
+    );
+    // A delimiter given that the header is not separated by: named with the one it is.
+    assert_eq!(
+        load(SEMICOLON_OFFICERS, Some(TAB_EVIDENCE), &given).unwrap_err(),
+        ["officers.csv separates the fields of its header with `;`: expected `\\t`"]
+    );
+    let errors = load_officers(
+        &framework(),
+        &OfficersCsv::new(SEMICOLON_OFFICERS),
+        &OfficersCsvOptions::default().delimiter(Delimiter::Comma),
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors.as_slice(),
+        [Error::CsvDelimiter {
+            file: "officers.csv",
+            found: ';',
+            expected: ',',
+        }]
+    );
+    let json = serde_json::to_value(&errors.as_slice()[0]).unwrap();
+    assert_eq!(json["code"], "csv_delimiter");
+    assert_eq!(json["found"], ";");
+    assert_eq!(json["expected"], ",");
+    let files = serde_json::to_value(&files).unwrap();
+    assert_eq!(files[0]["delimiter"], ";");
+    assert_eq!(files[0]["delimiter_from"], "declared");
+}
+
+#[test]
+fn a_header_two_delimiters_read_alike_is_ambiguous() {
+    // Split at `,` or at `;`, this header names `id`, `department` and `position`.
+    let officers = "id,department,position,x;id;department;position\n1,2,3,4;5;6;7\n";
+    let errors = load(officers, None, &OfficersCsvOptions::default()).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            "officers.csv header names the columns needed when split at any of `,`, `;`: \
+             expected one delimiter"
+        ]
+    );
+    // Given, it is read: the row is officer `5` in position `7`, unknown.
+    let given = OfficersCsvOptions::default().delimiter(Delimiter::Semicolon);
+    let errors = load(officers, None, &given).unwrap_err();
+    assert_eq!(
+        errors,
+        ["officers.csv line 2, column `position`: `7` is not in the framework's positions"]
+    );
+}
+
+#[test]
+fn other_loaders_tell_the_delimiter_too() {
+    let semicolons = EscoCsv::new(
+        "occ_id;uuid;isco_group;esco_code;label\n7;u7;2422;2422.1;policy officer\n",
+        "skill_id,uuid,skill_type,reuse_level,hier_level,label\n4,s4,knowledge,sector-specific,,finance\n",
+        "occ_id\tskill_id\trelation\n7\t4\tE\n",
+    );
+    let spec = load_esco(&semicolons, &EscoOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(spec.positions.len(), 1);
+}
