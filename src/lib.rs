@@ -186,9 +186,9 @@ pub use crate::interop::{
 };
 pub use crate::interop::{
     CohortCsvReader, CohortLoad, ColumnNotRead, CsvFileRead, Delimiter, DelimiterFrom, EscoCsv,
-    EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, OfficersCsv, OfficersCsvOptions,
-    OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_esco, load_officers,
-    load_onet,
+    EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, MissingCells, OfficersCsv,
+    OfficersCsvOptions, OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_esco,
+    load_officers, load_onet,
 };
 pub use crate::interop::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

@@ -44,11 +44,12 @@ use warnings::{after_as_of, all_warnings};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
-    OfficersCsvOptions, evidence_row, officer_row, refused_ids, report_problems,
+    OfficersCsvOptions, attach_missing, evidence_row, note_missing, officer_row, refused_ids,
+    report_problems,
 };
 use crate::analysis::parallel::workers;
 use crate::interop::csv::feed::Feed;
-use crate::interop::csv::{ColumnNotRead, CsvFileRead};
+use crate::interop::csv::{ColumnNotRead, CsvFileRead, MissingCells};
 use crate::interop::csv::{Header, Row};
 use crate::model::nearest::Nearest;
 use crate::model::order;
@@ -224,6 +225,7 @@ impl<'f> CohortCsvReader<'f> {
                 known: None,
                 full: false,
                 refused: HashMap::new(),
+                missing: [Vec::new(), Vec::new()],
             },
             officers: Feed::new(OFFICERS, required, optional, options.delimiter),
             evidence: None,
@@ -354,6 +356,8 @@ impl<'f> CohortCsvReader<'f> {
             unread.extend(feed.take_unread());
             files.extend(feed.read());
         }
+        let [officers, evidence] = std::mem::take(&mut self.reader.missing);
+        attach_missing(&mut files, officers, evidence);
         let mut load = self.reader.finish()?;
         load.columns_not_read = unread;
         load.files = files;
@@ -401,6 +405,8 @@ struct Reader<'f> {
     /// The ids of officer records not read, once `officers.csv` has ended (see
     /// [`refused_ids`]).
     refused: HashMap<String, usize>,
+    /// The optional cells of each file read as missing.
+    missing: [Vec<MissingCells>; 2],
 }
 
 impl Reader<'_> {
@@ -432,6 +438,7 @@ impl Reader<'_> {
 
     /// Reads one officer row.
     fn officer(&mut self, row: &Row<'_>, o: OfficerRow<'_>, errors: &mut Vec<Error>) {
+        note_missing(&mut self.missing[0], OFFICER_COLUMNS[1], o.missing, o.line);
         if self.full {
             return;
         }
@@ -523,6 +530,7 @@ impl Reader<'_> {
         errors: &mut Vec<Error>,
         officers_read: bool,
     ) {
+        note_missing(&mut self.missing[1], EVIDENCE_COLUMNS[1], e.missing, e.line);
         let as_of = self.options.review.as_of;
         let Some(k) = self.find(e.officer) else {
             if let Some(&line) = self.refused.get(e.officer) {

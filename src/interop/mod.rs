@@ -41,7 +41,7 @@ pub use case::package::{
 };
 
 pub use cohort_csv::{CohortCsvReader, CohortLoad};
-pub use csv::{ColumnNotRead, CsvFileRead, Delimiter, DelimiterFrom};
+pub use csv::{ColumnNotRead, CsvFileRead, Delimiter, DelimiterFrom, MissingCells};
 pub use esco::{EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
 pub use igot::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

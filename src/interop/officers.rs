@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::interop::csv::{ColumnNotRead, CsvFileRead, Delimiter, Row};
+use crate::interop::csv::{ColumnNotRead, CsvFileRead, Delimiter, MissingCells, Row};
 use crate::model::nearest::Nearest;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
 use crate::people::review::{Source, review_officer};
@@ -21,7 +21,7 @@ use crate::{
 mod rows;
 pub(crate) use rows::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, evidence_row,
-    evidence_rows, officer_row, officer_rows, refused_ids,
+    evidence_rows, note_missing, officer_row, officer_rows, refused_ids,
 };
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
@@ -78,6 +78,13 @@ pub(crate) use rows::{
 /// else the one under which the header names every required column (two that do and
 /// split it differently are [`Error::CsvAmbiguousDelimiter`]); told from the header alone,
 /// it is reported in [`OfficersLoad::files`].
+///
+/// A cell that marks a missing value (`NA`, `N/A`, `#N/A`, `NULL`, `\N`, `-` or `--`, in
+/// any ASCII case) is read as empty in an optional column (`name`, `target`, `date`,
+/// `verified`, `course`) and counted in [`CsvFileRead::missing`]; in a required column
+/// (`id`, `department`, `position`, `officer`, `competency` unless the framework has
+/// such a competency, `level`, `source`) it is [`Error::CsvInvalidValue`] naming the row
+/// and column, never an id.
 #[derive(Clone, Copy, Debug)]
 pub struct OfficersCsv<'a> {
     /// `officers.csv`: one row per officer.
@@ -260,6 +267,7 @@ pub fn load_officers(
         refused: HashMap::new(),
         unread: Vec::new(),
         files: Vec::new(),
+        missing: [Vec::new(), Vec::new()],
     };
     let header_ok = load.read_officers(csv.officers);
     if let Some(text) = csv.evidence {
@@ -269,6 +277,8 @@ pub fn load_officers(
         return Err(errors);
     }
     let warnings = load.warnings();
+    let [officers, evidence] = std::mem::take(&mut load.missing);
+    attach_missing(&mut load.files, officers, evidence);
     Ok(OfficersLoad {
         officers: load.officers,
         warnings,
@@ -296,6 +306,21 @@ struct Loader<'f, 'o> {
     unread: Vec<ColumnNotRead>,
     /// How each file was read.
     files: Vec<CsvFileRead>,
+    /// The optional cells of each file read as missing.
+    missing: [Vec<MissingCells>; 2],
+}
+
+/// Gives each file read its cells read as missing.
+pub(crate) fn attach_missing(
+    files: &mut [CsvFileRead],
+    officers: Vec<MissingCells>,
+    evidence: Vec<MissingCells>,
+) {
+    for (file, missing) in [(OFFICERS, officers), (EVIDENCE, evidence)] {
+        if let Some(read) = files.iter_mut().find(|f| f.file == file) {
+            read.missing = missing;
+        }
+    }
 }
 
 impl Loader<'_, '_> {
@@ -309,6 +334,7 @@ impl Loader<'_, '_> {
             &mut self.unread,
             given,
             |row, o, errors| {
+                note_missing(&mut self.missing[0], OFFICER_COLUMNS[1], o.missing, o.line);
                 if let Some(&first) = self.index.get(o.id) {
                     errors.push(Error::CsvDuplicateKey {
                         file: OFFICERS,
@@ -367,6 +393,7 @@ impl Loader<'_, '_> {
             unread,
             (self.options.delimiter, &mut self.files),
             |row, e, errors| {
+                note_missing(&mut self.missing[1], EVIDENCE_COLUMNS[1], e.missing, e.line);
                 let Some(&k) = self.index.get(e.officer) else {
                     if let Some(&line) = self.refused.get(e.officer) {
                         errors.push(row.refused("officer", OFFICERS, line));

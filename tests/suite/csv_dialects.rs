@@ -226,3 +226,109 @@ fn other_loaders_tell_the_delimiter_too() {
     let spec = load_esco(&semicolons, &EscoOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(spec.positions.len(), 1);
 }
+
+const MARKED_OFFICERS: &str = include_str!("../data/cases/csv/03-missing-markers-officers.csv");
+const MARKED_EVIDENCE: &str = include_str!("../data/cases/csv/03-missing-markers-evidence.csv");
+
+/// The (column, cells, first line) of each file's cells read as missing.
+fn missing(files: &[CsvFileRead]) -> Vec<(&'static str, &'static str, usize, usize)> {
+    files
+        .iter()
+        .flat_map(|f| {
+            f.missing
+                .iter()
+                .map(|m| (f.file, m.column, m.cells, m.first_line))
+        })
+        .collect()
+}
+
+/// `csv/03`: optional cells that mark a missing value as R (`NA`), Excel (`#N/A`),
+/// databases (`NULL`, `\N`) and people (`N/A`, `-`, `--`) write it: read as empty, and
+/// counted per column.
+#[test]
+fn missing_value_marks_in_optional_columns_are_read_as_empty_and_counted() {
+    let (officers, files) = load(
+        MARKED_OFFICERS,
+        Some(MARKED_EVIDENCE),
+        &OfficersCsvOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let read: Vec<(&str, Option<&str>, Option<&str>)> = officers
+        .iter()
+        .map(|o| {
+            let target = o
+                .target_position
+                .as_ref()
+                .map(karmayogi::PositionId::as_str);
+            (o.id.as_str(), o.name.as_deref(), target)
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("o1", None, None),
+            ("o2", Some("Ravi Kumar"), None),
+            ("o3", None, Some("us")),
+        ]
+    );
+    let entries: Vec<(&str, &str, bool, Option<&str>)> = officers
+        .iter()
+        .flat_map(|o| &o.passbook)
+        .map(|e| {
+            let course = e.course.as_ref().map(karmayogi::CourseId::as_str);
+            (e.competency.as_str(), e.date.as_str(), e.verified, course)
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("rti", "", true, None),
+            ("integrity", "2024-02-01", true, None),
+            ("noting", "", true, None),
+            ("noting", "", true, None),
+        ]
+    );
+    assert_eq!(
+        missing(&files),
+        [
+            ("officers.csv", "name", 2, 2),
+            ("officers.csv", "target", 2, 2),
+            ("evidence.csv", "date", 3, 2),
+            ("evidence.csv", "verified", 2, 2),
+            ("evidence.csv", "course", 3, 2),
+        ]
+    );
+    let json = serde_json::to_value(&files[1]).unwrap();
+    assert_eq!(json["missing"][0]["column"], "date");
+    assert_eq!(json["missing"][0]["cells"], 3);
+    // A file without marks reports none.
+    let (_, files) = load(
+        TAB_OFFICERS,
+        Some(TAB_EVIDENCE),
+        &OfficersCsvOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(missing(&files).is_empty());
+}
+
+#[test]
+fn missing_value_marks_in_required_columns_are_errors_naming_row_and_column() {
+    let expected = "expected a value, not a mark of a missing one (`NA`, `N/A`, `#N/A`, \
+                    `NULL`, `\\N`, `-`, `--`)";
+    let officers = "id,department,position\nNA,dopt,us\no1,#N/A,us\no2,dopt,null\no3,dopt,us\n";
+    let evidence = "officer,competency,level,source\nN/A,rti,2,assessment\no3,-,2,assessment\n\
+                    o3,rti,NA,assessment\no3,rti,2,NULL\no3,rti,2,assessment\n";
+    let errors = load(officers, Some(evidence), &OfficersCsvOptions::default()).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            format!("officers.csv line 2, column `id`: found `NA`, {expected}"),
+            format!("officers.csv line 3, column `department`: found `#N/A`, {expected}"),
+            format!("officers.csv line 4, column `position`: found `null`, {expected}"),
+            format!("evidence.csv line 2, column `officer`: found `N/A`, {expected}"),
+            format!("evidence.csv line 3, column `competency`: found `-`, {expected}"),
+            format!("evidence.csv line 4, column `level`: found `NA`, {expected}"),
+            format!("evidence.csv line 5, column `source`: found `NULL`, {expected}"),
+        ]
+    );
+}

@@ -252,7 +252,7 @@ struct OfficersLoadOut<'a> {
 /// are not errors, each a `csv_row` problem naming the line and column) and the columns
 /// whose header names no column of the format (`{file, column, header}`, column 1-based):
 /// their cells were not read; and how each file was read (`files`: its delimiter, told
-/// from the header unless given).
+/// from the header unless given, and its optional cells read as missing).
 ///
 /// Throws every problem at once, each naming the file, line and column: malformed CSV,
 /// missing columns, invalid cells, repeated officers, unknown positions, officers,

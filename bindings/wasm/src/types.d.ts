@@ -854,6 +854,9 @@ export interface CsvFileRead {
   delimiter: "," | ";" | "\t" | "|";
   /** Given in the options, declared by a `sep=` line, or told from the header. */
   delimiter_from: "given" | "declared" | "detected";
+  /** The optional columns with cells marking a missing value (`NA`, `N/A`, `#N/A`, `NULL`,
+   * `\\N`, `-`, `--`), read as empty. */
+  missing: { column: string; cells: number; first_line: number }[];
 }
 
 /** A column of an HR export's file that was not read. */

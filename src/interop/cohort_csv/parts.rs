@@ -166,7 +166,8 @@ impl Shared<'_> {
             work.row(k, held.unwrap_or(NOTHING));
             return true;
         }
-        let Some(e) = evidence_row(self.framework, row, &mut work.errors).filter(|e| !e.faulty)
+        let Some(e) = (evidence_row(self.framework, row, &mut work.errors))
+            .filter(|e| !e.faulty && e.missing == 0)
         else {
             return false;
         };

@@ -58,6 +58,7 @@ impl Roster {
                     department: &text[id..department],
                     position: "",
                     target: None,
+                    missing: 0,
                 },
                 position: r.position,
                 target: r.target,
@@ -77,7 +78,7 @@ impl Shared<'_> {
     /// reader.
     pub(super) fn officer(&self, row: &Row<'_>, roster: &mut Roster) -> bool {
         let mut problems = Vec::new();
-        let Some(o) = officer_row(row, &mut problems) else {
+        let Some(o) = officer_row(row, &mut problems).filter(|o| o.missing == 0) else {
             return false;
         };
         let positions = &self.framework.positions;

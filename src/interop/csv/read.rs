@@ -1,10 +1,11 @@
 //! What a CSV loader reports of how it read each file.
 
-use super::{Delimiter, DelimiterFrom, Header};
+use super::{Delimiter, DelimiterFrom, Header, MissingCells};
 
 /// How one CSV file of an HR export was read: the character its fields are separated by
 /// and how that was chosen (see
-/// [`OfficersCsvOptions::delimiter`](crate::OfficersCsvOptions::delimiter)).
+/// [`OfficersCsvOptions::delimiter`](crate::OfficersCsvOptions::delimiter)), and the
+/// optional cells read as empty because they marked a missing value.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CsvFileRead {
@@ -14,6 +15,10 @@ pub struct CsvFileRead {
     pub delimiter: Delimiter,
     /// Given by the caller, declared by a `sep=` line, or told from the header.
     pub delimiter_from: DelimiterFrom,
+    /// The optional columns with cells holding a mark of a missing value (`NA`, `N/A`,
+    /// `#N/A`, `NULL`, `\N`, `-` or `--`, any ASCII case), read as empty: per column, in
+    /// the order first met.
+    pub missing: Vec<MissingCells>,
 }
 
 impl CsvFileRead {
@@ -24,6 +29,7 @@ impl CsvFileRead {
             file,
             delimiter,
             delimiter_from,
+            missing: Vec::new(),
         }
     }
 }

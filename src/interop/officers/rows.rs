@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::interop::csv::missing::{MissingCells, NOT_MISSING, is_missing, note};
 use crate::interop::csv::{ColumnNotRead, CsvFileRead, Delimiter, Refused, Row, Table};
 use crate::people::officer::EvidenceView;
 use crate::people::resolve::named_level;
@@ -21,6 +22,9 @@ pub(crate) struct OfficerRow<'r> {
     pub(crate) department: &'r str,
     pub(crate) position: &'r str,
     pub(crate) target: Option<&'r str>,
+    /// The optional cells read as empty because they marked a missing value: bit `k` for
+    /// optional column `k` of [`OFFICER_COLUMNS`] (`name`, `target`).
+    pub(crate) missing: u8,
 }
 
 /// One passbook row, borrowing its record.
@@ -34,11 +38,39 @@ pub(crate) struct EvidenceRow<'r> {
     pub(crate) faulty: bool,
     /// The entry, checked against a framework as a passbook entry is.
     pub(crate) entry: EvidenceView<'r>,
+    /// As [`OfficerRow::missing`], for `date`, `verified` and `course`.
+    pub(crate) missing: u8,
 }
 
 /// An empty cell as `None`.
 fn optional(text: Option<&str>) -> Option<&str> {
     text.filter(|t| !t.is_empty())
+}
+
+/// An optional cell: `None` when empty or a mark of a missing value (then bit `bit` is set
+/// in `missing`).
+#[inline]
+fn present<'r>(text: Option<&'r str>, bit: u8, missing: &mut u8) -> Option<&'r str> {
+    let text = optional(text)?;
+    if text.len() <= 4 && is_missing(text) {
+        *missing |= 1 << bit;
+        return None;
+    }
+    Some(text)
+}
+
+/// Counts the optional cells of a row read as missing (`bits`, by place in `optional`).
+pub(crate) fn note_missing(
+    tally: &mut Vec<MissingCells>,
+    optional: &[&'static str],
+    bits: u8,
+    line: usize,
+) {
+    for (k, &column) in optional.iter().enumerate() {
+        if bits >> k & 1 == 1 {
+            note(tally, column, line);
+        }
+    }
 }
 
 /// The required and optional columns of `officers.csv`.
@@ -97,13 +129,18 @@ pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<
     let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
     let department = row.id_text("department", row.nth(1).unwrap_or(""), errors);
     let position = row.non_empty_text("position", row.nth(2).unwrap_or(""), errors);
+    let position = position.filter(|&p| !marks_missing(row, "position", p, errors));
+    let mut missing = 0;
     Some(OfficerRow {
         line: row.line(),
-        id: id?,
-        name: optional(row.nth(3)),
-        department: department.unwrap_or(""),
+        id: id.filter(|&id| !marks_missing(row, "id", id, errors))?,
+        name: present(row.nth(3), 0, &mut missing),
+        department: department
+            .filter(|&d| !marks_missing(row, "department", d, errors))
+            .unwrap_or(""),
         position: position.unwrap_or(""),
-        target: optional(row.nth(4)),
+        target: present(row.nth(4), 1, &mut missing),
+        missing,
     })
 }
 
@@ -155,7 +192,12 @@ pub(crate) fn evidence_row<'r>(
 ) -> Option<EvidenceRow<'r>> {
     // The columns by their place in `EVIDENCE_COLUMNS`.
     let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
+    let officer = officer.filter(|&o| !marks_missing(row, "officer", o, errors));
     let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
+    // A competency of the framework is read as such, whatever its id.
+    let competency = competency.filter(|&c| {
+        framework.competencies.get(c).is_some() || !marks_missing(row, "competency", c, errors)
+    });
     let level_text = row.nth(2).unwrap_or("");
     // A word that is no number (`NaN` and `2e0` are numbers) may name a level.
     let name =
@@ -164,7 +206,7 @@ pub(crate) fn evidence_row<'r>(
         name.then(|| named_level(framework, competency.unwrap_or(""), level_text))
             .flatten()
     });
-    if level.is_none() {
+    if level.is_none() && !marks_missing(row, "level", level_text, errors) {
         errors.push(if name {
             row.invalid(
                 "level",
@@ -176,13 +218,15 @@ pub(crate) fn evidence_row<'r>(
     }
     let source_text = row.nth(3).unwrap_or("");
     let source = source(source_text);
-    if source.is_none() {
+    if source.is_none() && !marks_missing(row, "source", source_text, errors) {
         errors.push(row.invalid(
             "source",
             "`course_completion`, `assessment`, `feedback360` or `self_declared`",
         ));
     }
-    let verified = yes_no(row.nth(5).unwrap_or(""));
+    let mut missing = 0;
+    let date = present(row.nth(4), 0, &mut missing).unwrap_or("");
+    let verified = yes_no(present(row.nth(5), 1, &mut missing).unwrap_or(""));
     if verified.is_none() {
         errors.push(row.invalid("verified", "`true` or `false` (or yes/no, 1/0), or nothing"));
     }
@@ -194,11 +238,24 @@ pub(crate) fn evidence_row<'r>(
             competency: competency?,
             level: level.unwrap_or(0),
             source: source.unwrap_or(EvidenceSource::SelfDeclared),
-            date: row.nth(4).unwrap_or(""),
+            date,
             verified: verified.unwrap_or(true),
-            course: optional(row.nth(6)),
+            course: present(row.nth(6), 2, &mut missing),
         },
+        missing,
     })
+}
+
+/// Whether `text`, the cell of required column `column`, marks a missing value: then an
+/// error in `errors`, naming the row and column.
+#[inline]
+fn marks_missing(row: &Row<'_>, column: &'static str, text: &str, errors: &mut Vec<Error>) -> bool {
+    // Most cells are longer than any mark: one comparison, in line.
+    if text.len() > 4 || !is_missing(text) {
+        return false;
+    }
+    errors.push(row.invalid(column, NOT_MISSING));
+    true
 }
 
 /// The source a `source` cell names (see [`same_source`]), or 360-degree feedback as HR

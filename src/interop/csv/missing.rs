@@ -1,0 +1,66 @@
+//! Cells that say a value is missing rather than holding one: `NA` (R, pandas), `N/A`,
+//! `#N/A` (Excel's "no value available"), `NULL` (databases), `\N` (the `SELECT INTO
+//! OUTFILE` export of `MySQL`), `-` and `--` (typed by hand), in any ASCII case.
+//!
+//! In an optional column such a cell is read as empty, and counted
+//! ([`MissingCells`]); in a required one it is [`Error::CsvInvalidValue`] naming the
+//! row and column, never read as an id or a value.
+//!
+//! [`Error::CsvInvalidValue`]: crate::Error::CsvInvalidValue
+
+/// The markers of a missing value, lowercase.
+const MARKERS: [&str; 7] = ["na", "n/a", "#n/a", "null", "\\n", "-", "--"];
+
+/// What [`Error::CsvInvalidValue`](crate::Error::CsvInvalidValue) expects of a required
+/// cell that holds a marker.
+pub(crate) const NOT_MISSING: &str =
+    "a value, not a mark of a missing one (`NA`, `N/A`, `#N/A`, `NULL`, `\\N`, `-`, `--`)";
+
+/// Whether `text` (a trimmed cell) marks a missing value. O(1): a cell of more than four
+/// bytes is none.
+#[inline]
+pub(crate) fn is_missing(text: &str) -> bool {
+    text.len() <= 4 && MARKERS.iter().any(|m| text.eq_ignore_ascii_case(m))
+}
+
+/// The cells of one optional column of a CSV file read as empty because they marked a
+/// missing value (see [`CsvFileRead::missing`](crate::CsvFileRead::missing)).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct MissingCells {
+    /// The column, as the format names it (`name`, `date`).
+    pub column: &'static str,
+    /// How many of its cells.
+    pub cells: usize,
+    /// The 1-based line of the first.
+    pub first_line: usize,
+}
+
+/// Counts the cells read as missing, column by column in the order first met.
+pub(crate) fn note(tally: &mut Vec<MissingCells>, column: &'static str, line: usize) {
+    match tally.iter_mut().find(|m| m.column == column) {
+        Some(m) => m.cells += 1,
+        None => tally.push(MissingCells {
+            column,
+            cells: 1,
+            first_line: line,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_missing;
+
+    #[test]
+    fn markers_in_any_case_and_nothing_else() {
+        for text in [
+            "NA", "na", "N/A", "n/a", "#N/A", "#n/a", "NULL", "null", "Null", "\\N", "-", "--",
+        ] {
+            assert!(is_missing(text), "{text}");
+        }
+        for text in ["", "N", "NAN", "none", "---", "n.a.", "0", "NA1", "null "] {
+            assert!(!is_missing(text), "{text}");
+        }
+    }
+}
