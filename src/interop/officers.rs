@@ -85,6 +85,10 @@ pub(crate) use rows::{
 /// (`id`, `department`, `position`, `officer`, `competency` unless the framework has
 /// such a competency, `level`, `source`) it is [`Error::CsvInvalidValue`] naming the row
 /// and column, never an id.
+///
+/// An unknown position, competency, course or officer id of digits alone that a known id
+/// equals but for leading zeros (`123` for `00123`, as a spreadsheet saves an id it took
+/// for a number) is named as the nearest id in the error; it is never read as that id.
 #[derive(Clone, Copy, Debug)]
 pub struct OfficersCsv<'a> {
     /// `officers.csv`: one row per officer.

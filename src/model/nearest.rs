@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use crate::EntityKind;
 
 /// The candidate closest to `asked`, when one is close: equal to it but for case and
-/// surrounding whitespace, or, for an id of four characters or more, within an edit
+/// surrounding whitespace, or, both all ASCII digits, but for leading zeros (`123` for
+/// `00123`, as a spreadsheet reads an id it takes for a number), or, for an id of four
+/// characters or more, within an edit
 /// distance (optimal string alignment, so a swap of two neighbours counts once) of a fifth
 /// of its length, at least 1. Ties go to the smallest id, so the answer does not depend on
 /// the candidates' order.
@@ -18,6 +20,7 @@ pub(crate) fn nearest<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
     let normal = normalise(asked);
+    let unpadded = digits(normal.as_str()).map(|d| d.trim_start_matches('0'));
     let len = asked.chars().count();
     let limit = if len < 4 { 0 } else { (len / 5).max(1) };
     let mut best: Option<(usize, &str)> = None;
@@ -25,7 +28,10 @@ pub(crate) fn nearest<'a>(
         if candidate == asked {
             continue;
         }
-        let distance = if normalise(candidate) == normal {
+        let distance = if normalise(candidate) == normal
+            || unpadded
+                .is_some_and(|u| digits(candidate).is_some_and(|c| c.trim_start_matches('0') == u))
+        {
             0
         } else {
             if candidate.chars().count().abs_diff(len) > limit {
@@ -46,6 +52,12 @@ pub(crate) fn nearest<'a>(
         }
     }
     best.map(|(_, id)| id.to_owned())
+}
+
+/// `id` trimmed of whitespace, when it is one or more ASCII digits.
+fn digits(id: &str) -> Option<&str> {
+    let id = id.trim();
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
 }
 
 fn normalise(id: &str) -> String {
@@ -120,6 +132,23 @@ mod tests {
         assert_eq!(n("itd-chennai"), None);
         assert_eq!(n("x"), None);
         assert_eq!(n("posts"), None);
+    }
+
+    #[test]
+    fn ids_a_spreadsheet_stripped_of_leading_zeros_are_suggested() {
+        let known = ["00123", "0456", "789", "A0012", "100"];
+        let n = |asked| nearest(asked, known);
+        assert_eq!(n("123").as_deref(), Some("00123"));
+        assert_eq!(n("0123").as_deref(), Some("00123"));
+        assert_eq!(n("456").as_deref(), Some("0456"));
+        // The other way: the file kept zeros the framework's id has not.
+        assert_eq!(n("000789").as_deref(), Some("789"));
+        // Only ids of digits alone, and only zeros in front.
+        assert_eq!(n("12").as_deref(), None);
+        assert_eq!(n("A12"), None);
+        assert_eq!(n("1"), None);
+        assert_eq!(n("0100").as_deref(), Some("100"));
+        assert_eq!(n("10"), None);
     }
 
     #[test]

@@ -332,3 +332,40 @@ fn missing_value_marks_in_required_columns_are_errors_naming_row_and_column() {
         ]
     );
 }
+
+const ZEROS_OFFICERS: &str = include_str!("../data/cases/csv/04-leading-zeros-officers.csv");
+const ZEROS_EVIDENCE: &str = include_str!("../data/cases/csv/04-leading-zeros-evidence.csv");
+
+/// `csv/04`: a spreadsheet took the ids `00123` (a position) and `007` (a competency) for
+/// numbers and saved them as `123` and `7`: each unknown id names the known one, and is
+/// not read as it.
+#[test]
+fn ids_stripped_of_leading_zeros_are_named_not_guessed() {
+    let fw = karmayogi::Framework::from_json(
+        &crate::support::HR_FRAMEWORK
+            .replace(r#"{"id": "aso","#, r#"{"id": "00123","#)
+            .replace(r#"{"id": "rti","#, r#"{"id": "007","#)
+            .replace(r#""competency": "rti""#, r#""competency": "007""#),
+    )
+    .expect("a valid framework");
+    let csv = OfficersCsv::new(ZEROS_OFFICERS).evidence(ZEROS_EVIDENCE);
+    let options = OfficersCsvOptions::default();
+    let errors = messages(&load_officers(&fw, &csv, &options).unwrap_err());
+    assert_eq!(
+        errors,
+        [
+            "officers.csv line 2, column `position`: `123` is not in the framework's positions, \
+             did you mean `00123`?",
+            "evidence.csv line 2, column `competency`: officer `1043` passbook entry 0 \
+             (competency `7`): unknown competency, did you mean `007`?",
+        ]
+    );
+    let streamed = messages(&Cohort::from_csv(&fw, &csv, &options).unwrap_err());
+    assert_eq!(streamed, errors);
+    // The error carries the known id as data.
+    let errors = load_officers(&fw, &csv, &options).unwrap_err();
+    assert!(matches!(
+        &errors.as_slice()[0],
+        Error::CsvUnknownReference { nearest: Some(n), .. } if n == "00123"
+    ));
+}
