@@ -189,16 +189,17 @@ impl Fields {
 
     /// A level's score: a number, a string holding one in decimal (`"3"`, `" 2.5 "`: a
     /// spreadsheet or a server that writes every value as text says the same number), or a
-    /// level written as a label (`"L3"`,
-    /// `"Level 3"`, `"lvl-3"`), as proficiency scales name their levels: a whole number
-    /// after `L`, `Lvl` or `Level` in any case.
+    /// level written as a label (`"L3"`, `"Level 3"`, `"lvl-3"`), as proficiency scales
+    /// name their levels: a whole number after `L`, `Lvl` or `Level` in any case. A
+    /// negative zero is zero (see [`unsigned_zero`]).
     fn score(&mut self, key: &str) -> Option<f64> {
-        self.take(key, |v| match v {
+        let score = self.take(key, |v| match v {
             Value::String(s) => decimal(&s)
                 .or_else(|| label_number(&s).map(f64::from))
                 .ok_or(Value::String(s)),
             other => other.as_f64().ok_or(other),
-        })
+        });
+        score.map(unsigned_zero)
     }
 
     /// A link object, or a plain URI string (CASE 1.0).
@@ -472,6 +473,14 @@ pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
         last_change_date_time: f.text("lastChangeDateTime"),
         extra: f.extra(),
     }
+}
+
+/// `score` with a negative zero (`-0`, `-0.0`, as a spreadsheet or a sign flip writes
+/// zero) made zero: the two are one number, and comparisons by bits (`f64::total_cmp`,
+/// which the scale's order and the tables' lookups use) would otherwise tell them apart.
+pub(crate) fn unsigned_zero(score: f64) -> f64 {
+    // IEEE 754 addition: -0 + 0 is +0, and every other value is unchanged.
+    score + 0.0
 }
 
 /// The number a decimal text holds (digits, at most one point, an optional sign, spaces

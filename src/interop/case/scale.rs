@@ -10,6 +10,7 @@ use crate::interop::case::import::{
 };
 use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CasePackage};
 use crate::interop::case::package::{DEFAULT_RUBRIC_TITLE, FRAC_SCALE_NOTE};
+use crate::interop::case::read::unsigned_zero;
 use crate::model::order;
 use crate::model::spec::LevelDescriptor;
 use crate::{CaseElement, Error, Level};
@@ -87,9 +88,10 @@ fn whole(score: f64) -> Option<u64> {
     is_whole.then_some(score as u64)
 }
 
-/// Scores are compared exactly: they are labels as much as numbers.
+/// Scores are compared exactly: they are labels as much as numbers. A negative zero is
+/// zero (a package built in code may hold one; the reader makes it zero already).
 fn same(a: f64, b: f64) -> bool {
-    a.total_cmp(&b).is_eq()
+    unsigned_zero(a).total_cmp(&unsigned_zero(b)).is_eq()
 }
 
 /// The level each score becomes under the rule; `None` where it cannot map one.
@@ -232,8 +234,9 @@ fn on_frac_scale(criterion: &CaseCriterion) -> bool {
     })
 }
 
-/// A criterion level and the name the report gives it.
-type Named<'p> = (&'p CaseCriterionLevel, String);
+/// A criterion level, the name the report gives it and its score (a negative zero made
+/// zero).
+type Named<'p> = (&'p CaseCriterionLevel, String, Option<f64>);
 
 /// The name the report gives an element: its identifier, or its path in the package when
 /// it has none (identifiers of rubric elements are optional to the import).
@@ -259,11 +262,12 @@ fn item_levels(
         .enumerate()
         .map(|(l, level)| {
             let path = format!("{path}.CFRubricCriterionLevels[{l}]");
-            (level, named(&level.identifier, &path).to_owned())
+            let score = level.score.map(unsigned_zero);
+            (level, named(&level.identifier, &path).to_owned(), score)
         })
         .collect();
-    order::sort_by(&mut levels, |(a, a_id), (b, b_id)| {
-        match (a.score, b.score) {
+    order::sort_by(&mut levels, |(_, a_id, a), (_, b_id, b)| {
+        match (*a, *b) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -271,7 +275,7 @@ fn item_levels(
         }
         .then_with(|| a_id.cmp(b_id))
     });
-    let scores: Vec<Option<f64>> = levels.iter().map(|(l, _)| l.score).collect();
+    let scores: Vec<Option<f64>> = levels.iter().map(|(_, _, s)| *s).collect();
     let mapped = map_scores(rule, &scores);
     // A level without a score (absent, `null`, or text that is no number) has no place in
     // the order: it is set aside alone, unless no level has a score (then the scale is
@@ -293,9 +297,9 @@ fn item_levels(
             levels: levels
                 .iter()
                 .zip(&mapped)
-                .map(|((l, level_id), m)| CaseScaleLevel {
+                .map(|((_, level_id, score), m)| CaseScaleLevel {
                     identifier: level_id.clone(),
-                    score: l.score,
+                    score: *score,
                     level: m.map(Level::saturating),
                 })
                 .collect(),
@@ -336,9 +340,9 @@ fn item_levels(
 fn scale(levels: &[Named<'_>], mapped: &[Option<u8>], reporter: &mut Reporter) -> Option<Scale> {
     let mut descriptors: Vec<LevelDescriptor> = Vec::new();
     let (mut lowest, mut highest) = (u8::MAX, 0);
-    for (at, ((level, id), &mapped)) in levels.iter().zip(mapped).enumerate() {
+    for (at, ((level, id, score), &mapped)) in levels.iter().zip(mapped).enumerate() {
         let id = id.as_str();
-        let (Some(score), Some(mapped)) = (level.score, mapped) else {
+        let (Some(score), Some(mapped)) = (*score, mapped) else {
             reporter.drop(CaseElement::Level, id, CaseDropReason::Unscored);
             continue;
         };
@@ -348,7 +352,7 @@ fn scale(levels: &[Named<'_>], mapped: &[Option<u8>], reporter: &mut Reporter) -
         }
         // Levels come in score order, so a shared score is a neighbour's.
         let shares = |other: Option<&Named<'_>>| {
-            other.is_some_and(|(l, _)| l.score.is_some_and(|s| same(s, score)))
+            other.is_some_and(|(_, _, s)| s.is_some_and(|s| same(s, score)))
         };
         if shares(at.checked_sub(1).and_then(|b| levels.get(b))) || shares(levels.get(at + 1)) {
             reporter.drop(CaseElement::Level, id, CaseDropReason::SharedScore);
