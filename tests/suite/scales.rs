@@ -7,6 +7,7 @@ use karmayogi::{
 };
 
 const NEGATIVE_ZERO: &str = include_str!("../data/cases/scales/09-negative-zero-score.json");
+const TEXT_SCORES: &str = include_str!("../data/cases/scales/10-text-scores.json");
 
 fn level(n: usize) -> String {
     format!("b3000000-0000-4000-8000-00000000000{n}")
@@ -92,4 +93,70 @@ fn a_negative_zero_built_in_code_is_zero_too() {
     assert_eq!(scale(&import)[0].1, Some(0));
     let first = import.report.scales[0].levels[0].score.unwrap();
     assert_eq!(first.to_bits(), 0.0_f64.to_bits());
+}
+
+// scales/10: scores written as percentages (`"75%"`) and with decimal commas (`"2,5"`).
+
+#[test]
+fn percentages_and_decimal_commas_are_numbers_in_order() {
+    let import = with_rule(TEXT_SCORES, CaseLevelRule::Rank);
+    let names = |c: usize| -> Vec<(u8, String)> {
+        (import.spec.competencies[c].levels.iter())
+            .map(|l| (l.level, l.name.clone().unwrap_or_default()))
+            .collect()
+    };
+    let owned = |v: &[(u8, &str)]| -> Vec<(u8, String)> {
+        v.iter().map(|&(l, n)| (l, n.to_owned())).collect()
+    };
+    assert_eq!(
+        names(0),
+        owned(&[
+            (1, "Beginning"),
+            (2, "Developing"),
+            (3, "Proficient"),
+            (4, "Exemplary")
+        ])
+    );
+    assert_eq!(
+        names(1),
+        owned(&[(1, "Grundlagen"), (2, "Fortgeschritten"), (3, "Experte")])
+    );
+    assert!(
+        import.report.dropped.is_empty(),
+        "{:?}",
+        import.report.dropped
+    );
+    assert!(import.report.dropped_fields.is_empty());
+    let scores: Vec<Vec<f64>> = (import.report.scales.iter())
+        .map(|s| s.levels.iter().map(|l| l.score.unwrap()).collect())
+        .collect();
+    assert_eq!(
+        format!("{scores:?}"),
+        "[[25.0, 50.0, 75.0, 100.0], [0.5, 1.5, 2.5]]"
+    );
+    Framework::new(import.spec).expect("valid");
+}
+
+#[test]
+fn percentages_under_the_default_rule_are_set_aside_with_their_order_reported() {
+    let import = with_rule(TEXT_SCORES, CaseLevelRule::Score);
+    assert!(import.spec.competencies.is_empty());
+    let reasons: Vec<CaseDropReason> = import.report.dropped.iter().map(|d| d.reason).collect();
+    assert_eq!(reasons, [CaseDropReason::UnmappedScale; 4]);
+    // The report keeps each score's number, in order, and says no level was given.
+    let first = &import.report.scales[0];
+    let scores: Vec<Option<f64>> = first.levels.iter().map(|l| l.score).collect();
+    assert_eq!(
+        format!("{scores:?}"),
+        "[Some(25.0), Some(50.0), Some(75.0), Some(100.0)]"
+    );
+    assert!(first.levels.iter().all(|l| l.level.is_none()));
+    // Mapped as points out of 100.
+    let import = with_rule(TEXT_SCORES, CaseLevelRule::Proportional { top: 100 });
+    let got: Vec<u8> = import.spec.competencies[0]
+        .levels
+        .iter()
+        .map(|l| l.level)
+        .collect();
+    assert_eq!(got, [2, 3, 4, 5]);
 }

@@ -2,7 +2,8 @@
 //!
 //! - The public types: `package` (the package and export options), `import` (import
 //!   options, the import and its report).
-//! - Reading: `read` reads JSON tolerantly, `deserialize` is serde's way into it.
+//! - Reading: `read` reads JSON tolerantly (`numbers` reads numbers written as text),
+//!   `deserialize` is serde's way into it.
 //! - Importing, step by step in `importer`: `shape` finds misnamed and mistyped fields,
 //!   `parse` checks identifiers and resolves links, `tree` works out the `isChildOf`
 //!   structure, `items` what each item becomes and its id, `scale` maps rubric levels,
@@ -21,6 +22,7 @@ mod importer;
 mod items;
 mod map;
 mod node;
+mod numbers;
 pub(crate) mod package;
 mod parse;
 pub(crate) mod read;
