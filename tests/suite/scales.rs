@@ -3,11 +3,14 @@
 //! the levels it becomes and what the import reports about how.
 
 use karmayogi::{
-    CaseDropReason, CaseElement, CaseImport, CaseImportOptions, CaseLevelRule, Framework, Level,
+    CaseDropReason, CaseElement, CaseImport, CaseImportOptions, CaseLevelRule, CaseScoreOrder,
+    CaseScoreReading, Framework, Level,
 };
 
 const NEGATIVE_ZERO: &str = include_str!("../data/cases/scales/09-negative-zero-score.json");
 const TEXT_SCORES: &str = include_str!("../data/cases/scales/10-text-scores.json");
+const GRADES: &str = include_str!("../data/cases/scales/11-letter-and-roman-scores.json");
+const DESCENDING: &str = include_str!("../data/cases/scales/12-descending-scores.json");
 
 fn level(n: usize) -> String {
     format!("b3000000-0000-4000-8000-00000000000{n}")
@@ -159,4 +162,206 @@ fn percentages_under_the_default_rule_are_set_aside_with_their_order_reported() 
         .map(|l| l.level)
         .collect();
     assert_eq!(got, [2, 3, 4, 5]);
+}
+
+/// Competency `c`'s described levels, as (level, name).
+fn named_levels(import: &CaseImport, c: usize) -> Vec<(u8, String)> {
+    (import.spec.competencies[c].levels.iter())
+        .map(|l| (l.level, l.name.clone().unwrap_or_default()))
+        .collect()
+}
+
+fn owned(levels: &[(u8, &str)]) -> Vec<(u8, String)> {
+    levels.iter().map(|&(l, n)| (l, n.to_owned())).collect()
+}
+
+// scales/11: letter grades, A best, and Roman numerals, listed best-first and worst-first.
+
+#[test]
+fn letter_grades_have_a_best_and_roman_numerals_their_values() {
+    let import = with_rule(GRADES, CaseLevelRule::Score);
+    assert_eq!(
+        named_levels(&import, 0),
+        owned(&[
+            (1, "Needs improvement"),
+            (2, "Fair"),
+            (3, "Good"),
+            (4, "Very good"),
+            (5, "Outstanding")
+        ])
+    );
+    assert_eq!(
+        named_levels(&import, 1),
+        owned(&[
+            (1, "Foundation"),
+            (2, "Intermediate"),
+            (3, "Advanced"),
+            (4, "Expert")
+        ])
+    );
+    // Nothing is set aside: the texts were read, and the report says how.
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    let scales = &import.report.scales;
+    assert_eq!(scales[0].reading, CaseScoreReading::Letters);
+    assert_eq!(scales[1].reading, CaseScoreReading::RomanNumerals);
+    let written: Vec<(String, Option<f64>)> = (scales[0].levels.iter())
+        .map(|l| (l.written.clone().unwrap(), l.score))
+        .collect();
+    assert_eq!(
+        format!("{written:?}"),
+        r#"[("E", Some(1.0)), ("D", Some(2.0)), ("C", Some(3.0)), ("B", Some(4.0)), ("A", Some(5.0))]"#
+    );
+    Framework::new(import.spec).expect("valid");
+}
+
+#[test]
+fn letters_mixed_with_numbers_are_unscored_and_reported() {
+    let mixed = GRADES.replacen(r#""score": "C""#, r#""score": 3"#, 1);
+    let import = with_rule(&mixed, CaseLevelRule::Score);
+    assert_eq!(import.report.scales[0].reading, CaseScoreReading::Numbers);
+    // Only the level scored 3 keeps a place; each letter is reported, none guessed.
+    assert_eq!(named_levels(&import, 0), owned(&[(3, "Good")]));
+    let unscored: Vec<String> = (import.report.dropped.iter())
+        .filter(|d| d.reason == CaseDropReason::Unscored)
+        .map(|d| d.identifier.clone())
+        .collect();
+    assert_eq!(unscored, [level(1), level(2), level(4), level(5)]);
+}
+
+#[test]
+fn numerals_that_read_as_letters_too_are_unscored() {
+    // "I" and "V" alone: letter grades (I above V) or numerals (V above I)?
+    let ambiguous = GRADES
+        .replace(r#""score": "II""#, r#""score": "V""#)
+        .replace(r#""score": "III""#, r#""score": null"#)
+        .replace(r#""score": "IV""#, r#""score": null"#);
+    let import = with_rule(&ambiguous, CaseLevelRule::Score);
+    assert_eq!(import.report.scales[1].reading, CaseScoreReading::Numbers);
+    assert_eq!(import.spec.competencies.len(), 1);
+    let item_2 = "c0000000-0000-4000-8000-000000000002";
+    assert!(
+        (import.report.dropped.iter())
+            .any(|d| d.identifier == item_2 && d.reason == CaseDropReason::UnmappedScale)
+    );
+}
+
+// scales/12: scales on which 1 is the best level.
+
+#[test]
+fn a_scale_whose_lower_scores_are_better_is_read_so_when_told() {
+    let options = CaseImportOptions::default().score_order(CaseScoreOrder::LowerIsBetter);
+    let import = CaseImport::from_json(DESCENDING, &options).unwrap();
+    assert_eq!(
+        named_levels(&import, 0),
+        owned(&[
+            (1, "Awareness"),
+            (2, "Beginner"),
+            (3, "Intermediate"),
+            (4, "Advanced"),
+            (5, "Expert")
+        ])
+    );
+    // 1, 2, 4 turned over 1 to 4: the gap stays between the two lowest levels.
+    assert_eq!(
+        named_levels(&import, 1),
+        owned(&[(1, "Learning"), (3, "Practises"), (4, "Leads")])
+    );
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    let scale = &import.report.scales[0];
+    assert_eq!(scale.order, CaseScoreOrder::LowerIsBetter);
+    // The report lists the scores as written, lowest proficiency first.
+    let scores: Vec<(Option<f64>, Option<u8>)> = (scale.levels.iter())
+        .map(|l| (l.score, l.level.map(Level::get)))
+        .collect();
+    assert_eq!(
+        format!("{scores:?}"),
+        "[(Some(5.0), Some(1)), (Some(4.0), Some(2)), (Some(3.0), Some(3)), \
+         (Some(2.0), Some(4)), (Some(1.0), Some(5))]"
+    );
+    Framework::new(import.spec).expect("valid");
+    // Untold, the scores are points, and the report says which way they were taken.
+    let import = with_rule(DESCENDING, CaseLevelRule::Score);
+    assert_eq!(named_levels(&import, 0)[4], (5, "Awareness".to_owned()));
+    assert_eq!(
+        import.report.scales[0].order,
+        CaseScoreOrder::HigherIsBetter
+    );
+}
+
+#[test]
+fn lower_is_better_goes_with_every_rule_and_keeps_zero_as_none() {
+    let options = CaseImportOptions::default()
+        .score_order(CaseScoreOrder::LowerIsBetter)
+        .level_rule(CaseLevelRule::Proportional { top: 7 });
+    // Seven levels, 1 the best, and a 0 for "not applicable".
+    let seven: Vec<(i32, &str)> = vec![
+        (0, "n/a"),
+        (1, "s1"),
+        (2, "s2"),
+        (3, "s3"),
+        (4, "s4"),
+        (5, "s5"),
+        (6, "s6"),
+        (7, "s7"),
+    ];
+    let mut package: serde_json::Value = serde_json::from_str(DESCENDING).unwrap();
+    let levels: Vec<serde_json::Value> = (seven.iter())
+        .map(|(score, q)| serde_json::json!({"identifier": q, "quality": q, "score": score}))
+        .collect();
+    package["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"] = levels.into();
+    let import = CaseImport::from_json(&package.to_string(), &options).unwrap();
+    // 7 is the lowest level and 1 the highest: turned, 1 to 7 map to 1, 2, 3, 3, 4, 5, 5.
+    assert_eq!(
+        named_levels(&import, 0),
+        owned(&[(1, "s7"), (2, "s6"), (3, "s5"), (4, "s3"), (5, "s2")])
+    );
+    let dropped = dropped(&import);
+    assert!(dropped.contains(&(
+        CaseElement::Level,
+        "n/a".to_owned(),
+        CaseDropReason::LevelNone
+    )));
+    assert!(dropped.contains(&(
+        CaseElement::Level,
+        "s4".to_owned(),
+        CaseDropReason::MergedLevel
+    )));
+    assert!(dropped.contains(&(
+        CaseElement::Level,
+        "s1".to_owned(),
+        CaseDropReason::MergedLevel
+    )));
+}
+
+// scales/02 again: SFIA's levels run 1 to 7; FRAC's 1 to 5. A level 7 is never clamped.
+
+#[test]
+fn a_sfia_level_above_five_is_an_error_naming_its_owner_never_clamped() {
+    let sfia = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
+    let seven = sfia.replace(r#""level": 5}]"#, r#""level": 7}]"#);
+    let errors = Framework::from_json(&seven).unwrap_err().into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["role `r-planner` names competency `ITSP` at level 7: expected 1 to 5"]
+    );
+    // Evidence at SFIA's level 6 names the officer, the entry and the scale.
+    let framework = Framework::from_json(sfia).unwrap();
+    let officers = karmayogi::OfficersSpec::from_json(
+        r#"{"format_version": 2, "officers": [{"id": "u-1", "department": "it",
+            "position": "p-planner", "passbook": [{"competency": "ITSP", "level": 6,
+            "source": "assessment", "date": "2024-01-01"}]}]}"#,
+    )
+    .unwrap();
+    let policy = karmayogi::LevelPolicy::default();
+    let errors = karmayogi::Profile::new(&framework, &officers.officers[0], &policy)
+        .unwrap_err()
+        .into_vec();
+    let message = errors[0].to_string();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        message.contains("`u-1`") && message.contains("`ITSP`"),
+        "{message}"
+    );
+    assert!(message.contains('6') && message.contains('5'), "{message}");
 }

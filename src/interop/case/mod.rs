@@ -6,7 +6,7 @@
 //!   `deserialize` is serde's way into it.
 //! - Importing, step by step in `importer`: `shape` finds misnamed and mistyped fields,
 //!   `parse` checks identifiers and resolves links, `tree` works out the `isChildOf`
-//!   structure, `items` what each item becomes and its id, `scale` maps rubric levels,
+//!   structure, `items` what each item becomes and its id, `scale` maps rubric levels (`scores` reads their scores),
 //!   `map` builds the spec, and `reporter` collects the report; `node` holds what they
 //!   share.
 //! - Exporting: `export` writes packages, with `identifiers` assigning them; `uuid` checks
@@ -28,6 +28,7 @@ mod parse;
 pub(crate) mod read;
 mod reporter;
 mod scale;
+mod scores;
 mod shape;
 mod stamp;
 mod tree;

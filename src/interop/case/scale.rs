@@ -5,8 +5,10 @@
 use super::node::{Node, Parsed, Typed, non_blank, opt_non_blank};
 use super::read::{CRITERION, LEVEL, RUBRIC};
 use super::reporter::Reporter;
+use super::scores;
 use crate::interop::case::import::{
     CaseDropReason, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale, CaseScaleLevel,
+    CaseScoreOrder, CaseScoreReading,
 };
 use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CasePackage};
 use crate::interop::case::package::{DEFAULT_RUBRIC_TITLE, FRAC_SCALE_NOTE};
@@ -199,12 +201,12 @@ pub(super) fn rubric_levels(
         .map(|(i, criteria)| match criteria.as_slice() {
             [] => ItemLevels::Default,
             [one] => {
-                let rule = if one.3 && on_frac_scale(one.0) {
-                    &CaseLevelRule::Score
+                let (rule, order) = if one.3 && on_frac_scale(one.0) {
+                    (&CaseLevelRule::Score, CaseScoreOrder::HigherIsBetter)
                 } else {
-                    &options.level_rule
+                    (&options.level_rule, options.score_order)
                 };
-                item_levels(i, parsed, one, rule, reporter)
+                item_levels(i, parsed, one, (rule, order), reporter)
             }
             many => {
                 for (_, id, _, _) in many {
@@ -234,8 +236,8 @@ fn on_frac_scale(criterion: &CaseCriterion) -> bool {
     })
 }
 
-/// A criterion level, the name the report gives it and its score (a negative zero made
-/// zero).
+/// A criterion level, the name the report gives it, and its score: the one that orders it
+/// (see [`scores::Scores`]).
 type Named<'p> = (&'p CaseCriterionLevel, String, Option<f64>);
 
 /// The name the report gives an element: its identifier, or its path in the package when
@@ -253,20 +255,21 @@ fn item_levels(
     i: usize,
     parsed: &Parsed<'_>,
     (criterion, id, path, _): &Criterion<'_>,
-    rule: &CaseLevelRule,
+    (rule, score_order): (&CaseLevelRule, CaseScoreOrder),
     reporter: &mut Reporter,
 ) -> ItemLevels {
-    let mut levels: Vec<Named<'_>> = criterion
+    let read = scores::read(&criterion.levels, score_order);
+    let mut levels: Vec<(Named<'_>, usize)> = criterion
         .levels
         .iter()
         .enumerate()
         .map(|(l, level)| {
             let path = format!("{path}.CFRubricCriterionLevels[{l}]");
-            let score = level.score.map(unsigned_zero);
-            (level, named(&level.identifier, &path).to_owned(), score)
+            let name = named(&level.identifier, &path).to_owned();
+            ((level, name, read.ordering[l]), l)
         })
         .collect();
-    order::sort_by(&mut levels, |(_, a_id, a), (_, b_id, b)| {
+    order::sort_by(&mut levels, |((_, a_id, a), _), ((_, b_id, b), _)| {
         match (*a, *b) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -275,6 +278,7 @@ fn item_levels(
         }
         .then_with(|| a_id.cmp(b_id))
     });
+    let (levels, at): (Vec<Named<'_>>, Vec<usize>) = levels.into_iter().unzip();
     let scores: Vec<Option<f64>> = levels.iter().map(|(_, _, s)| *s).collect();
     let mapped = map_scores(rule, &scores);
     // A level without a score (absent, `null`, or text that is no number) has no place in
@@ -294,12 +298,13 @@ fn item_levels(
             criterion: id.to_owned(),
             competency: None,
             rule: rule.clone(),
-            levels: levels
-                .iter()
-                .zip(&mapped)
-                .map(|((_, level_id, score), m)| CaseScaleLevel {
+            reading: read.reading,
+            order: score_order,
+            levels: (levels.iter().zip(&at).zip(&mapped))
+                .map(|(((_, level_id, _), &l), m)| CaseScaleLevel {
                     identifier: level_id.clone(),
-                    score: *score,
+                    score: read.read[l],
+                    written: read.written[l].clone(),
                     level: m.map(Level::saturating),
                 })
                 .collect(),
@@ -324,7 +329,9 @@ fn item_levels(
     );
     let link = criterion.item_uri.as_ref();
     reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
-    if let Some(scale) = scale(&levels, &mapped, reporter) {
+    // A score read as a letter or numeral was read from its text, which is not set aside.
+    let derived = read.reading != CaseScoreReading::Numbers;
+    if let Some(scale) = scale(&levels, &mapped, derived, reporter) {
         ItemLevels::Mapped(scale)
     } else {
         reporter.drop(CaseElement::Criterion, id, CaseDropReason::NoLevels);
@@ -337,7 +344,12 @@ fn item_levels(
 /// with another level (the level exists, undescribed: which text describes it is
 /// unknowable) and those merged into a lower score's level; `None` when no level is above
 /// none.
-fn scale(levels: &[Named<'_>], mapped: &[Option<u8>], reporter: &mut Reporter) -> Option<Scale> {
+fn scale(
+    levels: &[Named<'_>],
+    mapped: &[Option<u8>],
+    derived: bool,
+    reporter: &mut Reporter,
+) -> Option<Scale> {
     let mut descriptors: Vec<LevelDescriptor> = Vec::new();
     let (mut lowest, mut highest) = (u8::MAX, 0);
     for (at, ((level, id, score), &mapped)) in levels.iter().zip(mapped).enumerate() {
@@ -367,7 +379,13 @@ fn scale(levels: &[Named<'_>], mapped: &[Option<u8>], reporter: &mut Reporter) -
             continue;
         }
         let present = [("feedback", level.feedback.is_some())];
-        reporter.fields(CaseElement::Level, id, LEVEL, &present, &level.extra);
+        if derived && level.extra.contains_key("score") {
+            let mut extra = level.extra.clone();
+            extra.remove("score");
+            reporter.fields(CaseElement::Level, id, LEVEL, &present, &extra);
+        } else {
+            reporter.fields(CaseElement::Level, id, LEVEL, &present, &level.extra);
+        }
         lowest = lowest.min(mapped);
         highest = highest.max(mapped);
         let name = opt_non_blank(level.quality.as_ref()).map(str::to_owned);
