@@ -182,7 +182,7 @@ pub use crate::interop::{
 pub use crate::interop::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,
     CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
-    CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
+    CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder, CaseScoreReading, CaseTypeSource,
 };
 pub use crate::interop::{
     CohortCsvReader, CohortLoad, ColumnNotRead, CsvFileRead, Delimiter, DelimiterFrom, EscoCsv,

@@ -33,7 +33,7 @@ mod onet;
 pub use case::import::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,
     CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
-    CaseLevelRule, CaseScale, CaseScaleLevel, CaseTypeSource,
+    CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder, CaseScoreReading, CaseTypeSource,
 };
 pub use case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,

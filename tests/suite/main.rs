@@ -53,5 +53,6 @@ mod refused_rows;
 mod reports;
 mod rollup;
 mod rubric_scores;
+mod scales;
 mod schema;
 mod validation;

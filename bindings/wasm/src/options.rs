@@ -10,8 +10,8 @@
 
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseExportOptions, CaseIds, CaseImportOptions, CaseItemMapping,
-    CaseLevelRule, CompareOptions, CompetencyType, CourseLevels, Delimiter, EscoOptions,
-    GapOptions, GroupKind, KcmOptions, KcmSubThemes, Level, LevelPolicy, NeedsOptions,
+    CaseLevelRule, CaseScoreOrder, CompareOptions, CompetencyType, CourseLevels, Delimiter,
+    EscoOptions, GapOptions, GroupKind, KcmOptions, KcmSubThemes, Level, LevelPolicy, NeedsOptions,
     OfficersCsvOptions, OnetOptions, RankOptions, RecommendOptions, ReviewOptions, Solver,
     UndatedEvidence, UntaggedLevel, Weights,
 };
@@ -652,10 +652,13 @@ fn level_rule(f: &Fields) -> Result<Option<CaseLevelRule>, Failure> {
     Ok(Some(CaseLevelRule::Table(pairs)))
 }
 
-/// [`CaseImportOptions`]: `{itemTypes, defaultType, ids, levelRule}`; an item type maps to
+/// [`CaseImportOptions`]: `{itemTypes, defaultType, ids, levelRule, scoreOrder}`; an item type maps to
 /// `{competency: type}`, `{group: kind}` or `"ignore"`, as in the import report.
 pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Result<CaseImportOptions, Failure> {
-    let f = Fields::new(value, &["itemTypes", "defaultType", "ids", "levelRule"])?;
+    let f = Fields::new(
+        value,
+        &["itemTypes", "defaultType", "ids", "levelRule", "scoreOrder"],
+    )?;
     let mut o = CaseImportOptions::default();
     if let Some(types) = f.get("itemTypes") {
         let path = join(&f.path, "itemTypes");
@@ -683,6 +686,15 @@ pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Result<CaseImpor
     }
     if let Some(rule) = level_rule(&f)? {
         o = o.level_rule(rule);
+    }
+    if let Some(order) = f.choice(
+        "scoreOrder",
+        &[
+            ("higher_is_better", CaseScoreOrder::HigherIsBetter),
+            ("lower_is_better", CaseScoreOrder::LowerIsBetter),
+        ],
+    )? {
+        o = o.score_order(order);
     }
     Ok(o)
 }

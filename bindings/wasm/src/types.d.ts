@@ -1000,7 +1000,15 @@ export interface CaseImportOptions {
   ids?: "identifier" | "human_coding_scheme";
   /** How rubric scores become levels (default "score"). */
   levelRule?: CaseLevelRule;
+  /** Which way rubric scores run (default "higher_is_better"; "lower_is_better" when 1 is the best level). */
+  scoreOrder?: CaseScoreOrder;
 }
+
+/** Which way a rubric's scores run. */
+export type CaseScoreOrder = "higher_is_better" | "lower_is_better";
+
+/** How a criterion's level scores were read: numbers, letter grades (A best) or Roman numerals. */
+export type CaseScoreReading = "numbers" | "letters" | "roman_numerals";
 
 /** Options of `exportCase`. */
 export interface CaseExportOptions {
@@ -1049,6 +1057,9 @@ export interface CaseScale {
   /** `null` when the item was set aside. */
   competency: string | null;
   rule: CaseLevelRule;
+  reading: CaseScoreReading;
+  order: CaseScoreOrder;
+  /** Lowest proficiency first. */
   levels: CaseScaleLevel[];
 }
 
@@ -1056,6 +1067,8 @@ export interface CaseScale {
 export interface CaseScaleLevel {
   identifier: string;
   score: number | null;
+  /** The letter grade or Roman numeral the score was read from; `null` for numbers. */
+  written: string | null;
   level: number | null;
 }
 

@@ -485,6 +485,15 @@ describe("documents and CASE", () => {
     throwsProblems(() => importCase(seven, { levelRule: { proportional: { top: 0 } } }), [
       { code: "invalid_option", option: "level_rule", value: 0 },
     ]);
+    // Told that a lower score is better, the same rubric reads upside down.
+    const flipped = importCase(seven, { levelRule: "rank", scoreOrder: "lower_is_better" });
+    assert.ok(flipped.report.scales.every((s) => s.order === "lower_is_better" && s.reading === "numbers"));
+    const upside = flipped.spec.competencies.find((c) => c.name === "Integrity and ethics");
+    assert.deepEqual(
+      upside.levels.map((l) => l.description),
+      integrity.levels.map((l) => l.description).reverse(),
+    );
+    assert.ok(flipped.report.scales[0].levels.every((l) => l.written === null));
   });
 
   test("an HR export's CSV loads the same officers as the JSON document, with warnings", () => {

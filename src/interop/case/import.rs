@@ -77,6 +77,46 @@ pub enum CaseLevelRule {
     Table(Vec<(f64, Level)>),
 }
 
+/// Which way a rubric's scores run: whether a higher score is a higher proficiency level.
+///
+/// CASE says nothing about it, and neither does a level's display `position` (publishers
+/// list the best level first as often as last), so the caller says it; the import report
+/// states it per criterion ([`CaseScale::order`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseScoreOrder {
+    /// A higher score is a higher level (the default; CASE's `score` is points awarded).
+    #[default]
+    HigherIsBetter,
+    /// A lower score is a higher level, as on scales where 1 is the best level. Each score
+    /// other than 0 is turned over the criterion's lowest and highest scores other than 0
+    /// (`lowest + highest − score`: 1 to 5 becomes 5 to 1, a gap stays a gap) before the
+    /// [`CaseLevelRule`] maps it; 0 stays 0, the level of none ("not applicable"). Letter
+    /// grades are read with `A` best whatever the order ([`CaseScoreReading::Letters`]).
+    LowerIsBetter,
+}
+
+/// How the `score`s of one rubric criterion's levels were read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseScoreReading {
+    /// As numbers: JSON numbers, and text holding a decimal number (`"3"`, `"2,5"`), a
+    /// percentage (`"75%"`, 75) or a level label (`"L3"`). A level whose score is other
+    /// text has no score ([`CaseDropReason::Unscored`]).
+    #[default]
+    Numbers,
+    /// As letter grades, `A` the best: every level of the criterion that has a score
+    /// writes it as one letter (any case) and none as a number. The last letter used
+    /// scores 1 and each letter before it one more (`A` to `E` score 5 to 1; `A`, `B`, `D`
+    /// score 4, 3, 1: the gap of the unused `C` is kept), whatever [`CaseScoreOrder`] says.
+    Letters,
+    /// As Roman numerals `I` to `X` (any case), each its value: every level of the
+    /// criterion that has a score writes it so, and none as a number. A criterion whose
+    /// every score reads both as a letter and as a numeral (`"I"`, `"V"`, `"X"` alone) is
+    /// neither: which is meant is unknowable, and its levels are unscored.
+    RomanNumerals,
+}
+
 /// Options for [`CaseImport::from_json`] and [`CaseImport::from_package`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseImportOptions {
@@ -84,6 +124,7 @@ pub struct CaseImportOptions {
     pub(crate) default_type: CompetencyType,
     pub(crate) ids: CaseIds,
     pub(crate) level_rule: CaseLevelRule,
+    pub(crate) score_order: CaseScoreOrder,
 }
 
 impl Default for CaseImportOptions {
@@ -109,6 +150,7 @@ impl Default for CaseImportOptions {
             default_type: Functional,
             ids: CaseIds::Identifier,
             level_rule: CaseLevelRule::Score,
+            score_order: CaseScoreOrder::HigherIsBetter,
         }
     }
 }
@@ -140,6 +182,14 @@ impl CaseImportOptions {
     /// How rubric scores become levels (default [`CaseLevelRule::Score`]).
     pub fn level_rule(mut self, rule: CaseLevelRule) -> Self {
         self.level_rule = rule;
+        self
+    }
+
+    /// Which way rubric scores run (default [`CaseScoreOrder::HigherIsBetter`]). A rubric
+    /// this crate exported is read higher-is-better whatever the order, as its note on
+    /// FRAC's scale says.
+    pub fn score_order(mut self, order: CaseScoreOrder) -> Self {
+        self.score_order = order;
         self
     }
 }
@@ -263,9 +313,14 @@ pub struct CaseScale {
     pub competency: Option<CompetencyId>,
     /// The rule applied.
     pub rule: CaseLevelRule,
-    /// Every level of the criterion in score order (levels without a score last, then by
-    /// identifier), with the level the rule maps each to; when the criterion was set aside,
-    /// the levels the rule cannot map show which.
+    /// How the scores were read.
+    pub reading: CaseScoreReading,
+    /// Which way the scores were taken to run.
+    pub order: CaseScoreOrder,
+    /// Every level of the criterion, lowest proficiency first (by score, or by score
+    /// turned under [`CaseScoreOrder::LowerIsBetter`]; levels without a score last, then
+    /// by identifier), with the level the rule maps each to; when the criterion was set
+    /// aside, the levels the rule cannot map show which.
     pub levels: Vec<CaseScaleLevel>,
 }
 
@@ -274,8 +329,12 @@ pub struct CaseScale {
 pub struct CaseScaleLevel {
     /// The level's identifier.
     pub identifier: String,
-    /// Its score, when it has a numeric one.
+    /// Its score as read, when it has one: a number, or the number a letter grade or
+    /// Roman numeral gives ([`CaseScale::reading`]).
     pub score: Option<f64>,
+    /// The text a letter grade or Roman numeral score was read from, as written
+    /// (trimmed); `None` for scores read as numbers.
+    pub written: Option<String>,
     /// The level the rule maps its score to (0: none); `None` when the rule cannot map it.
     pub level: Option<Level>,
 }
@@ -328,8 +387,9 @@ pub enum CaseDropReason {
     /// A level whose score maps to the same level as a lower score's, which describes it.
     MergedLevel,
     /// A level without a score (absent, `null`, or a value that is no number, reported in
-    /// [`CaseImportReport::dropped_fields`]): its place in the proficiency order is
-    /// unknown. The criterion's scored levels are imported (when none has a score, the
+    /// [`CaseImportReport::dropped_fields`], including a letter or Roman numeral in a
+    /// criterion that does not write all its scores in that one scheme, see
+    /// [`CaseScoreReading`]): its place in the proficiency order is unknown. The criterion's scored levels are imported (when none has a score, the
     /// criterion is [`CaseDropReason::UnmappedScale`]).
     Unscored,
     /// A level whose score another level of its criterion has too: which text describes

@@ -2,10 +2,11 @@
 //!
 //! - The public types: `package` (the package and export options), `import` (import
 //!   options, the import and its report).
-//! - Reading: `read` reads JSON tolerantly, `deserialize` is serde's way into it.
+//! - Reading: `read` reads JSON tolerantly (`numbers` reads numbers written as text),
+//!   `deserialize` is serde's way into it.
 //! - Importing, step by step in `importer`: `shape` finds misnamed and mistyped fields,
 //!   `parse` checks identifiers and resolves links, `tree` works out the `isChildOf`
-//!   structure, `items` what each item becomes and its id, `scale` maps rubric levels,
+//!   structure, `items` what each item becomes and its id, `scale` maps rubric levels (`scores` reads their scores),
 //!   `map` builds the spec, and `reporter` collects the report; `node` holds what they
 //!   share.
 //! - Exporting: `export` writes packages, with `identifiers` assigning them; `uuid` checks
@@ -21,11 +22,13 @@ mod importer;
 mod items;
 mod map;
 mod node;
+mod numbers;
 pub(crate) mod package;
 mod parse;
 pub(crate) mod read;
 mod reporter;
 mod scale;
+mod scores;
 mod shape;
 mod stamp;
 mod tree;

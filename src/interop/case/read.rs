@@ -9,6 +9,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use crate::interop::case::node::key;
+use crate::interop::case::numbers::{decimal, decimal_comma, percentage};
 use crate::model::level::label_number;
 
 pub(crate) use crate::interop::case::fields::{
@@ -188,17 +189,20 @@ impl Fields {
     }
 
     /// A level's score: a number, a string holding one in decimal (`"3"`, `" 2.5 "`: a
-    /// spreadsheet or a server that writes every value as text says the same number), or a
-    /// level written as a label (`"L3"`,
-    /// `"Level 3"`, `"lvl-3"`), as proficiency scales name their levels: a whole number
-    /// after `L`, `Lvl` or `Level` in any case.
+    /// spreadsheet or a server that writes every value as text says the same number), with
+    /// a decimal comma (`"2,5"`, see [`decimal_comma`]) or as a percentage (`"75%"` is 75,
+    /// see [`percentage`]), or a level written as a label (`"L3"`, `"Level 3"`, `"lvl-3"`),
+    /// as proficiency scales name their levels: a whole number after `L`, `Lvl` or `Level`
+    /// in any case. A negative zero is zero (see [`unsigned_zero`]).
     fn score(&mut self, key: &str) -> Option<f64> {
-        self.take(key, |v| match v {
-            Value::String(s) => decimal(&s)
+        let score = self.take(key, |v| match v {
+            Value::String(s) => (decimal(&s).or_else(|| decimal_comma(&s)))
+                .or_else(|| percentage(&s))
                 .or_else(|| label_number(&s).map(f64::from))
                 .ok_or(Value::String(s)),
             other => other.as_f64().ok_or(other),
-        })
+        });
+        score.map(unsigned_zero)
     }
 
     /// A link object, or a plain URI string (CASE 1.0).
@@ -474,35 +478,12 @@ pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
     }
 }
 
-/// The number a decimal text holds (digits, at most one point, an optional sign, spaces
-/// around); `None` for anything else, `inf`, `NaN` and exponents included. The text is
-/// rewritten as a JSON number (no `+`, no leading zeros, digits on both sides of a point)
-/// and read by `serde_json`, whose parser the package already holds.
-fn decimal(text: &str) -> Option<f64> {
-    let t = text.trim();
-    let (negative, digits) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let plain = !digits.is_empty()
-        && digits.bytes().any(|b| b.is_ascii_digit())
-        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && digits.bytes().filter(|&b| b == b'.').count() <= 1;
-    if !plain {
-        return None;
-    }
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let whole = whole.trim_start_matches('0');
-    let mut json = String::with_capacity(digits.len() + 3);
-    if negative {
-        json.push('-');
-    }
-    json.push_str(if whole.is_empty() { "0" } else { whole });
-    if !fraction.is_empty() {
-        json.push('.');
-        json.push_str(fraction);
-    }
-    serde_json::from_str(&json).ok()
+/// `score` with a negative zero (`-0`, `-0.0`, as a spreadsheet or a sign flip writes
+/// zero) made zero: the two are one number, and comparisons by bits (`f64::total_cmp`,
+/// which the scale's order and the tables' lookups use) would otherwise tell them apart.
+pub(crate) fn unsigned_zero(score: f64) -> f64 {
+    // IEEE 754 addition: -0 + 0 is +0, and every other value is unchanged.
+    score + 0.0
 }
 
 #[cfg(test)]
@@ -514,33 +495,28 @@ mod tests {
     }
 
     #[test]
-    fn decimal_texts_read_as_the_standard_parse_reads_them() {
-        for text in [
-            "3",
-            " 4 ",
-            "+3",
-            "-1",
-            "03.50",
-            ".5",
-            "3.",
-            "0",
-            "-0.25",
-            "000",
-            "2.718281828459045",
-            "0.1",
-            "123456789012345678901234567890.5",
+    fn decimal_commas_and_percentages_read_as_their_numbers() {
+        let read = |text: &str| {
+            let mut f = Fields(object(&format!(r#"{{"score": {}}}"#, Value::from(text))));
+            (f.score("score"), f.0.contains_key("score"))
+        };
+        for (text, number) in [
+            ("2,5", 2.5_f64),
+            (" 0,125 ", 0.125),
+            ("-1,5", -1.5),
+            ("75%", 75.0),
+            ("12,5 %", 12.5),
+            ("100%", 100.0),
+            ("0.5%", 0.5),
+            ("3", 3.0),
         ] {
-            let standard: f64 = text.trim().trim_start_matches('+').parse().unwrap();
-            assert_eq!(
-                decimal(text).map(f64::to_bits),
-                Some(standard.to_bits()),
-                "{text}"
-            );
+            let (score, left) = read(text);
+            assert_eq!(score.map(f64::to_bits), Some(number.to_bits()), "{text}");
+            assert!(!left, "{text}");
         }
-        for text in [
-            "", ".", "-", "1e3", "inf", "NaN", "1.2.3", "3 4", "0x10", "++3",
-        ] {
-            assert_eq!(decimal(text), None, "{text}");
+        // Ambiguous or not numbers: kept aside as text, for the report.
+        for text in ["1,000", "1,5,0", "1.5,0", "%", "75%%", "2,", "A", "IV"] {
+            assert_eq!(read(text), (None, true), "{text}");
         }
     }
 

@@ -5,11 +5,14 @@
 use super::node::{Node, Parsed, Typed, non_blank, opt_non_blank};
 use super::read::{CRITERION, LEVEL, RUBRIC};
 use super::reporter::Reporter;
+use super::scores;
 use crate::interop::case::import::{
     CaseDropReason, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale, CaseScaleLevel,
+    CaseScoreOrder, CaseScoreReading,
 };
 use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CasePackage};
 use crate::interop::case::package::{DEFAULT_RUBRIC_TITLE, FRAC_SCALE_NOTE};
+use crate::interop::case::read::unsigned_zero;
 use crate::model::order;
 use crate::model::spec::LevelDescriptor;
 use crate::{CaseElement, Error, Level};
@@ -87,9 +90,10 @@ fn whole(score: f64) -> Option<u64> {
     is_whole.then_some(score as u64)
 }
 
-/// Scores are compared exactly: they are labels as much as numbers.
+/// Scores are compared exactly: they are labels as much as numbers. A negative zero is
+/// zero (a package built in code may hold one; the reader makes it zero already).
 fn same(a: f64, b: f64) -> bool {
-    a.total_cmp(&b).is_eq()
+    unsigned_zero(a).total_cmp(&unsigned_zero(b)).is_eq()
 }
 
 /// The level each score becomes under the rule; `None` where it cannot map one.
@@ -197,12 +201,12 @@ pub(super) fn rubric_levels(
         .map(|(i, criteria)| match criteria.as_slice() {
             [] => ItemLevels::Default,
             [one] => {
-                let rule = if one.3 && on_frac_scale(one.0) {
-                    &CaseLevelRule::Score
+                let (rule, order) = if one.3 && on_frac_scale(one.0) {
+                    (&CaseLevelRule::Score, CaseScoreOrder::HigherIsBetter)
                 } else {
-                    &options.level_rule
+                    (&options.level_rule, options.score_order)
                 };
-                item_levels(i, parsed, one, rule, reporter)
+                item_levels(i, parsed, one, (rule, order), reporter)
             }
             many => {
                 for (_, id, _, _) in many {
@@ -232,8 +236,9 @@ fn on_frac_scale(criterion: &CaseCriterion) -> bool {
     })
 }
 
-/// A criterion level and the name the report gives it.
-type Named<'p> = (&'p CaseCriterionLevel, String);
+/// A criterion level, the name the report gives it, and its score: the one that orders it
+/// (see [`scores::Scores`]).
+type Named<'p> = (&'p CaseCriterionLevel, String, Option<f64>);
 
 /// The name the report gives an element: its identifier, or its path in the package when
 /// it has none (identifiers of rubric elements are optional to the import).
@@ -250,20 +255,22 @@ fn item_levels(
     i: usize,
     parsed: &Parsed<'_>,
     (criterion, id, path, _): &Criterion<'_>,
-    rule: &CaseLevelRule,
+    (rule, score_order): (&CaseLevelRule, CaseScoreOrder),
     reporter: &mut Reporter,
 ) -> ItemLevels {
-    let mut levels: Vec<Named<'_>> = criterion
+    let read = scores::read(&criterion.levels, score_order);
+    let mut levels: Vec<(Named<'_>, usize)> = criterion
         .levels
         .iter()
         .enumerate()
         .map(|(l, level)| {
             let path = format!("{path}.CFRubricCriterionLevels[{l}]");
-            (level, named(&level.identifier, &path).to_owned())
+            let name = named(&level.identifier, &path).to_owned();
+            ((level, name, read.ordering[l]), l)
         })
         .collect();
-    order::sort_by(&mut levels, |(a, a_id), (b, b_id)| {
-        match (a.score, b.score) {
+    order::sort_by(&mut levels, |((_, a_id, a), _), ((_, b_id, b), _)| {
+        match (*a, *b) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -271,7 +278,8 @@ fn item_levels(
         }
         .then_with(|| a_id.cmp(b_id))
     });
-    let scores: Vec<Option<f64>> = levels.iter().map(|(l, _)| l.score).collect();
+    let (levels, at): (Vec<Named<'_>>, Vec<usize>) = levels.into_iter().unzip();
+    let scores: Vec<Option<f64>> = levels.iter().map(|(_, _, s)| *s).collect();
     let mapped = map_scores(rule, &scores);
     // A level without a score (absent, `null`, or text that is no number) has no place in
     // the order: it is set aside alone, unless no level has a score (then the scale is
@@ -290,12 +298,13 @@ fn item_levels(
             criterion: id.to_owned(),
             competency: None,
             rule: rule.clone(),
-            levels: levels
-                .iter()
-                .zip(&mapped)
-                .map(|((l, level_id), m)| CaseScaleLevel {
+            reading: read.reading,
+            order: score_order,
+            levels: (levels.iter().zip(&at).zip(&mapped))
+                .map(|(((_, level_id, _), &l), m)| CaseScaleLevel {
                     identifier: level_id.clone(),
-                    score: l.score,
+                    score: read.read[l],
+                    written: read.written[l].clone(),
                     level: m.map(Level::saturating),
                 })
                 .collect(),
@@ -320,7 +329,9 @@ fn item_levels(
     );
     let link = criterion.item_uri.as_ref();
     reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
-    if let Some(scale) = scale(&levels, &mapped, reporter) {
+    // A score read as a letter or numeral was read from its text, which is not set aside.
+    let derived = read.reading != CaseScoreReading::Numbers;
+    if let Some(scale) = scale(&levels, &mapped, derived, reporter) {
         ItemLevels::Mapped(scale)
     } else {
         reporter.drop(CaseElement::Criterion, id, CaseDropReason::NoLevels);
@@ -333,12 +344,17 @@ fn item_levels(
 /// with another level (the level exists, undescribed: which text describes it is
 /// unknowable) and those merged into a lower score's level; `None` when no level is above
 /// none.
-fn scale(levels: &[Named<'_>], mapped: &[Option<u8>], reporter: &mut Reporter) -> Option<Scale> {
+fn scale(
+    levels: &[Named<'_>],
+    mapped: &[Option<u8>],
+    derived: bool,
+    reporter: &mut Reporter,
+) -> Option<Scale> {
     let mut descriptors: Vec<LevelDescriptor> = Vec::new();
     let (mut lowest, mut highest) = (u8::MAX, 0);
-    for (at, ((level, id), &mapped)) in levels.iter().zip(mapped).enumerate() {
+    for (at, ((level, id, score), &mapped)) in levels.iter().zip(mapped).enumerate() {
         let id = id.as_str();
-        let (Some(score), Some(mapped)) = (level.score, mapped) else {
+        let (Some(score), Some(mapped)) = (*score, mapped) else {
             reporter.drop(CaseElement::Level, id, CaseDropReason::Unscored);
             continue;
         };
@@ -348,7 +364,7 @@ fn scale(levels: &[Named<'_>], mapped: &[Option<u8>], reporter: &mut Reporter) -
         }
         // Levels come in score order, so a shared score is a neighbour's.
         let shares = |other: Option<&Named<'_>>| {
-            other.is_some_and(|(l, _)| l.score.is_some_and(|s| same(s, score)))
+            other.is_some_and(|(_, _, s)| s.is_some_and(|s| same(s, score)))
         };
         if shares(at.checked_sub(1).and_then(|b| levels.get(b))) || shares(levels.get(at + 1)) {
             reporter.drop(CaseElement::Level, id, CaseDropReason::SharedScore);
@@ -363,7 +379,13 @@ fn scale(levels: &[Named<'_>], mapped: &[Option<u8>], reporter: &mut Reporter) -
             continue;
         }
         let present = [("feedback", level.feedback.is_some())];
-        reporter.fields(CaseElement::Level, id, LEVEL, &present, &level.extra);
+        if derived && level.extra.contains_key("score") {
+            let mut extra = level.extra.clone();
+            extra.remove("score");
+            reporter.fields(CaseElement::Level, id, LEVEL, &present, &extra);
+        } else {
+            reporter.fields(CaseElement::Level, id, LEVEL, &present, &level.extra);
+        }
         lowest = lowest.min(mapped);
         highest = highest.max(mapped);
         let name = opt_non_blank(level.quality.as_ref()).map(str::to_owned);
