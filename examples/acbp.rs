@@ -4,7 +4,9 @@
 //! Run with `cargo run --release --example acbp [OFFICERS] [--full]` (default 2,000
 //! officers; reads `data/esco`; about 10 seconds in a release build). It prints an excerpt
 //! of the plan: the headline and the first rows of each section; `--full` prints the whole
-//! plan instead, every course with its officers and every officer with their courses.
+//! plan instead, every course with its officers and every officer with their courses. After
+//! the time taken it prints a fingerprint of the whole plan (FNV-1a of its text), to check
+//! that a change leaves the plan as it was, on any number of threads.
 //!
 //! The department's posts are the real ESCO occupations of ISCO group 24 (business and
 //! administration professionals: policy, finance, personnel and training work close to a
@@ -114,12 +116,18 @@ fn run(out: &mut dyn Write) -> out::Outcome {
         posts.len(),
         framework.courses().len()
     )?;
+    let text = plan.to_string();
     if full {
-        write!(out, "{plan}")?;
+        write!(out, "{text}")?;
     } else {
-        excerpt(out, &plan.to_string())?;
+        excerpt(out, &text)?;
     }
-    writeln!(out, "\nplanned in {:.2} s", took.as_secs_f64())?;
+    writeln!(
+        out,
+        "\nplanned in {:.2} s; plan fingerprint {:016x} (FNV-1a of the whole plan as `--full` prints it)",
+        took.as_secs_f64(),
+        fnv1a(text.as_bytes())
+    )?;
 
     monitor(out, &framework, &cohort, &plan, officer)?;
     careers(out, &framework, &cohort, &officer(0))?;
@@ -266,4 +274,11 @@ fn excerpt(out: &mut dyn Write, plan: &str) -> out::Outcome {
         }
     }
     Ok(())
+}
+
+/// FNV-1a, a stable fingerprint of the printed plan: the same on any number of threads.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

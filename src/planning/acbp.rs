@@ -168,12 +168,14 @@ impl Framework {
             threads: options.threads,
         };
         let mut plan = dept.empty();
-        // The officers' bounds alone do not depend on the plan: found on the second thread
-        // while the greedy's serial loop holds the first.
+        // Every officer's first steps on all threads; then the officers' bounds alone, which
+        // do not depend on the plan, on the second thread while the greedy's serial loop
+        // holds the first (beside them, the first steps would have had one thread).
+        let start = dept.first_steps(&plan, None);
         let ((), alone) = join(
             options.threads,
             || {
-                dept.settle(&mut plan);
+                dept.settle_from(&mut plan, start);
                 if best_single_if_better(&dept, &mut plan) {
                     dept.settle(&mut plan);
                 }

@@ -166,6 +166,16 @@ impl Stepper {
         }
     }
 
+    /// Appends to `out` every unchosen candidate requiring one of `from`, transitively, once
+    /// each: after `from` were chosen, the only candidates whose steps can have got cheaper.
+    pub(crate) fn dependants(&self, inst: &Instance, from: &[u32], out: &mut Vec<u32>) {
+        State::walk_down(inst, from, |d| {
+            if !self.state.chosen[d as usize] {
+                out.push(d);
+            }
+        });
+    }
+
     /// A point to roll back to with [`Stepper::revert`].
     pub(crate) fn mark(&self) -> Mark {
         self.state.mark()

@@ -1,12 +1,12 @@
 //! The lazy greedy over all officers ([`Department::select`]): every officer's best next
 //! steps kept, the best of each in one heap, and the officers' steps found again only when
-//! needed.
+//! needed; and [`settle`](Department::settle), which makes a plan minimal and maximal.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::plan::{Department, Plan};
-use crate::analysis::parallel::{map_items, map_ranges};
+use crate::analysis::parallel::map_items;
 use crate::planning::cover::{EPS, StepChoice, preferred};
 
 impl Department<'_> {
@@ -56,12 +56,13 @@ impl Department<'_> {
         }
     }
 
-    /// Officer `o`'s best steps just after they took one of `old`, their kept steps, when
-    /// nothing the step added is a prerequisite of another candidate (`cut`: `old` may not
-    /// hold every step ranking below its last). Then no step of theirs got cheaper and none
-    /// gained value, so every step not kept still ranks below the last kept one: the kept
-    /// steps valued again that rank above it are the officer's best, in order, found
-    /// without a scan. Returns them, best first, with whether steps not kept may follow.
+    /// Officer `o`'s best steps just after they took one of `old`, their kept steps (`cut`:
+    /// `old` may not hold every step ranking below its last), where `cheaper` lists every
+    /// unchosen candidate requiring one the step added (transitively). No step gained
+    /// value, and only those of `cheaper` got cheaper, so every other step not kept still
+    /// ranks below the last kept one: the kept steps and those of `cheaper`, valued again,
+    /// that rank above it are the officer's best, in order, found without a scan of every
+    /// candidate. Returns them, best first, with whether steps not kept may follow.
     fn refreshed(
         &self,
         plan: &Plan,
@@ -69,6 +70,7 @@ impl Department<'_> {
         old: &[Option<Runner>; RUNNERS],
         cut: bool,
         banned: Option<(usize, u32)>,
+        cheaper: &[u32],
     ) -> ([Option<Runner>; RUNNERS], bool) {
         let stepper = &plan.steppers[o];
         let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
@@ -85,26 +87,37 @@ impl Department<'_> {
             |c: u32| Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0;
         let mut few = [None; RUNNERS];
         let mut n = 0;
-        for r in old.iter().flatten() {
-            let Some(step) = stepper.step_if(&p.inst, r.step.cand, hours_left, allowed) else {
+        // Whether a step ranking above the floor fell off the end of a full list.
+        let mut fell = false;
+        let kept = |c: &u32| old.iter().flatten().any(|r| r.step.cand == *c);
+        let fresh = cheaper.iter().copied().filter(|c| !kept(c));
+        for c in old.iter().flatten().map(|r| r.step.cand).chain(fresh) {
+            let Some(step) = stepper.step_if(&p.inst, c, hours_left, allowed) else {
                 continue;
             };
-            if n == RUNNERS
-                || (!complete && floor.is_none_or(|f| preferred(&key(&step), &f) != Ordering::Less))
-            {
+            if !complete && floor.is_none_or(|f| preferred(&key(&step), &f) != Ordering::Less) {
                 continue;
             }
-            // In the order of `Stepper::best_steps`: insertion among at most a few.
+            // In the order of `Stepper::best_steps`: insertion among at most a few, the
+            // last falling off a full list.
             let at = few[..n]
                 .iter()
                 .flatten()
                 .position(|k: &Runner| preferred(&key(&step), &key(&k.step)) == Ordering::Less)
                 .unwrap_or(n);
+            if at == RUNNERS {
+                fell = true;
+                continue;
+            }
+            if n == RUNNERS {
+                fell = true;
+                n -= 1;
+            }
             few[at..=n].rotate_right(1);
             few[at] = Some(self.runner(plan, o, step));
             n += 1;
         }
-        (few, !complete)
+        (few, !complete || fell)
     }
 
     /// Whether officer `o`, with `cap_left` hours left under their cap, can still take
@@ -143,6 +156,23 @@ impl Department<'_> {
         walked()
     }
 
+    /// Fills and cleans the plan until it is maximal (no officer has a step adding value
+    /// that fits their cap, the budget left and the seats left) and minimal (no redundant
+    /// pick): fill, drop, and again while dropping freed something and filling used it.
+    /// Each round that continues closes strictly more value.
+    pub(crate) fn settle(&self, plan: &mut Plan) {
+        let start = self.first_steps(plan, None);
+        self.settle_from(plan, start);
+    }
+
+    /// [`Department::settle`] with the first select started from `start`, every officer's
+    /// best steps found by [`Department::first_steps`] on `plan` as it is now: found
+    /// beforehand, on every thread, when the settle is to run beside other work.
+    pub(crate) fn settle_from(&self, plan: &mut Plan, start: FirstSteps) {
+        self.select_from(plan, None, start);
+        while self.drop_redundant(plan) && self.select(plan) {}
+    }
+
     /// The lazy greedy over all officers: every officer's best next enrolment (most value
     /// per hour, prerequisites included) in one heap; an officer's best ratio only falls as
     /// their gaps close and seats and budget run out, so a popped entry still best after
@@ -156,29 +186,48 @@ impl Department<'_> {
     /// candidates).
     ///
     /// An officer's steps are found again (a scan of their candidates) only when needed.
-    /// After a step that adds no candidate another requires, their kept steps are valued
-    /// again instead ([`Department::refreshed`]). When all their kept steps are lost, or
-    /// after any other step, the officer waits with an upper bound on their next best step;
+    /// After a step, their kept steps and the candidates requiring what it added (the only
+    /// steps that got cheaper) are valued again instead ([`Department::refreshed`]; debug
+    /// builds check the answer against a scan). When all their kept steps are lost, or
+    /// none of those ranks above the last kept one, the officer waits with an upper bound
+    /// on their next best step;
     /// the officers waiting are scanned together, on the plan's threads, once the top of
     /// the heap no longer beats every bound. Whatever the moment of a scan, the first of an
     /// officer's kept steps still feasible is their best (the capacities only shrink), so
     /// the steps taken, and the plan, are those of one scan after every step.
     pub(crate) fn select_without(&self, plan: &mut Plan, banned: Option<(usize, u32)>) -> bool {
+        let start = self.first_steps(plan, banned);
+        self.select_from(plan, banned, start)
+    }
+
+    /// Every officer's best steps on `plan` as it is, never choosing `banned`: where
+    /// [`Department::select_from`] starts. Found on the plan's threads (each officer's
+    /// alone), collected in officer order straight into one vector. O(n·m) for n officers
+    /// of m candidates each, 8 steps (a few hundred bytes) per officer.
+    pub(crate) fn first_steps(&self, plan: &Plan, banned: Option<(usize, u32)>) -> FirstSteps {
+        FirstSteps(map_items(self.officers.len(), self.threads, |o| {
+            self.best_few(plan, o, banned)
+        }))
+    }
+
+    /// [`Department::select_without`] from `start`, every officer's best steps found by
+    /// [`Department::first_steps`] on `plan` as it is now.
+    pub(crate) fn select_from(
+        &self,
+        plan: &mut Plan,
+        banned: Option<(usize, u32)>,
+        start: FirstSteps,
+    ) -> bool {
         let mut added = Vec::new();
+        let mut cheaper = Vec::new();
         let entry = |step: StepChoice, o: usize| Entry {
             ratio: step.gain / step.hours,
             hours: step.hours,
             officer: o as u32,
         };
         // Each officer's best steps as last found, best first; the heap holds the first.
-        // Found in parallel (each officer's alone, in officer order).
-        let mut runners: Vec<[Option<Runner>; RUNNERS]> =
-            map_ranges(self.officers.len(), self.threads, |range| {
-                range
-                    .map(|o| self.best_few(plan, o, banned))
-                    .collect::<Vec<_>>()
-            })
-            .concat();
+        let mut runners = start.0;
+        debug_assert_eq!(runners.len(), self.officers.len(), "one list per officer");
         // Each officer's hours left under their cap, computed as `best_few` does; it
         // changes only when they take a step.
         let mut cap_left: Vec<f64> = plan.steppers.iter().map(|s| self.cap - s.hours()).collect();
@@ -262,29 +311,51 @@ impl Department<'_> {
             self.take(plan, o, step, &mut added);
             took = true;
             cap_left[o] = self.cap - plan.steppers[o].hours();
-            // When nothing the step added is a prerequisite of another candidate, the
-            // officer's kept steps valued again give their next best, or bound it: every
-            // step not kept ranks below the last kept. Otherwise no bound is known.
+            // The officer's kept steps and the steps that got cheaper (those requiring
+            // what the step added), valued again, give their next best, or bound it: every
+            // other step not kept ranks below the last kept.
             let inst = &self.officers[o].inst;
-            if added.iter().all(|&c| inst.dependants(c).is_empty()) {
-                let old = runners[o];
-                let (few, short) = self.refreshed(plan, o, &old, cut[o], banned);
-                runners[o] = few;
-                cut[o] = short;
-                match few[0] {
-                    Some(r) => heap.push(entry(r.step, o)),
-                    None if short => {
-                        let last = old.iter().flatten().map(|r| entry(r.step, o)).min();
-                        wait(&mut waiting, &mut bound, o, last);
-                    }
-                    None => {}
+            cheaper.clear();
+            if added.iter().any(|&c| !inst.dependants(c).is_empty()) {
+                plan.steppers[o].dependants(inst, &added, &mut cheaper);
+            }
+            let old = runners[o];
+            let (few, short) = self.refreshed(plan, o, &old, cut[o], banned, &cheaper);
+            debug_assert!(
+                agrees(&few, short, &self.best_few(plan, o, banned)),
+                "the steps valued again are the first of a scan's"
+            );
+            runners[o] = few;
+            cut[o] = short;
+            match few[0] {
+                Some(r) => heap.push(entry(r.step, o)),
+                None if short => {
+                    let last = old.iter().flatten().map(|r| entry(r.step, o)).min();
+                    wait(&mut waiting, &mut bound, o, last);
                 }
-            } else {
-                wait(&mut waiting, &mut bound, o, None);
+                None => {}
             }
         }
         took
     }
+}
+
+/// Whether `few`, an officer's steps valued again (`short`: steps not kept may follow),
+/// are the first of `scan`, the officer's steps found by a scan: all of them unless short.
+fn agrees(few: &[Option<Runner>; RUNNERS], short: bool, scan: &[Option<Runner>; RUNNERS]) -> bool {
+    let step = |r: &Option<Runner>| {
+        r.map(|r| {
+            (
+                r.step.cand,
+                r.step.gain.to_bits(),
+                r.step.hours.to_bits(),
+                r.course,
+            )
+        })
+    };
+    few.iter()
+        .zip(scan)
+        .all(|(a, b)| step(a) == step(b) || (short && a.is_none()))
 }
 
 /// Puts officer `o` among those waiting for their steps to be found, with an upper bound on
@@ -310,6 +381,10 @@ const PARALLEL_WAITING: usize = 256;
 /// With 4, about 260,000 of the 410,000 scans of the `acbp -- 100000` example's greedy came
 /// after all the steps kept were lost (to full courses and the budget running out).
 const RUNNERS: usize = 8;
+
+/// Every officer's best steps at the start of a select ([`Department::first_steps`]), in
+/// officer order.
+pub(crate) struct FirstSteps(Vec<[Option<Runner>; RUNNERS]>);
 
 /// One of an officer's kept steps in the department greedy.
 #[derive(Clone, Copy)]

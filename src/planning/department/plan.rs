@@ -1,8 +1,8 @@
-//! The department ([`Department`]), a plan ([`Plan`]: one `Stepper` per officer and the
-//! shared capacities left) and [`settle`](Department::settle), which makes a plan minimal
-//! and maximal.
+//! The department ([`Department`]) and a plan ([`Plan`]: one `Stepper` per officer and the
+//! shared capacities left), with what changes a plan: steps, enrolments replaced, redundant
+//! picks dropped (the settle that uses them is in `greedy`).
 
-use crate::analysis::parallel::{map_parts, workers};
+use crate::analysis::parallel::{map_items, map_parts, workers};
 use crate::planning::cover::{EPS, Instance, StepChoice, Stepper};
 
 /// One officer's selection problem: the cover instance and the course behind each of its
@@ -56,14 +56,12 @@ impl Department<'_> {
         self.officers[o].courses[c as usize] as usize
     }
 
-    /// The empty plan.
+    /// The empty plan, its officers' steppers made on the plan's threads.
     pub(crate) fn empty(&self) -> Plan {
         Plan {
-            steppers: self
-                .officers
-                .iter()
-                .map(|p| Stepper::new(&p.inst))
-                .collect(),
+            steppers: map_items(self.officers.len(), self.threads, |o| {
+                Stepper::new(&self.officers[o].inst)
+            }),
             seats_left: self.seat_limit.to_vec(),
             budget_left: self.budget,
         }
@@ -162,15 +160,6 @@ impl Department<'_> {
             }
         }
         any
-    }
-
-    /// Fills and cleans the plan until it is maximal (no officer has a step adding value
-    /// that fits their cap, the budget left and the seats left) and minimal (no redundant
-    /// pick): fill, drop, and again while dropping freed something and filling used it.
-    /// Each round that continues closes strictly more value.
-    pub(crate) fn settle(&self, plan: &mut Plan) {
-        self.select(plan);
-        while self.drop_redundant(plan) && self.select(plan) {}
     }
 }
 
