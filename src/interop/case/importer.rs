@@ -136,7 +136,7 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         },
         scales: Vec::new(),
     };
-    for (element, identifier, reason) in &parsed.repeats {
+    for (element, identifier, reason) in &parsed.set_aside {
         reporter.drop(*element, identifier, *reason);
     }
     let levels = scale::rubric_levels(package, &parsed, &types, options, &mut reporter);

@@ -70,10 +70,11 @@ pub(super) struct Parsed<'p> {
     pub(super) uris: HashMap<&'p str, Node>,
     pub(super) document: Option<Cow<'p, str>>,
     pub(super) assocs: Vec<Assoc<'p>>,
-    /// Items and associations set aside before mapping, and why: those that repeat an
-    /// earlier element whole (same identifier, same content; a server paging its answer may
-    /// send one twice) and associations without a type or an end.
-    pub(super) repeats: Vec<(CaseElement, String, CaseDropReason)>,
+    /// Items and associations set aside before mapping, each with the reason the report
+    /// gives: those that repeat an earlier element whole (same identifier, same content; a
+    /// server paging its answer may send one twice) and associations without a type or an
+    /// end.
+    pub(super) set_aside: Vec<(CaseElement, String, CaseDropReason)>,
 }
 
 impl Parsed<'_> {
