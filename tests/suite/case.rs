@@ -12,7 +12,7 @@ use karmayogi::{
 use serde_json::{Value, json};
 
 use crate::support::{
-    case_export, child_of_edges, competency_ids, ends, exported, import, memberships,
+    case_export, child_of_edges, competency_ids, dropped, ends, exported, import, memberships,
 };
 
 const SECTION_OFFICER: &str = include_str!("../data/case/section_officer.json");
@@ -923,12 +923,7 @@ fn criteria_that_give_no_levels_are_reported() {
     );
     let import = import(&pkg.to_string());
     assert!(import.spec.competencies[0].levels.is_empty());
-    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
-        .report
-        .dropped
-        .iter()
-        .map(|d| (d.element, d.identifier.as_str(), d.reason))
-        .collect();
+    let dropped = dropped(&import.report);
     assert_eq!(
         dropped,
         [
@@ -1143,15 +1138,6 @@ fn child_of_cycles_are_errors() {
         errors[0].to_string(),
         "isChildOf cycle through CFItems `a`, `b`, `c`"
     );
-}
-
-/// The `(element, identifier, reason)` of everything dropped.
-fn dropped(report: &CaseImportReport) -> Vec<(CaseElement, &str, CaseDropReason)> {
-    report
-        .dropped
-        .iter()
-        .map(|d| (d.element, d.identifier.as_str(), d.reason))
-        .collect()
 }
 
 #[test]
@@ -2563,12 +2549,7 @@ fn scores_written_as_numeric_strings_are_read() {
             .as_str()
             .unwrap()
             .to_owned();
-    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
-        .report
-        .dropped
-        .iter()
-        .map(|d| (d.element, d.identifier.as_str(), d.reason))
-        .collect();
+    let dropped = dropped(&import.report);
     assert_eq!(
         dropped,
         [(CaseElement::Level, level.as_str(), CaseDropReason::Unscored)]
@@ -2644,12 +2625,7 @@ fn rubric_elements_without_identifier_import_named_by_their_path() {
     levels[3]["score"] = json!(0);
     levels[3].as_object_mut().unwrap().remove("identifier");
     let import = publisher_import(&p);
-    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
-        .report
-        .dropped
-        .iter()
-        .map(|d| (d.element, d.identifier.as_str(), d.reason))
-        .collect();
+    let dropped = dropped(&import.report);
     assert_eq!(
         dropped,
         [(

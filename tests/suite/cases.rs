@@ -14,7 +14,7 @@ use karmayogi::{
 };
 use serde_json::Value;
 
-use crate::support::{case_export, child_of_edges, exported, import, memberships};
+use crate::support::{case_export, child_of_edges, dropped, exported, import, memberships};
 
 const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
 const SEQUENCE_STRING: &str = include_str!("../data/cases/case/02-sequence-number-string.json");
@@ -497,12 +497,7 @@ fn associations_without_type_or_end_are_set_aside_and_the_rest_imports() {
     let import = import(NO_END);
     // The good `isChildOf` is used: the competency is in its area.
     assert_eq!(memberships(&import.spec), [(ITEM_1, vec![AREA_1])]);
-    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
-        .report
-        .dropped
-        .iter()
-        .map(|d| (d.element, d.identifier.as_str(), d.reason))
-        .collect();
+    let dropped = dropped(&import.report);
     assert_eq!(
         dropped,
         [
