@@ -1216,8 +1216,10 @@ fn six_scored_levels_set_aside_the_criterion_and_its_item_only() {
     );
 }
 
+/// Which criterion holds is unknowable: both are set aside, and the competency imports
+/// with the levels they agree on (see `tests/suite/cases.rs`, case 12).
 #[test]
-fn two_criteria_for_one_item_set_it_aside() {
+fn two_criteria_for_one_item_set_aside_the_criteria_not_the_item() {
     let pkg = package(
         &json!([item("c1", "A", "Functional Competency")]),
         &json!([]),
@@ -1227,11 +1229,24 @@ fn two_criteria_for_one_item_set_it_aside() {
         ]),
     );
     let import = import(&pkg.to_string());
-    assert!(import.spec.competencies.is_empty());
+    // Both describe levels 1 to 3 alike; only one goes on to 4 and 5.
+    let c = &import.spec.competencies[0];
+    assert_eq!(c.id.as_str(), "c1");
+    assert_eq!(c.levels, crate::support::descriptors(1..=3));
+    assert_eq!((c.min_level, c.max_level), (None, None));
+    assert!(!import.report.is_complete());
+    let scales: Vec<(&str, Option<&str>)> = (import.report.scales.iter())
+        .map(|s| {
+            (
+                s.criterion.as_str(),
+                s.competency.as_ref().map(karmayogi::CompetencyId::as_str),
+            )
+        })
+        .collect();
+    assert_eq!(scales, [("k1", Some("c1")), ("k2", Some("c1"))]);
     assert_eq!(
         dropped(&import.report),
         [
-            (CaseElement::Item, "c1", CaseDropReason::ConflictingCriteria),
             (
                 CaseElement::Criterion,
                 "k1",

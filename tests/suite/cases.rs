@@ -23,6 +23,7 @@ const WRAPPED: &str = include_str!("../data/cases/case/06-cfpackage-wrapper.json
 const STRING_URI: &str = include_str!("../data/cases/case/07-string-node-uri.json");
 const BLANK_DESCRIPTION: &str = include_str!("../data/cases/case/10-export-blank-description.json");
 const NO_END: &str = include_str!("../data/cases/case/11-association-without-end.json");
+const TWO_CRITERIA: &str = include_str!("../data/cases/case/12-two-criteria-one-item.json");
 const SFIA_PARTIAL: &str = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
 const BEST_FIRST: &str = include_str!("../data/cases/scales/03-case-rubric-best-first.json");
 
@@ -528,4 +529,62 @@ fn associations_without_type_or_end_are_set_aside_and_the_rest_imports() {
     assert!(!import.report.is_complete());
     let json = serde_json::to_value(&import.report).unwrap();
     assert_eq!(json["dropped"][0]["reason"], "no_origin");
+}
+
+// case/12: two rubrics (a 2019 and a 2023 edition) each give levels to one competency.
+
+#[test]
+fn two_criteria_for_one_item_keep_the_competency_at_the_levels_they_agree_on() {
+    let import = import(TWO_CRITERIA);
+    // Both competencies import; the one both rubrics describe exists at levels 1 to 3,
+    // where both give it a level, described where both describe a level alike.
+    let ids: Vec<&str> = import
+        .spec
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, [ITEM_1, ITEM_2]);
+    let c = &import.spec.competencies[0];
+    let levels: Vec<(u8, Option<&str>, &str)> = (c.levels.iter())
+        .map(|l| (l.level, l.name.as_deref(), l.description.as_str()))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            (1, Some("Basic"), "Drafts a routine note."),
+            (2, Some("Working"), "Drafts notes on most files.")
+        ]
+    );
+    assert_eq!((c.min_level, c.max_level), (None, Some(3)));
+    // Each criterion is reported set aside, with its levels in the scales.
+    assert_eq!(
+        dropped(&import.report),
+        [
+            (
+                CaseElement::Criterion,
+                "b2000000-0000-4000-8000-000000000001",
+                CaseDropReason::ConflictingCriteria
+            ),
+            (
+                CaseElement::Criterion,
+                "b2000000-0000-4000-8000-000000000002",
+                CaseDropReason::ConflictingCriteria
+            ),
+        ]
+    );
+    let scales: Vec<(&str, usize)> = (import.report.scales.iter())
+        .map(|s| (s.criterion.as_str(), s.levels.len()))
+        .collect();
+    assert_eq!(
+        scales,
+        [
+            ("b2000000-0000-4000-8000-000000000001", 4),
+            ("b2000000-0000-4000-8000-000000000002", 3)
+        ]
+    );
+    assert!(!import.report.is_complete());
+    // The spec is valid, and its CASE export imports again to the same spec.
+    let again = CaseImport::from_package(&exported(&import), &CaseImportOptions::default());
+    assert_eq!(again.unwrap().spec, import.spec);
 }

@@ -2,6 +2,7 @@
 //! from each level's `score` under the caller's [`CaseLevelRule`], never from its display
 //! `position`. A criterion the rule cannot map is set aside with its item.
 
+use super::agree::Scale;
 use super::node::{Node, Parsed, Typed, non_blank, opt_non_blank};
 use super::read::{CRITERION, LEVEL, RUBRIC};
 use super::reporter::Reporter;
@@ -18,10 +19,10 @@ use crate::{CaseElement, Error, Level};
 pub(super) enum ItemLevels {
     /// No criterion describes it: the default range, no descriptors.
     Default,
-    /// One criterion describes it.
+    /// One criterion describes it, or several agree on these levels (see
+    /// [`agreed_levels`]).
     Mapped(Scale),
-    /// Its criterion cannot be mapped, or several criteria describe it: the item is set
-    /// aside.
+    /// Its one criterion cannot be mapped: the item is set aside.
     SetAside,
 }
 
@@ -29,13 +30,6 @@ impl ItemLevels {
     pub(super) fn is_set_aside(&self) -> bool {
         matches!(self, ItemLevels::SetAside)
     }
-}
-
-/// A competency's levels, as its spec holds them.
-pub(super) struct Scale {
-    pub(super) descriptors: Vec<LevelDescriptor>,
-    pub(super) min_level: Option<u8>,
-    pub(super) max_level: Option<u8>,
 }
 
 /// Rejects a rule that cannot map scores in order: a proportional scale without levels, or
@@ -196,25 +190,54 @@ pub(super) fn rubric_levels(
         .enumerate()
         .map(|(i, criteria)| match criteria.as_slice() {
             [] => ItemLevels::Default,
-            [one] => {
-                let rule = if one.3 && on_frac_scale(one.0) {
-                    &CaseLevelRule::Score
-                } else {
-                    &options.level_rule
-                };
-                item_levels(i, parsed, one, rule, reporter)
-            }
-            many => {
-                for (_, id, _, _) in many {
-                    let reason = CaseDropReason::ConflictingCriteria;
-                    reporter.drop(CaseElement::Criterion, id, reason);
-                }
-                let item = &parsed.items[i].identifier;
-                reporter.drop(CaseElement::Item, item, CaseDropReason::ConflictingCriteria);
-                ItemLevels::SetAside
-            }
+            [one] => item_levels(i, parsed, one, rule_for(one, options), reporter),
+            many => agreed_levels(i, parsed, many, options, reporter),
         })
         .collect()
+}
+
+/// The levels criteria `many` of item `i` agree on, reporting each criterion as
+/// [`CaseDropReason::ConflictingCriteria`] and its levels in the scales.
+///
+/// Each criterion whose scale its rule maps is read as a single criterion would be; the
+/// competency then exists at the levels every such criterion gives it (from the highest of
+/// their lowest levels to the lowest of their highest), each described where every
+/// criterion describes it alike (same name, same text). With no criterion read, or no
+/// level in common, it has the default levels, undescribed, as an item without a criterion
+/// has: the competency is never lost for its rubrics' disagreement.
+fn agreed_levels(
+    i: usize,
+    parsed: &Parsed<'_>,
+    many: &[Criterion<'_>],
+    options: &CaseImportOptions,
+    reporter: &mut Reporter,
+) -> ItemLevels {
+    let mut scales = Vec::with_capacity(many.len());
+    for one in many {
+        reporter.drop(
+            CaseElement::Criterion,
+            &one.1,
+            CaseDropReason::ConflictingCriteria,
+        );
+        let rule = rule_for(one, options);
+        if let Some((levels, mapped)) = criterion_levels(i, parsed, one, rule, reporter) {
+            // The criterion is reported whole above: what its levels lose is not reported
+            // level by level.
+            let mut aside = Reporter::default();
+            scales.extend(scale(&levels, &mapped, &mut aside));
+        }
+    }
+    super::agree::agree(&scales).map_or(ItemLevels::Default, ItemLevels::Mapped)
+}
+
+/// The rule that maps `criterion`'s scores: the options', or [`CaseLevelRule::Score`] for
+/// this crate's own export on FRAC's scale.
+fn rule_for<'o>(criterion: &Criterion<'_>, options: &'o CaseImportOptions) -> &'o CaseLevelRule {
+    if criterion.3 && on_frac_scale(criterion.0) {
+        &CaseLevelRule::Score
+    } else {
+        &options.level_rule
+    }
 }
 
 /// A criterion, the name the report gives it, its path in the package, and whether its
@@ -249,10 +272,49 @@ fn named<'a>(identifier: &'a str, path: &'a str) -> &'a str {
 fn item_levels(
     i: usize,
     parsed: &Parsed<'_>,
-    (criterion, id, path, _): &Criterion<'_>,
+    one: &Criterion<'_>,
     rule: &CaseLevelRule,
     reporter: &mut Reporter,
 ) -> ItemLevels {
+    let (criterion, id, _, _) = one;
+    let Some((levels, mapped)) = criterion_levels(i, parsed, one, rule, reporter) else {
+        let item = parsed.items[i].identifier.as_str();
+        reporter.drop(CaseElement::Criterion, id, CaseDropReason::UnmappedScale);
+        reporter.drop(CaseElement::Item, item, CaseDropReason::UnmappedScale);
+        return ItemLevels::SetAside;
+    };
+    let present = [
+        ("category", criterion.category.is_some()),
+        ("description", criterion.description.is_some()),
+        ("weight", criterion.weight.is_some()),
+    ];
+    reporter.fields(
+        CaseElement::Criterion,
+        id,
+        CRITERION,
+        &present,
+        &criterion.extra,
+    );
+    let link = criterion.item_uri.as_ref();
+    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
+    if let Some(scale) = scale(&levels, &mapped, reporter) {
+        ItemLevels::Mapped(scale)
+    } else {
+        reporter.drop(CaseElement::Criterion, id, CaseDropReason::NoLevels);
+        ItemLevels::Default
+    }
+}
+
+/// The levels of criterion `one` of item `i` in score order (unscored levels last, then by
+/// name), each with the level the rule maps it to, reported in the scales; `None` when the
+/// rule cannot map its scale: no level has a score, or the rule cannot map one.
+fn criterion_levels<'p>(
+    i: usize,
+    parsed: &Parsed<'_>,
+    (criterion, id, path, _): &Criterion<'p>,
+    rule: &CaseLevelRule,
+    reporter: &mut Reporter,
+) -> Option<(Vec<Named<'p>>, Vec<Option<u8>>)> {
     let mut levels: Vec<Named<'_>> = criterion
         .levels
         .iter()
@@ -301,31 +363,7 @@ fn item_levels(
                 .collect(),
         },
     );
-    if !valid {
-        reporter.drop(CaseElement::Criterion, id, CaseDropReason::UnmappedScale);
-        reporter.drop(CaseElement::Item, item, CaseDropReason::UnmappedScale);
-        return ItemLevels::SetAside;
-    }
-    let present = [
-        ("category", criterion.category.is_some()),
-        ("description", criterion.description.is_some()),
-        ("weight", criterion.weight.is_some()),
-    ];
-    reporter.fields(
-        CaseElement::Criterion,
-        id,
-        CRITERION,
-        &present,
-        &criterion.extra,
-    );
-    let link = criterion.item_uri.as_ref();
-    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
-    if let Some(scale) = scale(&levels, &mapped, reporter) {
-        ItemLevels::Mapped(scale)
-    } else {
-        reporter.drop(CaseElement::Criterion, id, CaseDropReason::NoLevels);
-        ItemLevels::Default
-    }
+    valid.then_some((levels, mapped))
 }
 
 /// The descriptors and range of mapped levels (in score order, unscored levels last),
