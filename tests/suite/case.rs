@@ -1027,20 +1027,24 @@ fn items_and_associations_without_identifier_are_errors() {
     );
 }
 
+/// CASE requires `fullStatement`, but the abbreviated statement names an item as well
+/// (see `tests/suite/cases.rs`, case 13).
 #[test]
-fn a_missing_statement_is_an_error_and_an_association_without_type_or_end_is_not() {
+fn an_abbreviated_statement_alone_names_an_item_and_an_association_without_an_end_is_set_aside() {
     let pkg = package(
         &json!([{"identifier": "c1", "abbreviatedStatement": "Short only"}]),
         &json!([{"identifier": "e1", "originNodeURI": {"identifier": "c1"}}]),
         &json!([]),
     );
+    let import = import(&pkg.to_string());
+    assert_eq!(import.spec.competencies[0].name, "Short only");
     assert_eq!(
-        import_errors(&pkg),
-        [Error::CaseMissingField {
-            element: CaseElement::Item,
-            identifier: "c1".into(),
-            field: "fullStatement"
-        }]
+        dropped(&import.report),
+        [(
+            CaseElement::Association,
+            "e1",
+            CaseDropReason::NoAssociationType
+        )]
     );
 }
 
@@ -1295,7 +1299,7 @@ fn every_problem_is_reported_at_once() {
     let pkg = json!({
         "CFItems": [{"fullStatement": "No id"}, item("c1", "A", "Functional Competency"),
                     item("c1", "Again", "Area"), {"Identifier": "c2", "fullStatement": "B"},
-                    {"identifier": "c3", "fullStatement": ["C"]}],
+                    {"identifier": ["c3"], "fullStatement": "C"}],
         "CFAssociations": [link("isChildOf", "e1", "c1", "c1")],
         "CFRubrics": [{"identifier": "r1", "CFRubricCriteria": [criterion("k1", "c1", 7)]}],
     });

@@ -24,6 +24,8 @@ const STRING_URI: &str = include_str!("../data/cases/case/07-string-node-uri.jso
 const BLANK_DESCRIPTION: &str = include_str!("../data/cases/case/10-export-blank-description.json");
 const NO_END: &str = include_str!("../data/cases/case/11-association-without-end.json");
 const TWO_CRITERIA: &str = include_str!("../data/cases/case/12-two-criteria-one-item.json");
+const STATEMENTS: &str =
+    include_str!("../data/cases/case/13-unnamed-and-multilingual-statements.json");
 const SFIA_PARTIAL: &str = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
 const BEST_FIRST: &str = include_str!("../data/cases/scales/03-case-rubric-best-first.json");
 
@@ -587,4 +589,102 @@ fn two_criteria_for_one_item_keep_the_competency_at_the_levels_they_agree_on() {
     // The spec is valid, and its CASE export imports again to the same spec.
     let again = CaseImport::from_package(&exported(&import), &CaseImportOptions::default());
     assert_eq!(again.unwrap().spec, import.spec);
+}
+
+// case/13: statements as publishers write them: a language map, a blank full statement
+// beside an abbreviated one or a code, and items nothing names.
+
+#[test]
+fn items_are_named_by_the_best_field_and_an_item_nothing_names_is_set_aside() {
+    let import = import(STATEMENTS);
+    let c = |n: u8| format!("c0000000-0000-4000-8000-00000000000{n}");
+    let names: Vec<(&str, &str, Vec<&str>)> = (import.spec.competencies.iter())
+        .map(|c| {
+            let groups = c.groups.iter().map(karmayogi::GroupId::as_str).collect();
+            (c.id.as_str(), c.name.as_str(), groups)
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            // The language map read in English.
+            (c(1).as_str(), "Reasons with ratios.", vec![AREA_1]),
+            // A blank full statement beside an abbreviated one, or a code.
+            (c(2).as_str(), "Keeps records", vec![]),
+            (c(3).as_str(), "OP.3", vec![]),
+            // Its area has no name: it imports without it.
+            (c(5).as_str(), "Compares quantities.", vec![]),
+        ]
+    );
+    let groups: Vec<&str> = import.spec.groups.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(groups, [AREA_1]);
+    // The items nothing names are set aside, with the criterion describing one; the
+    // `isChildOf` associations to and from them are kept in the report.
+    assert_eq!(
+        dropped(&import.report),
+        [
+            (CaseElement::Item, AREA_2, CaseDropReason::NoStatement),
+            (
+                CaseElement::Item,
+                c(4).as_str(),
+                CaseDropReason::NoStatement
+            ),
+            (
+                CaseElement::Criterion,
+                "b2000000-0000-4000-8000-000000000004",
+                CaseDropReason::NoStatement
+            ),
+        ]
+    );
+    let kept: Vec<&str> = (import.report.associations.iter())
+        .map(|a| a.association.identifier.as_str())
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            "e0000000-0000-4000-8000-000000000004",
+            "e0000000-0000-4000-8000-000000000005"
+        ]
+    );
+    // The language not read is reported, by its tag; the code that names an item is not.
+    let fields: Vec<(&str, &str, CaseFieldReason)> = (import.report.dropped_fields.iter())
+        .map(|f| (f.identifier.as_str(), f.field.as_str(), f.reason))
+        .collect();
+    assert_eq!(
+        fields,
+        [(ITEM_1, "fullStatement.hi", CaseFieldReason::NoPlace)]
+    );
+    assert!(!import.report.is_complete());
+    // What imported exports and imports again to the same spec.
+    let again = CaseImport::from_package(&exported(&import), &CaseImportOptions::default());
+    assert_eq!(again.unwrap().spec, import.spec);
+}
+
+#[test]
+fn a_statement_of_another_type_gives_way_to_the_next_field_and_is_reported() {
+    let text = STATEMENTS.replace(
+        r#""fullStatement": "", "humanCodingScheme": "OP.3""#,
+        r#""fullStatement": 5, "humanCodingScheme": "OP.3""#,
+    );
+    let import = import(&text);
+    let c3 = "c0000000-0000-4000-8000-000000000003";
+    let c = import
+        .spec
+        .competencies
+        .iter()
+        .find(|c| c.id.as_str() == c3);
+    assert_eq!(c.map(|c| c.name.as_str()), Some("OP.3"));
+    assert!(
+        import
+            .report
+            .dropped_fields
+            .iter()
+            .any(|f| f.identifier == c3
+                && f.field == "fullStatement"
+                && f.reason
+                    == CaseFieldReason::WrongType {
+                        found: "an integer",
+                        expected: "a string"
+                    })
+    );
 }

@@ -1051,6 +1051,7 @@ export interface CaseKeptAssociation {
 /** Why an element was set aside on import. */
 export type CaseDropReason =
   | "ignored_type"
+  | "no_statement"
   | "no_item"
   | "outside_package"
   | "not_a_competency"

@@ -308,6 +308,12 @@ pub struct CaseDropped {
 pub enum CaseDropReason {
     /// An item whose `CFItemType` maps to [`CaseItemMapping::Ignore`].
     IgnoredType,
+    /// An item nothing names: its `abbreviatedStatement`, `fullStatement` and
+    /// `humanCodingScheme` are each absent, show nothing, or hold a value that is neither
+    /// text nor a language map (`"fullStatement": 5`); and a criterion describing such an
+    /// item. What is `isChildOf` it imports without it, the association kept in
+    /// [`CaseImportReport::associations`].
+    NoStatement,
     /// A criterion without `CFItemURI`.
     NoItem,
     /// A criterion whose `CFItemURI` names an item outside the package.

@@ -5,7 +5,7 @@
 //! - Reading: `read` reads JSON tolerantly, `deserialize` is serde's way into it.
 //! - Importing, step by step in `importer`: `shape` finds misnamed and mistyped fields,
 //!   `parse` checks identifiers and resolves links, `tree` works out the `isChildOf`
-//!   structure, `items` what each item becomes and its id, `scale` maps rubric levels
+//!   structure, `items` what each item becomes and its id (`text` its name), `scale` maps rubric levels
 //!   (`agree` holds a competency's levels and what several criteria agree on),
 //!   `map` builds the spec, and `reporter` collects the report; `node` holds what they
 //!   share.
@@ -30,5 +30,6 @@ mod reporter;
 mod scale;
 mod shape;
 mod stamp;
+mod text;
 mod tree;
 mod uuid;

@@ -21,12 +21,6 @@ pub(super) fn opt_non_blank(text: Option<&String>) -> Option<&str> {
     text.map(String::as_str).and_then(non_blank)
 }
 
-/// The name an item gives its competency or group: the abbreviated statement, else the
-/// full one.
-pub(super) fn item_name(item: &CaseItem) -> &str {
-    opt_non_blank(item.abbreviated_statement.as_ref()).unwrap_or(&item.full_statement)
-}
-
 /// How identifiers are compared: without the spaces or line breaks around them; a UUID,
 /// also when written as a `urn:uuid:` URN (RFC 9562 section 4), in lowercase without the
 /// prefix (RFC 9562 compares UUIDs without regard to case); anything else as written.

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::node::{Assoc, Node, Parsed, key, missing, missing_identifier, non_blank};
+use super::node::{Assoc, Node, Parsed, key, missing_identifier, non_blank};
 use super::read::mentions;
 use crate::interop::case::package::{
     CaseAssociation, CaseDocument, CaseExtra, CaseLink, CasePackage,
@@ -133,13 +133,6 @@ pub(super) fn parse<'p>(
             }
             First::Missing => continue,
         };
-        if non_blank(&item.full_statement).is_none() && !mentions(&item.extra, "fullStatement") {
-            errors.push(missing(
-                CaseElement::Item,
-                &item.identifier,
-                "fullStatement",
-            ));
-        }
         if let Some(uri) = non_blank(&item.uri) {
             parsed
                 .uris

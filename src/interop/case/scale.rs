@@ -141,6 +141,7 @@ pub(super) fn rubric_levels(
     package: &CasePackage,
     parsed: &Parsed<'_>,
     types: &[Typed],
+    has_name: &[bool],
     options: &CaseImportOptions,
     reporter: &mut Reporter,
 ) -> Vec<ItemLevels> {
@@ -172,6 +173,8 @@ pub(super) fn rubric_levels(
                 Some(Node::Item(i)) => {
                     if !matches!(types[i].mapping, CaseItemMapping::Competency(_)) {
                         Some(CaseDropReason::NotACompetency)
+                    } else if !has_name[i] {
+                        Some(CaseDropReason::NoStatement)
                     } else if criterion.levels.is_empty() {
                         Some(CaseDropReason::NoLevels)
                     } else {
