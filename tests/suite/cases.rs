@@ -24,6 +24,7 @@ const STRING_URI: &str = include_str!("../data/cases/case/07-string-node-uri.jso
 const BLANK_DESCRIPTION: &str = include_str!("../data/cases/case/10-export-blank-description.json");
 const NO_END: &str = include_str!("../data/cases/case/11-association-without-end.json");
 const TWO_CRITERIA: &str = include_str!("../data/cases/case/12-two-criteria-one-item.json");
+const NULL_IN_LISTS: &str = include_str!("../data/cases/case/14-null-in-lists.json");
 const STATEMENTS: &str =
     include_str!("../data/cases/case/13-unnamed-and-multilingual-statements.json");
 const SFIA_PARTIAL: &str = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
@@ -687,4 +688,15 @@ fn a_statement_of_another_type_gives_way_to_the_next_field_and_is_reported() {
                         expected: "a string"
                     })
     );
+}
+
+// case/14: `null` among the elements of a list, as serializers write a removed element.
+
+#[test]
+fn null_in_a_list_is_an_absent_element() {
+    let import = import(NULL_IN_LISTS);
+    let c = &import.spec.competencies[..];
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].levels.len(), 1);
+    assert!(import.report.is_complete(), "{:?}", import.report);
 }
