@@ -14,7 +14,7 @@ use karmayogi::{
 };
 use serde_json::Value;
 
-use crate::support::{case_export, child_of_edges, exported, import, memberships};
+use crate::support::{case_export, child_of_edges, dropped, exported, import, memberships};
 
 const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
 const SEQUENCE_STRING: &str = include_str!("../data/cases/case/02-sequence-number-string.json");
@@ -23,6 +23,10 @@ const WRAPPED: &str = include_str!("../data/cases/case/06-cfpackage-wrapper.json
 const STRING_URI: &str = include_str!("../data/cases/case/07-string-node-uri.json");
 const BLANK_DESCRIPTION: &str = include_str!("../data/cases/case/10-export-blank-description.json");
 const NO_END: &str = include_str!("../data/cases/case/11-association-without-end.json");
+const TWO_CRITERIA: &str = include_str!("../data/cases/case/12-two-criteria-one-item.json");
+const NULL_IN_LISTS: &str = include_str!("../data/cases/case/14-null-in-lists.json");
+const STATEMENTS: &str =
+    include_str!("../data/cases/case/13-unnamed-and-multilingual-statements.json");
 const SFIA_PARTIAL: &str = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
 const BEST_FIRST: &str = include_str!("../data/cases/scales/03-case-rubric-best-first.json");
 
@@ -497,12 +501,7 @@ fn associations_without_type_or_end_are_set_aside_and_the_rest_imports() {
     let import = import(NO_END);
     // The good `isChildOf` is used: the competency is in its area.
     assert_eq!(memberships(&import.spec), [(ITEM_1, vec![AREA_1])]);
-    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
-        .report
-        .dropped
-        .iter()
-        .map(|d| (d.element, d.identifier.as_str(), d.reason))
-        .collect();
+    let dropped = dropped(&import.report);
     assert_eq!(
         dropped,
         [
@@ -533,4 +532,171 @@ fn associations_without_type_or_end_are_set_aside_and_the_rest_imports() {
     assert!(!import.report.is_complete());
     let json = serde_json::to_value(&import.report).unwrap();
     assert_eq!(json["dropped"][0]["reason"], "no_origin");
+}
+
+// case/12: two rubrics (a 2019 and a 2023 edition) each give levels to one competency.
+
+#[test]
+fn two_criteria_for_one_item_keep_the_competency_at_the_levels_they_agree_on() {
+    let import = import(TWO_CRITERIA);
+    // Both competencies import; the one both rubrics describe exists at levels 1 to 3,
+    // where both give it a level, described where both describe a level alike.
+    let ids: Vec<&str> = import
+        .spec
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, [ITEM_1, ITEM_2]);
+    let c = &import.spec.competencies[0];
+    let levels: Vec<(u8, Option<&str>, &str)> = (c.levels.iter())
+        .map(|l| (l.level, l.name.as_deref(), l.description.as_str()))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            (1, Some("Basic"), "Drafts a routine note."),
+            (2, Some("Working"), "Drafts notes on most files.")
+        ]
+    );
+    assert_eq!((c.min_level, c.max_level), (None, Some(3)));
+    // Each criterion is reported set aside, with its levels in the scales.
+    assert_eq!(
+        dropped(&import.report),
+        [
+            (
+                CaseElement::Criterion,
+                "b2000000-0000-4000-8000-000000000001",
+                CaseDropReason::ConflictingCriteria
+            ),
+            (
+                CaseElement::Criterion,
+                "b2000000-0000-4000-8000-000000000002",
+                CaseDropReason::ConflictingCriteria
+            ),
+        ]
+    );
+    let scales: Vec<(&str, usize)> = (import.report.scales.iter())
+        .map(|s| (s.criterion.as_str(), s.levels.len()))
+        .collect();
+    assert_eq!(
+        scales,
+        [
+            ("b2000000-0000-4000-8000-000000000001", 4),
+            ("b2000000-0000-4000-8000-000000000002", 3)
+        ]
+    );
+    assert!(!import.report.is_complete());
+    // The spec is valid, and its CASE export imports again to the same spec.
+    let again = CaseImport::from_package(&exported(&import), &CaseImportOptions::default());
+    assert_eq!(again.unwrap().spec, import.spec);
+}
+
+// case/13: statements as publishers write them: a language map, a blank full statement
+// beside an abbreviated one or a code, and items nothing names.
+
+#[test]
+fn items_are_named_by_the_best_field_and_an_item_nothing_names_is_set_aside() {
+    let import = import(STATEMENTS);
+    let c = |n: u8| format!("c0000000-0000-4000-8000-00000000000{n}");
+    let names: Vec<(&str, &str, Vec<&str>)> = (import.spec.competencies.iter())
+        .map(|c| {
+            let groups = c.groups.iter().map(karmayogi::GroupId::as_str).collect();
+            (c.id.as_str(), c.name.as_str(), groups)
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            // The language map read in English.
+            (c(1).as_str(), "Reasons with ratios.", vec![AREA_1]),
+            // A blank full statement beside an abbreviated one, or a code.
+            (c(2).as_str(), "Keeps records", vec![]),
+            (c(3).as_str(), "OP.3", vec![]),
+            // Its area has no name: it imports without it.
+            (c(5).as_str(), "Compares quantities.", vec![]),
+        ]
+    );
+    let groups: Vec<&str> = import.spec.groups.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(groups, [AREA_1]);
+    // The items nothing names are set aside, with the criterion describing one; the
+    // `isChildOf` associations to and from them are kept in the report.
+    assert_eq!(
+        dropped(&import.report),
+        [
+            (CaseElement::Item, AREA_2, CaseDropReason::NoStatement),
+            (
+                CaseElement::Item,
+                c(4).as_str(),
+                CaseDropReason::NoStatement
+            ),
+            (
+                CaseElement::Criterion,
+                "b2000000-0000-4000-8000-000000000004",
+                CaseDropReason::NoStatement
+            ),
+        ]
+    );
+    let kept: Vec<&str> = (import.report.associations.iter())
+        .map(|a| a.association.identifier.as_str())
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            "e0000000-0000-4000-8000-000000000004",
+            "e0000000-0000-4000-8000-000000000005"
+        ]
+    );
+    // The language not read is reported, by its tag; the code that names an item is not.
+    let fields: Vec<(&str, &str, CaseFieldReason)> = (import.report.dropped_fields.iter())
+        .map(|f| (f.identifier.as_str(), f.field.as_str(), f.reason))
+        .collect();
+    assert_eq!(
+        fields,
+        [(ITEM_1, "fullStatement.hi", CaseFieldReason::NoPlace)]
+    );
+    assert!(!import.report.is_complete());
+    // What imported exports and imports again to the same spec.
+    let again = CaseImport::from_package(&exported(&import), &CaseImportOptions::default());
+    assert_eq!(again.unwrap().spec, import.spec);
+}
+
+#[test]
+fn a_statement_of_another_type_gives_way_to_the_next_field_and_is_reported() {
+    let text = STATEMENTS.replace(
+        r#""fullStatement": "", "humanCodingScheme": "OP.3""#,
+        r#""fullStatement": 5, "humanCodingScheme": "OP.3""#,
+    );
+    let import = import(&text);
+    let c3 = "c0000000-0000-4000-8000-000000000003";
+    let c = import
+        .spec
+        .competencies
+        .iter()
+        .find(|c| c.id.as_str() == c3);
+    assert_eq!(c.map(|c| c.name.as_str()), Some("OP.3"));
+    assert!(
+        import
+            .report
+            .dropped_fields
+            .iter()
+            .any(|f| f.identifier == c3
+                && f.field == "fullStatement"
+                && f.reason
+                    == CaseFieldReason::WrongType {
+                        found: "an integer",
+                        expected: "a string"
+                    })
+    );
+}
+
+// case/14: `null` among the elements of a list, as serializers write a removed element.
+
+#[test]
+fn null_in_a_list_is_an_absent_element() {
+    let import = import(NULL_IN_LISTS);
+    let c = &import.spec.competencies[..];
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].levels.len(), 1);
+    assert!(import.report.is_complete(), "{:?}", import.report);
 }

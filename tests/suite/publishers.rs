@@ -16,7 +16,7 @@ use karmayogi::{
     Profile, RecommendOptions, Solver, Target, Weights, load_esco, load_officers, load_onet,
 };
 
-use crate::support::{self, exported, import};
+use crate::support::{self, dropped, exported, import};
 
 const ASSOCIATION_CASE: &str = include_str!("../data/case/association-type-case.json");
 
@@ -842,12 +842,7 @@ fn case_scores_that_are_not_numbers_set_their_level_aside() {
         let import = import(&text);
         let c = &import.spec.competencies[0];
         assert_eq!((c.min_level, c.max_level), (Some(2), Some(2)), "{score}");
-        let dropped: Vec<(CaseElement, &str, CaseDropReason)> = import
-            .report
-            .dropped
-            .iter()
-            .map(|d| (d.element, d.identifier.as_str(), d.reason))
-            .collect();
+        let dropped = dropped(&import.report);
         assert_eq!(
             dropped,
             [(CaseElement::Level, "l1", CaseDropReason::Unscored)],

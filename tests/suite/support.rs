@@ -12,17 +12,28 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, CaseAssociation, CaseDocument, CaseExportOptions, CaseImport, CaseImportOptions,
-    CaseLink, CasePackage, CompetencySpec, CompetencyType, CourseId, CourseLevels, CourseOutcome,
-    CourseSpec, Evidence, EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId,
-    GroupSpec, LevelDescriptor, LevelPolicy, Mode, NeedRow, OfficerSpec, PositionSpec,
-    RequirementSpec, ReviewStatus, RoleId, RoleSpec, TrainingNeeds,
+    ActivitySpec, CaseAssociation, CaseDocument, CaseDropReason, CaseElement, CaseExportOptions,
+    CaseImport, CaseImportOptions, CaseImportReport, CaseLink, CasePackage, CompetencySpec,
+    CompetencyType, CourseId, CourseLevels, CourseOutcome, CourseSpec, Evidence, EvidenceSource,
+    FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, LevelDescriptor, LevelPolicy,
+    Mode, NeedRow, OfficerSpec, PositionSpec, RequirementSpec, ReviewStatus, RoleId, RoleSpec,
+    TrainingNeeds,
 };
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------------------
 // Framework specs
 // ---------------------------------------------------------------------------------------
+
+/// The `(element, identifier, reason)` of everything a CASE import set aside
+/// ([`CaseImportReport::dropped`]), in the report's order.
+pub fn dropped(report: &CaseImportReport) -> Vec<(CaseElement, &str, CaseDropReason)> {
+    report
+        .dropped
+        .iter()
+        .map(|d| (d.element, d.identifier.as_str(), d.reason))
+        .collect()
+}
 
 /// Level descriptors for `levels`, in the order given, each described as `level N` and
 /// unnamed.

@@ -1082,6 +1082,7 @@ export interface CaseKeptAssociation {
 /** Why an element was set aside on import. */
 export type CaseDropReason =
   | "ignored_type"
+  | "no_statement"
   | "no_item"
   | "outside_package"
   | "not_a_competency"

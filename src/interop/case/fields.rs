@@ -45,7 +45,7 @@ pub(crate) const DOCUMENT: &[Known] = &[
 pub(crate) const ITEM: &[Known] = &[
     known("identifier", STRING, true),
     known("uri", STRING, false),
-    known("fullStatement", STRING, true),
+    known("fullStatement", STRING, false),
     known("abbreviatedStatement", STRING, false),
     known("humanCodingScheme", STRING, false),
     known("CFItemType", STRING, false),

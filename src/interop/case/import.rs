@@ -367,6 +367,12 @@ pub struct CaseDropped {
 pub enum CaseDropReason {
     /// An item whose `CFItemType` maps to [`CaseItemMapping::Ignore`].
     IgnoredType,
+    /// An item nothing names: its `abbreviatedStatement`, `fullStatement` and
+    /// `humanCodingScheme` are each absent, show nothing, or hold a value that is neither
+    /// text nor a language map (`"fullStatement": 5`); and a criterion describing such an
+    /// item. What is `isChildOf` it imports without it, the association kept in
+    /// [`CaseImportReport::associations`].
+    NoStatement,
     /// A criterion without `CFItemURI`.
     NoItem,
     /// A criterion whose `CFItemURI` names an item outside the package.
@@ -380,7 +386,13 @@ pub enum CaseDropReason {
     /// A criterion whose scores the level rule cannot map, and its item: see
     /// [`CaseImportReport::scales`].
     UnmappedScale,
-    /// Several criteria giving levels to one item, and the item: its scale is ambiguous.
+    /// One of several criteria giving levels to one item: which one's scale holds is
+    /// unknowable, so each is set aside. The item still imports, with the levels they agree
+    /// on: from the highest of their lowest levels to the lowest of their highest (each
+    /// criterion whose scores the rule maps counts), a level described where every such
+    /// criterion describes it alike (same name, same text); with no level in common, or no
+    /// criterion the rule maps, the default levels 1 to 5, undescribed.
+    /// [`CaseImportReport::scales`] lists every criterion's levels.
     ConflictingCriteria,
     /// A level scored as level 0 (none): the spec describes levels 1 to 5 only.
     LevelNone,

@@ -9,13 +9,14 @@ use super::node::{missing_identifier, non_blank};
 use super::parse::parse;
 use super::read::mentions;
 use super::reporter::Reporter;
+use super::text::{ItemText, item_text};
 use super::tree::{child_of_cycles, child_of_tree};
 use super::{scale, shape};
 use crate::interop::case::import::{
     CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
 };
 use crate::interop::case::package::{CaseDocument, CasePackage};
-use crate::{CaseElement, Error, Errors};
+use crate::{CaseDropReason, CaseElement, Error, Errors};
 
 impl CaseImport {
     /// Reads CASE JSON and maps it as [`CaseImport::from_package`] does.
@@ -71,7 +72,7 @@ impl CaseImport {
     ///
     /// # Errors
     /// [`Errors`] listing every problem: [`Error::CaseMissingDocument`],
-    /// [`Error::CaseMissingIdentifier`], [`Error::CaseMissingField`],
+    /// [`Error::CaseMissingIdentifier`],
     /// [`Error::CaseFieldName`] for a field named like a CASE field in another case,
     /// [`Error::CaseFieldType`] for a field the import needs holding another JSON type,
     /// [`Error::CaseDuplicateIdentifier`], [`Error::CaseChildOfCycle`],
@@ -80,7 +81,6 @@ impl CaseImport {
     ///
     /// [`Error::CaseMissingDocument`]: crate::Error::CaseMissingDocument
     /// [`Error::CaseMissingIdentifier`]: crate::Error::CaseMissingIdentifier
-    /// [`Error::CaseMissingField`]: crate::Error::CaseMissingField
     /// [`Error::CaseFieldName`]: crate::Error::CaseFieldName
     /// [`Error::CaseFieldType`]: crate::Error::CaseFieldType
     /// [`Error::CaseDuplicateIdentifier`]: crate::Error::CaseDuplicateIdentifier
@@ -136,14 +136,24 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         },
         scales: Vec::new(),
     };
-    for (element, identifier, reason) in &parsed.repeats {
+    for (element, identifier, reason) in &parsed.set_aside {
         reporter.drop(*element, identifier, *reason);
     }
-    let levels = scale::rubric_levels(package, &parsed, &types, options, &mut reporter);
-    let carried: Vec<bool> = types
-        .iter()
-        .zip(&levels)
-        .map(|(t, l)| t.mapping != CaseItemMapping::Ignore && !l.is_set_aside())
+    // An item nothing names is set aside (an ignored one needs no name).
+    let texts: Vec<Option<ItemText<'_>>> = parsed.items.iter().map(|i| item_text(i)).collect();
+    let named: Vec<bool> = texts.iter().map(Option::is_some).collect();
+    for ((item, typed), named) in parsed.items.iter().zip(&types).zip(&named) {
+        if !named && typed.mapping != CaseItemMapping::Ignore {
+            reporter.drop(
+                CaseElement::Item,
+                &item.identifier,
+                CaseDropReason::NoStatement,
+            );
+        }
+    }
+    let levels = scale::rubric_levels(package, &parsed, &types, &named, options, &mut reporter);
+    let carried: Vec<bool> = (types.iter().zip(&levels).zip(&named))
+        .map(|((t, l), named)| *named && t.mapping != CaseItemMapping::Ignore && !l.is_set_aside())
         .collect();
     let (ids, shared_codes) = item_ids(&parsed, &types, &carried, options, &mut errors);
     if let Some(errors) = Errors::from_vec(errors) {
@@ -155,6 +165,7 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         types: &types,
         ids: &ids,
         shared_codes: &shared_codes,
+        texts: &texts,
         options,
     };
     let spec = assembly.assemble(levels, &mut reporter);

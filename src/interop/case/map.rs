@@ -3,11 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::node::{Node, Parsed, Typed, item_name, opt_non_blank};
+use super::node::{Node, Parsed, Typed, opt_non_blank};
 use super::read::{ASSOCIATION, ITEM};
 use super::reporter::Reporter;
 use super::scale::ItemLevels;
+use super::text::ItemText;
 use super::tree::Tree;
+use crate::interop::case::import::CaseFieldReason::NoPlace;
 use crate::interop::case::import::{
     CaseDropReason, CaseGroup, CaseIds, CaseImportOptions, CaseItemMapping, CaseItemTypeUse,
     CaseKeptAssociation, CaseTypeSource,
@@ -26,6 +28,8 @@ pub(super) struct Assembly<'a, 'p> {
     pub(super) ids: &'a [Option<String>],
     /// Items whose `humanCodingScheme` another item shares, so it did not give their id.
     pub(super) shared_codes: &'a [bool],
+    /// Per item, its name and description, when something names it.
+    pub(super) texts: &'a [Option<ItemText<'p>>],
     pub(super) options: &'a CaseImportOptions,
 }
 
@@ -106,33 +110,45 @@ impl Assembly<'_, '_> {
             if item_type.mapping == CaseItemMapping::Ignore {
                 reporter.drop(CaseElement::Item, identifier, CaseDropReason::IgnoredType);
             }
-            let Some(id) = self.ids[i].clone() else {
+            let (Some(id), Some(text)) = (self.ids[i].clone(), &self.texts[i]) else {
                 continue;
             };
-            let abbreviated = opt_non_blank(item.abbreviated_statement.as_ref()).is_some();
             let coded = self.options.ids == CaseIds::HumanCodingScheme
                 && opt_non_blank(item.human_coding_scheme.as_ref()).is_some()
                 && !self.shared_codes[i];
             let present = [
                 (
                     "humanCodingScheme",
-                    item.human_coding_scheme.is_some() && !coded,
+                    item.human_coding_scheme.is_some() && !coded && !text.named_by_code,
                 ),
                 ("CFItemTypeURI", item.item_type_uri.is_some()),
             ];
-            reporter.fields(CaseElement::Item, identifier, ITEM, &present, &item.extra);
+            if text.languages.is_empty() {
+                reporter.fields(CaseElement::Item, identifier, ITEM, &present, &item.extra);
+            } else {
+                // A language map read in one language: its other languages are lost.
+                let mut extra = item.extra.clone();
+                for languages in &text.languages {
+                    extra.remove(languages.field);
+                }
+                reporter.fields(CaseElement::Item, identifier, ITEM, &present, &extra);
+                for l in &text.languages {
+                    for (tag, value) in l.map {
+                        if tag != l.chosen && !value.is_null() {
+                            let field = format!("{}.{tag}", l.field);
+                            reporter.field(CaseElement::Item, identifier, &field, NoPlace);
+                        }
+                    }
+                }
+            }
             if item_type.source == CaseTypeSource::ItemTypeOverUri {
                 reporter.superseded(identifier, "CFItemTypeURI", "CFItemType");
             }
             if self.shared_codes[i] {
                 reporter.superseded(identifier, "humanCodingScheme", "identifier");
             }
-            let description = if abbreviated {
-                item.full_statement.clone()
-            } else {
-                String::new()
-            };
-            let name = item_name(item).to_owned();
+            let description = text.description.to_owned();
+            let name = text.name.to_owned();
             match (item_type.mapping, levels) {
                 (CaseItemMapping::Group(kind), _) => {
                     reporter.report.groups.push(CaseGroup {

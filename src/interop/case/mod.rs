@@ -6,12 +6,15 @@
 //!   `deserialize` is serde's way into it.
 //! - Importing, step by step in `importer`: `shape` finds misnamed and mistyped fields,
 //!   `parse` checks identifiers and resolves links, `tree` works out the `isChildOf`
-//!   structure, `items` what each item becomes and its id, `scale` maps rubric levels (`scores` reads their scores),
+//!   structure, `items` what each item becomes and its id (`text` its name), `scale` maps
+//!   rubric levels (`scores` reads their scores; `agree` holds a competency's levels and
+//!   what several criteria agree on),
 //!   `map` builds the spec, and `reporter` collects the report; `node` holds what they
 //!   share.
 //! - Exporting: `export` writes packages, with `identifiers` assigning them; `uuid` checks
 //!   and derives UUIDs.
 
+mod agree;
 mod deserialize;
 mod envelope;
 mod export;
@@ -31,5 +34,6 @@ mod scale;
 mod scores;
 mod shape;
 mod stamp;
+mod text;
 mod tree;
 mod uuid;

@@ -21,12 +21,6 @@ pub(super) fn opt_non_blank(text: Option<&String>) -> Option<&str> {
     text.map(String::as_str).and_then(non_blank)
 }
 
-/// The name an item gives its competency or group: the abbreviated statement, else the
-/// full one.
-pub(super) fn item_name(item: &CaseItem) -> &str {
-    opt_non_blank(item.abbreviated_statement.as_ref()).unwrap_or(&item.full_statement)
-}
-
 /// How identifiers are compared: without the spaces or line breaks around them; a UUID,
 /// also when written as a `urn:uuid:` URN (RFC 9562 section 4), in lowercase without the
 /// prefix (RFC 9562 compares UUIDs without regard to case); anything else as written.
@@ -70,10 +64,11 @@ pub(super) struct Parsed<'p> {
     pub(super) uris: HashMap<&'p str, Node>,
     pub(super) document: Option<Cow<'p, str>>,
     pub(super) assocs: Vec<Assoc<'p>>,
-    /// Items and associations set aside before mapping, and why: those that repeat an
-    /// earlier element whole (same identifier, same content; a server paging its answer may
-    /// send one twice) and associations without a type or an end.
-    pub(super) repeats: Vec<(CaseElement, String, CaseDropReason)>,
+    /// Items and associations set aside before mapping, each with the reason the report
+    /// gives: those that repeat an earlier element whole (same identifier, same content; a
+    /// server paging its answer may send one twice) and associations without a type or an
+    /// end.
+    pub(super) set_aside: Vec<(CaseElement, String, CaseDropReason)>,
 }
 
 impl Parsed<'_> {

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::node::{Assoc, Node, Parsed, key, missing, missing_identifier, non_blank};
+use super::node::{Assoc, Node, Parsed, key, missing_identifier, non_blank};
 use super::read::mentions;
 use crate::interop::case::package::{
     CaseAssociation, CaseDocument, CaseExtra, CaseLink, CasePackage,
@@ -106,7 +106,7 @@ pub(super) fn parse<'p>(
         uris: HashMap::new(),
         document: doc_key,
         assocs: Vec::new(),
-        repeats: Vec::new(),
+        set_aside: Vec::new(),
     };
     if let Some(uri) = non_blank(&document.uri) {
         parsed.uris.insert(uri.trim(), Node::Document);
@@ -121,9 +121,11 @@ pub(super) fn parse<'p>(
                 // repeat of an earlier item loses nothing when set aside.
                 match parsed.index.get(&k) {
                     Some(&at) if parsed.items[at] == item => {
-                        parsed
-                            .repeats
-                            .push((CaseElement::Item, item.identifier.clone(), Repeated));
+                        parsed.set_aside.push((
+                            CaseElement::Item,
+                            item.identifier.clone(),
+                            Repeated,
+                        ));
                     }
                     _ => seen.duplicate(&k, &item.identifier, errors),
                 }
@@ -131,13 +133,6 @@ pub(super) fn parse<'p>(
             }
             First::Missing => continue,
         };
-        if non_blank(&item.full_statement).is_none() && !mentions(&item.extra, "fullStatement") {
-            errors.push(missing(
-                CaseElement::Item,
-                &item.identifier,
-                "fullStatement",
-            ));
-        }
         if let Some(uri) = non_blank(&item.uri) {
             parsed
                 .uris
@@ -147,7 +142,7 @@ pub(super) fn parse<'p>(
         parsed.index.insert(k, parsed.items.len());
         parsed.items.push(item);
     }
-    let complete = complete_associations(package, &mut seen, &mut parsed.repeats, errors);
+    let complete = complete_associations(package, &mut seen, &mut parsed.set_aside, errors);
     rubric_identifiers(package, &mut seen, errors);
     for a in complete {
         let end = |link: &Option<CaseLink>| {
@@ -166,12 +161,12 @@ pub(super) fn parse<'p>(
 }
 
 /// The associations with an identifier, a type and both ends. An association without a
-/// type or an end is set aside in `repeats` with the first field it lacks, as is one
+/// type or an end is set aside in `set_aside` with the first field it lacks, as is one
 /// repeating an earlier one whole.
 fn complete_associations<'p>(
     package: &'p CasePackage,
     seen: &mut Seen<'p>,
-    repeats: &mut Vec<(CaseElement, String, CaseDropReason)>,
+    set_aside: &mut Vec<(CaseElement, String, CaseDropReason)>,
     errors: &mut Vec<Error>,
 ) -> Vec<&'p CaseAssociation> {
     let mut complete = Vec::new();
@@ -186,7 +181,7 @@ fn complete_associations<'p>(
             First::Again(k) => {
                 // As for items: a whole repeat is set aside, anything else is a duplicate.
                 if met.get(&k).is_some_and(|&earlier| earlier == a) {
-                    repeats.push((CaseElement::Association, a.identifier.clone(), Repeated));
+                    set_aside.push((CaseElement::Association, a.identifier.clone(), Repeated));
                 } else {
                     seen.duplicate(&k, &a.identifier, errors);
                 }
@@ -222,7 +217,7 @@ fn complete_associations<'p>(
             ok &= named;
         }
         if let Some(reason) = lack {
-            repeats.push((CaseElement::Association, a.identifier.clone(), reason));
+            set_aside.push((CaseElement::Association, a.identifier.clone(), reason));
         } else if ok && non_blank(&a.association_type).is_some() {
             complete.push(a);
         }

@@ -217,16 +217,19 @@ impl Fields {
         })
     }
 
-    /// An array of objects, each read by `read`, an object keyed by list positions or by
-    /// its elements' identifiers (see [`keyed_list`]), or a single object where CASE has a
-    /// list of one; an array holding anything else is put back whole for `extra`.
+    /// An array of objects (a `null` among them is an absent element, skipped), each read
+    /// by `read`, an object keyed by list positions or by its elements' identifiers (see
+    /// [`keyed_list`]), or a single object where CASE has a list of one; an array holding
+    /// anything else is put back whole for `extra`.
     pub(super) fn objects<T>(
         &mut self,
         key: &str,
         read: impl Fn(Map<String, Value>) -> T,
     ) -> Vec<T> {
         let taken = self.take(key, |v| match self_named(key, v) {
-            Value::Array(array) if array.iter().all(Value::is_object) => Ok(array),
+            // `null` in a list is an absent element, as `null` in a field is an absent
+            // field.
+            Value::Array(array) if array.iter().all(|v| v.is_object() || v.is_null()) => Ok(array),
             Value::Object(map) => keyed_list(map),
             other => Err(other),
         });

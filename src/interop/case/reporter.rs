@@ -48,6 +48,7 @@ fn names(link: &Value, document: &str) -> bool {
 }
 
 /// Collects what an import reports, then sorts it.
+#[derive(Default)]
 pub(super) struct Reporter {
     pub(super) report: CaseImportReport,
     /// Criteria mapped to items' levels, by item index, until the items have ids.

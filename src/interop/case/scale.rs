@@ -2,6 +2,7 @@
 //! from each level's `score` under the caller's [`CaseLevelRule`], never from its display
 //! `position`. A criterion the rule cannot map is set aside with its item.
 
+use super::agree::Scale;
 use super::node::{Node, Parsed, Typed, non_blank, opt_non_blank};
 use super::read::{CRITERION, LEVEL, RUBRIC};
 use super::reporter::Reporter;
@@ -21,10 +22,10 @@ use crate::{CaseElement, Error, Level};
 pub(super) enum ItemLevels {
     /// No criterion describes it: the default range, no descriptors.
     Default,
-    /// One criterion describes it.
+    /// One criterion describes it, or several agree on these levels (see
+    /// [`agreed_levels`]).
     Mapped(Scale),
-    /// Its criterion cannot be mapped, or several criteria describe it: the item is set
-    /// aside.
+    /// Its one criterion cannot be mapped: the item is set aside.
     SetAside,
 }
 
@@ -32,13 +33,6 @@ impl ItemLevels {
     pub(super) fn is_set_aside(&self) -> bool {
         matches!(self, ItemLevels::SetAside)
     }
-}
-
-/// A competency's levels, as its spec holds them.
-pub(super) struct Scale {
-    pub(super) descriptors: Vec<LevelDescriptor>,
-    pub(super) min_level: Option<u8>,
-    pub(super) max_level: Option<u8>,
 }
 
 /// Rejects a rule that cannot map scores in order: a proportional scale without levels, or
@@ -151,6 +145,7 @@ pub(super) fn rubric_levels(
     package: &CasePackage,
     parsed: &Parsed<'_>,
     types: &[Typed],
+    has_name: &[bool],
     options: &CaseImportOptions,
     reporter: &mut Reporter,
 ) -> Vec<ItemLevels> {
@@ -182,6 +177,8 @@ pub(super) fn rubric_levels(
                 Some(Node::Item(i)) => {
                     if !matches!(types[i].mapping, CaseItemMapping::Competency(_)) {
                         Some(CaseDropReason::NotACompetency)
+                    } else if !has_name[i] {
+                        Some(CaseDropReason::NoStatement)
                     } else if criterion.levels.is_empty() {
                         Some(CaseDropReason::NoLevels)
                     } else {
@@ -200,25 +197,58 @@ pub(super) fn rubric_levels(
         .enumerate()
         .map(|(i, criteria)| match criteria.as_slice() {
             [] => ItemLevels::Default,
-            [one] => {
-                let (rule, order) = if one.3 && on_frac_scale(one.0) {
-                    (&CaseLevelRule::Score, CaseScoreOrder::HigherIsBetter)
-                } else {
-                    (&options.level_rule, options.score_order)
-                };
-                item_levels(i, parsed, one, (rule, order), reporter)
-            }
-            many => {
-                for (_, id, _, _) in many {
-                    let reason = CaseDropReason::ConflictingCriteria;
-                    reporter.drop(CaseElement::Criterion, id, reason);
-                }
-                let item = &parsed.items[i].identifier;
-                reporter.drop(CaseElement::Item, item, CaseDropReason::ConflictingCriteria);
-                ItemLevels::SetAside
-            }
+            [one] => item_levels(i, parsed, one, rule_for(one, options), reporter),
+            many => agreed_levels(i, parsed, many, options, reporter),
         })
         .collect()
+}
+
+/// The levels criteria `many` of item `i` agree on, reporting each criterion as
+/// [`CaseDropReason::ConflictingCriteria`] and its levels in the scales.
+///
+/// Each criterion whose scale its rule maps is read as a single criterion would be; the
+/// competency then exists at the levels every such criterion gives it (from the highest of
+/// their lowest levels to the lowest of their highest), each described where every
+/// criterion describes it alike (same name, same text). With no criterion read, or no
+/// level in common, it has the default levels, undescribed, as an item without a criterion
+/// has: the competency is never lost for its rubrics' disagreement.
+fn agreed_levels(
+    i: usize,
+    parsed: &Parsed<'_>,
+    many: &[Criterion<'_>],
+    options: &CaseImportOptions,
+    reporter: &mut Reporter,
+) -> ItemLevels {
+    let mut scales = Vec::with_capacity(many.len());
+    for one in many {
+        reporter.drop(
+            CaseElement::Criterion,
+            &one.1,
+            CaseDropReason::ConflictingCriteria,
+        );
+        let rule = rule_for(one, options);
+        if let Some((levels, mapped, derived)) = criterion_levels(i, parsed, one, rule, reporter) {
+            // The criterion is reported whole above: what its levels lose is not reported
+            // level by level.
+            let mut aside = Reporter::default();
+            scales.extend(scale(&levels, &mapped, derived, &mut aside));
+        }
+    }
+    super::agree::agree(&scales).map_or(ItemLevels::Default, ItemLevels::Mapped)
+}
+
+/// The rule that maps `criterion`'s scores and the way they run: the options', or
+/// [`CaseLevelRule::Score`] with higher scores better for this crate's own export on FRAC's
+/// scale.
+fn rule_for<'o>(
+    criterion: &Criterion<'_>,
+    options: &'o CaseImportOptions,
+) -> (&'o CaseLevelRule, CaseScoreOrder) {
+    if criterion.3 && on_frac_scale(criterion.0) {
+        (&CaseLevelRule::Score, CaseScoreOrder::HigherIsBetter)
+    } else {
+        (&options.level_rule, options.score_order)
+    }
 }
 
 /// A criterion, the name the report gives it, its path in the package, and whether its
@@ -254,10 +284,50 @@ fn named<'a>(identifier: &'a str, path: &'a str) -> &'a str {
 fn item_levels(
     i: usize,
     parsed: &Parsed<'_>,
-    (criterion, id, path, _): &Criterion<'_>,
-    (rule, score_order): (&CaseLevelRule, CaseScoreOrder),
+    one: &Criterion<'_>,
+    rule: (&CaseLevelRule, CaseScoreOrder),
     reporter: &mut Reporter,
 ) -> ItemLevels {
+    let (criterion, id, _, _) = one;
+    let Some((levels, mapped, derived)) = criterion_levels(i, parsed, one, rule, reporter) else {
+        let item = parsed.items[i].identifier.as_str();
+        reporter.drop(CaseElement::Criterion, id, CaseDropReason::UnmappedScale);
+        reporter.drop(CaseElement::Item, item, CaseDropReason::UnmappedScale);
+        return ItemLevels::SetAside;
+    };
+    let present = [
+        ("category", criterion.category.is_some()),
+        ("description", criterion.description.is_some()),
+        ("weight", criterion.weight.is_some()),
+    ];
+    reporter.fields(
+        CaseElement::Criterion,
+        id,
+        CRITERION,
+        &present,
+        &criterion.extra,
+    );
+    let link = criterion.item_uri.as_ref();
+    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
+    if let Some(scale) = scale(&levels, &mapped, derived, reporter) {
+        ItemLevels::Mapped(scale)
+    } else {
+        reporter.drop(CaseElement::Criterion, id, CaseDropReason::NoLevels);
+        ItemLevels::Default
+    }
+}
+
+/// The levels of criterion `one` of item `i` in score order (unscored levels last, then by
+/// name), each with the level the rule maps it to, reported in the scales, and whether its
+/// scores were read from letters or numerals (text that is not set aside); `None` when the
+/// rule cannot map its scale: no level has a score, or the rule cannot map one.
+fn criterion_levels<'p>(
+    i: usize,
+    parsed: &Parsed<'_>,
+    (criterion, id, path, _): &Criterion<'p>,
+    (rule, score_order): (&CaseLevelRule, CaseScoreOrder),
+    reporter: &mut Reporter,
+) -> Option<(Vec<Named<'p>>, Vec<Option<u8>>, bool)> {
     let read = scores::read(&criterion.levels, score_order);
     let mut levels: Vec<(Named<'_>, usize)> = criterion
         .levels
@@ -310,33 +380,9 @@ fn item_levels(
                 .collect(),
         },
     );
-    if !valid {
-        reporter.drop(CaseElement::Criterion, id, CaseDropReason::UnmappedScale);
-        reporter.drop(CaseElement::Item, item, CaseDropReason::UnmappedScale);
-        return ItemLevels::SetAside;
-    }
-    let present = [
-        ("category", criterion.category.is_some()),
-        ("description", criterion.description.is_some()),
-        ("weight", criterion.weight.is_some()),
-    ];
-    reporter.fields(
-        CaseElement::Criterion,
-        id,
-        CRITERION,
-        &present,
-        &criterion.extra,
-    );
-    let link = criterion.item_uri.as_ref();
-    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
     // A score read as a letter or numeral was read from its text, which is not set aside.
     let derived = read.reading != CaseScoreReading::Numbers;
-    if let Some(scale) = scale(&levels, &mapped, derived, reporter) {
-        ItemLevels::Mapped(scale)
-    } else {
-        reporter.drop(CaseElement::Criterion, id, CaseDropReason::NoLevels);
-        ItemLevels::Default
-    }
+    valid.then_some((levels, mapped, derived))
 }
 
 /// The descriptors and range of mapped levels (in score order, unscored levels last),

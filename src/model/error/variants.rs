@@ -486,10 +486,9 @@ pub enum Error {
         /// Where it is in the package, e.g. `CFItems[3]`.
         path: String,
     },
-    /// A field CASE requires (and the mapping needs) is missing or blank, e.g. an item's
-    /// `fullStatement` on import or the document's `creator` on export. Fill it in. (An
-    /// association without a type or an end is not an error: the import sets it aside and
-    /// reports it.)
+    /// A field CASE requires is missing or blank, e.g. the document's `creator` on export.
+    /// Fill it in. (On import, an item nothing names and an association without a type or
+    /// an end are not errors: the import sets them aside and reports them.)
     #[error("no {field} on {element} {}", quoted(identifier))]
     CaseMissingField {
         /// What kind of element.

@@ -1,0 +1,91 @@
+//! A competency's levels as a rubric criterion gives them ([`Scale`]), and the levels
+//! several criteria of one item agree on ([`agree`]): which criterion's scale holds is
+//! unknowable, so the competency imports with what they all say.
+
+use crate::model::spec::LevelDescriptor;
+
+/// A competency's levels, as its spec holds them.
+pub(super) struct Scale {
+    pub(super) descriptors: Vec<LevelDescriptor>,
+    pub(super) min_level: Option<u8>,
+    pub(super) max_level: Option<u8>,
+}
+
+/// The lowest and highest level of a scale, as the spec reads its defaults.
+fn range(scale: &Scale) -> (u8, u8) {
+    let implied = scale.descriptors.iter().map(|d| d.level).max().unwrap_or(5);
+    (
+        scale.min_level.unwrap_or(1),
+        scale.max_level.unwrap_or(implied),
+    )
+}
+
+/// The scale every one of `scales` agrees on: their common range, with the descriptors
+/// all of them give alike; `None` when there is no scale or no level in common.
+pub(super) fn agree(scales: &[Scale]) -> Option<Scale> {
+    let (first, others) = scales.split_first()?;
+    let (mut low, mut high) = range(first);
+    for scale in others {
+        let (l, h) = range(scale);
+        low = low.max(l);
+        high = high.min(h);
+    }
+    if low > high {
+        return None;
+    }
+    let descriptors: Vec<LevelDescriptor> = (first.descriptors.iter())
+        .filter(|d| (low..=high).contains(&d.level))
+        .filter(|d| others.iter().all(|s| s.descriptors.contains(d)))
+        .cloned()
+        .collect();
+    let implied = descriptors.iter().map(|d| d.level).max().unwrap_or(5);
+    Some(Scale {
+        min_level: (low > 1).then_some(low),
+        max_level: (high != implied).then_some(high),
+        descriptors,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn described(level: u8, text: &str) -> LevelDescriptor {
+        LevelDescriptor {
+            level,
+            name: None,
+            description: text.to_owned(),
+        }
+    }
+
+    fn scale(descriptors: Vec<LevelDescriptor>, min: Option<u8>, max: Option<u8>) -> Scale {
+        Scale {
+            descriptors,
+            min_level: min,
+            max_level: max,
+        }
+    }
+
+    #[test]
+    fn criteria_agree_on_their_common_range_and_identical_descriptors() {
+        let a = scale(
+            vec![described(1, "x"), described(2, "y"), described(3, "z")],
+            None,
+            None,
+        );
+        let b = scale(
+            vec![described(2, "y"), described(3, "other"), described(4, "w")],
+            Some(2),
+            None,
+        );
+        let agreed = agree(&[a, b]).unwrap();
+        assert_eq!(range(&agreed), (2, 3));
+        assert_eq!(agreed.descriptors, [described(2, "y")]);
+        assert_eq!((agreed.min_level, agreed.max_level), (Some(2), Some(3)));
+        // No level in common, or no scale: none.
+        let low = scale(Vec::new(), None, Some(2));
+        let high = scale(Vec::new(), Some(4), None);
+        assert!(agree(&[low, high]).is_none());
+        assert!(agree(&[]).is_none());
+    }
+}
