@@ -45,7 +45,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use karmayogi::{
-    CourseSpec, Framework, FrameworkSpec, Level, Plan, RecommendOptions, Solver, Target,
+    CourseSpec, Framework, FrameworkSpec, Level, Optimality, Plan, RecommendOptions, Solver, Target,
 };
 
 use synth::SplitMix64;
@@ -210,7 +210,13 @@ struct Run {
     objective: f64,
     bound: f64,
     gap: f64,
+    /// The plan says [`Optimality::Optimal`]. A budgeted plan of gap 0 closes the most
+    /// value but is not proven least in hours unless it says so.
     proven: bool,
+    /// The plan's hours.
+    hours: f64,
+    /// Search nodes used.
+    nodes: u64,
     courses: Vec<String>,
 }
 
@@ -233,7 +239,9 @@ fn timed(
         },
         bound: plan.bound,
         gap,
-        proven: gap == 0.0,
+        proven: plan.optimality == Optimality::Optimal,
+        hours: plan.total_hours,
+        nodes: plan.nodes,
         courses: plan.steps.iter().map(|s| s.course.to_string()).collect(),
     })
 }
@@ -541,8 +549,8 @@ fn export_instance(
     let run = |r: &Run| {
         let chosen: Vec<usize> = r.courses.iter().map(|c| index[c.as_str()]).collect();
         format!(
-            r#"{{"objective":{},"bound":{},"proven":{},"micros":{},"chosen":{:?}}}"#,
-            r.objective, r.bound, r.proven, r.micros, chosen
+            r#"{{"objective":{},"bound":{},"proven":{},"hours":{},"nodes":{},"micros":{},"chosen":{:?}}}"#,
+            r.objective, r.bound, r.proven, r.hours, r.nodes, r.micros, chosen
         )
     };
     let _ = writeln!(

@@ -14,9 +14,10 @@ use super::implied::without_implied_closers;
 use super::instance::{EPS, Instance, Solution};
 use super::knapsack::Knapsack;
 use super::split;
-use super::state::{Mark, State, chosen_by_cost, remove_redundant};
+use super::state::{State, chosen_by_cost, remove_redundant};
 use super::tabu::{Aim, tabu_budget};
 use crate::model::order;
+use priced::Priced;
 
 /// Whether `(value, cost)` is lexicographically better than `(best_value, best_cost)`.
 fn better(inst: &Instance, value: f64, cost: f64, best_value: f64, best_cost: f64) -> bool {
@@ -77,6 +78,12 @@ fn undominated(inst: &Instance, solve: impl Fn(&Instance) -> Solution) -> Soluti
 }
 
 fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
+    greedy_budget_priced(inst, budget).0
+}
+
+/// [`greedy_budget_on`]'s plan, with the root's multipliers as profits when it solved the
+/// relaxation with prerequisite rows (for [`search::BudgetSearch`]'s node bounds).
+fn greedy_budget_priced(inst: &Instance, budget: f64) -> (Solution, Option<Priced>) {
     let mut s = Scratch::new(inst);
     let mut state = State::new(inst);
     fill(inst, &mut state, budget, None, &mut s);
@@ -140,6 +147,7 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
         knapsack.bound(inst, &empty, |_| true, budget, start, ROOT_STEPS),
     );
     let mut relaxed = None;
+    let mut priced = None;
     if bound > start {
         // The relaxation with its prerequisite rows, which the knapsack bound drops, read
         // without the closings prerequisites already make and with the rows shared
@@ -155,6 +163,9 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
         };
         bound = tightest(inst, bound, lp.bound);
         relaxed = Some(lp.x);
+        priced = lp
+            .priced
+            .and_then(|(constant, profit)| Priced::new(inst, constant, profit));
     }
     // A second start, rounded from the relaxation, when a department-sized plan falls
     // short of the bound; the better of the two starts gets the local search, which is
@@ -189,7 +200,7 @@ fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
     // out without a search; only the empty plan, when nothing of value can be closed, is
     // proven here.
     let proven = bound <= 0.0 && state.cost <= 0.0;
-    state.solution(inst, bound, proven, 0)
+    (state.solution(inst, bound, proven, 0), priced)
 }
 
 /// The local search every budgeted plan gets: [`exchange`], then [`exchange_pairs`] on
@@ -385,9 +396,10 @@ const PAIR_SEEDS: usize = 6;
 /// First picks tried by the partial enumeration: the most valuable affordable closures.
 const SEEDS: usize = 16;
 
-/// Subgradient steps for the knapsack bound at the root. Inside the search only the
-/// density bound is used: measured on ESCO instances, the knapsack bound at every node
-/// proved no more plans and took thirty times longer.
+/// Subgradient steps for the knapsack bound at the root. Inside the search the density
+/// bound is used, and the relaxation with prerequisite rows at the root's multipliers
+/// ([`priced`]) when the root solved it: measured on ESCO instances, the knapsack bound
+/// re-solved at every node proved no more plans and took thirty times longer.
 const ROOT_STEPS: u32 = 200;
 
 /// Iterations of the primal–dual method for the relaxation with prerequisite rows at the
@@ -396,8 +408,10 @@ const LP_ITERATIONS: u32 = 1_000;
 
 /// Exact budgeted cover by branch and bound within `node_limit` nodes, from
 /// [`greedy_budget`]'s plan: include or exclude each candidate closing something of value,
-/// best value per hour first, bounded by [`upper_bound`]. The stack is explicit, so depth is
-/// limited only by memory. Among plans of equal value it keeps the one of least cost. When
+/// best value per hour first, bounded by [`upper_bound`] and, when the root solved the
+/// relaxation with prerequisite rows, by that relaxation at the root's multipliers, whose
+/// reduced profits also fix candidates before the search ([`search::BudgetSearch`]). The
+/// stack is explicit, so depth is limited only by memory. Among plans of equal value it keeps the one of least cost. When
 /// the limit stops the search, the bound reported is the largest bound among the subtrees
 /// left, so the gap stays proven.
 pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
@@ -405,13 +419,13 @@ pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Sol
 }
 
 fn exact_budget_on(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
-    let greedy = greedy_budget_on(inst, budget);
+    let (greedy, priced) = greedy_budget_priced(inst, budget);
     if greedy.proven {
         return greedy;
     }
     // The search also runs when the value already meets its bound: it then looks for the
     // same value in fewer hours, which proves the lexicographic optimum.
-    let mut search = BudgetSearch::new(inst, budget, &greedy);
+    let mut search = search::BudgetSearch::new(inst, budget, &greedy, priced);
     let proven = search.run(node_limit);
     let mut state = State::new(inst);
     state.load(inst, &search.best);
@@ -428,190 +442,9 @@ fn exact_budget_on(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
     state.solution(inst, bound, proven, search.nodes)
 }
 
-struct BudgetFrame {
-    pos: usize,
-    /// 0: include next, 1: exclude next, 2: done.
-    phase: u8,
-    mark: Mark,
-    excluded_len: usize,
-    bound: f64,
-}
-
-struct BudgetSearch<'a> {
-    inst: &'a Instance,
-    budget: f64,
-    order: Vec<u32>,
-    state: State,
-    excluded: Vec<bool>,
-    blocked: Vec<bool>,
-    log: Vec<u32>,
-    best: Vec<u32>,
-    best_value: f64,
-    best_cost: f64,
-    nodes: u64,
-    /// Largest bound among subtrees left when the limit stopped the search.
-    open_bound: f64,
-    buffer: Vec<u32>,
-}
-
-impl<'a> BudgetSearch<'a> {
-    fn new(inst: &'a Instance, budget: f64, greedy: &Solution) -> BudgetSearch<'a> {
-        let empty = State::new(inst);
-        let mut order: Vec<(f64, f64, u32)> = useful(inst)
-            .map(|c| {
-                let m = empty.marginal(inst, c);
-                (m.value, m.cost, c)
-            })
-            .collect();
-        order::sort_by(&mut order, preferred);
-        BudgetSearch {
-            inst,
-            budget,
-            order: order.into_iter().map(|(_, _, c)| c).collect(),
-            state: State::new(inst),
-            excluded: vec![false; inst.len()],
-            blocked: vec![false; inst.len()],
-            log: Vec::new(),
-            best: greedy.chosen.clone(),
-            best_value: value_of(inst, &greedy.chosen),
-            best_cost: greedy.cost,
-            nodes: 0,
-            open_bound: 0.0,
-            buffer: Vec::new(),
-        }
-    }
-
-    fn restore(&mut self, mark: Mark, len: usize) {
-        self.state.revert(self.inst, mark);
-        while self.log.len() > len {
-            if let Some(j) = self.log.pop() {
-                self.excluded[j as usize] = false;
-            }
-        }
-    }
-
-    /// Marks the candidates requiring an excluded one.
-    fn block(&mut self) {
-        for &j in &self.inst.topo {
-            let ju = j as usize;
-            self.blocked[ju] = self.excluded[ju]
-                || self
-                    .inst
-                    .prerequisites(j)
-                    .iter()
-                    .any(|&p| self.blocked[p as usize]);
-        }
-    }
-
-    /// Makes the current plan, worth `value`, the incumbent if it is better.
-    fn offer(&mut self, value: f64) {
-        if better(
-            self.inst,
-            value,
-            self.state.cost,
-            self.best_value,
-            self.best_cost,
-        ) {
-            self.best = self.state.chosen_list();
-            self.best_value = value;
-            self.best_cost = self.state.cost;
-        }
-    }
-
-    /// Evaluates the current node: records it if better, returns its bound unless pruned.
-    fn node(&mut self) -> Option<f64> {
-        self.nodes += 1;
-        let inst = self.inst;
-        let value = self.state.value(inst);
-        self.offer(value);
-        self.block();
-        let density = upper_bound(
-            inst,
-            &self.state,
-            &self.excluded,
-            self.budget,
-            Some(&self.blocked),
-        );
-        let bound = tightest(inst, density, f64::INFINITY);
-        let tol = EPS * self.best_value.abs().max(1.0);
-        // Prune unless the subtree can hold more value, or equal value at a lower cost.
-        if bound < self.best_value - tol
-            || (bound <= self.best_value + tol
-                && self.state.cost >= self.best_cost - inst.step(self.best_cost) / 2.0)
-        {
-            return None;
-        }
-        Some(bound)
-    }
-
-    /// Returns whether the search finished (the best plan is then optimal).
-    fn run(&mut self, limit: u64) -> bool {
-        let root = self.state.mark();
-        let mut stack: Vec<BudgetFrame> = Vec::new();
-        if let Some(bound) = self.node() {
-            stack.push(BudgetFrame {
-                pos: 0,
-                phase: 0,
-                mark: self.state.mark(),
-                excluded_len: 0,
-                bound,
-            });
-        }
-        while let Some(frame) = stack.last_mut() {
-            let (pos, mark, len, phase) = (frame.pos, frame.mark, frame.excluded_len, frame.phase);
-            if phase >= 2 {
-                stack.pop();
-                continue;
-            }
-            self.restore(mark, len);
-            // The next undecided candidate.
-            let Some(next) = (pos..self.order.len()).find(|&i| {
-                let c = self.order[i] as usize;
-                !self.state.chosen[c] && !self.excluded[c]
-            }) else {
-                stack.pop();
-                continue;
-            };
-            if self.nodes >= limit {
-                self.open_bound = stack.iter().map(|f| f.bound).fold(0.0, f64::max);
-                self.restore(root, 0);
-                return false;
-            }
-            let c = self.order[next];
-            if let Some(frame) = stack.last_mut() {
-                frame.phase += 1;
-            }
-            if phase == 0 {
-                let m = self.state.marginal(self.inst, c);
-                let blocked = self
-                    .state
-                    .walk_up(self.inst, c, true, |d| self.excluded[d as usize]);
-                if blocked || self.state.hours + m.hours > self.budget + EPS || m.value <= 0.0 {
-                    continue;
-                }
-                self.state.choose(self.inst, c, &mut self.buffer);
-            } else {
-                self.excluded[c as usize] = true;
-                self.log.push(c);
-            }
-            if let Some(bound) = self.node() {
-                stack.push(BudgetFrame {
-                    pos: next + 1,
-                    phase: 0,
-                    mark: self.state.mark(),
-                    excluded_len: self.log.len(),
-                    bound,
-                });
-            }
-        }
-        self.restore(root, 0);
-        true
-    }
-}
-
-fn value_of(inst: &Instance, chosen: &[u32]) -> f64 {
-    super::state::value_of_chosen(inst, chosen)
-}
-
+mod priced;
+#[cfg(test)]
+mod priced_tests;
+mod search;
 #[cfg(test)]
 mod tests;

@@ -38,6 +38,10 @@ pub(crate) struct LpBound {
     /// Each candidate's share in the relaxation's last primal iterate, in `[0, 1]`: a guide
     /// for rounding to a plan ([`super::budget`]), never part of the proof.
     pub(crate) x: Vec<f64>,
+    /// At the multipliers of `bound`: the elements' term `Σ_e max(0, v_e − μ_e − …)` and
+    /// each candidate's profit `π_j` (see the module's docs), `None` when no evaluation
+    /// ran. The search's nodes bound their plans with them.
+    pub(crate) priced: Option<(f64, Vec<f64>)>,
 }
 
 /// An upper bound on the value of a plan within `budget` hours, after at most
@@ -98,6 +102,7 @@ pub(crate) fn budget_lp_bound(
     let mut paid = vec![0.0f64; m];
     let mut items: Vec<(f64, f64, u32)> = Vec::new();
     let mut best = f64::INFINITY;
+    let mut priced: Option<(f64, Vec<f64>)> = None;
     let mut idle = 0;
     for it in 1..=iterations {
         // What the rows pay each candidate at the current multipliers.
@@ -142,11 +147,13 @@ pub(crate) fn budget_lp_bound(
         std::mem::swap(&mut x, &mut next_x);
         std::mem::swap(&mut y, &mut next_y);
         if it % EVERY == 0 || it == iterations {
-            let value = evaluate(
+            let (constant, value) = evaluate(
                 inst, &rows, budget, &mu, &w, &pairs, &mut pull, &mut paid, &mut items,
             );
             if value < best - EPS * value.abs().max(1.0) {
                 best = value;
+                // `pull` holds the profits `evaluate` computed.
+                keep(&mut priced, constant, &pull);
                 idle = 0;
             } else {
                 idle += 1;
@@ -156,7 +163,22 @@ pub(crate) fn budget_lp_bound(
             }
         }
     }
-    LpBound { bound: best, x }
+    LpBound {
+        bound: best,
+        x,
+        priced,
+    }
+}
+
+/// Keeps the elements' term and the profits of the best bound so far in `priced`.
+fn keep(priced: &mut Option<(f64, Vec<f64>)>, constant: f64, profit: &[f64]) {
+    match priced {
+        Some((c, kept)) => {
+            *c = constant;
+            kept.copy_from_slice(profit);
+        }
+        None => *priced = Some((constant, profit.to_vec())),
+    }
 }
 
 /// The primal weight ‖v‖ / √rows of the preconditioning, 1 when nothing has value.
@@ -214,7 +236,8 @@ impl<'a> Rows<'a> {
     }
 }
 
-/// The bound of the module docs at multipliers `mu` and `w`.
+/// The bound of the module docs at multipliers `mu` and `w`, with its elements' term
+/// first; leaves the candidates' profits in `profit`.
 #[allow(clippy::too_many_arguments)]
 fn evaluate(
     inst: &Instance,
@@ -226,7 +249,7 @@ fn evaluate(
     profit: &mut [f64],
     paid: &mut [f64],
     items: &mut Vec<(f64, f64, u32)>,
-) -> f64 {
+) -> (f64, f64) {
     let mut bound = 0.0;
     rows.paid(mu, paid);
     for (e, &v) in inst.values[..rows.own].iter().enumerate() {
@@ -234,6 +257,7 @@ fn evaluate(
             bound += (v - paid[e]).max(0.0);
         }
     }
+    let constant = bound;
     profits(inst, rows, mu, w, pairs, profit);
     items.clear();
     for (j, &pj) in profit.iter().enumerate() {
@@ -246,7 +270,7 @@ fn evaluate(
             }
         }
     }
-    fractional_fill(items, budget, bound, |_, _| {})
+    (constant, fractional_fill(items, budget, bound, |_, _| {}))
 }
 
 /// Each candidate's profit `π_j` at multipliers `mu` and `w` (see the module docs).

@@ -35,7 +35,10 @@ pub enum Solver {
     Greedy,
     /// The heuristics, then branch and bound on Lagrangian bounds with reduced-cost fixing
     /// (least hours) or on knapsack bounds (budget), stopping after `node_limit` search
-    /// nodes: deterministic, as the limit counts nodes, not time. No depth limit: the search
+    /// nodes: deterministic, as the limit counts nodes, not time. A budget's search also
+    /// bounds each node by the relaxation with prerequisite rows at the multipliers its
+    /// root found, and first fixes the courses those multipliers show every plan as
+    /// valuable as the heuristics' holds or avoids. No depth limit: the search
     /// keeps its own stack. Least hours: at the root of each independent part whose plan
     /// the bounds leave unproven, courses every cheaper plan must hold or avoid are fixed by
     /// their reduced costs and the rest is split and solved part by part again; each such

@@ -148,6 +148,10 @@ pub enum Optimality {
 impl Optimality {
     /// The proven relative distance from the optimum: 0 when optimal, else the
     /// [`Optimality::Bounded`] gap. Every plan carries a bound, so every plan has one.
+    ///
+    /// A gap of 0 does not by itself mean optimal: a budgeted plan `Bounded { gap: 0.0 }`
+    /// closes the most value, but fewer hours for it are not ruled out. Compare with
+    /// [`Optimality::Optimal`] to know whether the plan is proven optimal.
     pub fn gap(&self) -> f64 {
         match *self {
             Optimality::Optimal => 0.0,

@@ -1,7 +1,10 @@
-//! Tests of `budget.rs`: the second start and the local searches it costs.
+//! Tests of `budget.rs`: the second start and the local searches it costs, and what a
+//! plan stopped by its node limit claims.
 
-use super::{PAIR_PICKS, greedy_budget};
+use super::{PAIR_PICKS, exact_budget, greedy_budget};
 use crate::planning::cover::instance::tests::random;
+use crate::planning::cover::tests::exported;
+use crate::planning::cover::value_of_chosen;
 use std::cell::Cell;
 
 thread_local! {
@@ -24,4 +27,35 @@ fn a_plan_rounded_from_the_relaxation_replaces_the_start_and_one_local_search_ru
         assert_eq!(LOCAL_SEARCHES.with(Cell::get), 1, "seed {seed}");
     }
     assert!(rounded > 0, "no plan fell short of the bound");
+}
+
+#[test]
+fn a_plan_is_optimal_only_once_no_fewer_hours_reach_its_value() {
+    // `current-178` of `bench_plans` (177 courses, 51 gaps, 347 hours): HiGHS proves 95 the
+    // most value and 344 h the fewest for it, while plans of 95 in 345 h abound. A search
+    // stopped by its node limit can hold such a plan with its bound equal to its value;
+    // it is then the most value, but not proven optimal.
+    let v: serde_json::Value =
+        serde_json::from_str(include_str!("../testdata/current-178.json")).expect("json");
+    let inst = exported(&v);
+    let budget = v["budget"].as_f64().expect("budget");
+    let optimum = v["optimum"].as_f64().expect("optimum");
+    let fewest = v["fewest_hours"].as_f64().expect("fewest hours");
+    let mut stopped_at_the_value = 0;
+    for limit in [0, 1, 10, 100, 1_000, 20_000, 1_000_000] {
+        let plan = exact_budget(&inst, budget, limit);
+        let value = value_of_chosen(&inst, &plan.chosen);
+        assert!(plan.cost <= budget && value <= optimum, "limit {limit}");
+        assert!(plan.bound >= optimum, "limit {limit}: bound {}", plan.bound);
+        if plan.proven {
+            assert_eq!((value, plan.cost), (optimum, fewest), "limit {limit}");
+        } else if value >= plan.bound {
+            stopped_at_the_value += 1;
+        }
+    }
+    assert!(exact_budget(&inst, budget, 1_000_000).proven);
+    assert!(
+        stopped_at_the_value > 0,
+        "no search stopped with its value at its bound"
+    );
 }
