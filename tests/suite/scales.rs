@@ -3,8 +3,8 @@
 //! the levels it becomes and what the import reports about how.
 
 use karmayogi::{
-    CaseDropReason, CaseElement, CaseImport, CaseImportOptions, CaseLevelRule, CaseScoreOrder,
-    CaseScoreReading, Framework, Level,
+    CaseDropReason, CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, CaseLevelRule,
+    CaseScoreOrder, CaseScoreReading, Framework, Level,
 };
 
 const NEGATIVE_ZERO: &str = include_str!("../data/cases/scales/09-negative-zero-score.json");
@@ -226,6 +226,22 @@ fn letters_mixed_with_numbers_are_unscored_and_reported() {
         .map(|d| d.identifier.clone())
         .collect();
     assert_eq!(unscored, [level(1), level(2), level(4), level(5)]);
+    // Each letter is listed with the fields set aside, as text of the wrong type.
+    let letters: Vec<(String, String)> = (import.report.dropped_fields.iter())
+        .filter(|f| f.element == CaseElement::Level)
+        .inspect(|f| {
+            assert!(
+                matches!(f.reason, CaseFieldReason::WrongType { .. }),
+                "{f:?}"
+            );
+        })
+        .map(|f| (f.identifier.clone(), f.field.clone()))
+        .collect();
+    let expected: Vec<_> = [1, 2, 4, 5]
+        .into_iter()
+        .map(|n| (level(n), "score".to_owned()))
+        .collect();
+    assert_eq!(letters, expected);
 }
 
 #[test]

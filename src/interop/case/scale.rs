@@ -11,7 +11,7 @@ use crate::interop::case::import::{
     CaseDropReason, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale, CaseScaleLevel,
     CaseScoreOrder, CaseScoreReading,
 };
-use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CasePackage};
+use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CaseExtra, CasePackage};
 use crate::interop::case::package::{DEFAULT_RUBRIC_TITLE, FRAC_SCALE_NOTE};
 use crate::interop::case::read::unsigned_zero;
 use crate::model::order;
@@ -402,6 +402,12 @@ fn scale(
         let id = id.as_str();
         let (Some(score), Some(mapped)) = (*score, mapped) else {
             reporter.drop(CaseElement::Level, id, CaseDropReason::Unscored);
+            // The text that gave no score (`"three"`, a letter among numbers) is set aside
+            // with the fields of a wrong type, as `CaseDropReason::Unscored` says.
+            if let Some((key, value)) = level.extra.get_key_value("score") {
+                let text = CaseExtra::from([(key.clone(), value.clone())]);
+                reporter.fields(CaseElement::Level, id, LEVEL, &[], &text);
+            }
             continue;
         };
         if mapped == 0 {
