@@ -277,6 +277,7 @@ describe("TypeScript declarations", () => {
       () => importCase({ CFPackage: { CFDocument: { identifier: "d", Title: "t" }, CFItems: [{ identifier: "i", fullStatement: 3 }, { identifier: "j" }] } }),
       () => exportCase(fw, { identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" }, { itemTypes: { domain: " " } }),
       () => importCase({ CFItems: [] }, { levelRule: { table: [[1, 2], [2, 1]] } }),
+      () => loadOfficers(fw, { officers: "id\tdepartment\tposition\n", evidence: "officer,competency,level,source\n" }, { delimiter: "," }),
     ];
     const codes = new Set();
     for (const run of cases) {
