@@ -11,6 +11,20 @@ pub(super) struct Scale {
     pub(super) max_level: Option<u8>,
 }
 
+impl Scale {
+    /// The scale from level `low` to `high` with `descriptors`, stating only what differs
+    /// from the spec's defaults: the range starts at 1 and ends at the highest described
+    /// level, or at 5 when none is described ([`range`] reads it back).
+    pub(super) fn new(descriptors: Vec<LevelDescriptor>, low: u8, high: u8) -> Scale {
+        let implied = descriptors.iter().map(|d| d.level).max().unwrap_or(5);
+        Scale {
+            min_level: (low > 1).then_some(low),
+            max_level: (high != implied).then_some(high),
+            descriptors,
+        }
+    }
+}
+
 /// The lowest and highest level of a scale, as the spec reads its defaults.
 fn range(scale: &Scale) -> (u8, u8) {
     let implied = scale.descriptors.iter().map(|d| d.level).max().unwrap_or(5);
@@ -38,12 +52,7 @@ pub(super) fn agree(scales: &[Scale]) -> Option<Scale> {
         .filter(|d| others.iter().all(|s| s.descriptors.contains(d)))
         .cloned()
         .collect();
-    let implied = descriptors.iter().map(|d| d.level).max().unwrap_or(5);
-    Some(Scale {
-        min_level: (low > 1).then_some(low),
-        max_level: (high != implied).then_some(high),
-        descriptors,
-    })
+    Some(Scale::new(descriptors, low, high))
 }
 
 #[cfg(test)]

@@ -454,14 +454,7 @@ fn scale(
     if highest == 0 {
         return None;
     }
-    // The spec's defaults: the range starts at 1 and ends at the highest described level,
-    // or at 5 when none is described. State only what differs.
-    let implied = descriptors.iter().map(|d| d.level).max().unwrap_or(5);
-    Some(Scale {
-        min_level: (lowest > 1).then_some(lowest),
-        max_level: (highest != implied).then_some(highest),
-        descriptors,
-    })
+    Some(Scale::new(descriptors, lowest, highest))
 }
 
 #[cfg(test)]
