@@ -95,6 +95,8 @@ pub(crate) struct Table<'a> {
     unread: Vec<ColumnNotRead>,
     /// The byte separating fields.
     sep: u8,
+    /// Where the record [`Table::next_record`] read last starts and ends in `text`.
+    last: (usize, usize),
 }
 
 /// One record's raw text and starting line.
@@ -141,7 +143,10 @@ impl<'a> Table<'a> {
             errors.push(Error::CsvEncoding { file, encoding });
             return None;
         }
-        let (delimiter, from) = match delimiter::delimiter(file, text, required, given) {
+        let (start, declared) = Table::header_start(file, text);
+        let chosen = (given.map(|d| (d, DelimiterFrom::Given)))
+            .or(declared.map(|d| (d, DelimiterFrom::Declared)));
+        let (delimiter, from) = match delimiter::delimiter(file, &text[start..], required, chosen) {
             Ok(found) => found,
             Err(error) => {
                 errors.push(error);
@@ -150,19 +155,21 @@ impl<'a> Table<'a> {
         };
         let mut table = Table::new(file, text, delimiter.byte());
         table.header.delimiter = (delimiter, from);
+        // The header, where the reader with commas found it: records start at the same
+        // places whatever the delimiter.
         let mut header = csv::StringRecord::new();
-        for _ in 0..2 {
+        loop {
             match table.next_record(&mut header) {
+                Some(_) if table.last.0 < start => {}
                 Some(Err((_, error))) => {
                     errors.push(error);
                     return None;
                 }
-                Some(Ok(_)) => {}
-                None => header.clear(),
-            }
-            let declaring = header.len() == 1 && delimiter::declared(&header[0]).is_some();
-            if !is_separator_line(&header) && !declaring {
-                break;
+                Some(Ok(_)) => break,
+                None => {
+                    header.clear();
+                    break;
+                }
             }
         }
         let before = errors.len();
@@ -219,6 +226,7 @@ impl<'a> Table<'a> {
             lossy: false,
             unread: Vec::new(),
             sep,
+            last: (0, 0),
         }
     }
 
@@ -257,20 +265,40 @@ impl<'a> Table<'a> {
     }
 
     /// Whether `text` holds a record that is not blank (the header, at the start of a
-    /// file).
-    /// A line of separators only (`;;;`, a blank row of a file separated by `;`) and a
-    /// `sep=` line are no record here.
+    /// file): see [`Table::header_start`].
     pub(crate) fn has_record(file: &'static str, text: &'a str) -> bool {
+        Table::header_start(file, text).0 < text.len()
+    }
+
+    /// Where the header of `text` starts (a byte offset; the length of `text` when it
+    /// has none), and the delimiter a `sep=` line before it declares (the first, when
+    /// several do). The header is the first record, read with commas, that is not blank,
+    /// a line of separators only (`;;;`, a blank row of a file separated by `;`) or a
+    /// `sep=` line; a record with a quoting error is the header (each delimiter reads
+    /// it anew). O(length of the text up to the header).
+    pub(crate) fn header_start(file: &'static str, text: &'a str) -> (usize, Option<Delimiter>) {
         let mut record = csv::StringRecord::new();
         let mut table = Table::new(file, text, b',');
-        let separators = |f: &str| f.chars().all(|c| matches!(c, ';' | '|'));
-        while table.next_record(&mut record).is_some() {
-            let declaring = record.len() == 1 && delimiter::declared(&record[0]).is_some();
-            if !is_separator_line(&record) && !declaring && !record.iter().all(separators) {
-                return true;
+        let mut declared = None;
+        let separators = |f: &str| {
+            f.chars()
+                .all(|c| c.is_whitespace() || matches!(c, ';' | '|'))
+        };
+        while let Some(read) = table.next_record(&mut record) {
+            let (start, end) = table.last;
+            if read.is_err() {
+                return (start, declared);
+            }
+            // A `sep=` line, read from its text: the tab it may declare is no field's.
+            if let Some(d) = delimiter::declared(&text[start..end]) {
+                declared = declared.or(Some(d));
+                continue;
+            }
+            if !is_separator_line(&record) && !record.iter().all(separators) {
+                return (start, declared);
             }
         }
-        false
+        (text.len(), declared)
     }
 
     /// Reads the next non-blank record and gives the line it starts on; `None` at the end
@@ -312,6 +340,7 @@ impl<'a> Table<'a> {
                 start,
                 end: end.max(start),
             };
+            self.last = (raw.start, raw.end);
             if record.iter().all(str::is_empty) {
                 continue; // a blank line, or one of empty fields (`,,,`)
             }
@@ -438,6 +467,7 @@ mod tests {
             ),
             ("\n\"id\"\t\"name\"\n\"1\"\tx\n", Delimiter::Tab),
             ("sep=|\n\"id\"|name\n1|x\n", Delimiter::Pipe),
+            ("SEP=\t\r\n\n;;\nid\tname\n1\tx\n", Delimiter::Tab),
         ] {
             let mut errors = Vec::new();
             let table = Table::open_with("t.csv", text, &["id"], &["name"], &mut errors)
@@ -457,6 +487,16 @@ mod tests {
                 "{text:?}"
             );
         }
+        // A delimiter declared that the header is not separated by.
+        let mut errors = Vec::new();
+        let text = "sep=,\nid;name\n";
+        assert!(Table::open("t.csv", text, &["id", "name"], &mut errors).is_none());
+        let expected = Error::CsvDelimiter {
+            file: "t.csv",
+            found: ';',
+            expected: ',',
+        };
+        assert_eq!(errors, [expected]);
         // A quote misplaced in a comma header stays a misplaced quote.
         let mut errors = Vec::new();
         assert!(Table::open("t.csv", "id,na\"me\n", &["id"], &mut errors).is_none());

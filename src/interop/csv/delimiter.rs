@@ -83,42 +83,17 @@ pub enum DelimiterFrom {
     Detected,
 }
 
-/// The delimiter of `text` and how it was chosen, by the rule of the module; an error
-/// when it cannot be told. O(length of the header line), for each of the four.
+/// The delimiter of the file whose header starts `header` (found by
+/// `Table::header_start`, which reads past blank and `sep=` lines) and how it was chosen,
+/// by the rule of the module: `chosen` is the delimiter given or declared, if any. An
+/// error when it cannot be told. O(length of the header line), for each of the four.
 pub(super) fn delimiter(
     file: &'static str,
-    text: &str,
+    header: &str,
     required: &[&'static str],
-    given: Option<Delimiter>,
+    chosen: Option<(Delimiter, DelimiterFrom)>,
 ) -> Result<(Delimiter, DelimiterFrom), Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rest = text;
-    let mut chosen = given.map(|d| (d, DelimiterFrom::Given));
-    // The first line that is not blank, and the one after a `sep=` line.
-    loop {
-        let end = rest.find(['\r', '\n']).unwrap_or(rest.len());
-        let line = &rest[..end];
-        let skip = rest[end..]
-            .strip_prefix("\r\n")
-            .map_or(1, |_| 2)
-            .min(rest.len() - end);
-        if line
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, ',' | ';' | '|'))
-        {
-            if end == rest.len() {
-                break;
-            }
-            rest = &rest[end + skip..];
-            continue;
-        }
-        if let Some(declared) = declared(line) {
-            chosen = chosen.or(Some((declared, DelimiterFrom::Declared)));
-            rest = rest.get(end + skip..).unwrap_or("");
-            continue;
-        }
-        break;
-    }
+    let rest = header;
     let split: Vec<Split> = Delimiter::ALL
         .into_iter()
         .map(|d| Split::of(file, rest, required, d))
@@ -188,8 +163,21 @@ struct Split {
 
 impl Split {
     fn of(file: &'static str, text: &str, required: &[&'static str], d: Delimiter) -> Split {
-        let (fields, end) = first_record(text, d.byte());
-        let record = csv::StringRecord::from(fields);
+        // The first record as the rows are read: quotes removed, `""` in quotes a quote.
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(d.byte())
+            .from_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        // The text is a `&str`, so neither invalid UTF-8 nor I/O can fail here.
+        if !reader.read_record(&mut record).unwrap_or(false) {
+            record.clear();
+        }
+        record.trim();
+        let end = usize::try_from(reader.position().byte())
+            .unwrap_or(usize::MAX)
+            .min(text.len());
         let raw = &text[..end];
         let well_quoted = check_quotes(file, 1, raw, end == text.len(), d.byte()).is_none();
         let found = (required.iter())
@@ -204,42 +192,6 @@ impl Split {
     }
 }
 
-/// The fields of the first record of `text`, separated by `sep`, as the reader reads them
-/// (quotes removed, `""` in quotes a quote, each field trimmed), and where the record ends
-/// (at its line end, or the end of the text). Quotes are not checked here.
-fn first_record(text: &str, sep: u8) -> (Vec<String>, usize) {
-    let bytes = text.as_bytes();
-    let (mut fields, mut field) = (Vec::new(), Vec::new());
-    let (mut quoted, mut i) = (false, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if quoted {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                    field.push(b'"');
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field.push(b);
-            }
-        } else if b == b'"' {
-            quoted = true;
-        } else if b == sep {
-            fields.push(String::from_utf8_lossy(&field).trim().to_owned());
-            field.clear();
-        } else if b == b'\r' || b == b'\n' {
-            break;
-        } else {
-            field.push(b);
-        }
-        i += 1;
-    }
-    fields.push(String::from_utf8_lossy(&field).trim().to_owned());
-    (fields, i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::{Delimiter, DelimiterFrom, delimiter};
@@ -247,6 +199,8 @@ mod tests {
 
     const REQUIRED: &[&str] = &["id", "department", "position"];
 
+    /// The delimiter of a header (the text from the header on, as
+    /// `Table::header_start` finds it).
     fn told(text: &str) -> Result<(Delimiter, DelimiterFrom), Error> {
         delimiter("t.csv", text, REQUIRED, None)
     }
@@ -260,25 +214,21 @@ mod tests {
             ("\u{feff}id;department;position\r\n1;2;3\r\n", Semicolon),
             ("\"id\";\"department\";\"position\"\n", Semicolon),
             ("id\tdepartment\tposition\n", Tab),
-            ("\n\n id | department | position\n", Pipe),
+            (" id | department | position\n", Pipe),
             // Names holding another separator stay one field.
             ("\"id\";\"dept, ministry\";\"position\"\n", Semicolon),
             ("Employee ID;Department;Designation\n", Semicolon),
         ] {
             assert_eq!(told(text), Ok((d, detected)), "{text:?}");
         }
-        // Excel's `sep=` line declares it, whatever the header.
-        assert_eq!(
-            told("sep=;\nid;department;position\n"),
-            Ok((Semicolon, DelimiterFrom::Declared))
-        );
-        assert_eq!(
-            told("SEP=\t\nid\tdepartment\tposition\n"),
-            Ok((Tab, DelimiterFrom::Declared))
-        );
         // Given, it is used.
         assert_eq!(
-            delimiter("t.csv", "id|department|position\n", REQUIRED, Some(Pipe)),
+            delimiter(
+                "t.csv",
+                "id|department|position\n",
+                REQUIRED,
+                Some((Pipe, DelimiterFrom::Given))
+            ),
             Ok((Pipe, DelimiterFrom::Given))
         );
     }
@@ -319,20 +269,12 @@ mod tests {
                 "t.csv",
                 "id;department;position\n",
                 REQUIRED,
-                Some(Delimiter::Tab)
+                Some((Delimiter::Tab, DelimiterFrom::Given))
             ),
             Err(Error::CsvDelimiter {
                 file: "t.csv",
                 found: ';',
                 expected: '\t',
-            })
-        );
-        assert_eq!(
-            told("sep=,\nid;department;position\n"),
-            Err(Error::CsvDelimiter {
-                file: "t.csv",
-                found: ';',
-                expected: ',',
             })
         );
     }
