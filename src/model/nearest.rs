@@ -28,10 +28,7 @@ pub(crate) fn nearest<'a>(
         if candidate == asked {
             continue;
         }
-        let distance = if normalise(candidate) == normal
-            || unpadded
-                .is_some_and(|u| digits(candidate).is_some_and(|c| c.trim_start_matches('0') == u))
-        {
+        let distance = if same_form(&normal, unpadded, candidate) {
             0
         } else {
             if candidate.chars().count().abs_diff(len) > limit {
@@ -52,6 +49,24 @@ pub(crate) fn nearest<'a>(
         }
     }
     best.map(|(_, id)| id.to_owned())
+}
+
+/// Whether `id` and `other` are one id written two ways: equal but for case and
+/// surrounding whitespace, or, both all ASCII digits, but for leading zeros (`123` and
+/// `00123`, as a spreadsheet rewrites an id it takes for a number). The distance-0 rule of
+/// [`nearest`]. O(length).
+pub(crate) fn same_id_written_otherwise(id: &str, other: &str) -> bool {
+    let normal = normalise(id);
+    let unpadded = digits(normal.as_str()).map(|d| d.trim_start_matches('0'));
+    id != other && same_form(&normal, unpadded, other)
+}
+
+/// Whether `candidate` is the id whose normal form is `normal` (and, when that is all
+/// digits, whose digits without leading zeros are `unpadded`).
+fn same_form(normal: &str, unpadded: Option<&str>, candidate: &str) -> bool {
+    normalise(candidate) == normal
+        || unpadded
+            .is_some_and(|u| digits(candidate).is_some_and(|c| c.trim_start_matches('0') == u))
 }
 
 /// `id` trimmed of whitespace, when it is one or more ASCII digits.
@@ -149,6 +164,17 @@ mod tests {
         assert_eq!(n("1"), None);
         assert_eq!(n("0100").as_deref(), Some("100"));
         assert_eq!(n("10"), None);
+    }
+
+    #[test]
+    fn ids_written_otherwise_are_told() {
+        use super::same_id_written_otherwise as same;
+        assert!(same("12", "0012"));
+        assert!(same("0012", "12"));
+        assert!(same("DoPT", "dopt"));
+        assert!(!same("dopt", "dopt"));
+        assert!(!same("12", "120"));
+        assert!(!same("dopt", "dopr"));
     }
 
     #[test]

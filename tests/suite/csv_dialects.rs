@@ -369,3 +369,33 @@ fn ids_stripped_of_leading_zeros_are_named_not_guessed() {
         Error::CsvUnknownReference { nearest: Some(n), .. } if n == "00123"
     ));
 }
+
+const DEPARTMENT_ZEROS: &str = include_str!("../data/cases/csv/05-department-zeros-officers.csv");
+
+/// `csv/05`: departments are codes `0042` in the framework, and a spreadsheet saved one
+/// officer's as `42`: the warning that the officer is outside their position's department
+/// asks whether `0042` was meant; a department that is another (a deputation) gets no
+/// such question, and neither is read as the other.
+#[test]
+fn departments_stripped_of_leading_zeros_are_named_in_the_warning() {
+    let fw = karmayogi::Framework::from_json(
+        &crate::support::HR_FRAMEWORK.replace(r#""department": "dopt""#, r#""department": "0042""#),
+    )
+    .expect("a valid framework");
+    let csv = OfficersCsv::new(DEPARTMENT_ZEROS);
+    let options = OfficersCsvOptions::default();
+    let load = load_officers(&fw, &csv, &options).expect("warnings only");
+    let warnings: Vec<String> = load.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "officers.csv line 2, column `department`: officer `1042` is in department `42` \
+             but position `us` belongs to `0042`, did you mean `0042`?",
+            "officers.csv line 4, column `department`: officer `1044` is in department \
+             `DOPT-north` but position `so-mumbai` belongs to `itd-mumbai`",
+        ]
+    );
+    assert_eq!(load.officers[0].department.as_str(), "42");
+    let streamed = Cohort::from_csv(&fw, &csv, &options).expect("warnings only");
+    assert_eq!(streamed.warnings, load.warnings);
+}

@@ -22,6 +22,14 @@ pub(super) fn did_you_mean(nearest: Option<&str>) -> String {
     nearest.map_or_else(String::new, |n| format!(", did you mean {}?", quoted(n)))
 }
 
+/// `, did you mean `0012`?` when an officer's department is their position's written
+/// otherwise (leading zeros a spreadsheet dropped, another case): most probably the
+/// same department, not a deputation.
+pub(super) fn department_hint(department: &str, position_department: &str) -> String {
+    let same = crate::model::nearest::same_id_written_otherwise(department, position_department);
+    did_you_mean(same.then_some(position_department))
+}
+
 /// ` (did you mean `2024-12-31`?)` when the text is most probably that date.
 pub(super) fn date_hint(value: &str) -> String {
     crate::model::date::suggest_iso_date(value)

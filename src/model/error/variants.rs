@@ -3,8 +3,8 @@
 use super::case_element::CaseElement;
 use super::evidence::EvidenceProblem;
 use super::text::{
-    clash_text, code_points_list, cycle_text, date_hint, did_you_mean, duplicate_text,
-    group_cycle_text, group_rule_text, hidden_text, number, quoted_list,
+    clash_text, code_points_list, cycle_text, date_hint, department_hint, did_you_mean,
+    duplicate_text, group_cycle_text, group_rule_text, hidden_text, number, quoted_list,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -398,13 +398,16 @@ pub enum Error {
     },
     /// (A warning, from [`Framework::review_officers`](crate::Framework::review_officers).)
     /// An officer's department is not the department of the position they hold: a
-    /// deputation, or a mistake in either. Check both.
+    /// deputation, or a mistake in either. Check both. When the two are one id written
+    /// otherwise (`12` for `0012`, as a spreadsheet drops leading zeros; another case),
+    /// the message asks whether the position's was meant.
     #[error(
-        "officer {} is in department {} but position {} belongs to {}",
+        "officer {} is in department {} but position {} belongs to {}{}",
         quoted(officer.as_str()),
         quoted(department.as_str()),
         quoted(position.as_str()),
-        quoted(position_department.as_str())
+        quoted(position_department.as_str()),
+        department_hint(department.as_str(), position_department.as_str())
     )]
     DepartmentMismatch {
         /// The officer.
