@@ -185,10 +185,10 @@ pub use crate::interop::{
     CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder, CaseScoreReading, CaseTypeSource,
 };
 pub use crate::interop::{
-    CohortCsvReader, CohortLoad, ColumnNotRead, CsvFileRead, Delimiter, DelimiterFrom, EscoCsv,
-    EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, MissingCells, OfficersCsv,
-    OfficersCsvOptions, OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_esco,
-    load_officers, load_onet,
+    CohortCsvReader, CohortLoad, ColumnNotRead, CsvFileRead, DateForm, DateOrder, DatesRead,
+    Delimiter, DelimiterFrom, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule,
+    MissingCells, OfficersCsv, OfficersCsvOptions, OfficersLoad, OnetCsv, OnetHierarchy,
+    OnetOptions, OnetTypeRule, load_esco, load_officers, load_onet,
 };
 pub use crate::interop::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

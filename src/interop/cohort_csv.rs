@@ -44,10 +44,11 @@ use warnings::{after_as_of, all_warnings};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
-    OfficersCsvOptions, attach_missing, evidence_row, note_missing, officer_row, refused_ids,
-    report_problems,
+    OfficersCsvOptions, attach_dates, attach_missing, dated, evidence_row, note_missing,
+    officer_row, refused_ids, report_problems, settled,
 };
 use crate::analysis::parallel::workers;
+use crate::interop::csv::DateColumn;
 use crate::interop::csv::feed::Feed;
 use crate::interop::csv::{ColumnNotRead, CsvFileRead, MissingCells};
 use crate::interop::csv::{Header, Row};
@@ -141,7 +142,14 @@ impl Cohort {
         if let Some(text) = csv.evidence {
             reader.push_evidence(text.as_bytes());
         }
-        reader.finish()
+        match reader.finish() {
+            // A date that read both ways, and a later one settles the order.
+            Err(errors) => match settled(&errors, csv, options) {
+                Some(settled) => Cohort::from_csv(framework, csv, &settled),
+                None => Err(errors),
+            },
+            read => read,
+        }
     }
 }
 
@@ -226,6 +234,7 @@ impl<'f> CohortCsvReader<'f> {
                 full: false,
                 refused: HashMap::new(),
                 missing: [Vec::new(), Vec::new()],
+                dates: DateColumn::new(options.dates.map(|d| d.0), options.dates.and_then(|d| d.1)),
             },
             officers: Feed::new(OFFICERS, required, optional, options.delimiter),
             evidence: None,
@@ -358,6 +367,7 @@ impl<'f> CohortCsvReader<'f> {
         }
         let [officers, evidence] = std::mem::take(&mut self.reader.missing);
         attach_missing(&mut files, officers, evidence);
+        attach_dates(&mut files, &self.reader.dates);
         let mut load = self.reader.finish()?;
         load.columns_not_read = unread;
         load.files = files;
@@ -407,6 +417,8 @@ struct Reader<'f> {
     refused: HashMap<String, usize>,
     /// The optional cells of each file read as missing.
     missing: [Vec<MissingCells>; 2],
+    /// `evidence.csv`'s date column.
+    dates: DateColumn,
 }
 
 impl Reader<'_> {
@@ -531,6 +543,8 @@ impl Reader<'_> {
         officers_read: bool,
     ) {
         note_missing(&mut self.missing[1], EVIDENCE_COLUMNS[1], e.missing, e.line);
+        let mut buf = String::new();
+        let e = dated(&mut self.dates, row, e, &mut buf, errors);
         let as_of = self.options.review.as_of;
         let Some(k) = self.find(e.officer) else {
             if let Some(&line) = self.refused.get(e.officer) {

@@ -40,6 +40,7 @@
 
 mod aliases;
 mod columns;
+mod dates;
 mod decimal;
 mod delimiter;
 mod encoding;
@@ -53,6 +54,8 @@ mod row;
 mod rows;
 mod split;
 
+pub(crate) use dates::{Cell, DateColumn, read_cell};
+pub use dates::{DateForm, DateOrder, DatesRead};
 pub(crate) use decimal::Decimal;
 pub use delimiter::{Delimiter, DelimiterFrom};
 use encoding::utf16;

@@ -41,7 +41,10 @@ pub use case::package::{
 };
 
 pub use cohort_csv::{CohortCsvReader, CohortLoad};
-pub use csv::{ColumnNotRead, CsvFileRead, Delimiter, DelimiterFrom, MissingCells};
+pub use csv::{
+    ColumnNotRead, CsvFileRead, DateForm, DateOrder, DatesRead, Delimiter, DelimiterFrom,
+    MissingCells,
+};
 pub use esco::{EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
 pub use igot::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

@@ -9,7 +9,9 @@
 
 use std::collections::HashMap;
 
-use crate::interop::csv::{ColumnNotRead, CsvFileRead, Delimiter, MissingCells, Row};
+use crate::interop::csv::{
+    ColumnNotRead, CsvFileRead, DateColumn, DateOrder, Delimiter, MissingCells, Row,
+};
 use crate::model::nearest::Nearest;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
 use crate::people::review::{Source, review_officer};
@@ -20,8 +22,9 @@ use crate::{
 
 mod rows;
 pub(crate) use rows::{
-    EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, evidence_row,
-    evidence_rows, note_missing, officer_row, officer_rows, refused_ids,
+    EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, dated,
+    evidence_row, evidence_rows, note_missing, officer_row, officer_rows, refused_ids,
+    settle_date_order,
 };
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
@@ -66,7 +69,12 @@ pub(crate) use rows::{
 ///   any capitalisation and with a space or `-` for `_` (`Self Declared`), and
 ///   `feedback360` also as `Feedback 360`, `360 feedback` or `360-degree feedback`
 ///   (any case, spaces and hyphens); `date` is an
-///   ISO date or date-time, or empty when undated; `verified` is `true`/`false`,
+///   ISO date or date-time, or empty when undated, or a date as HR exports write it
+///   (`03/12/2026` or `03-12-2026` day or month first, `2026/12/03`, `03-Dec-2026`), read
+///   as the ISO date it is and reported in [`CsvFileRead::dates`]: numeric dates with the
+///   year last in the order [`OfficersCsvOptions::date_order`] gives, else as a date of
+///   the column with a number above 12 settles it, never guessed
+///   ([`Error::CsvDateOrder`]); `verified` is `true`/`false`,
 ///   `yes`/`no`, `y`/`n` or `1`/`0` in any case, empty meaning `true` (as in JSON);
 ///   `course` is the course's id, empty for none.
 ///
@@ -120,6 +128,8 @@ pub struct OfficersCsvOptions {
     pub(crate) review: ReviewOptions,
     pub(crate) threads: usize,
     pub(crate) delimiter: Option<Delimiter>,
+    /// The order of numeric dates: given (`None` line), or settled by the date on a line.
+    pub(crate) dates: Option<(DateOrder, Option<usize>)>,
 }
 
 impl OfficersCsvOptions {
@@ -152,6 +162,19 @@ impl OfficersCsvOptions {
     /// [`Error::CsvDelimiter`].
     pub fn delimiter(mut self, delimiter: Delimiter) -> Self {
         self.delimiter = Some(delimiter);
+        self
+    }
+
+    /// How `evidence.csv`'s numeric dates with the year last are read: day first
+    /// (`03/12/2026` is 3 December, as India writes dates) or month first. Default: as
+    /// the column's dates settle it, a date with a number above 12 showing which is the
+    /// day (in [`load_officers`] and [`Cohort::from_csv`](crate::Cohort::from_csv), any
+    /// date of the file; fed in pieces to a [`CohortCsvReader`](crate::CohortCsvReader),
+    /// which cannot look ahead, a date before); a date that reads both ways when nothing
+    /// settles it is [`Error::CsvDateOrder`]. Given, a date the order does not read is
+    /// [`Error::CsvInvalidValue`]. See [`CsvFileRead::date_order`].
+    pub fn date_order(mut self, order: DateOrder) -> Self {
+        self.dates = Some((order, None));
         self
     }
 
@@ -272,17 +295,22 @@ pub fn load_officers(
         unread: Vec::new(),
         files: Vec::new(),
         missing: [Vec::new(), Vec::new()],
+        dates: DateColumn::new(options.dates.map(|d| d.0), options.dates.and_then(|d| d.1)),
     };
     let header_ok = load.read_officers(csv.officers);
     if let Some(text) = csv.evidence {
         load.read_evidence(text, header_ok);
     }
     if let Some(errors) = Errors::from_vec(std::mem::take(&mut load.errors)) {
+        if let Some(settled) = settled(&errors, csv, options) {
+            return load_officers(framework, csv, &settled);
+        }
         return Err(errors);
     }
     let warnings = load.warnings();
     let [officers, evidence] = std::mem::take(&mut load.missing);
     attach_missing(&mut load.files, officers, evidence);
+    attach_dates(&mut load.files, &load.dates);
     Ok(OfficersLoad {
         officers: load.officers,
         warnings,
@@ -312,6 +340,33 @@ struct Loader<'f, 'o> {
     files: Vec<CsvFileRead>,
     /// The optional cells of each file read as missing.
     missing: [Vec<MissingCells>; 2],
+    /// `evidence.csv`'s date column.
+    dates: DateColumn,
+}
+
+/// The options with the date order `csv`'s evidence settles, when `errors` hold a date
+/// that read both ways because no order was given and a date of the whole file settles
+/// it (the load is then run again with it, found once: O(length of the evidence)).
+pub(crate) fn settled(
+    errors: &Errors,
+    csv: &OfficersCsv<'_>,
+    options: &OfficersCsvOptions,
+) -> Option<OfficersCsvOptions> {
+    let unsettled = (errors.iter()).any(|e| matches!(e, Error::CsvDateOrder { .. }));
+    if !unsettled || options.dates.is_some() {
+        return None;
+    }
+    let (order, line) = settle_date_order(csv.evidence?, options.delimiter)?;
+    let mut settled = options.clone();
+    settled.dates = Some((order, Some(line)));
+    Some(settled)
+}
+
+/// Gives `evidence.csv`, when read, what its date column gave.
+pub(crate) fn attach_dates(files: &mut [CsvFileRead], dates: &DateColumn) {
+    if let Some(read) = files.iter_mut().find(|f| f.file == EVIDENCE) {
+        read.dated(dates);
+    }
 }
 
 /// Gives each file read its cells read as missing.
@@ -398,6 +453,8 @@ impl Loader<'_, '_> {
             (self.options.delimiter, &mut self.files),
             |row, e, errors| {
                 note_missing(&mut self.missing[1], EVIDENCE_COLUMNS[1], e.missing, e.line);
+                let mut buf = String::new();
+                let e = dated(&mut self.dates, row, e, &mut buf, errors);
                 let Some(&k) = self.index.get(e.officer) else {
                     if let Some(&line) = self.refused.get(e.officer) {
                         errors.push(row.refused("officer", OFFICERS, line));

@@ -211,7 +211,7 @@ fn numeric_date(trimmed: &str) -> Option<String> {
 /// A date whose month is named in English, in full or by its first three letters, any
 /// case: day, month, four-digit year (`5 Jan 2024`, `05-Jan-2024`, `5 January, 2024`) or
 /// month, day, year (`Jan 5, 2024`).
-fn month_named(trimmed: &str) -> Option<String> {
+pub(crate) fn month_named(trimmed: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -293,7 +293,7 @@ fn digits(b: &[u8]) -> Option<u32> {
 // Once per dated passbook entry: called apart otherwise in `Cohort::with_threads`'s workers.
 #[allow(clippy::inline_always)]
 #[inline(always)]
-fn day_number(y: u32, m: u32, d: u32) -> Option<u32> {
+pub(crate) fn day_number(y: u32, m: u32, d: u32) -> Option<u32> {
     /// The days of each month (index 1 to 12), February's in a leap year.
     const DAYS: [u32; 13] = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     let leap = || (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);

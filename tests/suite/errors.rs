@@ -2238,6 +2238,39 @@ fn csv_invalid_value() {
 }
 
 #[test]
+fn csv_date_order() {
+    // `03/04/2024` is 3 April or March 4, and no date of the column tells which; a date
+    // whose day and month are one number (`12/12/2024`) reads alike either way.
+    let fw = support::hr_framework();
+    let officers = "id,department,position\no1,dopt,us\n";
+    let evidence = "officer,competency,level,source,date\n\
+                    o1,rti,1,assessment,12/12/2024\n\
+                    o1,rti,2,assessment, 03/04/2024\n";
+    let csv = karmayogi::OfficersCsv::new(officers).evidence(evidence);
+    let options = karmayogi::OfficersCsvOptions::default();
+    let errors = karmayogi::load_officers(&fw, &csv, &options)
+        .unwrap_err()
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CsvDateOrder {
+            file: "evidence.csv",
+            line: 3,
+            column: "date",
+            found: "03/04/2024".to_owned(),
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "evidence.csv line 3, column `date`: date `03/04/2024` reads day first and month \
+           first, and no date of the column settles which: give the date order, or write \
+           yyyy-mm-dd",
+        ],
+    );
+}
+
+#[test]
 fn csv_duplicate_key() {
     let links = "occ_id,skill_id,relation\n7,4,O\n7,3,E\n7,4,E\n";
     let errors = links_rejected(links);
@@ -2514,6 +2547,7 @@ const COVERED: &[&str] = &[
     "CsvAmbiguousDelimiter",
     "CsvEncoding",
     "CsvInvalidValue",
+    "CsvDateOrder",
     "CsvDuplicateKey",
     "CsvUnknownReference",
     "CsvRefusedReference",

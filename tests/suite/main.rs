@@ -23,6 +23,7 @@ mod cases;
 mod cohort_csv;
 mod cohort_json;
 mod cohort_threads;
+mod csv_dates;
 mod csv_dialects;
 mod csv_exports;
 mod csv_level_names;

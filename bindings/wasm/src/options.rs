@@ -10,10 +10,10 @@
 
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseExportOptions, CaseIds, CaseImportOptions, CaseItemMapping,
-    CaseLevelRule, CaseScoreOrder, CompareOptions, CompetencyType, CourseLevels, Delimiter,
-    EscoOptions, GapOptions, GroupKind, KcmOptions, KcmSubThemes, Level, LevelPolicy, NeedsOptions,
-    OfficersCsvOptions, OnetOptions, RankOptions, RecommendOptions, ReviewOptions, Solver,
-    UndatedEvidence, UntaggedLevel, Weights,
+    CaseLevelRule, CaseScoreOrder, CompareOptions, CompetencyType, CourseLevels, DateOrder,
+    Delimiter, EscoOptions, GapOptions, GroupKind, KcmOptions, KcmSubThemes, Level, LevelPolicy,
+    NeedsOptions, OfficersCsvOptions, OnetOptions, RankOptions, RecommendOptions, ReviewOptions,
+    Solver, UndatedEvidence, UntaggedLevel, Weights,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -343,11 +343,12 @@ fn review_of(f: &Fields) -> Result<ReviewOptions, Failure> {
     })
 }
 
-/// [`OfficersCsvOptions`]: `{levelPolicy, review, delimiter}`, and the level policy alone.
+/// [`OfficersCsvOptions`]: `{levelPolicy, review, delimiter, dateOrder}`, and the level
+/// policy alone.
 pub(crate) fn officers_csv(
     value: Option<impl Into<JsValue>>,
 ) -> Result<(OfficersCsvOptions, LevelPolicy), Failure> {
-    let f = Fields::new(value, &["levelPolicy", "review", "delimiter"])?;
+    let f = Fields::new(value, &["levelPolicy", "review", "delimiter", "dateOrder"])?;
     let policy = policy_of(&f.object("levelPolicy", &POLICY_KEYS)?)?;
     let review = review_of(&f.object("review", &["asOf"])?)?;
     let mut options = OfficersCsvOptions::default()
@@ -364,6 +365,13 @@ pub(crate) fn officers_csv(
     });
     if let Some(d) = f.choice("delimiter", &delimiters)? {
         options = options.delimiter(d);
+    }
+    let orders = [
+        ("day_first", DateOrder::DayFirst),
+        ("month_first", DateOrder::MonthFirst),
+    ];
+    if let Some(order) = f.choice("dateOrder", &orders)? {
+        options = options.date_order(order);
     }
     Ok((options, policy))
 }

@@ -828,6 +828,11 @@ export interface OfficersCsvOptions {
   /** The character separating the fields of both files; by default each file's is told
    * from its header (or its `sep=` line). */
   delimiter?: "," | ";" | "\t" | "|";
+  /** How `evidence.csv`'s numeric dates with the year last are read: `"day_first"`
+   * (`03/12/2026` is 3 December, as India writes dates) or `"month_first"`. By default as
+   * the column's dates settle it (a number above 12 shows which is the day); a date that
+   * reads both ways when nothing settles it is a `csv_date_order` problem. */
+  dateOrder?: "day_first" | "month_first";
 }
 
 /** What `loadOfficers` read. */
@@ -857,6 +862,20 @@ export interface CsvFileRead {
   /** The optional columns with cells marking a missing value (`NA`, `N/A`, `#N/A`, `NULL`,
    * `\\N`, `-`, `--`), read as empty. */
   missing: { column: string; cells: number; first_line: number }[];
+  /** The date cells written other than as ISO 8601, read as the ISO dates they are: per
+   * form (`03/12/2026` day or month first, `2026/12/03`, `03-Dec-2026`), first met first. */
+  dates: {
+    column: string;
+    form: "year_month_day" | "day_month_year" | "month_day_year" | "month_named";
+    cells: number;
+    first_line: number;
+  }[];
+  /** The order numeric dates with the year last were read in, when the file has such a
+   * date that the order matters to; `null` otherwise. */
+  date_order: "day_first" | "month_first" | null;
+  /** The line of the first date that settled `date_order`; `null` when it was given or
+   * not needed. */
+  date_order_line: number | null;
 }
 
 /** A column of an HR export's file that was not read. */
@@ -1279,6 +1298,7 @@ export type Problem =
   | (ProblemBase & { code: "csv_encoding"; file: string; encoding: string })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
   | (CsvPlace & { code: "csv_invalid_value"; column: string; found: string; expected: string })
+  | (CsvPlace & { code: "csv_date_order"; column: string; found: string })
   | (CsvPlace & { code: "csv_duplicate_key"; column: string; key: string; first_line: number })
   | (CsvPlace & {
       code: "csv_unknown_reference";

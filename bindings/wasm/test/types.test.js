@@ -278,6 +278,7 @@ describe("TypeScript declarations", () => {
       () => exportCase(fw, { identifier: "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01", title: "t", creator: "c", lastChangeDateTime: "2025-01-01T00:00:00Z" }, { itemTypes: { domain: " " } }),
       () => importCase({ CFItems: [] }, { levelRule: { table: [[1, 2], [2, 1]] } }),
       () => loadOfficers(fw, { officers: "id\tdepartment\tposition\n", evidence: "officer,competency,level,source\n" }, { delimiter: "," }),
+      () => loadOfficers(fw, { officers: "id,department,position\no,d,p\n", evidence: "officer,competency,level,source,date\no,rti,1,assessment,03/04/2024\n" }),
     ];
     const codes = new Set();
     for (const run of cases) {
@@ -292,7 +293,7 @@ describe("TypeScript declarations", () => {
         }
       }
     }
-    assert.ok(codes.size >= 35, [...codes].join(" "));
+    assert.ok(codes.size >= 36, [...codes].join(" "));
   });
 
   test("the Problem codes are exactly the library's error codes", () => {

@@ -1,6 +1,6 @@
 //! What a CSV loader reports of how it read each file.
 
-use super::{Delimiter, DelimiterFrom, Header, MissingCells};
+use super::{DateColumn, DateOrder, DatesRead, Delimiter, DelimiterFrom, Header, MissingCells};
 
 /// How one CSV file of an HR export was read: the character its fields are separated by
 /// and how that was chosen (see
@@ -19,6 +19,18 @@ pub struct CsvFileRead {
     /// `#N/A`, `NULL`, `\N`, `-` or `--`, any ASCII case), read as empty: per column, in
     /// the order first met.
     pub missing: Vec<MissingCells>,
+    /// The date cells written other than as ISO 8601 (`03/12/2026`, `03-Dec-2026`), read
+    /// as the ISO dates they are: per form, in the order first met.
+    pub dates: Vec<DatesRead>,
+    /// The order numeric dates with the year last were read in (day first or month
+    /// first), when the file has such a date that the order matters to: as
+    /// [`OfficersCsvOptions::date_order`](crate::OfficersCsvOptions::date_order) gave it,
+    /// else as the date on [`CsvFileRead::date_order_line`] settled it.
+    pub date_order: Option<DateOrder>,
+    /// The 1-based line of the first date of the file that reads only in
+    /// [`CsvFileRead::date_order`] (a number above 12 where the other order has the
+    /// month); `None` when the order was given or not needed.
+    pub date_order_line: Option<usize>,
 }
 
 impl CsvFileRead {
@@ -30,6 +42,17 @@ impl CsvFileRead {
             delimiter,
             delimiter_from,
             missing: Vec::new(),
+            dates: Vec::new(),
+            date_order: None,
+            date_order_line: None,
         }
+    }
+
+    /// Notes what the file's date column gave.
+    pub(crate) fn dated(&mut self, dates: &DateColumn) {
+        self.dates.clone_from(&dates.forms);
+        let needed = dates.forms.iter().any(DatesRead::ordered);
+        self.date_order = dates.order.filter(|_| needed);
+        self.date_order_line = dates.settled_on.filter(|_| needed);
     }
 }

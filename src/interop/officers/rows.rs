@@ -5,7 +5,10 @@
 use std::collections::HashMap;
 
 use crate::interop::csv::missing::{MissingCells, NOT_MISSING, is_missing, note};
-use crate::interop::csv::{ColumnNotRead, CsvFileRead, Delimiter, Refused, Row, Table};
+use crate::interop::csv::{
+    Cell, ColumnNotRead, CsvFileRead, DateColumn, DateOrder, Delimiter, Refused, Row, Table,
+    read_cell,
+};
 use crate::people::officer::EvidenceView;
 use crate::people::resolve::named_level;
 use crate::{Error, EvidenceSource, Framework};
@@ -306,6 +309,49 @@ fn yes_no(text: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// The order the first date of `evidence.csv`'s `date` column that settles it gives, and
+/// its line (see [`DateColumn`](crate::interop::csv::DateColumn)): `text` read with the
+/// delimiter `given` or told from its header. `None` when none settles it or the header
+/// lacks a column. O(length of the text).
+pub(crate) fn settle_date_order(
+    text: &str,
+    given: Option<Delimiter>,
+) -> Option<(DateOrder, usize)> {
+    let mut errors = Vec::new();
+    let [required, optional] = EVIDENCE_COLUMNS;
+    let table = Table::open_delimited(EVIDENCE, text, required, optional, given, &mut errors)?;
+    let mut found = None;
+    table.rows(&mut errors, |row, _| {
+        if found.is_none()
+            && let Some(text) = row.nth(4)
+            && let Cell::Settles(order, _) = read_cell(text, None)
+        {
+            found = Some((order, row.line()));
+        }
+    });
+    found
+}
+
+/// `e` with its date read by `dates` (see [`DateColumn::read`]): a date in another form
+/// than ISO 8601 as the ISO date it is, written into `buf`; a date that does not read in
+/// the column's order, or reads both ways, reported and the row marked faulty (its date
+/// then empty, so the row's other cells are still checked).
+pub(crate) fn dated<'b>(
+    dates: &mut DateColumn,
+    row: &Row<'_>,
+    mut e: EvidenceRow<'b>,
+    buf: &'b mut String,
+    errors: &mut Vec<Error>,
+) -> EvidenceRow<'b> {
+    if let Some(date) = dates.read(row, "date", e.entry.date, buf, errors) {
+        e.entry.date = date;
+    } else {
+        e.entry.date = "";
+        e.faulty = true;
+    }
+    e
 }
 
 #[cfg(test)]

@@ -61,6 +61,7 @@ impl Error {
             Error::CsvAmbiguousDelimiter { .. } => "csv_ambiguous_delimiter",
             Error::CsvNameColumn { .. } => "csv_name_column",
             Error::CsvInvalidValue { .. } => "csv_invalid_value",
+            Error::CsvDateOrder { .. } => "csv_date_order",
             Error::CsvDuplicateKey { .. } => "csv_duplicate_key",
             Error::CsvUnknownReference { .. } => "csv_unknown_reference",
             Error::CsvRefusedReference { .. } => "csv_refused_reference",

@@ -205,6 +205,12 @@ fn every_variant() -> Vec<Error> {
             found: s(),
             expected: "e",
         },
+        Error::CsvDateOrder {
+            file: "f.csv",
+            line: 2,
+            column: "date",
+            found: s(),
+        },
         Error::CsvDuplicateKey {
             file: "f.csv",
             line: 3,
@@ -345,6 +351,7 @@ fn index(e: &Error) -> usize {
         Error::CsvRepeatedHeader { .. } => 56,
         Error::CsvEncoding { .. } => 57,
         Error::CsvAmbiguousDelimiter { .. } => 58,
+        Error::CsvDateOrder { .. } => 59,
     }
 }
 

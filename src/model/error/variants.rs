@@ -100,6 +100,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_ambiguous_delimiter` | a CSV header that two delimiters read as the columns needed |
 /// | `csv_encoding` | a CSV file in UTF-16 rather than UTF-8 |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
+/// | `csv_date_order` | a CSV date that reads day first and month first, with nothing to settle which |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
 /// | `csv_unknown_reference` | a CSV row naming an id its target does not hold |
 /// | `csv_refused_reference` | a CSV row naming the id of a row not read for its own problem |
@@ -763,6 +764,26 @@ pub enum Error {
         found: String,
         /// What the column needs.
         expected: &'static str,
+    },
+    /// A date of a CSV file's date column reads both day first and month first
+    /// (`03/04/2026`: 3 April or March 4), and no date of the column has a number above
+    /// 12 to settle which. Give the order
+    /// ([`OfficersCsvOptions::date_order`](crate::OfficersCsvOptions::date_order)), or
+    /// write the dates as ISO 8601 (`2026-04-03`). The row is not read.
+    #[error(
+        "{file} line {line}, column `{column}`: date {} reads day first and month first, \
+         and no date of the column settles which: give the date order, or write yyyy-mm-dd",
+        quoted(found)
+    )]
+    CsvDateOrder {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// 1-based line where the record starts.
+        line: usize,
+        /// The column.
+        column: &'static str,
+        /// The text found (surrounding whitespace removed).
+        found: String,
     },
     /// A CSV row repeats the key of an earlier row. Keep one of the two rows.
     #[error(
