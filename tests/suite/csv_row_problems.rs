@@ -62,7 +62,7 @@ fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
         // An officer missing from officers.csv, with a level that does not read.
         "o9,rti,x,assessment,2024-01-05,,",
         // The first entry that reads: rows set aside are no passbook entries.
-        "o1,noting,9,assessment,31/12/2024,,",
+        "o1,noting,9,assessment,45657,,",
     ]);
     assert_eq!(
         messages(&officers, &evidence),
@@ -88,7 +88,7 @@ fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
             "evidence.csv line 6, column `officer`: `o9` is not in officers.csv",
             "evidence.csv line 7, column `level`: found `9`, expected a level from 0 to 5",
             "evidence.csv line 7, column `date`: officer `o1` passbook entry 0 (competency \
-             `noting`): date `31/12/2024` is not an iso date: expected yyyy-mm-dd, an iso \
+             `noting`): date `45657` is not an iso date: expected yyyy-mm-dd, an iso \
              8601 date-time, or no date (did you mean `2024-12-31`?)",
         ]
     );

@@ -38,7 +38,7 @@ fn mistaken_export() -> (String, String) {
         "o1,rti,2,course_completion,2024-03-15T10:00:00+05:30,yes,rti-101",
         "o1,rti,3,course_completion,2024-03-16,,rti-101",
         "o1,rti,1,self_declared,,,",
-        "o2,noting,2,assessment,31/12/2024,true,",
+        "o2,noting,2,assessment,45657,true,",
         "o2,noting,4,assessment,2024-01-05,,",
         "o2,notng,1,assessment,2024-01-05,,",
         "o3,rti,2,course_completion,2024-02-01,,",
@@ -73,7 +73,7 @@ fn an_export_with_a_dozen_mistakes_reports_them_all_at_once() {
             "evidence.csv line 3, column `level`: officer `o1` passbook entry 1 (competency \
              `rti`): level 3 is above level 2, the level course `rti-101` builds it to",
             "evidence.csv line 5, column `date`: officer `o2` passbook entry 0 (competency \
-             `noting`): date `31/12/2024` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
+             `noting`): date `45657` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
              date-time, or no date (did you mean `2024-12-31`?)",
             "evidence.csv line 6, column `level`: officer `o2` passbook entry 1 (competency \
              `noting`): level 4: expected 0 to 3",
