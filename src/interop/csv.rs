@@ -28,6 +28,10 @@
 //! record holding a quote is checked once more and these are reported as
 //! [`Error::CsvMisplacedQuote`]; a quote never closed, which makes the rest of the text one
 //! field, is [`Error::CsvUnclosedQuote`].
+//! Excel's way of keeping a cell as text, so that a spreadsheet does not drop its leading
+//! zeros, `="0123"` (or quoted, `"=""0123"""`), is read as its text, `0123`; a delimiter
+//! or line break inside the unquoted form splits the field for every reader, so that is
+//! [`Error::CsvMisplacedQuote`].
 //!
 //! A record after the header that repeats it (two exports joined into one file; in any
 //! ASCII case, a byte-order mark before it aside) or is a `sep=` line is
@@ -439,6 +443,39 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn excel_text_formulas_are_quoted_fields_of_their_own() {
+        let (rows, errors) =
+            records("a,b\n=\"0123\",x\n=\"01,23\",y\n=\"01\"z,w\n=\"01\" ,v\n=\"7");
+        assert_eq!(
+            rows,
+            [
+                row(1, &["a", "b"]),
+                row(2, &["=\"0123\"", "x"]),
+                row(5, &["=\"01\"", "v"])
+            ]
+        );
+        let misplaced = |line| Error::CsvMisplacedQuote {
+            file: "t.csv",
+            line,
+            field: 1,
+        };
+        assert_eq!(errors, [misplaced(3), misplaced(4), misplaced(6)]);
+        // Read by name, the formula gives its text.
+        let mut errors = Vec::new();
+        let table = Table::open(
+            "t.csv",
+            "id\n=\"0123\"\n\"=\"\"0456\"\"\"\n",
+            &["id"],
+            &mut errors,
+        )
+        .expect("the header has id");
+        let mut ids = Vec::new();
+        table.rows(&mut errors, |row, _| ids.push(row.text("id").to_owned()));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(ids, ["0123", "0456"]);
     }
 
     #[test]

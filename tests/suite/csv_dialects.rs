@@ -399,3 +399,25 @@ fn departments_stripped_of_leading_zeros_are_named_in_the_warning() {
     let streamed = Cohort::from_csv(&fw, &csv, &options).expect("warnings only");
     assert_eq!(streamed.warnings, load.warnings);
 }
+
+const EXCEL_TEXT_IDS: &str = include_str!("../data/cases/csv/09-excel-text-ids-officers.csv");
+
+/// `csv/09`: ids Excel keeps as text so that their leading zeros survive, written as the
+/// formula `="0123"` (and quoted, `"=""0456"""`), are read as `0123` and `0456`; a
+/// delimiter inside the unquoted formula splits the field for any reader, so it is a
+/// misplaced quote, not a value.
+#[test]
+fn ids_excel_writes_as_text_formulas_are_read_as_their_text() {
+    let errors = load(EXCEL_TEXT_IDS, None, &OfficersCsvOptions::default()).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            "officers.csv line 4, field 1: misplaced quote, expected the whole field in quotes \
+          with inner quotes doubled"
+        ]
+    );
+    let good = EXCEL_TEXT_IDS.replace("=\"07,8\",dopt,us\r\n", "");
+    let (officers, _) = load(&good, None, &OfficersCsvOptions::default()).expect("reads");
+    let ids: Vec<&str> = officers.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["0123", "0456"]);
+}

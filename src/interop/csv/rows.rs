@@ -3,6 +3,16 @@
 use super::{Refused, Row, Table};
 use crate::Error;
 
+/// The bounds of a field's text: of `0123` in Excel's `="0123"` (a cell kept as text,
+/// so that leading zeros survive), else of the field.
+fn formula_text(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let field = &text.as_bytes()[start..end];
+    match field {
+        [b'=', b'"', inner @ .., b'"'] if !inner.contains(&b'"') => (start + 2, end - 1),
+        _ => (start, end),
+    }
+}
+
 impl Table<'_> {
     /// Calls `each` on every well-formed record after the header, in order. Records with a
     /// quoting error or the wrong number of fields are reported to `errors` and skipped;
@@ -79,7 +89,7 @@ impl Table<'_> {
                     spans.extend(
                         (0..record.len())
                             .filter_map(|i| record.range(i))
-                            .map(|r| (r.start, r.end)),
+                            .map(|r| formula_text(record.as_slice(), r.start, r.end)),
                     );
                     let row = Row::new(self.file, line, record.as_slice(), &spans, &self.header);
                     if self.lossy
