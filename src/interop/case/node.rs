@@ -22,14 +22,18 @@ pub(super) fn opt_non_blank(text: Option<&String>) -> Option<&str> {
 }
 
 /// How identifiers are compared: without the spaces or line breaks around them; a UUID,
-/// also when written as a `urn:uuid:` URN (RFC 9562 section 4), in lowercase without the
-/// prefix (RFC 9562 compares UUIDs without regard to case); anything else as written.
+/// also when written as a `urn:uuid:` URN (RFC 9562 section 4) or in braces (`{…}`, as
+/// Microsoft's tools write a GUID), in lowercase without the prefix or braces (RFC 9562
+/// compares UUIDs without regard to case); anything else as written.
 pub(super) fn key(identifier: &str) -> Cow<'_, str> {
     let trimmed = identifier.trim();
     let uuid = trimmed
         .get(..9)
         .filter(|prefix| prefix.eq_ignore_ascii_case("urn:uuid:"))
         .map_or(trimmed, |_| &trimmed[9..]);
+    let uuid = (uuid.strip_prefix('{').and_then(|u| u.strip_suffix('}')))
+        .filter(|u| is_uuid_shaped(u))
+        .unwrap_or(uuid);
     if is_uuid_shaped(uuid) {
         if uuid.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(uuid.to_ascii_lowercase())
@@ -99,18 +103,20 @@ impl Parsed<'_> {
         if named != Node::Outside {
             return Some(named);
         }
-        let path = uri.split(['?', '#']).next().unwrap_or_default();
-        let tail = path
-            .trim_end_matches('/')
-            .rsplit(['/', ':'])
-            .next()
-            .unwrap_or_default();
-        Some(if is_uuid_shaped(tail) {
-            by_key(tail)
-        } else {
-            Node::Outside
-        })
+        Some(uuid_tail(uri).map_or(Node::Outside, by_key))
     }
+}
+
+/// The UUID a URI ends in (`…/CFItems/{uuid}`, `urn:uuid:{uuid}`), before any query or
+/// fragment, if it ends in one.
+pub(super) fn uuid_tail(uri: &str) -> Option<&str> {
+    let path = uri.trim().split(['?', '#']).next().unwrap_or_default();
+    let tail = path
+        .trim_end_matches('/')
+        .rsplit(['/', ':'])
+        .next()
+        .unwrap_or_default();
+    is_uuid_shaped(tail).then_some(tail)
 }
 
 /// The error of an element without an identifier: [`Error::CaseFieldName`] naming the
@@ -162,6 +168,11 @@ mod tests {
         ] {
             assert_eq!(key(spelled), "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01");
         }
+        assert_eq!(
+            key("{0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01}"),
+            "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01"
+        );
+        assert_eq!(key("{OP.1}"), "{OP.1}");
         // A URN of something else is an identifier like any other.
         assert_eq!(key("urn:uuid:not-a-uuid"), "urn:uuid:not-a-uuid");
         assert_eq!(
