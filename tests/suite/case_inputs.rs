@@ -417,3 +417,42 @@ fn level_labels_and_graded_letters_are_read_when_the_criterion_uses_one_scheme()
     );
     assert!(round_trip(&import).report.is_complete());
 }
+
+// case/19: links whose `identifier` names nothing in the package (a code, a document's
+// code) while their `uri` names an element of it; and a crosswalk to another framework.
+
+const DISAGREE: &str = include_str!("../data/cases/case/19-link-identifier-and-uri-disagree.json");
+
+#[test]
+fn a_link_whose_identifier_names_nothing_here_resolves_by_its_uri_and_says_so() {
+    let import = import(DISAGREE);
+    // The competency is in its area, and the area under the document.
+    assert_eq!(import.spec.competencies[0].groups[0].as_str(), AREA);
+    assert!(import.spec.groups[0].parents.is_empty());
+    // Only the crosswalk, whose `uri` names nothing here either, is kept aside.
+    let kept: Vec<&str> = (import.report.associations.iter())
+        .map(|k| k.association.identifier.as_str())
+        .collect();
+    assert_eq!(kept, ["e0000000-0000-4000-8000-000000000003"]);
+    // The identifiers written are not carried: each is reported, superseded by the uri.
+    let by_uri = CaseFieldReason::Superseded { by: "uri" };
+    assert_eq!(
+        fields(&import),
+        [
+            (
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000001".to_owned(),
+                "destinationNodeURI.identifier".to_owned(),
+                by_uri
+            ),
+            (
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000002".to_owned(),
+                "originNodeURI.identifier".to_owned(),
+                by_uri
+            ),
+        ]
+    );
+    let again = round_trip(&import);
+    assert!(again.report.is_complete(), "{:?}", again.report);
+}

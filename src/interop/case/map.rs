@@ -297,10 +297,13 @@ impl Assembly<'_, '_> {
                 let present = [("sequenceNumber", lost)];
                 let (element, id) = (CaseElement::Association, a.identifier.as_str());
                 reporter.fields(element, id, ASSOCIATION, &present, &a.extra);
-                let origin = a.origin_node_uri.as_ref();
-                reporter.link_fields(element, id, "originNodeURI", origin);
-                let destination = a.destination_node_uri.as_ref();
-                reporter.link_fields(element, id, "destinationNodeURI", destination);
+                for (field, link) in [
+                    ("originNodeURI", a.origin_node_uri.as_ref()),
+                    ("destinationNodeURI", a.destination_node_uri.as_ref()),
+                ] {
+                    let by_uri = link.is_some_and(|l| self.parsed.resolved_by_uri(l));
+                    reporter.link_fields(element, id, field, (link, by_uri));
+                }
             } else {
                 kept.push(CaseKeptAssociation {
                     association: a.clone(),

@@ -76,34 +76,53 @@ pub(super) struct Parsed<'p> {
 }
 
 impl Parsed<'_> {
-    /// The node a link names: by identifier; else by a `uri` of the package; else by the
-    /// identifier the uri is (CASE 1.0 identifiers may be URIs); else by a UUID at the end
-    /// of the uri (CASE 1.0 links are plain URIs). `None` when the link
-    /// names nothing at all.
-    pub(super) fn resolve(&self, link: &CaseLink) -> Option<Node> {
-        let by_key = |id: &str| {
-            let id = key(id);
-            if let Some(&i) = self.index.get(&id) {
-                Node::Item(i)
-            } else if self.document.as_deref() == Some(&*id) {
-                Node::Document
-            } else {
-                Node::Outside
-            }
-        };
-        if let Some(id) = non_blank(&link.identifier) {
-            return Some(by_key(id));
+    /// The node an identifier names: an item, the document, or nothing in the package.
+    fn by_key(&self, id: &str) -> Node {
+        let id = key(id);
+        if let Some(&i) = self.index.get(&id) {
+            Node::Item(i)
+        } else if self.document.as_deref() == Some(&*id) {
+            Node::Document
+        } else {
+            Node::Outside
         }
-        let uri = non_blank(&link.uri)?.trim();
+    }
+
+    /// The node a URI names: the element of the package with that `uri`; else the element
+    /// whose identifier the URI is (CASE 1.0 identifiers may be URIs); else the element
+    /// whose UUID the URI ends in (CASE 1.0 links are plain URIs).
+    fn by_uri(&self, uri: &str) -> Node {
+        let uri = uri.trim();
         if let Some(&node) = self.uris.get(uri) {
-            return Some(node);
+            return node;
         }
-        // A URI that is itself an element's identifier (CASE 1.0 identifiers may be URIs).
-        let named = by_key(uri);
+        let named = self.by_key(uri);
         if named != Node::Outside {
-            return Some(named);
+            return named;
         }
-        Some(uuid_tail(uri).map_or(Node::Outside, by_key))
+        uuid_tail(uri).map_or(Node::Outside, |tail| self.by_key(tail))
+    }
+
+    /// The node a link names: by identifier; when the identifier names nothing in the
+    /// package (a code, another spelling) or is absent, by its `uri` as [`Self::by_uri`]
+    /// says. `None` when the link names nothing at all.
+    pub(super) fn resolve(&self, link: &CaseLink) -> Option<Node> {
+        let uri = non_blank(&link.uri);
+        match non_blank(&link.identifier) {
+            Some(id) => Some(match self.by_key(id) {
+                Node::Outside => uri.map_or(Node::Outside, |uri| self.by_uri(uri)),
+                node => node,
+            }),
+            None => uri.map(|uri| self.by_uri(uri)),
+        }
+    }
+
+    /// Whether the link's `identifier` names nothing in the package while its `uri` names
+    /// an element of it, which the link was resolved to: the identifier as written is
+    /// then not carried.
+    pub(super) fn resolved_by_uri(&self, link: &CaseLink) -> bool {
+        non_blank(&link.identifier).is_some_and(|id| self.by_key(id) == Node::Outside)
+            && self.resolve(link).is_some_and(|node| node != Node::Outside)
     }
 }
 

@@ -288,7 +288,8 @@ pub struct CaseLink {
     /// `title` of the target.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
-    /// `identifier` of the target: what the link resolves to.
+    /// `identifier` of the target: what the link resolves to (when it names nothing in
+    /// the package, the `uri` is tried, and the identifier reported as superseded).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub identifier: String,
     /// `uri` of the target.

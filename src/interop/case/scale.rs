@@ -320,7 +320,8 @@ fn item_levels(
         &criterion.extra,
     );
     let link = criterion.item_uri.as_ref();
-    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
+    let by_uri = link.is_some_and(|l| parsed.resolved_by_uri(l));
+    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", (link, by_uri));
     if let Some(scale) = scale(&levels, &mapped, derived, reporter) {
         ItemLevels::Mapped(scale)
     } else {
