@@ -353,9 +353,14 @@ fn section_officer_mappings_are_reported() {
         dropped,
         [
             (CaseElement::Item, "e04", CaseDropReason::UnmappedScale),
-            (CaseElement::Item, "e07", CaseDropReason::UnmappedScale),
+            // Government accounting's levels have no score at all.
+            (CaseElement::Item, "e07", CaseDropReason::Unscored),
             (CaseElement::Criterion, "d02", CaseDropReason::UnmappedScale),
-            (CaseElement::Criterion, "d03", CaseDropReason::UnmappedScale),
+            (CaseElement::Criterion, "d03", CaseDropReason::Unscored),
+            (CaseElement::Level, "d31", CaseDropReason::Unscored),
+            (CaseElement::Level, "d32", CaseDropReason::Unscored),
+            (CaseElement::Level, "d33", CaseDropReason::Unscored),
+            (CaseElement::Level, "d34", CaseDropReason::Unscored),
         ]
     );
     assert!(!report.is_complete());
@@ -1001,7 +1006,12 @@ fn non_json_and_wrong_types_are_json_errors_with_positions() {
 #[test]
 fn missing_document_is_an_error() {
     let errors = import_errors(&json!({"CFItems": [item("c1", "A", "Functional Competency")]}));
-    assert_eq!(errors, [Error::CaseMissingDocument]);
+    assert_eq!(
+        errors,
+        [Error::CaseMissingDocument {
+            documents: Vec::new()
+        }]
+    );
     assert_eq!(errors[0].to_string(), "case package has no CFDocument");
 }
 
@@ -1307,7 +1317,7 @@ fn every_problem_is_reported_at_once() {
     let kinds: Vec<&str> = errors
         .iter()
         .map(|e| match e {
-            Error::CaseMissingDocument => "document",
+            Error::CaseMissingDocument { .. } => "document",
             Error::CaseMissingIdentifier { .. } => "identifier",
             Error::CaseDuplicateIdentifier { .. } => "duplicate",
             Error::CaseFieldName { .. } => "name",
@@ -2457,7 +2467,9 @@ fn a_package_in_any_envelope_imports() {
     // An envelope around something that is not a package still says what is missing.
     assert_eq!(
         import_errors(&json!({"data": {"items": []}})),
-        [Error::CaseMissingDocument]
+        [Error::CaseMissingDocument {
+            documents: Vec::new()
+        }]
     );
 }
 

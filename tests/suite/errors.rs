@@ -1638,7 +1638,12 @@ fn capacity_exceeded() {
 #[test]
 fn case_missing_document() {
     let errors = case_rejected(&json!({"CFItems": []}));
-    assert_eq!(errors, [Error::CaseMissingDocument]);
+    assert_eq!(
+        errors,
+        [Error::CaseMissingDocument {
+            documents: Vec::new()
+        }]
+    );
     assert_messages(&errors, &["case package has no CFDocument"]);
 }
 

@@ -3873,7 +3873,12 @@ fn case_nesting_beyond_the_recursion_limit_is_an_error() {
     };
     let options = CaseImportOptions::default();
     let errors = CaseImport::from_json(&nested(126), &options).expect_err("no document");
-    assert_eq!(errors.as_slice(), [Error::CaseMissingDocument]);
+    assert_eq!(
+        errors.as_slice(),
+        [Error::CaseMissingDocument {
+            documents: Vec::new()
+        }]
+    );
     check_errors(&errors);
     let too_deep = json_error(CasePackage::from_json(&nested(127)));
     assert_eq!(too_deep, (1, 636, "recursion limit exceeded".to_owned()));

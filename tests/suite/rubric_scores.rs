@@ -175,15 +175,25 @@ fn scores_from_zero_and_with_gaps_keep_their_numbers() {
 }
 
 #[test]
-fn a_criterion_without_any_score_is_set_aside_with_its_item() {
+fn a_criterion_without_any_score_is_set_aside_with_its_item_as_unscored() {
     let import = import(&with_levels(&[
         (Value::Null, "Basic"),
         (json!("n/a"), "Advanced"),
     ]));
+    // No order at all, and no rule could give one.
     assert!(import.spec.competencies.is_empty());
-    let reasons: Vec<CaseDropReason> = import.report.dropped.iter().map(|d| d.reason).collect();
+    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = (import.report.dropped.iter())
+        .map(|d| (d.element, &d.identifier[..2], d.reason))
+        .collect();
     assert_eq!(
-        reasons,
-        [CaseDropReason::UnmappedScale, CaseDropReason::UnmappedScale]
+        dropped,
+        [
+            (CaseElement::Item, "c0", CaseDropReason::Unscored),
+            (CaseElement::Criterion, "b2", CaseDropReason::Unscored),
+            (CaseElement::Level, "l0", CaseDropReason::Unscored),
+            (CaseElement::Level, "l1", CaseDropReason::Unscored),
+        ]
     );
+    assert_eq!(import.report.dropped_fields[0].identifier, "l1");
+    assert_eq!(import.report.dropped_fields[0].field, "score");
 }

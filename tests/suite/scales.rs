@@ -253,11 +253,12 @@ fn numerals_that_read_as_letters_too_are_unscored() {
         .replace(r#""score": "IV""#, r#""score": null"#);
     let import = with_rule(&ambiguous, CaseLevelRule::Score);
     assert_eq!(import.report.scales[1].reading, CaseScoreReading::Numbers);
+    // No level has a score: the criterion is set aside with its item, as unscored.
     assert_eq!(import.spec.competencies.len(), 1);
     let item_2 = "c0000000-0000-4000-8000-000000000002";
     assert!(
         (import.report.dropped.iter())
-            .any(|d| d.identifier == item_2 && d.reason == CaseDropReason::UnmappedScale)
+            .any(|d| d.identifier == item_2 && d.reason == CaseDropReason::Unscored)
     );
 }
 

@@ -106,12 +106,18 @@ pub enum CaseScoreReading {
     #[default]
     Numbers,
     /// As letter grades, `A` the best: every level of the criterion that has a score
-    /// writes it as one letter (any case) and none as a number. The last letter used
-    /// scores 1 and each letter before it one more (`A` to `E` score 5 to 1; `A`, `B`, `D`
-    /// score 4, 3, 1: the gap of the unused `C` is kept), whatever [`CaseScoreOrder`] says.
+    /// writes it as one letter (any case), optionally followed by `+` or `-`, and none as
+    /// a number. The last letter used scores 1 and each letter before it one more (`A` to
+    /// `E` score 5 to 1; `A`, `B`, `D` score 4, 3, 1: the gap of the unused `C` is kept),
+    /// whatever [`CaseScoreOrder`] says. When a grade has `+` or `-` (`A+` above `A`
+    /// above `A-` above `B+`), which grades lie between those used is unknowable, so only
+    /// their order counts: the lowest used scores 1 and each higher one more (`A+`, `A`,
+    /// `B` score 3, 2, 1).
     Letters,
-    /// As Roman numerals `I` to `X` (any case), each its value: every level of the
-    /// criterion that has a score writes it so, and none as a number. A criterion whose
+    /// As Roman numerals `I` to `X` (any case), each its value, alone or in a level label
+    /// (`"Level IV"`, `"Lvl IV"`, `"L IV"`, `"L-IV"`; not `"LIV"`, a numeral of its own):
+    /// every level of the criterion that has a score writes it so, and none as a number
+    /// (`"Level 4"` and `"L4"` are numbers, as [`CaseScoreReading::Numbers`] says). A criterion whose
     /// every score reads both as a letter and as a numeral (`"I"`, `"V"`, `"X"` alone) is
     /// neither: which is meant is unknowable, and its levels are unscored.
     RomanNumerals,
@@ -401,8 +407,12 @@ pub enum CaseDropReason {
     /// A level without a score (absent, `null`, or a value that is no number, reported in
     /// [`CaseImportReport::dropped_fields`], including a letter or Roman numeral in a
     /// criterion that does not write all its scores in that one scheme, see
-    /// [`CaseScoreReading`]): its place in the proficiency order is unknown. The criterion's scored levels are imported (when none has a score, the
-    /// criterion is [`CaseDropReason::UnmappedScale`]).
+    /// [`CaseScoreReading`]): its place in the proficiency order is unknown. The
+    /// criterion's scored levels are imported. Also a criterion none of whose levels has
+    /// a score, and its item: CASE makes `score` optional and a level's `position` is
+    /// display order, never a proficiency order, so the levels have no order at all and
+    /// no [`CaseLevelRule`] could map them (the default levels would state a scale the
+    /// rubric does not); the criterion, each of its levels and the item are reported.
     Unscored,
     /// A level whose score another level of its criterion has too: which text describes
     /// that level is unknowable, so the competency has the level, undescribed, and each
@@ -459,6 +469,9 @@ pub enum CaseFieldReason {
     /// [`CaseImportReport::document`] is refused
     /// ([`Error::CaseMissingField`](crate::Error::CaseMissingField),
     /// [`Error::CaseInvalidDateTime`](crate::Error::CaseInvalidDateTime)) until it is given.
+    /// Also the package's `CFDocument` (element [`CaseElement::Package`]) when the package
+    /// has none and the document was read from the `CFDocumentURI` its items and
+    /// associations name.
     Missing,
     /// A document field's text does not read as what CASE defines there (a
     /// `lastChangeDateTime` of `15/01/2025`, an `identifier` holding a control or

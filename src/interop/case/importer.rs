@@ -4,6 +4,7 @@
 //! and the report (`map`).
 
 use super::items::{classify, item_ids};
+use super::linked::linked_document;
 use super::map::Assembly;
 use super::node::{missing_identifier, non_blank};
 use super::parse::parse;
@@ -16,7 +17,7 @@ use crate::interop::case::import::{
     CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
 };
 use crate::interop::case::package::{CaseDocument, CasePackage};
-use crate::{CaseDropReason, CaseElement, Error, Errors};
+use crate::{CaseDropReason, CaseElement, CaseFieldReason, Error, Errors};
 
 impl CaseImport {
     /// Reads CASE JSON and maps it as [`CaseImport::from_package`] does.
@@ -104,7 +105,7 @@ impl CaseImport {
 fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImport, Errors> {
     let mut errors = scale::check_rule(&options.level_rule);
     shape::check(package, &mut errors);
-    let no_document = CaseDocument::default();
+    let mut linked = None;
     let document = if let Some(document) = &package.document {
         if non_blank(&document.identifier).is_none() && !mentions(&document.extra, "identifier") {
             errors.push(missing_identifier(
@@ -120,9 +121,15 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
             .keys()
             .any(|k| super::read::fold(k) == "cfpackage");
         if !mentions(&package.extra, "CFDocument") && !wrapped {
-            errors.push(Error::CaseMissingDocument);
+            match linked_document(package) {
+                Ok(Some(document)) => linked = Some(document),
+                Ok(None) => errors.push(Error::CaseMissingDocument {
+                    documents: Vec::new(),
+                }),
+                Err(error) => errors.push(error),
+            }
         }
-        &no_document
+        linked.get_or_insert_with(CaseDocument::default)
     };
     let parsed = parse(package, document, &mut errors);
     let tree = child_of_tree(&parsed);
@@ -136,6 +143,11 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         },
         scales: Vec::new(),
     };
+    if package.document.is_none() && !document.identifier.is_empty() {
+        // Read from the elements' links: the package itself lacks it.
+        let (element, reason) = (CaseElement::Package, CaseFieldReason::Missing);
+        reporter.field(element, &document.identifier, "CFDocument", reason);
+    }
     for (element, identifier, reason) in &parsed.set_aside {
         reporter.drop(*element, identifier, *reason);
     }

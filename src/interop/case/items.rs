@@ -8,7 +8,7 @@ use super::tree::Tree;
 use crate::interop::case::import::{
     CaseIds, CaseImportOptions, CaseItemMapping, CaseTypeSource, type_key,
 };
-use crate::interop::case::package::CasePackage;
+use crate::interop::case::package::{CaseItem, CasePackage};
 use crate::model::quote::has_hidden;
 use crate::model::validate::hidden_character;
 use crate::{EntityKind, Error};
@@ -31,6 +31,18 @@ fn defined_types(package: &CasePackage) -> HashMap<String, String> {
         .collect()
 }
 
+/// The `title` of a `CFItemType` written as a link object (`{"title": "Standard",
+/// "identifier": …, "uri": …}`, as servers that expand the type's definition write it)
+/// rather than as CASE's string, when the item has no string `CFItemType`: the type's
+/// label, as the title of `CFItemTypeURI` is.
+pub(super) fn type_object_title(item: &CaseItem) -> Option<&str> {
+    if item.item_type.is_some() {
+        return None;
+    }
+    let title = item.extra.get("CFItemType")?.as_object()?.get("title")?;
+    title.as_str().and_then(non_blank)
+}
+
 /// What each item becomes: its type from `CFItemType`, else from `CFItemTypeURI`'s title
 /// (or the title of the definition it links to), mapped by the options or by default.
 pub(super) fn classify(
@@ -47,7 +59,9 @@ pub(super) fn classify(
         .iter()
         .zip(&tree.has_children)
         .map(|(item, &has_children)| {
-            let direct = opt_non_blank(item.item_type.as_ref()).map(|t| t.trim().to_owned());
+            let direct = opt_non_blank(item.item_type.as_ref())
+                .or_else(|| type_object_title(item))
+                .map(|t| t.trim().to_owned());
             let linked = item.item_type_uri.as_ref().and_then(|l| {
                 non_blank(&l.title)
                     .map(|t| t.trim().to_owned())

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::items::type_object_title;
 use super::node::{Node, Parsed, Typed, opt_non_blank};
 use super::read::{ASSOCIATION, ITEM};
 use super::reporter::Reporter;
@@ -116,28 +117,32 @@ impl Assembly<'_, '_> {
             let coded = self.options.ids == CaseIds::HumanCodingScheme
                 && opt_non_blank(item.human_coding_scheme.as_ref()).is_some()
                 && !self.shared_codes[i];
+            let type_object = type_object_title(item).is_some();
             let present = [
                 (
                     "humanCodingScheme",
                     item.human_coding_scheme.is_some() && !coded && !text.named_by_code,
                 ),
                 ("CFItemTypeURI", item.item_type_uri.is_some()),
+                // Its title is used, as for `CFItemTypeURI`; the link is not kept.
+                ("CFItemType", type_object),
             ];
-            if text.languages.is_empty() {
+            if text.languages.is_empty() && !type_object {
                 reporter.fields(CaseElement::Item, identifier, ITEM, &present, &item.extra);
             } else {
-                // A language map read in one language: its other languages are lost.
+                // A multilingual text read in one language: its other languages are lost.
                 let mut extra = item.extra.clone();
                 for languages in &text.languages {
                     extra.remove(languages.field);
                 }
+                if type_object {
+                    extra.remove("CFItemType");
+                }
                 reporter.fields(CaseElement::Item, identifier, ITEM, &present, &extra);
                 for l in &text.languages {
-                    for (tag, value) in l.map {
-                        if tag != l.chosen && !value.is_null() {
-                            let field = format!("{}.{tag}", l.field);
-                            reporter.field(CaseElement::Item, identifier, &field, NoPlace);
-                        }
+                    for other in &l.others {
+                        let field = format!("{}{other}", l.field);
+                        reporter.field(CaseElement::Item, identifier, &field, NoPlace);
                     }
                 }
             }
@@ -292,10 +297,13 @@ impl Assembly<'_, '_> {
                 let present = [("sequenceNumber", lost)];
                 let (element, id) = (CaseElement::Association, a.identifier.as_str());
                 reporter.fields(element, id, ASSOCIATION, &present, &a.extra);
-                let origin = a.origin_node_uri.as_ref();
-                reporter.link_fields(element, id, "originNodeURI", origin);
-                let destination = a.destination_node_uri.as_ref();
-                reporter.link_fields(element, id, "destinationNodeURI", destination);
+                for (field, link) in [
+                    ("originNodeURI", a.origin_node_uri.as_ref()),
+                    ("destinationNodeURI", a.destination_node_uri.as_ref()),
+                ] {
+                    let by_uri = link.is_some_and(|l| self.parsed.resolved_by_uri(l));
+                    reporter.link_fields(element, id, field, (link, by_uri));
+                }
             } else {
                 kept.push(CaseKeptAssociation {
                     association: a.clone(),

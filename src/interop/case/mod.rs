@@ -5,7 +5,8 @@
 //! - Reading: `read` reads JSON tolerantly (`numbers` reads numbers written as text),
 //!   `deserialize` is serde's way into it.
 //! - Importing, step by step in `importer`: `shape` finds misnamed and mistyped fields,
-//!   `parse` checks identifiers and resolves links, `tree` works out the `isChildOf`
+//!   `linked` finds the document a package without one names, `parse` checks
+//!   identifiers and resolves links, `tree` works out the `isChildOf`
 //!   structure, `items` what each item becomes and its id (`text` its name), `scale` maps
 //!   rubric levels (`scores` reads their scores; `agree` holds a competency's levels and
 //!   what several criteria agree on),
@@ -23,6 +24,7 @@ mod identifiers;
 pub(crate) mod import;
 mod importer;
 mod items;
+mod linked;
 mod map;
 mod node;
 mod numbers;

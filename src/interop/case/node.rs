@@ -22,14 +22,18 @@ pub(super) fn opt_non_blank(text: Option<&String>) -> Option<&str> {
 }
 
 /// How identifiers are compared: without the spaces or line breaks around them; a UUID,
-/// also when written as a `urn:uuid:` URN (RFC 9562 section 4), in lowercase without the
-/// prefix (RFC 9562 compares UUIDs without regard to case); anything else as written.
+/// also when written as a `urn:uuid:` URN (RFC 9562 section 4) or in braces (`{…}`, as
+/// Microsoft's tools write a GUID), in lowercase without the prefix or braces (RFC 9562
+/// compares UUIDs without regard to case); anything else as written.
 pub(super) fn key(identifier: &str) -> Cow<'_, str> {
     let trimmed = identifier.trim();
     let uuid = trimmed
         .get(..9)
         .filter(|prefix| prefix.eq_ignore_ascii_case("urn:uuid:"))
         .map_or(trimmed, |_| &trimmed[9..]);
+    let uuid = (uuid.strip_prefix('{').and_then(|u| u.strip_suffix('}')))
+        .filter(|u| is_uuid_shaped(u))
+        .unwrap_or(uuid);
     if is_uuid_shaped(uuid) {
         if uuid.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(uuid.to_ascii_lowercase())
@@ -72,45 +76,66 @@ pub(super) struct Parsed<'p> {
 }
 
 impl Parsed<'_> {
-    /// The node a link names: by identifier; else by a `uri` of the package; else by the
-    /// identifier the uri is (CASE 1.0 identifiers may be URIs); else by a UUID at the end
-    /// of the uri (CASE 1.0 links are plain URIs). `None` when the link
-    /// names nothing at all.
-    pub(super) fn resolve(&self, link: &CaseLink) -> Option<Node> {
-        let by_key = |id: &str| {
-            let id = key(id);
-            if let Some(&i) = self.index.get(&id) {
-                Node::Item(i)
-            } else if self.document.as_deref() == Some(&*id) {
-                Node::Document
-            } else {
-                Node::Outside
-            }
-        };
-        if let Some(id) = non_blank(&link.identifier) {
-            return Some(by_key(id));
-        }
-        let uri = non_blank(&link.uri)?.trim();
-        if let Some(&node) = self.uris.get(uri) {
-            return Some(node);
-        }
-        // A URI that is itself an element's identifier (CASE 1.0 identifiers may be URIs).
-        let named = by_key(uri);
-        if named != Node::Outside {
-            return Some(named);
-        }
-        let path = uri.split(['?', '#']).next().unwrap_or_default();
-        let tail = path
-            .trim_end_matches('/')
-            .rsplit(['/', ':'])
-            .next()
-            .unwrap_or_default();
-        Some(if is_uuid_shaped(tail) {
-            by_key(tail)
+    /// The node an identifier names: an item, the document, or nothing in the package.
+    fn by_key(&self, id: &str) -> Node {
+        let id = key(id);
+        if let Some(&i) = self.index.get(&id) {
+            Node::Item(i)
+        } else if self.document.as_deref() == Some(&*id) {
+            Node::Document
         } else {
             Node::Outside
-        })
+        }
     }
+
+    /// The node a URI names: the element of the package with that `uri`; else the element
+    /// whose identifier the URI is (CASE 1.0 identifiers may be URIs); else the element
+    /// whose UUID the URI ends in (CASE 1.0 links are plain URIs).
+    fn by_uri(&self, uri: &str) -> Node {
+        let uri = uri.trim();
+        if let Some(&node) = self.uris.get(uri) {
+            return node;
+        }
+        let named = self.by_key(uri);
+        if named != Node::Outside {
+            return named;
+        }
+        uuid_tail(uri).map_or(Node::Outside, |tail| self.by_key(tail))
+    }
+
+    /// The node a link names: by identifier; when the identifier names nothing in the
+    /// package (a code, another spelling) or is absent, by its `uri` as [`Self::by_uri`]
+    /// says. `None` when the link names nothing at all.
+    pub(super) fn resolve(&self, link: &CaseLink) -> Option<Node> {
+        let uri = non_blank(&link.uri);
+        match non_blank(&link.identifier) {
+            Some(id) => Some(match self.by_key(id) {
+                Node::Outside => uri.map_or(Node::Outside, |uri| self.by_uri(uri)),
+                node => node,
+            }),
+            None => uri.map(|uri| self.by_uri(uri)),
+        }
+    }
+
+    /// Whether the link's `identifier` names nothing in the package while its `uri` names
+    /// an element of it, which the link was resolved to: the identifier as written is
+    /// then not carried.
+    pub(super) fn resolved_by_uri(&self, link: &CaseLink) -> bool {
+        non_blank(&link.identifier).is_some_and(|id| self.by_key(id) == Node::Outside)
+            && self.resolve(link).is_some_and(|node| node != Node::Outside)
+    }
+}
+
+/// The UUID a URI ends in (`…/CFItems/{uuid}`, `urn:uuid:{uuid}`), before any query or
+/// fragment, if it ends in one.
+pub(super) fn uuid_tail(uri: &str) -> Option<&str> {
+    let path = uri.trim().split(['?', '#']).next().unwrap_or_default();
+    let tail = path
+        .trim_end_matches('/')
+        .rsplit(['/', ':'])
+        .next()
+        .unwrap_or_default();
+    is_uuid_shaped(tail).then_some(tail)
 }
 
 /// The error of an element without an identifier: [`Error::CaseFieldName`] naming the
@@ -162,6 +187,11 @@ mod tests {
         ] {
             assert_eq!(key(spelled), "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01");
         }
+        assert_eq!(
+            key("{0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01}"),
+            "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01"
+        );
+        assert_eq!(key("{OP.1}"), "{OP.1}");
         // A URN of something else is an identifier like any other.
         assert_eq!(key("urn:uuid:not-a-uuid"), "urn:uuid:not-a-uuid");
         assert_eq!(

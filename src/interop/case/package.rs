@@ -146,8 +146,8 @@ impl CaseDocument {
     ///
     /// CASE requires a UUID (`8-4-4-4-12` lowercase hex digits, version 1 to 5), but real
     /// documents carry other identifiers: codes such as `MATH-2024`, URLs, version-7
-    /// UUIDs. A CASE UUID, also in uppercase, as a `urn:uuid:` URN or with spaces around
-    /// it, is written in its canonical lowercase form. Any other identifier, trimmed (and in
+    /// UUIDs. A CASE UUID, also in uppercase, as a `urn:uuid:` URN, in braces or with
+    /// spaces around it, is written in its canonical lowercase form. Any other identifier, trimmed (and in
     /// lowercase when it has a UUID's shape, since UUIDs compare without regard to case),
     /// gives the version-5 UUID of it in the URL namespace of RFC 9562
     /// (`6ba7b811-9dad-11d1-80b4-00c04fd430c8`): the same identifier always gives the
@@ -288,7 +288,8 @@ pub struct CaseLink {
     /// `title` of the target.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
-    /// `identifier` of the target: what the link resolves to.
+    /// `identifier` of the target: what the link resolves to (when it names nothing in
+    /// the package, the `uri` is tried, and the identifier reported as superseded).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub identifier: String,
     /// `uri` of the target.

@@ -287,7 +287,8 @@ fn self_named(key: &str, mut value: Value) -> Value {
 /// The elements of a list written as an object, as PHP's `json_encode` writes an array
 /// whose keys are not `0, 1, 2, …` (after elements were filtered out) and as Go writes a
 /// map: every value an object, and the keys either all list positions (`"0"`, `"2"`; the
-/// elements come in their order) or each its element's `identifier` (in key order). The
+/// elements come in their order, and a `null` among them is an absent element) or each
+/// its element's `identifier` (in key order). The
 /// keys then say nothing the elements do not, so nothing is lost. An object holding only
 /// objects under other keys comes back whole (the import names it as of the wrong type:
 /// its keys would be lost); any other object is one element, a list of one.
@@ -303,9 +304,14 @@ fn keyed_list(map: Map<String, Value>) -> Result<Vec<Value>, Value> {
             .is_some_and(|id| !id.trim().is_empty() && id.trim() == k.trim())
     };
     let all_objects = !map.is_empty() && map.values().all(Value::is_object);
-    if all_objects && map.keys().all(|k| position(k).is_some()) {
+    // `null` at a list position is an absent element, as `null` in a list is.
+    let positioned = map.values().any(Value::is_object)
+        && map.values().all(|v| v.is_object() || v.is_null())
+        && map.keys().all(|k| position(k).is_some());
+    if positioned {
         let mut list: Vec<(u64, Value)> = map
             .into_iter()
+            .filter(|(_, v)| !v.is_null())
             .map(|(k, v)| (position(&k).unwrap_or_default(), v))
             .collect();
         crate::model::order::sort_by_key(&mut list, |(at, _)| *at);

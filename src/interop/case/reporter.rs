@@ -102,15 +102,26 @@ impl Reporter {
     /// Reports the fields of a link inside element `identifier` that the link's target
     /// does not need (`targetType`, `note`, a `title` of another type), as
     /// `{field}.{name}`: its `identifier` and `uri` are used and its string `title` is the
-    /// target's name, which export writes back.
+    /// target's name, which export writes back. When the link was resolved by its `uri`
+    /// as its `identifier` names nothing in the package (`by_uri`), the identifier is
+    /// reported as superseded by the `uri`.
     pub(super) fn link_fields(
         &mut self,
         element: CaseElement,
         identifier: &str,
         field: &str,
-        link: Option<&CaseLink>,
+        (link, by_uri): (Option<&CaseLink>, bool),
     ) {
         let Some(link) = link else { return };
+        if by_uri {
+            let superseded = CaseFieldReason::Superseded { by: "uri" };
+            self.field(
+                element,
+                identifier,
+                &format!("{field}.identifier"),
+                superseded,
+            );
+        }
         for (name, value) in &link.extra {
             if holds_nothing(value) {
                 continue;

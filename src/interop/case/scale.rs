@@ -291,6 +291,18 @@ fn item_levels(
     let (criterion, id, _, _) = one;
     let Some((levels, mapped, derived)) = criterion_levels(i, parsed, one, rule, reporter) else {
         let item = parsed.items[i].identifier.as_str();
+        if criterion.levels.iter().all(|l| l.score.is_none()) && !read_as_text(criterion, rule.1) {
+            // No level has a score: CASE's `position` is display order, never a
+            // proficiency order, so the levels have no order at all, and no rule could
+            // map them. The criterion, its levels and its item are set aside as unscored.
+            reporter.drop(CaseElement::Criterion, id, CaseDropReason::Unscored);
+            reporter.drop(CaseElement::Item, item, CaseDropReason::Unscored);
+            for (l, level) in criterion.levels.iter().enumerate() {
+                let path = format!("{}.CFRubricCriterionLevels[{l}]", one.2);
+                unscored(level, named(&level.identifier, &path), reporter);
+            }
+            return ItemLevels::SetAside;
+        }
         reporter.drop(CaseElement::Criterion, id, CaseDropReason::UnmappedScale);
         reporter.drop(CaseElement::Item, item, CaseDropReason::UnmappedScale);
         return ItemLevels::SetAside;
@@ -308,7 +320,8 @@ fn item_levels(
         &criterion.extra,
     );
     let link = criterion.item_uri.as_ref();
-    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", link);
+    let by_uri = link.is_some_and(|l| parsed.resolved_by_uri(l));
+    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", (link, by_uri));
     if let Some(scale) = scale(&levels, &mapped, derived, reporter) {
         ItemLevels::Mapped(scale)
     } else {
@@ -401,13 +414,7 @@ fn scale(
     for (at, ((level, id, score), &mapped)) in levels.iter().zip(mapped).enumerate() {
         let id = id.as_str();
         let (Some(score), Some(mapped)) = (*score, mapped) else {
-            reporter.drop(CaseElement::Level, id, CaseDropReason::Unscored);
-            // The text that gave no score (`"three"`, a letter among numbers) is set aside
-            // with the fields of a wrong type, as `CaseDropReason::Unscored` says.
-            if let Some((key, value)) = level.extra.get_key_value("score") {
-                let text = CaseExtra::from([(key.clone(), value.clone())]);
-                reporter.fields(CaseElement::Level, id, LEVEL, &[], &text);
-            }
+            unscored(level, id, reporter);
             continue;
         };
         if mapped == 0 {
@@ -455,6 +462,21 @@ fn scale(
         return None;
     }
     Some(Scale::new(descriptors, lowest, highest))
+}
+
+/// Reports a level without a score, and the text that gave none (`"three"`, a letter
+/// among numbers) with the fields of a wrong type, as [`CaseDropReason::Unscored`] says.
+fn unscored(level: &CaseCriterionLevel, id: &str, reporter: &mut Reporter) {
+    reporter.drop(CaseElement::Level, id, CaseDropReason::Unscored);
+    if let Some((key, value)) = level.extra.get_key_value("score") {
+        let text = CaseExtra::from([(key.clone(), value.clone())]);
+        reporter.fields(CaseElement::Level, id, LEVEL, &[], &text);
+    }
+}
+
+/// Whether the scores of `criterion` were read from text (letter grades, Roman numerals).
+fn read_as_text(criterion: &CaseCriterion, order: CaseScoreOrder) -> bool {
+    scores::read(&criterion.levels, order).reading != CaseScoreReading::Numbers
 }
 
 #[cfg(test)]

@@ -29,13 +29,27 @@ pub(super) fn read(levels: &[CaseCriterionLevel], order: CaseScoreOrder) -> Scor
     let written: Vec<&str> = texts.iter().flatten().copied().collect();
     let (reading, read): (CaseScoreReading, Vec<Option<f64>>) = match scheme(&written) {
         Some(reading) if !numbers => {
-            let last = written.iter().filter_map(|t| letter(t)).max().unwrap_or(0);
+            let grades = || written.iter().filter_map(|t| grade(t));
+            // Plain letters keep the gaps of unused letters; with `+` or `-`, which
+            // grades the scale has between those used is unknowable, so only their order
+            // counts: the lowest used scores 1 and each higher one more.
+            let modified = written.iter().any(|t| t.ends_with(['+', '-']));
+            let mut used: Vec<u8> = grades().collect();
+            used.sort_unstable();
+            used.dedup();
+            let last = grades().max().unwrap_or(0);
             let read = texts
                 .iter()
                 .map(|t| {
                     let t = (*t)?;
                     match reading {
-                        CaseScoreReading::Letters => letter(t).map(|at| f64::from(last - at + 1)),
+                        CaseScoreReading::Letters if modified => {
+                            let at = used.binary_search(&grade(t)?).ok()?;
+                            u32::try_from(used.len() - at).ok().map(f64::from)
+                        }
+                        CaseScoreReading::Letters => {
+                            grade(t).map(|at| f64::from(last / 3 - at / 3 + 1))
+                        }
                         _ => roman(t).map(f64::from),
                     }
                 })
@@ -76,14 +90,15 @@ fn score_text(level: &CaseCriterionLevel) -> Option<&str> {
     }
 }
 
-/// The one scheme all of `texts` are written in: letters or Roman numerals. `None` when
-/// there are none, when they mix schemes or hold other text, or when every one reads as
-/// both (`"I"`, `"V"`, `"X"` alone: letter grades or numerals, unknowable).
+/// The one scheme all of `texts` are written in: letter grades or Roman numerals. `None`
+/// when there are none, when they mix schemes or hold other text, or when every one reads
+/// as both (`"I"`, `"V"`, `"X"` alone: letter grades or numerals, unknowable; `"Level V"`
+/// is a numeral, as no letter grade is written so).
 fn scheme(texts: &[&str]) -> Option<CaseScoreReading> {
     if texts.is_empty() {
         return None;
     }
-    let letters = texts.iter().all(|t| letter(t).is_some());
+    let letters = texts.iter().all(|t| grade(t).is_some());
     let numerals = texts.iter().all(|t| roman(t).is_some());
     match (letters, numerals) {
         (true, false) => Some(CaseScoreReading::Letters),
@@ -92,19 +107,47 @@ fn scheme(texts: &[&str]) -> Option<CaseScoreReading> {
     }
 }
 
-/// A letter grade's place in the alphabet (`A` 0, `B` 1, …), in any case.
-fn letter(text: &str) -> Option<u8> {
-    match text.as_bytes() {
-        &[b] if b.is_ascii_alphabetic() => Some(b.to_ascii_uppercase() - b'A'),
-        _ => None,
-    }
+/// A letter grade's place in the order of grades, best first: three places per letter,
+/// `+` before the letter alone before `-` (`A+` 0, `A` 1, `A-` 2, `B+` 3, …), in any case.
+fn grade(text: &str) -> Option<u8> {
+    let (letter, modifier) = match *text.as_bytes() {
+        [b] => (b, 1),
+        [b, b'+'] => (b, 0),
+        [b, b'-'] => (b, 2),
+        _ => return None,
+    };
+    letter
+        .is_ascii_alphabetic()
+        .then(|| (letter.to_ascii_uppercase() - b'A') * 3 + modifier)
 }
 
-/// The value of a Roman numeral from I to X, in any case, written in its standard form.
+/// The value of a Roman numeral from I to X, in any case, written in its standard form,
+/// alone or as a level label (`"Level IV"`, `"Lvl IV"`, `"L IV"`, `"L-IV"`: `Level` or
+/// `Lvl` and an optional space, `-`, `_` or `.`, or `L` and one of them, since `LIV`
+/// would be a numeral of its own).
 fn roman(text: &str) -> Option<u8> {
     const NUMERALS: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-    let at = NUMERALS.iter().position(|n| n.eq_ignore_ascii_case(text))?;
-    u8::try_from(at + 1).ok()
+    let value = |t: &str| {
+        let at = NUMERALS.iter().position(|n| n.eq_ignore_ascii_case(t))?;
+        u8::try_from(at + 1).ok()
+    };
+    if let Some(v) = value(text) {
+        return Some(v);
+    }
+    ["level", "lvl", "l"].into_iter().find_map(|prefix| {
+        let head = text.get(..prefix.len())?;
+        let rest = &text[prefix.len()..];
+        if !head.eq_ignore_ascii_case(prefix) {
+            return None;
+        }
+        let separated = rest.strip_prefix([' ', '-', '_', '.']);
+        let numeral = if prefix == "l" {
+            separated?
+        } else {
+            separated.unwrap_or(rest)
+        };
+        value(numeral)
+    })
 }
 
 /// Scores of a scale whose lower scores are better, turned so that higher ones are: each
@@ -206,5 +249,54 @@ mod tests {
             [Some(4.0), Some(3.0), Some(1.0), Some(0.0), None]
         );
         assert_eq!(reflected(&[Some(3.0)]), [Some(3.0)]);
+    }
+
+    #[test]
+    fn grades_with_plus_and_minus_are_read_in_order_only() {
+        use serde_json::json;
+        let (reading, scores) = read_as(
+            &[
+                json!("B"),
+                json!("A-"),
+                json!("A+"),
+                json!("a"),
+                json!("C+"),
+            ],
+            CaseScoreOrder::HigherIsBetter,
+        );
+        assert_eq!(reading, CaseScoreReading::Letters);
+        assert_eq!(
+            scores,
+            [Some(2.0), Some(3.0), Some(5.0), Some(4.0), Some(1.0)]
+        );
+        // A modifier makes `I` a grade, not a numeral.
+        let (reading, scores) = read_as(&[json!("I+"), json!("V")], CaseScoreOrder::LowerIsBetter);
+        assert_eq!(reading, CaseScoreReading::Letters);
+        assert_eq!(scores, [Some(2.0), Some(1.0)]);
+        // Other marks are not grades.
+        let (reading, _) = read_as(&[json!("A++"), json!("B")], CaseScoreOrder::HigherIsBetter);
+        assert_eq!(reading, CaseScoreReading::Numbers);
+    }
+
+    #[test]
+    fn roman_numerals_are_read_in_level_labels() {
+        use serde_json::json;
+        let (reading, scores) = read_as(
+            &[
+                json!("Level I"),
+                json!("level-ii"),
+                json!("LVL IV"),
+                json!("L V"),
+            ],
+            CaseScoreOrder::HigherIsBetter,
+        );
+        assert_eq!(reading, CaseScoreReading::RomanNumerals);
+        assert_eq!(scores, [Some(1.0), Some(2.0), Some(4.0), Some(5.0)]);
+        // `LIV` and `LV` would be numerals of their own, beyond X; a label of numerals
+        // among numbers gives no scheme.
+        for scores in [vec![json!("LIV")], vec![json!("Level IV"), json!(3)]] {
+            let (reading, _) = read_as(&scores, CaseScoreOrder::HigherIsBetter);
+            assert_eq!(reading, CaseScoreReading::Numbers, "{scores:?}");
+        }
     }
 }

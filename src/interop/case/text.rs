@@ -7,14 +7,14 @@ use serde_json::{Map, Value};
 use super::node::{non_blank, opt_non_blank};
 use crate::interop::case::package::CaseItem;
 
-/// A language map the import read in one language.
-pub(super) struct Languages<'p> {
+/// A multilingual text the import read in one language.
+pub(super) struct Languages {
     /// The field holding it: `fullStatement` or `abbreviatedStatement`.
     pub(super) field: &'static str,
-    /// The map.
-    pub(super) map: &'p Map<String, Value>,
-    /// The language read.
-    pub(super) chosen: &'p str,
+    /// The texts of the other languages, each named as the report names it after the
+    /// field: `.hi` by its language tag, or `[2]` by its place in a JSON-LD list when its
+    /// tag is absent or repeated there.
+    pub(super) others: Vec<String>,
 }
 
 /// An item's name and description, and where they came from.
@@ -24,7 +24,7 @@ pub(super) struct ItemText<'p> {
     /// Whether `humanCodingScheme` gave the name, as nothing else names the item.
     pub(super) named_by_code: bool,
     /// The language maps read, each in one language.
-    pub(super) languages: Vec<Languages<'p>>,
+    pub(super) languages: Vec<Languages>,
 }
 
 /// Whether `key` reads as a language tag: two or three ASCII letters, then optionally
@@ -37,59 +37,129 @@ fn is_language_tag(key: &str) -> bool {
         && parts.all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// The language a language map is read in, and its text: `en` (in any case), else the
-/// first tag in byte order whose primary language is English (`en-GB`, `en-IN`), else the
-/// first tag in byte order; only entries with text that shows something count. `None`
-/// when `value` is no language map (an object whose keys are all language tags and whose
-/// values are all strings or `null`) or holds no such text.
-pub(super) fn language_text(value: &Value) -> Option<(&str, &str)> {
-    let map = value.as_object()?;
-    let is_map = !map.is_empty()
-        && map
-            .iter()
-            .all(|(k, v)| is_language_tag(k) && (v.is_string() || v.is_null()));
-    if !is_map {
+/// One text of a multilingual value: its language tag (`None` for a JSON-LD value without
+/// `@language`), its text (`None` for `null`), and the name the report gives it after the
+/// field (see [`Languages::others`]).
+struct Entry<'v> {
+    tag: Option<&'v str>,
+    text: Option<&'v str>,
+    name: String,
+}
+
+/// The language tag and text of a JSON-LD value object (`{"@value": "…", "@language":
+/// "en"}`, optionally with `@direction`): `@value` a string or `null`, `@language` absent or
+/// a language tag. `None` for any other object (a typed value, other keys).
+fn value_object(map: &Map<String, Value>) -> Option<(Option<&str>, Option<&str>)> {
+    let known = |k: &str| matches!(k, "@value" | "@language" | "@direction");
+    if !map.keys().all(|k| known(k)) {
         return None;
     }
+    let text = match map.get("@value")? {
+        Value::String(text) => Some(text.as_str()),
+        Value::Null => None,
+        _ => return None,
+    };
+    let tag = match map.get("@language") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(tag)) if is_language_tag(tag) => Some(tag.as_str()),
+        Some(_) => return None,
+    };
+    Some((tag, text))
+}
+
+/// The texts of a multilingual value: a language map (`{"en": "…", "hi": "…"}`: an object
+/// whose keys are all language tags and whose values are all strings or `null`), a JSON-LD
+/// value object, or a JSON-LD list of them (`[{"@language": "en", "@value": "…"}, …]`, as
+/// linked-data publishers write language-tagged text). `None` for anything else.
+fn entries(value: &Value) -> Option<Vec<Entry<'_>>> {
+    match value {
+        Value::Object(map)
+            if !map.is_empty()
+                && map
+                    .iter()
+                    .all(|(k, v)| is_language_tag(k) && (v.is_string() || v.is_null())) =>
+        {
+            Some(
+                map.iter()
+                    .map(|(k, v)| Entry {
+                        tag: Some(k),
+                        text: v.as_str(),
+                        name: format!(".{k}"),
+                    })
+                    .collect(),
+            )
+        }
+        Value::Object(map) => {
+            let (tag, text) = value_object(map)?;
+            let name = tag.map_or_else(String::new, |t| format!(".{t}"));
+            Some(vec![Entry { tag, text, name }])
+        }
+        Value::Array(list) if !list.is_empty() => {
+            let values: Vec<(Option<&str>, Option<&str>)> = list
+                .iter()
+                .map(|v| v.as_object().and_then(value_object))
+                .collect::<Option<_>>()?;
+            let unique = |tag: &str| values.iter().filter(|(t, _)| *t == Some(tag)).count() == 1;
+            Some(
+                (values.iter().enumerate())
+                    .map(|(i, &(tag, text))| Entry {
+                        tag,
+                        text,
+                        name: match tag {
+                            Some(t) if unique(t) => format!(".{t}"),
+                            _ => format!("[{i}]"),
+                        },
+                    })
+                    .collect(),
+            )
+        }
+        _ => None,
+    }
+}
+
+/// The entry of `entries` a multilingual text is read in: `en` (in any case), else the
+/// first tag in byte order whose primary language is English (`en-GB`, `en-IN`), else a
+/// text without a language, else the first tag in byte order; the first met of equal ones.
+/// Only entries with text that shows something count.
+fn chosen(entries: &[Entry<'_>]) -> Option<usize> {
     let primary = |k: &str| k.split(['-', '_']).next().unwrap_or_default().to_owned();
-    let texts = map
-        .iter()
-        .filter_map(|(k, v)| Some((k.as_str(), v.as_str().and_then(non_blank)?)));
-    // Ranked: `en` first, then English variants, then any; by tag within a rank.
-    texts.min_by_key(|&(k, _)| {
-        let rank = if k.eq_ignore_ascii_case("en") {
-            0
-        } else if primary(k).eq_ignore_ascii_case("en") {
-            1
-        } else {
-            2
-        };
-        (rank, k)
-    })
+    let rank = |tag: Option<&str>| match tag {
+        Some(k) if k.eq_ignore_ascii_case("en") => 0,
+        Some(k) if primary(k).eq_ignore_ascii_case("en") => 1,
+        None => 2,
+        Some(_) => 3,
+    };
+    (entries.iter().enumerate())
+        .filter(|(_, e)| e.text.and_then(non_blank).is_some())
+        .min_by_key(|(_, e)| (rank(e.tag), e.tag))
+        .map(|(i, _)| i)
 }
 
 /// A statement field's text: the string when it shows something, else the text its
-/// language map is read in (the map recorded in `languages`).
+/// multilingual value is read in (recorded in `languages`, with the other languages).
 fn statement<'p>(
     text: Option<&'p str>,
     item: &'p CaseItem,
     field: &'static str,
-    languages: &mut Vec<Languages<'p>>,
+    languages: &mut Vec<Languages>,
 ) -> Option<&'p str> {
     if let Some(text) = text.and_then(non_blank) {
         return Some(text);
     }
-    let value = item.extra.get(field)?;
-    let (chosen, text) = language_text(value)?;
-    let map = value.as_object()?;
-    languages.push(Languages { field, map, chosen });
-    Some(text)
+    let entries = entries(item.extra.get(field)?)?;
+    let at = chosen(&entries)?;
+    let others = (entries.iter().enumerate())
+        .filter(|&(i, e)| i != at && e.text.is_some())
+        .map(|(_, e)| e.name.clone())
+        .collect();
+    languages.push(Languages { field, others });
+    entries[at].text
 }
 
 /// The item's name: `abbreviatedStatement`, else `fullStatement`, else `humanCodingScheme`,
-/// the first that shows something (a language map read as [`language_text`] says); its
-/// description: the full statement when the abbreviated one names it. `None` when nothing
-/// names the item.
+/// the first that shows something (a multilingual value read as [`entries`] and [`chosen`] say);
+/// its description: the full statement when the abbreviated one names it. `None` when
+/// nothing names the item.
 pub(super) fn item_text(item: &CaseItem) -> Option<ItemText<'_>> {
     let mut languages = Vec::new();
     let short = item.abbreviated_statement.as_deref();
@@ -119,9 +189,18 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// The language a multilingual value is read in, and its text.
+    fn language_text(value: &Value) -> Option<(Option<&str>, &str)> {
+        let entries = entries(value)?;
+        let at = chosen(&entries)?;
+        Some((entries[at].tag, entries[at].text?))
+    }
+
     #[test]
     fn language_maps_are_read_in_english_else_the_first_tag() {
-        let text = |v: Value| language_text(&v).map(|(k, t)| (k.to_owned(), t.to_owned()));
+        let text = |v: Value| {
+            language_text(&v).map(|(k, t)| (k.unwrap_or_default().to_owned(), t.to_owned()))
+        };
         let pair = |k: &str, t: &str| Some((k.to_owned(), t.to_owned()));
         assert_eq!(text(json!({"hi": "क", "en": "E"})), pair("en", "E"));
         assert_eq!(text(json!({"hi": "क", "EN": "E"})), pair("EN", "E"));
@@ -142,5 +221,46 @@ mod tests {
         assert_eq!(text(json!({})), None);
         assert_eq!(text(json!("en")), None);
         assert!(is_language_tag("zh_Hant") && !is_language_tag("en-") && !is_language_tag("e"));
+    }
+
+    #[test]
+    fn json_ld_language_lists_are_read_like_language_maps() {
+        let text = |v: Value| language_text(&v).map(|(k, t)| (k.map(str::to_owned), t.to_owned()));
+        let list = json!([{"@language": "hi", "@value": "क"}, {"@language": "en", "@value": "E"}]);
+        assert_eq!(
+            text(list.clone()),
+            Some((Some("en".to_owned()), "E".to_owned()))
+        );
+        let names: Vec<String> = entries(&list)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(names, [".hi", ".en"]);
+        // A repeated or absent tag is named by its place.
+        let repeated = json!([{"@value": "x"}, {"@language": "hi", "@value": "क"},
+                              {"@language": "hi", "@value": "ख"}]);
+        let names: Vec<String> = entries(&repeated)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(names, ["[0]", "[1]", "[2]"]);
+        // Without English, a text without a language comes before other languages.
+        assert_eq!(text(repeated), Some((None, "x".to_owned())));
+        let one = json!({"@value": "One", "@language": "en-IN", "@direction": "ltr"});
+        assert_eq!(
+            text(one),
+            Some((Some("en-IN".to_owned()), "One".to_owned()))
+        );
+        // Typed values, other keys, other entries: not multilingual text.
+        assert_eq!(text(json!({"@value": "x", "@type": "xsd:string"})), None);
+        assert_eq!(text(json!([{"@value": "x"}, "y"])), None);
+        assert_eq!(text(json!([{"@value": 3, "@language": "en"}])), None);
+        assert_eq!(
+            text(json!([{"@value": "x", "@language": "english!"}])),
+            None
+        );
+        assert_eq!(text(json!([])), None);
     }
 }

@@ -11,13 +11,15 @@ pub(crate) fn is_uuid_shaped(text: &str) -> bool {
 }
 
 /// The canonical (lowercase) form of an identifier given for export when it is a CASE
-/// UUID in either case, also when written as a `urn:uuid:` URN or with spaces around it.
+/// UUID in either case, also when written as a `urn:uuid:` URN, in braces (`{…}`) or with
+/// spaces around it.
 pub(crate) fn canonical_case_uuid(text: &str) -> Option<String> {
     let text = text.trim();
     let text = text
         .get(..9)
         .filter(|prefix| prefix.eq_ignore_ascii_case("urn:uuid:"))
         .map_or(text, |_| &text[9..]);
+    let text = (text.strip_prefix('{').and_then(|t| t.strip_suffix('}'))).unwrap_or(text);
     let lower = text.to_ascii_lowercase();
     parse_case_uuid(&lower).map(|_| lower)
 }
@@ -117,6 +119,10 @@ mod tests {
         );
         assert_eq!(
             canonical_case_uuid(" urn:uuid:0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01\n").as_deref(),
+            Some("0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01")
+        );
+        assert_eq!(
+            canonical_case_uuid("{0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01}").as_deref(),
             Some("0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01")
         );
         assert_eq!(

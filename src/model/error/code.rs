@@ -38,7 +38,7 @@ impl Error {
             Error::InvalidWeight { .. } => "invalid_weight",
             Error::InvalidIdWeight { .. } => "invalid_id_weight",
             Error::CapacityExceeded { .. } => "capacity_exceeded",
-            Error::CaseMissingDocument => "case_missing_document",
+            Error::CaseMissingDocument { .. } => "case_missing_document",
             Error::CaseMissingIdentifier { .. } => "case_missing_identifier",
             Error::CaseMissingField { .. } => "case_missing_field",
             Error::CaseFieldName { .. } => "case_field_name",

@@ -141,7 +141,9 @@ fn every_variant() -> Vec<Error> {
             what: "roles",
             limit: 1,
         },
-        Error::CaseMissingDocument,
+        Error::CaseMissingDocument {
+            documents: vec![s(), s()],
+        },
         Error::CaseMissingIdentifier {
             element: crate::CaseElement::Item,
             path: "CFItems[0]".to_owned(),
@@ -319,7 +321,7 @@ fn index(e: &Error) -> usize {
         Error::InvalidWeight { .. } => 24,
         Error::InvalidIdWeight { .. } => 25,
         Error::CapacityExceeded { .. } => 26,
-        Error::CaseMissingDocument => 27,
+        Error::CaseMissingDocument { .. } => 27,
         Error::CaseMissingIdentifier { .. } => 28,
         Error::CaseMissingField { .. } => 29,
         Error::CaseFieldName { .. } => 30,

@@ -108,6 +108,20 @@ pub(super) fn code_points_list(ids: &[String]) -> String {
     all.join(", ")
 }
 
+/// Why a CASE package has no document: none named, or several.
+pub(super) fn missing_document_text(documents: &[String]) -> String {
+    if documents.is_empty() {
+        "case package has no CFDocument".to_owned()
+    } else {
+        format!(
+            "case package has no CFDocument, and its elements name {} documents in \
+             CFDocumentURI: {}: expected one",
+            documents.len(),
+            quoted_list(documents)
+        )
+    }
+}
+
 pub(super) fn quoted_list(ids: &[String]) -> String {
     let all: Vec<String> = ids.iter().map(|id| quoted(id).to_string()).collect();
     all.join(", ")

@@ -4,7 +4,8 @@ use super::case_element::CaseElement;
 use super::evidence::EvidenceProblem;
 use super::text::{
     clash_text, code_points_list, cycle_text, date_hint, department_hint, did_you_mean,
-    duplicate_text, group_cycle_text, group_rule_text, hidden_text, number, quoted_list,
+    duplicate_text, group_cycle_text, group_rule_text, hidden_text, missing_document_text, number,
+    quoted_list,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -478,10 +479,16 @@ pub enum Error {
         /// The largest count supported.
         limit: u64,
     },
-    /// A CASE package has no `CFDocument`. Add the framework's document: every package
-    /// carries exactly one.
-    #[error("case package has no CFDocument")]
-    CaseMissingDocument,
+    /// A CASE package has no `CFDocument`, and its items and associations do not name
+    /// one document in `CFDocumentURI` (a package without one is read as the document its
+    /// elements name, as CASE API endpoints answer). Add the framework's document: every
+    /// package carries exactly one.
+    #[error("{}", missing_document_text(documents))]
+    CaseMissingDocument {
+        /// The documents the elements name in `CFDocumentURI`, by identifier, sorted:
+        /// none, or several (which one the package is, is unknowable).
+        documents: Vec<String>,
+    },
     /// A CASE element has no identifier, or a blank one. Give it its UUID.
     #[error("no identifier on {element} at {path}")]
     CaseMissingIdentifier {
