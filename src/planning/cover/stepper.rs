@@ -92,46 +92,34 @@ impl Stepper {
     /// `hours_left` hours and whose every added candidate passes `allowed`, best first
     /// (`None` past the last); ties go to fewer hours, then the smaller index. As the
     /// feasible steps shrink while this solution stays as it is, the first of them still
-    /// feasible is the best step, since every other step ranks below all of them. Calls
-    /// `step` with every candidate that is a step ([`Stepper::step_if`]), in index order.
+    /// feasible is the best step, since every other step ranks below all of them.
     pub(crate) fn best_steps<const K: usize>(
         &self,
         inst: &Instance,
         hours_left: f64,
         allowed: impl Fn(u32) -> bool,
-        mut step: impl FnMut(u32),
     ) -> [Option<StepChoice>; K] {
         let mut best: [Option<StepChoice>; K] = [None; K];
         for c in 0..inst.len() as u32 {
-            if let Some(m) = self.step_if(inst, c, hours_left, &allowed) {
-                step(c);
-                offer(&mut best, m);
+            let Some(m) = self.step_if(inst, c, hours_left, &allowed) else {
+                continue;
+            };
+            // After every step it does not beat: candidates come in index order, so among
+            // equals the smaller index stays first. The steps kept are in that order (a
+            // total one), so a step not beating the last kept beats none of them.
+            if let Some(Some(last)) = best.last()
+                && !beats(m.gain, m.hours, last.gain, last.hours)
+            {
+                continue;
             }
+            let Some(at) = best.iter().position(|b| {
+                b.is_none_or(|b: StepChoice| beats(m.gain, m.hours, b.gain, b.hours))
+            }) else {
+                continue;
+            };
+            best[at..].rotate_right(1);
+            best[at] = Some(m);
         }
-        best
-    }
-
-    /// [`Stepper::best_steps`] among the candidates of `among` (ascending indices) alone,
-    /// keeping in `among` those that are steps ([`Stepper::step_if`]), in order: what
-    /// `best_steps` gives when no other candidate is a step. O(|among|) walks.
-    pub(crate) fn best_steps_among<const K: usize>(
-        &self,
-        inst: &Instance,
-        among: &mut Vec<u32>,
-        hours_left: f64,
-        allowed: impl Fn(u32) -> bool,
-    ) -> [Option<StepChoice>; K] {
-        let mut best: [Option<StepChoice>; K] = [None; K];
-        let mut kept = 0;
-        for i in 0..among.len() {
-            let c = among[i];
-            if let Some(m) = self.step_if(inst, c, hours_left, &allowed) {
-                among[kept] = c;
-                kept += 1;
-                offer(&mut best, m);
-            }
-        }
-        among.truncate(kept);
         best
     }
 
@@ -224,25 +212,4 @@ impl Stepper {
     pub(crate) fn chosen(&self) -> Vec<u32> {
         self.state.chosen_list()
     }
-}
-
-/// Puts step `m` among `best` (the steps kept, best first, `None` past the last) where it
-/// ranks, the last falling off a full list. Steps come in index order, so among equals the
-/// smaller index stays first.
-fn offer<const K: usize>(best: &mut [Option<StepChoice>; K], m: StepChoice) {
-    // The steps kept are in a total order, so a step not beating the last kept beats none
-    // of them.
-    if let Some(Some(last)) = best.last()
-        && !beats(m.gain, m.hours, last.gain, last.hours)
-    {
-        return;
-    }
-    let Some(at) = best
-        .iter()
-        .position(|b| b.is_none_or(|b: StepChoice| beats(m.gain, m.hours, b.gain, b.hours)))
-    else {
-        return;
-    };
-    best[at..].rotate_right(1);
-    best[at] = Some(m);
 }

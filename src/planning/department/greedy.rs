@@ -14,62 +14,26 @@ impl Department<'_> {
     /// the budget left, the seats left), best first, never choosing `banned` (an officer and
     /// one of their candidates), each with the one course it adds when it adds its
     /// candidate alone.
-    fn best_few(&self, plan: &Plan, o: usize, banned: Option<(usize, u32)>) -> Steps {
-        self.scan(plan, o, banned, None)
-    }
-
-    /// [`Department::best_few`] with the candidates that are steps now ([`Steps::live`]),
-    /// reading only those of `among` when given: a list of candidates ascending, holding
-    /// every step there is (an earlier [`Steps::live`] of the officer's in this select).
-    fn scan(
+    fn best_few(
         &self,
         plan: &Plan,
         o: usize,
         banned: Option<(usize, u32)>,
-        among: Option<&[u32]>,
-    ) -> Steps {
+    ) -> [Option<Runner>; RUNNERS] {
         let stepper = &plan.steppers[o];
         let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
         let p = &self.officers[o];
         // Every step adds at least its candidate's own hours (`Stepper::best_steps` skips
         // those that do not fit): late in the greedy, when the budget or the officer's cap
-        // is nearly spent, this answers without reading the officer's candidates. The
-        // hours left only shrink in a select, so none of them is a step again in it.
+        // is nearly spent, this answers without reading the officer's candidates.
         if p.min_hours > hours_left + EPS {
-            return Steps {
-                few: [None; RUNNERS],
-                live: Vec::new(),
-            };
+            return [None; RUNNERS];
         }
         let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
-        let allowed =
-            |c: u32| Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0;
-        let (steps, mut live): ([Option<StepChoice>; RUNNERS], Vec<u32>) =
-            if let Some(among) = among {
-                let mut live = among.to_vec();
-                let steps = stepper.best_steps_among(&p.inst, &mut live, hours_left, allowed);
-                (steps, live)
-            } else {
-                let mut live = Vec::new();
-                let steps = stepper.best_steps(&p.inst, hours_left, allowed, |c| live.push(c));
-                (steps, live)
-            };
-        live.shrink_to_fit();
-        Steps {
-            few: steps.map(|step| step.map(|step| self.runner(plan, o, step))),
-            live,
-        }
-    }
-
-    /// [`Department::scan`] of `live`, officer `o`'s [`Steps::live`] (debug builds check
-    /// the answer against a scan of every candidate).
-    fn rescan(&self, plan: &Plan, o: usize, banned: Option<(usize, u32)>, live: &[u32]) -> Steps {
-        let steps = self.scan(plan, o, banned, Some(live));
-        debug_assert!(
-            agrees(&steps.few, false, &self.best_few(plan, o, banned).few),
-            "the candidates read hold every step"
-        );
-        steps
+        let steps: [Option<StepChoice>; RUNNERS] = stepper.best_steps(&p.inst, hours_left, |c| {
+            Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
+        });
+        steps.map(|step| step.map(|step| self.runner(plan, o, step)))
     }
 
     /// Officer `o`'s `step` with the one course it adds when it adds its candidate alone.
@@ -261,16 +225,15 @@ impl Department<'_> {
             hours: step.hours,
             officer: o as u32,
         };
-        // Each officer's best steps as last found, best first (the heap holds the first),
-        // and the candidates that can still be steps.
+        // Each officer's best steps as last found, best first; the heap holds the first.
         let mut runners = start.0;
         debug_assert_eq!(runners.len(), self.officers.len(), "one list per officer");
         // Each officer's hours left under their cap, computed as `best_few` does; it
         // changes only when they take a step.
         let mut cap_left: Vec<f64> = plan.steppers.iter().map(|s| self.cap - s.hours()).collect();
         let mut heap = BinaryHeap::with_capacity(self.officers.len());
-        for (o, steps) in runners.iter().enumerate() {
-            if let Some(r) = steps.few[0] {
+        for (o, few) in runners.iter().enumerate() {
+            if let Some(r) = few[0] {
                 heap.push(entry(r.step, o));
             }
         }
@@ -295,17 +258,14 @@ impl Department<'_> {
                 } else {
                     1
                 };
-                // Each reads only the candidates that were steps at their last scan or got
-                // cheaper since: no other candidate is a step now.
                 let found = map_items(waiting.len(), threads, |i| {
-                    let o = waiting[i] as usize;
-                    self.rescan(plan, o, banned, &runners[o].live)
+                    self.best_few(plan, waiting[i] as usize, banned)
                 });
-                for (&o, steps) in waiting.iter().zip(found) {
-                    if let Some(r) = steps.few[0] {
+                for (&o, few) in waiting.iter().zip(found) {
+                    if let Some(r) = few[0] {
                         heap.push(entry(r.step, o as usize));
                     }
-                    runners[o as usize] = steps;
+                    runners[o as usize] = few;
                     cut[o as usize] = false;
                 }
                 waiting.clear();
@@ -320,7 +280,7 @@ impl Department<'_> {
             // order of `beats` is total). The officer's one entry in the heap was made from
             // their first step, which is still `few[0]`: their steps change only when their
             // entry is popped.
-            let few = &mut runners[o].few;
+            let few = &mut runners[o];
             let first = few.iter().position(|r| {
                 r.is_none_or(|r| self.still_feasible(plan, o, r, cap_left[o], banned))
             });
@@ -359,15 +319,13 @@ impl Department<'_> {
             if added.iter().any(|&c| !inst.dependants(c).is_empty()) {
                 plan.steppers[o].dependants(inst, &added, &mut cheaper);
             }
-            let old = runners[o].few;
+            let old = runners[o];
             let (few, short) = self.refreshed(plan, o, &old, cut[o], banned, &cheaper);
             debug_assert!(
-                agrees(&few, short, &self.best_few(plan, o, banned).few),
+                agrees(&few, short, &self.best_few(plan, o, banned)),
                 "the steps valued again are the first of a scan's"
             );
-            runners[o].few = few;
-            // The steps that got cheaper may be steps again (their own hours unchanged).
-            merge(&mut runners[o].live, &mut cheaper);
+            runners[o] = few;
             cut[o] = short;
             match few[0] {
                 Some(r) => heap.push(entry(r.step, o)),
@@ -400,16 +358,6 @@ fn agrees(few: &[Option<Runner>; RUNNERS], short: bool, scan: &[Option<Runner>; 
         .all(|(a, b)| step(a) == step(b) || (short && a.is_none()))
 }
 
-/// Adds the candidates of `extra` missing from `live` (ascending), keeping it ascending.
-fn merge(live: &mut Vec<u32>, extra: &mut [u32]) {
-    extra.sort_unstable();
-    for &c in extra.iter() {
-        if let Err(at) = live.binary_search(&c) {
-            live.insert(at, c);
-        }
-    }
-}
-
 /// Puts officer `o` among those waiting for their steps to be found, with an upper bound on
 /// their best step (`None`: none known, so they are found before the next pop).
 fn wait(waiting: &mut Vec<u32>, bound: &mut Option<Entry>, o: usize, at_most: Option<Entry>) {
@@ -436,24 +384,7 @@ const RUNNERS: usize = 8;
 
 /// Every officer's best steps at the start of a select ([`Department::first_steps`]), in
 /// officer order.
-pub(crate) struct FirstSteps(Vec<Steps>);
-
-/// An officer's kept steps in the department greedy, and the candidates that can still be
-/// steps.
-struct Steps {
-    /// The best steps, best first (`None` past the last).
-    few: [Option<Runner>; RUNNERS],
-    /// Ascending, every candidate that was a step ([`Stepper::step_if`]) at the officer's
-    /// last scan, and every one whose step got cheaper since. In a select no other
-    /// candidate becomes a step: while an officer's enrolment stands, a candidate's gain
-    /// and hours stay as they are, and the hours left, the seats left and the gaps open
-    /// only shrink; a step of the officer's changes them for the candidates requiring what
-    /// it added alone (their steps got cheaper, and are listed here), and lowers every
-    /// gain. A candidate whose own hours do not fit never fits again.
-    ///
-    /// [`Stepper::step_if`]: crate::planning::cover::Stepper::step_if
-    live: Vec<u32>,
-}
+pub(crate) struct FirstSteps(Vec<[Option<Runner>; RUNNERS]>);
 
 /// One of an officer's kept steps in the department greedy.
 #[derive(Clone, Copy)]
