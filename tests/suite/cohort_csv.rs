@@ -160,7 +160,7 @@ fn bad_rows_give_the_errors_of_the_two_step_path_with_codes_and_ids() {
     let officers = format!("{OFFICERS}o1,Again,dopt,aso,\r\no5,,dopt,a-so,US\r\n ,x,dopt,aso,\r\n");
     let evidence = format!(
         "{EVIDENCE}o9,rti,1,assessment,,,\n\
-         o5,rti,7,assesment,2024-1-5,maybe,\n\
+         o5,rti,7,assesment,45296,maybe,\n\
          o3,rti,3,course_completion,2024-01-01,,rti-101\n\
          o0,notng,1,assessment,,,rti-999\n\
          \"o\u{200b}3\",rti,1,assessment,,,\n"
@@ -191,7 +191,7 @@ fn bad_rows_give_the_errors_of_the_two_step_path_with_codes_and_ids() {
     assert_eq!(
         text[8],
         "evidence.csv line 10, column `date`: officer `o5` passbook entry 0 (competency \
-         `rti`): date `2024-1-5` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
+         `rti`): date `45296` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
          date-time, or no date (did you mean `2024-01-05`?)"
     );
     assert_eq!(

@@ -45,7 +45,7 @@ fn mistaken_export() -> (String, String) {
         "o3,integrity,2,course_completion,2024-02-01,,rti-101",
         "o9,rti,1,assessment,2024-02-01,,",
         "o3,rti,7,assesment,2024-02-01,maybe,",
-        "o3,rti,1,assessment,2024-1-5,,",
+        "o3,rti,1,assessment,45296,,",
         "o3,rti,1,assessment,2024-01-05,,rti-999",
         "o3,rti,1,assessment,2024-01-05,\"y\"es,",
     ]);
@@ -90,7 +90,7 @@ fn an_export_with_a_dozen_mistakes_reports_them_all_at_once() {
             "evidence.csv line 11, column `verified`: found `maybe`, expected `true` or \
              `false` (or yes/no, 1/0), or nothing",
             "evidence.csv line 12, column `date`: officer `o3` passbook entry 2 (competency \
-             `rti`): date `2024-1-5` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
+             `rti`): date `45296` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
              date-time, or no date (did you mean `2024-01-05`?)",
             "evidence.csv line 13, column `course`: officer `o3` passbook entry 3 (competency \
              `rti`): unknown course `rti-999`",
@@ -566,10 +566,11 @@ fn levels_and_sources_written_as_labels_are_read() {
     );
 }
 
-/// Dates as spreadsheets export them when a cell is formatted as a date with the month's
-/// name or as a number: refused (they are no ISO dates), with the date they mean.
+/// Dates as spreadsheets export them when a cell is formatted as a number: refused (no
+/// ISO date), with the date it means; with the month's name: read; day or month first
+/// with nothing to settle which: refused, never guessed.
 #[test]
-fn spreadsheet_dates_are_refused_with_the_date_they_mean() {
+fn spreadsheet_dates_are_read_or_refused_with_the_date_they_mean() {
     let fw = framework();
     let officers = spreadsheet(&["id,department,position", "o1,dopt,us"]);
     let evidence = spreadsheet(&[
@@ -580,7 +581,7 @@ fn spreadsheet_dates_are_refused_with_the_date_they_mean() {
     ]);
     let csv = OfficersCsv::new(&officers).evidence(&evidence);
     let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
-        .expect_err("no iso dates")
+        .expect_err("a serial number and a date read both ways")
         .into_vec();
     let hint = |line: usize, entry: usize, date: &str, meant: Option<&str>| {
         format!(
@@ -595,9 +596,11 @@ fn spreadsheet_dates_are_refused_with_the_date_they_mean() {
         found,
         [
             hint(2, 0, "45366", Some("2024-03-15")),
-            hint(3, 1, "15-Mar-2024", Some("2024-03-15")),
-            // Day first or month first: a guess, so no suggestion.
-            hint(4, 2, "01/02/2024", None),
+            // Day first or month first: a guess, so an error of its own.
+            "evidence.csv line 4, column `date`: date `01/02/2024` reads day first and month \
+             first, and no date of the column settles which: give the date order, or write \
+             yyyy-mm-dd"
+                .to_owned(),
         ]
     );
 }
