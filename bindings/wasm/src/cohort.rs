@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use karmayogi::{EntityKind, Error, Errors, FORMAT_VERSION, OLDEST_FORMAT_VERSION, OfficerSpec};
 use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde::de::IgnoredAny;
 use wasm_bindgen::prelude::*;
 
 use crate::failure::{Failure, Problem};
@@ -29,13 +29,14 @@ pub struct Cohort {
     framework: Rc<karmayogi::Framework>,
 }
 
-/// An officers document with its officers left as raw JSON.
+/// An officers document with its officers checked as JSON values and left unread (their
+/// texts are then found by `spans::officer_spans`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawDocument<'a> {
+struct RawDocument {
     format_version: u32,
-    #[serde(borrow)]
-    officers: Vec<&'a RawValue>,
+    #[allow(dead_code)] // read for its shape only
+    officers: Vec<IgnoredAny>,
 }
 
 /// Only the version, so it is checked before the shape (as the library's readers do).
@@ -233,9 +234,10 @@ pub(crate) fn read_officers<T>(
         consume(&mut stream)
     } else {
         let input = Input::new(officers, "officers")?;
-        let document = split(&input)?;
-        let mut stream = document.officers.iter().enumerate().filter_map(|(i, raw)| {
-            let read = read_raw(&input, raw);
+        split(&input)?;
+        let spans = crate::spans::officer_spans(&input.text);
+        let mut stream = spans.into_iter().enumerate().filter_map(|(i, span)| {
+            let read = read_raw(&input, span);
             reading.officer(i, read)
         });
         consume(&mut stream)
@@ -266,11 +268,11 @@ fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Problem> {
     })
 }
 
-/// Splits an officers document into its officers' raw texts, after checking its version.
+/// Checks an officers document's version, then its shape with its officers left unread.
 ///
 /// A well-formed document is read once; only when that fails is the version probed on its
 /// own, so an unsupported version is reported before the shape, as the library's readers do.
-fn split(input: &Input) -> Result<RawDocument<'_>, Failure> {
+fn split(input: &Input) -> Result<(), Failure> {
     let text = input.text.as_str();
     let unsupported = |found: u64| -> Failure {
         Error::UnsupportedFormatVersion {
@@ -282,8 +284,8 @@ fn split(input: &Input) -> Result<RawDocument<'_>, Failure> {
     let supported = |found: u64| {
         (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found)
     };
-    let shape_error = match serde_json::from_str::<RawDocument<'_>>(text) {
-        Ok(document) if supported(u64::from(document.format_version)) => return Ok(document),
+    let shape_error = match serde_json::from_str::<RawDocument>(text) {
+        Ok(document) if supported(u64::from(document.format_version)) => return Ok(()),
         Ok(document) => return Err(unsupported(u64::from(document.format_version))),
         Err(e) => e,
     };
@@ -298,12 +300,13 @@ fn split(input: &Input) -> Result<RawDocument<'_>, Failure> {
     }
 }
 
-/// Parses one officer of a document, reporting a problem at its place in the whole text.
-fn read_raw(input: &Input, raw: &RawValue) -> Result<OfficerSpec, Problem> {
-    let slice = raw.get();
+/// Parses one officer of a document, the bytes `span` of its text, reporting a problem at
+/// its place in the whole text.
+fn read_raw(input: &Input, span: std::ops::Range<usize>) -> Result<OfficerSpec, Problem> {
+    let start = span.start;
+    let slice = input.text.get(span).unwrap_or_default();
     serde_json::from_str::<OfficerSpec>(slice).map_err(|e| {
         // The slice's line and column, moved to where the slice starts in the whole text.
-        let start = (slice.as_ptr() as usize).saturating_sub(input.text.as_ptr() as usize);
         let before = input.text.get(..start).unwrap_or_default();
         let base_line = before.matches('\n').count() + 1;
         let base_column = before.len() - before.rfind('\n').map_or(0, |n| n + 1);

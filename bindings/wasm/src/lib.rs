@@ -32,6 +32,7 @@ mod interchange;
 mod json;
 mod options;
 mod profile;
+mod spans;
 
 use wasm_bindgen::prelude::*;
 
