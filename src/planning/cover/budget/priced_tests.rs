@@ -156,6 +156,8 @@ fn revalued(inst: &Instance, values: &[f64]) -> Instance {
 }
 
 #[test]
+// Values and rounded bounds here are whole numbers, exact in floating point.
+#[allow(clippy::float_cmp)]
 fn bounds_are_whole_multiples_of_the_values_unit_and_above_the_best_plan() {
     // Every gap worth 3 or 6 levels: every plan is worth a multiple of 3, and so is every
     // bound reported, which still holds the most value.

@@ -315,7 +315,7 @@ impl<'a> BudgetSearch<'a> {
 }
 
 /// Whether a test asked for the search as it was before it read the incumbent's hours and
-/// the values' unit ([`super::tests::WITHIN_THE_BUDGET`]); always `false` outside tests.
+/// the values' unit (`WITHIN_THE_BUDGET` of its tests); always `false` outside tests.
 fn within_the_budget() -> bool {
     #[cfg(test)]
     let before = super::tests::WITHIN_THE_BUDGET.with(std::cell::Cell::get);
