@@ -411,7 +411,9 @@ const LP_ITERATIONS: u32 = 1_000;
 /// best value per hour first, bounded by [`upper_bound`] and, when the root solved the
 /// relaxation with prerequisite rows, by that relaxation at the root's multipliers, whose
 /// reduced profits also fix candidates before the search ([`search::BudgetSearch`]). The
-/// stack is explicit, so depth is limited only by memory. Among plans of equal value it keeps the one of least cost. When
+/// stack is explicit, so depth is limited only by memory. Among plans of equal value it
+/// keeps the one of least cost; when costs are hours, a node and a fixing look for a plan
+/// of equal value only within the incumbent's hours less a step. When
 /// the limit stops the search, the bound reported is the largest bound among the subtrees
 /// left, so the gap stays proven.
 pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Solution {

@@ -29,6 +29,9 @@ pub(crate) struct Instance {
     /// Derived: the costs' common unit (see [`common_unit`]), if any; a lower bound can
     /// then be rounded up to it.
     pub(super) unit: Option<f64>,
+    /// Derived: the values' common unit (see [`common_unit`]), if any; every plan's value
+    /// is a whole multiple of it, so an upper bound can be rounded down to it.
+    pub(super) value_unit: Option<f64>,
 }
 
 /// The largest number every one of `values` is a whole multiple of, when they are all
@@ -36,7 +39,7 @@ pub(crate) struct Instance {
 /// of such values are multiples of it too, so bounds on sums can be rounded to it.
 // Whole, non-negative numbers below 10^12 (checked first) convert exactly.
 #[allow(clippy::cast_sign_loss)]
-fn common_unit(values: &[f64]) -> Option<f64> {
+pub(super) fn common_unit(values: &[f64]) -> Option<f64> {
     let q = [1.0, 0.5, 0.25, 0.125].into_iter().find(|&q| {
         values
             .iter()
@@ -144,6 +147,7 @@ impl Instance {
             deps: empty(),
             topo: Vec::new(),
             unit: None,
+            value_unit: None,
         }
     }
 
@@ -194,6 +198,7 @@ impl Instance {
         }
         self.topo = topo;
         self.unit = common_unit(&self.cost);
+        self.value_unit = common_unit(&self.values);
     }
 
     /// The same elements with only the candidates `keep` marks whose every prerequisite is
@@ -315,6 +320,20 @@ impl Instance {
         }
     }
 
+    /// Rounds an upper bound on a plan's value down to the values' common unit, when there
+    /// is one: every plan's value is then a whole multiple of it (a sum of values), so no
+    /// plan is worth strictly between. Within a relative 10⁻⁷ of a multiple the bound goes
+    /// to that multiple, which absorbs the rounding of summed floating-point terms.
+    pub(crate) fn round_down_value(&self, bound: f64) -> f64 {
+        match self.value_unit {
+            Some(q) if bound.is_finite() => {
+                let units = bound / q;
+                (units + 1e-7 * units.abs().max(1.0)).floor() * q + 0.0
+            }
+            _ => bound,
+        }
+    }
+
     /// The smallest strict improvement of a cost worth searching for: the unit when costs
     /// have one (less cannot be saved), else a relative tolerance.
     pub(crate) fn step(&self, cost: f64) -> f64 {
@@ -384,6 +403,29 @@ pub(super) mod tests {
             "every cover costs a multiple of 10"
         );
         assert_eq!(inst.step(30.0), 10.0);
+    }
+
+    #[test]
+    fn value_bounds_round_down_to_the_greatest_common_unit_of_the_values() {
+        let mut inst = line(3, false);
+        inst.values = vec![3.0, 6.0, 9.0];
+        inst.finish();
+        assert_eq!(
+            inst.round_down_value(17.9),
+            15.0,
+            "every plan is worth a multiple of 3"
+        );
+        assert_eq!(inst.round_down_value(18.0 - 1e-12), 18.0);
+        inst.values = vec![1.5, 3.0, 0.0];
+        inst.finish();
+        assert_eq!(inst.round_down_value(4.4), 3.0);
+        inst.values = vec![0.3, 1.0, 2.0];
+        inst.finish();
+        assert_eq!(
+            inst.round_down_value(4.4),
+            4.4,
+            "no common unit: no rounding"
+        );
     }
 
     /// A small random instance: `n` candidates closing 1 to 4 of `m` elements each, costs

@@ -4,7 +4,7 @@
 use crate::model::order;
 
 use super::greedy::{Scratch, fill};
-use super::instance::{EPS, Instance};
+use super::instance::{EPS, Instance, common_unit};
 use super::state::{State, chosen_by_cost, remove_redundant};
 use super::tabu::{Aim, tabu_budget};
 
@@ -33,6 +33,7 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> bool
     for (e, v) in unit.values.iter_mut().enumerate() {
         *v = if inst.coverable(e as u32) { 1.0 } else { 0.0 };
     }
+    unit.value_unit = common_unit(&unit.values);
     let mut us = Scratch::new(&unit);
     let mut any = false;
     for _ in 0..ROUNDS {

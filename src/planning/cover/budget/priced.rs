@@ -112,7 +112,8 @@ impl Priced {
     /// multiplier `λ` of the root: with `L = C + λ·B + Σ_j max(0, π_j − λ·h_j)`, a plan
     /// without `j` is worth at most `L − (π_j − λ·h_j)` and one with `j` at most
     /// `L + (π_j − λ·h_j)`, and `rounded` (the search's rounding of a bound) of that
-    /// falling below `at_least` fixes `j`.
+    /// falling below `at_least` fixes `j`. `None` when `rounded(L)` is below `at_least`:
+    /// then no plan within `budget` hours is worth `at_least`.
     ///
     /// # Complexity
     /// O(n) for n candidates.
@@ -122,7 +123,7 @@ impl Priced {
         budget: f64,
         at_least: f64,
         rounded: impl Fn(f64) -> f64,
-    ) -> (Vec<u32>, Vec<u32>) {
+    ) -> Option<(Vec<u32>, Vec<u32>)> {
         // The knapsack's multiplier: the profit per hour of the item it splits, or 0 when
         // everything of positive profit fits.
         let mut left = budget.max(0.0);
@@ -144,6 +145,9 @@ impl Priced {
             + (0..inst.len() as u32)
                 .map(|j| reduced(j).max(0.0))
                 .sum::<f64>();
+        if rounded(whole) < at_least {
+            return None;
+        }
         let (mut ins, mut outs) = (Vec::new(), Vec::new());
         for j in 0..inst.len() as u32 {
             let r = reduced(j);
@@ -154,6 +158,6 @@ impl Priced {
                 if r > 0.0 { ins.push(j) } else { outs.push(j) }
             }
         }
-        (ins, outs)
+        Some((ins, outs))
     }
 }

@@ -40,6 +40,9 @@ pub(super) struct BudgetSearch<'a> {
     /// The relaxation with prerequisite rows at the root's multipliers, when the root
     /// solved it.
     priced: Option<Priced>,
+    /// Whether every candidate's cost is its hours: a plan cheaper than the incumbent then
+    /// fits in fewer hours, which bounds its value ([`BudgetSearch::node`]).
+    cost_is_hours: bool,
 }
 
 impl<'a> BudgetSearch<'a> {
@@ -74,6 +77,7 @@ impl<'a> BudgetSearch<'a> {
             open_bound: 0.0,
             buffer: Vec::new(),
             priced,
+            cost_is_hours: inst.cost == inst.hours && !within_the_budget(),
         }
     }
 
@@ -114,50 +118,117 @@ impl<'a> BudgetSearch<'a> {
         }
     }
 
+    /// The bound on every plan below the current node within `budget` hours: the density
+    /// bound and, when the root solved it, the relaxation at the root's multipliers.
+    fn bound_within(&self, budget: f64) -> f64 {
+        let inst = self.inst;
+        let density = upper_bound(
+            inst,
+            &self.state,
+            &self.excluded,
+            budget,
+            Some(&self.blocked),
+        );
+        let priced = self.priced.as_ref().map_or(f64::INFINITY, |p| {
+            let out = |j: u32| self.excluded[j as usize] || self.blocked[j as usize];
+            p.bound(inst, &self.state, out, budget)
+        });
+        tightest(inst, density, priced)
+    }
+
+    /// When costs are hours, the most hours of a plan cheaper than the incumbent (by more
+    /// than half a step, as [`better`] counts it): the incumbent's less a step when costs
+    /// have a unit (they are then multiples of it), less half a step otherwise.
+    fn fewer_hours(&self) -> f64 {
+        let step = self.inst.step(self.best_cost);
+        let less = if self.inst.unit.is_some() {
+            step
+        } else {
+            step / 2.0
+        };
+        self.best_cost - less
+    }
+
     /// Evaluates the current node: records it if better, returns its bound unless pruned.
+    ///
+    /// The subtree is pruned unless it can hold more value than the incumbent, or as much
+    /// at a lower cost. When costs are hours, a plan cheaper than the incumbent by more
+    /// than half a step fits in `best_cost − step` hours (a whole step when costs have a
+    /// unit, half of it otherwise), so a subtree whose bound within those hours is below
+    /// the incumbent's value holds no such plan: on plans that use their budget to the
+    /// hour, this prunes nodes whose bound within the budget only reaches the incumbent's
+    /// value, where the search would otherwise look for the same value in fewer hours.
     fn node(&mut self) -> Option<f64> {
         self.nodes += 1;
         let inst = self.inst;
         let value = self.state.value(inst);
         self.offer(value);
         self.block();
-        let density = upper_bound(
-            inst,
-            &self.state,
-            &self.excluded,
-            self.budget,
-            Some(&self.blocked),
-        );
-        let priced = self.priced.as_ref().map_or(f64::INFINITY, |p| {
-            let out = |j: u32| self.excluded[j as usize] || self.blocked[j as usize];
-            p.bound(inst, &self.state, out, self.budget)
-        });
-        let bound = tightest(inst, density, priced);
+        let bound = self.bound_within(self.budget);
         let tol = EPS * self.best_value.abs().max(1.0);
-        // Prune unless the subtree can hold more value, or equal value at a lower cost.
-        if bound < self.best_value - tol
-            || (bound <= self.best_value + tol
-                && self.state.cost >= self.best_cost - inst.step(self.best_cost) / 2.0)
-        {
+        if bound < self.best_value - tol {
             return None;
+        }
+        if bound <= self.best_value + tol {
+            let step = inst.step(self.best_cost);
+            if self.state.cost >= self.best_cost - step / 2.0 {
+                return None;
+            }
+            if self.cost_is_hours {
+                let fewer = self.fewer_hours();
+                if fewer < self.budget && self.bound_within(fewer) < self.best_value - tol {
+                    return None;
+                }
+            }
         }
         Some(bound)
     }
 
-    /// Applies the root's fixings ([`Priced::fixings`] against the incumbent's value):
-    /// excludes the candidates no plan as good holds and chooses those every such plan
-    /// holds, with their prerequisites. Returns `false` when they contradict each other or
+    /// Applies the root's fixings ([`Priced::fixings`]) against the plans that beat the
+    /// incumbent: those worth more (at least its value plus the values' unit, when they
+    /// have one) within the budget, and those worth as much at a lower cost (when costs
+    /// are hours, within the incumbent's hours less a step, as in [`BudgetSearch::node`];
+    /// else within the budget). It excludes the candidates no such plan holds and chooses
+    /// those every such plan holds, with their prerequisites. Returns `false` when no plan
+    /// beats the incumbent: none is worth either, or the fixings contradict each other or
     /// the budget (a candidate fixed in requires one fixed out, or the fixed-in candidates
-    /// take more hours than the budget): then no plan is as good as the incumbent.
+    /// take more hours than the budget).
     fn fix_at_root(&mut self) -> bool {
         let Some(priced) = &self.priced else {
             return true;
         };
         let inst = self.inst;
-        let at_least = self.best_value - EPS * self.best_value.abs().max(1.0);
-        let (ins, outs) = priced.fixings(inst, self.budget, at_least, |b| {
-            tightest(inst, b, f64::INFINITY)
-        });
+        let rounded = |b| tightest(inst, b, f64::INFINITY);
+        let tol = EPS * self.best_value.abs().max(1.0);
+        let more = match inst.value_unit {
+            _ if within_the_budget() => self.best_value - tol,
+            Some(q) => self.best_value + q - tol,
+            None => self.best_value + tol,
+        };
+        let worth_more = priced.fixings(inst, self.budget, more, rounded);
+        let cheaper_within = if self.cost_is_hours {
+            self.fewer_hours().min(self.budget)
+        } else {
+            self.budget
+        };
+        let as_cheap = if cheaper_within < 0.0 {
+            None
+        } else {
+            priced.fixings(inst, cheaper_within, self.best_value - tol, rounded)
+        };
+        let (ins, outs) = match (worth_more, as_cheap) {
+            (None, None) => return false,
+            (Some(fixed), None) | (None, Some(fixed)) => fixed,
+            (Some((a_in, a_out)), Some((b_in, b_out))) => {
+                let both = |a: Vec<u32>, b: &[u32]| -> Vec<u32> {
+                    // Both lists ascend.
+                    a.into_iter()
+                        .filter(|j| b.binary_search(j).is_ok())
+                        .collect()
+                };
+                (both(a_in, &b_in), both(a_out, &b_out))
+            }
+        };
         for j in outs {
             self.excluded[j as usize] = true;
             self.log.push(j);
@@ -241,6 +312,16 @@ impl<'a> BudgetSearch<'a> {
         self.restore(root, 0);
         true
     }
+}
+
+/// Whether a test asked for the search as it was before it read the incumbent's hours and
+/// the values' unit (`WITHIN_THE_BUDGET` of its tests); always `false` outside tests.
+fn within_the_budget() -> bool {
+    #[cfg(test)]
+    let before = super::tests::WITHIN_THE_BUDGET.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    let before = false;
+    before
 }
 
 fn value_of(inst: &Instance, chosen: &[u32]) -> f64 {

@@ -2,7 +2,7 @@
 //! plan stopped by its node limit claims.
 
 use super::{PAIR_PICKS, exact_budget, greedy_budget};
-use crate::planning::cover::instance::tests::random;
+use crate::planning::cover::instance::tests::{laden, random};
 use crate::planning::cover::tests::exported;
 use crate::planning::cover::value_of_chosen;
 use std::cell::Cell;
@@ -12,6 +12,9 @@ thread_local! {
     /// on this thread.
     pub(super) static ROUNDED_STARTS: Cell<u64> = const { Cell::new(0) };
     pub(super) static LOCAL_SEARCHES: Cell<u64> = const { Cell::new(0) };
+    /// Set: the search prunes and fixes as before it read the incumbent's hours and the
+    /// values' unit (plans of equal value looked for within the whole budget).
+    pub(super) static WITHIN_THE_BUDGET: Cell<bool> = const { Cell::new(false) };
 }
 
 #[test]
@@ -58,4 +61,37 @@ fn a_plan_is_optimal_only_once_no_fewer_hours_reach_its_value() {
         stopped_at_the_value > 0,
         "no search stopped with its value at its bound"
     );
+}
+
+#[test]
+fn plans_of_equal_value_looked_for_in_fewer_hours_save_nodes_and_lose_no_proof() {
+    // Costs are hours here: a plan of the incumbent's value beats it only in fewer hours.
+    let (mut nodes, mut proofs) = ([0u64; 2], [0u32; 2]);
+    for seed in 0..60 {
+        let inst = laden(seed, 40, 24, 3);
+        let hours: f64 = (0..inst.len() as u32).map(|j| inst.hours(j)).sum();
+        for budget in [hours / 5.0, hours / 3.0] {
+            let mut plans = Vec::new();
+            for (way, before) in [false, true].into_iter().enumerate() {
+                WITHIN_THE_BUDGET.with(|w| w.set(before));
+                for limit in [20, 200, 1_000_000] {
+                    let plan = exact_budget(&inst, budget, limit);
+                    nodes[way] += plan.nodes;
+                    proofs[way] += u32::from(plan.proven);
+                    if limit == 1_000_000 {
+                        assert!(plan.proven, "seed {seed}");
+                        let value = value_of_chosen(&inst, &plan.chosen);
+                        plans.push((value, plan.cost));
+                    }
+                }
+            }
+            WITHIN_THE_BUDGET.with(|w| w.set(false));
+            assert_eq!(
+                plans[0], plans[1],
+                "seed {seed}: both ways the same optimum"
+            );
+        }
+    }
+    assert!(nodes[0] < nodes[1], "nodes {nodes:?}");
+    assert!(proofs[0] >= proofs[1], "proofs {proofs:?}");
 }
