@@ -456,3 +456,28 @@ fn a_link_whose_identifier_names_nothing_here_resolves_by_its_uri_and_says_so() 
     let again = round_trip(&import);
     assert!(again.report.is_complete(), "{:?}", again.report);
 }
+
+// case/20: a link whose identifier names one area and whose `uri` another.
+
+const CROSSED: &str =
+    include_str!("../data/cases/case/20-link-identifier-and-uri-name-different-items.json");
+
+#[test]
+fn a_link_whose_identifier_and_uri_name_different_items_follows_the_identifier_and_says_so() {
+    let import = import(CROSSED);
+    // The competency is under the area its link's identifier names.
+    assert_eq!(import.spec.competencies[0].groups[0].as_str(), AREA);
+    // The `uri`, naming the other area, is not followed and not dropped in silence.
+    assert_eq!(
+        fields(&import),
+        [(
+            CaseElement::Association,
+            "e0000000-0000-4000-8000-000000000003".to_owned(),
+            "destinationNodeURI.uri".to_owned(),
+            CaseFieldReason::Superseded { by: "identifier" }
+        )]
+    );
+    assert!(!import.report.is_complete());
+    let again = round_trip(&import);
+    assert!(again.report.is_complete(), "{:?}", again.report);
+}

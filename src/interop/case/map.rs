@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::items::type_object_title;
-use super::node::{Node, Parsed, Typed, opt_non_blank};
+use super::node::{Node, Overruled, Parsed, Typed, opt_non_blank};
 use super::read::{ASSOCIATION, ITEM};
 use super::reporter::Reporter;
 use super::scale::ItemLevels;
@@ -301,8 +301,8 @@ impl Assembly<'_, '_> {
                     ("originNodeURI", a.origin_node_uri.as_ref()),
                     ("destinationNodeURI", a.destination_node_uri.as_ref()),
                 ] {
-                    let by_uri = link.is_some_and(|l| self.parsed.resolved_by_uri(l));
-                    reporter.link_fields(element, id, field, (link, by_uri));
+                    let overruled = link.map_or(Overruled::Neither, |l| self.parsed.overruled(l));
+                    reporter.link_fields(element, id, field, (link, overruled));
                 }
             } else {
                 kept.push(CaseKeptAssociation {

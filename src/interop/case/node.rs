@@ -117,13 +117,37 @@ impl Parsed<'_> {
         }
     }
 
-    /// Whether the link's `identifier` names nothing in the package while its `uri` names
-    /// an element of it, which the link was resolved to: the identifier as written is
-    /// then not carried.
-    pub(super) fn resolved_by_uri(&self, link: &CaseLink) -> bool {
-        non_blank(&link.identifier).is_some_and(|id| self.by_key(id) == Node::Outside)
-            && self.resolve(link).is_some_and(|node| node != Node::Outside)
+    /// Which of the link's `identifier` and `uri` the import does not carry, when the
+    /// two disagree: the identifier when it names nothing in the package while the `uri`
+    /// names an element of it, which the link was resolved to; the `uri` when both name
+    /// elements of the package but different ones (the link is resolved by its
+    /// identifier).
+    pub(super) fn overruled(&self, link: &CaseLink) -> Overruled {
+        let Some(id) = non_blank(&link.identifier) else {
+            return Overruled::Neither;
+        };
+        let by_id = self.by_key(id);
+        let by_uri = non_blank(&link.uri).map_or(Node::Outside, |uri| self.by_uri(uri));
+        match (by_id, by_uri) {
+            (Node::Outside, Node::Outside) => Overruled::Neither,
+            (Node::Outside, _) => Overruled::Identifier,
+            (_, Node::Outside) => Overruled::Neither,
+            (a, b) if a != b => Overruled::Uri,
+            _ => Overruled::Neither,
+        }
     }
+}
+
+/// Which part of a node link the import did not carry because the other part, naming
+/// another element of the package, was used ([`Parsed::overruled`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Overruled {
+    /// The link's parts agree, or only one names an element of the package.
+    Neither,
+    /// The `identifier` names nothing in the package; the `uri` was used.
+    Identifier,
+    /// The `identifier` and the `uri` name different elements; the identifier was used.
+    Uri,
 }
 
 /// The UUID a URI ends in (`…/CFItems/{uuid}`, `urn:uuid:{uuid}`), before any query or

@@ -289,7 +289,9 @@ pub struct CaseLink {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     /// `identifier` of the target: what the link resolves to (when it names nothing in
-    /// the package, the `uri` is tried, and the identifier reported as superseded).
+    /// the package, the `uri` is tried, and the identifier reported as superseded; when
+    /// the `uri` names another element of the package, the `uri` is reported as
+    /// superseded).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub identifier: String,
     /// `uri` of the target.

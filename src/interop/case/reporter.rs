@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::node::non_blank;
+use super::node::{Overruled, non_blank};
 use super::read::{DOCUMENT, Extra, Known, NODE_LINK, classify, json_type};
 use super::stamp::case_date_time;
 use crate::CaseElement;
@@ -102,25 +102,26 @@ impl Reporter {
     /// Reports the fields of a link inside element `identifier` that the link's target
     /// does not need (`targetType`, `note`, a `title` of another type), as
     /// `{field}.{name}`: its `identifier` and `uri` are used and its string `title` is the
-    /// target's name, which export writes back. When the link was resolved by its `uri`
-    /// as its `identifier` names nothing in the package (`by_uri`), the identifier is
-    /// reported as superseded by the `uri`.
+    /// target's name, which export writes back. When the link's `identifier` and `uri`
+    /// disagree ([`Overruled`]), the part not carried is reported as superseded by the
+    /// other: the identifier when it names nothing in the package and the `uri` was used,
+    /// the `uri` when it names another element of the package than the identifier.
     pub(super) fn link_fields(
         &mut self,
         element: CaseElement,
         identifier: &str,
         field: &str,
-        (link, by_uri): (Option<&CaseLink>, bool),
+        (link, overruled): (Option<&CaseLink>, Overruled),
     ) {
         let Some(link) = link else { return };
-        if by_uri {
-            let superseded = CaseFieldReason::Superseded { by: "uri" };
-            self.field(
-                element,
-                identifier,
-                &format!("{field}.identifier"),
-                superseded,
-            );
+        let lost = match overruled {
+            Overruled::Neither => None,
+            Overruled::Identifier => Some(("identifier", "uri")),
+            Overruled::Uri => Some(("uri", "identifier")),
+        };
+        if let Some((part, by)) = lost {
+            let superseded = CaseFieldReason::Superseded { by };
+            self.field(element, identifier, &format!("{field}.{part}"), superseded);
         }
         for (name, value) in &link.extra {
             if holds_nothing(value) {

@@ -3,7 +3,7 @@
 //! `position`. A criterion the rule cannot map is set aside with its item.
 
 use super::agree::Scale;
-use super::node::{Node, Parsed, Typed, non_blank, opt_non_blank};
+use super::node::{Node, Overruled, Parsed, Typed, non_blank, opt_non_blank};
 use super::read::{CRITERION, LEVEL, RUBRIC};
 use super::reporter::Reporter;
 use super::scores;
@@ -320,8 +320,8 @@ fn item_levels(
         &criterion.extra,
     );
     let link = criterion.item_uri.as_ref();
-    let by_uri = link.is_some_and(|l| parsed.resolved_by_uri(l));
-    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", (link, by_uri));
+    let overruled = link.map_or(Overruled::Neither, |l| parsed.overruled(l));
+    reporter.link_fields(CaseElement::Criterion, id, "CFItemURI", (link, overruled));
     if let Some(scale) = scale(&levels, &mapped, derived, reporter) {
         ItemLevels::Mapped(scale)
     } else {
