@@ -160,8 +160,14 @@ impl Cohort {
 /// The result is that of [`Cohort::from_csv`] on the texts the pieces make up, with the
 /// same warnings and errors in the same order; bytes that are not UTF-8 in a column read
 /// are one more error ([`Error::CsvInvalidValue`], expecting UTF-8 text, the offending
-/// bytes shown as U+FFFD), and the row is not read. The library does no I/O: the caller
-/// reads the files and pushes what it read.
+/// bytes shown as U+FFFD), and the row is not read. One more difference: a date with the
+/// year last that reads both ways (`01/02/2024`) is read in the order a date of the
+/// column before it settled (a number above 12) or [`OfficersCsvOptions::date_order`]
+/// gives; the reader cannot look ahead, so where only a later date settles the order,
+/// each such row is [`Error::CsvDateOrder`] here while [`Cohort::from_csv`], which holds
+/// the whole text, reads it in the order the later date settles. Give
+/// [`OfficersCsvOptions::date_order`] to read such a file in pieces. The library does no
+/// I/O: the caller reads the files and pushes what it read.
 ///
 /// Push all of `officers.csv` before `evidence.csv`: the first piece of evidence ends the
 /// officers' file (a last record without a line break is read then), and each passbook
