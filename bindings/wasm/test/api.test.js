@@ -515,8 +515,24 @@ describe("documents and CASE", () => {
       json.map((o) => [o.id, o.name, o.department, o.position, o.target_position ?? null, o.passbook.length]),
     );
     assert.deepEqual(load.files, [
-      { file: "officers.csv", delimiter: ",", delimiter_from: "detected", missing: [] },
-      { file: "evidence.csv", delimiter: ",", delimiter_from: "detected", missing: [] },
+      {
+        file: "officers.csv",
+        delimiter: ",",
+        delimiter_from: "detected",
+        missing: [],
+        dates: [],
+        date_order: null,
+        date_order_line: null,
+      },
+      {
+        file: "evidence.csv",
+        delimiter: ",",
+        delimiter_from: "detected",
+        missing: [],
+        dates: [],
+        date_order: null,
+        date_order_line: null,
+      },
     ]);
     // The same export saved with `;` (Excel where the decimal mark is a comma) or tabs.
     const semicolons = { officers: csv.officers.replaceAll(",", ";"), evidence: csv.evidence.replaceAll(",", ";") };

@@ -416,7 +416,7 @@ describe("loaders and CASE", () => {
       .replace("meena-iyer,financial-accounting,3,", "meena-iyer,financial-accounting,three,")
       .concat("nobody,rti,2,assessment,2025-01-01,,\n")
       .concat("arjun-rao,rti,5,course_completion,2025-01-10,,rti-pio\n")
-      .concat("arjun-rao,rti,2,assessment,31/12/2024,,\n");
+      .concat("arjun-rao,rti,2,assessment,45657,,\n");
     throwsProblems(() => loadOfficers(fw, { officers: badOfficers, evidence: badEvidence }), [
       {
         code: "csv_unknown_reference",
