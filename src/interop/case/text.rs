@@ -2,6 +2,8 @@
 //! and `humanCodingScheme`, each a string or, as multilingual publishers write text, a
 //! language map (`{"en": "…", "hi": "…"}`) read in one language.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use super::node::{non_blank, opt_non_blank};
@@ -99,7 +101,11 @@ fn entries(value: &Value) -> Option<Vec<Entry<'_>>> {
                 .iter()
                 .map(|v| v.as_object().and_then(value_object))
                 .collect::<Option<_>>()?;
-            let unique = |tag: &str| values.iter().filter(|(t, _)| *t == Some(tag)).count() == 1;
+            let mut uses: HashMap<&str, usize> = HashMap::new();
+            for tag in values.iter().filter_map(|(t, _)| *t) {
+                *uses.entry(tag).or_default() += 1;
+            }
+            let unique = |tag: &str| uses.get(tag) == Some(&1);
             Some(
                 (values.iter().enumerate())
                     .map(|(i, &(tag, text))| Entry {
