@@ -44,19 +44,12 @@ pub(super) fn linked_document(package: &CasePackage) -> Result<Option<CaseDocume
     // Stable: of the spellings of one identifier, the first met stays.
     order::sort_by(&mut named, |a, b| a.0.cmp(&b.0));
     named.dedup_by(|a, b| a.0 == b.0);
-    let first = |at: usize| {
-        (links.iter())
-            .map(|&(_, uri, title)| if at == 1 { uri } else { title })
-            .find(|t| !t.is_empty())
-            .unwrap_or_default()
-            .to_owned()
-    };
     match named.as_slice() {
         [] => Ok(None),
         [(_, identifier)] => Ok(Some(CaseDocument {
             identifier: (*identifier).to_owned(),
-            uri: first(1),
-            title: first(2),
+            uri: first_shown(links.iter().map(|l| l.1)),
+            title: first_shown(links.iter().map(|l| l.2)),
             ..CaseDocument::default()
         })),
         several => {
@@ -65,4 +58,9 @@ pub(super) fn linked_document(package: &CasePackage) -> Result<Option<CaseDocume
             Err(Error::CaseMissingDocument { documents })
         }
     }
+}
+
+/// The first of `texts` that is not empty, or an empty text.
+fn first_shown<'a>(mut texts: impl Iterator<Item = &'a str>) -> String {
+    texts.find(|t| !t.is_empty()).unwrap_or_default().to_owned()
 }
