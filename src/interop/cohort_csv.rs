@@ -240,7 +240,7 @@ impl<'f> CohortCsvReader<'f> {
                 full: false,
                 refused: HashMap::new(),
                 missing: [Vec::new(), Vec::new()],
-                dates: DateColumn::new(options.dates.map(|d| d.0), options.dates.and_then(|d| d.1)),
+                dates: DateColumn::new(options.dates),
             },
             officers: Feed::new(OFFICERS, required, optional, options.delimiter),
             evidence: None,

@@ -295,7 +295,7 @@ pub fn load_officers(
         unread: Vec::new(),
         files: Vec::new(),
         missing: [Vec::new(), Vec::new()],
-        dates: DateColumn::new(options.dates.map(|d| d.0), options.dates.and_then(|d| d.1)),
+        dates: DateColumn::new(options.dates),
     };
     let header_ok = load.read_officers(csv.officers);
     if let Some(text) = csv.evidence {

@@ -283,7 +283,7 @@ fn serial_day(trimmed: &str) -> Option<String> {
 }
 
 /// The ASCII digits of `b` as a number.
-fn digits(b: &[u8]) -> Option<u32> {
+pub(crate) fn digits(b: &[u8]) -> Option<u32> {
     b.iter().try_fold(0u32, |acc, &c| {
         c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
     })

@@ -12,7 +12,7 @@
 
 use super::Row;
 use crate::Error;
-use crate::model::date::{day_number, format_day, month_named};
+use crate::model::date::{day_number, digits, format_day, month_named};
 
 /// Which of two numbers comes first in the numeric dates of an HR export whose year comes
 /// last (`03/12/2026`): see
@@ -139,11 +139,8 @@ fn numbers(text: &str) -> Option<Numbers> {
     let mut parts = b.split(|&c| c == sep);
     let mut next = || -> Option<(u32, usize)> {
         let part = parts.next()?;
-        let ok = (1..=4).contains(&part.len()) && part.iter().all(u8::is_ascii_digit);
-        ok.then(|| {
-            let value = part.iter().fold(0, |n, &c| n * 10 + u32::from(c - b'0'));
-            (value, part.len())
-        })
+        let value = (1..=4).contains(&part.len()).then(|| digits(part))??;
+        Some((value, part.len()))
     };
     let numbers = (next()?, next()?, next()?, sep);
     parts.next().is_none().then_some(numbers)
@@ -164,11 +161,12 @@ pub(crate) struct DateColumn {
 }
 
 impl DateColumn {
-    /// A column whose order is `order`, settled on line `settled_on` (`None`: given).
-    pub(crate) fn new(order: Option<DateOrder>, settled_on: Option<usize>) -> Self {
+    /// A column whose order is known when `known` holds one: given (`None` line), or
+    /// settled by the date on a line (as `OfficersCsvOptions` keeps it).
+    pub(crate) fn new(known: Option<(DateOrder, Option<usize>)>) -> Self {
         DateColumn {
-            order,
-            settled_on,
+            order: known.map(|(order, _)| order),
+            settled_on: known.and_then(|(_, line)| line),
             ..DateColumn::default()
         }
     }

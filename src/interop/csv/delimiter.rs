@@ -93,10 +93,9 @@ pub(super) fn delimiter(
     required: &[&'static str],
     chosen: Option<(Delimiter, DelimiterFrom)>,
 ) -> Result<(Delimiter, DelimiterFrom), Error> {
-    let rest = header;
     let split: Vec<Split> = Delimiter::ALL
         .into_iter()
-        .map(|d| Split::of(file, rest, required, d))
+        .map(|d| Split::of(file, header, required, d))
         .collect();
     let complete = |s: &&Split| s.well_quoted && s.found == required.len();
     if let Some((d, from)) = chosen {
