@@ -70,8 +70,9 @@ pub(crate) use rows::{
 ///   `feedback360` also as `Feedback 360`, `360 feedback` or `360-degree feedback`
 ///   (any case, spaces and hyphens); `date` is an
 ///   ISO date or date-time, or empty when undated, or a date as HR exports write it
-///   (`03/12/2026` or `03-12-2026` day or month first, `2026/12/03`, `03-Dec-2026`), read
-///   as the ISO date it is and reported in [`CsvFileRead::dates`]: numeric dates with the
+///   (`03/12/2026` or `03-12-2026` day or month first, `2026/12/03`, `03-Dec-2026`, each
+///   also followed by a time of day, `03/12/2026 14:05` or `12/3/2026 2:05 PM`, which is
+///   dropped), read as the ISO date it is and reported in [`CsvFileRead::dates`]: numeric dates with the
 ///   year last in the order [`OfficersCsvOptions::date_order`] gives, else as a date of
 ///   the column with a number above 12 settles it, never guessed
 ///   ([`Error::CsvDateOrder`]); `verified` is `true`/`false`,

@@ -14,6 +14,7 @@ const OFFICERS: &str = include_str!("../data/cases/csv/06-day-first-dates-office
 const DAY_FIRST: &str = include_str!("../data/cases/csv/06-day-first-dates-evidence.csv");
 const AMBIGUOUS: &str = include_str!("../data/cases/csv/07-ambiguous-dates-evidence.csv");
 const MIXED: &str = include_str!("../data/cases/csv/08-mixed-order-dates-evidence.csv");
+const DATE_TIMES: &str = include_str!("../data/cases/csv/10-date-times-evidence.csv");
 
 fn messages(errors: &karmayogi::Errors) -> Vec<String> {
     errors.iter().map(ToString::to_string).collect()
@@ -151,4 +152,44 @@ fn a_date_against_the_settled_order_is_an_error() {
     assert_eq!(messages(&streamed), messages(&errors));
     let pieces = in_pieces(MIXED, &options, 1).unwrap_err();
     assert_eq!(messages(&pieces), messages(&errors));
+}
+
+/// `csv/10`: the dates of `csv/06` with a time of day, as spreadsheets export a cell
+/// holding a date and a time (`25/03/2024 17:40:05`, `03-Dec-2024 9:05 AM`): read as the
+/// same days, in the same forms, the time dropped; the order still settled by line 3. A time that is no
+/// time of day is not dropped: the cell is refused, naming it.
+#[test]
+fn a_time_of_day_after_a_date_is_dropped() {
+    let options = OfficersCsvOptions::default();
+    // An ISO 8601 date-time is kept as written, as everywhere (its date is its day).
+    assert_eq!(
+        dates(DATE_TIMES, &options),
+        [
+            vec!["2024-04-03", "2024-03-25"],
+            vec!["2024-12-03", "2024-11-05", "2024-02-01 14:30:00"],
+        ]
+    );
+    let fw = framework();
+    let read = |evidence| {
+        let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
+        let load = load_officers(&fw, &csv, &options).expect("the export reads");
+        load.files[1].clone()
+    };
+    let (with_times, without) = (read(DATE_TIMES), read(DAY_FIRST));
+    assert_eq!(with_times.dates, without.dates);
+    assert_eq!(with_times.date_order_line, Some(3));
+    let streamed = in_pieces(
+        DATE_TIMES,
+        &options.clone().date_order(DateOrder::DayFirst),
+        5,
+    )
+    .expect("the export reads");
+    assert_eq!(streamed.files[1].dates, without.dates);
+    let late = DATE_TIMES.replace("9:05 AM", "13:05 AM");
+    let csv = OfficersCsv::new(OFFICERS).evidence(&late);
+    let errors = load_officers(&fw, &csv, &options).unwrap_err();
+    let found: Vec<_> = (errors.iter())
+        .map(|e| (e.code(), e.to_string().contains("`03-Dec-2024 13:05 AM`")))
+        .collect();
+    assert_eq!(found, [("csv_row", true)], "{errors}");
 }

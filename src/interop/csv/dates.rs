@@ -1,6 +1,9 @@
 //! Evidence dates as HR exports write them besides ISO 8601: `03/12/2026` (day first, the
 //! usual form in India), `12/03/2026` (month first), `03-12-2026`, `03.12.2026`,
-//! `2026/12/03` and `03-Dec-2026`, each read as the ISO date it is.
+//! `2026/12/03` and `03-Dec-2026`, each read as the ISO date it is. A time of day after
+//! the date (`03/12/2026 14:05`, `12/3/2026 2:05:00 PM`), as spreadsheets export a cell
+//! holding a date and a time, is dropped: passbook evidence is dated by the day, as an ISO
+//! date-time is read by its date.
 //!
 //! A numeric date with the year last is read day first or month first for the whole
 //! column: as [`OfficersCsvOptions::date_order`](crate::OfficersCsvOptions::date_order)
@@ -84,9 +87,11 @@ pub(crate) enum Cell {
     Other,
 }
 
-/// Reads `text`, a trimmed date cell that is not ISO 8601, in the forms of the module;
-/// numeric dates with the year last under `order`, when known. O(length).
+/// Reads `text`, a trimmed date cell that is not ISO 8601, in the forms of the module,
+/// with or without a time of day after the date; numeric dates with the year last under
+/// `order`, when known. O(length).
 pub(crate) fn read_cell(text: &str, order: Option<DateOrder>) -> Cell {
+    let text = without_clock(text);
     if let Some(iso) = month_named(text) {
         return crate::model::date::parse_iso_date(&iso)
             .map_or(Cell::Other, |day| Cell::Date(day, DateForm::MonthNamed));
@@ -124,6 +129,50 @@ pub(crate) fn read_cell(text: &str, order: Option<DateOrder>) -> Cell {
             _ => Cell::Other,
         },
     }
+}
+
+/// `text` without a time of day after its date and a space: `h:mm` or `hh:mm:ss` (seconds
+/// with a fraction too), on the 24-hour clock, or on the 12-hour clock followed by ` AM`
+/// or ` PM` (any case), as Excel and `LibreOffice` export date-time cells. `text` itself
+/// when it ends in no such time.
+fn without_clock(text: &str) -> &str {
+    let (rest, twelve) = match text.rsplit_once(' ') {
+        Some((rest, half))
+            if half.eq_ignore_ascii_case("am") || half.eq_ignore_ascii_case("pm") =>
+        {
+            (rest.trim_end(), true)
+        }
+        _ => (text, false),
+    };
+    match rest.rsplit_once(' ') {
+        Some((date, time)) if clock(time, twelve) => date.trim_end(),
+        _ => text,
+    }
+}
+
+/// Whether `time` is `h:mm`, `hh:mm`, `hh:mm:ss` or `hh:mm:ss.f…`: hours 0 to 23, or 1 to
+/// 12 when `twelve`; minutes 0 to 59; seconds 0 to 60 (a leap second).
+fn clock(time: &str, twelve: bool) -> bool {
+    let number = |part: Option<&str>, lengths: std::ops::RangeInclusive<usize>| {
+        part.filter(|p| lengths.contains(&p.len()))
+            .and_then(|p| digits(p.as_bytes()))
+    };
+    let mut parts = time.split(':');
+    let hour = number(parts.next(), 1..=2);
+    let minute = number(parts.next(), 2..=2);
+    let second = match parts.next() {
+        None => Some(0),
+        Some(s) => {
+            let (whole, fraction) = s.split_once('.').unwrap_or((s, "0"));
+            let fraction = !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit());
+            number(Some(whole), 2..=2).filter(|_| fraction)
+        }
+    };
+    let hours = if twelve { 1..=12 } else { 0..=23 };
+    parts.next().is_none()
+        && hour.is_some_and(|h| hours.contains(&h))
+        && minute.is_some_and(|m| m <= 59)
+        && second.is_some_and(|s| s <= 60)
 }
 
 /// Three runs of ASCII digits (value, number of digits) separated twice by one same byte
@@ -273,6 +322,36 @@ mod tests {
             ("2026-12-03", None, Cell::Other),
             ("46359", None, Cell::Other),
             ("1/2/3/2026", None, Cell::Other),
+            // A time of day after the date is dropped; what is not a time is not.
+            (
+                "03/12/2026 14:05",
+                Some(DayFirst),
+                Cell::Date(day, DayMonthYear),
+            ),
+            (
+                "12/3/2026 2:05:09 pm",
+                Some(MonthFirst),
+                Cell::Date(day, MonthDayYear),
+            ),
+            (
+                "03-Dec-2026 00:00:00.000",
+                None,
+                Cell::Date(day, MonthNamed),
+            ),
+            ("3 December 2026 9:30 AM", None, Cell::Date(day, MonthNamed)),
+            ("2026/12/03 23:59:60", None, Cell::Date(day, YearMonthDay)),
+            (
+                "13/12/2026 10:00",
+                None,
+                Cell::Settles(DayFirst, 20_261_213),
+            ),
+            ("03/12/2026 24:00", Some(DayFirst), Cell::Other),
+            ("03/12/2026 13:00 PM", Some(DayFirst), Cell::Other),
+            ("03/12/2026 10:5", Some(DayFirst), Cell::Other),
+            ("03/12/2026 10:05:", Some(DayFirst), Cell::Other),
+            ("03/12/2026 10:05:07.", Some(DayFirst), Cell::Other),
+            ("03/12/2026 10:05 IST", Some(DayFirst), Cell::Other),
+            ("03/12/2026 PM", Some(DayFirst), Cell::Other),
         ] {
             assert_eq!(read_cell(text, order), cell, "{text:?} {order:?}");
         }
