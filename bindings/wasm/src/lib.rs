@@ -45,6 +45,14 @@ pub use crate::interchange::{
 };
 pub use crate::profile::Profile;
 
+/// The allocator: `talc` in place of the standard library's `dlmalloc`, which is larger
+/// code. It takes memory from the engine as `dlmalloc` does (`memory.grow`, never given
+/// back), so a reservation freed stays with it for later allocations. The page has one
+/// thread (the module is built without the `atomics` feature), which `talc`'s cell needs.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
