@@ -380,7 +380,7 @@ impl Officers {
             by_id: None,
         };
         let before = errors.len();
-        index_ids(&mut cohort, errors);
+        index_ids(&mut cohort, self.ordered, errors);
         if errors.len() > before {
             return None;
         }
@@ -404,13 +404,14 @@ impl Cohort {
     }
 }
 
-/// Sorts the officers by id (unless their input order already is) and reports repeated
-/// ids, one error per id in id order.
-fn index_ids(c: &mut Cohort, errors: &mut Vec<Error>) {
-    let n = c.len() as u32;
-    if (1..n).all(|i| c.id_str(i - 1) < c.id_str(i)) {
+/// Sorts the officers by id (unless their input order already is: `ordered`, as
+/// [`Officers::ordered`](crate::people::columns::Officers::ordered) tells) and reports
+/// repeated ids, one error per id in id order.
+fn index_ids(c: &mut Cohort, ordered: bool, errors: &mut Vec<Error>) {
+    if ordered {
         return;
     }
+    let n = c.len() as u32;
     let mut by_id: Vec<u32> = (0..n).collect();
     order::sort_unstable_by(&mut by_id, |&a, &b| {
         c.id_str(a).cmp(c.id_str(b)).then(a.cmp(&b))

@@ -83,6 +83,10 @@ pub(crate) struct Officers {
     pub(super) department: Vec<u32>,
     pub(super) position: Vec<u32>,
     pub(super) targets: Option<Vec<u32>>,
+    /// Whether every id comes after the one before in byte order (so no two are the same):
+    /// the cohort is then in id order already and needs no sort, and a reader of an
+    /// export needs no table of the ids.
+    pub(super) ordered: bool,
 }
 
 impl Officers {
@@ -96,7 +100,14 @@ impl Officers {
             department: Vec::new(),
             position: Vec::new(),
             targets: None,
+            ordered: true,
         }
+    }
+
+    /// Whether every id added comes after the one before in byte order
+    /// ([`Officers::push`] compares each with the one before).
+    pub(crate) fn ordered(&self) -> bool {
+        self.ordered
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -153,6 +164,15 @@ impl Officers {
             return Err(capacity());
         }
         let i = self.position.len();
+        if self.ordered && i > 0 {
+            // The last id ends the text.
+            let from = if i < 2 {
+                0
+            } else {
+                self.id_end[i - 2] as usize
+            };
+            self.ordered = self.ids.as_bytes().get(from..).unwrap_or(&[]) < id.as_bytes();
+        }
         self.ids.push_str(id);
         self.id_end.push(self.ids.len() as u32);
         match (&mut self.names, name) {
@@ -360,5 +380,28 @@ mod tests {
         assert_eq!(arranged.get(1), [0, 1, 2]);
         assert_eq!(arranged.get(2), [0, 1]);
         assert_eq!(arranged.get(3), [] as [u32; 0]);
+    }
+
+    /// `ordered` holds while each id comes after the one before in byte order, and stays
+    /// false after the first that does not: the same id twice, an id before the last,
+    /// a prefix of the last.
+    #[test]
+    fn ids_in_increasing_byte_order_are_told_apart() {
+        let cases: [(&[&str], bool); 7] = [
+            (&[], true),
+            (&["a"], true),
+            (&["", "a", "ab", "b", "b\u{e9}"], true),
+            (&["a", "a"], false),
+            (&["ab", "a"], false),
+            (&["a", "c", "b", "d"], false),
+            (&["o-9", "o-10"], false),
+        ];
+        for (ids, ordered) in cases {
+            let mut officers = Officers::new();
+            for id in ids {
+                officers.push(id, None, "d", 0, None).expect("room");
+            }
+            assert_eq!(officers.ordered(), ordered, "{ids:?}");
+        }
     }
 }

@@ -91,11 +91,10 @@ impl Ids {
     /// the table of all the ids, O(k) once.
     pub(super) fn insert(&mut self, hash: u64, k: u32, columns: &Officers) {
         if self.table.is_none() {
-            let i = k as usize;
-            if i == 0 || columns.id_bytes(i - 1) < columns.id_bytes(i) {
+            if columns.ordered() {
                 return;
             }
-            self.table = Some(self.table_of(columns, i));
+            self.table = Some(self.table_of(columns, k as usize));
         }
         if let Some(table) = &mut self.table {
             table.insert_unique(hash, (k, hash as u32), |&(_, h)| filed(h));
