@@ -21,7 +21,7 @@ use self::problem::Problem;
 use crate::analysis::parallel::{join, map_ranges};
 use crate::model::order;
 use crate::planning::department::{
-    Department, Subproblem, best_single_if_better, exchange, improve,
+    Department, Subproblem, best_single_if_better, exchange, improve, whole_values,
 };
 use crate::{Cohort, Error, Framework};
 
@@ -79,6 +79,10 @@ impl Framework {
     /// ([`Optimality::Optimal`]); otherwise the plan is at most [`Optimality::Bounded`]'s
     /// `gap` below the optimum. Seat limits and caps are always respected; for them no
     /// constant factor is claimed, and the tests compare against brute-force optima.
+    /// Values are compared exactly when every gap's value is a whole number (whole
+    /// weights) and they sum below 2⁵³, so a gap worth 1 beside gaps weighted
+    /// [`Weights::MAX`](crate::Weights::MAX) is never given up; otherwise within 10⁻⁹ of
+    /// the plan's value (rounding).
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] for a cohort from another framework; [`Error::UnknownId`]
@@ -166,6 +170,7 @@ impl Framework {
             budget: options.budget.unwrap_or(f64::INFINITY),
             cap: resolved.cap,
             threads: options.threads,
+            whole: whole_values(&subs),
         };
         let mut plan = dept.empty();
         // Every officer's first steps on all threads; then the officers' bounds alone, which

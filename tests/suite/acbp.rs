@@ -2289,3 +2289,34 @@ open no_course 1, level_too_low 1, officer_cap 7";
     assert_eq!(gap, 1.0 - 17.0 / greedy.bound);
     println!("the heuristics' bound {} (gap {gap:.4})", greedy.bound);
 }
+
+/// `planning/03`: three officers whose RTI gap is weighted a billion times
+/// (`Weights::MAX`) and whose file-noting gap is worth one level. Within 31 hours each can
+/// take the 9-hour course closing both (27 hours; two courses take 9.5 or 10): the optimum
+/// is worth 3·(10⁹ + 1), and no plan worth less is called optimal, whatever the
+/// magnitudes.
+#[test]
+fn a_gap_worth_little_beside_the_department_plan_is_not_given_up() {
+    let fw = Framework::from_json(&planning_case("03-weights-far-apart-framework.json")).unwrap();
+    let officers = planning_case("03-weights-far-apart-officers.json");
+    let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    for weight in [1.0, 1e9] {
+        let options = AcbpOptions::default()
+            .budget(31.0)
+            .unwrap()
+            .competency_weight("rti-act", weight)
+            .unwrap();
+        for solver in [Solver::Greedy, Solver::default(), EXACT] {
+            let got = fw
+                .department_plan(&cohort, &options.clone().solver(solver))
+                .unwrap();
+            assert!(got.value_closed <= 3.0 * (weight + 1.0));
+            assert!(got.bound >= 3.0 * (weight + 1.0), "{solver:?}: {got}");
+            if solver != Solver::Greedy {
+                assert_eq!(got.value_closed, 3.0 * (weight + 1.0), "{solver:?}: {got}");
+                assert_eq!(got.optimality, Optimality::Optimal, "{solver:?}: {got}");
+                assert_eq!(got.hours, 27.0, "{solver:?}: {got}");
+            }
+        }
+    }
+}

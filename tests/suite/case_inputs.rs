@@ -1,9 +1,10 @@
 //! CASE packages in shapes real servers and publishers write that earlier fixtures lacked
-//! (`tests/data/cases/case/15` to `18`, `tests/data/cases/scales/13` and `14`): a package
-//! without its `CFDocument`, as CASE API endpoints answer; JSON-LD language lists; UUIDs in
-//! braces and item types written as links; `null` at list positions; a rubric criterion
-//! with no scores at all; level labels with Roman numerals and letter grades with `+` and
-//! `-`. Each test asserts what is imported, what is reported, and a round trip.
+//! (`tests/data/cases/case/15` to `18` and `21`, `tests/data/cases/scales/13` and `14`): a
+//! package without its `CFDocument`, as CASE API endpoints answer, or with several; JSON-LD
+//! language lists; UUIDs in braces and item types written as links; `null` at list
+//! positions; a rubric criterion with no scores at all; level labels with Roman numerals
+//! and letter grades with `+` and `-`. Each test asserts what is imported, what is
+//! reported, and a round trip.
 
 use karmayogi::{
     CaseDropReason, CaseElement, CaseExportOptions, CaseFieldReason, CaseImport, CaseImportOptions,
@@ -15,6 +16,7 @@ const NO_DOCUMENT: &str = include_str!("../data/cases/case/15-no-cfdocument.json
 const LANGUAGE_LISTS: &str = include_str!("../data/cases/case/16-json-ld-language-lists.json");
 const BRACED: &str = include_str!("../data/cases/case/17-braced-uuids-and-type-objects.json");
 const NULL_POSITIONS: &str = include_str!("../data/cases/case/18-null-at-list-positions.json");
+const SEVERAL_DOCUMENTS: &str = include_str!("../data/cases/case/21-several-documents.json");
 const NO_SCORES: &str = include_str!("../data/cases/scales/13-criterion-without-scores.json");
 const LABELS: &str = include_str!("../data/cases/scales/14-level-labels-and-grade-modifiers.json");
 
@@ -480,4 +482,55 @@ fn a_link_whose_identifier_and_uri_name_different_items_follows_the_identifier_a
     assert!(!import.report.is_complete());
     let again = round_trip(&import);
     assert!(again.report.is_complete(), "{:?}", again.report);
+}
+
+// case/21: a `CFDocument` listing two documents, as a server answering with every version
+// of a framework writes it.
+
+#[test]
+fn a_document_list_of_several_is_refused_naming_each_and_a_list_of_one_is_read() {
+    let errors = errors(SEVERAL_DOCUMENTS);
+    assert_eq!(
+        errors,
+        [Error::CaseSeveralDocuments {
+            documents: vec![
+                DOC.to_owned(),
+                "d0000000-0000-4000-8000-000000000002".to_owned()
+            ],
+        }]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "case package holds 2 CFDocuments: `d0000000-0000-4000-8000-000000000001`, \
+         `d0000000-0000-4000-8000-000000000002`: expected one, a package is one framework"
+    );
+    // A document without an identifier is named by its place; invisible characters show;
+    // `null`s are absent documents.
+    let mut package: Value = serde_json::from_str(SEVERAL_DOCUMENTS).unwrap();
+    package["CFDocument"][0]["identifier"] = json!("d1\u{200b}");
+    package["CFDocument"][1]["identifier"] = json!(" ");
+    package["CFDocument"]
+        .as_array_mut()
+        .unwrap()
+        .insert(1, Value::Null);
+    let errors = self::errors(&package.to_string());
+    assert_eq!(
+        errors,
+        [Error::CaseSeveralDocuments {
+            documents: vec!["d1\u{200b}".to_owned(), "CFDocument[2]".to_owned()],
+        }]
+    );
+    assert!(
+        errors[0]
+            .to_string()
+            .contains(r#""d1\u{200b}", `CFDocument[2]`"#)
+    );
+    // One document among `null`s is that document, as in any list.
+    let mut package: Value = serde_json::from_str(SEVERAL_DOCUMENTS).unwrap();
+    package["CFDocument"][1] = Value::Null;
+    package["CFItems"].as_array_mut().unwrap().pop();
+    let import = import(&package.to_string());
+    assert_eq!(import.report.document.identifier, DOC);
+    assert_eq!(import.spec.competencies.len(), 1);
+    round_trip(&import);
 }

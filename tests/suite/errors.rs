@@ -1648,6 +1648,29 @@ fn case_missing_document() {
 }
 
 #[test]
+fn case_several_documents() {
+    let mut two = package(&json!([]), &json!([]), &json!([]));
+    let document = two["CFDocument"].clone();
+    let mut other = document.clone();
+    other["identifier"] = json!("d2");
+    two["CFDocument"] = json!([document, other]);
+    let errors = case_rejected(&two);
+    assert_eq!(
+        errors,
+        [Error::CaseSeveralDocuments {
+            documents: vec![DOC.to_owned(), "d2".to_owned()]
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[&format!(
+            "case package holds 2 CFDocuments: `{DOC}`, `d2`: expected one, a package is one \
+             framework"
+        )],
+    );
+}
+
+#[test]
 fn case_missing_identifier() {
     let items = json!([
         case_item(&item(1), "Drafts notes"),
@@ -2530,6 +2553,7 @@ const COVERED: &[&str] = &[
     "InvalidIdWeight",
     "CapacityExceeded",
     "CaseMissingDocument",
+    "CaseSeveralDocuments",
     "CaseMissingIdentifier",
     "CaseMissingField",
     "CaseFieldName",

@@ -363,7 +363,15 @@ pub struct Drawn {
     pub share: Option<f64>,
     /// In tenths of an hour.
     pub budget: u32,
+    /// Competency weights read as codes into [`EXTREME`] rather than as themselves.
+    pub extreme: bool,
 }
+
+/// The competency weights of [`drawn_extreme`], by code: 0, small whole weights, and the
+/// largest the options accept (`Weights::MAX`). Whole values sum exactly, so a gap worth 1
+/// beside gaps worth billions is told apart; fractional weights that far apart are below
+/// a double's precision.
+pub const EXTREME: [f64; 4] = [0.0, 1.0, 3.0, 1e9];
 
 pub fn drawn() -> impl Strategy<Value = Drawn> {
     (
@@ -385,8 +393,19 @@ pub fn drawn() -> impl Strategy<Value = Drawn> {
                 term_hours,
                 share,
                 budget,
+                extreme: false,
             },
         )
+}
+
+/// As [`drawn`], with competency weights of far apart magnitudes ([`EXTREME`]): gaps worth
+/// a level beside gaps worth a billion, each worth something.
+pub fn drawn_extreme() -> impl Strategy<Value = Drawn> {
+    (drawn(), vec(option::weighted(0.8, 0u32..4), 12)).prop_map(|(d, weights)| Drawn {
+        competency_weights: weights,
+        extreme: true,
+        ..d
+    })
 }
 
 pub const SOLVERS: [Solver; 5] = [
@@ -418,7 +437,11 @@ impl Drawn {
     }
 
     pub fn competency_weight(&self, c: usize) -> f64 {
-        self.competency_weights[c].map_or(1.0, f64::from)
+        match self.competency_weights[c] {
+            None => 1.0,
+            Some(w) if self.extreme => EXTREME[w as usize],
+            Some(w) => f64::from(w),
+        }
     }
 
     fn options(&self, competencies: usize, budget: bool, solver: Solver) -> RecommendOptions {
@@ -434,8 +457,10 @@ impl Drawn {
             .enumerate()
             .take(competencies)
         {
-            if let Some(w) = w {
-                o = o.competency_weight(COMPETENCIES[c], f64::from(*w)).unwrap();
+            if w.is_some() {
+                o = o
+                    .competency_weight(COMPETENCIES[c], self.competency_weight(c))
+                    .unwrap();
             }
         }
         if let Some(t) = self.term_hours {
@@ -690,7 +715,12 @@ fn check_plan(
     let closed: usize = plan.steps.iter().map(|s| s.closes.len()).sum();
     prop_assert_eq!(closed, covered.count_ones() as usize);
     prop_assert_eq!(plan.closed, closed);
-    prop_assert!((plan.value_closed - or.value(covered)).abs() <= TOL);
+    let value = or.value(covered);
+    prop_assert!(
+        (plan.value_closed - value).abs() <= TOL * (1.0 + value),
+        "closes {}, the gaps closed are worth {value}",
+        plan.value_closed
+    );
     let formal: f64 = (0..inst.courses.len())
         .filter(|&k| set & 1 << k != 0 && MODES[inst.courses[k].mode] == Mode::Formal)
         .map(|k| inst.courses[k].hours)
@@ -896,11 +926,11 @@ fn check_certificate(
                 (value, cost)
             };
             prop_assert!(
-                plan.bound >= best - TOL,
+                plan.bound >= best - TOL * (1.0 + best),
                 "bound {} below the optimum {best}",
                 plan.bound
             );
-            prop_assert!(value <= best + TOL);
+            prop_assert!(value <= best + TOL * (1.0 + best));
             match plan.optimality {
                 Optimality::Optimal => {
                     prop_assert!(close(value, best), "optimal closes {value}, best {best}");
@@ -1041,6 +1071,19 @@ fn check_across(seen: &[(f64, f64, f64, bool)], budget: bool) -> Result<(), Test
 #[test]
 fn every_learning_path_obeys_its_laws_under_every_option() {
     run((instance(12, 2), drawn()), 150, |(inst, d)| {
+        recommend_case(&inst, &d)
+    });
+}
+
+/// Gaps worth from one to billions of levels in one plan: the laws hold whatever the
+/// magnitudes (a gap worth 1 beside one worth 10⁹ is worth something).
+#[test]
+#[ignore = "the budgeted solver compares values within 1e-9 of the plan's value, so a \
+            gap worth 1 beside one worth 1e9 counts as worth nothing: courses that fit are \
+            left out with an untrue reason, and plans are called optimal with more hours \
+            than needed (src/planning/cover/budget.rs, `better`; case planning/03)"]
+fn learning_paths_obey_their_laws_with_weights_far_apart() {
+    run((instance(12, 2), drawn_extreme()), 150, |(inst, d)| {
         recommend_case(&inst, &d)
     });
 }

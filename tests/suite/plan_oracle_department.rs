@@ -33,7 +33,7 @@ use proptest::option;
 use proptest::prelude::*;
 
 use super::plan_oracle::{
-    COMPETENCIES, COURSES, Instance, OFFICERS, Oracle, POSITIONS, instance, run,
+    COMPETENCIES, COURSES, EXTREME, Instance, OFFICERS, Oracle, POSITIONS, instance, run,
 };
 
 const TOL: f64 = 1e-9;
@@ -50,6 +50,8 @@ struct Constraints {
     assume: Option<u8>,
     /// Odd officers in another department, and the plan for `dept` only.
     filter: bool,
+    /// Competency weights read as codes into [`EXTREME`] rather than as themselves.
+    extreme: bool,
 }
 
 /// Up to `max` hours in tenths: whole hours or, half the time, any tenth.
@@ -84,12 +86,21 @@ fn constraints() -> impl Strategy<Value = Constraints> {
                     position_weights: pw,
                     assume,
                     filter,
+                    extreme: false,
                 }
             },
         )
 }
 
 impl Constraints {
+    fn competency_weight(&self, c: usize) -> f64 {
+        match self.competency_weights[c] {
+            None => 1.0,
+            Some(w) if self.extreme => EXTREME[w as usize],
+            Some(w) => f64::from(w),
+        }
+    }
+
     fn seat_limit(&self, k: usize) -> Option<u32> {
         self.seats[k].or(self.default_seats)
     }
@@ -99,7 +110,7 @@ impl Constraints {
             * self
                 .type_weights
                 .map_or(1.0, |w| f64::from(w[inst.kinds[c]]))
-            * self.competency_weights[c].map_or(1.0, f64::from)
+            * self.competency_weight(c)
             * self.position_weights[position].map_or(1.0, f64::from)
     }
 
@@ -127,8 +138,10 @@ impl Constraints {
         }
         let weights = self.competency_weights.iter().enumerate();
         for (c, w) in weights.take(inst.kinds.len()) {
-            if let Some(w) = *w {
-                o = o.competency_weight(COMPETENCIES[c], f64::from(w)).unwrap();
+            if w.is_some() {
+                o = o
+                    .competency_weight(COMPETENCIES[c], self.competency_weight(c))
+                    .unwrap();
             }
         }
         let weights = self.position_weights.iter().enumerate();
@@ -496,7 +509,11 @@ fn check(
         }
         tally(or, covered, &status, c.assume, (&mut closed, &mut open));
     }
-    prop_assert!((plan.value_closed - value).abs() <= TOL);
+    prop_assert!(
+        (plan.value_closed - value).abs() <= TOL * (1.0 + value),
+        "closes {}, the gaps closed are worth {value}",
+        plan.value_closed
+    );
     check_outcomes(plan, &closed, &open)?;
     check_certificate(plan, value, total, optimum)
 }
@@ -577,11 +594,11 @@ fn check_certificate(
     // Without enumeration, the plan itself is the best known.
     let (optimum, least_hours) = optimum.unwrap_or((value, total));
     prop_assert!(
-        value <= optimum + TOL,
+        value <= optimum + TOL * (1.0 + optimum),
         "{value} above the optimum {optimum}"
     );
     prop_assert!(
-        plan.bound >= optimum - TOL,
+        plan.bound >= optimum - TOL * (1.0 + optimum),
         "bound {} below {optimum}",
         plan.bound
     );
@@ -638,6 +655,23 @@ fn department_plans_too_large_to_enumerate_obey_their_laws() {
 #[test]
 fn every_department_plan_obeys_its_laws_under_every_option() {
     run((instance(7, 3), constraints()), 150, |(inst, c)| {
+        department_case(&inst, &c)
+    });
+}
+
+/// Gaps worth from one to billions of levels in one department: the laws hold whatever
+/// the magnitudes (a gap worth 1 beside plans worth 10⁹ is worth something).
+#[test]
+fn department_plans_obey_their_laws_with_weights_far_apart() {
+    let extreme =
+        (constraints(), vec(option::weighted(0.8, 0u32..4), 12)).prop_map(|(c, weights)| {
+            Constraints {
+                competency_weights: weights,
+                extreme: true,
+                ..c
+            }
+        });
+    run((instance(7, 3), extreme), 150, |(inst, c)| {
         department_case(&inst, &c)
     });
 }

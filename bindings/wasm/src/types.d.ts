@@ -1270,6 +1270,7 @@ export type Problem =
   | (ProblemBase & { code: "capacity_exceeded"; what: string; limit: number })
   | (ProblemBase & { code: "igot_shape"; document: string; path: string; found: string; expected: string })
   | (ProblemBase & { code: "case_missing_document"; documents: string[] })
+  | (ProblemBase & { code: "case_several_documents"; documents: string[] })
   | (ProblemBase & { code: "case_missing_identifier"; element: CaseElement; path: string })
   | (ProblemBase & { code: "case_missing_field"; element: CaseElement; identifier: string; field: string })
   | (ProblemBase & { code: "case_field_name"; path: string; found: string; expected: string })

@@ -9,8 +9,12 @@ import { describe, test } from "node:test";
 import { Framework, exportCase, importCase, loadOfficers, parseOfficers } from "../index.js";
 import { read, repoDir, throwsProblems } from "./support/data.js";
 
+// A package refused by design: its CFDocument lists two documents (tested below).
+const SEVERAL_DOCUMENTS = "21-several-documents.json";
 const caseFiles = [
-  ...readdirSync(join(repoDir, "tests/data/cases/case")).map((f) => `tests/data/cases/case/${f}`),
+  ...readdirSync(join(repoDir, "tests/data/cases/case"))
+    .filter((f) => f !== SEVERAL_DOCUMENTS)
+    .map((f) => `tests/data/cases/case/${f}`),
   "tests/data/case/smarterbalanced/dok-levels.json",
 ];
 
@@ -48,6 +52,15 @@ describe("real-world cases", () => {
       );
     });
   }
+
+  test("a CFDocument listing two documents is refused naming both", () => {
+    throwsProblems(() => importCase(read(`tests/data/cases/case/${SEVERAL_DOCUMENTS}`)), [
+      {
+        code: "case_several_documents",
+        documents: ["d0000000-0000-4000-8000-000000000001", "d0000000-0000-4000-8000-000000000002"],
+      },
+    ]);
+  });
 
   test("an empty CFDefinitions and links to the package's own document are not set aside", () => {
     const { report } = importCase(read("tests/data/case/smarterbalanced/dok-levels.json"));

@@ -505,6 +505,11 @@ describe("loaders and CASE", () => {
       { code: "case_missing_document" },
     ]);
     throwsProblems(() => importCase("{\"CFDocument\": [}"), [{ code: "json", line: 1, column: 17, path: "CFDocument" }]);
+    // A package is one framework: a CFDocument listing several is refused naming them.
+    const listed = (identifier) => ({ identifier, creator: "B", title: "T", lastChangeDateTime: "2024-01-01" });
+    throwsProblems(() => importCase({ CFDocument: [listed("d1"), null, listed("d2")], CFItems: [] }), [
+      { code: "case_several_documents", documents: ["d1", "d2"] },
+    ]);
     // Two items sharing an identifier but differing name it; a whole repeat is set aside
     // and reported; a list of several packages says how many.
     const item = { identifier: "c0000000-0000-4000-8000-000000000001", fullStatement: "Counts." };

@@ -73,6 +73,7 @@ impl CaseImport {
     ///
     /// # Errors
     /// [`Errors`] listing every problem: [`Error::CaseMissingDocument`],
+    /// [`Error::CaseSeveralDocuments`] for a `CFDocument` listing several documents,
     /// [`Error::CaseMissingIdentifier`],
     /// [`Error::CaseFieldName`] for a field named like a CASE field in another case,
     /// [`Error::CaseFieldType`] for a field the import needs holding another JSON type,
@@ -81,6 +82,7 @@ impl CaseImport {
     /// [`Error::InvalidOption`] for a level rule that cannot map anything.
     ///
     /// [`Error::CaseMissingDocument`]: crate::Error::CaseMissingDocument
+    /// [`Error::CaseSeveralDocuments`]: crate::Error::CaseSeveralDocuments
     /// [`Error::CaseMissingIdentifier`]: crate::Error::CaseMissingIdentifier
     /// [`Error::CaseFieldName`]: crate::Error::CaseFieldName
     /// [`Error::CaseFieldType`]: crate::Error::CaseFieldType

@@ -243,7 +243,8 @@ impl Fields {
             .collect()
     }
 
-    /// An object, or a list of one object where CASE has a single one.
+    /// An object, or a list of one object where CASE has a single one (a `null` in the
+    /// list is an absent element, as in any list).
     pub(super) fn object<T>(
         &mut self,
         key: &str,
@@ -251,10 +252,13 @@ impl Fields {
     ) -> Option<T> {
         self.take(key, |v| match self_named(key, v) {
             Value::Object(map) => Ok(read(map)),
-            Value::Array(mut list) if list.len() == 1 && list[0].is_object() => match list.pop() {
-                Some(Value::Object(map)) => Ok(read(map)),
-                other => Err(Value::Array(other.into_iter().collect())),
-            },
+            Value::Array(list) if one_object(&list) => {
+                match list.into_iter().find(Value::is_object) {
+                    Some(Value::Object(map)) => Ok(read(map)),
+                    // `one_object` found it: nothing else is left.
+                    _ => Err(Value::Null),
+                }
+            }
             other => Err(other),
         })
     }
@@ -270,6 +274,12 @@ impl Fields {
         }
         extra
     }
+}
+
+/// Whether `list` holds one object and otherwise only `null`s (absent elements).
+fn one_object(list: &[Value]) -> bool {
+    list.iter().all(|v| v.is_object() || v.is_null())
+        && list.iter().filter(|v| v.is_object()).count() == 1
 }
 
 /// The value inside an object whose one key is `key` itself (`"CFItems": {"CFItems": […]}`,

@@ -6,6 +6,8 @@ use super::read::{
     ASSOCIATION, CRITERION, DOCUMENT, Extra, ITEM, Known, LEVEL, NODE_LINK, OBJECTS, PACKAGE,
     RUBRIC, classify, fold, json_type,
 };
+use serde_json::Value;
+
 use crate::Error;
 use crate::interop::case::package::{CaseExtra, CaseLink, CasePackage};
 
@@ -48,8 +50,36 @@ fn link(path: &str, field: &str, link: Option<&CaseLink>, errors: &mut Vec<Error
     }
 }
 
+/// The documents of a `CFDocument` written as a list of several objects (a `null` among
+/// them is an absent one): each by its identifier as written, else by its path.
+fn several_documents(extra: &CaseExtra) -> Option<Vec<String>> {
+    let list = extra.get("CFDocument")?.as_array()?;
+    if !list.iter().all(|v| v.is_object() || v.is_null()) {
+        return None;
+    }
+    let documents: Vec<String> = (list.iter().enumerate())
+        .filter(|(_, v)| v.is_object())
+        .map(|(i, v)| {
+            let id = v.get("identifier").and_then(Value::as_str);
+            match id.filter(|id| !id.trim().is_empty()) {
+                Some(id) => id.to_owned(),
+                None => format!("CFDocument[{i}]"),
+            }
+        })
+        .collect();
+    (documents.len() > 1).then_some(documents)
+}
+
 pub(super) fn check(package: &CasePackage, errors: &mut Vec<Error>) {
-    fields("CFPackage", PACKAGE, &package.extra, errors);
+    if let Some(documents) = several_documents(&package.extra) {
+        // Said once, as what it is, rather than as a field of the wrong type.
+        errors.push(Error::CaseSeveralDocuments { documents });
+        let mut rest = package.extra.clone();
+        rest.remove("CFDocument");
+        fields("CFPackage", PACKAGE, &rest, errors);
+    } else {
+        fields("CFPackage", PACKAGE, &package.extra, errors);
+    }
     // A wrapper named in another case is not unwrapped: say so rather than miss the lot.
     if package.document.is_none() {
         let wrapper = package

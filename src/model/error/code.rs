@@ -39,6 +39,7 @@ impl Error {
             Error::InvalidIdWeight { .. } => "invalid_id_weight",
             Error::CapacityExceeded { .. } => "capacity_exceeded",
             Error::CaseMissingDocument { .. } => "case_missing_document",
+            Error::CaseSeveralDocuments { .. } => "case_several_documents",
             Error::CaseMissingIdentifier { .. } => "case_missing_identifier",
             Error::CaseMissingField { .. } => "case_missing_field",
             Error::CaseFieldName { .. } => "case_field_name",

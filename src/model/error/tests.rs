@@ -144,6 +144,9 @@ fn every_variant() -> Vec<Error> {
         Error::CaseMissingDocument {
             documents: vec![s(), s()],
         },
+        Error::CaseSeveralDocuments {
+            documents: vec![s(), s()],
+        },
         Error::CaseMissingIdentifier {
             element: crate::CaseElement::Item,
             path: "CFItems[0]".to_owned(),
@@ -354,6 +357,7 @@ fn index(e: &Error) -> usize {
         Error::CsvEncoding { .. } => 57,
         Error::CsvAmbiguousDelimiter { .. } => 58,
         Error::CsvDateOrder { .. } => 59,
+        Error::CaseSeveralDocuments { .. } => 60,
     }
 }
 

@@ -79,6 +79,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `invalid_id_weight` | a per-competency or per-position weight that is negative or not finite |
 /// | `capacity_exceeded` | more items than the compact stores index |
 /// | `case_missing_document` | a CASE package without a `CFDocument` |
+/// | `case_several_documents` | a CASE package whose `CFDocument` is a list of several documents |
 /// | `case_missing_identifier` | a CASE element without an identifier |
 /// | `case_missing_field` | a CASE field the mapping needs, missing or blank |
 /// | `case_field_name` | a CASE field named in another case or spelling (`Identifier`) |
@@ -487,6 +488,19 @@ pub enum Error {
     CaseMissingDocument {
         /// The documents the elements name in `CFDocumentURI`, by identifier, sorted:
         /// none, or several (which one the package is, is unknowable).
+        documents: Vec<String>,
+    },
+    /// A CASE package's `CFDocument` is a list of several documents: a package is one
+    /// framework, and which document its items belong to is unknowable. Import each
+    /// framework's package alone (the CASE API serves one per document).
+    #[error(
+        "case package holds {} CFDocuments: {}: expected one, a package is one framework",
+        documents.len(),
+        quoted_list(documents)
+    )]
+    CaseSeveralDocuments {
+        /// The documents, in package order: each by its identifier, or by its path in the
+        /// package (`CFDocument[1]`) when it has none.
         documents: Vec<String>,
     },
     /// A CASE element has no identifier, or a blank one. Give it its UUID.

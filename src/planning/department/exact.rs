@@ -138,10 +138,7 @@ pub(crate) fn exact(
         priced_seats,
         density_after,
         phi_after,
-        whole: dept
-            .officers
-            .iter()
-            .all(|p| p.inst.values.iter().all(|v| v.fract() == 0.0)),
+        whole: dept.whole,
         best: plan.steppers.iter().map(Stepper::chosen).collect(),
         best_value: dept.value(plan),
         best_hours: Department::hours(plan),
@@ -253,7 +250,11 @@ impl Search<'_, '_> {
     fn node(&mut self, next: usize) -> Option<f64> {
         self.nodes += 1;
         let hours = self.hours();
-        if better(self.value, hours, self.best_value, self.best_hours) {
+        if better(
+            self.dept,
+            (self.value, hours),
+            (self.best_value, self.best_hours),
+        ) {
             self.best_value = self.value;
             self.best_hours = hours;
             self.best = self.plan.steppers.iter().map(Stepper::chosen).collect();
@@ -288,7 +289,7 @@ impl Search<'_, '_> {
                 }
             }
         };
-        let tol = EPS * self.best_value.abs().max(1.0);
+        let tol = self.dept.value_tol(self.best_value);
         if bound < self.best_value - tol
             || (bound <= self.best_value + tol
                 && hours >= self.best_hours - EPS * self.best_hours.abs().max(1.0))

@@ -12,7 +12,7 @@
 
 use super::plan::{Department, Plan, better};
 use crate::model::order;
-use crate::planning::cover::{EPS, exact_budget};
+use crate::planning::cover::exact_budget;
 
 /// Search nodes for one officer's budgeted problem.
 const NODES: u64 = 200;
@@ -31,7 +31,7 @@ pub(crate) fn improve(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) ->
             let stepper = &plan.steppers[o];
             let (value, hours) = (stepper.value(&p.inst), stepper.hours());
             let total: f64 = p.inst.values.iter().filter(|&&v| v > 0.0).sum();
-            if value >= total - EPS * total.max(1.0) {
+            if value >= total - dept.value_tol(total) {
                 continue;
             }
             // A search of NODES nodes visits about its candidates once per node.
@@ -48,7 +48,11 @@ pub(crate) fn improve(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) ->
             let solution = exact_budget(&sub, room, NODES);
             let chosen: Vec<u32> = solution.chosen.iter().map(|&c| map[c as usize]).collect();
             let candidate = crate::planning::cover::Stepper::with_chosen(&p.inst, &chosen);
-            if better(candidate.value(&p.inst), candidate.hours(), value, hours) {
+            if better(
+                dept,
+                (candidate.value(&p.inst), candidate.hours()),
+                (value, hours),
+            ) {
                 dept.replace(plan, o, &chosen);
                 improved = true;
                 changed = true;
@@ -111,7 +115,11 @@ pub(crate) fn exchange(dept: &Department<'_>, plan: &mut Plan, work: &mut u64) -
                 dept.drop_redundant(&mut trial);
                 dept.select_without(&mut trial, Some((o, out)));
                 dept.settle(&mut trial);
-                if better(dept.value(&trial), Department::hours(&trial), value, hours) {
+                if better(
+                    dept,
+                    (dept.value(&trial), Department::hours(&trial)),
+                    (value, hours),
+                ) {
                     *plan = trial;
                     improved = true;
                     changed = true;

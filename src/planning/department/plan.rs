@@ -40,6 +40,24 @@ pub(crate) struct Department<'a> {
     /// Threads for the work done per officer independently of the others (the bound's
     /// parts); results are combined in officer order, so they do not depend on it.
     pub(crate) threads: usize,
+    /// Whether every value is a whole number and all of them sum below 2⁵³ (see
+    /// [`whole_values`]): every plan's value is then a whole number, summed exactly.
+    pub(crate) whole: bool,
+}
+
+/// Whether every officer's values are whole numbers summing below 2⁵³, so that every sum
+/// of them is exact and two plans' values are equal or at least 1 apart. O(values).
+pub(crate) fn whole_values(officers: &[&Subproblem]) -> bool {
+    let mut total = 0.0;
+    for p in officers {
+        for &v in &p.inst.values {
+            if v.fract() != 0.0 {
+                return false;
+            }
+            total += v.abs();
+        }
+    }
+    total < 9_007_199_254_740_992.0
 }
 
 /// A plan being built: each officer's chosen candidates and the capacities left.
@@ -51,6 +69,19 @@ pub(crate) struct Plan {
 }
 
 impl Department<'_> {
+    /// How far apart two plans' values near `value` must be to differ: half a level when
+    /// values are whole (any two differing values are then at least 1 apart, however
+    /// large, so a gap worth 1 beside plans worth 10⁹ still counts), else rounding's
+    /// `EPS` of the value.
+    pub(crate) fn value_tol(&self, value: f64) -> f64 {
+        let relative = EPS * value.abs().max(1.0);
+        if self.whole {
+            relative.min(0.5)
+        } else {
+            relative
+        }
+    }
+
     /// The course behind officer `o`'s candidate `c`.
     pub(crate) fn course(&self, o: usize, c: u32) -> usize {
         self.officers[o].courses[c as usize] as usize
@@ -164,9 +195,13 @@ impl Department<'_> {
 }
 
 /// Whether `(value, hours)` is lexicographically better than `(best_value, best_hours)`:
-/// more value, then fewer hours (beyond rounding).
-pub(crate) fn better(value: f64, hours: f64, best_value: f64, best_hours: f64) -> bool {
-    let tol = EPS * best_value.abs().max(1.0);
+/// more value (beyond [`Department::value_tol`]), then fewer hours (beyond rounding).
+pub(crate) fn better(
+    dept: &Department<'_>,
+    (value, hours): (f64, f64),
+    (best_value, best_hours): (f64, f64),
+) -> bool {
+    let tol = dept.value_tol(best_value);
     value > best_value + tol
         || (value >= best_value - tol && hours < best_hours - EPS * best_hours.abs().max(1.0))
 }
