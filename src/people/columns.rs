@@ -165,13 +165,7 @@ impl Officers {
         }
         let i = self.position.len();
         if self.ordered && i > 0 {
-            // The last id ends the text.
-            let from = if i < 2 {
-                0
-            } else {
-                self.id_end[i - 2] as usize
-            };
-            self.ordered = self.ids.as_bytes().get(from..).unwrap_or(&[]) < id.as_bytes();
+            self.ordered = self.id_bytes(i - 1) < id.as_bytes();
         }
         self.ids.push_str(id);
         self.id_end.push(self.ids.len() as u32);
