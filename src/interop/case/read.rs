@@ -278,8 +278,14 @@ impl Fields {
 
 /// Whether `list` holds one object and otherwise only `null`s (absent elements).
 fn one_object(list: &[Value]) -> bool {
-    list.iter().all(|v| v.is_object() || v.is_null())
-        && list.iter().filter(|v| v.is_object()).count() == 1
+    objects_among_nulls(list).is_some_and(|objects| objects.count() == 1)
+}
+
+/// The objects of `list` with their positions, when it holds only objects and `null`s
+/// (absent elements); `None` when it holds anything else.
+pub(super) fn objects_among_nulls(list: &[Value]) -> Option<impl Iterator<Item = (usize, &Value)>> {
+    (list.iter().all(|v| v.is_object() || v.is_null()))
+        .then(|| list.iter().enumerate().filter(|(_, v)| v.is_object()))
 }
 
 /// The value inside an object whose one key is `key` itself (`"CFItems": {"CFItems": […]}`,

@@ -4,7 +4,7 @@
 
 use super::read::{
     ASSOCIATION, CRITERION, DOCUMENT, Extra, ITEM, Known, LEVEL, NODE_LINK, OBJECTS, PACKAGE,
-    RUBRIC, classify, fold, json_type,
+    RUBRIC, classify, fold, json_type, objects_among_nulls,
 };
 use serde_json::Value;
 
@@ -54,11 +54,7 @@ fn link(path: &str, field: &str, link: Option<&CaseLink>, errors: &mut Vec<Error
 /// them is an absent one): each by its identifier as written, else by its path.
 fn several_documents(extra: &CaseExtra) -> Option<Vec<String>> {
     let list = extra.get("CFDocument")?.as_array()?;
-    if !list.iter().all(|v| v.is_object() || v.is_null()) {
-        return None;
-    }
-    let documents: Vec<String> = (list.iter().enumerate())
-        .filter(|(_, v)| v.is_object())
+    let documents: Vec<String> = objects_among_nulls(list)?
         .map(|(i, v)| {
             let id = v.get("identifier").and_then(Value::as_str);
             match id.filter(|id| !id.trim().is_empty()) {
