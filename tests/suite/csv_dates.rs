@@ -156,8 +156,8 @@ fn a_date_against_the_settled_order_is_an_error() {
 
 /// `csv/10`: the dates of `csv/06` with a time of day, as spreadsheets export a cell
 /// holding a date and a time (`25/03/2024 17:40:05`, `03-Dec-2024 9:05 AM`): read as the
-/// same days, in the same forms, the time dropped; the order still settled by line 3. A time that is no
-/// time of day is not dropped: the cell is refused, naming it.
+/// same days, in the same forms, the time dropped; the order still settled by line 3. A
+/// time that is no time of day is not dropped: the cell is refused, naming it.
 #[test]
 fn a_time_of_day_after_a_date_is_dropped() {
     let options = OfficersCsvOptions::default();

@@ -51,7 +51,7 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 
-use crate::support::{self, SOURCES, course, evidence, fit_level, scale_of};
+use crate::support::{self, SOURCES, course, evidence, fit_level, planning_case, scale_of};
 
 const EXACT: Solver = Solver::Exact {
     node_limit: 1_000_000,
@@ -2275,16 +2275,9 @@ fn credit_follows_the_term_order() {
             file-noting open as over the budget, Exact calls 9.5 hours optimal where 9 do \
             (src/planning/cover/budget.rs, `better`, and its search)"]
 fn a_gap_worth_little_beside_the_plan_is_closed_when_its_course_fits() {
-    let fw = Framework::from_json(include_str!(
-        "../data/cases/planning/03-weights-far-apart-framework.json"
-    ))
-    .unwrap();
-    let cohort = karmayogi::Cohort::from_json(
-        &fw,
-        include_str!("../data/cases/planning/03-weights-far-apart-officers.json"),
-        &LevelPolicy::default(),
-    )
-    .unwrap();
+    let fw = Framework::from_json(&planning_case("03-weights-far-apart-framework.json")).unwrap();
+    let officers = planning_case("03-weights-far-apart-officers.json");
+    let cohort = karmayogi::Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
     let p = cohort.profile(0).unwrap();
     for weight in [1.0, 1e6, 1e9] {
         let options = RecommendOptions::default()
