@@ -1078,10 +1078,6 @@ fn every_learning_path_obeys_its_laws_under_every_option() {
 /// Gaps worth from one to billions of levels in one plan: the laws hold whatever the
 /// magnitudes (a gap worth 1 beside one worth 10⁹ is worth something).
 #[test]
-#[ignore = "the budgeted solver compares values within 1e-9 of the plan's value, so a \
-            gap worth 1 beside one worth 1e9 counts as worth nothing: courses that fit are \
-            left out with an untrue reason, and plans are called optimal with more hours \
-            than needed (src/planning/cover/budget.rs, `better`; case planning/03)"]
 fn learning_paths_obey_their_laws_with_weights_far_apart() {
     run((instance(12, 2), drawn_extreme()), 150, |(inst, d)| {
         recommend_case(&inst, &d)

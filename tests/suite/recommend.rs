@@ -2266,20 +2266,17 @@ fn credit_follows_the_term_order() {
 }
 
 /// `planning/03`: a gap weighted a billion times (`Weights::MAX`, "whatever else") beside a
-/// gap worth one level, each closed by a course that fits the budget. The plan closes both:
+/// gap worth one level (and a weight just under it with a fraction, so the values have no
+/// common unit), each closed by a course that fits the budget. The plan closes both:
 /// a gap worth something is never left open as over the budget while its course fits,
 /// however small its value beside the plan's.
 #[test]
-#[ignore = "the budgeted solver compares values within 1e-9 of the plan's value, so a \
-            course worth 1 beside a plan worth 1e9 counts as worth nothing: Greedy leaves \
-            file-noting open as over the budget, Exact calls 9.5 hours optimal where 9 do \
-            (src/planning/cover/budget.rs, `better`, and its search)"]
 fn a_gap_worth_little_beside_the_plan_is_closed_when_its_course_fits() {
     let fw = Framework::from_json(&planning_case("03-weights-far-apart-framework.json")).unwrap();
     let officers = planning_case("03-weights-far-apart-officers.json");
     let cohort = karmayogi::Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
     let p = cohort.profile(0).unwrap();
-    for weight in [1.0, 1e6, 1e9] {
+    for weight in [1.0, 1e6, 1e9, 999_999_999.7] {
         let options = RecommendOptions::default()
             .budget(10.0)
             .unwrap()

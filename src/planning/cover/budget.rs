@@ -21,7 +21,7 @@ use priced::Priced;
 
 /// Whether `(value, cost)` is lexicographically better than `(best_value, best_cost)`.
 fn better(inst: &Instance, value: f64, cost: f64, best_value: f64, best_cost: f64) -> bool {
-    let tol = EPS * best_value.abs().max(1.0);
+    let tol = inst.value_tol(best_value);
     value > best_value + tol
         || (value >= best_value - tol && cost < best_cost - inst.step(best_cost) / 2.0)
 }
@@ -177,7 +177,7 @@ fn greedy_budget_priced(inst: &Instance, budget: f64) -> (Solution, Option<Price
     // against 14,211). Officers' plans (tens of picks) skip it: on the 724 of `bench_plans`
     // it improved none, and the median time per plan was 1.3 to 8 times as long.
     let short = |state: &State| {
-        state.chosen_count() > PAIR_PICKS && state.value(inst) < bound - EPS * bound.max(1.0)
+        state.chosen_count() > PAIR_PICKS && state.value(inst) < bound - inst.value_tol(bound)
     };
     if let Some(x) = relaxed.filter(|_| short(&state)) {
         #[cfg(test)]
@@ -226,7 +226,7 @@ pub(super) fn improve(
     }
     state.journal.clear();
     let better = |v, c, bv, bc| better(inst, v, c, bv, bc);
-    let aim = Aim::new(budget, bound);
+    let aim = Aim::new(inst, budget, bound);
     tabu_budget(inst, state, aim, s, 0, false, better);
     if chain_search_pays(inst) {
         tabu_budget(inst, state, aim, s, 1, true, better);

@@ -32,6 +32,8 @@ pub(crate) struct Instance {
     /// Derived: the values' common unit (see [`common_unit`]), if any; every plan's value
     /// is a whole multiple of it, so an upper bound can be rounded down to it.
     pub(super) value_unit: Option<f64>,
+    /// Derived: how far apart two plans' values must be to differ (see [`value_floor`]).
+    pub(super) value_floor: f64,
 }
 
 /// The largest number every one of `values` is a whole multiple of, when they are all
@@ -54,6 +56,21 @@ pub(super) fn common_unit(values: &[f64]) -> Option<f64> {
         }
     }
     Some(if g == 0 { q } else { g as f64 * q })
+}
+
+/// The least difference between two plans' values that is not rounding. With a common
+/// `unit` whose multiples sum exactly (the values' total below 2⁵³ units), any two plans'
+/// values are equal or a unit apart: half the unit. Otherwise a bound on the rounding of a
+/// plan's value, summed afresh over at most `values.len()` terms in element order (Higham,
+/// *Accuracy and Stability of Numerical Algorithms*, 2002, §4.2: at most
+/// (n − 1)·u·Σ|v| each), twice over for the difference of two such sums, with room. O(n).
+#[allow(clippy::cast_precision_loss)]
+fn value_floor(values: &[f64], unit: Option<f64>) -> f64 {
+    let total: f64 = values.iter().map(|v| v.abs()).sum();
+    match unit {
+        Some(q) if total / q < 9_007_199_254_740_992.0 => q / 2.0,
+        _ => 4.0 * (values.len() as f64 + 1.0) * f64::EPSILON * total,
+    }
 }
 
 fn gcd(mut a: u64, mut b: u64) -> u64 {
@@ -148,6 +165,7 @@ impl Instance {
             topo: Vec::new(),
             unit: None,
             value_unit: None,
+            value_floor: 0.0,
         }
     }
 
@@ -198,7 +216,21 @@ impl Instance {
         }
         self.topo = topo;
         self.unit = common_unit(&self.cost);
+        self.set_values_derived();
+    }
+
+    /// Derives [`Instance::value_unit`] and [`Instance::value_floor`] from the values.
+    /// O(elements).
+    pub(super) fn set_values_derived(&mut self) {
         self.value_unit = common_unit(&self.values);
+        self.value_floor = value_floor(&self.values, self.value_unit);
+    }
+
+    /// How far apart two plans' values near `value` must be to differ: `EPS` of the value,
+    /// but never more than [`value_floor`] allows, so that a gap worth 1 beside plans
+    /// worth 10⁹ still counts.
+    pub(crate) fn value_tol(&self, value: f64) -> f64 {
+        (EPS * value.abs().max(1.0)).min(self.value_floor)
     }
 
     /// The same elements with only the candidates `keep` marks whose every prerequisite is

@@ -106,16 +106,27 @@ const CHAIN_OUTS: usize = 3;
 pub(crate) struct Aim {
     pub(crate) budget: f64,
     pub(crate) target: f64,
+    /// How far below the target a value may be and still reach it (rounding only).
+    tol: f64,
 }
 
 impl Aim {
-    pub(crate) fn new(budget: f64, target: f64) -> Aim {
-        Aim { budget, target }
+    pub(crate) fn new(inst: &Instance, budget: f64, target: f64) -> Aim {
+        let tol = if target.is_finite() {
+            inst.value_tol(target)
+        } else {
+            0.0
+        };
+        Aim {
+            budget,
+            target,
+            tol,
+        }
     }
 
     /// Whether `value` reaches the target.
     fn reached(self, value: f64) -> bool {
-        value >= self.target - EPS * self.target.abs().max(1.0)
+        value >= self.target - self.tol
     }
 }
 

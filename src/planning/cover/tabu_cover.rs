@@ -4,7 +4,7 @@
 use crate::model::order;
 
 use super::greedy::{Scratch, fill};
-use super::instance::{EPS, Instance, common_unit};
+use super::instance::{EPS, Instance};
 use super::state::{State, chosen_by_cost, remove_redundant};
 use super::tabu::{Aim, tabu_budget};
 
@@ -33,7 +33,7 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> bool
     for (e, v) in unit.values.iter_mut().enumerate() {
         *v = if inst.coverable(e as u32) { 1.0 } else { 0.0 };
     }
-    unit.value_unit = common_unit(&unit.values);
+    unit.set_values_derived();
     let mut us = Scratch::new(&unit);
     let mut any = false;
     for _ in 0..ROUNDS {
@@ -75,7 +75,7 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> bool
             // No target: past the first cover, the walk goes on to cheaper ones within
             // the budget (stopping at the first lost `overlapping-111` of `bench_plans`
             // 10 hours, 4.17% above the optimum).
-            let aim = Aim::new(budget, f64::INFINITY);
+            let aim = Aim::new(&unit, budget, f64::INFINITY);
             tabu_budget(&unit, &mut tried, aim, &mut us, seed, false, unit_better);
             let all = tried.value(&unit) >= coverable - EPS;
             if all {

@@ -26,10 +26,7 @@ fn search(inst: &Instance, picks: &[u32], budget: f64, chains: bool) -> (bool, S
     state.load(inst, picks);
     state.journal.clear();
     let mut s = Scratch::new(inst);
-    let aim = Aim {
-        budget,
-        target: f64::INFINITY,
-    };
+    let aim = Aim::new(inst, budget, f64::INFINITY);
     let improved = tabu_budget(inst, &mut state, aim, &mut s, 0, chains, lexicographic);
     (improved, state)
 }
@@ -66,10 +63,7 @@ fn the_search_stops_at_its_target_and_does_not_start_from_a_plan_that_meets_it()
         let mut state = State::new(&inst);
         state.load(&inst, &[0, 1]);
         state.journal.clear();
-        let aim = Aim {
-            budget: 44.0,
-            target,
-        };
+        let aim = Aim::new(&inst, 44.0, target);
         let mut s = Scratch::new(&inst);
         let improved = tabu_budget(&inst, &mut state, aim, &mut s, 0, false, lexicographic);
         (improved, state.chosen_list())
@@ -110,10 +104,7 @@ fn the_search_never_loses_value_breaks_prerequisites_or_the_budget_and_repeats_i
         let mut s = Scratch::new(&inst);
         let mut once = start.clone();
         let chains = seed % 4 < 2;
-        let aim = Aim {
-            budget,
-            target: f64::INFINITY,
-        };
+        let aim = Aim::new(&inst, budget, f64::INFINITY);
         let improved = tabu_budget(&inst, &mut once, aim, &mut s, seed, chains, lexicographic);
         let mut twice = start.clone();
         tabu_budget(&inst, &mut twice, aim, &mut s, seed, chains, lexicographic);

@@ -165,7 +165,7 @@ impl<'a> BudgetSearch<'a> {
         self.offer(value);
         self.block();
         let bound = self.bound_within(self.budget);
-        let tol = EPS * self.best_value.abs().max(1.0);
+        let tol = inst.value_tol(self.best_value);
         if bound < self.best_value - tol {
             return None;
         }
@@ -199,7 +199,7 @@ impl<'a> BudgetSearch<'a> {
         };
         let inst = self.inst;
         let rounded = |b| tightest(inst, b, f64::INFINITY);
-        let tol = EPS * self.best_value.abs().max(1.0);
+        let tol = inst.value_tol(self.best_value);
         let more = match inst.value_unit {
             _ if within_the_budget() => self.best_value - tol,
             Some(q) => self.best_value + q - tol,
