@@ -360,3 +360,46 @@ fn a_department_on_a_long_chain_stays_near_linear() {
         peaks[2] / 1024
     );
 }
+
+/// A department of 10 newcomers on a prerequisite chain of 20,000 one-hour courses, the
+/// last closing the only gap, with 5 seats in every course: five officers take the whole
+/// chain and the other five are left open for want of seats, the reason given. Finding
+/// those reasons walked every course's closure, once per course (quadratic in the chain:
+/// about 6,000 s for 100 officers on a 100,000-course chain); now the seats are found
+/// prerequisites first and only the closures of courses closing a gap are walked.
+/// Debug-mode bound: 100 MB (release: see BENCHMARKS.md, "Prerequisite chains").
+#[test]
+fn a_department_with_seats_on_a_long_chain_stays_near_linear() {
+    let _one = ONE_AT_A_TIME.lock();
+    let n = 20_000;
+    let courses = (0..n)
+        .map(|i| {
+            course(
+                id(i),
+                (i + 1 == n).then_some("c"),
+                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
+            )
+        })
+        .collect();
+    let fw = framework(&["c".to_owned()], courses);
+    let specs: Vec<OfficerSpec> = (0..10)
+        .map(|i| support::officer(&format!("o{i:02}"), "d", "p", Vec::new()))
+        .collect();
+    let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
+    let options = AcbpOptions::default().default_seats(5);
+    let (plan, took, peak) = measured(|| fw.department_plan(&cohort, &options));
+    let plan = plan.expect("a plan");
+    eprintln!(
+        "10 officers, 5 seats, {n}-course chain: {took:?}, {} KB",
+        peak / 1024
+    );
+    let enrolled: Vec<usize> = plan.enrolments.iter().map(|e| e.courses.len()).collect();
+    assert_eq!(
+        enrolled, [n; 5],
+        "five officers take the whole chain, no one else"
+    );
+    assert_eq!(plan.value_closed * 2.0, plan.value_total);
+    assert_eq!(plan.open.seats, 5, "{:?}", plan.open);
+    assert!(plan.courses.iter().all(|run| run.seats <= 5));
+    assert!(peak < 100 * MB, "allocated {} MB", peak / MB);
+}

@@ -167,33 +167,52 @@ impl Framework {
 
 /// Why each closable element of an officer stayed open (`None` when closed): budget when
 /// some unchosen closing course has a seat in everything it adds and fits the officer's
-/// cap, else the cap when some has seats, else seats. One pass over the candidates. On a
-/// maximal plan ([`Department::settle`]) a course of the first kind does not fit in the
-/// budget left, so each reason is true of the plan returned.
+/// cap, else the cap when some has seats, else seats. On a maximal plan
+/// ([`Department::settle`]) a course of the first kind does not fit in the budget left, so
+/// each reason is true of the plan returned.
+///
+/// # Complexity
+/// O(n + q + Σ closure) for n candidates with q prerequisite links, the sum over the
+/// unchosen candidates closing an open element whose every added course has a seat left:
+/// whether a candidate's closure has its seats is found once per candidate, prerequisites
+/// first, and only those candidates' closures are walked for their hours (on a chain of
+/// courses only the last of which closes a gap, one walk, not one per course).
 fn why_open(
     dept: &Department<'_>,
     p: &Subproblem,
     stepper: &Stepper,
     plan: &Plan,
 ) -> Vec<Option<OpenReason>> {
+    let inst = &p.inst;
+    // Whether every candidate `c` would add (itself and its unchosen prerequisites,
+    // transitively) has a seat left: a chosen candidate's prerequisites are chosen.
+    let mut seated = vec![false; inst.len()];
+    for &c in inst.topo() {
+        let cu = c as usize;
+        seated[cu] = stepper.is_chosen(c)
+            || (plan.seats_left[p.courses[cu] as usize] > 0
+                && inst.prerequisites(c).iter().all(|&d| seated[d as usize]));
+    }
     // 0: no closer seen, 1: closers all full, 2: some with seats over the cap, 3: some fits.
-    let mut best = vec![0u8; p.inst.values.len()];
-    for c in 0..p.inst.len() as u32 {
-        if stepper.is_chosen(c) {
+    let mut best = vec![0u8; inst.values.len()];
+    for c in 0..inst.len() as u32 {
+        if stepper.is_chosen(c) || inst.covers(c).iter().all(|&e| stepper.closes(e)) {
             continue;
         }
-        let seated = stepper.all_pending(&p.inst, c, |d| {
-            plan.seats_left[p.courses[d as usize] as usize] > 0
-        });
-        let status = match (
-            seated,
-            stepper.hours() + stepper.marginal_hours(&p.inst, c) <= dept.cap + EPS,
-        ) {
-            (false, _) => 1,
-            (true, false) => 2,
-            (true, true) => 3,
+        debug_assert_eq!(
+            seated[c as usize],
+            stepper.all_pending(inst, c, |d| plan.seats_left[p.courses[d as usize] as usize]
+                > 0),
+            "seats found prerequisites first, as a walk of the closure finds them"
+        );
+        let status = if !seated[c as usize] {
+            1
+        } else if stepper.hours() + stepper.marginal_hours(inst, c) <= dept.cap + EPS {
+            3
+        } else {
+            2
         };
-        for &e in p.inst.covers(c) {
+        for &e in inst.covers(c) {
             best[e as usize] = best[e as usize].max(status);
         }
     }
@@ -201,7 +220,7 @@ fn why_open(
         .enumerate()
         .map(|(e, &status)| {
             (!stepper.closes(e as u32)).then_some(match status {
-                _ if p.inst.values.get(e).is_some_and(|&v| v <= 0.0) => OpenReason::NotPrioritised,
+                _ if inst.values.get(e).is_some_and(|&v| v <= 0.0) => OpenReason::NotPrioritised,
                 3 => OpenReason::Budget,
                 2 => OpenReason::OfficerCap,
                 _ => OpenReason::Seats,
