@@ -48,25 +48,29 @@ fn better(inst: &Instance, value: f64, cost: f64, best_value: f64, best_cost: f6
 /// left is worth at least as much as any (its dominating candidate is worth as much in no
 /// more hours).
 pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
-    undominated(inst, |sub| greedy_budget_on(sub, budget))
+    undominated(inst, budget, |sub| greedy_budget_on(sub, budget))
 }
 
-/// Solves the instance without the candidates [`split::exclude_dominated`] sets aside
-/// (with nothing chosen, every element worth something open): some plan of the most value
-/// and then the least cost avoids them all, and a plan maximal and minimal without them is
-/// so with them (a dominated candidate that fits and adds value has a dominating one that
-/// fits and adds at least as much). The solution is mapped back to `inst`'s indices.
+/// Solves the instance without the candidates no plan within `budget` hours can hold,
+/// and without those [`split::exclude_dominated`] then sets aside (with nothing chosen,
+/// every element worth something open): some plan of the most value and then the least
+/// cost avoids them all, and a plan maximal and minimal without them is so with them (a
+/// dominated candidate that fits and adds value has a dominating one that fits and adds at
+/// least as much). A candidate cannot fit when its heaviest chain of prerequisites, itself
+/// included, takes more hours than the budget: its closure holds that chain. The solution
+/// is mapped back to `inst`'s indices.
 ///
 /// # Complexity
-/// `solve`'s, plus [`split::exclude_dominated`]'s and O(n + z + q) to build the part.
-fn undominated(inst: &Instance, solve: impl Fn(&Instance) -> Solution) -> Solution {
-    let mut excluded = vec![false; inst.len()];
+/// `solve`'s, plus O(n + q) for the chains, [`split::exclude_dominated`]'s and O(n + z + q)
+/// to build the part.
+fn undominated(inst: &Instance, budget: f64, solve: impl Fn(&Instance) -> Solution) -> Solution {
+    let mut excluded = unaffordable(inst, budget);
     let none = vec![false; inst.len()];
     let mut dirty = vec![true; inst.len()];
     let marked = split::exclude_dominated(inst, &none, &mut excluded, &mut dirty, |e| {
         inst.values[e as usize] > 0.0
     });
-    if marked == 0 {
+    if marked == 0 && !excluded.contains(&true) {
         return solve(inst);
     }
     let part = split::restrict(inst, &excluded);
@@ -75,6 +79,24 @@ fn undominated(inst: &Instance, solve: impl Fn(&Instance) -> Solution) -> Soluti
         *j = part.candidates[*j as usize];
     }
     solution
+}
+
+/// Marks the candidates whose heaviest chain of prerequisites (itself included) takes more
+/// than `budget` hours: a lower bound on the hours of its closure, found prerequisites
+/// first. A dependant of a marked candidate is marked too (its chain is longer). O(n + q).
+fn unaffordable(inst: &Instance, budget: f64) -> Vec<bool> {
+    let mut chain = vec![0.0f64; inst.len()];
+    let mut marked = vec![false; inst.len()];
+    for &c in inst.topo() {
+        let before = inst
+            .prerequisites(c)
+            .iter()
+            .map(|&d| chain[d as usize])
+            .fold(0.0, f64::max);
+        chain[c as usize] = before + inst.hours(c);
+        marked[c as usize] = chain[c as usize] > budget + EPS;
+    }
+    marked
 }
 
 fn greedy_budget_on(inst: &Instance, budget: f64) -> Solution {
@@ -417,7 +439,7 @@ const LP_ITERATIONS: u32 = 1_000;
 /// the limit stops the search, the bound reported is the largest bound among the subtrees
 /// left, so the gap stays proven.
 pub(crate) fn exact_budget(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
-    undominated(inst, |sub| exact_budget_on(sub, budget, node_limit))
+    undominated(inst, budget, |sub| exact_budget_on(sub, budget, node_limit))
 }
 
 fn exact_budget_on(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
