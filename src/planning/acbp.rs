@@ -21,7 +21,7 @@ use self::problem::Problem;
 use crate::analysis::parallel::{join, map_ranges};
 use crate::model::order;
 use crate::planning::department::{
-    Department, Subproblem, best_single_if_better, exchange, improve, whole_values,
+    Department, Subproblem, best_single_if_better, exchange, improve, value_floor, whole_values,
 };
 use crate::{Cohort, Error, Framework};
 
@@ -171,6 +171,7 @@ impl Framework {
             cap: resolved.cap,
             threads: options.threads,
             whole: whole_values(&subs),
+            value_floor: value_floor(&subs),
         };
         let mut plan = dept.empty();
         // Every officer's first steps on all threads; then the officers' bounds alone, which

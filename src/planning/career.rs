@@ -114,8 +114,10 @@ pub struct CareerFit {
     /// Of those, gaps no available course can close: the post cannot be fully reached by
     /// training alone.
     pub open: u32,
-    /// Hours of the least-hours learning path closing every other gap (the greedy plan of
-    /// [`Framework::recommend`]).
+    /// Hours of the least-hours learning path closing every other gap: the plan
+    /// [`Framework::recommend`] makes with the options' solver
+    /// ([`CareerOptions::solver`], by default the exact search), not always the fewest hours
+    /// possible when the search stops at its node limit.
     pub hours: f64,
     /// Courses in that path, prerequisites included.
     pub courses: u32,
@@ -130,7 +132,8 @@ pub struct CareerStep<'a> {
     pub plan: Plan<'a>,
 }
 
-/// Training effort for one officer and post, from the greedy least-hours plan.
+/// Training effort for one officer and post, from the least-hours plan of the options'
+/// solver.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Effort {
     open: u32,

@@ -2320,3 +2320,41 @@ fn a_gap_worth_little_beside_the_department_plan_is_not_given_up() {
         }
     }
 }
+
+/// `planning/04`: officer `o1` lacks the RTI Act (weighted 1 or a billion) and three small
+/// competencies weighted a quarter each; 10 person-hours. The eight course subsets: RTI
+/// appeals (1 h) with the 9-hour e-Office week closes 3 quarters in 10 h, with noting basics
+/// (2 h) only 1 quarter in 3 h, and the three together take 12 h. Before, department plans
+/// told values apart only beyond 10⁻⁹ of the plan's value, so beside a billion the two
+/// quarters were nothing: the 3-hour plan was called optimal, with a bound below the optimum.
+#[test]
+fn quarter_weights_beside_a_billion_are_not_given_up() {
+    let fw = Framework::from_json(&planning_case("04-quarter-weights-framework.json")).unwrap();
+    let officers = planning_case("04-quarter-weights-officers.json");
+    let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    for weight in [1.0, 1e9] {
+        let mut options = AcbpOptions::default()
+            .budget(10.0)
+            .unwrap()
+            .competency_weight("rti-act", weight)
+            .unwrap();
+        for small in ["file-noting", "e-office", "record-keeping", "citizen-desk"] {
+            options = options.competency_weight(small, 0.25).unwrap();
+        }
+        let best = weight + 0.75;
+        for solver in [Solver::Greedy, HEURISTICS, Solver::default(), EXACT] {
+            let got = fw
+                .department_plan(&cohort, &options.clone().solver(solver))
+                .unwrap();
+            assert!(got.value_closed <= best, "{solver:?}: {got}");
+            assert!(got.bound >= best, "{solver:?}: bound below {best}: {got}");
+            if got.optimality == Optimality::Optimal {
+                assert_eq!(got.value_closed, best, "{solver:?}: {got}");
+                assert_eq!(got.hours, 10.0, "{solver:?}: {got}");
+            }
+            if solver != HEURISTICS {
+                assert_eq!(got.optimality, Optimality::Optimal, "{solver:?}: {got}");
+            }
+        }
+    }
+}

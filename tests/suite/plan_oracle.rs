@@ -12,7 +12,7 @@
 //! one (identical problems that tie). Sums of hours are compared within 1e-6.
 //!
 //! Each case plans every officer at their post with both objectives (least hours and a
-//! budget of 0–60 hours, whole or, half the time, in tenths) and every solver (`Greedy`, `Exact` with 0, 3 and 10⁶ nodes, and
+//! budget of 0–60 hours, whole or, half the time, in tenths) and every solver (`Greedy`, `Exact` with 0, 1, 3 and 10⁶ nodes, and
 //! the default), under one drawn combination of the other options: untagged-level rule,
 //! type weights and competency weights 0–3 (weighted levels, zeros included), a term cap,
 //! and a 70-20-10 share (0.1, 0.25, 0.3, 0.5, 0.7 or 1). The oracle enumerates every subset of the
@@ -367,11 +367,11 @@ pub struct Drawn {
     pub extreme: bool,
 }
 
-/// The competency weights of [`drawn_extreme`], by code: 0, small whole weights, and the
-/// largest the options accept (`Weights::MAX`). Whole values sum exactly, so a gap worth 1
-/// beside gaps worth billions is told apart; fractional weights that far apart are below
-/// a double's precision.
-pub const EXTREME: [f64; 4] = [0.0, 1.0, 3.0, 1e9];
+/// The competency weights of [`drawn_extreme`], by code: 0, a quarter, 1, and the largest
+/// the options accept (`Weights::MAX`). Quarters and whole values sum exactly, so a gap
+/// worth a quarter beside gaps worth billions is told apart; weights such as 0.1 that far
+/// apart are below a double's precision.
+pub const EXTREME: [f64; 4] = [0.0, 0.25, 1.0, 1e9];
 
 pub fn drawn() -> impl Strategy<Value = Drawn> {
     (
@@ -408,9 +408,10 @@ pub fn drawn_extreme() -> impl Strategy<Value = Drawn> {
     })
 }
 
-pub const SOLVERS: [Solver; 5] = [
+pub const SOLVERS: [Solver; 6] = [
     Solver::Greedy,
     Solver::Exact { node_limit: 0 },
+    Solver::Exact { node_limit: 1 },
     Solver::Exact { node_limit: 3 },
     Solver::Exact {
         node_limit: Solver::DEFAULT_NODES,

@@ -5,7 +5,7 @@
 //! a budget of 0–40 hours (a quarter unbudgeted), an officer cap of 0–20 hours (half the
 //! cases), each whole or, half the time, in tenths, seat limits of 0–3 on some courses and default seats of 0–3, type, competency
 //! and position weights 0–3 (zeros included), the untagged-level rule, and every solver
-//! (the default, `Exact` with 0, 3 and 10⁶ nodes). The oracle keeps, per officer, the
+//! (the default, `Exact` with 0, 1, 3 and 10⁶ nodes). The oracle keeps, per officer, the
 //! subsets closed under pending prerequisites that fit the cap and use no course without
 //! seats and that no smaller such subset matches in value, then searches every combination
 //! under the budget and the seats for the most value, then the fewest person-hours.
@@ -242,6 +242,7 @@ fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError
     for solver in [
         Solver::Greedy,
         Solver::Exact { node_limit: 0 },
+        Solver::Exact { node_limit: 1 },
         Solver::Exact { node_limit: 3 },
         Solver::Exact {
             node_limit: 1_000_000,

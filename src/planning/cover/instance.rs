@@ -42,13 +42,18 @@ pub(crate) struct Instance {
 // Whole, non-negative numbers below 10^12 (checked first) convert exactly.
 #[allow(clippy::cast_sign_loss)]
 pub(super) fn common_unit(values: &[f64]) -> Option<f64> {
-    let q = [1.0, 0.5, 0.25, 0.125].into_iter().find(|&q| {
-        values
-            .iter()
-            .all(|&v| (v / q).fract() == 0.0 && (0.0..1e12).contains(&(v / q)))
-    })?;
+    common_unit_of(|| values.iter().copied())
+}
+
+/// [`common_unit`] of values read twice through `values` (so that values spread over
+/// several instances need no copy). O(values).
+#[allow(clippy::cast_sign_loss)]
+pub(crate) fn common_unit_of<I: Iterator<Item = f64>>(values: impl Fn() -> I) -> Option<f64> {
+    let q = [1.0, 0.5, 0.25, 0.125]
+        .into_iter()
+        .find(|&q| values().all(|v| (v / q).fract() == 0.0 && (0.0..1e12).contains(&(v / q))))?;
     let mut g = 0u64;
-    for &v in values {
+    for v in values() {
         g = gcd(g, (v / q) as u64);
         // No divisor of 1 is larger than 1.
         if g == 1 {
@@ -64,12 +69,22 @@ pub(super) fn common_unit(values: &[f64]) -> Option<f64> {
 /// plan's value, summed afresh over at most `values.len()` terms in element order (Higham,
 /// *Accuracy and Stability of Numerical Algorithms*, 2002, §4.2: at most
 /// (n − 1)·u·Σ|v| each), twice over for the difference of two such sums, with room. O(n).
-#[allow(clippy::cast_precision_loss)]
 fn value_floor(values: &[f64], unit: Option<f64>) -> f64 {
-    let total: f64 = values.iter().map(|v| v.abs()).sum();
+    value_floor_of(values.iter().copied(), unit)
+}
+
+/// [`value_floor`] of the values `values` yields, whatever they are spread over: a
+/// department's values are the sum of its officers'. O(values).
+#[allow(clippy::cast_precision_loss)]
+pub(crate) fn value_floor_of(values: impl Iterator<Item = f64>, unit: Option<f64>) -> f64 {
+    let (mut total, mut n) = (0.0, 0usize);
+    for v in values {
+        total += v.abs();
+        n += 1;
+    }
     match unit {
         Some(q) if total / q < 9_007_199_254_740_992.0 => q / 2.0,
-        _ => 4.0 * (values.len() as f64 + 1.0) * f64::EPSILON * total,
+        _ => 4.0 * (n as f64 + 1.0) * f64::EPSILON * total,
     }
 }
 

@@ -23,4 +23,6 @@ mod plan;
 pub(crate) use bound::prices;
 pub(crate) use exact::exact;
 pub(crate) use improve::{exchange, improve};
-pub(crate) use plan::{Department, Plan, Subproblem, best_single_if_better, whole_values};
+pub(crate) use plan::{
+    Department, Plan, Subproblem, best_single_if_better, value_floor, whole_values,
+};

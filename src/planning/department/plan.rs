@@ -3,7 +3,7 @@
 //! picks dropped (the settle that uses them is in `greedy`).
 
 use crate::analysis::parallel::{map_items, map_parts, workers};
-use crate::planning::cover::{EPS, Instance, StepChoice, Stepper};
+use crate::planning::cover::{EPS, Instance, StepChoice, Stepper, common_unit_of, value_floor_of};
 
 /// One officer's selection problem: the cover instance and the course behind each of its
 /// candidates.
@@ -43,6 +43,8 @@ pub(crate) struct Department<'a> {
     /// Whether every value is a whole number and all of them sum below 2⁵³ (see
     /// [`whole_values`]): every plan's value is then a whole number, summed exactly.
     pub(crate) whole: bool,
+    /// How far apart two plans' values must be to differ (see [`value_floor`]).
+    pub(crate) value_floor: f64,
 }
 
 /// Whether every officer's values are whole numbers summing below 2⁵³, so that every sum
@@ -60,6 +62,15 @@ pub(crate) fn whole_values(officers: &[&Subproblem]) -> bool {
     total < 9_007_199_254_740_992.0
 }
 
+/// The least difference between two department plans' values that is not rounding: half
+/// the common unit of every officer's values when their sums are exact (a department of
+/// gaps worth quarters tells 10⁹ + 0.25 from 10⁹), else a bound on the rounding of a sum
+/// of all of them. O(values).
+pub(crate) fn value_floor(officers: &[&Subproblem]) -> f64 {
+    let values = || officers.iter().flat_map(|p| p.inst.values.iter().copied());
+    value_floor_of(values(), common_unit_of(values))
+}
+
 /// A plan being built: each officer's chosen candidates and the capacities left.
 #[derive(Clone, Debug)]
 pub(crate) struct Plan {
@@ -69,17 +80,11 @@ pub(crate) struct Plan {
 }
 
 impl Department<'_> {
-    /// How far apart two plans' values near `value` must be to differ: half a level when
-    /// values are whole (any two differing values are then at least 1 apart, however
-    /// large, so a gap worth 1 beside plans worth 10⁹ still counts), else rounding's
-    /// `EPS` of the value.
+    /// How far apart two plans' values near `value` must be to differ: rounding's `EPS` of
+    /// the value, but never more than [`Department::value_floor`] allows, so that a gap
+    /// worth 1 (or 0.25) beside plans worth 10⁹ still counts.
     pub(crate) fn value_tol(&self, value: f64) -> f64 {
-        let relative = EPS * value.abs().max(1.0);
-        if self.whole {
-            relative.min(0.5)
-        } else {
-            relative
-        }
+        (EPS * value.abs().max(1.0)).min(self.value_floor)
     }
 
     /// The course behind officer `o`'s candidate `c`.
