@@ -175,10 +175,10 @@ impl Competencies {
         })
     }
 
-    /// The slot of the id of 1 to 16 bytes whose words are `first`. Such an id is told
+    /// The slot of the id of 1 to 15 bytes whose words are `first`. Such an id is told
     /// by its words alone: they hold no zero byte up to its end and only zeros after, so
-    /// two ids of 16 bytes or fewer with the same words are the same, and a longer id
-    /// fills both words.
+    /// two ids of 15 bytes or fewer with the same words are the same, and an id of 16
+    /// bytes or more fills both words.
     #[inline]
     fn short(&self, first: [u64; 2]) -> Option<&Slot> {
         let mask = self.slots.len() - 1;
@@ -195,8 +195,8 @@ impl Competencies {
         }
     }
 
-    /// The length and slot of the id in a cell of more than 16 bytes, whose first two
-    /// words are `first`, as [`Competencies::cell`] finds it.
+    /// The length and slot of the id in a cell of 16 bytes or more (no comma in its first
+    /// two words, `first`), as [`Competencies::cell`] finds it.
     #[inline(never)]
     fn long(&self, fw: &Framework, bytes: &[u8], first: [u64; 2]) -> Option<(usize, &Slot)> {
         let mut h = start(&self.seed, first);
