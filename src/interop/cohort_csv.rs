@@ -237,6 +237,7 @@ impl<'f> CohortCsvReader<'f> {
                 scratch: Vec::new(),
                 nearest: Nearest::new(NEAREST_LIMIT),
                 known: None,
+                settled: quick::Settled::new(options),
                 full: false,
                 refused: HashMap::new(),
                 missing: [Vec::new(), Vec::new()],
@@ -416,6 +417,8 @@ struct Reader<'f> {
     /// The framework's competencies read from a cell's bytes, built for the first large
     /// piece of evidence.
     known: Option<Competencies>,
+    /// The options' tests of a passbook entry.
+    settled: quick::Settled,
     /// Capacity ran out: later officers are not read.
     full: bool,
     /// The ids of officer records not read, once `officers.csv` has ended (see
@@ -436,6 +439,7 @@ impl Reader<'_> {
             columns: &self.columns,
             index: &self.index,
             known: self.known.as_ref(),
+            settled: self.settled,
         }
     }
 

@@ -169,6 +169,16 @@ pub enum EvidenceSource {
     SelfDeclared,
 }
 
+impl EvidenceSource {
+    /// Every source, in declaration order.
+    pub(crate) const ALL: [EvidenceSource; 4] = [
+        EvidenceSource::CourseCompletion,
+        EvidenceSource::Assessment,
+        EvidenceSource::Feedback360,
+        EvidenceSource::SelfDeclared,
+    ];
+}
+
 /// One entry of a competency passbook: a competency shown at a level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

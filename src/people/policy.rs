@@ -180,4 +180,108 @@ impl LevelPolicy {
                 },
             }
     }
+
+    /// [`LevelPolicy::counts`] settled once, for a loop over many entries.
+    pub(crate) fn counting(&self) -> Counting {
+        let mut sources = 0;
+        for source in EvidenceSource::ALL {
+            for verified in [false, true] {
+                // No day fails a test of "on or after" with the last day: only the source
+                // and the flag decide.
+                if self.counts(source, verified, Some(u32::MAX)) {
+                    sources |= 1 << Counting::bit(source, verified);
+                }
+            }
+        }
+        Counting {
+            sources,
+            from: self.not_before.unwrap_or(0),
+            // A verified assessment counts whatever the switches: only the date decides.
+            undated: self.counts(EvidenceSource::Assessment, true, None),
+        }
+    }
+}
+
+/// [`LevelPolicy::counts`] as a table of sources and flags and a first day: the policy's
+/// test factors into one on the source and flag and one on the date, each read here with
+/// a shift or a comparison.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Counting {
+    /// Bit [`Counting::bit`] set when evidence of that source and flag counts.
+    sources: u8,
+    /// The first day that counts: the policy's cut-off, or 0.
+    from: u32,
+    /// Whether undated evidence counts.
+    undated: bool,
+}
+
+impl Counting {
+    /// The bit of `sources` for `source` and `verified`.
+    const fn bit(source: EvidenceSource, verified: bool) -> u32 {
+        2 * source as u32 + verified as u32
+    }
+
+    /// What [`LevelPolicy::counts`] gives for the same arguments.
+    #[inline]
+    pub(crate) fn counts(self, source: EvidenceSource, verified: bool, date: Option<u32>) -> bool {
+        self.sources >> Counting::bit(source, verified) & 1 != 0
+            && date.map_or(self.undated, |day| day >= self.from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EvidenceSource, LevelPolicy, UndatedEvidence};
+
+    /// The table gives what the policy's own test gives, for every policy the switches
+    /// make (with and without a cut-off), every source and flag, and dates around the
+    /// cut-off, at both ends of the range, and none.
+    #[test]
+    fn counting_gives_what_the_policy_gives() {
+        let rules = [
+            UndatedEvidence::Counts,
+            UndatedEvidence::CountsWithoutCutoff,
+            UndatedEvidence::Ignored,
+        ];
+        let cut = crate::model::date::parse_iso_date("2022-04-01").expect("a date");
+        let days = [
+            None,
+            Some(0),
+            Some(1),
+            Some(cut - 1),
+            Some(cut),
+            Some(cut + 1),
+        ];
+        let days = days.into_iter().chain([Some(u32::MAX - 1), Some(u32::MAX)]);
+        let days: Vec<Option<u32>> = days.collect();
+        let mut policies = 0;
+        for bits in 0..8 {
+            for rule in rules {
+                for cutoff in [false, true] {
+                    let mut policy = LevelPolicy::default()
+                        .verified_only(bits & 1 != 0)
+                        .self_declared(bits & 2 != 0)
+                        .feedback_360(bits & 4 != 0)
+                        .undated(rule);
+                    if cutoff {
+                        policy = policy.not_before("2022-04-01").expect("a date");
+                    }
+                    let counting = policy.counting();
+                    for source in EvidenceSource::ALL {
+                        for verified in [false, true] {
+                            for &day in &days {
+                                assert_eq!(
+                                    counting.counts(source, verified, day),
+                                    policy.counts(source, verified, day),
+                                    "{policy:?}, {source:?}, verified {verified}, day {day:?}"
+                                );
+                            }
+                        }
+                    }
+                    policies += 1;
+                }
+            }
+        }
+        assert_eq!(policies, 48);
+    }
 }

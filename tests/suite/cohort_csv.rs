@@ -4,7 +4,7 @@
 
 use karmayogi::{
     Cohort, CohortCsvReader, CourseLevels, Error, Errors, Framework, LevelPolicy, NeedsOptions,
-    OfficersCsv, OfficersCsvOptions, ReviewOptions, load_officers,
+    OfficersCsv, OfficersCsvOptions, ReviewOptions, UndatedEvidence, load_officers,
 };
 use std::fmt::Write as _;
 
@@ -649,6 +649,51 @@ fn common_rows_read_from_their_bytes_give_what_the_two_step_path_gives() {
                 let cuts: Vec<usize> = (1..4).map(|k| (k << 20) + 17 * k).collect();
                 let got = in_pieces(&fw, &csv, &options, &cuts);
                 assert_eq!(got, want, "{columns:?}, {threads} threads, pieces");
+            }
+        }
+    }
+}
+
+/// Common rows under level policies with a cut-off date, each rule for undated
+/// evidence, and 360-degree feedback counted or not: each policy's test, settled once for
+/// the reader, gives the cohort of the two-step path.
+#[test]
+fn common_rows_under_every_undated_rule_and_a_cut_off_give_what_the_two_step_path_gives() {
+    let fw = framework();
+    let rules = [
+        UndatedEvidence::Counts,
+        UndatedEvidence::CountsWithoutCutoff,
+        UndatedEvidence::Ignored,
+    ];
+    for (h, columns) in [&EVIDENCE_HEADER[..], &EVIDENCE_HEADER[..6]]
+        .into_iter()
+        .enumerate()
+    {
+        let (officers, evidence) = common_rows_export(columns, false, 11 + h as u64);
+        let csv = OfficersCsv::new(&officers).evidence(&evidence);
+        for (r, rule) in rules.into_iter().enumerate() {
+            let policy = LevelPolicy::default()
+                .undated(rule)
+                .feedback_360(r != 1)
+                .self_declared(r != 2)
+                .not_before("2024-01-01")
+                .expect("a date");
+            for as_of in [false, true] {
+                let mut options = OfficersCsvOptions::default().level_policy(policy.clone());
+                if as_of {
+                    options =
+                        options.review(ReviewOptions::default().as_of("2024-06-30").expect("date"));
+                }
+                let want = two_step(&fw, &csv, &options, &policy);
+                assert!(want.is_ok(), "{rule:?}: {want:?}");
+                for threads in [1, 2] {
+                    let options = options.clone().threads(threads);
+                    assert_eq!(
+                        streamed(&fw, &csv, &options),
+                        want,
+                        "{columns:?}, {rule:?}, as of {as_of}, {threads} threads"
+                    );
+                }
             }
         }
     }

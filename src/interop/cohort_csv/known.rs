@@ -29,11 +29,10 @@ struct Slot {
     words: [u64; 2],
     /// The id's length in bytes; 0 for a free slot.
     len: u16,
-    /// The lowest and highest level of the competency's scale.
-    min: u8,
-    max: u8,
-    /// The competency.
-    c: u32,
+    /// The levels the competency's scale accepts, as [`scale`] gives them.
+    levels: u8,
+    /// The competency, shifted as a held level stores it (`competency << 3`).
+    code: u32,
 }
 
 /// A competency found in a cell: its number and scale.
@@ -41,9 +40,19 @@ struct Slot {
 pub(super) struct Found {
     /// The length of the cell, without the comma that ends it.
     pub(super) len: usize,
-    pub(super) c: u32,
-    pub(super) min: u8,
-    pub(super) max: u8,
+    /// The competency, shifted as a held level stores it (`competency << 3`).
+    pub(super) code: u32,
+    /// The levels its scale accepts, as [`scale`] gives them.
+    pub(super) levels: u8,
+}
+
+/// The levels 0 to 7 that a competency of scale `min` to `max` accepts in a passbook, as
+/// bits (bit `l` for level `l`): level 0 and the levels of the scale.
+pub(super) fn scale(min: u8, max: u8) -> u8 {
+    (0..8u8).fold(0, |bits, level| {
+        let refused = level > max || (level > 0 && level < min);
+        bits | u8::from(!refused) << level
+    })
 }
 
 /// A folded multiply, as foldhash and wyhash mix words: the high and low halves of the
@@ -117,9 +126,8 @@ impl Competencies {
             table.slots[s] = Slot {
                 words: first,
                 len: id.len() as u16,
-                min: fw.competency_min[c],
-                max: fw.competency_max[c],
-                c: c as u32,
+                levels: scale(fw.competency_min[c], fw.competency_max[c]),
+                code: (c as u32) << 3,
             };
         }
         table
@@ -134,20 +142,19 @@ impl Competencies {
     /// The competency named by the cell at the start of `bytes`, when a comma ends the
     /// cell, every byte before it is ASCII and at or above `-`, and the framework has that
     /// id; `None` otherwise.
-    #[inline]
+    // Once per passbook line, in the loop of `Shared::quick`: the compiler left it out of
+    // line otherwise.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(super) fn cell(&self, fw: &Framework, bytes: &[u8]) -> Option<Found> {
-        // Past the end of `bytes` the words read zero, a byte that stops the scan and is
-        // not a comma: the stop byte is read from its word, with no check of the end.
-        let comma = |word: u64, at: usize| (word >> (8 * at)) as u8 == b',';
         let w0 = word_at(bytes, 0);
         let m0 = stops(w0);
-        let (len, first, h) = if m0 != 0 {
+        let (len, slot) = if m0 != 0 {
             let at = m0.trailing_zeros() as usize / 8;
-            if !comma(w0, at) {
+            if at == 0 || !comma(w0, at) {
                 return None;
             }
-            let first = [below(w0, at), 0];
-            (at, first, start(&self.seed, first))
+            (at, self.short([below(w0, at), 0])?)
         } else {
             let w1 = word_at(bytes, 8);
             let m1 = stops(w1);
@@ -156,32 +163,63 @@ impl Competencies {
                 if !comma(w1, at) {
                     return None;
                 }
-                let first = [w0, below(w1, at)];
-                (8 + at, first, start(&self.seed, first))
+                (8 + at, self.short([w0, below(w1, at)])?)
             } else {
-                let first = [w0, w1];
-                let mut h = start(&self.seed, first);
-                let mut i = 16;
-                let len = loop {
-                    let word = word_at(bytes, i);
-                    let mask = stops(word);
-                    if mask != 0 {
-                        let at = mask.trailing_zeros() as usize / 8;
-                        if !comma(word, at) {
-                            return None;
-                        }
-                        if at > 0 {
-                            h = more(&self.seed, h, below(word, at));
-                        }
-                        break i + at;
-                    }
-                    h = more(&self.seed, h, word);
-                    i += 8;
-                };
-                (len, first, h)
+                self.long(fw, bytes, [w0, w1])?
             }
         };
-        if len == 0 || len > usize::from(u16::MAX) {
+        Some(Found {
+            len,
+            code: slot.code,
+            levels: slot.levels,
+        })
+    }
+
+    /// The slot of the id of 1 to 15 bytes whose words are `first`. Such an id is told
+    /// by its words alone: they hold no zero byte up to its end and only zeros after, so
+    /// two ids of 15 bytes or fewer with the same words are the same, and an id of 16
+    /// bytes or more fills both words.
+    #[inline]
+    fn short(&self, first: [u64; 2]) -> Option<&Slot> {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(start(&self.seed, first));
+        loop {
+            let slot = &self.slots[s];
+            if slot.words == first {
+                return Some(slot);
+            }
+            if slot.len == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// The length and slot of the id in a cell of 16 bytes or more (no comma in its first
+    /// two words, `first`), as [`Competencies::cell`] finds it.
+    #[inline(never)]
+    fn long(&self, fw: &Framework, bytes: &[u8], first: [u64; 2]) -> Option<(usize, &Slot)> {
+        let mut h = start(&self.seed, first);
+        let mut i = 16;
+        // Past the end of `bytes` the words read zero, a byte that stops the scan and is
+        // not a comma.
+        let len = loop {
+            let word = word_at(bytes, i);
+            let mask = stops(word);
+            if mask != 0 {
+                let at = mask.trailing_zeros() as usize / 8;
+                if !comma(word, at) {
+                    return None;
+                }
+                if at > 0 {
+                    h = more(&self.seed, h, below(word, at));
+                }
+                break i + at;
+            }
+            h = more(&self.seed, h, word);
+            i += 8;
+        };
+        if len > usize::from(u16::MAX) {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -193,23 +231,25 @@ impl Competencies {
             }
             if usize::from(slot.len) == len
                 && slot.words == first
-                && (len <= 16
-                    || fw.competencies.items[slot.c as usize]
-                        .id
-                        .as_str()
-                        .as_bytes()[16..]
-                        == bytes[16..len])
+                && fw.competencies.items[(slot.code >> 3) as usize]
+                    .id
+                    .as_str()
+                    .as_bytes()[16..]
+                    == bytes[16..len]
             {
-                return Some(Found {
-                    len,
-                    c: slot.c,
-                    min: slot.min,
-                    max: slot.max,
-                });
+                return Some((len, slot));
             }
             s = (s + 1) & mask;
         }
     }
+}
+
+/// Whether byte `at` of `word` is a comma. Past the end of a cell's bytes the words read
+/// zero, a byte that stops the scan and is not a comma: the stop byte is read from its
+/// word, with no check of the end.
+#[inline]
+fn comma(word: u64, at: usize) -> bool {
+    (word >> (8 * at)) as u8 == b','
 }
 
 /// Whether `id` holds a byte below `-` or not ASCII.
@@ -219,7 +259,7 @@ fn stops_in(id: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Competencies, Found};
+    use super::{Competencies, Found, scale};
     use crate::Framework;
 
     /// The table against the framework's index, for ids of every length from 1 to 40
@@ -263,9 +303,8 @@ mod tests {
                     .flatten()
                     .map(|c| Found {
                         len: probe.len(),
-                        c,
-                        min: fw.competency_min[c as usize],
-                        max: fw.competency_max[c as usize],
+                        code: c << 3,
+                        levels: scale(fw.competency_min[c as usize], fw.competency_max[c as usize]),
                     });
                 assert_eq!(table.cell(&fw, line.as_bytes()), expected, "{line:?}");
             }

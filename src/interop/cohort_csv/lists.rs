@@ -34,6 +34,18 @@ impl Runs {
         self.values.push(value);
     }
 
+    /// Adds the values `fill` pushes onto the list it is lent, all for `officer`: as
+    /// pushing them one by one with [`Runs::push`] would (`fill` only pushes).
+    #[inline]
+    pub(super) fn push_run<R>(&mut self, officer: u32, fill: impl FnOnce(&mut Vec<u32>) -> R) -> R {
+        let from = self.values.len();
+        let out = fill(&mut self.values);
+        if self.values.len() > from && self.starts.last().is_none_or(|&(k, _)| k != officer) {
+            self.starts.push((officer, self.base + from));
+        }
+        out
+    }
+
     /// Makes room for `values` more values in `runs` more runs.
     pub(super) fn reserve(&mut self, values: usize, runs: usize) {
         self.values.reserve(values);
@@ -369,6 +381,49 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Values pushed a run at a time make the runs that pushing them one by one makes:
+    /// runs of no value, an officer's runs one after another, and after values appended.
+    #[test]
+    fn runs_pushed_together_are_runs_pushed_one_by_one() {
+        let groups: [(u32, &[u32]); 9] = [
+            (3, &[]),
+            (0, &[5, 6]),
+            (0, &[7]),
+            (2, &[]),
+            (2, &[1]),
+            (1, &[9, 2, 3]),
+            (4, &[]),
+            (1, &[4]),
+            (0, &[8]),
+        ];
+        for cut in 0..=groups.len() {
+            let (mut together, mut one_by_one) = (Runs::default(), Runs::default());
+            for (i, &(k, values)) in groups.iter().enumerate() {
+                if i == cut {
+                    // Values appended between: a run of the same officer starts anew.
+                    for runs in [&mut together, &mut one_by_one] {
+                        let mut part = Runs::default();
+                        part.push(0, 1);
+                        runs.append(part);
+                    }
+                }
+                let pushed = together.push_run(k, |list| {
+                    list.extend_from_slice(values);
+                    values.len()
+                });
+                assert_eq!(pushed, values.len());
+                for &v in values {
+                    one_by_one.push(k, v);
+                }
+            }
+            assert_eq!(together.starts, one_by_one.starts, "cut at {cut}");
+            let runs = |r: &Runs| -> Vec<(u32, Vec<u32>)> {
+                r.each().map(|(k, run)| (k, run.to_vec())).collect()
+            };
+            assert_eq!(runs(&together), runs(&one_by_one), "cut at {cut}");
         }
     }
 

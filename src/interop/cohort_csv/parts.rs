@@ -7,7 +7,7 @@ use super::ids::Ids;
 use super::known::Competencies;
 use super::lists::Runs;
 use super::quick;
-use crate::interop::csv::{Header, Row, word_at};
+use crate::interop::csv::{Header, Row};
 use crate::interop::officers::evidence_row;
 use crate::model::day_memo::DayMemo;
 use crate::model::nearest::Nearest;
@@ -24,6 +24,8 @@ pub(super) struct Shared<'a> {
     pub(super) index: &'a Ids,
     /// The framework's competencies read from a cell's bytes, for large pieces.
     pub(super) known: Option<&'a Competencies>,
+    /// The options' tests of an entry.
+    pub(super) settled: quick::Settled,
 }
 
 /// No held level, in [`Work::row`].
@@ -33,13 +35,7 @@ const NOTHING: u32 = u32::MAX;
 pub(super) struct Work {
     /// The officer of the last row read.
     last: Option<u32>,
-    /// Whether that officer's id is one a line can start with as its officer cell: not
-    /// empty, every byte ASCII and at or above `-`.
-    last_plain: bool,
-    /// That officer's id as [`starts_with_id`] compares it: its length and its first and
-    /// last eight bytes (zero beyond the id when it is shorter).
-    last_id: (usize, [u64; 2]),
-    /// What [`quick::line`] can read under the header, once looked at.
+    /// What [`quick::Lines::line`] can read under the header, once looked at.
     layout: Option<quick::Layout>,
     /// The dates read so far.
     dates: DayMemo,
@@ -59,8 +55,6 @@ impl Default for Work {
     fn default() -> Self {
         Work {
             last: None,
-            last_plain: false,
-            last_id: (0, [0; 2]),
             layout: None,
             dates: DayMemo::default(),
             rows: Vec::new(),
@@ -86,6 +80,15 @@ impl Work {
         }
     }
 
+    /// Records `n` rows of officer `k`, whose counted levels are in `held` already.
+    #[inline]
+    fn rows_of(&mut self, k: u32, n: u32) {
+        match self.rows.last_mut() {
+            Some((last, m)) if *last == k => *m += n,
+            _ => self.rows.push((k, n)),
+        }
+    }
+
     /// Adds what this part read to the reader's passbook counts, completions and held
     /// levels, as reading its rows one by one would have.
     pub(super) fn apply(
@@ -104,63 +107,60 @@ impl Work {
 
 impl Shared<'_> {
     /// Reads the lines at the start of `bytes` (the rest of a part) while they are common
-    /// rows (see [`quick::line`]) of officers read; returns the bytes read with their line
-    /// ends and the number of lines. The lines are read in one loop, without a call each.
+    /// rows (see [`quick::Lines::line`]) of officers read; returns the bytes read with
+    /// their line ends and the number of lines. The lines are read by runs of one
+    /// officer: the first line of a run names the officer, looked up; the lines after it
+    /// that start with the same id are the same officer's, read in one loop without a call
+    /// each.
     pub(super) fn quick(&self, header: &Header, bytes: &[u8], work: &mut Work) -> (usize, usize) {
-        let course = match work.layout {
-            Some(quick::Layout::Format) => false,
-            Some(quick::Layout::FormatWithCourse) => true,
-            Some(quick::Layout::Other) => return (0, 0),
-            None => {
-                work.layout = Some(quick::layout(header));
-                // About 55 bytes a row and 30 rows an officer in an export: room for
-                // what the part gives, so that the lists are not moved as they grow.
-                work.rows.reserve(bytes.len() >> 10);
-                work.held.reserve(bytes.len() >> 6, bytes.len() >> 10);
-                return self.quick(header, bytes, work);
-            }
+        let layout = if let Some(layout) = work.layout {
+            layout
+        } else {
+            // About 55 bytes a row and 30 rows an officer in an export: room for what the
+            // part gives, so that the lists are not moved as they grow.
+            work.rows.reserve(bytes.len() >> 10);
+            work.held.reserve(bytes.len() >> 6, bytes.len() >> 10);
+            *work.layout.insert(quick::layout(header))
         };
-        let (mut at, mut lines) = (0, 0);
-        while let Some(len) = self.quick_line(course, &bytes[at..], work) {
-            at += len;
-            lines += 1;
+        let Some(lines) = quick::Lines::new(self.framework, self.settled, layout, self.known)
+        else {
+            return (0, 0);
+        };
+        let (mut at, mut read) = (0, 0);
+        while let Some((officer, first)) = lines.first(&bytes[at..], &mut work.dates) {
+            let Some(k) = self.officer_of(officer, work) else {
+                break;
+            };
+            // The officer cell ends with a comma (see `Lines::first`).
+            let id = quick::IdCell::new(&bytes[at..=at + officer.len()]);
+            at += first.len;
+            let dates = &mut work.dates;
+            let n = work.held.push_run(k, |values| {
+                values.extend(first.held);
+                let mut n = 1;
+                while let Some(line) = Some(&bytes[at..])
+                    .filter(|rest| id.starts(rest))
+                    .and_then(|rest| lines.line(rest, id.id_len(), dates))
+                {
+                    if let Some(held) = line.held {
+                        values.push(held);
+                    }
+                    at += line.len;
+                    n += 1;
+                }
+                n
+            });
+            work.rows_of(k, n);
+            read += n as usize;
         }
-        (at, lines)
-    }
-
-    /// Reads the line at the start of `bytes` when it is a common row (see
-    /// [`quick::line`]; `course`: the header's last column) of an officer read; returns
-    /// its length with its line end.
-    // Once per passbook line, in the loop of `quick`.
-    #[allow(clippy::inline_always)]
-    #[inline(always)]
-    fn quick_line(&self, course: bool, bytes: &[u8], work: &mut Work) -> Option<usize> {
-        // Most lines name the officer of the line before.
-        let same = work
-            .last
-            .filter(|_| work.last_plain && starts_with_id(bytes, work.last_id));
-        let line = quick::line(
-            self.framework,
-            self.options,
-            course,
-            bytes,
-            same.map(|_| work.last_id.0),
-            self.known,
-            &mut work.dates,
-        )?;
-        let k = match same {
-            Some(k) => k,
-            None => self.officer_of(line.officer, work)?,
-        };
-        work.row(k, line.held.unwrap_or(NOTHING));
-        Some(line.len)
+        (at, read)
     }
 
     /// Reads a passbook row that has no problem, no warning and names an officer read,
     /// without changing anything, so that rows can be read on several threads; `false`
     /// for any other row, which the reader reads in order.
     pub(super) fn good(&self, row: &Row<'_>, work: &mut Work) -> bool {
-        if let Some((officer, held)) = quick::common(self.framework, self.options, row)
+        if let Some((officer, held)) = quick::common(self.framework, &self.settled, row)
             && let Some(k) = self.officer_of(officer, work)
         {
             work.row(k, held.unwrap_or(NOTHING));
@@ -226,24 +226,6 @@ impl Shared<'_> {
                 .find(self.index.hash(id), officer, self.columns)?
         };
         work.last = Some(k);
-        work.last_plain = !officer.is_empty() && officer.iter().all(|&b| b >= b'-' && b.is_ascii());
-        let n = officer.len();
-        let tail = if n > 8 { word_at(officer, n - 8) } else { 0 };
-        work.last_id = (n, [word_at(officer, 0), tail]);
         Some(k)
-    }
-}
-
-/// Whether `bytes` start with the id of `last` ([`Work::last_id`], of 1 to 16 bytes) and
-/// a comma, compared as words; `false` for longer ids, which are then looked up.
-#[inline]
-fn starts_with_id(bytes: &[u8], (n, [head, tail]): (usize, [u64; 2])) -> bool {
-    if bytes.get(n) != Some(&b',') {
-        return false;
-    }
-    match n {
-        1..=8 => word_at(bytes, 0) & (u64::MAX >> (64 - 8 * n)) == head,
-        9..=16 => word_at(bytes, 0) == head && word_at(bytes, n - 8) == tail,
-        _ => false,
     }
 }

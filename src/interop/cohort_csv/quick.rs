@@ -3,15 +3,38 @@
 //! verified flag, no course, a known competency within its scale. Such a row has no
 //! problem and gives what the reader's general row checks give; any other row is left to them.
 //!
-//! [`line`] reads such a row straight from the line's bytes when the header lists the
-//! columns in the format's order, splitting and parsing in one pass; [`common`] reads it
-//! from a [`Row`] the line splitter made, whatever the header's order.
+//! [`Lines::line`] reads such a row straight from the line's bytes when the header lists
+//! the columns in the format's order, splitting and parsing in one pass; [`common`] reads
+//! it from a [`Row`] the line splitter made, whatever the header's order. [`IdCell`] tells
+//! the lines that start with a given officer's id, so a passbook's lines after its first
+//! are read without finding their officer again.
 
-use super::known::Competencies;
-use crate::interop::csv::{Header, Row, stops};
+use super::known::{Competencies, Found, scale};
+use crate::interop::csv::{Header, Row, stops, word_at};
 use crate::model::date::iso_date_bytes;
 use crate::model::day_memo::DayMemo;
+use crate::people::policy::Counting;
 use crate::{EvidenceSource, Framework, OfficersCsvOptions};
+
+/// The options' tests of a passbook entry, settled once for a reader: the review's as-of
+/// day and the level policy's [`Counting`].
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Settled {
+    /// The as-of day, or `u32::MAX` without one: an entry dated after it is not common
+    /// (its warning is the general checks'), and no day is after `u32::MAX`.
+    as_of: u32,
+    counting: Counting,
+}
+
+impl Settled {
+    /// The tests of `options`.
+    pub(super) fn new(options: &OfficersCsvOptions) -> Self {
+        Settled {
+            as_of: options.review.as_of.unwrap_or(u32::MAX),
+            counting: options.policy.counting(),
+        }
+    }
+}
 
 /// For a common row (see the module), its officer cell and `competency << 3 | level` when
 /// the level counts under the options' policy (`None` when it does not); `None` for any
@@ -19,7 +42,7 @@ use crate::{EvidenceSource, Framework, OfficersCsvOptions};
 /// own id index.
 pub(super) fn common<'r>(
     fw: &Framework,
-    options: &OfficersCsvOptions,
+    settled: &Settled,
     row: &Row<'r>,
 ) -> Option<(&'r [u8], Option<u32>)> {
     // The columns by their place in `EVIDENCE_COLUMNS`.
@@ -56,7 +79,7 @@ pub(super) fn common<'r>(
         date,
         verified,
     };
-    let (held, counts) = entry.held(fw, options, row.nth(1)?)?;
+    let (held, counts) = entry.held(fw, settled, row.nth(1)?)?;
     Some((officer, counts.then_some(held)))
 }
 
@@ -72,44 +95,41 @@ impl Entry {
     /// `competency << 3 | level` and whether the level counts under the options' policy,
     /// when `competency` is known and the level within its scale and the date not after
     /// the as-of date; `None` otherwise.
-    #[inline]
-    fn held(
-        &self,
-        fw: &Framework,
-        options: &OfficersCsvOptions,
-        competency: &str,
-    ) -> Option<(u32, bool)> {
+    fn held(&self, fw: &Framework, settled: &Settled, competency: &str) -> Option<(u32, bool)> {
         let c = fw.competencies.get(competency)?;
-        let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
-        self.held_in(options, c, min, max)
-    }
-
-    /// [`Entry::held`] for competency `c`, of scale `min` to `max`.
-    // Once per passbook line: the compiler left it out of line otherwise.
-    #[allow(clippy::inline_always)]
-    #[inline(always)]
-    fn held_in(
-        &self,
-        options: &OfficersCsvOptions,
-        c: u32,
-        min: u8,
-        max: u8,
-    ) -> Option<(u32, bool)> {
-        let level = self.level;
-        if level > max || (level > 0 && level < min) {
-            return None;
-        }
-        if let (Some(as_of), Some(day)) = (options.review.as_of, self.date)
-            && day > as_of
-        {
-            return None;
-        }
-        let counts = level > 0 && options.policy.counts(self.source, self.verified, self.date);
-        Some((c << 3 | u32::from(level), counts))
+        let levels = scale(fw.competency_min[c as usize], fw.competency_max[c as usize]);
+        let held = held_level(c << 3, levels, self.level)?;
+        settled.keeps(self.date).then(|| {
+            (
+                held,
+                settled.counts(self.level, self.source, self.verified, self.date),
+            )
+        })
     }
 }
 
-/// Which rows [`line`] can read under a header.
+/// `code | level` (`code`: the competency shifted, `competency << 3`) when the levels
+/// `levels` of its scale (see [`scale`]) accept `level`; `None` otherwise.
+#[inline]
+fn held_level(code: u32, levels: u8, level: u8) -> Option<u32> {
+    (levels >> level & 1 != 0).then_some(code | u32::from(level))
+}
+
+impl Settled {
+    /// Whether an entry dated `date` is not after the as-of date.
+    #[inline]
+    fn keeps(&self, date: Option<u32>) -> bool {
+        date.is_none_or(|day| day <= self.as_of)
+    }
+
+    /// Whether an entry of `level` counts under the options' policy.
+    #[inline]
+    fn counts(&self, level: u8, source: EvidenceSource, verified: bool, date: Option<u32>) -> bool {
+        level > 0 && self.counting.counts(source, verified, date)
+    }
+}
+
+/// Which rows [`Lines::line`] can read under a header.
 #[derive(Clone, Copy)]
 pub(super) enum Layout {
     /// The columns `officer`, `competency`, `level`, `source`, `date`, `verified`, in that
@@ -121,7 +141,7 @@ pub(super) enum Layout {
     Other,
 }
 
-/// What [`line`] can read under `header`.
+/// What [`Lines::line`] can read under `header`.
 pub(super) fn layout(header: &Header) -> Layout {
     let at = |k: usize| header.slots.get(k).copied().flatten();
     if (0..6).any(|k| at(k) != Some(k)) {
@@ -134,138 +154,237 @@ pub(super) fn layout(header: &Header) -> Layout {
     }
 }
 
-/// A common row read by [`line`].
-pub(super) struct Line<'t> {
-    /// The officer cell.
-    pub(super) officer: &'t [u8],
+/// A common row read by [`Lines::line`].
+pub(super) struct Line {
     /// As [`common`] gives it.
     pub(super) held: Option<u32>,
     /// The bytes of the line with its line end.
     pub(super) len: usize,
 }
 
-/// [`common`] for the line at the start of `bytes` under a header of a [`Layout`] other than
-/// [`Layout::Other`] (`course`: [`Layout::FormatWithCourse`]), read from its bytes in one
-/// pass. Only a line the line splitter (`ascii_line`) takes whole gives `Some` (every byte
-/// ASCII and at or above `-` apart from the commas and the `\n` or `\r\n` end), with as
-/// many fields as the header, so the row is the one the splitter and [`common`] read; such
-/// a line is UTF-8 whatever the bytes around it. `None` too when fewer than [`WINDOW`]
-/// bytes follow the competency cell.
-///
-/// `officer`: the length of the officer cell when the caller knows the line starts with
-/// an id of that length, every byte ASCII and at or above `-`, and a comma. `known`: the
-/// framework's competencies to look the competency up in, read from the cell's bytes
-/// (otherwise the framework's index). `dates`: the dates read so far.
-// Once per passbook line, in the loop of `Shared::quick`: the compiler left it out of
-// line otherwise.
-#[allow(clippy::inline_always)]
-#[inline(always)]
-pub(super) fn line<'t>(
-    fw: &Framework,
-    options: &OfficersCsvOptions,
+/// What reading common lines needs, for a part of a piece under a header of a [`Layout`]
+/// other than [`Layout::Other`].
+pub(super) struct Lines<'a> {
+    fw: &'a Framework,
+    settled: Settled,
+    /// The header's last column is `course` ([`Layout::FormatWithCourse`]).
     course: bool,
-    bytes: &'t [u8],
-    officer: Option<usize>,
-    known: Option<&Competencies>,
-    dates: &mut DayMemo,
-) -> Option<Line<'t>> {
-    let o = match officer {
-        Some(o) => o,
-        None => cell(bytes)?,
-    };
-    if o == 0 {
-        return None;
+    /// The framework's competencies to look a competency up in, read from the cell's
+    /// bytes (otherwise the framework's index).
+    known: Option<&'a Competencies>,
+}
+
+impl<'a> Lines<'a> {
+    /// Lines under `layout` (`None` for [`Layout::Other`]).
+    pub(super) fn new(
+        fw: &'a Framework,
+        settled: Settled,
+        layout: Layout,
+        known: Option<&'a Competencies>,
+    ) -> Option<Self> {
+        let course = match layout {
+            Layout::Format => false,
+            Layout::FormatWithCourse => true,
+            Layout::Other => return None,
+        };
+        Some(Lines {
+            fw,
+            settled,
+            course,
+            known,
+        })
     }
-    let from = o + 1;
-    let found = match known {
-        Some(known) => Some(known.cell(fw, bytes.get(from..)?)?),
-        None => None,
-    };
-    let c = from + found.map_or_else(|| cell(bytes.get(from..)?), |f| Some(f.len))?;
-    // The cells after the competency with the line end take at most 35 bytes (a level,
-    // a source, a date, a flag, an empty course), read from a window of the next
-    // [`WINDOW`] bytes at offsets that stay below 34 whatever the bytes are: no read is
-    // checked against the end of `bytes`. A line with fewer bytes after its competency
-    // (the last of a part) is left to the general checks.
-    let rest: &[u8; WINDOW] = bytes.get(c + 1..)?.first_chunk()?;
-    let word = |at: usize| window_word(rest, at);
-    // The level and its comma in the first two bytes of a word.
-    let first = word(0);
-    let level = match (first as u8, (first >> 8) as u8) {
-        (d @ b'0'..=b'5', b',') => d - b'0',
-        _ => return None,
-    };
-    let (source_word, next) = (word(2), word(10));
-    // Each source with its comma as a word and the bytes after it.
-    let (source, width) = if source_word == le(b"assessme") && next & low(3) == le(b"nt,") {
-        (EvidenceSource::Assessment, 11)
-    } else if source_word == le(b"feedback") && next & low(4) == le(b"360,") {
-        (EvidenceSource::Feedback360, 12)
-    } else if source_word == le(b"self_dec") && next & low(6) == le(b"lared,") {
-        (EvidenceSource::SelfDeclared, 14)
-    } else {
-        return None;
-    };
-    let mut at = 2 + width;
-    let date = if word(at) as u8 == b',' {
-        at += 1;
-        None
-    } else {
-        let day = dates.day(&rest[at..at + 10])?;
-        if word(at + 10) as u8 != b',' {
+
+    /// [`Lines::line`] for a line whose officer is not known (the first of a run), and
+    /// its officer cell.
+    #[inline(never)]
+    pub(super) fn first<'t>(
+        &self,
+        bytes: &'t [u8],
+        dates: &mut DayMemo,
+    ) -> Option<(&'t [u8], Line)> {
+        let o = cell(bytes)?;
+        if o == 0 {
             return None;
         }
-        at += 11;
-        Some(day)
-    };
-    let flag = word(at);
-    let verified = if flag & low(4) == le(b"true") {
-        at += 4;
-        true
-    } else if flag & low(5) == le(b"false") {
-        at += 5;
-        false
-    } else {
-        true
-    };
-    if course {
-        if word(at) as u8 != b',' {
-            return None;
-        }
-        at += 1;
+        Some((&bytes[..o], self.line(bytes, o, dates)?))
     }
-    let end = word(at);
-    let len = c
-        + 1
-        + if end & low(1) == le(b"\n") {
-            at + 1
-        } else if end & low(2) == le(b"\r\n") {
-            at + 2
+
+    /// [`common`] for the line at the start of `bytes`, read from its bytes in one pass.
+    /// Only a line the line splitter (`ascii_line`) takes whole gives `Some` (every byte
+    /// ASCII and at or above `-` apart from the commas and the `\n` or `\r\n` end), with
+    /// as many fields as the header, so the row is the one the splitter and [`common`]
+    /// read; such a line is UTF-8 whatever the bytes around it. `None` too when fewer than
+    /// [`WINDOW`] bytes follow the competency cell.
+    ///
+    /// `o`: the length of the officer cell, when the caller knows the line starts with an
+    /// id of that length, not empty, every byte ASCII and at or above `-`, and a comma (see
+    /// [`IdCell`]). `dates`: the dates read so far.
+    // Once per passbook line, in the loop of `Shared::quick`: the compiler left it out of
+    // line otherwise.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub(super) fn line(&self, bytes: &[u8], o: usize, dates: &mut DayMemo) -> Option<Line> {
+        let from = o + 1;
+        // The competency's cell, and the competency as a held level stores it with the
+        // levels its scale accepts.
+        let cells = bytes.get(from..)?;
+        let found = if let Some(known) = self.known {
+            known.cell(self.fw, cells)?
+        } else {
+            index_cell(self.fw, cells)?
+        };
+        let (c, code, levels) = (from + found.len, found.code, found.levels);
+        // The cells after the competency with the line end take at most 35 bytes (a
+        // level, a source, a date, a flag, an empty course), read from a window of the
+        // next [`WINDOW`] bytes at offsets that stay below 34 whatever the bytes are: no
+        // read is checked against the end of `bytes`. A line with fewer bytes after its
+        // competency (the last of a part) is left to the general checks.
+        let rest: &[u8; WINDOW] = bytes.get(c + 1..)?.first_chunk()?;
+        let word = |at: usize| window_word(rest, at);
+        // The level and its comma in the first two bytes of a word.
+        let first = word(0);
+        let level = match (first as u8, (first >> 8) as u8) {
+            (d @ b'0'..=b'5', b',') => d - b'0',
+            _ => return None,
+        };
+        let held = held_level(code, levels, level)?;
+        let (source_word, next) = (word(2), word(10));
+        // Each source with its comma as a word and the bytes after it.
+        let (source, width) = if source_word == le(b"assessme") && next & low(3) == le(b"nt,") {
+            (EvidenceSource::Assessment, 11)
+        } else if source_word == le(b"feedback") && next & low(4) == le(b"360,") {
+            (EvidenceSource::Feedback360, 12)
+        } else if source_word == le(b"self_dec") && next & low(6) == le(b"lared,") {
+            (EvidenceSource::SelfDeclared, 14)
         } else {
             return None;
         };
-    let entry = Entry {
-        level,
-        source,
-        date,
-        verified,
-    };
-    let (held, counts) = match found {
-        Some(f) => entry.held_in(options, f.c, f.min, f.max)?,
-        None => entry.held(fw, options, std::str::from_utf8(bytes.get(from..c)?).ok()?)?,
-    };
-    Some(Line {
-        officer: &bytes[..o],
-        held: counts.then_some(held),
+        let mut at = 2 + width;
+        let date = if word(at) as u8 == b',' {
+            at += 1;
+            None
+        } else {
+            let day = dates.day(&rest[at..at + 10])?;
+            if word(at + 10) as u8 != b',' {
+                return None;
+            }
+            at += 11;
+            Some(day)
+        };
+        let flag = word(at);
+        let verified = if flag & low(4) == le(b"true") {
+            at += 4;
+            true
+        } else if flag & low(5) == le(b"false") {
+            at += 5;
+            false
+        } else {
+            true
+        };
+        if self.course {
+            if word(at) as u8 != b',' {
+                return None;
+            }
+            at += 1;
+        }
+        let end = word(at);
+        let len = c
+            + 1
+            + if end & low(1) == le(b"\n") {
+                at + 1
+            } else if end & low(2) == le(b"\r\n") {
+                at + 2
+            } else {
+                return None;
+            };
+        let settled = &self.settled;
+        if !settled.keeps(date) {
+            return None;
+        }
+        Some(Line {
+            held: settled
+                .counts(level, source, verified, date)
+                .then_some(held),
+            len,
+        })
+    }
+}
+
+/// An officer's id and the comma after it, to tell the lines that start with them: as
+/// two words when they take at most 16 bytes, else as bytes.
+pub(super) struct IdCell<'t> {
+    /// The id and its comma.
+    bytes: &'t [u8],
+    /// Where the second word starts: the last eight of the 16 bytes or fewer, or 0.
+    tail_at: usize,
+    /// The bytes the words hold: all, or the low bytes of a cell under eight.
+    mask: u64,
+    /// The first and the second word, masked.
+    head: u64,
+    tail: u64,
+}
+
+impl<'t> IdCell<'t> {
+    /// The cell of `bytes`, an id and its comma.
+    pub(super) fn new(bytes: &'t [u8]) -> Self {
+        let n = bytes.len();
+        let mask = if n >= 8 { u64::MAX } else { low(n as u32) };
+        let tail_at = n.saturating_sub(8);
+        IdCell {
+            bytes,
+            tail_at: tail_at.min(8),
+            mask,
+            head: word_at(bytes, 0) & mask,
+            tail: word_at(bytes, tail_at) & mask,
+        }
+    }
+
+    /// The length of the id, without its comma.
+    pub(super) fn id_len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    /// Whether `line` starts with the id and its comma. `false` when fewer than 16 bytes
+    /// are left, too few for a line [`Lines::line`] reads.
+    #[inline]
+    pub(super) fn starts(&self, line: &[u8]) -> bool {
+        let Some(first) = line.first_chunk::<16>() else {
+            return false;
+        };
+        if self.bytes.len() > 16 {
+            return line.starts_with(self.bytes);
+        }
+        let word = |at: usize| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&first[at..at + 8]);
+            u64::from_le_bytes(word)
+        };
+        ((word(0) ^ self.head) | (word(self.tail_at) ^ self.tail)) & self.mask == 0
+    }
+}
+
+/// The competency named by the cell at the start of `bytes`, when a comma ends the cell
+/// and every byte before it is ASCII and at or above `-`, found in the framework's index:
+/// what [`Competencies::cell`] finds.
+#[inline(never)]
+fn index_cell(fw: &Framework, bytes: &[u8]) -> Option<Found> {
+    let len = cell(bytes)?;
+    let id = std::str::from_utf8(&bytes[..len]).ok()?;
+    let c = fw.competencies.get(id)?;
+    let levels = scale(fw.competency_min[c as usize], fw.competency_max[c as usize]);
+    Some(Found {
         len,
+        code: c << 3,
+        levels,
     })
 }
 
-/// The bytes after a competency cell that [`line`] reads at once.
+/// The bytes after a competency cell that [`Lines::line`] reads at once.
 const WINDOW: usize = 48;
 
-/// The eight bytes of `window` from `at` as a little-endian word. [`line`] reads at
-/// offsets below 34; `at` is bounded here too, so the read needs no check.
+/// The eight bytes of `window` from `at` as a little-endian word. [`Lines::line`] reads
+/// at offsets below 34; `at` is bounded here too, so the read needs no check.
 #[inline]
 fn window_word(window: &[u8; WINDOW], at: usize) -> u64 {
     let at = at.min(WINDOW - 8);
@@ -285,7 +404,7 @@ const fn le(bytes: &[u8]) -> u64 {
     word
 }
 
-/// The mask of the low `n` bytes of a word (`n` from 1 to 7).
+/// The mask of the low `n` bytes of a word (`n` from 0 to 7).
 const fn low(n: u32) -> u64 {
     (1 << (8 * n)) - 1
 }
@@ -309,5 +428,45 @@ fn cell(bytes: &[u8]) -> Option<usize> {
             b if b < b'-' || !b.is_ascii() => return None,
             _ => i += 1,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdCell;
+
+    /// An id cell tells the lines that start with it as `starts_with` does, for ids of 1
+    /// to 40 bytes (across the 8- and 16-byte words), against lines of the same id, of
+    /// ids one byte longer or shorter or differing in any one byte, and lines cut short:
+    /// those of fewer than 16 bytes are told apart too, as no line read is that short.
+    #[test]
+    fn id_cells_tell_the_lines_that_start_with_them() {
+        let rest = ",skill-1,3,assessment,2024-01-31,true\n";
+        let mut checked = 0;
+        for n in 1..=40 {
+            let id: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+            let mut cell = id.clone();
+            cell.push(b',');
+            let id_cell = IdCell::new(&cell);
+            assert_eq!(id_cell.id_len(), n);
+            let mut others = vec![id.clone()];
+            others.push([&id[..], b"x"].concat());
+            others.push(id[..n - 1].to_vec());
+            for i in 0..n {
+                let mut other = id.clone();
+                other[i] = b'-';
+                others.push(other);
+            }
+            for other in others {
+                let line = [&other[..], rest.as_bytes()].concat();
+                for end in 0..=line.len() {
+                    let line = &line[..end];
+                    let expected = line.len() >= 16 && line.starts_with(&cell);
+                    assert_eq!(id_cell.starts(line), expected, "{n}: {line:?}");
+                    checked += usize::from(expected);
+                }
+            }
+        }
+        assert!(checked > 40);
     }
 }
