@@ -347,60 +347,6 @@ fn one_course_with_ten_thousand_prerequisites() {
     plan_everything(&fw, n + 1, 5, 20 * MB);
 }
 
-/// A department on a prerequisite chain of 5,000 one-hour courses, the last closing the
-/// only gap, with 1, 20 and 200 newcomers in the same post: every officer takes the whole
-/// chain, so the plan itself lists officers × 5,000 courses. Officers with the same post,
-/// passbook and completed courses share one problem, so memory grows with the officers'
-/// enrolments (a few bytes per enrolled course), not by a copy of the chain's problem per
-/// officer (before: 63 bytes per officer and course, about three times more). Debug-mode bounds:
-/// 30 s, 40 bytes per officer and course, and ten times the officers at most fifteen times
-/// the memory (release: see BENCHMARKS.md).
-#[test]
-fn a_department_on_a_long_chain_stays_near_linear() {
-    let _one = ONE_AT_A_TIME.lock();
-    let n = 5_000;
-    let courses = (0..n)
-        .map(|i| {
-            course(
-                id(i),
-                (i + 1 == n).then_some("c"),
-                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
-            )
-        })
-        .collect();
-    let fw = framework(&["c".to_owned()], courses);
-    let mut peaks = Vec::new();
-    for officers in [1usize, 20, 200] {
-        let specs: Vec<OfficerSpec> = (0..officers)
-            .map(|i| support::officer(&format!("o{i:05}"), "d", "p", Vec::new()))
-            .collect();
-        let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
-        let (plan, took, peak) = measured(|| fw.department_plan(&cohort, &AcbpOptions::default()));
-        let plan = plan.expect("a plan");
-        let per = peak / officers / n;
-        eprintln!(
-            "{officers} officers on a {n}-course chain: {took:?}, {} KB, {per} bytes per officer and course",
-            peak / 1024
-        );
-        assert_eq!(plan.enrolments.len(), officers);
-        assert!(plan.enrolments.iter().all(|e| e.courses.len() == n));
-        assert_eq!(plan.value_closed, plan.value_total);
-        if officers > 1 {
-            assert!(
-                per < 40,
-                "{officers} officers: {per} bytes per officer and course"
-            );
-        }
-        peaks.push(peak);
-    }
-    assert!(
-        peaks[2] < 15 * peaks[1],
-        "20 officers {} KB, 200 officers {} KB",
-        peaks[1] / 1024,
-        peaks[2] / 1024
-    );
-}
-
 /// A department of 10 newcomers on a prerequisite chain of 20,000 one-hour courses, the
 /// last closing the only gap, with 5 seats in every course: five officers take the whole
 /// chain and the other five are left open for want of seats, the reason given. Finding
