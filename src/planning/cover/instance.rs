@@ -309,6 +309,11 @@ impl Instance {
         &self.topo
     }
 
+    /// Whether some candidate requires another.
+    pub(crate) fn has_prerequisites(&self) -> bool {
+        !self.pre.items.is_empty()
+    }
+
     /// How many candidates there are.
     pub(crate) fn len(&self) -> usize {
         self.cost.len()

@@ -100,7 +100,11 @@ impl Stepper {
         allowed: impl Fn(u32) -> bool,
     ) -> [Option<StepChoice>; K] {
         let mut best: [Option<StepChoice>; K] = [None; K];
+        let blocked = self.blocked(inst, &allowed);
         for c in 0..inst.len() as u32 {
+            if blocked.get(c as usize).copied().unwrap_or(false) {
+                continue;
+            }
             let Some(m) = self.step_if(inst, c, hours_left, &allowed) else {
                 continue;
             };
@@ -121,6 +125,25 @@ impl Stepper {
             best[at] = Some(m);
         }
         best
+    }
+
+    /// Per candidate, whether something it would add fails `allowed` (so it is no step),
+    /// found prerequisites first in O(n + q) rather than by a walk of each closure: a
+    /// chosen candidate's prerequisites are chosen. Empty when no candidate has
+    /// prerequisites (then [`Stepper::step_if`] tests the candidate alone, at no cost) or
+    /// when there are fewer than [`BLOCKED_FROM`] candidates (their walks cost less than the
+    /// pass).
+    fn blocked(&self, inst: &Instance, allowed: impl Fn(u32) -> bool) -> Vec<bool> {
+        if !inst.has_prerequisites() || inst.len() < BLOCKED_FROM {
+            return Vec::new();
+        }
+        let mut blocked = vec![false; inst.len()];
+        for &c in inst.topo() {
+            let cu = c as usize;
+            blocked[cu] = !self.state.chosen[cu]
+                && (!allowed(c) || inst.prerequisites(c).iter().any(|&d| blocked[d as usize]));
+        }
+        blocked
     }
 
     /// Candidate `c` as a step of [`Stepper::best_steps`]: `None` unless it is unchosen,
@@ -213,3 +236,9 @@ impl Stepper {
         self.state.chosen_list()
     }
 }
+
+/// The fewest candidates for which [`Stepper::best_steps`] finds the candidates a failing
+/// `allowed` blocks in one pass before its walks: an officer's few hundred candidates are
+/// walked at once (the pass cost 2% more instructions on `acbp -- 20000`), a long chain's
+/// thousands would be walked one closure per candidate.
+const BLOCKED_FROM: usize = 1_024;

@@ -7,6 +7,7 @@ use std::collections::BinaryHeap;
 
 use super::plan::{Department, Plan};
 use crate::analysis::parallel::map_items;
+use crate::model::order;
 use crate::planning::cover::{EPS, StepChoice, preferred};
 
 impl Department<'_> {
@@ -63,6 +64,17 @@ impl Department<'_> {
     /// ranks below the last kept one: the kept steps and those of `cheaper`, valued again,
     /// that rank above it are the officer's best, in order, found without a scan of every
     /// candidate. Returns them, best first, with whether steps not kept may follow.
+    ///
+    /// `keys` holds, sorted by candidate, the gain and hours of steps of `cheaper` found
+    /// after the officer's previous step (with no allowance for seats, the cap or the
+    /// budget); `single` is the gain and hours of the step just taken when it added one
+    /// candidate. A step of `cheaper` that requires that candidate then gains that much less
+    /// and lasts that much shorter, so one whose key so updated surely ranks below the floor
+    /// or a full list's last is passed over without a walk of its closure (its closure is
+    /// walked only when it may be among the best); `keys` is replaced by this step's. On a
+    /// chain of n courses each closing a gap, taken one by one, that is O(n) per step
+    /// instead of O(n²).
+    #[allow(clippy::too_many_arguments)] // the officer's lists, kept by the caller
     fn refreshed(
         &self,
         plan: &Plan,
@@ -71,6 +83,8 @@ impl Department<'_> {
         cut: bool,
         banned: Option<(usize, u32)>,
         cheaper: &[u32],
+        single: Option<(f64, f64)>,
+        keys: &mut Vec<(u32, f64, f64)>,
     ) -> ([Option<Runner>; RUNNERS], bool) {
         let stepper = &plan.steppers[o];
         let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
@@ -91,10 +105,56 @@ impl Department<'_> {
         let mut fell = false;
         let kept = |c: &u32| old.iter().flatten().any(|r| r.step.cand == *c);
         let fresh = cheaper.iter().copied().filter(|c| !kept(c));
-        for c in old.iter().flatten().map(|r| r.step.cand).chain(fresh) {
+        let previous = std::mem::take(keys);
+        let known = |c: u32| {
+            let (dg, dh) = single?;
+            let at = previous.binary_search_by_key(&c, |k| k.0).ok()?;
+            Some((previous[at].1 - dg, previous[at].2 - dh))
+        };
+        let n_kept = old.iter().flatten().count();
+        for (i, c) in old
+            .iter()
+            .flatten()
+            .map(|r| r.step.cand)
+            .chain(fresh)
+            .enumerate()
+        {
+            let fresh = i >= n_kept;
+            let derived = if fresh { known(c) } else { None };
+            if let Some((gain, hours)) = derived {
+                keys.push((c, gain, hours));
+                // Passed over when it surely ranks below what it must beat: the floor
+                // (steps not kept may rank below it anyway), or the last of a full list
+                // (it would fall off the end). Whole gains and hours are updated exactly,
+                // so they are ranked as a walk would rank them, ties included; otherwise a
+                // margin absorbs the rounding of keys updated step by step, so no step that
+                // may rank above is passed over.
+                let whole = |v: f64| v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0;
+                let exact = whole(gain) && whole(hours);
+                let surely_below = |than: (f64, f64, u32)| {
+                    if exact && whole(than.0) && whole(than.1) {
+                        preferred(&(gain, hours, c), &than) != Ordering::Less
+                    } else {
+                        hours > 0.0 && than.1 > 0.0 && gain / hours < than.0 / than.1 * (1.0 - 1e-9)
+                    }
+                };
+                if gain <= 0.0 || hours > hours_left + EPS {
+                    continue;
+                }
+                if !complete && floor.is_some_and(surely_below) {
+                    continue;
+                }
+                if n == RUNNERS && few[n - 1].is_some_and(|k: Runner| surely_below(key(&k.step))) {
+                    fell = true;
+                    continue;
+                }
+            }
             let Some(step) = stepper.step_if(&p.inst, c, hours_left, allowed) else {
                 continue;
             };
+            if fresh && derived.is_none() {
+                keys.push((c, step.gain, step.hours));
+            }
             if !complete && floor.is_none_or(|f| preferred(&key(&step), &f) != Ordering::Less) {
                 continue;
             }
@@ -117,6 +177,7 @@ impl Department<'_> {
             few[at] = Some(self.runner(plan, o, step));
             n += 1;
         }
+        order::sort_unstable_by(keys, |a, b| a.0.cmp(&b.0));
         (few, !complete || fell)
     }
 
@@ -212,6 +273,7 @@ impl Department<'_> {
 
     /// [`Department::select_without`] from `start`, every officer's best steps found by
     /// [`Department::first_steps`] on `plan` as it is now.
+    #[allow(clippy::too_many_lines)] // one loop over the heap, its officers' lists kept here
     pub(crate) fn select_from(
         &self,
         plan: &mut Plan,
@@ -220,6 +282,9 @@ impl Department<'_> {
     ) -> bool {
         let mut added = Vec::new();
         let mut cheaper = Vec::new();
+        // Per officer, the keys of the steps that got cheaper at their last step (see
+        // `Department::refreshed`); empty for officers whose steps require nothing.
+        let mut keys: Vec<Vec<(u32, f64, f64)>> = vec![Vec::new(); self.officers.len()];
         let entry = |step: StepChoice, o: usize| Entry {
             ratio: step.gain / step.hours,
             hours: step.hours,
@@ -320,7 +385,17 @@ impl Department<'_> {
                 plan.steppers[o].dependants(inst, &added, &mut cheaper);
             }
             let old = runners[o];
-            let (few, short) = self.refreshed(plan, o, &old, cut[o], banned, &cheaper);
+            let single = (added.len() == 1).then_some((step.gain, step.hours));
+            let (few, short) = self.refreshed(
+                plan,
+                o,
+                &old,
+                cut[o],
+                banned,
+                &cheaper,
+                single,
+                &mut keys[o],
+            );
             debug_assert!(
                 agrees(&few, short, &self.best_few(plan, o, banned)),
                 "the steps valued again are the first of a scan's"
