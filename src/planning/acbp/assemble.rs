@@ -184,15 +184,8 @@ fn why_open(
     plan: &Plan,
 ) -> Vec<Option<OpenReason>> {
     let inst = &p.inst;
-    // Whether every candidate `c` would add (itself and its unchosen prerequisites,
-    // transitively) has a seat left: a chosen candidate's prerequisites are chosen.
-    let mut seated = vec![false; inst.len()];
-    for &c in inst.topo() {
-        let cu = c as usize;
-        seated[cu] = stepper.is_chosen(c)
-            || (plan.seats_left[p.courses[cu] as usize] > 0
-                && inst.prerequisites(c).iter().all(|&d| seated[d as usize]));
-    }
+    let has_seat = |d: u32| plan.seats_left[p.courses[d as usize] as usize] > 0;
+    let full = stepper.blocked(inst, has_seat);
     // 0: no closer seen, 1: closers all full, 2: some with seats over the cap, 3: some fits.
     let mut best = vec![0u8; inst.values.len()];
     for c in 0..inst.len() as u32 {
@@ -200,12 +193,11 @@ fn why_open(
             continue;
         }
         debug_assert_eq!(
-            seated[c as usize],
-            stepper.all_pending(inst, c, |d| plan.seats_left[p.courses[d as usize] as usize]
-                > 0),
+            !full[c as usize],
+            stepper.all_pending(inst, c, has_seat),
             "seats found prerequisites first, as a walk of the closure finds them"
         );
-        let status = if !seated[c as usize] {
+        let status = if full[c as usize] {
             1
         } else if stepper.hours() + stepper.marginal_hours(inst, c) <= dept.cap + EPS {
             3

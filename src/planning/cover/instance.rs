@@ -3,6 +3,10 @@
 /// Slack on comparisons of summed hours and values (room for rounding).
 pub(crate) const EPS: f64 = 1e-9;
 
+/// 2⁵³: every whole number of smaller magnitude is a double, so sums of whole numbers
+/// that stay below it are exact.
+pub(crate) const EXACT_BELOW: f64 = 9_007_199_254_740_992.0;
+
 /// Whether a lower bound `bound` proves every cover costs more than `cutoff`.
 pub(super) fn beyond(bound: f64, cutoff: f64) -> bool {
     bound > cutoff + EPS * cutoff.abs().max(1.0)
@@ -83,7 +87,7 @@ pub(crate) fn value_floor_of(values: impl Iterator<Item = f64>, unit: Option<f64
         n += 1;
     }
     match unit {
-        Some(q) if total / q < 9_007_199_254_740_992.0 => q / 2.0,
+        Some(q) if total / q < EXACT_BELOW => q / 2.0,
         _ => 4.0 * (n as f64 + 1.0) * f64::EPSILON * total,
     }
 }

@@ -100,7 +100,7 @@ impl Stepper {
         allowed: impl Fn(u32) -> bool,
     ) -> [Option<StepChoice>; K] {
         let mut best: [Option<StepChoice>; K] = [None; K];
-        let blocked = self.blocked(inst, &allowed);
+        let blocked = self.blocked_for_scan(inst, &allowed);
         for c in 0..inst.len() as u32 {
             if blocked.get(c as usize).copied().unwrap_or(false) {
                 continue;
@@ -127,16 +127,11 @@ impl Stepper {
         best
     }
 
-    /// Per candidate, whether something it would add fails `allowed` (so it is no step),
-    /// found prerequisites first in O(n + q) rather than by a walk of each closure: a
-    /// chosen candidate's prerequisites are chosen. Empty when no candidate has
-    /// prerequisites (then [`Stepper::step_if`] tests the candidate alone, at no cost) or
-    /// when there are fewer than [`BLOCKED_FROM`] candidates (their walks cost less than the
-    /// pass).
-    fn blocked(&self, inst: &Instance, allowed: impl Fn(u32) -> bool) -> Vec<bool> {
-        if !inst.has_prerequisites() || inst.len() < BLOCKED_FROM {
-            return Vec::new();
-        }
+    /// Per candidate, whether something it would add (itself and its unchosen
+    /// prerequisites, transitively) fails `allowed`, so that it is no step: found
+    /// prerequisites first in O(n + q) rather than by a walk of each closure, as a chosen
+    /// candidate's prerequisites are chosen.
+    pub(crate) fn blocked(&self, inst: &Instance, allowed: impl Fn(u32) -> bool) -> Vec<bool> {
         let mut blocked = vec![false; inst.len()];
         for &c in inst.topo() {
             let cu = c as usize;
@@ -144,6 +139,17 @@ impl Stepper {
                 && (!allowed(c) || inst.prerequisites(c).iter().any(|&d| blocked[d as usize]));
         }
         blocked
+    }
+
+    /// [`Stepper::blocked`] for a scan of [`Stepper::best_steps`]; empty when no candidate
+    /// has prerequisites (then [`Stepper::step_if`] tests the candidate alone, at no cost)
+    /// or when there are fewer than [`BLOCKED_FROM`] candidates (their walks cost less than
+    /// the pass).
+    fn blocked_for_scan(&self, inst: &Instance, allowed: impl Fn(u32) -> bool) -> Vec<bool> {
+        if !inst.has_prerequisites() || inst.len() < BLOCKED_FROM {
+            return Vec::new();
+        }
+        self.blocked(inst, allowed)
     }
 
     /// Candidate `c` as a step of [`Stepper::best_steps`]: `None` unless it is unchosen,

@@ -8,7 +8,7 @@ use std::collections::BinaryHeap;
 use super::plan::{Department, Plan};
 use crate::analysis::parallel::map_items;
 use crate::model::order;
-use crate::planning::cover::{EPS, StepChoice, preferred};
+use crate::planning::cover::{EPS, EXACT_BELOW, StepChoice, preferred};
 
 impl Department<'_> {
     /// Officer `o`'s [`RUNNERS`] best next steps under the shared constraints (their cap,
@@ -129,7 +129,7 @@ impl Department<'_> {
                 // so they are ranked as a walk would rank them, ties included; otherwise a
                 // margin absorbs the rounding of keys updated step by step, so no step that
                 // may rank above is passed over.
-                let whole = |v: f64| v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0;
+                let whole = |v: f64| v.fract() == 0.0 && v.abs() < EXACT_BELOW;
                 let exact = whole(gain) && whole(hours);
                 let surely_below = |than: (f64, f64, u32)| {
                     if exact && whole(than.0) && whole(than.1) {

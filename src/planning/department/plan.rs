@@ -3,7 +3,9 @@
 //! picks dropped (the settle that uses them is in `greedy`).
 
 use crate::analysis::parallel::{map_items, map_parts, workers};
-use crate::planning::cover::{EPS, Instance, StepChoice, Stepper, common_unit_of, value_floor_of};
+use crate::planning::cover::{
+    EPS, EXACT_BELOW, Instance, StepChoice, Stepper, common_unit_of, value_floor_of,
+};
 
 /// One officer's selection problem: the cover instance and the course behind each of its
 /// candidates.
@@ -59,7 +61,7 @@ pub(crate) fn whole_values(officers: &[&Subproblem]) -> bool {
             total += v.abs();
         }
     }
-    total < 9_007_199_254_740_992.0
+    total < EXACT_BELOW
 }
 
 /// The least difference between two department plans' values that is not rounding: half
