@@ -218,6 +218,20 @@ fn framework(required: &[String], courses: Vec<CourseSpec>) -> Framework {
     Framework::new(spec).expect("a valid framework")
 }
 
+/// [`framework`] on a prerequisite chain of `n` one-hour courses, the last closing `c`.
+fn chain(n: usize) -> Framework {
+    let courses = (0..n)
+        .map(|i| {
+            course(
+                id(i),
+                (i + 1 == n).then_some("c"),
+                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
+            )
+        })
+        .collect();
+    framework(&["c".to_owned()], courses)
+}
+
 fn newcomer(fw: &Framework) -> Profile {
     let officer = support::officer("o", "d", "p", Vec::new());
     Profile::new(fw, &officer, &LevelPolicy::default()).expect("a valid officer")
@@ -263,17 +277,7 @@ fn plan_everything(fw: &Framework, n: usize, seconds: u64, bytes: usize) {
 fn a_hundred_thousand_course_chain_is_planned_in_linear_memory() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 100_000;
-    let courses = (0..n)
-        .map(|i| {
-            let last = i + 1 == n;
-            course(
-                id(i),
-                last.then_some("c"),
-                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
-            )
-        })
-        .collect();
-    let fw = framework(&["c".to_owned()], courses);
+    let fw = chain(n);
     plan_everything(&fw, n, 10, 100 * MB);
 }
 
@@ -287,16 +291,7 @@ fn a_hundred_thousand_course_chain_is_planned_in_linear_memory() {
 fn a_chain_longer_than_the_budget_is_set_aside() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 100_000;
-    let courses = (0..n)
-        .map(|i| {
-            course(
-                id(i),
-                (i + 1 == n).then_some("c"),
-                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
-            )
-        })
-        .collect();
-    let fw = framework(&["c".to_owned()], courses);
+    let fw = chain(n);
     let profile = newcomer(&fw);
     for solver in [Solver::Greedy, Solver::default()] {
         let options = RecommendOptions::default()
@@ -358,16 +353,7 @@ fn one_course_with_ten_thousand_prerequisites() {
 fn a_department_with_seats_on_a_long_chain_stays_near_linear() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 20_000;
-    let courses = (0..n)
-        .map(|i| {
-            course(
-                id(i),
-                (i + 1 == n).then_some("c"),
-                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
-            )
-        })
-        .collect();
-    let fw = framework(&["c".to_owned()], courses);
+    let fw = chain(n);
     let specs: Vec<OfficerSpec> = (0..10)
         .map(|i| support::officer(&format!("o{i:02}"), "d", "p", Vec::new()))
         .collect();
