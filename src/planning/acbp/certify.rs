@@ -135,7 +135,12 @@ pub(super) fn alone_bounds(dept: &Department<'_>) -> Vec<f64> {
             continue;
         }
         work -= size;
-        searched.push(o);
+        // An officer who can take every candidate within the limit can close everything
+        // coverable, which the density bound then gives: no search can lower it (still
+        // charged, so that which officers are searched does not change).
+        if p.total_hours > limit {
+            searched.push(o);
+        }
     }
     let bounds = map_items(searched.len(), dept.threads, |i| {
         exact_budget(&dept.officers[searched[i]].inst, limit, ALONE_NODES).bound

@@ -82,6 +82,8 @@ mod split;
 mod split_tests;
 mod state;
 mod stepper;
+#[cfg(test)]
+mod stepper_tests;
 mod tabu;
 mod tabu_cover;
 #[cfg(test)]
@@ -94,4 +96,4 @@ pub(crate) use greedy::preferred;
 pub(crate) use instance::{EPS, EXACT_BELOW, Instance, Rows, common_unit_of, value_floor_of};
 pub(crate) use solve::{bounded_cover, bounded_cover_within, exact_cover, exact_cover_within};
 pub(crate) use state::{Mark, value_of_chosen};
-pub(crate) use stepper::{StepChoice, Stepper};
+pub(crate) use stepper::{Known, Scan, StepChoice, Stepper, sums_exact};

@@ -93,19 +93,29 @@ impl Stepper {
     /// (`None` past the last); ties go to fewer hours, then the smaller index. As the
     /// feasible steps shrink while this solution stays as it is, the first of them still
     /// feasible is the best step, since every other step ranks below all of them.
+    ///
+    /// With [`Scan::Pass`], the steps [`Stepper::known`] knows are not walked.
     pub(crate) fn best_steps<const K: usize>(
         &self,
         inst: &Instance,
         hours_left: f64,
+        scan: Scan,
         allowed: impl Fn(u32) -> bool,
     ) -> [Option<StepChoice>; K] {
         let mut best: [Option<StepChoice>; K] = [None; K];
-        let blocked = self.blocked_for_scan(inst, &allowed);
+        let known = match scan {
+            Scan::Walks => Vec::new(),
+            Scan::Pass { exact } => self.known(inst, exact, &allowed),
+        };
         for c in 0..inst.len() as u32 {
-            if blocked.get(c as usize).copied().unwrap_or(false) {
-                continue;
-            }
-            let Some(m) = self.step_if(inst, c, hours_left, &allowed) else {
+            let step = match known.get(c as usize) {
+                Some(Known::Blocked) => continue,
+                Some(&Known::Step(gain, hours)) => {
+                    self.step_known(inst, c, gain, hours, hours_left)
+                }
+                _ => self.step_if(inst, c, hours_left, &allowed),
+            };
+            let Some(m) = step else {
                 continue;
             };
             // After every step it does not beat: candidates come in index order, so among
@@ -141,15 +151,101 @@ impl Stepper {
         blocked
     }
 
-    /// [`Stepper::blocked`] for a scan of [`Stepper::best_steps`]; empty when no candidate
-    /// has prerequisites (then [`Stepper::step_if`] tests the candidate alone, at no cost)
-    /// or when there are fewer than [`BLOCKED_FROM`] candidates (their walks cost less than
-    /// the pass).
-    fn blocked_for_scan(&self, inst: &Instance, allowed: impl Fn(u32) -> bool) -> Vec<bool> {
-        if !inst.has_prerequisites() || inst.len() < BLOCKED_FROM {
-            return Vec::new();
+    /// Per candidate, what one pass prerequisites first knows of the step it would be, in
+    /// O(n + q + z) for n candidates, q prerequisite links and z covered elements instead
+    /// of a walk of each unchosen closure (O(n²) on a chain of n): whether something it
+    /// would add fails `allowed` ([`Known::Blocked`], as [`Stepper::blocked`]), else its
+    /// marginal value and hours when they follow from its one unchosen prerequisite's
+    /// ([`Known::Step`]), else nothing ([`Known::Walk`], chosen candidates included).
+    ///
+    /// A candidate with no unchosen prerequisite adds itself alone; one with exactly one
+    /// adds itself and that prerequisite's unchosen closure, disjoint from it, and closes
+    /// newly what it closes itself plus what that closure closes, when no element of value
+    /// it closes has another closer (which could lie in that closure). The sums are those
+    /// of a walk, bit for bit, only when every sum of hours and of values is exact
+    /// (`exact`, as [`sums_exact`] finds it); otherwise nothing but blocks is known.
+    /// Checked against walks in `stepper_tests`.
+    pub(crate) fn known(
+        &self,
+        inst: &Instance,
+        exact: bool,
+        allowed: impl Fn(u32) -> bool,
+    ) -> Vec<Known> {
+        debug_assert!(
+            !exact || sums_exact(inst),
+            "sums are exact only when they are"
+        );
+        let chosen = &self.state.chosen;
+        let mut known = vec![Known::Walk; inst.len()];
+        for &c in inst.topo() {
+            let cu = c as usize;
+            if chosen[cu] {
+                continue;
+            }
+            let pre = inst.prerequisites(c);
+            if !allowed(c) || pre.iter().any(|&d| known[d as usize] == Known::Blocked) {
+                known[cu] = Known::Blocked;
+                continue;
+            }
+            if !exact {
+                continue;
+            }
+            let mut unchosen = pre.iter().filter(|&&d| !chosen[d as usize]);
+            let (first, more) = (unchosen.next(), unchosen.next().is_some());
+            let (gain, hours) = match first {
+                _ if more => continue,
+                None => (0.0, 0.0),
+                Some(&d) => match known[d as usize] {
+                    Known::Step(gain, hours) => (gain, hours),
+                    _ => continue,
+                },
+            };
+            let mut own = 0.0;
+            let mut alone = true;
+            let mut last = None;
+            for &e in inst.covers(c) {
+                let v = inst.values[e as usize];
+                if self.state.cover_count[e as usize] > 0 || v == 0.0 {
+                    continue;
+                }
+                // A walk counts an element once: a repeat within the (sorted) row, or
+                // (with a prerequisite) one another closer may close too, is walked.
+                if last == Some(e) || (first.is_some() && inst.closers(e).len() != 1) {
+                    alone = false;
+                    break;
+                }
+                last = Some(e);
+                own += v;
+            }
+            if alone {
+                known[cu] = Known::Step(own + gain, inst.hours(c) + hours);
+            }
         }
-        self.blocked(inst, allowed)
+        known
+    }
+
+    /// [`Stepper::step_if`] for unchosen candidate `c` whose every added candidate passes,
+    /// with its marginal `gain` and `hours` known ([`Known::Step`]): the same tests, no walk.
+    fn step_known(
+        &self,
+        inst: &Instance,
+        c: u32,
+        gain: f64,
+        hours: f64,
+        hours_left: f64,
+    ) -> Option<StepChoice> {
+        if inst.hours(c) > hours_left + EPS
+            || (!inst.prerequisites(c).is_empty() && !self.opens(inst, c))
+            || hours > hours_left + EPS
+            || gain <= 0.0
+        {
+            return None;
+        }
+        Some(StepChoice {
+            cand: c,
+            gain,
+            hours,
+        })
     }
 
     /// Candidate `c` as a step of [`Stepper::best_steps`]: `None` unless it is unchosen,
@@ -195,16 +291,6 @@ impl Stepper {
         }
     }
 
-    /// Appends to `out` every unchosen candidate requiring one of `from`, transitively, once
-    /// each: after `from` were chosen, the only candidates whose steps can have got cheaper.
-    pub(crate) fn dependants(&self, inst: &Instance, from: &[u32], out: &mut Vec<u32>) {
-        State::walk_down(inst, from, |d| {
-            if !self.state.chosen[d as usize] {
-                out.push(d);
-            }
-        });
-    }
-
     /// A point to roll back to with [`Stepper::revert`].
     pub(crate) fn mark(&self) -> Mark {
         self.state.mark()
@@ -243,8 +329,97 @@ impl Stepper {
     }
 }
 
-/// The fewest candidates for which [`Stepper::best_steps`] finds the candidates a failing
-/// `allowed` blocks in one pass before its walks: an officer's few hundred candidates are
-/// walked at once (the pass cost 2% more instructions on `acbp -- 20000`), a long chain's
-/// thousands would be walked one closure per candidate.
+/// How [`Stepper::best_steps`] scans an instance's candidates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scan {
+    /// A walk of each candidate's unchosen closure.
+    Walks,
+    /// The pass of [`Stepper::known`] first (`exact`: with [`sums_exact`]), then walks of
+    /// the steps it does not know.
+    Pass {
+        /// Whether every sum of hours and values is exact.
+        exact: bool,
+    },
+}
+
+impl Scan {
+    /// How to scan `inst` (see [`pass_pays`]). O(n + q + elements).
+    pub(crate) fn of(inst: &Instance) -> Scan {
+        if pass_pays(inst) {
+            Scan::Pass {
+                exact: sums_exact(inst),
+            }
+        } else {
+            Scan::Walks
+        }
+    }
+}
+
+/// Whether scans of [`Stepper::best_steps`] on `inst` should first make the pass of
+/// [`Stepper::known`] (O(n + q + z)) rather than walk every candidate's closure: when some
+/// candidate has prerequisites, and there are at least [`BLOCKED_FROM`] candidates or the
+/// closures may sum to more than [`DEEP`] times the candidates and links. The sum is
+/// bounded by counting paths (a shared prerequisite counted once per path, saturating).
+/// An officer's few hundred candidates with short closures are walked at once (the pass
+/// cost 2% more instructions on `acbp -- 20000`); a chain of n candidates, closures
+/// summing to n²/2, is not. O(n + q).
+fn pass_pays(inst: &Instance) -> bool {
+    if !inst.has_prerequisites() {
+        return false;
+    }
+    if inst.len() >= BLOCKED_FROM {
+        return true;
+    }
+    let mut paths = vec![0_u64; inst.len()];
+    let mut total = 0_u64;
+    let mut links = 0_u64;
+    for &c in inst.topo() {
+        let pre = inst.prerequisites(c);
+        links += pre.len() as u64;
+        let n = pre
+            .iter()
+            .fold(1_u64, |n, &d| n.saturating_add(paths[d as usize]));
+        paths[c as usize] = n;
+        total = total.saturating_add(n);
+    }
+    total > DEEP.saturating_mul(inst.len() as u64 + links)
+}
+
+/// The fewest candidates for which [`Stepper::best_steps`] makes the pass of
+/// [`Stepper::known`] before its walks whatever their closures.
 const BLOCKED_FROM: usize = 1_024;
+
+/// How many times the candidates and links the closures of an instance may sum to before
+/// a scan's walks cost more than the pass of [`Stepper::known`] ([`pass_pays`]).
+const DEEP: u64 = 8;
+
+/// What [`Stepper::known`] finds of a candidate's step without walking its closure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Known {
+    /// Nothing: a walk finds it (or the candidate is chosen).
+    Walk,
+    /// Something it would add fails the test.
+    Blocked,
+    /// Its marginal value and real hours, as a walk finds them.
+    Step(f64, f64),
+}
+
+/// Whether every sum of `inst`'s hours and every sum of its values is exact in floating
+/// point, in any order: all of them multiples of 2⁻¹⁰, in all below 2⁴³ in absolute value
+/// (so every partial sum is a multiple of 2⁻¹⁰ below 2⁵³ units). O(n + elements).
+pub(crate) fn sums_exact(inst: &Instance) -> bool {
+    const UNIT: f64 = 1024.0;
+    const BELOW: f64 = (1u64 << 43) as f64;
+    let fits = |values: &mut dyn Iterator<Item = f64>| {
+        let mut total = 0.0;
+        for v in values {
+            if (v * UNIT).fract() != 0.0 {
+                return false;
+            }
+            total += v.abs();
+        }
+        total < BELOW
+    };
+    fits(&mut (0..inst.len() as u32).map(|c| inst.hours(c)))
+        && fits(&mut inst.values.iter().copied())
+}

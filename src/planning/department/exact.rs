@@ -25,7 +25,7 @@ use super::bound::Prices;
 use super::plan::{Department, Plan, better};
 use crate::model::order;
 use crate::planning::cover::EPS;
-use crate::planning::cover::Stepper;
+use crate::planning::cover::{Known, Stepper, sums_exact};
 
 /// What a search returns: whether it finished, the nodes used, and (when it did not) a
 /// bound on the value of every plan it left unexplored.
@@ -96,6 +96,8 @@ pub(crate) fn exact(
     }
     for (o, p) in dept.officers.iter().enumerate() {
         let empty = Stepper::new(&p.inst);
+        // Each step found in one pass where it follows from a prerequisite's, else walked.
+        let known = empty.known(&p.inst, sums_exact(&p.inst), |_| true);
         let mut own: Vec<(f64, f64, u32)> = (0..p.inst.len() as u32)
             .filter(|&c| {
                 p.inst
@@ -104,8 +106,12 @@ pub(crate) fn exact(
                     .any(|&e| p.inst.values[e as usize] > 0.0)
             })
             .map(|c| {
-                let gain = empty.gain(&p.inst, c, &mut Vec::new());
-                (gain, empty.marginal_hours(&p.inst, c), c)
+                if let Known::Step(gain, hours) = known[c as usize] {
+                    (gain, hours, c)
+                } else {
+                    let gain = empty.gain(&p.inst, c, &mut Vec::new());
+                    (gain, empty.marginal_hours(&p.inst, c), c)
+                }
             })
             .collect();
         order::sort_by(&mut own, |a, b| {

@@ -1,0 +1,102 @@
+//! A department on a prerequisite chain whose every course closes a gap of its own.
+//!
+//! Run with `cargo run --release --example bench_department_chain -- N [VARIANT]` where
+//! VARIANT is one of `seats` (default: 10 officers, 5 seats per course), `cap` (and a cap of
+//! 500 hours), `budget` (and a budget of 3,000 person-hours), `exact` (and
+//! `Solver::Exact` with its default nodes), `all`. It prints the time of each plan, its
+//! value closed and enrolments.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use karmayogi::{
+    AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework,
+    FrameworkSpec, LevelPolicy, Mode, OfficerSpec, PositionSpec, RequirementSpec, RoleSpec, Solver,
+};
+
+fn chain(n: usize) -> Framework {
+    let id = |i: usize| format!("k{i:06}");
+    let required: Vec<String> = (0..n).map(|i| format!("c{i:06}")).collect();
+    let mut spec = FrameworkSpec::new();
+    spec.competencies = required
+        .iter()
+        .map(|c| CompetencySpec::new(c.as_str(), c.to_uppercase(), CompetencyType::Domain))
+        .collect();
+    spec.roles.push(RoleSpec {
+        id: "r".into(),
+        name: "R".into(),
+        activities: Vec::new(),
+        requires: required
+            .iter()
+            .map(|c| RequirementSpec::new(c.as_str(), 5))
+            .collect(),
+    });
+    spec.positions.push(PositionSpec {
+        id: "p".into(),
+        name: "P".into(),
+        department: "d".into(),
+        roles: vec!["r".into()],
+    });
+    spec.courses = (0..n)
+        .map(|i| CourseSpec {
+            id: id(i).into(),
+            name: "K".into(),
+            hours: 1.0,
+            mode: Mode::Formal,
+            provides: vec![CourseOutcome {
+                competency: required[i].as_str().into(),
+                level: Some(5),
+            }],
+            prerequisites: if i == 0 {
+                Vec::new()
+            } else {
+                vec![id(i - 1).into()]
+            },
+            provider: None,
+            language: None,
+        })
+        .collect();
+    Framework::new(spec).expect("a valid framework")
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(n) = args.first().and_then(|a| a.parse::<usize>().ok()) else {
+        eprintln!("usage: bench_department_chain N [seats|cap|budget|exact|all]");
+        return ExitCode::FAILURE;
+    };
+    let which = args.get(1).map_or("seats", String::as_str);
+    let fw = chain(n);
+    let specs: Vec<OfficerSpec> = (0..10)
+        .map(|i| OfficerSpec {
+            id: format!("o{i:02}").into(),
+            name: None,
+            department: "d".into(),
+            position: "p".into(),
+            target_position: None,
+            passbook: Vec::new(),
+        })
+        .collect();
+    let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
+    let seats = AcbpOptions::default().default_seats(5);
+    let variants = [
+        ("seats", seats.clone()),
+        ("cap", seats.clone().officer_cap(500.0).expect("valid")),
+        ("budget", seats.clone().budget(3_000.0).expect("valid")),
+        ("exact", seats.clone().solver(Solver::default())),
+    ];
+    for (name, options) in variants {
+        if which != "all" && which != name {
+            continue;
+        }
+        let start = Instant::now();
+        let plan = fw.department_plan(&cohort, &options).expect("a plan");
+        let took = start.elapsed();
+        let enrolled: usize = plan.enrolments.iter().map(|e| e.courses.len()).sum();
+        println!(
+            "n = {n}, {name}: {took:.3?}, value {} of {}, {enrolled} enrolments, {:?}",
+            plan.value_closed, plan.value_total, plan.optimality
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,152 @@
+//! Tests of `stepper.rs`'s pass prerequisites first (`Stepper::known`): every step it
+//! knows is the step a walk of the candidate's closure finds, bit for bit, and the step a
+//! brute-force union of the closure gives; it knows every step of a chain.
+
+use std::collections::BTreeSet;
+
+use super::instance::Instance;
+use super::instance::tests::{laden, line};
+use super::stepper::{Known, Stepper, sums_exact};
+
+/// A seeded generator of numbers below `k` (splitmix64).
+fn generator(seed: u64) -> impl FnMut(u32) -> u32 {
+    let mut x = seed;
+    move |k: u32| {
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        u32::try_from((z ^ (z >> 31)) % u64::from(k)).unwrap_or(0)
+    }
+}
+
+/// `n` candidates, the `i`th closing element `i` alone (worth `values[i % len]`) and one
+/// of a few shared elements one time in three, requiring up to two earlier candidates, for
+/// `hours` from the list: a forest of prerequisites with joins.
+fn forest(seed: u64, n: u32, hours: &[f64], values: &[f64]) -> Instance {
+    let mut next = generator(seed);
+    let shared = 4;
+    let element_values: Vec<f64> = (0..n + shared)
+        .map(|e| values[e as usize % values.len()])
+        .collect();
+    let mut inst = Instance::with_capacity(element_values, n as usize, 0);
+    for i in 0..n {
+        let mut covers = vec![i];
+        if next(3) == 0 {
+            covers.push(n + next(shared));
+        }
+        let mut pre: Vec<u32> = match (i, next(8)) {
+            (0, _) | (_, 0) => Vec::new(),
+            (_, 1) => vec![next(i), next(i)],
+            _ => vec![next(i)],
+        };
+        pre.sort_unstable();
+        pre.dedup();
+        let h = hours[next(hours.len() as u32) as usize];
+        inst.push(h, h, &covers, &pre);
+    }
+    inst.finish();
+    inst
+}
+
+/// The value and hours candidate `c` with its unchosen closure adds, by a union of sets.
+fn brute_force(inst: &Instance, stepper: &Stepper, c: u32) -> (f64, f64) {
+    let mut closure = BTreeSet::new();
+    let mut todo = vec![c];
+    while let Some(d) = todo.pop() {
+        if !stepper.is_chosen(d) && closure.insert(d) {
+            todo.extend_from_slice(inst.prerequisites(d));
+        }
+    }
+    let elements: BTreeSet<u32> = closure
+        .iter()
+        .flat_map(|&d| inst.covers(d).iter().copied())
+        .filter(|&e| !stepper.closes(e))
+        .collect();
+    let value = elements.iter().map(|&e| inst.values[e as usize]).sum();
+    let hours = closure.iter().map(|&d| inst.hours(d)).sum();
+    (value, hours)
+}
+
+/// Checks every candidate's known step against a walk and the brute force, with a few
+/// candidates chosen and a few not allowed; returns how many steps were known.
+#[track_caller]
+fn check(inst: &Instance, seed: u64) -> usize {
+    let mut next = generator(seed);
+    let mut stepper = Stepper::new(inst);
+    for _ in 0..next(inst.len() as u32 / 3 + 1) {
+        let c = next(inst.len() as u32);
+        stepper.take(inst, c, &mut Vec::new());
+    }
+    let refused: Vec<bool> = (0..inst.len()).map(|_| next(10) == 0).collect();
+    let allowed = |c: u32| !refused[c as usize];
+    let known = stepper.known(inst, sums_exact(inst), allowed);
+    let mut steps = 0;
+    for c in 0..inst.len() as u32 {
+        let walked = stepper.all_pending(inst, c, allowed);
+        match known[c as usize] {
+            Known::Blocked => assert!(!walked, "{c} is blocked"),
+            Known::Step(gain, hours) => {
+                steps += 1;
+                assert!(walked, "{c} is not blocked");
+                assert!(!stepper.is_chosen(c));
+                let walk = (
+                    stepper.gain(inst, c, &mut Vec::new()),
+                    stepper.marginal_hours(inst, c),
+                );
+                assert_eq!(
+                    (gain.to_bits(), hours.to_bits()),
+                    (walk.0.to_bits(), walk.1.to_bits()),
+                    "candidate {c}: known {gain}, {hours}; walked {walk:?}"
+                );
+                assert_eq!((gain, hours), brute_force(inst, &stepper, c), "{c}");
+            }
+            Known::Walk => assert!(stepper.is_chosen(c) || walked, "{c} is blocked"),
+        }
+    }
+    steps
+}
+
+#[test]
+fn known_steps_are_the_walks_steps() {
+    let mut known = 0;
+    for seed in 0..300 {
+        let n = 5 + (seed as u32 % 60);
+        known += check(
+            &forest(seed, n, &[1.0, 2.0, 0.5, 3.0], &[1.0, 2.0, 0.25]),
+            seed,
+        );
+        known += check(&forest(seed, n, &[1.0], &[1.0, 0.0]), seed + 1);
+        known += check(&laden(seed, n, n / 2 + 1, 3), seed + 2);
+    }
+    assert!(
+        known > 10_000,
+        "the pass knows most steps of a forest ({known})"
+    );
+}
+
+#[test]
+fn inexact_sums_are_walked() {
+    for seed in 0..50 {
+        let inst = forest(seed, 40, &[0.1, 0.2], &[1.0]);
+        assert_eq!(check(&inst, seed), 0, "sums of tenths are not exact");
+        let inst = forest(seed, 40, &[1.0], &[0.3, 1.0]);
+        assert_eq!(check(&inst, seed), 0, "sums of tenths are not exact");
+    }
+}
+
+#[test]
+fn every_step_of_a_chain_is_known() {
+    let inst = line(2_000, true);
+    let mut stepper = Stepper::new(&inst);
+    stepper.take(&inst, 499, &mut Vec::new());
+    let known = stepper.known(&inst, true, |c| c != 1_500);
+    for c in 0..2_000u32 {
+        let expected = match c {
+            0..500 => Known::Walk,
+            500..1_500 => Known::Step(f64::from(c - 499), f64::from(c - 499)),
+            _ => Known::Blocked,
+        };
+        assert_eq!(known[c as usize], expected, "{c}");
+    }
+}
