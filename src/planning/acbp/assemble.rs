@@ -7,7 +7,7 @@ use super::problem::Problem;
 use crate::analysis::parallel::map_items;
 use crate::model::hours::round_total;
 use crate::model::order;
-use crate::planning::cover::{EPS, Stepper};
+use crate::planning::cover::{EPS, Known, Scan, Stepper};
 use crate::planning::department::{Department, Plan, Subproblem};
 use crate::{Cohort, Framework, OfficerId, OpenReason};
 
@@ -176,7 +176,9 @@ impl Framework {
 /// unchosen candidates closing an open element whose every added course has a seat left:
 /// whether a candidate's closure has its seats is found once per candidate, prerequisites
 /// first, and only those candidates' closures are walked for their hours (on a chain of
-/// courses only the last of which closes a gap, one walk, not one per course).
+/// courses only the last of which closes a gap, one walk, not one per course), and on an
+/// instance scanned with a pass (`Scan::Pass`) not those whose hours follow from a
+/// prerequisite's (on a chain of courses each closing a gap, no walk).
 fn why_open(
     dept: &Department<'_>,
     p: &Subproblem,
@@ -185,21 +187,35 @@ fn why_open(
 ) -> Vec<Option<OpenReason>> {
     let inst = &p.inst;
     let has_seat = |d: u32| plan.seats_left[p.courses[d as usize] as usize] > 0;
-    let full = stepper.blocked(inst, has_seat);
+    // Which closures have their seats, and, on a long or deep instance, the hours of those
+    // that follow from a prerequisite's (see `Stepper::known`).
+    let known = match p.scan {
+        Scan::Walks => stepper
+            .blocked(inst, has_seat)
+            .into_iter()
+            .map(|full| if full { Known::Blocked } else { Known::Walk })
+            .collect(),
+        Scan::Pass { exact } => stepper.known(inst, exact, has_seat),
+    };
     // 0: no closer seen, 1: closers all full, 2: some with seats over the cap, 3: some fits.
     let mut best = vec![0u8; inst.values.len()];
     for c in 0..inst.len() as u32 {
         if stepper.is_chosen(c) || inst.covers(c).iter().all(|&e| stepper.closes(e)) {
             continue;
         }
+        let full = known[c as usize] == Known::Blocked;
         debug_assert_eq!(
-            !full[c as usize],
+            !full,
             stepper.all_pending(inst, c, has_seat),
             "seats found prerequisites first, as a walk of the closure finds them"
         );
-        let status = if full[c as usize] {
+        let hours = |c: u32| match known[c as usize] {
+            Known::Step(_, hours) => hours,
+            _ => stepper.marginal_hours(inst, c),
+        };
+        let status = if full {
             1
-        } else if stepper.hours() + stepper.marginal_hours(inst, c) <= dept.cap + EPS {
+        } else if stepper.hours() + hours(c) <= dept.cap + EPS {
             3
         } else {
             2

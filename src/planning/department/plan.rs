@@ -4,7 +4,7 @@
 
 use crate::analysis::parallel::{map_items, map_parts, workers};
 use crate::planning::cover::{
-    EPS, EXACT_BELOW, Instance, Scan, StepChoice, Stepper, common_unit_of, sums_exact,
+    EPS, EXACT_BELOW, Instance, Known, Scan, StepChoice, Stepper, common_unit_of, sums_exact,
     value_floor_of,
 };
 
@@ -318,15 +318,25 @@ pub(crate) fn best_single_if_better(dept: &Department<'_>, plan: &mut Plan) -> b
     for (o, p) in dept.officers.iter().enumerate() {
         let empty = Stepper::new(&p.inst);
         let allowed = |c: u32| dept.seat_limit[p.courses[c as usize] as usize] > 0;
+        // Each closure's seats, and its hours and gain where they follow from a
+        // prerequisite's, in one pass; the rest walked.
+        let known = match p.scan {
+            Scan::Walks => Vec::new(),
+            Scan::Pass { exact } => empty.known(&p.inst, exact, allowed),
+        };
         for c in 0..p.inst.len() as u32 {
             if !empty.opens(&p.inst, c) {
                 continue;
             }
-            let hours = empty.marginal_hours(&p.inst, c);
-            if hours > limit + EPS || !empty.all_pending(&p.inst, c, allowed) {
+            let (hours, gain) = match known.get(c as usize) {
+                Some(Known::Blocked) => continue,
+                Some(&Known::Step(gain, hours)) => (hours, Some(gain)),
+                _ => (empty.marginal_hours(&p.inst, c), None),
+            };
+            if hours > limit + EPS || (gain.is_none() && !empty.all_pending(&p.inst, c, allowed)) {
                 continue;
             }
-            let gain = empty.gain(&p.inst, c, &mut seen);
+            let gain = gain.unwrap_or_else(|| empty.gain(&p.inst, c, &mut seen));
             if best.is_none_or(|(v, _, _)| gain > v) {
                 best = Some((gain, o, c));
             }
