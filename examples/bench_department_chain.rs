@@ -60,12 +60,24 @@ fn chain(n: usize) -> Framework {
 }
 
 fn main() -> ExitCode {
+    const USAGE: &str = "usage: bench_department_chain N [seats|cap|budget|exact|all]";
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(n) = args.first().and_then(|a| a.parse::<usize>().ok()) else {
-        eprintln!("usage: bench_department_chain N [seats|cap|budget|exact|all]");
-        return ExitCode::FAILURE;
+    let n = match args.first().map(|a| (a, a.parse::<usize>())) {
+        Some((_, Ok(n))) if n > 0 => n,
+        Some((a, _)) => {
+            eprintln!("error: N: expected a whole number above 0, found `{a}`; {USAGE}");
+            return ExitCode::FAILURE;
+        }
+        None => {
+            eprintln!("error: N missing; {USAGE}");
+            return ExitCode::FAILURE;
+        }
     };
     let which = args.get(1).map_or("seats", String::as_str);
+    if args.len() > 2 || !["seats", "cap", "budget", "exact", "all"].contains(&which) {
+        eprintln!("error: expected one of seats, cap, budget, exact, all after N; {USAGE}");
+        return ExitCode::FAILURE;
+    }
     let fw = chain(n);
     let specs: Vec<OfficerSpec> = (0..10)
         .map(|i| OfficerSpec {

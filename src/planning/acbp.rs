@@ -95,7 +95,11 @@ impl Framework {
     /// (the courses closing a gap with their prerequisite closures):
     /// - time O(d·(g·o + m) + n log n) to build the problems; the greedy O(s·(c + q) +
     ///   s log n) for s enrolment steps, where each step looks at the c candidates closing a
-    ///   gap still open and walks the closures q of those of them that do; the best
+    ///   gap still open and walks the closures q of those of them that do (on a long or
+    ///   deep instance, a pass over the candidates gives the steps that follow from a
+    ///   prerequisite's instead of walks, and after a step only the candidates below it
+    ///   that may rank among the best are valued: on a chain of n courses each closing a
+    ///   gap, O(n) per officer in all); the best
     ///   responses, exchanges, relaxation and search each stop after a fixed amount of work
     ///   (at most a few 10⁷ candidate visits, counted, not timed, so the plan does not
     ///   depend on the machine), plus O(n·m) per pass to look at the plan;
