@@ -118,10 +118,10 @@ fn word_of(bytes: &[u8]) -> u64 {
 /// The key and hash of an id the table keeps (see the module).
 fn key(seed: &[u64; 3], id: &[u8]) -> ([u64; 2], u64) {
     if id.len() < 16 {
-        let mut cell = id.to_vec();
-        cell.push(b',');
-        let (w0, w1) = cell.split_at(8.min(cell.len()));
-        let first = [word_of(w0), word_of(w1)];
+        let mut cell = [0u8; 16];
+        cell[..id.len()].copy_from_slice(id);
+        cell[id.len()] = b',';
+        let first = [word_of(&cell[..8]), word_of(&cell[8..])];
         return (first, start(seed, first));
     }
     let first = [word_of(&id[..8]), word_of(&id[8..16])];
