@@ -133,20 +133,17 @@ pub(crate) fn sort_after_sorted_start<T: Ord + Copy>(items: &mut [T]) {
     let tail = &mut tail[..t];
     tail.copy_from_slice(&items[sorted..]);
     sort_unstable(tail);
-    // From the back: the larger of the two last values not yet placed goes last; the
-    // start's values move only right, onto places already read.
-    let (mut i, mut j) = (sorted, t);
-    for k in (0..n).rev() {
-        if j == 0 {
-            break;
+    // From the largest value after the start down: the start's values above it, not yet
+    // moved, move right past the places of it and the smaller ones, in one block.
+    let mut i = sorted;
+    for (j, &v) in tail.iter().enumerate().rev() {
+        let mut stop = i;
+        while stop > 0 && items[stop - 1] > v {
+            stop -= 1;
         }
-        if i > 0 && items[i - 1] > tail[j - 1] {
-            items[k] = items[i - 1];
-            i -= 1;
-        } else {
-            items[k] = tail[j - 1];
-            j -= 1;
-        }
+        items.copy_within(stop..i, stop + j + 1);
+        items[stop + j] = v;
+        i = stop;
     }
 }
 
