@@ -8,6 +8,11 @@
 //! or above `-` (see `stops`), at most `u16::MAX` bytes. A cell that is not such an id is
 //! not found, and its line goes to the general checks, which look it up in the
 //! framework's index; so the table finds exactly what that index finds for these cells.
+//!
+//! An id of up to 15 bytes is kept with the comma that ends its cell: the words of a cell
+//! up to its first byte that stops the scan, that byte included, are the words of a kept
+//! id only when that byte is the comma and the bytes before it are the id, so one
+//! comparison of two words tells the cell's end and its id.
 
 use crate::Framework;
 use crate::interop::csv::{stops, word_at};
@@ -23,9 +28,11 @@ pub(super) struct Competencies {
 }
 
 /// One competency in the table.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Slot {
-    /// The id's first 16 bytes as two little-endian words, zero after its end.
+    /// The key's two little-endian words: an id of up to 15 bytes with its comma, zero
+    /// after (see the module); the first 16 bytes of a longer id. All ones for a free
+    /// slot ([`FREE`]).
     words: [u64; 2],
     /// The id's length in bytes; 0 for a free slot.
     len: u16,
@@ -34,6 +41,15 @@ struct Slot {
     /// The competency, shifted as a held level stores it (`competency << 3`).
     code: u32,
 }
+
+/// A free slot. No cell's words are all ones: the bytes before the first that stops the
+/// scan are ASCII, and the words are zero after it.
+const FREE: Slot = Slot {
+    words: [u64::MAX; 2],
+    len: 0,
+    levels: 0,
+    code: 0,
+};
 
 /// A competency found in a cell: its number and scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,10 +79,10 @@ fn fold(a: u64, b: u64) -> u64 {
     (p as u64) ^ (p >> 64) as u64
 }
 
-/// The hash of an id whose first two words (zero after its end) are `first`: one folded
-/// multiply, the words after them folded in one at a time by [`more`]. An id holds no
-/// zero byte (see the module), so the zeros after its end tell its length and two ids of
-/// different lengths have different words.
+/// The hash of a key whose first two words are `first`: one folded multiply, the words
+/// of a longer id after them folded in one at a time by [`more`]. A key holds no zero
+/// byte before its end, so the zeros after it tell its length and two keys of different
+/// lengths have different words.
 #[inline]
 fn start(seed: &[u64; 3], [w0, w1]: [u64; 2]) -> u64 {
     fold(w0 ^ seed[0], w1 ^ seed[1])
@@ -84,6 +100,37 @@ fn below(word: u64, at: usize) -> u64 {
     word & !(u64::MAX << (8 * at))
 }
 
+/// The bytes of `word` up to and with the byte whose high bit is bit `bit` (7, 15, …,
+/// 63: the trailing zeros of a mask of `stops`), zero after.
+#[inline]
+fn through(word: u64, bit: u32) -> u64 {
+    word & u64::MAX >> (63 - bit)
+}
+
+/// `bytes` (at most eight) as a little-endian word, zero after.
+#[inline]
+fn word_of(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word[..bytes.len()].copy_from_slice(bytes);
+    u64::from_le_bytes(word)
+}
+
+/// The key and hash of an id the table keeps (see the module).
+fn key(seed: &[u64; 3], id: &[u8]) -> ([u64; 2], u64) {
+    if id.len() < 16 {
+        let mut cell = [0u8; 16];
+        cell[..id.len()].copy_from_slice(id);
+        cell[id.len()] = b',';
+        let first = [word_of(&cell[..8]), word_of(&cell[8..])];
+        return (first, start(seed, first));
+    }
+    let first = [word_of(&id[..8]), word_of(&id[8..16])];
+    let h = id[16..]
+        .chunks(8)
+        .fold(start(seed, first), |h, chunk| more(seed, h, word_of(chunk)));
+    (first, h)
+}
+
 impl Competencies {
     /// The table of `fw`'s competencies that a line can name (see the module).
     ///
@@ -96,7 +143,7 @@ impl Competencies {
         // Odd keys: no key zeroes a product.
         let seed = [0u64, 1, 2].map(|k| std::hash::BuildHasher::hash_one(&random, k) | 1);
         let mut table = Competencies {
-            slots: vec![Slot::default(); size],
+            slots: vec![FREE; size],
             shift: 64 - size.trailing_zeros(),
             seed,
         };
@@ -106,25 +153,13 @@ impl Competencies {
             if id.is_empty() || id.len() > usize::from(u16::MAX) || stops_in(id) {
                 continue;
             }
-            let words: Vec<u64> = id
-                .chunks(8)
-                .map(|chunk| {
-                    let mut word = [0u8; 8];
-                    word[..chunk.len()].copy_from_slice(chunk);
-                    u64::from_le_bytes(word)
-                })
-                .collect();
-            let first = [words[0], words.get(1).copied().unwrap_or(0)];
-            let h = words
-                .iter()
-                .skip(2)
-                .fold(start(&seed, first), |h, &w| more(&seed, h, w));
+            let (words, h) = key(&seed, id);
             let mut s = table.slot(h);
             while table.slots[s].len != 0 {
                 s = (s + 1) & mask;
             }
             table.slots[s] = Slot {
-                words: first,
+                words,
                 len: id.len() as u16,
                 levels: scale(fw.competency_min[c], fw.competency_max[c]),
                 code: (c as u32) << 3,
@@ -133,10 +168,11 @@ impl Competencies {
         table
     }
 
-    /// The first slot of hash `h`.
+    /// The first slot of hash `h`: its top bits, which the folded multiply mixes from
+    /// every bit of the key.
     #[inline]
     fn slot(&self, h: u64) -> usize {
-        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+        (h >> self.shift) as usize
     }
 
     /// The competency named by the cell at the start of `bytes`, when a comma ends the
@@ -147,26 +183,24 @@ impl Competencies {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     pub(super) fn cell(&self, fw: &Framework, bytes: &[u8]) -> Option<Found> {
-        let w0 = word_at(bytes, 0);
+        // The cell's words up to its first byte that stops the scan, that byte included:
+        // a kept key when that byte is the comma and the bytes before it a kept id.
+        let (w0, w1) = match bytes.first_chunk::<16>() {
+            Some(head) => (word_of(&head[..8]), word_of(&head[8..])),
+            // Past the end of `bytes` the words read zero, a byte that stops the scan.
+            None => (word_at(bytes, 0), word_at(bytes, 8)),
+        };
         let m0 = stops(w0);
         let (len, slot) = if m0 != 0 {
-            let at = m0.trailing_zeros() as usize / 8;
-            if at == 0 || !comma(w0, at) {
-                return None;
-            }
-            (at, self.short([below(w0, at), 0])?)
+            let bit = m0.trailing_zeros();
+            (bit as usize / 8, self.short([through(w0, bit), 0])?)
         } else {
-            let w1 = word_at(bytes, 8);
             let m1 = stops(w1);
-            if m1 != 0 {
-                let at = m1.trailing_zeros() as usize / 8;
-                if !comma(w1, at) {
-                    return None;
-                }
-                (8 + at, self.short([w0, below(w1, at)])?)
-            } else {
-                self.long(fw, bytes, [w0, w1])?
+            if m1 == 0 {
+                return self.long(fw, bytes, [w0, w1]);
             }
+            let bit = m1.trailing_zeros();
+            (8 + bit as usize / 8, self.short([w0, through(w1, bit)])?)
         };
         Some(Found {
             len,
@@ -175,17 +209,15 @@ impl Competencies {
         })
     }
 
-    /// The slot of the id of 1 to 15 bytes whose words are `first`. Such an id is told
-    /// by its words alone: they hold no zero byte up to its end and only zeros after, so
-    /// two ids of 15 bytes or fewer with the same words are the same, and an id of 16
-    /// bytes or more fills both words.
+    /// The slot of the key `key` of a cell of up to 15 bytes with the byte that ends it.
+    /// Such a key is told by its words alone (see the module).
     #[inline]
-    fn short(&self, first: [u64; 2]) -> Option<&Slot> {
+    fn short(&self, key: [u64; 2]) -> Option<&Slot> {
         let mask = self.slots.len() - 1;
-        let mut s = self.slot(start(&self.seed, first));
+        let mut s = self.slot(start(&self.seed, key));
         loop {
             let slot = &self.slots[s];
-            if slot.words == first {
+            if slot.words == key {
                 return Some(slot);
             }
             if slot.len == 0 {
@@ -195,10 +227,10 @@ impl Competencies {
         }
     }
 
-    /// The length and slot of the id in a cell of 16 bytes or more (no comma in its first
-    /// two words, `first`), as [`Competencies::cell`] finds it.
+    /// The competency in a cell of 16 bytes or more (no byte that stops the scan in its
+    /// first two words, `first`), as [`Competencies::cell`] finds it.
     #[inline(never)]
-    fn long(&self, fw: &Framework, bytes: &[u8], first: [u64; 2]) -> Option<(usize, &Slot)> {
+    fn long(&self, fw: &Framework, bytes: &[u8], first: [u64; 2]) -> Option<Found> {
         let mut h = start(&self.seed, first);
         let mut i = 16;
         // Past the end of `bytes` the words read zero, a byte that stops the scan and is
@@ -237,7 +269,11 @@ impl Competencies {
                     .as_bytes()[16..]
                     == bytes[16..len]
             {
-                return Some((len, slot));
+                return Some(Found {
+                    len,
+                    code: slot.code,
+                    levels: slot.levels,
+                });
             }
             s = (s + 1) & mask;
         }
@@ -259,16 +295,12 @@ fn stops_in(id: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Competencies, Found, scale};
+    use super::{Competencies, FREE, Found, scale, start};
     use crate::Framework;
+    use std::collections::HashMap;
 
-    /// The table against the framework's index, for ids of every length from 1 to 40
-    /// (across the 8- and 16-byte words), cells cut short, run on, or followed by no comma.
-    #[test]
-    fn finds_what_the_index_finds() {
-        let mut ids: Vec<String> = (1..=40).map(|n| "k".repeat(n)).collect();
-        ids.extend((0..300).map(|i| format!("skill-{i}")));
-        ids.extend(["a-b.c", "x:y", "Ünï", "a/b", "A_Z~"].map(String::from));
+    /// A framework of competencies `ids`, each of the default scale.
+    fn framework(ids: &[String]) -> Framework {
         let competencies: Vec<String> = ids
             .iter()
             .map(|id| {
@@ -282,7 +314,17 @@ mod tests {
             r#"{{"format_version": 2, "competencies": [{}], "roles": [], "positions": []}}"#,
             competencies.join(",")
         );
-        let fw = Framework::from_json(&json).expect("a framework");
+        Framework::from_json(&json).expect("a framework")
+    }
+
+    /// The table against the framework's index, for ids of every length from 1 to 40
+    /// (across the 8- and 16-byte words), cells cut short, run on, or followed by no comma.
+    #[test]
+    fn finds_what_the_index_finds() {
+        let mut ids: Vec<String> = (1..=40).map(|n| "k".repeat(n)).collect();
+        ids.extend((0..300).map(|i| format!("skill-{i}")));
+        ids.extend(["a-b.c", "x:y", "Ünï", "a/b", "A_Z~"].map(String::from));
+        let fw = framework(&ids);
         let table = Competencies::new(&fw);
         let mut probes: Vec<String> = ids.clone();
         probes.extend(ids.iter().map(|id| format!("{id}x")));
@@ -309,5 +351,122 @@ mod tests {
                 assert_eq!(table.cell(&fw, line.as_bytes()), expected, "{line:?}");
             }
         }
+    }
+
+    /// What a plain map of the ids finds for the cell at the start of `line`: the bytes
+    /// before its first comma, when they are an id of bytes ASCII and at or above `-`.
+    fn reference(ids: &HashMap<&[u8], u32>, line: &[u8]) -> Option<(usize, u32)> {
+        let len = line.iter().position(|&b| b == b',')?;
+        let cell = &line[..len];
+        if cell.iter().any(|&b| b < b'-' || !b.is_ascii()) {
+            return None;
+        }
+        ids.get(cell).map(|&c| (len, c << 3))
+    }
+
+    /// The table against a plain map, on ids made to be hard for it: ids that are
+    /// prefixes of each other across the word boundaries (7, 8, 15, 16, 17, 24 and 25
+    /// bytes), ids that differ in their last byte only, in the byte after a word, or that
+    /// end where another goes on with bytes that stop the scan; cells with invisible and
+    /// non-ASCII characters, a NUL, a space, a quote or a line end in or after them; and
+    /// enough ids that many are not in their first slot, so that probing past taken slots
+    /// is exercised.
+    #[test]
+    fn finds_what_a_map_finds_on_hard_ids() {
+        let mut ids: Vec<String> = Vec::new();
+        for n in 1..=33 {
+            ids.push("ab-".repeat(12)[..n].to_string());
+            ids.push(format!("{}z", "y".repeat(n - 1)));
+            ids.push(format!("{}.", "y".repeat(n - 1)));
+        }
+        ids.extend((0..2_000).map(|i| format!("c{i}")));
+        ids.extend((0..200).map(|i| format!("competency-{i:06}")));
+        ids.extend((0..200).map(|i| format!("competency-long-{i:012}")));
+        ids.extend(["Ünï", "comp·x", "é"].map(String::from));
+        ids.sort();
+        ids.dedup();
+        let fw = framework(&ids);
+        let table = Competencies::new(&fw);
+        let map: HashMap<&[u8], u32> = fw
+            .competencies
+            .items
+            .iter()
+            .enumerate()
+            .map(|(c, item)| (item.id.as_str().as_bytes(), c as u32))
+            .collect();
+
+        // Short keys (the common cells) that are not in their first slot.
+        let mask = table.slots.len() - 1;
+        let displaced = (0..table.slots.len())
+            .filter(|&s| {
+                let slot = &table.slots[s];
+                slot.len != 0
+                    && slot.len < 16
+                    && table.slot(start(&table.seed, slot.words)) & mask != s
+            })
+            .count();
+        assert!(displaced > 100, "{displaced} displaced");
+        assert!(
+            table
+                .slots
+                .iter()
+                .all(|slot| slot.len != 0 || slot.words == FREE.words)
+        );
+
+        let mut probes: Vec<Vec<u8>> = Vec::new();
+        for id in &ids {
+            let id = id.as_bytes();
+            probes.push(id.to_vec());
+            probes.push(id[..id.len() - 1].to_vec());
+            for extra in [
+                &b"z"[..],
+                b"\0",
+                b" ",
+                b"\"",
+                "\u{200b}".as_bytes(),
+                "\u{feff}".as_bytes(),
+                "é".as_bytes(),
+            ] {
+                probes.push([id, extra].concat());
+                probes.push([extra, id].concat());
+            }
+            let mut changed = id.to_vec();
+            *changed.last_mut().expect("an id is not empty") ^= 1;
+            probes.push(changed);
+        }
+        probes.extend([
+            Vec::new(),
+            b"\0".to_vec(),
+            vec![0xff; 20],
+            b"\0\0\0\0\0\0\0\0,".to_vec(),
+        ]);
+        let mut found = 0;
+        for probe in &probes {
+            for tail in [
+                &b",3,assessment"[..],
+                b",",
+                b"",
+                b"\n",
+                b"\r\n,",
+                b"\0,",
+                b"\t,",
+            ] {
+                let line = [&probe[..], tail].concat();
+                let expected = reference(&map, &line);
+                let got = table.cell(&fw, &line);
+                assert_eq!(
+                    got.map(|f| (f.len, f.code)),
+                    expected,
+                    "{:?}",
+                    String::from_utf8_lossy(&line)
+                );
+                if let Some(f) = got {
+                    let c = (f.code >> 3) as usize;
+                    assert_eq!(f.levels, scale(fw.competency_min[c], fw.competency_max[c]));
+                    found += 1;
+                }
+            }
+        }
+        assert!(found > 2 * ids.len(), "{found} found");
     }
 }

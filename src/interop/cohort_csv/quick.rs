@@ -240,7 +240,7 @@ impl<'a> Lines<'a> {
         // next [`WINDOW`] bytes at offsets that stay below 34 whatever the bytes are: no
         // read is checked against the end of `bytes`. A line with fewer bytes after its
         // competency (the last of a part) is left to the general checks.
-        let rest: &[u8; WINDOW] = bytes.get(c + 1..)?.first_chunk()?;
+        let rest: &[u8; WINDOW] = bytes.get(c + 1..c + 1 + WINDOW)?.try_into().ok()?;
         let word = |at: usize| window_word(rest, at);
         // The level and its comma in the first two bytes of a word.
         let first = word(0);
@@ -312,31 +312,30 @@ impl<'a> Lines<'a> {
 }
 
 /// An officer's id and the comma after it, to tell the lines that start with them: as
-/// two words when they take at most 16 bytes, else as bytes.
+/// two words when they take at most 16 bytes, four when they take at most 32, else as
+/// bytes.
 pub(super) struct IdCell<'t> {
     /// The id and its comma.
     bytes: &'t [u8],
-    /// Where the second word starts: the last eight of the 16 bytes or fewer, or 0.
-    tail_at: usize,
-    /// The bytes the words hold: all, or the low bytes of a cell under eight.
-    mask: u64,
-    /// The first and the second word, masked.
-    head: u64,
-    tail: u64,
+    /// The cell's words at bytes 0, 8, 16 and 24, zero past its end.
+    words: [u64; 4],
+    /// Per word, the bytes of it that are the cell's.
+    masks: [u64; 4],
 }
 
 impl<'t> IdCell<'t> {
     /// The cell of `bytes`, an id and its comma.
     pub(super) fn new(bytes: &'t [u8]) -> Self {
         let n = bytes.len();
-        let mask = if n >= 8 { u64::MAX } else { low(n as u32) };
-        let tail_at = n.saturating_sub(8);
+        let masks = [0, 8, 16, 24].map(|at| match n.saturating_sub(at) {
+            0 => 0,
+            left @ 1..8 => low(left as u32),
+            _ => u64::MAX,
+        });
         IdCell {
             bytes,
-            tail_at: tail_at.min(8),
-            mask,
-            head: word_at(bytes, 0) & mask,
-            tail: word_at(bytes, tail_at) & mask,
+            words: [0, 8, 16, 24].map(|at| word_at(bytes, at)),
+            masks,
         }
     }
 
@@ -346,21 +345,31 @@ impl<'t> IdCell<'t> {
     }
 
     /// Whether `line` starts with the id and its comma. `false` when fewer than 16 bytes
-    /// are left, too few for a line [`Lines::line`] reads.
+    /// are left, or fewer than 32 for a cell of more than 16 bytes: too few for a line
+    /// [`Lines::line`] reads after the cell.
     #[inline]
     pub(super) fn starts(&self, line: &[u8]) -> bool {
-        let Some(first) = line.first_chunk::<16>() else {
-            return false;
-        };
-        if self.bytes.len() > 16 {
-            return line.starts_with(self.bytes);
+        if self.bytes.len() <= 16 {
+            let Some(first) = line.first_chunk::<16>() else {
+                return false;
+            };
+            return self.differ(first, 0) | self.differ(first, 1) == 0;
         }
-        let word = |at: usize| {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(&first[at..at + 8]);
-            u64::from_le_bytes(word)
-        };
-        ((word(0) ^ self.head) | (word(self.tail_at) ^ self.tail)) & self.mask == 0
+        if self.bytes.len() <= 32 {
+            let Some(first) = line.first_chunk::<32>() else {
+                return false;
+            };
+            return (0..4).fold(0, |d, k| d | self.differ(first, k)) == 0;
+        }
+        line.starts_with(self.bytes)
+    }
+
+    /// The bytes of word `k` of the cell that differ in `first`, the start of a line.
+    #[inline]
+    fn differ<const N: usize>(&self, first: &[u8; N], k: usize) -> u64 {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&first[8 * k..8 * k + 8]);
+        (u64::from_le_bytes(word) ^ self.words[k]) & self.masks[k]
     }
 }
 
@@ -436,9 +445,10 @@ mod tests {
     use super::IdCell;
 
     /// An id cell tells the lines that start with it as `starts_with` does, for ids of 1
-    /// to 40 bytes (across the 8- and 16-byte words), against lines of the same id, of
-    /// ids one byte longer or shorter or differing in any one byte, and lines cut short:
-    /// those of fewer than 16 bytes are told apart too, as no line read is that short.
+    /// to 40 bytes (across the 8-, 16-, 24- and 32-byte words), against lines of the same
+    /// id, of ids one byte longer or shorter or differing in any one byte, and lines cut
+    /// short: those of fewer than 16 bytes (32 for an id of 16 bytes or more) are told
+    /// apart too, as no line read is that short.
     #[test]
     fn id_cells_tell_the_lines_that_start_with_them() {
         let rest = ",skill-1,3,assessment,2024-01-31,true\n";
@@ -461,7 +471,8 @@ mod tests {
                 let line = [&other[..], rest.as_bytes()].concat();
                 for end in 0..=line.len() {
                     let line = &line[..end];
-                    let expected = line.len() >= 16 && line.starts_with(&cell);
+                    let least = if cell.len() > 16 { 32 } else { 16 };
+                    let expected = line.len() >= least && line.starts_with(&cell);
                     assert_eq!(id_cell.starts(line), expected, "{n}: {line:?}");
                     checked += usize::from(expected);
                 }
