@@ -3,8 +3,6 @@
 
 use crate::model::hours::round_total;
 use crate::model::order;
-use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
 
 use serde::Serialize;
 
@@ -13,9 +11,8 @@ use crate::model::framework::Req;
 use crate::model::gap_cost::GapCost;
 use crate::people::cohort::unpack;
 
-use crate::planning::bounds::{
-    Scratch, Total, clearly_above, full_closures, gap_costs, post_tables,
-};
+use crate::planning::best_first::{Effort, Seed, best_first, better, beyond, key};
+use crate::planning::bounds::{Scratch, Total, full_closures, gap_costs, post_tables};
 use crate::planning::cover;
 use crate::planning::groups::{Groups, Refuted, met_levels};
 use crate::planning::memo::{self, Memo};
@@ -132,16 +129,6 @@ pub struct CareerStep<'a> {
     pub plan: Plan<'a>,
 }
 
-/// Training effort for one officer and post, from the least-hours plan of the options'
-/// solver.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Effort {
-    open: u32,
-    hours: f64,
-    courses: u32,
-    readiness: f64,
-}
-
 /// The plan part of an [`Effort`]: a function of the gaps and completed courses alone.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Planned {
@@ -150,46 +137,9 @@ struct Planned {
     courses: u32,
 }
 
-/// Order of results: fewest unclosable gaps, fewest hours, highest readiness, then the key.
-fn better(a: (u32, f64, f64, u32), b: (u32, f64, f64, u32)) -> Ordering {
-    a.0.cmp(&b.0)
-        .then(a.1.total_cmp(&b.1))
-        .then(b.2.total_cmp(&a.2))
-        .then(a.3.cmp(&b.3))
-}
-
-/// Whether an item whose (unclosable gaps, hours) are at least `(open, hours)` ranks after
-/// the k-th result `kth`: it has more unclosable gaps, or as many and clearly more hours.
-fn beyond(open: u32, hours: f64, kth: Option<(u32, f64)>) -> bool {
-    kth.is_some_and(|(o, h)| open > o || (open == o && clearly_above(hours, h)))
-}
-
-/// An item of the best-first queue: lower bounds on (unclosable gaps, hours), then the item.
-#[derive(Clone, Copy, Debug)]
-struct Queued(u32, f64, u32);
-
-impl PartialEq for Queued {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Queued {}
-
-impl PartialOrd for Queued {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Queued {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.0
-            .cmp(&other.0)
-            .then(self.1.total_cmp(&other.1))
-            .then(self.2.cmp(&other.2))
-    }
-}
+/// How many groups, per result asked for, [`Framework::successors`] looks at in bound
+/// order to choose the ones it plans first.
+const SEED_LOOK_AHEAD: usize = 3;
 
 impl Framework {
     /// An officer's move to a post: the gap report and the recommended learning path.
@@ -286,7 +236,7 @@ impl Framework {
         let full = full_closures(self, completed);
         let mut scratch = Scratch::new(self);
         let (mut gaps, mut costs) = (Vec::new(), Vec::new());
-        let best = Self::best_first(
+        let best = best_first(
             &candidates,
             options.k,
             |p| {
@@ -301,6 +251,7 @@ impl Framework {
                 }
                 (total.open, total.hours(full))
             },
+            Seed::none(),
             |p, kth, out| {
                 let reqs = self.position_reqs(p);
                 gaps.clear();
@@ -352,8 +303,12 @@ impl Framework {
     /// least as many hours and unclosable gaps, and one lacking some of its closable gaps
     /// at least its bound less the cheapest closure of each gap lacking (a plan for the
     /// later set plus those closures covers the earlier one), so a set either rule puts
-    /// after the k-th is not planned. The result equals planning every officer and
-    /// sorting.
+    /// after the k-th is not planned; the first rule is asked before the set is bounded
+    /// again, since it needs no bound. Before the search, the greedy cover of each of the
+    /// first 3k groups in bound order gives a guess at its plan, and the groups guessed
+    /// best (k officers' worth) are planned first, so that a k-th result close to the
+    /// final one rules out more groups from the start. The result equals planning every
+    /// officer and sorting, whatever the order.
     ///
     /// # Errors
     /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
@@ -365,8 +320,9 @@ impl Framework {
     /// held competencies each) and their heap, t officers taken, each bounded again, and d
     /// distinct gap sets planned at cost P each (a plan as [`Framework::recommend`] makes
     /// it), each first compared with at most 1,024 remembered sets of ⌈r/64⌉
-    /// words and their gaps' closures. Memory O(n + c + V) for c competencies and V
-    /// courses, plus one remembered outcome per distinct gap set taken and r hours per
+    /// words and their gaps' closures; plus at most 3k greedy covers (k results asked
+    /// for), each about the cost of building a plan's instance. Memory O(n + c + V) for c
+    /// competencies and V courses, plus one remembered outcome per distinct gap set taken and r hours per
     /// remembered set; plans go through the per-thread memo of [`Framework::career_paths`].
     pub fn successors(
         &self,
@@ -405,7 +361,7 @@ impl Framework {
         // moment. The k-th only improves, so they stay after it, and so do the groups whose
         // plans their proofs bound (see `Refuted`): those are not planned.
         let mut refuted = Refuted::new(reqs.len());
-        let best = Self::best_first(
+        let best = best_first(
             &group_ids,
             options.k,
             |g| {
@@ -414,8 +370,17 @@ impl Framework {
                 let full = full_closures(self, groups.completed(cohort, g));
                 (total.open, total.hours(full))
             },
+            Seed {
+                look_ahead: SEED_LOOK_AHEAD.saturating_mul(options.k),
+                pick: |ahead: &[u32]| self.seeds(cohort, p, &groups, ahead, options),
+            },
             |g, kth, out| {
                 let completed = groups.completed(cohort, g);
+                let same = |b| groups.completed(cohort, b) == completed;
+                // Before any bound is computed: a set containing a refuted one needs none.
+                if refuted.contained_in(&groups, g, same) {
+                    return;
+                }
                 gaps.clear();
                 groups.each_short(g, |j| gaps.push(all[j]));
                 gap_costs(
@@ -432,7 +397,6 @@ impl Framework {
                     refuted.push(&groups, g, total.hours(true), &costs);
                     return;
                 }
-                let same = |b| groups.completed(cohort, b) == completed;
                 let kth_hours = cut.filter(|k| k.0 == total.open).map(|k| k.1);
                 if refuted.rule_out(&groups, g, same, kth_hours, &costs) {
                     return;
@@ -458,7 +422,7 @@ impl Framework {
                         courses: planned.courses,
                         readiness: weights.readiness(met_levels(reqs, cohort.held_of(i)), sums),
                     };
-                    if kth.is_none_or(|k| better(Self::key(&(i, effort)), k).is_lt()) {
+                    if kth.is_none_or(|k| better(key(&(i, effort)), k).is_lt()) {
                         out.push((i, effort));
                     }
                 }
@@ -475,55 +439,76 @@ impl Framework {
             .collect())
     }
 
-    /// Takes items in order of their lower bounds on (unclosable gaps, hours), keeping the
-    /// `k` best results by [`better`], and stops once the next bound ranks after the k-th.
-    /// `evaluate(item, kth, out)` pushes the item's results (a post, or the officers of a
-    /// group) into `out`; it may leave out any that rank after `kth`, the k-th result's key
-    /// once there are k.
-    fn best_first(
-        items: &[u32],
-        k: usize,
-        mut bound: impl FnMut(u32) -> (u32, f64),
-        mut evaluate: impl FnMut(u32, Option<(u32, f64, f64, u32)>, &mut Vec<(u32, Effort)>),
-    ) -> Vec<(u32, Effort)> {
-        if k == 0 {
+    /// The groups of `ahead` (the first in bound order) to plan first, so that the search
+    /// has a k-th result early: those whose greedy plan ([`Framework::estimate`]) ranks
+    /// best, by (unclosable gaps, hours, group), until their members number `k`. None when
+    /// the first group alone has `k` members: its plan settles the k-th anyway.
+    fn seeds(
+        &self,
+        cohort: &Cohort,
+        p: u32,
+        groups: &Groups,
+        ahead: &[u32],
+        options: &CareerOptions,
+    ) -> Vec<u32> {
+        if ahead
+            .first()
+            .is_none_or(|&g| groups.members(g).len() >= options.k)
+        {
             return Vec::new();
         }
-        let queue: Vec<Reverse<Queued>> = items
+        let mut held = Vec::new();
+        let mut estimates: Vec<(u32, f64, u32)> = ahead
             .iter()
-            .map(|&i| {
-                let (open, hours) = bound(i);
-                Reverse(Queued(open, hours, i))
+            .map(|&g| {
+                held.clear();
+                held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
+                let completed = groups.completed(cohort, g);
+                let (open, hours) = self.estimate(p, &held, completed, options.untagged);
+                (open, hours, g)
             })
             .collect();
-        // A heap, not a sort: building it is linear, and the search usually stops after a
-        // small part of the items.
-        let mut queue = BinaryHeap::from(queue);
-        let mut best: Vec<(u32, Effort)> = Vec::new();
-        let mut found = Vec::new();
-        while let Some(Reverse(Queued(open, hours, i))) = queue.pop() {
-            let kth = (best.len() == k).then(|| Self::key(&best[k - 1]));
-            // Bounds never exceed the truth, so once one ranks after the k-th, every later
-            // one does too.
-            if beyond(open, hours, kth.map(|k| (k.0, k.1))) {
+        order::sort_by(&mut estimates, |a, b| {
+            a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
+        });
+        let mut members = 0;
+        let mut seeds = Vec::new();
+        for &(_, _, g) in &estimates {
+            if members >= options.k {
                 break;
             }
-            found.clear();
-            evaluate(i, kth, &mut found);
-            order::keep_first(&mut found, k, |a, b| better(Self::key(a), Self::key(b)));
-            for &entry in &found {
-                let at = best.partition_point(|e| better(Self::key(e), Self::key(&entry)).is_lt());
-                if at < k {
-                    best.insert(at, entry);
-                    best.truncate(k);
-                }
-            }
+            members += groups.members(g).len();
+            seeds.push(g);
         }
-        best
+        seeds
     }
 
-    fn key(entry: &(u32, Effort)) -> (u32, f64, f64, u32) {
-        (entry.1.open, entry.1.hours, entry.1.readiness, entry.0)
+    /// The greedy cover's (unclosable gaps, cost) for an officer holding `held` in post `p`:
+    /// a guess at what planning would give, not a bound.
+    fn estimate(
+        &self,
+        p: u32,
+        held: &[(u32, u8)],
+        completed: &[u32],
+        untagged: UntaggedLevel,
+    ) -> (u32, f64) {
+        let gaps = self.gaps_at(p, held);
+        let (courses, open) = self.candidates(&gaps, completed, untagged);
+        let closable: Vec<&GapItem<'_>> = gaps
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
+            .map(|(_, g)| g)
+            .collect();
+        let inst = self.instance(
+            &courses,
+            &closable,
+            completed,
+            vec![1.0; closable.len()],
+            untagged,
+            None,
+        );
+        (open.len() as u32, cover::greedy_cover(&inst).cost)
     }
 
     /// The least-hours plan of `solver` for an officer holding `held` in post `p`:

@@ -246,11 +246,12 @@ impl Refuted {
         });
     }
 
-    /// Whether either rule puts group `g` after the k-th result, comparing with the refuted
-    /// groups `b` for which `same(b)` holds; `kth_hours` is the k-th's hours when `g` has
-    /// as many unclosable gaps as the k-th (the second rule needs that), and `costs` those
-    /// of `g`'s gaps. A group the second rule puts after the k-th is recorded with the
-    /// bound it gives.
+    /// Whether the second rule puts group `g` after the k-th result, comparing with the
+    /// refuted groups `b` for which `same(b)` holds; `kth_hours` is the k-th's hours when
+    /// `g` has as many unclosable gaps as the k-th (the rule needs that), and `costs` those
+    /// of `g`'s gaps. A group the rule puts after the k-th is recorded with the bound it
+    /// gives. The first rule ([`Refuted::contained_in`]) needs no costs, so callers ask it
+    /// first.
     pub(crate) fn rule_out(
         &mut self,
         groups: &Groups,
@@ -259,9 +260,6 @@ impl Refuted {
         kth_hours: Option<f64>,
         costs: &[GapCost],
     ) -> bool {
-        if self.contained_in(groups, g, &same) {
-            return true;
-        }
         let Some(hours) = kth_hours else {
             return false;
         };
@@ -273,9 +271,10 @@ impl Refuted {
         out
     }
 
-    /// Whether group `g` is short of every requirement some refuted group `b` is short
-    /// of, among those for which `same(b)` holds.
-    fn contained_in(&self, groups: &Groups, g: u32, same: impl Fn(u32) -> bool) -> bool {
+    /// The first rule: whether group `g` is short of every requirement some refuted group
+    /// `b` is short of, among those for which `same(b)` holds. O(m·w) for m refuted groups
+    /// of w mask words.
+    pub(crate) fn contained_in(&self, groups: &Groups, g: u32, same: impl Fn(u32) -> bool) -> bool {
         let w = groups.words;
         let mask = &groups.masks[g as usize * w..(g as usize + 1) * w];
         self.groups.iter().any(|&b| {

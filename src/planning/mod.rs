@@ -11,6 +11,8 @@ pub(crate) mod career;
 
 pub(crate) mod acbp;
 
+pub(crate) mod best_first;
+
 pub(crate) mod bounds;
 pub(crate) mod cover;
 pub(crate) mod department;
