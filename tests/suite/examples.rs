@@ -188,6 +188,16 @@ const BAD_ARGUMENTS: &[(&str, &[&str], &str)] = &[
         "error: SIZE is 0: expected at least 1; usage: bench_framework",
     ),
     (
+        "bench_department_chain",
+        &["lots"],
+        "error: N: expected a whole number above 0, found `lots`;",
+    ),
+    (
+        "bench_department_chain",
+        &["10", "everything"],
+        "error: expected one of seats, cap, budget, exact, all after N;",
+    ),
+    (
         "bench_rollup",
         &["lots"],
         "error: OFFICERS: expected a whole number above 0, found `lots`;",
