@@ -494,12 +494,7 @@ impl Framework {
     ) -> (u32, f64) {
         let gaps = self.gaps_at(p, held);
         let (courses, open) = self.candidates(&gaps, completed, untagged);
-        let closable: Vec<&GapItem<'_>> = gaps
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
-            .map(|(_, g)| g)
-            .collect();
+        let closable = closable(&gaps, &open);
         let inst = self.instance(
             &courses,
             &closable,
@@ -531,12 +526,7 @@ impl Framework {
             Some((o, h)) if open.len() as u32 == o => h,
             _ => f64::INFINITY,
         };
-        let closable: Vec<&GapItem<'_>> = gaps
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
-            .map(|(_, g)| g)
-            .collect();
+        let closable = closable(&gaps, &open);
         let key = memo::key(&closable, &courses, untagged, solver);
         let open = open.len() as u32;
         match memo::recall(self.stamp, &key) {
@@ -627,4 +617,13 @@ impl Framework {
             courses: effort.courses,
         }
     }
+}
+
+/// The gaps some candidate course can close: `gaps` less those `open` names by index.
+fn closable<'g, 'f, T>(gaps: &'g [GapItem<'f>], open: &[(usize, T)]) -> Vec<&'g GapItem<'f>> {
+    gaps.iter()
+        .enumerate()
+        .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
+        .map(|(_, g)| g)
+        .collect()
 }
