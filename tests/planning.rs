@@ -232,6 +232,22 @@ fn chain(n: usize) -> Framework {
     framework(&["c".to_owned()], courses)
 }
 
+/// A chain of `n` one-hour courses, each requiring the one before and closing a gap of its
+/// own (competencies `c00000`, `c00001`, …, all required by post `p`).
+fn each_closes_chain(n: usize) -> Framework {
+    let required: Vec<String> = (0..n).map(|i| format!("c{i:05}")).collect();
+    let courses = (0..n)
+        .map(|i| {
+            course(
+                id(i),
+                Some(required[i].as_str()),
+                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
+            )
+        })
+        .collect();
+    framework(&required, courses)
+}
+
 fn newcomer(fw: &Framework) -> Profile {
     let officer = support::officer("o", "d", "p", Vec::new());
     Profile::new(fw, &officer, &LevelPolicy::default()).expect("a valid officer")
@@ -317,17 +333,7 @@ fn a_chain_longer_than_the_budget_is_set_aside() {
 fn a_chain_whose_every_course_closes_a_gap() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 1_000;
-    let required: Vec<String> = (0..n).map(|i| format!("c{i:04}")).collect();
-    let courses = (0..n)
-        .map(|i| {
-            course(
-                id(i),
-                Some(required[i].as_str()),
-                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
-            )
-        })
-        .collect();
-    let fw = framework(&required, courses);
+    let fw = each_closes_chain(n);
     plan_everything(&fw, n, 5, 20 * MB);
 }
 
@@ -390,17 +396,7 @@ fn a_department_with_seats_on_a_long_chain_stays_near_linear() {
 fn a_department_on_a_chain_whose_every_course_closes_a_gap() {
     let _one = ONE_AT_A_TIME.lock();
     let n = if cfg!(debug_assertions) { 300 } else { 10_000 };
-    let required: Vec<String> = (0..n).map(|i| format!("c{i:05}")).collect();
-    let courses = (0..n)
-        .map(|i| {
-            course(
-                id(i),
-                Some(required[i].as_str()),
-                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
-            )
-        })
-        .collect();
-    let fw = framework(&required, courses);
+    let fw = each_closes_chain(n);
     let specs: Vec<OfficerSpec> = (0..10)
         .map(|i| support::officer(&format!("o{i:02}"), "d", "p", Vec::new()))
         .collect();
