@@ -443,6 +443,16 @@ fn a_department_on_a_chain_whose_every_course_closes_a_gap() {
             "{name}"
         );
         assert!(plan.courses.iter().all(|run| run.seats <= 5), "{name}");
+        // The plan is the best and takes the fewest hours for its value (one hour per
+        // gap, the most value per hour of any course), and its certificate says so: the
+        // seats' prices give each of a course's five seats the value of its gap, and a
+        // course past the cap with its prerequisites is in no enrolment.
+        assert_eq!(plan.optimality, Optimality::Optimal, "{name}");
+        assert!(
+            plan.bound <= plan.value_closed,
+            "{name}: bound {}",
+            plan.bound
+        );
         assert!(peak < 100 * MB, "{name} allocated {} MB", peak / MB);
     }
     let took = start.elapsed();

@@ -79,7 +79,10 @@ pub(super) fn certify(
         Solver::Greedy => (SEARCH_WORK / size).min(Solver::DEFAULT_NODES),
         Solver::Exact { node_limit } => node_limit,
     };
+    // A plan worth the bound in the fewest hours its value can take needs no search.
+    let settled = value >= root && fewest_hours_for(dept, value, hours);
     let (proven, nodes, bound) = match node_limit {
+        _ if settled => (true, 0, value),
         0 => (false, 0, root),
         node_limit => {
             let outcome = exact(dept, plan, &prices, alone, node_limit);
@@ -94,6 +97,9 @@ pub(super) fn certify(
     };
     let value = dept.value(plan);
     let bound = bound.max(value);
+    // A search stopped by its limit may still have reached the bound.
+    let proven =
+        proven || (value >= bound && fewest_hours_for(dept, value, Department::hours(plan)));
     let optimality = if proven || bound <= 0.0 {
         Optimality::Optimal
     } else {
@@ -107,6 +113,29 @@ pub(super) fn certify(
         optimality,
         nodes,
     }
+}
+
+/// Whether no plan worth `value` takes fewer than `hours`: every plan's value is at most its
+/// hours times the most value per hour of any one candidate (a plan closes at most what its
+/// candidates cover, each within its own hours), so a plan worth `value` takes at least
+/// `value` over that rate. Allows for the rounding of the sums (one part in 10⁹). O(z) for
+/// z gaps covered by candidates over all officers.
+fn fewest_hours_for(dept: &Department<'_>, value: f64, hours: f64) -> bool {
+    let mut rate = 0.0_f64;
+    for p in dept.officers {
+        let inst = &p.inst;
+        for j in 0..inst.len() as u32 {
+            let covered: f64 = inst
+                .covers(j)
+                .iter()
+                .map(|&e| inst.values[e as usize].max(0.0))
+                .sum();
+            if covered > 0.0 {
+                rate = rate.max(covered / inst.hours(j));
+            }
+        }
+    }
+    rate > 0.0 && rate.is_finite() && hours <= value / rate * (1.0 + 1e-9)
 }
 
 /// Each officer's bound alone within their cap and the whole budget (the part of the
@@ -149,4 +178,53 @@ pub(super) fn alone_bounds(dept: &Department<'_>) -> Vec<f64> {
         alone[o] = alone[o].min(bound);
     }
     alone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fewest_hours_for;
+    use crate::planning::cover::Instance;
+    use crate::planning::department::{Department, Subproblem};
+
+    /// One officer with gaps worth 4 and 6, closed by courses of 2 hours each (2 and 3 a
+    /// value per hour), and a second officer whose course of 4 hours closes a gap worth 4.
+    fn department_of(problems: &[&Subproblem], check: impl Fn(&Department<'_>)) {
+        let dept = Department {
+            officers: problems,
+            seat_limit: &[u32::MAX; 3],
+            budget: f64::INFINITY,
+            cap: f64::INFINITY,
+            threads: 1,
+            whole: true,
+            value_floor: 1.0,
+        };
+        check(&dept);
+    }
+
+    #[test]
+    fn fewest_hours_follow_from_the_most_value_per_hour() {
+        let mut first = Instance::with_capacity(vec![4.0, 6.0], 2, 2);
+        first.push(2.0, 2.0, &[0], &[]);
+        first.push(2.0, 2.0, &[1], &[]);
+        first.finish();
+        let mut second = Instance::with_capacity(vec![4.0], 1, 1);
+        second.push(4.0, 4.0, &[0], &[]);
+        second.finish();
+        let first = Subproblem::new(first, vec![0, 1]);
+        let second = Subproblem::new(second, vec![2]);
+        department_of(&[&first, &second], |dept| {
+            // At 3 a value per hour at most, 6 takes at least 2 hours, 10 at least 3⅓.
+            assert!(fewest_hours_for(dept, 6.0, 2.0));
+            assert!(!fewest_hours_for(dept, 6.0, 2.5));
+            assert!(!fewest_hours_for(dept, 10.0, 4.0));
+            assert!(fewest_hours_for(dept, 9.0, 3.0));
+            assert!(!fewest_hours_for(dept, 14.0, 8.0));
+        });
+        // Without any value there is no rate to prove fewest hours by.
+        let mut none = Instance::with_capacity(vec![0.0], 1, 1);
+        none.push(1.0, 1.0, &[0], &[]);
+        none.finish();
+        let none = Subproblem::new(none, vec![0]);
+        department_of(&[&none], |dept| assert!(!fewest_hours_for(dept, 0.0, 0.0)));
+    }
 }

@@ -66,6 +66,7 @@ fn officer_part(
     lambda: f64,
     sigma: &[f64],
     buf: &mut Buffers,
+    bids: Option<&mut Vec<(u32, f32)>>,
 ) -> f64 {
     let p = &dept.officers[o];
     let inst = &p.inst;
@@ -80,8 +81,16 @@ fn officer_part(
     buf.x.clear();
     buf.x.resize(count, 0.0);
     buf.order.clear();
+    // A candidate whose heaviest chain of prerequisites alone exceeds the officer's hours is
+    // in no enrolment: its `x` is 0 (so is every candidate requiring it, whose chain is
+    // longer).
+    let limit = dept.cap.min(dept.budget);
     let mut positive_hours = 0.0;
     for j in 0..count as u32 {
+        if !p.fits(j, limit) {
+            buf.profit.push(0.0);
+            continue;
+        }
         let mut profit = -lambda * inst.hours(j) - sigma[p.courses[j as usize] as usize];
         for &e in inst.covers(j) {
             if inst.values[e as usize] > 0.0 {
@@ -121,6 +130,17 @@ fn officer_part(
     }
     for (j, profit) in buf.profit.iter_mut().enumerate() {
         *profit -= rho * inst.hours(j as u32);
+    }
+    if let Some(bids) = bids {
+        // What each candidate of a course with limited seats is worth to the officer at
+        // these prices, less its hours at the cap's price: the officer's bid for a seat.
+        for &j in &buf.order {
+            let course = p.courses[j as usize];
+            let bid = buf.profit[j as usize];
+            if bid > 0.0 && dept.seat_limit[course as usize] != u32::MAX {
+                bids.push((course, bid as f32));
+            }
+        }
     }
     // Dependants first: hand positive profit to prerequisites that can absorb it.
     for &j in inst.topo().iter().rev() {
@@ -191,9 +211,12 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
     let mut used_seats = vec![0.0; courses];
     let mut theta = 1.0;
     let mut since_better = 0;
-    for _ in 0..iterations.max(1) {
+    for iteration in 0..iterations.max(1) {
         used_seats.fill(0.0);
         let mut used_hours = 0.0;
+        // The first iteration also gathers the officers' bids for seats (see
+        // [`seat_prices`]), when seats are limited and a later iteration can use them.
+        let bidding = iteration == 0 && !limited.is_empty() && iterations >= 2;
         // The officers' parts in parallel, each range with its own buffers: per officer
         // the part and the candidates the relaxation takes (each at x = 1), combined
         // below in officer order, so the sums are those of one thread.
@@ -201,16 +224,29 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
             let mut b = Buffers::default();
             let mut parts = Vec::with_capacity(range.len());
             let mut taken = Vec::new();
+            let mut bids = Vec::new();
             for o in range {
-                let part =
-                    officer_part(dept, o, &mu[start[o]..start[o + 1]], lambda, &sigma, &mut b);
+                let part = officer_part(
+                    dept,
+                    o,
+                    &mu[start[o]..start[o + 1]],
+                    lambda,
+                    &sigma,
+                    &mut b,
+                    bidding.then_some(&mut bids),
+                );
                 taken.extend((0..b.x.len() as u32).filter(|&j| b.x[j as usize] > 0.0));
                 parts.push((part, taken.len()));
             }
-            (parts, taken)
+            (parts, taken, bids)
         });
+        let market = if bidding {
+            seat_prices(dept, ranges.iter().flat_map(|r| r.2.iter().copied()))
+        } else {
+            Vec::new()
+        };
         let mut o = 0;
-        for (parts, taken) in &ranges {
+        for (parts, taken, _) in &ranges {
             let mut from = 0;
             for &(part, to) in parts {
                 let p = dept.officers[o];
@@ -254,6 +290,11 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
         if value <= target + EPS * target.abs().max(1.0) || theta < 1e-3 {
             break;
         }
+        // The second iteration tries the seats' market prices, the other prices kept.
+        if market.iter().any(|&price| price > 0.0) {
+            sigma = market;
+            continue;
+        }
         // One Polyak step per block of multipliers, each scaled by its own norm: hours,
         // seats and gap links are in different units.
         let gap = (value - target).max(EPS);
@@ -293,4 +334,105 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
         }
     }
     best
+}
+
+/// Each course's market-clearing seat price: with `S` seats and more than `S` positive bids
+/// (an officer's bid is what a candidate of the course adds at the current prices, as
+/// [`officer_part`] values it), the `(S + 1)`-th highest bid; otherwise 0. Without a cap,
+/// prerequisites or shared gaps, the bound is linear in each price beside a sum of
+/// `max(0, bid − σ)`, which this price minimises exactly (a seat goes to the `S` highest
+/// bidders); elsewhere it is a starting point the subgradient steps improve. O(b) for `b`
+/// bids (counted by course, then one selection per course).
+fn seat_prices(dept: &Department<'_>, bids: impl Iterator<Item = (u32, f32)> + Clone) -> Vec<f64> {
+    let courses = dept.seat_limit.len();
+    let mut start = vec![0usize; courses + 1];
+    for (course, _) in bids.clone() {
+        start[course as usize + 1] += 1;
+    }
+    for c in 0..courses {
+        start[c + 1] += start[c];
+    }
+    let mut next = start.clone();
+    let mut sorted = vec![0.0_f32; start[courses]];
+    for (course, bid) in bids {
+        sorted[next[course as usize]] = bid;
+        next[course as usize] += 1;
+    }
+    (0..courses)
+        .map(|c| {
+            let seats = dept.seat_limit[c] as usize;
+            let course_bids = &mut sorted[start[c]..start[c + 1]];
+            if seats == u32::MAX as usize || course_bids.len() <= seats {
+                return 0.0;
+            }
+            let (_, &mut bid, _) = course_bids.select_nth_unstable_by(seats, |a, b| b.total_cmp(a));
+            f64::from(bid)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prices;
+    use crate::planning::cover::Instance;
+    use crate::planning::department::{Department, Subproblem};
+
+    fn department<'a>(
+        officers: &'a [&'a Subproblem],
+        seats: &'a [u32],
+        cap: f64,
+    ) -> Department<'a> {
+        Department {
+            officers,
+            seat_limit: seats,
+            budget: f64::INFINITY,
+            cap,
+            threads: 1,
+            whole: true,
+            value_floor: 1.0,
+        }
+    }
+
+    /// An officer lacking one gap worth `value`, closed by course 0.
+    fn lacking(value: f64) -> Subproblem {
+        let mut inst = Instance::with_capacity(vec![value], 1, 1);
+        inst.push(1.0, 1.0, &[0], &[]);
+        inst.finish();
+        Subproblem::new(inst, vec![0])
+    }
+
+    /// Three officers bid 5, 7 and 9 for the one seat of a course: priced at the second
+    /// highest bid, the bound is the optimum, 9, from its second evaluation on (at a price
+    /// of 0 it is 21).
+    #[test]
+    #[allow(clippy::float_cmp)] // whole values and prices, summed exactly
+    fn a_seat_priced_at_its_market_gives_the_optimum() {
+        let officers = [lacking(5.0), lacking(7.0), lacking(9.0)];
+        let refs: Vec<&Subproblem> = officers.iter().collect();
+        let dept = department(&refs, &[1], f64::INFINITY);
+        assert_eq!(prices(&dept, 0.0, 0.0, 1).bound, 21.0);
+        let priced = prices(&dept, 0.0, 0.0, 2);
+        assert_eq!(priced.bound, 9.0);
+        assert_eq!(priced.sigma, vec![7.0]);
+        // With seats for all three, no seat has a price.
+        let dept = department(&refs, &[3], f64::INFINITY);
+        assert_eq!(prices(&dept, 0.0, 0.0, 2).bound, 21.0);
+    }
+
+    /// A course worth 10 needs a course of 3 hours before its own 3: within a cap of 6
+    /// hours the bound keeps its value, within 5.9 hours no enrolment holds it and the
+    /// bound is 0.
+    #[test]
+    fn a_course_past_the_cap_with_its_prerequisites_leaves_the_bound() {
+        let mut inst = Instance::with_capacity(vec![10.0], 2, 1);
+        inst.push(3.0, 3.0, &[], &[]);
+        inst.push(3.0, 3.0, &[0], &[0]);
+        inst.finish();
+        let officer = Subproblem::new(inst, vec![0, 1]);
+        let refs = [&officer];
+        let within = prices(&department(&refs, &[u32::MAX; 2], 6.0), 0.0, 0.0, 3);
+        assert!(within.bound >= 10.0, "{}", within.bound);
+        let past = prices(&department(&refs, &[u32::MAX; 2], 5.9), 0.0, 0.0, 3);
+        assert!(past.bound.abs() < 1e-9, "{}", past.bound);
+    }
 }

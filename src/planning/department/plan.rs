@@ -29,6 +29,9 @@ pub(crate) struct Subproblem {
     /// other (see [`heaviest_below`]); empty when `reach` is, or some candidate takes no
     /// hours.
     pub(crate) below: Vec<f64>,
+    /// Per candidate, the fewest hours of any enrolment holding it (see [`heaviest_above`]);
+    /// empty without prerequisites, where it is each candidate's own hours.
+    pub(crate) above: Vec<f64>,
 }
 
 impl Subproblem {
@@ -38,6 +41,11 @@ impl Subproblem {
             .fold(f64::INFINITY, f64::min);
         let total_hours = (0..inst.len() as u32).map(|c| inst.hours(c)).sum();
         let scan = Scan::of(&inst);
+        let above = if inst.has_prerequisites() {
+            heaviest_above(&inst)
+        } else {
+            Vec::new()
+        };
         let (reach, below) = if inst.has_prerequisites() && sums_exact(&inst) {
             let below = if min_hours > 0.0 {
                 heaviest_below(&inst)
@@ -56,8 +64,39 @@ impl Subproblem {
             scan,
             reach,
             below,
+            above,
         }
     }
+
+    /// Whether candidate `c` fits in `limit` hours with its prerequisites, as far as
+    /// [`heaviest_above`] tells: `false` only when no enrolment within `limit` can hold it.
+    /// The comparison allows for the rounding of the sums (one part in 10⁹). O(1).
+    pub(crate) fn fits(&self, c: u32, limit: f64) -> bool {
+        let least = self
+            .above
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| self.inst.hours(c));
+        least <= limit + 1e-9 * limit.abs().max(1.0)
+    }
+}
+
+/// Per candidate `c`, its hours and the most of its prerequisites' (recursively): the hours
+/// of the heaviest chain `c → p₁ → p₂ → …` of candidates each required by the one before.
+/// Every enrolment holding `c` holds that chain, so it takes at least these hours (a lower
+/// bound on the hours of `c`'s closure, exact on a chain). One pass, prerequisites first,
+/// O(n + q).
+fn heaviest_above(inst: &Instance) -> Vec<f64> {
+    let mut above = vec![0.0_f64; inst.len()];
+    for &c in inst.topo() {
+        above[c as usize] = inst.hours(c)
+            + inst
+                .prerequisites(c)
+                .iter()
+                .map(|&p| above[p as usize])
+                .fold(0.0, f64::max);
+    }
+    above
 }
 
 /// Per candidate `c`, the most hours of a chain `c ← d₁ ← d₂ ← …` of candidates each
