@@ -34,6 +34,7 @@ mod lists;
 mod parts;
 mod quick;
 mod roster;
+mod settled;
 mod warnings;
 use ids::Ids;
 use known::Competencies;
@@ -237,7 +238,7 @@ impl<'f> CohortCsvReader<'f> {
                 scratch: Vec::new(),
                 nearest: Nearest::new(NEAREST_LIMIT),
                 known: None,
-                settled: quick::Settled::new(options),
+                settled: settled::Settled::new(options),
                 full: false,
                 refused: HashMap::new(),
                 missing: [Vec::new(), Vec::new()],
@@ -418,7 +419,7 @@ struct Reader<'f> {
     /// piece of evidence.
     known: Option<Competencies>,
     /// The options' tests of a passbook entry.
-    settled: quick::Settled,
+    settled: settled::Settled,
     /// Capacity ran out: later officers are not read.
     full: bool,
     /// The ids of officer records not read, once `officers.csv` has ended (see

@@ -224,8 +224,19 @@ impl Counting {
     /// What [`LevelPolicy::counts`] gives for the same arguments.
     #[inline]
     pub(crate) fn counts(self, source: EvidenceSource, verified: bool, date: Option<u32>) -> bool {
+        self.counts_source(source, verified) && self.counts_date(date)
+    }
+
+    /// The test of [`Counting::counts`] on the source and flag alone.
+    #[inline]
+    pub(crate) fn counts_source(self, source: EvidenceSource, verified: bool) -> bool {
         self.sources >> Counting::bit(source, verified) & 1 != 0
-            && date.map_or(self.undated, |day| day >= self.from)
+    }
+
+    /// The test of [`Counting::counts`] on the date alone.
+    #[inline]
+    pub(crate) fn counts_date(self, date: Option<u32>) -> bool {
+        date.map_or(self.undated, |day| day >= self.from)
     }
 }
 

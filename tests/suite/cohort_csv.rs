@@ -883,3 +883,133 @@ fn officers_read_in_parts_give_what_one_thread_and_the_two_step_path_give() {
         }
     }
 }
+
+/// An export of about 3 MiB of common passbook lines whose dates take every shape the
+/// reader accepts (`YYYY-MM-DD` over 30 years, more distinct dates than the common lines
+/// remember at once, dates at the cut-off and the as-of date, none, ISO date-times and
+/// zones, `YYYYMMDD`, day first, a named month, year first with slashes, a month or day
+/// of one digit) and, with `errors`, dates it refuses (impossible days and months, a digit
+/// too many, a letter after the day; a row without its last cell followed by a line of a
+/// flag alone). Returns the files and the line of each refused date.
+fn dated_rows_export(errors: bool, seed: u64) -> (String, String, Vec<usize>) {
+    let mut state = seed | 1;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let ids: Vec<String> = (0..2_000).map(|i| format!("officer-{i:05}")).collect();
+    let mut officers = String::from("id,department,position\n");
+    for (i, id) in ids.iter().enumerate() {
+        writeln!(officers, "{id},dopt,{}", ["us", "aso"][i % 2]).expect("a string");
+    }
+    let mut evidence = String::from("officer,competency,level,source,date,verified\n");
+    let (mut refused, mut line) = (Vec::new(), 1);
+    for i in 0..60_000 {
+        line += 1;
+        let date = match next(100) {
+            0..70 => format!(
+                "{}-{:02}-{:02}",
+                1995 + next(30),
+                1 + next(12),
+                1 + next(28)
+            ),
+            70..78 => ["2023-12-31", "2024-01-01", "2024-06-30", "2024-07-01"][next(4)].into(),
+            78..84 => String::new(),
+            84 => "2024-03-15T10:00:00+05:30".into(),
+            85 => "2024-03-15Z".into(),
+            86 => "20240315".into(),
+            87 => "25/03/2024".into(),
+            88 => "03-Dec-2024".into(),
+            89 => "2024/11/05".into(),
+            90 => ["2024-1-05", "2024-03-1"][next(2)].into(),
+            91..97 if errors => {
+                refused.push(line);
+                [
+                    "2024-02-30",
+                    "2023-02-29",
+                    "2024-13-01",
+                    "2024-00-10",
+                    "2024-01-050",
+                    "2024-03-15x",
+                ][next(6)]
+                .into()
+            }
+            _ => "2024-02-29".into(),
+        };
+        let competency = ["rti", "noting", "integrity"][next(3)];
+        let level = next(if competency == "noting" { 4 } else { 6 });
+        let source = ["assessment", "feedback360", "self_declared"][next(3)];
+        let verified = ["", "true", "false"][next(3)];
+        let officer = &ids[i / 30];
+        if errors && next(500) == 0 && date.len() == 10 && refused.last() != Some(&line) {
+            // A row without its last cell, then a line of a flag alone: the line end
+            // where the comma after the date belongs.
+            line += 1;
+            writeln!(
+                evidence,
+                "{officer},{competency},{level},{source},{date}\ntrue"
+            )
+        } else {
+            writeln!(
+                evidence,
+                "{officer},{competency},{level},{source},{date},{verified}"
+            )
+        }
+        .expect("a string");
+    }
+    (officers, evidence, refused)
+}
+
+/// Common lines with dates of every shape (see `dated_rows_export`), read from their
+/// bytes with their dates remembered: on 1 and 2 threads, whole and in pieces cut inside
+/// lines, with and without an as-of date and a cut-off, the cohort and warnings, or the
+/// errors, are the two-step path's, and each refused date is reported at its line in
+/// column `date`.
+#[test]
+fn common_lines_with_dates_of_every_shape_give_what_the_two_step_path_gives() {
+    let fw = framework();
+    for errors in [false, true] {
+        let (officers, evidence, refused) = dated_rows_export(errors, 13);
+        assert!(evidence.len() > 2 << 20, "{}", evidence.len());
+        let csv = OfficersCsv::new(&officers).evidence(&evidence);
+        for (cutoff, as_of) in [(false, false), (true, false), (false, true), (true, true)] {
+            let mut policy = LevelPolicy::default().self_declared(true);
+            if cutoff {
+                policy = policy.not_before("2024-01-01").expect("a date");
+            }
+            let mut options = OfficersCsvOptions::default()
+                .level_policy(policy.clone())
+                .date_order(karmayogi::DateOrder::DayFirst);
+            if as_of {
+                options =
+                    options.review(ReviewOptions::default().as_of("2024-06-30").expect("date"));
+            }
+            let want = two_step(&fw, &csv, &options, &policy);
+            match &want {
+                Ok(_) => assert!(!errors),
+                Err(found) => {
+                    assert!(errors && refused.len() > 100, "{:?}", found.first());
+                    let lines: Vec<String> = found.iter().map(ToString::to_string).collect();
+                    for line in &refused {
+                        let at = format!("evidence.csv line {line}, column `date`");
+                        assert!(lines.iter().any(|e| e.starts_with(&at)), "{at}");
+                    }
+                }
+            }
+            for threads in [1, 2] {
+                let options = options.clone().threads(threads);
+                let what =
+                    format!("errors {errors}, cut-off {cutoff}, as of {as_of}, {threads} threads");
+                assert_eq!(streamed(&fw, &csv, &options), want, "{what}");
+                let cuts: Vec<usize> = (1..3).map(|k| (k << 20) + 23 * k).collect();
+                assert_eq!(
+                    in_pieces(&fw, &csv, &options, &cuts),
+                    want,
+                    "{what}, pieces"
+                );
+            }
+        }
+    }
+}

@@ -7,9 +7,9 @@ use super::ids::Ids;
 use super::known::Competencies;
 use super::lists::Runs;
 use super::quick;
+use super::settled::{Dates, Settled};
 use crate::interop::csv::{Header, Row};
 use crate::interop::officers::evidence_row;
-use crate::model::day_memo::DayMemo;
 use crate::model::nearest::Nearest;
 use crate::people::columns::Officers;
 use crate::people::resolve::{check_evidence, evidence_date};
@@ -25,7 +25,7 @@ pub(super) struct Shared<'a> {
     /// The framework's competencies read from a cell's bytes, for large pieces.
     pub(super) known: Option<&'a Competencies>,
     /// The options' tests of an entry.
-    pub(super) settled: quick::Settled,
+    pub(super) settled: Settled,
 }
 
 /// No held level, in [`Work::row`].
@@ -37,8 +37,8 @@ pub(super) struct Work {
     last: Option<u32>,
     /// What [`quick::Lines::line`] can read under the header, once looked at.
     layout: Option<quick::Layout>,
-    /// The dates read so far.
-    dates: DayMemo,
+    /// The date cells of common lines read so far, from the first common line on.
+    dates: Option<Dates>,
     /// Per run of rows of one officer: the officer and the number of rows; their counted
     /// levels are in `held`.
     rows: Vec<(u32, u32)>,
@@ -56,7 +56,7 @@ impl Default for Work {
         Work {
             last: None,
             layout: None,
-            dates: DayMemo::default(),
+            dates: None,
             rows: Vec::new(),
             held: Runs::default(),
             completed: Vec::new(),
@@ -126,21 +126,25 @@ impl Shared<'_> {
         else {
             return (0, 0);
         };
+        // Taken out of the workspace while the lines are read, and put back after.
+        let mut dates = work
+            .dates
+            .take()
+            .unwrap_or_else(|| Dates::new(self.settled));
         let (mut at, mut read) = (0, 0);
-        while let Some((officer, first)) = lines.first(&bytes[at..], &mut work.dates) {
+        while let Some((officer, first)) = lines.first(&bytes[at..], &mut dates) {
             let Some(k) = self.officer_of(officer, work) else {
                 break;
             };
             // The officer cell ends with a comma (see `Lines::first`).
             let id = quick::IdCell::new(&bytes[at..=at + officer.len()]);
             at += first.len;
-            let dates = &mut work.dates;
             let n = work.held.push_run(k, |values| {
                 values.extend(first.held);
                 let mut n = 1;
                 while let Some(line) = Some(&bytes[at..])
                     .filter(|rest| id.starts(rest))
-                    .and_then(|rest| lines.line(rest, id.id_len(), dates))
+                    .and_then(|rest| lines.line(rest, id.id_len(), &mut dates))
                 {
                     if let Some(held) = line.held {
                         values.push(held);
@@ -153,6 +157,7 @@ impl Shared<'_> {
             work.rows_of(k, n);
             read += n as usize;
         }
+        work.dates = Some(dates);
         (at, read)
     }
 

@@ -10,31 +10,10 @@
 //! are read without finding their officer again.
 
 use super::known::{Competencies, Found, scale};
+use super::settled::{DateClass, Dates, Settled};
 use crate::interop::csv::{Header, Row, stops, word_at};
 use crate::model::date::iso_date_bytes;
-use crate::model::day_memo::DayMemo;
-use crate::people::policy::Counting;
-use crate::{EvidenceSource, Framework, OfficersCsvOptions};
-
-/// The options' tests of a passbook entry, settled once for a reader: the review's as-of
-/// day and the level policy's [`Counting`].
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Settled {
-    /// The as-of day, or `u32::MAX` without one: an entry dated after it is not common
-    /// (its warning is the general checks'), and no day is after `u32::MAX`.
-    as_of: u32,
-    counting: Counting,
-}
-
-impl Settled {
-    /// The tests of `options`.
-    pub(super) fn new(options: &OfficersCsvOptions) -> Self {
-        Settled {
-            as_of: options.review.as_of.unwrap_or(u32::MAX),
-            counting: options.policy.counting(),
-        }
-    }
-}
+use crate::{EvidenceSource, Framework};
 
 /// For a common row (see the module), its officer cell and `competency << 3 | level` when
 /// the level counts under the options' policy (`None` when it does not); `None` for any
@@ -115,20 +94,6 @@ fn held_level(code: u32, levels: u8, level: u8) -> Option<u32> {
     (levels >> level & 1 != 0).then_some(code | u32::from(level))
 }
 
-impl Settled {
-    /// Whether an entry dated `date` is not after the as-of date.
-    #[inline]
-    fn keeps(&self, date: Option<u32>) -> bool {
-        date.is_none_or(|day| day <= self.as_of)
-    }
-
-    /// Whether an entry of `level` counts under the options' policy.
-    #[inline]
-    fn counts(&self, level: u8, source: EvidenceSource, verified: bool, date: Option<u32>) -> bool {
-        level > 0 && self.counting.counts(source, verified, date)
-    }
-}
-
 /// Which rows [`Lines::line`] can read under a header.
 #[derive(Clone, Copy)]
 pub(super) enum Layout {
@@ -167,6 +132,8 @@ pub(super) struct Line {
 pub(super) struct Lines<'a> {
     fw: &'a Framework,
     settled: Settled,
+    /// What the options make of an undated entry.
+    undated: DateClass,
     /// The header's last column is `course` ([`Layout::FormatWithCourse`]).
     course: bool,
     /// The framework's competencies to look a competency up in, read from the cell's
@@ -190,6 +157,7 @@ impl<'a> Lines<'a> {
         Some(Lines {
             fw,
             settled,
+            undated: settled.class(None),
             course,
             known,
         })
@@ -198,11 +166,7 @@ impl<'a> Lines<'a> {
     /// [`Lines::line`] for a line whose officer is not known (the first of a run), and
     /// its officer cell.
     #[inline(never)]
-    pub(super) fn first<'t>(
-        &self,
-        bytes: &'t [u8],
-        dates: &mut DayMemo,
-    ) -> Option<(&'t [u8], Line)> {
+    pub(super) fn first<'t>(&self, bytes: &'t [u8], dates: &mut Dates) -> Option<(&'t [u8], Line)> {
         let o = cell(bytes)?;
         if o == 0 {
             return None;
@@ -219,12 +183,13 @@ impl<'a> Lines<'a> {
     ///
     /// `o`: the length of the officer cell, when the caller knows the line starts with an
     /// id of that length, not empty, every byte ASCII and at or above `-`, and a comma (see
-    /// [`IdCell`]). `dates`: the dates read so far.
+    /// [`IdCell`]). `dates`: the date cells read so far, with what the options make of
+    /// them (made with the same options as these lines).
     // Once per passbook line, in the loop of `Shared::quick`: the compiler left it out of
     // line otherwise.
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    pub(super) fn line(&self, bytes: &[u8], o: usize, dates: &mut DayMemo) -> Option<Line> {
+    pub(super) fn line(&self, bytes: &[u8], o: usize, dates: &mut Dates) -> Option<Line> {
         let from = o + 1;
         // The competency's cell, and the competency as a held level stores it with the
         // levels its scale accepts.
@@ -250,8 +215,10 @@ impl<'a> Lines<'a> {
         };
         let held = held_level(code, levels, level)?;
         let (source_word, next) = (word(2), word(10));
-        // Each source with its comma as a word and the bytes after it.
-        let (source, width) = if source_word == le(b"assessme") && next & low(3) == le(b"nt,") {
+        // Each source with its comma as a word and the bytes after it; the most common
+        // first, its two words tested in one comparison.
+        let assessment = (source_word ^ le(b"assessme")) | (next ^ le(b"nt,")) & low(3);
+        let (source, width) = if assessment == 0 {
             (EvidenceSource::Assessment, 11)
         } else if source_word == le(b"feedback") && next & low(4) == le(b"360,") {
             (EvidenceSource::Feedback360, 12)
@@ -261,17 +228,19 @@ impl<'a> Lines<'a> {
             return None;
         };
         let mut at = 2 + width;
-        let date = if word(at) as u8 == b',' {
+        // The date cell with its comma: none, or the eleven bytes of `YYYY-MM-DD,`.
+        let date_word = word(at);
+        let date = if date_word as u8 == b',' {
             at += 1;
-            None
+            self.undated
         } else {
-            let day = dates.day(&rest[at..at + 10])?;
-            if word(at + 10) as u8 != b',' {
-                return None;
-            }
+            let class = dates.class(date_word, word(at + 3));
             at += 11;
-            Some(day)
+            class
         };
+        if !date.common() {
+            return None;
+        }
         let flag = word(at);
         let verified = if flag & low(4) == le(b"true") {
             at += 4;
@@ -298,14 +267,9 @@ impl<'a> Lines<'a> {
             } else {
                 return None;
             };
-        let settled = &self.settled;
-        if !settled.keeps(date) {
-            return None;
-        }
+        let counts = date.counts() && self.settled.counts_by_source(level, source, verified);
         Some(Line {
-            held: settled
-                .counts(level, source, verified, date)
-                .then_some(held),
+            held: counts.then_some(held),
             len,
         })
     }
