@@ -12,7 +12,9 @@ use crate::model::gap_cost::GapCost;
 use crate::people::cohort::unpack;
 
 use crate::planning::best_first::{Effort, Seed, best_first, better, beyond, key};
-use crate::planning::bounds::{Scratch, Total, full_closures, gap_costs, post_tables};
+use crate::planning::bounds::{
+    Scratch, Total, clearly_above, full_closures, gap_costs, post_tables,
+};
 use crate::planning::cover;
 use crate::planning::groups::{Groups, Refuted, met_levels};
 use crate::planning::memo::{self, Memo};
@@ -272,7 +274,7 @@ impl Framework {
                 let kth = kth.map(|k| (k.0, k.1));
                 if !beyond(total.open, total.hours(true), kth) {
                     let how = (options.untagged, options.solver);
-                    if let Some(planned) = self.planned(p, held, completed, how, kth) {
+                    if let Ok(planned) = self.planned(p, held, completed, how, kth) {
                         out.push((p, self.with_readiness(p, held, planned, &options.gap)));
                     }
                 }
@@ -404,13 +406,12 @@ impl Framework {
                 held.clear();
                 held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
                 let how = (options.untagged, options.solver);
-                let Some(planned) = self.planned(p, &held, completed, how, cut) else {
-                    // Refuted by more unclosable gaps (no hours known beyond the bound), or
-                    // by a proven bound above the k-th's hours.
-                    let above = kth_hours.unwrap_or(0.0);
-                    refuted.push(&groups, g, total.hours(true).max(above), &costs);
-                    return;
-                };
+                // Refuted by more unclosable gaps, or by a proven bound on the hours, kept:
+                // it may lie well above the k-th's hours, and then rules out more.
+                let planned = self.planned(p, &held, completed, how, cut);
+                let hours = total.hours(true);
+                let planned = planned.map_err(|b| refuted.push(&groups, g, hours.max(b), &costs));
+                let Ok(planned) = planned else { return };
                 if cut.is_some_and(|k| (planned.open, planned.hours) > k) {
                     return;
                 }
@@ -508,9 +509,11 @@ impl Framework {
 
     /// The least-hours plan of `solver` for an officer holding `held` in post `p`:
     /// unclosable gaps, hours (summed in learning order, as [`Plan::total_hours`] is) and
-    /// courses. `None` when the plan would rank after `kth` (unclosable gaps, hours) by more
-    /// gaps, or by hours a proven bound puts above `kth`'s ([`cover::bounded_cover_within`],
-    /// [`cover::exact_cover_within`]).
+    /// courses. `Err(hours)` when the plan would rank after `kth` (unclosable gaps, hours)
+    /// by more gaps (`hours` is then 0), or by hours a proven bound puts above `kth`'s
+    /// ([`cover::bounded_cover_within`], [`cover::exact_cover_within`]): `hours` is then
+    /// that bound, remembered or just found, a lower bound on the least hours that may lie
+    /// well above `kth`'s.
     fn planned(
         &self,
         p: u32,
@@ -518,11 +521,11 @@ impl Framework {
         completed: &[u32],
         (untagged, solver): (UntaggedLevel, Solver),
         kth: Option<(u32, f64)>,
-    ) -> Option<Planned> {
+    ) -> Result<Planned, f64> {
         let gaps = self.gaps_at(p, held);
         let (courses, open) = self.candidates(&gaps, completed, untagged);
         let cutoff = match kth {
-            Some((o, _)) if open.len() as u32 > o => return None,
+            Some((o, _)) if open.len() as u32 > o => return Err(0.0),
             Some((o, h)) if open.len() as u32 == o => h,
             _ => f64::INFINITY,
         };
@@ -531,13 +534,13 @@ impl Framework {
         let open = open.len() as u32;
         match memo::recall(self.stamp, &key) {
             Some(Memo::Planned { hours, courses }) => {
-                return Some(Planned {
+                return Ok(Planned {
                     open,
                     hours,
                     courses,
                 });
             }
-            Some(Memo::Refuted(above)) if cutoff <= above => return None,
+            Some(Memo::Refuted(bound)) if clearly_above(bound, cutoff) => return Err(bound),
             _ => {}
         }
         let inst = self.instance(
@@ -552,10 +555,9 @@ impl Framework {
             Solver::Greedy => cover::bounded_cover_within(&inst, cutoff),
             Solver::Exact { node_limit } => cover::exact_cover_within(&inst, node_limit, cutoff),
         };
-        let Some(solution) = solution else {
-            memo::remember(self.stamp, &key, Memo::Refuted(cutoff));
-            return None;
-        };
+        let solution = solution.inspect_err(|&bound| {
+            memo::remember(self.stamp, &key, Memo::Refuted(bound));
+        })?;
         let mut chosen: Vec<u32> = solution
             .chosen
             .iter()
@@ -576,7 +578,7 @@ impl Framework {
             courses: planned.courses,
         };
         memo::remember(self.stamp, &key, memo);
-        Some(planned)
+        Ok(planned)
     }
 
     fn with_readiness(
