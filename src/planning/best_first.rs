@@ -68,13 +68,14 @@ impl Ord for Queued {
 }
 
 /// How a search picks items to evaluate before the bound order: `pick` receives the first
-/// `look_ahead` items in bound order and returns some of them, in the order to evaluate.
+/// `look_ahead` items in bound order, each with its bounds (item, unclosable gaps, hours),
+/// and returns some of them, in the order to evaluate.
 pub(crate) struct Seed<F> {
     pub(crate) look_ahead: usize,
     pub(crate) pick: F,
 }
 
-impl Seed<fn(&[u32]) -> Vec<u32>> {
+impl Seed<fn(&[(u32, u32, f64)]) -> Vec<u32>> {
     /// No items taken out of the bound order.
     pub(crate) fn none() -> Self {
         Seed {
@@ -102,7 +103,7 @@ pub(crate) fn best_first(
     items: &[u32],
     k: usize,
     mut bound: impl FnMut(u32) -> (u32, f64),
-    seed: Seed<impl FnOnce(&[u32]) -> Vec<u32>>,
+    seed: Seed<impl FnOnce(&[(u32, u32, f64)]) -> Vec<u32>>,
     mut evaluate: impl FnMut(u32, Option<Key>, &mut Vec<(u32, Effort)>),
 ) -> Vec<(u32, Effort)> {
     if k == 0 {
@@ -127,8 +128,8 @@ pub(crate) fn best_first(
     let first = if ahead.is_empty() {
         Vec::new()
     } else {
-        let ids: Vec<u32> = ahead.iter().map(|q| q.2).collect();
-        (seed.pick)(&ids)
+        let bounds: Vec<(u32, u32, f64)> = ahead.iter().map(|q| (q.2, q.0, q.1)).collect();
+        (seed.pick)(&bounds)
     };
     queue.extend(ahead.iter().map(|&q| Reverse(q)));
     let mut best: Vec<(u32, Effort)> = Vec::new();
@@ -218,7 +219,7 @@ mod tests {
                 },
                 Seed {
                     look_ahead,
-                    pick: |ahead: &[u32]| {
+                    pick: |ahead: &[(u32, u32, f64)]| {
                         assert!(ahead.len() <= look_ahead, "more items than looked ahead");
                         picks.clone()
                     },

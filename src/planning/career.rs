@@ -12,7 +12,9 @@ use crate::model::gap_cost::GapCost;
 use crate::people::cohort::unpack;
 
 use crate::planning::best_first::{Effort, Seed, best_first, better, beyond, key};
-use crate::planning::bounds::{Scratch, Total, full_closures, gap_costs, post_tables};
+use crate::planning::bounds::{
+    Scratch, Total, clearly_above, full_closures, gap_costs, post_tables,
+};
 use crate::planning::cover;
 use crate::planning::groups::{Groups, Refuted, met_levels};
 use crate::planning::memo::{self, Memo};
@@ -272,7 +274,7 @@ impl Framework {
                 let kth = kth.map(|k| (k.0, k.1));
                 if !beyond(total.open, total.hours(true), kth) {
                     let how = (options.untagged, options.solver);
-                    if let Some(planned) = self.planned(p, held, completed, how, kth) {
+                    if let Ok(planned) = self.planned(p, held, completed, how, kth) {
                         out.push((p, self.with_readiness(p, held, planned, &options.gap)));
                     }
                 }
@@ -304,11 +306,13 @@ impl Framework {
     /// at least its bound less the cheapest closure of each gap lacking (a plan for the
     /// later set plus those closures covers the earlier one), so a set either rule puts
     /// after the k-th is not planned; the first rule is asked before the set is bounded
-    /// again, since it needs no bound. Before the search, the greedy cover of each of the
-    /// first 3k groups in bound order gives a guess at its plan, and the groups guessed
-    /// best (k officers' worth) are planned first, so that a k-th result close to the
-    /// final one rules out more groups from the start. The result equals planning every
-    /// officer and sorting, whatever the order.
+    /// again, since it needs no bound. Before the search, the greedy cover of the first
+    /// group in bound order gives a guess at its plan; when that guess ranks after the
+    /// bound of the group holding the k-th officer in bound order (the bounds then order
+    /// the first groups poorly), the greedy covers of the first 3k groups give guesses,
+    /// and the groups guessed best (k officers' worth) are planned first, so that a k-th
+    /// result close to the final one rules out more groups from the start. The result
+    /// equals planning every officer and sorting, whatever the order.
     ///
     /// # Errors
     /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
@@ -372,7 +376,7 @@ impl Framework {
             },
             Seed {
                 look_ahead: SEED_LOOK_AHEAD.saturating_mul(options.k),
-                pick: |ahead: &[u32]| self.seeds(cohort, p, &groups, ahead, options),
+                pick: |ahead: &[(u32, u32, f64)]| self.seeds(cohort, p, &groups, ahead, options),
             },
             |g, kth, out| {
                 let completed = groups.completed(cohort, g);
@@ -404,13 +408,12 @@ impl Framework {
                 held.clear();
                 held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
                 let how = (options.untagged, options.solver);
-                let Some(planned) = self.planned(p, &held, completed, how, cut) else {
-                    // Refuted by more unclosable gaps (no hours known beyond the bound), or
-                    // by a proven bound above the k-th's hours.
-                    let above = kth_hours.unwrap_or(0.0);
-                    refuted.push(&groups, g, total.hours(true).max(above), &costs);
-                    return;
-                };
+                // Refuted by more unclosable gaps, or by a proven bound on the hours, kept:
+                // it may lie well above the k-th's hours, and then rules out more.
+                let planned = self.planned(p, &held, completed, how, cut);
+                let hours = total.hours(true);
+                let planned = planned.map_err(|b| refuted.push(&groups, g, hours.max(b), &costs));
+                let Ok(planned) = planned else { return };
                 if cut.is_some_and(|k| (planned.open, planned.hours) > k) {
                     return;
                 }
@@ -439,35 +442,48 @@ impl Framework {
             .collect())
     }
 
-    /// The groups of `ahead` (the first in bound order) to plan first, so that the search
-    /// has a k-th result early: those whose greedy plan ([`Framework::estimate`]) ranks
-    /// best, by (unclosable gaps, hours, group), until their members number `k`. None when
-    /// the first group alone has `k` members: its plan settles the k-th anyway.
+    /// The groups of `ahead` (the first in bound order, with their bounds) to plan first,
+    /// so that the search has a k-th result early: those whose greedy plan
+    /// ([`Framework::estimate`]) ranks best, by (unclosable gaps, hours, group), until
+    /// their members number `k`. None when the first group alone has `k` members (its plan
+    /// settles the k-th anyway), nor when the first group's greedy plan ranks no later
+    /// than the bound of the group holding the k-th officer in bound order: the bounds
+    /// then order the first groups well enough (on `bench_career`'s default catalogue,
+    /// where the greedy plans lie within 1.25 times the first groups' bounds), and the
+    /// other estimates would cost more than they save.
     fn seeds(
         &self,
         cohort: &Cohort,
         p: u32,
         groups: &Groups,
-        ahead: &[u32],
+        ahead: &[(u32, u32, f64)],
         options: &CareerOptions,
     ) -> Vec<u32> {
-        if ahead
-            .first()
-            .is_none_or(|&g| groups.members(g).len() >= options.k)
-        {
+        let Some(&(first, ..)) = ahead.first() else {
+            return Vec::new();
+        };
+        if groups.members(first).len() >= options.k {
             return Vec::new();
         }
         let mut held = Vec::new();
-        let mut estimates: Vec<(u32, f64, u32)> = ahead
-            .iter()
-            .map(|&g| {
-                held.clear();
-                held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
-                let completed = groups.completed(cohort, g);
-                let (open, hours) = self.estimate(p, &held, completed, options.untagged);
-                (open, hours, g)
-            })
-            .collect();
+        let mut estimate = |g: u32| {
+            held.clear();
+            held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
+            let completed = groups.completed(cohort, g);
+            let (open, hours) = self.estimate(p, &held, completed, options.untagged);
+            (open, hours, g)
+        };
+        let guess = estimate(first);
+        let mut members = 0;
+        let kth = ahead.iter().find(|&&(g, ..)| {
+            members += groups.members(g).len();
+            members >= options.k
+        });
+        if kth.is_none_or(|&(_, open, hours)| (guess.0, guess.1) <= (open, hours)) {
+            return Vec::new();
+        }
+        let mut estimates = vec![guess];
+        estimates.extend(ahead[1..].iter().map(|&(g, ..)| estimate(g)));
         order::sort_by(&mut estimates, |a, b| {
             a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
         });
@@ -508,9 +524,11 @@ impl Framework {
 
     /// The least-hours plan of `solver` for an officer holding `held` in post `p`:
     /// unclosable gaps, hours (summed in learning order, as [`Plan::total_hours`] is) and
-    /// courses. `None` when the plan would rank after `kth` (unclosable gaps, hours) by more
-    /// gaps, or by hours a proven bound puts above `kth`'s ([`cover::bounded_cover_within`],
-    /// [`cover::exact_cover_within`]).
+    /// courses. `Err(hours)` when the plan would rank after `kth` (unclosable gaps, hours)
+    /// by more gaps (`hours` is then 0), or by hours a proven bound puts above `kth`'s
+    /// ([`cover::bounded_cover_within`], [`cover::exact_cover_within`]): `hours` is then
+    /// that bound, remembered or just found, a lower bound on the least hours that may lie
+    /// well above `kth`'s.
     fn planned(
         &self,
         p: u32,
@@ -518,11 +536,11 @@ impl Framework {
         completed: &[u32],
         (untagged, solver): (UntaggedLevel, Solver),
         kth: Option<(u32, f64)>,
-    ) -> Option<Planned> {
+    ) -> Result<Planned, f64> {
         let gaps = self.gaps_at(p, held);
         let (courses, open) = self.candidates(&gaps, completed, untagged);
         let cutoff = match kth {
-            Some((o, _)) if open.len() as u32 > o => return None,
+            Some((o, _)) if open.len() as u32 > o => return Err(0.0),
             Some((o, h)) if open.len() as u32 == o => h,
             _ => f64::INFINITY,
         };
@@ -531,13 +549,13 @@ impl Framework {
         let open = open.len() as u32;
         match memo::recall(self.stamp, &key) {
             Some(Memo::Planned { hours, courses }) => {
-                return Some(Planned {
+                return Ok(Planned {
                     open,
                     hours,
                     courses,
                 });
             }
-            Some(Memo::Refuted(above)) if cutoff <= above => return None,
+            Some(Memo::Refuted(bound)) if clearly_above(bound, cutoff) => return Err(bound),
             _ => {}
         }
         let inst = self.instance(
@@ -552,10 +570,9 @@ impl Framework {
             Solver::Greedy => cover::bounded_cover_within(&inst, cutoff),
             Solver::Exact { node_limit } => cover::exact_cover_within(&inst, node_limit, cutoff),
         };
-        let Some(solution) = solution else {
-            memo::remember(self.stamp, &key, Memo::Refuted(cutoff));
-            return None;
-        };
+        let solution = solution.inspect_err(|&bound| {
+            memo::remember(self.stamp, &key, Memo::Refuted(bound));
+        })?;
         let mut chosen: Vec<u32> = solution
             .chosen
             .iter()
@@ -576,7 +593,7 @@ impl Framework {
             courses: planned.courses,
         };
         memo::remember(self.stamp, &key, memo);
-        Some(planned)
+        Ok(planned)
     }
 
     fn with_readiness(

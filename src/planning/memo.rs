@@ -9,10 +9,11 @@
 //! the prerequisite-laden catalogue of `bench_career`, 93 distinct instances.
 //!
 //! So each thread remembers, per instance, either the plan's hours and course count or the
-//! highest cutoff a proven bound was found above. A plan made with a cutoff is the plan
-//! made without one ([`cover::exact_cover_within`](super::cover::exact_cover_within)), and
-//! a bound above a cutoff is above every lower one, so an answer read from the memo is the
-//! answer the solver would give, or a proof that it ranks after the same k-th result.
+//! highest proven lower bound on its least cost found above a cutoff. A plan made with a
+//! cutoff is the plan made without one
+//! ([`cover::exact_cover_within`](super::cover::exact_cover_within)), and a bound above a
+//! cutoff is above every lower one, so an answer read from the memo is the answer the
+//! solver would give, or a proof that it ranks after the same k-th result.
 //! Hash values never reach an output: the memo is only looked up.
 
 use std::cell::RefCell;
@@ -33,7 +34,8 @@ pub(crate) enum Memo {
     /// The plan: its hours, summed as [`Plan::total_hours`](crate::Plan::total_hours) is,
     /// and its courses.
     Planned { hours: f64, courses: u32 },
-    /// A proven lower bound on the least cost exceeds this cutoff.
+    /// A proven lower bound on the least cost, found above a cutoff: every cutoff it is
+    /// clearly above is refuted.
     Refuted(f64),
 }
 
@@ -63,7 +65,7 @@ pub(crate) fn recall(stamp: u64, key: &[u32]) -> Option<Memo> {
 }
 
 /// Remembers `memo` for `key` on the framework of `stamp`. A refutation replaces an earlier
-/// one at a lower cutoff and never a plan. When the memo would pass [`MOST_ENTRIES`] or
+/// one with a lower bound and never a plan. When the memo would pass [`MOST_ENTRIES`] or
 /// [`MOST_WORDS`] it starts again empty (answers do not depend on what it holds, only
 /// the time they take); a memo of another framework is dropped first.
 ///

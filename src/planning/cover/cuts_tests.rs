@@ -142,7 +142,7 @@ fn the_rows_never_weaken_a_bound_nor_lose_a_proof() {
             let least = (n <= 16).then(|| least_cost(&inst));
             for limit in [0, 1, 4, 30] {
                 for search in [false, true] {
-                    let (Some(both), Some(rows), Some(plain)) = (
+                    let (Ok(both), Ok(rows), Ok(plain)) = (
                         solve_part(&inst, limit, search, f64::INFINITY),
                         solve_part_one_way(&inst, limit, search, true),
                         solve_part_one_way(&inst, limit, search, false),

@@ -5,7 +5,7 @@ use super::blocks::kept_rows_bound;
 use super::cuts::with_shared_prerequisite_rows;
 use super::greedy::{Scratch, choose_forced, exchange_pairs, greedy_cover};
 use super::implied::without_implied_closers;
-use super::instance::{Instance, Solution, beyond};
+use super::instance::{Instance, Solution, Within, beyond};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_solve;
 use super::queue::{Node, Queued};
@@ -68,9 +68,9 @@ pub(super) const TABU_AFTER_SEARCH_FROM: usize = KEPT_ROWS_FROM;
 const TABU_AFTER_SEARCH_GAP: f64 = 0.01;
 
 /// [`solve_part`] searching only to prove that no cover costs `cutoff` or less
-/// ([`Role::Refute`]). Its plan is not [`solve_part`]'s, but its `None` is as true: a
-/// proven bound exceeds `cutoff`.
-pub(super) fn refute_part(inst: &Instance, limit: u64, cutoff: f64) -> Option<Solution> {
+/// ([`Role::Refute`]). Its plan is not [`solve_part`]'s, but its `Err` is as true: a
+/// proven bound exceeding `cutoff`.
+pub(super) fn refute_part(inst: &Instance, limit: u64, cutoff: f64) -> Within {
     solve_part_as(inst, limit, true, cutoff, Role::Refute)
 }
 
@@ -91,13 +91,7 @@ enum Role {
 }
 
 /// [`solve_part`], for the part's `role`.
-fn solve_part_as(
-    inst: &Instance,
-    limit: u64,
-    search: bool,
-    cutoff: f64,
-    role: Role,
-) -> Option<Solution> {
+fn solve_part_as(inst: &Instance, limit: u64, search: bool, cutoff: f64, role: Role) -> Within {
     let implied = without_implied_closers(inst);
     let implied = implied.as_ref().unwrap_or(inst);
     let tight = with_shared_prerequisite_rows(implied);
@@ -112,7 +106,8 @@ fn solve_part_as(
 }
 
 /// [`solve_part_as`] with the instance the bounds read given: `tight`, the part's own
-/// candidates (same indices) with the same plans.
+/// candidates (same indices) with the same plans. `Err` holds the bound the part's root
+/// or search reached once it exceeds `cutoff`.
 fn solve_with(
     inst: &Instance,
     tight: &Instance,
@@ -120,7 +115,7 @@ fn solve_with(
     search: bool,
     cutoff: f64,
     role: Role,
-) -> Option<Solution> {
+) -> Within {
     let mut part = Search::new(inst, tight, limit);
     part.cutoff = cutoff;
     part.role = role;
@@ -131,14 +126,14 @@ fn solve_with(
     }
     let open = part.root();
     if beyond(part.lower, cutoff) {
-        return None;
+        return Err(part.lower);
     }
     if open && search {
         if !part.deepen() {
             part.branch_and_bound();
         }
         if beyond(part.lower, cutoff) {
-            return None;
+            return Err(part.lower);
         }
         if !part.proven && part.role == Role::Whole {
             // The search may have found an incumbent the root's trades never saw.
@@ -146,7 +141,7 @@ fn solve_with(
             part.proven = part.beaten(part.lower);
         }
     }
-    Some(part.finish())
+    Ok(part.finish())
 }
 
 struct Search<'a> {
@@ -346,8 +341,8 @@ impl<'a> Search<'a> {
             &self.lagrange,
             &self.state,
             |sub| match solve_part_as(sub, BLOCK_NODES, true, f64::INFINITY, Role::Whole) {
-                Some(s) => (s.bound, Some(s.chosen)),
-                None => (0.0, None),
+                Ok(s) => (s.bound, Some(s.chosen)),
+                Err(_) => (0.0, None),
             },
         );
         self.lagrange.selected = taken;

@@ -201,12 +201,15 @@ fn fixing_against_targets_below_the_incumbent_keeps_the_least_cost_and_the_cutof
             ] {
                 for limit in [2, 1_000_000] {
                     match exact_cover_within(&inst, limit, cutoff) {
-                        Some(plan) => {
+                        Ok(plan) => {
                             assert!(plan.bound <= optimum && optimum <= plan.cost, "seed {seed}");
                             assert!(!plan.proven || plan.cost == optimum, "seed {seed}");
                             assert!(limit < 1_000_000 || plan.proven, "seed {seed}");
                         }
-                        None => assert!(optimum > cutoff, "seed {seed}, cutoff {cutoff}"),
+                        Err(bound) => assert!(
+                            bound > cutoff && bound <= optimum,
+                            "seed {seed}, cutoff {cutoff}, bound {bound}"
+                        ),
                     }
                 }
             }

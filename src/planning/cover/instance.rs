@@ -417,6 +417,11 @@ pub(crate) struct Solution {
     pub(crate) nodes: u64,
 }
 
+/// A solver's answer under a cutoff: the plan, or `Err(bound)` with `bound` a proven lower
+/// bound on the least cost that exceeds the cutoff ([`beyond`] it), which callers may
+/// keep to rule out the instance against later, lower cutoffs too.
+pub(crate) type Within = Result<Solution, f64>;
+
 #[cfg(test)]
 // Costs here are whole numbers, exact in floating point.
 #[allow(clippy::float_cmp)]

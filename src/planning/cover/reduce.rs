@@ -3,7 +3,7 @@
 //! a few by [`tiny_cover`]'s table, the rest by the part solver the caller passes, the
 //! search of `exact.rs`).
 
-use super::instance::{Instance, Solution, beyond};
+use super::instance::{Instance, Within, beyond};
 use super::split;
 use super::state::{State, chosen_by_cost, remove_redundant};
 use super::tiny::tiny_cover;
@@ -12,16 +12,19 @@ use crate::model::order;
 /// Rounds of forced picks and dominance before the instance is split into parts.
 const REDUCTION_ROUNDS: usize = 16;
 
-/// Solves one part: `(part, node limit, cutoff)` → its plan and bound, or `None` once its
-/// bound exceeds the cutoff (`exact.rs`'s `solve_part`, searching or not).
-pub(super) type SolvePart<'a> = &'a dyn Fn(&Instance, u64, f64) -> Option<Solution>;
+/// Solves one part: `(part, node limit, cutoff)` → its plan and bound, or `Err` with its
+/// proven bound once that exceeds the cutoff (`exact.rs`'s `solve_part`, searching or
+/// not).
+pub(super) type SolvePart<'a> = &'a dyn Fn(&Instance, u64, f64) -> Within;
 
 /// The reductions, then each part by `solve_part`, from a partial plan: the candidates
 /// `state` holds are taken and the `excluded` ones set aside (closed under dependants: nothing free requires one), and
 /// the plan and bound are those of the instance restricted so. `whole` says nothing is
 /// taken or set aside yet, so that an instance the reductions leave whole is solved as it
 /// is; otherwise every part is built apart, so a caller at the root of a part (the search's
-/// reduced-cost fixing) gets strictly smaller parts back.
+/// reduced-cost fixing) gets strictly smaller parts back. `Err(bound)` once the cost of the
+/// forced picks and the bounds of the parts solved so far, `bound`, exceed `cutoff` (the
+/// parts left cost at least nothing).
 pub(super) fn reduce_from(
     inst: &Instance,
     mut state: State,
@@ -30,7 +33,7 @@ pub(super) fn reduce_from(
     cutoff: f64,
     whole: bool,
     solve_part: SolvePart,
-) -> Option<Solution> {
+) -> Within {
     let mut buffer = Vec::new();
     // The forced picks below log each candidate they choose, and a candidate is chosen
     // once: room for all at once instead of a doubling series.
@@ -67,7 +70,7 @@ pub(super) fn reduce_from(
     let mut chosen = state.chosen_list();
     let mut bound = state.cost;
     if beyond(bound, cutoff) {
-        return None;
+        return Err(bound);
     }
     let mut proven = true;
     let mut nodes = 0;
@@ -77,14 +80,14 @@ pub(super) fn reduce_from(
         let share = left / (count - i as u64);
         let solution = match tiny_cover(&part.inst) {
             Some(solution) => solution,
-            None => solve_part(&part.inst, share, cutoff - bound)?,
+            None => solve_part(&part.inst, share, cutoff - bound).map_err(|b| bound + b)?,
         };
         left -= solution.nodes.min(share);
         nodes += solution.nodes;
         proven &= solution.proven;
         bound += solution.bound;
         if beyond(bound, cutoff) {
-            return None;
+            return Err(bound);
         }
         chosen.extend(solution.chosen.iter().map(|&j| part.candidates[j as usize]));
     }
@@ -95,7 +98,7 @@ pub(super) fn reduce_from(
     remove_redundant(inst, &mut state, &order, false);
     let mut solution = state.solution(inst, inst.round_up(bound), proven, nodes);
     solution.bound = solution.bound.min(solution.cost);
-    Some(solution)
+    Ok(solution)
 }
 
 /// Chooses, for each element still open, its one closer neither chosen nor set aside,

@@ -91,12 +91,15 @@ fn restricted_parts_keep_the_least_cost_and_the_cutoff() {
             for cutoff in [optimum - 1.0, optimum - 0.25, optimum, f64::INFINITY] {
                 for limit in [1, 3, 1_000_000] {
                     match exact_cover_within(&inst, limit, cutoff) {
-                        Some(plan) => {
+                        Ok(plan) => {
                             assert!(plan.bound <= optimum && optimum <= plan.cost, "seed {seed}");
                             assert!(!plan.proven || plan.cost == optimum, "seed {seed}");
                             assert!(limit < 1_000_000 || plan.proven, "seed {seed}");
                         }
-                        None => assert!(optimum > cutoff, "seed {seed}, cutoff {cutoff}"),
+                        Err(bound) => assert!(
+                            bound > cutoff && bound <= optimum,
+                            "seed {seed}, cutoff {cutoff}, bound {bound}"
+                        ),
                     }
                 }
             }

@@ -3,7 +3,7 @@
 
 use super::exact::refute_part;
 use super::exact::rows::solve_part;
-use super::instance::{Instance, Solution};
+use super::instance::{Instance, Solution, Within};
 use super::reduce::{SolvePart, reduce_from};
 use super::state::State;
 
@@ -21,18 +21,18 @@ use super::state::State;
 /// completions, and at most n blocks of at most 48 candidates, each searched within a
 /// constant number of nodes.
 pub(crate) fn bounded_cover(inst: &Instance) -> Solution {
-    bounded_cover_within(inst, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
+    bounded_cover_within(inst, f64::INFINITY).unwrap_or_else(|_| unreachable_cutoff(inst))
 }
 
-/// [`bounded_cover`]'s plan, or `None` as soon as a proven lower bound on the least cost
-/// exceeds `cutoff`: no cover then costs `cutoff` or less, and the rest of the work (the
-/// other parts, the repairs, the local search) is skipped. A caller ranking plans against
-/// the k-th best so far passes that one's cost; the plans it keeps are those
+/// [`bounded_cover`]'s plan, or `Err` with a proven lower bound on the least cost as soon
+/// as one exceeds `cutoff`: no cover then costs `cutoff` or less, and the rest of the work
+/// (the other parts, the repairs, the local search) is skipped. A caller ranking plans
+/// against the k-th best so far passes that one's cost; the plans it keeps are those
 /// [`bounded_cover`] makes.
 ///
 /// # Complexity
 /// At most [`bounded_cover`]'s.
-pub(crate) fn bounded_cover_within(inst: &Instance, cutoff: f64) -> Option<Solution> {
+pub(crate) fn bounded_cover_within(inst: &Instance, cutoff: f64) -> Within {
     reduce_and_solve(inst, 0, false, cutoff)
 }
 
@@ -61,13 +61,16 @@ fn unreachable_cutoff(inst: &Instance) -> Solution {
 /// reported, so the gap stays proven. A part the bounds leave unproven with the rows shared prerequisites
 /// imply is solved again without them (`exact.rs`'s `solve_part`), within the same limit.
 pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
-    exact_cover_within(inst, node_limit, f64::INFINITY).unwrap_or_else(|| unreachable_cutoff(inst))
+    exact_cover_within(inst, node_limit, f64::INFINITY).unwrap_or_else(|_| unreachable_cutoff(inst))
 }
 
-/// [`exact_cover`]'s plan, or `None` as soon as a proven lower bound on the least cost
-/// exceeds `cutoff` (as [`bounded_cover_within`]): the plans it keeps are those
+/// [`exact_cover`]'s plan, or `Err` with a proven lower bound on the least cost as soon as
+/// one exceeds `cutoff` (as [`bounded_cover_within`]): the plans it keeps are those
 /// [`exact_cover`] makes with the same node limit, since the cutoff only stops the work,
-/// before a part's search or during it, once a part's proven bound passes it.
+/// before a part's search or during it, once a part's proven bound passes it. The bound
+/// is the one that passed the cutoff (the forced picks and the parts' bounds summed so
+/// far), often well above it, so a caller can keep it to rule the instance out against
+/// later, lower cutoffs.
 ///
 /// A finite cutoff is first tried alone ([`refuted`]): a caller ranking many plans
 /// against the k-th best discards most of them, and proving that no cover costs `cutoff`
@@ -76,23 +79,21 @@ pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
 ///
 /// # Complexity
 /// At most twice [`exact_cover`]'s.
-pub(crate) fn exact_cover_within(
-    inst: &Instance,
-    node_limit: u64,
-    cutoff: f64,
-) -> Option<Solution> {
-    if cutoff.is_finite() && refuted(inst, node_limit, cutoff) {
-        return None;
+pub(crate) fn exact_cover_within(inst: &Instance, node_limit: u64, cutoff: f64) -> Within {
+    if cutoff.is_finite()
+        && let Some(bound) = refuted(inst, node_limit, cutoff)
+    {
+        return Err(bound);
     }
     reduce_and_solve(inst, node_limit, true, cutoff)
 }
 
-/// Whether a proven lower bound on the least cost exceeds `cutoff`, found by the reductions
-/// and each part searched as a part restricted by reduced-cost fixing is
-/// ([`refute_part`]: no local search, the fixing's first target the cutoff's), within
-/// `node_limit` nodes. `false` says only that this search did not prove it.
-fn refuted(inst: &Instance, node_limit: u64, cutoff: f64) -> bool {
-    reduce_whole(inst, node_limit, cutoff, &refute_part).is_none()
+/// A proven lower bound on the least cost exceeding `cutoff`, found by the reductions and
+/// each part searched as a part restricted by reduced-cost fixing is ([`refute_part`]: no
+/// local search, the fixing's first target the cutoff's), within `node_limit` nodes.
+/// `None` says only that this search did not find one.
+fn refuted(inst: &Instance, node_limit: u64, cutoff: f64) -> Option<f64> {
+    reduce_whole(inst, node_limit, cutoff, &refute_part).err()
 }
 
 /// Takes the candidates some open element cannot do without and sets aside dominated ones
@@ -102,16 +103,16 @@ fn refuted(inst: &Instance, node_limit: u64, cutoff: f64) -> bool {
 /// of one open element takes the cheapest closure of one of its closers, its optimum
 /// ([`split::cheapest_closer`]), and a part small enough for it the exact table of
 /// [`tiny_cover`]. The plan is the union, its bound the cost of the forced
-/// picks and the one-element parts plus the other parts' bounds. `None` once that sum, or
-/// a part's bound added to it, exceeds `cutoff`.
-fn reduce_and_solve(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Option<Solution> {
+/// picks and the one-element parts plus the other parts' bounds. `Err` with that sum once
+/// it, or a part's bound added to it, exceeds `cutoff`.
+fn reduce_and_solve(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Within {
     let solve = |part: &Instance, limit, cutoff| solve_part(part, limit, search, cutoff);
     reduce_whole(inst, limit, cutoff, &solve)
 }
 
 /// [`reduce_from`] on the whole instance, nothing taken or set aside yet, each part solved
 /// by `solve`.
-fn reduce_whole(inst: &Instance, limit: u64, cutoff: f64, solve: SolvePart) -> Option<Solution> {
+fn reduce_whole(inst: &Instance, limit: u64, cutoff: f64, solve: SolvePart) -> Within {
     reduce_from(
         inst,
         State::new(inst),

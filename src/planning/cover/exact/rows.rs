@@ -2,11 +2,11 @@
 
 use super::super::cuts::with_shared_prerequisite_rows;
 use super::super::implied::without_implied_closers;
-use super::super::instance::{Instance, Solution};
+use super::super::instance::{Instance, Solution, Within};
 use super::{Role, solve_with};
 
-/// One part: the heuristics and the root bound, then the search when asked; `None` once
-/// the root's bound exceeds `cutoff`.
+/// One part: the heuristics and the root bound, then the search when asked; `Err` with
+/// that bound once the root's bound, or the search's, exceeds `cutoff`.
 ///
 /// The bounds read the part with the rows shared prerequisites imply
 /// ([`with_shared_prerequisite_rows`]); when that leaves the plan unproven and rows were
@@ -16,12 +16,7 @@ use super::{Role, solve_with};
 /// `plan_hash`'s prerequisite-laden catalogue 59 of 6,000 plans' bounds did and 8 plans
 /// lost their proof). Both bounds are valid, hence their maximum; a plan is proven when
 /// that maximum reaches the cheaper plan. At most twice the work of one solve.
-pub(crate) fn solve_part(
-    inst: &Instance,
-    limit: u64,
-    search: bool,
-    cutoff: f64,
-) -> Option<Solution> {
+pub(crate) fn solve_part(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Within {
     let implied = without_implied_closers(inst);
     let implied = implied.as_ref().unwrap_or(inst);
     let Some(tight) = with_shared_prerequisite_rows(implied) else {
@@ -29,21 +24,16 @@ pub(crate) fn solve_part(
     };
     let with_rows = solve_with(inst, &tight, limit, search, cutoff, Role::Whole)?;
     if with_rows.proven {
-        return Some(with_rows);
+        return Ok(with_rows);
     }
     let without = solve_with(inst, implied, limit, search, cutoff, Role::Whole)?;
-    Some(better_of(inst, with_rows, without))
+    Ok(better_of(inst, with_rows, without))
 }
 
 /// [`solve_part`] with the bounds reading the part with the rows shared prerequisites
 /// imply only (`rows`) or without them, for tests comparing the three.
 #[cfg(test)]
-pub(crate) fn solve_part_one_way(
-    inst: &Instance,
-    limit: u64,
-    search: bool,
-    rows: bool,
-) -> Option<Solution> {
+pub(crate) fn solve_part_one_way(inst: &Instance, limit: u64, search: bool, rows: bool) -> Within {
     let implied = without_implied_closers(inst);
     let implied = implied.as_ref().unwrap_or(inst);
     let tight = with_shared_prerequisite_rows(implied).filter(|_| rows);
