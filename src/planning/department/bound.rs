@@ -17,8 +17,14 @@
 //! exactly by ratio order. Every choice of prices gives the upper bound
 //! `λ B + Σ_c σ_c S_c + Σ_o φ_o` (weak duality), where `φ_o` is officer `o`'s part; it also
 //! bounds `max v(S_o) − λ h(S_o) − Σ σ` over the officer's feasible enrolments, which the
-//! exact search uses below the root. Subgradient steps improve the prices, a fixed number
-//! of them, so the bound is deterministic.
+//! exact search uses below the root. A candidate whose heaviest chain of prerequisites
+//! alone takes more hours than the cap or the budget is in no enrolment, so its `x_oj` is
+//! fixed at 0 (see `Subproblem::fits`). The first evaluation starts at `σ = 0`; the second
+//! prices each course with more positive bids than seats at its `(S_c + 1)`-th highest bid
+//! ([`seat_prices`]), and subgradient steps improve the prices from there, a fixed number of
+//! evaluations in all, so the bound is deterministic. O(I · z) for `I` evaluations and `z`
+//! candidate–gap pairs over all officers (each officer's part sorts its candidates of
+//! positive profit when the cap binds: O(n log n) more per officer).
 
 use super::plan::Department;
 use crate::analysis::parallel::map_ranges;
