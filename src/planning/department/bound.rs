@@ -381,7 +381,7 @@ fn seat_prices(dept: &Department<'_>, bids: impl Iterator<Item = (u32, f32)> + C
 mod tests {
     use super::prices;
     use crate::planning::cover::Instance;
-    use crate::planning::department::{Department, Subproblem};
+    use crate::planning::department::plan::{Department, Subproblem};
 
     fn department<'a>(
         officers: &'a [&'a Subproblem],
