@@ -1,6 +1,8 @@
 //! How good a department plan is known to be: the proven bound and, within a budget of
 //! work, the search for a better plan.
 
+use std::cell::OnceCell;
+
 use crate::analysis::parallel::{map_items, map_ranges};
 use crate::planning::cover::{Stepper, exact_budget};
 use crate::planning::department::{Department, Plan, exact, prices};
@@ -79,8 +81,14 @@ pub(super) fn certify(
         Solver::Greedy => (SEARCH_WORK / size).min(Solver::DEFAULT_NODES),
         Solver::Exact { node_limit } => node_limit,
     };
+    // The most value per hour of any candidate, found at most once and only when a plan
+    // reaches the bound.
+    let rate = OnceCell::new();
+    let fewest_hours = |value: f64, hours: f64| {
+        fewest_hours_at(*rate.get_or_init(|| best_rate(dept)), value, hours)
+    };
     // A plan worth the bound in the fewest hours its value can take needs no search.
-    let settled = value >= root && fewest_hours_for(dept, value, hours);
+    let settled = value >= root && fewest_hours(value, hours);
     let (proven, nodes, bound) = match node_limit {
         _ if settled => (true, 0, value),
         0 => (false, 0, root),
@@ -98,8 +106,7 @@ pub(super) fn certify(
     let value = dept.value(plan);
     let bound = bound.max(value);
     // A search stopped by its limit may still have reached the bound.
-    let proven =
-        proven || (value >= bound && fewest_hours_for(dept, value, Department::hours(plan)));
+    let proven = proven || (value >= bound && fewest_hours(value, Department::hours(plan)));
     let optimality = if proven || bound <= 0.0 {
         Optimality::Optimal
     } else {
@@ -115,12 +122,9 @@ pub(super) fn certify(
     }
 }
 
-/// Whether no plan worth `value` takes fewer than `hours`: every plan's value is at most its
-/// hours times the most value per hour of any one candidate (a plan closes at most what its
-/// candidates cover, each within its own hours), so a plan worth `value` takes at least
-/// `value` over that rate. Allows for the rounding of the sums (one part in 10⁹). O(z) for
-/// z gaps covered by candidates over all officers.
-fn fewest_hours_for(dept: &Department<'_>, value: f64, hours: f64) -> bool {
+/// The most value per hour of any one candidate over all officers (0 when no candidate
+/// covers any value). O(z) for z gaps covered by candidates over all officers.
+fn best_rate(dept: &Department<'_>) -> f64 {
     let mut rate = 0.0_f64;
     for p in dept.officers {
         let inst = &p.inst;
@@ -135,6 +139,15 @@ fn fewest_hours_for(dept: &Department<'_>, value: f64, hours: f64) -> bool {
             }
         }
     }
+    rate
+}
+
+/// Whether no plan worth `value` takes fewer than `hours`, given the most value per hour
+/// of any one candidate ([`best_rate`]): every plan's value is at most its hours times that
+/// rate (a plan closes at most what its candidates cover, each within its own hours), so a
+/// plan worth `value` takes at least `value` over that rate. Allows for the rounding of the
+/// sums (one part in 10⁹). O(1).
+fn fewest_hours_at(rate: f64, value: f64, hours: f64) -> bool {
     rate > 0.0 && rate.is_finite() && hours <= value / rate * (1.0 + 1e-9)
 }
 
@@ -182,23 +195,15 @@ pub(super) fn alone_bounds(dept: &Department<'_>) -> Vec<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::fewest_hours_for;
+    use super::{best_rate, fewest_hours_at};
     use crate::planning::cover::Instance;
     use crate::planning::department::{Department, Subproblem};
 
-    /// One officer with gaps worth 4 and 6, closed by courses of 2 hours each (2 and 3 a
-    /// value per hour), and a second officer whose course of 4 hours closes a gap worth 4.
-    fn department_of(problems: &[&Subproblem], check: impl Fn(&Department<'_>)) {
-        let dept = Department {
-            officers: problems,
-            seat_limit: &[u32::MAX; 3],
-            budget: f64::INFINITY,
-            cap: f64::INFINITY,
-            threads: 1,
-            whole: true,
-            value_floor: 1.0,
-        };
-        check(&dept);
+    /// Whether `dept`'s officers (without seat limits or caps) prove that no plan worth
+    /// `value` takes fewer than `hours`.
+    fn fewest_hours_for(officers: &[&Subproblem], value: f64, hours: f64) -> bool {
+        let dept = Department::for_tests(officers, &[u32::MAX; 3], f64::INFINITY);
+        fewest_hours_at(best_rate(&dept), value, hours)
     }
 
     #[test]
@@ -212,19 +217,20 @@ mod tests {
         second.finish();
         let first = Subproblem::new(first, vec![0, 1]);
         let second = Subproblem::new(second, vec![2]);
-        department_of(&[&first, &second], |dept| {
-            // At 3 a value per hour at most, 6 takes at least 2 hours, 10 at least 3⅓.
-            assert!(fewest_hours_for(dept, 6.0, 2.0));
-            assert!(!fewest_hours_for(dept, 6.0, 2.5));
-            assert!(!fewest_hours_for(dept, 10.0, 4.0));
-            assert!(fewest_hours_for(dept, 9.0, 3.0));
-            assert!(!fewest_hours_for(dept, 14.0, 8.0));
-        });
+        // One officer with gaps worth 4 and 6, closed by courses of 2 hours each (2 and 3 a
+        // value per hour), and a second officer whose course of 4 hours closes a gap worth 4.
+        let both = [&first, &second];
+        // At 3 a value per hour at most, 6 takes at least 2 hours, 10 at least 3⅓.
+        assert!(fewest_hours_for(&both, 6.0, 2.0));
+        assert!(!fewest_hours_for(&both, 6.0, 2.5));
+        assert!(!fewest_hours_for(&both, 10.0, 4.0));
+        assert!(fewest_hours_for(&both, 9.0, 3.0));
+        assert!(!fewest_hours_for(&both, 14.0, 8.0));
         // Without any value there is no rate to prove fewest hours by.
         let mut none = Instance::with_capacity(vec![0.0], 1, 1);
         none.push(1.0, 1.0, &[0], &[]);
         none.finish();
         let none = Subproblem::new(none, vec![0]);
-        department_of(&[&none], |dept| assert!(!fewest_hours_for(dept, 0.0, 0.0)));
+        assert!(!fewest_hours_for(&[&none], 0.0, 0.0));
     }
 }

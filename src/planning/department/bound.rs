@@ -383,22 +383,6 @@ mod tests {
     use crate::planning::cover::Instance;
     use crate::planning::department::plan::{Department, Subproblem};
 
-    fn department<'a>(
-        officers: &'a [&'a Subproblem],
-        seats: &'a [u32],
-        cap: f64,
-    ) -> Department<'a> {
-        Department {
-            officers,
-            seat_limit: seats,
-            budget: f64::INFINITY,
-            cap,
-            threads: 1,
-            whole: true,
-            value_floor: 1.0,
-        }
-    }
-
     /// An officer lacking one gap worth `value`, closed by course 0.
     fn lacking(value: f64) -> Subproblem {
         let mut inst = Instance::with_capacity(vec![value], 1, 1);
@@ -415,13 +399,13 @@ mod tests {
     fn a_seat_priced_at_its_market_gives_the_optimum() {
         let officers = [lacking(5.0), lacking(7.0), lacking(9.0)];
         let refs: Vec<&Subproblem> = officers.iter().collect();
-        let dept = department(&refs, &[1], f64::INFINITY);
+        let dept = Department::for_tests(&refs, &[1], f64::INFINITY);
         assert_eq!(prices(&dept, 0.0, 0.0, 1).bound, 21.0);
         let priced = prices(&dept, 0.0, 0.0, 2);
         assert_eq!(priced.bound, 9.0);
         assert_eq!(priced.sigma, vec![7.0]);
         // With seats for all three, no seat has a price.
-        let dept = department(&refs, &[3], f64::INFINITY);
+        let dept = Department::for_tests(&refs, &[3], f64::INFINITY);
         assert_eq!(prices(&dept, 0.0, 0.0, 2).bound, 21.0);
     }
 
@@ -436,9 +420,19 @@ mod tests {
         inst.finish();
         let officer = Subproblem::new(inst, vec![0, 1]);
         let refs = [&officer];
-        let within = prices(&department(&refs, &[u32::MAX; 2], 6.0), 0.0, 0.0, 3);
+        let within = prices(
+            &Department::for_tests(&refs, &[u32::MAX; 2], 6.0),
+            0.0,
+            0.0,
+            3,
+        );
         assert!(within.bound >= 10.0, "{}", within.bound);
-        let past = prices(&department(&refs, &[u32::MAX; 2], 5.9), 0.0, 0.0, 3);
+        let past = prices(
+            &Department::for_tests(&refs, &[u32::MAX; 2], 5.9),
+            0.0,
+            0.0,
+            3,
+        );
         assert!(past.bound.abs() < 1e-9, "{}", past.bound);
     }
 }

@@ -174,6 +174,23 @@ pub(crate) struct Department<'a> {
     pub(crate) value_floor: f64,
 }
 
+#[cfg(test)]
+impl<'a> Department<'a> {
+    /// A department of `officers` with `seats` per course and `cap` hours per officer, no
+    /// budget, on one thread, whole values a unit apart: the unit tests' department.
+    pub(crate) fn for_tests(officers: &'a [&'a Subproblem], seats: &'a [u32], cap: f64) -> Self {
+        Department {
+            officers,
+            seat_limit: seats,
+            budget: f64::INFINITY,
+            cap,
+            threads: 1,
+            whole: true,
+            value_floor: 1.0,
+        }
+    }
+}
+
 /// Whether every officer's values are whole numbers summing below 2⁵³, so that every sum
 /// of them is exact and two plans' values are equal or at least 1 apart. O(values).
 pub(crate) fn whole_values(officers: &[&Subproblem]) -> bool {
