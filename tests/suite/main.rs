@@ -29,6 +29,7 @@ mod csv_dialects;
 mod csv_exports;
 mod csv_level_names;
 mod csv_row_problems;
+mod department_enumerated;
 mod errors;
 mod esco;
 mod evaluate;
