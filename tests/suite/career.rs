@@ -627,3 +627,29 @@ fn a_profile_from_another_framework_is_refused() {
         Err(Error::FrameworkMismatch)
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Nested gap sets with k from 1 to 25 among 1 to 60 officers (k beyond the cohort
+    /// too), some holding every competency at 5 (nothing to learn, ready at once).
+    #[test]
+    fn successors_of_any_k_with_ready_officers_equal_planning_every_officer(
+        case in arb_nested_case(),
+        k in 1usize..=25,
+        keep in 1usize..=60,
+        ready in proptest::collection::vec(proptest::bool::weighted(0.2), 60),
+        post in 0usize..2,
+    ) {
+        let mut case = case;
+        case.k = k;
+        case.officers.truncate(keep);
+        let competencies = case.spec.competencies.len();
+        for (officer, _) in case.officers.iter_mut().zip(&ready).filter(|(_, r)| **r) {
+            officer.passbook = (0..competencies)
+                .map(|c| support::assessed(&format!("c{c}"), 5, "2025-01-01"))
+                .collect();
+        }
+        successors_match_the_oracle(&case, post)?;
+    }
+}
