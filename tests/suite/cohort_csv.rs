@@ -1013,3 +1013,132 @@ fn common_lines_with_dates_of_every_shape_give_what_the_two_step_path_gives() {
         }
     }
 }
+
+/// The files of [`dates_under_every_line_end_and_course_column_give_what_the_two_step_path_gives`]:
+/// 100 officers and 2,000 passbook lines ending in `\r\n` (`crlf`, one in 50 in `\n`) or
+/// `\n`, with an empty last `course` cell (`course`), dates of the eleven valid shapes and,
+/// with `errors`, a quarter of any shape, the last line then without its end.
+fn line_end_export(course: bool, crlf: bool, errors: bool, seed: u64) -> (String, String) {
+    // The first eleven are valid dates the common lines read (or no date).
+    let shapes = [
+        "2024-02-10",
+        "2024-02-29",
+        "2000-02-29",
+        "9999-12-31",
+        "2024-06-30",
+        "2024-07-01",
+        "2023-12-31",
+        "2024-01-01",
+        "",
+        "2024-02-10Z",
+        "2024-02-10T00:00",
+        "0000-01-01",
+        "2023-02-29",
+        "1900-02-29",
+        " 2024-02-10",
+        "2024-02-10 ",
+        "\"2024-02-10\"",
+        "2024-13-01",
+        "2024-00-01",
+        "2024-01-00",
+        "2024-01-32",
+        "2024-1-1",
+        "2024/02/10",
+        "20240210",
+        "2024-02-1x",
+        "\u{966}\u{967}\u{968}\u{969}-02-10",
+        "2024-02-10\u{a0}",
+    ];
+    let mut state = seed | 1;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let end = if crlf { "\r\n" } else { "\n" };
+    let mut officers = format!("id,department,position{end}");
+    for i in 0..100 {
+        write!(
+            officers,
+            "officer-{i:04},dopt,{}{end}",
+            ["us", "aso"][i % 2]
+        )
+        .expect("a string");
+    }
+    let mut evidence = String::from("officer,competency,level,source,date,verified");
+    if course {
+        evidence.push_str(",course");
+    }
+    evidence.push_str(end);
+    for i in 0..2_000 {
+        let date = shapes[if errors && next(4) == 0 {
+            next(shapes.len())
+        } else {
+            next(11)
+        }];
+        let competency = ["rti", "noting", "integrity"][next(3)];
+        let level = next(if competency == "noting" { 4 } else { 6 });
+        let source = ["assessment", "feedback360", "self_declared"][next(3)];
+        let verified = ["", "true", "false"][next(3)];
+        let comma = if course { "," } else { "" };
+        let end = if next(50) == 0 { "\n" } else { end };
+        let officer = i / 20;
+        write!(
+            evidence,
+            "officer-{officer:04},{competency},{level},{source},{date},{verified}{comma}{end}"
+        )
+        .expect("a string");
+    }
+    if errors {
+        evidence.truncate(evidence.len() - end.len());
+    }
+    (officers, evidence)
+}
+
+/// Passbook lines ending in `\r\n` (some in `\n`), with and without a last `course`
+/// column, the last line with or without its end, dates of every shape the common lines
+/// take and, in every other export, dates they leave to the general checks (leap days of
+/// 1900 and 2023, year 0, a space, quotes, a no-break space, a date-time, other digits)
+/// and dates both refuse (see [`line_end_export`]): on 1 and 2 threads, whole and in
+/// pieces, with and without an as-of date and a cut-off, the cohort and warnings, or the
+/// errors with their lines and columns, are the two-step path's.
+#[test]
+fn dates_under_every_line_end_and_course_column_give_what_the_two_step_path_gives() {
+    let fw = framework();
+    for (course, crlf) in [(false, true), (true, false), (true, true)] {
+        for errors in [false, true] {
+            let (officers, evidence) = line_end_export(course, crlf, errors, 7);
+            let csv = OfficersCsv::new(&officers).evidence(&evidence);
+            for (cutoff, as_of) in [(false, false), (true, true)] {
+                let mut policy = LevelPolicy::default().self_declared(true);
+                if cutoff {
+                    policy = policy.not_before("2024-01-01").expect("a date");
+                }
+                let mut options = OfficersCsvOptions::default().level_policy(policy.clone());
+                if as_of {
+                    let review = ReviewOptions::default()
+                        .as_of("2024-06-30")
+                        .expect("a date");
+                    options = options.review(review);
+                }
+                let want = two_step(&fw, &csv, &options, &policy);
+                assert_eq!(want.is_err(), errors, "{:?}", want.as_ref().err());
+                for threads in [1, 2] {
+                    let options = options.clone().threads(threads);
+                    let what = format!(
+                        "course {course}, crlf {crlf}, errors {errors}, cut-off and as of \
+                         {cutoff}, {threads} threads"
+                    );
+                    assert_eq!(streamed(&fw, &csv, &options), want, "{what}");
+                    let cuts = [1 << 14, 27_777, 50_003];
+                    assert_eq!(
+                        in_pieces(&fw, &csv, &options, &cuts),
+                        want,
+                        "{what}, pieces"
+                    );
+                }
+            }
+        }
+    }
+}
