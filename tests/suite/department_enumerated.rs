@@ -17,7 +17,7 @@
 //! value and hours, minimal (every course closes a gap of value no other course of the
 //! officer closes, or is a prerequisite of one they take), maximal (no course left out,
 //! with its prerequisites, fits the seats, the officer's cap and the budget left and
-//! closes more), the bound at least the optimum, `Optimal` meaning the optimum in the
+//! closes more), every open gap's reason true, the bound at least the optimum, `Optimal` meaning the optimum in the
 //! fewest person-hours, and a `Bounded` gap of `1 − value / bound`.
 //!
 //! Cases: `PLAN_ORACLE_CASES`, else 300.
@@ -144,6 +144,7 @@ fn dept() -> impl Strategy<Value = Dept> {
 
 /// One officer's gap: its value in quarters and the courses closing it.
 struct Gap {
+    competency: usize,
     quarters: u64,
     closers: u32,
 }
@@ -248,6 +249,7 @@ impl Dept {
         (0..self.required.len())
             .filter(|&c| self.required[c] > self.held[o][c])
             .map(|c| Gap {
+                competency: c,
                 quarters: u64::from(self.required[c] - self.held[o][c])
                     * u64::from(self.weights[c].unwrap_or(4)),
                 closers: (0..self.courses.len())
@@ -430,6 +432,7 @@ fn check(dept: &Dept, plan: &DepartmentPlan<'_>, best: (u64, u32)) -> Result<(),
             }
         }
     }
+    check_reasons(dept, plan, &sets, &taken)?;
     let value_f = value as f64 / 4.0;
     prop_assert_eq!(plan.value_closed, value_f);
     let (most, fewest) = best;
@@ -449,6 +452,74 @@ fn check(dept: &Dept, plan: &DepartmentPlan<'_>, best: (u64, u32)) -> Result<(),
             let want = 1.0 - value_f / plan.bound;
             prop_assert!((gap - want).abs() <= 1e-12, "gap {gap}, expected {want}");
         }
+    }
+    Ok(())
+}
+
+/// Per competency, the gaps closed and open by reason: no course builds it, none to the
+/// level, and of the courses closing it (each with its prerequisites not taken), one with
+/// seats within the officer's cap (so the budget), none with seats, or every one with seats
+/// past the cap.
+fn check_reasons(
+    dept: &Dept,
+    plan: &DepartmentPlan<'_>,
+    sets: &[u32],
+    taken: &[u32],
+) -> Result<(), TestCaseError> {
+    let n = dept.courses.len();
+    // [closed, no course, level too low, budget, seats, cap]
+    let mut want = vec![[0u64; 6]; dept.required.len()];
+    for (o, &set) in sets.iter().enumerate() {
+        let hours = dept.tenths(set);
+        for gap in dept.gaps(o) {
+            let c = gap.competency;
+            let slot = if gap.closers & set != 0 {
+                0
+            } else if gap.closers == 0 {
+                let built = dept
+                    .courses
+                    .iter()
+                    .any(|k| k.provides.iter().any(|p| p.0 == c));
+                if built { 2 } else { 1 }
+            } else {
+                let mut best = 4;
+                for k in (0..n).filter(|&k| gap.closers & 1 << k != 0) {
+                    let add = dept.closure(k) & !set;
+                    let seated = (0..n)
+                        .all(|j| add & 1 << j == 0 || dept.seats[j].is_none_or(|s| taken[j] < s));
+                    if seated && dept.within_cap(hours + dept.tenths(add)) {
+                        best = 3;
+                    } else if seated && best == 4 {
+                        best = 5;
+                    }
+                }
+                best
+            };
+            want[c][slot] += 1;
+        }
+    }
+    prop_assert_eq!(plan.gaps, want.iter().flatten().sum::<u64>());
+    for out in &plan.competencies {
+        let c = COMPETENCIES
+            .iter()
+            .position(|&x| x == out.competency.as_str())
+            .unwrap();
+        let o = out.open;
+        let got = [
+            out.closed,
+            o.no_course,
+            o.level_too_low,
+            o.budget,
+            o.seats,
+            o.officer_cap,
+        ];
+        prop_assert_eq!(
+            got,
+            want[c],
+            "{}: [closed, no course, level, budget, seats, cap]",
+            out.competency
+        );
+        prop_assert_eq!(o.untagged_only + o.completed_only + o.not_prioritised, 0);
     }
     Ok(())
 }
