@@ -239,6 +239,7 @@ impl<'f> CohortCsvReader<'f> {
                 nearest: Nearest::new(NEAREST_LIMIT),
                 known: None,
                 settled: settled::Settled::new(options),
+                position_departments: Vec::new(),
                 full: false,
                 refused: HashMap::new(),
                 missing: [Vec::new(), Vec::new()],
@@ -420,6 +421,11 @@ struct Reader<'f> {
     known: Option<Competencies>,
     /// The options' tests of a passbook entry.
     settled: settled::Settled,
+    /// Per position of the framework, the columns' number of its department once an
+    /// officer of that department in that position was added (`u32::MAX` before): most
+    /// officers are in their position's department, whose number is then not looked up
+    /// by name.
+    position_departments: Vec<u32>,
     /// Capacity ran out: later officers are not read.
     full: bool,
     /// The ids of officer records not read, once `officers.csv` has ended (see
@@ -497,13 +503,14 @@ impl Reader<'_> {
         let mismatched = found[0]
             .is_some_and(|p| positions.items[p as usize].department.as_str() != o.department);
         let read = Read {
-            hash: self.index.hash(o.id),
+            hash: None,
             row: o,
             position: found[0].unwrap_or(0),
             target: found[1],
             mismatched,
+            same_department: false,
         };
-        self.keep(&read, errors);
+        self.keep(&read, None, false, errors);
     }
 
     /// Adds an officer row a part read, unless its id was read before.
@@ -512,7 +519,13 @@ impl Reader<'_> {
             return;
         }
         let id = read.row.id.as_bytes();
-        if let Some(first) = self.index.find(read.hash, id, &self.columns) {
+        // Ids in increasing order (as exports list them) are new and keep the order: one
+        // comparison, where the index and the columns would each compare them.
+        let follows = self.index.follows(id, &self.columns);
+        let hash = (!follows).then(|| read.hash.unwrap_or_else(|| self.index.hash(read.row.id)));
+        if let Some(hash) = hash
+            && let Some(first) = self.index.find(hash, id, &self.columns)
+        {
             errors.push(Error::CsvDuplicateKey {
                 file: OFFICERS,
                 line: read.row.line,
@@ -522,20 +535,40 @@ impl Reader<'_> {
             });
             return;
         }
-        self.keep(read, errors);
+        self.keep(read, hash, follows, errors);
     }
 
-    /// Adds an officer whose id was not read before to the columns and the index.
-    fn keep(&mut self, read: &Read<'_>, errors: &mut Vec<Error>) {
+    /// Adds an officer whose id was not read before to the columns and the index, its
+    /// id of hash `hash` (`None`: hashed when needed); `follows`: the id is known to come
+    /// after the last one.
+    fn keep(&mut self, read: &Read<'_>, hash: Option<u64>, follows: bool, errors: &mut Vec<Error>) {
         let k = self.columns.len() as u32;
         let o = &read.row;
-        if let Err(e) = (self.columns).push(o.id, o.name, o.department, read.position, read.target)
-        {
+        // The department's number by the position's, when they are the same department.
+        let by_position = read.same_department.then_some(read.position as usize);
+        if by_position.is_some() && self.position_departments.is_empty() {
+            self.position_departments = vec![u32::MAX; self.framework.positions.items.len()];
+        }
+        let number = by_position
+            .map(|p| self.position_departments[p])
+            .filter(|&d| d != u32::MAX);
+        let pushed = (self.columns).push_after(
+            o.id,
+            o.name,
+            (o.department, number),
+            read.position,
+            read.target,
+            follows,
+        );
+        if let Err(e) = pushed {
             errors.push(e);
             self.full = true;
             return;
         }
-        self.index.insert(read.hash, k, &self.columns);
+        if let (Some(p), None) = (by_position, number) {
+            self.position_departments[p] = self.columns.last_department().unwrap_or(u32::MAX);
+        }
+        self.index.insert(hash, k, &self.columns);
         self.lines.push(o.line);
         self.entries.push(0);
         if read.mismatched {

@@ -105,46 +105,101 @@ pub(crate) fn sort_unstable<T: Ord>(items: &mut [T]) {
     }
 }
 
-/// The most values after a sorted start that [`sort_after_sorted_start`] merges in.
+/// The most values after a sorted start that [`last_of_groups`] merges in.
 const MERGED: usize = 32;
 
-/// Sorts `items` as [`sort_unstable`] does (a value's place depends only on the values),
-/// in fewer steps when the list is sorted but for a few values after its sorted start, as
-/// an officer's passbook listed in competency order with entries added after it: those
-/// values (at most 32, and no more than the sorted start holds) are sorted apart and
-/// merged in from the back. Any other list goes to [`sort_unstable`] after a scan that
-/// stops at its first value out of order.
+/// Sorts `items` and keeps the last value of each group, where a group is the values
+/// that `group` maps to the same key and a group's values are consecutive once sorted
+/// (`group` is monotone: `a <= b` implies `group(a) <= group(b)`): the first `k` values
+/// of `items` become those values, in order, and `k` is returned. What sorting with
+/// [`sort_unstable`] and then keeping the last value of each run of one group gives.
+///
+/// Fast when the list is sorted but for a few values after its sorted start, as an
+/// officer's passbook listed in competency order with entries added after it: the start
+/// is reduced as it is scanned, and those values (at most 32) are sorted apart and merged
+/// in from the back one value at a time, dropping the lower of two values of one group
+/// as they meet. Any other list is sorted with [`sort_unstable`] after the reduced start.
 ///
 /// # Complexity
-/// O(n + t log t) for a sorted start followed by t such values; O(n log n) otherwise. No
+/// O(n + t log t) for a sorted start followed by t ≤ 32 values; O(n log n) otherwise. No
 /// extra memory beyond 32 values on the stack.
-pub(crate) fn sort_after_sorted_start<T: Ord + Copy>(items: &mut [T]) {
-    let n = items.len();
-    let sorted = 1 + items.windows(2).take_while(|w| w[0] <= w[1]).count();
-    if sorted >= n {
-        return;
-    }
-    let t = n - sorted;
-    if t > MERGED || t > sorted {
-        sort_unstable(items);
-        return;
-    }
-    let mut tail = [items[0]; MERGED];
-    let tail = &mut tail[..t];
-    tail.copy_from_slice(&items[sorted..]);
-    sort_unstable(tail);
-    // From the largest value after the start down: the start's values above it, not yet
-    // moved, move right past the places of it and the smaller ones, in one block.
-    let mut i = sorted;
-    for (j, &v) in tail.iter().enumerate().rev() {
-        let mut stop = i;
-        while stop > 0 && items[stop - 1] > v {
-            stop -= 1;
+pub(crate) fn last_of_groups<T: Ord + Copy, K: Eq>(
+    items: &mut [T],
+    group: impl Fn(T) -> K,
+) -> usize {
+    let len = items.len();
+    let Some(&first) = items.first() else {
+        return 0;
+    };
+    // The sorted start, reduced in place as it is scanned: `items[..kept]` and `last`.
+    let (mut kept, mut last, mut read) = (0, first, 1);
+    while let Some(&x) = items.get(read) {
+        if x < last {
+            break;
         }
-        items.copy_within(stop..i, stop + j + 1);
-        items[stop + j] = v;
-        i = stop;
+        if group(x) != group(last) {
+            items[kept] = last;
+            kept += 1;
+        }
+        last = x;
+        read += 1;
     }
+    items[kept] = last;
+    kept += 1;
+    let after = len - read;
+    if after == 0 {
+        return kept;
+    }
+    if after > MERGED {
+        items.copy_within(read.., kept);
+        let items = &mut items[..kept + after];
+        sort_unstable(items);
+        return last_of_sorted_groups(items, group);
+    }
+    let mut tail = [first; MERGED];
+    let tail = &mut tail[..after];
+    tail.copy_from_slice(&items[read..]);
+    sort_unstable(tail);
+    // From the largest value after the start down, into `items[..kept + after]` from its
+    // end: the start's values above it move to the back first. A value of the group of
+    // the one written last (the smallest written so far, no smaller than it) is dropped,
+    // and so is the start's largest value left when it is of the group of the value
+    // written. `items[..left]` are the start's values not moved, `items[out..end]` the
+    // values written; `out - left` never falls below the values still to write.
+    let end = kept + after;
+    let (mut left, mut out) = (kept, end);
+    for &v in tail.iter().rev() {
+        while left > 0 && items[left - 1] > v {
+            out -= 1;
+            items[out] = items[left - 1];
+            left -= 1;
+        }
+        if left > 0 && group(items[left - 1]) == group(v) {
+            left -= 1;
+        }
+        if out < end && group(items[out]) == group(v) {
+            continue;
+        }
+        out -= 1;
+        items[out] = v;
+    }
+    // The start's values below every value after it stay; the merged ones follow them.
+    items.copy_within(out..end, left);
+    left + end - out
+}
+
+/// The last value of each run of one group in the sorted `items`, moved to the front; their
+/// number.
+fn last_of_sorted_groups<T: Copy, K: Eq>(items: &mut [T], group: impl Fn(T) -> K) -> usize {
+    let mut w = 0;
+    for r in 0..items.len() {
+        let x = items[r];
+        if items.get(r + 1).is_none_or(|&next| group(next) != group(x)) {
+            items[w] = x;
+            w += 1;
+        }
+    }
+    w
 }
 
 /// Sorts `items` by `compare`, as `items.sort_unstable_by(compare)` does, where elements
@@ -311,12 +366,35 @@ mod tests {
         assert_eq!(names, ["alpha", "alpha", "bravo", "charlie", "delta"]);
     }
 
-    /// [`sort_after_sorted_start`] gives the standard library's sort on lists with a
-    /// sorted start of 0 to 60 values followed by 0 to 40 values in any order (so both
-    /// the merge and the full sort), with repeats, values equal to the start's, values
-    /// below, amid and above it, reversed lists and lists of one value.
+    /// What [`last_of_groups`] should give: the list sorted, then the last value of each
+    /// run of one group.
+    #[track_caller]
+    fn check_last_of_groups(items: &[u32], shift: u32) {
+        let mut want = items.to_vec();
+        want.sort_unstable();
+        let mut k = 0;
+        for r in 0..want.len() {
+            if want
+                .get(r + 1)
+                .is_none_or(|&next| next >> shift != want[r] >> shift)
+            {
+                want[k] = want[r];
+                k += 1;
+            }
+        }
+        want.truncate(k);
+        let mut got = items.to_vec();
+        let k = last_of_groups(&mut got, |x| x >> shift);
+        assert_eq!(&got[..k], &want[..], "{items:?} >> {shift}");
+    }
+
+    /// [`last_of_groups`] against sorting and keeping the last of each group, on lists
+    /// with a sorted start of 0 to 60 values followed by 0 to 40 values in any order (so
+    /// both the merge and the full sort), with repeats, values and groups the start holds
+    /// too, values below, amid and above it, reversed lists and lists of one value; groups
+    /// of one value (repeats dropped), of eight values (competencies and levels) and of 64.
     #[test]
-    fn sorting_after_a_sorted_start_is_sorting() {
+    fn last_of_groups_is_sorting_and_keeping_the_last_of_each_group() {
         let mut below = crate::model::test_rng::below(11);
         let mut merged = 0;
         for start in 0..=60u64 {
@@ -325,12 +403,10 @@ mod tests {
                     let mut items: Vec<u32> = (0..start).map(|_| below(range) as u32).collect();
                     items.sort_unstable();
                     items.extend((0..extra).map(|_| below(range) as u32));
-                    let mut want = items.clone();
-                    want.sort_unstable();
-                    let mut got = items.clone();
-                    sort_after_sorted_start(&mut got);
-                    assert_eq!(got, want, "{items:?}");
-                    merged += usize::from(extra > 0 && extra <= 32 && extra <= start);
+                    for shift in [0, 3, 6] {
+                        check_last_of_groups(&items, shift);
+                    }
+                    merged += usize::from(extra > 0 && extra <= 32);
                 }
             }
         }
@@ -342,12 +418,12 @@ mod tests {
             vec![5; 40],
             vec![2, 1],
             vec![1, 1, 0],
+            vec![8, 9, 16, 17, 15, 9, 10, 24, 1],
+            vec![8, 16, 24, 23, 15, 7],
         ] {
-            let mut want = items.clone();
-            want.sort_unstable();
-            let mut got = items.clone();
-            sort_after_sorted_start(&mut got);
-            assert_eq!(got, want, "{items:?}");
+            for shift in [0, 3, 6] {
+                check_last_of_groups(&items, shift);
+            }
         }
     }
 }

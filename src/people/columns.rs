@@ -114,6 +114,12 @@ impl Officers {
         self.position.len()
     }
 
+    /// The number of the last officer's department (numbered in order of first
+    /// appearance until the cohort is built), to give [`Officers::push_after`] again.
+    pub(crate) fn last_department(&self) -> Option<u32> {
+        self.department.last().copied()
+    }
+
     /// The id of officer `i` (input order).
     pub(crate) fn id(&self, i: usize) -> &str {
         let start = if i == 0 {
@@ -156,6 +162,25 @@ impl Officers {
         position: u32,
         target: Option<u32>,
     ) -> Result<(), Error> {
+        self.push_after(id, name, (department, None), position, target, false)
+    }
+
+    /// [`Officers::push`], with what the caller knows: `department` with its number, when
+    /// the columns numbered it before (as [`Officers::last_department`] gave it), so it is
+    /// not looked up; `follows`: `id` comes after the last id in byte order, so it is not
+    /// compared again.
+    ///
+    /// # Errors
+    /// As [`Officers::push`].
+    pub(crate) fn push_after(
+        &mut self,
+        id: &str,
+        name: Option<&str>,
+        (department, number): (&str, Option<u32>),
+        position: u32,
+        target: Option<u32>,
+        follows: bool,
+    ) -> Result<(), Error> {
         let name_bytes = self.names.as_ref().map_or(0, |n| n.text.len());
         if self.ids.len() + id.len() > u32::MAX as usize
             || name_bytes + name.map_or(0, str::len) > u32::MAX as usize
@@ -164,7 +189,7 @@ impl Officers {
             return Err(capacity());
         }
         let i = self.position.len();
-        if self.ordered && i > 0 {
+        if self.ordered && i > 0 && !follows {
             self.ordered = self.id_bytes(i - 1) < id.as_bytes();
         }
         self.ids.push_str(id);
@@ -183,9 +208,14 @@ impl Officers {
         }
         // Officers of one department often come together: look the last one up first.
         let last = self.department.last().copied();
-        let d = match last {
-            Some(d) if self.dept_names.get(d as usize).map(String::as_str) == Some(department) => d,
-            _ => {
+        let d = match (number, last) {
+            (Some(d), _) => d,
+            (None, Some(d))
+                if self.dept_names.get(d as usize).map(String::as_str) == Some(department) =>
+            {
+                d
+            }
+            (None, _) => {
                 if let Some(&d) = self.dept_index.get(department) {
                     d
                 } else {

@@ -123,10 +123,8 @@ pub(crate) fn pack(mut values: Vec<u32>, threads: usize) -> Result<Vec<u8>, Erro
             .zip(values[start..end].chunks(size))
             .collect();
         let over = map_parts(work, |(out, values)| {
-            for (to, x) in out.chunks_exact_mut(3).zip(values) {
-                to.copy_from_slice(&x.to_le_bytes()[..3]);
-            }
-            values.iter().any(|&x| x > MASK)
+            pack_into(out, values);
+            values.iter().fold(0, |all, &x| all | x) > MASK
         });
         beyond |= over.contains(&true);
         values.truncate(start);
@@ -140,6 +138,26 @@ pub(crate) fn pack(mut values: Vec<u32>, threads: usize) -> Result<Vec<u8>, Erro
         });
     }
     Ok(bytes)
+}
+
+/// Each value's low three bytes into `out`, three bytes a value: four values at a time as
+/// one 8-byte and one 4-byte store, then the rest one by one.
+fn pack_into(out: &mut [u8], values: &[u32]) {
+    let whole = values.len() / 4 * 4;
+    let (quads, rest) = out.split_at_mut(3 * whole);
+    for (to, x) in quads
+        .chunks_exact_mut(12)
+        .zip(values[..whole].chunks_exact(4))
+    {
+        let [a, b, c, d] = [x[0], x[1], x[2], x[3]].map(|x| u64::from(x & MASK));
+        let low = a | b << 24 | c << 48;
+        let high = (c >> 16 | d << 8) as u32;
+        to[..8].copy_from_slice(&low.to_le_bytes());
+        to[8..].copy_from_slice(&high.to_le_bytes());
+    }
+    for (to, x) in rest.chunks_exact_mut(3).zip(&values[whole..]) {
+        to.copy_from_slice(&x.to_le_bytes()[..3]);
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +189,25 @@ mod tests {
         assert_eq!(Levels::of(&column, 1, 2).packed(), [5, 0, 0]);
         assert_ne!(Levels::of(&column, 1, 2), Levels::of(&column, 1, 3));
         assert_eq!(Levels::EMPTY.iter().next(), None);
+    }
+
+    /// Four values at a time give the bytes of one value at a time, for lists of 0 to 13
+    /// values (every remainder) of values with every byte set, below 2²⁴ and beyond.
+    #[test]
+    fn packing_four_at_a_time_is_packing_one_at_a_time() {
+        let mut below = crate::model::test_rng::below(5);
+        for n in 0..=13 {
+            for range in [8, MASK + 1, u32::MAX] {
+                let values: Vec<u32> = (0..n).map(|_| below(u64::from(range)) as u32).collect();
+                let mut want = vec![0xaa; 3 * n + 1];
+                for (to, x) in want.chunks_exact_mut(3).zip(&values) {
+                    to.copy_from_slice(&x.to_le_bytes()[..3]);
+                }
+                let mut got = vec![0xaa; 3 * n + 1];
+                pack_into(&mut got[..3 * n], &values);
+                assert_eq!(got, want, "{values:x?}");
+            }
+        }
     }
 
     #[test]

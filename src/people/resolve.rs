@@ -245,21 +245,12 @@ pub(crate) fn settles_in_place(fw: &Framework, policy: &LevelPolicy) -> bool {
 /// One officer's counted levels packed as `competency << 3 | level` reduced in place to the
 /// highest level of each competency, by competency: the first `k` values, `k` returned.
 /// What [`settle_packed`] appends when [`settles_in_place`]. A passbook listed in
-/// competency order, with a few entries after it, is sorted in about one pass
-/// ([`order::sort_after_sorted_start`]).
+/// competency order, with a few entries after it, is reduced in about one pass
+/// ([`order::last_of_groups`]).
 pub(crate) fn highest_packed(levels: &mut [u32]) -> usize {
     // Sorted as integers, by competency and then level: the last of each competency is
     // its highest level.
-    order::sort_after_sorted_start(levels);
-    let mut w = 0;
-    for r in 0..levels.len() {
-        let x = levels[r];
-        if levels.get(r + 1).is_none_or(|&next| next >> 3 != x >> 3) {
-            levels[w] = x;
-            w += 1;
-        }
-    }
-    w
+    order::last_of_groups(levels, |x| x >> 3)
 }
 
 /// What a passbook entry of the commonest kind gives (see [`common_entry`]).

@@ -884,6 +884,77 @@ fn officers_read_in_parts_give_what_one_thread_and_the_two_step_path_give() {
     }
 }
 
+/// An officers file of about 3 MiB whose ids come in increasing byte order (as exports
+/// sorted by id list them, so no table of the ids is built while they do), most officers
+/// in their position's department and some in another one, or in a department seen first
+/// far into the file; with `odd`, ids repeated (the row before's, one from far back, one
+/// read in another part), and, from `out_of_order` on, ids out of order (the table is then
+/// built with the rows of a piece read before it).
+fn ordered_roster(odd: bool, out_of_order: usize) -> (String, String) {
+    let mut officers = String::from("id,department,position\n");
+    let mut evidence = String::from("officer,competency,level,source,date,verified\n");
+    for i in 0..120_000usize {
+        let position = ["us", "aso", "so-mumbai"][i % 3];
+        let department = match i % 13 {
+            0 => "mea",
+            1 if i > 90_000 => "late-dept",
+            2 => "dopt",
+            _ if position == "so-mumbai" => "itd-mumbai",
+            _ => "dopt",
+        };
+        let id = match (i % 997, i % 3_001) {
+            (5, _) if odd => format!("o{:07}", i - 1),
+            (7, _) if odd && i > 70_000 => format!("o{:07}", i - 70_000),
+            (_, 9) if odd => format!("o{:07}", i - 40_000.min(i)),
+            _ if i >= out_of_order && i % 2 == 0 => format!("n{i:07}"),
+            _ => format!("o{i:07}"),
+        };
+        writeln!(officers, "{id},{department},{position}").expect("a string");
+        if i % 89 == 0 {
+            writeln!(evidence, "{id},rti,{},assessment,2024-01-15,true", i % 5).expect("a string");
+        }
+    }
+    (officers, evidence)
+}
+
+#[test]
+fn officers_with_ids_in_order_give_what_the_two_step_path_gives() {
+    let fw = framework();
+    for (odd, out_of_order) in [
+        (false, usize::MAX),
+        (false, 80_000),
+        (true, usize::MAX),
+        (true, 80_000),
+    ] {
+        let (officers, evidence) = ordered_roster(odd, out_of_order);
+        assert!(officers.len() > 2 << 20);
+        let csv = OfficersCsv::new(&officers).evidence(&evidence);
+        let options = OfficersCsvOptions::default();
+        let want = two_step(&fw, &csv, &options, &LevelPolicy::default());
+        match &want {
+            Ok((cohort, departments, ..)) => {
+                assert!(!odd && cohort.len() == 120_000);
+                assert_eq!(departments, &["dopt", "itd-mumbai", "late-dept", "mea"]);
+            }
+            Err(errors) => {
+                assert!(odd);
+                let duplicates = errors
+                    .iter()
+                    .filter(|e| matches!(e, Error::CsvDuplicateKey { .. }))
+                    .count();
+                assert!(duplicates > 150, "{duplicates} repeated ids");
+            }
+        }
+        for threads in [1, 2, 3] {
+            let options = options.clone().threads(threads);
+            assert_eq!(streamed(&fw, &csv, &options), want, "{threads} threads");
+            let cuts: Vec<usize> = vec![5 << 19, (5 << 19) + 70_000];
+            let got = in_pieces(&fw, &csv, &options, &cuts);
+            assert_eq!(got, want, "{threads} threads, pieces");
+        }
+    }
+}
+
 /// An export of about 3 MiB of common passbook lines whose dates take every shape the
 /// reader accepts (`YYYY-MM-DD` over 30 years, more distinct dates than the common lines
 /// remember at once, dates at the cut-off and the as-of date, none, ISO date-times and

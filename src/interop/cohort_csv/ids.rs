@@ -54,6 +54,23 @@ impl Ids {
         filed((h >> 32) as u32)
     }
 
+    /// Whether `id` comes after the last id of `columns` while there is no table (every id
+    /// added came after the one before): such an id was not added before, and adding it
+    /// keeps the order. One comparison of ids; `false` once there is a table.
+    pub(super) fn follows(&self, id: &[u8], columns: &Officers) -> bool {
+        self.table.is_none()
+            && columns
+                .len()
+                .checked_sub(1)
+                .is_none_or(|last| id > columns.id_bytes(last))
+    }
+
+    /// Whether the ids are in a table: [`Ids::find`] and [`Ids::insert`] then use the
+    /// ids' hashes.
+    pub(super) fn has_table(&self) -> bool {
+        self.table.is_some()
+    }
+
     /// The officer whose id, of hash `hash`, is `id`, among those of `columns` (every one
     /// of which was added with [`Ids::insert`]).
     ///
@@ -86,16 +103,17 @@ impl Ids {
             .map(|&(k, _)| k)
     }
 
-    /// Adds officer `k`, the last of `columns`, whose id has hash `hash` and is not among
-    /// those added before. The first id that does not come after the one before builds
-    /// the table of all the ids, O(k) once.
-    pub(super) fn insert(&mut self, hash: u64, k: u32, columns: &Officers) {
+    /// Adds officer `k`, the last of `columns`, whose id has hash `hash` (`None`: hashed
+    /// here when the table needs it) and is not among those added before. The first id
+    /// that does not come after the one before builds the table of all the ids, O(k) once.
+    pub(super) fn insert(&mut self, hash: Option<u64>, k: u32, columns: &Officers) {
         if self.table.is_none() {
             if columns.ordered() {
                 return;
             }
             self.table = Some(self.table_of(columns, k as usize));
         }
+        let hash = hash.unwrap_or_else(|| self.hash(columns.id(k as usize)));
         if let Some(table) = &mut self.table {
             table.insert_unique(hash, (k, hash as u32), |&(_, h)| filed(h));
         }
@@ -150,7 +168,7 @@ mod tests {
             );
             let k = columns.len() as u32;
             columns.push(&id, None, "d", 0, None).expect("room");
-            ids.insert(ids.hash(&id), k, &columns);
+            ids.insert(Some(ids.hash(&id)), k, &columns);
             map.insert(id, k);
         }
         for (id, &k) in &map {
@@ -230,7 +248,7 @@ mod tests {
         );
         let k = columns.len() as u32;
         columns.push(&id, None, "d", 0, None).expect("room");
-        ids.insert(ids.hash(&id), k, columns);
+        ids.insert(Some(ids.hash(&id)), k, columns);
         map.insert(id, k);
     }
 }

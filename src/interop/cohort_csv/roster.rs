@@ -27,8 +27,9 @@ struct Listed {
     named: bool,
     position: u32,
     target: Option<u32>,
-    /// The id hashed as the reader's index hashes it.
-    hash: u64,
+    /// The id hashed as the reader's index hashes it, when the index had a table as the
+    /// part was read (without one, only an id out of order needs its hash).
+    hash: Option<u64>,
     /// Whether the department is not the position's.
     mismatched: bool,
 }
@@ -38,8 +39,11 @@ pub(super) struct Read<'a> {
     pub(super) row: OfficerRow<'a>,
     pub(super) position: u32,
     pub(super) target: Option<u32>,
-    pub(super) hash: u64,
+    /// As [`Listed`] holds it.
+    pub(super) hash: Option<u64>,
     pub(super) mismatched: bool,
+    /// The department is known to be the position's (`position` is the framework's).
+    pub(super) same_department: bool,
 }
 
 impl Roster {
@@ -64,6 +68,7 @@ impl Roster {
                 target: r.target,
                 hash: r.hash,
                 mismatched: r.mismatched,
+                same_department: !r.mismatched,
             };
             from = name;
             read
@@ -107,7 +112,7 @@ impl Shared<'_> {
             named: o.name.is_some(),
             position,
             target,
-            hash: self.index.hash(o.id),
+            hash: self.index.has_table().then(|| self.index.hash(o.id)),
             mismatched: positions.items[position as usize].department.as_str() != o.department,
         });
         true
