@@ -128,8 +128,9 @@ impl Framework {
         seeds
     }
 
-    /// The greedy cover's (unclosable gaps, cost) for an officer holding `held` in post `p`:
-    /// a guess at what planning would give, not a bound.
+    /// The greedy cover's (unclosable gaps, cost) for an officer holding `held` in post `p`,
+    /// before its clean-up ([`cover::plain_greedy_cover`]): a guess at what planning would
+    /// give, not a bound.
     fn estimate(
         &self,
         p: u32,
@@ -148,7 +149,7 @@ impl Framework {
             untagged,
             None,
         );
-        (open.len() as u32, cover::greedy_cover(&inst).cost)
+        (open.len() as u32, cover::plain_greedy_cover(&inst).cost)
     }
 }
 
