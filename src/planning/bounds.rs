@@ -98,6 +98,10 @@ pub(crate) struct Scratch {
     stack: Vec<u32>,
     /// The closure last walked.
     members: Vec<u32>,
+    /// The closers' closures, one after the other, as walked.
+    walked: Vec<u32>,
+    /// Per closer, where its closure ends in `walked`.
+    ends: Vec<u32>,
     /// Courses whose `uses` were set.
     used: Vec<u32>,
     closers: Vec<u32>,
@@ -118,6 +122,8 @@ impl Scratch {
             walk: 0,
             stack: Vec::new(),
             members: Vec::new(),
+            walked: Vec::new(),
+            ends: Vec::new(),
             used: Vec::new(),
             closers: Vec::new(),
             counts: Vec::new(),
@@ -157,7 +163,8 @@ impl Scratch {
 ///
 /// # Complexity
 /// O(Σ offers of the gaps' competencies + Σ outcomes of the closers + Σ closers' pending
-/// closure sizes × log(completed)) time; O(V + c) memory in `scratch`.
+/// closure sizes × log(completed)) time, each closure walked once; O(V + c + Σ closers'
+/// pending closure sizes) memory in `scratch`.
 pub(crate) fn gap_costs(
     fw: &Framework,
     gaps: &[(u32, u8)],
@@ -195,7 +202,10 @@ pub(crate) fn gap_costs(
             .count() as u32;
         scratch.counts.push(n.max(1));
     }
+    // Each closure is walked once and kept, for the counts and then the costs.
     scratch.used.clear();
+    scratch.walked.clear();
+    scratch.ends.clear();
     for k in 0..scratch.closers.len() {
         scratch.closure(fw, scratch.closers[k], completed);
         let n = scratch.counts[k];
@@ -206,17 +216,21 @@ pub(crate) fn gap_costs(
             }
             *uses = uses.saturating_add(n);
         }
+        scratch.walked.extend_from_slice(&scratch.members);
+        scratch.ends.push(scratch.walked.len() as u32);
     }
     scratch.costs.clear();
+    let mut start = 0;
     for k in 0..scratch.closers.len() {
         let c = scratch.closers[k];
-        scratch.closure(fw, c, completed);
+        let end = scratch.ends[k] as usize;
         let (mut packing, mut closure) = (0.0, 0.0);
-        for &x in &scratch.members {
+        for &x in &scratch.walked[start..end] {
             let h = fw.course_hours[x as usize];
             packing += h / f64::from(scratch.uses[x as usize].max(1));
             closure += h;
         }
+        start = end;
         let share = fw.course_hours[c as usize] / f64::from(scratch.counts[k]);
         scratch.costs.push((share, packing, closure));
     }

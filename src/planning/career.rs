@@ -18,7 +18,7 @@ use crate::planning::bounds::{
 use crate::planning::cover;
 use crate::planning::groups::{Groups, Refuted, met_levels};
 use crate::planning::memo::{self, Memo};
-use crate::planning::recommend::{GapItem, UntaggedLevel};
+use crate::planning::recommend::{UntaggedLevel, closable};
 use crate::{
     Cohort, DepartmentId, Error, Framework, GapOptions, GapReport, OfficerId, Plan, PositionId,
     Profile, RecommendOptions, Solver,
@@ -139,10 +139,6 @@ struct Planned {
     courses: u32,
 }
 
-/// How many groups, per result asked for, [`Framework::successors`] looks at in bound
-/// order to choose the ones it plans first.
-const SEED_LOOK_AHEAD: usize = 3;
-
 impl Framework {
     /// An officer's move to a post: the gap report and the recommended learning path.
     ///
@@ -197,7 +193,7 @@ impl Framework {
     /// Time O(e + P·h + P) for the bounds of P posts with e requirement entries in all (h
     /// held competencies) and a heap of them; then per post taken O(log P + b) to bound it
     /// again, b being the offers of its gaps' competencies, the outcomes of the courses
-    /// closing them and those courses' prerequisite closures (each walked twice); and per
+    /// closing them and those courses' prerequisite closures (each walked once); and per
     /// post planned, a plan as [`Framework::recommend`] makes it. The first call on a
     /// framework adds the sum of b over all requirements of every post. A post whose plan
     /// this thread remembers costs only the walk to its candidate courses. Memory O(P + c +
@@ -310,8 +306,10 @@ impl Framework {
     /// group in bound order gives a guess at its plan; when that guess ranks after the
     /// bound of the group holding the k-th officer in bound order (the bounds then order
     /// the first groups poorly), the greedy covers of the first 3k groups give guesses,
-    /// and the groups guessed best (k officers' worth) are planned first, so that a k-th
-    /// result close to the final one rules out more groups from the start. The result
+    /// and of up to 10k while those estimated hold fewer than 10k officers and the next
+    /// group's bound ranks no later than the guess for the k-th officer so far; the groups
+    /// guessed best (k officers' worth) are planned first, so that a k-th result close to
+    /// the final one rules out more groups from the start. The result
     /// equals planning every officer and sorting, whatever the order.
     ///
     /// # Errors
@@ -324,7 +322,7 @@ impl Framework {
     /// held competencies each) and their heap, t officers taken, each bounded again, and d
     /// distinct gap sets planned at cost P each (a plan as [`Framework::recommend`] makes
     /// it), each first compared with at most 1,024 remembered sets of ⌈r/64⌉
-    /// words and their gaps' closures; plus at most 3k greedy covers (k results asked
+    /// words and their gaps' closures; plus at most 10k greedy covers (k results asked
     /// for), each about the cost of building a plan's instance. Memory O(n + c + V) for c
     /// competencies and V courses, plus one remembered outcome per distinct gap set taken and r hours per
     /// remembered set; plans go through the per-thread memo of [`Framework::career_paths`].
@@ -374,10 +372,7 @@ impl Framework {
                 let full = full_closures(self, groups.completed(cohort, g));
                 (total.open, total.hours(full))
             },
-            Seed {
-                look_ahead: SEED_LOOK_AHEAD.saturating_mul(options.k),
-                pick: |ahead: &[(u32, u32, f64)]| self.seeds(cohort, p, &groups, ahead, options),
-            },
+            self.seeding(cohort, p, &groups, (options.k, options.untagged)),
             |g, kth, out| {
                 let completed = groups.completed(cohort, g);
                 let same = |b| groups.completed(cohort, b) == completed;
@@ -440,86 +435,6 @@ impl Framework {
                 self.fit(officer, p, &held, effort)
             })
             .collect())
-    }
-
-    /// The groups of `ahead` (the first in bound order, with their bounds) to plan first,
-    /// so that the search has a k-th result early: those whose greedy plan
-    /// ([`Framework::estimate`]) ranks best, by (unclosable gaps, hours, group), until
-    /// their members number `k`. None when the first group alone has `k` members (its plan
-    /// settles the k-th anyway), nor when the first group's greedy plan ranks no later
-    /// than the bound of the group holding the k-th officer in bound order: the bounds
-    /// then order the first groups well enough (on `bench_career`'s default catalogue,
-    /// where the greedy plans lie within 1.25 times the first groups' bounds), and the
-    /// other estimates would cost more than they save.
-    fn seeds(
-        &self,
-        cohort: &Cohort,
-        p: u32,
-        groups: &Groups,
-        ahead: &[(u32, u32, f64)],
-        options: &CareerOptions,
-    ) -> Vec<u32> {
-        let Some(&(first, ..)) = ahead.first() else {
-            return Vec::new();
-        };
-        if groups.members(first).len() >= options.k {
-            return Vec::new();
-        }
-        let mut held = Vec::new();
-        let mut estimate = |g: u32| {
-            held.clear();
-            held.extend(cohort.held_of(groups.first(g)).iter().map(unpack));
-            let completed = groups.completed(cohort, g);
-            let (open, hours) = self.estimate(p, &held, completed, options.untagged);
-            (open, hours, g)
-        };
-        let guess = estimate(first);
-        let mut members = 0;
-        let kth = ahead.iter().find(|&&(g, ..)| {
-            members += groups.members(g).len();
-            members >= options.k
-        });
-        if kth.is_none_or(|&(_, open, hours)| (guess.0, guess.1) <= (open, hours)) {
-            return Vec::new();
-        }
-        let mut estimates = vec![guess];
-        estimates.extend(ahead[1..].iter().map(|&(g, ..)| estimate(g)));
-        order::sort_by(&mut estimates, |a, b| {
-            a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
-        });
-        let mut members = 0;
-        let mut seeds = Vec::new();
-        for &(_, _, g) in &estimates {
-            if members >= options.k {
-                break;
-            }
-            members += groups.members(g).len();
-            seeds.push(g);
-        }
-        seeds
-    }
-
-    /// The greedy cover's (unclosable gaps, cost) for an officer holding `held` in post `p`:
-    /// a guess at what planning would give, not a bound.
-    fn estimate(
-        &self,
-        p: u32,
-        held: &[(u32, u8)],
-        completed: &[u32],
-        untagged: UntaggedLevel,
-    ) -> (u32, f64) {
-        let gaps = self.gaps_at(p, held);
-        let (courses, open) = self.candidates(&gaps, completed, untagged);
-        let closable = closable(&gaps, &open);
-        let inst = self.instance(
-            &courses,
-            &closable,
-            completed,
-            vec![1.0; closable.len()],
-            untagged,
-            None,
-        );
-        (open.len() as u32, cover::greedy_cover(&inst).cost)
     }
 
     /// The least-hours plan of `solver` for an officer holding `held` in post `p`:
@@ -634,13 +549,4 @@ impl Framework {
             courses: effort.courses,
         }
     }
-}
-
-/// The gaps some candidate course can close: `gaps` less those `open` names by index.
-fn closable<'g, 'f, T>(gaps: &'g [GapItem<'f>], open: &[(usize, T)]) -> Vec<&'g GapItem<'f>> {
-    gaps.iter()
-        .enumerate()
-        .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
-        .map(|(_, g)| g)
-        .collect()
 }

@@ -18,6 +18,7 @@ pub(crate) mod cover;
 pub(crate) mod department;
 pub(crate) mod groups;
 pub(crate) mod memo;
+pub(crate) mod seeds;
 
 #[cfg(test)]
 mod tests;

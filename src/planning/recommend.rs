@@ -465,3 +465,15 @@ impl Framework {
         inst
     }
 }
+
+/// The gaps some candidate course can close: `gaps` less those `open` names by index.
+pub(crate) fn closable<'g, 'f, T>(
+    gaps: &'g [GapItem<'f>],
+    open: &[(usize, T)],
+) -> Vec<&'g GapItem<'f>> {
+    gaps.iter()
+        .enumerate()
+        .filter(|(i, _)| !open.iter().any(|(o, _)| o == i))
+        .map(|(_, g)| g)
+        .collect()
+}

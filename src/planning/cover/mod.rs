@@ -92,7 +92,7 @@ mod tiny;
 mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
-pub(crate) use greedy::{greedy_cover, preferred};
+pub(crate) use greedy::{plain_greedy_cover, preferred};
 pub(crate) use instance::{EPS, EXACT_BELOW, Instance, Rows, common_unit_of, value_floor_of};
 pub(crate) use solve::{bounded_cover, bounded_cover_within, exact_cover, exact_cover_within};
 pub(crate) use state::{Mark, value_of_chosen};

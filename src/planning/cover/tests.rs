@@ -41,6 +41,30 @@ pub(super) fn least_cost(inst: &Instance) -> f64 {
     best
 }
 
+/// The greedy before its clean-up gives a cover closed under prerequisites, costing what
+/// it says, no less than the optimum nor than the greedy after its clean-up.
+#[test]
+fn the_greedy_before_its_clean_up_covers_at_no_less_than_after() {
+    for (costs, seeds) in [(&[10.0][..], 0..40), (&[1.0, 2.0, 3.0, 5.0][..], 40..80)] {
+        for seed in seeds {
+            let inst = random(seed, 12, 9, costs);
+            let plain = super::plain_greedy_cover(&inst);
+            let has = |j: u32| plain.chosen.contains(&j);
+            for &j in &plain.chosen {
+                assert!(inst.prerequisites(j).iter().all(|&p| has(p)), "seed {seed}");
+            }
+            for e in 0..inst.values.len() as u32 {
+                let closed = inst.closers(e).iter().any(|&j| has(j));
+                assert!(!inst.coverable(e) || closed, "seed {seed}");
+            }
+            assert_eq!(plain.cost, inst.cost_of(&plain.chosen), "seed {seed}");
+            assert!(plain.cost >= least_cost(&inst), "seed {seed}");
+            let cleaned = super::greedy::greedy_cover(&inst);
+            assert!(plain.cost >= cleaned.cost, "seed {seed}");
+        }
+    }
+}
+
 #[test]
 fn reductions_and_search_keep_the_least_cost() {
     // Uniform costs make dominance ties and forced picks common; mixed costs do not.
