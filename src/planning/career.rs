@@ -473,14 +473,7 @@ impl Framework {
             Some(Memo::Refuted(bound)) if clearly_above(bound, cutoff) => return Err(bound),
             _ => {}
         }
-        let inst = self.instance(
-            &courses,
-            &closable,
-            completed,
-            vec![1.0; closable.len()],
-            untagged,
-            None,
-        );
+        let inst = self.unit_instance(&courses, &closable, completed, untagged);
         let solution = match solver {
             Solver::Greedy => cover::bounded_cover_within(&inst, cutoff),
             Solver::Exact { node_limit } => cover::exact_cover_within(&inst, node_limit, cutoff),

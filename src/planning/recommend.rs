@@ -381,6 +381,19 @@ impl Framework {
         })
     }
 
+    /// The least-hours cover instance of the career searches: [`Self::instance`] with every
+    /// closable gap worth 1 and no formal share.
+    pub(crate) fn unit_instance(
+        &self,
+        courses: &[u32],
+        closable: &[&GapItem<'_>],
+        completed: &[u32],
+        untagged: UntaggedLevel,
+    ) -> Instance {
+        let values = vec![1.0; closable.len()];
+        self.instance(courses, closable, completed, values, untagged, None)
+    }
+
     fn instance_with(
         &self,
         courses: &[u32],

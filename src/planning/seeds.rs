@@ -141,14 +141,7 @@ impl Framework {
         let gaps = self.gaps_at(p, held);
         let (courses, open) = self.candidates(&gaps, completed, untagged);
         let closable = closable(&gaps, &open);
-        let inst = self.instance(
-            &courses,
-            &closable,
-            completed,
-            vec![1.0; closable.len()],
-            untagged,
-            None,
-        );
+        let inst = self.unit_instance(&courses, &closable, completed, untagged);
         (open.len() as u32, cover::plain_greedy_cover(&inst).cost)
     }
 }
