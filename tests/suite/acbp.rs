@@ -789,6 +789,61 @@ fn competency_position_and_type_weights_change_the_choice() {
     );
 }
 
+/// With every weight at its largest at once (10⁹ for the type, the competency and the
+/// position) a gap is worth up to 10²⁷, far past exact sums: whatever the solver and limits,
+/// a plan proven optimal reports its value as its bound, and any other plan's gap is
+/// 1 − value / bound of the figures it reports.
+#[test]
+#[allow(clippy::float_cmp)] // the reported figures must agree exactly
+fn the_largest_weights_keep_bound_and_gap_true_to_the_reported_value() {
+    let fw = framework(
+        &[("a", FUNCTIONAL), ("b", DOMAIN)],
+        &[("p", "dept", &[("a", 3), ("b", 2)])],
+        &[
+            ("k1", "Course 1", 2.0, Mode::Formal, &[("a", Some(3))], &[]),
+            (
+                "k2",
+                "Course 2",
+                3.0,
+                Mode::Formal,
+                &[("b", Some(2))],
+                &["k1"],
+            ),
+        ],
+    );
+    let officers = [
+        officer("o1", "dept", "p", &[], &[], "a"),
+        officer("o2", "dept", "p", &[], &[], "a"),
+    ];
+    let cohort = cohort(&fw, &officers);
+    let heavy = AcbpOptions::default()
+        .competency_weight("a", 1e9)
+        .unwrap()
+        .position_weight("p", 1e9)
+        .unwrap()
+        .weights(Weights::new(1e9, 1e9, 1e9).unwrap());
+    let limited = [
+        heavy.clone(),
+        heavy.clone().budget(5.0).unwrap(),
+        heavy.clone().budget(7.0).unwrap(),
+        heavy.clone().officer_cap(2.0).unwrap(),
+    ];
+    for options in limited
+        .iter()
+        .flat_map(|o| [o.clone(), o.clone().solver(EXACT)])
+    {
+        let p = plan(&fw, &cohort, &options);
+        assert!(p.bound >= p.value_closed, "{p:?}");
+        match p.optimality {
+            Optimality::Optimal => assert_eq!(p.bound, p.value_closed, "{p:?}"),
+            Optimality::Bounded { gap } => {
+                let expected = 1.0 - p.value_closed / p.bound;
+                assert_eq!(gap, if expected <= 1e-12 { 0.0 } else { expected }, "{p:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn the_department_filter_plans_for_that_department_only() {
     let fw = post_office();

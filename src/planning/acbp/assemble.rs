@@ -9,7 +9,7 @@ use crate::model::hours::round_total;
 use crate::model::order;
 use crate::planning::cover::{EPS, Known, Scan, Stepper};
 use crate::planning::department::{Department, Plan, Subproblem};
-use crate::{Cohort, Framework, OfficerId, OpenReason};
+use crate::{Cohort, Framework, OfficerId, OpenReason, Optimality};
 
 impl Framework {
     pub(super) fn assemble_plan<'f>(
@@ -87,6 +87,7 @@ impl Framework {
         order::sort_by(&mut enrolments, |a, b| a.officer.cmp(&b.officer));
         let courses = self.course_runs(&seats, dept.seat_limit);
         let (competencies, open) = self.competency_outcomes(&short, &closed, &levels, &open);
+        let (bound, optimality) = reported(certificate, value_closed);
         DepartmentPlan {
             officers: problems.len(),
             gaps,
@@ -99,8 +100,8 @@ impl Framework {
             enrolments,
             competencies,
             open,
-            bound: certificate.bound,
-            optimality: certificate.optimality,
+            bound,
+            optimality,
             nodes: certificate.nodes,
         }
     }
@@ -235,4 +236,25 @@ fn why_open(
             })
         })
         .collect()
+}
+
+/// The bound and label as reported beside `value_closed`, the plan's value summed gap by
+/// gap: the certificate's own sums may add the same values in another order, which past
+/// 2⁵³ (weights up to 10⁹ each for type, competency and position) gives another float. An
+/// optimal plan's bound is its reported value; any other plan's bound is at least it and
+/// its gap is `1 − value_closed / bound` (0 within 10⁻¹²), as [`DepartmentPlan`] states.
+fn reported(certificate: &Certificate, value_closed: f64) -> (f64, Optimality) {
+    match certificate.optimality {
+        Optimality::Optimal => (value_closed, Optimality::Optimal),
+        Optimality::Bounded { .. } => {
+            let bound = certificate.bound.max(value_closed);
+            let gap = if bound > 0.0 {
+                1.0 - value_closed / bound
+            } else {
+                0.0
+            };
+            let gap = if gap <= 1e-12 { 0.0 } else { gap };
+            (bound, Optimality::Bounded { gap })
+        }
+    }
 }
