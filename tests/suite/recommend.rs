@@ -45,7 +45,7 @@ use karmayogi::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseId, CourseSpec, EntityKind, Error,
     Evidence, EvidenceSource, Framework, FrameworkSpec, Level, LevelPolicy, Mode, OfficerSpec,
     OpenReason, Optimality, Plan, Profile, RecommendOptions, RequirementSpec, RoleSpec, Solver,
-    Target, UntaggedLevel,
+    Target, UntaggedLevel, Weights,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -556,6 +556,39 @@ fn a_budget_leaves_gaps_open_with_the_budget_reason() {
             "total 0h, 0 closed, value 0",
         ],
     );
+}
+
+/// With the largest weights (10⁹ for the type and near it for each competency) a gap is
+/// worth about 10¹⁸, past exact sums: whatever the solver and budget, a budgeted plan's
+/// bound is at least its reported value, equal to it when the plan is proven optimal, and
+/// any other plan's gap is 1 − value / bound of the figures it reports.
+#[test]
+#[allow(clippy::float_cmp)] // the reported figures must agree exactly
+fn the_largest_weights_keep_a_budgeted_plans_bound_true_to_its_value() {
+    let fw = budget_framework();
+    let p = profile(&fw, &officer(&[], &[]));
+    let heavy = RecommendOptions::default()
+        .weights(Weights::new(1e9, 1e9, 1e9).unwrap())
+        .competency_weight("accounts", 1e9)
+        .unwrap()
+        .competency_weight("gem", 999_999_999.0)
+        .unwrap()
+        .competency_weight("rti", 700_000_001.0)
+        .unwrap();
+    for budget in [2.0, 7.0, 10.0, 13.0, 15.0] {
+        for solver in [Solver::Greedy, EXACT] {
+            let options = heavy.clone().budget(budget).unwrap().solver(solver);
+            let plan = plan(&fw, &p, &options);
+            assert!(plan.bound >= plan.value_closed, "{plan:?}");
+            match plan.optimality {
+                Optimality::Optimal => assert_eq!(plan.bound, plan.value_closed, "{plan:?}"),
+                Optimality::Bounded { gap } => {
+                    let expected = 1.0 - plan.value_closed / plan.bound;
+                    assert!((gap - expected).abs() <= 1e-12, "{plan:?}");
+                }
+            }
+        }
+    }
 }
 
 #[test]
