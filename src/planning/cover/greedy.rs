@@ -101,6 +101,13 @@ pub(crate) fn choose_forced(inst: &Instance, state: &mut State, buffer: &mut Vec
 /// O(k · (p + w)) for k picks, p pooled candidates and w the work of walking one closure,
 /// plus O(Σ covers) to keep gains current; the clean-up repeats a greedy completion over a
 /// few candidates per pick while it improves.
+pub(crate) fn greedy_cover(inst: &Instance) -> Solution {
+    let mut scratch = Scratch::new(inst);
+    let mut state = greedy_state(inst, &mut scratch);
+    clean_up(inst, &mut state, &mut scratch);
+    state.solution(inst, 0.0, false, 0)
+}
+
 /// [`greedy_cover`]'s cover before its clean-up (the forced picks, the greedy, redundant
 /// picks dropped): a guess at a cover's cost for a caller that only ranks guesses, at
 /// about half of [`greedy_cover`]'s instructions on `bench_career`'s instances.
@@ -109,23 +116,18 @@ pub(crate) fn choose_forced(inst: &Instance, state: &mut State, buffer: &mut Vec
 /// That of [`greedy_cover`] without [`clean_up`].
 pub(crate) fn plain_greedy_cover(inst: &Instance) -> Solution {
     let mut scratch = Scratch::new(inst);
-    let mut state = State::new(inst);
-    choose_forced(inst, &mut state, &mut scratch.buffer);
-    complete(inst, &mut state, None, Goal::Cover, &mut scratch);
-    let order = chosen_by_cost(inst, &state);
-    remove_redundant(inst, &mut state, &order, false);
-    state.solution(inst, 0.0, false, 0)
+    greedy_state(inst, &mut scratch).solution(inst, 0.0, false, 0)
 }
 
-pub(crate) fn greedy_cover(inst: &Instance) -> Solution {
-    let mut scratch = Scratch::new(inst);
+/// The forced picks, the greedy completion and the redundant picks dropped: the cover both
+/// [`greedy_cover`] and [`plain_greedy_cover`] start from.
+fn greedy_state(inst: &Instance, scratch: &mut Scratch) -> State {
     let mut state = State::new(inst);
     choose_forced(inst, &mut state, &mut scratch.buffer);
-    complete(inst, &mut state, None, Goal::Cover, &mut scratch);
+    complete(inst, &mut state, None, Goal::Cover, scratch);
     let order = chosen_by_cost(inst, &state);
     remove_redundant(inst, &mut state, &order, false);
-    clean_up(inst, &mut state, &mut scratch);
-    state.solution(inst, 0.0, false, 0)
+    state
 }
 
 /// Adds candidates greedily, never choosing `banned` (directly or as a prerequisite):
