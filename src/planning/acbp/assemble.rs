@@ -244,17 +244,15 @@ fn why_open(
 /// optimal plan's bound is its reported value; any other plan's bound is at least it and
 /// its gap is `1 − value_closed / bound` (0 within 10⁻¹²), as [`DepartmentPlan`] states.
 fn reported(certificate: &Certificate, value_closed: f64) -> (f64, Optimality) {
-    match certificate.optimality {
-        Optimality::Optimal => (value_closed, Optimality::Optimal),
-        Optimality::Bounded { .. } => {
-            let bound = certificate.bound.max(value_closed);
-            let gap = if bound > 0.0 {
-                1.0 - value_closed / bound
-            } else {
-                0.0
-            };
-            let gap = if gap <= 1e-12 { 0.0 } else { gap };
-            (bound, Optimality::Bounded { gap })
-        }
+    if certificate.proven {
+        return (value_closed, Optimality::Optimal);
     }
+    let bound = certificate.bound.max(value_closed);
+    let gap = if bound > 0.0 {
+        1.0 - value_closed / bound
+    } else {
+        0.0
+    };
+    let gap = if gap <= 1e-12 { 0.0 } else { gap };
+    (bound, Optimality::Bounded { gap })
 }
