@@ -77,6 +77,32 @@ fn in_pieces(
     Ok(describe(fw, &load.cohort, load.warnings))
 }
 
+/// Asserts the reader gives `want` on 1, 2 and 3 threads, the texts whole and fed in
+/// pieces cut before the offsets of `cuts` (each piece cut into parts at its line ends).
+#[track_caller]
+fn assert_every_thread_count_gives(
+    fw: &Framework,
+    csv: &OfficersCsv<'_>,
+    options: &OfficersCsvOptions,
+    cuts: &[usize],
+    want: &Outcome,
+) {
+    for threads in [1, 2, 3] {
+        let options = options.clone().threads(threads);
+        assert_eq!(&streamed(fw, csv, &options), want, "{threads} threads");
+        let got = in_pieces(fw, csv, &options, cuts);
+        assert_eq!(&got, want, "{threads} threads, pieces");
+    }
+}
+
+/// How many of `errors` report a repeated id.
+fn duplicate_keys(errors: &[Error]) -> usize {
+    errors
+        .iter()
+        .filter(|e| matches!(e, Error::CsvDuplicateKey { .. }))
+        .count()
+}
+
 /// Loads with `policy` both ways and checks they agree; returns the outcome.
 #[track_caller]
 fn agree(officers: &str, evidence: Option<&str>, policy: &LevelPolicy, as_of: bool) -> Outcome {
@@ -449,14 +475,9 @@ fn pieces_read_on_two_threads_give_what_one_thread_and_the_two_step_path_give() 
             // Without an as-of date, no date is late: most rows are read in parts.
             assert_eq!(warnings.len() > 600, as_of);
         }
-        for threads in [1, 2, 3] {
-            let options = options.clone().threads(threads);
-            assert_eq!(streamed(&fw, &csv, &options), want, "{threads} threads");
-            // Pieces of 1.5 MiB, each cut into parts at its line ends.
-            let cuts: Vec<usize> = (1..4).map(|k| (k * 3) << 19).collect();
-            let got = in_pieces(&fw, &csv, &options, &cuts);
-            assert_eq!(got, want, "{threads} threads, pieces");
-        }
+        // Pieces of 1.5 MiB.
+        let cuts: Vec<usize> = (1..4).map(|k| (k * 3) << 19).collect();
+        assert_every_thread_count_gives(&fw, &csv, &options, &cuts, &want);
     }
 }
 
@@ -866,21 +887,13 @@ fn officers_read_in_parts_give_what_one_thread_and_the_two_step_path_give() {
             Ok((cohort, ..)) => assert!(!odd && cohort.len() == 120_000),
             Err(errors) => {
                 assert!(odd);
-                let duplicates = errors
-                    .iter()
-                    .filter(|e| matches!(e, Error::CsvDuplicateKey { .. }))
-                    .count();
+                let duplicates = duplicate_keys(errors);
                 assert!(duplicates > 200, "{duplicates} repeated ids");
             }
         }
-        for threads in [1, 2, 3] {
-            let options = options.clone().threads(threads);
-            assert_eq!(streamed(&fw, &csv, &options), want, "{threads} threads");
-            // Pieces of 2.5 MiB and less, each cut into parts at its line ends.
-            let cuts: Vec<usize> = vec![5 << 19, (5 << 19) + 70_000];
-            let got = in_pieces(&fw, &csv, &options, &cuts);
-            assert_eq!(got, want, "{threads} threads, pieces");
-        }
+        // Pieces of 2.5 MiB and less.
+        let cuts = [5 << 19, (5 << 19) + 70_000];
+        assert_every_thread_count_gives(&fw, &csv, &options, &cuts, &want);
     }
 }
 
@@ -938,20 +951,12 @@ fn officers_with_ids_in_order_give_what_the_two_step_path_gives() {
             }
             Err(errors) => {
                 assert!(odd);
-                let duplicates = errors
-                    .iter()
-                    .filter(|e| matches!(e, Error::CsvDuplicateKey { .. }))
-                    .count();
+                let duplicates = duplicate_keys(errors);
                 assert!(duplicates > 150, "{duplicates} repeated ids");
             }
         }
-        for threads in [1, 2, 3] {
-            let options = options.clone().threads(threads);
-            assert_eq!(streamed(&fw, &csv, &options), want, "{threads} threads");
-            let cuts: Vec<usize> = vec![5 << 19, (5 << 19) + 70_000];
-            let got = in_pieces(&fw, &csv, &options, &cuts);
-            assert_eq!(got, want, "{threads} threads, pieces");
-        }
+        let cuts = [5 << 19, (5 << 19) + 70_000];
+        assert_every_thread_count_gives(&fw, &csv, &options, &cuts, &want);
     }
 }
 
