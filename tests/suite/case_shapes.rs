@@ -148,6 +148,51 @@ fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
     ));
 }
 
+/// A `CFDocument` beside the envelope (the document fetched from `CFDocuments/{id}` and
+/// the package from `CFPackages/{id}`, saved in one object) never leaves the envelope,
+/// and the whole framework in it, aside as an unknown field of an empty import.
+#[test]
+fn a_document_beside_a_wrapper_joins_what_the_wrapper_holds() {
+    let whole = package();
+    let document = whole["CFDocument"].clone();
+    let lists = json!({"CFItems": whole["CFItems"], "CFAssociations": whole["CFAssociations"]});
+    for wrapped in [
+        json!({"CFDocument": document, "CFPackage": lists}),
+        json!({"CFPackage": lists, "CFDocument": document}),
+        json!({"CFDocument": document, "CFPackages": [lists]}),
+    ] {
+        let import = import(&wrapped).unwrap_or_else(|e| panic!("{wrapped}: {e:?}"));
+        assert_eq!(shape(&import), expected_shape(), "{wrapped}");
+        assert!(
+            import.report.is_complete(),
+            "{wrapped}: {:?}",
+            import.report
+        );
+    }
+    // The document both beside and inside: which one is meant is unknowable.
+    for (wrapped, key) in [
+        (
+            json!({"CFDocument": document, "CFPackage": package()}),
+            "CFPackage",
+        ),
+        (json!({"CFDocument": document, "data": package()}), "data"),
+        // Unwrapped one envelope at a time, the document meets its twin at the inner one.
+        (
+            json!({"CFDocument": document, "data": {"CFPackage": package()}}),
+            "CFPackage",
+        ),
+    ] {
+        let says = format!(
+            "the key `CFDocument` is both inside and beside the {key} wrapper: expected each once"
+        );
+        let errors = import(&wrapped).unwrap_err();
+        assert!(
+            matches!(&errors[..], [Error::Json { message, .. }] if *message == says),
+            "{wrapped}: {errors:?}"
+        );
+    }
+}
+
 #[test]
 fn a_list_of_one_package_is_the_package_and_of_several_is_refused_by_count() {
     for wrapped in [

@@ -196,16 +196,16 @@ fn rename_keys(map: &mut Map<String, Value>, renamed: &mut Vec<CaseRenamedKey>) 
     }
 }
 
-/// The key of `map` that wraps the package, when `map` has no `CFDocument` of its own:
-/// `CFPackage` (a CASE API response), or the one key whose value holds a package (an
-/// object with a `CFDocument` or a wrapper of one) as a response's `data` or `CFPackages`
-/// does; a list of one package counts as the package. Two packages, in one list or under
-/// two keys, are refused: which one is meant is unknowable. A key named like `CFPackage`
-/// in another case is no envelope: the import names it as a misnamed field.
+/// The key of `map` that wraps the package: `CFPackage` (a CASE API response), or the one
+/// key whose value holds a package (an object with a `CFDocument` or a wrapper of one) as a
+/// response's `data` or `CFPackages` does; a list of one package counts as the package.
+/// Two packages, in one list or under two keys, are refused: which one is meant is
+/// unknowable. A key named like `CFPackage` in another case is no envelope: the import
+/// names it as a misnamed field. A `CFDocument` beside the envelope does not make it one
+/// of the package's fields: the document joins what the envelope holds (and, when the
+/// envelope holds one too, is refused as a key both inside and beside it), so that
+/// neither is left aside with the whole framework in it.
 fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
-    if map.contains_key("CFDocument") {
-        return Ok(None);
-    }
     let wraps = |value: &Value| match value {
         Value::Object(inner) => ["CFDocument", "CFPackage", "CFPackages"]
             .iter()
@@ -215,7 +215,8 @@ fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
     let mut holders = Vec::new();
     for (key, value) in map {
         let named = key == "CFPackage" || key == "CFPackages";
-        if !named && fold(key) == "cfpackage" {
+        let element_list = PACKAGE.iter().any(|k| k.name == key) || key == "CFDefinitions";
+        if element_list || (!named && fold(key) == "cfpackage") {
             continue;
         }
         match value {
@@ -300,6 +301,28 @@ mod tests {
             "the keys `CFItems`, `x` are both inside and beside the CFPackage wrapper: \
              expected each once"
         );
+    }
+
+    #[test]
+    fn a_document_beside_the_wrapper_joins_the_package() {
+        let package = package(object(
+            r#"{"CFDocument": {"identifier": "d"}, "CFPackage": {"CFItems": [{"identifier": "i"}]}}"#,
+        ))
+        .unwrap();
+        assert_eq!(package.document.unwrap().identifier, "d");
+        assert_eq!(package.items[0].identifier, "i");
+        assert!(package.extra.is_empty(), "{:?}", package.extra);
+        let error = package_error(
+            r#"{"CFDocument": {"identifier": "d"}, "data": {"CFDocument": {"identifier": "d"}}}"#,
+        );
+        assert_eq!(
+            error,
+            "the key `CFDocument` is both inside and beside the data wrapper: expected each once"
+        );
+    }
+
+    fn package_error(json: &str) -> String {
+        package(object(json)).unwrap_err()
     }
 
     #[test]
