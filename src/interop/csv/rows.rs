@@ -13,13 +13,19 @@ fn formula_text(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
 }
 
+/// Whether `column` is the first column asked for, the file's key.
+fn column_is_key(columns: &[(&str, usize)], column: &str) -> bool {
+    columns.first().is_some_and(|&(name, _)| name == column)
+}
+
 impl Table<'_> {
     /// Calls `each` on every well-formed record after the header, in order. Records with a
     /// quoting error or the wrong number of fields are reported to `errors` and skipped;
     /// so is, in a lossy text, a record with a replacement character in a column read
     /// ([`Error::CsvInvalidValue`], expecting UTF-8 text). Returns the records skipped for
-    /// a quoting error or their number of fields that have a key to name them by (see
-    /// [`Refused`]), so that rows referring to them are not reported as naming a missing key.
+    /// a quoting error, their number of fields or text that is not UTF-8 outside their key
+    /// that have a key to name them by (see [`Refused`]), so that rows referring to them
+    /// are not reported as naming a missing key.
     pub(crate) fn rows(
         self,
         errors: &mut Vec<Error>,
@@ -97,6 +103,11 @@ impl Table<'_> {
                             .find(|(name, _)| row.text(name).contains('\u{fffd}'))
                     {
                         errors.push(row.invalid(column, "UTF-8 text"));
+                        // Named by a readable key, the record is refused like any other,
+                        // so that rows referring to it say so.
+                        if !column_is_key(&self.header.columns, column) {
+                            refuse(&record, line);
+                        }
                         continue;
                     }
                     each(&row, errors);
