@@ -1,5 +1,6 @@
 //! The records of a [`Table`] after its header, one [`Row`] at a time.
 
+use super::row::significant;
 use super::{Refused, Row, Table};
 use crate::Error;
 
@@ -54,6 +55,8 @@ impl Table<'_> {
         let mut refused = Vec::new();
         // The first column asked for, the file's key.
         let key = self.header.columns.first().map(|&(_, at)| at);
+        // The fields up to the header's last name: those after it name nothing.
+        let named = significant(self.header.names.iter().map(String::as_str));
         let mut refuse = |record: &csv::StringRecord, line: usize| {
             if let Some(key) = key.and_then(|at| record.get(at)).filter(|k| !k.is_empty()) {
                 refused.push(Refused {
@@ -77,9 +80,11 @@ impl Table<'_> {
                     });
                 }
                 // Fields beyond the header that are all empty (a trailing `,` on each
-                // row, as some exports write) hold nothing to lose.
+                // row, as some exports write) hold nothing to lose, nor do fields missing
+                // under the header's empty names at its end (a trailing `,` on the header
+                // alone).
                 Ok(line)
-                    if record.len() < self.header.width
+                    if record.len() < named
                         || record.iter().skip(self.header.width).any(|f| !f.is_empty()) =>
                 {
                     errors.push(Error::CsvFieldCount {
