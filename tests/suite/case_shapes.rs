@@ -193,6 +193,42 @@ fn a_document_beside_a_wrapper_joins_what_the_wrapper_holds() {
     }
 }
 
+/// The answers of the CASE API's endpoints for one element, saved in place of a package
+/// (`GET …/CFItems/{id}` answers `{"CFItem": {…}}`, `…/CFItemAssociations/{id}` the item
+/// and its `CFAssociations`): refused naming the key and the endpoint, never with
+/// "no `CFDocument`" alone, which does not say what was given.
+#[test]
+fn the_answer_for_one_element_is_refused_by_its_key() {
+    let whole = package();
+    let item = json!({"identifier": C1, "fullStatement": "Counts.",
+                      "CFDocumentURI": link(DOC)});
+    for (value, key, endpoint, list) in [
+        (json!({"CFItem": item}), "CFItem", "CFItems", "CFItems"),
+        (
+            json!({"CFItem": item, "CFAssociations": whole["CFAssociations"]}),
+            "CFItem",
+            "CFItems",
+            "CFItems",
+        ),
+        (
+            json!({"CFPackage": {"CFAssociation": whole["CFAssociations"][0]}}),
+            "CFAssociation",
+            "CFAssociations",
+            "CFAssociations",
+        ),
+    ] {
+        let says = format!(
+            "the key `{key}` holds one element, as the CASE API's {endpoint} endpoint \
+             answers: expected one CASE CFPackage object, a framework with its `{list}`"
+        );
+        let errors = import(&value).unwrap_err();
+        assert!(
+            matches!(&errors[..], [Error::Json { message, .. }] if *message == says),
+            "{value}: {errors:?}"
+        );
+    }
+}
+
 #[test]
 fn a_list_of_one_package_is_the_package_and_of_several_is_refused_by_count() {
     for wrapped in [

@@ -105,6 +105,19 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
              frameworks: expected one CASE CFPackage object, a framework with its items"
         ));
     }
+    if !map.contains_key("CFDocument")
+        && let Some((key, list, endpoint)) = ONE_ELEMENT
+            .iter()
+            .find(|(key, list, _)| map.contains_key(*key) && !map.contains_key(*list))
+    {
+        // The answer of an endpoint serving one element, saved in place of a package:
+        // its element sits under a key the package does not have, and the import would
+        // find no document (or, through its `CFDocumentURI`, an empty framework).
+        return Err(format!(
+            "the key `{key}` holds one element, as the CASE API's {endpoint} endpoint answers: \
+             expected one CASE CFPackage object, a framework with its `{list}`"
+        ));
+    }
     hoist_lists(&mut map)?;
     let mut sourced = false;
     for key in PACKAGE.iter().map(|k| k.name) {
@@ -128,6 +141,15 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         renamed,
     })
 }
+
+/// The keys under which the CASE API answers for one element (`GET …/CFItems/{id}`
+/// answers `{"CFItem": {…}}`, `…/CFItemAssociations/{id}` the item with its
+/// `CFAssociations`), the package's list of such elements, and the endpoint.
+const ONE_ELEMENT: [(&str, &str, &str); 3] = [
+    ("CFItem", "CFItems", "CFItems"),
+    ("CFAssociation", "CFAssociations", "CFAssociations"),
+    ("CFRubric", "CFRubrics", "CFRubrics"),
+];
 
 /// The name `OneRoster` and the 1EdTech APIs built on it give an element's identifier, which
 /// CASE servers built on those APIs write in `CFItems`, their links and the other elements
@@ -336,6 +358,25 @@ mod tests {
             "the key `CFDocuments` holds a list of 2 documents, as the CASE API lists \
              frameworks: expected one CASE CFPackage object, a framework with its items"
         );
+    }
+
+    #[test]
+    fn the_answer_for_one_element_is_named_as_such() {
+        let error = package_error(
+            r#"{"CFItem": {"identifier": "i"}, "CFAssociations": [{"identifier": "a"}]}"#,
+        );
+        assert_eq!(
+            error,
+            "the key `CFItem` holds one element, as the CASE API's CFItems endpoint answers: \
+             expected one CASE CFPackage object, a framework with its `CFItems`"
+        );
+        // Beside the package's own list, or its document, it is a field like any other.
+        for json in [
+            r#"{"CFItem": {}, "CFItems": [{"identifier": "i"}]}"#,
+            r#"{"CFDocument": {"identifier": "d"}, "CFAssociation": {}}"#,
+        ] {
+            assert!(package(object(json)).is_ok(), "{json}");
+        }
     }
 
     #[test]
