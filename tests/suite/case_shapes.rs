@@ -325,6 +325,25 @@ fn element_lists_written_as_objects_are_read_when_their_keys_lose_nothing() {
     p["CFAssociations"] = json!([]);
     let import = import(&p).unwrap();
     assert_eq!(import.spec.competencies.len(), 1);
+    // An empty object is an empty list, as PHP's `JSON_FORCE_OBJECT` and an empty Go map
+    // write one: before, it was one element without a field (an item without identifier,
+    // a rubric without criteria set aside).
+    let mut p = package();
+    p["CFRubrics"] = json!({});
+    p["CFAssociations"] = json!({});
+    let imported = self::import(&p).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+    assert!(imported.report.is_complete(), "{:?}", imported.report);
+    assert_eq!(imported.spec.competencies.len(), 2);
+    let mut p = package();
+    p["CFItems"] = json!({});
+    p["CFAssociations"] = json!({"0": child_of(1, AREA, DOC)});
+    let imported = self::import(&p).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+    assert!(imported.spec.competencies.is_empty());
+    assert_eq!(
+        imported.report.associations.len(),
+        1,
+        "its ends are not in the package"
+    );
 }
 
 #[test]
