@@ -8,7 +8,8 @@
 //! and header removed (an HR export's `id , name` is `id,name`); empty and blank lines
 //! skipped, and so are records whose every field is empty (`,,,`, which spreadsheets write
 //! for rows whose cells were cleared: they hold nothing to lose); fields beyond the
-//! header's that are all empty (a trailing `,`) ignored. The delimiter is chosen from the
+//! header's that are all empty (a trailing `,`) ignored, and so are fields missing under
+//! the empty names that end a header (a trailing `,` on the header alone). The delimiter is chosen from the
 //! header alone, so the rows cost nothing more to read; a header that two delimiters read
 //! as the columns needed is [`Error::CsvAmbiguousDelimiter`], and a delimiter given or
 //! declared that another reads the header better with is [`Error::CsvDelimiter`]. The first

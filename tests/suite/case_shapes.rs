@@ -148,6 +148,87 @@ fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
     ));
 }
 
+/// A `CFDocument` beside the envelope (the document fetched from `CFDocuments/{id}` and
+/// the package from `CFPackages/{id}`, saved in one object) never leaves the envelope,
+/// and the whole framework in it, aside as an unknown field of an empty import.
+#[test]
+fn a_document_beside_a_wrapper_joins_what_the_wrapper_holds() {
+    let whole = package();
+    let document = whole["CFDocument"].clone();
+    let lists = json!({"CFItems": whole["CFItems"], "CFAssociations": whole["CFAssociations"]});
+    for wrapped in [
+        json!({"CFDocument": document, "CFPackage": lists}),
+        json!({"CFPackage": lists, "CFDocument": document}),
+        json!({"CFDocument": document, "CFPackages": [lists]}),
+    ] {
+        let import = import(&wrapped).unwrap_or_else(|e| panic!("{wrapped}: {e:?}"));
+        assert_eq!(shape(&import), expected_shape(), "{wrapped}");
+        assert!(
+            import.report.is_complete(),
+            "{wrapped}: {:?}",
+            import.report
+        );
+    }
+    // The document both beside and inside: which one is meant is unknowable.
+    for (wrapped, key) in [
+        (
+            json!({"CFDocument": document, "CFPackage": package()}),
+            "CFPackage",
+        ),
+        (json!({"CFDocument": document, "data": package()}), "data"),
+        // Unwrapped one envelope at a time, the document meets its twin at the inner one.
+        (
+            json!({"CFDocument": document, "data": {"CFPackage": package()}}),
+            "CFPackage",
+        ),
+    ] {
+        let says = format!(
+            "the key `CFDocument` is both inside and beside the {key} wrapper: expected each once"
+        );
+        let errors = import(&wrapped).unwrap_err();
+        assert!(
+            matches!(&errors[..], [Error::Json { message, .. }] if *message == says),
+            "{wrapped}: {errors:?}"
+        );
+    }
+}
+
+/// The answers of the CASE API's endpoints for one element, saved in place of a package
+/// (`GET …/CFItems/{id}` answers `{"CFItem": {…}}`, `…/CFItemAssociations/{id}` the item
+/// and its `CFAssociations`): refused naming the key and the endpoint, never with
+/// "no `CFDocument`" alone, which does not say what was given.
+#[test]
+fn the_answer_for_one_element_is_refused_by_its_key() {
+    let whole = package();
+    let item = json!({"identifier": C1, "fullStatement": "Counts.",
+                      "CFDocumentURI": link(DOC)});
+    for (value, key, endpoint, list) in [
+        (json!({"CFItem": item}), "CFItem", "CFItems", "CFItems"),
+        (
+            json!({"CFItem": item, "CFAssociations": whole["CFAssociations"]}),
+            "CFItem",
+            "CFItems",
+            "CFItems",
+        ),
+        (
+            json!({"CFPackage": {"CFAssociation": whole["CFAssociations"][0]}}),
+            "CFAssociation",
+            "CFAssociations",
+            "CFAssociations",
+        ),
+    ] {
+        let says = format!(
+            "the key `{key}` holds one element, as the CASE API's {endpoint} endpoint \
+             answers: expected one CASE CFPackage object, a framework with its `{list}`"
+        );
+        let errors = import(&value).unwrap_err();
+        assert!(
+            matches!(&errors[..], [Error::Json { message, .. }] if *message == says),
+            "{value}: {errors:?}"
+        );
+    }
+}
+
 #[test]
 fn a_list_of_one_package_is_the_package_and_of_several_is_refused_by_count() {
     for wrapped in [
@@ -244,6 +325,25 @@ fn element_lists_written_as_objects_are_read_when_their_keys_lose_nothing() {
     p["CFAssociations"] = json!([]);
     let import = import(&p).unwrap();
     assert_eq!(import.spec.competencies.len(), 1);
+    // An empty object is an empty list, as PHP's `JSON_FORCE_OBJECT` and an empty Go map
+    // write one: before, it was one element without a field (an item without identifier,
+    // a rubric without criteria set aside).
+    let mut p = package();
+    p["CFRubrics"] = json!({});
+    p["CFAssociations"] = json!({});
+    let imported = self::import(&p).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+    assert!(imported.report.is_complete(), "{:?}", imported.report);
+    assert_eq!(imported.spec.competencies.len(), 2);
+    let mut p = package();
+    p["CFItems"] = json!({});
+    p["CFAssociations"] = json!({"0": child_of(1, AREA, DOC)});
+    let imported = self::import(&p).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+    assert!(imported.spec.competencies.is_empty());
+    assert_eq!(
+        imported.report.associations.len(),
+        1,
+        "its ends are not in the package"
+    );
 }
 
 #[test]

@@ -419,6 +419,27 @@ fn bytes_that_are_not_utf8_are_reported_in_a_column_read_and_ignored_in_others()
     assert_eq!(load.cohort.len(), 2);
 }
 
+/// A row refused for a name in Windows-1252 (`Jos\xe9`, as Excel saves "CSV" outside
+/// UTF-8 locales) is refused like a row of the wrong width: its passbook names the row
+/// that was not read, never "not in officers.csv, did you mean" another officer.
+#[test]
+fn a_row_refused_for_bytes_that_are_not_utf8_is_named_by_its_passbook() {
+    let fw = framework();
+    let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
+    reader.push_officers(b"id,name,department,position\no1,Jos\xe9,dopt,us\no2,Asha,dopt,us\n");
+    reader.push_evidence(b"officer,competency,level,source\no1,rti,2,assessment\n");
+    let errors = reader.finish().expect_err("a name that is not UTF-8");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "officers.csv line 2, column `name`: found `Jos\u{fffd}`, expected UTF-8 text",
+            "evidence.csv line 2, column `officer`: `o1` is the id of officers.csv line 2, \
+             which was not read for its own problem",
+        ]
+    );
+}
+
 /// An export of a few megabytes, so that pieces are read in parts on several threads:
 /// every fifth officer in a department other than their position's (a warning each), a
 /// late date every so many rows (another warning); `odd` puts a quoted record running

@@ -421,3 +421,34 @@ fn ids_excel_writes_as_text_formulas_are_read_as_their_text() {
     let ids: Vec<&str> = officers.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["0123", "0456"]);
 }
+
+/// A quote after a closing quote and a space or tab (`"Kumar ""Ravi"" "` mistyped as
+/// `"Kumar ""Ravi"<tab>"`, the cell's closing quote pushed along): a misplaced quote,
+/// named by line and field alike by every reader. Before, the quote check read it as the
+/// second half of a doubled quote, reopening the field: `load_officers` then reported the
+/// line's number of fields, and the streaming readers, given the record alone, "a quoted
+/// field opened here is never closed".
+#[test]
+fn a_quote_after_a_closing_quote_and_whitespace_is_misplaced() {
+    for gap in [" ", "\t", " \t "] {
+        let officers = format!(
+            "id,name,department,position\r\no1,\"Kumar \"\"Ravi\"{gap}\"\nJr\",dopt,us\r\n\
+             o2,Meera,dopt,aso\r\n"
+        );
+        let errors = load(&officers, None, &OfficersCsvOptions::default()).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "officers.csv line 2, field 2: misplaced quote, expected the whole field in \
+                 quotes with inner quotes doubled",
+                "officers.csv line 3, field 1: misplaced quote, expected the whole field in \
+                 quotes with inner quotes doubled"
+            ],
+            "{gap:?}"
+        );
+    }
+    // Whitespace alone after the closing quote is still read, as before.
+    let officers = "id,name,department,position\r\no1,\"Kumar \"\"Ravi\"\"\" \t,dopt,us\r\n";
+    let (read, _) = load(officers, None, &OfficersCsvOptions::default()).expect("reads");
+    assert_eq!(read[0].name.as_deref(), Some("Kumar \"Ravi\""));
+}

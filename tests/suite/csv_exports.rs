@@ -138,6 +138,33 @@ fn empty_fields_beyond_the_header_are_ignored_and_others_are_not() {
     );
 }
 
+/// A trailing `,` on the header alone (a column added and left unnamed, or a header typed
+/// by hand): the empty names at its end name no column, and rows without those fields
+/// lose nothing. Every row of such an export was refused for its number of fields.
+#[test]
+fn rows_without_the_fields_of_empty_names_ending_the_header_are_read() {
+    let officers = "id,name,department,position,\r\no1,Asha,dopt,us\r\n";
+    let evidence = "officer,competency,level,source,date,,\n\
+                    o1,rti,2,assessment,2024-01-05\n\
+                    o1,noting,1,assessment,2024-01-06,\n\
+                    o1,integrity,2,assessment,2024-01-07,,\n";
+    let loaded = load(officers, evidence).unwrap();
+    let a = EvidenceSource::Assessment;
+    assert_eq!(entries(&loaded), [(2, a), (1, a), (2, a)]);
+    // A row short of a named column, or holding a value beyond the header, still is an
+    // error by line.
+    let evidence = "officer,competency,level,source,date,,\n\
+                    o1,rti,2,assessment\n\
+                    o1,rti,2,assessment,2024-01-05,,,x\n";
+    assert_eq!(
+        load(OFFICERS, evidence).unwrap_err(),
+        [
+            "evidence.csv line 2 has 4 fields: expected 7, as in the header",
+            "evidence.csv line 3 has 8 fields: expected 7, as in the header"
+        ]
+    );
+}
+
 #[test]
 fn an_excel_separator_line_is_skipped_and_lines_keep_their_numbers() {
     let officers = format!("sep=,\r\n{}", OFFICERS.replace('\n', "\r\n"));

@@ -18,7 +18,8 @@
 //! and a 70-20-10 share (0.1, 0.25, 0.3, 0.5, 0.7 or 1). The oracle enumerates every subset of the
 //! courses not completed that is closed under pending prerequisites and checks every plan
 //! against the laws of `Framework::recommend`: feasible (prerequisites first, within the
-//! budget, terms within the cap unless one longer course is alone and marked), minimal,
+//! budget, terms within the cap unless one longer course is alone and marked, each course
+//! in the earliest term after its prerequisites' with room for it), minimal,
 //! maximal under a budget, every open gap's reason true, every total, the certificate
 //! (bound on the right side of the optimum, `Optimal` meaning the optimum with the fewest
 //! selection hours among plans of equal value, `Bounded` gaps consistent), and the same
@@ -875,6 +876,31 @@ fn check_terms(
             t + 1,
             term.hours
         );
+    }
+    // Each course goes to the earliest term after its prerequisites' terms that has room
+    // for it: terms only fill up, so no earlier term with room at the end had none when
+    // the course was placed, and a course within the cap that could still move to one
+    // was placed too late.
+    for (s, &k) in plan.steps.iter().zip(steps) {
+        if s.hours > cap + TOL {
+            continue;
+        }
+        let after = (plan.steps.iter().zip(steps))
+            .filter(|&(_, &p)| inst.courses[k].prerequisites.contains(&p))
+            .map(|(d, _)| d.term)
+            .max()
+            .unwrap_or(0);
+        for u in after + 1..s.term {
+            let term = &plan.terms[u as usize - 1];
+            prop_assert!(
+                term.over_cap || term.hours + s.hours > cap - 1e-6,
+                "{} ({} h) in term {} while term {u} of {} h has room under the cap {cap}",
+                s.course,
+                s.hours,
+                s.term,
+                term.hours
+            );
+        }
     }
     Ok(())
 }

@@ -105,6 +105,19 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
              frameworks: expected one CASE CFPackage object, a framework with its items"
         ));
     }
+    if !map.contains_key("CFDocument")
+        && let Some((key, list, endpoint)) = ONE_ELEMENT
+            .iter()
+            .find(|(key, list, _)| map.contains_key(*key) && !map.contains_key(*list))
+    {
+        // The answer of an endpoint serving one element, saved in place of a package:
+        // its element sits under a key the package does not have, and the import would
+        // find no document (or, through its `CFDocumentURI`, an empty framework).
+        return Err(format!(
+            "the key `{key}` holds one element, as the CASE API's {endpoint} endpoint answers: \
+             expected one CASE CFPackage object, a framework with its `{list}`"
+        ));
+    }
     hoist_lists(&mut map)?;
     let mut sourced = false;
     for key in PACKAGE.iter().map(|k| k.name) {
@@ -128,6 +141,15 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         renamed,
     })
 }
+
+/// The keys under which the CASE API answers for one element (`GET …/CFItems/{id}`
+/// answers `{"CFItem": {…}}`, `…/CFItemAssociations/{id}` the item with its
+/// `CFAssociations`), the package's list of such elements, and the endpoint.
+const ONE_ELEMENT: [(&str, &str, &str); 3] = [
+    ("CFItem", "CFItems", "CFItems"),
+    ("CFAssociation", "CFAssociations", "CFAssociations"),
+    ("CFRubric", "CFRubrics", "CFRubrics"),
+];
 
 /// The name `OneRoster` and the 1EdTech APIs built on it give an element's identifier, which
 /// CASE servers built on those APIs write in `CFItems`, their links and the other elements
@@ -196,16 +218,16 @@ fn rename_keys(map: &mut Map<String, Value>, renamed: &mut Vec<CaseRenamedKey>) 
     }
 }
 
-/// The key of `map` that wraps the package, when `map` has no `CFDocument` of its own:
-/// `CFPackage` (a CASE API response), or the one key whose value holds a package (an
-/// object with a `CFDocument` or a wrapper of one) as a response's `data` or `CFPackages`
-/// does; a list of one package counts as the package. Two packages, in one list or under
-/// two keys, are refused: which one is meant is unknowable. A key named like `CFPackage`
-/// in another case is no envelope: the import names it as a misnamed field.
+/// The key of `map` that wraps the package: `CFPackage` (a CASE API response), or the one
+/// key whose value holds a package (an object with a `CFDocument` or a wrapper of one) as a
+/// response's `data` or `CFPackages` does; a list of one package counts as the package.
+/// Two packages, in one list or under two keys, are refused: which one is meant is
+/// unknowable. A key named like `CFPackage` in another case is no envelope: the import
+/// names it as a misnamed field. A `CFDocument` beside the envelope does not make it one
+/// of the package's fields: the document joins what the envelope holds (and, when the
+/// envelope holds one too, is refused as a key both inside and beside it), so that
+/// neither is left aside with the whole framework in it.
 fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
-    if map.contains_key("CFDocument") {
-        return Ok(None);
-    }
     let wraps = |value: &Value| match value {
         Value::Object(inner) => ["CFDocument", "CFPackage", "CFPackages"]
             .iter()
@@ -215,7 +237,8 @@ fn envelope(map: &Map<String, Value>) -> Result<Option<String>, String> {
     let mut holders = Vec::new();
     for (key, value) in map {
         let named = key == "CFPackage" || key == "CFPackages";
-        if !named && fold(key) == "cfpackage" {
+        let element_list = PACKAGE.iter().any(|k| k.name == key) || key == "CFDefinitions";
+        if element_list || (!named && fold(key) == "cfpackage") {
             continue;
         }
         match value {
@@ -303,6 +326,28 @@ mod tests {
     }
 
     #[test]
+    fn a_document_beside_the_wrapper_joins_the_package() {
+        let package = package(object(
+            r#"{"CFDocument": {"identifier": "d"}, "CFPackage": {"CFItems": [{"identifier": "i"}]}}"#,
+        ))
+        .unwrap();
+        assert_eq!(package.document.unwrap().identifier, "d");
+        assert_eq!(package.items[0].identifier, "i");
+        assert!(package.extra.is_empty(), "{:?}", package.extra);
+        let error = package_error(
+            r#"{"CFDocument": {"identifier": "d"}, "data": {"CFDocument": {"identifier": "d"}}}"#,
+        );
+        assert_eq!(
+            error,
+            "the key `CFDocument` is both inside and beside the data wrapper: expected each once"
+        );
+    }
+
+    fn package_error(json: &str) -> String {
+        package(object(json)).unwrap_err()
+    }
+
+    #[test]
     fn a_list_of_documents_is_named_as_such() {
         let error = package(object(
             r#"{"CFDocuments": [{"identifier": "d1"}, {"identifier": "d2"}]}"#,
@@ -313,6 +358,25 @@ mod tests {
             "the key `CFDocuments` holds a list of 2 documents, as the CASE API lists \
              frameworks: expected one CASE CFPackage object, a framework with its items"
         );
+    }
+
+    #[test]
+    fn the_answer_for_one_element_is_named_as_such() {
+        let error = package_error(
+            r#"{"CFItem": {"identifier": "i"}, "CFAssociations": [{"identifier": "a"}]}"#,
+        );
+        assert_eq!(
+            error,
+            "the key `CFItem` holds one element, as the CASE API's CFItems endpoint answers: \
+             expected one CASE CFPackage object, a framework with its `CFItems`"
+        );
+        // Beside the package's own list, or its document, it is a field like any other.
+        for json in [
+            r#"{"CFItem": {}, "CFItems": [{"identifier": "i"}]}"#,
+            r#"{"CFDocument": {"identifier": "d"}, "CFAssociation": {}}"#,
+        ] {
+            assert!(package(object(json)).is_ok(), "{json}");
+        }
     }
 
     #[test]

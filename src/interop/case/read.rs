@@ -305,10 +305,15 @@ fn self_named(key: &str, mut value: Value) -> Value {
 /// map: every value an object, and the keys either all list positions (`"0"`, `"2"`; the
 /// elements come in their order, and a `null` among them is an absent element) or each
 /// its element's `identifier` (in key order). The
-/// keys then say nothing the elements do not, so nothing is lost. An object holding only
-/// objects under other keys comes back whole (the import names it as of the wrong type:
-/// its keys would be lost); any other object is one element, a list of one.
+/// keys then say nothing the elements do not, so nothing is lost. So an empty object is
+/// the empty list (PHP's `JSON_FORCE_OBJECT` and an empty Go map write it so), never an
+/// element without a field. An object holding only objects under other keys comes back
+/// whole (the import names it as of the wrong type: its keys would be lost); any other
+/// object is one element, a list of one.
 fn keyed_list(map: Map<String, Value>) -> Result<Vec<Value>, Value> {
+    if map.is_empty() {
+        return Ok(Vec::new());
+    }
     let position = |k: &str| -> Option<u64> {
         (!k.is_empty() && k.len() <= 18 && k.bytes().all(|b| b.is_ascii_digit()))
             .then(|| k.parse().ok())

@@ -22,6 +22,9 @@ pub(super) fn check_quotes(
         Unquoted,
         Quoted,
         Closed,
+        /// Whitespace after a closing quote: only more may follow before the field's end
+        /// (a quote there would reopen nothing: `""` escapes a quote only inside quotes).
+        ClosedSpace,
         /// After `=` at a field's start: Excel's `="0123"`, text kept as written.
         Equals,
         /// In the quotes of `="…"`, unquoted for the reader: no delimiter, line break or
@@ -66,7 +69,8 @@ pub(super) fn check_quotes(
             (State::Start | State::Unquoted | State::Equals, _) if b != b'"' => {
                 state = State::Unquoted;
             }
-            (State::Closed | State::FormulaClosed, b' ' | b'\t') => {}
+            (State::Closed | State::ClosedSpace, b' ' | b'\t') => state = State::ClosedSpace,
+            (State::FormulaClosed, b' ' | b'\t') => {}
             _ => return Some(misplaced(at_line, field)),
         }
         i += 1;

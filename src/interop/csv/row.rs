@@ -55,7 +55,7 @@ pub(super) fn is_separator_line(record: &csv::StringRecord) -> bool {
 }
 
 /// The number of fields up to the last non-empty one.
-fn significant<'a>(fields: impl Iterator<Item = &'a str>) -> usize {
+pub(super) fn significant<'a>(fields: impl Iterator<Item = &'a str>) -> usize {
     let mut width = 0;
     for (i, field) in fields.enumerate() {
         if !field.is_empty() {

@@ -1,5 +1,6 @@
 //! The records of a [`Table`] after its header, one [`Row`] at a time.
 
+use super::row::significant;
 use super::{Refused, Row, Table};
 use crate::Error;
 
@@ -13,13 +14,19 @@ fn formula_text(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
 }
 
+/// Whether `column` is the first column asked for, the file's key.
+fn column_is_key(columns: &[(&str, usize)], column: &str) -> bool {
+    columns.first().is_some_and(|&(name, _)| name == column)
+}
+
 impl Table<'_> {
     /// Calls `each` on every well-formed record after the header, in order. Records with a
     /// quoting error or the wrong number of fields are reported to `errors` and skipped;
     /// so is, in a lossy text, a record with a replacement character in a column read
     /// ([`Error::CsvInvalidValue`], expecting UTF-8 text). Returns the records skipped for
-    /// a quoting error or their number of fields that have a key to name them by (see
-    /// [`Refused`]), so that rows referring to them are not reported as naming a missing key.
+    /// a quoting error, their number of fields or text that is not UTF-8 outside their key
+    /// that have a key to name them by (see [`Refused`]), so that rows referring to them
+    /// are not reported as naming a missing key.
     pub(crate) fn rows(
         self,
         errors: &mut Vec<Error>,
@@ -48,6 +55,8 @@ impl Table<'_> {
         let mut refused = Vec::new();
         // The first column asked for, the file's key.
         let key = self.header.columns.first().map(|&(_, at)| at);
+        // The fields up to the header's last name: those after it name nothing.
+        let named = significant(self.header.names.iter().map(String::as_str));
         let mut refuse = |record: &csv::StringRecord, line: usize| {
             if let Some(key) = key.and_then(|at| record.get(at)).filter(|k| !k.is_empty()) {
                 refused.push(Refused {
@@ -71,9 +80,11 @@ impl Table<'_> {
                     });
                 }
                 // Fields beyond the header that are all empty (a trailing `,` on each
-                // row, as some exports write) hold nothing to lose.
+                // row, as some exports write) hold nothing to lose, nor do fields missing
+                // under the header's empty names at its end (a trailing `,` on the header
+                // alone).
                 Ok(line)
-                    if record.len() < self.header.width
+                    if record.len() < named
                         || record.iter().skip(self.header.width).any(|f| !f.is_empty()) =>
                 {
                     errors.push(Error::CsvFieldCount {
@@ -97,6 +108,11 @@ impl Table<'_> {
                             .find(|(name, _)| row.text(name).contains('\u{fffd}'))
                     {
                         errors.push(row.invalid(column, "UTF-8 text"));
+                        // Named by a readable key, the record is refused like any other,
+                        // so that rows referring to it say so.
+                        if !column_is_key(&self.header.columns, column) {
+                            refuse(&record, line);
+                        }
                         continue;
                     }
                     each(&row, errors);

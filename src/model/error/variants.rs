@@ -656,7 +656,8 @@ pub enum Error {
         /// 1-based position of the field in its record.
         field: usize,
     },
-    /// A CSV record has a different number of fields than the header. Quote fields that
+    /// A CSV record has a different number of fields than the header: fewer than up to
+    /// its last named column, or a value beyond its last column. Quote fields that
     /// contain commas, and give every record one field per header column.
     #[error("{file} line {line} has {found} fields: expected {expected}, as in the header")]
     CsvFieldCount {
