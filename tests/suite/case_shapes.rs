@@ -585,3 +585,28 @@ fn rubric_levels_listed_beside_their_criteria_are_read_by_criterion_id() {
     let again = import(&serde_json::from_str(&exported.to_json()).unwrap()).unwrap();
     assert_eq!(again.spec, imported.spec);
 }
+
+#[test]
+fn links_given_as_the_uris_servers_serve_resolve_by_the_uuid_they_end_in() {
+    for form in [
+        "https://case.example.org/ims/case/v1p0/CFItems/{}",
+        "https://case.example.org/ims/case/v1p0/CFItems/{}.json",
+        "https://case.example.org/uri/{}/",
+        "https://case.example.org/CFItems/{}?format=json",
+        "urn:uuid:{}",
+    ] {
+        let uri = |id: &str| Value::String(form.replace("{}", id));
+        let mut p = package();
+        for (n, (child, parent)) in [(AREA, DOC), (C1, AREA), (C2, AREA)].iter().enumerate() {
+            p["CFAssociations"][n]["originNodeURI"] = uri(child);
+            p["CFAssociations"][n]["destinationNodeURI"] = uri(parent);
+        }
+        let import = import(&p).unwrap_or_else(|e| panic!("{form}: {e:?}"));
+        assert_eq!(shape(&import), expected_shape(), "{form}");
+        assert!(
+            import.report.dropped.is_empty(),
+            "{form}: {:?}",
+            import.report.dropped
+        );
+    }
+}

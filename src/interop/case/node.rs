@@ -150,8 +150,8 @@ pub(super) enum Overruled {
     Uri,
 }
 
-/// The UUID a URI ends in (`…/CFItems/{uuid}`, `urn:uuid:{uuid}`), before any query or
-/// fragment, if it ends in one.
+/// The UUID a URI ends in (`…/CFItems/{uuid}`, `urn:uuid:{uuid}`, or a file named by it,
+/// `…/CFItems/{uuid}.json`), before any query or fragment, if it ends in one.
 pub(super) fn uuid_tail(uri: &str) -> Option<&str> {
     let path = uri.trim().split(['?', '#']).next().unwrap_or_default();
     let tail = path
@@ -159,7 +159,9 @@ pub(super) fn uuid_tail(uri: &str) -> Option<&str> {
         .rsplit(['/', ':'])
         .next()
         .unwrap_or_default();
-    is_uuid_shaped(tail).then_some(tail)
+    // A UUID has no dot, so what follows the first one is a file's extension.
+    let stem = tail.split('.').next().unwrap_or_default();
+    is_uuid_shaped(stem).then_some(stem)
 }
 
 /// The error of an element without an identifier: [`Error::CaseFieldName`] naming the
@@ -195,7 +197,28 @@ pub(super) struct Typed {
 
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{key, uuid_tail};
+
+    #[test]
+    fn a_uri_ends_in_a_uuid_before_its_query_or_a_file_extension() {
+        let uuid = "0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01";
+        for uri in [
+            "https://case.example.org/ims/case/v1p0/CFItems/0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01",
+            "https://case.example.org/uri/0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01/",
+            "https://case.example.org/CFItems/0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01.json",
+            "https://case.example.org/CFItems/0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01?format=json",
+            "urn:uuid:0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01",
+        ] {
+            assert_eq!(uuid_tail(uri), Some(uuid), "{uri}");
+        }
+        for uri in [
+            "https://case.example.org/CFItems/OP.1",
+            "https://case.example.org/CFItems/x.0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01",
+            "https://case.example.org/0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01/items",
+        ] {
+            assert_eq!(uuid_tail(uri), None, "{uri}");
+        }
+    }
 
     #[test]
     fn uuids_compare_in_lowercase_and_other_identifiers_as_written() {
