@@ -3,21 +3,20 @@
 
 use super::blocks::kept_rows_bound;
 use super::cuts::with_shared_prerequisite_rows;
-use super::greedy::{Scratch, choose_forced, exchange_pairs, greedy_cover};
+use super::greedy::{Scratch, choose_forced, greedy_cover};
 use super::implied::without_implied_closers;
 use super::instance::{Instance, Solution, Within, beyond};
 use super::lagrange::Lagrange;
 use super::pdhg::lp_solve;
 use super::queue::{Node, Queued};
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
-use super::tabu_cover::tabu_cover;
-use super::trade::{Work, trade_picks};
 use crate::model::order;
 use std::collections::BinaryHeap;
 
 /// Counters of what the search did on this thread, read by tests.
 #[cfg(test)]
 pub(super) mod counters;
+mod deferred;
 mod repairs;
 pub(super) mod rows;
 mod targets;
@@ -40,7 +39,7 @@ const LP_ITERATIONS: u32 = 2_000;
 /// 2,000 nodes (47,498 h against the 47,493 h proven without it).
 const ROUND_GAP: f64 = 0.02;
 
-/// Candidate evaluations the trades of [`trade_picks`] may spend on one part's incumbent,
+/// Candidate evaluations the trades of [`trade_picks`](super::trade::trade_picks) may spend on one part's incumbent,
 /// at the root and again after the search.
 const TRADE_WORK: u64 = 20_000;
 
@@ -61,8 +60,22 @@ const BLOCK_NODES: u64 = 200;
 /// it on parts the search then proves. Plans without a search (`bounded_cover`) keep it at
 /// the root, and so do large parts with wider gaps, where its plan is what the search
 /// starts from (on the department-sized `overlapping` instance, 8% at the root, running
-/// it only after the search left the plan 110 h longer).
+/// it only after the search left the plan 110 h longer). On those parts the search is
+/// made first all the same, and the tabu search run only when the search's outcome does
+/// not show that it would find nothing (`exact/deferred.rs`): the plan is the one of the
+/// tabu search at the root.
 pub(super) const TABU_AFTER_SEARCH_FROM: usize = KEPT_ROWS_FROM;
+
+/// Parts of at most this many candidates that a search follows run the tabu search of
+/// [`TABU_AFTER_SEARCH_FROM`]'s large parts after the search, and only when needed
+/// (`exact/deferred.rs`); larger parts keep it at the root. The officer-sized parts of
+/// `bench_career` (194–280 candidates) and `bench_plans` (194–415) gain: the search
+/// mostly proves the root's cover optimal without it (`successors` for the laden occ-1673
+/// about half the instructions, `bench_plans`' officer covers on `overlapping` 4.9 → 3.3 s).
+/// The department-sized parts of `bench_plans --large-only` (4,115 and 8,278 candidates)
+/// end their searches unproven at the node limit, where the tabu search then finds a
+/// cheaper cover and the search is made again (`uniform`'s cover 47.6 → 65 s).
+const DEFER_TABU_UP_TO: usize = 1_024;
 
 /// See [`TABU_AFTER_SEARCH_FROM`]: the incumbent's cost over the root's bound, less one.
 const TABU_AFTER_SEARCH_GAP: f64 = 0.01;
@@ -129,9 +142,7 @@ fn solve_with(
         return Err(part.lower);
     }
     if open && search {
-        if !part.deepen() {
-            part.branch_and_bound();
-        }
+        part.search_with_deferred_tabu();
         if beyond(part.lower, cutoff) {
             return Err(part.lower);
         }
@@ -144,6 +155,7 @@ fn solve_with(
     Ok(part.finish())
 }
 
+#[derive(Clone)]
 struct Search<'a> {
     inst: &'a Instance,
     /// The same instance without the closings prerequisites already make
@@ -176,6 +188,8 @@ struct Search<'a> {
     role: Role,
     /// Whether a search follows the root.
     searched: bool,
+    /// The root's tabu search, left for after the search ([`Search::defer_tabu`]).
+    deferred: Option<deferred::Deferred>,
 }
 
 impl<'a> Search<'a> {
@@ -200,6 +214,7 @@ impl<'a> Search<'a> {
             kept: None,
             role: Role::Whole,
             searched: false,
+            deferred: None,
         }
     }
 
@@ -310,7 +325,11 @@ impl<'a> Search<'a> {
             let tabu = !self.searched
                 || (inst.len() > TABU_AFTER_SEARCH_FROM
                     && self.best_cost > (1.0 + TABU_AFTER_SEARCH_GAP) * lower);
-            self.improve(lower, tabu);
+            if tabu && self.defers_tabu() {
+                self.defer_tabu(lower);
+            } else {
+                self.improve(lower, tabu);
+            }
         }
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
@@ -353,30 +372,19 @@ impl<'a> Search<'a> {
         bound
     }
 
-    /// Improves the incumbent by trading two picks for others ([`exchange_pairs`]), what
-    /// single exchanges miss when costs tie, then two or three picks for fewer or cheaper
-    /// ones found by an exhaustive repair ([`trade_picks`], at most [`TRADE_WORK`]
+    /// Improves the incumbent by trading two picks for others
+    /// ([`exchange_pairs`](super::greedy::exchange_pairs)), what single exchanges miss when
+    /// costs tie, then two or three picks for fewer or cheaper ones found by an exhaustive
+    /// repair ([`trade_picks`](super::trade::trade_picks), at most [`TRADE_WORK`]
     /// evaluations), then, when `tabu`, a tabu search for a cover one unit cheaper
-    /// ([`tabu_cover`]), which stops once the cover meets the proven lower bound `lower`.
-    /// Run only when a bound does not prove the incumbent, so plans proven at the root pay
-    /// nothing for it.
+    /// ([`tabu_cover`](super::tabu_cover::tabu_cover)), which stops once the cover meets
+    /// the proven lower bound `lower`. Run only when a bound does not prove the incumbent,
+    /// so plans proven at the root pay nothing for it.
     fn improve(&mut self, lower: f64, tabu: bool) {
-        #[cfg(test)]
-        counters::LOCAL_SEARCHES.with(|searches| searches.set(searches.get() + 1));
-        let inst = self.inst;
-        let mut state = State::new(inst);
-        state.load(inst, &self.best);
-        let pairs = exchange_pairs(inst, &mut state, &mut self.scratch);
-        let mut work = Work::new(TRADE_WORK);
-        let traded = trade_picks(inst, &mut state, &mut self.scratch, &mut work);
-        #[cfg(test)]
-        if tabu {
-            counters::TABU_LARGEST.with(|largest| largest.set(largest.get().max(inst.len())));
-        }
-        let tabu = tabu && tabu_cover(inst, &mut state, inst.round_up(lower));
-        if tabu || traded || pairs {
-            let solution = state.solution(inst, 0.0, false, 0);
-            self.offer(solution.chosen, solution.cost);
+        let (mut state, exchanged) = self.exchanges();
+        let tabu = tabu && self.tabu(&mut state, lower);
+        if tabu || exchanged {
+            self.offer_state(&state);
         }
     }
 

@@ -8,7 +8,7 @@ use super::state::{State, chosen_by_cost, most_expensive_first, remove_redundant
 use crate::model::order;
 
 /// Buffers reused across greedy completions.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Scratch {
     pooled: Vec<bool>,
     pool: Vec<u32>,

@@ -27,6 +27,7 @@ use super::state::State;
 use crate::model::order;
 
 /// Multipliers and buffers of the Lagrangian bound, reused from node to node.
+#[derive(Clone)]
 pub(crate) struct Lagrange {
     /// Multiplier per element.
     pub(crate) u: Vec<f64>,

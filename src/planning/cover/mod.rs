@@ -59,6 +59,8 @@ mod budget_round;
 mod cuts;
 #[cfg(test)]
 mod cuts_tests;
+#[cfg(test)]
+mod deferred_tests;
 mod density;
 mod exact;
 mod fixing;

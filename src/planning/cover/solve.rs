@@ -60,6 +60,11 @@ fn unreachable_cutoff(inst: &Instance) -> Solution {
 /// the part's bound is at most the target. When the limit stops the search, that bound is
 /// reported, so the gap stays proven. A part the bounds leave unproven with the rows shared prerequisites
 /// imply is solved again without them (`exact.rs`'s `solve_part`), within the same limit.
+/// A large part whose root ends far from its bound gets the local search's tabu search at
+/// the root; it runs after the search, and only when the search does not prove the root's
+/// cover optimal, and when it finds a cheaper cover the search is made again from there
+/// (`exact/deferred.rs`), so the plan is the one of the tabu search at the root and a
+/// part's search may be made twice.
 pub(crate) fn exact_cover(inst: &Instance, node_limit: u64) -> Solution {
     exact_cover_within(inst, node_limit, f64::INFINITY).unwrap_or_else(|_| unreachable_cutoff(inst))
 }

@@ -14,4 +14,20 @@ thread_local! {
     /// Covers rounded from the relaxation ([`Search::round`]) on this thread that were
     /// cheaper than the incumbent, so that tests can tell where the rounding pays.
     pub(in crate::planning::cover) static ROUNDED_CHEAPER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Whether roots on this thread run their tabu search before the search, as they did
+    /// before it was deferred, so that tests can compare the two.
+    pub(in crate::planning::cover) static TABU_AT_ROOT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How the deferred tabu searches of this thread were settled: the search proved the
+    /// root's cover optimal, the tabu search ran and found nothing, it found a cheaper
+    /// cover and the search was made again.
+    pub(in crate::planning::cover) static DEFERRED: std::cell::Cell<[u64; 3]> = const { std::cell::Cell::new([0; 3]) };
+}
+
+/// Counts a deferred tabu search settled the `outcome`-th way of [`DEFERRED`].
+pub(super) fn deferred(outcome: usize) {
+    DEFERRED.with(|counts| {
+        let mut c = counts.get();
+        c[outcome] += 1;
+        counts.set(c);
+    });
 }
