@@ -2,7 +2,7 @@
 //! heatmap, timed: the document read in one pass into a cohort, or in two steps.
 //!
 //! ```text
-//! cargo run --release --example needs_from_json -- DIR [--two-step] [--threads N]
+//! cargo run --release --example needs_from_json -- DIR [--two-step] [--threads N] [--load-threads L]
 //! cargo run --release --example needs_from_json -- DIR --write OFFICERS
 //! ```
 //!
@@ -10,9 +10,9 @@
 //! `--write OFFICERS` writes them: the default seed of `bench_needs`, in compact JSON,
 //! about 2.5 KB per officer). The ESCO framework is built first (not counted).
 //! Then, timed: reading the file into a string (read), building the cohort (load) with
-//! `Cohort::from_json`, or with `--two-step` with `OfficersSpec::from_json` then
-//! `Cohort::new` and dropping the specs, and `Framework::training_needs` on `N` threads
-//! (default 2), called twice. Prints one line of `key=value` fields: the times in seconds
+//! `Cohort::from_json_with_threads` on `L` threads (default 1: `Cohort::from_json`), or with
+//! `--two-step` with `OfficersSpec::from_json` then `Cohort::new` and dropping the specs,
+//! and `Framework::training_needs` on `N` threads (default 2), called twice. Prints one line of `key=value` fields: the times in seconds
 //! (wall clock, and the CPU time of the load and of the first call, which a busy machine
 //! disturbs less),
 //! the text's size, the cohort's own heap bytes (`Cohort::heap_bytes`), the peak resident
@@ -41,9 +41,9 @@ use karmayogi::{Cohort, Framework, LevelPolicy, NeedsOptions, OfficersSpec};
 use serde::ser::{SerializeStruct, Serializer};
 
 const USAGE: args::Usage = args::Usage {
-    text: "needs_from_json DIR [--two-step] [--threads N] [--write OFFICERS]",
+    text: "needs_from_json DIR [--two-step] [--threads N] [--load-threads L] [--write OFFICERS]",
     flags: &["--two-step"],
-    options: &["--threads", "--write"],
+    options: &["--threads", "--load-threads", "--write"],
     positional: 1,
 };
 
@@ -58,6 +58,11 @@ fn main() -> ExitCode {
             .map(|t| USAGE.count(t, "--threads"))
             .transpose()?
             .unwrap_or(2) as usize;
+        let load_threads = given
+            .option("--load-threads")
+            .map(|t| USAGE.count(t, "--load-threads"))
+            .transpose()?
+            .unwrap_or(1) as usize;
         let dir = given
             .positional()
             .first()
@@ -77,6 +82,7 @@ fn main() -> ExitCode {
             &framework,
             Path::new(dir),
             threads,
+            load_threads,
             given.flag("--two-step"),
         )
     })
@@ -114,6 +120,7 @@ fn run(
     framework: &Framework,
     dir: &Path,
     threads: usize,
+    load_threads: usize,
     two_step: bool,
 ) -> out::Outcome {
     let base_peak = peak_mib();
@@ -132,7 +139,7 @@ fn run(
         drop(doc);
         cohort
     } else {
-        Cohort::from_json(framework, &text, &policy)
+        Cohort::from_json_with_threads(framework, &text, &policy, load_threads)
     }
     .map_err(|e| format!("rejected: {e}"))?;
     let load_s = start.elapsed().as_secs_f64();
@@ -160,11 +167,12 @@ fn run(
     let secs = |s: Option<f64>| s.map_or_else(|| "n/a".to_owned(), |s| format!("{s:.2}"));
     writeln!(
         out,
-        "path={} officers={} read_s={read_s:.3} load_s={load_s:.3} \
+        "path={} load_threads={} officers={} read_s={read_s:.3} load_s={load_s:.3} \
          needs_first_s={first_s:.3} needs_second_s={second_s:.3} total_s={:.3} \
          load_cpu_s={} needs_first_cpu_s={} \
          text_mib={text_mib:.0} cohort_mib={:.1} base_peak_mib={} peak_mib={} fingerprint={}",
         if two_step { "two-step" } else { "from_json" },
+        if two_step { 1 } else { load_threads },
         cohort.len(),
         read_s + load_s + first_s,
         secs(load_cpu_s),

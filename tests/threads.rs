@@ -2,7 +2,8 @@
 //!
 //! The library exposes no thread counter, so this watches from outside: a sampler thread
 //! counts the process's threads in `/proc/self/task` (Linux) while `training_needs`,
-//! `department_plan` and `compare` run with `threads(usize::MAX)` over 40,000 officers. One
+//! `department_plan` and `compare` run with `threads(usize::MAX)` over 40,000 officers, and
+//! `Cohort::from_json_with_threads` reads 12,000 of them. One
 //! thread per officer, as an uncapped split would start, shows up as hundreds of concurrent threads;
 //! the work runs in rayon's global pool, which has `available_parallelism` threads (this
 //! test sets no `RAYON_NUM_THREADS`), while the calling thread waits. Sampling can miss a
@@ -18,6 +19,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use karmayogi::{
     AcbpOptions, Cohort, CompareOptions, Framework, LevelPolicy, NeedsOptions, OfficerSpec,
+    OfficersSpec,
 };
 
 const FRAMEWORK: &str = include_str!("../examples/data/head_post_office.json");
@@ -109,6 +111,17 @@ fn unbounded_thread_requests_start_at_most_the_available_parallelism() {
     same_result_within_the_threads("department_plan", allowed, |threads| {
         fw.department_plan(&cohort, &options.clone().threads(threads))
             .expect("same framework")
+    });
+
+    // An officers document read on the threads (more officers than two batches).
+    let document = OfficersSpec {
+        format_version: 2,
+        officers: officers(&fw, 12_000),
+    }
+    .to_json();
+    same_result_within_the_threads("from_json_with_threads", allowed, |threads| {
+        let read = Cohort::from_json_with_threads(&fw, &document, &LevelPolicy::default(), threads);
+        format!("{:?}", read.expect("valid officers"))
     });
 
     let by_department = |threads| {

@@ -94,6 +94,53 @@ pub(crate) fn join<A: Send, B: Send>(
     (a(), b())
 }
 
+/// Runs `serial` on the calling thread while up to [`workers`]`(threads, usize::MAX) − 1`
+/// tasks of the current rayon pool take `items` one at a time, in order, through `work`;
+/// once `serial` returns, the calling thread takes the items left too. Returns `serial`'s
+/// result, when every item is done, and how many items the calling thread took. So at
+/// most `threads` threads work at once, and the calling thread is one of them even when it
+/// is not a thread of the pool. Without the `parallel` feature and on wasm32 (or on one
+/// thread): `serial`, then every item in order, on the calling thread. (Compiled where
+/// its one user is: `Cohort::from_json_with_threads` on threads.)
+#[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+pub(crate) fn beside<T: Send, R>(
+    threads: usize,
+    items: Vec<T>,
+    work: impl Fn(T) + Sync,
+    serial: impl FnOnce() -> R,
+) -> (R, usize) {
+    if workers(threads, usize::MAX) > 1 && !items.is_empty() {
+        use std::sync::{Mutex, PoisonError};
+        let helpers = workers(threads, usize::MAX) - 1;
+        let queue = Mutex::new(items.into_iter());
+        let take = || {
+            let mut taken = 0;
+            loop {
+                // The lock is held only to take the next item (a panic elsewhere ends the
+                // scope anyway).
+                let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+                let Some(item) = next else { break taken };
+                work(item);
+                taken += 1;
+            }
+        };
+        let take = &take;
+        return rayon::in_place_scope(|scope| {
+            for _ in 0..helpers {
+                scope.spawn(move |_| {
+                    take();
+                });
+            }
+            let result = serial();
+            (result, take())
+        });
+    }
+    let result = serial();
+    let taken = items.len();
+    items.into_iter().for_each(work);
+    (result, taken)
+}
+
 /// [`map_ranges`] with the number of ranges given exactly.
 fn split<T: Send>(len: usize, parts: usize, work: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
     let parts = parts.clamp(1, len.max(1));
@@ -186,6 +233,31 @@ mod tests {
             "{threads} threads for {} available",
             available()
         );
+    }
+
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    #[test]
+    fn beside_does_every_item_once_and_the_serial_work() {
+        use super::beside;
+        for threads in 0..4 {
+            for len in [0, 1, 5, 100] {
+                let done = Mutex::new(Vec::new());
+                let (serial, taken) = beside(
+                    threads,
+                    (0..len).collect(),
+                    |i: usize| done.lock().expect("no panic while held").push(i),
+                    || "serial",
+                );
+                let mut done = done.into_inner().expect("no panic while held");
+                done.sort_unstable();
+                assert_eq!(done, (0..len).collect::<Vec<_>>());
+                assert_eq!(serial, "serial");
+                assert!(taken <= len);
+                if workers(threads, usize::MAX) == 1 {
+                    assert_eq!(taken, len);
+                }
+            }
+        }
     }
 
     #[test]

@@ -38,6 +38,17 @@ impl Cohort {
     }
 }
 
+/// An officer resolved without a problem elsewhere (by a
+/// [`Part`](crate::people::parts::Part)), ready for [`CohortBuilder::push_resolved`]: its
+/// position, target, held levels (each
+/// `competency << 3 | level`) and completed courses.
+pub(crate) struct Settled<'a> {
+    pub(crate) position: u32,
+    pub(crate) target: Option<u32>,
+    pub(crate) held: &'a [u32],
+    pub(crate) completed: &'a [u32],
+}
+
 /// The columns of a [`Cohort`] being built, officer by officer, and the problems found so
 /// far: what [`Cohort::new`] does with each officer, for any source of officers.
 pub(crate) struct CohortBuilder<'f> {
@@ -127,18 +138,18 @@ impl<'f> CohortBuilder<'f> {
         self.completed = completed;
     }
 
-    /// Adds the next officer, already resolved without a problem (by [`resolve_officer`]
-    /// elsewhere): what [`CohortBuilder::push`] does after resolving it.
-    pub(crate) fn push_resolved(
-        &mut self,
-        officer: OfficerView<'_>,
-        position: u32,
-        target: Option<u32>,
-        held: &[u32],
-        completed: &[u32],
-    ) {
+    /// Adds the next officer, already resolved without a problem (by a
+    /// [`Part`](crate::people::parts::Part) elsewhere): what [`CohortBuilder::push`] does
+    /// after resolving it.
+    pub(crate) fn push_resolved(&mut self, officer: OfficerView<'_>, settled: &Settled<'_>) {
         self.index += 1;
         if !self.full {
+            let Settled {
+                position,
+                target,
+                held,
+                completed,
+            } = *settled;
             self.add(officer, position, target, held, completed);
         }
     }

@@ -104,25 +104,31 @@ impl Cohort {
 
 /// The cohort of a document read in one pass, or the problems [`Cohort::new`] finds in
 /// it; `None` when the document does not read so (see the module's documentation).
-fn read_once(
+pub(crate) fn read_once(
     framework: &Framework,
     json: &str,
     policy: &LevelPolicy,
 ) -> Option<Result<Cohort, Errors>> {
-    let text = without_bom(json);
     let mut builder = CohortBuilder::new(framework, policy);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let read = Document {
+    let officers = Officers {
         builder: &mut builder,
         entries: Vec::new(),
-    }
-    .deserialize(&mut de)
-    .and_then(|()| de.end());
-    read.is_ok().then(|| builder.finish(1))
+    };
+    read_document(json, officers).then(|| builder.finish(1))
+}
+
+/// Whether `json` reads as an officers document whose `officers` array `officers` reads.
+pub(crate) fn read_document<'de, S>(json: &'de str, officers: S) -> bool
+where
+    S: DeserializeSeed<'de, Value = ()>,
+{
+    let mut de = serde_json::Deserializer::from_str(without_bom(json));
+    let read = Document(Some(officers)).deserialize(&mut de);
+    read.and_then(|()| de.end()).is_ok()
 }
 
 /// A string of the text: borrowed unless it holds escapes.
-struct Text<'de>(Cow<'de, str>);
+pub(crate) struct Text<'de>(Cow<'de, str>);
 
 impl<'de> serde::Deserialize<'de> for Text<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -190,7 +196,7 @@ fn required<T, E: serde::de::Error>(slot: Option<T>, name: &'static str) -> Resu
 }
 
 /// One passbook entry, borrowed from the text.
-struct Entry<'de> {
+pub(crate) struct Entry<'de> {
     competency: Text<'de>,
     level: u8,
     source: EvidenceSource,
@@ -201,7 +207,7 @@ struct Entry<'de> {
 
 impl Entry<'_> {
     /// The entry as [`Evidence::view`](crate::Evidence) gives it.
-    fn view(&self) -> EvidenceView<'_> {
+    pub(crate) fn view(&self) -> EvidenceView<'_> {
         EvidenceView {
             competency: &self.competency.0,
             level: self.level,
@@ -215,12 +221,31 @@ impl Entry<'_> {
     }
 }
 
-/// The document: `format_version` and `officers`, in either order.
-struct Document<'b, 'f, 'de> {
-    builder: &'b mut CohortBuilder<'f>,
-    /// The passbook entries of the officer being read.
-    entries: Vec<Entry<'de>>,
+/// An officer's own fields, borrowed from the text.
+pub(crate) struct Fields<'de> {
+    id: Text<'de>,
+    name: Option<Text<'de>>,
+    department: Text<'de>,
+    position: Text<'de>,
+    target: Option<Text<'de>>,
 }
+
+impl Fields<'_> {
+    /// The fields as [`OfficerSpec::fields`](crate::OfficerSpec) gives them.
+    pub(crate) fn view(&self) -> OfficerView<'_> {
+        OfficerView {
+            id: &self.id.0,
+            name: self.name.as_ref().map(|n| &*n.0),
+            department: &self.department.0,
+            position: &self.position.0,
+            target: self.target.as_ref().map(|t| &*t.0),
+        }
+    }
+}
+
+/// The document: `format_version` and `officers`, in either order, the officers read by
+/// the seed (taken when the field comes).
+struct Document<S>(Option<S>);
 
 const DOCUMENT: Key = Key {
     names: &["format_version", "officers"],
@@ -269,14 +294,14 @@ const EVIDENCE: Key = Key {
     },
 };
 
-impl<'de> DeserializeSeed<'de> for Document<'_, '_, 'de> {
+impl<'de, S: DeserializeSeed<'de, Value = ()>> DeserializeSeed<'de> for Document<S> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_struct("OfficersSpec", DOCUMENT.names, self)
     }
 }
 
-impl<'de> Visitor<'de> for Document<'_, '_, 'de> {
+impl<'de, S: DeserializeSeed<'de, Value = ()>> Visitor<'de> for Document<S> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("struct OfficersSpec")
@@ -295,10 +320,10 @@ impl<'de> Visitor<'de> for Document<'_, '_, 'de> {
                 }
                 once(&mut version, found, DOCUMENT.names[0])?;
             } else {
-                if officers.is_some() {
+                let Some(seed) = self.0.take() else {
                     return Err(A::Error::duplicate_field(DOCUMENT.names[1]));
-                }
-                map.next_value_seed(Officers(&mut self))?;
+                };
+                map.next_value_seed(seed)?;
                 officers = Some(());
             }
         }
@@ -307,47 +332,54 @@ impl<'de> Visitor<'de> for Document<'_, '_, 'de> {
     }
 }
 
-/// The `officers` array.
-struct Officers<'s, 'b, 'f, 'de>(&'s mut Document<'b, 'f, 'de>);
+/// The `officers` array, each officer pushed into the cohort when its object ends.
+struct Officers<'b, 'f, 'de> {
+    builder: &'b mut CohortBuilder<'f>,
+    /// The passbook entries of the officer being read.
+    entries: Vec<Entry<'de>>,
+}
 
-impl<'de> DeserializeSeed<'de> for Officers<'_, '_, '_, 'de> {
+impl<'de> DeserializeSeed<'de> for Officers<'_, '_, 'de> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for Officers<'_, '_, '_, 'de> {
+impl<'de> Visitor<'de> for Officers<'_, '_, 'de> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a sequence")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(Officer(&mut *self.0))?.is_some() {}
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(officer) = seq.next_element_seed(Officer(&mut self.entries))? {
+            (self.builder).push(officer.view(), self.entries.iter().map(Entry::view));
+        }
         Ok(())
     }
 }
 
-/// One officer object, pushed into the cohort when it ends.
-struct Officer<'s, 'b, 'f, 'de>(&'s mut Document<'b, 'f, 'de>);
+/// One officer object: its fields, its passbook entries read into the buffer (cleared
+/// first).
+pub(crate) struct Officer<'s, 'de>(pub(crate) &'s mut Vec<Entry<'de>>);
 
-impl<'de> DeserializeSeed<'de> for Officer<'_, '_, '_, 'de> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+impl<'de> DeserializeSeed<'de> for Officer<'_, 'de> {
+    type Value = Fields<'de>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Fields<'de>, D::Error> {
         d.deserialize_struct("OfficerSpec", OFFICER.names, self)
     }
 }
 
-impl<'de> Visitor<'de> for Officer<'_, '_, '_, 'de> {
-    type Value = ();
+impl<'de> Visitor<'de> for Officer<'_, 'de> {
+    type Value = Fields<'de>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("struct OfficerSpec")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let doc = self.0;
-        doc.entries.clear();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+        let entries = self.0;
+        entries.clear();
         let (mut id, mut name, mut department) = (None, None, None);
         let (mut position, mut target, mut passbook) = (None, None, None);
         while let Some(key) = map.next_key_seed(OFFICER)? {
@@ -362,25 +394,18 @@ impl<'de> Visitor<'de> for Officer<'_, '_, '_, 'de> {
                     if passbook.is_some() {
                         return Err(A::Error::duplicate_field(field));
                     }
-                    map.next_value_seed(Passbook(&mut doc.entries))?;
+                    map.next_value_seed(Passbook(&mut *entries))?;
                     passbook = Some(());
                 }
             }
         }
-        let id = required(id, OFFICER.names[0])?;
-        let department = required(department, OFFICER.names[2])?;
-        let position = required(position, OFFICER.names[3])?;
-        let (name, target) = (name.flatten(), target.flatten());
-        let officer = OfficerView {
-            id: &id.0,
-            name: name.as_ref().map(|n| &*n.0),
-            department: &department.0,
-            position: &position.0,
-            target: target.as_ref().map(|t| &*t.0),
-        };
-        doc.builder
-            .push(officer, doc.entries.iter().map(Entry::view));
-        Ok(())
+        Ok(Fields {
+            id: required(id, OFFICER.names[0])?,
+            name: name.flatten(),
+            department: required(department, OFFICER.names[2])?,
+            position: required(position, OFFICER.names[3])?,
+            target: target.flatten(),
+        })
     }
 }
 

@@ -16,8 +16,11 @@ pub(crate) mod resolve;
 pub(crate) mod builder;
 pub(crate) mod cohort;
 pub(crate) mod cohort_json;
+pub(crate) mod cohort_json_threads;
 pub(crate) mod columns;
 pub(crate) mod departments;
 pub(crate) mod held;
+#[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+pub(crate) mod json_pieces;
 pub(crate) mod parts;
 pub(crate) mod review;

@@ -13,9 +13,9 @@ use std::borrow::Borrow;
 use crate::model::day_memo::DayMemo;
 use crate::model::nearest::Nearest;
 use crate::model::parallel::{map_parts, workers};
-use crate::people::builder::CohortBuilder;
-use crate::people::officer::{Evidence, OfficerSpec};
-use crate::people::resolve::{Resolved, resolve_officer};
+use crate::people::builder::{CohortBuilder, Settled};
+use crate::people::officer::{Evidence, EvidenceView, OfficerSpec};
+use crate::people::resolve::{OfficerView, Resolved, resolve_officer};
 use crate::{Cohort, Error, Errors, Framework, LevelPolicy};
 
 /// Officers one part resolves per batch: enough that starting the parts costs little
@@ -33,8 +33,9 @@ struct Done {
     completed_end: usize,
 }
 
-/// What one part resolves of a batch; its buffers are reused from batch to batch.
-struct Part {
+/// What one part resolves of a batch of officers; its buffers are reused from batch to
+/// batch.
+pub(crate) struct Part {
     done: Vec<Done>,
     held: Vec<u32>,
     completed: Vec<u32>,
@@ -47,7 +48,7 @@ struct Part {
 }
 
 impl Part {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Part {
             done: Vec::new(),
             held: Vec::new(),
@@ -59,40 +60,67 @@ impl Part {
         }
     }
 
-    /// Resolves `officers` into the part's buffers, replacing what they held.
-    fn resolve(&mut self, framework: &Framework, policy: &LevelPolicy, officers: &[&OfficerSpec]) {
+    /// Forgets the officers resolved so far (keeping the dates read).
+    pub(crate) fn clear(&mut self) {
         self.done.clear();
         self.held.clear();
         self.completed.clear();
-        for officer in officers {
-            self.errors.clear();
-            let (held_start, completed_start) = (self.held.len(), self.completed.len());
-            let (position, target) = resolve_officer(
-                framework,
-                officer.fields(),
-                officer.passbook.iter().map(Evidence::view),
-                policy,
-                &mut Resolved {
-                    held: &mut self.held,
-                    completed: &mut self.completed,
-                    errors: &mut self.errors,
-                    nearest: &mut self.nearest,
-                    own: &mut self.own,
-                    dates: Some(&mut self.dates),
-                },
-            );
-            let position = position.filter(|_| self.errors.is_empty());
-            if position.is_none() {
-                self.held.truncate(held_start);
-                self.completed.truncate(completed_start);
-            }
-            self.done.push(Done {
-                position,
-                target,
-                held_end: self.held.len(),
-                completed_end: self.completed.len(),
-            });
+    }
+
+    /// Resolves the next officer, with its passbook entries in order, into the part's
+    /// buffers; whether it has no problem.
+    pub(crate) fn resolve<'e>(
+        &mut self,
+        framework: &Framework,
+        policy: &LevelPolicy,
+        officer: OfficerView<'_>,
+        passbook: impl IntoIterator<Item = EvidenceView<'e>>,
+    ) -> bool {
+        self.errors.clear();
+        let (held_start, completed_start) = (self.held.len(), self.completed.len());
+        let (position, target) = resolve_officer(
+            framework,
+            officer,
+            passbook,
+            policy,
+            &mut Resolved {
+                held: &mut self.held,
+                completed: &mut self.completed,
+                errors: &mut self.errors,
+                nearest: &mut self.nearest,
+                own: &mut self.own,
+                dates: Some(&mut self.dates),
+            },
+        );
+        let position = position.filter(|_| self.errors.is_empty());
+        if position.is_none() {
+            self.held.truncate(held_start);
+            self.completed.truncate(completed_start);
         }
+        self.done.push(Done {
+            position,
+            target,
+            held_end: self.held.len(),
+            completed_end: self.completed.len(),
+        });
+        position.is_some()
+    }
+
+    /// The officers resolved since the last [`Part::clear`], in order: each settled, or
+    /// `None` when it has a problem (to be resolved again where its errors are kept).
+    pub(crate) fn settled(&self) -> impl Iterator<Item = Option<Settled<'_>>> {
+        let (mut held_start, mut completed_start) = (0, 0);
+        self.done.iter().map(move |done| {
+            let settled = done.position.map(|position| Settled {
+                position,
+                target: done.target,
+                held: &self.held[held_start..done.held_end],
+                completed: &self.completed[completed_start..done.completed_end],
+            });
+            held_start = done.held_end;
+            completed_start = done.completed_end;
+            settled
+        })
     }
 }
 
@@ -151,27 +179,22 @@ impl Cohort {
                 states.iter_mut().zip(specs.chunks(size)).collect();
             let used = work.len();
             map_parts(work, |(part, officers)| {
-                part.resolve(framework, policy, officers);
+                part.clear();
+                for officer in officers {
+                    let passbook = officer.passbook.iter().map(Evidence::view);
+                    let _ = part.resolve(framework, policy, officer.fields(), passbook);
+                }
             });
             let mut next = specs.iter();
             for part in &states[..used] {
-                let (mut held_start, mut completed_start) = (0, 0);
-                for (done, officer) in part.done.iter().zip(next.by_ref()) {
-                    match done.position {
-                        Some(position) => builder.push_resolved(
-                            officer.fields(),
-                            position,
-                            done.target,
-                            &part.held[held_start..done.held_end],
-                            &part.completed[completed_start..done.completed_end],
-                        ),
+                for (settled, officer) in part.settled().zip(next.by_ref()) {
+                    match settled {
+                        Some(settled) => builder.push_resolved(officer.fields(), &settled),
                         None => builder.push(
                             officer.fields(),
                             officer.passbook.iter().map(Evidence::view),
                         ),
                     }
-                    held_start = done.held_end;
-                    completed_start = done.completed_end;
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! `Cohort::from_json`, an officers document read straight into a cohort, against the
-//! two-step path it replaces (`OfficersSpec::from_json` then `Cohort::new`): the same
-//! cohort, and on bad input the same errors, for any document — fields in any order, the
+//! two-step path it replaces (`OfficersSpec::from_json` then `Cohort::new`), and
+//! `Cohort::from_json_with_threads` on two threads against it: the same cohort, and on bad
+//! input the same errors, for any document — fields in any order, the
 //! version anywhere, nulls, escapes, duplicate and unknown fields, wrong types, broken
 //! JSON.
 
@@ -33,10 +34,19 @@ fn two_step(fw: &Framework, json: &str, policy: &LevelPolicy) -> Outcome {
     Ok(describe(fw, &cohort))
 }
 
-/// The streamed path.
+/// The streamed path, on one thread and on two (which must agree).
 fn streamed(fw: &Framework, json: &str, policy: &LevelPolicy) -> Outcome {
-    let cohort = Cohort::from_json(fw, json, policy).map_err(Errors::into_vec)?;
-    Ok(describe(fw, &cohort))
+    let on = |threads| -> Outcome {
+        let cohort = if threads == 1 {
+            Cohort::from_json(fw, json, policy)
+        } else {
+            Cohort::from_json_with_threads(fw, json, policy, threads)
+        };
+        Ok(describe(fw, &cohort.map_err(Errors::into_vec)?))
+    };
+    let one = on(1);
+    assert_eq!(on(2), one, "on two threads, document:\n{json}");
+    one
 }
 
 /// Reads `json` both ways with `policy`, checks they agree, and returns the outcome.

@@ -1,9 +1,12 @@
-//! `Cohort::with_threads` against `Cohort::new` on one thread: the same cohort, and on bad
+//! `Cohort::with_threads` against `Cohort::new` on one thread, and
+//! `Cohort::from_json_with_threads` against `Cohort::from_json`: the same cohort, and on bad
 //! input the same errors in the same order (the nearest ids they suggest, the index of an
 //! empty id, duplicates across the parts and batches the officers are cut into), for any
 //! number of threads.
 
-use karmayogi::{Cohort, Error, EvidenceSource, Framework, LevelPolicy, NeedsOptions, OfficerSpec};
+use karmayogi::{
+    Cohort, Error, EvidenceSource, Framework, LevelPolicy, NeedsOptions, OfficerSpec, OfficersSpec,
+};
 
 use crate::support::{evidence, hr_framework, officer};
 
@@ -167,6 +170,85 @@ fn officers_with_problems_give_the_errors_of_one_thread_in_order() {
         for threads in [2, 3, usize::MAX] {
             let many = build(&fw, &officers, &LevelPolicy::default(), threads);
             assert!(many == one, "seed {seed}, {threads} threads");
+        }
+    }
+}
+
+/// What a document gives on `threads` threads (1: `Cohort::from_json`).
+fn read(fw: &Framework, json: &str, threads: usize) -> Outcome {
+    let policy = LevelPolicy::default();
+    let read = if threads == 1 {
+        Cohort::from_json(fw, json, &policy)
+    } else {
+        Cohort::from_json_with_threads(fw, json, &policy, threads)
+    };
+    read.map(|cohort| describe(fw, &cohort))
+        .map_err(|e| e.as_slice().to_vec())
+}
+
+/// Where the `n`th officer's `department` field starts in the pretty-printed `doc`.
+fn officer_at(doc: &str, n: usize) -> usize {
+    doc.match_indices(r#""department": "#)
+        .nth(n)
+        .expect("officer")
+        .0
+}
+
+/// `doc` with the `level` of the first passbook entry after the `n`th officer's
+/// department replaced by `with`.
+fn with_level(doc: &str, n: usize, with: &str) -> String {
+    let officer = officer_at(doc, n);
+    let at = officer + doc[officer..].find(r#""level": "#).expect("an entry") + 9;
+    let end = at + doc[at..].find(',').expect("more fields");
+    format!("{}{with}{}", &doc[..at], &doc[end..])
+}
+
+#[test]
+fn documents_read_on_several_threads_give_what_one_thread_gives() {
+    let fw = hr_framework();
+    // More officers than two batches (5,120 officers each on 2 threads, 4,096 on more).
+    for (seed, faulty) in [(8, false), (9, true)] {
+        let doc = OfficersSpec {
+            format_version: 2,
+            officers: officers(seed, 10_500, faulty),
+        }
+        .to_json();
+        let version = doc
+            .find(r#""format_version": 2,"#)
+            .expect("the version first");
+        let version_last = format!(
+            "{{{}, \"format_version\": 2}}",
+            doc[version + 20..doc.rfind('}').expect("an object")].trim_end()
+        );
+        let unknown = officer_at(&doc, 10_400);
+        let cases = [
+            version_last.clone(),
+            version_last.replace("\"format_version\": 2}", "\"format_version\": 3}"),
+            // Wrong types in the calling thread's share of the second batch on 2 threads,
+            // and in a piece the others read; an unknown field, a document cut short.
+            with_level(&doc, 5_300, r#""x""#),
+            with_level(&doc, 7_000, "-1"),
+            format!("{}\"grade\": 1, {}", &doc[..unknown], &doc[unknown..]),
+            doc[..doc.len() * 9 / 10].to_owned(),
+            doc,
+        ];
+        for (i, json) in cases.iter().enumerate() {
+            // Faulty officers: their errors, the version anywhere.
+            if faulty && i != 0 && i != 6 {
+                continue;
+            }
+            let one = read(&fw, json, 1);
+            assert_eq!(
+                one.is_ok(),
+                (i == 0 || i == 6) && !faulty,
+                "seed {seed}, case {i}"
+            );
+            for threads in [2, usize::MAX] {
+                assert!(
+                    read(&fw, json, threads) == one,
+                    "seed {seed}, case {i}, {threads} threads"
+                );
+            }
         }
     }
 }
