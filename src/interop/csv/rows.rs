@@ -14,11 +14,6 @@ fn formula_text(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
 }
 
-/// Whether `column` is the first column asked for, the file's key.
-fn column_is_key(columns: &[(&str, usize)], column: &str) -> bool {
-    columns.first().is_some_and(|&(name, _)| name == column)
-}
-
 impl Table<'_> {
     /// Calls `each` on every well-formed record after the header, in order. Records with a
     /// quoting error or the wrong number of fields are reported to `errors` and skipped;
@@ -104,13 +99,13 @@ impl Table<'_> {
                     );
                     let row = Row::new(self.file, line, record.as_slice(), &spans, &self.header);
                     if self.lossy
-                        && let Some(&(column, _)) = (self.header.columns.iter())
+                        && let Some(&(column, at)) = (self.header.columns.iter())
                             .find(|(name, _)| row.text(name).contains('\u{fffd}'))
                     {
                         errors.push(row.invalid(column, "UTF-8 text"));
                         // Named by a readable key, the record is refused like any other,
                         // so that rows referring to it say so.
-                        if !column_is_key(&self.header.columns, column) {
+                        if key != Some(at) {
                             refuse(&record, line);
                         }
                         continue;
