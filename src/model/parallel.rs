@@ -109,9 +109,9 @@ pub(crate) fn beside<T: Send, R>(
     work: impl Fn(T) + Sync,
     serial: impl FnOnce() -> R,
 ) -> (R, usize) {
-    if workers(threads, usize::MAX) > 1 && !items.is_empty() {
+    let helpers = workers(threads, usize::MAX) - 1;
+    if helpers > 0 && !items.is_empty() {
         use std::sync::{Mutex, PoisonError};
-        let helpers = workers(threads, usize::MAX) - 1;
         let queue = Mutex::new(items.into_iter());
         let take = || {
             let mut taken = 0;
