@@ -331,9 +331,15 @@ impl<'a> Search<'a> {
                 self.improve(lower, tabu);
             }
         }
+        self.settle_root(lower);
+        !self.proven
+    }
+
+    /// The root's proven lower bound `lower`, rounded up to the costs' unit and at most
+    /// the incumbent's cost, and whether it proves the incumbent optimal.
+    fn settle_root(&mut self, lower: f64) {
         self.lower = self.inst.round_up(lower).min(self.best_cost);
         self.proven = self.beaten(lower);
-        !self.proven
     }
 
     /// Whether the root repairs the relaxation's selection after each round of subgradient

@@ -78,8 +78,7 @@ impl Search<'_> {
         }
         *self = root;
         self.offer_state(&deferred.state);
-        self.lower = self.inst.round_up(deferred.lower).min(self.best_cost);
-        self.proven = self.beaten(deferred.lower);
+        self.settle_root(deferred.lower);
         if !self.proven {
             self.search();
         }
