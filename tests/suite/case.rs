@@ -1075,15 +1075,22 @@ fn duplicate_identifiers_are_errors_across_element_kinds() {
         [
             Error::CaseDuplicateIdentifier {
                 identifier: "x1".into(),
-                earlier: "x1".into()
+                path: "CFItems[1]".into(),
+                earlier: "x1".into(),
+                earlier_path: "CFItems[0]".into(),
             },
             Error::CaseDuplicateIdentifier {
                 identifier: DOC.into(),
-                earlier: DOC.into()
+                path: "CFItems[2]".into(),
+                earlier: DOC.into(),
+                earlier_path: "CFDocument".into(),
             },
         ]
     );
-    assert_eq!(errors[0].to_string(), "duplicate case identifier `x1`");
+    assert_eq!(
+        errors[0].to_string(),
+        "duplicate case identifier `x1` at CFItems[1]: CFItems[0] has it too"
+    );
 }
 
 /// Each association the import kept aside: its identifier and the competency of its origin.
@@ -1695,14 +1702,17 @@ fn uuid_identifiers_compare_without_regard_to_case() {
         import_errors(&twice),
         [Error::CaseDuplicateIdentifier {
             identifier: lower.clone(),
-            earlier: upper.to_owned()
+            path: "CFItems[1]".into(),
+            earlier: upper.to_owned(),
+            earlier_path: "CFItems[0]".into(),
         }]
     );
     // The message says the two are one UUID written differently, each as written.
     assert_eq!(
         import_errors(&twice)[0].to_string(),
         format!(
-            "duplicate case identifier `{lower}`: the same uuid as `{upper}` before it \
+            "duplicate case identifier `{lower}` at CFItems[1]: the same uuid as `{upper}` at \
+             CFItems[0] \
              (uuids compare without regard to case, a `urn:uuid:` prefix and spaces around \
              them)"
         )
@@ -2669,9 +2679,26 @@ fn rubric_elements_without_identifier_import_named_by_their_path() {
     let mut p = publisher_package();
     let levels = &mut p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"];
     levels[1]["identifier"] = levels[0]["identifier"].clone();
+    let level = "CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels";
     assert!(matches!(
         import_errors(&p).as_slice(),
-        [Error::CaseDuplicateIdentifier { .. }]
+        [Error::CaseDuplicateIdentifier { path, earlier_path, .. }]
+            if *path == format!("{level}[1]") && *earlier_path == format!("{level}[0]")
+    ));
+    // An identifier shared by elements of different kinds names both places.
+    let mut p = publisher_package();
+    p["CFRubrics"][0]["CFRubricCriteria"][0]["identifier"] = p["CFItems"][0]["identifier"].clone();
+    assert!(matches!(
+        import_errors(&p).as_slice(),
+        [Error::CaseDuplicateIdentifier { path, earlier_path, .. }]
+            if path == "CFRubrics[0].CFRubricCriteria[0]" && earlier_path == "CFItems[0]"
+    ));
+    let mut p = publisher_package();
+    p["CFAssociations"][0]["identifier"] = p["CFDocument"]["identifier"].clone();
+    assert!(matches!(
+        import_errors(&p).as_slice(),
+        [Error::CaseDuplicateIdentifier { path, earlier_path, .. }]
+            if path == "CFAssociations[0]" && earlier_path == "CFDocument"
     ));
 }
 

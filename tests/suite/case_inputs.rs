@@ -263,7 +263,9 @@ fn braced_uuids_resolve_and_item_types_written_as_links_give_their_title() {
         errors(&package.to_string()),
         [Error::CaseDuplicateIdentifier {
             identifier: c(1),
-            earlier: c1.to_owned()
+            path: "CFItems[2]".to_owned(),
+            earlier: c1.to_owned(),
+            earlier_path: "CFItems[1]".to_owned(),
         }]
     );
 }

@@ -122,12 +122,15 @@ fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
         change(&mut item);
         let shown = item["identifier"].as_str().unwrap().to_owned();
         p["CFItems"].as_array_mut().unwrap().push(item);
+        let path = format!("CFItems[{}]", p["CFItems"].as_array().unwrap().len() - 1);
         let errors = import(&p).unwrap_err();
         assert_eq!(
             errors,
             [Error::CaseDuplicateIdentifier {
                 identifier: shown,
-                earlier
+                path,
+                earlier,
+                earlier_path: "CFItems[1]".to_owned(),
             }],
             "{p}"
         );
@@ -143,8 +146,10 @@ fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
     let errors = import(&p).unwrap_err();
     assert!(matches!(
         &errors[..],
-        [Error::CaseDuplicateIdentifier { identifier, earlier }]
+        [Error::CaseDuplicateIdentifier { identifier, path, earlier, earlier_path }]
             if identifier.ends_with("000000000002") && identifier == earlier
+                && *path == format!("CFAssociations[{}]", p["CFAssociations"].as_array().unwrap().len() - 1)
+                && earlier_path == "CFAssociations[1]"
     ));
 }
 

@@ -1787,12 +1787,17 @@ fn case_duplicate_identifier() {
         errors,
         [Error::CaseDuplicateIdentifier {
             identifier: item(1),
-            earlier: item(1)
+            path: "CFItems[1]".to_owned(),
+            earlier: item(1),
+            earlier_path: "CFItems[0]".to_owned(),
         }]
     );
     assert_messages(
         &errors,
-        &["duplicate case identifier `c0000000-0000-4000-8000-000000000001`"],
+        &[
+            "duplicate case identifier `c0000000-0000-4000-8000-000000000001` at CFItems[1]: \
+           CFItems[0] has it too",
+        ],
     );
 
     // On export a competency whose id is the document's identifier exports under a
@@ -2766,8 +2771,11 @@ fn a_long_value_is_shown_by_a_bounded_escaped_prefix_and_kept_whole_in_the_data(
         errors,
         [Error::CaseDuplicateIdentifier {
             identifier: long.clone(),
+            path: "CFItems[1]".to_owned(),
             earlier: long.clone(),
+            earlier_path: "CFItems[0]".to_owned(),
         }]
     );
-    assert_messages(&errors, &[&format!("duplicate case identifier {shown}")]);
+    let message = format!("duplicate case identifier {shown} at CFItems[1]: CFItems[0] has it too");
+    assert_messages(&errors, &[&message]);
 }

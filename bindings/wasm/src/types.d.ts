@@ -1275,7 +1275,13 @@ export type Problem =
   | (ProblemBase & { code: "case_missing_field"; element: CaseElement; identifier: string; field: string })
   | (ProblemBase & { code: "case_field_name"; path: string; found: string; expected: string })
   | (ProblemBase & { code: "case_field_type"; path: string; found: string; expected: string })
-  | (ProblemBase & { code: "case_duplicate_identifier"; identifier: string; earlier: string })
+  | (ProblemBase & {
+      code: "case_duplicate_identifier";
+      identifier: string;
+      path: string;
+      earlier: string;
+      earlier_path: string;
+    })
   | (ProblemBase & { code: "case_child_of_cycle"; items: string[] })
   | (ProblemBase & { code: "case_invalid_identifier"; identifier: string })
   | (ProblemBase & { code: "case_conflicting_identifiers"; group: string; identifiers: string[] })

@@ -518,7 +518,7 @@ describe("loaders and CASE", () => {
       CFItems: [item],
     };
     throwsProblems(() => importCase({ ...one, CFItems: [item, { ...item, fullStatement: "Other." }] }), [
-      { code: "case_duplicate_identifier", identifier: item.identifier },
+      { code: "case_duplicate_identifier", identifier: item.identifier, path: "CFItems[1]", earlier_path: "CFItems[0]" },
     ]);
     const repeated = importCase({ ...one, CFItems: [item, item] });
     assert.deepEqual(repeated.report.dropped, [{ element: "Item", identifier: item.identifier, reason: "repeated" }]);

@@ -12,10 +12,44 @@ use crate::interop::case::package::{
 use crate::{CaseDropReason, CaseElement, Error};
 use CaseDropReason::{NoAssociationType, NoDestination, NoOrigin, Repeated};
 
-/// Identifiers met so far, each with how it was first written and whether it was
+/// Identifiers met so far, each with how it was first written, where, and whether it was
 /// reported as a duplicate (each duplicate is reported once).
 #[derive(Default)]
-struct Seen<'p>(HashMap<Cow<'p, str>, (&'p str, bool)>);
+struct Seen<'p>(HashMap<Cow<'p, str>, (&'p str, Place, bool)>);
+
+/// Where an element sits in the package, written as a path (`CFItems[3]`) only when an
+/// error names it.
+#[derive(Clone, Copy)]
+enum Place {
+    /// The `CFDocument`.
+    Document,
+    /// `CFItems[i]`.
+    Item(usize),
+    /// `CFAssociations[i]`.
+    Association(usize),
+    /// `CFRubrics[r]`.
+    Rubric(usize),
+    /// `CFRubrics[r].CFRubricCriteria[c]`.
+    Criterion(usize, usize),
+    /// `CFRubrics[r].CFRubricCriteria[c].CFRubricCriterionLevels[l]`.
+    Level(usize, usize, usize),
+}
+
+impl Place {
+    /// The element's path, as the import's other errors write it.
+    fn path(self) -> String {
+        match self {
+            Place::Document => "CFDocument".to_owned(),
+            Place::Item(i) => format!("CFItems[{i}]"),
+            Place::Association(i) => format!("CFAssociations[{i}]"),
+            Place::Rubric(r) => format!("CFRubrics[{r}]"),
+            Place::Criterion(r, c) => format!("CFRubrics[{r}].CFRubricCriteria[{c}]"),
+            Place::Level(r, c, l) => {
+                format!("CFRubrics[{r}].CFRubricCriteria[{c}].CFRubricCriterionLevels[{l}]")
+            }
+        }
+    }
+}
 
 /// What [`Seen::first`] found an identifier to be.
 enum First<'p> {
@@ -35,28 +69,30 @@ impl<'p> Seen<'p> {
         &mut self,
         identifier: (&'p str, &CaseExtra),
         element: CaseElement,
-        path: impl FnOnce() -> String,
+        place: Place,
         errors: &mut Vec<Error>,
     ) -> Option<Cow<'p, str>> {
-        match self.check(identifier, element, path, errors) {
+        match self.check(identifier, element, place, errors) {
             First::New(k) => Some(k),
             First::Again(k) => {
-                self.duplicate(&k, identifier.0, errors);
+                self.duplicate(&k, identifier.0, place, errors);
                 None
             }
             First::Missing => None,
         }
     }
 
-    /// Reports the identifier held by `k` as a duplicate, once, with how it was first
-    /// written.
-    fn duplicate(&mut self, k: &str, id: &str, errors: &mut Vec<Error>) {
-        if let Some((earlier, reported)) = self.0.get_mut(k)
+    /// Reports the identifier held by `k`, met again at `place`, as a duplicate, once,
+    /// with how and where it was first written.
+    fn duplicate(&mut self, k: &str, id: &str, place: Place, errors: &mut Vec<Error>) {
+        if let Some((earlier, earlier_place, reported)) = self.0.get_mut(k)
             && !*reported
         {
             errors.push(Error::CaseDuplicateIdentifier {
                 identifier: id.to_owned(),
+                path: place.path(),
                 earlier: (*earlier).to_owned(),
+                earlier_path: earlier_place.path(),
             });
             *reported = true;
         }
@@ -68,12 +104,12 @@ impl<'p> Seen<'p> {
         &mut self,
         (id, extra): (&'p str, &CaseExtra),
         element: CaseElement,
-        path: impl FnOnce() -> String,
+        place: Place,
         errors: &mut Vec<Error>,
     ) -> First<'p> {
         if non_blank(id).is_none() {
             if !mentions(extra, "identifier") {
-                errors.push(missing_identifier(extra, element, path()));
+                errors.push(missing_identifier(extra, element, place.path()));
             }
             return First::Missing;
         }
@@ -81,7 +117,7 @@ impl<'p> Seen<'p> {
         if self.0.contains_key(&k) {
             First::Again(k)
         } else {
-            self.0.insert(k.clone(), (id, false));
+            self.0.insert(k.clone(), (id, place, false));
             First::New(k)
         }
     }
@@ -97,8 +133,10 @@ pub(super) fn parse<'p>(
     let mut seen = Seen::default();
     let doc_key = non_blank(&document.identifier).map(key);
     if let Some(k) = &doc_key {
-        seen.0
-            .insert(k.clone(), (document.identifier.as_str(), false));
+        seen.0.insert(
+            k.clone(),
+            (document.identifier.as_str(), Place::Document, false),
+        );
     }
     let mut parsed = Parsed {
         items: Vec::new(),
@@ -112,9 +150,8 @@ pub(super) fn parse<'p>(
         parsed.uris.insert(uri.trim(), Node::Document);
     }
     for (i, item) in package.items.iter().enumerate() {
-        let path = || format!("CFItems[{i}]");
         let identifier = (item.identifier.as_str(), &item.extra);
-        let k = match seen.check(identifier, CaseElement::Item, path, errors) {
+        let k = match seen.check(identifier, CaseElement::Item, Place::Item(i), errors) {
             First::New(k) => k,
             First::Again(k) => {
                 // A server that pages its answer may send an element twice: a whole
@@ -127,7 +164,7 @@ pub(super) fn parse<'p>(
                             Repeated,
                         ));
                     }
-                    _ => seen.duplicate(&k, &item.identifier, errors),
+                    _ => seen.duplicate(&k, &item.identifier, Place::Item(i), errors),
                 }
                 continue;
             }
@@ -172,9 +209,9 @@ fn complete_associations<'p>(
     let mut complete = Vec::new();
     let mut met: HashMap<Cow<'p, str>, &'p CaseAssociation> = HashMap::new();
     for (i, a) in package.associations.iter().enumerate() {
-        let path = || format!("CFAssociations[{i}]");
         let identifier = (a.identifier.as_str(), &a.extra);
-        match seen.check(identifier, CaseElement::Association, path, errors) {
+        let place = Place::Association(i);
+        match seen.check(identifier, CaseElement::Association, place, errors) {
             First::New(k) => {
                 met.insert(k, a);
             }
@@ -183,7 +220,7 @@ fn complete_associations<'p>(
                 if met.get(&k).is_some_and(|&earlier| earlier == a) {
                     set_aside.push((CaseElement::Association, a.identifier.clone(), Repeated));
                 } else {
-                    seen.duplicate(&k, &a.identifier, errors);
+                    seen.duplicate(&k, &a.identifier, place, errors);
                 }
                 continue;
             }
@@ -229,21 +266,21 @@ fn complete_associations<'p>(
 /// absent: the spec keeps none of them (export writes new ones), and the report names such
 /// an element by its path.
 fn rubric_identifiers<'p>(package: &'p CasePackage, seen: &mut Seen<'p>, errors: &mut Vec<Error>) {
-    let mut check = |identifier: &'p str, element, path: &dyn Fn() -> String| {
+    let mut check = |identifier: &'p str, element, place| {
         if non_blank(identifier).is_some() {
-            seen.first((identifier, &CaseExtra::new()), element, path, errors);
+            seen.first((identifier, &CaseExtra::new()), element, place, errors);
         }
     };
     for (r, rubric) in package.rubrics.iter().enumerate() {
-        check(&rubric.identifier, CaseElement::Rubric, &|| {
-            format!("CFRubrics[{r}]")
-        });
+        check(&rubric.identifier, CaseElement::Rubric, Place::Rubric(r));
         for (c, criterion) in rubric.criteria.iter().enumerate() {
-            let path = || format!("CFRubrics[{r}].CFRubricCriteria[{c}]");
-            check(&criterion.identifier, CaseElement::Criterion, &path);
+            check(
+                &criterion.identifier,
+                CaseElement::Criterion,
+                Place::Criterion(r, c),
+            );
             for (l, level) in criterion.levels.iter().enumerate() {
-                let path = || format!("{}.CFRubricCriterionLevels[{l}]", path());
-                check(&level.identifier, CaseElement::Level, &path);
+                check(&level.identifier, CaseElement::Level, Place::Level(r, c, l));
             }
         }
     }

@@ -168,7 +168,9 @@ fn every_variant() -> Vec<Error> {
         },
         Error::CaseDuplicateIdentifier {
             identifier: s(),
+            path: "CFItems[1]".to_owned(),
             earlier: s(),
+            earlier_path: "CFItems[0]".to_owned(),
         },
         Error::CaseChildOfCycle { items: vec![s()] },
         Error::CaseInvalidIdentifier { identifier: s() },

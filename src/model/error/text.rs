@@ -68,13 +68,22 @@ pub(super) fn clash_text(
     )
 }
 
-pub(super) fn duplicate_text(identifier: &str, earlier: &str) -> String {
+pub(super) fn duplicate_text(
+    identifier: &str,
+    path: &str,
+    earlier: &str,
+    earlier_path: &str,
+) -> String {
     if identifier == earlier {
-        format!("duplicate case identifier {}", quoted(identifier))
+        format!(
+            "duplicate case identifier {} at {path}: {earlier_path} has it too",
+            quoted(identifier)
+        )
     } else {
         format!(
-            "duplicate case identifier {}: the same uuid as {} before it (uuids compare \
-             without regard to case, a `urn:uuid:` prefix and spaces around them)",
+            "duplicate case identifier {} at {path}: the same uuid as {} at {earlier_path} \
+             (uuids compare without regard to case, a `urn:uuid:` prefix and spaces around \
+             them)",
             quoted(identifier),
             quoted(earlier)
         )

@@ -553,14 +553,20 @@ pub enum Error {
     /// CASE identifiers are UUIDs, which RFC 4122 and RFC 9562 make case-insensitive, so
     /// UUIDs compare without regard to case, to a `urn:uuid:` prefix and to spaces around
     /// them: `A1B2…` and `a1b2…` are one identifier, and the message says so when the two
-    /// are written differently. Give each element its own UUID.
-    #[error("{}", duplicate_text(identifier, earlier))]
+    /// are written differently. Give each element its own UUID. The error says where both
+    /// elements are, so a frontend can point at them.
+    #[error("{}", duplicate_text(identifier, path, earlier, earlier_path))]
     CaseDuplicateIdentifier {
         /// The repeated identifier, as the later element writes it.
         identifier: String,
+        /// Where the later element is, e.g. `CFItems[7]` (the element lists of the
+        /// package, `CFDocument`, or a rubric's `CFRubrics[0].CFRubricCriteria[1]`).
+        path: String,
         /// The identifier as the earlier element holding it writes it: the same text, or
         /// the same UUID written in another case, with a `urn:uuid:` prefix or with spaces.
         earlier: String,
+        /// Where the earlier element is, written as `path`.
+        earlier_path: String,
     },
     /// `isChildOf` associations form a cycle, so no item is above the others. Remove one of
     /// the associations.
