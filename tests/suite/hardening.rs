@@ -3866,7 +3866,7 @@ fn case_nesting_beyond_the_recursion_limit_is_an_error() {
     // recursion limit of 128 applies.
     let nested = |depth: usize| {
         format!(
-            "{{\"x\":{}1{}}}",
+            "{{\"CFItems\":[],\"x\":{}1{}}}",
             "{\"a\":".repeat(depth),
             "}".repeat(depth)
         )
@@ -3881,7 +3881,7 @@ fn case_nesting_beyond_the_recursion_limit_is_an_error() {
     );
     check_errors(&errors);
     let too_deep = json_error(CasePackage::from_json(&nested(127)));
-    assert_eq!(too_deep, (1, 636, "recursion limit exceeded".to_owned()));
+    assert_eq!(too_deep, (1, 649, "recursion limit exceeded".to_owned()));
     let depth = 10_000;
     let arrays = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     let under_key = json_error(CasePackage::from_json(&format!("{{\"x\":{arrays}}}")));
@@ -3923,13 +3923,19 @@ fn case_duplicate_fields_and_odd_values() {
         package,
         CasePackage::from_json("{}").expect("an empty package")
     );
-    for doc in ["{}", r#"{"x":1}"#, r#"{"CFItems":[]}"#] {
+    for doc in ["{}", r#"{"CFItems":[],"x":1}"#, r#"{"CFItems":[]}"#] {
         let errors = CaseImport::from_json(doc, &options).expect_err("no document");
         assert_eq!(
             errors.to_string(),
             "1 problem found:\n  - case package has no CFDocument"
         );
     }
+    // An object none of whose keys is CASE's says what it holds.
+    let errors = CaseImport::from_json(r#"{"x":1}"#, &options).expect_err("not a package");
+    assert!(
+        errors.to_string().contains("its one key is `x`"),
+        "{errors}"
+    );
 }
 
 #[test]

@@ -20,6 +20,7 @@ mod case_inputs;
 mod case_real;
 mod case_round_trip;
 mod case_shapes;
+mod case_wild;
 mod cases;
 mod cohort_csv;
 mod cohort_json;

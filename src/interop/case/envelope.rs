@@ -12,6 +12,7 @@ use super::read::{
 };
 use crate::interop::case::fields::PACKAGE;
 use crate::interop::case::package::{CasePackage, CaseRenamedKey};
+use crate::model::quote::quoted;
 
 /// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
 pub(crate) struct PackageVisitor;
@@ -118,6 +119,9 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
              expected one CASE CFPackage object, a framework with its `{list}`"
         ));
     }
+    if !map.is_empty() && !map.keys().any(|key| is_case_key(key)) {
+        return Err(no_case_key(&map));
+    }
     hoist_lists(&mut map)?;
     let mut sourced = false;
     for key in PACKAGE.iter().map(|k| k.name) {
@@ -186,6 +190,45 @@ fn sourced_ids(value: &mut Value) -> bool {
         _ => {}
     }
     renamed
+}
+
+/// Whether `key` names, in any case and with any `-` or `_`, a key of a CASE package, of
+/// an envelope around one, or of the answer of a CASE API endpoint.
+fn is_case_key(key: &str) -> bool {
+    let key = fold(key);
+    (PACKAGE.iter().map(|k| k.name))
+        .chain(OTHER_PACKAGE_KEYS)
+        .chain(ONE_ELEMENT.iter().map(|(one, _, _)| *one))
+        .any(|name| fold(name) == key)
+}
+
+/// How many of an object's keys the refusal of an object without a CASE key shows.
+const KEYS_SHOWN: usize = 12;
+
+/// The refusal of an object none of whose keys is CASE's (an `OpenSALT` export from before
+/// CASE 1.0, with `lsDoc`, `lsItems` and `lsAssociations`; another format's document),
+/// naming its keys in byte order, each quoted so that what cannot be seen shows: read as
+/// a package, it would be an empty framework missing its document, and that error would
+/// not say what the object holds.
+fn no_case_key(map: &Map<String, Value>) -> String {
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort();
+    let mut shown: Vec<String> = (keys.iter().take(KEYS_SHOWN))
+        .map(|key| quoted(key).to_string())
+        .collect();
+    if keys.len() > KEYS_SHOWN {
+        shown.push(format!("and {} more", keys.len() - KEYS_SHOWN));
+    }
+    let (its_keys, are) = if keys.len() == 1 {
+        ("its one key", "is")
+    } else {
+        ("its keys", "are")
+    };
+    format!(
+        "the object holds no key of a CASE package: {its_keys} {are} {}: expected a CASE \
+         CFPackage object, with `CFDocument`, `CFItems` and `CFAssociations`",
+        shown.join(", ")
+    )
 }
 
 /// The package keys CASE names beside the elements [`PACKAGE`] lists, and those of the
