@@ -47,6 +47,7 @@ mod lookalike_ids;
 mod needs_kernel;
 mod null_fields;
 mod officers_csv;
+mod path_enumerated;
 mod plan_oracle;
 mod plan_oracle_department;
 mod properties;
