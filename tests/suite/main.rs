@@ -33,6 +33,7 @@ mod department_enumerated;
 mod errors;
 mod esco;
 mod evaluate;
+mod evidence_dates;
 mod examples;
 mod groups;
 mod hardening;
