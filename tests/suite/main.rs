@@ -57,6 +57,7 @@ mod recommend;
 mod refused_rows;
 mod reports;
 mod rollup;
+mod rubric_orders;
 mod rubric_scores;
 mod scales;
 mod schema;

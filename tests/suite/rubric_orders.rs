@@ -1,0 +1,225 @@
+//! CASE rubrics in any listing and display order: the levels a criterion's scores become,
+//! against a reference written here from the documented rules of `CaseLevelRule` and
+//! `CaseScoreOrder`. Scores are any subset of the scale, written as numbers, as whole
+//! floats or as text, listed and positioned in random orders, with or without a level
+//! scored 0; the level never comes from the display position.
+
+use karmayogi::{
+    CaseDropReason, CaseImport, CaseImportOptions, CaseLevelRule, CaseScoreOrder, Framework,
+};
+use proptest::prelude::*;
+use proptest::sample::subsequence;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{Value, json};
+
+const ITEM: &str = "c0000000-0000-4000-8000-000000000001";
+
+#[derive(Clone, Debug)]
+struct Rubric {
+    /// Scores in listing order (0 allowed once).
+    scores: Vec<u32>,
+    /// Display position per listed level.
+    positions: Vec<u32>,
+    /// How each score is written: 0 number, 1 float, 2 text.
+    written: Vec<u8>,
+    rule: u8,
+    lower_is_better: bool,
+    /// The listed level (by index) whose score a second level shares, under `Score` and
+    /// `Rank` (a tie: the level exists, undescribed, and both are reported).
+    tie: Option<usize>,
+}
+
+fn rubric() -> impl Strategy<Value = Rubric> {
+    (
+        0u8..3,
+        any::<bool>(),
+        any::<bool>(),
+        any::<prop::sample::Index>(),
+        any::<bool>(),
+    )
+        .prop_flat_map(|(rule, lower, zero, tie, tied)| {
+            let top = if rule == 2 { 7 } else { 5 };
+            let scores: Vec<u32> = (1..=top).collect();
+            (
+                subsequence(scores, 1..=top as usize),
+                Just((rule, lower, zero, (tied && rule < 2).then_some(tie))),
+            )
+        })
+        .prop_flat_map(|(mut scores, (rule, lower, zero, tie))| {
+            let tie = tie.map(|t| t.index(scores.len()));
+            if zero {
+                scores.push(0);
+            }
+            if rule == 1 {
+                // Points: 10, 20, …
+                for s in &mut scores {
+                    *s *= 10;
+                }
+            }
+            let n = scores.len();
+            (
+                Just(scores).prop_shuffle(),
+                Just((1..=n as u32).collect::<Vec<_>>()).prop_shuffle(),
+                proptest::collection::vec(0u8..3, n),
+                Just((rule, lower, tie)),
+            )
+        })
+        .prop_map(|(scores, positions, written, (rule, lower, tie))| Rubric {
+            scores,
+            positions,
+            written,
+            rule,
+            lower_is_better: lower,
+            tie,
+        })
+}
+
+impl Rubric {
+    fn json(&self) -> String {
+        let mut levels: Vec<Value> = (self.scores.iter().zip(&self.positions).zip(&self.written))
+            .map(|((&s, &p), &w)| {
+                let score = match w {
+                    0 => json!(s),
+                    1 => json!(f64::from(s)),
+                    _ => json!(s.to_string()),
+                };
+                json!({"identifier": format!("b3000000-0000-4000-8000-0000000000{s:02}"),
+                       "quality": format!("Q{s}"), "description": format!("Scored {s}."),
+                       "score": score, "position": p})
+            })
+            .collect();
+        if let Some(t) = self.tie {
+            // The tie is found among the positive scores, after them in the list.
+            let s = self.tied_score(t);
+            levels.push(
+                json!({"identifier": format!("b3000000-0000-4000-8000-0000000001{s:02}"),
+                               "quality": "Tied", "description": "Tied.", "score": s}),
+            );
+        }
+        json!({
+            "CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000001",
+                           "creator": "Board", "title": "Scales",
+                           "lastChangeDateTime": "2024-01-01T00:00:00Z"},
+            "CFItems": [{"identifier": ITEM, "fullStatement": "Resolves grievances.",
+                         "CFItemType": "Functional Competency"}],
+            "CFRubrics": [{"identifier": "b1000000-0000-4000-8000-000000000001",
+                           "title": "Levels",
+                           "CFRubricCriteria": [{
+                               "identifier": "b2000000-0000-4000-8000-000000000001",
+                               "CFItemURI": {"identifier": ITEM},
+                               "CFRubricCriterionLevels": levels}]}]
+        })
+        .to_string()
+    }
+
+    fn options(&self) -> CaseImportOptions {
+        let rule = match self.rule {
+            0 => CaseLevelRule::Score,
+            1 => CaseLevelRule::Rank,
+            _ => CaseLevelRule::Proportional { top: 7 },
+        };
+        let order = if self.lower_is_better {
+            CaseScoreOrder::LowerIsBetter
+        } else {
+            CaseScoreOrder::HigherIsBetter
+        };
+        CaseImportOptions::default()
+            .level_rule(rule)
+            .score_order(order)
+    }
+
+    /// The score tied by `tie`: the `t`th positive score in listing order.
+    fn tied_score(&self, t: usize) -> u32 {
+        let positive: Vec<u32> = self.scores.iter().copied().filter(|&s| s > 0).collect();
+        positive[t % positive.len()]
+    }
+
+    /// The reference: (level, score describing it) for each level, ascending, and the
+    /// scores set aside as merged into a lower-scored one's level.
+    fn expected(&self) -> (Vec<(u8, u32)>, Vec<u32>) {
+        let positive: Vec<u32> = self.scores.iter().copied().filter(|&s| s > 0).collect();
+        let (lo, hi) = (
+            *positive.iter().min().unwrap(),
+            *positive.iter().max().unwrap(),
+        );
+        // (turned score, written score), lowest proficiency first.
+        let mut turned: Vec<(u32, u32)> = positive
+            .iter()
+            .map(|&s| (if self.lower_is_better { lo + hi - s } else { s }, s))
+            .collect();
+        turned.sort_unstable();
+        let mut levels: Vec<(u8, u32)> = Vec::new();
+        let mut merged = Vec::new();
+        for (rank, &(t, s)) in turned.iter().enumerate() {
+            let level = match self.rule {
+                0 => t as u8,
+                1 => rank as u8 + 1,
+                _ => (t * 5).div_ceil(7) as u8,
+            };
+            if levels.last().is_some_and(|l| l.0 == level) {
+                merged.push(s);
+            } else {
+                levels.push((level, s));
+            }
+        }
+        merged.sort_unstable();
+        (levels, merged)
+    }
+}
+
+fn check(r: &Rubric) -> Result<(), TestCaseError> {
+    let import = CaseImport::from_json(&r.json(), &r.options())
+        .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+    let (levels, merged) = r.expected();
+    let tied = r.tie.map(|t| r.tied_score(t));
+    let c = &import.spec.competencies[0];
+    let got: Vec<(u8, String, String)> = c
+        .levels
+        .iter()
+        .map(|l| {
+            (
+                l.level,
+                l.name.clone().unwrap_or_default(),
+                l.description.clone(),
+            )
+        })
+        .collect();
+    let want: Vec<(u8, String, String)> = levels
+        .iter()
+        .filter(|&&(_, s)| Some(s) != tied)
+        .map(|&(l, s)| (l, format!("Q{s}"), format!("Scored {s}.")))
+        .collect();
+    prop_assert_eq!(got, want);
+    let mut got_merged: Vec<u32> = Vec::new();
+    let mut shared: Vec<u32> = Vec::new();
+    for d in &import.report.dropped {
+        let score: u32 = d.identifier[d.identifier.len() - 2..].parse().unwrap();
+        match d.reason {
+            CaseDropReason::MergedLevel => got_merged.push(score),
+            CaseDropReason::LevelNone => prop_assert_eq!(score, 0),
+            CaseDropReason::SharedScore => shared.push(score),
+            other => prop_assert!(false, "{} set aside: {other:?}", d.identifier),
+        }
+    }
+    got_merged.sort_unstable();
+    prop_assert_eq!(got_merged, merged);
+    prop_assert_eq!(shared, tied.map_or(vec![], |s| vec![s, s]));
+    let fw =
+        Framework::new(import.spec.clone()).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+    let (low, high) = (levels[0].0, levels[levels.len() - 1].0);
+    prop_assert_eq!(fw.min_level(ITEM).map(karmayogi::Level::get), Some(low));
+    prop_assert_eq!(fw.max_level(ITEM).map(karmayogi::Level::get), Some(high));
+    Ok(())
+}
+
+#[test]
+fn rubric_levels_come_from_scores_in_any_order() {
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    if let Err(e) = runner.run(&rubric(), |r| check(&r)) {
+        panic!("{e}");
+    }
+}
