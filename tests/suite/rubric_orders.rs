@@ -223,3 +223,68 @@ fn rubric_levels_come_from_scores_in_any_order() {
         panic!("{e}");
     }
 }
+
+/// A one-criterion package whose levels are scored `scores`, the `i`th level with the
+/// identifier `level-i` and the quality `Q{i}`.
+fn scored(scores: &[f64]) -> String {
+    let levels: Vec<Value> = (scores.iter().enumerate())
+        .map(|(i, &s)| {
+            json!({"identifier": format!("level-{i}"), "quality": format!("Q{i}"),
+                              "description": format!("Level {i}."), "score": s})
+        })
+        .collect();
+    let r = Rubric {
+        scores: vec![1],
+        positions: vec![1],
+        written: vec![0],
+        rule: 0,
+        lower_is_better: false,
+        tie: None,
+    };
+    let mut package: Value = serde_json::from_str(&r.json()).unwrap();
+    package["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"] = json!(levels);
+    package.to_string()
+}
+
+/// Scores turned under `LowerIsBetter` are the exact reflections: a rubric scored in
+/// tenths (0.1 the best) maps under a table of the turned scores, and one scored 1 and
+/// 10¹⁶ keeps both levels under `Rank` (in binary, `1 + 10¹⁶ − 10¹⁶` is 0, the level of
+/// none).
+#[test]
+fn lower_is_better_scores_turn_exactly() {
+    let level = |n| karmayogi::Level::new(n).unwrap();
+    let table = CaseLevelRule::Table(vec![(0.1, level(1)), (0.2, level(2)), (0.3, level(3))]);
+    for (scores, rule, want) in [
+        (
+            vec![0.1, 0.2, 0.3],
+            table,
+            vec![(1, "Q2"), (2, "Q1"), (3, "Q0")],
+        ),
+        (
+            vec![1.0, 1e16],
+            CaseLevelRule::Rank,
+            vec![(1, "Q1"), (2, "Q0")],
+        ),
+        (
+            vec![2.0, 1e300],
+            CaseLevelRule::Rank,
+            vec![(1, "Q1"), (2, "Q0")],
+        ),
+    ] {
+        let options = CaseImportOptions::default()
+            .level_rule(rule)
+            .score_order(CaseScoreOrder::LowerIsBetter);
+        let import = CaseImport::from_json(&scored(&scores), &options).unwrap();
+        assert!(
+            import.report.dropped.is_empty(),
+            "{scores:?}: {:?}",
+            import.report.dropped
+        );
+        let got: Vec<(u8, &str)> = import.spec.competencies[0]
+            .levels
+            .iter()
+            .map(|l| (l.level, l.name.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(got, want, "{scores:?}");
+    }
+}
