@@ -1,8 +1,9 @@
 //! CASE rubrics in any listing and display order: the levels a criterion's scores become,
 //! against a reference written here from the documented rules of `CaseLevelRule` and
-//! `CaseScoreOrder`. Scores are any subset of the scale, written as numbers, as whole
-//! floats or as text, listed and positioned in random orders, with or without a level
-//! scored 0; the level never comes from the display position.
+//! `CaseScoreOrder`. Scores are any subset of the scale (`Score`, points under `Rank`,
+//! SFIA's 1–7 under `Proportional`, decimals such as 0.1 or 0.75 under a `Table`), written
+//! as numbers or as text, listed and positioned in random orders, with or without a level
+//! scored 0 and a tie; the level never comes from the display position.
 
 use karmayogi::{
     CaseDropReason, CaseImport, CaseImportOptions, CaseLevelRule, CaseScoreOrder, Framework,
@@ -22,7 +23,10 @@ struct Rubric {
     positions: Vec<u32>,
     /// How each score is written: 0 number, 1 float, 2 text.
     written: Vec<u8>,
+    /// 0 `Score`, 1 `Rank` (points), 2 `Proportional { top: 7 }` (SFIA), 3 a `Table` of
+    /// decimal scores: score `k` written as `k × unit` (`unit`: digits, decimal places).
     rule: u8,
+    unit: (u32, usize),
     lower_is_better: bool,
     /// The listed level (by index) whose score a second level shares, under `Score` and
     /// `Rank` (a tie: the level exists, undescribed, and both are reported).
@@ -31,21 +35,24 @@ struct Rubric {
 
 fn rubric() -> impl Strategy<Value = Rubric> {
     (
-        0u8..3,
+        (
+            0u8..4,
+            prop::sample::select(vec![(1, 1), (5, 2), (1, 2), (3, 1), (25, 2), (7, 3)]),
+        ),
         any::<bool>(),
         any::<bool>(),
         any::<prop::sample::Index>(),
         any::<bool>(),
     )
-        .prop_flat_map(|(rule, lower, zero, tie, tied)| {
+        .prop_flat_map(|((rule, unit), lower, zero, tie, tied)| {
             let top = if rule == 2 { 7 } else { 5 };
             let scores: Vec<u32> = (1..=top).collect();
             (
                 subsequence(scores, 1..=top as usize),
-                Just((rule, lower, zero, (tied && rule < 2).then_some(tie))),
+                Just((rule, unit, lower, zero, (tied && rule < 2).then_some(tie))),
             )
         })
-        .prop_flat_map(|(mut scores, (rule, lower, zero, tie))| {
+        .prop_flat_map(|(mut scores, (rule, unit, lower, zero, tie))| {
             let tie = tie.map(|t| t.index(scores.len()));
             if zero {
                 scores.push(0);
@@ -61,17 +68,27 @@ fn rubric() -> impl Strategy<Value = Rubric> {
                 Just(scores).prop_shuffle(),
                 Just((1..=n as u32).collect::<Vec<_>>()).prop_shuffle(),
                 proptest::collection::vec(0u8..3, n),
-                Just((rule, lower, tie)),
+                Just((rule, unit, lower, tie)),
             )
         })
-        .prop_map(|(scores, positions, written, (rule, lower, tie))| Rubric {
-            scores,
-            positions,
-            written,
-            rule,
-            lower_is_better: lower,
-            tie,
-        })
+        .prop_map(
+            |(scores, positions, written, (rule, unit, lower, tie))| Rubric {
+                scores,
+                positions,
+                written,
+                rule,
+                unit,
+                lower_is_better: lower,
+                tie,
+            },
+        )
+}
+
+/// `k × unit` as a decimal text (`unit`: digits, decimal places): 3 × (25, 2) is `0.75`.
+fn decimal(k: u32, (digits, places): (u32, usize)) -> String {
+    let text = format!("{:0>width$}", k * digits, width = places + 1);
+    let (whole, fraction) = text.split_at(text.len() - places);
+    format!("{whole}.{fraction}")
 }
 
 impl Rubric {
@@ -79,6 +96,14 @@ impl Rubric {
         let mut levels: Vec<Value> = (self.scores.iter().zip(&self.positions).zip(&self.written))
             .map(|((&s, &p), &w)| {
                 let score = match w {
+                    _ if self.rule == 3 => {
+                        let text = decimal(s, self.unit);
+                        if w == 2 {
+                            json!(text)
+                        } else {
+                            json!(text.parse::<f64>().unwrap())
+                        }
+                    }
                     0 => json!(s),
                     1 => json!(f64::from(s)),
                     _ => json!(s.to_string()),
@@ -116,7 +141,16 @@ impl Rubric {
         let rule = match self.rule {
             0 => CaseLevelRule::Score,
             1 => CaseLevelRule::Rank,
-            _ => CaseLevelRule::Proportional { top: 7 },
+            2 => CaseLevelRule::Proportional { top: 7 },
+            // Level 0 is in the table as a score like any other.
+            _ => CaseLevelRule::Table(
+                (0..=5u8)
+                    .map(|k| {
+                        let score = decimal(u32::from(k), self.unit).parse().unwrap();
+                        (score, karmayogi::Level::new(k).unwrap())
+                    })
+                    .collect(),
+            ),
         };
         let order = if self.lower_is_better {
             CaseScoreOrder::LowerIsBetter
@@ -152,7 +186,7 @@ impl Rubric {
         let mut merged = Vec::new();
         for (rank, &(t, s)) in turned.iter().enumerate() {
             let level = match self.rule {
-                0 => t as u8,
+                0 | 3 => t as u8,
                 1 => rank as u8 + 1,
                 _ => (t * 5).div_ceil(7) as u8,
             };
@@ -238,6 +272,7 @@ fn scored(scores: &[f64]) -> String {
         positions: vec![1],
         written: vec![0],
         rule: 0,
+        unit: (1, 0),
         lower_is_better: false,
         tie: None,
     };
