@@ -36,6 +36,7 @@ const MODES: [Mode; 3] = [Mode::Formal, Mode::Social, Mode::Experiential];
 const HOURS: [f64; 12] = [
     0.1, 0.2, 0.3, 0.25, 0.5, 1.0, 1.0, 2.0, 3.0, 1e-300, 10_000.0, 5e-324,
 ];
+const WEIGHTS: [f64; 8] = [0.0, 0.1, 0.2, 0.3, 0.6, 1.0, 2.0, 3.0];
 const TOL: f64 = 1e-9;
 const SOLVERS: [Solver; 5] = [
     Solver::Greedy,
@@ -66,7 +67,8 @@ struct Case {
     courses: Vec<Course>,
     completed: Vec<bool>,
     assume: Option<u8>,
-    weights: Vec<Option<u8>>,
+    /// Competency weights, decimals among them (0.1 + 0.2 is not 0.3 in binary).
+    weights: Vec<Option<f64>>,
     budget: Option<f64>,
     /// Tenths of an hour.
     term: Option<u32>,
@@ -107,7 +109,10 @@ fn case() -> impl Strategy<Value = Case> {
             (0..nk).map(course).collect::<Vec<_>>(),
             vec(prop::bool::weighted(0.2), nk),
             option::weighted(0.2, 1u8..=5),
-            vec(option::weighted(0.3, 0u8..=3), nc),
+            vec(
+                option::weighted(0.4, prop::sample::select(WEIGHTS.to_vec())),
+                nc,
+            ),
             option::weighted(
                 0.5,
                 prop_oneof![
@@ -178,7 +183,7 @@ impl Case {
         }
         for (c, w) in self.weights.iter().enumerate() {
             if let Some(w) = w {
-                o = o.competency_weight(COMPETENCIES[c], f64::from(*w)).unwrap();
+                o = o.competency_weight(COMPETENCIES[c], *w).unwrap();
             }
         }
         if let Some(b) = self.budget {
@@ -253,7 +258,7 @@ impl Case {
                     let closers = (0..self.courses.len())
                         .filter(|&k| self.reach(k, c).is_some_and(|l| l >= required))
                         .fold(0, |m, k| m | 1 << k);
-                    let w = self.weights[c].map_or(1.0, f64::from);
+                    let w = self.weights[c].unwrap_or(1.0);
                     (
                         c,
                         current,
