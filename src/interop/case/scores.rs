@@ -154,10 +154,19 @@ fn roman(text: &str) -> Option<u8> {
 /// score other than 0 becomes `lowest + highest − score` over the criterion's scores other
 /// than 0 (1 to 5 becomes 5 to 1, gaps kept), and 0 stays 0, the level of none ("not
 /// applicable").
+///
+/// The reflection is exact where binary arithmetic is not: it is computed as
+/// `(highest − score) + lowest`, so the highest score becomes the lowest and a score far
+/// below the highest (1 beside 10¹⁶) is not absorbed into 0, the level of none; and scores
+/// written with a few decimal places (0.1, 0.2, 0.3) turn into the decimals they reflect to
+/// (0.3, 0.2, 0.1, not 0.30000000000000004), so that a [`CaseLevelRule::Table`] names them.
+///
+/// [`CaseLevelRule::Table`]: crate::CaseLevelRule::Table
 fn reflected(scores: &[Option<f64>]) -> Vec<Option<f64>> {
     let nonzero = || scores.iter().flatten().copied().filter(|&s| !is_zero(s));
     let lowest = nonzero().fold(f64::INFINITY, f64::min);
     let highest = nonzero().fold(f64::NEG_INFINITY, f64::max);
+    let places = decimal_places(nonzero(), lowest.abs().max(highest.abs()));
     scores
         .iter()
         .map(|s| {
@@ -165,11 +174,34 @@ fn reflected(scores: &[Option<f64>]) -> Vec<Option<f64>> {
                 if is_zero(s) {
                     s
                 } else {
-                    unsigned_zero(lowest + highest - s)
+                    let turned = (highest - s) + lowest;
+                    unsigned_zero(places.map_or(turned, |p| at_places(turned, p)))
                 }
             })
         })
         .collect()
+}
+
+/// The most decimal places among `scores` written in their shortest form (`0.25`: 2), when
+/// every multiple of that place up to `largest` is read back exactly from its text at that
+/// many places after a few roundings (below 2⁵⁰ units of it); `None` otherwise.
+fn decimal_places(scores: impl Iterator<Item = f64>, largest: f64) -> Option<usize> {
+    let mut places = 0;
+    for s in scores {
+        let text = s.to_string();
+        places = places.max(text.find('.').map_or(0, |dot| text.len() - dot - 1));
+        if places > 15 {
+            return None;
+        }
+    }
+    // At most 15 places, checked above.
+    let units = largest * 10f64.powi(i32::from(places as u8));
+    (units < 2f64.powi(50)).then_some(places)
+}
+
+/// `x` read back from its text at `places` decimal places.
+fn at_places(x: f64, places: usize) -> f64 {
+    format!("{x:.places$}").parse().unwrap_or(x)
 }
 
 /// Whether `score` is 0 or -0.
@@ -249,6 +281,26 @@ mod tests {
             [Some(4.0), Some(3.0), Some(1.0), Some(0.0), None]
         );
         assert_eq!(reflected(&[Some(3.0)]), [Some(3.0)]);
+    }
+
+    #[test]
+    fn lower_is_better_reflects_decimals_and_far_apart_scores_exactly() {
+        // In binary, 0.1 + 0.3 − 0.1 is 0.30000000000000004 and 0.4 − 0.3 is
+        // 0.10000000000000003.
+        assert_eq!(
+            reflected(&[Some(0.1), Some(0.2), Some(0.3)]),
+            [Some(0.3), Some(0.2), Some(0.1)]
+        );
+        assert_eq!(
+            reflected(&[Some(1.25), Some(2.6), Some(9.95), Some(0.0)]),
+            [Some(9.95), Some(8.6), Some(1.25), Some(0.0)]
+        );
+        // 1 + 10¹⁶ is 10¹⁶ in binary: the lowest score is not turned into 0 (none).
+        assert_eq!(reflected(&[Some(1.0), Some(1e16)]), [Some(1e16), Some(1.0)]);
+        assert_eq!(
+            reflected(&[Some(1e300), Some(2.0)]),
+            [Some(2.0), Some(1e300)]
+        );
     }
 
     #[test]
