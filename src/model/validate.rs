@@ -239,11 +239,14 @@ fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
         (min..=max).contains(&d.level) && !std::mem::replace(&mut seen[usize::from(d.level)], true)
     });
     if !valid {
+        // Without `max_level` the competency exists up to its highest descriptor, so any
+        // level up to 5 could have been described: the range to name is `min` to 5, not
+        // the one the faulty descriptors imply (`[0]` would give "1 to 1").
         errors.push(Error::InvalidLevelScale {
             competency: competency(),
             found: c.levels.iter().map(|d| d.level).collect(),
             min,
-            max,
+            max: if c.max_level.is_some() { max } else { 5 },
         });
     }
     for d in &c.levels {

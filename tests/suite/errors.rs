@@ -475,14 +475,14 @@ fn invalid_level_scale() {
             competency: "integrity".into(),
             found: vec![1, 3, 3],
             min: 1,
-            max: 3,
+            max: 5,
         }]
     );
     assert_messages(
         &errors,
         &[
             "competency `integrity` describes levels [1, 3, 3]: expected each level at most \
-             once, within 1 to 3",
+             once, within 1 to 5",
         ],
     );
 }

@@ -170,7 +170,7 @@ fn malformed_ranges_and_descriptors_are_reported_together() {
                 competency: "d-below".into(),
                 found: vec![2, 4],
                 min: 4,
-                max: 4
+                max: 5
             },
             Error::InvalidLevelScale {
                 competency: "e-above".into(),

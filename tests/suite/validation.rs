@@ -792,9 +792,9 @@ fn level_scale_with_a_duplicate() {
                 competency: "ethics".into(),
                 found: vec![2, 1, 2],
                 min: 1,
-                max: 2,
+                max: 5,
             },
-            "competency `ethics` describes levels [2, 1, 2]: expected each level at most once, within 1 to 2",
+            "competency `ethics` describes levels [2, 1, 2]: expected each level at most once, within 1 to 5",
         )],
     );
 }
@@ -830,9 +830,9 @@ fn level_scale_starting_at_zero() {
                 competency: "ethics".into(),
                 found: vec![0, 1, 2],
                 min: 1,
-                max: 2,
+                max: 5,
             },
-            "competency `ethics` describes levels [0, 1, 2]: expected each level at most once, within 1 to 2",
+            "competency `ethics` describes levels [0, 1, 2]: expected each level at most once, within 1 to 5",
         )],
     );
 }
@@ -2028,9 +2028,9 @@ fn every_problem_is_reported_together_in_a_deterministic_order() {
                 competency: "ethics".into(),
                 found: vec![1, 2, 2],
                 min: 1,
-                max: 2,
+                max: 5,
             },
-            "competency `ethics` describes levels [1, 2, 2]: expected each level at most once, within 1 to 2",
+            "competency `ethics` describes levels [1, 2, 2]: expected each level at most once, within 1 to 5",
         ),
         (
             unknown(

@@ -46,7 +46,7 @@ describe("framework validation reports every problem at once", () => {
         { code: "duplicate_id", kind: "competency", id: "integrity" },
         { code: "empty_id", kind: "competency", index: 17 },
         { code: "empty_name", kind: "course", id: "cpgrams" },
-        { code: "invalid_level_scale", competency: "empathy", found: [1, 2, 3, 2], min: 1, max: 3 },
+        { code: "invalid_level_scale", competency: "empathy", found: [1, 2, 3, 2], min: 1, max: 5 },
         { code: "invalid_level_range", competency: "teamwork", min: 4, max: 2 },
         {
           code: "invalid_level",

@@ -283,7 +283,9 @@ pub enum Error {
         found: Vec<u8>,
         /// The lowest level at which the competency exists.
         min: u8,
-        /// The highest level at which the competency exists (at most 5).
+        /// The highest level a descriptor may name: the competency's `max_level` when
+        /// given, otherwise 5 (without `max_level` the competency exists up to its highest
+        /// descriptor).
         max: u8,
     },
     /// A competency's `min_level` or `max_level` is outside 1 to 5, or the lowest level is
