@@ -94,51 +94,120 @@ pub(crate) fn join<A: Send, B: Send>(
     (a(), b())
 }
 
-/// Runs `serial` on the calling thread while up to [`workers`]`(threads, usize::MAX) − 1`
-/// tasks of the current rayon pool take `items` one at a time, in order, through `work`;
-/// once `serial` returns, the calling thread takes the items left too. Returns `serial`'s
-/// result, when every item is done, and how many items the calling thread took. So at
-/// most `threads` threads work at once, and the calling thread is one of them even when it
-/// is not a thread of the pool. Without the `parallel` feature and on wasm32 (or on one
-/// thread): `serial`, then every item in order, on the calling thread. (Compiled where
-/// its one user is: `Cohort::from_json_with_threads` on threads.)
+/// Runs `work(i)` for every `i` in `0..len` on up to [`workers`]`(threads, usize::MAX)`
+/// threads, the calling thread one of them (the others are tasks of the current rayon
+/// pool), and hands each result to `take` on the calling thread in the order of `i`, as
+/// soon as it and those before it are done. Items are begun in order, each by the first
+/// thread free, and none more than `ahead` past the first result not yet taken, so at
+/// most about `ahead` results wait at a time. Once `take` returns `false`, no more items
+/// are begun (those begun are finished and dropped). Without the `parallel` feature and
+/// on wasm32 (or on one thread): `work` then `take` for each item in turn, on the calling
+/// thread. (Compiled where its one user is: `Cohort::from_json_with_threads` on threads.)
+///
+/// # Panics
+/// If `work` or `take` panics, on the calling thread once every thread has stopped.
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-pub(crate) fn beside<T: Send, R>(
+pub(crate) fn in_order<T: Send>(
     threads: usize,
-    items: Vec<T>,
-    work: impl Fn(T) + Sync,
-    serial: impl FnOnce() -> R,
-) -> (R, usize) {
-    let helpers = workers(threads, usize::MAX) - 1;
-    if helpers > 0 && !items.is_empty() {
-        use std::sync::{Mutex, PoisonError};
-        let queue = Mutex::new(items.into_iter());
-        let take = || {
-            let mut taken = 0;
-            loop {
-                // The lock is held only to take the next item (a panic elsewhere ends the
-                // scope anyway).
-                let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
-                let Some(item) = next else { break taken };
-                work(item);
-                taken += 1;
-            }
-        };
-        let take = &take;
-        return rayon::in_place_scope(|scope| {
-            for _ in 0..helpers {
-                scope.spawn(move |_| {
-                    take();
-                });
-            }
-            let result = serial();
-            (result, take())
-        });
+    len: usize,
+    ahead: usize,
+    work: impl Fn(usize) -> T + Sync,
+    mut take: impl FnMut(usize, T) -> bool,
+) {
+    use std::sync::{Condvar, Mutex, PoisonError};
+
+    /// What the threads share: the next item to begin, the first result not yet taken,
+    /// the results done from there on, and whether to stop.
+    struct Shared<T> {
+        next: usize,
+        want: usize,
+        done: Vec<Option<T>>,
+        stop: bool,
     }
-    let result = serial();
-    let taken = items.len();
-    items.into_iter().for_each(work);
-    (result, taken)
+    /// Stops the others when its thread leaves, by a panic too (they may be waiting).
+    struct Leave<'a, T>(&'a Mutex<Shared<T>>, &'a Condvar, bool);
+    impl<T> Drop for Leave<'_, T> {
+        fn drop(&mut self) {
+            if self.2 || std::thread::panicking() {
+                self.0.lock().unwrap_or_else(PoisonError::into_inner).stop = true;
+                self.1.notify_all();
+            }
+        }
+    }
+
+    let helpers = workers(threads, usize::MAX) - 1;
+    let ahead = ahead.max(1);
+    if helpers == 0 || len < 2 {
+        for i in 0..len {
+            if !take(i, work(i)) {
+                break;
+            }
+        }
+        return;
+    }
+    let shared = Mutex::new(Shared {
+        next: 0,
+        want: 0,
+        done: (0..len).map(|_| None).collect(),
+        stop: false,
+    });
+    let changed = Condvar::new();
+    let lock = || shared.lock().unwrap_or_else(PoisonError::into_inner);
+    // The next item to begin, when there is one within `ahead`.
+    let claim = |s: &mut Shared<T>| {
+        (!s.stop && s.next < len && s.next < s.want + ahead).then(|| {
+            s.next += 1;
+            s.next - 1
+        })
+    };
+    let (work, lock, claim) = (&work, &lock, &claim);
+    rayon::in_place_scope(|scope| {
+        for _ in 0..helpers {
+            scope.spawn(|_| {
+                let _leave = Leave(&shared, &changed, false);
+                let mut s = lock();
+                loop {
+                    if s.stop || s.next >= len {
+                        return;
+                    }
+                    let Some(i) = claim(&mut s) else {
+                        s = changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+                        continue;
+                    };
+                    drop(s);
+                    let result = work(i);
+                    s = lock();
+                    s.done[i] = Some(result);
+                    changed.notify_all();
+                }
+            });
+        }
+        let _leave = Leave(&shared, &changed, true);
+        let mut s = lock();
+        while s.want < len {
+            let want = s.want;
+            if let Some(result) = s.done[want].take() {
+                drop(s);
+                let go = take(want, result);
+                s = lock();
+                s.want += 1;
+                changed.notify_all();
+                if !go {
+                    break;
+                }
+            } else if let Some(i) = claim(&mut s) {
+                drop(s);
+                let result = work(i);
+                s = lock();
+                s.done[i] = Some(result);
+            } else if s.stop {
+                // A helper panicked: the scope passes its panic on.
+                break;
+            } else {
+                s = changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+            }
+        }
+    });
 }
 
 /// [`map_ranges`] with the number of ranges given exactly.
@@ -237,26 +306,53 @@ mod tests {
 
     #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
     #[test]
-    fn beside_does_every_item_once_and_the_serial_work() {
-        use super::beside;
+    fn in_order_does_each_item_once_and_takes_the_results_in_order() {
+        use super::in_order;
         for threads in 0..4 {
-            for len in [0, 1, 5, 100] {
-                let done = Mutex::new(Vec::new());
-                let (serial, taken) = beside(
-                    threads,
-                    (0..len).collect(),
-                    |i: usize| done.lock().expect("no panic while held").push(i),
-                    || "serial",
-                );
-                let mut done = done.into_inner().expect("no panic while held");
-                done.sort_unstable();
-                assert_eq!(done, (0..len).collect::<Vec<_>>());
-                assert_eq!(serial, "serial");
-                assert!(taken <= len);
-                if workers(threads, usize::MAX) == 1 {
-                    assert_eq!(taken, len);
+            for len in [0, 1, 2, 5, 100] {
+                for ahead in [0, 1, 3, 1_000] {
+                    let done = Mutex::new(Vec::new());
+                    let mut taken = Vec::new();
+                    let work = |i: usize| {
+                        done.lock().expect("no panic while held").push(i);
+                        i * 3
+                    };
+                    in_order(threads, len, ahead, work, |i, result| {
+                        taken.push((i, result));
+                        true
+                    });
+                    let mut done = done.into_inner().expect("no panic while held");
+                    done.sort_unstable();
+                    assert_eq!(done, (0..len).collect::<Vec<_>>());
+                    assert_eq!(taken, (0..len).map(|i| (i, i * 3)).collect::<Vec<_>>());
                 }
             }
+        }
+        // Stopped by `take`: nothing taken after, and items begun at most `ahead` past it.
+        for threads in 1..4 {
+            let begun = Mutex::new(Vec::new());
+            let mut taken = Vec::new();
+            let work = |i: usize| begun.lock().expect("no panic while held").push(i);
+            in_order(threads, 1_000, 4, work, |i, ()| {
+                taken.push(i);
+                i < 10
+            });
+            assert_eq!(taken, (0..=10).collect::<Vec<_>>());
+            let begun = begun.into_inner().expect("no panic while held");
+            assert!(begun.iter().all(|&i| i < 10 + 1 + 4), "{begun:?}");
+        }
+    }
+
+    /// A panic in `work` on any thread reaches the caller; no thread is left waiting.
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    #[test]
+    fn in_order_passes_a_panic_on() {
+        use super::in_order;
+        for threads in 1..4 {
+            let panicked = std::panic::catch_unwind(|| {
+                in_order(threads, 100, 2, |i| assert!(i != 7, "item 7"), |_, ()| true);
+            });
+            assert!(panicked.is_err(), "{threads} threads");
         }
     }
 

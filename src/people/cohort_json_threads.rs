@@ -9,15 +9,17 @@ impl Cohort {
     /// `std::thread::available_parallelism`, as for [`Cohort::with_threads`]): the same
     /// cohort, or the same errors in the same order, for any number of threads.
     ///
-    /// The calling thread cuts the `officers` array into the officers' texts (`serde_json`
-    /// checks each is JSON and skips it), a batch of 4,096 officers ahead of the others,
-    /// which read the batch before it in pieces of 256 officers, as tasks of the current
-    /// rayon pool, and resolve their passbooks; the calling thread then reads the pieces
-    /// left, and adds the batch to the columns in input order. On 2 threads it also reads
-    /// a share of each batch itself instead of cutting it, a share that grows while it has
-    /// time to spare and shrinks when it has none. An officer with a problem is resolved
-    /// again on the calling thread, in its place, so its errors are those of one thread; a
-    /// document that does not read in one pass goes to the two steps
+    /// The `officers` array is taken in chunks of 512 KiB of text, read in order by the
+    /// threads (the calling thread one of them, the others tasks of the current rayon
+    /// pool): each chunk's officers from a guessed officer start (the first `{` in the
+    /// chunk from which an officer reads) up to the start of an officer in a later chunk,
+    /// each officer by `serde_json` with the one-pass reader's visitors, and their
+    /// passbooks resolved. The calling thread adds the chunks' officers to the columns in
+    /// input order, each chunk only when its guess is exactly where the officers before it
+    /// end, and reads the chunk itself otherwise; so the officers are those one thread
+    /// reads. An officer with a problem is resolved again on the calling thread, in its
+    /// place, so its errors are those of one thread; a document that does not read in one
+    /// pass goes to the two steps
     /// ([`OfficersSpec::from_json`](crate::OfficersSpec::from_json), then
     /// [`Cohort::with_threads`]) as on one thread.
     /// 1 runs [`Cohort::from_json`] on the calling thread; without the default `parallel`
@@ -27,10 +29,10 @@ impl Cohort {
     /// As [`Cohort::from_json`].
     ///
     /// # Complexity
-    /// As [`Cohort::from_json`], the reading shared between the threads, plus one more
-    /// pass on the calling thread over the officers' text it does not read itself
-    /// (cutting an officer costs about 60% of reading it); besides, two batches of
-    /// officers' own fields and resolved levels are held at a time.
+    /// As [`Cohort::from_json`], the reading shared between the threads, plus, per chunk,
+    /// the passbook entries before its first officer tried as officers (each refused at its
+    /// first key); besides, the officers' own fields and resolved levels of at most 16
+    /// chunks read ahead are held at a time.
     ///
     /// # Example
     /// ```
