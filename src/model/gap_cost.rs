@@ -13,6 +13,9 @@ pub(crate) struct GapCost {
     pub(crate) share: f64,
     pub(crate) packing: f64,
     pub(crate) closure: f64,
+    /// An upper bound on the least hours closing the gap alone (the cheapest closer with
+    /// its pending prerequisite closure): `closure` itself when the closures were walked.
+    pub(crate) closure_at_most: f64,
 }
 
 impl GapCost {
@@ -22,5 +25,6 @@ impl GapCost {
         share: f64::INFINITY,
         packing: f64::INFINITY,
         closure: f64::INFINITY,
+        closure_at_most: f64::INFINITY,
     };
 }

@@ -29,6 +29,7 @@
 
 use crate::Framework;
 use crate::model::gap_cost::GapCost;
+use crate::model::order;
 use crate::planning::recommend::{UntaggedLevel, reaches};
 
 /// Sums per-gap costs into a bound on a plan's hours: the best of the three bounds over
@@ -84,6 +85,11 @@ pub(crate) fn full_closures(fw: &Framework, completed: &[u32]) -> bool {
         .all(|&c| fw.direct_dependants(c).is_empty())
 }
 
+/// How many passes over the union of the closers' closures (its courses and their
+/// prerequisite links) walking each closer's closure may cost before bounds along paths of
+/// the union stand in for the walks (`Scratch::along_paths`).
+const WALKS_PER_UNION: usize = 8;
+
 /// Reusable work arrays for [`gap_costs`], sized for one framework.
 pub(crate) struct Scratch {
     /// Per competency, the required level of the gap in it (0: none).
@@ -107,8 +113,15 @@ pub(crate) struct Scratch {
     closers: Vec<u32>,
     /// Per closer: the gaps it closes.
     counts: Vec<u32>,
-    /// Per closer: (share, packing, closure).
-    costs: Vec<(f64, f64, f64)>,
+    /// Per closer: (share, packing, closure, an upper bound on the closure's hours).
+    costs: Vec<(f64, f64, f64, f64)>,
+    /// The union of the closers' pending closures, in learning order once sorted.
+    union: Vec<u32>,
+    /// Per course of `union`, bounds along its prerequisite paths: (packing, closure,
+    /// closure's hours at most).
+    paths: Vec<(f64, f64, f64)>,
+    /// [`WALKS_PER_UNION`], or 0 in tests of the bounds along paths.
+    walks_per_union: usize,
 }
 
 impl Scratch {
@@ -128,30 +141,129 @@ impl Scratch {
             closers: Vec::new(),
             counts: Vec::new(),
             costs: Vec::new(),
+            union: Vec::new(),
+            paths: vec![(0.0, 0.0, 0.0); courses],
+            walks_per_union: WALKS_PER_UNION,
         }
     }
 
-    /// `course`'s pending closure into `members`: the course, then its prerequisites
-    /// transitively, not passing through completed ones, once each.
-    fn closure(&mut self, fw: &Framework, course: u32, completed: &[u32]) {
+    /// Starts a new walk: `seen` holds no course as reached by it.
+    fn next_walk(&mut self) -> u32 {
         if self.walk == u32::MAX {
             self.seen.fill(0);
             self.walk = 0;
         }
         self.walk += 1;
-        self.members.clear();
+        self.walk
+    }
+
+    /// The union of the closers' pending closures into `union` (unsorted), returning its
+    /// size plus the prerequisite links read: what one pass over it costs.
+    fn union(&mut self, fw: &Framework, completed: &[u32]) -> usize {
+        let walk = self.next_walk();
+        self.union.clear();
         self.stack.clear();
-        self.stack.push(course);
-        self.seen[course as usize] = self.walk;
+        for &c in &self.closers {
+            self.seen[c as usize] = walk;
+            self.stack.push(c);
+        }
+        let mut links = 0;
         while let Some(x) = self.stack.pop() {
-            self.members.push(x);
-            for &d in fw.direct_prerequisites(x) {
-                if self.seen[d as usize] != self.walk && completed.binary_search(&d).is_err() {
-                    self.seen[d as usize] = self.walk;
+            self.union.push(x);
+            let prerequisites = fw.direct_prerequisites(x);
+            links += prerequisites.len();
+            for &d in prerequisites {
+                if self.seen[d as usize] != walk && completed.binary_search(&d).is_err() {
+                    self.seen[d as usize] = walk;
                     self.stack.push(d);
                 }
             }
         }
+        self.union.len() + links
+    }
+
+    /// The closers' costs from bounds along prerequisite paths of `union`, in linear time,
+    /// for when walking every closure would take more. With `N` the gaps the closers close
+    /// (summed over them), `M(x) = min(N, n(x) + Σ M(d))` over the courses `d` of the union
+    /// requiring `x` counts each closer whose closure holds `x` at least once (once per
+    /// path to it), so `M(x) ≥ m(x)`. Then, for a course `c`, the heaviest path down from
+    /// `c` (its courses distinct members of `cl(c)`) bounds the closure from below, by hours
+    /// and by hours over `M`; the sum over all paths, at most the union's hours, bounds it
+    /// from above.
+    fn along_paths(&mut self, fw: &Framework) {
+        for &x in &self.used {
+            self.uses[x as usize] = 0;
+        }
+        self.used.clear();
+        let walk = self.next_walk();
+        let mut everything = 0.0;
+        for &x in &self.union {
+            self.seen[x as usize] = walk;
+            everything += fw.course_hours[x as usize];
+        }
+        order::sort_by_key(&mut self.union, |&c| fw.course_rank[c as usize]);
+        let total = self
+            .counts
+            .iter()
+            .fold(0u32, |sum, &n| sum.saturating_add(n));
+        for (k, &c) in self.closers.iter().enumerate() {
+            self.uses[c as usize] = self.counts[k];
+        }
+        // Dependants come later in learning order: pass their counts down, last first.
+        for &d in self.union.iter().rev() {
+            let m = self.uses[d as usize].min(total);
+            self.uses[d as usize] = m;
+            self.used.push(d);
+            for &x in fw.direct_prerequisites(d) {
+                if self.seen[x as usize] == walk {
+                    let uses = &mut self.uses[x as usize];
+                    *uses = uses.saturating_add(m);
+                }
+            }
+        }
+        for &x in &self.union {
+            let (mut packing, mut closure, mut at_most) = (0.0f64, 0.0f64, 0.0);
+            for &d in fw.direct_prerequisites(x) {
+                if self.seen[d as usize] == walk {
+                    let (p, c, a) = self.paths[d as usize];
+                    packing = packing.max(p);
+                    closure = closure.max(c);
+                    at_most += a;
+                }
+            }
+            let h = fw.course_hours[x as usize];
+            let m = f64::from(self.uses[x as usize].max(1));
+            self.paths[x as usize] = (packing + h / m, closure + h, (at_most + h).min(everything));
+        }
+        for (k, &c) in self.closers.iter().enumerate() {
+            let (packing, closure, at_most) = self.paths[c as usize];
+            let share = fw.course_hours[c as usize] / f64::from(self.counts[k]);
+            self.costs.push((share, packing, closure, at_most));
+        }
+    }
+
+    /// `course`'s pending closure into `members`: the course, then its prerequisites
+    /// transitively, not passing through completed ones, once each. Returns what the walk
+    /// cost: the members plus the prerequisite links read.
+    fn closure(&mut self, fw: &Framework, course: u32, completed: &[u32]) -> usize {
+        let walk = self.next_walk();
+        let mut links = 0;
+        self.members.clear();
+        self.stack.clear();
+        self.stack.push(course);
+        self.seen[course as usize] = walk;
+        while let Some(x) = self.stack.pop() {
+            self.members.push(x);
+            let prerequisites = fw.direct_prerequisites(x);
+            links += prerequisites.len();
+            for &d in prerequisites {
+                if self.seen[d as usize] != walk && completed.binary_search(&d).is_err() {
+                    self.seen[d as usize] = walk;
+                    self.stack.push(d);
+                }
+            }
+        }
+        self.members.len() + links
     }
 }
 
@@ -161,10 +273,16 @@ impl Scratch {
 /// pending closure holds `x` (summed over closers), and closures are the officer's pending
 /// ones, so the bounds hold whatever the officer completed.
 ///
+/// When walking each closer's closure would cost more than [`WALKS_PER_UNION`] passes
+/// over their union (many closers sharing long chains of prerequisites), the packing and
+/// closure bounds are taken along the union's prerequisite paths instead
+/// (`Scratch::along_paths`): weaker, still lower bounds, and `closure_at_most` then an
+/// upper bound rather than the closure's hours.
+///
 /// # Complexity
-/// O(Σ offers of the gaps' competencies + Σ outcomes of the closers + Σ closers' pending
-/// closure sizes × log(completed)) time, each closure walked once; O(V + c + Σ closers'
-/// pending closure sizes) memory in `scratch`.
+/// O((Σ offers of the gaps' competencies + Σ outcomes of the closers + u·log u + l) ·
+/// log(completed)) time for u courses in the union of the closers' pending closures and l
+/// prerequisite links among them; O(V + c + u) memory in `scratch`.
 pub(crate) fn gap_costs(
     fw: &Framework,
     gaps: &[(u32, u8)],
@@ -202,12 +320,21 @@ pub(crate) fn gap_costs(
             .count() as u32;
         scratch.counts.push(n.max(1));
     }
-    // Each closure is walked once and kept, for the counts and then the costs.
+    // Each closure is walked once and kept, for the counts and then the costs, unless the
+    // walks would cost more than a few passes over the closures' union: then bounds along
+    // paths of that union stand in for them.
     scratch.used.clear();
     scratch.walked.clear();
     scratch.ends.clear();
+    let limit = scratch
+        .union(fw, completed)
+        .saturating_mul(scratch.walks_per_union);
+    let mut cost = 0usize;
     for k in 0..scratch.closers.len() {
-        scratch.closure(fw, scratch.closers[k], completed);
+        cost += scratch.closure(fw, scratch.closers[k], completed);
+        if cost > limit {
+            break;
+        }
         let n = scratch.counts[k];
         for &x in &scratch.members {
             let uses = &mut scratch.uses[x as usize];
@@ -220,19 +347,23 @@ pub(crate) fn gap_costs(
         scratch.ends.push(scratch.walked.len() as u32);
     }
     scratch.costs.clear();
-    let mut start = 0;
-    for k in 0..scratch.closers.len() {
-        let c = scratch.closers[k];
-        let end = scratch.ends[k] as usize;
-        let (mut packing, mut closure) = (0.0, 0.0);
-        for &x in &scratch.walked[start..end] {
-            let h = fw.course_hours[x as usize];
-            packing += h / f64::from(scratch.uses[x as usize].max(1));
-            closure += h;
+    if scratch.ends.len() == scratch.closers.len() {
+        let mut start = 0;
+        for k in 0..scratch.closers.len() {
+            let c = scratch.closers[k];
+            let end = scratch.ends[k] as usize;
+            let (mut packing, mut closure) = (0.0, 0.0);
+            for &x in &scratch.walked[start..end] {
+                let h = fw.course_hours[x as usize];
+                packing += h / f64::from(scratch.uses[x as usize].max(1));
+                closure += h;
+            }
+            start = end;
+            let share = fw.course_hours[c as usize] / f64::from(scratch.counts[k]);
+            scratch.costs.push((share, packing, closure, closure));
         }
-        start = end;
-        let share = fw.course_hours[c as usize] / f64::from(scratch.counts[k]);
-        scratch.costs.push((share, packing, closure));
+    } else {
+        scratch.along_paths(fw);
     }
     out.clear();
     for &(c, l) in gaps {
@@ -240,11 +371,12 @@ pub(crate) fn gap_costs(
         for o in fw.offers_of(c) {
             let slot = scratch.slot[o.course as usize];
             if slot > 0 && closes(o.level, l) {
-                let (share, packing, closure) = scratch.costs[slot as usize - 1];
+                let (share, packing, closure, at_most) = scratch.costs[slot as usize - 1];
                 cost.closable = true;
                 cost.share = cost.share.min(share);
                 cost.packing = cost.packing.min(packing);
                 cost.closure = cost.closure.min(closure);
+                cost.closure_at_most = cost.closure_at_most.min(at_most);
             }
         }
         out.push(cost);
@@ -434,6 +566,31 @@ mod tests {
             gap_costs(&fw, &gaps, &completed, untagged, &mut scratch, &mut costs);
             let own = Total::of(&costs);
             prop_assert_eq!(own.open, open, "the instance's unclosable gaps are exact");
+            prop_assert!(own.hours(true) <= best * (1.0 + 1e-12), "{} > {best}", own.hours(true));
+
+            // The bounds along paths, as when the walks would cost too much: at most the
+            // walks' bounds, an upper bound on each gap's own optimum, and the same open gaps.
+            let mut paths = Scratch::new(&fw);
+            paths.walks_per_union = 0;
+            let mut along = Vec::new();
+            gap_costs(&fw, &gaps, &completed, untagged, &mut paths, &mut along);
+            for (walked, path) in costs.iter().zip(&along) {
+                prop_assert_eq!(walked.closable, path.closable);
+                prop_assert_eq!(walked.share.to_bits(), path.share.to_bits());
+                prop_assert_eq!(walked.closure_at_most.to_bits(), walked.closure.to_bits());
+                if walked.closable {
+                    prop_assert!(path.packing <= walked.packing * (1.0 + 1e-12));
+                    prop_assert!(path.closure <= walked.closure * (1.0 + 1e-12));
+                    prop_assert!(path.closure_at_most >= walked.closure * (1.0 - 1e-12));
+                }
+            }
+            for (&gap, cost) in gaps.iter().zip(&along) {
+                let (_, alone) = optimum(&fw, &[gap], &completed, untagged);
+                if cost.closable {
+                    prop_assert!(cost.closure_at_most >= alone * (1.0 - 1e-12));
+                }
+            }
+            let own = Total::of(&along);
             prop_assert!(own.hours(true) <= best * (1.0 + 1e-12), "{} > {best}", own.hours(true));
 
             let table = post_tables(&fw);

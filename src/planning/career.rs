@@ -193,7 +193,9 @@ impl Framework {
     /// Time O(e + P·h + P) for the bounds of P posts with e requirement entries in all (h
     /// held competencies) and a heap of them; then per post taken O(log P + b) to bound it
     /// again, b being the offers of its gaps' competencies, the outcomes of the courses
-    /// closing them and those courses' prerequisite closures (each walked once); and per
+    /// closing them and the union of those courses' prerequisite closures with its links
+    /// (each closure walked once while that costs at most a few passes over the union,
+    /// bounds along the union's paths otherwise), times log u for u courses in it; and per
     /// post planned, a plan as [`Framework::recommend`] makes it. The first call on a
     /// framework adds the sum of b over all requirements of every post. A post whose plan
     /// this thread remembers costs only the walk to its candidate courses. Memory O(P + c +

@@ -190,9 +190,9 @@ impl Groups {
 const REFUTED_KEPT: usize = 1024;
 
 /// Groups a proof put after the k-th result of the moment (the first [`REFUTED_KEPT`]),
-/// each with a lower bound on its least hours and, per requirement it is short of, the
-/// least hours closing that gap alone (the cheapest closer with its pending prerequisite
-/// closure: the single gap's optimum).
+/// each with a lower bound on its least hours and, per requirement it is short of, an
+/// upper bound on the least hours closing that gap alone (the cheapest closer with its
+/// pending prerequisite closure: the single gap's optimum).
 ///
 /// The k-th only improves, so a refuted group stays after it. Two rules carry a proof over
 /// to a group `g` with the same completed courses (so the same courses close each gap):
@@ -208,8 +208,8 @@ pub(crate) struct Refuted {
     /// Per refuted group, a proven lower bound on the least hours closing its closable
     /// gaps (whether its hours or its unclosable gaps refuted it).
     hours: Vec<f64>,
-    /// Per refuted group, per requirement of the post, the least hours closing that gap
-    /// alone (infinite when not short of it, or when no course closes it).
+    /// Per refuted group, per requirement of the post, an upper bound on the least hours
+    /// closing that gap alone (infinite when not short of it, or when no course closes it).
     closure: Vec<f64>,
     /// Requirements of the post.
     width: usize,
@@ -240,7 +240,7 @@ impl Refuted {
         let mut k = 0;
         groups.each_short(g, |j| {
             if let Some(cost) = costs.get(k) {
-                self.closure[from + j] = cost.closure;
+                self.closure[from + j] = cost.closure_at_most;
             }
             k += 1;
         });
