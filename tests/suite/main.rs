@@ -32,6 +32,7 @@ mod csv_row_problems;
 mod department_enumerated;
 mod errors;
 mod esco;
+mod esco_official;
 mod evaluate;
 mod examples;
 mod groups;
