@@ -186,9 +186,10 @@ pub use crate::interop::{
 };
 pub use crate::interop::{
     CohortCsvReader, CohortLoad, ColumnNotRead, CsvFileRead, DateForm, DateOrder, DatesRead,
-    Delimiter, DelimiterFrom, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule,
-    MissingCells, OfficersCsv, OfficersCsvOptions, OfficersLoad, OnetCsv, OnetHierarchy,
-    OnetOptions, OnetTypeRule, load_esco, load_officers, load_onet,
+    Delimiter, DelimiterFrom, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoLoad, EscoOptions,
+    EscoTypeRule, MissingCells, OfficersCsv, OfficersCsvOptions, OfficersLoad, OnetCsv,
+    OnetHierarchy, OnetOptions, OnetTypeRule, load_esco, load_esco_report, load_officers,
+    load_onet,
 };
 pub use crate::interop::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

@@ -105,6 +105,9 @@ pub(crate) struct Table<'a> {
     sep: u8,
     /// Where the record [`Table::next_record`] read last starts and ends in `text`.
     last: (usize, usize),
+    /// Rows may end before the header does, the fields they lack read as empty (see
+    /// [`Table::ragged`]).
+    ragged: bool,
 }
 
 /// One record's raw text and starting line.
@@ -235,6 +238,7 @@ impl<'a> Table<'a> {
             unread: Vec::new(),
             sep,
             last: (0, 0),
+            ragged: false,
         }
     }
 
@@ -264,6 +268,14 @@ impl<'a> Table<'a> {
         table.header = header;
         table.lossy = lossy;
         table
+    }
+
+    /// The same reader, reading a row that ends before the header does as if the fields
+    /// it lacks were empty, rather than refusing it: for a publisher's file whose rows
+    /// leave out trailing empty fields (ESCO's `skillsHierarchy_<lang>.csv`).
+    pub(crate) fn ragged(mut self) -> Self {
+        self.ragged = true;
+        self
     }
 
     /// The same reader, reporting rows of a lossy text (see [`Table::rows`]).

@@ -1,10 +1,12 @@
-//! ESCO v1.1.1 compact CSVs → [`FrameworkSpec`].
+//! ESCO CSVs (the official download, or the compact layout of `data/esco`) →
+//! [`FrameworkSpec`].
 
 mod hierarchy;
+mod official;
 
 use std::collections::HashMap;
 
-use crate::interop::csv::{Seen, Table};
+use crate::interop::csv::{Row, Seen, Table};
 use crate::model::order;
 use crate::{
     CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, GroupId, GroupSpec, PositionSpec,
@@ -33,12 +35,68 @@ const REUSE_LEVELS: &[&str] = &[
 /// `sector-specific`, `occupation-specific` or empty.
 pub type EscoTypeRule = fn(skill_type: &str, reuse_level: &str) -> CompetencyType;
 
-/// The texts of the ESCO CSV files, in the layout of `data/esco`.
+/// The texts of the ESCO CSV files, in either of two layouts, told from the header of
+/// `occupations` (every file is then read in that layout):
 ///
-/// Columns are found by name in each header; other columns are ignored. Needed columns:
-/// - `occupations`: `occ_id,isco_group,label`;
-/// - `skills`: `skill_id,skill_type,reuse_level,label`;
-/// - `occupation_skills`: `occ_id,skill_id,relation` (`E` essential, `O` optional).
+/// - the **official download** of the European Commission, as unzipped from
+///   `ESCO dataset - v1.1.1 - classification - en - csv.zip` (or another language's) and
+///   the language-independent `ESCO dataset - v1.1.1 - classification -  - csv.zip`: its
+///   `occupations` header names `conceptUri` or `preferredLabel`. Needed columns:
+///   - `occupations`: `occupations_<lang>.csv`, `conceptUri,iscoGroup,preferredLabel`;
+///   - `skills`: `skills_<lang>.csv`, `conceptUri,skillType,reuseLevel,preferredLabel`;
+///   - `occupation_skills`: `occupationSkillRelations.csv`,
+///     `occupationUri,relationType,skillUri` (`essential` or `optional`);
+///   - with the [hierarchy](EscoCsv::hierarchy), `skill_broader`:
+///     `broaderRelationsSkillPillar.csv`, `conceptType,conceptUri,broaderType,broaderUri`
+///     (types `KnowledgeSkillCompetence` or `SkillGroup`), and `skill_groups`:
+///     `skillsHierarchy_<lang>.csv`, `Level N URI`, `Level N preferred term` and
+///     `Level N code` for N = 0 to 3 (not `skillGroups_<lang>.csv`, which lacks 7 of the
+///     647 groups of v1.1.1 that the broader relations name).
+///
+///   Labels are the preferred labels, in the files' language, runs of whitespace and line
+///   breaks made one space. Ids are numbered as the compact conversion numbers them, so
+///   that both layouts of one release give the same [`FrameworkSpec`]: an occupation's or
+///   skill's `<id>` (in `occ-<id>`, `skill-<id>`) is the 0-based rank of its URI among
+///   the URIs of its file, in byte order; a group's (in `group-<id>`) is its rank among
+///   the hierarchy file's groups ordered by code, groups without a code last, then by URI.
+///   Ids therefore depend on the whole file: a file with fewer or more concepts (a subset,
+///   another release) numbers them anew, so compare such loads by URI.
+/// - the **compact layout** of the repository's `data/esco` (described in
+///   `data/README.md`), made from the official files by a converter (integer ids):
+///   - `occupations`: `occ_id,isco_group,label`;
+///   - `skills`: `skill_id,skill_type,reuse_level,label`;
+///   - `occupation_skills`: `occ_id,skill_id,relation` (`E` essential, `O` optional);
+///   - `skill_broader` and `skill_groups`: see [`EscoHierarchyCsv`].
+///
+/// Columns are found by name in each header; other columns are ignored. A file in the
+/// other layout than `occupations` is reported by the columns it lacks.
+///
+/// ESCO is published under Commission Decision 2011/833/EU (CC BY 4.0): reuse is
+/// authorised provided the source is acknowledged. Wherever the data or results derived
+/// from it are shown, say so, e.g. "This product uses the ESCO classification of the
+/// European Commission. ESCO v1.1.1, © European Union, <https://esco.ec.europa.eu/>",
+/// and do not imply that the Commission endorses the use.
+///
+/// # Example
+/// The official layout, ids by the rank of each URI:
+/// ```
+/// use karmayogi::{EscoCsv, EscoOptions, load_esco};
+///
+/// let occupations = "conceptType,conceptUri,iscoGroup,preferredLabel,altLabels\n\
+///     Occupation,http://data.europa.eu/esco/occupation/b,2422,policy officer,\"policy adviser\n\
+///     policy analyst\"\n\
+///     Occupation,http://data.europa.eu/esco/occupation/a,2654,technical director,\n";
+/// let skills = "conceptType,conceptUri,skillType,reuseLevel,preferredLabel\n\
+///     KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/s,knowledge,cross-sector,law\n";
+/// let relations = "occupationUri,relationType,skillType,skillUri\n\
+///     http://data.europa.eu/esco/occupation/b,essential,knowledge,http://data.europa.eu/esco/skill/s\n";
+///
+/// let spec = load_esco(&EscoCsv::new(occupations, skills, relations), &EscoOptions::default())?;
+/// assert_eq!(spec.positions[1].id.as_str(), "occ-1");
+/// assert_eq!(spec.positions[1].name, "policy officer");
+/// assert_eq!(spec.roles[1].requires[0].competency.as_str(), "skill-0");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct EscoCsv<'a> {
     /// `occupations.csv`.
@@ -52,13 +110,15 @@ pub struct EscoCsv<'a> {
     pub hierarchy: Option<EscoHierarchyCsv<'a>>,
 }
 
-/// The texts of the two ESCO files describing the skill hierarchy.
+/// The texts of the two ESCO files describing the skill hierarchy, in the layout of the
+/// other files (see [`EscoCsv`]).
 #[derive(Clone, Copy, Debug)]
 pub struct EscoHierarchyCsv<'a> {
     /// `skill_broader.csv`: `child_kind,child_id,parent_kind,parent_id`, kinds `S` (a
-    /// `skill_id`) or `G` (a `group_id`).
+    /// `skill_id`) or `G` (a `group_id`); officially `broaderRelationsSkillPillar.csv`.
     pub skill_broader: &'a str,
-    /// `skill_groups.csv`: `group_id,label` (other columns ignored).
+    /// `skill_groups.csv`: `group_id,label` (other columns ignored); officially
+    /// `skillsHierarchy_<lang>.csv`.
     pub skill_groups: &'a str,
 }
 
@@ -73,7 +133,9 @@ impl<'a> EscoCsv<'a> {
         }
     }
 
-    /// Adds the skill hierarchy, so that competencies get their groups (or an `area`).
+    /// Adds the skill hierarchy, so that competencies get their groups (or an `area`):
+    /// `skill_broader.csv` and `skill_groups.csv`, or officially
+    /// `broaderRelationsSkillPillar.csv` and `skillsHierarchy_<lang>.csv`.
     pub fn hierarchy(mut self, skill_broader: &'a str, skill_groups: &'a str) -> Self {
         self.hierarchy = Some(EscoHierarchyCsv {
             skill_broader,
@@ -164,7 +226,9 @@ impl EscoOptions {
     }
 }
 
-/// Builds a [`FrameworkSpec`] from the ESCO CSV texts.
+/// Builds a [`FrameworkSpec`] from the ESCO CSV texts, in the official layout or the
+/// compact one (see [`EscoCsv`]; for the official files, read each column below by its
+/// official name). The two layouts of one release give the same document.
 ///
 /// The mapping:
 /// - each occupation becomes a position `occ-<occ_id>` with one role `role-<occ_id>`, both
@@ -208,13 +272,16 @@ impl EscoOptions {
 /// that is not a whole number, an ISCO group that is not 1 to 4 digits, an empty or blank label, or
 /// an unknown skill type, reuse level, relation or hierarchy kind;
 /// [`Error::CsvDuplicateKey`] for a repeated occupation, skill, group, link or hierarchy
-/// edge; [`Error::CsvUnknownReference`] for a link or hierarchy edge naming an id its file
-/// does not hold; and, with [`EscoHierarchy::Groups`], an [`Error::CsvRow`] holding an
+/// edge (in the official layout: URI, or pair of URIs); [`Error::CsvUnknownReference`] for
+/// a link or hierarchy edge naming an id or URI its file does not hold (the official
+/// v1.1.1 relations name a withdrawn occupation 67 times: [`load_esco_report`] sets such
+/// relations aside and reports them instead); and, with [`EscoHierarchy::Groups`], an [`Error::CsvRow`] holding an
 /// [`Error::GroupCycle`] for hierarchy edges that form a cycle (at the line of the cycle's
 /// first edge), which a framework would refuse.
 ///
 /// # Complexity
-/// Linear in the size of the texts, plus sorting the requirements of each occupation.
+/// Linear in the size of the texts, plus sorting the requirements of each occupation
+/// (and, in the official layout, the URIs of each file: O(n log n) for n concepts).
 ///
 /// # Example
 /// ```
@@ -247,6 +314,77 @@ impl EscoOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSpec, Errors> {
+    load(csv, options, None)
+}
+
+/// What [`load_esco_report`] built, and the relations it set aside.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct EscoLoad {
+    /// The framework document, as [`load_esco`] builds it without the relations set aside.
+    pub spec: FrameworkSpec,
+    /// The relations naming an occupation or skill the files do not hold, each an
+    /// [`Error::CsvUnknownReference`] naming the file, line, column and the id or URI
+    /// (one per unknown column of a row), in file order. ESCO v1.1.1's official
+    /// `occupationSkillRelations.csv` has 67 such rows, all naming the withdrawn
+    /// occupation `http://data.europa.eu/esco/occupation/a9e54177-a185-404d-b6e6-15663d31137e`
+    /// (the compact files of `data/esco` were made without them).
+    pub set_aside: Vec<Error>,
+}
+
+/// [`load_esco`] that sets aside, and reports, each relation naming an occupation or skill
+/// the files do not hold, rather than refusing the files for it.
+///
+/// A publisher's release can name a concept it no longer lists (ESCO v1.1.1 does, see
+/// [`EscoLoad::set_aside`]); such a relation cannot become a requirement, and everything
+/// else of the files still can. Every other problem is an error, as for [`load_esco`],
+/// and so is an edge of the hierarchy naming an unknown concept.
+///
+/// # Errors
+/// As [`load_esco`], without the [`Error::CsvUnknownReference`]s of relations.
+///
+/// # Complexity
+/// As [`load_esco`].
+///
+/// # Example
+/// ```
+/// use karmayogi::{Error, EscoCsv, EscoOptions, load_esco_report};
+///
+/// let occupations = "occ_id,uuid,isco_group,esco_code,label\n7,u7,2422,2422.1,policy officer\n";
+/// let skills = "skill_id,uuid,skill_type,reuse_level,hier_level,label\n\
+///               3,s3,skill/competence,cross-sector,,draft rules\n";
+/// let links = "occ_id,skill_id,relation\n7,3,E\n8,3,O\n";
+///
+/// let load = load_esco_report(&EscoCsv::new(occupations, skills, links), &EscoOptions::default())?;
+/// assert_eq!(load.spec.roles[0].requires.len(), 1);
+/// assert!(matches!(
+///     &load.set_aside[..],
+///     [Error::CsvUnknownReference { line: 3, column: "occ_id", .. }]
+/// ));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn load_esco_report(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<EscoLoad, Errors> {
+    let mut set_aside = Vec::new();
+    let spec = load(csv, options, Some(&mut set_aside))?;
+    Ok(EscoLoad { spec, set_aside })
+}
+
+/// The tables of either layout, ids numbered as the compact layout numbers them.
+struct Tables {
+    occupations: Option<Rows<Occupation>>,
+    skills: Option<Rows<Skill>>,
+    /// Per occupation, its required skills and levels, in row order.
+    requires: HashMap<u32, Vec<(u32, u8)>>,
+    hierarchy: Option<hierarchy::Hierarchy>,
+}
+
+/// [`load_esco`], with a relation naming an unknown occupation or skill set aside in
+/// `aside` when it is given.
+fn load(
+    csv: &EscoCsv<'_>,
+    options: &EscoOptions,
+    aside: Option<&mut Vec<Error>>,
+) -> Result<FrameworkSpec, Errors> {
     let mut errors = Vec::new();
     for (option, level) in [
         ("essential_level", options.essential_level),
@@ -260,25 +398,36 @@ pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSp
             });
         }
     }
-    let occupations = read_occupations(csv.occupations, &mut errors);
-    let skills = read_skills(csv.skills, options.type_rule, &mut errors);
-    let requires = read_links(
-        csv.occupation_skills,
-        occupations.as_ref(),
-        skills.as_ref(),
-        options,
-        &mut errors,
-    );
-    let read = csv.hierarchy.map(|h| {
-        hierarchy::read(
-            h.skill_broader,
-            h.skill_groups,
+    let tables = if official::is_official(csv.occupations) {
+        official::read(csv, options, &mut errors, aside)
+    } else {
+        let occupations = read_occupations(csv.occupations, &mut errors);
+        let skills = read_skills(csv.skills, options.type_rule, &mut errors);
+        let requires = read_links(
+            csv.occupation_skills,
+            occupations.as_ref(),
             skills.as_ref(),
+            options,
             &mut errors,
-        )
-    });
+            aside,
+        );
+        let hierarchy = csv.hierarchy.map(|h| {
+            hierarchy::read(
+                h.skill_broader,
+                h.skill_groups,
+                skills.as_ref(),
+                &mut errors,
+            )
+        });
+        Tables {
+            occupations,
+            skills,
+            requires,
+            hierarchy,
+        }
+    };
     let mut shape = Shape::default();
-    if let (Some(read), Some(skills)) = (&read, &skills) {
+    if let (Some(read), Some(skills)) = (&tables.hierarchy, &tables.skills) {
         match options.hierarchy {
             EscoHierarchy::NearestArea => {
                 shape.areas = hierarchy::nearest_areas(read, skills.keys().copied());
@@ -294,9 +443,9 @@ pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSp
         return Err(errors);
     }
     // Without errors, both tables were read and every row in them is complete.
-    let occupations = occupations.into_iter().flatten();
-    let skills = skills.into_iter().flatten();
-    Ok(build(occupations, skills, requires, shape))
+    let occupations = tables.occupations.into_iter().flatten();
+    let skills = tables.skills.into_iter().flatten();
+    Ok(build(occupations, skills, tables.requires, shape))
 }
 
 /// What the hierarchy gives each competency: an area, or groups (declared in `groups`).
@@ -384,14 +533,7 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
     let mut seen = Seen::new();
     table.rows(errors, |row, errors| {
         let id = row.number("occ_id", errors);
-        let isco = row.text("isco_group");
-        let major = match isco.chars().next() {
-            Some(d) if isco.len() <= 4 && isco.bytes().all(|b| b.is_ascii_digit()) => Some(d),
-            _ => {
-                errors.push(row.invalid("isco_group", "an isco-08 group code of 1 to 4 digits"));
-                None
-            }
-        };
+        let major = isco_major(row, "isco_group", errors);
         let label = row.non_empty("label", errors);
         if let Some(id) = id {
             match seen.check(row, id as usize, "occ_id", || id.to_string()) {
@@ -409,6 +551,45 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
     Some(out.finish())
 }
 
+/// The first digit of the ISCO-08 group in `column`, a code of 1 to 4 digits.
+fn isco_major(row: &Row<'_>, column: &'static str, errors: &mut Vec<Error>) -> Option<char> {
+    let isco = row.text(column);
+    match isco.chars().next() {
+        Some(d) if isco.len() <= 4 && isco.bytes().all(|b| b.is_ascii_digit()) => Some(d),
+        _ => {
+            errors.push(row.invalid(column, "an isco-08 group code of 1 to 4 digits"));
+            None
+        }
+    }
+}
+
+/// A skill's competency type and label, from its skill type, reuse level and label
+/// `columns`.
+fn skill_of<'r>(
+    row: &Row<'r>,
+    columns: &[&'static str],
+    rule: EscoTypeRule,
+    errors: &mut Vec<Error>,
+) -> Option<(CompetencyType, &'r str)> {
+    let [kind, reuse, label] = columns else {
+        return None;
+    };
+    let skill_type = row.one_of(
+        kind,
+        SKILL_TYPES,
+        "`knowledge`, `skill/competence` or nothing",
+        errors,
+    );
+    let reuse = row.one_of(
+        reuse,
+        REUSE_LEVELS,
+        "`transversal`, `cross-sector`, `sector-specific`, `occupation-specific` or nothing",
+        errors,
+    );
+    let label = row.non_empty(label, errors);
+    Some((rule(skill_type?, reuse?), label?))
+}
+
 fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Option<Rows<Skill>> {
     let columns = ["skill_id", "skill_type", "reuse_level", "label"];
     let table = Table::open(SKILLS, text, &columns, errors)?;
@@ -416,29 +597,14 @@ fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Optio
     let mut seen = Seen::new();
     table.rows(errors, |row, errors| {
         let id = row.number("skill_id", errors);
-        let skill_type = row.one_of(
-            "skill_type",
-            SKILL_TYPES,
-            "`knowledge`, `skill/competence` or nothing",
-            errors,
-        );
-        let reuse = row.one_of(
-            "reuse_level",
-            REUSE_LEVELS,
-            "`transversal`, `cross-sector`, `sector-specific`, `occupation-specific` or nothing",
-            errors,
-        );
-        let label = row.non_empty("label", errors);
+        let skill = skill_of(row, &columns[1..], rule, errors);
         if let Some(id) = id {
             match seen.check(row, id as usize, "skill_id", || id.to_string()) {
                 Ok(()) => {
-                    let skill = match (skill_type, reuse, label) {
-                        (Some(skill_type), Some(reuse), Some(label)) => Some(Skill {
-                            kind: rule(skill_type, reuse),
-                            label: label.to_owned(),
-                        }),
-                        _ => None,
-                    };
+                    let skill = skill.map(|(kind, label)| Skill {
+                        kind,
+                        label: label.to_owned(),
+                    });
                     out.insert(id, skill);
                 }
                 Err(e) => errors.push(e),
@@ -455,6 +621,7 @@ fn read_links(
     skills: Option<&Rows<Skill>>,
     options: &EscoOptions,
     errors: &mut Vec<Error>,
+    mut aside: Option<&mut Vec<Error>>,
 ) -> HashMap<u32, Vec<(u32, u8)>> {
     let mut out: HashMap<u32, Vec<(u32, u8)>> = HashMap::new();
     let columns = ["occ_id", "skill_id", "relation"];
@@ -470,12 +637,19 @@ fn read_links(
             return;
         };
         let mut known = true;
+        let mut unknown = |column, target| {
+            let error = row.unknown(column, target);
+            match aside.as_deref_mut() {
+                Some(aside) => aside.push(error),
+                None => errors.push(error),
+            }
+        };
         if occupations.is_some_and(|o| !o.contains_key(occ)) {
-            errors.push(row.unknown("occ_id", OCCUPATIONS));
+            unknown("occ_id", OCCUPATIONS);
             known = false;
         }
         if skills.is_some_and(|s| !s.contains_key(skill)) {
-            errors.push(row.unknown("skill_id", SKILLS));
+            unknown("skill_id", SKILLS);
             known = false;
         }
         if let Err(e) = seen.check(

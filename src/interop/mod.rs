@@ -8,8 +8,9 @@
 //! what they built with an [`IgotReport`] of every record set aside or noted; only a
 //! document of the wrong shape is an error.
 //!
-//! They take the texts of CSV files already in memory (for ESCO and O*NET, the layouts of
-//! `data/esco` and `data/onet` in the repository, described in `data/README.md`)
+//! They take the texts of CSV files already in memory (for ESCO, the official download or
+//! the compact layout of `data/esco`; for O*NET, the layout of `data/onet`; both
+//! described in `data/README.md`)
 //! and do no I/O. Every malformed row, missing column, repeated key or reference to an
 //! unknown id is reported as an [`Error`](crate::Error) naming the file, the line and the
 //! value; all problems come back at once as [`Errors`](crate::Errors), and nothing is
@@ -45,7 +46,10 @@ pub use csv::{
     ColumnNotRead, CsvFileRead, DateForm, DateOrder, DatesRead, Delimiter, DelimiterFrom,
     MissingCells,
 };
-pub use esco::{EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoOptions, EscoTypeRule, load_esco};
+pub use esco::{
+    EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoLoad, EscoOptions, EscoTypeRule, load_esco,
+    load_esco_report,
+};
 pub use igot::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,
     KcmOptions, KcmSubThemes, KcmTagKey, MasterPosition, PositionMaster, PositionMatch, kcm_id,

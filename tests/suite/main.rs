@@ -33,6 +33,7 @@ mod csv_row_problems;
 mod department_enumerated;
 mod errors;
 mod esco;
+mod esco_official;
 mod evaluate;
 mod evidence_dates;
 mod examples;

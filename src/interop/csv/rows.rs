@@ -79,7 +79,7 @@ impl Table<'_> {
                 // under the header's empty names at its end (a trailing `,` on the header
                 // alone).
                 Ok(line)
-                    if record.len() < named
+                    if (record.len() < named && !self.ragged)
                         || record.iter().skip(self.header.width).any(|f| !f.is_empty()) =>
                 {
                     errors.push(Error::CsvFieldCount {

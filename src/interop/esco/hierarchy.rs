@@ -1,4 +1,5 @@
-//! ESCO's skill hierarchy (`skill_broader.csv`, `skill_groups.csv`): read once, then mapped
+//! ESCO's skill hierarchy (`skill_broader.csv`, `skill_groups.csv`; the official layout's
+//! are read in `official.rs`): read once, then mapped
 //! either to competency groups with ids (the whole poly-hierarchy) or to each skill's
 //! nearest group label (the flat `area` of earlier versions).
 
@@ -20,17 +21,21 @@ pub(super) enum Node {
 }
 
 /// One broader (is-a) edge and the line it was read from.
-struct Edge {
-    line: usize,
-    child: Node,
-    parent: Node,
+pub(super) struct Edge {
+    pub(super) line: usize,
+    pub(super) child: Node,
+    pub(super) parent: Node,
 }
 
 /// The hierarchy as read: group labels, and every edge whose two ends are known.
 pub(super) struct Hierarchy {
     /// Group id → label; `None` for a row with a valid id but an empty label.
-    labels: Rows<String>,
-    edges: Vec<Edge>,
+    pub(super) labels: Rows<String>,
+    pub(super) edges: Vec<Edge>,
+    /// The file the edges were read from, and its column of an edge's parent: where a
+    /// cycle is reported.
+    pub(super) file: &'static str,
+    pub(super) parent_column: &'static str,
 }
 
 /// Reads both files, reporting malformed rows, unknown ends and repeated edges.
@@ -106,7 +111,12 @@ pub(super) fn read(
             }
         });
     }
-    Hierarchy { labels, edges }
+    Hierarchy {
+        labels,
+        edges,
+        file: BROADER,
+        parent_column: "parent_id",
+    }
 }
 
 /// Each skill's area: the label of its nearest broader group, as documented on
@@ -311,9 +321,9 @@ fn cycle_errors(hierarchy: &Hierarchy, broader: &HashSet<usize>) -> Vec<Error> {
             let second = cycle.get(1).copied().unwrap_or(first);
             let line = line_of.get(&(first, second)).copied().unwrap_or(0);
             Error::CsvRow {
-                file: BROADER,
+                file: hierarchy.file,
                 line,
-                column: "parent_id",
+                column: hierarchy.parent_column,
                 error: Box::new(Error::GroupCycle {
                     groups: cycle.iter().map(|&i| node_group(nodes[i])).collect(),
                 }),
