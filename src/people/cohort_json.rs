@@ -18,7 +18,6 @@
 //! is theirs.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
@@ -369,16 +368,18 @@ impl<'de> Visitor<'de> for Officers<'_, '_, 'de> {
 }
 
 /// One officer object read on its own: its fields and its passbook entries.
+#[cfg(all(feature = "parallel", not(target_family = "wasm")))]
 pub(crate) struct OfficerAlone<'de> {
     pub(crate) fields: Fields<'de>,
     pub(crate) entries: Vec<Entry<'de>>,
 }
 
+#[cfg(all(feature = "parallel", not(target_family = "wasm")))]
 impl<'de> serde::Deserialize<'de> for OfficerAlone<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         // The entries of the thread's last officer, as the room to start with: growing
         // the buffer entry by entry cost about 2% of reading an officer.
-        thread_local!(static LAST: Cell<usize> = const { Cell::new(0) });
+        thread_local!(static LAST: std::cell::Cell<usize> = const { std::cell::Cell::new(0) });
         let mut entries = Vec::with_capacity(LAST.get());
         let fields = Officer(&mut entries).deserialize(d)?;
         LAST.set(entries.len());
