@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, test } from "node:test";
 
 import ts from "typescript";
@@ -211,8 +211,18 @@ describe("TypeScript declarations", () => {
         true,
       ],
     ];
-    // Every CASE package of the repository's cases imports to a declared report.
-    for (const file of caseFiles()) outputs.push([importCase(readFileSync(file, "utf8")), "CaseImport"]);
+    // Every CASE package of the repository's cases imports to a declared report, but the
+    // draft export written before CASE 1.0 named its keys, refused with declared problems.
+    const refused = new Set(["math-cfs-draft-2016.json"]);
+    for (const file of caseFiles()) {
+      const text = readFileSync(file, "utf8");
+      if (refused.has(basename(file))) {
+        assert.throws(() => importCase(text), (e) => {
+          e.problems.forEach((p) => assertConforms(p, "Problem"));
+          return e.code === "json";
+        });
+      } else outputs.push([importCase(text), "CaseImport"]);
+    }
     for (const [value, name, list] of outputs) {
       if (list) {
         assert.ok(value.length > 0, `${name}: an empty list checks nothing`);
