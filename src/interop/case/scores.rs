@@ -199,9 +199,14 @@ fn decimal_places(scores: impl Iterator<Item = f64>, largest: f64) -> Option<usi
     (units < 2f64.powi(50)).then_some(places)
 }
 
-/// `x` read back from its text at `places` decimal places.
+/// `x` read back from its text at `places` decimal places: the nearest `f64` to `x`
+/// rounded to `places` decimals. With `x` times 10^`places` below 2⁵⁰ (as
+/// [`decimal_places`] ensures) the rounded units are a whole `f64` and 10^`places` is
+/// exact, so one correctly rounded division gives what parsing the decimal text gives,
+/// without linking a decimal parser into the WebAssembly module.
 fn at_places(x: f64, places: usize) -> f64 {
-    format!("{x:.places$}").parse().unwrap_or(x)
+    let scale = 10f64.powi(i32::from(u8::try_from(places).unwrap_or(u8::MAX)));
+    (x * scale).round() / scale
 }
 
 /// Whether `score` is 0 or -0.
@@ -281,6 +286,33 @@ mod tests {
             [Some(4.0), Some(3.0), Some(1.0), Some(0.0), None]
         );
         assert_eq!(reflected(&[Some(3.0)]), [Some(3.0)]);
+    }
+
+    #[test]
+    #[allow(clippy::float_cmp)]
+    fn at_places_is_the_decimal_text_read_back() {
+        // Values a few ulps from a decimal of `p` places below 2^50 units, as reflected
+        // scores are: the same as formatting at `p` places and parsing the text.
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for p in 0..=15_usize {
+            let scale = 10f64.powi(i32::try_from(p).unwrap());
+            for _ in 0..2_000 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let limit = (2f64.powi(50) / scale).max(1.0);
+                #[allow(clippy::cast_precision_loss)]
+                let units = ((seed >> 11) as f64 % (limit * scale)).floor();
+                let exact = units / scale;
+                for x in [
+                    exact,
+                    exact.next_up(),
+                    exact.next_down(),
+                    (exact + 0.1) - 0.1,
+                ] {
+                    let text: f64 = format!("{x:.p$}").parse().unwrap();
+                    assert_eq!(at_places(x, p), text, "{x} at {p} places");
+                }
+            }
+        }
     }
 
     #[test]
