@@ -161,25 +161,19 @@ impl Scratch {
     /// size plus the prerequisite links read: what one pass over it costs.
     fn union(&mut self, fw: &Framework, completed: &[u32]) -> usize {
         let walk = self.next_walk();
-        self.union.clear();
         self.stack.clear();
         for &c in &self.closers {
             self.seen[c as usize] = walk;
             self.stack.push(c);
         }
-        let mut links = 0;
-        while let Some(x) = self.stack.pop() {
-            self.union.push(x);
-            let prerequisites = fw.direct_prerequisites(x);
-            links += prerequisites.len();
-            for &d in prerequisites {
-                if self.seen[d as usize] != walk && completed.binary_search(&d).is_err() {
-                    self.seen[d as usize] = walk;
-                    self.stack.push(d);
-                }
-            }
-        }
-        self.union.len() + links
+        pending_closure(
+            fw,
+            completed,
+            walk,
+            &mut self.seen,
+            &mut self.stack,
+            &mut self.union,
+        )
     }
 
     /// The closers' costs from bounds along prerequisite paths of `union`, in linear time,
@@ -247,24 +241,46 @@ impl Scratch {
     /// cost: the members plus the prerequisite links read.
     fn closure(&mut self, fw: &Framework, course: u32, completed: &[u32]) -> usize {
         let walk = self.next_walk();
-        let mut links = 0;
-        self.members.clear();
         self.stack.clear();
         self.stack.push(course);
         self.seen[course as usize] = walk;
-        while let Some(x) = self.stack.pop() {
-            self.members.push(x);
-            let prerequisites = fw.direct_prerequisites(x);
-            links += prerequisites.len();
-            for &d in prerequisites {
-                if self.seen[d as usize] != walk && completed.binary_search(&d).is_err() {
-                    self.seen[d as usize] = walk;
-                    self.stack.push(d);
-                }
+        pending_closure(
+            fw,
+            completed,
+            walk,
+            &mut self.seen,
+            &mut self.stack,
+            &mut self.members,
+        )
+    }
+}
+
+/// Walks the pending closures of the courses on `stack` (each marked in `seen` as reached
+/// by `walk`) into `out` (cleared first): each course, then its prerequisites transitively,
+/// not passing through `completed` ones (sorted), once each. Returns what the walk cost: the
+/// courses plus the prerequisite links read.
+fn pending_closure(
+    fw: &Framework,
+    completed: &[u32],
+    walk: u32,
+    seen: &mut [u32],
+    stack: &mut Vec<u32>,
+    out: &mut Vec<u32>,
+) -> usize {
+    out.clear();
+    let mut links = 0;
+    while let Some(x) = stack.pop() {
+        out.push(x);
+        let prerequisites = fw.direct_prerequisites(x);
+        links += prerequisites.len();
+        for &d in prerequisites {
+            if seen[d as usize] != walk && completed.binary_search(&d).is_err() {
+                seen[d as usize] = walk;
+                stack.push(d);
             }
         }
-        self.members.len() + links
     }
+    out.len() + links
 }
 
 /// The costs of each gap of one instance: `gaps` as (competency, required level), sorted by
