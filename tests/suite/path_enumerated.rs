@@ -390,18 +390,7 @@ fn check(case: &Case, plan: &Plan<'_>) -> Result<(), TestCaseError> {
         };
         want_open.push((COMPETENCIES[g.0].to_owned(), g.1, g.2, reason));
     }
-    let got_open: Vec<_> = plan
-        .open
-        .iter()
-        .map(|o| {
-            (
-                o.competency.to_string(),
-                o.current.get(),
-                o.required.get(),
-                o.reason,
-            )
-        })
-        .collect();
+    let got_open = support::open_rows(&plan.open);
     prop_assert_eq!(got_open, want_open);
     // Minimal, and maximal under a budget.
     for k in (0..n).filter(|&k| set & 1 << k != 0) {

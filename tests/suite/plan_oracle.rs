@@ -786,18 +786,7 @@ fn check_open(
             reason,
         ));
     }
-    let got_open: Vec<_> = plan
-        .open
-        .iter()
-        .map(|o| {
-            (
-                o.competency.to_string(),
-                o.current.get(),
-                o.required.get(),
-                o.reason,
-            )
-        })
-        .collect();
+    let got_open = support::open_rows(&plan.open);
     prop_assert_eq!(got_open, want_open);
     Ok(())
 }

@@ -1638,18 +1638,7 @@ fn check_plan(model: &Model, plan: &Plan<'_>, asked: Asked) -> Result<u32, TestC
             (gap.competency.clone(), gap.current, gap.required, reason)
         })
         .collect();
-    let got_open: Vec<(String, u8, u8, OpenReason)> = plan
-        .open
-        .iter()
-        .map(|o| {
-            (
-                o.competency.to_string(),
-                o.current.get(),
-                o.required.get(),
-                o.reason,
-            )
-        })
-        .collect();
+    let got_open = support::open_rows(&plan.open);
     prop_assert_eq!(got_open, want_open);
     prop_assert_eq!(plan.closed, credited.count_ones() as usize);
     prop_assert_eq!(plan.closed + plan.open.len(), model.gaps.len());

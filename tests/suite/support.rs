@@ -16,8 +16,8 @@ use karmayogi::{
     CaseImport, CaseImportOptions, CaseImportReport, CaseLink, CasePackage, CompetencySpec,
     CompetencyType, CourseId, CourseLevels, CourseOutcome, CourseSpec, Evidence, EvidenceSource,
     FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, LevelDescriptor, LevelPolicy,
-    Mode, NeedRow, OfficerSpec, PositionSpec, RequirementSpec, ReviewStatus, RoleId, RoleSpec,
-    TrainingNeeds,
+    Mode, NeedRow, OfficerSpec, OpenGap, OpenReason, PositionSpec, RequirementSpec, ReviewStatus,
+    RoleId, RoleSpec, TrainingNeeds,
 };
 use proptest::prelude::*;
 
@@ -591,6 +591,21 @@ pub fn officer_lines(cohort: &karmayogi::Cohort) -> Vec<String> {
                 "{id} {:?} {:?}",
                 cohort.officer_name(i),
                 cohort.profile(i).expect("in range")
+            )
+        })
+        .collect()
+}
+
+/// A plan's open gaps as (competency, current, required, reason), to compare with an
+/// oracle's.
+pub fn open_rows(open: &[OpenGap<'_>]) -> Vec<(String, u8, u8, OpenReason)> {
+    open.iter()
+        .map(|o| {
+            (
+                o.competency.to_string(),
+                o.current.get(),
+                o.required.get(),
+                o.reason,
             )
         })
         .collect()
