@@ -8,6 +8,7 @@ export {
   exportCase,
   importCase,
   loadEsco,
+  loadEscoReport,
   loadKcm,
   loadOfficers,
   loadOnet,

@@ -20,7 +20,7 @@ cp -r "$pkg" "$copy/pkg"
 glue="$copy/pkg/karmayogi_wasm.js"
 cat "$here/scripts/record-calls.js" >>"$glue"
 for c in Cohort Framework Profile; do echo "$c = __recClass(\"$c\", $c);" >>"$glue"; done
-for f in exportCase formatVersion importCase jsonSchema loadEsco loadKcm loadOfficers loadOnet \
+for f in exportCase formatVersion importCase jsonSchema loadEsco loadEscoReport loadKcm loadOfficers loadOnet \
   oldestFormatVersion parseFrameworkSpec parseOfficers; do
   echo "$f = __recWrap(\"$f\", $f);" >>"$glue"
 done

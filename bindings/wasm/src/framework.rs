@@ -48,8 +48,8 @@ impl Framework {
         })
     }
 
-    /// Builds the framework straight from the texts of the ESCO CSV files: what
-    /// `new Framework(loadEsco(csv, options))` builds, without making JavaScript objects of
+    /// Builds the framework straight from the texts of the ESCO CSV files (either layout,
+    /// as `loadEsco` reads them): what `new Framework(loadEsco(csv, options))` builds, without making JavaScript objects of
     /// the document and reading them back.
     ///
     /// Throws what `loadEsco` throws, then what `new Framework` throws.

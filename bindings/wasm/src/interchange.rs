@@ -3,8 +3,8 @@
 
 use karmayogi::{
     CaseDocument, CaseImport, CaseImportReport, CasePackage, Error, EscoCsv, FrameworkSpec,
-    IgotReport, OfficerSpec, OfficersCsv, OfficersSpec, OnetCsv, load_esco, load_kcm,
-    load_officers, load_onet,
+    IgotReport, OfficerSpec, OfficersCsv, OfficersSpec, OnetCsv, load_esco, load_esco_report,
+    load_kcm, load_officers, load_onet,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -61,15 +61,20 @@ fn required(object: &JsValue, key: &str) -> Result<String, Failure> {
     Ok(csv_text(object, key, true)?.unwrap_or_default())
 }
 
-/// Builds a framework document from the texts of the ESCO CSV files (the layout of the
-/// repository's `data/esco`): occupations become positions `occ-<id>` with one role,
-/// skills become competencies `skill-<id>`, essential links level 3 and optional links
-/// level 2 (configurable). With `hierarchy`, each competency's area is its nearest skill
-/// group.
+/// Builds a framework document from the texts of the ESCO CSV files, in either layout (told
+/// from the header of `occupations`): the official download as the European Commission
+/// publishes it (`occupations_<lang>.csv`, `skills_<lang>.csv`,
+/// `occupationSkillRelations.csv`; for the hierarchy `broaderRelationsSkillPillar.csv` and
+/// `skillsHierarchy_<lang>.csv`), or the compact layout of the repository's `data/esco`.
+/// Occupations become positions `occ-<id>` with one role, skills become competencies
+/// `skill-<id>`, essential links level 3 and optional links level 2 (configurable). With
+/// `hierarchy`, each competency sits in its skill groups.
 ///
 /// Throws every malformed row, missing column, repeated key and unknown reference at once,
-/// each naming the file, line, column and value. `Framework.fromEsco` builds the framework
-/// from the same texts without making objects of the document (about twice as fast).
+/// each naming the file, line, column and value; `loadEscoReport` sets relations naming an
+/// unknown occupation or skill aside instead (the official v1.1.1 download has 67).
+/// `Framework.fromEsco` builds the framework from the same texts without making objects
+/// of the document (about twice as fast).
 #[wasm_bindgen(js_name = loadEsco, unchecked_return_type = "FrameworkSpec")]
 pub fn load_esco_js(
     #[wasm_bindgen(unchecked_param_type = "EscoCsv")] csv: &JsValue,
@@ -78,30 +83,88 @@ pub fn load_esco_js(
     output(&esco_spec(csv, options)?)
 }
 
+/// What `loadEscoReport` built: the framework document and the relations set aside.
+#[derive(Serialize)]
+struct EscoLoadOut<'a> {
+    spec: &'a FrameworkSpec,
+    set_aside: &'a [Error],
+}
+
+/// `loadEsco` that sets aside, and reports, each relation naming an occupation or skill
+/// the files do not hold, rather than refusing the files for it (a release can name a
+/// concept it no longer lists: the official v1.1.1 `occupationSkillRelations.csv` names a
+/// withdrawn occupation 67 times). Returns the framework document and `set_aside`: one
+/// `csv_unknown_reference` problem per unknown column of such a row (file, line, column,
+/// id or URI), in file order.
+///
+/// Throws what `loadEsco` throws, except those relations; an edge of the hierarchy naming
+/// an unknown concept is still thrown.
+///
+/// Time and memory linear in the texts, plus sorting each occupation's requirements (and,
+/// in the official layout, each file's URIs).
+#[wasm_bindgen(js_name = loadEscoReport, unchecked_return_type = "EscoLoad")]
+pub fn load_esco_report_js(
+    #[wasm_bindgen(unchecked_param_type = "EscoCsv")] csv: &JsValue,
+    options: Option<crate::args::EscoOptions>,
+) -> Result<JsValue, Failure> {
+    let options = options::esco(options)?;
+    let texts = EscoTexts::read(csv)?;
+    let load = load_esco_report(&texts.csv(), &options)?;
+    output(&EscoLoadOut {
+        spec: &load.spec,
+        set_aside: &load.set_aside,
+    })
+}
+
 /// The framework document the ESCO loader builds from the CSV texts of `csv`.
 pub(crate) fn esco_spec(
     csv: &JsValue,
     options: Option<crate::args::EscoOptions>,
 ) -> Result<FrameworkSpec, Failure> {
     let options = options::esco(options)?;
-    let occupations = required(csv, "occupations")?;
-    let skills = required(csv, "skills")?;
-    let links = required(csv, "occupationSkills")?;
-    let hierarchy =
-        js_sys::Reflect::get(csv, &JsValue::from_str("hierarchy")).unwrap_or(JsValue::UNDEFINED);
-    let tree = if hierarchy.is_undefined() || hierarchy.is_null() {
-        None
-    } else {
-        Some((
-            required(&hierarchy, "skillBroader")?,
-            required(&hierarchy, "skillGroups")?,
-        ))
-    };
-    let mut texts = EscoCsv::new(&occupations, &skills, &links);
-    if let Some((broader, groups)) = &tree {
-        texts = texts.hierarchy(broader, groups);
+    let texts = EscoTexts::read(csv)?;
+    Ok(load_esco(&texts.csv(), &options)?)
+}
+
+/// The texts of an `EscoCsv` object.
+struct EscoTexts {
+    occupations: String,
+    skills: String,
+    links: String,
+    /// `skillBroader` and `skillGroups`, when `hierarchy` is given.
+    tree: Option<(String, String)>,
+}
+
+impl EscoTexts {
+    fn read(csv: &JsValue) -> Result<Self, Failure> {
+        let occupations = required(csv, "occupations")?;
+        let skills = required(csv, "skills")?;
+        let links = required(csv, "occupationSkills")?;
+        let hierarchy = js_sys::Reflect::get(csv, &JsValue::from_str("hierarchy"))
+            .unwrap_or(JsValue::UNDEFINED);
+        let tree = if hierarchy.is_undefined() || hierarchy.is_null() {
+            None
+        } else {
+            Some((
+                required(&hierarchy, "skillBroader")?,
+                required(&hierarchy, "skillGroups")?,
+            ))
+        };
+        Ok(EscoTexts {
+            occupations,
+            skills,
+            links,
+            tree,
+        })
     }
-    Ok(load_esco(&texts, &options)?)
+
+    fn csv(&self) -> EscoCsv<'_> {
+        let texts = EscoCsv::new(&self.occupations, &self.skills, &self.links);
+        match &self.tree {
+            Some((broader, groups)) => texts.hierarchy(broader, groups),
+            None => texts,
+        }
+    }
 }
 
 /// Builds a framework document from the texts of the O*NET CSV files (the layout of the

@@ -40,8 +40,8 @@ pub use crate::cohort::Cohort;
 pub use crate::failure::Failure;
 pub use crate::framework::Framework;
 pub use crate::interchange::{
-    export_case, import_case, load_esco_js, load_kcm_js, load_officers_js, load_onet_js,
-    parse_framework_spec, parse_officers,
+    export_case, import_case, load_esco_js, load_esco_report_js, load_kcm_js, load_officers_js,
+    load_onet_js, parse_framework_spec, parse_officers,
 };
 pub use crate::profile::Profile;
 

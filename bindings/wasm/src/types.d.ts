@@ -709,24 +709,59 @@ export interface DepartmentPlan {
 // Loaders
 // ---------------------------------------------------------------------------------------
 
-/** The texts of the ESCO CSV files, in the layout of the repository's `data/esco`. */
+/**
+ * The texts of the ESCO CSV files, in either of two layouts, told from the header of
+ * `occupations` (every file is then read in that layout): the official download of the
+ * European Commission as published (its `occupations` header names `conceptUri`), or the
+ * compact layout of the repository's `data/esco`. Columns are found by name in each
+ * header; other columns are ignored.
+ */
 export interface EscoCsv {
-  /** `occupations.csv`: `occ_id,isco_group,label`. */
+  /**
+   * Official: `occupations_<lang>.csv` (`conceptUri,iscoGroup,preferredLabel`); compact:
+   * `occupations.csv` (`occ_id,isco_group,label`).
+   */
   occupations: string;
-  /** `skills.csv`: `skill_id,skill_type,reuse_level,label`. */
+  /**
+   * Official: `skills_<lang>.csv` (`conceptUri,skillType,reuseLevel,preferredLabel`);
+   * compact: `skills.csv` (`skill_id,skill_type,reuse_level,label`).
+   */
   skills: string;
-  /** `occupation_skills.csv`: `occ_id,skill_id,relation` (`E` or `O`). */
+  /**
+   * Official: `occupationSkillRelations.csv` (`occupationUri,relationType,skillUri`,
+   * `essential` or `optional`); compact: `occupation_skills.csv`
+   * (`occ_id,skill_id,relation`, `E` or `O`).
+   */
   occupationSkills: string;
-  /** The skill hierarchy, which gives each competency an area. */
+  /** The skill hierarchy, which puts each competency in its skill groups. */
   hierarchy?: {
-    /** `skill_broader.csv`: `child_kind,child_id,parent_kind,parent_id`. */
+    /**
+     * Official: `broaderRelationsSkillPillar.csv`
+     * (`conceptType,conceptUri,broaderType,broaderUri`); compact: `skill_broader.csv`
+     * (`child_kind,child_id,parent_kind,parent_id`).
+     */
     skillBroader: string;
-    /** `skill_groups.csv`: `group_id,label`. */
+    /**
+     * Official: `skillsHierarchy_<lang>.csv` (`Level N URI`, `Level N preferred term`,
+     * `Level N code` for N = 0 to 3); compact: `skill_groups.csv` (`group_id,label`).
+     */
     skillGroups: string;
   };
 }
 
-/** Options of `loadEsco`. */
+/** What `loadEscoReport` built, and the relations it set aside. */
+export interface EscoLoad {
+  /** The framework document, as `loadEsco` builds it without the relations set aside. */
+  spec: FrameworkSpec;
+  /**
+   * The relations naming an occupation or skill the files do not hold, each a
+   * `csv_unknown_reference` problem naming the file, line, column and the id or URI (one
+   * per unknown column of a row), in file order.
+   */
+  set_aside: Problem[];
+}
+
+/** Options of `loadEsco`, `loadEscoReport` and `Framework.fromEsco`. */
 export interface EscoOptions {
   /** Level of an essential link, 1 to 5 (default 3). */
   essentialLevel?: number;

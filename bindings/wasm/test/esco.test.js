@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { Cohort, Framework, Profile, loadEsco, loadOnet } from "../index.js";
-import { escoCsv, onetCsv } from "./support/data.js";
+import { Cohort, Framework, Profile, loadEsco, loadEscoReport, loadOnet } from "../index.js";
+import { escoCsv, escoOfficialCsv, onetCsv, throwsProblems } from "./support/data.js";
 
 describe("ESCO", () => {
   const csv = escoCsv();
@@ -34,6 +34,13 @@ describe("ESCO", () => {
     const flat = { ...csv, hierarchy: undefined };
     assert.equal(Framework.fromEsco(flat, options).toJson(), new Framework(loadEsco(flat, options)).toJson());
     direct.free();
+  });
+
+  test("loadEscoReport of the compact files sets nothing aside", () => {
+    const load = loadEscoReport(csv);
+    assert.deepEqual(Object.keys(load).sort(), ["set_aside", "spec"]);
+    assert.deepEqual(load.set_aside, []);
+    assert.deepEqual(load.spec, spec);
   });
 
   test("every occupation is fully ready for itself when the officer holds its requirements", () => {
@@ -106,6 +113,101 @@ describe("ESCO", () => {
     const paths = fw.careerPaths(new Profile(fw, officer), { top: 3 });
     assert.equal(paths.length, 3);
     assert.ok(paths.every((p) => p.hours === 0 && p.open === p.gaps));
+  });
+});
+
+describe("ESCO, the official download as published", () => {
+  // tests/data/esco-official: rows of the official v1.1.1 files, with 3 relations naming
+  // an occupation the release withdrew (it has 67).
+  const WITHDRAWN = "http://data.europa.eu/esco/occupation/a9e54177-a185-404d-b6e6-15663d31137e";
+  const NOWHERE = "http://data.europa.eu/esco/skill/nowhere";
+  const csv = escoOfficialCsv();
+  const lines = csv.occupationSkills.split("\n");
+  const first = lines.findIndex((l) => l.includes(WITHDRAWN)) + 1;
+  const withdrawn = [first, first + 1, first + 2].map((line) => ({
+    code: "csv_unknown_reference",
+    file: "occupationSkillRelations.csv",
+    line,
+    column: "occupationUri",
+    found: WITHDRAWN,
+    target: "occupations_<lang>.csv",
+  }));
+  // The relation rows without the withdrawn occupation's: files the strict loader takes.
+  const kept = { ...csv, occupationSkills: lines.filter((l) => !l.includes(WITHDRAWN)).join("\n") };
+
+  test("the fixture names the withdrawn occupation on three consecutive rows", () => {
+    assert.equal(lines.filter((l) => l.includes(WITHDRAWN)).length, 3);
+    assert.ok(lines[first + 1].includes(WITHDRAWN) && !lines[first + 2].includes(WITHDRAWN));
+  });
+
+  test("loadEsco and Framework.fromEsco refuse a relation naming an unknown occupation", () => {
+    const error = throwsProblems(() => loadEsco(csv), withdrawn);
+    assert.equal(
+      error.problems[0].message,
+      `occupationSkillRelations.csv line ${first}, column \`occupationUri\`: \`${WITHDRAWN}\` is not in occupations_<lang>.csv`,
+    );
+    throwsProblems(() => Framework.fromEsco(csv), withdrawn);
+    throwsProblems(() => loadEsco({ ...csv, hierarchy: undefined }), withdrawn);
+  });
+
+  test("loadEscoReport sets those relations aside and builds the rest", () => {
+    const load = loadEscoReport(csv);
+    assert.deepEqual(Object.keys(load).sort(), ["set_aside", "spec"]);
+    assert.deepEqual(
+      load.set_aside.map(({ code, file, line, column, found, target }) => ({ code, file, line, column, found, target })),
+      withdrawn,
+    );
+    assert.ok(load.set_aside.every((p) => p.message.includes(WITHDRAWN)));
+    // What is left is what the strict loader builds from the files without those rows.
+    const strict = loadEsco(kept);
+    assert.deepEqual(load.spec, strict);
+    assert.equal(strict.positions.length, 10);
+    assert.deepEqual(
+      strict.positions.map((p) => p.department).sort(),
+      ["isco-0", "isco-1", "isco-2", "isco-3", "isco-4", "isco-5", "isco-6", "isco-7", "isco-8", "isco-9"],
+    );
+    assert.ok(strict.competencies.length > 0);
+    assert.ok(strict.competencies.every((c) => (c.groups ?? []).length > 0));
+    assert.equal(Framework.fromEsco(kept).toJson(), new Framework(load.spec).toJson());
+    // Options apply as to loadEsco.
+    const options = { includeOptional: false, essentialLevel: 4 };
+    assert.deepEqual(loadEscoReport(csv, options).spec, loadEsco(kept, options));
+  });
+
+  test("an unknown skill is set aside too, in file order", () => {
+    const occupation = lines[1].split(",")[0];
+    const text = `${csv.occupationSkills.trimEnd()}\n${occupation},essential,knowledge,${NOWHERE}\n`;
+    const line = text.trimEnd().split("\n").length;
+    const unknownSkill = {
+      code: "csv_unknown_reference",
+      file: "occupationSkillRelations.csv",
+      line,
+      column: "skillUri",
+      found: NOWHERE,
+      target: "skills_<lang>.csv",
+    };
+    const broken = { ...csv, occupationSkills: text };
+    throwsProblems(() => loadEsco(broken), [...withdrawn, unknownSkill]);
+    const load = loadEscoReport(broken);
+    assert.deepEqual(
+      load.set_aside.map(({ code, file, line, column, found, target }) => ({ code, file, line, column, found, target })),
+      [...withdrawn, unknownSkill],
+    );
+    assert.deepEqual(load.spec, loadEscoReport(csv).spec);
+  });
+
+  test("loadEscoReport still throws every other problem", () => {
+    // A hierarchy edge naming an unknown concept is not a relation: it is thrown.
+    const broader = `${csv.hierarchy.skillBroader.trimEnd()}\nKnowledgeSkillCompetence,${NOWHERE},SkillGroup,${NOWHERE}\n`;
+    const error = throwsProblems(() => loadEscoReport({ ...csv, hierarchy: { ...csv.hierarchy, skillBroader: broader } }), [
+      { code: "csv_unknown_reference", file: "broaderRelationsSkillPillar.csv", column: "conceptUri", found: NOWHERE },
+      { code: "csv_unknown_reference", file: "broaderRelationsSkillPillar.csv", column: "broaderUri", found: NOWHERE },
+    ]);
+    assert.equal(error.problems.length, 2);
+    throwsProblems(() => loadEscoReport({ ...csv, occupationSkills: undefined }), [{ code: "json", path: "occupationSkills" }]);
+    throwsProblems(() => loadEscoReport(csv, { optionalLevel: 0 }), [
+      { code: "invalid_option", option: "optional_level", value: 0 },
+    ]);
   });
 });
 

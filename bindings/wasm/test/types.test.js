@@ -11,8 +11,19 @@ import { describe, test } from "node:test";
 import ts from "typescript";
 
 import * as karmayogi from "../index.js";
-import { Cohort, Framework, KarmayogiError, Profile, exportCase, importCase, loadEsco, loadOfficers, loadOnet } from "../index.js";
-import { frameworkText, officersCsv, officersDoc, packageDir, read, repoDir } from "./support/data.js";
+import {
+  Cohort,
+  Framework,
+  KarmayogiError,
+  Profile,
+  exportCase,
+  importCase,
+  loadEsco,
+  loadEscoReport,
+  loadOfficers,
+  loadOnet,
+} from "../index.js";
+import { escoOfficialCsv, frameworkText, officersCsv, officersDoc, packageDir, read, repoDir } from "./support/data.js";
 
 const program = ts.createProgram([join(packageDir, "index.d.ts")], {
   strict: true,
@@ -245,6 +256,9 @@ describe("TypeScript declarations", () => {
       hierarchy: { skillBroader: read("data/esco/skill_broader.csv"), skillGroups: read("data/esco/skill_groups.csv") },
     });
     assertConforms(esco, "FrameworkSpec");
+    const official = loadEscoReport(escoOfficialCsv());
+    assert.equal(official.set_aside.length, 3);
+    assertConforms(official, "EscoLoad");
     const onet = loadOnet({
       occupations: read("data/onet/occupations.csv"),
       elements: read("data/onet/elements.csv"),

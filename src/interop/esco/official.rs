@@ -74,7 +74,15 @@ pub(super) fn read(
 
 /// A label on one line: runs of whitespace (line breaks included) made one space.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Not `join` of the words: see `igot::json::normalised`, the same loop.
+    let mut line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
 }
 
 /// Numbers rows keyed by URI by the rank of their URI (byte order).

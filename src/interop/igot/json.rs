@@ -166,22 +166,35 @@ pub(super) fn level_by_name(name: &str) -> Option<u8> {
 /// Runs of whitespace made one space, and the ends trimmed: how names are compared when
 /// the exact text does not match.
 pub(super) fn normalised(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Not `join`: with it, `join` would be compiled for `&str` parts for this alone in the
+    // WebAssembly module (every other caller joins `String`s).
+    let mut line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
 }
 
 /// The kinds of stray whitespace in a name (`trailing`, `leading`, `repeated`), or `None`.
 pub(super) fn whitespace(name: &str) -> Option<String> {
-    let mut kinds = Vec::new();
-    if name.ends_with(char::is_whitespace) {
-        kinds.push("trailing");
+    // The kinds joined by ", " (not with `join`: see `normalised`).
+    let mut kinds = String::new();
+    for (kind, found) in [
+        ("trailing", name.ends_with(char::is_whitespace)),
+        ("leading", name.starts_with(char::is_whitespace)),
+        ("repeated", normalised(name) != name.trim()),
+    ] {
+        if found {
+            if !kinds.is_empty() {
+                kinds.push_str(", ");
+            }
+            kinds.push_str(kind);
+        }
     }
-    if name.starts_with(char::is_whitespace) {
-        kinds.push("leading");
-    }
-    if normalised(name) != name.trim() {
-        kinds.push("repeated");
-    }
-    (!kinds.is_empty()).then(|| kinds.join(", "))
+    (!kinds.is_empty()).then_some(kinds)
 }
 
 #[cfg(test)]

@@ -9,12 +9,58 @@ use crate::{CourseId, EntityKind, GroupId};
 /// scientific notation (`1e308`, `1e-300`) when that would take more than 16 digits, so
 /// a value like `1e308` is not printed as 309 digits.
 pub(super) fn number(value: f64) -> String {
+    let decimal = value.to_string();
     let magnitude = value.abs();
     if magnitude.is_finite() && magnitude != 0.0 && !(1e-4..1e16).contains(&magnitude) {
-        format!("{value:e}")
+        scientific(&decimal)
     } else {
-        value.to_string()
+        decimal
     }
+}
+
+/// A finite, non-zero number's decimal text (`-150…0`, `0.0…015`) in scientific notation,
+/// as `{:e}` writes it (`-1.5e20`, `1.5e-300`). Both are the shortest digits that read
+/// back as the number, so they are taken from the decimal text rather than formatted
+/// again: `{:e}` would link the standard library's exponent formatting into the
+/// WebAssembly module for this one message.
+fn scientific(decimal: &str) -> String {
+    let (sign, unsigned) = match decimal.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", decimal),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut digits = String::with_capacity(whole.len() + fraction.len());
+    digits.push_str(whole);
+    digits.push_str(fraction);
+    let zeros = digits.bytes().take_while(|&b| b == b'0').count();
+    let significant = digits.get(zeros..).unwrap_or("").trim_end_matches('0');
+    // The first significant digit's place: `whole.len() - 1 - zeros`, negative when the
+    // number is below 1.
+    let (minus, exponent) = if zeros < whole.len() {
+        ("", whole.len() - 1 - zeros)
+    } else {
+        ("-", zeros + 1 - whole.len())
+    };
+    let mut chars = significant.chars();
+    let first = chars.next().unwrap_or('0');
+    let rest = chars.as_str();
+    let point = if rest.is_empty() { "" } else { "." };
+    format!("{sign}{first}{point}{rest}e{minus}{exponent}")
+}
+
+/// Levels as `{:?}` writes a list of them (`[1, 2, 2]`), without linking the standard
+/// library's `Debug` list builders into the WebAssembly module for one message.
+pub(super) fn level_list(levels: &[u8]) -> String {
+    let mut out = String::from("[");
+    for (i, level) in levels.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{level}");
+    }
+    out.push(']');
+    out
 }
 
 /// `, did you mean `x`?` when there is a nearest id.
@@ -170,4 +216,66 @@ fn closed_cycle<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> String {
         out.push_str(&quoted(first).to_string());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{level_list, number};
+
+    /// `number` against `{:e}` and `{}` over edge cases and 200,000 bit patterns.
+    #[test]
+    fn numbers_read_as_rust_prints_them() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            2.5,
+            1e-4,
+            9.999_999_999_999e-5,
+            1e16,
+            9_999_999_999_999_998.0,
+            1e308,
+            -1e308,
+            1e-300,
+            1.5e-5,
+            -1.5e20,
+            123_456_789e10,
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            f64::EPSILON,
+            5e-324,
+            -5e-324,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            values.push(f64::from_bits(state));
+        }
+        for value in values {
+            let magnitude = value.abs();
+            let want = if magnitude.is_finite()
+                && magnitude != 0.0
+                && !(1e-4..1e16).contains(&magnitude)
+            {
+                format!("{value:e}")
+            } else {
+                value.to_string()
+            };
+            assert_eq!(number(value), want, "{:#x}", value.to_bits());
+        }
+    }
+
+    #[test]
+    fn level_lists_read_as_debug_prints_them() {
+        for levels in [&[][..], &[3], &[0, 2, 2], &[255, 1, 10, 100]] {
+            assert_eq!(level_list(levels), format!("{levels:?}"));
+        }
+    }
 }

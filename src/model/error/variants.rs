@@ -4,8 +4,8 @@ use super::case_element::CaseElement;
 use super::evidence::EvidenceProblem;
 use super::text::{
     clash_text, code_points_list, cycle_text, date_hint, department_hint, did_you_mean,
-    duplicate_text, group_cycle_text, group_rule_text, hidden_text, missing_document_text, number,
-    quoted_list,
+    duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
+    missing_document_text, number, quoted_list,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -273,8 +273,9 @@ pub enum Error {
     /// at which the competency exists. Describe each level once, within its range (or widen
     /// the range with `min_level` and `max_level`).
     #[error(
-        "competency {} describes levels {found:?}: expected each level at most once, within {min} to {max}",
-        quoted(competency)
+        "competency {} describes levels {}: expected each level at most once, within {min} to {max}",
+        quoted(competency),
+        level_list(found)
     )]
     InvalidLevelScale {
         /// The competency.

@@ -33,6 +33,17 @@ export const escoCsv = () => ({
   },
 });
 
+/** The official ESCO v1.1.1 files as published, a small subset (tests/data/esco-official). */
+export const escoOfficialCsv = () => ({
+  occupations: read("tests/data/esco-official/occupations_en.csv"),
+  skills: read("tests/data/esco-official/skills_en.csv"),
+  occupationSkills: read("tests/data/esco-official/occupationSkillRelations.csv"),
+  hierarchy: {
+    skillBroader: read("tests/data/esco-official/broaderRelationsSkillPillar.csv"),
+    skillGroups: read("tests/data/esco-official/skillsHierarchy_en.csv"),
+  },
+});
+
 export const onetCsv = () => ({
   occupations: read("data/onet/occupations.csv"),
   elements: read("data/onet/elements.csv"),

@@ -11,6 +11,7 @@ import {
   exportCase,
   importCase,
   loadEsco,
+  loadEscoReport,
   loadOfficers,
   loadOnet,
   parseFrameworkSpec,
@@ -23,6 +24,7 @@ import type {
   CasePackage,
   DepartmentNeeds,
   DepartmentPlan,
+  EscoLoad,
   Evaluation,
   Fit,
   EvidenceProblem,
@@ -150,6 +152,12 @@ const esco: FrameworkSpec = loadEsco(
   { occupations: "", skills: "", occupationSkills: "", hierarchy: { skillBroader: "", skillGroups: "" } },
   { essentialLevel: 3, optionalLevel: 2, includeOptional: true },
 );
+const escoLoad: EscoLoad = loadEscoReport(
+  { occupations: "", skills: "", occupationSkills: "" },
+  { essentialLevel: 4, includeOptional: false },
+);
+const escoSetAside: Problem[] = escoLoad.set_aside;
+const escoLoaded: FrameworkSpec = escoLoad.spec;
 const escoFramework: Framework = Framework.fromEsco(
   { occupations: "", skills: "", occupationSkills: "" },
   { essentialLevel: 4, includeOptional: false },
