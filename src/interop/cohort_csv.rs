@@ -45,8 +45,8 @@ use warnings::{after_as_of, all_warnings};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
-    OfficersCsvOptions, attach_dates, attach_missing, dated, evidence_row, note_missing,
-    officer_row, refused_ids, report_problems, settled,
+    OfficersCsvOptions, attach_dates, attach_missing, dated, evidence_row, name_entry,
+    note_missing, officer_row, refused_ids, report_problems, settled,
 };
 use crate::analysis::parallel::workers;
 use crate::interop::csv::DateColumn;
@@ -315,8 +315,9 @@ impl<'f> CohortCsvReader<'f> {
             &mut errors,
             reader,
             &mut |reader: &mut Reader<'_>, row: &Row<'_>, errors: &mut Vec<Error>| {
+                let start = errors.len();
                 if let Some(e) = evidence_row(reader.framework, row, errors) {
-                    reader.evidence(row, e, errors, officers_read);
+                    reader.evidence(row, e, (errors, start), officers_read);
                 }
             },
             &|reader: &Reader<'_>, header: &Header, bytes: &[u8], work: &mut Work| {
@@ -361,8 +362,9 @@ impl<'f> CohortCsvReader<'f> {
                 let reader = &mut self.reader;
                 let mut errors = std::mem::take(&mut reader.errors);
                 feed.finish(&mut errors, &mut |row, errors| {
+                    let start = errors.len();
                     if let Some(e) = evidence_row(reader.framework, row, errors) {
-                        reader.evidence(row, e, errors, officers_read);
+                        reader.evidence(row, e, (errors, start), officers_read);
                     }
                 });
                 reader.errors = errors;
@@ -577,20 +579,24 @@ impl Reader<'_> {
     }
 
     /// Reads one passbook row, checking its entry against the framework and keeping the
-    /// levels and completions that count. Without the officers' header every officer would
+    /// levels and completions that count; `errors` from `start` are the row's own problems
+    /// found so far (see `name_entry`). Without the officers' header every officer would
     /// look unknown, so unknown officers are then not reported.
     fn evidence(
         &mut self,
         row: &Row<'_>,
         e: EvidenceRow<'_>,
-        errors: &mut Vec<Error>,
+        (errors, start): (&mut Vec<Error>, usize),
         officers_read: bool,
     ) {
         note_missing(&mut self.missing[1], EVIDENCE_COLUMNS[1], e.missing, e.line);
         let mut buf = String::new();
         let e = dated(&mut self.dates, row, e, &mut buf, errors);
         let as_of = self.options.review.as_of;
-        let Some(k) = self.find(e.officer) else {
+        let found = self.find(e.officer);
+        let index = found.map(|k| self.entries[k as usize] as usize);
+        name_entry(&mut errors[start..], e.officer, index, e.entry.competency);
+        let (Some(k), Some(index)) = (found, index) else {
             if let Some(&line) = self.refused.get(e.officer) {
                 errors.push(row.refused("officer", OFFICERS, line));
             } else if officers_read {
@@ -609,10 +615,8 @@ impl Reader<'_> {
             &mut completed,
             &mut self.nearest,
         );
-        let index = self.entries[k as usize];
         if !checked.problems.is_empty() {
             let officer = OfficerId::new(self.columns.id(k as usize));
-            let index = index as usize;
             report_problems(
                 row,
                 errors,
@@ -643,7 +647,7 @@ impl Reader<'_> {
                 row,
                 &self.columns,
                 k,
-                index,
+                index as u32,
                 e.entry,
                 as_of,
             );

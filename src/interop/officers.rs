@@ -23,7 +23,7 @@ use crate::{
 mod rows;
 pub(crate) use rows::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, dated,
-    evidence_row, evidence_rows, note_missing, officer_row, officer_rows, refused_ids,
+    evidence_row, evidence_rows, name_entry, note_missing, officer_row, officer_rows, refused_ids,
     settle_date_order,
 };
 
@@ -452,11 +452,13 @@ impl Loader<'_, '_> {
             &mut errors,
             unread,
             (self.options.delimiter, &mut self.files),
-            |row, e, errors| {
+            |row, e, errors, start| {
                 note_missing(&mut self.missing[1], EVIDENCE_COLUMNS[1], e.missing, e.line);
                 let mut buf = String::new();
                 let e = dated(&mut self.dates, row, e, &mut buf, errors);
+                let (officer, competency) = (e.officer, e.entry.competency);
                 let Some(&k) = self.index.get(e.officer) else {
+                    name_entry(&mut errors[start..], officer, None, competency);
                     if let Some(&line) = self.refused.get(e.officer) {
                         errors.push(row.refused("officer", OFFICERS, line));
                     } else if officers_read {
@@ -478,6 +480,12 @@ impl Loader<'_, '_> {
                 completed.clear();
                 let officer = &mut self.officers[k];
                 let index = officer.passbook.len();
+                name_entry(
+                    &mut errors[start..],
+                    officer.id.as_str(),
+                    Some(index),
+                    competency,
+                );
                 report_problems(
                     row,
                     errors,

@@ -351,6 +351,92 @@ fn element_lists_written_as_objects_are_read_when_their_keys_lose_nothing() {
     );
 }
 
+/// A Go `map[string]Item` or a PHP array keyed by database ids puts the ids in the keys:
+/// when the elements do not hold them, keys of digits are no list positions (before, the
+/// items were read without them and reported as `CFItems[0]`, a place the package does
+/// not have), nor is a key with a leading zero (`"01"`). Keys that are the elements'
+/// own numeric identifiers are read.
+#[test]
+fn numeric_keys_that_may_hold_the_ids_are_not_read_as_positions() {
+    let objects = |keys: &[&str], identifiers: bool| {
+        let mut p = package();
+        let items = p["CFItems"].as_array().unwrap().clone();
+        let object: serde_json::Map<String, Value> = (keys.iter().zip(items))
+            .map(|(k, mut item)| {
+                if !identifiers {
+                    item.as_object_mut().unwrap().remove("identifier");
+                }
+                ((*k).to_owned(), item)
+            })
+            .collect();
+        p["CFItems"] = Value::Object(object);
+        p
+    };
+    let by_field = [Error::CaseFieldType {
+        path: "CFPackage.CFItems".to_owned(),
+        found: "an object",
+        expected: "an array of objects",
+    }];
+    for keys in [
+        &["1", "10", "2"][..],
+        &["17", "42", "5"],
+        &["01", "02", "03"],
+    ] {
+        assert_eq!(
+            import(&objects(keys, false)).unwrap_err(),
+            by_field,
+            "{keys:?}"
+        );
+    }
+    // With their identifiers, the elements lose nothing to keys that are positions ...
+    for keys in [&["0", "1", "2"][..], &["1", "10", "2"], &["17", "42", "5"]] {
+        let import = import(&objects(keys, true)).unwrap_or_else(|e| panic!("{keys:?}: {e:?}"));
+        assert_eq!(shape(&import), expected_shape(), "{keys:?}");
+    }
+    // ... but `"01"` is a text key, neither a position nor the element's identifier.
+    assert_eq!(
+        import(&objects(&["01", "1", "2"], true)).unwrap_err(),
+        by_field
+    );
+    // Keys `0` to `n − 1` are a list written as an object, whatever the elements hold:
+    // the items without identifiers are named by their positions.
+    let errors = import(&objects(&["0", "1", "2"], false)).unwrap_err();
+    let paths: Vec<String> = (errors.iter())
+        .map(|e| match e {
+            Error::CaseMissingIdentifier { path, .. } => path.clone(),
+            other => panic!("{other}"),
+        })
+        .collect();
+    assert_eq!(paths, ["CFItems[0]", "CFItems[1]", "CFItems[2]"]);
+    // Numeric identifiers that are the keys: read, each under its own area.
+    let mut p = package();
+    let renamed = |id: &str| match id {
+        AREA => "1",
+        C1 => "10",
+        C2 => "2",
+        other => panic!("{other}"),
+    };
+    let items = p["CFItems"].as_array().unwrap().clone();
+    let mut object = serde_json::Map::new();
+    for mut item in items {
+        let id = renamed(item["identifier"].as_str().unwrap());
+        item["identifier"] = json!(id);
+        object.insert(id.to_owned(), item);
+    }
+    p["CFItems"] = Value::Object(object);
+    p["CFAssociations"] = json!([
+        child_of(1, "1", DOC),
+        child_of(2, "10", "1"),
+        child_of(3, "2", "1")
+    ]);
+    let import = import(&p).unwrap_or_else(|e| panic!("{e:?}"));
+    let area = vec!["1".to_owned()];
+    assert_eq!(
+        shape(&import),
+        [("10".to_owned(), area.clone()), ("2".to_owned(), area)]
+    );
+}
+
 #[test]
 fn lists_nested_in_the_document_are_the_packages() {
     // Kept in the document, they imported as an empty dictionary reported complete.

@@ -82,7 +82,8 @@ fn day_first_dates_are_settled_by_the_whole_column() {
     assert_eq!(
         messages(&errors),
         [
-            "evidence.csv line 2, column `date`: date `03/04/2024` reads day first and month \
+            "evidence.csv line 2, column `date`: officer `o1` passbook entry 0 (competency \
+             `rti`): date `03/04/2024` reads day first and month \
           first, and no date of the column settles which: give the date order, or write \
           yyyy-mm-dd"
         ]
@@ -112,6 +113,7 @@ fn dates_no_date_settles_are_refused_unless_the_order_is_given() {
                 line,
                 column,
                 found,
+                ..
             } => (*file, *line, *column, found.as_str()),
             other => panic!("{other}"),
         })
@@ -144,7 +146,8 @@ fn a_date_against_the_settled_order_is_an_error() {
     assert_eq!(
         messages(&errors),
         [
-            "evidence.csv line 3, column `date`: found `25/04/2024`, expected a date month \
+            "evidence.csv line 3, column `date`: officer `o1` passbook entry 1 (competency \
+             `integrity`): found `25/04/2024`, expected a date month \
           first (mm/dd/yyyy), as the column's"
         ]
     );

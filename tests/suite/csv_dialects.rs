@@ -115,7 +115,10 @@ fn semicolon_exports_are_read_with_their_delimiter() {
     let wrong = SEMICOLON_EVIDENCE.replace("3,0", "7");
     assert_eq!(
         load(SEMICOLON_OFFICERS, Some(&wrong), &options).unwrap_err(),
-        ["evidence.csv line 5, column `level`: found `7`, expected a level from 0 to 5"]
+        [
+            "evidence.csv line 5, column `level`: officer `E-003` passbook entry 0 (competency \
+             `noting`): found `7`, expected a level from 0 to 5"
+        ]
     );
     let short = SEMICOLON_OFFICERS.replace("E-003;Meera;dopt;aso", "E-003;Meera;dopt");
     assert_eq!(
@@ -327,8 +330,14 @@ fn missing_value_marks_in_required_columns_are_errors_naming_row_and_column() {
             format!("officers.csv line 4, column `position`: found `null`, {expected}"),
             format!("evidence.csv line 2, column `officer`: found `N/A`, {expected}"),
             format!("evidence.csv line 3, column `competency`: found `-`, {expected}"),
-            format!("evidence.csv line 4, column `level`: found `NA`, {expected}"),
-            format!("evidence.csv line 5, column `source`: found `NULL`, {expected}"),
+            format!(
+                "evidence.csv line 4, column `level`: officer `o3` passbook entry 0 (competency \
+                 `rti`): found `NA`, {expected}"
+            ),
+            format!(
+                "evidence.csv line 5, column `source`: officer `o3` passbook entry 0 (competency \
+                 `rti`): found `NULL`, {expected}"
+            ),
         ]
     );
 }

@@ -70,7 +70,8 @@ fn levels_written_with_a_fraction_of_zeros_are_whole_levels() {
         assert_eq!(
             load(OFFICERS, &evidence).unwrap_err(),
             [format!(
-                "evidence.csv line 2, column `level`: found `{bad}`, expected a level from 0 to \
+                "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+                 `rti`): found `{bad}`, expected a level from 0 to \
                  5{names}"
             )],
             "{bad}"
@@ -174,7 +175,10 @@ fn an_excel_separator_line_is_skipped_and_lines_keep_their_numbers() {
     let evidence = format!("sep=,\n{HEADER}o1,rti,9,assessment,2024-01-05\n");
     assert_eq!(
         load(OFFICERS, &evidence).unwrap_err(),
-        ["evidence.csv line 3, column `level`: found `9`, expected a level from 0 to 5"]
+        [
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `9`, expected a level from 0 to 5"
+        ]
     );
 }
 
@@ -238,7 +242,10 @@ fn rows_of_empty_fields_are_skipped_as_blank_lines() {
     );
     assert_eq!(
         load(&officers, &evidence).unwrap_err(),
-        ["evidence.csv line 7, column `level`: found `9`, expected a level from 0 to 5"]
+        [
+            "evidence.csv line 7, column `level`: officer `o1` passbook entry 1 (competency \
+             `rti`): found `9`, expected a level from 0 to 5"
+        ]
     );
     let evidence = evidence.replace(",9,", ",1,");
     let officers = load(&officers, &evidence).unwrap();

@@ -64,13 +64,27 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
     let named = "expected a level from 0 to 5, or the name of one of the competency's levels";
     let expected = [
         // Level 1's default name and level 3's own name.
-        format!("evidence.csv line 2, column `level`: found `Basic`, {named}"),
+        format!(
+            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+                 `drafting`): found `Basic`, {named}"
+        ),
         // Level 2 is named `Works alone` instead.
-        format!("evidence.csv line 3, column `level`: found `Proficient`, {named}"),
+        format!(
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
+                 `drafting`): found `Proficient`, {named}"
+        ),
         // sfia has no level 1.
-        format!("evidence.csv line 4, column `level`: found `Basic`, {named}"),
-        format!("evidence.csv line 5, column `level`: found `Level III`, {named}"),
-        "evidence.csv line 6, column `level`: found `7`, expected a level from 0 to 5".to_owned(),
+        format!(
+            "evidence.csv line 4, column `level`: officer `o1` passbook entry 0 (competency \
+                 `sfia`): found `Basic`, {named}"
+        ),
+        format!(
+            "evidence.csv line 5, column `level`: officer `o1` passbook entry 0 (competency \
+                 `rti`): found `Level III`, {named}"
+        ),
+        "evidence.csv line 6, column `level`: officer `o1` passbook entry 0 (competency `rti`): \
+         found `7`, expected a level from 0 to 5"
+            .to_owned(),
     ];
     let loaded = messages(load_officers(&fw, &csv, &options).expect_err("bad names"));
     assert_eq!(loaded, expected);

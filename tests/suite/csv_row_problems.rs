@@ -67,26 +67,32 @@ fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
     assert_eq!(
         messages(&officers, &evidence),
         [
-            "evidence.csv line 2, column `level`: found `9`, expected a level from 0 to 5",
+            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+             `notng`): found `9`, expected a level from 0 to 5",
             "evidence.csv line 2, column `competency`: officer `o1` passbook entry 0 \
              (competency `notng`): unknown competency, did you mean `noting`?",
             "evidence.csv line 2, column `date`: officer `o1` passbook entry 0 (competency \
              `notng`): date `2024-13-40` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
              date-time, or no date",
-            "evidence.csv line 3, column `source`: found `assesment`, expected \
+            "evidence.csv line 3, column `source`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `assesment`, expected \
              `course_completion`, `assessment`, `feedback360` or `self_declared`",
             "evidence.csv line 3, column `course`: officer `o1` passbook entry 0 (competency \
              `rti`): unknown course `rti-999`",
-            "evidence.csv line 4, column `verified`: found `maybe`, expected `true` or \
+            "evidence.csv line 4, column `verified`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `maybe`, expected `true` or \
              `false` (or yes/no, 1/0), or nothing",
             "evidence.csv line 4, column `course`: officer `o1` passbook entry 0 (competency \
              `rti`): a course completion names no course: expected the course's id",
-            "evidence.csv line 5, column `level`: found `x`, expected a level from 0 to 5, or \
+            "evidence.csv line 5, column `level`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `x`, expected a level from 0 to 5, or \
              the name of one of the competency's levels",
-            "evidence.csv line 6, column `level`: found `x`, expected a level from 0 to 5, or \
+            "evidence.csv line 6, column `level`: officer `o9` (competency `rti`): found `x`, \
+             expected a level from 0 to 5, or \
              the name of one of the competency's levels",
             "evidence.csv line 6, column `officer`: `o9` is not in officers.csv",
-            "evidence.csv line 7, column `level`: found `9`, expected a level from 0 to 5",
+            "evidence.csv line 7, column `level`: officer `o1` passbook entry 0 (competency \
+             `noting`): found `9`, expected a level from 0 to 5",
             "evidence.csv line 7, column `date`: officer `o1` passbook entry 0 (competency \
              `noting`): date `45657` is not an iso date: expected yyyy-mm-dd, an iso \
              8601 date-time, or no date (did you mean `2024-12-31`?)",
@@ -123,7 +129,8 @@ fn an_officer_row_with_an_empty_department_keeps_its_passbook() {
             // Not "`o1` is not in officers.csv": o1 is on line 2, and its passbook is read.
             "evidence.csv line 3, column `competency`: officer `o1` passbook entry 1 \
              (competency `notng`): unknown competency, did you mean `noting`?",
-            "evidence.csv line 4, column `level`: found `7`, expected a level from 0 to 5",
+            "evidence.csv line 4, column `level`: officer `o2` passbook entry 0 (competency \
+             `rti`): found `7`, expected a level from 0 to 5",
         ]
     );
 }

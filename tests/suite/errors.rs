@@ -2262,6 +2262,7 @@ fn csv_invalid_value() {
             column: "relation",
             found: "X".to_owned(),
             expected: "`E` or `O`",
+            entry: None,
         }]
     );
     assert_messages(
@@ -2291,14 +2292,19 @@ fn csv_date_order() {
             line: 3,
             column: "date",
             found: "03/04/2024".to_owned(),
+            entry: Some(Box::new(karmayogi::PassbookRow {
+                officer: "o1".into(),
+                index: Some(1),
+                competency: "rti".into(),
+            })),
         }]
     );
     assert_messages(
         &errors,
         &[
-            "evidence.csv line 3, column `date`: date `03/04/2024` reads day first and month \
-           first, and no date of the column settles which: give the date order, or write \
-           yyyy-mm-dd",
+            "evidence.csv line 3, column `date`: officer `o1` passbook entry 1 (competency \
+           `rti`): date `03/04/2024` reads day first and month first, and no date of the \
+           column settles which: give the date order, or write yyyy-mm-dd",
         ],
     );
 }

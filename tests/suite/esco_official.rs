@@ -387,6 +387,7 @@ fn malformed_official_files_give_every_problem_with_file_line_and_column() {
             column: "relationType",
             found: "Essential".into(),
             expected: "`essential` or `optional`",
+            entry: None,
         }),
         "{errors:#?}"
     );

@@ -847,6 +847,7 @@ fn invalid_values_name_file_line_column_and_value() {
             column: "relation",
             found: "essential".into(),
             expected: "`E` or `O`",
+            entry: None,
         }
     );
     let skills = SKILLS.replace("knowledge", "know-how");

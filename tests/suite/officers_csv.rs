@@ -84,10 +84,13 @@ fn an_export_with_a_dozen_mistakes_reports_them_all_at_once() {
             "evidence.csv line 9, column `course`: officer `o3` passbook entry 1 (competency \
              `integrity`): course `rti-101` does not build this competency",
             "evidence.csv line 10, column `officer`: `o9` is not in officers.csv",
-            "evidence.csv line 11, column `level`: found `7`, expected a level from 0 to 5",
-            "evidence.csv line 11, column `source`: found `assesment`, expected \
+            "evidence.csv line 11, column `level`: officer `o3` passbook entry 2 (competency \
+             `rti`): found `7`, expected a level from 0 to 5",
+            "evidence.csv line 11, column `source`: officer `o3` passbook entry 2 (competency \
+             `rti`): found `assesment`, expected \
              `course_completion`, `assessment`, `feedback360` or `self_declared`",
-            "evidence.csv line 11, column `verified`: found `maybe`, expected `true` or \
+            "evidence.csv line 11, column `verified`: officer `o3` passbook entry 2 (competency \
+             `rti`): found `maybe`, expected `true` or \
              `false` (or yes/no, 1/0), or nothing",
             "evidence.csv line 12, column `date`: officer `o3` passbook entry 2 (competency \
              `rti`): date `45296` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
@@ -556,11 +559,14 @@ fn levels_and_sources_written_as_labels_are_read() {
     assert_messages(
         &errors,
         &[
-            "evidence.csv line 2, column `level`: found `L6`, expected a level from 0 to 5, or \
+            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `L6`, expected a level from 0 to 5, or \
              the name of one of the competency's levels",
-            "evidence.csv line 3, column `level`: found `Levels 3`, expected a level from 0 to \
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `Levels 3`, expected a level from 0 to \
              5, or the name of one of the competency's levels",
-            "evidence.csv line 4, column `source`: found `360`, expected `course_completion`, \
+            "evidence.csv line 4, column `source`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `360`, expected `course_completion`, \
              `assessment`, `feedback360` or `self_declared`",
         ],
     );
@@ -597,7 +603,8 @@ fn spreadsheet_dates_are_read_or_refused_with_the_date_they_mean() {
         [
             hint(2, 0, "45366", Some("2024-03-15")),
             // Day first or month first: a guess, so an error of its own.
-            "evidence.csv line 4, column `date`: date `01/02/2024` reads day first and month \
+            "evidence.csv line 4, column `date`: officer `o1` passbook entry 2 (competency \
+             `rti`): date `01/02/2024` reads day first and month \
              first, and no date of the column settles which: give the date order, or write \
              yyyy-mm-dd"
                 .to_owned(),

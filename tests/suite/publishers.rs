@@ -645,7 +645,8 @@ fn officer_csv_levels_outside_zero_to_five_or_not_whole_numbers_name_the_cell() 
         assert_eq!(
             load(bad),
             Err(vec![format!(
-                "evidence.csv line 2, column `level`: found {shown}, expected a level from 0 to \
+                "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+                 `rti`): found {shown}, expected a level from 0 to \
                  5{names}"
             )]),
             "{bad:?}"

@@ -1236,6 +1236,18 @@ export type EvidenceProblem =
   | { problem: "above_course_level"; course: string; level: number; course_level: number }
   | { problem: "after_as_of"; date: string; as_of: string };
 
+/**
+ * In a row of `evidence.csv` whose officer and competency cells read, the passbook entry
+ * the row holds, as `invalid_evidence` names it; absent otherwise (`index` also when the
+ * officer is not in `officers.csv`).
+ */
+interface PassbookRow {
+  officer?: string;
+  /** The entry's 0-based index in the officer's passbook. */
+  index?: number;
+  competency?: string;
+}
+
 /** A problem in a row of a CSV file: the file, 1-based line, and column. */
 interface CsvPlace extends ProblemBase {
   file: string;
@@ -1339,8 +1351,9 @@ export type Problem =
   | (ProblemBase & { code: "csv_ambiguous_delimiter"; file: string; delimiters: string[] })
   | (ProblemBase & { code: "csv_encoding"; file: string; encoding: string })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
-  | (CsvPlace & { code: "csv_invalid_value"; column: string; found: string; expected: string })
-  | (CsvPlace & { code: "csv_date_order"; column: string; found: string })
+  | (CsvPlace &
+      PassbookRow & { code: "csv_invalid_value"; column: string; found: string; expected: string })
+  | (CsvPlace & PassbookRow & { code: "csv_date_order"; column: string; found: string })
   | (CsvPlace & { code: "csv_duplicate_key"; column: string; key: string; first_line: number })
   | (CsvPlace & {
       code: "csv_unknown_reference";

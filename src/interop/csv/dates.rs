@@ -251,6 +251,8 @@ impl DateColumn {
                     line: row.line(),
                     column,
                     found: text.to_owned(),
+                    // Named by the loader, which knows the officer's passbook.
+                    entry: None,
                 });
                 return None;
             }

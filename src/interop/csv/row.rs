@@ -163,6 +163,7 @@ impl<'r> Row<'r> {
             column,
             found: self.text(column).to_owned(),
             expected,
+            entry: None,
         }
     }
 

@@ -11,7 +11,7 @@ use crate::interop::csv::{
 };
 use crate::people::officer::EvidenceView;
 use crate::people::resolve::named_level;
-use crate::{Error, EvidenceSource, Framework};
+use crate::{Error, EvidenceSource, Framework, PassbookRow};
 
 pub(crate) const OFFICERS: &str = "officers.csv";
 pub(crate) const EVIDENCE: &str = "evidence.csv";
@@ -157,14 +157,15 @@ const SOURCES: &[(&str, EvidenceSource)] = &[
 /// Reads every passbook row, reporting rows whose officer or competency is empty, whose
 /// level is not 0 to 5, whose source is unknown or whose verified flag is not a yes/no, and
 /// the header's columns not read to `unread`, and how the file was read to `files` (as
-/// [`officer_rows`]).
+/// [`officer_rows`]). `each` is given the number of `errors` before the row's own (see
+/// [`name_entry`]).
 pub(crate) fn evidence_rows(
     framework: &Framework,
     text: &str,
     errors: &mut Vec<Error>,
     unread: &mut Vec<ColumnNotRead>,
     (given, files): (Option<Delimiter>, &mut Vec<CsvFileRead>),
-    mut each: impl FnMut(&Row<'_>, EvidenceRow<'_>, &mut Vec<Error>),
+    mut each: impl FnMut(&Row<'_>, EvidenceRow<'_>, &mut Vec<Error>, usize),
 ) {
     let [columns, optional_columns] = EVIDENCE_COLUMNS;
     let Some(mut table) =
@@ -175,10 +176,33 @@ pub(crate) fn evidence_rows(
     unread.extend(table.take_unread());
     files.push(CsvFileRead::new(EVIDENCE, table.header()));
     table.rows(errors, |row, errors| {
+        let start = errors.len();
         if let Some(evidence) = evidence_row(framework, row, errors) {
-            each(row, evidence, errors);
+            each(row, evidence, errors, start);
         }
     });
+}
+
+/// Names the passbook entry of a row in each of `errors`, the problems found in the row's
+/// cells since it was read (a level, source, verified flag or date that does not read),
+/// as the framework's checks of the entry name it: `officer` and `competency` as the row
+/// writes them, `index` its place in the officer's passbook when the officer is read.
+/// O(`errors.len()`).
+pub(crate) fn name_entry(
+    errors: &mut [Error],
+    officer: &str,
+    index: Option<usize>,
+    competency: &str,
+) {
+    for error in errors {
+        if let Error::CsvInvalidValue { entry, .. } | Error::CsvDateOrder { entry, .. } = error {
+            *entry = Some(Box::new(PassbookRow {
+                officer: officer.into(),
+                index,
+                competency: competency.into(),
+            }));
+        }
+    }
 }
 
 /// One passbook row, after reporting its problems (see [`evidence_rows`]). A row whose

@@ -3,8 +3,8 @@
 use std::fmt;
 
 use super::text::did_you_mean;
-use crate::CourseId;
 use crate::model::quote::quoted;
+use crate::{CompetencyId, CourseId, OfficerId};
 
 /// What is wrong with a passbook entry, in [`Error::InvalidEvidence`](crate::Error::InvalidEvidence).
 ///
@@ -161,4 +161,43 @@ impl fmt::Display for EvidenceProblem {
             ),
         }
     }
+}
+
+/// The passbook entry a row of `evidence.csv` holds, named by an error about one of the
+/// row's cells ([`Error::CsvInvalidValue`](crate::Error::CsvInvalidValue),
+/// [`Error::CsvDateOrder`](crate::Error::CsvDateOrder)) as
+/// [`Error::InvalidEvidence`](crate::Error::InvalidEvidence) names an entry. Its fields
+/// are serialized inside the error, beside the error's own.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PassbookRow {
+    /// The officer the row names, as written.
+    pub officer: OfficerId,
+    /// The entry's 0-based index in the officer's passbook, as
+    /// [`Error::InvalidEvidence`](crate::Error::InvalidEvidence) counts it; `None` (absent
+    /// from the JSON form) when the officer is not in `officers.csv`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// The competency the row names, as written.
+    pub competency: CompetencyId,
+}
+
+/// The passbook entry a CSV row holds, as a prefix of a row error's message: `officer
+/// `x` passbook entry 2 (competency `y`): `, as [`Error::InvalidEvidence`](crate::Error)
+/// names it; without the index when the officer is not read; empty for a row of another
+/// file.
+pub(super) fn entry_text(entry: Option<&PassbookRow>) -> String {
+    let Some(PassbookRow {
+        officer,
+        index,
+        competency,
+    }) = entry
+    else {
+        return String::new();
+    };
+    let entry = index.map_or_else(String::new, |i| format!(" passbook entry {i}"));
+    format!(
+        "officer {}{entry} (competency {}): ",
+        quoted(officer.as_str()),
+        quoted(competency.as_str())
+    )
 }

@@ -4,12 +4,13 @@ mod case_element;
 mod code;
 mod evidence;
 mod list;
+mod serialize;
 #[cfg(test)]
 mod tests;
 mod text;
 mod variants;
 
 pub use case_element::CaseElement;
-pub use evidence::EvidenceProblem;
+pub use evidence::{EvidenceProblem, PassbookRow};
 pub use list::Errors;
 pub use variants::Error;

@@ -211,12 +211,18 @@ fn every_variant() -> Vec<Error> {
             column: "id",
             found: s(),
             expected: "e",
+            entry: None,
         },
         Error::CsvDateOrder {
             file: "f.csv",
             line: 2,
             column: "date",
             found: s(),
+            entry: Some(Box::new(crate::PassbookRow {
+                officer: s().into(),
+                index: Some(0),
+                competency: s().into(),
+            })),
         },
         Error::CsvDuplicateKey {
             file: "f.csv",

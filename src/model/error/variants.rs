@@ -1,7 +1,7 @@
 //! [`Error`]: every variant, its code and its JSON form.
 
 use super::case_element::CaseElement;
-use super::evidence::EvidenceProblem;
+use super::evidence::{EvidenceProblem, PassbookRow, entry_text};
 use super::text::{
     clash_text, code_points_list, cycle_text, date_hint, department_hint, did_you_mean,
     duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
@@ -780,8 +780,11 @@ pub enum Error {
         encoding: &'static str,
     },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
+    /// In a passbook row whose officer and competency cells read, the error names the
+    /// entry too, as [`Error::InvalidEvidence`] does.
     #[error(
-        "{file} line {line}, column `{column}`: found {}, expected {expected}",
+        "{file} line {line}, column `{column}`: {}found {}, expected {expected}",
+        entry_text(entry.as_deref()),
         quoted(found)
     )]
     CsvInvalidValue {
@@ -795,6 +798,10 @@ pub enum Error {
         found: String,
         /// What the column needs.
         expected: &'static str,
+        /// In a passbook row whose officer and competency cells read: the entry it holds
+        /// (its fields serialized beside the others; absent otherwise).
+        #[serde(flatten)]
+        entry: Option<Box<PassbookRow>>,
     },
     /// A date of a CSV file's date column reads both day first and month first
     /// (`03/04/2026`: 3 April or March 4), and no date of the column has a number above
@@ -802,8 +809,9 @@ pub enum Error {
     /// ([`OfficersCsvOptions::date_order`](crate::OfficersCsvOptions::date_order)), or
     /// write the dates as ISO 8601 (`2026-04-03`). The row is not read.
     #[error(
-        "{file} line {line}, column `{column}`: date {} reads day first and month first, \
+        "{file} line {line}, column `{column}`: {}date {} reads day first and month first, \
          and no date of the column settles which: give the date order, or write yyyy-mm-dd",
+        entry_text(entry.as_deref()),
         quoted(found)
     )]
     CsvDateOrder {
@@ -815,6 +823,10 @@ pub enum Error {
         column: &'static str,
         /// The text found (surrounding whitespace removed).
         found: String,
+        /// The passbook entry the row holds, when its officer and competency cells read
+        /// (its fields serialized beside the others; absent otherwise).
+        #[serde(flatten)]
+        entry: Option<Box<PassbookRow>>,
     },
     /// A CSV row repeats the key of an earlier row. Keep one of the two rows.
     #[error(
@@ -917,30 +929,6 @@ pub enum Error {
         /// What the loader reads there.
         expected: &'static str,
     },
-}
-
-/// `code`, the variant's fields, then `message`: one flat object.
-impl serde::Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        /// The derived, internally tagged form: `code` and the fields.
-        struct Fields<'a>(&'a Error);
-        impl serde::Serialize for Fields<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                Error::serialize(self.0, serializer)
-            }
-        }
-        #[derive(serde::Serialize)]
-        struct WithMessage<'a> {
-            #[serde(flatten)]
-            fields: Fields<'a>,
-            message: String,
-        }
-        WithMessage {
-            fields: Fields(self),
-            message: self.to_string(),
-        }
-        .serialize(serializer)
-    }
 }
 
 #[allow(clippy::borrowed_box)] // serde's `serialize_with` passes a reference to the field
