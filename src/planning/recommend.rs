@@ -86,11 +86,16 @@ impl Framework {
     /// their pending prerequisites), z (course, gap) pairs and q prerequisite pairs among
     /// them: finding candidates is O(g·o + m + q) with a hash set; the greedy walks each
     /// evaluated course's unchosen prerequisites instead of storing closures, so a pick
-    /// costs O(w + d) for w courses walked and d pooled courses requiring it, and a plan
-    /// O((m + z + q) log m) when prerequisites are not shared by many picks (a chain of
-    /// 100,000 courses is linear); each Lagrangian step is O(m + z + q), with 300 at the
-    /// root and 30 per search node, and the search is bounded by its node limit. Memory is
-    /// O(m + z + q) plus the plan.
+    /// costs O(w + d) for w courses walked and d pooled courses requiring it; its first
+    /// valuations walk closures only while that costs at most a few passes over the
+    /// candidates and links, then take bounds found prerequisites first in O(m + z + q)
+    /// (the same picks), so a plan is O((m + z + q) log m) when prerequisites are not
+    /// shared by many picks: a chain of 100,000 courses, or a chain or lattice of 20,000
+    /// whose courses close the same gaps, is near-linear; each Lagrangian step is
+    /// O(m + z + q), with 300 at the root and 30 per search node, and the search is bounded
+    /// by its node limit. Under a budget ([`Objective::Budget`]) the greedy and its
+    /// exchanges value every closer by a walk of its closure, O(m·w): quadratic on a chain
+    /// whose courses close the same gaps. Memory is O(m + z + q) plus the plan.
     ///
     /// # Errors
     /// [`Error::UnknownId`] for an unknown position or a competency weight naming an

@@ -3,7 +3,9 @@
 
 use std::collections::BinaryHeap;
 
+use super::below::Below;
 use super::instance::{EPS, Instance, Solution};
+use super::keys::Keys;
 use super::state::{State, chosen_by_cost, most_expensive_first, remove_redundant};
 use crate::model::order;
 
@@ -25,6 +27,8 @@ pub(crate) struct Scratch {
     chosen_now: Vec<u32>,
     hole: Vec<u32>,
     below: Vec<u32>,
+    /// The candidates requiring one (a banned one, or a pick taken out), when marked.
+    requiring: Below,
 }
 
 impl Scratch {
@@ -98,9 +102,10 @@ pub(crate) fn choose_forced(inst: &Instance, state: &mut State, buffer: &mut Vec
 /// clean-up only lowers the cost.
 ///
 /// # Complexity
-/// O(k · (p + w)) for k picks, p pooled candidates and w the work of walking one closure,
-/// plus O(Σ covers) to keep gains current; the clean-up repeats a greedy completion over a
-/// few candidates per pick while it improves.
+/// O(k · w + min(p · w, n + q) + n + q + z) for k pops, p pooled candidates, w the work of
+/// walking one closure, n candidates, q links and z covered elements (see [`complete`]),
+/// plus O(Σ covers) to keep gains current; the clean-up repeats a greedy completion over
+/// the closers of what each pick closed alone while it improves.
 pub(crate) fn greedy_cover(inst: &Instance) -> Solution {
     let mut scratch = Scratch::new(inst);
     let mut state = greedy_state(inst, &mut scratch);
@@ -144,9 +149,21 @@ fn greedy_state(inst: &Instance, scratch: &mut Scratch) -> State {
 /// prerequisite is chosen, which updates the entries of the pooled candidates requiring it.
 /// An entry whose fresh key is still the best is taken; otherwise it goes back.
 ///
+/// The first keys come from walks of the pooled candidates' unchosen closures while those
+/// cost at most `keys::WALKS_BEFORE_BOUNDS` passes over the instance's candidates and links,
+/// then from bounds found for every candidate in one pass (`keys::key_bounds`): a bound
+/// is at least the candidate's key in the greedy's order, so its first pop walks it and
+/// the picks are those of keys from walks. Candidates requiring `banned` are found by one
+/// walk down from it.
+///
 /// # Complexity
-/// O(p · w) to evaluate p pooled candidates whose unchosen closures take w steps to walk,
-/// then per pick O(w) plus O(d) for its d pooled dependants, and O(log) per heap entry.
+/// O(min(p · w, n + q) + n + q + z) for the first keys (p pooled candidates whose
+/// unchosen closures take w steps to walk; n candidates, q prerequisite links, z covered
+/// elements), then per pop one walk O(w), per pick O(d) for its d pooled dependants (a
+/// pick of several candidates values them as the first keys are found, O(n + q + z) once
+/// walks exceed their allowance), and O(log) per heap entry. On a chain or lattice of n
+/// candidates closing the same few elements: O(n + q + z) plus a walk per pop, where
+/// walking every closure took O(n²).
 pub(crate) fn complete(
     inst: &Instance,
     state: &mut State,
@@ -196,14 +213,20 @@ pub(crate) fn complete_within(
     // In index order, so that equal keys go to the smaller index.
     order::sort_unstable(&mut s.pool);
     let mut pool = std::mem::take(&mut s.pool);
+    // A candidate requires an unchosen `banned` through unchosen candidates exactly when
+    // it requires it at all (a chosen candidate's prerequisites are chosen): those are
+    // `banned` and what lies below it, marked in one walk down instead of a walk up each.
+    if let Some(b) = banned.filter(|&b| !state.chosen[b as usize]) {
+        s.requiring.mark(inst, b);
+    }
     pool.retain(|&c| {
-        let keep = !state.chosen[c as usize]
-            && banned.is_none_or(|b| !state.walk_up(inst, c, true, |d| d == b));
+        let keep = !state.chosen[c as usize] && !s.requiring.holds(c);
         if !keep {
             s.pooled[c as usize] = false;
         }
         keep
     });
+    s.requiring.clear();
     for &c in &pool {
         let mut gain = 0.0;
         for &e in inst.covers(c) {
@@ -330,9 +353,10 @@ fn lazy_greedy(
         Goal::Budget { limit } => limit,
     };
     let mut heap = BinaryHeap::with_capacity(s.pool.len());
+    let mut keys = Keys::new(inst);
     for i in 0..s.pool.len() {
         let c = s.pool[i];
-        let (gain, cost, _) = evaluate(inst, state, &s.gain, c, goal);
+        let (gain, cost) = keys.of(inst, state, &s.gain, c, goal != Goal::Cover);
         push(&mut heap, s, c, gain, cost);
     }
     while left > 0 {
@@ -357,10 +381,14 @@ fn lazy_greedy(
         let mark = state.journal.len();
         let (closed, gained) = take(inst, state, s, top.c, goal);
         left -= closed;
+        if left == 0 {
+            // Nothing is left to pick: no key is read again.
+            break;
+        }
         s.chosen_now.clear();
         s.chosen_now
             .extend(state.journal[mark..].iter().map(|&(c, _)| c));
-        refresh_dependants(inst, state, s, &mut heap, gained, goal);
+        refresh_dependants(inst, state, s, &mut heap, gained, goal, &mut keys);
     }
     true
 }
@@ -376,7 +404,9 @@ fn refresh_dependants(
     heap: &mut BinaryHeap<Entry>,
     gained: f64,
     goal: Goal,
+    keys: &mut Keys,
 ) {
+    keys.changed();
     if s.chosen_now.iter().all(|&c| inst.dependants(c).is_empty()) {
         return;
     }
@@ -397,27 +427,50 @@ fn refresh_dependants(
         let (gain, cost) = if let Some(cost) = single {
             (
                 (s.key_gain[d as usize] - gained).max(0.0),
-                s.key_cost[d as usize] - cost,
+                (s.key_cost[d as usize] - cost).max(0.0),
             )
         } else {
-            let (gain, cost, _) = evaluate(inst, state, &s.gain, d, goal);
-            (gain, cost)
+            keys.of(inst, state, &s.gain, d, goal != Goal::Cover)
         };
         push(heap, s, d, gain, cost);
     }
 }
 
 /// Whether taking chosen `out` away could be repaired: every element only it closes has
-/// another candidate closing it that does not require `out`.
-fn replaceable(inst: &Instance, state: &State, out: u32) -> bool {
-    inst.covers(out).iter().all(|&e| {
+/// another candidate closing it that does not require `out`. Each closer's closure is
+/// walked for `out` up to [`SHORT_WALK`] candidates; past that, whether it requires `out`
+/// is read from the candidates below `out`, marked in one walk down (a chain's closers of
+/// one element cost their closures' sum otherwise, O(n²)).
+fn replaceable(inst: &Instance, state: &State, out: u32, s: &mut Scratch) -> bool {
+    let mut marked = false;
+    let repairable = inst.covers(out).iter().all(|&e| {
         state.cover_count[e as usize] > 1
-            || inst
-                .closers(e)
-                .iter()
-                .any(|&d| d != out && !state.requires(inst, d, out))
-    })
+            || inst.closers(e).iter().any(|&d| {
+                if d == out {
+                    return false;
+                }
+                let (mut steps, mut found) = (0, false);
+                let stopped = state.walk_up(inst, d, false, |x| {
+                    steps += 1;
+                    found = x == out;
+                    found || steps > SHORT_WALK
+                });
+                if !stopped || found {
+                    return !stopped;
+                }
+                if !marked {
+                    marked = true;
+                    s.requiring.mark(inst, out);
+                }
+                !s.requiring.holds(d)
+            })
+    });
+    s.requiring.clear();
+    repairable
 }
+
+/// Candidates a closure walk of [`replaceable`] visits before it asks the walk down.
+const SHORT_WALK: u32 = 64;
 
 /// Local search after the greedy: for each chosen candidate that no other requires, most
 /// expensive first, take it out (with prerequisites only it needed), close what it left open
@@ -433,7 +486,7 @@ pub(crate) fn clean_up(inst: &Instance, state: &mut State, s: &mut Scratch) {
         for out in order {
             if !state.chosen[out as usize]
                 || state.required_by_chosen(inst, out)
-                || !replaceable(inst, state, out)
+                || !replaceable(inst, state, out, s)
             {
                 continue;
             }

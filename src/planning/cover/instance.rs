@@ -318,6 +318,11 @@ impl Instance {
         !self.pre.items.is_empty()
     }
 
+    /// How many prerequisite links there are.
+    pub(crate) fn links(&self) -> usize {
+        self.pre.items.len()
+    }
+
     /// How many candidates there are.
     pub(crate) fn len(&self) -> usize {
         self.cost.len()

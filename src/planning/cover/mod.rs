@@ -11,6 +11,8 @@
 //! - `instance`: the problem ([`Instance`]) and a solver's answer, shared by every solver;
 //! - `state`: a partial solution changed in place under an undo journal, and the walks
 //!   over a candidate's unchosen prerequisites;
+//! - `below`: the candidates requiring one, marked by one walk down;
+//! - `keys`: bounds on every candidate's greedy key at once, prerequisites first;
 //! - `greedy`: least-cost cover by lazy greedy, redundancy removal and exchanges, and the
 //!   greedy fill of a budget that the budgeted solvers share;
 //! - `trade`: trades of two or three picks for fewer or cheaper ones, each repair searched
@@ -52,6 +54,7 @@
 //! Nothing here allocates per step of a search beyond amortised buffers, and every limit is
 //! counted in search nodes, never in time.
 
+mod below;
 mod blocks;
 mod budget;
 mod budget_lp;
@@ -71,6 +74,9 @@ mod implied;
 #[cfg(test)]
 mod implied_tests;
 mod instance;
+mod keys;
+#[cfg(test)]
+mod keys_tests;
 mod knapsack;
 mod lagrange;
 mod pdhg;

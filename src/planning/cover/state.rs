@@ -25,6 +25,8 @@ pub(crate) struct Marginal {
     pub(crate) cost: f64,
     /// Real hours added.
     pub(crate) hours: f64,
+    /// Candidates walked to find it (the work it took).
+    pub(crate) walked: u32,
 }
 
 /// Visit stamps, so that a walk touches each candidate and element once without clearing.
@@ -62,6 +64,12 @@ impl Walk {
 
 thread_local! {
     static WALK: RefCell<Walk> = RefCell::new(Walk::default());
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Candidates walked by [`State::marginal_if`] on this thread, for tests that count work.
+    pub(super) static WALKED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Runs `f` with this thread's walk buffers, fitted to `inst`; a walk started inside
@@ -297,6 +305,7 @@ impl State {
             }
             m.cost = inst.cost(c);
             m.hours = inst.hours(c);
+            m.walked = 1;
             for &e in inst.covers(c) {
                 if self.cover_count[e as usize] == 0 {
                     m.count += 1;
@@ -315,6 +324,9 @@ impl State {
                 }
                 m.cost += inst.cost(d);
                 m.hours += inst.hours(d);
+                m.walked += 1;
+                #[cfg(test)]
+                WALKED.with(|w| w.set(w.get() + 1));
                 for &e in inst.covers(d) {
                     if self.cover_count[e as usize] == 0
                         && element_seen[e as usize] != element_stamp

@@ -9,7 +9,7 @@ use super::instance::tests::{laden, line};
 use super::stepper::{Known, Stepper, sums_exact};
 
 /// A seeded generator of numbers below `k` (splitmix64).
-fn generator(seed: u64) -> impl FnMut(u32) -> u32 {
+pub(super) fn generator(seed: u64) -> impl FnMut(u32) -> u32 {
     let mut x = seed;
     move |k: u32| {
         x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
@@ -23,7 +23,7 @@ fn generator(seed: u64) -> impl FnMut(u32) -> u32 {
 /// `n` candidates, the `i`th closing element `i` alone (worth `values[i % len]`) and one
 /// of a few shared elements one time in three, requiring up to two earlier candidates, for
 /// `hours` from the list: a forest of prerequisites with joins.
-fn forest(seed: u64, n: u32, hours: &[f64], values: &[f64]) -> Instance {
+pub(super) fn forest(seed: u64, n: u32, hours: &[f64], values: &[f64]) -> Instance {
     let mut next = generator(seed);
     let shared = 4;
     let element_values: Vec<f64> = (0..n + shared)
