@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example bench_needs -- [OFFICERS] [--big OFFICERS] [--seed N] [--csv DIR]
+//!     [--departments N] [--slices-only]
 //! ```
 //!
 //! Measures, in order:
@@ -12,6 +13,11 @@
 //!    100,000 officers generated beforehand (officers per second, generating not counted);
 //! 3. a cohort of `--big` officers (default 3 × `OFFICERS`; 0 skips it): build time,
 //!    `Cohort::heap_bytes` per officer, peak resident memory (`VmHWM`) and aggregation time.
+//!
+//! `--departments N` spreads the synthetic officers over N MDOs instead of 120 (the
+//! by-department timing of step 2 then returns up to N reports). `--slices-only` skips the
+//! timings of `Cohort::new` alone and of the whole-cohort call on 1 and 2 threads: step 2
+//! then makes one whole-cohort call for the summary and times the sliced queries.
 //!
 //! With `--csv DIR` it also writes the `OFFICERS` cohort as integer-coded CSV
 //! (`requirements.csv`, `officers.csv`, `held.csv`) and the result (`needs.csv`) into `DIR`
@@ -48,9 +54,10 @@ use karmayogi::{Cohort, Framework, LevelPolicy, NeedsOptions, TrainingNeeds};
 use crate::synth::{Synth, SynthOptions};
 
 const USAGE: args::Usage = args::Usage {
-    text: "bench_needs [OFFICERS] [--big OFFICERS] [--seed N] [--csv DIR]",
-    flags: &[],
-    options: &["--big", "--seed", "--csv"],
+    text: "bench_needs [OFFICERS] [--big OFFICERS] [--seed N] [--csv DIR] [--departments N] \
+           [--slices-only]",
+    flags: &["--slices-only"],
+    options: &["--big", "--seed", "--csv", "--departments"],
     positional: 1,
 };
 
@@ -79,6 +86,8 @@ struct Args {
     big: u64,
     seed: Option<u64>,
     csv: Option<PathBuf>,
+    departments: Option<u32>,
+    slices_only: bool,
 }
 
 fn parse_args() -> Result<Option<Args>, String> {
@@ -99,6 +108,12 @@ fn parse_args() -> Result<Option<Args>, String> {
         .map(|s| USAGE.number(s, "--seed"))
         .transpose()?;
     let csv = given.option("--csv").map(PathBuf::from);
+    let departments = given
+        .option("--departments")
+        .map(|d| USAGE.count(d, "--departments"))
+        .transpose()?
+        .map(|d| u32::try_from(d).map_err(|_| USAGE.error("--departments: at most 4,294,967,295")))
+        .transpose()?;
     if officers > u64::from(u32::MAX) || big.is_some_and(|b| b > u64::from(u32::MAX)) {
         return Err(USAGE.error("a cohort holds at most 4,294,967,295 officers"));
     }
@@ -107,6 +122,8 @@ fn parse_args() -> Result<Option<Args>, String> {
         big: big.unwrap_or(3 * officers),
         seed,
         csv,
+        departments,
+        slices_only: given.flag("--slices-only"),
     }))
 }
 
@@ -133,6 +150,9 @@ fn run(out: &mut dyn Write, args: &Args) -> out::Outcome {
     if let Some(seed) = args.seed {
         options = options.seed(seed);
     }
+    if let Some(departments) = args.departments {
+        options = options.departments(departments);
+    }
     let synth = Synth::new(&framework, &options);
     writeln!(
         out,
@@ -150,21 +170,7 @@ fn run(out: &mut dyn Write, args: &Args) -> out::Outcome {
         grouped(args.officers)
     )?;
     let cohort = build_cohort(out, &framework, &synth, args.officers)?;
-    let (officers, built) = time_build(
-        out,
-        &framework,
-        &synth,
-        args.officers.min(BUILD_RATE_OFFICERS),
-    )?;
-    time_parts(out, &framework, &officers, &built)?;
-    drop((officers, built));
-    let needs = time_needs(
-        out,
-        &framework,
-        &cohort,
-        NEEDS_RUNS,
-        args.officers == 1_000_000,
-    )?;
+    let needs = main_needs(out, &framework, &cohort, &synth, args)?;
     print_summary(out, &needs)?;
     time_slices(out, &framework, &cohort, &synth)?;
     if let Some(dir) = &args.csv {
@@ -217,6 +223,35 @@ fn run(out: &mut dyn Write, args: &Args) -> out::Outcome {
         load_average()
     )?;
     Ok(())
+}
+
+/// The whole-cohort report of step 2: timed on 1 and 2 threads after `Cohort::new` alone
+/// and `Cohort::with_threads`, or one untimed call with `--slices-only`.
+fn main_needs<'f>(
+    out: &mut dyn Write,
+    framework: &'f Framework,
+    cohort: &Cohort,
+    synth: &Synth,
+    args: &Args,
+) -> Result<TrainingNeeds<'f>, Box<dyn std::error::Error>> {
+    if args.slices_only {
+        return Ok(framework.training_needs(cohort, &NeedsOptions::default())?);
+    }
+    let (officers, built) = time_build(
+        out,
+        framework,
+        synth,
+        args.officers.min(BUILD_RATE_OFFICERS),
+    )?;
+    time_parts(out, framework, &officers, &built)?;
+    drop((officers, built));
+    time_needs(
+        out,
+        framework,
+        cohort,
+        NEEDS_RUNS,
+        args.officers == 1_000_000,
+    )
 }
 
 /// Loads ESCO, times `Framework::new` on it and prints what the framework holds.
@@ -448,7 +483,7 @@ fn time_slices(
     let mut departments = Vec::new();
     for _ in 0..BIG_RUNS {
         let start = Instant::now();
-        framework.training_needs(cohort, &options)?;
+        whole_cohort(framework, cohort, &options)?;
         whole.push(start.elapsed());
         let start = Instant::now();
         departments = framework.training_needs_by_department(cohort, &options)?;
@@ -456,6 +491,18 @@ fn time_slices(
     }
     let (whole, _) = min_median(&mut whole);
     let (split, _) = min_median(&mut by_department);
+    // The memory floor of the reports: their rows copied into fresh vectors, in the same
+    // pattern as the calls above (each copy made while the previous one is alive).
+    let mut copies = Vec::new();
+    let mut copy: Vec<Vec<karmayogi::NeedRow<'_>>> = Vec::new();
+    for _ in 0..BIG_RUNS {
+        let start = Instant::now();
+        copy = departments.iter().map(|(_, n)| n.rows.clone()).collect();
+        copies.push(start.elapsed());
+    }
+    let rows: usize = copy.iter().map(Vec::len).sum();
+    drop(copy);
+    let (floor, _) = min_median(&mut copies);
     let mut text = String::new();
     for (d, needs) in &departments {
         text.push_str(d.as_str());
@@ -471,6 +518,14 @@ fn time_slices(
         ms(whole),
         verdict(split.as_secs_f64() <= 1.5 * whole.as_secs_f64()),
         fnv1a(text.as_bytes())
+    )?;
+    writeln!(
+        out,
+        "    its {} rows ({}) copied into fresh vectors: min {} ({:.2}x the whole-cohort call)",
+        grouped(rows as u64),
+        mib((rows * std::mem::size_of::<karmayogi::NeedRow<'_>>()) as u64),
+        ms(floor),
+        floor.as_secs_f64() / whole.as_secs_f64()
     )?;
     let team = Cohort::new(framework, synth.officers(0..20), &LevelPolicy::default())?;
     let start = Instant::now();
@@ -489,6 +544,18 @@ fn time_slices(
     )?;
     writeln!(out, "    {}", busy.report())?;
     Ok(())
+}
+
+/// The whole-cohort call timed against `training_needs_by_department`, apart so that
+/// callgrind's `--toggle-collect='*whole_cohort*'` counts these calls alone (not the team's
+/// calls nor the summary's).
+#[inline(never)]
+fn whole_cohort<'f>(
+    framework: &'f Framework,
+    cohort: &Cohort,
+    options: &NeedsOptions,
+) -> Result<TrainingNeeds<'f>, karmayogi::Error> {
+    framework.training_needs(cohort, options)
 }
 
 fn print_summary(out: &mut dyn Write, needs: &TrainingNeeds<'_>) -> out::Outcome {

@@ -189,14 +189,15 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O((H + Σ (min(g·r, P) + m + k + c/64) + t·R) / t) time for H held levels, g groups
+    /// O((H + Σ (min(g·r, P) + m + k + c/512) + t·R) / t) time for H held levels, g groups
     /// (one per position met) of each department, r requirements per position and P
     /// officer–requirement pairs of each department, m (competency, required level) pairs
     /// required in each department, k rows of each, c competencies and R requirements of
     /// the framework, and t threads actually used (see [`NeedsOptions::threads`]); each
     /// department is counted as [`Framework::training_needs`] counts one. A department of
-    /// many officers per position has the rows it touches marked in a bitmap over the
-    /// counter rows, read back in competency order (c/64 words), so its report is sorted
+    /// many officers per position has the rows it touches marked in a bitmap, a byte per
+    /// competency, and only the marked words read back, in competency order (after a
+    /// summary of c/512 words), so its report is sorted
     /// on the two counts alone (at most three radix passes up to about 2²¹ officers) and
     /// each row built once, in its place. Memory O(Σ k) for the results, plus per thread
     /// 8 bytes per requirement of the framework for the call, buffers of one department's
@@ -442,19 +443,6 @@ fn radix_sort_with(keys: &mut Vec<u64>, low: u32, other: &mut Vec<u64>) {
 /// fall by shortfall as `h` says; `None` for an index outside the framework.
 fn need_row(framework: &Framework, c: u32, h: [u64; 6]) -> Option<NeedRow<'_>> {
     let (short, total) = short_and_shortfall(&h);
-    need_row_of(framework, c, h, short, total)
-}
-
-/// [`need_row`] with the histogram's officers short and total shortfall
-/// ([`short_and_shortfall`]) already known.
-#[inline]
-fn need_row_of(
-    framework: &Framework,
-    c: u32,
-    h: [u64; 6],
-    short: u64,
-    total: u64,
-) -> Option<NeedRow<'_>> {
     Some(NeedRow {
         competency: framework.competency_id(c),
         name: framework.competency_name(c),
@@ -462,13 +450,22 @@ fn need_row_of(
         officers_required: h.iter().sum(),
         officers_short: short,
         total_shortfall: total,
-        mean_shortfall: if short == 0 {
-            0.0
-        } else {
-            total as f64 / short as f64
-        },
+        mean_shortfall: mean_shortfall(total, short),
         histogram: h,
     })
+}
+
+/// The mean shortfall of the officers short: `total / short`, 0 when none is. Counts
+/// below 2⁶³ (all of them in practice) are converted as signed integers, one instruction
+/// on x86-64 where an unsigned one takes several; the value is the same.
+#[inline]
+fn mean_shortfall(total: u64, short: u64) -> f64 {
+    let float = |x: u64| i64::try_from(x).map_or(x as f64, |x| x as f64);
+    if short == 0 {
+        0.0
+    } else {
+        float(total) / float(short)
+    }
 }
 
 /// Officers short and total shortfall in levels of a shortfall histogram: `Σ h[1..]` and

@@ -215,3 +215,78 @@ fn check(raw: &Raw, policy: &LevelPolicy, rotate: usize) -> Result<(), TestCaseE
     }
     Ok(())
 }
+
+/// Departments counted by the row kernel with far fewer requirements met than the
+/// framework has competencies (their marks read back through a summary of the words
+/// marked) and with more (every word read), beside a department of one officer (counted
+/// pair by pair): `training_needs_by_department` gives each the brute-force count, and a
+/// department of the framework's positions with no officer gets no entry.
+#[test]
+fn departments_read_their_marks_through_a_summary_or_word_by_word() {
+    let competencies: Vec<String> = (0..300)
+        .map(|c| format!(r#"{{"id":"c{c:03}","name":"C {c}","type":"domain"}}"#))
+        .collect();
+    let few = r#"[{"competency":"c003","level":3},{"competency":"c290","level":2}]"#;
+    let many: Vec<String> = (0..120)
+        .map(|k| {
+            format!(
+                r#"{{"competency":"c{:03}","level":{}}}"#,
+                2 * k + 1,
+                1 + k % 5
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format_version":1,"competencies":[{}],"roles":[
+            {{"id":"r0","name":"R0","requires":{few}}},
+            {{"id":"r1","name":"R1","requires":[{}]}}],"positions":[
+            {{"id":"p0","name":"P0","department":"d0","roles":["r0"]}},
+            {{"id":"p1","name":"P1","department":"d1","roles":["r1"]}},
+            {{"id":"p2","name":"P2","department":"d3","roles":["r1"]}}]}}"#,
+        competencies.join(","),
+        many.join(",")
+    );
+    let fw = Framework::from_json(&json).unwrap();
+    // (department, position, officers); each officer holds some competencies, required
+    // or not, at levels 0–5.
+    let plan = [("d0", "p0", 6), ("d1", "p1", 5), ("d2", "p1", 1)];
+    let mut officers = Vec::new();
+    for (department, position, n) in plan {
+        for _ in 0..n {
+            let i = officers.len();
+            let passbook = (0..40)
+                .map(|k| (i * 37 + k * 7) % 300)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .map(|c| crate::support::assessed(&format!("c{c:03}"), ((c + i) % 6) as u8, ""))
+                .collect();
+            officers.push(OfficerSpec {
+                id: format!("o{i:02}").into(),
+                name: None,
+                department: department.into(),
+                position: position.into(),
+                target_position: None,
+                passbook,
+            });
+        }
+    }
+    let policy = LevelPolicy::default();
+    let cohort = Cohort::new(&fw, &officers, &policy).unwrap();
+    let want: Vec<_> = ["d0", "d1", "d2"]
+        .iter()
+        .map(|&d| {
+            let needs = brute_force(&fw, &officers, &policy, Some(d));
+            assert!(!needs.rows.is_empty(), "{d} requires something");
+            (DepartmentId::from(d), needs)
+        })
+        .collect();
+    for threads in [1, 2] {
+        let options = NeedsOptions::default().threads(threads);
+        assert_eq!(
+            fw.training_needs_by_department(&cohort, &options).unwrap(),
+            want
+        );
+        let d3 = options.department("d3");
+        assert_eq!(fw.training_needs_by_department(&cohort, &d3).unwrap(), []);
+    }
+}

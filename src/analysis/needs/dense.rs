@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 
 /// Dense per-competency tables in their resting state: `row` and `counts` all zero,
-/// `touched` empty, `slot` all [`Dense::FREE`], `marks` all zero.
+/// `touched` empty, `slot` all [`Dense::FREE`], `marks` and `marked` all zero.
 #[derive(Default)]
 pub(super) struct Dense {
     /// Per competency, its counter row in `counts` while the position being counted
@@ -21,9 +21,14 @@ pub(super) struct Dense {
     pub(super) touched: Vec<u32>,
     /// Per competency, its row slot in the fold being built.
     pub(super) slot: Vec<u32>,
-    /// One bit per row of `counts`: the rows a department's count has touched (see
+    /// One byte per competency, bit `8 · competency + level` set when a department's
+    /// count has touched the competency's counter row at that required level (see
     /// `department.rs`).
     pub(super) marks: Vec<u64>,
+    /// One bit per word of `marks`, set when the word may be nonzero: a department's
+    /// count reads only the words its rows marked, however many competencies the
+    /// framework has.
+    pub(super) marked: Vec<u64>,
     /// Set while a use is under way: a use that did not finish (a panic unwinding through
     /// it) leaves it set, and the next use then resets the tables in full.
     busy: bool,
@@ -32,9 +37,9 @@ pub(super) struct Dense {
 /// Counter rows per competency in [`Dense::counts`]: one per required level 0–5.
 pub(super) const LEVELS: usize = 6;
 
-/// The words of [`Dense::marks`] for `competencies`: one bit per counter row, 64 a word.
+/// The words of [`Dense::marks`] for `competencies`: one byte per competency, 8 a word.
 fn mark_words(competencies: usize) -> usize {
-    (1 + competencies * LEVELS).div_ceil(64)
+    competencies.div_ceil(8)
 }
 
 impl Dense {
@@ -49,12 +54,14 @@ impl Dense {
             self.touched.clear();
             self.slot.fill(Self::FREE);
             self.marks.fill(0);
+            self.marked.fill(0);
         }
         if self.row.len() < n {
             self.row.resize(n, 0);
             self.counts.resize(1 + n * LEVELS, [0; 8]);
             self.slot.resize(n, Self::FREE);
             self.marks.resize(mark_words(n), 0);
+            self.marked.resize(mark_words(n).div_ceil(64), 0);
         }
         self.busy = true;
     }

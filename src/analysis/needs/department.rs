@@ -5,19 +5,20 @@
 //! [`Framework::count`] lists the counter rows it touches in the order it meets them, so
 //! its tally must be folded per competency through a slot table and then sorted on keys
 //! that carry the competency index. Here the rows a count touches are marked in a bitmap
-//! over the counter rows instead (one `or` per requirement of a group, no branch). A
-//! competency's rows are adjacent (`1 + competency · 6 + level`), so reading the marks in
-//! order gives each competency's histogram in one run, competencies in index order, with
-//! no slot table; the report order (total shortfall descending, officers short
-//! descending, index ascending) is then a stable radix sort on the two counts, which fit
-//! in fewer bits than keys holding the index as well. Each department's rows are built
-//! once, in their final order.
+//! instead, one byte per competency and a bit per required level (two `or`s per
+//! requirement of a group, no branch: the bit, and the bit of its word in a summary with
+//! one bit per word of marks). Reading the marked words in order gives each competency's
+//! rows together, competencies in index order, with no slot table and no division; the
+//! report order (total shortfall descending, officers short descending, index ascending)
+//! is then a stable radix sort on the two counts, which fit in fewer bits than keys
+//! holding the index as well. Each department's rows are built once, in their final
+//! order, in one pass of exact length.
 
 use std::ops::Range;
 
 use super::dense::{Dense, LEVELS, with_dense};
 use super::kernel::{REQUIRED, count_levels, row_of};
-use super::{NeedRow, TrainingNeeds, need_row_of, radix_sort_with, short_and_shortfall};
+use super::{NeedRow, TrainingNeeds, mean_shortfall, radix_sort_with, short_and_shortfall};
 use crate::{Cohort, Framework};
 
 /// What one department's count leaves besides its report: the buffers of a sequence of
@@ -43,7 +44,7 @@ impl Framework {
     ///
     /// # Complexity
     /// O(H + g·r + w + m + k·b) for H held levels of the officers in `slots`, g groups of
-    /// them, r requirements per position, w = 6c/64 words of marks for c competencies of
+    /// them, r requirements per position, w = c/512 summary words for c competencies of
     /// the framework, m (competency, required level) rows met, k rows returned and b radix
     /// digits of the two counts (b ≤ 3 up to about 2²¹ officers); the first use on a
     /// thread fills its tables, O(c).
@@ -59,8 +60,18 @@ impl Framework {
                 .collect();
         }
         with_dense(self.competencies.len(), |dense| {
-            let (officers, pairs) = self.count_marked(cohort, slots, &scratch.pointers, dense);
-            let rows = self.department_rows(dense, scratch);
+            // Few requirements met against the framework's competencies: mark the words
+            // marked in a summary too, so that only they are read back.
+            let met: usize = (cohort.groups_in(slots.clone()))
+                .map(|(g, _)| self.position_reqs_range(g.position).len())
+                .sum();
+            let summary = met < dense.marks.len();
+            let (officers, pairs) = if summary {
+                self.count_marked::<true>(cohort, slots, &scratch.pointers, dense)
+            } else {
+                self.count_marked::<false>(cohort, slots, &scratch.pointers, dense)
+            };
+            let rows = self.department_rows(dense, scratch, summary);
             TrainingNeeds {
                 officers,
                 pairs,
@@ -71,7 +82,7 @@ impl Framework {
 
     /// [`Framework::count_with`] marking each row it touches in `dense.marks` rather than
     /// listing it: leaves the counts in the marked rows and row 0.
-    fn count_marked(
+    fn count_marked<const SUMMARY: bool>(
         &self,
         cohort: &Cohort,
         slots: Range<usize>,
@@ -82,6 +93,7 @@ impl Framework {
             row: rows,
             counts,
             marks,
+            marked,
             ..
         } = dense;
         let (mut officers, mut pairs) = (0u64, 0u64);
@@ -102,8 +114,13 @@ impl Framework {
                 if let Some(count) = counts.get_mut(row) {
                     count[REQUIRED] += n as u32;
                 }
-                if let Some(word) = marks.get_mut(row / 64) {
-                    *word |= 1 << (row % 64);
+                // Bit `8 · competency + level` (the row is `1 + 6 · competency + level`).
+                let mark = row - 1 + 2 * (r as u32 as usize);
+                if let Some(word) = marks.get_mut(mark / 64) {
+                    *word |= 1 << (mark % 64);
+                }
+                if SUMMARY && let Some(word) = marked.get_mut(mark / 4096) {
+                    *word |= 1 << (mark / 64 % 64);
                 }
             }
             officers += n as u64;
@@ -118,52 +135,80 @@ impl Framework {
     /// required level (see [`add_histogram`]); [`order_found`] puts them in the order of
     /// the report, and each row is built once, in its place, from the counts found with
     /// its histogram.
-    fn department_rows(&self, dense: &mut Dense, scratch: &mut Scratch) -> Vec<NeedRow<'_>> {
-        let Dense { counts, marks, .. } = dense;
+    fn department_rows(
+        &self,
+        dense: &mut Dense,
+        scratch: &mut Scratch,
+        summary: bool,
+    ) -> Vec<NeedRow<'_>> {
+        let Dense {
+            counts,
+            marks,
+            marked,
+            ..
+        } = dense;
         let Scratch {
             found, keys, spare, ..
         } = scratch;
         found.clear();
-        // The competency being added up, and its histogram.
-        let (mut competency, mut histogram) = (u32::MAX, [0u64; 6]);
-        for (w, word) in marks.iter_mut().enumerate() {
+        // The words marked, in order (with a summary, only those it marks; otherwise
+        // every word), each read and cleared.
+        let all = if summary { 0 } else { marks.len() };
+        let listed = (marked.iter_mut().enumerate()).flat_map(|(v, set)| {
+            let mut set = std::mem::take(set);
+            std::iter::from_fn(move || {
+                let w = v * 64 + set.trailing_zeros() as usize;
+                set &= set.checked_sub(1)?;
+                Some(w)
+            })
+        });
+        for w in (0..all).chain(listed.take(if summary { usize::MAX } else { 0 })) {
+            let Some(word) = marks.get_mut(w) else {
+                continue;
+            };
             let mut bits = std::mem::take(word);
             while bits != 0 {
-                let row = w * 64 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let Some(count) = counts.get_mut(row) else {
-                    continue;
-                };
-                let count = std::mem::take(count);
-                // Marked rows are rows of requirements, from 1 on.
-                let at = row.saturating_sub(1);
-                let c = (at / LEVELS) as u32;
-                if c != competency {
-                    if competency != u32::MAX {
-                        found.push(Found::new(competency, histogram));
+                // The lowest byte marked: one competency, a bit per required level met.
+                let at = bits.trailing_zeros() & !7;
+                let mut levels = (bits >> at) & 0xff;
+                bits &= !(0xff << at);
+                let c = w * 8 + (at / 8) as usize;
+                let mut histogram = [0u64; 6];
+                while levels != 0 {
+                    let level = levels.trailing_zeros() as usize;
+                    levels &= levels - 1;
+                    if let Some(count) = counts.get_mut(1 + c * LEVELS + level) {
+                        add_histogram(&mut histogram, level, &std::mem::take(count));
                     }
-                    (competency, histogram) = (c, [0; 6]);
                 }
-                add_histogram(&mut histogram, at % LEVELS, &count);
+                found.push(Found::new(c as u32, histogram));
             }
-        }
-        if competency != u32::MAX {
-            found.push(Found::new(competency, histogram));
         }
         // Row 0 took the levels of competencies not required.
         if let Some(row) = counts.first_mut() {
             *row = [0; 8];
         }
         order_found(found, keys, spare);
-        let mut rows = Vec::with_capacity(keys.len());
-        for &k in keys.iter() {
-            if let Some(f) = found.get(k as usize)
-                && let Some(row) = need_row_of(self, f.competency, f.histogram, f.short, f.total)
-            {
-                rows.push(row);
-            }
-        }
-        rows
+        // Every key indexes `found`, whose competencies index the framework's tables: the
+        // rows are written in one exact-length pass.
+        let (specs, kinds) = (&self.competencies.items, &self.competency_kind);
+        keys.iter()
+            .map(|&k| {
+                let f = &found[k as usize];
+                let c = f.competency as usize;
+                let spec = &specs[c];
+                NeedRow {
+                    competency: &spec.id,
+                    name: &spec.name,
+                    kind: kinds[c],
+                    officers_required: f.histogram[0] + f.short,
+                    officers_short: f.short,
+                    total_shortfall: f.total,
+                    mean_shortfall: mean_shortfall(f.total, f.short),
+                    histogram: f.histogram,
+                }
+            })
+            .collect()
     }
 }
 
