@@ -128,7 +128,8 @@ impl Cohort {
     ///                               &OfficersCsvOptions::default()).unwrap_err();
     /// assert_eq!(errors.len(), 2);
     /// assert_eq!(errors.as_slice()[1].to_string(),
-    ///            "evidence.csv line 3, column `level`: found `9`, expected a level from 0 to 5");
+    ///            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 \
+    ///             (competency `rti`): found `9`, expected a level from 0 to 5");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
