@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 
 use crate::model::date::{format_day, parse_iso_date};
 use crate::people::resolve::evidence_date;
-use crate::{Error, EvidenceProblem, Framework, OfficerSpec};
+use crate::{CourseId, Error, Evidence, EvidenceProblem, Framework, OfficerSpec};
 
 /// Options for [`Framework::review_officers`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,12 +38,18 @@ impl Framework {
     ///   an error; an HR export that shifted a column is caught here.
     /// - [`Error::InvalidEvidence`] with [`EvidenceProblem::AfterAsOf`]: evidence dated
     ///   after [`ReviewOptions::as_of`].
+    /// - [`Error::InvalidEvidence`] with [`EvidenceProblem::Duplicate`]: an entry with the
+    ///   same competency, source, course and day as an earlier entry of the passbook that
+    ///   repeats it whole or gives another level or verified flag, named at the later
+    ///   entry. Validation keeps both (the highest counting level counts), so a repeated
+    ///   export line or a contradicting record is seen here rather than merged unseen.
     ///
     /// What validation rejects (unknown positions, malformed dates, …) is not repeated
     /// here; such an officer or entry is skipped.
     ///
     /// # Complexity
-    /// O(E) for E passbook entries.
+    /// O(E log E) for E passbook entries (the entries of each passbook sorted to find
+    /// duplicates).
     ///
     /// # Example
     /// ```
@@ -107,8 +113,28 @@ pub(crate) fn review_officer(
             );
         }
     }
-    let Some(as_of) = options.as_of else { return };
+    let duplicates = duplicates(&officer.passbook);
     for (index, e) in officer.passbook.iter().enumerate() {
+        if let Some(first) = duplicates[index] {
+            let f = &officer.passbook[first];
+            each(
+                Error::InvalidEvidence {
+                    officer: officer.id.clone(),
+                    index,
+                    competency: e.competency.clone(),
+                    problem: EvidenceProblem::Duplicate {
+                        first,
+                        first_line: None,
+                        level: e.level,
+                        first_level: f.level,
+                        verified: e.verified,
+                        first_verified: f.verified,
+                    },
+                },
+                Source::Entry(index),
+            );
+        }
+        let Some(as_of) = options.as_of else { continue };
         if let Ok(Some(day)) = evidence_date(&e.date)
             && day > as_of
         {
@@ -126,4 +152,35 @@ pub(crate) fn review_officer(
             );
         }
     }
+}
+
+/// For each entry of `passbook`, the earliest entry with the same competency, source,
+/// course and day that it repeats whole (the date as written too) or contradicts (another
+/// level or verified flag); `None` for the others and for entries whose date does not
+/// read (validation reports those). O(E log E) for E entries.
+pub(crate) fn duplicates(passbook: &[Evidence]) -> Vec<Option<usize>> {
+    let mut found = vec![None; passbook.len()];
+    if passbook.len() < 2 {
+        return found;
+    }
+    let mut keyed: Vec<_> = (passbook.iter().enumerate())
+        .filter_map(|(i, e)| {
+            let day = evidence_date(&e.date).ok()?;
+            let course = e.course.as_ref().map(CourseId::as_str);
+            Some(((e.competency.as_str(), day, e.source, course), i))
+        })
+        .collect();
+    keyed.sort_unstable();
+    for same in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let first = same[0].1;
+        let f = &passbook[first];
+        for &(_, i) in &same[1..] {
+            let e = &passbook[i];
+            let conflicts = e.level != f.level || e.verified != f.verified;
+            if conflicts || e.date == f.date {
+                found[i] = Some(first);
+            }
+        }
+    }
+    found
 }

@@ -50,6 +50,7 @@ mod lookalike_ids;
 mod needs_kernel;
 mod null_fields;
 mod officers_csv;
+mod passbook_inputs;
 mod path_enumerated;
 mod plan_oracle;
 mod plan_oracle_department;
