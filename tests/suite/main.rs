@@ -16,6 +16,7 @@ mod atlas;
 mod blank_text;
 mod career;
 mod case;
+mod case_codes;
 mod case_inputs;
 mod case_real;
 mod case_round_trip;
