@@ -105,7 +105,7 @@ fn a_code_that_did_not_give_the_identifier_is_reported_as_set_aside() {
     assert!(coded.report.is_complete(), "{:?}", coded.report);
 }
 
-/// The real packages of `tests/data/case/` (OpenSALT's, Smarter Balanced's), many
+/// The real packages of `tests/data/case/` (`OpenSALT`'s, Smarter Balanced's), many
 /// identified by URIs or by UUIDs CASE does not allow: imported, exported with the
 /// document the import read, and imported again under the same options, each comes back
 /// complete and builds the same framework, under either `CaseIds`. Under the default

@@ -201,3 +201,51 @@ fn distinct_days_are_progress_and_bad_dates_are_left_to_validation() {
         )]
     );
 }
+
+/// A platform profile listing one competency twice, with two declared levels, gave both
+/// as evidence without a word. The later entry is now noted as repeated, both are still
+/// read, and the review names the two declarations that disagree.
+#[test]
+fn a_profile_competency_listed_twice_is_noted_and_reviewed() {
+    let json = r#"{"competencies": [
+        {"id": "rti", "competencySelfAttestedLevelValue": "Level 3",
+         "competencyCBPCompletionLevel": "2"},
+        {"id": "rti", "competencySelfAttestedLevelValue": "Level 1"},
+        {"id": "noting", "competencySelfAttestedLevelValue": "Level 2"}]}"#;
+    let load = karmayogi::load_igot_profile(json).unwrap();
+    let read: Vec<(&str, u8)> = (load.value.iter())
+        .map(|e| (e.competency.as_str(), e.level))
+        .collect();
+    assert_eq!(read, [("rti", 3), ("rti", 2), ("rti", 1), ("noting", 2)]);
+    let notes: Vec<(&str, &str, String)> = (load.report.notes.iter())
+        .map(|n| (n.path.as_str(), n.id.as_str(), n.what.to_string()))
+        .collect();
+    assert_eq!(
+        notes,
+        [(
+            "$.competencies[1]",
+            "rti",
+            "listed again; read together with the first".to_owned()
+        )]
+    );
+    let fw = framework();
+    let officer = OfficerSpec {
+        id: "o1".into(),
+        name: None,
+        department: "dopt".into(),
+        position: "us".into(),
+        target_position: None,
+        passbook: load.value,
+    };
+    let review: Vec<String> = (fw.review_officers([&officer], &ReviewOptions::default()))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        review,
+        [
+            "officer `o1` passbook entry 2 (competency `rti`): level 1 (verified) conflicts with \
+          level 3 (verified) of passbook entry 0, of the same competency, source, course and day"
+        ]
+    );
+}
