@@ -157,30 +157,64 @@ pub(crate) fn review_officer(
 /// For each entry of `passbook`, the earliest entry with the same competency, source,
 /// course and day that it repeats whole (the date as written too) or contradicts (another
 /// level or verified flag); `None` for the others and for entries whose date does not
-/// read (validation reports those). O(E log E) for E entries.
+/// read (validation reports those). O(E log E) for E entries; dates are read only for
+/// entries whose competency, source and course another entry shares.
 pub(crate) fn duplicates(passbook: &[Evidence]) -> Vec<Option<usize>> {
     let mut found = vec![None; passbook.len()];
     if passbook.len() < 2 {
         return found;
     }
     let mut keyed: Vec<_> = (passbook.iter().enumerate())
-        .filter_map(|(i, e)| {
-            let day = evidence_date(&e.date).ok()?;
+        .map(|(i, e)| {
             let course = e.course.as_ref().map(CourseId::as_str);
-            Some(((e.competency.as_str(), day, e.source, course), i))
+            ((e.competency.as_str(), e.source, course), i)
         })
         .collect();
     keyed.sort_unstable();
-    for same in keyed.chunk_by(|a, b| a.0 == b.0) {
-        let first = same[0].1;
-        let f = &passbook[first];
-        for &(_, i) in &same[1..] {
-            let e = &passbook[i];
-            let conflicts = e.level != f.level || e.verified != f.verified;
-            if conflicts || e.date == f.date {
-                found[i] = Some(first);
-            }
+    let mut dated = Vec::new();
+    for same in keyed.chunk_by(|a, b| a.0 == b.0).filter(|s| s.len() > 1) {
+        // The group's entries by day, each day's in passbook order.
+        dated.clear();
+        dated.extend(
+            (same.iter()).filter_map(|&(_, i)| Some((evidence_date(&passbook[i].date).ok()?, i))),
+        );
+        dated.sort_unstable();
+        for day in dated.chunk_by(|a, b| a.0 == b.0) {
+            earliest_matches(passbook, day.iter().map(|&(_, i)| i), &mut found);
         }
     }
     found
+}
+
+/// For entries `day` of one competency, source, course and day, in passbook order: in
+/// `found`, for each, the earliest before it with another level or verified flag, or with
+/// the same date text. The earliest with another level or flag is the day's first entry
+/// when that one differs, else the first entry that differs from the first. O(n log n).
+fn earliest_matches(
+    passbook: &[Evidence],
+    day: impl Iterator<Item = usize>,
+    found: &mut [Option<usize>],
+) {
+    let pair = |i: usize| (passbook[i].level, passbook[i].verified);
+    let mut first: Option<usize> = None;
+    let mut other: Option<usize> = None;
+    let mut texts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for i in day {
+        let conflicting = match (first, other) {
+            (Some(f), _) if pair(f) != pair(i) => Some(f),
+            (Some(_), Some(o)) if pair(o) != pair(i) => Some(o),
+            _ => None,
+        };
+        let repeated = texts.get(passbook[i].date.as_str()).copied();
+        found[i] = match (conflicting, repeated) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        match first {
+            None => first = Some(i),
+            Some(f) if other.is_none() && pair(f) != pair(i) => other = Some(i),
+            _ => {}
+        }
+        texts.entry(passbook[i].date.as_str()).or_insert(i);
+    }
 }

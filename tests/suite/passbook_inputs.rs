@@ -3,9 +3,10 @@
 //! reported, never merged unseen. The exports are in `tests/data/cases/passbook/`.
 
 use karmayogi::{
-    Cohort, Error, EvidenceProblem, Framework, LevelPolicy, OfficerSpec, OfficersCsv,
-    OfficersCsvOptions, ReviewOptions, load_officers,
+    Cohort, Error, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,
+    OfficerSpec, OfficersCsv, OfficersCsvOptions, ReviewOptions, load_officers,
 };
+use proptest::prelude::*;
 
 use crate::support::{hr_framework as framework, is_duplicate_warning};
 
@@ -248,4 +249,75 @@ fn a_profile_competency_listed_twice_is_noted_and_reviewed() {
           level 3 (verified) of passbook entry 0, of the same competency, source, course and day"
         ]
     );
+}
+
+/// The day a test date falls on (the dates below are on 1 or 2 March, or undated).
+fn day(date: &str) -> Option<u8> {
+    (!date.is_empty()).then(|| date.as_bytes()[9] - b'0')
+}
+
+/// The review's duplicate warnings against their definition checked pair by pair: for each
+/// entry, the earliest entry with the same competency, source, course and day that gives
+/// another level or verified flag or the same date text.
+fn oracle(passbook: &[Evidence]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, e) in passbook.iter().enumerate() {
+        let earlier = passbook[..i].iter().position(|f| {
+            f.competency == e.competency
+                && f.source == e.source
+                && f.course == e.course
+                && day(&f.date) == day(&e.date)
+                && (f.level != e.level || f.verified != e.verified || f.date == e.date)
+        });
+        if let Some(first) = earlier {
+            out.push((i, first));
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn duplicate_warnings_match_their_definition(
+        entries in proptest::collection::vec(
+            (0..2usize, 1..3u8, 0..2usize, 0..5usize, any::<bool>(), 0..2usize), 0..14)
+    ) {
+        const DATES: [&str; 5] =
+            ["", "2024-03-01", "2024-03-01T10:00", "2024-03-01T15:00", "2024-03-02"];
+        let sources = [EvidenceSource::Assessment, EvidenceSource::SelfDeclared];
+        let passbook: Vec<Evidence> = entries
+            .iter()
+            .map(|&(c, level, s, d, verified, course)| Evidence {
+                competency: ["rti", "integrity"][c].into(),
+                level,
+                source: sources[s],
+                date: DATES[d].into(),
+                verified,
+                course: (course == 1).then(|| "rti-101".into()),
+            })
+            .collect();
+        let officer = OfficerSpec {
+            id: "o1".into(),
+            name: None,
+            department: "dopt".into(),
+            position: "us".into(),
+            target_position: None,
+            passbook: passbook.clone(),
+        };
+        let found: Vec<(usize, usize)> = framework()
+            .review_officers([&officer], &ReviewOptions::default())
+            .iter()
+            .map(|w| match w {
+                Error::InvalidEvidence {
+                    index,
+                    problem: EvidenceProblem::Duplicate { first, .. },
+                    ..
+                } => (*index, *first),
+                other => panic!("{other}"),
+            })
+            .collect();
+        prop_assert_eq!(found, oracle(&passbook));
+    }
 }
