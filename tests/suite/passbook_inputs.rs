@@ -3,8 +3,8 @@
 //! reported, never merged unseen. The exports are in `tests/data/cases/passbook/`.
 
 use karmayogi::{
-    Cohort, Error, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy,
-    OfficerSpec, OfficersCsv, OfficersCsvOptions, ReviewOptions, load_officers,
+    Cohort, Error, Evidence, EvidenceProblem, EvidenceSource, Framework, LevelPolicy, OfficerSpec,
+    OfficersCsv, OfficersCsvOptions, ReviewOptions, load_officers,
 };
 use proptest::prelude::*;
 
