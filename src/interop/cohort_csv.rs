@@ -65,8 +65,11 @@ pub struct CohortLoad {
     /// The officers, in `officers.csv` order.
     pub cohort: Cohort,
     /// Probable mistakes that are not errors, exactly as
-    /// [`OfficersLoad::warnings`](crate::OfficersLoad::warnings) lists them: each an [`Error::CsvRow`] naming the
-    /// file, line and column, officers in file order.
+    /// [`OfficersLoad::warnings`](crate::OfficersLoad::warnings) lists them but for
+    /// repeated or contradicting passbook rows
+    /// ([`EvidenceProblem::Duplicate`](crate::EvidenceProblem::Duplicate)), which this
+    /// load does not look for (it keeps no passbook entry, only counted levels): each an
+    /// [`Error::CsvRow`] naming the file, line and column, officers in file order.
     pub warnings: Vec<Error>,
     /// The columns of either file whose header names no column of the format, exactly as
     /// [`OfficersLoad::columns_not_read`](crate::OfficersLoad::columns_not_read) lists
@@ -86,7 +89,12 @@ impl Cohort {
     /// same policy give: the same officers in the same order with the same levels, the same
     /// warnings, and on bad input the same errors in the same order. The difference is the
     /// cost: no [`OfficerSpec`](crate::OfficerSpec) and no per-officer string is built, so
-    /// memory stays near the cohort's own and nothing is left to free afterwards.
+    /// memory stays near the cohort's own and nothing is left to free afterwards. The one
+    /// warning that cost leaves out is a passbook row repeating or contradicting an earlier
+    /// one ([`EvidenceProblem::Duplicate`](crate::EvidenceProblem::Duplicate)): finding it
+    /// needs every entry's date, source and course kept, so a caller who must know reads
+    /// with [`load_officers`] (or calls
+    /// [`Framework::review_officers`](crate::Framework::review_officers) on its officers).
     ///
     /// The columns of both files are those of [`OfficersCsv`].
     ///

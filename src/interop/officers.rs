@@ -76,7 +76,9 @@ pub(crate) use rows::{
 ///   year last in the order [`OfficersCsvOptions::date_order`] gives, else as a date of
 ///   the column with a number above 12 settles it, never guessed
 ///   ([`Error::CsvDateOrder`]); `verified` is `true`/`false`,
-///   `yes`/`no`, `y`/`n` or `1`/`0` in any case, empty meaning `true` (as in JSON);
+///   `yes`/`no`, `y`/`n` or `1`/`0` in any case, empty meaning `true` (as in JSON) and a
+///   mark of a missing value (`N/A`, see below) meaning `false`: a verification not
+///   available is none, so the entry counts only where unverified evidence does;
 ///   `course` is the course's id, empty for none.
 ///
 /// Both files follow the crate's CSV rules: CRLF or LF line ends, a UTF-8 byte-order mark,
@@ -90,7 +92,7 @@ pub(crate) use rows::{
 ///
 /// A cell that marks a missing value (`NA`, `N/A`, `#N/A`, `NULL`, `\N`, `-` or `--`, in
 /// any ASCII case) is read as empty in an optional column (`name`, `target`, `date`,
-/// `verified`, `course`) and counted in [`CsvFileRead::missing`]; in a required column
+/// `course`), as `false` in `verified`, and counted in [`CsvFileRead::missing`]; in a required column
 /// (`id`, `department`, `position`, `officer`, `competency` unless the framework has
 /// such a competency, `level`, `source`) it is [`Error::CsvInvalidValue`] naming the row
 /// and column, never an id.
@@ -179,8 +181,9 @@ impl OfficersCsvOptions {
         self
     }
 
-    /// What to report as warnings (default: officers outside their position's department;
-    /// with [`ReviewOptions::as_of`], evidence dated after it).
+    /// What to report as warnings (default: officers outside their position's department
+    /// and repeated or contradicting passbook rows; with [`ReviewOptions::as_of`], evidence
+    /// dated after it).
     pub fn review(mut self, review: ReviewOptions) -> Self {
         self.review = review;
         self
@@ -194,7 +197,10 @@ pub struct OfficersLoad {
     pub officers: Vec<OfficerSpec>,
     /// Probable mistakes that are not errors, each an [`Error::CsvRow`] naming the line
     /// and column: officers outside their position's department, evidence dated after the
-    /// review's as-of date ([`Framework::review_officers`]).
+    /// review's as-of date, and passbook rows that repeat or contradict an earlier row of
+    /// the officer for the same competency, source, course and day (at the later row's
+    /// line and column `level`, the earlier row's line in
+    /// [`EvidenceProblem::Duplicate::first_line`]) ([`Framework::review_officers`]).
     pub warnings: Vec<Error>,
     /// The columns of either file whose header names no column of the format, in file
     /// order (`officers.csv` first) and header order: their cells were not read.
@@ -522,9 +528,22 @@ impl Loader<'_, '_> {
                 officer,
                 &self.options.review,
                 &mut |warning, source| {
+                    let mut warning = warning;
                     let (file, line, column) = match source {
                         Source::Officer => (OFFICERS, self.officer_lines[k], "department"),
-                        Source::Entry(i) => (EVIDENCE, self.entry_lines[k][i], "date"),
+                        Source::Entry(i) => {
+                            let mut column = "date";
+                            if let Error::InvalidEvidence { problem, .. } = &mut warning {
+                                if let EvidenceProblem::Duplicate {
+                                    first, first_line, ..
+                                } = problem
+                                {
+                                    *first_line = Some(self.entry_lines[k][*first]);
+                                }
+                                column = problem_column(problem);
+                            }
+                            (EVIDENCE, self.entry_lines[k][i], column)
+                        }
                     };
                     warnings.push(Error::CsvRow {
                         file,
@@ -567,7 +586,8 @@ pub(crate) fn problem_column(problem: &EvidenceProblem) -> &'static str {
         EvidenceProblem::InvalidDate { .. } | EvidenceProblem::AfterAsOf { .. } => "date",
         EvidenceProblem::LevelAboveScale { .. }
         | EvidenceProblem::LevelBelowScale { .. }
-        | EvidenceProblem::AboveCourseLevel { .. } => "level",
+        | EvidenceProblem::AboveCourseLevel { .. }
+        | EvidenceProblem::Duplicate { .. } => "level",
         EvidenceProblem::UnknownCourse { .. }
         | EvidenceProblem::CompletionWithoutCourse
         | EvidenceProblem::CourseDoesNotBuild { .. } => "course",

@@ -11,7 +11,10 @@ use crate::{Cohort, Error, Errors, Framework, LevelPolicy};
 impl Cohort {
     /// Checks every officer against `framework`, derives their levels with `policy`, and
     /// stores them compactly, on the calling thread ([`Cohort::with_threads`] shares the
-    /// work between threads, with the same result).
+    /// work between threads, with the same result). Passbook entries are read as
+    /// [`Profile::new`](crate::Profile::new) reads them: repeated or contradicting entries
+    /// are kept, and reported by
+    /// [`Framework::review_officers`](crate::Framework::review_officers).
     ///
     /// # Errors
     /// [`Errors`] listing every problem of every officer (as for

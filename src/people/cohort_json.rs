@@ -42,6 +42,9 @@ impl Cohort {
     /// wherever `format_version` stands, or every problem [`Cohort::new`] finds, all at
     /// once). A document that does not read in one pass (one with an error, or a struct
     /// written as a JSON array) is read again by those two steps to give their answer.
+    /// Like [`Cohort::new`], it keeps passbook entries that repeat or contradict each other
+    /// and reports nothing about them: [`OfficersSpec::from_json`] then
+    /// [`Framework::review_officers`](crate::Framework::review_officers) names them.
     ///
     /// # Errors
     /// Those of [`OfficersSpec::from_json`] (as one [`Errors`]) and of [`Cohort::new`].

@@ -39,6 +39,12 @@ impl Profile {
     /// build the competency, to at least the level claimed (see
     /// [`LevelPolicy::course_levels`]; a course tagged without a level bounds nothing).
     ///
+    /// Every entry is kept: entries of one competency on different days are progress over
+    /// time, and the policy decides which count. Entries of one competency, source, course
+    /// and day that repeat or contradict each other are kept too (the highest counting
+    /// level counts); [`Framework::review_officers`] reports them
+    /// ([`EvidenceProblem::Duplicate`](crate::EvidenceProblem::Duplicate)).
+    ///
     /// # Errors
     /// [`Errors`] listing every problem: an empty or blank officer id ([`Error::EmptyId`]),
     /// name ([`Error::EmptyName`]) or department ([`Error::EmptyField`]), an unknown position

@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 
 use crate::model::date::{format_day, parse_iso_date};
 use crate::people::resolve::evidence_date;
-use crate::{Error, EvidenceProblem, Framework, OfficerSpec};
+use crate::{CourseId, Error, Evidence, EvidenceProblem, Framework, OfficerSpec};
 
 /// Options for [`Framework::review_officers`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,12 +38,18 @@ impl Framework {
     ///   an error; an HR export that shifted a column is caught here.
     /// - [`Error::InvalidEvidence`] with [`EvidenceProblem::AfterAsOf`]: evidence dated
     ///   after [`ReviewOptions::as_of`].
+    /// - [`Error::InvalidEvidence`] with [`EvidenceProblem::Duplicate`]: an entry with the
+    ///   same competency, source, course and day as an earlier entry of the passbook that
+    ///   repeats it whole or gives another level or verified flag, named at the later
+    ///   entry. Validation keeps both (the highest counting level counts), so a repeated
+    ///   export line or a contradicting record is seen here rather than merged unseen.
     ///
     /// What validation rejects (unknown positions, malformed dates, …) is not repeated
     /// here; such an officer or entry is skipped.
     ///
     /// # Complexity
-    /// O(E) for E passbook entries.
+    /// O(E log E) for E passbook entries (the entries of each passbook sorted to find
+    /// duplicates).
     ///
     /// # Example
     /// ```
@@ -107,8 +113,28 @@ pub(crate) fn review_officer(
             );
         }
     }
-    let Some(as_of) = options.as_of else { return };
+    let duplicates = duplicates(&officer.passbook);
     for (index, e) in officer.passbook.iter().enumerate() {
+        if let Some(first) = duplicates[index] {
+            let f = &officer.passbook[first];
+            each(
+                Error::InvalidEvidence {
+                    officer: officer.id.clone(),
+                    index,
+                    competency: e.competency.clone(),
+                    problem: EvidenceProblem::Duplicate {
+                        first,
+                        first_line: None,
+                        level: e.level,
+                        first_level: f.level,
+                        verified: e.verified,
+                        first_verified: f.verified,
+                    },
+                },
+                Source::Entry(index),
+            );
+        }
+        let Some(as_of) = options.as_of else { continue };
         if let Ok(Some(day)) = evidence_date(&e.date)
             && day > as_of
         {
@@ -125,5 +151,70 @@ pub(crate) fn review_officer(
                 Source::Entry(index),
             );
         }
+    }
+}
+
+/// For each entry of `passbook`, the earliest entry with the same competency, source,
+/// course and day that it repeats whole (the date as written too) or contradicts (another
+/// level or verified flag); `None` for the others and for entries whose date does not
+/// read (validation reports those). O(E log E) for E entries; dates are read only for
+/// entries whose competency, source and course another entry shares.
+pub(crate) fn duplicates(passbook: &[Evidence]) -> Vec<Option<usize>> {
+    let mut found = vec![None; passbook.len()];
+    if passbook.len() < 2 {
+        return found;
+    }
+    let mut keyed: Vec<_> = (passbook.iter().enumerate())
+        .map(|(i, e)| {
+            let course = e.course.as_ref().map(CourseId::as_str);
+            ((e.competency.as_str(), e.source, course), i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut dated = Vec::new();
+    for same in keyed.chunk_by(|a, b| a.0 == b.0).filter(|s| s.len() > 1) {
+        // The group's entries by day, each day's in passbook order.
+        dated.clear();
+        dated.extend(
+            (same.iter()).filter_map(|&(_, i)| Some((evidence_date(&passbook[i].date).ok()?, i))),
+        );
+        dated.sort_unstable();
+        for day in dated.chunk_by(|a, b| a.0 == b.0) {
+            earliest_matches(passbook, day.iter().map(|&(_, i)| i), &mut found);
+        }
+    }
+    found
+}
+
+/// For entries `day` of one competency, source, course and day, in passbook order: in
+/// `found`, for each, the earliest before it with another level or verified flag, or with
+/// the same date text. The earliest with another level or flag is the day's first entry
+/// when that one differs, else the first entry that differs from the first. O(n log n).
+fn earliest_matches(
+    passbook: &[Evidence],
+    day: impl Iterator<Item = usize>,
+    found: &mut [Option<usize>],
+) {
+    let pair = |i: usize| (passbook[i].level, passbook[i].verified);
+    let mut first: Option<usize> = None;
+    let mut other: Option<usize> = None;
+    let mut texts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for i in day {
+        let conflicting = match (first, other) {
+            (Some(f), _) if pair(f) != pair(i) => Some(f),
+            (Some(_), Some(o)) if pair(o) != pair(i) => Some(o),
+            _ => None,
+        };
+        let repeated = texts.get(passbook[i].date.as_str()).copied();
+        found[i] = match (conflicting, repeated) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        match first {
+            None => first = Some(i),
+            Some(f) if other.is_none() && pair(f) != pair(i) => other = Some(i),
+            _ => {}
+        }
+        texts.entry(passbook[i].date.as_str()).or_insert(i);
     }
 }

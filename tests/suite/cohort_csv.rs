@@ -30,7 +30,8 @@ fn describe(fw: &Framework, cohort: &Cohort, warnings: Vec<Error>) -> Loaded {
     (officers, departments, format!("{:?}", needs.rows), warnings)
 }
 
-/// The two-step path: specs, then a cohort.
+/// The two-step path: specs, then a cohort; without the warnings about repeated or
+/// contradicting passbook rows, which the streamed path does not look for.
 fn two_step(
     fw: &Framework,
     csv: &OfficersCsv<'_>,
@@ -39,7 +40,9 @@ fn two_step(
 ) -> Outcome {
     let load = load_officers(fw, csv, options).map_err(Errors::into_vec)?;
     let cohort = Cohort::new(fw, &load.officers, policy).map_err(Errors::into_vec)?;
-    Ok(describe(fw, &cohort, load.warnings))
+    let mut warnings = load.warnings;
+    warnings.retain(|w| !crate::support::is_duplicate_warning(w));
+    Ok(describe(fw, &cohort, warnings))
 }
 
 /// The streamed path.

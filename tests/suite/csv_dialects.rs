@@ -246,8 +246,8 @@ fn missing(files: &[CsvFileRead]) -> Vec<(&'static str, &'static str, usize, usi
 }
 
 /// `csv/03`: optional cells that mark a missing value as R (`NA`), Excel (`#N/A`),
-/// databases (`NULL`, `\N`) and people (`N/A`, `-`, `--`) write it: read as empty, and
-/// counted per column.
+/// databases (`NULL`, `\N`) and people (`N/A`, `-`, `--`) write it: read as empty (a
+/// `verified` cell as not verified), and counted per column.
 #[test]
 fn missing_value_marks_in_optional_columns_are_read_as_empty_and_counted() {
     let (officers, files) = load(
@@ -285,9 +285,10 @@ fn missing_value_marks_in_optional_columns_are_read_as_empty_and_counted() {
     assert_eq!(
         entries,
         [
-            ("rti", "", true, None),
+            // A verification marked missing is none: not verified.
+            ("rti", "", false, None),
             ("integrity", "2024-02-01", true, None),
-            ("noting", "", true, None),
+            ("noting", "", false, None),
             ("noting", "", true, None),
         ]
     );

@@ -216,6 +216,23 @@ pub fn hr_framework() -> Framework {
 // Officers
 // ---------------------------------------------------------------------------------------
 
+/// Whether `warning` is the load's warning about a passbook row that repeats or contradicts
+/// an earlier one ([`EvidenceProblem::Duplicate`](karmayogi::EvidenceProblem::Duplicate)),
+/// which only `load_officers` and `Framework::review_officers` look for.
+pub fn is_duplicate_warning(warning: &karmayogi::Error) -> bool {
+    let inner = match warning {
+        karmayogi::Error::CsvRow { error, .. } => error.as_ref(),
+        other => other,
+    };
+    matches!(
+        inner,
+        karmayogi::Error::InvalidEvidence {
+            problem: karmayogi::EvidenceProblem::Duplicate { .. },
+            ..
+        }
+    )
+}
+
 /// Verified evidence of `competency` at `level` from `source`, dated `date` (empty:
 /// undated), naming `course` when given.
 pub fn evidence(

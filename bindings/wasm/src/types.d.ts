@@ -1234,7 +1234,18 @@ export type EvidenceProblem =
   | { problem: "completion_without_course" }
   | { problem: "course_does_not_build"; course: string }
   | { problem: "above_course_level"; course: string; level: number; course_level: number }
-  | { problem: "after_as_of"; date: string; as_of: string };
+  | { problem: "after_as_of"; date: string; as_of: string }
+  | {
+      problem: "duplicate";
+      /** The earlier entry's index in the passbook. */
+      first: number;
+      /** The earlier entry's line in `evidence.csv`, when read from CSV. */
+      first_line?: number;
+      level: number;
+      first_level: number;
+      verified: boolean;
+      first_verified: boolean;
+    };
 
 /**
  * In a row of `evidence.csv` whose officer and competency cells read, the passbook entry

@@ -552,6 +552,18 @@ describe("documents and CASE", () => {
     const review = fw.reviewOfficers(warned.officers, { asOf: "2025-06-30" });
     assert.deepEqual(review, warned.warnings.map((w) => w.error));
     assert.deepEqual(fw.reviewOfficers(officersText()), []);
+    // A passbook line exported twice: both entries kept, the repeat named at its line with
+    // the first one's.
+    const line = "arjun-rao,rti,1,self_declared,2019-07-01,,\n";
+    const twice = loadOfficers(fw, { officers: csv.officers, evidence: csv.evidence + line + line });
+    assert.deepEqual(
+      twice.warnings.map((w) => [w.line, w.column, w.error.problem.problem, w.error.problem.first, w.error.problem.first_line]),
+      [[53, "level", "duplicate", twice.officers.find((o) => o.id === "arjun-rao").passbook.length - 2, 52]],
+    );
+    assert.deepEqual(
+      fw.reviewOfficers(twice.officers).map((w) => [w.code, w.problem.problem, "first_line" in w.problem]),
+      [["invalid_evidence", "duplicate", false]],
+    );
     // The level policy decides whether a completion above the course's level is an error.
     const above = "officer,competency,level,source,date,course\nmeena-iyer,rti,5,course_completion,2025-01-10,rti-pio\n";
     const capped = loadOfficers(fw, { officers: csv.officers, evidence: above }, { levelPolicy: { courseLevels: "cap" } });

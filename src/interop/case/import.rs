@@ -13,7 +13,13 @@ use crate::{CaseElement, CompetencyId, GroupId, Level};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum CaseIds {
     /// `CFItem.identifier` (the default): always present and unique. An identifier that is
-    /// a UUID becomes an id in lowercase, its canonical form (RFC 9562).
+    /// a UUID becomes an id in lowercase, its canonical form (RFC 9562). One exception: an
+    /// item whose identifier is the one the crate's export derives from its
+    /// `humanCodingScheme` (the version-5 UUID of `competency/{code}`, `group/{code}` or,
+    /// for a group `area:{name}`, `area/{name}`, in the namespace of the document's
+    /// identifier) was exported from a framework whose id is that code: the identifier
+    /// holds nothing the code does not, so the code is the id, and a round trip gives the
+    /// ids back under the default options too. Any other code is reported as set aside.
     #[default]
     Identifier,
     /// `CFItem.humanCodingScheme` where present and not blank, else as
@@ -253,7 +259,9 @@ impl CaseImportReport {
     /// [`document`](Self::document) and imported again, it gives the same spec, with the
     /// same ids when they are CASE UUIDs (version 1 to 5) and, for other identifiers (codes,
     /// URIs, UUIDs of version 0 or 7, which export replaces by derived UUIDs), when imported
-    /// with [`CaseIds::HumanCodingScheme`](crate::CaseIds::HumanCodingScheme).
+    /// with [`CaseIds::HumanCodingScheme`](crate::CaseIds::HumanCodingScheme). A framework
+    /// whose ids are not UUIDs, exported, imports complete with its ids under either
+    /// option (see [`CaseIds::Identifier`](crate::CaseIds::Identifier)).
     pub fn is_complete(&self) -> bool {
         self.associations.is_empty()
             && self.dropped.is_empty()

@@ -12,6 +12,7 @@ use super::read::mentions;
 use super::reporter::Reporter;
 use super::text::{ItemText, item_text};
 use super::tree::{child_of_cycles, child_of_tree};
+use super::uuid::{document_case_uuid, parse_case_uuid};
 use super::{scale, shape};
 use crate::interop::case::import::{
     CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
@@ -169,7 +170,9 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
     let carried: Vec<bool> = (types.iter().zip(&levels).zip(&named))
         .map(|((t, l), named)| *named && t.mapping != CaseItemMapping::Ignore && !l.is_set_aside())
         .collect();
-    let (ids, shared_codes) = item_ids(&parsed, &types, &carried, options, &mut errors);
+    let namespace = document_case_uuid(&document.identifier).and_then(|id| parse_case_uuid(&id));
+    let given = (options, namespace);
+    let (ids, shared_codes, by_code) = item_ids(&parsed, &types, &carried, given, &mut errors);
     if let Some(errors) = Errors::from_vec(errors) {
         return Err(errors);
     }
@@ -179,8 +182,8 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         types: &types,
         ids: &ids,
         shared_codes: &shared_codes,
+        by_code: &by_code,
         texts: &texts,
-        options,
     };
     let spec = assembly.assemble(levels, &mut reporter);
     reporter.package_fields(&document.identifier, &package.extra);

@@ -9,7 +9,9 @@ use crate::interop::case::import::{
     CaseIds, CaseImportOptions, CaseItemMapping, CaseTypeSource, type_key,
 };
 use crate::interop::case::package::{CaseItem, CasePackage};
+use crate::interop::case::uuid::uuid_v5;
 use crate::model::quote::has_hidden;
+use crate::model::spec::AREA_PREFIX;
 use crate::model::validate::hidden_character;
 use crate::{EntityKind, Error};
 
@@ -98,23 +100,42 @@ pub(super) fn classify(
         .collect()
 }
 
-/// The id each carried item gets, and whether its `humanCodingScheme` was passed over
-/// because another carried item of its kind has the same code (a code two items share
-/// identifies neither, so both keep their identifiers and nothing merges); repeated ids
-/// are reported once each, per kind.
+/// Whether `identifier` is the one the crate's export derives, in the document namespace
+/// `namespace`, for a competency (or, `group`, a group) whose id is `code`: the export of a
+/// framework whose ids are not UUIDs, `code` its `humanCodingScheme`.
+fn derived_from_code(namespace: &[u8; 16], identifier: &str, code: &str, group: bool) -> bool {
+    let name = match (group, code.strip_prefix(AREA_PREFIX)) {
+        (false, _) => format!("competency/{code}"),
+        (true, Some(area)) => format!("area/{area}"),
+        (true, None) => format!("group/{code}"),
+    };
+    uuid_v5(namespace, &name).eq_ignore_ascii_case(identifier.trim())
+}
+
+/// The id each carried item gets, whether its `humanCodingScheme` was passed over because
+/// another carried item of its kind has the same code (a code two items share identifies
+/// neither, so both keep their identifiers and nothing merges), and whether the code gave
+/// its id; repeated ids are reported once each, per kind. Under [`CaseIds::Identifier`] an
+/// item whose identifier the crate's export derived from its code (in the document
+/// namespace `namespace`, see [`derived_from_code`]) gets the code back: the identifier
+/// holds nothing the code does not, and export derives it again.
 pub(super) fn item_ids(
     parsed: &Parsed<'_>,
     types: &[Typed],
     carried: &[bool],
-    options: &CaseImportOptions,
+    (options, namespace): (&CaseImportOptions, Option<[u8; 16]>),
     errors: &mut Vec<Error>,
-) -> (Vec<Option<String>>, Vec<bool>) {
+) -> (Vec<Option<String>>, Vec<bool>, Vec<bool>) {
     let is_group = |typed: &Typed| matches!(typed.mapping, CaseItemMapping::Group(_));
-    let code = |i: usize| match options.ids {
-        CaseIds::HumanCodingScheme if carried[i] => {
-            opt_non_blank(parsed.items[i].human_coding_scheme.as_ref()).map(str::trim)
+    let code = |i: usize| {
+        let item = &parsed.items[i];
+        let code = opt_non_blank(item.human_coding_scheme.as_ref()).filter(|_| carried[i])?;
+        match options.ids {
+            CaseIds::HumanCodingScheme => Some(code.trim()),
+            CaseIds::Identifier => namespace
+                .filter(|ns| derived_from_code(ns, &item.identifier, code, is_group(&types[i])))
+                .map(|_| code),
         }
-        _ => None,
     };
     // Sets per kind, indexed by `is_group`: competencies' codes and ids apart from
     // groups'. (Sets of the types the module already compiles rather than maps keyed by
@@ -135,6 +156,7 @@ pub(super) fn item_ids(
     let mut seen: [HashSet<String>; 2] = Default::default();
     let mut reported: [HashSet<String>; 2] = Default::default();
     let mut ids = Vec::with_capacity(parsed.items.len());
+    let mut by_code = vec![false; parsed.items.len()];
     for (i, (item, typed)) in parsed.items.iter().zip(types).enumerate() {
         let is_group = is_group(typed);
         if !carried[i] {
@@ -142,6 +164,7 @@ pub(super) fn item_ids(
             continue;
         }
         let coded = code(i).filter(|_| !shared[i]);
+        by_code[i] = coded.is_some();
         let id = coded.map_or_else(|| key(&item.identifier).into_owned(), str::to_owned);
         let kind = if is_group {
             EntityKind::Group
@@ -167,5 +190,5 @@ pub(super) fn item_ids(
             ids.push(None);
         }
     }
-    (ids, shared)
+    (ids, shared, by_code)
 }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::items::type_object_title;
-use super::node::{Node, Overruled, Parsed, Typed, opt_non_blank};
+use super::node::{Node, Overruled, Parsed, Typed};
 use super::read::{ASSOCIATION, ITEM};
 use super::reporter::Reporter;
 use super::scale::ItemLevels;
@@ -12,8 +12,8 @@ use super::text::ItemText;
 use super::tree::Tree;
 use crate::interop::case::import::CaseFieldReason::NoPlace;
 use crate::interop::case::import::{
-    CaseDropReason, CaseGroup, CaseIds, CaseImportOptions, CaseItemMapping, CaseItemTypeUse,
-    CaseKeptAssociation, CaseTypeSource,
+    CaseDropReason, CaseGroup, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
+    CaseTypeSource,
 };
 use crate::model::order;
 use crate::model::spec::{CompetencySpec, FrameworkSpec, GroupSpec};
@@ -29,9 +29,10 @@ pub(super) struct Assembly<'a, 'p> {
     pub(super) ids: &'a [Option<String>],
     /// Items whose `humanCodingScheme` another item shares, so it did not give their id.
     pub(super) shared_codes: &'a [bool],
+    /// Items whose `humanCodingScheme` gave their id.
+    pub(super) by_code: &'a [bool],
     /// Per item, its name and description, when something names it.
     pub(super) texts: &'a [Option<ItemText<'p>>],
-    pub(super) options: &'a CaseImportOptions,
 }
 
 impl Assembly<'_, '_> {
@@ -114,9 +115,7 @@ impl Assembly<'_, '_> {
             let (Some(id), Some(text)) = (self.ids[i].clone(), &self.texts[i]) else {
                 continue;
             };
-            let coded = self.options.ids == CaseIds::HumanCodingScheme
-                && opt_non_blank(item.human_coding_scheme.as_ref()).is_some()
-                && !self.shared_codes[i];
+            let coded = self.by_code[i];
             let type_object = type_object_title(item).is_some();
             let present = [
                 (

@@ -2,7 +2,8 @@
 //! `#N/A` (Excel's "no value available"), `NULL` (databases), `\N` (the `SELECT INTO
 //! OUTFILE` export of `MySQL`), `-` and `--` (typed by hand), in any ASCII case.
 //!
-//! In an optional column such a cell is read as empty, and counted
+//! In an optional column such a cell is read as empty (a passbook's `verified` cell as
+//! `false`: a verification not available is none), and counted
 //! ([`MissingCells`]); in a required one it is [`Error::CsvInvalidValue`] naming the
 //! row and column, never read as an id or a value.
 //!

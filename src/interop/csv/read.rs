@@ -16,7 +16,8 @@ pub struct CsvFileRead {
     /// Given by the caller, declared by a `sep=` line, or told from the header.
     pub delimiter_from: DelimiterFrom,
     /// The optional columns with cells holding a mark of a missing value (`NA`, `N/A`,
-    /// `#N/A`, `NULL`, `\N`, `-` or `--`, any ASCII case), read as empty: per column, in
+    /// `#N/A`, `NULL`, `\N`, `-` or `--`, any ASCII case), read as empty (in `evidence.csv`'s
+    /// `verified`, as `false`: not verified): per column, in
     /// the order first met.
     pub missing: Vec<MissingCells>,
     /// The date cells written other than as ISO 8601 (`03/12/2026`, `03-Dec-2026`), read

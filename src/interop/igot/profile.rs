@@ -42,8 +42,11 @@ const KNOWN: &[&str] = &[
 /// name (Basic … Ustad, noted).
 ///
 /// Set aside, each reported: an entry that is not an object or lacks an `id`; an entry with
-/// neither level; a level that cannot be read, or above 5. The other fields (names,
-/// descriptions, `osid`, …) are counted as ignored.
+/// neither level; a level that cannot be read, or above 5. Noted: an entry whose `id`
+/// repeats an earlier entry's ([`IgotWhat::Repeated`], at the later entry): both are read,
+/// so their levels are evidence side by side (the level policy counts the highest that
+/// counts) and [`Framework::review_officers`](crate::Framework::review_officers) names two
+/// that disagree. The other fields (names, descriptions, `osid`, …) are counted as ignored.
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
@@ -70,6 +73,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
     let (entries, base) = entries(&doc)?;
     let mut report = Report::default();
     let mut evidence = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (i, entry) in entries.iter().enumerate() {
         let path = format!("{base}[{i}]");
         let Some(entry) = entry.as_object() else {
@@ -92,6 +96,10 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                 continue;
             }
         };
+        if !seen.insert(id) {
+            // Both entries' levels are read: a repeat or a contradiction shows here.
+            report.note(&path, id, IgotWhat::Repeated);
+        }
         let pairs = [
             (
                 EvidenceSource::SelfDeclared,

@@ -79,7 +79,8 @@ pub enum IgotWhat {
     },
     /// The id repeats an earlier record's; the first is kept.
     DuplicateId,
-    /// An area or theme of the KCM listed again: its contents are read under the first.
+    /// An area or theme of the KCM listed again: its contents are read under the first; or
+    /// a profile competency listed again: both entries' levels are read.
     Repeated,
     /// A KCM area that is not Behavioural, Functional or Domain: its sub-themes have no
     /// competency type.

@@ -253,7 +253,11 @@ pub(crate) fn evidence_row<'r>(
     }
     let mut missing = 0;
     let date = present(row.nth(4), 0, &mut missing).unwrap_or("");
-    let verified = yes_no(present(row.nth(5), 1, &mut missing).unwrap_or(""));
+    let verified = match present(row.nth(5), 1, &mut missing) {
+        // A verification marked not available is no verification.
+        None if missing & 1 << 1 != 0 => Some(false),
+        text => yes_no(text.unwrap_or("")),
+    };
     if verified.is_none() {
         errors.push(row.invalid("verified", "`true` or `false` (or yes/no, 1/0), or nothing"));
     }
@@ -317,7 +321,8 @@ fn same_source(name: &str, text: &str) -> bool {
 }
 
 /// A verified flag: empty is `true` (as in JSON), and `true`/`false`, `yes`/`no`, `y`/`n`
-/// or `1`/`0` in any case.
+/// or `1`/`0` in any case. (A mark of a missing value, `N/A`, is read as `false` before
+/// this, in [`evidence_row`].)
 fn yes_no(text: &str) -> Option<bool> {
     // As an export writes it, most of the time.
     match text {

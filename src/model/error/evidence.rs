@@ -83,6 +83,28 @@ pub enum EvidenceProblem {
         /// The as-of date of the review.
         as_of: String,
     },
+    /// (A warning, from [`Framework::review_officers`](crate::Framework::review_officers).)
+    /// The entry has the same competency, source, course and day as the earlier entry
+    /// `first` of the passbook, and either repeats it whole (a line exported twice) or
+    /// gives another level or verified flag, which cannot both be true of one piece of
+    /// evidence. Both entries are kept and the highest counting level counts; remove the
+    /// repeat or correct the wrong entry. Entries of one competency on different days (or
+    /// from different sources or courses) are progress over time, and not reported.
+    Duplicate {
+        /// The 0-based index of the earlier entry in the officer's passbook.
+        first: usize,
+        /// The 1-based line of the earlier entry in `evidence.csv`, when read from CSV.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        first_line: Option<usize>,
+        /// The level of this entry.
+        level: u8,
+        /// The level of the earlier entry.
+        first_level: u8,
+        /// Whether this entry is verified.
+        verified: bool,
+        /// Whether the earlier entry is verified.
+        first_verified: bool,
+    },
 }
 
 impl EvidenceProblem {
@@ -99,6 +121,7 @@ impl EvidenceProblem {
             EvidenceProblem::CourseDoesNotBuild { .. } => "course_does_not_build",
             EvidenceProblem::AboveCourseLevel { .. } => "above_course_level",
             EvidenceProblem::AfterAsOf { .. } => "after_as_of",
+            EvidenceProblem::Duplicate { .. } => "duplicate",
         }
     }
 }
@@ -159,6 +182,31 @@ impl fmt::Display for EvidenceProblem {
                 quoted(date),
                 quoted(as_of)
             ),
+            EvidenceProblem::Duplicate {
+                first,
+                first_line,
+                level,
+                first_level,
+                verified,
+                first_verified,
+            } => {
+                let at = first_line.map_or_else(String::new, |l| format!(" (line {l})"));
+                if level == first_level && verified == first_verified {
+                    return write!(
+                        f,
+                        "repeats passbook entry {first}{at}: the same competency, level, \
+                         source, course and day"
+                    );
+                }
+                let flag = |v: bool| if v { "verified" } else { "unverified" };
+                write!(
+                    f,
+                    "level {level} ({}) conflicts with level {first_level} ({}) of passbook \
+                     entry {first}{at}, of the same competency, source, course and day",
+                    flag(*verified),
+                    flag(*first_verified)
+                )
+            }
         }
     }
 }
