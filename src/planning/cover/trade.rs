@@ -308,17 +308,7 @@ mod tests {
         // others, so the pairs and triples listed are a few per pick (4 here, 1,201 for
         // 300 picks), where the plain enumeration of every triple visited k³ / 6 (4.5 M)
         // per round.
-        let n = 600u32;
-        let open: Vec<f64> = (0..n)
-            .map(|i| if i % 12 == 11 { 0.0 } else { 1.0 })
-            .collect();
-        let mut inst = Instance::with_capacity(open, 2 * n as usize, 4 * n as usize);
-        for j in 0..2 * n {
-            let (a, b) = (j % n, if j < n { (j + 1) % n } else { (j + 2) % n });
-            let covers: Vec<u32> = [a, b].into_iter().filter(|&e| e % 12 != 11).collect();
-            inst.push(1.0, 1.0, &covers, &[]);
-        }
-        inst.finish();
+        let inst = super::super::instance::tests::post(600);
         let mut s = Scratch::new(&inst);
         let greedy = super::super::greedy::greedy_cover(&inst);
         let mut state = State::new(&inst);
@@ -363,7 +353,7 @@ mod tests {
             // The tabu search likewise.
             let mut tabu = poor_cover(&inst, &mut s);
             let before = tabu.cost;
-            let improved = tabu_cover(&inst, &mut tabu, 0.0);
+            let (improved, _) = tabu_cover(&inst, &mut tabu, 0.0);
             prop_assert!(tabu.cost <= before + EPS);
             prop_assert_eq!(improved, tabu.cost < before - EPS);
             for e in 0..inst.values.len() as u32 {
