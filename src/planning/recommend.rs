@@ -93,7 +93,15 @@ impl Framework {
     /// shared by many picks: a chain of 100,000 courses, or a chain or lattice of 20,000
     /// whose courses close the same gaps, is near-linear; each Lagrangian step is
     /// O(m + z + q), with 300 at the root and 30 per search node, and the search is bounded
-    /// by its node limit. Under a budget ([`Objective::Budget`]) the greedy and its
+    /// by its node limit. The local search after the greedy trades two or three picks
+    /// related by a course closing what each closes alone, listed from those relations:
+    /// O(k · d³ log d) per trade kept for k picks each related to at most d others, within
+    /// a fixed count of evaluations; its tabu search takes at most 2,000 steps of
+    /// O(m + z + k log k) per run, at most 8 runs, and is not run again on a cover it
+    /// left without finding a cheaper one. So a plan whose root leaves it unproven costs
+    /// O(m + z + q) times a constant set by the node limit and those step limits (a post
+    /// of 2,000 requirements and 4,000 two-gap courses: about 20 G instructions, ×2.1 per
+    /// doubling). Under a budget ([`Objective::Budget`]) the greedy and its
     /// exchanges value every closer by a walk of its closure, O(m·w): quadratic on a chain
     /// whose courses close the same gaps. Memory is O(m + z + q) plus the plan.
     ///

@@ -6,9 +6,9 @@
 
 use std::cell::Cell;
 
-use super::exact::counters::{DEFERRED, TABU_AT_ROOT};
+use super::exact::counters::{DEFERRED, SEARCH_SETTLED, SETTLED_SKIPS, TABU_AT_ROOT};
 use super::instance::Within;
-use super::instance::tests::random;
+use super::instance::tests::{post, random};
 use super::solve::{exact_cover, exact_cover_within};
 
 /// `solve` with the tabu search at the root, before the search.
@@ -65,4 +65,21 @@ fn a_deferred_tabu_search_leaves_the_plans_of_one_at_the_root() {
         proven >= 3 && nothing >= 1 && cheaper >= 2,
         "settled: {proven} proven, {nothing} nothing found, {cheaper} cheaper"
     );
+}
+
+#[test]
+fn a_settled_tabu_search_is_not_run_again_on_the_cover_it_left() {
+    // A post of 1,000 requirements closed by two-gap courses (2,000 candidates, a part
+    // large enough for the tabu search at its root): the search after the root finds no
+    // cheaper cover, so the tabu search after the search would start from the cover the
+    // root's left and find nothing. Skipping it leaves the plan, its bound and the nodes
+    // as searching again did.
+    let inst = post(1000);
+    SEARCH_SETTLED.with(|again| again.set(true));
+    let want = exact_cover(&inst, 100);
+    SEARCH_SETTLED.with(|again| again.set(false));
+    SETTLED_SKIPS.with(|skips| skips.set(0));
+    assert_eq!(exact_cover(&inst, 100), want);
+    let skips = SETTLED_SKIPS.with(Cell::get);
+    assert!(skips >= 1, "{skips} tabu searches skipped");
 }

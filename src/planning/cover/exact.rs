@@ -190,6 +190,9 @@ struct Search<'a> {
     searched: bool,
     /// The root's tabu search, left for after the search ([`Search::defer_tabu`]).
     deferred: Option<deferred::Deferred>,
+    /// The cover the last settled tabu search left, on which it would find nothing again
+    /// ([`Search::tabu`]).
+    settled: Option<Vec<u32>>,
 }
 
 impl<'a> Search<'a> {
@@ -215,6 +218,7 @@ impl<'a> Search<'a> {
             role: Role::Whole,
             searched: false,
             deferred: None,
+            settled: None,
         }
     }
 

@@ -445,6 +445,23 @@ pub(super) mod tests {
         inst
     }
 
+    /// A post of `n` requirements around a cycle, every 12th held, and `2n` one-hour
+    /// candidates closing requirements `i` and `i + 1`, or `i` and `i + 2`: the elements
+    /// are the requirements not held, and every candidate closes one or two of them.
+    pub(crate) fn post(n: u32) -> Instance {
+        let gap = |i: u32| (i % 12 != 11).then(|| i - i / 12);
+        let gaps = (0..n).filter(|&i| gap(i).is_some()).count();
+        let mut inst = Instance::with_capacity(vec![1.0; gaps], 2 * n as usize, 4 * n as usize);
+        for j in 0..2 * n {
+            let (a, b) = (j % n, if j < n { (j + 1) % n } else { (j + 2) % n });
+            let mut covers: Vec<u32> = [a, b].into_iter().filter_map(gap).collect();
+            covers.sort_unstable();
+            inst.push(1.0, 1.0, &covers, &[]);
+        }
+        inst.finish();
+        inst
+    }
+
     #[test]
     fn bounds_round_up_to_the_unit_of_the_costs() {
         let mut inst = line(3, false);

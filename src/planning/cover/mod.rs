@@ -15,6 +15,8 @@
 //! - `keys`: bounds on every candidate's greedy key at once, prerequisites first;
 //! - `greedy`: least-cost cover by lazy greedy, redundancy removal and exchanges, and the
 //!   greedy fill of a budget that the budgeted solvers share;
+//! - `related`: which picks of a cover could share a replacement, and the pairs and triples
+//!   of them `trade` tries;
 //! - `trade`: trades of two or three picks for fewer or cheaper ones, each repair searched
 //!   exhaustively within a count of evaluations;
 //! - `tabu`: tabu search over swaps for budgets, and for covers through a budget of one
@@ -82,6 +84,7 @@ mod lagrange;
 mod pdhg;
 mod queue;
 mod reduce;
+mod related;
 #[cfg(test)]
 mod restricted_tests;
 mod solve;

@@ -17,13 +17,19 @@ use super::tabu::{Aim, tabu_budget};
 /// replaces `state` (redundant picks dropped) and the search repeats, at most [`ROUNDS`]
 /// times, and never once a cover one unit cheaper would cost less than `lower`, a proven
 /// lower bound on every cover's cost (no such cover exists, so the search could not find
-/// one). Returns whether the cover improved.
+/// one).
+///
+/// Returns whether the cover improved, and whether the search is settled: whether it
+/// stopped before its last round could run out, so that run again on the cover it leaves,
+/// with a `lower` no smaller, it finds nothing (its first round is the one that found
+/// nothing, or the bound stops it sooner). A caller that meets that cover again can skip
+/// the search.
 ///
 /// # Complexity
 /// O(n + z + q) to copy the instance, then [`tabu_budget`]'s per round.
-pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> bool {
+pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> (bool, bool) {
     if below_bound(inst, state.cost, lower) {
-        return false;
+        return (false, true);
     }
     let mut unit = inst.clone();
     unit.hours.clone_from(&unit.cost);
@@ -37,6 +43,8 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> bool
     let mut us = Scratch::new(&unit);
     let mut any = false;
     for _ in 0..ROUNDS {
+        // Each early return below is settled: run again from `state`, this round ends
+        // the same way.
         let budget = state.cost - inst.step(state.cost);
         let mut start = State::new(&unit);
         start.load(&unit, &state.chosen_list());
@@ -63,7 +71,7 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> bool
             }
         }
         if start.hours > budget + EPS {
-            break;
+            return (any, true);
         }
         fill(&unit, &mut start, budget, None, &mut us);
         start.journal.clear();
@@ -84,7 +92,7 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> bool
             all
         });
         if !closes_all {
-            break;
+            return (any, true);
         }
         let mut cheaper = State::new(inst);
         cheaper.load(inst, &start.chosen_list());
@@ -92,15 +100,15 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> bool
         remove_redundant(inst, &mut cheaper, &order, false);
         cheaper.journal.clear();
         if cheaper.cost >= state.cost - inst.step(state.cost) / 2.0 {
-            break;
+            return (any, true);
         }
         *state = cheaper;
         any = true;
         if below_bound(inst, state.cost, lower) {
-            break;
+            return (any, true);
         }
     }
-    any
+    (any, false)
 }
 
 /// Whether a cover one unit cheaper than `cost` would cost less than the proven lower
@@ -134,7 +142,7 @@ mod tests {
             let mut state = State::new(&inst);
             state.load(&inst, &[0, 1]);
             state.journal.clear();
-            let improved = tabu_cover(&inst, &mut state, lower);
+            let (improved, _) = tabu_cover(&inst, &mut state, lower);
             (improved, state.chosen_list())
         };
         assert_eq!(run(0.0), (true, vec![2]));

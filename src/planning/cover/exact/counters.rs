@@ -21,6 +21,12 @@ thread_local! {
     /// root's cover optimal, the tabu search ran and found nothing, it found a cheaper
     /// cover and the search was made again.
     pub(in crate::planning::cover) static DEFERRED: std::cell::Cell<[u64; 3]> = const { std::cell::Cell::new([0; 3]) };
+    /// Tabu searches of [`Search::tabu`] skipped on this thread because a settled one
+    /// left the same cover, so that tests can tell the skip happens.
+    pub(in crate::planning::cover) static SETTLED_SKIPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Whether [`Search::tabu`] searches a settled cover again on this thread, as it did
+    /// before the skip, so that tests can compare the two.
+    pub(in crate::planning::cover) static SEARCH_SETTLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Counts a deferred tabu search settled the `outcome`-th way of [`DEFERRED`].

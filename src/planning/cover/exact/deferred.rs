@@ -108,13 +108,29 @@ impl Search<'_> {
         (state, pairs || traded)
     }
 
-    /// The tabu search of [`Search::improve`] on `state` ([`tabu_cover`]), stopping once
-    /// the cover meets the proven lower bound `lower`: whether it found a cheaper cover.
-    pub(super) fn tabu(&self, state: &mut State, lower: f64) -> bool {
+    /// The tabu search of [`Search::improve`] on `state` ([`tabu_cover`]),
+    /// stopping once the cover meets the proven lower bound `lower`: whether it found a
+    /// cheaper cover. When the search is settled, the cover it leaves is kept
+    /// ([`Search::settled`]); a cover equal to the last one kept is not searched again
+    /// (the search would find nothing, as `lower` only rises), so a part whose search
+    /// after the root changes nothing pays for the tabu search once.
+    pub(super) fn tabu(&mut self, state: &mut State, lower: f64) -> bool {
         let inst = self.inst;
+        let chosen = state.chosen_list();
+        #[cfg(test)]
+        let skip = !super::counters::SEARCH_SETTLED.with(std::cell::Cell::get);
+        #[cfg(not(test))]
+        let skip = true;
+        if skip && self.settled.as_ref() == Some(&chosen) {
+            #[cfg(test)]
+            super::counters::SETTLED_SKIPS.with(|skips| skips.set(skips.get() + 1));
+            return false;
+        }
         #[cfg(test)]
         super::counters::TABU_LARGEST.with(|largest| largest.set(largest.get().max(inst.len())));
-        tabu_cover(inst, state, inst.round_up(lower))
+        let (cheaper, settled) = tabu_cover(inst, state, inst.round_up(lower));
+        self.settled = settled.then(|| if cheaper { state.chosen_list() } else { chosen });
+        cheaper
     }
 
     /// Offers the cover `state` holds as the incumbent.
