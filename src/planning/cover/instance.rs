@@ -53,9 +53,15 @@ pub(super) fn common_unit(values: &[f64]) -> Option<f64> {
 /// several instances need no copy). O(values).
 #[allow(clippy::cast_sign_loss)]
 pub(crate) fn common_unit_of<I: Iterator<Item = f64>>(values: impl Fn() -> I) -> Option<f64> {
+    // Range first: a number in it converts to `i64` exactly when whole, so the round trip
+    // (one instruction each way) tells what `fract() == 0.0` does without `trunc`, a call
+    // into software floating point on the baseline x86-64 target. The comparison is
+    // meant exact.
+    #[allow(clippy::float_cmp)]
+    let whole = |x: f64| (0.0..1e12).contains(&x) && (x as i64) as f64 == x;
     let q = [1.0, 0.5, 0.25, 0.125]
         .into_iter()
-        .find(|&q| values().all(|v| (v / q).fract() == 0.0 && (0.0..1e12).contains(&(v / q))))?;
+        .find(|&q| values().all(|v| whole(v / q)))?;
     let mut g = 0u64;
     for v in values() {
         g = gcd(g, (v / q) as u64);
@@ -456,6 +462,70 @@ pub(super) mod tests {
         inst.cost[0] = 0.3;
         inst.finish();
         assert_eq!(inst.round_up(2.2), 2.2, "no common unit: no rounding");
+    }
+
+    /// `common_unit` as it read whole numbers before, through `fract`: the oracle.
+    // Whole, non-negative numbers below 10^12 (checked first) convert exactly.
+    #[allow(clippy::cast_sign_loss)]
+    fn common_unit_by_fract(values: &[f64]) -> Option<f64> {
+        let q = [1.0, 0.5, 0.25, 0.125].into_iter().find(|&q| {
+            values
+                .iter()
+                .all(|&v| (v / q).fract() == 0.0 && (0.0..1e12).contains(&(v / q)))
+        })?;
+        let g = values.iter().fold(0, |g, &v| gcd(g, (v / q) as u64));
+        Some(if g == 0 { q } else { g as f64 * q })
+    }
+
+    #[test]
+    fn the_common_unit_reads_whole_numbers_as_fract_does() {
+        let edges = [
+            0.0,
+            -0.0,
+            -1.0,
+            0.5,
+            1.5,
+            0.375,
+            1e-300,
+            5e-324,
+            1e12 - 1.0,
+            1e12,
+            1e12 - 0.5,
+            1e12 - 0.125,
+            4.5e15,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        let mut cases: Vec<Vec<f64>> = vec![vec![]];
+        for &a in &edges {
+            cases.push(vec![a]);
+            for &b in &edges {
+                cases.push(vec![a, b, 6.0]);
+            }
+        }
+        // Hours as catalogues give them: whole, halves, eighths, tenths.
+        let mut x = 7_u64;
+        for _ in 0..2_000 {
+            let len = (x % 7) as usize;
+            let mut case = Vec::new();
+            for _ in 0..len {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let whole = (x >> 33) % 400;
+                let step = [1.0, 0.5, 0.125, 0.1][((x >> 20) % 4) as usize];
+                case.push(whole as f64 * step);
+            }
+            x = x.wrapping_add(1);
+            cases.push(case);
+        }
+        for case in &cases {
+            let (got, want) = (common_unit(case), common_unit_by_fract(case));
+            assert_eq!(
+                got.map(f64::to_bits),
+                want.map(f64::to_bits),
+                "values {case:?}"
+            );
+        }
     }
 
     #[test]
