@@ -194,6 +194,40 @@ impl Instance {
         }
     }
 
+    /// An instance of the candidates whose selection costs, hours, covers and direct
+    /// prerequisites are given column by column (row `c` of `covers` sorted, of `pre` as
+    /// [`Instance::push`] takes it): the instance pushing them one by one builds. The
+    /// derived indexes stay empty until [`Instance::finish`] builds them.
+    pub(crate) fn from_columns(
+        values: Vec<f64>,
+        (cost, hours): (Vec<f64>, Vec<f64>),
+        covers: Rows,
+        pre: Rows,
+    ) -> Instance {
+        debug_assert!(
+            cost.len() == hours.len()
+                && covers.start.len() == cost.len() + 1
+                && pre.start.len() == cost.len() + 1
+        );
+        let empty = || Rows {
+            start: Vec::new(),
+            items: Vec::new(),
+        };
+        Instance {
+            values,
+            cost,
+            hours,
+            covers,
+            pre,
+            closers: empty(),
+            deps: empty(),
+            topo: Vec::new(),
+            unit: None,
+            value_unit: None,
+            value_floor: 0.0,
+        }
+    }
+
     /// Adds a candidate. `covers` is sorted; `prerequisites` are the candidate indices it
     /// directly requires (earlier or later, never itself), sorted.
     pub(crate) fn push(&mut self, cost: f64, hours: f64, covers: &[u32], prerequisites: &[u32]) {
@@ -525,6 +559,30 @@ pub(super) mod tests {
                 want.map(f64::to_bits),
                 "values {case:?}"
             );
+        }
+    }
+
+    #[test]
+    fn columns_give_the_instance_pushing_gives() {
+        for seed in 0..200 {
+            let pushed = laden(seed, 40, 12, 3);
+            let n = pushed.len() as u32;
+            let rows = |row: &dyn Fn(u32) -> Vec<u32>| {
+                let (mut start, mut items) = (vec![0], Vec::new());
+                for c in 0..n {
+                    items.extend(row(c));
+                    start.push(items.len() as u32);
+                }
+                Rows::from_parts(start, items)
+            };
+            let mut columns = Instance::from_columns(
+                pushed.values.clone(),
+                (pushed.cost.clone(), pushed.hours.clone()),
+                rows(&|c| pushed.covers(c).to_vec()),
+                rows(&|c| pushed.prerequisites(c).to_vec()),
+            );
+            columns.finish();
+            assert_eq!(format!("{columns:?}"), format!("{pushed:?}"), "seed {seed}");
         }
     }
 
