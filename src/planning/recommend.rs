@@ -453,26 +453,38 @@ impl Framework {
             gaps_of[fill[local as usize] as usize] = e;
             fill[local as usize] += 1;
         }
-        let mut inst = Instance::with_capacity(values, courses.len(), pairs.len());
-        for (local, &course) in courses.iter().enumerate() {
-            let covers = &gaps_of[start[local] as usize..start[local + 1] as usize];
-            let hours = self.course_hours[course as usize];
-            let mut cost = hours;
+        // The candidates' columns: each one's gaps are its run of `gaps_of` already, so the
+        // rows are copied whole instead of pushed candidate by candidate.
+        let n = courses.len();
+        let (mut costs, mut hours) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut pre_start = Vec::with_capacity(n + 1);
+        pre_start.push(0);
+        prerequisites.clear();
+        for &course in courses {
+            let h = self.course_hours[course as usize];
+            let mut cost = h;
             if let Some(share) = formal_share
                 && self.course_mode[course as usize] == Mode::Formal
             {
                 cost /= share;
             }
+            costs.push(cost);
+            hours.push(h);
             // Direct pending prerequisites, as local indices (ascending, as `courses` is).
-            prerequisites.clear();
             prerequisites.extend(
                 self.direct_prerequisites(course)
                     .iter()
                     .filter(|p| completed.binary_search(p).is_err())
                     .filter_map(|&p| local_of.get(p)),
             );
-            inst.push(cost, hours, covers, prerequisites);
+            pre_start.push(prerequisites.len() as u32);
         }
+        let mut inst = Instance::from_columns(
+            values,
+            (costs, hours),
+            cover::Rows::from_parts(start.clone(), gaps_of.clone()),
+            cover::Rows::from_parts(pre_start, prerequisites.clone()),
+        );
         // The pairs come in gap order, and each gap's offers in course order, so each
         // gap's closers in ascending local order: the closers' rows as they stand, without
         // transposing the covers again.

@@ -53,9 +53,15 @@ pub(super) fn common_unit(values: &[f64]) -> Option<f64> {
 /// several instances need no copy). O(values).
 #[allow(clippy::cast_sign_loss)]
 pub(crate) fn common_unit_of<I: Iterator<Item = f64>>(values: impl Fn() -> I) -> Option<f64> {
+    // Range first: a number in it converts to `i64` exactly when whole, so the round trip
+    // (one instruction each way) tells what `fract() == 0.0` does without `trunc`, a call
+    // into software floating point on the baseline x86-64 target. The comparison is
+    // meant exact.
+    #[allow(clippy::float_cmp)]
+    let whole = |x: f64| (0.0..1e12).contains(&x) && (x as i64) as f64 == x;
     let q = [1.0, 0.5, 0.25, 0.125]
         .into_iter()
-        .find(|&q| values().all(|v| (v / q).fract() == 0.0 && (0.0..1e12).contains(&(v / q))))?;
+        .find(|&q| values().all(|v| whole(v / q)))?;
     let mut g = 0u64;
     for v in values() {
         g = gcd(g, (v / q) as u64);
@@ -179,6 +185,40 @@ impl Instance {
             hours: Vec::with_capacity(candidates),
             covers: rows(pairs),
             pre: rows(0),
+            closers: empty(),
+            deps: empty(),
+            topo: Vec::new(),
+            unit: None,
+            value_unit: None,
+            value_floor: 0.0,
+        }
+    }
+
+    /// An instance of the candidates whose selection costs, hours, covers and direct
+    /// prerequisites are given column by column (row `c` of `covers` sorted, of `pre` as
+    /// [`Instance::push`] takes it): the instance pushing them one by one builds. The
+    /// derived indexes stay empty until [`Instance::finish`] builds them.
+    pub(crate) fn from_columns(
+        values: Vec<f64>,
+        (cost, hours): (Vec<f64>, Vec<f64>),
+        covers: Rows,
+        pre: Rows,
+    ) -> Instance {
+        debug_assert!(
+            cost.len() == hours.len()
+                && covers.start.len() == cost.len() + 1
+                && pre.start.len() == cost.len() + 1
+        );
+        let empty = || Rows {
+            start: Vec::new(),
+            items: Vec::new(),
+        };
+        Instance {
+            values,
+            cost,
+            hours,
+            covers,
+            pre,
             closers: empty(),
             deps: empty(),
             topo: Vec::new(),

@@ -76,6 +76,8 @@ mod implied;
 #[cfg(test)]
 mod implied_tests;
 mod instance;
+#[cfg(test)]
+mod instance_tests;
 mod keys;
 #[cfg(test)]
 mod keys_tests;

@@ -5,7 +5,7 @@
 
 use super::instance::{Instance, Within, beyond};
 use super::split;
-use super::state::{State, chosen_by_cost, remove_redundant};
+use super::state::{State, most_expensive_first, remove_redundant};
 use super::tiny::tiny_cover;
 use crate::model::order;
 
@@ -94,8 +94,10 @@ pub(super) fn reduce_from(
     order::sort_unstable(&mut chosen);
     let mut state = State::new(inst);
     state.load(inst, &chosen);
-    let order = chosen_by_cost(inst, &state);
-    remove_redundant(inst, &mut state, &order, false);
+    // The state holds exactly the listed candidates (loading chooses nothing else), so
+    // their order by cost is `chosen_by_cost`'s without reading the state back.
+    most_expensive_first(inst, &mut chosen);
+    remove_redundant(inst, &mut state, &chosen, false);
     let mut solution = state.solution(inst, inst.round_up(bound), proven, nodes);
     solution.bound = solution.bound.min(solution.cost);
     Ok(solution)
