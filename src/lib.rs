@@ -196,7 +196,9 @@ pub use crate::interop::{
     KcmOptions, KcmSubThemes, KcmTagKey, MasterPosition, PositionMaster, PositionMatch, kcm_id,
     load_frac_positions, load_igot_courses, load_igot_profile, load_kcm, load_position_master,
 };
-pub use crate::model::error::{CaseElement, Error, Errors, EvidenceProblem, PassbookRow};
+pub use crate::model::error::{
+    CaseElement, CaseIdItems, Error, Errors, EvidenceProblem, PassbookRow,
+};
 pub use crate::model::framework::Framework;
 pub use crate::model::ids::{
     ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId,

@@ -1304,9 +1304,17 @@ fn repeated_coding_schemes_identify_neither_item() {
         .into_vec();
     assert_eq!(
         errors,
-        [Error::DuplicateId {
+        [Error::CaseDuplicateId {
             kind: EntityKind::Competency,
-            id: "c2".into()
+            id: "c2".into(),
+            items: Box::new(karmayogi::CaseIdItems {
+                identifier: "c2".into(),
+                path: "CFItems[1]".into(),
+                field: "identifier",
+                earlier: "c1".into(),
+                earlier_path: "CFItems[0]".into(),
+                earlier_field: "humanCodingScheme",
+            }),
         }]
     );
 }

@@ -1805,6 +1805,52 @@ fn case_duplicate_identifier() {
 }
 
 #[test]
+fn case_duplicate_id() {
+    // Imported by `humanCodingScheme`, the first item's code is the second's identifier:
+    // both would be competency `Nöting`, so the error names both items, where each is and
+    // which field gave each the id, escaped as every id in a message is.
+    let mut first = case_item(&item(1), "Drafts notes");
+    first["humanCodingScheme"] = json!("Nöting");
+    let items = json!([first, case_item("Nöting", "Keeps files")]);
+    let options = CaseImportOptions::default().ids(karmayogi::CaseIds::HumanCodingScheme);
+    let errors = CaseImport::from_json(
+        &package(&items, &json!([]), &json!([])).to_string(),
+        &options,
+    )
+    .expect_err("the package should be rejected")
+    .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CaseDuplicateId {
+            kind: EntityKind::Competency,
+            id: "Nöting".to_owned(),
+            items: Box::new(karmayogi::CaseIdItems {
+                identifier: "Nöting".to_owned(),
+                path: "CFItems[1]".to_owned(),
+                field: "identifier",
+                earlier: item(1),
+                earlier_path: "CFItems[0]".to_owned(),
+                earlier_field: "humanCodingScheme",
+            }),
+        }]
+    );
+    // Serialized as one flat object, as every error is.
+    let value = serde_json::to_value(&errors[0]).unwrap();
+    assert_eq!(value["code"], "case_duplicate_id");
+    assert_eq!(value["earlier_path"], "CFItems[0]");
+    assert_eq!(value["field"], "identifier");
+    assert!(value.get("items").is_none(), "{value}");
+    assert_messages(
+        &errors,
+        &[
+            "duplicate competency id `Nöting` at CFItems[1] (identifier `Nöting`, id \
+             from its identifier): CFItems[0] (identifier \
+             `c0000000-0000-4000-8000-000000000001`, id from its humanCodingScheme) has it too",
+        ],
+    );
+}
+
+#[test]
 fn case_conflicting_identifiers() {
     let mut s = spec();
     s.competencies[0].area = Some("Accounts".to_owned());
@@ -2570,6 +2616,7 @@ const COVERED: &[&str] = &[
     "CaseFieldName",
     "CaseFieldType",
     "CaseDuplicateIdentifier",
+    "CaseDuplicateId",
     "CaseChildOfCycle",
     "CaseInvalidIdentifier",
     "CaseConflictingIdentifiers",

@@ -1039,3 +1039,67 @@ fn the_real_frac_level_names_and_labels_read_as_their_levels() {
         }
     }
 }
+
+#[test]
+fn whole_levels_written_with_a_fraction_of_zeros_read_as_their_levels() {
+    // Spreadsheet exports and data frames write a whole number as `4.0`; every loader
+    // reads it as 4, and nothing else that only looks like a number.
+    let profile = serde_json::json!([
+        {"id": "CID1", "competencySelfAttestedLevel": "4.0"},
+        {"id": "CID2", "competencySelfAttestedLevel": "3.00"},
+        {"id": "CID3", "competencyCBPCompletionLevel": 2.0},
+        {"id": "CID4", "competencySelfAttestedLevel": "4.5"},
+        {"id": "CID5", "competencySelfAttestedLevel": "-0"},
+        {"id": "CID6", "competencySelfAttestedLevel": "4e0"},
+        {"id": "CID7", "competencyCBPCompletionLevel": 4.5},
+        {"id": "CID8", "competencySelfAttestedLevel": "7.0"}
+    ]);
+    let load = load_igot_profile(&profile.to_string()).unwrap();
+    let read: Vec<(&str, u8, EvidenceSource)> = load
+        .value
+        .iter()
+        .map(|e| (e.competency.as_str(), e.level, e.source))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("CID1", 4, EvidenceSource::SelfDeclared),
+            ("CID2", 3, EvidenceSource::SelfDeclared),
+            ("CID3", 2, EvidenceSource::Assessment),
+        ]
+    );
+    let unreadable = |field: &str, found: &str| {
+        format!("`{field}` is `{found}`: expected `Level N`, a whole number or a level name")
+    };
+    assert_eq!(
+        entries(&load.report.set_aside),
+        [
+            (
+                "$[3]".into(),
+                "CID4".into(),
+                unreadable("competencySelfAttestedLevel", "4.5")
+            ),
+            (
+                "$[4]".into(),
+                "CID5".into(),
+                unreadable("competencySelfAttestedLevel", "-0")
+            ),
+            (
+                "$[5]".into(),
+                "CID6".into(),
+                unreadable("competencySelfAttestedLevel", "4e0")
+            ),
+            (
+                "$[6]".into(),
+                "CID7".into(),
+                unreadable("competencyCBPCompletionLevel", "4.5")
+            ),
+            (
+                "$[7]".into(),
+                "CID8".into(),
+                "level 7 is outside 0 to 5".into()
+            ),
+        ]
+    );
+    // The HR CSV passbook and officers' JSON read `4.0` the same way (`csv_exports`).
+}

@@ -1340,6 +1340,17 @@ export type Problem =
       earlier: string;
       earlier_path: string;
     })
+  | (ProblemBase & {
+      code: "case_duplicate_id";
+      kind: EntityKind;
+      id: string;
+      identifier: string;
+      path: string;
+      field: "identifier" | "humanCodingScheme";
+      earlier: string;
+      earlier_path: string;
+      earlier_field: "identifier" | "humanCodingScheme";
+    })
   | (ProblemBase & { code: "case_child_of_cycle"; items: string[] })
   | (ProblemBase & { code: "case_invalid_identifier"; identifier: string })
   | (ProblemBase & { code: "case_conflicting_identifiers"; group: string; identifiers: string[] })

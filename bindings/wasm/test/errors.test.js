@@ -520,6 +520,24 @@ describe("loaders and CASE", () => {
     throwsProblems(() => importCase({ ...one, CFItems: [item, { ...item, fullStatement: "Other." }] }), [
       { code: "case_duplicate_identifier", identifier: item.identifier, path: "CFItems[1]", earlier_path: "CFItems[0]" },
     ]);
+    // Imported by code, one item's code that is another's identifier names both items.
+    const coded = { ...item, humanCodingScheme: "noting" };
+    throwsProblems(
+      () => importCase({ ...one, CFItems: [coded, { identifier: "noting", fullStatement: "Notes." }] }, { ids: "human_coding_scheme" }),
+      [
+        {
+          code: "case_duplicate_id",
+          kind: "competency",
+          id: "noting",
+          identifier: "noting",
+          path: "CFItems[1]",
+          field: "identifier",
+          earlier: item.identifier,
+          earlier_path: "CFItems[0]",
+          earlier_field: "humanCodingScheme",
+        },
+      ],
+    );
     const repeated = importCase({ ...one, CFItems: [item, item] });
     assert.deepEqual(repeated.report.dropped, [{ element: "Item", identifier: item.identifier, reason: "repeated" }]);
     assert.equal(importCase([one]).spec.competencies.length, 1);

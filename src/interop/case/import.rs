@@ -24,6 +24,8 @@ pub enum CaseIds {
     Identifier,
     /// `CFItem.humanCodingScheme` where present and not blank, else as
     /// [`CaseIds::Identifier`]. Gives back ids exported from a spec whose ids are not UUIDs.
+    /// A code that is another item's identifier (of the same kind) is refused with
+    /// [`Error::CaseDuplicateId`](crate::Error::CaseDuplicateId), naming both items.
     HumanCodingScheme,
 }
 

@@ -79,7 +79,7 @@ impl CaseImport {
     /// [`Error::CaseFieldName`] for a field named like a CASE field in another case,
     /// [`Error::CaseFieldType`] for a field the import needs holding another JSON type,
     /// [`Error::CaseDuplicateIdentifier`], [`Error::CaseChildOfCycle`],
-    /// [`Error::DuplicateId`] for two items giving the same competency or group id, and
+    /// [`Error::CaseDuplicateId`] for two items giving the same competency or group id, and
     /// [`Error::InvalidOption`] for a level rule that cannot map anything.
     ///
     /// [`Error::CaseMissingDocument`]: crate::Error::CaseMissingDocument
@@ -89,7 +89,7 @@ impl CaseImport {
     /// [`Error::CaseFieldType`]: crate::Error::CaseFieldType
     /// [`Error::CaseDuplicateIdentifier`]: crate::Error::CaseDuplicateIdentifier
     /// [`Error::CaseChildOfCycle`]: crate::Error::CaseChildOfCycle
-    /// [`Error::DuplicateId`]: crate::Error::DuplicateId
+    /// [`Error::CaseDuplicateId`]: crate::Error::CaseDuplicateId
     /// [`Error::InvalidOption`]: crate::Error::InvalidOption
     ///
     /// # Complexity

@@ -13,7 +13,7 @@ use crate::interop::case::uuid::uuid_v5;
 use crate::model::quote::has_hidden;
 use crate::model::spec::AREA_PREFIX;
 use crate::model::validate::hidden_character;
-use crate::{EntityKind, Error};
+use crate::{CaseIdItems, EntityKind, Error};
 
 /// The titles of the `CFDefinitions` item types, by identifier key.
 fn defined_types(package: &CasePackage) -> HashMap<String, String> {
@@ -115,7 +115,9 @@ fn derived_from_code(namespace: &[u8; 16], identifier: &str, code: &str, group: 
 /// The id each carried item gets, whether its `humanCodingScheme` was passed over because
 /// another carried item of its kind has the same code (a code two items share identifies
 /// neither, so both keep their identifiers and nothing merges), and whether the code gave
-/// its id; repeated ids are reported once each, per kind. Under [`CaseIds::Identifier`] an
+/// its id. Each item repeating an id an earlier item of its kind got is reported
+/// ([`Error::CaseDuplicateId`], naming both items and the field each id came from) and gets
+/// none. Under [`CaseIds::Identifier`] an
 /// item whose identifier the crate's export derived from its code (in the document
 /// namespace `namespace`, see [`derived_from_code`]) gets the code back: the identifier
 /// holds nothing the code does not, and export derives it again.
@@ -153,8 +155,8 @@ pub(super) fn item_ids(
     let shared: Vec<bool> = (0..parsed.items.len())
         .map(|i| code(i).is_some_and(|c| repeated[usize::from(is_group(&types[i]))].contains(c)))
         .collect();
-    let mut seen: [HashSet<String>; 2] = Default::default();
-    let mut reported: [HashSet<String>; 2] = Default::default();
+    // Per kind, each id given so far and the item it went to.
+    let mut seen: [HashMap<String, usize>; 2] = Default::default();
     let mut ids = Vec::with_capacity(parsed.items.len());
     let mut by_code = vec![false; parsed.items.len()];
     for (i, (item, typed)) in parsed.items.iter().zip(types).enumerate() {
@@ -181,13 +183,33 @@ pub(super) fn item_ids(
             continue;
         }
         let k = usize::from(is_group);
-        if seen[k].insert(id.clone()) {
-            ids.push(Some(id));
-        } else {
-            if reported[k].insert(id.clone()) {
-                errors.push(Error::DuplicateId { kind, id });
+        match seen[k].get(&id) {
+            None => {
+                seen[k].insert(id.clone(), i);
+                ids.push(Some(id));
             }
-            ids.push(None);
+            Some(&first) => {
+                let field = |coded: bool| {
+                    if coded {
+                        "humanCodingScheme"
+                    } else {
+                        "identifier"
+                    }
+                };
+                errors.push(Error::CaseDuplicateId {
+                    kind,
+                    id,
+                    items: Box::new(CaseIdItems {
+                        identifier: item.identifier.clone(),
+                        path: format!("CFItems[{}]", parsed.places[i]),
+                        field: field(by_code[i]),
+                        earlier: parsed.items[first].identifier.clone(),
+                        earlier_path: format!("CFItems[{}]", parsed.places[first]),
+                        earlier_field: field(by_code[first]),
+                    }),
+                });
+                ids.push(None);
+            }
         }
     }
     (ids, shared, by_code)

@@ -64,6 +64,9 @@ pub(super) struct Assoc<'p> {
 /// The package's uniquely identified items and complete associations.
 pub(super) struct Parsed<'p> {
     pub(super) items: Vec<&'p CaseItem>,
+    /// Where each of `items` is in the package's `CFItems` (whole repeats set aside make
+    /// the two differ), as errors name it.
+    pub(super) places: Vec<usize>,
     pub(super) index: HashMap<Cow<'p, str>, usize>,
     pub(super) uris: HashMap<&'p str, Node>,
     pub(super) document: Option<Cow<'p, str>>,

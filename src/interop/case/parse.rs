@@ -140,6 +140,7 @@ pub(super) fn parse<'p>(
     }
     let mut parsed = Parsed {
         items: Vec::new(),
+        places: Vec::new(),
         index: HashMap::new(),
         uris: HashMap::new(),
         document: doc_key,
@@ -178,6 +179,7 @@ pub(super) fn parse<'p>(
         }
         parsed.index.insert(k, parsed.items.len());
         parsed.items.push(item);
+        parsed.places.push(i);
     }
     let complete = complete_associations(package, &mut seen, &mut parsed.set_aside, errors);
     rubric_identifiers(package, &mut seen, errors);

@@ -132,16 +132,29 @@ pub(super) fn optional_text<'a>(record: &'a Map<String, Value>, key: &str) -> Op
     }
 }
 
-/// A level as the platform writes it: `"Level 3"` (any case, any spacing), `"3"` or `3`.
-/// `Err` carries the text found.
+/// A level as the platform writes it: `"Level 3"` (any case, any spacing), `"3"` or `3`;
+/// also a whole number with a fraction of zeros, as spreadsheet exports and data frames
+/// write a numeric column (`"3.0"`, `"3.00"`, `"3,0"` with a decimal comma, or the JSON
+/// number `3.0`), which every other level reader of the crate reads too. Anything else
+/// (`"3.5"`, `"-0"`, `"3e0"`, `"Level 3.0"`, `3.5`, `-1`) is `Err` carrying the text
+/// found. O(length).
 pub(super) fn level(value: &Value) -> Result<u64, String> {
     match value {
-        Value::Number(n) => n.as_u64().ok_or_else(|| n.to_string()),
+        Value::Number(n) => n
+            .as_u64()
+            .or_else(|| n.as_f64().and_then(whole_number))
+            .ok_or_else(|| n.to_string()),
         Value::String(s) => {
             let t = s.trim();
             let digits = match t.get(..5) {
                 Some(head) if head.eq_ignore_ascii_case("level") => t[5..].trim_start(),
-                _ => t,
+                // A fraction of zeros only on a bare number, as the CSV readers read it.
+                _ => match t.find(['.', ',']) {
+                    Some(at) if t.len() > at + 1 && t[at + 1..].bytes().all(|b| b == b'0') => {
+                        &t[..at]
+                    }
+                    _ => t,
+                },
             };
             if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
                 digits.parse().map_err(|_| s.clone())
@@ -151,6 +164,16 @@ pub(super) fn level(value: &Value) -> Result<u64, String> {
         }
         other => Err(other.to_string()),
     }
+}
+
+/// A JSON number with no fractional part, from 0 up to (not including) 2^64, as the
+/// documents' whole-number fields read it (`model::whole`).
+fn whole_number(v: f64) -> Option<u64> {
+    // 2^64 is exact as an `f64`; `u64::MAX as f64` rounds to it.
+    #[allow(clippy::cast_precision_loss)]
+    let above = u64::MAX as f64;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    (v.fract() == 0.0 && v >= 0.0 && v < above).then_some(v as u64)
 }
 
 /// The platform's default level names (FRAC: Basic … Ustad), as levels 1 to 5.
@@ -215,6 +238,29 @@ mod tests {
         );
         assert_eq!(read(Value::from("CLID12")), Err("CLID12".to_owned()));
         assert_eq!(read(Value::from(-1)), Err("-1".to_owned()));
+        // A fraction of zeros, as spreadsheets write a whole number; nothing else.
+        assert_eq!(read(Value::from("4.0")), Ok(4));
+        assert_eq!(read(Value::from(" 4.00 ")), Ok(4));
+        assert_eq!(read(Value::from("4,0")), Ok(4));
+        assert_eq!(read(Value::from("7.0")), Ok(7));
+        assert_eq!(read(Value::from(4.0)), Ok(4));
+        assert_eq!(read(serde_json::from_str("4.00").unwrap()), Ok(4));
+        for text in [
+            "4.5",
+            "4.",
+            ".0",
+            "-0",
+            "-4.0",
+            "4e0",
+            "+4",
+            "4.0.0",
+            "Level 4.0",
+            "4.0a",
+        ] {
+            assert_eq!(read(Value::from(text)), Err(text.to_owned()), "{text}");
+        }
+        assert_eq!(read(Value::from(4.5)), Err("4.5".to_owned()));
+        assert_eq!(read(Value::from(-4.0)), Err("-4.0".to_owned()));
         assert_eq!(level_by_name(" Ustad"), Some(5));
         assert_eq!(level_by_name("Beginner"), None);
     }

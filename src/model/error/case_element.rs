@@ -36,3 +36,22 @@ impl fmt::Display for CaseElement {
         })
     }
 }
+
+/// The two CASE items of an [`Error::CaseDuplicateId`](crate::Error::CaseDuplicateId):
+/// the later item and the earlier one that got the id first. Its fields are serialized
+/// inside the error, beside the error's own.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CaseIdItems {
+    /// The later item's CASE identifier, as written.
+    pub identifier: String,
+    /// Where the later item is, e.g. `CFItems[1]`.
+    pub path: String,
+    /// The field the later item's id came from: `identifier` or `humanCodingScheme`.
+    pub field: &'static str,
+    /// The earlier item's CASE identifier, as written.
+    pub earlier: String,
+    /// Where the earlier item is, written as `path`.
+    pub earlier_path: String,
+    /// The field the earlier item's id came from, written as `field`.
+    pub earlier_field: &'static str,
+}

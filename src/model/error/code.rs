@@ -45,6 +45,7 @@ impl Error {
             Error::CaseFieldName { .. } => "case_field_name",
             Error::CaseFieldType { .. } => "case_field_type",
             Error::CaseDuplicateIdentifier { .. } => "case_duplicate_identifier",
+            Error::CaseDuplicateId { .. } => "case_duplicate_id",
             Error::CaseChildOfCycle { .. } => "case_child_of_cycle",
             Error::CaseInvalidIdentifier { .. } => "case_invalid_identifier",
             Error::CaseConflictingIdentifiers { .. } => "case_conflicting_identifiers",

@@ -10,7 +10,7 @@ mod tests;
 mod text;
 mod variants;
 
-pub use case_element::CaseElement;
+pub use case_element::{CaseElement, CaseIdItems};
 pub use evidence::{EvidenceProblem, PassbookRow};
 pub use list::Errors;
 pub use variants::Error;

@@ -172,6 +172,18 @@ fn every_variant() -> Vec<Error> {
             earlier: s(),
             earlier_path: "CFItems[0]".to_owned(),
         },
+        Error::CaseDuplicateId {
+            kind: EntityKind::Competency,
+            id: s(),
+            items: Box::new(CaseIdItems {
+                identifier: s(),
+                path: "CFItems[1]".to_owned(),
+                field: "identifier",
+                earlier: s(),
+                earlier_path: "CFItems[0]".to_owned(),
+                earlier_field: "humanCodingScheme",
+            }),
+        },
         Error::CaseChildOfCycle { items: vec![s()] },
         Error::CaseInvalidIdentifier { identifier: s() },
         Error::CaseConflictingIdentifiers {
@@ -366,6 +378,7 @@ fn index(e: &Error) -> usize {
         Error::CsvAmbiguousDelimiter { .. } => 58,
         Error::CsvDateOrder { .. } => 59,
         Error::CaseSeveralDocuments { .. } => 60,
+        Error::CaseDuplicateId { .. } => 61,
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::case_element::CaseIdItems;
 use crate::model::quote::quoted;
 use crate::{CourseId, EntityKind, GroupId};
 
@@ -111,6 +112,22 @@ pub(super) fn clash_text(
         "case identifier {} given for group {} is already {holder}",
         quoted(identifier),
         quoted(group.as_str())
+    )
+}
+
+/// The message of a [`CaseDuplicateId`](super::Error::CaseDuplicateId): the id, then
+/// each item by path, identifier and the field that gave it the id.
+pub(super) fn case_id_text(kind: EntityKind, id: &str, items: &CaseIdItems) -> String {
+    format!(
+        "duplicate {kind} id {} at {} (identifier {}, id from its {}): \
+         {} (identifier {}, id from its {}) has it too",
+        quoted(id),
+        items.path,
+        quoted(&items.identifier),
+        items.field,
+        items.earlier_path,
+        quoted(&items.earlier),
+        items.earlier_field
     )
 }
 

@@ -1,10 +1,10 @@
 //! [`Error`]: every variant, its code and its JSON form.
 
-use super::case_element::CaseElement;
+use super::case_element::{CaseElement, CaseIdItems};
 use super::evidence::{EvidenceProblem, PassbookRow, entry_text};
 use super::text::{
-    clash_text, code_points_list, cycle_text, date_hint, department_hint, did_you_mean,
-    duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
+    case_id_text, clash_text, code_points_list, cycle_text, date_hint, department_hint,
+    did_you_mean, duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
     missing_document_text, number, quoted_list,
 };
 use crate::model::quote::quoted;
@@ -85,6 +85,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `case_field_name` | a CASE field named in another case or spelling (`Identifier`) |
 /// | `case_field_type` | a CASE field the import needs, holding a value of the wrong type |
 /// | `case_duplicate_identifier` | two CASE elements with one identifier |
+/// | `case_duplicate_id` | two CASE items that would get one competency or group id (a code that is another item's identifier) |
 /// | `case_child_of_cycle` | `isChildOf` associations in a cycle |
 /// | `case_invalid_identifier` | an export identifier given that is not a UUID, or a blank or hidden-character document identifier |
 /// | `case_conflicting_identifiers` | two export identifiers given for one group |
@@ -570,6 +571,24 @@ pub enum Error {
         earlier: String,
         /// Where the earlier element is, written as `path`.
         earlier_path: String,
+    },
+    /// Two CASE items would give the same competency (or group) id: one item's
+    /// `humanCodingScheme` (the id under
+    /// [`CaseIds::HumanCodingScheme`](crate::CaseIds::HumanCodingScheme), or a code the
+    /// crate's export derived the identifier from) is another item's identifier, so the two
+    /// would merge. The error names both items, where each is and which field gave each the
+    /// id; each later item is reported, with the first item that has the id. Give one of
+    /// them another code, or import by identifier.
+    #[error("{}", case_id_text(*kind, id, items))]
+    CaseDuplicateId {
+        /// What the two items map to: a competency or a group.
+        kind: EntityKind,
+        /// The id both would get.
+        id: String,
+        /// The two items: their identifiers, paths and the fields that gave the id
+        /// (serialized beside `kind` and `id`).
+        #[serde(flatten)]
+        items: Box<CaseIdItems>,
     },
     /// `isChildOf` associations form a cycle, so no item is above the others. Remove one of
     /// the associations.
