@@ -99,7 +99,11 @@ impl Framework {
     ///   deep instance, a pass over the candidates gives the steps that follow from a
     ///   prerequisite's instead of walks, and after a step only the candidates below it
     ///   that may rank among the best are valued: on a chain of n courses each closing a
-    ///   gap, O(n) per officer in all); the best
+    ///   gap, O(n) per officer in all; an officer of at least 256 candidates none of
+    ///   which has prerequisites, whose kept best steps run out, finds them again from a
+    ///   lazy heap of upper bounds, O((1 + r) log m) for r bounds found stale, instead
+    ///   of a scan of all m: on a post of n gaps closed two at a time by 2n courses, each
+    ///   select is O(n log n) per officer rather than O(n²)); the best
     ///   responses, exchanges, relaxation and search each stop after a fixed amount of work
     ///   (at most a few 10⁷ candidate visits, counted, not timed, so the plan does not
     ///   depend on the machine), plus O(n·m) per pass to look at the plan;

@@ -5,6 +5,11 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use std::sync::{Mutex, PoisonError};
+
+use super::lazy::Lazy;
+#[cfg(test)]
+use super::lazy::VALUED;
 use super::plan::{Department, Plan};
 use super::refresh::{Down, RUNNERS, Runner};
 use crate::analysis::parallel::map_items;
@@ -166,6 +171,11 @@ impl Department<'_> {
         // Officers whose steps are to be found again (they have no entry in the heap), and
         // the greatest of their bounds: no step of theirs ranks above it.
         let mut waiting: Vec<u32> = Vec::new();
+        // Per officer, the heap their steps are found again from (`Department::lazy_pays`),
+        // built at its first use in this select; each officer's is used by one thread at a
+        // time.
+        let lazies: Vec<Mutex<Option<Lazy>>> =
+            (0..self.officers.len()).map(|_| Mutex::new(None)).collect();
         let mut bound: Option<Entry> = None;
         let mut took = false;
         loop {
@@ -181,7 +191,19 @@ impl Department<'_> {
                     1
                 };
                 let found = map_items(waiting.len(), threads, |i| {
-                    self.best_few(plan, waiting[i] as usize, banned)
+                    let o = waiting[i] as usize;
+                    if !self.lazy_pays(o) {
+                        #[cfg(test)]
+                        VALUED.with(|v| v.set(v.get() + self.officers[o].inst.len() as u64));
+                        return self.best_few(plan, o, banned);
+                    }
+                    let mut lazy = lazies[o].lock().unwrap_or_else(PoisonError::into_inner);
+                    let few = self.best_few_lazy(plan, o, banned, &mut lazy);
+                    debug_assert!(
+                        agrees(&few, false, &self.best_few(plan, o, banned)),
+                        "a lazy heap finds the steps a scan finds"
+                    );
+                    few
                 });
                 for (&o, few) in waiting.iter().zip(found) {
                     if let Some(r) = few[0] {

@@ -19,6 +19,9 @@ mod bound;
 mod exact;
 mod greedy;
 mod improve;
+mod lazy;
+#[cfg(test)]
+mod lazy_tests;
 mod plan;
 mod refresh;
 
