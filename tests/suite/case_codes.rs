@@ -8,6 +8,8 @@ use karmayogi::{
 };
 use serde_json::Value;
 
+use crate::support::competency_ids;
+
 /// Groups with a parent, an area, levels with names, a description; ids that are codes.
 const CODED: &str = r#"{"format_version": 2,
   "groups": [{"id": "FM", "name": "Finance"},
@@ -75,12 +77,7 @@ fn a_code_that_did_not_give_the_identifier_is_reported_as_set_aside() {
     edited["humanCodingScheme"] = "FM.1".into();
     let identifier = edited["identifier"].as_str().unwrap().to_owned();
     let back = CaseImport::from_json(&json.to_string(), &CaseImportOptions::default()).unwrap();
-    let mut ids: Vec<&str> = back
-        .spec
-        .competencies
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+    let mut ids = competency_ids(&back.spec);
     ids.sort_unstable();
     assert_eq!(ids, ["OP.01", identifier.as_str(), "x"]);
     let dropped: Vec<(CaseElement, &str, &str)> = (back.report.dropped_fields.iter())
@@ -94,12 +91,7 @@ fn a_code_that_did_not_give_the_identifier_is_reported_as_set_aside() {
     // Under `HumanCodingScheme` the publisher's code is the id, as before.
     let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
     let coded = CaseImport::from_json(&json.to_string(), &options).unwrap();
-    let mut ids: Vec<&str> = coded
-        .spec
-        .competencies
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+    let mut ids = competency_ids(&coded.spec);
     ids.sort_unstable();
     assert_eq!(ids, ["FM.1", "OP.01", "x"]);
     assert!(coded.report.is_complete(), "{:?}", coded.report);

@@ -11,10 +11,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    Cohort, CompetencyType, EvidenceSource, FracOptions, Framework, FrameworkSpec, GroupKind,
-    IgotCourseOptions, IgotWhat, KcmOptions, KcmSubThemes, KcmTagKey, LevelPolicy, OfficerSpec,
-    PositionMatch, ReviewStatus, RollupOptions, kcm_id, load_frac_positions, load_igot_courses,
-    load_igot_profile, load_kcm, load_position_master,
+    Cohort, CompetencyType, Evidence, EvidenceSource, FracOptions, Framework, FrameworkSpec,
+    GroupKind, IgotCourseOptions, IgotWhat, KcmOptions, KcmSubThemes, KcmTagKey, LevelPolicy,
+    OfficerSpec, PositionMatch, ReviewStatus, RollupOptions, kcm_id, load_frac_positions,
+    load_igot_courses, load_igot_profile, load_kcm, load_position_master,
 };
 use serde_json::Value;
 
@@ -614,11 +614,7 @@ fn frac_fixture_counts_only_verified_mappings() {
 #[test]
 fn profile_fixture_becomes_passbook_evidence_with_matching_sources() {
     let load = load_igot_profile(&data("tests/data/igot/profile_competencies.json")).unwrap();
-    let read: Vec<(&str, u8, EvidenceSource)> = load
-        .value
-        .iter()
-        .map(|e| (e.competency.as_str(), e.level, e.source))
-        .collect();
+    let read = levels_read(&load.value);
     assert_eq!(
         read,
         [
@@ -1055,11 +1051,7 @@ fn whole_levels_written_with_a_fraction_of_zeros_read_as_their_levels() {
         {"id": "CID8", "competencySelfAttestedLevel": "7.0"}
     ]);
     let load = load_igot_profile(&profile.to_string()).unwrap();
-    let read: Vec<(&str, u8, EvidenceSource)> = load
-        .value
-        .iter()
-        .map(|e| (e.competency.as_str(), e.level, e.source))
-        .collect();
+    let read = levels_read(&load.value);
     assert_eq!(
         read,
         [
@@ -1102,4 +1094,12 @@ fn whole_levels_written_with_a_fraction_of_zeros_read_as_their_levels() {
         ]
     );
     // The HR CSV passbook and officers' JSON read `4.0` the same way (`csv_exports`).
+}
+
+/// Each passbook entry a profile gave: its competency, level and source, in order.
+fn levels_read(evidence: &[Evidence]) -> Vec<(&str, u8, EvidenceSource)> {
+    evidence
+        .iter()
+        .map(|e| (e.competency.as_str(), e.level, e.source))
+        .collect()
 }

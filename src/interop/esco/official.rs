@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::hierarchy::{Edge, Hierarchy, Node};
 use super::{Occupation, Rows, Skill, Tables};
 use crate::interop::csv::{Row, Seen, Table};
+use crate::interop::one_line;
 use crate::model::order;
 use crate::{Error, EscoOptions};
 
@@ -70,19 +71,6 @@ pub(super) fn read(
         requires,
         hierarchy,
     }
-}
-
-/// A label on one line: runs of whitespace (line breaks included) made one space.
-fn one_line(text: &str) -> String {
-    // Not `join` of the words: see `igot::json::normalised`, the same loop.
-    let mut line = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    line
 }
 
 /// Numbers rows keyed by URI by the rank of their URI (byte order).

@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{Map, Value};
 
-use super::json::{Report, normalised, parse, required_text, shape};
+use super::json::{Report, parse, required_text, shape};
 use super::report::{IgotLoad, IgotWhat};
 use super::tags::{KcmTagKey, Tag, Tags};
 use crate::interop::case::read::json_type;
+use crate::interop::one_line;
 use crate::model::nearest::Nearest;
 use crate::{CourseOutcome, CourseSpec, EntityKind, Errors, Framework, Mode};
 
@@ -132,7 +133,7 @@ pub fn load_igot_courses(
         normalised: framework
             .competencies()
             .iter()
-            .map(|c| (normalised(c.id.as_str()), c.id.as_str()))
+            .map(|c| (one_line(c.id.as_str()), c.id.as_str()))
             .fold(HashMap::new(), |mut m, (k, v)| {
                 m.entry(k).or_insert_with(Vec::new).push(v);
                 m
@@ -383,11 +384,7 @@ impl Reader<'_> {
         let fw = self.framework;
         let competency = if fw.competency(&tag.key).is_some() {
             tag.key.clone()
-        } else if let Some([one]) = self
-            .normalised
-            .get(&normalised(&tag.key))
-            .map(Vec::as_slice)
-        {
+        } else if let Some([one]) = self.normalised.get(&one_line(&tag.key)).map(Vec::as_slice) {
             self.report.note(
                 path,
                 course,

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::report::{IgotEntry, IgotField, IgotReport, IgotWhat};
 use crate::interop::case::read::{checked_json, json_type};
+use crate::interop::one_line;
 use crate::model::json::{json_error, without_bom};
 use crate::model::order;
 use crate::{Error, Errors};
@@ -186,29 +187,14 @@ pub(super) fn level_by_name(name: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
-/// Runs of whitespace made one space, and the ends trimmed: how names are compared when
-/// the exact text does not match.
-pub(super) fn normalised(text: &str) -> String {
-    // Not `join`: with it, `join` would be compiled for `&str` parts for this alone in the
-    // WebAssembly module (every other caller joins `String`s).
-    let mut line = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    line
-}
-
 /// The kinds of stray whitespace in a name (`trailing`, `leading`, `repeated`), or `None`.
 pub(super) fn whitespace(name: &str) -> Option<String> {
-    // The kinds joined by ", " (not with `join`: see `normalised`).
+    // The kinds joined by ", " (not with `join`: see `interop::one_line`).
     let mut kinds = String::new();
     for (kind, found) in [
         ("trailing", name.ends_with(char::is_whitespace)),
         ("leading", name.starts_with(char::is_whitespace)),
-        ("repeated", normalised(name) != name.trim()),
+        ("repeated", one_line(name) != name.trim()),
     ] {
         if found {
             if !kinds.is_empty() {
@@ -273,6 +259,6 @@ mod tests {
             Some("trailing, repeated")
         );
         assert_eq!(whitespace("ACCOUNTANT"), None);
-        assert_eq!(normalised(" A  B "), "A B");
+        assert_eq!(one_line(" A  B "), "A B");
     }
 }

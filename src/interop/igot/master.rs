@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::json::{Report, normalised, optional_text, parse, required_text, shape, whitespace};
+use super::json::{Report, optional_text, parse, required_text, shape, whitespace};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::read::json_type;
+use crate::interop::one_line;
 use crate::{Errors, PositionId};
 
 const DOCUMENT: &str = "position master list";
@@ -59,7 +60,7 @@ impl PositionMaster {
     /// # Complexity
     /// O(|name| + m) for m designations sharing the name's normalised form.
     pub fn find(&self, name: &str) -> PositionMatch<'_> {
-        let Some(same) = self.by_name.get(&normalised(name)) else {
+        let Some(same) = self.by_name.get(&one_line(name)) else {
             return PositionMatch::NotFound;
         };
         let all: Vec<&MasterPosition> = same.iter().map(|&i| &self.positions[i as usize]).collect();
@@ -165,7 +166,7 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
         if let Some(kinds) = whitespace(name) {
             report.note(&path, id, IgotWhat::Whitespace { kinds });
         }
-        let same = master.by_name.entry(normalised(name)).or_default();
+        let same = master.by_name.entry(one_line(name)).or_default();
         if let Some(&first) = same.first() {
             report.note(
                 &path,

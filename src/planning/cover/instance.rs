@@ -175,23 +175,15 @@ impl Instance {
                 items: Vec::with_capacity(items),
             }
         };
-        let empty = || Rows {
-            start: Vec::new(),
-            items: Vec::new(),
-        };
-        Instance {
+        Instance::from_columns(
             values,
-            cost: Vec::with_capacity(candidates),
-            hours: Vec::with_capacity(candidates),
-            covers: rows(pairs),
-            pre: rows(0),
-            closers: empty(),
-            deps: empty(),
-            topo: Vec::new(),
-            unit: None,
-            value_unit: None,
-            value_floor: 0.0,
-        }
+            (
+                Vec::with_capacity(candidates),
+                Vec::with_capacity(candidates),
+            ),
+            rows(pairs),
+            rows(0),
+        )
     }
 
     /// An instance of the candidates whose selection costs, hours, covers and direct
