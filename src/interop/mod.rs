@@ -57,19 +57,3 @@ pub use igot::{
 };
 pub use officers::{OfficersCsv, OfficersCsvOptions, OfficersLoad, load_officers};
 pub use onet::{OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, load_onet};
-
-/// A text on one line: runs of whitespace (line breaks included) made one space, and the
-/// ends trimmed. How ESCO's labels are read and how iGOT's names are compared when the
-/// exact text does not match. O(text).
-pub(crate) fn one_line(text: &str) -> String {
-    // Not `join` of the words: `join` would be compiled for `&str` parts for this alone in
-    // the WebAssembly module (every other caller joins `String`s).
-    let mut line = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    line
-}

@@ -4,6 +4,8 @@
 //! a number or `null`, says only `expected value`; a document's author can act on neither.
 //! Here the message names the field's meaning and every name it takes, e.g. "invalid
 //! type: integer \`1\`, expected a competency type: one of \`behavioural\`, …".
+//!
+//! Also [`one_line`]: a name or label with its runs of whitespace made one space.
 
 use std::fmt;
 
@@ -86,4 +88,20 @@ impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for DisplayWith
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         (self.0)(f)
     }
+}
+
+/// A text on one line: runs of whitespace (line breaks included) made one space, and the
+/// ends trimmed. How ESCO's labels are read and how iGOT's names are compared when the
+/// exact text does not match. O(text).
+pub(crate) fn one_line(text: &str) -> String {
+    // Not `join` of the words: `join` would be compiled for `&str` parts for this alone in
+    // the WebAssembly module (every other caller joins `String`s).
+    let mut line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
 }

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::hierarchy::{Edge, Hierarchy, Node};
 use super::{Occupation, Rows, Skill, Tables};
 use crate::interop::csv::{Row, Seen, Table};
-use crate::interop::one_line;
+use crate::model::names::one_line;
 use crate::model::order;
 use crate::{Error, EscoOptions};
 

@@ -10,7 +10,7 @@ use super::json::{Report, parse, required_text, shape};
 use super::report::{IgotLoad, IgotWhat};
 use super::tags::{KcmTagKey, Tag, Tags};
 use crate::interop::case::read::json_type;
-use crate::interop::one_line;
+use crate::model::names::one_line;
 use crate::model::nearest::Nearest;
 use crate::{CourseOutcome, CourseSpec, EntityKind, Errors, Framework, Mode};
 

@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 
 use super::report::{IgotEntry, IgotField, IgotReport, IgotWhat};
 use crate::interop::case::read::{checked_json, json_type};
-use crate::interop::one_line;
 use crate::model::json::{json_error, without_bom};
+use crate::model::names::one_line;
 use crate::model::order;
 use crate::{Error, Errors};
 
@@ -189,7 +189,7 @@ pub(super) fn level_by_name(name: &str) -> Option<u8> {
 
 /// The kinds of stray whitespace in a name (`trailing`, `leading`, `repeated`), or `None`.
 pub(super) fn whitespace(name: &str) -> Option<String> {
-    // The kinds joined by ", " (not with `join`: see `interop::one_line`).
+    // The kinds joined by ", " (not with `join`: see `model::names::one_line`).
     let mut kinds = String::new();
     for (kind, found) in [
         ("trailing", name.ends_with(char::is_whitespace)),

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::json::{Report, optional_text, parse, required_text, shape, whitespace};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::read::json_type;
-use crate::interop::one_line;
+use crate::model::names::one_line;
 use crate::{Errors, PositionId};
 
 const DOCUMENT: &str = "position master list";
