@@ -1096,6 +1096,88 @@ fn whole_levels_written_with_a_fraction_of_zeros_read_as_their_levels() {
     // The HR CSV passbook and officers' JSON read `4.0` the same way (`csv_exports`).
 }
 
+#[test]
+fn durations_are_read_as_json_numbers_whether_written_as_numbers_or_text() {
+    let fw = kcm_framework();
+    let record = |id: &str, duration: &str| {
+        format!(r#"{{"identifier": "{id}", "name": "{id}", "duration": {duration}}}"#)
+    };
+    let cases = [
+        ("n", "5400"),
+        ("t", "\"5400\""),
+        ("f", "\"5400.5\""),
+        ("e", "\"5.4e3\""),
+        ("s", "\" 1800 \""),
+        ("plus", "\"+5400\""),
+        ("point", "\".5\""),
+        ("dot", "\"5.\""),
+        ("comma", "\"1,800\""),
+        ("zeros", "\"0036\""),
+        ("word", "\"an hour\""),
+        ("negative", "\"-60\""),
+    ];
+    let json = format!(
+        "[{}]",
+        cases
+            .iter()
+            .map(|(id, d)| record(id, d))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let load = load_igot_courses(&json, &fw, &IgotCourseOptions::default()).unwrap();
+    let hours: Vec<(&str, f64)> = load
+        .value
+        .iter()
+        .map(|c| (c.id.as_str(), c.hours))
+        .collect();
+    assert_eq!(
+        hours,
+        [
+            ("n", 1.5),
+            ("t", 1.5),
+            ("f", 5400.5 / 3600.0),
+            ("e", 1.5),
+            ("s", 0.5)
+        ]
+    );
+    let set_aside: Vec<(String, String)> = load
+        .report
+        .set_aside
+        .iter()
+        .map(|e| (e.id.clone(), e.what.to_string()))
+        .collect();
+    let not_a_number = |id: &str| {
+        (
+            id.to_owned(),
+            "`duration` is a string that is not a JSON number: expected seconds".to_owned(),
+        )
+    };
+    let negative = load
+        .report
+        .set_aside
+        .iter()
+        .find(|e| e.id == "negative")
+        .map(|e| e.what.clone());
+    assert_eq!(
+        negative,
+        Some(IgotWhat::HoursOutOfRange {
+            hours: -60.0 / 3600.0
+        })
+    );
+    assert_eq!(
+        set_aside[..6],
+        [
+            not_a_number("plus"),
+            not_a_number("point"),
+            not_a_number("dot"),
+            not_a_number("comma"),
+            not_a_number("zeros"),
+            not_a_number("word"),
+        ]
+    );
+    assert_eq!(set_aside.len(), 7);
+}
+
 /// Each passbook entry a profile gave: its competency, level and source, in order.
 fn levels_read(evidence: &[Evidence]) -> Vec<(&str, u8, EvidenceSource)> {
     evidence

@@ -97,8 +97,9 @@ struct ProfileOut<'a> {
 /// of any) into passbook entries: the self-attested level as self-declared evidence, the
 /// level the platform raised on a passed assessment (`competencyCBPCompletionLevel`) as an
 /// assessment; both verified and undated. A level may be `Level N`, a whole number or a
-/// default level name (noted); an entry without an id or any readable level is set aside
-/// and reported.
+/// default level name (noted). Set aside and reported: an entry that is not an object or
+/// has no `id`, an entry with neither level, a level that cannot be read or is above 5.
+/// An entry repeating an earlier one's `id` is read and noted.
 ///
 /// Throws `json` for malformed JSON and `igot_shape` for a document of another shape.
 ///
