@@ -10,6 +10,7 @@
 //! field it has no place for, by name and count. Only malformed JSON, a key repeated in an
 //! object, or a document whose top level has the wrong shape is an error.
 
+mod by_id;
 mod courses;
 mod frac;
 mod json;

@@ -1096,6 +1096,159 @@ fn whole_levels_written_with_a_fraction_of_zeros_read_as_their_levels() {
     // The HR CSV passbook and officers' JSON read `4.0` the same way (`csv_exports`).
 }
 
+#[test]
+fn frac_requirements_met_again_are_one_edge_and_repeats_keep_the_highest() {
+    // Two positions share the role R1 and the activity A1. Under P1 the role lists C1
+    // twice (levels 1 and 3); under P2 it lists C2 at the same level as before (the same
+    // edge: nothing said) and C1 at level 2 (another level than before). The activity
+    // lists C3 at level 2 under P1 and at level 4 under P2.
+    let c = |id: &str, level: u8| {
+        format!(
+            r#"{{"type": "COMPETENCY", "id": "{id}", "name": "{id}", "status": "VERIFIED",
+               "level": "Level {level}", "additionalProperties": {{"competencyType": "Functional"}}}}"#
+        )
+    };
+    let position = |id: &str, role: &[String], activity: &[String]| {
+        format!(
+            r#"{{"type": "POSITION", "id": "{id}", "name": "{id}", "status": "VERIFIED",
+               "department": "D", "children": [{{"type": "ROLE", "id": "R1", "name": "Role",
+               "status": "VERIFIED", "children": [{{"type": "ACTIVITY", "id": "A1",
+               "name": "Act", "status": "VERIFIED", "children": [{}]}}, {}]}}]}}"#,
+            activity.join(","),
+            role.join(",")
+        )
+    };
+    let json = format!(
+        "[{}, {}]",
+        position("P9", &[c("C2", 2), c("C1", 1), c("C1", 3)], &[c("C3", 2)]),
+        position("P1", &[c("C2", 2), c("C1", 2)], &[c("C3", 4)])
+    );
+    let load = load_frac_positions(&json, &FracOptions::default()).unwrap();
+    let spec = &load.value;
+    let ids = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(
+        ids(spec.positions.iter().map(|p| p.id.as_str()).collect()),
+        ["P1", "P9"]
+    );
+    assert_eq!(
+        ids(spec.competencies.iter().map(|c| c.id.as_str()).collect()),
+        ["C1", "C2", "C3"]
+    );
+    let levels = |r: &[karmayogi::RequirementSpec]| {
+        r.iter()
+            .map(|q| (q.competency.to_string(), q.level))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        levels(&spec.roles[0].requires),
+        [("C1".to_owned(), 3), ("C2".to_owned(), 2)]
+    );
+    assert_eq!(levels(&spec.activities[0].requires), [("C3".to_owned(), 4)]);
+    let repeats: Vec<(String, String, String)> = entries(&load.report.set_aside);
+    assert_eq!(
+        repeats,
+        [
+            (
+                "$[0].children[0]".into(),
+                "R1".into(),
+                "competency `C1` required again (level 3); the highest level is kept".into()
+            ),
+            (
+                "$[1].children[0].children[0]".into(),
+                "A1".into(),
+                "competency `C3` required again (level 4); the highest level is kept".into()
+            ),
+            (
+                "$[1].children[0]".into(),
+                "R1".into(),
+                "competency `C1` required again (level 2); the highest level is kept".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn durations_are_read_as_json_numbers_whether_written_as_numbers_or_text() {
+    let fw = kcm_framework();
+    let record = |id: &str, duration: &str| {
+        format!(r#"{{"identifier": "{id}", "name": "{id}", "duration": {duration}}}"#)
+    };
+    let cases = [
+        ("n", "5400"),
+        ("t", "\"5400\""),
+        ("f", "\"5400.5\""),
+        ("e", "\"5.4e3\""),
+        ("s", "\" 1800 \""),
+        ("plus", "\"+5400\""),
+        ("point", "\".5\""),
+        ("dot", "\"5.\""),
+        ("comma", "\"1,800\""),
+        ("zeros", "\"0036\""),
+        ("word", "\"an hour\""),
+        ("negative", "\"-60\""),
+    ];
+    let json = format!(
+        "[{}]",
+        cases
+            .iter()
+            .map(|(id, d)| record(id, d))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let load = load_igot_courses(&json, &fw, &IgotCourseOptions::default()).unwrap();
+    let hours: Vec<(&str, f64)> = load
+        .value
+        .iter()
+        .map(|c| (c.id.as_str(), c.hours))
+        .collect();
+    assert_eq!(
+        hours,
+        [
+            ("n", 1.5),
+            ("t", 1.5),
+            ("f", 5400.5 / 3600.0),
+            ("e", 1.5),
+            ("s", 0.5)
+        ]
+    );
+    let set_aside: Vec<(String, String)> = load
+        .report
+        .set_aside
+        .iter()
+        .map(|e| (e.id.clone(), e.what.to_string()))
+        .collect();
+    let not_a_number = |id: &str| {
+        (
+            id.to_owned(),
+            "`duration` is a string that is not a JSON number: expected seconds".to_owned(),
+        )
+    };
+    let negative = load
+        .report
+        .set_aside
+        .iter()
+        .find(|e| e.id == "negative")
+        .map(|e| e.what.clone());
+    assert_eq!(
+        negative,
+        Some(IgotWhat::HoursOutOfRange {
+            hours: -60.0 / 3600.0
+        })
+    );
+    assert_eq!(
+        set_aside[..6],
+        [
+            not_a_number("plus"),
+            not_a_number("point"),
+            not_a_number("dot"),
+            not_a_number("comma"),
+            not_a_number("zeros"),
+            not_a_number("word"),
+        ]
+    );
+    assert_eq!(set_aside.len(), 7);
+}
+
 /// Each passbook entry a profile gave: its competency, level and source, in order.
 fn levels_read(evidence: &[Evidence]) -> Vec<(&str, u8, EvidenceSource)> {
     evidence

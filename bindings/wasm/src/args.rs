@@ -28,6 +28,14 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "CompareOptions")]
     pub type CompareOptions;
 
+    /// An optional `FracOptions` argument.
+    #[wasm_bindgen(typescript_type = "FracOptions")]
+    pub type FracOptions;
+
+    /// An optional `IgotCourseOptions` argument.
+    #[wasm_bindgen(typescript_type = "IgotCourseOptions")]
+    pub type IgotCourseOptions;
+
     /// An optional `EscoOptions` argument.
     #[wasm_bindgen(typescript_type = "EscoOptions")]
     pub type EscoOptions;
@@ -63,6 +71,10 @@ extern "C" {
     /// An optional `RankOptions` argument.
     #[wasm_bindgen(typescript_type = "RankOptions")]
     pub type RankOptions;
+
+    /// An optional `RollupOptions` argument.
+    #[wasm_bindgen(typescript_type = "RollupOptions")]
+    pub type RollupOptions;
 
     /// An optional `RecommendOptions` argument.
     #[wasm_bindgen(typescript_type = "RecommendOptions")]

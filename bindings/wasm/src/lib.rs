@@ -28,6 +28,8 @@ mod args;
 mod cohort;
 mod failure;
 mod framework;
+mod groups;
+mod igot;
 mod interchange;
 mod json;
 mod options;
@@ -39,6 +41,10 @@ use wasm_bindgen::prelude::*;
 pub use crate::cohort::Cohort;
 pub use crate::failure::Failure;
 pub use crate::framework::Framework;
+pub use crate::igot::{
+    PositionMaster, kcm_id_js, load_frac_positions_js, load_igot_courses_js, load_igot_profile_js,
+    load_position_master_js,
+};
 pub use crate::interchange::{
     export_case, import_case, load_esco_js, load_esco_report_js, load_kcm_js, load_officers_js,
     load_onet_js, parse_framework_spec, parse_officers,

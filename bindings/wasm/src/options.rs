@@ -11,8 +11,9 @@
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseExportOptions, CaseIds, CaseImportOptions, CaseItemMapping,
     CaseLevelRule, CaseScoreOrder, CompareOptions, CompetencyType, CourseLevels, DateOrder,
-    Delimiter, EscoOptions, GapOptions, GroupKind, KcmOptions, KcmSubThemes, Level, LevelPolicy,
-    NeedsOptions, OfficersCsvOptions, OnetOptions, RankOptions, RecommendOptions, ReviewOptions,
+    Delimiter, EscoHierarchy, EscoOptions, FracOptions, GapOptions, GroupKind, IgotCourseOptions,
+    KcmOptions, KcmSubThemes, KcmTagKey, Level, LevelPolicy, NeedsOptions, OfficersCsvOptions,
+    OnetHierarchy, OnetOptions, RankOptions, RecommendOptions, ReviewOptions, RollupOptions,
     Solver, UndatedEvidence, UntaggedLevel, Weights,
 };
 use wasm_bindgen::{JsCast, JsValue};
@@ -280,17 +281,18 @@ fn wrong(path: &str, expected: &str, found: &JsValue) -> Failure {
 }
 
 /// The keys of a [`LevelPolicy`] object.
-const POLICY_KEYS: [&str; 6] = [
+const POLICY_KEYS: [&str; 7] = [
     "verifiedOnly",
     "selfDeclared",
     "feedback360",
     "notBefore",
     "undated",
     "courseLevels",
+    "inferGroupRules",
 ];
 
 /// [`LevelPolicy`]: `{verifiedOnly, selfDeclared, feedback360, notBefore, undated,
-/// courseLevels}`.
+/// courseLevels, inferGroupRules}`.
 pub(crate) fn policy(value: Option<impl Into<JsValue>>) -> Result<LevelPolicy, Failure> {
     policy_of(&Fields::new(value, &POLICY_KEYS)?)
 }
@@ -327,6 +329,9 @@ fn policy_of(f: &Fields) -> Result<LevelPolicy, Failure> {
         &[("reject", CourseLevels::Reject), ("cap", CourseLevels::Cap)],
     )? {
         p = p.course_levels(rule);
+    }
+    if let Some(yes) = f.flag("inferGroupRules")? {
+        p = p.infer_group_rules(yes);
     }
     Ok(p)
 }
@@ -754,12 +759,17 @@ pub(crate) fn case_export(value: Option<impl Into<JsValue>>) -> Result<CaseExpor
     Ok(o)
 }
 
-/// [`EscoOptions`]: `{essentialLevel, optionalLevel, includeOptional}`; the type rule is the
-/// library's standard one.
+/// [`EscoOptions`]: `{essentialLevel, optionalLevel, includeOptional, hierarchy}`; the type
+/// rule is the library's standard one.
 pub(crate) fn esco(value: Option<impl Into<JsValue>>) -> Result<EscoOptions, Failure> {
     let f = Fields::new(
         value,
-        &["essentialLevel", "optionalLevel", "includeOptional"],
+        &[
+            "essentialLevel",
+            "optionalLevel",
+            "includeOptional",
+            "hierarchy",
+        ],
     )?;
     let mut o = EscoOptions::default();
     if let Some(l) = f.count("essentialLevel", 255.0)? {
@@ -771,11 +781,20 @@ pub(crate) fn esco(value: Option<impl Into<JsValue>>) -> Result<EscoOptions, Fai
     if let Some(yes) = f.flag("includeOptional")? {
         o = o.include_optional(yes);
     }
+    if let Some(h) = f.choice(
+        "hierarchy",
+        &[
+            ("groups", EscoHierarchy::Groups),
+            ("nearest_area", EscoHierarchy::NearestArea),
+        ],
+    )? {
+        o = o.hierarchy(h);
+    }
     Ok(o)
 }
 
 /// [`OnetOptions`]: `{importanceThreshold, includeSuppressed, unratedOccupations,
-/// coreTasksOnly}`; the type rule is the library's standard one.
+/// coreTasksOnly, hierarchy}`; the type rule is the library's standard one.
 pub(crate) fn onet(value: Option<impl Into<JsValue>>) -> Result<OnetOptions, Failure> {
     let f = Fields::new(
         value,
@@ -784,6 +803,7 @@ pub(crate) fn onet(value: Option<impl Into<JsValue>>) -> Result<OnetOptions, Fai
             "includeSuppressed",
             "unratedOccupations",
             "coreTasksOnly",
+            "hierarchy",
         ],
     )?;
     let mut o = OnetOptions::default();
@@ -798,6 +818,15 @@ pub(crate) fn onet(value: Option<impl Into<JsValue>>) -> Result<OnetOptions, Fai
     }
     if let Some(yes) = f.flag("coreTasksOnly")? {
         o = o.core_tasks_only(yes);
+    }
+    if let Some(h) = f.choice(
+        "hierarchy",
+        &[
+            ("groups", OnetHierarchy::Groups),
+            ("parent_area", OnetHierarchy::ParentArea),
+        ],
+    )? {
+        o = o.hierarchy(h);
     }
     Ok(o)
 }
@@ -816,4 +845,50 @@ pub(crate) fn kcm(value: Option<impl Into<JsValue>>) -> Result<KcmOptions, Failu
         o = o.sub_themes(sub_themes);
     }
     Ok(o)
+}
+
+/// [`RollupOptions`]: `{department, kind}`. WebAssembly runs on the calling thread, so there
+/// is no `threads`.
+pub(crate) fn rollup(value: Option<impl Into<JsValue>>) -> Result<RollupOptions, Failure> {
+    let f = Fields::new(value, &["department", "kind"])?;
+    let mut o = RollupOptions::default();
+    if let Some(d) = f.text("department")? {
+        o = o.department(d);
+    }
+    if let Some(kind) = f.choice("kind", &GROUP_KINDS)? {
+        o = o.kind(kind);
+    }
+    Ok(o)
+}
+
+/// [`IgotCourseOptions`]: `{key, hoursWhenMissing}`, `key` one of `"names"` (the default),
+/// `"identifiers"` or `"ref_ids"`.
+pub(crate) fn igot_courses(
+    value: Option<impl Into<JsValue>>,
+) -> Result<IgotCourseOptions, Failure> {
+    let f = Fields::new(value, &["key", "hoursWhenMissing"])?;
+    let mut o = IgotCourseOptions::default();
+    if let Some(key) = f.choice(
+        "key",
+        &[
+            ("names", KcmTagKey::Names),
+            ("identifiers", KcmTagKey::Identifiers),
+            ("ref_ids", KcmTagKey::RefIds),
+        ],
+    )? {
+        o = o.key(key);
+    }
+    if let Some(hours) = f.number("hoursWhenMissing")? {
+        o = o.hours_when_missing(hours);
+    }
+    Ok(o)
+}
+
+/// [`FracOptions`]: `{department}`, the department of positions whose node names none.
+pub(crate) fn frac(value: Option<impl Into<JsValue>>) -> Result<FracOptions, Failure> {
+    let f = Fields::new(value, &["department"])?;
+    Ok(match f.text("department")? {
+        Some(d) => FracOptions::default().department(d),
+        None => FracOptions::default(),
+    })
 }

@@ -213,6 +213,9 @@ export interface LevelPolicy {
   undated?: "counts" | "counts_without_cutoff" | "ignored";
   /** A completion above the level its course builds: an error (default) or counted at the course's level. */
   courseLevels?: "reject" | "cap";
+  /** The groups' rules infer levels: after the evidence, an officer holding enough of a
+   * group's children at a rule's level holds its competency at that level (default false). */
+  inferGroupRules?: boolean;
 }
 
 /** Options of `reviewOfficers`. */
@@ -283,6 +286,14 @@ export interface NeedsOptions {
   department?: string;
 }
 
+/** Options of `trainingNeedsByGroup` and `compareByGroup`. */
+export interface RollupOptions {
+  /** Count only this department's officers (an unknown department is an error). */
+  department?: string;
+  /** Report only the groups of this kind, e.g. `"theme"` for a heatmap by KCM theme. */
+  kind?: GroupKind;
+}
+
 /** Constraints and priorities of a department plan. */
 export interface AcbpOptions {
   /** Only the officers of this department. */
@@ -338,6 +349,102 @@ export interface Requirement {
   kind: CompetencyType;
   level: number;
   provenance: Provenance[];
+}
+
+/** One row of the training needs by group: a group across many officers (each counted
+ * once per group; sums over officer–competency pairs). */
+export interface GroupNeedRow {
+  group: string;
+  name: string;
+  kind: GroupKind;
+  /** The group's competencies some counted officer's post requires. */
+  competencies: number;
+  /** Officers whose post requires any of the group's competencies. */
+  officers_required: number;
+  /** Of them, officers short in any. */
+  officers_short: number;
+  pairs: number;
+  pairs_short: number;
+  required_levels: number;
+  total_shortfall: number;
+  /** `total_shortfall / officers_short` (0 when no officer is short). */
+  mean_shortfall: number;
+  /** Share of the required levels held, unweighted (1 when nothing is required). */
+  readiness: number;
+}
+
+/** Training needs rolled up to competency groups. */
+export interface GroupNeeds {
+  officers: number;
+  /** By total shortfall (largest first), then officers short, then group id. */
+  rows: GroupNeedRow[];
+}
+
+/** Progress of the matched officers on one group between two snapshots. */
+export interface GroupProgress {
+  group: string;
+  name: string;
+  kind: GroupKind;
+  officers_required: number;
+  short_before: number;
+  short_after: number;
+  closed: number;
+  opened: number;
+  required_levels: number;
+  shortfall_before: number;
+  shortfall_after: number;
+  levels_gained: number;
+  levels_lost: number;
+  readiness_before: number;
+  readiness_after: number;
+}
+
+/** Before/after progress rolled up to competency groups. */
+export interface GroupEvaluation {
+  officers: number;
+  only_before: number;
+  only_after: number;
+  /** Sorted by group id. */
+  groups: GroupProgress[];
+}
+
+/** What an `Atlas` is of, tagged by `of`. */
+export type AtlasSubject =
+  | { of: "competency"; id: string; name: string }
+  | { of: "group"; id: string; name: string; kind: GroupKind };
+
+/** One competency's entry in an atlas. */
+export interface AtlasEntry {
+  competency: string;
+  name: string;
+  kind: CompetencyType;
+  /** The groups it sits in directly, by id. */
+  groups: { group: string; name: string }[];
+  /** Positions requiring it (at the level their requirements compile to), by id. */
+  positions: {
+    position: string;
+    name: string;
+    department: string;
+    level: number;
+    provenance: Provenance[];
+  }[];
+  /** `positions_at[l]`: positions requiring it at level `l` (index 0 is always 0). */
+  positions_at: [number, number, number, number, number, number];
+  /** Departments with a position requiring it, sorted. */
+  departments: string[];
+  /** Roles requiring it directly (`direct`, else `null`) or through `activities`, by id. */
+  roles: { role: string; name: string; direct: number | null; activities: string[]; level: number }[];
+  /** Activities requiring it, by id. */
+  activities: { activity: string; name: string; level: number }[];
+  /** Courses building it (`level` `null` when tagged without one), by id. */
+  courses: { course: string; name: string; level: number | null; hours: number; mode: Mode }[];
+}
+
+/** Where a competency, or every competency of a group, is demanded and which courses build it. */
+export interface Atlas {
+  subject: AtlasSubject;
+  /** One entry per competency, by competency id. */
+  entries: AtlasEntry[];
 }
 
 /** A competency held above level 0. */
@@ -769,6 +876,9 @@ export interface EscoOptions {
   optionalLevel?: number;
   /** Whether optional links become requirements (default true). */
   includeOptional?: boolean;
+  /** How the skill hierarchy is mapped: `"groups"` (the default: the whole poly-hierarchy as
+   * groups) or `"nearest_area"` (each competency's `area` the label of its nearest group). */
+  hierarchy?: "groups" | "nearest_area";
 }
 
 /** Options of `loadKcm`. */
@@ -783,6 +893,62 @@ export interface KcmOptions {
 /** What `loadKcm` read: the framework document and the report of what was set aside. */
 export interface KcmLoad {
   spec: FrameworkSpec;
+  report: IgotReport;
+}
+
+/** Options of `loadIgotCourses`. */
+export interface IgotCourseOptions {
+  /** Which fields of a KCM tag name its competency: `"names"` (the default: area, theme and
+   * sub-theme names, as `kcmId` joins them), `"identifiers"` or `"ref_ids"`. */
+  key?: "names" | "identifiers" | "ref_ids";
+  /** Hours of a record without a duration (above 0, at most 10,000); by default such a
+   * record is set aside. */
+  hoursWhenMissing?: number;
+}
+
+/** What `loadIgotCourses` read: the courses, in record order, and the report. */
+export interface IgotCoursesLoad {
+  courses: CourseSpec[];
+  report: IgotReport;
+}
+
+/** Options of `loadFracPositions`. */
+export interface FracOptions {
+  /** The department of positions whose node names none; by default they are set aside. */
+  department?: string;
+}
+
+/** What `loadFracPositions` read: the framework document and the report. */
+export interface FracLoad {
+  spec: FrameworkSpec;
+  report: IgotReport;
+}
+
+/** What `loadIgotProfile` read: passbook entries, in document order, and the report. */
+export interface IgotProfileLoad {
+  evidence: Evidence[];
+  report: IgotReport;
+}
+
+/** One designation of the position master list. */
+export interface MasterPosition {
+  id: string;
+  /** As written, stray spaces included. */
+  name: string;
+  /** As written; empty when absent. */
+  description: string;
+}
+
+/** How a name matched a designation of a `PositionMaster`, tagged by `match`. */
+export type PositionMatch =
+  | { match: "exact"; position: MasterPosition }
+  | { match: "ignoring_whitespace"; position: MasterPosition }
+  | { match: "ambiguous"; positions: MasterPosition[] }
+  | { match: "not_found" };
+
+/** What `loadPositionMaster` read: the list and the report. */
+export interface PositionMasterLoad {
+  master: PositionMaster;
   report: IgotReport;
 }
 
@@ -930,6 +1096,9 @@ export interface OnetOptions {
   includeSuppressed?: boolean;
   unratedOccupations?: boolean;
   coreTasksOnly?: boolean;
+  /** How the Content Model tree is mapped: `"groups"` (the default: every element above a
+   * rated skill a group) or `"parent_area"` (each competency's `area` its parent's name). */
+  hierarchy?: "groups" | "parent_area";
 }
 
 // ---------------------------------------------------------------------------------------

@@ -20,8 +20,13 @@ import {
   importCase,
   loadEsco,
   loadEscoReport,
+  loadFracPositions,
+  loadIgotCourses,
+  loadIgotProfile,
+  loadKcm,
   loadOfficers,
   loadOnet,
+  loadPositionMaster,
 } from "../index.js";
 import { escoOfficialCsv, frameworkText, officersCsv, officersDoc, packageDir, read, repoDir } from "./support/data.js";
 
@@ -208,6 +213,10 @@ describe("TypeScript declarations", () => {
       [fw.careerPaths(profile), "CareerFit", true],
       [fw.successors(cohort, "postmaster-hpo"), "CareerFit", true],
       [fw.compare(cohort, after), "Evaluation"],
+      [fw.trainingNeedsByGroup(cohort), "GroupNeeds"],
+      [fw.compareByGroup(cohort, after), "GroupEvaluation"],
+      [fw.competencyAtlas("rti"), "Atlas"],
+      [fw.groupAtlas("area:Values"), "Atlas"],
       [pkg, "CasePackage"],
       [importCase(pkg), "CaseImport"],
       [importCase(read("tests/data/case/section_officer.json")), "CaseImport"],
@@ -266,6 +275,24 @@ describe("TypeScript declarations", () => {
       tasks: small(read("data/onet/tasks.csv"), 2000),
     });
     assertConforms(onet, "FrameworkSpec");
+    const kcm = new Framework(loadKcm(read("data/igot/kcm_competencies.json")).spec);
+    const records = JSON.parse(read("data/igot/igot_sample_courses_kcm_v5.json")).default_courses;
+    const courses = loadIgotCourses(records, kcm, { hoursWhenMissing: 1 });
+    assert.ok(courses.courses.length > 0 && courses.report.set_aside.length > 0);
+    assertConforms(courses, "IgotCoursesLoad");
+    const frac = loadFracPositions(read("tests/data/igot/frac_positions.json"), { department: "Department of Posts" });
+    assertConforms(frac, "FracLoad");
+    const fracFramework = new Framework(frac.spec);
+    const v3 = loadIgotCourses(read("tests/data/igot/courses_v3.json"), fracFramework);
+    assertConforms(v3, "IgotCoursesLoad");
+    assertConforms(loadIgotProfile(read("tests/data/igot/profile_competencies.json")), "IgotProfileLoad");
+    const { master, report } = loadPositionMaster(read("tests/data/igot/position_master.json"));
+    assertConforms(report, "IgotReport");
+    master.positions().forEach((p) => assertConforms(p, "MasterPosition"));
+    for (const name of ["ACCOUNTANT", "ASSISTANT PROVIDENT FUND COMMISSIONER", "CAMPAIGN OFFICER", "nobody"]) {
+      assertConforms(master.find(name), "PositionMatch");
+    }
+    for (const id of fracFramework.competencies().map((c) => c.id)) assertConforms(fracFramework.competencyAtlas(id), "Atlas");
   });
 
   test("every problem thrown conforms to the Problem union", () => {
@@ -303,6 +330,14 @@ describe("TypeScript declarations", () => {
       () => importCase({ CFItems: [] }, { levelRule: { table: [[1, 2], [2, 1]] } }),
       () => loadOfficers(fw, { officers: "id\tdepartment\tposition\n", evidence: "officer,competency,level,source\n" }, { delimiter: "," }),
       () => loadOfficers(fw, { officers: "id,department,position\no,d,p\n", evidence: "officer,competency,level,source,date\no,rti,1,assessment,03/04/2024\n" }),
+      () => loadIgotCourses("7", fw),
+      () => loadIgotCourses([], fw, { hoursWhenMissing: -1 }),
+      () => loadFracPositions("{\"responseData\": 3}"),
+      () => loadIgotProfile("[{]"),
+      () => loadPositionMaster({ positions: "x" }),
+      () => fw.competencyAtlas("x"),
+      () => fw.trainingNeedsByGroup(new Cohort(fw, doc), { department: "x" }),
+      () => karmayogi.kcmId([1]),
     ];
     const codes = new Set();
     for (const run of cases) {

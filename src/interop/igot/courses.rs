@@ -53,7 +53,9 @@ impl IgotCourseOptions {
 /// The document is an array of course records, one record, or a search response
 /// (`{"result": {"content": [...]}}`, or `{"content": [...]}`). Per record:
 /// - `identifier` → the course id, `name` → its name; both needed;
-/// - `duration` (seconds, a number or decimal text) → hours; without one, the hours of
+/// - `duration` (seconds: a number, or text holding a number as JSON writes one, such as
+///   `"5400"`, `"5400.5"` or `"5.4e3"`; other text such as `"+5400"`, `".5"` or `"1,800"`
+///   is set aside) → hours; without one, the hours of
 ///   [`IgotCourseOptions::hours_when_missing`], or the course is set aside;
 /// - mode formal; no prerequisites (the records carry none);
 /// - each tag of `competencies_v3`, `competencies_v5` and `competencies_v6` (all that are
@@ -322,8 +324,11 @@ impl Reader<'_> {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => n.as_f64(),
             Some(Value::String(s)) if s.trim().is_empty() => None,
+            // Read as a JSON number, with `serde_json`'s own parser: `str::parse::<f64>`
+            // would compile the standard library's float parser and its tables into the
+            // WebAssembly for this one text (about 13 KB gzipped).
             Some(Value::String(s)) => {
-                if let Ok(v) = s.trim().parse::<f64>() {
+                if let Ok(v) = serde_json::from_str::<f64>(s.trim()) {
                     Some(v)
                 } else {
                     self.report.set_aside(
@@ -331,7 +336,7 @@ impl Reader<'_> {
                         id,
                         IgotWhat::WrongType {
                             field: "duration",
-                            found: "a string that is not a number",
+                            found: "a string that is not a JSON number",
                             expected: "seconds",
                         },
                     );

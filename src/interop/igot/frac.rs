@@ -3,7 +3,9 @@
 //! review state.
 
 use crate::model::order;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+use super::by_id::ById;
 
 use serde_json::{Map, Value};
 
@@ -131,10 +133,10 @@ pub fn load_frac_positions(
     let mut tree = Tree {
         options,
         report: Report::default(),
-        competencies: BTreeMap::new(),
-        activities: BTreeMap::new(),
-        roles: BTreeMap::new(),
-        positions: BTreeMap::new(),
+        competencies: ById::default(),
+        activities: ById::default(),
+        roles: ById::default(),
+        positions: ById::default(),
     };
     for (i, node) in nodes.iter().enumerate() {
         let path = if base.is_empty() {
@@ -148,10 +150,10 @@ pub fn load_frac_positions(
         tree.position(&path, node);
     }
     let mut spec = FrameworkSpec::new();
-    spec.competencies = tree.competencies.into_values().collect();
-    spec.activities = tree.activities.into_values().collect();
-    spec.roles = tree.roles.into_values().collect();
-    spec.positions = tree.positions.into_values().collect();
+    spec.competencies = tree.competencies.into_sorted(|c| c.id.as_str());
+    spec.activities = tree.activities.into_sorted(|a| a.id.as_str());
+    spec.roles = tree.roles.into_sorted(|r| r.id.as_str());
+    spec.positions = tree.positions.into_sorted(|p| p.id.as_str());
     Ok(IgotLoad {
         value: spec,
         report: tree.report.finish(),
@@ -161,10 +163,10 @@ pub fn load_frac_positions(
 struct Tree<'a> {
     options: &'a FracOptions,
     report: Report,
-    competencies: BTreeMap<String, CompetencySpec>,
-    activities: BTreeMap<String, ActivitySpec>,
-    roles: BTreeMap<String, RoleSpec>,
-    positions: BTreeMap<String, PositionSpec>,
+    competencies: ById<CompetencySpec>,
+    activities: ById<ActivitySpec>,
+    roles: ById<RoleSpec>,
+    positions: ById<PositionSpec>,
 }
 
 /// A node's type, upper-cased.
@@ -295,15 +297,14 @@ impl Tree<'_> {
             self.report.set_aside(path, &id, IgotWhat::NoRoles);
             return;
         }
-        self.positions.insert(
-            id.clone(),
-            PositionSpec {
+        let roles = roles.into_iter().map(Into::into).collect();
+        self.positions
+            .get_or_insert_with(&id.clone(), || PositionSpec {
                 id: id.into(),
                 name,
                 department,
-                roles: roles.into_iter().map(Into::into).collect(),
-            },
-        );
+                roles,
+            });
     }
 
     /// A role node: its id when it is kept.
@@ -326,7 +327,7 @@ impl Tree<'_> {
                 requires.extend(self.requirement(&path, child));
             }
         }
-        let role = self.roles.entry(id.clone()).or_insert_with(|| RoleSpec {
+        let role = self.roles.get_or_insert_with(&id, || RoleSpec {
             id: id.as_str().into(),
             name: name.clone(),
             activities: Vec::new(),
@@ -363,14 +364,11 @@ impl Tree<'_> {
             };
             requires.extend(self.requirement(&path, child));
         }
-        let activity = self
-            .activities
-            .entry(id.clone())
-            .or_insert_with(|| ActivitySpec {
-                id: id.as_str().into(),
-                name: name.clone(),
-                requires: Vec::new(),
-            });
+        let activity = self.activities.get_or_insert_with(&id, || ActivitySpec {
+            id: id.as_str().into(),
+            name: name.clone(),
+            requires: Vec::new(),
+        });
         if activity.name != name {
             self.report
                 .note(path, &id, IgotWhat::Conflict { field: "name" });
@@ -396,20 +394,24 @@ impl Tree<'_> {
         new: Vec<RequirementSpec>,
     ) -> Vec<RequirementSpec> {
         let rank = |q: &RequirementSpec| (q.level, q.status == ReviewStatus::Verified);
-        let mut by: BTreeMap<String, RequirementSpec> = have
-            .into_iter()
-            .map(|r| (r.competency.to_string(), r))
-            .collect();
-        let before: std::collections::BTreeSet<String> = by.keys().cloned().collect();
-        let mut listed = std::collections::BTreeSet::new();
+        // The requirements by competency: those read before first (`before` of them), then
+        // new ones; `listed` holds the competencies among this node's children.
+        let before = have.len();
+        let mut by: ById<RequirementSpec> = ById::default();
+        for r in have {
+            let key = r.competency.to_string();
+            by.get_or_insert_with(&key, || r);
+        }
+        let mut listed: HashMap<String, usize> = HashMap::new();
         for r in new {
             let key = r.competency.to_string();
-            let again_here = !listed.insert(key.clone());
+            let again_here = listed.insert(key.clone(), 0).is_some();
+            let was_before = by.index.get(&key).is_some_and(|&i| i < before);
             match by.get_mut(&key) {
                 None => {
-                    by.insert(key, r);
+                    by.get_or_insert_with(&key, || r);
                 }
-                Some(have) if *have == r && !again_here && before.contains(&key) => {}
+                Some(have) if *have == r && !again_here && was_before => {}
                 Some(have) => {
                     self.report.set_aside(
                         path,
@@ -425,7 +427,7 @@ impl Tree<'_> {
                 }
             }
         }
-        by.into_values().collect()
+        by.into_sorted(|r| r.competency.as_str())
     }
 
     /// A competency node under a role or activity: the requirement it makes, when kept.
@@ -575,7 +577,7 @@ impl Tree<'_> {
         }
         order::sort_by_key(&mut levels, |d| d.level);
         competency.levels = levels;
-        self.competencies.insert(id.to_owned(), competency);
+        self.competencies.get_or_insert_with(id, || competency);
         true
     }
 }

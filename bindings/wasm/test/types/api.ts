@@ -7,17 +7,25 @@ import {
   JSON_SCHEMA,
   KarmayogiError,
   OLDEST_FORMAT_VERSION,
+  PositionMaster,
   Profile,
   exportCase,
   importCase,
+  kcmId,
   loadEsco,
   loadEscoReport,
+  loadFracPositions,
+  loadIgotCourses,
+  loadIgotProfile,
   loadOfficers,
   loadOnet,
+  loadPositionMaster,
   parseFrameworkSpec,
   parseOfficers,
 } from "../../index.js";
 import type {
+  Atlas,
+  AtlasEntry,
   CareerFit,
   CareerStep,
   CaseImport,
@@ -28,15 +36,24 @@ import type {
   Evaluation,
   Fit,
   EvidenceProblem,
+  Evidence,
+  FracLoad,
   FrameworkSpec,
   GapReport,
+  GroupEvaluation,
+  GroupNeeds,
   GroupSpec,
   HeldLevel,
+  IgotCoursesLoad,
+  IgotProfileLoad,
+  MasterPosition,
   OfficerSpec,
   OfficersLoad,
   OfficersSpec,
   OpenReason,
   Plan,
+  PositionMatch,
+  PositionMasterLoad,
   Problem,
   ProblemCode,
   Requirement,
@@ -166,6 +183,36 @@ const onet: FrameworkSpec = loadOnet(
   { occupations: "", elements: "", occupationSkillLevels: "", tasks: "" },
   { importanceThreshold: 3.5, includeSuppressed: false, unratedOccupations: false, coreTasksOnly: true },
 );
+const byGroup: GroupNeeds = fw.trainingNeedsByGroup(cohort, { department: "posts", kind: "theme" });
+const groupShort: number = byGroup.rows[0].officers_short + byGroup.rows[0].readiness;
+const groupProgress: GroupEvaluation = fw.compareByGroup(cohort, cohortFromText, { kind: "area" });
+const closedInGroup: number = groupProgress.groups[0].closed;
+const atlas: Atlas = fw.competencyAtlas("rti");
+const groupAtlas: Atlas = fw.groupAtlas("area:Values");
+const atlasEntry: AtlasEntry = atlas.entries[0];
+const atlasLevels: number = atlasEntry.positions_at[3] + (atlasEntry.courses[0]?.level ?? 0) + (atlasEntry.roles[0]?.direct ?? 0);
+const subjectKind: string = groupAtlas.subject.of === "group" ? groupAtlas.subject.kind : groupAtlas.subject.id;
+const inferred = new Profile(fw, officer, { inferGroupRules: true });
+const kcm: string = kcmId(["Functional", "Policy Architecture"]);
+const courses: IgotCoursesLoad = loadIgotCourses("[]", fw, { key: "ref_ids", hoursWhenMissing: 1 });
+const igotCourses: FrameworkSpec["courses"] = courses.courses;
+const frac: FracLoad = loadFracPositions([], { department: "Department of Posts" });
+const fracSpec: FrameworkSpec = frac.spec;
+const igotProfile: IgotProfileLoad = loadIgotProfile({ profileDetails: { competencies: [] } });
+const evidence: Evidence[] = igotProfile.evidence;
+const masterLoad: PositionMasterLoad = loadPositionMaster("{\"positions\": []}");
+const master: PositionMaster = masterLoad.master;
+const designations: MasterPosition[] = master.positions();
+const found: PositionMatch = master.find("ACCOUNTANT");
+const foundId: string =
+  found.match === "exact" || found.match === "ignoring_whitespace"
+    ? found.position.id
+    : found.match === "ambiguous"
+      ? found.positions[0].id
+      : "";
+const setAsideCount: number = masterLoad.report.set_aside.length + courses.report.notes.length;
+const escoAreas: FrameworkSpec = loadEsco({ occupations: "", skills: "", occupationSkills: "" }, { hierarchy: "nearest_area" });
+const onetAreas: FrameworkSpec = loadOnet({ occupations: "", elements: "", occupationSkillLevels: "" }, { hierarchy: "parent_area" });
 const versions: number = FORMAT_VERSION + OLDEST_FORMAT_VERSION + Object.keys(JSON_SCHEMA).length;
 
 try {
