@@ -426,6 +426,35 @@ pub(crate) fn named_level(framework: &Framework, competency: &str, text: &str) -
     found
 }
 
+/// Whether `name` is the name of level `level` of `competency`, as [`named_level`] names
+/// levels (the descriptor's `name`, else the platform's default; level 0 is `None`),
+/// trimmed and without regard to case, whether or not the competency exists at that level
+/// (the entry's own check says so). O(levels).
+pub(crate) fn level_has_name(
+    framework: &Framework,
+    competency: &str,
+    level: u8,
+    name: &str,
+) -> bool {
+    let given = framework
+        .competencies
+        .get(competency)
+        .and_then(|c| {
+            framework.competencies.items[c as usize]
+                .levels
+                .iter()
+                .find(|d| d.level == level)
+        })
+        .and_then(|d| d.name.as_deref());
+    let default = match level {
+        0 => Some("None"),
+        _ => LEVEL_NAMES.get(usize::from(level) - 1).copied(),
+    };
+    given
+        .or(default)
+        .is_some_and(|own| own.trim().to_lowercase() == name.trim().to_lowercase())
+}
+
 /// An evidence date: `Ok(None)` when blank (undated), `Ok(Some(yyyymmdd))` for an ISO date
 /// or date-time.
 pub(crate) fn evidence_date(text: &str) -> Result<Option<u32>, EvidenceProblem> {
