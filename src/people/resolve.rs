@@ -397,14 +397,15 @@ const LEVEL_NAMES: [&str; 5] = ["Basic", "Proficient", "Advanced", "Expert", "Us
 /// the platform shows: each level at which the competency exists is named by its
 /// descriptor's `name`, else by the platform's default name for it (Basic, Proficient,
 /// Advanced, Expert, Ustad for 1 to 5); names compare trimmed and without regard to case.
-/// `None` when no level or several levels have that name. For a competency the framework
-/// does not hold (an error of its own), the default names. O(levels).
-pub(crate) fn named_level(framework: &Framework, competency: &str, text: &str) -> Option<u8> {
+/// `Err(false)` when no level has that name, `Err(true)` when several have. For a
+/// competency the framework does not hold (an error of its own), the default names.
+/// O(levels).
+pub(crate) fn named_level(framework: &Framework, competency: &str, text: &str) -> Result<u8, bool> {
     let wanted = text.trim().to_lowercase();
     let same = |name: &str| name.trim().to_lowercase() == wanted;
     let Some(c) = framework.competencies.get(competency) else {
-        let found = LEVEL_NAMES.iter().position(|n| same(n))?;
-        return u8::try_from(found + 1).ok();
+        let found = LEVEL_NAMES.iter().position(|n| same(n)).ok_or(false)?;
+        return u8::try_from(found + 1).map_err(|_| false);
     };
     let c = c as usize;
     let spec = &framework.competencies.items[c];
@@ -418,12 +419,12 @@ pub(crate) fn named_level(framework: &Framework, competency: &str, text: &str) -
         };
         if same(name) {
             if found.is_some() {
-                return None;
+                return Err(true);
             }
             found = Some(level);
         }
     }
-    found
+    found.ok_or(false)
 }
 
 /// Whether `name` is the name of level `level` of `competency`, as [`named_level`] names

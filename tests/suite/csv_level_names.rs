@@ -62,11 +62,13 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
         errors.into_vec().iter().map(ToString::to_string).collect()
     };
     let named = "expected a level from 0 to 5, or the name of one of the competency's levels";
+    let several = "expected a level from 0 to 5, or a name only one of the competency's levels \
+                   has (several have this one)";
     let expected = [
         // Level 1's default name and level 3's own name.
         format!(
             "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
-                 `drafting`): found `Basic`, {named}"
+                 `drafting`): found `Basic`, {several}"
         ),
         // Level 2 is named `Works alone` instead.
         format!(

@@ -231,9 +231,11 @@ pub(crate) fn evidence_row<'r>(
     let name =
         level_text.contains(char::is_alphabetic) && !crate::model::level::number_like(level_text);
     let competency_id = competency.unwrap_or("");
+    let mut several = false;
     let level = crate::model::level::whole_level(level_text).or_else(|| {
-        name.then(|| named_level(framework, competency_id, level_text))
-            .flatten()
+        let named = name.then(|| named_level(framework, competency_id, level_text))?;
+        several = named == Err(true);
+        named.ok()
     });
     // A number and a name (`3 - Advanced`) count only when the name is that level's.
     let numbered = (level.is_none() && name)
@@ -250,6 +252,12 @@ pub(crate) fn evidence_row<'r>(
                 "level",
                 "a level from 0 to 5 with the name the competency gives that level \
                  (`3 - Advanced`), or either alone",
+            )
+        } else if several {
+            row.invalid(
+                "level",
+                "a level from 0 to 5, or a name only one of the competency's levels has \
+                 (several have this one)",
             )
         } else if name {
             row.invalid(
