@@ -1096,6 +1096,45 @@ fn whole_levels_written_with_a_fraction_of_zeros_read_as_their_levels() {
     // The HR CSV passbook and officers' JSON read `4.0` the same way (`csv_exports`).
 }
 
+#[test]
+fn level_labels_read_as_their_levels_as_the_other_readers_read_them() {
+    // HR systems and spreadsheets shorten `Level 3` to `L3`; the passbook CSV and CASE
+    // scores read it, and so do the iGOT loaders. Nothing else that only looks like one.
+    let profile = serde_json::json!([
+        {"id": "CID1", "competencySelfAttestedLevel": "L3"},
+        {"id": "CID2", "competencySelfAttestedLevel": "Lvl-2"},
+        {"id": "CID3", "competencyCBPCompletionLevel": "level_4"},
+        {"id": "CID4", "competencySelfAttestedLevel": "L 3.5"},
+        {"id": "CID5", "competencySelfAttestedLevel": "L9"}
+    ]);
+    let load = load_igot_profile(&profile.to_string()).unwrap();
+    assert_eq!(
+        levels_read(&load.value),
+        [
+            ("CID1", 3, EvidenceSource::SelfDeclared),
+            ("CID2", 2, EvidenceSource::SelfDeclared),
+            ("CID3", 4, EvidenceSource::Assessment),
+        ]
+    );
+    assert_eq!(
+        entries(&load.report.set_aside),
+        [
+            (
+                "$[3]".into(),
+                "CID4".into(),
+                "`competencySelfAttestedLevel` is `L 3.5`: expected `Level N`, a whole number \
+                 or a level name"
+                    .into()
+            ),
+            (
+                "$[4]".into(),
+                "CID5".into(),
+                "level 9 is outside 0 to 5".into()
+            ),
+        ]
+    );
+}
+
 /// Each passbook entry a profile gave: its competency, level and source, in order.
 fn levels_read(evidence: &[Evidence]) -> Vec<(&str, u8, EvidenceSource)> {
     evidence
