@@ -183,7 +183,11 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
     // The number first, as long as it reads (`3.0 Advanced` is 3, not 3 and `0 Advanced`).
     let mut first = None;
     for i in cuts() {
-        let (number, name) = (t[..i].trim_matches(apart), t[i..].trim_matches(apart));
+        // Only what stands between the two is cut: a name may end in `)`.
+        let (number, name) = (
+            t[..i].trim_end_matches(apart),
+            t[i..].trim_start_matches(apart),
+        );
         if let Some(n) = whole_level(number)
             && named(name)
         {
@@ -195,7 +199,7 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
     }
     // The number last, as long as it reads.
     cuts().find_map(|i| {
-        let (name, number) = (t[..i].trim_matches(apart), t[i..].trim_matches(apart));
+        let (name, number) = (t[..i].trim_end_matches(apart), t[i..].trim_matches(apart));
         whole_level(number)
             .filter(|_| named(name))
             .map(|n| (n, name))
@@ -371,6 +375,7 @@ mod numbered_tests {
             ("5. Ustad", 5, "Ustad"),
             ("0 - None", 0, "None"),
             ("3 - Works with guidance", 3, "Works with guidance"),
+            ("5 - Expert (SFIA 6)", 5, "Expert (SFIA 6)"),
         ] {
             assert_eq!(numbered_name(text), Some((level, name)), "{text}");
         }
