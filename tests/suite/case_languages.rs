@@ -77,3 +77,52 @@ fn titles_and_level_texts_in_several_languages_are_read_in_one() {
     assert_eq!(again.spec, import.spec);
     assert!(again.report.is_complete(), "{:?}", again.report);
 }
+
+/// An item type written in several languages is read in one, as statements are: the area
+/// stays an area (not a free group), and the field is reported as a link's is.
+#[test]
+fn an_item_type_in_several_languages_is_read_in_one() {
+    let json = r#"{
+      "CFDocument": {"identifier": "d0000000-0000-4000-8000-000000000001", "creator": "Board",
+                     "title": "Framework", "lastChangeDateTime": "2024-01-01T00:00:00Z"},
+      "CFItems": [
+        {"identifier": "a0000000-0000-4000-8000-000000000001", "fullStatement": "Governance",
+         "CFItemType": {"en": "Area", "hi": "क्षेत्र"}},
+        {"identifier": "c0000000-0000-4000-8000-000000000001", "fullStatement": "Drafts notes.",
+         "CFItemType": {"@value": "Functional Competency", "@language": "en"}}
+      ],
+      "CFAssociations": [
+        {"identifier": "e0000000-0000-4000-8000-000000000001", "associationType": "isChildOf",
+         "originNodeURI": {"identifier": "c0000000-0000-4000-8000-000000000001"},
+         "destinationNodeURI": {"identifier": "a0000000-0000-4000-8000-000000000001"}}
+      ]
+    }"#;
+    let import = CaseImport::from_json(json, &CaseImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let groups: Vec<(&str, karmayogi::GroupKind)> = (import.spec.groups.iter())
+        .map(|g| (g.name.as_str(), g.kind))
+        .collect();
+    assert_eq!(groups, [("Governance", karmayogi::GroupKind::Area)]);
+    assert_eq!(
+        import.spec.competencies[0].kind,
+        karmayogi::CompetencyType::Functional
+    );
+    let fields: Vec<(&str, &str, CaseFieldReason)> = (import.report.dropped_fields.iter())
+        .map(|f| (f.identifier.as_str(), f.field.as_str(), f.reason))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (
+                "a0000000-0000-4000-8000-000000000001",
+                "CFItemType",
+                CaseFieldReason::NoPlace
+            ),
+            (
+                "c0000000-0000-4000-8000-000000000001",
+                "CFItemType",
+                CaseFieldReason::NoPlace
+            ),
+        ]
+    );
+}

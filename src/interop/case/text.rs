@@ -146,7 +146,7 @@ fn chosen(entries: &[Entry<'_>]) -> Option<usize> {
 /// The text a multilingual value is read in ([`entries`], [`chosen`]), and the names the
 /// report gives its other languages' texts after the field (`.hi`, `[2]`). `None` for a
 /// value that is no multilingual text, or none of whose texts shows something.
-fn multilingual(value: &Value) -> Option<(&str, Vec<String>)> {
+pub(super) fn multilingual(value: &Value) -> Option<(&str, Vec<String>)> {
     let entries = entries(value)?;
     let at = chosen(&entries)?;
     let others = (entries.iter().enumerate())
