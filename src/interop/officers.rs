@@ -64,7 +64,10 @@ pub(crate) use rows::{
 ///   as a level label (`L3`, `Level 3`, `lvl-3`, any case), or by the name of one of the
 ///   competency's levels as the platform shows it (the level descriptor's `name`, else the
 ///   default `Basic`, `Proficient`, `Advanced`, `Expert`, `Ustad` for 1 to 5; trimmed, any
-///   case; a name two of its levels share is an error);
+///   case; a name two of its levels share is an error), or by both, as HR systems export a
+///   level picked from a list (`3 - Advanced`, `Level 3: Advanced`, `Advanced (3)`): read
+///   as the number when the name is the one the competency gives that level, else an
+///   error, since which of the two is meant is unknowable;
 ///   `source` is `course_completion`, `assessment`, `feedback360` or `self_declared`, in
 ///   any capitalisation and with a space or `-` for `_` (`Self Declared`), and
 ///   `feedback360` also as `Feedback 360`, `360 feedback` or `360-degree feedback`

@@ -149,6 +149,63 @@ pub(crate) fn whole_level(text: &str) -> Option<u8> {
     }
 }
 
+/// What may stand between a level's number and its name in a level written as both
+/// (`3 - Advanced`, `Level 3: Advanced`, `Advanced (3)`), besides whitespace.
+const BETWEEN: [char; 10] = [
+    '-', '\u{2013}', '\u{2014}', ':', '|', '.', '(', ')', '[', ']',
+];
+
+/// The longest cell [`numbered_name`] splits: level names are short, and splitting tries
+/// every place in the text.
+const NUMBERED_NAME_MAX: usize = 120;
+
+/// A level written as its number and its name together, as HR systems export a level
+/// picked from a list: the number first (`3 - Advanced`, `Level 3: Advanced`,
+/// `L3 Advanced`) or last (`Advanced (3)`, `Advanced - Level 3`), the number as
+/// [`whole_level`] reads it, the two parts apart by whitespace and the characters of
+/// `BETWEEN`. Gives the number and the name, trimmed; `None` when the text is not so
+/// made, or longer than `NUMBERED_NAME_MAX` bytes. Whether the name is the level's is the
+/// caller's to check. O(length²) over at most `NUMBERED_NAME_MAX` bytes.
+pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
+    let t = text.trim();
+    if t.len() > NUMBERED_NAME_MAX {
+        return None;
+    }
+    let apart = |c: char| c.is_whitespace() || BETWEEN.contains(&c);
+    // A name, not the word of a level label (`Level  3`).
+    let named = |s: &str| {
+        s.contains(char::is_alphabetic)
+            && !["level", "levels", "lvl", "l"]
+                .iter()
+                .any(|w| s.eq_ignore_ascii_case(w))
+    };
+    let cuts = || t.char_indices().filter(|&(_, c)| apart(c)).map(|(i, _)| i);
+    // The number first, as long as it reads (`3.0 Advanced` is 3, not 3 and `0 Advanced`).
+    let mut first = None;
+    for i in cuts() {
+        // Only what stands between the two is cut: a name may end in `)`.
+        let (number, name) = (
+            t[..i].trim_end_matches(apart),
+            t[i..].trim_start_matches(apart),
+        );
+        if let Some(n) = whole_level(number)
+            && named(name)
+        {
+            first = Some((n, name));
+        }
+    }
+    if first.is_some() {
+        return first;
+    }
+    // The number last, as long as it reads.
+    cuts().find_map(|i| {
+        let (name, number) = (t[..i].trim_end_matches(apart), t[i..].trim_matches(apart));
+        whole_level(number)
+            .filter(|_| named(name))
+            .map(|n| (n, name))
+    })
+}
+
 /// Whether `text` reads as a number in Rust's float syntax (`2e0`, `-1.5E3`, `NaN`,
 /// `inf`), so is no level name. Written out rather than parsed: `f64::from_str` would add
 /// its tables to the WebAssembly module for this one test.
@@ -297,6 +354,48 @@ mod label_tests {
         ] {
             assert_eq!(label_number(text), None, "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod numbered_tests {
+    use super::numbered_name;
+
+    #[test]
+    fn a_level_written_with_its_name_gives_both() {
+        for (text, level, name) in [
+            ("3 - Advanced", 3, "Advanced"),
+            (" Level 3: Advanced ", 3, "Advanced"),
+            ("L3 Advanced", 3, "Advanced"),
+            ("3.0 Advanced", 3, "Advanced"),
+            ("lvl-2 \u{2013} Proficient", 2, "Proficient"),
+            ("Advanced (3)", 3, "Advanced"),
+            ("Advanced - Level 3", 3, "Advanced"),
+            ("Lead [L4]", 4, "Lead"),
+            ("5. Ustad", 5, "Ustad"),
+            ("0 - None", 0, "None"),
+            ("3 - Works with guidance", 3, "Works with guidance"),
+            ("5 - Expert (SFIA 6)", 5, "Expert (SFIA 6)"),
+        ] {
+            assert_eq!(numbered_name(text), Some((level, name)), "{text}");
+        }
+        for text in [
+            "Advanced",
+            "3",
+            "Level 3",
+            "Level  3",
+            "Levels 3",
+            "6 - Master",
+            "3 - 4",
+            "Level III - Advanced",
+            "3 -",
+            "- Advanced",
+            "",
+        ] {
+            assert_eq!(numbered_name(text), None, "{text}");
+        }
+        let long = format!("3 - {}", "a".repeat(200));
+        assert_eq!(numbered_name(&long), None);
     }
 }
 

@@ -3,9 +3,10 @@
 use std::collections::HashMap;
 
 use crate::EntityKind;
+use crate::model::quote::{has_hidden, hidden};
 
-/// The candidate closest to `asked`, when one is close: equal to it but for case and
-/// surrounding whitespace, or, both all ASCII digits, but for leading zeros (`123` for
+/// The candidate closest to `asked`, when one is close: equal to it but for case,
+/// surrounding whitespace and characters that show as nothing (`us\u{200b}` for `us`), or, both all ASCII digits, but for leading zeros (`123` for
 /// `00123`, as a spreadsheet reads an id it takes for a number), or, for an id of four
 /// characters or more, within an edit
 /// distance (optimal string alignment, so a swap of two neighbours counts once) of a fifth
@@ -75,9 +76,17 @@ fn digits(id: &str) -> Option<&str> {
     (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
 }
 
+/// `id` as [`nearest`] compares it: trimmed of whitespace, without the characters that
+/// show as nothing anywhere in it (a zero-width space, a byte-order mark, a bidirectional
+/// control: such an id prints exactly like the one meant), in lower case.
 fn normalise(id: &str) -> String {
-    id.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .to_lowercase()
+    let id = id.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if has_hidden(id) {
+        let shown = |c: &char| c.is_whitespace() || !hidden(*c);
+        id.chars().filter(shown).collect::<String>().to_lowercase()
+    } else {
+        id.to_lowercase()
+    }
 }
 
 /// [`nearest`] with answers remembered per kind of id and asked id, for loops that may meet
@@ -164,6 +173,23 @@ mod tests {
         assert_eq!(n("1"), None);
         assert_eq!(n("0100").as_deref(), Some("100"));
         assert_eq!(n("10"), None);
+    }
+
+    #[test]
+    fn ids_holding_characters_that_show_as_nothing_are_suggested_the_visible_id() {
+        let known = ["us", "ds", "p-so"];
+        for (asked, meant) in [
+            ("us\u{200b}", "us"),
+            ("\u{2060}ds", "ds"),
+            ("p-\u{200e}so", "p-so"),
+            ("US\u{feff}", "us"),
+            // A joiner in an id of Latin letters prints as nothing too.
+            ("u\u{200d}s", "us"),
+        ] {
+            assert_eq!(nearest(asked, known).as_deref(), Some(meant), "{asked:?}");
+        }
+        // A space is a space: not the same id.
+        assert_eq!(nearest("u s", known), None);
     }
 
     #[test]

@@ -397,14 +397,15 @@ const LEVEL_NAMES: [&str; 5] = ["Basic", "Proficient", "Advanced", "Expert", "Us
 /// the platform shows: each level at which the competency exists is named by its
 /// descriptor's `name`, else by the platform's default name for it (Basic, Proficient,
 /// Advanced, Expert, Ustad for 1 to 5); names compare trimmed and without regard to case.
-/// `None` when no level or several levels have that name. For a competency the framework
-/// does not hold (an error of its own), the default names. O(levels).
-pub(crate) fn named_level(framework: &Framework, competency: &str, text: &str) -> Option<u8> {
+/// `Err(false)` when no level has that name, `Err(true)` when several have. For a
+/// competency the framework does not hold (an error of its own), the default names.
+/// O(levels).
+pub(crate) fn named_level(framework: &Framework, competency: &str, text: &str) -> Result<u8, bool> {
     let wanted = text.trim().to_lowercase();
     let same = |name: &str| name.trim().to_lowercase() == wanted;
     let Some(c) = framework.competencies.get(competency) else {
-        let found = LEVEL_NAMES.iter().position(|n| same(n))?;
-        return u8::try_from(found + 1).ok();
+        let found = LEVEL_NAMES.iter().position(|n| same(n)).ok_or(false)?;
+        return u8::try_from(found + 1).map_err(|_| false);
     };
     let c = c as usize;
     let spec = &framework.competencies.items[c];
@@ -418,12 +419,41 @@ pub(crate) fn named_level(framework: &Framework, competency: &str, text: &str) -
         };
         if same(name) {
             if found.is_some() {
-                return None;
+                return Err(true);
             }
             found = Some(level);
         }
     }
-    found
+    found.ok_or(false)
+}
+
+/// Whether `name` is the name of level `level` of `competency`, as [`named_level`] names
+/// levels (the descriptor's `name`, else the platform's default; level 0 is `None`),
+/// trimmed and without regard to case, whether or not the competency exists at that level
+/// (the entry's own check says so). O(levels).
+pub(crate) fn level_has_name(
+    framework: &Framework,
+    competency: &str,
+    level: u8,
+    name: &str,
+) -> bool {
+    let given = framework
+        .competencies
+        .get(competency)
+        .and_then(|c| {
+            framework.competencies.items[c as usize]
+                .levels
+                .iter()
+                .find(|d| d.level == level)
+        })
+        .and_then(|d| d.name.as_deref());
+    let default = match level {
+        0 => Some("None"),
+        _ => LEVEL_NAMES.get(usize::from(level) - 1).copied(),
+    };
+    given
+        .or(default)
+        .is_some_and(|own| own.trim().to_lowercase() == name.trim().to_lowercase())
 }
 
 /// An evidence date: `Ok(None)` when blank (undated), `Ok(Some(yyyymmdd))` for an ISO date

@@ -62,11 +62,13 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
         errors.into_vec().iter().map(ToString::to_string).collect()
     };
     let named = "expected a level from 0 to 5, or the name of one of the competency's levels";
+    let several = "expected a level from 0 to 5, or a name only one of the competency's levels \
+                   has (several have this one)";
     let expected = [
         // Level 1's default name and level 3's own name.
         format!(
             "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
-                 `drafting`): found `Basic`, {named}"
+                 `drafting`): found `Basic`, {several}"
         ),
         // Level 2 is named `Works alone` instead.
         format!(
@@ -90,4 +92,67 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
     assert_eq!(loaded, expected);
     let cohort = messages(Cohort::from_csv(&fw, &csv, &options).expect_err("bad names"));
     assert_eq!(cohort, expected);
+}
+
+/// HR systems export a level picked from a list as its number and name together
+/// (`3 - Advanced`): read as the number when the name is the competency's name for that
+/// level, refused when the two disagree, never one of them chosen.
+#[test]
+fn a_level_written_with_its_name_is_read_when_the_two_agree() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let evidence = "officer,competency,level,source,date\r\n\
+                    o1,rti,3 - Advanced,assessment,2024-01-05\r\n\
+                    o1,rti,Level 4: Expert,assessment,2024-01-06\r\n\
+                    o1,drafting,2 - Works alone,assessment,2024-01-07\r\n\
+                    o1,drafting,Basic (3),assessment,2024-01-08\r\n\
+                    o1,sfia,L5 \u{2013} Ustad,assessment,2024-01-09\r\n";
+    let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    let loaded = load_officers(&fw, &csv, &options).expect("number and name agree");
+    let levels: Vec<(&str, u8)> = loaded.officers[0]
+        .passbook
+        .iter()
+        .map(|e| (e.competency.as_str(), e.level))
+        .collect();
+    // `Basic (3)`: `basic` names drafting's level 3 (and its level 1 by default), so the
+    // number settles which.
+    assert_eq!(
+        levels,
+        [
+            ("rti", 3),
+            ("rti", 4),
+            ("drafting", 2),
+            ("drafting", 3),
+            ("sfia", 5)
+        ]
+    );
+    Cohort::from_csv(&fw, &csv, &options).expect("the cohort reads them too");
+
+    // `3 - Proficient` as a 1-to-5 scale naming 3 `Proficient` writes it: the framework's
+    // level 3 of `rti` is `Advanced`, so the number and the name disagree.
+    let evidence = "officer,competency,level,source,date\r\n\
+                    o1,rti,3 - Proficient,assessment,2024-01-05\r\n\
+                    o1,drafting,Proficient (2),assessment,2024-01-06\r\n";
+    let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
+    let both = "expected a level from 0 to 5 with the name the competency gives that level \
+                (`3 - Advanced`), or either alone";
+    let expected = [
+        format!(
+            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `3 - Proficient`, {both}"
+        ),
+        format!(
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
+             `drafting`): found `Proficient (2)`, {both}"
+        ),
+    ];
+    for errors in [
+        load_officers(&fw, &csv, &options).expect_err("they disagree"),
+        Cohort::from_csv(&fw, &csv, &options)
+            .map(|_| ())
+            .expect_err("they disagree"),
+    ] {
+        let messages: Vec<String> = errors.into_vec().iter().map(ToString::to_string).collect();
+        assert_eq!(messages, expected);
+    }
 }

@@ -1168,6 +1168,45 @@ fn frac_requirements_met_again_are_one_edge_and_repeats_keep_the_highest() {
 }
 
 #[test]
+fn level_labels_read_as_their_levels_as_the_other_readers_read_them() {
+    // HR systems and spreadsheets shorten `Level 3` to `L3`; the passbook CSV and CASE
+    // scores read it, and so do the iGOT loaders. Nothing else that only looks like one.
+    let profile = serde_json::json!([
+        {"id": "CID1", "competencySelfAttestedLevel": "L3"},
+        {"id": "CID2", "competencySelfAttestedLevel": "Lvl-2"},
+        {"id": "CID3", "competencyCBPCompletionLevel": "level_4"},
+        {"id": "CID4", "competencySelfAttestedLevel": "L 3.5"},
+        {"id": "CID5", "competencySelfAttestedLevel": "L9"}
+    ]);
+    let load = load_igot_profile(&profile.to_string()).unwrap();
+    assert_eq!(
+        levels_read(&load.value),
+        [
+            ("CID1", 3, EvidenceSource::SelfDeclared),
+            ("CID2", 2, EvidenceSource::SelfDeclared),
+            ("CID3", 4, EvidenceSource::Assessment),
+        ]
+    );
+    assert_eq!(
+        entries(&load.report.set_aside),
+        [
+            (
+                "$[3]".into(),
+                "CID4".into(),
+                "`competencySelfAttestedLevel` is `L 3.5`: expected `Level N`, a whole number \
+                 or a level name"
+                    .into()
+            ),
+            (
+                "$[4]".into(),
+                "CID5".into(),
+                "level 9 is outside 0 to 5".into()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn durations_are_read_as_json_numbers_whether_written_as_numbers_or_text() {
     let fw = kcm_framework();
     let record = |id: &str, duration: &str| {

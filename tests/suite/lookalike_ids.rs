@@ -133,3 +133,37 @@ fn a_variation_selector_in_an_id_is_refused_and_shown() {
         .to_string();
     assert!(needs.contains("\u{260e}\u{fe0f} Helpline"), "{needs}");
 }
+
+/// An HR export copied through a web page carries zero-width spaces and joiners after
+/// ids: the id is not the framework's, and says so escaped, and the error names the
+/// visible id it prints as, however short (edit distance alone suggests nothing for a
+/// two-letter id), without reading one as the other.
+#[test]
+fn an_unknown_id_holding_an_invisible_character_names_the_id_it_prints_as() {
+    let fw = Framework::from_json(
+        &json!({"format_version": 2,
+            "competencies": [{"id": "rti", "name": "RTI", "type": "domain"}],
+            "roles": [{"id": "r", "name": "Role", "requires": [{"competency": "rti", "level": 2}]}],
+            "positions": [{"id": "us", "name": "Under Secretary", "department": "d", "roles": ["r"]},
+                          {"id": "ds", "name": "Deputy Secretary", "department": "d", "roles": ["r"]}]})
+        .to_string(),
+    )
+    .expect("valid");
+    let officers = "id,department,position,target\r\no1,d,us\u{200b},ds\u{200d}\r\n";
+    let errors = load_officers(
+        &fw,
+        &OfficersCsv::new(officers),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("neither position is the framework's");
+    let messages: Vec<String> = errors.into_vec().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "officers.csv line 2, column `position`: \"us\\u{200b}\" is not in the framework's \
+             positions, did you mean `us`?",
+            "officers.csv line 2, column `target`: \"ds\\u{200d}\" is not in the framework's \
+             positions, did you mean `ds`?",
+        ]
+    );
+}

@@ -18,6 +18,7 @@ mod career;
 mod case;
 mod case_codes;
 mod case_inputs;
+mod case_languages;
 mod case_real;
 mod case_round_trip;
 mod case_shapes;

@@ -10,7 +10,7 @@ use super::node::{missing_identifier, non_blank};
 use super::parse::parse;
 use super::read::mentions;
 use super::reporter::Reporter;
-use super::text::{ItemText, item_text};
+use super::text::{ItemText, document_text, item_text};
 use super::tree::{child_of_cycles, child_of_tree};
 use super::uuid::{document_case_uuid, parse_case_uuid};
 use super::{scale, shape};
@@ -138,9 +138,11 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
     let tree = child_of_tree(&parsed);
     child_of_cycles(&parsed, &tree, &mut errors);
     let types = classify(package, &parsed, &tree, options);
+    // A title, creator or description written in several languages is read in one.
+    let (read_document, document_others) = document_text(document);
     let mut reporter = Reporter {
         report: CaseImportReport {
-            document: document.clone(),
+            document: read_document.clone(),
             renamed: package.renamed.clone(),
             ..CaseImportReport::default()
         },
@@ -187,7 +189,11 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
     };
     let spec = assembly.assemble(levels, &mut reporter);
     reporter.package_fields(&document.identifier, &package.extra);
-    reporter.document_fields(document);
+    reporter.document_fields(&read_document);
+    for field in &document_others {
+        let (element, reason) = (CaseElement::Document, CaseFieldReason::NoPlace);
+        reporter.field(element, &document.identifier, field, reason);
+    }
     Ok(CaseImport {
         spec,
         report: reporter.finish(),

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::node::{Parsed, Typed, key, non_blank, opt_non_blank};
+use super::text::multilingual;
 use super::tree::Tree;
 use crate::interop::case::import::{
     CaseIds, CaseImportOptions, CaseItemMapping, CaseTypeSource, type_key,
@@ -36,13 +37,21 @@ fn defined_types(package: &CasePackage) -> HashMap<String, String> {
 /// The `title` of a `CFItemType` written as a link object (`{"title": "Standard",
 /// "identifier": …, "uri": …}`, as servers that expand the type's definition write it)
 /// rather than as CASE's string, when the item has no string `CFItemType`: the type's
-/// label, as the title of `CFItemTypeURI` is.
+/// label, as the title of `CFItemTypeURI` is. So is a type written in several languages
+/// (`{"en": "Area", "hi": …}`), read in the language statements are read in; the import
+/// reports the field, as it does a link.
 pub(super) fn type_object_title(item: &CaseItem) -> Option<&str> {
     if item.item_type.is_some() {
         return None;
     }
-    let title = item.extra.get("CFItemType")?.as_object()?.get("title")?;
-    title.as_str().and_then(non_blank)
+    let value = item.extra.get("CFItemType")?;
+    let link = value.as_object()?;
+    match link.get("title") {
+        Some(title) => title.as_str().and_then(non_blank),
+        // Not a link (no `uri` either): the type written in several languages, read in one.
+        None if !link.contains_key("uri") => multilingual(value).map(|(text, _)| text),
+        None => None,
+    }
 }
 
 /// What each item becomes: its type from `CFItemType`, else from `CFItemTypeURI`'s title

@@ -2,11 +2,14 @@
 //! from each level's `score` under the caller's [`CaseLevelRule`], never from its display
 //! `position`. A criterion the rule cannot map is set aside with its item.
 
+use std::borrow::Cow;
+
 use super::agree::Scale;
 use super::node::{Node, Overruled, Parsed, Typed, non_blank, opt_non_blank};
 use super::read::{CRITERION, LEVEL, RUBRIC};
 use super::reporter::Reporter;
 use super::scores;
+use super::text::multilingual_field;
 use crate::interop::case::import::{
     CaseDropReason, CaseImportOptions, CaseItemMapping, CaseLevelRule, CaseScale, CaseScaleLevel,
     CaseScoreOrder, CaseScoreReading,
@@ -16,7 +19,7 @@ use crate::interop::case::package::{DEFAULT_RUBRIC_TITLE, FRAC_SCALE_NOTE};
 use crate::interop::case::read::unsigned_zero;
 use crate::model::order;
 use crate::model::spec::LevelDescriptor;
-use crate::{CaseElement, Error, Level};
+use crate::{CaseElement, CaseFieldReason, Error, Level};
 
 /// What the rubrics say about one item's levels.
 pub(super) enum ItemLevels {
@@ -438,23 +441,31 @@ fn scale(
             continue;
         }
         let present = [("feedback", level.feedback.is_some())];
-        if derived && level.extra.contains_key("score") {
-            let mut extra = level.extra.clone();
-            extra.remove("score");
-            reporter.fields(CaseElement::Level, id, LEVEL, &present, &extra);
-        } else {
-            reporter.fields(CaseElement::Level, id, LEVEL, &present, &level.extra);
+        let mut extra = Cow::Borrowed(&level.extra);
+        if derived && extra.contains_key("score") {
+            extra.to_mut().remove("score");
+        }
+        // Texts written in several languages are read in one; the others are reported.
+        let mut others = Vec::new();
+        let quality = level.quality.as_deref();
+        let quality = multilingual_field(quality, "quality", &mut extra, &mut others);
+        let described = level.description.as_deref();
+        let described = multilingual_field(described, "description", &mut extra, &mut others);
+        reporter.fields(CaseElement::Level, id, LEVEL, &present, &extra);
+        for field in &others {
+            reporter.field(CaseElement::Level, id, field, CaseFieldReason::NoPlace);
         }
         lowest = lowest.min(mapped);
         highest = highest.max(mapped);
-        let name = opt_non_blank(level.quality.as_ref()).map(str::to_owned);
+        let name = quality.or_else(|| opt_non_blank(level.quality.as_ref()).map(str::to_owned));
+        let description = described.or_else(|| level.description.clone());
         // A description is kept as written, blank too (the crate's own export writes a
         // level described by a blank text so); a level with neither is undescribed.
-        if name.is_some() || level.description.is_some() {
+        if name.is_some() || description.is_some() {
             descriptors.push(LevelDescriptor {
                 level: mapped,
                 name,
-                description: level.description.clone().unwrap_or_default(),
+                description: description.unwrap_or_default(),
             });
         }
     }

@@ -1,13 +1,15 @@
 //! The text an item is named and described by: `abbreviatedStatement`, `fullStatement`
 //! and `humanCodingScheme`, each a string or, as multilingual publishers write text, a
-//! language map (`{"en": "…", "hi": "…"}`) read in one language.
+//! language map (`{"en": "…", "hi": "…"}`) read in one language; and the other texts
+//! publishers write so (a level's `quality`, a document's `title`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
 use super::node::{non_blank, opt_non_blank};
-use crate::interop::case::package::CaseItem;
+use crate::interop::case::package::{CaseDocument, CaseExtra, CaseItem};
 
 /// A multilingual text the import read in one language.
 pub(super) struct Languages {
@@ -141,6 +143,65 @@ fn chosen(entries: &[Entry<'_>]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// The text a multilingual value is read in ([`entries`], [`chosen`]), and the names the
+/// report gives its other languages' texts after the field (`.hi`, `[2]`). `None` for a
+/// value that is no multilingual text, or none of whose texts shows something.
+pub(super) fn multilingual(value: &Value) -> Option<(&str, Vec<String>)> {
+    let entries = entries(value)?;
+    let at = chosen(&entries)?;
+    let others = (entries.iter().enumerate())
+        .filter(|&(i, e)| i != at && e.text.is_some())
+        .map(|(_, e)| e.name.clone())
+        .collect();
+    Some((entries[at].text?, others))
+}
+
+/// Field `field` of an element that CASE defines as a string, written as multilingual
+/// text (a level's `quality`, a document's `title`), as publishers who write statements so
+/// write every text: when the element holds no string there that shows something
+/// (`given`) and its `extra` holds such a value, the text it is read in, the field taken
+/// out of `extra` and the report's names of the other languages (`quality.hi`) added to
+/// `others`. `None` otherwise, leaving `extra` as it is. O(size of the value).
+pub(super) fn multilingual_field(
+    given: Option<&str>,
+    field: &str,
+    extra: &mut Cow<'_, CaseExtra>,
+    others: &mut Vec<String>,
+) -> Option<String> {
+    if given.and_then(non_blank).is_some() {
+        return None;
+    }
+    let (text, rest) = multilingual(extra.get(field)?)?;
+    let text = text.to_owned();
+    others.extend(rest.into_iter().map(|other| format!("{field}{other}")));
+    extra.to_mut().remove(field);
+    Some(text)
+}
+
+/// `document` with its `title`, `creator` and `description` read as [`multilingual_field`]
+/// reads them, and the report's names of the other languages' texts (`title.hi`).
+pub(super) fn document_text(document: &CaseDocument) -> (CaseDocument, Vec<String>) {
+    let mut extra = Cow::Borrowed(&document.extra);
+    let mut others = Vec::new();
+    let title = multilingual_field(Some(&document.title), "title", &mut extra, &mut others);
+    let creator = multilingual_field(Some(&document.creator), "creator", &mut extra, &mut others);
+    let description = multilingual_field(
+        document.description.as_deref(),
+        "description",
+        &mut extra,
+        &mut others,
+    );
+    let extra = extra.into_owned();
+    let read = CaseDocument {
+        title: title.unwrap_or_else(|| document.title.clone()),
+        creator: creator.unwrap_or_else(|| document.creator.clone()),
+        description: description.or_else(|| document.description.clone()),
+        extra,
+        ..document.clone()
+    };
+    (read, others)
+}
+
 /// A statement field's text: the string when it shows something, else the text its
 /// multilingual value is read in (recorded in `languages`, with the other languages).
 fn statement<'p>(
@@ -152,14 +213,9 @@ fn statement<'p>(
     if let Some(text) = text.and_then(non_blank) {
         return Some(text);
     }
-    let entries = entries(item.extra.get(field)?)?;
-    let at = chosen(&entries)?;
-    let others = (entries.iter().enumerate())
-        .filter(|&(i, e)| i != at && e.text.is_some())
-        .map(|(_, e)| e.name.clone())
-        .collect();
+    let (text, others) = multilingual(item.extra.get(field)?)?;
     languages.push(Languages { field, others });
-    entries[at].text
+    Some(text)
 }
 
 /// The item's name: `abbreviatedStatement`, else `fullStatement`, else `humanCodingScheme`,

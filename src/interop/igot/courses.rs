@@ -76,8 +76,8 @@ impl IgotCourseOptions {
 /// Set aside, each reported with its path: a record that is not an object, or lacks an
 /// identifier or name; a record repeating an earlier identifier; a course without a
 /// duration (and no hours assumed) or with more than 10,000 hours; a tag naming no
-/// competency of `framework` (with the nearest id), with a level that is not `Level N` or a
-/// whole number (`N`, or `N.0` as spreadsheet exports write one), or outside the competency's range, or lacking the names or id it is keyed by; a second tag
+/// competency of `framework` (with the nearest id), with a level that is not `Level N` (or a label, `LN`,
+/// `Lvl-N`) or a whole number (`N`, or `N.0` as spreadsheet exports write one), or outside the competency's range, or lacking the names or id it is keyed by; a second tag
 /// of the same competency in a course (the highest level is kept). Noted: a tag matched
 /// ignoring whitespace, misspelt keys, assumed hours, a course none of whose tags is known.
 ///

@@ -79,8 +79,8 @@ impl FracOptions {
 ///
 /// Also set aside, each reported: a node that is not an object, lacks an `id` or `name`,
 /// or sits where its type does not belong; a requirement without a level, with a level
-/// that is not `Level N` or a whole number (`N`, or `N.0` as spreadsheet exports write
-/// one), or outside its competency's levels; a requirement repeated in a role or activity
+/// that is not `Level N` (or a label, `LN`, `Lvl-N`) or a whole number (`N`, or `N.0` as
+/// spreadsheet exports write one), or outside its competency's levels; a requirement repeated in a role or activity
 /// (the highest level is kept); a competency without a known type (and its requirements);
 /// a level descriptor with an unreadable or repeated level; a position without a
 /// department or without any imported role.

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::report::{IgotEntry, IgotField, IgotReport, IgotWhat};
 use crate::interop::case::read::{checked_json, json_type};
 use crate::model::json::{json_error, without_bom};
+use crate::model::level::label_number;
 use crate::model::names::one_line;
 use crate::model::order;
 use crate::{Error, Errors};
@@ -133,7 +134,9 @@ pub(super) fn optional_text<'a>(record: &'a Map<String, Value>, key: &str) -> Op
     }
 }
 
-/// A level as the platform writes it: `"Level 3"` (any case, any spacing), `"3"` or `3`;
+/// A level as the platform writes it: `"Level 3"` (any case, any spacing), `"3"` or `3`,
+/// or as a level label as HR systems write one and the crate's other level readers read
+/// it (`"L3"`, `"Lvl-3"`, `"Level_3"`, see `label_number`);
 /// also a whole number with a fraction of zeros, as spreadsheet exports and data frames
 /// write a numeric column (`"3.0"`, `"3.00"`, `"3,0"` with a decimal comma, or the JSON
 /// number `3.0`), which every other level reader of the crate reads too. Anything else
@@ -160,7 +163,8 @@ pub(super) fn level(value: &Value) -> Result<u64, String> {
             if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
                 digits.parse().map_err(|_| s.clone())
             } else {
-                Err(s.clone())
+                // `L3`, `Lvl-3`, `Level_3`, as the passbook CSV and CASE scores read them.
+                label_number(t).map(u64::from).ok_or_else(|| s.clone())
             }
         }
         other => Err(other.to_string()),
@@ -223,6 +227,19 @@ mod tests {
             Err("Level three".to_owned())
         );
         assert_eq!(read(Value::from("CLID12")), Err("CLID12".to_owned()));
+        // Level labels, as the passbook CSV and CASE scores read them.
+        for (text, n) in [
+            ("L3", 3),
+            ("lvl-2", 2),
+            ("Level_4", 4),
+            (" l5 ", 5),
+            ("L7", 7),
+        ] {
+            assert_eq!(read(Value::from(text)), Ok(n), "{text}");
+        }
+        for text in ["L 3.0", "Lx3", "L-3-4", "Levels 3"] {
+            assert_eq!(read(Value::from(text)), Err(text.to_owned()), "{text}");
+        }
         assert_eq!(read(Value::from(-1)), Err("-1".to_owned()));
         // A fraction of zeros, as spreadsheets write a whole number; nothing else.
         assert_eq!(read(Value::from("4.0")), Ok(4));

@@ -38,7 +38,8 @@ const KNOWN: &[&str] = &[
 /// decides whether they count) and verified (the source already says who vouched for
 /// them: by default a [`LevelPolicy`](crate::LevelPolicy) counts the assessment-raised
 /// level and not the declared one, and `self_declared(true)` reproduces the platform's gap,
-/// which uses the declared level). A level may be written `Level N`, `N` (also `N.0`,
+/// which uses the declared level). A level may be written `Level N` (or as a label, `LN`,
+/// `Lvl-N`, `Level_N`), `N` (also `N.0`,
 /// `N.00` or `N,0`, as spreadsheet exports write a whole number, and the JSON number
 /// `N.0`), or by its default name (Basic … Ustad, noted); any other fraction (`4.5`), a
 /// sign (`-0`) or an exponent (`4e0`) is a level that cannot be read.

@@ -10,7 +10,7 @@ use crate::interop::csv::{
     read_cell,
 };
 use crate::people::officer::EvidenceView;
-use crate::people::resolve::named_level;
+use crate::people::resolve::{level_has_name, named_level};
 use crate::{Error, EvidenceSource, Framework, PassbookRow};
 
 pub(crate) const OFFICERS: &str = "officers.csv";
@@ -211,7 +211,8 @@ pub(crate) fn name_entry(
 /// not read, so that its officer, competency, date and course are checked too: every
 /// problem of the row is reported at once. `None` when its officer or competency is empty.
 /// A level written as a name is read as the level of the row's competency that has that
-/// name in `framework` (see `named_level`).
+/// name in `framework` (see `named_level`); one written as a number and a name
+/// (`3 - Advanced`, see `numbered_name`) as that number when the name is that level's.
 pub(crate) fn evidence_row<'r>(
     framework: &Framework,
     row: &Row<'r>,
@@ -229,12 +230,36 @@ pub(crate) fn evidence_row<'r>(
     // A word that is no number (`NaN` and `2e0` are numbers) may name a level.
     let name =
         level_text.contains(char::is_alphabetic) && !crate::model::level::number_like(level_text);
+    let competency_id = competency.unwrap_or("");
+    let mut several = false;
     let level = crate::model::level::whole_level(level_text).or_else(|| {
-        name.then(|| named_level(framework, competency.unwrap_or(""), level_text))
-            .flatten()
+        let named = name.then(|| named_level(framework, competency_id, level_text))?;
+        several = named == Err(true);
+        named.ok()
+    });
+    // A number and a name (`3 - Advanced`) count only when the name is that level's.
+    let numbered = (level.is_none() && name)
+        .then(|| crate::model::level::numbered_name(level_text))
+        .flatten();
+    let level = level.or_else(|| {
+        numbered
+            .filter(|&(n, given)| level_has_name(framework, competency_id, n, given))
+            .map(|(n, _)| n)
     });
     if level.is_none() && !marks_missing(row, "level", level_text, errors) {
-        errors.push(if name {
+        errors.push(if numbered.is_some() {
+            row.invalid(
+                "level",
+                "a level from 0 to 5 with the name the competency gives that level \
+                 (`3 - Advanced`), or either alone",
+            )
+        } else if several {
+            row.invalid(
+                "level",
+                "a level from 0 to 5, or a name only one of the competency's levels has \
+                 (several have this one)",
+            )
+        } else if name {
             row.invalid(
                 "level",
                 "a level from 0 to 5, or the name of one of the competency's levels",
