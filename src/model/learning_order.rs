@@ -21,16 +21,19 @@ impl Framework {
     /// # Complexity
     /// O((m + e) log m) for m courses with e direct prerequisites in all.
     pub(crate) fn learning_order_by<T>(&self, items: &mut [T], course: impl Fn(&T) -> u32) {
-        order::sort_by_key(items, |t| self.course_rank[course(t) as usize]);
-        let mut members: Vec<u32> = items.iter().map(&course).collect();
-        order::sort_unstable(&mut members);
-        let local = |c: u32| members.binary_search(&c).ok();
-        let closed = members
-            .iter()
-            .all(|&c| (self.direct_prerequisites(c).iter()).all(|&p| local(p).is_some()));
+        let rank = |c: u32| self.course_rank[c as usize];
+        order::sort_by_key(items, |t| rank(course(t)));
+        // Whether the set holds every prerequisite of its courses, found by rank in the
+        // sorted items without a copy: the common case, and the order is then final.
+        let held = |p: u32| (items.binary_search_by_key(&rank(p), |t| rank(course(t)))).is_ok();
+        let closed =
+            (items.iter()).all(|t| (self.direct_prerequisites(course(t)).iter()).all(|&p| held(p)));
         if closed {
             return;
         }
+        let mut members: Vec<u32> = items.iter().map(&course).collect();
+        order::sort_unstable(&mut members);
+        let local = |c: u32| members.binary_search(&c).ok();
         // Kahn's algorithm on the set alone: (prerequisite, dependant) pairs by local index,
         // grouped by prerequisite; course indices follow ids, so local ones do too.
         let m = members.len();
@@ -56,10 +59,10 @@ impl Framework {
             .filter(|&i| waiting[i as usize] == 0)
             .map(Reverse)
             .collect();
-        let mut rank = vec![0u32; m];
+        let mut place = vec![0u32; m];
         let mut next = 0u32;
         while let Some(Reverse(i)) = ready.pop() {
-            rank[i as usize] = next;
+            place[i as usize] = next;
             next += 1;
             for &(_, d) in &pairs[start[i as usize]..start[i as usize + 1]] {
                 let w = &mut waiting[d as usize];
@@ -69,7 +72,7 @@ impl Framework {
                 }
             }
         }
-        order::sort_by_key(items, |t| local(course(t)).map_or(u32::MAX, |i| rank[i]));
+        order::sort_by_key(items, |t| local(course(t)).map_or(u32::MAX, |i| place[i]));
     }
 }
 

@@ -571,7 +571,7 @@ fn check_fields(
         prop_assert_eq!(r.mode, super::plan_oracle::MODES[inst.courses[k].mode]);
         prop_assert_eq!(r.seat_limit, limits[k]);
         let person = f64::from(r.seats) * r.hours;
-        prop_assert!((r.person_hours - person).abs() <= 1e-6);
+        prop_assert_eq!(r.person_hours, super::plan_claims::round_total(person));
     }
     // Enrolments: officers with a course, by id, each in learning order at their post.
     let mut want: Vec<&str> = (0..members.len())
@@ -589,6 +589,11 @@ fn check_fields(
         let post = POSITIONS[inst.officers[members[o]].position];
         prop_assert_eq!(e.position.as_str(), post);
         prop_assert_eq!(e.position_name, format!("Post {post}"));
+        // Summed in learning order and rounded as `Plan::total_hours` is.
+        let summed = e.courses.iter().fold(0.0, |sum, k| {
+            sum + inst.courses[inst.course_index(k.as_str())].hours
+        });
+        prop_assert_eq!(e.hours, super::plan_claims::round_total(summed));
         let order = super::plan_claims::learning_order(inst, sets[o]);
         let got: Vec<&str> = e.courses.iter().map(|k| k.as_str()).collect();
         let want: Vec<&str> = order.iter().map(|&k| COURSES[k]).collect();
