@@ -2,7 +2,6 @@
 //! with the least training, and which officers a vacancy could be filled from.
 
 use crate::model::hours::round_total;
-use crate::model::order;
 
 use serde::Serialize;
 
@@ -488,7 +487,7 @@ impl Framework {
             .iter()
             .map(|&l| courses[l as usize])
             .collect();
-        order::sort_by_key(&mut chosen, |&c| self.course_rank[c as usize]);
+        self.learning_order_by(&mut chosen, |&c| c);
         let planned = Planned {
             open,
             hours: round_total(

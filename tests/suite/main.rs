@@ -54,6 +54,7 @@ mod null_fields;
 mod officers_csv;
 mod passbook_inputs;
 mod path_enumerated;
+mod plan_claims;
 mod plan_oracle;
 mod plan_oracle_department;
 mod properties;

@@ -24,7 +24,9 @@
 //! (bound on the right side of the optimum, `Optimal` meaning the optimum with the fewest
 //! selection hours among plans of equal value, `Bounded` gaps consistent), and the same
 //! JSON on a second run. Career paths and successors rank what `recommend` gives post by
-//! post and officer by officer.
+//! post and officer by officer, and each fit's gaps, unclosable gaps, readiness (under
+//! drawn type weights) and hours (no fewer than the enumerated least) are checked against
+//! the oracle.
 //!
 //! Larger catalogues (up to 31 courses and 12 competencies) are not enumerated: there
 //! every law but the optimum's is checked, and every solver's bound and proof against
@@ -63,7 +65,7 @@ pub const POSITIONS: [&str; 3] = ["p-z", "p-a", "p-m"];
 pub const OFFICERS: [&str; 8] = ["o-d", "o-b", "o-h", "o-c", "o-a", "o-g", "o-e", "o-f"];
 /// A competency no post requires, on which completions are recorded at level 0.
 pub const COMPLETION: &str = "zz-completion";
-const MODES: [Mode; 3] = [Mode::Formal, Mode::Social, Mode::Experiential];
+pub const MODES: [Mode; 3] = [Mode::Formal, Mode::Social, Mode::Experiential];
 const DATE: &str = "2025-01-15";
 const TOL: f64 = 1e-9;
 /// Catalogues of at most this many courses are enumerated.
@@ -446,7 +448,7 @@ impl Drawn {
         }
     }
 
-    fn options(&self, competencies: usize, budget: bool, solver: Solver) -> RecommendOptions {
+    pub fn options(&self, competencies: usize, budget: bool, solver: Solver) -> RecommendOptions {
         let mut o = RecommendOptions::default()
             .solver(solver)
             .untagged(self.untagged());
@@ -1111,7 +1113,12 @@ fn larger_learning_paths_obey_their_laws_and_agree_across_solvers() {
 
 /// Career paths and successors rank exactly what `recommend` plans post by post and
 /// officer by officer: fewest unclosable gaps, then hours, then readiness, then the key.
-fn career_case(inst: &Instance, assume: Option<u8>, solver: Solver) -> Result<(), TestCaseError> {
+fn career_case(
+    inst: &Instance,
+    assume: Option<u8>,
+    solver: Solver,
+    weights: Option<[u32; 3]>,
+) -> Result<(), TestCaseError> {
     let fw = inst.framework();
     let untagged = match assume {
         None => UntaggedLevel::Ignore,
@@ -1125,6 +1132,7 @@ fn career_case(inst: &Instance, assume: Option<u8>, solver: Solver) -> Result<()
         .untagged(untagged)
         .exclude_current(false)
         .top(usize::MAX);
+    let co = co.gap_options(gap_weights(weights));
     let profiles: Vec<Profile> = (0..inst.officers.len())
         .map(|o| inst.profile(&fw, o))
         .collect();
@@ -1147,6 +1155,7 @@ fn career_case(inst: &Instance, assume: Option<u8>, solver: Solver) -> Result<()
                 .position(|&q| q == f.position.as_str())
                 .unwrap();
             let (open, hours, courses) = row(p, position);
+            check_fit(inst, f, (o, position), assume, weights)?;
             prop_assert_eq!(
                 (f.open, f.hours, f.courses),
                 (open, hours, courses),
@@ -1189,6 +1198,7 @@ fn career_case(inst: &Instance, assume: Option<u8>, solver: Solver) -> Result<()
                 .position(|&x| x == f.officer.as_str())
                 .unwrap();
             let (open, hours, courses) = row(&profiles[o], q);
+            check_fit(inst, f, (o, q), assume, weights)?;
             prop_assert_eq!((f.open, f.hours, f.courses), (open, hours, courses));
             rows.push((open, hours, o));
         }
@@ -1207,6 +1217,63 @@ fn career_case(inst: &Instance, assume: Option<u8>, solver: Solver) -> Result<()
     Ok(())
 }
 
+/// Gap options with these type weights (behavioural, functional, domain), else the default.
+fn gap_weights(weights: Option<[u32; 3]>) -> karmayogi::GapOptions {
+    let options = karmayogi::GapOptions::default();
+    match weights {
+        Some([b, f, d]) => {
+            options.weights(Weights::new(f64::from(b), f64::from(f), f64::from(d)).unwrap())
+        }
+        None => options,
+    }
+}
+
+/// What a fit states of officer `o` at a post, against the oracle: the gaps, those no
+/// course not completed closes, hours no fewer than the least closing the others
+/// (enumerated), and readiness as `GapReport` defines it under the type weights.
+fn check_fit(
+    inst: &Instance,
+    f: &karmayogi::CareerFit,
+    (o, position): (usize, usize),
+    assume: Option<u8>,
+    weights: Option<[u32; 3]>,
+) -> Result<(), TestCaseError> {
+    let or = Oracle::new(inst, o, position, assume, |_, s| f64::from(s), None);
+    let open = or.gaps.iter().filter(|g| !or.closable(g)).count() as u32;
+    prop_assert_eq!(
+        (f.gaps, f.open),
+        (or.gaps.len() as u32, open),
+        "officer {} post {}",
+        o,
+        position
+    );
+    if or.exhaustive() {
+        let least = or.least_cost();
+        prop_assert!(
+            f.hours >= least - 1e-6,
+            "{} h, below the least {least} h",
+            f.hours
+        );
+    }
+    let (mut met, mut required) = ([0u32; 3], [0u32; 3]);
+    for (c, &r) in inst.required[position].iter().enumerate() {
+        if r > 0 {
+            met[inst.kinds[c]] += u32::from(r.min(inst.officers[o].held[c]));
+            required[inst.kinds[c]] += u32::from(r);
+        }
+    }
+    let w = |t: usize| weights.map_or(1.0, |w| f64::from(w[t]));
+    let num: f64 = (0..3).map(|t| w(t) * f64::from(met[t])).sum();
+    let den: f64 = (0..3).map(|t| w(t) * f64::from(required[t])).sum();
+    let readiness = if den > 0.0 { num / den } else { 1.0 };
+    prop_assert!(
+        (f.readiness - readiness).abs() <= 1e-12,
+        "readiness {}, by definition {readiness}",
+        f.readiness
+    );
+    Ok(())
+}
+
 #[test]
 fn career_paths_and_successors_rank_what_recommend_plans() {
     run(
@@ -1214,8 +1281,9 @@ fn career_paths_and_successors_rank_what_recommend_plans() {
             instance(10, 4),
             option::weighted(0.25, 1u8..=5),
             prop::sample::select(SOLVERS.to_vec()),
+            option::weighted(0.3, [0u32..=3, 0u32..=3, 0u32..=3]),
         ),
         100,
-        |(inst, assume, solver)| career_case(&inst, assume, solver),
+        |(inst, assume, solver, weights)| career_case(&inst, assume, solver, weights),
     );
 }

@@ -14,7 +14,11 @@
 //! per officer (with the seats left), every open gap's reason (per competency) as
 //! documented and true for the plan, every total, the certificate (bound at least the
 //! optimum, `Optimal` meaning the optimum with the fewest person-hours, `Bounded` gaps
-//! consistent), and byte-identical JSON on 1 and 2 threads.
+//! consistent), and byte-identical JSON on 1 and 2 threads; and every other field: gaps,
+//! gaps closed and their value, the budget, each course run (seats, limit, hours, mode,
+//! person-hours; most seats first), the enrolments (by officer id, their posts, courses
+//! in learning order), each competency's officers short, closed and levels closed (most
+//! officers short first) and the open counts summed.
 //!
 //! Up to 13 courses and 8 officers without seat limits, the optimum is a knapsack over the
 //! officers' best value per tenth of an hour; larger departments (up to 31 courses, seat
@@ -22,8 +26,9 @@
 //! against every solver's plan. Odd officers are in another department in a fifth of the
 //! cases, and the plan is for `dept` alone.
 //!
-//! Cases per property: `PLAN_ORACLE_CASES`, else 150 (with seats, enumerated), 40
-//! (larger, knapsack) and 30 (not enumerated).
+//! Cases per property: `PLAN_ORACLE_CASES`, else 150 (with seats, enumerated: up to 7
+//! courses and 3 officers, and up to 12 courses and 4 officers), 40 (larger, knapsack)
+//! and 30 (not enumerated).
 
 #![allow(clippy::float_cmp)]
 
@@ -516,7 +521,148 @@ fn check(
         plan.value_closed
     );
     check_outcomes(plan, &closed, &open)?;
+    check_fields(inst, c, (members, oracles), limits, plan, &sets)?;
     check_certificate(plan, value, total, optimum)
+}
+
+/// Every other field: the totals, each course run, the enrolments' order and learning
+/// order, and each competency's counts, against the oracle's gaps.
+fn check_fields(
+    inst: &Instance,
+    c: &Constraints,
+    (members, oracles): (&[usize], &[Oracle<'_>]),
+    limits: &[Option<u32>],
+    plan: &DepartmentPlan<'_>,
+    sets: &[u32],
+) -> Result<(), TestCaseError> {
+    let n = inst.courses.len();
+    let gaps: usize = oracles.iter().map(|or| or.gaps.len()).sum();
+    prop_assert_eq!(plan.gaps, gaps as u64);
+    let closed: u32 = (oracles.iter().zip(sets))
+        .map(|(or, &s)| or.covers(s).count_ones())
+        .sum();
+    prop_assert_eq!(plan.gaps_closed, u64::from(closed));
+    let value_total: f64 = oracles.iter().map(|or| or.value(u64::MAX)).sum();
+    prop_assert!(
+        (plan.value_total - value_total).abs() <= TOL * (1.0 + value_total),
+        "value_total {}, gaps worth {value_total}",
+        plan.value_total
+    );
+    prop_assert_eq!(plan.budget, c.budget);
+    // The courses run, most seats first, then by id.
+    let mut runs: Vec<(u32, &str)> = (0..n)
+        .map(|k| {
+            let taken = sets.iter().filter(|&&s| s & 1 << k != 0).count() as u32;
+            (taken, COURSES[k])
+        })
+        .filter(|&(taken, _)| taken > 0)
+        .collect();
+    runs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let got: Vec<(u32, &str)> = plan
+        .courses
+        .iter()
+        .map(|r| (r.seats, r.course.as_str()))
+        .collect();
+    prop_assert_eq!(got, runs, "courses run");
+    for r in &plan.courses {
+        let k = inst.course_index(r.course.as_str());
+        prop_assert_eq!(r.name, format!("Course {}", COURSES[k]));
+        prop_assert_eq!(r.hours, inst.courses[k].hours);
+        prop_assert_eq!(r.mode, super::plan_oracle::MODES[inst.courses[k].mode]);
+        prop_assert_eq!(r.seat_limit, limits[k]);
+        let person = f64::from(r.seats) * r.hours;
+        prop_assert_eq!(r.person_hours, super::plan_claims::round_total(person));
+    }
+    // Enrolments: officers with a course, by id, each in learning order at their post.
+    let mut want: Vec<&str> = (0..members.len())
+        .filter(|&o| sets[o] != 0)
+        .map(|o| OFFICERS[members[o]])
+        .collect();
+    want.sort_unstable();
+    let got: Vec<&str> = plan.enrolments.iter().map(|e| e.officer.as_str()).collect();
+    prop_assert_eq!(got, want, "enrolments");
+    for e in &plan.enrolments {
+        let o = members
+            .iter()
+            .position(|&m| OFFICERS[m] == e.officer.as_str())
+            .unwrap();
+        let post = POSITIONS[inst.officers[members[o]].position];
+        prop_assert_eq!(e.position.as_str(), post);
+        prop_assert_eq!(e.position_name, format!("Post {post}"));
+        // Summed in learning order and rounded as `Plan::total_hours` is.
+        let summed = e.courses.iter().fold(0.0, |sum, k| {
+            sum + inst.courses[inst.course_index(k.as_str())].hours
+        });
+        prop_assert_eq!(e.hours, super::plan_claims::round_total(summed));
+        let order = super::plan_claims::learning_order(inst, sets[o]);
+        let got: Vec<&str> = e.courses.iter().map(|k| k.as_str()).collect();
+        let want: Vec<&str> = order.iter().map(|&k| COURSES[k]).collect();
+        prop_assert_eq!(got, want, "learning order of {}", e.officer);
+    }
+    check_competency_rows(inst, oracles, plan, sets)
+}
+
+/// Per competency with a gap, most officers short first, then by id: officers short,
+/// closed, levels closed, type and name; and the open counts summed over them.
+fn check_competency_rows(
+    inst: &Instance,
+    oracles: &[Oracle<'_>],
+    plan: &DepartmentPlan<'_>,
+    sets: &[u32],
+) -> Result<(), TestCaseError> {
+    let mut rows: Vec<(u64, &str, u64, u64)> = Vec::new();
+    for (comp, &id) in COMPETENCIES.iter().enumerate().take(inst.kinds.len()) {
+        let (mut short, mut shut, mut levels) = (0u64, 0u64, 0u64);
+        for (or, &s) in oracles.iter().zip(sets) {
+            let covered = or.covers(s);
+            for (i, g) in or.gaps.iter().enumerate() {
+                if g.competency == comp {
+                    short += 1;
+                    if covered & 1 << i != 0 {
+                        shut += 1;
+                        levels += u64::from(g.required - g.current);
+                    }
+                }
+            }
+        }
+        if short > 0 {
+            rows.push((short, id, shut, levels));
+        }
+    }
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let got: Vec<(u64, &str, u64, u64)> = plan
+        .competencies
+        .iter()
+        .map(|r| {
+            (
+                r.officers_short,
+                r.competency.as_str(),
+                r.closed,
+                r.levels_closed,
+            )
+        })
+        .collect();
+    prop_assert_eq!(got, rows, "(short, competency, closed, levels closed)");
+    let mut open = karmayogi::OpenCounts::default();
+    for r in &plan.competencies {
+        let comp = COMPETENCIES
+            .iter()
+            .position(|&x| x == r.competency.as_str())
+            .unwrap();
+        prop_assert_eq!(r.kind, karmayogi::CompetencyType::ALL[inst.kinds[comp]]);
+        prop_assert_eq!(r.name, format!("Competency {comp}"));
+        prop_assert_eq!(r.officers_short, r.closed + r.open.total());
+        open.no_course += r.open.no_course;
+        open.level_too_low += r.open.level_too_low;
+        open.untagged_only += r.open.untagged_only;
+        open.completed_only += r.open.completed_only;
+        open.budget += r.open.budget;
+        open.seats += r.open.seats;
+        open.officer_cap += r.open.officer_cap;
+        open.not_prioritised += r.open.not_prioritised;
+    }
+    prop_assert_eq!(plan.open, open);
+    Ok(())
 }
 
 /// Adds an officer's gaps to the per-competency counts: closed, or open by reason
@@ -651,6 +797,15 @@ fn department_plans_too_large_to_enumerate_obey_their_laws() {
         30,
         |(inst, c)| department_case(&inst, &c),
     );
+}
+
+/// Seat limits, officer caps, budgets, prerequisites and weights at once on catalogues of
+/// up to 12 courses and departments of up to 4 officers, every combination enumerated.
+#[test]
+fn department_plans_of_twelve_courses_with_seats_obey_their_laws() {
+    run((instance(12, 4), constraints()), 150, |(inst, c)| {
+        department_case(&inst, &c)
+    });
 }
 
 #[test]

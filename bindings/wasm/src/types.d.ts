@@ -718,7 +718,9 @@ export interface Term {
 
 /** A recommended learning path. */
 export interface Plan {
-  /** In learning order: every course after its prerequisites, ties by id. */
+  /** In learning order: every course after its prerequisites in the plan, and among the
+   * courses whose prerequisites are placed the smallest id first (a completed prerequisite
+   * holds no course back); by term first when split into terms. */
   steps: Step[];
   total_hours: number;
   blend: Blend;
@@ -757,7 +759,7 @@ export interface Enrolment {
   officer_name?: string;
   position: string;
   position_name: string;
-  /** In learning order. */
+  /** In learning order, as a plan's steps are. */
   courses: string[];
   hours: number;
   gaps_closed: number;

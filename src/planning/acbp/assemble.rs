@@ -69,7 +69,7 @@ impl Framework {
                 continue;
             }
             let mut courses: Vec<u32> = chosen.iter().map(|&c| sub.courses[c as usize]).collect();
-            order::sort_by_key(&mut courses, |&c| self.course_rank[c as usize]);
+            self.learning_order_by(&mut courses, |&c| c);
             for &c in &courses {
                 seats[c as usize] += 1;
             }

@@ -40,7 +40,10 @@ pub struct Enrolment<'f> {
     pub position: &'f PositionId,
     /// Its name.
     pub position_name: &'f str,
-    /// Courses in learning order (prerequisites first, ties by id).
+    /// Courses in learning order, as [`Plan::steps`] are: prerequisites first, then the
+    /// smallest id among the courses ready.
+    ///
+    /// [`Plan::steps`]: crate::Plan::steps
     pub courses: Vec<&'f CourseId>,
     /// Their hours, summed and rounded as [`Plan::total_hours`] is.
     ///

@@ -50,7 +50,7 @@ impl Framework {
             .zip(chosen_local)
             .map(|(&c, &l)| (c, l))
             .collect();
-        order::sort_by_key(&mut order, |&(c, _)| self.course_rank[c as usize]);
+        self.learning_order_by(&mut order, |&(c, _)| c);
         // Each step's dependants in the plan, in learning order: one pass over the
         // steps' direct prerequisites.
         let mut prerequisite_for: Vec<Vec<&'f CourseId>> = vec![Vec::new(); order.len()];

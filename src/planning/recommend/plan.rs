@@ -175,7 +175,10 @@ pub struct Term {
 /// A recommended learning path.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plan<'f> {
-    /// The courses in learning order: every course after its prerequisites, ties by id.
+    /// The courses in learning order: every course after its prerequisites in the plan,
+    /// and among the courses whose prerequisites are placed the smallest id first (a
+    /// prerequisite the officer completed holds no course back); by term first when the
+    /// plan is split into terms.
     pub steps: Vec<Step<'f>>,
     /// Total hours of all steps, summed in learning order and rounded to 9 decimal places,
     /// so that a sum of decimal hours shows no floating-point noise (courses of 0.8, 9.9

@@ -1,0 +1,241 @@
+//! Every field of a plan, against what the oracle of `plan_oracle` derives on its own.
+//!
+//! `plan_oracle` checks each plan's selection (feasible, minimal, maximal, optimal when it
+//! says so), its open gaps and reasons, its totals and terms. This file checks the rest of
+//! what a learning path states, on the same generated instances and option draws
+//! (budgets, terms, the 70-20-10 share, weights, the untagged rule, prerequisites and
+//! completed courses, every solver): each step's course, hours and mode; the learning
+//! order (every course after the prerequisites it still needs, and among the courses
+//! ready at once the smallest id first; by term first when split); the gaps each step
+//! closes (each credited to the first step closing it, from the level held to the level
+//! required); each step's dependants in the plan; the blend by mode; the total hours
+//! summed in learning order and rounded to 9 decimals; the search nodes of the greedy
+//! (none).
+//!
+//! Cases: `PLAN_ORACLE_CASES`, else 300 (about 1 s in debug mode).
+
+#![allow(clippy::float_cmp)]
+
+use karmayogi::{Mode, Optimality, Plan, Solver};
+use proptest::prelude::*;
+
+use super::plan_oracle::{
+    COMPETENCIES, COURSES, Instance, MODES, Oracle, POSITIONS, SOLVERS, drawn, instance, run,
+};
+
+/// The learning order of a set of courses: repeatedly the smallest id among the courses
+/// whose prerequisites in the set are placed.
+pub fn learning_order(inst: &Instance, set: u32) -> Vec<usize> {
+    let n = inst.courses.len();
+    let mut placed = 0u32;
+    let mut order = Vec::new();
+    while placed != set {
+        let next = (0..n)
+            .filter(|&k| set & !placed & 1 << k != 0)
+            .filter(|&k| {
+                inst.courses[k]
+                    .prerequisites
+                    .iter()
+                    .all(|&p| set & 1 << p == 0 || placed & 1 << p != 0)
+            })
+            .min_by_key(|&k| COURSES[k])
+            .expect("prerequisites are acyclic");
+        placed |= 1 << next;
+        order.push(next);
+    }
+    order
+}
+
+/// Hours rounded to 9 decimal places, as the crate documents its totals (those of a
+/// million hours or more left as summed).
+pub fn round_total(hours: f64) -> f64 {
+    if hours.abs() < 1e6 {
+        (hours * 1e9).round() / 1e9 + 0.0
+    } else {
+        hours
+    }
+}
+
+/// Every field of a plan `plan_oracle` leaves unchecked.
+fn check_fields(
+    or: &Oracle<'_>,
+    plan: &Plan<'_>,
+    split: bool,
+    solver: Solver,
+) -> Result<(), TestCaseError> {
+    let inst = or.inst;
+    let steps: Vec<usize> = plan
+        .steps
+        .iter()
+        .map(|s| inst.course_index(s.course.as_str()))
+        .collect();
+    let set = steps.iter().fold(0u32, |m, &k| m | 1 << k);
+    for (s, &k) in plan.steps.iter().zip(&steps) {
+        prop_assert_eq!(s.name, format!("Course {}", COURSES[k]));
+        prop_assert_eq!(s.hours, inst.courses[k].hours);
+        prop_assert_eq!(s.mode, MODES[inst.courses[k].mode]);
+        if !split {
+            prop_assert_eq!(s.term, 0);
+        }
+    }
+    // Learning order, by term first when split.
+    let order = learning_order(inst, set);
+    let mut want = order.clone();
+    if split {
+        let term = |k: usize| plan.steps[steps.iter().position(|&d| d == k).unwrap()].term;
+        want.sort_by_key(|&k| term(k));
+    }
+    prop_assert_eq!(
+        steps.iter().map(|&k| COURSES[k]).collect::<Vec<_>>(),
+        want.iter().map(|&k| COURSES[k]).collect::<Vec<_>>(),
+        "learning order"
+    );
+    // Each gap credited to the first step closing it.
+    let mut credited = 0u64;
+    for (s, &k) in plan.steps.iter().zip(&steps) {
+        let mut want = Vec::new();
+        for (i, g) in or.gaps.iter().enumerate() {
+            if g.closers & 1 << k != 0 && credited & 1 << i == 0 {
+                credited |= 1 << i;
+                want.push((COMPETENCIES[g.competency].to_owned(), g.current, g.required));
+            }
+        }
+        let mut got: Vec<(String, u8, u8)> = s
+            .closes
+            .iter()
+            .map(|c| (c.competency.to_string(), c.from.get(), c.to.get()))
+            .collect();
+        got.sort();
+        want.sort();
+        prop_assert_eq!(got, want, "what {} closes", COURSES[k]);
+        for c in &s.closes {
+            let at = COMPETENCIES
+                .iter()
+                .position(|&x| x == c.competency.as_str());
+            prop_assert_eq!(c.name, format!("Competency {}", at.unwrap()));
+        }
+        // Its dependants: the later steps listing it as a prerequisite.
+        let mut got: Vec<&str> = s.prerequisite_for.iter().map(|d| d.as_str()).collect();
+        let mut want: Vec<&str> = steps
+            .iter()
+            .filter(|&&d| inst.courses[d].prerequisites.contains(&k))
+            .map(|&d| COURSES[d])
+            .collect();
+        got.sort_unstable();
+        want.sort_unstable();
+        prop_assert_eq!(got, want, "the dependants of {}", COURSES[k]);
+    }
+    prop_assert_eq!(credited, or.covers(set));
+    // The total summed in learning order and rounded.
+    let summed = plan.steps.iter().fold(0.0, |sum, s| sum + s.hours);
+    prop_assert_eq!(plan.total_hours, round_total(summed));
+    // The blend by mode.
+    for (mode, hours) in [
+        (Mode::Formal, plan.blend.formal),
+        (Mode::Social, plan.blend.social),
+        (Mode::Experiential, plan.blend.experiential),
+    ] {
+        let want: f64 = (steps.iter())
+            .filter(|&&k| MODES[inst.courses[k].mode] == mode)
+            .map(|&k| inst.courses[k].hours)
+            .sum();
+        prop_assert!(
+            (hours - want).abs() <= 1e-6,
+            "{mode:?}: {hours} h, {want} h"
+        );
+    }
+    if solver == Solver::Greedy {
+        prop_assert_eq!(plan.nodes, 0);
+    }
+    if plan.optimality == Optimality::Optimal {
+        prop_assert_eq!(plan.optimality.gap(), 0.0);
+    }
+    Ok(())
+}
+
+#[test]
+fn every_field_of_a_learning_path_is_true() {
+    run((instance(12, 2), drawn()), 300, |(inst, d)| {
+        let fw = inst.framework();
+        let value = |c: usize, shortfall: u8| {
+            f64::from(shortfall) * d.type_weight(inst.kinds[c]) * d.competency_weight(c)
+        };
+        for o in 0..inst.officers.len() {
+            let profile = inst.profile(&fw, o);
+            let position = inst.officers[o].position;
+            let or = Oracle::new(&inst, o, position, d.assume, value, d.share);
+            for budget in [false, true] {
+                for solver in SOLVERS {
+                    let options = d.options(inst.kinds.len(), budget, solver);
+                    let plan = fw
+                        .recommend(&profile, POSITIONS[position], &options)
+                        .unwrap();
+                    check_fields(&or, &plan, d.term_hours.is_some(), solver).map_err(|e| {
+                        TestCaseError::fail(format!("{e}\nofficer {o}, {solver:?}\n{plan}"))
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    });
+}
+
+/// The smallest instance found with a course after a completed prerequisite placed behind
+/// a course of a larger id: `c00` requires `c17`, which the officer completed, so `c00`
+/// and `c03` are both ready from the start and `c00` comes first.
+#[test]
+fn a_course_after_a_completed_prerequisite_takes_its_place_by_id() {
+    use super::plan_oracle::{GenCourse, GenOfficer};
+    let untagged = |c: usize| GenCourse {
+        hours: 1.0,
+        mode: 0,
+        provides: vec![(c, None)],
+        prerequisites: vec![],
+    };
+    let inst = Instance {
+        kinds: vec![0, 0],
+        required: vec![vec![5, 4]],
+        courses: vec![
+            GenCourse {
+                provides: vec![(1, Some(4))],
+                ..untagged(1)
+            },
+            untagged(0),
+            untagged(0),
+            untagged(0),
+            GenCourse {
+                provides: vec![(0, Some(5))],
+                prerequisites: vec![2],
+                ..untagged(0)
+            },
+        ],
+        officers: vec![GenOfficer {
+            position: 0,
+            held: vec![0, 0],
+            completed: vec![false, false, true, false, false],
+        }],
+    };
+    let fw = inst.framework();
+    let profile = inst.profile(&fw, 0);
+    for solver in SOLVERS {
+        let options = karmayogi::RecommendOptions::default().solver(solver);
+        let plan = fw.recommend(&profile, POSITIONS[0], &options).unwrap();
+        let steps: Vec<&str> = plan.steps.iter().map(|s| s.course.as_str()).collect();
+        assert_eq!(steps, ["c00", "c03"], "{solver:?}");
+    }
+    let cohort = karmayogi::Cohort::new(
+        &fw,
+        [inst.officer_spec(0)],
+        &karmayogi::LevelPolicy::default(),
+    )
+    .unwrap();
+    let plan = fw
+        .department_plan(&cohort, &karmayogi::AcbpOptions::default())
+        .unwrap();
+    let courses: Vec<&str> = plan.enrolments[0]
+        .courses
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(courses, ["c00", "c03"]);
+}
