@@ -78,6 +78,23 @@ pub(crate) fn map_parts<P: Send, T: Send>(parts: Vec<P>, work: impl Fn(P) -> T +
     parts.into_iter().map(work).collect()
 }
 
+/// Drops `items` in up to [`workers`]`(threads, len)` contiguous parts side by side (rayon
+/// tasks in the current pool): the same as `drop(items)`, for a large vector of values
+/// owning buffers of their own, whose freeing would otherwise hold the calling thread.
+pub(crate) fn drop_in_parts<T: Send>(mut items: Vec<T>, threads: usize) {
+    let parts = workers(threads, items.len());
+    if parts < 2 {
+        return;
+    }
+    let size = items.len().div_ceil(parts);
+    let mut pieces = Vec::with_capacity(parts);
+    while items.len() > size {
+        pieces.push(items.split_off(items.len() - size));
+    }
+    pieces.push(items);
+    map_parts(pieces, drop);
+}
+
 /// `(a(), b())`, the two side by side when [`workers`]`(threads, 2)` is 2 (`rayon::join`
 /// in the current pool), else one after the other on the calling thread: the same results
 /// either way. For two pieces of work that share no state, one of them mostly serial.
@@ -236,7 +253,7 @@ mod tests {
     use std::collections::HashSet;
     use std::sync::Mutex;
 
-    use super::{available, join, map_items, map_parts, map_ranges, split, workers};
+    use super::{available, drop_in_parts, join, map_items, map_parts, map_ranges, split, workers};
 
     #[test]
     fn ranges_cover_everything_once_in_order() {
@@ -353,6 +370,25 @@ mod tests {
                 in_order(threads, 100, 2, |i| assert!(i != 7, "item 7"), |_, ()| true);
             });
             assert!(panicked.is_err(), "{threads} threads");
+        }
+    }
+
+    /// Every item is dropped once, on any number of threads.
+    #[test]
+    fn parts_drop_every_item_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        struct Counted<'a>(&'a AtomicUsize);
+        impl Drop for Counted<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        for threads in 0..4 {
+            for len in [0, 1, 2, 7, 1_000] {
+                let dropped = AtomicUsize::new(0);
+                drop_in_parts((0..len).map(|_| Counted(&dropped)).collect(), threads);
+                assert_eq!(dropped.load(Ordering::Relaxed), len, "{threads} threads");
+            }
         }
     }
 

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use self::certify::{IMPROVE_WORK, alone_bounds, certify};
 use self::problem::Problem;
-use crate::analysis::parallel::{join, map_ranges};
+use crate::analysis::parallel::{drop_in_parts, join, map_ranges};
 use crate::model::order;
 use crate::planning::department::{
     Department, Subproblem, best_single_if_better, exchange, improve, value_floor, whole_values,
@@ -170,7 +170,7 @@ impl Framework {
                 .map(|k| self.problem(cohort, distinct[k], &resolved, options))
                 .collect::<Vec<_>>()
         });
-        let (problems, built): (Vec<Problem<'f>>, Vec<Subproblem>) =
+        let (owned, built): (Vec<Problem<'f>>, Vec<Subproblem>) =
             chunks.into_iter().flatten().unzip();
         let subs: Vec<&Subproblem> = problem_of.iter().map(|&k| &built[k as usize]).collect();
         let dept = Department {
@@ -208,8 +208,15 @@ impl Framework {
         let problems: Vec<(u32, &Problem<'f>)> = officers
             .iter()
             .zip(&problem_of)
-            .map(|(&o, &k)| (o, &problems[k as usize]))
+            .map(|(&o, &k)| (o, &owned[k as usize]))
             .collect();
-        Ok(self.assemble_plan(cohort, &problems, &dept, &plan, &certificate))
+        let planned = self.assemble_plan(cohort, &problems, &dept, &plan, &certificate);
+        // Every officer's problem and enrolment state, freed on the plan's threads: on one
+        // they held it for about 4% of a plan of 100,000 officers.
+        drop(problems);
+        drop_in_parts(built, options.threads);
+        drop_in_parts(owned, options.threads);
+        drop_in_parts(plan.steppers, options.threads);
+        Ok(planned)
     }
 }

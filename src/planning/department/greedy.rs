@@ -2,7 +2,6 @@
 //! steps kept, the best of each in one heap, and the officers' steps found again only when
 //! needed; and [`settle`](Department::settle), which makes a plan minimal and maximal.
 
-use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use std::sync::{Mutex, PoisonError};
@@ -147,11 +146,7 @@ impl Department<'_> {
         // Per officer, the keys of the steps that got cheaper at their last step (see
         // `Department::refreshed`); empty for officers whose steps require nothing.
         let mut keys: Vec<Vec<(u32, f64, f64)>> = vec![Vec::new(); self.officers.len()];
-        let entry = |step: StepChoice, o: usize| Entry {
-            ratio: step.gain / step.hours,
-            hours: step.hours,
-            officer: o as u32,
-        };
+        let entry = |step: StepChoice, o: usize| Entry::new(step.gain / step.hours, step.hours, o);
         // Each officer's best steps as last found, best first; the heap holds the first.
         let mut runners = start.0;
         debug_assert_eq!(runners.len(), self.officers.len(), "one list per officer");
@@ -215,10 +210,14 @@ impl Department<'_> {
                 waiting.clear();
                 bound = None;
             }
-            let Some(top) = heap.pop() else {
+            // The top stays in the heap while it is looked at: most pops are followed by a
+            // push of the same officer's next entry, which then replaces it in one sift
+            // down (`Top::replace`) instead of a sift to the bottom and one up again.
+            if heap.is_empty() {
                 break;
-            };
-            let o = top.officer as usize;
+            }
+            let top = Top(&mut heap);
+            let o = top.officer();
             // Nothing of the officer's changed since their steps were found and the feasible
             // steps only shrank, so the first of them still feasible is still the best (the
             // order of `beats` is total). The officer's one entry in the heap was made from
@@ -237,17 +236,17 @@ impl Department<'_> {
                     // still feasible ranked below the last of them when they were found.
                     let last = few.iter().flatten().map(|r| entry(r.step, o)).min();
                     wait(&mut waiting, &mut bound, o, last);
+                    top.remove();
                     continue;
                 };
                 few.rotate_left(i);
                 let Some(r) = few[0] else {
+                    top.remove();
                     continue;
                 };
                 let fresh = entry(r.step, o);
-                if heap.peek().is_some_and(|next| next > &fresh)
-                    || bound.as_ref().is_some_and(|b| b > &fresh)
-                {
-                    heap.push(fresh);
+                if top.next().is_some_and(|next| next > fresh) || bound.is_some_and(|b| b > fresh) {
+                    top.replace(fresh);
                     continue;
                 }
                 r.step
@@ -279,12 +278,13 @@ impl Department<'_> {
             runners[o] = few;
             cut[o] = short;
             match few[0] {
-                Some(r) => heap.push(entry(r.step, o)),
+                Some(r) => top.replace(entry(r.step, o)),
                 None if short => {
                     let last = old.iter().flatten().map(|r| entry(r.step, o)).min();
                     wait(&mut waiting, &mut bound, o, last);
+                    top.remove();
                 }
-                None => {}
+                None => top.remove(),
             }
         }
         took
@@ -313,12 +313,8 @@ fn agrees(few: &[Option<Runner>; RUNNERS], short: bool, scan: &[Option<Runner>; 
 /// their best step (`None`: none known, so they are found before the next pop).
 fn wait(waiting: &mut Vec<u32>, bound: &mut Option<Entry>, o: usize, at_most: Option<Entry>) {
     waiting.push(o as u32);
-    let at_most = at_most.unwrap_or(Entry {
-        ratio: f64::INFINITY,
-        hours: 0.0,
-        officer: o as u32,
-    });
-    if bound.as_ref().is_none_or(|b| at_most > *b) {
+    let at_most = at_most.unwrap_or(Entry::new(f64::INFINITY, 0.0, o));
+    if bound.is_none_or(|b| at_most > b) {
         *bound = Some(at_most);
     }
 }
@@ -333,32 +329,101 @@ pub(crate) struct FirstSteps(Vec<[Option<Runner>; RUNNERS]>);
 
 /// A heap entry: the ratio and hours of an officer's best next step (the step itself is
 /// the first of the officer's runners). Kept small: the heap holds one per officer and
-/// every pop sifts through it.
+/// every pop sifts through it. Ordered by the ratio, then fewer hours, then the officer
+/// listed first, as `f64::total_cmp` orders the numbers: each is kept as the integer that
+/// order compares ([`total_key`]), so the fields compare as integers, in the order they
+/// are declared, the hours and the officer reversed.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
-    ratio: f64,
-    hours: f64,
+    ratio: i64,
+    /// The hours' key, bitwise negated: fewer hours rank higher.
+    hours: i64,
+    /// The officer, bitwise negated: the officer listed first ranks higher.
     officer: u32,
 }
 
-impl Ord for Entry {
-    fn cmp(&self, other: &Entry) -> Ordering {
-        self.ratio
-            .total_cmp(&other.ratio)
-            .then(other.hours.total_cmp(&self.hours))
-            .then(other.officer.cmp(&self.officer))
+impl Entry {
+    fn new(ratio: f64, hours: f64, officer: usize) -> Entry {
+        Entry {
+            ratio: total_key(ratio),
+            hours: !total_key(hours),
+            officer: !(officer as u32),
+        }
     }
 }
 
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Entry) -> Option<Ordering> {
-        Some(self.cmp(other))
+/// The integer whose order is `f64::total_cmp`'s order of the numbers (the same
+/// transformation that method makes of both operands before comparing them).
+fn total_key(x: f64) -> i64 {
+    let bits = x.to_bits().cast_signed();
+    bits ^ ((bits >> 63).cast_unsigned() >> 1).cast_signed()
+}
+
+/// The top of the greedy's heap while it is looked at, left in the heap: what follows a
+/// look either removes it or, much more often, replaces it by the same officer's next
+/// entry, one sift down from the top (`BinaryHeap::peek_mut`) instead of a pop (a sift to
+/// the bottom and back up) and a push. The entries are distinct (one per officer) and
+/// totally ordered, so the heap's layout does not change which entry comes out first.
+struct Top<'h>(&'h mut BinaryHeap<Entry>);
+
+impl Top<'_> {
+    /// The officer of the top entry.
+    fn officer(&self) -> usize {
+        self.0.peek().map_or(0, |e| !e.officer as usize)
+    }
+
+    /// The greatest entry after the top: the greater of the top's two children.
+    fn next(&self) -> Option<Entry> {
+        let all = self.0.as_slice();
+        all.get(1..all.len().min(3))
+            .and_then(|children| children.iter().max())
+            .copied()
+    }
+
+    /// Replaces the top by `entry`.
+    fn replace(self, entry: Entry) {
+        if let Some(mut top) = self.0.peek_mut() {
+            *top = entry;
+        }
+    }
+
+    /// Removes the top.
+    fn remove(self) {
+        self.0.pop();
     }
 }
 
-impl PartialEq for Entry {
-    fn eq(&self, other: &Entry) -> bool {
-        self.cmp(other).is_eq()
+#[cfg(test)]
+mod tests {
+    use super::{Entry, total_key};
+
+    /// The integer keys order numbers as `f64::total_cmp` does, and entries as the ratio,
+    /// then fewer hours, then the officer listed first.
+    #[test]
+    fn keys_order_as_total_cmp() {
+        let numbers = [
+            f64::NEG_INFINITY,
+            -3.5,
+            -f64::MIN_POSITIVE,
+            -0.0,
+            0.0,
+            f64::MIN_POSITIVE / 4.0,
+            1.0 / 3.0,
+            1.0,
+            7.25,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        for a in numbers {
+            for b in numbers {
+                assert_eq!(total_key(a).cmp(&total_key(b)), a.total_cmp(&b), "{a} {b}");
+            }
+        }
+        let (ratio, hours) = (0.5, 4.0);
+        assert!(Entry::new(ratio, hours, 9) > Entry::new(ratio / 2.0, hours, 0));
+        assert!(Entry::new(ratio, hours, 9) > Entry::new(ratio, hours + 1.0, 0));
+        assert!(Entry::new(ratio, hours, 0) > Entry::new(ratio, hours, 9));
+        assert!(Entry::new(f64::INFINITY, 0.0, 9) > Entry::new(f64::MAX, 0.0, 0));
     }
 }
-
-impl Eq for Entry {}
