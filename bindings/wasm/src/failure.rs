@@ -4,7 +4,9 @@
 //! library's message, and the variant's fields (offending ids, file, line, column) under
 //! their Rust names, so that a frontend can point at the bad entry or row. The library's
 //! errors serialize themselves; the bindings add only the malformed-input problem, in the
-//! shape of the library's `json` error plus a `path`.
+//! shape of the library's `json` error plus a `path`, and name an option out of range
+//! (`invalid_option`) by the camelCase key the caller wrote (`maxFormalShare`), not by the
+//! Rust setter (`max_formal_share`).
 
 use karmayogi::{Error, Errors};
 use serde::Serialize;
@@ -45,6 +47,13 @@ impl Problem {
     /// The problem's whole message.
     pub(crate) fn message(&self) -> String {
         match self {
+            Problem::Library(error @ Error::InvalidOption { option, .. }) => {
+                error.to_string().replacen(
+                    &format!("`{option}`"),
+                    &format!("`{}`", camel_case(option)),
+                    1,
+                )
+            }
             Problem::Library(error) => error.to_string(),
             Problem::Json(json) => json.message.clone(),
         }
@@ -54,6 +63,19 @@ impl Problem {
 impl Serialize for Problem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
+            Problem::Library(Error::InvalidOption {
+                option,
+                value,
+                expected,
+            }) => {
+                let mut s = serializer.serialize_struct("Problem", 5)?;
+                s.serialize_field("code", "invalid_option")?;
+                s.serialize_field("message", &self.message())?;
+                s.serialize_field("option", &camel_case(option))?;
+                s.serialize_field("value", value)?;
+                s.serialize_field("expected", expected)?;
+                s.end()
+            }
             Problem::Library(error) => error.serialize(serializer),
             Problem::Json(p) => {
                 let mut s = serializer.serialize_struct("Problem", 6)?;
@@ -67,6 +89,24 @@ impl Serialize for Problem {
             }
         }
     }
+}
+
+/// An option's JavaScript key: its Rust setter's name in camelCase (`term_hours` →
+/// `termHours`), as the options objects spell it (see `options.rs`).
+fn camel_case(rust: &str) -> String {
+    let mut out = String::with_capacity(rust.len());
+    let mut upper = false;
+    for c in rust.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A failed call: every problem found, thrown to JavaScript as one `KarmayogiError`.
@@ -162,6 +202,22 @@ mod tests {
         let mut expected = library.as_object().unwrap().clone();
         expected.insert("path".into(), "competencies[0]".into());
         assert_eq!(ours, Value::Object(expected));
+    }
+
+    #[test]
+    fn an_option_is_named_by_its_javascript_key() {
+        let library = Error::InvalidOption {
+            option: "max_formal_share",
+            value: 2.0,
+            expected: "a share above 0 and at most 1",
+        };
+        let mut expected = serde_json::to_value(&library).unwrap();
+        expected["option"] = "maxFormalShare".into();
+        expected["message"] =
+            "option `maxFormalShare` is 2: expected a share above 0 and at most 1".into();
+        assert_eq!(value(&Problem::Library(library)), expected);
+        assert_eq!(camel_case("hours_when_missing"), "hoursWhenMissing");
+        assert_eq!(camel_case("budget"), "budget");
     }
 
     #[test]

@@ -1569,7 +1569,13 @@ export type Problem =
       /** The framework's rule broken in that row (e.g. `invalid_evidence`). */
       error: Problem;
     })
-  | (ProblemBase & { code: "invalid_option"; option: string; value: number | null; expected: string });
+  | (ProblemBase & {
+      code: "invalid_option";
+      /** The option's key as the options object spells it (`maxFormalShare`, `hoursWhenMissing`). */
+      option: string;
+      value: number | null;
+      expected: string;
+    });
 
 /** Every code a problem may have. */
 export type ProblemCode = Problem["code"];

@@ -483,7 +483,7 @@ describe("documents and CASE", () => {
     );
     assert.deepEqual(table.report.scales[0].rule.table[1], [3, 2]);
     throwsProblems(() => importCase(seven, { levelRule: { proportional: { top: 0 } } }), [
-      { code: "invalid_option", option: "level_rule", value: 0 },
+      { code: "invalid_option", option: "levelRule", value: 0 },
     ]);
     // Told that a lower score is better, the same rubric reads upside down.
     const flipped = importCase(seven, { levelRule: "rank", scoreOrder: "lower_is_better" });

@@ -285,10 +285,10 @@ describe("queries and options", () => {
       { code: "invalid_option", option: "budget", value: -1 },
     ]);
     throwsProblems(() => fw.recommend(p, "postmaster-hpo", { maxFormalShare: 2 }), [
-      { code: "invalid_option", option: "max_formal_share", value: 2 },
+      { code: "invalid_option", option: "maxFormalShare", value: 2 },
     ]);
     throwsProblems(() => fw.recommend(p, "postmaster-hpo", { termHours: 0 }), [
-      { code: "invalid_option", option: "term_hours", value: 0 },
+      { code: "invalid_option", option: "termHours", value: 0 },
     ]);
     throwsProblems(() => fw.gap(p, { weights: { domain: -2 } }), [
       { code: "invalid_weight", name: "domain", value: -2 },
@@ -306,7 +306,7 @@ describe("queries and options", () => {
       occupationSkills: "occ_id,skill_id,relation\n",
     };
     throwsProblems(() => loadEsco(esco, { essentialLevel: 6 }), [
-      { code: "invalid_option", option: "essential_level", value: 6 },
+      { code: "invalid_option", option: "essentialLevel", value: 6 },
     ]);
   });
 
@@ -394,7 +394,7 @@ describe("loaders and CASE", () => {
     );
     throwsProblems(() => Framework.fromEsco({ occupations, skills }), [{ code: "json", path: "occupationSkills" }]);
     throwsProblems(() => Framework.fromEsco({ occupations, skills, occupationSkills: "occ_id,skill_id,relation\n" }, { essentialLevel: 6 }), [
-      { code: "invalid_option", option: "essential_level", value: 6 },
+      { code: "invalid_option", option: "essentialLevel", value: 6 },
     ]);
     const onet = {
       occupations: "soc,title\n",
@@ -402,7 +402,7 @@ describe("loaders and CASE", () => {
       occupationSkillLevels: "soc,element_id,importance_1_5,level_0_7,recommend_suppress\n",
     };
     throwsProblems(() => loadOnet(onet, { importanceThreshold: 9 }), [
-      { code: "invalid_option", option: "importance_threshold", value: 9 },
+      { code: "invalid_option", option: "importanceThreshold", value: 9 },
       { code: "csv_missing_column", file: "onet/occupation_skill_levels.csv", column: "not_relevant" },
     ]);
   });

@@ -206,7 +206,7 @@ describe("ESCO, the official download as published", () => {
     assert.equal(error.problems.length, 2);
     throwsProblems(() => loadEscoReport({ ...csv, occupationSkills: undefined }), [{ code: "json", path: "occupationSkills" }]);
     throwsProblems(() => loadEscoReport(csv, { optionalLevel: 0 }), [
-      { code: "invalid_option", option: "optional_level", value: 0 },
+      { code: "invalid_option", option: "optionalLevel", value: 0 },
     ]);
   });
 });

@@ -120,7 +120,7 @@ describe("iGOT course records", () => {
   test("bad input is refused with its code", () => {
     const fw = kcmFramework();
     throwsProblems(() => loadIgotCourses("[]", fw, { hoursWhenMissing: 0 }), [
-      { code: "invalid_option", option: "hours_when_missing", value: 0 },
+      { code: "invalid_option", option: "hoursWhenMissing", value: 0 },
     ]);
     throwsProblems(() => loadIgotCourses("[]", fw, { hoursWhenMissing: "1" }), [{ code: "json", path: "hoursWhenMissing" }]);
     throwsProblems(() => loadIgotCourses("[]", fw, { key: "uuid" }), [{ code: "json", path: "key" }]);
