@@ -292,10 +292,12 @@ impl Reader<'_> {
             }
         }
         if misspelt.contains(&true) {
-            let keys = (MISSPELT.iter().zip(misspelt))
-                .filter(|&(_, seen)| seen)
-                .map(|(key, _)| (*key).to_owned())
-                .collect();
+            let mut keys = Vec::new();
+            for (key, seen) in MISSPELT.into_iter().zip(misspelt) {
+                if seen {
+                    keys.push(key.to_owned());
+                }
+            }
             self.report.note(path, id, IgotWhat::MisspeltKeys { keys });
         }
         if kept.index.is_empty() {
