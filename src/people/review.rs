@@ -198,7 +198,9 @@ fn earliest_matches(
     let pair = |i: usize| (passbook[i].level, passbook[i].verified);
     let mut first: Option<usize> = None;
     let mut other: Option<usize> = None;
-    let mut texts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    // Date text → its first entry; a `HashMap` of this type is compiled anyway, where a
+    // `BTreeMap` of its own was about 4.6 KB of WebAssembly.
+    let mut texts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for i in day {
         let conflicting = match (first, other) {
             (Some(f), _) if pair(f) != pair(i) => Some(f),

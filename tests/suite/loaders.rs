@@ -1221,6 +1221,32 @@ fn onet_unknown_references_and_repeats_are_reported() {
 }
 
 #[test]
+fn onet_rating_pairs_that_join_to_the_same_text_are_not_repeats() {
+    // `13-1041.0` + `02.A.1.c` joins to the same text as line 2's `13-1041.00` +
+    // `2.A.1.c`: another pair, reported only as unknown, not as a repeat.
+    assert!(
+        RATINGS
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("13-1041.00,2.A.1.c,")
+    );
+    let ratings = format!("{RATINGS}13-1041.0,02.A.1.c,3,3,8,N,N,07/2014,Analyst\n");
+    let messages: Vec<String> = onet_errors(ONET_OCC, ELEMENTS, &ratings, TASKS)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        messages.iter().all(|m| !m.contains("repeats")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("`13-1041.0` is not in")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
 fn onet_missing_columns_are_named() {
     let ratings = "soc,element_id,importance_1_5,level,recommend_suppress,not_relevant\n";
     let e = only(onet_errors(ONET_OCC, ELEMENTS, ratings, TASKS), &[]);

@@ -209,17 +209,22 @@ fn complete_associations<'p>(
     errors: &mut Vec<Error>,
 ) -> Vec<&'p CaseAssociation> {
     let mut complete = Vec::new();
-    let mut met: HashMap<Cow<'p, str>, &'p CaseAssociation> = HashMap::new();
+    // Identifier → the position of the association first met with it (a map type the
+    // module compiles anyway, rather than one keyed to `&CaseAssociation`).
+    let mut met: HashMap<Cow<'p, str>, usize> = HashMap::new();
     for (i, a) in package.associations.iter().enumerate() {
         let identifier = (a.identifier.as_str(), &a.extra);
         let place = Place::Association(i);
         match seen.check(identifier, CaseElement::Association, place, errors) {
             First::New(k) => {
-                met.insert(k, a);
+                met.insert(k, i);
             }
             First::Again(k) => {
                 // As for items: a whole repeat is set aside, anything else is a duplicate.
-                if met.get(&k).is_some_and(|&earlier| earlier == a) {
+                if met
+                    .get(&k)
+                    .is_some_and(|&earlier| package.associations[earlier] == *a)
+                {
                     set_aside.push((CaseElement::Association, a.identifier.clone(), Repeated));
                 } else {
                     seen.duplicate(&k, &a.identifier, place, errors);

@@ -2,10 +2,11 @@
 //! has written: `competencies_v3` (FRAC era), `competencies_v5` and `competencies_v6`
 //! (Karmayogi Competency Model).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
+use super::by_id::ById;
 use super::json::{Report, parse, required_text, shape};
 use super::report::{IgotLoad, IgotWhat};
 use super::tags::{KcmTagKey, Tag, Tags};
@@ -22,6 +23,11 @@ const KNOWN: &[&str] = &[
     "competencies_v3",
     "competencies_v5",
     "competencies_v6",
+];
+/// The two keys real records misspell, in the order their note lists them (sorted).
+const MISSPELT: [&str; 2] = [
+    "competecnySubThemeDescription",
+    "competecnyThemeDescription",
 ];
 
 /// Options for [`load_igot_courses`].
@@ -131,7 +137,7 @@ pub fn load_igot_courses(
         framework,
         options,
         report: Report::default(),
-        ids: BTreeSet::new(),
+        ids: HashSet::new(),
         normalised: framework
             .competencies()
             .iter()
@@ -211,7 +217,7 @@ struct Reader<'a> {
     options: &'a IgotCourseOptions,
     report: Report,
     /// The course identifiers read so far.
-    ids: BTreeSet<String>,
+    ids: HashSet<String>,
     /// Normalised competency id → the competency ids with that form.
     normalised: HashMap<String, Vec<&'a str>>,
     nearest: Nearest,
@@ -246,9 +252,11 @@ impl Reader<'_> {
         let Some(hours) = self.hours(path, id, record) else {
             return Ok(None);
         };
-        // Competency id → (level, tag path) kept so far.
-        let mut kept: BTreeMap<String, (Option<u8>, String)> = BTreeMap::new();
-        let mut misspelt: BTreeSet<String> = BTreeSet::new();
+        // (competency id, level, tag path) kept so far, by competency id: the reader's
+        // one id-map type rather than a B-tree of its own (sorted by id at the end).
+        let mut kept: ById<(String, Option<u8>, String)> = ById::default();
+        // Which of `MISSPELT` the course's tags use.
+        let mut misspelt = [false; 2];
         for generation in ["competencies_v3", "competencies_v5", "competencies_v6"] {
             let tags = match record.get(generation) {
                 None | Some(Value::Null) => continue,
@@ -267,13 +275,8 @@ impl Reader<'_> {
                 let Some(tag) = tag.as_object() else {
                     return Err(shape(DOCUMENT, &path, tag, "a tag object"));
                 };
-                for key in [
-                    "competecnyThemeDescription",
-                    "competecnySubThemeDescription",
-                ] {
-                    if tag.contains_key(key) {
-                        misspelt.insert(key.to_owned());
-                    }
+                for (seen, key) in misspelt.iter_mut().zip(MISSPELT) {
+                    *seen |= tag.contains_key(key);
                 }
                 let mut tags = Tags {
                     report: &mut self.report,
@@ -288,16 +291,16 @@ impl Reader<'_> {
                 self.add(&path, id, read, &mut kept);
             }
         }
-        if !misspelt.is_empty() {
-            self.report.note(
-                path,
-                id,
-                IgotWhat::MisspeltKeys {
-                    keys: misspelt.into_iter().collect(),
-                },
-            );
+        if misspelt.contains(&true) {
+            let mut keys = Vec::new();
+            for (key, seen) in MISSPELT.into_iter().zip(misspelt) {
+                if seen {
+                    keys.push(key.to_owned());
+                }
+            }
+            self.report.note(path, id, IgotWhat::MisspeltKeys { keys });
         }
-        if kept.is_empty() {
+        if kept.index.is_empty() {
             self.report.note(path, id, IgotWhat::NoTags);
         }
         Ok(Some(CourseSpec {
@@ -306,8 +309,9 @@ impl Reader<'_> {
             hours,
             mode: Mode::Formal,
             provides: kept
+                .into_sorted(|k| &k.0)
                 .into_iter()
-                .map(|(competency, (level, _))| CourseOutcome {
+                .map(|(competency, level, _)| CourseOutcome {
                     competency: competency.into(),
                     level,
                 })
@@ -384,7 +388,7 @@ impl Reader<'_> {
         path: &str,
         course: &str,
         tag: Tag,
-        kept: &mut BTreeMap<String, (Option<u8>, String)>,
+        kept: &mut ById<(String, Option<u8>, String)>,
     ) {
         let fw = self.framework;
         let competency = if fw.competency(&tag.key).is_some() {
@@ -431,13 +435,16 @@ impl Reader<'_> {
         };
         match kept.get_mut(&competency) {
             None => {
-                kept.insert(competency, (level, path.to_owned()));
+                kept.get_or_insert_with(&competency, || {
+                    (competency.clone(), level, path.to_owned())
+                });
             }
-            Some(have) => {
+            Some((_, have, at)) => {
                 // The tag giving the lower level is the one set aside (the later one when
                 // they tie), reported at its own path with its own level.
-                if level > have.0 {
-                    let (lower, at) = std::mem::replace(have, (level, path.to_owned()));
+                if level > *have {
+                    let lower = std::mem::replace(have, level);
+                    let at = std::mem::replace(at, path.to_owned());
                     self.report
                         .set_aside(&at, course, IgotWhat::RepeatedTag { level: lower });
                 } else {
