@@ -46,6 +46,7 @@ const FRAMEWORK_OPTIONAL: &[(&str, &str)] = &[
     ("/competencies/0", "min_level"),
     ("/competencies/0", "max_level"),
     ("/competencies/0/levels/0", "name"),
+    ("/competencies/0/levels/0", "description"),
     ("/groups/0", "description"),
     ("/groups/0", "kind"),
     ("/groups/0", "parents"),
@@ -98,7 +99,6 @@ fn null_for_a_required_framework_field_is_an_error_naming_it() {
     for (path, field) in [
         ("", "competencies"),
         ("/competencies/0", "name"),
-        ("/competencies/0/levels/0", "description"),
         ("/positions/0", "roles"),
         ("/courses/0", "hours"),
         ("/courses/0", "provides"),
