@@ -96,10 +96,14 @@ impl OfficersSpec {
             Error::Json {
                 line,
                 column,
+                path,
+                id,
                 message,
             } => Error::Json {
                 line,
                 column,
+                path,
+                id,
                 message: match failing_officer(json) {
                     Some(context) => format!("{context}: {message}"),
                     None => message,

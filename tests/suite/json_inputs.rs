@@ -3,8 +3,8 @@
 //! left `null` or of the wrong type, whose errors say where they are as data.
 
 use karmayogi::{
-    Cohort, EvidenceSource, Framework, FrameworkSpec, LevelPolicy, OfficersCsv, OfficersCsvOptions,
-    OfficersSpec, load_officers,
+    Cohort, Error, EvidenceSource, Framework, FrameworkSpec, LevelPolicy, OfficersCsv,
+    OfficersCsvOptions, OfficersSpec, load_officers,
 };
 use serde_json::json;
 
@@ -191,4 +191,73 @@ fn an_officers_document_converted_from_an_hr_export_reads() {
         let e = OfficersSpec::from_json(&doc).unwrap_err().to_string();
         assert!(e.contains("verified flag"), "{bad}: {e}");
     }
+}
+
+/// An officers document of 13 officers from an HR export, where the last officer's first
+/// passbook entry has `"level": null`: every reader names the place as data (path and
+/// officer id) as well as line and column, and the message shows both.
+#[test]
+fn a_null_in_a_large_document_is_named_by_path_and_entity() {
+    let fw = head_post_office();
+    let officer = |i: usize, level: serde_json::Value| {
+        json!({"id": format!("officer-{i}"), "department": "department-of-posts",
+               "position": "postmaster-hpo",
+               "passbook": [{"competency": "integrity", "level": level, "source": "assessment"}]})
+    };
+    let mut officers: Vec<_> = (0..12).map(|i| officer(i, json!(3))).collect();
+    officers.push(officer(12, serde_json::Value::Null));
+    let text =
+        serde_json::to_string_pretty(&json!({"format_version": 2, "officers": officers})).unwrap();
+    let expected_line = text.lines().position(|l| l.contains("null")).unwrap() + 1;
+    let check = |error: &Error| {
+        let Error::Json { line, path, id, .. } = error else {
+            panic!("{error:?}")
+        };
+        assert_eq!(*line, expected_line);
+        assert_eq!(path, "officers[12].passbook[0].level");
+        assert_eq!(id.as_deref(), Some("officer-12"));
+        let message = error.to_string();
+        assert!(
+            message.contains("(`officers[12].passbook[0].level`, id `officer-12`)"),
+            "{message}"
+        );
+    };
+    check(&OfficersSpec::from_json(&text).unwrap_err());
+    let errors = Cohort::from_json(&fw, &text, &LevelPolicy::default()).unwrap_err();
+    check(&errors.as_slice()[0]);
+    let errors =
+        Cohort::from_json_with_threads(&fw, &text, &LevelPolicy::default(), 2).unwrap_err();
+    check(&errors.as_slice()[0]);
+}
+
+/// A framework whose fourth position has `"department": null` and whose id holds a tab
+/// (as a spreadsheet cell pasted into JSON may): the id is shown escaped, as ids are in
+/// every message, and kept whole in the error's data.
+#[test]
+fn a_null_department_names_the_position_escaped() {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/data/head_post_office.json")).unwrap();
+    let positions = doc["positions"].as_array_mut().unwrap();
+    while positions.len() < 4 {
+        let mut copy = positions[0].clone();
+        copy["id"] = json!(format!("copy-{}", positions.len()));
+        positions.push(copy);
+    }
+    positions[3]["department"] = serde_json::Value::Null;
+    positions[3]["id"] = json!("hpo\t4");
+    let error = FrameworkSpec::from_json(&doc.to_string()).unwrap_err();
+    let Error::Json { path, id, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(path, "positions[3].department");
+    assert_eq!(id.as_deref(), Some("hpo\t4"));
+    let message = error.to_string();
+    assert!(
+        message.contains("(`positions[3].department`, id \"hpo\\t4\"): invalid type: null"),
+        "{message}"
+    );
+    // Serialized for other languages, the place is two fields.
+    let value: serde_json::Value = serde_json::to_value(&error).unwrap();
+    assert_eq!(value["path"], "positions[3].department");
+    assert_eq!(value["id"], "hpo\t4");
 }
