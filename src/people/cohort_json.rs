@@ -88,7 +88,8 @@ impl Cohort {
     ///   "position": "us", "passbook": [{"competency": "rti", "level": 2, "source": "assesment"}]}]}"#;
     /// let errors = Cohort::from_json(&fw, wrong, &LevelPolicy::default()).unwrap_err();
     /// assert_eq!(errors.as_slice()[0].to_string(),
-    ///            "invalid json at line 2, column 88: officer `o1` passbook entry 0 (competency `rti`): \
+    ///            "invalid json at line 2, column 88 (`officers[0].passbook[0].source`, id `o1`): \
+    ///             officer `o1` passbook entry 0 (competency `rti`): \
     ///             unknown evidence source `assesment`, expected one of `course_completion`, \
     ///             `assessment`, `feedback360`, `self_declared`");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
