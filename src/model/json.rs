@@ -26,16 +26,29 @@ struct VersionProbe {
     format_version: Option<u64>,
 }
 
-/// An [`Error::Json`] stating the position once: `serde_json`'s message ends with it, and the
-/// error has it as fields.
+/// An [`Error::Json`] of reading `json`, stating the position once: `serde_json`'s message
+/// ends with it, and the error has it as fields, with the path and entity id found there
+/// (see [`place_at`](crate::model::json_path::place_at); only on this failure path).
 /// The parser's description names what it expected by the Rust type that reads it (`u8`,
 /// `struct RoleSpec`); the message says what a document holds there instead.
-pub(crate) fn json_error(e: &serde_json::Error) -> Error {
+pub(crate) fn json_error(json: &str, e: &serde_json::Error) -> Error {
+    let (path, id) = if e.line() == 0 {
+        (String::new(), None)
+    } else {
+        crate::model::json_path::place_at(json, e.line(), e.column())
+    };
+    with_place(e, path, id)
+}
+
+/// [`json_error`] with the place given.
+fn with_place(e: &serde_json::Error, path: String, id: Option<String>) -> Error {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     Error::Json {
         line: e.line(),
         column: e.column(),
+        path,
+        id,
         message: bounded(&plain_expected(text.strip_suffix(&suffix).unwrap_or(&text))),
     }
 }
@@ -202,10 +215,10 @@ pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, 
         // A shape the probe cannot read (e.g. `null` or an array): let the document's own
         // type say why, so the message names the document, not the probe.
         Err(e) if e.classify() == serde_json::error::Category::Data => {
-            return serde_json::from_str(json).map_err(|e| json_error(&e));
+            return serde_json::from_str(json).map_err(|e| json_error(json, &e));
         }
         // Syntax errors and early ends do not depend on the type: report them where found.
-        Err(e) => return Err(json_error(&e)),
+        Err(e) => return Err(json_error(json, &e)),
     };
     if let Some(found) = probe.format_version
         && !(u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found)
@@ -215,7 +228,7 @@ pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, 
             expected: FORMAT_VERSION,
         });
     }
-    serde_json::from_str(json).map_err(|e| json_error(&e))
+    serde_json::from_str(json).map_err(|e| json_error(json, &e))
 }
 
 /// The error of a document whose top level is `value`, which is not an object: at the
@@ -241,6 +254,8 @@ fn not_an_object(json: &str, value: &serde_json::Value) -> Error {
     Error::Json {
         line,
         column,
+        path: String::new(),
+        id: None,
         message: format!("the document is {found}: expected an object with `format_version`"),
     }
 }
@@ -278,6 +293,27 @@ where
 /// ```
 impl From<serde_json::Error> for Error {
     fn from(e: serde_json::Error) -> Error {
-        json_error(&e)
+        with_place(&e, String::new(), None)
+    }
+}
+
+impl Error {
+    /// The [`Error::Json`] of reading the JSON text `json` with `serde_json`, as the
+    /// crate's own readers give it: its message as [`From<serde_json::Error>`] makes it,
+    /// and the `path` and `id` of the place the error's line and column point at in
+    /// `json` (which a bare `serde_json::Error` does not carry). For a caller reading this
+    /// crate's types with `serde_json` directly. O(length of `json`).
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{Error, PositionSpec};
+    ///
+    /// let json = r#"[{"id": "hpo", "name": "Postmaster", "department": null, "roles": []}]"#;
+    /// let e = serde_json::from_str::<Vec<PositionSpec>>(json).unwrap_err();
+    /// let Error::Json { path, id, .. } = Error::from_json_error(json, &e) else { unreachable!() };
+    /// assert_eq!((path.as_str(), id.as_deref()), ("[0].department", Some("hpo")));
+    /// ```
+    pub fn from_json_error(json: &str, error: &serde_json::Error) -> Error {
+        json_error(json, error)
     }
 }

@@ -23,12 +23,37 @@ where
     D: Deserializer<'de>,
     T: Copy + 'static,
 {
-    deserializer.deserialize_str(NameVisitor { what, names })
+    deserializer.deserialize_str(NameVisitor {
+        what,
+        names,
+        other: None,
+    })
+}
+
+/// As [`deserialize`], reading a text none of `names` is with `other` before refusing it
+/// (as HR systems label a value: `Self Declared`). O(number of names + `other`).
+pub(crate) fn deserialize_or<'de, D, T>(
+    deserializer: D,
+    what: &'static str,
+    names: &'static [(&'static str, T)],
+    other: fn(&str) -> Option<T>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Copy + 'static,
+{
+    deserializer.deserialize_str(NameVisitor {
+        what,
+        names,
+        other: Some(other),
+    })
 }
 
 struct NameVisitor<T: 'static> {
     what: &'static str,
     names: &'static [(&'static str, T)],
+    /// Another reading of a text that is none of the names.
+    other: Option<fn(&str) -> Option<T>>,
 }
 
 impl<T> NameVisitor<T> {
@@ -55,6 +80,9 @@ impl<T: Copy> Visitor<'_> for NameVisitor<T> {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
         if let Some((_, value)) = self.names.iter().find(|(name, _)| *name == v) {
             return Ok(*value);
+        }
+        if let Some(value) = self.other.and_then(|other| other(v)) {
+            return Ok(value);
         }
         // A near miss (`Domain`, `sub-theme`, `Self Declared`) is named with the name meant.
         let fold = |s: &str| -> String {

@@ -224,7 +224,10 @@ pub struct LevelDescriptor {
     /// it must not be blank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// What an officer at this level can do.
+    /// What an officer at this level can do. Absent or `null` in a document is the empty
+    /// text: a publisher may describe its levels by name only (SFIA levels, CASE rubrics
+    /// with only a quality). Always written, so a document that has one reads back the same.
+    #[serde(default, deserialize_with = "crate::model::json::null_as_default")]
     pub description: String,
 }
 

@@ -28,6 +28,7 @@ use crate::model::whole::Whole;
 use crate::people::builder::CohortBuilder;
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
 use crate::people::resolve::OfficerView;
+use crate::people::spellings::Verified;
 use crate::{Cohort, Errors, FORMAT_VERSION, Framework, LevelPolicy, OLDEST_FORMAT_VERSION};
 
 impl Cohort {
@@ -87,7 +88,8 @@ impl Cohort {
     ///   "position": "us", "passbook": [{"competency": "rti", "level": 2, "source": "assesment"}]}]}"#;
     /// let errors = Cohort::from_json(&fw, wrong, &LevelPolicy::default()).unwrap_err();
     /// assert_eq!(errors.as_slice()[0].to_string(),
-    ///            "invalid json at line 2, column 88: officer `o1` passbook entry 0 (competency `rti`): \
+    ///            "invalid json at line 2, column 88 (`officers[0].passbook[0].source`, id `o1`): \
+    ///             officer `o1` passbook entry 0 (competency `rti`): \
     ///             unknown evidence source `assesment`, expected one of `course_completion`, \
     ///             `assessment`, `feedback360`, `self_declared`");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -506,7 +508,7 @@ impl<'de> Visitor<'de> for EntrySeed {
                 )?,
                 2 => once(&mut source, map.next_value::<EvidenceSource>()?, field)?,
                 3 => once(&mut date, map.next_value::<Option<Text<'de>>>()?, field)?,
-                4 => once(&mut verified, map.next_value::<Option<bool>>()?, field)?,
+                4 => once(&mut verified, map.next_value::<Verified>()?.0, field)?,
                 _ => once(&mut course, map.next_value::<Option<Text<'de>>>()?, field)?,
             }
         }
@@ -516,7 +518,7 @@ impl<'de> Visitor<'de> for EntrySeed {
             level: u8::try_from(required(level, EVIDENCE.names[1])?).unwrap_or(u8::MAX),
             source: required(source, EVIDENCE.names[2])?,
             date: date.flatten(),
-            verified: verified.flatten().unwrap_or(true),
+            verified: verified.unwrap_or(true),
             course: course.flatten(),
         })
     }

@@ -24,3 +24,4 @@ pub(crate) mod held;
 pub(crate) mod json_pieces;
 pub(crate) mod parts;
 pub(crate) mod review;
+pub(crate) mod spellings;

@@ -96,10 +96,14 @@ impl OfficersSpec {
             Error::Json {
                 line,
                 column,
+                path,
+                id,
                 message,
             } => Error::Json {
                 line,
                 column,
+                path,
+                id,
                 message: match failing_officer(json) {
                     Some(context) => format!("{context}: {message}"),
                     None => message,
@@ -192,7 +196,11 @@ pub struct Evidence {
     /// say which scale names it.
     #[serde(deserialize_with = "crate::model::level::evidence_level")]
     pub level: u8,
-    /// Where the evidence came from.
+    /// Where the evidence came from. JSON may also spell it as the CSV reader reads it
+    /// (`evidence.csv`): in any capitalisation with a space or `-` for each `_`
+    /// (`"Self Declared"`, `"course-completion"`), and 360-degree feedback as
+    /// `"Feedback 360"`, `"360 feedback"` or `"360-degree feedback"`; surrounding spaces
+    /// are ignored. Any other text, a mark of a missing value (`"N/A"`) included, is refused.
     pub source: EvidenceSource,
     /// When, as an ISO 8601 date `YYYY-MM-DD` supplied by the caller; an ISO 8601
     /// date-time (`2024-02-10T09:30:00.000+0530`, also with lowercase `t` and `z` or a
@@ -212,7 +220,12 @@ pub struct Evidence {
     )]
     pub date: String,
     /// Whether an authority has verified it. Defaults to `true` when absent (or `null` in
-    /// JSON, which is absent for every optional field).
+    /// JSON, which is absent for every optional field). JSON may also give it as the CSV
+    /// reader reads the cell: a string `"true"`/`"false"`, `"yes"`/`"no"`, `"y"`/`"n"` or
+    /// `"1"`/`"0"` in any case (surrounding spaces ignored), `""` as `true` and a mark of a
+    /// missing value (`"N/A"`, `"NA"`, `"#N/A"`, `"NULL"`, `"\N"`, `"-"`, `"--"`) as
+    /// `false`, a verification not available being none. Any other value (a number
+    /// too) is refused.
     #[serde(
         default = "yes",
         skip_serializing_if = "is_true",
@@ -267,9 +280,10 @@ fn yes() -> bool {
     true
 }
 
-/// A verified flag, `null` read as absent (`true`).
+/// A verified flag, `null` read as absent (`true`), a string as a CSV cell (see
+/// [`Verified`](crate::people::spellings::Verified)).
 fn null_as_yes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
-    Ok(Option::<bool>::deserialize(deserializer)?.unwrap_or(true))
+    Ok(crate::people::spellings::Verified::deserialize(deserializer)?.0)
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
@@ -279,12 +293,96 @@ fn is_true(b: &bool) -> bool {
 
 impl<'de> Deserialize<'de> for EvidenceSource {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        const NAMES: &[(&str, EvidenceSource)] = &[
-            ("course_completion", EvidenceSource::CourseCompletion),
-            ("assessment", EvidenceSource::Assessment),
-            ("feedback360", EvidenceSource::Feedback360),
-            ("self_declared", EvidenceSource::SelfDeclared),
-        ];
-        crate::model::names::deserialize(deserializer, "an evidence source", NAMES)
+        // The spellings the CSV reader accepts (`Self Declared`, `Feedback 360`), so a
+        // document converted from `evidence.csv` reads as the file does.
+        crate::model::names::deserialize_or(deserializer, "an evidence source", SOURCES, |t| {
+            source(t.trim())
+        })
+    }
+}
+
+/// The sources by the names the interchange format gives them.
+pub(crate) const SOURCES: &[(&str, EvidenceSource)] = &[
+    ("course_completion", EvidenceSource::CourseCompletion),
+    ("assessment", EvidenceSource::Assessment),
+    ("feedback360", EvidenceSource::Feedback360),
+    ("self_declared", EvidenceSource::SelfDeclared),
+];
+
+/// The source a `source` cell names (see [`same_source`]), or 360-degree feedback as HR
+/// systems label it: `Feedback 360`, `360 feedback`, `360-degree feedback`, in any case.
+pub(crate) fn source(text: &str) -> Option<EvidenceSource> {
+    SOURCES
+        .iter()
+        .find(|(name, _)| same_source(name, text))
+        .map(|&(_, source)| source)
+        .or_else(|| {
+            let folded: String = text
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            let named = ["feedback360", "360feedback", "360degreefeedback"];
+            named
+                .contains(&folded.as_str())
+                .then_some(EvidenceSource::Feedback360)
+        })
+}
+
+/// Whether `text` names the source `name` (`self_declared`): in any ASCII capitalisation,
+/// with a space or `-` for each `_` (`Self Declared`, `self-declared`), as HR systems write
+/// their labels. `feedback360` has no `_` to vary.
+fn same_source(name: &str, text: &str) -> bool {
+    name.len() == text.len()
+        && name
+            .bytes()
+            .zip(text.bytes())
+            .all(|(n, t)| n.eq_ignore_ascii_case(&t) || (n == b'_' && matches!(t, b' ' | b'-')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SOURCES, source};
+
+    #[test]
+    fn a_source_is_one_of_the_names_as_hr_systems_label_it() {
+        for &(name, expected) in SOURCES {
+            assert_eq!(source(name), Some(expected));
+            assert_eq!(source(&name.to_uppercase()), Some(expected));
+            assert_eq!(source(&name.replace('_', " ")), Some(expected));
+            assert_eq!(source(&name.replace('_', "-")), Some(expected));
+            let mut near = name.to_owned();
+            near.pop();
+            near.push('x');
+            assert_eq!(source(&near), None);
+        }
+        assert_eq!(
+            source("Self Declared"),
+            Some(crate::EvidenceSource::SelfDeclared)
+        );
+        // 360-degree feedback as HR systems label it.
+        for text in [
+            "feedback_360",
+            "Feedback 360",
+            "360 feedback",
+            "360-Degree Feedback",
+        ] {
+            assert_eq!(
+                source(text),
+                Some(crate::EvidenceSource::Feedback360),
+                "{text}"
+            );
+        }
+        for text in [
+            "",
+            "assessments",
+            "course  completion",
+            "self_declared ",
+            "360",
+            "feedback",
+            "360 degree",
+        ] {
+            assert_eq!(source(text), None, "{text}");
+        }
     }
 }

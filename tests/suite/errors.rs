@@ -287,13 +287,15 @@ fn json() {
         [Error::Json {
             line: 1,
             column: 40,
+            path: "competencies".to_owned(),
+            id: None,
             message: "expected value".to_owned(),
         }]
     );
     // The position is stated once, from the fields.
     assert_messages(
         &errors,
-        &["invalid json at line 1, column 40: expected value"],
+        &["invalid json at line 1, column 40 (`competencies`): expected value"],
     );
 
     // A byte-order mark before the document is ignored, and positions count after it.
@@ -302,7 +304,7 @@ fn json() {
         .into_vec();
     assert_messages(
         &errors,
-        &["invalid json at line 1, column 40: expected value"],
+        &["invalid json at line 1, column 40 (`competencies`): expected value"],
     );
     Framework::from_json("\u{feff}{\"format_version\": 1, \"competencies\": []}")
         .expect("a bom before a valid document");
@@ -318,12 +320,16 @@ fn json() {
         [Error::Json {
             line: 2,
             column: 29,
+            path: "colour".to_owned(),
+            id: None,
             message: message.to_owned(),
         }]
     );
     assert_messages(
         &errors,
-        &[&format!("invalid json at line 2, column 29: {message}")],
+        &[&format!(
+            "invalid json at line 2, column 29 (`colour`): {message}"
+        )],
     );
 
     // CASE packages are read the same way; a repeated key is refused where it is.
@@ -339,12 +345,16 @@ fn json() {
         [Error::Json {
             line: 2,
             column: 32,
+            path: "CFItems[0].identifier".to_owned(),
+            id: None,
             message: message.to_owned(),
         }]
     );
     assert_messages(
         &errors,
-        &[&format!("invalid json at line 2, column 32: {message}")],
+        &[&format!(
+            "invalid json at line 2, column 32 (`CFItems[0].identifier`): {message}"
+        )],
     );
 }
 

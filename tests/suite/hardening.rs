@@ -103,6 +103,7 @@ fn check_error(error: &Error) {
         line,
         column,
         message,
+        ..
     } = error
     {
         assert!(*line >= 1, "json error without a line: {error:?}");
@@ -165,6 +166,7 @@ fn json_error<T: Debug>(result: Result<T, Error>) -> (usize, usize, String) {
                 line,
                 column,
                 message,
+                ..
             } = error
             else {
                 unreachable!()

@@ -205,6 +205,8 @@ fn a_document_that_is_no_object_says_what_it_is() {
             Error::Json {
                 line: if text.starts_with('\n') { 2 } else { 1 },
                 column,
+                path: String::new(),
+                id: None,
                 message: format!(
                     "the document is {found}: expected an object with `format_version`"
                 ),

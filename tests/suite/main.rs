@@ -45,6 +45,7 @@ mod hour_totals;
 mod hr_headers;
 mod igot;
 mod inference;
+mod json_inputs;
 mod json_messages;
 mod levels;
 mod loaders;

@@ -5,7 +5,7 @@
 //! in turn, and the document must read as the one without the field; the v2 schema must
 //! say the same. Required fields stay required: `null` there is an error naming the field.
 
-use karmayogi::{Cohort, Framework, FrameworkSpec, LevelPolicy, OfficersSpec};
+use karmayogi::{Cohort, Error, Framework, FrameworkSpec, LevelPolicy, OfficersSpec};
 use serde_json::{Value, json};
 
 /// A framework with every optional field present (non-null).
@@ -46,6 +46,7 @@ const FRAMEWORK_OPTIONAL: &[(&str, &str)] = &[
     ("/competencies/0", "min_level"),
     ("/competencies/0", "max_level"),
     ("/competencies/0/levels/0", "name"),
+    ("/competencies/0/levels/0", "description"),
     ("/groups/0", "description"),
     ("/groups/0", "kind"),
     ("/groups/0", "parents"),
@@ -98,17 +99,51 @@ fn null_for_a_required_framework_field_is_an_error_naming_it() {
     for (path, field) in [
         ("", "competencies"),
         ("/competencies/0", "name"),
-        ("/competencies/0/levels/0", "description"),
         ("/positions/0", "roles"),
         ("/courses/0", "hours"),
         ("/courses/0", "provides"),
+        ("/positions/0", "department"),
+        ("/positions/0", "name"),
+        ("/competencies/0/levels/0", "level"),
+        ("/courses/0/provides/0", "competency"),
     ] {
         let (nulled, _) = nulled_and_absent(&doc, path, field);
-        let error = FrameworkSpec::from_json(&nulled.to_string())
-            .expect_err("null for a required field")
-            .to_string();
-        assert!(error.contains("null"), "{path}/{field}: {error}");
+        let error =
+            FrameworkSpec::from_json(&nulled.to_string()).expect_err("null for a required field");
+        let text = error.to_string();
+        assert!(text.contains("null"), "{path}/{field}: {text}");
+        // The error names the field as data: its path, and the entity holding it.
+        let Error::Json { path: at, id, .. } = &error else {
+            panic!("{error:?}")
+        };
+        assert_eq!(*at, dotted(path, field), "{text}");
+        let entity = path.split('/').take(3).collect::<Vec<_>>().join("/");
+        let expected = doc
+            .pointer(&entity)
+            .and_then(|e| e.get("id"))
+            .and_then(Value::as_str);
+        assert_eq!(id.as_deref(), expected, "{text}");
+        assert!(text.contains(&format!("`{at}`")), "{text}");
     }
+}
+
+/// A JSON pointer and a field as the path an error gives: `/competencies/0/levels/0` and
+/// `level` are `competencies[0].levels[0].level`.
+fn dotted(pointer: &str, field: &str) -> String {
+    let mut out = String::new();
+    for part in pointer.split('/').skip(1).chain([field]) {
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            out.push('[');
+            out.push_str(part);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 fn officers_doc() -> Value {

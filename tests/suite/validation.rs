@@ -1266,9 +1266,16 @@ fn end_of(json: &str, needle: &str) -> (usize, usize) {
 fn assert_unknown_field(anchor: &str, expected_fields: &str) {
     let json = with_bogus_field(anchor);
     let (line, column) = bogus_position(&json);
+    let (path, id) = bogus_place(&FrameworkSpec::from_json(&json));
+    let place = match &id {
+        Some(id) => format!(" (`{path}`, id `{id}`)"),
+        None => format!(" (`{path}`)"),
+    };
     let expected = Error::Json {
         line,
         column,
+        path,
+        id,
         message: format!("unknown field `bogus`, expected {expected_fields}"),
     };
     assert_eq!(FrameworkSpec::from_json(&json), Err(expected.clone()));
@@ -1277,9 +1284,26 @@ fn assert_unknown_field(anchor: &str, expected_fields: &str) {
     assert_eq!(
         expected.to_string(),
         format!(
-            "invalid json at line {line}, column {column}: unknown field `bogus`, expected {expected_fields}"
+            "invalid json at line {line}, column {column}{place}: unknown field `bogus`, expected {expected_fields}"
         )
     );
+}
+
+/// The path and id of an unknown field `bogus`'s error: the path names the field, and
+/// the id is the one the object holding it (or an object around it) has in the text.
+#[track_caller]
+fn bogus_place<T: std::fmt::Debug>(read: &Result<T, Error>) -> (String, Option<String>) {
+    let Err(Error::Json { path, id, .. }) = read else {
+        panic!("{read:?}")
+    };
+    assert!(
+        path == "bogus" || path.rsplit('.').next() == Some("bogus"),
+        "{path}"
+    );
+    if let Some(id) = id {
+        assert!(!id.is_empty(), "{path}");
+    }
+    (path.clone(), id.clone())
 }
 
 #[test]
@@ -1384,14 +1408,23 @@ fn assert_unknown_officer_field(anchor: &str, context: &str, expected_fields: &s
     let json = OFFICERS_JSON.replacen(anchor, &format!("{anchor} \"bogus\": 0,"), 1);
     let (line, column) = bogus_position(&json);
     let message = format!("{context}unknown field `bogus`, expected {expected_fields}");
+    let (path, id) = bogus_place(&OfficersSpec::from_json(&json));
+    // Every object of the document but the top level is an officer with an id or within one.
+    assert_eq!(id.as_deref(), (path != "bogus").then_some("o1"), "{path}");
+    let place = match &id {
+        Some(id) => format!(" (`{path}`, id `{id}`)"),
+        None => format!(" (`{path}`)"),
+    };
     assert_error(
         OfficersSpec::from_json(&json),
         &Error::Json {
             line,
             column,
+            path,
+            id,
             message: message.clone(),
         },
-        &format!("invalid json at line {line}, column {column}: {message}"),
+        &format!("invalid json at line {line}, column {column}{place}: {message}"),
     );
 }
 
@@ -1500,6 +1533,8 @@ fn missing_format_version_is_a_json_error() {
         &Error::Json {
             line,
             column,
+            path: String::new(),
+            id: None,
             message: message.clone(),
         },
         &format!("invalid json at line {line}, column {column}: {message}"),
@@ -1512,6 +1547,8 @@ fn missing_format_version_is_a_json_error() {
         &Error::Json {
             line,
             column,
+            path: String::new(),
+            id: None,
             message: message.clone(),
         },
         &format!("invalid json at line {line}, column {column}: {message}"),
@@ -1528,6 +1565,8 @@ fn level_beyond_a_byte_in_json_is_a_json_error() {
     let expected = Error::Json {
         line: 9,
         column: 57,
+        path: "activities[0].requires[0].level".into(),
+        id: Some("reconcile".into()),
         message: "invalid value: integer `300`, expected a whole number from 0 to 255 for `level`"
             .into(),
     };
@@ -1545,6 +1584,8 @@ fn malformed_json() {
         &Error::Json {
             line: 1,
             column: 21,
+            path: String::new(),
+            id: None,
             message: "EOF while parsing a value".into(),
         },
         "invalid json at line 1, column 21: EOF while parsing a value",

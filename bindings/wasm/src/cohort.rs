@@ -237,7 +237,7 @@ pub(crate) fn read_officers<T>(
         split(&input)?;
         let spans = crate::spans::officer_spans(&input.text);
         let mut stream = spans.into_iter().enumerate().filter_map(|(i, span)| {
-            let read = read_raw(&input, span);
+            let read = read_raw(&input, span, i);
             reading.officer(i, read)
         });
         consume(&mut stream)
@@ -259,7 +259,7 @@ fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Problem> {
             } else {
                 format!("[{index}].{}", p.path)
             };
-            p.message = object_message("officers", &p.path, &p.description);
+            p.message = object_message("officers", &p.path, p.id.as_deref(), &p.description);
             Problem::Json(p)
         }
         Some(other) => other,
@@ -295,17 +295,30 @@ fn split(input: &Input) -> Result<(), Failure> {
         }) if !supported(found) => Err(unsupported(found)),
         // Syntax errors are reported where found; a shape the probe cannot read is left to
         // the document's own reading, which names what it expected.
-        Err(e) if e.classify() != serde_json::error::Category::Data => Err(input.failure(e)),
-        _ => Err(input.failure(shape_error)),
+        Err(e) if e.classify() != serde_json::error::Category::Data => Err(input.failure(&e)),
+        _ => Err(input.failure(&shape_error)),
     }
 }
 
-/// Parses one officer of a document, the bytes `span` of its text, reporting a problem at
-/// its place in the whole text.
-fn read_raw(input: &Input, span: std::ops::Range<usize>) -> Result<OfficerSpec, Problem> {
+/// Parses officer `index` of a document, the bytes `span` of its text, reporting a problem
+/// at its place in the whole text: the path and id the library finds in the officer's
+/// text, under `officers[index]`.
+fn read_raw(
+    input: &Input,
+    span: std::ops::Range<usize>,
+    index: usize,
+) -> Result<OfficerSpec, Problem> {
     let start = span.start;
     let slice = input.text.get(span).unwrap_or_default();
     serde_json::from_str::<OfficerSpec>(slice).map_err(|e| {
+        let (path, id) = match Error::from_json_error(slice, &e) {
+            Error::Json { path, id, .. } => (path, id),
+            _ => (String::new(), None),
+        };
+        let path = match path.as_str() {
+            "" => format!("officers[{index}]"),
+            inner => format!("officers[{index}].{inner}"),
+        };
         // The slice's line and column, moved to where the slice starts in the whole text.
         let before = input.text.get(..start).unwrap_or_default();
         let base_line = before.matches('\n').count() + 1;
@@ -315,6 +328,6 @@ fn read_raw(input: &Input, span: std::ops::Range<usize>) -> Result<OfficerSpec, 
         } else {
             (base_line + e.line() - 1, e.column())
         };
-        input.problem(line, column, &described(e))
+        input.placed(line, column, &path, id, &described(e))
     })
 }

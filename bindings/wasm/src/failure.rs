@@ -4,9 +4,9 @@
 //! library's message, and the variant's fields (offending ids, file, line, column) under
 //! their Rust names, so that a frontend can point at the bad entry or row. The library's
 //! errors serialize themselves; the bindings add only the malformed-input problem, in the
-//! shape of the library's `json` error plus a `path`, and name an option out of range
-//! (`invalid_option`) by the camelCase key the caller wrote (`maxFormalShare`), not by the
-//! Rust setter (`max_formal_share`).
+//! shape of the library's `json` error (its `path` and `id` the library's), and name an
+//! option out of range (`invalid_option`) by the camelCase key the caller wrote
+//! (`maxFormalShare`), not by the Rust setter (`max_formal_share`).
 
 use karmayogi::{Error, Errors};
 use serde::Serialize;
@@ -27,13 +27,13 @@ extern "C" {
 pub(crate) enum Problem {
     /// The library's error, serialized as the library serializes it.
     Library(Error),
-    /// A malformed input: the library's `json` problem plus the `path` of the bad value, with
-    /// a message naming the input and the path when the input was an object.
+    /// A malformed input: the library's `json` problem, with a message naming the input
+    /// and the path when the input was an object.
     Json(JsonProblem),
 }
 
-/// A malformed input, serialized as `{code: "json", line, column, description, message,
-/// path}`.
+/// A malformed input, serialized as the library's `json` error: `{code: "json", line,
+/// column, path, id, description, message}`.
 #[derive(Debug)]
 pub(crate) struct JsonProblem {
     pub(crate) line: usize,
@@ -41,6 +41,7 @@ pub(crate) struct JsonProblem {
     pub(crate) description: String,
     pub(crate) message: String,
     pub(crate) path: String,
+    pub(crate) id: Option<String>,
 }
 
 impl Problem {
@@ -78,13 +79,14 @@ impl Serialize for Problem {
             }
             Problem::Library(error) => error.serialize(serializer),
             Problem::Json(p) => {
-                let mut s = serializer.serialize_struct("Problem", 6)?;
+                let mut s = serializer.serialize_struct("Problem", 7)?;
                 s.serialize_field("code", "json")?;
                 s.serialize_field("line", &p.line)?;
                 s.serialize_field("column", &p.column)?;
+                s.serialize_field("path", &p.path)?;
+                s.serialize_field("id", &p.id)?;
                 s.serialize_field("description", &p.description)?;
                 s.serialize_field("message", &p.message)?;
-                s.serialize_field("path", &p.path)?;
                 s.end()
             }
         }
@@ -186,10 +188,12 @@ mod tests {
     }
 
     #[test]
-    fn a_json_problem_has_the_fields_of_the_library_json_error_and_its_path() {
+    fn a_json_problem_has_the_fields_of_the_library_json_error() {
         let library = value(&Problem::Library(Error::Json {
             line: 3,
             column: 7,
+            path: "competencies[0]".into(),
+            id: Some("rti".into()),
             message: "missing field `name`".into(),
         }));
         let ours = value(&Problem::Json(JsonProblem {
@@ -198,10 +202,9 @@ mod tests {
             description: "missing field `name`".into(),
             message: library["message"].as_str().unwrap().to_owned(),
             path: "competencies[0]".into(),
+            id: Some("rti".into()),
         }));
-        let mut expected = library.as_object().unwrap().clone();
-        expected.insert("path".into(), "competencies[0]".into());
-        assert_eq!(ours, Value::Object(expected));
+        assert_eq!(ours, library);
     }
 
     #[test]

@@ -65,7 +65,7 @@ impl Input {
 
     /// Parses the text as `T`.
     pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Failure> {
-        serde_json::from_str(&self.text).map_err(|e| self.failure(e))
+        serde_json::from_str(&self.text).map_err(|e| self.failure(&e))
     }
 
     /// Reads the text with one of the library's own readers (which check `format_version`
@@ -74,17 +74,7 @@ impl Input {
         &self,
         reader: impl FnOnce(&str) -> Result<T, Error>,
     ) -> Result<T, Failure> {
-        reader(&self.text).map_err(|e| match e {
-            Error::Json {
-                line,
-                column,
-                message,
-            } => {
-                let description = strip_position(&message, line, column);
-                Failure::one(self.problem(line, column, &description))
-            }
-            other => other.into(),
-        })
+        reader(&self.text).map_err(|e| Failure(vec![self.problem_of(e)]))
     }
 
     /// Reads the text with one of the library's readers that report several errors at
@@ -93,51 +83,76 @@ impl Input {
         &self,
         reader: impl FnOnce(&str) -> Result<T, Errors>,
     ) -> Result<T, Failure> {
-        reader(&self.text).map_err(|errors| {
-            Failure(
-                errors
-                    .into_iter()
-                    .map(|e| match e {
-                        Error::Json {
-                            line,
-                            column,
-                            message,
-                        } => {
-                            let description = strip_position(&message, line, column);
-                            self.problem(line, column, &description)
-                        }
-                        other => Problem::Library(other),
-                    })
-                    .collect(),
-            )
-        })
+        reader(&self.text)
+            .map_err(|errors| Failure(errors.into_iter().map(|e| self.problem_of(e)).collect()))
+    }
+
+    /// A library error of reading the text as a problem: a shape error with the path and
+    /// id the library found, the message naming the input when it was an object.
+    fn problem_of(&self, error: Error) -> Problem {
+        match error {
+            Error::Json {
+                line,
+                column,
+                path,
+                id,
+                message,
+            } => {
+                let description = strip_position(&message, line, column);
+                self.placed(line, column, &path, id, &description)
+            }
+            other => Problem::Library(other),
+        }
     }
 
     /// A parse error of the text as a failure, described as the library describes the
     /// errors of its own readers: values as JSON holds them, never by the Rust type reading
     /// them (`expected a number`, not `expected f64`).
-    pub(crate) fn failure(&self, error: serde_json::Error) -> Failure {
-        let (line, column) = (error.line(), error.column());
-        Failure::one(self.problem(line, column, &described(error)))
+    pub(crate) fn failure(&self, error: &serde_json::Error) -> Failure {
+        Failure::one(self.problem_of(Error::from_json_error(&self.text, error)))
     }
 
-    /// A problem at a line and column of the text, with the path of the value there.
-    pub(crate) fn problem(&self, line: usize, column: usize, description: &str) -> Problem {
-        let path = path_at(&self.text, line, column);
-        json_problem(
+    /// A problem at a line and column of the text, at the path and entity id the library
+    /// found there.
+    pub(crate) fn placed(
+        &self,
+        line: usize,
+        column: usize,
+        path: &str,
+        id: Option<String>,
+        description: &str,
+    ) -> Problem {
+        let mut problem = json_problem(
             self.what,
             self.given_as_text,
-            &path,
+            path,
             line,
             column,
             description,
-        )
+        );
+        if let Problem::Json(p) = &mut problem {
+            p.id = id;
+            p.message = if self.given_as_text {
+                Error::Json {
+                    line,
+                    column,
+                    path: path.to_owned(),
+                    id: p.id.clone(),
+                    message: description.to_owned(),
+                }
+                .to_string()
+            } else {
+                object_message(self.what, path, p.id.as_deref(), description)
+            };
+        }
+        problem
     }
 }
 
-/// A problem with the shape of an input, in the form of the library's JSON error, plus the
-/// `path` of the bad value (`competencies[3].levels[0].level`). Line and column are those of
-/// the caller's text; for an object they are 0 (unknown), and the message names the path.
+/// A problem with the shape of an input, in the form of the library's JSON error: the
+/// `path` of the bad value (`competencies[3].levels[0].level`), no entity id. Line and
+/// column are those of the caller's text; for an object they are 0 (unknown), and the
+/// message names the path.
 pub(crate) fn json_problem(
     what: &str,
     given_as_text: bool,
@@ -155,11 +170,13 @@ pub(crate) fn json_problem(
         Error::Json {
             line,
             column,
+            path: path.to_owned(),
+            id: None,
             message: description.to_owned(),
         }
         .to_string()
     } else {
-        object_message(what, path, description)
+        object_message(what, path, None, description)
     };
     Problem::Json(JsonProblem {
         line,
@@ -167,15 +184,23 @@ pub(crate) fn json_problem(
         description: description.to_owned(),
         message,
         path: path.to_owned(),
+        id: None,
     })
 }
 
-/// The message of a problem in an input given as an object: the input and the path.
-pub(crate) fn object_message(what: &str, path: &str, description: &str) -> String {
-    if path.is_empty() {
-        format!("invalid {what}: {description}")
-    } else {
-        format!("invalid {what} at `{path}`: {description}")
+/// The message of a problem in an input given as an object: the input, the path and the
+/// entity's id.
+pub(crate) fn object_message(
+    what: &str,
+    path: &str,
+    id: Option<&str>,
+    description: &str,
+) -> String {
+    match (path.is_empty(), id) {
+        (true, None) => format!("invalid {what}: {description}"),
+        (true, Some(id)) => format!("invalid {what} (id `{id}`): {description}"),
+        (false, None) => format!("invalid {what} at `{path}`: {description}"),
+        (false, Some(id)) => format!("invalid {what} at `{path}` (id `{id}`): {description}"),
     }
 }
 
@@ -292,182 +317,8 @@ pub(crate) fn pretty(compact: &str) -> String {
     out
 }
 
-/// One level of nesting while scanning JSON text.
-enum Frame {
-    Object { key: Option<String>, want_key: bool },
-    Array { index: usize },
-}
-
-/// The path (`competencies[3].levels[0].level`) of the value at a 1-based line and column of
-/// JSON text, as `serde_json` reports them: the position of the last byte it read. When that
-/// byte closes an object or array (a missing field, a wrong length), the path is the
-/// container's own. Empty for the top level.
-///
-/// A small scanner rather than path tracking during deserialization, which would double
-/// the deserialization code of every type in the WebAssembly; it runs only on errors.
-pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
-    let bytes = text.as_bytes();
-    let line_start = if line <= 1 {
-        0
-    } else {
-        bytes
-            .iter()
-            .enumerate()
-            .filter(|&(_, &b)| b == b'\n')
-            .nth(line - 2)
-            .map_or(bytes.len(), |(i, _)| i + 1)
-    };
-    let last = (line_start + column).min(bytes.len());
-    let mut end = last;
-    let closes = last > 0 && matches!(bytes.get(last - 1), Some(b'}' | b']'));
-    if closes {
-        end = last - 1;
-    }
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    while i < end {
-        let Some(&b) = bytes.get(i) else { break };
-        match b {
-            b'{' => stack.push(Frame::Object {
-                key: None,
-                want_key: true,
-            }),
-            b'[' => stack.push(Frame::Array { index: 0 }),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Object { key, want_key }) => {
-                    *key = None;
-                    *want_key = true;
-                }
-                Some(Frame::Array { index }) => *index += 1,
-                None => {}
-            },
-            b':' => {
-                if let Some(Frame::Object { want_key, .. }) = stack.last_mut() {
-                    *want_key = false;
-                }
-            }
-            b'"' => {
-                let (string, next) = scan_string(bytes, i + 1, end);
-                if let Some(Frame::Object {
-                    key,
-                    want_key: true,
-                }) = stack.last_mut()
-                {
-                    *key = Some(string);
-                }
-                i = next;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    let mut path = String::new();
-    let depth = stack.len();
-    for (level, frame) in stack.iter().enumerate() {
-        // A container just closed names itself, not its last member.
-        if closes && level + 1 == depth {
-            break;
-        }
-        match frame {
-            Frame::Object { key: Some(k), .. } => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-            }
-            Frame::Object { key: None, .. } => {}
-            Frame::Array { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
-            }
-        }
-    }
-    path
-}
-
-/// Reads a string's content from just after its opening quote; returns it (escapes other
-/// than `\"` and `\\` kept as written) and the index after its closing quote (or `end`).
-fn scan_string(bytes: &[u8], start: usize, end: usize) -> (String, usize) {
-    let mut out = Vec::new();
-    let mut i = start;
-    while i < end {
-        match bytes.get(i) {
-            Some(b'"') => return (String::from_utf8_lossy(&out).into_owned(), i + 1),
-            Some(b'\\') => {
-                match bytes.get(i + 1) {
-                    Some(&c @ (b'"' | b'\\')) => out.push(c),
-                    Some(&c) => out.extend_from_slice(&[b'\\', c]),
-                    None => {}
-                }
-                i += 2;
-            }
-            Some(&c) => {
-                out.push(c);
-                i += 1;
-            }
-            None => break,
-        }
-    }
-    (String::from_utf8_lossy(&out).into_owned(), end)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::path_at;
-
-    /// The path serde_json's own error position gives, read the way the bindings read it.
-    fn path_of_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> String {
-        let e = serde_json::from_str::<T>(text).unwrap_err();
-        path_at(text, e.line(), e.column())
-    }
-
-    #[test]
-    fn errors_inside_values_name_the_value() {
-        let doc = r#"{"format_version":1,"competencies":[{"id":"a","name":"A","type":"domain",
-            "levels":[{"level":300,"description":"x"}]}]}"#;
-        assert_eq!(
-            path_of_error::<karmayogi::FrameworkSpec>(doc),
-            "competencies[0].levels[0].level"
-        );
-        let doc = r#"{"format_version":1,"competencies":[],"courses":[{"id":"c","name":"C",
-            "hours":"x","provides":[]}]}"#;
-        assert_eq!(
-            path_of_error::<karmayogi::FrameworkSpec>(doc),
-            "courses[0].hours"
-        );
-    }
-
-    #[test]
-    fn unknown_fields_are_named_and_missing_ones_name_their_object() {
-        let doc = r#"{"format_version":1,"competencies":[{"id":"a","name":"A","type":"domain"},
-            {"id":"b","name":"B","type":"domain","bogus":1}]}"#;
-        assert_eq!(
-            path_of_error::<karmayogi::FrameworkSpec>(doc),
-            "competencies[1].bogus"
-        );
-        let doc = "{\"format_version\":1,\n\"competencies\":[{\"id\":\"a\",\"type\":\"domain\"}]}";
-        assert_eq!(
-            path_of_error::<karmayogi::FrameworkSpec>(doc),
-            "competencies[0]"
-        );
-    }
-
-    #[test]
-    fn keys_with_quotes_and_top_level_errors() {
-        let doc = r#"{"format_version":1,"competencies":[],"a\"b":1}"#;
-        assert_eq!(path_of_error::<karmayogi::FrameworkSpec>(doc), "a\"b");
-        assert_eq!(path_of_error::<karmayogi::FrameworkSpec>("[1]"), "");
-        assert_eq!(
-            path_of_error::<karmayogi::FrameworkSpec>("{\"format_version\":1}"),
-            ""
-        );
-    }
-
     #[test]
     fn pretty_text_is_serde_json_pretty_text() {
         let value = serde_json::json!({
@@ -489,11 +340,5 @@ mod tests {
             super::pretty(&serde_json::to_string(&spec).unwrap()),
             spec.to_json()
         );
-    }
-
-    #[test]
-    fn positions_past_the_text_stop_at_its_end() {
-        assert_eq!(path_at("{\"a\":[1,2", 9, 99), "a[1]");
-        assert_eq!(path_at("", 1, 1), "");
     }
 }

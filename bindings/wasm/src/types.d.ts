@@ -98,7 +98,8 @@ export interface LevelDescriptor {
   level: number;
   /** Absent: the platform default (Basic, Proficient, Advanced, Expert, Ustad). */
   name?: string | null;
-  description: string;
+  /** Absent or `null` reads as `""` (levels described by name only); always written. */
+  description?: string | null;
 }
 
 /** A competency needed at a level, by an activity or directly by a role. */
@@ -178,11 +179,19 @@ export interface Evidence {
    * (`"3"`, `"Level 3"`); a level's name is refused. Outputs always give a number.
    */
   level: number | string;
+  /**
+   * Outputs give these names; inputs may also spell them as `evidence.csv` does (`"Self
+   * Declared"`, `"Feedback 360"`), which this type does not list.
+   */
   source: EvidenceSource;
   /** An ISO 8601 date `YYYY-MM-DD` or date-time; empty or absent: undated. */
   date?: string;
-  /** Defaults to true. */
-  verified?: boolean;
+  /**
+   * Defaults to true (absent or `null`). Inputs may also give it as `evidence.csv` does:
+   * `"true"`/`"false"`, `"yes"`/`"no"`, `"y"`/`"n"`, `"1"`/`"0"` in any case, `""` as true, a
+   * mark of a missing value (`"N/A"`) as false. Outputs always give a boolean.
+   */
+  verified?: boolean | string | null;
   /** The course completed, for `course_completion`. */
   course?: string | null;
 }
@@ -1382,16 +1391,20 @@ interface ProblemBase {
 }
 
 /**
- * A malformed input: bad JSON, an unknown field, a missing field, a wrong type. `line` and
- * `column` are 1-based positions in the caller's text (0 when the input was an object or
- * the position is unknown); `path` names the bad value, e.g. `competencies[3].levels[0].level`,
- * when the package read the JSON.
+ * A malformed input: bad JSON, an unknown field, a missing field, a wrong type (`null` in a
+ * required field too). `line` and `column` are 1-based positions in the caller's text (0
+ * when the input was an object or the position is unknown); `path` names the bad value,
+ * e.g. `competencies[3].levels[0].level` (an object missing a field names the object; empty
+ * at the top level), and `id` is the `id` of the innermost object on that path that has
+ * one (the competency, position, course or officer), else `null`. Both are the library's
+ * own (`Error::Json`), whether the library or the package read the JSON.
  */
 export interface JsonProblem extends ProblemBase {
   code: "json";
   line: number;
   column: number;
-  path?: string;
+  path: string;
+  id: string | null;
   description: string;
 }
 

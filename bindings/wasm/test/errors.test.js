@@ -73,17 +73,26 @@ describe("framework validation reports every problem at once", () => {
     const column = text.split("\n")[line - 1].indexOf('"twelve"') + '"twelve"'.length;
     throwsProblems(
       () => new Framework(text),
-      [{ code: "json", line, column, path: "courses[1].hours", description: 'invalid type: string "twelve", expected a number' }],
+      [
+        {
+          code: "json",
+          line,
+          column,
+          path: "courses[1].hours",
+          id: "po-accounts",
+          description: 'invalid type: string "twelve", expected a number',
+        },
+      ],
     );
     const doc = frameworkDoc();
     doc.positions[1].rank = "senior";
     const error = throwsProblems(
       () => new Framework(doc),
-      [{ code: "json", line: 0, column: 0, path: "positions[1].rank" }],
+      [{ code: "json", line: 0, column: 0, path: "positions[1].rank", id: "aso-division" }],
     );
-    assert.match(error.message, /^invalid framework at `positions\[1\]\.rank`: unknown field `rank`/);
+    assert.match(error.message, /^invalid framework at `positions\[1\]\.rank` \(id `aso-division`\): unknown field `rank`/);
     throwsProblems(() => new Framework("{\n  \"format_version\": 1,\n  \"competencies\": [}"), [
-      { code: "json", line: 3, column: 20, path: "competencies" },
+      { code: "json", line: 3, column: 20, path: "competencies", id: null },
     ]);
     throwsProblems(() => new Framework(42), [{ code: "json", path: "" }]);
     throwsProblems(() => parseFrameworkSpec({ format_version: 1 }), [
@@ -178,8 +187,8 @@ describe("officers", () => {
       [
         { code: "empty_id", kind: "officer", index: 2 },
         { code: "duplicate_id", kind: "officer", id: "meena-iyer" },
-        { code: "json", path: "[3].passbook[0].level", line: 0, column: 0 },
-        { code: "json", path: "[4].department", line: 0, column: 0 },
+        { code: "json", path: "[3].passbook[0].level", id: "suresh-patil", line: 0, column: 0 },
+        { code: "json", path: "[4].department", id: "lakshmi-menon", line: 0, column: 0 },
       ],
     );
     // From text, the problems point into the text.
@@ -188,9 +197,14 @@ describe("officers", () => {
     const text = JSON.stringify(doc, null, 2);
     const line = text.split("\n").findIndex((l) => l.includes('"two"')) + 1;
     const column = text.split("\n")[line - 1].indexOf('"two"') + '"two"'.length;
-    throwsProblems(() => new Cohort(fw, text), [
-      { code: "json", path: "officers[3].passbook[0].level", line, column },
+    const error = throwsProblems(() => new Cohort(fw, text), [
+      { code: "json", path: "officers[3].passbook[0].level", id: "suresh-patil", line, column },
     ]);
+    // The same place as the library's own reader gives, in the message too.
+    assert.match(
+      error.message,
+      /^invalid json at line \d+, column \d+ \(`officers\[3\]\.passbook\[0\]\.level`, id `suresh-patil`\): /,
+    );
     throwsProblems(() => new Cohort(fw, [1]), [{ code: "json", path: "[0]" }]);
   });
 

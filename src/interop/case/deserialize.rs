@@ -65,6 +65,6 @@ impl CasePackage {
     /// JSON object.
     pub fn from_json(json: &str) -> Result<CasePackage, Error> {
         let json = crate::model::json::without_bom(json);
-        serde_json::from_str(json).map_err(|e| crate::model::json::json_error(&e))
+        serde_json::from_str(json).map_err(|e| crate::model::json::json_error(json, &e))
     }
 }

@@ -9,20 +9,12 @@
 //!
 //! [`Error::CsvInvalidValue`]: crate::Error::CsvInvalidValue
 
-/// The markers of a missing value, lowercase.
-const MARKERS: [&str; 7] = ["na", "n/a", "#n/a", "null", "\\n", "-", "--"];
-
 /// What [`Error::CsvInvalidValue`](crate::Error::CsvInvalidValue) expects of a required
 /// cell that holds a marker.
 pub(crate) const NOT_MISSING: &str =
     "a value, not a mark of a missing one (`NA`, `N/A`, `#N/A`, `NULL`, `\\N`, `-`, `--`)";
 
-/// Whether `text` (a trimmed cell) marks a missing value. O(1): a cell of more than four
-/// bytes is none.
-#[inline]
-pub(crate) fn is_missing(text: &str) -> bool {
-    text.len() <= 4 && MARKERS.iter().any(|m| text.eq_ignore_ascii_case(m))
-}
+pub(crate) use crate::people::spellings::is_missing;
 
 /// The cells of one optional column of a CSV file read as empty because they marked a
 /// missing value (see [`CsvFileRead::missing`](crate::CsvFileRead::missing)).

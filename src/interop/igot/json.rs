@@ -16,7 +16,7 @@ use crate::{Error, Errors};
 
 /// Parses a document (a byte-order mark before it is skipped).
 pub(super) fn parse(text: &str) -> Result<Value, Errors> {
-    checked_json(without_bom(text)).map_err(|e| Errors::from(json_error(&e)))
+    checked_json(without_bom(text)).map_err(|e| Errors::from(json_error(without_bom(text), &e)))
 }
 
 /// An [`Error::IgotShape`] for the value at `path`.

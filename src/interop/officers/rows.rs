@@ -10,7 +10,9 @@ use crate::interop::csv::{
     read_cell,
 };
 use crate::people::officer::EvidenceView;
+use crate::people::officer::source;
 use crate::people::resolve::{level_has_name, named_level};
+use crate::people::spellings::yes_no;
 use crate::{Error, EvidenceSource, Framework, PassbookRow};
 
 pub(crate) const OFFICERS: &str = "officers.csv";
@@ -146,13 +148,6 @@ pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<
         missing,
     })
 }
-
-const SOURCES: &[(&str, EvidenceSource)] = &[
-    ("course_completion", EvidenceSource::CourseCompletion),
-    ("assessment", EvidenceSource::Assessment),
-    ("feedback360", EvidenceSource::Feedback360),
-    ("self_declared", EvidenceSource::SelfDeclared),
-];
 
 /// Reads every passbook row, reporting rows whose officer or competency is empty, whose
 /// level is not 0 to 5, whose source is unknown or whose verified flag is not a yes/no, and
@@ -314,57 +309,6 @@ fn marks_missing(row: &Row<'_>, column: &'static str, text: &str, errors: &mut V
     true
 }
 
-/// The source a `source` cell names (see [`same_source`]), or 360-degree feedback as HR
-/// systems label it: `Feedback 360`, `360 feedback`, `360-degree feedback`, in any case.
-fn source(text: &str) -> Option<EvidenceSource> {
-    SOURCES
-        .iter()
-        .find(|(name, _)| same_source(name, text))
-        .map(|&(_, source)| source)
-        .or_else(|| {
-            let folded: String = text
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            let named = ["feedback360", "360feedback", "360degreefeedback"];
-            named
-                .contains(&folded.as_str())
-                .then_some(EvidenceSource::Feedback360)
-        })
-}
-
-/// Whether `text` names the source `name` (`self_declared`): in any ASCII capitalisation,
-/// with a space or `-` for each `_` (`Self Declared`, `self-declared`), as HR systems write
-/// their labels. `feedback360` has no `_` to vary.
-fn same_source(name: &str, text: &str) -> bool {
-    name.len() == text.len()
-        && name
-            .bytes()
-            .zip(text.bytes())
-            .all(|(n, t)| n.eq_ignore_ascii_case(&t) || (n == b'_' && matches!(t, b' ' | b'-')))
-}
-
-/// A verified flag: empty is `true` (as in JSON), and `true`/`false`, `yes`/`no`, `y`/`n`
-/// or `1`/`0` in any case. (A mark of a missing value, `N/A`, is read as `false` before
-/// this, in [`evidence_row`].)
-fn yes_no(text: &str) -> Option<bool> {
-    // As an export writes it, most of the time.
-    match text {
-        "true" => return Some(true),
-        "false" => return Some(false),
-        _ => {}
-    }
-    let is = |words: [&str; 4]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
-    if text.is_empty() || is(["true", "yes", "y", "1"]) {
-        Some(true)
-    } else if is(["false", "no", "n", "0"]) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
 /// The order the first date of `evidence.csv`'s `date` column that settles it gives, and
 /// its line (see [`DateColumn`](crate::interop::csv::DateColumn)): `text` read with the
 /// delimiter `given` or told from its header. `None` when none settles it or the header
@@ -406,72 +350,4 @@ pub(crate) fn dated<'b>(
         e.faulty = true;
     }
     e
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{SOURCES, source, yes_no};
-
-    #[test]
-    fn a_source_is_one_of_the_names_as_hr_systems_label_it() {
-        for &(name, expected) in SOURCES {
-            assert_eq!(source(name), Some(expected));
-            assert_eq!(source(&name.to_uppercase()), Some(expected));
-            assert_eq!(source(&name.replace('_', " ")), Some(expected));
-            assert_eq!(source(&name.replace('_', "-")), Some(expected));
-            let mut near = name.to_owned();
-            near.pop();
-            near.push('x');
-            assert_eq!(source(&near), None);
-        }
-        assert_eq!(
-            source("Self Declared"),
-            Some(crate::EvidenceSource::SelfDeclared)
-        );
-        // 360-degree feedback as HR systems label it.
-        for text in [
-            "feedback_360",
-            "Feedback 360",
-            "360 feedback",
-            "360-Degree Feedback",
-        ] {
-            assert_eq!(
-                source(text),
-                Some(crate::EvidenceSource::Feedback360),
-                "{text}"
-            );
-        }
-        for text in [
-            "",
-            "assessments",
-            "course  completion",
-            "self_declared ",
-            "360",
-            "feedback",
-            "360 degree",
-        ] {
-            assert_eq!(source(text), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn verified_flags_in_any_case() {
-        for (text, expected) in [
-            ("", Some(true)),
-            ("true", Some(true)),
-            ("TRUE", Some(true)),
-            ("Yes", Some(true)),
-            ("y", Some(true)),
-            ("1", Some(true)),
-            ("false", Some(false)),
-            ("False", Some(false)),
-            ("NO", Some(false)),
-            ("n", Some(false)),
-            ("0", Some(false)),
-            ("truth", None),
-            ("2", None),
-        ] {
-            assert_eq!(yes_no(text), expected, "{text:?}");
-        }
-    }
 }

@@ -12,6 +12,8 @@ fn every_variant() -> Vec<Error> {
         Error::Json {
             line: 1,
             column: 2,
+            path: s(),
+            id: Some(s()),
             message: s(),
         },
         Error::UnsupportedFormatVersion {

@@ -115,13 +115,29 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 #[non_exhaustive]
 pub enum Error {
     /// The JSON could not be read: malformed, an unknown field, a missing field or a value
-    /// of the wrong type. Fix the document at the given line and column.
-    #[error("invalid json at line {line}, column {column}: {message}")]
+    /// of the wrong type (`null` in a required field too). Fix the document at the given
+    /// line and column, which `path` and `id` also locate: ``invalid json at line 4,
+    /// column 31 (`positions[3].department`, id `hpo-1`): invalid type: null, expected a
+    /// string``.
+    #[error(
+        "invalid json at line {line}, column {column}{}: {message}",
+        crate::model::json_path::Place(.path, .id)
+    )]
     Json {
         /// 1-based line of the problem (0 when unknown).
         line: usize,
         /// 1-based column of the problem (0 when unknown).
         column: usize,
+        /// Where the problem is in the document, as a path from its top level:
+        /// `positions[3].department` (a value of the wrong type or an unknown field),
+        /// `officers[12].passbook[0]` (an object missing a field names the object). Empty
+        /// at the top level, for a document that is no JSON at all, and when the text is
+        /// not known (an error converted from a bare `serde_json::Error`).
+        path: String,
+        /// The `id` of the innermost object on `path` that has a string `id` (the
+        /// position, officer, competency or course), wherever it stands in that object;
+        /// `None` when none of the innermost 8 objects on the path has one.
+        id: Option<String>,
         /// The parser's description, without the position. Serialized as `description`,
         /// since `message` is the whole message of every serialized error.
         #[serde(rename = "description")]

@@ -225,7 +225,7 @@ try {
       if (p.code === "unknown_reference") {
         const where: string = `${p.from_kind} ${p.from} -> ${p.to_kind} ${p.to}`;
       } else if (p.code === "json") {
-        const where: string = `${p.line}:${p.column} ${p.path} ${p.description}`;
+        const where: string = `${p.line}:${p.column} ${p.path} ${p.id ?? ""} ${p.description}`;
       } else if (p.code === "csv_invalid_value") {
         const where: string = `${p.file}:${p.line} ${p.column}`;
       } else if (p.code === "csv_row") {
