@@ -25,21 +25,36 @@ impl Department<'_> {
         o: usize,
         banned: Option<(usize, u32)>,
     ) -> [Option<Runner>; RUNNERS] {
-        let stepper = &plan.steppers[o];
-        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
-        let p = &self.officers[o];
-        // Every step adds at least its candidate's own hours (`Stepper::best_steps` skips
-        // those that do not fit): late in the greedy, when the budget or the officer's cap
-        // is nearly spent, this answers without reading the officer's candidates.
-        if p.min_hours > hours_left + EPS {
+        let Some((hours_left, allowed)) = self.room(plan, o, banned) else {
             return [None; RUNNERS];
+        };
+        let p = &self.officers[o];
+        let steps: [Option<StepChoice>; RUNNERS] =
+            plan.steppers[o].best_steps(&p.inst, hours_left, p.scan, allowed);
+        steps.map(|step| step.map(|step| self.runner(plan, o, step)))
+    }
+
+    /// Officer `o`'s room for another step: the hours left under their cap and the
+    /// budget, and which of their candidates may be taken (not `banned` for them, a seat
+    /// left). `None` when not even their shortest candidate fits: every step adds at least
+    /// its candidate's own hours, so late in the greedy, when the budget or the officer's
+    /// cap is nearly spent, this answers without reading the officer's candidates. O(1).
+    #[inline]
+    pub(super) fn room<'a>(
+        &'a self,
+        plan: &'a Plan,
+        o: usize,
+        banned: Option<(usize, u32)>,
+    ) -> Option<(f64, impl Fn(u32) -> bool + Copy + 'a)> {
+        let hours_left = (self.cap - plan.steppers[o].hours()).min(plan.budget_left);
+        let p = &self.officers[o];
+        if p.min_hours > hours_left + EPS {
+            return None;
         }
         let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
-        let steps: [Option<StepChoice>; RUNNERS] =
-            stepper.best_steps(&p.inst, hours_left, p.scan, |c| {
-                Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0
-            });
-        steps.map(|step| step.map(|step| self.runner(plan, o, step)))
+        let allowed =
+            move |c: u32| Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0;
+        Some((hours_left, allowed))
     }
 
     /// Whether officer `o`, with `cap_left` hours left under their cap, can still take

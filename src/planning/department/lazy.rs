@@ -7,7 +7,7 @@ use std::collections::BinaryHeap;
 
 use super::plan::{Department, Plan};
 use super::refresh::{RUNNERS, Runner};
-use crate::planning::cover::{EPS, StepChoice, preferred};
+use crate::planning::cover::{StepChoice, preferred};
 
 impl Department<'_> {
     /// Whether officer `o`'s steps are found again from a lazy heap ([`Lazy`]) rather than
@@ -43,15 +43,11 @@ impl Department<'_> {
             self.lazy_pays(o),
             "a heap only for candidates requiring nothing"
         );
-        let stepper = &plan.steppers[o];
-        let hours_left = (self.cap - stepper.hours()).min(plan.budget_left);
-        let p = &self.officers[o];
-        if p.min_hours > hours_left + EPS {
+        let Some((hours_left, allowed)) = self.room(plan, o, banned) else {
             return [None; RUNNERS];
-        }
-        let ban = banned.and_then(|(b, c)| (b == o).then_some(c));
-        let allowed =
-            |c: u32| Some(c) != ban && plan.seats_left[p.courses[c as usize] as usize] > 0;
+        };
+        let stepper = &plan.steppers[o];
+        let p = &self.officers[o];
         let step = |c: u32| stepper.step_if(&p.inst, c, hours_left, allowed);
         let heap = &mut lazy
             .get_or_insert_with(|| {
