@@ -35,11 +35,7 @@ fn levels_written_as_names_are_read_as_the_competency_names_them() {
     let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
     let options = OfficersCsvOptions::default();
     let loaded = load_officers(&fw, &csv, &options).expect("names read");
-    let levels: Vec<(&str, u8)> = loaded.officers[0]
-        .passbook
-        .iter()
-        .map(|e| (e.competency.as_str(), e.level))
-        .collect();
+    let levels = first_officer_levels(&loaded);
     assert_eq!(
         levels,
         [("rti", 2), ("rti", 5), ("drafting", 2), ("sfia", 4)]
@@ -109,11 +105,7 @@ fn a_level_written_with_its_name_is_read_when_the_two_agree() {
     let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
     let options = OfficersCsvOptions::default();
     let loaded = load_officers(&fw, &csv, &options).expect("number and name agree");
-    let levels: Vec<(&str, u8)> = loaded.officers[0]
-        .passbook
-        .iter()
-        .map(|e| (e.competency.as_str(), e.level))
-        .collect();
+    let levels = first_officer_levels(&loaded);
     // `Basic (3)`: `basic` names drafting's level 3 (and its level 1 by default), so the
     // number settles which.
     assert_eq!(
@@ -155,4 +147,13 @@ fn a_level_written_with_its_name_is_read_when_the_two_agree() {
         let messages: Vec<String> = errors.into_vec().iter().map(ToString::to_string).collect();
         assert_eq!(messages, expected);
     }
+}
+
+/// The competency and level of each passbook entry of the first officer loaded.
+fn first_officer_levels(loaded: &karmayogi::OfficersLoad) -> Vec<(&str, u8)> {
+    loaded.officers[0]
+        .passbook
+        .iter()
+        .map(|e| (e.competency.as_str(), e.level))
+        .collect()
 }

@@ -64,12 +64,7 @@ fn check_fields(
     solver: Solver,
 ) -> Result<(), TestCaseError> {
     let inst = or.inst;
-    let steps: Vec<usize> = plan
-        .steps
-        .iter()
-        .map(|s| inst.course_index(s.course.as_str()))
-        .collect();
-    let set = steps.iter().fold(0u32, |m, &k| m | 1 << k);
+    let (steps, set) = inst.plan_courses(plan);
     for (s, &k) in plan.steps.iter().zip(&steps) {
         prop_assert_eq!(s.name, format!("Course {}", COURSES[k]));
         prop_assert_eq!(s.hours, inst.courses[k].hours);

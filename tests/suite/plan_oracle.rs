@@ -349,6 +349,17 @@ impl Instance {
             .position(|&c| c == id)
             .unwrap_or_else(|| panic!("unknown course {id}"))
     }
+
+    /// A plan's courses as indices, in the plan's order, and as a bit set.
+    pub fn plan_courses(&self, plan: &Plan<'_>) -> (Vec<usize>, u32) {
+        let steps: Vec<usize> = plan
+            .steps
+            .iter()
+            .map(|s| self.course_index(s.course.as_str()))
+            .collect();
+        let set = steps.iter().fold(0u32, |m, &k| m | 1 << k);
+        (steps, set)
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -683,12 +694,7 @@ fn check_plan(
     assume: Option<u8>,
 ) -> Result<(), TestCaseError> {
     let inst = or.inst;
-    let steps: Vec<usize> = plan
-        .steps
-        .iter()
-        .map(|s| inst.course_index(s.course.as_str()))
-        .collect();
-    let set = steps.iter().fold(0u32, |m, &k| m | 1 << k);
+    let (steps, set) = inst.plan_courses(plan);
     prop_assert_eq!(set.count_ones() as usize, steps.len(), "a course twice");
     prop_assert_eq!(set & or.done, 0, "a completed course");
     // Prerequisites first (those not completed).
