@@ -1,0 +1,64 @@
+//! What a FRAC node met again (a competency under another role, a position listed twice)
+//! says otherwise than the node kept: the fields the loader keeps, compared where the
+//! node gives them, so that nothing is merged in silence.
+
+use serde_json::{Map, Value};
+
+use super::json::optional_text;
+use super::kcm::area_type;
+use crate::{CompetencySpec, PositionSpec};
+
+/// `text` when it shows something: a field left out or left blank says nothing.
+fn given(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| !t.trim().is_empty())
+}
+
+/// The fields of competency `node` (named `name`) that differ from `have`, the competency
+/// first read under its id, in the order the report gives them. O(length of the texts).
+pub(super) fn competency_conflicts(
+    have: &CompetencySpec,
+    name: &str,
+    node: &Map<String, Value>,
+) -> Vec<&'static str> {
+    let props = node.get("additionalProperties").and_then(Value::as_object);
+    let property = |key| given(props.and_then(|p| optional_text(p, key)));
+    let kind = property("competencyType").map(area_type);
+    let area = property("competencyArea");
+    let description = given(optional_text(node, "description"));
+    [
+        ("name", have.name != name),
+        ("competencyType", kind.is_some_and(|k| k != Some(have.kind))),
+        (
+            "description",
+            description.is_some_and(|d| d != have.description),
+        ),
+        (
+            "competencyArea",
+            area.is_some_and(|a| have.area.as_deref() != Some(a)),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect()
+}
+
+/// The fields of position `node` (named `name`) that differ from `have`, the position first
+/// read under its id: its name, and its own department (the default given for a node
+/// without one says nothing).
+pub(super) fn position_conflicts(
+    have: &PositionSpec,
+    name: &str,
+    node: &Map<String, Value>,
+) -> Vec<&'static str> {
+    let department = given(optional_text(node, "department"));
+    [
+        ("name", have.name != name),
+        (
+            "department",
+            department.is_some_and(|d| have.department.as_str() != d),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect()
+}
