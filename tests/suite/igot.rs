@@ -1298,9 +1298,10 @@ fn levels_read(evidence: &[Evidence]) -> Vec<(&str, u8, EvidenceSource)> {
 
 /// A FRAC export holds a competency once per role that requires it, and a position once
 /// per listing: here `CID9` comes again under `PID8` as a domain competency of another
-/// area and description, and `PID7` again under another department. The loader compared
-/// only names, so the second type, area, description and department were dropped without
-/// a word and `CID9` stayed functional. Each field the dictionary keeps that differs is
+/// area, description and level 3 descriptor, and `PID7` again under another department
+/// (its `CID9` as before: nothing noted). The loader compared only names, so the second
+/// type, area, description, level and department were dropped without a word and `CID9`
+/// stayed functional. Each field the dictionary keeps that differs is
 /// now noted as a conflict (the first is kept, as for a name).
 #[test]
 fn frac_nodes_met_again_saying_otherwise_are_noted_field_by_field() {
@@ -1333,6 +1334,7 @@ fn frac_nodes_met_again_saying_otherwise_are_noted_field_by_field() {
             note(cid9, "CID9", "competencyType"),
             note(cid9, "CID9", "description"),
             note(cid9, "CID9", "competencyArea"),
+            note(cid9, "CID9", "levels"),
             note("$.responseData[2]", "PID7", "department"),
         ]
     );

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::json::optional_text;
+use super::json::{level, optional_text};
 use super::kcm::area_type;
 use crate::{CompetencySpec, PositionSpec};
 
@@ -14,7 +14,9 @@ fn given(text: Option<&str>) -> Option<&str> {
 }
 
 /// The fields of competency `node` (named `name`) that differ from `have`, the competency
-/// first read under its id, in the order the report gives them. O(length of the texts).
+/// first read under its id, in the order the report gives them: `levels` when one of its
+/// level nodes gives a level `have` does not describe with that name and description.
+/// O(length of the texts + level nodes × levels).
 pub(super) fn competency_conflicts(
     have: &CompetencySpec,
     name: &str,
@@ -25,6 +27,21 @@ pub(super) fn competency_conflicts(
     let kind = property("competencyType").map(area_type);
     let area = property("competencyArea");
     let description = given(optional_text(node, "description"));
+    // A level node whose level reads and that the kept competency does not describe so.
+    let children = node.get("children").and_then(Value::as_array);
+    let levels = children.into_iter().flatten().filter_map(Value::as_object);
+    let level_differs = levels.into_iter().any(|c| {
+        let is_level = given(optional_text(c, "type"))
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("COMPETENCIESLEVEL"));
+        let Some(Ok(at)) = c.get("level").filter(|_| is_level).map(level) else {
+            return false;
+        };
+        let name = given(optional_text(c, "name"));
+        let description = optional_text(c, "description").unwrap_or("");
+        !have.levels.iter().any(|d| {
+            u64::from(d.level) == at && d.name.as_deref() == name && d.description == description
+        })
+    });
     [
         ("name", have.name != name),
         ("competencyType", kind.is_some_and(|k| k != Some(have.kind))),
@@ -36,6 +53,7 @@ pub(super) fn competency_conflicts(
             "competencyArea",
             area.is_some_and(|a| have.area.as_deref() != Some(a)),
         ),
+        ("levels", level_differs),
     ]
     .into_iter()
     .filter_map(|(field, differs)| differs.then_some(field))

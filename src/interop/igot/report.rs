@@ -190,9 +190,9 @@ pub enum IgotWhat {
         kind: String,
     },
     /// A node met again with another value in a field the loader keeps (its `name`; a
-    /// competency's `competencyType`, `description` or `competencyArea`; a position's
-    /// `department`; a field the node leaves out or leaves blank is not compared); the
-    /// first is kept.
+    /// competency's `competencyType`, `description`, `competencyArea` or `levels`, a level
+    /// node it does not describe alike; a position's `department`; a field the node leaves
+    /// out or leaves blank is not compared); the first is kept.
     Conflict {
         /// The field that differs.
         field: &'static str,
