@@ -751,3 +751,36 @@ fn numbers_identifying_rubric_elements_are_set_aside_and_reported() {
     assert!(!import.report.is_complete());
     Framework::new(import.spec).unwrap();
 }
+
+// case/25: items whose `CFDocumentURI` names the package's own document with its
+// identifier as a `urn:uuid:` URN in upper case, in braces, with spaces around it, or by
+// its `uri` alone: spellings the import reads as that identifier everywhere else. The
+// link says nothing the document does not, yet it was reported as a field set aside, so
+// a package that lost nothing did not import complete.
+
+#[test]
+fn a_document_link_in_any_spelling_of_the_document_says_nothing_lost() {
+    let text = include_str!("../data/cases/case/25-document-link-spellings.json");
+    let import = import(text);
+    assert_eq!(import.spec.competencies.len(), 4);
+    assert!(
+        import.report.dropped_fields.is_empty(),
+        "{:?}",
+        import.report.dropped_fields
+    );
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    // A link to another document is still reported.
+    let other = text.replacen(
+        "{d0000000-0000-4000-8000-000000000001}",
+        "{d0000000-0000-4000-8000-000000000009}",
+        1,
+    );
+    let import = self::import(&other);
+    let fields: Vec<(&str, &str)> = (import.report.dropped_fields.iter())
+        .map(|f| (f.identifier.as_str(), f.field.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("c0000000-0000-4000-8000-000000000002", "CFDocumentURI")]
+    );
+}
