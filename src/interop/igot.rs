@@ -16,6 +16,7 @@ mod frac;
 mod json;
 mod kcm;
 mod master;
+mod met_again;
 mod profile;
 mod report;
 mod tags;

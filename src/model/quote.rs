@@ -14,8 +14,12 @@
 //!
 //! A value longer than [`SHOWN`] characters (an id cell holding a whole pasted document, a
 //! 2 MB key) is shown by its first [`SHOWN`] characters, quoted and escaped as above,
-//! followed by `…` and its length: `` `aaaa…aaaa`… (2097152 characters) ``. The message
-//! stays readable and its size bounded; the error's data keeps the whole value.
+//! followed by `…` and its length: `` `aaaa…aaaa`… (2097152 characters) ``; when the
+//! part cut off holds a character that would be escaped (a control or invisible character,
+//! a combining mark, a space ending the value), the first such one is shown escaped with
+//! its place, `` `yyyy…yyyy`… (1000001 characters; "\u{7}" at character 1000001) ``, since
+//! it is what tells the value from one that looks the same. The message stays readable
+//! and its size bounded; the error's data keeps the whole value.
 
 use std::fmt::{self, Write};
 
@@ -38,7 +42,16 @@ impl fmt::Display for Quoted<'_> {
         if let Some((cut, _)) = self.0.char_indices().nth(SHOWN) {
             let length = self.0.chars().count();
             Quoted(&self.0[..cut]).fmt(f)?;
-            return write!(f, "\u{2026} ({length} characters)");
+            write!(f, "\u{2026} ({length} characters")?;
+            // The cut would hide what makes the value differ from one that looks the same
+            // (an id refused for a control character in its millionth place): the first
+            // such character past it, escaped, and its place.
+            if let Some((at, c)) = unseen(&self.0[cut..]) {
+                let c = &self.0[cut + at..cut + at + c.len_utf8()];
+                let place = SHOWN + self.0[cut..cut + at].chars().count() + 1;
+                write!(f, "; {} at character {place}", Quoted(c))?;
+            }
+            return f.write_char(')');
         }
         let value = self.0;
         if is_plain(value) {
@@ -63,6 +76,16 @@ impl fmt::Display for Quoted<'_> {
         }
         f.write_char('"')
     }
+}
+
+/// The byte offset and the first character of `rest` (the end of a value) that quoting
+/// would escape as unseen: a control or invisible character, a combining mark, or a space
+/// ending the value. O(length of `rest`).
+fn unseen(rest: &str) -> Option<(usize, char)> {
+    let found = rest
+        .char_indices()
+        .find(|&(_, c)| hidden(c) || is_latin_mark(c));
+    found.or_else(|| rest.ends_with(' ').then(|| (rest.len() - 1, ' ')))
 }
 
 /// Whether a value prints as it is, between backticks.
@@ -214,6 +237,25 @@ mod tests {
                 "\"\\r{}\"\u{2026} ({} characters)",
                 "\u{915}".repeat(SHOWN - 1),
                 SHOWN + 2
+            )
+        );
+        // A character past the cut that prints like nothing is shown with its place.
+        let bell = format!("{}\u{7}", "y".repeat(1_000_000));
+        assert_eq!(
+            q(&bell),
+            format!(
+                "`{}`\u{2026} (1000001 characters; \"\\u{{7}}\" at character 1000001)",
+                "y".repeat(SHOWN)
+            )
+        );
+        let spaced = format!("{} ", "\u{915}".repeat(SHOWN));
+        assert_eq!(
+            q(&spaced),
+            format!(
+                "`{}`\u{2026} ({} characters; \"\\u{{20}}\" at character {})",
+                "\u{915}".repeat(SHOWN),
+                SHOWN + 1,
+                SHOWN + 1
             )
         );
         // Up to `SHOWN` characters a value is shown whole.

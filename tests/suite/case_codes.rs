@@ -139,5 +139,54 @@ fn real_packages_round_trip_complete_under_either_ids_option() {
             }
         }
     }
-    assert_eq!(checked, 2 * 11);
+    assert_eq!(checked, 2 * 12);
+}
+
+/// case/23: ids with spaces around them, as spreadsheets keep them (`"FM.01 "` beside
+/// `"FM.01"`, a UUID with a trailing space, an area `"Postal  "`). Export writes each id
+/// as it is in `humanCodingScheme`, beside the identifier it derives from it; under
+/// `CaseIds::HumanCodingScheme` the import trimmed every code, so `"FM.01 "` came back as
+/// `"FM.01"` (two items, one id) and the area's group lost its spaces. A code that gave
+/// the identifier is the id exactly as written, under either option.
+#[test]
+fn ids_with_spaces_around_them_round_trip_under_either_ids_option() {
+    let text = include_str!("../data/cases/case/23-ids-with-surrounding-spaces.json");
+    let fw = Framework::from_json(text).unwrap();
+    let package = export(&fw);
+    for ids in [CaseIds::Identifier, CaseIds::HumanCodingScheme] {
+        let options = CaseImportOptions::default().ids(ids);
+        let back = CaseImport::from_package(&package, &options).unwrap();
+        assert!(back.report.is_complete(), "{ids:?}: {:?}", back.report);
+        let rebuilt = Framework::new(back.spec.clone()).unwrap();
+        assert_eq!(
+            competency_ids(&rebuilt.to_spec()),
+            ["FM.01", "FM.01 ", "c0000000-0000-4000-8000-000000000001 "],
+            "{ids:?}"
+        );
+        let groups: Vec<&str> = back.spec.groups.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(groups, [" FM ", "area:Postal  "], "{ids:?}");
+        let again = CasePackage::from_framework(
+            &rebuilt,
+            &back.report.document,
+            &CaseExportOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(again.to_json(), package.to_json(), "{ids:?}");
+    }
+    // A publisher's code with spaces around it is still read trimmed.
+    let mut edited: Value = serde_json::from_str(&package.to_json()).unwrap();
+    for item in edited["CFItems"].as_array_mut().unwrap() {
+        if item["humanCodingScheme"] == "FM.01" {
+            item["humanCodingScheme"] = Value::from(" OP.7 ");
+        }
+    }
+    let options = CaseImportOptions::default().ids(CaseIds::HumanCodingScheme);
+    let back = CaseImport::from_json(&edited.to_string(), &options).unwrap();
+    let ids: Vec<&str> = back
+        .spec
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(ids.contains(&"OP.7"), "{ids:?}");
 }

@@ -25,6 +25,8 @@ const BLANK_DESCRIPTION: &str = include_str!("../data/cases/case/10-export-blank
 const NO_END: &str = include_str!("../data/cases/case/11-association-without-end.json");
 const TWO_CRITERIA: &str = include_str!("../data/cases/case/12-two-criteria-one-item.json");
 const NULL_IN_LISTS: &str = include_str!("../data/cases/case/14-null-in-lists.json");
+const NUMERIC_RUBRIC_IDS: &str =
+    include_str!("../data/cases/case/24-numeric-rubric-identifiers.json");
 const STATEMENTS: &str =
     include_str!("../data/cases/case/13-unnamed-and-multilingual-statements.json");
 const SFIA_PARTIAL: &str = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
@@ -699,4 +701,86 @@ fn null_in_a_list_is_an_absent_element() {
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].levels.len(), 1);
     assert!(import.report.is_complete(), "{:?}", import.report);
+}
+
+// case/24: a rubric, a criterion and levels identified by numbers, as a server writes its
+// table's row ids. Their identifiers are optional to the import (export writes new ones),
+// so the values of the wrong type are set aside and reported, each element named by its
+// path; the package was refused before ("case field CFRubrics[0].identifier is an
+// integer").
+
+#[test]
+fn numbers_identifying_rubric_elements_are_set_aside_and_reported() {
+    let import = import(NUMERIC_RUBRIC_IDS);
+    let c = &import.spec.competencies[0];
+    let names: Vec<Option<&str>> = c.levels.iter().map(|l| l.name.as_deref()).collect();
+    assert_eq!(
+        names,
+        [Some("Beginning"), Some("Developing"), Some("Secure")]
+    );
+    assert!(import.report.dropped.is_empty(), "{:?}", import.report);
+    let fields: Vec<(CaseElement, &str, &str, &CaseFieldReason)> = import
+        .report
+        .dropped_fields
+        .iter()
+        .map(|d| {
+            (
+                d.element,
+                d.identifier.as_str(),
+                d.field.as_str(),
+                &d.reason,
+            )
+        })
+        .collect();
+    let integer = CaseFieldReason::WrongType {
+        found: "an integer",
+        expected: "a string",
+    };
+    let criterion = "CFRubrics[0].CFRubricCriteria[0]";
+    let level = |l: usize| format!("{criterion}.CFRubricCriterionLevels[{l}]");
+    let (level_0, level_1) = (level(0), level(1));
+    assert_eq!(
+        fields,
+        [
+            (CaseElement::Rubric, "CFRubrics[0]", "identifier", &integer),
+            (CaseElement::Criterion, criterion, "identifier", &integer),
+            (CaseElement::Level, level_0.as_str(), "identifier", &integer),
+            (CaseElement::Level, level_1.as_str(), "identifier", &integer),
+        ]
+    );
+    assert!(!import.report.is_complete());
+    Framework::new(import.spec).unwrap();
+}
+
+// case/25: items whose `CFDocumentURI` names the package's own document with its
+// identifier as a `urn:uuid:` URN in upper case, in braces, with spaces around it, or by
+// its `uri` alone: spellings the import reads as that identifier everywhere else. The
+// link says nothing the document does not, yet it was reported as a field set aside, so
+// a package that lost nothing did not import complete.
+
+#[test]
+fn a_document_link_in_any_spelling_of_the_document_says_nothing_lost() {
+    let text = include_str!("../data/cases/case/25-document-link-spellings.json");
+    let import = import(text);
+    assert_eq!(import.spec.competencies.len(), 4);
+    assert!(
+        import.report.dropped_fields.is_empty(),
+        "{:?}",
+        import.report.dropped_fields
+    );
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    // A link to another document is still reported.
+    let other = text.replacen(
+        "{d0000000-0000-4000-8000-000000000001}",
+        "{d0000000-0000-4000-8000-000000000009}",
+        1,
+    );
+    let import = self::import(&other);
+    let fields: Vec<(&str, &str)> = (import.report.dropped_fields.iter())
+        .map(|f| (f.identifier.as_str(), f.field.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("c0000000-0000-4000-8000-000000000002", "CFDocumentURI")]
+    );
 }

@@ -2842,3 +2842,46 @@ fn a_long_value_is_shown_by_a_bounded_escaped_prefix_and_kept_whole_in_the_data(
     let message = format!("duplicate case identifier {shown} at CFItems[1]: CFItems[0] has it too");
     assert_messages(&errors, &[&message]);
 }
+
+/// A 1 MB CASE identifier with a bell at its end, and a 1 MB competency id with a space at
+/// its end beside the same id without it: the message showed the first 200 characters and
+/// the length, so the one character the error is about, or that tells the two ids apart,
+/// was cut off. It is now shown escaped, with its place.
+#[test]
+fn a_long_value_shows_the_unseen_character_its_cut_hides() {
+    let long = format!("{}\u{7}", "y".repeat(1_000_000));
+    let package = json!({
+        "CFDocument": {"identifier": DOC, "title": "t"},
+        "CFItems": [{"identifier": long, "fullStatement": "a"}]
+    });
+    let errors = CaseImport::from_json(&package.to_string(), &CaseImportOptions::default())
+        .expect_err("a control character in an id")
+        .into_vec();
+    let shown = format!(
+        "`{}`\u{2026} (1000001 characters; \"\\u{{7}}\" at character 1000001)",
+        "y".repeat(200)
+    );
+    assert_messages(
+        &errors,
+        &[&format!(
+            "competency id {shown} holds a control or invisible character"
+        )],
+    );
+
+    let id = "z".repeat(1_000_000);
+    let mut s = spec();
+    s.roles[0].requires[0].competency = format!("{id} ").as_str().into();
+    let errors = Framework::new(s)
+        .expect_err("unknown competency")
+        .into_vec();
+    let shown = format!(
+        "`{}`\u{2026} (1000001 characters; \"\\u{{20}}\" at character 1000001)",
+        "z".repeat(200)
+    );
+    assert_messages(
+        &errors,
+        &[&format!(
+            "role `counter` refers to unknown competency {shown}"
+        )],
+    );
+}

@@ -1295,3 +1295,48 @@ fn levels_read(evidence: &[Evidence]) -> Vec<(&str, u8, EvidenceSource)> {
         .map(|e| (e.competency.as_str(), e.level, e.source))
         .collect()
 }
+
+/// A FRAC export holds a competency once per role that requires it, and a position once
+/// per listing: here `CID9` comes again under `PID8` as a domain competency of another
+/// area, description and level 3 descriptor, and `PID7` again under another department
+/// (its `CID9` as before: nothing noted). The loader compared only names, so the second
+/// type, area, description, level and department were dropped without a word and `CID9`
+/// stayed functional. Each field the dictionary keeps that differs is
+/// now noted as a conflict (the first is kept, as for a name).
+#[test]
+fn frac_nodes_met_again_saying_otherwise_are_noted_field_by_field() {
+    let json = data("tests/data/cases/igot/01-frac-node-met-again-saying-otherwise.json");
+    let load = load_frac_positions(&json, &FracOptions::default()).unwrap();
+    let c = &load.value.competencies[0];
+    assert_eq!(
+        (c.kind, c.area.as_deref(), c.description.as_str()),
+        (
+            CompetencyType::Functional,
+            Some("Finance"),
+            "Keeps the cash book."
+        )
+    );
+    let conflicts: Vec<(String, String, String)> = entries(&load.report.notes)
+        .into_iter()
+        .filter(|(_, _, what)| what.starts_with("met again"))
+        .collect();
+    let note = |path: &str, id: &str, field: &str| {
+        (
+            path.to_owned(),
+            id.to_owned(),
+            format!("met again with another `{field}`; the first is kept"),
+        )
+    };
+    let cid9 = "$.responseData[1].children[0].children[0]";
+    assert_eq!(
+        conflicts,
+        [
+            note(cid9, "CID9", "competencyType"),
+            note(cid9, "CID9", "description"),
+            note(cid9, "CID9", "competencyArea"),
+            note(cid9, "CID9", "levels"),
+            note("$.responseData[2]", "PID7", "department"),
+        ]
+    );
+    Framework::new(load.value).unwrap();
+}

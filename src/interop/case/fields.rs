@@ -66,8 +66,11 @@ pub(crate) const NODE_LINK: &[Known] = &[
     known("identifier", STRING, true),
     known("uri", STRING, false),
 ];
+// The identifiers of rubrics, criteria and levels are optional to the import (an element
+// without one is named by its path, and export writes new ones): one of another type, as a
+// server writing its table's row ids (`"identifier": 7`) gives, is set aside and reported.
 pub(crate) const RUBRIC: &[Known] = &[
-    known("identifier", STRING, true),
+    known("identifier", STRING, false),
     known("uri", STRING, false),
     known("title", STRING, false),
     known("description", STRING, false),
@@ -75,7 +78,7 @@ pub(crate) const RUBRIC: &[Known] = &[
     known("CFRubricCriteria", OBJECTS, true),
 ];
 pub(crate) const CRITERION: &[Known] = &[
-    known("identifier", STRING, true),
+    known("identifier", STRING, false),
     known("uri", STRING, false),
     known("category", STRING, false),
     known("description", STRING, false),
@@ -87,7 +90,7 @@ pub(crate) const CRITERION: &[Known] = &[
     known("CFRubricCriterionLevels", OBJECTS, true),
 ];
 pub(crate) const LEVEL: &[Known] = &[
-    known("identifier", STRING, true),
+    known("identifier", STRING, false),
     known("uri", STRING, false),
     known("description", STRING, false),
     known("quality", STRING, false),

@@ -22,8 +22,10 @@ pub enum CaseIds {
     /// ids back under the default options too. Any other code is reported as set aside.
     #[default]
     Identifier,
-    /// `CFItem.humanCodingScheme` where present and not blank, else as
-    /// [`CaseIds::Identifier`]. Gives back ids exported from a spec whose ids are not UUIDs.
+    /// `CFItem.humanCodingScheme` where present and not blank, trimmed, else as
+    /// [`CaseIds::Identifier`]. Gives back ids exported from a spec whose ids are not UUIDs:
+    /// a code that gave its item's identifier (as under [`CaseIds::Identifier`]) is the id
+    /// as written, spaces around it too, as export writes an id.
     /// A code that is another item's identifier (of the same kind) is refused with
     /// [`Error::CaseDuplicateId`](crate::Error::CaseDuplicateId), naming both items.
     HumanCodingScheme,

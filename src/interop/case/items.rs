@@ -129,7 +129,9 @@ fn derived_from_code(namespace: &[u8; 16], identifier: &str, code: &str, group: 
 /// none. Under [`CaseIds::Identifier`] an
 /// item whose identifier the crate's export derived from its code (in the document
 /// namespace `namespace`, see [`derived_from_code`]) gets the code back: the identifier
-/// holds nothing the code does not, and export derives it again.
+/// holds nothing the code does not, and export derives it again. Under
+/// [`CaseIds::HumanCodingScheme`] a code is read trimmed, but for one with spaces around it
+/// that gave the identifier so: export wrote the id as it is, spaces too.
 pub(super) fn item_ids(
     parsed: &Parsed<'_>,
     types: &[Typed],
@@ -141,11 +143,17 @@ pub(super) fn item_ids(
     let code = |i: usize| {
         let item = &parsed.items[i];
         let code = opt_non_blank(item.human_coding_scheme.as_ref()).filter(|_| carried[i])?;
+        let derived = || {
+            namespace.is_some_and(|ns| {
+                derived_from_code(&ns, &item.identifier, code, is_group(&types[i]))
+            })
+        };
         match options.ids {
+            // Export writes an id with spaces around it (`"FM.01 "`, beside `"FM.01"`) as
+            // it is: the code that gave the identifier is the id as written.
+            CaseIds::HumanCodingScheme if code.trim() != code && derived() => Some(code),
             CaseIds::HumanCodingScheme => Some(code.trim()),
-            CaseIds::Identifier => namespace
-                .filter(|ns| derived_from_code(ns, &item.identifier, code, is_group(&types[i])))
-                .map(|_| code),
+            CaseIds::Identifier => derived().then_some(code),
         }
     };
     // Sets per kind, indexed by `is_group`: competencies' codes and ids apart from

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::node::{Overruled, non_blank};
+use super::node::{Overruled, key, non_blank};
 use super::read::{DOCUMENT, Extra, Known, NODE_LINK, classify, json_type};
 use super::stamp::case_date_time;
 use crate::CaseElement;
@@ -28,21 +28,33 @@ fn holds_nothing(value: &Value) -> bool {
 
 /// Whether a link (`CFDocumentURI` of an item or association, as CASE servers write on
 /// every element) names the package's own document `document`: by its `identifier`, or
-/// as a URI string ending in it. It then says nothing the package does not: the element
-/// is the document's, and the document (its title and URI included) is kept whole.
+/// by a URI (the link's `uri` when it has no identifier, or the link as a URI string)
+/// ending in it; identifiers compared as everywhere (a `urn:uuid:` URN, braces, spaces
+/// around it and the case of a UUID aside, see [`key`]). It then says nothing the package
+/// does not: the element is the document's, and the document (its title and URI included)
+/// is kept whole.
 fn names(link: &Value, document: &str) -> bool {
-    let same = |text: &str| !document.is_empty() && text.eq_ignore_ascii_case(document);
+    let document = key(document);
+    if document.is_empty() {
+        return false;
+    }
+    let ends_in = |uri: &str| {
+        let uri = uri.trim();
+        uri.len() >= document.len()
+            && uri.is_char_boundary(uri.len() - document.len())
+            && uri[uri.len() - document.len()..].eq_ignore_ascii_case(&document)
+    };
     match link {
-        Value::Object(fields) => fields
-            .get("identifier")
-            .and_then(Value::as_str)
-            .is_some_and(same),
-        Value::String(uri) => {
-            let uri = uri.trim();
-            uri.len() >= document.len()
-                && uri.is_char_boundary(uri.len() - document.len())
-                && same(&uri[uri.len() - document.len()..])
-        }
+        Value::Object(fields) => match fields.get("identifier").and_then(Value::as_str) {
+            Some(identifier) if non_blank(identifier).is_some() => {
+                key(identifier).eq_ignore_ascii_case(&document)
+            }
+            _ => fields
+                .get("uri")
+                .and_then(Value::as_str)
+                .is_some_and(ends_in),
+        },
+        Value::String(uri) => ends_in(uri),
         _ => false,
     }
 }

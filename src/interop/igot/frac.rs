@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::json::{Report, level, optional_text, parse, required_text, shape};
 use super::kcm::area_type;
+use super::met_again::{competency_conflicts, position_conflicts};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::read::json_type;
 use crate::{
@@ -282,9 +283,8 @@ impl Tree<'_> {
         }
         if let Some(have) = self.positions.get_mut(&id) {
             self.report.note(path, &id, IgotWhat::Repeated);
-            if have.name != name {
-                self.report
-                    .note(path, &id, IgotWhat::Conflict { field: "name" });
+            for field in position_conflicts(have, &name, node) {
+                self.report.note(path, &id, IgotWhat::Conflict { field });
             }
             have.roles.extend(roles.into_iter().map(Into::into));
             order::sort(&mut have.roles);
@@ -484,9 +484,8 @@ impl Tree<'_> {
     fn competency(&mut self, path: &str, id: &str, node: &Map<String, Value>) -> bool {
         let name = optional_text(node, "name").unwrap_or("");
         if let Some(have) = self.competencies.get(id) {
-            if have.name != name {
-                self.report
-                    .note(path, id, IgotWhat::Conflict { field: "name" });
+            for field in competency_conflicts(have, name, node) {
+                self.report.note(path, id, IgotWhat::Conflict { field });
             }
             return true;
         }

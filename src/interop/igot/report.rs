@@ -189,7 +189,10 @@ pub enum IgotWhat {
         /// The node's type.
         kind: String,
     },
-    /// A node met again with another name; the first is kept.
+    /// A node met again with another value in a field the loader keeps (its `name`; a
+    /// competency's `competencyType`, `description`, `competencyArea` or `levels`, a level
+    /// node it does not describe alike; a position's `department`; a field the node leaves
+    /// out or leaves blank is not compared); the first is kept.
     Conflict {
         /// The field that differs.
         field: &'static str,
