@@ -94,10 +94,15 @@ pub(super) fn reduce_from(
     order::sort_unstable(&mut chosen);
     let mut state = State::new(inst);
     state.load(inst, &chosen);
-    // The state holds exactly the listed candidates (loading chooses nothing else), so
-    // their order by cost is `chosen_by_cost`'s without reading the state back.
-    most_expensive_first(inst, &mut chosen);
-    remove_redundant(inst, &mut state, &chosen, false);
+    // The pass below drops only redundant candidates, and only a drop makes another one
+    // redundant: when none is, it would change nothing, and its sort is saved (the parts'
+    // plans are minimal, so that is the common case).
+    if chosen.iter().any(|&c| state.redundant(inst, c, false)) {
+        // The state holds exactly the listed candidates (loading chooses nothing else),
+        // so their order by cost is `chosen_by_cost`'s without reading the state back.
+        most_expensive_first(inst, &mut chosen);
+        remove_redundant(inst, &mut state, &chosen, false);
+    }
     let mut solution = state.solution(inst, inst.round_up(bound), proven, nodes);
     solution.bound = solution.bound.min(solution.cost);
     Ok(solution)

@@ -49,6 +49,32 @@ impl Search<'_> {
     /// Chooses `picks` in order on a copy of the root's state, completes the cover
     /// greedily, drops redundant picks, tries exchanges, and offers the result.
     fn complete_and_offer(&mut self, picks: &[u32]) {
+        // The root's rounds often stop at the same multipliers, so their repairs take the
+        // same picks from the same state: the greedy completion and the exchanges are
+        // deterministic, so the cover is the one offered last time, and an offer never
+        // takes a cover no cheaper than the incumbent.
+        let repeated = self
+            .last_repair
+            .as_ref()
+            .is_some_and(|(last, from)| last == picks && *from == self.state.chosen);
+        if repeated {
+            #[cfg(debug_assertions)]
+            {
+                let before = (self.best_cost, self.best.clone());
+                self.complete_and_offer_anew(picks);
+                debug_assert!(
+                    before.0 == self.best_cost && before.1 == self.best,
+                    "a repeated repair changed the incumbent"
+                );
+            }
+            return;
+        }
+        self.last_repair = Some((picks.to_vec(), self.state.chosen.clone()));
+        self.complete_and_offer_anew(picks);
+    }
+
+    /// [`Search::complete_and_offer`] without looking at the last repair.
+    fn complete_and_offer_anew(&mut self, picks: &[u32]) {
         let inst = self.inst;
         let mut state = self.state.clone();
         for &j in picks {
