@@ -102,6 +102,15 @@ pub(super) fn reduce_from(
         // so their order by cost is `chosen_by_cost`'s without reading the state back.
         most_expensive_first(inst, &mut chosen);
         remove_redundant(inst, &mut state, &chosen, false);
+    } else if cfg!(debug_assertions) {
+        // Debug builds make the pass on a copy all the same, and check it drops nothing.
+        let mut check = state.clone();
+        most_expensive_first(inst, &mut chosen);
+        remove_redundant(inst, &mut check, &chosen, false);
+        debug_assert!(
+            check.chosen == state.chosen,
+            "the skipped pass drops a pick"
+        );
     }
     let mut solution = state.solution(inst, inst.round_up(bound), proven, nodes);
     solution.bound = solution.bound.min(solution.cost);
