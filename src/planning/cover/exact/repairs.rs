@@ -63,7 +63,7 @@ impl Search<'_> {
                 let before = (self.best_cost, self.best.clone());
                 self.complete_and_offer_anew(picks);
                 debug_assert!(
-                    before.0 == self.best_cost && before.1 == self.best,
+                    before.0.to_bits() == self.best_cost.to_bits() && before.1 == self.best,
                     "a repeated repair changed the incumbent"
                 );
             }
