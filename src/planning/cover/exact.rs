@@ -194,9 +194,10 @@ struct Search<'a> {
     /// ([`Search::tabu`]).
     settled: Option<Vec<u32>>,
     /// The picks of the last repair ([`Search::complete_and_offer`]) and the state it
-    /// started from: the same picks from the same state complete to the same cover, which
-    /// was offered then, so a repair repeating them offers nothing new.
-    last_repair: Option<(Vec<u32>, Vec<bool>)>,
+    /// started from (its chosen set, and its cost and hours as bits): the same picks from
+    /// the same state complete to the same cover, which was offered then, so a repair
+    /// repeating them offers nothing new.
+    last_repair: Option<(Vec<u32>, Vec<bool>, (u64, u64))>,
 }
 
 impl<'a> Search<'a> {

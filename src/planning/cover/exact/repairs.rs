@@ -50,13 +50,14 @@ impl Search<'_> {
     /// greedily, drops redundant picks, tries exchanges, and offers the result.
     fn complete_and_offer(&mut self, picks: &[u32]) {
         // The root's rounds often stop at the same multipliers, so their repairs take the
-        // same picks from the same state: the greedy completion and the exchanges are
+        // same picks from the same state (the same chosen set, and the same totals to the
+        // bit, which the exchanges compare): the greedy completion and the exchanges are
         // deterministic, so the cover is the one offered last time, and an offer never
         // takes a cover no cheaper than the incumbent.
-        let repeated = self
-            .last_repair
-            .as_ref()
-            .is_some_and(|(last, from)| last == picks && *from == self.state.chosen);
+        let totals = (self.state.cost.to_bits(), self.state.hours.to_bits());
+        let repeated = self.last_repair.as_ref().is_some_and(|(last, from, at)| {
+            last == picks && *at == totals && *from == self.state.chosen
+        });
         if repeated {
             #[cfg(debug_assertions)]
             {
@@ -69,7 +70,7 @@ impl Search<'_> {
             }
             return;
         }
-        self.last_repair = Some((picks.to_vec(), self.state.chosen.clone()));
+        self.last_repair = Some((picks.to_vec(), self.state.chosen.clone(), totals));
         self.complete_and_offer_anew(picks);
     }
 
