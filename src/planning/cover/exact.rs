@@ -194,10 +194,9 @@ struct Search<'a> {
     /// ([`Search::tabu`]).
     settled: Option<Vec<u32>>,
     /// The picks of the last repair ([`Search::complete_and_offer`]) and the state it
-    /// started from (its chosen set, and its cost and hours as bits): the same picks from
-    /// the same state complete to the same cover, which was offered then, so a repair
-    /// repeating them offers nothing new.
-    last_repair: Option<(Vec<u32>, Vec<bool>, (u64, u64))>,
+    /// started from: the same picks from the same state complete to the same cover, which
+    /// was offered then, so a repair repeating them offers nothing new.
+    last_repair: Option<repairs::LastRepair>,
 }
 
 impl<'a> Search<'a> {

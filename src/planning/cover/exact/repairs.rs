@@ -8,6 +8,15 @@ use crate::model::order;
 use crate::planning::cover::greedy::{Goal, clean_up, complete};
 use crate::planning::cover::state::{chosen_by_cost, remove_redundant};
 
+/// What [`Search::complete_and_offer`] last completed: its picks and the state it started
+/// from, as its chosen set and its cost and hours to the bit.
+#[derive(Clone)]
+pub(super) struct LastRepair {
+    picks: Vec<u32>,
+    chosen: Vec<bool>,
+    totals: (u64, u64),
+}
+
 impl Search<'_> {
     /// Takes what the relaxation selects
     /// ([`Lagrange::taken`](crate::planning::cover::lagrange::Lagrange::taken)), completes
@@ -55,8 +64,8 @@ impl Search<'_> {
         // deterministic, so the cover is the one offered last time, and an offer never
         // takes a cover no cheaper than the incumbent.
         let totals = (self.state.cost.to_bits(), self.state.hours.to_bits());
-        let repeated = self.last_repair.as_ref().is_some_and(|(last, from, at)| {
-            last == picks && *at == totals && *from == self.state.chosen
+        let repeated = self.last_repair.as_ref().is_some_and(|last| {
+            last.picks == picks && last.totals == totals && last.chosen == self.state.chosen
         });
         if repeated {
             #[cfg(debug_assertions)]
@@ -70,7 +79,11 @@ impl Search<'_> {
             }
             return;
         }
-        self.last_repair = Some((picks.to_vec(), self.state.chosen.clone(), totals));
+        self.last_repair = Some(LastRepair {
+            picks: picks.to_vec(),
+            chosen: self.state.chosen.clone(),
+            totals,
+        });
         self.complete_and_offer_anew(picks);
     }
 
