@@ -193,6 +193,10 @@ struct Search<'a> {
     /// The cover the last settled tabu search left, on which it would find nothing again
     /// ([`Search::tabu`]).
     settled: Option<Vec<u32>>,
+    /// The picks of the last repair ([`Search::complete_and_offer`]) and the state it
+    /// started from: the same picks from the same state complete to the same cover, which
+    /// was offered then, so a repair repeating them offers nothing new.
+    last_repair: Option<repairs::LastRepair>,
 }
 
 impl<'a> Search<'a> {
@@ -219,6 +223,7 @@ impl<'a> Search<'a> {
             searched: false,
             deferred: None,
             settled: None,
+            last_repair: None,
         }
     }
 

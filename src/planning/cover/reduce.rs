@@ -94,10 +94,24 @@ pub(super) fn reduce_from(
     order::sort_unstable(&mut chosen);
     let mut state = State::new(inst);
     state.load(inst, &chosen);
-    // The state holds exactly the listed candidates (loading chooses nothing else), so
-    // their order by cost is `chosen_by_cost`'s without reading the state back.
-    most_expensive_first(inst, &mut chosen);
-    remove_redundant(inst, &mut state, &chosen, false);
+    // The pass below drops only redundant candidates, and only a drop makes another one
+    // redundant: when none is, it would change nothing, and its sort is saved (the parts'
+    // plans are minimal, so that is the common case).
+    if chosen.iter().any(|&c| state.redundant(inst, c, false)) {
+        // The state holds exactly the listed candidates (loading chooses nothing else),
+        // so their order by cost is `chosen_by_cost`'s without reading the state back.
+        most_expensive_first(inst, &mut chosen);
+        remove_redundant(inst, &mut state, &chosen, false);
+    } else if cfg!(debug_assertions) {
+        // Debug builds make the pass on a copy all the same, and check it drops nothing.
+        let mut check = state.clone();
+        most_expensive_first(inst, &mut chosen);
+        remove_redundant(inst, &mut check, &chosen, false);
+        debug_assert!(
+            check.chosen == state.chosen,
+            "the skipped pass drops a pick"
+        );
+    }
     let mut solution = state.solution(inst, inst.round_up(bound), proven, nodes);
     solution.bound = solution.bound.min(solution.cost);
     Ok(solution)

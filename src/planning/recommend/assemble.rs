@@ -101,6 +101,14 @@ impl Framework {
         // Each gap is credited to the first step in the final order that closes it.
         let mut credited = vec![false; closable.len()];
         for (step, &l) in steps.iter_mut().zip(&locals) {
+            // Counted first (a few elements): one allocation of the step's size (the vector
+            // is empty until now), not the doubling series, which cost more than the count.
+            let fresh = inst
+                .covers(l)
+                .iter()
+                .filter(|&&e| !credited[e as usize])
+                .count();
+            step.closes = Vec::with_capacity(fresh);
             for &e in inst.covers(l) {
                 if !credited[e as usize] {
                     credited[e as usize] = true;

@@ -8,6 +8,15 @@ use crate::model::order;
 use crate::planning::cover::greedy::{Goal, clean_up, complete};
 use crate::planning::cover::state::{chosen_by_cost, remove_redundant};
 
+/// What [`Search::complete_and_offer`] last completed: its picks and the state it started
+/// from, as its chosen set and its cost and hours to the bit.
+#[derive(Clone)]
+pub(super) struct LastRepair {
+    picks: Vec<u32>,
+    chosen: Vec<bool>,
+    totals: (u64, u64),
+}
+
 impl Search<'_> {
     /// Takes what the relaxation selects
     /// ([`Lagrange::taken`](crate::planning::cover::lagrange::Lagrange::taken)), completes
@@ -49,6 +58,37 @@ impl Search<'_> {
     /// Chooses `picks` in order on a copy of the root's state, completes the cover
     /// greedily, drops redundant picks, tries exchanges, and offers the result.
     fn complete_and_offer(&mut self, picks: &[u32]) {
+        // The root's rounds often stop at the same multipliers, so their repairs take the
+        // same picks from the same state (the same chosen set, and the same totals to the
+        // bit, which the exchanges compare): the greedy completion and the exchanges are
+        // deterministic, so the cover is the one offered last time, and an offer never
+        // takes a cover no cheaper than the incumbent.
+        let totals = (self.state.cost.to_bits(), self.state.hours.to_bits());
+        let repeated = self.last_repair.as_ref().is_some_and(|last| {
+            last.picks == picks && last.totals == totals && last.chosen == self.state.chosen
+        });
+        if repeated {
+            #[cfg(debug_assertions)]
+            {
+                let before = (self.best_cost, self.best.clone());
+                self.complete_and_offer_anew(picks);
+                debug_assert!(
+                    before.0.to_bits() == self.best_cost.to_bits() && before.1 == self.best,
+                    "a repeated repair changed the incumbent"
+                );
+            }
+            return;
+        }
+        self.last_repair = Some(LastRepair {
+            picks: picks.to_vec(),
+            chosen: self.state.chosen.clone(),
+            totals,
+        });
+        self.complete_and_offer_anew(picks);
+    }
+
+    /// [`Search::complete_and_offer`] without looking at the last repair.
+    fn complete_and_offer_anew(&mut self, picks: &[u32]) {
         let inst = self.inst;
         let mut state = self.state.clone();
         for &j in picks {
