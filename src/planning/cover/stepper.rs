@@ -5,8 +5,9 @@ use super::greedy::beats;
 use super::instance::{EPS, Instance};
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 
-/// A partial solution of one instance driven from outside.
-#[derive(Clone, Debug)]
+/// A partial solution of one instance driven from outside. The default is the stepper of
+/// no instance: a placeholder for one lent out.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Stepper {
     state: State,
 }
