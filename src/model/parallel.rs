@@ -111,30 +111,6 @@ pub(crate) fn join<A: Send, B: Send>(
     (a(), b())
 }
 
-/// `main(true)` on the calling thread with `helper` beside it, a task of the current rayon
-/// pool, when [`workers`]`(threads, 2)` is 2; otherwise `main(false)` alone, `helper` not
-/// run. For a serial loop that hands pieces of its work to a helper through shared state
-/// and uses what comes back only when it is ready, so its results do not depend on
-/// whether or when the helper runs. `main` must make `helper` return before it does (by a
-/// flag it sets, also when it panics), and must not wait on the pool while the helper
-/// runs: the helper may begin only once a thread of the pool is free, or on the calling
-/// thread itself once `main` has returned or waits on the pool.
-pub(crate) fn beside<R>(
-    threads: usize,
-    helper: impl FnOnce() + Send,
-    main: impl FnOnce(bool) -> R,
-) -> R {
-    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-    if workers(threads, 2) > 1 {
-        return rayon::in_place_scope(|scope| {
-            scope.spawn(move |_| helper());
-            main(true)
-        });
-    }
-    let _ = (threads, helper);
-    main(false)
-}
-
 /// Runs `work(i)` for every `i` in `0..len` on up to [`workers`]`(threads, usize::MAX)`
 /// threads, the calling thread one of them (the others are tasks of the current rayon
 /// pool), and hands each result to `take` on the calling thread in the order of `i`, as
@@ -413,28 +389,6 @@ mod tests {
                 drop_in_parts((0..len).map(|_| Counted(&dropped)).collect(), threads);
                 assert_eq!(dropped.load(Ordering::Relaxed), len, "{threads} threads");
             }
-        }
-    }
-
-    /// The helper runs once, beside `main` or after it, only where `main` is told so.
-    #[test]
-    fn beside_runs_the_helper_only_when_it_says_so() {
-        use super::beside;
-        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-        for threads in 0..4 {
-            let (runs, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
-            let helper = || {
-                runs.fetch_add(1, Ordering::Relaxed);
-                while !stop.load(Ordering::Acquire) {
-                    std::hint::spin_loop();
-                }
-            };
-            let on = beside(threads, helper, |on| {
-                stop.store(true, Ordering::Release);
-                on
-            });
-            assert_eq!(runs.load(Ordering::Relaxed), usize::from(on), "{threads}");
-            assert_eq!(on, workers(threads, 2) > 1);
         }
     }
 

@@ -159,10 +159,7 @@ impl AcbpOptions {
     }
 
     /// Threads for building the officers' candidate sets and for the bound's per-officer
-    /// parts (default 1; 0 counts as 1). The selection itself is one sequential loop; on
-    /// two threads or more, in departments of 1,024 officers or more, a second thread
-    /// beside it scans the officers whose kept steps ran out, ahead of the loop's need,
-    /// and waits by spinning in between (it uses a core for as long as the loop runs). As
+    /// parts (default 1; 0 counts as 1; the selection itself is sequential), as
     /// [`NeedsOptions::threads`](crate::NeedsOptions::threads): at most `min(n, rayon::current_num_threads())` parts, one per officer at most, run in
     /// the current rayon pool (a caller's inside `ThreadPool::install`), on the calling
     /// thread without the `parallel` feature or on `wasm32`. The plan is the same for any

@@ -88,9 +88,8 @@ fn with_walk<R>(inst: &Instance, f: impl FnOnce(&mut Walk) -> R) -> R {
 }
 
 /// A partial solution: always closed under prerequisites (a chosen candidate's
-/// prerequisites are chosen), changed in place and journalled. The default is the state of
-/// no instance.
-#[derive(Clone, Debug, Default)]
+/// prerequisites are chosen), changed in place and journalled.
+#[derive(Clone, Debug)]
 pub(crate) struct State {
     pub(crate) chosen: Vec<bool>,
     /// How many chosen candidates close each element.

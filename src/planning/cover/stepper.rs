@@ -5,9 +5,8 @@ use super::greedy::beats;
 use super::instance::{EPS, Instance};
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
 
-/// A partial solution of one instance driven from outside. The default is the stepper of
-/// no instance: a placeholder for one lent out.
-#[derive(Clone, Debug, Default)]
+/// A partial solution of one instance driven from outside.
+#[derive(Clone, Debug)]
 pub(crate) struct Stepper {
     state: State,
 }

@@ -6,13 +6,12 @@ use std::collections::BinaryHeap;
 
 use std::sync::{Mutex, PoisonError};
 
-use super::ahead::{Ahead, Few, Finish};
 use super::lazy::Lazy;
 #[cfg(test)]
 use super::lazy::VALUED;
 use super::plan::{Department, Plan};
 use super::refresh::{Down, RUNNERS, Runner};
-use crate::analysis::parallel::{beside, map_items, workers};
+use crate::analysis::parallel::map_items;
 use crate::planning::cover::{EPS, StepChoice};
 
 impl Department<'_> {
@@ -149,38 +148,13 @@ impl Department<'_> {
     }
 
     /// [`Department::select_without`] from `start`, every officer's best steps found by
-    /// [`Department::first_steps`] on `plan` as it is now. On two threads or more, the
-    /// officers waiting for a scan are scanned ahead on a second one while the loop goes
-    /// on ([`Ahead`]); the loop uses what it finds, which is what a scan would find then.
+    /// [`Department::first_steps`] on `plan` as it is now.
+    #[allow(clippy::too_many_lines)] // one loop over the heap, its officers' lists kept here
     pub(crate) fn select_from(
         &self,
         plan: &mut Plan,
         banned: Option<(usize, u32)>,
         start: FirstSteps,
-    ) -> bool {
-        if self.officers.len() < AHEAD_FROM || workers(self.threads, 2) < 2 {
-            return self.select_loop(plan, banned, start, None);
-        }
-        let ahead = Ahead::new(plan);
-        beside(
-            self.threads,
-            || ahead.help(self, banned),
-            |on| {
-                let _finish = Finish(&ahead);
-                self.select_loop(plan, banned, start, on.then_some(&ahead))
-            },
-        )
-    }
-
-    /// The loop of [`Department::select_from`], handing waiting officers to `ahead` when
-    /// given.
-    #[allow(clippy::too_many_lines)] // one loop over the heap, its officers' lists kept here
-    fn select_loop(
-        &self,
-        plan: &mut Plan,
-        banned: Option<(usize, u32)>,
-        start: FirstSteps,
-        ahead: Option<&Ahead>,
     ) -> bool {
         let mut added = Vec::new();
         let mut down = Down::default();
@@ -221,35 +195,16 @@ impl Department<'_> {
                 // On the plan's threads only when there are enough of them to be worth
                 // handing over: a group of a few costs more to hand to another thread
                 // (more so on a busy machine) than to scan here.
-                // With a helper scanning ahead, on the calling thread only: the loop must
-                // not wait on the pool while the helper runs (see `beside`).
-                let threads = if waiting.len() >= PARALLEL_WAITING && ahead.is_none() {
+                let threads = if waiting.len() >= PARALLEL_WAITING {
                     self.threads
                 } else {
                     1
                 };
-                // The officers scanned ahead, by officer, their enrolments back in `plan`.
-                let mut scanned = ahead.map_or_else(Vec::new, |a| a.collect(plan));
-                scanned.sort_unstable_by_key(|s| s.0);
-                let plan = &*plan;
                 let found = map_items(waiting.len(), threads, |i| {
                     let o = waiting[i] as usize;
                     if !self.lazy_pays(o) {
                         #[cfg(test)]
                         VALUED.with(|v| v.set(v.get() + self.officers[o].inst.len() as u64));
-                        let early = scanned
-                            .binary_search_by_key(&(o as u32), |s| s.0)
-                            .ok()
-                            .and_then(|at| scanned[at].1);
-                        if let Some(few) = early {
-                            debug_assert!(
-                                agrees_ahead(&few, &self.best_few(plan, o, banned), |r| {
-                                    self.still_feasible(plan, o, r, cap_left[o], banned)
-                                }),
-                                "a scan ahead finds the steps a scan now finds, and more"
-                            );
-                            return few;
-                        }
                         return self.best_few(plan, o, banned);
                     }
                     let mut lazy = lazies[o].lock().unwrap_or_else(PoisonError::into_inner);
@@ -296,7 +251,6 @@ impl Department<'_> {
                     // still feasible ranked below the last of them when they were found.
                     let last = few.iter().flatten().map(|r| entry(r.step, o)).min();
                     wait(&mut waiting, &mut bound, o, last);
-                    self.send_ahead(ahead, plan, o);
                     top.remove();
                     continue;
                 };
@@ -313,9 +267,6 @@ impl Department<'_> {
                 r.step
             };
             self.take(plan, o, step, &mut added);
-            if let Some(ahead) = ahead {
-                ahead.store(self, plan, o, &added);
-            }
             took = true;
             cap_left[o] = self.cap - plan.steppers[o].hours();
             // The officer's kept steps and the steps that got cheaper (those requiring
@@ -346,7 +297,6 @@ impl Department<'_> {
                 None if short => {
                     let last = old.iter().flatten().map(|r| entry(r.step, o)).min();
                     wait(&mut waiting, &mut bound, o, last);
-                    self.send_ahead(ahead, plan, o);
                     top.remove();
                 }
                 None => top.remove(),
@@ -354,44 +304,6 @@ impl Department<'_> {
         }
         took
     }
-}
-
-impl Department<'_> {
-    /// Hands officer `o`, now waiting, to `ahead` to be scanned there, unless their steps
-    /// are found from a lazy heap (kept by the loop).
-    fn send_ahead(&self, ahead: Option<&Ahead>, plan: &mut Plan, o: usize) {
-        if let Some(ahead) = ahead
-            && !self.lazy_pays(o)
-        {
-            ahead.send(plan, o);
-        }
-    }
-}
-
-/// Whether `few`, an officer's steps found by a scan ahead (against capacities that were
-/// then at least what they are now), fit `scan`, their steps found by a scan now: the
-/// steps of `few` still feasible are the first of `scan`'s, and all of them when `few`
-/// held every step there was (it is not full).
-fn agrees_ahead(few: &Few, scan: &Few, feasible: impl Fn(Runner) -> bool) -> bool {
-    let key = |r: &Runner| {
-        (
-            r.step.cand,
-            r.step.gain.to_bits(),
-            r.step.hours.to_bits(),
-            r.course,
-        )
-    };
-    let kept: Vec<_> = few
-        .iter()
-        .flatten()
-        .filter(|&&r| feasible(r))
-        .map(key)
-        .collect();
-    let now: Vec<_> = scan.iter().flatten().map(key).collect();
-    let full = few.iter().all(Option::is_some);
-    now.iter().zip(&kept).all(|(a, b)| a == b)
-        && (full || now.len() == kept.len())
-        && kept.len() <= now.len()
 }
 
 /// Whether `few`, an officer's steps valued again (`short`: steps not kept may follow),
@@ -425,11 +337,6 @@ fn wait(waiting: &mut Vec<u32>, bound: &mut Option<Entry>, o: usize, at_most: Op
 /// The fewest officers waiting for their steps that are scanned on the plan's threads
 /// rather than on the calling one (a scan reads a few hundred candidates, microseconds).
 const PARALLEL_WAITING: usize = 256;
-
-/// The fewest officers for which a select scans waiting officers ahead on a second thread
-/// ([`Ahead`]): a helper costs a task of the pool and a copy of the seats left, and a small
-/// department's select is over in microseconds.
-const AHEAD_FROM: usize = 1_024;
 
 /// Every officer's best steps at the start of a select ([`Department::first_steps`]), in
 /// officer order.

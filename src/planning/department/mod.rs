@@ -5,9 +5,8 @@
 //! - `plan`: the department ([`Department`]), a plan ([`Plan`]: one `Stepper` per
 //!   officer and the shared capacities left) and [`settle`](Department::settle), which
 //!   makes a plan minimal and maximal;
-//! - `greedy`: the lazy greedy over all officers that `settle` fills a plan with,
-//!   `refresh`, which finds an officer's best steps again after they took one, and
-//!   `ahead`, which scans waiting officers on a second thread while the greedy goes on;
+//! - `greedy`: the lazy greedy over all officers that `settle` fills a plan with, and
+//!   `refresh`, which finds an officer's best steps again after they took one;
 //! - `improve`: best responses, each officer's plan re-solved by the budgeted solver of
 //!   `cover` within the hours and seats the others leave;
 //! - `bound`: a proven upper bound on the most value, by Lagrangian relaxation of the
@@ -16,9 +15,6 @@
 //!
 //! Plans are compared lexicographically: more value, then fewer person-hours.
 
-mod ahead;
-#[cfg(test)]
-mod ahead_tests;
 mod bound;
 mod exact;
 mod greedy;

@@ -5,16 +5,11 @@ use std::cmp::Ordering;
 
 use super::plan::{Department, Plan};
 use crate::model::order;
-use crate::planning::cover::{EPS, EXACT_BELOW, StepChoice, Stepper, preferred};
+use crate::planning::cover::{EPS, EXACT_BELOW, StepChoice, preferred};
 
 impl Department<'_> {
     /// Officer `o`'s `step` with the one course it adds when it adds its candidate alone.
     pub(super) fn runner(&self, plan: &Plan, o: usize, step: StepChoice) -> Runner {
-        self.runner_of(&plan.steppers[o], o, step)
-    }
-
-    /// [`Department::runner`] with officer `o`'s enrolment `stepper`.
-    pub(super) fn runner_of(&self, stepper: &Stepper, o: usize, step: StepChoice) -> Runner {
         let p = &self.officers[o];
         // A chosen candidate's prerequisites are chosen, so with every direct prerequisite
         // chosen the step adds its candidate alone.
@@ -22,7 +17,7 @@ impl Department<'_> {
             .inst
             .prerequisites(step.cand)
             .iter()
-            .all(|&d| stepper.is_chosen(d));
+            .all(|&d| plan.steppers[o].is_chosen(d));
         Runner {
             step,
             course: if alone {
