@@ -67,6 +67,7 @@ struct Buffers {
 /// prerequisites with a negative one (a course worth taking pays for the courses it
 /// needs), and passes the rest on to its first prerequisite. Any such hand-over is a valid
 /// choice of multipliers, and it only lowers the part.
+#[inline(never)] // inlined into `Chunk::evaluate`, its loops compiled to more instructions
 fn officer_part(
     dept: &Department<'_>,
     o: usize,
@@ -253,16 +254,30 @@ impl Chunk {
             let from = out.taken.len();
             out.taken
                 .extend((0..buf.x.len() as u32).filter(|&j| buf.x[j as usize] > 0.0));
+            // The squared norm counted as the subgradient is made, not in a pass of its
+            // own: each element starts at −1 (counting 1) or 0, and each candidate taken
+            // that covers it adds 1, raising its square by twice its value before plus 1.
+            let before = out.norm;
+            let mut below = 0u32;
             for ((g, &v), &m) in g.iter_mut().zip(values).zip(mu_o.iter()) {
-                *g = if v > 0.0 && v > m { -1.0 } else { 0.0 };
+                let short = v > 0.0 && v > m;
+                below += u32::from(short);
+                *g = if short { -1.0 } else { 0.0 };
             }
+            out.norm += f64::from(below);
             let inst = &dept.officers[o].inst;
             for &j in &out.taken[from..] {
                 for &e in inst.covers(j) {
-                    g[e as usize] += 1.0;
+                    let g = &mut g[e as usize];
+                    out.norm += 2.0 * *g + 1.0;
+                    *g += 1.0;
                 }
             }
-            out.norm += g.iter().map(|g| g * g).sum::<f64>();
+            debug_assert_eq!(
+                (out.norm - before) as u64,
+                g.iter().map(|g| (g * g) as u64).sum::<u64>(),
+                "the officer's squared norm, whole numbers summed exactly"
+            );
             out.parts.push((part, out.taken.len()));
             at += values.len();
         }
