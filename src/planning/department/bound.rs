@@ -274,8 +274,8 @@ impl Chunk {
                 }
             }
             debug_assert_eq!(
-                (out.norm - before) as u64,
-                g.iter().map(|g| (g * g) as u64).sum::<u64>(),
+                (out.norm - before) as i64,
+                g.iter().map(|g| (g * g) as i64).sum::<i64>(),
                 "the officer's squared norm, whole numbers summed exactly"
             );
             out.parts.push((part, out.taken.len()));
