@@ -26,21 +26,42 @@ impl Framework {
         let mut levels = vec![0u64; n];
         let mut open = vec![OpenCounts::default(); n];
         let mut seats = vec![0u32; self.courses.len()];
-        let mut enrolments = Vec::new();
         let (mut gaps, mut gaps_closed, mut value_total, mut value_closed, mut hours) =
             (0u64, 0u64, 0.0, 0.0, 0.0);
-        // Why each open gap stayed open, each officer's alone, so on the plan's threads.
-        let why = map_items(dept.officers.len(), dept.threads, |o| {
-            why_open(dept, dept.officers[o], &plan.steppers[o], plan)
+        // Why each open gap stayed open and each enrolled officer's record, each officer's
+        // alone, so on the plan's threads; the counts and sums below, in officer order.
+        let records = map_items(dept.officers.len(), dept.threads, |o| {
+            let (officer, p) = problems[o];
+            let (sub, stepper) = (dept.officers[o], &plan.steppers[o]);
+            let reasons = why_open(dept, sub, stepper, plan);
+            let chosen = stepper.chosen();
+            let enrolment = (!chosen.is_empty()).then(|| {
+                let mut courses: Vec<u32> =
+                    chosen.iter().map(|&c| sub.courses[c as usize]).collect();
+                self.learning_order_by(&mut courses, |&c| c);
+                let closed = (0..p.closable.len())
+                    .filter(|&e| reasons.get(e).copied().flatten().is_none())
+                    .count();
+                let enrolment = Enrolment {
+                    officer: OfficerId::new(cohort.id_str(officer)),
+                    officer_name: cohort.name_owned(officer),
+                    position: self.position_id(p.position),
+                    position_name: self.position_name(p.position),
+                    courses: courses.iter().map(|&c| self.course_id(c)).collect(),
+                    hours: round_total(stepper.hours()),
+                    gaps_closed: closed as u32,
+                };
+                (enrolment, courses)
+            });
+            (reasons, enrolment)
         });
-        for (((&(officer, p), sub), stepper), reasons) in problems
+        let mut enrolments = Vec::new();
+        for (((&(_, p), sub), stepper), (reasons, enrolment)) in problems
             .iter()
             .zip(dept.officers)
             .zip(&plan.steppers)
-            .zip(why)
+            .zip(records)
         {
-            let chosen = stepper.chosen();
-            let officer_hours = stepper.hours();
             let mut officer_closed = 0u32;
             for g in &p.gaps {
                 short[g.competency as usize] += 1;
@@ -65,24 +86,15 @@ impl Framework {
                 }
             }
             gaps_closed += u64::from(officer_closed);
-            if chosen.is_empty() {
+            let Some((enrolment, courses)) = enrolment else {
                 continue;
-            }
-            let mut courses: Vec<u32> = chosen.iter().map(|&c| sub.courses[c as usize]).collect();
-            self.learning_order_by(&mut courses, |&c| c);
-            for &c in &courses {
+            };
+            debug_assert_eq!(enrolment.gaps_closed, officer_closed, "counted alike");
+            for c in courses {
                 seats[c as usize] += 1;
             }
-            hours += officer_hours;
-            enrolments.push(Enrolment {
-                officer: OfficerId::new(cohort.id_str(officer)),
-                officer_name: cohort.name_owned(officer),
-                position: self.position_id(p.position),
-                position_name: self.position_name(p.position),
-                courses: courses.iter().map(|&c| self.course_id(c)).collect(),
-                hours: round_total(officer_hours),
-                gaps_closed: officer_closed,
-            });
+            hours += stepper.hours();
+            enrolments.push(enrolment);
         }
         order::sort_by(&mut enrolments, |a, b| a.officer.cmp(&b.officer));
         let courses = self.course_runs(&seats, dept.seat_limit);

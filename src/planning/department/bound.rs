@@ -27,7 +27,9 @@
 //! positive profit when the cap binds: O(n log n) more per officer).
 
 use super::plan::Department;
-use crate::analysis::parallel::map_ranges;
+use std::ops::Range;
+
+use crate::analysis::parallel::{map_parts, map_ranges};
 use crate::model::order;
 use crate::planning::cover::EPS;
 
@@ -65,6 +67,7 @@ struct Buffers {
 /// prerequisites with a negative one (a course worth taking pays for the courses it
 /// needs), and passes the rest on to its first prerequisite. Any such hand-over is a valid
 /// choice of multipliers, and it only lowers the part.
+#[inline(never)] // inlined into `Chunk::evaluate`, its loops compiled to more instructions
 fn officer_part(
     dept: &Department<'_>,
     o: usize,
@@ -184,6 +187,104 @@ fn officer_part(
     part
 }
 
+/// A range of officers in [`prices`]: their gap multipliers `μ` and subgradient, officer
+/// after officer, and the buffers of their parts.
+struct Chunk {
+    officers: Range<usize>,
+    mu: Vec<f64>,
+    g: Vec<f64>,
+    buf: Buffers,
+}
+
+/// What a range's evaluation gives [`prices`].
+struct Evaluated {
+    /// Per officer, their part and the end of their candidates in `taken`.
+    parts: Vec<(f64, usize)>,
+    /// The candidates the relaxation takes, officer after officer.
+    taken: Vec<u32>,
+    /// The officers' bids for seats, when gathered.
+    bids: Vec<(u32, f32)>,
+    /// The squared norm of the range's subgradient (a sum of whole numbers).
+    norm: f64,
+}
+
+impl Chunk {
+    /// Moves the multipliers `step` along the subgradient of the last evaluation (when
+    /// given), then evaluates the range's officers at the prices: their parts, the
+    /// candidates taken and the new subgradient. O(z) for the range's candidate–gap pairs.
+    fn evaluate(
+        &mut self,
+        dept: &Department<'_>,
+        step: Option<f64>,
+        lambda: f64,
+        sigma: &[f64],
+        bidding: bool,
+    ) -> Evaluated {
+        let Chunk {
+            officers,
+            mu,
+            g,
+            buf,
+        } = self;
+        let mut out = Evaluated {
+            parts: Vec::with_capacity(officers.len()),
+            taken: Vec::new(),
+            bids: Vec::new(),
+            norm: 0.0,
+        };
+        let mut at = 0;
+        for o in officers.clone() {
+            let values = &dept.officers[o].inst.values;
+            let mu_o = &mut mu[at..at + values.len()];
+            let g = &mut g[at..at + values.len()];
+            if let Some(t) = step {
+                for ((m, &g), &v) in mu_o.iter_mut().zip(g.iter()).zip(values) {
+                    *m = (*m - t * g).clamp(0.0, v.max(0.0));
+                }
+            }
+            let part = officer_part(
+                dept,
+                o,
+                mu_o,
+                lambda,
+                sigma,
+                buf,
+                bidding.then_some(&mut out.bids),
+            );
+            let from = out.taken.len();
+            out.taken
+                .extend((0..buf.x.len() as u32).filter(|&j| buf.x[j as usize] > 0.0));
+            // The squared norm counted as the subgradient is made, not in a pass of its
+            // own: each element starts at −1 (counting 1) or 0, and each candidate taken
+            // that covers it adds 1, raising its square by twice its value before plus 1.
+            let before = out.norm;
+            let mut below = 0u32;
+            for ((g, &v), &m) in g.iter_mut().zip(values).zip(mu_o.iter()) {
+                let short = v > 0.0 && v > m;
+                below += u32::from(short);
+                *g = if short { -1.0 } else { 0.0 };
+            }
+            out.norm += f64::from(below);
+            let inst = &dept.officers[o].inst;
+            for &j in &out.taken[from..] {
+                for &e in inst.covers(j) {
+                    let g = &mut g[e as usize];
+                    out.norm += 2.0 * *g + 1.0;
+                    *g += 1.0;
+                }
+            }
+            debug_assert_eq!(
+                (out.norm - before) as i64,
+                g.iter().map(|g| (g * g) as i64).sum::<i64>(),
+                "the officer's squared norm, whole numbers summed exactly"
+            );
+            out.parts.push((part, out.taken.len()));
+            at += values.len();
+        }
+        out
+    }
+}
+
 /// Improves the prices for `iterations` subgradient steps aimed at `target` (the value of
 /// the best plan known) from the hour price `lambda`, and returns the best met. The steps
 /// stop early once the bound meets the target.
@@ -194,16 +295,22 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
     let limited: Vec<usize> = (0..courses)
         .filter(|&c| dept.seat_limit[c] != u32::MAX)
         .collect();
-    let mut start = Vec::with_capacity(dept.officers.len() + 1);
-    start.push(0usize);
-    for p in dept.officers {
-        start.push(start[start.len() - 1] + p.inst.values.len());
-    }
-    let mut mu: Vec<f64> = dept
-        .officers
-        .iter()
-        .flat_map(|p| p.inst.values.iter().map(|&v| v.max(0.0)))
-        .collect();
+    // The officers in ranges, one per worker, each range with its officers' gap multipliers
+    // and subgradient, officer after officer, and its buffers: every pass over the
+    // multipliers runs on the plan's threads, each element alone, so the prices are those
+    // of one thread.
+    let mut chunks = map_ranges(dept.officers.len(), dept.threads, |officers| {
+        let mu: Vec<f64> = officers
+            .clone()
+            .flat_map(|o| dept.officers[o].inst.values.iter().map(|&v| v.max(0.0)))
+            .collect();
+        Chunk {
+            g: vec![0.0; mu.len()],
+            mu,
+            officers,
+            buf: Buffers::default(),
+        }
+    });
     let mut lambda = if budgeted { lambda.max(0.0) } else { 0.0 };
     let mut sigma = vec![0.0; courses];
     let mut best = Prices {
@@ -213,10 +320,12 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
         bound: f64::INFINITY,
     };
     let mut phi = vec![0.0; dept.officers.len()];
-    let mut g_mu = vec![0.0; mu.len()];
     let mut used_seats = vec![0.0; courses];
     let mut theta = 1.0;
     let mut since_better = 0;
+    // The multipliers' last step (`t`, along the subgradient), applied by each range at the
+    // start of the next evaluation.
+    let mut mu_step: Option<f64> = None;
     for iteration in 0..iterations.max(1) {
         used_seats.fill(0.0);
         let mut used_hours = 0.0;
@@ -225,53 +334,32 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
         let bidding = iteration == 0 && !limited.is_empty() && iterations >= 2;
         // The officers' parts in parallel, each range with its own buffers: per officer
         // the part and the candidates the relaxation takes (each at x = 1), combined
-        // below in officer order, so the sums are those of one thread.
-        let ranges = map_ranges(dept.officers.len(), dept.threads, |range| {
-            let mut b = Buffers::default();
-            let mut parts = Vec::with_capacity(range.len());
-            let mut taken = Vec::new();
-            let mut bids = Vec::new();
-            for o in range {
-                let part = officer_part(
-                    dept,
-                    o,
-                    &mu[start[o]..start[o + 1]],
-                    lambda,
-                    &sigma,
-                    &mut b,
-                    bidding.then_some(&mut bids),
-                );
-                taken.extend((0..b.x.len() as u32).filter(|&j| b.x[j as usize] > 0.0));
-                parts.push((part, taken.len()));
-            }
-            (parts, taken, bids)
+        // below in officer order, so the sums are those of one thread; and the range's
+        // subgradient with its squared norm, a sum of whole numbers, exact in any order.
+        let step = mu_step.take();
+        let ranges = map_parts(chunks.iter_mut().collect(), |chunk| {
+            chunk.evaluate(dept, step, lambda, &sigma, bidding)
         });
         let market = if bidding {
-            seat_prices(dept, ranges.iter().flat_map(|r| r.2.iter().copied()))
+            seat_prices(dept, ranges.iter().flat_map(|r| r.bids.iter().copied()))
         } else {
             Vec::new()
         };
         let mut o = 0;
-        for (parts, taken, _) in &ranges {
+        let mut norm_mu = 0.0;
+        for range in &ranges {
             let mut from = 0;
-            for &(part, to) in parts {
+            for &(part, to) in &range.parts {
                 let p = dept.officers[o];
                 phi[o] = part;
-                let mu_o = &mu[start[o]..start[o + 1]];
-                let g = &mut g_mu[start[o]..start[o + 1]];
-                for (e, (g, &v)) in g.iter_mut().zip(&p.inst.values).enumerate() {
-                    *g = if v > 0.0 && v > mu_o[e] { -1.0 } else { 0.0 };
-                }
-                for &j in &taken[from..to] {
+                for &j in &range.taken[from..to] {
                     used_hours += p.inst.hours(j);
                     used_seats[p.courses[j as usize] as usize] += 1.0;
-                    for &e in p.inst.covers(j) {
-                        g[e as usize] += 1.0;
-                    }
                 }
                 from = to;
                 o += 1;
             }
+            norm_mu += range.norm;
         }
         let mut value = phi.iter().sum::<f64>();
         if budgeted {
@@ -304,7 +392,6 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
         // One Polyak step per block of multipliers, each scaled by its own norm: hours,
         // seats and gap links are in different units.
         let gap = (value - target).max(EPS);
-        let norm_mu: f64 = g_mu.iter().map(|g| g * g).sum();
         let g_lambda = if budgeted {
             dept.budget - used_hours
         } else {
@@ -320,13 +407,7 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
             .count()
             .max(1) as f64;
         if norm_mu > 0.0 {
-            let t = theta * gap / norm_mu / blocks;
-            for (o, p) in dept.officers.iter().enumerate() {
-                for (e, &v) in p.inst.values.iter().enumerate() {
-                    let k = start[o] + e;
-                    mu[k] = (mu[k] - t * g_mu[k]).clamp(0.0, v.max(0.0));
-                }
-            }
+            mu_step = Some(theta * gap / norm_mu / blocks);
         }
         if g_lambda != 0.0 {
             lambda = (lambda - theta * gap / g_lambda / blocks).max(0.0);
