@@ -2185,6 +2185,7 @@ fn csv_missing_column() {
         [Error::CsvMissingColumn {
             file: "esco/skills.csv",
             column: "label",
+            header_line: None,
         }]
     );
     assert_messages(
