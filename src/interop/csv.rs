@@ -58,6 +58,7 @@ mod read;
 mod row;
 mod rows;
 mod split;
+mod title;
 
 pub(crate) use dates::{Cell, DateColumn, read_cell};
 pub use dates::{DateForm, DateOrder, DatesRead};
@@ -74,6 +75,7 @@ use crate::Error;
 use columns::{Column, column};
 use lines::LineCounter;
 use quotes::check_quotes;
+use title::{header_line, mark_header_line};
 
 /// A column of a CSV file that the loader did not read: its header names none of the
 /// columns the format has, so its cells were set aside. Extra columns are common in HR
@@ -184,10 +186,16 @@ impl<'a> Table<'a> {
             }
         }
         let before = errors.len();
+        let mut missing = false;
         for &name in required {
             let found = column(&header, file, name);
             if matches!(found, Column::Missing) {
-                errors.push(Error::CsvMissingColumn { file, column: name });
+                missing = true;
+                errors.push(Error::CsvMissingColumn {
+                    file,
+                    column: name,
+                    header_line: None,
+                });
             }
             if let Some(at) = found.at(file, name, errors) {
                 table.header.columns.push((name, at));
@@ -212,6 +220,13 @@ impl<'a> Table<'a> {
                 header: name.to_owned(),
             })
             .collect();
+        if missing {
+            // The file is refused; say where a header with every needed column is, as a
+            // spreadsheet export with title lines above its header has one.
+            if let Some(line) = header_line(file, text, (1, table.last.1), required, given) {
+                mark_header_line(file, line, errors);
+            }
+        }
         (errors.len() == before).then_some(table)
     }
 

@@ -15,6 +15,7 @@ mod courses;
 mod frac;
 mod json;
 mod kcm;
+mod levels;
 mod master;
 mod met_again;
 mod profile;

@@ -1772,7 +1772,7 @@ fn case_field_type() {
             Error::CaseFieldType {
                 path: "CFAssociations[0].originNodeURI.identifier".to_owned(),
                 found: "an integer",
-                expected: "a string",
+                expected: "a string (or a `uri` naming the node)",
             },
         ]
     );
@@ -1781,7 +1781,7 @@ fn case_field_type() {
         &[
             "case field CFPackage.CFRubrics[0] is a string: expected an object",
             "case field CFAssociations[0].originNodeURI.identifier is an integer: expected a \
-             string",
+             string (or a `uri` naming the node)",
         ],
     );
 }
@@ -2185,6 +2185,7 @@ fn csv_missing_column() {
         [Error::CsvMissingColumn {
             file: "esco/skills.csv",
             column: "label",
+            header_line: None,
         }]
     );
     assert_messages(

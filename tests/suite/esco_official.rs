@@ -376,7 +376,8 @@ fn malformed_official_files_give_every_problem_with_file_line_and_column() {
     assert!(
         errors.contains(&Error::CsvMissingColumn {
             file: "occupations_<lang>.csv",
-            column: "iscoGroup"
+            column: "iscoGroup",
+            header_line: None,
         }),
         "{errors:#?}"
     );
@@ -430,7 +431,8 @@ fn malformed_official_files_give_every_problem_with_file_line_and_column() {
     assert!(
         errors.as_slice().contains(&Error::CsvMissingColumn {
             file: "skills_<lang>.csv",
-            column: "conceptUri"
+            column: "conceptUri",
+            header_line: None,
         }),
         "{errors:?}"
     );

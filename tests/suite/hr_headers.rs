@@ -158,7 +158,8 @@ fn a_header_no_spelling_names_is_still_missing() {
             errors,
             [Error::CsvMissingColumn {
                 file: "officers.csv",
-                column: "id"
+                column: "id",
+                header_line: None,
             }],
             "{header}"
         );
@@ -282,4 +283,56 @@ fn columns_the_loaders_do_not_read_are_listed() {
         "officer,competency,level,source,date,verified,course\no1,rti,2,assessment,,,\n",
     );
     assert_eq!(read_all.expect("valid").columns_not_read, []);
+}
+
+// csv/11: a spreadsheet export with a title, a date and a blank line above its header.
+
+#[test]
+fn title_lines_above_the_header_are_refused_naming_the_header_line() {
+    let officers = include_str!("../data/cases/csv/11-title-lines-officers.csv");
+    let errors = load(officers, "officer,competency,level,source\n").expect_err("title lines");
+    let missing = |column| Error::CsvMissingColumn {
+        file: "officers.csv",
+        column,
+        header_line: Some(4),
+    };
+    assert_eq!(
+        errors,
+        [missing("id"), missing("department"), missing("position")]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "officers.csv has no column `id` in its header, but line 4 names every column \
+         needed: remove the lines above it"
+    );
+    // Fed in pieces of any size, cut anywhere, the reader finds the same line.
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    for size in [1, 2, 7, 16, 64] {
+        let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
+        for piece in officers.as_bytes().chunks(size) {
+            reader.push_officers(piece);
+        }
+        reader.push_evidence(b"officer,competency,level,source\n");
+        let streamed = reader.finish().map(|_| ()).expect_err("title lines");
+        assert_eq!(streamed.into_vec(), errors, "pieces of {size} bytes");
+    }
+    // Without the title lines the file reads.
+    let header = officers.find("Employee ID").unwrap();
+    load(&officers[header..], "officer,competency,level,source\n").expect("the header first");
+    // A file with no line naming every column says so.
+    let errors = load(
+        "Officers report\nEmployee ID,Department\n1042,dopt\n",
+        "officer,competency,level,source\n",
+    )
+    .expect_err("no header");
+    assert!(
+        errors.iter().all(|e| matches!(
+            e,
+            Error::CsvMissingColumn {
+                header_line: None,
+                ..
+            }
+        )),
+        "{errors:?}"
+    );
 }

@@ -1340,3 +1340,54 @@ fn frac_nodes_met_again_saying_otherwise_are_noted_field_by_field() {
     );
     Framework::new(load.value).unwrap();
 }
+
+// igot/02: a competency met again under a second role whose level nodes are badly formed
+// (a level that does not read, none, one outside 1–5, one repeated, a node of another type,
+// a bare string), and under a third role with `children` that is not a list: each is
+// reported as it is when the competency is first met, and the well-formed level node
+// alike to the kept level says nothing.
+
+#[test]
+fn a_competency_met_again_reports_every_badly_formed_level_node() {
+    let json = data("tests/data/cases/igot/02-frac-repeated-competency-bad-levels.json");
+    let load = load_frac_positions(&json, &FracOptions::default()).unwrap();
+    let c = &load.value.competencies[0];
+    let levels: Vec<(u8, Option<&str>)> = c
+        .levels
+        .iter()
+        .map(|d| (d.level, d.name.as_deref()))
+        .collect();
+    assert_eq!(levels, [(3, Some("Advanced"))]);
+    let cid9 = "$.responseData[0].children[1].children[0]";
+    let at = |k: usize| format!("{cid9}.children[{k}]");
+    let entry = |path: String, id: &str, what: &str| (path, id.to_owned(), what.to_owned());
+    assert_eq!(
+        entries(&load.report.set_aside),
+        [
+            entry(
+                at(1),
+                "CID9",
+                "`level` is `Level four`: expected `Level N`, a whole number or a level name"
+            ),
+            entry(at(2), "CID9", "no level"),
+            entry(at(3), "CID9", "level 7 is outside 1 to 5"),
+            entry(at(4), "CID9", "repeats an earlier id; the first is kept"),
+            entry(at(5), "", "a `KNOWLEDGERESOURCE` node has no place here"),
+            entry(at(6), "", "`node` is a string: expected an object"),
+            entry(
+                "$.responseData[0].children[2].children[0]".to_owned(),
+                "CID9",
+                "`children` is a string: expected an array"
+            ),
+        ]
+    );
+    assert!(
+        entries(&load.report.notes).is_empty(),
+        "{:?}",
+        load.report.notes
+    );
+    let ignored: Vec<(&str, u64)> = (load.report.ignored_fields.iter())
+        .map(|f| (f.field.as_str(), f.count))
+        .collect();
+    assert_eq!(ignored, [("competency.additionalProperties.cod", 1)]);
+}

@@ -759,7 +759,8 @@ fn missing_column_is_named() {
         e,
         Error::CsvMissingColumn {
             file: "esco/skills.csv",
-            column: "label"
+            column: "label",
+            header_line: None,
         }
     );
     // An empty text has no header at all.

@@ -19,6 +19,7 @@ mod case;
 mod case_codes;
 mod case_inputs;
 mod case_languages;
+mod case_links;
 mod case_real;
 mod case_round_trip;
 mod case_shapes;

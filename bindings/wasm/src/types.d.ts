@@ -1551,7 +1551,7 @@ export type Problem =
   | (CsvPlace & { code: "csv_misplaced_quote"; field: number })
   | (CsvPlace & { code: "csv_field_count"; expected: number; found: number })
   | (CsvPlace & { code: "csv_repeated_header" })
-  | (ProblemBase & { code: "csv_missing_column"; file: string; column: string })
+  | (ProblemBase & { code: "csv_missing_column"; file: string; column: string; header_line: number | null })
   | (ProblemBase & { code: "csv_ambiguous_column"; file: string; column: string; headers: string[] })
   | (ProblemBase & { code: "csv_delimiter"; file: string; found: string; expected: string })
   | (ProblemBase & { code: "csv_ambiguous_delimiter"; file: string; delimiters: string[] })

@@ -394,7 +394,7 @@ describe("loaders and CASE", () => {
       ],
     );
     throwsProblems(() => loadEsco({ occupations: "id,label\n", skills, occupationSkills: links.slice(0, 30) }), [
-      { code: "csv_missing_column", file: "esco/occupations.csv", column: "occ_id" },
+      { code: "csv_missing_column", file: "esco/occupations.csv", column: "occ_id", header_line: null },
       { code: "csv_missing_column", file: "esco/occupations.csv", column: "isco_group" },
     ]);
     throwsProblems(() => loadEsco({ occupations, skills }), [{ code: "json", path: "occupationSkills" }]);

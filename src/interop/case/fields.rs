@@ -61,9 +61,12 @@ pub(crate) const ASSOCIATION: &[Known] = &[
     known("destinationNodeURI", LINK, true),
     known("lastChangeDateTime", STRING, false),
 ];
+// A link's identifier of another type (a server's row id, `"identifier": 17`) is set aside
+// and reported when its `uri` names the node, as a link written as a URI string is read;
+// a link with no `uri` to go by is refused (see `shape::link`).
 pub(crate) const NODE_LINK: &[Known] = &[
     known("title", STRING, false),
-    known("identifier", STRING, true),
+    known("identifier", STRING, false),
     known("uri", STRING, false),
 ];
 // The identifiers of rubrics, criteria and levels are optional to the import (an element

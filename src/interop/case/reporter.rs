@@ -95,9 +95,19 @@ impl Reporter {
             self.field(element, identifier, field, CaseFieldReason::NoPlace);
         }
         for (field, value) in extra {
-            if holds_nothing(value)
-                || (field == "CFDocumentURI" && names(value, &self.report.document.identifier))
-            {
+            if holds_nothing(value) {
+                continue;
+            }
+            if field == "CFDocumentURI" && names(value, &self.report.document.identifier) {
+                // Named by its `uri`: an identifier of another type is what is set aside.
+                let stray = value.get("identifier").filter(|v| !v.is_string());
+                if let Some(stray) = stray.filter(|v| !holds_nothing(v)) {
+                    let reason = CaseFieldReason::WrongType {
+                        found: json_type(stray),
+                        expected: "a string",
+                    };
+                    self.field(element, identifier, "CFDocumentURI.identifier", reason);
+                }
                 continue;
             }
             let reason = match classify(known, field) {

@@ -8,6 +8,7 @@ use super::read::{
 };
 use serde_json::Value;
 
+use super::node::non_blank;
 use crate::Error;
 use crate::interop::case::package::{CaseExtra, CaseLink, CasePackage};
 
@@ -44,9 +45,20 @@ fn fields(path: &str, known: &[Known], extra: &CaseExtra, errors: &mut Vec<Error
     }
 }
 
+/// Reports a link's misnamed fields, and its `identifier` of another JSON type when the
+/// link has no `uri` to name its node by (with a `uri`, the link is read from it and the
+/// identifier is set aside and reported, as a link written as a URI string is read).
 fn link(path: &str, field: &str, link: Option<&CaseLink>, errors: &mut Vec<Error>) {
-    if let Some(link) = link {
-        fields(&format!("{path}.{field}"), NODE_LINK, &link.extra, errors);
+    let Some(link) = link else { return };
+    let path = format!("{path}.{field}");
+    fields(&path, NODE_LINK, &link.extra, errors);
+    let identifier = link.extra.get("identifier").filter(|v| !v.is_null());
+    if let Some(value) = identifier.filter(|_| non_blank(&link.uri).is_none()) {
+        errors.push(Error::CaseFieldType {
+            path: format!("{path}.identifier"),
+            found: json_type(value),
+            expected: "a string (or a `uri` naming the node)",
+        });
     }
 }
 

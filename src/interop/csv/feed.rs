@@ -19,6 +19,8 @@ use super::split::{MOST_FIELDS, ascii_line};
 use super::{ColumnNotRead, Delimiter, Refused, Table};
 use crate::Error;
 
+mod search;
+
 /// Where the reader of the `csv` crate is within a record, as far as finding where the
 /// record ends is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +57,10 @@ enum State {
     Body(Header),
     /// The header lacked a column: the rest of the file is not read.
     Skipped,
+    /// The header lacked a column: the rest of the file is read only for a record that
+    /// names every column needed, as a header below title lines does (see
+    /// [`header_line`]).
+    Searching,
 }
 
 /// One CSV file read from pieces of bytes.
@@ -142,6 +148,10 @@ impl Feed {
         if matches!(self.state, State::Skipped) {
             return;
         }
+        if matches!(self.state, State::Searching) {
+            self.search(piece, errors);
+            return;
+        }
         let mut at = 0;
         // First the segment cut by the previous piece's end (before the header: all the
         // blank lines so far, joined by the next segment until one holds a record).
@@ -166,6 +176,10 @@ impl Feed {
             if matches!(self.state, State::Skipped) {
                 return;
             }
+            if matches!(self.state, State::Searching) {
+                self.search(&piece[at..], errors);
+                return;
+            }
         }
         self.body(&piece[at..], errors, each);
     }
@@ -177,6 +191,11 @@ impl Feed {
         each: &mut impl FnMut(&Row<'_>, &mut Vec<Error>),
     ) {
         if matches!(self.state, State::Skipped) {
+            return;
+        }
+        if matches!(self.state, State::Searching) {
+            let carry = std::mem::take(&mut self.carry);
+            self.search_in(&carry, errors);
             return;
         }
         if !self.carry.is_empty() || matches!(self.state, State::BeforeHeader) {
@@ -341,7 +360,7 @@ impl Feed {
         let decoded = String::from_utf8_lossy(bytes);
         let lossy = matches!(decoded, Cow::Owned(_));
         match &self.state {
-            State::Skipped => {}
+            State::Skipped | State::Searching => {}
             State::BeforeHeader => {
                 if !at_end && !Table::has_record(self.file, &decoded) {
                     return false;
@@ -350,7 +369,15 @@ impl Feed {
                 let Some(mut table) = Table::open_delimited(
                     self.file, &decoded, required, optional, self.given, errors,
                 ) else {
-                    self.state = State::Skipped;
+                    let missing = (errors.iter()).any(
+                        |e| matches!(e, Error::CsvMissingColumn { file, .. } if *file == self.file),
+                    );
+                    self.state = if missing {
+                        State::Searching
+                    } else {
+                        State::Skipped
+                    };
+                    self.line = 1 + lines(bytes);
                     return true;
                 };
                 self.unread = table.take_unread();

@@ -11,12 +11,13 @@ use serde_json::{Map, Value};
 
 use super::json::{Report, level, optional_text, parse, required_text, shape};
 use super::kcm::area_type;
+use super::levels::{kind, level_nodes};
 use super::met_again::{competency_conflicts, position_conflicts};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::read::json_type;
 use crate::{
-    ActivitySpec, CompetencySpec, DepartmentId, Errors, FrameworkSpec, LevelDescriptor,
-    PositionSpec, RequirementSpec, ReviewStatus, RoleSpec,
+    ActivitySpec, CompetencySpec, DepartmentId, Errors, FrameworkSpec, PositionSpec,
+    RequirementSpec, ReviewStatus, RoleSpec,
 };
 
 const DOCUMENT: &str = "frac positions";
@@ -75,7 +76,8 @@ impl FracOptions {
 /// in any case.
 ///
 /// A node met again (a role shared by positions, a competency required by many roles) is
-/// one entity: its children are read under the first, and a different name is noted. Ids
+/// one entity: its children are read under the first, and each field it gives otherwise
+/// (name, type, description, area, level descriptors; a position's department) is noted. Ids
 /// are the platform's (`PID12`, `RID5`, `AID3`, `CID40`), kept as written.
 ///
 /// Also set aside, each reported: a node that is not an object, lacks an `id` or `name`,
@@ -83,8 +85,10 @@ impl FracOptions {
 /// that is not `Level N` (or a label, `LN`, `Lvl-N`) or a whole number (`N`, or `N.0` as
 /// spreadsheet exports write one), or outside its competency's levels; a requirement repeated in a role or activity
 /// (the highest level is kept); a competency without a known type (and its requirements);
-/// a level descriptor with an unreadable or repeated level; a position without a
-/// department or without any imported role.
+/// a level descriptor that is not an object, not a COMPETENCIESLEVEL node, or has no level,
+/// an unreadable, out-of-range or repeated one, under a competency met first or again
+/// (the well-formed descriptors of a competency met again are compared with those kept); a
+/// position without a department or without any imported role.
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
@@ -168,14 +172,6 @@ struct Tree<'a> {
     activities: ById<ActivitySpec>,
     roles: ById<RoleSpec>,
     positions: ById<PositionSpec>,
-}
-
-/// A node's type, upper-cased.
-fn kind(node: &Map<String, Value>) -> String {
-    optional_text(node, "type")
-        .unwrap_or("")
-        .trim()
-        .to_ascii_uppercase()
 }
 
 /// A node's review state as written, and whether it is VERIFIED.
@@ -483,12 +479,6 @@ impl Tree<'_> {
     /// it is in the dictionary.
     fn competency(&mut self, path: &str, id: &str, node: &Map<String, Value>) -> bool {
         let name = optional_text(node, "name").unwrap_or("");
-        if let Some(have) = self.competencies.get(id) {
-            for field in competency_conflicts(have, name, node) {
-                self.report.note(path, id, IgotWhat::Conflict { field });
-            }
-            return true;
-        }
         let props = node.get("additionalProperties").and_then(Value::as_object);
         if let Some(props) = props {
             self.report.ignore_others(
@@ -496,6 +486,18 @@ impl Tree<'_> {
                 props,
                 &["competencyType", "competencyArea"],
             );
+        }
+        if self.competencies.get(id).is_some() {
+            // Met again: its level nodes are read as the first one's were (a badly formed
+            // one set aside and reported), then compared with the levels kept.
+            let children = self.children(path, node);
+            let levels = level_nodes(&mut self.report, path, id, children, NODE);
+            let conflicts = (self.competencies.get(id))
+                .map(|have| competency_conflicts(have, name, node, &levels));
+            for field in conflicts.into_iter().flatten() {
+                self.report.note(path, id, IgotWhat::Conflict { field });
+            }
+            return true;
         }
         let found = props
             .and_then(|p| optional_text(p, "competencyType"))
@@ -518,64 +520,9 @@ impl Tree<'_> {
             .and_then(|p| optional_text(p, "competencyArea"))
             .filter(|a| !a.trim().is_empty())
             .map(str::to_owned);
-        let mut levels: Vec<LevelDescriptor> = Vec::new();
-        for (k, child) in self.children(path, node).iter().enumerate() {
-            let path = format!("{path}.children[{k}]");
-            let Some(child) = child.as_object().filter(|c| kind(c) == "COMPETENCIESLEVEL") else {
-                let kind = child
-                    .as_object()
-                    .and_then(|c| optional_text(c, "type"))
-                    .unwrap_or("")
-                    .to_owned();
-                self.report.set_aside(&path, "", IgotWhat::NoPlace { kind });
-                continue;
-            };
-            self.report.ignore_others("competencieslevel", child, NODE);
-            let read = child.get("level").map(level);
-            let level = match read {
-                Some(Ok(l)) if (1..=5).contains(&l) => l as u8,
-                Some(Ok(l)) => {
-                    self.report.set_aside(
-                        &path,
-                        id,
-                        IgotWhat::LevelOutOfRange {
-                            level: l,
-                            min: 1,
-                            max: 5,
-                        },
-                    );
-                    continue;
-                }
-                Some(Err(found)) => {
-                    self.report.set_aside(
-                        &path,
-                        id,
-                        IgotWhat::UnreadableLevel {
-                            field: "level",
-                            found,
-                        },
-                    );
-                    continue;
-                }
-                None => {
-                    self.report.set_aside(&path, id, IgotWhat::NoLevel);
-                    continue;
-                }
-            };
-            if levels.iter().any(|d| d.level == level) {
-                self.report.set_aside(&path, id, IgotWhat::DuplicateId);
-                continue;
-            }
-            levels.push(LevelDescriptor {
-                level,
-                name: optional_text(child, "name")
-                    .filter(|n| !n.trim().is_empty())
-                    .map(str::to_owned),
-                description: optional_text(child, "description").unwrap_or("").to_owned(),
-            });
-        }
-        order::sort_by_key(&mut levels, |d| d.level);
-        competency.levels = levels;
+        let children = self.children(path, node);
+        competency.levels = level_nodes(&mut self.report, path, id, children, NODE);
+
         self.competencies.get_or_insert_with(id, || competency);
         true
     }

@@ -4,9 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use super::json::{level, optional_text};
+use super::json::optional_text;
 use super::kcm::area_type;
-use crate::{CompetencySpec, PositionSpec};
+use crate::{CompetencySpec, LevelDescriptor, PositionSpec};
 
 /// `text` when it shows something: a field left out or left blank says nothing.
 fn given(text: Option<&str>) -> Option<&str> {
@@ -14,34 +14,23 @@ fn given(text: Option<&str>) -> Option<&str> {
 }
 
 /// The fields of competency `node` (named `name`) that differ from `have`, the competency
-/// first read under its id, in the order the report gives them: `levels` when one of its
-/// level nodes gives a level `have` does not describe with that name and description.
+/// first read under its id, in the order the report gives them: `levels` when one of
+/// `levels`, the node's level descriptors as [`level_nodes`](super::levels::level_nodes)
+/// read them, is not among `have`'s with that name and description.
 /// O(length of the texts + level nodes × levels).
 pub(super) fn competency_conflicts(
     have: &CompetencySpec,
     name: &str,
     node: &Map<String, Value>,
+    levels: &[LevelDescriptor],
 ) -> Vec<&'static str> {
     let props = node.get("additionalProperties").and_then(Value::as_object);
     let property = |key| given(props.and_then(|p| optional_text(p, key)));
     let kind = property("competencyType").map(area_type);
     let area = property("competencyArea");
     let description = given(optional_text(node, "description"));
-    // A level node whose level reads and that the kept competency does not describe so.
-    let children = node.get("children").and_then(Value::as_array);
-    let levels = children.into_iter().flatten().filter_map(Value::as_object);
-    let level_differs = levels.into_iter().any(|c| {
-        let is_level = given(optional_text(c, "type"))
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("COMPETENCIESLEVEL"));
-        let Some(Ok(at)) = c.get("level").filter(|_| is_level).map(level) else {
-            return false;
-        };
-        let name = given(optional_text(c, "name"));
-        let description = optional_text(c, "description").unwrap_or("");
-        !have.levels.iter().any(|d| {
-            u64::from(d.level) == at && d.name.as_deref() == name && d.description == description
-        })
-    });
+    // A level the node gives that the kept competency does not describe so.
+    let level_differs = levels.iter().any(|l| !have.levels.contains(l));
     [
         ("name", have.name != name),
         ("competencyType", kind.is_some_and(|k| k != Some(have.kind))),

@@ -218,6 +218,7 @@ fn every_variant() -> Vec<Error> {
         Error::CsvMissingColumn {
             file: "f.csv",
             column: "id",
+            header_line: None,
         },
         Error::CsvInvalidValue {
             file: "f.csv",

@@ -180,6 +180,17 @@ pub(super) fn code_points_list(ids: &[String]) -> String {
     all.join(", ")
 }
 
+/// A CSV header without a needed column, and the line below that has them all, if one does.
+pub(super) fn missing_column_text(file: &str, column: &str, header_line: Option<usize>) -> String {
+    match header_line {
+        None => format!("{file} has no column `{column}` in its header"),
+        Some(line) => format!(
+            "{file} has no column `{column}` in its header, but line {line} names every \
+             column needed: remove the lines above it"
+        ),
+    }
+}
+
 /// Why a CASE package has no document: none named, or several.
 pub(super) fn missing_document_text(documents: &[String]) -> String {
     if documents.is_empty() {

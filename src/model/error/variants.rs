@@ -5,7 +5,7 @@ use super::evidence::{EvidenceProblem, PassbookRow, entry_text};
 use super::text::{
     case_id_text, clash_text, code_points_list, cycle_text, date_hint, department_hint,
     did_you_mean, duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
-    missing_document_text, number, quoted_list,
+    missing_column_text, missing_document_text, number, quoted_list,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -726,13 +726,20 @@ pub enum Error {
         line: usize,
     },
     /// A CSV header lacks a column the loader needs. Add the column (columns may come in
-    /// any order; extra ones are ignored).
-    #[error("{file} has no column `{column}` in its header")]
+    /// any order; extra ones are ignored). When a later line of the file names every
+    /// column the loader needs (a spreadsheet export that starts with a title, a date and
+    /// a blank line above its header), `header_line` says which, and the message tells to
+    /// remove the lines above it.
+    #[error("{}", missing_column_text(file, column, *header_line))]
     CsvMissingColumn {
         /// The file, as named in the reference layout.
         file: &'static str,
         /// The missing column.
         column: &'static str,
+        /// The 1-based line of the first record below the header that names every column
+        /// the loader needs (read as the header is: any case, the loader's aliases);
+        /// `None` when no record of the file does.
+        header_line: Option<usize>,
     },
     /// A CSV header names a column the loader needs more than once: two headers spelt
     /// alike apart from capitalisation (`Id` and `ID`, `id` and `ID`) or spelt the same.

@@ -1,0 +1,83 @@
+//! The COMPETENCIESLEVEL children of a FRAC competency node: each read as a level
+//! descriptor, or set aside and reported. Read alike for the node first met under an id,
+//! which gives the competency its levels, and for one met again, whose levels are compared
+//! with them: either way, every child is used or reported.
+
+use serde_json::{Map, Value};
+
+use super::json::{Report, level, optional_text};
+use super::report::IgotWhat;
+use crate::LevelDescriptor;
+use crate::interop::case::read::json_type;
+use crate::model::order;
+
+/// A node's type, upper-cased.
+pub(super) fn kind(node: &Map<String, Value>) -> String {
+    optional_text(node, "type")
+        .unwrap_or("")
+        .trim()
+        .to_ascii_uppercase()
+}
+
+/// The level descriptors of competency `id`'s `children` (at `path`), sorted by level. A
+/// child that is not an object or not a COMPETENCIESLEVEL node, a level node without a level, with one that
+/// does not read or lies outside 1–5, or repeating a level of an earlier sibling, is set
+/// aside in `report` under its path; `known` are the node fields read (others are counted
+/// as ignored). O(children × levels).
+pub(super) fn level_nodes(
+    report: &mut Report,
+    path: &str,
+    id: &str,
+    children: &[Value],
+    known: &[&str],
+) -> Vec<LevelDescriptor> {
+    let mut levels: Vec<LevelDescriptor> = Vec::new();
+    for (k, child) in children.iter().enumerate() {
+        let path = format!("{path}.children[{k}]");
+        let Some(child) = child.as_object() else {
+            let what = IgotWhat::WrongType {
+                field: "node",
+                found: json_type(child),
+                expected: "an object",
+            };
+            report.set_aside(&path, "", what);
+            continue;
+        };
+        if kind(child) != "COMPETENCIESLEVEL" {
+            let kind = optional_text(child, "type").unwrap_or("").to_owned();
+            report.set_aside(&path, "", IgotWhat::NoPlace { kind });
+            continue;
+        }
+        report.ignore_others("competencieslevel", child, known);
+        let what = match child.get("level").map(level) {
+            Some(Ok(l)) if (1..=5).contains(&l) => {
+                let level = l as u8;
+                if levels.iter().any(|d| d.level == level) {
+                    report.set_aside(&path, id, IgotWhat::DuplicateId);
+                    continue;
+                }
+                levels.push(LevelDescriptor {
+                    level,
+                    name: optional_text(child, "name")
+                        .filter(|n| !n.trim().is_empty())
+                        .map(str::to_owned),
+                    description: optional_text(child, "description").unwrap_or("").to_owned(),
+                });
+                continue;
+            }
+            Some(Ok(l)) => IgotWhat::LevelOutOfRange {
+                level: l,
+                min: 1,
+                max: 5,
+            },
+            Some(Err(found)) => IgotWhat::UnreadableLevel {
+                field: "level",
+                found,
+            },
+            None => IgotWhat::NoLevel,
+        };
+        report.set_aside(&path, id, what);
+    }
+    order::sort_by_key(&mut levels, |d| d.level);
+    levels
+}
