@@ -1815,7 +1815,13 @@ const OFFICER_TOPS: [usize; 5] = [0, 1, 2, 1000, 1 << 40];
 const NODE_LIMITS: [u64; 5] = [0, 1, 2, 64, 10_000];
 const BUDGETS: [f64; 7] = [0.0, TINY, 0.5, 7.5, 40.0, 1e9, f64::MAX];
 const TERMS: [Option<f64>; 5] = [None, Some(TINY), Some(1.0), Some(8.0), Some(f64::MAX)];
-const SHARES: [Option<f64>; 5] = [None, Some(TINY), Some(0.1), Some(0.5), Some(1.0)];
+const SHARES: [Option<f64>; 5] = [
+    None,
+    Some(RecommendOptions::MIN_FORMAL_SHARE),
+    Some(0.1),
+    Some(0.5),
+    Some(1.0),
+];
 const WEIGHTS: [[f64; 3]; 5] = [
     [1.0, 1.0, 1.0],
     [0.0, 0.0, 0.0],

@@ -301,6 +301,10 @@ describe("queries and options", () => {
     throwsProblems(() => fw.recommend(p, "postmaster-hpo", { maxFormalShare: 2 }), [
       { code: "invalid_option", option: "maxFormalShare", value: 2 },
     ]);
+    // Below 1e-9 a formal hour's cost could overflow to infinity.
+    throwsProblems(() => fw.recommend(p, "postmaster-hpo", { maxFormalShare: 1e-10 }), [
+      { code: "invalid_option", option: "maxFormalShare", value: 1e-10 },
+    ]);
     throwsProblems(() => fw.recommend(p, "postmaster-hpo", { termHours: 0 }), [
       { code: "invalid_option", option: "termHours", value: 0 },
     ]);
