@@ -5,17 +5,25 @@ use std::collections::HashMap;
 use crate::EntityKind;
 use crate::model::quote::{has_hidden, hidden};
 
+/// The longest id, in characters, that [`nearest`] compares by edit distance. The distance
+/// takes time in the product of the two lengths, so an unknown id of a megabyte against a
+/// framework holding one as long took an hour to report; ids longer than this (no one
+/// types them) are matched only as written otherwise (case, spaces, invisible
+/// characters, leading zeros), which takes time in their length.
+pub(crate) const LONGEST_EDITED: usize = 256;
+
 /// The candidate closest to `asked`, when one is close: equal to it but for case,
 /// surrounding whitespace and characters that show as nothing (`us\u{200b}` for `us`), or, both all ASCII digits, but for leading zeros (`123` for
 /// `00123`, as a spreadsheet reads an id it takes for a number), or, for an id of four
-/// characters or more, within an edit
+/// to [`LONGEST_EDITED`] characters, within an edit
 /// distance (optimal string alignment, so a swap of two neighbours counts once) of a fifth
 /// of its length, at least 1. Ties go to the smallest id, so the answer does not depend on
 /// the candidates' order.
 ///
 /// # Complexity
-/// O(n·k²) for n candidates of length about k, on the error path only; candidates whose
-/// length alone puts them too far are skipped.
+/// O(n·k) for n candidates of length about k, plus O(n·min(k, 256)²) for the edit
+/// distances, on the error path only; candidates whose length alone puts them too far are
+/// skipped.
 pub(crate) fn nearest<'a>(
     asked: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -23,7 +31,11 @@ pub(crate) fn nearest<'a>(
     let normal = normalise(asked);
     let unpadded = digits(normal.as_str()).map(|d| d.trim_start_matches('0'));
     let len = asked.chars().count();
-    let limit = if len < 4 { 0 } else { (len / 5).max(1) };
+    let limit = if (4..=LONGEST_EDITED).contains(&len) {
+        (len / 5).max(1)
+    } else {
+        0
+    };
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         if candidate == asked {
@@ -32,7 +44,8 @@ pub(crate) fn nearest<'a>(
         let distance = if same_form(&normal, unpadded, candidate) {
             0
         } else {
-            if candidate.chars().count().abs_diff(len) > limit {
+            // With no edits allowed only the same id would do, and that one is skipped.
+            if limit == 0 || candidate.chars().count().abs_diff(len) > limit {
                 continue;
             }
             let d = strsim::osa_distance(asked, candidate);
@@ -156,6 +169,18 @@ mod tests {
         assert_eq!(n("itd-chennai"), None);
         assert_eq!(n("x"), None);
         assert_eq!(n("posts"), None);
+    }
+
+    #[test]
+    fn edits_are_suggested_up_to_the_longest_edited_length_and_written_forms_at_any() {
+        for len in [super::LONGEST_EDITED, super::LONGEST_EDITED + 1, 1 << 20] {
+            let known = "a".repeat(len);
+            let edited = format!("{}b", &known[1..]);
+            let expected = (len <= super::LONGEST_EDITED).then(|| known.clone());
+            assert_eq!(nearest(&edited, [known.as_str()]), expected, "{len}");
+            let shouted = format!("A{}", &known[1..]);
+            assert_eq!(nearest(&shouted, [known.as_str()]), Some(known.clone()));
+        }
     }
 
     #[test]

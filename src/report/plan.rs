@@ -462,6 +462,15 @@ mod tests {
         assert_eq!(hours(1.0, "hour", "hours"), "1 hour");
         assert_eq!(hours(1.5, "hour", "hours"), "1.5 hours");
         assert_eq!(hours(0.0, "person-hour", "person-hours"), "0 person-hours");
+        // From 10^15 hours on, the shortest exact scientific form, in tables too.
+        assert_eq!(
+            HoursProse(999_999_999_999_999.0).to_string(),
+            "999999999999999"
+        );
+        assert_eq!(HoursProse(1e15).to_string(), "1e15");
+        assert_eq!(HoursProse(f64::MAX).to_string(), "1.7976931348623157e308");
+        assert_eq!(Hours(2.5e20).to_string(), "2.5e20");
+        assert_eq!(Hours(6.0).to_string(), "6.0");
     }
 
     #[test]

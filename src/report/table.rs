@@ -255,7 +255,9 @@ impl fmt::Display for Percent {
 /// A number of hours with one decimal (`6.0`), as tables and lists print them; a non-zero
 /// amount that one decimal would show as `0.0` gets the decimals its first significant
 /// digit needs (`0.04`, up to six: `<0.000001` below), so no course reads as taking no
-/// time.
+/// time; an amount of 10^15 hours or more (a budget or cap, where whole hours are no
+/// longer exact) is written in its shortest exact scientific form (`1e300`), not in the
+/// hundreds of digits fixed notation takes.
 pub(super) struct Hours(pub(super) f64);
 
 impl fmt::Display for Hours {
@@ -269,7 +271,7 @@ pub(super) struct HoursProse(pub(super) f64);
 
 impl fmt::Display for HoursProse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
+        if self.0.fract() == 0.0 && self.0.abs() < HUGE_HOURS {
             write!(f, "{:.0}", self.0)
         } else {
             f.write_str(&hours_text(self.0, 1))
@@ -277,9 +279,17 @@ impl fmt::Display for HoursProse {
     }
 }
 
-/// `h` with `decimals` decimals, or more when that would print a non-zero amount as zero.
+/// Hours from which [`Hours`] and [`HoursProse`] write scientific notation: 10^15, past
+/// which an `f64` no longer holds every whole number of hours.
+const HUGE_HOURS: f64 = 1e15;
+
+/// `h` with `decimals` decimals, or more when that would print a non-zero amount as zero;
+/// from [`HUGE_HOURS`] on, its shortest exact scientific form.
 fn hours_text(h: f64, decimals: usize) -> String {
     const MOST: usize = 6;
+    if h.is_finite() && h.abs() >= HUGE_HOURS {
+        return format!("{h:e}");
+    }
     let text = format!("{h:.decimals$}");
     if h == 0.0 || !h.is_finite() || text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
         return text;

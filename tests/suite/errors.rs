@@ -1551,8 +1551,8 @@ fn invalid_option_of_plans() {
         &error,
         "max_formal_share",
         1.5,
-        "a number above 0 and at most 1",
-        "option `max_formal_share` is 1.5: expected a number above 0 and at most 1",
+        "a number from 1e-9 to 1",
+        "option `max_formal_share` is 1.5: expected a number from 1e-9 to 1",
     );
     let a = AcbpOptions::default;
     let error = a().budget(-5.0).expect_err("negative budget");

@@ -1815,7 +1815,13 @@ const OFFICER_TOPS: [usize; 5] = [0, 1, 2, 1000, 1 << 40];
 const NODE_LIMITS: [u64; 5] = [0, 1, 2, 64, 10_000];
 const BUDGETS: [f64; 7] = [0.0, TINY, 0.5, 7.5, 40.0, 1e9, f64::MAX];
 const TERMS: [Option<f64>; 5] = [None, Some(TINY), Some(1.0), Some(8.0), Some(f64::MAX)];
-const SHARES: [Option<f64>; 5] = [None, Some(TINY), Some(0.1), Some(0.5), Some(1.0)];
+const SHARES: [Option<f64>; 5] = [
+    None,
+    Some(RecommendOptions::MIN_FORMAL_SHARE),
+    Some(0.1),
+    Some(0.5),
+    Some(1.0),
+];
 const WEIGHTS: [[f64; 3]; 5] = [
     [1.0, 1.0, 1.0],
     [0.0, 0.0, 0.0],
@@ -3758,6 +3764,54 @@ fn analyses_refuse_profiles_and_cohorts_from_another_framework() {
         fw.compare(&theirs, &cohort, &CompareOptions::default())
             .expect_err("mismatch"),
     );
+}
+
+/// An unknown id's error names the nearest known id, found by an edit distance whose time
+/// is the product of the two lengths: against a framework holding a 1 MB id, a 1 MB unknown
+/// id took about an hour to report (100,000 characters took 32 s in a release build).
+/// Ids longer than 256 characters are now matched only as written otherwise (case,
+/// spaces, invisible characters), in time linear in their length.
+#[test]
+fn a_megabyte_unknown_id_is_reported_at_once_naming_only_a_same_written_id() {
+    let id = "a".repeat(1 << 20);
+    let json = format!(
+        r#"{{"format_version":2,"competencies":[{{"id":"c","name":"n","type":"domain"}}],
+        "roles":[{{"id":"r","name":"n"}}],
+        "positions":[{{"id":"{id}","name":"n","department":"{id}","roles":["r"]}}]}}"#
+    );
+    let fw = Framework::from_json(&json).expect("long ids are valid");
+    let officer = support::officer("o", &id, &id, Vec::new());
+    let profile = Profile::new(&fw, &officer, &LevelPolicy::default()).expect("valid officer");
+    let cohort = Cohort::new(&fw, [&officer], &LevelPolicy::default()).expect("valid cohort");
+    let edited = format!("{}b", &id[1..]);
+    let shouted = format!("A{}", &id[1..]);
+    for (asked, nearest) in [(&edited, None), (&shouted, Some(&id))] {
+        let error = fw
+            .recommend(&profile, asked, &RecommendOptions::default())
+            .expect_err("unknown position");
+        let Error::UnknownId {
+            kind: EntityKind::Position,
+            nearest: found,
+            ..
+        } = &error
+        else {
+            panic!("expected an unknown position, got {}", error.code());
+        };
+        assert_eq!(found.as_ref(), nearest);
+        check_error(&error);
+        let error = fw
+            .training_needs(&cohort, &NeedsOptions::default().department(asked.as_str()))
+            .expect_err("unknown department");
+        let Error::UnknownId {
+            kind: EntityKind::Department,
+            nearest: found,
+            ..
+        } = &error
+        else {
+            panic!("expected an unknown department, got {}", error.code());
+        };
+        assert_eq!(found.as_ref(), nearest);
+    }
 }
 
 #[test]

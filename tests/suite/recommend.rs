@@ -839,6 +839,64 @@ fn a_formal_share_target_steers_to_alternatives_and_is_reported_truthfully() {
     assert_eq!(got.blend_target_met, Some(true));
 }
 
+/// A least-hours plan reports its total rounded to 9 decimals (`model::hours`); its bound
+/// was reported as computed, so with courses of a trillionth of an hour a plan of three
+/// courses read "0 hours" beside a bound of 5e-12 ("no plan takes fewer hours"). The
+/// bound is rounded as the total is, so it is never printed above a plan's hours.
+#[test]
+fn a_least_hours_bound_is_never_reported_above_the_plans_total() {
+    for (x, y) in [(1e-12, 2e-12), (1.4e-9, 1.4e-9), (0.1, 0.2), (5e-324, 1.0)] {
+        let fw = framework(
+            vec![competency("a", 0), competency("b", 0), competency("c", 0)],
+            &[("a", 3), ("b", 2), ("c", 1)],
+            vec![
+                course("x", x, Mode::Formal, &[("a", Some(3))], &[]),
+                course("y", y, Mode::Formal, &[("b", Some(2))], &["x"]),
+                course("z", y, Mode::Social, &[("c", Some(1))], &[]),
+            ],
+        );
+        let p = profile(&fw, &officer(&[], &[]));
+        for solver in [Solver::Greedy, Solver::default()] {
+            let got = plan(&fw, &p, &RecommendOptions::default().solver(solver));
+            assert_eq!(got.steps.len(), 3);
+            assert!(
+                got.bound <= got.total_hours,
+                "hours {x}, {y}, {solver:?}: bound {} above the total {}",
+                got.bound,
+                got.total_hours
+            );
+            assert_eq!(got.optimality, Optimality::Optimal, "hours {x}, {y}");
+        }
+    }
+}
+
+/// A formal hour costs `1 / share` hours in selection. Below 1e-9 that cost times a
+/// course's hours could overflow to infinity: every plan with a formal course then cost
+/// the same, and the solver returned one with more formal hours than needed while
+/// claiming it optimal with an infinite bound. Such shares are refused; the smallest
+/// accepted one still steers, with a finite bound.
+#[test]
+fn a_formal_share_too_small_for_finite_costs_is_refused() {
+    let fw = blend_framework();
+    let p = profile(&fw, &officer(&[], &[]));
+    let o = RecommendOptions::default;
+    for bad in [5e-10, 1e-300, f64::MIN_POSITIVE, 5e-324] {
+        assert_invalid_weight(o().max_formal_share(bad), "max_formal_share", bad);
+    }
+    let smallest = o().max_formal_share(1e-9).unwrap();
+    for solver in [Solver::Greedy, Solver::default()] {
+        let got = plan(&fw, &p, &smallest.clone().solver(solver));
+        // b has only a formal course: 3 formal hours is the least possible.
+        assert_eq!(got.blend.formal, 3.0, "{solver:?}");
+        assert!(got.bound.is_finite(), "{solver:?}: bound {}", got.bound);
+        assert!(
+            got.bound <= 3.0 / 1e-9 + 13.0,
+            "{solver:?}: bound {}",
+            got.bound
+        );
+    }
+}
+
 #[test]
 fn targets_reporting_names_every_unknown_id_and_level_above_scale() {
     let fw = framework(

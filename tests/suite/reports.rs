@@ -357,6 +357,36 @@ fn a_department_plan_summary_is_the_plan_without_its_attendance() {
     assert!(!summary.contains("Anita Das"), "{summary}");
 }
 
+/// A budget is any finite number of hours; printed in fixed notation, `f64::MAX` took 309
+/// digits and the line of totals a department files ran to over 300 characters. Beyond
+/// 10^15 hours (where whole hours stop being exact) it prints as its shortest exact
+/// scientific form.
+#[test]
+fn a_huge_budget_prints_in_a_few_characters() {
+    let (fw, officers) = sub_post_office();
+    let c = cohort(&fw, &officers);
+    for (budget, shown) in [
+        (f64::MAX, "1.7976931348623157e308"),
+        (1e300, "1e300"),
+        (2.5e15, "2.5e15"),
+        (999_999_999_999_999.0, "999999999999999"),
+        (40.0, "40"),
+        (1.5, "1.5"),
+    ] {
+        let options = AcbpOptions::default()
+            .budget(budget)
+            .expect("a valid budget");
+        let plan = fw.department_plan(&c, &options).expect("valid options");
+        let summary = plan.summary().to_string();
+        let line = summary.lines().nth(1).expect("the line of totals");
+        assert!(
+            line.ends_with(&format!(" person-hours of a {shown}-hour budget")),
+            "{budget}: {line}"
+        );
+        assert!(line.len() < 120, "{budget}: {line}");
+    }
+}
+
 /// A department of `n` officers: copies of the sub post office's four, renamed.
 fn department(officers: &[OfficerSpec], n: usize) -> Vec<OfficerSpec> {
     (0..n)

@@ -120,6 +120,34 @@ const stamp = join(pkg, ".stamp");
 const outputs = ["karmayogi_wasm.js", "karmayogi_wasm.d.ts", "karmayogi_wasm_bg.wasm"].map((f) => join(pkg, f));
 if (!(existsSync(stamp) && readFileSync(stamp, "utf8") === digest && outputs.every(existsSync))) {
   run("wasm-bindgen", ["--target", "web", "--out-dir", pkg, "--out-name", "karmayogi_wasm", built]);
+  // The glue checks an argument that must be an instance of a class (`fw.gap(profile)`)
+  // before the WebAssembly runs, throwing a plain Error without a code; and a freed
+  // instance (`free()` called) reached the WebAssembly as a null pointer, whose message
+  // ("null pointer passed to rust") says nothing of the argument. Both become the
+  // package's KarmayogiError, a `json` problem naming what was expected, as a wrong
+  // argument of any other type is.
+  const glue = join(pkg, "karmayogi_wasm.js");
+  const check = [
+    "function _assertClass(instance, klass) {",
+    "    if (!(instance instanceof klass)) {",
+    "        throw new Error(`expected instance of ${klass.name}`);",
+    "    }",
+    "}",
+  ].join("\n");
+  const argument = `function _assertClass(instance, klass) {
+    const found = instance === null ? "null" : instance instanceof klass ? null : typeof instance === "object" ? \`an object of class \${instance.constructor?.name ?? "none"}\` : typeof instance;
+    const freed = found === null && instance.__wbg_ptr === 0;
+    if (found !== null || freed) {
+        const description = freed ? \`expected a \${klass.name}, found one that was freed\` : \`expected a \${klass.name}, found \${found}\`;
+        const message = \`invalid argument: \${description}\`;
+        throw new KarmayogiError(message, [{ code: "json", line: 0, column: 0, path: "", id: null, description, message }]);
+    }
+}`;
+  const text = readFileSync(glue, "utf8");
+  if (text.split(check).length !== 2 || !text.includes("import { KarmayogiError } from '../errors.js';")) {
+    throw new Error("wasm-bindgen's glue changed: its class check was not found once; update scripts/build.mjs");
+  }
+  writeFileSync(glue, text.replace(check, argument));
   const wasmOpt = join(here, "node_modules", ".bin", "wasm-opt");
   const wasm = join(pkg, "karmayogi_wasm_bg.wasm");
   if (existsSync(wasmOpt)) {

@@ -15,7 +15,7 @@ copy="$here/../record-calls"
 rm -rf "$copy"
 mkdir -p "$copy"
 trap 'rm -rf "$copy"' EXIT
-cp -r "$here"/index.js "$here"/index.d.ts "$here"/errors.js "$here"/errors.d.ts "$here"/package.json "$here"/test "$copy"/
+cp -r "$here"/index.js "$here"/index.d.ts "$here"/errors.js "$here"/errors.d.ts "$here"/values.js "$here"/package.json "$here"/test "$copy"/
 cp -r "$pkg" "$copy/pkg"
 glue="$copy/pkg/karmayogi_wasm.js"
 cat "$here/scripts/record-calls.js" >>"$glue"

@@ -121,20 +121,31 @@ impl Failure {
         Failure(vec![problem])
     }
 
-    /// The message of the exception: the problem's message, or a count and every message.
+    /// The message of the exception: the problem's message, or a count and the messages of
+    /// the first [`LISTED`](Self::LISTED) problems, then how many more `problems` holds.
+    /// Every message of a million bad elements made an 87 MB string (twice that in
+    /// JavaScript's UTF-16) beside the problems themselves.
     pub(crate) fn message(&self) -> String {
         match self.0.as_slice() {
             [only] => only.message(),
             all => {
                 let mut out = format!("{} problems found:", all.len());
-                for p in all {
+                for p in all.iter().take(Self::LISTED) {
                     out.push_str("\n  - ");
                     out.push_str(&p.message());
+                }
+                if all.len() > Self::LISTED {
+                    out.push_str("\n  - and ");
+                    out.push_str(&(all.len() - Self::LISTED).to_string());
+                    out.push_str(" more, listed in `problems`");
                 }
                 out
             }
         }
     }
+
+    /// How many problems an exception's message lists; `problems` holds them all.
+    const LISTED: usize = 100;
 }
 
 impl From<Error> for Failure {
@@ -221,6 +232,21 @@ mod tests {
         assert_eq!(value(&Problem::Library(library)), expected);
         assert_eq!(camel_case("hours_when_missing"), "hoursWhenMissing");
         assert_eq!(camel_case("budget"), "budget");
+    }
+
+    #[test]
+    fn a_message_lists_the_first_hundred_problems_and_counts_the_rest() {
+        let f = Failure(
+            (0..=Failure::LISTED as u32 + 4)
+                .map(|value| Problem::Library(Error::LevelOutOfRange { value }))
+                .collect(),
+        );
+        let message = f.message();
+        let lines: Vec<&str> = message.lines().collect();
+        assert_eq!(lines[0], "105 problems found:");
+        assert_eq!(lines.len(), 1 + Failure::LISTED + 1);
+        assert_eq!(lines[100], "  - level 99 is out of range: expected 0 to 5");
+        assert_eq!(lines[101], "  - and 5 more, listed in `problems`");
     }
 
     #[test]

@@ -13,6 +13,15 @@ use wasm_bindgen::JsValue;
 
 use crate::failure::{Failure, JsonProblem, Problem};
 
+#[wasm_bindgen::prelude::wasm_bindgen(raw_module = "../values.js")]
+extern "C" {
+    /// The JSON text of a plain object or array, or `{path, id, found}` naming the first
+    /// value JSON cannot hold (NaN, an infinity, a function, a symbol, a bigint, `undefined`
+    /// in an array, an object of a class such as `Date` or `Map`).
+    #[wasm_bindgen(js_name = jsonText)]
+    fn json_text(value: &JsValue) -> JsValue;
+}
+
 /// An input's JSON text, whether the caller gave it as text or as an object, and what it is
 /// (for messages).
 pub(crate) struct Input {
@@ -52,15 +61,34 @@ impl Input {
         if !value.is_object() {
             return Err(not_json());
         }
-        let text = js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(not_json)?;
-        Ok(Input {
-            text,
+        let written = json_text(value);
+        if let Some(text) = written.as_string() {
+            return Ok(Input {
+                text,
+                given_as_text: false,
+                what,
+            });
+        }
+        // A value JSON cannot hold, which `JSON.stringify` would have turned into `null`,
+        // dropped or written as something else (`values.js`).
+        let field = |name: &str| js_sys::Reflect::get(&written, &JsValue::from_str(name)).ok();
+        let (Some(path), Some(found)) = (
+            field("path").and_then(|v| v.as_string()),
+            field("found").and_then(|v| v.as_string()),
+        ) else {
+            return Err(not_json());
+        };
+        let id = field("id").and_then(|v| v.as_string());
+        let input = Input {
+            text: String::new(),
             given_as_text: false,
             what,
-        })
+        };
+        let description = format!(
+            "expected a JSON value (a plain object, an array, a string, a finite number, a \
+             boolean or null), found {found}"
+        );
+        Err(Failure(vec![input.placed(0, 0, &path, id, &description)]))
     }
 
     /// Parses the text as `T`.

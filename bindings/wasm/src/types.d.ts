@@ -263,7 +263,10 @@ export interface RecommendOptions {
   competencyWeights?: Record<string, number>;
   /** Split the path into terms of at most these hours. */
   termHours?: number;
-  /** Aim for at most this share of formal hours (70-20-10 asks about 0.1). */
+  /**
+   * Aim for at most this share of formal hours (70-20-10 asks about 0.1), from 1e-9 to 1:
+   * a formal hour costs `1 / share` hours in selection.
+   */
   maxFormalShare?: number;
 }
 

@@ -1,7 +1,7 @@
 //! From the solver's picks to a [`Plan`]: the steps in learning order with what each
 //! closes, the gaps left open and why, the blend of modes and the terms.
 
-use super::options::{RecommendOptions, UntaggedLevel, reaches};
+use super::options::{Objective, RecommendOptions, UntaggedLevel, reaches};
 use super::plan::{Blend, Closed, GapItem, OpenGap, OpenReason, Optimality, Plan, Step, Term};
 use crate::model::hours::round_total;
 use crate::model::order;
@@ -138,6 +138,13 @@ impl Framework {
         for term in &mut terms {
             term.hours = round_total(term.hours);
         }
+        // A least-hours bound is a number of (selection) hours: rounded as the total is, so
+        // that, rounding being monotone, it is never reported above the hours of a plan it
+        // bounds. A budget's bound is a value, reported as computed.
+        let bound = match options.objective {
+            Objective::CloseAll => round_total(bound),
+            Objective::Budget(_) => bound,
+        };
         Plan {
             closed: credited.iter().filter(|&&c| c).count(),
             steps,

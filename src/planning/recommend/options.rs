@@ -107,6 +107,15 @@ fn check_number(option: &'static str, value: f64, positive: bool) -> Result<f64,
 }
 
 impl RecommendOptions {
+    /// The smallest share [`max_formal_share`](Self::max_formal_share) accepts: 1e-9.
+    ///
+    /// A formal hour costs `1 / share` hours in selection, so below this the costs of a
+    /// large catalogue (up to 10,000 hours a course) could overflow to infinity, where
+    /// every plan with a formal course costs the same and no bound or proof is true. At
+    /// 1e-9 the costs of any framework stay finite, and a formal hour already outweighs
+    /// every other hour of a plan.
+    pub const MIN_FORMAL_SHARE: f64 = 1e-9;
+
     /// Close every closable gap in the fewest hours (the default).
     pub fn close_all(mut self) -> Self {
         self.objective = Objective::CloseAll;
@@ -193,15 +202,16 @@ impl RecommendOptions {
     /// reported are real, and [`Plan::blend_target_met`] says whether the plan meets it.
     ///
     /// # Errors
-    /// [`Error::InvalidOption`] (named `max_formal_share`) unless `0 < share ≤ 1`.
+    /// [`Error::InvalidOption`] (named `max_formal_share`) unless
+    /// [`MIN_FORMAL_SHARE`](Self::MIN_FORMAL_SHARE) `≤ share ≤ 1`.
     ///
     /// [`Plan::blend_target_met`]: crate::Plan::blend_target_met
     pub fn max_formal_share(mut self, share: f64) -> Result<Self, Error> {
-        if !(share.is_finite() && share > 0.0 && share <= 1.0) {
+        if !(share.is_finite() && (Self::MIN_FORMAL_SHARE..=1.0).contains(&share)) {
             return Err(Error::InvalidOption {
                 option: "max_formal_share",
                 value: share,
-                expected: "a number above 0 and at most 1",
+                expected: "a number from 1e-9 to 1",
             });
         }
         self.max_formal_share = Some(share);

@@ -203,7 +203,9 @@ pub struct Plan<'f> {
     /// A proven bound on the optimum. Least hours ([`Objective::CloseAll`]): no plan
     /// closing every closable gap takes fewer selection hours than this (formal hours
     /// counted at `1 / share` under [`RecommendOptions::max_formal_share`], else plain
-    /// hours). Budget: no plan within the hours closes more weighted shortfall.
+    /// hours), rounded to 9 decimals as every total of hours is, so that without a formal
+    /// share it is never above [`Plan::total_hours`]. Budget: no plan within the hours
+    /// closes more weighted shortfall.
     ///
     /// [`Objective::CloseAll`]: crate::Objective::CloseAll
     /// [`RecommendOptions::max_formal_share`]: crate::RecommendOptions::max_formal_share
