@@ -98,31 +98,7 @@ impl Framework {
             }
             None => Vec::new(),
         };
-        // Each gap is credited to the first step in the final order that closes it.
-        let mut credited = vec![false; closable.len()];
-        for (step, &l) in steps.iter_mut().zip(&locals) {
-            // Counted first (a few elements): one allocation of the step's size (the vector
-            // is empty until now), not the doubling series, which cost more than the count.
-            let fresh = inst
-                .covers(l)
-                .iter()
-                .filter(|&&e| !credited[e as usize])
-                .count();
-            step.closes = Vec::with_capacity(fresh);
-            for &e in inst.covers(l) {
-                if !credited[e as usize] {
-                    credited[e as usize] = true;
-                    let g = closable[e as usize];
-                    step.closes.push(Closed {
-                        competency: self.competency_id(g.competency),
-                        name: self.competency_name(g.competency),
-                        from: Level::saturating(g.current),
-                        to: Level::saturating(g.required),
-                        provenance: g.provenance,
-                    });
-                }
-            }
-        }
+        let credited = self.credit_closes(&mut steps, &locals, closable, inst);
         let open = self.open_gaps(open, closable, &credited, inst);
         let value_closed = cover::value_of_chosen(inst, chosen_local);
         // Summed from +0.0 (an empty `f64` sum is -0.0), in learning order, then rounded
@@ -160,6 +136,42 @@ impl Framework {
             optimality,
             nodes,
         }
+    }
+
+    /// Fills each step's `closes`: every gap is credited to the first step in the final
+    /// order that closes it. Returns which of `closable` were credited.
+    fn credit_closes<'f>(
+        &'f self,
+        steps: &mut [Step<'f>],
+        locals: &[u32],
+        closable: &[&GapItem<'f>],
+        inst: &Instance,
+    ) -> Vec<bool> {
+        let mut credited = vec![false; closable.len()];
+        for (step, &l) in steps.iter_mut().zip(locals) {
+            // Counted first (a few elements): one allocation of the step's size (the vector
+            // is empty until now), not the doubling series, which cost more than the count.
+            let fresh = inst
+                .covers(l)
+                .iter()
+                .filter(|&&e| !credited[e as usize])
+                .count();
+            step.closes = Vec::with_capacity(fresh);
+            for &e in inst.covers(l) {
+                if !credited[e as usize] {
+                    credited[e as usize] = true;
+                    let g = closable[e as usize];
+                    step.closes.push(Closed {
+                        competency: self.competency_id(g.competency),
+                        name: self.competency_name(g.competency),
+                        from: Level::saturating(g.current),
+                        to: Level::saturating(g.required),
+                        provenance: g.provenance,
+                    });
+                }
+            }
+        }
+        credited
     }
 
     /// The gaps a plan leaves open, sorted by competency id: those no course closes, with
