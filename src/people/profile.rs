@@ -51,6 +51,14 @@ impl Profile {
     /// or target ([`Error::UnknownReference`]), and every wrong passbook entry
     /// ([`Error::InvalidEvidence`], naming the officer, the entry's index and its
     /// competency).
+    ///
+    /// # Complexity
+    /// O(e log e) time and O(e) memory for e passbook entries: a hash lookup of each
+    /// entry's competency and course, a scan of a completed course's outcomes, then the
+    /// held levels and completions sorted. When the policy infers the framework's group
+    /// rules, they add O(Σ children · log h + g·h) for h held competencies and g rules
+    /// granting one not held before. An unknown id adds a search of the framework's ids of
+    /// its kind for the nearest, on the error path only.
     pub fn new(
         framework: &Framework,
         officer: &OfficerSpec,
@@ -114,6 +122,10 @@ impl Profile {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    ///
+    /// # Complexity
+    /// O(k + log h): a hash lookup of the id (k its length) and a binary search of the h
+    /// held levels.
     pub fn level(&self, framework: &Framework, competency: &str) -> Result<Level, Error> {
         framework.check_stamp(self.stamp)?;
         let Some(c) = framework.competencies.get(competency) else {
@@ -129,6 +141,9 @@ impl Profile {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    ///
+    /// # Complexity
+    /// O(h) for h held levels, already sorted by competency.
     pub fn held<'f>(
         &self,
         framework: &'f Framework,
@@ -146,6 +161,9 @@ impl Profile {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    ///
+    /// # Complexity
+    /// O(c) for c completed courses.
     pub fn completed_courses<'f>(
         &self,
         framework: &'f Framework,
@@ -162,6 +180,9 @@ impl Profile {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    ///
+    /// # Complexity
+    /// O(1).
     pub fn position<'f>(&self, framework: &'f Framework) -> Result<&'f PositionId, Error> {
         framework.check_stamp(self.stamp)?;
         Ok(framework.position_id(self.position))
@@ -171,6 +192,9 @@ impl Profile {
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the profile was built from another framework.
+    ///
+    /// # Complexity
+    /// O(1).
     pub fn target_position<'f>(
         &self,
         framework: &'f Framework,
