@@ -6,7 +6,7 @@
 
 use karmayogi::{CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, Error};
 
-use crate::support::{import, memberships};
+use crate::support::{dropped_fields, import, memberships};
 
 const OTHER_TYPE: &str = include_str!("../data/cases/case/26-link-identifier-of-another-type.json");
 
@@ -37,18 +37,7 @@ fn a_link_identifier_of_another_type_is_read_from_the_uri_and_reported() {
     assert_eq!(levels, [(1, Some("Beginning")), (2, Some("Secure"))]);
     assert!(import.report.dropped.is_empty(), "{:?}", import.report);
     assert!(import.report.associations.is_empty(), "{:?}", import.report);
-    let mut fields: Vec<(CaseElement, &str, &str, &CaseFieldReason)> = (import.report)
-        .dropped_fields
-        .iter()
-        .map(|d| {
-            (
-                d.element,
-                d.identifier.as_str(),
-                d.field.as_str(),
-                &d.reason,
-            )
-        })
-        .collect();
+    let mut fields = dropped_fields(&import.report);
     fields.sort_by_key(|f| f.2);
     assert_eq!(
         fields,

@@ -14,7 +14,9 @@ use karmayogi::{
 };
 use serde_json::Value;
 
-use crate::support::{case_export, child_of_edges, dropped, exported, import, memberships};
+use crate::support::{
+    case_export, child_of_edges, dropped, dropped_fields, exported, import, memberships,
+};
 
 const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
 const SEQUENCE_STRING: &str = include_str!("../data/cases/case/02-sequence-number-string.json");
@@ -719,19 +721,7 @@ fn numbers_identifying_rubric_elements_are_set_aside_and_reported() {
         [Some("Beginning"), Some("Developing"), Some("Secure")]
     );
     assert!(import.report.dropped.is_empty(), "{:?}", import.report);
-    let fields: Vec<(CaseElement, &str, &str, &CaseFieldReason)> = import
-        .report
-        .dropped_fields
-        .iter()
-        .map(|d| {
-            (
-                d.element,
-                d.identifier.as_str(),
-                d.field.as_str(),
-                &d.reason,
-            )
-        })
-        .collect();
+    let fields = dropped_fields(&import.report);
     let integer = CaseFieldReason::WrongType {
         found: "an integer",
         expected: "a string",

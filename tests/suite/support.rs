@@ -13,11 +13,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
     ActivitySpec, CaseAssociation, CaseDocument, CaseDropReason, CaseElement, CaseExportOptions,
-    CaseImport, CaseImportOptions, CaseImportReport, CaseLink, CasePackage, CompetencySpec,
-    CompetencyType, CourseId, CourseLevels, CourseOutcome, CourseSpec, Evidence, EvidenceSource,
-    FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, LevelDescriptor, LevelPolicy,
-    Mode, NeedRow, OfficerSpec, OpenGap, OpenReason, PositionSpec, RequirementSpec, ReviewStatus,
-    RoleId, RoleSpec, TrainingNeeds,
+    CaseFieldReason, CaseImport, CaseImportOptions, CaseImportReport, CaseLink, CasePackage,
+    CompetencySpec, CompetencyType, CourseId, CourseLevels, CourseOutcome, CourseSpec, Evidence,
+    EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, LevelDescriptor,
+    LevelPolicy, Mode, NeedRow, OfficerSpec, OpenGap, OpenReason, PositionSpec, RequirementSpec,
+    ReviewStatus, RoleId, RoleSpec, TrainingNeeds,
 };
 use proptest::prelude::*;
 
@@ -32,6 +32,25 @@ pub fn dropped(report: &CaseImportReport) -> Vec<(CaseElement, &str, CaseDropRea
         .dropped
         .iter()
         .map(|d| (d.element, d.identifier.as_str(), d.reason))
+        .collect()
+}
+
+/// The `(element, identifier, field, reason)` of every field a CASE import set aside
+/// ([`CaseImportReport::dropped_fields`]), in the report's order.
+pub fn dropped_fields(
+    report: &CaseImportReport,
+) -> Vec<(CaseElement, &str, &str, &CaseFieldReason)> {
+    report
+        .dropped_fields
+        .iter()
+        .map(|d| {
+            (
+                d.element,
+                d.identifier.as_str(),
+                d.field.as_str(),
+                &d.reason,
+            )
+        })
         .collect()
 }
 
