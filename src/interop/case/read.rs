@@ -9,7 +9,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use crate::interop::case::node::key;
-use crate::interop::case::numbers::{decimal, decimal_comma, percentage};
+use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points};
 use crate::model::level::label_number;
 
 pub(crate) use crate::interop::case::fields::{
@@ -193,12 +193,15 @@ impl Fields {
     /// a decimal comma (`"2,5"`, see [`decimal_comma`]) or as a percentage (`"75%"` is 75,
     /// see [`percentage`]), or a level written as a label (`"L3"`, `"Level 3"`, `"lvl-3"`),
     /// as proficiency scales name their levels: a whole number after `L`, `Lvl` or `Level`
-    /// in any case. A negative zero is zero (see [`unsigned_zero`]).
+    /// in any case, or in points or out of the scale's top (`"3 pts"`, `"3 of 5"`,
+    /// `"3/5"`, `"Level 6 of 7"`: the number before the top, see [`points`]). A negative
+    /// zero is zero (see [`unsigned_zero`]).
     fn score(&mut self, key: &str) -> Option<f64> {
         let score = self.take(key, |v| match v {
             Value::String(s) => (decimal(&s).or_else(|| decimal_comma(&s)))
                 .or_else(|| percentage(&s))
                 .or_else(|| label_number(&s).map(f64::from))
+                .or_else(|| points(&s))
                 .ok_or(Value::String(s)),
             other => other.as_f64().ok_or(other),
         });
