@@ -29,6 +29,16 @@ pub(super) fn is_child_of(association_type: &str) -> bool {
         && letters.next().is_none()
 }
 
+/// Where the one link (an object or a URI string) of `list` is, when it holds one and
+/// otherwise only `null`s (absent elements): a link written as a list of one.
+pub(super) fn lone_link(list: &[serde_json::Value]) -> Option<usize> {
+    let mut present = list.iter().enumerate().filter(|(_, v)| !v.is_null());
+    match (present.next(), present.next()) {
+        (Some((at, v)), None) if v.is_object() || v.is_string() => Some(at),
+        _ => None,
+    }
+}
+
 pub(super) fn non_blank(text: &str) -> Option<&str> {
     (!crate::model::quote::is_blank(text)).then_some(text)
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::interop::case::node::key;
+use crate::interop::case::node::{key, lone_link};
 use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points};
 use crate::model::level::label_number;
 
@@ -208,9 +208,12 @@ impl Fields {
         score.map(unsigned_zero)
     }
 
-    /// A link object, or a plain URI string (CASE 1.0).
+    /// A link object, or a plain URI string (CASE 1.0); or a list holding one of them (and
+    /// any `null`s, absent elements), as a list of one is read wherever CASE has one
+    /// object: JSON-LD reads a value and a list of that one value alike, and a processor
+    /// asked not to compact arrays writes links so.
     fn link(&mut self, key: &str) -> Option<CaseLink> {
-        self.take(key, |v| match v {
+        self.take(key, |v| match one_link(v) {
             Value::Object(map) => Ok(link(map)),
             Value::String(uri) => Ok(CaseLink {
                 uri,
@@ -280,6 +283,18 @@ impl Fields {
 }
 
 /// Whether `list` holds one object and otherwise only `null`s (absent elements).
+/// The one link object or URI string a list holds among `null`s (see [`lone_link`]), else
+/// `value` as it is.
+fn one_link(value: Value) -> Value {
+    match value {
+        Value::Array(mut list) => match lone_link(&list) {
+            Some(at) => list.swap_remove(at),
+            None => Value::Array(list),
+        },
+        other => other,
+    }
+}
+
 fn one_object(list: &[Value]) -> bool {
     objects_among_nulls(list).is_some_and(|objects| objects.count() == 1)
 }
