@@ -1,9 +1,10 @@
 //! CASE packages in the shapes real publishers and servers write that the crate's own
 //! fixtures do not: an element sent twice by a server (Smarter Balanced's CASE server
 //! repeats an `isRelatedTo` association whole in its Mathematics package), a top-level
-//! list of packages (what a client collecting several responses saves), and element lists
-//! written as JSON objects (PHP's `json_encode` of an array with gaps, a Go map keyed by
-//! identifier). Each test varies the shape several ways and checks what the import keeps,
+//! list of packages (what a client collecting several responses saves), a package encoded
+//! twice (a JSON string holding its JSON text, as a response body stored as a string is),
+//! and element lists written as JSON objects (PHP's `json_encode` of an array with gaps, a
+//! Go map keyed by identifier). Each test varies the shape several ways and checks what the import keeps,
 //! what it reports and what it refuses.
 
 use karmayogi::{
@@ -283,6 +284,44 @@ fn a_list_of_one_package_is_the_package_and_of_several_is_refused_by_count() {
     assert_eq!(
         CasePackage::from_json(&text).unwrap(),
         CasePackage::from_json(&package().to_string()).unwrap()
+    );
+}
+
+// case/29: the package of case/01 as a JSON string holding its JSON text.
+
+const ENCODED_TWICE: &str = include_str!("../data/cases/case/29-package-encoded-twice.json");
+const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
+
+#[test]
+fn a_package_encoded_twice_is_the_package_its_text_holds() {
+    let options = CaseImportOptions::default();
+    let twice = CaseImport::from_json(ENCODED_TWICE, &options).unwrap();
+    let once = CaseImport::from_json(SAME_NAME_AREAS, &options).unwrap();
+    assert_eq!(twice, once);
+    assert!(twice.report.is_complete(), "{:?}", twice.report);
+    let value = json!(package().to_string());
+    let read = import(&value).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(shape(&read), expected_shape());
+    // A problem in the text is named where it is in the text, and said to be there.
+    let text = package().to_string().replacen(
+        r#""creator":"Board""#,
+        r#""creator":"Board","creator":"B""#,
+        1,
+    );
+    let errors = import(&json!(text)).unwrap_err();
+    assert!(
+        matches!(&errors[..], [Error::Json { message, .. }] if message.starts_with(
+            "the document is a JSON string holding a package's JSON text (encoded twice), and \
+             that text does not read: invalid json at line 1, column "
+        ) && message.ends_with("(`CFDocument.creator`): duplicate field `creator`")),
+        "{errors:?}"
+    );
+    // A string holding anything else is no package.
+    let errors = import(&json!("CFPackage")).unwrap_err();
+    assert!(
+        matches!(&errors[..], [Error::Json { message, .. }]
+            if message == r#"invalid type: string "CFPackage", expected a CASE CFPackage object"#),
+        "{errors:?}"
     );
 }
 
