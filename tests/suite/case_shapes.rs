@@ -107,13 +107,52 @@ fn an_element_repeated_whole_is_set_aside_and_reported() {
     Framework::new(import.spec).unwrap();
 }
 
+// case/30: a package assembled from two sources, one writing UUIDs in upper case: an item
+// and an association come twice, the second time spelled so (links too).
+
+const RESPELLED: &str = include_str!("../data/cases/case/30-repeats-with-uuids-in-upper-case.json");
+
+#[test]
+fn a_repeat_spelling_its_uuids_otherwise_is_set_aside_and_reported() {
+    let import = CaseImport::from_json(RESPELLED, &CaseImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(shape(&import), expected_shape());
+    // Each repeat is reported as written, so the spelling it used is not lost either.
+    assert_eq!(
+        repeats(&import),
+        [
+            (CaseElement::Item, C1.to_uppercase().as_str()),
+            (
+                CaseElement::Association,
+                "E0000000-0000-4000-8000-000000000002"
+            ),
+            (
+                CaseElement::Association,
+                "urn:uuid:e0000000-0000-4000-8000-000000000003"
+            ),
+        ]
+    );
+    assert_eq!(import.report.dropped.len(), 3);
+    assert!(
+        import.report.dropped_fields.is_empty(),
+        "{:?}",
+        import.report
+    );
+    assert!(!import.report.is_complete());
+    Framework::new(import.spec).unwrap();
+}
+
 #[test]
 fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
-    // Differing in one field, in a field the import does not model, or by a UUID's case.
+    // Differing in one field, in a field the import does not model, or in a field besides
+    // the UUID's case.
     let variants: [fn(&mut Value); 4] = [
         |v| v["fullStatement"] = json!("Counts to 100."),
         |v| v["notes"] = json!("revised"),
-        |v| v["identifier"] = json!(C1.to_uppercase()),
+        |v| {
+            v["identifier"] = json!(C1.to_uppercase());
+            v["notes"] = json!("revised");
+        },
         |v| v["CFItemType"] = json!("Domain Competency"),
     ];
     for change in variants {
