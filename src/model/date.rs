@@ -48,7 +48,9 @@ pub(crate) fn iso_date_bytes(bytes: &[u8]) -> Option<u32> {
 /// - `YYYY-MM-DD`, alone or followed by a zone (`2024-02-10Z`, `2024-02-10+05:30`, the XML
 ///   Schema date with time zone);
 /// - `YYYY-MM-DD` followed by `T` (or `t`, or a space) and `hh:mm`, optional `:ss` and
-///   fraction, and an optional zone `Z`, `±hh:mm`, `±hhmm` or `±hh`;
+///   fraction, and an optional zone `Z`, `±hh:mm`, `±hhmm` or `±hh`, the offset also after
+///   a space (`2024-02-10 09:30:00 +0530`, as Ruby's `Time#to_s` and Go's `Time.String`
+///   write it);
 /// - the ISO 8601 basic format, `YYYYMMDD` (as SAP writes dates), alone, with a zone, or
 ///   followed by `T` and `hhmm`, optional `ss` and fraction, and an optional zone `Z`,
 ///   `±hhmm` or `±hh`;
@@ -137,7 +139,13 @@ fn valid_time(b: &[u8], extended: bool) -> bool {
             i += 1 + fraction;
         }
     }
-    b.len() == i || valid_zone(&b[i..], extended)
+    // A space before a numeric offset in the extended format, as Ruby's `Time#to_s` and
+    // Go's `Time.String` write one (`2024-02-10 09:30:00 +0530`).
+    let zone = match &b[i..] {
+        [b' ', zone @ ..] if extended && zone.starts_with(b"+") | zone.starts_with(b"-") => zone,
+        zone => zone,
+    };
+    b.len() == i || valid_zone(zone, extended)
 }
 
 /// Whether `b` is a zone: `Z` (or `z`), `±hh`, `±hhmm`, or in the extended format also
@@ -440,6 +448,10 @@ mod tests {
             "2024-02-10T09:30:00+05:30 IST",
             "2024-02-10 IST",
             "2024-02-10+05:30 IST",
+            "2024-02-10 09:30:00 +0530",
+            "2024-02-10 09:30:00.123456789 +0530 IST",
+            "2024-02-10T09:30 -03:00",
+            "2024-02-10 09:30:00 +05",
         ] {
             assert_eq!(parse_iso_date_or_time(ok), Some(20_240_210), "{ok}");
         }
@@ -472,6 +484,11 @@ mod tests {
             "2024-02-10 09:30 Z",
             "2024-02-10 IST[Asia/Kolkata]",
             "2024-02-10 IST ",
+            "2024-02-10 09:30:00  +0530",
+            "2024-02-10 09:30:00 Z",
+            "2024-02-10 09:30:00 +5:30",
+            "20240210T093000 +0530",
+            "2024-02-10 09:30:00 + 0530",
         ] {
             assert_eq!(parse_iso_date_or_time(bad), None, "{bad}");
         }

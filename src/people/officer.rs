@@ -204,8 +204,8 @@ pub struct Evidence {
     pub source: EvidenceSource,
     /// When, as an ISO 8601 date `YYYY-MM-DD` supplied by the caller; an ISO 8601
     /// date-time (`2024-02-10T09:30:00.000+0530`, also with lowercase `t` and `z` or a
-    /// region as in `…+05:30[Asia/Kolkata]`, or a zone's abbreviation after a space as in
-    /// `2024-02-10 09:30:00 IST`), a date with a time zone (`2024-02-10+05:30`) and the
+    /// region as in `…+05:30[Asia/Kolkata]`, or a zone's abbreviation or offset after a
+    /// space as in `2024-02-10 09:30:00 IST` and `2024-02-10 09:30:00 +0530`), a date with a time zone (`2024-02-10+05:30`) and the
     /// basic format (`20240210`, `20240210T093000Z`) are read by their date as written. Empty (or whitespace only, or absent in JSON) when the evidence is undated,
     /// as the platform's self-attestations are: [`LevelPolicy::undated`] says whether it
     /// counts. Format version 1 requires a date; version 2 lets it be absent.

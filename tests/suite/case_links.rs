@@ -2,13 +2,15 @@
 //! whose `identifier` has another JSON type than a string, as servers writing their
 //! table's row ids give (`"identifier": 17`): read from the link's `uri` when it names the
 //! node, the identifier set aside and reported; refused, naming the link, when it has no
-//! `uri` to go by.
+//! `uri` to go by. And links written as lists of one, as a JSON-LD processor asked not to
+//! compact arrays writes them: read as the link.
 
 use karmayogi::{CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, Error};
 
 use crate::support::{dropped_fields, import, memberships};
 
 const OTHER_TYPE: &str = include_str!("../data/cases/case/26-link-identifier-of-another-type.json");
+const LISTS_OF_ONE: &str = include_str!("../data/cases/case/28-links-as-lists-of-one.json");
 
 const AREA: &str = "a0000000-0000-4000-8000-000000000001";
 const ITEM: &str = "c0000000-0000-4000-8000-000000000001";
@@ -111,5 +113,60 @@ fn a_link_with_an_identifier_of_another_type_and_no_uri_is_refused_naming_it() {
             )],
             "{uri_of}"
         );
+    }
+}
+
+// case/28: every link of the package (node links, `CFItemURI`, `CFDocumentURI`) is a list
+// holding the link.
+
+#[test]
+fn links_as_lists_of_one_are_the_link() {
+    let import = import(LISTS_OF_ONE);
+    let c = "c2800000-0000-4000-8000-000000000001";
+    let a = "a2800000-0000-4000-8000-000000000001";
+    assert_eq!(memberships(&import.spec), [(c, vec![a])]);
+    let levels: Vec<(u8, Option<&str>)> = (import.spec.competencies[0].levels.iter())
+        .map(|l| (l.level, l.name.as_deref()))
+        .collect();
+    assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
+    // Nothing set aside: the links name the package's own document and items.
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    // The same package with each link written alone imports alike.
+    let mut plain: serde_json::Value = serde_json::from_str(LISTS_OF_ONE).unwrap();
+    unlist(&mut plain);
+    let alone = CaseImport::from_json(&plain.to_string(), &CaseImportOptions::default()).unwrap();
+    assert_eq!(alone.spec, import.spec);
+    assert!(alone.report.is_complete(), "{:?}", alone.report);
+    // A list of two links, or an empty one, names no one node: refused by field.
+    for links in ["[]", r#"[{"identifier": "x"}, {"identifier": "y"}]"#] {
+        let text = LISTS_OF_ONE.replacen(
+            r#""CFItemURI": ["#,
+            &format!(r#""CFItemURI": {links}, "was": ["#),
+            1,
+        );
+        let errors = CaseImport::from_json(&text, &CaseImportOptions::default()).unwrap_err();
+        assert!(
+            matches!(errors.as_slice(), [Error::CaseFieldType { .. }]),
+            "{links}: {errors:?}"
+        );
+    }
+}
+
+/// Replaces every list of one object under a key ending in `URI` by the object.
+fn unlist(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                if k.ends_with("URI")
+                    && let serde_json::Value::Array(list) = v
+                    && list.len() == 1
+                {
+                    *v = list.remove(0);
+                }
+                unlist(v);
+            }
+        }
+        serde_json::Value::Array(list) => list.iter_mut().for_each(unlist),
+        _ => {}
     }
 }

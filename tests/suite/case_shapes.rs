@@ -1,9 +1,10 @@
 //! CASE packages in the shapes real publishers and servers write that the crate's own
 //! fixtures do not: an element sent twice by a server (Smarter Balanced's CASE server
 //! repeats an `isRelatedTo` association whole in its Mathematics package), a top-level
-//! list of packages (what a client collecting several responses saves), and element lists
-//! written as JSON objects (PHP's `json_encode` of an array with gaps, a Go map keyed by
-//! identifier). Each test varies the shape several ways and checks what the import keeps,
+//! list of packages (what a client collecting several responses saves), a package encoded
+//! twice (a JSON string holding its JSON text, as a response body stored as a string is),
+//! and element lists written as JSON objects (PHP's `json_encode` of an array with gaps, a
+//! Go map keyed by identifier). Each test varies the shape several ways and checks what the import keeps,
 //! what it reports and what it refuses.
 
 use karmayogi::{
@@ -106,13 +107,52 @@ fn an_element_repeated_whole_is_set_aside_and_reported() {
     Framework::new(import.spec).unwrap();
 }
 
+// case/30: a package assembled from two sources, one writing UUIDs in upper case: an item
+// and an association come twice, the second time spelled so (links too).
+
+const RESPELLED: &str = include_str!("../data/cases/case/30-repeats-with-uuids-in-upper-case.json");
+
+#[test]
+fn a_repeat_spelling_its_uuids_otherwise_is_set_aside_and_reported() {
+    let import = CaseImport::from_json(RESPELLED, &CaseImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(shape(&import), expected_shape());
+    // Each repeat is reported as written, so the spelling it used is not lost either.
+    assert_eq!(
+        repeats(&import),
+        [
+            (CaseElement::Item, C1.to_uppercase().as_str()),
+            (
+                CaseElement::Association,
+                "E0000000-0000-4000-8000-000000000002"
+            ),
+            (
+                CaseElement::Association,
+                "urn:uuid:e0000000-0000-4000-8000-000000000003"
+            ),
+        ]
+    );
+    assert_eq!(import.report.dropped.len(), 3);
+    assert!(
+        import.report.dropped_fields.is_empty(),
+        "{:?}",
+        import.report
+    );
+    assert!(!import.report.is_complete());
+    Framework::new(import.spec).unwrap();
+}
+
 #[test]
 fn elements_sharing_an_identifier_but_differing_are_still_duplicates() {
-    // Differing in one field, in a field the import does not model, or by a UUID's case.
+    // Differing in one field, in a field the import does not model, or in a field besides
+    // the UUID's case.
     let variants: [fn(&mut Value); 4] = [
         |v| v["fullStatement"] = json!("Counts to 100."),
         |v| v["notes"] = json!("revised"),
-        |v| v["identifier"] = json!(C1.to_uppercase()),
+        |v| {
+            v["identifier"] = json!(C1.to_uppercase());
+            v["notes"] = json!("revised");
+        },
         |v| v["CFItemType"] = json!("Domain Competency"),
     ];
     for change in variants {
@@ -283,6 +323,44 @@ fn a_list_of_one_package_is_the_package_and_of_several_is_refused_by_count() {
     assert_eq!(
         CasePackage::from_json(&text).unwrap(),
         CasePackage::from_json(&package().to_string()).unwrap()
+    );
+}
+
+// case/29: the package of case/01 as a JSON string holding its JSON text.
+
+const ENCODED_TWICE: &str = include_str!("../data/cases/case/29-package-encoded-twice.json");
+const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
+
+#[test]
+fn a_package_encoded_twice_is_the_package_its_text_holds() {
+    let options = CaseImportOptions::default();
+    let twice = CaseImport::from_json(ENCODED_TWICE, &options).unwrap();
+    let once = CaseImport::from_json(SAME_NAME_AREAS, &options).unwrap();
+    assert_eq!(twice, once);
+    assert!(twice.report.is_complete(), "{:?}", twice.report);
+    let value = json!(package().to_string());
+    let read = import(&value).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(shape(&read), expected_shape());
+    // A problem in the text is named where it is in the text, and said to be there.
+    let text = package().to_string().replacen(
+        r#""creator":"Board""#,
+        r#""creator":"Board","creator":"B""#,
+        1,
+    );
+    let errors = import(&json!(text)).unwrap_err();
+    assert!(
+        matches!(&errors[..], [Error::Json { message, .. }] if message.starts_with(
+            "the document is a JSON string holding a package's JSON text (encoded twice), and \
+             that text does not read: invalid json at line 1, column "
+        ) && message.ends_with("(`CFDocument.creator`): duplicate field `creator`")),
+        "{errors:?}"
+    );
+    // A string holding anything else is no package.
+    let errors = import(&json!("CFPackage")).unwrap_err();
+    assert!(
+        matches!(&errors[..], [Error::Json { message, .. }]
+            if message == r#"invalid type: string "CFPackage", expected a CASE CFPackage object"#),
+        "{errors:?}"
     );
 }
 

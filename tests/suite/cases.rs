@@ -498,6 +498,40 @@ fn date_times_ending_in_a_zone_abbreviation_are_read_by_their_date() {
     );
 }
 
+const OFFSET_AFTER_SPACE: &str =
+    include_str!("../data/cases/scales/16-offset-after-a-space-officers.json");
+
+/// `scales/16`: time stamps whose offset follows a space (`2024-03-15 10:00:00 +0530`, as
+/// Ruby's `Time#to_s` writes them; with a fraction and the zone's abbreviation after, as
+/// Go's `Time.String` does). Every entry reads, by its date as written: reviewed as of
+/// 2024-03-15, only the entry stamped `2024-03-16 00:30:00 +0530` is after it (in UTC it
+/// would be the 15th), and the one stamped `2024-03-14 21:00:00 -0300` is not (in UTC the
+/// 15th).
+#[test]
+fn date_times_with_an_offset_after_a_space_are_read_by_their_date() {
+    let fw = Framework::from_json(UNDATED_FRAMEWORK).expect("the case framework is valid");
+    let officers = OfficersSpec::from_json(OFFSET_AFTER_SPACE).unwrap_or_else(|e| panic!("{e}"));
+    let review = ReviewOptions::default()
+        .as_of("2024-03-15")
+        .expect("a date");
+    let warnings: Vec<String> = fw
+        .review_officers(&officers.officers, &review)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("`user-0001`") && warnings[0].contains("2024-03-16 00:30:00 +0530"),
+        "{warnings:?}"
+    );
+    for officer in &officers.officers {
+        Profile::new(&fw, officer, &LevelPolicy::default()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let cohort = Cohort::from_json(&fw, OFFSET_AFTER_SPACE, &LevelPolicy::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(cohort.len(), 2);
+}
+
 // case/11: associations without an origin, a type or a destination beside a good one.
 
 #[test]

@@ -50,6 +50,9 @@ const DATES: &[(&str, Reading)] = &[
     ("0001-01-01", Some(Ok("0001-01-01"))),
     ("2024-13-01", Some(Err(()))),
     ("2024-02-10T24:00:00Z", Some(Err(()))),
+    ("2024-02-10 09:30:00 +0530", Some(Ok("2024-02-10"))),
+    ("2024-02-10 23:30:00.5 -0300 BRT", Some(Ok("2024-02-10"))),
+    ("2024-02-10 09:30:00  +0530", Some(Err(()))),
 ];
 
 /// The cut-offs tried: none, one before every dated entry, one between them, one after.

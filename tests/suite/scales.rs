@@ -382,3 +382,36 @@ fn a_sfia_level_above_five_is_an_error_naming_its_owner_never_clamped() {
     );
     assert!(message.contains('6') && message.contains('5'), "{message}");
 }
+
+// scales/15: rubrics printed for people, scored in points (`"3 points"`, listed best
+// first) and out of the scale's top (`"3/4"`, `"Level 3 of 4"`).
+
+const POINTS: &str = include_str!("../data/cases/scales/15-scores-in-points.json");
+
+#[test]
+fn scores_in_points_or_out_of_a_top_are_the_number_before_the_top() {
+    let import = with_rule(POINTS, CaseLevelRule::Score);
+    let names = ["Beginning", "Developing", "Proficient", "Exemplary"];
+    let expected: Vec<(u8, String)> = (1..=4).zip(names.map(str::to_owned)).collect();
+    assert_eq!(import.spec.competencies.len(), 3);
+    for c in &import.spec.competencies {
+        let got: Vec<(u8, String)> = (c.levels.iter())
+            .map(|l| (l.level, l.name.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(got, expected, "{}", c.id);
+        assert_eq!((c.min_level, c.max_level), (None, None), "{}", c.id);
+    }
+    // Read as numbers: nothing set aside, nothing reported of the wrong type.
+    for s in &import.report.scales {
+        assert_eq!(s.reading, CaseScoreReading::Numbers);
+    }
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    Framework::new(import.spec).unwrap();
+    // A top says where the scale ends, not how to map it: "Level 6 of 7" is 6, which a
+    // seven-level scale maps to FRAC's five by a rule.
+    let sfia = POINTS.replace("Level 4 of 4", "Level 7 of 7");
+    let import = with_rule(&sfia, CaseLevelRule::Proportional { top: 7 });
+    let c = &import.spec.competencies[2];
+    let got: Vec<u8> = c.levels.iter().map(|l| l.level).collect();
+    assert_eq!(got, [1, 2, 3, 5]);
+}

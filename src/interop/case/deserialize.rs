@@ -52,8 +52,9 @@ impl<'de> Deserialize<'de> for CaseLink {
 impl CasePackage {
     /// Reads a package from CASE JSON, without checking what it means.
     ///
-    /// Tolerant as the type's docs say: a `{"CFPackage": …}` wrapper is removed, `null`
-    /// reads as absent, a string node link as a link with a `uri`, and values of an
+    /// Tolerant as the type's docs say: a `{"CFPackage": …}` wrapper is removed, a
+    /// package encoded twice (a JSON string holding its JSON text) is read from that text,
+    /// `null` reads as absent, a string node link as a link with a `uri`, and values of an
     /// unexpected type are kept in `extra`.
     ///
     /// # Complexity
@@ -62,7 +63,7 @@ impl CasePackage {
     /// # Errors
     /// [`Error::Json`], with its position, for malformed JSON, a key repeated in one object
     /// or both inside and beside a `{"CFPackage": …}` wrapper, or a document that is not a
-    /// JSON object.
+    /// JSON object (nor a string holding one's JSON text).
     pub fn from_json(json: &str) -> Result<CasePackage, Error> {
         let json = crate::model::json::without_bom(json);
         serde_json::from_str(json).map_err(|e| crate::model::json::json_error(json, &e))

@@ -28,6 +28,24 @@ impl<'de> Visitor<'de> for PackageVisitor {
         package(checked_map(map)?).map_err(de::Error::custom)
     }
 
+    /// A package written as JSON text inside a JSON string (encoded twice, as a response
+    /// body stored or logged as a string is) is the package that text holds, read as any
+    /// document is; a problem in it is refused saying that it is in the string's text. A
+    /// string holding anything else is refused as not a package.
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        let inner = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        if !inner.starts_with(['{', '[']) {
+            return Err(de::Error::invalid_type(de::Unexpected::Str(text), &self));
+        }
+        serde_json::from_str(inner).map_err(|e| {
+            de::Error::custom(format_args!(
+                "the document is a JSON string holding a package's JSON text (encoded twice), \
+                 and that text does not read: {}",
+                crate::model::json::json_error(inner, &e)
+            ))
+        })
+    }
+
     /// A list of one package is the package, as under a `CFPackages` key; a list of
     /// several is refused, naming how many: which one is meant is unknowable.
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {

@@ -6,18 +6,20 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use super::node::{key, non_blank, uuid_tail};
+use super::node::{key, lone_link, non_blank, uuid_tail};
 use crate::Error;
 use crate::interop::case::package::{CaseDocument, CasePackage};
 use crate::model::order;
 
 /// A `CFDocumentURI` link's identifier (else the UUID its URI ends in), `uri` and
-/// `title`, trimmed; `None` when it names no identifier.
+/// `title`, trimmed (of the one link of a list holding one); `None` when it names no
+/// identifier.
 fn link(value: &Value) -> Option<(&str, &str, &str)> {
     let field = |name: &str| value.get(name).and_then(Value::as_str).unwrap_or_default();
     let (identifier, uri, title) = match value {
         Value::Object(_) => (field("identifier"), field("uri"), field("title")),
         Value::String(uri) => ("", uri.as_str(), ""),
+        Value::Array(list) => return link(&list[lone_link(list)?]),
         _ => return None,
     };
     let identifier = non_blank(identifier).or_else(|| uuid_tail(uri))?;

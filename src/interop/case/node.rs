@@ -13,6 +13,32 @@ use crate::{CaseElement, Error};
 
 pub(super) const CHILD_OF: &str = "isChildOf";
 
+/// Whether `association_type` is CASE's `isChildOf` as publishers write it: without the
+/// spaces around it, in any ASCII case (`ischildof`, `IsChildOf`), and with its words
+/// apart, separated by spaces, `_` or `-` (`Is Child Of`, the name `OpenSALT` stores and
+/// its spreadsheet export writes; `is_child_of`). No two CASE association types differ
+/// only so; any other character (a zero-width space) makes another type. O(length).
+pub(super) fn is_child_of(association_type: &str) -> bool {
+    let mut letters = association_type
+        .trim()
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'_' | b'-'));
+    CHILD_OF
+        .bytes()
+        .all(|c| letters.next().is_some_and(|b| b.eq_ignore_ascii_case(&c)))
+        && letters.next().is_none()
+}
+
+/// Where the one link (an object or a URI string) of `list` is, when it holds one and
+/// otherwise only `null`s (absent elements): a link written as a list of one.
+pub(super) fn lone_link(list: &[serde_json::Value]) -> Option<usize> {
+    let mut present = list.iter().enumerate().filter(|(_, v)| !v.is_null());
+    match (present.next(), present.next()) {
+        (Some((at, v)), None) if v.is_object() || v.is_string() => Some(at),
+        _ => None,
+    }
+}
+
 pub(super) fn non_blank(text: &str) -> Option<&str> {
     (!crate::model::quote::is_blank(text)).then_some(text)
 }
@@ -200,7 +226,34 @@ pub(super) struct Typed {
 
 #[cfg(test)]
 mod tests {
-    use super::{key, uuid_tail};
+    use super::{is_child_of, key, uuid_tail};
+
+    #[test]
+    fn child_of_is_read_in_any_case_and_in_words() {
+        for t in [
+            "isChildOf",
+            " ISCHILDOF ",
+            "Is Child Of",
+            "is_child_of",
+            "Is-Child-Of",
+            "is  child of",
+        ] {
+            assert!(is_child_of(t), "{t}");
+        }
+        for t in [
+            "",
+            "isChild",
+            "isChildOff",
+            "childOf",
+            "isChildOf\u{200b}",
+            "is.child.of",
+            "is\tchild of",
+            "Is Parent Of",
+            "ischildofischildof",
+        ] {
+            assert!(!is_child_of(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_uri_ends_in_a_uuid_before_its_query_or_a_file_extension() {

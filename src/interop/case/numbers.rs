@@ -1,5 +1,7 @@
-//! Numbers written as text in a rubric level's `score`: decimal, with a decimal comma, or
-//! as a percentage.
+//! Numbers written as text in a rubric level's `score`: decimal, with a decimal comma, as
+//! a percentage, in points, or out of the scale's top.
+
+use crate::model::level::label_number;
 
 /// The number a decimal text written with a decimal comma holds (`"2,5"` is 2.5, as
 /// spreadsheets in most of Europe and in Indonesia write it): one comma, no point, digits
@@ -33,6 +35,50 @@ pub(super) fn decimal_comma(text: &str) -> Option<f64> {
 pub(super) fn percentage(text: &str) -> Option<f64> {
     let number = text.trim().strip_suffix('%')?;
     decimal(number).or_else(|| decimal_comma(number))
+}
+
+/// The score a rubric level writes in points or out of its scale's top, as rubrics printed
+/// for people write scores: a number as [`decimal`] or [`decimal_comma`] reads it followed
+/// by a unit of points (`"3 pts"`, `"3 points"`, `"2,5 marks"`: `pt`, `pts`, `point`,
+/// `points`, `mark` or `marks` in any case, with or without a space, an optional final
+/// `.`), or such a number or a level label (`"Level 3"`) out of a top (`"3 of 5"`, `"3 out
+/// of 5"`, `"3/5"`, `"Level 3 of 7"`, `"2 out of 4 points"`): the score is the number
+/// before the top, which only says where the scale ends. The top must be a number above 0
+/// and not below the score; anything else is `None`. O(length).
+pub(super) fn points(text: &str) -> Option<f64> {
+    let t = without_unit(text.trim());
+    let of = [" out of ", " of ", "/"].into_iter().find_map(|sep| {
+        let at = t.to_ascii_lowercase().find(sep)?;
+        Some((&t[..at], &t[at + sep.len()..]))
+    });
+    let Some((score, top)) = of else {
+        // A unit alone: `"3 pts"`; a bare number is not this reader's.
+        return (t.len() < text.trim().len()).then(|| number(t)).flatten();
+    };
+    let score = number(without_unit(score)).or_else(|| label_number(score).map(f64::from))?;
+    let top = number(top)?;
+    (top > 0.0 && score <= top).then_some(score)
+}
+
+/// `text` without a unit of points at its end (see [`points`]), trimmed.
+fn without_unit(text: &str) -> &str {
+    const UNITS: [&str; 6] = ["points", "point", "pts", "pt", "marks", "mark"];
+    let t = text.strip_suffix('.').unwrap_or(text);
+    let lower = t.to_ascii_lowercase();
+    UNITS
+        .into_iter()
+        .find(|u| {
+            lower.ends_with(u)
+                && t[..t.len() - u.len()]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit())
+        })
+        .map_or(text, |u| t[..t.len() - u.len()].trim_end())
+}
+
+/// A number as [`decimal`] or [`decimal_comma`] reads it.
+fn number(text: &str) -> Option<f64> {
+    decimal(text).or_else(|| decimal_comma(text))
 }
 
 /// The number a decimal text holds (digits, at most one point, an optional sign, spaces
@@ -98,6 +144,48 @@ mod tests {
             "", ".", "-", "1e3", "inf", "NaN", "1.2.3", "3 4", "0x10", "++3",
         ] {
             assert_eq!(decimal(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn points_and_scores_out_of_a_top_read_as_the_score() {
+        for (text, score) in [
+            ("3 pts", 3.0),
+            ("3pts", 3.0),
+            (" 3 Points ", 3.0),
+            ("1 point", 1.0),
+            ("2,5 marks", 2.5),
+            ("4 PT.", 4.0),
+            ("3 of 5", 3.0),
+            ("3 out of 5", 3.0),
+            ("3/5", 3.0),
+            ("3 / 5", 3.0),
+            ("Level 6 of 7", 6.0),
+            ("L2 Out Of 4", 2.0),
+            ("2 out of 4 points", 2.0),
+            ("3 points of 5 points", 3.0),
+            ("0 of 4", 0.0),
+            ("4 of 4", 4.0),
+        ] {
+            assert_eq!(points(text), Some(score), "{text}");
+        }
+        for text in [
+            "3",
+            "pts",
+            "three points",
+            "3 pointers",
+            "5 of 3",
+            "3 of 0",
+            "3 of",
+            "of 5",
+            "3/5/7",
+            "1e3 pts",
+            "3 points of 5 points x",
+            "3 of 5 of 7",
+            "Level 3",
+            "3 of five",
+        ] {
+            assert_eq!(points(text), None, "{text}");
         }
     }
 }

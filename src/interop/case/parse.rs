@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::node::{Assoc, Node, Parsed, key, missing_identifier, non_blank};
 use super::read::mentions;
 use crate::interop::case::package::{
-    CaseAssociation, CaseDocument, CaseExtra, CaseLink, CasePackage,
+    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage,
 };
 use crate::{CaseDropReason, CaseElement, Error};
 use CaseDropReason::{NoAssociationType, NoDestination, NoOrigin, Repeated};
@@ -156,9 +156,10 @@ pub(super) fn parse<'p>(
             First::New(k) => k,
             First::Again(k) => {
                 // A server that pages its answer may send an element twice: a whole
-                // repeat of an earlier item loses nothing when set aside.
+                // repeat of an earlier item loses nothing when set aside, also when it
+                // spells the identifier otherwise (see [`repeats_item`]).
                 match parsed.index.get(&k) {
-                    Some(&at) if parsed.items[at] == item => {
+                    Some(&at) if repeats_item(parsed.items[at], item) => {
                         parsed.set_aside.push((
                             CaseElement::Item,
                             item.identifier.clone(),
@@ -199,6 +200,43 @@ pub(super) fn parse<'p>(
     parsed
 }
 
+/// Whether `later` repeats `earlier` whole, its identifier perhaps spelled otherwise
+/// (`C0…` for `c0…`, a `urn:uuid:` URN: what [`key`] reads as one identifier), as a
+/// server assembling its answer from sources that write UUIDs in different cases sends
+/// an element twice. Every other field must be equal. O(size of the items).
+fn repeats_item(earlier: &CaseItem, later: &CaseItem) -> bool {
+    earlier == later || {
+        let mut respelled = later.clone();
+        respelled.identifier.clone_from(&earlier.identifier);
+        *earlier == respelled
+    }
+}
+
+/// [`repeats_item`] for associations, whose node links' identifiers may be spelled
+/// otherwise too.
+fn repeats_association(earlier: &CaseAssociation, later: &CaseAssociation) -> bool {
+    if earlier == later {
+        return true;
+    }
+    let mut respelled = later.clone();
+    respelled.identifier.clone_from(&earlier.identifier);
+    let ends = [
+        (&mut respelled.origin_node_uri, &earlier.origin_node_uri),
+        (
+            &mut respelled.destination_node_uri,
+            &earlier.destination_node_uri,
+        ),
+    ];
+    for (end, was) in ends {
+        if let (Some(end), Some(was)) = (end, was)
+            && key(&end.identifier) == key(&was.identifier)
+        {
+            end.identifier.clone_from(&was.identifier);
+        }
+    }
+    *earlier == respelled
+}
+
 /// The associations with an identifier, a type and both ends. An association without a
 /// type or an end is set aside in `set_aside` with the first field it lacks, as is one
 /// repeating an earlier one whole.
@@ -223,7 +261,7 @@ fn complete_associations<'p>(
                 // As for items: a whole repeat is set aside, anything else is a duplicate.
                 if met
                     .get(&k)
-                    .is_some_and(|&earlier| package.associations[earlier] == *a)
+                    .is_some_and(|&earlier| repeats_association(&package.associations[earlier], a))
                 {
                     set_aside.push((CaseElement::Association, a.identifier.clone(), Repeated));
                 } else {

@@ -8,8 +8,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::interop::case::node::key;
-use crate::interop::case::numbers::{decimal, decimal_comma, percentage};
+use crate::interop::case::node::{key, lone_link};
+use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points};
 use crate::model::level::label_number;
 
 pub(crate) use crate::interop::case::fields::{
@@ -193,21 +193,27 @@ impl Fields {
     /// a decimal comma (`"2,5"`, see [`decimal_comma`]) or as a percentage (`"75%"` is 75,
     /// see [`percentage`]), or a level written as a label (`"L3"`, `"Level 3"`, `"lvl-3"`),
     /// as proficiency scales name their levels: a whole number after `L`, `Lvl` or `Level`
-    /// in any case. A negative zero is zero (see [`unsigned_zero`]).
+    /// in any case, or in points or out of the scale's top (`"3 pts"`, `"3 of 5"`,
+    /// `"3/5"`, `"Level 6 of 7"`: the number before the top, see [`points`]). A negative
+    /// zero is zero (see [`unsigned_zero`]).
     fn score(&mut self, key: &str) -> Option<f64> {
         let score = self.take(key, |v| match v {
             Value::String(s) => (decimal(&s).or_else(|| decimal_comma(&s)))
                 .or_else(|| percentage(&s))
                 .or_else(|| label_number(&s).map(f64::from))
+                .or_else(|| points(&s))
                 .ok_or(Value::String(s)),
             other => other.as_f64().ok_or(other),
         });
         score.map(unsigned_zero)
     }
 
-    /// A link object, or a plain URI string (CASE 1.0).
+    /// A link object, or a plain URI string (CASE 1.0); or a list holding one of them (and
+    /// any `null`s, absent elements), as a list of one is read wherever CASE has one
+    /// object: JSON-LD reads a value and a list of that one value alike, and a processor
+    /// asked not to compact arrays writes links so.
     fn link(&mut self, key: &str) -> Option<CaseLink> {
-        self.take(key, |v| match v {
+        self.take(key, |v| match one_link(v) {
             Value::Object(map) => Ok(link(map)),
             Value::String(uri) => Ok(CaseLink {
                 uri,
@@ -277,6 +283,18 @@ impl Fields {
 }
 
 /// Whether `list` holds one object and otherwise only `null`s (absent elements).
+/// The one link object or URI string a list holds among `null`s (see [`lone_link`]), else
+/// `value` as it is.
+fn one_link(value: Value) -> Value {
+    match value {
+        Value::Array(mut list) => match lone_link(&list) {
+            Some(at) => list.swap_remove(at),
+            None => Value::Array(list),
+        },
+        other => other,
+    }
+}
+
 fn one_object(list: &[Value]) -> bool {
     objects_among_nulls(list).is_some_and(|objects| objects.count() == 1)
 }

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::node::{Overruled, key, non_blank};
+use super::node::{Overruled, key, lone_link, non_blank};
 use super::read::{DOCUMENT, Extra, Known, NODE_LINK, classify, json_type};
 use super::stamp::case_date_time;
 use crate::CaseElement;
@@ -55,6 +55,7 @@ fn names(link: &Value, document: &str) -> bool {
                 .is_some_and(ends_in),
         },
         Value::String(uri) => ends_in(uri),
+        Value::Array(list) => lone_link(list).is_some_and(|at| names(&list[at], &document)),
         _ => false,
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! CASE defines the field as an ISO 8601 date-time (`xs:dateTime`). Publishers also write
 //! a date alone (`2024-03-01`), a space for the `T` (`2024-03-01 10:15:00`, a SQL time
-//! stamp), minutes without seconds, zones as `+0530` or `+05`, a lowercase `z`, and the
-//! basic format (`20240301T101500Z`). Every text an evidence date accepts
+//! stamp), minutes without seconds, zones as `+0530` or `+05`, also after a space (`10:15:00
+//! +0530`, as Ruby and Go write time stamps), a lowercase `z`, and the basic format
+//! (`20240301T101500Z`). Every text an evidence date accepts
 //! ([`parse_iso_date_or_time`]) reads, and is written in the extended format CASE
 //! defines: `YYYY-MM-DDThh:mm:ss`, the fraction of a second as given, and the zone as `Z`
 //! or `±hh:mm` when one is given (none stays none). A date alone is the start of that day.
@@ -33,7 +34,8 @@ pub(crate) fn case_date_time(text: &str) -> Option<String> {
         Some(b'T' | b't' | b' ') => {
             let time = &rest[1..];
             let at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
-            (&time[..at], &time[at..])
+            // An offset may follow a space (`10:15:00 +0530`).
+            (time[..at].trim_end(), &time[at..])
         }
         _ => ("", rest),
     };
@@ -93,6 +95,11 @@ mod tests {
             ("2025-01-15 10:00:00 IST", "2025-01-15T10:00:00"),
             ("2025-01-15T10:00:00+05:30 IST", "2025-01-15T10:00:00+05:30"),
             ("2025-01-15 10:00 NZST", "2025-01-15T10:00:00"),
+            ("2025-01-15 10:00:00 +0530", "2025-01-15T10:00:00+05:30"),
+            (
+                "2025-01-15 10:00:00.25 -0300 BRT",
+                "2025-01-15T10:00:00.25-03:00",
+            ),
         ] {
             assert_eq!(case_date_time(given).as_deref(), Some(written), "{given}");
         }

@@ -1,6 +1,6 @@
 //! The `isChildOf` structure of a package: each item's parents in it, and its cycles.
 
-use super::node::{CHILD_OF, Node, Parsed};
+use super::node::{Node, Parsed, is_child_of};
 use crate::Error;
 use crate::model::order;
 
@@ -18,14 +18,9 @@ pub(super) fn child_of_tree(parsed: &Parsed<'_>) -> Tree {
         has_children: vec![false; n],
     };
     for (k, assoc) in parsed.assocs.iter().enumerate() {
-        // Publishers write the type in other capitalisations (`ischildof`, `IsChildOf`);
-        // no other CASE association type differs from it only by case.
-        if !assoc
-            .a
-            .association_type
-            .trim()
-            .eq_ignore_ascii_case(CHILD_OF)
-        {
+        // Publishers write the type in other capitalisations and in words (`IsChildOf`,
+        // `Is Child Of`); no other CASE association type differs from it only so.
+        if !is_child_of(&assoc.a.association_type) {
             continue;
         }
         if let (Node::Item(child), parent @ (Node::Item(_) | Node::Document)) =

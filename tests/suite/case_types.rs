@@ -1,0 +1,52 @@
+//! CASE association types as tools name them (`tests/data/cases/case/27-…`): `OpenSALT`
+//! stores `Is Child Of` and writes it so in its spreadsheet export, which converters carry
+//! into packages; others write `is_child_of`. Each is `isChildOf`.
+
+use karmayogi::{CaseImport, CaseImportOptions, Framework};
+
+use crate::support::{child_of_edges, exported, import, memberships};
+
+const IN_WORDS: &str = include_str!("../data/cases/case/27-association-types-in-words.json");
+
+fn uuid(prefix: &str, n: u8) -> String {
+    format!("{prefix}00000-0000-4000-8000-00000000000{n}")
+}
+
+#[test]
+fn child_of_in_words_places_items_and_sets_nothing_else_aside() {
+    let import: CaseImport = import(IN_WORDS);
+    let area = uuid("a27", 1);
+    let expected: Vec<(String, Vec<&str>)> = (1..=3)
+        .map(|n| (uuid("c27", n), vec![area.as_str()]))
+        .collect();
+    let got: Vec<(String, Vec<&str>)> = memberships(&import.spec)
+        .into_iter()
+        .map(|(c, g)| (c.to_owned(), g))
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(import.spec.groups.len(), 1);
+    assert!(import.spec.groups[0].parents.is_empty());
+    // Only `Is Related To` is kept aside, as every type other than `isChildOf` is, as
+    // written.
+    let kept: Vec<(&str, &str)> = (import.report.associations.iter())
+        .map(|a| {
+            let a = &a.association;
+            (a.identifier.as_str(), a.association_type.as_str())
+        })
+        .collect();
+    assert_eq!(kept, [(uuid("e27", 5).as_str(), "Is Related To")]);
+    assert!(import.report.dropped.is_empty(), "{:?}", import.report);
+    assert!(
+        import.report.dropped_fields.is_empty(),
+        "{:?}",
+        import.report
+    );
+    // Export writes CASE's name, and the round trip gives the same spec.
+    let package = exported(&import);
+    let edges = child_of_edges(&package);
+    assert_eq!(edges.len(), 4, "{edges:?}");
+    let again = CaseImport::from_json(&package.to_json(), &CaseImportOptions::default()).unwrap();
+    assert_eq!(again.spec, import.spec);
+    assert!(again.report.is_complete(), "{:?}", again.report);
+    Framework::new(import.spec).unwrap();
+}
