@@ -1,0 +1,202 @@
+//! Parts solved before, remembered by their instance: a caller planning many officers in a
+//! row (`Recommender`) solves a part it met before by reading its plan back.
+//!
+//! A part's plan, bound, proof and node count are a function of the part's instance (the
+//! elements' values, the candidates' costs, hours, covers and prerequisites, in their local
+//! order), the node limit and whether it is searched: the solvers read nothing else but
+//! scratch buffers. So the key is exactly those, written out word by word, and a part is
+//! read back only when its key is equal to a remembered one (the hash only finds it).
+//! Officers of one post share most of their requirements, and a part is a few gaps with
+//! the courses that close them, so the same parts come back across officers (and across
+//! posts that require the same competencies at the same levels).
+
+use std::cell::RefCell;
+
+use super::instance::{Instance, Solution, Within};
+use crate::model::hash::IdMap;
+
+/// Words of keys a memo keeps at most over all its parts (8 MiB of keys), beyond which it
+/// starts again empty.
+pub(crate) const MOST_WORDS: usize = 1 << 20;
+
+/// The parts solved so far and their solutions.
+#[derive(Default)]
+pub(crate) struct PartMemo {
+    inner: RefCell<Parts>,
+}
+
+#[derive(Default)]
+struct Parts {
+    words: usize,
+    map: IdMap<Box<[u64]>, Solution>,
+    /// Scratch for the key being looked up.
+    key: Vec<u64>,
+}
+
+impl PartMemo {
+    /// `solve(part, limit, cutoff)`'s answer, read back when `part` was solved before with the
+    /// same node limit and `searched`. Only answers under no cutoff are remembered (a
+    /// cutoff's `Err` and the work it skips depend on the caller's other parts).
+    ///
+    /// Debug builds solve a part read back all the same and check that the answers agree
+    /// to the bit.
+    ///
+    /// # Complexity
+    /// O(n + z + q + m) to write and look up the key of a part of n candidates, z
+    /// (candidate, element) pairs, q prerequisite pairs and m elements; `solve`'s otherwise.
+    pub(crate) fn solve(
+        &self,
+        part: &Instance,
+        (limit, searched, cutoff): (u64, bool, f64),
+        solve: impl Fn(&Instance, u64, f64) -> Within,
+    ) -> Within {
+        if cutoff != f64::INFINITY {
+            return solve(part, limit, cutoff);
+        }
+        let mut parts = self.inner.borrow_mut();
+        let mut key = std::mem::take(&mut parts.key);
+        write_key(part, limit, searched, &mut key);
+        if let Some(known) = parts.map.get(key.as_slice()) {
+            let known = known.clone();
+            parts.key = key;
+            drop(parts);
+            if cfg!(debug_assertions) {
+                let again = solve(part, limit, cutoff);
+                debug_assert!(
+                    again.as_ref().is_ok_and(|s| same(s, &known)),
+                    "a remembered part's solution differs from solving it again"
+                );
+            }
+            return Ok(known);
+        }
+        // The solver may meet memo-less parts of its own, never this memo: no borrow is
+        // held while it runs.
+        drop(parts);
+        let solution = solve(part, limit, cutoff)?;
+        let mut parts = self.inner.borrow_mut();
+        if key.len() <= MOST_WORDS {
+            if parts.words + key.len() > MOST_WORDS {
+                parts.map.clear();
+                parts.words = 0;
+            }
+            parts.words += key.len();
+            parts.map.insert(key.as_slice().into(), solution.clone());
+        }
+        parts.key = key;
+        Ok(solution)
+    }
+
+    /// Parts remembered now.
+    pub(crate) fn len(&self) -> usize {
+        self.inner.borrow().map.len()
+    }
+
+    /// Bytes the remembered keys and solutions take on the heap, about.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        let parts = self.inner.borrow();
+        let solutions: usize = parts.map.values().map(|s| s.chosen.capacity() * 4).sum();
+        let entry = size_of::<(Box<[u64]>, Solution)>() + 1;
+        parts.words * 8 + solutions + parts.map.capacity() * entry + parts.key.capacity() * 8
+    }
+}
+
+/// Two solutions alike to the bit.
+fn same(a: &Solution, b: &Solution) -> bool {
+    a.chosen == b.chosen
+        && a.cost.to_bits() == b.cost.to_bits()
+        && a.bound.to_bits() == b.bound.to_bits()
+        && a.proven == b.proven
+        && a.nodes == b.nodes
+}
+
+/// The key of `part` solved within `limit` nodes (`searched` or not): everything the
+/// solvers read, in order, each row after its length.
+fn write_key(part: &Instance, limit: u64, searched: bool, key: &mut Vec<u64>) {
+    key.clear();
+    key.extend([
+        limit,
+        u64::from(searched),
+        part.len() as u64,
+        part.values.len() as u64,
+    ]);
+    key.extend(part.values.iter().map(|v| v.to_bits()));
+    for c in 0..part.len() as u32 {
+        let (covers, pre) = (part.covers(c), part.prerequisites(c));
+        key.extend([
+            part.cost(c).to_bits(),
+            part.hours(c).to_bits(),
+            covers.len() as u64,
+            pre.len() as u64,
+        ]);
+        key.extend(covers.iter().map(|&e| u64::from(e)));
+        key.extend(pre.iter().map(|&p| u64::from(p)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::instance::tests::line;
+    use super::*;
+    use std::cell::Cell;
+
+    fn solution(cost: f64) -> Solution {
+        Solution {
+            chosen: vec![0],
+            cost,
+            bound: cost,
+            proven: true,
+            nodes: 0,
+        }
+    }
+
+    #[test]
+    fn a_part_met_again_is_read_back_and_another_is_solved() {
+        let memo = PartMemo::default();
+        let calls = Cell::new(0);
+        let solve = |part: &Instance, _, _| {
+            calls.set(calls.get() + 1);
+            Ok(solution(part.cost(0)))
+        };
+        let a = line(4, true);
+        let b = line(5, true);
+        let none = (0, false, f64::INFINITY);
+        assert_eq!(memo.solve(&a, none, solve), Ok(solution(a.cost(0))));
+        let solved = calls.get();
+        assert_eq!(memo.solve(&a.clone(), none, solve), Ok(solution(a.cost(0))));
+        // Debug builds solve again to check; release builds do not.
+        assert_eq!(calls.get(), solved + usize::from(cfg!(debug_assertions)));
+        memo.solve(&b, none, solve).unwrap();
+        // Another limit, or the search, is another key; a cutoff is never remembered.
+        memo.solve(&a, (10, false, f64::INFINITY), solve).unwrap();
+        memo.solve(&a, (0, true, f64::INFINITY), solve).unwrap();
+        memo.solve(&a, (0, false, 100.0), solve).unwrap();
+        assert_eq!(memo.len(), 4);
+    }
+
+    #[test]
+    fn keys_differ_where_the_instances_do() {
+        let mut key_a = Vec::new();
+        let mut key_b = Vec::new();
+        let a = line(4, true);
+        let b = line(4, false);
+        write_key(&a, 0, false, &mut key_a);
+        write_key(&b, 0, false, &mut key_b);
+        assert_ne!(key_a, key_b);
+        write_key(&a.clone(), 0, false, &mut key_b);
+        assert_eq!(key_a, key_b);
+    }
+
+    #[test]
+    fn the_memo_stays_within_its_words() {
+        let memo = PartMemo::default();
+        let mut words = 0;
+        for n in 1..200u32 {
+            let inst = line(n * 40, true);
+            let solve = |_: &Instance, _, _| Ok(solution(1.0));
+            memo.solve(&inst, (0, false, f64::INFINITY), solve).unwrap();
+            words = memo.inner.borrow().words;
+            assert!(words <= MOST_WORDS);
+        }
+        assert!(words > 0 && memo.len() < 199);
+    }
+}
