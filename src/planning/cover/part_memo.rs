@@ -1,14 +1,17 @@
 //! Parts solved before, remembered by their instance: a caller planning many officers in a
 //! row (`Recommender`) solves a part it met before by reading its plan back.
 //!
-//! A part's plan, bound, proof and node count are a function of the part's instance (the
-//! elements' values, the candidates' costs, hours, covers and prerequisites, in their local
-//! order), the node limit and whether it is searched: the solvers read nothing else but
-//! scratch buffers. So the key is exactly those, written out word by word, and a part is
-//! read back only when its key is equal to a remembered one (the hash only finds it).
-//! Officers of one post share most of their requirements, and a part is a few gaps with
-//! the courses that close them, so the same parts come back across officers (and across
-//! posts that require the same competencies at the same levels).
+//! A least-cost part's plan, bound, proof and node count are a function of the
+//! candidates' costs, hours, covers and prerequisites in their local order, which of its
+//! elements are worth something, the node limit and whether it is searched: the solvers
+//! read nothing else but scratch buffers. How much an element is worth does not enter: on
+//! this path every solver counts the open elements (the greedy's gains, the redundancy
+//! tests, the bounds' rows, the exact table, the tabu search's unit values), never their
+//! values. So the key is exactly those, written out word by word, and a part is read back
+//! only when its key is equal to a remembered one (the hash only finds it). Officers of one
+//! post share most of their requirements, and a part is a few gaps with the courses that
+//! close them, so the same parts come back across officers whose shortfalls on those gaps
+//! differ (and across posts that require the same competencies at the same levels).
 
 use std::cell::RefCell;
 
@@ -34,9 +37,10 @@ struct Parts {
 }
 
 impl PartMemo {
-    /// `solve(part, limit, cutoff)`'s answer, read back when `part` was solved before with the
-    /// same node limit and `searched`. Only answers under no cutoff are remembered (a
-    /// cutoff's `Err` and the work it skips depend on the caller's other parts).
+    /// `solve(part, limit, cutoff)`'s answer for least-cost `part`, read back when a part
+    /// alike but for its elements' positive values was solved before with the same node
+    /// limit and `searched`. Only answers under no cutoff are remembered (a cutoff's `Err`
+    /// and the work it skips depend on the caller's other parts).
     ///
     /// Debug builds solve a part read back all the same and check that the answers agree
     /// to the bit.
@@ -109,8 +113,9 @@ fn same(a: &Solution, b: &Solution) -> bool {
         && a.nodes == b.nodes
 }
 
-/// The key of `part` solved within `limit` nodes (`searched` or not): everything the
-/// solvers read, in order, each row after its length.
+/// The key of least-cost `part` solved within `limit` nodes (`searched` or not):
+/// everything the solvers read, in order, each row after its length; of the elements'
+/// values, only whether each is worth something.
 fn write_key(part: &Instance, limit: u64, searched: bool, key: &mut Vec<u64>) {
     key.clear();
     key.extend([
@@ -119,7 +124,7 @@ fn write_key(part: &Instance, limit: u64, searched: bool, key: &mut Vec<u64>) {
         part.len() as u64,
         part.values.len() as u64,
     ]);
-    key.extend(part.values.iter().map(|v| v.to_bits()));
+    key.extend(part.values.iter().map(|&v| u64::from(v > 0.0)));
     for c in 0..part.len() as u32 {
         let (covers, pre) = (part.covers(c), part.prerequisites(c));
         key.extend([
@@ -173,6 +178,41 @@ mod tests {
         assert_eq!(memo.len(), 4);
     }
 
+    /// The claim the key rests on: a least-cost part's solution, searched or not, by the
+    /// exact table or by the whole reductions, is the same whatever its elements' positive
+    /// values.
+    #[test]
+    fn least_cost_solutions_do_not_depend_on_positive_values() {
+        use super::super::exact::rows::solve_part;
+        use super::super::instance::tests::{laden, random};
+        use super::super::solve::{bounded_cover, exact_cover};
+        use super::super::tiny::tiny_cover;
+        for seed in 0..160u64 {
+            let (n, m) = (6 + (seed % 37) as u32, 3 + (seed % 13) as u32);
+            let inst = if seed % 2 == 0 {
+                random(seed, n, m, &[1.0, 2.0, 3.0, 4.5, 7.0])
+            } else {
+                laden(seed, n, m, 3)
+            };
+            let mut worth = inst.clone();
+            worth.values = (0..m)
+                .map(|e| f64::from(1 + (e * 7 + seed as u32) % 5) * 0.75)
+                .collect();
+            worth.set_values_derived();
+            for (limit, search) in [(0, false), (300, true)] {
+                let a = solve_part(&inst, limit, search, f64::INFINITY);
+                let b = solve_part(&worth, limit, search, f64::INFINITY);
+                assert!(same(&a.unwrap(), &b.unwrap()), "seed {seed}, {search}");
+            }
+            assert!(
+                same(&bounded_cover(&inst), &bounded_cover(&worth)),
+                "seed {seed}"
+            );
+            assert!(same(&exact_cover(&inst, 300), &exact_cover(&worth, 300)));
+            assert_eq!(tiny_cover(&inst), tiny_cover(&worth), "seed {seed}");
+        }
+    }
+
     #[test]
     fn keys_differ_where_the_instances_do() {
         let mut key_a = Vec::new();
@@ -184,6 +224,14 @@ mod tests {
         assert_ne!(key_a, key_b);
         write_key(&a.clone(), 0, false, &mut key_b);
         assert_eq!(key_a, key_b);
+        // Positive values do not enter the key; whether an element is worth something does.
+        let mut worth = a.clone();
+        worth.values = vec![3.0, 0.5, 2.0, 1.0];
+        write_key(&worth, 0, false, &mut key_b);
+        assert_eq!(key_a, key_b);
+        worth.values[1] = 0.0;
+        write_key(&worth, 0, false, &mut key_b);
+        assert_ne!(key_a, key_b);
     }
 
     #[test]

@@ -12,9 +12,11 @@ use crate::{Error, Framework, Plan, Profile, RecommendOptions};
 /// and the courses closing them), each then solved apart; officers of one post, or of
 /// posts requiring the same competencies at the same levels, meet the same parts again.
 /// A `Recommender` remembers each part it solves, keyed by everything the solver reads of
-/// it (the gaps' values, the courses' selection costs, hours, the gaps each closes and
-/// their prerequisites among them, the node limit), and reads the part's plan and bound
-/// back when a part equal to it, word for word, comes again. Budgeted plans are made as
+/// it (the courses' selection costs, hours, the gaps each closes and their prerequisites
+/// among them, which gaps are worth something, the node limit; not how much each gap is
+/// worth, which a least-hours part's plan does not depend on), and reads the part's plan
+/// and bound back when a part equal to it, word for word, comes again: officers short of
+/// the same gaps by different amounts share it. Budgeted plans are made as
 /// [`Framework::recommend`] makes them.
 ///
 /// One `Recommender` per thread: it is [`Send`], not [`Sync`]. Officers given in any
