@@ -216,3 +216,27 @@ fn errors_are_those_of_recommend() {
         fw.recommend(p, "p0", &weighted).unwrap_err()
     );
 }
+
+#[test]
+fn a_recommender_moves_to_another_thread() {
+    fn send<T: Send>(_: &T) {}
+    let mut rng = Rng(5);
+    let fw = dense_framework(&mut rng, 12);
+    let officers = officers(&mut rng, &fw, 4);
+    let options = RecommendOptions::default();
+    let recommender = Recommender::new(&fw, &options);
+    send(&recommender);
+    let plans = std::thread::scope(|scope| {
+        scope
+            .spawn(move || {
+                let mut recommender = recommender;
+                officers
+                    .iter()
+                    .map(|(p, post)| recommender.recommend(p, post).expect("plan"))
+                    .collect::<Vec<_>>()
+            })
+            .join()
+            .expect("thread")
+    });
+    assert_eq!(plans.len(), 4);
+}
