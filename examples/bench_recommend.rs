@@ -1,8 +1,10 @@
 //! Recommendation benchmark on the real ESCO requirement side with a **synthetic** course
 //! catalogue and **synthetic** officers.
 //!
-//! Run with `cargo run --release --example bench_recommend [OFFICERS] [--batch-only]`
-//! (default 1,000,000 for the batch; `--batch-only` skips parts 1 and 2, for profiling).
+//! Run with `cargo run --release --example bench_recommend [OFFICERS] [--batch-only]
+//! [--plain]` (default 1,000,000 for the batch; `--batch-only` skips parts 1 and 2, for
+//! profiling; `--plain` plans the batch by `Framework::recommend` officer by officer
+//! instead of one `Recommender` per thread, which gives the same plans).
 //! It measures:
 //!
 //! 1. quality: total hours of the greedy plan against the exact optimum, for officers of a
@@ -11,7 +13,7 @@
 //! 2. latency of one officer's greedy plan against the 10,000-course catalogue;
 //! 3. throughput of a batch of **synthetic** officers (`examples/support/synth.rs`: real
 //!    ESCO positions, made-up passbooks), each planned against their own position on two
-//!    threads, and peak memory with the officers held in a `Cohort`;
+//!    threads (a `Recommender` each), and peak memory with the officers held in a `Cohort`;
 //! 4. career paths: for synthetic officers, the 10 posts among all 3,007 they could be ready
 //!    for with the least training hours (`Framework::career_paths`), per officer.
 //!
@@ -33,8 +35,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use karmayogi::{
-    CareerOptions, Cohort, Framework, LevelPolicy, Optimality, Profile, RecommendOptions, Solver,
-    Target,
+    CareerOptions, Cohort, Framework, LevelPolicy, Optimality, Profile, RecommendOptions,
+    Recommender, Solver, Target,
 };
 
 use synth::SplitMix64;
@@ -47,8 +49,8 @@ fn main() -> ExitCode {
 }
 
 const USAGE: args::Usage = args::Usage {
-    text: "bench_recommend [OFFICERS] [--batch-only]",
-    flags: &["--batch-only"],
+    text: "bench_recommend [OFFICERS] [--batch-only] [--plain]",
+    flags: &["--batch-only", "--plain"],
     options: &[],
     positional: 1,
 };
@@ -90,7 +92,7 @@ fn run(out: &mut dyn Write) -> out::Outcome {
         quality_and_latency(out, &framework, &cases)?;
     }
     career_paths(out, &framework)?;
-    batch_throughput(out, &framework, batch)
+    batch_throughput(out, &framework, batch, args.flag("--plain"))
 }
 
 fn career_paths(out: &mut dyn Write, framework: &Framework) -> out::Outcome {
@@ -193,7 +195,12 @@ fn quality_and_latency(
     Ok(())
 }
 
-fn batch_throughput(out: &mut dyn Write, framework: &Framework, batch: usize) -> out::Outcome {
+fn batch_throughput(
+    out: &mut dyn Write,
+    framework: &Framework,
+    batch: usize,
+    one_by_one: bool,
+) -> out::Outcome {
     // 3. Batch throughput on two threads.
     let synth = synth::Synth::new(framework, &synth::SynthOptions::default());
     let start = Instant::now();
@@ -212,12 +219,13 @@ fn batch_throughput(out: &mut dyn Write, framework: &Framework, batch: usize) ->
     let greedy = RecommendOptions::default().solver(Solver::Greedy);
     let start = Instant::now();
     let per_thread = batch.div_ceil(2);
-    let totals: Vec<(usize, usize, f64)> = std::thread::scope(|scope| {
+    let totals: Vec<(usize, usize, f64, (usize, usize))> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..2)
             .map(|w| {
                 let (cohort, greedy) = (&cohort, &greedy);
                 scope.spawn(move || {
                     let (mut plans, mut closed, mut hours) = (0, 0, 0.0);
+                    let mut recommender = Recommender::new(framework, greedy);
                     for i in (w * per_thread)..((w + 1) * per_thread).min(cohort.len()) {
                         let Some(profile) = cohort.profile(i) else {
                             continue;
@@ -225,19 +233,25 @@ fn batch_throughput(out: &mut dyn Write, framework: &Framework, batch: usize) ->
                         let Ok(position) = profile.position(framework) else {
                             continue;
                         };
-                        if let Ok(plan) = framework.recommend(&profile, position.as_str(), greedy) {
+                        let plan = if one_by_one {
+                            framework.recommend(&profile, position.as_str(), greedy)
+                        } else {
+                            recommender.recommend(&profile, position.as_str())
+                        };
+                        if let Ok(plan) = plan {
                             plans += 1;
                             closed += plan.closed;
                             hours += plan.total_hours;
                         }
                     }
-                    (plans, closed, hours)
+                    let memo = (recommender.remembered(), recommender.heap_bytes());
+                    (plans, closed, hours, memo)
                 })
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or((0, 0, 0.0)))
+            .map(|h| h.join().unwrap_or((0, 0, 0.0, (0, 0))))
             .collect()
     });
     let secs = start.elapsed().as_secs_f64();
@@ -253,6 +267,16 @@ fn batch_throughput(out: &mut dyn Write, framework: &Framework, batch: usize) ->
         hours / plans.max(1) as f64,
         peak_rss()
     )?;
+    if !one_by_one {
+        let (parts, bytes) = totals
+            .iter()
+            .fold((0, 0), |(p, b), t| (p + t.3.0, b + t.3.1));
+        writeln!(
+            out,
+            "  parts remembered at the end: {parts} on the 2 threads' recommenders, {:.1} MiB",
+            bytes as f64 / f64::from(1 << 20)
+        )?;
+    }
     Ok(())
 }
 

@@ -2,9 +2,11 @@
 //! default and the prerequisite-laden 10,000-course catalogues, for checking that a change
 //! leaves every plan byte-identical.
 //!
-//! Run with `cargo run --release --example plan_hash [OFFICERS]` (default 3,000 per
-//! catalogue); each officer gets six plans: greedy, default, exact (2,000 nodes), budgeted
-//! (40 h, default and greedy) and in terms of 20 h, so the default makes 36,000 plans.
+//! Run with `cargo run --release --example plan_hash [OFFICERS] [--plain]` (default 3,000
+//! per catalogue); each officer gets six plans: greedy, default, exact (2,000 nodes),
+//! budgeted (40 h, default and greedy) and in terms of 20 h, so the default makes 36,000
+//! plans. Each thread makes them with one `Recommender` per set of options; `--plain`
+//! calls `Framework::recommend` for each instead (the hashes must be the same).
 
 #[path = "support/args.rs"]
 mod args;
@@ -21,7 +23,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use catalogue::Prerequisites;
-use karmayogi::{Cohort, Framework, LevelPolicy, RecommendOptions, Solver};
+use karmayogi::{Cohort, Framework, LevelPolicy, RecommendOptions, Recommender, Solver};
 
 const COURSES: usize = 10_000;
 const SEED: u64 = 2024;
@@ -31,8 +33,8 @@ fn main() -> ExitCode {
 }
 
 const USAGE: args::Usage = args::Usage {
-    text: "plan_hash [OFFICERS]",
-    flags: &[],
+    text: "plan_hash [OFFICERS] [--plain]",
+    flags: &["--plain"],
     options: &[],
     positional: 1,
 };
@@ -53,6 +55,7 @@ fn run(out: &mut dyn Write) -> out::Outcome {
         Some(n) => usize::try_from(USAGE.count(n, "OFFICERS")?)?,
         None => 3_000,
     };
+    let one_by_one = args.flag("--plain");
     let esco = esco::Esco::load()?;
     let options = [
         RecommendOptions::default().solver(Solver::Greedy),
@@ -92,6 +95,10 @@ fn run(out: &mut dyn Write) -> out::Outcome {
                     let (cohort, framework, options) = (&cohort, &framework, &options);
                     scope.spawn(move || {
                         let mut hashes = Vec::new();
+                        let mut recommenders: Vec<Recommender> = options
+                            .iter()
+                            .map(|o| Recommender::new(framework, o))
+                            .collect();
                         for i in (w * per_thread)..((w + 1) * per_thread).min(cohort.len()) {
                             let Some(profile) = cohort.profile(i) else {
                                 continue;
@@ -101,9 +108,13 @@ fn run(out: &mut dyn Write) -> out::Outcome {
                             };
                             let mut h = 0xcbf2_9ce4_8422_2325_u64;
                             let mut plans = 0;
-                            for o in options {
-                                let text = match framework.recommend(&profile, position.as_str(), o)
-                                {
+                            for (o, recommender) in options.iter().zip(&mut recommenders) {
+                                let plan = if one_by_one {
+                                    framework.recommend(&profile, position.as_str(), o)
+                                } else {
+                                    recommender.recommend(&profile, position.as_str())
+                                };
+                                let text = match plan {
                                     Ok(plan) => serde_json::to_string(&plan)
                                         .unwrap_or_else(|e| format!("json error {e}")),
                                     Err(e) => format!("error {e}"),

@@ -11,7 +11,8 @@
 //!   [`GapReport`] with a readiness score, from the current levels a [`LevelPolicy`]
 //!   derives from the officer's passbook ([`Profile`]).
 //! - **Which courses close the gaps**: [`Framework::recommend`] (and
-//!   [`Framework::recommend_targets`] for an individual development plan) chooses a learning
+//!   [`Framework::recommend_targets`] for an individual development plan; [`Recommender`]
+//!   for many officers in a row) chooses a learning
 //!   [`Plan`]: the fewest hours, or the most shortfall within an hour budget, prerequisites
 //!   first, split into terms, steered towards the 70-20-10 blend, each pick explained.
 //! - **What a department lacks**: [`Framework::training_needs`] aggregates a [`Cohort`]
@@ -223,8 +224,8 @@ pub use crate::planning::acbp::{
 };
 pub use crate::planning::career::{CareerFit, CareerOptions, CareerStep};
 pub use crate::planning::recommend::{
-    Blend, Closed, Objective, OpenGap, OpenReason, Optimality, Plan, RecommendOptions, Solver,
-    Step, Target, Term, UntaggedLevel,
+    Blend, Closed, Objective, OpenGap, OpenReason, Optimality, Plan, RecommendOptions, Recommender,
+    Solver, Step, Target, Term, UntaggedLevel,
 };
 
 #[doc = include_str!("../README.md")]

@@ -5,12 +5,14 @@
 //! returns, and `assemble` turns the solver's picks into the plan.
 
 mod assemble;
+mod batch;
 #[cfg(test)]
 mod instance_tests;
 mod marks;
 mod options;
 mod plan;
 
+pub use batch::Recommender;
 pub(crate) use options::reaches;
 pub use options::{Objective, RecommendOptions, Solver, UntaggedLevel};
 pub(crate) use plan::GapItem;
@@ -19,7 +21,7 @@ pub use plan::{Blend, Closed, OpenGap, OpenReason, Optimality, Plan, Step, Targe
 use crate::analysis::gap::merge_held;
 use crate::model::order;
 use crate::model::spec::Mode;
-use crate::planning::cover::{self, Instance};
+use crate::planning::cover::{self, Instance, PartMemo};
 use crate::{CourseId, EntityKind, Error, Framework, Paths, Profile};
 
 impl Framework {
@@ -114,10 +116,22 @@ impl Framework {
         position: &str,
         options: &RecommendOptions,
     ) -> Result<Plan<'f>, Error> {
+        self.recommend_remembering(profile, position, options, None)
+    }
+
+    /// [`Framework::recommend`], least-hours parts read back from `memo` or remembered
+    /// there when one is given.
+    pub(crate) fn recommend_remembering<'f>(
+        &'f self,
+        profile: &Profile,
+        position: &str,
+        options: &RecommendOptions,
+        memo: Option<&PartMemo>,
+    ) -> Result<Plan<'f>, Error> {
         self.check_stamp(profile.stamp)?;
         let p = self.position_index(position)?;
         let gaps = self.gaps_at(p, &profile.held);
-        self.plan(&gaps, &profile.completed, options)
+        self.plan(&gaps, &profile.completed, options, memo)
     }
 
     /// The gaps of an officer holding `held` (sorted by competency) against post `p`, in
@@ -212,14 +226,17 @@ impl Framework {
         order::sort_by_key(&mut gaps, |g| g.competency);
         order::sort_unstable(&mut done);
         done.dedup();
-        Ok(self.plan(&gaps, &done, options)?)
+        Ok(self.plan(&gaps, &done, options, None)?)
     }
 
+    /// The plan for `gaps`; least-hours parts solved before are read back from `memo` when
+    /// one is given (the same plan).
     fn plan<'f>(
         &'f self,
         gaps: &[GapItem<'f>],
         completed: &[u32],
         options: &RecommendOptions,
+        memo: Option<&PartMemo>,
     ) -> Result<Plan<'f>, Error> {
         // Only the competencies named get a weight other than 1: (index, weight) by index,
         // each index once (the options' ids are distinct).
@@ -269,13 +286,19 @@ impl Framework {
             && inst.values.iter().any(|&v| v <= 0.0))
         .then(|| inst.keeping_elements(|e| inst.values[e as usize] > 0.0));
         let solve = wanted.as_ref().unwrap_or(&inst);
-        let solution = match (options.objective, options.solver) {
-            (Objective::CloseAll, Solver::Greedy) => cover::bounded_cover(solve),
-            (Objective::CloseAll, Solver::Exact { node_limit }) => {
+        let solution = match (options.objective, options.solver, memo) {
+            (Objective::CloseAll, Solver::Greedy, None) => cover::bounded_cover(solve),
+            (Objective::CloseAll, Solver::Greedy, Some(memo)) => {
+                cover::bounded_cover_remembering(solve, memo)
+            }
+            (Objective::CloseAll, Solver::Exact { node_limit }, None) => {
                 cover::exact_cover(solve, node_limit)
             }
-            (Objective::Budget(b), Solver::Greedy) => cover::greedy_budget(&inst, b),
-            (Objective::Budget(b), Solver::Exact { node_limit }) => {
+            (Objective::CloseAll, Solver::Exact { node_limit }, Some(memo)) => {
+                cover::exact_cover_remembering(solve, node_limit, memo)
+            }
+            (Objective::Budget(b), Solver::Greedy, _) => cover::greedy_budget(&inst, b),
+            (Objective::Budget(b), Solver::Exact { node_limit }, _) => {
                 cover::exact_budget(&inst, b, node_limit)
             }
         };

@@ -63,6 +63,7 @@ mod plan_oracle_department;
 mod properties;
 mod publishers;
 mod recommend;
+mod recommender;
 mod refused_rows;
 mod reports;
 mod rollup;

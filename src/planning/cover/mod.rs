@@ -38,6 +38,8 @@
 //!   sets of elements;
 //! - `reduce`: forced picks and those reductions, then each part solved apart (the
 //!   callers' least-cost entry points);
+//! - `part_memo`: parts solved before, read back by their instance when one caller plans
+//!   many officers in a row;
 //! - `exact`: per part the heuristics, then reduced-cost fixing at the root with what is
 //!   left reduced and split again, or branch and bound on those bounds, best bound first
 //!   with dives, the tree kept explicitly (no depth limit);
@@ -83,6 +85,7 @@ mod keys;
 mod keys_tests;
 mod knapsack;
 mod lagrange;
+mod part_memo;
 mod pdhg;
 mod queue;
 mod reduce;
@@ -107,6 +110,10 @@ mod trade;
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use greedy::{plain_greedy_cover, preferred};
 pub(crate) use instance::{EPS, EXACT_BELOW, Instance, Rows, common_unit_of, value_floor_of};
-pub(crate) use solve::{bounded_cover, bounded_cover_within, exact_cover, exact_cover_within};
+pub(crate) use part_memo::PartMemo;
+pub(crate) use solve::{
+    bounded_cover, bounded_cover_remembering, bounded_cover_within, exact_cover,
+    exact_cover_remembering, exact_cover_within,
+};
 pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{Known, Scan, StepChoice, Stepper, sums_exact};

@@ -4,6 +4,7 @@
 //! search of `exact.rs`).
 
 use super::instance::{Instance, Within, beyond};
+use super::part_memo::PartMemo;
 use super::split;
 use super::state::{State, most_expensive_first, remove_redundant};
 use super::tiny::tiny_cover;
@@ -24,7 +25,10 @@ pub(super) type SolvePart<'a> = &'a dyn Fn(&Instance, u64, f64) -> Within;
 /// is; otherwise every part is built apart, so a caller at the root of a part (the search's
 /// reduced-cost fixing) gets strictly smaller parts back. `Err(bound)` once the cost of the
 /// forced picks and the bounds of the parts solved so far, `bound`, exceed `cutoff` (the
-/// parts left cost at least nothing).
+/// parts left cost at least nothing). With `memo`, each part (but those of one element) is
+/// read back from it when met before, and remembered there once solved (`searched` says
+/// whether `solve_part` searches, part of the key): the same plan.
+#[allow(clippy::too_many_arguments)] // the reductions' inputs, each read once
 pub(super) fn reduce_from(
     inst: &Instance,
     mut state: State,
@@ -33,6 +37,7 @@ pub(super) fn reduce_from(
     cutoff: f64,
     whole: bool,
     solve_part: SolvePart,
+    memo: Option<(&PartMemo, bool)>,
 ) -> Within {
     let mut buffer = Vec::new();
     // The forced picks below log each candidate they choose, and a candidate is chosen
@@ -59,7 +64,10 @@ pub(super) fn reduce_from(
     let mut single = Vec::new();
     let parts = split::parts(inst, &state.chosen, &excluded, open, &mut single);
     if whole && !reduced && parts.len() == 1 && single.is_empty() {
-        return solve_part(inst, limit, cutoff);
+        return match memo {
+            Some((memo, searched)) => memo.solve(inst, (limit, searched, cutoff), solve_part),
+            None => solve_part(inst, limit, cutoff),
+        };
     }
     // Parts of one element: the cheapest closure of one of its closers, proven.
     for &e in &single {
@@ -76,12 +84,20 @@ pub(super) fn reduce_from(
     let mut nodes = 0;
     let mut left = limit;
     let count = parts.len() as u64;
+    // A part small enough for the exact table is solved by it, any other by `solve_part`.
+    let solve_one = |part: &Instance, share, cutoff| match tiny_cover(part) {
+        Some(solution) => Ok(solution),
+        None => solve_part(part, share, cutoff),
+    };
     for (i, part) in parts.iter().enumerate() {
         let share = left / (count - i as u64);
-        let solution = match tiny_cover(&part.inst) {
-            Some(solution) => solution,
-            None => solve_part(&part.inst, share, cutoff - bound).map_err(|b| bound + b)?,
-        };
+        let solution = match memo {
+            Some((memo, searched)) => {
+                memo.solve(&part.inst, (share, searched, cutoff - bound), solve_one)
+            }
+            None => solve_one(&part.inst, share, cutoff - bound),
+        }
+        .map_err(|b| bound + b)?;
         left -= solution.nodes.min(share);
         nodes += solution.nodes;
         proven &= solution.proven;

@@ -4,6 +4,7 @@
 use super::exact::refute_part;
 use super::exact::rows::solve_part;
 use super::instance::{Instance, Solution, Within};
+use super::part_memo::PartMemo;
 use super::reduce::{SolvePart, reduce_from};
 use super::state::State;
 
@@ -34,6 +35,32 @@ pub(crate) fn bounded_cover(inst: &Instance) -> Solution {
 /// At most [`bounded_cover`]'s.
 pub(crate) fn bounded_cover_within(inst: &Instance, cutoff: f64) -> Within {
     reduce_and_solve(inst, 0, false, cutoff)
+}
+
+/// [`bounded_cover`]'s plan, each part the reductions leave that `memo` holds read back
+/// from it instead of solved, and each part solved remembered there: the same plan.
+///
+/// # Complexity
+/// At most [`bounded_cover`]'s, plus O(n + z + q) for the parts' keys.
+pub(crate) fn bounded_cover_remembering(inst: &Instance, memo: &PartMemo) -> Solution {
+    let solve = |part: &Instance, limit, cutoff| solve_part(part, limit, false, cutoff);
+    reduce_whole(inst, 0, f64::INFINITY, &solve, Some((memo, false)))
+        .unwrap_or_else(|_| unreachable_cutoff(inst))
+}
+
+/// [`exact_cover`]'s plan, its parts read back from `memo` or remembered there as
+/// [`bounded_cover_remembering`]'s: the same plan.
+///
+/// # Complexity
+/// At most [`exact_cover`]'s, plus O(n + z + q) for the parts' keys.
+pub(crate) fn exact_cover_remembering(
+    inst: &Instance,
+    node_limit: u64,
+    memo: &PartMemo,
+) -> Solution {
+    let solve = |part: &Instance, limit, cutoff| solve_part(part, limit, true, cutoff);
+    reduce_whole(inst, node_limit, f64::INFINITY, &solve, Some((memo, true)))
+        .unwrap_or_else(|_| unreachable_cutoff(inst))
 }
 
 /// The answer when an infinite cutoff is exceeded, which no finite bound does: the empty
@@ -98,7 +125,7 @@ pub(crate) fn exact_cover_within(inst: &Instance, node_limit: u64, cutoff: f64) 
 /// local search, the fixing's first target the cutoff's), within `node_limit` nodes.
 /// `None` says only that this search did not find one.
 fn refuted(inst: &Instance, node_limit: u64, cutoff: f64) -> Option<f64> {
-    reduce_whole(inst, node_limit, cutoff, &refute_part).err()
+    reduce_whole(inst, node_limit, cutoff, &refute_part, None).err()
 }
 
 /// Takes the candidates some open element cannot do without and sets aside dominated ones
@@ -112,12 +139,18 @@ fn refuted(inst: &Instance, node_limit: u64, cutoff: f64) -> Option<f64> {
 /// it, or a part's bound added to it, exceeds `cutoff`.
 fn reduce_and_solve(inst: &Instance, limit: u64, search: bool, cutoff: f64) -> Within {
     let solve = |part: &Instance, limit, cutoff| solve_part(part, limit, search, cutoff);
-    reduce_whole(inst, limit, cutoff, &solve)
+    reduce_whole(inst, limit, cutoff, &solve, None)
 }
 
 /// [`reduce_from`] on the whole instance, nothing taken or set aside yet, each part solved
-/// by `solve`.
-fn reduce_whole(inst: &Instance, limit: u64, cutoff: f64, solve: SolvePart) -> Within {
+/// by `solve` or read back from `memo`.
+fn reduce_whole(
+    inst: &Instance,
+    limit: u64,
+    cutoff: f64,
+    solve: SolvePart,
+    memo: Option<(&PartMemo, bool)>,
+) -> Within {
     reduce_from(
         inst,
         State::new(inst),
@@ -126,5 +159,6 @@ fn reduce_whole(inst: &Instance, limit: u64, cutoff: f64, solve: SolvePart) -> W
         cutoff,
         true,
         solve,
+        memo,
     )
 }

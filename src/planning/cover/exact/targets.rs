@@ -125,7 +125,7 @@ impl Search<'_> {
             };
             let search =
                 |part: &Instance, limit, cutoff| solve_part_as(part, limit, true, cutoff, role);
-            reduce_from(inst, state, fixed_out, limit, cutoff, false, &search).ok()
+            reduce_from(inst, state, fixed_out, limit, cutoff, false, &search, None).ok()
         };
         // The least cost is at least `target` unless a cover satisfying the fixings is
         // cheaper, and at least the restricted bound then.

@@ -1,0 +1,250 @@
+//! Parts solved before, remembered by their instance: a caller planning many officers in a
+//! row (`Recommender`) solves a part it met before by reading its plan back.
+//!
+//! A least-cost part's plan, bound, proof and node count are a function of the
+//! candidates' costs, hours, covers and prerequisites in their local order, which of its
+//! elements are worth something, the node limit and whether it is searched: the solvers
+//! read nothing else but scratch buffers. How much an element is worth does not enter: on
+//! this path every solver counts the open elements (the greedy's gains, the redundancy
+//! tests, the bounds' rows, the exact table, the tabu search's unit values), never their
+//! values. So the key is exactly those, written out word by word, and a part is read back
+//! only when its key is equal to a remembered one (the hash only finds it). Officers of one
+//! post share most of their requirements, and a part is a few gaps with the courses that
+//! close them, so the same parts come back across officers whose shortfalls on those gaps
+//! differ (and across posts that require the same competencies at the same levels).
+
+use std::cell::RefCell;
+
+use super::instance::{Instance, Solution, Within};
+use crate::model::hash::IdMap;
+
+/// Words of keys a memo keeps at most over all its parts (8 MiB of keys), beyond which it
+/// starts again empty.
+pub(crate) const MOST_WORDS: usize = 1 << 20;
+
+/// The parts solved so far and their solutions.
+#[derive(Default)]
+pub(crate) struct PartMemo {
+    inner: RefCell<Parts>,
+}
+
+#[derive(Default)]
+struct Parts {
+    words: usize,
+    map: IdMap<Box<[u64]>, Solution>,
+    /// Scratch for the key being looked up.
+    key: Vec<u64>,
+}
+
+impl PartMemo {
+    /// `solve(part, limit, cutoff)`'s answer for least-cost `part`, read back when a part
+    /// alike but for its elements' positive values was solved before with the same node
+    /// limit and `searched`. Only answers under no cutoff are remembered (a cutoff's `Err`
+    /// and the work it skips depend on the caller's other parts).
+    ///
+    /// Debug builds solve a part read back all the same and check that the answers agree
+    /// to the bit.
+    ///
+    /// # Complexity
+    /// O(n + z + q + m) to write and look up the key of a part of n candidates, z
+    /// (candidate, element) pairs, q prerequisite pairs and m elements; `solve`'s otherwise.
+    pub(crate) fn solve(
+        &self,
+        part: &Instance,
+        (limit, searched, cutoff): (u64, bool, f64),
+        solve: impl Fn(&Instance, u64, f64) -> Within,
+    ) -> Within {
+        if cutoff != f64::INFINITY {
+            return solve(part, limit, cutoff);
+        }
+        let mut parts = self.inner.borrow_mut();
+        let mut key = std::mem::take(&mut parts.key);
+        write_key(part, limit, searched, &mut key);
+        if let Some(known) = parts.map.get(key.as_slice()) {
+            let known = known.clone();
+            parts.key = key;
+            drop(parts);
+            if cfg!(debug_assertions) {
+                let again = solve(part, limit, cutoff);
+                debug_assert!(
+                    again.as_ref().is_ok_and(|s| same(s, &known)),
+                    "a remembered part's solution differs from solving it again"
+                );
+            }
+            return Ok(known);
+        }
+        // The solver may meet memo-less parts of its own, never this memo: no borrow is
+        // held while it runs.
+        drop(parts);
+        let solution = solve(part, limit, cutoff)?;
+        let mut parts = self.inner.borrow_mut();
+        if key.len() <= MOST_WORDS {
+            if parts.words + key.len() > MOST_WORDS {
+                parts.map.clear();
+                parts.words = 0;
+            }
+            parts.words += key.len();
+            parts.map.insert(key.as_slice().into(), solution.clone());
+        }
+        parts.key = key;
+        Ok(solution)
+    }
+
+    /// Parts remembered now.
+    pub(crate) fn len(&self) -> usize {
+        self.inner.borrow().map.len()
+    }
+
+    /// Bytes the remembered keys and solutions take on the heap, about.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        let parts = self.inner.borrow();
+        let solutions: usize = parts.map.values().map(|s| s.chosen.capacity() * 4).sum();
+        let entry = size_of::<(Box<[u64]>, Solution)>() + 1;
+        parts.words * 8 + solutions + parts.map.capacity() * entry + parts.key.capacity() * 8
+    }
+}
+
+/// Two solutions alike to the bit.
+fn same(a: &Solution, b: &Solution) -> bool {
+    a.chosen == b.chosen
+        && a.cost.to_bits() == b.cost.to_bits()
+        && a.bound.to_bits() == b.bound.to_bits()
+        && a.proven == b.proven
+        && a.nodes == b.nodes
+}
+
+/// The key of least-cost `part` solved within `limit` nodes (`searched` or not):
+/// everything the solvers read, in order, each row after its length; of the elements'
+/// values, only whether each is worth something.
+fn write_key(part: &Instance, limit: u64, searched: bool, key: &mut Vec<u64>) {
+    key.clear();
+    key.extend([
+        limit,
+        u64::from(searched),
+        part.len() as u64,
+        part.values.len() as u64,
+    ]);
+    key.extend(part.values.iter().map(|&v| u64::from(v > 0.0)));
+    for c in 0..part.len() as u32 {
+        let (covers, pre) = (part.covers(c), part.prerequisites(c));
+        key.extend([
+            part.cost(c).to_bits(),
+            part.hours(c).to_bits(),
+            covers.len() as u64,
+            pre.len() as u64,
+        ]);
+        key.extend(covers.iter().map(|&e| u64::from(e)));
+        key.extend(pre.iter().map(|&p| u64::from(p)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::instance::tests::line;
+    use super::*;
+    use std::cell::Cell;
+
+    fn solution(cost: f64) -> Solution {
+        Solution {
+            chosen: vec![0],
+            cost,
+            bound: cost,
+            proven: true,
+            nodes: 0,
+        }
+    }
+
+    #[test]
+    fn a_part_met_again_is_read_back_and_another_is_solved() {
+        let memo = PartMemo::default();
+        let calls = Cell::new(0);
+        let solve = |part: &Instance, _, _| {
+            calls.set(calls.get() + 1);
+            Ok(solution(part.cost(0)))
+        };
+        let a = line(4, true);
+        let b = line(5, true);
+        let none = (0, false, f64::INFINITY);
+        assert_eq!(memo.solve(&a, none, solve), Ok(solution(a.cost(0))));
+        let solved = calls.get();
+        assert_eq!(memo.solve(&a.clone(), none, solve), Ok(solution(a.cost(0))));
+        // Debug builds solve again to check; release builds do not.
+        assert_eq!(calls.get(), solved + usize::from(cfg!(debug_assertions)));
+        memo.solve(&b, none, solve).unwrap();
+        // Another limit, or the search, is another key; a cutoff is never remembered.
+        memo.solve(&a, (10, false, f64::INFINITY), solve).unwrap();
+        memo.solve(&a, (0, true, f64::INFINITY), solve).unwrap();
+        memo.solve(&a, (0, false, 100.0), solve).unwrap();
+        assert_eq!(memo.len(), 4);
+    }
+
+    /// The claim the key rests on: a least-cost part's solution, searched or not, by the
+    /// exact table or by the whole reductions, is the same whatever its elements' positive
+    /// values.
+    #[test]
+    fn least_cost_solutions_do_not_depend_on_positive_values() {
+        use super::super::exact::rows::solve_part;
+        use super::super::instance::tests::{laden, random};
+        use super::super::solve::{bounded_cover, exact_cover};
+        use super::super::tiny::tiny_cover;
+        for seed in 0..160u64 {
+            let (n, m) = (6 + (seed % 37) as u32, 3 + (seed % 13) as u32);
+            let inst = if seed % 2 == 0 {
+                random(seed, n, m, &[1.0, 2.0, 3.0, 4.5, 7.0])
+            } else {
+                laden(seed, n, m, 3)
+            };
+            let mut worth = inst.clone();
+            worth.values = (0..m)
+                .map(|e| f64::from(1 + (e * 7 + seed as u32) % 5) * 0.75)
+                .collect();
+            worth.set_values_derived();
+            for (limit, search) in [(0, false), (300, true)] {
+                let a = solve_part(&inst, limit, search, f64::INFINITY);
+                let b = solve_part(&worth, limit, search, f64::INFINITY);
+                assert!(same(&a.unwrap(), &b.unwrap()), "seed {seed}, {search}");
+            }
+            assert!(
+                same(&bounded_cover(&inst), &bounded_cover(&worth)),
+                "seed {seed}"
+            );
+            assert!(same(&exact_cover(&inst, 300), &exact_cover(&worth, 300)));
+            assert_eq!(tiny_cover(&inst), tiny_cover(&worth), "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn keys_differ_where_the_instances_do() {
+        let mut key_a = Vec::new();
+        let mut key_b = Vec::new();
+        let a = line(4, true);
+        let b = line(4, false);
+        write_key(&a, 0, false, &mut key_a);
+        write_key(&b, 0, false, &mut key_b);
+        assert_ne!(key_a, key_b);
+        write_key(&a.clone(), 0, false, &mut key_b);
+        assert_eq!(key_a, key_b);
+        // Positive values do not enter the key; whether an element is worth something does.
+        let mut worth = a.clone();
+        worth.values = vec![3.0, 0.5, 2.0, 1.0];
+        write_key(&worth, 0, false, &mut key_b);
+        assert_eq!(key_a, key_b);
+        worth.values[1] = 0.0;
+        write_key(&worth, 0, false, &mut key_b);
+        assert_ne!(key_a, key_b);
+    }
+
+    #[test]
+    fn the_memo_stays_within_its_words() {
+        let memo = PartMemo::default();
+        let mut words = 0;
+        for n in 1..200u32 {
+            let inst = line(n * 40, true);
+            let solve = |_: &Instance, _, _| Ok(solution(1.0));
+            memo.solve(&inst, (0, false, f64::INFINITY), solve).unwrap();
+            words = memo.inner.borrow().words;
+            assert!(words <= MOST_WORDS);
+        }
+        assert!(words > 0 && memo.len() < 199);
+    }
+}
