@@ -2412,3 +2412,35 @@ fn a_gap_below_the_rounding_of_the_plans_value_is_closed_when_its_course_fits() 
         }
     }
 }
+
+/// A budget holds a plan's hours within 10⁻⁹, as `RecommendOptions::budget` says: room for
+/// the rounding of decimal hours, and no more. A course of 10⁻⁹ hours fits a budget of 0
+/// (or of 2 beside the 2-hour course worth more); one of 2·10⁻⁹ hours does not, and no
+/// plan is over its budget by more.
+#[test]
+fn a_budget_holds_a_plans_hours_within_a_billionth_of_an_hour() {
+    for (short, fits) in [(1e-9, true), (2e-9, false)] {
+        let fw = framework(
+            vec![competency("a", 0), competency("b", 0)],
+            &[("a", 2), ("b", 3)],
+            vec![
+                course("tiny", short, Mode::Formal, &[("a", Some(2))], &[]),
+                course("two", 2.0, Mode::Formal, &[("b", Some(3))], &[]),
+            ],
+        );
+        let p = profile(&fw, &officer(&[], &[]));
+        for budget in [0.0, 2.0] {
+            for solver in [Solver::Greedy, Solver::default(), EXACT] {
+                let options = RecommendOptions::default()
+                    .budget(budget)
+                    .unwrap()
+                    .solver(solver);
+                let got = plan(&fw, &p, &options);
+                let sum: f64 = got.steps.iter().map(|s| s.hours).sum();
+                assert!(sum <= budget + 1e-9, "{short} h, budget {budget}:\n{got}");
+                let tiny = got.steps.iter().any(|s| s.course.as_str() == "tiny");
+                assert_eq!(tiny, fits, "{short} h, budget {budget}, {solver:?}:\n{got}");
+            }
+        }
+    }
+}
