@@ -42,7 +42,8 @@ impl Framework {
     /// Plans are compared lexicographically: more weighted shortfall closed, then, among
     /// equal values, fewer person-hours. Every plan returned is *minimal* (no officer
     /// attends a course that closes none of their gaps of positive value that no other of
-    /// their courses closes and that none of their courses requires) and *maximal* (no
+    /// their courses closes and that none of their courses requires: a gap worth 0 keeps no
+    /// course) and *maximal* (no
     /// course, with its pending prerequisites, that would close more for an officer fits
     /// their cap, the budget left and a free seat of everything it adds), and every open
     /// gap's reason holds for the plan returned: [`OpenReason::Budget`] only when some

@@ -51,8 +51,9 @@ impl Framework {
     /// - is **minimal**: each course is a prerequisite of another course of the plan, or
     ///   closes a gap worth something that no other course of it closes;
     /// - under a budget, is **maximal**: no course left out, with its prerequisites not in
-    ///   the plan, fits in the hours left and closes a gap worth something that stays open.
-    ///   So a gap is open with [`OpenReason::Budget`] only when no course closing it fits in
+    ///   the plan, fits in the hours left and closes a gap worth something that stays open,
+    ///   however small its value beside the plan's (a level beside 10¹⁸ included, which a
+    ///   double's sum of the two does not show). So a gap is open with [`OpenReason::Budget`] only when no course closing it fits in
     ///   the hours left, and with [`OpenReason::NotPrioritised`] only when it is worth nothing;
     ///   the other reasons say why no course can close it at all;
     /// - carries a **proven bound** on the optimum, [`Plan::bound`], and [`Plan::optimality`]

@@ -2413,3 +2413,45 @@ fn quarter_weights_beside_a_billion_are_not_given_up() {
         }
     }
 }
+
+/// `planning/06`: an assistant lacks public procurement (worth 3·10¹⁸: the functional
+/// weight and the competency's both `Weights::MAX`), record keeping and file noting (worth
+/// a level each) and courtesy (behavioural, weighted 0). The 15-minute records course (with
+/// its 1-hour prerequisite) closes records and file noting; the counter day closes file
+/// noting and courtesy. Beside 3·10¹⁸ the levels are below the rounding of the plan's value,
+/// so the counter day could come in for file noting before the records course; dropping
+/// redundant courses then kept it for courtesy, a gap worth nothing, and the plan of 2.25
+/// hours was called optimal. Every course of a plan closes a gap of value that no other
+/// closes, or is a prerequisite: 1.75 hours.
+#[test]
+fn a_course_closing_only_a_gap_worth_nothing_is_dropped() {
+    let fw = Framework::from_json(&planning_case(
+        "06-course-kept-for-a-gap-worth-nothing-framework.json",
+    ))
+    .unwrap();
+    let officers = planning_case("06-course-kept-for-a-gap-worth-nothing-officers.json");
+    let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    for domain in [0.7, 1.0] {
+        let options = AcbpOptions::default()
+            .weights(Weights::new(0.0, Weights::MAX, domain).unwrap())
+            .competency_weight("gem-procurement", Weights::MAX)
+            .unwrap();
+        for solver in [Solver::Greedy, HEURISTICS, Solver::default(), EXACT] {
+            let got = fw
+                .department_plan(&cohort, &options.clone().solver(solver))
+                .unwrap();
+            let courses: Vec<&str> = got.enrolments[0]
+                .courses
+                .iter()
+                .map(|c| c.as_str())
+                .collect();
+            assert_eq!(
+                courses,
+                ["gem-basics", "office-intro", "office-records"],
+                "{solver:?}: {got}"
+            );
+            assert_eq!(got.hours, 1.75, "{solver:?}: {got}");
+            assert_eq!(got.open.not_prioritised, 1, "{solver:?}: {got}");
+        }
+    }
+}

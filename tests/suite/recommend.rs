@@ -2375,3 +2375,72 @@ fn a_gap_worth_little_beside_the_plan_is_closed_when_its_course_fits() {
         }
     }
 }
+
+/// `planning/05`: a gap worth 10¹⁸ (domain weight and the competency's weight both at
+/// `Weights::MAX`) beside a gap worth one level, each closed by a course, both within the
+/// budget. The second gap is below the rounding of the plan's value (10¹⁸ + 1 is 10¹⁸ in a
+/// double), so the greedy's exchanges, which keep a cheaper plan of equal value, dropped
+/// its course and left the gap open "not within the hour budget" with 4 hours left for it.
+/// Every plan is maximal: it closes both.
+#[test]
+fn a_gap_below_the_rounding_of_the_plans_value_is_closed_when_its_course_fits() {
+    let fw = Framework::from_json(&planning_case(
+        "05-values-beyond-double-precision-framework.json",
+    ))
+    .unwrap();
+    let officers = planning_case("05-values-beyond-double-precision-officers.json");
+    let cohort = karmayogi::Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    let p = cohort.profile(0).unwrap();
+    for budget in [10.0, 12.0] {
+        let options = RecommendOptions::default()
+            .budget(budget)
+            .unwrap()
+            .weights(Weights::new(1.0, 1.0, Weights::MAX).unwrap())
+            .competency_weight("rti-act", Weights::MAX)
+            .unwrap();
+        for solver in [Solver::Greedy, Solver::default(), EXACT] {
+            let got = fw
+                .recommend(&p, "cpio", &options.clone().solver(solver))
+                .unwrap();
+            let steps: Vec<&str> = got.steps.iter().map(|s| s.course.as_str()).collect();
+            assert_eq!(
+                steps,
+                ["noting-basics", "rti-appeals"],
+                "budget {budget}, {solver:?}:\n{got}"
+            );
+            assert!(got.open.is_empty(), "budget {budget}, {solver:?}:\n{got}");
+        }
+    }
+}
+
+/// A budget holds a plan's hours within 10⁻⁹, as `RecommendOptions::budget` says: room for
+/// the rounding of decimal hours, and no more. A course of 10⁻⁹ hours fits a budget of 0
+/// (or of 2 beside the 2-hour course worth more); one of 2·10⁻⁹ hours does not, and no
+/// plan is over its budget by more.
+#[test]
+fn a_budget_holds_a_plans_hours_within_a_billionth_of_an_hour() {
+    for (short, fits) in [(1e-9, true), (2e-9, false)] {
+        let fw = framework(
+            vec![competency("a", 0), competency("b", 0)],
+            &[("a", 2), ("b", 3)],
+            vec![
+                course("tiny", short, Mode::Formal, &[("a", Some(2))], &[]),
+                course("two", 2.0, Mode::Formal, &[("b", Some(3))], &[]),
+            ],
+        );
+        let p = profile(&fw, &officer(&[], &[]));
+        for budget in [0.0, 2.0] {
+            for solver in [Solver::Greedy, Solver::default(), EXACT] {
+                let options = RecommendOptions::default()
+                    .budget(budget)
+                    .unwrap()
+                    .solver(solver);
+                let got = plan(&fw, &p, &options);
+                let sum: f64 = got.steps.iter().map(|s| s.hours).sum();
+                assert!(sum <= budget + 1e-9, "{short} h, budget {budget}:\n{got}");
+                let tiny = got.steps.iter().any(|s| s.course.as_str() == "tiny");
+                assert_eq!(tiny, fits, "{short} h, budget {budget}, {solver:?}:\n{got}");
+            }
+        }
+    }
+}

@@ -63,6 +63,11 @@ impl AcbpOptions {
 
     /// Total training hours the department can fund, summed over officers (person-hours).
     ///
+    /// Sums of hours are compared with the budget, and an officer's with the
+    /// [`officer_cap`](Self::officer_cap), within 10⁻⁹ hours, as in
+    /// [`RecommendOptions::budget`](crate::RecommendOptions::budget), so a plan can be over
+    /// either by at most that.
+    ///
     /// # Errors
     /// [`Error::InvalidOption`] (named `budget`) unless finite and at least 0.
     pub fn budget(mut self, hours: f64) -> Result<Self, Error> {
@@ -70,7 +75,8 @@ impl AcbpOptions {
         Ok(self)
     }
 
-    /// Most hours one officer may train in the year.
+    /// Most hours one officer may train in the year (compared within 10⁻⁹ hours, as the
+    /// [`budget`](Self::budget) is).
     ///
     /// # Errors
     /// [`Error::InvalidOption`] (named `officer_cap`) unless finite and at least 0.

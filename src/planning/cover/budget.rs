@@ -216,6 +216,7 @@ fn greedy_budget_priced(inst: &Instance, budget: f64) -> (Solution, Option<Price
         }
     }
     improve(inst, &mut state, budget, bound, &mut s);
+    refill_below_rounding(inst, &mut state, budget, &mut s);
     let value = state.value(inst);
     let bound = bound.max(value);
     // A value meeting the bound is the most value, but fewer hours for it are not ruled
@@ -223,6 +224,21 @@ fn greedy_budget_priced(inst: &Instance, budget: f64) -> (Solution, Option<Price
     // proven here.
     let proven = bound <= 0.0 && state.cost <= 0.0;
     (state.solution(inst, bound, proven, 0), priced)
+}
+
+/// Fills `state` again when some element is worth something but no more than the rounding
+/// of the plan's value (a gap worth 1 beside one worth 10¹⁸, as the weights' largest,
+/// `Weights::MAX`, times itself gives: 10¹⁸ + 1 is 10¹⁸ in a double). The exchanges keep a
+/// plan of equal value in fewer hours, so they could drop the course of such an element
+/// while it fits, leaving the plan not maximal and its element open as over the budget;
+/// filling puts it back. Elsewhere the plan is maximal already and this is one pass over
+/// the values, O(e).
+fn refill_below_rounding(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
+    // Twice the tolerance: a value just above it can still lose a rounding unit in the sum.
+    let hidden = 2.0 * inst.value_tol(state.value(inst));
+    if inst.values.iter().any(|&v| v > 0.0 && v <= hidden) {
+        fill(inst, state, budget, None, s);
+    }
 }
 
 /// The local search every budgeted plan gets: [`exchange`], then [`exchange_pairs`] on
@@ -460,6 +476,7 @@ fn exact_budget_on(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
     if !proven && search.best != greedy.chosen {
         // The search's plan has not had the heuristics' local search.
         improve(inst, &mut state, budget, open, &mut s);
+        refill_below_rounding(inst, &mut state, budget, &mut s);
     }
     let value = state.value(inst);
     let bound = if proven { value } else { open.max(value) };

@@ -301,12 +301,13 @@ impl Stepper {
         self.state.revert(inst, mark);
     }
 
-    /// Drops chosen candidates that close nothing others do not and that nothing chosen
-    /// requires, appending them to `removed`.
+    /// Drops chosen candidates that close nothing of value others do not (an element worth
+    /// 0 is not a reason to keep a course) and that nothing chosen requires, appending them
+    /// to `removed`.
     pub(crate) fn drop_redundant(&mut self, inst: &Instance, removed: &mut Vec<u32>) {
         let order = chosen_by_cost(inst, &self.state);
         let from = self.state.journal.len();
-        remove_redundant(inst, &mut self.state, &order, false);
+        remove_redundant(inst, &mut self.state, &order, true);
         removed.extend(
             self.state.journal[from..]
                 .iter()

@@ -124,6 +124,11 @@ impl RecommendOptions {
 
     /// Close the most weighted shortfall within `hours`.
     ///
+    /// Sums of hours are compared with the budget within 10⁻⁹ hours, room for the rounding
+    /// of decimal hours (0.1 + 0.2 fits a budget of 0.3), the precision to which totals are
+    /// reported, so a plan can be over the budget by at most that (a course of 10⁻⁹ hours
+    /// fits a budget of 0).
+    ///
     /// # Errors
     /// [`Error::InvalidOption`] (named `budget`) unless `hours` is finite and at least 0.
     pub fn budget(mut self, hours: f64) -> Result<Self, Error> {

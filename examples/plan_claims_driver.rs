@@ -1,0 +1,221 @@
+//! Plans instances read from standard input, one JSON object a line, and writes each
+//! result as one JSON line: the driver of `benches/plan_claims.py`, which checks every claim
+//! of the plans against its own oracle (brute force, and the MIP solver `HiGHS`).
+//!
+//! Input line: `{"framework": <framework document>, "officers": <officers document>,
+//! "recommend": [{"officer": <index>, "position": <id, optional>, "options": {...}}],
+//! "department": [{...}]}`. Options: `solver` (`"greedy"`, a node limit, or absent for the
+//! default), `budget`, `assume` (a level for untagged courses), `weights` (behavioural,
+//! functional, domain), `competency_weights`, `term_hours`, `share`; for departments also
+//! `officer_cap`, `seats`, `default_seats`, `position_weights`, `department` (the default
+//! solver of a department plan is `Solver::Greedy`, as `AcbpOptions`'s).
+//!
+//! Output line: `{"recommend": [...], "department": [...]}`, each `{"plan": <the plan's
+//! JSON>, "deterministic": <whether a second run, or for departments a run on 2 threads,
+//! gave the same JSON>}`, or `{"error": ...}` / `{"options_error": ...}` / `{"panic": true}`.
+//!
+//! Run with `cargo build --release --example plan_claims_driver`; see the script.
+
+use std::io::{BufRead, Write};
+
+use karmayogi::{
+    AcbpOptions, Cohort, Framework, Level, LevelPolicy, OfficersSpec, Profile, RecommendOptions,
+    Solver, UntaggedLevel, Weights,
+};
+use serde_json::{Value, json};
+
+fn solver(v: &Value) -> Solver {
+    match v.get("solver") {
+        Some(Value::Number(n)) => Solver::Exact {
+            node_limit: n.as_u64().unwrap(),
+        },
+        Some(Value::String(s)) if s == "greedy" => Solver::Greedy,
+        _ => Solver::default(),
+    }
+}
+
+fn weights(v: &Value) -> Option<Weights> {
+    let w = v.get("weights")?.as_array()?;
+    Some(
+        Weights::new(
+            w[0].as_f64().unwrap(),
+            w[1].as_f64().unwrap(),
+            w[2].as_f64().unwrap(),
+        )
+        .unwrap(),
+    )
+}
+
+fn untagged(v: &Value) -> UntaggedLevel {
+    match v.get("assume").and_then(Value::as_u64) {
+        Some(l) => UntaggedLevel::Assume(Level::new(l as u8).unwrap()),
+        None => UntaggedLevel::Ignore,
+    }
+}
+
+fn rec_options(v: &Value) -> Result<RecommendOptions, String> {
+    let mut o = RecommendOptions::default()
+        .solver(solver(v))
+        .untagged(untagged(v));
+    if let Some(w) = weights(v) {
+        o = o.weights(w);
+    }
+    if let Some(m) = v.get("competency_weights").and_then(Value::as_object) {
+        for (k, w) in m {
+            o = o
+                .competency_weight(k.as_str(), w.as_f64().unwrap())
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    if let Some(t) = v.get("term_hours").and_then(Value::as_f64) {
+        o = o.term_hours(t).map_err(|e| e.to_string())?;
+    }
+    if let Some(s) = v.get("share").and_then(Value::as_f64) {
+        o = o.max_formal_share(s).map_err(|e| e.to_string())?;
+    }
+    if let Some(b) = v.get("budget").and_then(Value::as_f64) {
+        o = o.budget(b).map_err(|e| e.to_string())?;
+    }
+    Ok(o)
+}
+
+fn dept_options(v: &Value) -> Result<AcbpOptions, String> {
+    let mut o = AcbpOptions::default()
+        .solver(solver(v))
+        .untagged(untagged(v));
+    if v.get("solver").is_none() {
+        o = o.solver(Solver::Greedy);
+    }
+    if let Some(w) = weights(v) {
+        o = o.weights(w);
+    }
+    if let Some(m) = v.get("competency_weights").and_then(Value::as_object) {
+        for (k, w) in m {
+            o = o
+                .competency_weight(k.as_str(), w.as_f64().unwrap())
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    if let Some(m) = v.get("position_weights").and_then(Value::as_object) {
+        for (k, w) in m {
+            o = o
+                .position_weight(k.as_str(), w.as_f64().unwrap())
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    if let Some(m) = v.get("seats").and_then(Value::as_object) {
+        for (k, s) in m {
+            o = o.seats(k.as_str(), s.as_u64().unwrap() as u32);
+        }
+    }
+    if let Some(s) = v.get("default_seats").and_then(Value::as_u64) {
+        o = o.default_seats(s as u32);
+    }
+    if let Some(b) = v.get("budget").and_then(Value::as_f64) {
+        o = o.budget(b).map_err(|e| e.to_string())?;
+    }
+    if let Some(c) = v.get("officer_cap").and_then(Value::as_f64) {
+        o = o.officer_cap(c).map_err(|e| e.to_string())?;
+    }
+    if let Some(d) = v.get("department").and_then(Value::as_str) {
+        o = o.department(d);
+    }
+    Ok(o)
+}
+
+fn one(line: &str) -> Value {
+    let v: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return json!({"input_error": e.to_string()}),
+    };
+    let fw = match Framework::from_json(&v["framework"].to_string()) {
+        Ok(f) => f,
+        Err(e) => return json!({"framework_error": e.to_string()}),
+    };
+    let officers_json = v["officers"].to_string();
+    let officers = match OfficersSpec::from_json(&officers_json) {
+        Ok(o) => o,
+        Err(e) => return json!({"officers_error": e.to_string()}),
+    };
+    let policy = LevelPolicy::default();
+    let mut recs = Vec::new();
+    for r in v["recommend"].as_array().into_iter().flatten() {
+        let o = r["officer"].as_u64().unwrap() as usize;
+        let spec = &officers.officers[o];
+        let profile = Profile::new(&fw, spec, &policy).unwrap();
+        let position = r
+            .get("position")
+            .and_then(Value::as_str)
+            .map_or_else(|| spec.position.to_string(), str::to_owned);
+        let out = match rec_options(&r["options"]) {
+            Err(e) => json!({"options_error": e}),
+            Ok(opts) => {
+                let run = || {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        fw.recommend(&profile, &position, &opts)
+                            .map(|p| serde_json::to_value(&p).unwrap())
+                            .map_err(|e| e.to_string())
+                    }))
+                };
+                match (run(), run()) {
+                    (Ok(Ok(a)), Ok(Ok(b))) => json!({"plan": a, "deterministic": a == b}),
+                    (Ok(Err(e)), _) => json!({"error": e}),
+                    _ => json!({"panic": true}),
+                }
+            }
+        };
+        recs.push(out);
+    }
+    let mut depts = Vec::new();
+    if v.get("department").is_some() {
+        let cohort = Cohort::from_json(&fw, &officers_json, &policy).unwrap();
+        for d in v["department"].as_array().into_iter().flatten() {
+            let out = match dept_options(d) {
+                Err(e) => json!({"options_error": e}),
+                Ok(opts) => {
+                    let run = |t: usize| {
+                        let o = opts.clone().threads(t);
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            fw.department_plan(&cohort, &o)
+                                .map(|p| serde_json::to_value(&p).unwrap())
+                                .map_err(|e| e.to_string())
+                        }))
+                    };
+                    match (run(1), run(2)) {
+                        (Ok(Ok(a)), Ok(Ok(b))) => json!({"plan": a, "deterministic": a == b}),
+                        (Ok(Err(e)), _) => json!({"error": e}),
+                        _ => json!({"panic": true}),
+                    }
+                }
+            };
+            depts.push(out);
+        }
+    }
+    json!({"recommend": recs, "department": depts})
+}
+
+fn main() {
+    // A panic of the library is reported in the output line (`{"panic": true}`) and here.
+    std::panic::set_hook(Box::new(|info| eprintln!("panic: {info}")));
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    for line in stdin.lock().lines() {
+        let line = match line {
+            Ok(line) => line,
+            Err(e) => {
+                eprintln!("plan_claims_driver: reading standard input: {e}");
+                std::process::exit(1);
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        // A reader gone away (`| head -1`) ends the driver quietly.
+        if writeln!(out, "{}", one(&line))
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
