@@ -272,12 +272,15 @@ impl Framework {
         let solution = match (options.objective, options.solver) {
             (Objective::CloseAll, Solver::Greedy) => cover::bounded_cover(solve),
             (Objective::CloseAll, Solver::Exact { node_limit }) => {
-                cover::exact_cover(solve, node_limit)
+                cover::prove_cover(solve, cover::exact_cover(solve, node_limit), node_limit)
             }
             (Objective::Budget(b), Solver::Greedy) => cover::greedy_budget(&inst, b),
-            (Objective::Budget(b), Solver::Exact { node_limit }) => {
-                cover::exact_budget(&inst, b, node_limit)
-            }
+            (Objective::Budget(b), Solver::Exact { node_limit }) => cover::prove_budget(
+                &inst,
+                b,
+                cover::exact_budget(&inst, b, node_limit),
+                node_limit,
+            ),
         };
         let optimality = match options.objective {
             _ if solution.proven => Optimality::Optimal,
