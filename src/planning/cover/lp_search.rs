@@ -11,8 +11,10 @@
 //! cannot beat the incumbent, and otherwise branches on its candidate whose share is
 //! nearest one half, the branch taking it first (depth first). A relaxation with every
 //! share whole is a plan, checked and valued by the instance itself before it replaces the
-//! incumbent. On `bench_plans`' department-sized `current` instances this proves in 55–81
-//! nodes the four plans the combinatorial searches leave open (`BENCHMARKS.md`).
+//! incumbent. On `bench_plans`' department-sized `current` instances this proves the cover
+//! the combinatorial search leaves open and the most value of two of the three budgets; the
+//! third runs to its node limit (`BENCHMARKS.md`, "Exact modes: branch and bound on the
+//! relaxation re-solved by a dual simplex").
 //!
 //! The bounds are the simplex's values, accurate to its tolerances (about 10⁻⁹ relative):
 //! each is widened by 10⁻⁶ of its size before the rounding, so a bound is never tighter
