@@ -293,15 +293,20 @@ impl Framework {
                 cover::bounded_cover_remembering(solve, memo)
             }
             (Objective::CloseAll, Solver::Exact { node_limit }, None) => {
-                cover::exact_cover(solve, node_limit)
+                cover::prove_cover(solve, cover::exact_cover(solve, node_limit), node_limit)
             }
-            (Objective::CloseAll, Solver::Exact { node_limit }, Some(memo)) => {
-                cover::exact_cover_remembering(solve, node_limit, memo)
-            }
+            (Objective::CloseAll, Solver::Exact { node_limit }, Some(memo)) => cover::prove_cover(
+                solve,
+                cover::exact_cover_remembering(solve, node_limit, memo),
+                node_limit,
+            ),
             (Objective::Budget(b), Solver::Greedy, _) => cover::greedy_budget(&inst, b),
-            (Objective::Budget(b), Solver::Exact { node_limit }, _) => {
-                cover::exact_budget(&inst, b, node_limit)
-            }
+            (Objective::Budget(b), Solver::Exact { node_limit }, _) => cover::prove_budget(
+                &inst,
+                b,
+                cover::exact_budget(&inst, b, node_limit),
+                node_limit,
+            ),
         };
         let optimality = match options.objective {
             _ if solution.proven => Optimality::Optimal,

@@ -53,6 +53,9 @@
 //!   start for the local search when better than the greedy's;
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
 //!   branch and bound on those bounds;
+//! - `lp_search`: branch and bound on the linear relaxation re-solved at each node by a
+//!   dual simplex, for the exact modes' plans the searches above leave unproven (the `lp`
+//!   feature, native only);
 //! - `stepper`: one instance's partial solution driven by an outer search (department plans).
 //!
 //! Nothing here allocates per step of a search beyond amortised buffers, and every limit is
@@ -85,6 +88,10 @@ mod keys;
 mod keys_tests;
 mod knapsack;
 mod lagrange;
+#[cfg(all(feature = "lp", not(target_family = "wasm")))]
+mod lp_search;
+#[cfg(all(test, feature = "lp", not(target_family = "wasm")))]
+mod lp_search_tests;
 mod part_memo;
 mod pdhg;
 mod queue;
@@ -110,6 +117,8 @@ mod trade;
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use greedy::{plain_greedy_cover, preferred};
 pub(crate) use instance::{EPS, EXACT_BELOW, Instance, Rows, common_unit_of, value_floor_of};
+#[cfg(all(feature = "lp", not(target_family = "wasm")))]
+pub(crate) use lp_search::{prove_budget, prove_cover};
 pub(crate) use part_memo::PartMemo;
 pub(crate) use solve::{
     bounded_cover, bounded_cover_remembering, bounded_cover_within, exact_cover,
@@ -117,3 +126,24 @@ pub(crate) use solve::{
 };
 pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{Known, Scan, StepChoice, Stepper, sums_exact};
+
+/// Without the `lp` feature (or on wasm32) the plan as the combinatorial search left it.
+#[cfg(not(all(feature = "lp", not(target_family = "wasm"))))]
+pub(crate) fn prove_cover(
+    _: &Instance,
+    solution: instance::Solution,
+    _: u64,
+) -> instance::Solution {
+    solution
+}
+
+/// Without the `lp` feature (or on wasm32) the plan as the combinatorial search left it.
+#[cfg(not(all(feature = "lp", not(target_family = "wasm"))))]
+pub(crate) fn prove_budget(
+    _: &Instance,
+    _: f64,
+    solution: instance::Solution,
+    _: u64,
+) -> instance::Solution {
+    solution
+}

@@ -48,6 +48,17 @@ pub enum Solver {
     /// twice `node_limit` nodes). When the limit stops it, the plan is the best found
     /// (never worse than [`Solver::Greedy`]'s) and the bound the weakest among the parts
     /// of the search left, so the reported gap stays proven.
+    ///
+    /// With the `lp` feature (on by default; not on wasm32), a plan this search leaves
+    /// unproven on an instance of at least 1,000 candidate courses is searched again, within another `node_limit` nodes, by branch and bound
+    /// on the linear relaxation with the same rows, re-solved at every node by a bounded
+    /// dual simplex from its parent's basis: depth first, branching on the course whose
+    /// share is nearest one half, each node's bound the relaxation's value (widened by a
+    /// relative 10⁻⁶ for the simplex's tolerance) rounded to the hours' or the values'
+    /// unit. A budget's search proves the most value, not the fewest hours for it (the plan
+    /// is then [`Optimality::Bounded`](crate::Optimality::Bounded) with a gap of 0). Each
+    /// node costs simplex pivots (the root's a solve from scratch), not a fixed amount of
+    /// work: the limit counts nodes.
     Exact {
         /// Search nodes allowed.
         node_limit: u64,
