@@ -22,7 +22,7 @@
 //! tolerance. Any failure of the solver other than a proof that a node has no plan ends
 //! the search unproven, with its plan and bound left as they were.
 //!
-//! Native only, behind the `lp` feature (on by default): the solver adds about 230 KB
+//! Native only, behind the `lp` feature (off by default): the solver adds about 230 KB
 //! gzipped to a WebAssembly module, more than the JavaScript package's whole size target.
 //! Without it the searches' plans and bounds are those of the combinatorial searches alone.
 

@@ -49,7 +49,7 @@ pub enum Solver {
     /// (never worse than [`Solver::Greedy`]'s) and the bound the weakest among the parts
     /// of the search left, so the reported gap stays proven.
     ///
-    /// With the `lp` feature (on by default; not on wasm32), a plan this search leaves
+    /// With the `lp` feature (off by default; not on wasm32), a plan this search leaves
     /// unproven on an instance of at least 1,000 candidate courses is searched again, within another `node_limit` nodes, by branch and bound
     /// on the linear relaxation with the same rows, re-solved at every node by a bounded
     /// dual simplex from its parent's basis: depth first, branching on the course whose
