@@ -235,7 +235,9 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// (`"3"`, `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`: the platform's profiles hold levels as
 /// strings). A level's name (`"Proficient"`) is refused with a message saying so: which
 /// level a name is depends on the competency's scale, which the document does not hold
-/// (HR exports in CSV, read against a framework, may name levels). O(length).
+/// (HR exports in CSV, read against a framework, may name levels); so is a number and a
+/// name together (`"3 - Advanced"`). Other text (`"3 pts"`, `"three"`) is refused as
+/// neither a level's number nor a name, with the forms the field reads. O(length).
 #[derive(Clone, Copy)]
 pub(crate) struct Written(pub(crate) Whole);
 
@@ -266,16 +268,35 @@ impl Visitor<'_> for Written {
         if let Some(level) = whole_level(text) {
             return Ok(u64::from(level));
         }
-        if text.contains(char::is_alphabetic) && !number_like(text) {
-            return Err(E::custom(format_args!(
-                "invalid value: string {}, expected a level from 0 to 5 for `{}`: a level's \
-                 name is not read from JSON, whose officers do not say which scale names it; \
-                 write the level's number",
-                crate::model::quote::quoted(v),
-                self.0.field
-            )));
+        if !text.contains(char::is_alphabetic) || number_like(text) {
+            return Err(E::invalid_value(Unexpected::Str(v), &self));
         }
-        Err(E::invalid_value(Unexpected::Str(v), &self))
+        let found = crate::model::quote::quoted(v);
+        let field = self.0.field;
+        let default_name =
+            |t: &str| (0..=Level::MAX.0).any(|n| Level(n).default_name().eq_ignore_ascii_case(t));
+        // Only one of the platform's names is called a level's name: `3 pts` or `three` is
+        // none, and is told what the field reads.
+        Err(E::custom(if default_name(text) {
+            format!(
+                "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: a \
+                 level's name is not read from JSON, whose officers do not say which scale \
+                 names it; write the level's number"
+            )
+        } else if numbered_name(text).is_some_and(|(_, name)| default_name(name)) {
+            format!(
+                "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: a \
+                 level's number and name together are not read from JSON, whose officers do \
+                 not say which scale names it; write the level's number alone"
+            )
+        } else {
+            format!(
+                "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: \
+                 the text is neither a level's number nor one of the platform's level names \
+                 (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or \
+                 a string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)"
+            )
+        }))
     }
 }
 

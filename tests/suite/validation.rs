@@ -2347,3 +2347,47 @@ fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
         }
     }
 }
+
+/// A passbook level written as text that is no level's number is refused saying what it
+/// is: a level's name only when it is one of the platform's (`Proficient`), a number and a
+/// name together (`3 - Advanced`) as such, and other text (`3 pts`, `three`) as neither a
+/// number nor a name, with the forms the field reads. Before, all were called a level's
+/// name.
+#[test]
+fn a_passbook_level_written_as_text_is_refused_as_what_it_is() {
+    let doc = |level: &str| {
+        format!(
+            r#"{{"format_version": 2, "officers": [
+            {{"id": "o1", "department": "posts", "position": "clerk", "passbook": [
+              {{"competency": "accounts", "level": "{level}", "source": "assessment"}}]}}]}}"#
+        )
+    };
+    let name = "a level's name is not read from JSON, whose officers do not say which scale \
+                names it; write the level's number";
+    let both = "a level's number and name together are not read from JSON, whose officers do \
+                not say which scale names it; write the level's number alone";
+    let other = "the text is neither a level's number nor one of the platform's level names \
+                 (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or a \
+                 string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)";
+    for (level, what) in [
+        ("Proficient", name),
+        ("ustad", name),
+        ("3 - Advanced", both),
+        ("3 pts", other),
+        ("three", other),
+        ("Level III", other),
+    ] {
+        let error = OfficersSpec::from_json(&doc(level)).expect_err(level);
+        let Error::Json { message, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(
+            message,
+            &format!(
+                "officer `o1` passbook entry 0 (competency `accounts`): invalid value: string \
+                 `{level}`, expected a level from 0 to 5 for `level`: {what}"
+            ),
+            "{level}"
+        );
+    }
+}
