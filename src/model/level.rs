@@ -230,12 +230,13 @@ pub(crate) fn number_like(text: &str) -> bool {
     mantissa_ok && exponent.is_none_or(digits)
 }
 
-/// A passbook entry's `level` as officers' JSON is written: a whole number from 0 to the
+/// A `level` as officers' and frameworks' JSON write it: a whole number from 0 to the
 /// field's `max` ([`Whole`]), or a string holding a level 0 to 5 as HR exports write it
 /// (`"3"`, `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`: the platform's profiles hold levels as
 /// strings). A level's name (`"Proficient"`) is refused with a message saying so: which
-/// level a name is depends on the competency's scale, which the document does not hold
-/// (HR exports in CSV, read against a framework, may name levels); so is a number and a
+/// level a name is depends on the competency's scale, which a passbook does not hold and
+/// a framework's field is read before (HR exports in CSV, read against a framework, may
+/// name levels); so is a number and a
 /// name together (`"3 - Advanced"`). Other text (`"3 pts"`, `"three"`) is refused as
 /// neither a level's number nor a name, with the forms the field reads. O(length).
 #[derive(Clone, Copy)]
@@ -280,14 +281,13 @@ impl Visitor<'_> for Written {
         Err(E::custom(if default_name(text) {
             format!(
                 "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: a \
-                 level's name is not read from JSON, whose officers do not say which scale \
-                 names it; write the level's number"
+                 level's name is not read from JSON; write the level's number"
             )
         } else if numbered_name(text).is_some_and(|(_, name)| default_name(name)) {
             format!(
                 "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: a \
-                 level's number and name together are not read from JSON, whose officers do \
-                 not say which scale names it; write the level's number alone"
+                 level's number and name together are not read from JSON; write the \
+                 level's number alone"
             )
         } else {
             format!(
@@ -300,11 +300,41 @@ impl Visitor<'_> for Written {
     }
 }
 
-/// A passbook entry's `level`: 0 to 255, or a string holding 0 to 5 ([`Written`]).
-pub(crate) fn evidence_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+/// A `level` of a passbook entry, a requirement, a level descriptor or a group rule: 0 to
+/// 255, or a string holding 0 to 5 ([`Written`]). Officers' and frameworks' JSON spell a
+/// level alike, so that a document written by one tool for both reads. O(length).
+pub(crate) fn written_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
     Written(Whole::byte("level"))
         .deserialize(d)
         .map(|v| v as u8)
+}
+
+/// A course outcome's optional `level`: absent or `null` is none, else as
+/// [`written_level`]. O(length).
+pub(crate) fn optional_written_level<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<u8>, D::Error> {
+    d.deserialize_option(OptionalWritten)
+}
+
+/// The visitor of [`optional_written_level`].
+struct OptionalWritten;
+
+impl<'de> Visitor<'de> for OptionalWritten {
+    type Value = Option<u8>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Written(Whole::byte("level")).expecting(f)?;
+        f.write_str(", or null")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Option<u8>, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<u8>, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<u8>, D::Error> {
+        written_level(d).map(Some)
+    }
 }
 
 #[cfg(test)]
