@@ -410,12 +410,12 @@ pub enum CaseDropReason {
     /// [`CaseDropReason::StatementOfWrongType`]). What is `isChildOf` it imports without
     /// it, the association kept in [`CaseImportReport::associations`].
     NoStatement,
-    /// An item nothing names because one of its `abbreviatedStatement`, `fullStatement`
-    /// and `humanCodingScheme` holds a value that is neither text nor a language map
-    /// (`"fullStatement": 5`) and the others are absent or show nothing:
-    /// [`CaseDropped::statement`] gives the first such field, its type and its value.
-    /// Imported as [`CaseDropReason::NoStatement`] is otherwise. Write the statement as
-    /// text.
+    /// An item nothing names because its `abbreviatedStatement`, `fullStatement` or
+    /// `humanCodingScheme` holds a value that is neither text nor a language map
+    /// (`"fullStatement": 5`), and none of the three shows text:
+    /// [`CaseDropped::statement`] gives the first such field, its JSON type and its value.
+    /// What is `isChildOf` it imports without it, as for
+    /// [`CaseDropReason::NoStatement`]. Write the statement as text.
     StatementOfWrongType,
     /// A criterion without `CFItemURI`.
     NoItem,
