@@ -184,6 +184,7 @@ pub use crate::interop::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,
     CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
     CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder, CaseScoreReading, CaseTypeSource,
+    CaseWrongStatement,
 };
 pub use crate::interop::{
     CohortCsvReader, CohortLoad, ColumnNotRead, CsvFileRead, DateForm, DateOrder, DatesRead,

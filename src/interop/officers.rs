@@ -223,8 +223,10 @@ pub struct OfficersLoad {
 ///   [`Error::CsvAmbiguousColumn`]),
 ///   and each cell ([`Error::CsvInvalidValue`]: an empty or blank id, department,
 ///   position, officer or competency, an id or department holding a control or invisible
-///   character, a level other than 0 to 5, an unknown source, a verified flag that is not
-///   a yes or no);
+///   character, a level that does not read (the error names the levels of the row's
+///   competency in the framework: `a level from 0 to 4` for a competency of four levels,
+///   0 to 5 for one the framework does not hold), an unknown source, a verified flag that
+///   is not a yes or no);
 /// - across the files: a repeated officer id ([`Error::CsvDuplicateKey`]), a passbook
 ///   row naming an officer `officers.csv` does not hold ([`Error::CsvUnknownReference`]);
 /// - against the framework: an unknown position or target ([`Error::CsvUnknownReference`],

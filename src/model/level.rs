@@ -230,12 +230,15 @@ pub(crate) fn number_like(text: &str) -> bool {
     mantissa_ok && exponent.is_none_or(digits)
 }
 
-/// A passbook entry's `level` as officers' JSON is written: a whole number from 0 to the
+/// A `level` as officers' and frameworks' JSON write it: a whole number from 0 to the
 /// field's `max` ([`Whole`]), or a string holding a level 0 to 5 as HR exports write it
 /// (`"3"`, `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`: the platform's profiles hold levels as
 /// strings). A level's name (`"Proficient"`) is refused with a message saying so: which
-/// level a name is depends on the competency's scale, which the document does not hold
-/// (HR exports in CSV, read against a framework, may name levels). O(length).
+/// level a name is depends on the competency's scale, which a passbook does not hold and
+/// a framework's field is read before (HR exports in CSV, read against a framework, may
+/// name levels); so is a number and a
+/// name together (`"3 - Advanced"`). Other text (`"3 pts"`, `"three"`) is refused as
+/// neither a level's number nor a name, with the forms the field reads. O(length).
 #[derive(Clone, Copy)]
 pub(crate) struct Written(pub(crate) Whole);
 
@@ -266,24 +269,72 @@ impl Visitor<'_> for Written {
         if let Some(level) = whole_level(text) {
             return Ok(u64::from(level));
         }
-        if text.contains(char::is_alphabetic) && !number_like(text) {
-            return Err(E::custom(format_args!(
-                "invalid value: string {}, expected a level from 0 to 5 for `{}`: a level's \
-                 name is not read from JSON, whose officers do not say which scale names it; \
-                 write the level's number",
-                crate::model::quote::quoted(v),
-                self.0.field
-            )));
+        if !text.contains(char::is_alphabetic) || number_like(text) {
+            return Err(E::invalid_value(Unexpected::Str(v), &self));
         }
-        Err(E::invalid_value(Unexpected::Str(v), &self))
+        let found = crate::model::quote::quoted(v);
+        let field = self.0.field;
+        let default_name =
+            |t: &str| (0..=Level::MAX.0).any(|n| Level(n).default_name().eq_ignore_ascii_case(t));
+        // Only one of the platform's names is called a level's name: `3 pts` or `three` is
+        // none, and is told what the field reads.
+        Err(E::custom(if default_name(text) {
+            format!(
+                "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: a \
+                 level's name is not read from JSON; write the level's number"
+            )
+        } else if numbered_name(text).is_some_and(|(_, name)| default_name(name)) {
+            format!(
+                "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: a \
+                 level's number and name together are not read from JSON; write the \
+                 level's number alone"
+            )
+        } else {
+            format!(
+                "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: \
+                 the text is neither a level's number nor one of the platform's level names \
+                 (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or \
+                 a string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)"
+            )
+        }))
     }
 }
 
-/// A passbook entry's `level`: 0 to 255, or a string holding 0 to 5 ([`Written`]).
-pub(crate) fn evidence_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+/// A `level` of a passbook entry, a requirement, a level descriptor or a group rule: 0 to
+/// 255, or a string holding 0 to 5 ([`Written`]). Officers' and frameworks' JSON spell a
+/// level alike, so that a document written by one tool for both reads. O(length).
+pub(crate) fn written_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
     Written(Whole::byte("level"))
         .deserialize(d)
         .map(|v| v as u8)
+}
+
+/// A course outcome's optional `level`: absent or `null` is none, else as
+/// [`written_level`]. O(length).
+pub(crate) fn optional_written_level<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<u8>, D::Error> {
+    d.deserialize_option(OptionalWritten)
+}
+
+/// The visitor of [`optional_written_level`].
+struct OptionalWritten;
+
+impl<'de> Visitor<'de> for OptionalWritten {
+    type Value = Option<u8>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Written(Whole::byte("level")).expecting(f)?;
+        f.write_str(", or null")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Option<u8>, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<u8>, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<u8>, D::Error> {
+        written_level(d).map(Some)
+    }
 }
 
 #[cfg(test)]

@@ -218,7 +218,7 @@ pub(crate) const AREA_PREFIX: &str = "area:";
 #[serde(deny_unknown_fields)]
 pub struct LevelDescriptor {
     /// The level described, within the competency's levels.
-    #[serde(deserialize_with = "crate::model::whole::level")]
+    #[serde(deserialize_with = "crate::model::level::written_level")]
     pub level: u8,
     /// Optional name; the platform default (Basic … Ustad) applies when absent. When given,
     /// it must not be blank.
@@ -367,7 +367,7 @@ pub struct GroupRule {
     pub competency: CompetencyId,
     /// The level each counted child must be held at (or above), and the level the rule
     /// grants; within the competency's range.
-    #[serde(deserialize_with = "crate::model::whole::level")]
+    #[serde(deserialize_with = "crate::model::level::written_level")]
     pub level: u8,
     /// How many children must be held at `level`, 1 up to the number of children; absent
     /// means all of them.
@@ -456,8 +456,10 @@ impl ReviewStatus {
 pub struct RequirementSpec {
     /// The competency needed.
     pub competency: CompetencyId,
-    /// The level needed, 1 up to the competency's highest level.
-    #[serde(deserialize_with = "crate::model::whole::level")]
+    /// The level needed, 1 up to the competency's highest level. JSON may also give it as
+    /// a string holding a level 0 to 5 (`"3"`, `"3.0"`, `"Level 3"`), as a passbook
+    /// entry's level; a level's name is refused.
+    #[serde(deserialize_with = "crate::model::level::written_level")]
     pub level: u8,
     /// Review state; only verified requirements count. Defaults to verified.
     #[serde(
@@ -551,7 +553,7 @@ pub struct CourseOutcome {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::whole::optional_level"
+        deserialize_with = "crate::model::level::optional_written_level"
     )]
     pub level: Option<u8>,
 }

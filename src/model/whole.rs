@@ -110,16 +110,6 @@ pub(crate) fn optional<'de, D: Deserializer<'de>>(
 // The readers `#[serde(deserialize_with)]` names, one per field name and width. Each
 // value is within its type's range, so the casts keep it.
 
-/// `level`: 0 to 255.
-pub(crate) fn level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
-    Whole::byte("level").deserialize(d).map(|v| v as u8)
-}
-
-/// An optional `level`.
-pub(crate) fn optional_level<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
-    Ok(optional(d, Whole::byte("level"))?.map(|v| v as u8))
-}
-
 /// An optional `min_level`.
 pub(crate) fn min_level<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
     Ok(optional(d, Whole::byte("min_level"))?.map(|v| v as u8))

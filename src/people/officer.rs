@@ -194,7 +194,7 @@ pub struct Evidence {
     /// 3"`; the platform's profiles hold levels as strings); a level's name
     /// (`"Proficient"`) is refused, naming the officer and entry, as the document does not
     /// say which scale names it.
-    #[serde(deserialize_with = "crate::model::level::evidence_level")]
+    #[serde(deserialize_with = "crate::model::level::written_level")]
     pub level: u8,
     /// Where the evidence came from. JSON may also spell it as the CSV reader reads it
     /// (`evidence.csv`): in any capitalisation with a space or `-` for each `_`

@@ -31,6 +31,8 @@ const NUMERIC_RUBRIC_IDS: &str =
     include_str!("../data/cases/case/24-numeric-rubric-identifiers.json");
 const STATEMENTS: &str =
     include_str!("../data/cases/case/13-unnamed-and-multilingual-statements.json");
+const WRONG_STATEMENTS: &str =
+    include_str!("../data/cases/case/31-statements-of-the-wrong-type.json");
 const SFIA_PARTIAL: &str = include_str!("../data/cases/scales/02-sfia-partial-levels.json");
 const BEST_FIRST: &str = include_str!("../data/cases/scales/03-case-rubric-best-first.json");
 
@@ -726,6 +728,88 @@ fn a_statement_of_another_type_gives_way_to_the_next_field_and_is_reported() {
                         expected: "a string"
                     })
     );
+}
+
+// case/31: items whose only statement is of another JSON type than text (a number, a list
+// of strings, a code as an object). They were set aside as having no statement; they are
+// set aside saying the statement was of the wrong type, with its field, type and value
+// (cut past 200 characters as messages cut values). An empty statement is still none, and
+// a criterion of an unnamed item is set aside as describing an item without a statement.
+
+/// A dropped element: its kind, identifier, reason and statement of the wrong type.
+type Dropped<'r> = (
+    CaseElement,
+    &'r str,
+    CaseDropReason,
+    Option<(&'r str, &'r str, &'r str)>,
+);
+
+#[test]
+fn an_item_whose_statement_is_of_another_type_is_set_aside_saying_so() {
+    let import = import(WRONG_STATEMENTS);
+    let c = |n: u8| format!("c0000000-0000-4000-8000-00000000000{n}");
+    let names: Vec<&str> = (import.spec.competencies.iter())
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Keeps files."]);
+    let long = format!("[\"Drafts {}", "x".repeat(191));
+    let long = format!("{long}\u{2026} (247 characters)");
+    let wrong = CaseDropReason::StatementOfWrongType;
+    let dropped: Vec<Dropped<'_>> = (import.report.dropped.iter())
+        .map(|d| {
+            let statement = d.statement.as_ref();
+            let statement = statement.map(|s| (s.field, s.found, s.value.as_str()));
+            (d.element, d.identifier.as_str(), d.reason, statement)
+        })
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            (
+                CaseElement::Item,
+                c(1).as_str(),
+                wrong,
+                Some(("fullStatement", "an integer", "5"))
+            ),
+            (
+                CaseElement::Item,
+                c(2).as_str(),
+                wrong,
+                Some(("fullStatement", "an array", r#"["Drafts notes"]"#))
+            ),
+            (
+                CaseElement::Item,
+                c(3).as_str(),
+                wrong,
+                Some(("humanCodingScheme", "an object", r#"{"code":"OP.3"}"#))
+            ),
+            (
+                CaseElement::Item,
+                c(4).as_str(),
+                wrong,
+                Some(("fullStatement", "an array", long.as_str()))
+            ),
+            (
+                CaseElement::Item,
+                c(5).as_str(),
+                CaseDropReason::NoStatement,
+                None
+            ),
+            (
+                CaseElement::Criterion,
+                "b2000000-0000-4000-8000-000000000001",
+                CaseDropReason::NoStatement,
+                None
+            ),
+        ]
+    );
+    // Only the statement of a dropped item tells: its JSON form holds no `statement`.
+    let json = serde_json::to_value(&import.report.dropped).expect("serializes");
+    assert_eq!(
+        json[0]["statement"],
+        serde_json::json!({"field": "fullStatement", "found": "an integer", "value": "5"})
+    );
+    assert!(json[4].get("statement").is_none(), "{}", json[4]);
 }
 
 // case/14: `null` among the elements of a list, as serializers write a removed element.

@@ -117,7 +117,7 @@ fn semicolon_exports_are_read_with_their_delimiter() {
         load(SEMICOLON_OFFICERS, Some(&wrong), &options).unwrap_err(),
         [
             "evidence.csv line 5, column `level`: officer `E-003` passbook entry 0 (competency \
-             `noting`): found `7`, expected a level from 0 to 5"
+             `noting`): found `7`, expected a level from 0 to 3"
         ]
     );
     let short = SEMICOLON_OFFICERS.replace("E-003;Meera;dopt;aso", "E-003;Meera;dopt");

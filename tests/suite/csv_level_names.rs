@@ -6,7 +6,7 @@
 use karmayogi::{Cohort, Framework, OfficersCsv, OfficersCsvOptions, load_officers};
 
 /// `drafting` names its levels, and names level 3 `Basic` too, as level 1's default;
-/// `rti` names none; `sfia` exists at 4 and 5 only.
+/// `rti` names none; `sfia` exists at 4 and 5 only; `noting` has four levels.
 const FRAMEWORK: &str = r#"{
   "format_version": 2,
   "competencies": [
@@ -15,7 +15,8 @@ const FRAMEWORK: &str = r#"{
                 {"level": 3, "name": "basic", "description": ""}]},
     {"id": "rti", "name": "Right to Information", "type": "domain"},
     {"id": "sfia", "name": "Strategic planning", "type": "functional",
-     "min_level": 4, "max_level": 5}
+     "min_level": 4, "max_level": 5},
+    {"id": "noting", "name": "Noting", "type": "functional", "max_level": 4}
   ],
   "roles": [{"id": "r", "name": "Dealing hand",
              "requires": [{"competency": "rti", "level": 3}]}],
@@ -57,8 +58,11 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
     let messages = |errors: karmayogi::Errors| -> Vec<String> {
         errors.into_vec().iter().map(ToString::to_string).collect()
     };
-    let named = "expected a level from 0 to 5, or the name of one of the competency's levels";
-    let several = "expected a level from 0 to 5, or a name only one of the competency's levels \
+    // The levels each competency has: drafting's are 1 to 3, sfia's 4 and 5.
+    let named = |levels: &str| {
+        format!("expected a level {levels}, or the name of one of the competency's levels")
+    };
+    let several = "expected a level from 0 to 3, or a name only one of the competency's levels \
                    has (several have this one)";
     let expected = [
         // Level 1's default name and level 3's own name.
@@ -69,16 +73,19 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
         // Level 2 is named `Works alone` instead.
         format!(
             "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
-                 `drafting`): found `Proficient`, {named}"
+                 `drafting`): found `Proficient`, {}",
+            named("from 0 to 3")
         ),
         // sfia has no level 1.
         format!(
             "evidence.csv line 4, column `level`: officer `o1` passbook entry 0 (competency \
-                 `sfia`): found `Basic`, {named}"
+                 `sfia`): found `Basic`, {}",
+            named("0 (none) or 4 to 5")
         ),
         format!(
             "evidence.csv line 5, column `level`: officer `o1` passbook entry 0 (competency \
-                 `rti`): found `Level III`, {named}"
+                 `rti`): found `Level III`, {}",
+            named("from 0 to 5")
         ),
         "evidence.csv line 6, column `level`: officer `o1` passbook entry 0 (competency `rti`): \
          found `7`, expected a level from 0 to 5"
@@ -126,16 +133,22 @@ fn a_level_written_with_its_name_is_read_when_the_two_agree() {
                     o1,rti,3 - Proficient,assessment,2024-01-05\r\n\
                     o1,drafting,Proficient (2),assessment,2024-01-06\r\n";
     let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
-    let both = "expected a level from 0 to 5 with the name the competency gives that level \
-                (`3 - Advanced`), or either alone";
+    let both = |levels: &str| {
+        format!(
+            "expected a level from 0 to {levels} with the name the competency gives that \
+             level (`3 - Advanced`), or either alone"
+        )
+    };
     let expected = [
         format!(
             "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
-             `rti`): found `3 - Proficient`, {both}"
+             `rti`): found `3 - Proficient`, {}",
+            both("5")
         ),
         format!(
             "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
-             `drafting`): found `Proficient (2)`, {both}"
+             `drafting`): found `Proficient (2)`, {}",
+            both("3")
         ),
     ];
     for errors in [
@@ -143,6 +156,67 @@ fn a_level_written_with_its_name_is_read_when_the_two_agree() {
         Cohort::from_csv(&fw, &csv, &options)
             .map(|_| ())
             .expect_err("they disagree"),
+    ] {
+        let messages: Vec<String> = errors.into_vec().iter().map(ToString::to_string).collect();
+        assert_eq!(messages, expected);
+    }
+}
+
+/// A level that does not read is refused naming the levels the row's competency has in
+/// the framework, as the framework's check of a level that reads does (`level 5: expected
+/// 0 to 4`), not the crate's 0 to 5: a four-level competency takes 0 to 4, one that exists
+/// at 4 and 5 only takes 0 (none) or 4 to 5. Only a competency the framework does not hold
+/// is given 0 to 5.
+#[test]
+fn a_level_that_does_not_read_is_refused_with_the_competencys_own_levels() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let evidence = include_str!("../data/cases/csv/12-levels-outside-the-scale-evidence.csv");
+    let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    // A row whose level does not read is no passbook entry: the next takes its place.
+    let entry = |line: usize, index: usize, competency: &str| {
+        format!(
+            "evidence.csv line {line}, column `level`: officer `o1` passbook entry {index} \
+             (competency `{competency}`): "
+        )
+    };
+    let expected = [
+        format!(
+            "{}found `9`, expected a level from 0 to 4",
+            entry(2, 0, "noting")
+        ),
+        format!("{}level 5: expected 0 to 4", entry(3, 0, "noting")),
+        format!(
+            "{}found `Level 6`, expected a level from 0 to 4, or the name of one of the \
+             competency's levels",
+            entry(4, 1, "noting")
+        ),
+        format!(
+            "{}found `4 - Ustad`, expected a level from 0 to 4 with the name the competency \
+             gives that level (`3 - Advanced`), or either alone",
+            entry(5, 1, "noting")
+        ),
+        format!(
+            "{}found `7`, expected a level 0 (none) or 4 to 5",
+            entry(6, 1, "sfia")
+        ),
+        format!(
+            "{}found `9`, expected a level from 0 to 5",
+            entry(7, 1, "rti")
+        ),
+        format!(
+            "{}found `9`, expected a level from 0 to 5",
+            entry(8, 1, "notng")
+        ),
+        "evidence.csv line 8, column `competency`: officer `o1` passbook entry 1 (competency \
+         `notng`): unknown competency, did you mean `noting`?"
+            .to_owned(),
+    ];
+    for errors in [
+        load_officers(&fw, &csv, &options).expect_err("levels outside the scales"),
+        Cohort::from_csv(&fw, &csv, &options)
+            .map(|_| ())
+            .expect_err("levels outside the scales"),
     ] {
         let messages: Vec<String> = errors.into_vec().iter().map(ToString::to_string).collect();
         assert_eq!(messages, expected);

@@ -92,7 +92,7 @@ fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
              the name of one of the competency's levels",
             "evidence.csv line 6, column `officer`: `o9` is not in officers.csv",
             "evidence.csv line 7, column `level`: officer `o1` passbook entry 0 (competency \
-             `noting`): found `9`, expected a level from 0 to 5",
+             `noting`): found `9`, expected a level from 0 to 3",
             "evidence.csv line 7, column `date`: officer `o1` passbook entry 0 (competency \
              `noting`): date `45657` is not an iso date: expected yyyy-mm-dd, an iso \
              8601 date-time, or no date (did you mean `2024-12-31`?)",

@@ -2318,7 +2318,7 @@ fn csv_invalid_value() {
             line: 3,
             column: "relation",
             found: "X".to_owned(),
-            expected: "`E` or `O`",
+            expected: "`E` or `O`".into(),
             entry: None,
         }]
     );

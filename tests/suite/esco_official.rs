@@ -387,7 +387,7 @@ fn malformed_official_files_give_every_problem_with_file_line_and_column() {
             line: 2,
             column: "relationType",
             found: "Essential".into(),
-            expected: "`essential` or `optional`",
+            expected: "`essential` or `optional`".into(),
             entry: None,
         }),
         "{errors:#?}"

@@ -847,7 +847,7 @@ fn invalid_values_name_file_line_column_and_value() {
             line: 3,
             column: "relation",
             found: "essential".into(),
-            expected: "`E` or `O`",
+            expected: "`E` or `O`".into(),
             entry: None,
         }
     );

@@ -1705,8 +1705,7 @@ fn passbook_values_of_the_wrong_type_name_officer_entry_and_competency() {
             r#"{"competency": "accounts", "level": "Proficient", "source": "assessment"}"#,
             "`accounts`",
             "invalid value: string `Proficient`, expected a level from 0 to 5 for `level`: a \
-             level's name is not read from JSON, whose officers do not say which scale names \
-             it; write the level's number",
+             level's name is not read from JSON; write the level's number",
         ),
         (
             r#"{"competency": "accounts", "level": 2, "source": "assessment", "date": 1707537600000}"#,
@@ -2346,4 +2345,99 @@ fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
             assert!(message.contains(what), "{level}: {message}");
         }
     }
+}
+
+/// A passbook level written as text that is no level's number is refused saying what it
+/// is: a level's name only when it is one of the platform's (`Proficient`), a number and a
+/// name together (`3 - Advanced`) as such, and other text (`3 pts`, `three`) as neither a
+/// number nor a name, with the forms the field reads. Before, all were called a level's
+/// name.
+#[test]
+fn a_passbook_level_written_as_text_is_refused_as_what_it_is() {
+    let doc = |level: &str| {
+        format!(
+            r#"{{"format_version": 2, "officers": [
+            {{"id": "o1", "department": "posts", "position": "clerk", "passbook": [
+              {{"competency": "accounts", "level": "{level}", "source": "assessment"}}]}}]}}"#
+        )
+    };
+    let name = "a level's name is not read from JSON; write the level's number";
+    let both = "a level's number and name together are not read from JSON; write the level's \
+                number alone";
+    let other = "the text is neither a level's number nor one of the platform's level names \
+                 (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or a \
+                 string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)";
+    for (level, what) in [
+        ("Proficient", name),
+        ("ustad", name),
+        ("3 - Advanced", both),
+        ("3 pts", other),
+        ("three", other),
+        ("Level III", other),
+    ] {
+        let error = OfficersSpec::from_json(&doc(level)).expect_err(level);
+        let Error::Json { message, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(
+            message,
+            &format!(
+                "officer `o1` passbook entry 0 (competency `accounts`): invalid value: string \
+                 `{level}`, expected a level from 0 to 5 for `level`: {what}"
+            ),
+            "{level}"
+        );
+    }
+}
+
+/// A framework's levels read as a passbook's do: a requirement's `"level": "3"` was refused
+/// (`invalid type: string "3", expected a whole number`) while a passbook entry's was
+/// read, so one document written by one tool for both formats read only halfway. Every
+/// `level` of a framework (requirement, course outcome, level descriptor, group rule) now
+/// reads the strings a passbook's does, and refuses a level's name as it does.
+#[test]
+fn framework_levels_written_as_strings_are_read_as_passbook_levels_are() {
+    let doc = |required: &str, provided: &str, described: &str, granted: &str| {
+        format!(
+            r#"{{"format_version": 2,
+            "competencies": [
+              {{"id": "rti", "name": "RTI", "type": "domain",
+                "max_level": 5,
+                "levels": [{{"level": {described}, "description": "Knows the act"}}]}},
+              {{"id": "noting", "name": "Noting", "type": "functional", "groups": ["desk"]}},
+              {{"id": "office", "name": "Office work", "type": "functional"}}],
+            "groups": [{{"id": "desk", "name": "Desk", "kind": "theme",
+              "rule": {{"competency": "office", "level": {granted}}}}}],
+            "roles": [{{"id": "cpio", "name": "CPIO",
+              "requires": [{{"competency": "rti", "level": {required}}}]}}],
+            "positions": [{{"id": "us", "name": "Under Secretary", "department": "dopt",
+              "roles": ["cpio"]}}],
+            "courses": [{{"id": "rti-101", "name": "RTI basics", "hours": 4,
+              "provides": [{{"competency": "rti", "level": {provided}}}]}}]}}"#
+        )
+    };
+    let numbers = FrameworkSpec::from_json(&doc("3", "2", "1", "2")).expect("numbers");
+    for (required, provided, described, granted) in [
+        (r#""3""#, r#""2""#, r#""1""#, r#""2""#),
+        (r#"" 3 ""#, r#""Level 2""#, r#""L1""#, r#""2.0""#),
+    ] {
+        let strings =
+            FrameworkSpec::from_json(&doc(required, provided, described, granted)).expect(required);
+        assert_eq!(
+            strings, numbers,
+            "{required} {provided} {described} {granted}"
+        );
+        Framework::new(strings).expect("valid");
+    }
+    let error = FrameworkSpec::from_json(&doc(r#""Advanced""#, "2", "1", "2")).unwrap_err();
+    let Error::Json { message, .. } = &error else {
+        panic!("{error:?}");
+    };
+    assert!(
+        message.ends_with(
+            "invalid value: string `Advanced`, expected a level from 0 to 5 for `level`: a \
+             level's name is not read from JSON; write the level's number"
+        ),
+        "{message}"
+    );
 }

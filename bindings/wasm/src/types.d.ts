@@ -1320,6 +1320,7 @@ export interface CaseKeptAssociation {
 export type CaseDropReason =
   | "ignored_type"
   | "no_statement"
+  | "statement_of_wrong_type"
   | "no_item"
   | "outside_package"
   | "not_a_competency"
@@ -1341,6 +1342,18 @@ export interface CaseDropped {
   element: CaseElement;
   identifier: string;
   reason: CaseDropReason;
+  /** For `statement_of_wrong_type` only: the naming field of the wrong type and its value. */
+  statement?: CaseWrongStatement;
+}
+
+/** A field naming an item that holds a value of another JSON type than text. */
+export interface CaseWrongStatement {
+  /** `abbreviatedStatement`, `fullStatement` or `humanCodingScheme`. */
+  field: string;
+  /** The JSON type found, e.g. `an integer`. */
+  found: string;
+  /** The value as JSON text; past 200 characters, the first 200, `…` and its length. */
+  value: string;
 }
 
 /** Why a field was set aside on import. */

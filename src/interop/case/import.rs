@@ -377,6 +377,25 @@ pub struct CaseDropped {
     pub identifier: String,
     /// Why it was dropped.
     pub reason: CaseDropReason,
+    /// For [`CaseDropReason::StatementOfWrongType`], the field of the wrong type and its
+    /// value; `None` for every other reason (then absent from the JSON form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<CaseWrongStatement>,
+}
+
+/// A field naming an item that holds a value of another JSON type than text or a
+/// language map (`"fullStatement": 5`), which left the item unnamed
+/// ([`CaseDropReason::StatementOfWrongType`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseWrongStatement {
+    /// The field: `abbreviatedStatement`, `fullStatement` or `humanCodingScheme`.
+    pub field: &'static str,
+    /// The JSON type found, e.g. `an integer`.
+    pub found: &'static str,
+    /// The value as JSON text (`5`, `["Drafts notes"]`, `"\u0007"` escapes as JSON
+    /// does); past 200 characters, its first 200 followed by `…` and its length, as error
+    /// messages show long values.
+    pub value: String,
 }
 
 /// Why an element was not carried into the spec.
@@ -386,11 +405,18 @@ pub enum CaseDropReason {
     /// An item whose `CFItemType` maps to [`CaseItemMapping::Ignore`].
     IgnoredType,
     /// An item nothing names: its `abbreviatedStatement`, `fullStatement` and
-    /// `humanCodingScheme` are each absent, show nothing, or hold a value that is neither
-    /// text nor a language map (`"fullStatement": 5`); and a criterion describing such an
-    /// item. What is `isChildOf` it imports without it, the association kept in
-    /// [`CaseImportReport::associations`].
+    /// `humanCodingScheme` are each absent or show nothing; and a criterion describing an
+    /// item nothing names (this one or one set aside as
+    /// [`CaseDropReason::StatementOfWrongType`]). What is `isChildOf` it imports without
+    /// it, the association kept in [`CaseImportReport::associations`].
     NoStatement,
+    /// An item nothing names because its `abbreviatedStatement`, `fullStatement` or
+    /// `humanCodingScheme` holds a value that is neither text nor a language map
+    /// (`"fullStatement": 5`), and none of the three shows text:
+    /// [`CaseDropped::statement`] gives the first such field, its JSON type and its value.
+    /// What is `isChildOf` it imports without it, as for
+    /// [`CaseDropReason::NoStatement`]. Write the statement as text.
+    StatementOfWrongType,
     /// A criterion without `CFItemURI`.
     NoItem,
     /// A criterion whose `CFItemURI` names an item outside the package.

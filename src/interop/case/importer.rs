@@ -10,7 +10,7 @@ use super::node::{missing_identifier, non_blank};
 use super::parse::parse;
 use super::read::mentions;
 use super::reporter::Reporter;
-use super::text::{ItemText, document_text, item_text};
+use super::text::{ItemText, document_text, item_text, wrong_statement};
 use super::tree::{child_of_cycles, child_of_tree};
 use super::uuid::{document_case_uuid, parse_case_uuid};
 use super::{scale, shape};
@@ -161,11 +161,15 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
     let named: Vec<bool> = texts.iter().map(Option::is_some).collect();
     for ((item, typed), named) in parsed.items.iter().zip(&types).zip(&named) {
         if !named && typed.mapping != CaseItemMapping::Ignore {
-            reporter.drop(
-                CaseElement::Item,
-                &item.identifier,
-                CaseDropReason::NoStatement,
-            );
+            // A statement of another type is no missing one: say which, and what it held.
+            match wrong_statement(item) {
+                Some(statement) => reporter.drop_wrong_statement(&item.identifier, statement),
+                None => reporter.drop(
+                    CaseElement::Item,
+                    &item.identifier,
+                    CaseDropReason::NoStatement,
+                ),
+            }
         }
     }
     let levels = scale::rubric_levels(package, &parsed, &types, &named, options, &mut reporter);

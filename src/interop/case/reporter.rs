@@ -8,6 +8,7 @@ use super::stamp::case_date_time;
 use crate::CaseElement;
 use crate::interop::case::import::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseImportReport, CaseScale,
+    CaseWrongStatement,
 };
 use crate::interop::case::package::{CaseDocument, CaseExtra, CaseLink};
 use crate::model::order;
@@ -16,7 +17,7 @@ use crate::model::order;
 /// string, list or object, or a list or object of such (`"CFDefinitions": {"CFConcepts":
 /// [], "CFSubjects": []}`, as CASE servers write a package without definitions). Such a
 /// field is not reported as set aside.
-fn holds_nothing(value: &Value) -> bool {
+pub(super) fn holds_nothing(value: &Value) -> bool {
     match value {
         Value::Null => true,
         Value::String(s) => s.is_empty(),
@@ -74,6 +75,18 @@ impl Reporter {
             element,
             identifier: identifier.to_owned(),
             reason,
+            statement: None,
+        });
+    }
+
+    /// Reports item `identifier` set aside as
+    /// [`CaseDropReason::StatementOfWrongType`] for `statement`.
+    pub(super) fn drop_wrong_statement(&mut self, identifier: &str, statement: CaseWrongStatement) {
+        self.report.dropped.push(CaseDropped {
+            element: CaseElement::Item,
+            identifier: identifier.to_owned(),
+            reason: CaseDropReason::StatementOfWrongType,
+            statement: Some(statement),
         });
     }
 

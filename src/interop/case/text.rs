@@ -9,7 +9,11 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::node::{non_blank, opt_non_blank};
+use super::read::json_type;
+use super::reporter::holds_nothing;
+use crate::CaseWrongStatement;
 use crate::interop::case::package::{CaseDocument, CaseExtra, CaseItem};
+use crate::model::quote::SHOWN;
 
 /// A multilingual text the import read in one language.
 pub(super) struct Languages {
@@ -216,6 +220,34 @@ fn statement<'p>(
     let (text, others) = multilingual(item.extra.get(field)?)?;
     languages.push(Languages { field, others });
     Some(text)
+}
+
+/// The first of an item's naming fields (`abbreviatedStatement`, `fullStatement`,
+/// `humanCodingScheme`) that holds a value of another JSON type than text or a language
+/// map, for an item [`item_text`] finds nothing to name by; `None` when each is absent or
+/// holds nothing. O(size of the values).
+pub(super) fn wrong_statement(item: &CaseItem) -> Option<CaseWrongStatement> {
+    let fields = ["abbreviatedStatement", "fullStatement", "humanCodingScheme"];
+    let (field, value) = fields.into_iter().find_map(|field| {
+        let value = item.extra.get(field)?;
+        (!holds_nothing(value) && entries(value).is_none()).then_some((field, value))
+    })?;
+    let (found, text) = (json_type(value), value.to_string());
+    let value = match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => {
+            format!(
+                "{}\u{2026} ({} characters)",
+                &text[..cut],
+                text.chars().count()
+            )
+        }
+        None => text,
+    };
+    Some(CaseWrongStatement {
+        field,
+        found,
+        value,
+    })
 }
 
 /// The item's name: `abbreviatedStatement`, else `fullStatement`, else `humanCodingScheme`,

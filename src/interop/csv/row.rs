@@ -156,13 +156,17 @@ impl<'r> Row<'r> {
     }
 
     /// An [`Error::CsvInvalidValue`] for the column's value.
-    pub(crate) fn invalid(&self, column: &'static str, expected: &'static str) -> Error {
+    pub(crate) fn invalid(
+        &self,
+        column: &'static str,
+        expected: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Error {
         Error::CsvInvalidValue {
             file: self.file,
             line: self.line,
             column,
             found: self.text(column).to_owned(),
-            expected,
+            expected: expected.into(),
             entry: None,
         }
     }

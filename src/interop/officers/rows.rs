@@ -150,7 +150,7 @@ pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<
 }
 
 /// Reads every passbook row, reporting rows whose officer or competency is empty, whose
-/// level is not 0 to 5, whose source is unknown or whose verified flag is not a yes/no, and
+/// level does not read (naming the competency's own levels, see `level_range`), whose source is unknown or whose verified flag is not a yes/no, and
 /// the header's columns not read to `unread`, and how the file was read to `files` (as
 /// [`officer_rows`]). `each` is given the number of `errors` before the row's own (see
 /// [`name_entry`]).
@@ -242,26 +242,26 @@ pub(crate) fn evidence_row<'r>(
             .map(|(n, _)| n)
     });
     if level.is_none() && !marks_missing(row, "level", level_text, errors) {
-        errors.push(if numbered.is_some() {
-            row.invalid(
-                "level",
-                "a level from 0 to 5 with the name the competency gives that level \
-                 (`3 - Advanced`), or either alone",
-            )
-        } else if several {
-            row.invalid(
-                "level",
-                "a level from 0 to 5, or a name only one of the competency's levels has \
-                 (several have this one)",
-            )
-        } else if name {
-            row.invalid(
-                "level",
-                "a level from 0 to 5, or the name of one of the competency's levels",
-            )
-        } else {
-            row.invalid("level", "a level from 0 to 5")
-        });
+        // The levels the row's competency has, not the crate's 0 to 5.
+        let levels = level_range(framework, competency_id);
+        errors.push(row.invalid(
+            "level",
+            if numbered.is_some() {
+                format!(
+                    "{levels} with the name the competency gives that level \
+                     (`3 - Advanced`), or either alone"
+                )
+            } else if several {
+                format!(
+                    "{levels}, or a name only one of the competency's levels has \
+                     (several have this one)"
+                )
+            } else if name {
+                format!("{levels}, or the name of one of the competency's levels")
+            } else {
+                levels
+            },
+        ));
     }
     let source_text = row.nth(3).unwrap_or("");
     let source = source(source_text);
@@ -295,6 +295,27 @@ pub(crate) fn evidence_row<'r>(
         },
         missing,
     })
+}
+
+/// The levels a passbook row of `competency` may hold, as its level's error names them:
+/// `a level from 0 to 4` for a competency of the framework whose levels are 1 to 4,
+/// `a level 0 (none) or 2 to 5` for one whose lowest is 2 (as
+/// [`EvidenceProblem::LevelBelowScale`](crate::EvidenceProblem::LevelBelowScale) words
+/// it), and `a level from 0 to 5` for a competency the framework does not hold. O(length
+/// of the id).
+fn level_range(framework: &Framework, competency: &str) -> String {
+    let (min, max) = match framework.competencies.get(competency) {
+        Some(c) => (
+            framework.competency_min[c as usize],
+            framework.competency_max[c as usize],
+        ),
+        None => (1, 5),
+    };
+    if min <= 1 {
+        format!("a level from 0 to {max}")
+    } else {
+        format!("a level 0 (none) or {min} to {max}")
+    }
 }
 
 /// Whether `text`, the cell of required column `column`, marks a missing value: then an

@@ -225,7 +225,7 @@ fn every_variant() -> Vec<Error> {
             line: 2,
             column: "id",
             found: s(),
-            expected: "e",
+            expected: "e".into(),
             entry: None,
         },
         Error::CsvDateOrder {

@@ -9,6 +9,7 @@ use super::text::{
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
+use std::borrow::Cow;
 
 /// Everything that can go wrong, each variant naming the offending ids.
 ///
@@ -838,8 +839,10 @@ pub enum Error {
         column: &'static str,
         /// The text found (surrounding whitespace removed).
         found: String,
-        /// What the column needs.
-        expected: &'static str,
+        /// What the column needs. For a passbook row's level, the levels of the row's
+        /// competency in the framework (`a level from 0 to 4`), or 0 to 5 when the
+        /// competency is not the framework's.
+        expected: Cow<'static, str>,
         /// In a passbook row whose officer and competency cells read: the entry it holds
         /// (its fields serialized beside the others; absent otherwise).
         #[serde(flatten)]
