@@ -93,6 +93,8 @@ mod lp_search;
 #[cfg(all(test, feature = "lp", not(target_family = "wasm")))]
 mod lp_search_tests;
 mod part_memo;
+#[cfg(test)]
+mod part_memo_tests;
 mod pdhg;
 mod queue;
 mod reduce;
