@@ -20,7 +20,8 @@ use karmayogi::{Mode, Optimality, Plan, Solver};
 use proptest::prelude::*;
 
 use super::plan_oracle::{
-    COMPETENCIES, COURSES, Instance, MODES, Oracle, POSITIONS, SOLVERS, drawn, instance, run,
+    COMPETENCIES, COURSES, Instance, MODES, Oracle, POSITIONS, SOLVERS, drawn, each_plan, instance,
+    run,
 };
 
 /// The learning order of a set of courses: repeatedly the smallest id among the courses
@@ -151,27 +152,10 @@ fn check_fields(
 #[test]
 fn every_field_of_a_learning_path_is_true() {
     run((instance(12, 2), drawn()), 300, |(inst, d)| {
-        let fw = inst.framework();
-        let value = |c: usize, shortfall: u8| {
-            f64::from(shortfall) * d.type_weight(inst.kinds[c]) * d.competency_weight(c)
-        };
-        for o in 0..inst.officers.len() {
-            let profile = inst.profile(&fw, o);
-            let position = inst.officers[o].position;
-            let or = Oracle::new(&inst, o, position, d.assume, value, d.share);
-            for budget in [false, true] {
-                for solver in SOLVERS {
-                    let options = d.options(inst.kinds.len(), budget, solver);
-                    let plan = fw
-                        .recommend(&profile, POSITIONS[position], &options)
-                        .unwrap();
-                    check_fields(&or, &plan, d.term_hours.is_some(), solver).map_err(|e| {
-                        TestCaseError::fail(format!("{e}\nofficer {o}, {solver:?}\n{plan}"))
-                    })?;
-                }
-            }
-        }
-        Ok(())
+        each_plan(&inst, &d, |or, plan, o, _, solver| {
+            check_fields(or, plan, d.term_hours.is_some(), solver)
+                .map_err(|e| TestCaseError::fail(format!("{e}\nofficer {o}, {solver:?}\n{plan}")))
+        })
     });
 }
 

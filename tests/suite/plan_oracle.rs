@@ -1028,6 +1028,35 @@ pub fn run<S: Strategy>(
     }
 }
 
+/// Plans every officer at their post with both objectives and every solver, and hands
+/// each plan to `check` with the officer's oracle, the officer, whether the plan is
+/// budgeted and its solver.
+pub fn each_plan(
+    inst: &Instance,
+    d: &Drawn,
+    mut check: impl FnMut(&Oracle<'_>, &Plan<'_>, usize, bool, Solver) -> Result<(), TestCaseError>,
+) -> Result<(), TestCaseError> {
+    let fw = inst.framework();
+    let value = |c: usize, shortfall: u8| {
+        f64::from(shortfall) * d.type_weight(inst.kinds[c]) * d.competency_weight(c)
+    };
+    for o in 0..inst.officers.len() {
+        let profile = inst.profile(&fw, o);
+        let position = inst.officers[o].position;
+        let or = Oracle::new(inst, o, position, d.assume, value, d.share);
+        for budget in [false, true] {
+            for solver in SOLVERS {
+                let options = d.options(inst.kinds.len(), budget, solver);
+                let plan = fw
+                    .recommend(&profile, POSITIONS[position], &options)
+                    .unwrap();
+                check(&or, &plan, o, budget, solver)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Plans every officer at their post with both objectives and every solver.
 fn recommend_case(inst: &Instance, d: &Drawn) -> Result<(), TestCaseError> {
     let fw = inst.framework();
@@ -1138,30 +1167,14 @@ fn learning_paths_obey_their_laws_with_weights_far_apart() {
 #[test]
 fn learning_paths_are_minimal_and_maximal_with_values_beyond_a_doubles_precision() {
     run((instance(12, 2), drawn_beyond()), 600, |(inst, d)| {
-        let fw = inst.framework();
-        let value = |c: usize, shortfall: u8| {
-            f64::from(shortfall) * d.type_weight(inst.kinds[c]) * d.competency_weight(c)
-        };
-        for o in 0..inst.officers.len() {
-            let profile = inst.profile(&fw, o);
-            let position = inst.officers[o].position;
-            let or = Oracle::new(&inst, o, position, d.assume, value, d.share);
-            for budget in [false, true] {
-                for solver in SOLVERS {
-                    let options = d.options(inst.kinds.len(), budget, solver);
-                    let plan = fw
-                        .recommend(&profile, POSITIONS[position], &options)
-                        .unwrap();
-                    let (_, set) = inst.plan_courses(&plan);
-                    let left = budget.then(|| d.budget_hours() - inst.hours(set));
-                    prop_assert!(left.is_none_or(|left| left >= -TOL), "over the budget");
-                    check_open(&or, &plan, set, left, d.assume)
-                        .and_then(|()| check_waste(&or, set, left))
-                        .map_err(|e| fail(format!("{e}\nofficer {o}, {solver:?}\n{plan}")))?;
-                }
-            }
-        }
-        Ok(())
+        each_plan(&inst, &d, |or, plan, o, budget, solver| {
+            let (_, set) = inst.plan_courses(plan);
+            let left = budget.then(|| d.budget_hours() - inst.hours(set));
+            prop_assert!(left.is_none_or(|left| left >= -TOL), "over the budget");
+            check_open(or, plan, set, left, d.assume)
+                .and_then(|()| check_waste(or, set, left))
+                .map_err(|e| fail(format!("{e}\nofficer {o}, {solver:?}\n{plan}")))
+        })
     });
 }
 
