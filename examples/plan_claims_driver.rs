@@ -53,6 +53,15 @@ fn untagged(v: &Value) -> UntaggedLevel {
     }
 }
 
+/// The entries of the object `v[key]`, each value read as a number (none when absent).
+fn numbers<'v>(v: &'v Value, key: &str) -> impl Iterator<Item = (&'v str, f64)> {
+    v.get(key)
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, w)| (k.as_str(), w.as_f64().unwrap()))
+}
+
 fn rec_options(v: &Value) -> Result<RecommendOptions, String> {
     let mut o = RecommendOptions::default()
         .solver(solver(v))
@@ -60,12 +69,8 @@ fn rec_options(v: &Value) -> Result<RecommendOptions, String> {
     if let Some(w) = weights(v) {
         o = o.weights(w);
     }
-    if let Some(m) = v.get("competency_weights").and_then(Value::as_object) {
-        for (k, w) in m {
-            o = o
-                .competency_weight(k.as_str(), w.as_f64().unwrap())
-                .map_err(|e| e.to_string())?;
-        }
+    for (k, w) in numbers(v, "competency_weights") {
+        o = o.competency_weight(k, w).map_err(|e| e.to_string())?;
     }
     if let Some(t) = v.get("term_hours").and_then(Value::as_f64) {
         o = o.term_hours(t).map_err(|e| e.to_string())?;
@@ -89,19 +94,11 @@ fn dept_options(v: &Value) -> Result<AcbpOptions, String> {
     if let Some(w) = weights(v) {
         o = o.weights(w);
     }
-    if let Some(m) = v.get("competency_weights").and_then(Value::as_object) {
-        for (k, w) in m {
-            o = o
-                .competency_weight(k.as_str(), w.as_f64().unwrap())
-                .map_err(|e| e.to_string())?;
-        }
+    for (k, w) in numbers(v, "competency_weights") {
+        o = o.competency_weight(k, w).map_err(|e| e.to_string())?;
     }
-    if let Some(m) = v.get("position_weights").and_then(Value::as_object) {
-        for (k, w) in m {
-            o = o
-                .position_weight(k.as_str(), w.as_f64().unwrap())
-                .map_err(|e| e.to_string())?;
-        }
+    for (k, w) in numbers(v, "position_weights") {
+        o = o.position_weight(k, w).map_err(|e| e.to_string())?;
     }
     if let Some(m) = v.get("seats").and_then(Value::as_object) {
         for (k, s) in m {
