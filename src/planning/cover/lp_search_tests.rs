@@ -23,6 +23,17 @@ fn plans(inst: &Instance) -> Vec<(Vec<u32>, f64, f64, f64)> {
 
 /// `laden`'s instance with values of 1 to 3 (a common unit of 1) or, when `halves`, of
 /// 0.5 to 2.5 plus one of 0.75 (a unit of 1/4).
+/// A plan of `chosen` costing `cost`, unproven, with `bound` and no node searched.
+fn unproven(chosen: Vec<u32>, cost: f64, bound: f64) -> Solution {
+    Solution {
+        chosen,
+        cost,
+        bound,
+        proven: false,
+        nodes: 0,
+    }
+}
+
 fn valued(seed: u64, halves: bool) -> Instance {
     let mut inst = laden(seed, 13, 8, 3);
     for (e, v) in inst.values.iter_mut().enumerate() {
@@ -58,13 +69,7 @@ fn budgets_from_the_empty_plan_reach_the_most_value_and_are_bounded_when_stopped
             let within = all.iter().filter(|p| p.3 <= budget + 1e-9);
             let most = within.map(|p| p.1).fold(0.0, f64::max);
             for limit in [1, 3, 10, 1_000_000] {
-                let empty = Solution {
-                    chosen: Vec::new(),
-                    cost: 0.0,
-                    bound: inst.values.iter().sum(),
-                    proven: false,
-                    nodes: 0,
-                };
+                let empty = unproven(Vec::new(), 0.0, inst.values.iter().sum());
                 let plan = search_budget(&inst, budget, empty, limit);
                 let value = value_of_chosen(&inst, &plan.chosen);
                 let spent: f64 = plan.chosen.iter().map(|&j| inst.hours(j)).sum();
@@ -118,13 +123,8 @@ fn covers_from_every_candidate_are_proven_at_the_optimum_and_bounded_when_stoppe
             .fold(f64::INFINITY, f64::min);
         for limit in [1, 3, 10, 1_000_000] {
             let everything: Vec<u32> = (0..inst.len() as u32).collect();
-            let start = Solution {
-                cost: inst.cost_of(&everything),
-                chosen: everything,
-                bound: 0.0,
-                proven: false,
-                nodes: 0,
-            };
+            let cost = inst.cost_of(&everything);
+            let start = unproven(everything, cost, 0.0);
             let plan = search_cover(&inst, start, limit);
             let case = format!("seed {seed}, limit {limit}");
             assert_closed(&inst, &plan.chosen);
@@ -163,13 +163,7 @@ fn the_same_plan_and_bound_every_time() {
     let inst = valued(3, false);
     let hours: f64 = (0..inst.len() as u32).map(|j| inst.hours(j)).sum();
     let run = || {
-        let empty = Solution {
-            chosen: Vec::new(),
-            cost: 0.0,
-            bound: f64::INFINITY,
-            proven: false,
-            nodes: 0,
-        };
+        let empty = unproven(Vec::new(), 0.0, f64::INFINITY);
         search_budget(&inst, hours / 3.0, empty, 5)
     };
     let first = run();
@@ -181,13 +175,7 @@ fn the_same_plan_and_bound_every_time() {
 #[test]
 fn small_instances_keep_the_search_plan() {
     let inst = valued(5, false);
-    let empty = Solution {
-        chosen: Vec::new(),
-        cost: 0.0,
-        bound: f64::INFINITY,
-        proven: false,
-        nodes: 0,
-    };
+    let empty = unproven(Vec::new(), 0.0, f64::INFINITY);
     assert_eq!(prove_budget(&inst, 10.0, empty.clone(), 1_000), empty);
     assert_eq!(prove_cover(&inst, empty.clone(), 1_000), empty);
 }
