@@ -43,23 +43,9 @@ import random
 import subprocess
 import sys
 
-VENV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "highs-venv")
-
-
-def ensure_highspy():
-    try:
-        import highspy  # noqa: F401
-        return
-    except ImportError:
-        pass
-    python = os.path.join(VENV, "bin", "python")
-    if os.environ.get("KARMAYOGI_HIGHS_VENV") != "1":
-        if not os.path.exists(python):
-            subprocess.check_call([sys.executable, "-m", "venv", VENV])
-            subprocess.check_call([python, "-m", "pip", "install", "--quiet", "highspy"])
-        env = dict(os.environ, KARMAYOGI_HIGHS_VENV="1")
-        os.execve(python, [python] + sys.argv, env)
-    raise SystemExit("highspy is not available")
+# The virtual environment with HiGHS, made as the reference script makes it (this
+# script's folder is first on the import path).
+from highs_reference import ensure_highspy
 
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
