@@ -47,8 +47,10 @@ pub(super) fn percentage(text: &str) -> Option<f64> {
 /// and not below the score; anything else is `None`. O(length).
 pub(super) fn points(text: &str) -> Option<f64> {
     let t = without_unit(text.trim());
+    // ASCII lower-casing keeps every byte where it was, so places in `lower` are places in `t`.
+    let lower = t.to_ascii_lowercase();
     let of = [" out of ", " of ", "/"].into_iter().find_map(|sep| {
-        let at = t.to_ascii_lowercase().find(sep)?;
+        let at = lower.find(sep)?;
         Some((&t[..at], &t[at + sep.len()..]))
     });
     let Some((score, top)) = of else {
