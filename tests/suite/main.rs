@@ -23,6 +23,7 @@ mod case_links;
 mod case_real;
 mod case_round_trip;
 mod case_shapes;
+mod case_text_lists;
 mod case_types;
 mod case_wild;
 mod cases;

@@ -39,6 +39,32 @@ pub(super) fn lone_link(list: &[serde_json::Value]) -> Option<usize> {
     }
 }
 
+/// The one string a list holds among `null`s (absent elements), else `value` as it is.
+pub(super) fn one_string(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Array(mut list) => {
+            let mut present = list.iter().enumerate().filter(|(_, v)| !v.is_null());
+            match (present.next(), present.next()) {
+                (Some((at, serde_json::Value::String(_))), None) => list.swap_remove(at),
+                _ => serde_json::Value::Array(list),
+            }
+        }
+        other => other,
+    }
+}
+
+/// The one link object or URI string a list holds among `null`s (see [`lone_link`]), else
+/// `value` as it is.
+pub(super) fn one_link(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Array(mut list) => match lone_link(&list) {
+            Some(at) => list.swap_remove(at),
+            None => serde_json::Value::Array(list),
+        },
+        other => other,
+    }
+}
+
 pub(super) fn non_blank(text: &str) -> Option<&str> {
     (!crate::model::quote::is_blank(text)).then_some(text)
 }
