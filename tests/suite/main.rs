@@ -20,6 +20,7 @@ mod case_codes;
 mod case_inputs;
 mod case_languages;
 mod case_links;
+mod case_numbers;
 mod case_real;
 mod case_round_trip;
 mod case_shapes;

@@ -8,6 +8,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use crate::interop::case::huge::is_huge;
 use crate::interop::case::node::{key, one_link, one_string};
 use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points};
 use crate::model::level::label_number;
@@ -158,6 +159,11 @@ impl Fields {
     fn take<T>(&mut self, key: &str, take: impl FnOnce(Value) -> Result<T, Value>) -> Option<T> {
         let value = self.0.remove(key)?;
         if value.is_null() {
+            return None;
+        }
+        // A number beyond a double's range is nothing a field reads (see `huge`).
+        if is_huge(&value) {
+            self.0.insert(key.to_owned(), value);
             return None;
         }
         match take(value) {
