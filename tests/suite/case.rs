@@ -1463,7 +1463,7 @@ fn values_of_another_type_are_set_aside_and_reported_wherever_they_are() {
     c1["lastChangeDateTime"] = json!(20_240_101);
     c1["humanCodingScheme"] = json!(7);
     let mut e1 = link("isChildOf", "e1", "c1", DOC);
-    e1["sequenceNumber"] = json!(1.0);
+    e1["sequenceNumber"] = json!(1.5);
     let rubric = json!([{"identifier": "r1", "title": 5, "CFRubricCriteria": [
         {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "weight": "1", "position": "2",
          "CFRubricCriterionLevels": [

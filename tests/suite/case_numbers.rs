@@ -131,3 +131,40 @@ fn a_package_holding_numbers_beyond_a_double_is_written_back_as_read() {
         "{error}"
     );
 }
+
+// case/34: whole numbers written as doubles (`1.0`, `1e0`), as writers holding every number
+// as a double write them: a `sequenceNumber` and rubric `position`s, read as the integers
+// they are; a rubric `title` of such a number is of the wrong type, reported as the
+// integer it is (it was called a fractional number).
+
+#[test]
+fn whole_numbers_written_as_doubles_are_read_as_integers() {
+    let import = import(include_str!(
+        "../data/cases/case/34-whole-numbers-written-as-doubles.json"
+    ));
+    assert_eq!(
+        dropped_fields(&import.report),
+        [(
+            CaseElement::Rubric,
+            "b3400000-0000-4000-8000-000000000001",
+            "title",
+            &CaseFieldReason::WrongType {
+                found: "an integer",
+                expected: "a string"
+            }
+        )]
+    );
+    assert!(import.report.dropped.is_empty(), "{:?}", import.report);
+    let package = CasePackage::from_json(include_str!(
+        "../data/cases/case/34-whole-numbers-written-as-doubles.json"
+    ))
+    .expect("reads");
+    let numbers: Vec<Option<i64>> = (package.associations.iter())
+        .map(|a| a.sequence_number)
+        .collect();
+    assert_eq!(numbers, [Some(1), Some(1), Some(2)]);
+    let criterion = &package.rubrics[0].criteria[0];
+    assert_eq!(criterion.position, Some(1));
+    let positions: Vec<Option<i64>> = criterion.levels.iter().map(|l| l.position).collect();
+    assert_eq!(positions, [Some(1), Some(2)]);
+}

@@ -149,9 +149,9 @@ fn a_sequence_number_string_is_set_aside_and_reported() {
             }
         )]
     );
-    // A fractional number is another type too.
+    // A fractional number is another type too (`1.0` is the integer 1: see case/34).
     let fractional =
-        SEQUENCE_STRING.replace(r#""sequenceNumber": "1""#, r#""sequenceNumber": 1.0"#);
+        SEQUENCE_STRING.replace(r#""sequenceNumber": "1""#, r#""sequenceNumber": 1.5"#);
     let import = self::import(&fractional);
     assert_eq!(
         import.report.dropped_fields[0].reason,

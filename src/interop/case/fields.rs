@@ -171,6 +171,9 @@ pub(crate) fn json_type(value: &Value) -> &'static str {
         {
             "a number beyond 64-bit integers"
         }
+        // Whole, written with a fraction or an exponent (`1.0`, `1e2`): read where an
+        // integer is, so found only where another type is expected.
+        Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => "an integer",
         Value::Number(_) => "a fractional number",
         Value::String(_) => "a string",
         Value::Array(_) => "an array",

@@ -10,7 +10,7 @@ use serde_json::{Map, Number, Value};
 
 use crate::interop::case::huge::is_huge;
 use crate::interop::case::node::{key, one_link, one_string};
-use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points};
+use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points, whole};
 use crate::model::level::label_number;
 
 pub(crate) use crate::interop::case::fields::{
@@ -192,8 +192,11 @@ impl Fields {
         self.string(key).unwrap_or_default()
     }
 
+    /// An integer, also written as a number with no fractional part (`1.0`, `1e2`, `-0`),
+    /// as writers that hold every number as a double write integers and as the crate's own
+    /// documents read whole numbers; one beyond `i64` is put back for `extra`.
     fn integer(&mut self, key: &str) -> Option<i64> {
-        self.take(key, |v| v.as_i64().ok_or(v))
+        self.take(key, |v| whole(&v).ok_or(v))
     }
 
     fn number(&mut self, key: &str) -> Option<f64> {
