@@ -51,6 +51,7 @@ mod igot;
 mod inference;
 mod json_inputs;
 mod json_messages;
+mod level_messages;
 mod levels;
 mod loaders;
 mod lookalike_ids;
