@@ -36,6 +36,7 @@ mod csv_dialects;
 mod csv_exports;
 mod csv_level_names;
 mod csv_row_problems;
+mod csv_title_lines;
 mod department_enumerated;
 mod errors;
 mod esco;
