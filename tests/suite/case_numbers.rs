@@ -87,6 +87,15 @@ fn numbers_beyond_a_double_are_set_aside_and_reported() {
     // The document's own extension is kept, and an export under it writes it as read.
     let written = crate::support::exported(&import).to_json();
     assert!(written.contains("\"revision\": 1e400"), "{written}");
+    // Serialized otherwise (as the JavaScript package's report is), the number is a string
+    // holding U+FDD0 and its text, which the reader takes back: an export under the
+    // document read again writes the number.
+    let json = serde_json::to_string(&import.report.document).expect("serializes");
+    assert!(json.contains("\"\u{fdd0}1e400\""), "{json}");
+    let document: karmayogi::CaseDocument = serde_json::from_str(&json).expect("reads");
+    let framework = karmayogi::Framework::new(import.spec.clone()).expect("builds");
+    let again = crate::support::case_export(&framework, &document).to_json();
+    assert!(again.contains("\"revision\": 1e400"), "{again}");
 }
 
 #[test]
