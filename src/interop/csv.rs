@@ -187,6 +187,7 @@ impl<'a> Table<'a> {
                     errors.extend(refused);
                     return None;
                 }
+                Above::Incomplete { start: at } => start = at,
             }
         }
         let (delimiter, from) = match delimiter::delimiter(file, &text[start..], required, chosen) {

@@ -214,22 +214,29 @@ fn a_header_is_looked_for_below_at_most_so_many_title_lines() {
         )),
         "{errors:?}"
     );
-    // No line naming every column: missing, with no line to name.
-    let errors = load_all(
-        "Officers report\nEmployee ID,Department\n1042,dopt\n",
-        evidence,
-    )
-    .expect_err("refused");
-    assert!(
-        errors.iter().all(|e| matches!(
-            e,
-            Error::CsvMissingColumn {
-                header_line: None,
-                ..
-            }
-        )),
-        "{errors:?}"
+}
+
+// csv/15: title lines above a header that lacks a column.
+
+#[test]
+fn a_header_below_title_lines_that_lacks_a_column_is_named_by_what_it_lacks() {
+    // The missing column is named against the header, the first line of two cells or
+    // more, not against the title (which names no column at all).
+    let officers =
+        include_str!("../data/cases/csv/15-title-lines-and-a-column-missing-officers.csv");
+    let evidence = "officer,competency,level,source\n";
+    let errors = load_all(officers, evidence).expect_err("refused");
+    assert_eq!(
+        errors,
+        [Error::CsvMissingColumn {
+            file: "officers.csv",
+            column: "position",
+            header_line: None,
+        }]
     );
+    // A file of title lines alone names every column as missing, as before.
+    let errors = load_all("Officers report\nGenerated\n", evidence).expect_err("refused");
+    assert_eq!(errors.len(), 3, "{errors:?}");
 }
 
 #[test]

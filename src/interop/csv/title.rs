@@ -8,7 +8,9 @@
 //! each line above it is a title line, reported ([`TitleLine`]), when it holds at most
 //! one cell that is not empty under the header's delimiter (`Officers report,,,` is one).
 //! A line above it of two cells or more may be a misplaced header or a row, so the file
-//! is refused ([`Error::CsvLineAboveHeader`], one per such line). The readers of ESCO's and
+//! is refused ([`Error::CsvLineAboveHeader`], one per such line). When no record in reach
+//! names every column, the missing ones are named against the first record of two cells or
+//! more, the header below the titles, rather than against a title. The readers of ESCO's and
 //! O*NET's files do not: their publishers write the header first, and a line above it
 //! is a file changed by hand.
 //!
@@ -61,6 +63,10 @@ pub(crate) enum Above {
     },
     /// Lines of two cells or more stand above the header: the errors naming them.
     Refused(Vec<Error>),
+    /// No record in reach names every column, and the first of two cells or more, below
+    /// lines of one, starts at byte `start`: the header the missing columns are named
+    /// against.
+    Incomplete { start: usize },
 }
 
 /// A record that is not blank: where its text starts and ends, and its line.
@@ -139,6 +145,49 @@ pub(crate) fn header_in_reach(
     header || *seen > TITLE_LINES_MAX
 }
 
+/// The cells of the record `raw` that are not empty under `d`, trimmed. O(length).
+fn cells(raw: &str, d: Delimiter) -> Vec<String> {
+    let mut fields = csv::StringRecord::new();
+    let mut split = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(d.byte())
+        .from_reader(raw.as_bytes());
+    if !split.read_record(&mut fields).unwrap_or(false) {
+        fields.clear();
+    }
+    fields.trim();
+    fields
+        .iter()
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// When no record of `records` names every column: the header the file most likely has,
+/// below title lines, is the first record of two cells or more (each under its best
+/// delimiter), so the missing columns are named against it ([`Above::Incomplete`]) rather
+/// than against a title; [`Above::Nothing`] when that is the first record, or none is.
+fn incomplete(
+    file: &'static str,
+    text: &str,
+    records: &[Record],
+    required: &[&'static str],
+    chosen: Option<(Delimiter, DelimiterFrom)>,
+) -> Above {
+    let at = records.iter().position(|r| {
+        let best = delimiter::delimiter(file, &text[r.at..], required, chosen);
+        let d = best.map_or(Delimiter::Comma, |(d, _)| d);
+        cells(&text[r.at..r.end], d).len() >= 2
+    });
+    match at {
+        Some(i) if i > 0 => Above::Incomplete {
+            start: records[i].at,
+        },
+        _ => Above::Nothing,
+    }
+}
+
 /// The title lines above the header of `text`, whose first record that is not blank
 /// starts at byte `first` (see the module's rule): [`Above::Nothing`] when that record
 /// is the header or no record in reach is; the cells are counted under the delimiter
@@ -152,10 +201,10 @@ pub(crate) fn above_header(
     chosen: Option<(Delimiter, DelimiterFrom)>,
 ) -> Above {
     let (records, header) = records(file, text, first, required, TITLE_LINES_MAX + 1);
-    let Some((header, above)) = records
-        .split_last()
-        .filter(|(_, a)| header && !a.is_empty())
-    else {
+    if !header {
+        return incomplete(file, text, &records, required, chosen);
+    }
+    let Some((header, above)) = records.split_last().filter(|(_, a)| !a.is_empty()) else {
         return Above::Nothing;
     };
     let d = match delimiter::delimiter(file, &text[header.at..], required, chosen) {
@@ -165,29 +214,19 @@ pub(crate) fn above_header(
     };
     let mut titles = Vec::new();
     let mut errors = Vec::new();
-    let mut fields = csv::StringRecord::new();
     for r in above {
-        let mut split = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(d.byte())
-            .from_reader(&text.as_bytes()[r.at..r.end]);
-        if !split.read_record(&mut fields).unwrap_or(false) {
-            fields.clear();
-        }
-        fields.trim();
-        let cells: Vec<&str> = fields.iter().filter(|f| !f.is_empty()).collect();
-        match cells[..] {
-            [] => {}
-            [text] => titles.push(TitleLine {
+        let mut cells = cells(&text[r.at..r.end], d);
+        match cells.len() {
+            0 => {}
+            1 => titles.push(TitleLine {
                 line: r.line,
-                text: text.to_owned(),
+                text: cells.remove(0),
             }),
             _ => errors.push(Error::CsvLineAboveHeader {
                 file,
                 line: r.line,
                 header_line: header.line,
-                cells: cells.iter().map(|&c| c.to_owned()).collect(),
+                cells,
             }),
         }
     }
