@@ -45,7 +45,7 @@ pub use case::package::{
 pub use cohort_csv::{CohortCsvReader, CohortLoad};
 pub use csv::{
     ColumnNotRead, CsvFileRead, DateForm, DateOrder, DatesRead, Delimiter, DelimiterFrom,
-    MissingCells,
+    MissingCells, TITLE_LINES_MAX, TitleLine,
 };
 pub use esco::{
     EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoLoad, EscoOptions, EscoTypeRule, load_esco,

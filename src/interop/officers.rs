@@ -86,7 +86,13 @@ pub(crate) use rows::{
 ///
 /// Both files follow the crate's CSV rules: CRLF or LF line ends, a UTF-8 byte-order mark,
 /// whitespace around fields, blank lines and rows whose fields are all empty (`,,,`) are
-/// accepted. Each file's fields may be separated by `,`, `;` (Excel where the decimal mark
+/// accepted. Title lines above the header, as spreadsheet and HR tools write them
+/// (`Department of Posts — Competency passbook export`, `Generated 2026-03-01`), are read
+/// past when each holds at most one cell that is not empty (under the header's delimiter)
+/// and the header comes within [`TITLE_LINES_MAX`](crate::TITLE_LINES_MAX) of them; each is
+/// reported in [`CsvFileRead::title_lines`]. A line of two cells or more above the header
+/// may be a misplaced header or a row: [`Error::CsvLineAboveHeader`] names it, and the
+/// file is not read. Each file's fields may be separated by `,`, `;` (Excel where the decimal mark
 /// is a comma), a tab or `|`: the delimiter is the one
 /// [`OfficersCsvOptions::delimiter`] gives, else the one a first line `sep=;` declares,
 /// else the one under which the header names every required column (two that do and
@@ -220,12 +226,14 @@ pub struct OfficersLoad {
 /// same level policy without error. What is checked:
 /// - in each file: the CSV itself ([`Error::CsvUnclosedQuote`],
 ///   [`Error::CsvMisplacedQuote`], [`Error::CsvFieldCount`], [`Error::CsvMissingColumn`],
+///   [`Error::CsvLineAboveHeader`],
 ///   [`Error::CsvAmbiguousColumn`]),
 ///   and each cell ([`Error::CsvInvalidValue`]: an empty or blank id, department,
 ///   position, officer or competency, an id or department holding a control or invisible
 ///   character, a level that does not read (the error names the levels of the row's
-///   competency in the framework: `a level from 0 to 4` for a competency of four levels,
-///   0 to 5 for one the framework does not hold), an unknown source, a verified flag that
+///   competency in the framework: `a level from 0 to 4` for a competency of four levels;
+///   for one the framework does not hold, no range, only that levels go up to 5 at
+///   most), an unknown source, a verified flag that
 ///   is not a yes or no);
 /// - across the files: a repeated officer id ([`Error::CsvDuplicateKey`]), a passbook
 ///   row naming an officer `officers.csv` does not hold ([`Error::CsvUnknownReference`]);

@@ -149,6 +149,30 @@ pub(crate) fn whole_level(text: &str) -> Option<u8> {
     }
 }
 
+/// A whole number written as [`whole_level`] reads a level (`9`, `9.0`, `9,0`, `L9`,
+/// `Level 9`), of any size: a passbook's or framework's JSON is read before the
+/// competency's levels are looked at, so a number beyond 5 is read as the number and
+/// checked against them there, with their range in the message. O(length).
+fn whole_text(text: &str) -> Option<u64> {
+    if text.starts_with(['L', 'l']) {
+        return label_number(text).map(u64::from);
+    }
+    let (whole, fraction) = match text.find(['.', ',']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, "0"),
+    };
+    let digits = !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit());
+    if !digits || fraction.is_empty() || !fraction.bytes().all(|b| b == b'0') {
+        return None;
+    }
+    let digits = whole.trim_start_matches('0');
+    if digits.is_empty() {
+        return Some(0);
+    }
+    // Beyond `u64`, the number is above every field's range all the same.
+    Some(digits.parse().unwrap_or(u64::MAX))
+}
+
 /// What may stand between a level's number and its name in a level written as both
 /// (`3 - Advanced`, `Level 3: Advanced`, `Advanced (3)`), besides whitespace.
 const BETWEEN: [char; 10] = [
@@ -231,14 +255,18 @@ pub(crate) fn number_like(text: &str) -> bool {
 }
 
 /// A `level` as officers' and frameworks' JSON write it: a whole number from 0 to the
-/// field's `max` ([`Whole`]), or a string holding a level 0 to 5 as HR exports write it
-/// (`"3"`, `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`: the platform's profiles hold levels as
-/// strings). A level's name (`"Proficient"`) is refused with a message saying so: which
-/// level a name is depends on the competency's scale, which a passbook does not hold and
-/// a framework's field is read before (HR exports in CSV, read against a framework, may
-/// name levels); so is a number and a
-/// name together (`"3 - Advanced"`). Other text (`"3 pts"`, `"three"`) is refused as
-/// neither a level's number nor a name, with the forms the field reads. O(length).
+/// field's `max` ([`Whole`]), or a string holding one as HR exports write a level (`"3"`,
+/// `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`: the platform's profiles hold levels as strings).
+/// Which levels a competency has is not known here (a passbook is read before it is checked
+/// against a framework, and a framework's fields before its competencies are), so a
+/// number beyond 5 is read and refused where it is checked, with the competency's own
+/// levels in the message; no message of this reader names a range of levels. A level's
+/// name (`"Proficient"`) is refused with a message saying so: which level a name is
+/// depends on the competency's scale, which a passbook does not hold and a framework's
+/// field is read before (HR exports in CSV, read against a framework, may name levels);
+/// so is a number and a name together (`"3 - Advanced"`). Other text (`"3 pts"`,
+/// `"three"`) is refused as neither a level's number nor a name, with the forms the field
+/// reads. O(length).
 #[derive(Clone, Copy)]
 pub(crate) struct Written(pub(crate) Whole);
 
@@ -252,22 +280,35 @@ impl<'de> DeserializeSeed<'de> for Written {
 impl Visitor<'_> for Written {
     type Value = u64;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(f)?;
-        f.write_str(", or a string holding a level from 0 to 5 (`\"3\"`, `\"Level 3\"`)")
+        write!(
+            f,
+            "a level for `{}`: 0 (none) or one of the competency's levels (at most 5), \
+             as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+            self.0.field
+        )
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
-        self.0.visit_u64(v)
+        self.0
+            .visit_u64(v)
+            .map_err(|_: E| E::invalid_value(Unexpected::Unsigned(v), &self))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
-        self.0.visit_i64(v)
+        self.0
+            .visit_i64(v)
+            .map_err(|_: E| E::invalid_value(Unexpected::Signed(v), &self))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
-        self.0.visit_f64(v)
+        self.0
+            .visit_f64(v)
+            .map_err(|_: E| E::invalid_value(Unexpected::Float(v), &self))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
         let text = v.trim();
-        if let Some(level) = whole_level(text) {
-            return Ok(u64::from(level));
+        if let Some(n) = whole_text(text) {
+            return self
+                .0
+                .visit_u64(n)
+                .map_err(|_: E| E::invalid_value(Unexpected::Str(v), &self));
         }
         if !text.contains(char::is_alphabetic) || number_like(text) {
             return Err(E::invalid_value(Unexpected::Str(v), &self));
@@ -280,18 +321,18 @@ impl Visitor<'_> for Written {
         // none, and is told what the field reads.
         Err(E::custom(if default_name(text) {
             format!(
-                "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: a \
+                "invalid value: string {found}, expected a level's number for `{field}`: a \
                  level's name is not read from JSON; write the level's number"
             )
         } else if numbered_name(text).is_some_and(|(_, name)| default_name(name)) {
             format!(
-                "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: a \
+                "invalid value: string {found}, expected a level's number for `{field}`: a \
                  level's number and name together are not read from JSON; write the \
                  level's number alone"
             )
         } else {
             format!(
-                "invalid value: string {found}, expected a level from 0 to 5 for `{field}`: \
+                "invalid value: string {found}, expected a level's number for `{field}`: \
                  the text is neither a level's number nor one of the platform's level names \
                  (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or \
                  a string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)"
@@ -301,7 +342,7 @@ impl Visitor<'_> for Written {
 }
 
 /// A `level` of a passbook entry, a requirement, a level descriptor or a group rule: 0 to
-/// 255, or a string holding 0 to 5 ([`Written`]). Officers' and frameworks' JSON spell a
+/// 255, as a number or a string holding one ([`Written`]). Officers' and frameworks' JSON spell a
 /// level alike, so that a document written by one tool for both reads. O(length).
 pub(crate) fn written_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
     Written(Whole::byte("level"))

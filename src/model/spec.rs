@@ -457,7 +457,7 @@ pub struct RequirementSpec {
     /// The competency needed.
     pub competency: CompetencyId,
     /// The level needed, 1 up to the competency's highest level. JSON may also give it as
-    /// a string holding a level 0 to 5 (`"3"`, `"3.0"`, `"Level 3"`), as a passbook
+    /// a string holding a whole number (`"3"`, `"3.0"`, `"Level 3"`), as a passbook
     /// entry's level; a level's name is refused.
     #[serde(deserialize_with = "crate::model::level::written_level")]
     pub level: u8,

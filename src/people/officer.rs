@@ -87,10 +87,12 @@ impl OfficersSpec {
     /// missing version, unknown fields, or values of the wrong type. A problem inside an
     /// officer names the officer, and one inside a passbook entry also the entry's index
     /// and competency, before the parser's message (``officer `o1` passbook entry 2
-    /// (competency `accounts`): invalid type: boolean `true`, expected a whole number from
-    /// 0 to 255 for `level`, or a string holding a level from 0 to 5 (`"3"`, `"Level 3"`)
-    /// ``). A `level` written as a string holding a level (`"3"`, `"Level 3"`) is read;
-    /// one holding a level's name is refused (see [`Evidence::level`]).
+    /// (competency `accounts`): invalid type: boolean `true`, expected a level for
+    /// `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number
+    /// or a string holding one (`"3"`, `"Level 3"`)``). A `level` written as a string
+    /// holding a whole number (`"3"`, `"Level 3"`) is read as the number; one holding a
+    /// level's name is refused (see [`Evidence::level`]). A level above the competency's
+    /// levels is refused where the passbook is checked against a framework, naming them.
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
         crate::model::json::from_versioned_json(json).map_err(|error| match error {
             Error::Json {
@@ -190,8 +192,9 @@ pub struct Evidence {
     /// The competency shown.
     pub competency: CompetencyId,
     /// The level shown, 0 up to the competency's highest level. JSON may also give it as
-    /// a string holding a level 0 to 5 as HR exports write it (`"3"`, `"3.0"`, `"Level
-    /// 3"`; the platform's profiles hold levels as strings); a level's name
+    /// a string holding a whole number as HR exports write it (`"3"`, `"3.0"`, `"Level
+    /// 3"`; the platform's profiles hold levels as strings), read as the number and
+    /// checked against the competency's levels as a number is; a level's name
     /// (`"Proficient"`) is refused, naming the officer and entry, as the document does not
     /// say which scale names it.
     #[serde(deserialize_with = "crate::model::level::written_level")]

@@ -1324,7 +1324,7 @@ fn every_problem_is_reported_at_once() {
     let pkg = json!({
         "CFItems": [{"fullStatement": "No id"}, item("c1", "A", "Functional Competency"),
                     item("c1", "Again", "Area"), {"Identifier": "c2", "fullStatement": "B"},
-                    {"identifier": ["c3"], "fullStatement": "C"}],
+                    {"identifier": ["c3", "c4"], "fullStatement": "C"}],
         "CFAssociations": [link("isChildOf", "e1", "c1", "c1")],
         "CFRubrics": [{"identifier": "r1", "CFRubricCriteria": [criterion("k1", "c1", 7)]}],
     });
@@ -1463,11 +1463,11 @@ fn values_of_another_type_are_set_aside_and_reported_wherever_they_are() {
     c1["lastChangeDateTime"] = json!(20_240_101);
     c1["humanCodingScheme"] = json!(7);
     let mut e1 = link("isChildOf", "e1", "c1", DOC);
-    e1["sequenceNumber"] = json!(1.0);
+    e1["sequenceNumber"] = json!(1.5);
     let rubric = json!([{"identifier": "r1", "title": 5, "CFRubricCriteria": [
         {"identifier": "k1", "CFItemURI": {"identifier": "c1"}, "weight": "1", "position": "2",
          "CFRubricCriterionLevels": [
-            {"identifier": "l1", "score": 1, "position": "1", "quality": ["Basic"]},
+            {"identifier": "l1", "score": 1, "position": "1", "quality": ["Basic", "Elementary"]},
             {"identifier": "l2", "score": 2, "feedback": false}]}]}]);
     let import = import(&package(&json!([c1]), &json!([e1]), &rubric).to_string());
     let wrong = |found, expected| CaseFieldReason::WrongType { found, expected };

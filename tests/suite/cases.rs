@@ -149,9 +149,9 @@ fn a_sequence_number_string_is_set_aside_and_reported() {
             }
         )]
     );
-    // A fractional number is another type too.
+    // A fractional number is another type too (`1.0` is the integer 1: see case/34).
     let fractional =
-        SEQUENCE_STRING.replace(r#""sequenceNumber": "1""#, r#""sequenceNumber": 1.0"#);
+        SEQUENCE_STRING.replace(r#""sequenceNumber": "1""#, r#""sequenceNumber": 1.5"#);
     let import = self::import(&fractional);
     assert_eq!(
         import.report.dropped_fields[0].reason,
@@ -731,7 +731,7 @@ fn a_statement_of_another_type_gives_way_to_the_next_field_and_is_reported() {
 }
 
 // case/31: items whose only statement is of another JSON type than text (a number, a list
-// of strings, a code as an object). They were set aside as having no statement; they are
+// of several strings, a code as an object). They were set aside as having no statement; they are
 // set aside saying the statement was of the wrong type, with its field, type and value
 // (cut past 200 characters as messages cut values). An empty statement is still none, and
 // a criterion of an unnamed item is set aside as describing an item without a statement.
@@ -753,7 +753,7 @@ fn an_item_whose_statement_is_of_another_type_is_set_aside_saying_so() {
         .collect();
     assert_eq!(names, ["Keeps files."]);
     let long = format!("[\"Drafts {}", "x".repeat(191));
-    let long = format!("{long}\u{2026} (247 characters)");
+    let long = format!("{long}\u{2026} (251 characters)");
     let wrong = CaseDropReason::StatementOfWrongType;
     let dropped: Vec<Dropped<'_>> = (import.report.dropped.iter())
         .map(|d| {
@@ -775,7 +775,11 @@ fn an_item_whose_statement_is_of_another_type_is_set_aside_saying_so() {
                 CaseElement::Item,
                 c(2).as_str(),
                 wrong,
-                Some(("fullStatement", "an array", r#"["Drafts notes"]"#))
+                Some((
+                    "fullStatement",
+                    "an array",
+                    r#"["Drafts notes","Drafts letters"]"#
+                ))
             ),
             (
                 CaseElement::Item,

@@ -165,8 +165,8 @@ fn a_level_written_with_its_name_is_read_when_the_two_agree() {
 /// A level that does not read is refused naming the levels the row's competency has in
 /// the framework, as the framework's check of a level that reads does (`level 5: expected
 /// 0 to 4`), not the crate's 0 to 5: a four-level competency takes 0 to 4, one that exists
-/// at 4 and 5 only takes 0 (none) or 4 to 5. Only a competency the framework does not hold
-/// is given 0 to 5.
+/// at 4 and 5 only takes 0 (none) or 4 to 5. A competency the framework does not hold is
+/// given no range.
 #[test]
 fn a_level_that_does_not_read_is_refused_with_the_competencys_own_levels() {
     let fw = Framework::from_json(FRAMEWORK).expect("valid");
@@ -204,8 +204,10 @@ fn a_level_that_does_not_read_is_refused_with_the_competencys_own_levels() {
             "{}found `9`, expected a level from 0 to 5",
             entry(7, 1, "rti")
         ),
+        // A competency the framework does not hold: no range claimed.
         format!(
-            "{}found `9`, expected a level from 0 to 5",
+            "{}found `9`, expected a level, 0 (none) or one of the competency's levels (at \
+             most 5)",
             entry(8, 1, "notng")
         ),
         "evidence.csv line 8, column `competency`: officer `o1` passbook entry 1 (competency \

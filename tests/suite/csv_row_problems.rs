@@ -68,7 +68,8 @@ fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
         messages(&officers, &evidence),
         [
             "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
-             `notng`): found `9`, expected a level from 0 to 5",
+             `notng`): found `9`, expected a level, 0 (none) or one of the competency's \
+             levels (at most 5)",
             "evidence.csv line 2, column `competency`: officer `o1` passbook entry 0 \
              (competency `notng`): unknown competency, did you mean `noting`?",
             "evidence.csv line 2, column `date`: officer `o1` passbook entry 0 (competency \

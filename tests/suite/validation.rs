@@ -1567,7 +1567,7 @@ fn level_beyond_a_byte_in_json_is_a_json_error() {
         column: 57,
         path: "activities[0].requires[0].level".into(),
         id: Some("reconcile".into()),
-        message: "invalid value: integer `300`, expected a whole number from 0 to 255 for `level`"
+        message: "invalid value: integer `300`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)"
             .into(),
     };
     assert_eq!(end_of(&json, "300"), (9, 57));
@@ -1704,7 +1704,7 @@ fn passbook_values_of_the_wrong_type_name_officer_entry_and_competency() {
         (
             r#"{"competency": "accounts", "level": "Proficient", "source": "assessment"}"#,
             "`accounts`",
-            "invalid value: string `Proficient`, expected a level from 0 to 5 for `level`: a \
+            "invalid value: string `Proficient`, expected a level's number for `level`: a \
              level's name is not read from JSON; write the level's number",
         ),
         (
@@ -2309,23 +2309,19 @@ fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
         (r#""Proficient""#, "a level's name is not read from JSON"),
         (
             r#""""#,
-            r#"invalid value: string "", expected a whole number"#,
-        ),
-        (
-            r#""6""#,
-            r#"invalid value: string "6", expected a whole number"#,
+            r#"invalid value: string "", expected a level for `level`"#,
         ),
         (
             r#""2.5""#,
-            r#"invalid value: string "2.5", expected a whole number"#,
+            r#"invalid value: string "2.5", expected a level for `level`"#,
         ),
         (
             r#""-1""#,
-            r#"invalid value: string "-1", expected a whole number"#,
+            r#"invalid value: string "-1", expected a level for `level`"#,
         ),
         (
             "true",
-            "invalid type: boolean `true`, expected a whole number",
+            "invalid type: boolean `true`, expected a level for `level`",
         ),
     ] {
         for error in [
@@ -2345,6 +2341,18 @@ fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
             assert!(message.contains(what), "{level}: {message}");
         }
     }
+    // A whole number above the competency's levels, written as a string, is read as the
+    // number and refused as it is, naming the competency's levels.
+    let spec = OfficersSpec::from_json(&doc(r#""6""#)).expect("read");
+    assert_eq!(spec.officers[0].passbook[0].level, 6);
+    let from_text = Cohort::from_json(&fw, &doc(r#""6""#), &LevelPolicy::default())
+        .expect_err("level 6")
+        .to_string();
+    let from_number = Cohort::from_json(&fw, &doc("6"), &LevelPolicy::default())
+        .expect_err("level 6")
+        .to_string();
+    assert_eq!(from_text, from_number);
+    assert!(from_text.contains("level 6: expected 0 to"), "{from_text}");
 }
 
 /// A passbook level written as text that is no level's number is refused saying what it
@@ -2383,7 +2391,7 @@ fn a_passbook_level_written_as_text_is_refused_as_what_it_is() {
             message,
             &format!(
                 "officer `o1` passbook entry 0 (competency `accounts`): invalid value: string \
-                 `{level}`, expected a level from 0 to 5 for `level`: {what}"
+                 `{level}`, expected a level's number for `level`: {what}"
             ),
             "{level}"
         );
@@ -2435,7 +2443,7 @@ fn framework_levels_written_as_strings_are_read_as_passbook_levels_are() {
     };
     assert!(
         message.ends_with(
-            "invalid value: string `Advanced`, expected a level from 0 to 5 for `level`: a \
+            "invalid value: string `Advanced`, expected a level's number for `level`: a \
              level's name is not read from JSON; write the level's number"
         ),
         "{message}"

@@ -652,13 +652,18 @@ fn level_rule(f: &Fields) -> Result<Option<CaseLevelRule>, Failure> {
             .as_f64()
             .ok_or_else(|| wrong(&format!("{here}[0]"), "a number", &score))?;
         let level = pair.get(1);
+        // The table maps scores to the crate's scale, 0 to 5, whatever a competency's
+        // levels: that is the range that applies, and every value outside it is named so.
         let level = match level.as_f64() {
-            Some(n) if n.fract() == 0.0 && (0.0..=255.0).contains(&n) => {
+            Some(n) if n.fract() == 0.0 && (0.0..=5.0).contains(&n) => {
                 #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-                // checked: whole, 0 to 255
+                // checked: whole, 0 to 5
                 Level::new(n as u8)?
             }
-            _ => return Err(wrong(&format!("{here}[1]"), "a level from 0 to 5", &level)),
+            _ => {
+                let expected = "a level of the crate's scale, 0 to 5";
+                return Err(wrong(&format!("{here}[1]"), expected, &level));
+            }
         };
         pairs.push((score, level));
     }

@@ -1091,6 +1091,11 @@ export interface CsvFileRead {
   /** The line of the first date that settled `date_order`; `null` when it was given or
    * not needed. */
   date_order_line: number | null;
+  /** The lines above the header read past as title lines (`Officers report`, `Generated on
+   * 2026-03-01`: at most one cell each), in file order, with their one cell as written;
+   * empty when the header comes first. A line of two cells or more above the header is a
+   * `csv_line_above_header` problem instead. */
+  title_lines: { line: number; text: string }[];
 }
 
 /** A column of an HR export's file that was not read. */
@@ -1568,6 +1573,7 @@ export type Problem =
   | (CsvPlace & { code: "csv_field_count"; expected: number; found: number })
   | (CsvPlace & { code: "csv_repeated_header" })
   | (ProblemBase & { code: "csv_missing_column"; file: string; column: string; header_line: number | null })
+  | (CsvPlace & { code: "csv_line_above_header"; header_line: number; cells: string[] })
   | (ProblemBase & { code: "csv_ambiguous_column"; file: string; column: string; headers: string[] })
   | (ProblemBase & { code: "csv_delimiter"; file: string; found: string; expected: string })
   | (ProblemBase & { code: "csv_ambiguous_delimiter"; file: string; delimiters: string[] })

@@ -523,8 +523,22 @@ describe("documents and CASE", () => {
       dates: [],
       date_order: null,
       date_order_line: null,
+      title_lines: [],
     });
     assert.deepEqual(load.files, [read("officers.csv"), read("evidence.csv")]);
+    // Title lines above a header, as spreadsheet exports write them, are read past and
+    // reported; a line of several cells above it may be a misplaced header, and is refused.
+    const titled = { ...csv, officers: "Officers report,,\nGenerated on 2026-03-01\n\n" + csv.officers };
+    const titledLoad = loadOfficers(fw, titled);
+    assert.deepEqual(titledLoad.officers, load.officers);
+    assert.deepEqual(titledLoad.files[0].title_lines, [
+      { line: 1, text: "Officers report" },
+      { line: 2, text: "Generated on 2026-03-01" },
+    ]);
+    assert.equal(Cohort.fromCsv(fw, titled).officerName(1), "Arjun Rao");
+    throwsProblems(() => loadOfficers(fw, { ...csv, officers: "Emp,Dept\n" + csv.officers }), [
+      { code: "csv_line_above_header", file: "officers.csv", line: 1, header_line: 2, cells: ["Emp", "Dept"] },
+    ]);
     // The same export saved with `;` (Excel where the decimal mark is a comma) or tabs.
     const semicolons = { officers: csv.officers.replaceAll(",", ";"), evidence: csv.evidence.replaceAll(",", ";") };
     assert.deepEqual(loadOfficers(fw, semicolons).officers, load.officers);

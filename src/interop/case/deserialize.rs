@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::envelope::PackageVisitor;
+use super::envelope::{PackageVisitor, parse};
 use super::read::{
     LinkVisitor, ObjectVisitor, association, criterion, document, item, level, rubric,
 };
@@ -55,7 +55,9 @@ impl CasePackage {
     /// Tolerant as the type's docs say: a `{"CFPackage": …}` wrapper is removed, a
     /// package encoded twice (a JSON string holding its JSON text) is read from that text,
     /// `null` reads as absent, a string node link as a link with a `uri`, and values of an
-    /// unexpected type are kept in `extra`.
+    /// unexpected type are kept in `extra`, numbers beyond a double's range (`1e400`, an
+    /// integer of 400 digits) included: kept as they were written, and written back so
+    /// by [`CasePackage::to_json`].
     ///
     /// # Complexity
     /// O(n) time in the length n of the text, and O(n) memory for the package.
@@ -66,6 +68,6 @@ impl CasePackage {
     /// JSON object (nor a string holding one's JSON text).
     pub fn from_json(json: &str) -> Result<CasePackage, Error> {
         let json = crate::model::json::without_bom(json);
-        serde_json::from_str(json).map_err(|e| crate::model::json::json_error(json, &e))
+        parse(json).map_err(|(text, e)| crate::model::json::json_error(&text, &e))
     }
 }

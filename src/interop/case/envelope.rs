@@ -2,17 +2,33 @@
 //! a `CFPackages` list of one, the one key of a response (`{"data": …}`), and a list of
 //! one package at the document root.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use super::huge;
 use super::read::{
     Checked, Fields, association, checked_map, document, fold, item, json_type, rubric,
 };
 use crate::interop::case::fields::PACKAGE;
 use crate::interop::case::package::{CasePackage, CaseRenamedKey};
 use crate::model::quote::quoted;
+
+/// Parses a package from `json`; a package holding numbers beyond a double's range is read
+/// again with them marked (see `huge`). The error comes with the text it was found in (the
+/// marked one then: a line holding such a number counts the string it is read as in its
+/// columns).
+pub(super) fn parse(json: &str) -> Result<CasePackage, (Cow<'_, str>, serde_json::Error)> {
+    match serde_json::from_str(json) {
+        Err(e) if huge::out_of_range(&e) => match huge::mark_huge_numbers(json) {
+            Some(marked) => serde_json::from_str(&marked).map_err(|e| (Cow::Owned(marked), e)),
+            None => Err((Cow::Borrowed(json), e)),
+        },
+        read => read.map_err(|e| (Cow::Borrowed(json), e)),
+    }
+}
 
 /// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).
 pub(crate) struct PackageVisitor;
@@ -37,11 +53,11 @@ impl<'de> Visitor<'de> for PackageVisitor {
         if !inner.starts_with(['{', '[']) {
             return Err(de::Error::invalid_type(de::Unexpected::Str(text), &self));
         }
-        serde_json::from_str(inner).map_err(|e| {
+        parse(inner).map_err(|(text, e)| {
             de::Error::custom(format_args!(
                 "the document is a JSON string holding a package's JSON text (encoded twice), \
                  and that text does not read: {}",
-                crate::model::json::json_error(inner, &e)
+                crate::model::json::json_error(&text, &e)
             ))
         })
     }

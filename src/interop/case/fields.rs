@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::interop::case::huge::{HUGE, huge};
 use crate::interop::case::package::CaseExtra;
 
 /// The fields CASE defines on each element that this crate models, with the JSON type CASE
@@ -158,6 +159,7 @@ pub(crate) fn fold(name: &str) -> String {
 pub(crate) fn json_type(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
+        Value::String(s) if huge(s).is_some() => HUGE,
         Value::Bool(_) => "a boolean",
         Value::Number(n) if n.is_i64() => "an integer",
         // Whole, but beyond what an `i64` field holds: "an integer" would contradict an
@@ -169,6 +171,9 @@ pub(crate) fn json_type(value: &Value) -> &'static str {
         {
             "a number beyond 64-bit integers"
         }
+        // Whole, written with a fraction or an exponent (`1.0`, `1e2`): read where an
+        // integer is, so found only where another type is expected.
+        Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => "an integer",
         Value::Number(_) => "a fractional number",
         Value::String(_) => "a string",
         Value::Array(_) => "an array",

@@ -2,8 +2,8 @@
 //!
 //! - The public types: `package` (the package and export options), `import` (import
 //!   options, the import and its report).
-//! - Reading: `read` reads JSON tolerantly (`numbers` reads numbers written as text),
-//!   `deserialize` is serde's way into it.
+//! - Reading: `read` reads JSON tolerantly (`numbers` reads numbers written as text,
+//!   `huge` numbers beyond a double's range), `deserialize` is serde's way into it.
 //! - Importing, step by step in `importer`: `shape` finds misnamed and mistyped fields,
 //!   `linked` finds the document a package without one names, `parse` checks
 //!   identifiers and resolves links, `tree` works out the `isChildOf`
@@ -20,6 +20,7 @@ mod deserialize;
 mod envelope;
 mod export;
 pub(crate) mod fields;
+pub(crate) mod huge;
 mod identifiers;
 pub(crate) mod import;
 mod importer;

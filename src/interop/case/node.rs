@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::huge::is_huge;
 use super::uuid::is_uuid_shaped;
 use crate::interop::case::fields::identifier_alias;
 use crate::interop::case::import::{CaseDropReason, CaseItemMapping, CaseTypeSource};
@@ -34,8 +35,36 @@ pub(super) fn is_child_of(association_type: &str) -> bool {
 pub(super) fn lone_link(list: &[serde_json::Value]) -> Option<usize> {
     let mut present = list.iter().enumerate().filter(|(_, v)| !v.is_null());
     match (present.next(), present.next()) {
-        (Some((at, v)), None) if v.is_object() || v.is_string() => Some(at),
+        (Some((at, v)), None) if v.is_object() || v.is_string() && !is_huge(v) => Some(at),
         _ => None,
+    }
+}
+
+/// The one string a list holds among `null`s (absent elements), else `value` as it is.
+pub(super) fn one_string(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Array(mut list) => {
+            let mut present = list.iter().enumerate().filter(|(_, v)| !v.is_null());
+            match (present.next(), present.next()) {
+                (Some((at, v @ serde_json::Value::String(_))), None) if !is_huge(v) => {
+                    list.swap_remove(at)
+                }
+                _ => serde_json::Value::Array(list),
+            }
+        }
+        other => other,
+    }
+}
+
+/// The one link object or URI string a list holds among `null`s (see [`lone_link`]), else
+/// `value` as it is.
+pub(super) fn one_link(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Array(mut list) => match lone_link(&list) {
+            Some(at) => list.swap_remove(at),
+            None => serde_json::Value::Array(list),
+        },
+        other => other,
     }
 }
 

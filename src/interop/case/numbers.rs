@@ -1,5 +1,5 @@
 //! Numbers written as text in a rubric level's `score`: decimal, with a decimal comma, as
-//! a percentage, in points, or out of the scale's top.
+//! a percentage, in points, or out of the scale's top; and integers written as doubles.
 
 use crate::model::level::label_number;
 
@@ -76,6 +76,16 @@ fn without_unit(text: &str) -> &str {
                     .ends_with(|c: char| c.is_ascii_digit())
         })
         .map_or(text, |u| t[..t.len() - u.len()].trim_end())
+}
+
+/// The integer `value` is, or the whole number a double holds within `i64` (`1.0` is 1,
+/// `-0.0` is 0).
+pub(super) fn whole(value: &serde_json::Value) -> Option<i64> {
+    value.as_i64().or_else(|| {
+        let f = value.as_f64()?;
+        #[allow(clippy::cast_possible_truncation)] // whole, and within `i64`: checked
+        (f.fract() == 0.0 && f.abs() < 9.2e18).then_some(f as i64)
+    })
 }
 
 /// A number as [`decimal`] or [`decimal_comma`] reads it.

@@ -419,9 +419,12 @@ pub struct CaseCriterionLevel {
 
 impl CasePackage {
     /// Writes the package as pretty-printed CASE JSON. Empty strings are left out, never
-    /// written as blank fields.
+    /// written as blank fields. A number beyond a double's range that the package was read
+    /// with (`1e400`) is written as it was read; so is the text of a string an element was
+    /// given that starts with U+FDD0 (a noncharacter) followed by such a number, which the
+    /// reader makes of one.
     pub fn to_json(&self) -> String {
-        crate::model::json::to_pretty_json(self)
+        super::huge::unmark(crate::model::json::to_pretty_json(self))
     }
 }
 

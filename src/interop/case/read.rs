@@ -8,8 +8,9 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::interop::case::node::{key, lone_link};
-use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points};
+use crate::interop::case::huge::is_huge;
+use crate::interop::case::node::{key, one_link, one_string};
+use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points, whole};
 use crate::model::level::label_number;
 
 pub(crate) use crate::interop::case::fields::{
@@ -160,6 +161,11 @@ impl Fields {
         if value.is_null() {
             return None;
         }
+        // A number beyond a double's range is nothing a field reads (see `huge`).
+        if is_huge(&value) {
+            self.0.insert(key.to_owned(), value);
+            return None;
+        }
         match take(value) {
             Ok(taken) => Some(taken),
             Err(value) => {
@@ -169,8 +175,14 @@ impl Fields {
         }
     }
 
+    /// A string, or a list holding one string among `null`s (absent elements): JSON-LD
+    /// reads a value and a list of that one value alike, and a processor asked not to
+    /// compact arrays writes every text so (`"fullStatement": ["Adds numbers"]`), as it
+    /// writes links (see [`Fields::link`]). A list of several strings is put back for
+    /// `extra`: which one the field means, or whether they join, is unknowable, so the
+    /// import sets the field aside and reports it.
     fn string(&mut self, key: &str) -> Option<String> {
-        self.take(key, |v| match v {
+        self.take(key, |v| match one_string(v) {
             Value::String(s) => Ok(s),
             other => Err(other),
         })
@@ -180,8 +192,11 @@ impl Fields {
         self.string(key).unwrap_or_default()
     }
 
+    /// An integer, also written as a number with no fractional part (`1.0`, `1e2`, `-0`),
+    /// as writers that hold every number as a double write integers and as the crate's own
+    /// documents read whole numbers; one beyond `i64` is put back for `extra`.
     fn integer(&mut self, key: &str) -> Option<i64> {
-        self.take(key, |v| v.as_i64().ok_or(v))
+        self.take(key, |v| whole(&v).ok_or(v))
     }
 
     fn number(&mut self, key: &str) -> Option<f64> {
@@ -283,18 +298,6 @@ impl Fields {
 }
 
 /// Whether `list` holds one object and otherwise only `null`s (absent elements).
-/// The one link object or URI string a list holds among `null`s (see [`lone_link`]), else
-/// `value` as it is.
-fn one_link(value: Value) -> Value {
-    match value {
-        Value::Array(mut list) => match lone_link(&list) {
-            Some(at) => list.swap_remove(at),
-            None => Value::Array(list),
-        },
-        other => other,
-    }
-}
-
 fn one_object(list: &[Value]) -> bool {
     objects_among_nulls(list).is_some_and(|objects| objects.count() == 1)
 }
@@ -601,6 +604,24 @@ mod tests {
         assert_eq!(item.abbreviated_statement, None);
         assert_eq!(item.extra["abbreviatedStatement"], 3);
         assert_eq!(item.item_type_uri.unwrap().identifier, "t");
+    }
+
+    #[test]
+    fn a_list_of_one_string_is_the_string_and_of_several_stays_aside() {
+        let item = item(object(
+            r#"{"identifier": ["i"], "fullStatement": [null, "Adds"], "CFItemType": [],
+                "abbreviatedStatement": ["a", "b"], "humanCodingScheme": [3]}"#,
+        ));
+        assert_eq!(item.identifier, "i");
+        assert_eq!(item.full_statement, "Adds");
+        assert_eq!(item.item_type, None);
+        assert_eq!(item.extra["CFItemType"], serde_json::json!([]));
+        assert_eq!(item.abbreviated_statement, None);
+        assert_eq!(
+            item.extra["abbreviatedStatement"],
+            serde_json::json!(["a", "b"])
+        );
+        assert_eq!(item.extra["humanCodingScheme"], serde_json::json!([3]));
     }
 
     #[test]

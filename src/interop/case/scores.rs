@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use crate::interop::case::huge::is_huge;
 use crate::interop::case::import::{CaseScoreOrder, CaseScoreReading};
 use crate::interop::case::package::CaseCriterionLevel;
 use crate::interop::case::read::unsigned_zero;
@@ -85,7 +86,7 @@ pub(super) fn read(levels: &[CaseCriterionLevel], order: CaseScoreOrder) -> Scor
 /// any: it stays in the level's fields.
 fn score_text(level: &CaseCriterionLevel) -> Option<&str> {
     match level.extra.get("score") {
-        Some(Value::String(text)) if level.score.is_none() => Some(text.trim()),
+        Some(v @ Value::String(text)) if level.score.is_none() && !is_huge(v) => Some(text.trim()),
         _ => None,
     }
 }

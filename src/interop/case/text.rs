@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use super::huge::{is_huge, json_text};
 use super::node::{non_blank, opt_non_blank};
 use super::read::json_type;
 use super::reporter::holds_nothing;
@@ -63,7 +64,7 @@ fn value_object(map: &Map<String, Value>) -> Option<(Option<&str>, Option<&str>)
         return None;
     }
     let text = match map.get("@value")? {
-        Value::String(text) => Some(text.as_str()),
+        Value::String(text) if !is_huge(&map["@value"]) => Some(text.as_str()),
         Value::Null => None,
         _ => return None,
     };
@@ -83,9 +84,9 @@ fn entries(value: &Value) -> Option<Vec<Entry<'_>>> {
     match value {
         Value::Object(map)
             if !map.is_empty()
-                && map
-                    .iter()
-                    .all(|(k, v)| is_language_tag(k) && (v.is_string() || v.is_null())) =>
+                && map.iter().all(|(k, v)| {
+                    is_language_tag(k) && (v.is_string() && !is_huge(v) || v.is_null())
+                }) =>
         {
             Some(
                 map.iter()
@@ -232,7 +233,7 @@ pub(super) fn wrong_statement(item: &CaseItem) -> Option<CaseWrongStatement> {
         let value = item.extra.get(field)?;
         (!holds_nothing(value) && entries(value).is_none()).then_some((field, value))
     })?;
-    let (found, text) = (json_type(value), value.to_string());
+    let (found, text) = (json_type(value), json_text(value));
     let value = match text.char_indices().nth(SHOWN) {
         Some((cut, _)) => {
             format!(

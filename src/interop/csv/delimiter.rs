@@ -150,6 +150,16 @@ pub(super) fn declared(line: &str) -> Option<Delimiter> {
         .flatten()
 }
 
+/// Whether the record that starts `text` names every `required` column under one of the
+/// four delimiters (well quoted under it): a header, as title lines above one are told
+/// from it (see `csv/title.rs`). O(length of the record), for each of the four.
+pub(super) fn names_every(file: &'static str, text: &str, required: &[&'static str]) -> bool {
+    Delimiter::ALL.into_iter().any(|d| {
+        let split = Split::of(file, text, required, d);
+        split.well_quoted && split.found == required.len()
+    })
+}
+
 /// The header read with one delimiter.
 struct Split {
     delimiter: Delimiter,

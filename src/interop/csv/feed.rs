@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use super::plain::{empty_fields, line_end, lines, memchr_newline};
 use super::row::{Header, Row};
 use super::split::{MOST_FIELDS, ascii_line};
-use super::{ColumnNotRead, Delimiter, Refused, Table};
+use super::{ColumnNotRead, Delimiter, Refused, Table, header_in_reach};
 use crate::Error;
 
 mod search;
@@ -51,7 +51,8 @@ impl Scan {
     }
 }
 
-/// Before its header, a file is kept whole until a record that is not blank arrives.
+/// Before its header, a file is kept whole until its header arrives (below any title
+/// lines; see `csv/title.rs`).
 enum State {
     BeforeHeader,
     Body(Header),
@@ -85,6 +86,11 @@ pub(crate) struct Feed {
     given: Option<Delimiter>,
     /// The byte separating fields: a comma until the header tells another.
     sep: u8,
+    /// Before the header: how much of the text kept has been looked at for it (only whole
+    /// records are kept, so the rest starts a record), and the records that are not blank
+    /// met there (see `csv/title.rs`).
+    looked: usize,
+    titles: usize,
 }
 
 impl Feed {
@@ -109,6 +115,8 @@ impl Feed {
             unread: Vec::new(),
             given,
             sep: b',',
+            looked: 0,
+            titles: 0,
         }
     }
 
@@ -331,7 +339,8 @@ impl Feed {
 
     /// Reads one segment (before the header: everything so far) with [`Table`].
     /// `at_end`: the segment runs to the end of the file. Returns `false` when, before the
-    /// header, the segment holds only blank lines and is kept to be read again.
+    /// header, the segment holds only blank lines, or title lines with no header below
+    /// them yet (see `csv/title.rs`), and is kept to be read again.
     fn segment(
         &mut self,
         bytes: &[u8],
@@ -362,7 +371,9 @@ impl Feed {
         match &self.state {
             State::Skipped | State::Searching => {}
             State::BeforeHeader => {
-                if !at_end && !Table::has_record(self.file, &decoded) {
+                let more = decoded.get(self.looked..).unwrap_or_default();
+                self.looked = decoded.len();
+                if !at_end && !header_in_reach(self.file, more, self.required, &mut self.titles) {
                     return false;
                 }
                 let (required, optional) = (self.required, self.optional);

@@ -1,6 +1,8 @@
 //! What a CSV loader reports of how it read each file.
 
-use super::{DateColumn, DateOrder, DatesRead, Delimiter, DelimiterFrom, Header, MissingCells};
+use super::{
+    DateColumn, DateOrder, DatesRead, Delimiter, DelimiterFrom, Header, MissingCells, TitleLine,
+};
 
 /// How one CSV file of an HR export was read: the character its fields are separated by
 /// and how that was chosen (see
@@ -32,6 +34,11 @@ pub struct CsvFileRead {
     /// [`CsvFileRead::date_order`] (a number above 12 where the other order has the
     /// month); `None` when the order was given or not needed.
     pub date_order_line: Option<usize>,
+    /// The lines above the header read past as title lines (`Officers report`, `Generated
+    /// on 2026-03-01`: lines of at most one cell), in file order; each a warning that
+    /// these lines were not read as rows. Empty when the header is the first line that is
+    /// not blank.
+    pub title_lines: Vec<TitleLine>,
 }
 
 impl CsvFileRead {
@@ -46,6 +53,7 @@ impl CsvFileRead {
             dates: Vec::new(),
             date_order: None,
             date_order_line: None,
+            title_lines: header.titles.clone(),
         }
     }
 

@@ -23,6 +23,8 @@ pub(crate) struct Header {
     pub(crate) names: Vec<String>,
     /// The delimiter fields are separated by, and how it was chosen.
     pub(crate) delimiter: (super::Delimiter, super::DelimiterFrom),
+    /// The title lines read past above it (see `csv/title.rs`).
+    pub(crate) titles: Vec<super::TitleLine>,
 }
 
 impl Header {

@@ -301,16 +301,17 @@ pub(crate) fn evidence_row<'r>(
 /// `a level from 0 to 4` for a competency of the framework whose levels are 1 to 4,
 /// `a level 0 (none) or 2 to 5` for one whose lowest is 2 (as
 /// [`EvidenceProblem::LevelBelowScale`](crate::EvidenceProblem::LevelBelowScale) words
-/// it), and `a level from 0 to 5` for a competency the framework does not hold. O(length
-/// of the id).
+/// it), and, for a competency the framework does not hold (reported apart), `a level, 0
+/// (none) or one of the competency's levels (at most 5)`: no range it does not know.
+/// O(length of the id).
 fn level_range(framework: &Framework, competency: &str) -> String {
-    let (min, max) = match framework.competencies.get(competency) {
-        Some(c) => (
-            framework.competency_min[c as usize],
-            framework.competency_max[c as usize],
-        ),
-        None => (1, 5),
+    let Some(c) = framework.competencies.get(competency) else {
+        return "a level, 0 (none) or one of the competency's levels (at most 5)".to_owned();
     };
+    let (min, max) = (
+        framework.competency_min[c as usize],
+        framework.competency_max[c as usize],
+    );
     if min <= 1 {
         format!("a level from 0 to {max}")
     } else {

@@ -58,6 +58,7 @@ impl Error {
             Error::CsvRepeatedHeader { .. } => "csv_repeated_header",
             Error::CsvEncoding { .. } => "csv_encoding",
             Error::CsvMissingColumn { .. } => "csv_missing_column",
+            Error::CsvLineAboveHeader { .. } => "csv_line_above_header",
             Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",
             Error::CsvDelimiter { .. } => "csv_delimiter",
             Error::CsvAmbiguousDelimiter { .. } => "csv_ambiguous_delimiter",

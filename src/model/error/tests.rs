@@ -306,6 +306,12 @@ fn every_variant() -> Vec<Error> {
             file: "f.csv",
             encoding: "UTF-16LE",
         },
+        Error::CsvLineAboveHeader {
+            file: "f.csv",
+            line: 2,
+            header_line: 4,
+            cells: vec![s(), s()],
+        },
     ];
     let mut seen = vec![false; all.len()];
     for e in &all {
@@ -382,6 +388,7 @@ fn index(e: &Error) -> usize {
         Error::CsvDateOrder { .. } => 59,
         Error::CaseSeveralDocuments { .. } => 60,
         Error::CaseDuplicateId { .. } => 61,
+        Error::CsvLineAboveHeader { .. } => 62,
     }
 }
 

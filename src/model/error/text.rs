@@ -191,6 +191,22 @@ pub(super) fn missing_column_text(file: &str, column: &str, header_line: Option<
     }
 }
 
+/// A line of several cells above an HR export's header (see
+/// [`Error::CsvLineAboveHeader`](crate::Error::CsvLineAboveHeader)).
+pub(super) fn line_above_header_text(
+    file: &str,
+    (line, header_line): (usize, usize),
+    cells: &[String],
+) -> String {
+    format!(
+        "{file} line {line}, above the header on line {header_line}, has {} cells ({}): only \
+         title lines of one cell are read past above a header, and this may be a misplaced \
+         header or a row; remove it",
+        cells.len(),
+        quoted_list(cells)
+    )
+}
+
 /// Why a CASE package has no document: none named, or several.
 pub(super) fn missing_document_text(documents: &[String]) -> String {
     if documents.is_empty() {

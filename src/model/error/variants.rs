@@ -5,7 +5,7 @@ use super::evidence::{EvidenceProblem, PassbookRow, entry_text};
 use super::text::{
     case_id_text, clash_text, code_points_list, cycle_text, date_hint, department_hint,
     did_you_mean, duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
-    missing_column_text, missing_document_text, number, quoted_list,
+    line_above_header_text, missing_column_text, missing_document_text, number, quoted_list,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -98,6 +98,7 @@ use std::borrow::Cow;
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
 /// | `csv_repeated_header` | a CSV header repeated after the first line (two exports joined) |
 /// | `csv_missing_column` | a CSV header without a needed column |
+/// | `csv_line_above_header` | a line of two cells or more above an HR export's header, below title lines |
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
 /// | `csv_name_column` | a CSV header giving a column's items by name (`Position Name`) where ids are read |
 /// | `csv_delimiter` | a CSV header separated by another character than the delimiter given or declared |
@@ -742,6 +743,23 @@ pub enum Error {
         /// `None` when no record of the file does.
         header_line: Option<usize>,
     },
+    /// A line of two or more cells that are not empty stands above the header of an HR
+    /// export's file (officers or passbooks), whose first lines are read past as title
+    /// lines (`Officers report`, `Generated on 2026-03-01`: one cell each). Such a line
+    /// may be a misplaced header or a row, so the file is not read. Remove the line, or
+    /// put the header first.
+    #[error("{}", line_above_header_text(file, (*line, *header_line), cells))]
+    CsvLineAboveHeader {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The 1-based line where the record starts.
+        line: usize,
+        /// The 1-based line of the header below it, the first record naming every column
+        /// the loader needs.
+        header_line: usize,
+        /// Its cells that are not empty, trimmed of whitespace, as written.
+        cells: Vec<String>,
+    },
     /// A CSV header names a column the loader needs more than once: two headers spelt
     /// alike apart from capitalisation (`Id` and `ID`, `id` and `ID`) or spelt the same.
     /// Which one holds the column cannot be known, so neither is read. Rename or remove
@@ -840,8 +858,9 @@ pub enum Error {
         /// The text found (surrounding whitespace removed).
         found: String,
         /// What the column needs. For a passbook row's level, the levels of the row's
-        /// competency in the framework (`a level from 0 to 4`), or 0 to 5 when the
-        /// competency is not the framework's.
+        /// competency in the framework (`a level from 0 to 4`); when the competency is
+        /// not the framework's, no range (`a level, 0 (none) or one of the competency's
+        /// levels (at most 5)`).
         expected: Cow<'static, str>,
         /// In a passbook row whose officer and competency cells read: the entry it holds
         /// (its fields serialized beside the others; absent otherwise).

@@ -1,0 +1,179 @@
+//! Numbers beyond a double's range in a CASE package (`1e400`, `-1e400`, an integer of
+//! 400 digits), which the JSON parser refuses before the import sees them: in a field the
+//! crate does not model or does not need, set aside and reported by element, identifier and
+//! field, never fatal; in one it needs (a statement, a rubric score), the element set
+//! aside saying why; and the package written back as it was read.
+
+use karmayogi::{CaseDropReason, CaseElement, CaseFieldReason, CasePackage};
+use serde_json::Value;
+
+use crate::support::{dropped_fields, import};
+
+const HUGE: &str = include_str!("../data/cases/case/33-numbers-beyond-a-double.json");
+
+const HUGE_TYPE: &str = "a number beyond a double's range";
+
+// case/33: such numbers in a document's extension, items' fields CASE defines and the crate
+// does not read, an item's statement, an association's `sequenceNumber` and a level's
+// `score`.
+
+#[test]
+fn numbers_beyond_a_double_are_set_aside_and_reported() {
+    let import = import(HUGE);
+    let wrong = |expected| CaseFieldReason::WrongType {
+        found: HUGE_TYPE,
+        expected,
+    };
+    assert_eq!(
+        dropped_fields(&import.report),
+        [
+            (
+                CaseElement::Item,
+                "c3300000-0000-4000-8000-000000000001",
+                "listEnumeration",
+                &CaseFieldReason::NoPlace
+            ),
+            (
+                CaseElement::Item,
+                "c3300000-0000-4000-8000-000000000002",
+                "statusStartDate",
+                &CaseFieldReason::NoPlace
+            ),
+            (
+                CaseElement::Association,
+                "e3300000-0000-4000-8000-000000000001",
+                "sequenceNumber",
+                &wrong("an integer")
+            ),
+            (
+                CaseElement::Level,
+                "b3300000-0000-4000-8000-000000000012",
+                "score",
+                &wrong("a number")
+            ),
+        ]
+    );
+    // The item named by such a number, and the level scored by one, are set aside saying
+    // why; the value is shown as written.
+    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = (import.report.dropped.iter())
+        .map(|d| (d.element, d.identifier.as_str(), d.reason))
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            (
+                CaseElement::Item,
+                "c3300000-0000-4000-8000-000000000003",
+                CaseDropReason::StatementOfWrongType
+            ),
+            (
+                CaseElement::Level,
+                "b3300000-0000-4000-8000-000000000012",
+                CaseDropReason::Unscored
+            ),
+        ]
+    );
+    let statement = import.report.dropped[0].statement.as_ref().expect("told");
+    assert_eq!(
+        (statement.field, statement.found, statement.value.as_str()),
+        ("fullStatement", HUGE_TYPE, "1E+999")
+    );
+    let names: Vec<&str> = (import.spec.competencies.iter())
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Adds numbers", "Subtracts numbers"]);
+    assert_eq!(import.spec.competencies[1].levels.len(), 1);
+    assert!(!import.report.is_complete());
+    // The document's own extension is kept, and an export under it writes it as read.
+    let written = crate::support::exported(&import).to_json();
+    assert!(written.contains("\"revision\": 1e400"), "{written}");
+    // Serialized otherwise (as the JavaScript package's report is), the number is a string
+    // holding U+FDD0 and its text, which the reader takes back: an export under the
+    // document read again writes the number.
+    let json = serde_json::to_string(&import.report.document).expect("serializes");
+    assert!(json.contains("\"\u{fdd0}1e400\""), "{json}");
+    let document: karmayogi::CaseDocument = serde_json::from_str(&json).expect("reads");
+    let framework = karmayogi::Framework::new(import.spec.clone()).expect("builds");
+    let again = crate::support::case_export(&framework, &document).to_json();
+    assert!(again.contains("\"revision\": 1e400"), "{again}");
+}
+
+#[test]
+fn a_package_holding_numbers_beyond_a_double_is_written_back_as_read() {
+    let package = CasePackage::from_json(HUGE).expect("reads");
+    let written = package.to_json();
+    assert!(written.contains("\"revision\": 1e400"), "{written}");
+    assert!(written.contains("\"sequenceNumber\": 1e400"), "{written}");
+    assert!(
+        written.contains(&format!("-{}", "9".repeat(400))),
+        "{written}"
+    );
+    assert!(!written.contains('\u{fdd0}'), "{written}");
+    assert_eq!(
+        CasePackage::from_json(&written).expect("reads again"),
+        package
+    );
+    // Encoded twice (a JSON string holding the package's text), it reads the same.
+    let twice = Value::from(HUGE).to_string();
+    assert_eq!(CasePackage::from_json(&twice).expect("reads"), package);
+    // Where the import cannot do without the value, the error names the field.
+    let errors = karmayogi::CaseImport::from_json(
+        &HUGE.replace(
+            r#""identifier": "e3300000-0000-4000-8000-000000000001""#,
+            r#""identifier": 1e400"#,
+        ),
+        &karmayogi::CaseImportOptions::default(),
+    )
+    .expect_err("refused");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("CFAssociations[0].identifier") && m.contains(HUGE_TYPE)),
+        "{messages:?}"
+    );
+    // Other JSON errors of such a text are still errors, at their line.
+    let broken = HUGE.replacen("\"CFItems\": [", "\"CFItems\": [,", 1);
+    let error = CasePackage::from_json(&broken).expect_err("malformed");
+    assert!(
+        matches!(error, karmayogi::Error::Json { line: 2, .. }),
+        "{error}"
+    );
+}
+
+// case/34: whole numbers written as doubles (`1.0`, `1e0`), as writers holding every number
+// as a double write them: a `sequenceNumber` and rubric `position`s, read as the integers
+// they are; a rubric `title` of such a number is of the wrong type, reported as the
+// integer it is (it was called a fractional number).
+
+#[test]
+fn whole_numbers_written_as_doubles_are_read_as_integers() {
+    let import = import(include_str!(
+        "../data/cases/case/34-whole-numbers-written-as-doubles.json"
+    ));
+    assert_eq!(
+        dropped_fields(&import.report),
+        [(
+            CaseElement::Rubric,
+            "b3400000-0000-4000-8000-000000000001",
+            "title",
+            &CaseFieldReason::WrongType {
+                found: "an integer",
+                expected: "a string"
+            }
+        )]
+    );
+    assert!(import.report.dropped.is_empty(), "{:?}", import.report);
+    let package = CasePackage::from_json(include_str!(
+        "../data/cases/case/34-whole-numbers-written-as-doubles.json"
+    ))
+    .expect("reads");
+    let numbers: Vec<Option<i64>> = (package.associations.iter())
+        .map(|a| a.sequence_number)
+        .collect();
+    assert_eq!(numbers, [Some(1), Some(1), Some(2)]);
+    let criterion = &package.rubrics[0].criteria[0];
+    assert_eq!(criterion.position, Some(1));
+    let positions: Vec<Option<i64>> = criterion.levels.iter().map(|l| l.position).collect();
+    assert_eq!(positions, [Some(1), Some(2)]);
+}

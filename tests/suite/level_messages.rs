@@ -1,0 +1,138 @@
+//! Messages about a level state the range that really applies: the competency's own
+//! levels where the check is made against a framework (a competency of four levels takes
+//! 0 to 4; one that exists at 4 and 5 only, 0 or 4 to 5), and no range at all where the
+//! competency's levels are not known (a document read before it is checked, a competency
+//! the framework does not hold). The JSON readers read a level written as a string holding
+//! a whole number as that number, so `"9"` and `9` get the same message, and the schemas
+//! say levels may be such strings.
+
+use karmayogi::{
+    Cohort, Errors, Framework, FrameworkSpec, LevelPolicy, OfficersCsv, OfficersCsvOptions,
+    OfficersSpec, Profile, load_officers,
+};
+
+const FRAMEWORK: &str =
+    include_str!("../data/cases/scales/17-levels-beyond-the-scale-framework.json");
+const OFFICERS: &str =
+    include_str!("../data/cases/scales/17-levels-beyond-the-scale-officers.json");
+
+/// The messages of every problem of the officers document, through `Cohort::from_json`
+/// and through `OfficersSpec::from_json` then `Profile::new`, which must agree.
+fn json_messages(fw: &Framework, json: &str) -> Vec<String> {
+    let policy = LevelPolicy::default();
+    let cohort = Cohort::from_json(fw, json, &policy).expect_err("refused");
+    let doc = OfficersSpec::from_json(json).expect("every level reads");
+    let mut profiles = Vec::new();
+    for officer in &doc.officers {
+        if let Err(errors) = Profile::new(fw, officer, &policy) {
+            profiles.extend(errors.into_vec());
+        }
+    }
+    let messages = |errors: Vec<karmayogi::Error>| -> Vec<String> {
+        errors.iter().map(ToString::to_string).collect()
+    };
+    let cohort = messages(cohort.into_vec());
+    assert_eq!(cohort, messages(profiles), "the two paths agree");
+    cohort
+}
+
+// scales/17: a passbook whose levels lie beyond their competency's scale, written as
+// strings (`"9"`, `"Level 6"`) and as numbers, for a competency of four levels, one that
+// exists at levels 4 and 5 only, and one of five.
+
+#[test]
+fn a_level_beyond_its_competency_is_refused_with_the_competency_s_own_levels() {
+    let fw = Framework::from_json(FRAMEWORK).expect("string levels read in a framework too");
+    assert_eq!(
+        json_messages(&fw, OFFICERS),
+        [
+            "officer `user-0001` passbook entry 0 (competency `FC1`): level 9: expected 0 to 4",
+            "officer `user-0001` passbook entry 1 (competency `SFIA-DTAN`): level 2 is below \
+             the competency's lowest level: expected 0 (none) or 4 to 5",
+            "officer `user-0001` passbook entry 2 (competency `BC7`): level 6: expected 0 to 5",
+            "officer `user-0002` passbook entry 0 (competency `FC1`): level 9: expected 0 to 4",
+        ]
+    );
+    // The same passbook from CSV names the same levels.
+    let csv = "officer,competency,level,source\nuser-0001,FC1,9,self_declared\n\
+               user-0001,SFIA-DTAN,2,assessment\n";
+    let officers = "id,department,position\nuser-0001,dopt,p-so\n";
+    let errors = load_officers(
+        &fw,
+        &OfficersCsv::new(officers).evidence(csv),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("refused");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "evidence.csv line 2, column `level`: officer `user-0001` passbook entry 0 \
+             (competency `FC1`): found `9`, expected a level from 0 to 4",
+            // The row before was not read: this one is the passbook's first entry.
+            "evidence.csv line 3, column `level`: officer `user-0001` passbook entry 0 \
+             (competency `SFIA-DTAN`): level 2 is below the competency's lowest level: \
+             expected 0 (none) or 4 to 5",
+        ]
+    );
+}
+
+#[test]
+fn a_framework_s_level_beyond_its_competency_names_the_competency_s_levels() {
+    let text = FRAMEWORK.replace(r#""level": "3""#, r#""level": "9""#);
+    let errors = Framework::from_json(&text).expect_err("refused");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].contains("level 9"), "{messages:?}");
+    assert!(messages[0].contains("1 to 4"), "{messages:?}");
+    // Read before the competencies are known, a spec holds the number as written.
+    let spec = FrameworkSpec::from_json(&text).expect("reads");
+    assert_eq!(spec.roles[0].requires[0].level, 9);
+}
+
+#[test]
+fn a_level_read_without_its_competency_claims_no_range() {
+    // Beyond what the field holds, or not a level at all: refused while reading, before
+    // any competency is looked at, so the message names none of their ranges.
+    for (level, found) in [
+        ("300", "integer `300`"),
+        (r#""300""#, "string \"300\""),
+        ("2.5", "floating point `2.5`"),
+        ("-1", "integer `-1`"),
+        (r#""3 pts""#, "string `3 pts`"),
+        (r#""Proficient""#, "string `Proficient`"),
+        ("true", "boolean `true`"),
+    ] {
+        let json = format!(
+            r#"{{"format_version": 2, "officers": [{{"id": "o1", "department": "dopt",
+                 "position": "p-so", "passbook": [{{"competency": "FC1", "level": {level},
+                 "source": "assessment"}}]}}]}}"#
+        );
+        let error = OfficersSpec::from_json(&json).expect_err(level).to_string();
+        assert!(error.contains(found), "{level}: {error}");
+        for claim in ["0 to 5", "0 to 255", "from 0"] {
+            assert!(!error.contains(claim), "{level}: {error}");
+        }
+        assert!(error.contains("`level`"), "{level}: {error}");
+    }
+    // A passbook row of a competency the framework does not hold, from CSV.
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let errors: Errors = load_officers(
+        &fw,
+        &OfficersCsv::new("id,department,position\no1,dopt,p-so\n")
+            .evidence("officer,competency,level,source\no1,XX9,9,assessment\n"),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("refused");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        messages.iter().any(|m| m.contains(
+            "found `9`, expected a level, 0 (none) or one of the competency's levels (at most 5)"
+        )),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().all(|m| !m.contains("0 to 5")),
+        "{messages:?}"
+    );
+}
