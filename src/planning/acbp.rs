@@ -94,9 +94,12 @@ impl Framework {
     /// With n officers, d distinct officer problems (position, assessed levels, completed
     /// courses), g gaps per problem, o courses per competency and m candidates per problem
     /// (the courses closing a gap with their prerequisite closures):
-    /// - time O(d·(g·o + m) + n log n) to build the problems; the greedy O(s·(c + q) +
-    ///   s log n) for s enrolment steps, where each step looks at the c candidates closing a
-    ///   gap still open and walks the closures q of those of them that do (on a long or
+    /// - time O(d·(g·o + m log m) + n log n) to build the problems (each problem's
+    ///   candidates sorted by an upper bound on the value per hour of their steps); the
+    ///   greedy O(s·(c + q) + s log n) for s enrolment steps, where each step looks at the
+    ///   c candidates closing a gap still open and walks the closures q of those of them
+    ///   that do (read in the order of those bounds, and no further than the first bound
+    ///   below the best steps kept; on a long or
     ///   deep instance, a pass over the candidates gives the steps that follow from a
     ///   prerequisite's instead of walks, and after a step only the candidates below it
     ///   that may rank among the best are valued: on a chain of n courses each closing a
@@ -108,7 +111,8 @@ impl Framework {
     ///   responses, exchanges, relaxation and search each stop after a fixed amount of work
     ///   (at most a few 10⁷ candidate visits, counted, not timed, so the plan does not
     ///   depend on the machine), plus O(n·m) per pass to look at the plan;
-    /// - memory O(d·(g + m) + n·m): each distinct problem once, and per officer their
+    /// - memory O(d·(g + m) + n·m): each distinct problem once (with 4 bytes per
+    ///   candidate for the order of its bounds), and per officer their
     ///   enrolment state (a few bytes per candidate) and the courses they are enrolled in.
     ///   A prerequisite chain is stored once per distinct problem, not once per officer:
     ///   200 officers on a 5,000-course chain, each enrolled in all of it, take about 19

@@ -67,11 +67,9 @@ impl Framework {
                 short[g.competency as usize] += 1;
             }
             gaps += p.gaps.len() as u64;
-            value_total += p.values.iter().sum::<f64>();
-            for (i, reason) in p.unclosable.iter().enumerate() {
-                if let (Some(reason), Some(g)) = (reason, p.gaps.get(i)) {
-                    open[g.competency as usize].add(*reason);
-                }
+            value_total += p.values(&sub.inst.values).sum::<f64>();
+            for &(i, reason, _) in &p.unclosable {
+                open[p.gaps[i as usize].competency as usize].add(reason);
             }
             for (e, &gi) in p.closable.iter().enumerate() {
                 let g = &p.gaps[gi as usize];

@@ -11,12 +11,30 @@ use crate::{Cohort, EntityKind, Error, Framework, OpenReason};
 pub(super) struct Problem<'f> {
     pub(super) position: u32,
     pub(super) gaps: Vec<GapItem<'f>>,
-    /// Value of closing each gap.
-    pub(super) values: Vec<f64>,
-    /// Reason for each gap no course can close; `None` for closable ones.
-    pub(super) unclosable: Vec<Option<OpenReason>>,
+    /// The gaps no course can close, by gap index, with the reason and the value of
+    /// closing them (the value of a closable gap is its instance element's): a few per
+    /// officer, where a value and a reason for every gap took 10 bytes a gap.
+    pub(super) unclosable: Vec<(u32, OpenReason, f64)>,
     /// Gap index of each instance element.
     pub(super) closable: Vec<u32>,
+}
+
+impl Problem<'_> {
+    /// The value of closing each gap, in gap order: `values` of the instance elements
+    /// (the closable gaps, in order) merged with the unclosable gaps' own.
+    pub(super) fn values<'a>(&'a self, values: &'a [f64]) -> impl Iterator<Item = f64> + 'a {
+        let (mut e, mut u) = (0, 0);
+        (0..self.gaps.len() as u32).map(move |i| match self.unclosable.get(u) {
+            Some(&(at, _, value)) if at == i => {
+                u += 1;
+                value
+            }
+            _ => {
+                e += 1;
+                values[e - 1]
+            }
+        })
+    }
 }
 
 /// Option ids resolved to dense indices.
@@ -92,20 +110,23 @@ impl Framework {
         let gaps = self.gaps_at(p, &held);
         let completed = cohort.completed_of(officer);
         let (courses, open) = self.candidates(&gaps, completed, options.untagged);
-        let mut unclosable = vec![None; gaps.len()];
-        for (i, reason) in open {
-            unclosable[i] = Some(reason);
-        }
-        let closable: Vec<u32> = (0..gaps.len() as u32)
-            .filter(|&i| unclosable[i as usize].is_none())
+        // `open` lists the unclosable gaps in gap order.
+        let unclosable: Vec<(u32, OpenReason, f64)> = open
+            .into_iter()
+            .map(|(i, reason)| {
+                let value = self.gap_value(&gaps[i], p, resolved, options);
+                (i as u32, reason, value)
+            })
             .collect();
-        let values: Vec<f64> = gaps
-            .iter()
-            .map(|g| self.gap_value(g, p, resolved, options))
+        let closable: Vec<u32> = (0..gaps.len() as u32)
+            .filter(|&i| unclosable.binary_search_by_key(&i, |u| u.0).is_err())
             .collect();
         let closable_gaps: Vec<&GapItem<'_>> =
             closable.iter().map(|&i| &gaps[i as usize]).collect();
-        let closable_values = closable.iter().map(|&i| values[i as usize]).collect();
+        let closable_values = closable_gaps
+            .iter()
+            .map(|g| self.gap_value(g, p, resolved, options))
+            .collect();
         let inst = self.instance(
             &courses,
             &closable_gaps,
@@ -118,7 +139,6 @@ impl Framework {
             Problem {
                 position: p,
                 gaps,
-                values,
                 unclosable,
                 closable,
             },

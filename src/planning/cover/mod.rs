@@ -88,6 +88,7 @@ mod keys;
 mod keys_tests;
 mod knapsack;
 mod lagrange;
+mod leaders;
 #[cfg(all(feature = "lp", not(target_family = "wasm")))]
 mod lp_search;
 #[cfg(all(test, feature = "lp", not(target_family = "wasm")))]
@@ -119,6 +120,7 @@ mod trade;
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use greedy::{plain_greedy_cover, preferred};
 pub(crate) use instance::{EPS, EXACT_BELOW, Instance, Rows, common_unit_of, value_floor_of};
+pub(crate) use leaders::Leaders;
 #[cfg(all(feature = "lp", not(target_family = "wasm")))]
 pub(crate) use lp_search::{prove_budget, prove_cover};
 pub(crate) use part_memo::PartMemo;

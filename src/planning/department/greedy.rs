@@ -29,8 +29,20 @@ impl Department<'_> {
             return [None; RUNNERS];
         };
         let p = &self.officers[o];
-        let steps: [Option<StepChoice>; RUNNERS] =
-            plan.steppers[o].best_steps(&p.inst, hours_left, p.scan, allowed);
+        let stepper = &plan.steppers[o];
+        // The candidates with the highest bounds first, until none left can rank among the
+        // steps kept: the steps of a scan of every candidate.
+        let steps: [Option<StepChoice>; RUNNERS] = match &p.leaders {
+            Some(leaders) => {
+                let steps = stepper.leading_steps(&p.inst, leaders, hours_left, allowed);
+                debug_assert!(
+                    steps == stepper.best_steps(&p.inst, hours_left, p.scan, allowed),
+                    "the leaders' steps are the scan's"
+                );
+                steps
+            }
+            None => stepper.best_steps(&p.inst, hours_left, p.scan, allowed),
+        };
         steps.map(|step| step.map(|step| self.runner(plan, o, step)))
     }
 

@@ -4,8 +4,8 @@
 
 use crate::analysis::parallel::{map_items, map_parts, workers};
 use crate::planning::cover::{
-    EPS, EXACT_BELOW, Instance, Known, Scan, StepChoice, Stepper, common_unit_of, sums_exact,
-    value_floor_of,
+    EPS, EXACT_BELOW, Instance, Known, Leaders, Scan, StepChoice, Stepper, common_unit_of,
+    sums_exact, value_floor_of,
 };
 
 /// One officer's selection problem: the cover instance and the course behind each of its
@@ -20,6 +20,10 @@ pub(crate) struct Subproblem {
     pub(crate) total_hours: f64,
     /// How scans read the candidates (see `cover::Scan`).
     pub(crate) scan: Scan,
+    /// With [`Scan::Walks`], the candidates in the order a scan reads them, highest bound
+    /// on the value per hour of their step first, so that it stops once no candidate left
+    /// can rank among the steps kept (see `cover::Leaders`); `None` with [`Scan::Pass`].
+    pub(crate) leaders: Option<Leaders>,
     /// Per candidate `c`, the most value per hour any one candidate closes alone (all its
     /// elements of value open) among the closures of `c` and of every candidate requiring
     /// it, transitively (see [`reach`]); empty without prerequisites or when sums of hours
@@ -41,6 +45,10 @@ impl Subproblem {
             .fold(f64::INFINITY, f64::min);
         let total_hours = (0..inst.len() as u32).map(|c| inst.hours(c)).sum();
         let scan = Scan::of(&inst);
+        let leaders = match scan {
+            Scan::Walks => Leaders::of(&inst),
+            Scan::Pass { .. } => None,
+        };
         let above = if inst.has_prerequisites() {
             heaviest_above(&inst)
         } else {
@@ -62,6 +70,7 @@ impl Subproblem {
             min_hours,
             total_hours,
             scan,
+            leaders,
             reach,
             below,
             above,
