@@ -26,6 +26,12 @@
 //! against every solver's plan. Odd officers are in another department in a fifth of the
 //! cases, and the plan is for `dept` alone.
 //!
+//! Values and hours are summed exactly by `plan_oracle_exact` (sixteenths of a level,
+//! tenths of an hour), so that a last property, with type weights as far apart as
+//! competency weights (gaps from a sixteenth to 5·10¹⁸), checks `Optimal` too: the most
+//! value, exactly below 2⁵³ sixteenths and within 10⁻⁹ beyond, as documented, and no plan
+//! worth as much in fewer hours.
+//!
 //! Cases per property: `PLAN_ORACLE_CASES`, else 150 (with seats, enumerated: up to 7
 //! courses and 3 officers, and up to 12 courses and 4 officers), 40 (larger, knapsack)
 //! and 30 (not enumerated).
