@@ -64,6 +64,7 @@ mod path_enumerated;
 mod plan_claims;
 mod plan_oracle;
 mod plan_oracle_department;
+mod plan_oracle_exact;
 mod properties;
 mod publishers;
 mod recommend;

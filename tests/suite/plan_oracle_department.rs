@@ -26,6 +26,12 @@
 //! against every solver's plan. Odd officers are in another department in a fifth of the
 //! cases, and the plan is for `dept` alone.
 //!
+//! Values and hours are summed exactly by `plan_oracle_exact` (sixteenths of a level,
+//! tenths of an hour), so that a last property, with type weights as far apart as
+//! competency weights (gaps from a sixteenth to 5·10¹⁸), checks `Optimal` too: the most
+//! value, exactly below 2⁵³ sixteenths and within 10⁻⁹ beyond, as documented, and no plan
+//! worth as much in fewer hours.
+//!
 //! Cases per property: `PLAN_ORACLE_CASES`, else 150 (with seats, enumerated: up to 7
 //! courses and 3 officers, and up to 12 courses and 4 officers), 40 (larger, knapsack)
 //! and 30 (not enumerated).
@@ -40,6 +46,7 @@ use proptest::prelude::*;
 use super::plan_oracle::{
     COMPETENCIES, COURSES, EXTREME, Instance, OFFICERS, Oracle, POSITIONS, instance, run,
 };
+use super::plan_oracle_exact::{self as exact, Exact, Frontier};
 
 const TOL: f64 = 1e-9;
 
@@ -57,6 +64,9 @@ struct Constraints {
     filter: bool,
     /// Competency weights read as codes into [`EXTREME`] rather than as themselves.
     extreme: bool,
+    /// Type weights read as codes into [`EXTREME`] too (gaps worth 10¹⁸ beside a
+    /// sixteenth: sums a double rounds).
+    beyond: bool,
 }
 
 /// Up to `max` hours in tenths: whole hours or, half the time, any tenth.
@@ -92,6 +102,7 @@ fn constraints() -> impl Strategy<Value = Constraints> {
                     assume,
                     filter,
                     extreme: false,
+                    beyond: false,
                 }
             },
         )
@@ -106,15 +117,40 @@ impl Constraints {
         }
     }
 
+    fn type_weight(&self, kind: usize) -> f64 {
+        match self.type_weights {
+            None => 1.0,
+            Some(w) if self.beyond => EXTREME[w[kind] as usize],
+            Some(w) => f64::from(w[kind]),
+        }
+    }
+
+    /// A gap's value in sixteenths of a level, exactly: type and competency weights are
+    /// whole numbers or quarters.
+    fn exact(&self, inst: &Instance, position: usize, c: usize, shortfall: u8) -> u128 {
+        // Weights are at most 10⁹: four times one is a whole number a `u128` holds.
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        let quarters = |w: f64| {
+            let q = w * 4.0;
+            assert!(
+                q >= 0.0 && q.fract() == 0.0 && q < 1e12,
+                "a weight of {w} is not a whole number of quarters up to 10⁹"
+            );
+            q as u128
+        };
+        u128::from(shortfall)
+            * quarters(self.type_weight(inst.kinds[c]))
+            * quarters(self.competency_weight(c))
+            * u128::from(self.position_weights[position].unwrap_or(1))
+    }
+
     fn seat_limit(&self, k: usize) -> Option<u32> {
         self.seats[k].or(self.default_seats)
     }
 
     fn value(&self, inst: &Instance, position: usize, c: usize, shortfall: u8) -> f64 {
         f64::from(shortfall)
-            * self
-                .type_weights
-                .map_or(1.0, |w| f64::from(w[inst.kinds[c]]))
+            * self.type_weight(inst.kinds[c])
             * self.competency_weight(c)
             * self.position_weights[position].map_or(1.0, f64::from)
     }
@@ -138,8 +174,9 @@ impl Constraints {
                 o = o.seats(COURSES[k], n);
             }
         }
-        if let Some([b, f, d]) = self.type_weights {
-            o = o.weights(Weights::new(f64::from(b), f64::from(f), f64::from(d)).unwrap());
+        if self.type_weights.is_some() {
+            let [b, f, d] = [0, 1, 2].map(|kind| self.type_weight(kind));
+            o = o.weights(Weights::new(b, f, d).unwrap());
         }
         let weights = self.competency_weights.iter().enumerate();
         for (c, w) in weights.take(inst.kinds.len()) {
@@ -160,48 +197,6 @@ impl Constraints {
             o = o.untagged(karmayogi::UntaggedLevel::Assume(level));
         }
         o
-    }
-}
-
-struct Search<'a> {
-    inst: &'a Instance,
-    choices: Vec<Vec<(u32, f64, f64)>>,
-    limits: Vec<Option<u32>>,
-    taken: Vec<u32>,
-    budget: f64,
-    best: (f64, f64),
-}
-
-impl Search<'_> {
-    fn go(&mut self, o: usize, hours: f64, value: f64) {
-        if o == self.choices.len() {
-            let better = value > self.best.0 + TOL
-                || (value >= self.best.0 - TOL && hours < self.best.1 - TOL);
-            if better {
-                self.best = (value, hours);
-            }
-            return;
-        }
-        for i in 0..self.choices[o].len() {
-            let (set, h, v) = self.choices[o][i];
-            if hours + h > self.budget + TOL {
-                continue;
-            }
-            let n = self.inst.courses.len();
-            let seated = (0..n)
-                .filter(|&k| set & 1 << k != 0)
-                .all(|k| self.limits[k].is_none_or(|l| self.taken[k] < l));
-            if !seated {
-                continue;
-            }
-            for k in (0..n).filter(|&k| set & 1 << k != 0) {
-                self.taken[k] += 1;
-            }
-            self.go(o + 1, hours + h, value + v);
-            for k in (0..n).filter(|&k| set & 1 << k != 0) {
-                self.taken[k] -= 1;
-            }
-        }
     }
 }
 
@@ -232,18 +227,35 @@ fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError
             Oracle::new(inst, o, position, c.assume, value, None)
         })
         .collect();
+    let exact: Vec<Exact<'_>> = (members.iter().zip(&oracles))
+        .map(|(&o, oracle)| {
+            let position = inst.officers[o].position;
+            let values = (oracle.gaps.iter())
+                .map(|g| c.exact(inst, position, g.competency, g.required - g.current))
+                .collect();
+            Exact { oracle, values }
+        })
+        .collect();
+    // Every sum of the values is a double, exactly, below 2⁵³ sixteenths; beyond, values
+    // are compared within 10⁻⁹ of the plan's (`department_plan`'s docs).
+    let total: u128 = exact.iter().flat_map(|e| &e.values).sum();
+    let slack = |v: u128| {
+        if total < 1 << 53 {
+            0
+        } else {
+            v / 1_000_000_000 + 1
+        }
+    };
     let limits: Vec<Option<u32>> = (0..n).map(|k| c.seat_limit(k)).collect();
-    let cap = c.cap.unwrap_or(f64::INFINITY);
-    let budget = c.budget.unwrap_or(f64::INFINITY);
     let optimum = if n > super::plan_oracle::EXHAUSTIVE {
         None
     } else if limits.iter().all(Option::is_none) {
-        Some(knapsack(inst, &oracles, c))
+        Some(exact::knapsack(inst, &exact, c.cap, c.budget))
     } else {
-        search(inst, &oracles, &limits, cap, budget)
+        exact::search(inst, &exact, &limits, c.cap, c.budget)
     };
-    // (value, person-hours, bound, proven) of each solver's plan.
-    let mut seen: Vec<(f64, f64, f64, bool)> = Vec::new();
+    // (value, exact value, tenths of person-hours, bound, proven) of each solver's plan.
+    let mut seen: Vec<(f64, u128, usize, f64, bool)> = Vec::new();
     for solver in [
         Solver::Greedy,
         Solver::Exact { node_limit: 0 },
@@ -256,11 +268,18 @@ fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError
         let plan = fw
             .department_plan(&cohort, &c.options(inst, solver, 1))
             .unwrap();
-        check(inst, c, (&members, &oracles), &limits, &plan, optimum)
+        let (v, h) = check(inst, c, (&members, &oracles), &limits, &plan)
+            .and_then(|sets| {
+                let v: u128 = exact.iter().zip(&sets).map(|(e, &s)| e.of(s)).sum();
+                let h = sets.iter().map(|&s| exact::tenths(inst.hours(s))).sum();
+                check_certificate(&plan, (v, h, slack(v)), optimum.as_ref())?;
+                Ok((v, h))
+            })
             .map_err(|e| fail(format!("{e}\n{solver:?}\n{plan:#?}")))?;
         seen.push((
             plan.value_closed,
-            plan.hours,
+            v,
+            h,
             plan.bound,
             plan.optimality == Optimality::Optimal,
         ));
@@ -274,117 +293,22 @@ fn department_case(inst: &Instance, c: &Constraints) -> Result<(), TestCaseError
         );
     }
     // Every bound against every plan, and a proven plan the best of all.
-    for &(value, hours, _, proven) in &seen {
-        for &(other_value, other_hours, bound, _) in &seen {
-            prop_assert!(bound >= value - TOL, "bound {bound} below a plan's {value}");
+    for &(_, value, hours, _, proven) in &seen {
+        for &(other_value, other, other_hours, bound, _) in &seen {
+            prop_assert!(
+                bound >= other_value - TOL * (1.0 + other_value),
+                "bound {bound} below a plan's {other_value}"
+            );
             if proven {
                 prop_assert!(
-                    value > other_value + TOL
-                        || (value >= other_value - TOL && hours <= other_hours + TOL),
-                    "proven ({value}, {hours} h) beaten by ({other_value}, {other_hours} h)"
+                    other <= value + slack(value) && (other < value || hours <= other_hours),
+                    "proven ({value}, {hours} tenths) beaten by ({other}, {other_hours} tenths), \
+                     in sixteenths"
                 );
             }
         }
     }
     Ok(())
-}
-
-/// Without seat limits officers share only the budget: per officer the most value for
-/// each number of tenths of an hour within the cap, then a knapsack over the officers. Returns
-/// the most value and the fewest hours for it.
-fn knapsack(inst: &Instance, oracles: &[Oracle<'_>], c: &Constraints) -> (f64, f64) {
-    let units = |h: f64| u32::try_from((h * 10.0).round() as i64).unwrap() as usize;
-    let cap = c.cap.map(units);
-    let mut total: Vec<Option<f64>> = vec![Some(0.0)];
-    for or in oracles {
-        let mut best: Vec<Option<f64>> = Vec::new();
-        for &s in &or.sets {
-            let h = units(inst.hours(s));
-            if cap.is_some_and(|cap| h > cap) {
-                continue;
-            }
-            if best.len() <= h {
-                best.resize(h + 1, None);
-            }
-            let v = or.value(or.covers(s));
-            best[h] = Some(best[h].map_or(v, |b: f64| b.max(v)));
-        }
-        let mut next: Vec<Option<f64>> = vec![None; total.len() + best.len() - 1];
-        for (a, &ta) in total.iter().enumerate() {
-            let Some(ta) = ta else { continue };
-            for (b, &vb) in best.iter().enumerate() {
-                if let Some(vb) = vb {
-                    let v = ta + vb;
-                    next[a + b] = Some(next[a + b].map_or(v, |x: f64| x.max(v)));
-                }
-            }
-        }
-        if let Some(b) = c.budget {
-            next.truncate(units(b) + 1);
-        }
-        total = next;
-    }
-    let best = total.iter().flatten().fold(0.0, |m: f64, &v| m.max(v));
-    let h = total
-        .iter()
-        .position(|v| v.is_some_and(|v| v >= best - TOL))
-        .unwrap();
-    (best, h as f64 / 10.0)
-}
-
-/// Combinations of the officers' useful subsets [`search`] walks at most; past it the
-/// case is checked on every law but the optimum's. The walk has no pruning, and a draw of
-/// eight officers with many useful subsets each (rare: the instances are drawn at random
-/// on each run) took tens of minutes in a debug build.
-const MOST_COMBINATIONS: f64 = 2e6;
-
-/// With seat limits: every combination of the officers' useful subsets, or `None` when
-/// there are more than [`MOST_COMBINATIONS`].
-fn search(
-    inst: &Instance,
-    oracles: &[Oracle<'_>],
-    limits: &[Option<u32>],
-    cap: f64,
-    budget: f64,
-) -> Option<(f64, f64)> {
-    let n = inst.courses.len();
-    // Per officer, the useful feasible subsets.
-    let choices: Vec<Vec<(u32, f64, f64)>> = oracles
-        .iter()
-        .map(|or| {
-            let feasible: Vec<(u32, f64, f64)> = or
-                .sets
-                .iter()
-                .copied()
-                .filter(|&s| inst.hours(s) <= cap + TOL)
-                .filter(|&s| (0..n).all(|k| s & 1 << k == 0 || limits[k] != Some(0)))
-                .map(|s| (s, inst.hours(s), or.value(or.covers(s))))
-                .collect();
-            feasible
-                .iter()
-                .copied()
-                .filter(|&(s, _, v)| {
-                    !feasible
-                        .iter()
-                        .any(|&(t, _, w)| t != s && t & !s == 0 && w >= v - TOL)
-                })
-                .collect()
-        })
-        .collect();
-    let combinations: f64 = choices.iter().map(|c| c.len().max(1) as f64).product();
-    if combinations > MOST_COMBINATIONS {
-        return None;
-    }
-    let mut search = Search {
-        inst,
-        choices,
-        limits: limits.to_vec(),
-        taken: vec![0; n],
-        budget,
-        best: (0.0, 0.0),
-    };
-    search.go(0, 0.0, 0.0);
-    Some(search.best)
 }
 
 /// Each officer's courses, checked for order and totals.
@@ -430,8 +354,7 @@ fn check(
     (members, oracles): (&[usize], &[Oracle<'_>]),
     limits: &[Option<u32>],
     plan: &DepartmentPlan<'_>,
-    optimum: Option<(f64, f64)>,
-) -> Result<(), TestCaseError> {
+) -> Result<Vec<u32>, TestCaseError> {
     let n = inst.courses.len();
     let sets = enrolled(inst, (members, oracles), plan)?;
     let taken: Vec<u32> = (0..n)
@@ -522,7 +445,7 @@ fn check(
     );
     check_outcomes(plan, &closed, &open)?;
     check_fields(inst, c, (members, oracles), limits, plan, &sets)?;
-    check_certificate(plan, value, total, optimum)
+    Ok(sets)
 }
 
 /// Every other field: the totals, each course run, the enrolments' order and learning
@@ -731,40 +654,44 @@ fn check_outcomes(
     Ok(())
 }
 
-/// The bound against the optimum (`None`: not enumerated), and what `Optimal` claims.
+/// The bound against the optimum (`None`: not enumerated), and what `Optimal` claims: the
+/// plan's exact value `value` (sixteenths) within `slack` of the most, and no plan worth
+/// as much in fewer than its `tenths` of an hour.
 fn check_certificate(
     plan: &DepartmentPlan<'_>,
-    value: f64,
-    total: f64,
-    optimum: Option<(f64, f64)>,
+    (value, tenths, slack): (u128, usize, u128),
+    optimum: Option<&Frontier>,
 ) -> Result<(), TestCaseError> {
-    // Without enumeration, the plan itself is the best known.
-    let (optimum, least_hours) = optimum.unwrap_or((value, total));
-    prop_assert!(
-        value <= optimum + TOL * (1.0 + optimum),
-        "{value} above the optimum {optimum}"
-    );
-    prop_assert!(
-        plan.bound >= optimum - TOL * (1.0 + optimum),
-        "bound {} below {optimum}",
-        plan.bound
-    );
-    match plan.optimality {
-        Optimality::Optimal => {
+    let sixteenths = |v: u128| v as f64 / 16.0;
+    if let Some(frontier) = optimum {
+        let most = frontier.most();
+        prop_assert!(
+            value <= most,
+            "{value} above the optimum {most} (sixteenths)"
+        );
+        let optimum = sixteenths(most);
+        prop_assert!(
+            plan.bound >= optimum - TOL * (1.0 + optimum),
+            "bound {} below {optimum}",
+            plan.bound
+        );
+        if plan.optimality == Optimality::Optimal {
             prop_assert!(
-                (value - optimum).abs() <= TOL,
-                "optimal at {value}, optimum {optimum}"
+                most <= value + slack,
+                "optimal at {value}, optimum {most} (sixteenths)"
             );
+            let fewest = frontier.fewest_tenths(value);
             prop_assert!(
-                (total - least_hours).abs() <= TOL,
-                "optimal in {total} h, {optimum} possible in {least_hours} h"
+                fewest == Some(tenths),
+                "optimal in {tenths} tenths of an hour, as much ({value} sixteenths) \
+                 possible in {fewest:?}"
             );
         }
-        Optimality::Bounded { gap } => {
-            prop_assert!(plan.bound > 0.0);
-            let want = 1.0 - value / plan.bound;
-            prop_assert!((gap - want).abs() <= 1e-12, "gap {gap}, expected {want}");
-        }
+    }
+    if let Optimality::Bounded { gap } = plan.optimality {
+        prop_assert!(plan.bound > 0.0);
+        let want = 1.0 - plan.value_closed / plan.bound;
+        prop_assert!((gap - want).abs() <= 1e-12, "gap {gap}, expected {want}");
     }
     Ok(())
 }
@@ -828,6 +755,28 @@ fn department_plans_obey_their_laws_with_weights_far_apart() {
             }
         });
     run((instance(7, 3), extreme), 150, |(inst, c)| {
+        department_case(&inst, &c)
+    });
+}
+
+/// As [`department_plans_obey_their_laws_with_weights_far_apart`], with type weights as far
+/// apart (always given): gaps from a sixteenth of a level to 5·10¹⁸, whose sums a double
+/// rounds, against the optimum summed exactly.
+#[test]
+fn department_plans_obey_their_laws_with_values_beyond_a_double() {
+    let beyond = (
+        constraints(),
+        vec(option::weighted(0.8, 0u32..4), 12),
+        [0u32..4, 0u32..4, 0u32..4],
+    )
+        .prop_map(|(c, weights, types)| Constraints {
+            competency_weights: weights,
+            type_weights: Some(types),
+            extreme: true,
+            beyond: true,
+            ..c
+        });
+    run((instance(7, 3), beyond), 150, |(inst, c)| {
         department_case(&inst, &c)
     });
 }

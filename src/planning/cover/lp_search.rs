@@ -22,6 +22,15 @@
 //! tolerance. Any failure of the solver other than a proof that a node has no plan ends
 //! the search unproven, with its plan and bound left as they were.
 //!
+//! A user's numbers must not make the solver's answers wrong nor stop the program. The
+//! solver asks for the coefficients of a row, and of a column across rows, to span at most
+//! six orders of magnitude; beyond, its solves may fail or stop at a point far from the
+//! relaxation's optimum, which would be a wrong bound. So an instance whose costs, hours
+//! or (for budgets) values span more than [`SPAN`] is not searched here: it keeps the
+//! combinatorial search's plan and label. And a panic inside the solver (its docs promise
+//! none for the problems built here) is caught: the search ends, the plan and bound left
+//! as they were (the panic's message is still written by the process's panic hook).
+//!
 //! Native only, behind the `lp` feature (off by default): the solver adds about 230 KB
 //! gzipped to a WebAssembly module, more than the JavaScript package's whole size target.
 //! Without it the searches' plans and bounds are those of the combinatorial searches alone.
@@ -30,10 +39,10 @@ use super::cuts::{with_owned_rows, with_shared_prerequisite_rows};
 use super::greedy::{Scratch, fill};
 use super::implied::without_implied_closers;
 use super::instance::{EPS, Instance, Solution};
-use super::state::{State, chosen_by_cost, remove_redundant, value_of_chosen};
-use microlp::{
-    ComparisonOp, Error, LinearExpr, OptimizationDirection, Problem, SolutionStatus, Variable,
+use super::lp_relaxation::{
+    Moved, Relaxation, budget_relaxation, cover_relaxation, moved, solved_root,
 };
+use super::state::{State, chosen_by_cost, remove_redundant, value_of_chosen};
 
 /// The relative widening of every bound the simplex gives (see the module's docs).
 const MARGIN: f64 = 1e-6;
@@ -44,14 +53,12 @@ const MARGIN: f64 = 1e-6;
 /// `uniform` budget at 20,000 nodes. Department-sized instances have thousands.
 const CANDIDATES: usize = 1_000;
 
+/// The largest ratio of two nonzero coefficients the relaxation is searched with (the
+/// solver's documented range; see the module's docs).
+const SPAN: f64 = 1e6;
+
 /// Shares closer than this to 0 or 1 count as whole.
 const WHOLE: f64 = 1e-6;
-
-/// A relaxation to search: its problem and the candidates' columns.
-struct Relaxation {
-    problem: Problem,
-    x: Vec<Variable>,
-}
 
 /// What the search needs to know of its incumbent: whether a node's bound leaves room to
 /// beat it, and whether a plan found (closed under prerequisites) does.
@@ -63,6 +70,7 @@ trait Incumbent {
 }
 
 /// What one search did.
+#[derive(Clone, Copy)]
 struct Searched {
     /// Whether every node was pruned: no plan beats the incumbent.
     proven: bool,
@@ -71,6 +79,15 @@ struct Searched {
     /// The best relaxation value among the nodes left open (their parents'), `None` when
     /// the search finished or its root did not solve.
     open: Option<f64>,
+}
+
+impl Searched {
+    /// A search that did not start: its root did not solve, or no node was left.
+    const NOT_STARTED: Searched = Searched {
+        proven: false,
+        nodes: 0,
+        open: None,
+    };
 }
 
 /// Least-cost cover: the plan `solution` of `inst` proven optimal, or replaced by a cheaper
@@ -93,19 +110,27 @@ pub(crate) fn prove_cover(inst: &Instance, solution: Solution, node_limit: u64) 
 
 /// [`prove_cover`] on an instance of any size.
 pub(super) fn search_cover(inst: &Instance, solution: Solution, node_limit: u64) -> Solution {
-    if solution.proven || node_limit == 0 || inst.len() == 0 {
+    let costs = (0..inst.len() as u32).map(|j| inst.cost(j));
+    if solution.proven || node_limit == 0 || inst.len() == 0 || !within_span(costs) {
         return solution;
     }
     let implied = without_implied_closers(inst);
     let implied = implied.as_ref().unwrap_or(inst);
     let cut = with_shared_prerequisite_rows(implied);
-    let lp = cover_relaxation(cut.as_ref().unwrap_or(implied));
     let mut best = Cover {
         inst,
         cost: solution.cost,
         plan: None,
     };
-    let searched = search(&lp, node_limit, false, &mut best);
+    let searched = guarded(|| {
+        let lp = cover_relaxation(cut.as_ref().unwrap_or(implied));
+        let root = solved_root(&lp)?;
+        Some(search(&lp, &root, node_limit, false, &mut best))
+    })
+    .map(|s| s.unwrap_or(Searched::NOT_STARTED));
+    let Some(searched) = searched else {
+        return solution;
+    };
     let nodes = solution.nodes + searched.nodes;
     // Unfinished: no plan below a pruned node beats the incumbent, and every plan below an
     // open node costs at least its parent's relaxation.
@@ -199,7 +224,11 @@ pub(super) fn search_budget(
     solution: Solution,
     node_limit: u64,
 ) -> Solution {
-    if solution.proven || node_limit == 0 || inst.len() == 0 {
+    let hours = (0..inst.len() as u32).map(|j| inst.hours(j));
+    let costs = (0..inst.len() as u32).map(|j| inst.cost(j));
+    let spanned =
+        within_span(hours) && within_span(costs) && within_span(inst.values.iter().copied());
+    if solution.proven || node_limit == 0 || inst.len() == 0 || !spanned {
         return solution;
     }
     let implied = without_implied_closers(inst);
@@ -216,8 +245,15 @@ pub(super) fn search_budget(
         cost: solution.cost,
         plan: solution.chosen.clone(),
     };
-    let worth_more = budget_relaxation(tight, owner, budget);
-    let first = search(&worth_more, node_limit, true, &mut best);
+    let first = guarded(|| {
+        let worth_more = budget_relaxation(tight, owner, budget);
+        let root = solved_root(&worth_more)?;
+        Some(search(&worth_more, &root, node_limit, true, &mut best))
+    });
+    let Some(first) = first else {
+        return solution;
+    };
+    let first = first.unwrap_or(Searched::NOT_STARTED);
     let nodes = solution.nodes + first.nodes;
     if !first.proven {
         let bound = match first.open {
@@ -229,10 +265,28 @@ pub(super) fn search_budget(
         };
         return finish(inst, budget, &best.plan, bound, false, nodes);
     }
-    // The most value is proven; fewer hours for it are not ruled out (a search for them,
-    // least hours among plans of that value, dived hundreds of nodes deep on the
-    // department-sized budgets without finishing: not kept).
+    // The most value is proven; fewer hours for it are not ruled out. A search for them
+    // (the same search with a row holding the cost below the plan's, tightened at each
+    // cheaper plan) proves it on small instances but, on the department-sized budgets,
+    // ran for minutes without finishing or finding a cheaper plan: not kept
+    // (`BENCHMARKS.md`, "Exact modes: the fewest hours at the most value, and the solver
+    // guarded").
     finish(inst, budget, &best.plan, best.value, false, nodes)
+}
+
+/// Whether the nonzero magnitudes of `coefficients` are finite and span at most [`SPAN`].
+fn within_span(coefficients: impl Iterator<Item = f64>) -> bool {
+    let (mut least, mut most) = (f64::INFINITY, 0.0f64);
+    for c in coefficients.map(f64::abs).filter(|&c| c != 0.0) {
+        least = least.min(c);
+        most = most.max(c);
+    }
+    most.is_finite() && most <= least * SPAN
+}
+
+/// `f`'s result, or `None` when it panics (inside the solver: see the module's docs).
+pub(super) fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
 }
 
 /// The solution of `plan`, cleaned of redundant picks and filled (neither lowers it),
@@ -291,73 +345,6 @@ impl Incumbent for Budget<'_> {
     }
 }
 
-/// The cover relaxation: least cost, every coverable element (and row) closed, the
-/// prerequisite rows.
-fn cover_relaxation(inst: &Instance) -> Relaxation {
-    let mut problem = Problem::new(OptimizationDirection::Minimize);
-    let x: Vec<Variable> = (0..inst.len() as u32)
-        .map(|j| problem.add_var(inst.cost(j), (0.0, 1.0)))
-        .collect();
-    for e in 0..inst.values.len() as u32 {
-        if inst.coverable(e) {
-            let mut row = LinearExpr::empty();
-            for &j in inst.closers(e) {
-                row.add(x[j as usize], 1.0);
-            }
-            problem.add_constraint(row, ComparisonOp::Ge, 1.0);
-        }
-    }
-    prerequisite_rows(inst, &mut problem, &x);
-    Relaxation { problem, x }
-}
-
-/// The budgeted relaxation of `budget_lp.rs`'s docs, the last `owner.len()` elements of
-/// `inst` being extra rows of the elements `owner` names: most value.
-fn budget_relaxation(inst: &Instance, owner: &[u32], budget: f64) -> Relaxation {
-    let mut problem = Problem::new(OptimizationDirection::Maximize);
-    let x: Vec<Variable> = (0..inst.len() as u32)
-        .map(|_| problem.add_var(0.0, (0.0, 1.0)))
-        .collect();
-    let own = inst.values.len() - owner.len();
-    let mut y: Vec<Option<Variable>> = vec![None; own];
-    for e in 0..inst.values.len() {
-        let of = if e < own { e } else { owner[e - own] as usize };
-        let value = inst.values[of];
-        if value <= 0.0 || !inst.coverable(e as u32) {
-            continue;
-        }
-        let share = *y[of].get_or_insert_with(|| problem.add_var(value, (0.0, 1.0)));
-        let mut row = LinearExpr::empty();
-        row.add(share, 1.0);
-        for &j in inst.closers(e as u32) {
-            row.add(x[j as usize], -1.0);
-        }
-        problem.add_constraint(row, ComparisonOp::Le, 0.0);
-    }
-    prerequisite_rows(inst, &mut problem, &x);
-    let mut hours = LinearExpr::empty();
-    for (j, &xj) in x.iter().enumerate() {
-        let h = inst.hours(j as u32);
-        if h != 0.0 {
-            hours.add(xj, h);
-        }
-    }
-    problem.add_constraint(hours, ComparisonOp::Le, budget);
-    Relaxation { problem, x }
-}
-
-/// `x_j ≤ x_p` for every prerequisite `p` of every candidate `j`.
-fn prerequisite_rows(inst: &Instance, problem: &mut Problem, x: &[Variable]) {
-    for j in 0..inst.len() as u32 {
-        for &p in inst.prerequisites(j) {
-            let mut row = LinearExpr::empty();
-            row.add(x[j as usize], 1.0);
-            row.add(x[p as usize], -1.0);
-            problem.add_constraint(row, ComparisonOp::Le, 0.0);
-        }
-    }
-}
-
 /// A node of the search: the candidates fixed on its path, each in (`true`) or out, and
 /// its parent's relaxation value.
 struct Node {
@@ -367,15 +354,17 @@ struct Node {
 
 /// The search of the module's docs on `lp` (`maximise` says its direction), within
 /// `limit` nodes, against `best`.
-fn search(lp: &Relaxation, limit: u64, maximise: bool, best: &mut impl Incumbent) -> Searched {
+fn search(
+    lp: &Relaxation,
+    root: &microlp::Solution,
+    limit: u64,
+    maximise: bool,
+    best: &mut impl Incumbent,
+) -> Searched {
     let unfinished = |nodes, open| Searched {
         proven: false,
         nodes,
         open,
-    };
-    let root = lp.problem.solve().ok().and_then(|o| o.into_solution().ok());
-    let Some(root) = root.filter(|r| r.status() == SolutionStatus::Optimal) else {
-        return unfinished(0, None);
     };
     let mut stack = vec![Node {
         fixes: Vec::new(),
@@ -439,52 +428,4 @@ fn search(lp: &Relaxation, limit: u64, maximise: bool, best: &mut impl Incumbent
         nodes,
         open: None,
     }
-}
-
-/// Where moving a solution to a node's fixes ends.
-enum Moved {
-    /// The node's relaxation, solved.
-    To(microlp::Solution),
-    /// The simplex proved the node's relaxation infeasible: no plan below it.
-    Empty,
-    /// The simplex failed otherwise.
-    Failed,
-}
-
-/// `solved`, solved with the fixes `have`, moved to `fixes`: the fixes not wanted released,
-/// the others made, each re-solved from the basis before it.
-fn moved(
-    lp: &Relaxation,
-    solved: microlp::Solution,
-    mut have: Vec<(usize, bool)>,
-    fixes: &[(usize, bool)],
-) -> Moved {
-    let mut solved = solved;
-    let mut k = 0;
-    while k < have.len() {
-        if fixes.contains(&have[k]) {
-            k += 1;
-            continue;
-        }
-        let (j, _) = have.swap_remove(k);
-        solved = match solved.unfix_var(lp.x[j]).map(|(o, _)| o.into_solution()) {
-            Ok(Ok(s)) if s.status() == SolutionStatus::Optimal => s,
-            _ => return Moved::Failed,
-        };
-    }
-    for &(j, on) in fixes {
-        if have.contains(&(j, on)) {
-            continue;
-        }
-        solved = match solved
-            .fix_var(lp.x[j], if on { 1.0 } else { 0.0 })
-            .map(microlp::SolveOutcome::into_solution)
-        {
-            Ok(Ok(s)) if s.status() == SolutionStatus::Optimal => s,
-            Err(Error::Infeasible) => return Moved::Empty,
-            _ => return Moved::Failed,
-        };
-        have.push((j, on));
-    }
-    Moved::To(solved)
 }

@@ -2,7 +2,7 @@
 
 use super::instance::tests::{laden, random};
 use super::instance::{Instance, Solution};
-use super::lp_search::{prove_budget, prove_cover, search_budget, search_cover};
+use super::lp_search::{guarded, prove_budget, prove_cover, search_budget, search_cover};
 use super::state::value_of_chosen;
 
 /// Every plan closed under prerequisites: its candidates, value, cost and hours.
@@ -178,4 +178,103 @@ fn small_instances_keep_the_search_plan() {
     let empty = unproven(Vec::new(), 0.0, f64::INFINITY);
     assert_eq!(prove_budget(&inst, 10.0, empty.clone(), 1_000), empty);
     assert_eq!(prove_cover(&inst, empty.clone(), 1_000), empty);
+}
+
+/// `random`'s instance with costs (and hours) drawn from `costs` and element values cycled
+/// from `values`.
+fn nasty(seed: u64, costs: &[f64], values: &[f64]) -> Instance {
+    let mut inst = random(seed, 12, 8, costs);
+    for (e, v) in inst.values.iter_mut().enumerate() {
+        *v = values[(e + seed as usize) % values.len()];
+    }
+    inst.set_values_derived();
+    inst
+}
+
+/// Whether `a` is at most `b` but for rounding.
+fn at_most(a: f64, b: f64) -> bool {
+    a <= b + 1e-9 * b.abs().max(a.abs()).max(1e-300)
+}
+
+/// Hours and values far apart (10⁻⁶ to 10⁹ hours, 1/16 to 10¹⁸ value: beyond the solver's
+/// range, so left with the label they came with), every course at 10⁹ or 10⁻⁷ hours (in
+/// range, at extreme magnitudes), and every course and gap alike (ties everywhere): the
+/// search never panics, its bounds are on the right side of the optimum and every proof is
+/// true.
+#[test]
+fn numbers_far_apart_tiny_huge_or_tied_give_no_false_claim() {
+    let costs: [&[f64]; 5] = [&[1e-6, 1.0, 1e9], &[1e9], &[1e-7], &[1e9, 2e9, 3e9], &[1.0]];
+    let values: [&[f64]; 4] = [
+        &[1.0],
+        &[1e18, 0.0625, 1.0],
+        &[1e-7, 3e-7],
+        &[1e9, 1e9, 2e9],
+    ];
+    let mut proven = 0;
+    for seed in 0..8 {
+        for (costs, values) in costs
+            .iter()
+            .flat_map(|c| values.iter().map(move |v| (c, v)))
+        {
+            let inst = nasty(seed, costs, values);
+            let case = format!("seed {seed}, costs {costs:?}, values {values:?}");
+            let all = plans(&inst);
+            let covers = |chosen: &[u32]| {
+                (0..inst.values.len() as u32).all(|e| {
+                    !inst.coverable(e) || inst.closers(e).iter().any(|j| chosen.contains(j))
+                })
+            };
+            let least = (all.iter().filter(|p| covers(&p.0)))
+                .map(|p| p.2)
+                .fold(f64::INFINITY, f64::min);
+            let everything: Vec<u32> = (0..inst.len() as u32).collect();
+            let cost = inst.cost_of(&everything);
+            let plan = search_cover(&inst, unproven(everything, cost, 0.0), 1_000);
+            assert_closed(&inst, &plan.chosen);
+            assert!(covers(&plan.chosen), "{case}");
+            assert!(
+                at_most(plan.bound, least),
+                "{case}: bound {} > {least}",
+                plan.bound
+            );
+            assert!(at_most(least, plan.cost), "{case}");
+            if plan.proven {
+                assert!(
+                    at_most(plan.cost, least),
+                    "{case}: {} for {least}",
+                    plan.cost
+                );
+                proven += 1;
+            }
+            let hours: f64 = (0..inst.len() as u32).map(|j| inst.hours(j)).sum();
+            let budget = hours / 3.0;
+            let most = (all.iter().filter(|p| at_most(p.3, budget)))
+                .map(|p| p.1)
+                .fold(0.0, f64::max);
+            let empty = unproven(Vec::new(), 0.0, inst.values.iter().sum());
+            let plan = search_budget(&inst, budget, empty, 1_000);
+            let value = value_of_chosen(&inst, &plan.chosen);
+            let spent: f64 = plan.chosen.iter().map(|&j| inst.hours(j)).sum();
+            assert_closed(&inst, &plan.chosen);
+            assert!(at_most(spent, budget), "{case}");
+            assert!(
+                at_most(most, plan.bound),
+                "{case}: bound {} < {most}",
+                plan.bound
+            );
+            assert!(at_most(value, most), "{case}");
+            if plan.proven || at_most(plan.bound, value) {
+                assert!(at_most(most, value), "{case}: {value} for {most}");
+            }
+        }
+    }
+    assert!(proven > 0, "no cover proven");
+}
+
+/// A panic inside the solver is caught: the search ends, the caller does not unwind (the
+/// message is still written by the panic hook).
+#[test]
+fn a_panic_inside_the_solver_is_caught() {
+    assert_eq!(guarded(|| 7), Some(7));
+    assert_eq!(guarded(|| -> u32 { panic!("a solver's panic") }), None);
 }

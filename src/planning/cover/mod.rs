@@ -55,7 +55,7 @@
 //!   branch and bound on those bounds;
 //! - `lp_search`: branch and bound on the linear relaxation re-solved at each node by a
 //!   dual simplex, for the exact modes' plans the searches above leave unproven (the `lp`
-//!   feature, native only);
+//!   feature, native only), on the relaxations of `lp_relaxation` built for `microlp`;
 //! - `stepper`: one instance's partial solution driven by an outer search (department plans).
 //!
 //! Nothing here allocates per step of a search beyond amortised buffers, and every limit is
@@ -89,6 +89,8 @@ mod keys_tests;
 mod knapsack;
 mod lagrange;
 mod leaders;
+#[cfg(all(feature = "lp", not(target_family = "wasm")))]
+mod lp_relaxation;
 #[cfg(all(feature = "lp", not(target_family = "wasm")))]
 mod lp_search;
 #[cfg(all(test, feature = "lp", not(target_family = "wasm")))]
