@@ -177,3 +177,32 @@ fn whole_numbers_written_as_doubles_are_read_as_integers() {
     let positions: Vec<Option<i64>> = criterion.levels.iter().map(|l| l.position).collect();
     assert_eq!(positions, [Some(1), Some(2)]);
 }
+
+// case/35: U+FDD0, the character a number beyond a double's range is kept behind, at the
+// start of texts a publisher wrote (a document's title, an item's statements) in a package
+// holding no such number: each is the text it is, never taken for a number.
+
+#[test]
+fn a_text_starting_with_the_mark_of_a_number_is_text() {
+    let json = include_str!("../data/cases/case/35-noncharacter-in-text.json");
+    let import = import(json);
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    assert_eq!(import.report.document.title, "\u{fdd0}Arithmetic");
+    let texts: Vec<(&str, &str)> = (import.spec.competencies.iter())
+        .map(|c| (c.name.as_str(), c.description.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("\u{fdd0}Adds numbers", ""),
+            ("\u{fdd0}", "Subtracts numbers")
+        ]
+    );
+    let package = CasePackage::from_json(json).expect("reads");
+    let written = package.to_json();
+    assert!(written.contains("\"\u{fdd0}Adds numbers\""), "{written}");
+    assert_eq!(
+        CasePackage::from_json(&written).expect("reads again"),
+        package
+    );
+}

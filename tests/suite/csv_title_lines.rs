@@ -23,6 +23,10 @@ const FRAMEWORK: &str = r#"{
 const OFFICERS: &str = include_str!("../data/cases/csv/11-title-lines-officers.csv");
 const EVIDENCE: &str = include_str!("../data/cases/csv/13-title-lines-evidence.csv");
 const MISPLACED: &str = include_str!("../data/cases/csv/14-misplaced-header-officers.csv");
+const BOM_OFFICERS: &str =
+    include_str!("../data/cases/csv/16-title-above-a-byte-order-mark-officers.csv");
+const BOM_EVIDENCE: &str =
+    include_str!("../data/cases/csv/16-title-above-a-byte-order-mark-evidence.csv");
 
 /// Title lines as `(file, line, text)`.
 type Titles = Vec<(&'static str, usize, String)>;
@@ -264,4 +268,31 @@ fn a_publisher_s_file_with_a_line_above_its_header_is_still_refused() {
         )),
         "{errors:?}"
     );
+}
+
+// csv/16: a title line written above an export that starts with a byte-order mark (a tool
+// that writes a title, then the export as Excel saved it), so the mark starts the header's
+// line, not the file; in the passbook, marks start a title line too.
+
+#[test]
+fn a_header_starting_with_a_byte_order_mark_below_a_title_is_read() {
+    let (read, officers) = load_all(BOM_OFFICERS, BOM_EVIDENCE).expect("read");
+    assert_eq!(officers, 2);
+    assert_eq!(
+        read,
+        [
+            ("officers.csv", 1, "Officers report".to_owned()),
+            ("evidence.csv", 1, "Competency passbook export".to_owned()),
+            ("evidence.csv", 2, "Generated 2026-03-01".to_owned()),
+        ]
+    );
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let csv = OfficersCsv::new(BOM_OFFICERS).evidence(BOM_EVIDENCE);
+    let load = load_officers(&fw, &csv, &OfficersCsvOptions::default()).expect("read");
+    let passbooks: Vec<(&str, &str, u8)> = (load.officers.iter())
+        .flat_map(|o| {
+            (o.passbook.iter()).map(move |e| (o.id.as_str(), e.competency.as_str(), e.level))
+        })
+        .collect();
+    assert_eq!(passbooks, [("1042", "rti", 2)]);
 }

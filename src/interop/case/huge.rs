@@ -20,9 +20,20 @@ pub(crate) const MARK: char = '\u{fdd0}';
 /// The JSON type a marked number is reported as.
 pub(crate) const HUGE: &str = "a number beyond a double's range";
 
-/// The number a marked string holds, as written; `None` for any other text.
+/// The number a marked string holds, as written; `None` for any other text, a string
+/// that starts with [`MARK`] and goes on with anything but a number beyond a double's
+/// range included (`"\u{fdd0}Numeracy"` is text, whatever its first character).
 pub(crate) fn huge(text: &str) -> Option<&str> {
     text.strip_prefix(MARK)
+        .filter(|number| beyond_a_double(number))
+}
+
+/// Whether `number` is a JSON number, with nothing around it, beyond a double's range.
+fn beyond_a_double(number: &str) -> bool {
+    let plain = number
+        .bytes()
+        .all(|b| matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'));
+    plain && serde_json::from_str::<f64>(number).is_err_and(|e| out_of_range(&e))
 }
 
 /// Whether `value` is a marked number.
@@ -71,7 +82,7 @@ pub(crate) fn mark_huge_numbers(json: &str) -> Option<String> {
                     .position(|c| !matches!(c, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
                     .unwrap_or(bytes.len() - at);
             let number = &json[at..end];
-            if serde_json::from_str::<f64>(number).is_err_and(|e| out_of_range(&e)) {
+            if beyond_a_double(number) {
                 out.push_str(&json[copied..at]);
                 out.push('"');
                 out.push(MARK);
@@ -138,8 +149,7 @@ pub(crate) fn unmark(json: String) -> String {
         let body = &rest[at + opening.len()..];
         let end = body.find('"').unwrap_or(body.len());
         let number = &body[..end];
-        let is_number = serde_json::from_str::<f64>(number).is_err_and(|e| out_of_range(&e));
-        if is_number && end < body.len() {
+        if beyond_a_double(number) && end < body.len() {
             out.push_str(&rest[..at]);
             out.push_str(number);
             rest = &body[end + 1..];
@@ -184,5 +194,16 @@ mod tests {
         assert_eq!(mark_huge_numbers("[1e400, \"\u{fdd0}\"]"), None);
         // Not a JSON number: left for the parser.
         assert_eq!(mark_huge_numbers("[01e400]"), None);
+        // A string starting with the mark is a marked number only if a number follows.
+        for text in [
+            "\u{fdd0}Numeracy",
+            "\u{fdd0}",
+            "\u{fdd0}1e300",
+            "\u{fdd0} 1e400",
+        ] {
+            assert_eq!(huge(text), None, "{text:?}");
+            assert!(!is_huge(&Value::from(text)));
+        }
+        assert_eq!(huge("\u{fdd0}-1e400"), Some("-1e400"));
     }
 }

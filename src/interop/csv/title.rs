@@ -107,9 +107,16 @@ fn records(
             continue;
         };
         // The position before a record may sit on the previous record's line break; a
-        // byte-order mark starts the text.
-        let trimmed = raw.trim_start_matches(['\r', '\n', '\u{feff}']);
+        // byte-order mark starting the text is none of the record, as the table reads it.
+        // One starting a later line (a title written above an export that starts with
+        // one) is the record's, where the table starts it, and is read past as the
+        // header's names and a title's text are.
+        let mut trimmed = raw.trim_start_matches(['\r', '\n']);
+        if end == trimmed.len() {
+            trimmed = trimmed.trim_start_matches('\u{feff}');
+        }
         let at = end - trimmed.len();
+        let trimmed = trimmed.trim_start_matches('\u{feff}');
         let blank = record.iter().all(|f| {
             f.chars()
                 .all(|c| c.is_whitespace() || matches!(c, ';' | '|' | '\t'))
@@ -215,7 +222,7 @@ pub(crate) fn above_header(
     let mut titles = Vec::new();
     let mut errors = Vec::new();
     for r in above {
-        let mut cells = cells(&text[r.at..r.end], d);
+        let mut cells = cells(text[r.at..r.end].trim_start_matches('\u{feff}'), d);
         match cells.len() {
             0 => {}
             1 => titles.push(TitleLine {
