@@ -55,10 +55,16 @@ fn levels_written_with_a_fraction_of_zeros_are_whole_levels() {
     let officers = load(OFFICERS, &evidence).unwrap();
     let a = EvidenceSource::Assessment;
     assert_eq!(entries(&officers), [(2, a), (1, a), (0, a), (3, a)]);
-    // A fraction, a bare point, a level above the scale, a sign or a leading zero stay
-    // errors naming the cell.
+    // Leading zeros are read past, as officers' JSON reads a level string.
+    for (padded, level) in [("02", 2), ("00", 0), ("005.0", 5)] {
+        let evidence = format!("{HEADER}o1,rti,{padded},assessment,2024-01-05\n");
+        let officers = load(OFFICERS, &evidence).unwrap();
+        assert_eq!(entries(&officers), [(level, a)], "{padded}");
+    }
+    // A fraction, a bare point, a level above the scale (leading zeros or not) or a sign
+    // stay errors naming the cell.
     for bad in [
-        "2.5", "2.", ".0", "6.0", "-1", "+2", "02", "2.0.0", "2e0", "two",
+        "2.5", "2.", ".0", "6.0", "06", "-1", "+2", "2.0.0", "2e0", "two",
     ] {
         let evidence = format!("{HEADER}o1,rti,\"{bad}\",assessment,2024-01-05\n");
         // A word may be a level's name, which the message says is read too.

@@ -620,13 +620,18 @@ fn officer_csv_levels_outside_zero_to_five_or_not_whole_numbers_name_the_cell() 
     // A whole number written with a fraction of zeros, as data frames write a numeric
     // column, is that level.
     assert_eq!(load("3.0"), Ok(vec![("o1".to_owned(), vec![3])]));
+    // Leading zeros, as a column formatted to two digits writes a level, as JSON reads it.
+    assert_eq!(load("03"), Ok(vec![("o1".to_owned(), vec![3])]));
+    assert_eq!(load("00"), Ok(vec![("o1".to_owned(), vec![0])]));
+    assert_eq!(load("005.0"), Ok(vec![("o1".to_owned(), vec![5])]));
     for bad in [
         "6",
         "-1",
         "3.5",
         "3.",
         "6.0",
-        "03",
+        "06",
+        ".5",
         "+2",
         "NaN",
         "inf",
