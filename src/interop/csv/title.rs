@@ -155,20 +155,28 @@ pub(crate) fn header_in_reach(
 /// The cells of the record `raw` that are not empty under `d`, trimmed. O(length).
 fn cells(raw: &str, d: Delimiter) -> Vec<String> {
     let mut fields = csv::StringRecord::new();
-    let mut split = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(d.byte())
-        .from_reader(raw.as_bytes());
-    if !split.read_record(&mut fields).unwrap_or(false) {
+    if !split(raw, d, &mut fields) {
         fields.clear();
     }
-    fields.trim();
     fields
         .iter()
         .filter(|f| !f.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// Reads the first record of `raw` under `d` into `fields`, each field trimmed; false when
+/// `raw` holds no record or does not read. O(length).
+fn split(raw: &str, d: Delimiter, fields: &mut csv::StringRecord) -> bool {
+    let read = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(d.byte())
+        .from_reader(raw.as_bytes())
+        .read_record(fields)
+        .unwrap_or(false);
+    fields.trim();
+    read
 }
 
 /// When no record of `records` names every column: the header the file most likely has,
@@ -284,15 +292,9 @@ pub(crate) fn header_line(
         let Ok((d, _)) = delimiter::delimiter(file, raw, required, chosen) else {
             continue;
         };
-        let mut split = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(d.byte())
-            .from_reader(raw.as_bytes());
-        if !split.read_record(&mut fields).unwrap_or(false) {
+        if !split(raw, d, &mut fields) {
             continue;
         }
-        fields.trim();
         let has = |name: &&'static str| !matches!(column(&fields, file, name), Column::Missing);
         if required.iter().all(has) {
             // Counted as the loaders count lines: a blank line is one.
