@@ -11,14 +11,7 @@ use karmayogi::{
     OfficersCsvOptions, OfficersLoad, load_officers,
 };
 
-const FRAMEWORK: &str = r#"{
-  "format_version": 2,
-  "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"},
-                   {"id": "noting", "name": "Noting and drafting", "type": "functional"}],
-  "roles": [{"id": "r", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
-  "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["r"]},
-                {"id": "ds", "name": "Deputy Secretary", "department": "dopt", "roles": ["r"]}]
-}"#;
+use crate::support::HEADER_FRAMEWORK as FRAMEWORK;
 
 fn load(officers: &str, evidence: &str) -> Result<OfficersLoad, Vec<Error>> {
     let fw = Framework::from_json(FRAMEWORK).expect("valid");

@@ -646,3 +646,14 @@ pub fn open_rows(open: &[OpenGap<'_>]) -> Vec<(String, u8, u8, OpenReason)> {
         })
         .collect()
 }
+
+/// The framework of the HR header and title-line suites: two competencies, one role
+/// requiring `rti` at 3, positions `us` and `ds` of department `dopt`.
+pub const HEADER_FRAMEWORK: &str = r#"{
+  "format_version": 2,
+  "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"},
+                   {"id": "noting", "name": "Noting and drafting", "type": "functional"}],
+  "roles": [{"id": "r", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+  "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["r"]},
+                {"id": "ds", "name": "Deputy Secretary", "department": "dopt", "roles": ["r"]}]
+}"#;
