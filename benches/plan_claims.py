@@ -511,7 +511,8 @@ def dept_mip(ovs, limits, cap, budget, at_least=None):
     return r * scale if at_least is None else r
 
 
-def dept_mip_scaled(ovs, limits, cap, budget, scale, at_least):
+def exact_highs():
+    """A silent single-threaded HiGHS that stops only at a zero optimality gap."""
     import highspy
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
@@ -519,6 +520,12 @@ def dept_mip_scaled(ovs, limits, cap, budget, scale, at_least):
     h.setOptionValue("mip_rel_gap", 0.0)
     h.setOptionValue("mip_abs_gap", 0.0)
     h.setOptionValue("threads", 1)
+    return h
+
+
+def dept_mip_scaled(ovs, limits, cap, budget, scale, at_least):
+    import highspy
+    h = exact_highs()
     h.setOptionValue("mip_feasibility_tolerance", 1e-9)
     h.setOptionValue("primal_feasibility_tolerance", 1e-9)
     inf = highspy.kHighsInf
@@ -567,12 +574,7 @@ def rec_mip(ov, budget):
     import highspy
     if budget is None:
         want = ov.wanted()
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
-        h.setOptionValue("log_to_console", False)
-        h.setOptionValue("mip_rel_gap", 0.0)
-        h.setOptionValue("mip_abs_gap", 0.0)
-        h.setOptionValue("threads", 1)
+        h = exact_highs()
         xs = {k: h.addVariable(0, 1, ov.cost[k]) for k in range(ov.n) if not ov.done >> k & 1}
         for v in xs.values():
             h.changeColIntegrality(v.index, highspy.HighsVarType.kInteger)
