@@ -133,27 +133,12 @@ impl fmt::Display for Level {
 /// numeric column, with a fraction of zeros (`3.0`, or `3,0` with a decimal comma), or as
 /// a level label (`L3`, `Level 3`, as HR systems name levels), as HR exports write a level
 /// cell and officers' JSON a `level` string; leading zeros are read past (`03`, as a
-/// spreadsheet column formatted to two digits writes it, is 3, as [`whole_text`] reads
-/// it in JSON). O(length).
+/// spreadsheet column formatted to two digits writes it, is 3): [`whole_text`]'s number,
+/// when it is a level. O(length).
 pub(crate) fn whole_level(text: &str) -> Option<u8> {
-    if text.starts_with(['L', 'l']) {
-        return label_number(text)
-            .filter(|&n| n <= 5)
-            .and_then(|n| u8::try_from(n).ok());
-    }
-    let (whole, fraction) = match text.find(['.', ',']) {
-        Some(at) => (&text[..at], &text[at + 1..]),
-        None => (text, "0"),
-    };
-    // `0`, `00` and `03` read as `0`, `0` and `3`; an empty whole part stays empty.
-    let whole = match whole.trim_start_matches('0') {
-        "" if !whole.is_empty() => "0",
-        digits => digits,
-    };
-    match (whole.as_bytes(), fraction.bytes().all(|b| b == b'0')) {
-        (&[b @ b'0'..=b'5'], true) if !fraction.is_empty() => Some(b - b'0'),
-        _ => None,
-    }
+    whole_text(text)
+        .filter(|&n| n <= 5)
+        .and_then(|n| u8::try_from(n).ok())
 }
 
 /// A whole number written as [`whole_level`] reads a level (`9`, `9.0`, `9,0`, `L9`,
