@@ -201,7 +201,11 @@ export interface Evidence {
 // absent field keeps the library's default. Unknown keys are rejected.
 // ---------------------------------------------------------------------------------------
 
-/** Weights per competency type; an absent type weighs 1. */
+/**
+ * Weights per competency type; an absent type weighs 1. Each weight, here and for one
+ * competency or position, is 0 or from 1e-9 to 1e9 (else `invalid_weight` or
+ * `invalid_id_weight`).
+ */
 export interface Weights {
   behavioural?: number;
   functional?: number;
