@@ -750,7 +750,8 @@ export interface Plan {
   terms: Term[];
   /**
    * A proven bound on the optimum: for least hours, no plan closing the same gaps takes
-   * fewer hours; for a budget, no plan within it closes more value.
+   * fewer hours; for a budget, no plan within it closes more value. A plan whose
+   * optimality is `optimal` meets it (its own hours, or its value).
    */
   bound: number;
   optimality: Optimality;
