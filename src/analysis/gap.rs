@@ -36,19 +36,27 @@ impl Weights {
     /// priorities is more than any ranking of competencies needs.
     pub const MAX: f64 = 1e9;
 
-    /// Weights for behavioural, functional and domain competencies, each from 0 to
-    /// [`Weights::MAX`].
+    /// The smallest weight above 0 accepted, here and for one competency or position
+    /// (10⁻⁹): a gap's value multiplies up to three weights with a shortfall of at least one
+    /// level, so with each positive factor at least 10⁻⁹ a gap whose weights are all above
+    /// 0 is worth at least 10⁻²⁷, never a product too small for a double. Two weights of
+    /// 10⁻²⁰⁰ would multiply to exactly 0, and the gap would be read as not wanted, which
+    /// only a weight of 0 says. A billion to one below 1 matches [`Weights::MAX`] above it.
+    pub const MIN_POSITIVE: f64 = 1e-9;
+
+    /// Weights for behavioural, functional and domain competencies, each 0 or from
+    /// [`Weights::MIN_POSITIVE`] to [`Weights::MAX`].
     ///
     /// # Errors
-    /// [`Error::InvalidWeight`] naming the first weight that is negative, above
-    /// [`Weights::MAX`] or not a number.
+    /// [`Error::InvalidWeight`] naming the first weight that is negative, above 0 and below
+    /// [`Weights::MIN_POSITIVE`], above [`Weights::MAX`] or not a number.
     pub fn new(behavioural: f64, functional: f64, domain: f64) -> Result<Weights, Error> {
         for (name, value) in [
             ("behavioural", behavioural),
             ("functional", functional),
             ("domain", domain),
         ] {
-            if !(0.0..=Weights::MAX).contains(&value) {
+            if !valid_weight(value) {
                 return Err(Error::InvalidWeight { name, value });
             }
         }
@@ -81,10 +89,15 @@ impl Weights {
     }
 }
 
-/// Checks a priority weight given to one competency or position: from 0 to
-/// [`Weights::MAX`].
+/// Whether `value` is a weight: 0, or from [`Weights::MIN_POSITIVE`] to [`Weights::MAX`].
+fn valid_weight(value: f64) -> bool {
+    value == 0.0 || (Weights::MIN_POSITIVE..=Weights::MAX).contains(&value)
+}
+
+/// Checks a priority weight given to one competency or position: 0, or from
+/// [`Weights::MIN_POSITIVE`] to [`Weights::MAX`].
 pub(crate) fn check_id_weight(kind: crate::EntityKind, id: &str, value: f64) -> Result<f64, Error> {
-    if (0.0..=Weights::MAX).contains(&value) {
+    if valid_weight(value) {
         Ok(value)
     } else {
         Err(Error::InvalidIdWeight {

@@ -983,7 +983,7 @@ fn invalid_numbers_are_rejected_with_their_name() {
     let e = o().position_weight("clerk", -1.0).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "weight of position `clerk` is -1: expected a number from 0 to 1e9"
+        "weight of position `clerk` is -1: expected 0 or a number from 1e-9 to 1e9"
     );
 }
 
@@ -2453,5 +2453,84 @@ fn a_course_closing_only_a_gap_worth_nothing_is_dropped() {
             assert_eq!(got.hours, 1.75, "{solver:?}: {got}");
             assert_eq!(got.open.not_prioritised, 1, "{solver:?}: {got}");
         }
+    }
+}
+
+/// `planning/07`: an under secretary lacks the RTI Act (domain, 3 levels) and file noting
+/// (functional, 2 levels). Weights of 10⁻²⁰⁰ for the domain type and for the RTI Act are
+/// each above 0, but their product is below the smallest double and rounds to 0, so the
+/// RTI gap was worth exactly nothing: left open as "not prioritised" (which the docs tie to
+/// a weight of 0) and its 20-hour course never planned, with no weight of 0 given. Positive
+/// weights below `Weights::MIN_POSITIVE` are now refused by name, and with every factor at
+/// the smallest accepted (type, competency and position: 10⁻²⁷ in all) the gap is worth
+/// something and closed, in learning paths and department plans alike.
+#[test]
+fn positive_weights_never_make_a_gap_worth_nothing() {
+    let fw = Framework::from_json(&planning_case(
+        "07-positive-weights-whose-product-rounds-to-zero-framework.json",
+    ))
+    .unwrap();
+    let officers = planning_case("07-positive-weights-whose-product-rounds-to-zero-officers.json");
+    let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    let doc = OfficersSpec::from_json(&officers).unwrap();
+    let profile = karmayogi::Profile::new(&fw, &doc.officers[0], &LevelPolicy::default()).unwrap();
+    assert_eq!(
+        Weights::new(1.0, 1.0, 1e-200),
+        Err(Error::InvalidWeight {
+            name: "domain",
+            value: 1e-200
+        })
+    );
+    assert_eq!(
+        karmayogi::RecommendOptions::default()
+            .competency_weight("rti-act", 1e-200)
+            .unwrap_err(),
+        Error::InvalidIdWeight {
+            kind: EntityKind::Competency,
+            id: "rti-act".into(),
+            value: 1e-200
+        }
+    );
+    for tiny in [f64::from_bits(1), f64::MIN_POSITIVE, 1e-10] {
+        assert!(Weights::new(tiny, 1.0, 1.0).is_err(), "{tiny:e}");
+        assert!(
+            AcbpOptions::default()
+                .position_weight("us-rti", tiny)
+                .is_err(),
+            "{tiny:e}"
+        );
+        assert!(
+            AcbpOptions::default()
+                .competency_weight("rti-act", tiny)
+                .is_err(),
+            "{tiny:e}"
+        );
+    }
+    let least = Weights::MIN_POSITIVE;
+    let weights = Weights::new(1.0, 1.0, least).unwrap();
+    let plan = fw
+        .recommend(
+            &profile,
+            "us-rti",
+            &karmayogi::RecommendOptions::default()
+                .weights(weights)
+                .competency_weight("rti-act", least)
+                .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(plan.closed, 2, "{plan}");
+    assert!(plan.open.is_empty(), "{plan}");
+    for solver in [Solver::Greedy, Solver::default(), EXACT] {
+        let options = AcbpOptions::default()
+            .weights(weights)
+            .competency_weight("rti-act", least)
+            .unwrap()
+            .position_weight("us-rti", least)
+            .unwrap()
+            .solver(solver);
+        let got = fw.department_plan(&cohort, &options).unwrap();
+        assert_eq!(got.gaps_closed, 2, "{solver:?}: {got}");
+        assert_eq!(got.open.not_prioritised, 0, "{solver:?}: {got}");
+        assert!(got.value_closed > 0.0, "{solver:?}: {got}");
     }
 }

@@ -1452,21 +1452,21 @@ fn invalid_weight() {
     );
     assert_eq!(
         error.to_string(),
-        "weight `functional` is -1: expected a number from 0 to 1e9"
+        "weight `functional` is -1: expected 0 or a number from 1e-9 to 1e9"
     );
     let error = Weights::new(f64::NAN, 1.0, 1.0).expect_err("a NaN weight");
     assert_invalid_weight(
         &error,
         "behavioural",
         f64::NAN,
-        "weight `behavioural` is NaN: expected a number from 0 to 1e9",
+        "weight `behavioural` is NaN: expected 0 or a number from 1e-9 to 1e9",
     );
     let error = Weights::new(1.0, 1.0, f64::INFINITY).expect_err("an infinite weight");
     assert_invalid_weight(
         &error,
         "domain",
         f64::INFINITY,
-        "weight `domain` is inf: expected a number from 0 to 1e9",
+        "weight `domain` is inf: expected 0 or a number from 1e-9 to 1e9",
     );
 }
 
@@ -1496,14 +1496,14 @@ fn numbers_far_out_of_range_are_shown_short() {
     let error = Weights::new(1.0, -1e-20, 1.0).expect_err("a negative weight");
     assert_eq!(
         error.to_string(),
-        "weight `functional` is -1e-20: expected a number from 0 to 1e9"
+        "weight `functional` is -1e-20: expected 0 or a number from 1e-9 to 1e9"
     );
     let error = RecommendOptions::default()
         .competency_weight("accounts", -1e200)
         .expect_err("negative weight");
     assert_eq!(
         error.to_string(),
-        "weight of competency `accounts` is -1e200: expected a number from 0 to 1e9"
+        "weight of competency `accounts` is -1e200: expected 0 or a number from 1e-9 to 1e9"
     );
 }
 
@@ -1588,7 +1588,7 @@ fn invalid_id_weight() {
     );
     assert_eq!(
         error.to_string(),
-        "weight of competency `accounts` is -0.5: expected a number from 0 to 1e9"
+        "weight of competency `accounts` is -0.5: expected 0 or a number from 1e-9 to 1e9"
     );
     let error = AcbpOptions::default()
         .position_weight("postmaster", -2.0)
@@ -1603,14 +1603,14 @@ fn invalid_id_weight() {
     );
     assert_eq!(
         error.to_string(),
-        "weight of position `postmaster` is -2: expected a number from 0 to 1e9"
+        "weight of position `postmaster` is -2: expected 0 or a number from 1e-9 to 1e9"
     );
     let error = AcbpOptions::default()
         .competency_weight("integrity", f64::INFINITY)
         .expect_err("infinite weight");
     assert_eq!(
         error.to_string(),
-        "weight of competency `integrity` is inf: expected a number from 0 to 1e9"
+        "weight of competency `integrity` is inf: expected 0 or a number from 1e-9 to 1e9"
     );
 }
 

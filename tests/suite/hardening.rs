@@ -1827,7 +1827,7 @@ const WEIGHTS: [[f64; 3]; 5] = [
     [0.0, 0.0, 0.0],
     [0.0, 1.0, 0.0],
     [Weights::MAX, 1.0, Weights::MAX],
-    [TINY, 2.0, 0.5],
+    [Weights::MIN_POSITIVE, 2.0, 0.5],
 ];
 const COMPETENCY_WEIGHTS: [Option<f64>; 4] = [None, Some(0.0), Some(2.5), Some(Weights::MAX)];
 const SEATS: [Option<u32>; 5] = [None, Some(0), Some(1), Some(2), Some(u32::MAX)];

@@ -2444,3 +2444,57 @@ fn a_budget_holds_a_plans_hours_within_a_billionth_of_an_hour() {
         }
     }
 }
+
+/// `planning/08`: an under secretary lacks the RTI Act and file noting, with a formal share
+/// of 10⁻⁹ (a formal hour costs 10⁹ hours in selection). The plan takes the 30-hour month
+/// at the RTI desk and the 3-hour noting course (the only closer of file noting), about
+/// 3·10⁹ + 30 selection hours, and is proven optimal. Its bound was rounded up to the
+/// costs' common unit of 30 hours with a slack of 10⁻⁷ of the bound, ten units here: the
+/// plan was labelled `Optimal` with a bound 300 selection hours below its own cost, where
+/// an optimal plan meets its bound. Every plan proven optimal now reports its own cost (or
+/// value) as its bound.
+#[test]
+fn an_optimal_plan_meets_its_bound_under_a_tiny_formal_share() {
+    let fw = Framework::from_json(&planning_case(
+        "08-optimal-under-a-tiny-formal-share-framework.json",
+    ))
+    .unwrap();
+    let officers = planning_case("08-optimal-under-a-tiny-formal-share-officers.json");
+    let cohort = karmayogi::Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    let p = cohort.profile(0).unwrap();
+    for share in [RecommendOptions::MIN_FORMAL_SHARE, 1e-8, 0.1, 1.0] {
+        for solver in [Solver::Greedy, Solver::default(), EXACT] {
+            for budget in [None, Some(40.0)] {
+                let mut options = RecommendOptions::default()
+                    .max_formal_share(share)
+                    .unwrap()
+                    .solver(solver);
+                if let Some(b) = budget {
+                    options = options.budget(b).unwrap();
+                }
+                let got = fw.recommend(&p, "us-rti", &options).unwrap();
+                let selection: f64 = got
+                    .steps
+                    .iter()
+                    .map(|s| match s.mode {
+                        Mode::Formal => s.hours / share,
+                        _ => s.hours,
+                    })
+                    .sum();
+                let met = if budget.is_some() {
+                    got.value_closed
+                } else {
+                    selection
+                };
+                if got.optimality == Optimality::Optimal {
+                    assert!(
+                        (got.bound - met).abs() <= 1e-9 * met,
+                        "share {share}, {solver:?}, budget {budget:?}: optimal at {met}, \
+                         bound {}\n{got}",
+                        got.bound
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1783,7 +1783,7 @@ fn negative_weight() {
             name: "functional",
             value: -0.5,
         },
-        "weight `functional` is -0.5: expected a number from 0 to 1e9",
+        "weight `functional` is -0.5: expected 0 or a number from 1e-9 to 1e9",
     );
 }
 
@@ -1795,7 +1795,7 @@ fn infinite_weight() {
             name: "domain",
             value: f64::INFINITY,
         },
-        "weight `domain` is inf: expected a number from 0 to 1e9",
+        "weight `domain` is inf: expected 0 or a number from 1e-9 to 1e9",
     );
 }
 
@@ -1805,7 +1805,7 @@ fn nan_weight() {
     assert!(matches!(error, Error::InvalidWeight { name: "behavioural", value } if value.is_nan()));
     assert_eq!(
         error.to_string(),
-        "weight `behavioural` is NaN: expected a number from 0 to 1e9"
+        "weight `behavioural` is NaN: expected 0 or a number from 1e-9 to 1e9"
     );
 }
 
@@ -1817,7 +1817,7 @@ fn first_invalid_weight_is_named_and_zero_is_allowed() {
             name: "functional",
             value: f64::NEG_INFINITY,
         },
-        "weight `functional` is -inf: expected a number from 0 to 1e9",
+        "weight `functional` is -inf: expected 0 or a number from 1e-9 to 1e9",
     );
     Weights::new(0.0, 0.0, 0.0).unwrap();
 }

@@ -201,7 +201,11 @@ export interface Evidence {
 // absent field keeps the library's default. Unknown keys are rejected.
 // ---------------------------------------------------------------------------------------
 
-/** Weights per competency type; an absent type weighs 1. */
+/**
+ * Weights per competency type; an absent type weighs 1. Each weight, here and for one
+ * competency or position, is 0 or from 1e-9 to 1e9 (else `invalid_weight` or
+ * `invalid_id_weight`).
+ */
 export interface Weights {
   behavioural?: number;
   functional?: number;
@@ -746,7 +750,8 @@ export interface Plan {
   terms: Term[];
   /**
    * A proven bound on the optimum: for least hours, no plan closing the same gaps takes
-   * fewer hours; for a budget, no plan within it closes more value.
+   * fewer hours; for a budget, no plan within it closes more value. A plan whose
+   * optimality is `optimal` meets it (its own hours, or its value).
    */
   bound: number;
   optimality: Optimality;

@@ -471,18 +471,21 @@ pub enum Error {
     /// with. Build it again from this framework.
     #[error("the profile or cohort was built from a different framework")]
     FrameworkMismatch,
-    /// A weight is not a number from 0 to [`Weights::MAX`](crate::Weights::MAX) (10⁹).
-    #[error("weight `{name}` is {}: expected a number from 0 to 1e9", number(*value))]
+    /// A weight is neither 0 nor a number from
+    /// [`Weights::MIN_POSITIVE`](crate::Weights::MIN_POSITIVE) (10⁻⁹) to
+    /// [`Weights::MAX`](crate::Weights::MAX) (10⁹). Give 0 for what is not wanted.
+    #[error("weight `{name}` is {}: expected 0 or a number from 1e-9 to 1e9", number(*value))]
     InvalidWeight {
         /// Which weight.
         name: &'static str,
         /// The value given.
         value: f64,
     },
-    /// A priority weight given to one competency or position is not a number from 0 to
-    /// [`Weights::MAX`](crate::Weights::MAX) (10⁹).
+    /// A priority weight given to one competency or position is neither 0 nor a number
+    /// from [`Weights::MIN_POSITIVE`](crate::Weights::MIN_POSITIVE) (10⁻⁹) to
+    /// [`Weights::MAX`](crate::Weights::MAX) (10⁹). Give 0 for what is not wanted.
     #[error(
-        "weight of {kind} {} is {}: expected a number from 0 to 1e9",
+        "weight of {kind} {} is {}: expected 0 or a number from 1e-9 to 1e9",
         quoted(id),
         number(*value)
     )]

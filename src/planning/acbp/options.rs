@@ -111,7 +111,8 @@ impl AcbpOptions {
     /// as in [`Framework::recommend`](crate::Framework::recommend).
     ///
     /// # Errors
-    /// [`Error::InvalidIdWeight`] naming the id unless from 0 to
+    /// [`Error::InvalidIdWeight`] naming the id unless 0 or from
+    /// [`Weights::MIN_POSITIVE`](crate::Weights::MIN_POSITIVE) to
     /// [`Weights::MAX`](crate::Weights::MAX).
     pub fn competency_weight(
         mut self,
@@ -131,7 +132,8 @@ impl AcbpOptions {
     /// Priority of the officers holding one position (default 1).
     ///
     /// # Errors
-    /// [`Error::InvalidIdWeight`] naming the id unless from 0 to
+    /// [`Error::InvalidIdWeight`] naming the id unless 0 or from
+    /// [`Weights::MIN_POSITIVE`](crate::Weights::MIN_POSITIVE) to
     /// [`Weights::MAX`](crate::Weights::MAX).
     pub fn position_weight(
         mut self,

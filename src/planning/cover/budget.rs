@@ -56,9 +56,9 @@ pub(crate) fn greedy_budget(inst: &Instance, budget: f64) -> Solution {
 /// every element worth something open): some plan of the most value and then the least
 /// cost avoids them all, and a plan maximal and minimal without them is so with them (a
 /// dominated candidate that fits and adds value has a dominating one that fits and adds at
-/// least as much). A candidate cannot fit when its heaviest chain of prerequisites, itself
-/// included, takes more hours than the budget: its closure holds that chain. The solution
-/// is mapped back to `inst`'s indices.
+/// least as much). A candidate cannot fit when its closure takes more hours than the
+/// budget, as its heaviest chain of prerequisites or a walk of the closure shows
+/// ([`unaffordable`]). The solution is mapped back to `inst`'s indices.
 ///
 /// # Complexity
 /// `solve`'s, plus O(n + q) for the chains, [`split::exclude_dominated`]'s and O(n + z + q)
@@ -81,12 +81,24 @@ fn undominated(inst: &Instance, budget: f64, solve: impl Fn(&Instance) -> Soluti
     solution
 }
 
-/// Marks the candidates whose heaviest chain of prerequisites (itself included) takes more
-/// than `budget` hours: a lower bound on the hours of its closure, found prerequisites
-/// first. A dependant of a marked candidate is marked too (its chain is longer). O(n + q).
+/// Passes over the candidates and their prerequisite links that [`unaffordable`]'s walks of
+/// closures may take in all.
+const WALK_PASSES: usize = 4;
+
+/// Marks the candidates no plan within `budget` hours can hold, as their closure (itself
+/// and its pending prerequisites) takes more. First the heaviest chain of prerequisites,
+/// itself included, a lower bound on a closure's hours found prerequisites first; then,
+/// prerequisites first, each candidate left whose prerequisites are not marked has its
+/// closure walked until its hours exceed the budget, within [`WALK_PASSES`] passes over the
+/// candidates and links in all (a walk stops at the first course past the budget, so one of
+/// 50,000 one-hour prerequisites under 50 hours visits 51). A dependant of a marked
+/// candidate is marked too: its closure holds that one's. A closure is marked only when its
+/// hours, summed in walk order, exceed the budget by more than any rounding of a plan's sum
+/// could hide. O(n + q).
 fn unaffordable(inst: &Instance, budget: f64) -> Vec<bool> {
-    let mut chain = vec![0.0f64; inst.len()];
-    let mut marked = vec![false; inst.len()];
+    let n = inst.len();
+    let mut chain = vec![0.0f64; n];
+    let mut marked = vec![false; n];
     for &c in inst.topo() {
         let before = inst
             .prerequisites(c)
@@ -95,6 +107,58 @@ fn unaffordable(inst: &Instance, budget: f64) -> Vec<bool> {
             .fold(0.0, f64::max);
         chain[c as usize] = before + inst.hours(c);
         marked[c as usize] = chain[c as usize] > budget + EPS;
+    }
+    let links: usize = inst
+        .topo()
+        .iter()
+        .map(|&c| inst.prerequisites(c).len())
+        .sum();
+    let mut allowance = WALK_PASSES * (n + links);
+    // A sum of at most n hours, each positive, is within n·ε of its value however it is
+    // added up, in a walk as in a plan.
+    let limit = budget + EPS;
+    #[allow(clippy::cast_precision_loss)] // n < 2^28
+    let rounding = 2.0 * n as f64 * f64::EPSILON;
+    let mut seen = vec![u32::MAX; n];
+    let mut stack: Vec<u32> = Vec::new();
+    for (walk, &c) in inst.topo().iter().enumerate() {
+        let c = c as usize;
+        if marked[c] {
+            continue;
+        }
+        if inst
+            .prerequisites(c as u32)
+            .iter()
+            .any(|&d| marked[d as usize])
+        {
+            marked[c] = true;
+            continue;
+        }
+        let Some(left) = allowance.checked_sub(1) else {
+            break;
+        };
+        allowance = left;
+        #[allow(clippy::cast_possible_truncation)] // fewer than 2^28 candidates
+        let walk = walk as u32;
+        seen[c] = walk;
+        stack.push(c as u32);
+        let mut hours = 0.0;
+        while let Some(d) = stack.pop() {
+            hours += inst.hours(d);
+            if hours * (1.0 - rounding) > limit {
+                marked[c] = true;
+                break;
+            }
+            let next = inst.prerequisites(d);
+            allowance = allowance.saturating_sub(next.len() + 1);
+            for &p in next {
+                if seen[p as usize] != walk {
+                    seen[p as usize] = walk;
+                    stack.push(p);
+                }
+            }
+        }
+        stack.clear();
     }
     marked
 }

@@ -116,9 +116,21 @@ impl Framework {
         }
         // A least-hours bound is a number of (selection) hours: rounded as the total is, so
         // that, rounding being monotone, it is never reported above the hours of a plan it
-        // bounds. A budget's bound is a value, reported as computed.
+        // bounds. A budget's bound is a value, reported as computed. A plan proven optimal
+        // meets its bound: its own selection hours (summed in learning order, as the total
+        // is) or value. The solvers' bounds are rounded up to the costs' common unit with a
+        // slack of 10⁻⁷ of the bound for the rounding of sums, which on costs of many units
+        // (formal hours at `1 / share` for a tiny share) is whole units below the optimum.
+        let optimal = optimality == Optimality::Optimal;
         let bound = match options.objective {
+            Objective::CloseAll if optimal => round_total(steps.iter().fold(0.0, |sum, s| {
+                sum + match options.max_formal_share {
+                    Some(share) if s.mode == Mode::Formal => s.hours / share,
+                    _ => s.hours,
+                }
+            })),
             Objective::CloseAll => round_total(bound),
+            Objective::Budget(_) if optimal => value_closed,
             Objective::Budget(_) => bound,
         };
         Plan {

@@ -175,7 +175,8 @@ impl RecommendOptions {
     /// closes it.
     ///
     /// # Errors
-    /// [`Error::InvalidIdWeight`] naming the competency unless `weight` is from 0 to
+    /// [`Error::InvalidIdWeight`] naming the competency unless `weight` is 0 or from
+    /// [`Weights::MIN_POSITIVE`](crate::Weights::MIN_POSITIVE) to
     /// [`Weights::MAX`](crate::Weights::MAX). An unknown competency is reported by
     /// [`Framework::recommend`].
     ///

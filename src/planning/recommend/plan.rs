@@ -205,7 +205,10 @@ pub struct Plan<'f> {
     /// counted at `1 / share` under [`RecommendOptions::max_formal_share`], else plain
     /// hours), rounded to 9 decimals as every total of hours is, so that without a formal
     /// share it is never above [`Plan::total_hours`]. Budget: no plan within the hours
-    /// closes more weighted shortfall.
+    /// closes more weighted shortfall. A plan proven optimal ([`Optimality::Optimal`])
+    /// meets it: the bound is then the plan's own selection hours (summed in learning
+    /// order and rounded, so without a formal share [`Plan::total_hours`]) or its
+    /// [`Plan::value_closed`].
     ///
     /// [`Objective::CloseAll`]: crate::Objective::CloseAll
     /// [`RecommendOptions::max_formal_share`]: crate::RecommendOptions::max_formal_share

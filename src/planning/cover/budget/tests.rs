@@ -1,7 +1,8 @@
 //! Tests of `budget.rs`: the second start and the local searches it costs, and what a
 //! plan stopped by its node limit claims.
 
-use super::{PAIR_PICKS, exact_budget, greedy_budget};
+use super::{PAIR_PICKS, exact_budget, greedy_budget, unaffordable};
+use crate::planning::cover::instance::Instance;
 use crate::planning::cover::instance::tests::{laden, random};
 use crate::planning::cover::tests::exported;
 use crate::planning::cover::value_of_chosen;
@@ -94,4 +95,44 @@ fn plans_of_equal_value_looked_for_in_fewer_hours_save_nodes_and_lose_no_proof()
     }
     assert!(nodes[0] < nodes[1], "nodes {nodes:?}");
     assert!(proofs[0] >= proofs[1], "proofs {proofs:?}");
+}
+
+/// A course with 5,000 one-hour prerequisites, each requiring two of 100 shared one-hour
+/// courses (diamonds), closes the only gap. Its heaviest chain of prerequisites is 3
+/// hours, its closure 5,101: under a budget of 50 hours no plan can hold it, and it is set
+/// aside before any solver runs, so the relaxation over the whole lattice is not solved
+/// for a plan that is empty (at 100,000 prerequisites that took seconds).
+#[test]
+fn a_course_whose_closure_exceeds_the_budget_is_set_aside_whatever_its_chains() {
+    let n: u32 = 5_000;
+    let top = 100 + n;
+    let mut inst = Instance::with_capacity(vec![5.0], top as usize + 1, 1);
+    for _ in 0..100 {
+        inst.push(1.0, 1.0, &[], &[]);
+    }
+    for i in 0..n {
+        let mut bases = [i % 100, (i + 1) % 100];
+        bases.sort_unstable();
+        inst.push(1.0, 1.0, &[], &bases);
+    }
+    let middle: Vec<u32> = (100..top).collect();
+    inst.push(1.0, 1.0, &[0], &middle);
+    inst.finish();
+    let marked = unaffordable(&inst, 50.0);
+    assert!(
+        marked[top as usize],
+        "the closure of 5,101 hours fits in 50"
+    );
+    assert!(
+        !marked[..top as usize].contains(&true),
+        "3 hours or fewer each"
+    );
+    assert!(
+        !unaffordable(&inst, 5_101.0)[top as usize],
+        "it fits exactly"
+    );
+    assert!(unaffordable(&inst, 5_100.5)[top as usize]);
+    let plan = greedy_budget(&inst, 50.0);
+    assert!(plan.chosen.is_empty());
+    assert!(plan.bound < 5.0, "bound {}", plan.bound);
 }
