@@ -57,15 +57,53 @@ impl PartMemo {
         if cutoff != f64::INFINITY {
             return solve(part, limit, cutoff);
         }
+        let (key, known) = self.look_up(part, limit, searched);
+        self.answer(key, known, || solve(part, limit, cutoff))
+    }
+
+    /// [`PartMemo::solve`] for a part not finished yet (its rows pushed, its derived
+    /// indexes not built; see [`Instance::finish`]): the key reads only what was pushed,
+    /// so a part read back is never finished, and one solved is finished first.
+    ///
+    /// # Complexity
+    /// O(n + z + q + m) for the key; [`Instance::finish`]'s and `solve`'s otherwise.
+    pub(crate) fn solve_unfinished(
+        &self,
+        part: &mut Instance,
+        (limit, searched, cutoff): (u64, bool, f64),
+        solve: impl Fn(&Instance, u64, f64) -> Within,
+    ) -> Within {
+        if cutoff != f64::INFINITY {
+            part.finish();
+            return solve(part, limit, cutoff);
+        }
+        let (key, known) = self.look_up(part, limit, searched);
+        self.answer(key, known, || {
+            part.finish();
+            solve(part, limit, cutoff)
+        })
+    }
+
+    /// The key of `part` and the answer remembered under it, if any.
+    fn look_up(&self, part: &Instance, limit: u64, searched: bool) -> (Vec<u64>, Option<Solution>) {
         let mut parts = self.inner.borrow_mut();
         let mut key = std::mem::take(&mut parts.key);
         write_key(part, limit, searched, &mut key);
-        if let Some(known) = parts.map.get(key.as_slice()) {
-            let known = known.clone();
-            parts.key = key;
-            drop(parts);
+        let known = parts.map.get(key.as_slice()).cloned();
+        (key, known)
+    }
+
+    /// The answer `known` under `key`, or `solve`'s, remembered under `key`.
+    fn answer(
+        &self,
+        key: Vec<u64>,
+        known: Option<Solution>,
+        solve: impl FnOnce() -> Within,
+    ) -> Within {
+        if let Some(known) = known {
+            self.inner.borrow_mut().key = key;
             if cfg!(debug_assertions) {
-                let again = solve(part, limit, cutoff);
+                let again = solve();
                 debug_assert!(
                     again.as_ref().is_ok_and(|s| same(s, &known)),
                     "a remembered part's solution differs from solving it again"
@@ -75,8 +113,7 @@ impl PartMemo {
         }
         // The solver may meet memo-less parts of its own, never this memo: no borrow is
         // held while it runs.
-        drop(parts);
-        let solution = solve(part, limit, cutoff)?;
+        let solution = solve()?;
         let mut parts = self.inner.borrow_mut();
         if key.len() <= MOST_WORDS {
             if parts.words + key.len() > MOST_WORDS {
@@ -176,6 +213,46 @@ mod tests {
         memo.solve(&a, (0, true, f64::INFINITY), solve).unwrap();
         memo.solve(&a, (0, false, 100.0), solve).unwrap();
         assert_eq!(memo.len(), 4);
+    }
+
+    /// A part is keyed by what was pushed: an unfinished part is finished only to be
+    /// solved, and meets the finished part alike under the same key.
+    #[test]
+    fn an_unfinished_part_is_finished_only_when_solved() {
+        let unfinished = |n: u32| {
+            let mut inst = Instance::with_capacity(vec![1.0; n as usize], n as usize, n as usize);
+            for i in 0..n {
+                inst.push(1.0, 1.0, &[i], &[]);
+            }
+            inst
+        };
+        let memo = PartMemo::default();
+        let none = (0, false, f64::INFINITY);
+        let solve = |part: &Instance, _, _| {
+            assert_eq!(part.topo().len(), part.len(), "solved unfinished");
+            Ok(solution(part.cost(0)))
+        };
+        let mut a = unfinished(4);
+        assert_eq!(
+            memo.solve_unfinished(&mut a, none, solve),
+            Ok(solution(1.0))
+        );
+        assert_eq!(a.topo().len(), 4, "solved, so finished");
+        let mut again = unfinished(4);
+        assert_eq!(
+            memo.solve_unfinished(&mut again, none, solve),
+            Ok(solution(1.0))
+        );
+        // Read back: release builds leave it unfinished; debug builds solve it again to check.
+        assert_eq!(again.topo().is_empty(), !cfg!(debug_assertions));
+        // The finished part alike has the same key.
+        assert_eq!(memo.solve(&line(4, false), none, solve), Ok(solution(1.0)));
+        assert_eq!(memo.len(), 1);
+        // Under a cutoff it is solved, so finished, and not remembered.
+        let mut cut = unfinished(5);
+        memo.solve_unfinished(&mut cut, (0, false, 9.0), solve)
+            .unwrap();
+        assert_eq!((cut.topo().len(), memo.len()), (5, 1));
     }
 
     #[test]

@@ -89,13 +89,14 @@ pub(super) fn reduce_from(
         Some(solution) => Ok(solution),
         None => solve_part(part, share, cutoff),
     };
-    for (i, part) in parts.iter().enumerate() {
+    for (i, mut part) in parts.into_iter().enumerate() {
         let share = left / (count - i as u64);
-        let solution = match memo {
-            Some((memo, searched)) => {
-                memo.solve(&part.inst, (share, searched, cutoff - bound), solve_one)
-            }
-            None => solve_one(&part.inst, share, cutoff - bound),
+        // The parts come unfinished: one read back from the memo is never finished.
+        let solution = if let Some((memo, searched)) = memo {
+            memo.solve_unfinished(&mut part.inst, (share, searched, cutoff - bound), solve_one)
+        } else {
+            part.inst.finish();
+            solve_one(&part.inst, share, cutoff - bound)
         }
         .map_err(|b| bound + b)?;
         left -= solution.nodes.min(share);

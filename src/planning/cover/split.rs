@@ -40,6 +40,10 @@ fn union(parent: &mut [u32], a: u32, b: u32) {
 /// candidates, with the chosen prerequisites dropped (they are paid for); parts closing no
 /// open element are left out (a least-cost plan takes nothing there).
 ///
+/// Each part's instance is returned unfinished (its rows pushed, [`Instance::finish`] not
+/// called): a caller reading a part's plan back from memory needs only those, and finishes
+/// the others before solving them.
+///
 /// Parts come ordered by size, smallest first, ties by their smallest candidate. A part
 /// with a single open element is not built: its element is appended to `single` instead
 /// (the cheapest unchosen closure of one of its free closers is that part's optimum; see
@@ -137,7 +141,6 @@ pub(crate) fn parts(
             order::sort_unstable(&mut pre);
             sub.push(inst.cost(j), inst.hours(j), &covers, &pre);
         }
-        sub.finish();
         out.push(Part {
             inst: sub,
             candidates: list,
