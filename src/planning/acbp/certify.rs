@@ -4,7 +4,7 @@
 use std::cell::OnceCell;
 
 use crate::analysis::parallel::{map_items, map_ranges};
-use crate::planning::cover::{Stepper, exact_budget};
+use crate::planning::cover::{Stepper, exact_budget, whole};
 use crate::planning::department::{Department, Plan, exact, prices};
 use crate::planning::recommend::Solver;
 
@@ -69,7 +69,7 @@ pub(super) fn certify(
     let whole = dept
         .officers
         .iter()
-        .all(|p| p.inst.values.iter().all(|v| v.fract() == 0.0));
+        .all(|p| p.inst.values.iter().all(|&v| whole(v)));
     let round = |bound: f64| {
         if whole && bound.is_finite() {
             (bound + 1e-7 * bound.abs().max(1.0)).floor() + 0.0

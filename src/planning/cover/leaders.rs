@@ -13,7 +13,7 @@ use super::stepper::{StepChoice, Stepper};
 /// smaller key is a higher bound), its index in the low half. The first [`HEAD`] keys are
 /// the highest bounds, sorted; the next is the highest of the rest, which follow in no
 /// order: reading them, a scan can stop within the first `HEAD + 1` and skip each one after.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Leaders(Box<[u32]>);
 
 /// How many of the highest bounds [`Leaders`] keeps sorted: a scan keeping 8 steps finds
@@ -49,7 +49,20 @@ impl Leaders {
                 .iter()
                 .fold(own, |sum, &p| sum + closure[p as usize]);
         }
-        let mut keys: Vec<u32> = Vec::with_capacity(inst.len());
+        Leaders::from_closure(inst, &closure)
+    }
+
+    /// [`Leaders::of`] given each candidate's `closure` value as it sums it (the positive
+    /// values its covers close, `sum`med in cover order, then its prerequisites' closure
+    /// values added in prerequisite order), for a caller that finds them in a pass it
+    /// makes anyway. O(n) and the selection.
+    pub(crate) fn from_closure(inst: &Instance, closure: &[f64]) -> Option<Leaders> {
+        if inst.len() > usize::from(u16::MAX) + 1 {
+            return None;
+        }
+        // Sized exactly, so the boxed slice needs no second allocation.
+        let mut keys: Vec<u32> =
+            Vec::with_capacity(closure.iter().filter(|&&value| value > 0.0).count());
         for (c, &value) in closure.iter().enumerate() {
             if value > 0.0 {
                 let hours = inst.hours(c as u32);

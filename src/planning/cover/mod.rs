@@ -131,7 +131,7 @@ pub(crate) use solve::{
     exact_cover_remembering, exact_cover_within,
 };
 pub(crate) use state::{Mark, value_of_chosen};
-pub(crate) use stepper::{Known, Scan, StepChoice, Stepper, sums_exact};
+pub(crate) use stepper::{Known, Scan, StepChoice, Stepper, deep, sums_exact, whole};
 
 /// Without the `lp` feature (or on wasm32) the plan as the combinatorial search left it.
 #[cfg(not(all(feature = "lp", not(target_family = "wasm"))))]

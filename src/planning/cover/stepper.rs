@@ -383,7 +383,15 @@ fn pass_pays(inst: &Instance) -> bool {
         paths[c as usize] = n;
         total = total.saturating_add(n);
     }
-    total > DEEP.saturating_mul(inst.len() as u64 + links)
+    deep(inst.len(), total, links)
+}
+
+/// [`pass_pays`] for an instance of `len` candidates with prerequisites: whether it has
+/// at least [`BLOCKED_FROM`] candidates, or the closures' paths, `total` (each candidate's
+/// paths to the candidates it requires, itself included, counted as `pass_pays` counts
+/// them, saturating), exceed [`DEEP`] times the candidates and `links`. O(1).
+pub(crate) fn deep(len: usize, total: u64, links: u64) -> bool {
+    len >= BLOCKED_FROM || total > DEEP.saturating_mul(len as u64 + links)
 }
 
 /// The fewest candidates for which [`Stepper::best_steps`] makes the pass of
@@ -411,16 +419,34 @@ pub(crate) enum Known {
 pub(crate) fn sums_exact(inst: &Instance) -> bool {
     const UNIT: f64 = 1024.0;
     const BELOW: f64 = (1u64 << 43) as f64;
-    let fits = |values: &mut dyn Iterator<Item = f64>| {
+    // Over slices, not a `dyn Iterator`: a call per value cost more than the test.
+    let fits = |values: &[f64]| {
         let mut total = 0.0;
-        for v in values {
-            if (v * UNIT).fract() != 0.0 {
+        for &v in values {
+            if !whole(v * UNIT) {
                 return false;
             }
             total += v.abs();
         }
         total < BELOW
     };
-    fits(&mut (0..inst.len() as u32).map(|c| inst.hours(c)))
-        && fits(&mut inst.values.iter().copied())
+    fits(&inst.hours) && fits(&inst.values)
+}
+
+/// Whether `x` is a whole number, as `x.fract() == 0.0` tells (`false` for infinities and
+/// NaN), without `fract`'s `trunc`, a call into software floating point on the baseline
+/// x86-64 target: below 2⁵², a float converts to `i64` exactly when whole; at or above it,
+/// every finite float is whole. O(1).
+#[allow(
+    clippy::float_cmp,
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss
+)]
+pub(crate) fn whole(x: f64) -> bool {
+    const WHOLE_FROM: f64 = 4_503_599_627_370_496.0;
+    if x.abs() < WHOLE_FROM {
+        (x as i64) as f64 == x
+    } else {
+        x.is_finite()
+    }
 }

@@ -150,3 +150,45 @@ fn every_step_of_a_chain_is_known() {
         assert_eq!(known[c as usize], expected, "{c}");
     }
 }
+
+/// `whole` tells what `fract() == 0.0` does on every kind of float: zeros, halves, the
+/// edges of 2⁵² and 2⁶³, infinities, NaN, subnormals, and random bit patterns.
+#[test]
+fn whole_is_fract_zero() {
+    let two52 = 4_503_599_627_370_496.0_f64;
+    let two63 = 9_223_372_036_854_775_808.0_f64;
+    let mut cases = vec![
+        0.0,
+        -0.0,
+        0.5,
+        -0.5,
+        1.0,
+        -1.0,
+        1.0 / 3.0,
+        two52,
+        two52 - 0.5,
+        two52 + 1.0,
+        -two52 + 0.5,
+        two63,
+        -two63,
+        two63 * 2.0,
+        1e300,
+        -1e300,
+        f64::MIN_POSITIVE,
+        f64::MIN_POSITIVE / 4.0,
+        f64::MAX,
+        f64::MIN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+    ];
+    let mut next = generator(7);
+    for _ in 0..10_000 {
+        let bits = (u64::from(next(u32::MAX)) << 32) | u64::from(next(u32::MAX));
+        cases.push(f64::from_bits(bits));
+        cases.push(f64::from(next(1 << 20)) / 1024.0);
+    }
+    for x in cases {
+        assert_eq!(super::stepper::whole(x), x.fract() == 0.0, "{x:e}");
+    }
+}

@@ -2,6 +2,7 @@
 //! department's hour budget and the courses' seats.
 //!
 //! The layer, bottom up:
+//! - `subproblem`: one officer's problem ([`Subproblem`]) and what scans read of it;
 //! - `plan`: the department ([`Department`]), a plan ([`Plan`]: one `Stepper` per
 //!   officer and the shared capacities left) and [`settle`](Department::settle), which
 //!   makes a plan minimal and maximal;
@@ -24,6 +25,7 @@ mod lazy;
 mod lazy_tests;
 mod plan;
 mod refresh;
+mod subproblem;
 
 pub(crate) use bound::prices;
 pub(crate) use exact::exact;

@@ -2,167 +2,11 @@
 //! shared capacities left), with what changes a plan: steps, enrolments replaced, redundant
 //! picks dropped (the settle that uses them is in `greedy`).
 
+pub(crate) use super::subproblem::Subproblem;
 use crate::analysis::parallel::{map_items, map_parts, workers};
 use crate::planning::cover::{
-    EPS, EXACT_BELOW, Instance, Known, Leaders, Scan, StepChoice, Stepper, common_unit_of,
-    sums_exact, value_floor_of,
+    EPS, EXACT_BELOW, Known, Scan, StepChoice, Stepper, common_unit_of, value_floor_of, whole,
 };
-
-/// One officer's selection problem: the cover instance and the course behind each of its
-/// candidates.
-pub(crate) struct Subproblem {
-    pub(crate) inst: Instance,
-    pub(crate) courses: Vec<u32>,
-    /// The fewest hours of any candidate (infinite without candidates): with fewer hours
-    /// left, the officer has no step, found without a scan.
-    pub(crate) min_hours: f64,
-    /// The hours of all candidates together.
-    pub(crate) total_hours: f64,
-    /// How scans read the candidates (see `cover::Scan`).
-    pub(crate) scan: Scan,
-    /// With [`Scan::Walks`], the candidates in the order a scan reads them, highest bound
-    /// on the value per hour of their step first, so that it stops once no candidate left
-    /// can rank among the steps kept (see `cover::Leaders`); `None` with [`Scan::Pass`].
-    pub(crate) leaders: Option<Leaders>,
-    /// Per candidate `c`, the most value per hour any one candidate closes alone (all its
-    /// elements of value open) among the closures of `c` and of every candidate requiring
-    /// it, transitively (see [`reach`]); empty without prerequisites or when sums of hours
-    /// and values are not exact.
-    pub(crate) reach: Vec<f64>,
-    /// Per candidate, the most hours of a chain of candidates requiring it one after the
-    /// other (see [`heaviest_below`]); empty when `reach` is, or some candidate takes no
-    /// hours.
-    pub(crate) below: Vec<f64>,
-    /// Per candidate, the fewest hours of any enrolment holding it (see [`heaviest_above`]);
-    /// empty without prerequisites, where it is each candidate's own hours.
-    pub(crate) above: Vec<f64>,
-}
-
-impl Subproblem {
-    pub(crate) fn new(inst: Instance, courses: Vec<u32>) -> Subproblem {
-        let min_hours = (0..inst.len() as u32)
-            .map(|c| inst.hours(c))
-            .fold(f64::INFINITY, f64::min);
-        let total_hours = (0..inst.len() as u32).map(|c| inst.hours(c)).sum();
-        let scan = Scan::of(&inst);
-        let leaders = match scan {
-            Scan::Walks => Leaders::of(&inst),
-            Scan::Pass { .. } => None,
-        };
-        let above = if inst.has_prerequisites() {
-            heaviest_above(&inst)
-        } else {
-            Vec::new()
-        };
-        let (reach, below) = if inst.has_prerequisites() && sums_exact(&inst) {
-            let below = if min_hours > 0.0 {
-                heaviest_below(&inst)
-            } else {
-                Vec::new()
-            };
-            (reach(&inst), below)
-        } else {
-            (Vec::new(), Vec::new())
-        };
-        Subproblem {
-            inst,
-            courses,
-            min_hours,
-            total_hours,
-            scan,
-            leaders,
-            reach,
-            below,
-            above,
-        }
-    }
-
-    /// Whether candidate `c` fits in `limit` hours with its prerequisites, as far as
-    /// [`heaviest_above`] tells: `false` only when no enrolment within `limit` can hold it.
-    /// The comparison allows for the rounding of the sums (one part in 10⁹). O(1).
-    pub(crate) fn fits(&self, c: u32, limit: f64) -> bool {
-        let least = self
-            .above
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| self.inst.hours(c));
-        least <= limit + 1e-9 * limit.abs().max(1.0)
-    }
-}
-
-/// Per candidate `c`, its hours and the most of its prerequisites' (recursively): the hours
-/// of the heaviest chain `c → p₁ → p₂ → …` of candidates each required by the one before.
-/// Every enrolment holding `c` holds that chain, so it takes at least these hours (a lower
-/// bound on the hours of `c`'s closure, exact on a chain). One pass, prerequisites first,
-/// O(n + q).
-fn heaviest_above(inst: &Instance) -> Vec<f64> {
-    let mut above = vec![0.0_f64; inst.len()];
-    for &c in inst.topo() {
-        above[c as usize] = inst.hours(c)
-            + inst
-                .prerequisites(c)
-                .iter()
-                .map(|&p| above[p as usize])
-                .fold(0.0, f64::max);
-    }
-    above
-}
-
-/// Per candidate `c`, the most hours of a chain `c ← d₁ ← d₂ ← …` of candidates each
-/// requiring the one before (without `c`'s own). Every candidate of such a chain requires
-/// `c`, so when `c` is chosen and the unchosen candidates take no more hours than this
-/// (every candidate taking some), they all require `c`. One pass, dependants first,
-/// O(n + q).
-fn heaviest_below(inst: &Instance) -> Vec<f64> {
-    let mut below = vec![0.0_f64; inst.len()];
-    for &c in inst.topo().iter().rev() {
-        below[c as usize] = inst
-            .dependants(c)
-            .iter()
-            .map(|&d| inst.hours(d) + below[d as usize])
-            .fold(0.0, f64::max);
-    }
-    below
-}
-
-/// Per candidate `c`, the greatest value per hour of a candidate alone (its elements of
-/// positive value summed over its hours; infinite for value in no hours) among every
-/// candidate of the closure of `c` or of a candidate requiring `c`, transitively. Whatever
-/// is chosen, a step adding `c`'s unchosen closure and more (a step of a candidate requiring
-/// `c`) adds value per hour at most the greater of `c`'s step's and this: the further
-/// candidates add at most their own value, each at most this much per hour (the mediant).
-/// Two passes over the prerequisite graph, O(n + q + z) for n candidates, q prerequisite
-/// links and z covered elements.
-fn reach(inst: &Instance) -> Vec<f64> {
-    let mut reach = vec![0.0_f64; inst.len()];
-    for &c in inst.topo() {
-        let value: f64 = inst
-            .covers(c)
-            .iter()
-            .map(|&e| inst.values[e as usize].max(0.0))
-            .sum();
-        let own = match (value > 0.0, inst.hours(c) > 0.0) {
-            (false, _) => 0.0,
-            (true, false) => f64::INFINITY,
-            (true, true) => value / inst.hours(c),
-        };
-        let above = inst
-            .prerequisites(c)
-            .iter()
-            .map(|&d| reach[d as usize])
-            .fold(own, f64::max);
-        reach[c as usize] = above;
-    }
-    for &c in inst.topo().iter().rev() {
-        let below = inst
-            .dependants(c)
-            .iter()
-            .map(|&d| reach[d as usize])
-            .fold(reach[c as usize], f64::max);
-        reach[c as usize] = below;
-    }
-    reach
-}
 
 /// The officers' problems and the constraints they share.
 pub(crate) struct Department<'a> {
@@ -206,7 +50,7 @@ pub(crate) fn whole_values(officers: &[&Subproblem]) -> bool {
     let mut total = 0.0;
     for p in officers {
         for &v in &p.inst.values {
-            if v.fract() != 0.0 {
+            if !whole(v) {
                 return false;
             }
             total += v.abs();
