@@ -206,3 +206,70 @@ fn a_text_starting_with_the_mark_of_a_number_is_text() {
         package
     );
 }
+
+// case/36: texts starting with U+FDD0 (a title, statements, an extension's text, a key, a
+// text holding the very characters of a number beyond a double) beside such numbers in one
+// package: the package imports, each text is the text it is and each number is set aside
+// as it was; written back, each is as it was read, whether the package holds such
+// numbers or not.
+
+#[test]
+fn texts_starting_with_u_fdd0_beside_numbers_beyond_a_double_are_both_kept() {
+    let json = include_str!("../data/cases/case/36-noncharacter-text-beside-a-huge-number.json");
+    let import = import(json);
+    assert_eq!(import.report.document.title, "\u{fdd0}Arithmetic");
+    let names: Vec<&str> = (import.spec.competencies.iter())
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["\u{fdd0}1e400", "\u{fdd0}\u{fdd0}Subtracts"]);
+    assert_eq!(
+        dropped_fields(&import.report),
+        [
+            (
+                CaseElement::Item,
+                "c3600000-0000-4000-8000-000000000002",
+                "listEnumeration",
+                &CaseFieldReason::NoPlace
+            ),
+            (
+                CaseElement::Item,
+                "c3600000-0000-4000-8000-000000000002",
+                "notes",
+                &CaseFieldReason::NoPlace
+            ),
+        ]
+    );
+    assert!(import.report.dropped.is_empty(), "{:?}", import.report);
+    assert!(!import.report.is_complete());
+    for (json, number) in [
+        (json.to_owned(), "1e400"),
+        (json.replace("1e400,", "1,"), "1"),
+    ] {
+        let package = CasePackage::from_json(&json).expect("reads");
+        assert_eq!(
+            package.document.as_ref().unwrap().title,
+            "\u{fdd0}Arithmetic"
+        );
+        assert_eq!(package.items[0].full_statement, "\u{fdd0}1e400");
+        let written = package.to_json();
+        for shown in [
+            format!("\"revision\": {number}"),
+            "\"note\": \"\u{fdd0}1e400\"".to_owned(),
+            "\"\u{fdd0}1e400\": \"a key\"".to_owned(),
+            "\"fullStatement\": \"\u{fdd0}1e400\"".to_owned(),
+            "\"abbreviatedStatement\": \"\u{fdd0}\u{fdd0}Subtracts\"".to_owned(),
+            format!("\"listEnumeration\": -{number}"),
+            "\"\u{fdd0}-1e400\"".to_owned(),
+            "\"a \\\"\u{fdd0}1e400\\\" quoted\"".to_owned(),
+        ] {
+            assert!(written.contains(&shown), "{shown} in {written}");
+        }
+        let again = CasePackage::from_json(&written).expect("reads again");
+        assert_eq!(again, package);
+        assert_eq!(again.to_json(), written);
+        // Through serde (as the JavaScript package holds it) and back, nothing changes.
+        let serde_form = serde_json::to_string(&package).expect("serializes");
+        let back: CasePackage = serde_json::from_str(&serde_form).expect("reads");
+        assert_eq!(back, package);
+    }
+}

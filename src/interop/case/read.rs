@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::interop::case::huge::is_huge;
+use crate::interop::case::huge::{is_huge, unescape_owned};
 use crate::interop::case::node::{key, one_link, one_string};
 use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points, whole};
 use crate::model::level::label_number;
@@ -144,7 +144,7 @@ impl<'de> Visitor<'de> for LinkVisitor {
 
     fn visit_str<E>(self, uri: &str) -> Result<Self::Value, E> {
         Ok(CaseLink {
-            uri: uri.to_owned(),
+            uri: crate::interop::case::huge::unescape(uri).to_owned(),
             ..CaseLink::default()
         })
     }
@@ -183,7 +183,7 @@ impl Fields {
     /// import sets the field aside and reports it.
     fn string(&mut self, key: &str) -> Option<String> {
         self.take(key, |v| match one_string(v) {
-            Value::String(s) => Ok(s),
+            Value::String(s) => Ok(unescape_owned(s)),
             other => Err(other),
         })
     }
@@ -231,7 +231,7 @@ impl Fields {
         self.take(key, |v| match one_link(v) {
             Value::Object(map) => Ok(link(map)),
             Value::String(uri) => Ok(CaseLink {
-                uri,
+                uri: unescape_owned(uri),
                 ..CaseLink::default()
             }),
             other => Err(other),
