@@ -27,8 +27,8 @@ pub type CaseExtra = BTreeMap<String, Value>;
 /// A CASE 1.1 `CFPackage`: one framework document with its items, associations and rubrics.
 ///
 /// Reading is tolerant, as real CASE servers write packages: a package wrapped in
-/// `{"CFPackage": …}` (the usual API response) is unwrapped; `null` in any field reads as
-/// absent; a node link given as a plain URI string (CASE 1.0) reads as a link with that
+/// `{"CFPackage": …}` (the usual API response) is unwrapped; `null` in any field of CASE's reads as
+/// absent, and so does a list of nothing but `null`s (`[]`, `[null]`); a node link given as a plain URI string (CASE 1.0) reads as a link with that
 /// `uri`; a value of a type CASE does not allow (`"sequenceNumber": "1"`) is kept in the
 /// element's `extra` under its own name, for the import to report. Unknown fields
 /// (`CFDefinitions`, `extensions`, …) are kept in `extra` too, so reading and writing a
