@@ -273,3 +273,72 @@ fn texts_starting_with_u_fdd0_beside_numbers_beyond_a_double_are_both_kept() {
         assert_eq!(back, package);
     }
 }
+
+// case/38: integer fields (`sequenceNumber`, rubric `position`s) holding numbers an `i64`
+// cannot hold (`1e19`, `-1e19`) or that a double holds only approximately (`9.21e18`,
+// `9007199254740993.0`, an integer below −2^63, which the parser reads as a double): each
+// set aside and reported by element, identifier and field, saying truly what it is; a
+// whole double a double holds exactly (`9007199254740991.0`) is the integer.
+
+#[test]
+fn integers_beyond_the_integer_type_are_set_aside_saying_truly_why() {
+    let json = include_str!("../data/cases/case/38-integers-beyond-the-integer-type.json");
+    let import = import(json);
+    let beyond = "a number beyond 64-bit integers";
+    let approximate =
+        "a whole number beyond 2^53 - 1 read as a double, which holds it only approximately";
+    let wrong = |found| CaseFieldReason::WrongType {
+        found,
+        expected: "an integer",
+    };
+    let mut fields = dropped_fields(&import.report);
+    fields.sort_by_key(|&(_, id, field, _)| (id, field));
+    assert_eq!(
+        fields,
+        [
+            (
+                CaseElement::Criterion,
+                "b3800000-0000-4000-8000-000000000002",
+                "position",
+                &wrong(beyond)
+            ),
+            (
+                CaseElement::Level,
+                "b3800000-0000-4000-8000-000000000011",
+                "position",
+                &wrong(approximate)
+            ),
+            (
+                CaseElement::Level,
+                "b3800000-0000-4000-8000-000000000012",
+                "position",
+                &wrong(approximate)
+            ),
+            (
+                CaseElement::Association,
+                "e3800000-0000-4000-8000-000000000001",
+                "sequenceNumber",
+                &wrong(beyond)
+            ),
+            (
+                CaseElement::Association,
+                "e3800000-0000-4000-8000-000000000002",
+                "sequenceNumber",
+                &wrong(approximate)
+            ),
+        ]
+    );
+    assert!(!import.report.is_complete());
+    assert_eq!(import.spec.competencies.len(), 2);
+    let package = CasePackage::from_json(json).expect("reads");
+    let positions: Vec<Option<i64>> = (package.rubrics[0].criteria[0].levels.iter())
+        .map(|l| l.position)
+        .collect();
+    assert_eq!(positions, [None, None, Some(9_007_199_254_740_991)]);
+    assert!(
+        package
+            .associations
+            .iter()
+            .all(|a| a.sequence_number.is_none())
+    );
+}
