@@ -17,24 +17,9 @@ use crate::interop::case::package::{CasePackage, CaseRenamedKey};
 use crate::model::quote::quoted;
 
 /// Parses a package from `json`, a publisher's text, read in the package types' serde form
-/// (see `huge`): a package holding numbers beyond a double's range, or a string that may
-/// start with U+FDD0, is read from its text with them marked. The error comes with the
-/// text it was found in (the marked one then: a line holding such a number or string
-/// counts the marks in its columns).
+/// (see `huge::read_marked`).
 pub(super) fn parse(json: &str) -> Result<CasePackage, (Cow<'_, str>, serde_json::Error)> {
-    let marked = || {
-        let text = huge::mark(json)?;
-        Some(serde_json::from_str(&text).map_err(|e| (Cow::Owned(text), e)))
-    };
-    if huge::holds_mark(json)
-        && let Some(read) = marked()
-    {
-        return read;
-    }
-    match serde_json::from_str(json) {
-        Err(e) if huge::out_of_range(&e) => marked().unwrap_or(Err((Cow::Borrowed(json), e))),
-        read => read.map_err(|e| (Cow::Borrowed(json), e)),
-    }
+    huge::read_marked(json, |text| serde_json::from_str(text))
 }
 
 /// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).

@@ -114,6 +114,30 @@ pub(crate) fn out_of_range(error: &serde_json::Error) -> bool {
     error.to_string().starts_with("number out of range")
 }
 
+/// Reads `json`, a publisher's text, with `read` in the serde form: as it is when it holds
+/// no number beyond a double's range and no string that may start with [`MARK`] (one
+/// parse, as before there was a form), else from its text [`mark`]ed. The error comes
+/// with the text it was found in (the marked one then: a line holding such a number or
+/// string counts the marks in its columns). Shared by the CASE and iGOT readers.
+pub(crate) fn read_marked<T>(
+    json: &str,
+    read: impl Fn(&str) -> Result<T, serde_json::Error>,
+) -> Result<T, (Cow<'_, str>, serde_json::Error)> {
+    let marked = || {
+        let text = mark(json)?;
+        Some(read(&text).map_err(|e| (Cow::Owned(text), e)))
+    };
+    if holds_mark(json)
+        && let Some(read) = marked()
+    {
+        return read;
+    }
+    match read(json) {
+        Err(e) if out_of_range(&e) => marked().unwrap_or(Err((Cow::Borrowed(json), e))),
+        read => read.map_err(|e| (Cow::Borrowed(json), e)),
+    }
+}
+
 /// Whether `json` may hold a string starting with [`MARK`]: the character itself, or its
 /// escape `\ufdd0` in any case. O(n).
 pub(crate) fn holds_mark(json: &str) -> bool {
