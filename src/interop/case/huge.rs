@@ -51,7 +51,9 @@ pub(crate) fn unescape(text: &str) -> &str {
 
 /// [`unescape`] of an owned string.
 pub(crate) fn unescape_owned(text: String) -> String {
-    if text.starts_with(MARK) && text[MARK.len_utf8()..].starts_with(MARK) {
+    // Compared as bytes: most texts differ at their first.
+    let mark = "\u{fdd0}\u{fdd0}".as_bytes();
+    if text.as_bytes().starts_with(mark) {
         text[MARK.len_utf8()..].to_owned()
     } else {
         text
@@ -141,11 +143,13 @@ pub(crate) fn read_marked<T>(
 /// Whether `json` may hold a string starting with [`MARK`]: the character itself, or its
 /// escape `\ufdd0` in any case. O(n).
 pub(crate) fn holds_mark(json: &str) -> bool {
+    // Searched by single characters (`memchr`'s way), not by the two-byte `\\u`: on a
+    // package without either this costs a fraction of a parse.
     json.contains(MARK)
-        || json.match_indices("\\u").any(|(at, _)| {
+        || json.match_indices('\\').any(|(at, _)| {
             json.as_bytes()
-                .get(at + 2..at + 6)
-                .is_some_and(|hex| hex.eq_ignore_ascii_case(b"fdd0"))
+                .get(at + 1..at + 6)
+                .is_some_and(|hex| hex[0] == b'u' && hex[1..].eq_ignore_ascii_case(b"fdd0"))
         })
 }
 
