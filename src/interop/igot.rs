@@ -9,6 +9,15 @@
 //! matched ignoring whitespace, a misspelt key read as the platform writes it), and every
 //! field it has no place for, by name and count. Only malformed JSON, a key repeated in an
 //! object, or a document whose top level has the wrong shape is an error.
+//!
+//! A number beyond a double's range (`1e400`, `-1e400`, an integer of 400 digits), which
+//! JSON parsers refuse, does not make the document refused: it is read as the CASE import
+//! reads it, as a value of a type of its own, `a number beyond a double's range`. In a
+//! field a loader has no place for, it is counted in
+//! [`IgotReport::ignored_fields`] as any value is; in one a loader needs (a level, a
+//! course's `duration`), the record or requirement is set aside saying what was found. A
+//! text starting with U+FDD0 (the character such a number is read behind) is the text it
+//! is.
 
 mod by_id;
 mod courses;

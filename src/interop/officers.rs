@@ -66,7 +66,9 @@ pub(crate) use rows::{
 ///   competency's levels as the platform shows it (the level descriptor's `name`, else the
 ///   default `Basic`, `Proficient`, `Advanced`, `Expert`, `Ustad` for 1 to 5; trimmed, any
 ///   case; a name two of its levels share is an error), or by both, as HR systems export a
-///   level picked from a list (`3 - Advanced`, `Level 3: Advanced`, `Advanced (3)`): read
+///   level picked from a list (`3 - Advanced`, `Level 3: Advanced`, `Advanced (3)`,
+///   `3 (Advanced)`, `4 [Expert]`; the number as officers' JSON reads it, split from the
+///   name by the same reader): read
 ///   as the number when the name is the one the competency gives that level, else an
 ///   error, since which of the two is meant is unknowable;
 ///   `source` is `course_completion`, `assessment`, `feedback360` or `self_declared`, in

@@ -177,7 +177,7 @@ const NUMBERED_NAME_MAX: usize = 120;
 
 /// A level written as its number and its name together, as HR systems export a level
 /// picked from a list: the number first (`3 - Advanced`, `Level 3: Advanced`,
-/// `L3 Advanced`) or last (`Advanced (3)`, `Advanced - Level 3`), the number as
+/// `L3 Advanced`, `3 (Advanced)`: a name in brackets is the name without them) or last (`Advanced (3)`, `Advanced - Level 3`), the number as
 /// [`whole_level`] reads it, the two parts apart by whitespace and the characters of
 /// `BETWEEN`. Gives the number and the name, trimmed; `None` when the text is not so
 /// made, or longer than `NUMBERED_NAME_MAX` bytes. Whether the name is the level's is the
@@ -199,11 +199,9 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
     // The number first, as long as it reads (`3.0 Advanced` is 3, not 3 and `0 Advanced`).
     let mut first = None;
     for i in cuts() {
-        // Only what stands between the two is cut: a name may end in `)`.
-        let (number, name) = (
-            t[..i].trim_end_matches(apart),
-            t[i..].trim_start_matches(apart),
-        );
+        // Only what stands between the two is cut: a name may end in `)`, unless the
+        // name is in brackets (`3 (Advanced)`, `Level 3 [Advanced]`).
+        let (number, name) = (t[..i].trim_end_matches(apart), bracketed(&t[i..]));
         if let Some(n) = whole_level(number)
             && named(name)
         {
@@ -220,6 +218,25 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
             .filter(|_| named(name))
             .map(|n| (n, name))
     })
+}
+
+/// The name after a level's number, `after` holding what stands between the two and the
+/// name: without what stands between, and without the closing bracket of an opening one
+/// that stood there, the brackets inside it balanced (`(Advanced)` is `Advanced`, `(Works
+/// (mostly) alone)` is `Works (mostly) alone`; `- Advanced (Senior)` keeps its `)`).
+fn bracketed(after: &str) -> &str {
+    let apart = |c: char| c.is_whitespace() || BETWEEN.contains(&c);
+    let name = after.trim_start_matches(apart);
+    let between = &after[..after.len() - name.len()];
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if between.contains(open)
+            && let Some(inner) = name.trim_end().strip_suffix(close)
+            && inner.matches(open).count() == inner.matches(close).count()
+        {
+            return inner.trim_end();
+        }
+    }
+    name
 }
 
 /// Whether `text` reads as a number in Rust's float syntax (`2e0`, `-1.5E3`, `NaN`,
@@ -255,8 +272,15 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// levels in the message; no message of this reader names a range of levels. A level's
 /// name (`"Proficient"`) is refused with a message saying so: which level a name is
 /// depends on the competency's scale, which a passbook does not hold and a framework's
-/// field is read before (HR exports in CSV, read against a framework, may name levels);
-/// so is a number and a name together (`"3 - Advanced"`). Other text (`"3 pts"`,
+/// field is read before (HR exports in CSV, read against a framework, may name levels).
+/// A level's number with its name, as the platform names levels and HR systems export a
+/// level picked from a list (`"3 (Advanced)"`, `"Advanced (3)"`, `"Level 3 - Advanced"`,
+/// `"4 [Expert]"`, see [`numbered_name`]), is the number when the name is the platform's
+/// own for it (Basic, Proficient, Advanced, Expert, Ustad for 1 to 5; `None` for 0), the
+/// names iGOT gives levels; with another level's name (`"Level 3 - Proficient"`) it is
+/// refused saying so, since which of the two is meant is unknowable. The CSV readers split
+/// such text with the same [`numbered_name`] and check the name against the competency's
+/// own names, which they hold. Other text (`"3 pts"`,
 /// `"three"`) is refused as neither a level's number nor a name, with the forms the field
 /// reads. O(length).
 #[derive(Clone, Copy)]
@@ -305,6 +329,18 @@ impl Visitor<'_> for Written {
         if !text.contains(char::is_alphabetic) || number_like(text) {
             return Err(E::invalid_value(Unexpected::Str(v), &self));
         }
+        // A number with its level's name (`3 (Advanced)`, `Level 3 - Advanced`,
+        // `Advanced (3)`), as the platform names levels: no framework is at hand here, so
+        // the name must be the platform's own for that number.
+        let numbered = numbered_name(text);
+        if let Some((n, name)) = numbered
+            && Level(n).default_name().eq_ignore_ascii_case(name)
+        {
+            return self
+                .0
+                .visit_u64(u64::from(n))
+                .map_err(|_: E| E::invalid_value(Unexpected::Str(v), &self));
+        }
         let found = crate::model::quote::quoted(v);
         let field = self.0.field;
         let default_name =
@@ -316,11 +352,12 @@ impl Visitor<'_> for Written {
                 "invalid value: string {found}, expected a level's number for `{field}`: a \
                  level's name is not read from JSON; write the level's number"
             )
-        } else if numbered_name(text).is_some_and(|(_, name)| default_name(name)) {
+        } else if let Some((n, name)) = numbered.filter(|&(_, name)| default_name(name)) {
             format!(
-                "invalid value: string {found}, expected a level's number for `{field}`: a \
-                 level's number and name together are not read from JSON; write the \
-                 level's number alone"
+                "invalid value: string {found}, expected a level's number for `{field}`: \
+                 `{name}` is not the name of level {n} (`{n} ({})`); write the level's \
+                 number alone, or with its own name",
+                Level(n).default_name()
             )
         } else {
             format!(
@@ -460,6 +497,10 @@ mod numbered_tests {
             ("0 - None", 0, "None"),
             ("3 - Works with guidance", 3, "Works with guidance"),
             ("5 - Expert (SFIA 6)", 5, "Expert (SFIA 6)"),
+            ("3 (Advanced)", 3, "Advanced"),
+            ("Level 3 [Advanced] ", 3, "Advanced"),
+            ("3 - Advanced (Senior)", 3, "Advanced (Senior)"),
+            ("L2 (Works (mostly) alone)", 2, "Works (mostly) alone"),
         ] {
             assert_eq!(numbered_name(text), Some((level, name)), "{text}");
         }

@@ -137,18 +137,23 @@ fn links_as_lists_of_one_are_the_link() {
     let alone = CaseImport::from_json(&plain.to_string(), &CaseImportOptions::default()).unwrap();
     assert_eq!(alone.spec, import.spec);
     assert!(alone.report.is_complete(), "{:?}", alone.report);
-    // A list of two links, or an empty one, names no one node: refused by field.
-    for links in ["[]", r#"[{"identifier": "x"}, {"identifier": "y"}]"#] {
+    // A list of two links names no one node: refused by field.
+    let with = |links: &str| {
         let text = LISTS_OF_ONE.replacen(
             r#""CFItemURI": ["#,
             &format!(r#""CFItemURI": {links}, "was": ["#),
             1,
         );
-        let errors = CaseImport::from_json(&text, &CaseImportOptions::default()).unwrap_err();
-        assert!(
-            matches!(errors.as_slice(), [Error::CaseFieldType { .. }]),
-            "{links}: {errors:?}"
-        );
+        CaseImport::from_json(&text, &CaseImportOptions::default())
+    };
+    let errors = with(r#"[{"identifier": "x"}, {"identifier": "y"}]"#).unwrap_err();
+    assert!(
+        matches!(errors.as_slice(), [Error::CaseFieldType { .. }]),
+        "{errors:?}"
+    );
+    // An empty list, or one of `null`s, is no link, as `null` is.
+    for nothing in ["[]", "[null]"] {
+        assert_eq!(with(nothing), with("null"), "{nothing}");
     }
 }
 

@@ -206,3 +206,139 @@ fn a_text_starting_with_the_mark_of_a_number_is_text() {
         package
     );
 }
+
+// case/36: texts starting with U+FDD0 (a title, statements, an extension's text, a key, a
+// text holding the very characters of a number beyond a double) beside such numbers in one
+// package: the package imports, each text is the text it is and each number is set aside
+// as it was; written back, each is as it was read, whether the package holds such
+// numbers or not.
+
+#[test]
+fn texts_starting_with_u_fdd0_beside_numbers_beyond_a_double_are_both_kept() {
+    let json = include_str!("../data/cases/case/36-noncharacter-text-beside-a-huge-number.json");
+    let import = import(json);
+    assert_eq!(import.report.document.title, "\u{fdd0}Arithmetic");
+    let names: Vec<&str> = (import.spec.competencies.iter())
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["\u{fdd0}1e400", "\u{fdd0}\u{fdd0}Subtracts"]);
+    assert_eq!(
+        dropped_fields(&import.report),
+        [
+            (
+                CaseElement::Item,
+                "c3600000-0000-4000-8000-000000000002",
+                "listEnumeration",
+                &CaseFieldReason::NoPlace
+            ),
+            (
+                CaseElement::Item,
+                "c3600000-0000-4000-8000-000000000002",
+                "notes",
+                &CaseFieldReason::NoPlace
+            ),
+        ]
+    );
+    assert!(import.report.dropped.is_empty(), "{:?}", import.report);
+    assert!(!import.report.is_complete());
+    for (json, number) in [
+        (json.to_owned(), "1e400"),
+        (json.replace("1e400,", "1,"), "1"),
+    ] {
+        let package = CasePackage::from_json(&json).expect("reads");
+        assert_eq!(
+            package.document.as_ref().unwrap().title,
+            "\u{fdd0}Arithmetic"
+        );
+        assert_eq!(package.items[0].full_statement, "\u{fdd0}1e400");
+        let written = package.to_json();
+        for shown in [
+            format!("\"revision\": {number}"),
+            "\"note\": \"\u{fdd0}1e400\"".to_owned(),
+            "\"\u{fdd0}1e400\": \"a key\"".to_owned(),
+            "\"fullStatement\": \"\u{fdd0}1e400\"".to_owned(),
+            "\"abbreviatedStatement\": \"\u{fdd0}\u{fdd0}Subtracts\"".to_owned(),
+            format!("\"listEnumeration\": -{number}"),
+            "\"\u{fdd0}-1e400\"".to_owned(),
+            "\"a \\\"\u{fdd0}1e400\\\" quoted\"".to_owned(),
+        ] {
+            assert!(written.contains(&shown), "{shown} in {written}");
+        }
+        let again = CasePackage::from_json(&written).expect("reads again");
+        assert_eq!(again, package);
+        assert_eq!(again.to_json(), written);
+        // Through serde (as the JavaScript package holds it) and back, nothing changes.
+        let serde_form = serde_json::to_string(&package).expect("serializes");
+        let back: CasePackage = serde_json::from_str(&serde_form).expect("reads");
+        assert_eq!(back, package);
+    }
+}
+
+// case/38: integer fields (`sequenceNumber`, rubric `position`s) holding numbers an `i64`
+// cannot hold (`1e19`, `-1e19`) or that a double holds only approximately (`9.21e18`,
+// `9007199254740993.0`, an integer below −2^63, which the parser reads as a double): each
+// set aside and reported by element, identifier and field, saying truly what it is; a
+// whole double a double holds exactly (`9007199254740991.0`) is the integer.
+
+#[test]
+fn integers_beyond_the_integer_type_are_set_aside_saying_truly_why() {
+    let json = include_str!("../data/cases/case/38-integers-beyond-the-integer-type.json");
+    let import = import(json);
+    let beyond = "a number beyond 64-bit integers";
+    let approximate =
+        "a whole number beyond 2^53 - 1 read as a double, which holds it only approximately";
+    let wrong = |found| CaseFieldReason::WrongType {
+        found,
+        expected: "an integer",
+    };
+    let mut fields = dropped_fields(&import.report);
+    fields.sort_by_key(|&(_, id, field, _)| (id, field));
+    assert_eq!(
+        fields,
+        [
+            (
+                CaseElement::Criterion,
+                "b3800000-0000-4000-8000-000000000002",
+                "position",
+                &wrong(beyond)
+            ),
+            (
+                CaseElement::Level,
+                "b3800000-0000-4000-8000-000000000011",
+                "position",
+                &wrong(approximate)
+            ),
+            (
+                CaseElement::Level,
+                "b3800000-0000-4000-8000-000000000012",
+                "position",
+                &wrong(approximate)
+            ),
+            (
+                CaseElement::Association,
+                "e3800000-0000-4000-8000-000000000001",
+                "sequenceNumber",
+                &wrong(beyond)
+            ),
+            (
+                CaseElement::Association,
+                "e3800000-0000-4000-8000-000000000002",
+                "sequenceNumber",
+                &wrong(approximate)
+            ),
+        ]
+    );
+    assert!(!import.report.is_complete());
+    assert_eq!(import.spec.competencies.len(), 2);
+    let package = CasePackage::from_json(json).expect("reads");
+    let positions: Vec<Option<i64>> = (package.rubrics[0].criteria[0].levels.iter())
+        .map(|l| l.position)
+        .collect();
+    assert_eq!(positions, [None, None, Some(9_007_199_254_740_991)]);
+    assert!(
+        package
+            .associations
+            .iter()
+            .all(|a| a.sequence_number.is_none())
+    );
+}

@@ -1391,3 +1391,44 @@ fn a_competency_met_again_reports_every_badly_formed_level_node() {
         .collect();
     assert_eq!(ignored, [("competency.additionalProperties.cod", 1)]);
 }
+
+/// igot/03: numbers beyond a double's range (`1e400`, an integer of 300 digits) in a FRAC
+/// export, which the JSON parser refuses: in fields the loader does not need (the
+/// response's `statusInfo`, a node's `createdDate`, an extra property) counted ignored as
+/// any value; in a competency's `level`, the requirement set aside saying what was found;
+/// never the document refused. A text starting with U+FDD0, the mark such numbers are
+/// read behind, is the text it is, one holding such a number's characters too.
+#[test]
+fn frac_numbers_beyond_a_double_are_set_aside_not_fatal() {
+    let json = data("tests/data/cases/igot/03-numbers-beyond-a-double.json");
+    let load = load_frac_positions(&json, &FracOptions::default()).expect("loads");
+    let names: Vec<(&str, &str)> = (load.value.roles.iter())
+        .map(|r| (r.id.as_str(), r.name.as_str()))
+        .collect();
+    assert_eq!(names, [("RID3", "\u{fdd0}Cash and accounts")]);
+    let c = (load
+        .value
+        .competencies
+        .iter()
+        .find(|c| c.id.as_str() == "CID9"))
+    .expect("CID9");
+    assert_eq!(c.description, "\u{fdd0}1e400");
+    assert_eq!(
+        entries(&load.report.set_aside),
+        [(
+            "$.responseData[0].children[0].children[1]".to_owned(),
+            "CID10".to_owned(),
+            "`level` is `1e400`: expected `Level N`, a whole number or a level name".to_owned()
+        )]
+    );
+    let ignored: Vec<(&str, u64)> = (load.report.ignored_fields.iter())
+        .map(|f| (f.field.as_str(), f.count))
+        .collect();
+    assert_eq!(
+        ignored,
+        [
+            ("competency.additionalProperties.weight", 1),
+            ("position.createdDate", 1)
+        ]
+    );
+}

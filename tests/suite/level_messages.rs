@@ -136,3 +136,62 @@ fn a_level_read_without_its_competency_claims_no_range() {
         "{messages:?}"
     );
 }
+
+// scales/18: a passbook whose levels are written with their names, as HR systems and the
+// platform write them (`3 (Advanced)`, `Advanced (3)`, `L3`, `Level 3 - Advanced`,
+// `4 [Expert]`), in JSON and in CSV: both read the same levels; a level with another
+// level's name (`Level 3 - Proficient`) is refused by both.
+
+#[test]
+fn levels_written_with_their_names_read_alike_in_json_and_csv() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let json = include_str!("../data/cases/scales/18-levels-with-their-names-officers.json");
+    let evidence = include_str!("../data/cases/scales/18-levels-with-their-names-evidence.csv");
+    let expected: Vec<(&str, u8)> = vec![
+        ("BC7", 3),
+        ("BC7", 3),
+        ("BC7", 3),
+        ("BC7", 3),
+        ("FC1", 2),
+        ("FC1", 4),
+    ];
+    let doc = OfficersSpec::from_json(json).expect("every level reads");
+    let from_json: Vec<(&str, u8)> = (doc.officers[0].passbook.iter())
+        .map(|e| (e.competency.as_str(), e.level))
+        .collect();
+    assert_eq!(from_json, expected);
+    Cohort::from_json(&fw, json, &LevelPolicy::default()).expect("the cohort reads them");
+    let officers = "id,department,position\nuser-0001,dopt,p-so\n";
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let loaded = load_officers(&fw, &csv, &OfficersCsvOptions::default()).expect("reads");
+    let from_csv: Vec<(&str, u8)> = (loaded.officers[0].passbook.iter())
+        .map(|e| (e.competency.as_str(), e.level))
+        .collect();
+    assert_eq!(from_csv, expected);
+    // Another level's name beside the number is refused by both, the number not guessed.
+    let contradicts = "Level 3 - Proficient";
+    let json = json.replacen("3 (Advanced)", contradicts, 1);
+    let error = OfficersSpec::from_json(&json).expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .contains("`Proficient` is not the name of level 3 (`3 (Advanced)`)"),
+        "{error}"
+    );
+    let evidence = evidence.replacen("3 (Advanced)", contradicts, 1);
+    let errors = load_officers(
+        &fw,
+        &OfficersCsv::new(officers).evidence(&evidence),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("refused");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "evidence.csv line 2, column `level`: officer `user-0001` passbook entry 0 \
+          (competency `BC7`): found `Level 3 - Proficient`, expected a level from 0 to 5 \
+          with the name the competency gives that level (`3 - Advanced`), or either alone"
+        ]
+    );
+}

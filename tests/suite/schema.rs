@@ -23,7 +23,7 @@ use serde_json::{Map, Value, json};
 
 /// FNV-1a fingerprints of the schema text, per format version. A version's entry changes only
 /// while that version is unreleased (`CHANGELOG.md`, "Unreleased").
-const PINNED: &[(u32, u64)] = &[(1, 0xbf95_14c2_714d_9267), (2, 0x0910_9b52_d8fb_bb84)];
+const PINNED: &[(u32, u64)] = &[(1, 0xbb90_4be4_d7da_eb0d), (2, 0x9361_8d8c_88b9_c2cc)];
 
 fn schema() -> Value {
     serde_json::from_str(JSON_SCHEMA).expect("the schema is JSON")
@@ -622,7 +622,18 @@ fn passbook_levels_written_as_strings_validate_as_serde_reads_them() {
     };
     // Every form the reader takes is a document the schema accepts.
     for level in [
-        "3", " 3 ", "3.0", "3,0", "L3", "Level 3", "lvl-3", "LEVEL_2", "0",
+        "3",
+        " 3 ",
+        "3.0",
+        "3,0",
+        "L3",
+        "Level 3",
+        "lvl-3",
+        "LEVEL_2",
+        "0",
+        "3 (Advanced)",
+        "Advanced (3)",
+        "Level 3 - Advanced",
     ] {
         let doc = with_level(json!(level));
         assert!(parses(&doc), "{level:?} is read");
@@ -646,7 +657,7 @@ fn passbook_levels_written_as_strings_validate_as_serde_reads_them() {
     // A level's name, or a fraction, is refused, as the description says; a whole number
     // above 5 in text is read as the number, which a framework's check refuses naming the
     // competency's levels, as it does the number.
-    for level in ["Proficient", "3.5"] {
+    for level in ["Proficient", "3.5", "Level 3 - Proficient"] {
         assert!(!parses(&with_level(json!(level))), "{level:?} is refused");
     }
     for level in ["6", "Level 6"] {
@@ -658,7 +669,13 @@ fn passbook_levels_written_as_strings_validate_as_serde_reads_them() {
         .as_str()
         .expect("a description")
         .to_owned();
-    for said in ["\"Level 3\"", "\"3.0\"", "\"Proficient\") is refused"] {
+    for said in [
+        "\"Level 3\"",
+        "\"3.0\"",
+        "\"3 (Advanced)\"",
+        "name alone (\"Proficient\")",
+        "(\"Level 3 - Proficient\"), is refused",
+    ] {
         assert!(description.contains(said), "{description}");
     }
 }

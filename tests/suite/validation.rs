@@ -2356,8 +2356,8 @@ fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
 }
 
 /// A passbook level written as text that is no level's number is refused saying what it
-/// is: a level's name only when it is one of the platform's (`Proficient`), a number and a
-/// name together (`3 - Advanced`) as such, and other text (`3 pts`, `three`) as neither a
+/// is: a level's name only when it is one of the platform's (`Proficient`), a number and
+/// another level's name together (`3 - Proficient`) as such, and other text (`3 pts`, `three`) as neither a
 /// number nor a name, with the forms the field reads. Before, all were called a level's
 /// name.
 #[test]
@@ -2370,15 +2370,16 @@ fn a_passbook_level_written_as_text_is_refused_as_what_it_is() {
         )
     };
     let name = "a level's name is not read from JSON; write the level's number";
-    let both = "a level's number and name together are not read from JSON; write the level's \
-                number alone";
+    let both = "`Proficient` is not the name of level 3 (`3 (Advanced)`); write the level's \
+                number alone, or with its own name";
     let other = "the text is neither a level's number nor one of the platform's level names \
                  (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or a \
                  string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)";
     for (level, what) in [
         ("Proficient", name),
         ("ustad", name),
-        ("3 - Advanced", both),
+        ("3 - Proficient", both),
+        ("Level 3 (Proficient)", both),
         ("3 pts", other),
         ("three", other),
         ("Level III", other),

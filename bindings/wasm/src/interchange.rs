@@ -242,8 +242,15 @@ pub fn import_case(
     options: Option<crate::args::CaseImportOptions>,
 ) -> Result<JsValue, Failure> {
     let options = options::case_import(options)?;
-    let package: CasePackage =
-        Input::new(cfpackage, "case package")?.read(CasePackage::from_json)?;
+    let input = Input::new(cfpackage, "case package")?;
+    // Text is a publisher's, read as `CasePackage::from_json` reads it; an object is the
+    // package type's serde form, as `exportCase` gives it (a text starting with U+FDD0
+    // held with one more in front), read back as serde reads it.
+    let package: CasePackage = if input.given_as_text() {
+        input.read(CasePackage::from_json)?
+    } else {
+        input.parse()?
+    };
     let CaseImport { spec, report } = CaseImport::from_package(&package, &options)?;
     output(&CaseImportOut {
         spec: &spec,

@@ -91,6 +91,11 @@ impl Input {
         Err(Failure(vec![input.placed(0, 0, &path, id, &description)]))
     }
 
+    /// Whether the argument was JSON text rather than a plain object.
+    pub(crate) fn given_as_text(&self) -> bool {
+        self.given_as_text
+    }
+
     /// Parses the text as `T`.
     pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Failure> {
         serde_json::from_str(&self.text).map_err(|e| self.failure(&e))

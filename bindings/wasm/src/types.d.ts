@@ -1129,7 +1129,13 @@ export interface OnetOptions {
 // CASE 1.1
 // ---------------------------------------------------------------------------------------
 
-/** A CASE `CFPackage`; fields the library does not model are kept as they are. */
+/** A CASE `CFPackage`; fields the library does not model are kept as they are.
+ *
+ * As an object (what `exportCase` gives and `importCase` takes), a number beyond a
+ * double's range is a string holding U+FDD0 and the number as written, and a text that
+ * starts with U+FDD0 is held with one more U+FDD0 in front, so the two are never confused;
+ * `importCase` reads such an object back as it was given. A package's JSON text (a string)
+ * is read as a publisher wrote it. */
 export interface CasePackage {
   CFDocument?: CaseDocument;
   CFItems: CaseItem[];

@@ -57,7 +57,8 @@ impl CasePackage {
     /// `null` reads as absent, a string node link as a link with a `uri`, and values of an
     /// unexpected type are kept in `extra`, numbers beyond a double's range (`1e400`, an
     /// integer of 400 digits) included: kept as they were written, and written back so
-    /// by [`CasePackage::to_json`].
+    /// by [`CasePackage::to_json`]. A text starting with U+FDD0 (which marks such a number
+    /// in the package types' serde form) is the text it is, here and written back.
     ///
     /// # Complexity
     /// O(n) time in the length n of the text, and O(n) memory for the package.

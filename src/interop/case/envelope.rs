@@ -16,18 +16,10 @@ use crate::interop::case::fields::PACKAGE;
 use crate::interop::case::package::{CasePackage, CaseRenamedKey};
 use crate::model::quote::quoted;
 
-/// Parses a package from `json`; a package holding numbers beyond a double's range is read
-/// again with them marked (see `huge`). The error comes with the text it was found in (the
-/// marked one then: a line holding such a number counts the string it is read as in its
-/// columns).
+/// Parses a package from `json`, a publisher's text, read in the package types' serde form
+/// (see `huge::read_marked`).
 pub(super) fn parse(json: &str) -> Result<CasePackage, (Cow<'_, str>, serde_json::Error)> {
-    match serde_json::from_str(json) {
-        Err(e) if huge::out_of_range(&e) => match huge::mark_huge_numbers(json) {
-            Some(marked) => serde_json::from_str(&marked).map_err(|e| (Cow::Owned(marked), e)),
-            None => Err((Cow::Borrowed(json), e)),
-        },
-        read => read.map_err(|e| (Cow::Borrowed(json), e)),
-    }
+    huge::read_marked(json, |text| serde_json::from_str(text))
 }
 
 /// Reads a package object, unwrapping `{"CFPackage": {…}}` (see [`package`]).

@@ -1,6 +1,7 @@
 //! The fields CASE defines on each element that this crate models, and how a field the
 //! crate does not read is classified for the report.
 
+use crate::interop::case::numbers::SAFE_INTEGER;
 use serde_json::Value;
 
 use crate::interop::case::huge::{HUGE, huge};
@@ -165,11 +166,22 @@ pub(crate) fn json_type(value: &Value) -> &'static str {
         // Whole, but beyond what an `i64` field holds: "an integer" would contradict an
         // expected "an integer", and "fractional" would be untrue.
         Value::Number(n) if n.is_u64() => "an integer above 9223372036854775807",
+        // 2^63 and beyond, or below −2^63: no `i64` holds it.
         Value::Number(n)
-            if n.as_f64()
-                .is_some_and(|f| f.fract() == 0.0 && f.abs() >= 9.2e18) =>
+            if n.as_f64().is_some_and(|f| {
+                f.fract() == 0.0
+                    && !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f)
+            }) =>
         {
             "a number beyond 64-bit integers"
+        }
+        // Within `i64`, but a double holds such a number only approximately (see
+        // `SAFE_INTEGER`): which integer was written is unknowable.
+        Value::Number(n)
+            if n.as_f64()
+                .is_some_and(|f| f.fract() == 0.0 && f.abs() > SAFE_INTEGER) =>
+        {
+            "a whole number beyond 2^53 - 1 read as a double, which holds it only approximately"
         }
         // Whole, written with a fraction or an exponent (`1.0`, `1e2`): read where an
         // integer is, so found only where another type is expected.

@@ -3,37 +3,107 @@
 //! them: by CASE's rule for what the crate does not need, a value it cannot hold is set
 //! aside and reported, never fatal.
 //!
-//! Such a package is read a second time from its text with each such number written as a
-//! JSON string holding [`MARK`] and the number's text, so the value reaches the reader;
-//! every reader of a typed field takes a marked string for nothing it reads (it stays in
-//! the element's `extra`), the report names its type `a number beyond a double's range`,
-//! and [`CasePackage::to_json`](crate::CasePackage::to_json) writes the number back as it
-//! was written. A package whose text holds `MARK` itself (raw or escaped) is not so read:
-//! no string of it could then be told from a marked number.
+//! The package types' serde form (what the reader reads, and what serializing a package
+//! writes) keeps such a number as a JSON string holding [`MARK`] and the number's text,
+//! so that it reaches the reader and survives any serde format. [`MARK`] at the start of
+//! a string is an escape there, and only there: a text that starts with [`MARK`] itself
+//! is held with one more [`MARK`] in front, so no text can be taken for a number, and
+//! each string means one thing:
+//!
+//! - [`MARK`] and a number beyond a double's range: that number;
+//! - [`MARK`] twice, then anything: the text after the first [`MARK`];
+//! - anything else: itself.
+//!
+//! The typed fields hold the text itself (the reader takes the escape off, serializing
+//! puts it on: [`escaped`]); the values kept in an element's `extra` hold the serde form
+//! (a text there is read through [`text`]). [`CasePackage::from_json`](crate::CasePackage::from_json)
+//! reads a publisher's text into that form ([`mark`]), and
+//! [`CasePackage::to_json`](crate::CasePackage::to_json) writes it back ([`unmark`]): each
+//! number as it was written, each text as it was.
 
+use std::borrow::Cow;
+
+use serde::Serializer;
 use serde_json::Value;
 
 /// The character a marked number's string starts with: U+FDD0, a noncharacter, which
-/// Unicode reserves for a program's own use and no text exchanged holds.
+/// Unicode reserves for a program's own use.
 pub(crate) const MARK: char = '\u{fdd0}';
 
 /// The JSON type a marked number is reported as.
 pub(crate) const HUGE: &str = "a number beyond a double's range";
 
-/// The number a marked string holds, as written; `None` for any other text, a string
-/// that starts with [`MARK`] and goes on with anything but a number beyond a double's
-/// range included (`"\u{fdd0}Numeracy"` is text, whatever its first character).
+/// The number a marked string holds, as written; `None` for any other string (an escaped
+/// text included: `"\u{fdd0}\u{fdd0}1e400"` is the text `"\u{fdd0}1e400"`).
 pub(crate) fn huge(text: &str) -> Option<&str> {
     text.strip_prefix(MARK)
         .filter(|number| beyond_a_double(number))
 }
 
+/// The text a string of the serde form holds: without the escape of a text starting with
+/// [`MARK`]. A marked number is no text: see [`text`].
+pub(crate) fn unescape(text: &str) -> &str {
+    match text.strip_prefix(MARK) {
+        Some(rest) if rest.starts_with(MARK) => rest,
+        _ => text,
+    }
+}
+
+/// [`unescape`] of an owned string.
+pub(crate) fn unescape_owned(text: String) -> String {
+    // Compared as bytes: most texts differ at their first.
+    let mark = "\u{fdd0}\u{fdd0}".as_bytes();
+    if text.as_bytes().starts_with(mark) {
+        text[MARK.len_utf8()..].to_owned()
+    } else {
+        text
+    }
+}
+
+/// `text` in the serde form: with one more [`MARK`] in front when it starts with one.
+pub(crate) fn escape(text: &str) -> Cow<'_, str> {
+    if text.starts_with(MARK) {
+        Cow::Owned(format!("{MARK}{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The text a value of the serde form holds: `None` for a marked number and for any value
+/// that is not a string.
+pub(crate) fn text(value: &Value) -> Option<&str> {
+    match value {
+        Value::String(s) if huge(s).is_none() => Some(unescape(s)),
+        _ => None,
+    }
+}
+
+/// Serializes a typed field's text in the serde form (see the module's docs).
+pub(crate) fn escaped<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&escape(text))
+}
+
+/// Serializes an optional typed field's text in the serde form; used with
+/// `skip_serializing_if = "Option::is_none"`, so `None` is never written.
+#[allow(clippy::ref_option)]
+pub(crate) fn escaped_option<S: Serializer>(
+    text: &Option<String>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match text {
+        Some(text) => escaped(text, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// Whether `number` is a JSON number, with nothing around it, beyond a double's range.
 fn beyond_a_double(number: &str) -> bool {
-    let plain = number
-        .bytes()
-        .all(|b| matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'));
+    let plain = !number.is_empty() && number.bytes().all(is_number_byte);
     plain && serde_json::from_str::<f64>(number).is_err_and(|e| out_of_range(&e))
+}
+
+fn is_number_byte(b: u8) -> bool {
+    matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
 }
 
 /// Whether `value` is a marked number.
@@ -46,40 +116,100 @@ pub(crate) fn out_of_range(error: &serde_json::Error) -> bool {
     error.to_string().starts_with("number out of range")
 }
 
-/// `json` with every number a double cannot hold written as a string holding [`MARK`]
-/// and its text; `None` when it has none, or holds `MARK` already (raw, or escaped as
-/// `\ufdd0` in any case). A number is a maximal run of `-`, `+`, `.`, digits, `e` and `E`
-/// outside strings that reads as a JSON number; one that does not read is left for the
-/// parser to refuse. O(n) in the length of the text.
-pub(crate) fn mark_huge_numbers(json: &str) -> Option<String> {
-    if json.contains(MARK) || json.to_ascii_lowercase().contains("\\ufdd0") {
-        return None;
+/// Reads `json`, a publisher's text, with `read` in the serde form: as it is when it holds
+/// no number beyond a double's range and no string that may start with [`MARK`] (one
+/// parse, as before there was a form), else from its text [`mark`]ed. The error comes
+/// with the text it was found in (the marked one then: a line holding such a number or
+/// string counts the marks in its columns). Shared by the CASE and iGOT readers.
+pub(crate) fn read_marked<T>(
+    json: &str,
+    read: impl Fn(&str) -> Result<T, serde_json::Error>,
+) -> Result<T, (Cow<'_, str>, serde_json::Error)> {
+    let marked = || {
+        let text = mark(json)?;
+        Some(read(&text).map_err(|e| (Cow::Owned(text), e)))
+    };
+    if holds_mark(json)
+        && let Some(read) = marked()
+    {
+        return read;
     }
+    match read(json) {
+        Err(e) if out_of_range(&e) => marked().unwrap_or(Err((Cow::Borrowed(json), e))),
+        read => read.map_err(|e| (Cow::Borrowed(json), e)),
+    }
+}
+
+/// Whether `json` may hold a string starting with [`MARK`]: the character itself, or its
+/// escape `\ufdd0` in any case. O(n).
+pub(crate) fn holds_mark(json: &str) -> bool {
+    // Searched by single characters (`memchr`'s way), not by the two-byte `\\u`: on a
+    // package without either this costs a fraction of a parse.
+    json.contains(MARK)
+        || json.match_indices('\\').any(|(at, _)| {
+            json.as_bytes()
+                .get(at + 1..at + 6)
+                .is_some_and(|hex| hex[0] == b'u' && hex[1..].eq_ignore_ascii_case(b"fdd0"))
+        })
+}
+
+/// Whether the JSON string literal `literal` (its text between the quotes, escapes as
+/// written) starts with [`MARK`], raw or escaped.
+fn starts_with_mark(literal: &str) -> bool {
+    literal.starts_with(MARK)
+        || literal
+            .strip_prefix("\\u")
+            .and_then(|rest| rest.get(..4))
+            .is_some_and(|hex| hex.eq_ignore_ascii_case("fdd0"))
+}
+
+/// The end (past the closing quote) of the string literal opening at `at`, and whether a
+/// `:` follows it (it is an object's key). A literal left open ends the text.
+fn literal_end(bytes: &[u8], at: usize) -> (usize, bool) {
+    let mut end = at + 1;
+    while end < bytes.len() {
+        match bytes[end] {
+            b'\\' => end += 2,
+            b'"' => {
+                end += 1;
+                break;
+            }
+            _ => end += 1,
+        }
+    }
+    let end = end.min(bytes.len());
+    let next = bytes[end..].iter().find(|b| !b.is_ascii_whitespace());
+    (end, next == Some(&b':'))
+}
+
+/// `json`, a publisher's text, in the serde form: each number a double cannot hold written
+/// as a string holding [`MARK`] and its text, and each string value that starts with
+/// [`MARK`] (raw, or escaped as `\ufdd0` in any case) with one more in front (object keys
+/// are names, never marked). `None` when nothing changes. A number is a maximal run of
+/// `-`, `+`, `.`, digits, `e` and `E` outside strings that reads as a JSON number; one
+/// that does not read is left for the parser to refuse. O(n) in the length of the text.
+pub(crate) fn mark(json: &str) -> Option<String> {
     let bytes = json.as_bytes();
-    let mut out = String::with_capacity(json.len() + 16);
-    let (mut copied, mut at, mut marked) = (0, 0, false);
-    let mut in_string = false;
+    let mut out = String::new();
+    let (mut copied, mut at, mut changed) = (0, 0, false);
     while at < bytes.len() {
         let b = bytes[at];
-        if in_string {
-            match b {
-                b'\\' => at += 1,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            at += 1;
-            continue;
-        }
         if b == b'"' {
-            in_string = true;
-            at += 1;
+            let (end, key) = literal_end(bytes, at);
+            if !key && starts_with_mark(&json[at + 1..end]) {
+                out.push_str(&json[copied..=at]);
+                out.push(MARK);
+                copied = at + 1;
+                changed = true;
+            }
+            at = end;
             continue;
         }
         if b == b'-' || b.is_ascii_digit() {
             let end = at
                 + bytes[at..]
                     .iter()
-                    .position(|c| !matches!(c, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
+                    .position(|&c| !is_number_byte(c))
                     .unwrap_or(bytes.len() - at);
             let number = &json[at..end];
             if beyond_a_double(number) {
@@ -89,18 +219,22 @@ pub(crate) fn mark_huge_numbers(json: &str) -> Option<String> {
                 out.push_str(number);
                 out.push('"');
                 copied = end;
-                marked = true;
+                changed = true;
             }
             at = end;
             continue;
         }
         at += 1;
     }
+    if !changed {
+        return None;
+    }
     out.push_str(&json[copied..]);
-    marked.then_some(out)
+    Some(out)
 }
 
-/// `value` as JSON text, each marked number written as the number it holds. O(size).
+/// `value` as JSON text, each marked number written as the number it holds and each text
+/// as itself (see the module's docs). O(size).
 pub(crate) fn json_text(value: &Value) -> String {
     let mut out = String::new();
     write_json(value, &mut out);
@@ -109,7 +243,10 @@ pub(crate) fn json_text(value: &Value) -> String {
 
 fn write_json(value: &Value, out: &mut String) {
     match value {
-        Value::String(s) if huge(s).is_some() => out.push_str(huge(s).unwrap_or_default()),
+        Value::String(s) => match huge(s) {
+            Some(number) => out.push_str(number),
+            None => out.push_str(&Value::from(unescape(s)).to_string()),
+        },
         Value::Array(list) => {
             out.push('[');
             for (i, v) in list.iter().enumerate() {
@@ -136,29 +273,38 @@ fn write_json(value: &Value, out: &mut String) {
     }
 }
 
-/// `json`, text a package was written as, with each marked number's string written as the
-/// number (see the module's docs): `"\u{fdd0}1e400"` is `1e400`. O(n).
+/// `json`, a package serialized in the serde form by `serde_json`, as CASE JSON: each
+/// string value starting with [`MARK`] written as what it means (see the module's docs):
+/// `"\u{fdd0}1e400"` is `1e400`, `"\u{fdd0}\u{fdd0}x"` is `"\u{fdd0}x"`. Object keys are
+/// left as they are. O(n).
 pub(crate) fn unmark(json: String) -> String {
     if !json.contains(MARK) {
         return json;
     }
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len());
-    let mut rest = json.as_str();
-    let opening = format!("\"{MARK}");
-    while let Some(at) = rest.find(&opening) {
-        let body = &rest[at + opening.len()..];
-        let end = body.find('"').unwrap_or(body.len());
-        let number = &body[..end];
-        if beyond_a_double(number) && end < body.len() {
-            out.push_str(&rest[..at]);
-            out.push_str(number);
-            rest = &body[end + 1..];
-        } else {
-            out.push_str(&rest[..at + opening.len()]);
-            rest = body;
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        if bytes[at] != b'"' {
+            at += 1;
+            continue;
         }
+        let (end, key) = literal_end(bytes, at);
+        let body = &json[at + 1..end.saturating_sub(1).max(at + 1)];
+        if !key && body.starts_with(MARK) {
+            out.push_str(&json[copied..at]);
+            if let Some(number) = huge(body) {
+                out.push_str(number);
+            } else {
+                out.push('"');
+                out.push_str(unescape(body));
+                out.push('"');
+            }
+            copied = end;
+        }
+        at = end;
     }
-    out.push_str(rest);
+    out.push_str(&json[copied..]);
     out
 }
 
@@ -172,7 +318,7 @@ mod tests {
         let json = format!(
             r#"{{"a": 1e400, "b": [-1E+400, 1.5, "1e400", {nines}], "c": 1e308, "d": 2.5e-400}}"#
         );
-        let marked = mark_huge_numbers(&json).expect("marked");
+        let marked = mark(&json).expect("marked");
         let value: Value = serde_json::from_str(&marked).expect("reads");
         assert!(is_huge(&value["a"]));
         assert_eq!(huge(value["b"][0].as_str().unwrap()), Some("-1E+400"));
@@ -185,25 +331,62 @@ mod tests {
             format!(r#"[-1E+400,1.5,"1e400",{nines}]"#)
         );
         let written = unmark(serde_json::to_string(&value).unwrap());
-        let again: Value =
-            serde_json::from_str(&mark_huge_numbers(&written).unwrap()).expect("reads");
+        let again: Value = serde_json::from_str(&mark(&written).unwrap()).expect("reads");
         assert_eq!(again, value);
-        // Nothing to mark; a text holding the mark already.
-        assert_eq!(mark_huge_numbers(r#"{"a": 1e300, "b": "-1e400"}"#), None);
-        assert_eq!(mark_huge_numbers("[1e400, \"\\uFDD0\"]"), None);
-        assert_eq!(mark_huge_numbers("[1e400, \"\u{fdd0}\"]"), None);
+        // Nothing to mark.
+        assert_eq!(mark(r#"{"a": 1e300, "b": "-1e400"}"#), None);
         // Not a JSON number: left for the parser.
-        assert_eq!(mark_huge_numbers("[01e400]"), None);
+        assert_eq!(mark("[01e400]"), None);
         // A string starting with the mark is a marked number only if a number follows.
         for text in [
             "\u{fdd0}Numeracy",
             "\u{fdd0}",
             "\u{fdd0}1e300",
             "\u{fdd0} 1e400",
+            "\u{fdd0}\u{fdd0}1e400",
         ] {
             assert_eq!(huge(text), None, "{text:?}");
             assert!(!is_huge(&Value::from(text)));
         }
         assert_eq!(huge("\u{fdd0}-1e400"), Some("-1e400"));
+    }
+
+    #[test]
+    fn texts_starting_with_the_mark_are_escaped_and_written_back_as_written() {
+        // Raw, escaped in either case, beside a number beyond a double; keys are names.
+        let json = "{\"\u{fdd0}k\": [\"\u{fdd0}1e400\", \"\\uFDD0x\", \"\\ufdd0\", 1e400, \"a\\\"\u{fdd0}1e400\"]}";
+        assert!(holds_mark(json));
+        assert!(!holds_mark(r#"{"a": "\\ufdd"}"#));
+        let marked = mark(json).expect("marked");
+        let value: Value = serde_json::from_str(&marked).expect("reads");
+        let list = &value["\u{fdd0}k"];
+        let texts: Vec<Option<&str>> = list.as_array().unwrap().iter().map(text).collect();
+        assert_eq!(
+            texts,
+            [
+                Some("\u{fdd0}1e400"),
+                Some("\u{fdd0}x"),
+                Some("\u{fdd0}"),
+                None,
+                Some("a\"\u{fdd0}1e400")
+            ]
+        );
+        assert!(is_huge(&list[3]));
+        let written = unmark(serde_json::to_string(&value).unwrap());
+        assert_eq!(
+            written,
+            "{\"\u{fdd0}k\":[\"\u{fdd0}1e400\",\"\u{fdd0}x\",\"\u{fdd0}\",1e400,\"a\\\"\u{fdd0}1e400\"]}"
+        );
+        assert_eq!(
+            json_text(list),
+            "[\"\u{fdd0}1e400\",\"\u{fdd0}x\",\"\u{fdd0}\",1e400,\"a\\\"\u{fdd0}1e400\"]"
+        );
+        assert_eq!(escape("x"), "x");
+        assert_eq!(escape("\u{fdd0}x"), "\u{fdd0}\u{fdd0}x");
+        assert_eq!(
+            unescape_owned(escape("\u{fdd0}x").into_owned()),
+            "\u{fdd0}x"
+        );
+        assert_eq!(unescape("\u{fdd0}x"), "\u{fdd0}x");
     }
 }

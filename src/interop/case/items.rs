@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::huge::text as held_text;
 use super::node::{Parsed, Typed, key, non_blank, opt_non_blank};
 use super::text::multilingual;
 use super::tree::Tree;
@@ -27,8 +28,8 @@ fn defined_types(package: &CasePackage) -> HashMap<String, String> {
         .into_iter()
         .flatten()
         .filter_map(|t| {
-            let id = t.get("identifier")?.as_str()?;
-            let title = t.get("title")?.as_str().and_then(non_blank)?;
+            let id = held_text(t.get("identifier")?)?;
+            let title = held_text(t.get("title")?).and_then(non_blank)?;
             Some((key(id).into_owned(), title.trim().to_owned()))
         })
         .collect()
@@ -47,7 +48,7 @@ pub(super) fn type_object_title(item: &CaseItem) -> Option<&str> {
     let value = item.extra.get("CFItemType")?;
     let link = value.as_object()?;
     match link.get("title") {
-        Some(title) => title.as_str().and_then(non_blank),
+        Some(title) => held_text(title).and_then(non_blank),
         // Not a link (no `uri` either): the type written in several languages, read in one.
         None if !link.contains_key("uri") => multilingual(value).map(|(text, _)| text),
         None => None,

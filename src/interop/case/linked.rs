@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use super::huge::is_huge;
+use super::huge::text as held_text;
 use super::node::{key, lone_link, non_blank, uuid_tail};
 use crate::Error;
 use crate::interop::case::package::{CaseDocument, CasePackage};
@@ -16,10 +16,10 @@ use crate::model::order;
 /// `title`, trimmed (of the one link of a list holding one); `None` when it names no
 /// identifier.
 fn link(value: &Value) -> Option<(&str, &str, &str)> {
-    let field = |name: &str| value.get(name).and_then(Value::as_str).unwrap_or_default();
+    let field = |name: &str| value.get(name).and_then(held_text).unwrap_or_default();
     let (identifier, uri, title) = match value {
         Value::Object(_) => (field("identifier"), field("uri"), field("title")),
-        Value::String(uri) if !is_huge(value) => ("", uri.as_str(), ""),
+        Value::String(_) => ("", held_text(value)?, ""),
         Value::Array(list) => return link(&list[lone_link(list)?]),
         _ => return None,
     };

@@ -68,6 +68,41 @@ pub(super) fn one_link(value: serde_json::Value) -> serde_json::Value {
     }
 }
 
+/// Whether `value` is `null` or a list of nothing but `null`s (`[]`, `[null]`): no value,
+/// as JSON-LD writes an absent one (see `read`).
+pub(super) fn holds_no_value(value: &serde_json::Value) -> bool {
+    value.is_null()
+        || value
+            .as_array()
+            .is_some_and(|l| l.iter().all(serde_json::Value::is_null))
+}
+
+/// Whether `list` holds one object and otherwise only `null`s (absent elements).
+pub(super) fn one_object(list: &[serde_json::Value]) -> bool {
+    objects_among_nulls(list).is_some_and(|objects| objects.count() == 1)
+}
+
+/// The objects of `list` with their positions, when it holds only objects and `null`s
+/// (absent elements); `None` when it holds anything else.
+pub(super) fn objects_among_nulls(
+    list: &[serde_json::Value],
+) -> Option<impl Iterator<Item = (usize, &serde_json::Value)>> {
+    (list.iter().all(|v| v.is_object() || v.is_null()))
+        .then(|| list.iter().enumerate().filter(|(_, v)| v.is_object()))
+}
+
+/// The value inside an object whose one key is `key` itself (`"CFItems": {"CFItems": […]}`,
+/// an API response pasted where its content belongs), else `value`.
+pub(super) fn self_named(key: &str, mut value: serde_json::Value) -> serde_json::Value {
+    while let serde_json::Value::Object(map) = &mut value {
+        if map.len() != 1 || !map.contains_key(key) {
+            break;
+        }
+        value = map.remove(key).unwrap_or_default();
+    }
+    value
+}
+
 pub(super) fn non_blank(text: &str) -> Option<&str> {
     (!crate::model::quote::is_blank(text)).then_some(text)
 }

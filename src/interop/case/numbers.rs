@@ -78,13 +78,20 @@ fn without_unit(text: &str) -> &str {
         .map_or(text, |u| t[..t.len() - u.len()].trim_end())
 }
 
-/// The integer `value` is, or the whole number a double holds within `i64` (`1.0` is 1,
-/// `-0.0` is 0).
+/// 2^53 − 1 (JavaScript's `Number.MAX_SAFE_INTEGER`): up to it, a double holds every
+/// whole number exactly, so a whole double is the integer written; beyond it, a double
+/// holds only every other one, then fewer, and `9007199254740993.0` reads as
+/// `9007199254740992`.
+pub(crate) const SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// The integer `value` is, or the whole number a double holds up to [`SAFE_INTEGER`] in
+/// magnitude (`1.0` is 1, `-0.0` is 0); a whole double beyond it is no integer the
+/// text surely wrote.
 pub(super) fn whole(value: &serde_json::Value) -> Option<i64> {
     value.as_i64().or_else(|| {
         let f = value.as_f64()?;
         #[allow(clippy::cast_possible_truncation)] // whole, and within `i64`: checked
-        (f.fract() == 0.0 && f.abs() < 9.2e18).then_some(f as i64)
+        (f.fract() == 0.0 && f.abs() <= SAFE_INTEGER).then_some(f as i64)
     })
 }
 

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::huge::{escaped, escaped_option};
 use crate::GroupId;
 use crate::model::spec::{CompetencyType, GroupKind};
 
@@ -26,8 +27,8 @@ pub type CaseExtra = BTreeMap<String, Value>;
 /// A CASE 1.1 `CFPackage`: one framework document with its items, associations and rubrics.
 ///
 /// Reading is tolerant, as real CASE servers write packages: a package wrapped in
-/// `{"CFPackage": …}` (the usual API response) is unwrapped; `null` in any field reads as
-/// absent; a node link given as a plain URI string (CASE 1.0) reads as a link with that
+/// `{"CFPackage": …}` (the usual API response) is unwrapped; `null` in any field of CASE's reads as
+/// absent, and so does a list of nothing but `null`s (`[]`, `[null]`); a node link given as a plain URI string (CASE 1.0) reads as a link with that
 /// `uri`; a value of a type CASE does not allow (`"sequenceNumber": "1"`) is kept in the
 /// element's `extra` under its own name, for the import to report. Unknown fields
 /// (`CFDefinitions`, `extensions`, …) are kept in `extra` too, so reading and writing a
@@ -86,16 +87,32 @@ pub struct CaseRenamedKey {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CaseDocument {
     /// `identifier`: the document's UUID; on export, the namespace of derived identifiers.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub identifier: String,
     /// `uri`: where the document resolves; on export, derived when empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub uri: String,
     /// `creator`: who authored the framework. Required on export.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub creator: String,
     /// `title`. Required on export.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub title: String,
     /// `lastChangeDateTime`, ISO 8601, as read. On export, the timestamp of every element,
     /// written as CASE defines it: a date alone, a space before the time, `+0530` and the
@@ -105,109 +122,77 @@ pub struct CaseDocument {
     #[serde(
         rename = "lastChangeDateTime",
         default,
-        skip_serializing_if = "String::is_empty"
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
     )]
     pub last_change_date_time: String,
     /// `caseVersion`: `"1.1"` when present.
     #[serde(
         rename = "caseVersion",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
     )]
     pub case_version: Option<String>,
     /// `description`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
+    )]
     pub description: Option<String>,
     /// Other fields (`publisher`, `version`, `language`, `adoptionStatus`, …), verbatim.
     #[serde(flatten)]
     pub extra: CaseExtra,
 }
 
-impl CaseDocument {
-    /// A document with the fields export requires: an identifier (a CASE UUID, else one is
-    /// derived from it, see [`CaseDocument::case_identifier`]), a title, a creator and the
-    /// ISO 8601 date-time to stamp on every element.
-    pub fn new(
-        identifier: impl Into<String>,
-        title: impl Into<String>,
-        creator: impl Into<String>,
-        last_change_date_time: impl Into<String>,
-    ) -> Self {
-        CaseDocument {
-            identifier: identifier.into(),
-            title: title.into(),
-            creator: creator.into(),
-            last_change_date_time: last_change_date_time.into(),
-            ..CaseDocument::default()
-        }
-    }
-
-    /// The `CFDocument` identifier export writes for this document.
-    ///
-    /// CASE requires a UUID (`8-4-4-4-12` lowercase hex digits, version 1 to 5), but real
-    /// documents carry other identifiers: codes such as `MATH-2024`, URLs, version-7
-    /// UUIDs. A CASE UUID, also in uppercase, as a `urn:uuid:` URN, in braces or with
-    /// spaces around it, is written in its canonical lowercase form. Any other identifier, trimmed (and in
-    /// lowercase when it has a UUID's shape, since UUIDs compare without regard to case),
-    /// gives the version-5 UUID of it in the URL namespace of RFC 9562
-    /// (`6ba7b811-9dad-11d1-80b4-00c04fd430c8`): the same identifier always gives the
-    /// same UUID, which any RFC 9562 library computes alike. Compare it with
-    /// [`identifier`](Self::identifier) to know whether export replaced it.
-    ///
-    /// `None` when the identifier is blank or holds a control or invisible character
-    /// (export then fails with [`Error::CaseInvalidIdentifier`](crate::Error::CaseInvalidIdentifier)).
-    ///
-    /// # Example
-    /// ```
-    /// use karmayogi::CaseDocument;
-    ///
-    /// let stamp = "2025-01-15T10:00:00Z";
-    /// let given = CaseDocument::new("URN:UUID:0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01", "t", "c", stamp);
-    /// assert_eq!(given.case_identifier().as_deref(), Some("0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01"));
-    /// let code = CaseDocument::new("MATH-2024", "Mathematics", "Board", stamp);
-    /// assert_eq!(code.case_identifier().as_deref(), Some("a3b1f38f-5a1c-5df7-aba3-2e62bab61bdd"));
-    /// assert_eq!(CaseDocument::new(" ", "t", "c", stamp).case_identifier(), None);
-    /// ```
-    pub fn case_identifier(&self) -> Option<String> {
-        super::uuid::document_case_uuid(&self.identifier)
-    }
-}
-
 /// A `CFItem`: a competency statement or a grouping of statements.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CaseItem {
     /// `identifier`, unique in the package.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub identifier: String,
     /// `uri`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub uri: String,
     /// `fullStatement`: the statement's text. Required.
     #[serde(
         rename = "fullStatement",
         default,
-        skip_serializing_if = "String::is_empty"
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
     )]
     pub full_statement: String,
     /// `abbreviatedStatement`: a short form of the statement.
     #[serde(
         rename = "abbreviatedStatement",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
     )]
     pub abbreviated_statement: Option<String>,
     /// `humanCodingScheme`: the publisher's human-readable code.
     #[serde(
         rename = "humanCodingScheme",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
     )]
     pub human_coding_scheme: Option<String>,
     /// `CFItemType`: the publisher's label for the kind of statement.
     #[serde(
         rename = "CFItemType",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
     )]
     pub item_type: Option<String>,
     /// `CFItemTypeURI`: a link to the item type's definition, whose `title` is its label.
@@ -221,7 +206,8 @@ pub struct CaseItem {
     #[serde(
         rename = "lastChangeDateTime",
         default,
-        skip_serializing_if = "String::is_empty"
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
     )]
     pub last_change_date_time: String,
     /// Other fields (`notes`, `language`, `educationLevel`, …), verbatim.
@@ -234,16 +220,25 @@ pub struct CaseItem {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CaseAssociation {
     /// `identifier`, unique in the package.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub identifier: String,
     /// `uri`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub uri: String,
     /// `associationType`: `isChildOf`, `precedes`, `isRelatedTo`, `exactMatchOf`, … Required.
     #[serde(
         rename = "associationType",
         default,
-        skip_serializing_if = "String::is_empty"
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
     )]
     pub association_type: String,
     /// `sequenceNumber`: order among siblings.
@@ -271,7 +266,8 @@ pub struct CaseAssociation {
     #[serde(
         rename = "lastChangeDateTime",
         default,
-        skip_serializing_if = "String::is_empty"
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
     )]
     pub last_change_date_time: String,
     /// Other fields (`notes`, `CFAssociationGroupingURI`, …), verbatim.
@@ -286,16 +282,28 @@ pub struct CaseAssociation {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CaseLink {
     /// `title` of the target.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub title: String,
     /// `identifier` of the target: what the link resolves to (when it names nothing in
     /// the package, the `uri` is tried, and the identifier reported as superseded; when
     /// the `uri` names another element of the package, the `uri` is reported as
     /// superseded).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub identifier: String,
     /// `uri` of the target.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub uri: String,
     /// Other fields (`targetType`), verbatim.
     #[serde(flatten)]
@@ -306,22 +314,39 @@ pub struct CaseLink {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CaseRubric {
     /// `identifier`, unique in the package.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub identifier: String,
     /// `uri`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub uri: String,
     /// `title`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
+    )]
     pub title: Option<String>,
     /// `description`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
+    )]
     pub description: Option<String>,
     /// `lastChangeDateTime`.
     #[serde(
         rename = "lastChangeDateTime",
         default,
-        skip_serializing_if = "String::is_empty"
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
     )]
     pub last_change_date_time: String,
     /// `CFRubricCriteria`.
@@ -336,16 +361,32 @@ pub struct CaseRubric {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CaseCriterion {
     /// `identifier`, unique in the package.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub identifier: String,
     /// `uri`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub uri: String,
     /// `category`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
+    )]
     pub category: Option<String>,
     /// `description`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
+    )]
     pub description: Option<String>,
     /// `CFItemURI`: the item whose levels this criterion describes.
     #[serde(rename = "CFItemURI", default, skip_serializing_if = "Option::is_none")]
@@ -357,13 +398,19 @@ pub struct CaseCriterion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<i64>,
     /// `rubricId`: the rubric's identifier.
-    #[serde(rename = "rubricId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "rubricId",
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
+    )]
     pub rubric_id: Option<String>,
     /// `lastChangeDateTime`.
     #[serde(
         rename = "lastChangeDateTime",
         default,
-        skip_serializing_if = "String::is_empty"
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
     )]
     pub last_change_date_time: String,
     /// `CFRubricCriterionLevels`.
@@ -378,22 +425,42 @@ pub struct CaseCriterion {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CaseCriterionLevel {
     /// `identifier`, unique in the package.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub identifier: String,
     /// `uri`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
+    )]
     pub uri: String,
     /// `description`: what performance at this level looks like.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
+    )]
     pub description: Option<String>,
     /// `quality`: the level's label.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
+    )]
     pub quality: Option<String>,
     /// `score`: the points awarded at this level. The proficiency order comes from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
     /// `feedback`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
+    )]
     pub feedback: Option<String>,
     /// `position` among the criterion's levels: display order only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -402,14 +469,16 @@ pub struct CaseCriterionLevel {
     #[serde(
         rename = "rubricCriterionId",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "escaped_option"
     )]
     pub rubric_criterion_id: Option<String>,
     /// `lastChangeDateTime`.
     #[serde(
         rename = "lastChangeDateTime",
         default,
-        skip_serializing_if = "String::is_empty"
+        skip_serializing_if = "String::is_empty",
+        serialize_with = "escaped"
     )]
     pub last_change_date_time: String,
     /// Other fields, verbatim.
@@ -420,9 +489,12 @@ pub struct CaseCriterionLevel {
 impl CasePackage {
     /// Writes the package as pretty-printed CASE JSON. Empty strings are left out, never
     /// written as blank fields. A number beyond a double's range that the package was read
-    /// with (`1e400`) is written as it was read; so is the text of a string an element was
-    /// given that starts with U+FDD0 (a noncharacter) followed by such a number, which the
-    /// reader makes of one.
+    /// with (`1e400`) is written as it was read, and so is every text, one starting with
+    /// U+FDD0 (a noncharacter, the mark of such a number in the serde form) included: a
+    /// text field given `"\u{fdd0}1e400"` writes that string. A value of an element's
+    /// `extra` is taken in the serde form (see the module docs), where a string starting
+    /// with U+FDD0 and a number beyond a double is that number, and one starting with
+    /// U+FDD0 twice is the text after the first.
     pub fn to_json(&self) -> String {
         super::huge::unmark(crate::model::json::to_pretty_json(self))
     }

@@ -1,6 +1,6 @@
 //! Reads CASE JSON as publishers write it. Each element is a JSON object; a field whose
-//! value has the type CASE defines is taken into the element's typed field, `null` is
-//! absent, and any other value stays in the element's `extra` under its own name for the
+//! value has the type CASE defines is taken into the element's typed field, `null` (and
+//! a list of nothing but `null`s: `[]`, `[null]`) is absent, and any other value stays in the element's `extra` under its own name for the
 //! import to report. Nothing here fails except a repeated key or a non-object element.
 
 use std::fmt;
@@ -8,8 +8,10 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::interop::case::huge::is_huge;
-use crate::interop::case::node::{key, one_link, one_string};
+use crate::interop::case::huge::{is_huge, unescape_owned};
+use crate::interop::case::node::{
+    holds_no_value, key, one_link, one_object, one_string, self_named,
+};
 use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points, whole};
 use crate::model::level::label_number;
 
@@ -144,7 +146,7 @@ impl<'de> Visitor<'de> for LinkVisitor {
 
     fn visit_str<E>(self, uri: &str) -> Result<Self::Value, E> {
         Ok(CaseLink {
-            uri: uri.to_owned(),
+            uri: crate::interop::case::huge::unescape(uri).to_owned(),
             ..CaseLink::default()
         })
     }
@@ -154,11 +156,13 @@ impl<'de> Visitor<'de> for LinkVisitor {
 pub(super) struct Fields(pub(super) Map<String, Value>);
 
 impl Fields {
-    /// Takes the field when `take` accepts its value; `null` is removed as absent, and any
-    /// other value is put back for `extra`.
+    /// Takes the field when `take` accepts its value; `null`, and a list holding nothing
+    /// but `null`s (`[]`, `[null]`: JSON-LD writes an absent value as an empty list, and a
+    /// `null` in a list is an absent element), is removed as absent, whatever the field;
+    /// any other value is put back for `extra`.
     fn take<T>(&mut self, key: &str, take: impl FnOnce(Value) -> Result<T, Value>) -> Option<T> {
         let value = self.0.remove(key)?;
-        if value.is_null() {
+        if holds_no_value(&value) {
             return None;
         }
         // A number beyond a double's range is nothing a field reads (see `huge`).
@@ -183,7 +187,7 @@ impl Fields {
     /// import sets the field aside and reports it.
     fn string(&mut self, key: &str) -> Option<String> {
         self.take(key, |v| match one_string(v) {
-            Value::String(s) => Ok(s),
+            Value::String(s) => Ok(unescape_owned(s)),
             other => Err(other),
         })
     }
@@ -231,7 +235,7 @@ impl Fields {
         self.take(key, |v| match one_link(v) {
             Value::Object(map) => Ok(link(map)),
             Value::String(uri) => Ok(CaseLink {
-                uri,
+                uri: unescape_owned(uri),
                 ..CaseLink::default()
             }),
             other => Err(other),
@@ -295,30 +299,6 @@ impl Fields {
         }
         extra
     }
-}
-
-/// Whether `list` holds one object and otherwise only `null`s (absent elements).
-fn one_object(list: &[Value]) -> bool {
-    objects_among_nulls(list).is_some_and(|objects| objects.count() == 1)
-}
-
-/// The objects of `list` with their positions, when it holds only objects and `null`s
-/// (absent elements); `None` when it holds anything else.
-pub(super) fn objects_among_nulls(list: &[Value]) -> Option<impl Iterator<Item = (usize, &Value)>> {
-    (list.iter().all(|v| v.is_object() || v.is_null()))
-        .then(|| list.iter().enumerate().filter(|(_, v)| v.is_object()))
-}
-
-/// The value inside an object whose one key is `key` itself (`"CFItems": {"CFItems": […]}`,
-/// an API response pasted where its content belongs), else `value`.
-fn self_named(key: &str, mut value: Value) -> Value {
-    while let Value::Object(map) = &mut value {
-        if map.len() != 1 || !map.contains_key(key) {
-            break;
-        }
-        value = map.remove(key).unwrap_or_default();
-    }
-    value
 }
 
 /// The elements of a list written as an object, as PHP's `json_encode` writes an array
@@ -615,7 +595,8 @@ mod tests {
         assert_eq!(item.identifier, "i");
         assert_eq!(item.full_statement, "Adds");
         assert_eq!(item.item_type, None);
-        assert_eq!(item.extra["CFItemType"], serde_json::json!([]));
+        // A list of nothing is absent, as `null` is.
+        assert!(!item.extra.contains_key("CFItemType"));
         assert_eq!(item.abbreviated_statement, None);
         assert_eq!(
             item.extra["abbreviatedStatement"],

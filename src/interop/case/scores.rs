@@ -3,9 +3,7 @@
 //! of that one scheme; then turned so that a higher score is a higher level, as
 //! [`CaseScoreOrder`] says the scale runs.
 
-use serde_json::Value;
-
-use crate::interop::case::huge::is_huge;
+use crate::interop::case::huge::text as held_text;
 use crate::interop::case::import::{CaseScoreOrder, CaseScoreReading};
 use crate::interop::case::package::CaseCriterionLevel;
 use crate::interop::case::read::unsigned_zero;
@@ -86,7 +84,7 @@ pub(super) fn read(levels: &[CaseCriterionLevel], order: CaseScoreOrder) -> Scor
 /// any: it stays in the level's fields.
 fn score_text(level: &CaseCriterionLevel) -> Option<&str> {
     match level.extra.get("score") {
-        Some(v @ Value::String(text)) if level.score.is_none() && !is_huge(v) => Some(text.trim()),
+        Some(v) if level.score.is_none() => held_text(v).map(str::trim),
         _ => None,
     }
 }
@@ -218,6 +216,7 @@ fn is_zero(score: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn levels(scores: &[Value]) -> Vec<CaseCriterionLevel> {
         scores

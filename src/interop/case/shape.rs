@@ -4,11 +4,11 @@
 
 use super::read::{
     ASSOCIATION, CRITERION, DOCUMENT, Extra, ITEM, Known, LEVEL, NODE_LINK, OBJECTS, PACKAGE,
-    RUBRIC, classify, fold, json_type, objects_among_nulls,
+    RUBRIC, classify, fold, json_type,
 };
 use serde_json::Value;
 
-use super::node::non_blank;
+use super::node::{non_blank, objects_among_nulls};
 use crate::Error;
 use crate::interop::case::package::{CaseExtra, CaseLink, CasePackage};
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::huge::{is_huge, json_text};
+use super::huge::{json_text, text as held_text};
 use super::node::{non_blank, opt_non_blank};
 use super::read::json_type;
 use super::reporter::holds_nothing;
@@ -64,9 +64,8 @@ fn value_object(map: &Map<String, Value>) -> Option<(Option<&str>, Option<&str>)
         return None;
     }
     let text = match map.get("@value")? {
-        Value::String(text) if !is_huge(&map["@value"]) => Some(text.as_str()),
         Value::Null => None,
-        _ => return None,
+        value => Some(held_text(value)?),
     };
     let tag = match map.get("@language") {
         None | Some(Value::Null) => None,
@@ -85,14 +84,14 @@ fn entries(value: &Value) -> Option<Vec<Entry<'_>>> {
         Value::Object(map)
             if !map.is_empty()
                 && map.iter().all(|(k, v)| {
-                    is_language_tag(k) && (v.is_string() && !is_huge(v) || v.is_null())
+                    is_language_tag(k) && (held_text(v).is_some() || v.is_null())
                 }) =>
         {
             Some(
                 map.iter()
                     .map(|(k, v)| Entry {
                         tag: Some(k),
-                        text: v.as_str(),
+                        text: held_text(v),
                         name: format!(".{k}"),
                     })
                     .collect(),

@@ -3,6 +3,8 @@
 
 use uuid::{Uuid, Variant};
 
+use crate::interop::case::package::CaseDocument;
+
 /// Whether `text` has the shape of a UUID, `8-4-4-4-12` hex digits in either case, whatever
 /// its version: such identifiers compare without regard to case (RFC 9562).
 pub(crate) fn is_uuid_shaped(text: &str) -> bool {
@@ -65,6 +67,56 @@ pub(crate) fn document_case_uuid(text: &str) -> Option<String> {
 /// in lowercase hyphenated form.
 pub(crate) fn uuid_v5(namespace: &[u8; 16], name: &str) -> String {
     Uuid::new_v5(&Uuid::from_bytes(*namespace), name.as_bytes()).to_string()
+}
+
+impl CaseDocument {
+    /// A document with the fields export requires: an identifier (a CASE UUID, else one is
+    /// derived from it, see [`CaseDocument::case_identifier`]), a title, a creator and the
+    /// ISO 8601 date-time to stamp on every element.
+    pub fn new(
+        identifier: impl Into<String>,
+        title: impl Into<String>,
+        creator: impl Into<String>,
+        last_change_date_time: impl Into<String>,
+    ) -> Self {
+        CaseDocument {
+            identifier: identifier.into(),
+            title: title.into(),
+            creator: creator.into(),
+            last_change_date_time: last_change_date_time.into(),
+            ..CaseDocument::default()
+        }
+    }
+
+    /// The `CFDocument` identifier export writes for this document.
+    ///
+    /// CASE requires a UUID (`8-4-4-4-12` lowercase hex digits, version 1 to 5), but real
+    /// documents carry other identifiers: codes such as `MATH-2024`, URLs, version-7
+    /// UUIDs. A CASE UUID, also in uppercase, as a `urn:uuid:` URN, in braces or with
+    /// spaces around it, is written in its canonical lowercase form. Any other identifier, trimmed (and in
+    /// lowercase when it has a UUID's shape, since UUIDs compare without regard to case),
+    /// gives the version-5 UUID of it in the URL namespace of RFC 9562
+    /// (`6ba7b811-9dad-11d1-80b4-00c04fd430c8`): the same identifier always gives the
+    /// same UUID, which any RFC 9562 library computes alike. Compare it with
+    /// [`identifier`](Self::identifier) to know whether export replaced it.
+    ///
+    /// `None` when the identifier is blank or holds a control or invisible character
+    /// (export then fails with [`Error::CaseInvalidIdentifier`](crate::Error::CaseInvalidIdentifier)).
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::CaseDocument;
+    ///
+    /// let stamp = "2025-01-15T10:00:00Z";
+    /// let given = CaseDocument::new("URN:UUID:0B3C9F4E-6A43-4C1E-9D0C-2F1A7E5B8C01", "t", "c", stamp);
+    /// assert_eq!(given.case_identifier().as_deref(), Some("0b3c9f4e-6a43-4c1e-9d0c-2f1a7e5b8c01"));
+    /// let code = CaseDocument::new("MATH-2024", "Mathematics", "Board", stamp);
+    /// assert_eq!(code.case_identifier().as_deref(), Some("a3b1f38f-5a1c-5df7-aba3-2e62bab61bdd"));
+    /// assert_eq!(CaseDocument::new(" ", "t", "c", stamp).case_identifier(), None);
+    /// ```
+    pub fn case_identifier(&self) -> Option<String> {
+        document_case_uuid(&self.identifier)
+    }
 }
 
 #[cfg(test)]

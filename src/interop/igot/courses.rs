@@ -10,6 +10,7 @@ use super::by_id::ById;
 use super::json::{Report, parse, required_text, shape};
 use super::report::{IgotLoad, IgotWhat};
 use super::tags::{KcmTagKey, Tag, Tags};
+use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
 use crate::model::names::one_line;
 use crate::model::nearest::Nearest;
@@ -328,6 +329,18 @@ impl Reader<'_> {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => n.as_f64(),
             Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(v) if huge::is_huge(v) => {
+                self.report.set_aside(
+                    path,
+                    id,
+                    IgotWhat::WrongType {
+                        field: "duration",
+                        found: huge::HUGE,
+                        expected: "seconds",
+                    },
+                );
+                return None;
+            }
             // Read as a JSON number, with `serde_json`'s own parser: `str::parse::<f64>`
             // would compile the standard library's float parser and its tables into the
             // WebAssembly for this one text (about 13 KB gzipped).

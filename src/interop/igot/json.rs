@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::report::{IgotEntry, IgotField, IgotReport, IgotWhat};
+use crate::interop::case::huge::{self, read_marked};
 use crate::interop::case::read::{checked_json, json_type};
 use crate::model::json::{json_error, without_bom};
 use crate::model::level::label_number;
@@ -14,9 +15,16 @@ use crate::model::names::one_line;
 use crate::model::order;
 use crate::{Error, Errors};
 
-/// Parses a document (a byte-order mark before it is skipped).
+/// Parses a document (a byte-order mark before it is skipped). A number beyond a double's
+/// range (`1e400`), which the JSON parser refuses, is read as the CASE reader reads it
+/// (see `interop::case::huge`): a string marked as such a number, which every reader of a
+/// field the loaders need takes for a value of the wrong type (`a number beyond a
+/// double's range`), and which a field they do not need is counted ignored as any value.
+/// A text starting with U+FDD0, the mark, is then held escaped, and read through
+/// [`text`] and [`level`] as the text it is.
 pub(super) fn parse(text: &str) -> Result<Value, Errors> {
-    checked_json(without_bom(text)).map_err(|e| Errors::from(json_error(without_bom(text), &e)))
+    let text = without_bom(text);
+    read_marked(text, checked_json).map_err(|(text, e)| Errors::from(json_error(&text, &e)))
 }
 
 /// An [`Error::IgotShape`] for the value at `path`.
@@ -104,8 +112,7 @@ pub(super) enum Text<'a> {
 pub(super) fn text<'a>(record: &'a Map<String, Value>, key: &str) -> Text<'a> {
     match record.get(key) {
         None | Some(Value::Null) => Text::Absent,
-        Some(Value::String(s)) => Text::Str(s),
-        Some(other) => Text::Other(json_type(other)),
+        Some(other) => huge::text(other).map_or(Text::Other(json_type(other)), Text::Str),
     }
 }
 
@@ -148,7 +155,11 @@ pub(super) fn level(value: &Value) -> Result<u64, String> {
             .as_u64()
             .or_else(|| n.as_f64().and_then(whole_number))
             .ok_or_else(|| n.to_string()),
+        Value::String(s) if huge::huge(s).is_some() => {
+            Err(huge::huge(s).unwrap_or_default().to_owned())
+        }
         Value::String(s) => {
+            let s = huge::unescape(s);
             let t = s.trim();
             let digits = match t.get(..5) {
                 Some(head) if head.eq_ignore_ascii_case("level") => t[5..].trim_start(),
@@ -161,10 +172,10 @@ pub(super) fn level(value: &Value) -> Result<u64, String> {
                 },
             };
             if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                digits.parse().map_err(|_| s.clone())
+                digits.parse().map_err(|_| s.to_owned())
             } else {
                 // `L3`, `Lvl-3`, `Level_3`, as the passbook CSV and CASE scores read them.
-                label_number(t).map(u64::from).ok_or_else(|| s.clone())
+                label_number(t).map(u64::from).ok_or_else(|| s.to_owned())
             }
         }
         // The text `Value`'s `Display` gives, by the serializer to bytes the module already

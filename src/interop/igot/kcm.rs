@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::json::{Report, parse, required_text, shape, whitespace};
 use super::report::{IgotLoad, IgotWhat};
+use crate::interop::case::huge;
 use crate::{CompetencySpec, CompetencyType, Errors, FrameworkSpec, GroupKind, GroupSpec};
 
 const DOCUMENT: &str = "kcm dictionary";
@@ -261,8 +262,10 @@ impl Kcm<'_> {
         for (s, sub) in subs.iter().enumerate() {
             let path = format!("{path}.competency_sub_theme[{s}]");
             let sub_name = match sub {
-                Value::String(n) if !n.trim().is_empty() => n.as_str(),
-                Value::String(_) => {
+                Value::String(n) if !n.trim().is_empty() && !huge::is_huge(sub) => {
+                    huge::unescape(n)
+                }
+                Value::String(_) if !huge::is_huge(sub) => {
                     self.report
                         .set_aside(&path, "", IgotWhat::Blank { field: "sub-theme" });
                     continue;

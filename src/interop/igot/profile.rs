@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::json::{Report, level, level_by_name, parse, required_text, shape};
 use super::report::{IgotLoad, IgotWhat};
+use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
 use crate::{Errors, Evidence, EvidenceSource};
 
@@ -190,7 +191,7 @@ fn read_level(
         };
         let read = match level(value) {
             Ok(l) => Ok(l),
-            Err(found) => match value.as_str().and_then(level_by_name) {
+            Err(found) => match huge::text(value).and_then(level_by_name) {
                 Some(l) => {
                     report.note(
                         path,

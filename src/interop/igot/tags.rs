@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::json::{Report, level, optional_text, required_text};
 use super::kcm::kcm_id;
 use super::report::IgotWhat;
+use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
 
 /// Which fields of a KCM tag (`competencies_v5`, `competencies_v6`) name the competency in
@@ -94,7 +95,9 @@ impl Tags<'_> {
             )?,
             KcmTagKey::Identifiers | KcmTagKey::RefIds => match tag.get("competencySubThemeId") {
                 Some(Value::Number(n)) => n.to_string(),
-                Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+                Some(v @ Value::String(s)) if !s.trim().is_empty() && !huge::is_huge(v) => {
+                    huge::unescape(s).to_owned()
+                }
                 None | Some(Value::Null) => {
                     self.report.set_aside(
                         path,
