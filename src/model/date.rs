@@ -184,8 +184,11 @@ pub(crate) fn suggest_iso_date(text: &str) -> Option<String> {
         return None;
     }
     let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if trimmed != text && parse_iso_date_or_time(trimmed).is_some() {
-        return Some(trimmed.get(..10).unwrap_or(trimmed).to_owned());
+    if trimmed != text {
+        // The date read, not the text cut: a basic-format date is eight characters.
+        if let Some(day) = parse_iso_date_or_time(trimmed) {
+            return Some(format_day(day));
+        }
     }
     numeric_date(trimmed)
         .or_else(|| month_named(trimmed))
@@ -504,6 +507,11 @@ mod tests {
         assert_eq!(s("2024-03-15\r").as_deref(), Some("2024-03-15"));
         assert_eq!(s("\u{feff}2024-03-15").as_deref(), Some("2024-03-15"));
         assert_eq!(s(" 2024-03-15T10:00Z").as_deref(), Some("2024-03-15"));
+        // The basic format's date is eight characters, not ten: the suggestion is the
+        // date, never a cut of the text.
+        assert_eq!(s(" 20240315T100000Z").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("20240315T1000+0530\r").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("\u{feff}20240315").as_deref(), Some("2024-03-15"));
         assert_eq!(s("01/02/2024"), None);
         assert_eq!(s("31/02/2024"), None);
         assert_eq!(s("yesterday"), None);

@@ -139,8 +139,10 @@ pub(crate) fn is_blank(text: &str) -> bool {
 }
 
 /// Control characters, whitespace other than the space, and the invisible format
-/// characters (Unicode category Cf, the fillers that render as nothing, and the variation
-/// selectors, which after a letter render as nothing: `a\u{fe0f}` prints as `a`).
+/// characters: Unicode's default-ignorable code points (category Cf, the fillers that
+/// render as nothing, the variation selectors, which after a letter render as nothing:
+/// `a\u{fe0f}` prints as `a`, and the unassigned code points reserved as such, which
+/// render as nothing once assigned), and the interlinear annotation marks.
 pub(crate) fn hidden(c: char) -> bool {
     c.is_control()
         || (c.is_whitespace() && c != ' ')
@@ -162,9 +164,9 @@ pub(crate) fn hidden(c: char) -> bool {
                 | '\u{feff}'
                 | '\u{ffa0}'
                 | '\u{fff0}'..='\u{fffb}'
+                | '\u{1bca0}'..='\u{1bca3}'
                 | '\u{1d173}'..='\u{1d17a}'
-                | '\u{e0000}'..='\u{e007f}'
-                | '\u{e0100}'..='\u{e01ef}'
+                | '\u{e0000}'..='\u{e0fff}'
         )
 }
 

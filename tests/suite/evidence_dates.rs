@@ -29,6 +29,9 @@ const DATES: &[(&str, Reading)] = &[
     ("2024-02-10 ", Some(Err(()))),
     ("\u{a0}2024-02-10", Some(Err(()))),
     ("20240210", Some(Ok("2024-02-10"))),
+    ("20240210T093000Z", Some(Ok("2024-02-10"))),
+    (" 20240210T093000Z", Some(Err(()))),
+    ("20240210T093000Z ", Some(Err(()))),
     ("2024-02-10T09:30:00,5Z", Some(Ok("2024-02-10"))),
     ("2024-02-10t09:30z", Some(Ok("2024-02-10"))),
     ("+2024-02-10", Some(Err(()))),
@@ -196,4 +199,40 @@ fn every_path_reads_each_date_as_the_rules_say() {
         }
     }
     assert!(report.is_empty(), "{report}");
+}
+
+const CASE_FRAMEWORK: &str = include_str!("../data/cases/scales/07-undated-framework.json");
+const PADDED_BASIC: &str =
+    include_str!("../data/cases/evidence/10-padded-basic-date-times-officers.json");
+
+/// `evidence/10`: date-times in the ISO 8601 basic format (`20240315T100000Z`, as SAP
+/// writes them) with a space around them. JSON keeps the space, so each is refused, naming
+/// officer, entry and competency, and suggesting the date it holds, never a cut of the
+/// text (the basic format's date is eight characters, not ten).
+#[test]
+fn padded_basic_date_times_suggest_their_date() {
+    let fw = Framework::from_json(CASE_FRAMEWORK).expect("the case framework is valid");
+    let messages: Vec<String> = Cohort::from_json(&fw, PADDED_BASIC, &LevelPolicy::default())
+        .expect_err("padded dates are refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "officer `user-0001` passbook entry 0 (competency `FC1`): date \
+             \"20240315T100000Z\\u{20}\" is not an iso date: expected yyyy-mm-dd, an iso 8601 \
+             date-time, or no date (did you mean `2024-03-15`?)",
+            "officer `user-0001` passbook entry 1 (competency `BC7`): date \
+             \"\\u{20}20240316T093000+0530\" is not an iso date: expected yyyy-mm-dd, an iso \
+             8601 date-time, or no date (did you mean `2024-03-16`?)",
+        ]
+    );
+    let doc = OfficersSpec::from_json(PADDED_BASIC).expect("the document parses");
+    let two_step: Vec<String> = Cohort::new(&fw, &doc.officers, &LevelPolicy::default())
+        .expect_err("padded dates are refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(two_step, messages);
 }

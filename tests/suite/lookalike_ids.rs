@@ -167,3 +167,25 @@ fn an_unknown_id_holding_an_invisible_character_names_the_id_it_prints_as() {
         ]
     );
 }
+
+/// `ids/01`: every default-ignorable code point prints as nothing, so an id holding one
+/// prints exactly like the id without it. The shorthand format controls (`U+1BCA0` to
+/// `U+1BCA3`) and the unassigned code points of the tags block's plane (`U+E0080` to
+/// `U+E0FFF`) are such characters like the zero-width space: the two competencies of the
+/// case are refused, each named escaped, not kept beside the `rti` they print as.
+#[test]
+fn ids_holding_any_default_ignorable_character_are_refused() {
+    let errors = Framework::from_json(include_str!(
+        "../data/cases/ids/01-invisible-format-controls-framework.json"
+    ))
+    .expect_err("ids that print as `rti`")
+    .into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            r#"competency id "rti\u{1bca0}" holds a control or invisible character"#,
+            r#"competency id "rti\u{e0fff}" holds a control or invisible character"#,
+        ]
+    );
+}
