@@ -72,6 +72,7 @@ pub(crate) use row::{Header, Refused, Row, Seen};
 pub(crate) use split::{stops, word_at};
 
 use crate::Error;
+use crate::model::nearest::nearest;
 use columns::{Column, column};
 use lines::LineCounter;
 use quotes::check_quotes;
@@ -82,7 +83,9 @@ pub use title::{TITLE_LINES_MAX, TitleLine};
 /// A column of a CSV file that the loader did not read: its header names none of the
 /// columns the format has, so its cells were set aside. Extra columns are common in HR
 /// exports (names, phone numbers, grades); a misspelt optional column (`evidence_dt` for
-/// `date`) shows up here rather than its values being lost without a word.
+/// `date`) shows up here rather than its values being lost without a word, and one a
+/// small edit away from an optional column the header lacks (`verifed`) names that column
+/// in [`ColumnNotRead::nearest`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ColumnNotRead {
     /// The file, e.g. `officers.csv`.
@@ -91,6 +94,35 @@ pub struct ColumnNotRead {
     pub column: usize,
     /// Its header, trimmed of whitespace.
     pub header: String,
+    /// The optional column this header looks like a misspelling of, when that column is
+    /// not in the header: its name is within a small edit distance of this one, ignoring
+    /// ASCII case and with spaces and hyphens read as underscores (`verifed` or `Verifed`
+    /// for `verified`, `traget position` for `target_position`; the distance rule is the one
+    /// "did you mean" uses for ids: a fifth of the header's length, at least 1, for
+    /// headers of four characters or more). The file was read as if it had no such
+    /// column, so its cells in this one were not read: a program can refuse the file when
+    /// this is set. `None` when no absent optional column is near; not serialized then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nearest: Option<&'static str>,
+}
+
+/// The name in `absent` that `header` is a near miss of, by [`nearest`] on the header in
+/// lower case with spaces and hyphens as underscores, as the format's names are written.
+///
+/// # Complexity
+/// O(n·k²) for n names of about k characters; a header has a handful of columns.
+fn near_miss(header: &str, absent: &[&'static str]) -> Option<&'static str> {
+    if absent.is_empty() {
+        return None;
+    }
+    let folded: String = (header.chars())
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    let near = nearest(&folded, absent.iter().copied())?;
+    absent.iter().copied().find(|&name| name == near)
 }
 
 /// A CSV file whose header holds every required column.
@@ -234,8 +266,13 @@ impl<'a> Table<'a> {
                 table.header.slots.push(Some(at));
             }
         }
+        let mut absent = Vec::new();
         for &name in optional {
-            let at = column(&header, file, name).at(file, name, errors);
+            let found = column(&header, file, name);
+            if matches!(found, Column::Missing) {
+                absent.push(name);
+            }
+            let at = found.at(file, name, errors);
             if let Some(at) = at {
                 table.header.columns.push((name, at));
             }
@@ -250,6 +287,7 @@ impl<'a> Table<'a> {
                 file,
                 column: at + 1,
                 header: name.to_owned(),
+                nearest: near_miss(name, &absent),
             })
             .collect();
         if missing {

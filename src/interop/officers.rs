@@ -32,7 +32,8 @@ pub(crate) use rows::{
 /// Columns are found by name in each header, in any order and in any capitalisation
 /// (`ID`, `Name`); other columns are not read, and are listed in
 /// [`OfficersLoad::columns_not_read`] (and [`CohortLoad::columns_not_read`](crate::CohortLoad::columns_not_read)) so that a
-/// misspelt optional column is seen rather than lost. A header without a column's own name may
+/// misspelt optional column is seen rather than lost, with the column it looks like in
+/// [`ColumnNotRead::nearest`](crate::ColumnNotRead::nearest) (`verifed` for `verified`). A header without a column's own name may
 /// name it folded (case, spaces of any kind, `_`, `-` and `.` aside: `Target Position`) or as HR
 /// exports do, in this order of preference:
 /// - `id`: `Officer ID`, `Employee ID`, `Emp ID`; then `Employee Code`, `Emp Code`,

@@ -250,6 +250,7 @@ fn columns_the_loaders_do_not_read_are_listed() {
         file,
         column,
         header: header.to_owned(),
+        nearest: None,
     };
     let want = vec![
         not_read("officers.csv", 2, "Mobile"),
@@ -276,4 +277,45 @@ fn columns_the_loaders_do_not_read_are_listed() {
         "officer,competency,level,source,date,verified,course\no1,rti,2,assessment,,,\n",
     );
     assert_eq!(read_all.expect("valid").columns_not_read, []);
+}
+
+#[test]
+fn misspelt_optional_columns_are_named_with_the_column_they_miss() {
+    // `Nmae`, `Traget`, `verifed` and `cousre` are one edit from `name`, `target`,
+    // `verified` and `course`: the file reads as if it had none of them (every entry
+    // verified, although the export says `no`), so the report names the column each looks
+    // like. `Dat` is too short to be told from another word and is only listed.
+    let officers = include_str!("../data/cases/csv/17-misspelt-optional-columns-officers.csv");
+    let evidence = include_str!("../data/cases/csv/17-misspelt-optional-columns-evidence.csv");
+    let read = load(officers, evidence).expect("valid");
+    let not_read = |file, column, header: &str, nearest| ColumnNotRead {
+        file,
+        column,
+        header: header.to_owned(),
+        nearest,
+    };
+    let want = vec![
+        not_read("officers.csv", 2, "Nmae", Some("name")),
+        not_read("officers.csv", 5, "Traget", Some("target")),
+        not_read("evidence.csv", 5, "Dat", None),
+        not_read("evidence.csv", 6, "verifed", Some("verified")),
+        not_read("evidence.csv", 7, "cousre", Some("course")),
+    ];
+    assert_eq!(read.columns_not_read, want);
+    assert!(read.officers[0].passbook[0].verified);
+    let json = serde_json::to_value(&read.columns_not_read).expect("serializes");
+    assert_eq!(json[1]["nearest"], "target");
+    assert!(json[2].get("nearest").is_none());
+
+    // A column present is no column missed: with `name` read, `Nmae` is only listed.
+    let both = "id,name,Nmae,department,position\no1,Asha,x,dopt,us\n";
+    let read = load(
+        both,
+        "officer,competency,level,source\no1,rti,2,assessment\n",
+    );
+    let read = read.expect("valid");
+    assert_eq!(
+        read.columns_not_read,
+        [not_read("officers.csv", 3, "Nmae", None)]
+    );
 }

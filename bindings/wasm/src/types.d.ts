@@ -1111,6 +1111,12 @@ export interface ColumnNotRead {
   column: number;
   /** Its header, trimmed of whitespace. */
   header: string;
+  /**
+   * The optional column this header looks like a misspelling of (`verifed` for
+   * `verified`), when that column is not in the header: the file was read without it.
+   * Absent when no missing optional column is near.
+   */
+  nearest?: string;
 }
 
 /** Options of `loadOnet`. */

@@ -509,6 +509,9 @@ describe("documents and CASE", () => {
       { file: "evidence.csv", column: lines[0].split(",").length + 1, header: "Remarks" },
     ]);
     assert.deepEqual(extra.officers, load.officers);
+    // A misspelt optional column is listed with the column it looks like.
+    const nmae = loadOfficers(fw, { ...csv, officers: csv.officers.replace(/^id,name,/, "id,nmae,") });
+    assert.deepEqual(nmae.columnsNotRead, [{ file: "officers.csv", column: 2, header: "nmae", nearest: "name" }]);
     const json = officersDoc().officers;
     assert.deepEqual(
       load.officers.map((o) => [o.id, o.name, o.department, o.position, o.target_position ?? null, o.passbook.length]),
