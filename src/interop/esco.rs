@@ -7,6 +7,7 @@ mod official;
 use std::collections::HashMap;
 
 use crate::interop::csv::{Row, Seen, Table};
+use crate::model::names::lf_lines;
 use crate::model::order;
 use crate::{
     CompetencySpec, CompetencyType, Error, Errors, FrameworkSpec, GroupId, GroupSpec, PositionSpec,
@@ -67,6 +68,10 @@ pub type EscoTypeRule = fn(skill_type: &str, reuse_level: &str) -> CompetencyTyp
 ///   - `skills`: `skill_id,skill_type,reuse_level,label`;
 ///   - `occupation_skills`: `occ_id,skill_id,relation` (`E` essential, `O` optional);
 ///   - `skill_broader` and `skill_groups`: see [`EscoHierarchyCsv`].
+///
+///   Labels are read as written, but for a line break inside a quoted label, read as `\n`
+///   whether the file writes it `\r\n`, `\r` or `\n`: one file saved on Windows or not
+///   gives the same names.
 ///
 /// Columns are found by name in each header; other columns are ignored. A file in the
 /// other layout than `occupations` is reported by the columns it lacks.
@@ -540,7 +545,7 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
                 Ok(()) => {
                     let occupation = major.zip(label).map(|(major, label)| Occupation {
                         major,
-                        label: label.to_owned(),
+                        label: lf_lines(label),
                     });
                     out.insert(id, occupation);
                 }
@@ -603,7 +608,7 @@ fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Optio
                 Ok(()) => {
                     let skill = skill.map(|(kind, label)| Skill {
                         kind,
-                        label: label.to_owned(),
+                        label: lf_lines(label),
                     });
                     out.insert(id, skill);
                 }

@@ -25,6 +25,10 @@ pub type OnetTypeRule = fn(element_id: &str) -> CompetencyType;
 /// - `occupation_skill_levels`:
 ///   `soc,element_id,importance_1_5,level_0_7,recommend_suppress,not_relevant`;
 /// - `tasks` (optional): `soc,task_id,task_type,task`.
+///
+/// Titles, names, descriptions and tasks are read as written, but for a line break inside a
+/// quoted field, read as `\n` whether the file writes it `\r\n`, `\r` or `\n`: one file
+/// saved on Windows or not gives the same names.
 #[derive(Clone, Copy, Debug)]
 pub struct OnetCsv<'a> {
     /// `occupations.csv`: the O*NET-SOC taxonomy.

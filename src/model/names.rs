@@ -118,6 +118,17 @@ impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for DisplayWith
     }
 }
 
+/// `text` with its line breaks written `\n`: `\r\n` and a lone `\r`, as files saved on
+/// Windows or old Macs hold them inside quoted CSV fields, made `\n`, so that one file
+/// saved with other line ends gives the same names. O(text); a text without `\r` is copied
+/// as it is.
+pub(crate) fn lf_lines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// A text on one line: runs of whitespace (line breaks included) made one space, and the
 /// ends trimmed. How ESCO's labels are read and how iGOT's names are compared when the
 /// exact text does not match. O(text).

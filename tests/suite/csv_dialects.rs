@@ -5,8 +5,8 @@
 
 use karmayogi::{
     Cohort, CohortCsvReader, CsvFileRead, Delimiter, DelimiterFrom, Error, EscoCsv, EscoOptions,
-    EvidenceSource, LevelPolicy, OfficerSpec, OfficersCsv, OfficersCsvOptions, load_esco,
-    load_officers,
+    EvidenceSource, LevelPolicy, OfficerSpec, OfficersCsv, OfficersCsvOptions, OnetCsv,
+    OnetOptions, load_esco, load_officers, load_onet,
 };
 
 use crate::support::{hr_framework as framework, officer_lines};
@@ -228,6 +228,53 @@ fn other_loaders_tell_the_delimiter_too() {
     );
     let spec = load_esco(&semicolons, &EscoOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(spec.positions.len(), 1);
+}
+
+#[test]
+fn line_breaks_in_quoted_labels_read_alike_whatever_the_line_ends() {
+    // One file saved with LF, CRLF (Windows) and CR (old Macs) line ends: a line break
+    // inside a quoted label is `\n` in all three, so the names do not depend on where the
+    // file was saved.
+    let ends = |text: &str, end: &str| text.replace('\n', end);
+    let occupations = "occ_id,isco_group,label\n7,2422,\"policy\nofficer\"\n";
+    let skills =
+        "skill_id,skill_type,reuse_level,label\n4,knowledge,sector-specific,\"public\nfinance\"\n";
+    let links = "occ_id,skill_id,relation\n7,4,E\n";
+    let esco = |end: &str| {
+        let (o, s, l) = (ends(occupations, end), ends(skills, end), ends(links, end));
+        load_esco(&EscoCsv::new(&o, &s, &l), &EscoOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let lf = esco("\n");
+    assert_eq!(lf.positions[0].name, "policy\nofficer");
+    assert_eq!(lf.competencies[0].name, "public\nfinance");
+    assert_eq!(esco("\r\n"), lf);
+    assert_eq!(esco("\r"), lf);
+
+    let occupations = "soc,title\n13-1041.00,\"Compliance\nOfficers\"\n";
+    let elements = "element_id,parent_id,depth,name,description\n\
+        2.B,,2,Social Skills,\"Developed capacities\nused to work with people\"\n\
+        2.B.1.a,2.B,4,\"Social\nPerceptiveness\",\"Being aware\nof others\"\n";
+    let levels = "soc,element_id,importance_1_5,level_0_7,recommend_suppress,not_relevant\n\
+        13-1041.00,2.B.1.a,3.5,4.0,N,\n";
+    let tasks = "soc,task_id,task_type,task\n13-1041.00,1,Core,\"File\nreports\"\n";
+    let onet = |end: &str| {
+        let (o, e, l, t) = (
+            ends(occupations, end),
+            ends(elements, end),
+            ends(levels, end),
+            ends(tasks, end),
+        );
+        load_onet(&OnetCsv::new(&o, &e, &l).tasks(&t), &OnetOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let lf = onet("\n");
+    assert_eq!(lf.positions[0].name, "Compliance\nOfficers");
+    assert_eq!(lf.competencies[0].name, "Social\nPerceptiveness");
+    assert_eq!(lf.competencies[0].description, "Being aware\nof others");
+    assert_eq!(lf.activities[0].name, "File\nreports");
+    assert_eq!(onet("\r\n"), lf);
+    assert_eq!(onet("\r"), lf);
 }
 
 const MARKED_OFFICERS: &str = include_str!("../data/cases/csv/03-missing-markers-officers.csv");

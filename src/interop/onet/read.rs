@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::Error;
 use crate::interop::csv::{Decimal, Seen, Table};
 use crate::model::by_key::ByKey;
+use crate::model::names::lf_lines;
 use crate::model::order;
 
 /// The files' names in errors, as in the layout of `data/onet`.
@@ -79,7 +80,7 @@ pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Oc
         let title = row.non_empty("title", errors);
         if is_soc(soc) {
             match seen.check(row, soc.to_owned(), "soc", || soc.to_owned()) {
-                Ok(()) => out.push((soc.to_owned(), title.map(str::to_owned))),
+                Ok(()) => out.push((soc.to_owned(), title.map(lf_lines))),
                 Err(e) => errors.push(e),
             }
         }
@@ -111,8 +112,8 @@ pub(super) fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Eleme
                     let element = name.map(|name| Element {
                         line: row.line(),
                         parent,
-                        name: name.to_owned(),
-                        description: row.text("description").to_owned(),
+                        name: lf_lines(name),
+                        description: lf_lines(row.text("description")),
                     });
                     out.insert(id.to_owned(), element);
                 }
@@ -273,7 +274,7 @@ pub(super) fn read_tasks(
             Ok(()) => {
                 let task = Task {
                     soc: soc.to_owned(),
-                    text: task.to_owned(),
+                    text: lf_lines(task),
                     core: kind == "Core",
                 };
                 out.push((id, task));
