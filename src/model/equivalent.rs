@@ -1,9 +1,11 @@
-//! Ids that print alike because they are one text in two Unicode normalisation forms.
+//! Ids that print alike because they are one text in two Unicode normalisation forms, or
+//! look alike because they differ only in letter case or surrounding whitespace.
 //!
 //! Ids compare byte for byte (DESIGN.md, "Why names are escaped in reports and ids
-//! refused"), so `José` precomposed (NFC) and decomposed (NFD) are two ids and are never
-//! merged. A framework holding both is almost always a mistake of the tool that wrote it,
-//! so [`Framework::review`] names them, escaped so the marks show.
+//! refused"), so `José` precomposed (NFC) and decomposed (NFD) are two ids, as are `rti`,
+//! `RTI` and `rti `, and none is ever merged. A framework holding both is almost always a
+//! mistake of the tool that wrote it, so [`Framework::review`] names them, escaped so the
+//! marks and spaces show.
 
 use std::collections::HashMap;
 
@@ -15,16 +17,20 @@ use crate::{EntityKind, Error, Framework};
 impl Framework {
     /// Probable mistakes in the framework that are not errors: ids of one kind that are
     /// the same text in different Unicode normalisation forms ([`Error::EquivalentIds`]),
-    /// for competencies, activities, roles, positions, courses, groups and departments.
-    /// Such ids are distinct entities (nothing is merged); the warning says that they
-    /// print alike.
+    /// and ids of one kind that differ only in letter case or whitespace around them
+    /// ([`Error::LookalikeIds`]: `rti`, `RTI`, `rti `; ids that also differ in form are
+    /// compared in NFC), for competencies, activities, roles, positions, courses, groups
+    /// and departments. Such ids are distinct entities (nothing is merged); the warning
+    /// says that they print or look alike.
     ///
-    /// The warnings are sorted by kind, then ids; the same framework gives the same list.
+    /// The warnings are sorted by kind, then by variant (equivalent before lookalike), then
+    /// ids; the same framework gives the same list.
     ///
     /// # Complexity
-    /// O(total length of the ids): a text already in NFC (every ASCII id, and what most
-    /// keyboards and exports write) is checked without being copied, and only ids that are
-    /// not in NFC are normalised.
+    /// O(total length of the ids) expected time and memory: a text already in NFC (every
+    /// ASCII id, and what most keyboards and exports write) is checked without being
+    /// copied, only ids that are not in NFC are normalised, and only ids holding an upper
+    /// case letter or surrounding whitespace are copied to be compared in lower case.
     ///
     /// # Example
     /// ```
@@ -77,8 +83,11 @@ impl Framework {
             ),
         ];
         for (kind, ids) in kinds {
-            for ids in equivalent_ids(ids) {
+            for ids in equivalent_ids(ids.iter().copied()) {
                 warnings.push(Error::EquivalentIds { kind, ids });
+            }
+            for ids in lookalike_ids(&ids) {
+                warnings.push(Error::LookalikeIds { kind, ids });
             }
         }
         warnings
@@ -118,9 +127,76 @@ pub(crate) fn equivalent_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<
     sets
 }
 
+/// The sets of two or more distinct `ids` that are one text but for letter case and
+/// whitespace around them, compared in NFC lower case, each sorted byte by byte, in order of
+/// their first id; a set whose ids all have one NFC form is [`equivalent_ids`]' instead.
+/// Only an id holding a letter with another lower case, whitespace at an end or a text not
+/// in NFC can look like another, so only those are copied.
+pub(crate) fn lookalike_ids(ids: &[&str]) -> Vec<Vec<String>> {
+    // Its own key: nothing to trim, in NFC, and each character its own lower case.
+    let plain = |id: &str| {
+        id.trim() == id
+            && is_nfc(id)
+            && id.chars().all(|c| {
+                let mut lower = c.to_lowercase();
+                lower.next() == Some(c) && lower.next().is_none()
+            })
+    };
+    let key = |id: &str| -> String { id.trim().nfc().flat_map(char::to_lowercase).collect() };
+    let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
+    for &id in ids {
+        if !plain(id) {
+            by_key.entry(key(id)).or_default().push(id);
+        }
+    }
+    if by_key.is_empty() {
+        return Vec::new();
+    }
+    for &id in ids {
+        if plain(id)
+            && let Some(group) = by_key.get_mut(id)
+        {
+            group.push(id);
+        }
+    }
+    let mut sets: Vec<Vec<String>> = by_key
+        .into_values()
+        .filter_map(|mut group| {
+            order::sort_by(&mut group, Ord::cmp);
+            group.dedup();
+            let first: String = group[0].nfc().collect();
+            let one_form = group.iter().all(|id| id.nfc().eq(first.chars()));
+            (group.len() > 1 && !one_form).then(|| group.into_iter().map(str::to_owned).collect())
+        })
+        .collect();
+    order::sort_by(&mut sets, Ord::cmp);
+    sets
+}
+
 #[cfg(test)]
 mod tests {
-    use super::equivalent_ids;
+    use super::{equivalent_ids, lookalike_ids};
+
+    #[test]
+    fn ids_differing_in_case_or_surrounding_whitespace_are_grouped() {
+        assert_eq!(
+            lookalike_ids(&["rti", "x", "RTI", "rti ", "rti", "Noting", "noting\t"]),
+            [
+                vec!["Noting".to_owned(), "noting\t".to_owned()],
+                vec!["RTI".to_owned(), "rti".to_owned(), "rti ".to_owned()],
+            ]
+        );
+        // Ids differing only in Unicode form are equivalent, not lookalike; a lookalike
+        // that also differs in form is one.
+        let (nfc, nfd) = ("Jos\u{e9}", "Jose\u{301}");
+        assert!(lookalike_ids(&[nfc, nfd]).is_empty());
+        assert_eq!(
+            lookalike_ids(&[nfc, "jose\u{301}"]),
+            [vec![nfc.to_owned(), "jose\u{301}".to_owned()]]
+        );
+        assert!(lookalike_ids(&["a", "b", "a-b"]).is_empty());
+        assert!(lookalike_ids(&["A"]).is_empty());
+    }
 
     #[test]
     fn only_texts_with_one_nfc_form_are_grouped() {

@@ -759,6 +759,37 @@ fn duplicate_id() {
 }
 
 #[test]
+fn lookalike_ids() {
+    // A warning of the review, never a reason to refuse: both copies are kept.
+    let mut s = spec();
+    let mut upper = s.courses[0].clone();
+    upper.id = "ACCOUNTS-101".into();
+    let mut spaced = s.courses[0].clone();
+    spaced.id = "accounts-101 ".into();
+    s.courses.extend([upper, spaced]);
+    let fw = Framework::new(s).expect("distinct ids");
+    assert_eq!(fw.courses().len(), 4);
+    let warnings = fw.review();
+    assert_eq!(
+        warnings,
+        [Error::LookalikeIds {
+            kind: EntityKind::Course,
+            ids: vec![
+                "ACCOUNTS-101".into(),
+                "accounts-101".into(),
+                "accounts-101 ".into()
+            ],
+        }]
+    );
+    assert_messages(
+        &warnings,
+        &[
+            r#"course ids "ACCOUNTS-101", "accounts-101", "accounts-101 " differ only in letter case or surrounding whitespace: distinct ids that print alike"#,
+        ],
+    );
+}
+
+#[test]
 fn equivalent_ids() {
     // A warning of the review, never a reason to refuse: both courses are kept.
     let mut s = spec();
@@ -2628,6 +2659,7 @@ const COVERED: &[&str] = &[
     "HiddenCharacter",
     "DuplicateId",
     "EquivalentIds",
+    "LookalikeIds",
     "UnknownReference",
     "DuplicateReference",
     "InvalidLevel",

@@ -1500,7 +1500,7 @@ export type Problem =
   | (ProblemBase & { code: "hidden_character"; kind: EntityKind; id: string; field: string; value: string })
   | (ProblemBase & { code: "empty_field"; kind: EntityKind; id: string; field: string })
   | (ProblemBase & { code: "duplicate_id"; kind: EntityKind; id: string })
-  | (ProblemBase & { code: "equivalent_ids"; kind: EntityKind; ids: string[] })
+  | (ProblemBase & { code: "equivalent_ids" | "lookalike_ids"; kind: EntityKind; ids: string[] })
   | (ProblemBase & {
       code: "unknown_reference" | "duplicate_reference";
       from_kind: EntityKind;

@@ -17,6 +17,7 @@ impl Error {
             Error::HiddenCharacter { .. } => "hidden_character",
             Error::DuplicateId { .. } => "duplicate_id",
             Error::EquivalentIds { .. } => "equivalent_ids",
+            Error::LookalikeIds { .. } => "lookalike_ids",
             Error::UnknownReference { .. } => "unknown_reference",
             Error::DuplicateReference { .. } => "duplicate_reference",
             Error::InvalidLevel { .. } => "invalid_level",

@@ -48,6 +48,10 @@ fn every_variant() -> Vec<Error> {
             kind: EntityKind::Role,
             ids: vec![s()],
         },
+        Error::LookalikeIds {
+            kind: EntityKind::Role,
+            ids: vec![s()],
+        },
         Error::UnknownReference {
             from_kind: EntityKind::Role,
             from: s(),
@@ -389,6 +393,7 @@ fn index(e: &Error) -> usize {
         Error::CaseSeveralDocuments { .. } => 60,
         Error::CaseDuplicateId { .. } => 61,
         Error::CsvLineAboveHeader { .. } => 62,
+        Error::LookalikeIds { .. } => 63,
     }
 }
 

@@ -153,6 +153,14 @@ pub(super) fn duplicate_text(
     }
 }
 
+/// The message of [`Error::EquivalentIds`](crate::Error::EquivalentIds) and
+/// [`Error::LookalikeIds`](crate::Error::LookalikeIds): the ids escaped, `how` they differ,
+/// and that they are distinct ids that print alike.
+pub(super) fn alike(kind: EntityKind, ids: &[String], how: &str) -> String {
+    let ids = code_points_list(ids);
+    format!("{kind} ids {ids} {how}: distinct ids that print alike")
+}
+
 /// Each id in double quotes with every character outside printable ASCII escaped as
 /// `\u{hex}` (and `\\`, `\"`): for ids that differ only in how their text is encoded.
 pub(super) fn code_points_list(ids: &[String]) -> String {

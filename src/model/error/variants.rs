@@ -3,8 +3,8 @@
 use super::case_element::{CaseElement, CaseIdItems};
 use super::evidence::{EvidenceProblem, PassbookRow, entry_text};
 use super::text::{
-    case_id_text, clash_text, code_points_list, cycle_text, date_hint, department_hint,
-    did_you_mean, duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
+    alike, case_id_text, clash_text, cycle_text, date_hint, department_hint, did_you_mean,
+    duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
     line_above_header_text, missing_column_text, missing_document_text, number, quoted_list,
 };
 use crate::model::quote::quoted;
@@ -58,6 +58,7 @@ use std::borrow::Cow;
 /// | `hidden_character` | an id, department or area holding a control or invisible character |
 /// | `duplicate_id` | two entities of one kind with one id |
 /// | `equivalent_ids` | ids of one kind that are one text in different Unicode forms (a review's warning) |
+/// | `lookalike_ids` | ids of one kind that differ only in letter case or surrounding whitespace (a review's warning) |
 /// | `unknown_reference` | a reference to an id the framework does not hold |
 /// | `duplicate_reference` | the same target listed twice |
 /// | `invalid_level` | a requirement or course level outside the competency's scale |
@@ -221,16 +222,26 @@ pub enum Error {
     /// [`Framework::review`](crate::Framework::review), not a reason to refuse the
     /// framework. Write every id in one form (NFC is what most keyboards and exports give)
     /// unless the entities are meant to differ.
-    #[error(
-        "{kind} ids {} are one text in different unicode forms (nfc/nfd): distinct ids that \
-         print alike",
-        code_points_list(ids)
-    )]
+    #[error("{}", alike(*kind, ids, "are one text in different unicode forms (nfc/nfd)"))]
     EquivalentIds {
         /// What kind of entity.
         kind: EntityKind,
         /// The ids, sorted byte by byte. The message shows each with every character
         /// outside ASCII escaped (`"Jos\u{e9}"`, `"Jose\u{301}"`), as they print alike.
+        ids: Vec<String>,
+    },
+    /// Ids of one kind that differ only in letter case or in whitespace around them (`rti`,
+    /// `RTI`, `rti `), as one id typed twice or pasted from a spreadsheet cell with a
+    /// trailing space gives. They are distinct ids, never merged: a warning of
+    /// [`Framework::review`](crate::Framework::review), not a reason to refuse the
+    /// framework. Ids that differ only in Unicode form are
+    /// [`Error::EquivalentIds`] instead.
+    #[error("{}", alike(*kind, ids, "differ only in letter case or surrounding whitespace"))]
+    LookalikeIds {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// The ids, sorted byte by byte. The message shows each escaped, so the whitespace
+        /// around them shows.
         ids: Vec<String>,
     },
     /// An entity refers to an id that does not exist. Add the target or fix the reference.
