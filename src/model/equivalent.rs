@@ -83,7 +83,7 @@ impl Framework {
             ),
         ];
         for (kind, ids) in kinds {
-            for ids in equivalent_ids(ids.iter().copied()) {
+            for ids in equivalent_ids(&ids) {
                 warnings.push(Error::EquivalentIds { kind, ids });
             }
             for ids in lookalike_ids(&ids) {
@@ -97,34 +97,8 @@ impl Framework {
 /// The sets of two or more distinct `ids` that have one NFC form, each sorted byte by byte,
 /// in order of their first id. Two texts already in NFC that differ have different NFC
 /// forms, so only a text not in NFC can share its form with another.
-pub(crate) fn equivalent_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<Vec<String>> {
-    let ids: Vec<&str> = ids.into_iter().collect();
-    let mut by_form: HashMap<String, Vec<&str>> = HashMap::new();
-    for &id in &ids {
-        if !is_nfc(id) {
-            by_form.entry(id.nfc().collect()).or_default().push(id);
-        }
-    }
-    if by_form.is_empty() {
-        return Vec::new();
-    }
-    for &id in &ids {
-        if is_nfc(id)
-            && let Some(group) = by_form.get_mut(id)
-        {
-            group.push(id);
-        }
-    }
-    let mut sets: Vec<Vec<String>> = by_form
-        .into_values()
-        .filter_map(|mut group| {
-            order::sort_by(&mut group, Ord::cmp);
-            group.dedup();
-            (group.len() > 1).then(|| group.into_iter().map(str::to_owned).collect())
-        })
-        .collect();
-    order::sort_by(&mut sets, Ord::cmp);
-    sets
+pub(crate) fn equivalent_ids(ids: &[&str]) -> Vec<Vec<String>> {
+    sets_by_key(ids, is_nfc, |id| id.nfc().collect(), |_| true)
 }
 
 /// The sets of two or more distinct `ids` that are one text but for letter case and
@@ -142,7 +116,24 @@ pub(crate) fn lookalike_ids(ids: &[&str]) -> Vec<Vec<String>> {
                 lower.next() == Some(c) && lower.next().is_none()
             })
     };
-    let key = |id: &str| -> String { id.trim().nfc().flat_map(char::to_lowercase).collect() };
+    let key = |id: &str| id.trim().nfc().flat_map(char::to_lowercase).collect();
+    let not_one_form = |group: &[&str]| {
+        let first: String = group[0].nfc().collect();
+        !group.iter().all(|id| id.nfc().eq(first.chars()))
+    };
+    sets_by_key(ids, plain, key, not_one_form)
+}
+
+/// The sets of two or more distinct `ids` of one `key` that `keep` keeps, each sorted byte
+/// by byte, in order of their first id. An id that is `plain` is its own key, so it is
+/// looked up, not copied, and only when some id is not plain. O(total length of the ids)
+/// expected, and the keys of the ids not plain.
+fn sets_by_key(
+    ids: &[&str],
+    plain: impl Fn(&str) -> bool,
+    key: impl Fn(&str) -> String,
+    keep: impl Fn(&[&str]) -> bool,
+) -> Vec<Vec<String>> {
     let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
     for &id in ids {
         if !plain(id) {
@@ -164,9 +155,8 @@ pub(crate) fn lookalike_ids(ids: &[&str]) -> Vec<Vec<String>> {
         .filter_map(|mut group| {
             order::sort_by(&mut group, Ord::cmp);
             group.dedup();
-            let first: String = group[0].nfc().collect();
-            let one_form = group.iter().all(|id| id.nfc().eq(first.chars()));
-            (group.len() > 1 && !one_form).then(|| group.into_iter().map(str::to_owned).collect())
+            (group.len() > 1 && keep(&group))
+                .then(|| group.into_iter().map(str::to_owned).collect())
         })
         .collect();
     order::sort_by(&mut sets, Ord::cmp);
@@ -203,15 +193,15 @@ mod tests {
         let nfc = "Jos\u{e9}";
         let nfd = "Jose\u{301}";
         assert_eq!(
-            equivalent_ids([nfc, "x", nfd, nfd]),
+            equivalent_ids(&[nfc, "x", nfd, nfd]),
             [vec![nfd.to_owned(), nfc.to_owned()]]
         );
         // The Kelvin sign's NFC form is the letter K.
         assert_eq!(
-            equivalent_ids(["K", "\u{212a}", "k"]),
+            equivalent_ids(&["K", "\u{212a}", "k"]),
             [vec!["K".to_owned(), "\u{212a}".to_owned()]]
         );
-        assert!(equivalent_ids(["a", "b", nfc]).is_empty());
-        assert!(equivalent_ids([nfd]).is_empty());
+        assert!(equivalent_ids(&["a", "b", nfc]).is_empty());
+        assert!(equivalent_ids(&[nfd]).is_empty());
     }
 }

@@ -124,11 +124,7 @@ fn best_rate(dept: &Department<'_>) -> f64 {
     for p in dept.officers {
         let inst = &p.inst;
         for j in 0..inst.len() as u32 {
-            let covered: f64 = inst
-                .covers(j)
-                .iter()
-                .map(|&e| inst.values[e as usize].max(0.0))
-                .sum();
+            let covered = inst.own_value(j);
             if covered > 0.0 {
                 rate = rate.max(covered / inst.hours(j));
             }

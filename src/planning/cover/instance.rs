@@ -365,6 +365,14 @@ impl Instance {
         self.covers.row(c)
     }
 
+    /// The value candidate `c` alone closes: its elements' positive values summed in cover
+    /// order (negative values count as 0). O(elements `c` covers).
+    pub(crate) fn own_value(&self, c: u32) -> f64 {
+        (self.covers(c).iter())
+            .map(|&e| self.values[e as usize].max(0.0))
+            .sum()
+    }
+
     /// The candidates `c` directly requires, sorted.
     pub(crate) fn prerequisites(&self, c: u32) -> &[u32] {
         self.pre.row(c)

@@ -39,11 +39,7 @@ impl Leaders {
         }
         let mut closure = vec![0.0_f64; inst.len()];
         for &c in inst.topo() {
-            let own: f64 = inst
-                .covers(c)
-                .iter()
-                .map(|&e| inst.values[e as usize].max(0.0))
-                .sum();
+            let own = inst.own_value(c);
             closure[c as usize] = inst
                 .prerequisites(c)
                 .iter()

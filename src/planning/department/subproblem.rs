@@ -65,11 +65,7 @@ impl Subproblem {
         // Every fold below runs in the order of the function it stands for, so the sums
         // and maxima are theirs bit for bit.
         for &c in inst.topo() {
-            let own: f64 = inst
-                .covers(c)
-                .iter()
-                .map(|&e| inst.values[e as usize].max(0.0))
-                .sum();
+            let own = inst.own_value(c);
             let pre = inst.prerequisites(c);
             let at = c as usize;
             closure[at] = pre.iter().fold(own, |sum, &p| sum + closure[p as usize]);
@@ -218,11 +214,7 @@ fn heaviest_below(inst: &Instance) -> Vec<f64> {
 fn reach(inst: &Instance) -> Vec<f64> {
     let mut reach = vec![0.0_f64; inst.len()];
     for &c in inst.topo() {
-        let value: f64 = inst
-            .covers(c)
-            .iter()
-            .map(|&e| inst.values[e as usize].max(0.0))
-            .sum();
+        let value = inst.own_value(c);
         let own = match (value > 0.0, inst.hours(c) > 0.0) {
             (false, _) => 0.0,
             (true, false) => f64::INFINITY,
