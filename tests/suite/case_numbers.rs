@@ -7,7 +7,7 @@
 use karmayogi::{CaseDropReason, CaseElement, CaseFieldReason, CasePackage};
 use serde_json::Value;
 
-use crate::support::{dropped_fields, import};
+use crate::support::{dropped, dropped_fields, import};
 
 const HUGE: &str = include_str!("../data/cases/case/33-numbers-beyond-a-double.json");
 
@@ -55,11 +55,8 @@ fn numbers_beyond_a_double_are_set_aside_and_reported() {
     );
     // The item named by such a number, and the level scored by one, are set aside saying
     // why; the value is shown as written.
-    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = (import.report.dropped.iter())
-        .map(|d| (d.element, d.identifier.as_str(), d.reason))
-        .collect();
     assert_eq!(
-        dropped,
+        dropped(&import.report),
         [
             (
                 CaseElement::Item,

@@ -5,7 +5,7 @@
 
 use karmayogi::{CaseDropReason, CaseElement, CaseFieldReason};
 
-use crate::support::{dropped_fields, import, memberships};
+use crate::support::{dropped, dropped_fields, import, memberships};
 
 const LISTS: &str = include_str!("../data/cases/case/32-texts-as-lists-of-one.json");
 
@@ -70,11 +70,8 @@ fn a_text_written_as_a_list_of_one_string_is_the_string() {
 #[test]
 fn a_text_written_as_a_list_of_several_strings_is_set_aside_and_reported() {
     let import = import(LISTS);
-    let dropped: Vec<(CaseElement, &str, CaseDropReason)> = (import.report.dropped.iter())
-        .map(|d| (d.element, d.identifier.as_str(), d.reason))
-        .collect();
     assert_eq!(
-        dropped,
+        dropped(&import.report),
         [(
             CaseElement::Item,
             "c3200000-0000-4000-8000-000000000003",

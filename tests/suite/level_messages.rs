@@ -7,8 +7,8 @@
 //! say levels may be such strings.
 
 use karmayogi::{
-    Cohort, Errors, Framework, FrameworkSpec, LevelPolicy, OfficersCsv, OfficersCsvOptions,
-    OfficersSpec, Profile, load_officers,
+    Cohort, Framework, FrameworkSpec, LevelPolicy, OfficersCsv, OfficersCsvOptions, OfficersSpec,
+    Profile, load_officers,
 };
 
 const FRAMEWORK: &str =
@@ -36,6 +36,14 @@ fn json_messages(fw: &Framework, json: &str) -> Vec<String> {
     cohort
 }
 
+/// The messages of every problem of an HR export whose files are `officers` and
+/// `evidence`, read by `load_officers`.
+fn csv_messages(fw: &Framework, officers: &str, evidence: &str) -> Vec<String> {
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let errors = load_officers(fw, &csv, &OfficersCsvOptions::default()).expect_err("refused");
+    errors.iter().map(ToString::to_string).collect()
+}
+
 // scales/17: a passbook whose levels lie beyond their competency's scale, written as
 // strings (`"9"`, `"Level 6"`) and as numbers, for a competency of four levels, one that
 // exists at levels 4 and 5 only, and one of five.
@@ -57,15 +65,8 @@ fn a_level_beyond_its_competency_is_refused_with_the_competency_s_own_levels() {
     let csv = "officer,competency,level,source\nuser-0001,FC1,9,self_declared\n\
                user-0001,SFIA-DTAN,2,assessment\n";
     let officers = "id,department,position\nuser-0001,dopt,p-so\n";
-    let errors = load_officers(
-        &fw,
-        &OfficersCsv::new(officers).evidence(csv),
-        &OfficersCsvOptions::default(),
-    )
-    .expect_err("refused");
-    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
-        messages,
+        csv_messages(&fw, officers, csv),
         [
             "evidence.csv line 2, column `level`: officer `user-0001` passbook entry 0 \
              (competency `FC1`): found `9`, expected a level from 0 to 4",
@@ -117,14 +118,11 @@ fn a_level_read_without_its_competency_claims_no_range() {
     }
     // A passbook row of a competency the framework does not hold, from CSV.
     let fw = Framework::from_json(FRAMEWORK).expect("valid");
-    let errors: Errors = load_officers(
+    let messages = csv_messages(
         &fw,
-        &OfficersCsv::new("id,department,position\no1,dopt,p-so\n")
-            .evidence("officer,competency,level,source\no1,XX9,9,assessment\n"),
-        &OfficersCsvOptions::default(),
-    )
-    .expect_err("refused");
-    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        "id,department,position\no1,dopt,p-so\n",
+        "officer,competency,level,source\no1,XX9,9,assessment\n",
+    );
     assert!(
         messages.iter().any(|m| m.contains(
             "found `9`, expected a level, 0 (none) or one of the competency's levels (at most 5)"
@@ -179,15 +177,8 @@ fn levels_written_with_their_names_read_alike_in_json_and_csv() {
         "{error}"
     );
     let evidence = evidence.replacen("3 (Advanced)", contradicts, 1);
-    let errors = load_officers(
-        &fw,
-        &OfficersCsv::new(officers).evidence(&evidence),
-        &OfficersCsvOptions::default(),
-    )
-    .expect_err("refused");
-    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
-        messages,
+        csv_messages(&fw, officers, &evidence),
         [
             "evidence.csv line 2, column `level`: officer `user-0001` passbook entry 0 \
           (competency `BC7`): found `Level 3 - Proficient`, expected a level from 0 to 5 \
