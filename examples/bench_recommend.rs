@@ -2,9 +2,11 @@
 //! catalogue and **synthetic** officers.
 //!
 //! Run with `cargo run --release --example bench_recommend [OFFICERS] [--batch-only]
-//! [--plain]` (default 1,000,000 for the batch; `--batch-only` skips parts 1 and 2, for
-//! profiling; `--plain` plans the batch by `Framework::recommend` officer by officer
-//! instead of one `Recommender` per thread, which gives the same plans).
+//! [--plain] [--recruits PERMILLE]` (default 1,000,000 for the batch; `--batch-only` skips
+//! parts 1 and 2, for profiling; `--plain` plans the batch by `Framework::recommend`
+//! officer by officer instead of one `Recommender` per thread, which gives the same plans;
+//! `--recruits` gives PERMILLE officers in every 1,000 (those whose number ends in 000 to
+//! PERMILLE − 1) an empty passbook, as new recruits have, 0 by default).
 //! It measures:
 //!
 //! 1. quality: total hours of the greedy plan against the exact optimum, for officers of a
@@ -49,9 +51,9 @@ fn main() -> ExitCode {
 }
 
 const USAGE: args::Usage = args::Usage {
-    text: "bench_recommend [OFFICERS] [--batch-only] [--plain]",
+    text: "bench_recommend [OFFICERS] [--batch-only] [--plain] [--recruits PERMILLE]",
     flags: &["--batch-only", "--plain"],
-    options: &[],
+    options: &["--recruits"],
     positional: 1,
 };
 
@@ -64,6 +66,17 @@ fn run(out: &mut dyn Write) -> out::Outcome {
     let batch = match args.positional().first() {
         Some(n) => usize::try_from(USAGE.count(n, "OFFICERS")?)?,
         None => 1_000_000,
+    };
+    let recruits = match args.option("--recruits") {
+        Some(n) => match USAGE.number(n, "--recruits")? {
+            n @ 0..=1000 => n,
+            n => {
+                return Err(USAGE
+                    .error(&format!("--recruits is {n}: at most 1000"))
+                    .into());
+            }
+        },
+        None => 0,
     };
     let esco = esco::Esco::load()?;
     let mut spec = esco.framework_spec();
@@ -92,7 +105,7 @@ fn run(out: &mut dyn Write) -> out::Outcome {
         quality_and_latency(out, &framework, &cases)?;
     }
     career_paths(out, &framework)?;
-    batch_throughput(out, &framework, batch, args.flag("--plain"))
+    batch_throughput(out, &framework, batch, args.flag("--plain"), recruits)
 }
 
 fn career_paths(out: &mut dyn Write, framework: &Framework) -> out::Outcome {
@@ -195,20 +208,29 @@ fn quality_and_latency(
     Ok(())
 }
 
+/// What a thread's recommender remembered: parts, heap bytes, plans read back.
+type Memo = (usize, usize, u64);
+
 fn batch_throughput(
     out: &mut dyn Write,
     framework: &Framework,
     batch: usize,
     one_by_one: bool,
+    recruits: u64,
 ) -> out::Outcome {
     // 3. Batch throughput on two threads.
     let synth = synth::Synth::new(framework, &synth::SynthOptions::default());
     let start = Instant::now();
-    let cohort = Cohort::new(
-        framework,
-        synth.officers(0..batch as u64),
-        &LevelPolicy::default(),
-    )?;
+    let officers = synth
+        .officers(0..batch as u64)
+        .enumerate()
+        .map(|(i, mut spec)| {
+            if (i as u64) % 1000 < recruits {
+                spec.passbook.clear();
+            }
+            spec
+        });
+    let cohort = Cohort::new(framework, officers, &LevelPolicy::default())?;
     writeln!(
         out,
         "batch: {} synthetic officers in a cohort ({:.0} bytes each) built in {:.2} s",
@@ -219,7 +241,7 @@ fn batch_throughput(
     let greedy = RecommendOptions::default().solver(Solver::Greedy);
     let start = Instant::now();
     let per_thread = batch.div_ceil(2);
-    let totals: Vec<(usize, usize, f64, (usize, usize))> = std::thread::scope(|scope| {
+    let totals: Vec<(usize, usize, f64, Memo)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..2)
             .map(|w| {
                 let (cohort, greedy) = (&cohort, &greedy);
@@ -244,14 +266,18 @@ fn batch_throughput(
                             hours += plan.total_hours;
                         }
                     }
-                    let memo = (recommender.remembered(), recommender.heap_bytes());
+                    let memo = (
+                        recommender.remembered(),
+                        recommender.heap_bytes(),
+                        recommender.plans_read_back(),
+                    );
                     (plans, closed, hours, memo)
                 })
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or((0, 0, 0.0, (0, 0))))
+            .map(|h| h.join().unwrap_or((0, 0, 0.0, (0, 0, 0))))
             .collect()
     });
     let secs = start.elapsed().as_secs_f64();
@@ -268,12 +294,13 @@ fn batch_throughput(
         peak_rss()
     )?;
     if !one_by_one {
-        let (parts, bytes) = totals
+        let (parts, bytes, read_back) = totals
             .iter()
-            .fold((0, 0), |(p, b), t| (p + t.3.0, b + t.3.1));
+            .fold((0, 0, 0), |(p, b, r), t| (p + t.3.0, b + t.3.1, r + t.3.2));
         writeln!(
             out,
-            "  parts remembered at the end: {parts} on the 2 threads' recommenders, {:.1} MiB",
+            "  parts remembered at the end: {parts} on the 2 threads' recommenders, {:.1} MiB; \
+             {read_back} plans read back",
             bytes as f64 / f64::from(1 << 20)
         )?;
     }

@@ -11,6 +11,7 @@ mod instance_tests;
 mod marks;
 mod options;
 mod plan;
+mod plan_memo;
 
 pub use batch::Recommender;
 pub(crate) use options::reaches;
@@ -117,22 +118,10 @@ impl Framework {
         position: &str,
         options: &RecommendOptions,
     ) -> Result<Plan<'f>, Error> {
-        self.recommend_remembering(profile, position, options, None)
-    }
-
-    /// [`Framework::recommend`], least-hours parts read back from `memo` or remembered
-    /// there when one is given.
-    pub(crate) fn recommend_remembering<'f>(
-        &'f self,
-        profile: &Profile,
-        position: &str,
-        options: &RecommendOptions,
-        memo: Option<&PartMemo>,
-    ) -> Result<Plan<'f>, Error> {
         self.check_stamp(profile.stamp)?;
         let p = self.position_index(position)?;
         let gaps = self.gaps_at(p, &profile.held);
-        self.plan(&gaps, &profile.completed, options, memo)
+        self.plan(&gaps, &profile.completed, options, None)
     }
 
     /// The gaps of an officer holding `held` (sorted by competency) against post `p`, in

@@ -1,10 +1,13 @@
 //! `Recommender`: many officers planned in a row give, plan for plan, what
 //! `Framework::recommend` gives each alone, whatever the order, the options and what was
-//! remembered before; and parts met again are remembered, not solved again.
+//! remembered before; parts met again are remembered, not solved again; and officers alike
+//! in post, completed courses and gaps get their plan read back from the third on.
 
 use karmayogi::*;
 
-use crate::support::{assessed_undated, competency, course, framework_spec, officer, position};
+use crate::support::{
+    assessed_undated, competency, course, evidence, framework_spec, officer, position,
+};
 
 /// splitmix64, enough for generating instances.
 struct Rng(u64);
@@ -239,4 +242,77 @@ fn a_recommender_moves_to_another_thread() {
             .expect("thread")
     });
     assert_eq!(plans.len(), 4);
+}
+
+/// Officers alike (one post, the same completed courses, the same gaps, whatever they hold
+/// beyond the post's requirements), and officers differing from them in one of those only.
+fn alike(fw: &Framework) -> Vec<(Profile, &'static str)> {
+    let profile = |id: String, post: &'static str, passbook: Vec<Evidence>| {
+        let spec = officer(&id, "d", post, passbook);
+        (
+            Profile::new(fw, &spec, &LevelPolicy::default()).expect("officer"),
+            post,
+        )
+    };
+    let done = || evidence("c01", 0, EvidenceSource::CourseCompletion, "", Some("k03"));
+    let mut out = Vec::new();
+    for i in 0..4u8 {
+        // Recruits: empty passbooks.
+        out.push(profile(format!("new-{i}"), "p0", Vec::new()));
+        out.push(profile(format!("new1-{i}"), "p1", Vec::new()));
+        // The same gaps and levels; what they hold outside p0's requirements differs.
+        let mut held = vec![("c02", 1), ("c05", 1)];
+        if i % 2 == 1 {
+            held.push(("c10", 1 + i));
+        }
+        out.push(profile(format!("held-{i}"), "p0", assessed_undated(&held)));
+        // A completed course beside the same gaps.
+        let mut passbook = assessed_undated(&[("c02", 1), ("c05", 1)]);
+        passbook.push(done());
+        out.push(profile(format!("done-{i}"), "p0", passbook));
+        // One level apart from `held` on one requirement.
+        out.push(profile(
+            format!("level-{i}"),
+            "p0",
+            assessed_undated(&[("c02", 1), ("c05", 2)]),
+        ));
+    }
+    out
+}
+
+#[test]
+fn officers_alike_get_their_plan_read_back_from_the_third() {
+    let mut read_back = 0;
+    for seed in 0..6 {
+        let mut rng = Rng(100 + seed);
+        let fw = dense_framework(&mut rng, 20 + seed as usize);
+        let officers = alike(&fw);
+        for options in variants() {
+            let mut recommender = Recommender::new(&fw, &options);
+            for (i, (p, post)) in officers.iter().enumerate() {
+                let plan = recommender.recommend(p, post).expect("plan");
+                assert_eq!(
+                    serde_json::to_string(&plan).expect("json"),
+                    serde_json::to_string(&fw.recommend(p, post, &options).expect("plan"))
+                        .expect("json"),
+                    "seed {seed}, officer {i}, options {options:?}"
+                );
+            }
+            // Four officers each of five keys (recruits of either post, a held set, a
+            // completed course, a level apart), each kept at its second meeting and read
+            // back at the third and fourth.
+            assert_eq!(
+                recommender.plans_read_back(),
+                10,
+                "seed {seed}, {options:?}"
+            );
+            assert_eq!(
+                recommender.plans_remembered(),
+                5,
+                "seed {seed}, {options:?}"
+            );
+            read_back += recommender.plans_read_back();
+        }
+    }
+    assert!(read_back > 0);
 }
