@@ -16,9 +16,10 @@
 
 use std::ops::Range;
 
+use super::by_department::StoredRow;
 use super::dense::{Dense, LEVELS, with_dense};
 use super::kernel::{REQUIRED, count_levels, row_of};
-use super::{NeedRow, TrainingNeeds, mean_shortfall, radix_sort_with, short_and_shortfall};
+use super::{radix_sort_with, short_and_shortfall};
 use crate::{Cohort, Framework};
 
 /// What one department's count leaves besides its report: the buffers of a sequence of
@@ -39,8 +40,9 @@ pub(super) struct Scratch {
 
 impl Framework {
     /// The training needs of the officers in `slots` (one department's groups, a range of
-    /// the cohort's storage order), counted by the row kernel, with the rows in the order
-    /// of the report. The same report as [`Framework::count`] and its fold and sort give.
+    /// the cohort's storage order), counted by the row kernel: appends its rows to `out`
+    /// in the order of the report and returns the officers and pairs counted. The same
+    /// report as [`Framework::count`] and its fold and sort give.
     ///
     /// # Complexity
     /// O(H + g·r + w + m + k·b) for H held levels of the officers in `slots`, g groups of
@@ -53,7 +55,8 @@ impl Framework {
         cohort: &Cohort,
         slots: Range<usize>,
         scratch: &mut Scratch,
-    ) -> TrainingNeeds<'_> {
+        out: &mut Vec<StoredRow>,
+    ) -> (u64, u64) {
         if scratch.pointers.len() != self.reqs.len() {
             scratch.pointers = (self.reqs.iter())
                 .map(|&r| u64::from(r.competency) | u64::from(row_of(r)) << 32)
@@ -71,12 +74,8 @@ impl Framework {
             } else {
                 self.count_marked::<false>(cohort, slots, &scratch.pointers, dense)
             };
-            let rows = self.department_rows(dense, scratch, summary);
-            TrainingNeeds {
-                officers,
-                pairs,
-                rows,
-            }
+            department_rows(dense, scratch, summary, out);
+            (officers, pairs)
         })
     }
 
@@ -128,88 +127,72 @@ impl Framework {
         }
         (officers, pairs)
     }
+}
 
-    /// The report's rows from the marked counter rows, leaving the tables at rest: the
-    /// marks read in order (competencies ascending, each one's rows together) give each
-    /// competency's histogram in index order, each counter row added in by the shape of its
-    /// required level (see [`add_histogram`]); [`order_found`] puts them in the order of
-    /// the report, and each row is built once, in its place, from the counts found with
-    /// its histogram.
-    fn department_rows(
-        &self,
-        dense: &mut Dense,
-        scratch: &mut Scratch,
-        summary: bool,
-    ) -> Vec<NeedRow<'_>> {
-        let Dense {
-            counts,
-            marks,
-            marked,
-            ..
-        } = dense;
-        let Scratch {
-            found, keys, spare, ..
-        } = scratch;
-        found.clear();
-        // The words marked, in order (with a summary, only those it marks; otherwise
-        // every word), each read and cleared.
-        let all = if summary { 0 } else { marks.len() };
-        let listed = (marked.iter_mut().enumerate()).flat_map(|(v, set)| {
-            let mut set = std::mem::take(set);
-            std::iter::from_fn(move || {
-                let w = v * 64 + set.trailing_zeros() as usize;
-                set &= set.checked_sub(1)?;
-                Some(w)
-            })
-        });
-        for w in (0..all).chain(listed.take(if summary { usize::MAX } else { 0 })) {
-            let Some(word) = marks.get_mut(w) else {
-                continue;
-            };
-            let mut bits = std::mem::take(word);
-            while bits != 0 {
-                // The lowest byte marked: one competency, a bit per required level met.
-                let at = bits.trailing_zeros() & !7;
-                let mut levels = (bits >> at) & 0xff;
-                bits &= !(0xff << at);
-                let c = w * 8 + (at / 8) as usize;
-                let mut histogram = [0u64; 6];
-                while levels != 0 {
-                    let level = levels.trailing_zeros() as usize;
-                    levels &= levels - 1;
-                    if let Some(count) = counts.get_mut(1 + c * LEVELS + level) {
-                        add_histogram(&mut histogram, level, &std::mem::take(count));
-                    }
+/// Appends to `out` the report's rows from the marked counter rows, leaving the tables at
+/// rest: the marks read in order (competencies ascending, each one's rows together) give
+/// each competency's histogram in index order, each counter row added in by the shape of
+/// its required level (see [`add_histogram`]); [`order_found`] puts them in the order of
+/// the report, and each row is stored once, in its place.
+fn department_rows(
+    dense: &mut Dense,
+    scratch: &mut Scratch,
+    summary: bool,
+    out: &mut Vec<StoredRow>,
+) {
+    let Dense {
+        counts,
+        marks,
+        marked,
+        ..
+    } = dense;
+    let Scratch {
+        found, keys, spare, ..
+    } = scratch;
+    found.clear();
+    // The words marked, in order (with a summary, only those it marks; otherwise
+    // every word), each read and cleared.
+    let all = if summary { 0 } else { marks.len() };
+    let listed = (marked.iter_mut().enumerate()).flat_map(|(v, set)| {
+        let mut set = std::mem::take(set);
+        std::iter::from_fn(move || {
+            let w = v * 64 + set.trailing_zeros() as usize;
+            set &= set.checked_sub(1)?;
+            Some(w)
+        })
+    });
+    for w in (0..all).chain(listed.take(if summary { usize::MAX } else { 0 })) {
+        let Some(word) = marks.get_mut(w) else {
+            continue;
+        };
+        let mut bits = std::mem::take(word);
+        while bits != 0 {
+            // The lowest byte marked: one competency, a bit per required level met.
+            let at = bits.trailing_zeros() & !7;
+            let mut levels = (bits >> at) & 0xff;
+            bits &= !(0xff << at);
+            let c = w * 8 + (at / 8) as usize;
+            let mut histogram = [0u64; 6];
+            while levels != 0 {
+                let level = levels.trailing_zeros() as usize;
+                levels &= levels - 1;
+                if let Some(count) = counts.get_mut(1 + c * LEVELS + level) {
+                    add_histogram(&mut histogram, level, &std::mem::take(count));
                 }
-                found.push(Found::new(c as u32, histogram));
             }
+            found.push(Found::new(c as u32, histogram));
         }
-        // Row 0 took the levels of competencies not required.
-        if let Some(row) = counts.first_mut() {
-            *row = [0; 8];
-        }
-        order_found(found, keys, spare);
-        // Every key indexes `found`, whose competencies index the framework's tables: the
-        // rows are written in one exact-length pass.
-        let (specs, kinds) = (&self.competencies.items, &self.competency_kind);
-        keys.iter()
-            .map(|&k| {
-                let f = &found[k as usize];
-                let c = f.competency as usize;
-                let spec = &specs[c];
-                NeedRow {
-                    competency: &spec.id,
-                    name: &spec.name,
-                    kind: kinds[c],
-                    officers_required: f.histogram[0] + f.short,
-                    officers_short: f.short,
-                    total_shortfall: f.total,
-                    mean_shortfall: mean_shortfall(f.total, f.short),
-                    histogram: f.histogram,
-                }
-            })
-            .collect()
     }
+    // Row 0 took the levels of competencies not required.
+    if let Some(row) = counts.first_mut() {
+        *row = [0; 8];
+    }
+    order_found(found, keys, spare);
+    // Every key indexes `found`: the rows are written in one exact-length pass.
+    out.extend(keys.iter().map(|&k| {
+        let f = &found[k as usize];
+        StoredRow::new(f.competency, &f.histogram)
+    }));
 }
 
 /// One competency met in a department: its shortfall histogram (`[s]` officers short by `s`
