@@ -172,7 +172,7 @@ fn department_rows(
             let mut levels = (bits >> at) & 0xff;
             bits &= !(0xff << at);
             let c = w * 8 + (at / 8) as usize;
-            let mut histogram = [0u64; 6];
+            let mut histogram = [0u32; 6];
             while levels != 0 {
                 let level = levels.trailing_zeros() as usize;
                 levels &= levels - 1;
@@ -191,16 +191,20 @@ fn department_rows(
     // Every key indexes `found`: the rows are written in one exact-length pass.
     out.extend(keys.iter().map(|&k| {
         let f = &found[k as usize];
-        StoredRow::new(f.competency, &f.histogram)
+        StoredRow {
+            competency: f.competency,
+            histogram: f.histogram,
+        }
     }));
 }
 
 /// One competency met in a department: its shortfall histogram (`[s]` officers short by `s`
-/// levels), its officers short and its total shortfall.
+/// levels; each count at most the department's officers, below 2³² as a cohort's are), its
+/// officers short and its total shortfall.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Found {
     competency: u32,
-    histogram: [u64; 6],
+    histogram: [u32; 6],
     short: u64,
     total: u64,
 }
@@ -208,8 +212,8 @@ struct Found {
 impl Found {
     /// Competency `competency` with its histogram, and the counts that follow from it.
     #[inline]
-    fn new(competency: u32, histogram: [u64; 6]) -> Found {
-        let (short, total) = short_and_shortfall(&histogram);
+    fn new(competency: u32, histogram: [u32; 6]) -> Found {
+        let (short, total) = short_and_shortfall(&histogram.map(u64::from));
         Found {
             competency,
             histogram,
@@ -225,7 +229,7 @@ impl Found {
 /// level, so that each level's bucket is a constant and the row is six additions and a
 /// subtraction.
 #[inline]
-fn add_histogram(histogram: &mut [u64; 6], required: usize, counts: &[u32; 8]) {
+fn add_histogram(histogram: &mut [u32; 6], required: usize, counts: &[u32; 8]) {
     match required {
         0 => add_at::<0>(histogram, counts),
         1 => add_at::<1>(histogram, counts),
@@ -238,14 +242,15 @@ fn add_histogram(histogram: &mut [u64; 6], required: usize, counts: &[u32; 8]) {
 
 /// [`add_histogram`] at required level `R`.
 #[inline]
-fn add_at<const R: usize>(histogram: &mut [u64; 6], counts: &[u32; 8]) {
+fn add_at<const R: usize>(histogram: &mut [u32; 6], counts: &[u32; 8]) {
     let mut holding = 0u32;
     for level in 0..LEVELS {
         let n = counts[level];
-        histogram[R.saturating_sub(level)] += u64::from(n);
+        let bucket = &mut histogram[R.saturating_sub(level)];
+        *bucket = bucket.wrapping_add(n);
         holding = holding.wrapping_add(n);
     }
-    histogram[R] += u64::from(counts[REQUIRED].saturating_sub(holding));
+    histogram[R] = histogram[R].wrapping_add(counts[REQUIRED].saturating_sub(holding));
 }
 
 /// Sets `order` to the indices in `found` (competencies in index order, each with its
@@ -303,7 +308,7 @@ fn order_found(found: &[Found], order: &mut Vec<u64>, spare: &mut Vec<u64>) {
         };
         order.extend((0..found.len() as u64).filter(|&k| {
             let f = &found[k as usize];
-            f.histogram[0] | f.short != 0
+            u64::from(f.histogram[0]) | f.short != 0
         }));
         crate::model::order::sort_unstable_by(order, |&a, &b| key(a).cmp(&key(b)));
     }
@@ -321,7 +326,7 @@ mod tests {
         let mut rows: Vec<(u64, u64, u64)> = (found.iter().enumerate())
             .filter(|(_, f)| f.histogram.iter().any(|&n| n > 0))
             .map(|(k, f)| {
-                let (short, total) = short_and_shortfall(&f.histogram);
+                let (short, total) = short_and_shortfall(&f.histogram.map(u64::from));
                 (total, short, k as u64)
             })
             .collect();
@@ -343,17 +348,21 @@ mod tests {
             (700, 20),
             (5_000, 50),
             (13_000, 5_000),
+            (300, u64::from(u16::MAX)),
             (300, u64::from(u32::MAX)),
-            (300, 1 << 40),
         ] {
             let mut c = 0u32;
             let found: Vec<Found> = (0..rows)
                 .map(|_| {
                     c += 1 + next(3) as u32;
-                    let mut histogram = [0u64; 6];
+                    let mut histogram = [0u32; 6];
                     for n in &mut histogram {
                         // Some buckets empty, and now and then a whole row.
-                        *n = if next(3) == 0 { 0 } else { next(most + 1) };
+                        *n = if next(3) == 0 {
+                            0
+                        } else {
+                            next(most + 1) as u32
+                        };
                     }
                     Found::new(c, histogram)
                 })
@@ -376,11 +385,11 @@ mod tests {
                 // (against the counts' invariant) fewer than those counted.
                 let holding: u32 = counts.iter().take(6).sum();
                 counts[REQUIRED] = (holding + next(5) as u32).saturating_sub(next(3) as u32);
-                let before = [next(9), next(9), next(9), next(9), next(9), next(9)];
+                let before = [0; 6].map(|_: u32| next(9) as u32);
                 let mut got = before;
                 add_histogram(&mut got, required as usize, &counts);
                 let (_, h) = histogram(1 + 6 * 11 + required, &counts);
-                let want: Vec<u64> = before.iter().zip(h).map(|(a, b)| a + b).collect();
+                let want: Vec<u32> = (before.iter().zip(h)).map(|(&a, b)| a + b as u32).collect();
                 assert_eq!(got.to_vec(), want, "required {required}, counts {counts:?}");
             }
         }
