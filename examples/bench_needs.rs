@@ -480,33 +480,38 @@ fn time_slices(
     let options = NeedsOptions::default();
     let busy = OtherLoad::start();
     let (mut whole, mut by_department) = (Vec::new(), Vec::new());
-    let mut departments = Vec::new();
+    let mut departments = None;
     for _ in 0..BIG_RUNS {
         let start = Instant::now();
         whole_cohort(framework, cohort, &options)?;
         whole.push(start.elapsed());
         let start = Instant::now();
-        departments = framework.training_needs_by_department(cohort, &options)?;
+        departments = Some(framework.training_needs_by_department(cohort, &options)?);
         by_department.push(start.elapsed());
     }
+    let departments = departments.ok_or("no by-department run")?;
     let (whole, _) = min_median(&mut whole);
     let (split, _) = min_median(&mut by_department);
-    // The memory floor of the reports: their rows copied into fresh vectors, in the same
+    // The memory floor of the reports: the report copied into fresh memory, in the same
     // pattern as the calls above (each copy made while the previous one is alive).
     let mut copies = Vec::new();
-    let mut copy: Vec<Vec<karmayogi::NeedRow<'_>>> = Vec::new();
+    let mut copy = None;
     for _ in 0..BIG_RUNS {
         let start = Instant::now();
-        copy = departments.iter().map(|(_, n)| n.rows.clone()).collect();
+        copy = Some(departments.clone());
         copies.push(start.elapsed());
     }
-    let rows: usize = copy.iter().map(Vec::len).sum();
     drop(copy);
+    let rows = departments.total_rows();
     let (floor, _) = min_median(&mut copies);
     let mut text = String::new();
-    for (d, needs) in &departments {
-        text.push_str(d.as_str());
-        text.push_str(&fingerprint_text(needs));
+    for needs in departments.iter() {
+        text.push_str(needs.department().as_str());
+        text.push_str(&fingerprint_rows(
+            needs.officers(),
+            needs.pairs(),
+            needs.rows(),
+        ));
     }
     writeln!(
         out,
@@ -521,9 +526,10 @@ fn time_slices(
     )?;
     writeln!(
         out,
-        "    its {} rows ({}) copied into fresh vectors: min {} ({:.2}x the whole-cohort call)",
+        "    its {} rows ({} at {ROW_BYTES} bytes a row) copied into fresh memory: min {} \
+         ({:.2}x the whole-cohort call)",
         grouped(rows as u64),
-        mib((rows * std::mem::size_of::<karmayogi::NeedRow<'_>>()) as u64),
+        mib((rows * ROW_BYTES) as u64),
         ms(floor),
         floor.as_secs_f64() / whole.as_secs_f64()
     )?;
@@ -545,6 +551,9 @@ fn time_slices(
     writeln!(out, "    {}", busy.report())?;
     Ok(())
 }
+
+/// Bytes a row takes in [`karmayogi::NeedsByDepartment`]'s store, as its docs state.
+const ROW_BYTES: usize = 28;
 
 /// The whole-cohort call timed against `training_needs_by_department`, apart so that
 /// callgrind's `--toggle-collect='*whole_cohort*'` counts these calls alone (not the team's
@@ -597,16 +606,22 @@ fn print_summary(out: &mut dyn Write, needs: &TrainingNeeds<'_>) -> out::Outcome
 /// and histograms; not the report's current layout), so fingerprints recorded in
 /// BENCHMARKS.md stay comparable across changes to how reports print.
 fn fingerprint_text(needs: &TrainingNeeds<'_>) -> String {
-    let mut text = format!(
-        "{} officers, {} officer-requirement pairs\n",
-        needs.officers, needs.pairs
-    );
+    fingerprint_rows(needs.officers, needs.pairs, needs.rows.iter().cloned())
+}
+
+/// [`fingerprint_text`] of a report given as its counts and rows.
+fn fingerprint_rows<'f>(
+    officers: u64,
+    pairs: u64,
+    rows: impl Iterator<Item = karmayogi::NeedRow<'f>>,
+) -> String {
+    let mut text = format!("{officers} officers, {pairs} officer-requirement pairs\n");
     let _ = writeln!(
         text,
         "  {:<40} {:<11} {:>8} {:>6} {:>6} {:>5}   shortfall histogram 0|1|2|3|4|5",
         "competency", "type", "required", "short", "total", "mean"
     );
-    for r in &needs.rows {
+    for r in rows {
         let _ = writeln!(
             text,
             "  {:<40} {:<11} {:>8} {:>6} {:>6} {:>5.2}   {}",

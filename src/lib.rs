@@ -171,7 +171,9 @@ pub use crate::analysis::evaluate::{
     OutcomeEffect, PositionProgress, Progress, Unmatched,
 };
 pub use crate::analysis::gap::{Gap, GapOptions, GapReport, Weights};
-pub use crate::analysis::needs::{NeedRow, NeedsOptions, TrainingNeeds};
+pub use crate::analysis::needs::{
+    DepartmentNeeds, NeedRow, NeedsByDepartment, NeedsOptions, TrainingNeeds,
+};
 pub use crate::analysis::rank::{Fit, RankOptions};
 pub use crate::analysis::rollup::{
     GroupEvaluation, GroupNeedRow, GroupNeeds, GroupProgress, RollupOptions,

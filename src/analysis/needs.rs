@@ -1,18 +1,22 @@
 //! Training-needs analysis: per competency, how many officers are short and by how much.
 
-use serde::Serialize;
-
 use crate::analysis::parallel::map_ranges;
 use crate::model::order;
-use crate::model::spec::CompetencyType;
-use crate::{Cohort, CompetencyId, DepartmentId, Error, Framework};
+use crate::{Cohort, DepartmentId, Error, Framework};
+use by_department::{Entry, StoredRow};
 use dense::{Dense, with_dense};
 use kernel::Tally;
+use rows::{need_row, short_and_shortfall};
 
+pub use by_department::{DepartmentNeeds, NeedsByDepartment};
+pub use rows::{NeedRow, TrainingNeeds};
+
+mod by_department;
 mod dense;
 mod department;
 mod direct;
 mod kernel;
+mod rows;
 
 /// Options for [`Framework::training_needs`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,45 +54,6 @@ impl NeedsOptions {
         self.department = Some(department.into());
         self
     }
-}
-
-/// One row of the training-needs heatmap: a competency across many officers.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct NeedRow<'f> {
-    /// The competency.
-    pub competency: &'f CompetencyId,
-    /// Its name.
-    pub name: &'f str,
-    /// Its type.
-    pub kind: CompetencyType,
-    /// Officers whose position requires it.
-    pub officers_required: u64,
-    /// Officers below the required level.
-    pub officers_short: u64,
-    /// Sum of shortfalls over all officers.
-    pub total_shortfall: u64,
-    /// Mean shortfall among the officers who are short (0 when none is).
-    pub mean_shortfall: f64,
-    /// `histogram[s]`: officers short by exactly `s` levels (`histogram[0]`: requirement met).
-    pub histogram: [u64; 6],
-}
-
-/// The training needs of a group of officers: the data of a heatmap.
-///
-/// # Properties
-/// - Every row satisfies `officers_required = Σ histogram`, `officers_short = Σ histogram[1..]`
-///   and `total_shortfall = Σ s · histogram[s]`.
-/// - Rows are sorted by total shortfall (largest first), then officers short, then id;
-///   competencies nobody's position requires are left out.
-/// - The result does not depend on the order of officers nor on the number of threads.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct TrainingNeeds<'f> {
-    /// Officers counted.
-    pub officers: u64,
-    /// Officer–requirement pairs examined.
-    pub pairs: u64,
-    /// One row per competency required of at least one officer.
-    pub rows: Vec<NeedRow<'f>>,
 }
 
 impl Framework {
@@ -179,9 +144,10 @@ impl Framework {
     }
 
     /// [`Framework::training_needs`] for each department of the cohort, sorted by department,
-    /// each department read where the cohort stores it. With
-    /// [`NeedsOptions::department`], only that department's entry (none when it is a
-    /// department of the framework's positions that no officer of the cohort belongs to).
+    /// each department read where the cohort stores it, all their rows kept in one compact
+    /// store (see [`NeedsByDepartment`]). With [`NeedsOptions::department`], only that
+    /// department's entry (none when it is a department of the framework's positions that
+    /// no officer of the cohort belongs to).
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] when the cohort was built from another framework;
@@ -189,53 +155,76 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O((H + Σ (min(g·r, P) + m + k + c/512) + t·R) / t) time for H held levels, g groups
-    /// (one per position met) of each department, r requirements per position and P
-    /// officer–requirement pairs of each department, m (competency, required level) pairs
-    /// required in each department, k rows of each, c competencies and R requirements of
-    /// the framework, and t threads actually used (see [`NeedsOptions::threads`]); each
-    /// department is counted as [`Framework::training_needs`] counts one. A department of
-    /// many officers per position has the rows it touches marked in a bitmap, a byte per
-    /// competency, and only the marked words read back, in competency order (after a
-    /// summary of c/512 words), so its report is sorted
-    /// on the two counts alone (at most three radix passes up to about 2²¹ officers) and
-    /// each row built once, in its place. Memory O(Σ k) for the results, plus per thread
-    /// 8 bytes per requirement of the framework for the call, buffers of one department's
+    /// O((H + Σ (min(g·r, P) + m + k + c/512) + t·R) / t + K) time for H held levels, g
+    /// groups (one per position met) of each department, r requirements per position and
+    /// P officer–requirement pairs of each department, m (competency, required level)
+    /// pairs required in each department, k rows of each, K rows in all, c competencies
+    /// and R requirements of the framework, and t threads actually used (see
+    /// [`NeedsOptions::threads`]; the K is joining the threads' rows, with more than one);
+    /// each department is counted as [`Framework::training_needs`] counts one. A
+    /// department of many officers per position has the rows it touches marked in a
+    /// bitmap, a byte per competency, and only the marked words read back, in competency
+    /// order (after a summary of c/512 words), so its report is sorted on the two counts
+    /// alone (at most three radix passes up to about 2²¹ officers) and each row stored
+    /// once, in its place. Memory: 28 bytes per row and 48 bytes per department (with a
+    /// copy of its id) for the result (a [`NeedRow`] is built when read), plus per thread 8
+    /// bytes per requirement of the framework for the call, buffers of one department's
     /// rows, and the per-thread tables of [`Framework::training_needs`]. The cohort
     /// already stores its officers grouped by department, so no regrouping is done.
     pub fn training_needs_by_department<'f>(
         &'f self,
         cohort: &Cohort,
         options: &NeedsOptions,
-    ) -> Result<Vec<(DepartmentId, TrainingNeeds<'f>)>, Error> {
+    ) -> Result<NeedsByDepartment<'f>, Error> {
         self.check_stamp(cohort.stamp)?;
         self.check_department(options.department.as_ref(), Some(cohort))?;
         // With a department option, only that department (absent from the cohort: none).
         let selected: Vec<usize> = (0..cohort.departments.len())
             .filter(|&d| (options.department.as_ref()).is_none_or(|x| *x == cohort.departments[d]))
             .collect();
+        // Each worker fills a store of its own departments, ends counted from its start.
         let parts = map_ranges(selected.len(), options.threads, |range| {
             let mut scratch = department::Scratch::default();
-            range
-                .map(|k| {
-                    let groups = selected
-                        .get(k)
-                        .map_or(0..0, |&d| department_groups(cohort, d as u32));
-                    let slots = Self::group_slots(cohort, &groups);
-                    if direct::prefer_pairs(slots.len(), groups.len()) {
-                        let tally = self.count_pairs(cohort, slots);
-                        self.needs_from(std::slice::from_ref(&tally))
-                    } else {
-                        self.department_needs(cohort, slots, &mut scratch)
-                    }
-                })
-                .collect::<Vec<_>>()
+            let mut part = NeedsByDepartment {
+                framework: self,
+                entries: Vec::with_capacity(range.len()),
+                rows: Vec::new(),
+            };
+            for &d in selected.get(range).unwrap_or(&[]) {
+                let groups = department_groups(cohort, d as u32);
+                let slots = Self::group_slots(cohort, &groups);
+                let (officers, pairs) = if direct::prefer_pairs(slots.len(), groups.len()) {
+                    let tally = self.count_pairs(cohort, slots);
+                    self.rows_from(std::slice::from_ref(&tally), &mut part.rows, |c, h| {
+                        Some(StoredRow::new(c, &h))
+                    })
+                } else {
+                    self.department_needs(cohort, slots, &mut scratch, &mut part.rows)
+                };
+                part.entries.push(Entry {
+                    department: cohort.departments[d].clone(),
+                    officers,
+                    pairs,
+                    end: part.rows.len(),
+                });
+            }
+            part
         });
-        Ok(selected
-            .iter()
-            .map(|&d| cohort.departments[d].clone())
-            .zip(parts.into_iter().flatten())
-            .collect())
+        let mut parts = parts.into_iter();
+        let mut all = parts.next().unwrap_or(NeedsByDepartment {
+            framework: self,
+            entries: Vec::new(),
+            rows: Vec::new(),
+        });
+        for part in parts {
+            let before = all.rows.len();
+            all.rows.extend_from_slice(&part.rows);
+            all.entries.extend(part.entries.into_iter().map(|e| Entry {
+                end: before + e.end,
+                ..e
+            }));
+        }
+        Ok(all)
     }
 
     /// The index range in `reqs` of position `p`'s requirements.
@@ -265,9 +254,27 @@ impl Framework {
     /// The report of one count from its tallies (one per worker), rows in the order of the
     /// report.
     fn needs_from(&self, tallies: &[Tally]) -> TrainingNeeds<'_> {
+        let mut rows = Vec::new();
+        let (officers, pairs) = self.rows_from(tallies, &mut rows, |c, h| need_row(self, c, h));
+        TrainingNeeds {
+            officers,
+            pairs,
+            rows,
+        }
+    }
+
+    /// Appends to `rows` the rows of one count from its tallies (one per worker), each
+    /// made by `make` from its competency index and histogram, in the order of the report;
+    /// returns the officers and pairs counted.
+    fn rows_from<T>(
+        &self,
+        tallies: &[Tally],
+        rows: &mut Vec<T>,
+        make: impl Fn(u32, [u64; 6]) -> Option<T>,
+    ) -> (u64, u64) {
         let officers = tallies.iter().map(|t| t.officers).sum();
         let pairs = tallies.iter().map(|t| t.pairs).sum();
-        let rows = with_dense(self.competencies.len(), |dense| {
+        with_dense(self.competencies.len(), |dense| {
             // One worker's histograms as they are; several workers' added up per competency.
             let merged;
             let hists = if let [one] = tallies {
@@ -287,23 +294,18 @@ impl Framework {
             // officers short descending, then competency index (id order), which makes
             // the order total.
             let order = report_order(hists, officers, self.competencies.len());
-            let mut rows: Vec<NeedRow<'_>> = Vec::with_capacity(order.len());
+            rows.reserve(order.len());
             rows.extend(order.iter().filter_map(|&c| {
                 let (_, h) = *hists.get(*dense.slot.get(c as usize)? as usize)?;
-                need_row(self, c, h)
+                make(c, h)
             }));
             for &(c, _) in hists {
                 if let Some(slot) = dense.slot.get_mut(c as usize) {
                     *slot = Dense::FREE;
                 }
             }
-            rows
         });
-        TrainingNeeds {
-            officers,
-            pairs,
-            rows,
-        }
+        (officers, pairs)
     }
 }
 
@@ -437,44 +439,6 @@ fn radix_sort_with(keys: &mut Vec<u64>, low: u32, other: &mut Vec<u64>) {
         }
         std::mem::swap(keys, other);
     }
-}
-
-/// The report row of competency `c` (its index in the framework) whose officers required
-/// fall by shortfall as `h` says; `None` for an index outside the framework.
-fn need_row(framework: &Framework, c: u32, h: [u64; 6]) -> Option<NeedRow<'_>> {
-    let (short, total) = short_and_shortfall(&h);
-    Some(NeedRow {
-        competency: framework.competency_id(c),
-        name: framework.competency_name(c),
-        kind: *framework.competency_kind.get(c as usize)?,
-        officers_required: h.iter().sum(),
-        officers_short: short,
-        total_shortfall: total,
-        mean_shortfall: mean_shortfall(total, short),
-        histogram: h,
-    })
-}
-
-/// The mean shortfall of the officers short: `total / short`, 0 when none is. Counts
-/// below 2⁶³ (all of them in practice) are converted as signed integers, one instruction
-/// on x86-64 where an unsigned one takes several; the value is the same.
-#[inline]
-fn mean_shortfall(total: u64, short: u64) -> f64 {
-    let float = |x: u64| i64::try_from(x).map_or(x as f64, |x| x as f64);
-    if short == 0 {
-        0.0
-    } else {
-        float(total) / float(short)
-    }
-}
-
-/// Officers short and total shortfall in levels of a shortfall histogram: `Σ h[1..]` and
-/// `Σ s · h[s]`.
-fn short_and_shortfall(h: &[u64; 6]) -> (u64, u64) {
-    let [_, one, two, three, four, five] = *h;
-    let short = one + two + three + four + five;
-    let total = one + 2 * two + 3 * three + 4 * four + 5 * five;
-    (short, total)
 }
 
 /// How many positions the cohort's officers hold.

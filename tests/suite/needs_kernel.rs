@@ -14,8 +14,8 @@
 use std::collections::BTreeMap;
 
 use karmayogi::{
-    Cohort, DepartmentId, Framework, FrameworkSpec, LevelPolicy, NeedsOptions, OfficerSpec,
-    Profile, RoleSpec, TrainingNeeds,
+    Cohort, DepartmentId, Framework, FrameworkSpec, LevelPolicy, NeedsByDepartment, NeedsOptions,
+    OfficerSpec, Profile, RoleSpec, TrainingNeeds,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -208,11 +208,50 @@ fn check(raw: &Raw, policy: &LevelPolicy, rotate: usize) -> Result<(), TestCaseE
                 )
             })
             .collect();
+        let store = fw.training_needs_by_department(&cohort, &options).unwrap();
+        reads_as(&store, &want)?;
+    }
+    Ok(())
+}
+
+/// `store` read every way it can be (in order, by index, by id, row by row, as reports
+/// of their own, serialized) against the reports it should hold: each department's id
+/// and [`TrainingNeeds`], in id order.
+fn reads_as(
+    store: &NeedsByDepartment<'_>,
+    want: &[(DepartmentId, TrainingNeeds<'_>)],
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&store.to_vec(), want);
+    prop_assert_eq!(store.len(), want.len());
+    prop_assert_eq!(store.is_empty(), want.is_empty());
+    let rows: usize = want.iter().map(|(_, n)| n.rows.len()).sum();
+    prop_assert_eq!(store.total_rows(), rows);
+    prop_assert_eq!(store.iter().len(), want.len());
+    prop_assert!(store.get(want.len()).is_none());
+    prop_assert!(store.department("not a department").is_none());
+    for (k, ((d, needs), got)) in want.iter().zip(store.iter()).enumerate() {
+        prop_assert_eq!(got.department(), d);
+        prop_assert_eq!((got.officers(), got.pairs()), (needs.officers, needs.pairs));
+        prop_assert_eq!(got, needs.clone());
+        prop_assert_eq!(store.get(k), Some(got));
+        prop_assert_eq!(store.department(d.as_str()), Some(got));
+        prop_assert_eq!(got.to_training_needs(), needs.clone());
+        prop_assert_eq!(got.len(), needs.rows.len());
+        prop_assert_eq!(got.rows().len(), needs.rows.len());
+        for (i, row) in needs.rows.iter().enumerate() {
+            prop_assert_eq!(got.row(i), Some(row.clone()));
+        }
+        prop_assert!(got.row(needs.rows.len()).is_none());
         prop_assert_eq!(
-            fw.training_needs_by_department(&cohort, &options).unwrap(),
-            want
+            serde_json::to_string(&got).unwrap(),
+            serde_json::to_string(needs).unwrap()
         );
     }
+    // Serialized as the pairs of the old report shape, byte for byte.
+    prop_assert_eq!(
+        serde_json::to_string(store).unwrap(),
+        serde_json::to_string(want).unwrap()
+    );
     Ok(())
 }
 
@@ -282,11 +321,13 @@ fn departments_read_their_marks_through_a_summary_or_word_by_word() {
         .collect();
     for threads in [1, 2] {
         let options = NeedsOptions::default().threads(threads);
-        assert_eq!(
-            fw.training_needs_by_department(&cohort, &options).unwrap(),
-            want
-        );
+        let store = fw.training_needs_by_department(&cohort, &options).unwrap();
+        reads_as(&store, &want).unwrap();
         let d3 = options.department("d3");
-        assert_eq!(fw.training_needs_by_department(&cohort, &d3).unwrap(), []);
+        assert!(
+            fw.training_needs_by_department(&cohort, &d3)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

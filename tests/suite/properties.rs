@@ -693,7 +693,9 @@ mod law {
                 })
                 .collect();
             prop_assert_eq!(
-                fw.training_needs_by_department(&cohort, &options).unwrap(),
+                fw.training_needs_by_department(&cohort, &options)
+                    .unwrap()
+                    .to_vec(),
                 by_department
             );
         }

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use karmayogi::{DepartmentId, FrameworkSpec, Target, TrainingNeeds};
+use karmayogi::{DepartmentId, FrameworkSpec, Target};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -25,9 +25,9 @@ pub struct Framework {
 
 /// One department's training needs, for `trainingNeedsByDepartment`.
 #[derive(Serialize)]
-struct DepartmentNeeds<'f> {
-    department: DepartmentId,
-    needs: TrainingNeeds<'f>,
+struct DepartmentNeeds<'a, 'f> {
+    department: &'a DepartmentId,
+    needs: karmayogi::DepartmentNeeds<'a, 'f>,
 }
 
 #[wasm_bindgen]
@@ -426,13 +426,16 @@ impl Framework {
         options: Option<crate::args::NeedsOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::needs(options)?;
-        let by_department: Vec<DepartmentNeeds<'_>> = self
+        let by_department = self
             .inner
-            .training_needs_by_department(&cohort.inner, &options)?
-            .into_iter()
-            .map(|(department, needs)| DepartmentNeeds { department, needs })
+            .training_needs_by_department(&cohort.inner, &options)?;
+        let entries: Vec<DepartmentNeeds<'_, '_>> = (by_department.iter())
+            .map(|needs| DepartmentNeeds {
+                department: needs.department(),
+                needs,
+            })
             .collect();
-        output(&by_department)
+        output(&entries)
     }
 
     /// A department's Annual Capacity Building Plan: which courses to run with how many

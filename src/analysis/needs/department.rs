@@ -16,9 +16,10 @@
 
 use std::ops::Range;
 
+use super::by_department::StoredRow;
 use super::dense::{Dense, LEVELS, with_dense};
 use super::kernel::{REQUIRED, count_levels, row_of};
-use super::{NeedRow, TrainingNeeds, mean_shortfall, radix_sort_with, short_and_shortfall};
+use super::{radix_sort_with, short_and_shortfall};
 use crate::{Cohort, Framework};
 
 /// What one department's count leaves besides its report: the buffers of a sequence of
@@ -39,8 +40,9 @@ pub(super) struct Scratch {
 
 impl Framework {
     /// The training needs of the officers in `slots` (one department's groups, a range of
-    /// the cohort's storage order), counted by the row kernel, with the rows in the order
-    /// of the report. The same report as [`Framework::count`] and its fold and sort give.
+    /// the cohort's storage order), counted by the row kernel: appends its rows to `out`
+    /// in the order of the report and returns the officers and pairs counted. The same
+    /// report as [`Framework::count`] and its fold and sort give.
     ///
     /// # Complexity
     /// O(H + g·r + w + m + k·b) for H held levels of the officers in `slots`, g groups of
@@ -53,7 +55,8 @@ impl Framework {
         cohort: &Cohort,
         slots: Range<usize>,
         scratch: &mut Scratch,
-    ) -> TrainingNeeds<'_> {
+        out: &mut Vec<StoredRow>,
+    ) -> (u64, u64) {
         if scratch.pointers.len() != self.reqs.len() {
             scratch.pointers = (self.reqs.iter())
                 .map(|&r| u64::from(r.competency) | u64::from(row_of(r)) << 32)
@@ -71,12 +74,8 @@ impl Framework {
             } else {
                 self.count_marked::<false>(cohort, slots, &scratch.pointers, dense)
             };
-            let rows = self.department_rows(dense, scratch, summary);
-            TrainingNeeds {
-                officers,
-                pairs,
-                rows,
-            }
+            department_rows(dense, scratch, summary, out);
+            (officers, pairs)
         })
     }
 
@@ -128,96 +127,84 @@ impl Framework {
         }
         (officers, pairs)
     }
+}
 
-    /// The report's rows from the marked counter rows, leaving the tables at rest: the
-    /// marks read in order (competencies ascending, each one's rows together) give each
-    /// competency's histogram in index order, each counter row added in by the shape of its
-    /// required level (see [`add_histogram`]); [`order_found`] puts them in the order of
-    /// the report, and each row is built once, in its place, from the counts found with
-    /// its histogram.
-    fn department_rows(
-        &self,
-        dense: &mut Dense,
-        scratch: &mut Scratch,
-        summary: bool,
-    ) -> Vec<NeedRow<'_>> {
-        let Dense {
-            counts,
-            marks,
-            marked,
-            ..
-        } = dense;
-        let Scratch {
-            found, keys, spare, ..
-        } = scratch;
-        found.clear();
-        // The words marked, in order (with a summary, only those it marks; otherwise
-        // every word), each read and cleared.
-        let all = if summary { 0 } else { marks.len() };
-        let listed = (marked.iter_mut().enumerate()).flat_map(|(v, set)| {
-            let mut set = std::mem::take(set);
-            std::iter::from_fn(move || {
-                let w = v * 64 + set.trailing_zeros() as usize;
-                set &= set.checked_sub(1)?;
-                Some(w)
-            })
-        });
-        for w in (0..all).chain(listed.take(if summary { usize::MAX } else { 0 })) {
-            let Some(word) = marks.get_mut(w) else {
-                continue;
-            };
-            let mut bits = std::mem::take(word);
-            while bits != 0 {
-                // The lowest byte marked: one competency, a bit per required level met.
-                let at = bits.trailing_zeros() & !7;
-                let mut levels = (bits >> at) & 0xff;
-                bits &= !(0xff << at);
-                let c = w * 8 + (at / 8) as usize;
-                let mut histogram = [0u64; 6];
-                while levels != 0 {
-                    let level = levels.trailing_zeros() as usize;
-                    levels &= levels - 1;
-                    if let Some(count) = counts.get_mut(1 + c * LEVELS + level) {
-                        add_histogram(&mut histogram, level, &std::mem::take(count));
-                    }
+/// Appends to `out` the report's rows from the marked counter rows, leaving the tables at
+/// rest: the marks read in order (competencies ascending, each one's rows together) give
+/// each competency's histogram in index order, each counter row added in by the shape of
+/// its required level (see [`add_histogram`]); [`order_found`] puts them in the order of
+/// the report, and each row is stored once, in its place.
+fn department_rows(
+    dense: &mut Dense,
+    scratch: &mut Scratch,
+    summary: bool,
+    out: &mut Vec<StoredRow>,
+) {
+    let Dense {
+        counts,
+        marks,
+        marked,
+        ..
+    } = dense;
+    let Scratch {
+        found, keys, spare, ..
+    } = scratch;
+    found.clear();
+    // The words marked, in order (with a summary, only those it marks; otherwise
+    // every word), each read and cleared.
+    let all = if summary { 0 } else { marks.len() };
+    let listed = (marked.iter_mut().enumerate()).flat_map(|(v, set)| {
+        let mut set = std::mem::take(set);
+        std::iter::from_fn(move || {
+            let w = v * 64 + set.trailing_zeros() as usize;
+            set &= set.checked_sub(1)?;
+            Some(w)
+        })
+    });
+    for w in (0..all).chain(listed.take(if summary { usize::MAX } else { 0 })) {
+        let Some(word) = marks.get_mut(w) else {
+            continue;
+        };
+        let mut bits = std::mem::take(word);
+        while bits != 0 {
+            // The lowest byte marked: one competency, a bit per required level met.
+            let at = bits.trailing_zeros() & !7;
+            let mut levels = (bits >> at) & 0xff;
+            bits &= !(0xff << at);
+            let c = w * 8 + (at / 8) as usize;
+            let mut histogram = [0u32; 6];
+            while levels != 0 {
+                let level = levels.trailing_zeros() as usize;
+                levels &= levels - 1;
+                if let Some(count) = counts.get_mut(1 + c * LEVELS + level) {
+                    add_histogram(&mut histogram, level, &std::mem::take(count));
                 }
-                found.push(Found::new(c as u32, histogram));
             }
+            found.push(Found::new(c as u32, histogram));
         }
-        // Row 0 took the levels of competencies not required.
-        if let Some(row) = counts.first_mut() {
-            *row = [0; 8];
-        }
-        order_found(found, keys, spare);
-        // Every key indexes `found`, whose competencies index the framework's tables: the
-        // rows are written in one exact-length pass.
-        let (specs, kinds) = (&self.competencies.items, &self.competency_kind);
-        keys.iter()
-            .map(|&k| {
-                let f = &found[k as usize];
-                let c = f.competency as usize;
-                let spec = &specs[c];
-                NeedRow {
-                    competency: &spec.id,
-                    name: &spec.name,
-                    kind: kinds[c],
-                    officers_required: f.histogram[0] + f.short,
-                    officers_short: f.short,
-                    total_shortfall: f.total,
-                    mean_shortfall: mean_shortfall(f.total, f.short),
-                    histogram: f.histogram,
-                }
-            })
-            .collect()
     }
+    // Row 0 took the levels of competencies not required.
+    if let Some(row) = counts.first_mut() {
+        *row = [0; 8];
+    }
+    order_found(found, keys, spare);
+    // Every key indexes `found`: the rows are written in one exact-length pass.
+    out.extend(keys.iter().map(|&k| {
+        let f = &found[k as usize];
+        StoredRow {
+            competency: f.competency,
+            histogram: f.histogram,
+        }
+    }));
 }
 
 /// One competency met in a department: its shortfall histogram (`[s]` officers short by `s`
-/// levels), its officers short and its total shortfall.
+/// levels; each count at most the department's officers, below 2³² as a cohort's are), its
+/// officers short and its total shortfall.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Found {
     competency: u32,
-    histogram: [u64; 6],
+    histogram: [u32; 6],
     short: u64,
     total: u64,
 }
@@ -225,8 +212,8 @@ struct Found {
 impl Found {
     /// Competency `competency` with its histogram, and the counts that follow from it.
     #[inline]
-    fn new(competency: u32, histogram: [u64; 6]) -> Found {
-        let (short, total) = short_and_shortfall(&histogram);
+    fn new(competency: u32, histogram: [u32; 6]) -> Found {
+        let (short, total) = short_and_shortfall(&histogram.map(u64::from));
         Found {
             competency,
             histogram,
@@ -242,7 +229,7 @@ impl Found {
 /// level, so that each level's bucket is a constant and the row is six additions and a
 /// subtraction.
 #[inline]
-fn add_histogram(histogram: &mut [u64; 6], required: usize, counts: &[u32; 8]) {
+fn add_histogram(histogram: &mut [u32; 6], required: usize, counts: &[u32; 8]) {
     match required {
         0 => add_at::<0>(histogram, counts),
         1 => add_at::<1>(histogram, counts),
@@ -255,14 +242,15 @@ fn add_histogram(histogram: &mut [u64; 6], required: usize, counts: &[u32; 8]) {
 
 /// [`add_histogram`] at required level `R`.
 #[inline]
-fn add_at<const R: usize>(histogram: &mut [u64; 6], counts: &[u32; 8]) {
+fn add_at<const R: usize>(histogram: &mut [u32; 6], counts: &[u32; 8]) {
     let mut holding = 0u32;
     for level in 0..LEVELS {
         let n = counts[level];
-        histogram[R.saturating_sub(level)] += u64::from(n);
+        let bucket = &mut histogram[R.saturating_sub(level)];
+        *bucket = bucket.wrapping_add(n);
         holding = holding.wrapping_add(n);
     }
-    histogram[R] += u64::from(counts[REQUIRED].saturating_sub(holding));
+    histogram[R] = histogram[R].wrapping_add(counts[REQUIRED].saturating_sub(holding));
 }
 
 /// Sets `order` to the indices in `found` (competencies in index order, each with its
@@ -320,7 +308,7 @@ fn order_found(found: &[Found], order: &mut Vec<u64>, spare: &mut Vec<u64>) {
         };
         order.extend((0..found.len() as u64).filter(|&k| {
             let f = &found[k as usize];
-            f.histogram[0] | f.short != 0
+            u64::from(f.histogram[0]) | f.short != 0
         }));
         crate::model::order::sort_unstable_by(order, |&a, &b| key(a).cmp(&key(b)));
     }
@@ -338,7 +326,7 @@ mod tests {
         let mut rows: Vec<(u64, u64, u64)> = (found.iter().enumerate())
             .filter(|(_, f)| f.histogram.iter().any(|&n| n > 0))
             .map(|(k, f)| {
-                let (short, total) = short_and_shortfall(&f.histogram);
+                let (short, total) = short_and_shortfall(&f.histogram.map(u64::from));
                 (total, short, k as u64)
             })
             .collect();
@@ -360,17 +348,21 @@ mod tests {
             (700, 20),
             (5_000, 50),
             (13_000, 5_000),
+            (300, u64::from(u16::MAX)),
             (300, u64::from(u32::MAX)),
-            (300, 1 << 40),
         ] {
             let mut c = 0u32;
             let found: Vec<Found> = (0..rows)
                 .map(|_| {
                     c += 1 + next(3) as u32;
-                    let mut histogram = [0u64; 6];
+                    let mut histogram = [0u32; 6];
                     for n in &mut histogram {
                         // Some buckets empty, and now and then a whole row.
-                        *n = if next(3) == 0 { 0 } else { next(most + 1) };
+                        *n = if next(3) == 0 {
+                            0
+                        } else {
+                            next(most + 1) as u32
+                        };
                     }
                     Found::new(c, histogram)
                 })
@@ -393,11 +385,11 @@ mod tests {
                 // (against the counts' invariant) fewer than those counted.
                 let holding: u32 = counts.iter().take(6).sum();
                 counts[REQUIRED] = (holding + next(5) as u32).saturating_sub(next(3) as u32);
-                let before = [next(9), next(9), next(9), next(9), next(9), next(9)];
+                let before = [0; 6].map(|_: u32| next(9) as u32);
                 let mut got = before;
                 add_histogram(&mut got, required as usize, &counts);
                 let (_, h) = histogram(1 + 6 * 11 + required, &counts);
-                let want: Vec<u64> = before.iter().zip(h).map(|(a, b)| a + b).collect();
+                let want: Vec<u32> = (before.iter().zip(h)).map(|(&a, b)| a + b as u32).collect();
                 assert_eq!(got.to_vec(), want, "required {required}, counts {counts:?}");
             }
         }
