@@ -189,3 +189,44 @@ fn ids_holding_any_default_ignorable_character_are_refused() {
         ]
     );
 }
+
+/// `ids/02`: the braille pattern blank (`U+2800`) and the musical null notehead
+/// (`U+1D159`) print as blank space, and the Egyptian hieroglyph format controls
+/// (`U+13430` to `U+1343F`) and the prepended concatenation marks (`U+0600`, an Arabic
+/// number sign) are format characters (category Cf) like the zero-width space: an id
+/// holding one is refused, named escaped, in a framework and in an HR export.
+#[test]
+fn ids_holding_a_blank_symbol_or_any_format_character_are_refused() {
+    let errors = Framework::from_json(include_str!(
+        "../data/cases/ids/02-blank-symbols-and-format-controls-framework.json"
+    ))
+    .expect_err("ids that print as `rti`")
+    .into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            r#"competency id "rti\u{2800}" holds a control or invisible character"#,
+            r#"competency id "rti\u{13430}" holds a control or invisible character"#,
+            r#"competency id "rti\u{600}" holds a control or invisible character"#,
+            r#"competency id "rti\u{1d159}" holds a control or invisible character"#,
+        ]
+    );
+    let fw = framework();
+    let officers = "id,department,position\r\no\u{2800},d,p\r\no\u{1343f},d,p\r\n";
+    let errors = load_officers(
+        &fw,
+        &OfficersCsv::new(officers),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("officer ids holding invisible characters")
+    .into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            r#"officers.csv line 2, column `id`: found "o\u{2800}", expected an id without control or invisible characters"#,
+            r#"officers.csv line 3, column `id`: found "o\u{1343f}", expected an id without control or invisible characters"#,
+        ]
+    );
+}
