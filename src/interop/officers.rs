@@ -24,7 +24,7 @@ mod rows;
 pub(crate) use rows::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, dated,
     evidence_row, evidence_rows, name_entry, note_missing, officer_row, officer_rows, refused_ids,
-    settle_date_order,
+    repeated_officer, settle_date_order,
 };
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
@@ -419,13 +419,7 @@ impl Loader<'_, '_> {
             |row, o, errors| {
                 note_missing(&mut self.missing[0], OFFICER_COLUMNS[1], o.missing, o.line);
                 if let Some(&first) = self.index.get(o.id) {
-                    errors.push(Error::CsvDuplicateKey {
-                        file: OFFICERS,
-                        line: o.line,
-                        column: "id",
-                        key: o.id.to_owned(),
-                        first_line: self.officer_lines[first],
-                    });
+                    errors.push(repeated_officer(o.line, o.id, self.officer_lines[first]));
                     return;
                 }
                 let positions = &self.framework.positions;

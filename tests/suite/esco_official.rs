@@ -421,6 +421,7 @@ fn malformed_official_files_give_every_problem_with_file_line_and_column() {
             column: "occupationUri, skillUri",
             key,
             first_line: 2,
+            first_key: None,
         }]
     );
 

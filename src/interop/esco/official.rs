@@ -99,7 +99,7 @@ fn uri<'r>(
     errors: &mut Vec<Error>,
 ) -> Option<&'r str> {
     let uri = row.id_text(column, row.text(column), errors)?;
-    match seen.check(row, uri.to_owned(), column, || uri.to_owned()) {
+    match seen.check(row, uri.to_owned(), column, true, |_| uri.to_owned()) {
         Ok(()) => Some(uri),
         Err(e) => {
             errors.push(e);
@@ -191,9 +191,9 @@ fn read_relations(
         let (Some(Some(occ)), Some(Some(skill)), Some(relation)) = (occ, skill, relation) else {
             return;
         };
-        let shown = || format!("{}, {}", row.text("occupationUri"), row.text("skillUri"));
+        let shown = |_| format!("{}, {}", row.text("occupationUri"), row.text("skillUri"));
         let key = (occ as usize, skill as usize);
-        if let Err(e) = seen.check(row, key, "occupationUri, skillUri", shown) {
+        if let Err(e) = seen.check(row, key, "occupationUri, skillUri", true, shown) {
             errors.push(e);
             return;
         }
@@ -304,8 +304,8 @@ fn read_hierarchy(
             let (Some(child), Some(parent)) = (child, parent) else {
                 return;
             };
-            let shown = || format!("{}, {}", row.text("conceptUri"), row.text("broaderUri"));
-            match seen.check(row, (child, parent), "conceptUri, broaderUri", shown) {
+            let shown = |_| format!("{}, {}", row.text("conceptUri"), row.text("broaderUri"));
+            match seen.check(row, (child, parent), "conceptUri, broaderUri", true, shown) {
                 Ok(()) => edges.push(Edge {
                     line: row.line(),
                     child,
