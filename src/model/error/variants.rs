@@ -220,9 +220,11 @@ pub enum Error {
     /// Ids of one kind that are the same text in different Unicode normalisation forms: `José`
     /// written with a precomposed `é` (NFC) and with `e` and a combining accent (NFD). They
     /// print alike but are distinct ids, never merged: a warning of
-    /// [`Framework::review`](crate::Framework::review), not a reason to refuse the
-    /// framework. Write every id in one form (NFC is what most keyboards and exports give)
-    /// unless the entities are meant to differ.
+    /// [`Framework::review`](crate::Framework::review) (for officer ids, of
+    /// [`Framework::review_officers`](crate::Framework::review_officers) and an HR
+    /// export's load), not a reason to refuse the framework. Write every id in one form
+    /// (NFC is what most keyboards and exports give) unless the entities are meant to
+    /// differ.
     #[error("{}", alike(*kind, ids, "are one text in different unicode forms (nfc/nfd)"))]
     EquivalentIds {
         /// What kind of entity.
@@ -234,8 +236,10 @@ pub enum Error {
     /// Ids of one kind that differ only in letter case or in whitespace around them (`rti`,
     /// `RTI`, `rti `), as one id typed twice or pasted from a spreadsheet cell with a
     /// trailing space gives. They are distinct ids, never merged: a warning of
-    /// [`Framework::review`](crate::Framework::review), not a reason to refuse the
-    /// framework. Ids that differ only in Unicode form are
+    /// [`Framework::review`](crate::Framework::review) (for officer ids, of
+    /// [`Framework::review_officers`](crate::Framework::review_officers) and an HR
+    /// export's load), not a reason to refuse the framework. Ids that differ only in
+    /// Unicode form are
     /// [`Error::EquivalentIds`] instead.
     #[error("{}", alike(*kind, ids, "differ only in letter case or surrounding whitespace"))]
     LookalikeIds {
