@@ -165,7 +165,7 @@ fn read_relations(
     let Some(table) = Table::open(RELATIONS, text, &columns, errors) else {
         return out;
     };
-    let mut seen = Seen::new();
+    let (mut seen, mut unchecked) = (Seen::new(), Seen::new());
     table.rows(errors, |row, errors| {
         let relation = row.one_of(
             "relationType",
@@ -192,8 +192,16 @@ fn read_relations(
             return;
         };
         let shown = |_| format!("{}, {}", row.text("occupationUri"), row.text("skillUri"));
-        let key = (occ as usize, skill as usize);
-        if let Err(e) = seen.check(row, key, "occupationUri, skillUri", true, shown) {
+        let column = "occupationUri, skillUri";
+        // An end whose file is in error is unchecked (`u32::MAX`): such rows are one pair
+        // only when they write the same URIs.
+        let repeated = if occ == u32::MAX || skill == u32::MAX {
+            let text = format!("{}\n{}", row.text("occupationUri"), row.text("skillUri"));
+            unchecked.check(row, text, column, true, shown)
+        } else {
+            seen.check(row, (occ as usize, skill as usize), column, true, shown)
+        };
+        if let Err(e) = repeated {
             errors.push(e);
             return;
         }
