@@ -126,8 +126,7 @@ pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec
     let hasher = crate::model::hash::IdHasher::default();
     let mut folded = String::new();
     let mut fold = |text: &str| -> u64 {
-        folded.clear();
-        folded.extend(text.trim().nfc().flat_map(char::to_lowercase));
+        fold_into(text, &mut folded);
         std::hash::BuildHasher::hash_one(&hasher, folded.as_str())
     };
     let mut keyed: Vec<(u64, u32)> = (0..n)
@@ -140,8 +139,9 @@ pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec
         // The run's officers by folded id, then officer: a hash is shared by chance too.
         let mut by_key: Vec<(String, usize)> = (run.iter())
             .map(|&(_, k)| {
-                let key = id(k as usize).trim().nfc().flat_map(char::to_lowercase);
-                (key.collect(), k as usize)
+                let mut key = String::new();
+                fold_into(id(k as usize), &mut key);
+                (key, k as usize)
             })
             .collect();
         order::sort_unstable(&mut by_key);
@@ -152,6 +152,19 @@ pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec
     }
     order::sort_by_key(&mut warnings, |w| w.0);
     warnings
+}
+
+/// Writes into `out` (cleared first) `text` trimmed, in NFC and in lower case, the key
+/// under which [`lookalike_ids`] compares ids; an ASCII text, as most ids are, is already
+/// in NFC, so its bytes are lowered directly.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    let text = text.trim();
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(text.nfc().flat_map(char::to_lowercase));
+    }
 }
 
 /// The warnings about `members` (officers in increasing order whose ids fold to one key):
@@ -264,6 +277,8 @@ fn sets_by_key(
 
 #[cfg(test)]
 mod tests {
+    use unicode_normalization::UnicodeNormalization;
+
     use super::{equivalent_ids, lookalike_ids};
 
     #[test]
@@ -285,6 +300,16 @@ mod tests {
         );
         assert!(lookalike_ids(&["a", "b", "a-b"]).is_empty());
         assert!(lookalike_ids(&["A"]).is_empty());
+    }
+
+    #[test]
+    fn ascii_ids_fold_as_the_unicode_rule_folds_them() {
+        let mut out = String::new();
+        for text in ["o1", "O1 ", " EMP-7\t", "Ab_C.9", "", "  ", "\u{b}x\u{c}"] {
+            super::fold_into(text, &mut out);
+            let unicode: String = text.trim().nfc().flat_map(char::to_lowercase).collect();
+            assert_eq!(out, unicode, "{text:?}");
+        }
     }
 
     #[test]
