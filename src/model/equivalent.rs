@@ -111,6 +111,10 @@ impl Framework {
 pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec<(usize, Error)> {
     let usable = |k: usize| {
         let id = id(k);
+        // Printable ASCII, as most ids are: hidden characters none, blank when all spaces.
+        if id.bytes().all(|b| matches!(b, b' '..=b'~')) {
+            return id.bytes().any(|b| b != b' ');
+        }
         !crate::model::quote::is_blank(id) && !crate::model::quote::has_hidden(id)
     };
     let (mut upper, mut lower) = (false, false);
