@@ -541,7 +541,7 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
         let major = isco_major(row, "isco_group", errors);
         let label = row.non_empty("label", errors);
         if let Some(id) = id {
-            match seen.check(row, id as usize, "occ_id", || id.to_string()) {
+            match seen.check_number(row, id, "occ_id") {
                 Ok(()) => {
                     let occupation = major.zip(label).map(|(major, label)| Occupation {
                         major,
@@ -604,7 +604,7 @@ fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Optio
         let id = row.number("skill_id", errors);
         let skill = skill_of(row, &columns[1..], rule, errors);
         if let Some(id) = id {
-            match seen.check(row, id as usize, "skill_id", || id.to_string()) {
+            match seen.check_number(row, id, "skill_id") {
                 Ok(()) => {
                     let skill = skill.map(|(kind, label)| Skill {
                         kind,
@@ -657,12 +657,16 @@ fn read_links(
             unknown("skill_id", SKILLS);
             known = false;
         }
-        if let Err(e) = seen.check(
-            row,
-            (occ as usize, skill as usize),
-            "occ_id, skill_id",
-            || format!("{occ}, {skill}"),
-        ) {
+        let shown = |written: bool| {
+            if written {
+                format!("{}, {}", row.text("occ_id"), row.text("skill_id"))
+            } else {
+                format!("{occ}, {skill}")
+            }
+        };
+        let plain = row.plain_numbers(&columns[..2]);
+        let key = (occ as usize, skill as usize);
+        if let Err(e) = seen.check(row, key, "occ_id, skill_id", plain, shown) {
             errors.push(e);
             known = false;
         }

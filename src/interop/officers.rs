@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use crate::interop::csv::{
     ColumnNotRead, CsvFileRead, DateColumn, DateOrder, Delimiter, MissingCells, Row,
 };
+use crate::model::equivalent::alike_officers;
 use crate::model::nearest::Nearest;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
 use crate::people::review::{Source, review_officer};
@@ -24,7 +25,7 @@ mod rows;
 pub(crate) use rows::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, dated,
     evidence_row, evidence_rows, name_entry, note_missing, officer_row, officer_rows, refused_ids,
-    settle_date_order,
+    repeated_officer, settle_date_order,
 };
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
@@ -194,9 +195,9 @@ impl OfficersCsvOptions {
         self
     }
 
-    /// What to report as warnings (default: officers outside their position's department
-    /// and repeated or contradicting passbook rows; with [`ReviewOptions::as_of`], evidence
-    /// dated after it).
+    /// What to report as warnings (default: officer ids that look alike, officers outside
+    /// their position's department and repeated or contradicting passbook rows; with
+    /// [`ReviewOptions::as_of`], evidence dated after it).
     pub fn review(mut self, review: ReviewOptions) -> Self {
         self.review = review;
         self
@@ -209,7 +210,10 @@ pub struct OfficersLoad {
     /// The officers, in file order, each with its passbook entries in file order.
     pub officers: Vec<OfficerSpec>,
     /// Probable mistakes that are not errors, each an [`Error::CsvRow`] naming the line
-    /// and column: officers outside their position's department, evidence dated after the
+    /// and column: officers whose id differs from an earlier officer's only in letter case
+    /// (`o1`, `O1`: [`Error::LookalikeIds`], or [`Error::EquivalentIds`] for one text in
+    /// two Unicode forms, at the later officer's line and column `id`), officers outside
+    /// their position's department, evidence dated after the
     /// review's as-of date, and passbook rows that repeat or contradict an earlier row of
     /// the officer for the same competency, source, course and day (at the later row's
     /// line and column `level`, the earlier row's line in
@@ -419,13 +423,7 @@ impl Loader<'_, '_> {
             |row, o, errors| {
                 note_missing(&mut self.missing[0], OFFICER_COLUMNS[1], o.missing, o.line);
                 if let Some(&first) = self.index.get(o.id) {
-                    errors.push(Error::CsvDuplicateKey {
-                        file: OFFICERS,
-                        line: o.line,
-                        column: "id",
-                        key: o.id.to_owned(),
-                        first_line: self.officer_lines[first],
-                    });
+                    errors.push(repeated_officer(o.line, o.id, self.officer_lines[first]));
                     return;
                 }
                 let positions = &self.framework.positions;
@@ -539,7 +537,20 @@ impl Loader<'_, '_> {
     /// The review's warnings, each at the row and column it is about.
     fn warnings(&self) -> Vec<Error> {
         let mut warnings = Vec::new();
+        let ids = |k: usize| self.officers[k].id.as_str();
+        let mut alike = alike_officers(self.officers.len(), ids)
+            .into_iter()
+            .peekable();
         for (k, officer) in self.officers.iter().enumerate() {
+            while let Some((_, warning)) = alike.next_if(|a| a.0 == k) {
+                let line = self.officer_lines[k];
+                warnings.push(Error::CsvRow {
+                    file: OFFICERS,
+                    line,
+                    column: "id",
+                    error: Box::new(warning),
+                });
+            }
             review_officer(
                 self.framework,
                 officer,

@@ -94,6 +94,122 @@ impl Framework {
     }
 }
 
+/// For `n` officers whose ids `id` gives in input order, a warning for each officer whose
+/// id looks like the id of an officer before it ([`Error::EquivalentIds`] for ids that are
+/// one text in two Unicode forms, [`Error::LookalikeIds`] for ids that differ only in
+/// letter case or surrounding whitespace, as [`Framework::review`] names them), each
+/// naming the whole set, sorted by officer (an officer's equivalent set before its
+/// lookalike set). Ids that validation refuses (blank, or holding a hidden character) and
+/// an id repeated exactly are not compared. Nothing is merged.
+///
+/// # Complexity
+/// O(n) when every id is ASCII without surrounding whitespace and no two ids could differ
+/// in letter case alone (no id holds an upper case letter, or none a lower case one): a
+/// pass over the ids, nothing allocated. Otherwise O(n log n + total length of the ids)
+/// time and 16 bytes per officer: each id's folded form hashed, the hashes sorted, and
+/// only ids of one hash compared.
+pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec<(usize, Error)> {
+    let usable = |k: usize| {
+        let id = id(k);
+        // Printable ASCII, as most ids are: hidden characters none, blank when all spaces.
+        if id.bytes().all(|b| matches!(b, b' '..=b'~')) {
+            return id.bytes().any(|b| b != b' ');
+        }
+        !crate::model::quote::is_blank(id) && !crate::model::quote::has_hidden(id)
+    };
+    let (mut upper, mut lower) = (false, false);
+    let simple = (0..n).filter(|&k| usable(k)).all(|k| {
+        let id = id(k).as_bytes();
+        upper |= id.iter().any(u8::is_ascii_uppercase);
+        lower |= id.iter().any(u8::is_ascii_lowercase);
+        id.is_ascii() && !id[0].is_ascii_whitespace() && !id[id.len() - 1].is_ascii_whitespace()
+    });
+    if simple && !(upper && lower) {
+        return Vec::new();
+    }
+    let hasher = crate::model::hash::IdHasher::default();
+    let mut folded = String::new();
+    let mut fold = |text: &str| -> u64 {
+        fold_into(text, &mut folded);
+        std::hash::BuildHasher::hash_one(&hasher, folded.as_str())
+    };
+    let mut keyed: Vec<(u64, u32)> = (0..n)
+        .filter(|&k| usable(k))
+        .map(|k| (fold(id(k)), k as u32))
+        .collect();
+    order::sort_unstable(&mut keyed);
+    let mut warnings = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        // The run's officers by folded id, then officer: a hash is shared by chance too.
+        let mut by_key: Vec<(String, usize)> = (run.iter())
+            .map(|&(_, k)| {
+                let mut key = String::new();
+                fold_into(id(k as usize), &mut key);
+                (key, k as usize)
+            })
+            .collect();
+        order::sort_unstable(&mut by_key);
+        for group in by_key.chunk_by(|a, b| a.0 == b.0) {
+            let members: Vec<usize> = group.iter().map(|&(_, k)| k).collect();
+            warn_alike(&members, &id, &mut warnings);
+        }
+    }
+    order::sort_by_key(&mut warnings, |w| w.0);
+    warnings
+}
+
+/// Writes into `out` (cleared first) `text` trimmed, in NFC and in lower case, the key
+/// under which [`lookalike_ids`] compares ids; an ASCII text, as most ids are, is already
+/// in NFC, so its bytes are lowered directly.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    let text = text.trim();
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(text.nfc().flat_map(char::to_lowercase));
+    }
+}
+
+/// The warnings about `members` (officers in increasing order whose ids fold to one key):
+/// for each Unicode form shared by two or more distinct ids, [`Error::EquivalentIds`] at
+/// each of them after the first; and when the ids are not all one form,
+/// [`Error::LookalikeIds`] at each officer after the first whose id no officer before it
+/// holds.
+fn warn_alike<'a>(
+    members: &[usize],
+    id: &impl Fn(usize) -> &'a str,
+    warnings: &mut Vec<(usize, Error)>,
+) {
+    let ids: Vec<&str> = members.iter().map(|&k| id(k)).collect();
+    let later = |set: &[String], warnings: &mut Vec<(usize, Error)>, equivalent: bool| {
+        let mut seen: Vec<&str> = Vec::new();
+        for (&k, &text) in members.iter().zip(&ids) {
+            if !set.iter().any(|s| s == text) || seen.contains(&text) {
+                continue;
+            }
+            let first = seen.is_empty();
+            seen.push(text);
+            if first {
+                continue;
+            }
+            let (kind, ids) = (EntityKind::Officer, set.to_vec());
+            let warning = if equivalent {
+                Error::EquivalentIds { kind, ids }
+            } else {
+                Error::LookalikeIds { kind, ids }
+            };
+            warnings.push((k, warning));
+        }
+    };
+    for set in equivalent_ids(&ids) {
+        later(&set, warnings, true);
+    }
+    for set in lookalike_ids(&ids) {
+        later(&set, warnings, false);
+    }
+}
+
 /// The sets of two or more distinct `ids` that have one NFC form, each sorted byte by byte,
 /// in order of their first id. Two texts already in NFC that differ have different NFC
 /// forms, so only a text not in NFC can share its form with another.
@@ -165,6 +281,8 @@ fn sets_by_key(
 
 #[cfg(test)]
 mod tests {
+    use unicode_normalization::UnicodeNormalization;
+
     use super::{equivalent_ids, lookalike_ids};
 
     #[test]
@@ -186,6 +304,16 @@ mod tests {
         );
         assert!(lookalike_ids(&["a", "b", "a-b"]).is_empty());
         assert!(lookalike_ids(&["A"]).is_empty());
+    }
+
+    #[test]
+    fn ascii_ids_fold_as_the_unicode_rule_folds_them() {
+        let mut out = String::new();
+        for text in ["o1", "O1 ", " EMP-7\t", "Ab_C.9", "", "  ", "\u{b}x\u{c}"] {
+            super::fold_into(text, &mut out);
+            let unicode: String = text.trim().nfc().flat_map(char::to_lowercase).collect();
+            assert_eq!(out, unicode, "{text:?}");
+        }
     }
 
     #[test]

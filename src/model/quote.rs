@@ -107,13 +107,20 @@ fn is_latin_mark(c: char) -> bool {
 /// Whether a character printed as it is would break a line of text or the text around it:
 /// a control character (line breaks, tabs, `DEL`, C1), a line or paragraph separator, a
 /// bidirectional control (which reorders what follows), or an invisible format character
-/// or filler. Joiners (`U+200C`, `U+200D`) and variation selectors are not: Indic scripts
-/// and emoji sequences need them. Spaces of other widths (no-break, ideographic) are not
-/// either: they print as spaces. Reports escape these in names; [`hidden`] is the stricter
-/// rule for ids.
+/// or filler. Joiners (`U+200C`, `U+200D`), variation selectors and the Egyptian
+/// hieroglyph format controls are not: Indic scripts, emoji sequences and hieroglyphs
+/// need them. The prepended concatenation marks (`U+0600` to `U+0605`, an Arabic number
+/// sign) are not either: they print, over the digits that follow. Spaces of other widths
+/// (no-break, ideographic) are not either: they print as spaces. Reports escape these in
+/// names; [`hidden`] is the stricter rule for ids.
 pub(crate) fn disrupts_text(c: char) -> bool {
     match c {
-        '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => false,
+        '\u{200c}'
+        | '\u{200d}'
+        | '\u{fe00}'..='\u{fe0f}'
+        | '\u{13430}'..='\u{1343f}'
+        | '\u{e0100}'..='\u{e01ef}' => false,
+        c if prepended(c) => false,
         '\u{2028}' | '\u{2029}' => true,
         c if c.is_control() => true,
         c if c.is_whitespace() => false,
@@ -133,19 +140,46 @@ pub(crate) fn has_hidden(value: &str) -> bool {
 }
 
 /// Whether `text` shows nothing: empty, or only whitespace and [`hidden`] characters
-/// (a name of a zero-width space prints as no name at all).
+/// (a name of a zero-width space prints as no name at all) other than the prepended
+/// concatenation marks, which print.
 pub(crate) fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| c.is_whitespace() || hidden(c))
+    text.chars()
+        .all(|c| c.is_whitespace() || (hidden(c) && !prepended(c)))
 }
 
-/// Control characters, whitespace other than the space, and the invisible format
-/// characters: Unicode's default-ignorable code points (category Cf, the fillers that
-/// render as nothing, the variation selectors, which after a letter render as nothing:
-/// `a\u{fe0f}` prints as `a`, and the unassigned code points reserved as such, which
-/// render as nothing once assigned), and the interlinear annotation marks.
+/// The prepended concatenation marks (`U+0600` to `U+0605`, `U+06DD`, `U+070F`,
+/// `U+0890`, `U+0891`, `U+08E2`, `U+110BD`, `U+110CD`): format characters (category Cf)
+/// that print, as a sign spanning the digits after them.
+fn prepended(c: char) -> bool {
+    matches!(
+        c,
+        '\u{600}'
+            ..='\u{605}'
+                | '\u{6dd}'
+                | '\u{70f}'
+                | '\u{890}'
+                | '\u{891}'
+                | '\u{8e2}'
+                | '\u{110bd}'
+                | '\u{110cd}'
+    )
+}
+
+/// Control characters (category Cc), whitespace other than the space (Unicode's
+/// `White_Space`), every format character (category Cf: zero-width and bidirectional
+/// controls, the interlinear annotation marks, the Egyptian hieroglyph format controls
+/// `U+13430` to `U+1343F`, which lay out hieroglyphs and print nothing of their own, and
+/// the prepended concatenation marks, which change how the digits after them print),
+/// Unicode's default-ignorable code points (the fillers that render as nothing, the
+/// variation selectors, which after a letter render as nothing: `a\u{fe0f}` prints as
+/// `a`, and the unassigned code points reserved as such, which render as nothing once
+/// assigned), and two symbols whose glyph is blank: the braille pattern blank
+/// (`U+2800`) and the musical null notehead (`U+1D159`). Unicode 16; a unit test checks
+/// the list against the Cc, Cf, `White_Space` and `Default_Ignorable_Code_Point` tables.
 pub(crate) fn hidden(c: char) -> bool {
     c.is_control()
         || (c.is_whitespace() && c != ' ')
+        || prepended(c)
         || matches!(
             c,
             '\u{ad}'
@@ -159,12 +193,15 @@ pub(crate) fn hidden(c: char) -> bool {
                 | '\u{200b}'..='\u{200f}'
                 | '\u{202a}'..='\u{202e}'
                 | '\u{2060}'..='\u{206f}'
+                | '\u{2800}'
                 | '\u{3164}'
                 | '\u{fe00}'..='\u{fe0f}'
                 | '\u{feff}'
                 | '\u{ffa0}'
                 | '\u{fff0}'..='\u{fffb}'
+                | '\u{13430}'..='\u{1343f}'
                 | '\u{1bca0}'..='\u{1bca3}'
+                | '\u{1d159}'
                 | '\u{1d173}'..='\u{1d17a}'
                 | '\u{e0000}'..='\u{e0fff}'
         )
@@ -262,6 +299,35 @@ mod tests {
         );
         // Up to `SHOWN` characters a value is shown whole.
         assert_eq!(q(&"b".repeat(SHOWN)), format!("`{}`", "b".repeat(SHOWN)));
+    }
+
+    /// [`hidden`] against Unicode's own tables (regex-syntax's, of Unicode 16): every
+    /// control (Cc), format character (Cf), whitespace character but the space
+    /// (`White_Space`) and default-ignorable code point, the two blank symbols, and nothing
+    /// else.
+    #[test]
+    fn hidden_characters_are_exactly_unicodes_invisible_classes() {
+        use regex_syntax::hir::{Class, HirKind};
+        let hir = regex_syntax::parse(
+            r"[\p{Cc}\p{Cf}\p{White_Space}\p{Default_Ignorable_Code_Point}\x{2800}\x{1D159}]",
+        )
+        .expect("a class");
+        let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+            panic!("a class of code points");
+        };
+        let mut oracle = vec![false; 0x11_0000];
+        for range in class.ranges() {
+            for c in range.start()..=range.end() {
+                oracle[c as usize] = true;
+            }
+        }
+        oracle[usize::from(b' ')] = false;
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(hidden(c), oracle[c as usize], "U+{:04X}", u32::from(c));
+        }
+        // Blank texts and the marks that print.
+        assert!(is_blank("\u{2800}\u{13430}"));
+        assert!(!is_blank("\u{600}"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::borrow::Borrow;
 
 use crate::model::date::{format_day, parse_iso_date};
+use crate::model::equivalent::alike_officers;
 use crate::people::resolve::evidence_date;
 use crate::{CourseId, Error, Evidence, EvidenceProblem, Framework, OfficerSpec};
 
@@ -44,12 +45,19 @@ impl Framework {
     ///   entry. Validation keeps both (the highest counting level counts), so a repeated
     ///   export line or a contradicting record is seen here rather than merged unseen.
     ///
+    /// - [`Error::LookalikeIds`] and [`Error::EquivalentIds`]: an officer whose id differs
+    ///   from an earlier officer's only in letter case or surrounding whitespace (`o1`,
+    ///   `O1`, `o1 `), or is the same text in another Unicode form, named before the
+    ///   officer's other warnings with every id of the set. They are distinct officers
+    ///   (nothing is merged), but they print alike in every report.
+    ///
     /// What validation rejects (unknown positions, malformed dates, …) is not repeated
     /// here; such an officer or entry is skipped.
     ///
     /// # Complexity
     /// O(E log E) for E passbook entries (the entries of each passbook sorted to find
-    /// duplicates).
+    /// duplicates), plus O(total length of the officer ids) to keep them, and O(n log n)
+    /// for n officers when some ids could look alike (see `Framework::review`).
     ///
     /// # Example
     /// ```
@@ -75,12 +83,32 @@ impl Framework {
         I::Item: Borrow<OfficerSpec>,
     {
         let mut warnings = Vec::new();
+        // Each officer's id and where its warnings start, to put the warnings about ids
+        // that look alike, known once every id is, before the officer's own.
+        let (mut ids, mut starts) = (Vec::new(), Vec::new());
         for officer in officers {
-            review_officer(self, officer.borrow(), options, &mut |w, _| {
+            let officer = officer.borrow();
+            ids.push(officer.id.as_str().to_owned());
+            starts.push(warnings.len());
+            review_officer(self, officer, options, &mut |w, _| {
                 warnings.push(w);
             });
         }
-        warnings
+        let alike = alike_officers(ids.len(), |k| ids[k].as_str());
+        if alike.is_empty() {
+            return warnings;
+        }
+        starts.push(warnings.len());
+        let mut own = warnings.into_iter();
+        let mut alike = alike.into_iter().peekable();
+        let mut out = Vec::new();
+        for k in 0..ids.len() {
+            out.extend(std::iter::from_fn(|| {
+                alike.next_if(|a| a.0 == k).map(|a| a.1)
+            }));
+            out.extend(own.by_ref().take(starts[k + 1] - starts[k]));
+        }
+        out
     }
 }
 

@@ -2438,6 +2438,7 @@ fn csv_duplicate_key() {
             column: "occ_id, skill_id",
             key: "7, 4".to_owned(),
             first_line: 2,
+            first_key: None,
         }]
     );
     assert_messages(

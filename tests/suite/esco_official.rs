@@ -421,6 +421,7 @@ fn malformed_official_files_give_every_problem_with_file_line_and_column() {
             column: "occupationUri, skillUri",
             key,
             first_line: 2,
+            first_key: None,
         }]
     );
 
@@ -495,4 +496,39 @@ fn labels_come_in_the_files_language_on_one_line() {
         .find(|p| p.id.as_str() == format!("occ-{at}"))
         .unwrap();
     assert_eq!(position.name, "directeur technique / directrice");
+}
+
+/// `esco/02`: an occupations file whose header lacks `preferredLabel` is refused, and the
+/// relations beside it cannot be checked against it. Two relations of two occupations to
+/// one skill are two pairs, not a repeat (they were, as every occupation then read as one
+/// unchecked id); a relation written twice is still one.
+#[test]
+fn relations_beside_a_broken_occupations_file_repeat_only_when_they_write_the_same_uris() {
+    let case = |file: &str| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!(
+            "tests/data/cases/esco/02-relations-beside-a-broken-occupations-file-{file}.csv"
+        ));
+        std::fs::read_to_string(path).expect("the case's file")
+    };
+    let (occupations, skills, relations) = (
+        case("occupations_en"),
+        case("skills_en"),
+        case("occupationSkillRelations"),
+    );
+    let errors = load_esco(
+        &EscoCsv::new(&occupations, &skills, &relations),
+        &EscoOptions::default(),
+    )
+    .expect_err("a header without a label");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "occupations_<lang>.csv has no column `preferredLabel` in its header",
+            "occupationSkillRelations.csv line 4: occupationUri, skillUri \
+             `http://data.europa.eu/esco/occupation/000e93a3-d956-4e45-aacb-f12c83fedf84, \
+             http://data.europa.eu/esco/skill/fed5b267-73fa-461d-9f69-827c78beb39d` \
+             repeats line 3",
+        ]
+    );
 }

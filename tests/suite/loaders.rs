@@ -1256,3 +1256,67 @@ fn onet_missing_columns_are_named() {
         "onet/occupation_skill_levels.csv has no column `level_0_7` in its header"
     );
 }
+
+/// `esco/01`: ESCO's compact ids are numbers, so `01` and `1` are one occupation, `3` and
+/// `003` one skill, `7` and `07` one group. Each repeat names both lines and, as the rows
+/// write the id differently, both texts: "`occ_id` `1` repeats line 2" alone would not say
+/// that line 2 wrote `01`.
+#[test]
+fn a_number_written_with_leading_zeros_repeats_it_written_without_showing_both() {
+    let case = |file: &str| {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/data/cases/esco/01-leading-zeros-{file}.csv"));
+        std::fs::read_to_string(&path).expect("the case's file")
+    };
+    let (occupations, skills, links) = (
+        case("occupations"),
+        case("skills"),
+        case("occupation_skills"),
+    );
+    let (skill_groups, skill_broader) = (case("skill_groups"), case("skill_broader"));
+    let mut csv = EscoCsv::new(&occupations, &skills, &links);
+    csv.hierarchy = Some(karmayogi::EscoHierarchyCsv {
+        skill_broader: &skill_broader,
+        skill_groups: &skill_groups,
+    });
+    let errors = load_esco(&csv, &EscoOptions::default()).expect_err("repeated ids");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "esco/occupations.csv line 3: occ_id `1` repeats line 2, written `01` there",
+            "esco/skills.csv line 3: skill_id `003` repeats line 2, written `3` there",
+            "esco/occupation_skills.csv line 3: occ_id, skill_id `01, 03` repeats line 2, \
+             written `1, 3` there",
+            "esco/skill_groups.csv line 3: group_id `07` repeats line 2, written `7` there",
+            "esco/skill_broader.csv line 3: child, parent `S 03, G 007` repeats line 2, \
+             written `S 3, G 7` there",
+        ]
+    );
+    let Error::CsvDuplicateKey { key, first_key, .. } = &errors.as_slice()[0] else {
+        panic!("a repeated key: {:?}", errors.as_slice()[0]);
+    };
+    assert_eq!((key.as_str(), first_key.as_deref()), ("1", Some("01")));
+    // Written alike, a repeat names the key once.
+    let links = "occ_id,skill_id,relation\n1,3,E\n1,3,O\n";
+    let occupations = "occ_id,uuid,isco_group,esco_code,label\n1,u,2422,2422.1,policy officer\n";
+    let errors = load_esco(
+        &EscoCsv::new(occupations, &skills, links),
+        &EscoOptions::default(),
+    )
+    .expect_err("repeated ids");
+    assert_eq!(
+        errors.as_slice().last().map(ToString::to_string).as_deref(),
+        Some("esco/occupation_skills.csv line 3: occ_id, skill_id `1, 3` repeats line 2")
+    );
+    // O*NET's task ids are numbers too.
+    let tasks = format!("{TASKS}13-1041.00,0001,Core,y\n");
+    let messages: Vec<String> = onet_errors(ONET_OCC, ELEMENTS, RATINGS, &tasks)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        ["onet/tasks.csv line 3: task_id `0001` repeats line 2, written `1` there"]
+    );
+}

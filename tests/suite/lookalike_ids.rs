@@ -5,7 +5,8 @@
 //! framework holding `José` cannot be acted on.
 
 use karmayogi::{
-    Cohort, Framework, LevelPolicy, NeedsOptions, OfficersCsv, OfficersCsvOptions, load_officers,
+    Cohort, CohortCsvReader, Framework, LevelPolicy, NeedsOptions, OfficerSpec, OfficersCsv,
+    OfficersCsvOptions, OfficersSpec, ReviewOptions, load_officers,
 };
 use serde_json::json;
 
@@ -187,5 +188,158 @@ fn ids_holding_any_default_ignorable_character_are_refused() {
             r#"competency id "rti\u{1bca0}" holds a control or invisible character"#,
             r#"competency id "rti\u{e0fff}" holds a control or invisible character"#,
         ]
+    );
+}
+
+/// `ids/02`: the braille pattern blank (`U+2800`) and the musical null notehead
+/// (`U+1D159`) print as blank space, and the Egyptian hieroglyph format controls
+/// (`U+13430` to `U+1343F`) and the prepended concatenation marks (`U+0600`, an Arabic
+/// number sign) are format characters (category Cf) like the zero-width space: an id
+/// holding one is refused, named escaped, in a framework and in an HR export.
+#[test]
+fn ids_holding_a_blank_symbol_or_any_format_character_are_refused() {
+    let errors = Framework::from_json(include_str!(
+        "../data/cases/ids/02-blank-symbols-and-format-controls-framework.json"
+    ))
+    .expect_err("ids that print as `rti`")
+    .into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            r#"competency id "rti\u{2800}" holds a control or invisible character"#,
+            r#"competency id "rti\u{13430}" holds a control or invisible character"#,
+            r#"competency id "rti\u{600}" holds a control or invisible character"#,
+            r#"competency id "rti\u{1d159}" holds a control or invisible character"#,
+        ]
+    );
+    let fw = framework();
+    let officers = "id,department,position\r\no\u{2800},d,p\r\no\u{1343f},d,p\r\n";
+    let errors = load_officers(
+        &fw,
+        &OfficersCsv::new(officers),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("officer ids holding invisible characters")
+    .into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            r#"officers.csv line 2, column `id`: found "o\u{2800}", expected an id without control or invisible characters"#,
+            r#"officers.csv line 3, column `id`: found "o\u{1343f}", expected an id without control or invisible characters"#,
+        ]
+    );
+}
+
+/// `officers/01` and `csv/18`: officer ids that differ only in letter case or surrounding
+/// whitespace (`o1`, `O1`, `o1 `), or that are one text in two Unicode forms, are distinct
+/// officers, never merged, and every reader of officers names them as the framework's
+/// review names such framework ids: each officer whose id looks like an earlier one's, at
+/// that officer, with the whole set, before the officer's other warnings.
+#[test]
+fn officer_ids_that_look_alike_are_named_by_every_cohort_reader() {
+    let fw = framework();
+    let doc = include_str!("../data/cases/officers/01-lookalike-ids-officers.json");
+    let spec = OfficersSpec::from_json(doc).expect("valid");
+    let warnings = fw.review_officers(&spec.officers, &ReviewOptions::default());
+    let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            r#"officer ids "O1", "o1", "o1 " differ only in letter case or surrounding whitespace: distinct ids that print alike"#,
+            "officer `O1` is in department `other` but position `p` belongs to `d`",
+            r#"officer ids "O1", "o1", "o1 " differ only in letter case or surrounding whitespace: distinct ids that print alike"#,
+            r#"officer ids "Jose\u{301}", "Jos\u{e9}" are one text in different unicode forms (nfc/nfd): distinct ids that print alike"#,
+        ]
+    );
+    // Nothing merged: six officers.
+    let cohort = Cohort::from_json(&fw, doc, &LevelPolicy::default()).expect("valid");
+    assert_eq!(cohort.len(), 6);
+
+    // The HR export: `O1` and `emp-7` at their lines, column `id`, before `O1`'s
+    // department mismatch and its entry dated after the as-of date.
+    let officers = include_str!("../data/cases/csv/18-lookalike-officer-ids-officers.csv");
+    let evidence = include_str!("../data/cases/csv/18-lookalike-officer-ids-evidence.csv");
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let options = OfficersCsvOptions::default().review(
+        ReviewOptions::default()
+            .as_of("2025-04-01")
+            .expect("a date"),
+    );
+    let expected = [
+        r#"officers.csv line 4, column `id`: officer ids "O1", "o1" differ only in letter case or surrounding whitespace: distinct ids that print alike"#,
+        "officers.csv line 4, column `department`: officer `O1` is in department `other` but position `p` belongs to `d`",
+        "evidence.csv line 2, column `date`: officer `O1` passbook entry 0 (competency `Jos\u{e9}`): dated `2052-01-01`, after the as-of date `2025-04-01`",
+        r#"officers.csv line 6, column `id`: officer ids "EMP-7", "emp-7" differ only in letter case or surrounding whitespace: distinct ids that print alike"#,
+    ];
+    let text = |w: &[karmayogi::Error]| w.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let load = load_officers(&fw, &csv, &options).expect("valid");
+    assert_eq!(load.officers.len(), 5);
+    assert_eq!(text(&load.warnings), expected);
+    let load = Cohort::from_csv(&fw, &csv, &options).expect("valid");
+    assert_eq!(load.cohort.len(), 5);
+    assert_eq!(text(&load.warnings), expected);
+    let mut reader = CohortCsvReader::new(&fw, &options);
+    reader.push_officers(officers.as_bytes());
+    reader.push_evidence(evidence.as_bytes());
+    assert_eq!(text(&reader.finish().expect("valid").warnings), expected);
+}
+
+/// The review's officer-id warnings against a pairwise oracle, on 400 lists of up to five
+/// officers whose ids are drawn by a fixed sequence from ids of `a` and `b` in either case
+/// with a space around some: an officer is warned about exactly when an earlier officer
+/// holds another id equal to its id in lower case once trimmed (and no earlier officer
+/// holds its id), and the set named is every such id of the list, sorted.
+#[test]
+fn officer_id_warnings_match_a_pairwise_oracle() {
+    let fw = framework();
+    let alphabet = ["a", "A", "b", "a ", " a", "ab", "Ab", "aB", "AB", "b ", "B"];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut warned = 0;
+    for _ in 0..400 {
+        let mut ids: Vec<&str> = Vec::new();
+        for _ in 0..=(state % 5) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            ids.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        let officers: Vec<OfficerSpec> = (ids.iter())
+            .map(|id| {
+                serde_json::from_value(json!({"id": id, "department": "d", "position": "p"}))
+                    .expect("an officer")
+            })
+            .collect();
+        let got: Vec<Vec<String>> = (fw.review_officers(&officers, &ReviewOptions::default()))
+            .into_iter()
+            .map(|w| match w {
+                karmayogi::Error::LookalikeIds { kind, ids } => {
+                    assert_eq!(kind, karmayogi::EntityKind::Officer);
+                    ids
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let key = |id: &str| id.trim().to_lowercase();
+        let mut want = Vec::new();
+        for (k, id) in ids.iter().enumerate() {
+            let earlier_other = ids[..k].iter().any(|e| e != id && key(e) == key(id));
+            if earlier_other && !ids[..k].contains(id) {
+                let mut set: Vec<String> = (ids.iter())
+                    .filter(|e| key(e) == key(id))
+                    .map(|e| (*e).to_owned())
+                    .collect();
+                set.sort_unstable();
+                set.dedup();
+                want.push(set);
+            }
+        }
+        assert_eq!(got, want, "{ids:?}");
+        warned += want.len();
+    }
+    assert!(
+        warned > 100,
+        "{warned} warnings: the lists should hold lookalikes"
     );
 }

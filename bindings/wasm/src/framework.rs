@@ -245,9 +245,12 @@ impl Framework {
     }
 
     /// What validation accepts but is probably a mistake, as warnings (problems with a
-    /// code and fields, never thrown): an officer in another department than their
-    /// position's (`department_mismatch`), and with `asOf` evidence dated after it
-    /// (`invalid_evidence` with the problem `after_as_of`). `officers` is an array of
+    /// code and fields, never thrown): an officer whose id differs from an earlier
+    /// officer's only in letter case or surrounding whitespace (`lookalike_ids`) or in
+    /// Unicode form (`equivalent_ids`), an officer in another department than their
+    /// position's (`department_mismatch`), a passbook entry repeating or contradicting an
+    /// earlier one (`invalid_evidence` with the problem `duplicate`), and with `asOf`
+    /// evidence dated after it (`invalid_evidence` with the problem `after_as_of`). `officers` is an array of
     /// officers, an officers document or its JSON text; officers validation would refuse
     /// are skipped.
     ///

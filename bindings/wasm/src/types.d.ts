@@ -1599,7 +1599,15 @@ export type Problem =
   | (CsvPlace &
       PassbookRow & { code: "csv_invalid_value"; column: string; found: string; expected: string })
   | (CsvPlace & PassbookRow & { code: "csv_date_order"; column: string; found: string })
-  | (CsvPlace & { code: "csv_duplicate_key"; column: string; key: string; first_line: number })
+  | (CsvPlace & {
+      code: "csv_duplicate_key";
+      column: string;
+      /** The key as this row writes it. */
+      key: string;
+      first_line: number;
+      /** The key as the first row writes it, when that is another text (`01` there, `1` here). */
+      first_key: string | null;
+    })
   | (CsvPlace & {
       code: "csv_unknown_reference";
       column: string;

@@ -508,7 +508,7 @@ describe("loaders and CASE", () => {
         found: "aso-divison",
         nearest: "aso-division",
       },
-      { code: "csv_duplicate_key", file: "officers.csv", line: 7, column: "id", key: "meena-iyer", first_line: 2 },
+      { code: "csv_duplicate_key", file: "officers.csv", line: 7, column: "id", key: "meena-iyer", first_line: 2, first_key: null },
       { code: "csv_invalid_value", file: "evidence.csv", line: 2, column: "level", found: "three" },
       { code: "csv_unknown_reference", file: "evidence.csv", line: 52, column: "officer", found: "nobody" },
       {

@@ -3,6 +3,7 @@
 use crate::analysis::parallel::map_items;
 use crate::interop::csv::Row;
 use crate::interop::officers::{EVIDENCE, OFFICERS};
+use crate::model::equivalent::alike_officers;
 use crate::people::columns::Officers;
 use crate::people::resolve::evidence_date;
 use crate::{Cohort, Error, EvidenceProblem, Framework, OfficerId};
@@ -18,16 +19,24 @@ pub(super) fn at_row(line: usize, file: &'static str, column: &'static str, erro
 }
 
 /// The warnings of a load in the order the review lists them: `warnings` (sorted by
-/// officer and entry) with the department mismatch of each officer of `mismatched` (in
-/// officer order, written out over `threads` workers) before that officer's other warnings.
+/// officer and entry) with, for each officer, the warnings about ids that look like an
+/// earlier officer's first, then the department mismatch of each officer of `mismatched`
+/// (in officer order, written out over `threads` workers), then the officer's other
+/// warnings.
 pub(super) fn all_warnings(
     fw: &Framework,
     cohort: &Cohort,
     lines: &[usize],
     mismatched: &[u32],
-    warnings: Vec<(u32, u32, Error)>,
+    mut warnings: Vec<(u32, u32, Error)>,
     threads: usize,
 ) -> Vec<Error> {
+    let alike = alike_officers(cohort.len(), |k| cohort.id_str(k as u32));
+    if !alike.is_empty() {
+        let at = |(k, w): (usize, Error)| (k as u32, 0, at_row(lines[k], OFFICERS, "id", w));
+        warnings.extend(alike.into_iter().map(at));
+        crate::model::order::sort_by_key(&mut warnings, |&(k, entry, _)| (k, entry));
+    }
     let mismatch = |k: u32| {
         let i = k as usize;
         let position = &fw.positions.items[cohort.position_of(k) as usize];
@@ -46,8 +55,8 @@ pub(super) fn all_warnings(
     }
     let mut out = Vec::with_capacity(written.len() + warnings.len());
     let mut next = mismatched.iter().zip(written).peekable();
-    for (k, _, warning) in warnings {
-        while let Some((_, m)) = next.next_if(|&(&m, _)| m <= k) {
+    for (k, entry, warning) in warnings {
+        while let Some((_, m)) = next.next_if(|&(&m, _)| m < k || (m == k && entry > 0)) {
             out.push(m);
         }
         out.push(warning);

@@ -270,6 +270,15 @@ impl<'r> Row<'r> {
         Some(text)
     }
 
+    /// Whether each of `columns` holds its number as it prints, without leading zeros
+    /// (`1`, not `01`), as [`Seen::check`] takes it.
+    pub(crate) fn plain_numbers(&self, columns: &[&'static str]) -> bool {
+        columns.iter().all(|&column| {
+            let text = self.text(column);
+            text.len() < 2 || !text.starts_with('0')
+        })
+    }
+
     /// The column as a whole number (ASCII digits only) that fits in a `u32`.
     pub(crate) fn number(&self, column: &'static str, errors: &mut Vec<Error>) -> Option<u32> {
         let text = self.text(column);
@@ -310,39 +319,79 @@ impl<'r> Row<'r> {
 /// Remembers the line each key was first seen on, to report repeats.
 ///
 /// Numeric ids are keyed as `usize` (pairs as `(usize, usize)`), types whose hash maps
-/// the module already compiles, so that no map is compiled for `u32` keys alone.
+/// the module already compiles, so that no map is compiled for `u32` keys alone. A key
+/// written otherwise than it prints (`01` for the number 1) also keeps its text, so that a
+/// repeat shows both rows' texts.
 pub(crate) struct Seen<K> {
     first: HashMap<K, usize>,
+    /// The text of each key first written otherwise than it prints.
+    written: HashMap<K, String>,
 }
 
-impl<K: std::hash::Hash + Eq> Seen<K> {
+impl<K: std::hash::Hash + Eq + Clone> Seen<K> {
     pub(crate) fn new() -> Self {
         Seen {
             first: HashMap::new(),
+            written: HashMap::new(),
         }
     }
 
     /// Records `key` at the row's line; when it was seen before, returns an
-    /// [`Error::CsvDuplicateKey`] naming both lines.
+    /// [`Error::CsvDuplicateKey`] naming both lines, and both texts when the rows write
+    /// the key differently (`01` on one, `1` on the other). `shown(true)` is the key as
+    /// this row writes it, `shown(false)` as it prints; `plain` says that they are one
+    /// text (see [`Row::plain_numbers`]), so that only keys written otherwise are kept.
     pub(crate) fn check(
         &mut self,
         row: &Row<'_>,
         key: K,
         column: &'static str,
-        shown: impl FnOnce() -> String,
+        plain: bool,
+        shown: impl Fn(bool) -> String,
     ) -> Result<(), Error> {
         match self.first.entry(key) {
             Entry::Vacant(v) => {
+                if !plain {
+                    self.written.insert(v.key().clone(), shown(true));
+                }
                 v.insert(row.line);
                 Ok(())
             }
-            Entry::Occupied(o) => Err(Error::CsvDuplicateKey {
-                file: row.file,
-                line: row.line,
-                column,
-                key: shown(),
-                first_line: *o.get(),
-            }),
+            Entry::Occupied(o) => {
+                let here = shown(true);
+                let there = match self.written.get(o.key()) {
+                    Some(text) => text.clone(),
+                    None => shown(false),
+                };
+                Err(Error::CsvDuplicateKey {
+                    file: row.file,
+                    line: row.line,
+                    column,
+                    first_key: (there != here).then_some(there),
+                    key: here,
+                    first_line: *o.get(),
+                })
+            }
         }
+    }
+}
+
+impl Seen<usize> {
+    /// [`Seen::check`] for the number `id`, read from `column` of the row.
+    pub(crate) fn check_number(
+        &mut self,
+        row: &Row<'_>,
+        id: u32,
+        column: &'static str,
+    ) -> Result<(), Error> {
+        let plain = row.plain_numbers(&[column]);
+        let shown = |written: bool| {
+            if written {
+                row.text(column).to_owned()
+            } else {
+                id.to_string()
+            }
+        };
+        self.check(row, id as usize, column, plain, shown)
     }
 }

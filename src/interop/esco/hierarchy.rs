@@ -54,7 +54,7 @@ pub(super) fn read(
             let id = row.number("group_id", errors);
             let label = row.non_empty("label", errors);
             if let Some(id) = id {
-                match seen.check(row, id as usize, "group_id", || id.to_string()) {
+                match seen.check_number(row, id, "group_id") {
                     Ok(()) => {
                         labels.insert(id, label.map(str::to_owned));
                     }
@@ -94,14 +94,17 @@ pub(super) fn read(
             let (Some(child), Some(parent)) = (child, parent) else {
                 return;
             };
-            let shown = || {
-                let text = |n: Node| match n {
-                    Node::Skill(id) => format!("S {id}"),
-                    Node::Group(id) => format!("G {id}"),
+            let shown = |written: bool| {
+                let text = |n: Node, column| match (n, written) {
+                    (Node::Skill(_), true) => format!("S {}", row.text(column)),
+                    (Node::Group(_), true) => format!("G {}", row.text(column)),
+                    (Node::Skill(id), false) => format!("S {id}"),
+                    (Node::Group(id), false) => format!("G {id}"),
                 };
-                format!("{}, {}", text(child), text(parent))
+                format!("{}, {}", text(child, "child_id"), text(parent, "parent_id"))
             };
-            match seen.check(row, (child, parent), "child, parent", shown) {
+            let plain = row.plain_numbers(&["child_id", "parent_id"]);
+            match seen.check(row, (child, parent), "child, parent", plain, shown) {
                 Ok(()) => edges.push(Edge {
                     line: row.line(),
                     child,

@@ -99,7 +99,7 @@ fn uri<'r>(
     errors: &mut Vec<Error>,
 ) -> Option<&'r str> {
     let uri = row.id_text(column, row.text(column), errors)?;
-    match seen.check(row, uri.to_owned(), column, || uri.to_owned()) {
+    match seen.check(row, uri.to_owned(), column, true, |_| uri.to_owned()) {
         Ok(()) => Some(uri),
         Err(e) => {
             errors.push(e);
@@ -165,7 +165,7 @@ fn read_relations(
     let Some(table) = Table::open(RELATIONS, text, &columns, errors) else {
         return out;
     };
-    let mut seen = Seen::new();
+    let (mut seen, mut unchecked) = (Seen::new(), Seen::new());
     table.rows(errors, |row, errors| {
         let relation = row.one_of(
             "relationType",
@@ -191,9 +191,17 @@ fn read_relations(
         let (Some(Some(occ)), Some(Some(skill)), Some(relation)) = (occ, skill, relation) else {
             return;
         };
-        let shown = || format!("{}, {}", row.text("occupationUri"), row.text("skillUri"));
-        let key = (occ as usize, skill as usize);
-        if let Err(e) = seen.check(row, key, "occupationUri, skillUri", shown) {
+        let shown = |_| format!("{}, {}", row.text("occupationUri"), row.text("skillUri"));
+        let column = "occupationUri, skillUri";
+        // An end whose file is in error is unchecked (`u32::MAX`): such rows are one pair
+        // only when they write the same URIs.
+        let repeated = if occ == u32::MAX || skill == u32::MAX {
+            let text = format!("{}\n{}", row.text("occupationUri"), row.text("skillUri"));
+            unchecked.check(row, text, column, true, shown)
+        } else {
+            seen.check(row, (occ as usize, skill as usize), column, true, shown)
+        };
+        if let Err(e) = repeated {
             errors.push(e);
             return;
         }
@@ -304,8 +312,8 @@ fn read_hierarchy(
             let (Some(child), Some(parent)) = (child, parent) else {
                 return;
             };
-            let shown = || format!("{}, {}", row.text("conceptUri"), row.text("broaderUri"));
-            match seen.check(row, (child, parent), "conceptUri, broaderUri", shown) {
+            let shown = |_| format!("{}, {}", row.text("conceptUri"), row.text("broaderUri"));
+            match seen.check(row, (child, parent), "conceptUri, broaderUri", true, shown) {
                 Ok(()) => edges.push(Edge {
                     line: row.line(),
                     child,

@@ -111,6 +111,19 @@ pub(crate) fn officer_rows(
     }))
 }
 
+/// The error of an officer row at `line` repeating the id `id` of the row at
+/// `first_line` of `officers.csv`.
+pub(crate) fn repeated_officer(line: usize, id: &str, first_line: usize) -> Error {
+    Error::CsvDuplicateKey {
+        file: OFFICERS,
+        line,
+        column: "id",
+        key: id.to_owned(),
+        first_line,
+        first_key: None,
+    }
+}
+
 /// The ids of the `officers.csv` records not read for a quoting error or their number of
 /// fields, each with the first line it starts: a passbook row naming one of them is
 /// reported as naming a row not read ([`Error::CsvRefusedReference`]), not as naming an

@@ -79,7 +79,7 @@ pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Oc
         }
         let title = row.non_empty("title", errors);
         if is_soc(soc) {
-            match seen.check(row, soc.to_owned(), "soc", || soc.to_owned()) {
+            match seen.check(row, soc.to_owned(), "soc", true, |_| soc.to_owned()) {
                 Ok(()) => out.push((soc.to_owned(), title.map(lf_lines))),
                 Err(e) => errors.push(e),
             }
@@ -103,7 +103,7 @@ pub(super) fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Eleme
         }
         let name = row.non_empty("name", errors);
         if is_element_id(id) {
-            match seen.check(row, id.to_owned(), "element_id", || id.to_owned()) {
+            match seen.check(row, id.to_owned(), "element_id", true, |_| id.to_owned()) {
                 Ok(()) => {
                     let parent = row.text("parent_id").to_owned();
                     if !parent.is_empty() {
@@ -201,7 +201,8 @@ pub(super) fn read_ratings(
         pair.push(':');
         pair.push_str(soc);
         pair.push_str(element);
-        if let Err(e) = seen.check(row, pair, "soc, element_id", || format!("{soc}, {element}")) {
+        let shown = |_| format!("{soc}, {element}");
+        if let Err(e) = seen.check(row, pair, "soc, element_id", true, shown) {
             errors.push(e);
             ok = false;
         }
@@ -270,7 +271,7 @@ pub(super) fn read_tasks(
         let (true, Some(id), Some(kind), Some(task)) = (known, id, kind, task) else {
             return;
         };
-        match seen.check(row, id as usize, "task_id", || id.to_string()) {
+        match seen.check_number(row, id, "task_id") {
             Ok(()) => {
                 let task = Task {
                     soc: soc.to_owned(),

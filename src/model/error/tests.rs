@@ -249,6 +249,7 @@ fn every_variant() -> Vec<Error> {
             column: "id",
             key: s(),
             first_line: 2,
+            first_key: Some(s()),
         },
         Error::CsvUnknownReference {
             file: "f.csv",

@@ -270,6 +270,12 @@ fn closed_cycle<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> String {
     out
 }
 
+/// The end of [`Error::CsvDuplicateKey`](crate::Error::CsvDuplicateKey)'s message: how the
+/// first row wrote the key, when it wrote it otherwise.
+pub(super) fn written_there(first_key: Option<&str>) -> String {
+    first_key.map_or_else(String::new, |k| format!(", written {} there", quoted(k)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{level_list, number};

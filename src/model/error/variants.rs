@@ -6,6 +6,7 @@ use super::text::{
     alike, case_id_text, clash_text, cycle_text, date_hint, department_hint, did_you_mean,
     duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
     line_above_header_text, missing_column_text, missing_document_text, number, quoted_list,
+    written_there,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -219,9 +220,11 @@ pub enum Error {
     /// Ids of one kind that are the same text in different Unicode normalisation forms: `José`
     /// written with a precomposed `é` (NFC) and with `e` and a combining accent (NFD). They
     /// print alike but are distinct ids, never merged: a warning of
-    /// [`Framework::review`](crate::Framework::review), not a reason to refuse the
-    /// framework. Write every id in one form (NFC is what most keyboards and exports give)
-    /// unless the entities are meant to differ.
+    /// [`Framework::review`](crate::Framework::review) (for officer ids, of
+    /// [`Framework::review_officers`](crate::Framework::review_officers) and an HR
+    /// export's load), not a reason to refuse the framework. Write every id in one form
+    /// (NFC is what most keyboards and exports give) unless the entities are meant to
+    /// differ.
     #[error("{}", alike(*kind, ids, "are one text in different unicode forms (nfc/nfd)"))]
     EquivalentIds {
         /// What kind of entity.
@@ -233,8 +236,10 @@ pub enum Error {
     /// Ids of one kind that differ only in letter case or in whitespace around them (`rti`,
     /// `RTI`, `rti `), as one id typed twice or pasted from a spreadsheet cell with a
     /// trailing space gives. They are distinct ids, never merged: a warning of
-    /// [`Framework::review`](crate::Framework::review), not a reason to refuse the
-    /// framework. Ids that differ only in Unicode form are
+    /// [`Framework::review`](crate::Framework::review) (for officer ids, of
+    /// [`Framework::review_officers`](crate::Framework::review_officers) and an HR
+    /// export's load), not a reason to refuse the framework. Ids that differ only in
+    /// Unicode form are
     /// [`Error::EquivalentIds`] instead.
     #[error("{}", alike(*kind, ids, "differ only in letter case or surrounding whitespace"))]
     LookalikeIds {
@@ -906,11 +911,10 @@ pub enum Error {
         #[serde(flatten)]
         entry: Option<Box<PassbookRow>>,
     },
-    /// A CSV row repeats the key of an earlier row. Keep one of the two rows.
-    #[error(
-        "{file} line {line}: {column} {} repeats line {first_line}",
-        quoted(key)
-    )]
+    /// A CSV row repeats the key of an earlier row. Keep one of the two rows. A numeric
+    /// key is one number however it is written, so `01` on one row and `1` on another
+    /// repeat each other, and the message shows both texts.
+    #[error("{file} line {line}: {column} {} repeats line {first_line}{}", quoted(key), written_there(first_key.as_deref()))]
     CsvDuplicateKey {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -918,10 +922,14 @@ pub enum Error {
         line: usize,
         /// The key column or columns, comma-separated.
         column: &'static str,
-        /// The repeated key; several columns' values are joined by commas.
+        /// The repeated key as this row writes it; several columns' values are joined by
+        /// commas.
         key: String,
         /// 1-based line of the first row with this key.
         first_line: usize,
+        /// The key as the first row writes it, when that is another text (a number with
+        /// leading zeros: `01` there, `1` here); `None` when the rows write it alike.
+        first_key: Option<String>,
     },
     /// A CSV row refers to an id that the file (or framework) it points into does not hold.
     /// Add the row there or fix the id.
