@@ -869,3 +869,14 @@ fn optimal_plans_are_within_a_billionth_of_the_least_hours() {
         );
     }
 }
+
+/// Known fault, not fixed: case 30627 (0x77A3) of a run of 60,000 (hours of 1 throughout): the
+/// `Recommender`'s greedy least-hours plan for officer `o3` differs from
+/// `Framework::recommend`'s. Run with `cargo test --test suite -- --ignored
+/// path_mixed::known`.
+#[test]
+#[ignore = "known fault: a Recommender plan differs from recommend's"]
+fn known_recommender_difference() {
+    let case = generate(&mut Rng::new(0x77A3 ^ 0x005e_ed0f_9a7c));
+    assert_eq!(run_case(&case), Ok(()));
+}
