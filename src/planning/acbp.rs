@@ -40,7 +40,8 @@ impl Framework {
     /// yearly cap, and per-course seat limits.
     ///
     /// Plans are compared lexicographically: more weighted shortfall closed, then, among
-    /// equal values, fewer person-hours. Every plan returned is *minimal* (no officer
+    /// equal values, fewer person-hours (hours within 10⁻⁹ of the larger, 10⁻⁹ h under one
+    /// hour, count as equal: [`Optimality::Optimal`](crate::Optimality::Optimal)). Every plan returned is *minimal* (no officer
     /// attends a course that closes none of their gaps of positive value that no other of
     /// their courses closes and that none of their courses requires: a gap worth 0 keeps no
     /// course) and *maximal* (no

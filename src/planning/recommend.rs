@@ -59,7 +59,9 @@ impl Framework {
     ///   the other reasons say why no course can close it at all;
     /// - carries a **proven bound** on the optimum, [`Plan::bound`], and [`Plan::optimality`]
     ///   is `Optimal` when the plan meets it, else `Bounded { gap }` with the relative
-    ///   distance the bound allows. Least-hours bounds come from a Lagrangian relaxation of
+    ///   distance the bound allows. Selection hours within 10⁻⁹ of the larger (10⁻⁹ h under
+    ///   one hour) count as equal, so an `Optimal` plan takes at most that more than the
+    ///   fewest possible ([`Optimality::Optimal`]). Least-hours bounds come from a Lagrangian relaxation of
     ///   the cover rows (prerequisite rows handled by pushing reduced costs down the
     ///   prerequisite graph), rounded up to whole (or half, quarter, eighth) hours when every
     ///   cost is a multiple of one; budget bounds from a fractional knapsack over the open gaps

@@ -201,7 +201,9 @@ impl RecommendOptions {
     /// Each course, in learning order, goes to the earliest term after its prerequisites'
     /// terms that has room for it. Courses are never split: a course longer than `hours`
     /// gets a term of its own, marked [`Term::over_cap`] (and shown as such), so every
-    /// other term is within the cap and a longer one is never silent.
+    /// other term is within the cap and a longer one is never silent. Hours are compared
+    /// with the cap within 10⁻⁹ hours, as with a [`budget`](Self::budget) (0.1 + 0.2 fits
+    /// a term of 0.3), so a term within the cap can exceed it by at most that.
     ///
     /// # Errors
     /// [`Error::InvalidOption`] (named `term_hours`) unless `hours` is finite and above 0.

@@ -133,6 +133,13 @@ impl Blend {
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum Optimality {
     /// Proven optimal: the plan meets its bound.
+    ///
+    /// Hours are compared as sums of doubles are, with room for rounding: two plans whose
+    /// (selection or person-) hours differ by at most 10⁻⁹ of the larger, or 10⁻⁹ h when
+    /// that is under one hour, count as taking the same hours. So an optimal plan takes
+    /// at most that more than the fewest possible (a 10-hour course after a pledge of
+    /// 4·10⁻⁹ h is as optimal as another 10-hour course alone); its value is the most
+    /// possible.
     Optimal,
     /// Not proven optimal, but at most `gap` from the optimum: for least hours, the plan's
     /// hours are at most `(1 + gap)` times the fewest possible; for a budget, its value is
