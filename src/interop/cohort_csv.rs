@@ -45,8 +45,8 @@ use warnings::{after_as_of, all_warnings};
 
 use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
-    OfficersCsvOptions, attach_dates, attach_missing, dated, evidence_row, name_entry,
-    note_missing, officer_row, refused_ids, repeated_officer, report_problems, settled,
+    OfficersCsvOptions, attach_dates, attach_missing, check_unowned, dated, evidence_row,
+    name_entry, note_missing, officer_row, refused_ids, repeated_officer, report_problems, settled,
 };
 use crate::analysis::parallel::workers;
 use crate::interop::csv::DateColumn;
@@ -253,6 +253,7 @@ impl<'f> CohortCsvReader<'f> {
                 position_departments: Vec::new(),
                 full: false,
                 refused: HashMap::new(),
+                unowned: HashMap::new(),
                 missing: [Vec::new(), Vec::new()],
                 dates: DateColumn::new(options.dates),
             },
@@ -444,6 +445,8 @@ struct Reader<'f> {
     /// The ids of officer records not read, once `officers.csv` has ended (see
     /// [`refused_ids`]).
     refused: HashMap<String, usize>,
+    /// Passbook rows read so far of each officer that is unknown or refused.
+    unowned: HashMap<String, usize>,
     /// The optional cells of each file read as missing.
     missing: [Vec<MissingCells>; 2],
     /// `evidence.csv`'s date column.
@@ -604,6 +607,8 @@ impl Reader<'_> {
                 let near = (self.nearest).get(EntityKind::Officer, e.officer, || columns.ids());
                 errors.push(row.unknown_near("officer", OFFICERS, near));
             }
+            let check = (self.framework, &self.options.policy, &mut self.nearest);
+            check_unowned(check, (row, errors), e.officer, e.entry, &mut self.unowned);
             return;
         };
         let mut completed = std::mem::take(&mut self.scratch);

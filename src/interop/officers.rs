@@ -14,6 +14,7 @@ use crate::interop::csv::{
 };
 use crate::model::equivalent::alike_officers;
 use crate::model::nearest::Nearest;
+use crate::people::officer::EvidenceView;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
 use crate::people::review::{Source, review_officer};
 use crate::{
@@ -257,8 +258,10 @@ pub struct OfficersLoad {
 /// date and course (and is no passbook entry), and an officer row whose department or
 /// position is empty or unreadable still has its position and target checked, and its
 /// passbook rows are read as that officer's rather than reported as naming an officer
-/// missing from `officers.csv`. Only a row whose id (officer, competency) does not read is
-/// not checked further.
+/// missing from `officers.csv`; a passbook row naming an officer `officers.csv` does not
+/// hold, or one of its rows not read, still has its entry checked against the framework
+/// (numbered among the rows naming that id). Only a row whose id (officer, competency)
+/// does not read is not checked further.
 ///
 /// An officer's `name` column becomes [`OfficerSpec::name`] (`None` when the column is
 /// absent or the cell empty). Warnings (probable mistakes that are not errors) come in
@@ -320,6 +323,7 @@ pub fn load_officers(
         index: HashMap::new(),
         nearest: Nearest::new(NEAREST_LIMIT),
         refused: HashMap::new(),
+        unowned: HashMap::new(),
         unread: Vec::new(),
         files: Vec::new(),
         missing: [Vec::new(), Vec::new()],
@@ -362,6 +366,8 @@ struct Loader<'f, 'o> {
     nearest: Nearest,
     /// The ids of officer records not read (see [`refused_ids`]).
     refused: HashMap<String, usize>,
+    /// Passbook rows read so far of each officer that is unknown or refused.
+    unowned: HashMap<String, usize>,
     /// The columns of both files' headers not read.
     unread: Vec<ColumnNotRead>,
     /// How each file was read.
@@ -489,6 +495,8 @@ impl Loader<'_, '_> {
                         });
                         errors.push(row.unknown_near("officer", OFFICERS, near));
                     }
+                    let check = (self.framework, &self.options.policy, &mut self.nearest);
+                    check_unowned(check, (row, errors), e.officer, e.entry, &mut self.unowned);
                     return;
                 };
                 let checked = check_evidence(
@@ -584,6 +592,32 @@ impl Loader<'_, '_> {
         }
         warnings
     }
+}
+
+/// Checks the entry of a passbook row whose officer is unknown or refused as the entry of a
+/// known officer is checked, so that the officer's cell does not hide the rest of the row:
+/// each problem is reported at its column, the entry numbered by its place among the rows
+/// naming that officer (`unowned` counts them by the id as written). O(length of the row)
+/// plus the framework's lookups.
+pub(crate) fn check_unowned(
+    (framework, policy, nearest): (&Framework, &LevelPolicy, &mut Nearest),
+    (row, errors): (&Row<'_>, &mut Vec<Error>),
+    officer: &str,
+    entry: EvidenceView<'_>,
+    unowned: &mut HashMap<String, usize>,
+) {
+    let checked = check_evidence(framework, policy, entry, &mut Vec::new(), nearest);
+    let index = unowned.entry(officer.to_owned()).or_insert(0);
+    let officer = OfficerId::new(officer);
+    report_problems(
+        row,
+        errors,
+        &officer,
+        *index,
+        entry.competency,
+        checked.problems,
+    );
+    *index += 1;
 }
 
 /// Reports each of `problems` of passbook entry `index` of `officer` at its column of `row`.

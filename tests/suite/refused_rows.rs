@@ -156,3 +156,64 @@ fn a_refused_row_is_named_when_the_files_are_read_in_parts_on_several_threads() 
         }
     }
 }
+
+/// `csv/19`: a passbook row naming an officer `officers.csv` does not hold still has its
+/// entry checked, as a known officer's row has: `07,C,2` names an unknown competency too
+/// and `07,rti,2,course_completion` a completion without its course, each reported with
+/// the unknown officer, the entries numbered in the order the rows name `07`.
+#[test]
+fn an_unknown_officer_does_not_hide_the_rest_of_its_row() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let officers = include_str!("../data/cases/csv/19-unknown-officer-bad-entry-officers.csv");
+    let evidence = include_str!("../data/cases/csv/19-unknown-officer-bad-entry-evidence.csv");
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("bad rows")
+        .into_vec();
+    let at: Vec<(&str, usize, &str)> = errors
+        .iter()
+        .map(|e| match e {
+            Error::CsvUnknownReference { line, column, .. } => ("unknown", *line, *column),
+            Error::CsvRow {
+                line,
+                column,
+                error,
+                ..
+            } => (error.code(), *line, *column),
+            other => panic!("{other}"),
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("unknown", 3, "officer"),
+            ("invalid_evidence", 3, "competency"),
+            ("unknown", 4, "officer"),
+            ("invalid_evidence", 4, "course"),
+        ]
+    );
+    let entries: Vec<(String, usize)> = errors
+        .iter()
+        .filter_map(|e| match e {
+            Error::CsvRow { error, .. } => match &**error {
+                Error::InvalidEvidence { officer, index, .. } => {
+                    Some((officer.to_string(), *index))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    assert_eq!(entries, [("07".to_owned(), 0), ("07".to_owned(), 1)]);
+
+    let whole = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("bad rows")
+        .into_vec();
+    assert_eq!(whole, errors);
+    for size in [1, 7, 64] {
+        for threads in [1, 2] {
+            let got = in_pieces(&fw, officers, evidence, size, threads).expect_err("bad rows");
+            assert_eq!(got, errors, "pieces of {size} bytes, {threads} threads");
+        }
+    }
+}

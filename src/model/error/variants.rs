@@ -430,7 +430,8 @@ pub enum Error {
         /// The officer whose passbook holds the entry.
         officer: OfficerId,
         /// The entry's 0-based index in the passbook (from a CSV file: among the officer's
-        /// well-formed rows, in file order).
+        /// well-formed rows, in file order; for an officer `officers.csv` does not hold
+        /// or did not read, among the rows naming that id).
         index: usize,
         /// The competency the entry names.
         competency: CompetencyId,
