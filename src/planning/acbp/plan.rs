@@ -159,7 +159,9 @@ pub struct DepartmentPlan<'f> {
     /// All open gaps by reason.
     pub open: OpenCounts,
     /// A proven upper bound on the most weighted shortfall any plan within the constraints
-    /// closes (at least `value_closed`; equal to it when the plan is proven optimal).
+    /// closes, the budget and caps as plans are held to them (within 10⁻⁹ h, see
+    /// [`AcbpOptions::budget`](crate::AcbpOptions::budget)); at least `value_closed`, and
+    /// equal to it when the plan is proven optimal.
     pub bound: f64,
     /// How far from the optimum the plan can be: [`Optimality::Optimal`] when the exact
     /// search proved it (most value, then fewest person-hours), else

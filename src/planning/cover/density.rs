@@ -12,7 +12,10 @@ use crate::model::order;
 /// hours per element of a free candidate closing it (`hours / open elements it closes`).
 /// Any extension pays at least that for the elements it closes (split each chosen
 /// candidate's hours evenly over the open elements it closes), so the bound holds.
-/// `blocked`, when given, marks further candidates that cannot be taken.
+/// `blocked`, when given, marks further candidates that cannot be taken. Plans are held
+/// to `budget` within [`EPS`] hours (the slack every comparison of hours with a budget or
+/// cap allows), so the knapsack is filled to `budget + EPS`: two courses of 4·10⁻¹⁰ h fit
+/// a budget of 0, and a bound within the budget alone would fall below such a plan.
 pub(crate) fn upper_bound(
     inst: &Instance,
     state: &State,
@@ -21,7 +24,7 @@ pub(crate) fn upper_bound(
     blocked: Option<&[bool]>,
 ) -> f64 {
     let value = state.value(inst);
-    let room = budget - state.hours;
+    let room = budget + EPS - state.hours;
     let is_free = |j: u32| {
         !state.chosen[j as usize]
             && !excluded.get(j as usize).copied().unwrap_or(false)
@@ -40,7 +43,7 @@ pub(crate) fn upper_bound(
                 weight = weight.min(inst.hours(j) / n as f64);
             }
         }
-        if weight <= room + EPS {
+        if weight <= room {
             items.push((inst.values[e as usize], weight));
         }
     }

@@ -10,7 +10,9 @@
 //!                        Σ_{o, c(j) = c} x_oj ≤ S_c    (the seats of course c),
 //! ```
 //!
-//! with the prerequisite rows dropped (which only loosens it). Relaxing the budget with a
+//! with the prerequisite rows dropped (which only loosens it). `cap` and `B` are the
+//! officer cap and the budget plus [`EPS`] (10⁻⁹ h): plans are held to them within that
+//! (`AcbpOptions::budget`), so two courses of 4·10⁻¹⁰ h fit a cap of 0. Relaxing the budget with a
 //! price `λ ≥ 0` per hour, the seats with a price `σ_c ≥ 0` per seat and the gap–course links
 //! with `μ_oe ≥ 0` leaves, per officer, `Σ_e max(0, v_oe − μ_oe)` plus a fractional knapsack
 //! within the cap over candidates with profit `Σ_{e ∈ j} μ_oe − λ h_j − σ_c(j)`, solved
@@ -94,6 +96,8 @@ fn officer_part(
     // in no enrolment: its `x` is 0 (so is every candidate requiring it, whose chain is
     // longer).
     let limit = dept.cap.min(dept.budget);
+    // The cap as plans are held to it (within EPS hours).
+    let cap = dept.cap + EPS;
     let mut positive_hours = 0.0;
     for j in 0..count as u32 {
         if !p.fits(j, limit) {
@@ -114,7 +118,7 @@ fn officer_part(
     }
     // The cap's price: the ratio at which the knapsack within the cap is full.
     let mut rho = 0.0;
-    if positive_hours > dept.cap {
+    if positive_hours > cap {
         // Ratio order, ties by index: a total order, so an unstable sort of the ratios
         // computed once gives the order a stable sort comparing quotients would.
         buf.ratio.clear();
@@ -126,7 +130,7 @@ fn officer_part(
         order::sort_unstable_by(&mut buf.ratio, |a, c| {
             c.0.total_cmp(&a.0).then(a.1.cmp(&c.1))
         });
-        let mut left = dept.cap;
+        let mut left = cap;
         for &(ratio, j) in &buf.ratio {
             let h = inst.hours(j);
             if h > left {
@@ -135,7 +139,7 @@ fn officer_part(
             }
             left -= h;
         }
-        part += rho * dept.cap;
+        part += rho * cap;
     }
     for (j, profit) in buf.profit.iter_mut().enumerate() {
         *profit -= rho * inst.hours(j as u32);
@@ -363,7 +367,8 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
         }
         let mut value = phi.iter().sum::<f64>();
         if budgeted {
-            value += lambda * dept.budget;
+            // The budget as plans are held to it (within EPS hours).
+            value += lambda * (dept.budget + EPS);
         }
         for &c in &limited {
             value += sigma[c] * f64::from(dept.seat_limit[c]);

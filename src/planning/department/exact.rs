@@ -278,7 +278,8 @@ impl Search<'_, '_> {
                     + stepper.upper_bound(&p.inst, &self.excluded[o], room)
                     + self.density_after[o + 1];
                 let budget_term = if dept.budget.is_finite() {
-                    self.prices.lambda * self.plan.budget_left
+                    // Hours left as plans are held to the budget (within EPS).
+                    self.prices.lambda * (self.plan.budget_left + EPS)
                 } else {
                     0.0
                 };
