@@ -7,8 +7,12 @@
 //! read nothing else but scratch buffers. How much an element is worth does not enter: on
 //! this path every solver counts the open elements (the greedy's gains, the redundancy
 //! tests, the bounds' rows, the exact table, the tabu search's unit values), never their
-//! values. So the key is exactly those, written out word by word, and a part is read back
-//! only when its key is equal to a remembered one (the hash only finds it). Officers of one
+//! values. Which solver answers enters too, since two that both find an optimum may break
+//! its ties apart: a part of the reductions tries the exact table (`tiny.rs`) first, an
+//! instance the reductions leave whole goes to the part solver alone, and on an instance
+//! small enough for both the two may choose different plans of the same cost. So the key
+//! is exactly the solver and what it reads, written out word by word, and a part is read
+//! back only when its key is equal to a remembered one (the hash only finds it). Officers of one
 //! post share most of their requirements, and a part is a few gaps with the courses that
 //! close them, so the same parts come back across officers whose shortfalls on those gaps
 //! differ (and across posts that require the same competencies at the same levels).
@@ -39,8 +43,9 @@ struct Parts {
 impl PartMemo {
     /// `solve(part, limit, cutoff)`'s answer for least-cost `part`, read back when a part
     /// alike but for its elements' positive values was solved before with the same node
-    /// limit and `searched`. Only answers under no cutoff are remembered (a cutoff's `Err`
-    /// and the work it skips depend on the caller's other parts).
+    /// limit, `searched` and `tabled` (whether `solve` tries the exact table first). Only
+    /// answers under no cutoff are remembered (a cutoff's `Err` and the work it skips
+    /// depend on the caller's other parts).
     ///
     /// Debug builds solve a part read back all the same and check that the answers agree
     /// to the bit.
@@ -51,13 +56,13 @@ impl PartMemo {
     pub(crate) fn solve(
         &self,
         part: &Instance,
-        (limit, searched, cutoff): (u64, bool, f64),
+        (limit, searched, tabled, cutoff): (u64, bool, bool, f64),
         solve: impl Fn(&Instance, u64, f64) -> Within,
     ) -> Within {
         if cutoff != f64::INFINITY {
             return solve(part, limit, cutoff);
         }
-        let (key, known) = self.look_up(part, limit, searched);
+        let (key, known) = self.look_up(part, limit, [searched, tabled]);
         self.answer(key, known, || solve(part, limit, cutoff))
     }
 
@@ -70,14 +75,14 @@ impl PartMemo {
     pub(crate) fn solve_unfinished(
         &self,
         part: &mut Instance,
-        (limit, searched, cutoff): (u64, bool, f64),
+        (limit, searched, tabled, cutoff): (u64, bool, bool, f64),
         solve: impl Fn(&Instance, u64, f64) -> Within,
     ) -> Within {
         if cutoff != f64::INFINITY {
             part.finish();
             return solve(part, limit, cutoff);
         }
-        let (key, known) = self.look_up(part, limit, searched);
+        let (key, known) = self.look_up(part, limit, [searched, tabled]);
         self.answer(key, known, || {
             part.finish();
             solve(part, limit, cutoff)
@@ -85,10 +90,10 @@ impl PartMemo {
     }
 
     /// The key of `part` and the answer remembered under it, if any.
-    fn look_up(&self, part: &Instance, limit: u64, searched: bool) -> (Vec<u64>, Option<Solution>) {
+    fn look_up(&self, part: &Instance, limit: u64, how: [bool; 2]) -> (Vec<u64>, Option<Solution>) {
         let mut parts = self.inner.borrow_mut();
         let mut key = std::mem::take(&mut parts.key);
-        write_key(part, limit, searched, &mut key);
+        write_key(part, limit, how, &mut key);
         let known = parts.map.get(key.as_slice()).cloned();
         (key, known)
     }
@@ -150,14 +155,16 @@ pub(super) fn same(a: &Solution, b: &Solution) -> bool {
         && a.nodes == b.nodes
 }
 
-/// The key of least-cost `part` solved within `limit` nodes (`searched` or not):
-/// everything the solvers read, in order, each row after its length; of the elements'
-/// values, only whether each is worth something.
-fn write_key(part: &Instance, limit: u64, searched: bool, key: &mut Vec<u64>) {
+/// The key of least-cost `part` solved within `limit` nodes, `how` saying whether the
+/// solver searches and whether it tries the exact table first: which solver, and
+/// everything it reads, in order, each row after its length; of the elements' values,
+/// only whether each is worth something.
+fn write_key(part: &Instance, limit: u64, [searched, tabled]: [bool; 2], key: &mut Vec<u64>) {
     key.clear();
     key.extend([
         limit,
         u64::from(searched),
+        u64::from(tabled),
         part.len() as u64,
         part.values.len() as u64,
     ]);
@@ -201,18 +208,23 @@ mod tests {
         };
         let a = line(4, true);
         let b = line(5, true);
-        let none = (0, false, f64::INFINITY);
+        let none = (0, false, false, f64::INFINITY);
         assert_eq!(memo.solve(&a, none, solve), Ok(solution(a.cost(0))));
         let solved = calls.get();
         assert_eq!(memo.solve(&a.clone(), none, solve), Ok(solution(a.cost(0))));
         // Debug builds solve again to check; release builds do not.
         assert_eq!(calls.get(), solved + usize::from(cfg!(debug_assertions)));
         memo.solve(&b, none, solve).unwrap();
-        // Another limit, or the search, is another key; a cutoff is never remembered.
-        memo.solve(&a, (10, false, f64::INFINITY), solve).unwrap();
-        memo.solve(&a, (0, true, f64::INFINITY), solve).unwrap();
-        memo.solve(&a, (0, false, 100.0), solve).unwrap();
-        assert_eq!(memo.len(), 4);
+        // Another limit, the search or the exact table first is another key; a cutoff is
+        // never remembered.
+        memo.solve(&a, (10, false, false, f64::INFINITY), solve)
+            .unwrap();
+        memo.solve(&a, (0, true, false, f64::INFINITY), solve)
+            .unwrap();
+        memo.solve(&a, (0, false, true, f64::INFINITY), solve)
+            .unwrap();
+        memo.solve(&a, (0, false, false, 100.0), solve).unwrap();
+        assert_eq!(memo.len(), 5);
     }
 
     /// A part is keyed by what was pushed: an unfinished part is finished only to be
@@ -227,7 +239,7 @@ mod tests {
             inst
         };
         let memo = PartMemo::default();
-        let none = (0, false, f64::INFINITY);
+        let none = (0, false, false, f64::INFINITY);
         let solve = |part: &Instance, _, _| {
             assert_eq!(part.topo().len(), part.len(), "solved unfinished");
             Ok(solution(part.cost(0)))
@@ -250,7 +262,7 @@ mod tests {
         assert_eq!(memo.len(), 1);
         // Under a cutoff it is solved, so finished, and not remembered.
         let mut cut = unfinished(5);
-        memo.solve_unfinished(&mut cut, (0, false, 9.0), solve)
+        memo.solve_unfinished(&mut cut, (0, false, false, 9.0), solve)
             .unwrap();
         assert_eq!((cut.topo().len(), memo.len()), (5, 1));
     }
@@ -261,18 +273,18 @@ mod tests {
         let mut key_b = Vec::new();
         let a = line(4, true);
         let b = line(4, false);
-        write_key(&a, 0, false, &mut key_a);
-        write_key(&b, 0, false, &mut key_b);
+        write_key(&a, 0, [false, false], &mut key_a);
+        write_key(&b, 0, [false, false], &mut key_b);
         assert_ne!(key_a, key_b);
-        write_key(&a.clone(), 0, false, &mut key_b);
+        write_key(&a.clone(), 0, [false, false], &mut key_b);
         assert_eq!(key_a, key_b);
         // Positive values do not enter the key; whether an element is worth something does.
         let mut worth = a.clone();
         worth.values = vec![3.0, 0.5, 2.0, 1.0];
-        write_key(&worth, 0, false, &mut key_b);
+        write_key(&worth, 0, [false, false], &mut key_b);
         assert_eq!(key_a, key_b);
         worth.values[1] = 0.0;
-        write_key(&worth, 0, false, &mut key_b);
+        write_key(&worth, 0, [false, false], &mut key_b);
         assert_ne!(key_a, key_b);
     }
 
@@ -283,7 +295,8 @@ mod tests {
         for n in 1..200u32 {
             let inst = line(n * 40, true);
             let solve = |_: &Instance, _, _| Ok(solution(1.0));
-            memo.solve(&inst, (0, false, f64::INFINITY), solve).unwrap();
+            memo.solve(&inst, (0, false, false, f64::INFINITY), solve)
+                .unwrap();
             words = memo.inner.borrow().words;
             assert!(words <= MOST_WORDS);
         }

@@ -65,7 +65,9 @@ pub(super) fn reduce_from(
     let parts = split::parts(inst, &state.chosen, &excluded, open, &mut single);
     if whole && !reduced && parts.len() == 1 && single.is_empty() {
         return match memo {
-            Some((memo, searched)) => memo.solve(inst, (limit, searched, cutoff), solve_part),
+            Some((memo, searched)) => {
+                memo.solve(inst, (limit, searched, false, cutoff), solve_part)
+            }
             None => solve_part(inst, limit, cutoff),
         };
     }
@@ -93,7 +95,8 @@ pub(super) fn reduce_from(
         let share = left / (count - i as u64);
         // The parts come unfinished: one read back from the memo is never finished.
         let solution = if let Some((memo, searched)) = memo {
-            memo.solve_unfinished(&mut part.inst, (share, searched, cutoff - bound), solve_one)
+            let how = (share, searched, true, cutoff - bound);
+            memo.solve_unfinished(&mut part.inst, how, solve_one)
         } else {
             part.inst.finish();
             solve_one(&part.inst, share, cutoff - bound)
