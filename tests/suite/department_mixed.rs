@@ -31,16 +31,22 @@
 )]
 
 use karmayogi::{
-    AcbpOptions, Cohort, CompetencyType, CourseOutcome, DepartmentPlan, EvidenceSource, Framework,
-    LevelPolicy, Mode, Optimality, RequirementSpec, RoleSpec, Solver, UntaggedLevel, Weights,
+    AcbpOptions, Cohort, DepartmentPlan, Framework, LevelPolicy, Mode, Optimality, Solver,
+    UntaggedLevel, Weights,
 };
 
-use crate::support;
+use crate::{drawn, support};
 
 const COMPETENCIES: [&str; 4] = ["cd", "ca", "cc", "cb"];
 const COMPLETION: &str = "zz-done";
 const COURSES: [&str; 8] = ["k7", "k2", "k5", "k0", "k6", "k1", "k3", "k4"];
 const POSTS: [&str; 2] = ["p-b", "p-a"];
+const IDS: drawn::Ids = drawn::Ids {
+    competencies: &COMPETENCIES,
+    completion: COMPLETION,
+    posts: &POSTS,
+    courses: &COURSES,
+};
 const OFFICERS: [&str; 4] = ["o2", "o0", "o3", "o1"];
 /// Hours are counted in units of 4·10⁻¹⁰ h: a tenth is this many.
 const TENTH: u64 = 250_000_000;
@@ -272,63 +278,15 @@ struct Gap {
 
 impl Dept {
     fn framework(&self) -> Framework {
-        let nc = self.kinds.len();
-        let mut competencies: Vec<_> = (0..nc)
-            .map(|c| {
-                support::competency(
-                    COMPETENCIES[c],
-                    format!("Competency {c}"),
-                    CompetencyType::ALL[self.kinds[c]],
-                    [],
-                )
+        let courses: Vec<_> = (self.courses.iter())
+            .map(|c| drawn::Course {
+                hours: hours(c.units),
+                mode: Mode::Formal,
+                provides: &c.provides,
+                prerequisites: &c.prerequisites,
             })
             .collect();
-        competencies.push(support::competency(
-            COMPLETION,
-            "Completions",
-            CompetencyType::Functional,
-            [],
-        ));
-        let roles = self
-            .required
-            .iter()
-            .enumerate()
-            .map(|(p, levels)| RoleSpec {
-                id: format!("r-{p}").into(),
-                name: format!("Role {p}"),
-                activities: Vec::new(),
-                requires: (0..nc)
-                    .filter(|&c| levels[c] > 0)
-                    .map(|c| RequirementSpec::new(COMPETENCIES[c], levels[c]))
-                    .collect(),
-            })
-            .collect();
-        let positions = (0..self.required.len())
-            .map(|p| support::position(POSTS[p], POSTS[p], "dept", [format!("r-{p}")]))
-            .collect();
-        let courses = self
-            .courses
-            .iter()
-            .enumerate()
-            .map(|(k, c)| {
-                support::course_spec(
-                    COURSES[k],
-                    COURSES[k],
-                    hours(c.units),
-                    Mode::Formal,
-                    c.provides
-                        .iter()
-                        .map(|&(comp, level)| CourseOutcome {
-                            competency: COMPETENCIES[comp].into(),
-                            level,
-                        })
-                        .collect(),
-                    c.prerequisites.iter().map(|&p| COURSES[p].into()).collect(),
-                )
-            })
-            .collect();
-        let spec = support::framework_spec(competencies, Vec::new(), roles, positions, courses);
-        Framework::new(spec).expect("a valid framework")
+        drawn::framework(&IDS, &self.kinds, &self.required, &courses)
     }
 
     fn cohort(&self, fw: &Framework) -> Cohort {
@@ -337,19 +295,8 @@ impl Dept {
             .iter()
             .enumerate()
             .map(|(o, officer)| {
-                let mut passbook: Vec<_> = (0..officer.held.len())
-                    .filter(|&c| officer.held[c] > 0)
-                    .map(|c| support::assessed(COMPETENCIES[c], officer.held[c], "2025-01-15"))
-                    .collect();
-                for k in (0..self.courses.len()).filter(|&k| officer.done & 1 << k != 0) {
-                    passbook.push(support::evidence(
-                        COMPLETION,
-                        0,
-                        EvidenceSource::CourseCompletion,
-                        "2025-01-15",
-                        Some(COURSES[k]),
-                    ));
-                }
+                let passbook =
+                    drawn::passbook(&IDS, &officer.held, officer.done, self.courses.len());
                 support::officer(OFFICERS[o], "dept", POSTS[officer.post], passbook)
             })
             .collect();

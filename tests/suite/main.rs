@@ -39,6 +39,7 @@ mod csv_row_problems;
 mod csv_title_lines;
 mod department_enumerated;
 mod department_mixed;
+mod drawn;
 mod errors;
 mod esco;
 mod esco_official;

@@ -35,13 +35,12 @@
 )]
 
 use karmayogi::{
-    CompetencyType, CourseOutcome, EvidenceSource, Framework, LevelPolicy, Mode, OpenReason,
-    Optimality, Plan, Profile, RecommendOptions, Recommender, RequirementSpec, RoleSpec, Solver,
-    UntaggedLevel, Weights,
+    Framework, LevelPolicy, Mode, OpenReason, Optimality, Plan, Profile, RecommendOptions,
+    Recommender, Solver, UntaggedLevel, Weights,
 };
 
 use super::department_mixed::{Rng, cases};
-use crate::support;
+use crate::{drawn, support};
 
 const COMPETENCIES: [&str; 5] = ["t-law", "c-data", "p-risk", "a-lead", "m-media"];
 const COMPLETION: &str = "zz-done";
@@ -50,6 +49,12 @@ const COURSES: [&str; 14] = [
     "m5", "b2", "x9", "a0", "k4", "d1", "z8", "c3", "q6", "e7", "y1", "f2", "n4", "g0",
 ];
 const POSTS: [&str; 2] = ["p-b", "p-a"];
+const IDS: drawn::Ids = drawn::Ids {
+    competencies: &COMPETENCIES,
+    completion: COMPLETION,
+    posts: &POSTS,
+    courses: &COURSES,
+};
 const OFFICERS: [&str; 4] = ["o2", "o0", "o3", "o1"];
 const MODES: [Mode; 3] = [Mode::Formal, Mode::Social, Mode::Experiential];
 const HOURS: [f64; 12] = [
@@ -220,80 +225,20 @@ struct Gap {
 
 impl Case {
     fn framework(&self) -> Framework {
-        let nc = self.kinds.len();
-        let mut competencies: Vec<_> = (0..nc)
-            .map(|c| {
-                support::competency(
-                    COMPETENCIES[c],
-                    format!("Competency {c}"),
-                    CompetencyType::ALL[self.kinds[c]],
-                    [],
-                )
+        let courses: Vec<_> = (self.courses.iter())
+            .map(|c| drawn::Course {
+                hours: c.hours,
+                mode: MODES[c.mode],
+                provides: &c.provides,
+                prerequisites: &c.prerequisites,
             })
             .collect();
-        competencies.push(support::competency(
-            COMPLETION,
-            "Completions",
-            CompetencyType::Functional,
-            [],
-        ));
-        let roles = self
-            .required
-            .iter()
-            .enumerate()
-            .map(|(p, levels)| RoleSpec {
-                id: format!("r-{p}").into(),
-                name: format!("Role {p}"),
-                activities: Vec::new(),
-                requires: (0..nc)
-                    .filter(|&c| levels[c] > 0)
-                    .map(|c| RequirementSpec::new(COMPETENCIES[c], levels[c]))
-                    .collect(),
-            })
-            .collect();
-        let positions = (0..self.required.len())
-            .map(|p| support::position(POSTS[p], POSTS[p], "dept", [format!("r-{p}")]))
-            .collect();
-        let courses = self
-            .courses
-            .iter()
-            .enumerate()
-            .map(|(k, c)| {
-                support::course_spec(
-                    COURSES[k],
-                    COURSES[k],
-                    c.hours,
-                    MODES[c.mode],
-                    c.provides
-                        .iter()
-                        .map(|&(comp, level)| CourseOutcome {
-                            competency: COMPETENCIES[comp].into(),
-                            level,
-                        })
-                        .collect(),
-                    c.prerequisites.iter().map(|&p| COURSES[p].into()).collect(),
-                )
-            })
-            .collect();
-        let spec = support::framework_spec(competencies, Vec::new(), roles, positions, courses);
-        Framework::new(spec).expect("a valid framework")
+        drawn::framework(&IDS, &self.kinds, &self.required, &courses)
     }
 
     fn profile(&self, fw: &Framework, o: usize) -> Profile {
         let officer = &self.officers[o];
-        let mut passbook: Vec<_> = (0..officer.held.len())
-            .filter(|&c| officer.held[c] > 0)
-            .map(|c| support::assessed(COMPETENCIES[c], officer.held[c], "2025-01-15"))
-            .collect();
-        for k in (0..self.courses.len()).filter(|&k| officer.done & 1 << k != 0) {
-            passbook.push(support::evidence(
-                COMPLETION,
-                0,
-                EvidenceSource::CourseCompletion,
-                "2025-01-15",
-                Some(COURSES[k]),
-            ));
-        }
+        let passbook = drawn::passbook(&IDS, &officer.held, officer.done, self.courses.len());
         let spec = support::officer(OFFICERS[o], "dept", POSTS[officer.post], passbook);
         Profile::new(fw, &spec, &LevelPolicy::default()).expect("a valid officer")
     }

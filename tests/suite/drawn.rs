@@ -1,0 +1,115 @@
+//! The framework and passbooks of a planning instance drawn at random by the mixed
+//! oracles (`path_mixed`, `department_mixed`): competencies, posts and courses by index,
+//! named from the caller's id lists.
+
+use karmayogi::{
+    CompetencyType, CourseOutcome, Evidence, EvidenceSource, Framework, Mode, RequirementSpec,
+    RoleSpec,
+};
+
+use crate::support;
+
+/// The ids an instance's indices stand for, and the competency course completions name.
+pub struct Ids<'a> {
+    pub competencies: &'a [&'a str],
+    pub completion: &'a str,
+    pub posts: &'a [&'a str],
+    pub courses: &'a [&'a str],
+}
+
+/// A course: its outcomes as (competency index, level, or none for an untagged one) and
+/// its prerequisites as course indices.
+pub struct Course<'a> {
+    pub hours: f64,
+    pub mode: Mode,
+    pub provides: &'a [(usize, Option<u8>)],
+    pub prerequisites: &'a [usize],
+}
+
+/// Competency `c` of type `CompetencyType::ALL[kinds[c]]`, plus the completion
+/// competency; post `p` in department `dept` through role `r-p`, requiring
+/// `required[p][c]` of competency `c` (0: not required); course `k` as `courses[k]`.
+pub fn framework(
+    ids: &Ids<'_>,
+    kinds: &[usize],
+    required: &[Vec<u8>],
+    courses: &[Course<'_>],
+) -> Framework {
+    let nc = kinds.len();
+    let mut competencies: Vec<_> = (0..nc)
+        .map(|c| {
+            support::competency(
+                ids.competencies[c],
+                format!("Competency {c}"),
+                CompetencyType::ALL[kinds[c]],
+                [],
+            )
+        })
+        .collect();
+    competencies.push(support::competency(
+        ids.completion,
+        "Completions",
+        CompetencyType::Functional,
+        [],
+    ));
+    let roles = required
+        .iter()
+        .enumerate()
+        .map(|(p, levels)| RoleSpec {
+            id: format!("r-{p}").into(),
+            name: format!("Role {p}"),
+            activities: Vec::new(),
+            requires: (0..nc)
+                .filter(|&c| levels[c] > 0)
+                .map(|c| RequirementSpec::new(ids.competencies[c], levels[c]))
+                .collect(),
+        })
+        .collect();
+    let positions = (0..required.len())
+        .map(|p| support::position(ids.posts[p], ids.posts[p], "dept", [format!("r-{p}")]))
+        .collect();
+    let courses = courses
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            support::course_spec(
+                ids.courses[k],
+                ids.courses[k],
+                c.hours,
+                c.mode,
+                c.provides
+                    .iter()
+                    .map(|&(comp, level)| CourseOutcome {
+                        competency: ids.competencies[comp].into(),
+                        level,
+                    })
+                    .collect(),
+                c.prerequisites
+                    .iter()
+                    .map(|&p| ids.courses[p].into())
+                    .collect(),
+            )
+        })
+        .collect();
+    let spec = support::framework_spec(competencies, Vec::new(), roles, positions, courses);
+    Framework::new(spec).expect("a valid framework")
+}
+
+/// An officer's passbook: competency `c` assessed at `held[c]` (none at 0), and course
+/// `k` of `courses` completed when bit `k` of `done` is set.
+pub fn passbook(ids: &Ids<'_>, held: &[u8], done: u32, courses: usize) -> Vec<Evidence> {
+    let mut passbook: Vec<_> = (0..held.len())
+        .filter(|&c| held[c] > 0)
+        .map(|c| support::assessed(ids.competencies[c], held[c], "2025-01-15"))
+        .collect();
+    for k in (0..courses).filter(|&k| done & 1 << k != 0) {
+        passbook.push(support::evidence(
+            ids.completion,
+            0,
+            EvidenceSource::CourseCompletion,
+            "2025-01-15",
+            Some(ids.courses[k]),
+        ));
+    }
+    passbook
+}
