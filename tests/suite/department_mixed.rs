@@ -35,7 +35,8 @@ use karmayogi::{
     UntaggedLevel, Weights,
 };
 
-use crate::{drawn, support};
+use crate::drawn::{self, Officer, Rng, cases};
+use crate::support;
 
 const COMPETENCIES: [&str; 4] = ["cd", "ca", "cc", "cb"];
 const COMPLETION: &str = "zz-done";
@@ -68,45 +69,6 @@ const SOLVERS: [Option<Solver>; 8] = [
     }),
 ];
 
-/// A small deterministic generator (`SplitMix64`).
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`.
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// True with probability `p`.
-    pub fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-
-    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
-
-/// Cases to run: `PLAN_ORACLE_CASES`, else `default`.
-pub fn cases(default: u64) -> u64 {
-    std::env::var("PLAN_ORACLE_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 #[derive(Clone, Debug)]
 struct Course {
     /// In units of 4·10⁻¹⁰ h.
@@ -115,14 +77,6 @@ struct Course {
     provides: Vec<(usize, Option<u8>)>,
     /// Earlier courses, distinct.
     prerequisites: Vec<usize>,
-}
-
-#[derive(Clone, Debug)]
-struct Officer {
-    post: usize,
-    held: Vec<u8>,
-    /// Completed courses, as a bit set.
-    done: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -212,21 +166,7 @@ fn generate(rng: &mut Rng) -> Dept {
             officers.push(copy);
             continue;
         }
-        officers.push(Officer {
-            post: rng.below(posts),
-            held: (0..nc)
-                .map(|_| {
-                    if rng.chance(0.5) {
-                        0
-                    } else {
-                        rng.below(5) as u8
-                    }
-                })
-                .collect(),
-            done: (0..nk)
-                .filter(|_| rng.chance(0.12))
-                .fold(0, |m, k| m | 1 << k),
-        });
+        officers.push(Officer::draw(rng, posts, nc, nk));
     }
     let mut dept = Dept {
         kinds,

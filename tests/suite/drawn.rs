@@ -9,6 +9,76 @@ use karmayogi::{
 
 use crate::support;
 
+/// A small deterministic generator (`SplitMix64`).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+}
+
+/// Cases to run: `PLAN_ORACLE_CASES`, else `default`.
+pub fn cases(default: u64) -> u64 {
+    std::env::var("PLAN_ORACLE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// An officer: the post's index, the level held of each competency and the completed
+/// courses as a bit set.
+#[derive(Clone, Debug)]
+pub struct Officer {
+    pub post: usize,
+    pub held: Vec<u8>,
+    pub done: u32,
+}
+
+impl Officer {
+    /// An officer of one of `posts` posts holding each of `nc` competencies at 0 half the
+    /// time, else at 0–4, and having completed each of `nk` courses with probability 0.12.
+    pub fn draw(rng: &mut Rng, posts: usize, nc: usize, nk: usize) -> Officer {
+        Officer {
+            post: rng.below(posts),
+            held: (0..nc)
+                .map(|_| {
+                    if rng.chance(0.5) {
+                        0
+                    } else {
+                        rng.below(5) as u8
+                    }
+                })
+                .collect(),
+            done: (0..nk)
+                .filter(|_| rng.chance(0.12))
+                .fold(0, |m, k| m | 1 << k),
+        }
+    }
+}
+
 /// The ids an instance's indices stand for, and the competency course completions name.
 pub struct Ids<'a> {
     pub competencies: &'a [&'a str],

@@ -39,8 +39,8 @@ use karmayogi::{
     Recommender, Solver, UntaggedLevel, Weights,
 };
 
-use super::department_mixed::{Rng, cases};
-use crate::{drawn, support};
+use crate::drawn::{self, Officer, Rng, cases};
+use crate::support;
 
 const COMPETENCIES: [&str; 5] = ["t-law", "c-data", "p-risk", "a-lead", "m-media"];
 const COMPLETION: &str = "zz-done";
@@ -83,13 +83,6 @@ struct Course {
     mode: usize,
     provides: Vec<(usize, Option<u8>)>,
     prerequisites: Vec<usize>,
-}
-
-#[derive(Clone, Debug)]
-struct Officer {
-    post: usize,
-    held: Vec<u8>,
-    done: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -150,21 +143,7 @@ fn generate(rng: &mut Rng) -> Case {
             officers.push(copy);
             continue;
         }
-        officers.push(Officer {
-            post: rng.below(posts),
-            held: (0..nc)
-                .map(|_| {
-                    if rng.chance(0.5) {
-                        0
-                    } else {
-                        rng.below(5) as u8
-                    }
-                })
-                .collect(),
-            done: (0..nk)
-                .filter(|_| rng.chance(0.12))
-                .fold(0, |m, k| m | 1 << k),
-        });
+        officers.push(Officer::draw(rng, posts, nc, nk));
     }
     let mut case = Case {
         kinds: (0..nc).map(|_| rng.below(3)).collect(),
