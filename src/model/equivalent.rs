@@ -6,10 +6,17 @@
 //! `RTI` and `rti `, and none is ever merged. A framework holding both is almost always a
 //! mistake of the tool that wrote it, so [`Framework::review`] names them, escaped so the
 //! marks and spaces show.
+//!
+//! Two texts are one text in different forms (canonically equivalent) exactly when their
+//! canonical decompositions (NFD) are equal, so ids are keyed on that, built here from
+//! each character's canonical decomposition and combining class. Composing (NFC) is not
+//! needed to compare, and `unicode-normalization`'s iterators would bring its
+//! compatibility and composition tables into the JavaScript package (about 112 KB of data)
+//! where only the canonical decomposition is asked.
 
 use std::collections::HashMap;
 
-use unicode_normalization::{UnicodeNormalization, is_nfc};
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
 use crate::model::order;
 use crate::{EntityKind, Error, Framework};
@@ -19,18 +26,21 @@ impl Framework {
     /// the same text in different Unicode normalisation forms ([`Error::EquivalentIds`]),
     /// and ids of one kind that differ only in letter case or whitespace around them
     /// ([`Error::LookalikeIds`]: `rti`, `RTI`, `rti `; ids that also differ in form are
-    /// compared in NFC), for competencies, activities, roles, positions, courses, groups
-    /// and departments. Such ids are distinct entities (nothing is merged); the warning
-    /// says that they print or look alike.
+    /// compared by the canonical decompositions of their lower case, so `W\u{30a}` and
+    /// `\u{1e98}`, W and w with a ring above, look alike), for competencies, activities,
+    /// roles, positions, courses, groups and departments. Such ids are distinct entities
+    /// (nothing is merged); the warning says that they print or look alike.
     ///
     /// The warnings are sorted by kind, then by variant (equivalent before lookalike), then
     /// ids; the same framework gives the same list.
     ///
     /// # Complexity
-    /// O(total length of the ids) expected time and memory: a text already in NFC (every
-    /// ASCII id, and what most keyboards and exports write) is checked without being
-    /// copied, only ids that are not in NFC are normalised, and only ids holding an upper
-    /// case letter or surrounding whitespace are copied to be compared in lower case.
+    /// O(total length of the ids) expected time and memory, times the logarithm of the
+    /// longest run of combining marks (each run is sorted into canonical order): a text
+    /// that is its own canonical decomposition (every ASCII id) is checked without being
+    /// copied, only other ids are decomposed, and only ids holding an upper case letter,
+    /// surrounding whitespace or a character with a decomposition are copied to be
+    /// compared in lower case.
     ///
     /// # Example
     /// ```
@@ -105,9 +115,10 @@ impl Framework {
 /// # Complexity
 /// O(n) when every id is ASCII without surrounding whitespace and no two ids could differ
 /// in letter case alone (no id holds an upper case letter, or none a lower case one): a
-/// pass over the ids, nothing allocated. Otherwise O(n log n + total length of the ids)
-/// time and 16 bytes per officer: each id's folded form hashed, the hashes sorted, and
-/// only ids of one hash compared.
+/// pass over the ids, nothing allocated. Otherwise O(n log n + L log r) time for ids of
+/// total length L whose runs of combining marks are at most r long, and 16 bytes per
+/// officer: each id's folded form hashed, the hashes sorted, and only ids of one hash
+/// compared.
 pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec<(usize, Error)> {
     let usable = |k: usize| {
         let id = id(k);
@@ -158,17 +169,81 @@ pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec
     warnings
 }
 
-/// Writes into `out` (cleared first) `text` trimmed, in NFC and in lower case, the key
-/// under which [`lookalike_ids`] compares ids; an ASCII text, as most ids are, is already
-/// in NFC, so its bytes are lowered directly.
+/// Writes into `out` (cleared first) the key under which [`lookalike_ids`] compares ids:
+/// `text` trimmed, decomposed, in lower case and decomposed again (lowering can give a
+/// character with a decomposition, or marks out of canonical order: `\u{130}\u{323}`,
+/// I with a dot above and a dot below, lowers to `i\u{307}\u{323}`). An ASCII text, as
+/// most ids are, is its own decomposition, so its bytes are lowered directly.
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
     let text = text.trim();
     if text.is_ascii() {
         out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
-        out.extend(text.nfc().flat_map(char::to_lowercase));
+        let mut decomposed = String::new();
+        decompose_into(text.chars(), &mut decomposed);
+        decompose_into(decomposed.chars().flat_map(char::to_lowercase), out);
     }
+}
+
+/// Appends to `out` the canonical decomposition (NFD) of `chars`: each character replaced
+/// by its full canonical decomposition (Hangul syllables by their jamo), then each run of
+/// combining marks (characters of a nonzero combining class) stably sorted by class.
+/// Two texts are canonically equivalent exactly when these are equal. O(n log r) for n
+/// characters out and runs of at most r marks.
+fn decompose_into(chars: impl IntoIterator<Item = char>, out: &mut String) {
+    // The current run of marks: class, place in the run (so the sort is stable), mark.
+    let mut marks: Vec<(u8, u32, char)> = Vec::new();
+    let mut push = |c: char| {
+        let class = if c.is_ascii() {
+            0
+        } else {
+            canonical_combining_class(c)
+        };
+        if class == 0 {
+            put_in_order(&mut marks, out);
+            out.push(c);
+        } else {
+            marks.push((class, marks.len() as u32, c));
+        }
+    };
+    for c in chars {
+        decompose_canonical(c, &mut push);
+    }
+    put_in_order(&mut marks, out);
+}
+
+/// Appends the run of `marks` to `out` in canonical order (by class, then by place) and
+/// empties it.
+fn put_in_order(marks: &mut Vec<(u8, u32, char)>, out: &mut String) {
+    if marks.len() > 1 {
+        order::sort_unstable(marks);
+    }
+    out.extend(marks.drain(..).map(|(_, _, mark)| mark));
+}
+
+/// The canonical decomposition of `text`, as [`decompose_into`] writes it.
+fn decomposed(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    decompose_into(text.chars(), &mut out);
+    out
+}
+
+/// Whether `text` is its own canonical decomposition: no character decomposes and every
+/// run of marks is in canonical order. Every ASCII text is.
+fn is_decomposed(text: &str) -> bool {
+    if text.is_ascii() {
+        return true;
+    }
+    let mut last = 0;
+    text.chars().all(|c| {
+        let mut own = true;
+        decompose_canonical(c, |d| own &= d == c);
+        let class = canonical_combining_class(c);
+        let ordered = class == 0 || last <= class;
+        last = class;
+        own && ordered
+    })
 }
 
 /// The warnings about `members` (officers in increasing order whose ids fold to one key):
@@ -210,32 +285,38 @@ fn warn_alike<'a>(
     }
 }
 
-/// The sets of two or more distinct `ids` that have one NFC form, each sorted byte by byte,
-/// in order of their first id. Two texts already in NFC that differ have different NFC
-/// forms, so only a text not in NFC can share its form with another.
+/// The sets of two or more distinct `ids` that are canonically equivalent (one NFD form,
+/// hence one NFC form), each sorted byte by byte, in order of their first id. Two texts
+/// that differ and are each their own decomposition are not equivalent, so only a text
+/// with a decomposing character or marks out of order can share its form with another.
 pub(crate) fn equivalent_ids(ids: &[&str]) -> Vec<Vec<String>> {
-    sets_by_key(ids, is_nfc, |id| id.nfc().collect(), |_| true)
+    sets_by_key(ids, is_decomposed, decomposed, |_| true)
 }
 
 /// The sets of two or more distinct `ids` that are one text but for letter case and
-/// whitespace around them, compared in NFC lower case, each sorted byte by byte, in order of
-/// their first id; a set whose ids all have one NFC form is [`equivalent_ids`]' instead.
-/// Only an id holding a letter with another lower case, whitespace at an end or a text not
-/// in NFC can look like another, so only those are copied.
+/// whitespace around them, compared by the canonical decompositions of their lower case
+/// ([`fold_into`]), each sorted byte by byte, in order of their first id; a set whose ids
+/// are all canonically equivalent is [`equivalent_ids`]' instead. Only an id holding a
+/// letter with another lower case, whitespace at an end or a text not its own
+/// decomposition can look like another, so only those are copied.
 pub(crate) fn lookalike_ids(ids: &[&str]) -> Vec<Vec<String>> {
-    // Its own key: nothing to trim, in NFC, and each character its own lower case.
+    // Its own key: nothing to trim, its own decomposition, each character its own lower case.
     let plain = |id: &str| {
         id.trim() == id
-            && is_nfc(id)
+            && is_decomposed(id)
             && id.chars().all(|c| {
                 let mut lower = c.to_lowercase();
                 lower.next() == Some(c) && lower.next().is_none()
             })
     };
-    let key = |id: &str| id.trim().nfc().flat_map(char::to_lowercase).collect();
+    let key = |id: &str| {
+        let mut key = String::new();
+        fold_into(id, &mut key);
+        key
+    };
     let not_one_form = |group: &[&str]| {
-        let first: String = group[0].nfc().collect();
-        !group.iter().all(|id| id.nfc().eq(first.chars()))
+        let first = decomposed(group[0]);
+        !group.iter().all(|id| decomposed(id) == first)
     };
     sets_by_key(ids, plain, key, not_one_form)
 }
@@ -280,56 +361,4 @@ fn sets_by_key(
 }
 
 #[cfg(test)]
-mod tests {
-    use unicode_normalization::UnicodeNormalization;
-
-    use super::{equivalent_ids, lookalike_ids};
-
-    #[test]
-    fn ids_differing_in_case_or_surrounding_whitespace_are_grouped() {
-        assert_eq!(
-            lookalike_ids(&["rti", "x", "RTI", "rti ", "rti", "Noting", "noting\t"]),
-            [
-                vec!["Noting".to_owned(), "noting\t".to_owned()],
-                vec!["RTI".to_owned(), "rti".to_owned(), "rti ".to_owned()],
-            ]
-        );
-        // Ids differing only in Unicode form are equivalent, not lookalike; a lookalike
-        // that also differs in form is one.
-        let (nfc, nfd) = ("Jos\u{e9}", "Jose\u{301}");
-        assert!(lookalike_ids(&[nfc, nfd]).is_empty());
-        assert_eq!(
-            lookalike_ids(&[nfc, "jose\u{301}"]),
-            [vec![nfc.to_owned(), "jose\u{301}".to_owned()]]
-        );
-        assert!(lookalike_ids(&["a", "b", "a-b"]).is_empty());
-        assert!(lookalike_ids(&["A"]).is_empty());
-    }
-
-    #[test]
-    fn ascii_ids_fold_as_the_unicode_rule_folds_them() {
-        let mut out = String::new();
-        for text in ["o1", "O1 ", " EMP-7\t", "Ab_C.9", "", "  ", "\u{b}x\u{c}"] {
-            super::fold_into(text, &mut out);
-            let unicode: String = text.trim().nfc().flat_map(char::to_lowercase).collect();
-            assert_eq!(out, unicode, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn only_texts_with_one_nfc_form_are_grouped() {
-        let nfc = "Jos\u{e9}";
-        let nfd = "Jose\u{301}";
-        assert_eq!(
-            equivalent_ids(&[nfc, "x", nfd, nfd]),
-            [vec![nfd.to_owned(), nfc.to_owned()]]
-        );
-        // The Kelvin sign's NFC form is the letter K.
-        assert_eq!(
-            equivalent_ids(&["K", "\u{212a}", "k"]),
-            [vec!["K".to_owned(), "\u{212a}".to_owned()]]
-        );
-        assert!(equivalent_ids(&["a", "b", nfc]).is_empty());
-        assert!(equivalent_ids(&[nfd]).is_empty());
-    }
-}
+mod tests;
