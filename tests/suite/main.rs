@@ -17,6 +17,7 @@ mod blank_text;
 mod career;
 mod case;
 mod case_codes;
+mod case_field_case;
 mod case_inputs;
 mod case_languages;
 mod case_links;
