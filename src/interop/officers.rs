@@ -64,7 +64,7 @@ pub(crate) use rows::{
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,
 ///   `verified`, `course` (optional columns). `level` is a whole number 0 to 5, also
 ///   written with leading zeros (`03`) or a fraction of zeros as spreadsheets write
-///   numbers (`3.0`, `"3,0"`) or
+///   numbers (`3.0`, `"3,0"`; a negative zero, `-0` or `-0.0`, is 0) or
 ///   as a level label (`L3`, `Level 3`, `lvl-3`, any case), or by the name of one of the
 ///   competency's levels as the platform shows it (the level descriptor's `name`, else the
 ///   default `Basic`, `Proficient`, `Advanced`, `Expert`, `Ustad` for 1 to 5; trimmed, any

@@ -60,6 +60,7 @@ mod levels;
 mod loaders;
 mod lookalike_ids;
 mod needs_kernel;
+mod negative_zero_levels;
 mod null_fields;
 mod officers_csv;
 mod passbook_inputs;
