@@ -53,6 +53,7 @@ use crate::interop::csv::DateColumn;
 use crate::interop::csv::feed::Feed;
 use crate::interop::csv::{ColumnNotRead, CsvFileRead, MissingCells};
 use crate::interop::csv::{Header, Row};
+use crate::model::names::lf_lines_borrowed;
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::people::columns::{Officers, capacity};
@@ -557,9 +558,11 @@ impl Reader<'_> {
         let number = by_position
             .map(|p| self.position_departments[p])
             .filter(|&d| d != u32::MAX);
+        // A line break in a quoted name reads alike whatever the file's line ends.
+        let name = o.name.map(lf_lines_borrowed);
         let pushed = (self.columns).push_after(
             o.id,
-            o.name,
+            name.as_deref(),
             (o.department, number),
             read.position,
             read.target,

@@ -13,6 +13,7 @@ use crate::interop::csv::{
     ColumnNotRead, CsvFileRead, DateColumn, DateOrder, Delimiter, MissingCells, Row,
 };
 use crate::model::equivalent::alike_officers;
+use crate::model::names::lf_lines;
 use crate::model::nearest::Nearest;
 use crate::people::officer::EvidenceView;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
@@ -60,11 +61,12 @@ pub(crate) use rows::{
 /// another item's id: beside an id column it is not read (and listed so), and alone it is
 /// [`Error::CsvNameColumn`].
 /// - `officers`: `id`, `department`, `position` (required); `name`, `target` (optional
-///   columns; an empty cell means none).
+///   columns; an empty cell means none). A line break inside a quoted name reads as `\n`,
+///   whatever the file's line ends (`\r\n`, `\r`).
 /// - `evidence`: `officer`, `competency`, `level`, `source` (required); `date`,
 ///   `verified`, `course` (optional columns). `level` is a whole number 0 to 5, also
 ///   written with leading zeros (`03`) or a fraction of zeros as spreadsheets write
-///   numbers (`3.0`, `"3,0"`) or
+///   numbers (`3.0`, `"3,0"`; a negative zero, `-0` or `-0.0`, is 0) or
 ///   as a level label (`L3`, `Level 3`, `lvl-3`, any case), or by the name of one of the
 ///   competency's levels as the platform shows it (the level descriptor's `name`, else the
 ///   default `Basic`, `Proficient`, `Advanced`, `Expert`, `Ustad` for 1 to 5; trimmed, any
@@ -450,7 +452,7 @@ impl Loader<'_, '_> {
                 self.entry_lines.push(Vec::new());
                 self.officers.push(OfficerSpec {
                     id: o.id.into(),
-                    name: o.name.map(str::to_owned),
+                    name: o.name.map(lf_lines),
                     department: o.department.into(),
                     position: o.position.into(),
                     target_position: o.target.map(Into::into),

@@ -144,11 +144,21 @@ pub(crate) fn whole_level(text: &str) -> Option<u8> {
 /// A whole number written as [`whole_level`] reads a level (`9`, `9.0`, `9,0`, `L9`,
 /// `Level 9`), of any size: a passbook's or framework's JSON is read before the
 /// competency's levels are looked at, so a number beyond 5 is read as the number and
-/// checked against them there, with their range in the message. O(length).
+/// checked against them there, with their range in the message. A negative zero (`-0`,
+/// `-0.0`, as a spreadsheet writes a zero computed as negative, and as JSON's number `-0`
+/// already reads) is 0; any other negative number is none. O(length).
 fn whole_text(text: &str) -> Option<u64> {
     if text.starts_with(['L', 'l']) {
         return label_number(text).map(u64::from);
     }
+    if let Some(unsigned) = text.strip_prefix('-') {
+        return unsigned_text(unsigned).filter(|&n| n == 0);
+    }
+    unsigned_text(text)
+}
+
+/// [`whole_text`]'s number without a sign or a label. O(length).
+fn unsigned_text(text: &str) -> Option<u64> {
     let (whole, fraction) = match text.find(['.', ',']) {
         Some(at) => (&text[..at], &text[at + 1..]),
         None => (text, "0"),
@@ -538,6 +548,21 @@ mod number_tests {
         for text in texts {
             let parsed = text.trim().parse::<f64>().is_ok();
             assert_eq!(number_like(text), parsed, "{text:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod sign_tests {
+    use super::whole_level;
+
+    #[test]
+    fn a_negative_zero_is_zero_and_no_other_negative_is_a_level() {
+        for text in ["-0", "-0.0", "-00", "-0,0"] {
+            assert_eq!(whole_level(text), Some(0), "{text}");
+        }
+        for text in ["-1", "-3.0", "--0", "-", "-L0", "- 0", "-0.5"] {
+            assert_eq!(whole_level(text), None, "{text}");
         }
     }
 }

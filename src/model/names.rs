@@ -123,10 +123,15 @@ impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for DisplayWith
 /// saved with other line ends gives the same names. O(text); a text without `\r` is copied
 /// as it is.
 pub(crate) fn lf_lines(text: &str) -> String {
+    lf_lines_borrowed(text).into_owned()
+}
+
+/// [`lf_lines`], borrowing a text without `\r` rather than copying it. O(text).
+pub(crate) fn lf_lines_borrowed(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('\r') {
-        return text.to_owned();
+        return std::borrow::Cow::Borrowed(text);
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// A text on one line: runs of whitespace (line breaks included) made one space, and the

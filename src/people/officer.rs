@@ -193,7 +193,8 @@ pub struct Evidence {
     pub competency: CompetencyId,
     /// The level shown, 0 up to the competency's highest level. JSON may also give it as
     /// a string holding a whole number as HR exports write it (`"3"`, `"3.0"`, `"Level
-    /// 3"`; the platform's profiles hold levels as strings), read as the number and
+    /// 3"`; the platform's profiles hold levels as strings; `"-0"` is 0, as the number
+    /// `-0` is), read as the number and
     /// checked against the competency's levels as a number is; a level's name
     /// (`"Proficient"`) is refused, naming the officer and entry, as the document does not
     /// say which scale names it.

@@ -1323,7 +1323,7 @@ fn repeated_coding_schemes_identify_neither_item() {
 fn every_problem_is_reported_at_once() {
     let pkg = json!({
         "CFItems": [{"fullStatement": "No id"}, item("c1", "A", "Functional Competency"),
-                    item("c1", "Again", "Area"), {"Identifier": "c2", "fullStatement": "B"},
+                    item("c1", "Again", "Area"), {"_identifier": "c2", "fullStatement": "B"},
                     {"identifier": ["c3", "c4"], "fullStatement": "C"}],
         "CFAssociations": [link("isChildOf", "e1", "c1", "c1")],
         "CFRubrics": [{"identifier": "r1", "CFRubricCriteria": [criterion("k1", "c1", 7)]}],
@@ -1775,11 +1775,13 @@ fn links_without_identifier_resolve_by_uri() {
 #[test]
 fn misnamed_fields_are_errors_naming_what_case_expects() {
     let pkg = json!({
-        "CFDocument": {"Identifier": DOC, "creator": "c", "title": "t"},
+        // Another case alone is CASE's name (`tests/suite/case_field_case.rs`); beside
+        // CASE's own name, or with `_` or `-`, it is a misnamed field.
+        "CFDocument": {"Identifier": DOC, "identifier": DOC, "creator": "c", "title": "t"},
         "cfItems": [],
         "CFItems": [{"identifier": "c1", "full_statement": "A", "fullStatement": "A"}],
-        "CFAssociations": [{"identifier": "e1", "AssociationType": "isChildOf",
-                            "originNodeURI": {"Identifier": "c1"},
+        "CFAssociations": [{"identifier": "e1", "association_type": "isChildOf",
+                            "originNodeURI": {"Identifier": "c1", "IDENTIFIER": "c1"},
                             "destinationNodeURI": {"identifier": DOC}}],
     });
     let errors = import_errors(&pkg);
@@ -1810,8 +1812,13 @@ fn misnamed_fields_are_errors_naming_what_case_expects() {
             ),
             (
                 "CFAssociations[0]".to_owned(),
-                "AssociationType".to_owned(),
+                "association_type".to_owned(),
                 "associationType"
+            ),
+            (
+                "CFAssociations[0].originNodeURI".to_owned(),
+                "IDENTIFIER".to_owned(),
+                "identifier"
             ),
             (
                 "CFAssociations[0].originNodeURI".to_owned(),

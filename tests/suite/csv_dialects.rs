@@ -277,6 +277,26 @@ fn line_breaks_in_quoted_labels_read_alike_whatever_the_line_ends() {
     assert_eq!(onet("\r"), lf);
 }
 
+/// `csv/21`: an HR export saved on Windows, whose names hold a line break inside their
+/// quotes. `load_officers` and the cohort readers kept it as `\r\n` (as `\r` from an old
+/// Mac), where the same file saved with LF line ends gave `\n`.
+#[test]
+fn line_breaks_in_quoted_officer_names_read_alike_whatever_the_line_ends() {
+    let windows = include_str!("../data/cases/csv/21-line-breaks-in-quoted-names-officers.csv");
+    let lf = windows.replace("\r\n", "\n");
+    let read = |text: &str| {
+        load(text, None, &OfficersCsvOptions::default())
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .0
+    };
+    let expected = read(&lf);
+    let names: Vec<Option<&str>> = expected.iter().map(|o| o.name.as_deref()).collect();
+    assert_eq!(names, [Some("Rao,\nAsha"), Some("Meera\n(on deputation)")]);
+    // `load` checks that the cohort readers hold the names `load_officers` gives.
+    assert_eq!(read(windows), expected);
+    assert_eq!(read(&lf.replace('\n', "\r")), expected);
+}
+
 const MARKED_OFFICERS: &str = include_str!("../data/cases/csv/03-missing-markers-officers.csv");
 const MARKED_EVIDENCE: &str = include_str!("../data/cases/csv/03-missing-markers-evidence.csv");
 

@@ -1752,9 +1752,11 @@ fn case_missing_field() {
 
 #[test]
 fn case_field_name() {
+    // Another case alone is CASE's name (`tests/suite/case_field_case.rs`); with `_` or
+    // `-` it is a misnamed field.
     let items = json!([
-        {"Identifier": item(1), "fullStatement": "Drafts notes"},
-        {"identifier": item(2), "FullStatement": "Keeps files"},
+        {"_identifier": item(1), "fullStatement": "Drafts notes"},
+        {"identifier": item(2), "full_statement": "Keeps files"},
     ]);
     let errors = case_rejected(&package(&items, &json!([]), &json!([])));
     assert_eq!(
@@ -1762,12 +1764,12 @@ fn case_field_name() {
         [
             Error::CaseFieldName {
                 path: "CFItems[0]".to_owned(),
-                found: "Identifier".to_owned(),
+                found: "_identifier".to_owned(),
                 expected: "identifier",
             },
             Error::CaseFieldName {
                 path: "CFItems[1]".to_owned(),
-                found: "FullStatement".to_owned(),
+                found: "full_statement".to_owned(),
                 expected: "fullStatement",
             },
         ]
@@ -1776,8 +1778,8 @@ fn case_field_name() {
     assert_messages(
         &errors,
         &[
-            "case field `Identifier` at CFItems[0]: expected `identifier`",
-            "case field `FullStatement` at CFItems[1]: expected `fullStatement`",
+            "case field `_identifier` at CFItems[0]: expected `identifier`",
+            "case field `full_statement` at CFItems[1]: expected `fullStatement`",
         ],
     );
 }

@@ -1403,11 +1403,11 @@ export interface CaseImportReport {
   associations: CaseKeptAssociation[];
   dropped: CaseDropped[];
   dropped_fields: CaseDroppedField[];
-  /** Package keys written in another case than CASE's (`cfDocument`), read under CASE's name. */
+  /** Package keys and element fields written in another case than CASE's (`cfDocument`, `cfItemType`, `FullStatement`), read under CASE's name, each spelling once; then `sourcedId` read as `identifier`. */
   renamed: CaseRenamedKey[];
 }
 
-/** A package key written in another case than CASE's, and the CASE name it was read as. */
+/** A package key or element field written in another case than CASE's (or `sourcedId`), and the CASE name it was read as. */
 export interface CaseRenamedKey {
   found: string;
   read_as: string;

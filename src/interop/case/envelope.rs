@@ -12,6 +12,7 @@ use super::huge;
 use super::read::{
     Checked, Fields, association, checked_map, document, fold, item, json_type, rubric,
 };
+use crate::interop::case::field_case::rename_fields;
 use crate::interop::case::fields::PACKAGE;
 use crate::interop::case::package::{CasePackage, CaseRenamedKey};
 use crate::model::quote::quoted;
@@ -149,6 +150,7 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         return Err(no_case_key(&map));
     }
     hoist_lists(&mut map)?;
+    rename_fields(&mut map, &mut renamed);
     let mut sourced = false;
     for key in PACKAGE.iter().map(|k| k.name) {
         if let Some(value) = map.get_mut(key) {

@@ -248,9 +248,11 @@ pub struct CaseImportReport {
     /// read (so that exporting with this document would be refused), sorted by element,
     /// identifier and field.
     pub dropped_fields: Vec<CaseDroppedField>,
-    /// Package keys written in another case than CASE's (`cfDocument`) and read under
-    /// CASE's name, in the order met: nothing was lost, so they do not make the import
-    /// incomplete, but a publisher may want to know.
+    /// Package keys and element fields written in another case than CASE's
+    /// (`cfDocument`, `cfItemType`, `FullStatement`) and read under CASE's name, each
+    /// spelling once, in the order met (see [`CasePackage::renamed`](crate::CasePackage::renamed)):
+    /// nothing was lost, so they do not make the import incomplete, but a publisher may
+    /// want to know.
     pub renamed: Vec<CaseRenamedKey>,
 }
 

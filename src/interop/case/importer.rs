@@ -76,7 +76,8 @@ impl CaseImport {
     /// [`Errors`] listing every problem: [`Error::CaseMissingDocument`],
     /// [`Error::CaseSeveralDocuments`] for a `CFDocument` listing several documents,
     /// [`Error::CaseMissingIdentifier`],
-    /// [`Error::CaseFieldName`] for a field named like a CASE field in another case,
+    /// [`Error::CaseFieldName`] for a field named like a CASE field with `-` or `_`, or
+    /// in another case beside CASE's own name or another spelling of it,
     /// [`Error::CaseFieldType`] for a field the import needs holding another JSON type,
     /// [`Error::CaseDuplicateIdentifier`], [`Error::CaseChildOfCycle`],
     /// [`Error::CaseDuplicateId`] for two items giving the same competency or group id, and

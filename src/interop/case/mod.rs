@@ -19,6 +19,7 @@ mod agree;
 mod deserialize;
 mod envelope;
 mod export;
+mod field_case;
 pub(crate) mod fields;
 pub(crate) mod huge;
 mod identifiers;

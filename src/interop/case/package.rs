@@ -62,7 +62,10 @@ pub struct CasePackage {
     pub extra: CaseExtra,
     /// Keys of the package (or of an envelope around it) that reading found written in
     /// another case than CASE's (`cfDocument`, `cfitems`, `cfPackage`) and read under
-    /// CASE's name, in the order met; then, once however many elements had it, `sourcedId`
+    /// CASE's name, in the order met; then the fields of its elements and their node links
+    /// so written (`cfItemType`, `FullStatement`, `OriginNodeURI`), each spelling once
+    /// however many elements had it, in the order met (the document, items, associations,
+    /// rubrics); then, once however many elements had it, `sourcedId`
     /// read as `identifier` (the `OneRoster` name of an element's identifier, which CASE
     /// servers built on the 1EdTech APIs write on elements and their links that have no
     /// `identifier`). Writing uses CASE's names, so this is not written.
@@ -70,11 +73,12 @@ pub struct CasePackage {
     pub renamed: Vec<CaseRenamedKey>,
 }
 
-/// A package key written in another case than CASE's, read under CASE's name (or
-/// `sourcedId` read as `identifier`, see [`CasePackage::renamed`]): servers
-/// whose JSON writers change the case of names (`cfDocument` from a camel-casing writer,
-/// `cfdocument` from one that lowercases) publish packages so. No two CASE names differ only
-/// by case, so nothing else can be meant.
+/// A package key or a field of an element written in another case than CASE's, read
+/// under CASE's name (or `sourcedId` read as `identifier`, see [`CasePackage::renamed`]):
+/// servers whose JSON writers change the case of names (`cfDocument`, `cfItemType` from a
+/// camel-casing writer, `cfdocument` from one that lowercases, `FullStatement` from one
+/// that keeps a class's property names) publish packages so. No two CASE names of one
+/// object differ only by case, so nothing else can be meant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CaseRenamedKey {
     /// The key as written, e.g. `cfDocument`.

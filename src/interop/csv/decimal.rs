@@ -9,8 +9,12 @@ pub(crate) struct Decimal {
 }
 
 impl Decimal {
-    /// Parses `d+` or `d+.d+` (ASCII digits, at most 18 of them).
+    /// Parses `d+` or `d+.d+` (ASCII digits, at most 18 of them); a negative zero (`-0`,
+    /// `-0.00`, as a spreadsheet writes a zero computed as negative) is zero.
     pub(crate) fn parse(text: &str) -> Option<Decimal> {
+        if let Some(unsigned) = text.strip_prefix('-') {
+            return Decimal::parse(unsigned).filter(|d| d.units == 0 && !unsigned.starts_with('-'));
+        }
         let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
         let digits = || whole.bytes().chain(fraction.bytes());
         let well_formed = !whole.is_empty()
@@ -96,6 +100,12 @@ mod tests {
         assert_eq!(d("0").ceil_ratio(5, 7), Some(0));
         assert_eq!(d("1").ceil_ratio(5, 0), None);
         assert!(d("7.00").within(0, 7) && !d("7.01").within(0, 7));
+        // A negative zero is zero; no other negative number parses.
+        assert_eq!(d("-0"), d("0"));
+        assert!(d("-0.00").within(0, 7) && !d("-0.00").within(1, 5));
+        for text in ["-1", "-0.5", "--0", "-"] {
+            assert_eq!(Decimal::parse(text), None, "{text}");
+        }
         // The extremes of 18 digits: every level O*NET's loader converts has a ratio.
         assert_eq!(d("7.00000000000000000").ceil_ratio(5, 7), Some(5));
         assert_eq!(d("6.99999999999999999").ceil_ratio(5, 7), Some(5));

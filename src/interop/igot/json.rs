@@ -146,8 +146,9 @@ pub(super) fn optional_text<'a>(record: &'a Map<String, Value>, key: &str) -> Op
 /// it (`"L3"`, `"Lvl-3"`, `"Level_3"`, see `label_number`);
 /// also a whole number with a fraction of zeros, as spreadsheet exports and data frames
 /// write a numeric column (`"3.0"`, `"3.00"`, `"3,0"` with a decimal comma, or the JSON
-/// number `3.0`), which every other level reader of the crate reads too. Anything else
-/// (`"3.5"`, `"-0"`, `"3e0"`, `"Level 3.0"`, `3.5`, `-1`) is `Err` carrying the text
+/// number `3.0`), which every other level reader of the crate reads too, as they read a
+/// negative zero (`"-0"`, `"-0.0"`, as the JSON number `-0` reads) as 0. Anything else
+/// (`"3.5"`, `"-1"`, `"3e0"`, `"Level 3.0"`, `3.5`, `-1`) is `Err` carrying the text
 /// found. O(length).
 pub(super) fn level(value: &Value) -> Result<u64, String> {
     match value {
@@ -161,6 +162,12 @@ pub(super) fn level(value: &Value) -> Result<u64, String> {
         Value::String(s) => {
             let s = huge::unescape(s);
             let t = s.trim();
+            if let Some(unsigned) = t.strip_prefix('-') {
+                let zero = unsigned.starts_with('0')
+                    && unsigned.bytes().all(|b| matches!(b, b'0' | b'.' | b','))
+                    && level(&Value::from(unsigned)) == Ok(0);
+                return if zero { Ok(0) } else { Err(s.to_owned()) };
+            }
             let digits = match t.get(..5) {
                 Some(head) if head.eq_ignore_ascii_case("level") => t[5..].trim_start(),
                 // A fraction of zeros only on a bare number, as the CSV readers read it.
@@ -271,11 +278,20 @@ mod tests {
         assert_eq!(read(Value::from("7.0")), Ok(7));
         assert_eq!(read(Value::from(4.0)), Ok(4));
         assert_eq!(read(serde_json::from_str("4.00").unwrap()), Ok(4));
+        // A negative zero is 0, as the number `-0` is.
+        assert_eq!(read(serde_json::from_str("-0").unwrap()), Ok(0));
+        for text in ["-0", " -0.0 ", "-00", "-0,0"] {
+            assert_eq!(read(Value::from(text)), Ok(0), "{text}");
+        }
         for text in [
             "4.5",
             "4.",
             ".0",
-            "-0",
+            "-1",
+            "--0",
+            "-.0",
+            "- 0",
+            "-L0",
             "-4.0",
             "4e0",
             "+4",

@@ -565,11 +565,13 @@ pub enum Error {
         /// The field's JSON name.
         field: &'static str,
     },
-    /// A CASE element has a field whose name differs from one CASE defines only in case,
-    /// `-` or `_` (e.g. `Identifier` for `identifier`), or, on an element without an
+    /// A CASE element has a field whose name differs from one CASE defines by `-` or `_`
+    /// (e.g. `full_statement` for `fullStatement`), or only in case beside CASE's own name
+    /// or another such spelling (`Identifier` beside `identifier`: which is meant is
+    /// unknowable; alone, it is read as CASE's name), or, on an element without an
     /// `identifier`, a field other specifications name the identifier by (`OneRoster`'s
-    /// `sourcedId`, `id`, `uuid`, `guid`). CASE field names are case-sensitive and CASE
-    /// names the identifier `identifier`: rename the field.
+    /// `sourcedId`, `id`, `uuid`, `guid`). CASE names the identifier `identifier`: rename
+    /// the field, or remove the other spelling.
     #[error("case field {} at {path}: expected `{expected}`", quoted(found))]
     CaseFieldName {
         /// Where the element is in the package, e.g. `CFItems[3]`.
