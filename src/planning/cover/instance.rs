@@ -365,6 +365,18 @@ impl Instance {
         self.covers.row(c)
     }
 
+    /// Every candidate's covers at once: the start of each candidate's row (one more than
+    /// there are candidates, the last the length of the items) and the rows' items, row
+    /// after row, so that a pass over all candidates reads `covers` without a lookup each.
+    pub(crate) fn cover_rows(&self) -> (&[u32], &[u32]) {
+        (&self.covers.start, &self.covers.items)
+    }
+
+    /// Every candidate's real hours, by index.
+    pub(crate) fn all_hours(&self) -> &[f64] {
+        &self.hours
+    }
+
     /// The value candidate `c` alone closes: its elements' positive values summed in cover
     /// order (negative values count as 0). O(elements `c` covers).
     pub(crate) fn own_value(&self, c: u32) -> f64 {

@@ -21,14 +21,15 @@
 //! bounds `max v(S_o) − λ h(S_o) − Σ σ` over the officer's feasible enrolments, which the
 //! exact search uses below the root. A candidate whose heaviest chain of prerequisites
 //! alone takes more hours than the cap or the budget is in no enrolment, so its `x_oj` is
-//! fixed at 0 (see `Subproblem::fits`). The first evaluation starts at `σ = 0`; the second
+//! fixed at 0 (see `subproblem::within`). The first evaluation starts at `σ = 0`; the second
 //! prices each course with more positive bids than seats at its `(S_c + 1)`-th highest bid
 //! ([`seat_prices`]), and subgradient steps improve the prices from there, a fixed number of
 //! evaluations in all, so the bound is deterministic. O(I · z) for `I` evaluations and `z`
 //! candidate–gap pairs over all officers (each officer's part sorts its candidates of
 //! positive profit when the cap binds: O(n log n) more per officer).
 
-use super::plan::Department;
+use super::plan::{Department, Subproblem};
+use super::subproblem::within;
 use std::ops::Range;
 
 use crate::analysis::parallel::{map_parts, map_ranges};
@@ -52,15 +53,15 @@ pub(crate) struct Prices {
 #[derive(Default)]
 struct Buffers {
     /// Per candidate of the officer being evaluated: profit, then what it keeps after
-    /// handing to its prerequisites; whether the relaxation takes it.
+    /// handing to its prerequisites.
     profit: Vec<f64>,
-    x: Vec<f64>,
     order: Vec<u32>,
     /// The candidates of `order` with their profit per hour.
     ratio: Vec<(f64, u32)>,
 }
 
-/// Officer `o`'s part at multipliers `mu` (their gaps' slice) and prices; fills `b.x`.
+/// Officer `o`'s part at multipliers `mu` (their gaps' slice) and prices; appends the
+/// candidates the relaxation takes (`x_oj = 1`) to `taken`, in index order.
 ///
 /// The cap is priced too, at `ρ`, the value per hour of the item the fractional knapsack
 /// within the cap would split: that price alone gives exactly the knapsack's bound. The
@@ -77,45 +78,28 @@ fn officer_part(
     lambda: f64,
     sigma: &[f64],
     buf: &mut Buffers,
-    bids: Option<&mut Vec<(u32, f32)>>,
+    (taken, bids): (&mut Vec<u32>, Bids<'_>),
 ) -> f64 {
     let p = &dept.officers[o];
     let inst = &p.inst;
+    let values = &inst.values[..];
+    let mu = &mu[..values.len()];
     let mut part = 0.0;
-    for (e, &v) in inst.values.iter().enumerate() {
+    for (&v, &m) in values.iter().zip(mu) {
         if v > 0.0 {
-            part += (v - mu[e]).max(0.0);
+            part += (v - m).max(0.0);
         }
     }
-    let count = inst.len();
     buf.profit.clear();
-    buf.x.clear();
-    buf.x.resize(count, 0.0);
     buf.order.clear();
     // A candidate whose heaviest chain of prerequisites alone exceeds the officer's hours is
     // in no enrolment: its `x` is 0 (so is every candidate requiring it, whose chain is
     // longer).
-    let limit = dept.cap.min(dept.budget);
+    let limit = within(dept.cap.min(dept.budget));
     // The cap as plans are held to it (within EPS hours).
     let cap = dept.cap + EPS;
-    let mut positive_hours = 0.0;
-    for j in 0..count as u32 {
-        if !p.fits(j, limit) {
-            buf.profit.push(0.0);
-            continue;
-        }
-        let mut profit = -lambda * inst.hours(j) - sigma[p.courses[j as usize] as usize];
-        for &e in inst.covers(j) {
-            if inst.values[e as usize] > 0.0 {
-                profit += mu[e as usize];
-            }
-        }
-        buf.profit.push(profit);
-        if profit > 0.0 {
-            buf.order.push(j);
-            positive_hours += inst.hours(j);
-        }
-    }
+    let positive_hours = profits(p, (mu, lambda, sigma), limit, buf);
+    let hours = inst.all_hours();
     // The cap's price: the ratio at which the knapsack within the cap is full.
     let mut rho = 0.0;
     if positive_hours > cap {
@@ -141,8 +125,8 @@ fn officer_part(
         }
         part += rho * cap;
     }
-    for (j, profit) in buf.profit.iter_mut().enumerate() {
-        *profit -= rho * inst.hours(j as u32);
+    for (profit, &h) in buf.profit.iter_mut().zip(hours) {
+        *profit -= rho * h;
     }
     if let Some(bids) = bids {
         // What each candidate of a course with limited seats is worth to the officer at
@@ -184,11 +168,63 @@ fn officer_part(
     }
     for (j, &kept) in buf.profit.iter().enumerate() {
         if kept > 0.0 {
-            buf.x[j] = 1.0;
+            taken.push(j as u32);
             part += kept;
         }
     }
     part
+}
+
+/// Where an officer's part puts the officers' bids for seats, when they are gathered.
+type Bids<'a> = Option<&'a mut Vec<(u32, f32)>>;
+
+/// The first pass of [`officer_part`]: each candidate's profit at multipliers `mu`, hour
+/// price `lambda` and seat prices `sigma` (0 for a candidate whose heaviest chain of
+/// prerequisites exceeds `limit`, the hours as [`within`] allows them) into `buf.profit`,
+/// those of positive profit into `buf.order`; returns their hours. Every candidate's
+/// hours, course and covers read in one pass down their columns. O(n + z).
+fn profits(
+    p: &Subproblem,
+    (mu, lambda, sigma): (&[f64], f64, &[f64]),
+    limit: f64,
+    buf: &mut Buffers,
+) -> f64 {
+    let inst = &p.inst;
+    let values = &inst.values[..];
+    let count = inst.len();
+    let mut positive_hours = 0.0;
+    let hours = &inst.all_hours()[..count];
+    let courses = &p.courses[..count];
+    let (starts, items) = inst.cover_rows();
+    let above = if p.above.is_empty() {
+        hours
+    } else {
+        &p.above[..count]
+    };
+    for (j, ((&h, &course), (&least, ends))) in hours
+        .iter()
+        .zip(courses)
+        .zip(above.iter().zip(starts.windows(2)))
+        .enumerate()
+    {
+        let fits = least <= limit;
+        if !fits {
+            buf.profit.push(0.0);
+            continue;
+        }
+        let mut profit = -lambda * h - sigma[course as usize];
+        for &e in &items[ends[0] as usize..ends[1] as usize] {
+            if values[e as usize] > 0.0 {
+                profit += mu[e as usize];
+            }
+        }
+        buf.profit.push(profit);
+        if profit > 0.0 {
+            buf.order.push(j as u32);
+            positive_hours += h;
+        }
+    }
+    positive_hours
 }
 
 /// A range of officers in [`prices`]: their gap multipliers `μ` and subgradient, officer
@@ -246,6 +282,7 @@ impl Chunk {
                     *m = (*m - t * g).clamp(0.0, v.max(0.0));
                 }
             }
+            let from = out.taken.len();
             let part = officer_part(
                 dept,
                 o,
@@ -253,11 +290,8 @@ impl Chunk {
                 lambda,
                 sigma,
                 buf,
-                bidding.then_some(&mut out.bids),
+                (&mut out.taken, bidding.then_some(&mut out.bids)),
             );
-            let from = out.taken.len();
-            out.taken
-                .extend((0..buf.x.len() as u32).filter(|&j| buf.x[j as usize] > 0.0));
             // The squared norm counted as the subgradient is made, not in a pass of its
             // own: each element starts at −1 (counting 1) or 0, and each candidate taken
             // that covers it adds 1, raising its square by twice its value before plus 1.

@@ -134,18 +134,14 @@ impl Subproblem {
             && bits(&self.reach) == bits(&either(exact, reach))
             && bits(&self.below) == bits(&either(exact && self.min_hours > 0.0, heaviest_below))
     }
+}
 
-    /// Whether candidate `c` fits in `limit` hours with its prerequisites, as far as
-    /// [`heaviest_above`] tells: `false` only when no enrolment within `limit` can hold it.
-    /// The comparison allows for the rounding of the sums (one part in 10⁹). O(1).
-    pub(crate) fn fits(&self, c: u32, limit: f64) -> bool {
-        let least = self
-            .above
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| self.inst.hours(c));
-        least <= limit + 1e-9 * limit.abs().max(1.0)
-    }
+/// The most hours an enrolment holding a candidate may take for it to fit in `limit`
+/// hours, allowing for the rounding of sums (one part in 10⁹): a candidate whose
+/// [`heaviest_above`] (its own hours, without prerequisites) is more is in no enrolment
+/// within `limit`. Found once, a pass over many candidates compares with it alone. O(1).
+pub(crate) fn within(limit: f64) -> f64 {
+    limit + 1e-9 * limit.abs().max(1.0)
 }
 
 /// The second pass of [`Subproblem::new`], dependants first: [`reach`] finished from its
