@@ -197,7 +197,8 @@ impl OnetOptions {
 /// [`Error::CsvMisplacedQuote`] and [`Error::CsvFieldCount`] for malformed files;
 /// [`Error::CsvInvalidValue`] for a SOC code not shaped `NN-NNNN.NN`, an empty or blank title, name or
 /// task, a malformed element id, an importance outside 1–5 or a level outside 0–7 (plain
-/// decimals only), a flag other than `Y`, `N`, `n/a` or empty, a task id that is not a whole
+/// decimals, with a point or, as a spreadsheet in most of Europe saves them, a comma:
+/// `4,12`; `1,000`, where the comma may separate thousands, is refused), a flag other than `Y`, `N`, `n/a` or empty, a task id that is not a whole
 /// number, or a task type other than `Core`, `Supplemental`, `n/a` or empty; [`Error::CsvDuplicateKey`] for
 /// a repeated occupation, element, (occupation, element) rating or task; and
 /// [`Error::CsvUnknownReference`] for a parent element, rated occupation or element, or a

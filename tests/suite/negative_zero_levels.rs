@@ -128,3 +128,32 @@ fn a_negative_zero_onet_level_is_level_zero() {
     );
     assert!(load(&ratings("-1", "3.88")).is_err());
 }
+
+/// A ratings file saved by a spreadsheet in most of Europe: `;` between fields, a decimal
+/// comma in the numbers. Read as the file with points; `1,000` (thousands or a decimal
+/// comma: unknowable) refused by name.
+#[test]
+fn onet_ratings_with_a_decimal_comma_read_as_with_a_point() {
+    let occupations = "soc,title\n13-1041.00,Compliance Officers\n";
+    let elements = "element_id,parent_id,depth,name,description\n\
+        2.A.1,,2,Content,Background structures\n\
+        2.A.1.c,2.A.1,3,Writing,Communicating effectively in writing\n";
+    let header = "soc;element_id;importance_1_5;level_0_7;n;recommend_suppress;not_relevant\n";
+    let ratings = |level: &str, importance: &str| {
+        format!("{header}13-1041.00;2.A.1.c;{importance};{level};8;N;N\n")
+    };
+    let load = |ratings: &str| {
+        load_onet(
+            &OnetCsv::new(occupations, elements, ratings),
+            &OnetOptions::default(),
+        )
+    };
+    let comma = load(&ratings("4,25", "3,88")).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(comma, load(&ratings("4.25", "3.88")).unwrap());
+    let errors = load(&ratings("1,000", "3,88")).unwrap_err().into_vec();
+    assert_eq!(
+        errors[0].to_string(),
+        "onet/occupation_skill_levels.csv line 2, column `level_0_7`: found `1,000`, \
+         expected a decimal number from 0 to 7"
+    );
+}

@@ -9,16 +9,26 @@ pub(crate) struct Decimal {
 }
 
 impl Decimal {
-    /// Parses `d+` or `d+.d+` (ASCII digits, at most 18 of them); a negative zero (`-0`,
-    /// `-0.00`, as a spreadsheet writes a zero computed as negative) is zero.
+    /// Parses `d+`, `d+.d+` or `d+,d+` (ASCII digits, at most 18 of them); a negative zero
+    /// (`-0`, `-0.00`, as a spreadsheet writes a zero computed as negative) is zero.
+    ///
+    /// A decimal comma (`4,12`) is how a spreadsheet in most of Europe saves a file it
+    /// opened (with `;` between the fields), and reads as the point does; but a comma
+    /// followed by exactly three digits after a whole part other than 0 (`1,000`) is
+    /// refused, as CASE rubric scores refuse it: it is a thousands separator in English and
+    /// a decimal comma elsewhere, and which is meant is unknowable.
     pub(crate) fn parse(text: &str) -> Option<Decimal> {
         if let Some(unsigned) = text.strip_prefix('-') {
             return Decimal::parse(unsigned).filter(|d| d.units == 0 && !unsigned.starts_with('-'));
         }
-        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let point = if text.contains('.') { '.' } else { ',' };
+        let (whole, fraction) = text.split_once(point).unwrap_or((text, ""));
+        if point == ',' && fraction.len() == 3 && whole.bytes().any(|b| b != b'0') {
+            return None;
+        }
         let digits = || whole.bytes().chain(fraction.bytes());
         let well_formed = !whole.is_empty()
-            && fraction.is_empty() != text.contains('.')
+            && fraction.is_empty() != text.contains(point)
             && digits().all(|b| b.is_ascii_digit())
             && whole.len() + fraction.len() <= 18;
         if !well_formed {
@@ -103,6 +113,13 @@ mod tests {
         // A negative zero is zero; no other negative number parses.
         assert_eq!(d("-0"), d("0"));
         assert!(d("-0.00").within(0, 7) && !d("-0.00").within(1, 5));
+        // A decimal comma reads as the point; `1,000` (thousands or decimal?) does not.
+        assert_eq!(d("4,12"), d("4.12"));
+        assert_eq!(d("0,125"), d("0.125"));
+        assert_eq!(d("-0,0"), d("-0.0"));
+        for text in ["1,000", "4,1.2", "4.1,2", "4,", ",5", "4,,1", "1,2,3"] {
+            assert_eq!(Decimal::parse(text), None, "{text}");
+        }
         for text in ["-1", "-0.5", "--0", "-"] {
             assert_eq!(Decimal::parse(text), None, "{text}");
         }
