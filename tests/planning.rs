@@ -512,3 +512,58 @@ fn successors_on_a_chain_whose_every_course_closes_the_gap() {
         assert!(peak < 20 * MB, "{solver:?} allocated {} MB", peak / MB);
     }
 }
+
+/// Ten newcomers to a post requiring 40,000 competencies, each closed by a one-hour course
+/// of its own and all by one 10,000-hour course: `wide` is every officer's plan. The
+/// density bound counted a course's open competencies again for each competency it
+/// closes, 40,000² per officer's bound here (10,000 competencies took 4.6 s in release);
+/// now it counts them once. 300 competencies in debug builds; release bound 30 s.
+#[test]
+fn a_course_closing_forty_thousand_competencies() {
+    let _one = ONE_AT_A_TIME.lock();
+    let n = if cfg!(debug_assertions) { 300 } else { 40_000 };
+    let required: Vec<String> = (0..n).map(|i| format!("c{i:05}")).collect();
+    let mut courses: Vec<CourseSpec> = (0..n)
+        .map(|i| course(id(i), Some(required[i].as_str()), Vec::new()))
+        .collect();
+    let mut wide = course("wide".into(), None, Vec::new());
+    wide.hours = (n / 4) as f64;
+    wide.provides = (required.iter())
+        .map(|c| CourseOutcome {
+            competency: c.as_str().into(),
+            level: Some(5),
+        })
+        .collect();
+    courses.push(wide);
+    let fw = framework(&required, courses);
+    let specs: Vec<OfficerSpec> = (0..10)
+        .map(|i| support::officer(&format!("o{i:02}"), "d", "p", Vec::new()))
+        .collect();
+    let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
+    let start = Instant::now();
+    for options in [
+        AcbpOptions::default(),
+        AcbpOptions::default().budget(1e6).expect("valid"),
+    ] {
+        let (plan, took, peak) = measured(|| fw.department_plan(&cohort, &options));
+        let plan = plan.expect("a plan");
+        eprintln!(
+            "10 officers, one course closing {n} gaps: {took:?}, {} KB",
+            peak / 1024
+        );
+        assert!(
+            (plan.enrolments.iter())
+                .all(|e| e.courses.len() == 1 && e.courses[0].as_str() == "wide"),
+            "{:?}",
+            plan.enrolments
+        );
+        assert_eq!(plan.enrolments.len(), 10);
+    }
+    let took = start.elapsed();
+    if !cfg!(debug_assertions) {
+        assert!(
+            took < Duration::from_secs(30),
+            "two plans with a course closing {n} gaps took {took:?}: quadratic again"
+        );
+    }
+}
