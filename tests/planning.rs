@@ -512,3 +512,114 @@ fn successors_on_a_chain_whose_every_course_closes_the_gap() {
         assert!(peak < 20 * MB, "{solver:?} allocated {} MB", peak / MB);
     }
 }
+
+/// Ten newcomers to a post requiring 40,000 competencies, each closed by a one-hour course
+/// of its own and all by one 10,000-hour course: `wide` is every officer's plan. The
+/// density bound counted a course's open competencies again for each competency it
+/// closes, 40,000² per officer's bound here (10,000 competencies took 4.6 s in release);
+/// now it counts them once. 300 competencies in debug builds; release bound 30 s.
+#[test]
+fn a_course_closing_forty_thousand_competencies() {
+    let _one = ONE_AT_A_TIME.lock();
+    let n = if cfg!(debug_assertions) { 300 } else { 40_000 };
+    let required: Vec<String> = (0..n).map(|i| format!("c{i:05}")).collect();
+    let mut courses: Vec<CourseSpec> = (0..n)
+        .map(|i| course(id(i), Some(required[i].as_str()), Vec::new()))
+        .collect();
+    let mut wide = course("wide".into(), None, Vec::new());
+    wide.hours = (n / 4) as f64;
+    wide.provides = (required.iter())
+        .map(|c| CourseOutcome {
+            competency: c.as_str().into(),
+            level: Some(5),
+        })
+        .collect();
+    courses.push(wide);
+    let fw = framework(&required, courses);
+    let specs: Vec<OfficerSpec> = (0..10)
+        .map(|i| support::officer(&format!("o{i:02}"), "d", "p", Vec::new()))
+        .collect();
+    let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
+    let start = Instant::now();
+    for options in [
+        AcbpOptions::default(),
+        AcbpOptions::default().budget(1e6).expect("valid"),
+    ] {
+        let (plan, took, peak) = measured(|| fw.department_plan(&cohort, &options));
+        let plan = plan.expect("a plan");
+        eprintln!(
+            "10 officers, one course closing {n} gaps: {took:?}, {} KB",
+            peak / 1024
+        );
+        assert!(
+            (plan.enrolments.iter())
+                .all(|e| e.courses.len() == 1 && e.courses[0].as_str() == "wide"),
+            "{:?}",
+            plan.enrolments
+        );
+        assert_eq!(plan.enrolments.len(), 10);
+    }
+    let took = start.elapsed();
+    if !cfg!(debug_assertions) {
+        assert!(
+            took < Duration::from_secs(30),
+            "two plans with a course closing {n} gaps took {took:?}: quadratic again"
+        );
+    }
+}
+
+/// Successors for post `p` among 400,000 officers of post `q`, every one asked for
+/// (`top(usize::MAX)`): four groups of officers alike (competency `a` held at 0 to 3), all
+/// two hours from `p`, ranked by readiness. The results were kept in a sorted `Vec`, each
+/// inserted in place, so a group ranking before one taken earlier moved every result kept
+/// after it: quadratic in the results (23.1 s in release). Now a heap keeps them. 2,000
+/// officers in debug builds; release bound 10 s.
+#[test]
+fn successors_of_every_officer() {
+    let _one = ONE_AT_A_TIME.lock();
+    let n = if cfg!(debug_assertions) {
+        2_000
+    } else {
+        400_000
+    };
+    let required = ["a".to_owned(), "b".to_owned()];
+    let courses = vec![
+        course("ka".into(), Some("a"), Vec::new()),
+        course("kb".into(), Some("b"), Vec::new()),
+    ];
+    let mut spec = framework(&required, courses).to_spec();
+    spec.positions.push(support::position("q", "Q", "d", ["r"]));
+    let fw = Framework::new(spec).expect("a valid framework");
+    let specs: Vec<OfficerSpec> = (0..n)
+        .map(|i| {
+            let held = vec![support::assessed("a", (i % 4) as u8, "2024-01-31")];
+            support::officer(&format!("o{i:06}"), "d", "q", held)
+        })
+        .collect();
+    let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
+    let options = CareerOptions::default().top(usize::MAX);
+    let (fits, took, peak) = measured(|| fw.successors(&cohort, "p", &options));
+    let fits = fits.expect("a known post");
+    eprintln!(
+        "successors of {n} officers, all kept: {took:?}, {} KB",
+        peak / 1024
+    );
+    assert_eq!(fits.len(), n);
+    assert!(fits.iter().all(|f| f.hours == 2.0 && f.open == 0));
+    // Highest readiness first (`a` held at 3, then 2, 1, 0), ties by officer id.
+    assert!(
+        fits.windows(2)
+            .all(|w| match w[0].readiness.total_cmp(&w[1].readiness) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Equal => w[0].officer.as_str() < w[1].officer.as_str(),
+                std::cmp::Ordering::Less => false,
+            }),
+        "not ranked by readiness, then id"
+    );
+    if !cfg!(debug_assertions) {
+        assert!(
+            took < Duration::from_secs(10),
+            "successors of {n} officers took {took:?}: quadratic again"
+        );
+    }
+}

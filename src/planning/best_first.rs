@@ -97,8 +97,9 @@ impl Seed<fn(&[(u32, u32, f64)]) -> Vec<u32>> {
 /// the moment, and the k-th only improves.
 ///
 /// # Complexity
-/// O(n) bounds and a heap of n items, O(log n) per item taken, O(k) per result kept, plus
-/// `seed.pick` on at most `look_ahead` items and the evaluations.
+/// O(n) bounds and a heap of n items, O(log n) per item taken, O(log k) per result found
+/// and O(r log r) to sort the r ≤ k results kept, plus `seed.pick` on at most
+/// `look_ahead` items and the evaluations.
 pub(crate) fn best_first(
     items: &[u32],
     k: usize,
@@ -132,19 +133,28 @@ pub(crate) fn best_first(
         (seed.pick)(&bounds)
     };
     queue.extend(ahead.iter().map(|&q| Reverse(q)));
-    let mut best: Vec<(u32, Effort)> = Vec::new();
+    // The results kept, the k-th (the worst kept) on top: a sorted `Vec` took O(k) per
+    // result inserted, quadratic when every item's results are kept (`k` = `usize::MAX`).
+    let mut best: BinaryHeap<Ranked> = BinaryHeap::new();
     let mut found = Vec::new();
-    let mut take = |i: u32, best: &mut Vec<(u32, Effort)>, kth: Option<Key>| {
+    let mut take = |i: u32, best: &mut BinaryHeap<Ranked>, kth: Option<Key>| {
         found.clear();
         evaluate(i, kth, &mut found);
         order::keep_first(&mut found, k, |a, b| better(key(a), key(b)));
         for &entry in &found {
-            let at = best.partition_point(|e| better(key(e), key(&entry)).is_lt());
-            if at < k {
-                best.insert(at, entry);
-                best.truncate(k);
+            if best.len() < k {
+                best.push(Ranked(entry));
+            } else if let Some(mut worst) = best.peek_mut()
+                && better(key(&entry), key(&worst.0)).is_lt()
+            {
+                *worst = Ranked(entry);
             }
         }
+    };
+    let kth_of = |best: &BinaryHeap<Ranked>| {
+        (best.len() == k)
+            .then(|| best.peek().map(|r| key(&r.0)))
+            .flatten()
     };
     let mut done: Vec<u32> = Vec::with_capacity(first.len());
     for &i in &first {
@@ -155,14 +165,14 @@ pub(crate) fn best_first(
             continue;
         }
         done.push(i);
-        let kth = (best.len() == k).then(|| key(&best[k - 1]));
+        let kth = kth_of(&best);
         if !beyond(open, hours, kth.map(|k| (k.0, k.1))) {
             take(i, &mut best, kth);
         }
     }
     order::sort_unstable(&mut done);
     while let Some(Reverse(Queued(open, hours, i))) = queue.pop() {
-        let kth = (best.len() == k).then(|| key(&best[k - 1]));
+        let kth = kth_of(&best);
         // Bounds never exceed the truth, so once one ranks after the k-th, every later
         // one does too.
         if beyond(open, hours, kth.map(|k| (k.0, k.1))) {
@@ -172,7 +182,32 @@ pub(crate) fn best_first(
             take(i, &mut best, kth);
         }
     }
+    let mut best: Vec<(u32, Effort)> = best.into_iter().map(|r| r.0).collect();
+    order::sort_by(&mut best, |a, b| better(key(a), key(b)));
     best
+}
+
+/// A kept result, ordered by [`better`]: the greatest is the one ranked last.
+struct Ranked((u32, Effort));
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        better(key(&self.0), key(&other.0))
+    }
 }
 
 #[cfg(test)]

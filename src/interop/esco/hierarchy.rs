@@ -124,65 +124,68 @@ pub(super) fn read(
 
 /// Each skill's area: the label of its nearest broader group, as documented on
 /// [`load_esco`](super::load_esco) for [`EscoHierarchy::NearestArea`](super::EscoHierarchy).
+///
+/// One breadth-first search down from every skill placed in a group, level by level, over
+/// the broader → narrower skill edges: a skill first reached at level d is d steps below
+/// its nearest groups, and its lowest group id is the lowest of the broader skills at
+/// level d − 1 it hangs from. O(V + E) for the skills and edges of the hierarchy (a search
+/// up from each skill was O(V · E): 10,000 skills in a chain took 10 s).
 pub(super) fn nearest_areas(
     hierarchy: &Hierarchy,
     skills: impl Iterator<Item = u32>,
 ) -> HashMap<u32, String> {
-    let mut in_groups: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut under_skills: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut in_groups: HashMap<u32, u32> = HashMap::new();
+    let mut narrower: HashMap<u32, Vec<u32>> = HashMap::new();
     for e in &hierarchy.edges {
         match (e.child, e.parent) {
             (Node::Skill(skill), Node::Group(group)) => {
-                in_groups.entry(skill).or_default().push(group);
+                let lowest = in_groups.entry(skill).or_insert(group);
+                *lowest = (*lowest).min(group);
             }
             (Node::Skill(skill), Node::Skill(broader)) => {
-                under_skills.entry(skill).or_default().push(broader);
+                narrower.entry(broader).or_default().push(skill);
             }
             // Group → group and group → skill edges place no skill: an area is the
             // nearest group above a skill.
             _ => {}
         }
     }
+    // Each skill reached: (its distance below its nearest groups, the lowest of them).
+    let mut nearest: HashMap<u32, (u32, u32)> = HashMap::new();
+    let mut level: Vec<u32> = Vec::new();
+    for (&skill, &group) in &in_groups {
+        nearest.insert(skill, (0, group));
+        level.push(skill);
+    }
+    let mut depth = 0;
+    while !level.is_empty() {
+        depth += 1;
+        let mut next = Vec::new();
+        for &broader in &level {
+            let group = nearest[&broader].1;
+            for &skill in narrower.get(&broader).map_or(&[][..], Vec::as_slice) {
+                match nearest.get_mut(&skill) {
+                    None => {
+                        nearest.insert(skill, (depth, group));
+                        next.push(skill);
+                    }
+                    Some((d, lowest)) if *d == depth => *lowest = (*lowest).min(group),
+                    Some(_) => {}
+                }
+            }
+        }
+        level = next;
+    }
     let mut areas = HashMap::new();
     for skill in skills {
-        if let Some(Some(label)) =
-            nearest_group(skill, &in_groups, &under_skills).and_then(|g| hierarchy.labels.get(g))
+        if let Some(Some(label)) = nearest
+            .get(&skill)
+            .and_then(|&(_, g)| hierarchy.labels.get(g))
         {
             areas.insert(skill, label.clone());
         }
     }
     areas
-}
-
-/// The nearest group above `skill`: breadth-first through broader skills, lowest group id
-/// among those found at the first level that has any.
-fn nearest_group(
-    skill: u32,
-    in_groups: &HashMap<u32, Vec<u32>>,
-    under_skills: &HashMap<u32, Vec<u32>>,
-) -> Option<u32> {
-    let mut level = vec![skill];
-    let mut visited: HashSet<usize> = HashSet::from([skill as usize]);
-    while !level.is_empty() {
-        let found = level
-            .iter()
-            .filter_map(|s| in_groups.get(s))
-            .flatten()
-            .min();
-        if found.is_some() {
-            return found.copied();
-        }
-        let mut next: Vec<u32> = level
-            .iter()
-            .filter_map(|s| under_skills.get(s))
-            .flatten()
-            .copied()
-            .filter(|&s| visited.insert(s as usize))
-            .collect();
-        order::sort_unstable(&mut next);
-        level = next;
-    }
-    None
 }
 
 /// The id of the group an ESCO skill group becomes.

@@ -16,6 +16,9 @@ use crate::model::order;
 /// to `budget` within [`EPS`] hours (the slack every comparison of hours with a budget or
 /// cap allows), so the knapsack is filled to `budget + EPS`: two courses of 4·10⁻¹⁰ h fit
 /// a budget of 0, and a bound within the budget alone would fall below such a plan.
+///
+/// O(m + k + Σ over the open elements of their closers + Σ over those closers of their
+/// elements) time for m candidates and k elements, plus sorting the open elements.
 pub(crate) fn upper_bound(
     inst: &Instance,
     state: &State,
@@ -31,6 +34,9 @@ pub(crate) fn upper_bound(
             && !blocked.is_some_and(|b| b[j as usize])
     };
     let open = |e: u32| state.cover_count[e as usize] == 0 && inst.values[e as usize] > 0.0;
+    // Each candidate's open elements, counted once (0: not yet counted): counted again for
+    // every element it closes, a course closing n elements cost n² here.
+    let mut open_closed = vec![0usize; inst.len()];
     let mut items: Vec<(f64, f64)> = Vec::new();
     for e in 0..inst.values.len() as u32 {
         if !open(e) {
@@ -39,8 +45,11 @@ pub(crate) fn upper_bound(
         let mut weight = f64::INFINITY;
         for &j in inst.closers(e) {
             if is_free(j) {
-                let n = inst.covers(j).iter().filter(|&&f| open(f)).count().max(1);
-                weight = weight.min(inst.hours(j) / n as f64);
+                let n = &mut open_closed[j as usize];
+                if *n == 0 {
+                    *n = inst.covers(j).iter().filter(|&&f| open(f)).count().max(1);
+                }
+                weight = weight.min(inst.hours(j) / *n as f64);
             }
         }
         if weight <= room {
