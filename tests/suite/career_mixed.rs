@@ -277,16 +277,15 @@ fn least(got: f64, least: f64) -> bool {
 }
 
 /// The documented rank key without the final tie-break: open gaps, hours, readiness
-/// (highest first). Hours within the solver's 10⁻⁹ of each other are not told apart (a
-/// plan within that of the least is optimal as documented, so either may rank first).
+/// (highest first). Hours within the solver's 10⁻⁹ of each other are not told apart: a
+/// plan that far above the least is `Optimal` as documented and reports its own hours
+/// (case 116,690: the least cover is one 2-hour course, the plan three courses of
+/// 2 + 8·10⁻¹⁰ h, reported as 2.000000001 h, which ranks after another officer's 2 h
+/// whatever the readiness).
 fn rank(a: &Row, b: &Row) -> Ordering {
     let near = least(a.hours, b.hours) || least(b.hours, a.hours);
     a.open.cmp(&b.open).then(if near {
-        if a.hours == b.hours {
-            b.readiness.total_cmp(&a.readiness)
-        } else {
-            Ordering::Equal
-        }
+        Ordering::Equal
     } else {
         a.hours.total_cmp(&b.hours)
     })
