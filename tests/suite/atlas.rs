@@ -205,7 +205,7 @@ fn spec(raw: &Raw) -> FrameworkSpec {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(300)))]
 
     #[test]
     fn every_entry_matches_a_walk_of_the_spec(raw in raw()) {

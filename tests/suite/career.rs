@@ -437,7 +437,7 @@ fn successors_match_the_oracle(case: &Case, post: usize) -> Result<(), TestCaseE
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(300)))]
 
     #[test]
     fn career_paths_equal_planning_every_post(case in arb_case()) {
@@ -629,7 +629,7 @@ fn a_profile_from_another_framework_is_refused() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(200)))]
 
     /// Nested gap sets with k from 1 to 25 among 1 to 60 officers (k beyond the cohort
     /// too), some holding every competency at 5 (nothing to learn, ready at once).

@@ -1154,7 +1154,7 @@ fn check_laws(eval: &Evaluation<'_>, officers_before: usize, officers_after: usi
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(256)))]
 
     #[test]
     fn comparing_a_snapshot_with_itself_changes_nothing(case in case()) {

@@ -349,7 +349,7 @@ fn views(fw: &Framework) -> BTreeMap<String, Vec<String>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(256)))]
 
     /// An acyclic hierarchy builds, and each view agrees with the spec: parents as listed,
     /// children as the reverse, members as the competencies that list the group.

@@ -15,6 +15,7 @@ mod acbp;
 mod atlas;
 mod blank_text;
 mod career;
+mod career_mixed;
 mod case;
 mod case_codes;
 mod case_field_case;

@@ -142,7 +142,7 @@ fn brute_force<'f>(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(256)))]
 
     #[test]
     fn kernel_matches_a_count_of_every_pair(
@@ -155,7 +155,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(48)))]
 
     #[test]
     fn kernel_matches_a_count_of_every_pair_on_crowded_positions(

@@ -5,11 +5,13 @@
 //! draft requirements), 1–8 officers with random passbooks, a random level policy and random
 //! readiness weights (zero allowed).
 //!
-//! Every property runs 256 cases (`ProptestConfig::with_cases(256)`): determinism, order
-//! independence, serde round trips, raising a held level, adding a requirement, requirements
-//! against a walk of the spec, training needs against per-officer gap reports, rankings
-//! against sorted gap reports, training-needs row laws, readiness and gap-report laws, and
-//! prerequisite closures. The whole file takes about 5 s in debug mode on 2 cores.
+//! Every property runs 256 cases, the two order laws of career paths and of JSON keys 64
+//! (`ORACLE_CASES` sets another number for all): determinism, order independence (of career
+//! paths and successors too, and of the keys of the JSON documents), serde round trips,
+//! raising a held level, adding a requirement, requirements against a walk of the spec,
+//! training needs against per-officer gap reports, rankings against sorted gap reports,
+//! training-needs row laws, readiness and gap-report laws, and prerequisite closures. The
+//! whole file takes about 5 s in debug mode on 2 cores.
 //!
 //! `arbitrary_hours_survive_json` checks that any valid course hours survive the JSON round
 //! trip bit for bit (it needs `serde_json`'s `float_roundtrip` parsing).
@@ -17,10 +19,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    ActivitySpec, Cohort, CompetencyType, Evidence, EvidenceSource, FORMAT_VERSION, Fit, Framework,
-    FrameworkSpec, GapOptions, GapReport, LevelPolicy, Mode, NeedRow, NeedsOptions, OfficerSpec,
-    OfficersSpec, PositionSpec, Profile, Provenance, RankOptions, RequirementSpec, ReviewStatus,
-    RoleSpec, TrainingNeeds, Weights,
+    ActivitySpec, CareerOptions, Cohort, CompareOptions, CompetencyType, Evidence, EvidenceSource,
+    FORMAT_VERSION, Fit, Framework, FrameworkSpec, GapOptions, GapReport, LevelPolicy, Mode,
+    NeedRow, NeedsOptions, OfficerSpec, OfficersSpec, PositionSpec, Profile, Provenance,
+    RankOptions, RequirementSpec, ReviewStatus, RoleSpec, TrainingNeeds, Weights,
 };
 use karmayogi::{EntityKind, Error};
 
@@ -428,6 +430,74 @@ fn order_free_outputs(spec: &FrameworkSpec, officers: &[OfficerSpec], case: &Cas
     out.join("\n")
 }
 
+/// A JSON text with the keys of every object written in reverse alphabetical order (the
+/// crate's own writer gives them in field order; `serde_json`'s `Value` in alphabetical
+/// order).
+fn keys_reversed(json: &str) -> String {
+    fn write(value: &serde_json::Value, out: &mut String) {
+        match value {
+            serde_json::Value::Object(map) => {
+                out.push('{');
+                for (i, (k, v)) in map.iter().rev().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&serde_json::to_string(k).unwrap());
+                    out.push(':');
+                    write(v, out);
+                }
+                out.push('}');
+            }
+            serde_json::Value::Array(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write(v, out);
+                }
+                out.push(']');
+            }
+            other => out.push_str(&serde_json::to_string(other).unwrap()),
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(json).expect("own json parses");
+    let mut out = String::new();
+    write(&value, &mut out);
+    out
+}
+
+/// The officers' learning-path queries as one text: every officer's career paths to every
+/// post (by officer id) and every post's successors among all officers (ties, which follow
+/// input order, listed by officer id here).
+fn career_outputs(spec: &FrameworkSpec, officers: &[OfficerSpec], case: &Case) -> String {
+    let fw = Framework::new(spec.clone()).expect("valid");
+    let cohort = Cohort::new(&fw, officers, &case.policy).expect("valid");
+    let options = CareerOptions::default()
+        .top(fw.positions().len().max(officers.len()))
+        .exclude_current(false)
+        .gap_options(case.gap_options());
+    let mut out = Vec::new();
+    let mut by_id: Vec<&OfficerSpec> = officers.iter().collect();
+    by_id.sort_by(|a, b| a.id.cmp(&b.id));
+    for o in by_id {
+        let profile = Profile::new(&fw, o, &case.policy).expect("valid");
+        out.push(json(&fw.career_paths(&profile, &options).unwrap()));
+    }
+    for p in fw.positions() {
+        let mut fits = fw.successors(&cohort, p.id.as_str(), &options).unwrap();
+        fits.sort_by(|a, b| {
+            a.open
+                .cmp(&b.open)
+                .then(a.hours.total_cmp(&b.hours))
+                .then(b.readiness.total_cmp(&a.readiness))
+                .then(a.officer.cmp(&b.officer))
+        });
+        out.push(json(&fits));
+    }
+    out.join("\n")
+}
+
 /// Officer rankings as returned (ties in input order), for the determinism check.
 fn officer_rankings(case: &Case) -> String {
     let fw = case.framework();
@@ -656,6 +726,72 @@ mod law {
             order_free_outputs(&case.spec, &case.officers, case),
             order_free_outputs(&spec, &officers, case)
         );
+        Ok(())
+    }
+
+    /// (b2) Career paths and successors do not depend on the order of the input lists
+    /// either (successor ties aside, which follow input order).
+    pub(super) fn career_order_does_not_matter(case: &Case) -> Result<(), TestCaseError> {
+        let mut rng = Rng(case.seed ^ 0x5eed);
+        let spec = shuffled_spec(&case.spec, &mut rng);
+        let mut officers = case.officers.clone();
+        rng.shuffle(&mut officers);
+        for o in &mut officers {
+            rng.shuffle(&mut o.passbook);
+        }
+        prop_assert_eq!(
+            career_outputs(&case.spec, &case.officers, case),
+            career_outputs(&spec, &officers, case)
+        );
+        Ok(())
+    }
+
+    /// (b3) The order of the keys in the framework's and the officers' JSON documents changes
+    /// nothing: the documents parse to the same specs, and every output (including career
+    /// paths, successors and a before/after comparison, with 1 and 2 threads) is
+    /// byte-identical.
+    pub(super) fn json_key_order_does_not_matter(case: &Case) -> Result<(), TestCaseError> {
+        let doc = OfficersSpec {
+            format_version: FORMAT_VERSION,
+            officers: case.officers.clone(),
+        };
+        let spec = FrameworkSpec::from_json(&keys_reversed(&case.spec.to_json())).unwrap();
+        let officers = OfficersSpec::from_json(&keys_reversed(&doc.to_json()))
+            .unwrap()
+            .officers;
+        prop_assert_eq!(&spec, &case.spec);
+        prop_assert_eq!(&officers, &case.officers);
+        let sorted = serde_json::to_string(&serde_json::to_value(&case.spec).unwrap()).unwrap();
+        prop_assert_eq!(&FrameworkSpec::from_json(&sorted).unwrap(), &case.spec);
+        let compared = |spec: &FrameworkSpec, officers: &[OfficerSpec], threads: usize| {
+            let fw = Framework::new(spec.clone()).expect("valid");
+            let before = Cohort::new(&fw, officers, &case.policy).expect("valid");
+            // The after snapshot: every officer's last evidence gone.
+            let later: Vec<OfficerSpec> = officers
+                .iter()
+                .map(|o| {
+                    let mut o = o.clone();
+                    o.passbook.pop();
+                    o
+                })
+                .collect();
+            let after = Cohort::new(&fw, &later, &case.policy).expect("valid");
+            let options = CompareOptions::default()
+                .weights(case.weights)
+                .threads(threads);
+            json(&fw.compare(&before, &after, &options).unwrap())
+        };
+        prop_assert_eq!(
+            order_free_outputs(&case.spec, &case.officers, case),
+            order_free_outputs(&spec, &officers, case)
+        );
+        prop_assert_eq!(
+            career_outputs(&case.spec, &case.officers, case),
+            career_outputs(&spec, &officers, case)
+        );
+        let first = compared(&case.spec, &case.officers, 1);
+        prop_assert_eq!(&first, &compared(&spec, &officers, 1));
+        prop_assert_eq!(&first, &compared(&spec, &officers, 2));
         Ok(())
     }
 
@@ -1234,7 +1370,7 @@ mod law {
 macro_rules! laws_of_a_case {
     ($($law:ident),* $(,)?) => {
         proptest! {
-            #![proptest_config(ProptestConfig::with_cases(256))]
+            #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(256)))]
             $(
                 #[test]
                 fn $law(case in case()) {
@@ -1258,7 +1394,23 @@ laws_of_a_case!(
 );
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    // Each case plans every officer for every post several times over: 64 cases keep the
+    // two laws near a second in debug mode.
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(64)))]
+
+    #[test]
+    fn career_order_does_not_matter(case in case()) {
+        law::career_order_does_not_matter(&case)?;
+    }
+
+    #[test]
+    fn json_key_order_does_not_matter(case in case()) {
+        law::json_key_order_does_not_matter(&case)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(256)))]
 
     #[test]
     fn arbitrary_hours_survive_json(hours in vec(any_hours(), 1..=5)) {

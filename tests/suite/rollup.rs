@@ -198,7 +198,7 @@ fn needs_oracle(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::oracle_cases(300)))]
 
     #[test]
     fn needs_by_group_equal_the_oracle(raw in raw_world(), threads in 1usize..4) {

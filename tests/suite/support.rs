@@ -657,3 +657,17 @@ pub const HEADER_FRAMEWORK: &str = r#"{
   "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["r"]},
                 {"id": "ds", "name": "Deputy Secretary", "department": "dopt", "roles": ["r"]}]
 }"#;
+
+// ---------------------------------------------------------------------------------------
+// Case counts
+// ---------------------------------------------------------------------------------------
+
+/// Cases per property of the non-plan oracles (career paths, successors, gap reports,
+/// training needs, rollups, evaluations, atlases): `ORACLE_CASES`, else `default`. Long
+/// hunts run in release, e.g. `ORACLE_CASES=20000 cargo test --release --test suite career::`.
+pub fn oracle_cases(default: u32) -> u32 {
+    std::env::var("ORACLE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
