@@ -83,7 +83,7 @@ fn paths_of_a_post_with_twenty_thousand_roles() {
             .map(|p| {
                 (
                     p.role.as_str(),
-                    p.activity.map(|a| a.as_str()),
+                    p.activity.map(karmayogi::ActivityId::as_str),
                     p.level.get(),
                 )
             })
