@@ -45,9 +45,9 @@ pub struct Provenance<'f> {
 /// role and m activities requiring the competency. Listing every requirement's paths of
 /// a position therefore costs O(Σ over its requirements of min(w·log n, the walk)):
 /// O((paths + requirements)·log n) when its competencies are reached only through its
-/// own roles (a post of 20,000 roles each requiring competencies of its own), and never
-/// more than the walk over its roles for each requirement, nor than reading the
-/// framework's edges into each of its competencies. [`Paths::len`] iterates;
+/// own roles (a post of 20,000 roles each requiring competencies of its own), and at most
+/// the walk or O(n·log n) for each requirement, whichever is more, and O(w·log n), reading
+/// the framework's edges into the competency, when w < n. [`Paths::len`] iterates;
 /// [`Paths::is_empty`] stops at the first path (after the reading, on the competency's
 /// side).
 ///
