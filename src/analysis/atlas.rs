@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::model::csr::Csr;
 use crate::model::order;
 use crate::model::provenance::Paths;
 use crate::model::spec::{CompetencyType, GroupKind, Mode};
@@ -149,12 +148,6 @@ pub struct Atlas<'f> {
     pub entries: Vec<AtlasEntry<'f>>,
 }
 
-/// Reverse edges of the mapping, built once per atlas.
-struct AtlasIndex {
-    roles_of_activity: Csr<u32>,
-    direct: Csr<(u32, u8)>,
-}
-
 impl Framework {
     /// The atlas entry of one competency: the positions, roles and activities that require
     /// it and at which levels, and the courses that build it.
@@ -164,9 +157,9 @@ impl Framework {
     /// known id).
     ///
     /// # Complexity
-    /// O(R + p + a·q + k) for R role edges (scanned once to index the roles requiring
-    /// competencies and carrying activities), p positions, a activities carried by q roles
-    /// each, and k courses listed; the positions' provenance costs nothing until iterated.
+    /// O(p + a·q + k) for p positions, a activities carried by q roles each, and k courses
+    /// listed (the roles requiring a competency and carrying an activity are indexed at
+    /// construction); the positions' provenance costs nothing until iterated.
     ///
     /// # Example
     /// ```
@@ -194,13 +187,12 @@ impl Framework {
             .competencies
             .get(competency)
             .ok_or_else(|| self.unknown_id(EntityKind::Competency, competency))?;
-        let index = self.atlas_index();
         Ok(Atlas {
             subject: AtlasSubject::Competency {
                 id: self.competency_id(c),
                 name: self.competency_name(c),
             },
-            entries: vec![self.atlas_entry(c, &index)],
+            entries: vec![self.atlas_entry(c)],
         })
     }
 
@@ -211,7 +203,7 @@ impl Framework {
     /// [`Error::UnknownId`] when the framework has no such group (with the nearest known id).
     ///
     /// # Complexity
-    /// O(R + G + Σ over the entries of (p + a·q + k)) for R role edges, G the groups and
+    /// O(G + Σ over the entries of (p + a·q + k)) for G the groups and
     /// memberships below the group, and per competency as for
     /// [`Framework::competency_atlas`].
     pub fn group_atlas(&self, group: &str) -> Result<Atlas<'_>, Error> {
@@ -235,7 +227,6 @@ impl Framework {
         }
         order::sort_unstable(&mut competencies);
         competencies.dedup();
-        let index = self.atlas_index();
         let spec = &h.groups.items[g as usize];
         Ok(Atlas {
             subject: AtlasSubject::Group {
@@ -245,32 +236,12 @@ impl Framework {
             },
             entries: competencies
                 .into_iter()
-                .map(|c| self.atlas_entry(c, &index))
+                .map(|c| self.atlas_entry(c))
                 .collect(),
         })
     }
 
-    /// The reverse edges an atlas reads: per activity the roles carrying it, per
-    /// competency the roles requiring it directly (with the level), each sorted by role.
-    fn atlas_index(&self) -> AtlasIndex {
-        let mut carried = Vec::new();
-        let mut direct = Vec::new();
-        for r in 0..self.roles.len() as u32 {
-            for &a in self.role_activities.row(r) {
-                carried.push((a, r));
-            }
-            for &(c, level) in self.role_direct.row(r) {
-                direct.push((c, (r, level)));
-            }
-        }
-        // Roles are visited in index order, so each list comes sorted by role.
-        AtlasIndex {
-            roles_of_activity: Csr::group(self.activities.len(), &carried),
-            direct: Csr::group(self.competencies.len(), &direct),
-        }
-    }
-
-    fn atlas_entry(&self, c: u32, index: &AtlasIndex) -> AtlasEntry<'_> {
+    fn atlas_entry(&self, c: u32) -> AtlasEntry<'_> {
         let spec = &self.competencies.items[c as usize];
         let mut positions_at = [0u64; 6];
         let mut departments: Vec<&DepartmentId> = Vec::new();
@@ -293,7 +264,7 @@ impl Framework {
         order::sort_unstable(&mut departments);
         departments.dedup();
         let activities: Vec<(u32, u8)> = self.competency_activities.row(c).to_vec();
-        let roles = self.atlas_roles(c, &activities, index);
+        let roles = self.atlas_roles(c, &activities);
         AtlasEntry {
             competency: &spec.id,
             name: &spec.name,
@@ -345,24 +316,18 @@ impl Framework {
 
     /// The roles requiring competency `c` directly or through one of `activities` (the
     /// activities requiring it, with their levels), sorted by role.
-    fn atlas_roles(
-        &self,
-        c: u32,
-        activities: &[(u32, u8)],
-        index: &AtlasIndex,
-    ) -> Vec<AtlasRole<'_>> {
+    fn atlas_roles(&self, c: u32, activities: &[(u32, u8)]) -> Vec<AtlasRole<'_>> {
         // (role, activity or none for a direct requirement, level), grouped by role; a
         // role lists each activity once, so sorting gives the activities in order.
-        let mut edges: Vec<(u32, Option<u32>, u8)> = index
-            .direct
+        let mut edges: Vec<(u32, Option<u32>, u8)> = (self.reach.direct)
             .row(c)
             .iter()
             .map(|&(r, level)| (r, None, level))
             .collect();
         for &(a, level) in activities {
             edges.extend(
-                index
-                    .roles_of_activity
+                self.reach
+                    .carriers
                     .row(a)
                     .iter()
                     .map(|&r| (r, Some(a), level)),

@@ -42,6 +42,16 @@ impl<T> Csr<T> {
         Csr { start, items }
     }
 
+    /// How many rows there are.
+    pub(crate) fn rows(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    /// Every row's items, row after row.
+    pub(crate) fn items(&self) -> &[T] {
+        &self.items
+    }
+
     /// The list of `i`; empty for an index out of range.
     pub(crate) fn row(&self, i: u32) -> &[T] {
         let i = i as usize;

@@ -1,5 +1,5 @@
 //! Cycles in a directed graph of dense indices, for the checks that reject them
-//! (course prerequisites, competency groups).
+//! (course prerequisites, competency groups), and the learning order of an acyclic one.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -67,4 +67,33 @@ fn shortest_cycle_through(
         }
     }
     None
+}
+
+/// Learning order of an acyclic prerequisite graph (Kahn's algorithm, smallest index first
+/// among the courses whose prerequisites are all placed).
+pub(crate) fn course_ranks(graph: &DiGraph<(), ()>) -> Vec<u32> {
+    let n = graph.node_count();
+    // An edge a → b says a requires b, so b must come first: count what each course waits on.
+    let mut waiting: Vec<usize> = (0..n)
+        .map(|i| graph.neighbors(NodeIndex::new(i)).count())
+        .collect();
+    let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> = (0..n)
+        .filter(|&i| waiting[i] == 0)
+        .map(std::cmp::Reverse)
+        .collect();
+    let mut rank = vec![0u32; n];
+    let mut next = 0u32;
+    while let Some(std::cmp::Reverse(i)) = ready.pop() {
+        rank[i] = next;
+        next += 1;
+        for dependant in graph.neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming)
+        {
+            let w = &mut waiting[dependant.index()];
+            *w -= 1;
+            if *w == 0 {
+                ready.push(std::cmp::Reverse(dependant.index()));
+            }
+        }
+    }
+    rank
 }

@@ -3,46 +3,18 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::model::csr::Csr;
+use crate::model::cycles::course_ranks;
 use crate::model::gap_cost::GapCost;
 use crate::model::order;
+use crate::model::reach::Reach;
 use crate::model::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseSpec, FrameworkSpec, PositionSpec, RoleSpec,
 };
 use crate::model::validate::{self, Hierarchy, Table};
 use crate::{CompetencyId, CourseId, EntityKind, Error, Errors, Level, PositionId};
-
-/// Learning order of an acyclic prerequisite graph (Kahn's algorithm, smallest index first
-/// among the courses whose prerequisites are all placed).
-fn course_ranks(graph: &DiGraph<(), ()>) -> Vec<u32> {
-    let n = graph.node_count();
-    // An edge a → b says a requires b, so b must come first: count what each course waits on.
-    let mut waiting: Vec<usize> = (0..n)
-        .map(|i| graph.neighbors(NodeIndex::new(i)).count())
-        .collect();
-    let mut ready: BinaryHeap<Reverse<usize>> =
-        (0..n).filter(|&i| waiting[i] == 0).map(Reverse).collect();
-    let mut rank = vec![0u32; n];
-    let mut next = 0u32;
-    while let Some(Reverse(i)) = ready.pop() {
-        rank[i] = next;
-        next += 1;
-        for dependant in graph.neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming)
-        {
-            let w = &mut waiting[dependant.index()];
-            *w -= 1;
-            if *w == 0 {
-                ready.push(Reverse(dependant.index()));
-            }
-        }
-    }
-    rank
-}
 
 /// Tells frameworks apart so a profile built on one is not used with another.
 static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
@@ -113,6 +85,11 @@ pub struct Framework {
     pub(crate) role_direct: Csr<(u32, u8)>,
     pub(crate) role_activities: Csr<u32>,
     pub(crate) competency_activities: Csr<(u32, u8)>,
+    /// The same edges from the competency's side (per competency the roles requiring it
+    /// directly, per activity the roles carrying it), also linear in the mapping: a
+    /// requirement reached by few roles is listed without walking the post's roles (see
+    /// [`Paths`](crate::Paths)).
+    pub(crate) reach: Reach,
     /// Per position, the sum of required levels of each competency type.
     pub(crate) level_sums: Vec<[u32; 3]>,
     /// Per competency, `postings[post_start[c]..post_start[c + 1]]`: the positions requiring
@@ -233,6 +210,7 @@ impl Framework {
             role_direct: Csr::default(),
             role_activities: Csr::default(),
             competency_activities: Csr::default(),
+            reach: Reach::default(),
             level_sums: Vec::new(),
             post_start: Vec::new(),
             postings: Vec::new(),
@@ -243,6 +221,11 @@ impl Framework {
             course_builds: Vec::new(),
         };
         fw.compile_edges();
+        fw.reach = Reach::new(
+            &fw.role_direct,
+            &fw.role_activities,
+            &fw.competency_activities,
+        );
         fw.compile_requirements()?;
         fw.compile_postings();
         fw.compile_offers();

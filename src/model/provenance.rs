@@ -35,11 +35,21 @@ pub struct Provenance<'f> {
 /// they list the same paths.
 ///
 /// # Complexity
-/// Iterating all of a requirement's paths costs O(Σ over the position's roles of
-/// (log d + min(a, m)·log(a + m))) for d direct requirements and a activities of the role
-/// and m activities requiring the competency: proportional to the position's roles and the
-/// paths found, not to the framework. [`Paths::len`] iterates; [`Paths::is_empty`] stops at
-/// the first path.
+/// Iterating a requirement's paths reads whichever side is smaller. Let n be the
+/// position's roles and w the competency's reach: the roles requiring it directly plus,
+/// per activity requiring it, the roles carrying that activity (anywhere in the
+/// framework). When w < n, the reach is read and each entry kept if its role is the
+/// position's, then the paths found are sorted: O(w·log n) time and O(paths) memory.
+/// Otherwise the position's roles are walked, with no memory: O(Σ over them of
+/// (log d + min(a, m)·log(a + m))) for d direct requirements and a activities of the
+/// role and m activities requiring the competency. Listing every requirement's paths of
+/// a position therefore costs O(Σ over its requirements of min(w·log n, the walk)):
+/// O((paths + requirements)·log n) when its competencies are reached only through its
+/// own roles (a post of 20,000 roles each requiring competencies of its own), and at most
+/// the walk or O(n·log n) for each requirement, whichever is more, and O(w·log n), reading
+/// the framework's edges into the competency, when w < n. [`Paths::len`] iterates;
+/// [`Paths::is_empty`] stops at the first path (after the reading, on the competency's
+/// side).
 ///
 /// # Example
 /// ```
@@ -100,16 +110,13 @@ impl<'f> Paths<'f> {
                 direct: None,
                 activities: &[],
                 needing: &[],
+                gathered: Vec::new().into_iter(),
             },
-            Some((fw, p, c)) => PathsIter {
-                framework: Some(fw),
-                competency: c,
-                roles: fw.position_roles.row(p),
-                role: 0,
-                direct: None,
-                activities: &[],
-                needing: &[],
-            },
+            Some((fw, p, c)) => {
+                let roles = fw.position_roles.row(p).len() as u64;
+                let w = fw.reach.weight.get(c as usize).copied().unwrap_or(u64::MAX);
+                PathsIter::new(fw, p, c, w < roles)
+            }
         }
     }
 
@@ -188,6 +195,9 @@ pub struct PathsIter<'f> {
     activities: &'f [u32],
     /// Activities requiring the competency (with the level) not yet matched, sorted.
     needing: &'f [(u32, u8)],
+    /// The paths read from the competency's side (role, activity, level), not yet given;
+    /// when not empty, `roles` is.
+    gathered: std::vec::IntoIter<(u32, Option<u32>, u8)>,
 }
 
 impl fmt::Debug for PathsIter<'_> {
@@ -198,12 +208,38 @@ impl fmt::Debug for PathsIter<'_> {
 }
 
 impl<'f> PathsIter<'f> {
-    fn path(&self, fw: &'f Framework, activity: Option<u32>, level: u8) -> Provenance<'f> {
-        Provenance {
-            role: &fw.roles.items[self.role as usize].id,
-            activity: activity.map(|a| &fw.activities.items[a as usize].id),
-            level: Level::saturating(level),
+    /// The paths of position `p` to competency `c`, read from the competency's side when
+    /// `gather`, else by walking the position's roles.
+    fn new(fw: &'f Framework, p: u32, c: u32, gather: bool) -> PathsIter<'f> {
+        let roles = fw.position_roles.row(p);
+        PathsIter {
+            framework: Some(fw),
+            competency: c,
+            roles: if gather { &[] } else { roles },
+            role: 0,
+            direct: None,
+            activities: &[],
+            needing: &[],
+            gathered: if gather {
+                fw.reach.gather(&fw.competency_activities, roles, c)
+            } else {
+                Vec::new()
+            }
+            .into_iter(),
         }
+    }
+
+    fn path(&self, fw: &'f Framework, activity: Option<u32>, level: u8) -> Provenance<'f> {
+        path(fw, self.role, activity, level)
+    }
+}
+
+/// Role `r`'s path through `activity` (or directly) at `level`.
+fn path(fw: &Framework, r: u32, activity: Option<u32>, level: u8) -> Provenance<'_> {
+    Provenance {
+        role: &fw.roles.items[r as usize].id,
+        activity: activity.map(|a| &fw.activities.items[a as usize].id),
+        level: Level::saturating(level),
     }
 }
 
@@ -212,6 +248,9 @@ impl<'f> Iterator for PathsIter<'f> {
 
     fn next(&mut self) -> Option<Provenance<'f>> {
         let fw = self.framework?;
+        if let Some((r, activity, level)) = self.gathered.next() {
+            return Some(path(fw, r, activity, level));
+        }
         loop {
             if let Some(level) = self.direct.take() {
                 return Some(self.path(fw, None, level));
@@ -252,3 +291,142 @@ impl<'f> Iterator for PathsIter<'f> {
 }
 
 impl FusedIterator for PathsIter<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::PathsIter;
+    use crate::Framework;
+    use crate::model::test_rng;
+    use std::fmt::Write as _;
+
+    /// A random framework: up to 6 competencies, 8 activities, 12 roles and 4 positions,
+    /// each edge drawn with a random level, some requirements in draft.
+    fn drawn(seed: u64) -> Framework {
+        let mut below = test_rng::below(seed);
+        let (nc, na, nr, np) = (1 + below(6), below(9), 1 + below(12), 1 + below(4));
+        let reqs = |below: &mut dyn FnMut(u64) -> u64| {
+            let mut out = Vec::new();
+            for c in 0..nc {
+                if below(3) == 0 {
+                    let status = if below(5) == 0 { "draft" } else { "verified" };
+                    out.push(format!(
+                        r#"{{"competency": "c{c}", "level": {}, "status": "{status}"}}"#,
+                        1 + below(5)
+                    ));
+                }
+            }
+            out.join(",")
+        };
+        let mut json = String::from(r#"{"format_version": 2, "competencies": ["#);
+        let list = (0..nc).map(|c| format!(r#"{{"id": "c{c}", "name": "C", "type": "domain"}}"#));
+        json.push_str(&list.collect::<Vec<_>>().join(","));
+        json.push_str(r#"], "activities": ["#);
+        let list: Vec<String> = (0..na)
+            .map(|a| {
+                format!(
+                    r#"{{"id": "a{a}", "name": "A", "requires": [{}]}}"#,
+                    reqs(&mut below)
+                )
+            })
+            .collect();
+        json.push_str(&list.join(","));
+        json.push_str(r#"], "roles": ["#);
+        let list: Vec<String> = (0..nr)
+            .map(|r| {
+                let acts: Vec<String> = (0..na)
+                    .filter(|_| below(3) == 0)
+                    .map(|a| format!(r#""a{a}""#))
+                    .collect();
+                format!(
+                    r#"{{"id": "r{r}", "name": "R", "activities": [{}], "requires": [{}]}}"#,
+                    acts.join(","),
+                    reqs(&mut below)
+                )
+            })
+            .collect();
+        json.push_str(&list.join(","));
+        json.push_str(r#"], "positions": ["#);
+        for p in 0..np {
+            let mut roles: Vec<String> = (0..nr)
+                .filter(|_| below(2) == 0)
+                .map(|r| format!(r#""r{r}""#))
+                .collect();
+            if roles.is_empty() {
+                roles.push(format!(r#""r{}""#, below(nr)));
+            }
+            let comma = if p == 0 { "" } else { "," };
+            write!(
+                json,
+                r#"{comma}{{"id": "p{p}", "name": "P", "department": "d", "roles": [{}]}}"#,
+                roles.join(",")
+            )
+            .unwrap();
+        }
+        json.push_str("]}");
+        Framework::from_json(&json).expect("a valid framework")
+    }
+
+    /// Every path of position `p` to competency `c` as the docs define them, from the
+    /// specs alone: each role of the position with its verified direct requirement of `c`,
+    /// and each of its activities with its verified requirement of `c`, sorted by role id,
+    /// then activity id (the direct requirement first).
+    fn naive(fw: &Framework, p: u32, c: u32) -> Vec<(String, Option<String>, u8)> {
+        let id = &fw.competencies.items[c as usize].id;
+        let verified = |q: &&crate::RequirementSpec| {
+            q.competency == *id && q.status == crate::ReviewStatus::Verified
+        };
+        let mut out = Vec::new();
+        for role in &fw.positions.items[p as usize].roles {
+            let spec = fw.roles.items.iter().find(|r| r.id == *role).unwrap();
+            for q in spec.requires.iter().filter(verified) {
+                out.push((role.to_string(), None, q.level));
+            }
+            for a in &spec.activities {
+                let activity = fw.activities.items.iter().find(|x| x.id == *a).unwrap();
+                for q in activity.requires.iter().filter(verified) {
+                    out.push((role.to_string(), Some(a.to_string()), q.level));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Reading a competency's paths from its side gives the walk's paths, in its order,
+    /// and both give the paths the docs define, for every position and competency
+    /// (required or not) of 2,000 random frameworks.
+    #[test]
+    fn gathered_paths_are_the_walks() {
+        let (mut gathered, mut walked) = (0, 0);
+        for seed in 1..=2_000 {
+            let fw = drawn(seed);
+            for p in 0..fw.positions.len() as u32 {
+                for c in 0..fw.competencies.len() as u32 {
+                    let walk: Vec<_> = PathsIter::new(&fw, p, c, false).collect();
+                    let read: Vec<_> = PathsIter::new(&fw, p, c, true).collect();
+                    assert_eq!(read, walk, "seed {seed}, position {p}, competency {c}");
+                    let chosen = super::Paths::new(&fw, p, c).to_vec();
+                    assert_eq!(chosen, walk, "seed {seed}, position {p}, competency {c}");
+                    let listed: Vec<_> = (walk.iter())
+                        .map(|x| {
+                            let activity = x.activity.map(ToString::to_string);
+                            (x.role.to_string(), activity, x.level.get())
+                        })
+                        .collect();
+                    assert_eq!(listed, naive(&fw, p, c), "seed {seed}, {p}, {c}");
+                    let roles = fw.position_roles.row(p).len() as u64;
+                    if fw.reach.weight[c as usize] < roles && !walk.is_empty() {
+                        gathered += 1;
+                    } else if !walk.is_empty() {
+                        walked += 1;
+                    }
+                }
+            }
+        }
+        // Both sides were chosen for paths that exist.
+        assert!(
+            gathered > 100 && walked > 100,
+            "{gathered} gathered, {walked} walked"
+        );
+    }
+}

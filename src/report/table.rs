@@ -111,7 +111,11 @@ impl Table {
                 line.push_str(cell);
             } else {
                 line.push_str(cell);
-                line.extend(std::iter::repeat_n(' ', pad));
+                // The last column's padding is trailing space, trimmed below: padding it
+                // made every line as long as the longest cell (a gap's thousands of paths).
+                if c + 1 < cells.len() {
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
             }
         }
         writeln!(f, "{:indent$}{}", "", line.trim_end())
