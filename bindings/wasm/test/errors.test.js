@@ -116,7 +116,7 @@ describe("framework validation reports every problem at once", () => {
         { code: "json", ...at('"twelve"'), path: "courses[1].hours", id: "po-accounts", description: 'invalid type: string "twelve", expected a number' },
       ].sort((a, b) => a.line - b.line || a.column - b.column),
     );
-    assert.match(error.message, /^2 problems found:\n  - invalid framework at line \d+/);
+    assert.match(error.message, /^2 problems found:\n  - invalid json at line \d+, column \d+ \(`positions\[0\]\.department`/);
   });
 
   test("a value JSON cannot hold is refused at its path, not read as null or dropped", () => {
