@@ -3057,29 +3057,38 @@ fn duplicate_keys_are_rejected_at_every_level() {
         let doc = edited(BASE, from, to);
         assert_framework_json(&doc, 1, column, &format!("duplicate field `{key}`"));
     }
+    // Inside an officer, the message names the officer (and the passbook entry).
     let cases = [
         (
             r#""officers":["#,
             r#""officers":[],"officers":["#,
             44,
+            "",
             "officers",
         ),
         (
             r#""department":"d","#,
             r#""department":"d","department":"d","#,
             71,
+            "officer `o`: ",
             "department",
         ),
         (
             r#""source":"assessment","#,
             r#""source":"assessment","source":"assessment","#,
             144,
+            "officer `o` passbook entry 0 (competency `c`): ",
             "source",
         ),
     ];
-    for (from, to, column, key) in cases {
+    for (from, to, column, context, key) in cases {
         let doc = edited(BASE_OFFICERS, from, to);
-        assert_officers_json(&doc, 1, column, &format!("duplicate field `{key}`"));
+        assert_officers_json(
+            &doc,
+            1,
+            column,
+            &format!("{context}duplicate field `{key}`"),
+        );
     }
 }
 
