@@ -236,14 +236,22 @@ impl Framework {
     /// Reads a [`FrameworkSpec`] from JSON and validates it.
     ///
     /// # Errors
-    /// A single [`Error::Json`] or [`Error::UnsupportedFormatVersion`] when the document
-    /// cannot be read; otherwise every validation problem, as for [`Framework::new`].
+    /// [`Error::UnsupportedFormatVersion`] when the document's version is not one this
+    /// crate reads. [`Error::Json`] when it cannot be read: one for each competency, group,
+    /// activity, role, position and course holding a value of the wrong type, an unknown
+    /// field or a missing one, and the first such problem outside those lists (at the top
+    /// level), all at once and in the order of their positions, each with the line,
+    /// column, path and message [`FrameworkSpec::from_json`] would give it were it the
+    /// document's first problem, and the id of the entry holding it; a single one for a syntax error or a document that
+    /// ends early, after which nothing more can be read. Otherwise every validation
+    /// problem, as for [`Framework::new`].
     ///
     /// # Complexity
     /// O(J) to parse J bytes of JSON, then as [`Framework::new`]; memory O(J) for the
-    /// parsed spec, dropped as the framework takes it over.
+    /// parsed spec, dropped as the framework takes it over. A document that fails to read
+    /// is read again, each list entry on its own: O(J) more time, and a copy of the text.
     pub fn from_json(json: &str) -> Result<Framework, Errors> {
-        Framework::new(FrameworkSpec::from_json(json)?)
+        Framework::new(FrameworkSpec::read_all(json)?)
     }
 
     /// The framework as a spec again, every list sorted by id. Building a framework from it

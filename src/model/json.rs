@@ -42,11 +42,24 @@ pub(crate) fn json_error(json: &str, e: &serde_json::Error) -> Error {
 
 /// [`json_error`] with the place given.
 fn with_place(e: &serde_json::Error, path: String, id: Option<String>) -> Error {
+    placed(e, e.line(), e.column(), path, id)
+}
+
+/// The [`Error::Json`] of `e` at the line, column, path and id given (those of the whole
+/// document when `e` comes from reading a part of it), its message as [`json_error`]
+/// words it.
+pub(crate) fn placed(
+    e: &serde_json::Error,
+    line: usize,
+    column: usize,
+    path: String,
+    id: Option<String>,
+) -> Error {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     Error::Json {
-        line: e.line(),
-        column: e.column(),
+        line,
+        column,
         path,
         id,
         message: bounded(&plain_expected(text.strip_suffix(&suffix).unwrap_or(&text))),
@@ -201,6 +214,24 @@ pub(crate) fn without_bom(json: &str) -> &str {
 /// the first character after it.
 pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
     let json = without_bom(json);
+    read_versioned(json).map_err(|unread| match unread {
+        Unread::Error(error) => error,
+        Unread::Json(e) => json_error(json, &e),
+    })
+}
+
+/// Why a document did not read: an error already stated, or the parser's error reading the
+/// document as its type (placed in the text by the caller).
+pub(crate) enum Unread {
+    /// A version this crate does not read, or a root that is not an object.
+    Error(Error),
+    /// The parser's error.
+    Json(serde_json::Error),
+}
+
+/// [`from_versioned_json`] on a text without its byte-order mark, the parser's error left
+/// as it is.
+pub(crate) fn read_versioned<T: DeserializeOwned>(json: &str) -> Result<T, Unread> {
     // A root that is no object (a list of documents, a string) is named as such: read as
     // a document, a list is taken for an object's fields in order, and the message would
     // speak of its first element. Only such a text is read twice.
@@ -208,27 +239,27 @@ pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, 
         && let Ok(value) = serde_json::from_str::<serde_json::Value>(json)
         && !value.is_object()
     {
-        return Err(not_an_object(json, &value));
+        return Err(Unread::Error(not_an_object(json, &value)));
     }
     let probe: VersionProbe = match serde_json::from_str(json) {
         Ok(probe) => probe,
         // A shape the probe cannot read (e.g. `null` or an array): let the document's own
         // type say why, so the message names the document, not the probe.
         Err(e) if e.classify() == serde_json::error::Category::Data => {
-            return serde_json::from_str(json).map_err(|e| json_error(json, &e));
+            return serde_json::from_str(json).map_err(Unread::Json);
         }
         // Syntax errors and early ends do not depend on the type: report them where found.
-        Err(e) => return Err(json_error(json, &e)),
+        Err(e) => return Err(Unread::Json(e)),
     };
     if let Some(found) = probe.format_version
         && !(u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found)
     {
-        return Err(Error::UnsupportedFormatVersion {
+        return Err(Unread::Error(Error::UnsupportedFormatVersion {
             found,
             expected: FORMAT_VERSION,
-        });
+        }));
     }
-    serde_json::from_str(json).map_err(|e| json_error(json, &e))
+    serde_json::from_str(json).map_err(Unread::Json)
 }
 
 /// The error of a document whose top level is `value`, which is not an object: at the

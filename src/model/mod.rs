@@ -26,6 +26,7 @@ pub(crate) mod hours;
 pub(crate) mod id_values;
 pub(crate) mod ids;
 pub(crate) mod json;
+pub(crate) mod json_all;
 pub(crate) mod json_path;
 pub(crate) mod learning_order;
 pub(crate) mod level;

@@ -38,17 +38,28 @@ impl Cohort {
     ///
     /// The result is the same on every input: the same officers in the same order with
     /// the same levels; on bad input the same errors in the same order (an
-    /// [`Error::Json`](crate::Error::Json) with its line, column and the failing officer
-    /// and passbook entry, an [`Error::UnsupportedFormatVersion`](crate::Error::UnsupportedFormatVersion)
+    /// [`Error::UnsupportedFormatVersion`](crate::Error::UnsupportedFormatVersion)
     /// wherever `format_version` stands, or every problem [`Cohort::new`] finds, all at
-    /// once). A document that does not read in one pass (one with an error, or a struct
+    /// once), except that a document [`OfficersSpec::from_json`] cannot read gives every
+    /// bad officer and passbook entry at once where it gives the first (see `# Errors`).
+    /// A document that does not read in one pass (one with an error, or a struct
     /// written as a JSON array) is read again by those two steps to give their answer.
     /// Like [`Cohort::new`], it keeps passbook entries that repeat or contradict each other
     /// and reports nothing about them: [`OfficersSpec::from_json`] then
     /// [`Framework::review_officers`](crate::Framework::review_officers) names them.
     ///
     /// # Errors
-    /// Those of [`OfficersSpec::from_json`] (as one [`Errors`]) and of [`Cohort::new`].
+    /// [`Error::UnsupportedFormatVersion`](crate::Error::UnsupportedFormatVersion) when the
+    /// version is not one this crate reads. [`Error::Json`](crate::Error::Json) when the
+    /// document cannot be read: one for each officer holding a value of the wrong type, an
+    /// unknown field or a missing one (within an officer, one for each such passbook entry
+    /// and the first such problem outside its passbook), and the first such problem outside
+    /// `officers`, all at once and in the order of their positions, each with the line,
+    /// column, path and message [`OfficersSpec::from_json`] would give it were it the
+    /// document's first problem (the message naming the officer, and the passbook entry
+    /// with its index and competency), and the id of the officer holding it; a single one
+    /// for a syntax error or a document that ends early, after which nothing more can be
+    /// read. Otherwise those of [`Cohort::new`].
     ///
     /// # Complexity
     /// O(T + E·log e + n log n) time for T bytes of text, E passbook entries (at most e per
@@ -56,7 +67,8 @@ impl Cohort {
     /// [`Cohort::new`] builds them (about twice the held levels' share of
     /// [`Cohort::heap_bytes`] at the peak), plus one officer's passbook entries and the
     /// strings of the text that hold escapes; the text is only borrowed. A valid document
-    /// is read once; one that does not read costs, after that, what the two steps cost.
+    /// is read once; one that does not read costs, after that, what the two steps cost,
+    /// and one whose data does not read O(T) more to read each officer on its own.
     ///
     /// # Example
     /// ```
@@ -102,7 +114,7 @@ impl Cohort {
         if let Some(read) = read_once(framework, json, policy) {
             return read;
         }
-        let doc = OfficersSpec::from_json(json)?;
+        let doc = OfficersSpec::read_all(json)?;
         Cohort::new(framework, &doc.officers, policy)
     }
 }

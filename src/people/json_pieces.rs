@@ -509,8 +509,7 @@ mod tests {
         if read_chunked(&mut builder, fw, policy, doc, threads, chunk) {
             return (format!("{:?}", builder.finish(threads)), true);
         }
-        let two_steps = crate::OfficersSpec::from_json(doc)
-            .map_err(crate::Errors::from)
+        let two_steps = crate::OfficersSpec::read_all(doc)
             .and_then(|d| Cohort::with_threads(fw, &d.officers, policy, threads));
         (format!("{two_steps:?}"), false)
     }

@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::json::null_as_default;
+use crate::model::json_all::{Fault, List, fault, faults, from_versioned_json_all, read_as};
 use crate::model::quote::quoted;
-use crate::{CompetencyId, CourseId, DepartmentId, Error, OfficerId, PositionId};
+use crate::{CompetencyId, CourseId, DepartmentId, Error, Errors, OfficerId, PositionId};
 
 /// An officer as supplied by the caller: who they are, where they serve, and their passbook.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,26 +94,24 @@ impl OfficersSpec {
     /// holding a whole number (`"3"`, `"Level 3"`) is read as the number; one holding a
     /// level's name is refused (see [`Evidence::level`]). A level above the competency's
     /// levels is refused where the passbook is checked against a framework, naming them.
+    /// A problem outside `officers` names no officer. The first problem only:
+    /// [`Cohort::from_json`](crate::Cohort::from_json) reports every bad officer and
+    /// passbook entry at once.
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
-        crate::model::json::from_versioned_json(json).map_err(|error| match error {
-            Error::Json {
-                line,
-                column,
-                path,
-                id,
-                message,
-            } => Error::Json {
-                line,
-                column,
-                path,
-                id,
-                message: match failing_officer(json) {
-                    Some(context) => format!("{context}: {message}"),
-                    None => message,
-                },
-            },
-            other => other,
-        })
+        crate::model::json::from_versioned_json(json).map_err(|error| in_officer(json, error))
+    }
+
+    /// Reads a document as [`OfficersSpec::from_json`] does, but on values it cannot read
+    /// reports every bad officer at once, and within an officer every bad passbook entry
+    /// (see `model::json_all`), each error's message naming its officer and entry, in the
+    /// order of their positions. O(n) time beyond the one read of a valid document; only
+    /// a failed read costs another O(n).
+    pub(crate) fn read_all(json: &str) -> Result<OfficersSpec, Errors> {
+        const OFFICERS: [List; 1] = [List {
+            name: "officers",
+            read: officer_faults,
+        }];
+        from_versioned_json_all(json, read_as::<OfficersSpec>, &OFFICERS, in_officer)
     }
 
     /// Writes the document as pretty-printed JSON.
@@ -121,44 +120,104 @@ impl OfficersSpec {
     }
 }
 
-/// The first officer of a document that does not read, and within it the first passbook
-/// entry that does not, as an error names them; `None` when every officer reads (the
-/// problem is elsewhere) or the text is no JSON. Only run when reading failed.
-fn failing_officer(json: &str) -> Option<String> {
-    use serde_json::Value;
-    let doc: Value = serde_json::from_str(crate::model::json::without_bom(json)).ok()?;
-    for officer in doc.get("officers")?.as_array()? {
-        if reads::<OfficerSpec>(officer) {
-            continue;
-        }
-        let id = officer.get("id").and_then(Value::as_str);
-        let who = id.map_or_else(
-            || "an officer without a string id".to_owned(),
-            |id| format!("officer {}", quoted(id)),
-        );
-        let passbook = officer.get("passbook").and_then(Value::as_array);
-        for (index, entry) in passbook.into_iter().flatten().enumerate() {
-            if !reads::<Evidence>(entry) {
-                let competency = entry.get("competency").and_then(Value::as_str);
-                let competency =
-                    competency.map_or_else(|| "none".to_owned(), |c| quoted(c).to_string());
-                return Some(format!(
-                    "{who} passbook entry {index} (competency {competency})"
-                ));
+/// `error`, of reading the document `json`, its message naming the officer and passbook
+/// entry its path is in (`officers[3].passbook[1].level`), by the officer's id and the
+/// entry's index and competency; as it is elsewhere, or when the text is no JSON. Only run
+/// when reading failed.
+fn in_officer(json: &str, error: Error) -> Error {
+    match error {
+        Error::Json {
+            line,
+            column,
+            path,
+            id,
+            message,
+        } => {
+            let message = match named_at(json, &path) {
+                Some(context) => format!("{context}: {message}"),
+                None => message,
+            };
+            Error::Json {
+                line,
+                column,
+                path,
+                id,
+                message,
             }
         }
-        return Some(who);
+        other => other,
     }
-    None
 }
 
-/// Whether a value of a document reads as `T`. The value is written back as JSON text and
-/// read by the parser that reads the whole document, so each type is deserialized by one
-/// deserializer only (in WebAssembly, a second one for `&Value` would add its code). The
-/// text holds the same value: the same numbers (`float_roundtrip`), strings and fields
-/// (`Value` keeps the last of repeated keys, as it did when read directly).
-fn reads<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> bool {
-    serde_json::to_string(value).is_ok_and(|text| serde_json::from_str::<T>(&text).is_ok())
+/// The officer, and the passbook entry, at `path` in the document `json`, as an error
+/// names them; `None` outside `officers`.
+fn named_at(json: &str, path: &str) -> Option<String> {
+    /// The index at the start of `rest` (`3]…`), and what follows its bracket.
+    fn index(rest: &str) -> Option<(usize, &str)> {
+        let (digits, rest) = rest.split_once(']')?;
+        Some((digits.parse().ok()?, rest))
+    }
+    let (officer_index, rest) = index(path.strip_prefix("officers[")?)?;
+    let doc: serde_json::Value =
+        serde_json::from_str(crate::model::json::without_bom(json)).ok()?;
+    let officer = doc.get("officers")?.get(officer_index)?;
+    let entry = rest
+        .strip_prefix(".passbook[")
+        .and_then(index)
+        .and_then(|(i, _)| Some((i, officer.get("passbook")?.get(i)?)));
+    Some(match entry {
+        Some((i, entry)) => entry_named(officer, i, entry),
+        None => officer_named(officer),
+    })
+}
+
+/// How an error names an officer: by its id.
+fn officer_named(officer: &serde_json::Value) -> String {
+    let id = officer.get("id").and_then(serde_json::Value::as_str);
+    id.map_or_else(
+        || "an officer without a string id".to_owned(),
+        |id| format!("officer {}", quoted(id)),
+    )
+}
+
+/// How an error names entry `index` of an officer's passbook: by the officer, the index and
+/// the competency.
+fn entry_named(officer: &serde_json::Value, index: usize, entry: &serde_json::Value) -> String {
+    let competency = entry.get("competency").and_then(serde_json::Value::as_str);
+    let competency = competency.map_or_else(|| "none".to_owned(), |c| quoted(c).to_string());
+    let who = officer_named(officer);
+    format!("{who} passbook entry {index} (competency {competency})")
+}
+
+/// The faults of one officer's text (an element of a document's `officers`): none when it
+/// reads; else each bad passbook entry's, and the first outside the passbook, each named
+/// as [`in_officer`] names the officer and entry.
+fn officer_faults(text: &str) -> Vec<Fault> {
+    let Err(error) = serde_json::from_str::<OfficerSpec>(text) else {
+        return Vec::new();
+    };
+    let officer: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    let passbook = [List {
+        name: "passbook",
+        read: read_as::<Evidence>,
+    }];
+    let Some(mut found) =
+        faults(text, read_as::<OfficerSpec>, &passbook).filter(|found| !found.is_empty())
+    else {
+        let mut only = fault(text, error);
+        only.context = Some(officer_named(&officer));
+        return vec![only];
+    };
+    for fault in &mut found {
+        fault.context = Some(match &fault.element {
+            Some((_, index, span)) => {
+                let entry = serde_json::from_str(text.get(span.clone()).unwrap_or_default());
+                entry_named(&officer, *index, &entry.unwrap_or_default())
+            }
+            None => officer_named(&officer),
+        });
+    }
+    found
 }
 
 /// Where a piece of evidence came from.

@@ -612,7 +612,18 @@ fn feed(text: &str) {
     let framework = Framework::from_json(text);
     check_results(&framework);
     match (&spec, &framework) {
-        (Err(e), Err(errors)) => assert_eq!(errors.as_slice(), std::slice::from_ref(e)),
+        // Every bad entry at once, the first the one the spec's reader gives.
+        (Err(e), Err(errors)) => {
+            assert_eq!(&errors.as_slice()[0], e);
+            let places: Vec<_> = (errors.iter())
+                .map(|e| match e {
+                    Error::Json { line, column, .. } if errors.len() > 1 => (*line, *column),
+                    _ if errors.len() > 1 => panic!("not a JSON error among several: {e}"),
+                    _ => (0, 0),
+                })
+                .collect();
+            assert!(places.is_sorted(), "{errors:?}");
+        }
         (Err(e), Ok(_)) => panic!("spec rejected ({e}) but framework built"),
         (Ok(spec), built) => {
             let again = Framework::new(spec.clone());
@@ -660,7 +671,18 @@ fn feed_case(text: &str) {
         let import = CaseImport::from_json(text, &CaseImportOptions::default().ids(ids));
         check_results(&import);
         match (&package, import) {
-            (Err(e), Err(errors)) => assert_eq!(errors.as_slice(), std::slice::from_ref(e)),
+            // Every bad entry at once, the first the one the spec's reader gives.
+            (Err(e), Err(errors)) => {
+                assert_eq!(&errors.as_slice()[0], e);
+                let places: Vec<_> = (errors.iter())
+                    .map(|e| match e {
+                        Error::Json { line, column, .. } if errors.len() > 1 => (*line, *column),
+                        _ if errors.len() > 1 => panic!("not a JSON error among several: {e}"),
+                        _ => (0, 0),
+                    })
+                    .collect();
+                assert!(places.is_sorted(), "{errors:?}");
+            }
             (Err(e), Ok(_)) => panic!("package rejected ({e}) but imported"),
             (Ok(_), Ok(import)) => check_results(&Framework::new(import.spec)),
             (Ok(_), Err(_)) => {}
@@ -2954,12 +2976,33 @@ fn a_hundred_thousand_repeats_of_a_reference_are_reported_by_name() {
             "every problem names the role and the activity"
         );
     }
-    // A million entries that each fail stop at the first.
+    // A million entries that each fail: each reported, where it stands.
+    let n = 1_000_000;
     let empties = format!(
         r#"{{"format_version":1,"competencies":[{}]}}"#,
-        vec!["{}"; 1_000_000].join(",")
+        vec!["{}"; n].join(",")
     );
-    assert_framework_json(&empties, 1, 38, "missing field `id`");
+    assert_eq!(
+        json_error(FrameworkSpec::from_json(&empties)),
+        (1, 38, "missing field `id`".to_owned())
+    );
+    let errors = Framework::from_json(&empties).expect_err("rejected");
+    assert_eq!(errors.len(), n);
+    for (i, e) in errors.iter().enumerate() {
+        let Error::Json {
+            line,
+            column,
+            path,
+            message,
+            ..
+        } = e
+        else {
+            panic!("not a JSON error: {e}");
+        };
+        assert_eq!((*line, *column), (1, 38 + 3 * i));
+        assert_eq!(*path, format!("competencies[{i}]"));
+        assert_eq!(message, "missing field `id`");
+    }
 }
 
 #[test]
@@ -3014,29 +3057,38 @@ fn duplicate_keys_are_rejected_at_every_level() {
         let doc = edited(BASE, from, to);
         assert_framework_json(&doc, 1, column, &format!("duplicate field `{key}`"));
     }
+    // Inside an officer, the message names the officer (and the passbook entry).
     let cases = [
         (
             r#""officers":["#,
             r#""officers":[],"officers":["#,
             44,
+            "",
             "officers",
         ),
         (
             r#""department":"d","#,
             r#""department":"d","department":"d","#,
             71,
+            "officer `o`: ",
             "department",
         ),
         (
             r#""source":"assessment","#,
             r#""source":"assessment","source":"assessment","#,
             144,
+            "officer `o` passbook entry 0 (competency `c`): ",
             "source",
         ),
     ];
-    for (from, to, column, key) in cases {
+    for (from, to, column, context, key) in cases {
         let doc = edited(BASE_OFFICERS, from, to);
-        assert_officers_json(&doc, 1, column, &format!("duplicate field `{key}`"));
+        assert_officers_json(
+            &doc,
+            1,
+            column,
+            &format!("{context}duplicate field `{key}`"),
+        );
     }
 }
 

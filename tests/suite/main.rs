@@ -54,6 +54,7 @@ mod hour_totals;
 mod hr_headers;
 mod igot;
 mod inference;
+mod json_every_error;
 mod json_inputs;
 mod json_messages;
 mod level_messages;

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use karmayogi::{DepartmentId, FrameworkSpec, Target};
+use karmayogi::{DepartmentId, Target};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -42,9 +42,10 @@ impl Framework {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "FrameworkSpec | string")] spec: &JsValue,
     ) -> Result<Framework, Failure> {
-        let spec: FrameworkSpec = Input::new(spec, "framework")?.read(FrameworkSpec::from_json)?;
+        // Every bad entry of a document that does not read, then every validation problem.
+        let framework = Input::new(spec, "framework")?.read_all(karmayogi::Framework::from_json)?;
         Ok(Framework {
-            inner: Rc::new(karmayogi::Framework::new(spec)?),
+            inner: Rc::new(framework),
         })
     }
 

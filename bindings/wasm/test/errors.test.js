@@ -101,6 +101,24 @@ describe("framework validation reports every problem at once", () => {
     ]);
   });
 
+  test("malformed text with bad entries in several lists names every one", () => {
+    const text = frameworkText()
+      .replace('"hours": 12', '"hours": "twelve"')
+      .replace('"department": "department-of-posts"', '"department": 7');
+    const at = (needle) => {
+      const line = text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+      return { line, column: text.split("\n")[line - 1].indexOf(needle) + needle.length };
+    };
+    const error = throwsProblems(
+      () => new Framework(text),
+      [
+        { code: "json", ...at('"department": 7'), path: "positions[0].department", description: "invalid type: integer `7`, expected a string" },
+        { code: "json", ...at('"twelve"'), path: "courses[1].hours", id: "po-accounts", description: 'invalid type: string "twelve", expected a number' },
+      ].sort((a, b) => a.line - b.line || a.column - b.column),
+    );
+    assert.match(error.message, /^2 problems found:\n  - invalid json at line \d+, column \d+ \(`positions\[0\]\.department`/);
+  });
+
   test("a value JSON cannot hold is refused at its path, not read as null or dropped", () => {
     // JSON.stringify writes NaN and the infinities as null, drops functions and symbols,
     // writes a Date as its text and a Map as {}: each would be read as something the

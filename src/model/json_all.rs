@@ -1,0 +1,237 @@
+//! Every bad entry of a JSON document at once, for the readers that report a list of
+//! errors.
+//!
+//! `serde_json` stops at the first value it cannot read. A document is read once, and a
+//! valid one never comes here. Only when that read fails on the data (a value of the wrong
+//! type, an unknown or missing field; not a syntax error or an early end, after which the
+//! parse cannot go on) is the document read again: each element of its top-level lists on
+//! its own, borrowed where it stands in the text (`RawValue`), and the rest of the document
+//! with those lists' contents blanked out (spaces, line breaks kept, so every position
+//! stays where it was). Each error is placed at the line and column, path and id the first
+//! read would have given it had it been the first, and the errors come in the order of
+//! their positions.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::model::json::{Unread, json_error, placed, read_versioned, without_bom};
+use crate::model::json_path::place_at;
+use crate::{Error, Errors};
+
+/// A member of an object holding a list whose elements are read one at a time.
+pub(crate) struct List {
+    /// The member's name.
+    pub(crate) name: &'static str,
+    /// The faults of one element's text; none when it reads.
+    pub(crate) read: fn(&str) -> Vec<Fault>,
+}
+
+/// A problem found in a text: where the parser stopped, and its error.
+pub(crate) struct Fault {
+    /// The byte offset, in the text read, just past the last byte the parser read (where
+    /// its line and column point).
+    end: usize,
+    /// The parser's error (its message; its own position is relative to the part read).
+    error: serde_json::Error,
+    /// Words naming where the problem is, put before the message (an officer and its
+    /// passbook entry).
+    pub(crate) context: Option<String>,
+    /// The element of a list that holds it: the list's name, the element's index and its
+    /// bytes in the text.
+    pub(crate) element: Option<(&'static str, usize, Range<usize>)>,
+}
+
+/// The fault of `error`, from reading `text`.
+pub(crate) fn fault(text: &str, error: serde_json::Error) -> Fault {
+    let end = if error.line() == 0 {
+        0
+    } else {
+        line_start(text, error.line()) + error.column()
+    };
+    Fault {
+        end: end.min(text.len()),
+        error,
+        context: None,
+        element: None,
+    }
+}
+
+/// The faults of reading `text` as a `T`: none, or its one error.
+pub(crate) fn read_as<T: DeserializeOwned>(text: &str) -> Vec<Fault> {
+    match serde_json::from_str::<T>(text) {
+        Ok(_) => Vec::new(),
+        Err(e) => vec![fault(text, e)],
+    }
+}
+
+/// The byte offset where 1-based line `line` of `text` starts (its end when it has fewer).
+fn line_start(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(i, _)| i + 1)
+}
+
+/// The faults of `text`, an object whose members named in `lists` hold lists: each
+/// element of those lists read by its list's reader, and the rest of the object by
+/// `shell` from the text with those lists' contents blanked out. Ordered by position (a
+/// list's faults before the shell's at the same place). `None` when `text` is not an
+/// object of JSON values (a syntax error after the first problem).
+///
+/// O(length of `text`) beside the readers' time, and a copy of the text.
+pub(crate) fn faults(
+    text: &str,
+    shell: fn(&str) -> Vec<Fault>,
+    lists: &[List],
+) -> Option<Vec<Fault>> {
+    let Members(members) = serde_json::from_str(text).ok()?;
+    let mut blanked = text.as_bytes().to_vec();
+    let mut found = Vec::new();
+    for (key, value) in members {
+        let Some(list) = lists.iter().find(|list| list.name == key) else {
+            continue;
+        };
+        let Ok(elements) = serde_json::from_str::<Vec<&RawValue>>(value.get()) else {
+            continue;
+        };
+        let span = span_in(text, value.get());
+        // Inside the brackets: the list reads as empty, everything else where it was.
+        for b in &mut blanked[span.start + 1..span.end - 1] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+        for (index, element) in elements.into_iter().enumerate() {
+            let at = span_in(text, element.get());
+            for mut fault in (list.read)(element.get()) {
+                fault.end += at.start;
+                fault.element = Some((list.name, index, at.clone()));
+                found.push(fault);
+            }
+        }
+    }
+    // Whole characters are blanked, so the bytes stay UTF-8.
+    found.extend(shell(&String::from_utf8(blanked).ok()?));
+    found.sort_by_key(|fault| fault.end);
+    Some(found)
+}
+
+/// The bytes of `part`, a slice of `text`, in `text`.
+fn span_in(text: &str, part: &str) -> Range<usize> {
+    let start = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    start..start + part.len()
+}
+
+/// Reads a versioned document as [`from_versioned_json`](crate::model::json::from_versioned_json)
+/// does, but on a failure to read its data reports every bad element of `lists` (and the
+/// first problem outside them), each as an [`Error::Json`] placed in the whole text, in the
+/// order of their positions. `single` words the one error of a document that gives no more
+/// (a syntax error, an early end, or, which should not happen, a diagnosis finding
+/// nothing), as the type's one-error reader does.
+pub(crate) fn from_versioned_json_all<T: DeserializeOwned>(
+    json: &str,
+    shell: fn(&str) -> Vec<Fault>,
+    lists: &[List],
+    single: fn(&str, Error) -> Error,
+) -> Result<T, Errors> {
+    let json = without_bom(json);
+    let error = match read_versioned(json) {
+        Ok(value) => return Ok(value),
+        Err(Unread::Error(error)) => return Err(error.into()),
+        Err(Unread::Json(e)) => e,
+    };
+    let diagnosed = (error.classify() == serde_json::error::Category::Data)
+        .then(|| faults(json, shell, lists))
+        .flatten()
+        .and_then(|found| Errors::from_vec(placed_all(json, found)));
+    Err(diagnosed.unwrap_or_else(|| single(json, json_error(json, &error)).into()))
+}
+
+/// The errors of `found`, faults of `json` in the order of their positions.
+fn placed_all(json: &str, found: Vec<Fault>) -> Vec<Error> {
+    let mut lines = Lines::default();
+    let mut errors = Vec::with_capacity(found.len());
+    for fault in found {
+        let (line, column) = lines.advance(json, fault.end);
+        let (path, id) = match &fault.element {
+            // Placed in the element's own text: O(its length) per fault, not the document's.
+            Some((list, index, span)) => {
+                let element = json.get(span.clone()).unwrap_or_default();
+                let end = fault.end - span.start;
+                let before = element.get(..end).unwrap_or_default();
+                let local_line = 1 + before.matches('\n').count();
+                let local_column = end - before.rfind('\n').map_or(0, |i| i + 1);
+                let (inner, id) = place_at(element, local_line, local_column);
+                // An element's own path: `[1]` in a list inside it, `.name` in an object.
+                let sep = if inner.is_empty() || inner.starts_with('[') {
+                    ""
+                } else {
+                    "."
+                };
+                (format!("{list}[{index}]{sep}{inner}"), id)
+            }
+            None => place_at(json, line, column),
+        };
+        let mut error = placed(&fault.error, line, column, path, id);
+        if let (Some(context), Error::Json { message, .. }) = (fault.context, &mut error) {
+            *message = format!("{context}: {message}");
+        }
+        errors.push(error);
+    }
+    errors
+}
+
+/// The line and column of increasing byte offsets of a text, counted once over it.
+#[derive(Default)]
+struct Lines {
+    at: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl Lines {
+    /// The 1-based line of offset `end` and its column (bytes from the line's start), as
+    /// `serde_json` counts them; `end` at least the last one asked.
+    fn advance(&mut self, text: &str, end: usize) -> (usize, usize) {
+        let upto = end.min(text.len()).max(self.at);
+        let seen = text.as_bytes().get(self.at..upto).unwrap_or_default();
+        for (i, &b) in seen.iter().enumerate() {
+            if b == b'\n' {
+                self.line += 1;
+                self.line_start = self.at + i + 1;
+            }
+        }
+        self.at = upto;
+        (self.line + 1, upto - self.line_start)
+    }
+}
+
+/// The members of a JSON object in the order written, each value borrowed from the text.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Members<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Read;
+        impl<'de> Visitor<'de> for Read {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry::<String, &'de RawValue>()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        deserializer.deserialize_map(Read)
+    }
+}
