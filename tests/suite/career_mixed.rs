@@ -78,24 +78,8 @@ fn generate(rng: &mut Rng) -> Case {
             courses.push(copy);
             continue;
         }
-        let mut provides: Vec<(usize, Option<u8>)> = Vec::new();
-        if !rng.chance(0.1) {
-            for _ in 0..=rng.below(3) {
-                let c = rng.below(nc);
-                let level = (!rng.chance(0.1)).then(|| 1 + rng.below(5) as u8);
-                if provides.iter().all(|p| p.0 != c) {
-                    provides.push((c, level));
-                }
-            }
-        }
-        let mut prerequisites = match (i, rng.below(5)) {
-            (0, _) | (_, 0 | 1) => Vec::new(),
-            (_, 2) => vec![i - 1],
-            (_, 3) => vec![0],
-            _ => vec![rng.below(i), rng.below(i)],
-        };
-        prerequisites.sort_unstable();
-        prerequisites.dedup();
+        let provides = drawn::provides(rng, nc, 0.1);
+        let prerequisites = drawn::prerequisites(rng, i);
         courses.push(Course {
             hours: rng.pick(&HOURS),
             provides,

@@ -129,27 +129,8 @@ fn generate(rng: &mut Rng) -> Dept {
             courses.push(copy);
             continue;
         }
-        let provides = if rng.chance(0.12) {
-            Vec::new()
-        } else {
-            let mut p: Vec<(usize, Option<u8>)> = Vec::new();
-            for _ in 0..=rng.below(3) {
-                let c = rng.below(nc);
-                let level = (!rng.chance(0.12)).then(|| 1 + rng.below(5) as u8);
-                if p.iter().all(|q| q.0 != c) {
-                    p.push((c, level));
-                }
-            }
-            p
-        };
-        let mut prerequisites = match (i, rng.below(5)) {
-            (0, _) | (_, 0 | 1) => Vec::new(),
-            (_, 2) => vec![i - 1],
-            (_, 3) => vec![0],
-            _ => vec![rng.below(i), rng.below(i)],
-        };
-        prerequisites.sort_unstable();
-        prerequisites.dedup();
+        let provides = drawn::provides(rng, nc, 0.12);
+        let prerequisites = drawn::prerequisites(rng, i);
         courses.push(Course {
             units: match uniform.unwrap_or_else(|| rng.pick(&TENTHS)) {
                 0 => 1,

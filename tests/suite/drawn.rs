@@ -48,6 +48,36 @@ pub fn cases(default: u64) -> u64 {
         .unwrap_or(default)
 }
 
+/// What a drawn course provides: with chance `p` nothing, else one to three distinct
+/// competencies below `nc`, each untagged (`None`) with chance `p`, else at a level 1–5.
+pub fn provides(rng: &mut Rng, nc: usize, p: f64) -> Vec<(usize, Option<u8>)> {
+    let mut provides: Vec<(usize, Option<u8>)> = Vec::new();
+    if !rng.chance(p) {
+        for _ in 0..=rng.below(3) {
+            let c = rng.below(nc);
+            let level = (!rng.chance(p)).then(|| 1 + rng.below(5) as u8);
+            if provides.iter().all(|q| q.0 != c) {
+                provides.push((c, level));
+            }
+        }
+    }
+    provides
+}
+
+/// The prerequisites of drawn course `i`, distinct and sorted, all earlier courses: none,
+/// the one before, the first, or two drawn.
+pub fn prerequisites(rng: &mut Rng, i: usize) -> Vec<usize> {
+    let mut prerequisites = match (i, rng.below(5)) {
+        (0, _) | (_, 0 | 1) => Vec::new(),
+        (_, 2) => vec![i - 1],
+        (_, 3) => vec![0],
+        _ => vec![rng.below(i), rng.below(i)],
+    };
+    prerequisites.sort_unstable();
+    prerequisites.dedup();
+    prerequisites
+}
+
 /// An officer: the post's index, the level held of each competency and the completed
 /// courses as a bit set.
 #[derive(Clone, Debug)]
