@@ -604,6 +604,22 @@ macro_rules! each_type {
     };
 }
 
+/// A document refused by a reader of every bad entry: its first error is the one the
+/// single-error reader gives (`first`), and several errors are all JSON errors in the
+/// order of their places in the text.
+#[track_caller]
+fn check_every_entry(first: &Error, errors: &Errors) {
+    assert_eq!(&errors.as_slice()[0], first);
+    let places: Vec<_> = (errors.iter())
+        .map(|e| match e {
+            Error::Json { line, column, .. } if errors.len() > 1 => (*line, *column),
+            _ if errors.len() > 1 => panic!("not a JSON error among several: {e}"),
+            _ => (0, 0),
+        })
+        .collect();
+    assert!(places.is_sorted(), "{errors:?}");
+}
+
 /// Feeds text to every JSON entry point; whatever parses is used.
 #[track_caller]
 fn feed(text: &str) {
@@ -613,17 +629,7 @@ fn feed(text: &str) {
     check_results(&framework);
     match (&spec, &framework) {
         // Every bad entry at once, the first the one the spec's reader gives.
-        (Err(e), Err(errors)) => {
-            assert_eq!(&errors.as_slice()[0], e);
-            let places: Vec<_> = (errors.iter())
-                .map(|e| match e {
-                    Error::Json { line, column, .. } if errors.len() > 1 => (*line, *column),
-                    _ if errors.len() > 1 => panic!("not a JSON error among several: {e}"),
-                    _ => (0, 0),
-                })
-                .collect();
-            assert!(places.is_sorted(), "{errors:?}");
-        }
+        (Err(e), Err(errors)) => check_every_entry(e, errors),
         (Err(e), Ok(_)) => panic!("spec rejected ({e}) but framework built"),
         (Ok(spec), built) => {
             let again = Framework::new(spec.clone());
@@ -672,17 +678,7 @@ fn feed_case(text: &str) {
         check_results(&import);
         match (&package, import) {
             // Every bad entry at once, the first the one the spec's reader gives.
-            (Err(e), Err(errors)) => {
-                assert_eq!(&errors.as_slice()[0], e);
-                let places: Vec<_> = (errors.iter())
-                    .map(|e| match e {
-                        Error::Json { line, column, .. } if errors.len() > 1 => (*line, *column),
-                        _ if errors.len() > 1 => panic!("not a JSON error among several: {e}"),
-                        _ => (0, 0),
-                    })
-                    .collect();
-                assert!(places.is_sorted(), "{errors:?}");
-            }
+            (Err(e), Err(errors)) => check_every_entry(e, &errors),
             (Err(e), Ok(_)) => panic!("package rejected ({e}) but imported"),
             (Ok(_), Ok(import)) => check_results(&Framework::new(import.spec)),
             (Ok(_), Err(_)) => {}

@@ -206,6 +206,75 @@ fn kcm_problems_are_set_aside_and_noted() {
     assert_eq!(e.as_slice()[0].code(), "json");
 }
 
+/// Names copied from spreadsheets and web pages carry a no-break space at an end, a tab
+/// or a zero-width space: the dictionary loads, its ids escape those characters so the
+/// framework validates, each name is kept as written and noted, and course tags written
+/// with the same names find their sub-themes.
+#[test]
+fn kcm_names_with_hidden_characters_load_and_tags_find_them() {
+    let json = r#"[{"name": "Functional", "competency_theme": [
+        {"name": "Policy\u00a0", "competency_sub_theme": ["Drafting\u200b", "Drafting", "Re\tview"]}]}]"#;
+    let kcm = load_kcm(json, &KcmOptions::default()).unwrap();
+    let ids: Vec<String> = kcm
+        .value
+        .competencies
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "kcm:Functional/Policy%C2%A0/Drafting%E2%80%8B",
+            "kcm:Functional/Policy%C2%A0/Drafting",
+            "kcm:Functional/Policy%C2%A0/Re%09view",
+        ]
+    );
+    assert_eq!(
+        ids[0],
+        kcm_id(&["Functional", "Policy\u{a0}", "Drafting\u{200b}"])
+    );
+    let names: Vec<&str> = kcm
+        .value
+        .competencies
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Drafting\u{200b}", "Drafting", "Re\tview"]);
+    assert!(kcm.report.set_aside.is_empty());
+    assert_eq!(
+        entries(&kcm.report.notes),
+        [
+            (
+                "$[0].competency_theme[0]".into(),
+                "kcm:Functional/Policy%C2%A0".into(),
+                "name with trailing, hidden whitespace, kept as written".into()
+            ),
+            (
+                "$[0].competency_theme[0].competency_sub_theme[0]".into(),
+                ids[0].clone(),
+                "name with hidden whitespace, kept as written".into()
+            ),
+            (
+                "$[0].competency_theme[0].competency_sub_theme[2]".into(),
+                ids[2].clone(),
+                "name with repeated, hidden whitespace, kept as written".into()
+            ),
+        ]
+    );
+    let fw = Framework::new(kcm.value).unwrap();
+    let course = r#"[{"identifier": "do_1", "name": "Drafting notes", "duration": "3600", "competencies_v5": [
+        {"competencyArea": "Functional", "competencyTheme": "Policy\u00a0",
+         "competencySubTheme": "Drafting\u200b"}]}]"#;
+    let load = load_igot_courses(course, &fw, &IgotCourseOptions::default()).unwrap();
+    assert!(!load.value.is_empty(), "{:?}", load.report);
+    let tagged: Vec<&str> = load.value[0]
+        .provides
+        .iter()
+        .map(|o| o.competency.as_str())
+        .collect();
+    assert_eq!(tagged, [ids[0].as_str()]);
+}
+
 // ---------------------------------------------------------------------------------------
 // Course records
 // ---------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ use crate::model::json::{json_error, without_bom};
 use crate::model::level::label_number;
 use crate::model::names::one_line;
 use crate::model::order;
+use crate::model::quote::has_hidden;
 use crate::{Error, Errors};
 
 /// Parses a document (a byte-order mark before it is skipped). A number beyond a double's
@@ -211,7 +212,9 @@ pub(super) fn level_by_name(name: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
-/// The kinds of stray whitespace in a name (`trailing`, `leading`, `repeated`), or `None`.
+/// The kinds of stray whitespace in a name (`trailing`, `leading`, `repeated`, and
+/// `hidden` for a hidden character: a whitespace character other than the space, a
+/// control, or an invisible one such as a zero-width space), or `None`.
 pub(super) fn whitespace(name: &str) -> Option<String> {
     // The kinds joined by ", " (not with `join`: see `model::names::one_line`).
     let mut kinds = String::new();
@@ -219,6 +222,7 @@ pub(super) fn whitespace(name: &str) -> Option<String> {
         ("trailing", name.ends_with(char::is_whitespace)),
         ("leading", name.starts_with(char::is_whitespace)),
         ("repeated", one_line(name) != name.trim()),
+        ("hidden", has_hidden(name)),
     ] {
         if found {
             if !kinds.is_empty() {

@@ -2,12 +2,14 @@
 //! services): areas → themes → sub-themes, names only.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use serde_json::Value;
 
 use super::json::{Report, parse, required_text, shape, whitespace};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::huge;
+use crate::model::quote::hidden;
 use crate::{CompetencySpec, CompetencyType, Errors, FrameworkSpec, GroupKind, GroupSpec};
 
 const DOCUMENT: &str = "kcm dictionary";
@@ -42,7 +44,12 @@ impl KcmOptions {
 
 /// The id the KCM loaders give an area (`[area]`), a theme (`[area, theme]`) or a
 /// sub-theme (`[area, theme, sub-theme]`): `kcm:` followed by the names as written, joined
-/// by `/`, with `%` written `%25` and `/` written `%2F` inside a name. Identity is the
+/// by `/`, with `%` written `%25`, `/` written `%2F` and every hidden character (a control,
+/// a whitespace character other than the space, a zero-width or other invisible
+/// character, as [`Framework::new`](crate::Framework::new) refuses in ids) written as the
+/// `%XX` of its UTF-8 bytes inside a name: a name copied from a spreadsheet with a
+/// no-break space at its end (`U+00A0`, `%C2%A0`) gives an id that validates, and prints
+/// apart from the name without it. Identity is the
 /// whole path, never a name alone: the KCM has two sub-themes called "Research & Need
 /// Analysis" under different themes, and they get two ids. Distinct paths always give
 /// distinct ids (the escaping is reversible).
@@ -67,6 +74,13 @@ pub fn kcm_id(names: &[&str]) -> String {
             match ch {
                 '%' => id.push_str("%25"),
                 '/' => id.push_str("%2F"),
+                other if hidden(other) => {
+                    let mut bytes = [0; 4];
+                    for b in other.encode_utf8(&mut bytes).bytes() {
+                        // Writing to a `String` cannot fail.
+                        let _ = write!(id, "%{b:02X}");
+                    }
+                }
                 other => id.push(other),
             }
         }
@@ -344,7 +358,21 @@ mod tests {
         id.strip_prefix("kcm:")
             .unwrap_or_default()
             .split('/')
-            .map(|n| n.replace("%2F", "/").replace("%25", "%"))
+            .map(|n| {
+                let mut bytes = Vec::new();
+                let mut rest = n.as_bytes();
+                while let Some((&b, tail)) = rest.split_first() {
+                    if b == b'%' {
+                        let hex = std::str::from_utf8(&tail[..2]).expect("two hex digits");
+                        bytes.push(u8::from_str_radix(hex, 16).expect("hex"));
+                        rest = &tail[2..];
+                    } else {
+                        bytes.push(b);
+                        rest = tail;
+                    }
+                }
+                String::from_utf8(bytes).expect("UTF-8")
+            })
             .collect()
     }
 
@@ -353,9 +381,13 @@ mod tests {
 
         /// Distinct paths give distinct ids: every id decodes back to its names.
         #[test]
-        fn ids_decode_to_their_names(path in prop::collection::vec("[a/%2F5 ]{0,6}", 1..4)) {
+        fn ids_decode_to_their_names(
+            path in prop::collection::vec("[a/%2F5 \u{a0}\u{200b}\t\u{feff}é]{0,6}", 1..4)
+        ) {
             let refs: Vec<&str> = path.iter().map(String::as_str).collect();
-            prop_assert_eq!(names(&kcm_id(&refs)), path);
+            let id = kcm_id(&refs);
+            prop_assert!(!crate::model::quote::has_hidden(&id), "{:?}", id);
+            prop_assert_eq!(names(&id), path);
         }
     }
 }

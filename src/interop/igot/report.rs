@@ -197,9 +197,11 @@ pub enum IgotWhat {
         /// The field that differs.
         field: &'static str,
     },
-    /// A name with stray whitespace (at an end, or a run of spaces inside), kept as written.
+    /// A name with stray whitespace (at an end, or a run of spaces inside) or a hidden
+    /// character (a no-break space, a tab, a zero-width space), kept as written; a KCM id
+    /// made from it escapes the hidden characters ([`kcm_id`](crate::kcm_id)).
     Whitespace {
-        /// `trailing`, `leading` or `repeated`, joined by `, ` when several.
+        /// `trailing`, `leading`, `repeated` or `hidden`, joined by `, ` when several.
         kinds: String,
     },
     /// A name equal to another record's once whitespace is normalised; both are kept.
