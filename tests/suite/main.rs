@@ -42,6 +42,7 @@ mod csv_title_lines;
 mod department_enumerated;
 mod department_mixed;
 mod drawn;
+mod epoch_dates;
 mod errors;
 mod esco;
 mod esco_official;
