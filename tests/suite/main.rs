@@ -82,6 +82,7 @@ mod reports;
 mod rollup;
 mod rubric_orders;
 mod rubric_scores;
+mod scale_bounds;
 mod scales;
 mod schema;
 mod validation;
