@@ -75,6 +75,10 @@ fn epoch_numbers_are_refused_naming_entry_and_instant() {
         })
         .collect();
     assert_eq!(found, expected);
+    // The threaded reader, in pieces, reports them alike.
+    let threaded = Cohort::from_json_with_threads(&fw, EPOCH, &LevelPolicy::default(), 2)
+        .expect_err("refused");
+    assert_eq!(messages(&threaded), messages(&errors));
     // A negative number or one of no epoch length is refused without an instant; a whole
     // number written with a point is named as the count it is.
     for (number, found, instant) in [
@@ -126,6 +130,8 @@ fn epoch_counts_as_text_are_refused_suggesting_the_instant() {
     );
     let one_pass = Cohort::from_json(&fw, &json, &policy).expect_err("refused");
     assert_eq!(messages(&one_pass), expected);
+    let threaded = Cohort::from_json_with_threads(&fw, &json, &policy, 2).expect_err("refused");
+    assert_eq!(messages(&threaded), expected);
     // Seconds since the epoch, as Unix tools write them, name the same instant.
     let seconds = json.replace("1707537600000", "1707537600");
     let doc = OfficersSpec::from_json(&seconds).expect("parses");
