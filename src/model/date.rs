@@ -280,16 +280,7 @@ fn serial_day(trimmed: &str) -> Option<String> {
     if !(20_000..=80_000).contains(&serial) {
         return None;
     }
-    // Days from 1970-01-01, then the civil date (Howard Hinnant's `civil_from_days`).
-    let z = serial - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = super::epoch::civil_from_days(serial - 25_569);
     Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 

@@ -394,16 +394,28 @@ pub(crate) fn written_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Er
 pub(crate) fn optional_written_level<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<u8>, D::Error> {
-    d.deserialize_option(OptionalWritten)
+    d.deserialize_option(OptionalWritten("level"))
 }
 
-/// The visitor of [`optional_written_level`].
-struct OptionalWritten;
+/// A competency's optional `min_level`, read as [`optional_written_level`] reads a level
+/// (`4`, `"4"`, `"Level 4"`), so that the bounds of a scale are written as its levels are;
+/// its range is checked with the competency's. O(length).
+pub(crate) fn optional_min_level<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    d.deserialize_option(OptionalWritten("min_level"))
+}
+
+/// A competency's optional `max_level`, as [`optional_min_level`].
+pub(crate) fn optional_max_level<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    d.deserialize_option(OptionalWritten("max_level"))
+}
+
+/// The visitor of [`optional_written_level`], for the field it names.
+struct OptionalWritten(&'static str);
 
 impl<'de> Visitor<'de> for OptionalWritten {
     type Value = Option<u8>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Written(Whole::byte("level")).expecting(f)?;
+        Written(Whole::byte(self.0)).expecting(f)?;
         f.write_str(", or null")
     }
     fn visit_none<E: de::Error>(self) -> Result<Option<u8>, E> {
@@ -413,7 +425,10 @@ impl<'de> Visitor<'de> for OptionalWritten {
         Ok(None)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<u8>, D::Error> {
-        written_level(d).map(Some)
+        // Within 0 to 255: `Whole::byte` read it.
+        Written(Whole::byte(self.0))
+            .deserialize(d)
+            .map(|v| Some(v as u8))
     }
 }
 

@@ -17,6 +17,7 @@ pub(crate) mod csr;
 pub(crate) mod cycles;
 pub(crate) mod date;
 pub(crate) mod day_memo;
+pub(crate) mod epoch;
 pub(crate) mod equivalent;
 pub(crate) mod error;
 pub(crate) mod gap_cost;

@@ -169,19 +169,20 @@ pub struct CompetencySpec {
     )]
     pub levels: Vec<LevelDescriptor>,
     /// The lowest level at which the competency exists, 1 to 5 (default 1). Since format
-    /// version 2.
+    /// version 2. JSON may write it as a level is written (`4`, `"4"`, `"Level 4"`).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::whole::min_level"
+        deserialize_with = "crate::model::level::optional_min_level"
     )]
     pub min_level: Option<u8>,
     /// The highest level at which the competency exists, 1 to 5 (default: the highest
-    /// described level, or 5 when none is described). Since format version 2.
+    /// described level, or 5 when none is described). Since format version 2. JSON may
+    /// write it as a level is written (`5`, `"5"`, `"Level 5"`).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::whole::max_level"
+        deserialize_with = "crate::model::level::optional_max_level"
     )]
     pub max_level: Option<u8>,
 }

@@ -110,16 +110,6 @@ pub(crate) fn optional<'de, D: Deserializer<'de>>(
 // The readers `#[serde(deserialize_with)]` names, one per field name and width. Each
 // value is within its type's range, so the casts keep it.
 
-/// An optional `min_level`.
-pub(crate) fn min_level<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
-    Ok(optional(d, Whole::byte("min_level"))?.map(|v| v as u8))
-}
-
-/// An optional `max_level`.
-pub(crate) fn max_level<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
-    Ok(optional(d, Whole::byte("max_level"))?.map(|v| v as u8))
-}
-
 /// An optional `at_least`: 0 to 4294967295.
 pub(crate) fn at_least<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     Ok(optional(d, Whole::word("at_least"))?.map(|v| v as u32))

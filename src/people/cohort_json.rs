@@ -22,6 +22,7 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
+use crate::model::epoch::number_as_date;
 use crate::model::json::without_bom;
 use crate::model::level::Written;
 use crate::model::whole::Whole;
@@ -173,6 +174,41 @@ impl<'de> serde::Deserialize<'de> for Text<'de> {
             }
         }
         d.deserialize_str(Of)
+    }
+}
+
+/// An evidence date's text, as [`Text`]; a number is refused, naming the instant an epoch
+/// count stands for, as [`Evidence::date`](crate::Evidence::date) refuses it.
+struct DateText<'de>(Text<'de>);
+
+impl<'de> serde::Deserialize<'de> for DateText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Of;
+        impl<'de> Visitor<'de> for Of {
+            type Value = DateText<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date as text")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(DateText(Text(Cow::Borrowed(v))))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(DateText(Text(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(DateText(Text(Cow::Owned(v))))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Err(number_as_date(serde::de::Unexpected::Unsigned(v)))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Err(number_as_date(serde::de::Unexpected::Signed(v)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Err(number_as_date(serde::de::Unexpected::Float(v)))
+            }
+        }
+        d.deserialize_any(Of)
     }
 }
 
@@ -519,7 +555,11 @@ impl<'de> Visitor<'de> for EntrySeed {
                     field,
                 )?,
                 2 => once(&mut source, map.next_value::<EvidenceSource>()?, field)?,
-                3 => once(&mut date, map.next_value::<Option<Text<'de>>>()?, field)?,
+                3 => once(
+                    &mut date,
+                    map.next_value::<Option<DateText<'de>>>()?.map(|d| d.0),
+                    field,
+                )?,
                 4 => once(&mut verified, map.next_value::<Verified>()?.0, field)?,
                 _ => once(&mut course, map.next_value::<Option<Text<'de>>>()?, field)?,
             }

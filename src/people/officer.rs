@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::epoch::number_as_date;
 use crate::model::json::null_as_default;
 use crate::model::json_all::{Fault, List, fault, faults, from_versioned_json_all, read_as};
 use crate::model::quote::quoted;
@@ -275,6 +276,14 @@ pub struct Evidence {
     ///
     /// `null` in JSON is absent, as for the optional fields read into an `Option`.
     ///
+    /// Epoch time is refused: a JSON number (`1707537600000`, milliseconds since
+    /// 1970-01-01 UTC as the platform's APIs store times) fails to read, and a text holding
+    /// a count of epoch milliseconds or seconds is
+    /// [`EvidenceProblem::InvalidDate`](crate::EvidenceProblem::InvalidDate), since the
+    /// day an instant falls on depends on the time zone (`1707589800000` is 10 February in
+    /// UTC and 11 February in India); each error names the instant in UTC
+    /// (`2024-02-10T18:30:00Z`), which reads by its date when written so.
+    ///
     /// [`LevelPolicy::undated`]: crate::LevelPolicy::undated
     #[serde(
         default,
@@ -302,9 +311,41 @@ pub struct Evidence {
     pub course: Option<CourseId>,
 }
 
-/// A string, `null` read as the empty one (absent).
+/// A date's text, `null` read as the empty one (absent); a number is refused, naming the
+/// instant an epoch count stands for (see [`number_as_date`]).
 fn null_as_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_default())
+    struct Date;
+    impl<'v> serde::de::Visitor<'v> for Date {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date as text")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_owned())
+        }
+        fn visit_string<E>(self, v: String) -> Result<String, E> {
+            Ok(v)
+        }
+        fn visit_unit<E>(self) -> Result<String, E> {
+            Ok(String::new())
+        }
+        fn visit_none<E>(self) -> Result<String, E> {
+            Ok(String::new())
+        }
+        fn visit_some<D: serde::Deserializer<'v>>(self, d: D) -> Result<String, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+            Err(number_as_date(serde::de::Unexpected::Unsigned(v)))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+            Err(number_as_date(serde::de::Unexpected::Signed(v)))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+            Err(number_as_date(serde::de::Unexpected::Float(v)))
+        }
+    }
+    deserializer.deserialize_option(Date)
 }
 
 impl Evidence {

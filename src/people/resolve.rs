@@ -474,7 +474,7 @@ pub(crate) fn evidence_date(text: &str) -> Result<Option<u32>, EvidenceProblem> 
         .map(Some)
         .ok_or_else(|| EvidenceProblem::InvalidDate {
             found: text.to_owned(),
-            suggestion: suggest_iso_date(text),
+            suggestion: suggest_iso_date(text).or_else(|| crate::model::epoch::epoch_instant(text)),
         })
 }
 

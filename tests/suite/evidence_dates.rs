@@ -56,6 +56,9 @@ const DATES: &[(&str, Reading)] = &[
     ("2024-02-10 09:30:00 +0530", Some(Ok("2024-02-10"))),
     ("2024-02-10 23:30:00.5 -0300 BRT", Some(Ok("2024-02-10"))),
     ("2024-02-10 09:30:00  +0530", Some(Err(()))),
+    // Epoch time, milliseconds and seconds: an instant, whose day depends on the zone.
+    ("1707537600000", Some(Err(()))),
+    ("1707537600", Some(Err(()))),
 ];
 
 /// The cut-offs tried: none, one before every dated entry, one between them, one after.

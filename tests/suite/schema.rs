@@ -23,7 +23,7 @@ use serde_json::{Map, Value, json};
 
 /// FNV-1a fingerprints of the schema text, per format version. A version's entry changes only
 /// while that version is unreleased (`CHANGELOG.md`, "Unreleased").
-const PINNED: &[(u32, u64)] = &[(1, 0xbb90_4be4_d7da_eb0d), (2, 0x9361_8d8c_88b9_c2cc)];
+const PINNED: &[(u32, u64)] = &[(1, 0xbb90_4be4_d7da_eb0d), (2, 0x21e1_36b2_b11d_a7ee)];
 
 fn schema() -> Value {
     serde_json::from_str(JSON_SCHEMA).expect("the schema is JSON")
@@ -533,13 +533,14 @@ fn schema_is_pinned_to_the_format_version() {
     );
 }
 
-/// `value` with every `level` that is a number written as a string holding it, in turn as
-/// digits, with a fraction of zeros and as a label.
+/// `value` with every `level` (and a competency's `min_level` and `max_level`) that is a
+/// number written as a string holding it, in turn as digits, with a fraction of zeros and
+/// as a label.
 fn levels_as_strings(value: &mut Value, n: &mut usize) {
     match value {
         Value::Object(map) => {
             for (key, v) in map.iter_mut() {
-                if key == "level"
+                if matches!(key.as_str(), "level" | "min_level" | "max_level")
                     && let Some(level) = v.as_u64()
                 {
                     *n += 1;

@@ -1710,7 +1710,9 @@ fn passbook_values_of_the_wrong_type_name_officer_entry_and_competency() {
         (
             r#"{"competency": "accounts", "level": 2, "source": "assessment", "date": 1707537600000}"#,
             "`accounts`",
-            "invalid type: integer `1707537600000`, expected a string",
+            "invalid type: integer `1707537600000`, expected a string (an iso date or \
+             date-time; as epoch time, `1707537600000` is the instant `2024-02-10T04:00:00Z`, \
+             whose day depends on the time zone)",
         ),
         (
             r#"{"level": 2, "source": "assessment"}"#,

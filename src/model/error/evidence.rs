@@ -45,7 +45,9 @@ pub enum EvidenceProblem {
         /// The text found.
         found: String,
         /// The ISO date it most probably means, when that is unambiguous (e.g. `2024-01-05`
-        /// for `2024-1-5`, `2024-12-31` for `31/12/2024`).
+        /// for `2024-1-5`, `2024-12-31` for `31/12/2024`); for a count of epoch
+        /// milliseconds or seconds (`1707537600000`), the instant it stands for as an ISO
+        /// date-time in UTC (`2024-02-10T04:00:00Z`), the day being the time zone's to say.
         suggestion: Option<String>,
     },
     /// The course is not in the framework. Fix the id or add the course.
