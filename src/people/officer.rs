@@ -159,9 +159,9 @@ fn named_at(json: &str, path: &str) -> Option<String> {
         Some((digits.parse().ok()?, rest))
     }
     let (officer_index, rest) = index(path.strip_prefix("officers[")?)?;
-    let doc: serde_json::Value =
-        serde_json::from_str(crate::model::json::without_bom(json)).ok()?;
-    let officer = doc.get("officers")?.get(officer_index)?;
+    let doc: FirstOfficers = serde_json::from_str(crate::model::json::without_bom(json)).ok()?;
+    let officers = doc.0?;
+    let officer = officers.get(officer_index)?;
     let entry = rest
         .strip_prefix(".passbook[")
         .and_then(index)
@@ -170,6 +170,38 @@ fn named_at(json: &str, path: &str) -> Option<String> {
         Some((i, entry)) => entry_named(officer, i, entry),
         None => officer_named(officer),
     })
+}
+
+/// The value of a document's first `officers` member. An error's path into `officers`
+/// is always into the first: the reader stops at a second `officers` key
+/// ("duplicate field"), before its value. Other members are skipped unread.
+struct FirstOfficers(Option<serde_json::Value>);
+
+impl<'de> Deserialize<'de> for FirstOfficers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> serde::de::Visitor<'de> for Members {
+            type Value = FirstOfficers;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an officers document")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FirstOfficers, A::Error> {
+                let mut officers = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "officers" && officers.is_none() {
+                        officers = Some(map.next_value()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(FirstOfficers(officers))
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
 }
 
 /// How an error names an officer: by its id.

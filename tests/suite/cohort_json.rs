@@ -504,3 +504,37 @@ fn well_typed_documents_stream_to_what_the_two_step_path_gives() {
         cohorts.get()
     );
 }
+
+/// A document with `officers` twice: an error inside the first list names the officer
+/// of the first list (the reader stops at the second key), never the one at the same index
+/// of the last; both paths agree.
+#[test]
+fn an_error_in_the_first_of_two_officers_lists_names_its_own_officer() {
+    let fw = hr_framework();
+    let policy = LevelPolicy::default();
+    let message = |doc: &str| match OfficersSpec::from_json(doc) {
+        Err(Error::Json { message, path, .. }) => format!("{path}: {message}"),
+        other => panic!("{other:?}"),
+    };
+    let doc =
+        r#"{"format_version": 2, "officers": [5], "officers": [{"id": "o3", "position": "us"}]}"#;
+    assert_eq!(
+        message(doc),
+        "officers[0]: an officer without a string id: invalid type: integer `5`, expected an \
+         officer object"
+    );
+    assert_eq!(
+        first_json(streamed(&fw, doc, &policy)),
+        two_step(&fw, doc, &policy)
+    );
+    let doc =
+        r#"{"format_version": 2, "officers": [{"id": "o3", "position": "us"}], "officers": []}"#;
+    assert_eq!(
+        message(doc),
+        "officers[0]: officer `o3`: missing field `department`"
+    );
+    assert_eq!(
+        first_json(streamed(&fw, doc, &policy)),
+        two_step(&fw, doc, &policy)
+    );
+}
