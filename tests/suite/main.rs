@@ -18,6 +18,7 @@ mod career;
 mod career_mixed;
 mod case;
 mod case_codes;
+mod case_derived_ids;
 mod case_field_case;
 mod case_inputs;
 mod case_languages;

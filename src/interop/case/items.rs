@@ -112,14 +112,37 @@ pub(super) fn classify(
 
 /// Whether `identifier` is the one the crate's export derives, in the document namespace
 /// `namespace`, for a competency (or, `group`, a group) whose id is `code`: the export of a
-/// framework whose ids are not UUIDs, `code` its `humanCodingScheme`.
-fn derived_from_code(namespace: &[u8; 16], identifier: &str, code: &str, group: bool) -> bool {
+/// framework whose ids are not UUIDs, `code` its `humanCodingScheme`. Export derives the
+/// UUID of `competency/{code}` (or `group/{code}`, `area/{name}`), or, when an element
+/// before it holds that one (a competency whose UUID id is it: only a crafted framework
+/// does so), that of `…/2`, `…/3` and so on until one is free; `taken` says which
+/// identifiers the package's document and items hold, so the same steps are retraced,
+/// one per element holding an identifier passed over.
+fn derived_from_code(
+    namespace: &[u8; 16],
+    identifier: &str,
+    code: &str,
+    group: bool,
+    taken: &dyn Fn(&str) -> bool,
+) -> bool {
     let name = match (group, code.strip_prefix(AREA_PREFIX)) {
         (false, _) => format!("competency/{code}"),
         (true, Some(area)) => format!("area/{area}"),
         (true, None) => format!("group/{code}"),
     };
-    uuid_v5(namespace, &name).eq_ignore_ascii_case(identifier.trim())
+    let identifier = identifier.trim();
+    let mut candidate = uuid_v5(namespace, &name);
+    let mut n = 2u64;
+    loop {
+        if candidate.eq_ignore_ascii_case(identifier) {
+            return true;
+        }
+        if !taken(&candidate) {
+            return false;
+        }
+        candidate = uuid_v5(namespace, &format!("{name}/{n}"));
+        n += 1;
+    }
 }
 
 /// The id each carried item gets, whether its `humanCodingScheme` was passed over because
@@ -141,12 +164,16 @@ pub(super) fn item_ids(
     errors: &mut Vec<Error>,
 ) -> (Vec<Option<String>>, Vec<bool>, Vec<bool>) {
     let is_group = |typed: &Typed| matches!(typed.mapping, CaseItemMapping::Group(_));
+    // The identifiers export's derivation passes over: the document's and the items'.
+    let taken = |identifier: &str| {
+        parsed.index.contains_key(identifier) || parsed.document.as_deref() == Some(identifier)
+    };
     let code = |i: usize| {
         let item = &parsed.items[i];
         let code = opt_non_blank(item.human_coding_scheme.as_ref()).filter(|_| carried[i])?;
         let derived = || {
             namespace.is_some_and(|ns| {
-                derived_from_code(&ns, &item.identifier, code, is_group(&types[i]))
+                derived_from_code(&ns, &item.identifier, code, is_group(&types[i]), &taken)
             })
         };
         match options.ids {
