@@ -30,6 +30,7 @@ mod case_shapes;
 mod case_text_lists;
 mod case_types;
 mod case_wild;
+mod case_wrappers;
 mod cases;
 mod cohort_csv;
 mod cohort_json;
