@@ -4,35 +4,67 @@
 use std::collections::{HashMap, HashSet};
 
 use super::huge::text as held_text;
-use super::node::{Parsed, Typed, key, non_blank, opt_non_blank};
+use super::node::{Parsed, Typed, key, non_blank, opt_non_blank, uuid_tail};
 use super::text::multilingual;
 use super::tree::Tree;
 use crate::interop::case::import::{
     CaseIds, CaseImportOptions, CaseItemMapping, CaseTypeSource, type_key,
 };
-use crate::interop::case::package::{CaseItem, CasePackage};
+use crate::interop::case::package::{CaseItem, CaseLink, CasePackage};
 use crate::interop::case::uuid::uuid_v5;
 use crate::model::quote::has_hidden;
 use crate::model::spec::AREA_PREFIX;
 use crate::model::validate::hidden_character;
 use crate::{CaseIdItems, EntityKind, Error};
 
-/// The titles of the `CFDefinitions` item types, by identifier key.
-fn defined_types(package: &CasePackage) -> HashMap<String, String> {
-    let types = package
-        .extra
-        .get("CFDefinitions")
-        .and_then(|d| d.get("CFItemTypes"))
-        .and_then(serde_json::Value::as_array);
-    types
-        .into_iter()
-        .flatten()
-        .filter_map(|t| {
-            let id = held_text(t.get("identifier")?)?;
-            let title = held_text(t.get("title")?).and_then(non_blank)?;
-            Some((key(id).into_owned(), title.trim().to_owned()))
+/// The titles of the `CFDefinitions` item types, by identifier key and by `uri`.
+#[derive(Default)]
+struct DefinedTypes {
+    by_key: HashMap<String, String>,
+    by_uri: HashMap<String, String>,
+}
+
+impl DefinedTypes {
+    fn new(package: &CasePackage) -> Self {
+        let types = package
+            .extra
+            .get("CFDefinitions")
+            .and_then(|d| d.get("CFItemTypes"))
+            .and_then(serde_json::Value::as_array);
+        let mut defined = DefinedTypes::default();
+        for t in types.into_iter().flatten() {
+            let Some(title) = t.get("title").and_then(held_text).and_then(non_blank) else {
+                continue;
+            };
+            let title = title.trim();
+            if let Some(id) = t.get("identifier").and_then(held_text) {
+                defined
+                    .by_key
+                    .insert(key(id).into_owned(), title.to_owned());
+            }
+            if let Some(uri) = t.get("uri").and_then(held_text).and_then(non_blank) {
+                defined
+                    .by_uri
+                    .insert(uri.trim().to_owned(), title.to_owned());
+            }
+        }
+        defined
+    }
+
+    /// The title of the item type a `CFItemTypeURI` link names: by its identifier; else
+    /// (no identifier, as a CASE 1.0 link given as a plain URI string has, or one naming
+    /// no definition) by its `uri`, as node links resolve: the definition with that
+    /// `uri`, else the one whose identifier the URI is, else the one whose UUID it ends in.
+    fn title(&self, link: &CaseLink) -> Option<&String> {
+        let by_id = non_blank(&link.identifier).and_then(|id| self.by_key.get(&*key(id)));
+        by_id.or_else(|| {
+            let uri = non_blank(&link.uri)?.trim();
+            self.by_uri
+                .get(uri)
+                .or_else(|| self.by_key.get(&*key(uri)))
+                .or_else(|| uuid_tail(uri).and_then(|tail| self.by_key.get(&*key(tail))))
         })
-        .collect()
+    }
 }
 
 /// The `title` of a `CFItemType` written as a link object (`{"title": "Standard",
@@ -63,7 +95,7 @@ pub(super) fn classify(
     tree: &Tree,
     options: &CaseImportOptions,
 ) -> Vec<Typed> {
-    let definitions = defined_types(package);
+    let definitions = DefinedTypes::new(package);
     // Each configured type once, in key order, with the last mapping given for it.
     let item_types = options.item_types.sorted();
     parsed
@@ -77,7 +109,7 @@ pub(super) fn classify(
             let linked = item.item_type_uri.as_ref().and_then(|l| {
                 non_blank(&l.title)
                     .map(|t| t.trim().to_owned())
-                    .or_else(|| definitions.get(&*key(l.identifier.trim())).cloned())
+                    .or_else(|| definitions.title(l).cloned())
             });
             let (label, source) = match (direct, linked) {
                 (Some(d), Some(l)) if type_key(&d) == type_key(&l) => {
