@@ -182,7 +182,8 @@ fn unlist(value: &mut serde_json::Value) {
 }
 
 // case/42: `CFItemTypeURI` as a CASE 1.0 link, a plain URI string (and an object with only
-// a `uri`), naming an item type of the package's `CFDefinitions`.
+// a `uri`), and `CFItemType` as a link object without a title, naming an item type of the
+// package's `CFDefinitions`.
 
 const TYPE_LINKS: &str = include_str!("../data/cases/case/42-item-type-links-as-uris.json");
 
@@ -196,7 +197,8 @@ fn an_item_type_link_given_by_its_uri_names_the_defined_type() {
         .map(|t| (t.item_type.as_deref(), t.source, t.mapping, t.by_default))
         .collect();
     // The area's link is its definition's `uri`; the competency's ends in its definition's
-    // UUID under another host, as a link copied from another server does.
+    // UUID under another host, as a link copied from another server does; the theme's
+    // `CFItemType` is a link object without a title, naming its definition.
     assert_eq!(
         types,
         [
@@ -212,9 +214,16 @@ fn an_item_type_link_given_by_its_uri_names_the_defined_type() {
                 CaseItemMapping::Competency(CompetencyType::Functional),
                 false
             ),
+            (
+                Some("Theme"),
+                CaseTypeSource::ItemType,
+                CaseItemMapping::Group(GroupKind::Theme),
+                false
+            ),
         ]
     );
     assert_eq!(import.spec.groups[0].kind, GroupKind::Area);
+    assert_eq!(import.spec.groups[1].kind, GroupKind::Theme);
     // The links themselves are reported as any `CFItemTypeURI` is: the label is used,
     // the link to the definition is not kept.
     let fields: Vec<(&str, &str)> = import
@@ -228,6 +237,7 @@ fn an_item_type_link_given_by_its_uri_names_the_defined_type() {
         [
             ("d0000000-0000-4000-8000-000000000001", "CFDefinitions"),
             ("a0000000-0000-4000-8000-000000000001", "CFItemTypeURI"),
+            ("a0000000-0000-4000-8000-000000000002", "CFItemType"),
             ("c0000000-0000-4000-8000-000000000001", "CFItemTypeURI"),
         ]
     );

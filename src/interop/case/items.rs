@@ -87,6 +87,24 @@ pub(super) fn type_object_title(item: &CaseItem) -> Option<&str> {
     }
 }
 
+/// A `CFItemType` written as a link object without a title (`{"identifier": …, "uri":
+/// …}`), when the item has no string `CFItemType`: a link to the type's definition, which
+/// the package's `CFDefinitions` may hold, resolved as `CFItemTypeURI` is. The import
+/// reports the field, as it does a link.
+pub(super) fn type_object_link(item: &CaseItem) -> Option<CaseLink> {
+    if item.item_type.is_some() || type_object_title(item).is_some() {
+        return None;
+    }
+    let link = item.extra.get("CFItemType")?.as_object()?;
+    let text = |field: &str| link.get(field).and_then(held_text).unwrap_or_default();
+    let (identifier, uri) = (text("identifier"), text("uri"));
+    (non_blank(identifier).is_some() || non_blank(uri).is_some()).then(|| CaseLink {
+        identifier: identifier.to_owned(),
+        uri: uri.to_owned(),
+        ..CaseLink::default()
+    })
+}
+
 /// What each item becomes: its type from `CFItemType`, else from `CFItemTypeURI`'s title
 /// (or the title of the definition it links to), mapped by the options or by default.
 pub(super) fn classify(
@@ -105,7 +123,8 @@ pub(super) fn classify(
         .map(|(item, &has_children)| {
             let direct = opt_non_blank(item.item_type.as_ref())
                 .or_else(|| type_object_title(item))
-                .map(|t| t.trim().to_owned());
+                .map(|t| t.trim().to_owned())
+                .or_else(|| definitions.title(&type_object_link(item)?).cloned());
             let linked = item.item_type_uri.as_ref().and_then(|l| {
                 non_blank(&l.title)
                     .map(|t| t.trim().to_owned())
