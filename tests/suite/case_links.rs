@@ -3,9 +3,14 @@
 //! table's row ids give (`"identifier": 17`): read from the link's `uri` when it names the
 //! node, the identifier set aside and reported; refused, naming the link, when it has no
 //! `uri` to go by. And links written as lists of one, as a JSON-LD processor asked not to
-//! compact arrays writes them: read as the link.
+//! compact arrays writes them: read as the link. And `CFItemTypeURI` given by its `uri`
+//! alone (a CASE 1.0 link, a plain URI string): the item type of the package's
+//! `CFDefinitions` it names, found as node links are found.
 
-use karmayogi::{CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, Error};
+use karmayogi::{
+    CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, CaseItemMapping, CaseTypeSource,
+    CompetencyType, Error, GroupKind,
+};
 
 use crate::support::{dropped_fields, import, memberships};
 
@@ -174,4 +179,66 @@ fn unlist(value: &mut serde_json::Value) {
         serde_json::Value::Array(list) => list.iter_mut().for_each(unlist),
         _ => {}
     }
+}
+
+// case/42: `CFItemTypeURI` as a CASE 1.0 link, a plain URI string (and an object with only
+// a `uri`), and `CFItemType` as a link object without a title, naming an item type of the
+// package's `CFDefinitions`.
+
+const TYPE_LINKS: &str = include_str!("../data/cases/case/42-item-type-links-as-uris.json");
+
+#[test]
+fn an_item_type_link_given_by_its_uri_names_the_defined_type() {
+    let import = import(TYPE_LINKS);
+    let types: Vec<(Option<&str>, CaseTypeSource, CaseItemMapping, bool)> = import
+        .report
+        .item_types
+        .iter()
+        .map(|t| (t.item_type.as_deref(), t.source, t.mapping, t.by_default))
+        .collect();
+    // The area's link is its definition's `uri`; the competency's ends in its definition's
+    // UUID under another host, as a link copied from another server does; the theme's
+    // `CFItemType` is a link object without a title, naming its definition.
+    assert_eq!(
+        types,
+        [
+            (
+                Some("Area"),
+                CaseTypeSource::ItemTypeUri,
+                CaseItemMapping::Group(GroupKind::Area),
+                false
+            ),
+            (
+                Some("Functional Competency"),
+                CaseTypeSource::ItemTypeUri,
+                CaseItemMapping::Competency(CompetencyType::Functional),
+                false
+            ),
+            (
+                Some("Theme"),
+                CaseTypeSource::ItemType,
+                CaseItemMapping::Group(GroupKind::Theme),
+                false
+            ),
+        ]
+    );
+    assert_eq!(import.spec.groups[0].kind, GroupKind::Area);
+    assert_eq!(import.spec.groups[1].kind, GroupKind::Theme);
+    // The links themselves are reported as any `CFItemTypeURI` is: the label is used,
+    // the link to the definition is not kept.
+    let fields: Vec<(&str, &str)> = import
+        .report
+        .dropped_fields
+        .iter()
+        .map(|f| (f.identifier.as_str(), f.field.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("d0000000-0000-4000-8000-000000000001", "CFDefinitions"),
+            ("a0000000-0000-4000-8000-000000000001", "CFItemTypeURI"),
+            ("a0000000-0000-4000-8000-000000000002", "CFItemType"),
+            ("c0000000-0000-4000-8000-000000000001", "CFItemTypeURI"),
+        ]
+    );
 }

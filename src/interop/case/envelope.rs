@@ -14,6 +14,7 @@ use super::read::{
 };
 use crate::interop::case::field_case::rename_fields;
 use crate::interop::case::fields::PACKAGE;
+use crate::interop::case::node::unwrap_elements;
 use crate::interop::case::package::{CasePackage, CaseRenamedKey};
 use crate::model::quote::quoted;
 
@@ -150,6 +151,7 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
         return Err(no_case_key(&map));
     }
     hoist_lists(&mut map)?;
+    unwrap_elements(&mut map, &["CFItems", "CFAssociations", "CFRubrics"]);
     rename_fields(&mut map, &mut renamed);
     let mut sourced = false;
     for key in PACKAGE.iter().map(|k| k.name) {

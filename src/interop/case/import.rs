@@ -17,7 +17,9 @@ pub enum CaseIds {
     /// item whose identifier is the one the crate's export derives from its
     /// `humanCodingScheme` (the version-5 UUID of `competency/{code}`, `group/{code}` or,
     /// for a group `area:{name}`, `area/{name}`, in the namespace of the document's
-    /// identifier) was exported from a framework whose id is that code: the identifier
+    /// identifier; or, when another item or the document holds that one, as a competency
+    /// whose UUID id it is can, the next export falls to: `…/2`, `…/3` and so on)
+    /// was exported from a framework whose id is that code: the identifier
     /// holds nothing the code does not, so the code is the id, and a round trip gives the
     /// ids back under the default options too. Any other code is reported as set aside.
     #[default]

@@ -4,35 +4,67 @@
 use std::collections::{HashMap, HashSet};
 
 use super::huge::text as held_text;
-use super::node::{Parsed, Typed, key, non_blank, opt_non_blank};
+use super::node::{Parsed, Typed, key, non_blank, opt_non_blank, uuid_tail};
 use super::text::multilingual;
 use super::tree::Tree;
 use crate::interop::case::import::{
     CaseIds, CaseImportOptions, CaseItemMapping, CaseTypeSource, type_key,
 };
-use crate::interop::case::package::{CaseItem, CasePackage};
+use crate::interop::case::package::{CaseItem, CaseLink, CasePackage};
 use crate::interop::case::uuid::uuid_v5;
 use crate::model::quote::has_hidden;
 use crate::model::spec::AREA_PREFIX;
 use crate::model::validate::hidden_character;
 use crate::{CaseIdItems, EntityKind, Error};
 
-/// The titles of the `CFDefinitions` item types, by identifier key.
-fn defined_types(package: &CasePackage) -> HashMap<String, String> {
-    let types = package
-        .extra
-        .get("CFDefinitions")
-        .and_then(|d| d.get("CFItemTypes"))
-        .and_then(serde_json::Value::as_array);
-    types
-        .into_iter()
-        .flatten()
-        .filter_map(|t| {
-            let id = held_text(t.get("identifier")?)?;
-            let title = held_text(t.get("title")?).and_then(non_blank)?;
-            Some((key(id).into_owned(), title.trim().to_owned()))
+/// The titles of the `CFDefinitions` item types, by identifier key and by `uri`.
+#[derive(Default)]
+struct DefinedTypes {
+    by_key: HashMap<String, String>,
+    by_uri: HashMap<String, String>,
+}
+
+impl DefinedTypes {
+    fn new(package: &CasePackage) -> Self {
+        let types = package
+            .extra
+            .get("CFDefinitions")
+            .and_then(|d| d.get("CFItemTypes"))
+            .and_then(serde_json::Value::as_array);
+        let mut defined = DefinedTypes::default();
+        for t in types.into_iter().flatten() {
+            let Some(title) = t.get("title").and_then(held_text).and_then(non_blank) else {
+                continue;
+            };
+            let title = title.trim();
+            if let Some(id) = t.get("identifier").and_then(held_text) {
+                defined
+                    .by_key
+                    .insert(key(id).into_owned(), title.to_owned());
+            }
+            if let Some(uri) = t.get("uri").and_then(held_text).and_then(non_blank) {
+                defined
+                    .by_uri
+                    .insert(uri.trim().to_owned(), title.to_owned());
+            }
+        }
+        defined
+    }
+
+    /// The title of the item type a `CFItemTypeURI` link names: by its identifier; else
+    /// (no identifier, as a CASE 1.0 link given as a plain URI string has, or one naming
+    /// no definition) by its `uri`, as node links resolve: the definition with that
+    /// `uri`, else the one whose identifier the URI is, else the one whose UUID it ends in.
+    fn title(&self, link: &CaseLink) -> Option<&String> {
+        let by_id = non_blank(&link.identifier).and_then(|id| self.by_key.get(&*key(id)));
+        by_id.or_else(|| {
+            let uri = non_blank(&link.uri)?.trim();
+            self.by_uri
+                .get(uri)
+                .or_else(|| self.by_key.get(&*key(uri)))
+                .or_else(|| uuid_tail(uri).and_then(|tail| self.by_key.get(&*key(tail))))
         })
-        .collect()
+    }
 }
 
 /// The `title` of a `CFItemType` written as a link object (`{"title": "Standard",
@@ -55,6 +87,24 @@ pub(super) fn type_object_title(item: &CaseItem) -> Option<&str> {
     }
 }
 
+/// A `CFItemType` written as a link object without a title (`{"identifier": …, "uri":
+/// …}`), when the item has no string `CFItemType`: a link to the type's definition, which
+/// the package's `CFDefinitions` may hold, resolved as `CFItemTypeURI` is. The import
+/// reports the field, as it does a link.
+pub(super) fn type_object_link(item: &CaseItem) -> Option<CaseLink> {
+    if item.item_type.is_some() || type_object_title(item).is_some() {
+        return None;
+    }
+    let link = item.extra.get("CFItemType")?.as_object()?;
+    let text = |field: &str| link.get(field).and_then(held_text).unwrap_or_default();
+    let (identifier, uri) = (text("identifier"), text("uri"));
+    (non_blank(identifier).is_some() || non_blank(uri).is_some()).then(|| CaseLink {
+        identifier: identifier.to_owned(),
+        uri: uri.to_owned(),
+        ..CaseLink::default()
+    })
+}
+
 /// What each item becomes: its type from `CFItemType`, else from `CFItemTypeURI`'s title
 /// (or the title of the definition it links to), mapped by the options or by default.
 pub(super) fn classify(
@@ -63,7 +113,7 @@ pub(super) fn classify(
     tree: &Tree,
     options: &CaseImportOptions,
 ) -> Vec<Typed> {
-    let definitions = defined_types(package);
+    let definitions = DefinedTypes::new(package);
     // Each configured type once, in key order, with the last mapping given for it.
     let item_types = options.item_types.sorted();
     parsed
@@ -73,11 +123,12 @@ pub(super) fn classify(
         .map(|(item, &has_children)| {
             let direct = opt_non_blank(item.item_type.as_ref())
                 .or_else(|| type_object_title(item))
-                .map(|t| t.trim().to_owned());
+                .map(|t| t.trim().to_owned())
+                .or_else(|| definitions.title(&type_object_link(item)?).cloned());
             let linked = item.item_type_uri.as_ref().and_then(|l| {
                 non_blank(&l.title)
                     .map(|t| t.trim().to_owned())
-                    .or_else(|| definitions.get(&*key(l.identifier.trim())).cloned())
+                    .or_else(|| definitions.title(l).cloned())
             });
             let (label, source) = match (direct, linked) {
                 (Some(d), Some(l)) if type_key(&d) == type_key(&l) => {
@@ -112,14 +163,37 @@ pub(super) fn classify(
 
 /// Whether `identifier` is the one the crate's export derives, in the document namespace
 /// `namespace`, for a competency (or, `group`, a group) whose id is `code`: the export of a
-/// framework whose ids are not UUIDs, `code` its `humanCodingScheme`.
-fn derived_from_code(namespace: &[u8; 16], identifier: &str, code: &str, group: bool) -> bool {
+/// framework whose ids are not UUIDs, `code` its `humanCodingScheme`. Export derives the
+/// UUID of `competency/{code}` (or `group/{code}`, `area/{name}`), or, when an element
+/// before it holds that one (a competency whose UUID id is it: only a crafted framework
+/// does so), that of `…/2`, `…/3` and so on until one is free; `taken` says which
+/// identifiers the package's document and items hold, so the same steps are retraced,
+/// one per element holding an identifier passed over.
+fn derived_from_code(
+    namespace: &[u8; 16],
+    identifier: &str,
+    code: &str,
+    group: bool,
+    taken: &dyn Fn(&str) -> bool,
+) -> bool {
     let name = match (group, code.strip_prefix(AREA_PREFIX)) {
         (false, _) => format!("competency/{code}"),
         (true, Some(area)) => format!("area/{area}"),
         (true, None) => format!("group/{code}"),
     };
-    uuid_v5(namespace, &name).eq_ignore_ascii_case(identifier.trim())
+    let identifier = identifier.trim();
+    let mut candidate = uuid_v5(namespace, &name);
+    let mut n = 2u64;
+    loop {
+        if candidate.eq_ignore_ascii_case(identifier) {
+            return true;
+        }
+        if !taken(&candidate) {
+            return false;
+        }
+        candidate = uuid_v5(namespace, &format!("{name}/{n}"));
+        n += 1;
+    }
 }
 
 /// The id each carried item gets, whether its `humanCodingScheme` was passed over because
@@ -141,12 +215,16 @@ pub(super) fn item_ids(
     errors: &mut Vec<Error>,
 ) -> (Vec<Option<String>>, Vec<bool>, Vec<bool>) {
     let is_group = |typed: &Typed| matches!(typed.mapping, CaseItemMapping::Group(_));
+    // The identifiers export's derivation passes over: the document's and the items'.
+    let taken = |identifier: &str| {
+        parsed.index.contains_key(identifier) || parsed.document.as_deref() == Some(identifier)
+    };
     let code = |i: usize| {
         let item = &parsed.items[i];
         let code = opt_non_blank(item.human_coding_scheme.as_ref()).filter(|_| carried[i])?;
         let derived = || {
             namespace.is_some_and(|ns| {
-                derived_from_code(&ns, &item.identifier, code, is_group(&types[i]))
+                derived_from_code(&ns, &item.identifier, code, is_group(&types[i]), &taken)
             })
         };
         match options.ids {

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::items::type_object_title;
+use super::items::{type_object_link, type_object_title};
 use super::node::{Node, Overruled, Parsed, Typed};
 use super::read::{ASSOCIATION, ITEM};
 use super::reporter::Reporter;
@@ -116,7 +116,7 @@ impl Assembly<'_, '_> {
                 continue;
             };
             let coded = self.by_code[i];
-            let type_object = type_object_title(item).is_some();
+            let type_object = type_object_title(item).is_some() || type_object_link(item).is_some();
             let present = [
                 (
                     "humanCodingScheme",

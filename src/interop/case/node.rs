@@ -103,6 +103,83 @@ pub(super) fn self_named(key: &str, mut value: serde_json::Value) -> serde_json:
     value
 }
 
+/// The name CASE gives one element of the list `list` (`CFItem` for `CFItems`), as the
+/// API's endpoints for one element answer (`GET …/CFItems/{id}` gives `{"CFItem": {…}}`),
+/// and the lists inside such an element.
+const ELEMENT_LISTS: [(&str, &str, &[&str]); 5] = [
+    ("CFItems", "CFItem", &[]),
+    ("CFAssociations", "CFAssociation", &[]),
+    (
+        "CFRubrics",
+        "CFRubric",
+        &["CFRubricCriteria", "CFRubricCriterionLevels"],
+    ),
+    (
+        "CFRubricCriteria",
+        "CFRubricCriterion",
+        &["CFRubricCriterionLevels"],
+    ),
+    ("CFRubricCriterionLevels", "CFRubricCriterionLevel", &[]),
+];
+
+/// Whether `value` is an object whose one key is `name` (in any ASCII case) holding an
+/// object (or, `lists`, a list): a wrapper naming what it holds; then what it holds is
+/// taken out.
+fn take_wrapped(
+    value: &mut serde_json::Value,
+    name: &str,
+    lists: bool,
+) -> Option<serde_json::Value> {
+    let serde_json::Value::Object(map) = value else {
+        return None;
+    };
+    if map.len() != 1 {
+        return None;
+    }
+    let (key, content) = map.iter_mut().next()?;
+    let holds = content.is_object() || (lists && content.is_array());
+    (key.eq_ignore_ascii_case(name) && holds).then(|| std::mem::take(content))
+}
+
+/// Removes, in the lists under `lists` (a package's `CFItems`, `CFAssociations` and
+/// `CFRubrics`, a rubric's criteria and a criterion's levels, each found in any ASCII
+/// case), the wrappers named after their elements: a list written as `{"CFItem": […]}`
+/// (as a converter from XML writes `<CFItems><CFItem>…`), and an element written as
+/// `{"CFItem": {…}}` (the answer of the CASE API's endpoint for one element, as a package
+/// assembled from the answers for each item holds them). Nothing is lost: a wrapper only
+/// names the kind of what it holds, which its list says. O(number of elements).
+pub(super) fn unwrap_elements(
+    map: &mut serde_json::Map<String, serde_json::Value>,
+    lists: &[&str],
+) {
+    for (list, name, inner) in ELEMENT_LISTS.iter().filter(|(l, _, _)| lists.contains(l)) {
+        let found = map.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(list));
+        let Some((_, value)) = found else {
+            continue;
+        };
+        if let Some(content) = take_wrapped(value, name, true) {
+            *value = content;
+        }
+        if value.is_object() {
+            // A single element where CASE has a list, or the one a wrapper held.
+            unwrap_element(value, name, inner);
+        } else if let serde_json::Value::Array(elements) = value {
+            for element in elements {
+                unwrap_element(element, name, inner);
+            }
+        }
+    }
+}
+
+fn unwrap_element(element: &mut serde_json::Value, name: &str, inner: &[&str]) {
+    if let Some(content) = take_wrapped(element, name, false) {
+        *element = content;
+    }
+    if let serde_json::Value::Object(map) = element {
+        unwrap_elements(map, inner);
+    }
+}
+
 pub(super) fn non_blank(text: &str) -> Option<&str> {
     (!crate::model::quote::is_blank(text)).then_some(text)
 }

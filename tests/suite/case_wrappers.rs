@@ -1,0 +1,113 @@
+//! Elements and lists wrapped in an object named after their elements
+//! (`tests/data/cases/case/41-…`): `"CFItems": {"CFItem": […]}`, as a converter from
+//! XML writes `<CFItems><CFItem>…`, and `{"CFItem": {…}}` among `CFItems`, the answer of
+//! the CASE API's endpoint for one element, as a package assembled from the answers for
+//! each item holds it. Each imports as the package without the wrappers does.
+
+use karmayogi::{CaseImport, CaseImportOptions, Framework, GroupKind};
+use serde_json::{Map, Value, json};
+
+use crate::support::{import, memberships};
+
+const WRAPPED: &str = include_str!("../data/cases/case/41-elements-wrapped-in-their-names.json");
+
+const AREA: &str = "a0000000-0000-4000-8000-000000000001";
+const DRAFTING: &str = "c0000000-0000-4000-8000-000000000001";
+const RECORDS: &str = "c0000000-0000-4000-8000-000000000002";
+
+/// The element names of CASE's lists, the wrappers a package may hold.
+const NAMES: [&str; 5] = [
+    "CFItem",
+    "CFAssociation",
+    "CFRubric",
+    "CFRubricCriterion",
+    "CFRubricCriterionLevel",
+];
+
+/// `value` with every object whose one key is an element name replaced by what it holds:
+/// the package as CASE writes it, independently of the crate's reading.
+fn unwrapped(value: &Value) -> Value {
+    match value {
+        Value::Object(map)
+            if map.len() == 1 && NAMES.contains(&map.keys().next().unwrap().as_str()) =>
+        {
+            unwrapped(map.values().next().unwrap())
+        }
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), unwrapped(v)))
+                .collect::<Map<String, Value>>(),
+        ),
+        Value::Array(list) => Value::Array(list.iter().map(unwrapped).collect()),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn lists_and_elements_wrapped_in_their_names_import_as_without_the_wrappers() {
+    let wrapped = import(WRAPPED);
+    let value: Value = serde_json::from_str(WRAPPED).unwrap();
+    let plain = import(&unwrapped(&value).to_string());
+    assert_eq!(wrapped, plain);
+    assert!(wrapped.report.is_complete(), "{:?}", wrapped.report);
+    let groups: Vec<(&str, GroupKind)> = wrapped
+        .spec
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.kind))
+        .collect();
+    assert_eq!(groups, [(AREA, GroupKind::Area)]);
+    assert_eq!(
+        memberships(&wrapped.spec),
+        [(DRAFTING, vec![AREA]), (RECORDS, vec![AREA])]
+    );
+    let levels: Vec<(u8, Option<&str>)> = wrapped.spec.competencies[0]
+        .levels
+        .iter()
+        .map(|l| (l.level, l.name.as_deref()))
+        .collect();
+    assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
+    Framework::new(wrapped.spec).unwrap();
+}
+
+#[test]
+fn each_element_of_a_list_may_be_wrapped_and_its_fields_are_read_as_any_elements() {
+    let value: Value = serde_json::from_str(WRAPPED).unwrap();
+    let mut package = unwrapped(&value);
+    // Every item wrapped alone, one of them with its fields in another case (as a writer
+    // keeping a class's property names gives), and the wrapper in camel case.
+    let items = package["CFItems"].as_array().unwrap().clone();
+    let mut wrapped: Vec<Value> = items.iter().map(|i| json!({"CFItem": i})).collect();
+    let mut renamed = items[2].clone();
+    let identifier = renamed
+        .as_object_mut()
+        .unwrap()
+        .remove("identifier")
+        .unwrap();
+    renamed["Identifier"] = identifier;
+    wrapped[2] = json!({"cfItem": renamed});
+    package["CFItems"] = Value::Array(wrapped);
+    let read = CaseImport::from_json(&package.to_string(), &CaseImportOptions::default()).unwrap();
+    assert_eq!(read.spec, import(&unwrapped(&value).to_string()).spec);
+    let renamed: Vec<(&str, &str)> = read
+        .report
+        .renamed
+        .iter()
+        .map(|r| (r.found.as_str(), r.read_as))
+        .collect();
+    assert_eq!(renamed, [("Identifier", "identifier")]);
+}
+
+#[test]
+fn a_wrapper_beside_other_keys_is_not_an_element_name_alone() {
+    // `{"CFItem": {…}, "CFAssociations": […]}` is what `CFItemAssociations` answers: an
+    // element with its associations, not a wrapper; among `CFItems` it is no item.
+    let value: Value = serde_json::from_str(WRAPPED).unwrap();
+    let mut package = unwrapped(&value);
+    let item = package["CFItems"][1].clone();
+    package["CFItems"][1] = json!({"CFItem": item, "CFAssociations": []});
+    let errors = CaseImport::from_json(&package.to_string(), &CaseImportOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(errors.contains("CFItems[1]"), "{errors}");
+}
