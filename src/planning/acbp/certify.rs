@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 
 use crate::analysis::parallel::{map_items, map_ranges};
 use crate::planning::cover::{Stepper, exact_budget, whole};
-use crate::planning::department::{Department, Plan, exact, prices};
+use crate::planning::department::{Department, Plan, better, exact, prices};
 use crate::planning::recommend::Solver;
 
 /// How good a plan is known to be.
@@ -96,14 +96,29 @@ pub(super) fn certify(
         _ if settled => (true, 0, value),
         0 => (false, 0, root),
         node_limit => {
+            let start = plan.clone();
             let outcome = exact(dept, plan, &prices, alone, node_limit);
+            let searched = Department::hours(plan);
             dept.settle(plan);
             let bound = if outcome.proven {
                 dept.value(plan)
             } else {
                 root.min(round(outcome.open_bound))
             };
-            (outcome.proven, outcome.nodes, bound)
+            // The search compares values within their rounding (`Department::value_tol`);
+            // where that exceeds a gap's value (gaps worth 4 beside gaps worth 4·10¹⁵), its
+            // best plan can lack a course the settle then adds, and the settled plan is not
+            // the one proven: a plan of the same value may take fewer hours.
+            let proven = outcome.proven && Department::hours(plan) <= searched;
+            // Never worse than the plan the search started from.
+            let (now, before) = (
+                (dept.value(plan), Department::hours(plan)),
+                (dept.value(&start), Department::hours(&start)),
+            );
+            if !proven && better(dept, before, now) {
+                *plan = start;
+            }
+            (proven, outcome.nodes, bound)
         }
     };
     let value = dept.value(plan);

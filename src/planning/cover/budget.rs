@@ -14,7 +14,7 @@ use super::implied::without_implied_closers;
 use super::instance::{EPS, Instance, Solution};
 use super::knapsack::Knapsack;
 use super::split;
-use super::state::{State, chosen_by_cost, remove_redundant};
+use super::state::{State, chosen_by_cost, remove_redundant, value_of_chosen};
 use super::tabu::{Aim, tabu_budget};
 use crate::model::order;
 use priced::Priced;
@@ -530,11 +530,17 @@ fn exact_budget_on(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
     // The search also runs when the value already meets its bound: it then looks for the
     // same value in fewer hours, which proves the lexicographic optimum.
     let mut search = search::BudgetSearch::new(inst, budget, &greedy, priced);
-    let proven = search.run(node_limit);
+    let mut proven = search.run(node_limit);
     let mut state = State::new(inst);
     state.load(inst, &search.best);
     let mut s = Scratch::new(inst);
+    let searched = state.chosen_count();
     fill(inst, &mut state, budget, None, &mut s);
+    // The search compares values within their rounding ([`Instance::value_tol`]); where
+    // that exceeds a gap's value (a gap worth 4 beside one worth 4·10¹⁵, whose sums a
+    // double rounds by more), its best plan can lack a course the fill then adds, and the
+    // filled plan is not the one proven: a plan of the same value may take fewer hours.
+    proven &= state.chosen_count() == searched;
     // The most any plan is worth: the incumbent's value or a subtree's bound.
     let open = search.open_bound.max(state.value(inst)).min(greedy.bound);
     if !proven && search.best != greedy.chosen {
@@ -544,6 +550,15 @@ fn exact_budget_on(inst: &Instance, budget: f64, node_limit: u64) -> Solution {
     }
     let value = state.value(inst);
     let bound = if proven { value } else { open.max(value) };
+    // Never worse than the heuristics' plan, which the search started from.
+    let start = value_of_chosen(inst, &greedy.chosen);
+    if !proven && better(inst, start, greedy.cost, value, state.cost) {
+        return Solution {
+            bound: bound.max(start),
+            nodes: search.nodes,
+            ..greedy
+        };
+    }
     state.solution(inst, bound, proven, search.nodes)
 }
 
