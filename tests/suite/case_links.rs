@@ -242,3 +242,53 @@ fn an_item_type_link_given_by_its_uri_names_the_defined_type() {
         ]
     );
 }
+
+// case/43: two `CFDefinitions` item types under one `uri` (or one identifier) with
+// different titles.
+
+const SHARED_DEFINITIONS: &str =
+    include_str!("../data/cases/case/43-item-type-definitions-sharing-a-uri.json");
+
+/// A link to a `uri` or identifier two definitions share under different titles names no
+/// type: the item is untyped, mapped by default and reported so (the import is not
+/// complete), never typed by whichever definition came last. A definition repeated alike
+/// still names its type.
+#[test]
+fn an_item_type_link_to_definitions_that_disagree_types_nothing() {
+    let import = import(SHARED_DEFINITIONS);
+    let types: Vec<(Option<&str>, CaseTypeSource, bool, Vec<&str>)> = import
+        .report
+        .item_types
+        .iter()
+        .map(|t| {
+            let items = t.items.iter().map(String::as_str).collect();
+            (t.item_type.as_deref(), t.source, t.by_default, items)
+        })
+        .collect();
+    // The theme (a leaf) and the area (a parent) are left untyped, each mapped by default
+    // (sorted by mapping).
+    assert_eq!(
+        types,
+        [
+            (
+                None,
+                CaseTypeSource::Neither,
+                true,
+                vec!["a0000000-0000-4000-8000-000000000002"]
+            ),
+            (
+                None,
+                CaseTypeSource::Neither,
+                true,
+                vec!["a0000000-0000-4000-8000-000000000001"]
+            ),
+            (
+                Some("Functional Competency"),
+                CaseTypeSource::ItemTypeUri,
+                false,
+                vec!["c0000000-0000-4000-8000-000000000001"]
+            ),
+        ]
+    );
+    assert!(!import.report.is_complete());
+}

@@ -17,15 +17,28 @@ use crate::model::spec::AREA_PREFIX;
 use crate::model::validate::hidden_character;
 use crate::{CaseIdItems, EntityKind, Error};
 
-/// The titles of the `CFDefinitions` item types, by identifier key and by `uri`.
+/// The titles of the `CFDefinitions` item types, by identifier key and by `uri`. A key or
+/// `uri` that two definitions with different titles share names neither (`None`): a link
+/// to it leaves its item untyped, and so reported, rather than typed by whichever came
+/// last.
 #[derive(Default)]
 struct DefinedTypes {
-    by_key: HashMap<String, String>,
-    by_uri: HashMap<String, String>,
+    by_key: HashMap<String, Option<String>>,
+    by_uri: HashMap<String, Option<String>>,
 }
 
 impl DefinedTypes {
     fn new(package: &CasePackage) -> Self {
+        /// Records `title` under `key`, or marks the key ambiguous when it holds another.
+        fn define(map: &mut HashMap<String, Option<String>>, key: String, title: &str) {
+            map.entry(key)
+                .and_modify(|held| {
+                    if held.as_deref() != Some(title) {
+                        *held = None;
+                    }
+                })
+                .or_insert_with(|| Some(title.to_owned()));
+        }
         let types = package
             .extra
             .get("CFDefinitions")
@@ -38,14 +51,10 @@ impl DefinedTypes {
             };
             let title = title.trim();
             if let Some(id) = t.get("identifier").and_then(held_text) {
-                defined
-                    .by_key
-                    .insert(key(id).into_owned(), title.to_owned());
+                define(&mut defined.by_key, key(id).into_owned(), title);
             }
             if let Some(uri) = t.get("uri").and_then(held_text).and_then(non_blank) {
-                defined
-                    .by_uri
-                    .insert(uri.trim().to_owned(), title.to_owned());
+                define(&mut defined.by_uri, uri.trim().to_owned(), title);
             }
         }
         defined
@@ -55,15 +64,18 @@ impl DefinedTypes {
     /// (no identifier, as a CASE 1.0 link given as a plain URI string has, or one naming
     /// no definition) by its `uri`, as node links resolve: the definition with that
     /// `uri`, else the one whose identifier the URI is, else the one whose UUID it ends in.
+    /// A key or `uri` two definitions share under different titles names no type.
     fn title(&self, link: &CaseLink) -> Option<&String> {
         let by_id = non_blank(&link.identifier).and_then(|id| self.by_key.get(&*key(id)));
-        by_id.or_else(|| {
-            let uri = non_blank(&link.uri)?.trim();
-            self.by_uri
-                .get(uri)
-                .or_else(|| self.by_key.get(&*key(uri)))
-                .or_else(|| uuid_tail(uri).and_then(|tail| self.by_key.get(&*key(tail))))
-        })
+        by_id
+            .or_else(|| {
+                let uri = non_blank(&link.uri)?.trim();
+                self.by_uri
+                    .get(uri)
+                    .or_else(|| self.by_key.get(&*key(uri)))
+                    .or_else(|| uuid_tail(uri).and_then(|tail| self.by_key.get(&*key(tail))))
+            })?
+            .as_ref()
     }
 }
 
