@@ -292,3 +292,48 @@ fn an_item_type_link_to_definitions_that_disagree_types_nothing() {
     );
     assert!(!import.report.is_complete());
 }
+
+// case/44: `CFItemType` written as the URI of a `CFDefinitions` item type.
+
+const TYPE_AS_URI: &str = include_str!("../data/cases/case/44-item-type-written-as-a-uri.json");
+
+/// A `CFItemType` written as a URI names the definition it links to (by its `uri`, or the
+/// UUID it ends in, as links resolve); a URI naming no definition stays the label as
+/// written, mapped by default.
+#[test]
+fn an_item_type_written_as_a_uri_names_the_defined_type() {
+    let import = import(TYPE_AS_URI);
+    let types: Vec<(Option<&str>, CaseTypeSource, bool, Vec<&str>)> = import
+        .report
+        .item_types
+        .iter()
+        .map(|t| {
+            let items = t.items.iter().map(String::as_str).collect();
+            (t.item_type.as_deref(), t.source, t.by_default, items)
+        })
+        .collect();
+    assert_eq!(
+        types,
+        [
+            (
+                Some("Area"),
+                CaseTypeSource::ItemType,
+                false,
+                vec!["a0000000-0000-4000-8000-000000000001"]
+            ),
+            (
+                Some("Functional Competency"),
+                CaseTypeSource::ItemType,
+                false,
+                vec!["c0000000-0000-4000-8000-000000000001"]
+            ),
+            (
+                Some("https://case.example/not-defined/Theme"),
+                CaseTypeSource::ItemType,
+                true,
+                vec!["a0000000-0000-4000-8000-000000000002"]
+            ),
+        ]
+    );
+    assert_eq!(import.spec.groups[0].kind, GroupKind::Area);
+}

@@ -64,6 +64,21 @@ impl DefinedTypes {
     /// (no identifier, as a CASE 1.0 link given as a plain URI string has, or one naming
     /// no definition) by its `uri`, as node links resolve: the definition with that
     /// `uri`, else the one whose identifier the URI is, else the one whose UUID it ends in.
+    /// The title of the definition a `CFItemType` written as a URI (`https://…`,
+    /// `urn:…`) names, resolved as a link given by its `uri` alone is; `None` for any other
+    /// text, or a URI naming no definition (the text is then the type's label as written).
+    fn uri_title(&self, text: &str) -> Option<&str> {
+        let uri = text.contains("://") || text.get(..4)?.eq_ignore_ascii_case("urn:");
+        if !uri || text.contains(char::is_whitespace) {
+            return None;
+        }
+        let link = CaseLink {
+            uri: text.to_owned(),
+            ..CaseLink::default()
+        };
+        self.title(&link).map(String::as_str)
+    }
+
     /// A key or `uri` two definitions share under different titles names no type.
     fn title(&self, link: &CaseLink) -> Option<&String> {
         let by_id = non_blank(&link.identifier).and_then(|id| self.by_key.get(&*key(id)));
@@ -135,7 +150,12 @@ pub(super) fn classify(
         .map(|(item, &has_children)| {
             let direct = opt_non_blank(item.item_type.as_ref())
                 .or_else(|| type_object_title(item))
-                .map(|t| t.trim().to_owned())
+                .map(|t| {
+                    definitions
+                        .uri_title(t.trim())
+                        .unwrap_or(t.trim())
+                        .to_owned()
+                })
                 .or_else(|| definitions.title(&type_object_link(item)?).cloned());
             let linked = item.item_type_uri.as_ref().and_then(|l| {
                 non_blank(&l.title)
