@@ -10,34 +10,18 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use karmayogi::{
-    AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework,
-    FrameworkSpec, LevelPolicy, Mode, OfficerSpec, PositionSpec, RequirementSpec, RoleSpec, Solver,
+    AcbpOptions, Cohort, CourseOutcome, CourseSpec, Framework, LevelPolicy, Mode, OfficerSpec,
+    Solver,
 };
+
+#[path = "support/one_post.rs"]
+mod one_post;
+use one_post::one_post;
 
 fn chain(n: usize) -> Framework {
     let id = |i: usize| format!("k{i:06}");
     let required: Vec<String> = (0..n).map(|i| format!("c{i:06}")).collect();
-    let mut spec = FrameworkSpec::new();
-    spec.competencies = required
-        .iter()
-        .map(|c| CompetencySpec::new(c.as_str(), c.to_uppercase(), CompetencyType::Domain))
-        .collect();
-    spec.roles.push(RoleSpec {
-        id: "r".into(),
-        name: "R".into(),
-        activities: Vec::new(),
-        requires: required
-            .iter()
-            .map(|c| RequirementSpec::new(c.as_str(), 5))
-            .collect(),
-    });
-    spec.positions.push(PositionSpec {
-        id: "p".into(),
-        name: "P".into(),
-        department: "d".into(),
-        roles: vec!["r".into()],
-    });
-    spec.courses = (0..n)
+    let courses = (0..n)
         .map(|i| CourseSpec {
             id: id(i).into(),
             name: "K".into(),
@@ -56,7 +40,7 @@ fn chain(n: usize) -> Framework {
             language: None,
         })
         .collect();
-    Framework::new(spec).expect("a valid framework")
+    one_post(&required, courses)
 }
 
 fn main() -> ExitCode {

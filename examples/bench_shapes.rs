@@ -20,35 +20,13 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use karmayogi::{
-    AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework,
-    FrameworkSpec, LevelPolicy, Mode, OfficerSpec, PositionSpec, Profile, RecommendOptions,
-    RequirementSpec, RoleSpec, Solver,
+    AcbpOptions, Cohort, CourseOutcome, CourseSpec, LevelPolicy, Mode, OfficerSpec, Profile,
+    RecommendOptions, Solver,
 };
 
-fn framework(required: &[String], courses: Vec<CourseSpec>) -> Framework {
-    let mut spec = FrameworkSpec::new();
-    spec.competencies = required
-        .iter()
-        .map(|c| CompetencySpec::new(c.as_str(), c.to_uppercase(), CompetencyType::Domain))
-        .collect();
-    spec.roles.push(RoleSpec {
-        id: "r".into(),
-        name: "R".into(),
-        activities: Vec::new(),
-        requires: required
-            .iter()
-            .map(|c| RequirementSpec::new(c.as_str(), 5))
-            .collect(),
-    });
-    spec.positions.push(PositionSpec {
-        id: "p".into(),
-        name: "P".into(),
-        department: "d".into(),
-        roles: vec!["r".into()],
-    });
-    spec.courses = courses;
-    Framework::new(spec).expect("a valid framework")
-}
+#[path = "support/one_post.rs"]
+mod one_post;
+use one_post::one_post;
 
 fn course(id: String, provides: Option<&str>, prerequisites: Vec<String>) -> CourseSpec {
     CourseSpec {
@@ -109,7 +87,7 @@ fn dense(shape: &str, n: usize) {
             course(id(i), provides, (0..i).map(id).collect())
         })
         .collect();
-    let fw = framework(&required, courses);
+    let fw = one_post(&required, courses);
     let profile = Profile::new(&fw, &officer(0), &LevelPolicy::default()).expect("valid");
     for (name, options) in [
         ("budget default", RecommendOptions::default()),
@@ -154,7 +132,7 @@ fn diamond(shape: &str, n: usize, officers: usize) {
         k
     }));
     courses.push(course("apex".into(), Some("top"), (0..n).map(id).collect()));
-    let fw = framework(&required, courses);
+    let fw = one_post(&required, courses);
     let specs: Vec<OfficerSpec> = (0..officers).map(officer).collect();
     let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid");
     for (name, options) in [
