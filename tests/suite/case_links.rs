@@ -243,6 +243,19 @@ fn an_item_type_link_given_by_its_uri_names_the_defined_type() {
     );
 }
 
+/// Each item type of a report: its label, source, whether it was mapped by default, and
+/// its items.
+fn types_and_items(
+    report: &karmayogi::CaseImportReport,
+) -> Vec<(Option<&str>, CaseTypeSource, bool, Vec<&str>)> {
+    (report.item_types.iter())
+        .map(|t| {
+            let items = t.items.iter().map(String::as_str).collect();
+            (t.item_type.as_deref(), t.source, t.by_default, items)
+        })
+        .collect()
+}
+
 // case/43: two `CFDefinitions` item types under one `uri` (or one identifier) with
 // different titles.
 
@@ -256,15 +269,7 @@ const SHARED_DEFINITIONS: &str =
 #[test]
 fn an_item_type_link_to_definitions_that_disagree_types_nothing() {
     let import = import(SHARED_DEFINITIONS);
-    let types: Vec<(Option<&str>, CaseTypeSource, bool, Vec<&str>)> = import
-        .report
-        .item_types
-        .iter()
-        .map(|t| {
-            let items = t.items.iter().map(String::as_str).collect();
-            (t.item_type.as_deref(), t.source, t.by_default, items)
-        })
-        .collect();
+    let types = types_and_items(&import.report);
     // The theme (a leaf) and the area (a parent) are left untyped, each mapped by default
     // (sorted by mapping).
     assert_eq!(
@@ -303,15 +308,7 @@ const TYPE_AS_URI: &str = include_str!("../data/cases/case/44-item-type-written-
 #[test]
 fn an_item_type_written_as_a_uri_names_the_defined_type() {
     let import = import(TYPE_AS_URI);
-    let types: Vec<(Option<&str>, CaseTypeSource, bool, Vec<&str>)> = import
-        .report
-        .item_types
-        .iter()
-        .map(|t| {
-            let items = t.items.iter().map(String::as_str).collect();
-            (t.item_type.as_deref(), t.source, t.by_default, items)
-        })
-        .collect();
+    let types = types_and_items(&import.report);
     assert_eq!(
         types,
         [
