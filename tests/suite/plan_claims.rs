@@ -219,6 +219,30 @@ fn a_course_after_a_completed_prerequisite_takes_its_place_by_id() {
     assert_eq!(courses, ["c00", "c03"]);
 }
 
+/// The solvers `planning/10` is planned with: the greedy, the default (the exact search
+/// with its default nodes), and the exact search with a small and a large node limit.
+const CASE_10_SOLVERS: [Solver; 4] = [
+    Solver::Greedy,
+    Solver::Exact {
+        node_limit: Solver::DEFAULT_NODES,
+    },
+    Solver::Exact { node_limit: 5 },
+    Solver::Exact {
+        node_limit: 1_000_000,
+    },
+];
+
+/// `planning/10`'s framework, and its officers' document as text.
+fn case_10() -> (karmayogi::Framework, String) {
+    let fw = karmayogi::Framework::from_json(&crate::support::planning_case(
+        "10-optimal-in-more-hours-at-equal-value-framework.json",
+    ))
+    .unwrap();
+    let officers =
+        crate::support::planning_case("10-optimal-in-more-hours-at-equal-value-officers.json");
+    (fw, officers)
+}
+
 /// `planning/10`: values far apart (behavioural weight 10⁹, `k-u8` weighted 10⁶ more, so
 /// a level of it is worth 10¹⁵ beside gaps worth 2 to 8) under a budget every course fits
 /// (138 h). Two plans close every gap, the same four competencies at the same levels:
@@ -232,23 +256,11 @@ fn a_course_after_a_completed_prerequisite_takes_its_place_by_id() {
 /// plan when it is better.
 #[test]
 fn an_optimal_budgeted_plan_takes_the_fewest_hours_for_its_value() {
-    use karmayogi::{Cohort, Framework, LevelPolicy, RecommendOptions, Weights};
-    let fw = Framework::from_json(&crate::support::planning_case(
-        "10-optimal-in-more-hours-at-equal-value-framework.json",
-    ))
-    .unwrap();
-    let officers =
-        crate::support::planning_case("10-optimal-in-more-hours-at-equal-value-officers.json");
+    use karmayogi::{Cohort, LevelPolicy, RecommendOptions, Weights};
+    let (fw, officers) = case_10();
     let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
     let profile = cohort.profile(0).unwrap();
-    for solver in [
-        Solver::Greedy,
-        Solver::default(),
-        Solver::Exact { node_limit: 5 },
-        Solver::Exact {
-            node_limit: 1_000_000,
-        },
-    ] {
+    for solver in CASE_10_SOLVERS {
         let options = RecommendOptions::default()
             .weights(Weights::new(1e9, 2.0, 1.0).unwrap())
             .competency_weight("k-u8", 1e6)
@@ -271,13 +283,8 @@ fn an_optimal_budgeted_plan_takes_the_fewest_hours_for_its_value() {
 /// no hours, and never worse than the plan the search started from.
 #[test]
 fn an_optimal_department_plan_takes_the_fewest_hours_for_its_value() {
-    use karmayogi::{AcbpOptions, Cohort, Framework, LevelPolicy, Weights};
-    let fw = Framework::from_json(&crate::support::planning_case(
-        "10-optimal-in-more-hours-at-equal-value-framework.json",
-    ))
-    .unwrap();
-    let one =
-        crate::support::planning_case("10-optimal-in-more-hours-at-equal-value-officers.json");
+    use karmayogi::{AcbpOptions, Cohort, LevelPolicy, Weights};
+    let (fw, one) = case_10();
     let three = one.replace(
         r#"{"id": "o0", "department": "dep", "position": "p1", "passbook": []}"#,
         r#"{"id": "o0", "department": "dep", "position": "p1", "passbook": []},
@@ -287,14 +294,7 @@ fn an_optimal_department_plan_takes_the_fewest_hours_for_its_value() {
     for (officers, n) in [(&one, 1.0), (&three, 3.0)] {
         let cohort = Cohort::from_json(&fw, officers, &LevelPolicy::default()).unwrap();
         assert_eq!(cohort.len() as f64, n);
-        for solver in [
-            Solver::Greedy,
-            Solver::default(),
-            Solver::Exact { node_limit: 5 },
-            Solver::Exact {
-                node_limit: 1_000_000,
-            },
-        ] {
+        for solver in CASE_10_SOLVERS {
             let options = AcbpOptions::default()
                 .weights(Weights::new(1e9, 2.0, 1.0).unwrap())
                 .competency_weight("k-u8", 1e6)
