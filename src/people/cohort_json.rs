@@ -155,25 +155,43 @@ pub(crate) fn read_into(builder: &mut CohortBuilder<'_>, json: &str) -> bool {
 /// A string of the text: borrowed unless it holds escapes.
 pub(crate) struct Text<'de>(Cow<'de, str>);
 
+/// The visitor of [`Text`] and [`DateText`]: a string, `expecting` what the field holds.
+/// Only [`DateText`] asks for any value, so only it meets numbers: each is refused, naming
+/// the instant an epoch count stands for.
+struct TextOf {
+    expecting: &'static str,
+}
+
+impl<'de> Visitor<'de> for TextOf {
+    type Value = Text<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Text(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Text(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Text(Cow::Owned(v)))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Err(number_as_date(serde::de::Unexpected::Unsigned(v)))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Err(number_as_date(serde::de::Unexpected::Signed(v)))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Err(number_as_date(serde::de::Unexpected::Float(v)))
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Text<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Of;
-        impl<'de> Visitor<'de> for Of {
-            type Value = Text<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Text(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Text(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Text(Cow::Owned(v)))
-            }
-        }
-        d.deserialize_str(Of)
+        d.deserialize_str(TextOf {
+            expecting: "a string",
+        })
     }
 }
 
@@ -183,32 +201,10 @@ struct DateText<'de>(Text<'de>);
 
 impl<'de> serde::Deserialize<'de> for DateText<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Of;
-        impl<'de> Visitor<'de> for Of {
-            type Value = DateText<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date as text")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(DateText(Text(Cow::Borrowed(v))))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(DateText(Text(Cow::Owned(v.to_owned()))))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                Ok(DateText(Text(Cow::Owned(v))))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Err(number_as_date(serde::de::Unexpected::Unsigned(v)))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Err(number_as_date(serde::de::Unexpected::Signed(v)))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
-                Err(number_as_date(serde::de::Unexpected::Float(v)))
-            }
-        }
-        d.deserialize_any(Of)
+        d.deserialize_any(TextOf {
+            expecting: "a date as text",
+        })
+        .map(DateText)
     }
 }
 
