@@ -60,10 +60,16 @@ impl DefinedTypes {
         defined
     }
 
-    /// The title of the item type a `CFItemTypeURI` link names: by its identifier; else
-    /// (no identifier, as a CASE 1.0 link given as a plain URI string has, or one naming
-    /// no definition) by its `uri`, as node links resolve: the definition with that
-    /// `uri`, else the one whose identifier the URI is, else the one whose UUID it ends in.
+    /// The definition a `uri` names, as node links resolve: the definition with that `uri`,
+    /// else the one whose identifier the URI is, else the one whose UUID it ends in
+    /// (`Some(None)`: definitions that disagree).
+    fn at_uri(&self, uri: &str) -> Option<&Option<String>> {
+        self.by_uri
+            .get(uri)
+            .or_else(|| self.by_key.get(&*key(uri)))
+            .or_else(|| uuid_tail(uri).and_then(|tail| self.by_key.get(&*key(tail))))
+    }
+
     /// The title of the definition a `CFItemType` written as a URI (`https://…`,
     /// `urn:…`) names, resolved as a link given by its `uri` alone is; `None` for any other
     /// text, or a URI naming no definition (the text is then the type's label as written).
@@ -72,24 +78,17 @@ impl DefinedTypes {
         if !uri || text.contains(char::is_whitespace) {
             return None;
         }
-        let link = CaseLink {
-            uri: text.to_owned(),
-            ..CaseLink::default()
-        };
-        self.title(&link).map(String::as_str)
+        self.at_uri(text)?.as_deref()
     }
 
-    /// A key or `uri` two definitions share under different titles names no type.
+    /// The title of the item type a `CFItemTypeURI` link names: by its identifier; else
+    /// (no identifier, as a CASE 1.0 link given as a plain URI string has, or one naming
+    /// no definition) by its `uri` ([`DefinedTypes::at_uri`]). A key or `uri` two
+    /// definitions share under different titles names no type.
     fn title(&self, link: &CaseLink) -> Option<&String> {
         let by_id = non_blank(&link.identifier).and_then(|id| self.by_key.get(&*key(id)));
         by_id
-            .or_else(|| {
-                let uri = non_blank(&link.uri)?.trim();
-                self.by_uri
-                    .get(uri)
-                    .or_else(|| self.by_key.get(&*key(uri)))
-                    .or_else(|| uuid_tail(uri).and_then(|tail| self.by_key.get(&*key(tail))))
-            })?
+            .or_else(|| self.at_uri(non_blank(&link.uri)?.trim()))?
             .as_ref()
     }
 }
