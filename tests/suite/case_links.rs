@@ -12,7 +12,7 @@ use karmayogi::{
     CompetencyType, Error, GroupKind,
 };
 
-use crate::support::{dropped_fields, import, memberships};
+use crate::support::{dropped_fields, import, level_names, memberships};
 
 const OTHER_TYPE: &str = include_str!("../data/cases/case/26-link-identifier-of-another-type.json");
 const LISTS_OF_ONE: &str = include_str!("../data/cases/case/28-links-as-lists-of-one.json");
@@ -36,11 +36,7 @@ fn a_link_identifier_of_another_type_is_read_from_the_uri_and_reported() {
     // The association was followed (the item is in its area) and the criterion's levels
     // describe the item.
     assert_eq!(memberships(&import.spec), [(ITEM, vec![AREA])]);
-    let levels: Vec<(u8, Option<&str>)> = import.spec.competencies[0]
-        .levels
-        .iter()
-        .map(|l| (l.level, l.name.as_deref()))
-        .collect();
+    let levels = level_names(&import.spec.competencies[0]);
     assert_eq!(levels, [(1, Some("Beginning")), (2, Some("Secure"))]);
     assert!(import.report.dropped.is_empty(), "{:?}", import.report);
     assert!(import.report.associations.is_empty(), "{:?}", import.report);
@@ -130,9 +126,7 @@ fn links_as_lists_of_one_are_the_link() {
     let c = "c2800000-0000-4000-8000-000000000001";
     let a = "a2800000-0000-4000-8000-000000000001";
     assert_eq!(memberships(&import.spec), [(c, vec![a])]);
-    let levels: Vec<(u8, Option<&str>)> = (import.spec.competencies[0].levels.iter())
-        .map(|l| (l.level, l.name.as_deref()))
-        .collect();
+    let levels = level_names(&import.spec.competencies[0]);
     assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
     // Nothing set aside: the links name the package's own document and items.
     assert!(import.report.is_complete(), "{:?}", import.report);

@@ -7,7 +7,7 @@
 use karmayogi::{CaseImport, CaseImportOptions, Framework, GroupKind};
 use serde_json::{Map, Value, json};
 
-use crate::support::{import, memberships};
+use crate::support::{import, level_names, memberships};
 
 const WRAPPED: &str = include_str!("../data/cases/case/41-elements-wrapped-in-their-names.json");
 
@@ -61,11 +61,7 @@ fn lists_and_elements_wrapped_in_their_names_import_as_without_the_wrappers() {
         memberships(&wrapped.spec),
         [(DRAFTING, vec![AREA]), (RECORDS, vec![AREA])]
     );
-    let levels: Vec<(u8, Option<&str>)> = wrapped.spec.competencies[0]
-        .levels
-        .iter()
-        .map(|l| (l.level, l.name.as_deref()))
-        .collect();
+    let levels = level_names(&wrapped.spec.competencies[0]);
     assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
     Framework::new(wrapped.spec).unwrap();
 }

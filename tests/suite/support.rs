@@ -189,6 +189,13 @@ pub fn memberships(spec: &FrameworkSpec) -> Vec<(&str, Vec<&str>)> {
         .collect()
 }
 
+/// Each level of `competency` with its name, in spec order.
+pub fn level_names(competency: &CompetencySpec) -> Vec<(u8, Option<&str>)> {
+    (competency.levels.iter())
+        .map(|l| (l.level, l.name.as_deref()))
+        .collect()
+}
+
 /// The competency ids of `spec`, in spec order.
 pub fn competency_ids(spec: &FrameworkSpec) -> Vec<&str> {
     spec.competencies.iter().map(|c| c.id.as_str()).collect()

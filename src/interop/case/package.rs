@@ -68,7 +68,9 @@ pub struct CasePackage {
     /// rubrics); then, once however many elements had it, `sourcedId`
     /// read as `identifier` (the `OneRoster` name of an element's identifier, which CASE
     /// servers built on the 1EdTech APIs write on elements and their links that have no
-    /// `identifier`). Writing uses CASE's names, so this is not written.
+    /// `identifier`), and JSON-LD's `@id` read as `uri` (the node's IRI, which CASE 1.1's
+    /// JSON-LD binding writes on elements and node links that have no `uri`). Writing uses
+    /// CASE's names, so this is not written.
     #[serde(skip)]
     pub renamed: Vec<CaseRenamedKey>,
 }
