@@ -8,7 +8,7 @@
 use karmayogi::{CaseElement, CaseFieldReason, CaseImport, CaseImportOptions};
 use serde_json::Value;
 
-use crate::support::{dropped_fields, exported, import, level_names, memberships};
+use crate::support::{dropped_fields, exported, import, level_names, memberships, rewrite_objects};
 
 const JSON_LD: &str = include_str!("../data/cases/case/45-json-ld-node-links.json");
 
@@ -19,19 +19,14 @@ const RECORDS: &str = "c0000000-0000-4000-8000-000000000002";
 /// `value` with every `@id` key written `uri` (where no `uri` is beside it): the package
 /// as CASE's JSON binding writes it, independently of the crate's reading.
 fn with_uris(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .filter(|(k, _)| *k != "@id" || !map.contains_key("uri"))
-                .map(|(k, v)| {
-                    let k = if k == "@id" { "uri" } else { k.as_str() };
-                    (k.to_owned(), with_uris(v))
-                })
-                .collect(),
-        ),
-        Value::Array(list) => Value::Array(list.iter().map(with_uris).collect()),
-        other => other.clone(),
-    }
+    rewrite_objects(value, &|mut map| {
+        if !map.contains_key("uri")
+            && let Some(id) = map.remove("@id")
+        {
+            map.insert("uri".to_owned(), id);
+        }
+        Value::Object(map)
+    })
 }
 
 #[test]

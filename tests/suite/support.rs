@@ -521,6 +521,24 @@ pub fn case_export(framework: &Framework, document: &CaseDocument) -> CasePackag
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// `value` with each object, after its own values, replaced by what `f` makes of it: a
+/// package rewritten as another writer would write it, independently of the crate's
+/// reading.
+pub fn rewrite_objects(
+    value: &serde_json::Value,
+    f: &dyn Fn(serde_json::Map<String, serde_json::Value>) -> serde_json::Value,
+) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => f(map
+            .iter()
+            .map(|(k, v)| (k.clone(), rewrite_objects(v, f)))
+            .collect()),
+        Value::Array(list) => Value::Array(list.iter().map(|v| rewrite_objects(v, f)).collect()),
+        other => other.clone(),
+    }
+}
+
 /// The framework `import` read, exported again under the document it read, with the
 /// default options.
 #[track_caller]
