@@ -539,6 +539,14 @@ pub fn rewrite_objects(
     }
 }
 
+/// The identifiers of the associations a CASE import kept aside
+/// ([`CaseImportReport::associations`]), in the report's order.
+pub fn kept_associations(report: &CaseImportReport) -> Vec<&str> {
+    (report.associations.iter())
+        .map(|a| a.association.identifier.as_str())
+        .collect()
+}
+
 /// The framework `import` read, exported again under the document it read, with the
 /// default options.
 #[track_caller]

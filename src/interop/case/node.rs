@@ -284,6 +284,10 @@ pub(super) struct Parsed<'p> {
     pub(super) places: Vec<usize>,
     pub(super) index: HashMap<Cow<'p, str>, usize>,
     pub(super) uris: HashMap<&'p str, Node>,
+    /// The UUID each element identified by a URI ends in (`https://…/CFItems/<uuid>`,
+    /// CASE 1.0 identifiers may be URIs), for links that name it by that UUID alone;
+    /// `None` when several elements' URIs end in it (the UUID names neither).
+    pub(super) tails: HashMap<Cow<'p, str>, Option<Node>>,
     pub(super) document: Option<Cow<'p, str>>,
     pub(super) assocs: Vec<Assoc<'p>>,
     /// Items and associations set aside before mapping, each with the reason the report
@@ -293,16 +297,46 @@ pub(super) struct Parsed<'p> {
     pub(super) set_aside: Vec<(CaseElement, String, CaseDropReason)>,
 }
 
-impl Parsed<'_> {
-    /// The node an identifier names: an item, the document, or nothing in the package.
+impl<'p> Parsed<'p> {
+    /// The node an identifier names: an item, the document, or nothing in the package. A
+    /// UUID naming no identifier names the one element whose identifier is a URI ending
+    /// in it, and an identifier written as a URI ending in a UUID (`https://…/CFItems/<uuid>`,
+    /// as a link written by a server that identifies elements by their URIs gives) names
+    /// what that UUID names: a UUID names one element wherever it is written, as a link
+    /// given by its `uri` alone is resolved ([`Self::by_uri`]).
     fn by_key(&self, id: &str) -> Node {
         let id = key(id);
         if let Some(&i) = self.index.get(&id) {
             Node::Item(i)
         } else if self.document.as_deref() == Some(&*id) {
             Node::Document
+        } else if let Some(node) = self.tails.get(&id) {
+            node.unwrap_or(Node::Outside)
         } else {
-            Node::Outside
+            match uuid_tail(&id) {
+                Some(tail) if tail != id => self.by_key(tail),
+                _ => Node::Outside,
+            }
+        }
+    }
+
+    /// Records that the element `node`, identified by `identifier`, is named by the UUID
+    /// its identifier ends in, when the identifier is a URI ending in one (see
+    /// [`Self::by_key`]); a UUID two elements' URIs end in names neither.
+    pub(super) fn add_tail(&mut self, identifier: &'p str, node: Node) {
+        let Some(tail) = uuid_tail(identifier) else {
+            return;
+        };
+        let tail = key(tail);
+        if tail != key(identifier) {
+            self.tails
+                .entry(tail)
+                .and_modify(|held| {
+                    if *held != Some(node) {
+                        *held = None;
+                    }
+                })
+                .or_insert(Some(node));
         }
     }
 
