@@ -2746,3 +2746,26 @@ fn plain_uri_links_equal_to_uri_identifiers_resolve() {
         [(asn("S2").as_str(), vec![asn("S1").as_str()])]
     );
 }
+
+/// case/49: two codes (no UUIDs) differing only by spaces around them, a no-break space
+/// pasted after one: one identifier, refused as a duplicate, and the message says why
+/// without calling them UUIDs.
+#[test]
+fn codes_differing_by_spaces_around_them_are_one_identifier_not_a_uuid() {
+    let json = include_str!("../data/cases/case/49-codes-differing-by-spaces-around.json");
+    let errors = import_errors(&serde_json::from_str(json).unwrap());
+    assert_eq!(
+        errors,
+        [Error::CaseDuplicateIdentifier {
+            identifier: "OP.1\u{a0}".into(),
+            path: "CFItems[1]".into(),
+            earlier: "OP.1".into(),
+            earlier_path: "CFItems[0]".into(),
+        }]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "duplicate case identifier \"OP.1\\u{a0}\" at CFItems[1]: the same identifier as \
+         `OP.1` at CFItems[0] (identifiers compare without the spaces around them)"
+    );
+}

@@ -12,7 +12,7 @@ use karmayogi::{
     CompetencyType, Error, GroupKind,
 };
 
-use crate::support::{dropped_fields, import, memberships};
+use crate::support::{dropped_fields, import, kept_associations, level_names, memberships};
 
 const OTHER_TYPE: &str = include_str!("../data/cases/case/26-link-identifier-of-another-type.json");
 const LISTS_OF_ONE: &str = include_str!("../data/cases/case/28-links-as-lists-of-one.json");
@@ -36,11 +36,7 @@ fn a_link_identifier_of_another_type_is_read_from_the_uri_and_reported() {
     // The association was followed (the item is in its area) and the criterion's levels
     // describe the item.
     assert_eq!(memberships(&import.spec), [(ITEM, vec![AREA])]);
-    let levels: Vec<(u8, Option<&str>)> = import.spec.competencies[0]
-        .levels
-        .iter()
-        .map(|l| (l.level, l.name.as_deref()))
-        .collect();
+    let levels = level_names(&import.spec.competencies[0]);
     assert_eq!(levels, [(1, Some("Beginning")), (2, Some("Secure"))]);
     assert!(import.report.dropped.is_empty(), "{:?}", import.report);
     assert!(import.report.associations.is_empty(), "{:?}", import.report);
@@ -130,9 +126,7 @@ fn links_as_lists_of_one_are_the_link() {
     let c = "c2800000-0000-4000-8000-000000000001";
     let a = "a2800000-0000-4000-8000-000000000001";
     assert_eq!(memberships(&import.spec), [(c, vec![a])]);
-    let levels: Vec<(u8, Option<&str>)> = (import.spec.competencies[0].levels.iter())
-        .map(|l| (l.level, l.name.as_deref()))
-        .collect();
+    let levels = level_names(&import.spec.competencies[0]);
     assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
     // Nothing set aside: the links name the package's own document and items.
     assert!(import.report.is_complete(), "{:?}", import.report);
@@ -333,4 +327,63 @@ fn an_item_type_written_as_a_uri_names_the_defined_type() {
         ]
     );
     assert_eq!(import.spec.groups[0].kind, GroupKind::Area);
+}
+
+// case/48: identifiers written as URIs ending in a UUID on one side, the bare UUID on the
+// other: an item and the document identified by their URIs, named by their UUIDs in
+// links; links naming an item by its URI in `identifier`, as servers that identify
+// elements by URI write them.
+
+const URI_IDS: &str = include_str!("../data/cases/case/48-identifiers-written-as-uris.json");
+const AREA_URI: &str =
+    "https://case.example/ims/case/v1p0/CFItems/a0000000-0000-4000-8000-000000000001";
+
+#[test]
+fn a_uuid_and_a_uri_ending_in_it_name_one_element() {
+    let import = import(URI_IDS);
+    assert_eq!(memberships(&import.spec), [(ITEM, vec![AREA_URI])]);
+    assert_eq!(
+        level_names(&import.spec.competencies[0]),
+        [(1, Some("Basic")), (2, Some("Proficient"))]
+    );
+    assert!(import.report.is_complete(), "{:?}", import.report);
+}
+
+#[test]
+fn elements_whose_uris_end_in_one_uuid_stay_distinct_and_the_uuid_names_neither() {
+    let mut package: serde_json::Value = serde_json::from_str(URI_IDS).unwrap();
+    // Another item whose identifier is the area's UUID itself: the UUID names it, the
+    // area's URI names the area.
+    let items = package["CFItems"].as_array_mut().unwrap();
+    items.push(
+        serde_json::json!({"identifier": AREA, "fullStatement": "Filing",
+        "CFItemType": "Functional Competency"}),
+    );
+    let import = self::import(&package.to_string());
+    let mut groups = memberships(&import.spec);
+    groups.sort();
+    assert_eq!(groups, [(AREA, vec![]), (ITEM, vec![])]);
+    // The association naming the area by its UUID now names the competency `Filing`,
+    // `isChildOf` the document: the area stays without a parent.
+    assert_eq!(
+        kept_associations(&import.report),
+        ["e0000000-0000-4000-8000-000000000002"]
+    );
+    // Two items whose URIs end in one UUID: the UUID names neither.
+    let mut package: serde_json::Value = serde_json::from_str(URI_IDS).unwrap();
+    package["CFItems"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+        "identifier": "https://elsewhere.example/CFItems/a0000000-0000-4000-8000-000000000001",
+        "fullStatement": "Filing", "CFItemType": "Functional Competency"}));
+    let import = self::import(&package.to_string());
+    let kept = kept_associations(&import.report);
+    assert_eq!(
+        kept,
+        [
+            "e0000000-0000-4000-8000-000000000001",
+            "e0000000-0000-4000-8000-000000000002"
+        ]
+    );
 }

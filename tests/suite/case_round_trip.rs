@@ -135,19 +135,6 @@ fn a_document_export_would_refuse_is_reported_by_the_import() {
         let errors = round_trip(&import).expect_err("export refuses the document");
         assert_eq!(errors.len(), reasons.len(), "{document}: {errors:?}");
     }
-    // A wrong type is reported as such, once.
-    let import = import(&package(&json!({"identifier": DOC, "creator": "Board",
-        "title": "Maths", "lastChangeDateTime": 20_240_301})));
-    assert_eq!(
-        document_reasons(&import),
-        [(
-            "lastChangeDateTime",
-            CaseFieldReason::WrongType {
-                found: "an integer",
-                expected: "a string"
-            }
-        )]
-    );
 }
 
 #[test]
@@ -324,4 +311,60 @@ fn a_package_rescored_after_export_is_mapped_by_the_rule_given() {
         [(1.0, 1), (3.0, 3), (4.0, 3), (6.0, 5), (7.0, 5)],
         "{scale:?}"
     );
+}
+
+// case/47: `lastChangeDateTime` as a count of epoch milliseconds or seconds, a JSON
+// number (also a double) or text, as servers storing times as numbers export it.
+
+const EPOCH: &str = include_str!("../data/cases/case/47-last-change-as-epoch-milliseconds.json");
+
+#[test]
+fn an_epoch_count_is_read_as_its_instant_and_round_trips_complete() {
+    let import = CaseImport::from_json(EPOCH, &CaseImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    assert_eq!(
+        import.report.document.last_change_date_time,
+        "2024-01-01T00:00:00.123Z"
+    );
+    assert!(import.report.document.extra.is_empty());
+    let (package, again) = round_trip(&import).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(again.spec, import.spec);
+    assert!(again.report.is_complete(), "{:?}", again.report);
+    assert!((package.items.iter()).all(|i| i.last_change_date_time == "2024-01-01T00:00:00.123Z"));
+    // The report's document as a program holds it (its JSON, as the wasm package gives
+    // it to JavaScript) and gives it back to export: read the same way.
+    let held = serde_json::to_value(&import.report.document).unwrap();
+    let given: karmayogi::CaseDocument = serde_json::from_value(held).unwrap();
+    assert_eq!(given, import.report.document);
+    let mut raw = given.clone();
+    raw.last_change_date_time.clear();
+    let mut value = serde_json::to_value(&raw).unwrap();
+    value["lastChangeDateTime"] = json!(1_704_067_200_123_u64);
+    let given: karmayogi::CaseDocument = serde_json::from_value(value).unwrap();
+    assert_eq!(given, import.report.document);
+}
+
+#[test]
+fn a_number_that_is_no_epoch_count_is_reported_and_export_refuses_it() {
+    for count in [
+        json!(0),
+        json!(-1_704_067_200_000_i64),
+        json!(17_040_672_000_000_u64),
+    ] {
+        let import = import(&package(&json!({"identifier": DOC, "creator": "Board",
+            "title": "Maths", "lastChangeDateTime": count})));
+        assert_eq!(
+            document_reasons(&import),
+            [(
+                "lastChangeDateTime",
+                CaseFieldReason::WrongType {
+                    found: "an integer",
+                    expected: "a string"
+                }
+            )],
+            "{count}"
+        );
+        assert!(round_trip(&import).is_err(), "{count}");
+    }
 }

@@ -5,11 +5,12 @@
 //! each item holds it. Each imports as the package without the wrappers does.
 
 use karmayogi::{CaseImport, CaseImportOptions, Framework, GroupKind};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::support::{import, memberships};
+use crate::support::{import, level_names, memberships, rewrite_objects};
 
 const WRAPPED: &str = include_str!("../data/cases/case/41-elements-wrapped-in-their-names.json");
+const KEYED: &str = include_str!("../data/cases/case/46-keyed-lists-of-wrapped-elements.json");
 
 const AREA: &str = "a0000000-0000-4000-8000-000000000001";
 const DRAFTING: &str = "c0000000-0000-4000-8000-000000000001";
@@ -27,20 +28,14 @@ const NAMES: [&str; 5] = [
 /// `value` with every object whose one key is an element name replaced by what it holds:
 /// the package as CASE writes it, independently of the crate's reading.
 fn unwrapped(value: &Value) -> Value {
-    match value {
-        Value::Object(map)
-            if map.len() == 1 && NAMES.contains(&map.keys().next().unwrap().as_str()) =>
-        {
-            unwrapped(map.values().next().unwrap())
+    rewrite_objects(value, &|mut map| {
+        let named = map.len() == 1
+            && (NAMES.iter()).any(|n| n.eq_ignore_ascii_case(map.keys().next().unwrap()));
+        match map.values_mut().next() {
+            Some(content) if named => content.take(),
+            _ => Value::Object(map),
         }
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), unwrapped(v)))
-                .collect::<Map<String, Value>>(),
-        ),
-        Value::Array(list) => Value::Array(list.iter().map(unwrapped).collect()),
-        other => other.clone(),
-    }
+    })
 }
 
 #[test]
@@ -61,11 +56,7 @@ fn lists_and_elements_wrapped_in_their_names_import_as_without_the_wrappers() {
         memberships(&wrapped.spec),
         [(DRAFTING, vec![AREA]), (RECORDS, vec![AREA])]
     );
-    let levels: Vec<(u8, Option<&str>)> = wrapped.spec.competencies[0]
-        .levels
-        .iter()
-        .map(|l| (l.level, l.name.as_deref()))
-        .collect();
+    let levels = level_names(&wrapped.spec.competencies[0]);
     assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
     Framework::new(wrapped.spec).unwrap();
 }
@@ -110,4 +101,42 @@ fn a_wrapper_beside_other_keys_is_not_an_element_name_alone() {
         .unwrap_err()
         .to_string();
     assert!(errors.contains("CFItems[1]"), "{errors}");
+}
+
+/// `value` with each list CASE defines that is written as an object (keyed by identifiers
+/// or positions) written as the array of its values, in key order.
+fn listed(value: &Value) -> Value {
+    const LISTS: [&str; 5] = [
+        "CFItems",
+        "CFAssociations",
+        "CFRubrics",
+        "CFRubricCriteria",
+        "CFRubricCriterionLevels",
+    ];
+    rewrite_objects(value, &|mut map| {
+        for (key, list) in &mut map {
+            if let (true, Value::Object(keyed)) = (LISTS.contains(&key.as_str()), &*list) {
+                *list = Value::Array(keyed.values().cloned().collect());
+            }
+        }
+        Value::Object(map)
+    })
+}
+
+// case/46: lists written as objects keyed by identifiers or positions, each element
+// wrapped in its name, at every level of the package.
+
+#[test]
+fn keyed_lists_of_wrapped_elements_import_as_their_arrays_without_the_wrappers() {
+    let keyed = import(KEYED);
+    let value: Value = serde_json::from_str(KEYED).unwrap();
+    let plain = import(&listed(&unwrapped(&value)).to_string());
+    assert_eq!(keyed, plain);
+    assert!(keyed.report.is_complete(), "{:?}", keyed.report);
+    assert_eq!(
+        memberships(&keyed.spec),
+        [(DRAFTING, vec![AREA]), (RECORDS, vec![AREA])]
+    );
+    let levels = level_names(&keyed.spec.competencies[0]);
+    assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
 }

@@ -15,7 +15,8 @@ use karmayogi::{
 use serde_json::Value;
 
 use crate::support::{
-    case_export, child_of_edges, dropped, dropped_fields, exported, import, memberships,
+    case_export, child_of_edges, dropped, dropped_fields, exported, import, kept_associations,
+    memberships,
 };
 
 const SAME_NAME_AREAS: &str = include_str!("../data/cases/case/01-same-name-areas-merged.json");
@@ -677,9 +678,7 @@ fn items_are_named_by_the_best_field_and_an_item_nothing_names_is_set_aside() {
             ),
         ]
     );
-    let kept: Vec<&str> = (import.report.associations.iter())
-        .map(|a| a.association.identifier.as_str())
-        .collect();
+    let kept = kept_associations(&import.report);
     assert_eq!(
         kept,
         [

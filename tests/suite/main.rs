@@ -21,6 +21,7 @@ mod case_codes;
 mod case_derived_ids;
 mod case_field_case;
 mod case_inputs;
+mod case_json_ld;
 mod case_languages;
 mod case_links;
 mod case_numbers;

@@ -189,6 +189,13 @@ pub fn memberships(spec: &FrameworkSpec) -> Vec<(&str, Vec<&str>)> {
         .collect()
 }
 
+/// Each level of `competency` with its name, in spec order.
+pub fn level_names(competency: &CompetencySpec) -> Vec<(u8, Option<&str>)> {
+    (competency.levels.iter())
+        .map(|l| (l.level, l.name.as_deref()))
+        .collect()
+}
+
 /// The competency ids of `spec`, in spec order.
 pub fn competency_ids(spec: &FrameworkSpec) -> Vec<&str> {
     spec.competencies.iter().map(|c| c.id.as_str()).collect()
@@ -512,6 +519,32 @@ pub fn import(json: &str) -> CaseImport {
 pub fn case_export(framework: &Framework, document: &CaseDocument) -> CasePackage {
     CasePackage::from_framework(framework, document, &CaseExportOptions::default())
         .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `value` with each object, after its own values, replaced by what `f` makes of it: a
+/// package rewritten as another writer would write it, independently of the crate's
+/// reading.
+pub fn rewrite_objects(
+    value: &serde_json::Value,
+    f: &dyn Fn(serde_json::Map<String, serde_json::Value>) -> serde_json::Value,
+) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => f(map
+            .iter()
+            .map(|(k, v)| (k.clone(), rewrite_objects(v, f)))
+            .collect()),
+        Value::Array(list) => Value::Array(list.iter().map(|v| rewrite_objects(v, f)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The identifiers of the associations a CASE import kept aside
+/// ([`CaseImportReport::associations`]), in the report's order.
+pub fn kept_associations(report: &CaseImportReport) -> Vec<&str> {
+    (report.associations.iter())
+        .map(|a| a.association.identifier.as_str())
+        .collect()
 }
 
 /// The framework `import` read, exported again under the document it read, with the

@@ -153,17 +153,19 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
     hoist_lists(&mut map)?;
     unwrap_elements(&mut map, &["CFItems", "CFAssociations", "CFRubrics"]);
     rename_fields(&mut map, &mut renamed);
-    let mut sourced = false;
-    for key in PACKAGE.iter().map(|k| k.name) {
-        if let Some(value) = map.get_mut(key) {
-            sourced |= sourced_ids(value);
+    for (alias, name) in ALIASES {
+        let mut found = false;
+        for (key, value) in &mut map {
+            if PACKAGE.iter().any(|k| k.name == key) || key == "CFDefinitions" {
+                found |= read_as(value, alias, name);
+            }
         }
-    }
-    if sourced {
-        renamed.push(CaseRenamedKey {
-            found: SOURCED_ID.to_owned(),
-            read_as: "identifier",
-        });
+        if found {
+            renamed.push(CaseRenamedKey {
+                found: alias.to_owned(),
+                read_as: name,
+            });
+        }
     }
     let mut f = Fields(map);
     Ok(CasePackage {
@@ -185,35 +187,48 @@ const ONE_ELEMENT: [(&str, &str, &str); 3] = [
     ("CFRubric", "CFRubrics", "CFRubrics"),
 ];
 
-/// The name `OneRoster` and the 1EdTech APIs built on it give an element's identifier, which
-/// CASE servers built on those APIs write in `CFItems`, their links and the other elements
-/// (`"sourcedId": "<uuid>"`, as `TimeBack`'s CASE 1.1 API documents its `CFItem`).
-const SOURCED_ID: &str = "sourcedId";
+/// Fields that other specifications name otherwise, read under CASE's name: the name
+/// `OneRoster` and the 1EdTech APIs built on it give an element's identifier, which CASE
+/// servers built on those APIs write in `CFItems`, their links and the other elements
+/// (`"sourcedId": "<uuid>"`, as `TimeBack`'s CASE 1.1 API documents its `CFItem`); and
+/// JSON-LD's `@id`, the node's IRI, which CASE 1.1's JSON-LD binding writes for an element's
+/// `uri` and for the one field of a node link (`"originNodeURI": {"@id":
+/// "https://…/CFItems/<uuid>"}`).
+const ALIASES: [(&str, &str); 2] = [("sourcedId", "identifier"), ("@id", "uri")];
 
-/// Renames `sourcedId` to `identifier` in every object within an element list (elements,
-/// their links, criteria and levels, at any depth, apart from `extensions`, which are kept
-/// as written) that has a string `sourcedId` and no `identifier` (or a `null` one): the
-/// element's identifier under the other specification's name, which says the same. Returns
-/// whether one was renamed. O(size of the value).
-fn sourced_ids(value: &mut Value) -> bool {
+/// Renames `alias` to `name` in every object within an element list or `CFDefinitions`
+/// (elements, their links, criteria and levels, at any depth, apart from `extensions`,
+/// which are kept as written) that has a string `alias` and no `name` (or a `null` one):
+/// the field under the other specification's name, which says the same. One beside a
+/// `name` holding another value stays, for the import to report; beside the same text
+/// (spaces around either aside), it says nothing more and is removed. Returns whether one
+/// was renamed or removed. O(size of the value).
+fn read_as(value: &mut Value, alias: &str, name: &str) -> bool {
     let mut renamed = false;
     match value {
         Value::Array(list) => {
             for v in list {
-                renamed |= sourced_ids(v);
+                renamed |= read_as(v, alias, name);
             }
         }
         Value::Object(map) => {
-            if map.get("identifier").is_none_or(Value::is_null)
-                && map.get(SOURCED_ID).is_some_and(Value::is_string)
-                && let Some(id) = map.remove(SOURCED_ID)
+            let held = map.get(name).filter(|v| !v.is_null());
+            let same = match (held.and_then(Value::as_str), map.get(alias)) {
+                (Some(held), Some(Value::String(found))) => held.trim() == found.trim(),
+                _ => false,
+            };
+            if (held.is_none() || same)
+                && map.get(alias).is_some_and(Value::is_string)
+                && let Some(found) = map.remove(alias)
             {
-                map.insert("identifier".to_owned(), id);
+                if !same {
+                    map.insert(name.to_owned(), found);
+                }
                 renamed = true;
             }
             for (key, v) in map.iter_mut() {
                 if key != "extensions" {
-                    renamed |= sourced_ids(v);
+                    renamed |= read_as(v, alias, name);
                 }
             }
         }

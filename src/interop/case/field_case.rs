@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use crate::interop::case::fields::{
     ASSOCIATION, CRITERION, DOCUMENT, ITEM, Known, LEVEL, NODE_LINK, RUBRIC,
 };
+use crate::interop::case::node::each_element;
 use crate::interop::case::package::CaseRenamedKey;
 
 /// The document an item or association names, read when a package has no `CFDocument`.
@@ -99,39 +100,6 @@ pub(super) fn rename_fields(map: &mut Map<String, Value>, renamed: &mut Vec<Case
         if let Some(value) = map.get_mut(*key) {
             each_element(value, key, &mut |element| rename(element, kind, renamed));
         }
-    }
-}
-
-/// Calls `f` on each element object `value` holds in the shapes the reader reads a list
-/// (or one element) in: a list (its `null`s and other values skipped), an object whose
-/// one key is the field's own name, an object of objects (a list written as an object,
-/// keyed by positions or identifiers), or the one element itself.
-fn each_element(value: &mut Value, key: &str, f: &mut dyn FnMut(&mut Map<String, Value>)) {
-    match value {
-        Value::Array(list) => {
-            for v in list {
-                if let Value::Object(element) = v {
-                    f(element);
-                }
-            }
-        }
-        Value::Object(map) if map.len() == 1 && map.contains_key(key) => {
-            if let Some(inner) = map.get_mut(key) {
-                each_element(inner, key, f);
-            }
-        }
-        Value::Object(map)
-            if map.values().any(Value::is_object)
-                && map.values().all(|v| v.is_object() || v.is_null()) =>
-        {
-            for v in map.values_mut() {
-                if let Value::Object(element) = v {
-                    f(element);
-                }
-            }
-        }
-        Value::Object(element) => f(element),
-        _ => {}
     }
 }
 

@@ -146,8 +146,11 @@ fn take_wrapped(
 /// case), the wrappers named after their elements: a list written as `{"CFItem": […]}`
 /// (as a converter from XML writes `<CFItems><CFItem>…`), and an element written as
 /// `{"CFItem": {…}}` (the answer of the CASE API's endpoint for one element, as a package
-/// assembled from the answers for each item holds them). Nothing is lost: a wrapper only
-/// names the kind of what it holds, which its list says. O(number of elements).
+/// assembled from the answers for each item holds them), in every shape the reader reads
+/// a list in (see [`each_element`]): also among the values of a list written as an object
+/// keyed by identifiers or positions (`{"<identifier>": {"CFItem": {…}}}`). Nothing is
+/// lost: a wrapper only names the kind of what it holds, which its list says.
+/// O(number of elements).
 pub(super) fn unwrap_elements(
     map: &mut serde_json::Map<String, serde_json::Value>,
     lists: &[&str],
@@ -160,23 +163,68 @@ pub(super) fn unwrap_elements(
         if let Some(content) = take_wrapped(value, name, true) {
             *value = content;
         }
-        if value.is_object() {
-            // A single element where CASE has a list, or the one a wrapper held.
-            unwrap_element(value, name, inner);
-        } else if let serde_json::Value::Array(elements) = value {
-            for element in elements {
-                unwrap_element(element, name, inner);
-            }
-        }
+        each_element(value, list, &mut |element| {
+            unwrap_element(element, name, inner);
+        });
     }
 }
 
-fn unwrap_element(element: &mut serde_json::Value, name: &str, inner: &[&str]) {
-    if let Some(content) = take_wrapped(element, name, false) {
+/// The element `element` wraps under its name (`{"CFItem": {…}}`), else `element`, with
+/// the wrappers in its own lists removed.
+fn unwrap_element(
+    element: &mut serde_json::Map<String, serde_json::Value>,
+    name: &str,
+    inner: &[&str],
+) {
+    let one = element.len() == 1;
+    let wrapped = match element.iter_mut().next() {
+        Some((key, serde_json::Value::Object(content)))
+            if one && key.eq_ignore_ascii_case(name) =>
+        {
+            Some(std::mem::take(content))
+        }
+        _ => None,
+    };
+    if let Some(content) = wrapped {
         *element = content;
     }
-    if let serde_json::Value::Object(map) = element {
-        unwrap_elements(map, inner);
+    unwrap_elements(element, inner);
+}
+
+/// Calls `f` on each element object `value` holds in the shapes the reader reads a list
+/// (or one element) in: a list (its `null`s and other values skipped), an object whose
+/// one key is the field's own name, an object of objects (a list written as an object,
+/// keyed by positions or identifiers), or the one element itself.
+pub(super) fn each_element(
+    value: &mut serde_json::Value,
+    key: &str,
+    f: &mut dyn FnMut(&mut serde_json::Map<String, serde_json::Value>),
+) {
+    match value {
+        serde_json::Value::Array(list) => {
+            for v in list {
+                if let serde_json::Value::Object(element) = v {
+                    f(element);
+                }
+            }
+        }
+        serde_json::Value::Object(map) if map.len() == 1 && map.contains_key(key) => {
+            if let Some(inner) = map.get_mut(key) {
+                each_element(inner, key, f);
+            }
+        }
+        serde_json::Value::Object(map)
+            if map.values().any(serde_json::Value::is_object)
+                && map.values().all(|v| v.is_object() || v.is_null()) =>
+        {
+            for v in map.values_mut() {
+                if let serde_json::Value::Object(element) = v {
+                    f(element);
+                }
+            }
+        }
+        serde_json::Value::Object(element) => f(element),
+        _ => {}
     }
 }
 
@@ -236,6 +284,10 @@ pub(super) struct Parsed<'p> {
     pub(super) places: Vec<usize>,
     pub(super) index: HashMap<Cow<'p, str>, usize>,
     pub(super) uris: HashMap<&'p str, Node>,
+    /// The UUID each element identified by a URI ends in (`https://…/CFItems/<uuid>`,
+    /// CASE 1.0 identifiers may be URIs), for links that name it by that UUID alone;
+    /// `None` when several elements' URIs end in it (the UUID names neither).
+    pub(super) tails: HashMap<Cow<'p, str>, Option<Node>>,
     pub(super) document: Option<Cow<'p, str>>,
     pub(super) assocs: Vec<Assoc<'p>>,
     /// Items and associations set aside before mapping, each with the reason the report
@@ -245,16 +297,46 @@ pub(super) struct Parsed<'p> {
     pub(super) set_aside: Vec<(CaseElement, String, CaseDropReason)>,
 }
 
-impl Parsed<'_> {
-    /// The node an identifier names: an item, the document, or nothing in the package.
+impl<'p> Parsed<'p> {
+    /// The node an identifier names: an item, the document, or nothing in the package. A
+    /// UUID naming no identifier names the one element whose identifier is a URI ending
+    /// in it, and an identifier written as a URI ending in a UUID (`https://…/CFItems/<uuid>`,
+    /// as a link written by a server that identifies elements by their URIs gives) names
+    /// what that UUID names: a UUID names one element wherever it is written, as a link
+    /// given by its `uri` alone is resolved ([`Self::by_uri`]).
     fn by_key(&self, id: &str) -> Node {
         let id = key(id);
         if let Some(&i) = self.index.get(&id) {
             Node::Item(i)
         } else if self.document.as_deref() == Some(&*id) {
             Node::Document
+        } else if let Some(node) = self.tails.get(&id) {
+            node.unwrap_or(Node::Outside)
         } else {
-            Node::Outside
+            match uuid_tail(&id) {
+                Some(tail) if tail != id => self.by_key(tail),
+                _ => Node::Outside,
+            }
+        }
+    }
+
+    /// Records that the element `node`, identified by `identifier`, is named by the UUID
+    /// its identifier ends in, when the identifier is a URI ending in one (see
+    /// [`Self::by_key`]); a UUID two elements' URIs end in names neither.
+    pub(super) fn add_tail(&mut self, identifier: &'p str, node: Node) {
+        let Some(tail) = uuid_tail(identifier) else {
+            return;
+        };
+        let tail = key(tail);
+        if tail != key(identifier) {
+            self.tails
+                .entry(tail)
+                .and_modify(|held| {
+                    if *held != Some(node) {
+                        *held = None;
+                    }
+                })
+                .or_insert(Some(node));
         }
     }
 

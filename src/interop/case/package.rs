@@ -68,7 +68,9 @@ pub struct CasePackage {
     /// rubrics); then, once however many elements had it, `sourcedId`
     /// read as `identifier` (the `OneRoster` name of an element's identifier, which CASE
     /// servers built on the 1EdTech APIs write on elements and their links that have no
-    /// `identifier`). Writing uses CASE's names, so this is not written.
+    /// `identifier`), and JSON-LD's `@id` read as `uri` (the node's IRI, which CASE 1.1's
+    /// JSON-LD binding writes on elements and node links that have no `uri`). Writing uses
+    /// CASE's names, so this is not written.
     #[serde(skip)]
     pub renamed: Vec<CaseRenamedKey>,
 }
@@ -122,7 +124,9 @@ pub struct CaseDocument {
     /// written as CASE defines it: a date alone, a space before the time, `+0530` and the
     /// other forms publishers write are read and normalised (`2024-03-01` is written
     /// `2024-03-01T00:00:00`; see the module docs, "Time stamps"); a blank or unreadable
-    /// one is refused.
+    /// one is refused. A count of epoch milliseconds or seconds (`1704067200000`, a JSON
+    /// number or text) is read as the instant it stands for, in UTC
+    /// (`2024-01-01T00:00:00Z`).
     #[serde(
         rename = "lastChangeDateTime",
         default,

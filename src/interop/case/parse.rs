@@ -143,6 +143,7 @@ pub(super) fn parse<'p>(
         places: Vec::new(),
         index: HashMap::new(),
         uris: HashMap::new(),
+        tails: HashMap::new(),
         document: doc_key,
         assocs: Vec::new(),
         set_aside: Vec::new(),
@@ -150,6 +151,7 @@ pub(super) fn parse<'p>(
     if let Some(uri) = non_blank(&document.uri) {
         parsed.uris.insert(uri.trim(), Node::Document);
     }
+    parsed.add_tail(&document.identifier, Node::Document);
     for (i, item) in package.items.iter().enumerate() {
         let identifier = (item.identifier.as_str(), &item.extra);
         let k = match seen.check(identifier, CaseElement::Item, Place::Item(i), errors) {
@@ -178,6 +180,7 @@ pub(super) fn parse<'p>(
                 .entry(uri.trim())
                 .or_insert(Node::Item(parsed.items.len()));
         }
+        parsed.add_tail(&item.identifier, Node::Item(parsed.items.len()));
         parsed.index.insert(k, parsed.items.len());
         parsed.items.push(item);
         parsed.places.push(i);

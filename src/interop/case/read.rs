@@ -13,6 +13,7 @@ use crate::interop::case::node::{
     holds_no_value, key, one_link, one_object, one_string, self_named,
 };
 use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points, whole};
+use crate::interop::case::stamp::stamp;
 use crate::model::level::label_number;
 
 pub(crate) use crate::interop::case::fields::{
@@ -196,6 +197,11 @@ impl Fields {
         self.string(key).unwrap_or_default()
     }
 
+    /// `lastChangeDateTime`: a date-time, or a count of epoch time (see [`stamp`]).
+    fn stamp(&mut self, key: &str) -> String {
+        self.take(key, |v| stamp(one_string(v))).unwrap_or_default()
+    }
+
     /// An integer, also written as a number with no fractional part (`1.0`, `1e2`, `-0`),
     /// as writers that hold every number as a double write integers and as the crate's own
     /// documents read whole numbers; one beyond `i64` is put back for `extra`.
@@ -375,7 +381,7 @@ pub(crate) fn document(map: Map<String, Value>) -> CaseDocument {
         uri: f.text("uri"),
         creator: f.text("creator"),
         title: f.text("title"),
-        last_change_date_time: f.text("lastChangeDateTime"),
+        last_change_date_time: f.stamp("lastChangeDateTime"),
         case_version: f.string("caseVersion"),
         description: f.string("description"),
         extra: f.extra(),
@@ -392,7 +398,7 @@ pub(crate) fn item(map: Map<String, Value>) -> CaseItem {
         human_coding_scheme: f.string("humanCodingScheme"),
         item_type: f.string("CFItemType"),
         item_type_uri: f.link("CFItemTypeURI"),
-        last_change_date_time: f.text("lastChangeDateTime"),
+        last_change_date_time: f.stamp("lastChangeDateTime"),
         extra: f.extra(),
     }
 }
@@ -406,7 +412,7 @@ pub(crate) fn association(map: Map<String, Value>) -> CaseAssociation {
         sequence_number: f.integer("sequenceNumber"),
         origin_node_uri: f.link("originNodeURI"),
         destination_node_uri: f.link("destinationNodeURI"),
-        last_change_date_time: f.text("lastChangeDateTime"),
+        last_change_date_time: f.stamp("lastChangeDateTime"),
         extra: f.extra(),
     }
 }
@@ -430,7 +436,7 @@ pub(crate) fn rubric(map: Map<String, Value>) -> CaseRubric {
         uri: f.text("uri"),
         title: f.string("title"),
         description: f.string("description"),
-        last_change_date_time: f.text("lastChangeDateTime"),
+        last_change_date_time: f.stamp("lastChangeDateTime"),
         criteria,
         extra: f.extra(),
     }
@@ -497,7 +503,7 @@ pub(crate) fn criterion(map: Map<String, Value>) -> CaseCriterion {
         weight: f.number("weight"),
         position: f.integer("position"),
         rubric_id: f.string("rubricId"),
-        last_change_date_time: f.text("lastChangeDateTime"),
+        last_change_date_time: f.stamp("lastChangeDateTime"),
         levels: f.objects("CFRubricCriterionLevels", level),
         extra: f.extra(),
     }
@@ -525,7 +531,7 @@ pub(crate) fn level(map: Map<String, Value>) -> CaseCriterionLevel {
         feedback: f.string("feedback"),
         position: f.integer("position"),
         rubric_criterion_id: f.string("rubricCriterionId"),
-        last_change_date_time: f.text("lastChangeDateTime"),
+        last_change_date_time: f.stamp("lastChangeDateTime"),
         extra: f.extra(),
     }
 }

@@ -12,7 +12,31 @@
 //! a zone's abbreviation after a space (`2024-03-01 10:15:00 IST`), which says no offset
 //! (`IST` is India's, Ireland's and Israel's): the time is written without a zone.
 
+use serde_json::Value;
+
+use crate::interop::case::huge::unescape_owned;
 use crate::model::date::{parse_iso_date_or_time, without_zone_name};
+use crate::model::epoch::epoch_instant;
+
+/// A `lastChangeDateTime` as read: a string, or a count of Unix epoch milliseconds (12 or
+/// 13 digits) or seconds (9 or 10 digits), as servers storing times as numbers export
+/// them (`1704067200000`, also written as text or as a double, `1704067200000.0`): the
+/// instant it stands for, written in UTC (`2024-01-01T00:00:00Z`, with the milliseconds
+/// when there are any; see [`epoch_instant`]). A count is an instant, as CASE's date-time
+/// is, so nothing is lost. Text that is neither a date-time nor such a count is the text
+/// (the import reports it); any other value comes back, for the element's `extra`.
+pub(crate) fn stamp(value: Value) -> Result<String, Value> {
+    match value {
+        Value::String(s) => Ok(
+            match (case_date_time(&s).is_none()).then(|| epoch_instant(s.trim())) {
+                Some(Some(instant)) => instant,
+                _ => unescape_owned(s),
+            },
+        ),
+        Value::Number(n) => epoch_instant(&n.to_string()).ok_or(Value::Number(n)),
+        other => Err(other),
+    }
+}
 
 /// The CASE date-time `text` states, written as CASE defines it; `None` when `text` does
 /// not read as a date or date-time (see the module docs).

@@ -142,6 +142,14 @@ pub(super) fn duplicate_text(
             "duplicate case identifier {} at {path}: {earlier_path} has it too",
             quoted(identifier)
         )
+    } else if identifier.trim() == earlier.trim() {
+        // Spaces around it apart, the same text: a code as much as a UUID.
+        format!(
+            "duplicate case identifier {} at {path}: the same identifier as {} at \
+             {earlier_path} (identifiers compare without the spaces around them)",
+            quoted(identifier),
+            quoted(earlier)
+        )
     } else {
         format!(
             "duplicate case identifier {} at {path}: the same uuid as {} at {earlier_path} \

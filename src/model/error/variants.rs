@@ -597,7 +597,9 @@ pub enum Error {
     /// CASE identifiers are UUIDs, which RFC 4122 and RFC 9562 make case-insensitive, so
     /// UUIDs compare without regard to case, to a `urn:uuid:` prefix and to spaces around
     /// them: `A1B2…` and `a1b2…` are one identifier, and the message says so when the two
-    /// are written differently. Give each element its own UUID. The error says where both
+    /// are written differently; so are other identifiers (codes) differing only by the
+    /// spaces around them, and the message says that. Give each element its own UUID. The
+    /// error says where both
     /// elements are, so a frontend can point at them.
     #[error("{}", duplicate_text(identifier, path, earlier, earlier_path))]
     CaseDuplicateIdentifier {

@@ -1,0 +1,137 @@
+//! CASE 1.1's JSON-LD binding (`tests/data/cases/case/45-…`): node links written as
+//! `{"@id": "https://…/CFItems/<uuid>"}`, elements giving their `uri` as `@id`, and
+//! `@context` and `@type` keys on the package and its elements. `@id` is read as the `uri`
+//! it stands for (links resolve as links given by their `uri` do; listed once in
+//! `renamed`); `@context` and `@type` are set aside and reported as any field the crate
+//! does not model, never fatal.
+
+use karmayogi::{CaseElement, CaseFieldReason, CaseImport, CaseImportOptions};
+use serde_json::Value;
+
+use crate::support::{dropped_fields, exported, import, level_names, memberships, rewrite_objects};
+
+const JSON_LD: &str = include_str!("../data/cases/case/45-json-ld-node-links.json");
+
+const DOC: &str = "d0000000-0000-4000-8000-000000000001";
+const AREA: &str = "a0000000-0000-4000-8000-000000000001";
+const RECORDS: &str = "c0000000-0000-4000-8000-000000000002";
+
+/// `value` with every `@id` key written `uri` (where no `uri` is beside it): the package
+/// as CASE's JSON binding writes it, independently of the crate's reading.
+fn with_uris(value: &Value) -> Value {
+    rewrite_objects(value, &|mut map| {
+        if !map.contains_key("uri")
+            && let Some(id) = map.remove("@id")
+        {
+            map.insert("uri".to_owned(), id);
+        }
+        Value::Object(map)
+    })
+}
+
+#[test]
+fn json_ld_node_links_resolve_as_uri_links_and_nothing_is_lost() {
+    let import = import(JSON_LD);
+    assert_eq!(
+        memberships(&import.spec),
+        [("OP.1", vec![AREA]), (RECORDS, vec![AREA])]
+    );
+    let groups: Vec<&str> = import.spec.groups.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(groups, [AREA]);
+    let levels = level_names(&import.spec.competencies[0]);
+    assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
+    assert_eq!(import.report.dropped, []);
+    assert_eq!(import.report.associations, []);
+    assert_eq!(
+        import.report.document.uri,
+        format!("https://case.example/ims/case/v1p1/CFDocuments/{DOC}")
+    );
+    let renamed: Vec<(&str, &str)> = (import.report.renamed.iter())
+        .map(|r| (r.found.as_str(), r.read_as))
+        .collect();
+    assert_eq!(renamed, [("@id", "uri")]);
+    // What the JSON binding would have written is read as it would be.
+    let value: Value = serde_json::from_str(JSON_LD).unwrap();
+    let plain = self::import(&with_uris(&value).to_string());
+    assert_eq!(import.spec, plain.spec);
+}
+
+#[test]
+fn context_and_type_keys_are_reported_as_fields_without_a_place() {
+    let import = import(JSON_LD);
+    let no_place = CaseFieldReason::NoPlace;
+    let at_type = |element, identifier| (element, identifier, "@type", &no_place);
+    assert_eq!(
+        dropped_fields(&import.report),
+        [
+            (CaseElement::Package, DOC, "@context", &no_place),
+            (CaseElement::Package, DOC, "CFDefinitions", &no_place),
+            at_type(CaseElement::Item, "OP.1"),
+            at_type(CaseElement::Item, AREA),
+            (CaseElement::Item, AREA, "CFItemTypeURI", &no_place),
+            at_type(CaseElement::Item, RECORDS),
+            at_type(
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000001"
+            ),
+            at_type(
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000002"
+            ),
+            (
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000002",
+                "originNodeURI.@type",
+                &no_place
+            ),
+            at_type(
+                CaseElement::Association,
+                "e0000000-0000-4000-8000-000000000003"
+            ),
+            at_type(CaseElement::Rubric, "99999999-9999-4999-8999-000000000045"),
+            at_type(
+                CaseElement::Criterion,
+                "f0000000-0000-4000-8000-000000000001"
+            ),
+            at_type(CaseElement::Level, "b0000000-0000-4000-8000-000000000001"),
+            at_type(CaseElement::Level, "b0000000-0000-4000-8000-000000000002"),
+        ]
+    );
+    // The document is kept whole, its JSON-LD keys with it.
+    let kept: Vec<&str> = import
+        .report
+        .document
+        .extra
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(kept, ["@context", "@type"]);
+}
+
+#[test]
+fn an_id_beside_another_uri_is_reported_and_beside_the_same_says_nothing_more() {
+    let value: Value = serde_json::from_str(JSON_LD).unwrap();
+    let mut package = value.clone();
+    // The record-keeping item has both, the same: nothing more is said.
+    let import = self::import(&package.to_string());
+    assert!(
+        !(import.report.dropped_fields.iter()).any(|f| f.identifier == RECORDS && f.field == "@id")
+    );
+    package["CFItems"][2]["@id"] = Value::from("https://elsewhere.example/records");
+    let import = self::import(&package.to_string());
+    let reported: Vec<(&str, &str)> = (import.report.dropped_fields.iter())
+        .filter(|f| f.field == "@id")
+        .map(|f| (f.identifier.as_str(), f.field.as_str()))
+        .collect();
+    assert_eq!(reported, [(RECORDS, "@id")]);
+}
+
+#[test]
+fn a_json_ld_package_round_trips_complete() {
+    let import = import(JSON_LD);
+    let package = exported(&import);
+    let again = CaseImport::from_json(&package.to_json(), &CaseImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again.spec, import.spec);
+    assert!(again.report.is_complete(), "{:?}", again.report);
+}
