@@ -52,10 +52,11 @@ impl Cohort {
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`](crate::Error::UnsupportedFormatVersion) when the
     /// version is not one this crate reads. [`Error::Json`](crate::Error::Json) when the
-    /// document cannot be read: one for each officer holding a value of the wrong type, an
-    /// unknown field or a missing one (within an officer, one for each such passbook entry
-    /// and the first such problem outside its passbook), and the first such problem outside
-    /// `officers`, all at once and in the order of their positions, each with the line,
+    /// document cannot be read: one for each value of the wrong type, unknown or repeated
+    /// field and missing field, in every officer's own fields, in every passbook entry
+    /// (several in one entry: a level written as a word does not hide a bad date beside
+    /// it) and outside `officers`, all at once and in the order of their positions (of
+    /// several required fields missing from one object, the first), each with the line,
     /// column, path and message [`OfficersSpec::from_json`] would give it were it the
     /// document's first problem (the message naming the officer, and the passbook entry
     /// with its index and competency), and the id of the officer holding it; a single one
