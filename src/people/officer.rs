@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::epoch::number_as_date;
 use crate::model::json::null_as_default;
 use crate::model::json_all::{Fault, List, fault, faults, from_versioned_json_all, read_each};
 use crate::model::quote::quoted;
+use crate::people::json_text::DateText;
 use crate::{CompetencyId, CourseId, DepartmentId, Error, Errors, OfficerId, PositionId};
 
 /// An officer as supplied by the caller: who they are, where they serve, and their passbook.
@@ -345,40 +345,10 @@ pub struct Evidence {
 }
 
 /// A date's text, `null` read as the empty one (absent); a number is refused, naming the
-/// instant an epoch count stands for (see [`number_as_date`]).
+/// instant an epoch count stands for, as the one-pass reader refuses it ([`DateText`]).
 fn null_as_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    struct Date;
-    impl<'v> serde::de::Visitor<'v> for Date {
-        type Value = String;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a date as text")
-        }
-        fn visit_str<E>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_owned())
-        }
-        fn visit_string<E>(self, v: String) -> Result<String, E> {
-            Ok(v)
-        }
-        fn visit_unit<E>(self) -> Result<String, E> {
-            Ok(String::new())
-        }
-        fn visit_none<E>(self) -> Result<String, E> {
-            Ok(String::new())
-        }
-        fn visit_some<D: serde::Deserializer<'v>>(self, d: D) -> Result<String, D::Error> {
-            d.deserialize_any(self)
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
-            Err(number_as_date(serde::de::Unexpected::Unsigned(v)))
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
-            Err(number_as_date(serde::de::Unexpected::Signed(v)))
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
-            Err(number_as_date(serde::de::Unexpected::Float(v)))
-        }
-    }
-    deserializer.deserialize_option(Date)
+    let date = Option::<DateText<'de>>::deserialize(deserializer)?;
+    Ok(date.map(|d| d.0.0.into_owned()).unwrap_or_default())
 }
 
 impl Evidence {
