@@ -329,4 +329,19 @@ fn one_framework_entry_with_several_problems_reports_each() {
         &SEVERAL_FRAMEWORK_FAULTS,
         |doc| FrameworkSpec::from_json(doc).unwrap_err(),
     );
+    // Two bad fields in one element of a role's `requires`: both, by their paths.
+    let nested = SEVERAL_FRAMEWORK.replace(
+        r#"{"competency": "rti", "level": "three"}"#,
+        r#"{"competency": 5, "level": "three"}"#,
+    );
+    let errors = Framework::from_json(&nested).unwrap_err().into_vec();
+    let paths: Vec<&str> = errors.iter().map(|e| fields(e).2).collect();
+    assert_eq!(
+        paths[3..5],
+        [
+            "roles[1].requires[0].competency",
+            "roles[1].requires[0].level"
+        ]
+    );
+    assert_eq!(errors.len(), SEVERAL_FRAMEWORK_FAULTS.len() + 1);
 }
