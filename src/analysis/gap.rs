@@ -148,7 +148,11 @@ pub struct Gap<'f> {
     pub required: Level,
     /// The officer's current level.
     pub current: Level,
-    /// `required − current`, at least 0.
+    /// `required − current`, at least 0, in FRAC's levels: for a competency that exists at
+    /// some levels only (an SFIA skill at 4 and 5), an officer holding none of it (0)
+    /// where 5 is required is 5 short, not 2 (the levels of its scale) nor 4, as in every
+    /// other output (readiness, heatmaps, plans; see `DESIGN.md`, "Why this readiness
+    /// definition?").
     pub shortfall: u8,
     /// The roles and activities that demand the competency, derived when iterated.
     pub provenance: Paths<'f>,
@@ -166,7 +170,9 @@ pub struct Gap<'f> {
 ///
 /// over the competencies the position requires. It lies in `[0, 1]`; 1 means every
 /// requirement is met; a position requiring nothing (or only zero-weighted types) gives 1.
-/// Each level counts once, so a gap of two levels costs twice a gap of one.
+/// Each level counts once, so a gap of two levels costs twice a gap of one; levels are
+/// FRAC's 1 to 5 whatever levels a competency has, so holding none of a skill that exists
+/// at 4 and 5 only, required at 5, is 5 levels short and readiness 0 for it.
 ///
 /// # Properties
 /// - Raising a held level never adds a gap nor lowers readiness.

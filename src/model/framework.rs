@@ -237,10 +237,12 @@ impl Framework {
     ///
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] when the document's version is not one this
-    /// crate reads. [`Error::Json`] when it cannot be read: one for each competency, group,
-    /// activity, role, position and course holding a value of the wrong type, an unknown
-    /// field or a missing one, and the first such problem outside those lists (at the top
-    /// level), all at once and in the order of their positions, each with the line,
+    /// crate reads. [`Error::Json`] when it cannot be read: one for each value of the wrong
+    /// type, unknown or repeated field and missing field, in every competency, group,
+    /// activity, role, position and course (several in one entry, and in each element of
+    /// an entry's lists, such as a role's `requires`) and at the top level, all at once and
+    /// in the order of their positions (of several required fields missing from one object,
+    /// the first), each with the line,
     /// column, path and message [`FrameworkSpec::from_json`] would give it were it the
     /// document's first problem, and the id of the entry holding it; a single one for a syntax error or a document that
     /// ends early, after which nothing more can be read. Otherwise every validation

@@ -7,7 +7,9 @@
 //! parse cannot go on) is the document read again: each element of its top-level lists on
 //! its own, borrowed where it stands in the text (`RawValue`), and the rest of the document
 //! with those lists' contents blanked out (spaces, line breaks kept, so every position
-//! stays where it was). Each error is placed at the line and column, path and id the first
+//! stays where it was); a part that does not read is then read member by member
+//! ([`read_each`]), so that one bad value hides no other in the same object. Each error is
+//! placed at the line and column, path and id the first
 //! read would have given it had it been the first, and the errors come in the order of
 //! their positions.
 
@@ -59,12 +61,21 @@ pub(crate) fn fault(text: &str, error: serde_json::Error) -> Fault {
     }
 }
 
-/// The faults of reading `text` as a `T`: none, or its one error.
-pub(crate) fn read_as<T: DeserializeOwned>(text: &str) -> Vec<Fault> {
-    match serde_json::from_str::<T>(text) {
-        Ok(_) => Vec::new(),
-        Err(e) => vec![fault(text, e)],
-    }
+/// The faults of reading `text` as a `T`: none when it reads; else, when it is an object,
+/// one for each of its members that does not read (see [`member_faults`]), so that a
+/// value of the wrong type in one field hides no other field's problem; else its one
+/// error.
+pub(crate) fn read_each<T: DeserializeOwned>(text: &str) -> Vec<Fault> {
+    let read = |part: &str| {
+        serde_json::from_str::<T>(part)
+            .err()
+            .map(|e| fault(part, e))
+    };
+    let Some(first) = read(text) else {
+        return Vec::new();
+    };
+    let found = member_faults(text, &read);
+    if found.is_empty() { vec![first] } else { found }
 }
 
 /// The byte offset where 1-based line `line` of `text` starts (its end when it has fewer).
@@ -123,6 +134,159 @@ pub(crate) fn faults(
     Some(found)
 }
 
+/// A reader of a part of the text: the fault of reading it (its offset in the part), or
+/// none when it reads or its fault lies outside the part (a field missing from an object
+/// around it).
+type Reader<'r> = &'r dyn Fn(&str) -> Option<Fault>;
+
+/// The faults of `text`, an object that `read` does not read, found member by member, in
+/// the order of their positions: each member read alone (`{member}`), its fault reported
+/// when it lies in the member (an unknown field at its key, a value of the wrong type in
+/// its value; for a list of objects, each bad element's, found the same way); a member
+/// whose key came before is reported as the parser reports a repeated field, at its key;
+/// then the object with its bad members blanked out, read whole, for a required field
+/// missing (not one present with a bad value). Empty when `text` is no object of JSON
+/// values, or no part gives a fault (the caller then reports the first error).
+///
+/// O(length of `text`) for the copies, beside the reads (each member and nested element is
+/// read once more on its own, inside its few enclosing keys).
+fn member_faults(text: &str, read: Reader<'_>) -> Vec<Fault> {
+    let Ok(Members(members)) = serde_json::from_str(text) else {
+        return Vec::new();
+    };
+    let Some(open) = text.find('{') else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut kept: Vec<Range<usize>> = Vec::with_capacity(members.len());
+    let mut keys: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut from = open + 1;
+    let mut part = String::new();
+    for (key, value) in &members {
+        let value_at = span_in(text, value.get());
+        let Some(key_start) = text.get(from..value_at.start).and_then(|gap| gap.find('"')) else {
+            return Vec::new();
+        };
+        let key_start = from + key_start;
+        from = value_at.end;
+        let key_end = key_end(text, key_start, value_at.start);
+        part.clear();
+        part.push('{');
+        part.push_str(&text[key_start..value_at.end]);
+        part.push('}');
+        let alone = read(&part)
+            .filter(|f| (1..part.len()).contains(&f.end))
+            .map(|mut f| {
+                f.end = f.end - 1 + key_start;
+                f
+            });
+        let repeated = !keys.insert(key.as_str());
+        let faults = match alone {
+            // The key itself: a field the object does not have.
+            Some(f) if f.end <= key_end => vec![f],
+            _ if repeated => vec![Fault {
+                end: key_end,
+                error: serde::de::Error::custom(format_args!("duplicate field `{key}`")),
+                context: None,
+                element: None,
+            }],
+            Some(f) => {
+                let inner = list_faults(text, key_start, value_at.clone(), value, read);
+                if inner.is_empty() { vec![f] } else { inner }
+            }
+            None => Vec::new(),
+        };
+        if faults.is_empty() {
+            kept.push(key_start..value_at.end);
+        }
+        found.extend(faults);
+    }
+    // The members that read, read together: a required field missing.
+    let close = text.rfind('}').unwrap_or(text.len());
+    let mut rest = text.as_bytes().to_vec();
+    let mut next = kept.iter().peekable();
+    let mut at = open + 1;
+    while at < close {
+        match next.peek() {
+            Some(span) if span.start == at => {
+                at = span.end;
+                next.next();
+                if next.peek().is_some() {
+                    rest[at] = b',';
+                    at += 1;
+                }
+            }
+            _ => {
+                if rest[at] != b'\n' {
+                    rest[at] = b' ';
+                }
+                at += 1;
+            }
+        }
+    }
+    if let Some(f) = String::from_utf8(rest).ok().and_then(|rest| read(&rest)) {
+        let message = f.error.to_string();
+        let present = members
+            .iter()
+            .any(|(key, _)| message.starts_with(&format!("missing field `{key}`")));
+        if !present {
+            found.push(f);
+        }
+    }
+    found.sort_by_key(|f| f.end);
+    found
+}
+
+/// The offset just past the closing quote of the key starting at `key_start`, whose value
+/// starts at `value_start` (only whitespace and a colon lie between).
+fn key_end(text: &str, key_start: usize, value_start: usize) -> usize {
+    let between = text.get(key_start..value_start).unwrap_or_default();
+    let before_colon = between.trim_end().strip_suffix(':').unwrap_or(between);
+    key_start + before_colon.trim_end().len()
+}
+
+/// The faults of the elements of `value`, the list of the member at `key_start`, each
+/// object element read alone in the list (`{"key": [element]}`) and, when it does not
+/// read, member by member; empty when the value is no list or every element reads alone.
+fn list_faults(
+    text: &str,
+    key_start: usize,
+    value_at: Range<usize>,
+    value: &RawValue,
+    read: Reader<'_>,
+) -> Vec<Fault> {
+    let Ok(elements) = serde_json::from_str::<Vec<&RawValue>>(value.get()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{{{}[", &text[key_start..value_at.start]);
+    let in_list = |element: &str| {
+        let wrapped = format!("{prefix}{element}]}}");
+        let inside = prefix.len()..=prefix.len() + element.len();
+        read(&wrapped)
+            .filter(|f| inside.contains(&f.end))
+            .map(|mut f| {
+                f.end -= prefix.len();
+                f
+            })
+    };
+    let mut found = Vec::new();
+    for element in elements {
+        let Some(first) = in_list(element.get()) else {
+            continue;
+        };
+        let at = span_in(text, element.get()).start;
+        let mut each = member_faults(element.get(), &in_list);
+        if each.is_empty() {
+            each.push(first);
+        }
+        for mut f in each {
+            f.end += at;
+            found.push(f);
+        }
+    }
+    found
+}
+
 /// The bytes of `part`, a slice of `text`, in `text`.
 fn span_in(text: &str, part: &str) -> Range<usize> {
     let start = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
@@ -130,8 +294,9 @@ fn span_in(text: &str, part: &str) -> Range<usize> {
 }
 
 /// Reads a versioned document as [`from_versioned_json`](crate::model::json::from_versioned_json)
-/// does, but on a failure to read its data reports every bad element of `lists` (and the
-/// first problem outside them), each as an [`Error::Json`] placed in the whole text, in the
+/// does, but on a failure to read its data reports every bad member of every element of
+/// `lists` and of the rest of the document (as `shell` and the lists' readers find them),
+/// each as an [`Error::Json`] placed in the whole text, in the
 /// order of their positions. `single` words the one error of a document that gives no more
 /// (a syntax error, an early end, or, which should not happen, a diagnosis finding
 /// nothing), as the type's one-error reader does.

@@ -287,8 +287,10 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// level picked from a list (`"3 (Advanced)"`, `"Advanced (3)"`, `"Level 3 - Advanced"`,
 /// `"4 [Expert]"`, see [`numbered_name`]), is the number when the name is the platform's
 /// own for it (Basic, Proficient, Advanced, Expert, Ustad for 1 to 5; `None` for 0), the
-/// names iGOT gives levels; with another level's name (`"Level 3 - Proficient"`) it is
-/// refused saying so, since which of the two is meant is unknowable. The CSV readers split
+/// names iGOT gives levels; with another level's name (`"Level 3 - Proficient"`, or a
+/// competency's own name for level 3 that is not the platform's) it is refused saying that
+/// the name is not the platform's for that number, since which of the two is meant is
+/// unknowable here. The CSV readers split
 /// such text with the same [`numbered_name`] and check the name against the competency's
 /// own names, which they hold. Other text (`"3 pts"`,
 /// `"three"`) is refused as neither a level's number nor a name, with the forms the field
@@ -365,8 +367,10 @@ impl Visitor<'_> for Written {
         } else if let Some((n, name)) = numbered.filter(|&(_, name)| default_name(name)) {
             format!(
                 "invalid value: string {found}, expected a level's number for `{field}`: \
-                 `{name}` is not the name of level {n} (`{n} ({})`); write the level's \
-                 number alone, or with its own name",
+                 `{name}` is not the platform's name of level {n} (`{n} ({})`), the only \
+                 name JSON reads beside a number (a competency's own level names are not \
+                 known where JSON is read); write the level's number alone, or with that \
+                 name",
                 Level(n).default_name()
             )
         } else {

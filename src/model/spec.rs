@@ -626,38 +626,39 @@ impl FrameworkSpec {
     }
 
     /// Reads a spec from JSON as [`FrameworkSpec::from_json`] does, but on values it cannot
-    /// read reports every bad competency, group, activity, role, position and course at
-    /// once (see `model::json_all`), in the order of their positions. O(n) time beyond the
+    /// read reports every bad field of every competency, group, activity, role, position
+    /// and course, and of the document around them, at once (see `model::json_all`), in
+    /// the order of their positions. O(n) time beyond the
     /// one read of a valid document; only a failed read costs another O(n).
     pub(crate) fn read_all(json: &str) -> Result<FrameworkSpec, Errors> {
-        use crate::model::json_all::{List, from_versioned_json_all, read_as};
+        use crate::model::json_all::{List, from_versioned_json_all, read_each};
         const LISTS: [List; 6] = [
             List {
                 name: "competencies",
-                read: read_as::<CompetencySpec>,
+                read: read_each::<CompetencySpec>,
             },
             List {
                 name: "groups",
-                read: read_as::<GroupSpec>,
+                read: read_each::<GroupSpec>,
             },
             List {
                 name: "activities",
-                read: read_as::<ActivitySpec>,
+                read: read_each::<ActivitySpec>,
             },
             List {
                 name: "roles",
-                read: read_as::<RoleSpec>,
+                read: read_each::<RoleSpec>,
             },
             List {
                 name: "positions",
-                read: read_as::<PositionSpec>,
+                read: read_each::<PositionSpec>,
             },
             List {
                 name: "courses",
-                read: read_as::<CourseSpec>,
+                read: read_each::<CourseSpec>,
             },
         ];
-        from_versioned_json_all(json, read_as::<FrameworkSpec>, &LISTS, |_, error| error)
+        from_versioned_json_all(json, read_each::<FrameworkSpec>, &LISTS, |_, error| error)
     }
 
     /// Writes the spec as pretty-printed JSON.

@@ -17,16 +17,15 @@
 //! [`OfficersSpec::from_json`] then [`Cohort::new`], so every error, message and position
 //! is theirs.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
-use crate::model::epoch::number_as_date;
 use crate::model::json::without_bom;
 use crate::model::level::Written;
 use crate::model::whole::Whole;
 use crate::people::builder::CohortBuilder;
+use crate::people::json_text::{DateText, Text};
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
 use crate::people::resolve::OfficerView;
 use crate::people::spellings::Verified;
@@ -52,10 +51,11 @@ impl Cohort {
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`](crate::Error::UnsupportedFormatVersion) when the
     /// version is not one this crate reads. [`Error::Json`](crate::Error::Json) when the
-    /// document cannot be read: one for each officer holding a value of the wrong type, an
-    /// unknown field or a missing one (within an officer, one for each such passbook entry
-    /// and the first such problem outside its passbook), and the first such problem outside
-    /// `officers`, all at once and in the order of their positions, each with the line,
+    /// document cannot be read: one for each value of the wrong type, unknown or repeated
+    /// field and missing field, in every officer's own fields, in every passbook entry
+    /// (several in one entry: a level written as a word does not hide a bad date beside
+    /// it) and outside `officers`, all at once and in the order of their positions (of
+    /// several required fields missing from one object, the first), each with the line,
     /// column, path and message [`OfficersSpec::from_json`] would give it were it the
     /// document's first problem (the message naming the officer, and the passbook entry
     /// with its index and competency), and the id of the officer holding it; a single one
@@ -150,62 +150,6 @@ pub(crate) fn read_into(builder: &mut CohortBuilder<'_>, json: &str) -> bool {
         entries: Vec::new(),
     };
     read_body(without_bom(json), officers)
-}
-
-/// A string of the text: borrowed unless it holds escapes.
-pub(crate) struct Text<'de>(Cow<'de, str>);
-
-/// The visitor of [`Text`] and [`DateText`]: a string, `expecting` what the field holds.
-/// Only [`DateText`] asks for any value, so only it meets numbers: each is refused, naming
-/// the instant an epoch count stands for.
-struct TextOf {
-    expecting: &'static str,
-}
-
-impl<'de> Visitor<'de> for TextOf {
-    type Value = Text<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.expecting)
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Text(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Text(Cow::Owned(v.to_owned())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Text(Cow::Owned(v)))
-    }
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Err(number_as_date(serde::de::Unexpected::Unsigned(v)))
-    }
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Err(number_as_date(serde::de::Unexpected::Signed(v)))
-    }
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Err(number_as_date(serde::de::Unexpected::Float(v)))
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Text<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(TextOf {
-            expecting: "a string",
-        })
-    }
-}
-
-/// An evidence date's text, as [`Text`]; a number is refused, naming the instant an epoch
-/// count stands for, as [`Evidence::date`](crate::Evidence::date) refuses it.
-struct DateText<'de>(Text<'de>);
-
-impl<'de> serde::Deserialize<'de> for DateText<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TextOf {
-            expecting: "a date as text",
-        })
-        .map(DateText)
-    }
 }
 
 /// A field name of a struct with these fields, as its place in the list (found by `find`,

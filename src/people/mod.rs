@@ -22,6 +22,7 @@ pub(crate) mod departments;
 pub(crate) mod held;
 #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
 pub(crate) mod json_pieces;
+pub(crate) mod json_text;
 pub(crate) mod parts;
 pub(crate) mod review;
 pub(crate) mod spellings;

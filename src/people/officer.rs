@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::epoch::number_as_date;
 use crate::model::json::null_as_default;
-use crate::model::json_all::{Fault, List, fault, faults, from_versioned_json_all, read_as};
+use crate::model::json_all::{Fault, List, fault, faults, from_versioned_json_all, read_each};
 use crate::model::quote::quoted;
+use crate::people::json_text::DateText;
 use crate::{CompetencyId, CourseId, DepartmentId, Error, Errors, OfficerId, PositionId};
 
 /// An officer as supplied by the caller: who they are, where they serve, and their passbook.
@@ -96,15 +96,16 @@ impl OfficersSpec {
     /// level's name is refused (see [`Evidence::level`]). A level above the competency's
     /// levels is refused where the passbook is checked against a framework, naming them.
     /// A problem outside `officers` names no officer. The first problem only:
-    /// [`Cohort::from_json`](crate::Cohort::from_json) reports every bad officer and
-    /// passbook entry at once.
+    /// [`Cohort::from_json`](crate::Cohort::from_json) reports every bad field of every
+    /// officer and passbook entry at once.
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
         crate::model::json::from_versioned_json(json).map_err(|error| in_officer(json, error))
     }
 
     /// Reads a document as [`OfficersSpec::from_json`] does, but on values it cannot read
-    /// reports every bad officer at once, and within an officer every bad passbook entry
-    /// (see `model::json_all`), each error's message naming its officer and entry, in the
+    /// reports every bad officer at once, and within an officer every bad field and passbook
+    /// entry, and within an entry every bad field (see `model::json_all`), each error's
+    /// message naming its officer and entry, in the
     /// order of their positions. O(n) time beyond the one read of a valid document; only
     /// a failed read costs another O(n).
     pub(crate) fn read_all(json: &str) -> Result<OfficersSpec, Errors> {
@@ -112,7 +113,7 @@ impl OfficersSpec {
             name: "officers",
             read: officer_faults,
         }];
-        from_versioned_json_all(json, read_as::<OfficersSpec>, &OFFICERS, in_officer)
+        from_versioned_json_all(json, read_each::<OfficersSpec>, &OFFICERS, in_officer)
     }
 
     /// Writes the document as pretty-printed JSON.
@@ -232,10 +233,10 @@ fn officer_faults(text: &str) -> Vec<Fault> {
     let officer: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
     let passbook = [List {
         name: "passbook",
-        read: read_as::<Evidence>,
+        read: read_each::<Evidence>,
     }];
     let Some(mut found) =
-        faults(text, read_as::<OfficerSpec>, &passbook).filter(|found| !found.is_empty())
+        faults(text, read_each::<OfficerSpec>, &passbook).filter(|found| !found.is_empty())
     else {
         let mut only = fault(text, error);
         only.context = Some(officer_named(&officer));
@@ -344,40 +345,10 @@ pub struct Evidence {
 }
 
 /// A date's text, `null` read as the empty one (absent); a number is refused, naming the
-/// instant an epoch count stands for (see [`number_as_date`]).
+/// instant an epoch count stands for, as the one-pass reader refuses it ([`DateText`]).
 fn null_as_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    struct Date;
-    impl<'v> serde::de::Visitor<'v> for Date {
-        type Value = String;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a date as text")
-        }
-        fn visit_str<E>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_owned())
-        }
-        fn visit_string<E>(self, v: String) -> Result<String, E> {
-            Ok(v)
-        }
-        fn visit_unit<E>(self) -> Result<String, E> {
-            Ok(String::new())
-        }
-        fn visit_none<E>(self) -> Result<String, E> {
-            Ok(String::new())
-        }
-        fn visit_some<D: serde::Deserializer<'v>>(self, d: D) -> Result<String, D::Error> {
-            d.deserialize_any(self)
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
-            Err(number_as_date(serde::de::Unexpected::Unsigned(v)))
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
-            Err(number_as_date(serde::de::Unexpected::Signed(v)))
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
-            Err(number_as_date(serde::de::Unexpected::Float(v)))
-        }
-    }
-    deserializer.deserialize_option(Date)
+    let date = Option::<DateText<'de>>::deserialize(deserializer)?;
+    Ok(date.map(|d| d.0.0.into_owned()).unwrap_or_default())
 }
 
 impl Evidence {

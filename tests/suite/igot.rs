@@ -1498,3 +1498,54 @@ fn frac_numbers_beyond_a_double_are_set_aside_not_fatal() {
         ]
     );
 }
+
+// igot/04: a profile entry whose two fields of one level disagree (`"2"` beside
+// `"Level 3"`): the field read first is kept, and the other is noted rather than dropped.
+
+#[test]
+fn profile_fields_of_one_level_that_disagree_are_noted() {
+    let json = include_str!("../data/cases/igot/04-profile-levels-that-disagree.json");
+    let load = load_igot_profile(json).unwrap();
+    let read: Vec<(&str, EvidenceSource, u8)> = (load.value.iter())
+        .map(|e| (e.competency.as_str(), e.source, e.level))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("CID9", EvidenceSource::SelfDeclared, 3),
+            ("CID9", EvidenceSource::Assessment, 2),
+            ("CID12", EvidenceSource::SelfDeclared, 2),
+            ("CID12", EvidenceSource::Assessment, 1),
+        ]
+    );
+    let notes: Vec<(&str, &str, String)> = (load.report.notes.iter())
+        .map(|n| (n.path.as_str(), n.id.as_str(), n.what.to_string()))
+        .collect();
+    let said = |kept: &str, level: u8, other: &str, other_level: u8| {
+        let what = format!(
+            "`{kept}` says level {level} and `{other}` level {other_level}; `{kept}` is kept"
+        );
+        ("$.profileDetails.competencies[0]", "CID9", what)
+    };
+    let (declared, raised) = (
+        "competencySelfAttestedLevel",
+        "competencyCBPCompletionLevel",
+    );
+    assert_eq!(
+        notes,
+        [
+            said(&format!("{declared}Value"), 3, declared, 2),
+            said(raised, 2, &format!("{raised}Value"), 4),
+        ]
+    );
+    assert!(matches!(
+        load.report.notes[0].what,
+        IgotWhat::LevelsDisagree {
+            level: 3,
+            other_level: 2,
+            ..
+        }
+    ));
+    let value = serde_json::to_value(&load.report.notes[1].what).unwrap();
+    assert_eq!(value["what"], "levels_disagree");
+}

@@ -113,11 +113,7 @@ fn a_framework_with_three_bad_entries_reports_all_three() {
 
 #[test]
 fn two_bad_officers_are_reported_with_every_bad_passbook_entry() {
-    let framework = Framework::from_json(&mended(FRAMEWORK, &FRAMEWORK_FAULTS)).expect("valid");
-    let policy = LevelPolicy::default();
-    let errors = Cohort::from_json(&framework, OFFICERS, &policy)
-        .unwrap_err()
-        .into_vec();
+    let (framework, errors) = cohort_errors(OFFICERS);
     let found: Vec<_> = errors.iter().map(fields).collect();
     let level = "invalid value: string `high`, expected a level's number for `level`: the text \
                  is neither a level's number nor one of the platform's level names (Basic, \
@@ -156,11 +152,30 @@ fn two_bad_officers_are_reported_with_every_bad_passbook_entry() {
         assert_eq!(&OfficersSpec::from_json(&alone).unwrap_err(), error);
     }
     assert_eq!(OfficersSpec::from_json(OFFICERS).unwrap_err(), errors[0]);
-    // On several threads, the same errors.
-    let threaded = Cohort::from_json_with_threads(&framework, OFFICERS, &policy, 2);
+    same_on_threads_and_mended(&framework, OFFICERS, &OFFICER_FAULTS, &errors, 4);
+}
+
+/// The mended framework/01, and the errors of reading the officers document `doc` with it.
+fn cohort_errors(doc: &str) -> (Framework, Vec<Error>) {
+    let framework = Framework::from_json(&mended(FRAMEWORK, &FRAMEWORK_FAULTS)).expect("valid");
+    let errors = Cohort::from_json(&framework, doc, &LevelPolicy::default());
+    (framework, errors.unwrap_err().into_vec())
+}
+
+/// On several threads `doc` gives the same `errors`, and mended it gives `officers`.
+#[track_caller]
+fn same_on_threads_and_mended(
+    framework: &Framework,
+    doc: &str,
+    faults: &[(&str, &str)],
+    errors: &[Error],
+    officers: usize,
+) {
+    let policy = LevelPolicy::default();
+    let threaded = Cohort::from_json_with_threads(framework, doc, &policy, 2);
     assert_eq!(threaded.unwrap_err().into_vec(), errors);
-    let cohort = Cohort::from_json(&framework, &mended(OFFICERS, &OFFICER_FAULTS), &policy);
-    assert_eq!(cohort.expect("mended").len(), 4);
+    let cohort = Cohort::from_json(framework, &mended(doc, faults), &policy);
+    assert_eq!(cohort.expect("mended").len(), officers);
 }
 
 #[test]
@@ -209,4 +224,124 @@ fn a_byte_order_mark_and_lines_keep_their_positions() {
     let errors = Framework::from_json(&crlf).unwrap_err().into_vec();
     let lines: Vec<_> = errors.iter().map(|e| (fields(e).0, fields(e).1)).collect();
     assert_eq!(lines, [(5, 72), (12, 56), (21, 79)]);
+}
+
+// officers/04 and framework/02: one entry with several problems (a level written as a
+// word, an epoch date, a misspelt field; a source given twice; a bad flag beside a field
+// missing; a competency with two bad fields, a role whose name and two requirements are
+// bad, a course with bad hours and mode): each is reported, none hides another.
+
+const SEVERAL: &str =
+    include_str!("../data/cases/officers/04-one-entry-several-problems-officers.json");
+const SEVERAL_FRAMEWORK: &str =
+    include_str!("../data/cases/framework/02-one-entry-several-problems.json");
+
+/// officers/04's faults, each with a mend of the same length.
+const SEVERAL_FAULTS: [(&str, &str); 8] = [
+    (r#""department": 12"#, r#""department":"p""#),
+    (r#""level": "high""#, r#""level": 3     "#),
+    (r#""date": 1707537600000"#, r#""date": "2024-02-10" "#),
+    (r#", "verifed": true"#, "                 "),
+    (r#""self_declarde""#, r#""self_declared""#),
+    (r#", "source": "Assessment""#, "                        "),
+    (r#""verified": "maybe""#, r#""verified": "no"   "#),
+    (
+        r#""date": "2024-01-05T09:00""#,
+        r#""source": "assessment"    "#,
+    ),
+];
+
+/// framework/02's faults, each with a mend of the same length.
+const SEVERAL_FRAMEWORK_FAULTS: [(&str, &str); 7] = [
+    (r#""type": "sectoral""#, r#""type": "domain"  "#),
+    (r#", "min_level": "high""#, "                     "),
+    (r#""name": 7,"#, r#""name":"","#),
+    (r#""level": "three""#, r#""level": 3      "#),
+    (r#", "weight": 1"#, "             "),
+    (r#""hours": "four""#, r#""hours": 4     "#),
+    (r#""mode": "online""#, r#""mode": "social""#),
+];
+
+/// Every error of `errors` is the one-error reader's for `doc` with that fault alone.
+#[track_caller]
+fn each_alone(errors: &[Error], doc: &str, faults: &[(&str, &str)], one: impl Fn(&str) -> Error) {
+    assert_eq!(errors.len(), faults.len(), "{errors:#?}");
+    let mut alone: Vec<Error> = (0..faults.len())
+        .map(|k| one(&only(doc, faults, k)))
+        .collect();
+    alone.sort_by_key(|e| (fields(e).0, fields(e).1));
+    assert_eq!(errors, alone);
+    assert_eq!(one(doc), errors[0]);
+}
+
+#[test]
+fn one_passbook_entry_with_several_problems_reports_each() {
+    let (framework, errors) = cohort_errors(SEVERAL);
+    let paths: Vec<&str> = errors.iter().map(|e| fields(e).2).collect();
+    assert_eq!(
+        paths,
+        [
+            "officers[1].department",
+            "officers[1].passbook[0].level",
+            "officers[1].passbook[0].date",
+            "officers[1].passbook[0].verifed",
+            "officers[1].passbook[1].source",
+            "officers[1].passbook[1].source",
+            "officers[2].passbook[0].verified",
+            "officers[2].passbook[0]",
+        ]
+    );
+    assert_eq!(
+        fields(&errors[5]).4,
+        "officer `o2` passbook entry 1 (competency `accounts`): duplicate field `source`"
+    );
+    assert_eq!(
+        fields(&errors[7]).4,
+        "officer `o3` passbook entry 0 (competency `rti`): missing field `source`"
+    );
+    each_alone(&errors, SEVERAL, &SEVERAL_FAULTS, |doc| {
+        OfficersSpec::from_json(doc).unwrap_err()
+    });
+    same_on_threads_and_mended(&framework, SEVERAL, &SEVERAL_FAULTS, &errors, 3);
+}
+
+#[test]
+fn one_framework_entry_with_several_problems_reports_each() {
+    let errors = Framework::from_json(SEVERAL_FRAMEWORK)
+        .unwrap_err()
+        .into_vec();
+    let paths: Vec<&str> = errors.iter().map(|e| fields(e).2).collect();
+    assert_eq!(
+        paths,
+        [
+            "competencies[1].type",
+            "competencies[1].min_level",
+            "roles[1].name",
+            "roles[1].requires[0].level",
+            "roles[1].requires[1].weight",
+            "courses[0].hours",
+            "courses[0].mode",
+        ]
+    );
+    each_alone(
+        &errors,
+        SEVERAL_FRAMEWORK,
+        &SEVERAL_FRAMEWORK_FAULTS,
+        |doc| FrameworkSpec::from_json(doc).unwrap_err(),
+    );
+    // Two bad fields in one element of a role's `requires`: both, by their paths.
+    let nested = SEVERAL_FRAMEWORK.replace(
+        r#"{"competency": "rti", "level": "three"}"#,
+        r#"{"competency": 5, "level": "three"}"#,
+    );
+    let errors = Framework::from_json(&nested).unwrap_err().into_vec();
+    let paths: Vec<&str> = errors.iter().map(|e| fields(e).2).collect();
+    assert_eq!(
+        paths[3..5],
+        [
+            "roles[1].requires[0].competency",
+            "roles[1].requires[0].level"
+        ]
+    );
+    assert_eq!(errors.len(), SEVERAL_FRAMEWORK_FAULTS.len() + 1);
 }

@@ -173,7 +173,7 @@ fn levels_written_with_their_names_read_alike_in_json_and_csv() {
     assert!(
         error
             .to_string()
-            .contains("`Proficient` is not the name of level 3 (`3 (Advanced)`)"),
+            .contains("`Proficient` is not the platform's name of level 3 (`3 (Advanced)`)"),
         "{error}"
     );
     let evidence = evidence.replacen("3 (Advanced)", contradicts, 1);
@@ -185,4 +185,27 @@ fn levels_written_with_their_names_read_alike_in_json_and_csv() {
           with the name the competency gives that level (`3 - Advanced`), or either alone"
         ]
     );
+}
+
+// scales/22: a competency names its own levels (Beginner, Intermediate, Expert) and a
+// requirement writes `"3 - Expert"`, its own name for level 3. JSON checks a name beside a
+// number against the platform's names only: the error must not say that `Expert` is not
+// the name of level 3, which for this competency it is.
+
+#[test]
+fn a_competency_s_own_level_name_beside_its_number_is_not_called_wrong() {
+    let doc = include_str!("../data/cases/scales/22-own-level-names-beside-numbers-framework.json");
+    let errors = karmayogi::Framework::from_json(doc).unwrap_err().into_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = errors[0].to_string();
+    assert!(
+        message.ends_with(
+            "`Expert` is not the platform's name of level 3 (`3 (Advanced)`), the only name \
+             JSON reads beside a number (a competency's own level names are not known where \
+             JSON is read); write the level's number alone, or with that name"
+        ),
+        "{message}"
+    );
+    // The number alone reads.
+    karmayogi::Framework::from_json(&doc.replace("\"3 - Expert\"", "3")).expect("reads");
 }

@@ -255,3 +255,76 @@ fn an_officer_holds_none_or_a_level_the_competency_has() {
         "officer `o1` passbook entry 0 (competency `ITSP`): level 6: expected 0 (none) or 4 to 5"
     );
 }
+
+// scales/21: a skill that exists at levels 4 and 5 only, required at 5. Levels are FRAC's
+// 1 to 5 in every output: an officer holding none of it is 5 levels short (not 2, the
+// levels of its scale, nor 4, the levels up to its lowest), one holding 4 is 1 short.
+
+const PARTIAL_FRAMEWORK: &str =
+    include_str!("../data/cases/scales/21-nothing-held-of-a-partial-scale-framework.json");
+const PARTIAL_OFFICERS: &str =
+    include_str!("../data/cases/scales/21-nothing-held-of-a-partial-scale-officers.json");
+
+#[test]
+fn nothing_held_of_a_partial_scale_is_short_by_the_required_level_everywhere() {
+    use karmayogi::{
+        AcbpOptions, Cohort, CompareOptions, NeedsOptions, OfficersSpec, RecommendOptions,
+        RollupOptions,
+    };
+    let fw = Framework::from_json(PARTIAL_FRAMEWORK).unwrap();
+    assert_eq!(range(&fw, "ITSP"), (4, 5));
+    let officers = OfficersSpec::from_json(PARTIAL_OFFICERS).unwrap().officers;
+    let policy = LevelPolicy::default();
+    let none = Profile::new(&fw, &officers[0], &policy).unwrap();
+    let report = fw.gap(&none, &GapOptions::default()).unwrap();
+    assert_eq!((report.shortfall_levels, report.gaps[0].shortfall), (5, 5));
+    assert!(report.readiness.abs() < 1e-12, "{}", report.readiness);
+    let text = report.to_string();
+    assert!(text.contains("5 of 5 levels short"), "{text}");
+    assert!(
+        text.contains("Strategic planning [ITSP]  functional     0         5      5"),
+        "{text}"
+    );
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["gaps"][0]["shortfall"], 5);
+    // Readiness is 1 − shortfall / required: holding 4 of 5 is 80%, one level short.
+    let four = Profile::new(&fw, &officers[1], &policy).unwrap();
+    let report = fw.gap(&four, &GapOptions::default()).unwrap();
+    assert_eq!(report.shortfall_levels, 1);
+    assert!(
+        (report.readiness - 0.8).abs() < 1e-12,
+        "{}",
+        report.readiness
+    );
+    // The plan's open gap, from what is held to what is required.
+    let plan = fw
+        .recommend(&none, "p-planner", &RecommendOptions::default())
+        .unwrap();
+    assert!(
+        plan.to_string()
+            .contains("open: Strategic planning [ITSP] 0 -> 5: courses reach only level 4"),
+        "{plan}"
+    );
+    // The heatmap: one officer short by 5, one by 1; 6 levels in all.
+    let cohort = Cohort::new(&fw, &officers, &policy).unwrap();
+    let needs = fw
+        .training_needs(&cohort, &NeedsOptions::default())
+        .unwrap();
+    let row = &needs.rows[0];
+    assert_eq!(
+        (row.total_shortfall, row.histogram),
+        (6, [0, 1, 0, 0, 0, 1])
+    );
+    let groups = fw
+        .training_needs_by_group(&cohort, &RollupOptions::default())
+        .unwrap();
+    assert_eq!(groups.rows[0].total_shortfall, 6);
+    let evaluation = fw
+        .compare(&cohort, &cohort, &CompareOptions::default())
+        .unwrap();
+    assert_eq!(evaluation.overall.shortfall_before, 6);
+    let acbp = fw
+        .department_plan(&cohort, &AcbpOptions::default())
+        .unwrap();
+    assert!(acbp.to_string().contains("2 level too low"), "{acbp}");
+}

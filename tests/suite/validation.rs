@@ -2372,8 +2372,9 @@ fn a_passbook_level_written_as_text_is_refused_as_what_it_is() {
         )
     };
     let name = "a level's name is not read from JSON; write the level's number";
-    let both = "`Proficient` is not the name of level 3 (`3 (Advanced)`); write the level's \
-                number alone, or with its own name";
+    let both = "`Proficient` is not the platform's name of level 3 (`3 (Advanced)`), the only \
+                name JSON reads beside a number (a competency's own level names are not known \
+                where JSON is read); write the level's number alone, or with that name";
     let other = "the text is neither a level's number nor one of the platform's level names \
                  (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or a \
                  string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)";

@@ -1005,6 +1005,7 @@ export type IgotWhat =
   | { what: "unreadable_level"; field: string; found: string }
   | { what: "level_out_of_range"; level: number; min: number; max: number }
   | { what: "level_from_name"; name: string; level: number }
+  | { what: "levels_disagree"; kept: string; level: number; other: string; other_level: number }
   | { what: "unknown_competency"; key: string; nearest: string | null }
   | { what: "matched_ignoring_whitespace"; found: string; matched: string }
   | { what: "repeated_tag"; level: number | null }

@@ -199,6 +199,15 @@ describe("FRAC-era officer profiles", () => {
     assert.deepEqual(levels({ selfDeclared: true }), [3, 4]);
   });
 
+  test("two fields of one level that disagree are noted, the first kept", () => {
+    const profile = { competencies: [{ id: "CID9", competencySelfAttestedLevel: "2", competencySelfAttestedLevelValue: "Level 3" }] };
+    const { evidence, report } = loadIgotProfile(JSON.stringify(profile));
+    assert.deepEqual(evidence.map((e) => [e.competency, e.level, e.source]), [["CID9", 3, "self_declared"]]);
+    assert.deepEqual(report.notes.map((n) => n.what), [
+      { what: "levels_disagree", kept: "competencySelfAttestedLevelValue", level: 3, other: "competencySelfAttestedLevel", other_level: 2 },
+    ]);
+  });
+
   test("bad input is refused with its code", () => {
     throwsProblems(() => loadIgotProfile("\"competencies\""), [{ code: "igot_shape", path: "$" }]);
     throwsProblems(() => loadIgotProfile(undefined), [{ code: "json", path: "" }]);

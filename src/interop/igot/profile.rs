@@ -46,7 +46,10 @@ const KNOWN: &[&str] = &[
 /// sign (`-0`) or an exponent (`4e0`) is a level that cannot be read.
 ///
 /// Set aside, each reported: an entry that is not an object or lacks an `id`; an entry with
-/// neither level; a level that cannot be read, or above 5. Noted: an entry whose `id`
+/// neither level; a level that cannot be read, or above 5. Noted: the second field of a
+/// level holding another level than the field read ([`IgotWhat::LevelsDisagree`]:
+/// `competencySelfAttestedLevel` `"2"` beside `competencySelfAttestedLevelValue`
+/// `"Level 3"` keeps 3 and says so); an entry whose `id`
 /// repeats an earlier entry's ([`IgotWhat::Repeated`], at the later entry): both are read,
 /// so their levels are evidence side by side (the level policy counts the highest that
 /// counts) and [`Framework::review_officers`](crate::Framework::review_officers) names two
@@ -211,6 +214,23 @@ fn read_level(
                 // A field read before it held something unreadable: kept, and said.
                 if let Some((field, found)) = unreadable {
                     report.note(path, id, IgotWhat::UnreadableLevel { field, found });
+                }
+                // A field after it holding another level: the first is kept, and said.
+                for other in fields.into_iter().skip_while(|&f| f != field).skip(1) {
+                    if let Some(Ok(other_level)) = entry.get(other).map(level)
+                        && other_level != l
+                    {
+                        report.note(
+                            path,
+                            id,
+                            IgotWhat::LevelsDisagree {
+                                kept: field,
+                                level: l as u8,
+                                other,
+                                other_level: u8::try_from(other_level).unwrap_or(u8::MAX),
+                            },
+                        );
+                    }
                 }
                 return Read::Level(l as u8);
             }

@@ -130,6 +130,20 @@ pub enum IgotWhat {
         /// The level read.
         level: u8,
     },
+    /// Two fields of a profile entry giving one kind of level (the self-attested level's
+    /// `competencySelfAttestedLevelValue` and `competencySelfAttestedLevel`, the
+    /// CBP-completion level's `competencyCBPCompletionLevel` and `…Value`) hold different
+    /// levels; the one [`load_igot_profile`](crate::load_igot_profile) reads first is kept.
+    LevelsDisagree {
+        /// The field kept.
+        kept: &'static str,
+        /// Its level.
+        level: u8,
+        /// The other field.
+        other: &'static str,
+        /// The level it holds.
+        other_level: u8,
+    },
     /// A course tag naming no competency of the framework.
     UnknownCompetency {
         /// The competency id the tag names.
@@ -295,6 +309,12 @@ impl fmt::Display for IgotWhat {
             IgotWhat::NoDepartment => f.write_str("no department, and no default department"),
             IgotWhat::NoRoles => f.write_str("none of its roles was imported"),
             IgotWhat::NoPlace { kind } => write!(f, "a {} node has no place here", quoted(kind)),
+            IgotWhat::LevelsDisagree {
+                kept,
+                level,
+                other,
+                other_level,
+            } => disagree(f, (kept, *level), (other, *other_level)),
             IgotWhat::Conflict { field } => {
                 write!(f, "met again with another `{field}`; the first is kept")
             }
@@ -308,6 +328,19 @@ impl fmt::Display for IgotWhat {
             ),
         }
     }
+}
+
+/// The text of [`IgotWhat::LevelsDisagree`]: the field kept and its level, the other and
+/// its level.
+fn disagree(
+    f: &mut fmt::Formatter<'_>,
+    (kept, level): (&str, u8),
+    (other, other_level): (&str, u8),
+) -> fmt::Result {
+    write!(
+        f,
+        "`{kept}` says level {level} and `{other}` level {other_level}; `{kept}` is kept"
+    )
 }
 
 impl fmt::Display for IgotReport {
