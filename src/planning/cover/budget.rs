@@ -322,9 +322,10 @@ pub(super) fn improve(
 ) {
     #[cfg(test)]
     tests::LOCAL_SEARCHES.with(|searches| searches.set(searches.get() + 1));
-    exchange(inst, state, budget, s);
+    let mut fills = fills_allowed(inst);
+    exchange(inst, state, budget, s, &mut fills);
     if state.chosen_count() <= PAIR_PICKS {
-        exchange_pairs(inst, state, budget, s);
+        exchange_pairs(inst, state, budget, s, &mut fills);
     }
     state.journal.clear();
     let better = |v, c, bv, bc| better(inst, v, c, bv, bc);
@@ -365,8 +366,9 @@ fn useful(inst: &Instance) -> impl Iterator<Item = u32> + '_ {
 /// it out (with the prerequisites only it needed), refill without it (greedily, or after
 /// first taking one of the [`SWAPS`] best candidates that now fit), and keep the change
 /// when the plan is lexicographically better; repeat while something improves, at most
-/// [`MAX_EXCHANGES`] exchanges in all.
-fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
+/// [`MAX_EXCHANGES`] exchanges in all, and while `fills` (refills left, see
+/// [`fills_allowed`]) lasts.
+fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch, fills: &mut usize) {
     let rounds = 2 * inst.len().max(1);
     let mut ancestors = Vec::new();
     let mut attempts = 0;
@@ -404,6 +406,14 @@ fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
             order::sort_by(&mut firsts, preferred);
             firsts.truncate(SWAPS);
             for first in std::iter::once(None).chain(firsts.into_iter().map(|f| Some(f.2))) {
+                let Some(left) = fills.checked_sub(1) else {
+                    state.revert(inst, mark);
+                    state.journal.clear();
+                    return;
+                };
+                *fills = left;
+                #[cfg(test)]
+                tests::EXCHANGE_REFILLS.with(|refills| refills.set(refills.get() + 1));
                 if let Some(c) = first {
                     state.revert(inst, removed);
                     state.choose(inst, c, &mut s.buffer);
@@ -429,9 +439,16 @@ fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
 /// Local search beyond [`exchange`]: take two chosen candidates no other requires out (with
 /// the prerequisites only they needed), refill greedily, and keep the change when the plan
 /// is lexicographically better, then exchange single candidates again; repeat while
-/// something improves, at most [`MAX_PAIRS`] pairs in all. A plan no single exchange
-/// improves can still gain from trading two courses for two others that overlap less.
-fn exchange_pairs(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch) {
+/// something improves, at most [`MAX_PAIRS`] pairs in all, and while `fills` (refills
+/// left, shared with [`exchange`]) lasts. A plan no single exchange improves can still
+/// gain from trading two courses for two others that overlap less.
+fn exchange_pairs(
+    inst: &Instance,
+    state: &mut State,
+    budget: f64,
+    s: &mut Scratch,
+    fills: &mut usize,
+) {
     let mut ancestors = Vec::new();
     let mut attempts = 0;
     loop {
@@ -442,10 +459,13 @@ fn exchange_pairs(inst: &Instance, state: &mut State, budget: f64, s: &mut Scrat
         let mut improved = false;
         'pairs: for (i, &a) in outs.iter().enumerate() {
             for &b in &outs[i + 1..] {
-                if attempts == MAX_PAIRS {
+                let Some(left) = fills.checked_sub(1).filter(|_| attempts < MAX_PAIRS) else {
                     state.journal.clear();
                     return;
-                }
+                };
+                *fills = left;
+                #[cfg(test)]
+                tests::EXCHANGE_REFILLS.with(|refills| refills.set(refills.get() + 1));
                 attempts += 1;
                 state.journal.clear();
                 let (value, mark) = (state.value(inst), state.mark());
@@ -473,7 +493,7 @@ fn exchange_pairs(inst: &Instance, state: &mut State, budget: f64, s: &mut Scrat
         if !improved {
             return;
         }
-        exchange(inst, state, budget, s);
+        exchange(inst, state, budget, s, fills);
     }
 }
 
@@ -487,6 +507,36 @@ const PAIR_PICKS: usize = 64;
 
 /// Exchanges tried in all, so that plans of thousands of courses stay bounded in time.
 const MAX_EXCHANGES: usize = 400;
+
+/// Candidates, prerequisite links and candidate–element pairs the refills of one local
+/// search ([`exchange`] and [`exchange_pairs`]) may pass over in all on an instance
+/// larger than [`SMALL`] (a refill is charged the whole instance).
+const EXCHANGE_WORK: usize = 2_000_000;
+
+/// Instances of at most this many candidates, links and pairs in all get refills
+/// without a limit: [`EXCHANGE_WORK`] over the size is at least the `MAX_EXCHANGES · (1 +
+/// SWAPS)` refills one [`exchange`] can make.
+const SMALL: usize = EXCHANGE_WORK / (MAX_EXCHANGES * (1 + SWAPS));
+
+/// The refills one local search ([`improve`]'s exchanges) may make: unlimited on an
+/// instance of at most [`SMALL`] candidates, links and pairs, else [`EXCHANGE_WORK`] over
+/// the instance's size, and never fewer than [`MAX_EXCHANGES`]. Up to `MAX_EXCHANGES`
+/// exchanges of up to `1 + SWAPS` refills each, each refill a pass over the instance,
+/// made a search of a department-sized officer (thousands of picks) quadratic, outside
+/// the work the department charges for it: a wide diamond of 2,000 courses of varied
+/// hours and 20 officers took 12 s of CPU. O(1).
+fn fills_allowed(inst: &Instance) -> usize {
+    #[cfg(test)]
+    if tests::UNBOUNDED_EXCHANGES.with(std::cell::Cell::get) {
+        return usize::MAX;
+    }
+    let size = inst.len() + inst.links() + inst.cover_rows().1.len();
+    if size <= SMALL {
+        usize::MAX
+    } else {
+        (EXCHANGE_WORK / size).max(MAX_EXCHANGES)
+    }
+}
 
 /// Courses tried as the first pick after taking one out, in an exchange.
 const SWAPS: usize = 6;

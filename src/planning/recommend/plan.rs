@@ -142,7 +142,9 @@ pub enum Optimality {
     /// possible.
     Optimal,
     /// Not proven optimal, but at most `gap` from the optimum: for least hours, the plan's
-    /// hours are at most `(1 + gap)` times the fewest possible; for a budget, its value is
+    /// hours are at most `(1 + gap)` times the fewest possible (taken with the room of
+    /// [`Optimality::Optimal`]: `(1 + gap)·(fewest + 10⁻⁹·max(1, bound))` exactly, as
+    /// [`Plan::bound`](crate::Plan::bound) says); for a budget, its value is
     /// at least `(1 − gap)` times the most possible (a department plan's value likewise). A
     /// budgeted plan with `gap` 0 closes the most value, but no search has ruled out the
     /// same value in fewer hours.
@@ -211,10 +213,14 @@ pub struct Plan<'f> {
     /// closing every closable gap takes fewer selection hours than this (formal hours
     /// counted at `1 / share` under [`RecommendOptions::max_formal_share`], else plain
     /// hours), rounded to 9 decimals as every total of hours is, so that without a formal
-    /// share it is never above [`Plan::total_hours`]. Budget: no plan within the hours
-    /// closes more weighted shortfall. A plan proven optimal ([`Optimality::Optimal`])
-    /// meets it: the bound is then the plan's own selection hours (summed in learning
-    /// order and rounded, so without a formal share [`Plan::total_hours`]) or its
+    /// share it is never above [`Plan::total_hours`]; proven with the room
+    /// [`Optimality::Optimal`] gives hours, so what holds exactly is that no such plan
+    /// takes fewer than `bound − 10⁻⁹·max(1, bound)` selection hours (one 2-hour course
+    /// beside a plan of 2 + 8·10⁻¹⁰ h proven optimal with `bound` 2.000000001:
+    /// `tests/data/cases/planning/11-*`). Budget: no plan within the hours closes more
+    /// weighted shortfall. A plan proven optimal ([`Optimality::Optimal`]) meets it: the
+    /// bound is then the plan's own selection hours (summed in learning order and
+    /// rounded, so without a formal share [`Plan::total_hours`]) or its
     /// [`Plan::value_closed`].
     ///
     /// [`Objective::CloseAll`]: crate::Objective::CloseAll

@@ -1,7 +1,7 @@
 //! Tests of `budget.rs`: the second start and the local searches it costs, and what a
 //! plan stopped by its node limit claims.
 
-use super::{PAIR_PICKS, exact_budget, greedy_budget, unaffordable};
+use super::{PAIR_PICKS, exact_budget, fills_allowed, greedy_budget, unaffordable};
 use crate::planning::cover::instance::Instance;
 use crate::planning::cover::instance::tests::{laden, random};
 use crate::planning::cover::tests::exported;
@@ -13,6 +13,10 @@ thread_local! {
     /// on this thread.
     pub(super) static ROUNDED_STARTS: Cell<u64> = const { Cell::new(0) };
     pub(super) static LOCAL_SEARCHES: Cell<u64> = const { Cell::new(0) };
+    /// Refills of `exchange` on this thread.
+    pub(super) static EXCHANGE_REFILLS: Cell<usize> = const { Cell::new(0) };
+    /// Set: `exchange` refills as before its work was bounded (up to 400 exchanges of 7).
+    pub(super) static UNBOUNDED_EXCHANGES: Cell<bool> = const { Cell::new(false) };
     /// Set: the search prunes and fixes as before it read the incumbent's hours and the
     /// values' unit (plans of equal value looked for within the whole budget).
     pub(super) static WITHIN_THE_BUDGET: Cell<bool> = const { Cell::new(false) };
@@ -135,4 +139,49 @@ fn a_course_whose_closure_exceeds_the_budget_is_set_aside_whatever_its_chains() 
     let plan = greedy_budget(&inst, 50.0);
     assert!(plan.chosen.is_empty());
     assert!(plan.bound < 5.0, "bound {}", plan.bound);
+}
+
+/// A wide diamond as a department officer meets it (`examples/bench_shapes.rs`, `VARIED=1
+/// diamond`): one root and n courses of 1 to 13 hours, each requiring it and closing a
+/// gap of its own, under a cap of n/2 hours (the course requiring all n is set aside
+/// there, as its closure exceeds the cap, so it is left out here). The exchanges
+/// refilled the plan from every candidate up to 400 times 7, quadratic in n on a plan of
+/// about n/14 picks and outside the work the department charges; they now stop within
+/// [`super::EXCHANGE_WORK`] candidates, links and pairs, and the plan is still maximal.
+#[test]
+fn the_exchanges_on_a_wide_diamond_stop_within_their_work() {
+    let n: u32 = 1_200;
+    let mut inst = Instance::with_capacity(vec![1.0; n as usize], n as usize + 1, n as usize);
+    inst.push(1.0, 1.0, &[], &[]);
+    for i in 0..n {
+        let hours = f64::from(1 + i * 7919 % 13);
+        inst.push(hours, hours, &[i], &[0]);
+    }
+    inst.finish();
+    let allowed = fills_allowed(&inst);
+    assert!(allowed < 2_800, "{allowed} refills allowed");
+    let budget = f64::from(n / 2);
+    let refilled = |unbounded: bool| {
+        UNBOUNDED_EXCHANGES.with(|u| u.set(unbounded));
+        EXCHANGE_REFILLS.with(|refills| refills.set(0));
+        let plan = greedy_budget(&inst, budget);
+        UNBOUNDED_EXCHANGES.with(|u| u.set(false));
+        (plan, EXCHANGE_REFILLS.with(Cell::get))
+    };
+    let (_, before) = refilled(true);
+    assert!(
+        before > allowed,
+        "{before} refills unbounded, {allowed} allowed"
+    );
+    let (plan, refills) = refilled(false);
+    assert!(refills <= allowed, "{refills} refills, {allowed} allowed");
+    let hours: f64 = plan.chosen.iter().map(|&j| inst.hours(j)).sum();
+    assert!(hours <= budget, "{hours} h");
+    // Maximal: no course left out fits in the hours left.
+    let left = budget - hours;
+    for j in 1..=n {
+        if !plan.chosen.contains(&j) {
+            assert!(inst.hours(j) > left, "course {j} fits in {left} h");
+        }
+    }
 }
