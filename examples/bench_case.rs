@@ -7,8 +7,14 @@
 //! takes (best of 3), the peak heap of the first import (counted by a counting global
 //! allocator) and what the import gave.
 
+#[path = "support/args.rs"]
+mod args;
+#[path = "support/out.rs"]
+mod out;
+
 use std::alloc::System;
 use std::fmt::Write as _;
+use std::process::ExitCode;
 use std::time::Instant;
 
 use cap::Cap;
@@ -67,17 +73,17 @@ fn package(n: usize) -> String {
     )
 }
 
-fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number of items"))
-        .collect();
-    let mut sizes = if sizes.is_empty() {
-        vec![12_500, 25_000, 50_000, 100_000]
-    } else {
-        sizes
+const USAGE: args::Usage = args::Usage::positional_only("bench_case [N ...]", usize::MAX);
+
+fn main() -> ExitCode {
+    out::finish(run)
+}
+
+fn run(out: &mut dyn std::io::Write) -> out::Outcome {
+    let Some(args) = USAGE.read(out)? else {
+        return Ok(());
     };
-    sizes.sort_unstable();
+    let sizes = USAGE.sizes(&args, "N", &[12_500, 25_000, 50_000, 100_000])?;
     let options = CaseImportOptions::default();
     for n in sizes {
         let text = package(n);
@@ -88,7 +94,7 @@ fn main() {
         let mut summary = String::new();
         for run in 0..3 {
             let start = Instant::now();
-            let import = CaseImport::from_json(&text, &options).expect("the package imports");
+            let import = CaseImport::from_json(&text, &options)?;
             best = best.min(start.elapsed().as_secs_f64());
             if run == 0 {
                 let peak = HEAP.max_allocated() - before;
@@ -102,10 +108,12 @@ fn main() {
                 );
             }
         }
-        println!(
+        writeln!(
+            out,
             "{n} items, {:.1} MiB: {:.3} s (best of 3); {summary}",
             text.len() as f64 / 1_048_576.0,
             best
-        );
+        )?;
     }
+    Ok(())
 }

@@ -38,17 +38,10 @@ fn main() -> ExitCode {
 }
 
 fn run(out: &mut dyn Write) -> out::Outcome {
-    let args = USAGE.parse_env()?;
-    if args.help {
-        return Ok(writeln!(out, "usage: {}", USAGE.text)?);
-    }
-    let mut sizes = (args.positional().iter())
-        .map(|a| Ok(usize::try_from(USAGE.count(a, "SIZE")?)?))
-        .collect::<Result<Vec<usize>, Box<dyn std::error::Error>>>()?;
-    if sizes.is_empty() {
-        sizes = vec![65, 100, 150, 200];
-    }
-    sizes.sort_unstable();
+    let Some(args) = USAGE.read(out)? else {
+        return Ok(());
+    };
+    let sizes = USAGE.sizes(&args, "SIZE", &[65, 100, 150, 200])?;
     writeln!(
         out,
         "    n |  JSON (KB) |        paths | build (ms) | peak heap (MB) | kept (MB) | paths of one post (ms)"

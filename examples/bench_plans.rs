@@ -50,6 +50,20 @@ use karmayogi::{
 
 use synth::SplitMix64;
 
+/// `println!`, ending the run quietly (exit code 0) when standard output's reader has
+/// gone, as after `| head`, rather than panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = std::io::Write::write_fmt(&mut stdout, format_args!("{}\n", format_args!($($arg)*))) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            panic!("writing to standard output: {e}");
+        }
+    }};
+}
+
 const COURSES: usize = 10_000;
 const SEED: u64 = 2024;
 
@@ -58,7 +72,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::from(2)
+            ExitCode::FAILURE
         }
     }
 }
@@ -71,6 +85,7 @@ struct Args {
     every: usize,
     only: Option<String>,
     large_samples: usize,
+    help: bool,
 }
 
 fn args() -> Result<Args, String> {
@@ -82,29 +97,65 @@ fn args() -> Result<Args, String> {
         every: 10,
         only: None,
         large_samples: 1,
+        help: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
+        if a == "-h" || a == "--help" {
+            out.help = true;
+            continue;
+        }
         if a == "--large-only" || a == "--no-large" {
             out.large_only |= a == "--large-only";
             out.no_large |= a == "--no-large";
             continue;
         }
-        let value = it.next().ok_or(format!("`{a}` needs a value"))?;
+        if ![
+            "--export",
+            "--nodes",
+            "--only",
+            "--every",
+            "--large-samples",
+        ]
+        .contains(&a.as_str())
+        {
+            return Err(format!("unknown option `{a}`; usage: {USAGE}"));
+        }
+        let value = it
+            .next()
+            .ok_or(format!("`{a}` needs a value; usage: {USAGE}"))?;
         match a.as_str() {
             "--export" => out.export = Some(value),
-            "--nodes" => out.nodes = value.parse().map_err(|_| format!("bad --nodes {value}"))?,
+            "--nodes" => out.nodes = count(&a, &value)?,
             "--only" => out.only = Some(value),
-            "--every" => out.every = value.parse().map_err(|_| format!("bad --every {value}"))?,
-            "--large-samples" => {
-                out.large_samples = value
-                    .parse()
-                    .map_err(|_| format!("bad --large-samples {value}"))?;
+            "--every" => {
+                out.every = usize::try_from(count(&a, &value)?).map_err(|e| e.to_string())?;
             }
-            _ => return Err(format!("unknown argument `{a}`")),
+            "--large-samples" => {
+                out.large_samples =
+                    usize::try_from(count(&a, &value)?).map_err(|e| e.to_string())?;
+            }
+            _ => return Err(format!("unknown option `{a}`; usage: {USAGE}")),
         }
     }
     Ok(out)
+}
+
+/// The usage line, printed for `--help` and with every error.
+const USAGE: &str = "bench_plans [--no-large | --large-only] [--nodes N] [--export DIR] \
+                     [--only NAME] [--every N] [--large-samples S]";
+
+/// A count of at least 1 given to `option`.
+fn count(option: &str, value: &str) -> Result<u64, String> {
+    match value.parse::<u64>() {
+        Ok(0) => Err(format!(
+            "{option} is 0: expected at least 1; usage: {USAGE}"
+        )),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!(
+            "{option}: expected a whole number, found `{value}`; usage: {USAGE}"
+        )),
+    }
 }
 
 /// Posts with at least this many requirements give the `overlapping` catalogue's officers.
@@ -138,6 +189,10 @@ fn all_targets(esco: &esco::Esco, occupation: u32, rng: &mut SplitMix64) -> Vec<
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args = args()?;
+    if args.help {
+        say!("usage: {USAGE}");
+        return Ok(());
+    }
     let esco = esco::Esco::load()?;
     let occupations: Vec<u32> = esco
         .occupations
@@ -198,7 +253,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::create_dir_all(dir)?;
         let path = format!("{dir}/instances.jsonl");
         std::fs::write(&path, export)?;
-        println!("instances written to {path}");
+        say!("instances written to {path}");
     }
     Ok(())
 }
@@ -336,11 +391,11 @@ fn measure(
             );
         }
     }
-    println!("catalogue `{name}`: {} officers", cases.len());
+    say!("catalogue `{name}`: {} officers", cases.len());
     for ((kind, solver), t) in &tallies {
         let (m, p, w) = quantiles(&t.micros);
         let (cm, cp, cw) = quantiles(&t.certificate);
-        println!(
+        say!(
             "  {kind:<6} {solver:<7} time per plan median {:>9.1} µs, p90 {:>9.1} µs, worst {:>10.1} µs; \
              certificate gap median {:.2}%, p90 {:.2}%, worst {:.2}%; proven optimal {} of {}",
             m,
@@ -355,7 +410,7 @@ fn measure(
     }
     for (kind, gaps) in &against {
         let (m, p, w) = quantiles(gaps);
-        println!(
+        say!(
             "  {kind:<6} default against the proven optimum ({} instances): median {:.2}%, p90 {:.2}%, worst {:.2}% {}",
             gaps.len(),
             m * 100.0,
@@ -441,7 +496,7 @@ fn large(
         }),
         true,
     )?;
-    println!(
+    say!(
         "  department-sized {name} {sample}: {} gaps; least hours: default {} courses, {:.0} h in {:.0} ms ({}), exact {:.0} h in {:.0} ms ({}); \
          budget {hours} h: default {:.0} in {:.0} ms ({}), exact {:.0} in {:.0} ms ({})",
         targets.len(),

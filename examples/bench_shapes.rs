@@ -14,8 +14,14 @@
 //!
 //! Prints each plan's time and a hash of its JSON (the same hash, the same plan).
 
+#[path = "support/args.rs"]
+mod args;
+#[path = "support/out.rs"]
+mod out;
+
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -69,7 +75,7 @@ fn officer(i: usize) -> OfficerSpec {
 }
 
 /// `dense`, `dense-last` and `dense-same`: a budgeted `recommend` on dense prerequisites.
-fn dense(shape: &str, n: usize) {
+fn dense(out: &mut dyn Write, shape: &str, n: usize) -> out::Outcome {
     let last = shape != "dense";
     let same = shape == "dense-same";
     let required: Vec<String> = if last {
@@ -88,7 +94,7 @@ fn dense(shape: &str, n: usize) {
         })
         .collect();
     let fw = one_post(&required, courses);
-    let profile = Profile::new(&fw, &officer(0), &LevelPolicy::default()).expect("valid");
+    let profile = Profile::new(&fw, &officer(0), &LevelPolicy::default())?;
     for (name, options) in [
         ("budget default", RecommendOptions::default()),
         (
@@ -96,25 +102,28 @@ fn dense(shape: &str, n: usize) {
             RecommendOptions::default().solver(Solver::Greedy),
         ),
     ] {
-        let budget = std::env::var("BUDGET")
-            .ok()
-            .and_then(|b| b.parse().ok())
-            .unwrap_or((n / 2) as f64);
-        let options = options.budget(budget).expect("valid");
+        let budget = match std::env::var("BUDGET") {
+            Ok(b) => (b.parse::<f64>())
+                .map_err(|_| format!("BUDGET: expected a number of hours, found `{b}`"))?,
+            Err(_) => (n / 2) as f64,
+        };
+        let options = options.budget(budget)?;
         let start = Instant::now();
-        let plan = fw.recommend(&profile, "p", &options).expect("a plan");
+        let plan = fw.recommend(&profile, "p", &options)?;
         let took = start.elapsed();
-        let json = serde_json::to_string(&plan).expect("json");
-        println!(
+        let json = serde_json::to_string(&plan)?;
+        writeln!(
+            out,
             "{shape} {n} {name}: {took:?}, {} steps, hash {:016x}",
             plan.steps.len(),
             hash(&json)
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// `diamond` and `diamond-same`: `department_plan` on a wide diamond.
-fn diamond(shape: &str, n: usize, officers: usize) {
+fn diamond(out: &mut dyn Write, shape: &str, n: usize, officers: usize) -> out::Outcome {
     let same = shape == "diamond-same";
     let mut required: Vec<String> = (0..n).map(|i| format!("c{i:06}")).collect();
     required.push("top".into());
@@ -134,55 +143,63 @@ fn diamond(shape: &str, n: usize, officers: usize) {
     courses.push(course("apex".into(), Some("top"), (0..n).map(id).collect()));
     let fw = one_post(&required, courses);
     let specs: Vec<OfficerSpec> = (0..officers).map(officer).collect();
-    let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid");
+    let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default())?;
     for (name, options) in [
         ("default", AcbpOptions::default()),
         (
             "budget",
-            AcbpOptions::default()
-                .budget((n * officers / 3) as f64)
-                .expect("valid"),
+            AcbpOptions::default().budget((n * officers / 3) as f64)?,
         ),
-        (
-            "cap",
-            AcbpOptions::default()
-                .officer_cap((n / 2) as f64)
-                .expect("valid"),
-        ),
+        ("cap", AcbpOptions::default().officer_cap((n / 2) as f64)?),
         (
             "seats",
             AcbpOptions::default().default_seats((officers / 2) as u32),
         ),
     ] {
         let start = Instant::now();
-        let plan = fw.department_plan(&cohort, &options).expect("a plan");
+        let plan = fw.department_plan(&cohort, &options)?;
         let took = start.elapsed();
-        let json = serde_json::to_string(&plan).expect("json");
-        println!(
+        let json = serde_json::to_string(&plan)?;
+        writeln!(
+            out,
             "diamond {n} x{officers} {name}: {took:?}, hash {:016x}",
             hash(&json)
-        );
+        )?;
     }
+    Ok(())
 }
 
+const USAGE: args::Usage = args::Usage::positional_only(
+    "bench_shapes dense|dense-last|dense-same|diamond|diamond-same N [OFFICERS]",
+    3,
+);
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(shape), Some(Ok(n))) = (args.first(), args.get(1).map(|a| a.parse::<usize>())) else {
-        eprintln!(
-            "usage: bench_shapes dense|dense-last|dense-same|diamond|diamond-same N [OFFICERS]"
-        );
-        return ExitCode::FAILURE;
+    out::finish(run)
+}
+
+fn run(out: &mut dyn Write) -> out::Outcome {
+    let Some(args) = USAGE.read(out)? else {
+        return Ok(());
     };
-    match shape.as_str() {
-        "dense" | "dense-last" | "dense-same" => dense(shape, n),
+    let (shape, n, officers) = match args.positional() {
+        [shape, n, rest @ ..] => (shape.as_str(), USAGE.count(n, "N")?, rest.first()),
+        _ => return Err(USAGE.error("SHAPE and N are needed").into()),
+    };
+    let n = usize::try_from(n)?;
+    match shape {
+        "dense" | "dense-last" | "dense-same" => match officers {
+            None => dense(out, shape, n),
+            Some(o) => Err(USAGE
+                .error(&format!(
+                    "unexpected argument `{o}`: {shape} has no officers"
+                ))
+                .into()),
+        },
         "diamond" | "diamond-same" => {
-            let officers = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(20);
-            diamond(shape, n, officers);
+            let officers = officers.map_or(Ok(20), |o| USAGE.count(o, "OFFICERS"))?;
+            diamond(out, shape, n, usize::try_from(officers)?)
         }
-        _ => {
-            eprintln!("unknown shape {shape}");
-            return ExitCode::FAILURE;
-        }
+        _ => Err(USAGE.error(&format!("unknown shape `{shape}`")).into()),
     }
-    ExitCode::SUCCESS
 }

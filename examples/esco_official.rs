@@ -18,15 +18,31 @@
 //! © European Union, <https://esco.ec.europa.eu/>. The European Commission has not
 //! endorsed this use.
 
+#[path = "support/args.rs"]
+mod args;
+#[path = "support/out.rs"]
+mod out;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::time::Instant;
 
 use karmayogi::{EscoCsv, EscoOptions, load_esco, load_esco_report};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let Some(dir) = args.next().map(PathBuf::from) else {
-        return Err("usage: esco_official DIR [COMPACT_DIR]".into());
+const USAGE: args::Usage = args::Usage::positional_only("esco_official DIR [COMPACT_DIR]", 2);
+
+fn main() -> ExitCode {
+    out::finish(run)
+}
+
+fn run(out: &mut dyn Write) -> out::Outcome {
+    let Some(args) = USAGE.read(out)? else {
+        return Ok(());
+    };
+    let mut args = args.positional().iter().map(PathBuf::from);
+    let Some(dir) = args.next() else {
+        return Err(USAGE.error("DIR is needed").into());
     };
     let language = language(&dir)?;
     let read =
@@ -43,22 +59,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let took = start.elapsed();
     let spec = &load.spec;
     let links: usize = spec.roles.iter().map(|r| r.requires.len()).sum();
-    println!(
+    writeln!(
+        out,
         "official ({language}): {} positions, {} competencies, {links} requirements, {} groups, loaded in {:.3} s",
         spec.positions.len(),
         spec.competencies.len(),
         spec.groups.len(),
         took.as_secs_f64()
-    );
-    println!("{} relations set aside:", load.set_aside.len());
+    )?;
+    writeln!(out, "{} relations set aside:", load.set_aside.len())?;
     for problem in load.set_aside.iter().take(5) {
-        println!("  {problem}");
+        writeln!(out, "  {problem}")?;
     }
     if load.set_aside.len() > 5 {
-        println!("  … and {} more", load.set_aside.len() - 5);
+        writeln!(out, "  … and {} more", load.set_aside.len() - 5)?;
     }
 
-    if let Some(compact) = args.next().map(PathBuf::from) {
+    if let Some(compact) = args.next() {
         let read = |name: &str| {
             std::fs::read_to_string(compact.join(name)).map_err(|e| format!("{name}: {e}"))
         };
@@ -71,15 +88,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let start = Instant::now();
         let other = load_esco(&csv, &EscoOptions::default())?;
         let took = start.elapsed();
-        println!("compact: loaded in {:.3} s", took.as_secs_f64());
-        compare(spec, &other);
+        writeln!(out, "compact: loaded in {:.3} s", took.as_secs_f64())?;
+        compare(out, spec, &other)?;
     }
     Ok(())
 }
 
 /// The language of the first `occupations_<lang>.csv` in `dir`, in name order.
 fn language(dir: &Path) -> Result<String, Box<dyn std::error::Error>> {
-    let mut found: Vec<String> = std::fs::read_dir(dir)?
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut found: Vec<String> = entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter_map(|n| {
             Some(
@@ -97,16 +115,20 @@ fn language(dir: &Path) -> Result<String, Box<dyn std::error::Error>> {
 }
 
 /// Prints whether the two documents are equal, part by part, and the first difference.
-fn compare(a: &karmayogi::FrameworkSpec, b: &karmayogi::FrameworkSpec) {
+fn compare(
+    out: &mut dyn Write,
+    a: &karmayogi::FrameworkSpec,
+    b: &karmayogi::FrameworkSpec,
+) -> out::Outcome {
     let part = |name: &str, equal: bool, first: Option<String>| {
-        println!(
+        format!(
             "  {name}: {}",
             if equal {
                 "equal".to_owned()
             } else {
                 format!("differ, first at {}", first.unwrap_or_default())
             }
-        );
+        )
     };
     let first = |x: &[String], y: &[String]| {
         x.iter()
@@ -118,15 +140,17 @@ fn compare(a: &karmayogi::FrameworkSpec, b: &karmayogi::FrameworkSpec) {
         ($name:literal, $field:ident) => {{
             let x: Vec<String> = a.$field.iter().map(|e| format!("{e:?}")).collect();
             let y: Vec<String> = b.$field.iter().map(|e| format!("{e:?}")).collect();
-            part($name, a.$field == b.$field, first(&x, &y));
+            writeln!(out, "{}", part($name, a.$field == b.$field, first(&x, &y)))?;
         }};
     }
     check!("positions", positions);
     check!("roles (and requirements)", roles);
     check!("competencies", competencies);
     check!("groups", groups);
-    println!(
+    writeln!(
+        out,
         "  whole document: {}",
         if a == b { "equal" } else { "differs" }
-    );
+    )?;
+    Ok(())
 }

@@ -196,6 +196,9 @@ const POSTS: &[(&str, &[&str], u32)] = &[
 fn main() -> ExitCode {
     out::finish(|out| {
         if let Some(arg) = std::env::args().nth(1) {
+            if arg == "-h" || arg == "--help" {
+                return Ok(writeln!(out, "usage: kcm_themes (no arguments)")?);
+            }
             return Err(format!("`{arg}`: kcm_themes takes no arguments").into());
         }
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/igot");

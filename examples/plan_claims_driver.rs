@@ -192,6 +192,16 @@ fn one(line: &str) -> Value {
 }
 
 fn main() {
+    if let Some(arg) = std::env::args().nth(1) {
+        if arg == "-h" || arg == "--help" {
+            println!("usage: plan_claims_driver (no arguments; instances on standard input)");
+            return;
+        }
+        eprintln!(
+            "error: `{arg}`: plan_claims_driver takes no arguments (instances come on standard input)"
+        );
+        std::process::exit(1);
+    }
     // A panic of the library is reported in the output line (`{"panic": true}`) and here.
     std::panic::set_hook(Box::new(|info| eprintln!("panic: {info}")));
     let stdin = std::io::stdin();

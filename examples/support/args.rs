@@ -29,6 +29,16 @@ pub struct Args {
 }
 
 impl Usage {
+    /// An example taking at most `positional` positional arguments and no flag or option.
+    pub const fn positional_only(text: &'static str, positional: usize) -> Usage {
+        Usage {
+            text,
+            flags: &[],
+            options: &[],
+            positional,
+        }
+    }
+
     /// Reads the process's arguments.
     pub fn parse_env(&self) -> Result<Args, String> {
         self.parse(std::env::args().skip(1))
@@ -57,6 +67,33 @@ impl Usage {
             }
         }
         Ok(out)
+    }
+
+    /// Reads the process's arguments; `None` when `-h` or `--help` asked for the usage,
+    /// which is then written to `out`.
+    pub fn read(
+        &self,
+        out: &mut dyn std::io::Write,
+    ) -> Result<Option<Args>, Box<dyn std::error::Error>> {
+        let args = self.parse_env()?;
+        if args.help {
+            writeln!(out, "usage: {}", self.text)?;
+            return Ok(None);
+        }
+        Ok(Some(args))
+    }
+
+    /// The positional arguments as counts of at least 1 for `what`, in increasing order;
+    /// `default` when none is given.
+    pub fn sizes(&self, args: &Args, what: &str, default: &[usize]) -> Result<Vec<usize>, String> {
+        let mut sizes = (args.positional.iter())
+            .map(|a| usize::try_from(self.count(a, what)?).map_err(|e| self.error(&e.to_string())))
+            .collect::<Result<Vec<usize>, String>>()?;
+        if sizes.is_empty() {
+            sizes = default.to_vec();
+        }
+        sizes.sort_unstable();
+        Ok(sizes)
     }
 
     /// `message; usage: {text}`.

@@ -35,7 +35,8 @@ pub(crate) fn json_error(json: &str, e: &serde_json::Error) -> Error {
     let (path, id) = if e.line() == 0 {
         (String::new(), None)
     } else {
-        crate::model::json_path::place_at(json, e.line(), e.column())
+        let ended = e.classify() == serde_json::error::Category::Eof;
+        crate::model::json_path::place_at(json, e.line(), e.column(), ended)
     };
     with_place(e, path, id)
 }

@@ -333,7 +333,7 @@ fn placed_all(json: &str, found: Vec<Fault>) -> Vec<Error> {
                 let before = element.get(..end).unwrap_or_default();
                 let local_line = 1 + before.matches('\n').count();
                 let local_column = end - before.rfind('\n').map_or(0, |i| i + 1);
-                let (inner, id) = place_at(element, local_line, local_column);
+                let (inner, id) = place_at(element, local_line, local_column, false);
                 // An element's own path: `[1]` in a list inside it, `.name` in an object.
                 let sep = if inner.is_empty() || inner.starts_with('[') {
                     ""
@@ -342,7 +342,7 @@ fn placed_all(json: &str, found: Vec<Fault>) -> Vec<Error> {
                 };
                 (format!("{list}[{index}]{sep}{inner}"), id)
             }
-            None => place_at(json, line, column),
+            None => place_at(json, line, column, false),
         };
         let mut error = placed(&fault.error, line, column, path, id);
         if let (Some(context), Error::Json { message, .. }) = (fault.context, &mut error) {

@@ -33,8 +33,16 @@ enum Frame {
 /// among its innermost 8 objects.
 /// When the byte at the position closes an object or array (a missing field, a wrong
 /// length), the path is the container's own, and the id the container's if it has one.
+/// A comma at the position was looked at where a value belongs, not read past (`[1, ,]`
+/// lacks element 1, `[,]` element 0), unless the text `ended` there (`[1,` lacks element
+/// 1 too, the comma read): the path is the element the comma ends.
 /// The path is empty for the top level. O(length of the text) (at most 9 passes).
-pub(crate) fn place_at(text: &str, line: usize, column: usize) -> (String, Option<String>) {
+pub(crate) fn place_at(
+    text: &str,
+    line: usize,
+    column: usize,
+    ended: bool,
+) -> (String, Option<String>) {
     let bytes = text.as_bytes();
     let line_start = if line <= 1 {
         0
@@ -48,7 +56,8 @@ pub(crate) fn place_at(text: &str, line: usize, column: usize) -> (String, Optio
     };
     let last = (line_start + column).min(bytes.len());
     let closes = last > 0 && matches!(bytes.get(last - 1), Some(b'}' | b']'));
-    let end = if closes { last - 1 } else { last };
+    let looked_at = last > 0 && !ended && bytes.get(last - 1) == Some(&b',');
+    let end = if closes || looked_at { last - 1 } else { last };
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while i < end {
@@ -262,7 +271,8 @@ mod tests {
         text: &str,
     ) -> (String, Option<String>) {
         let e = serde_json::from_str::<T>(text).unwrap_err();
-        place_at(text, e.line(), e.column())
+        let ended = e.classify() == serde_json::error::Category::Eof;
+        place_at(text, e.line(), e.column(), ended)
     }
 
     fn owned(path: &str, id: Option<&str>) -> (String, Option<String>) {
@@ -321,9 +331,9 @@ mod tests {
 
     #[test]
     fn positions_past_the_text_stop_at_its_end() {
-        assert_eq!(place_at("{\"a\":[1,2", 9, 99), owned("a[1]", None));
-        assert_eq!(place_at("", 1, 1), owned("", None));
+        assert_eq!(place_at("{\"a\":[1,2", 9, 99, true), owned("a[1]", None));
+        assert_eq!(place_at("", 1, 1, true), owned("", None));
         // Inside a key, the key as far as read; an unterminated id as written.
-        assert_eq!(place_at("{\"id\":\"x", 1, 3), owned("i", Some("x")));
+        assert_eq!(place_at("{\"id\":\"x", 1, 3, true), owned("i", Some("x")));
     }
 }

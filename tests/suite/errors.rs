@@ -358,6 +358,44 @@ fn json() {
     );
 }
 
+/// An entry deleted by hand with its comma left behind (`tests/data/cases/framework/02-…`):
+/// the reader stops at the second comma, where entry 1 belongs, and the path names entry 1,
+/// not 2. A list opening with a comma lacks entry 0; a text that ends after a comma lacks
+/// the entry after it.
+#[test]
+fn a_list_entry_left_out_between_two_commas_is_named_by_its_index() {
+    let doc = include_str!("../data/cases/framework/02-entry-deleted-comma-left.json");
+    let errors = Framework::from_json(doc)
+        .expect_err("a missing entry")
+        .into_vec();
+    assert_messages(
+        &errors,
+        &["invalid json at line 5, column 5 (`competencies[1]`): expected value"],
+    );
+    let error = FrameworkSpec::from_json(doc).expect_err("a missing entry");
+    assert_eq!(errors, [error]);
+
+    let path = |doc: &str| match OfficersSpec::from_json(doc) {
+        Err(Error::Json { path, .. }) => path,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        path(r#"{"format_version": 2, "officers": [,]}"#),
+        "officers[0]"
+    );
+    let officer = r#"{"id": "o1", "department": "d", "position": "p"}"#;
+    let list = |inside: &str| format!(r#"{{"format_version": 2, "officers": [{inside}"#);
+    assert_eq!(
+        path(&list(&format!("{officer}, , {officer}]}}"))),
+        "officers[1]"
+    );
+    assert_eq!(path(&list(&format!("{officer},"))), "officers[1]");
+    assert_eq!(
+        path(&list(&format!("{officer}, {{\"id\": \"o2\",, }}]}}"))),
+        "officers[1]"
+    );
+}
+
 #[test]
 fn unsupported_format_version() {
     let errors = Framework::from_json(r#"{"format_version": 3, "competencies": []}"#)

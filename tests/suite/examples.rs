@@ -202,7 +202,115 @@ const BAD_ARGUMENTS: &[(&str, &[&str], &str)] = &[
         &["lots"],
         "error: OFFICERS: expected a whole number above 0, found `lots`;",
     ),
+    (
+        "bench_case",
+        &["0"],
+        "error: N is 0: expected at least 1; usage: bench_case",
+    ),
+    (
+        "bench_case",
+        &["many"],
+        "error: N: expected a whole number, found `many`; usage: bench_case",
+    ),
+    (
+        "bench_shapes",
+        &["dense", "0"],
+        "error: N is 0: expected at least 1; usage: bench_shapes",
+    ),
+    (
+        "bench_shapes",
+        &["dense", "4", "20"],
+        "error: unexpected argument `20`: dense has no officers; usage: bench_shapes",
+    ),
+    (
+        "bench_shapes",
+        &["diamond", "4", "some"],
+        "error: OFFICERS: expected a whole number, found `some`; usage: bench_shapes",
+    ),
+    (
+        "esco_official",
+        &["a", "b", "c"],
+        "error: unexpected argument `c`; usage: esco_official DIR [COMPACT_DIR]",
+    ),
+    (
+        "plan_claims_driver",
+        &["--bogus"],
+        "error: `--bogus`: plan_claims_driver takes no arguments",
+    ),
+    (
+        "bench_plans",
+        &["--bogus"],
+        "error: unknown option `--bogus`; usage: bench_plans",
+    ),
+    (
+        "bench_plans",
+        &["--nodes", "0"],
+        "error: --nodes is 0: expected at least 1; usage: bench_plans",
+    ),
 ];
+
+/// Every example of the repository: `--help` prints its usage line on standard output and
+/// exits with 0, as README.md says of them all.
+const EXAMPLES: [&str; 19] = [
+    "acbp",
+    "bench_career",
+    "bench_case",
+    "bench_department_chain",
+    "bench_framework",
+    "bench_needs",
+    "bench_plans",
+    "bench_recommend",
+    "bench_rollup",
+    "bench_shapes",
+    "esco_official",
+    "esco_transition",
+    "kcm_themes",
+    "learning_path",
+    "needs_from_csv",
+    "needs_from_json",
+    "plan_claims_driver",
+    "plan_hash",
+    "quickstart",
+];
+
+#[test]
+fn every_example_prints_its_usage_for_help_and_exits_0() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .expect("the examples directory")
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .into_string()
+                .ok()?
+                .strip_suffix(".rs")
+                .map(str::to_owned)
+        })
+        .collect();
+    on_disk.sort();
+    assert_eq!(
+        on_disk, EXAMPLES,
+        "an example was added or removed: list it here and in README.md"
+    );
+    let readme = include_str!("../../README.md");
+    for name in EXAMPLES {
+        assert!(
+            readme.contains(&format!("| `{name}` |")),
+            "{name} is not in README.md's table"
+        );
+        let output = example(name)
+            .arg("--help")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the example starts");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0), "{name}: {stdout}");
+        assert!(
+            stdout.starts_with(&format!("usage: {name}")),
+            "{name}: {stdout}"
+        );
+    }
+}
 
 #[test]
 fn bad_arguments_are_one_line_on_standard_error_and_exit_code_1() {
