@@ -2,10 +2,11 @@
 //! work, the search for a better plan.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use crate::analysis::parallel::{map_items, map_ranges};
 use crate::planning::cover::{Stepper, exact_budget, whole};
-use crate::planning::department::{Department, Plan, better, exact, prices};
+use crate::planning::department::{Department, Plan, Subproblem, better, exact, prices};
 use crate::planning::recommend::Solver;
 
 /// How good a plan is known to be.
@@ -190,20 +191,65 @@ pub(super) fn alone_bounds(dept: &Department<'_>) -> Vec<f64> {
             searched.push(o);
         }
     }
-    let bounds = map_items(searched.len(), dept.threads, |i| {
-        exact_budget(&dept.officers[searched[i]].inst, limit, ALONE_NODES).bound
+    // Officers with the same post, levels and completions share one problem (built once,
+    // see `Framework::department_plan`), so one search bounds them all: newcomers to one
+    // post were each searched alike.
+    let mut first: HashMap<*const Subproblem, usize> = HashMap::new();
+    let mut distinct: Vec<usize> = Vec::new();
+    let which: Vec<usize> = searched
+        .iter()
+        .map(|&o| {
+            let problem: *const Subproblem = dept.officers[o];
+            *first.entry(problem).or_insert_with(|| {
+                distinct.push(o);
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    let bounds = map_items(distinct.len(), dept.threads, |i| {
+        #[cfg(test)]
+        tests::ALONE_SEARCHES.with(|n| n.set(n.get() + 1));
+        exact_budget(&dept.officers[distinct[i]].inst, limit, ALONE_NODES).bound
     });
-    for (&o, bound) in searched.iter().zip(bounds) {
-        alone[o] = alone[o].min(bound);
+    for (&o, &k) in searched.iter().zip(&which) {
+        alone[o] = alone[o].min(bounds[k]);
     }
     alone
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{best_rate, fewest_hours_at};
+    use super::{alone_bounds, best_rate, fewest_hours_at};
     use crate::planning::cover::Instance;
     use crate::planning::department::{Department, Subproblem};
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Budgeted searches of `alone_bounds` on this thread.
+        pub(super) static ALONE_SEARCHES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// An officer with gaps worth 4 and 6, closed by courses 0 and 1 of 2 hours each.
+    fn two_gaps() -> Subproblem {
+        let mut inst = Instance::with_capacity(vec![4.0, 6.0], 2, 2);
+        inst.push(2.0, 2.0, &[0], &[]);
+        inst.push(2.0, 2.0, &[1], &[]);
+        inst.finish();
+        Subproblem::new(inst, vec![0, 1])
+    }
+
+    /// Three newcomers to one post share one problem: `alone_bounds` searched it three
+    /// times for the same bound, now once, and each officer gets that bound.
+    #[test]
+    fn officers_sharing_a_problem_are_bounded_by_one_search() {
+        let shared = two_gaps();
+        let officers = [&shared, &shared, &shared];
+        let dept = Department::for_tests(&officers, &[u32::MAX; 2], 2.0);
+        ALONE_SEARCHES.with(|n| n.set(0));
+        let alone = alone_bounds(&dept);
+        assert_eq!(ALONE_SEARCHES.with(Cell::get), 1);
+        assert_eq!(alone, [6.0; 3]);
+    }
 
     /// Whether `dept`'s officers (without seat limits or caps) prove that no plan worth
     /// `value` takes fewer than `hours`.
@@ -214,14 +260,10 @@ mod tests {
 
     #[test]
     fn fewest_hours_follow_from_the_most_value_per_hour() {
-        let mut first = Instance::with_capacity(vec![4.0, 6.0], 2, 2);
-        first.push(2.0, 2.0, &[0], &[]);
-        first.push(2.0, 2.0, &[1], &[]);
-        first.finish();
         let mut second = Instance::with_capacity(vec![4.0], 1, 1);
         second.push(4.0, 4.0, &[0], &[]);
         second.finish();
-        let first = Subproblem::new(first, vec![0, 1]);
+        let first = two_gaps();
         let second = Subproblem::new(second, vec![2]);
         // One officer with gaps worth 4 and 6, closed by courses of 2 hours each (2 and 3 a
         // value per hour), and a second officer whose course of 4 hours closes a gap worth 4.
