@@ -170,3 +170,22 @@ fn lists_keyed_by_uri_or_code_import_as_their_arrays() {
         "{errors}"
     );
 }
+
+// case/51: `null` under an element's key in a list written as an object (a Go map holding
+// a nil pointer), an absent element as `null` in a list is.
+
+#[test]
+fn a_null_under_an_identifier_key_is_an_absent_element() {
+    let json = include_str!("../data/cases/case/51-null-under-an-identifier-key.json");
+    let keyed = import(json);
+    let mut value: Value = serde_json::from_str(json).unwrap();
+    for list in ["CFItems", "CFAssociations"] {
+        value[list]
+            .as_object_mut()
+            .unwrap()
+            .retain(|_, v| !v.is_null());
+    }
+    assert_eq!(keyed, import(&listed(&value).to_string()));
+    assert_eq!(memberships(&keyed.spec), [(DRAFTING, vec![])]);
+    assert!(keyed.report.is_complete(), "{:?}", keyed.report);
+}

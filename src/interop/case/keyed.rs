@@ -9,7 +9,8 @@ use crate::interop::case::node::{key, uuid_tail};
 /// map: every value an object, and the keys either all list positions (`"0"`, `"2"`; the
 /// elements come in their order, and a `null` among them is an absent element) or each
 /// its element's `identifier` (in key order; or, see [`says_nothing_more`], its `uri`,
-/// its `humanCodingScheme`, or a URI ending in its UUID). The
+/// its `humanCodingScheme`, or a URI ending in its UUID; a `null` under a key is an
+/// absent element, as a Go map holding a nil pointer writes it). The
 /// keys then say nothing the elements do not, so nothing is lost. So an empty object is
 /// the empty list (PHP's `JSON_FORCE_OBJECT` and an empty Go map write it so), never an
 /// element without a field. An object holding only objects under other keys comes back
@@ -59,8 +60,11 @@ pub(super) fn keyed_list(map: Map<String, Value>) -> Result<Vec<Value>, Value> {
             .collect();
         crate::model::order::sort_by_key(&mut list, |(at, _)| *at);
         Ok(list.into_iter().map(|(_, v)| v).collect())
-    } else if all_objects && map.iter().all(|(k, v)| identified(k, v)) {
-        Ok(map.into_values().collect())
+    } else if map.values().any(Value::is_object)
+        && map.iter().all(|(k, v)| v.is_null() || identified(k, v))
+    {
+        // `null` under an element's key is an absent element, as `null` in a list is.
+        Ok(map.into_values().filter(Value::is_object).collect())
     } else if all_objects {
         Err(Value::Object(map))
     } else {
