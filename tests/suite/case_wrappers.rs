@@ -11,6 +11,7 @@ use crate::support::{import, level_names, memberships, rewrite_objects};
 
 const WRAPPED: &str = include_str!("../data/cases/case/41-elements-wrapped-in-their-names.json");
 const KEYED: &str = include_str!("../data/cases/case/46-keyed-lists-of-wrapped-elements.json");
+const BY_URI: &str = include_str!("../data/cases/case/50-lists-keyed-by-uri-or-code.json");
 
 const AREA: &str = "a0000000-0000-4000-8000-000000000001";
 const DRAFTING: &str = "c0000000-0000-4000-8000-000000000001";
@@ -139,4 +140,52 @@ fn keyed_lists_of_wrapped_elements_import_as_their_arrays_without_the_wrappers()
     );
     let levels = level_names(&keyed.spec.competencies[0]);
     assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
+}
+
+// case/50: lists written as objects keyed by each element's URI (with or without a `uri`
+// field beside) or its `humanCodingScheme`, as a server keys the map it looks elements up
+// in: the keys say nothing the elements do not.
+
+#[test]
+fn lists_keyed_by_uri_or_code_import_as_their_arrays() {
+    let keyed = import(BY_URI);
+    let value: Value = serde_json::from_str(BY_URI).unwrap();
+    assert_eq!(keyed, import(&listed(&value).to_string()));
+    assert_eq!(
+        memberships(&keyed.spec),
+        [(DRAFTING, vec![AREA]), (RECORDS, vec![AREA])]
+    );
+    assert_eq!(keyed.report.associations, []);
+    assert_eq!(keyed.report.dropped, []);
+    // A key naming something the element does not say would be lost: refused.
+    let mut other = value.clone();
+    let items = other["CFItems"].as_object_mut().unwrap();
+    let item = items.remove("OP.1").unwrap();
+    items.insert("OP.2".to_owned(), item);
+    let errors = CaseImport::from_json(&other.to_string(), &CaseImportOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        errors.contains("CFPackage.CFItems is an object"),
+        "{errors}"
+    );
+}
+
+// case/51: `null` under an element's key in a list written as an object (a Go map holding
+// a nil pointer), an absent element as `null` in a list is.
+
+#[test]
+fn a_null_under_an_identifier_key_is_an_absent_element() {
+    let json = include_str!("../data/cases/case/51-null-under-an-identifier-key.json");
+    let keyed = import(json);
+    let mut value: Value = serde_json::from_str(json).unwrap();
+    for list in ["CFItems", "CFAssociations"] {
+        value[list]
+            .as_object_mut()
+            .unwrap()
+            .retain(|_, v| !v.is_null());
+    }
+    assert_eq!(keyed, import(&listed(&value).to_string()));
+    assert_eq!(memberships(&keyed.spec), [(DRAFTING, vec![])]);
+    assert!(keyed.report.is_complete(), "{:?}", keyed.report);
 }
