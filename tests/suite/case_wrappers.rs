@@ -189,3 +189,30 @@ fn a_null_under_an_identifier_key_is_an_absent_element() {
     assert_eq!(memberships(&keyed.spec), [(DRAFTING, vec![])]);
     assert!(keyed.report.is_complete(), "{:?}", keyed.report);
 }
+
+/// `tests/data/cases/case/52-…`: a converter from XML writes an empty element
+/// (`<CFRubrics/>`) as empty text (`"CFRubrics": ""`, xml2js's default for an empty tag);
+/// the list it stands for is empty, as `null` or `[]` is.
+#[test]
+fn a_list_written_as_empty_text_is_an_empty_list() {
+    let json = include_str!("../data/cases/case/52-empty-lists-as-empty-text.json");
+    let text = import(json);
+    let mut value: Value = serde_json::from_str(json).unwrap();
+    value["CFRubrics"] = json!([]);
+    assert_eq!(text, import(&value.to_string()));
+    assert!(text.report.is_complete(), "{:?}", text.report);
+    assert_eq!(memberships(&text.spec), [(DRAFTING, vec![AREA])]);
+    // Blank text alike, in every list, at every level.
+    value["CFRubrics"] = json!([{
+        "identifier": "b0000000-0000-4000-8000-000000000001",
+        "title": "Levels",
+        "CFRubricCriteria": " ",
+        "CFRubricCriterionLevels": "",
+    }]);
+    value["CFAssociations"] = json!("\n");
+    let blank = import(&value.to_string());
+    value["CFRubrics"][0]["CFRubricCriteria"] = json!([]);
+    value["CFRubrics"][0]["CFRubricCriterionLevels"] = json!([]);
+    value["CFAssociations"] = json!([]);
+    assert_eq!(blank, import(&value.to_string()));
+}

@@ -251,8 +251,9 @@ impl Fields {
 
     /// An array of objects (a `null` among them is an absent element, skipped), each read
     /// by `read`, an object keyed by list positions or by its elements' identifiers (see
-    /// [`keyed_list`]), or a single object where CASE has a list of one; an array holding
-    /// anything else is put back whole for `extra`.
+    /// [`keyed_list`]), or a single object where CASE has a list of one; blank text is an
+    /// empty list, as a converter from XML writes an empty element (`<CFRubrics/>` as
+    /// `"CFRubrics": ""`); an array holding anything else is put back whole for `extra`.
     pub(super) fn objects<T>(
         &mut self,
         key: &str,
@@ -263,6 +264,7 @@ impl Fields {
             // field.
             Value::Array(array) if array.iter().all(|v| v.is_object() || v.is_null()) => Ok(array),
             Value::Object(map) => keyed_list(map),
+            Value::String(text) if text.trim().is_empty() => Ok(Vec::new()),
             other => Err(other),
         });
         taken
@@ -396,6 +398,8 @@ fn levels_beside(f: &mut Fields, criteria: &mut [CaseCriterion]) {
                 return;
             }
         },
+        // Blank text is an empty list, as in [`Fields::objects`].
+        Value::String(text) if text.trim().is_empty() => return,
         other => {
             f.0.insert(KEY.to_owned(), other);
             return;
