@@ -47,6 +47,7 @@ use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
     OfficersCsvOptions, attach_dates, attach_missing, check_unowned, dated, evidence_row,
     name_entry, note_missing, officer_row, refused_ids, repeated_officer, report_problems, settled,
+    unknown_positions,
 };
 use crate::analysis::parallel::workers;
 use crate::interop::csv::DateColumn;
@@ -279,9 +280,8 @@ impl<'f> CohortCsvReader<'f> {
             &mut errors,
             reader,
             &mut |reader: &mut Reader<'_>, row: &Row<'_>, errors: &mut Vec<Error>| {
-                if let Some(o) = officer_row(row, errors) {
-                    reader.officer(row, o, errors);
-                }
+                let o = officer_row(row, errors);
+                reader.officer(row, o, errors);
             },
             &|_: &Reader<'_>, _: &Header, _: &[u8], _: &mut Roster| (0, 0),
             &|reader: &Reader<'_>, row: &Row<'_>, roster: &mut Roster| {
@@ -350,9 +350,8 @@ impl<'f> CohortCsvReader<'f> {
         let reader = &mut self.reader;
         let mut errors = std::mem::take(&mut reader.errors);
         self.officers.finish(&mut errors, &mut |row, errors| {
-            if let Some(o) = officer_row(row, errors) {
-                reader.officer(row, o, errors);
-            }
+            let o = officer_row(row, errors);
+            reader.officer(row, o, errors);
         });
         reader.errors = errors;
         reader.refused = refused_ids(self.officers.refused());
@@ -488,27 +487,15 @@ impl Reader<'_> {
         if self.full {
             return;
         }
-        if let Some(first) = self.find(o.id) {
+        let repeated = if o.id_read { self.find(o.id) } else { None };
+        if let Some(first) = repeated {
             errors.push(repeated_officer(o.line, o.id, self.lines[first as usize]));
+        }
+        let found = unknown_positions(self.framework, &mut self.nearest, (row, &o), errors);
+        if !o.id_read || repeated.is_some() {
             return;
         }
         let positions = &self.framework.positions;
-        let mut found = [None, None];
-        // An empty position is a problem of the row, reported already.
-        let position = Some(o.position).filter(|p| !p.is_empty());
-        for (k, (column, position)) in [("position", position), ("target", o.target)]
-            .into_iter()
-            .enumerate()
-        {
-            let Some(p) = position else { continue };
-            found[k] = positions.get(p);
-            if found[k].is_none() {
-                let near = (self.nearest).get(EntityKind::Position, p, || {
-                    positions.items.iter().map(|x| x.id.as_str())
-                });
-                errors.push(row.unknown_near(column, "the framework's positions", near));
-            }
-        }
         // An unknown position is an error already; the officer is still kept so that
         // their passbook is checked, and the cohort is never built.
         let mismatched = found[0]

@@ -27,7 +27,7 @@ mod rows;
 pub(crate) use rows::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, dated,
     evidence_row, evidence_rows, name_entry, note_missing, officer_row, officer_rows, refused_ids,
-    repeated_officer, settle_date_order,
+    repeated_officer, settle_date_order, unknown_positions,
 };
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
@@ -262,8 +262,9 @@ pub struct OfficersLoad {
 /// passbook rows are read as that officer's rather than reported as naming an officer
 /// missing from `officers.csv`; a passbook row naming an officer `officers.csv` does not
 /// hold, or one of its rows not read, still has its entry checked against the framework
-/// (numbered among the rows naming that id). Only a row whose id (officer, competency)
-/// does not read is not checked further.
+/// (numbered among the rows naming that id). An officer row whose id does not read or
+/// repeats an earlier row's still has its position and target checked (and is not kept).
+/// Only a passbook row whose officer or competency does not read is not checked further.
 ///
 /// An officer's `name` column becomes [`OfficerSpec::name`] (`None` when the column is
 /// absent or the cell empty). Warnings (probable mistakes that are not errors) come in
@@ -430,22 +431,13 @@ impl Loader<'_, '_> {
             given,
             |row, o, errors| {
                 note_missing(&mut self.missing[0], OFFICER_COLUMNS[1], o.missing, o.line);
-                if let Some(&first) = self.index.get(o.id) {
-                    errors.push(repeated_officer(o.line, o.id, self.officer_lines[first]));
-                    return;
+                let repeated = self.index.get(o.id).map(|&first| self.officer_lines[first]);
+                if let Some(first) = repeated.filter(|_| o.id_read) {
+                    errors.push(repeated_officer(o.line, o.id, first));
                 }
-                let positions = &self.framework.positions;
-                // An empty position is a problem of the row, reported already.
-                let position = Some(o.position).filter(|p| !p.is_empty());
-                for (column, position) in [("position", position), ("target", o.target)] {
-                    if let Some(p) = position
-                        && positions.get(p).is_none()
-                    {
-                        let near = (self.nearest).get(EntityKind::Position, p, || {
-                            positions.items.iter().map(|x| x.id.as_str())
-                        });
-                        errors.push(row.unknown_near(column, "the framework's positions", near));
-                    }
+                unknown_positions(self.framework, &mut self.nearest, (row, &o), errors);
+                if !o.id_read || repeated.is_some() {
+                    return;
                 }
                 self.index.insert(o.id.to_owned(), self.officers.len());
                 self.officer_lines.push(o.line);

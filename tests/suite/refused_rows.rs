@@ -43,11 +43,32 @@ fn refused(line: usize, found: &str, target_line: usize) -> Error {
     }
 }
 
-/// The reader fed pieces of `size` bytes.
+/// What each error is (`unknown` for a reference, `invalid` for a cell, `repeated` for an
+/// id, or the code of the error a passbook row holds), with its line and column.
+#[track_caller]
+fn places(errors: &[Error]) -> Vec<(&str, usize, &str)> {
+    errors
+        .iter()
+        .map(|e| match e {
+            Error::CsvUnknownReference { line, column, .. } => ("unknown", *line, *column),
+            Error::CsvInvalidValue { line, column, .. } => ("invalid", *line, *column),
+            Error::CsvDuplicateKey { line, column, .. } => ("repeated", *line, *column),
+            Error::CsvRow {
+                line,
+                column,
+                error,
+                ..
+            } => (error.code(), *line, *column),
+            other => panic!("{other}"),
+        })
+        .collect()
+}
+
+/// The reader fed pieces of `size` bytes (no evidence file when `evidence` is `None`).
 fn in_pieces(
     fw: &Framework,
     officers: &str,
-    evidence: &str,
+    evidence: Option<&str>,
     size: usize,
     threads: usize,
 ) -> Result<usize, Vec<Error>> {
@@ -56,14 +77,36 @@ fn in_pieces(
     for piece in officers.as_bytes().chunks(size) {
         reader.push_officers(piece);
     }
-    reader.push_evidence(&[]);
-    for piece in evidence.as_bytes().chunks(size) {
-        reader.push_evidence(piece);
+    if let Some(evidence) = evidence {
+        reader.push_evidence(&[]);
+        for piece in evidence.as_bytes().chunks(size) {
+            reader.push_evidence(piece);
+        }
     }
     reader
         .finish()
         .map(|load| load.cohort.len())
         .map_err(Errors::into_vec)
+}
+
+/// `Cohort::from_csv`, and the reader fed pieces of 1, 7 and 64 bytes on one and two
+/// threads, give the `errors` `load_officers` gave on the same files.
+#[track_caller]
+fn same_on_every_reader(
+    fw: &Framework,
+    (csv, officers, evidence): (&OfficersCsv<'_>, &str, Option<&str>),
+    errors: &[Error],
+) {
+    let whole = Cohort::from_csv(fw, csv, &OfficersCsvOptions::default())
+        .expect_err("bad rows")
+        .into_vec();
+    assert_eq!(whole, errors);
+    for size in [1, 7, 64] {
+        for threads in [1, 2] {
+            let got = in_pieces(fw, officers, evidence, size, threads).expect_err("bad rows");
+            assert_eq!(got, errors, "pieces of {size} bytes, {threads} threads");
+        }
+    }
 }
 
 #[test]
@@ -105,7 +148,8 @@ fn passbook_rows_of_an_officer_row_not_read_name_that_row() {
     assert_eq!(whole, errors);
     for size in [1, 7, 64] {
         for threads in [1, 2, 4] {
-            let got = in_pieces(&fw, OFFICERS, EVIDENCE, size, threads).expect_err("bad rows");
+            let got =
+                in_pieces(&fw, OFFICERS, Some(EVIDENCE), size, threads).expect_err("bad rows");
             assert_eq!(got, errors, "pieces of {size} bytes, {threads} threads");
         }
     }
@@ -151,7 +195,8 @@ fn a_refused_row_is_named_when_the_files_are_read_in_parts_on_several_threads() 
         let whole = Cohort::from_csv(&fw, &csv, &options).expect_err("bad rows");
         assert_eq!(whole.into_vec(), want, "{threads} threads");
         for size in [1 << 20, 777_777] {
-            let got = in_pieces(&fw, &officers, &evidence, size, threads).expect_err("bad rows");
+            let got =
+                in_pieces(&fw, &officers, Some(&evidence), size, threads).expect_err("bad rows");
             assert_eq!(got, want, "pieces of {size} bytes, {threads} threads");
         }
     }
@@ -170,21 +215,8 @@ fn an_unknown_officer_does_not_hide_the_rest_of_its_row() {
     let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
         .expect_err("bad rows")
         .into_vec();
-    let at: Vec<(&str, usize, &str)> = errors
-        .iter()
-        .map(|e| match e {
-            Error::CsvUnknownReference { line, column, .. } => ("unknown", *line, *column),
-            Error::CsvRow {
-                line,
-                column,
-                error,
-                ..
-            } => (error.code(), *line, *column),
-            other => panic!("{other}"),
-        })
-        .collect();
     assert_eq!(
-        at,
+        places(&errors),
         [
             ("unknown", 3, "officer"),
             ("invalid_evidence", 3, "competency"),
@@ -206,14 +238,38 @@ fn an_unknown_officer_does_not_hide_the_rest_of_its_row() {
         .collect();
     assert_eq!(entries, [("07".to_owned(), 0), ("07".to_owned(), 1)]);
 
-    let whole = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default())
+    same_on_every_reader(&fw, (&csv, officers, Some(evidence)), &errors);
+}
+
+/// `csv/22`: a row whose id does not read (a zero-width space in it, or no id) or repeats
+/// an earlier row's still has its position and target checked, so that one run names
+/// every problem of the row: the unknown post `under-secretary`, target
+/// `deputy-secretary`, and `us` written with a zero-width space inside. The same on both
+/// loaders, whole or in pieces, on one or two threads.
+#[test]
+fn a_row_whose_id_does_not_read_or_repeats_has_its_posts_checked_too() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let officers = include_str!("../data/cases/csv/22-bad-ids-beside-unknown-posts-officers.csv");
+    let csv = OfficersCsv::new(officers);
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
         .expect_err("bad rows")
         .into_vec();
-    assert_eq!(whole, errors);
-    for size in [1, 7, 64] {
-        for threads in [1, 2] {
-            let got = in_pieces(&fw, officers, evidence, size, threads).expect_err("bad rows");
-            assert_eq!(got, errors, "pieces of {size} bytes, {threads} threads");
-        }
-    }
+    assert_eq!(
+        places(&errors),
+        [
+            ("invalid", 3, "id"),
+            ("unknown", 3, "position"),
+            ("invalid", 4, "id"),
+            ("unknown", 4, "target"),
+            ("repeated", 5, "id"),
+            ("unknown", 5, "position"),
+        ]
+    );
+    let texts: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        texts[5],
+        "officers.csv line 5, column `position`: \"u\\u{200b}s\" is not in the framework's \
+         positions, did you mean `us`?"
+    );
+    same_on_every_reader(&fw, (&csv, officers, None), &errors);
 }

@@ -58,6 +58,7 @@ impl Roster {
                 row: OfficerRow {
                     line: first + r.line,
                     id: &text[from..id],
+                    id_read: true,
                     name: r.named.then(|| &text[department..name]),
                     department: &text[id..department],
                     position: "",
@@ -83,9 +84,10 @@ impl Shared<'_> {
     /// reader.
     pub(super) fn officer(&self, row: &Row<'_>, roster: &mut Roster) -> bool {
         let mut problems = Vec::new();
-        let Some(o) = officer_row(row, &mut problems).filter(|o| o.missing == 0) else {
+        let o = officer_row(row, &mut problems);
+        if o.missing != 0 || !o.id_read {
             return false;
-        };
+        }
         let positions = &self.framework.positions;
         let Some(position) = positions.get(o.position) else {
             return false;

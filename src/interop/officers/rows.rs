@@ -9,6 +9,8 @@ use crate::interop::csv::{
     Cell, ColumnNotRead, CsvFileRead, DateColumn, DateOrder, Delimiter, Refused, Row, Table,
     read_cell,
 };
+use crate::model::ids::EntityKind;
+use crate::model::nearest::Nearest;
 use crate::people::officer::EvidenceView;
 use crate::people::officer::source;
 use crate::people::resolve::{level_has_name, named_level};
@@ -22,7 +24,9 @@ pub(crate) const EVIDENCE: &str = "evidence.csv";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct OfficerRow<'r> {
     pub(crate) line: usize,
+    /// Empty when the id has a problem (reported already): the row is checked, not kept.
     pub(crate) id: &'r str,
+    pub(crate) id_read: bool,
     pub(crate) name: Option<&'r str>,
     pub(crate) department: &'r str,
     pub(crate) position: &'r str,
@@ -105,10 +109,39 @@ pub(crate) fn officer_rows(
     unread.extend(table.take_unread());
     files.push(CsvFileRead::new(OFFICERS, table.header()));
     Some(table.rows(errors, |row, errors| {
-        if let Some(officer) = officer_row(row, errors) {
-            each(row, officer, errors);
-        }
+        let officer = officer_row(row, errors);
+        each(row, officer, errors);
     }))
+}
+
+/// Reports the position and target of officer row `o` that the framework does not hold,
+/// each with the nearest position it holds (an empty position is a problem of the row,
+/// reported already); the indices of the two, `None` where unknown or not given. Every
+/// row is checked, a row whose id has a problem or repeats an earlier row's too, so that
+/// one run reports all of a row's problems.
+pub(crate) fn unknown_positions(
+    framework: &Framework,
+    nearest: &mut Nearest,
+    (row, o): (&Row<'_>, &OfficerRow<'_>),
+    errors: &mut Vec<Error>,
+) -> [Option<u32>; 2] {
+    let positions = &framework.positions;
+    let mut found = [None, None];
+    let position = Some(o.position).filter(|p| !p.is_empty());
+    for (k, (column, position)) in [("position", position), ("target", o.target)]
+        .into_iter()
+        .enumerate()
+    {
+        let Some(p) = position else { continue };
+        found[k] = positions.get(p);
+        if found[k].is_none() {
+            let near = nearest.get(EntityKind::Position, p, || {
+                positions.items.iter().map(|x| x.id.as_str())
+            });
+            errors.push(row.unknown_near(column, "the framework's positions", near));
+        }
+    }
+    found
 }
 
 /// The error of an officer row at `line` repeating the id `id` of the row at
@@ -141,17 +174,21 @@ pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<String, usize> {
 /// id or department holding a control or invisible character. A row whose department or
 /// position has a problem is still given, with that cell empty, so that the rest of it
 /// (position, target) and the officer's passbook are checked too, and the passbook is not
-/// reported as naming an officer missing from the file; `None` when the id has a problem.
-pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<OfficerRow<'r>> {
+/// reported as naming an officer missing from the file; a row whose id has a problem is
+/// given with the id empty and `id_read` false, so that its position and target are
+/// checked too ([`unknown_positions`]), and is not kept.
+pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> OfficerRow<'r> {
     // The columns by their place in `OFFICER_COLUMNS`.
     let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
     let department = row.id_text("department", row.nth(1).unwrap_or(""), errors);
     let position = row.non_empty_text("position", row.nth(2).unwrap_or(""), errors);
     let position = position.filter(|&p| !marks_missing(row, "position", p, errors));
     let mut missing = 0;
-    Some(OfficerRow {
+    let id = id.filter(|&id| !marks_missing(row, "id", id, errors));
+    OfficerRow {
         line: row.line(),
-        id: id.filter(|&id| !marks_missing(row, "id", id, errors))?,
+        id: id.unwrap_or(""),
+        id_read: id.is_some(),
         name: present(row.nth(3), 0, &mut missing),
         department: department
             .filter(|&d| !marks_missing(row, "department", d, errors))
@@ -159,7 +196,7 @@ pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Option<
         position: position.unwrap_or(""),
         target: present(row.nth(4), 1, &mut missing),
         missing,
-    })
+    }
 }
 
 /// Reads every passbook row, reporting rows whose officer or competency is empty, whose
