@@ -9,11 +9,13 @@ import { describe, test } from "node:test";
 import { Framework, exportCase, importCase, loadOfficers, parseOfficers } from "../index.js";
 import { read, repoDir, throwsProblems } from "./support/data.js";
 
-// A package refused by design: its CFDocument lists two documents (tested below).
+// Packages refused by design (tested below): a CFDocument listing two documents, and two
+// items whose codes differ only by a no-break space after one.
 const SEVERAL_DOCUMENTS = "21-several-documents.json";
+const CODES_WITH_SPACES = "49-codes-differing-by-spaces-around.json";
 const caseFiles = [
   ...readdirSync(join(repoDir, "tests/data/cases/case"))
-    .filter((f) => f !== SEVERAL_DOCUMENTS)
+    .filter((f) => f !== SEVERAL_DOCUMENTS && f !== CODES_WITH_SPACES)
     .map((f) => `tests/data/cases/case/${f}`),
   "tests/data/case/smarterbalanced/dok-levels.json",
 ];
@@ -62,6 +64,19 @@ describe("real-world cases", () => {
         documents: ["d0000000-0000-4000-8000-000000000001", "d0000000-0000-4000-8000-000000000002"],
       },
     ]);
+  });
+
+  test("two codes differing by the spaces around them are refused as one identifier", () => {
+    const error = throwsProblems(() => importCase(read(`tests/data/cases/case/${CODES_WITH_SPACES}`)), [
+      {
+        code: "case_duplicate_identifier",
+        identifier: "OP.1\u00a0",
+        path: "CFItems[1]",
+        earlier: "OP.1",
+        earlier_path: "CFItems[0]",
+      },
+    ]);
+    assert.match(error.message, /the same identifier as `OP\.1`/);
   });
 
   test("an empty CFDefinitions and links to the package's own document are not set aside", () => {
