@@ -3,7 +3,8 @@
 //! `@context` and `@type` keys on the package and its elements. `@id` is read as the `uri`
 //! it stands for (links resolve as links given by their `uri` do; listed once in
 //! `renamed`); `@context` and `@type` are set aside and reported as any field the crate
-//! does not model, never fatal.
+//! does not model, never fatal. An element written with its IRI and no `identifier`
+//! (`tests/data/cases/case/53-…`) is identified by the UUID its IRI ends in.
 
 use karmayogi::{CaseElement, CaseFieldReason, CaseImport, CaseImportOptions};
 use serde_json::Value;
@@ -11,6 +12,7 @@ use serde_json::Value;
 use crate::support::{dropped_fields, exported, import, level_names, memberships, rewrite_objects};
 
 const JSON_LD: &str = include_str!("../data/cases/case/45-json-ld-node-links.json");
+const IRIS_ONLY: &str = include_str!("../data/cases/case/53-identifiers-only-in-node-iris.json");
 
 const DOC: &str = "d0000000-0000-4000-8000-000000000001";
 const AREA: &str = "a0000000-0000-4000-8000-000000000001";
@@ -134,4 +136,46 @@ fn a_json_ld_package_round_trips_complete() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again.spec, import.spec);
     assert!(again.report.is_complete(), "{:?}", again.report);
+}
+
+#[test]
+fn elements_without_identifier_are_identified_by_the_uuid_their_iri_ends_in() {
+    let import = import(IRIS_ONLY);
+    assert_eq!(
+        import.report.document.identifier,
+        "d0000000-0000-4000-8000-000000000053"
+    );
+    assert_eq!(memberships(&import.spec), [(RECORDS, vec![AREA])]);
+    let levels = level_names(&import.spec.competencies[0]);
+    assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
+    assert_eq!(import.report.dropped, []);
+    assert_eq!(import.report.associations, []);
+    let renamed: Vec<(&str, &str)> = (import.report.renamed.iter())
+        .map(|r| (r.found.as_str(), r.read_as))
+        .collect();
+    assert_eq!(renamed, [("@id", "uri"), ("uri", "identifier")]);
+    // Written with its identifier beside its IRI, the package reads the same.
+    let mut value: Value = serde_json::from_str(IRIS_ONLY).unwrap();
+    let with_identifiers = rewrite_objects(&value, &|mut map| {
+        let tail = (map.get("@id").or_else(|| map.get("uri")))
+            .and_then(Value::as_str)
+            .filter(|_| map.contains_key("@type"))
+            .map(|iri| iri.rsplit('/').next().unwrap_or_default().to_owned());
+        if let Some(tail) = tail {
+            map.insert("identifier".to_owned(), Value::from(tail));
+        }
+        Value::Object(map)
+    });
+    let plain = self::import(&with_identifiers.to_string());
+    assert_eq!(import.spec, plain.spec);
+    assert_eq!(import.report.dropped_fields, plain.report.dropped_fields);
+    // An IRI that does not end in a UUID gives no identifier: the element still lacks one.
+    value["CFItems"][0]["@id"] = Value::from("https://case.example/items/area");
+    let error = CaseImport::from_json(&value.to_string(), &CaseImportOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("no identifier on CFItem at CFItems[0]"),
+        "{error}"
+    );
 }
