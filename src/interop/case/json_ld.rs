@@ -5,10 +5,17 @@ use serde_json::{Map, Value};
 
 use super::node::uuid_tail;
 
-/// The package lists whose objects are elements, and within a rubric and a criterion, the
-/// lists of elements they hold.
-const ELEMENTS: [&str; 4] = ["CFDocument", "CFItems", "CFAssociations", "CFRubrics"];
-const NESTED: [&str; 2] = ["CFRubricCriteria", "CFRubricCriterionLevels"];
+/// The package lists whose objects are elements, each with the list of elements its
+/// elements hold (a rubric's criteria, then a criterion's levels), if any.
+const ELEMENTS: [(&str, &[&str]); 4] = [
+    ("CFDocument", &[]),
+    ("CFItems", &[]),
+    ("CFAssociations", &[]),
+    (
+        "CFRubrics",
+        &["CFRubricCriteria", "CFRubricCriterionLevels"],
+    ),
+];
 
 /// Gives each element of the package (the document, items, associations, rubrics, criteria
 /// and levels) that has no `identifier` (or a `null` one) and whose `uri` (after JSON-LD's
@@ -16,24 +23,25 @@ const NESTED: [&str; 2] = ["CFRubricCriteria", "CFRubricCriterionLevels"];
 /// element's URI from its identifier (`…/CFItems/{identifier}`), and a JSON-LD writer
 /// that gives a node its IRI often leaves the identifier out as saying nothing more. Node
 /// links are left alone: a link is resolved by its `uri`. Returns whether one was given.
-/// O(size of the lists' elements' keys).
+/// O(elements), one key looked up per element when it has its identifier.
 pub(super) fn identifiers_from_uris(map: &mut Map<String, Value>) -> bool {
     let mut given = false;
-    for key in ELEMENTS {
+    for (key, nested) in ELEMENTS {
         if let Some(value) = map.get_mut(key) {
-            given |= each_element(value);
+            given |= each_element(value, nested);
         }
     }
     given
 }
 
 /// Gives the identifier to the element `value` is, or to each element of the list it is,
-/// and to the criteria and levels inside them.
-fn each_element(value: &mut Value) -> bool {
+/// and to the elements of the lists `nested` names inside them (the first inside these,
+/// the next inside those).
+fn each_element(value: &mut Value, nested: &[&str]) -> bool {
     match value {
-        Value::Array(list) => list
-            .iter_mut()
-            .fold(false, |given, v| each_element(v) | given),
+        Value::Array(list) => {
+            (list.iter_mut()).fold(false, |given, v| each_element(v, nested) | given)
+        }
         Value::Object(element) => {
             let mut given = false;
             if element.get("identifier").is_none_or(Value::is_null)
@@ -45,10 +53,10 @@ fn each_element(value: &mut Value) -> bool {
                 element.insert("identifier".to_owned(), Value::from(tail));
                 given = true;
             }
-            for key in NESTED {
-                if let Some(inner) = element.get_mut(key) {
-                    given |= each_element(inner);
-                }
+            if let Some((inner, deeper)) = nested.split_first()
+                && let Some(list) = element.get_mut(*inner)
+            {
+                given |= each_element(list, deeper);
             }
             given
         }
