@@ -3,18 +3,30 @@
 //! `@context` and `@type` keys on the package and its elements. `@id` is read as the `uri`
 //! it stands for (links resolve as links given by their `uri` do; listed once in
 //! `renamed`); `@context` and `@type` are set aside and reported as any field the crate
-//! does not model, never fatal.
+//! does not model, never fatal. An element written with its IRI and no `identifier`
+//! (`tests/data/cases/case/53-…`) is identified by the UUID its IRI ends in, and a
+//! JSON-LD `@graph` of nodes typed `CFDocument`, `CFItem`, … (`54-…`) is the package
+//! they make.
 
-use karmayogi::{CaseElement, CaseFieldReason, CaseImport, CaseImportOptions};
+use karmayogi::{CaseElement, CaseFieldReason, CaseImport, CaseImportOptions, GroupKind};
 use serde_json::Value;
 
 use crate::support::{dropped_fields, exported, import, level_names, memberships, rewrite_objects};
 
 const JSON_LD: &str = include_str!("../data/cases/case/45-json-ld-node-links.json");
+const GRAPH: &str = include_str!("../data/cases/case/54-json-ld-graph.json");
+const IRIS_ONLY: &str = include_str!("../data/cases/case/53-identifiers-only-in-node-iris.json");
 
 const DOC: &str = "d0000000-0000-4000-8000-000000000001";
 const AREA: &str = "a0000000-0000-4000-8000-000000000001";
 const RECORDS: &str = "c0000000-0000-4000-8000-000000000002";
+
+/// The errors the import of `json` is refused with, as text.
+#[track_caller]
+fn import_error(json: &str) -> String {
+    let errors = CaseImport::from_json(json, &CaseImportOptions::default()).unwrap_err();
+    errors.to_string()
+}
 
 /// `value` with every `@id` key written `uri` (where no `uri` is beside it): the package
 /// as CASE's JSON binding writes it, independently of the crate's reading.
@@ -134,4 +146,102 @@ fn a_json_ld_package_round_trips_complete() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again.spec, import.spec);
     assert!(again.report.is_complete(), "{:?}", again.report);
+}
+
+#[test]
+fn elements_without_identifier_are_identified_by_the_uuid_their_iri_ends_in() {
+    let import = import(IRIS_ONLY);
+    assert_eq!(
+        import.report.document.identifier,
+        "d0000000-0000-4000-8000-000000000053"
+    );
+    assert_eq!(memberships(&import.spec), [(RECORDS, vec![AREA])]);
+    let levels = level_names(&import.spec.competencies[0]);
+    assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
+    assert_eq!(import.report.dropped, []);
+    assert_eq!(import.report.associations, []);
+    let renamed: Vec<(&str, &str)> = (import.report.renamed.iter())
+        .map(|r| (r.found.as_str(), r.read_as))
+        .collect();
+    assert_eq!(renamed, [("@id", "uri"), ("uri", "identifier")]);
+    // Written with its identifier beside its IRI, the package reads the same.
+    let mut value: Value = serde_json::from_str(IRIS_ONLY).unwrap();
+    let with_identifiers = rewrite_objects(&value, &|mut map| {
+        let tail = (map.get("@id").or_else(|| map.get("uri")))
+            .and_then(Value::as_str)
+            .filter(|_| map.contains_key("@type"))
+            .map(|iri| iri.rsplit('/').next().unwrap_or_default().to_owned());
+        if let Some(tail) = tail {
+            map.insert("identifier".to_owned(), Value::from(tail));
+        }
+        Value::Object(map)
+    });
+    let plain = self::import(&with_identifiers.to_string());
+    assert_eq!(import.spec, plain.spec);
+    assert_eq!(import.report.dropped_fields, plain.report.dropped_fields);
+    // An IRI that does not end in a UUID gives no identifier: the element still lacks one.
+    value["CFItems"][0]["@id"] = Value::from("https://case.example/items/area");
+    let error = import_error(&value.to_string());
+    assert!(
+        error.contains("no identifier on CFItem at CFItems[0]"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_json_ld_graph_reads_as_the_package_its_typed_nodes_make() {
+    let import = import(GRAPH);
+    let area = "a0000000-0000-4000-8000-000000000001";
+    let records = "c0000000-0000-4000-8000-000000000002";
+    assert_eq!(
+        import.report.document.identifier,
+        "d0000000-0000-4000-8000-000000000054"
+    );
+    assert_eq!(memberships(&import.spec), [(records, vec![area])]);
+    let groups: Vec<(&str, GroupKind)> = (import.spec.groups.iter())
+        .map(|g| (g.id.as_str(), g.kind))
+        .collect();
+    assert_eq!(groups, [(area, GroupKind::Area)]);
+    let levels = level_names(&import.spec.competencies[0]);
+    assert_eq!(levels, [(1, Some("Basic")), (2, Some("Proficient"))]);
+    assert_eq!(import.report.dropped, []);
+    assert_eq!(import.report.associations, []);
+    // The node of no CASE type is kept in `@graph` and reported, not lost.
+    let package_fields: Vec<&str> = (import.report.dropped_fields.iter())
+        .filter(|f| f.element == CaseElement::Package)
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(package_fields, ["@context", "@graph", "CFDefinitions"]);
+    // The same nodes under their lists' keys read the same.
+    let value: Value = serde_json::from_str(GRAPH).unwrap();
+    let nodes = value["@graph"].as_array().unwrap();
+    let listed = serde_json::json!({
+        "@context": value["@context"],
+        "CFDocument": nodes[0],
+        "CFItems": [nodes[1], nodes[2]],
+        "CFAssociations": [nodes[3]],
+        "CFRubrics": [nodes[4]],
+        "CFDefinitions": {"CFItemTypes": [nodes[5]]},
+        "@graph": [nodes[6]],
+    });
+    let plain = self::import(&listed.to_string());
+    assert_eq!(import.spec, plain.spec);
+    assert_eq!(import.report.dropped_fields, plain.report.dropped_fields);
+}
+
+#[test]
+fn a_graph_and_the_same_list_beside_it_are_refused_and_an_untyped_graph_stays_whole() {
+    let mut value: Value = serde_json::from_str(GRAPH).unwrap();
+    value["CFItems"] = Value::Array(Vec::new());
+    let error = import_error(&value.to_string());
+    assert!(
+        error.contains("the key `CFItems` is both in the JSON-LD `@graph` and beside it"),
+        "{error}"
+    );
+    let untyped = r#"{"@context": "x", "@graph": [{"@id": "https://case.example/a"}]}"#;
+    let error = import_error(untyped);
+    assert!(
+        error.contains("its keys are `@context`, `@graph`"),
+        "{error}"
+    );
 }

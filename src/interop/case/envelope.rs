@@ -14,6 +14,7 @@ use super::read::{
 };
 use crate::interop::case::field_case::rename_fields;
 use crate::interop::case::fields::PACKAGE;
+use crate::interop::case::json_ld::{identifiers_from_uris, ungraph};
 use crate::interop::case::node::unwrap_elements;
 use crate::interop::case::package::{CasePackage, CaseRenamedKey};
 use crate::model::quote::quoted;
@@ -122,6 +123,7 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
             ));
         }
     }
+    ungraph(&mut map)?;
     if !map.contains_key("CFDocument")
         && let Some(Value::Array(documents)) = map.get("CFDocuments")
     {
@@ -166,6 +168,12 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
                 read_as: name,
             });
         }
+    }
+    if identifiers_from_uris(&mut map) {
+        renamed.push(CaseRenamedKey {
+            found: "uri".to_owned(),
+            read_as: "identifier",
+        });
     }
     let mut f = Fields(map);
     Ok(CasePackage {

@@ -26,6 +26,7 @@ mod identifiers;
 pub(crate) mod import;
 mod importer;
 mod items;
+mod json_ld;
 mod keyed;
 mod linked;
 mod map;

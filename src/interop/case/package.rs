@@ -69,8 +69,11 @@ pub struct CasePackage {
     /// read as `identifier` (the `OneRoster` name of an element's identifier, which CASE
     /// servers built on the 1EdTech APIs write on elements and their links that have no
     /// `identifier`), and JSON-LD's `@id` read as `uri` (the node's IRI, which CASE 1.1's
-    /// JSON-LD binding writes on elements and node links that have no `uri`). Writing uses
-    /// CASE's names, so this is not written.
+    /// JSON-LD binding writes on elements and node links that have no `uri`); then, once,
+    /// `uri` read as `identifier` when an element without `identifier` has a `uri` (or
+    /// `@id`) ending in a UUID, which is then its identifier (CASE builds an element's URI
+    /// from its identifier, `…/CFItems/{identifier}`). Writing uses CASE's names, so this
+    /// is not written.
     #[serde(skip)]
     pub renamed: Vec<CaseRenamedKey>,
 }
