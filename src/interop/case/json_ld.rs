@@ -19,8 +19,9 @@ const ELEMENTS: [(&str, &[&str]); 4] = [
 
 /// Gives each element of the package (the document, items, associations, rubrics, criteria
 /// and levels) that has no `identifier` (or a `null` one) and whose `uri` (after JSON-LD's
-/// `@id` was read as it) ends in a UUID that UUID as its identifier: CASE builds an
-/// element's URI from its identifier (`…/CFItems/{identifier}`), and a JSON-LD writer
+/// `@id` was read as it) ends in a UUID that UUID as its identifier: CASE servers write
+/// an element's URI ending in its identifier (`…/CFItems/{identifier}`, as `OpenSALT` and
+/// this crate's export do), and a JSON-LD writer
 /// that gives a node its IRI often leaves the identifier out as saying nothing more. Node
 /// links are left alone: a link is resolved by its `uri`. Returns whether one was given.
 /// O(elements), one key looked up per element when it has its identifier.

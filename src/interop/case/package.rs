@@ -71,8 +71,9 @@ pub struct CasePackage {
     /// `identifier`), and JSON-LD's `@id` read as `uri` (the node's IRI, which CASE 1.1's
     /// JSON-LD binding writes on elements and node links that have no `uri`); then, once,
     /// `uri` read as `identifier` when an element without `identifier` has a `uri` (or
-    /// `@id`) ending in a UUID, which is then its identifier (CASE builds an element's URI
-    /// from its identifier, `…/CFItems/{identifier}`). Writing uses CASE's names, so this
+    /// `@id`) ending in a UUID, which is then its identifier (CASE servers write an
+    /// element's URI ending in its identifier, `…/CFItems/{identifier}`, as `OpenSALT` and
+    /// this crate's export do). Writing uses CASE's names, so this
     /// is not written.
     #[serde(skip)]
     pub renamed: Vec<CaseRenamedKey>,
