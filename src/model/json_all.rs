@@ -20,7 +20,7 @@ use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess, Visitor}
 use serde_json::value::RawValue;
 
 use crate::model::json::{Unread, json_error, placed, read_versioned, without_bom};
-use crate::model::json_path::place_at;
+use crate::model::json_path::{place_at, place_within, top_level_id};
 use crate::{Error, Errors};
 
 /// A member of an object holding a list whose elements are read one at a time.
@@ -322,6 +322,7 @@ pub(crate) fn from_versioned_json_all<T: DeserializeOwned>(
 /// The errors of `found`, faults of `json` in the order of their positions.
 fn placed_all(json: &str, found: Vec<Fault>) -> Vec<Error> {
     let mut lines = Lines::default();
+    let mut outer: Option<Option<String>> = None;
     let mut errors = Vec::with_capacity(found.len());
     for fault in found {
         let (line, column) = lines.advance(json, fault.end);
@@ -333,7 +334,11 @@ fn placed_all(json: &str, found: Vec<Fault>) -> Vec<Error> {
                 let before = element.get(..end).unwrap_or_default();
                 let local_line = 1 + before.matches('\n').count();
                 let local_column = end - before.rfind('\n').map_or(0, |i| i + 1);
-                let (inner, id) = place_at(element, local_line, local_column, false);
+                // The document's id when the element's objects have none, as the
+                // one-error reader names it: read once, only if asked.
+                let (inner, id) = place_within(element, local_line, local_column, || {
+                    outer.get_or_insert_with(|| top_level_id(json)).clone()
+                });
                 // An element's own path: `[1]` in a list inside it, `.name` in an object.
                 let sep = if inner.is_empty() || inner.starts_with('[') {
                     ""

@@ -43,6 +43,44 @@ pub(crate) fn place_at(
     column: usize,
     ended: bool,
 ) -> (String, Option<String>) {
+    let (path, id, _) = place_counting(text, line, column, ended);
+    (path, id)
+}
+
+/// [`place_at`] inside a part of a document (an element of one of its lists): the path
+/// and id within the part, and, when the part's objects on the path have no `id` and are
+/// fewer than the 8 searched, the id of the document's objects around it, `outer` (read
+/// only then), as [`place_at`] over the whole document gives them.
+pub(crate) fn place_within(
+    part: &str,
+    line: usize,
+    column: usize,
+    outer: impl FnOnce() -> Option<String>,
+) -> (String, Option<String>) {
+    let (path, id, objects) = place_counting(part, line, column, false);
+    let id = match id {
+        None if objects < ID_DEPTH => outer(),
+        id => id,
+    };
+    (path, id)
+}
+
+/// The `id` of the document's top-level object, as [`place_at`] finds it: `None` when the
+/// top level is not an object or has no string `id`. O(length of the text).
+pub(crate) fn top_level_id(text: &str) -> Option<String> {
+    let open = text.find(|c: char| !c.is_ascii_whitespace())?;
+    (text.as_bytes().get(open) == Some(&b'{'))
+        .then(|| member_id(text, open))
+        .flatten()
+}
+
+/// [`place_at`], with the number of objects on the path.
+fn place_counting(
+    text: &str,
+    line: usize,
+    column: usize,
+    ended: bool,
+) -> (String, Option<String>, usize) {
     let bytes = text.as_bytes();
     let line_start = if line <= 1 {
         0
@@ -126,16 +164,16 @@ pub(crate) fn place_at(
     }
     // Each object is scanned to its end for its `id`: the innermost few only, so a
     // document nested thousands deep stays linear (entities nest a few levels deep).
-    let id = stack
+    let objects: Vec<usize> = stack
         .iter()
         .rev()
         .filter_map(|frame| match frame {
             Frame::Object { open, .. } => Some(*open),
             Frame::Array { .. } => None,
         })
-        .take(ID_DEPTH)
-        .find_map(|open| member_id(text, open));
-    (path, id)
+        .collect();
+    let id = (objects.iter().take(ID_DEPTH)).find_map(|&open| member_id(text, open));
+    (path, id, objects.len())
 }
 
 /// The index just after the closing quote of the string whose content starts at `start`

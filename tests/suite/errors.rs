@@ -396,6 +396,54 @@ fn a_list_entry_left_out_between_two_commas_is_named_by_its_index() {
     );
 }
 
+/// A document with an `id` of its own beside its lists, and entries left `null` (as
+/// JavaScript's `delete list[i]` writes them; `tests/data/cases/framework/03-…`): every
+/// error of the reader of all entries is the one the one-error reader gives at its place,
+/// the id of the innermost object holding the value included, here the document's, so the
+/// first errors agree.
+#[test]
+fn errors_inside_list_entries_name_the_same_id_as_the_one_error_reader() {
+    let doc = include_str!("../data/cases/framework/03-document-id-and-a-null-entry.json");
+    let errors = Framework::from_json(doc)
+        .expect_err("null entries")
+        .into_vec();
+    let first = FrameworkSpec::from_json(doc).expect_err("null entries");
+    assert_eq!(errors[0], first);
+    let places: Vec<_> = (errors.iter())
+        .map(|e| match e {
+            Error::Json { path, id, .. } => (path.as_str(), id.as_deref()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let document = Some("dopt-frac-2026");
+    assert_eq!(
+        places,
+        [
+            ("id", document),
+            ("competencies[1]", document),
+            ("roles[0]", document),
+        ]
+    );
+    // An entry's own id, when it has one, is the one named.
+    let role = doc.replace(
+        r#""requires": [{"competency": "rti", "level": 3}]"#,
+        r#""requires": [null]"#,
+    );
+    let errors = Framework::from_json(&role)
+        .expect_err("null entries")
+        .into_vec();
+    assert_eq!(
+        errors[0],
+        FrameworkSpec::from_json(&role).expect_err("null")
+    );
+    let last = errors.last().expect("errors");
+    assert!(
+        matches!(last, Error::Json { path, id: Some(id), .. }
+            if path == "roles[1].requires[0]" && id == "cpio"),
+        "{last:?}"
+    );
+}
+
 #[test]
 fn unsupported_format_version() {
     let errors = Framework::from_json(r#"{"format_version": 3, "competencies": []}"#)
