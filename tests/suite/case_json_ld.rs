@@ -245,3 +245,29 @@ fn a_graph_and_the_same_list_beside_it_are_refused_and_an_untyped_graph_stays_wh
         "{error}"
     );
 }
+
+/// `53-…` with its items and associations written as objects keyed by each element's IRI
+/// (as a JavaScript object keyed by `@id` is written): the elements still take the UUID
+/// their IRI ends in, in every shape a list is read in, and read as in the lists.
+#[test]
+fn elements_without_identifier_in_a_list_keyed_by_their_iris_are_identified_too() {
+    let mut value: Value = serde_json::from_str(IRIS_ONLY).unwrap();
+    for list in ["CFItems", "CFAssociations"] {
+        let keyed: serde_json::Map<String, Value> = (value[list].as_array().unwrap().iter())
+            .map(|e| {
+                let iri = e.get("@id").or_else(|| e.get("uri")).unwrap();
+                (iri.as_str().unwrap().to_owned(), e.clone())
+            })
+            .collect();
+        value[list] = Value::Object(keyed);
+    }
+    let keyed = import(&value.to_string());
+    let listed = import(IRIS_ONLY);
+    assert_eq!(memberships(&keyed.spec), memberships(&listed.spec));
+    assert_eq!(
+        level_names(&keyed.spec.competencies[0]),
+        level_names(&listed.spec.competencies[0])
+    );
+    assert_eq!(keyed.report.dropped, []);
+    assert_eq!(keyed.report.associations, []);
+}

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::node::uuid_tail;
+use super::node::{each_element, uuid_tail};
 
 /// The package lists whose objects are elements, each with the list of elements its
 /// elements hold (a rubric's criteria, then a criterion's levels), if any.
@@ -29,40 +29,33 @@ pub(super) fn identifiers_from_uris(map: &mut Map<String, Value>) -> bool {
     let mut given = false;
     for (key, nested) in ELEMENTS {
         if let Some(value) = map.get_mut(key) {
-            given |= each_element(value, nested);
+            given_in(value, key, nested, &mut given);
         }
     }
     given
 }
 
-/// Gives the identifier to the element `value` is, or to each element of the list it is,
-/// and to the elements of the lists `nested` names inside them (the first inside these,
-/// the next inside those).
-fn each_element(value: &mut Value, nested: &[&str]) -> bool {
-    match value {
-        Value::Array(list) => {
-            (list.iter_mut()).fold(false, |given, v| each_element(v, nested) | given)
+/// Gives the identifier to each element `value`, the list `list`, holds in any shape the
+/// reader reads a list in (see [`each_element`]), and to the elements of the lists
+/// `nested` names inside them (the first inside these, the next inside those); sets
+/// `given` when one was given.
+fn given_in(value: &mut Value, list: &str, nested: &[&str], given: &mut bool) {
+    each_element(value, list, &mut |element| {
+        if element.get("identifier").is_none_or(Value::is_null)
+            && let Some(tail) = element
+                .get("uri")
+                .and_then(Value::as_str)
+                .and_then(uuid_tail)
+        {
+            element.insert("identifier".to_owned(), Value::from(tail));
+            *given = true;
         }
-        Value::Object(element) => {
-            let mut given = false;
-            if element.get("identifier").is_none_or(Value::is_null)
-                && let Some(tail) = element
-                    .get("uri")
-                    .and_then(Value::as_str)
-                    .and_then(uuid_tail)
-            {
-                element.insert("identifier".to_owned(), Value::from(tail));
-                given = true;
-            }
-            if let Some((inner, deeper)) = nested.split_first()
-                && let Some(list) = element.get_mut(*inner)
-            {
-                given |= each_element(list, deeper);
-            }
-            given
+        if let Some((inner, deeper)) = nested.split_first()
+            && let Some(value) = element.get_mut(*inner)
+        {
+            given_in(value, inner, deeper, given);
         }
-        _ => false,
-    }
+    });
 }
 
 /// Where a node of a JSON-LD `@graph` goes in the package, by its `@type`: the package
