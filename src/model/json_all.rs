@@ -339,13 +339,7 @@ fn placed_all(json: &str, found: Vec<Fault>) -> Vec<Error> {
                 let (inner, id) = place_within(element, local_line, local_column, || {
                     outer.get_or_insert_with(|| top_level_id(json)).clone()
                 });
-                // An element's own path: `[1]` in a list inside it, `.name` in an object.
-                let sep = if inner.is_empty() || inner.starts_with('[') {
-                    ""
-                } else {
-                    "."
-                };
-                (format!("{list}[{index}]{sep}{inner}"), id)
+                (format!("{list}[{index}]{inner}"), id)
             }
             None => place_at(json, line, column, false),
         };

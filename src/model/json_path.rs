@@ -43,12 +43,13 @@ pub(crate) fn place_at(
     column: usize,
     ended: bool,
 ) -> (String, Option<String>) {
-    let (path, id, _) = place_counting(text, line, column, ended);
+    let (path, id, _) = place_counting(text, line, column, ended, false);
     (path, id)
 }
 
 /// [`place_at`] inside a part of a document (an element of one of its lists): the path
-/// and id within the part, and, when the part's objects on the path have no `id` and are
+/// within the part as it follows the part's own in the document's (`.name`, `[1]`, `.`
+/// for a key that is empty, nothing for the part itself) and its id, and, when the part's objects on the path have no `id` and are
 /// fewer than the 8 searched, the id of the document's objects around it, `outer` (read
 /// only then), as [`place_at`] over the whole document gives them.
 pub(crate) fn place_within(
@@ -57,7 +58,7 @@ pub(crate) fn place_within(
     column: usize,
     outer: impl FnOnce() -> Option<String>,
 ) -> (String, Option<String>) {
-    let (path, id, objects) = place_counting(part, line, column, false);
+    let (path, id, objects) = place_counting(part, line, column, false, true);
     let id = match id {
         None if objects < ID_DEPTH => outer(),
         id => id,
@@ -74,12 +75,14 @@ pub(crate) fn top_level_id(text: &str) -> Option<String> {
         .flatten()
 }
 
-/// [`place_at`], with the number of objects on the path.
+/// [`place_at`], with the number of objects on the path; every key led by a dot when
+/// `suffix`, else all but a first.
 fn place_counting(
     text: &str,
     line: usize,
     column: usize,
     ended: bool,
+    suffix: bool,
 ) -> (String, Option<String>, usize) {
     let bytes = text.as_bytes();
     let line_start = if line <= 1 {
@@ -149,7 +152,7 @@ fn place_counting(
         }
         match frame {
             Frame::Object { key: Some(k), .. } => {
-                if !path.is_empty() {
+                if suffix || !path.is_empty() {
                     path.push('.');
                 }
                 path.push_str(k);

@@ -442,6 +442,24 @@ fn errors_inside_list_entries_name_the_same_id_as_the_one_error_reader() {
             if path == "roles[1].requires[0]" && id == "cpio"),
         "{last:?}"
     );
+    // A key written empty is a step of the path in both readers.
+    let empty = doc.replace(
+        r#""department": "dopt","#,
+        r#""department": "dopt", "": 1,"#,
+    );
+    let errors = Framework::from_json(&empty)
+        .expect_err("a bad key")
+        .into_vec();
+    let last = errors.last().expect("errors");
+    assert!(
+        matches!(last, Error::Json { path, id: Some(id), .. }
+            if path == "positions[0]." && id == "cpio-post"),
+        "{last:?}"
+    );
+    let one = r#"{"format_version": 2, "competencies": [], "positions": [{"id": "p", "": 1}]}"#;
+    let first = FrameworkSpec::from_json(one).expect_err("a bad key");
+    let all = Framework::from_json(one).expect_err("a bad key").into_vec();
+    assert_eq!(all[0], first);
 }
 
 #[test]
