@@ -120,6 +120,20 @@ impl Framework {
 /// officer: each id's folded form hashed, the hashes sorted, and only ids of one hash
 /// compared.
 pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec<(usize, Error)> {
+    // In WebAssembly compiled once, calling `id` through a `dyn` reference; natively once
+    // per caller (three readers of officers), with `id` inlined.
+    if cfg!(target_arch = "wasm32") {
+        alike_officers_by(n, &id as &dyn Fn(usize) -> &'a str)
+    } else {
+        alike_officers_by(n, &id)
+    }
+}
+
+/// [`alike_officers`], for ids given by a function of any type, `dyn` included.
+fn alike_officers_by<'a, F: Fn(usize) -> &'a str + ?Sized>(
+    n: usize,
+    id: &F,
+) -> Vec<(usize, Error)> {
     let usable = |k: usize| {
         let id = id(k);
         // Printable ASCII, as most ids are: hidden characters none, blank when all spaces.
@@ -162,7 +176,7 @@ pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec
         order::sort_unstable(&mut by_key);
         for group in by_key.chunk_by(|a, b| a.0 == b.0) {
             let members: Vec<usize> = group.iter().map(|&(_, k)| k).collect();
-            warn_alike(&members, &id, &mut warnings);
+            warn_alike(&members, id, &mut warnings);
         }
     }
     order::sort_by_key(&mut warnings, |w| w.0);
@@ -251,9 +265,9 @@ fn is_decomposed(text: &str) -> bool {
 /// each of them after the first; and when the ids are not all one form,
 /// [`Error::LookalikeIds`] at each officer after the first whose id no officer before it
 /// holds.
-fn warn_alike<'a>(
+fn warn_alike<'a, F: Fn(usize) -> &'a str + ?Sized>(
     members: &[usize],
-    id: &impl Fn(usize) -> &'a str,
+    id: &F,
     warnings: &mut Vec<(usize, Error)>,
 ) {
     let ids: Vec<&str> = members.iter().map(|&k| id(k)).collect();
