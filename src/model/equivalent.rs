@@ -9,14 +9,13 @@
 //!
 //! Two texts are one text in different forms (canonically equivalent) exactly when their
 //! canonical decompositions (NFD) are equal, so ids are keyed on that, built here from
-//! each character's canonical decomposition and combining class. Composing (NFC) is not
-//! needed to compare, and `unicode-normalization`'s iterators would bring its
-//! compatibility and composition tables into the JavaScript package (about 112 KB of data)
-//! where only the canonical decomposition is asked.
+//! each character's canonical decomposition and combining class (from the crate's own
+//! sorted tables, `unicode.rs`). Composing (NFC) is not needed to compare, and
+//! `unicode-normalization`'s iterators would bring its compatibility and composition
+//! tables into the JavaScript package (about 112 KB of data) where only the canonical
+//! decomposition is asked.
 
 use std::collections::HashMap;
-
-use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
 use crate::model::order;
 use crate::{EntityKind, Error, Framework};
@@ -373,6 +372,10 @@ fn sets_by_key(
     order::sort_by(&mut sets, Ord::cmp);
     sets
 }
+
+mod unicode;
+
+use unicode::{canonical_combining_class, decompose_canonical};
 
 #[cfg(test)]
 mod tests;
