@@ -9,8 +9,8 @@
 //!
 //! Two texts are one text in different forms (canonically equivalent) exactly when their
 //! canonical decompositions (NFD) are equal, so ids are keyed on that, built here from
-//! each character's canonical decomposition and combining class (from the crate's own
-//! sorted tables, `unicode.rs`). Composing (NFC) is not needed to compare, and
+//! each character's canonical decomposition and combining class (in WebAssembly from the
+//! crate's own sorted tables, `unicode.rs`). Composing (NFC) is not needed to compare, and
 //! `unicode-normalization`'s iterators would bring its compatibility and composition
 //! tables into the JavaScript package (about 112 KB of data) where only the canonical
 //! decomposition is asked.
@@ -373,9 +373,16 @@ fn sets_by_key(
     sets
 }
 
+// In WebAssembly the crate's own sorted tables, which compress to a third of
+// `unicode-normalization`'s hash tables; natively that crate's, one hash per lookup
+// instead of a bisection. The same data: the tests compare them on every code point.
+#[cfg(any(target_arch = "wasm32", test))]
 mod unicode;
 
+#[cfg(target_arch = "wasm32")]
 use unicode::{canonical_combining_class, decompose_canonical};
+#[cfg(not(target_arch = "wasm32"))]
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
 #[cfg(test)]
 mod tests;

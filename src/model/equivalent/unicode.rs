@@ -1,5 +1,7 @@
 //! Each character's canonical decomposition and canonical combining class, from tables of
-//! the crate's own, sorted by code point and searched by bisection.
+//! the crate's own, sorted by code point and searched by bisection: the officer lookalike
+//! check's in WebAssembly, where the module's size counts (natively it uses
+//! `unicode-normalization`'s hash tables, one hash per lookup).
 //!
 //! The tables hold what `unicode-normalization` 0.1.26 gives (its Unicode version 18.0.0): the full
 //! canonical decomposition of each of the 2,081 characters that have one (Hangul
