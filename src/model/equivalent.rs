@@ -9,14 +9,13 @@
 //!
 //! Two texts are one text in different forms (canonically equivalent) exactly when their
 //! canonical decompositions (NFD) are equal, so ids are keyed on that, built here from
-//! each character's canonical decomposition and combining class. Composing (NFC) is not
-//! needed to compare, and `unicode-normalization`'s iterators would bring its
-//! compatibility and composition tables into the JavaScript package (about 112 KB of data)
-//! where only the canonical decomposition is asked.
+//! each character's canonical decomposition and combining class (in WebAssembly from the
+//! crate's own sorted tables, `unicode.rs`). Composing (NFC) is not needed to compare, and
+//! `unicode-normalization`'s iterators would bring its compatibility and composition
+//! tables into the JavaScript package (about 112 KB of data) where only the canonical
+//! decomposition is asked.
 
 use std::collections::HashMap;
-
-use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
 use crate::model::order;
 use crate::{EntityKind, Error, Framework};
@@ -120,6 +119,20 @@ impl Framework {
 /// officer: each id's folded form hashed, the hashes sorted, and only ids of one hash
 /// compared.
 pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec<(usize, Error)> {
+    // In WebAssembly compiled once, calling `id` through a `dyn` reference; natively once
+    // per caller (three readers of officers), with `id` inlined.
+    if cfg!(target_arch = "wasm32") {
+        alike_officers_by(n, &id as &dyn Fn(usize) -> &'a str)
+    } else {
+        alike_officers_by(n, &id)
+    }
+}
+
+/// [`alike_officers`], for ids given by a function of any type, `dyn` included.
+fn alike_officers_by<'a, F: Fn(usize) -> &'a str + ?Sized>(
+    n: usize,
+    id: &F,
+) -> Vec<(usize, Error)> {
     let usable = |k: usize| {
         let id = id(k);
         // Printable ASCII, as most ids are: hidden characters none, blank when all spaces.
@@ -162,7 +175,7 @@ pub(crate) fn alike_officers<'a>(n: usize, id: impl Fn(usize) -> &'a str) -> Vec
         order::sort_unstable(&mut by_key);
         for group in by_key.chunk_by(|a, b| a.0 == b.0) {
             let members: Vec<usize> = group.iter().map(|&(_, k)| k).collect();
-            warn_alike(&members, &id, &mut warnings);
+            warn_alike(&members, id, &mut warnings);
         }
     }
     order::sort_by_key(&mut warnings, |w| w.0);
@@ -251,9 +264,9 @@ fn is_decomposed(text: &str) -> bool {
 /// each of them after the first; and when the ids are not all one form,
 /// [`Error::LookalikeIds`] at each officer after the first whose id no officer before it
 /// holds.
-fn warn_alike<'a>(
+fn warn_alike<'a, F: Fn(usize) -> &'a str + ?Sized>(
     members: &[usize],
-    id: &impl Fn(usize) -> &'a str,
+    id: &F,
     warnings: &mut Vec<(usize, Error)>,
 ) {
     let ids: Vec<&str> = members.iter().map(|&k| id(k)).collect();
@@ -359,6 +372,17 @@ fn sets_by_key(
     order::sort_by(&mut sets, Ord::cmp);
     sets
 }
+
+// In WebAssembly the crate's own sorted tables, which compress to a third of
+// `unicode-normalization`'s hash tables; natively that crate's, one hash per lookup
+// instead of a bisection. The same data: the tests compare them on every code point.
+#[cfg(any(target_arch = "wasm32", test))]
+mod unicode;
+
+#[cfg(target_arch = "wasm32")]
+use unicode::{canonical_combining_class, decompose_canonical};
+#[cfg(not(target_arch = "wasm32"))]
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
 #[cfg(test)]
 mod tests;

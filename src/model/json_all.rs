@@ -5,7 +5,7 @@
 //! valid one never comes here. Only when that read fails on the data (a value of the wrong
 //! type, an unknown or missing field; not a syntax error or an early end, after which the
 //! parse cannot go on) is the document read again: each element of its top-level lists on
-//! its own, borrowed where it stands in the text (`RawValue`), and the rest of the document
+//! its own, where it stands in the text ([`json_spans`](crate::model::json_spans)), and the rest of the document
 //! with those lists' contents blanked out (spaces, line breaks kept, so every position
 //! stays where it was); a part that does not read is then read member by member
 //! ([`read_each`]), so that one bad value hides no other in the same object. Each error is
@@ -13,14 +13,13 @@
 //! read would have given it had it been the first, and the errors come in the order of
 //! their positions.
 
-use std::fmt;
 use std::ops::Range;
 
-use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
+use serde::de::DeserializeOwned;
 
 use crate::model::json::{Unread, json_error, placed, read_versioned, without_bom};
 use crate::model::json_path::{place_at, place_within, top_level_id};
+use crate::model::json_spans::{elements, members};
 use crate::{Error, Errors};
 
 /// A member of an object holding a list whose elements are read one at a time.
@@ -102,26 +101,23 @@ pub(crate) fn faults(
     shell: fn(&str) -> Vec<Fault>,
     lists: &[List],
 ) -> Option<Vec<Fault>> {
-    let Members(members) = serde_json::from_str(text).ok()?;
     let mut blanked = text.as_bytes().to_vec();
     let mut found = Vec::new();
-    for (key, value) in members {
+    for (key, span) in members(text)? {
         let Some(list) = lists.iter().find(|list| list.name == key) else {
             continue;
         };
-        let Ok(elements) = serde_json::from_str::<Vec<&RawValue>>(value.get()) else {
+        let Some(elements) = elements(text, span.clone()) else {
             continue;
         };
-        let span = span_in(text, value.get());
         // Inside the brackets: the list reads as empty, everything else where it was.
         for b in &mut blanked[span.start + 1..span.end - 1] {
             if *b != b'\n' {
                 *b = b' ';
             }
         }
-        for (index, element) in elements.into_iter().enumerate() {
-            let at = span_in(text, element.get());
-            for mut fault in (list.read)(element.get()) {
+        for (index, at) in elements.into_iter().enumerate() {
+            for mut fault in (list.read)(&text[at.clone()]) {
                 fault.end += at.start;
                 fault.element = Some((list.name, index, at.clone()));
                 found.push(fault);
@@ -151,7 +147,7 @@ type Reader<'r> = &'r dyn Fn(&str) -> Option<Fault>;
 /// O(length of `text`) for the copies, beside the reads (each member and nested element is
 /// read once more on its own, inside its few enclosing keys).
 fn member_faults(text: &str, read: Reader<'_>) -> Vec<Fault> {
-    let Ok(Members(members)) = serde_json::from_str(text) else {
+    let Some(members) = members(text) else {
         return Vec::new();
     };
     let Some(open) = text.find('{') else {
@@ -162,8 +158,7 @@ fn member_faults(text: &str, read: Reader<'_>) -> Vec<Fault> {
     let mut keys: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut from = open + 1;
     let mut part = String::new();
-    for (key, value) in &members {
-        let value_at = span_in(text, value.get());
+    for (key, value_at) in &members {
         let Some(key_start) = text.get(from..value_at.start).and_then(|gap| gap.find('"')) else {
             return Vec::new();
         };
@@ -191,7 +186,7 @@ fn member_faults(text: &str, read: Reader<'_>) -> Vec<Fault> {
                 element: None,
             }],
             Some(f) => {
-                let inner = list_faults(text, key_start, value_at.clone(), value, read);
+                let inner = list_faults(text, key_start, value_at.clone(), read);
                 if inner.is_empty() { vec![f] } else { inner }
             }
             None => Vec::new(),
@@ -245,17 +240,16 @@ fn key_end(text: &str, key_start: usize, value_start: usize) -> usize {
     key_start + before_colon.trim_end().len()
 }
 
-/// The faults of the elements of `value`, the list of the member at `key_start`, each
+/// The faults of the elements of `text[value_at]`, the list of the member at `key_start`, each
 /// object element read alone in the list (`{"key": [element]}`) and, when it does not
 /// read, member by member; empty when the value is no list or every element reads alone.
 fn list_faults(
     text: &str,
     key_start: usize,
     value_at: Range<usize>,
-    value: &RawValue,
     read: Reader<'_>,
 ) -> Vec<Fault> {
-    let Ok(elements) = serde_json::from_str::<Vec<&RawValue>>(value.get()) else {
+    let Some(elements) = elements(text, value_at.clone()) else {
         return Vec::new();
     };
     let prefix = format!("{{{}[", &text[key_start..value_at.start]);
@@ -270,12 +264,13 @@ fn list_faults(
             })
     };
     let mut found = Vec::new();
-    for element in elements {
-        let Some(first) = in_list(element.get()) else {
+    for span in elements {
+        let element = &text[span.clone()];
+        let Some(first) = in_list(element) else {
             continue;
         };
-        let at = span_in(text, element.get()).start;
-        let mut each = member_faults(element.get(), &in_list);
+        let at = span.start;
+        let mut each = member_faults(element, &in_list);
         if each.is_empty() {
             each.push(first);
         }
@@ -285,12 +280,6 @@ fn list_faults(
         }
     }
     found
-}
-
-/// The bytes of `part`, a slice of `text`, in `text`.
-fn span_in(text: &str, part: &str) -> Range<usize> {
-    let start = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-    start..start + part.len()
 }
 
 /// Reads a versioned document as [`from_versioned_json`](crate::model::json::from_versioned_json)
@@ -374,28 +363,5 @@ impl Lines {
         }
         self.at = upto;
         (self.line + 1, upto - self.line_start)
-    }
-}
-
-/// The members of a JSON object in the order written, each value borrowed from the text.
-struct Members<'a>(Vec<(String, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for Members<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Read;
-        impl<'de> Visitor<'de> for Read {
-            type Value = Members<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
-                let mut members = Vec::new();
-                while let Some(member) = map.next_entry::<String, &'de RawValue>()? {
-                    members.push(member);
-                }
-                Ok(Members(members))
-            }
-        }
-        deserializer.deserialize_map(Read)
     }
 }

@@ -196,7 +196,7 @@ fn string_end(bytes: &[u8], start: usize, end: usize) -> usize {
 
 /// The string written from byte `open` (its opening quote) to `close` (after its closing
 /// quote), its escapes read; as written, quotes aside, when it does not read.
-fn string_at(text: &str, open: usize, close: usize) -> String {
+pub(crate) fn string_at(text: &str, open: usize, close: usize) -> String {
     let raw = text.get(open..close).unwrap_or_default();
     serde_json::from_str::<String>(raw).unwrap_or_else(|_| {
         let inner = raw.strip_prefix('"').unwrap_or(raw);

@@ -29,6 +29,7 @@ pub(crate) mod ids;
 pub(crate) mod json;
 pub(crate) mod json_all;
 pub(crate) mod json_path;
+pub(crate) mod json_spans;
 pub(crate) mod learning_order;
 pub(crate) mod level;
 pub(crate) mod lookup;

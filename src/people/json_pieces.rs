@@ -33,6 +33,7 @@ use std::fmt;
 use std::sync::{Mutex, PoisonError};
 
 use crate::model::json::without_bom;
+use crate::model::json_spans::skip_space;
 use crate::model::parallel::in_order;
 use crate::people::builder::CohortBuilder;
 use crate::people::cohort_json::{Entry, Fields, OfficerAlone, read_body, read_into};
@@ -167,15 +168,6 @@ impl<'de> Visitor<'de> for Ignored {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(())
     }
-}
-
-/// The offset of the first byte at or after `at` that is not JSON white space (as
-/// `serde_json` skips it: space, tab, line feed, carriage return).
-fn skip_space(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
-        at += 1;
-    }
-    at
 }
 
 /// Where the reading of a run of officers stopped.

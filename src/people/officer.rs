@@ -75,6 +75,29 @@ impl OfficersSpec {
         }
     }
 
+    /// The byte range of each officer in `json`, the text of an officers document that
+    /// `serde_json` has already read (as an `OfficersSpec`, or a type of the same shape
+    /// that leaves the officers unread), in order, each without the white space around
+    /// it: for a reader that reads the officers one at a time and places each one's
+    /// problems in the whole text, as the JavaScript package does. Empty when `json` has
+    /// no `officers` list. On text that is not such a document the ranges mean nothing,
+    /// but the call ends and does not panic.
+    ///
+    /// # Complexity
+    /// O(length of `json`): one scan, without reading any value.
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::OfficersSpec;
+    ///
+    /// let json = r#"{"format_version": 1, "officers": [ {"id": "o1"}, {"id": "o2"} ]}"#;
+    /// let spans = OfficersSpec::officer_spans(json);
+    /// assert_eq!(&json[spans[1].clone()], r#"{"id": "o2"}"#);
+    /// ```
+    pub fn officer_spans(json: &str) -> Vec<std::ops::Range<usize>> {
+        crate::model::json_spans::list_elements(json, "officers")
+    }
+
     /// Reads a document from JSON, checking `format_version` first.
     ///
     /// # Complexity

@@ -7,7 +7,9 @@
 
 use std::rc::Rc;
 
-use karmayogi::{EntityKind, Error, Errors, FORMAT_VERSION, OLDEST_FORMAT_VERSION, OfficerSpec};
+use karmayogi::{
+    EntityKind, Error, Errors, FORMAT_VERSION, OLDEST_FORMAT_VERSION, OfficerSpec, OfficersSpec,
+};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use wasm_bindgen::prelude::*;
@@ -30,7 +32,7 @@ pub struct Cohort {
 }
 
 /// An officers document with its officers checked as JSON values and left unread (their
-/// texts are then found by `spans::officer_spans`).
+/// texts are then found by `OfficersSpec::officer_spans`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDocument {
@@ -235,7 +237,7 @@ pub(crate) fn read_officers<T>(
     } else {
         let input = Input::new(officers, "officers")?;
         split(&input)?;
-        let spans = crate::spans::officer_spans(&input.text);
+        let spans = OfficersSpec::officer_spans(&input.text);
         let mut stream = spans.into_iter().enumerate().filter_map(|(i, span)| {
             let read = read_raw(&input, span, i);
             reading.officer(i, read)

@@ -34,7 +34,6 @@ mod interchange;
 mod json;
 mod options;
 mod profile;
-mod spans;
 
 use wasm_bindgen::prelude::*;
 
