@@ -396,3 +396,43 @@ fn a_bound_proven_within_a_billionth_says_so() {
         }
     }
 }
+
+/// `planning/12`: a postmaster one level short of grievance redressal (weighted 0.3) and
+/// an assistant one level short of e-Office (0.2) and noting (0.1); a course closes each.
+/// Every plan closes all three gaps, so the weighted shortfall closed is the whole of it:
+/// `value_closed` equals `value_total` and the summary says 100%. The total was summed
+/// officer by officer (0.3 + (0.2 + 0.1) = 0.6000000000000001) and the closed value gap
+/// by gap ((0.3 + 0.2) + 0.1 = 0.6), so the plan read "3 of 3 gaps closed (>99.9% of the
+/// weighted shortfall)".
+#[test]
+fn a_plan_closing_every_gap_closes_the_whole_weighted_shortfall() {
+    use karmayogi::{AcbpOptions, Cohort, LevelPolicy};
+    let fw = karmayogi::Framework::from_json(&crate::support::planning_case(
+        "12-every-gap-closed-short-of-the-total-framework.json",
+    ))
+    .unwrap();
+    let officers =
+        crate::support::planning_case("12-every-gap-closed-short-of-the-total-officers.json");
+    let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    for solver in CASE_10_SOLVERS {
+        let options = AcbpOptions::default()
+            .competency_weight("grievance", 0.3)
+            .unwrap()
+            .competency_weight("e-office", 0.2)
+            .unwrap()
+            .competency_weight("noting", 0.1)
+            .unwrap()
+            .solver(solver);
+        let plan = fw.department_plan(&cohort, &options).unwrap();
+        assert_eq!((plan.gaps, plan.gaps_closed), (3, 3), "{solver:?}");
+        assert_eq!(plan.value_closed, plan.value_total, "{solver:?}");
+        let summary = plan.summary().to_string();
+        assert!(
+            summary.starts_with(
+                "Annual capacity building plan for 2 officers: 3 of 3 gaps closed \
+                 (100.0% of the weighted shortfall)\n"
+            ),
+            "{solver:?}:\n{summary}"
+        );
+    }
+}

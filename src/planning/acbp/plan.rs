@@ -140,7 +140,9 @@ pub struct DepartmentPlan<'f> {
     pub gaps: u64,
     /// Gaps the plan closes.
     pub gaps_closed: u64,
-    /// Weighted shortfall of all gaps.
+    /// Weighted shortfall of all gaps: `value_closed` plus the value of the gaps left open,
+    /// each summed gap by gap, so it equals `value_closed` exactly when no gap worth
+    /// anything stays open, and is never below it.
     pub value_total: f64,
     /// Weighted shortfall the plan closes (the objective).
     pub value_closed: f64,
