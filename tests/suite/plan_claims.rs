@@ -234,13 +234,20 @@ const CASE_10_SOLVERS: [Solver; 4] = [
 
 /// `planning/10`'s framework, and its officers' document as text.
 fn case_10() -> (karmayogi::Framework, String) {
-    let fw = karmayogi::Framework::from_json(&crate::support::planning_case(
-        "10-optimal-in-more-hours-at-equal-value-framework.json",
-    ))
+    case("10-optimal-in-more-hours-at-equal-value")
+}
+
+/// The framework of the planning case `NN-name` (`NN-name-framework.json`), and its
+/// officers' document (`NN-name-officers.json`) as text.
+fn case(name: &str) -> (karmayogi::Framework, String) {
+    let fw = karmayogi::Framework::from_json(&crate::support::planning_case(&format!(
+        "{name}-framework.json"
+    )))
     .unwrap();
-    let officers =
-        crate::support::planning_case("10-optimal-in-more-hours-at-equal-value-officers.json");
-    (fw, officers)
+    (
+        fw,
+        crate::support::planning_case(&format!("{name}-officers.json")),
+    )
 }
 
 /// `planning/10`: values far apart (behavioural weight 10⁹, `k-u8` weighted 10⁶ more, so
@@ -335,12 +342,7 @@ fn room(hours: f64) -> f64 {
 #[test]
 fn a_bound_proven_within_a_billionth_says_so() {
     use karmayogi::{AcbpOptions, Cohort, LevelPolicy, RecommendOptions};
-    let fw = karmayogi::Framework::from_json(&crate::support::planning_case(
-        "11-optimal-a-billionth-above-one-course-framework.json",
-    ))
-    .unwrap();
-    let officers =
-        crate::support::planning_case("11-optimal-a-billionth-above-one-course-officers.json");
+    let (fw, officers) = case("11-optimal-a-billionth-above-one-course");
     let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
     let profile = cohort.profile(0).unwrap();
     let least = 2.0;
@@ -407,12 +409,7 @@ fn a_bound_proven_within_a_billionth_says_so() {
 #[test]
 fn a_plan_closing_every_gap_closes_the_whole_weighted_shortfall() {
     use karmayogi::{AcbpOptions, Cohort, LevelPolicy};
-    let fw = karmayogi::Framework::from_json(&crate::support::planning_case(
-        "12-every-gap-closed-short-of-the-total-framework.json",
-    ))
-    .unwrap();
-    let officers =
-        crate::support::planning_case("12-every-gap-closed-short-of-the-total-officers.json");
+    let (fw, officers) = case("12-every-gap-closed-short-of-the-total");
     let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
     for solver in CASE_10_SOLVERS {
         let options = AcbpOptions::default()
