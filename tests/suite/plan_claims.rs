@@ -433,3 +433,36 @@ fn a_plan_closing_every_gap_closes_the_whole_weighted_shortfall() {
         );
     }
 }
+
+/// `planning/13`: a purchase officer a level short of public procurement, weighted 10⁹ on
+/// a post weighted 10⁹ (a gap worth 10¹⁸), closed by a course; an assistant a level short
+/// of noting, worth 1, which no course builds. 10¹⁸ + 1 is 10¹⁸ in a double, so the whole
+/// read as closed: "1 of 2 gaps closed (100.0% of the weighted shortfall)". A gap worth
+/// something left open keeps `value_total` above `value_closed`, and the summary below
+/// 100%.
+#[test]
+fn a_gap_left_open_keeps_the_total_above_what_is_closed() {
+    use karmayogi::{AcbpOptions, Cohort, LevelPolicy};
+    let (fw, officers) = case("13-gap-open-below-the-total-precision");
+    let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    for solver in CASE_10_SOLVERS {
+        let options = AcbpOptions::default()
+            .competency_weight("gem-procurement", 1e9)
+            .unwrap()
+            .position_weight("purchase-officer", 1e9)
+            .unwrap()
+            .solver(solver);
+        let plan = fw.department_plan(&cohort, &options).unwrap();
+        assert_eq!((plan.gaps, plan.gaps_closed), (2, 1), "{solver:?}");
+        assert_eq!(plan.value_closed, 1e18, "{solver:?}");
+        assert!(plan.value_total > plan.value_closed, "{solver:?}");
+        let summary = plan.summary().to_string();
+        assert!(
+            summary.starts_with(
+                "Annual capacity building plan for 2 officers: 1 of 2 gaps closed \
+                 (>99.9% of the weighted shortfall)\n"
+            ),
+            "{solver:?}:\n{summary}"
+        );
+    }
+}

@@ -100,8 +100,15 @@ impl Framework {
         let (competencies, open) = self.competency_outcomes(&short, &closed, &levels, &open);
         // The whole is what is closed plus what stays open, each summed gap by gap: a plan
         // leaving nothing of value open then reports exactly its total (`planning/12`),
-        // which the total summed in another order could pass by a rounding.
-        let value_total = value_closed + value_open;
+        // which the total summed in another order could pass by a rounding. What stays
+        // open keeps the total above what is closed even when the sum rounds it away (1
+        // beside 10¹⁸, `planning/13`), so no share of it reads as 100%.
+        let whole = value_closed + value_open;
+        let value_total = if value_open > 0.0 && whole <= value_closed {
+            value_closed.next_up()
+        } else {
+            whole
+        };
         let (bound, optimality) = reported(certificate, value_closed);
         DepartmentPlan {
             officers: problems.len(),
