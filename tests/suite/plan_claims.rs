@@ -408,29 +408,45 @@ fn a_bound_proven_within_a_billionth_says_so() {
 /// weighted shortfall)".
 #[test]
 fn a_plan_closing_every_gap_closes_the_whole_weighted_shortfall() {
-    use karmayogi::{AcbpOptions, Cohort, LevelPolicy};
-    let (fw, officers) = case("12-every-gap-closed-short-of-the-total");
+    let options = karmayogi::AcbpOptions::default()
+        .competency_weight("grievance", 0.3)
+        .unwrap()
+        .competency_weight("e-office", 0.2)
+        .unwrap()
+        .competency_weight("noting", 0.1)
+        .unwrap();
+    department_case(
+        "12-every-gap-closed-short-of-the-total",
+        &options,
+        "Annual capacity building plan for 2 officers: 3 of 3 gaps closed \
+         (100.0% of the weighted shortfall)\n",
+        |solver, plan| {
+            assert_eq!((plan.gaps, plan.gaps_closed), (3, 3), "{solver:?}");
+            assert_eq!(plan.value_closed, plan.value_total, "{solver:?}");
+        },
+    );
+}
+
+/// Plans the department of the planning case `name` with `options` and each solver of
+/// [`CASE_10_SOLVERS`], checks each plan with `check` and that its summary starts with
+/// `headline`.
+#[track_caller]
+fn department_case(
+    name: &str,
+    options: &karmayogi::AcbpOptions,
+    headline: &str,
+    check: impl Fn(Solver, &karmayogi::DepartmentPlan<'_>),
+) {
+    use karmayogi::{Cohort, LevelPolicy};
+    let (fw, officers) = case(name);
     let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
     for solver in CASE_10_SOLVERS {
-        let options = AcbpOptions::default()
-            .competency_weight("grievance", 0.3)
-            .unwrap()
-            .competency_weight("e-office", 0.2)
-            .unwrap()
-            .competency_weight("noting", 0.1)
-            .unwrap()
-            .solver(solver);
-        let plan = fw.department_plan(&cohort, &options).unwrap();
-        assert_eq!((plan.gaps, plan.gaps_closed), (3, 3), "{solver:?}");
-        assert_eq!(plan.value_closed, plan.value_total, "{solver:?}");
+        let plan = fw
+            .department_plan(&cohort, &options.clone().solver(solver))
+            .unwrap();
+        check(solver, &plan);
         let summary = plan.summary().to_string();
-        assert!(
-            summary.starts_with(
-                "Annual capacity building plan for 2 officers: 3 of 3 gaps closed \
-                 (100.0% of the weighted shortfall)\n"
-            ),
-            "{solver:?}:\n{summary}"
-        );
+        assert!(summary.starts_with(headline), "{solver:?}:\n{summary}");
     }
 }
 
@@ -442,27 +458,20 @@ fn a_plan_closing_every_gap_closes_the_whole_weighted_shortfall() {
 /// 100%.
 #[test]
 fn a_gap_left_open_keeps_the_total_above_what_is_closed() {
-    use karmayogi::{AcbpOptions, Cohort, LevelPolicy};
-    let (fw, officers) = case("13-gap-open-below-the-total-precision");
-    let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
-    for solver in CASE_10_SOLVERS {
-        let options = AcbpOptions::default()
-            .competency_weight("gem-procurement", 1e9)
-            .unwrap()
-            .position_weight("purchase-officer", 1e9)
-            .unwrap()
-            .solver(solver);
-        let plan = fw.department_plan(&cohort, &options).unwrap();
-        assert_eq!((plan.gaps, plan.gaps_closed), (2, 1), "{solver:?}");
-        assert_eq!(plan.value_closed, 1e18, "{solver:?}");
-        assert!(plan.value_total > plan.value_closed, "{solver:?}");
-        let summary = plan.summary().to_string();
-        assert!(
-            summary.starts_with(
-                "Annual capacity building plan for 2 officers: 1 of 2 gaps closed \
-                 (>99.9% of the weighted shortfall)\n"
-            ),
-            "{solver:?}:\n{summary}"
-        );
-    }
+    let options = karmayogi::AcbpOptions::default()
+        .competency_weight("gem-procurement", 1e9)
+        .unwrap()
+        .position_weight("purchase-officer", 1e9)
+        .unwrap();
+    department_case(
+        "13-gap-open-below-the-total-precision",
+        &options,
+        "Annual capacity building plan for 2 officers: 1 of 2 gaps closed \
+         (>99.9% of the weighted shortfall)\n",
+        |solver, plan| {
+            assert_eq!((plan.gaps, plan.gaps_closed), (2, 1), "{solver:?}");
+            assert_eq!(plan.value_closed, 1e18, "{solver:?}");
+            assert!(plan.value_total > plan.value_closed, "{solver:?}");
+        },
+    );
 }
