@@ -14,7 +14,10 @@ and 1e-10 hours), `TINYW=1` (weights of 1e-9, `Weights::MIN_POSITIVE`, and 3e-9;
 positive weights are refused), `NOBIG=1` (no weights of 1e6 and 1e9), `SPAN=1` (every
 course's hours drawn from 10^-6 to 10^4 in one instance), `TIES=1` (one course in two a
 copy of an earlier one, hours of one or two values), `COPIES=1` (officers mostly copies of
-the first), `FORCE=1` (every option drawn: term caps, formal shares, competency weights;
+the first), `LEVELS=1` (course completions recording a level the course builds, as a
+passbook holds them, besides completions claiming none), `SHARED=1` (every catalogue one
+shared prerequisite, as `structure` "shared" draws), `FILES=FRAMEWORK:OFFICERS` (the
+options drawn for one framework and officers document, such as a case file), `FORCE=1` (every option drawn: term caps, formal shares, competency weights;
 for departments a budget, an officer cap and seats together), `DRIVER` (the driver's
 path; default `target/release/examples/plan_claims_driver`).
 Creates a virtual environment in `target/highs-venv` on first use and installs `highspy`
@@ -82,6 +85,7 @@ def check(kind, ok, msg, inst=None):
     CHECKED[kind] += 1
     if not ok:
         fail(kind, msg, inst)
+    return ok
 
 
 # ----------------------------------------------------------------------------------
@@ -93,15 +97,52 @@ SPAN = bool(os.environ.get("SPAN"))
 TIES = bool(os.environ.get("TIES"))
 COPIES = bool(os.environ.get("COPIES"))
 FORCE = bool(os.environ.get("FORCE"))
+LEVELS = bool(os.environ.get("LEVELS"))
+FILES = os.environ.get("FILES")
+SHARED = bool(os.environ.get("SHARED"))
 
 
-def gen(rng, max_courses=12, max_officers=3, big=False):
+def requirements(fw, position):
+    """Competency id -> the highest level the position's roles require, directly or
+    through their activities."""
+    pos = next(p for p in fw["positions"] if p["id"] == position)
+    acts = {a["id"]: a for a in fw.get("activities", [])}
+    reqs = {}
+    for rid in pos["roles"]:
+        role = next(r for r in fw["roles"] if r["id"] == rid)
+        entries = list(role.get("requires", []))
+        for a in role.get("activities", []):
+            entries += acts[a].get("requires", [])
+        for r in entries:
+            reqs[r["competency"]] = max(reqs.get(r["competency"], 0), r["level"])
+    return reqs
+
+
+def held_levels(officer):
+    """(competency id -> level held, completed course ids) under the default level policy:
+    verified evidence, self-declared evidence not counted."""
+    held, done = {}, []
+    for e in officer.get("passbook") or []:
+        if e["source"] == "course_completion" and e.get("course"):
+            done.append(e["course"])
+        if e.get("verified", True) is False or e["source"] in ("self_declared", "self-declared"):
+            continue
+        held[e["competency"]] = max(held.get(e["competency"], 0), e["level"])
+    return held, done
+
+
+def gen(rng, max_courses=12, max_officers=3, big=False, max_posts=2):
+    if FILES:
+        # The same framework and officers every time: only the options are drawn.
+        fw_path, officers_path = FILES.split(":")
+        with open(fw_path) as f, open(officers_path) as g:
+            return json.load(f), json.load(g)
     nc = rng.randint(1, 8 if not big else 14)
     if DENSE:
         nc = rng.randint(4, 10)
     names = rng.sample([f"{a}{b}" for a in "abcdefghjkmnpqrstuvwxyz" for b in "0123456789"], nc)
     comps = [{"id": "k-" + n, "name": "C " + n, "type": rng.choice(TYPES)} for n in names]
-    npos = rng.randint(1, 2)
+    npos = rng.randint(1, max_posts)
     roles, positions = [], []
     for p in range(npos):
         req = []
@@ -139,7 +180,7 @@ def gen(rng, max_courses=12, max_officers=3, big=False):
         return rng.choice([0.1, 0.2, 0.3, 1, 1, 2, 2, 3, 4.5, 7, 10, 20, 40, 100])
 
     ids = rng.sample([f"{a}{b}{c}" for a in "cmxz" for b in "0123456789" for c in "ab"], nk)
-    structure = rng.choice(["random", "chain", "diamond", "shared", "none", "random"])
+    structure = "shared" if SHARED else rng.choice(["random", "chain", "diamond", "shared", "none", "random"])
     courses = []
     for i in range(nk):
         if i > 0 and rng.random() < (0.5 if TIES else 0.12):
@@ -194,6 +235,13 @@ def gen(rng, max_courses=12, max_officers=3, big=False):
                            "date": "2025-01-15", "verified": True})
         for k in courses:
             if rng.random() < 0.12:
+                if LEVELS and k["provides"] and rng.random() < 0.6:
+                    # A completion recording the level the course brought the officer to.
+                    p = rng.choice(k["provides"])
+                    lv = p["level"] if p["level"] is not None else rng.randint(1, 5)
+                    pb.append({"competency": p["competency"], "level": lv, "source": "course_completion",
+                               "date": "2025-01-15", "course": k["id"]})
+                    continue
                 pb.append({"competency": "zz-done", "level": 0, "source": "course_completion",
                            "date": "2025-01-15", "course": k["id"]})
         officers.append({"id": f"o{o}", "department": "dep" if rng.random() < 0.85 else "other",
@@ -246,20 +294,12 @@ class Officer:
         n = len(self.ids)
         self.n = n
         types = {c["id"]: c["type"] for c in fw["competencies"]}
-        held = {}
+        held, completed = held_levels(officer)
         done = 0
-        for e in officer["passbook"]:
-            if e["source"] == "course_completion":
-                done |= 1 << self.index[e["course"]]
-            else:
-                held[e["competency"]] = max(held.get(e["competency"], 0), e["level"])
+        for k in completed:
+            done |= 1 << self.index[k]
         self.done = done
-        pos = next(p for p in fw["positions"] if p["id"] == position)
-        reqs = {}
-        for rid in pos["roles"]:
-            role = next(r for r in fw["roles"] if r["id"] == rid)
-            for r in role["requires"]:
-                reqs[r["competency"]] = max(reqs.get(r["competency"], 0), r["level"])
+        reqs = requirements(fw, position)
         w = opts.get("weights")
         cw = opts.get("competency_weights", {})
         assume = opts.get("assume")
@@ -275,16 +315,16 @@ class Officer:
             for i, c in enumerate(self.courses):
                 for p in c["provides"]:
                     if p["competency"] == cid:
-                        lv = p["level"] if p["level"] is not None else assume
+                        lv = p.get("level") if p.get("level") is not None else assume
                         levels.append(lv)
                         if lv is not None and lv >= req:
                             closers |= 1 << i
             self.gaps.append({"competency": cid, "current": cur, "required": req, "value": value,
                               "closers": closers, "levels": levels})
-        self.pre = [[self.index[p] for p in c["prerequisites"]] for c in self.courses]
+        self.pre = [[self.index[p] for p in c.get("prerequisites", [])] for c in self.courses]
         self.hours = [c["hours"] for c in self.courses]
         share = opts.get("share")
-        self.cost = [c["hours"] / share if share and c["mode"] == "formal" else c["hours"]
+        self.cost = [c["hours"] / share if share and c.get("mode", "formal") == "formal" else c["hours"]
                      for c in self.courses]
         self.closures = [self.closure(k) for k in range(n)]
 
@@ -430,7 +470,7 @@ def check_rec(ov, plan, budget, opts, solver, inst, sets, optimum):
         got.append((og["competency"], r))
     check("rec.open", sorted(got, key=str) == sorted(want, key=str), f"open {got} want {want} {tag}", inst)
     # Blend
-    formal = sum(ov.hours[k] for k in steps if ov.courses[k]["mode"] == "formal")
+    formal = sum(ov.hours[k] for k in steps if ov.courses[k].get("mode", "formal") == "formal")
     sh = opts.get("share")
     if sh is not None:
         check("rec.blend", plan["blend_target_met"] == (formal <= sh * hours * (1 + 1e-9)),
@@ -444,7 +484,10 @@ def check_rec(ov, plan, budget, opts, solver, inst, sets, optimum):
         for st in plan["steps"]:
             sums[st["term"]] += st["hours"]
             counts[st["term"]] += 1
+        check("rec.terms_numbered", [st["term"] for st in plan["steps"]] == sorted(st["term"] for st in plan["steps"])
+              and set(counts) == set(range(1, len(terms) + 1)), f"terms {[st['term'] for st in plan['steps']]} of {len(terms)} {tag}", inst)
         for t, term in enumerate(terms, 1):
+            check("rec.terms_hours", abs(term["hours"] - sums[t]) <= 1e-6 * (1 + sums[t]), f"term {t} {term} vs steps {sums[t]} {tag}", inst)
             over = term["hours"] > cap + 1e-9
             check("rec.terms", term["over_cap"] == over and counts[t] > 0 and (not over or counts[t] == 1),
                   f"term {t} {term} cap {cap} count {counts[t]} {tag}", inst)
@@ -492,6 +535,118 @@ def check_rec(ov, plan, budget, opts, solver, inst, sets, optimum):
         if budget is None:
             check("rec.optimal_self", close(bound, cost) or bound <= cost, f"optimal bound {bound} cost {cost} {tag}", inst)
     return (val, cost, hours, bound, opt["status"] == "optimal")
+
+
+REASON_TEXT = {
+    "no_course": "no course builds it",
+    "untagged_only": "only courses without a level build it",
+    "completed_only": "only already-completed courses close it",
+    "budget": "not within the hour budget",
+    "seats": "every course closing it is full",
+    "officer_cap": "over the officer's yearly hour cap",
+    "not_prioritised": "weighted zero, so not aimed at",
+}
+
+
+def hours_prose(h):
+    """What the text's prose says of `h` hours, as a float (None when unreadable)."""
+    try:
+        return float(h.lstrip("<"))
+    except ValueError:
+        return None
+
+
+def check_text_rec(plan, text, tag, inst):
+    """The rendered learning path says what the plan's data says."""
+    import re
+    lines = text.splitlines()
+    head = re.match(r"Learning path: (\d+) courses?, (\S+) hours?, \((\S+) formal, (\S+) social, (\S+) experiential\); (\d+) gaps? closed, (\d+) open; (.*)$", lines[0].replace(" hours (", " hours, (").replace(" hour (", " hour, ("))
+    if not check("text.rec_head", head is not None, f"headline {lines[0]!r} {tag}", inst):
+        return
+    n, total, fo, so, ex, closed, opn, label = head.groups()
+    check("text.rec_head", int(n) == len(plan["steps"]) and int(closed) == plan["closed"] and int(opn) == len(plan["open"]),
+          f"headline {lines[0]!r} vs {len(plan['steps'])} steps, {plan['closed']} closed, {len(plan['open'])} open {tag}", inst)
+    th = hours_prose(total)
+    check("text.rec_hours", th is not None and abs(th - plan["total_hours"]) <= max(0.0501, 1e-6 * plan["total_hours"]),
+          f"headline hours {total} vs {plan['total_hours']} {tag}", inst)
+    for shown, key in ((fo, "formal"), (so, "social"), (ex, "experiential")):
+        v = hours_prose(shown)
+        check("text.rec_blend", v is not None and abs(v - plan["blend"][key]) <= max(0.0501, 1e-6 * plan["blend"][key]),
+              f"blend {key} {shown} vs {plan['blend'][key]} {tag}", inst)
+    opt = plan["optimality"]
+    if opt["status"] == "optimal":
+        check("text.rec_label", label == "proven optimal", f"label {label!r} for {opt} {tag}", inst)
+    else:
+        m = re.match(r"within (\S+)% of optimal$", label)
+        check("text.rec_label", m is not None and float(m.group(1)) >= opt["gap"] * 100 * (1 - 1e-12),
+              f"label {label!r} for {opt} {tag}", inst)
+    opens = [l for l in lines if l.startswith("  open: ")]
+    check("text.rec_open", len(opens) == len(plan["open"]), f"{len(opens)} open lines for {len(plan['open'])} {tag}", inst)
+    for l, og in zip(opens, plan["open"]):
+        r = og["reason"]["reason"]
+        want = REASON_TEXT.get(r, f"courses reach only level {og['reason'].get('best')}")
+        check("text.rec_open", l.endswith(f" {og['current']} -> {og['required']}: {want}") and f"[{og['competency']}]" in l,
+              f"open line {l!r} for {og} {tag}", inst)
+    closes = [l for l in lines if l.startswith("        closes ")]
+    check("text.rec_closes", len(closes) == sum(len(st["closes"]) for st in plan["steps"]) == plan["closed"],
+          f"{len(closes)} closes lines, {sum(len(st['closes']) for st in plan['steps'])} in steps, {plan['closed']} closed {tag}", inst)
+    terms = [l for l in lines if l.startswith("  term ")]
+    check("text.rec_terms", len(terms) == len(plan["terms"]), f"{len(terms)} term lines for {len(plan['terms'])} {tag}", inst)
+    for t, (l, term) in enumerate(zip(terms, plan["terms"]), 1):
+        m = re.match(r"  term (\d+): (\S+) hours?(, one course longer than a term)?$", l)
+        ok = m is not None and int(m.group(1)) == t and (m.group(3) is not None) == term["over_cap"]
+        v = hours_prose(m.group(2)) if m else None
+        check("text.rec_terms", ok and v is not None and abs(v - term["hours"]) <= max(0.0501, 1e-6 * term["hours"]),
+              f"term line {l!r} for {term} {tag}", inst)
+    steps = [l for l in lines if re.match(r"  +\d+\. ", l)]
+    check("text.rec_steps", len(steps) == len(plan["steps"]), f"{len(steps)} step lines for {len(plan['steps'])} {tag}", inst)
+    for l, st in zip(steps, plan["steps"]):
+        m = re.search(r"\[([^\]]*)\] +(\S+) h  (\w+)$", l)
+        v = hours_prose(m.group(2)) if m else None
+        check("text.rec_steps", m is not None and m.group(1) == st["course"] and m.group(3) == st["mode"]
+              and v is not None and (abs(v - st["hours"]) <= max(0.0501, 1e-6 * st["hours"])) and (v > 0) == (st["hours"] > 0),
+              f"step line {l!r} for {st['course']} {st['hours']} {st['mode']} {tag}", inst)
+
+
+def check_text_dept(plan, text, tag, inst):
+    """The rendered department plan says what the plan's data says."""
+    import re
+    lines = text.splitlines()
+    m = re.match(r"Annual capacity building plan for (\d+) officers?: (\d+) of (\d+) gaps? closed \((\S+)% of the weighted shortfall\)$", lines[0])
+    if not check("text.dept_head", m is not None, f"headline {lines[0]!r} {tag}", inst):
+        return
+    check("text.dept_head", int(m.group(1)) == plan["officers"] and int(m.group(2)) == plan["gaps_closed"] and int(m.group(3)) == plan["gaps"],
+          f"headline {lines[0]!r} {tag}", inst)
+    share = plan["value_closed"] / plan["value_total"] if plan["value_total"] > 0 else 1.0
+    pct = m.group(4)
+    if pct.startswith(">"):
+        ok = 0.999 < share < 1
+    elif pct.startswith("<"):
+        ok = 0 < share < 0.001
+    else:
+        ok = abs(float(pct) - share * 100) <= 0.05 + 1e-9 and (float(pct) == 100) == (share >= 1) and (float(pct) == 0) == (share <= 0)
+    check("text.dept_share", ok, f"share {pct} vs {plan['value_closed']}/{plan['value_total']} {tag}", inst)
+    enr = sum(len(e["courses"]) for e in plan["enrolments"])
+    m2 = re.match(r"(\d+) enrolments? of (\d+) officers? in (\d+) courses?, (\S+) person-hours?( of a (\S+)-hour budget)?$", lines[1])
+    ok = m2 is not None and int(m2.group(1)) == enr and int(m2.group(2)) == len(plan["enrolments"]) and int(m2.group(3)) == len(plan["courses"])
+    ok = ok and (m2.group(5) is not None) == (plan["budget"] is not None)
+    check("text.dept_line2", ok, f"second line {lines[1]!r} {tag}", inst)
+    total_open = sum(plan["open"].values())
+    if total_open == 0:
+        check("text.dept_open", lines[2] == "no gap left open", f"{lines[2]!r} {tag}", inst)
+    else:
+        check("text.dept_open", lines[2].startswith(f"{total_open} gap"), f"{lines[2]!r} vs {total_open} {tag}", inst)
+    by_officer = text.split("\nAttendance by officer, courses in learning order\n")
+    if plan["enrolments"]:
+        body = by_officer[1].splitlines() if len(by_officer) == 2 else []
+        heads = [l for l in body if l.startswith("  ") and not l.startswith("    ")]
+        check("text.dept_officers", len(heads) == len(plan["enrolments"]), f"{len(heads)} officer lines {tag}", inst)
+        for l, e in zip(heads, plan["enrolments"]):
+            m3 = re.search(r": (\d+) courses?, (\S+) hours?, (\d+) gaps? closed$", l)
+            v = hours_prose(m3.group(2)) if m3 else None
+            check("text.dept_officers", m3 is not None and int(m3.group(1)) == len(e["courses"]) and int(m3.group(3)) == e["gaps_closed"]
+                  and v is not None and abs(v - e["hours"]) <= max(0.0501, 1e-6 * e["hours"]),
+                  f"officer line {l!r} for {e['officer']} {len(e['courses'])} {e['hours']} {e['gaps_closed']} {tag}", inst)
 
 
 def brute(ov, sets, budget):
@@ -634,6 +789,24 @@ def run_driver(lines):
     return [json.loads(l) for l in p.stdout.splitlines()]
 
 
+def with_solver(opts, solver):
+    """`opts` with `solver` set (left to the default when None)."""
+    d = dict(opts)
+    if solver is not None:
+        d["solver"] = solver
+    return d
+
+
+def planned(insts, lines):
+    """Each instance with the driver's output for it and the instance as examples keep it;
+    instances whose framework does not build are counted as failures and skipped."""
+    for (fw, offs, opts, *rest), out in zip(insts, run_driver(lines)):
+        if "framework_error" in out:
+            fail("gen.framework", out["framework_error"])
+            continue
+        yield (fw, offs, opts, *rest), out, {"framework": fw, "officers": offs, "opts": opts}
+
+
 # ----------------------------------------------------------------------------------
 # Drivers
 # ----------------------------------------------------------------------------------
@@ -658,12 +831,7 @@ def rec_batch(seed, count, max_courses=12):
                     meta.append((o, budget, solver))
         insts.append((fw, offs, opts, meta))
         lines.append(json.dumps({"framework": fw, "officers": offs, "recommend": reqs}))
-    outs = run_driver(lines)
-    for (fw, offs, opts, meta), out in zip(insts, outs):
-        inst = {"framework": fw, "officers": offs, "opts": opts}
-        if "framework_error" in out:
-            fail("gen.framework", out["framework_error"])
-            continue
+    for (fw, offs, opts, meta), out, inst in planned(insts, lines):
         cache = {}
         by = collections.defaultdict(dict)
         for (o, budget, solver), res in zip(meta, out["recommend"]):
@@ -689,6 +857,7 @@ def rec_batch(seed, count, max_courses=12):
             global CUR_O
             CUR_O = o
             r = check_rec(ov, res["plan"], budget, opts, solver, inst, sets, optimum)
+            check_text_rec(res["plan"], res["text"], f"solver={solver} budget={budget} officer={o}", inst)
             by[(o, budget)][solver] = r
         # Across solvers: exact at least as good as greedy; every bound vs every plan.
         for (o, budget), rs in by.items():
@@ -735,7 +904,7 @@ def draw_dept(rng, fw):
     if rng.random() < 0.3:
         o["position_weights"] = {p["id"]: rng.choice(WEIGHTS) for p in fw["positions"]}
     if rng.random() < 0.2:
-        o["department"] = "dep"
+        o["department"] = fw["positions"][0]["department"] if FILES else "dep"
     return o
 
 
@@ -750,19 +919,11 @@ def dept_batch(seed, count, max_courses=8, max_officers=4):
         opts = draw_dept(rng, fw)
         reqs = []
         for s in DSOLVERS:
-            d = dict(opts)
-            if s is not None:
-                d["solver"] = s
-            reqs.append(d)
+            reqs.append(with_solver(opts, s))
         # Monotone: the exact solver with more budget.
         insts.append((fw, offs, opts))
         lines.append(json.dumps({"framework": fw, "officers": offs, "department": reqs}))
-    outs = run_driver(lines)
-    for (fw, offs, opts), out in zip(insts, outs):
-        inst = {"framework": fw, "officers": offs, "opts": opts}
-        if "framework_error" in out:
-            fail("gen.framework", out["framework_error"])
-            continue
+    for (fw, offs, opts), out, inst in planned(insts, lines):
         members = [o for o in offs["officers"] if opts.get("department") is None or o["department"] == opts["department"]]
         members.sort(key=lambda o: o["id"])
         pw = opts.get("position_weights", {})
@@ -785,6 +946,7 @@ def dept_batch(seed, count, max_courses=8, max_officers=4):
                 continue
             check("dept.deterministic", res["deterministic"], f"1 vs 2 threads {tag}", inst)
             plan = res["plan"]
+            check_text_dept(plan, res["text"], tag, inst)
             enr = {e["officer"]: e for e in plan["enrolments"]}
             sets = []
             for o, ov in zip(members, ovs):
@@ -800,6 +962,25 @@ def dept_batch(seed, count, max_courses=8, max_officers=4):
                             check("dept.order", p in steps[:i], f"{o['id']} {ov.ids[k]} before {ov.ids[p]} {tag}", inst)
                 sets.append(st)
             taken = [sum(1 for st in sets if st >> k & 1) for k in range(n)]
+            runs = {r["course"]: r for r in plan["courses"]}
+            check("dept.runs", sorted(runs) == sorted(fw["courses"][k]["id"] for k in range(n) if taken[k]),
+                  f"runs {sorted(runs)} vs taken {taken} {tag}", inst)
+            for k in range(n):
+                r = runs.get(fw["courses"][k]["id"])
+                if r is not None:
+                    check("dept.runs", r["seats"] == taken[k] and r["seat_limit"] == limits[k]
+                          and abs(r["person_hours"] - taken[k] * fw["courses"][k]["hours"]) <= 1e-6 * (1 + r["person_hours"]),
+                          f"run {r} taken {taken[k]} limit {limits[k]} {tag}", inst)
+            for o, ov, st in zip(members, ovs, sets):
+                e = enr.get(o["id"])
+                if e is not None:
+                    check("dept.enrolment", e["gaps_closed"] == bin(ov.covers(st)).count("1")
+                          and abs(e["hours"] - ov.hrs(st)) <= 1e-6 * (1 + e["hours"]) and e["position"] == o["position"],
+                          f"enrolment {e} closes {bin(ov.covers(st)).count('1')} in {ov.hrs(st)} {tag}", inst)
+            gaps_all = sum(len(ov.gaps) for ov in ovs)
+            closed_all = sum(bin(ov.covers(st)).count("1") for ov, st in zip(ovs, sets))
+            check("dept.totals", plan["gaps"] == gaps_all and plan["gaps_closed"] == closed_all and plan["officers"] == len(members),
+                  f"gaps {plan['gaps']}/{plan['gaps_closed']}/{plan['officers']} vs {gaps_all}/{closed_all}/{len(members)} {tag}", inst)
             for k in range(n):
                 check("dept.seats", limits[k] is None or taken[k] <= limits[k], f"{fw['courses'][k]['id']} {taken[k]} > {limits[k]} {tag}", inst)
             total = sum(ov.hrs(st) for ov, st in zip(ovs, sets))
@@ -854,6 +1035,29 @@ def dept_batch(seed, count, max_courses=8, max_officers=4):
                     cnt["closed"] = c["closed"]
                 got[c["competency"]] = cnt
                 check("dept.short_sum", c["officers_short"] == c["closed"] + sum(c["open"].values()), f"sum {c} {tag}", inst)
+            levels = collections.Counter()
+            short = collections.Counter()
+            for ov, st in zip(ovs, sets):
+                cov = ov.covers(st)
+                for i, g in enumerate(ov.gaps):
+                    short[g["competency"]] += 1
+                    if cov >> i & 1:
+                        levels[g["competency"]] += g["required"] - g["current"]
+            for c in plan["competencies"]:
+                check("dept.levels_closed", c["levels_closed"] == levels[c["competency"]] and c["officers_short"] == short[c["competency"]],
+                      f"{c['competency']} levels closed {c['levels_closed']} short {c['officers_short']} vs {levels[c['competency']]} {short[c['competency']]} {tag}", inst)
+            check("dept.competencies", sorted(c["competency"] for c in plan["competencies"]) == sorted(short),
+                  f"competencies {[c['competency'] for c in plan['competencies']]} vs {sorted(short)} {tag}", inst)
+            summed = collections.Counter()
+            for c in plan["competencies"]:
+                summed.update(c["open"])
+            check("dept.open_total", all(plan["open"][k] == summed[k] for k in plan["open"]), f"open {plan['open']} vs {dict(summed)} {tag}", inst)
+            vt = sum(g["value"] for ov in ovs for g in ov.gaps)
+            check("dept.value_total", close(plan["value_total"], vt), f"value_total {plan['value_total']} vs {vt} {tag}", inst)
+            # The whole weighted shortfall closed exactly when nothing of value is left open.
+            left = sum(g["value"] for ov, st in zip(ovs, sets) for i, g in enumerate(ov.gaps) if not ov.covers(st) >> i & 1)
+            check("dept.value_whole", (plan["value_closed"] < plan["value_total"]) == (left > 0) and plan["value_closed"] <= plan["value_total"],
+                  f"closed {plan['value_closed']} of {plan['value_total']}, {left} left open {tag}", inst)
             want = {k: v for k, v in reasons.items() if sum(v.values())}
             check("dept.reasons", got == want, f"reasons got {got} want {dict(want)} {tag}", inst)
             bound = plan["bound"]
@@ -878,6 +1082,141 @@ def dept_batch(seed, count, max_courses=8, max_officers=4):
                     check("dept.across_proven", va > vb + VT * (0 + va) or (va >= vb - VT * (0 + va) and ta <= tb + 1e-9 * (1 + ta)), f"proven ({va},{ta}) {sa} beaten by ({vb},{tb}) {sb}", inst)
 
 
+# ----------------------------------------------------------------------------------
+# Career paths and successors
+# ----------------------------------------------------------------------------------
+
+CSOLVERS = ["greedy", None, 0, 3, 1000000]
+
+
+def fit_truth(fw, officer, position, opts):
+    """(gaps, unclosable gaps, least hours, readiness) of `officer` for `position`."""
+    ov = Officer(fw, officer, position, {"assume": opts.get("assume")})
+    want = 0
+    for i, g in enumerate(ov.gaps):
+        if ov.closable(g):
+            want |= 1 << i
+    least = math.inf
+    for s in ov.closed_sets():
+        if ov.covers(s) & want == want:
+            least = min(least, ov.hrs(s))
+    held, _ = held_levels(officer)
+    types = {c["id"]: c["type"] for c in fw["competencies"]}
+    rw = opts.get("readiness_weights", [1.0, 1.0, 1.0])
+    reqs = requirements(fw, position)
+    num = [0, 0, 0]
+    den = [0, 0, 0]
+    for c, l in reqs.items():
+        t = TYPES.index(types[c])
+        num[t] += min(held.get(c, 0), l)
+        den[t] += l
+    nw = sum(w * x for w, x in zip(rw, num))
+    dw = sum(w * x for w, x in zip(rw, den))
+    ready = min(1.0, max(0.0, nw / dw)) if dw > 0 else 1.0
+    return len(ov.gaps), len(ov.gaps) - bin(want).count("1"), least, ready
+
+
+def check_fits(kind, fits, truth, order, solver, k, tag, inst):
+    """`fits` against `truth[name] = (gaps, open, least hours, readiness)` for every
+    candidate `name`, ranked by (open, hours, readiness down, `order[name]`)."""
+    exact = solver == 1000000
+    name = "position" if kind == "career" else "officer"
+    seen = [f[name] for f in fits]
+    check(kind + ".unique", len(set(seen)) == len(seen), f"repeated {seen} {tag}", inst)
+    check(kind + ".count", len(fits) == min(k, len(truth)), f"{len(fits)} fits of {len(truth)} for k={k} {tag}", inst)
+    for f in fits:
+        t = truth.get(f[name])
+        if t is None:
+            fail(kind + ".candidate", f"{f[name]} is no candidate {tag}", inst)
+            continue
+        gaps, opn, least, ready = t
+        check(kind + ".gaps", f["gaps"] == gaps and f["open"] == opn, f"{f[name]} gaps {f['gaps']}/{f['open']} vs {gaps}/{opn} {tag}", inst)
+        check(kind + ".readiness", abs(f["readiness"] - ready) <= 1e-12, f"{f[name]} readiness {f['readiness']} vs {ready} {tag}", inst)
+        check(kind + ".hours_floor", f["hours"] >= least - 1e-9 * max(1, least), f"{f[name]} {f['hours']} h below the least {least} {tag}", inst)
+        if exact:
+            check(kind + ".hours_least", f["hours"] <= least + 1e-9 * max(1, least) + 1e-9, f"{f[name]} {f['hours']} h vs least {least} {tag}", inst)
+        # Hours are rounded to 9 decimals as plans' totals are, so courses of 10⁻¹⁰ h total 0.
+        check(kind + ".courses", (f["courses"] == 0) <= (f["hours"] == 0) and (f["courses"] > 0) >= (least > 5e-10), f"{f[name]} {f['courses']} courses in {f['hours']} h {tag}", inst)
+    for a, b in zip(fits, fits[1:]):
+        ka = (a["open"], a["hours"], -a["readiness"], order.get(a[name], 0))
+        kb = (b["open"], b["hours"], -b["readiness"], order.get(b[name], 0))
+        tie = a["open"] == b["open"] and abs(a["hours"] - b["hours"]) <= 1e-9 * max(1, a["hours"])
+        check(kind + ".order", ka <= kb or tie, f"{a[name]} {ka} before {b[name]} {kb} {tag}", inst)
+    if exact and len(fits) < len(truth):
+        # Nothing left out ranks clearly before the last fit returned.
+        last = fits[-1] if fits else None
+        for n, (gaps, opn, least, ready) in truth.items():
+            if n in seen or last is None:
+                continue
+            before = opn < last["open"] or (opn == last["open"] and least < last["hours"] - 1e-9 * max(1, least) - 1e-9)
+            check(kind + ".left_out", not before, f"{n} ({opn}, {least}) left out, last {last[name]} ({last['open']}, {last['hours']}) {tag}", inst)
+
+
+def career_batch(seed, count, max_courses=10):
+    rng = random.Random(seed)
+    insts, lines = [], []
+    for _ in range(count):
+        fw, offs = gen(rng, max_courses=max_courses, max_officers=5, max_posts=6)
+        for p in fw["positions"]:
+            if rng.random() < 0.3:
+                p["department"] = "other"
+        o = {}
+        if rng.random() < 0.3:
+            o["assume"] = rng.randint(1, 5)
+        o["k"] = rng.choice([1, 2, 3, 100])
+        if rng.random() < 0.3:
+            o["exclude_current"] = False
+        if rng.random() < 0.2:
+            o["department"] = rng.choice(["dep", "other"])
+        if rng.random() < 0.4:
+            o["readiness_weights"] = [rng.choice([0, 0.5, 1, 2, 3, 1e-3]) for _ in range(3)]
+        reqs, sreqs = [], []
+        for s in CSOLVERS:
+            d = with_solver(o, s)
+            every = dict(d, k=100)
+            for i in range(len(offs["officers"])):
+                reqs += [{"officer": i, "options": d}, {"officer": i, "options": every}]
+            for p in fw["positions"]:
+                sreqs += [{"position": p["id"], "options": d}, {"position": p["id"], "options": every}]
+        insts.append((fw, offs, o))
+        lines.append(json.dumps({"framework": fw, "officers": offs, "career": reqs, "successors": sreqs}))
+    for (fw, offs, o), out, inst in planned(insts, lines):
+        officers = offs["officers"]
+        posts = fw["positions"]
+        dept = o.get("department")
+        k = o["k"]
+        excl = o.get("exclude_current", True)
+        truth = {(oi, p["id"]): fit_truth(fw, off, p["id"], o) for oi, off in enumerate(officers) for p in posts}
+        ci, si = 0, 0
+        for s in CSOLVERS:
+            for oi, off in enumerate(officers):
+                cand = {p["id"]: truth[(oi, p["id"])] for p in posts
+                        if not (excl and p["id"] == off["position"]) and (dept is None or p["department"] == dept)}
+                known = dept is None or any(p["department"] == dept for p in posts)
+                ranking("career", out["career"][ci:ci + 2], cand, {}, s, k, known, f"career officer={off['id']} solver={s} k={k}", inst)
+                ci += 2
+            for p in posts:
+                cand = {off["id"]: truth[(oi, p["id"])] for oi, off in enumerate(officers)
+                        if not (excl and off["position"] == p["id"]) and (dept is None or off["department"] == dept)}
+                order = {off["id"]: oi for oi, off in enumerate(officers)}
+                known = dept is None or any(x["department"] == dept for x in posts + officers)
+                ranking("successors", out["successors"][si:si + 2], cand, order, s, k, known, f"successors position={p['id']} solver={s} k={k}", inst)
+                si += 2
+
+
+def ranking(kind, results, cand, order, solver, k, known, tag, inst):
+    """One ranking's two results (top `k`, and every candidate) against `cand`; an error
+    is expected only for a department that nothing names (`known` false)."""
+    res, whole = results
+    if "fits" in res and "fits" in whole:
+        check(kind + ".prefix", res["fits"] == whole["fits"][:k], f"top {k} {res['fits']} vs all {whole['fits']} {tag}", inst)
+    if "fits" not in res:
+        if known:
+            fail(kind + ".error", f"{res} {tag}", inst)
+        return
+    check(kind + ".deterministic", res["deterministic"], tag, inst)
+    check_fits(kind, res["fits"], cand, order, solver, k, tag, inst)
+
 if __name__ == "__main__":
     ensure_highspy()
     what = sys.argv[1]
@@ -895,6 +1234,8 @@ if __name__ == "__main__":
             dept_batch(seed * 1000 + r, per, max_courses=14, max_officers=24)
         elif what == "rechuge":
             rec_batch(seed * 1000 + r, per, max_courses=60)
+        elif what == "career":
+            career_batch(seed * 1000 + r, per)
         elif what == "deptbig":
             dept_batch(seed * 1000 + r, per, max_courses=14, max_officers=8)
     print("checked", dict(CHECKED))

@@ -8,19 +8,24 @@
 //! default), `budget`, `assume` (a level for untagged courses), `weights` (behavioural,
 //! functional, domain), `competency_weights`, `term_hours`, `share`; for departments also
 //! `officer_cap`, `seats`, `default_seats`, `position_weights`, `department` (the default
-//! solver of a department plan is `Solver::Greedy`, as `AcbpOptions`'s).
+//! solver of a department plan is `Solver::Greedy`, as `AcbpOptions`'s). `"career":
+//! [{"officer": <index>, "options": {...}}]` and `"successors": [{"position": <id>,
+//! "options": {...}}]` rank posts and officers (`Framework::career_paths`,
+//! `Framework::successors`); their options: `solver`, `assume`, `k`, `exclude_current`,
+//! `department` and `readiness_weights` (behavioural, functional, domain).
 //!
-//! Output line: `{"recommend": [...], "department": [...]}`, each `{"plan": <the plan's
-//! JSON>, "deterministic": <whether a second run, or for departments a run on 2 threads,
-//! gave the same JSON>}`, or `{"error": ...}` / `{"options_error": ...}` / `{"panic": true}`.
+//! Output line: `{"recommend": [...], "department": [...], "career": [...], "successors":
+//! [...]}`, each `{"plan": <the plan's JSON>, "text": <its Display>, "deterministic":
+//! <whether a second run, or for departments a run on 2 threads, gave the same JSON>}` (for
+//! rankings `{"fits": <the fits' JSON>, "deterministic": ...}`), or `{"error": ...}` / `{"options_error": ...}` / `{"panic": true}`.
 //!
 //! Run with `cargo build --release --example plan_claims_driver`; see the script.
 
 use std::io::{BufRead, Write};
 
 use karmayogi::{
-    AcbpOptions, Cohort, Framework, Level, LevelPolicy, OfficersSpec, Profile, RecommendOptions,
-    Solver, UntaggedLevel, Weights,
+    AcbpOptions, CareerOptions, Cohort, Framework, GapOptions, Level, LevelPolicy, OfficersSpec,
+    Profile, RecommendOptions, Solver, UntaggedLevel, Weights,
 };
 use serde_json::{Value, json};
 
@@ -120,6 +125,42 @@ fn dept_options(v: &Value) -> Result<AcbpOptions, String> {
     Ok(o)
 }
 
+fn career_options(v: &Value) -> CareerOptions {
+    let mut o = CareerOptions::default()
+        .solver(solver(v))
+        .untagged(untagged(v));
+    if let Some(k) = v.get("k").and_then(Value::as_u64) {
+        o = o.top(k as usize);
+    }
+    if let Some(x) = v.get("exclude_current").and_then(Value::as_bool) {
+        o = o.exclude_current(x);
+    }
+    if let Some(d) = v.get("department").and_then(Value::as_str) {
+        o = o.department(d);
+    }
+    if let Some(w) = v.get("readiness_weights").and_then(Value::as_array) {
+        let w: Vec<f64> = w.iter().filter_map(Value::as_f64).collect();
+        o = o.gap_options(GapOptions::default().weights(Weights::new(w[0], w[1], w[2]).unwrap()));
+    }
+    o
+}
+
+/// The fits as JSON, or the error's text; a panic reported as such.
+fn fits(run: impl Fn() -> Result<Vec<karmayogi::CareerFit>, karmayogi::Error>) -> Value {
+    let go = || {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run()
+                .map(|f| serde_json::to_value(&f).unwrap())
+                .map_err(|e| e.to_string())
+        }))
+    };
+    match (go(), go()) {
+        (Ok(Ok(a)), Ok(Ok(b))) => json!({"fits": a, "deterministic": a == b}),
+        (Ok(Err(e)), _) => json!({"error": e}),
+        _ => json!({"panic": true}),
+    }
+}
+
 fn one(line: &str) -> Value {
     let v: Value = match serde_json::from_str(line) {
         Ok(v) => v,
@@ -150,12 +191,14 @@ fn one(line: &str) -> Value {
                 let run = || {
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         fw.recommend(&profile, &position, &opts)
-                            .map(|p| serde_json::to_value(&p).unwrap())
+                            .map(|p| json!([p, p.to_string()]))
                             .map_err(|e| e.to_string())
                     }))
                 };
                 match (run(), run()) {
-                    (Ok(Ok(a)), Ok(Ok(b))) => json!({"plan": a, "deterministic": a == b}),
+                    (Ok(Ok(a)), Ok(Ok(b))) => {
+                        json!({"plan": a[0], "text": a[1], "deterministic": a == b})
+                    }
                     (Ok(Err(e)), _) => json!({"error": e}),
                     _ => json!({"panic": true}),
                 }
@@ -174,12 +217,14 @@ fn one(line: &str) -> Value {
                         let o = opts.clone().threads(t);
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                             fw.department_plan(&cohort, &o)
-                                .map(|p| serde_json::to_value(&p).unwrap())
+                                .map(|p| json!([p, p.to_string()]))
                                 .map_err(|e| e.to_string())
                         }))
                     };
                     match (run(1), run(2)) {
-                        (Ok(Ok(a)), Ok(Ok(b))) => json!({"plan": a, "deterministic": a == b}),
+                        (Ok(Ok(a)), Ok(Ok(b))) => {
+                            json!({"plan": a[0], "text": a[1], "deterministic": a == b})
+                        }
                         (Ok(Err(e)), _) => json!({"error": e}),
                         _ => json!({"panic": true}),
                     }
@@ -188,7 +233,23 @@ fn one(line: &str) -> Value {
             depts.push(out);
         }
     }
-    json!({"recommend": recs, "department": depts})
+    let mut careers = Vec::new();
+    for r in v["career"].as_array().into_iter().flatten() {
+        let spec = &officers.officers[r["officer"].as_u64().unwrap() as usize];
+        let profile = Profile::new(&fw, spec, &policy).unwrap();
+        let opts = career_options(&r["options"]);
+        careers.push(fits(|| fw.career_paths(&profile, &opts)));
+    }
+    let mut successors = Vec::new();
+    if let Some(list) = v["successors"].as_array() {
+        let cohort = Cohort::from_json(&fw, &officers_json, &policy).unwrap();
+        for r in list {
+            let opts = career_options(&r["options"]);
+            let position = r["position"].as_str().unwrap();
+            successors.push(fits(|| fw.successors(&cohort, position, &opts)));
+        }
+    }
+    json!({"recommend": recs, "department": depts, "career": careers, "successors": successors})
 }
 
 fn main() {

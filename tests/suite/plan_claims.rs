@@ -234,13 +234,20 @@ const CASE_10_SOLVERS: [Solver; 4] = [
 
 /// `planning/10`'s framework, and its officers' document as text.
 fn case_10() -> (karmayogi::Framework, String) {
-    let fw = karmayogi::Framework::from_json(&crate::support::planning_case(
-        "10-optimal-in-more-hours-at-equal-value-framework.json",
-    ))
+    case("10-optimal-in-more-hours-at-equal-value")
+}
+
+/// The framework of the planning case `NN-name` (`NN-name-framework.json`), and its
+/// officers' document (`NN-name-officers.json`) as text.
+fn case(name: &str) -> (karmayogi::Framework, String) {
+    let fw = karmayogi::Framework::from_json(&crate::support::planning_case(&format!(
+        "{name}-framework.json"
+    )))
     .unwrap();
-    let officers =
-        crate::support::planning_case("10-optimal-in-more-hours-at-equal-value-officers.json");
-    (fw, officers)
+    (
+        fw,
+        crate::support::planning_case(&format!("{name}-officers.json")),
+    )
 }
 
 /// `planning/10`: values far apart (behavioural weight 10⁹, `k-u8` weighted 10⁶ more, so
@@ -335,12 +342,7 @@ fn room(hours: f64) -> f64 {
 #[test]
 fn a_bound_proven_within_a_billionth_says_so() {
     use karmayogi::{AcbpOptions, Cohort, LevelPolicy, RecommendOptions};
-    let fw = karmayogi::Framework::from_json(&crate::support::planning_case(
-        "11-optimal-a-billionth-above-one-course-framework.json",
-    ))
-    .unwrap();
-    let officers =
-        crate::support::planning_case("11-optimal-a-billionth-above-one-course-officers.json");
+    let (fw, officers) = case("11-optimal-a-billionth-above-one-course");
     let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
     let profile = cohort.profile(0).unwrap();
     let least = 2.0;
@@ -395,4 +397,81 @@ fn a_bound_proven_within_a_billionth_says_so() {
             );
         }
     }
+}
+
+/// `planning/12`: a postmaster one level short of grievance redressal (weighted 0.3) and
+/// an assistant one level short of e-Office (0.2) and noting (0.1); a course closes each.
+/// Every plan closes all three gaps, so the weighted shortfall closed is the whole of it:
+/// `value_closed` equals `value_total` and the summary says 100%. The total was summed
+/// officer by officer (0.3 + (0.2 + 0.1) = 0.6000000000000001) and the closed value gap
+/// by gap ((0.3 + 0.2) + 0.1 = 0.6), so the plan read "3 of 3 gaps closed (>99.9% of the
+/// weighted shortfall)".
+#[test]
+fn a_plan_closing_every_gap_closes_the_whole_weighted_shortfall() {
+    let options = karmayogi::AcbpOptions::default()
+        .competency_weight("grievance", 0.3)
+        .unwrap()
+        .competency_weight("e-office", 0.2)
+        .unwrap()
+        .competency_weight("noting", 0.1)
+        .unwrap();
+    department_case(
+        "12-every-gap-closed-short-of-the-total",
+        &options,
+        "Annual capacity building plan for 2 officers: 3 of 3 gaps closed \
+         (100.0% of the weighted shortfall)\n",
+        |solver, plan| {
+            assert_eq!((plan.gaps, plan.gaps_closed), (3, 3), "{solver:?}");
+            assert_eq!(plan.value_closed, plan.value_total, "{solver:?}");
+        },
+    );
+}
+
+/// Plans the department of the planning case `name` with `options` and each solver of
+/// [`CASE_10_SOLVERS`], checks each plan with `check` and that its summary starts with
+/// `headline`.
+#[track_caller]
+fn department_case(
+    name: &str,
+    options: &karmayogi::AcbpOptions,
+    headline: &str,
+    check: impl Fn(Solver, &karmayogi::DepartmentPlan<'_>),
+) {
+    use karmayogi::{Cohort, LevelPolicy};
+    let (fw, officers) = case(name);
+    let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    for solver in CASE_10_SOLVERS {
+        let plan = fw
+            .department_plan(&cohort, &options.clone().solver(solver))
+            .unwrap();
+        check(solver, &plan);
+        let summary = plan.summary().to_string();
+        assert!(summary.starts_with(headline), "{solver:?}:\n{summary}");
+    }
+}
+
+/// `planning/13`: a purchase officer a level short of public procurement, weighted 10⁹ on
+/// a post weighted 10⁹ (a gap worth 10¹⁸), closed by a course; an assistant a level short
+/// of noting, worth 1, which no course builds. 10¹⁸ + 1 is 10¹⁸ in a double, so the whole
+/// read as closed: "1 of 2 gaps closed (100.0% of the weighted shortfall)". A gap worth
+/// something left open keeps `value_total` above `value_closed`, and the summary below
+/// 100%.
+#[test]
+fn a_gap_left_open_keeps_the_total_above_what_is_closed() {
+    let options = karmayogi::AcbpOptions::default()
+        .competency_weight("gem-procurement", 1e9)
+        .unwrap()
+        .position_weight("purchase-officer", 1e9)
+        .unwrap();
+    department_case(
+        "13-gap-open-below-the-total-precision",
+        &options,
+        "Annual capacity building plan for 2 officers: 1 of 2 gaps closed \
+         (>99.9% of the weighted shortfall)\n",
+        |solver, plan| {
+            assert_eq!((plan.gaps, plan.gaps_closed), (2, 1), "{solver:?}");
+            assert_eq!(plan.value_closed, 1e18, "{solver:?}");
+            assert!(plan.value_total > plan.value_closed, "{solver:?}");
+        },
+    );
 }

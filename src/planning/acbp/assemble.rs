@@ -26,7 +26,7 @@ impl Framework {
         let mut levels = vec![0u64; n];
         let mut open = vec![OpenCounts::default(); n];
         let mut seats = vec![0u32; self.courses.len()];
-        let (mut gaps, mut gaps_closed, mut value_total, mut value_closed, mut hours) =
+        let (mut gaps, mut gaps_closed, mut value_open, mut value_closed, mut hours) =
             (0u64, 0u64, 0.0, 0.0, 0.0);
         // Why each open gap stayed open and each enrolled officer's record, each officer's
         // alone, so on the plan's threads; the counts and sums below, in officer order.
@@ -67,15 +67,16 @@ impl Framework {
                 short[g.competency as usize] += 1;
             }
             gaps += p.gaps.len() as u64;
-            value_total += p.values(&sub.inst.values).sum::<f64>();
-            for &(i, reason, _) in &p.unclosable {
+            for &(i, reason, value) in &p.unclosable {
                 open[p.gaps[i as usize].competency as usize].add(reason);
+                value_open += value;
             }
             for (e, &gi) in p.closable.iter().enumerate() {
                 let g = &p.gaps[gi as usize];
                 let c = g.competency as usize;
                 if let Some(reason) = reasons.get(e).copied().flatten() {
                     open[c].add(reason);
+                    value_open += sub.inst.values[e];
                 } else {
                     closed[c] += 1;
                     levels[c] += u64::from(g.required - g.current);
@@ -97,6 +98,17 @@ impl Framework {
         order::sort_by(&mut enrolments, |a, b| a.officer.cmp(&b.officer));
         let courses = self.course_runs(&seats, dept.seat_limit);
         let (competencies, open) = self.competency_outcomes(&short, &closed, &levels, &open);
+        // The whole is what is closed plus what stays open, each summed gap by gap: a plan
+        // leaving nothing of value open then reports exactly its total (`planning/12`),
+        // which the total summed in another order could pass by a rounding. What stays
+        // open keeps the total above what is closed even when the sum rounds it away (1
+        // beside 10¹⁸, `planning/13`), so no share of it reads as 100%.
+        let whole = value_closed + value_open;
+        let value_total = if value_open > 0.0 && whole <= value_closed {
+            value_closed.next_up()
+        } else {
+            whole
+        };
         let (bound, optimality) = reported(certificate, value_closed);
         DepartmentPlan {
             officers: problems.len(),

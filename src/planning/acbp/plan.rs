@@ -140,7 +140,11 @@ pub struct DepartmentPlan<'f> {
     pub gaps: u64,
     /// Gaps the plan closes.
     pub gaps_closed: u64,
-    /// Weighted shortfall of all gaps.
+    /// Weighted shortfall of all gaps: `value_closed` plus the value of the gaps left open,
+    /// each summed gap by gap. It equals `value_closed` exactly when no gap worth anything
+    /// stays open, and is above it otherwise: when the value left open is too small to
+    /// change the sum (1 beside 10¹⁸), by the least step of a double, so that
+    /// `value_closed / value_total` is below 1 whenever a gap of value stays open.
     pub value_total: f64,
     /// Weighted shortfall the plan closes (the objective).
     pub value_closed: f64,

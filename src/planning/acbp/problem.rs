@@ -19,24 +19,6 @@ pub(super) struct Problem<'f> {
     pub(super) closable: Vec<u32>,
 }
 
-impl Problem<'_> {
-    /// The value of closing each gap, in gap order: `values` of the instance elements
-    /// (the closable gaps, in order) merged with the unclosable gaps' own.
-    pub(super) fn values<'a>(&'a self, values: &'a [f64]) -> impl Iterator<Item = f64> + 'a {
-        let (mut e, mut u) = (0, 0);
-        (0..self.gaps.len() as u32).map(move |i| match self.unclosable.get(u) {
-            Some(&(at, _, value)) if at == i => {
-                u += 1;
-                value
-            }
-            _ => {
-                e += 1;
-                values[e - 1]
-            }
-        })
-    }
-}
-
 /// Option ids resolved to dense indices.
 pub(super) struct Resolved {
     pub(super) seat_limit: Vec<u32>,
