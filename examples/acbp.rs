@@ -174,6 +174,7 @@ fn monitor(
                     o.passbook.push(Evidence {
                         competency: outcome.competency.clone(),
                         level: if reached { claimed } else { claimed - 1 },
+                        level_name: None,
                         source: EvidenceSource::CourseCompletion,
                         date: "2026-03-31".to_owned(),
                         verified: true,

@@ -349,6 +349,7 @@ fn officer_holding(
         .map(|r| Evidence {
             competency: r.competency.clone(),
             level: r.level.get(),
+            level_name: None,
             source: EvidenceSource::Assessment,
             date: EVIDENCE_DATE.to_owned(),
             verified: true,

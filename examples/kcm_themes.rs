@@ -355,6 +355,7 @@ fn synthetic_officers(framework: &Framework) -> Result<Vec<OfficerSpec>, Failure
                 passbook.push(Evidence {
                     competency: r.competency.clone(),
                     level: u8::try_from(next(u64::from(r.level.get()) + 2)).unwrap_or(0),
+                    level_name: None,
                     source: EvidenceSource::Assessment,
                     date: "2025-03-31".to_owned(),
                     verified: true,

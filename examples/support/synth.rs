@@ -284,6 +284,7 @@ impl Synth {
         Evidence {
             competency: id.clone(),
             level,
+            level_name: None,
             source,
             date: self.dates[rng.index(self.dates.len())].clone(),
             verified: !rng.chance(20),

@@ -293,6 +293,7 @@ mod tests {
                 .map(|&k| Evidence {
                     competency: "a".into(),
                     level: 2,
+                    level_name: None,
                     source: EvidenceSource::CourseCompletion,
                     date: "2025-01-01".into(),
                     verified: true,

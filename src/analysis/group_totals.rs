@@ -498,6 +498,7 @@ mod tests {
                         .map(|_| Evidence {
                             competency: format!("c{:02}", next(60)).into(),
                             level: next(6) as u8,
+                            level_name: None,
                             source: EvidenceSource::Assessment,
                             date: String::new(),
                             verified: true,

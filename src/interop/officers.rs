@@ -524,6 +524,7 @@ impl Loader<'_, '_> {
                 let evidence = Evidence {
                     competency: e.entry.competency.into(),
                     level: e.entry.level,
+                    level_name: None,
                     source: e.entry.source,
                     date: e.entry.date.to_owned(),
                     verified: e.entry.verified,
@@ -642,6 +643,7 @@ pub(crate) fn problem_column(problem: &EvidenceProblem) -> &'static str {
         EvidenceProblem::InvalidDate { .. } | EvidenceProblem::AfterAsOf { .. } => "date",
         EvidenceProblem::LevelAboveScale { .. }
         | EvidenceProblem::LevelBelowScale { .. }
+        | EvidenceProblem::LevelNameMismatch { .. }
         | EvidenceProblem::AboveCourseLevel { .. }
         | EvidenceProblem::Duplicate { .. } => "level",
         EvidenceProblem::UnknownCourse { .. }

@@ -147,7 +147,7 @@ pub(crate) fn whole_level(text: &str) -> Option<u8> {
 /// checked against them there, with their range in the message. A negative zero (`-0`,
 /// `-0.0`, as a spreadsheet writes a zero computed as negative, and as JSON's number `-0`
 /// already reads) is 0; any other negative number is none. O(length).
-fn whole_text(text: &str) -> Option<u64> {
+pub(crate) fn whole_text(text: &str) -> Option<u64> {
     if text.starts_with(['L', 'l']) {
         return label_number(text).map(u64::from);
     }
@@ -283,7 +283,10 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// name (`"Proficient"`) is refused with a message saying so: which level a name is
 /// depends on the competency's scale, which a passbook does not hold and a framework's
 /// field is read before (HR exports in CSV, read against a framework, may name levels).
-/// A level's number with its name, as the platform names levels and HR systems export a
+/// A passbook entry's level keeps such a name (`people::json_text::Named`) to be checked against the
+/// competency's own names once it is known, as the CSV readers check it; elsewhere (a
+/// framework's fields)
+/// a level's number with its name, as the platform names levels and HR systems export a
 /// level picked from a list (`"3 (Advanced)"`, `"Advanced (3)"`, `"Level 3 - Advanced"`,
 /// `"4 [Expert]"`, see [`numbered_name`]), is the number when the name is the platform's
 /// own for it (Basic, Proficient, Advanced, Expert, Ustad for 1 to 5; `None` for 0), the

@@ -17,15 +17,15 @@
 //! [`OfficersSpec::from_json`] then [`Cohort::new`], so every error, message and position
 //! is theirs.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
 use crate::model::json::without_bom;
-use crate::model::level::Written;
 use crate::model::whole::Whole;
 use crate::people::builder::CohortBuilder;
-use crate::people::json_text::{DateText, Text};
+use crate::people::json_text::{DateText, Named, Text};
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
 use crate::people::resolve::OfficerView;
 use crate::people::spellings::Verified;
@@ -199,6 +199,7 @@ fn required<T, E: serde::de::Error>(slot: Option<T>, name: &'static str) -> Resu
 pub(crate) struct Entry<'de> {
     competency: Text<'de>,
     level: u8,
+    level_name: Option<Cow<'de, str>>,
     source: EvidenceSource,
     date: Option<Text<'de>>,
     verified: bool,
@@ -211,6 +212,7 @@ impl Entry<'_> {
         EvidenceView {
             competency: &self.competency.0,
             level: self.level,
+            level_name: self.level_name.as_deref(),
             source: self.source,
             date: self.date.as_ref().map_or("", |d| &d.0),
             verified: self.verified,
@@ -491,7 +493,7 @@ impl<'de> Visitor<'de> for EntrySeed {
                 0 => once(&mut competency, map.next_value::<Text<'de>>()?, field)?,
                 1 => once(
                     &mut level,
-                    map.next_value_seed(Written(Whole::byte(field)))?,
+                    map.next_value_seed(Named(Whole::byte(field)))?,
                     field,
                 )?,
                 2 => once(&mut source, map.next_value::<EvidenceSource>()?, field)?,
@@ -504,10 +506,12 @@ impl<'de> Visitor<'de> for EntrySeed {
                 _ => once(&mut course, map.next_value::<Option<Text<'de>>>()?, field)?,
             }
         }
+        let (level, level_name) = required(level, EVIDENCE.names[1])?;
         Ok(Entry {
             competency: required(competency, EVIDENCE.names[0])?,
             // Within 0 to 255: `Whole::byte` read it.
-            level: u8::try_from(required(level, EVIDENCE.names[1])?).unwrap_or(u8::MAX),
+            level: u8::try_from(level).unwrap_or(u8::MAX),
+            level_name,
             source: required(source, EVIDENCE.names[2])?,
             date: date.flatten(),
             verified: verified.unwrap_or(true),

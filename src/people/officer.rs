@@ -116,7 +116,8 @@ impl OfficersSpec {
     /// `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number
     /// or a string holding one (`"3"`, `"Level 3"`)``). A `level` written as a string
     /// holding a whole number (`"3"`, `"Level 3"`) is read as the number; one holding a
-    /// level's name is refused (see [`Evidence::level`]). A level above the competency's
+    /// level's name alone is refused, and one beside a number kept in
+    /// [`Evidence::level_name`] (see [`Evidence::level`]). A level above the competency's
     /// levels is refused where the passbook is checked against a framework, naming them.
     /// A problem outside `officers` names no officer. The first problem only:
     /// [`Cohort::from_json`](crate::Cohort::from_json) reports every bad field of every
@@ -302,8 +303,11 @@ impl EvidenceSource {
 }
 
 /// One entry of a competency passbook: a competency shown at a level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// As JSON, `level` is written as the number, or as the number and [`Evidence::level_name`]
+/// (`"3 - Advanced"`) when the entry holds a name.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "EvidenceRead")]
 pub struct Evidence {
     /// The competency shown.
     pub competency: CompetencyId,
@@ -311,11 +315,22 @@ pub struct Evidence {
     /// a string holding a whole number as HR exports write it (`"3"`, `"3.0"`, `"Level
     /// 3"`; the platform's profiles hold levels as strings; `"-0"` is 0, as the number
     /// `-0` is), read as the number and
-    /// checked against the competency's levels as a number is; a level's name
+    /// checked against the competency's levels as a number is; a level's name alone
     /// (`"Proficient"`) is refused, naming the officer and entry, as the document does not
-    /// say which scale names it.
-    #[serde(deserialize_with = "crate::model::level::written_level")]
+    /// say which scale names it. A number with a name (`"3 - Advanced"`, `"Advanced
+    /// (3)"`, `"Level 3: Advanced"`) is the number, the name kept in
+    /// [`Evidence::level_name`].
     pub level: u8,
+    /// The name written beside the level's number, trimmed (`"3 - Advanced"` gives
+    /// `Advanced`), as HR systems export a level picked from a list; `None` for a level
+    /// written as a number alone. Wherever the passbook is checked against a framework
+    /// ([`Cohort::new`](crate::Cohort::new), [`Profile::new`](crate::Profile::new)), the
+    /// name must be the competency's own name of that level (its descriptor's `name`, else
+    /// the platform's default, Basic to Ustad; compared trimmed, in any case), as the
+    /// officers CSV reader requires of the same text: another name is
+    /// [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch),
+    /// naming both readings, since which of the two is meant is unknowable.
+    pub level_name: Option<String>,
     /// Where the evidence came from. JSON may also spell it as the CSV reader reads it
     /// (`evidence.csv`): in any capitalisation with a space or `-` for each `_`
     /// (`"Self Declared"`, `"course-completion"`), and 360-degree feedback as
@@ -341,11 +356,6 @@ pub struct Evidence {
     /// (`2024-02-10T18:30:00Z`), which reads by its date when written so.
     ///
     /// [`LevelPolicy::undated`]: crate::LevelPolicy::undated
-    #[serde(
-        default,
-        skip_serializing_if = "String::is_empty",
-        deserialize_with = "null_as_empty"
-    )]
     pub date: String,
     /// Whether an authority has verified it. Defaults to `true` when absent (or `null` in
     /// JSON, which is absent for every optional field). JSON may also give it as the CSV
@@ -354,17 +364,65 @@ pub struct Evidence {
     /// missing value (`"N/A"`, `"NA"`, `"#N/A"`, `"NULL"`, `"\N"`, `"-"`, `"--"`) as
     /// `false`, a verification not available being none. Any other value (a number
     /// too) is refused.
-    #[serde(
-        default = "yes",
-        skip_serializing_if = "is_true",
-        deserialize_with = "null_as_yes"
-    )]
     pub verified: bool,
     /// The course completed, for [`EvidenceSource::CourseCompletion`] (required there; a
     /// blank id counts as none). Other sources may name a course too (an assessment at
     /// the end of one); it must then exist.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub course: Option<CourseId>,
+}
+
+/// [`Evidence`] as JSON writes it: the derived reader's fields, the level with its name.
+#[derive(Deserialize)]
+#[serde(rename = "Evidence", deny_unknown_fields)]
+struct EvidenceRead {
+    competency: CompetencyId,
+    #[serde(deserialize_with = "crate::people::json_text::named_written_level")]
+    level: (u8, Option<String>),
+    source: EvidenceSource,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    date: String,
+    #[serde(default = "yes", deserialize_with = "null_as_yes")]
+    verified: bool,
+    #[serde(default)]
+    course: Option<CourseId>,
+}
+
+impl From<EvidenceRead> for Evidence {
+    fn from(read: EvidenceRead) -> Evidence {
+        Evidence {
+            competency: read.competency,
+            level: read.level.0,
+            level_name: read.level.1,
+            source: read.source,
+            date: read.date,
+            verified: read.verified,
+            course: read.course,
+        }
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Evidence", 6)?;
+        s.serialize_field("competency", &self.competency)?;
+        match &self.level_name {
+            // Read back as the same number and name (`numbered_name`).
+            Some(name) => s.serialize_field("level", &format!("{} - {name}", self.level))?,
+            None => s.serialize_field("level", &self.level)?,
+        }
+        s.serialize_field("source", &self.source)?;
+        if !self.date.is_empty() {
+            s.serialize_field("date", &self.date)?;
+        }
+        if !self.verified {
+            s.serialize_field("verified", &self.verified)?;
+        }
+        if let Some(course) = &self.course {
+            s.serialize_field("course", course)?;
+        }
+        s.end()
+    }
 }
 
 /// A date's text, `null` read as the empty one (absent); a number is refused, naming the
@@ -381,6 +439,7 @@ impl Evidence {
         EvidenceView {
             competency: self.competency.as_str(),
             level: self.level,
+            level_name: self.level_name.as_deref(),
             source: self.source,
             date: &self.date,
             verified: self.verified,
@@ -399,6 +458,8 @@ impl Evidence {
 pub(crate) struct EvidenceView<'a> {
     pub(crate) competency: &'a str,
     pub(crate) level: u8,
+    /// The name written beside the level's number, if any (see [`Evidence::level_name`]).
+    pub(crate) level_name: Option<&'a str>,
     pub(crate) source: EvidenceSource,
     pub(crate) date: &'a str,
     pub(crate) verified: bool,
@@ -414,11 +475,6 @@ fn yes() -> bool {
 /// [`Verified`](crate::people::spellings::Verified)).
 fn null_as_yes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     Ok(crate::people::spellings::Verified::deserialize(deserializer)?.0)
-}
-
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
-fn is_true(b: &bool) -> bool {
-    *b
 }
 
 impl<'de> Deserialize<'de> for EvidenceSource {

@@ -275,7 +275,8 @@ fn common_entry(
     e: EvidenceView<'_>,
     dates: Option<&mut DayMemo>,
 ) -> Option<Common> {
-    if e.course.is_some() || e.source == EvidenceSource::CourseCompletion {
+    if e.course.is_some() || e.source == EvidenceSource::CourseCompletion || e.level_name.is_some()
+    {
         return None;
     }
     let date = match (e.date.as_bytes(), dates) {
@@ -335,6 +336,11 @@ pub(crate) fn check_evidence(
                     max,
                 });
             }
+            if let Some(name) = e.level_name
+                && !level_has_name(fw, e.competency, e.level, name)
+            {
+                problems.push(name_mismatch(fw, c, e.level, name));
+            }
         }
     }
     let date = evidence_date(e.date);
@@ -390,6 +396,18 @@ pub(crate) fn check_evidence(
     Checked { problems, held }
 }
 
+/// The problem of a level written with a name (`3 - Advanced`) that competency `c` does
+/// not give that level: both readings, the number's and the name's. O(levels).
+fn name_mismatch(fw: &Framework, c: u32, level: u8, name: &str) -> EvidenceProblem {
+    let competency = fw.competencies.items[c as usize].id.as_str();
+    EvidenceProblem::LevelNameMismatch {
+        level,
+        name: name.to_owned(),
+        level_named: level_named(fw, competency, level).map(|n| n.trim().to_owned()),
+        named: named_level(fw, competency, name).ok(),
+    }
+}
+
 /// The platform's default level names, levels 1 to 5 (`DOMAIN.md`).
 const LEVEL_NAMES: [&str; 5] = ["Basic", "Proficient", "Advanced", "Expert", "Ustad"];
 
@@ -437,6 +455,13 @@ pub(crate) fn level_has_name(
     level: u8,
     name: &str,
 ) -> bool {
+    level_named(framework, competency, level)
+        .is_some_and(|own| own.trim().to_lowercase() == name.trim().to_lowercase())
+}
+
+/// The name of level `level` of `competency`: its descriptor's `name`, else the
+/// platform's default (`None` for level 0). O(levels).
+fn level_named<'f>(framework: &'f Framework, competency: &str, level: u8) -> Option<&'f str> {
     let given = framework
         .competencies
         .get(competency)
@@ -451,9 +476,7 @@ pub(crate) fn level_has_name(
         0 => Some("None"),
         _ => LEVEL_NAMES.get(usize::from(level) - 1).copied(),
     };
-    given
-        .or(default)
-        .is_some_and(|own| own.trim().to_lowercase() == name.trim().to_lowercase())
+    given.or(default)
 }
 
 /// An evidence date: `Ok(None)` when blank (undated), `Ok(Some(yyyymmdd))` for an ISO date

@@ -85,6 +85,7 @@ fn common_entries_give_what_the_full_check_gives() {
             let e = EvidenceView {
                 competency: &competency,
                 level,
+                level_name: None,
                 source,
                 date,
                 verified,
@@ -132,6 +133,7 @@ fn held_levels_are_the_highest_counted_per_competency() {
             .map(|(c, level, source, date, verified, course)| EvidenceView {
                 competency: c,
                 level: *level,
+                level_name: None,
                 source: *source,
                 date,
                 verified: *verified,

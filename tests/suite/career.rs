@@ -513,6 +513,7 @@ fn new_officer(id: &str, position: &str, held: &[(&str, u8)]) -> OfficerSpec {
             .map(|&(c, l)| Evidence {
                 competency: c.into(),
                 level: l,
+                level_name: None,
                 source: EvidenceSource::Assessment,
                 date: "2025-01-01".into(),
                 verified: true,

@@ -84,6 +84,7 @@ fn officer<'a>(occ: u32, held: impl IntoIterator<Item = (&'a String, u8)>) -> Of
             .map(|(competency, level)| Evidence {
                 competency: competency.as_str().into(),
                 level,
+                level_name: None,
                 source: EvidenceSource::Assessment,
                 date: "2025-01-01".to_owned(),
                 verified: true,

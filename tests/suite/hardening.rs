@@ -1098,6 +1098,7 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
                     let mut e = Evidence {
                         competency: c.clone(),
                         level: level % (max + 1),
+                        level_name: None,
                         source: SOURCES[usize::from(source)],
                         date: DATES[date % DATES.len()].to_owned(),
                         verified,
@@ -1740,6 +1741,7 @@ fn corrupt_officers(
                 o.passbook.push(Evidence {
                     competency: spec.competencies[0].id.clone(),
                     level: 1,
+                    level_name: None,
                     source: EvidenceSource::Assessment,
                     date: DATES[0].to_owned(),
                     verified: true,
@@ -2307,6 +2309,7 @@ fn later_snapshot(officers: &[OfficerSpec], fw: &Framework) -> Vec<OfficerSpec> 
             o.passbook.push(Evidence {
                 competency: fw.competencies()[0].id.clone(),
                 level: 0,
+                level_name: None,
                 source: EvidenceSource::CourseCompletion,
                 date: "2025-12-31".to_owned(),
                 verified: true,

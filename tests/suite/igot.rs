@@ -935,6 +935,7 @@ fn kcm_heatmap_by_theme_from_the_real_dictionary() {
         passbook: vec![karmayogi::Evidence {
             competency: requires[0].0.as_str().into(),
             level,
+            level_name: None,
             source: EvidenceSource::Assessment,
             date: String::new(),
             verified: true,

@@ -309,6 +309,7 @@ impl Case {
                 .map(|&(c, level)| Evidence {
                     competency: ids[c].as_str().into(),
                     level,
+                    level_name: None,
                     source: EvidenceSource::Assessment,
                     date: String::new(),
                     verified: true,

@@ -7,8 +7,8 @@
 //! say levels may be such strings.
 
 use karmayogi::{
-    Cohort, Framework, FrameworkSpec, LevelPolicy, OfficersCsv, OfficersCsvOptions, OfficersSpec,
-    Profile, load_officers,
+    Cohort, EvidenceProblem, Framework, FrameworkSpec, LevelPolicy, OfficersCsv,
+    OfficersCsvOptions, OfficersSpec, Profile, load_officers,
 };
 
 const FRAMEWORK: &str =
@@ -100,7 +100,6 @@ fn a_level_read_without_its_competency_claims_no_range() {
         (r#""300""#, "string \"300\""),
         ("2.5", "floating point `2.5`"),
         ("-1", "integer `-1`"),
-        (r#""3 pts""#, "string `3 pts`"),
         (r#""Proficient""#, "string `Proficient`"),
         ("true", "boolean `true`"),
     ] {
@@ -116,8 +115,21 @@ fn a_level_read_without_its_competency_claims_no_range() {
         }
         assert!(error.contains("`level`"), "{level}: {error}");
     }
-    // A passbook row of a competency the framework does not hold, from CSV.
+    // A number with a word (`3 pts`) reads as a level with a name, which the competency's
+    // names then refuse, naming no range either.
     let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let json = r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt",
+        "position": "p-so", "passbook": [{"competency": "FC1", "level": "3 pts",
+        "source": "assessment"}]}]}"#;
+    assert_eq!(
+        json_messages(&fw, json),
+        [
+            "officer `o1` passbook entry 0 (competency `FC1`): level 3 written with the name \
+             `pts`, which the competency gives no level: its level 3 is `Advanced`; write the \
+             number alone, or with that name"
+        ]
+    );
+    // A passbook row of a competency the framework does not hold, from CSV.
     let messages = csv_messages(
         &fw,
         "id,department,position\no1,dopt,p-so\n",
@@ -166,15 +178,22 @@ fn levels_written_with_their_names_read_alike_in_json_and_csv() {
         .map(|e| (e.competency.as_str(), e.level))
         .collect();
     assert_eq!(from_csv, expected);
-    // Another level's name beside the number is refused by both, the number not guessed.
+    // Another level's name beside the number is refused by both, the number not guessed:
+    // in JSON where the passbook meets the framework, the document keeping the name.
     let contradicts = "Level 3 - Proficient";
     let json = json.replacen("3 (Advanced)", contradicts, 1);
-    let error = OfficersSpec::from_json(&json).expect_err("refused");
-    assert!(
-        error
-            .to_string()
-            .contains("`Proficient` is not the platform's name of level 3 (`3 (Advanced)`)"),
-        "{error}"
+    let doc = OfficersSpec::from_json(&json).expect("the name is kept, to be checked");
+    assert_eq!(
+        doc.officers[0].passbook[0].level_name.as_deref(),
+        Some("Proficient")
+    );
+    assert_eq!(
+        json_messages(&fw, &json),
+        [
+            "officer `user-0001` passbook entry 0 (competency `BC7`): level 3 written with the \
+             name `Proficient`, which the competency gives level 2: its level 3 is `Advanced`; \
+             write the number alone, or with that name"
+        ]
     );
     let evidence = evidence.replacen("3 (Advanced)", contradicts, 1);
     assert_eq!(
@@ -208,4 +227,96 @@ fn a_competency_s_own_level_name_beside_its_number_is_not_called_wrong() {
     );
     // The number alone reads.
     karmayogi::Framework::from_json(&doc.replace("\"3 - Expert\"", "3")).expect("reads");
+}
+
+// scales/23: a competency names its own levels (Beginner, Intermediate, Expert), and a
+// passbook writes levels with names: `3 - Advanced` (the platform's name of 3, which the
+// competency does not use), `2 (Expert)` (the competency's name of 3 beside 2), and two
+// right ones. JSON read the first as 3 by the platform's names while the CSV reader refused
+// it: both now read the same two entries and refuse the same two, JSON naming the
+// officer, the competency and both readings.
+
+#[test]
+fn a_level_s_name_is_checked_against_the_competency_s_own_names_in_json_and_csv() {
+    let fw = Framework::from_json(include_str!(
+        "../data/cases/scales/23-level-names-against-own-names-framework.json"
+    ))
+    .expect("valid");
+    let json = include_str!("../data/cases/scales/23-level-names-against-own-names-officers.json");
+    let evidence =
+        include_str!("../data/cases/scales/23-level-names-against-own-names-evidence.csv");
+    let policy = LevelPolicy::default();
+    let errors = Cohort::from_json(&fw, json, &policy).expect_err("refused");
+    let problems: Vec<(usize, &str, EvidenceProblem)> = (errors.iter())
+        .map(|e| match e {
+            karmayogi::Error::InvalidEvidence {
+                officer,
+                index,
+                competency,
+                problem,
+            } => {
+                assert_eq!(officer.as_str(), "o1");
+                (*index, competency.as_str(), problem.clone())
+            }
+            other => panic!("{other}"),
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (
+                0,
+                "rti",
+                EvidenceProblem::LevelNameMismatch {
+                    level: 3,
+                    name: "Advanced".into(),
+                    level_named: Some("Expert".into()),
+                    named: None,
+                }
+            ),
+            (
+                1,
+                "rti",
+                EvidenceProblem::LevelNameMismatch {
+                    level: 2,
+                    name: "Expert".into(),
+                    level_named: Some("Intermediate".into()),
+                    named: Some(3),
+                }
+            ),
+        ]
+    );
+    assert_eq!(
+        json_messages(&fw, json)[0],
+        "officer `o1` passbook entry 0 (competency `rti`): level 3 written with the name \
+         `Advanced`, which the competency gives no level: its level 3 is `Expert`; write the \
+         number alone, or with that name"
+    );
+    // The CSV reader refuses the same two rows, and reads the same two levels.
+    let officers = "id,department,position\no1,dopt,us\n";
+    let refused = csv_messages(&fw, officers, evidence);
+    assert_eq!(refused.len(), 2, "{refused:?}");
+    assert!(
+        refused[0].contains("line 2") && refused[1].contains("line 3"),
+        "{refused:?}"
+    );
+    let right = |text: &str| {
+        let lines: Vec<&str> = text.lines().collect();
+        [lines[0], lines[3], lines[4]].join("\n")
+    };
+    let right = right(evidence);
+    let csv = OfficersCsv::new(officers).evidence(&right);
+    let loaded = load_officers(&fw, &csv, &OfficersCsvOptions::default()).expect("reads");
+    let levels = |passbook: &[karmayogi::Evidence]| -> Vec<u8> {
+        passbook.iter().map(|e| e.level).collect()
+    };
+    assert_eq!(levels(&loaded.officers[0].passbook), [3, 2]);
+    let mut doc = OfficersSpec::from_json(json).expect("reads");
+    doc.officers[0].passbook.drain(..2);
+    assert_eq!(levels(&doc.officers[0].passbook), [3, 2]);
+    let cohort = Cohort::new(&fw, &doc.officers, &policy).expect("the right names read");
+    assert_eq!(cohort.len(), 1);
+    // Written back with its name, and read again the same.
+    assert_eq!(OfficersSpec::from_json(&doc.to_json()).expect("reads"), doc);
+    assert!(doc.to_json().contains("\"3 - Expert\""));
 }

@@ -205,6 +205,7 @@ fn an_officer_holds_none_or_a_level_the_competency_has() {
         passbook: vec![Evidence {
             competency: "ITSP".into(),
             level,
+            level_name: None,
             source: EvidenceSource::Assessment,
             date: "2025-01-31".into(),
             verified: true,

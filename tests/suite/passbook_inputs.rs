@@ -292,6 +292,7 @@ proptest! {
             .map(|&(c, level, s, d, verified, course)| Evidence {
                 competency: ["rti", "integrity"][c].into(),
                 level,
+                level_name: None,
                 source: sources[s],
                 date: DATES[d].into(),
                 verified,

@@ -979,6 +979,7 @@ mod law {
         officers[who].passbook.push(Evidence {
             competency: competency.id.clone(),
             level: raised,
+            level_name: None,
             source: EvidenceSource::Assessment,
             date: LATEST.into(),
             verified: true,

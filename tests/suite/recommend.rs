@@ -1196,6 +1196,7 @@ fn build_officer(
         passbook.push(Evidence {
             competency: c.id.clone(),
             level: level % (scale_of(c) + 1),
+            level_name: None,
             source: SOURCES[source],
             date: DATE.to_owned(),
             verified,
@@ -1210,6 +1211,7 @@ fn build_officer(
             passbook.push(Evidence {
                 competency: c.id.clone(),
                 level: level % (scale_of(c) + 1),
+                level_name: None,
                 source: EvidenceSource::CourseCompletion,
                 date: DATE.to_owned(),
                 verified,

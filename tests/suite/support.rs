@@ -271,6 +271,7 @@ pub fn evidence(
     Evidence {
         competency: competency.into(),
         level,
+        level_name: None,
         source,
         date: date.into(),
         verified: true,
@@ -455,6 +456,7 @@ pub fn generated_evidence(spec: &FrameworkSpec, raw: RawEvidence, dates: &[&str]
     let mut evidence = Evidence {
         competency: c.id.clone(),
         level: level % (scale_of(c) + 1),
+        level_name: None,
         source: SOURCES[source],
         date: dates[date].into(),
         verified,

@@ -1,9 +1,11 @@
 //! The `Cohort` class: many officers stored compactly, for department-scale analysis.
 //!
-//! Officers are read one at a time and handed to the library as a stream, so a cohort of a
-//! hundred thousand officers never holds all their passbooks in WebAssembly memory at once:
-//! from an array, each element is read on its own; from a document's text, the officers are
-//! first split into raw slices of the text, then parsed one by one.
+//! A cohort of a hundred thousand officers never holds all their passbooks in WebAssembly
+//! memory at once: a document, or its text, is read by the library's `Cohort::from_json`
+//! straight into the cohort's columns; from an array, each element is read on its own and
+//! handed to the library as a stream. `reviewOfficers` streams a document's officers from
+//! raw slices of its text, parsed one by one. An officer that does not read is read again
+//! by the library's reader of officers documents, so its every bad field is reported.
 
 use std::rc::Rc;
 
@@ -16,7 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::failure::{Failure, Problem};
 use crate::framework::Framework;
-use crate::json::{Input, described, object_message, text_arg};
+use crate::json::{Input, object_message, text_arg};
 use crate::options;
 use crate::profile::Profile;
 
@@ -55,15 +57,82 @@ struct Reading {
     kept: Vec<usize>,
 }
 
+/// The errors of one officer's JSON text `slice` that does not read, as the library's
+/// reader of officers documents reports them: every bad field of the officer and of each
+/// passbook entry (only the first for a syntax error), each with the line and column in
+/// `slice`, the path inside the officer (`passbook[0].level`, empty for the officer
+/// itself) and the id the library found. The officer is read as the only one of a
+/// document, so its errors are the library's own; only a failed read comes here.
+fn officer_errors(
+    framework: &karmayogi::Framework,
+    slice: &str,
+    first: &serde_json::Error,
+) -> Vec<Error> {
+    let head = format!("{{\"format_version\":{FORMAT_VERSION},\"officers\":[");
+    let document = format!("{head}{slice}]}}");
+    let policy = karmayogi::LevelPolicy::default();
+    let all = match first.classify() {
+        serde_json::error::Category::Data => {
+            karmayogi::Cohort::from_json(framework, &document, &policy).err()
+        }
+        _ => None,
+    };
+    let found: Vec<Error> = (all.into_iter().flatten())
+        .filter_map(|mut error| {
+            let Error::Json { path, .. } = &mut error else {
+                return None;
+            };
+            let inner = path.strip_prefix("officers[0]")?;
+            *path = inner.strip_prefix('.').unwrap_or(inner).to_owned();
+            // The document's first line holds the head before the officer's text.
+            if let Error::Json {
+                line: 1, column, ..
+            } = &mut error
+            {
+                *column = column.saturating_sub(head.len());
+            }
+            Some(error)
+        })
+        .collect();
+    if found.is_empty() {
+        vec![Error::from_json_error(slice, first)]
+    } else {
+        found
+    }
+}
+
+/// A JSON error of a piece of a text moved to where the piece stands: `lines` more lines,
+/// `columns` more columns on its first line, its path under `under`.
+fn moved(mut error: Error, lines: usize, columns: usize, under: &str) -> Error {
+    if let Error::Json {
+        line, column, path, ..
+    } = &mut error
+    {
+        if *line <= 1 {
+            *column += columns;
+        }
+        *line += lines;
+        *path = match path.as_str() {
+            "" => under.to_owned(),
+            inner => format!("{under}.{inner}"),
+        };
+    }
+    error
+}
+
 impl Reading {
-    fn officer(&mut self, index: usize, read: Result<OfficerSpec, Problem>) -> Option<OfficerSpec> {
+    fn officer(
+        &mut self,
+        index: usize,
+        read: Result<OfficerSpec, Vec<Problem>>,
+    ) -> Option<OfficerSpec> {
         match read {
             Ok(officer) => {
                 self.kept.push(index);
                 Some(officer)
             }
-            Err(p) => {
-                self.problems.push(p);
+            Err(mut problems) => {
+                self.problems.append(&mut problems);
                 None
             }
         }
@@ -109,9 +178,17 @@ impl Cohort {
     ) -> Result<Cohort, Failure> {
         let policy = options::policy(policy)?;
         let fw = &framework.inner;
-        let inner = read_officers(officers, |stream| {
-            karmayogi::Cohort::new(fw, stream, &policy)
-        })?;
+        let inner = if officers.is_array() {
+            read_officers(fw, officers, |stream| {
+                karmayogi::Cohort::new(fw, stream, &policy)
+            })?
+        } else {
+            // A document, or its text: the library's reader, which reads the text straight
+            // into the cohort's columns and reports every bad field of every officer and
+            // passbook entry at once.
+            Input::new(officers, "officers")?
+                .read_all(|text| karmayogi::Cohort::from_json(fw, text, &policy))?
+        };
         Ok(Cohort {
             inner,
             framework: Rc::clone(fw),
@@ -224,13 +301,14 @@ fn reserve(bytes: usize) {
 /// hands them to `consume` one at a time; a malformed officer is left out of the stream and
 /// reported, with the library's own errors (officer indices mapped back to the caller's).
 pub(crate) fn read_officers<T>(
+    framework: &karmayogi::Framework,
     officers: &JsValue,
     consume: impl FnOnce(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
 ) -> Result<T, Failure> {
     let mut reading = Reading::default();
     let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
         let mut stream = array.iter().enumerate().filter_map(|(i, value)| {
-            let read = read_element(&value, i);
+            let read = read_element(framework, &value, i);
             reading.officer(i, read)
         });
         consume(&mut stream)
@@ -239,7 +317,7 @@ pub(crate) fn read_officers<T>(
         split(&input)?;
         let spans = OfficersSpec::officer_spans(&input.text);
         let mut stream = spans.into_iter().enumerate().filter_map(|(i, span)| {
-            let read = read_raw(&input, span, i);
+            let read = read_raw(framework, &input, span, i);
             reading.officer(i, read)
         });
         consume(&mut stream)
@@ -251,11 +329,16 @@ pub(crate) fn read_officers<T>(
     }
 }
 
-/// Reads one element of an array of officers; a problem's path starts with its index.
-fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Problem> {
-    let read = Input::new(value, "officers").and_then(|input| input.parse());
-    read.map_err(|f| match f.0.into_iter().next() {
-        Some(Problem::Json(mut p)) => {
+/// Reads one element of an array of officers; a problem's path starts with its index. An
+/// element whose values do not read gives every bad field of the officer and its passbook
+/// entries, as the library's reader finds them.
+fn read_element(
+    framework: &karmayogi::Framework,
+    value: &JsValue,
+    index: usize,
+) -> Result<OfficerSpec, Vec<Problem>> {
+    let at_index = |problem: Problem| match problem {
+        Problem::Json(mut p) => {
             p.path = if p.path.is_empty() {
                 format!("[{index}]")
             } else {
@@ -264,10 +347,19 @@ fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Problem> {
             p.message = object_message("officers", &p.path, p.id.as_deref(), &p.description);
             Problem::Json(p)
         }
-        Some(other) => other,
-        // Reading an element reports one problem; keep the place if it ever reports none.
-        None => crate::json::json_problem("officers", false, &format!("[{index}]"), 0, 0, ""),
-    })
+        other @ Problem::Library(_) => other,
+    };
+    let input = Input::new(value, "officers")
+        .map_err(|f| f.0.into_iter().map(at_index).collect::<Vec<_>>())?;
+    let first = match serde_json::from_str::<OfficerSpec>(&input.text) {
+        Ok(officer) => return Ok(officer),
+        Err(e) => e,
+    };
+    let errors = officer_errors(framework, &input.text, &first);
+    Err(errors
+        .into_iter()
+        .map(|e| at_index(input.problem_of(e)))
+        .collect())
 }
 
 /// Checks an officers document's version, then its shape with its officers left unread.
@@ -302,34 +394,28 @@ fn split(input: &Input) -> Result<(), Failure> {
     }
 }
 
-/// Parses officer `index` of a document, the bytes `span` of its text, reporting a problem
-/// at its place in the whole text: the path and id the library finds in the officer's
-/// text, under `officers[index]`.
+/// Parses officer `index` of a document, the bytes `span` of its text, reporting its
+/// problems at their places in the whole text: the path and id the library finds in the
+/// officer's text, under `officers[index]`; every bad field when its values do not read.
 fn read_raw(
+    framework: &karmayogi::Framework,
     input: &Input,
     span: std::ops::Range<usize>,
     index: usize,
-) -> Result<OfficerSpec, Problem> {
+) -> Result<OfficerSpec, Vec<Problem>> {
     let start = span.start;
     let slice = input.text.get(span).unwrap_or_default();
-    serde_json::from_str::<OfficerSpec>(slice).map_err(|e| {
-        let (path, id) = match Error::from_json_error(slice, &e) {
-            Error::Json { path, id, .. } => (path, id),
-            _ => (String::new(), None),
-        };
-        let path = match path.as_str() {
-            "" => format!("officers[{index}]"),
-            inner => format!("officers[{index}].{inner}"),
-        };
-        // The slice's line and column, moved to where the slice starts in the whole text.
-        let before = input.text.get(..start).unwrap_or_default();
-        let base_line = before.matches('\n').count() + 1;
-        let base_column = before.len() - before.rfind('\n').map_or(0, |n| n + 1);
-        let (line, column) = if e.line() <= 1 {
-            (base_line, base_column + e.column())
-        } else {
-            (base_line + e.line() - 1, e.column())
-        };
-        input.placed(line, column, &path, id, &described(e))
-    })
+    let first = match serde_json::from_str::<OfficerSpec>(slice) {
+        Ok(officer) => return Ok(officer),
+        Err(e) => e,
+    };
+    // The slice's line and column, moved to where the slice starts in the whole text.
+    let before = input.text.get(..start).unwrap_or_default();
+    let lines = before.matches('\n').count();
+    let columns = before.len() - before.rfind('\n').map_or(0, |n| n + 1);
+    let under = format!("officers[{index}]");
+    Err(officer_errors(framework, slice, &first)
+        .into_iter()
+        .map(|e| input.problem_of(moved(e, lines, columns, &under)))
+        .collect())
 }

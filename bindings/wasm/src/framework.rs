@@ -264,7 +264,7 @@ impl Framework {
         options: Option<crate::args::ReviewOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::review(options)?;
-        let warnings = read_officers(officers, |stream| {
+        let warnings = read_officers(&self.inner, officers, |stream| {
             Ok(self.inner.review_officers(stream, &options))
         })?;
         output(&warnings)

@@ -122,7 +122,7 @@ impl Input {
 
     /// A library error of reading the text as a problem: a shape error with the path and
     /// id the library found, the message naming the input when it was an object.
-    fn problem_of(&self, error: Error) -> Problem {
+    pub(crate) fn problem_of(&self, error: Error) -> Problem {
         match error {
             Error::Json {
                 line,
@@ -234,16 +234,6 @@ pub(crate) fn object_message(
         (true, Some(id)) => format!("invalid {what} (id `{id}`): {description}"),
         (false, None) => format!("invalid {what} at `{path}`: {description}"),
         (false, Some(id)) => format!("invalid {what} at `{path}` (id `{id}`): {description}"),
-    }
-}
-
-/// A parse error's description as the library gives it for its own readers, without the
-/// position: values named as JSON holds them (`expected a number`), never by the Rust type
-/// reading them (`expected f64`, `expected struct Target`).
-pub(crate) fn described(error: serde_json::Error) -> String {
-    match Error::from(error) {
-        Error::Json { message, .. } => message,
-        other => other.to_string(),
     }
 }
 

@@ -176,7 +176,10 @@ export interface Evidence {
   competency: string;
   /**
    * The level shown, 0 to 5: a whole number, or a string holding one as HR exports write it
-   * (`"3"`, `"Level 3"`); a level's name is refused. Outputs always give a number.
+   * (`"3"`, `"Level 3"`); a level's name alone is refused. A number with a name (`"3 -
+   * Advanced"`) is the number, the name checked against the competency's own name of that
+   * level (else `level_name_mismatch`) and written back with it; otherwise outputs give
+   * a number.
    */
   level: number | string;
   /**
@@ -1452,6 +1455,7 @@ export type EvidenceProblem =
   | { problem: "unknown_competency"; nearest: string | null }
   | { problem: "level_above_scale"; level: number; min: number; max: number }
   | { problem: "level_below_scale"; level: number; min: number; max: number }
+  | { problem: "level_name_mismatch"; level: number; name: string; level_named: string | null; named: number | null }
   | { problem: "invalid_date"; found: string; suggestion: string | null }
   | { problem: "unknown_course"; course: string; nearest: string | null }
   | { problem: "completion_without_course" }

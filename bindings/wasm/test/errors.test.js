@@ -16,7 +16,7 @@ import {
   parseFrameworkSpec,
   parseOfficers,
 } from "../index.js";
-import { frameworkDoc, frameworkText, officersCsv, officersDoc, throwsProblems } from "./support/data.js";
+import { frameworkDoc, frameworkText, officersCsv, officersDoc, read, throwsProblems } from "./support/data.js";
 
 const fw = new Framework(frameworkText());
 const meena = () => officersDoc().officers[0];
@@ -281,6 +281,43 @@ describe("officers", () => {
       /^invalid json at line \d+, column \d+ \(`officers\[3\]\.passbook\[0\]\.level`, id `suresh-patil`\): /,
     );
     throwsProblems(() => new Cohort(fw, [1]), [{ code: "json", path: "[0]" }]);
+  });
+
+  test("a cohort reports every bad field of every officer and passbook entry, as the library does", () => {
+    // officers/04: an officer with a bad department, an entry with a level written as a
+    // word, an epoch date and a misspelt field, an entry with a source given twice, and an
+    // entry with a bad flag and no source. Each was reported alone, the first of each
+    // officer; the library's reader reports them all.
+    const several = new Framework({
+      format_version: 2,
+      competencies: [
+        { id: "accounts", name: "Accounts", type: "functional" },
+        { id: "rti", name: "Right to Information", type: "domain" },
+      ],
+      roles: [{ id: "r", name: "Postmaster", requires: [{ competency: "accounts", level: 3 }] }],
+      positions: [{ id: "hpo", name: "Head Postmaster", department: "posts", roles: ["r"] }],
+    });
+    const text = read("tests/data/cases/officers/04-one-entry-several-problems-officers.json");
+    const at = (path, id) => ({ code: "json", path, id });
+    const fromText = [
+      at("officers[1].department", "o2"),
+      at("officers[1].passbook[0].level", "o2"),
+      at("officers[1].passbook[0].date", "o2"),
+      at("officers[1].passbook[0].verifed", "o2"),
+      at("officers[1].passbook[1].source", "o2"),
+      at("officers[1].passbook[1].source", "o2"),
+      at("officers[2].passbook[0].verified", "o3"),
+      at("officers[2].passbook[0]", "o3"),
+    ];
+    throwsProblems(() => new Cohort(several, text), fromText);
+    // As a document object and as an array (where a key given twice is JavaScript's last).
+    const doc = JSON.parse(text);
+    const parsed = fromText.filter((p) => !p.path.endsWith("[1].source"));
+    throwsProblems(() => new Cohort(several, doc), parsed);
+    const inArray = parsed.map((p) => ({ ...p, path: p.path.replace(/^officers/, "") }));
+    throwsProblems(() => new Cohort(several, doc.officers), inArray);
+    // A review of the same officers reports them all too.
+    throwsProblems(() => several.reviewOfficers(text), fromText);
   });
 
   test("a large array reports every element's problem by index, whatever the element", () => {

@@ -133,6 +133,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                     evidence.push(Evidence {
                         competency: id.into(),
                         level,
+                        level_name: None,
                         source,
                         date: String::new(),
                         verified: true,

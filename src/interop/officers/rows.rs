@@ -338,6 +338,8 @@ pub(crate) fn evidence_row<'r>(
         entry: EvidenceView {
             competency: competency?,
             level: level.unwrap_or(0),
+            // A name beside the number was checked above.
+            level_name: None,
             source: source.unwrap_or(EvidenceSource::SelfDeclared),
             date,
             verified: verified.unwrap_or(true),

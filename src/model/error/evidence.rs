@@ -40,6 +40,22 @@ pub enum EvidenceProblem {
         /// The competency's highest level.
         max: u8,
     },
+    /// The level is written with a name (`"3 - Advanced"`) that the competency does not
+    /// give that level: the number says one level, the name another or none, and which is
+    /// meant is unknowable. Names are the competency's own (its level descriptors'
+    /// `name`), else the platform's defaults (Basic, Proficient, Advanced, Expert, Ustad;
+    /// None for 0), as the officers CSV reader reads them. Write the number alone, or with
+    /// the competency's name of that level.
+    LevelNameMismatch {
+        /// The level's number as written.
+        level: u8,
+        /// The name written beside it.
+        name: String,
+        /// The competency's name of level `level`, if it has one.
+        level_named: Option<String>,
+        /// The level of the competency that `name` names, if exactly one does.
+        named: Option<u8>,
+    },
     /// The date is neither empty (undated) nor an ISO 8601 date `YYYY-MM-DD` or date-time.
     InvalidDate {
         /// The text found.
@@ -117,6 +133,7 @@ impl EvidenceProblem {
             EvidenceProblem::UnknownCompetency { .. } => "unknown_competency",
             EvidenceProblem::LevelAboveScale { .. } => "level_above_scale",
             EvidenceProblem::LevelBelowScale { .. } => "level_below_scale",
+            EvidenceProblem::LevelNameMismatch { .. } => "level_name_mismatch",
             EvidenceProblem::InvalidDate { .. } => "invalid_date",
             EvidenceProblem::UnknownCourse { .. } => "unknown_course",
             EvidenceProblem::CompletionWithoutCourse => "completion_without_course",
@@ -144,6 +161,26 @@ impl fmt::Display for EvidenceProblem {
                 f,
                 "level {level} is below the competency's lowest level: expected 0 (none) or {min} to {max}"
             ),
+            EvidenceProblem::LevelNameMismatch {
+                level,
+                name,
+                level_named,
+                named,
+            } => {
+                write!(f, "level {level} written with the name {}", quoted(name))?;
+                match named {
+                    Some(n) => write!(f, ", which the competency gives level {n}")?,
+                    None => f.write_str(", which the competency gives no level")?,
+                }
+                match level_named {
+                    Some(own) => write!(
+                        f,
+                        ": its level {level} is {}; write the number alone, or with that name",
+                        quoted(own)
+                    ),
+                    None => f.write_str(": write the number alone"),
+                }
+            }
             EvidenceProblem::InvalidDate { found, suggestion } => {
                 write!(
                     f,
