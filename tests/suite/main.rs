@@ -32,6 +32,7 @@ mod case_text_lists;
 mod case_types;
 mod case_wild;
 mod case_wrappers;
+mod case_xml;
 mod cases;
 mod cohort_csv;
 mod cohort_json;

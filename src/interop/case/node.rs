@@ -417,13 +417,14 @@ pub(super) fn uuid_tail(uri: &str) -> Option<&str> {
 }
 
 /// The error of an element without an identifier: [`Error::CaseFieldName`] naming the
-/// field it has under another specification's name (`sourcedId`), if any, else
+/// field it has under another specification's name (`sourcedId`) or as an XML attribute
+/// (`@identifier`), if any, else
 /// [`Error::CaseMissingIdentifier`].
 pub(super) fn missing_identifier(extra: &CaseExtra, element: CaseElement, path: String) -> Error {
     match identifier_alias(extra) {
         Some(found) => Error::CaseFieldName {
             path,
-            found: found.to_owned(),
+            found,
             expected: "identifier",
         },
         None => Error::CaseMissingIdentifier { element, path },

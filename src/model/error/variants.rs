@@ -570,8 +570,9 @@ pub enum Error {
     /// or another such spelling (`Identifier` beside `identifier`: which is meant is
     /// unknowable; alone, it is read as CASE's name), or, on an element without an
     /// `identifier`, a field other specifications name the identifier by (`OneRoster`'s
-    /// `sourcedId`, `id`, `uuid`, `guid`). CASE names the identifier `identifier`: rename
-    /// the field, or remove the other spelling.
+    /// `sourcedId`, `id`, `uuid`, `guid`) or that a converter from XML wrote for an
+    /// `identifier` attribute (`@identifier`, `@_identifier`, `$.identifier`). CASE names
+    /// the identifier `identifier`: rename the field, or remove the other spelling.
     #[error("case field {} at {path}: expected `{expected}`", quoted(found))]
     CaseFieldName {
         /// Where the element is in the package, e.g. `CFItems[3]`.
