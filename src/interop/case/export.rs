@@ -16,9 +16,14 @@ use crate::interop::case::package::{
 use crate::model::spec::CompetencySpec;
 use crate::{Error, Errors, Framework, GroupId};
 
+/// A link to an exported element, titled by its name or title. A link's `title` is a
+/// `NormalizedString` in CASE's information model, which holds no tab, line feed or
+/// carriage return: each is written as a space, as XML Schema normalizes such a string.
+/// The import does not read link titles, so the name the element itself carries is what
+/// comes back. O(title).
 fn link(title: &str, identifier: &str, uri: &str) -> CaseLink {
     CaseLink {
-        title: title.to_owned(),
+        title: title.replace(['\t', '\n', '\r'], " "),
         identifier: identifier.to_owned(),
         uri: uri.to_owned(),
         extra: CaseExtra::new(),

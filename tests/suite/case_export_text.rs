@@ -1,0 +1,75 @@
+//! Text the crate's export writes into CASE fields that CASE's information model types as
+//! `NormalizedString` (no tab, line feed or carriage return): a framework whose names
+//! span lines (`tests/data/cases/case/57`) exports a package a strict CASE reading
+//! accepts, and the crate's own import gives every name back as written.
+
+use karmayogi::{CaseIds, CaseImport, CaseImportOptions, Framework};
+
+use crate::support::case_export;
+
+const SEVERAL_LINES: &str =
+    include_str!("../data/cases/case/57-export-names-on-several-lines.json");
+
+fn document() -> karmayogi::CaseDocument {
+    karmayogi::CaseDocument::new(
+        "d0000000-0000-4000-8000-000000000001",
+        "Office procedure",
+        "Example Board",
+        "2024-01-01T00:00:00Z",
+    )
+}
+
+#[track_caller]
+fn on_one_line(field: &str, text: &str) {
+    assert!(
+        !text.contains(['\t', '\n', '\r']),
+        "{field} {text:?} is a NormalizedString"
+    );
+}
+
+#[test]
+fn link_titles_of_names_on_several_lines_are_written_on_one_line() {
+    let framework = Framework::from_json(SEVERAL_LINES).expect("the framework builds");
+    let package = case_export(&framework, &document());
+    let links = (package.associations.iter())
+        .flat_map(|a| [&a.origin_node_uri, &a.destination_node_uri])
+        .chain(
+            package
+                .rubrics
+                .iter()
+                .flat_map(|r| &r.criteria)
+                .map(|c| &c.item_uri),
+        );
+    let mut titles: Vec<&str> = links
+        .map(|link| link.as_ref().expect("a link").title.as_str())
+        .inspect(|title| on_one_line("link title", title))
+        .collect();
+    titles.sort_unstable();
+    titles.dedup();
+    assert_eq!(
+        titles,
+        [
+            "File  management",
+            "Noting and drafting (Hindi and English)",
+            "Office procedure"
+        ]
+    );
+    // The names themselves come back as written, under either option.
+    for ids in [CaseIds::Identifier, CaseIds::HumanCodingScheme] {
+        let import =
+            CaseImport::from_json(&package.to_json(), &CaseImportOptions::default().ids(ids))
+                .expect("the export imports");
+        assert!(import.report.is_complete(), "{:?}", import.report);
+        let names: Vec<&str> = (import.spec.competencies.iter().map(|c| c.name.as_str()))
+            .chain(import.spec.groups.iter().map(|g| g.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Noting and drafting\n(Hindi and English)",
+                "File\r\nmanagement",
+                "Office\tprocedure"
+            ]
+        );
+    }
+}
