@@ -1,9 +1,13 @@
 //! Text the crate's export writes into CASE fields that CASE's information model types as
 //! `NormalizedString` (no tab, line feed or carriage return): a framework whose names
 //! span lines (`tests/data/cases/case/57`) exports a package a strict CASE reading
-//! accepts, and the crate's own import gives every name back as written.
+//! accepts, and the crate's own import gives every name back as written; text CASE has
+//! no place for on several lines (`58`) refuses the export, naming it.
 
-use karmayogi::{CaseIds, CaseImport, CaseImportOptions, Framework};
+use karmayogi::{
+    CaseElement, CaseExportOptions, CaseIds, CaseImport, CaseImportOptions, CasePackage, Error,
+    Framework,
+};
 
 use crate::support::case_export;
 
@@ -72,4 +76,43 @@ fn link_titles_of_names_on_several_lines_are_written_on_one_line() {
             ]
         );
     }
+}
+
+const NO_ONE_LINE: &str =
+    include_str!("../data/cases/case/58-export-text-that-cannot-be-on-one-line.json");
+
+#[test]
+fn text_a_normalized_string_cannot_hold_refuses_the_export() {
+    // A name beside a description is written as `abbreviatedStatement`, and a level's
+    // name as `quality`: both `NormalizedString`s, with no other place in CASE for the
+    // text. Writing it otherwise would change the name, so export refuses, naming each.
+    let framework = Framework::from_json(NO_ONE_LINE).expect("the framework builds");
+    let errors =
+        CasePackage::from_framework(&framework, &document(), &CaseExportOptions::default())
+            .expect_err("the names cannot be written")
+            .into_vec();
+    assert_eq!(
+        errors,
+        [
+            Error::CaseTextOnSeveralLines {
+                element: CaseElement::Item,
+                id: "drafting".to_owned(),
+                level: None,
+                field: "abbreviatedStatement",
+                value: "Noting and drafting\n(Hindi and English)".to_owned(),
+            },
+            Error::CaseTextOnSeveralLines {
+                element: CaseElement::Level,
+                id: "filing".to_owned(),
+                level: Some(2),
+                field: "quality",
+                value: "Keeps files\tmoving".to_owned(),
+            },
+        ]
+    );
+    assert_eq!(
+        errors[1].to_string(),
+        "export CFRubricCriterionLevel `filing` level 2: quality \"Keeps files\\tmoving\" \
+         holds a tab or line break: expected text on one line, as CASE's NormalizedString"
+    );
 }

@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::identifiers::{Identifiers, identifiers};
 use super::node::{CHILD_OF, missing, non_blank};
+use super::one_line::check_one_line;
 use super::read::DOCUMENT;
 use super::stamp::case_date_time;
 use super::uuid::{canonical_case_uuid, document_case_uuid, parse_case_uuid, uuid_v5};
@@ -190,7 +191,8 @@ pub(crate) fn export(
     document: &CaseDocument,
     options: &CaseExportOptions,
 ) -> Result<CasePackage, Errors> {
-    let errors = check_document(document, options);
+    let mut errors = check_document(document, options);
+    errors.extend(check_one_line(framework, document));
     let canonical = document_case_uuid(&document.identifier).filter(|_| errors.is_empty());
     let Some((document_identifier, namespace)) =
         canonical.and_then(|id| parse_case_uuid(&id).map(|namespace| (id, namespace)))
@@ -374,7 +376,10 @@ impl CasePackage {
     /// options is not a CASE UUID,
     /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` does not read as a date or
     /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
-    /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options, and
+    /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options,
+    /// [`Error::CaseTextOnSeveralLines`] for a title or creator, a name beside a
+    /// description or a level name holding a tab or line break (CASE's `NormalizedString`
+    /// holds none), and
     /// for the group identifiers the options give: [`Error::UnknownId`] for a group or area
     /// the framework does not have, [`Error::CaseConflictingIdentifiers`] for two different
     /// ones given for one group, [`Error::CaseIdentifierClash`] for one that another element

@@ -95,6 +95,7 @@ use std::borrow::Cow;
 /// | `case_identifier_clash` | an export identifier given for a group that another element has |
 /// | `case_invalid_date_time` | an export date-time that is not ISO 8601 |
 /// | `case_item_type_name` | an export `CFItemType` name that is blank or given to two kinds |
+/// | `case_text_on_several_lines` | an export text for a CASE `NormalizedString` holding a tab or line break |
 /// | `csv_unclosed_quote` | a quoted CSV field never closed |
 /// | `csv_misplaced_quote` | a quote inside an unquoted CSV field, or text after a closing one |
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
@@ -704,6 +705,31 @@ pub enum Error {
     CaseItemTypeName {
         /// The name given.
         name: String,
+    },
+    /// Text that export would write into a CASE field typed `NormalizedString` holds a tab,
+    /// line feed or carriage return, which such a string cannot hold: a competency's or
+    /// group's name written as `abbreviatedStatement` beside its description, a level's
+    /// name written as `quality`, or the document's `title` or `creator`. A strict CASE
+    /// reading refuses the package, and a normalizing one reads other text than the
+    /// framework's. Write the text on one line (a name without a description is written as
+    /// `fullStatement`, a `String`, which may span lines).
+    #[error(
+        "export {element} {}{}: {field} {} holds a tab or line break: expected text on one line, as CASE's NormalizedString",
+        quoted(id),
+        level.map(|l| format!(" level {l}")).unwrap_or_default(),
+        quoted(value)
+    )]
+    CaseTextOnSeveralLines {
+        /// The element that would hold the text.
+        element: CaseElement,
+        /// The competency's or group's id, or the document's identifier as given.
+        id: String,
+        /// For a level's name, the level.
+        level: Option<u8>,
+        /// The CASE field: `abbreviatedStatement`, `quality`, `title` or `creator`.
+        field: &'static str,
+        /// The text.
+        value: String,
     },
     /// A CSV file has a quoted field that is never closed. Add the closing `"`, and double
     /// any quote inside the field (`""`).
