@@ -6,7 +6,7 @@ use super::text::{
     alike, case_id_text, clash_text, cycle_text, date_hint, department_hint, did_you_mean,
     duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
     line_above_header_text, missing_column_text, missing_document_text, number, quoted_list,
-    written_there,
+    several_lines_text, written_there,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -713,12 +713,7 @@ pub enum Error {
     /// reading refuses the package, and a normalizing one reads other text than the
     /// framework's. Write the text on one line (a name without a description is written as
     /// `fullStatement`, a `String`, which may span lines).
-    #[error(
-        "export {element} {}{}: {field} {} holds a tab or line break: expected text on one line, as CASE's NormalizedString",
-        quoted(id),
-        level.map(|l| format!(" level {l}")).unwrap_or_default(),
-        quoted(value)
-    )]
+    #[error("{}", several_lines_text(*element, id, *level, field, value))]
     CaseTextOnSeveralLines {
         /// The element that would hold the text.
         element: CaseElement,
@@ -1018,7 +1013,7 @@ pub enum Error {
         /// The column holding the value at fault.
         column: &'static str,
         /// The problem.
-        #[serde(serialize_with = "serialize_boxed")]
+        #[serde(serialize_with = "super::serialize::serialize_boxed")]
         error: Box<Error>,
     },
     /// An option (an hour budget, a cap, a share, a loader setting) is outside the values it
@@ -1047,12 +1042,4 @@ pub enum Error {
         /// What the loader reads there.
         expected: &'static str,
     },
-}
-
-#[allow(clippy::borrowed_box)] // serde's `serialize_with` passes a reference to the field
-fn serialize_boxed<S: serde::Serializer>(
-    error: &Box<Error>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serde::Serialize::serialize(&**error, serializer)
 }
