@@ -19,7 +19,7 @@ mod career_mixed;
 mod case;
 mod case_codes;
 mod case_derived_ids;
-mod case_export_text;
+mod case_export_strict;
 mod case_field_case;
 mod case_inputs;
 mod case_json_ld;

@@ -186,6 +186,59 @@ fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<E
     errors
 }
 
+/// The fields CASE 1.1 defines on a package's document (`CFPckgDocument`) beside those
+/// [`DOCUMENT`] lists.
+const CASE_1_1_DOCUMENT: [&str; 13] = [
+    "frameworkType",
+    "officialSourceURL",
+    "publisher",
+    "subject",
+    "subjectURI",
+    "language",
+    "version",
+    "adoptionStatus",
+    "statusStartDate",
+    "statusEndDate",
+    "licenseURI",
+    "notes",
+    "extensions",
+];
+
+/// Moves each field of the document that CASE 1.1 does not define on a package's document
+/// (`CFPackageURI`, which CASE 1.0 wrote there; a publisher's own field) into its
+/// `extensions`, the object CASE 1.1 gives proprietary fields: the package written
+/// declares `caseVersion` 1.1, whose package document allows no other field. A field
+/// whose name `extensions` holds already, or any field when `extensions` is not an
+/// object, stays where it is: moving it would lose a value. O(fields × log fields).
+fn move_to_extensions(extra: &mut CaseExtra) {
+    let foreign: Vec<String> = (extra.keys())
+        .filter(|k| !CASE_1_1_DOCUMENT.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    if foreign.is_empty() {
+        return;
+    }
+    let mut extensions = match extra.remove("extensions") {
+        None => serde_json::Map::new(),
+        Some(serde_json::Value::Object(map)) => map,
+        Some(other) => {
+            extra.insert("extensions".to_owned(), other);
+            return;
+        }
+    };
+    for field in foreign {
+        if !extensions.contains_key(&field)
+            && let Some(value) = extra.remove(&field)
+        {
+            extensions.insert(field, value);
+        }
+    }
+    extra.insert(
+        "extensions".to_owned(),
+        serde_json::Value::Object(extensions),
+    );
+}
+
 pub(crate) fn export(
     framework: &Framework,
     document: &CaseDocument,
@@ -212,6 +265,7 @@ pub(crate) fn export(
     // (and is reported there); writing it back beside the typed field would repeat a key.
     doc.extra
         .retain(|field, _| !DOCUMENT.iter().any(|k| k.name == field));
+    move_to_extensions(&mut doc.extra);
     doc.identifier.clone_from(&document_identifier);
     doc.last_change_date_time.clone_from(&stamp);
     doc.case_version = Some("1.1".to_owned());

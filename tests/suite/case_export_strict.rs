@@ -1,8 +1,10 @@
-//! Text the crate's export writes into CASE fields that CASE's information model types as
-//! `NormalizedString` (no tab, line feed or carriage return): a framework whose names
+//! The crate's export read strictly against CASE 1.1's information model. Text CASE types
+//! as `NormalizedString` (no tab, line feed or carriage return): a framework whose names
 //! span lines (`tests/data/cases/case/57`) exports a package a strict CASE reading
 //! accepts, and the crate's own import gives every name back as written; text CASE has
-//! no place for on several lines (`58`) refuses the export, naming it.
+//! no place for on several lines (`58`) refuses the export, naming it. The fields of a
+//! CASE 1.0 document that CASE 1.1 does not define on a package's document (`59`) are
+//! written in its `extensions`.
 
 use karmayogi::{
     CaseElement, CaseExportOptions, CaseIds, CaseImport, CaseImportOptions, CasePackage, Error,
@@ -114,5 +116,71 @@ fn text_a_normalized_string_cannot_hold_refuses_the_export() {
         errors[1].to_string(),
         "export CFRubricCriterionLevel `filing` level 2: quality \"Keeps files\\tmoving\" \
          holds a tab or line break: expected text on one line, as CASE's NormalizedString"
+    );
+}
+
+const CASE_1_0_DOCUMENT: &str = include_str!("../data/cases/case/59-case-1-0-document-fields.json");
+
+/// The fields CASE 1.1 defines on a package's `CFDocument` (`CFPckgDocument`, which
+/// allows no other), in the order of its JSON schema.
+const PACKAGE_DOCUMENT: &str = "identifier uri frameworkType caseVersion creator title \
+    lastChangeDateTime officialSourceURL publisher description subject subjectURI language \
+    version adoptionStatus statusStartDate statusEndDate licenseURI notes extensions";
+
+#[test]
+fn document_fields_case_1_1_does_not_define_go_into_extensions() {
+    // OpenSALT's CASE 1.0 exports carry `CFPackageURI` on the document (the test package
+    // reduced from its `Utf8TestFramework.json` fixture, with the `subjectURL` its sample
+    // CCSS export writes). The import keeps the document whole; export declares CASE 1.1,
+    // whose package document has no such fields, and writes them in `extensions`.
+    let import = CaseImport::from_json(CASE_1_0_DOCUMENT, &CaseImportOptions::default())
+        .expect("the package imports");
+    let framework = Framework::new(import.spec.clone()).expect("the framework builds");
+    let package = case_export(&framework, &import.report.document);
+    let written: serde_json::Value =
+        serde_json::from_str(&package.to_json()).expect("the export is JSON");
+    let document = written["CFDocument"].as_object().expect("a document");
+    let foreign: Vec<&String> = (document.keys())
+        .filter(|k| !PACKAGE_DOCUMENT.split_whitespace().any(|f| f == k.as_str()))
+        .collect();
+    assert!(foreign.is_empty(), "{foreign:?}");
+    assert_eq!(document["language"], "en");
+    let extensions = document["extensions"].as_object().expect("extensions");
+    let moved: Vec<&str> = extensions.keys().map(String::as_str).collect();
+    assert_eq!(moved, ["CFPackageURI", "subjectURL"]);
+    assert_eq!(
+        extensions["CFPackageURI"]["uri"],
+        "https://server/ims/case/v1p0/CFPackages/d0000000-0000-4000-8000-000000000000"
+    );
+    // Imported again, the spec is the same, and exporting it again writes the same package.
+    let again = CaseImport::from_json(&package.to_json(), &CaseImportOptions::default())
+        .expect("the export imports");
+    assert_eq!(again.spec, import.spec);
+    assert!(again.report.is_complete(), "{:?}", again.report);
+    let twice = case_export(&framework, &again.report.document);
+    assert_eq!(twice.to_json(), package.to_json());
+}
+
+#[test]
+fn a_field_extensions_holds_already_stays_where_it_is() {
+    // Moving it would lose one of the two values: it stays beside, as written.
+    let mut document = document();
+    document
+        .extra
+        .insert("CFPackageURI".to_owned(), serde_json::json!("a"));
+    document
+        .extra
+        .insert("ext".to_owned(), serde_json::json!(1));
+    document.extra.insert(
+        "extensions".to_owned(),
+        serde_json::json!({"CFPackageURI": "b"}),
+    );
+    let framework = Framework::from_json(SEVERAL_LINES).expect("the framework builds");
+    let package = case_export(&framework, &document);
+    let extra = &package.document.as_ref().expect("a document").extra;
+    assert_eq!(extra["CFPackageURI"], "a");
+    assert_eq!(
+        extra["extensions"],
+        serde_json::json!({"CFPackageURI": "b", "ext": 1})
     );
 }
