@@ -7,8 +7,8 @@
 //! written in its `extensions`.
 
 use karmayogi::{
-    CaseElement, CaseExportOptions, CaseIds, CaseImport, CaseImportOptions, CasePackage, Error,
-    Framework,
+    CaseElement, CaseExportOptions, CaseFieldReason, CaseIds, CaseImport, CaseImportOptions,
+    CasePackage, Error, Framework,
 };
 
 use crate::support::case_export;
@@ -183,4 +183,62 @@ fn a_field_extensions_holds_already_stays_where_it_is() {
         extra["extensions"],
         serde_json::json!({"CFPackageURI": "b", "ext": 1})
     );
+}
+
+const SEVERAL_LINES_IMPORTED: &str =
+    include_str!("../data/cases/case/60-normalized-strings-on-several-lines.json");
+
+#[test]
+fn an_import_export_would_refuse_for_text_on_several_lines_is_not_complete() {
+    // A publisher wrote line breaks where CASE types text as a `NormalizedString`: the
+    // import keeps the text as read and reports each field, so an import it calls
+    // complete always exports; a `fullStatement` on several lines (a `String`) is fine.
+    let import = CaseImport::from_json(SEVERAL_LINES_IMPORTED, &CaseImportOptions::default())
+        .expect("the package imports");
+    let fields: Vec<(CaseElement, &str, &str, CaseFieldReason)> =
+        (import.report.dropped_fields.iter())
+            .map(|f| (f.element, f.identifier.as_str(), f.field.as_str(), f.reason))
+            .collect();
+    let one_line = CaseFieldReason::Unreadable {
+        expected: "text on one line, as CASE's NormalizedString",
+    };
+    assert_eq!(
+        fields,
+        [
+            (
+                CaseElement::Document,
+                "d0000000-0000-4000-8000-000000000001",
+                "title",
+                one_line
+            ),
+            (
+                CaseElement::Item,
+                "c0000000-0000-4000-8000-000000000001",
+                "abbreviatedStatement",
+                one_line
+            ),
+            (
+                CaseElement::Item,
+                "c0000000-0000-4000-8000-000000000002",
+                "quality (level 2)",
+                one_line
+            ),
+        ]
+    );
+    assert!(!import.report.is_complete());
+    let framework = Framework::new(import.spec.clone()).expect("the framework builds");
+    let errors = CasePackage::from_framework(
+        &framework,
+        &import.report.document,
+        &CaseExportOptions::default(),
+    )
+    .expect_err("export refuses the same text")
+    .into_vec();
+    let refused: Vec<&str> = (errors.iter())
+        .map(|e| match e {
+            Error::CaseTextOnSeveralLines { field, .. } => *field,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(refused, ["title", "abbreviatedStatement", "quality"]);
 }

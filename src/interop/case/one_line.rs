@@ -1,14 +1,13 @@
 //! Text export writes into CASE fields typed `NormalizedString`, which CASE's information
-//! model defines as holding no tab, line feed or carriage return.
+//! model defines as holding no tab, line feed or carriage return: export refuses such
+//! text, and the import reports it, so that an import it calls complete exports.
 
-use super::node::non_blank;
+use super::node::{non_blank, on_several_lines};
+use super::text::ItemText;
 use crate::interop::case::package::CaseDocument;
+use crate::interop::case::package::CaseItem;
+use crate::model::spec::FrameworkSpec;
 use crate::{CaseElement, Error, Framework};
-
-/// Whether `text` holds a character a `NormalizedString` cannot.
-fn on_several_lines(text: &str) -> bool {
-    text.contains(['\t', '\n', '\r'])
-}
 
 /// Each text export would write, as it is, into a `NormalizedString` that cannot hold it:
 /// the document's `title` and `creator`, the name of a competency or group with a
@@ -60,4 +59,36 @@ pub(super) fn check_one_line(framework: &Framework, document: &CaseDocument) -> 
         }
     }
     errors
+}
+
+/// The fields to report, as [`ONE_LINE`](super::node::ONE_LINE), of the carried items
+/// (`carried`, with the id `ids` gives each): each item's `abbreviatedStatement` and
+/// criterion level's `quality` (as `quality (level N)`) that [`check_one_line`] would
+/// refuse in the spec imported: a name on several lines beside a description, and a
+/// level's name on several lines. Each field comes with its item's identifier. O(items ×
+/// log items + levels).
+pub(super) fn several_lines<'i>(
+    items: &[&'i CaseItem],
+    texts: &[Option<ItemText<'_>>],
+    (ids, carried): (&[Option<String>], &[bool]),
+    spec: &FrameworkSpec,
+) -> Vec<(&'i str, String)> {
+    let mut fields = Vec::new();
+    for (((item, text), id), carried) in items.iter().zip(texts).zip(ids).zip(carried) {
+        let (Some(text), Some(id), true) = (text, id, carried) else {
+            continue;
+        };
+        let identifier = item.identifier.as_str();
+        if non_blank(text.description).is_some() && on_several_lines(text.name) {
+            fields.push((identifier, "abbreviatedStatement".to_owned()));
+        }
+        let competency = (spec.competencies)
+            .binary_search_by(|c| c.id.as_str().cmp(id))
+            .map(|i| &spec.competencies[i]);
+        let names = competency.iter().flat_map(|c| &c.levels);
+        for level in names.filter(|l| l.name.as_deref().is_some_and(on_several_lines)) {
+            fields.push((identifier, format!("quality (level {})", level.level)));
+        }
+    }
+    fields
 }
