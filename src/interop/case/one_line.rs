@@ -74,6 +74,9 @@ pub(super) fn several_lines<'i>(
     spec: &FrameworkSpec,
 ) -> Vec<(&'i str, String)> {
     let mut fields = Vec::new();
+    // Level names on several lines are rare: look items up only when there are some.
+    let any_level = (spec.competencies.iter().flat_map(|c| &c.levels))
+        .any(|l| l.name.as_deref().is_some_and(on_several_lines));
     for (((item, text), id), carried) in items.iter().zip(texts).zip(ids).zip(carried) {
         let (Some(text), Some(id), true) = (text, id, carried) else {
             continue;
@@ -81,6 +84,9 @@ pub(super) fn several_lines<'i>(
         let identifier = item.identifier.as_str();
         if non_blank(text.description).is_some() && on_several_lines(text.name) {
             fields.push((identifier, "abbreviatedStatement".to_owned()));
+        }
+        if !any_level {
+            continue;
         }
         let competency = (spec.competencies)
             .binary_search_by(|c| c.id.as_str().cmp(id))
