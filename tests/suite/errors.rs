@@ -2172,6 +2172,51 @@ fn case_item_type_name() {
 }
 
 #[test]
+fn case_text_on_several_lines() {
+    let mut document = case_document();
+    document.title = "Office\nprocedure".to_owned();
+    let mut spec = FrameworkSpec::from_json(BASE).expect("the base spec reads");
+    spec.competencies[0].name = "Noting\tand drafting".to_owned();
+    spec.competencies[0].description = "Writes notes on files.".to_owned();
+    let framework = Framework::new(spec).expect("the framework builds");
+    let errors = export_rejected(&framework, &document, &CaseExportOptions::default());
+    let id = framework.competencies()[0].id.to_string();
+    assert_eq!(
+        errors,
+        [
+            Error::CaseTextOnSeveralLines {
+                element: CaseElement::Document,
+                id: document.identifier.clone(),
+                level: None,
+                field: "title",
+                value: "Office\nprocedure".to_owned(),
+            },
+            Error::CaseTextOnSeveralLines {
+                element: CaseElement::Item,
+                id: id.clone(),
+                level: None,
+                field: "abbreviatedStatement",
+                value: "Noting\tand drafting".to_owned(),
+            },
+        ]
+    );
+    assert_messages(
+        &errors,
+        &[
+            &format!(
+                "export CFDocument `{}`: title \"Office\\nprocedure\" holds a tab or line \
+                 break: expected text on one line, as CASE's NormalizedString",
+                document.identifier
+            ),
+            &format!(
+                "export CFItem `{id}`: abbreviatedStatement \"Noting\\tand drafting\" holds \
+                 a tab or line break: expected text on one line, as CASE's NormalizedString"
+            ),
+        ],
+    );
+}
+
+#[test]
 fn case_invalid_date_time() {
     let mut document = case_document();
     document.last_change_date_time = "15/01/2025 10:00".to_owned();
@@ -2802,6 +2847,7 @@ const COVERED: &[&str] = &[
     "CaseIdentifierClash",
     "CaseInvalidDateTime",
     "CaseItemTypeName",
+    "CaseTextOnSeveralLines",
     "CsvUnclosedQuote",
     "CsvMisplacedQuote",
     "CsvFieldCount",

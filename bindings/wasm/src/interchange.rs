@@ -267,8 +267,10 @@ pub fn import_case(
 /// the result shows the one written.
 ///
 /// Throws `case_invalid_identifier` (a blank document identifier, or one holding an
-/// invisible character) or `case_invalid_date_time` for a bad document, and
-/// `case_blank_area` for a competency whose area is blank.
+/// invisible character) or `case_invalid_date_time` for a bad document,
+/// `case_text_on_several_lines` for a document title or creator, a name beside a
+/// description or a level name holding a tab or line break, and `case_blank_area` for a
+/// competency whose area is blank.
 #[wasm_bindgen(js_name = exportCase, unchecked_return_type = "CasePackage")]
 pub fn export_case(
     framework: &Framework,

@@ -1590,6 +1590,14 @@ export type Problem =
     })
   | (ProblemBase & { code: "case_invalid_date_time"; value: string })
   | (ProblemBase & { code: "case_item_type_name"; name: string })
+  | (ProblemBase & {
+      code: "case_text_on_several_lines";
+      element: CaseElement;
+      id: string;
+      level: number | null;
+      field: "abbreviatedStatement" | "quality" | "title" | "creator";
+      value: string;
+    })
   | (CsvPlace & { code: "csv_unclosed_quote" })
   | (CsvPlace & { code: "csv_misplaced_quote"; field: number })
   | (CsvPlace & { code: "csv_field_count"; expected: number; found: number })

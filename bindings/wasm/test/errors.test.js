@@ -688,6 +688,10 @@ describe("loaders and CASE", () => {
     throwsProblems(() => exportCase(fw, { ...doc, identifier: " " }), [
       { code: "case_invalid_identifier", identifier: " " },
     ]);
+    // A title CASE types as a NormalizedString holds no line break: refused, not rewritten.
+    throwsProblems(() => exportCase(fw, { ...doc, title: "Office\nprocedure" }), [
+      { code: "case_text_on_several_lines", element: "Document", id: "not-a-uuid", level: null, field: "title", value: "Office\nprocedure" },
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::identifiers::{Identifiers, identifiers};
 use super::node::{CHILD_OF, missing, non_blank};
+use super::one_line::check_one_line;
 use super::read::DOCUMENT;
 use super::stamp::case_date_time;
 use super::uuid::{canonical_case_uuid, document_case_uuid, parse_case_uuid, uuid_v5};
@@ -16,9 +17,14 @@ use crate::interop::case::package::{
 use crate::model::spec::CompetencySpec;
 use crate::{Error, Errors, Framework, GroupId};
 
+/// A link to an exported element, titled by its name or title. A link's `title` is a
+/// `NormalizedString` in CASE's information model, which holds no tab, line feed or
+/// carriage return: each is written as a space, as XML Schema normalizes such a string.
+/// The import does not read link titles, so the name the element itself carries is what
+/// comes back. O(title).
 fn link(title: &str, identifier: &str, uri: &str) -> CaseLink {
     CaseLink {
-        title: title.to_owned(),
+        title: title.replace(['\t', '\n', '\r'], " "),
         identifier: identifier.to_owned(),
         uri: uri.to_owned(),
         extra: CaseExtra::new(),
@@ -180,12 +186,66 @@ fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<E
     errors
 }
 
+/// The fields CASE 1.1 defines on a package's document (`CFPckgDocument`) beside those
+/// [`DOCUMENT`] lists.
+const CASE_1_1_DOCUMENT: [&str; 13] = [
+    "frameworkType",
+    "officialSourceURL",
+    "publisher",
+    "subject",
+    "subjectURI",
+    "language",
+    "version",
+    "adoptionStatus",
+    "statusStartDate",
+    "statusEndDate",
+    "licenseURI",
+    "notes",
+    "extensions",
+];
+
+/// Moves each field of the document that CASE 1.1 does not define on a package's document
+/// (`CFPackageURI`, which CASE 1.0 wrote there; a publisher's own field) into its
+/// `extensions`, the object CASE 1.1 gives proprietary fields: the package written
+/// declares `caseVersion` 1.1, whose package document allows no other field. A field
+/// whose name `extensions` holds already, or any field when `extensions` is not an
+/// object, stays where it is: moving it would lose a value. O(fields × log fields).
+fn move_to_extensions(extra: &mut CaseExtra) {
+    let foreign: Vec<String> = (extra.keys())
+        .filter(|k| !CASE_1_1_DOCUMENT.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    if foreign.is_empty() {
+        return;
+    }
+    let mut extensions = match extra.remove("extensions") {
+        None => serde_json::Map::new(),
+        Some(serde_json::Value::Object(map)) => map,
+        Some(other) => {
+            extra.insert("extensions".to_owned(), other);
+            return;
+        }
+    };
+    for field in foreign {
+        if !extensions.contains_key(&field)
+            && let Some(value) = extra.remove(&field)
+        {
+            extensions.insert(field, value);
+        }
+    }
+    extra.insert(
+        "extensions".to_owned(),
+        serde_json::Value::Object(extensions),
+    );
+}
+
 pub(crate) fn export(
     framework: &Framework,
     document: &CaseDocument,
     options: &CaseExportOptions,
 ) -> Result<CasePackage, Errors> {
-    let errors = check_document(document, options);
+    let mut errors = check_document(document, options);
+    errors.extend(check_one_line(framework, document));
     let canonical = document_case_uuid(&document.identifier).filter(|_| errors.is_empty());
     let Some((document_identifier, namespace)) =
         canonical.and_then(|id| parse_case_uuid(&id).map(|namespace| (id, namespace)))
@@ -205,6 +265,7 @@ pub(crate) fn export(
     // (and is reported there); writing it back beside the typed field would repeat a key.
     doc.extra
         .retain(|field, _| !DOCUMENT.iter().any(|k| k.name == field));
+    move_to_extensions(&mut doc.extra);
     doc.identifier.clone_from(&document_identifier);
     doc.last_change_date_time.clone_from(&stamp);
     doc.case_version = Some("1.1".to_owned());
@@ -369,7 +430,10 @@ impl CasePackage {
     /// options is not a CASE UUID,
     /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` does not read as a date or
     /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
-    /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options, and
+    /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options,
+    /// [`Error::CaseTextOnSeveralLines`] for a title or creator, a name beside a
+    /// description or a level name holding a tab or line break (CASE's `NormalizedString`
+    /// holds none), and
     /// for the group identifiers the options give: [`Error::UnknownId`] for a group or area
     /// the framework does not have, [`Error::CaseConflictingIdentifiers`] for two different
     /// ones given for one group, [`Error::CaseIdentifierClash`] for one that another element

@@ -140,12 +140,35 @@ pub(crate) fn mentions(extra: &CaseExtra, field: &str) -> bool {
 const IDENTIFIER_ALIASES: [&str; 4] = ["sourcedId", "id", "uuid", "guid"];
 
 /// The key of `extra` that names the element's identifier under another specification's
-/// name (see [`IDENTIFIER_ALIASES`]), compared as [`fold`] compares names.
-pub(crate) fn identifier_alias(extra: &CaseExtra) -> Option<&str> {
-    IDENTIFIER_ALIASES.iter().find_map(|alias| {
-        let folded = fold(alias);
-        extra.keys().find(|k| fold(k) == folded).map(String::as_str)
-    })
+/// name (see [`IDENTIFIER_ALIASES`]), compared as [`fold`] compares names; else the
+/// identifier written as an XML attribute (see [`xml_attribute_identifier`]).
+pub(crate) fn identifier_alias(extra: &CaseExtra) -> Option<String> {
+    IDENTIFIER_ALIASES
+        .iter()
+        .find_map(|alias| {
+            let folded = fold(alias);
+            extra.keys().find(|k| fold(k) == folded).cloned()
+        })
+        .or_else(|| xml_attribute_identifier(extra))
+}
+
+/// The identifier as a converter from XML writes an attribute `identifier` (CASE defines
+/// no XML binding, but publishers keeping frameworks in XML convert them with generic
+/// tools): `@identifier` (xmltodict), `@_identifier` (fast-xml-parser's default prefix),
+/// or `identifier` inside the `$` object holding the attributes (xml2js), as
+/// `$.identifier`. Never read as the identifier: the attribute belongs to an XML
+/// vocabulary that is not CASE's, so what its value identifies is unknowable, and the
+/// element is refused naming it.
+fn xml_attribute_identifier(extra: &CaseExtra) -> Option<String> {
+    let is_identifier = |name: &str| fold(name) == "identifier";
+    (extra.keys())
+        .find(|k| k.strip_prefix('@').is_some_and(is_identifier))
+        .cloned()
+        .or_else(|| {
+            let attributes = extra.get("$")?.as_object()?;
+            let key = attributes.keys().find(|k| is_identifier(k))?;
+            Some(format!("$.{key}"))
+        })
 }
 
 /// A field name without case, `-` or `_`.

@@ -515,12 +515,16 @@ pub enum CaseFieldReason {
     /// has none and the document was read from the `CFDocumentURI` its items and
     /// associations name.
     Missing,
-    /// A document field's text does not read as what CASE defines there (a
+    /// A field's text does not read as what CASE defines there (a document's
     /// `lastChangeDateTime` of `15/01/2025`, an `identifier` holding a control or
-    /// invisible character, from which export would derive a UUID that hides it). It is kept as read in
-    /// [`CaseImportReport::document`], but an export described by that document is refused
-    /// ([`Error::CaseInvalidDateTime`](crate::Error::CaseInvalidDateTime)) until it is
-    /// corrected.
+    /// invisible character, from which export would derive a UUID that hides it; a
+    /// document's `title` or `creator`, an item's `abbreviatedStatement` beside its
+    /// `fullStatement`, or a level's `quality`, reported on its item as `quality (level
+    /// N)`, holding a tab or line break, which CASE's `NormalizedString` cannot). It is
+    /// kept as read, but an export of it is refused
+    /// ([`Error::CaseInvalidDateTime`](crate::Error::CaseInvalidDateTime),
+    /// [`Error::CaseTextOnSeveralLines`](crate::Error::CaseTextOnSeveralLines)) until it
+    /// is corrected.
     Unreadable {
         /// What CASE defines, e.g. `an ISO 8601 date-time`.
         expected: &'static str,

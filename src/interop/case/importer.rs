@@ -6,7 +6,8 @@
 use super::items::{classify, item_ids};
 use super::linked::linked_document;
 use super::map::Assembly;
-use super::node::{missing_identifier, non_blank};
+use super::node::{ONE_LINE, missing_identifier, non_blank};
+use super::one_line::several_lines;
 use super::parse::parse;
 use super::read::mentions;
 use super::reporter::Reporter;
@@ -193,6 +194,9 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         texts: &texts,
     };
     let spec = assembly.assemble(levels, &mut reporter);
+    for (identifier, field) in several_lines(&parsed.items, &texts, (&ids, &carried), &spec) {
+        reporter.field(CaseElement::Item, identifier, &field, ONE_LINE);
+    }
     reporter.package_fields(&document.identifier, &package.extra);
     reporter.document_fields(&read_document);
     for field in &document_others {

@@ -13,7 +13,7 @@
 //!   `map` builds the spec, and `reporter` collects the report; `node` holds what they
 //!   share.
 //! - Exporting: `export` writes packages, with `identifiers` assigning them; `uuid` checks
-//!   and derives UUIDs.
+//!   and derives UUIDs; `one_line` checks the text CASE wants on one line.
 
 mod agree;
 mod deserialize;
@@ -32,6 +32,7 @@ mod linked;
 mod map;
 mod node;
 mod numbers;
+mod one_line;
 pub(crate) mod package;
 mod parse;
 pub(crate) mod read;

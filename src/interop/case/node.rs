@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use super::huge::is_huge;
 use super::uuid::is_uuid_shaped;
 use crate::interop::case::fields::identifier_alias;
-use crate::interop::case::import::{CaseDropReason, CaseItemMapping, CaseTypeSource};
+use crate::interop::case::import::{
+    CaseDropReason, CaseFieldReason, CaseItemMapping, CaseTypeSource,
+};
 use crate::interop::case::package::{CaseAssociation, CaseExtra, CaseItem, CaseLink};
 use crate::{CaseElement, Error};
 
@@ -416,14 +418,27 @@ pub(super) fn uuid_tail(uri: &str) -> Option<&str> {
     is_uuid_shaped(stem).then_some(stem)
 }
 
+/// Whether `text` holds a character CASE's `NormalizedString` cannot: a tab, line feed or
+/// carriage return.
+pub(super) fn on_several_lines(text: &str) -> bool {
+    text.contains(['\t', '\n', '\r'])
+}
+
+/// What the import reports a `NormalizedString` on several lines as, which export refuses
+/// (see `one_line`).
+pub(super) const ONE_LINE: CaseFieldReason = CaseFieldReason::Unreadable {
+    expected: "text on one line, as CASE's NormalizedString",
+};
+
 /// The error of an element without an identifier: [`Error::CaseFieldName`] naming the
-/// field it has under another specification's name (`sourcedId`), if any, else
+/// field it has under another specification's name (`sourcedId`) or as an XML attribute
+/// (`@identifier`), if any, else
 /// [`Error::CaseMissingIdentifier`].
 pub(super) fn missing_identifier(extra: &CaseExtra, element: CaseElement, path: String) -> Error {
     match identifier_alias(extra) {
         Some(found) => Error::CaseFieldName {
             path,
-            found: found.to_owned(),
+            found,
             expected: "identifier",
         },
         None => Error::CaseMissingIdentifier { element, path },

@@ -227,6 +227,8 @@ impl Reporter {
                 CaseFieldReason::Unreadable {
                     expected: "an ISO 8601 date-time",
                 }
+            } else if field != "lastChangeDateTime" && super::node::on_several_lines(value) {
+                super::node::ONE_LINE
             } else {
                 continue;
             };

@@ -53,6 +53,7 @@ impl Error {
             Error::CaseIdentifierClash { .. } => "case_identifier_clash",
             Error::CaseInvalidDateTime { .. } => "case_invalid_date_time",
             Error::CaseItemTypeName { .. } => "case_item_type_name",
+            Error::CaseTextOnSeveralLines { .. } => "case_text_on_several_lines",
             Error::CsvUnclosedQuote { .. } => "csv_unclosed_quote",
             Error::CsvMisplacedQuote { .. } => "csv_misplaced_quote",
             Error::CsvFieldCount { .. } => "csv_field_count",

@@ -25,3 +25,12 @@ impl serde::Serialize for Error {
         .serialize(serializer)
     }
 }
+
+/// A boxed error inside another, serialized as the error it holds.
+#[allow(clippy::borrowed_box)] // serde's `serialize_with` passes a reference to the field
+pub(super) fn serialize_boxed<S: serde::Serializer>(
+    error: &Box<Error>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&**error, serializer)
+}

@@ -204,6 +204,13 @@ fn every_variant() -> Vec<Error> {
         },
         Error::CaseInvalidDateTime { value: s() },
         Error::CaseItemTypeName { name: s() },
+        Error::CaseTextOnSeveralLines {
+            element: CaseElement::Level,
+            id: s(),
+            level: Some(2),
+            field: "quality",
+            value: s(),
+        },
         Error::CsvUnclosedQuote {
             file: "f.csv",
             line: 2,
@@ -395,6 +402,7 @@ fn index(e: &Error) -> usize {
         Error::CaseDuplicateId { .. } => 61,
         Error::CsvLineAboveHeader { .. } => 62,
         Error::LookalikeIds { .. } => 63,
+        Error::CaseTextOnSeveralLines { .. } => 64,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::case_element::CaseIdItems;
+use super::case_element::{CaseElement, CaseIdItems};
 use crate::model::quote::quoted;
 use crate::{CourseId, EntityKind, GroupId};
 
@@ -95,6 +95,23 @@ pub(super) fn hidden_text(kind: EntityKind, id: &str, field: &str, value: &str) 
             quoted(value)
         )
     }
+}
+
+/// `export CFRubricCriterionLevel `c` level 2: quality "a\tb" holds a tab or line break: …`.
+pub(super) fn several_lines_text(
+    element: CaseElement,
+    id: &str,
+    level: Option<u8>,
+    field: &str,
+    value: &str,
+) -> String {
+    let level = level.map(|l| format!(" level {l}")).unwrap_or_default();
+    format!(
+        "export {element} {}{level}: {field} {} holds a tab or line break: expected text on \
+         one line, as CASE's NormalizedString",
+        quoted(id),
+        quoted(value)
+    )
 }
 
 /// `case identifier `…` given for group `g` is already competency `c`'s`.

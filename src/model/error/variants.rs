@@ -6,7 +6,7 @@ use super::text::{
     alike, case_id_text, clash_text, cycle_text, date_hint, department_hint, did_you_mean,
     duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
     line_above_header_text, missing_column_text, missing_document_text, number, quoted_list,
-    written_there,
+    several_lines_text, written_there,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -95,6 +95,7 @@ use std::borrow::Cow;
 /// | `case_identifier_clash` | an export identifier given for a group that another element has |
 /// | `case_invalid_date_time` | an export date-time that is not ISO 8601 |
 /// | `case_item_type_name` | an export `CFItemType` name that is blank or given to two kinds |
+/// | `case_text_on_several_lines` | an export text for a CASE `NormalizedString` holding a tab or line break |
 /// | `csv_unclosed_quote` | a quoted CSV field never closed |
 /// | `csv_misplaced_quote` | a quote inside an unquoted CSV field, or text after a closing one |
 /// | `csv_field_count` | a CSV record with another number of fields than the header |
@@ -570,8 +571,9 @@ pub enum Error {
     /// or another such spelling (`Identifier` beside `identifier`: which is meant is
     /// unknowable; alone, it is read as CASE's name), or, on an element without an
     /// `identifier`, a field other specifications name the identifier by (`OneRoster`'s
-    /// `sourcedId`, `id`, `uuid`, `guid`). CASE names the identifier `identifier`: rename
-    /// the field, or remove the other spelling.
+    /// `sourcedId`, `id`, `uuid`, `guid`) or that a converter from XML wrote for an
+    /// `identifier` attribute (`@identifier`, `@_identifier`, `$.identifier`). CASE names
+    /// the identifier `identifier`: rename the field, or remove the other spelling.
     #[error("case field {} at {path}: expected `{expected}`", quoted(found))]
     CaseFieldName {
         /// Where the element is in the package, e.g. `CFItems[3]`.
@@ -703,6 +705,26 @@ pub enum Error {
     CaseItemTypeName {
         /// The name given.
         name: String,
+    },
+    /// Text that export would write into a CASE field typed `NormalizedString` holds a tab,
+    /// line feed or carriage return, which such a string cannot hold: a competency's or
+    /// group's name written as `abbreviatedStatement` beside its description, a level's
+    /// name written as `quality`, or the document's `title` or `creator`. A strict CASE
+    /// reading refuses the package, and a normalizing one reads other text than the
+    /// framework's. Write the text on one line (a name without a description is written as
+    /// `fullStatement`, a `String`, which may span lines).
+    #[error("{}", several_lines_text(*element, id, *level, field, value))]
+    CaseTextOnSeveralLines {
+        /// The element that would hold the text.
+        element: CaseElement,
+        /// The competency's or group's id, or the document's identifier as given.
+        id: String,
+        /// For a level's name, the level.
+        level: Option<u8>,
+        /// The CASE field: `abbreviatedStatement`, `quality`, `title` or `creator`.
+        field: &'static str,
+        /// The text.
+        value: String,
     },
     /// A CSV file has a quoted field that is never closed. Add the closing `"`, and double
     /// any quote inside the field (`""`).
@@ -991,7 +1013,7 @@ pub enum Error {
         /// The column holding the value at fault.
         column: &'static str,
         /// The problem.
-        #[serde(serialize_with = "serialize_boxed")]
+        #[serde(serialize_with = "super::serialize::serialize_boxed")]
         error: Box<Error>,
     },
     /// An option (an hour budget, a cap, a share, a loader setting) is outside the values it
@@ -1020,12 +1042,4 @@ pub enum Error {
         /// What the loader reads there.
         expected: &'static str,
     },
-}
-
-#[allow(clippy::borrowed_box)] // serde's `serialize_with` passes a reference to the field
-fn serialize_boxed<S: serde::Serializer>(
-    error: &Box<Error>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serde::Serialize::serialize(&**error, serializer)
 }
