@@ -1,9 +1,11 @@
 //! The `Cohort` class: many officers stored compactly, for department-scale analysis.
 //!
-//! Officers are read one at a time and handed to the library as a stream, so a cohort of a
-//! hundred thousand officers never holds all their passbooks in WebAssembly memory at once:
-//! from an array, each element is read on its own; from a document's text, the officers are
-//! first split into raw slices of the text, then parsed one by one.
+//! Officers are read one at a time, so a cohort of a hundred thousand officers never holds
+//! all their passbooks in WebAssembly memory at once: from an array, each element is read on
+//! its own and handed to the library as a stream; a document, or its text, is read by the
+//! library's `Cohort::from_json` in one pass, so its problems are exactly the library's.
+//! `reviewOfficers` splits a document's text into the officers' slices, then parses them one
+//! by one.
 
 use std::rc::Rc;
 
@@ -109,9 +111,18 @@ impl Cohort {
     ) -> Result<Cohort, Failure> {
         let policy = options::policy(policy)?;
         let fw = &framework.inner;
-        let inner = read_officers(officers, |stream| {
-            karmayogi::Cohort::new(fw, stream, &policy)
-        })?;
+        let inner = if officers.is_array() {
+            read_officers(officers, |stream| {
+                karmayogi::Cohort::new(fw, stream, &policy)
+            })?
+        } else {
+            // A document is read by the library's own reader, so its errors are exactly
+            // those of `Cohort::from_json`: every bad field of every officer, each message
+            // naming the officer and passbook entry, and the officers' errors even beside
+            // a problem outside `officers`.
+            Input::new(officers, "officers")?
+                .read_all(|text| karmayogi::Cohort::from_json(fw, text, &policy))?
+        };
         Ok(Cohort {
             inner,
             framework: Rc::clone(fw),
@@ -319,6 +330,7 @@ fn read_raw(
         };
         let path = match path.as_str() {
             "" => format!("officers[{index}]"),
+            inner if inner.starts_with('[') => format!("officers[{index}]{inner}"),
             inner => format!("officers[{index}].{inner}"),
         };
         // The slice's line and column, moved to where the slice starts in the whole text.
