@@ -114,6 +114,7 @@ fn moved(mut error: Error, lines: usize, columns: usize, under: &str) -> Error {
         *line += lines;
         *path = match path.as_str() {
             "" => under.to_owned(),
+            inner if inner.starts_with('[') => format!("{under}{inner}"),
             inner => format!("{under}.{inner}"),
         };
     }

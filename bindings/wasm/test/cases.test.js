@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { Framework, exportCase, importCase, loadOfficers, parseOfficers } from "../index.js";
+import { Cohort, Framework, exportCase, importCase, loadOfficers, parseOfficers } from "../index.js";
 import { read, repoDir, throwsProblems } from "./support/data.js";
 
 // Packages refused by design (tested below): a CFDocument listing two documents, and two
@@ -119,5 +119,50 @@ describe("real-world cases", () => {
     assert.equal(parseOfficers(doc("Level 2")).officers[0].passbook[0].level, 2);
     const error = throwsProblems(() => parseOfficers(doc("Proficient")), [{ code: "json" }]);
     assert.match(error.message, /officer `o1` passbook entry 0 \(competency `rti`\)/);
+  });
+
+  test("a cohort's officers document reports what the library's Cohort::from_json reports", () => {
+    // officers/05: an unknown member holding an `officers` list with brackets in its
+    // strings, an officer with two bad fields, an officer written as a list, an id with an
+    // escaped backslash. Each problem as the crate reports it, message included.
+    const fw = new Framework(
+      JSON.stringify({
+        format_version: 2,
+        competencies: [{ id: "rti", name: "Right to Information", type: "domain" }],
+        roles: [{ id: "cpio", name: "CPIO", requires: [{ competency: "rti", level: 3 }] }],
+        positions: [{ id: "hpo", name: "Postmaster", department: "posts", roles: ["cpio"] }],
+      }),
+    );
+    const text = read("tests/data/cases/officers/05-document-faults-beside-officers.json");
+    const officer = (id) => (id.includes("\\") ? JSON.stringify(id) : `\`${id}\``);
+    const level =
+      "invalid value: string `high`, expected a level's number for `level`: the text is neither a level's " +
+      "number nor one of the platform's level names (Basic, Proficient, Advanced, Expert, Ustad); write a " +
+      'whole number (`3`) or a string holding one (`"3"`, `"3.0"`, `"L3"`, `"Level 3"`)';
+    const expected = [
+      ["meta", null, 1, 28, "unknown field `meta`, expected `format_version` or `officers`"],
+      ["officers[0].department", "o1", 3, 63, "officer `o1`: invalid type: integer `12`, expected a string"],
+      ["officers[0].position", "o1", 3, 78, "officer `o1`: invalid type: integer `4`, expected a string"],
+      ["officers[1][0]", null, 5, 4, "an officer without a string id: invalid type: integer `1`, expected a string"],
+      ["officers[2].passbook[0].level", "o\\3", 7, 53, `officer ${officer("o\\3")} passbook entry 0 (competency \`rti\`): ${level}`],
+    ].map(([path, id, line, column, description]) => ({
+      code: "json",
+      path,
+      id,
+      line,
+      column,
+      description,
+      message: `invalid json at line ${line}, column ${column} (\`${path}\`${id ? `, id ${officer(id)}` : ""}): ${description}`,
+    }));
+    throwsProblems(() => new Cohort(fw, text), expected);
+    // The document as an object: the same problems, without line and column.
+    throwsProblems(
+      () => new Cohort(fw, JSON.parse(text)),
+      expected.map(({ path, id }) => ({ code: "json", path, id, line: 0, column: 0 })),
+    );
+    // `reviewOfficers` reads officer by officer: inside an officer written as a list, the
+    // path has no dot before the element's index.
+    const listed = '{"format_version": 2, "officers": [[1, 2]]}';
+    throwsProblems(() => fw.reviewOfficers(listed), [{ code: "json", path: "officers[0][0]", line: 1, column: 37 }]);
   });
 });
