@@ -9,13 +9,19 @@ import { describe, test } from "node:test";
 import { Cohort, Framework, exportCase, importCase, loadOfficers, parseOfficers } from "../index.js";
 import { read, repoDir, throwsProblems } from "./support/data.js";
 
-// Packages refused by design (tested below): a CFDocument listing two documents, and two
-// items whose codes differ only by a no-break space after one.
+// Packages refused by design (tested below): a CFDocument listing two documents, two
+// items whose codes differ only by a no-break space after one, identifiers written as XML
+// attributes; and text CASE types as a NormalizedString written on several lines, whose
+// export is refused (a framework's, and a publisher's package read with it reported).
 const SEVERAL_DOCUMENTS = "21-several-documents.json";
 const CODES_WITH_SPACES = "49-codes-differing-by-spaces-around.json";
+const XML_ATTRIBUTES = "55-identifiers-as-xml-attributes.json";
+const EXPORT_SEVERAL_LINES = "58-export-text-that-cannot-be-on-one-line.json";
+const IMPORT_SEVERAL_LINES = "60-normalized-strings-on-several-lines.json";
+const REFUSED = [SEVERAL_DOCUMENTS, CODES_WITH_SPACES, XML_ATTRIBUTES, EXPORT_SEVERAL_LINES, IMPORT_SEVERAL_LINES];
 const caseFiles = [
   ...readdirSync(join(repoDir, "tests/data/cases/case"))
-    .filter((f) => f !== SEVERAL_DOCUMENTS && f !== CODES_WITH_SPACES)
+    .filter((f) => !REFUSED.includes(f))
     .map((f) => `tests/data/cases/case/${f}`),
   "tests/data/case/smarterbalanced/dok-levels.json",
 ];
@@ -77,6 +83,46 @@ describe("real-world cases", () => {
       },
     ]);
     assert.match(error.message, /the same identifier as `OP\.1`/);
+  });
+
+  test("identifiers written as XML attributes are refused naming each field found", () => {
+    throwsProblems(() => importCase(read(`tests/data/cases/case/${XML_ATTRIBUTES}`)), [
+      { code: "case_field_name", path: "CFItems[0]", found: "@identifier", expected: "identifier" },
+      { code: "case_field_name", path: "CFItems[1]", found: "@_identifier", expected: "identifier" },
+      { code: "case_field_name", path: "CFItems[2]", found: "$.identifier", expected: "identifier" },
+      { code: "case_field_name", path: "CFAssociations[0]", found: "@identifier", expected: "identifier" },
+    ]);
+  });
+
+  const exported = {
+    identifier: "5e1d7c3a-2b4f-4a60-9c8d-7e6f5a4b3c2d",
+    title: "Round trip",
+    creator: "Test",
+    lastChangeDateTime: "2025-01-01T00:00:00Z",
+  };
+
+  test("a name or level name on several lines refuses the export, naming each", () => {
+    const fw = new Framework(read(`tests/data/cases/case/${EXPORT_SEVERAL_LINES}`));
+    throwsProblems(() => exportCase(fw, exported), [
+      { code: "case_text_on_several_lines", id: "drafting", level: null, field: "abbreviatedStatement" },
+      { code: "case_text_on_several_lines", id: "filing", level: 2, field: "quality", value: "Keeps files\tmoving" },
+    ]);
+  });
+
+  test("a package with such text imports, reported as not complete, and its export is refused", () => {
+    const { spec, report } = importCase(read(`tests/data/cases/case/${IMPORT_SEVERAL_LINES}`));
+    assert.deepEqual(
+      report.dropped_fields.map((f) => [f.identifier, f.field]),
+      [
+        ["d0000000-0000-4000-8000-000000000001", "title"],
+        ["c0000000-0000-4000-8000-000000000001", "abbreviatedStatement"],
+        ["c0000000-0000-4000-8000-000000000002", "quality (level 2)"],
+      ],
+    );
+    throwsProblems(() => exportCase(new Framework(spec), exported), [
+      { code: "case_text_on_several_lines", field: "abbreviatedStatement" },
+      { code: "case_text_on_several_lines", level: 2, field: "quality" },
+    ]);
   });
 
   test("an empty CFDefinitions and links to the package's own document are not set aside", () => {
