@@ -59,7 +59,7 @@ impl Framework {
     ///     id: "o1".into(), name: None, department: "posts".into(), position: "p".into(),
     ///     target_position: None,
     ///     passbook: vec![Evidence {
-    ///         competency: "accounts".into(), level, date: "2025-06-30".into(),
+    ///         competency: "accounts".into(), level, level_name: None, date: "2025-06-30".into(),
     ///         source, verified: true,
     ///         course: course.map(CourseId::from),
     ///     }],
