@@ -181,7 +181,7 @@ fn place_counting(
 
 /// The index just after the closing quote of the string whose content starts at `start`
 /// (or `end` when it does not close before).
-fn string_end(bytes: &[u8], start: usize, end: usize) -> usize {
+pub(crate) fn string_end(bytes: &[u8], start: usize, end: usize) -> usize {
     let mut i = start;
     while i < end {
         match bytes.get(i) {

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use serde::de::IgnoredAny;
 
-use crate::model::json_path::string_at;
+use crate::model::json_path::{string_at, string_end};
 
 /// The members of `text`, a JSON object, in the order written (a key written twice listed
 /// twice): each key with its escapes read, and the bytes of its value in `text`, without
@@ -105,13 +105,7 @@ fn value_end(bytes: &[u8], start: usize) -> usize {
     while let Some(&b) = bytes.get(i) {
         match b {
             b'"' => {
-                i += 1;
-                while let Some(&c) = bytes.get(i) {
-                    i += if c == b'\\' { 2 } else { 1 };
-                    if c == b'"' {
-                        break;
-                    }
-                }
+                i = string_end(bytes, i + 1, bytes.len());
                 if depth == 0 {
                     return i;
                 }
