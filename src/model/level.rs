@@ -283,21 +283,19 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// name (`"Proficient"`) is refused with a message saying so: which level a name is
 /// depends on the competency's scale, which a passbook does not hold and a framework's
 /// field is read before (HR exports in CSV, read against a framework, may name levels).
-/// A passbook entry's level keeps such a name (`people::json_text::Named`) to be checked against the
-/// competency's own names once it is known, as the CSV readers check it; elsewhere (a
-/// framework's fields)
-/// a level's number with its name, as the platform names levels and HR systems export a
-/// level picked from a list (`"3 (Advanced)"`, `"Advanced (3)"`, `"Level 3 - Advanced"`,
-/// `"4 [Expert]"`, see [`numbered_name`]), is the number when the name is the platform's
-/// own for it (Basic, Proficient, Advanced, Expert, Ustad for 1 to 5; `None` for 0), the
-/// names iGOT gives levels; with another level's name (`"Level 3 - Proficient"`, or a
-/// competency's own name for level 3 that is not the platform's) it is refused saying that
-/// the name is not the platform's for that number, since which of the two is meant is
-/// unknowable here. The CSV readers split
-/// such text with the same [`numbered_name`] and check the name against the competency's
-/// own names, which they hold. Other text (`"3 pts"`,
-/// `"three"`) is refused as neither a level's number nor a name, with the forms the field
-/// reads. O(length).
+/// A passbook entry's level keeps such a name (`people::json_text::Named`) to be checked
+/// against the competency's own names once it is known, as the CSV readers check it;
+/// elsewhere (a framework's fields) a level's number with its name, as the platform names
+/// levels and HR systems export a level picked from a list (`"3 (Advanced)"`,
+/// `"Advanced (3)"`, `"Level 3 - Advanced"`, `"4 [Expert]"`, see [`numbered_name`]), is the
+/// number when the name is the platform's own for it (Basic, Proficient, Advanced, Expert,
+/// Ustad for 1 to 5; `None` for 0), the names iGOT gives levels; with another level's name
+/// (`"Level 3 - Proficient"`, or a competency's own name for level 3 that is not the
+/// platform's) it is refused saying that the name is not the platform's for that number,
+/// since which of the two is meant is unknowable here. The CSV readers split such text with
+/// the same [`numbered_name`] and check the name against the competency's own names, which
+/// they hold. Other text (`"3 pts"`, `"three"`) is refused as neither a level's number nor
+/// a name, with the forms the field reads. O(length).
 #[derive(Clone, Copy)]
 pub(crate) struct Written(pub(crate) Whole);
 
