@@ -18,7 +18,7 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 
 use crate::model::json::{Unread, json_error, placed, read_versioned, without_bom};
-use crate::model::json_path::{place_at, place_within, top_level_id};
+use crate::model::json_path::{line_start, place_at, place_within, top_level_id};
 use crate::model::json_spans::{elements, members};
 use crate::{Error, Errors};
 
@@ -75,18 +75,6 @@ pub(crate) fn read_each<T: DeserializeOwned>(text: &str) -> Vec<Fault> {
     };
     let found = member_faults(text, &read);
     if found.is_empty() { vec![first] } else { found }
-}
-
-/// The byte offset where 1-based line `line` of `text` starts (its end when it has fewer).
-fn line_start(text: &str, line: usize) -> usize {
-    if line <= 1 {
-        return 0;
-    }
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .nth(line - 2)
-        .map_or(text.len(), |(i, _)| i + 1)
 }
 
 /// The faults of `text`, an object whose members named in `lists` hold lists: each

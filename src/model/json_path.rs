@@ -75,6 +75,19 @@ pub(crate) fn top_level_id(text: &str) -> Option<String> {
         .flatten()
 }
 
+/// The byte offset where 1-based line `line` of `text` starts (`text.len()` past the
+/// last line), as `serde_json` counts lines: by `\n` alone. O(offset).
+pub(crate) fn line_start(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(i, _)| i + 1)
+}
+
 /// [`place_at`], with the number of objects on the path; every key led by a dot when
 /// `suffix`, else all but a first.
 fn place_counting(
@@ -85,17 +98,7 @@ fn place_counting(
     suffix: bool,
 ) -> (String, Option<String>, usize) {
     let bytes = text.as_bytes();
-    let line_start = if line <= 1 {
-        0
-    } else {
-        bytes
-            .iter()
-            .enumerate()
-            .filter(|&(_, &b)| b == b'\n')
-            .nth(line - 2)
-            .map_or(bytes.len(), |(i, _)| i + 1)
-    };
-    let last = (line_start + column).min(bytes.len());
+    let last = (line_start(text, line) + column).min(bytes.len());
     let closes = last > 0 && matches!(bytes.get(last - 1), Some(b'}' | b']'));
     let looked_at = last > 0 && !ended && bytes.get(last - 1) == Some(&b',');
     let end = if closes || looked_at { last - 1 } else { last };
