@@ -12,13 +12,15 @@ import { read, repoDir, throwsProblems } from "./support/data.js";
 // Packages refused by design (tested below): a CFDocument listing two documents, two
 // items whose codes differ only by a no-break space after one, identifiers written as XML
 // attributes; and text CASE types as a NormalizedString written on several lines, whose
-// export is refused (a framework's, and a publisher's package read with it reported).
+// export is refused (a framework's, and a publisher's package read with it reported); and
+// association types written as numbers, which CASE does not define.
 const SEVERAL_DOCUMENTS = "21-several-documents.json";
 const CODES_WITH_SPACES = "49-codes-differing-by-spaces-around.json";
 const XML_ATTRIBUTES = "55-identifiers-as-xml-attributes.json";
 const EXPORT_SEVERAL_LINES = "58-export-text-that-cannot-be-on-one-line.json";
 const IMPORT_SEVERAL_LINES = "60-normalized-strings-on-several-lines.json";
 const DOCUMENT_SEVERAL_LINES = "61-document-texts-on-several-lines.json";
+const TYPES_AS_NUMBERS = "62-association-types-as-numbers.json";
 const REFUSED = [
   SEVERAL_DOCUMENTS,
   CODES_WITH_SPACES,
@@ -26,6 +28,7 @@ const REFUSED = [
   EXPORT_SEVERAL_LINES,
   IMPORT_SEVERAL_LINES,
   DOCUMENT_SEVERAL_LINES,
+  TYPES_AS_NUMBERS,
 ];
 const caseFiles = [
   ...readdirSync(join(repoDir, "tests/data/cases/case"))
@@ -91,6 +94,13 @@ describe("real-world cases", () => {
       },
     ]);
     assert.match(error.message, /the same identifier as `OP\.1`/);
+  });
+
+  test("association types written as numbers are refused naming each association's field", () => {
+    throwsProblems(() => importCase(read(`tests/data/cases/case/${TYPES_AS_NUMBERS}`)), [
+      { code: "case_field_type", path: "CFAssociations[1].associationType", found: "an integer", expected: "a string" },
+      { code: "case_field_type", path: "CFAssociations[2].associationType", found: "an integer", expected: "a string" },
+    ]);
   });
 
   test("identifiers written as XML attributes are refused naming each field found", () => {
