@@ -5,7 +5,7 @@
 
 use karmayogi::{CaseImport, CaseImportOptions, Error, Framework};
 
-use crate::support::{child_of_edges, exported, import, memberships};
+use crate::support::{child_of_edges, exported, import, import_refused, memberships};
 
 const IN_WORDS: &str = include_str!("../data/cases/case/27-association-types-in-words.json");
 
@@ -62,9 +62,7 @@ fn association_types_as_numbers_are_refused_naming_the_association_and_field() {
     // `isPeerOf` = 2, …; `OpenCredentialPublisher`'s CLR model: `exactMatchOf` = 1,
     // `isChildOf` = 4), and both write the token. A number read as a type would be a
     // guess: each is refused, by the association's place and the field.
-    let errors = CaseImport::from_json(AS_NUMBERS, &CaseImportOptions::default())
-        .expect_err("a numbered type is no token")
-        .into_vec();
+    let errors = import_refused(AS_NUMBERS);
     let field = |i: usize| Error::CaseFieldType {
         path: format!("CFAssociations[{i}].associationType"),
         found: "an integer",
