@@ -188,20 +188,40 @@ fn a_field_extensions_holds_already_stays_where_it_is() {
 const SEVERAL_LINES_IMPORTED: &str =
     include_str!("../data/cases/case/60-normalized-strings-on-several-lines.json");
 
+/// What the import reports a `NormalizedString` on several lines as.
+const ONE_LINE: CaseFieldReason = CaseFieldReason::Unreadable {
+    expected: "text on one line, as CASE's NormalizedString",
+};
+
+/// The import of `json`, which is not complete, and the errors refusing the export of its
+/// spec with its document.
+#[track_caller]
+fn imported_and_refused(json: &str) -> (CaseImport, Vec<Error>) {
+    let import =
+        CaseImport::from_json(json, &CaseImportOptions::default()).expect("the package imports");
+    assert!(!import.report.is_complete());
+    let framework = Framework::new(import.spec.clone()).expect("the framework builds");
+    let errors = CasePackage::from_framework(
+        &framework,
+        &import.report.document,
+        &CaseExportOptions::default(),
+    )
+    .expect_err("export refuses the same text")
+    .into_vec();
+    (import, errors)
+}
+
 #[test]
 fn an_import_export_would_refuse_for_text_on_several_lines_is_not_complete() {
     // A publisher wrote line breaks where CASE types text as a `NormalizedString`: the
     // import keeps the text as read and reports each field, so an import it calls
     // complete always exports; a `fullStatement` on several lines (a `String`) is fine.
-    let import = CaseImport::from_json(SEVERAL_LINES_IMPORTED, &CaseImportOptions::default())
-        .expect("the package imports");
+    let (import, errors) = imported_and_refused(SEVERAL_LINES_IMPORTED);
     let fields: Vec<(CaseElement, &str, &str, CaseFieldReason)> =
         (import.report.dropped_fields.iter())
             .map(|f| (f.element, f.identifier.as_str(), f.field.as_str(), f.reason))
             .collect();
-    let one_line = CaseFieldReason::Unreadable {
-        expected: "text on one line, as CASE's NormalizedString",
-    };
+    let one_line = ONE_LINE;
     assert_eq!(
         fields,
         [
@@ -225,15 +245,6 @@ fn an_import_export_would_refuse_for_text_on_several_lines_is_not_complete() {
             ),
         ]
     );
-    assert!(!import.report.is_complete());
-    let framework = Framework::new(import.spec.clone()).expect("the framework builds");
-    let errors = CasePackage::from_framework(
-        &framework,
-        &import.report.document,
-        &CaseExportOptions::default(),
-    )
-    .expect_err("export refuses the same text")
-    .into_vec();
     let refused: Vec<&str> = (errors.iter())
         .map(|e| match e {
             Error::CaseTextOnSeveralLines { field, .. } => *field,
@@ -241,4 +252,120 @@ fn an_import_export_would_refuse_for_text_on_several_lines_is_not_complete() {
         })
         .collect();
     assert_eq!(refused, ["title", "abbreviatedStatement", "quality"]);
+}
+
+const DOCUMENT_TEXTS: &str =
+    include_str!("../data/cases/case/61-document-texts-on-several-lines.json");
+
+#[test]
+fn document_texts_a_normalized_string_cannot_hold_are_reported_and_refused() {
+    // A publisher's own document fields are kept whole and written back as given:
+    // `publisher`, each `subject` and a link's `title` are `NormalizedString`s, so one on
+    // several lines is reported on import (the import is not complete) and refused on
+    // export, as `title` and `creator` are; `notes`, a `String`, may span lines.
+    let (import, errors) = imported_and_refused(DOCUMENT_TEXTS);
+    let one_line = ONE_LINE;
+    let fields: Vec<(&str, CaseFieldReason)> = (import.report.dropped_fields.iter())
+        .map(|f| (f.field.as_str(), f.reason))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("licenseURI.title", one_line),
+            ("publisher", one_line),
+            ("subject", one_line)
+        ]
+    );
+    let refused = |field: &'static str, value: &str| Error::CaseTextOnSeveralLines {
+        element: CaseElement::Document,
+        id: "d0000000-0000-4000-8000-000000000001".to_owned(),
+        level: None,
+        field,
+        value: value.to_owned(),
+    };
+    assert_eq!(
+        errors,
+        [
+            refused(
+                "publisher",
+                "Capacity Building Commission\nGovernment of India"
+            ),
+            refused("subject", "Noting and\r\ndrafting"),
+            refused("licenseURI.title", "Creative Commons\tAttribution 4.0"),
+        ]
+    );
+    // On one line, the package imports complete and exports.
+    let fixed = DOCUMENT_TEXTS
+        .replace("Commission\\nGovernment", "Commission, Government")
+        .replace("and\\r\\ndrafting", "and drafting")
+        .replace("Commons\\tAttribution", "Commons Attribution");
+    let import =
+        CaseImport::from_json(&fixed, &CaseImportOptions::default()).expect("the package imports");
+    assert!(import.report.is_complete(), "{:?}", import.report);
+    let framework = Framework::new(import.spec.clone()).expect("the framework builds");
+    case_export(&framework, &import.report.document);
+}
+
+#[test]
+fn option_texts_a_normalized_string_cannot_hold_refuse_the_export() {
+    // The `CFItemType` of every item of a kind and the rubric's `title` come from the
+    // options: a line break there is refused, naming the option, whether or not an
+    // element of that kind is written.
+    let framework = Framework::from_json(SEVERAL_LINES).expect("the framework builds");
+    let options = CaseExportOptions::default()
+        .item_type(
+            karmayogi::CompetencyType::Functional,
+            "Functional\nCompetency",
+        )
+        .group_item_type(karmayogi::GroupKind::Theme, "Competency\ttheme")
+        .rubric_title("Proficiency\r\nlevels");
+    let errors = CasePackage::from_framework(&framework, &document(), &options)
+        .expect_err("the options' texts cannot be written")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [
+            Error::CaseTextOnSeveralLines {
+                element: CaseElement::Item,
+                id: "item_type(functional)".to_owned(),
+                level: None,
+                field: "CFItemType",
+                value: "Functional\nCompetency".to_owned(),
+            },
+            Error::CaseTextOnSeveralLines {
+                element: CaseElement::Item,
+                id: "group_item_type(theme)".to_owned(),
+                level: None,
+                field: "CFItemType",
+                value: "Competency\ttheme".to_owned(),
+            },
+            Error::CaseTextOnSeveralLines {
+                element: CaseElement::Rubric,
+                id: "rubric_title".to_owned(),
+                level: None,
+                field: "title",
+                value: "Proficiency\r\nlevels".to_owned(),
+            },
+        ]
+    );
+    assert_eq!(
+        errors[2].to_string(),
+        "export CFRubric `rubric_title`: title \"Proficiency\\r\\nlevels\" holds a tab or line \
+         break: expected text on one line, as CASE's NormalizedString"
+    );
+    // Every text of a package exported with options on one line is on one line.
+    let options = CaseExportOptions::default()
+        .item_type(
+            karmayogi::CompetencyType::Functional,
+            "Functional competency",
+        )
+        .rubric_title("Levels");
+    let package = CasePackage::from_framework(&framework, &document(), &options)
+        .expect("the framework exports");
+    for item in &package.items {
+        on_one_line("CFItemType", item.item_type.as_deref().unwrap_or_default());
+    }
+    for rubric in &package.rubrics {
+        on_one_line("title", rubric.title.as_deref().unwrap_or_default());
+    }
 }

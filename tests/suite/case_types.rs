@@ -1,10 +1,11 @@
 //! CASE association types as tools name them (`tests/data/cases/case/27-…`): `OpenSALT`
 //! stores `Is Child Of` and writes it so in its spreadsheet export, which converters carry
-//! into packages; others write `is_child_of`. Each is `isChildOf`.
+//! into packages; others write `is_child_of`. Each is `isChildOf`. An association type
+//! written as a number (`62-…`) is refused.
 
-use karmayogi::{CaseImport, CaseImportOptions, Framework};
+use karmayogi::{CaseImport, CaseImportOptions, Error, Framework};
 
-use crate::support::{child_of_edges, exported, import, memberships};
+use crate::support::{child_of_edges, exported, import, import_refused, memberships};
 
 const IN_WORDS: &str = include_str!("../data/cases/case/27-association-types-in-words.json");
 
@@ -49,4 +50,27 @@ fn child_of_in_words_places_items_and_sets_nothing_else_aside() {
     assert_eq!(again.spec, import.spec);
     assert!(again.report.is_complete(), "{:?}", again.report);
     Framework::new(import.spec).unwrap();
+}
+
+const AS_NUMBERS: &str = include_str!("../data/cases/case/62-association-types-as-numbers.json");
+
+#[test]
+fn association_types_as_numbers_are_refused_naming_the_association_and_field() {
+    // CASE defines `associationType` as a token of an extensible vocabulary, and no
+    // version numbers it. Models in public code number the tokens for their own use, in
+    // different orders (the `Ims.Case.Model` client of sped-tx.net: `isChildOf` = 1,
+    // `isPeerOf` = 2, …; `OpenCredentialPublisher`'s CLR model: `exactMatchOf` = 1,
+    // `isChildOf` = 4), and both write the token. A number read as a type would be a
+    // guess: each is refused, by the association's place and the field.
+    let errors = import_refused(AS_NUMBERS);
+    let field = |i: usize| Error::CaseFieldType {
+        path: format!("CFAssociations[{i}].associationType"),
+        found: "an integer",
+        expected: "a string",
+    };
+    assert_eq!(errors, [field(1), field(2)]);
+    assert_eq!(
+        errors[0].to_string(),
+        "case field CFAssociations[1].associationType is an integer: expected a string"
+    );
 }

@@ -26,6 +26,7 @@ mod case_json_ld;
 mod case_languages;
 mod case_links;
 mod case_numbers;
+mod case_properties;
 mod case_real;
 mod case_round_trip;
 mod case_shapes;

@@ -516,6 +516,14 @@ pub fn import(json: &str) -> CaseImport {
     CaseImport::from_json(json, &CaseImportOptions::default()).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The errors refusing the import of `json` under the default options.
+#[track_caller]
+pub fn import_refused(json: &str) -> Vec<karmayogi::Error> {
+    CaseImport::from_json(json, &CaseImportOptions::default())
+        .expect_err("the package is refused")
+        .into_vec()
+}
+
 /// `framework` exported as CASE under `document`, with the default options.
 #[track_caller]
 pub fn case_export(framework: &Framework, document: &CaseDocument) -> CasePackage {

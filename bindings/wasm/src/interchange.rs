@@ -268,9 +268,10 @@ pub fn import_case(
 ///
 /// Throws `case_invalid_identifier` (a blank document identifier, or one holding an
 /// invisible character) or `case_invalid_date_time` for a bad document,
-/// `case_text_on_several_lines` for a document title or creator, a name beside a
-/// description or a level name holding a tab or line break, and `case_blank_area` for a
-/// competency whose area is blank.
+/// `case_text_on_several_lines` for a document text CASE types as a normalized string
+/// (title, creator, publisher, a subject, …), a name beside a description, a level name, or
+/// an option's item type name or rubric title holding a tab or line break, and
+/// `case_blank_area` for a competency whose area is blank.
 #[wasm_bindgen(js_name = exportCase, unchecked_return_type = "CasePackage")]
 pub fn export_case(
     framework: &Framework,

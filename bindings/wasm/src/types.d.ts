@@ -1595,7 +1595,19 @@ export type Problem =
       element: CaseElement;
       id: string;
       level: number | null;
-      field: "abbreviatedStatement" | "quality" | "title" | "creator";
+      field:
+        | "abbreviatedStatement"
+        | "quality"
+        | "title"
+        | "creator"
+        | "frameworkType"
+        | "publisher"
+        | "version"
+        | "adoptionStatus"
+        | "subject"
+        | "licenseURI.title"
+        | "subjectURI.title"
+        | "CFItemType";
       value: string;
     })
   | (CsvPlace & { code: "csv_unclosed_quote" })

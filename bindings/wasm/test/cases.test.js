@@ -12,13 +12,24 @@ import { read, repoDir, throwsProblems } from "./support/data.js";
 // Packages refused by design (tested below): a CFDocument listing two documents, two
 // items whose codes differ only by a no-break space after one, identifiers written as XML
 // attributes; and text CASE types as a NormalizedString written on several lines, whose
-// export is refused (a framework's, and a publisher's package read with it reported).
+// export is refused (a framework's, and a publisher's package read with it reported); and
+// association types written as numbers, which CASE does not define.
 const SEVERAL_DOCUMENTS = "21-several-documents.json";
 const CODES_WITH_SPACES = "49-codes-differing-by-spaces-around.json";
 const XML_ATTRIBUTES = "55-identifiers-as-xml-attributes.json";
 const EXPORT_SEVERAL_LINES = "58-export-text-that-cannot-be-on-one-line.json";
 const IMPORT_SEVERAL_LINES = "60-normalized-strings-on-several-lines.json";
-const REFUSED = [SEVERAL_DOCUMENTS, CODES_WITH_SPACES, XML_ATTRIBUTES, EXPORT_SEVERAL_LINES, IMPORT_SEVERAL_LINES];
+const DOCUMENT_SEVERAL_LINES = "61-document-texts-on-several-lines.json";
+const TYPES_AS_NUMBERS = "62-association-types-as-numbers.json";
+const REFUSED = [
+  SEVERAL_DOCUMENTS,
+  CODES_WITH_SPACES,
+  XML_ATTRIBUTES,
+  EXPORT_SEVERAL_LINES,
+  IMPORT_SEVERAL_LINES,
+  DOCUMENT_SEVERAL_LINES,
+  TYPES_AS_NUMBERS,
+];
 const caseFiles = [
   ...readdirSync(join(repoDir, "tests/data/cases/case"))
     .filter((f) => !REFUSED.includes(f))
@@ -85,6 +96,13 @@ describe("real-world cases", () => {
     assert.match(error.message, /the same identifier as `OP\.1`/);
   });
 
+  test("association types written as numbers are refused naming each association's field", () => {
+    throwsProblems(() => importCase(read(`tests/data/cases/case/${TYPES_AS_NUMBERS}`)), [
+      { code: "case_field_type", path: "CFAssociations[1].associationType", found: "an integer", expected: "a string" },
+      { code: "case_field_type", path: "CFAssociations[2].associationType", found: "an integer", expected: "a string" },
+    ]);
+  });
+
   test("identifiers written as XML attributes are refused naming each field found", () => {
     throwsProblems(() => importCase(read(`tests/data/cases/case/${XML_ATTRIBUTES}`)), [
       { code: "case_field_name", path: "CFItems[0]", found: "@identifier", expected: "identifier" },
@@ -122,6 +140,27 @@ describe("real-world cases", () => {
     throwsProblems(() => exportCase(new Framework(spec), exported), [
       { code: "case_text_on_several_lines", field: "abbreviatedStatement" },
       { code: "case_text_on_several_lines", level: 2, field: "quality" },
+    ]);
+  });
+
+  test("a publisher's document texts on several lines are reported, and their export refused", () => {
+    const { spec, report } = importCase(read(`tests/data/cases/case/${DOCUMENT_SEVERAL_LINES}`));
+    assert.deepEqual(
+      report.dropped_fields.map((f) => f.field),
+      ["licenseURI.title", "publisher", "subject"],
+    );
+    throwsProblems(() => exportCase(new Framework(spec), report.document), [
+      { code: "case_text_on_several_lines", element: "Document", field: "publisher" },
+      { code: "case_text_on_several_lines", element: "Document", field: "subject", value: "Noting and\r\ndrafting" },
+      { code: "case_text_on_several_lines", element: "Document", field: "licenseURI.title" },
+    ]);
+  });
+
+  test("an option's item type name or rubric title on several lines refuses the export", () => {
+    const fw = new Framework(FRAMEWORK);
+    throwsProblems(() => exportCase(fw, exported, { itemTypes: { domain: "Domain\ncompetency" }, rubricTitle: "Levels\t" }), [
+      { code: "case_text_on_several_lines", element: "Item", id: "item_type(domain)", field: "CFItemType" },
+      { code: "case_text_on_several_lines", element: "Rubric", id: "rubric_title", field: "title", value: "Levels\t" },
     ]);
   });
 

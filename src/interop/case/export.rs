@@ -245,7 +245,7 @@ pub(crate) fn export(
     options: &CaseExportOptions,
 ) -> Result<CasePackage, Errors> {
     let mut errors = check_document(document, options);
-    errors.extend(check_one_line(framework, document));
+    errors.extend(check_one_line(framework, document, options));
     let canonical = document_case_uuid(&document.identifier).filter(|_| errors.is_empty());
     let Some((document_identifier, namespace)) =
         canonical.and_then(|id| parse_case_uuid(&id).map(|namespace| (id, namespace)))
@@ -431,9 +431,10 @@ impl CasePackage {
     /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` does not read as a date or
     /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
     /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options,
-    /// [`Error::CaseTextOnSeveralLines`] for a title or creator, a name beside a
-    /// description or a level name holding a tab or line break (CASE's `NormalizedString`
-    /// holds none), and
+    /// [`Error::CaseTextOnSeveralLines`] for a document text CASE types as a
+    /// `NormalizedString` (`title`, `creator`, `publisher`, a `subject`, …), a name beside
+    /// a description, a level name, or an item type name or rubric title of the options
+    /// holding a tab or line break (CASE's `NormalizedString` holds none), and
     /// for the group identifiers the options give: [`Error::UnknownId`] for a group or area
     /// the framework does not have, [`Error::CaseConflictingIdentifiers`] for two different
     /// ones given for one group, [`Error::CaseIdentifierClash`] for one that another element

@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use serde_json::Value;
+
 use super::huge::is_huge;
 use super::uuid::is_uuid_shaped;
 use crate::interop::case::fields::identifier_alias;
@@ -429,6 +431,46 @@ pub(super) fn on_several_lines(text: &str) -> bool {
 pub(super) const ONE_LINE: CaseFieldReason = CaseFieldReason::Unreadable {
     expected: "text on one line, as CASE's NormalizedString",
 };
+
+/// The fields of a CASE 1.1 package document, beside `title` and `creator`, typed as a
+/// `NormalizedString` (`CFPckgDocument`: `frameworkType`, `publisher`, `version`,
+/// `adoptionStatus`, each `subject`), and the link fields whose `title` is one
+/// (`licenseURI`, each `subjectURI`).
+const DOCUMENT_TEXTS: [&str; 5] = [
+    "frameworkType",
+    "publisher",
+    "version",
+    "adoptionStatus",
+    "subject",
+];
+const DOCUMENT_LINKS: [(&str, &str); 2] = [
+    ("licenseURI", "licenseURI.title"),
+    ("subjectURI", "subjectURI.title"),
+];
+
+/// A value and, when it is a list (as `subject` and `subjectURI` are, and as JSON-LD
+/// writes any value), each of its entries.
+fn values(value: Option<&Value>) -> impl Iterator<Item = &Value> {
+    let list = value.and_then(Value::as_array).map(|l| l.iter());
+    let one = value.filter(|v| !v.is_array());
+    list.into_iter().flatten().chain(one)
+}
+
+/// The texts of the document's `extra` that export writes as given into a
+/// `NormalizedString` (see [`DOCUMENT_TEXTS`]) and that hold a tab, line feed or carriage
+/// return: each with its field (`publisher`, `subject`, `licenseURI.title`). A publisher's
+/// fields are kept whole by the import and written back by export, so the import reports
+/// these and export refuses them. O(size of those fields).
+pub(super) fn document_lines(extra: &CaseExtra) -> Vec<(&'static str, &str)> {
+    let texts = (DOCUMENT_TEXTS.iter()).flat_map(|&f| values(extra.get(f)).map(move |v| (f, v)));
+    let links = (DOCUMENT_LINKS.iter()).flat_map(|&(link, field)| {
+        values(extra.get(link)).map(move |l| (field, l.get("title").unwrap_or(&Value::Null)))
+    });
+    texts
+        .chain(links)
+        .filter_map(|(field, v)| Some((field, v.as_str().filter(|t| on_several_lines(t))?)))
+        .collect()
+}
 
 /// The error of an element without an identifier: [`Error::CaseFieldName`] naming the
 /// field it has under another specification's name (`sourcedId`) or as an XML attribute

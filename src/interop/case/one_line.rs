@@ -2,20 +2,59 @@
 //! model defines as holding no tab, line feed or carriage return: export refuses such
 //! text, and the import reports it, so that an import it calls complete exports.
 
-use super::node::{non_blank, on_several_lines};
+use super::node::{document_lines, non_blank, on_several_lines};
 use super::text::ItemText;
-use crate::interop::case::package::CaseDocument;
-use crate::interop::case::package::CaseItem;
-use crate::model::spec::FrameworkSpec;
+use crate::interop::case::package::{CaseDocument, CaseExportOptions, CaseItem};
+use crate::model::spec::{CompetencyType, FrameworkSpec, GroupKind};
 use crate::{CaseElement, Error, Framework};
 
+/// The texts the export options put in the package that hold a tab, line feed or carriage
+/// return, each refused as the option it comes from (`id`): a `CFItemType` given by
+/// [`CaseExportOptions::item_type`] (`item_type(functional)`) or
+/// [`CaseExportOptions::group_item_type`] (`group_item_type(area)`), both
+/// `NormalizedString`s on each item of that kind, and the rubric's `title`
+/// ([`CaseExportOptions::rubric_title`]). Checked whether or not an element of that kind
+/// is written, as the blank and shared type names are. O(options).
+fn option_lines(options: &CaseExportOptions) -> Vec<Error> {
+    let types = (CompetencyType::ALL.iter())
+        .map(|k| (format!("item_type({k})"), &options.type_names[k.index()]));
+    let group_types = (GroupKind::ALL.iter()).map(|k| {
+        let name = &options.group_type_names[k.index()];
+        (format!("group_item_type({})", k.as_str()), name)
+    });
+    let item_types = types
+        .chain(group_types)
+        .map(|(id, name)| (CaseElement::Item, id, "CFItemType", name));
+    let title = (CaseElement::Rubric, "rubric_title".to_owned(), "title");
+    let all = item_types.chain(std::iter::once((
+        title.0,
+        title.1,
+        title.2,
+        &options.rubric_title,
+    )));
+    all.filter(|(.., text)| on_several_lines(text))
+        .map(|(element, id, field, text)| Error::CaseTextOnSeveralLines {
+            element,
+            id,
+            level: None,
+            field,
+            value: text.clone(),
+        })
+        .collect()
+}
+
 /// Each text export would write, as it is, into a `NormalizedString` that cannot hold it:
-/// the document's `title` and `creator`, the name of a competency or group with a
+/// the document's `title`, `creator` and the fields [`document_lines`] finds, the texts of
+/// the options ([`option_lines`]), the name of a competency or group with a
 /// description (its `abbreviatedStatement`; without one, the name is the `fullStatement`,
 /// a `String`), and the name of each level a criterion writes (its `quality`). Node link
 /// titles are written on one line instead, as the import does not read them. O(text of
 /// the framework).
-pub(super) fn check_one_line(framework: &Framework, document: &CaseDocument) -> Vec<Error> {
+pub(super) fn check_one_line(
+    framework: &Framework,
+    document: &CaseDocument,
+    options: &CaseExportOptions,
+) -> Vec<Error> {
     let mut errors = Vec::new();
     let mut refuse = |element, id: &str, level, field, value: &str| {
         errors.push(Error::CaseTextOnSeveralLines {
@@ -26,16 +65,19 @@ pub(super) fn check_one_line(framework: &Framework, document: &CaseDocument) -> 
             value: value.to_owned(),
         });
     };
-    for (field, value) in [("title", &document.title), ("creator", &document.creator)] {
-        if on_several_lines(value) {
-            refuse(
-                CaseElement::Document,
-                &document.identifier,
-                None,
-                field,
-                value,
-            );
-        }
+    let document_texts = [("title", document.title.as_str())]
+        .into_iter()
+        .chain([("creator", document.creator.as_str())])
+        .filter(|(_, value)| on_several_lines(value))
+        .chain(document_lines(&document.extra));
+    for (field, value) in document_texts {
+        refuse(
+            CaseElement::Document,
+            &document.identifier,
+            None,
+            field,
+            value,
+        );
     }
     let named = (framework.groups().iter())
         .map(|g| (g.id.as_str(), &g.name, &g.description))
@@ -58,6 +100,7 @@ pub(super) fn check_one_line(framework: &Framework, document: &CaseDocument) -> 
             }
         }
     }
+    errors.extend(option_lines(options));
     errors
 }
 

@@ -234,6 +234,20 @@ impl Reporter {
             };
             self.field(CaseElement::Document, identifier, field, reason);
         }
+        // A publisher's own text export writes back as given: reported as export refuses it.
+        // Once per field, though a list (`subject`) may hold several such texts.
+        let mut several: Vec<&str> = (super::node::document_lines(extra).into_iter())
+            .map(|(field, _)| field)
+            .collect();
+        several.dedup();
+        for field in several {
+            self.field(
+                CaseElement::Document,
+                identifier,
+                field,
+                super::node::ONE_LINE,
+            );
+        }
         // Export derives a UUID from any identifier but one that hides a character
         // (deriving would hide it too), and refuses that one: say so now.
         if non_blank(identifier).is_some() && super::uuid::document_case_uuid(identifier).is_none()

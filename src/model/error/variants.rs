@@ -709,7 +709,12 @@ pub enum Error {
     /// Text that export would write into a CASE field typed `NormalizedString` holds a tab,
     /// line feed or carriage return, which such a string cannot hold: a competency's or
     /// group's name written as `abbreviatedStatement` beside its description, a level's
-    /// name written as `quality`, or the document's `title` or `creator`. A strict CASE
+    /// name written as `quality`, the document's `title`, `creator`, `frameworkType`,
+    /// `publisher`, `version`, `adoptionStatus`, a `subject`, or the `title` of its
+    /// `licenseURI` or a `subjectURI`, or a text of the export options: a `CFItemType`
+    /// ([`CaseExportOptions::item_type`](crate::CaseExportOptions::item_type),
+    /// [`group_item_type`](crate::CaseExportOptions::group_item_type)) or the rubric's
+    /// `title` ([`rubric_title`](crate::CaseExportOptions::rubric_title)). A strict CASE
     /// reading refuses the package, and a normalizing one reads other text than the
     /// framework's. Write the text on one line (a name without a description is written as
     /// `fullStatement`, a `String`, which may span lines).
@@ -717,11 +722,15 @@ pub enum Error {
     CaseTextOnSeveralLines {
         /// The element that would hold the text.
         element: CaseElement,
-        /// The competency's or group's id, or the document's identifier as given.
+        /// The competency's or group's id, the document's identifier as given, or for a
+        /// text of the options the option: `item_type(functional)`,
+        /// `group_item_type(area)` (the kind as JSON names it), `rubric_title`.
         id: String,
         /// For a level's name, the level.
         level: Option<u8>,
-        /// The CASE field: `abbreviatedStatement`, `quality`, `title` or `creator`.
+        /// The CASE field: `abbreviatedStatement`, `quality`, `title`, `creator`,
+        /// `frameworkType`, `publisher`, `version`, `adoptionStatus`, `subject`,
+        /// `licenseURI.title`, `subjectURI.title` or `CFItemType`.
         field: &'static str,
         /// The text.
         value: String,
