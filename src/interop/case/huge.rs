@@ -245,7 +245,7 @@ fn write_json(value: &Value, out: &mut String) {
     match value {
         Value::String(s) => match huge(s) {
             Some(number) => out.push_str(number),
-            None => out.push_str(&Value::from(unescape(s)).to_string()),
+            None => out.push_str(&compact(unescape(s))),
         },
         Value::Array(list) => {
             out.push('[');
@@ -263,14 +263,24 @@ fn write_json(value: &Value, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&Value::from(k.as_str()).to_string());
+                out.push_str(&compact(k.as_str()));
                 out.push(':');
                 write_json(v, out);
             }
             out.push('}');
         }
-        other => out.push_str(&other.to_string()),
+        other => out.push_str(&compact(other)),
     }
+}
+
+/// `value`'s compact JSON text, by the writer every output type's JSON goes through
+/// (`serde_json::to_string`) rather than `Value`'s `Display`, whose compact and pretty
+/// writers would be a second and third copy of `Value`'s serializer in the WebAssembly
+/// module. The same text: `Display` without `{:#}` is that writer. Writing a string,
+/// number, boolean or null cannot fail (only a map with keys that are not strings can),
+/// so the empty text is never returned.
+fn compact<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// `json`, a package serialized in the serde form by `serde_json`, as CASE JSON: each
@@ -349,6 +359,17 @@ mod tests {
             assert!(!is_huge(&Value::from(text)));
         }
         assert_eq!(huge("\u{fdd0}-1e400"), Some("-1e400"));
+    }
+
+    #[test]
+    fn a_value_without_marks_is_written_as_its_display_writes_it() {
+        let json = r#"{"t\u0001\"k": ["a\\b\n\u001f\u2028", -0.0, 1.5e300, -12, 18446744073709551615,
+            true, false, null, {}, [], {"z": {"y": [1, "\t"]}, "a": ""}]}"#;
+        let value: Value = serde_json::from_str(json).unwrap();
+        assert_eq!(json_text(&value), value.to_string());
+        for v in value["t\u{1}\"k"].as_array().unwrap() {
+            assert_eq!(json_text(v), v.to_string(), "{v}");
+        }
     }
 
     #[test]
