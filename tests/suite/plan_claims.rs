@@ -476,6 +476,40 @@ fn a_gap_left_open_keeps_the_total_above_what_is_closed() {
     );
 }
 
+/// `planning/14`: a postal assistant lacks citizen centricity at level 2, closed by a
+/// 10-hour formal e-learning course or by 30 hours of experiential counter shadowing.
+/// Under a formal share a formal hour costs `1 / share` selection hours, and
+/// `Plan::bound` and `Optimality` speak of selection hours: under a share of 0.5 the
+/// e-learning costs 20 (10 hours, `bound` 20, proven optimal: no plan takes fewer than 20
+/// selection hours, though this one takes 10 hours); under 0.1 it costs 100 and the
+/// shadowing's 30 hours are the optimum. The documentation said a bounded plan's hours
+/// were within `1 + gap` of the fewest possible, and the JavaScript package's that no plan
+/// took fewer hours than `bound` and that an optimal plan's hours met it.
+#[test]
+fn a_bound_under_a_formal_share_is_in_selection_hours() {
+    use karmayogi::{Cohort, LevelPolicy, RecommendOptions};
+    let (fw, officers) = case("14-bound-in-selection-hours");
+    let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
+    let profile = cohort.profile(0).unwrap();
+    for solver in CASE_10_SOLVERS {
+        for (share, course, hours, selection) in [
+            (0.5, "citizen-charter", 10.0, 20.0),
+            (0.1, "counter-shadowing", 30.0, 30.0),
+        ] {
+            let options = RecommendOptions::default()
+                .max_formal_share(share)
+                .unwrap()
+                .solver(solver);
+            let plan = fw.recommend(&profile, "po-assistant", &options).unwrap();
+            let steps: Vec<&str> = plan.steps.iter().map(|s| s.course.as_str()).collect();
+            assert_eq!(steps, [course], "{solver:?}, share {share}");
+            assert_eq!(plan.total_hours, hours, "{solver:?}, share {share}");
+            assert_eq!(plan.bound, selection, "{solver:?}, share {share}");
+            assert_eq!(plan.optimality, Optimality::Optimal, "{solver:?}");
+        }
+    }
+}
+
 /// Asserts that every course of `courses` (in learning order) comes after each of its
 /// prerequisites.
 #[track_caller]
