@@ -8,7 +8,9 @@ MODE: `rec` (up to 12 courses: the optimum by brute force over every prerequisit
 course subset, values summed exactly as fractions), `recbig` (up to 30) and `rechuge` (up to
 60; the optimum from HiGHS), `dept` (up to 8 courses and 4 officers), `deptbig` (14 and 8)
 and `deptwide` (14 and 24), each department's optimum (most value, then fewest
-person-hours) from two HiGHS MIPs. Environment: `DENSE=1` (every competency required at
+person-hours) from two HiGHS MIPs; `reclarge` (up to 300 courses), `deptlarge` (120 courses,
+60 officers) and `deptlazy` (400 courses, 10 officers, up to 14 competencies), meant for
+`NOOPT=1`. Environment: `DENSE=1` (every competency required at
 levels 3-5, courses building 2-4 of them at 3-5: harder covers), `TINY=1` (courses of 1e-9
 and 1e-10 hours), `TINYW=1` (weights of 1e-9, `Weights::MIN_POSITIVE`, and 3e-9; smaller
 positive weights are refused), `NOBIG=1` (no weights of 1e6 and 1e9), `SPAN=1` (every
@@ -18,8 +20,13 @@ the first), `LEVELS=1` (course completions recording a level the course builds, 
 passbook holds them, besides completions claiming none), `SHARED=1` (every catalogue one
 shared prerequisite, as `structure` "shared" draws), `FILES=FRAMEWORK:OFFICERS` (the
 options drawn for one framework and officers document, such as a case file), `FORCE=1` (every option drawn: term caps, formal shares, competency weights;
-for departments a budget, an officer cap and seats together), `DRIVER` (the driver's
-path; default `target/release/examples/plan_claims_driver`).
+for departments a budget, an officer cap and seats together), `ONLYTINYW=1` (every weight
+from 10^-9 to 10^-8, or 0), `HUGE=1` (budgets and caps of 10^15, 10^308 and the largest
+double), `NOPRE=1` (no prerequisites), `NOOPT=1` (no optimum: every law but the
+certificate's, for instances too large for the MIPs), `WASM=1` (the JavaScript package's
+outputs for the same requests, from `bindings/wasm/bench/plan_claims_driver.mjs` after
+`npm run build`, equal to the library's), `DRIVER` (the driver's path; default
+`target/release/examples/plan_claims_driver`).
 Creates a virtual environment in `target/highs-venv` on first use and installs `highspy`
 there, as `highs_reference.py` does (not a test dependency).
 
@@ -31,7 +38,7 @@ prerequisite, one course in eight a duplicate of an earlier one (ties), officers
 random levels (some above the post's), random completions, some officers copies of
 others; options drawn from untagged levels, type and competency weights (0, 0.1, 1/3,
 0.7, 1e-3, 1e6, 1e9, ...), term caps (including 1e-3), formal shares (1e-9 to 1), budgets,
-every solver (`Greedy`, the default, `Exact` with 0, 1, 3, 50 and 10^6 nodes); for
+every solver (`Greedy`, the default, `Exact` with 0, 1, 2, 3, 10, 50 and 10^6 nodes); for
 departments also officer caps, seats, default seats, position weights and one department.
 
 Checked on every plan: feasible (no completed course, prerequisites first, budget, cap,
@@ -39,8 +46,10 @@ seats), totals, value closed, minimal, maximal (per officer and for seats), ever
 gap's reason, the blend target, terms, the bound on the right side of the optimum,
 `Optimal` only on the lexicographic optimum, `Bounded` gaps consistent, determinism (two
 runs; departments on 1 and 2 threads), every solver's bound against every solver's plan,
-the exact solver never worse than the greedy, and more budget never closing less with
-the default solver. Prints the checks made and failed by kind, and writes up to three
+the exact solver never worse than the greedy, more budget never closing less with
+the default solver, a `Recommender` giving every plan `Framework::recommend` gives (in
+order and in reverse), and department enrolments in learning order with their text
+lines (each course and its hours, the seats of each course run). Prints the checks made and failed by kind, and writes up to three
 failing instances per kind to `target/plan_claims/examples-MODE-SEED.json`.
 """
 import collections
@@ -59,6 +68,16 @@ from highs_reference import ensure_highspy
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 DRIVER = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")),
                       "release", "examples", "plan_claims_driver")
+JS_DRIVER = os.path.join(ROOT, "bindings", "wasm", "bench", "plan_claims_driver.mjs")
+WASM = bool(os.environ.get("WASM"))
+# Laws only (feasible, minimal, maximal, reasons, totals, across solvers), no optimum: for
+# instances too large for the MIPs.
+NOOPT = bool(os.environ.get("NOOPT"))
+# Budgets and officer caps of 10^15 hours, 10^308 and the largest double.
+HUGE = bool(os.environ.get("HUGE"))
+# No prerequisites at all (the department greedy's lazy heap of bounds serves officers of
+# 256 candidates or more without them).
+NOPRE = bool(os.environ.get("NOPRE"))
 TOL = 1e-9
 HT = 1e-12
 VT = 1e-13
@@ -179,8 +198,11 @@ def gen(rng, max_courses=12, max_officers=3, big=False, max_posts=2):
             return rng.choice([10000, 9999.5, 5000, 2500, 1, 3333.3, 7.5])
         return rng.choice([0.1, 0.2, 0.3, 1, 1, 2, 2, 3, 4.5, 7, 10, 20, 40, 100])
 
-    ids = rng.sample([f"{a}{b}{c}" for a in "cmxz" for b in "0123456789" for c in "ab"], nk)
-    structure = "shared" if SHARED else rng.choice(["random", "chain", "diamond", "shared", "none", "random"])
+    ids = [f"{a}{b}{c}" for a in "cmxz" for b in "0123456789" for c in "ab"]
+    # Larger catalogues (`reclarge`, `deptlarge`) draw from more ids; smaller ones keep the
+    # draws of earlier runs.
+    ids = rng.sample(ids + ([f"k{n:03d}" for n in range(400)] if nk > len(ids) else []), nk)
+    structure = "shared" if SHARED else "none" if NOPRE else rng.choice(["random", "chain", "diamond", "shared", "none", "random"])
     courses = []
     for i in range(nk):
         if i > 0 and rng.random() < (0.5 if TIES else 0.12):
@@ -253,6 +275,9 @@ def gen(rng, max_courses=12, max_officers=3, big=False, max_posts=2):
 
 
 WEIGHTS = [0, 0.1, 0.2, 0.3, 1 / 3, 0.7, 1, 1, 1, 2, 2.5, 3, 1e-3] + ([] if os.environ.get("NOBIG") else [1e6, 1e9]) + ([1e-9, 3e-9] if os.environ.get("TINYW") else [])
+if os.environ.get("ONLYTINYW"):
+    # Every weight tiny: values of 10^-18 to 10^-8, far below any absolute tolerance.
+    WEIGHTS = [1e-9, 2e-9, 3e-9, 1e-8, 7e-9, 0]
 
 
 def draw_common(rng, fw):
@@ -267,7 +292,7 @@ def draw_common(rng, fw):
     return o
 
 
-SOLVERS = ["greedy", None, 0, 1, 3, 50, 1000000]
+SOLVERS = ["greedy", None, 0, 1, 2, 3, 10, 50, 1000000]
 
 
 def draw_rec(rng, fw):
@@ -278,7 +303,8 @@ def draw_rec(rng, fw):
         o["share"] = rng.choice([1e-9, 0.05, 0.1, 0.3, 1 / 3, 0.5, 1.0])
     total = sum(c["hours"] for c in fw["courses"])
     o["budgets"] = sorted(set([round(rng.uniform(0, total), rng.choice([0, 1, 2])) for _ in range(3)]
-                              + [0.0, rng.choice([c["hours"] for c in fw["courses"]] or [1])]))
+                              + [0.0, rng.choice([c["hours"] for c in fw["courses"]] or [1])]
+                              + ([1e15, 1e308, sys.float_info.max] if HUGE else [])))
     return o
 
 
@@ -647,6 +673,28 @@ def check_text_dept(plan, text, tag, inst):
             check("text.dept_officers", m3 is not None and int(m3.group(1)) == len(e["courses"]) and int(m3.group(3)) == e["gaps_closed"]
                   and v is not None and abs(v - e["hours"]) <= max(0.0501, 1e-6 * e["hours"]),
                   f"officer line {l!r} for {e['officer']} {len(e['courses'])} {e['hours']} {e['gaps_closed']} {tag}", inst)
+        # Under each officer, one numbered line per course, in the enrolment's order, with
+        # the course's hours.
+        hours_of = {r["course"]: r["hours"] for r in plan["courses"]}
+        blocks, cur = [], None
+        for l in body:
+            if l.startswith("  ") and not l.startswith("    "):
+                cur = []
+                blocks.append(cur)
+            elif cur is not None and re.match(r" +\d+\. ", l):
+                cur.append(l)
+        for e, block in zip(plan["enrolments"], blocks):
+            ok = len(block) == len(e["courses"])
+            for n, (l, c) in enumerate(zip(block, e["courses"]), 1):
+                m4 = re.match(r" +(\d+)\. .*\[([^\]]*)\] +(\S+) h$", l)
+                v = hours_prose(m4.group(3)) if m4 else None
+                ok = ok and m4 is not None and int(m4.group(1)) == n and m4.group(2) == c and v is not None \
+                    and abs(v - hours_of[c]) <= max(0.0501, 1e-6 * hours_of[c]) and (v > 0) == (hours_of[c] > 0)
+            check("text.dept_courses", ok, f"course lines {block} for {e['officer']} {e['courses']} {tag}", inst)
+    # Attendance by course: one line per course run, with its seats taken.
+    seats_lines = re.findall(r"^  .*\[([^\]]*)\]: (\d+) seats?$", text, re.M)
+    check("text.dept_runs", seats_lines == [(r["course"], str(r["seats"])) for r in plan["courses"]],
+          f"attendance lines {seats_lines} for {[(r['course'], r['seats']) for r in plan['courses']]} {tag}", inst)
 
 
 def brute(ov, sets, budget):
@@ -786,7 +834,32 @@ def run_driver(lines):
         raise SystemExit("driver failed")
     if p.stderr.strip():
         print("STDERR", p.stderr[-2000:])
-    return [json.loads(l) for l in p.stdout.splitlines()]
+    outs = [json.loads(l) for l in p.stdout.splitlines()]
+    if WASM:
+        same_in_javascript(lines, outs)
+    return outs
+
+
+def same_in_javascript(lines, outs):
+    """The JavaScript package's outputs for the same requests (`bench/plan_claims_driver.mjs`
+    of the bindings) equal the library's: every plan and ranking, field for field."""
+    p = subprocess.run(["node", JS_DRIVER], input="\n".join(lines) + "\n",
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        print(p.stderr[-3000:])
+        raise SystemExit("JavaScript driver failed")
+    for line, out, js in zip(lines, outs, (json.loads(l) for l in p.stdout.splitlines())):
+        inst = json.loads(line)
+        if "framework_error" in out:
+            check("wasm.framework", "framework_error" in js, f"{js} vs {out}", inst)
+            continue
+        for key, field in (("recommend", "plan"), ("department", "plan"), ("career", "fits"),
+                           ("successors", "fits")):
+            for i, (a, b) in enumerate(zip(out.get(key, []), js.get(key, []))):
+                if "skipped" in b:
+                    continue
+                check("wasm." + key, (field in a) == (field in b) and a.get(field) == b.get(field),
+                      f"{key}[{i}]: rust {json.dumps(a.get(field, a))[:400]} js {json.dumps(b.get(field, b))[:400]}", inst)
 
 
 def with_solver(opts, solver):
@@ -839,6 +912,8 @@ def rec_batch(seed, count, max_courses=12):
                 fail("rec.error", f"{res} o={o} budget={budget} solver={solver}", inst)
                 continue
             check("rec.deterministic", res["deterministic"], "two runs differ", inst)
+            if "recommender" in res:
+                check("rec.recommender", res["recommender"], f"a Recommender's plan differs o={o} budget={budget} solver={solver}", inst)
             off = offs["officers"][o]
             if o not in cache:
                 ov = Officer(fw, off, off["position"], opts)
@@ -852,7 +927,7 @@ def rec_batch(seed, count, max_courses=12):
             else:
                 key = (o, budget)
                 if key not in cache:
-                    cache[key] = rec_mip(ov, budget)
+                    cache[key] = None if NOOPT else rec_mip(ov, budget)
                 optimum = cache[key]
             global CUR_O
             CUR_O = o
@@ -893,10 +968,11 @@ def rec_batch(seed, count, max_courses=12):
 
 def draw_dept(rng, fw):
     o = draw_common(rng, fw)
+    huge = [1e15, 1e308, sys.float_info.max] if HUGE else []
     if FORCE or rng.random() < 0.75:
-        o["budget"] = rng.choice([0, 1, 2.5, 5, 10, 20, 40, 0.3, 100])
+        o["budget"] = rng.choice([0, 1, 2.5, 5, 10, 20, 40, 0.3, 100] + huge * 3)
     if FORCE or rng.random() < 0.5:
-        o["officer_cap"] = rng.choice([0, 1, 2, 3.5, 5, 10, 20, 30])
+        o["officer_cap"] = rng.choice([0, 1, 2, 3.5, 5, 10, 20, 30] + huge * 3)
     if FORCE or rng.random() < 0.4:
         o["seats"] = {c["id"]: rng.randint(0, 3) for c in fw["courses"] if rng.random() < 0.4}
     if rng.random() < 0.15:
@@ -908,14 +984,14 @@ def draw_dept(rng, fw):
     return o
 
 
-DSOLVERS = [None, 0, 1, 3, 1000000]
+DSOLVERS = [None, 0, 1, 2, 3, 10, 1000000]
 
 
-def dept_batch(seed, count, max_courses=8, max_officers=4):
+def dept_batch(seed, count, max_courses=8, max_officers=4, big=False):
     rng = random.Random(seed)
     insts, lines = [], []
     for _ in range(count):
-        fw, offs = gen(rng, max_courses=max_courses, max_officers=max_officers)
+        fw, offs = gen(rng, max_courses=max_courses, max_officers=max_officers, big=big)
         opts = draw_dept(rng, fw)
         reqs = []
         for s in DSOLVERS:
@@ -933,7 +1009,7 @@ def dept_batch(seed, count, max_courses=8, max_officers=4):
         limits = [opts.get("seats", {}).get(c["id"], dflt) for c in fw["courses"]]
         cap = opts.get("officer_cap")
         budget = opts.get("budget")
-        vstar = dept_mip(ovs, limits, cap, budget)
+        vstar = None if NOOPT else dept_mip(ovs, limits, cap, budget)
         vstar = None if vstar is None else -vstar
         hstar = None
         if vstar is not None:
@@ -961,6 +1037,16 @@ def dept_batch(seed, count, max_courses=8, max_officers=4):
                         if not ov.done >> p & 1:
                             check("dept.order", p in steps[:i], f"{o['id']} {ov.ids[k]} before {ov.ids[p]} {tag}", inst)
                 sets.append(st)
+                # The learning order: among the courses whose prerequisites in the plan are
+                # placed, the smallest id first.
+                want, placed = [], 0
+                while placed != st:
+                    ready = [k for k in range(ov.n) if (st & ~placed) >> k & 1
+                             and all(not st >> p & 1 or placed >> p & 1 for p in ov.pre[k])]
+                    nxt = min(ready, key=lambda k: ov.ids[k])
+                    placed |= 1 << nxt
+                    want.append(nxt)
+                check("dept.learning_order", steps == want, f"{o['id']} {[ov.ids[k] for k in steps]} vs {[ov.ids[k] for k in want]} {tag}", inst)
             taken = [sum(1 for st in sets if st >> k & 1) for k in range(n)]
             runs = {r["course"]: r for r in plan["courses"]}
             check("dept.runs", sorted(runs) == sorted(fw["courses"][k]["id"] for k in range(n) if taken[k]),
@@ -1086,7 +1172,7 @@ def dept_batch(seed, count, max_courses=8, max_officers=4):
 # Career paths and successors
 # ----------------------------------------------------------------------------------
 
-CSOLVERS = ["greedy", None, 0, 3, 1000000]
+CSOLVERS = ["greedy", None, 0, 1, 2, 3, 10, 1000000]
 
 
 def fit_truth(fw, officer, position, opts):
@@ -1236,6 +1322,12 @@ if __name__ == "__main__":
             rec_batch(seed * 1000 + r, per, max_courses=60)
         elif what == "career":
             career_batch(seed * 1000 + r, per)
+        elif what == "reclarge":
+            rec_batch(seed * 1000 + r, per, max_courses=300)
+        elif what == "deptlarge":
+            dept_batch(seed * 1000 + r, per, max_courses=120, max_officers=60)
+        elif what == "deptlazy":
+            dept_batch(seed * 1000 + r, per, max_courses=400, max_officers=10, big=True)
         elif what == "deptbig":
             dept_batch(seed * 1000 + r, per, max_courses=14, max_officers=8)
     print("checked", dict(CHECKED))

@@ -16,7 +16,9 @@
 //!
 //! Output line: `{"recommend": [...], "department": [...], "career": [...], "successors":
 //! [...]}`, each `{"plan": <the plan's JSON>, "text": <its Display>, "deterministic":
-//! <whether a second run, or for departments a run on 2 threads, gave the same JSON>}` (for
+//! <whether a second run, or for departments a run on 2 threads, gave the same JSON>}`, a
+//! learning path also with `"recommender"` (whether a `Recommender` planning every request
+//! of the same options, in order and then in reverse, gave the same plan each time) (for
 //! rankings `{"fits": <the fits' JSON>, "deterministic": ...}`), or `{"error": ...}` / `{"options_error": ...}` / `{"panic": true}`.
 //!
 //! Run with `cargo build --release --example plan_claims_driver`; see the script.
@@ -25,7 +27,7 @@ use std::io::{BufRead, Write};
 
 use karmayogi::{
     AcbpOptions, CareerOptions, Cohort, Framework, GapOptions, Level, LevelPolicy, OfficersSpec,
-    Profile, RecommendOptions, Solver, UntaggedLevel, Weights,
+    Profile, RecommendOptions, Recommender, Solver, UntaggedLevel, Weights,
 };
 use serde_json::{Value, json};
 
@@ -161,6 +163,46 @@ fn fits(run: impl Fn() -> Result<Vec<karmayogi::CareerFit>, karmayogi::Error>) -
     }
 }
 
+/// Marks each planned request of `v["recommend"]` with `"recommender"`: whether a
+/// [`Recommender`] with the same options, planning every request of those options in
+/// order, then again in reverse order (so that parts and whole plans are read back), gave
+/// the same plan each time as [`Framework::recommend`].
+fn same_in_recommenders(fw: &Framework, officers: &OfficersSpec, v: &Value, recs: &mut [Value]) {
+    let requests: Vec<&Value> = v["recommend"].as_array().into_iter().flatten().collect();
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, r) in requests.iter().enumerate() {
+        let key = r["options"].to_string();
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(i),
+            None => groups.push((key, vec![i])),
+        }
+    }
+    let policy = LevelPolicy::default();
+    for (_, list) in groups {
+        let Ok(opts) = rec_options(&requests[list[0]]["options"]) else {
+            continue;
+        };
+        let mut recommender = Recommender::new(fw, &opts);
+        for &i in list.iter().chain(list.iter().rev()) {
+            let spec = &officers.officers[requests[i]["officer"].as_u64().unwrap() as usize];
+            let profile = Profile::new(fw, spec, &policy).unwrap();
+            let position = requests[i]
+                .get("position")
+                .and_then(Value::as_str)
+                .map_or_else(|| spec.position.to_string(), str::to_owned);
+            let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                recommender
+                    .recommend(&profile, &position)
+                    .ok()
+                    .map(|p| serde_json::to_value(&p).unwrap())
+            }));
+            let same = matches!((&got, recs[i].get("plan")), (Ok(Some(a)), Some(b)) if a == b);
+            let before = recs[i].get("recommender").and_then(Value::as_bool);
+            recs[i]["recommender"] = json!(before.unwrap_or(true) && same);
+        }
+    }
+}
+
 fn one(line: &str) -> Value {
     let v: Value = match serde_json::from_str(line) {
         Ok(v) => v,
@@ -206,6 +248,7 @@ fn one(line: &str) -> Value {
         };
         recs.push(out);
     }
+    same_in_recommenders(&fw, &officers, &v, &mut recs);
     let mut depts = Vec::new();
     if v.get("department").is_some() {
         let cohort = Cohort::from_json(&fw, &officers_json, &policy).unwrap();

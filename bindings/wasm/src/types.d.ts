@@ -722,8 +722,9 @@ export interface Blend {
 
 /**
  * How good a plan is known to be: proven optimal, or within `gap` of the optimum (for least
- * hours, at most `1 + gap` times the fewest possible; for a budget or a department plan, at
- * least `1 - gap` times the most possible value). Every plan carries its bound.
+ * hours, at most `1 + gap` times the fewest possible selection hours: hours, with formal
+ * hours counted at `1 / maxFormalShare` when a share is set; for a budget or a department
+ * plan, at least `1 - gap` times the most possible value). Every plan carries its bound.
  */
 export type Optimality = { status: "optimal" } | { status: "bounded"; gap: number };
 
@@ -753,8 +754,10 @@ export interface Plan {
   terms: Term[];
   /**
    * A proven bound on the optimum: for least hours, no plan closing the same gaps takes
-   * fewer hours; for a budget, no plan within it closes more value. A plan whose
-   * optimality is `optimal` meets it (its own hours, or its value).
+   * fewer selection hours (hours, with formal hours counted at `1 / maxFormalShare` when a
+   * share is set, so the bound may exceed `total_hours`); for a budget, no plan within it
+   * closes more value. A plan whose optimality is `optimal` meets it (its own selection
+   * hours, or its value).
    */
   bound: number;
   optimality: Optimality;

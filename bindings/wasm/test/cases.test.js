@@ -250,4 +250,22 @@ describe("real-world cases", () => {
     const listed = '{"format_version": 2, "officers": [[1, 2]]}';
     throwsProblems(() => fw.reviewOfficers(listed), [{ code: "json", path: "officers[0][0]", line: 1, column: 37 }]);
   });
+
+  test("under a formal share a plan's bound is in selection hours (planning/14)", () => {
+    const fw = new Framework(read("tests/data/cases/planning/14-bound-in-selection-hours-framework.json"));
+    const cohort = new Cohort(fw, read("tests/data/cases/planning/14-bound-in-selection-hours-officers.json"));
+    // The 10-hour formal course costs 20 selection hours under a share of 0.5: proven
+    // optimal with a bound of 20 beside its 10 hours; under 0.1 it costs 100, and the
+    // 30-hour experiential course is the optimum.
+    for (const [share, course, hours, bound] of [
+      [0.5, "citizen-charter", 10, 20],
+      [0.1, "counter-shadowing", 30, 30],
+    ]) {
+      const plan = fw.recommend(cohort.profile(0), "po-assistant", { maxFormalShare: share });
+      assert.deepEqual(plan.steps.map((s) => s.course), [course]);
+      assert.equal(plan.total_hours, hours);
+      assert.equal(plan.bound, bound);
+      assert.deepEqual(plan.optimality, { status: "optimal" });
+    }
+  });
 });

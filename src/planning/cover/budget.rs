@@ -92,9 +92,9 @@ const WALK_PASSES: usize = 4;
 /// closure walked until its hours exceed the budget, within [`WALK_PASSES`] passes over the
 /// candidates and links in all (a walk stops at the first course past the budget, so one of
 /// 50,000 one-hour prerequisites under 50 hours visits 51). A dependant of a marked
-/// candidate is marked too: its closure holds that one's. A closure is marked only when its
-/// hours, summed in walk order, exceed the budget by more than any rounding of a plan's sum
-/// could hide. O(n + q).
+/// candidate is marked too, walked or not: its closure holds that one's. A closure is
+/// marked only when its hours, summed in walk order, exceed the budget by more than any
+/// rounding of a plan's sum could hide. O(n + q).
 fn unaffordable(inst: &Instance, budget: f64) -> Vec<bool> {
     let n = inst.len();
     let mut chain = vec![0.0f64; n];
@@ -134,8 +134,12 @@ fn unaffordable(inst: &Instance, budget: f64) -> Vec<bool> {
             marked[c] = true;
             continue;
         }
+        // Once the walks' allowance is spent, the candidates left are only marked through
+        // their prerequisites, as above: a dependant of a marked candidate stays marked
+        // however the walks ended, so the restricted instance never drops a prerequisite
+        // from under a candidate it keeps (`split::restrict`).
         let Some(left) = allowance.checked_sub(1) else {
-            break;
+            continue;
         };
         allowance = left;
         #[allow(clippy::cast_possible_truncation)] // fewer than 2^28 candidates

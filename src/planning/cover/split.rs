@@ -184,8 +184,9 @@ pub(crate) fn cheapest_closer(
 }
 
 /// The sub-instance of the candidates not `excluded`, over every element: prerequisites
-/// are kept (none of a kept candidate is excluded when the exclusions come from
-/// [`exclude_dominated`], which never sets aside a candidate something free requires).
+/// are kept, so `excluded` must be closed under dependants (none of a kept candidate's
+/// prerequisites excluded), as [`exclude_dominated`], which never sets aside a candidate
+/// something free requires, and `budget::unaffordable` leave it.
 ///
 /// # Complexity
 /// O(n + z + q) for n candidates, z (candidate, element) pairs and q prerequisite pairs.
@@ -200,6 +201,10 @@ pub(crate) fn restrict(inst: &Instance, excluded: &[bool]) -> Part {
     let mut sub = Instance::with_capacity(inst.values.clone(), list.len(), pairs);
     let mut pre = Vec::new();
     for &j in &list {
+        debug_assert!(
+            inst.prerequisites(j).iter().all(|&p| !excluded[p as usize]),
+            "candidate {j} kept without its prerequisites"
+        );
         pre.clear();
         pre.extend(
             inst.prerequisites(j)

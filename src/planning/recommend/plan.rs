@@ -142,9 +142,13 @@ pub enum Optimality {
     /// possible.
     Optimal,
     /// Not proven optimal, but at most `gap` from the optimum: for least hours, the plan's
-    /// hours are at most `(1 + gap)` times the fewest possible (taken with the room of
+    /// selection hours (its hours, with formal hours counted at `1 / share` under
+    /// [`RecommendOptions::max_formal_share`](crate::RecommendOptions::max_formal_share))
+    /// are at most `(1 + gap)` times the fewest possible (taken with the room of
     /// [`Optimality::Optimal`]: `(1 + gap)·(fewest + 10⁻⁹·max(1, bound))` exactly, as
-    /// [`Plan::bound`](crate::Plan::bound) says); for a budget, its value is
+    /// [`Plan::bound`](crate::Plan::bound) says); under a formal share its hours may be
+    /// more, as the share asks (a 30-hour experiential course chosen over a 10-hour formal
+    /// one under a share of 0.1); for a budget, its value is
     /// at least `(1 − gap)` times the most possible (a department plan's value likewise). A
     /// budgeted plan with `gap` 0 closes the most value, but no search has ruled out the
     /// same value in fewer hours.
