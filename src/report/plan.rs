@@ -117,8 +117,9 @@ impl CourseLines {
 }
 
 impl fmt::Display for Optimality {
-    /// `proven optimal`, `within 2.5% of optimal` (the certificate's gap, rounded up to a
-    /// tenth of a percent so the claim stays true), `approximate` or `node limit reached`.
+    /// `proven optimal`, or `within 2.5% of optimal` (the certificate's gap, rounded up to
+    /// a tenth of a percent so the claim stays true): every plan carries a proven bound,
+    /// so there is no third label.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Optimality::Optimal => f.write_str("proven optimal"),
@@ -130,13 +131,13 @@ impl fmt::Display for Optimality {
 }
 
 impl fmt::Display for Plan<'_> {
-    /// A headline with hours, the 70-20-10 blend and the gaps closed, then the courses in
-    /// learning order (under their term, when split into terms), each with the gaps it
-    /// closes and the later courses it is a prerequisite for, then the gaps left open with
-    /// the reason.
+    /// A headline with hours, the 70-20-10 blend, the gaps closed and open and the
+    /// plan's [`Optimality`], then the courses in learning order (under their term, when
+    /// split into terms), each with the gaps it closes and the later courses it is a
+    /// prerequisite for, then the gaps left open with the reason.
     ///
     /// ```text
-    /// Learning path: 3 courses, 38 hours (6.0 formal, 0.0 social, 32.0 experiential); 2 gaps closed, 0 open
+    /// Learning path: 3 courses, 38 hours (6.0 formal, 0.0 social, 32.0 experiential); 2 gaps closed, 0 open; proven optimal
     ///    1. Government accounting basics [accounts-101]        6.0 h  formal
     ///         prerequisite for Post office accounts and treasury [po-accounts]
     ///    2. Counter rotation [counter-rotation]               20.0 h  experiential
