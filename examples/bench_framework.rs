@@ -27,7 +27,7 @@ use karmayogi::Framework;
 static HEAP: Cap<System> = Cap::new(System, usize::MAX);
 
 const USAGE: args::Usage = args::Usage {
-    text: "bench_framework [SIZE ...]",
+    text: "bench_framework [N ...]",
     flags: &[],
     options: &[],
     positional: usize::MAX,
@@ -41,7 +41,7 @@ fn run(out: &mut dyn Write) -> out::Outcome {
     let Some(args) = USAGE.read(out)? else {
         return Ok(());
     };
-    let sizes = USAGE.sizes(&args, "SIZE", &[65, 100, 150, 200])?;
+    let sizes = USAGE.sizes(&args, "N", &[65, 100, 150, 200])?;
     writeln!(
         out,
         "    n |  JSON (KB) |        paths | build (ms) | peak heap (MB) | kept (MB) | paths of one post (ms)"

@@ -104,8 +104,7 @@ impl Cohort {
     /// Every problem [`load_officers`] reports, all at once, in file order
     /// (`officers.csv` first), each naming the file, line and column (and the officer id,
     /// escaped as in every error); and [`Error::CapacityExceeded`] beyond 2³² − 2 officers
-    /// or 2³² − 1 bytes of ids, bytes of names, held levels or completed courses, and for
-    /// a competency held whose index in the framework is 2²¹ or more.
+    /// or 2³² − 1 bytes of ids, bytes of names, held levels or completed courses.
     ///
     /// # Complexity
     /// O(T + E·log e + n) time for T bytes of text, E passbook entries (at most e per

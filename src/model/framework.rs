@@ -143,7 +143,10 @@ impl Framework {
     /// listing the same target twice, levels outside a competency's range, malformed level
     /// ranges and descriptors, blank level names and areas, positions without roles, course
     /// hours that are not in `(0, 10000]`, prerequisite cycles (each with its course ids in
-    /// order) and group cycles (each with its group ids in order).
+    /// order) and group cycles (each with its group ids in order); and more than 2²¹
+    /// (2,097,152) competencies or 2²⁸ − 1 entities of another kind
+    /// ([`Error::CapacityExceeded`]: a [`Cohort`](crate::Cohort) packs each held level in
+    /// three bytes, which name competencies below 2²¹).
     ///
     /// Draft requirements are validated but do not count in requirements.
     ///

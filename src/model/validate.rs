@@ -7,7 +7,7 @@ mod rules;
 mod table;
 
 pub(crate) use hierarchy::Hierarchy;
-pub(crate) use table::{Table, hidden_character};
+pub(crate) use table::{MAX_COMPETENCIES, Table, hidden_character};
 
 use std::collections::HashSet;
 

@@ -20,8 +20,8 @@ impl Cohort {
     /// [`Errors`] listing every problem of every officer (as for
     /// [`Profile::new`](crate::Profile::new)), empty and duplicate officer ids, and
     /// [`Error::CapacityExceeded`] beyond 2³² − 2 officers or 2³² − 1 bytes of ids, bytes of
-    /// names or held entries, or for a competency held whose index in the framework is 2²¹
-    /// or more (held levels are packed in three bytes).
+    /// names or held entries. Held levels are packed in three bytes, which name every
+    /// competency a framework can hold (at most 2²¹).
     ///
     /// # Complexity
     /// O(E + n log n) time for E evidence entries and n officers (the log factor only when

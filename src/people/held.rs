@@ -4,12 +4,15 @@
 
 use crate::Error;
 use crate::model::parallel::{map_parts, workers};
+use crate::model::validate::MAX_COMPETENCIES;
 
 /// The bits an entry keeps.
 const MASK: u32 = (1 << 24) - 1;
 
-/// The competencies a packed entry can name: `competency << 3 | level` in 24 bits.
+/// The competencies a packed entry can name: `competency << 3 | level` in 24 bits. A
+/// framework holds no more ([`MAX_COMPETENCIES`]), so every competency fits.
 pub(crate) const COMPETENCIES: u32 = 1 << 21;
+const _: () = assert!(COMPETENCIES as usize == MAX_COMPETENCIES);
 
 /// Some held levels, each `competency << 3 | level`, in three bytes each followed by one
 /// byte (the next entry's first or the column's last).
@@ -102,7 +105,8 @@ impl ExactSizeIterator for Iter<'_> {}
 /// [`workers`](crate::model::parallel::workers)); the bytes are the same on any number.
 ///
 /// # Errors
-/// [`Error::CapacityExceeded`] when an entry names a competency from 2²¹ on.
+/// [`Error::CapacityExceeded`] when an entry names a competency from 2²¹ on, which no
+/// framework holds.
 ///
 /// # Complexity
 /// O(n) for n entries, shared by the threads.

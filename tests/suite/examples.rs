@@ -185,7 +185,7 @@ const BAD_ARGUMENTS: &[(&str, &[&str], &str)] = &[
     (
         "bench_framework",
         &["0"],
-        "error: SIZE is 0: expected at least 1; usage: bench_framework",
+        "error: N is 0: expected at least 1; usage: bench_framework",
     ),
     (
         "bench_department_chain",

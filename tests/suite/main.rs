@@ -36,6 +36,7 @@ mod case_wild;
 mod case_wrappers;
 mod case_xml;
 mod cases;
+mod cohort_capacity;
 mod cohort_csv;
 mod cohort_json;
 mod cohort_threads;

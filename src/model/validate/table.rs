@@ -28,6 +28,12 @@ impl<T> Table<T> {
 /// The largest number of entities of one kind; dense indices are `u32`.
 pub(crate) const MAX_ENTITIES: usize = (u32::MAX >> 4) as usize;
 
+/// The largest number of competencies (2²¹ = 2,097,152; ESCO has 13,896): a cohort packs
+/// each held level as `competency << 3 | level` in three bytes, so it names competencies
+/// below 2²¹, and a framework holding more would build, answer gap reports, then refuse
+/// the cohorts whose officers hold its last competencies.
+pub(crate) const MAX_COMPETENCIES: usize = 1 << 21;
+
 /// The error for an id or id-like `field` of entity `id` holding a hidden character.
 pub(crate) fn hidden_character(
     kind: EntityKind,
@@ -52,10 +58,15 @@ pub(crate) fn table<T>(
     name: impl Fn(&T) -> &str,
     errors: &mut Vec<Error>,
 ) -> Table<T> {
-    if items.len() > MAX_ENTITIES {
+    let limit = if kind == EntityKind::Competency {
+        MAX_COMPETENCIES
+    } else {
+        MAX_ENTITIES
+    };
+    if items.len() > limit {
         errors.push(Error::CapacityExceeded {
             what: kind_plural(kind),
-            limit: MAX_ENTITIES as u64,
+            limit: limit as u64,
         });
     }
     // Ids seen, and ids reported as repeated (once each): two sets of the type the other
