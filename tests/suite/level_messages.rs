@@ -200,8 +200,9 @@ fn levels_written_with_their_names_read_alike_in_json_and_csv() {
         csv_messages(&fw, officers, &evidence),
         [
             "evidence.csv line 2, column `level`: officer `user-0001` passbook entry 0 \
-          (competency `BC7`): found `Level 3 - Proficient`, expected a level from 0 to 5 \
-          with the name the competency gives that level (`3 - Advanced`), or either alone"
+             (competency `BC7`): level 3 written with the name `Proficient`, which the \
+             competency gives level 2: its level 3 is `Advanced`; write the number alone, or \
+             with that name"
         ]
     );
 }
@@ -319,4 +320,115 @@ fn a_level_s_name_is_checked_against_the_competency_s_own_names_in_json_and_csv(
     // Written back with its name, and read again the same.
     assert_eq!(OfficersSpec::from_json(&doc.to_json()).expect("reads"), doc);
     assert!(doc.to_json().contains("\"3 - Expert\""));
+}
+
+// scales/24: levels written with a name that contradicts their number, for a competency
+// naming its own levels (`3 - Advanced`, `Expert (2)`) and one with the platform's names
+// (`4 - Ustad` of a four-level competency, `3 pts`, `Proficient (3)`), beside two right
+// ones, for two officers. `Cohort::from_json` gave each as
+// `EvidenceProblem::LevelNameMismatch` data while both CSV loaders gave it as
+// `CsvInvalidValue` text, numbering the rows after it as if it were no entry: a program
+// now reads the same problems from either format, the CSV ones at their row and column.
+
+#[test]
+fn a_level_name_contradicting_its_number_is_the_same_data_from_json_and_csv() {
+    let fw = Framework::from_json(include_str!(
+        "../data/cases/scales/24-level-name-contradictions-as-data-framework.json"
+    ))
+    .expect("valid");
+    let json =
+        include_str!("../data/cases/scales/24-level-name-contradictions-as-data-officers.json");
+    let evidence =
+        include_str!("../data/cases/scales/24-level-name-contradictions-as-data-evidence.csv");
+    let policy = LevelPolicy::default();
+    let from_json = Cohort::from_json(&fw, json, &policy)
+        .expect_err("refused")
+        .into_vec();
+    let mismatch = |level: u8, name: &str, level_named: &str, named: Option<u8>| {
+        EvidenceProblem::LevelNameMismatch {
+            level,
+            name: name.into(),
+            level_named: Some(level_named.into()),
+            named,
+        }
+    };
+    let expected = [
+        ("o1", 0, "rti", mismatch(3, "Advanced", "Expert", None)),
+        (
+            "o1",
+            1,
+            "rti",
+            mismatch(2, "Expert", "Intermediate", Some(3)),
+        ),
+        ("o1", 3, "noting", mismatch(4, "Ustad", "Expert", None)),
+        ("o1", 4, "noting", mismatch(3, "pts", "Advanced", None)),
+        (
+            "o2",
+            1,
+            "noting",
+            mismatch(3, "Proficient", "Advanced", Some(2)),
+        ),
+    ];
+    let expected: Vec<karmayogi::Error> = (expected.into_iter())
+        .map(
+            |(officer, index, competency, problem)| karmayogi::Error::InvalidEvidence {
+                officer: officer.into(),
+                index,
+                competency: competency.into(),
+                problem,
+            },
+        )
+        .collect();
+    assert_eq!(from_json, expected);
+    let officers = "id,department,position\no1,dopt,us\no2,dopt,us\n";
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    for errors in [
+        load_officers(&fw, &csv, &options).expect_err("refused"),
+        Cohort::from_csv(&fw, &csv, &options)
+            .map(|_| ())
+            .expect_err("refused"),
+    ] {
+        let mut lines = Vec::new();
+        let inner: Vec<karmayogi::Error> = (errors.into_vec().into_iter())
+            .map(|e| match e {
+                karmayogi::Error::CsvRow {
+                    file: "evidence.csv",
+                    line,
+                    column: "level",
+                    error,
+                } => {
+                    lines.push(line);
+                    *error
+                }
+                other => panic!("{other}"),
+            })
+            .collect();
+        assert_eq!(inner, expected);
+        assert_eq!(lines, [2, 3, 5, 6, 8]);
+    }
+    // The right names read as from JSON, the name kept.
+    let kept = ["Level 2: Proficient", "1 - Beginner"];
+    let evidence: Vec<&str> = (evidence.lines())
+        .filter(|l| l.starts_with("officer") || kept.iter().any(|k| l.contains(k)))
+        .collect();
+    let evidence = evidence.join("\n");
+    let csv = OfficersCsv::new(officers).evidence(&evidence);
+    let loaded = load_officers(&fw, &csv, &options).expect("the right names read");
+    let pairs = |passbook: &[karmayogi::Evidence]| -> Vec<(u8, Option<String>)> {
+        passbook
+            .iter()
+            .map(|e| (e.level, e.level_name.clone()))
+            .collect()
+    };
+    assert_eq!(
+        pairs(&loaded.officers[0].passbook),
+        [(2, Some("Proficient".into()))]
+    );
+    assert_eq!(
+        pairs(&loaded.officers[1].passbook),
+        [(1, Some("Beginner".into()))]
+    );
+    let doc = OfficersSpec::from_json(json).expect("reads");
+    assert_eq!(doc.officers[0].passbook[2], loaded.officers[0].passbook[0]);
 }
