@@ -208,26 +208,28 @@ fn levels_written_with_their_names_read_alike_in_json_and_csv() {
 }
 
 // scales/22: a competency names its own levels (Beginner, Intermediate, Expert) and a
-// requirement writes `"3 - Expert"`, its own name for level 3. JSON checks a name beside a
-// number against the platform's names only: the error must not say that `Expert` is not
-// the name of level 3, which for this competency it is.
+// requirement writes `"3 - Expert"`, its own name for level 3. JSON checked a name beside
+// a number against the platform's names only, and refused it saying `Expert` is not the
+// name of level 3, which for this competency it is: it now reads, the name kept and
+// checked against the competency's own names (scales/25 has the contradictions).
 
 #[test]
 fn a_competency_s_own_level_name_beside_its_number_is_not_called_wrong() {
     let doc = include_str!("../data/cases/scales/22-own-level-names-beside-numbers-framework.json");
-    let errors = karmayogi::Framework::from_json(doc).unwrap_err().into_vec();
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    let message = errors[0].to_string();
-    assert!(
-        message.ends_with(
-            "`Expert` is not the platform's name of level 3 (`3 (Advanced)`), the only name \
-             JSON reads beside a number (a competency's own level names are not known where \
-             JSON is read); write the level's number alone, or with that name"
-        ),
-        "{message}"
+    let fw = karmayogi::Framework::from_json(doc).expect("its own name of level 3");
+    let rti = fw.requirements("us").expect("a position");
+    assert_eq!(rti[0].level.get(), 3);
+    let spec = FrameworkSpec::from_json(doc).expect("reads");
+    assert_eq!(
+        spec.roles[0].requires[0].level_name.as_deref(),
+        Some("Expert")
     );
-    // The number alone reads.
-    karmayogi::Framework::from_json(&doc.replace("\"3 - Expert\"", "3")).expect("reads");
+    // The platform's name of 3, which this competency does not use, is refused.
+    let errors = karmayogi::Framework::from_json(&doc.replace("3 - Expert", "3 - Advanced"))
+        .expect_err("not this competency's name of 3")
+        .into_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code(), "level_name_mismatch");
 }
 
 // scales/23: a competency names its own levels (Beginner, Intermediate, Expert), and a
