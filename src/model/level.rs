@@ -198,6 +198,11 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
         return None;
     }
     let apart = |c: char| c.is_whitespace() || BETWEEN.contains(&c);
+    // A level counted out of a scale (`3 of 5`, `3 out of 5`) has no name, and which
+    // scale its number is counted on is not the competency's to say.
+    if out_of(t) {
+        return None;
+    }
     // A name, not the word of a level label (`Level  3`).
     let named = |s: &str| {
         s.contains(char::is_alphabetic)
@@ -228,6 +233,19 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
             .filter(|_| named(name))
             .map(|n| (n, name))
     })
+}
+
+/// Whether `t` is a number counted out of a scale's size, `N of M` or `N out of M` (any
+/// case, N and M digits), as survey and appraisal exports write a rating. O(length).
+fn out_of(t: &str) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let word = |w: &str, of: &str| w.eq_ignore_ascii_case(of);
+    let words: Vec<&str> = t.split_whitespace().take(5).collect();
+    match words.as_slice() {
+        [n, of, m] => digits(n) && word(of, "of") && digits(m),
+        [n, out, of, m] => digits(n) && word(out, "out") && word(of, "of") && digits(m),
+        _ => false,
+    }
 }
 
 /// The name after a level's number, `after` holding what stands between the two and the

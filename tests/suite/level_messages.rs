@@ -434,3 +434,40 @@ fn a_level_name_contradicting_its_number_is_the_same_data_from_json_and_csv() {
     let doc = OfficersSpec::from_json(json).expect("reads");
     assert_eq!(doc.officers[0].passbook[2], loaded.officers[0].passbook[0]);
 }
+
+// scales/26: a level counted out of a scale (`3 of 5`, `2 out of 4`), as survey and
+// appraisal exports write a rating. The readers split it as a number and a name (`of 5`)
+// and reported that the competency gives no level that name: an untrue account, as
+// `of 5` names no level; and which scale the number is counted on is not the
+// competency's to say. Both now refuse it as a level that does not read.
+
+#[test]
+fn a_level_counted_out_of_a_scale_is_not_called_a_name() {
+    let fw = Framework::from_json(include_str!(
+        "../data/cases/scales/24-level-name-contradictions-as-data-framework.json"
+    ))
+    .expect("valid");
+    let json = include_str!("../data/cases/scales/26-levels-counted-out-of-a-scale-officers.json");
+    let evidence =
+        include_str!("../data/cases/scales/26-levels-counted-out-of-a-scale-evidence.csv");
+    let errors = Cohort::from_json(&fw, json, &LevelPolicy::default()).expect_err("refused");
+    let errors = errors.into_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code(), "json");
+    let message = errors[0].to_string();
+    assert!(message.contains("string `3 of 5`"), "{message}");
+    assert!(!message.contains("name `of 5`"), "{message}");
+    let officers = "id,department,position\no1,dopt,us\n";
+    let messages = csv_messages(&fw, officers, evidence);
+    assert_eq!(
+        messages,
+        [
+            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `3 of 5`, expected a level from 0 to 3, or the name of one of the \
+             competency's levels",
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
+             `noting`): found `2 out of 4`, expected a level from 0 to 4, or the name of one of \
+             the competency's levels",
+        ]
+    );
+}
