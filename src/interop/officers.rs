@@ -74,8 +74,11 @@ pub(crate) use rows::{
 ///   level picked from a list (`3 - Advanced`, `Level 3: Advanced`, `Advanced (3)`,
 ///   `3 (Advanced)`, `4 [Expert]`; the number as officers' JSON reads it, split from the
 ///   name by the same reader): read
-///   as the number when the name is the one the competency gives that level, else an
-///   error, since which of the two is meant is unknowable;
+///   as the number, the name kept in [`Evidence::level_name`] as a JSON passbook keeps
+///   it; a name the competency does not give that level is
+///   [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch) at
+///   the row's `level` (in [`Error::CsvRow`]), naming both readings as from JSON, since
+///   which of the two is meant is unknowable;
 ///   `source` is `course_completion`, `assessment`, `feedback360` or `self_declared`, in
 ///   any capitalisation and with a space or `-` for `_` (`Self Declared`), and
 ///   `feedback360` also as `Feedback 360`, `360 feedback` or `360-degree feedback`
@@ -524,7 +527,7 @@ impl Loader<'_, '_> {
                 let evidence = Evidence {
                     competency: e.entry.competency.into(),
                     level: e.entry.level,
-                    level_name: None,
+                    level_name: e.entry.level_name.map(Into::into),
                     source: e.entry.source,
                     date: e.entry.date.to_owned(),
                     verified: e.entry.verified,

@@ -198,6 +198,11 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
         return None;
     }
     let apart = |c: char| c.is_whitespace() || BETWEEN.contains(&c);
+    // A level counted out of a scale (`3 of 5`, `3 out of 5`) has no name, and which
+    // scale its number is counted on is not the competency's to say.
+    if out_of(t) {
+        return None;
+    }
     // A name, not the word of a level label (`Level  3`).
     let named = |s: &str| {
         s.contains(char::is_alphabetic)
@@ -228,6 +233,19 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
             .filter(|_| named(name))
             .map(|n| (n, name))
     })
+}
+
+/// Whether `t` is a number counted out of a scale's size, `N of M` or `N out of M` (any
+/// case, N and M digits), as survey and appraisal exports write a rating. O(length).
+fn out_of(t: &str) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let word = |w: &str, of: &str| w.eq_ignore_ascii_case(of);
+    let words: Vec<&str> = t.split_whitespace().take(5).collect();
+    match words.as_slice() {
+        [n, of, m] => digits(n) && word(of, "of") && digits(m),
+        [n, out, of, m] => digits(n) && word(out, "out") && word(of, "of") && digits(m),
+        _ => false,
+    }
 }
 
 /// The name after a level's number, `after` holding what stands between the two and the
@@ -283,9 +301,10 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// name (`"Proficient"`) is refused with a message saying so: which level a name is
 /// depends on the competency's scale, which a passbook does not hold and a framework's
 /// field is read before (HR exports in CSV, read against a framework, may name levels).
-/// A passbook entry's level keeps such a name (`people::json_text::Named`) to be checked
-/// against the competency's own names once it is known, as the CSV readers check it;
-/// elsewhere (a framework's fields) a level's number with its name, as the platform names
+/// A passbook entry's and a requirement's level keep such a name
+/// (`model::level_text::Named`) to be checked against the competency's own names once it
+/// is known, as the CSV readers check it; elsewhere (a course outcome, a level descriptor,
+/// a group rule) a level's number with its name, as the platform names
 /// levels and HR systems export a level picked from a list (`"3 (Advanced)"`,
 /// `"Advanced (3)"`, `"Level 3 - Advanced"`, `"4 [Expert]"`, see [`numbered_name`]), is the
 /// number when the name is the platform's own for it (Basic, Proficient, Advanced, Expert,

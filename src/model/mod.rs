@@ -32,6 +32,8 @@ pub(crate) mod json_path;
 pub(crate) mod json_spans;
 pub(crate) mod learning_order;
 pub(crate) mod level;
+pub(crate) mod level_name;
+pub(crate) mod level_text;
 pub(crate) mod lookup;
 pub(crate) mod names;
 pub(crate) mod nearest;

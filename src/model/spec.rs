@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::json::null_as_default;
+use crate::model::level_text;
 use crate::{
     ActivityId, CompetencyId, CourseId, DepartmentId, Error, Errors, FORMAT_VERSION, GroupId,
     PositionId, RoleId,
@@ -452,31 +453,78 @@ impl ReviewStatus {
 }
 
 /// A competency needed at a level, by an activity or directly by a role.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// As JSON, `level` is written as the number, or as the number and
+/// [`RequirementSpec::level_name`] (`"3 - Advanced"`) when the requirement holds a name.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "RequirementRead")]
 pub struct RequirementSpec {
     /// The competency needed.
     pub competency: CompetencyId,
     /// The level needed, 1 up to the competency's highest level. JSON may also give it as
     /// a string holding a whole number (`"3"`, `"3.0"`, `"Level 3"`), as a passbook
-    /// entry's level; a level's name is refused.
-    #[serde(deserialize_with = "crate::model::level::written_level")]
+    /// entry's level; a level's name alone is refused. A number with a name (`"3 -
+    /// Advanced"`, `"Expert (3)"`, `"Level 3: Expert"`) is the number, the name kept in
+    /// [`RequirementSpec::level_name`].
     pub level: u8,
+    /// The name written beside the level's number, trimmed (`"3 - Expert"` gives
+    /// `Expert`), as a FRAC export names a level picked from a list; `None` for a level
+    /// written as a number alone. [`Framework::new`](crate::Framework::new) requires it to
+    /// be the competency's own name of that level (its descriptor's `name`, else the
+    /// platform's default, Basic to Ustad; compared trimmed, in any case), as a passbook
+    /// entry's name is checked: another name is [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch),
+    /// naming the activity or role, the competency and both readings.
+    pub level_name: Option<String>,
     /// Review state; only verified requirements count. Defaults to verified.
-    #[serde(
-        default,
-        skip_serializing_if = "ReviewStatus::is_verified",
-        deserialize_with = "null_as_default"
-    )]
     pub status: ReviewStatus,
 }
 
+/// [`RequirementSpec`] as JSON writes it: the level with its name.
+#[derive(Deserialize)]
+#[serde(rename = "RequirementSpec", deny_unknown_fields)]
+struct RequirementRead {
+    competency: CompetencyId,
+    #[serde(deserialize_with = "crate::model::level_text::named_written_level")]
+    level: (u8, Option<String>),
+    #[serde(default, deserialize_with = "null_as_default")]
+    status: ReviewStatus,
+}
+
+impl From<RequirementRead> for RequirementSpec {
+    fn from(read: RequirementRead) -> RequirementSpec {
+        RequirementSpec {
+            competency: read.competency,
+            level: read.level.0,
+            level_name: read.level.1,
+            status: read.status,
+        }
+    }
+}
+
+impl Serialize for RequirementSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let level = (self.level, self.level_name.as_deref());
+        let mut s = level_text::competency_at_level(
+            serializer,
+            ("RequirementSpec", 3),
+            &self.competency,
+            level,
+        )?;
+        if !self.status.is_verified() {
+            s.serialize_field("status", &self.status)?;
+        }
+        s.end()
+    }
+}
+
 impl RequirementSpec {
-    /// A verified requirement.
+    /// A verified requirement, its level written as a number.
     pub fn new(competency: impl Into<CompetencyId>, level: u8) -> Self {
         RequirementSpec {
             competency: competency.into(),
             level,
+            level_name: None,
             status: ReviewStatus::Verified,
         }
     }

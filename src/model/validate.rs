@@ -17,6 +17,7 @@ use self::hierarchy::hierarchy;
 use self::table::table;
 use super::cycles::cycles;
 use super::quote::{has_hidden, is_blank};
+use crate::model::level_name;
 use crate::model::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
@@ -292,7 +293,43 @@ impl LevelCheck<'_> {
                 Some(r.level),
                 errors,
             );
+            if let Some(name) = &r.level_name {
+                self.level_name(owner_kind, owner, r, name, errors);
+            }
         }
+    }
+
+    /// Checks that `name`, written beside requirement `r`'s level, is the competency's own
+    /// name of that level (its descriptor's, else the platform's default), as a passbook
+    /// entry's is checked; an unknown competency is reported by [`LevelCheck::level`].
+    /// O(levels).
+    fn level_name(
+        &self,
+        owner_kind: EntityKind,
+        owner: &str,
+        r: &RequirementSpec,
+        name: &str,
+        errors: &mut Vec<Error>,
+    ) {
+        let Some(c) = self.competencies.get(r.competency.as_str()) else {
+            return;
+        };
+        let c = c as usize;
+        let spec = &self.competencies.items[c];
+        if level_name::level_has_name(Some(spec), r.level, name) {
+            return;
+        }
+        let (level_named, named) =
+            level_name::readings((spec, self.min[c], self.max[c]), r.level, name);
+        errors.push(Error::LevelNameMismatch {
+            owner_kind,
+            owner: owner.to_owned(),
+            competency: r.competency.as_str().to_owned(),
+            level: r.level,
+            name: name.to_owned(),
+            level_named,
+            named,
+        });
     }
 
     /// Checks the competency exists and `level` (when given) lies in its range.

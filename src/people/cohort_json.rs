@@ -23,9 +23,10 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
 use crate::model::json::without_bom;
+use crate::model::level_text::Named;
 use crate::model::whole::Whole;
 use crate::people::builder::CohortBuilder;
-use crate::people::json_text::{DateText, Named, Text};
+use crate::people::json_text::{DateText, Text};
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficersSpec};
 use crate::people::resolve::OfficerView;
 use crate::people::spellings::Verified;

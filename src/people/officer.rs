@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::json::null_as_default;
 use crate::model::json_all::{Fault, List, fault, faults, from_versioned_json_all, read_each};
+use crate::model::level_text;
 use crate::model::quote::quoted;
 use crate::people::json_text::DateText;
 use crate::{CompetencyId, CourseId, DepartmentId, Error, Errors, OfficerId, PositionId};
@@ -376,7 +377,7 @@ pub struct Evidence {
 #[serde(rename = "Evidence", deny_unknown_fields)]
 struct EvidenceRead {
     competency: CompetencyId,
-    #[serde(deserialize_with = "crate::people::json_text::named_written_level")]
+    #[serde(deserialize_with = "crate::model::level_text::named_written_level")]
     level: (u8, Option<String>),
     source: EvidenceSource,
     #[serde(default, deserialize_with = "null_as_empty")]
@@ -404,13 +405,9 @@ impl From<EvidenceRead> for Evidence {
 impl Serialize for Evidence {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Evidence", 6)?;
-        s.serialize_field("competency", &self.competency)?;
-        match &self.level_name {
-            // Read back as the same number and name (`numbered_name`).
-            Some(name) => s.serialize_field("level", &format!("{} - {name}", self.level))?,
-            None => s.serialize_field("level", &self.level)?,
-        }
+        let level = (self.level, self.level_name.as_deref());
+        let mut s =
+            level_text::competency_at_level(serializer, ("Evidence", 6), &self.competency, level)?;
         s.serialize_field("source", &self.source)?;
         if !self.date.is_empty() {
             s.serialize_field("date", &self.date)?;

@@ -6,13 +6,14 @@ use crate::model::date::{
     iso_date_bytes, parse_iso_date, parse_iso_date_or_time, suggest_iso_date,
 };
 use crate::model::day_memo::DayMemo;
+use crate::model::level_name;
 use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::model::quote::has_hidden;
 use crate::model::validate::hidden_character;
 use crate::people::officer::{EvidenceSource, EvidenceView, OfficerSpec};
 use crate::people::policy::{CourseLevels, LevelPolicy};
-use crate::{EntityKind, Error, EvidenceProblem, Framework};
+use crate::{CompetencySpec, EntityKind, Error, EvidenceProblem, Framework};
 
 /// How many distinct unknown ids one profile or cohort looks up nearest ids for.
 pub(crate) const NEAREST_LIMIT: usize = 1_000;
@@ -399,84 +400,40 @@ pub(crate) fn check_evidence(
 /// The problem of a level written with a name (`3 - Advanced`) that competency `c` does
 /// not give that level: both readings, the number's and the name's. O(levels).
 fn name_mismatch(fw: &Framework, c: u32, level: u8, name: &str) -> EvidenceProblem {
-    let competency = fw.competencies.items[c as usize].id.as_str();
+    let (level_named, named) = level_name::readings(scale(fw, c), level, name);
     EvidenceProblem::LevelNameMismatch {
         level,
         name: name.to_owned(),
-        level_named: level_named(fw, competency, level).map(|n| n.trim().to_owned()),
-        named: named_level(fw, competency, name).ok(),
+        level_named,
+        named,
     }
 }
 
-/// The platform's default level names, levels 1 to 5 (`DOMAIN.md`).
-const LEVEL_NAMES: [&str; 5] = ["Basic", "Proficient", "Advanced", "Expert", "Ustad"];
+/// Competency `c` of `fw` with its lowest and highest level.
+fn scale(fw: &Framework, c: u32) -> (&CompetencySpec, u8, u8) {
+    let c = c as usize;
+    (
+        &fw.competencies.items[c],
+        fw.competency_min[c],
+        fw.competency_max[c],
+    )
+}
 
 /// The level of `competency` that `text` names, as HR systems export a level by the name
-/// the platform shows: each level at which the competency exists is named by its
-/// descriptor's `name`, else by the platform's default name for it (Basic, Proficient,
-/// Advanced, Expert, Ustad for 1 to 5); names compare trimmed and without regard to case.
-/// `Err(false)` when no level has that name, `Err(true)` when several have. For a
-/// competency the framework does not hold (an error of its own), the default names.
-/// O(levels).
+/// the platform shows (see [`level_name::named_level`]): `Err(false)` when no level has
+/// that name, `Err(true)` when several have. For a competency the framework does not hold
+/// (an error of its own), the default names. O(levels).
 pub(crate) fn named_level(framework: &Framework, competency: &str, text: &str) -> Result<u8, bool> {
-    let wanted = text.trim().to_lowercase();
-    let same = |name: &str| name.trim().to_lowercase() == wanted;
-    let Some(c) = framework.competencies.get(competency) else {
-        let found = LEVEL_NAMES.iter().position(|n| same(n)).ok_or(false)?;
-        return u8::try_from(found + 1).map_err(|_| false);
-    };
-    let c = c as usize;
-    let spec = &framework.competencies.items[c];
-    let (min, max) = (framework.competency_min[c], framework.competency_max[c]);
-    let mut found = None;
-    for level in min.max(1)..=max {
-        let given = spec.levels.iter().find(|d| d.level == level);
-        let default = LEVEL_NAMES.get(usize::from(level) - 1).copied();
-        let Some(name) = given.and_then(|d| d.name.as_deref()).or(default) else {
-            continue;
-        };
-        if same(name) {
-            if found.is_some() {
-                return Err(true);
-            }
-            found = Some(level);
-        }
-    }
-    found.ok_or(false)
+    let found = framework.competencies.get(competency);
+    level_name::named_level(found.map(|c| scale(framework, c)), text)
 }
 
-/// Whether `name` is the name of level `level` of `competency`, as [`named_level`] names
-/// levels (the descriptor's `name`, else the platform's default; level 0 is `None`),
-/// trimmed and without regard to case, whether or not the competency exists at that level
-/// (the entry's own check says so). O(levels).
-pub(crate) fn level_has_name(
-    framework: &Framework,
-    competency: &str,
-    level: u8,
-    name: &str,
-) -> bool {
-    level_named(framework, competency, level)
-        .is_some_and(|own| own.trim().to_lowercase() == name.trim().to_lowercase())
-}
-
-/// The name of level `level` of `competency`: its descriptor's `name`, else the
-/// platform's default (`None` for level 0). O(levels).
-fn level_named<'f>(framework: &'f Framework, competency: &str, level: u8) -> Option<&'f str> {
-    let given = framework
-        .competencies
-        .get(competency)
-        .and_then(|c| {
-            framework.competencies.items[c as usize]
-                .levels
-                .iter()
-                .find(|d| d.level == level)
-        })
-        .and_then(|d| d.name.as_deref());
-    let default = match level {
-        0 => Some("None"),
-        _ => LEVEL_NAMES.get(usize::from(level) - 1).copied(),
-    };
-    given.or(default)
+/// Whether `name` is the name of level `level` of `competency` (see
+/// [`level_name::level_has_name`]). O(levels).
+fn level_has_name(framework: &Framework, competency: &str, level: u8, name: &str) -> bool {
+    let found = framework.competencies.get(competency);
+    let spec = found.map(|c| &framework.competencies.items[c as usize]);
+    level_name::level_has_name(spec, level, name)
 }
 
 /// An evidence date: `Ok(None)` when blank (undated), `Ok(Some(yyyymmdd))` for an ISO date

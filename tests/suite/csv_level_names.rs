@@ -99,7 +99,8 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
 
 /// HR systems export a level picked from a list as its number and name together
 /// (`3 - Advanced`): read as the number when the name is the competency's name for that
-/// level, refused when the two disagree, never one of them chosen.
+/// level, refused when the two disagree (as `EvidenceProblem::LevelNameMismatch`, as from
+/// JSON), never one of them chosen.
 #[test]
 fn a_level_written_with_its_name_is_read_when_the_two_agree() {
     let fw = Framework::from_json(FRAMEWORK).expect("valid");
@@ -133,23 +134,15 @@ fn a_level_written_with_its_name_is_read_when_the_two_agree() {
                     o1,rti,3 - Proficient,assessment,2024-01-05\r\n\
                     o1,drafting,Proficient (2),assessment,2024-01-06\r\n";
     let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
-    let both = |levels: &str| {
-        format!(
-            "expected a level from 0 to {levels} with the name the competency gives that \
-             level (`3 - Advanced`), or either alone"
-        )
-    };
+    // Each read as its number and refused as the JSON reader refuses it, naming both
+    // readings; the rows stay passbook entries 0 and 1.
     let expected = [
-        format!(
-            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
-             `rti`): found `3 - Proficient`, {}",
-            both("5")
-        ),
-        format!(
-            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
-             `drafting`): found `Proficient (2)`, {}",
-            both("3")
-        ),
+        "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+         `rti`): level 3 written with the name `Proficient`, which the competency gives level \
+         2: its level 3 is `Advanced`; write the number alone, or with that name",
+        "evidence.csv line 3, column `level`: officer `o1` passbook entry 1 (competency \
+         `drafting`): level 2 written with the name `Proficient`, which the competency gives \
+         no level: its level 2 is `Works alone`; write the number alone, or with that name",
     ];
     for errors in [
         load_officers(&fw, &csv, &options).expect_err("they disagree"),
@@ -191,26 +184,27 @@ fn a_level_that_does_not_read_is_refused_with_the_competencys_own_levels() {
              competency's levels",
             entry(4, 1, "noting")
         ),
+        // A level that reads, with a name the competency does not give it: an entry.
         format!(
-            "{}found `4 - Ustad`, expected a level from 0 to 4 with the name the competency \
-             gives that level (`3 - Advanced`), or either alone",
+            "{}level 4 written with the name `Ustad`, which the competency gives no level: \
+             its level 4 is `Expert`; write the number alone, or with that name",
             entry(5, 1, "noting")
         ),
         format!(
             "{}found `7`, expected a level 0 (none) or 4 to 5",
-            entry(6, 1, "sfia")
+            entry(6, 2, "sfia")
         ),
         format!(
             "{}found `9`, expected a level from 0 to 5",
-            entry(7, 1, "rti")
+            entry(7, 2, "rti")
         ),
         // A competency the framework does not hold: no range claimed.
         format!(
             "{}found `9`, expected a level, 0 (none) or one of the competency's levels (at \
              most 5)",
-            entry(8, 1, "notng")
+            entry(8, 2, "notng")
         ),
-        "evidence.csv line 8, column `competency`: officer `o1` passbook entry 1 (competency \
+        "evidence.csv line 8, column `competency`: officer `o1` passbook entry 2 (competency \
          `notng`): unknown competency, did you mean `noting`?"
             .to_owned(),
     ];

@@ -578,6 +578,103 @@ fn invalid_level() {
     );
 }
 
+/// scales/25: requirements writing their level with a name, for a competency naming its
+/// own levels (Beginner, Intermediate, Expert) and one with the platform's names: the
+/// platform's name of 3 (`3 - Advanced`) where the competency calls 3 `Expert`, its name of
+/// 3 beside 2 (`Expert (2)`), `4 - Ustad` for a competency of four levels, and two right
+/// ones (`3 - Expert`, `Level 2: Proficient`). The framework reader checked a name against
+/// the platform's names only, so it refused the right `3 - Expert` and read `3 - Advanced`
+/// as 3 against the competency's own names; each is now checked as a passbook entry's is.
+#[test]
+fn level_name_mismatch() {
+    let doc = include_str!(
+        "../data/cases/scales/25-requirement-level-names-against-own-names-framework.json"
+    );
+    let errors = Framework::from_json(doc)
+        .expect_err("two names contradict their numbers")
+        .into_vec();
+    let mismatch =
+        |owner_kind, owner: &str, competency: &str, level, name: &str, own: &str, named| {
+            Error::LevelNameMismatch {
+                owner_kind,
+                owner: owner.into(),
+                competency: competency.into(),
+                level,
+                name: name.into(),
+                level_named: Some(own.into()),
+                named,
+            }
+        };
+    assert_eq!(
+        errors,
+        [
+            mismatch(
+                EntityKind::Activity,
+                "appeal",
+                "noting",
+                4,
+                "Ustad",
+                "Expert",
+                None
+            ),
+            mismatch(
+                EntityKind::Activity,
+                "reply",
+                "rti",
+                2,
+                "Expert",
+                "Intermediate",
+                Some(3)
+            ),
+            mismatch(
+                EntityKind::Role,
+                "cpio",
+                "rti",
+                3,
+                "Advanced",
+                "Expert",
+                None
+            ),
+        ]
+    );
+    // In the order of the ids, as every validation error.
+    assert_messages(
+        &errors[1..2],
+        &[
+            "activity `reply` names competency `rti` at level 2 written with the name `Expert`, \
+           which the competency gives level 3: its level 2 is `Intermediate`; write the number \
+           alone, or with that name",
+        ],
+    );
+    let value = serde_json::to_value(&errors[2]).expect("serializes");
+    assert_eq!(value["code"], "level_name_mismatch");
+    assert_eq!(value["owner"], "cpio");
+    assert_eq!(value["named"], Value::Null);
+    // The spec keeps each name, and writes it back.
+    let spec = FrameworkSpec::from_json(doc).expect("read before the competencies are known");
+    let appeal = &spec.activities[1].requires;
+    assert_eq!(
+        (appeal[0].level, appeal[0].level_name.as_deref()),
+        (3, Some("Expert"))
+    );
+    assert_eq!(
+        FrameworkSpec::from_json(&spec.to_json()).expect("reads"),
+        spec
+    );
+    // With the names corrected, the framework builds, the right names kept.
+    let right = doc
+        .replace("Expert (2)", "Intermediate (2)")
+        .replace("4 - Ustad", "4 - Expert")
+        .replace("3 - Advanced", "3 - Expert");
+    let fw = Framework::from_json(&right).expect("every name is its level's");
+    let requirements = fw.requirements("us").expect("a position");
+    assert!(
+        requirements
+            .iter()
+            .any(|r| r.competency.as_str() == "rti" && r.level.get() == 3)
+    );
+}
+
 #[test]
 fn invalid_level_scale() {
     let mut s = spec();
@@ -2815,6 +2912,7 @@ const COVERED: &[&str] = &[
     "UnknownReference",
     "DuplicateReference",
     "InvalidLevel",
+    "LevelNameMismatch",
     "InvalidLevelScale",
     "InvalidLevelRange",
     "BlankLevelName",

@@ -200,6 +200,9 @@ fn named_ids(error: &Error) -> Vec<&str> {
         }
         Error::InvalidLevel {
             owner, competency, ..
+        }
+        | Error::LevelNameMismatch {
+            owner, competency, ..
         } => vec![owner.as_str(), competency.as_str()],
         Error::InvalidLevelScale { competency, .. }
         | Error::InvalidLevelRange { competency, .. }

@@ -200,33 +200,36 @@ fn levels_written_with_their_names_read_alike_in_json_and_csv() {
         csv_messages(&fw, officers, &evidence),
         [
             "evidence.csv line 2, column `level`: officer `user-0001` passbook entry 0 \
-          (competency `BC7`): found `Level 3 - Proficient`, expected a level from 0 to 5 \
-          with the name the competency gives that level (`3 - Advanced`), or either alone"
+             (competency `BC7`): level 3 written with the name `Proficient`, which the \
+             competency gives level 2: its level 3 is `Advanced`; write the number alone, or \
+             with that name"
         ]
     );
 }
 
 // scales/22: a competency names its own levels (Beginner, Intermediate, Expert) and a
-// requirement writes `"3 - Expert"`, its own name for level 3. JSON checks a name beside a
-// number against the platform's names only: the error must not say that `Expert` is not
-// the name of level 3, which for this competency it is.
+// requirement writes `"3 - Expert"`, its own name for level 3. JSON checked a name beside
+// a number against the platform's names only, and refused it saying `Expert` is not the
+// name of level 3, which for this competency it is: it now reads, the name kept and
+// checked against the competency's own names (scales/25 has the contradictions).
 
 #[test]
 fn a_competency_s_own_level_name_beside_its_number_is_not_called_wrong() {
     let doc = include_str!("../data/cases/scales/22-own-level-names-beside-numbers-framework.json");
-    let errors = karmayogi::Framework::from_json(doc).unwrap_err().into_vec();
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    let message = errors[0].to_string();
-    assert!(
-        message.ends_with(
-            "`Expert` is not the platform's name of level 3 (`3 (Advanced)`), the only name \
-             JSON reads beside a number (a competency's own level names are not known where \
-             JSON is read); write the level's number alone, or with that name"
-        ),
-        "{message}"
+    let fw = karmayogi::Framework::from_json(doc).expect("its own name of level 3");
+    let rti = fw.requirements("us").expect("a position");
+    assert_eq!(rti[0].level.get(), 3);
+    let spec = FrameworkSpec::from_json(doc).expect("reads");
+    assert_eq!(
+        spec.roles[0].requires[0].level_name.as_deref(),
+        Some("Expert")
     );
-    // The number alone reads.
-    karmayogi::Framework::from_json(&doc.replace("\"3 - Expert\"", "3")).expect("reads");
+    // The platform's name of 3, which this competency does not use, is refused.
+    let errors = karmayogi::Framework::from_json(&doc.replace("3 - Expert", "3 - Advanced"))
+        .expect_err("not this competency's name of 3")
+        .into_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code(), "level_name_mismatch");
 }
 
 // scales/23: a competency names its own levels (Beginner, Intermediate, Expert), and a
@@ -319,4 +322,152 @@ fn a_level_s_name_is_checked_against_the_competency_s_own_names_in_json_and_csv(
     // Written back with its name, and read again the same.
     assert_eq!(OfficersSpec::from_json(&doc.to_json()).expect("reads"), doc);
     assert!(doc.to_json().contains("\"3 - Expert\""));
+}
+
+// scales/24: levels written with a name that contradicts their number, for a competency
+// naming its own levels (`3 - Advanced`, `Expert (2)`) and one with the platform's names
+// (`4 - Ustad` of a four-level competency, `3 pts`, `Proficient (3)`), beside two right
+// ones, for two officers. `Cohort::from_json` gave each as
+// `EvidenceProblem::LevelNameMismatch` data while both CSV loaders gave it as
+// `CsvInvalidValue` text, numbering the rows after it as if it were no entry: a program
+// now reads the same problems from either format, the CSV ones at their row and column.
+
+#[test]
+fn a_level_name_contradicting_its_number_is_the_same_data_from_json_and_csv() {
+    let fw = Framework::from_json(include_str!(
+        "../data/cases/scales/24-level-name-contradictions-as-data-framework.json"
+    ))
+    .expect("valid");
+    let json =
+        include_str!("../data/cases/scales/24-level-name-contradictions-as-data-officers.json");
+    let evidence =
+        include_str!("../data/cases/scales/24-level-name-contradictions-as-data-evidence.csv");
+    let policy = LevelPolicy::default();
+    let from_json = Cohort::from_json(&fw, json, &policy)
+        .expect_err("refused")
+        .into_vec();
+    let mismatch = |level: u8, name: &str, level_named: &str, named: Option<u8>| {
+        EvidenceProblem::LevelNameMismatch {
+            level,
+            name: name.into(),
+            level_named: Some(level_named.into()),
+            named,
+        }
+    };
+    let expected = [
+        ("o1", 0, "rti", mismatch(3, "Advanced", "Expert", None)),
+        (
+            "o1",
+            1,
+            "rti",
+            mismatch(2, "Expert", "Intermediate", Some(3)),
+        ),
+        ("o1", 3, "noting", mismatch(4, "Ustad", "Expert", None)),
+        ("o1", 4, "noting", mismatch(3, "pts", "Advanced", None)),
+        (
+            "o2",
+            1,
+            "noting",
+            mismatch(3, "Proficient", "Advanced", Some(2)),
+        ),
+    ];
+    let expected: Vec<karmayogi::Error> = (expected.into_iter())
+        .map(
+            |(officer, index, competency, problem)| karmayogi::Error::InvalidEvidence {
+                officer: officer.into(),
+                index,
+                competency: competency.into(),
+                problem,
+            },
+        )
+        .collect();
+    assert_eq!(from_json, expected);
+    let officers = "id,department,position\no1,dopt,us\no2,dopt,us\n";
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    for errors in [
+        load_officers(&fw, &csv, &options).expect_err("refused"),
+        Cohort::from_csv(&fw, &csv, &options)
+            .map(|_| ())
+            .expect_err("refused"),
+    ] {
+        let mut lines = Vec::new();
+        let inner: Vec<karmayogi::Error> = (errors.into_vec().into_iter())
+            .map(|e| match e {
+                karmayogi::Error::CsvRow {
+                    file: "evidence.csv",
+                    line,
+                    column: "level",
+                    error,
+                } => {
+                    lines.push(line);
+                    *error
+                }
+                other => panic!("{other}"),
+            })
+            .collect();
+        assert_eq!(inner, expected);
+        assert_eq!(lines, [2, 3, 5, 6, 8]);
+    }
+    // The right names read as from JSON, the name kept.
+    let kept = ["Level 2: Proficient", "1 - Beginner"];
+    let evidence: Vec<&str> = (evidence.lines())
+        .filter(|l| l.starts_with("officer") || kept.iter().any(|k| l.contains(k)))
+        .collect();
+    let evidence = evidence.join("\n");
+    let csv = OfficersCsv::new(officers).evidence(&evidence);
+    let loaded = load_officers(&fw, &csv, &options).expect("the right names read");
+    let pairs = |passbook: &[karmayogi::Evidence]| -> Vec<(u8, Option<String>)> {
+        passbook
+            .iter()
+            .map(|e| (e.level, e.level_name.clone()))
+            .collect()
+    };
+    assert_eq!(
+        pairs(&loaded.officers[0].passbook),
+        [(2, Some("Proficient".into()))]
+    );
+    assert_eq!(
+        pairs(&loaded.officers[1].passbook),
+        [(1, Some("Beginner".into()))]
+    );
+    let doc = OfficersSpec::from_json(json).expect("reads");
+    assert_eq!(doc.officers[0].passbook[2], loaded.officers[0].passbook[0]);
+}
+
+// scales/26: a level counted out of a scale (`3 of 5`, `2 out of 4`), as survey and
+// appraisal exports write a rating. The readers split it as a number and a name (`of 5`)
+// and reported that the competency gives no level that name: an untrue account, as
+// `of 5` names no level; and which scale the number is counted on is not the
+// competency's to say. Both now refuse it as a level that does not read.
+
+#[test]
+fn a_level_counted_out_of_a_scale_is_not_called_a_name() {
+    let fw = Framework::from_json(include_str!(
+        "../data/cases/scales/24-level-name-contradictions-as-data-framework.json"
+    ))
+    .expect("valid");
+    let json = include_str!("../data/cases/scales/26-levels-counted-out-of-a-scale-officers.json");
+    let evidence =
+        include_str!("../data/cases/scales/26-levels-counted-out-of-a-scale-evidence.csv");
+    let errors = Cohort::from_json(&fw, json, &LevelPolicy::default()).expect_err("refused");
+    let errors = errors.into_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code(), "json");
+    let message = errors[0].to_string();
+    assert!(message.contains("string `3 of 5`"), "{message}");
+    assert!(!message.contains("name `of 5`"), "{message}");
+    let officers = "id,department,position\no1,dopt,us\n";
+    let messages = csv_messages(&fw, officers, evidence);
+    assert_eq!(
+        messages,
+        [
+            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `3 of 5`, expected a level from 0 to 3, or the name of one of the \
+             competency's levels",
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
+             `noting`): found `2 out of 4`, expected a level from 0 to 4, or the name of one of \
+             the competency's levels",
+        ]
+    );
 }

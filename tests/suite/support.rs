@@ -364,6 +364,7 @@ pub fn requirements(
         .map(|(c, level, draft)| RequirementSpec {
             competency: c.id.clone(),
             level: fit_level(level, scale_of(c)),
+            level_name: None,
             status: if draft {
                 ReviewStatus::Draft
             } else {

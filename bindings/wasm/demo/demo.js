@@ -463,6 +463,7 @@ function concerns(p) {
     case "empty_id":
       return [[p.kind, { index: p.index }]];
     case "invalid_level":
+    case "level_name_mismatch":
       return [[p.owner_kind, p.owner]];
     case "invalid_level_scale":
     case "invalid_level_range":

@@ -105,7 +105,13 @@ export interface LevelDescriptor {
 /** A competency needed at a level, by an activity or directly by a role. */
 export interface RequirementSpec {
   competency: string;
-  level: number;
+  /**
+   * The level needed: a whole number, or a string holding one (`"3"`, `"Level 3"`); a
+   * level's name alone is refused. A number with a name (`"3 - Expert"`) is the number, the
+   * name checked against the competency's own name of that level (else
+   * `level_name_mismatch`) and written back with it; otherwise outputs give a number.
+   */
+  level: number | string;
   /** Defaults to verified. */
   status?: ReviewStatus | null;
 }
@@ -1524,6 +1530,16 @@ export type Problem =
       level: number;
       min: number;
       max: number;
+    })
+  | (ProblemBase & {
+      code: "level_name_mismatch";
+      owner_kind: EntityKind;
+      owner: string;
+      competency: string;
+      level: number;
+      name: string;
+      level_named: string | null;
+      named: number | null;
     })
   | (ProblemBase & { code: "invalid_level_scale"; competency: string; found: number[]; min: number; max: number })
   | (ProblemBase & { code: "invalid_level_range"; competency: string; min: number; max: number })

@@ -68,6 +68,44 @@ describe("framework validation reports every problem at once", () => {
     assert.equal(error.problems.length, 11);
   });
 
+  test("a requirement's level named otherwise than its competency names it is level_name_mismatch", () => {
+    const doc = frameworkDoc();
+    doc.format_version = 2;
+    doc.competencies.push({
+      id: "rti-own",
+      name: "Right to Information (own levels)",
+      type: "domain",
+      levels: [
+        { level: 1, name: "Beginner" },
+        { level: 2, name: "Intermediate" },
+        { level: 3, name: "Expert" },
+      ],
+    });
+    const requires = doc.activities.find((a) => a.id === "reply-rti").requires;
+    requires.push({ competency: "rti-own", level: "3 - Advanced" });
+    throwsProblems(
+      () => new Framework(doc),
+      [
+        {
+          code: "level_name_mismatch",
+          owner_kind: "activity",
+          owner: "reply-rti",
+          competency: "rti-own",
+          level: 3,
+          name: "Advanced",
+          level_named: "Expert",
+          named: null,
+        },
+      ],
+    );
+    // The competency's own name of level 3 reads, and is written back with the number.
+    requires[requires.length - 1].level = "3 - Expert";
+    const spec = parseFrameworkSpec(JSON.stringify(doc));
+    const written = spec.activities.find((a) => a.id === "reply-rti").requires.at(-1);
+    assert.equal(written.level, "3 - Expert");
+    new Framework(doc);
+  });
+
   test("malformed text names its line, column and path; an object names its path", () => {
     const text = frameworkText().replace('"hours": 12', '"hours": "twelve"');
     const line = text.split("\n").findIndex((l) => l.includes('"twelve"')) + 1;

@@ -13,7 +13,7 @@ use crate::model::ids::EntityKind;
 use crate::model::nearest::Nearest;
 use crate::people::officer::EvidenceView;
 use crate::people::officer::source;
-use crate::people::resolve::{level_has_name, named_level};
+use crate::people::resolve::named_level;
 use crate::people::spellings::yes_no;
 use crate::{Error, EvidenceSource, Framework, PassbookRow};
 
@@ -257,7 +257,9 @@ pub(crate) fn name_entry(
 /// problem of the row is reported at once. `None` when its officer or competency is empty.
 /// A level written as a name is read as the level of the row's competency that has that
 /// name in `framework` (see `named_level`); one written as a number and a name
-/// (`3 - Advanced`, see `numbered_name`) as that number when the name is that level's.
+/// (`3 - Advanced`, see `numbered_name`) as that number, the name kept in the entry's
+/// `level_name` for the framework's check of the entry, which reports another level's
+/// name as [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch).
 pub(crate) fn evidence_row<'r>(
     framework: &Framework,
     row: &Row<'r>,
@@ -282,26 +284,20 @@ pub(crate) fn evidence_row<'r>(
         several = named == Err(true);
         named.ok()
     });
-    // A number and a name (`3 - Advanced`) count only when the name is that level's.
+    // A number and a name (`3 - Advanced`) read as the number with the name kept, as a
+    // JSON passbook keeps it: the entry's check against the framework refuses a name the
+    // competency does not give that level (`EvidenceProblem::LevelNameMismatch`), the same
+    // data from either format.
     let numbered = (level.is_none() && name)
         .then(|| crate::model::level::numbered_name(level_text))
         .flatten();
-    let level = level.or_else(|| {
-        numbered
-            .filter(|&(n, given)| level_has_name(framework, competency_id, n, given))
-            .map(|(n, _)| n)
-    });
+    let level = level.or(numbered.map(|(n, _)| n));
     if level.is_none() && !marks_missing(row, "level", level_text, errors) {
         // The levels the row's competency has, not the crate's 0 to 5.
         let levels = level_range(framework, competency_id);
         errors.push(row.invalid(
             "level",
-            if numbered.is_some() {
-                format!(
-                    "{levels} with the name the competency gives that level \
-                     (`3 - Advanced`), or either alone"
-                )
-            } else if several {
+            if several {
                 format!(
                     "{levels}, or a name only one of the competency's levels has \
                      (several have this one)"
@@ -338,8 +334,7 @@ pub(crate) fn evidence_row<'r>(
         entry: EvidenceView {
             competency: competency?,
             level: level.unwrap_or(0),
-            // A name beside the number was checked above.
-            level_name: None,
+            level_name: numbered.map(|(_, name)| name),
             source: source.unwrap_or(EvidenceSource::SelfDeclared),
             date,
             verified: verified.unwrap_or(true),

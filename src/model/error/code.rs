@@ -21,6 +21,7 @@ impl Error {
             Error::UnknownReference { .. } => "unknown_reference",
             Error::DuplicateReference { .. } => "duplicate_reference",
             Error::InvalidLevel { .. } => "invalid_level",
+            Error::LevelNameMismatch { .. } => "level_name_mismatch",
             Error::InvalidLevelScale { .. } => "invalid_level_scale",
             Error::InvalidLevelRange { .. } => "invalid_level_range",
             Error::BlankLevelName { .. } => "blank_level_name",

@@ -170,21 +170,13 @@ impl fmt::Display for EvidenceProblem {
                 name,
                 level_named,
                 named,
-            } => {
-                write!(f, "level {level} written with the name {}", quoted(name))?;
-                match named {
-                    Some(n) => write!(f, ", which the competency gives level {n}")?,
-                    None => f.write_str(", which the competency gives no level")?,
-                }
-                match level_named {
-                    Some(own) => write!(
-                        f,
-                        ": its level {level} is {}; write the number alone, or with that name",
-                        quoted(own)
-                    ),
-                    None => f.write_str(": write the number alone"),
-                }
+            } => NameReadings {
+                level: *level,
+                name,
+                level_named: level_named.as_deref(),
+                named: *named,
             }
+            .fmt(f),
             EvidenceProblem::InvalidDate { found, suggestion } => {
                 write!(
                     f,
@@ -291,4 +283,39 @@ pub(super) fn entry_text(entry: Option<&PassbookRow>) -> String {
         quoted(officer.as_str()),
         quoted(competency.as_str())
     )
+}
+
+/// A level written with a name its competency does not give it, both readings told, as
+/// [`EvidenceProblem::LevelNameMismatch`] and
+/// [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch) word it: ``level 3 written
+/// with the name `Advanced`, which the competency gives no level: its level 3 is
+/// `Expert`; write the number alone, or with that name``.
+pub(crate) struct NameReadings<'a> {
+    pub(crate) level: u8,
+    pub(crate) name: &'a str,
+    pub(crate) level_named: Option<&'a str>,
+    pub(crate) named: Option<u8>,
+}
+
+impl fmt::Display for NameReadings<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = self.level;
+        write!(
+            f,
+            "level {level} written with the name {}",
+            quoted(self.name)
+        )?;
+        match self.named {
+            Some(n) => write!(f, ", which the competency gives level {n}")?,
+            None => f.write_str(", which the competency gives no level")?,
+        }
+        match self.level_named {
+            Some(own) => write!(
+                f,
+                ": its level {level} is {}; write the number alone, or with that name",
+                quoted(own)
+            ),
+            None => f.write_str(": write the number alone"),
+        }
+    }
 }

@@ -72,6 +72,15 @@ fn every_variant() -> Vec<Error> {
             min: 1,
             max: 5,
         },
+        Error::LevelNameMismatch {
+            owner_kind: EntityKind::Role,
+            owner: s(),
+            competency: s(),
+            level: 3,
+            name: s(),
+            level_named: Some(s()),
+            named: None,
+        },
         Error::InvalidLevelScale {
             competency: s(),
             found: vec![2],
@@ -403,6 +412,7 @@ fn index(e: &Error) -> usize {
         Error::CsvLineAboveHeader { .. } => 62,
         Error::LookalikeIds { .. } => 63,
         Error::CaseTextOnSeveralLines { .. } => 64,
+        Error::LevelNameMismatch { .. } => 65,
     }
 }
 

@@ -1,7 +1,7 @@
 //! [`Error`]: every variant, its code and its JSON form.
 
 use super::case_element::{CaseElement, CaseIdItems};
-use super::evidence::{EvidenceProblem, PassbookRow, entry_text};
+use super::evidence::{EvidenceProblem, NameReadings, PassbookRow, entry_text};
 use super::text::{
     alike, case_id_text, clash_text, cycle_text, date_hint, department_hint, did_you_mean,
     duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
@@ -63,6 +63,7 @@ use std::borrow::Cow;
 /// | `unknown_reference` | a reference to an id the framework does not hold |
 /// | `duplicate_reference` | the same target listed twice |
 /// | `invalid_level` | a requirement or course level outside the competency's scale |
+/// | `level_name_mismatch` | a requirement's level written with a name the competency does not give that level |
 /// | `invalid_level_scale` | level descriptors naming a level twice or outside the competency's range |
 /// | `invalid_level_range` | a `min_level`/`max_level` outside 1 to 5, or lowest above highest |
 /// | `blank_level_name` | a level descriptor with a blank name |
@@ -305,6 +306,30 @@ pub enum Error {
         /// The competency's highest level.
         max: u8,
     },
+    /// A requirement's level is written with a name (`"3 - Advanced"`) that the competency
+    /// does not give that level: the number says one level, the name another or none, and
+    /// which is meant is unknowable. Names are the competency's own (its level descriptors'
+    /// `name`), else the platform's defaults (Basic, Proficient, Advanced, Expert, Ustad),
+    /// as for a passbook entry ([`EvidenceProblem::LevelNameMismatch`]). Write the number
+    /// alone, or with the competency's name of that level.
+    #[error("{owner_kind} {} names competency {} at {}", quoted(owner), quoted(competency),
+        NameReadings { level: *level, name, level_named: level_named.as_deref(), named: *named })]
+    LevelNameMismatch {
+        /// Kind of the entity naming the level (an activity or a role).
+        owner_kind: EntityKind,
+        /// Id of that entity.
+        owner: String,
+        /// The competency.
+        competency: String,
+        /// The level's number as written.
+        level: u8,
+        /// The name written beside it.
+        name: String,
+        /// The competency's name of level `level`, if it has one.
+        level_named: Option<String>,
+        /// The level of the competency that `name` names, if exactly one does.
+        named: Option<u8>,
+    },
     /// A competency's level descriptors name a level twice, or a level outside the levels
     /// at which the competency exists. Describe each level once, within its range (or widen
     /// the range with `min_level` and `max_level`).
@@ -408,11 +433,8 @@ pub enum Error {
         groups: Vec<GroupId>,
     },
     /// A course's hours are not a finite number above 0 and at most 10,000.
-    #[error(
-        "course {} has {} hours: expected a number above 0 and at most 10000",
-        quoted(course.as_str()),
-        number(*hours)
-    )]
+    #[error("course {} has {} hours: expected a number above 0 and at most 10000",
+        quoted(course.as_str()), number(*hours))]
     InvalidHours {
         /// The course.
         course: CourseId,
@@ -502,11 +524,8 @@ pub enum Error {
     /// A priority weight given to one competency or position is neither 0 nor a number
     /// from [`Weights::MIN_POSITIVE`](crate::Weights::MIN_POSITIVE) (10⁻⁹) to
     /// [`Weights::MAX`](crate::Weights::MAX) (10⁹). Give 0 for what is not wanted.
-    #[error(
-        "weight of {kind} {} is {}: expected 0 or a number from 1e-9 to 1e9",
-        quoted(id),
-        number(*value)
-    )]
+    #[error("weight of {kind} {} is {}: expected 0 or a number from 1e-9 to 1e9",
+        quoted(id), number(*value))]
     InvalidIdWeight {
         /// Whether a competency or a position was weighted.
         kind: EntityKind,
@@ -536,11 +555,8 @@ pub enum Error {
     /// A CASE package's `CFDocument` is a list of several documents: a package is one
     /// framework, and which document its items belong to is unknowable. Import each
     /// framework's package alone (the CASE API serves one per document).
-    #[error(
-        "case package holds {} CFDocuments: {}: expected one, a package is one framework",
-        documents.len(),
-        quoted_list(documents)
-    )]
+    #[error("case package holds {} CFDocuments: {}: expected one, a package is one framework",
+        documents.len(), quoted_list(documents))]
     CaseSeveralDocuments {
         /// The documents, in package order: each by its identifier, or by its path in the
         /// package (`CFDocument[1]`) when it has none.
@@ -855,11 +871,8 @@ pub enum Error {
     /// by its `sep=` line: under that delimiter it lacks a column the loader needs, and
     /// under `found` it names them all. Give the delimiter the file uses, or none to have
     /// it told from the header.
-    #[error(
-        "{file} separates the fields of its header with `{}`: expected `{}`",
-        found.escape_debug(),
-        expected.escape_debug()
-    )]
+    #[error("{file} separates the fields of its header with `{}`: expected `{}`",
+        found.escape_debug(), expected.escape_debug())]
     CsvDelimiter {
         /// The file, as named in the reference layout.
         file: &'static str,

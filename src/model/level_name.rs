@@ -1,0 +1,72 @@
+//! The names of a competency's levels: its level descriptors' `name`, else the platform's
+//! defaults (Basic, Proficient, Advanced, Expert, Ustad for 1 to 5; `None` for 0), against
+//! which a level written with a name (`"3 - Advanced"`, read by `model::level_text`) is
+//! checked once the competency is known. Shared by the passbook's checks
+//! (`people::resolve`, the CSV loaders) and the framework's validation of requirements.
+
+use crate::model::spec::CompetencySpec;
+
+/// The platform's default level names, levels 1 to 5 (`DOMAIN.md`).
+pub(crate) const LEVEL_NAMES: [&str; 5] = ["Basic", "Proficient", "Advanced", "Expert", "Ustad"];
+
+/// The name of level `level` of `competency`: its descriptor's `name`, else the
+/// platform's default (`None` for level 0); the defaults alone for a competency not known
+/// (`None`). O(levels).
+pub(crate) fn level_named(competency: Option<&CompetencySpec>, level: u8) -> Option<&str> {
+    let given = competency
+        .and_then(|c| c.levels.iter().find(|d| d.level == level))
+        .and_then(|d| d.name.as_deref());
+    let default = match level {
+        0 => Some("None"),
+        _ => LEVEL_NAMES.get(usize::from(level) - 1).copied(),
+    };
+    given.or(default)
+}
+
+/// Whether `name` is the name of level `level` of `competency` ([`level_named`]), trimmed
+/// and without regard to case, whether or not the competency exists at that level (the
+/// level's own check says so). O(levels).
+pub(crate) fn level_has_name(competency: Option<&CompetencySpec>, level: u8, name: &str) -> bool {
+    level_named(competency, level)
+        .is_some_and(|own| own.trim().to_lowercase() == name.trim().to_lowercase())
+}
+
+/// The level of `competency`, which exists at levels `min` to `max`, that `text` names:
+/// each of its levels is named by [`level_named`]; names compare trimmed and without
+/// regard to case. `Err(false)` when no level has that name, `Err(true)` when several
+/// have. For a competency not known (`None`), the default names. O(levels).
+pub(crate) fn named_level(
+    competency: Option<(&CompetencySpec, u8, u8)>,
+    text: &str,
+) -> Result<u8, bool> {
+    let wanted = text.trim().to_lowercase();
+    let same = |name: &str| name.trim().to_lowercase() == wanted;
+    let Some((spec, min, max)) = competency else {
+        let found = LEVEL_NAMES.iter().position(|n| same(n)).ok_or(false)?;
+        return u8::try_from(found + 1).map_err(|_| false);
+    };
+    let mut found = None;
+    for level in min.max(1)..=max {
+        if level_named(Some(spec), level).is_some_and(same) {
+            if found.is_some() {
+                return Err(true);
+            }
+            found = Some(level);
+        }
+    }
+    found.ok_or(false)
+}
+
+/// The two readings of level `level` written with `name` for `competency` (existing at
+/// `min` to `max`): the competency's name of that level, trimmed, and the level `name`
+/// names, if exactly one does. O(levels).
+pub(crate) fn readings(
+    competency: (&CompetencySpec, u8, u8),
+    level: u8,
+    name: &str,
+) -> (Option<String>, Option<u8>) {
+    (
+        level_named(Some(competency.0), level).map(|n| n.trim().to_owned()),
+        named_level(Some(competency), name).ok(),
+    )
+}

@@ -1,0 +1,105 @@
+//! A `level` written as text with a name beside its number (`"3 - Advanced"`), read with
+//! the name kept and written back with it, for a passbook entry and a requirement: the
+//! name is checked against the competency's own level names (`model::level_name`) once
+//! the competency is known.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
+
+use crate::model::level::{Written, number_like, numbered_name, whole_text};
+use crate::model::whole::Whole;
+
+/// Starts writing struct `name` of `len` fields with fields `competency` and `level`: the
+/// number, or the number and the name kept beside it (`"3 - Advanced"`), which [`Named`]
+/// reads back as the same two (`numbered_name`).
+pub(crate) fn competency_at_level<S: serde::Serializer>(
+    serializer: S,
+    (name, len): (&'static str, usize),
+    competency: &crate::CompetencyId,
+    (level, level_name): (u8, Option<&str>),
+) -> Result<S::SerializeStruct, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut s = serializer.serialize_struct(name, len)?;
+    s.serialize_field("competency", competency)?;
+    match level_name {
+        Some(named) => s.serialize_field("level", &format!("{level} - {named}"))?,
+        None => s.serialize_field("level", &level)?,
+    }
+    Ok(s)
+}
+
+/// A `level` as [`Written`] reads it, with the name written beside the number kept: a level written as its number and a name (`"3 - Advanced"`, `"Advanced
+/// (3)"`, see `numbered_name`) gives the number and the name, whichever name it is, for
+/// the name to be checked against the competency's own name of that level once the
+/// competency is known: where a passbook meets a framework, and where a framework's
+/// requirements meet its competencies (both are read before). Anything else reads as
+/// [`Written`] reads it, with no name. The name is borrowed from the text unless the string
+/// holds escapes. O(length).
+#[derive(Clone, Copy)]
+pub(crate) struct Named(pub(crate) Whole);
+
+impl<'de> DeserializeSeed<'de> for Named {
+    type Value = (u64, Option<Cow<'de, str>>);
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Named {
+    /// The number and name of a level written as both, when `text` is so written and the
+    /// number is within the field's range.
+    fn numbered<E: de::Error>(self, text: &str) -> Option<Result<(u64, &str), E>> {
+        let t = text.trim();
+        if whole_text(t).is_some() || !t.contains(char::is_alphabetic) || number_like(t) {
+            return None;
+        }
+        let (n, name) = numbered_name(t)?;
+        Some(
+            self.0
+                .visit_u64(u64::from(n))
+                .map(|n| (n, name))
+                .map_err(|_: E| E::invalid_value(Unexpected::Str(text), &Written(self.0))),
+        )
+    }
+}
+
+impl<'de> Visitor<'de> for Named {
+    type Value = (u64, Option<Cow<'de, str>>);
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Written(self.0).expecting(f)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Written(self.0).visit_u64(v).map(|n| (n, None))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Written(self.0).visit_i64(v).map(|n| (n, None))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Written(self.0).visit_f64(v).map(|n| (n, None))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        match self.numbered(v) {
+            Some(read) => read.map(|(n, name)| (n, Some(Cow::Borrowed(name)))),
+            None => Written(self.0).visit_str(v).map(|n| (n, None)),
+        }
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        match self.numbered(v) {
+            Some(read) => read.map(|(n, name)| (n, Some(Cow::Owned(name.to_owned())))),
+            None => Written(self.0).visit_str(v).map(|n| (n, None)),
+        }
+    }
+}
+
+/// A passbook entry's or requirement's `level` with the name written beside its number
+/// ([`Named`]), owned. O(length).
+pub(crate) fn named_written_level<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<(u8, Option<String>), D::Error> {
+    // Within 0 to 255: `Whole::byte` read it.
+    Named(Whole::byte("level"))
+        .deserialize(d)
+        .map(|(n, name)| (n as u8, name.map(Cow::into_owned)))
+}
