@@ -116,7 +116,7 @@ impl Cohort {
         if let Some(read) = read_once(framework, json, policy) {
             return read;
         }
-        let doc = OfficersSpec::read_all(json)?;
+        let doc = OfficersSpec::from_json_all(json)?;
         Cohort::new(framework, &doc.officers, policy)
     }
 }

@@ -67,7 +67,7 @@ impl Cohort {
             if read_in_pieces(&mut builder, framework, policy, json, threads) {
                 return builder.finish(threads);
             }
-            let doc = OfficersSpec::read_all(json)?;
+            let doc = OfficersSpec::from_json_all(json)?;
             return Cohort::with_threads(framework, &doc.officers, policy, threads);
         }
         let _ = threads;

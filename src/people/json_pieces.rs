@@ -501,7 +501,7 @@ mod tests {
         if read_chunked(&mut builder, fw, policy, doc, threads, chunk) {
             return (format!("{:?}", builder.finish(threads)), true);
         }
-        let two_steps = crate::OfficersSpec::read_all(doc)
+        let two_steps = crate::OfficersSpec::from_json_all(doc)
             .and_then(|d| Cohort::with_threads(fw, &d.officers, policy, threads));
         (format!("{two_steps:?}"), false)
     }

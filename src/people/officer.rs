@@ -121,19 +121,51 @@ impl OfficersSpec {
     /// [`Evidence::level_name`] (see [`Evidence::level`]). A level above the competency's
     /// levels is refused where the passbook is checked against a framework, naming them.
     /// A problem outside `officers` names no officer. The first problem only:
-    /// [`Cohort::from_json`](crate::Cohort::from_json) reports every bad field of every
+    /// [`OfficersSpec::from_json_all`] reports every bad field of every
     /// officer and passbook entry at once.
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
         crate::model::json::from_versioned_json(json).map_err(|error| in_officer(json, error))
     }
 
     /// Reads a document as [`OfficersSpec::from_json`] does, but on values it cannot read
-    /// reports every bad officer at once, and within an officer every bad field and passbook
-    /// entry, and within an entry every bad field (see `model::json_all`), each error's
-    /// message naming its officer and entry, in the
-    /// order of their positions. O(n) time beyond the one read of a valid document; only
-    /// a failed read costs another O(n).
-    pub(crate) fn read_all(json: &str) -> Result<OfficersSpec, Errors> {
+    /// reports every problem at once: every bad field of every officer and of every
+    /// passbook entry (several in one entry), and every unknown, repeated or missing member
+    /// of the document itself, in the order of their positions, each with the line, column,
+    /// path (`officers[2].passbook[0].level`; an empty key keeps its step, `officers[0].`)
+    /// and message [`OfficersSpec::from_json`] would give it were it the first problem,
+    /// and the id of the officer holding it. These are the errors
+    /// [`Cohort::from_json`](crate::Cohort::from_json) reports for a document that does
+    /// not read, without building a cohort or checking the officers against a framework.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedFormatVersion`] alone when the version is not one this crate
+    /// reads; otherwise one [`Error::Json`] for each problem as above, or a single one for
+    /// a syntax error or a document that ends early, after which nothing more can be read.
+    ///
+    /// # Complexity
+    /// O(n) time and memory in the length n of the text beyond what
+    /// [`OfficersSpec::from_json`] costs on a valid document; only a failed read costs
+    /// another O(n).
+    ///
+    /// # Example
+    /// ```
+    /// use karmayogi::{Error, OfficersSpec};
+    ///
+    /// let doc = r#"{"format_version": 2, "officers": [
+    ///   {"id": "o1", "department": 12, "position": "us", "": 1},
+    ///   {"id": "o2", "department": "dopt", "position": "us",
+    ///    "passbook": [{"competency": "rti", "level": "high", "source": "assessment"}]}]}"#;
+    /// let errors = OfficersSpec::from_json_all(doc).unwrap_err();
+    /// let paths: Vec<&str> = errors
+    ///     .iter()
+    ///     .filter_map(|e| match e {
+    ///         Error::Json { path, .. } => Some(path.as_str()),
+    ///         _ => None,
+    ///     })
+    ///     .collect();
+    /// assert_eq!(paths, ["officers[0].department", "officers[0].", "officers[1].passbook[0].level"]);
+    /// ```
+    pub fn from_json_all(json: &str) -> Result<OfficersSpec, Errors> {
         const OFFICERS: [List; 1] = [List {
             name: "officers",
             read: officer_faults,

@@ -345,3 +345,53 @@ fn one_framework_entry_with_several_problems_reports_each() {
     );
     assert_eq!(errors.len(), SEVERAL_FRAMEWORK_FAULTS.len() + 1);
 }
+
+// officers/06: empty keys (in the document, in an officer, in a passbook entry) beside
+// other bad fields in three officers. `OfficersSpec::from_json_all` reports each, an empty
+// key by a path that keeps its step (`officers[0].`), as `Cohort::from_json` does.
+
+const EMPTY_KEYS: &str =
+    include_str!("../data/cases/officers/06-empty-keys-in-several-officers.json");
+
+/// officers/06's faults, each with a mend of the same length.
+const EMPTY_KEY_FAULTS: [(&str, &str); 7] = [
+    (r#", "": 0"#, "       "),
+    (r#", "": "x""#, "         "),
+    (r#""level": "high""#, r#""level": 3     "#),
+    (r#", "": 1}"#, r"       }"),
+    (r#""department": 12"#, r#""department":"p""#),
+    (r#""position": 4"#, r#""position":"""#),
+    (r#", "target_position": []"#, "                       "),
+];
+
+#[test]
+fn every_problem_of_an_officers_document_with_empty_keys_is_reported_without_a_cohort() {
+    let errors = OfficersSpec::from_json_all(EMPTY_KEYS)
+        .unwrap_err()
+        .into_vec();
+    let found: Vec<(&str, Option<&str>)> =
+        errors.iter().map(|e| (fields(e).2, fields(e).3)).collect();
+    assert_eq!(
+        found,
+        [
+            ("", None),
+            ("officers[0].", Some("o1")),
+            ("officers[0].passbook[0].level", Some("o1")),
+            ("officers[0].passbook[0].", Some("o1")),
+            ("officers[1].department", Some("o2")),
+            ("officers[2].position", Some("o3")),
+            ("officers[2].target_position", Some("o3")),
+        ]
+    );
+    each_alone(&errors, EMPTY_KEYS, &EMPTY_KEY_FAULTS, |doc| {
+        OfficersSpec::from_json(doc).unwrap_err()
+    });
+    // The same errors as the cohort's reader, which builds a cohort besides.
+    let (_, from_cohort) = cohort_errors(EMPTY_KEYS);
+    assert_eq!(errors, from_cohort);
+    let mended = mended(EMPTY_KEYS, &EMPTY_KEY_FAULTS);
+    assert_eq!(
+        OfficersSpec::from_json_all(&mended).map(|d| d.officers.len()),
+        Ok(3)
+    );
+}

@@ -4,8 +4,10 @@
 //! memory at once: a document, or its text, is read by the library's `Cohort::from_json`
 //! straight into the cohort's columns; from an array, each element is read on its own and
 //! handed to the library as a stream. `reviewOfficers` streams a document's officers from
-//! raw slices of its text, parsed one by one. An officer that does not read is read again
-//! by the library's reader of officers documents, so its every bad field is reported.
+//! raw slices of its text, parsed one by one; a document with a problem is read whole by
+//! the library's reader of officers documents, which reports every problem of every
+//! officer. An element of an array that does not read is read by the same reader, so its
+//! every bad field is reported.
 
 use std::rc::Rc;
 
@@ -43,12 +45,6 @@ struct RawDocument {
     officers: Vec<IgnoredAny>,
 }
 
-/// Only the version, so it is checked before the shape (as the library's readers do).
-#[derive(Deserialize)]
-struct Probe {
-    format_version: Option<u64>,
-}
-
 /// What went wrong reading the officers, and which input index each officer read came from
 /// (so errors the library reports by index name the caller's index).
 #[derive(Default)]
@@ -57,68 +53,42 @@ struct Reading {
     kept: Vec<usize>,
 }
 
-/// The errors of one officer's JSON text `slice` that does not read, as the library's
-/// reader of officers documents reports them: every bad field of the officer and of each
-/// passbook entry (only the first for a syntax error), each with the line and column in
-/// `slice`, the path inside the officer (`passbook[0].level`, empty for the officer
-/// itself) and the id the library found. The officer is read as the only one of a
-/// document, so its errors are the library's own; only a failed read comes here.
-fn officer_errors(
-    framework: &karmayogi::Framework,
-    slice: &str,
-    first: &serde_json::Error,
-) -> Vec<Error> {
+/// The errors of one officer's JSON text `officer` that does not read, as the library's
+/// reader of officers documents ([`OfficersSpec::from_json_all`]) reports them: every bad
+/// field of the officer and of each passbook entry (only the first for a syntax error),
+/// each with the line and column in `officer`, the path inside the officer after its
+/// index (`.passbook[0].level`, `.` for an empty key, empty for the officer itself) and
+/// the id the library found. The officer is read as the only one of a document; only a
+/// failed read comes here.
+fn officer_errors(officer: &str, first: &serde_json::Error) -> Vec<Error> {
     let head = format!("{{\"format_version\":{FORMAT_VERSION},\"officers\":[");
-    let document = format!("{head}{slice}]}}");
-    let policy = karmayogi::LevelPolicy::default();
     let all = match first.classify() {
         serde_json::error::Category::Data => {
-            karmayogi::Cohort::from_json(framework, &document, &policy).err()
+            OfficersSpec::from_json_all(&format!("{head}{officer}]}}")).err()
         }
         _ => None,
     };
     let found: Vec<Error> = (all.into_iter().flatten())
         .filter_map(|mut error| {
-            let Error::Json { path, .. } = &mut error else {
+            let Error::Json {
+                line, column, path, ..
+            } = &mut error
+            else {
                 return None;
             };
-            let inner = path.strip_prefix("officers[0]")?;
-            *path = inner.strip_prefix('.').unwrap_or(inner).to_owned();
+            *path = path.strip_prefix("officers[0]")?.to_owned();
             // The document's first line holds the head before the officer's text.
-            if let Error::Json {
-                line: 1, column, ..
-            } = &mut error
-            {
+            if *line == 1 {
                 *column = column.saturating_sub(head.len());
             }
             Some(error)
         })
         .collect();
     if found.is_empty() {
-        vec![Error::from_json_error(slice, first)]
+        vec![Error::from_json_error(officer, first)]
     } else {
         found
     }
-}
-
-/// A JSON error of a piece of a text moved to where the piece stands: `lines` more lines,
-/// `columns` more columns on its first line, its path under `under`.
-fn moved(mut error: Error, lines: usize, columns: usize, under: &str) -> Error {
-    if let Error::Json {
-        line, column, path, ..
-    } = &mut error
-    {
-        if *line <= 1 {
-            *column += columns;
-        }
-        *line += lines;
-        *path = match path.as_str() {
-            "" => under.to_owned(),
-            inner if inner.starts_with('[') => format!("{under}{inner}"),
-            inner => format!("{under}.{inner}"),
-        };
-    }
-    error
 }
 
 impl Reading {
@@ -180,7 +150,7 @@ impl Cohort {
         let policy = options::policy(policy)?;
         let fw = &framework.inner;
         let inner = if officers.is_array() {
-            read_officers(fw, officers, |stream| {
+            read_officers(officers, |stream| {
                 karmayogi::Cohort::new(fw, stream, &policy)
             })?
         } else {
@@ -301,27 +271,21 @@ fn reserve(bytes: usize) {
 /// Reads officers from an array of officers, an officers document or its JSON text, and
 /// hands them to `consume` one at a time; a malformed officer is left out of the stream and
 /// reported, with the library's own errors (officer indices mapped back to the caller's).
+/// A document is handed over a second time, whole, only when its officers read apart do
+/// not but the library's reader reads them (see `read_document`).
 pub(crate) fn read_officers<T>(
-    framework: &karmayogi::Framework,
     officers: &JsValue,
-    consume: impl FnOnce(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
+    mut consume: impl FnMut(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
 ) -> Result<T, Failure> {
     let mut reading = Reading::default();
     let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
         let mut stream = array.iter().enumerate().filter_map(|(i, value)| {
-            let read = read_element(framework, &value, i);
+            let read = read_element(&value, i);
             reading.officer(i, read)
         });
         consume(&mut stream)
     } else {
-        let input = Input::new(officers, "officers")?;
-        split(&input)?;
-        let spans = OfficersSpec::officer_spans(&input.text);
-        let mut stream = spans.into_iter().enumerate().filter_map(|(i, span)| {
-            let read = read_raw(framework, &input, span, i);
-            reading.officer(i, read)
-        });
-        consume(&mut stream)
+        return read_document(&Input::new(officers, "officers")?, consume);
     };
     match built {
         Ok(value) if reading.problems.is_empty() => Ok(value),
@@ -333,17 +297,14 @@ pub(crate) fn read_officers<T>(
 /// Reads one element of an array of officers; a problem's path starts with its index. An
 /// element whose values do not read gives every bad field of the officer and its passbook
 /// entries, as the library's reader finds them.
-fn read_element(
-    framework: &karmayogi::Framework,
-    value: &JsValue,
-    index: usize,
-) -> Result<OfficerSpec, Vec<Problem>> {
+fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Vec<Problem>> {
     let at_index = |problem: Problem| match problem {
         Problem::Json(mut p) => {
-            p.path = if p.path.is_empty() {
-                format!("[{index}]")
-            } else {
-                format!("[{index}].{}", p.path)
+            p.path = match p.path.as_str() {
+                inner if inner.is_empty() || inner.starts_with(['.', '[']) => {
+                    format!("[{index}]{inner}")
+                }
+                inner => format!("[{index}].{inner}"),
             };
             p.message = object_message("officers", &p.path, p.id.as_deref(), &p.description);
             Problem::Json(p)
@@ -356,67 +317,43 @@ fn read_element(
         Ok(officer) => return Ok(officer),
         Err(e) => e,
     };
-    let errors = officer_errors(framework, &input.text, &first);
+    let errors = officer_errors(&input.text, &first);
     Err(errors
         .into_iter()
         .map(|e| at_index(input.problem_of(e)))
         .collect())
 }
 
-/// Checks an officers document's version, then its shape with its officers left unread.
-///
-/// A well-formed document is read once; only when that fails is the version probed on its
-/// own, so an unsupported version is reported before the shape, as the library's readers do.
-fn split(input: &Input) -> Result<(), Failure> {
-    let text = input.text.as_str();
-    let unsupported = |found: u64| -> Failure {
-        Error::UnsupportedFormatVersion {
-            found,
-            expected: FORMAT_VERSION,
-        }
-        .into()
-    };
-    let supported = |found: u64| {
-        (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found)
-    };
-    let shape_error = match serde_json::from_str::<RawDocument>(text) {
-        Ok(document) if supported(u64::from(document.format_version)) => return Ok(()),
-        Ok(document) => return Err(unsupported(u64::from(document.format_version))),
-        Err(e) => e,
-    };
-    match serde_json::from_str::<Probe>(text) {
-        Ok(Probe {
-            format_version: Some(found),
-        }) if !supported(found) => Err(unsupported(found)),
-        // Syntax errors are reported where found; a shape the probe cannot read is left to
-        // the document's own reading, which names what it expected.
-        Err(e) if e.classify() != serde_json::error::Category::Data => Err(input.failure(&e)),
-        _ => Err(input.failure(&shape_error)),
-    }
-}
-
-/// Parses officer `index` of a document, the bytes `span` of its text, reporting its
-/// problems at their places in the whole text: the path and id the library finds in the
-/// officer's text, under `officers[index]`; every bad field when its values do not read.
-fn read_raw(
-    framework: &karmayogi::Framework,
+/// Reads an officers document's officers from raw slices of its text, each parsed on its
+/// own and handed to `consume` as a stream, when the document's shape and version read and
+/// every officer does. Otherwise the whole text is read by the library's reader of
+/// officers documents ([`OfficersSpec::from_json_all`]), which reports every problem of the
+/// document and of every officer and passbook entry with its line, column, path and id;
+/// should that reader accept the document, `consume` is given its officers.
+fn read_document<T>(
     input: &Input,
-    span: std::ops::Range<usize>,
-    index: usize,
-) -> Result<OfficerSpec, Vec<Problem>> {
-    let start = span.start;
-    let slice = input.text.get(span).unwrap_or_default();
-    let first = match serde_json::from_str::<OfficerSpec>(slice) {
-        Ok(officer) => return Ok(officer),
-        Err(e) => e,
-    };
-    // The slice's line and column, moved to where the slice starts in the whole text.
-    let before = input.text.get(..start).unwrap_or_default();
-    let lines = before.matches('\n').count();
-    let columns = before.len() - before.rfind('\n').map_or(0, |n| n + 1);
-    let under = format!("officers[{index}]");
-    Err(officer_errors(framework, slice, &first)
-        .into_iter()
-        .map(|e| input.problem_of(moved(e, lines, columns, &under)))
-        .collect())
+    mut consume: impl FnMut(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
+) -> Result<T, Failure> {
+    let text = input.text.as_str();
+    let library_errors = |errors: Errors| Reading::default().finish(Some(errors));
+    let supported = |version: u32| (OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&version);
+    let apart = serde_json::from_str::<RawDocument>(text)
+        .is_ok_and(|document| supported(document.format_version));
+    if apart {
+        let mut failed = false;
+        let built = {
+            let spans = OfficersSpec::officer_spans(text);
+            let mut stream = spans.into_iter().map_while(|span| {
+                let officer = text.get(span).and_then(|s| serde_json::from_str(s).ok());
+                failed |= officer.is_none();
+                officer
+            });
+            consume(&mut stream)
+        };
+        if !failed {
+            return built.map_err(library_errors);
+        }
+    }
+    let document = input.read_all(OfficersSpec::from_json_all)?;
+    consume(&mut document.officers.into_iter()).map_err(library_errors)
 }

@@ -255,7 +255,9 @@ impl Framework {
     /// officers, an officers document or its JSON text; officers validation would refuse
     /// are skipped.
     ///
-    /// Throws for a malformed officer or an `asOf` that is not `YYYY-MM-DD`.
+    /// Throws for an `asOf` that is not `YYYY-MM-DD`, or for malformed officers: every
+    /// problem of the document and of every officer, with the library's paths, ids, lines
+    /// and columns (as `new Cohort` reports them).
     #[wasm_bindgen(js_name = reviewOfficers, unchecked_return_type = "Problem[]")]
     pub fn review_officers(
         &self,
@@ -264,7 +266,7 @@ impl Framework {
         options: Option<crate::args::ReviewOptions>,
     ) -> Result<JsValue, Failure> {
         let options = options::review(options)?;
-        let warnings = read_officers(&self.inner, officers, |stream| {
+        let warnings = read_officers(officers, |stream| {
             Ok(self.inner.review_officers(stream, &options))
         })?;
         output(&warnings)

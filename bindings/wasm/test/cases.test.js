@@ -245,10 +245,44 @@ describe("real-world cases", () => {
       () => new Cohort(fw, JSON.parse(text)),
       expected.map(({ path, id }) => ({ code: "json", path, id, line: 0, column: 0 })),
     );
-    // `reviewOfficers` reads officer by officer: inside an officer written as a list, the
-    // path has no dot before the element's index.
+    // `reviewOfficers` reports the same, the unknown member beside the officers' faults.
+    throwsProblems(() => fw.reviewOfficers(text), expected);
     const listed = '{"format_version": 2, "officers": [[1, 2]]}';
     throwsProblems(() => fw.reviewOfficers(listed), [{ code: "json", path: "officers[0][0]", line: 1, column: 37 }]);
+  });
+
+  test("a review of an officers document reports every problem of every officer, empty keys too (officers/06)", () => {
+    // Empty keys in the document, in an officer and in a passbook entry, beside a level
+    // written as a word and fields of the wrong type in two more officers. Each was
+    // reported by a reading of its officer alone, which lost an empty key's step
+    // (`officers[0]` for `officers[0].`) and the document's own problems.
+    const fw = new Framework({
+      format_version: 2,
+      competencies: [{ id: "rti", name: "Right to Information", type: "domain" }],
+      roles: [{ id: "cpio", name: "CPIO", requires: [{ competency: "rti", level: 3 }] }],
+      positions: [{ id: "hpo", name: "Postmaster", department: "posts", roles: ["cpio"] }],
+    });
+    const text = read("tests/data/cases/officers/06-empty-keys-in-several-officers.json");
+    const expected = [
+      ["", null, 1, 24],
+      ["officers[0].", "o1", 3, 59],
+      ["officers[0].passbook[0].level", "o1", 4, 53],
+      ["officers[0].passbook[0].", "o1", 4, 81],
+      ["officers[1].department", "o2", 5, 31],
+      ["officers[2].position", "o3", 6, 51],
+      ["officers[2].target_position", "o3", 6, 72],
+    ].map(([path, id, line, column]) => ({ code: "json", path, id, line, column }));
+    // Each with the library's message, as the cohort's reader gives it.
+    const review = throwsProblems(() => fw.reviewOfficers(text), expected);
+    const cohort = throwsProblems(() => new Cohort(fw, text), expected);
+    assert.deepEqual(review.problems, cohort.problems);
+    // As a document object, and as an array of officers: the same paths, by index in the array.
+    const doc = JSON.parse(text);
+    const unplaced = expected.map((p) => ({ ...p, line: 0, column: 0 }));
+    throwsProblems(() => fw.reviewOfficers(doc), unplaced);
+    const inArray = unplaced.slice(1).map((p) => ({ ...p, path: p.path.replace(/^officers/, "") }));
+    throwsProblems(() => fw.reviewOfficers(doc.officers), inArray);
+    throwsProblems(() => new Cohort(fw, doc.officers), inArray);
   });
 
   test("under a formal share a plan's bound is in selection hours (planning/14)", () => {
