@@ -591,20 +591,80 @@ pub enum Mode {
 }
 
 /// A competency a course builds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// As JSON, `level` is written as the number, or as the number and
+/// [`CourseOutcome::level_name`] (`"3 - Expert"`) when the outcome holds a name, as a
+/// [`RequirementSpec`]'s level is.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "CourseOutcomeRead")]
 pub struct CourseOutcome {
     /// The competency built.
     pub competency: CompetencyId,
     /// The level the course brings a learner to, 1 up to the competency's highest level.
     /// Absent when the catalogue tags the competency without a level (as KCM tags do):
-    /// consumers must then choose a documented default, never guess silently.
+    /// consumers must then choose a documented default, never guess silently. JSON may
+    /// give it as a requirement's level is given: a number, a string holding one, or a
+    /// number with a name (`"3 - Expert"`), the name kept in
+    /// [`CourseOutcome::level_name`]; a level's name alone is refused.
+    pub level: Option<u8>,
+    /// The name written beside the level's number, trimmed (`"3 - Expert"` gives
+    /// `Expert`), as a catalogue export names a level picked from a list; `None` for a
+    /// level written as a number alone, and for no level.
+    /// [`Framework::new`](crate::Framework::new) requires it to be the competency's own
+    /// name of that level (its descriptor's `name`, else the platform's default, Basic to
+    /// Ustad; compared trimmed, in any case), as a requirement's name is checked: another
+    /// name is [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch), naming the
+    /// course, the competency and both readings.
+    pub level_name: Option<String>,
+}
+
+/// [`CourseOutcome`] as JSON writes it: the optional level with its name.
+#[derive(Deserialize)]
+#[serde(rename = "CourseOutcome", deny_unknown_fields)]
+struct CourseOutcomeRead {
+    competency: CompetencyId,
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::level::optional_written_level"
+        deserialize_with = "crate::model::level_text::optional_named_written_level"
     )]
-    pub level: Option<u8>,
+    level: Option<(u8, Option<String>)>,
+}
+
+impl From<CourseOutcomeRead> for CourseOutcome {
+    fn from(read: CourseOutcomeRead) -> CourseOutcome {
+        let (level, level_name) = read.level.unzip();
+        CourseOutcome {
+            competency: read.competency,
+            level,
+            level_name: level_name.flatten(),
+        }
+    }
+}
+
+impl Serialize for CourseOutcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if let Some(level) = self.level {
+            let level = (level, self.level_name.as_deref());
+            let at = ("CourseOutcome", 2);
+            return level_text::competency_at_level(serializer, at, &self.competency, level)?.end();
+        }
+        let mut s = serializer.serialize_struct("CourseOutcome", 1)?;
+        s.serialize_field("competency", &self.competency)?;
+        s.end()
+    }
+}
+
+impl CourseOutcome {
+    /// An outcome building `competency` to `level` (`None`: untagged), the level written
+    /// as a number.
+    pub fn new(competency: impl Into<CompetencyId>, level: Option<u8>) -> Self {
+        CourseOutcome {
+            competency: competency.into(),
+            level,
+            level_name: None,
+        }
+    }
 }
 
 /// A course or other learning resource (a CBP) in the catalogue.

@@ -142,7 +142,13 @@ export interface PositionSpec {
 /** A competency a course builds, and the level it brings a learner to (absent: untagged). */
 export interface CourseOutcome {
   competency: string;
-  level?: number | null;
+  /**
+   * A whole number, or a string holding one (`"3"`, `"Level 3"`); a level's name alone is
+   * refused. A number with a name (`"3 - Expert"`) is the number, the name checked against
+   * the competency's own name of that level (else `level_name_mismatch`) and written back
+   * with it; otherwise outputs give a number.
+   */
+  level?: number | string | null;
 }
 
 /** A course or other learning resource (a CBP). */
