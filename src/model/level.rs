@@ -301,9 +301,9 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// name (`"Proficient"`) is refused with a message saying so: which level a name is
 /// depends on the competency's scale, which a passbook does not hold and a framework's
 /// field is read before (HR exports in CSV, read against a framework, may name levels).
-/// A passbook entry's, a requirement's and a course outcome's level keep such a name
-/// (`model::level_text::Named`) to be checked against the competency's own names once it
-/// is known, as the CSV readers check it; elsewhere (a level descriptor, a group rule) a
+/// A passbook entry's, a requirement's, a course outcome's and a group rule's level keep
+/// such a name (`model::level_text::Named`) to be checked against the competency's own
+/// names once it is known, as the CSV readers check it; elsewhere (a level descriptor) a
 /// level's number with its name, as the platform names
 /// levels and HR systems export a level picked from a list (`"3 (Advanced)"`,
 /// `"Advanced (3)"`, `"Level 3 - Advanced"`, `"4 [Expert]"`, see [`numbered_name`]), is the

@@ -1,6 +1,6 @@
 //! A `level` written as text with a name beside its number (`"3 - Advanced"`), read with
-//! the name kept and written back with it, for a passbook entry, a requirement and a
-//! course outcome: the name is checked against the competency's own level names
+//! the name kept and written back with it, for a passbook entry, a requirement, a course
+//! outcome and a group rule: the name is checked against the competency's own level names
 //! (`model::level_name`) once the competency is known.
 
 use std::borrow::Cow;

@@ -361,23 +361,25 @@ impl GroupSpec {
 /// assert_eq!(profile.level(&framework, "finance")?.get(), 2); // two of three at level 2
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "crate::model::spec_named::GroupRuleRead")]
 pub struct GroupRule {
     /// The competency that stands for the group: held at [`level`](Self::level) when the
     /// rule is met. It must not be one of the group's own children.
     pub competency: CompetencyId,
     /// The level each counted child must be held at (or above), and the level the rule
-    /// grants; within the competency's range.
-    #[serde(deserialize_with = "crate::model::level::written_level")]
+    /// grants; within the competency's range. JSON may give it as a requirement's level
+    /// is given: a number, a string holding one, or a number with a name (`"3 -
+    /// Expert"`), the name kept in [`GroupRule::level_name`].
     pub level: u8,
+    /// The name written beside the level's number, trimmed; `None` for a number alone.
+    /// [`Framework::new`](crate::Framework::new) requires it to be the competency's own
+    /// name of that level, as a requirement's name is checked: another name is
+    /// [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch), naming the group,
+    /// the competency and both readings.
+    pub level_name: Option<String>,
     /// How many children must be held at `level`, 1 up to the number of children; absent
     /// means all of them.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::whole::at_least"
-    )]
     pub at_least: Option<u32>,
 }
 
@@ -596,7 +598,7 @@ pub enum Mode {
 /// [`CourseOutcome::level_name`] (`"3 - Expert"`) when the outcome holds a name, as a
 /// [`RequirementSpec`]'s level is.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "CourseOutcomeRead")]
+#[serde(from = "crate::model::spec_named::CourseOutcomeRead")]
 pub struct CourseOutcome {
     /// The competency built.
     pub competency: CompetencyId,
@@ -616,43 +618,6 @@ pub struct CourseOutcome {
     /// name is [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch), naming the
     /// course, the competency and both readings.
     pub level_name: Option<String>,
-}
-
-/// [`CourseOutcome`] as JSON writes it: the optional level with its name.
-#[derive(Deserialize)]
-#[serde(rename = "CourseOutcome", deny_unknown_fields)]
-struct CourseOutcomeRead {
-    competency: CompetencyId,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::level_text::optional_named_written_level"
-    )]
-    level: Option<(u8, Option<String>)>,
-}
-
-impl From<CourseOutcomeRead> for CourseOutcome {
-    fn from(read: CourseOutcomeRead) -> CourseOutcome {
-        let (level, level_name) = read.level.unzip();
-        CourseOutcome {
-            competency: read.competency,
-            level,
-            level_name: level_name.flatten(),
-        }
-    }
-}
-
-impl Serialize for CourseOutcome {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        if let Some(level) = self.level {
-            let level = (level, self.level_name.as_deref());
-            let at = ("CourseOutcome", 2);
-            return level_text::competency_at_level(serializer, at, &self.competency, level)?.end();
-        }
-        let mut s = serializer.serialize_struct("CourseOutcome", 1)?;
-        s.serialize_field("competency", &self.competency)?;
-        s.end()
-    }
 }
 
 impl CourseOutcome {

@@ -306,9 +306,8 @@ impl LevelCheck<'_> {
 
     /// Checks that `name`, written beside the level `level` at which `owner` (a
     /// requirement's activity or role, or a course outcome's course) names `competency`,
-    /// is the competency's own name of that level (its descriptor's, else the platform's
-    /// default), as a passbook entry's is checked; an unknown competency is reported by
-    /// [`LevelCheck::level`]. O(levels).
+    /// is the competency's own name of that level (`level_name::name_mismatch`); an unknown
+    /// competency is reported by [`LevelCheck::level`]. O(levels).
     fn level_name(
         &self,
         owner_kind: EntityKind,
@@ -321,21 +320,13 @@ impl LevelCheck<'_> {
             return;
         };
         let c = c as usize;
-        let spec = &self.competencies.items[c];
-        if level_name::level_has_name(Some(spec), level, name) {
-            return;
-        }
-        let (level_named, named) =
-            level_name::readings((spec, self.min[c], self.max[c]), level, name);
-        errors.push(Error::LevelNameMismatch {
-            owner_kind,
-            owner: owner.to_owned(),
-            competency: competency.to_owned(),
+        let scale = (&self.competencies.items[c], self.min[c], self.max[c]);
+        errors.extend(level_name::name_mismatch(
+            (owner_kind, owner),
+            scale,
             level,
-            name: name.to_owned(),
-            level_named,
-            named,
-        });
+            name,
+        ));
     }
 
     /// Checks the competency exists and `level` (when given) lies in its range.

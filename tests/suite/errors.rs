@@ -749,6 +749,62 @@ fn names_written_back_and_corrected(doc: &str, spec: &FrameworkSpec) -> Framewor
     Framework::from_json(&right).expect("every name is its level's")
 }
 
+/// scales/27: group rules writing their level with a name, as scales/25's requirements:
+/// a competency's own name of 3 beside 2 (`Expert (2)`), `4 - Ustad` for a competency of
+/// four levels, and a right one (`3 - Expert`, the competency's own name of 3). The
+/// reader of a rule's level checked a name against the platform's names only, refusing
+/// the whole document; each is now checked as a requirement's is.
+#[test]
+fn level_name_mismatch_in_group_rules() {
+    let doc = include_str!(
+        "../data/cases/scales/27-group-rule-level-names-against-own-names-framework.json"
+    );
+    let errors = Framework::from_json(doc)
+        .expect_err("two names contradict their numbers")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [
+            name_mismatch(
+                EntityKind::Group,
+                "office",
+                "noting",
+                4,
+                "Ustad",
+                "Expert",
+                None
+            ),
+            name_mismatch(
+                EntityKind::Group,
+                "transparency",
+                "governance",
+                2,
+                "Expert",
+                "Practising",
+                Some(3)
+            ),
+        ]
+    );
+    let spec = FrameworkSpec::from_json(doc).expect("read before the competencies are known");
+    let rule = spec.groups[2].rule.as_ref().expect("a rule");
+    assert_eq!(
+        (rule.level, rule.level_name.as_deref()),
+        (3, Some("Expert"))
+    );
+    assert_eq!(
+        serde_json::to_value(rule).expect("serializes"),
+        json!({"competency": "disclosure", "level": "3 - Expert"})
+    );
+    assert_eq!(
+        FrameworkSpec::from_json(&spec.to_json()).expect("reads"),
+        spec
+    );
+    let right = doc
+        .replace("Expert (2)", "Practising (2)")
+        .replace("4 - Ustad", "4 - Expert");
+    Framework::from_json(&right).expect("every name is its level's");
+}
+
 #[test]
 fn invalid_level_scale() {
     let mut s = spec();
@@ -1228,12 +1284,14 @@ fn invalid_group_rule() {
     empty.rule = Some(GroupRule {
         competency: "accounts".into(),
         level: 2,
+        level_name: None,
         at_least: None,
     });
     let mut finance = GroupSpec::new("finance", "Finance");
     finance.rule = Some(GroupRule {
         competency: "accounts".into(),
         level: 2,
+        level_name: None,
         at_least: Some(3),
     });
     s.groups = vec![empty, finance];
@@ -1274,6 +1332,7 @@ fn group_rule_cycle() {
         Some(GroupRule {
             competency: c.into(),
             level: 1,
+            level_name: None,
             at_least: None,
         })
     };

@@ -1004,6 +1004,7 @@ fn corrupt_groups(spec: &mut FrameworkSpec, pick: usize, value: usize) -> Vec<St
         Some(GroupRule {
             competency: competency.into(),
             level,
+            level_name: None,
             at_least,
         })
     };

@@ -87,8 +87,13 @@ export interface GroupSpec {
 export interface GroupRule {
   /** The competency that stands for the group; not one of its children. */
   competency: string;
-  /** The level each counted child must reach and the level granted. */
-  level: number;
+  /**
+   * The level each counted child must reach and the level granted: a whole number, or a
+   * string holding one; a number with a name (`"3 - Expert"`) is the number, the name
+   * checked against the competency's own name of that level (else `level_name_mismatch`)
+   * and written back with it.
+   */
+  level: number | string;
   /** How many children must reach the level, 1 up to their number; absent: all of them. */
   at_least?: number | null;
 }
