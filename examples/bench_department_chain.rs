@@ -31,6 +31,7 @@ fn chain(n: usize) -> Framework {
             provides: vec![CourseOutcome {
                 competency: required[i].as_str().into(),
                 level: Some(5),
+                level_name: None,
             }],
             prerequisites: if i == 0 {
                 Vec::new()

@@ -44,6 +44,7 @@ fn course(id: String, provides: Option<&str>, prerequisites: Vec<String>) -> Cou
             .map(|c| CourseOutcome {
                 competency: c.into(),
                 level: Some(5),
+                level_name: None,
             })
             .into_iter()
             .collect(),

@@ -58,6 +58,7 @@ fn chain(n: usize) -> Framework {
                     .then(|| CourseOutcome {
                         competency: "c".into(),
                         level: Some(5),
+                        level_name: None,
                     })
                     .into_iter()
                     .collect(),

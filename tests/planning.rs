@@ -193,6 +193,7 @@ fn course(id: String, provides: Option<&str>, prerequisites: Vec<String>) -> Cou
             .map(|c| CourseOutcome {
                 competency: c.into(),
                 level: Some(5),
+                level_name: None,
             })
             .into_iter()
             .collect(),
@@ -532,6 +533,7 @@ fn a_course_closing_forty_thousand_competencies() {
         .map(|c| CourseOutcome {
             competency: c.as_str().into(),
             level: Some(5),
+            level_name: None,
         })
         .collect();
     courses.push(wide);

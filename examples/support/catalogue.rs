@@ -106,6 +106,7 @@ pub fn overlapping_catalogue(esco: &Esco, count: usize, seed: u64) -> Vec<Course
                 .map(|&s| CourseOutcome {
                     competency: competency_id(s).into(),
                     level: Some(level),
+                    level_name: None,
                 })
                 .collect(),
             prerequisites,
@@ -245,6 +246,7 @@ fn generate(
                 .map(|&s| CourseOutcome {
                     competency: competency_id(s).into(),
                     level: Some(level),
+                    level_name: None,
                 })
                 .collect(),
             prerequisites: before,

@@ -301,10 +301,10 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// name (`"Proficient"`) is refused with a message saying so: which level a name is
 /// depends on the competency's scale, which a passbook does not hold and a framework's
 /// field is read before (HR exports in CSV, read against a framework, may name levels).
-/// A passbook entry's and a requirement's level keep such a name
-/// (`model::level_text::Named`) to be checked against the competency's own names once it
-/// is known, as the CSV readers check it; elsewhere (a course outcome, a level descriptor,
-/// a group rule) a level's number with its name, as the platform names
+/// A passbook entry's, a requirement's, a course outcome's and a group rule's level keep
+/// such a name (`model::level_text::Named`) to be checked against the competency's own
+/// names once it is known, as the CSV readers check it; elsewhere (a level descriptor) a
+/// level's number with its name, as the platform names
 /// levels and HR systems export a level picked from a list (`"3 (Advanced)"`,
 /// `"Advanced (3)"`, `"Level 3 - Advanced"`, `"4 [Expert]"`, see [`numbered_name`]), is the
 /// number when the name is the platform's own for it (Basic, Proficient, Advanced, Expert,
@@ -413,17 +413,9 @@ pub(crate) fn written_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Er
         .map(|v| v as u8)
 }
 
-/// A course outcome's optional `level`: absent or `null` is none, else as
-/// [`written_level`]. O(length).
-pub(crate) fn optional_written_level<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<u8>, D::Error> {
-    d.deserialize_option(OptionalWritten("level"))
-}
-
-/// A competency's optional `min_level`, read as [`optional_written_level`] reads a level
-/// (`4`, `"4"`, `"Level 4"`), so that the bounds of a scale are written as its levels are;
-/// its range is checked with the competency's. O(length).
+/// A competency's optional `min_level`, read as [`written_level`] reads a level (`4`,
+/// `"4"`, `"Level 4"`; absent or `null` is none), so that the bounds of a scale are written
+/// as its levels are; its range is checked with the competency's. O(length).
 pub(crate) fn optional_min_level<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
     d.deserialize_option(OptionalWritten("min_level"))
 }
@@ -433,7 +425,8 @@ pub(crate) fn optional_max_level<'de, D: Deserializer<'de>>(d: D) -> Result<Opti
     d.deserialize_option(OptionalWritten("max_level"))
 }
 
-/// The visitor of [`optional_written_level`], for the field it names.
+/// The visitor of [`optional_min_level`] and [`optional_max_level`], for the field it
+/// names.
 struct OptionalWritten(&'static str);
 
 impl<'de> Visitor<'de> for OptionalWritten {

@@ -5,6 +5,7 @@
 //! (`people::resolve`, the CSV loaders) and the framework's validation of requirements.
 
 use crate::model::spec::CompetencySpec;
+use crate::{EntityKind, Error};
 
 /// The platform's default level names, levels 1 to 5 (`DOMAIN.md`).
 pub(crate) const LEVEL_NAMES: [&str; 5] = ["Basic", "Proficient", "Advanced", "Expert", "Ustad"];
@@ -69,4 +70,29 @@ pub(crate) fn readings(
         level_named(Some(competency.0), level).map(|n| n.trim().to_owned()),
         named_level(Some(competency), name).ok(),
     )
+}
+
+/// The error of `name`, written beside level `level` at which `owner` names competency
+/// `scale.0` (existing at `scale.1` to `scale.2`), when it is not the competency's own
+/// name of that level (its descriptor's, else the platform's default), as a passbook
+/// entry's is checked: `Error::LevelNameMismatch` with both readings. O(levels).
+pub(crate) fn name_mismatch(
+    (owner_kind, owner): (EntityKind, &str),
+    scale: (&CompetencySpec, u8, u8),
+    level: u8,
+    name: &str,
+) -> Option<Error> {
+    if level_has_name(Some(scale.0), level, name) {
+        return None;
+    }
+    let (level_named, named) = readings(scale, level, name);
+    Some(Error::LevelNameMismatch {
+        owner_kind,
+        owner: owner.to_owned(),
+        competency: scale.0.id.as_str().to_owned(),
+        level,
+        name: name.to_owned(),
+        level_named,
+        named,
+    })
 }

@@ -1,7 +1,7 @@
 //! A `level` written as text with a name beside its number (`"3 - Advanced"`), read with
-//! the name kept and written back with it, for a passbook entry and a requirement: the
-//! name is checked against the competency's own level names (`model::level_name`) once
-//! the competency is known.
+//! the name kept and written back with it, for a passbook entry, a requirement, a course
+//! outcome and a group rule: the name is checked against the competency's own level names
+//! (`model::level_name`) once the competency is known.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -102,4 +102,22 @@ pub(crate) fn named_written_level<'de, D: Deserializer<'de>>(
     Named(Whole::byte("level"))
         .deserialize(d)
         .map(|(n, name)| (n as u8, name.map(Cow::into_owned)))
+}
+
+/// A course outcome's optional `level` with the name written beside its number
+/// ([`Named`]): absent or `null` is none. O(length).
+pub(crate) fn optional_named_written_level<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<(u8, Option<String>)>, D::Error> {
+    <Option<NamedLevel> as serde::Deserialize>::deserialize(d)
+        .map(|level| level.map(|l| (l.0, l.1)))
+}
+
+/// A level read by [`named_written_level`], for `Option`'s reader.
+struct NamedLevel(u8, Option<String>);
+
+impl<'de> serde::Deserialize<'de> for NamedLevel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        named_written_level(d).map(|(n, name)| NamedLevel(n, name))
+    }
 }

@@ -11,6 +11,7 @@
 // Declared in the order a user meets them (see `lib.rs`).
 pub(crate) mod framework;
 pub(crate) mod spec;
+pub(crate) mod spec_named;
 
 pub(crate) mod by_key;
 pub(crate) mod csr;

@@ -361,23 +361,25 @@ impl GroupSpec {
 /// assert_eq!(profile.level(&framework, "finance")?.get(), 2); // two of three at level 2
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "crate::model::spec_named::GroupRuleRead")]
 pub struct GroupRule {
     /// The competency that stands for the group: held at [`level`](Self::level) when the
     /// rule is met. It must not be one of the group's own children.
     pub competency: CompetencyId,
     /// The level each counted child must be held at (or above), and the level the rule
-    /// grants; within the competency's range.
-    #[serde(deserialize_with = "crate::model::level::written_level")]
+    /// grants; within the competency's range. JSON may give it as a requirement's level
+    /// is given: a number, a string holding one, or a number with a name (`"3 -
+    /// Expert"`), the name kept in [`GroupRule::level_name`].
     pub level: u8,
+    /// The name written beside the level's number, trimmed; `None` for a number alone.
+    /// [`Framework::new`](crate::Framework::new) requires it to be the competency's own
+    /// name of that level, as a requirement's name is checked: another name is
+    /// [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch), naming the group,
+    /// the competency and both readings.
+    pub level_name: Option<String>,
     /// How many children must be held at `level`, 1 up to the number of children; absent
     /// means all of them.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::whole::at_least"
-    )]
     pub at_least: Option<u32>,
 }
 
@@ -591,20 +593,43 @@ pub enum Mode {
 }
 
 /// A competency a course builds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// As JSON, `level` is written as the number, or as the number and
+/// [`CourseOutcome::level_name`] (`"3 - Expert"`) when the outcome holds a name, as a
+/// [`RequirementSpec`]'s level is.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "crate::model::spec_named::CourseOutcomeRead")]
 pub struct CourseOutcome {
     /// The competency built.
     pub competency: CompetencyId,
     /// The level the course brings a learner to, 1 up to the competency's highest level.
     /// Absent when the catalogue tags the competency without a level (as KCM tags do):
-    /// consumers must then choose a documented default, never guess silently.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::level::optional_written_level"
-    )]
+    /// consumers must then choose a documented default, never guess silently. JSON may
+    /// give it as a requirement's level is given: a number, a string holding one, or a
+    /// number with a name (`"3 - Expert"`), the name kept in
+    /// [`CourseOutcome::level_name`]; a level's name alone is refused.
     pub level: Option<u8>,
+    /// The name written beside the level's number, trimmed (`"3 - Expert"` gives
+    /// `Expert`), as a catalogue export names a level picked from a list; `None` for a
+    /// level written as a number alone, and for no level.
+    /// [`Framework::new`](crate::Framework::new) requires it to be the competency's own
+    /// name of that level (its descriptor's `name`, else the platform's default, Basic to
+    /// Ustad; compared trimmed, in any case), as a requirement's name is checked: another
+    /// name is [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch), naming the
+    /// course, the competency and both readings.
+    pub level_name: Option<String>,
+}
+
+impl CourseOutcome {
+    /// An outcome building `competency` to `level` (`None`: untagged), the level written
+    /// as a number.
+    pub fn new(competency: impl Into<CompetencyId>, level: Option<u8>) -> Self {
+        CourseOutcome {
+            competency: competency.into(),
+            level,
+            level_name: None,
+        }
+    }
 }
 
 /// A course or other learning resource (a CBP) in the catalogue.

@@ -201,6 +201,10 @@ fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &
                 o.level,
                 errors,
             );
+            if let (Some(level), Some(name)) = (o.level, &o.level_name) {
+                let at = (o.competency.as_str(), level);
+                levels.level_name(EntityKind::Course, c.id.as_str(), at, name, errors);
+            }
         }
         check_refs(
             EntityKind::Course,
@@ -294,42 +298,35 @@ impl LevelCheck<'_> {
                 errors,
             );
             if let Some(name) = &r.level_name {
-                self.level_name(owner_kind, owner, r, name, errors);
+                let at = (r.competency.as_str(), r.level);
+                self.level_name(owner_kind, owner, at, name, errors);
             }
         }
     }
 
-    /// Checks that `name`, written beside requirement `r`'s level, is the competency's own
-    /// name of that level (its descriptor's, else the platform's default), as a passbook
-    /// entry's is checked; an unknown competency is reported by [`LevelCheck::level`].
-    /// O(levels).
+    /// Checks that `name`, written beside the level `level` at which `owner` (a
+    /// requirement's activity or role, or a course outcome's course) names `competency`,
+    /// is the competency's own name of that level (`level_name::name_mismatch`); an unknown
+    /// competency is reported by [`LevelCheck::level`]. O(levels).
     fn level_name(
         &self,
         owner_kind: EntityKind,
         owner: &str,
-        r: &RequirementSpec,
+        (competency, level): (&str, u8),
         name: &str,
         errors: &mut Vec<Error>,
     ) {
-        let Some(c) = self.competencies.get(r.competency.as_str()) else {
+        let Some(c) = self.competencies.get(competency) else {
             return;
         };
         let c = c as usize;
-        let spec = &self.competencies.items[c];
-        if level_name::level_has_name(Some(spec), r.level, name) {
-            return;
-        }
-        let (level_named, named) =
-            level_name::readings((spec, self.min[c], self.max[c]), r.level, name);
-        errors.push(Error::LevelNameMismatch {
-            owner_kind,
-            owner: owner.to_owned(),
-            competency: r.competency.as_str().to_owned(),
-            level: r.level,
-            name: name.to_owned(),
-            level_named,
-            named,
-        });
+        let scale = (&self.competencies.items[c], self.min[c], self.max[c]);
+        errors.extend(level_name::name_mismatch(
+            (owner_kind, owner),
+            scale,
+            level,
+            name,
+        ));
     }
 
     /// Checks the competency exists and `level` (when given) lies in its range.

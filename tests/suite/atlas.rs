@@ -196,6 +196,7 @@ fn spec(raw: &Raw) -> FrameworkSpec {
                 .map(|(c, level)| CourseOutcome {
                     competency: format!("c{c}").into(),
                     level,
+                    level_name: None,
                 })
                 .collect(),
             Vec::new(),

@@ -286,6 +286,7 @@ fn build(
                 outcomes.push(CourseOutcome {
                     competency: format!("c{c}").into(),
                     level: if l == 0 { None } else { Some(l.min(max(c))) },
+                    level_name: None,
                 });
             }
         }

@@ -185,6 +185,7 @@ impl Dept {
                         .map(|&(comp, level)| CourseOutcome {
                             competency: COMPETENCIES[comp].into(),
                             level: Some(level),
+                            level_name: None,
                         })
                         .collect(),
                     c.prerequisites.iter().map(|&p| COURSES[p].into()).collect(),

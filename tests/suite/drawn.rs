@@ -182,6 +182,7 @@ pub fn framework(
                     .map(|&(comp, level)| CourseOutcome {
                         competency: ids.competencies[comp].into(),
                         level,
+                        level_name: None,
                     })
                     .collect(),
                 c.prerequisites

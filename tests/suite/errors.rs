@@ -578,6 +578,28 @@ fn invalid_level() {
     );
 }
 
+/// The `Error::LevelNameMismatch` of `owner` naming `competency` at `level` with `name`,
+/// the competency's own name of that level being `own`.
+fn name_mismatch(
+    owner_kind: EntityKind,
+    owner: &str,
+    competency: &str,
+    level: u8,
+    name: &str,
+    own: &str,
+    named: Option<u8>,
+) -> Error {
+    Error::LevelNameMismatch {
+        owner_kind,
+        owner: owner.into(),
+        competency: competency.into(),
+        level,
+        name: name.into(),
+        level_named: Some(own.into()),
+        named,
+    }
+}
+
 /// scales/25: requirements writing their level with a name, for a competency naming its
 /// own levels (Beginner, Intermediate, Expert) and one with the platform's names: the
 /// platform's name of 3 (`3 - Advanced`) where the competency calls 3 `Expert`, its name of
@@ -593,18 +615,7 @@ fn level_name_mismatch() {
     let errors = Framework::from_json(doc)
         .expect_err("two names contradict their numbers")
         .into_vec();
-    let mismatch =
-        |owner_kind, owner: &str, competency: &str, level, name: &str, own: &str, named| {
-            Error::LevelNameMismatch {
-                owner_kind,
-                owner: owner.into(),
-                competency: competency.into(),
-                level,
-                name: name.into(),
-                level_named: Some(own.into()),
-                named,
-            }
-        };
+    let mismatch = name_mismatch;
     assert_eq!(
         errors,
         [
@@ -657,22 +668,141 @@ fn level_name_mismatch() {
         (appeal[0].level, appeal[0].level_name.as_deref()),
         (3, Some("Expert"))
     );
-    assert_eq!(
-        FrameworkSpec::from_json(&spec.to_json()).expect("reads"),
-        spec
-    );
     // With the names corrected, the framework builds, the right names kept.
-    let right = doc
-        .replace("Expert (2)", "Intermediate (2)")
-        .replace("4 - Ustad", "4 - Expert")
-        .replace("3 - Advanced", "3 - Expert");
-    let fw = Framework::from_json(&right).expect("every name is its level's");
+    let fw = names_written_back_and_corrected(doc, &spec);
     let requirements = fw.requirements("us").expect("a position");
     assert!(
         requirements
             .iter()
             .any(|r| r.competency.as_str() == "rti" && r.level.get() == 3)
     );
+}
+
+/// scales/27: course outcomes writing their level with a name, as scales/25's
+/// requirements: the competency's own name of 3 beside 2 (`Expert (2)`), the platform's
+/// name of 3 (`3 - Advanced`) where the competency calls 3 `Expert`, `4 - Ustad` for a
+/// competency of four levels, and two right ones (`3 - Expert`, `Level 2: Proficient`).
+/// The reader of an outcome's level checked a name against the platform's names only, so
+/// it refused the whole document over `Expert (2)` with a message on the platform's names,
+/// and would have read `3 - Advanced` as 3; each is now checked as a requirement's is.
+#[test]
+fn level_name_mismatch_in_course_outcomes() {
+    let doc = include_str!(
+        "../data/cases/scales/27-course-outcome-level-names-against-own-names-framework.json"
+    );
+    let errors = Framework::from_json(doc)
+        .expect_err("three names contradict their numbers")
+        .into_vec();
+    let mismatch = |owner: &str, competency: &str, level, name: &str, own: &str, named| {
+        name_mismatch(
+            EntityKind::Course,
+            owner,
+            competency,
+            level,
+            name,
+            own,
+            named,
+        )
+    };
+    assert_eq!(
+        errors,
+        [
+            mismatch("rti-basics", "rti", 2, "Expert", "Intermediate", Some(3)),
+            mismatch("rti-refresher", "rti", 3, "Advanced", "Expert", None),
+            mismatch("rti-refresher", "noting", 4, "Ustad", "Expert", None),
+        ]
+    );
+    assert_messages(
+        &errors[..1],
+        &[
+            "course `rti-basics` names competency `rti` at level 2 written with the name \
+             `Expert`, which the competency gives level 3: its level 2 is `Intermediate`; \
+             write the number alone, or with that name",
+        ],
+    );
+    // The spec keeps each name, and writes it back.
+    let spec = FrameworkSpec::from_json(doc).expect("read before the competencies are known");
+    let outcome = &spec.courses[1].provides[0];
+    assert_eq!(
+        (outcome.level, outcome.level_name.as_deref()),
+        (Some(3), Some("Expert"))
+    );
+    assert_eq!(
+        serde_json::to_value(outcome).expect("serializes"),
+        json!({"competency": "rti", "level": "3 - Expert"})
+    );
+    names_written_back_and_corrected(doc, &spec);
+}
+
+/// Checks that `spec`, read from `doc` (scales/25 or 27), reads back from its JSON as
+/// itself, and gives the framework of `doc` with each contradicting name corrected.
+#[track_caller]
+fn names_written_back_and_corrected(doc: &str, spec: &FrameworkSpec) -> Framework {
+    assert_eq!(
+        &FrameworkSpec::from_json(&spec.to_json()).expect("reads"),
+        spec
+    );
+    let right = doc
+        .replace("Expert (2)", "Intermediate (2)")
+        .replace("4 - Ustad", "4 - Expert")
+        .replace("3 - Advanced", "3 - Expert");
+    Framework::from_json(&right).expect("every name is its level's")
+}
+
+/// scales/27: group rules writing their level with a name, as scales/25's requirements:
+/// a competency's own name of 3 beside 2 (`Expert (2)`), `4 - Ustad` for a competency of
+/// four levels, and a right one (`3 - Expert`, the competency's own name of 3). The
+/// reader of a rule's level checked a name against the platform's names only, refusing
+/// the whole document; each is now checked as a requirement's is.
+#[test]
+fn level_name_mismatch_in_group_rules() {
+    let doc = include_str!(
+        "../data/cases/scales/27-group-rule-level-names-against-own-names-framework.json"
+    );
+    let errors = Framework::from_json(doc)
+        .expect_err("two names contradict their numbers")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [
+            name_mismatch(
+                EntityKind::Group,
+                "office",
+                "noting",
+                4,
+                "Ustad",
+                "Expert",
+                None
+            ),
+            name_mismatch(
+                EntityKind::Group,
+                "transparency",
+                "governance",
+                2,
+                "Expert",
+                "Practising",
+                Some(3)
+            ),
+        ]
+    );
+    let spec = FrameworkSpec::from_json(doc).expect("read before the competencies are known");
+    let rule = spec.groups[2].rule.as_ref().expect("a rule");
+    assert_eq!(
+        (rule.level, rule.level_name.as_deref()),
+        (3, Some("Expert"))
+    );
+    assert_eq!(
+        serde_json::to_value(rule).expect("serializes"),
+        json!({"competency": "disclosure", "level": "3 - Expert"})
+    );
+    assert_eq!(
+        FrameworkSpec::from_json(&spec.to_json()).expect("reads"),
+        spec
+    );
+    let right = doc
+        .replace("Expert (2)", "Practising (2)")
+        .replace("4 - Ustad", "4 - Expert");
+    Framework::from_json(&right).expect("every name is its level's");
 }
 
 #[test]
@@ -1154,12 +1284,14 @@ fn invalid_group_rule() {
     empty.rule = Some(GroupRule {
         competency: "accounts".into(),
         level: 2,
+        level_name: None,
         at_least: None,
     });
     let mut finance = GroupSpec::new("finance", "Finance");
     finance.rule = Some(GroupRule {
         competency: "accounts".into(),
         level: 2,
+        level_name: None,
         at_least: Some(3),
     });
     s.groups = vec![empty, finance];
@@ -1200,6 +1332,7 @@ fn group_rule_cycle() {
         Some(GroupRule {
             competency: c.into(),
             level: 1,
+            level_name: None,
             at_least: None,
         })
     };

@@ -901,6 +901,7 @@ fn course(i: usize, raw: &RawCourse, scales: &[u8], name: &str) -> CourseSpec {
                 CourseOutcome {
                     competency: COMPETENCY_IDS[c].into(),
                     level: level.map(|l| on_scale(l, scales[c])),
+                    level_name: None,
                 }
             })
             .collect(),
@@ -1003,6 +1004,7 @@ fn corrupt_groups(spec: &mut FrameworkSpec, pick: usize, value: usize) -> Vec<St
         Some(GroupRule {
             competency: competency.into(),
             level,
+            level_name: None,
             at_least,
         })
     };
@@ -1433,6 +1435,7 @@ fn with_references(
             |old, id| CourseOutcome {
                 competency: id.into(),
                 level: old.and_then(|o| o.level),
+                level_name: None,
             },
             edit,
         ),
@@ -4161,6 +4164,7 @@ fn chain(n: usize) -> FrameworkSpec {
                 vec![CourseOutcome {
                     competency: "c".into(),
                     level: Some(5),
+                    level_name: None,
                 }]
             } else {
                 Vec::new()
@@ -4338,6 +4342,7 @@ fn planning_through_a_long_prerequisite_chain() {
                 vec![CourseOutcome {
                     competency: "c".into(),
                     level: Some(5),
+                    level_name: None,
                 }]
             } else {
                 vec![]

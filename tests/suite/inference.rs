@@ -59,6 +59,7 @@ fn group(id: &str, parents: &[&str], rule: Option<(&str, u8, Option<u32>)>) -> G
         rule: rule.map(|(c, level, at_least)| GroupRule {
             competency: c.into(),
             level,
+            level_name: None,
             at_least,
         }),
         ..GroupSpec::new(id, id)

@@ -59,6 +59,7 @@ fn spec(
                 .map(|&(c, l)| CourseOutcome {
                     competency: c.into(),
                     level: Some(l),
+                    level_name: None,
                 })
                 .collect(),
             prerequisites: vec![],

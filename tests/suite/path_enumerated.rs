@@ -165,6 +165,7 @@ impl Case {
                         .map(|&(c, level)| CourseOutcome {
                             competency: COMPETENCIES[c].into(),
                             level,
+                            level_name: None,
                         })
                         .collect(),
                     k.prerequisites.iter().map(|&p| COURSES[p].into()).collect(),

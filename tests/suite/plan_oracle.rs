@@ -274,6 +274,7 @@ impl Instance {
                         .map(|&(k, level)| CourseOutcome {
                             competency: COMPETENCIES[k].into(),
                             level,
+                            level_name: None,
                         })
                         .collect(),
                     c.prerequisites.iter().map(|&p| COURSES[p].into()).collect(),

@@ -115,6 +115,7 @@ pub fn course(
             .map(|&(competency, level)| CourseOutcome {
                 competency: competency.into(),
                 level,
+                level_name: None,
             })
             .collect(),
         prerequisites.iter().map(|&p| p.into()).collect(),
@@ -503,6 +504,7 @@ pub fn outcomes(
         .map(|(c, level)| CourseOutcome {
             competency: c.id.clone(),
             level: level.map(|l| fit_level(l, scale_of(c))),
+            level_name: None,
         })
         .collect()
 }

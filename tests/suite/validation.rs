@@ -631,6 +631,7 @@ fn course_provides_competency_twice() {
     spec.courses[0].provides.push(CourseOutcome {
         competency: "accounts".into(),
         level: None,
+        level_name: None,
     });
     assert_rejects(
         spec,

@@ -87,8 +87,13 @@ export interface GroupSpec {
 export interface GroupRule {
   /** The competency that stands for the group; not one of its children. */
   competency: string;
-  /** The level each counted child must reach and the level granted. */
-  level: number;
+  /**
+   * The level each counted child must reach and the level granted: a whole number, or a
+   * string holding one; a number with a name (`"3 - Expert"`) is the number, the name
+   * checked against the competency's own name of that level (else `level_name_mismatch`)
+   * and written back with it.
+   */
+  level: number | string;
   /** How many children must reach the level, 1 up to their number; absent: all of them. */
   at_least?: number | null;
 }
@@ -142,7 +147,13 @@ export interface PositionSpec {
 /** A competency a course builds, and the level it brings a learner to (absent: untagged). */
 export interface CourseOutcome {
   competency: string;
-  level?: number | null;
+  /**
+   * A whole number, or a string holding one (`"3"`, `"Level 3"`); a level's name alone is
+   * refused. A number with a name (`"3 - Expert"`) is the number, the name checked against
+   * the competency's own name of that level (else `level_name_mismatch`) and written back
+   * with it; otherwise outputs give a number.
+   */
+  level?: number | string | null;
 }
 
 /** A course or other learning resource (a CBP). */

@@ -317,6 +317,7 @@ impl Reader<'_> {
                 .map(|(competency, level, _)| CourseOutcome {
                     competency: competency.into(),
                     level,
+                    level_name: None,
                 })
                 .collect(),
             prerequisites: Vec::new(),

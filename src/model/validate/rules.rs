@@ -16,6 +16,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::adjacency::Adjacency;
 use super::table::Table;
 use crate::model::cycles::cycles;
+use crate::model::level_name;
 use crate::model::order;
 use crate::model::spec::{CompetencySpec, GroupSpec};
 use crate::{EntityKind, Error};
@@ -81,6 +82,11 @@ pub(super) fn compile(cx: &Context<'_>, errors: &mut Vec<Error>) -> Rules {
                 max,
             });
             continue;
+        }
+        if let Some(name) = &rule.level_name {
+            let scale = (&cx.competencies.items[c as usize], min, max);
+            let owner = (EntityKind::Group, group.id.as_str());
+            errors.extend(level_name::name_mismatch(owner, scale, rule.level, name));
         }
         grants[g] = Some((c, rule.level));
     }

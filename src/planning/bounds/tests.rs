@@ -44,6 +44,7 @@ fn framework(required: &[u8], courses: &[Draft]) -> Framework {
                 provides.push(CourseOutcome {
                     competency: id.into(),
                     level: (l > 0).then_some(l),
+                    level_name: None,
                 });
             }
         }

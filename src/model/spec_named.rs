@@ -1,0 +1,81 @@
+//! The JSON forms of the spec items whose `level` keeps a name written beside its number
+//! (`model::level_text`): a [`GroupRule`] and a [`CourseOutcome`], read with the name and
+//! written back with it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::CompetencyId;
+use crate::model::level_text;
+use crate::model::spec::{CourseOutcome, GroupRule};
+
+/// [`GroupRule`] as JSON writes it: the level with its name.
+#[derive(Deserialize)]
+#[serde(rename = "GroupRule", deny_unknown_fields)]
+pub(crate) struct GroupRuleRead {
+    competency: CompetencyId,
+    #[serde(deserialize_with = "crate::model::level_text::named_written_level")]
+    level: (u8, Option<String>),
+    #[serde(default, deserialize_with = "crate::model::whole::at_least")]
+    at_least: Option<u32>,
+}
+
+impl From<GroupRuleRead> for GroupRule {
+    fn from(read: GroupRuleRead) -> GroupRule {
+        GroupRule {
+            competency: read.competency,
+            level: read.level.0,
+            level_name: read.level.1,
+            at_least: read.at_least,
+        }
+    }
+}
+
+impl Serialize for GroupRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let level = (self.level, self.level_name.as_deref());
+        let at = ("GroupRule", 3);
+        let mut s = level_text::competency_at_level(serializer, at, &self.competency, level)?;
+        if let Some(at_least) = self.at_least {
+            s.serialize_field("at_least", &at_least)?;
+        }
+        s.end()
+    }
+}
+
+/// [`CourseOutcome`] as JSON writes it: the optional level with its name.
+#[derive(Deserialize)]
+#[serde(rename = "CourseOutcome", deny_unknown_fields)]
+pub(crate) struct CourseOutcomeRead {
+    competency: CompetencyId,
+    #[serde(
+        default,
+        deserialize_with = "crate::model::level_text::optional_named_written_level"
+    )]
+    level: Option<(u8, Option<String>)>,
+}
+
+impl From<CourseOutcomeRead> for CourseOutcome {
+    fn from(read: CourseOutcomeRead) -> CourseOutcome {
+        let (level, level_name) = read.level.unzip();
+        CourseOutcome {
+            competency: read.competency,
+            level,
+            level_name: level_name.flatten(),
+        }
+    }
+}
+
+impl Serialize for CourseOutcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if let Some(level) = self.level {
+            let level = (level, self.level_name.as_deref());
+            let at = ("CourseOutcome", 2);
+            return level_text::competency_at_level(serializer, at, &self.competency, level)?.end();
+        }
+        let mut s = serializer.serialize_struct("CourseOutcome", 1)?;
+        s.serialize_field("competency", &self.competency)?;
+        s.end()
+    }
+}
