@@ -599,13 +599,7 @@ def check_text_rec(plan, text, tag, inst):
         v = hours_prose(shown)
         check("text.rec_blend", v is not None and abs(v - plan["blend"][key]) <= max(0.0501, 1e-6 * plan["blend"][key]),
               f"blend {key} {shown} vs {plan['blend'][key]} {tag}", inst)
-    opt = plan["optimality"]
-    if opt["status"] == "optimal":
-        check("text.rec_label", label == "proven optimal", f"label {label!r} for {opt} {tag}", inst)
-    else:
-        m = re.match(r"within (\S+)% of optimal$", label)
-        check("text.rec_label", m is not None and float(m.group(1)) >= opt["gap"] * 100 * (1 - 1e-12),
-              f"label {label!r} for {opt} {tag}", inst)
+    check_label("text.rec_label", plan["optimality"], label, tag, inst)
     opens = [l for l in lines if l.startswith("  open: ")]
     check("text.rec_open", len(opens) == len(plan["open"]), f"{len(opens)} open lines for {len(plan['open'])} {tag}", inst)
     for l, og in zip(opens, plan["open"]):
@@ -634,11 +628,22 @@ def check_text_rec(plan, text, tag, inst):
               f"step line {l!r} for {st['course']} {st['hours']} {st['mode']} {tag}", inst)
 
 
+def check_label(name, opt, label, tag, inst):
+    """An optimality label says what the plan's `optimality` says, its gap never rounded down."""
+    import re
+    if opt["status"] == "optimal":
+        check(name, label == "proven optimal", f"label {label!r} for {opt} {tag}", inst)
+    else:
+        m = re.match(r"within (\S+)% of optimal$", label)
+        check(name, m is not None and float(m.group(1)) >= opt["gap"] * 100 * (1 - 1e-12),
+              f"label {label!r} for {opt} {tag}", inst)
+
+
 def check_text_dept(plan, text, tag, inst):
     """The rendered department plan says what the plan's data says."""
     import re
     lines = text.splitlines()
-    m = re.match(r"Annual capacity building plan for (\d+) officers?: (\d+) of (\d+) gaps? closed \((\S+)% of the weighted shortfall\)$", lines[0])
+    m = re.match(r"Annual capacity building plan for (\d+) officers?: (\d+) of (\d+) gaps? closed \((\S+)% of the weighted shortfall\); (.+)$", lines[0])
     if not check("text.dept_head", m is not None, f"headline {lines[0]!r} {tag}", inst):
         return
     check("text.dept_head", int(m.group(1)) == plan["officers"] and int(m.group(2)) == plan["gaps_closed"] and int(m.group(3)) == plan["gaps"],
@@ -652,6 +657,7 @@ def check_text_dept(plan, text, tag, inst):
     else:
         ok = abs(float(pct) - share * 100) <= 0.05 + 1e-9 and (float(pct) == 100) == (share >= 1) and (float(pct) == 0) == (share <= 0)
     check("text.dept_share", ok, f"share {pct} vs {plan['value_closed']}/{plan['value_total']} {tag}", inst)
+    check_label("text.dept_label", plan["optimality"], m.group(5), tag, inst)
     enr = sum(len(e["courses"]) for e in plan["enrolments"])
     m2 = re.match(r"(\d+) enrolments? of (\d+) officers? in (\d+) courses?, (\S+) person-hours?( of a (\S+)-hour budget)?$", lines[1])
     ok = m2 is not None and int(m2.group(1)) == enr and int(m2.group(2)) == len(plan["enrolments"]) and int(m2.group(3)) == len(plan["courses"])

@@ -232,8 +232,9 @@ impl fmt::Display for CareerStep<'_> {
 }
 
 impl DepartmentPlan<'_> {
-    /// The plan without its two attendance lists: the headline, the courses to run and
-    /// the competencies. Its length depends on the catalogue and the dictionary, not on
+    /// The plan without its two attendance lists: the headline (ending with the plan's
+    /// [`Optimality`], as a learning path's does), the courses to run and the
+    /// competencies. Its length depends on the catalogue and the dictionary, not on
     /// the number of officers, so it suits a screen where the full plan (the `Display`
     /// of [`DepartmentPlan`]) of a large department would not.
     ///
@@ -255,6 +256,8 @@ impl DepartmentPlan<'_> {
     /// let cohort = Cohort::new(&fw, &officers, &LevelPolicy::default())?;
     /// let plan = fw.department_plan(&cohort, &AcbpOptions::default())?;
     /// let summary = plan.summary().to_string();
+    /// assert!(summary.starts_with("Annual capacity building plan for 1 officer: 1 of 1 gap \
+    ///                              closed (100.0% of the weighted shortfall); proven optimal\n"));
     /// assert!(summary.contains("Accounts basics [k]"));
     /// assert!(!summary.contains("Asha Rao"));
     /// assert!(plan.to_string().contains("Asha Rao [o1]"));
@@ -279,11 +282,12 @@ impl fmt::Display for Summary<'_, '_> {
         };
         writeln!(
             f,
-            "Annual capacity building plan for {}: {} of {} closed ({} of the weighted shortfall)",
+            "Annual capacity building plan for {}: {} of {} closed ({} of the weighted shortfall); {}",
             count(plan.officers, "officer", "officers"),
             plan.gaps_closed,
             count(plan.gaps, "gap", "gaps"),
             percent_tenths(share),
+            plan.optimality,
         )?;
         let enrolments: usize = plan.enrolments.iter().map(|e| e.courses.len()).sum();
         write!(
@@ -368,7 +372,7 @@ impl fmt::Display for DepartmentPlan<'_> {
     /// [`DepartmentPlan::summary`] on screen and keep this as the document of record.
     ///
     /// ```text
-    /// Annual capacity building plan for 4 officers: 6 of 12 gaps closed (56.5% of the weighted shortfall)
+    /// Annual capacity building plan for 4 officers: 6 of 12 gaps closed (56.5% of the weighted shortfall); proven optimal
     /// 6 enrolments of 4 officers in 4 courses, 50 person-hours
     /// 6 gaps left open: 2 no course, 1 level too low, 2 untagged courses only, 1 completed courses only
     ///

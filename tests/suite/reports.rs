@@ -287,7 +287,7 @@ fn rankings_name_the_side_that_varies_and_head_with_the_other() {
 // ---------------------------------------------------------------------------------------
 
 const SUB_POST_OFFICE_PLAN: &str = "\
-Annual capacity building plan for 4 officers: 7 of 9 gaps closed (73.3% of the weighted shortfall)
+Annual capacity building plan for 4 officers: 7 of 9 gaps closed (73.3% of the weighted shortfall); proven optimal
 8 enrolments of 3 officers in 5 courses, 62 person-hours
 2 gaps left open: 2 level too low
 
@@ -901,7 +901,7 @@ fn shares_never_round_to_all_or_none() {
     assert!(
         summary.starts_with(
             "Annual capacity building plan for 2500 officers: 2499 of 2500 gaps closed \
-             (>99.9% of the weighted shortfall)\n"
+             (>99.9% of the weighted shortfall); proven optimal\n"
         ),
         "{summary}"
     );
