@@ -23,7 +23,7 @@ use crate::model::order;
 use crate::planning::department::{
     Department, Subproblem, best_single_if_better, exchange, improve, value_floor, whole_values,
 };
-use crate::{Cohort, Error, Framework};
+use crate::{Cohort, Errors, Framework};
 
 impl Framework {
     /// Plans a department's year of training: which courses to run, how many seats each,
@@ -87,9 +87,11 @@ impl Framework {
     /// the plan's value (rounding).
     ///
     /// # Errors
-    /// [`Error::FrameworkMismatch`] for a cohort from another framework; [`Error::UnknownId`]
-    /// for a seat limit, competency weight or position weight naming an unknown id, or an
-    /// unknown department (each with the nearest known id, when one is close).
+    /// [`Error::FrameworkMismatch`](crate::Error::FrameworkMismatch) for a cohort from another framework; otherwise every
+    /// [`Error::UnknownId`](crate::Error::UnknownId) at once: the department, when neither the framework nor the
+    /// cohort has it, and each seat limit, competency weight and position weight naming
+    /// an unknown id, in that order (options in id order), each with the nearest known
+    /// id when one is close.
     ///
     /// # Complexity
     /// With n officers, d distinct officer problems (position, assessed levels, completed
@@ -132,10 +134,10 @@ impl Framework {
         &'f self,
         cohort: &Cohort,
         options: &AcbpOptions,
-    ) -> Result<DepartmentPlan<'f>, Error> {
+    ) -> Result<DepartmentPlan<'f>, Errors> {
         self.check_stamp(cohort.stamp)?;
-        self.check_department(options.department.as_ref(), Some(cohort))?;
-        let resolved = self.resolve(options)?;
+        let department = self.check_department(options.department.as_ref(), Some(cohort));
+        let resolved = self.resolve(options, department.err().into_iter().collect())?;
         let department = match &options.department {
             None => None,
             Some(d) => match cohort.departments.binary_search(d) {

@@ -927,10 +927,64 @@ fn unknown_ids_in_options_are_reported() {
     ];
     for (options, expected) in cases {
         assert_eq!(
-            fw.department_plan(&cohort, &options).map(|_| ()),
+            fw.department_plan(&cohort, &options)
+                .map(|_| ())
+                .map_err(crate::support::the_only),
             expected,
             "{options:?}"
         );
+    }
+}
+
+/// Every unknown id of the options is reported at once, the department first, then seats,
+/// competency weights and position weights, each list in id order: a department that
+/// fixed one option id at a time ran the plan once per typo.
+#[test]
+fn every_unknown_id_in_options_is_reported_at_once() {
+    let fw = post_office();
+    let cohort = cohort(&fw, &post_office_officers());
+    let options = AcbpOptions::default()
+        .seats("acc-999", 3)
+        .seats("acc-101", 3)
+        .seats("acc-000", 1)
+        .competency_weight("law", 2.0)
+        .unwrap()
+        .position_weight("director", 2.0)
+        .unwrap()
+        .department("revenu");
+    let errors = fw.department_plan(&cohort, &options).unwrap_err();
+    let found: Vec<(EntityKind, &str)> = errors
+        .as_slice()
+        .iter()
+        .map(|e| match e {
+            Error::UnknownId { kind, id, .. } => (*kind, id.as_str()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (EntityKind::Department, "revenu"),
+            (EntityKind::Course, "acc-000"),
+            (EntityKind::Course, "acc-999"),
+            (EntityKind::Competency, "law"),
+            (EntityKind::Position, "director"),
+        ]
+    );
+    // Each with its nearest known id, as one unknown id alone gets it.
+    for (e, alone) in errors.as_slice().iter().zip([
+        AcbpOptions::default().department("revenu"),
+        AcbpOptions::default().seats("acc-000", 1),
+        AcbpOptions::default().seats("acc-999", 3),
+        AcbpOptions::default()
+            .competency_weight("law", 2.0)
+            .unwrap(),
+        AcbpOptions::default()
+            .position_weight("director", 2.0)
+            .unwrap(),
+    ]) {
+        let alone = fw.department_plan(&cohort, &alone).unwrap_err();
+        assert_eq!(alone.as_slice(), std::slice::from_ref(e));
     }
 }
 
@@ -994,7 +1048,7 @@ fn a_cohort_from_another_framework_is_rejected() {
     let foreign = cohort(&twin, &post_office_officers());
     assert_eq!(
         fw.department_plan(&foreign, &AcbpOptions::default()),
-        Err(Error::FrameworkMismatch)
+        Err(Error::FrameworkMismatch.into())
     );
     assert!(
         twin.department_plan(&foreign, &AcbpOptions::default())

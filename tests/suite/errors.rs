@@ -1690,6 +1690,7 @@ fn unknown_id() {
 
     let error = fw
         .department_plan(&c, &AcbpOptions::default().seats("typing-101", 10))
+        .map_err(crate::support::the_only)
         .expect_err("unknown course");
     assert_unknown_id(
         &error,
@@ -1760,6 +1761,7 @@ fn framework_mismatch() {
 
     let error = fw
         .department_plan(&c, &AcbpOptions::default())
+        .map_err(crate::support::the_only)
         .expect_err("cohort from another framework");
     assert_eq!(error, Error::FrameworkMismatch);
     assert_eq!(error.to_string(), expected);

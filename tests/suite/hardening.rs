@@ -2112,7 +2112,8 @@ fn exercise_cohort(fw: &Framework, cohort: &Cohort, knobs: &Knobs) {
         GHOST,
     );
     expect_unknown(
-        fw.department_plan(cohort, &AcbpOptions::default().department(GHOST)),
+        fw.department_plan(cohort, &AcbpOptions::default().department(GHOST))
+            .map_err(crate::support::the_only),
         EntityKind::Department,
         GHOST,
     );
@@ -2215,7 +2216,9 @@ fn exercise_plan(fw: &Framework, cohort: &Cohort, knobs: &Knobs) {
             .expect("valid"),
         options.clone().position_weight(GHOST, 1.0).expect("valid"),
     ] {
-        let result = fw.department_plan(cohort, &bad);
+        let result = fw
+            .department_plan(cohort, &bad)
+            .map_err(crate::support::the_only);
         assert!(matches!(&result, Err(Error::UnknownId { id, .. }) if id == GHOST));
         check_result(&result);
     }
@@ -3819,6 +3822,7 @@ fn analyses_refuse_profiles_and_cohorts_from_another_framework() {
     mismatch(
         other
             .department_plan(&cohort, &AcbpOptions::default())
+            .map_err(crate::support::the_only)
             .expect_err("mismatch"),
     );
     mismatch(

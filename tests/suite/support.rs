@@ -717,3 +717,10 @@ pub fn oracle_cases(default: u32) -> u32 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
 }
+
+/// The one error of `errors`, failing the test when there are more.
+pub fn the_only(errors: karmayogi::Errors) -> karmayogi::Error {
+    let mut all = errors.into_vec();
+    assert_eq!(all.len(), 1, "{all:?}");
+    all.remove(0)
+}

@@ -464,6 +464,22 @@ describe("queries and options", () => {
     throwsProblems(() => fw.departmentPlan(new Cohort(fw, officersDoc()), { positionWeights: { "aso-division": -1 } }), [
       { code: "invalid_id_weight", kind: "position", id: "aso-division", value: -1 },
     ]);
+    // Every unknown id of a department plan's options at once, the department first.
+    throwsProblems(
+      () =>
+        fw.departmentPlan(new Cohort(fw, officersDoc()), {
+          department: "nowhere",
+          seats: { "no-course": 2 },
+          competencyWeights: { "no-competency": 2 },
+          positionWeights: { "no-post": 2 },
+        }),
+      [
+        { code: "unknown_id", kind: "department", id: "nowhere" },
+        { code: "unknown_id", kind: "course", id: "no-course" },
+        { code: "unknown_id", kind: "competency", id: "no-competency" },
+        { code: "unknown_id", kind: "position", id: "no-post" },
+      ],
+    );
     throwsProblems(() => new Profile(fw, meena(), { notBefore: "yesterday" }), [
       { code: "invalid_policy_date", value: "yesterday" },
     ]);

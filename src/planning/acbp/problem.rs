@@ -2,10 +2,12 @@
 //! and turned into a budgeted cover instance.
 
 use super::options::AcbpOptions;
+use crate::model::nearest::Nearest;
 use crate::people::cohort::unpack;
+use crate::people::resolve::NEAREST_LIMIT;
 use crate::planning::department::Subproblem;
 use crate::planning::recommend::GapItem;
-use crate::{Cohort, EntityKind, Error, Framework, OpenReason};
+use crate::{Cohort, EntityKind, Error, Errors, Framework, OpenReason};
 
 /// One officer's gaps and how each is valued.
 pub(super) struct Problem<'f> {
@@ -30,31 +32,43 @@ pub(super) struct Resolved {
 }
 
 impl Framework {
-    pub(super) fn resolve(&self, options: &AcbpOptions) -> Result<Resolved, Error> {
-        let unknown = |kind, id: &str| self.unknown_id(kind, id);
+    /// The options' ids resolved; every id that names nothing is reported, together with
+    /// `errors` found before (the department's), each with its nearest known id.
+    pub(super) fn resolve(
+        &self,
+        options: &AcbpOptions,
+        mut errors: Vec<Error>,
+    ) -> Result<Resolved, Errors> {
+        let mut nearest = Nearest::new(NEAREST_LIMIT);
+        let mut index = |errors: &mut Vec<Error>, kind, id: &str, found: Option<u32>| {
+            if found.is_none() {
+                errors.push(self.unknown_id_among(&mut nearest, kind, id));
+            }
+            found
+        };
         let mut seat_limit = vec![options.default_seats.unwrap_or(u32::MAX); self.courses.len()];
         for (id, &n) in &options.seats {
-            let c = self
-                .courses
-                .get(id.as_str())
-                .ok_or_else(|| unknown(EntityKind::Course, id.as_str()))?;
-            seat_limit[c as usize] = n;
+            let found = self.courses.get(id.as_str());
+            if let Some(c) = index(&mut errors, EntityKind::Course, id.as_str(), found) {
+                seat_limit[c as usize] = n;
+            }
         }
         let mut competency_weight = vec![1.0; self.competencies.len()];
         for (id, &w) in &options.competency_weights {
-            let c = self
-                .competencies
-                .get(id.as_str())
-                .ok_or_else(|| unknown(EntityKind::Competency, id.as_str()))?;
-            competency_weight[c as usize] = w;
+            let found = self.competencies.get(id.as_str());
+            if let Some(c) = index(&mut errors, EntityKind::Competency, id.as_str(), found) {
+                competency_weight[c as usize] = w;
+            }
         }
         let mut position_weight = vec![1.0; self.positions.len()];
         for (id, &w) in &options.position_weights {
-            let p = self
-                .positions
-                .get(id.as_str())
-                .ok_or_else(|| unknown(EntityKind::Position, id.as_str()))?;
-            position_weight[p as usize] = w;
+            let found = self.positions.get(id.as_str());
+            if let Some(p) = index(&mut errors, EntityKind::Position, id.as_str(), found) {
+                position_weight[p as usize] = w;
+            }
+        }
+        if let Some(errors) = Errors::from_vec(errors) {
+            return Err(errors);
         }
         Ok(Resolved {
             seat_limit,
