@@ -647,6 +647,7 @@ pub(crate) fn problem_column(problem: &EvidenceProblem) -> &'static str {
         EvidenceProblem::LevelAboveScale { .. }
         | EvidenceProblem::LevelBelowScale { .. }
         | EvidenceProblem::LevelNameMismatch { .. }
+        | EvidenceProblem::UnresolvedLevelName { .. }
         | EvidenceProblem::AboveCourseLevel { .. }
         | EvidenceProblem::Duplicate { .. } => "level",
         EvidenceProblem::UnknownCourse { .. }

@@ -235,6 +235,20 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
     })
 }
 
+/// Whether `text` is a level's name alone, as a passbook's level may be written
+/// (`Proficient`, `Works alone`): a letter in it, and neither a number as a level is
+/// written ([`whole_text`]: `L3`, `3.0`, `L6`) or a float (`NaN`, `2e0`), nor a number
+/// with a name ([`numbered_name`]: `3 - Advanced`), nor a number counted out of a scale
+/// (`3 of 5`). Which level it names is the competency's to say. O(length).
+pub(crate) fn name_alone(text: &str) -> bool {
+    let t = text.trim();
+    whole_text(t).is_none()
+        && t.contains(char::is_alphabetic)
+        && !number_like(t)
+        && !out_of(t)
+        && numbered_name(t).is_none()
+}
+
 /// Whether `t` is a number counted out of a scale's size, `N of M` or `N out of M` (any
 /// case, N and M digits), as survey and appraisal exports write a rating. O(length).
 fn out_of(t: &str) -> bool {
@@ -301,8 +315,9 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// name (`"Proficient"`) is refused with a message saying so: which level a name is
 /// depends on the competency's scale, which a passbook does not hold and a framework's
 /// field is read before (HR exports in CSV, read against a framework, may name levels).
-/// A passbook entry's, a requirement's, a course outcome's and a group rule's level keep
-/// such a name (`model::level_text::Named`) to be checked against the competency's own
+/// A passbook entry's level keeps a name alone, and a passbook entry's, a requirement's, a
+/// course outcome's and a group rule's level a name beside a number
+/// (`model::level_text::Named`), to be checked against the competency's own
 /// names once it is known, as the CSV readers check it; elsewhere (a level descriptor) a
 /// level's number with its name, as the platform names
 /// levels and HR systems export a level picked from a list (`"3 (Advanced)"`,

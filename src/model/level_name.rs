@@ -58,6 +58,22 @@ pub(crate) fn named_level(
     found.ok_or(false)
 }
 
+/// The levels of `competency` (existing at `min` to `max`) that `text` names, lowest
+/// first, each named by [`level_named`] and compared as [`named_level`] compares; for a
+/// competency not known (`None`), the default names of levels 1 to 5. O(levels).
+pub(crate) fn levels_named(competency: Option<(&CompetencySpec, u8, u8)>, text: &str) -> Vec<u8> {
+    let wanted = text.trim().to_lowercase();
+    let (spec, min, max) = match competency {
+        Some((spec, min, max)) => (Some(spec), min.max(1), max),
+        None => (None, 1, 5),
+    };
+    (min..=max)
+        .filter(|&level| {
+            level_named(spec, level).is_some_and(|n| n.trim().to_lowercase() == wanted)
+        })
+        .collect()
+}
+
 /// The two readings of level `level` written with `name` for `competency` (existing at
 /// `min` to `max`): the competency's name of that level, trimmed, and the level `name`
 /// names, if exactly one does. O(levels).

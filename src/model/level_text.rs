@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
 
-use crate::model::level::{Written, number_like, numbered_name, whole_text};
+use crate::model::level::{Written, name_alone, number_like, numbered_name, whole_text};
 use crate::model::whole::Whole;
 
 /// Starts writing struct `name` of `len` fields with fields `competency` and `level`: the
@@ -37,8 +37,22 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
 /// requirements meet its competencies (both are read before). Anything else reads as
 /// [`Written`] reads it, with no name. The name is borrowed from the text unless the string
 /// holds escapes. O(length).
+///
+/// With `alone` set (a passbook entry's level), a level's name alone (`"Proficient"`,
+/// `"Works alone"`: text with a letter that reads as no number, as the officers CSV
+/// reader takes a level cell for a name) gives [`BY_NAME`] and the name, trimmed, for
+/// the name to be read by the competency's own names where the passbook meets a
+/// framework; without it such text is refused as [`Written`] refuses it.
 #[derive(Clone, Copy)]
-pub(crate) struct Named(pub(crate) Whole);
+pub(crate) struct Named {
+    pub(crate) whole: Whole,
+    pub(crate) alone: bool,
+}
+
+/// The level a passbook entry holds when it is written as a name alone, the name in the
+/// entry's `level_name` ([`crate::Evidence::LEVEL_BY_NAME`]): above every level a number
+/// beside a name can give (at most 5), so the pair is unambiguous.
+pub(crate) const BY_NAME: u8 = u8::MAX;
 
 impl<'de> DeserializeSeed<'de> for Named {
     type Value = (u64, Option<Cow<'de, str>>);
@@ -55,12 +69,15 @@ impl Named {
         if whole_text(t).is_some() || !t.contains(char::is_alphabetic) || number_like(t) {
             return None;
         }
+        if self.alone && name_alone(t) {
+            return Some(Ok((u64::from(BY_NAME), t)));
+        }
         let (n, name) = numbered_name(t)?;
         Some(
-            self.0
+            self.whole
                 .visit_u64(u64::from(n))
                 .map(|n| (n, name))
-                .map_err(|_: E| E::invalid_value(Unexpected::Str(text), &Written(self.0))),
+                .map_err(|_: E| E::invalid_value(Unexpected::Str(text), &Written(self.whole))),
         )
     }
 }
@@ -68,38 +85,55 @@ impl Named {
 impl<'de> Visitor<'de> for Named {
     type Value = (u64, Option<Cow<'de, str>>);
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Written(self.0).expecting(f)
+        Written(self.whole).expecting(f)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Written(self.0).visit_u64(v).map(|n| (n, None))
+        Written(self.whole).visit_u64(v).map(|n| (n, None))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Written(self.0).visit_i64(v).map(|n| (n, None))
+        Written(self.whole).visit_i64(v).map(|n| (n, None))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Written(self.0).visit_f64(v).map(|n| (n, None))
+        Written(self.whole).visit_f64(v).map(|n| (n, None))
     }
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
         match self.numbered(v) {
             Some(read) => read.map(|(n, name)| (n, Some(Cow::Borrowed(name)))),
-            None => Written(self.0).visit_str(v).map(|n| (n, None)),
+            None => Written(self.whole).visit_str(v).map(|n| (n, None)),
         }
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         match self.numbered(v) {
             Some(read) => read.map(|(n, name)| (n, Some(Cow::Owned(name.to_owned())))),
-            None => Written(self.0).visit_str(v).map(|n| (n, None)),
+            None => Written(self.whole).visit_str(v).map(|n| (n, None)),
         }
     }
 }
 
-/// A passbook entry's or requirement's `level` with the name written beside its number
+/// A requirement's or group rule's `level` with the name written beside its number
 /// ([`Named`]), owned. O(length).
 pub(crate) fn named_written_level<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<(u8, Option<String>), D::Error> {
+    read_named(d, false)
+}
+
+/// A passbook entry's `level`: as [`named_written_level`], and a level's name alone
+/// ([`Named`] with `alone`) as [`BY_NAME`] with the name. O(length).
+pub(crate) fn passbook_level<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<(u8, Option<String>), D::Error> {
+    read_named(d, true)
+}
+
+/// A `level` read by [`Named`], owned.
+fn read_named<'de, D: Deserializer<'de>>(
+    d: D,
+    alone: bool,
+) -> Result<(u8, Option<String>), D::Error> {
+    let whole = Whole::byte("level");
     // Within 0 to 255: `Whole::byte` read it.
-    Named(Whole::byte("level"))
+    Named { whole, alone }
         .deserialize(d)
         .map(|(n, name)| (n as u8, name.map(Cow::into_owned)))
 }

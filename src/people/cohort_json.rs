@@ -494,7 +494,10 @@ impl<'de> Visitor<'de> for EntrySeed {
                 0 => once(&mut competency, map.next_value::<Text<'de>>()?, field)?,
                 1 => once(
                     &mut level,
-                    map.next_value_seed(Named(Whole::byte(field)))?,
+                    map.next_value_seed(Named {
+                        whole: Whole::byte(field),
+                        alone: true,
+                    })?,
                     field,
                 )?,
                 2 => once(&mut source, map.next_value::<EvidenceSource>()?, field)?,

@@ -116,9 +116,9 @@ impl OfficersSpec {
     /// (competency `accounts`): invalid type: boolean `true`, expected a level for
     /// `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number
     /// or a string holding one (`"3"`, `"Level 3"`)``). A `level` written as a string
-    /// holding a whole number (`"3"`, `"Level 3"`) is read as the number; one holding a
-    /// level's name alone is refused, and one beside a number kept in
-    /// [`Evidence::level_name`] (see [`Evidence::level`]). A level above the competency's
+    /// holding a whole number (`"3"`, `"Level 3"`) is read as the number; a level's name,
+    /// alone or beside a number, is kept in [`Evidence::level_name`], to be read by the
+    /// competency's names where the passbook meets a framework (see [`Evidence::level`]). A level above the competency's
     /// levels is refused where the passbook is checked against a framework, naming them.
     /// A problem outside `officers` names no officer. The first problem only:
     /// [`OfficersSpec::from_json_all`] reports every bad field of every
@@ -348,15 +348,23 @@ pub struct Evidence {
     /// a string holding a whole number as HR exports write it (`"3"`, `"3.0"`, `"Level
     /// 3"`; the platform's profiles hold levels as strings; `"-0"` is 0, as the number
     /// `-0` is), read as the number and
-    /// checked against the competency's levels as a number is; a level's name alone
-    /// (`"Proficient"`) is refused, naming the officer and entry, as the document does not
-    /// say which scale names it. A number with a name (`"3 - Advanced"`, `"Advanced
+    /// checked against the competency's levels as a number is. A level's name alone
+    /// (`"Proficient"`, or a competency's own name such as `"Works alone"`: text with a
+    /// letter that is no number) is read as [`Evidence::LEVEL_BY_NAME`] with the name in
+    /// [`Evidence::level_name`], as the document does not say which scale names it;
+    /// wherever the passbook meets a framework it is the level of the competency that has
+    /// that name (its descriptor's `name`, else the platform's default, level by level,
+    /// as the officers CSV reader reads the cell), and a name no level or several levels
+    /// have is
+    /// [`EvidenceProblem::UnresolvedLevelName`](crate::EvidenceProblem::UnresolvedLevelName).
+    /// A number with a name (`"3 - Advanced"`, `"Advanced
     /// (3)"`, `"Level 3: Advanced"`) is the number, the name kept in
     /// [`Evidence::level_name`].
     pub level: u8,
     /// The name written beside the level's number, trimmed (`"3 - Advanced"` gives
-    /// `Advanced`), as HR systems export a level picked from a list; `None` for a level
-    /// written as a number alone. Wherever the passbook is checked against a framework
+    /// `Advanced`), as HR systems export a level picked from a list, or the name a level
+    /// is given by alone when [`Evidence::level`] is [`Evidence::LEVEL_BY_NAME`]; `None`
+    /// for a level written as a number alone. Wherever the passbook is checked against a framework
     /// ([`Cohort::new`](crate::Cohort::new), [`Profile::new`](crate::Profile::new)), the
     /// name must be the competency's own name of that level (its descriptor's `name`, else
     /// the platform's default, Basic to Ustad; compared trimmed, in any case), as the
@@ -409,7 +417,7 @@ pub struct Evidence {
 #[serde(rename = "Evidence", deny_unknown_fields)]
 struct EvidenceRead {
     competency: CompetencyId,
-    #[serde(deserialize_with = "crate::model::level_text::named_written_level")]
+    #[serde(deserialize_with = "crate::model::level_text::passbook_level")]
     level: (u8, Option<String>),
     source: EvidenceSource,
     #[serde(default, deserialize_with = "null_as_empty")]
@@ -438,8 +446,21 @@ impl Serialize for Evidence {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let level = (self.level, self.level_name.as_deref());
-        let mut s =
-            level_text::competency_at_level(serializer, ("Evidence", 6), &self.competency, level)?;
+        let mut s = match self.by_name() {
+            // A level given by its name alone is written so, and reads back the same.
+            Some(name) => {
+                let mut s = serializer.serialize_struct("Evidence", 6)?;
+                s.serialize_field("competency", &self.competency)?;
+                s.serialize_field("level", name)?;
+                s
+            }
+            None => level_text::competency_at_level(
+                serializer,
+                ("Evidence", 6),
+                &self.competency,
+                level,
+            )?,
+        };
         s.serialize_field("source", &self.source)?;
         if !self.date.is_empty() {
             s.serialize_field("date", &self.date)?;
@@ -462,6 +483,23 @@ fn null_as_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<St
 }
 
 impl Evidence {
+    /// The [`level`](Evidence::level) of an entry whose level is written as a name alone
+    /// (`"Proficient"`, or a competency's own name such as `"Works alone"`), the name
+    /// held in [`level_name`](Evidence::level_name): 255, above every level a number
+    /// written beside a name can give (at most 5), so the pair says "level given by name
+    /// only". [`OfficersSpec::from_json`] reads such an entry so, as it has no framework
+    /// to read the name by; wherever the passbook meets a framework the name is read as
+    /// the level of the entry's competency that has it, as the officers CSV reader reads
+    /// the same cell. [`OfficersSpec::to_json`] writes the name alone back.
+    pub const LEVEL_BY_NAME: u8 = level_text::BY_NAME;
+
+    /// The name of a level given by name only ([`Evidence::LEVEL_BY_NAME`]).
+    pub(crate) fn by_name(&self) -> Option<&str> {
+        self.level_name
+            .as_deref()
+            .filter(|_| self.level == Self::LEVEL_BY_NAME)
+    }
+
     /// The entry as borrowed fields, a blank course as none.
     #[inline]
     pub(crate) fn view(&self) -> EvidenceView<'_> {

@@ -11,7 +11,7 @@ use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::model::quote::has_hidden;
 use crate::model::validate::hidden_character;
-use crate::people::officer::{EvidenceSource, EvidenceView, OfficerSpec};
+use crate::people::officer::{Evidence, EvidenceSource, EvidenceView, OfficerSpec};
 use crate::people::policy::{CourseLevels, LevelPolicy};
 use crate::{CompetencySpec, EntityKind, Error, EvidenceProblem, Framework};
 
@@ -314,30 +314,52 @@ pub(crate) fn check_evidence(
 ) -> Checked {
     let mut problems = Vec::new();
     let competency = fw.competencies.get(e.competency);
-    let mut level = e.level;
-    match competency {
-        None => problems.push(EvidenceProblem::UnknownCompetency {
-            nearest: nearest.get(EntityKind::Competency, e.competency, || {
-                fw.competencies.items.iter().map(|c| c.id.as_str())
-            }),
-        }),
-        Some(c) => {
-            let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
-            if e.level > max {
-                problems.push(EvidenceProblem::LevelAboveScale {
-                    level: e.level,
+    // A level given by its name alone is the level of the competency with that name, as
+    // the officers CSV reader reads the cell; a name no level or several have claims none.
+    let by_name = e.level_name.filter(|_| e.level == Evidence::LEVEL_BY_NAME);
+    let shown = match by_name {
+        None => e.level,
+        Some(name) => {
+            let scale = competency.map(|c| scale(fw, c));
+            level_name::named_level(scale, name).unwrap_or_else(|_| {
+                let (min, max) = scale.map_or((1, 5), |(_, min, max)| (min, max));
+                problems.push(EvidenceProblem::UnresolvedLevelName {
+                    name: name.trim().to_owned(),
+                    named: level_name::levels_named(scale, name),
                     min,
                     max,
                 });
-            } else if e.level > 0 && e.level < min {
+                0
+            })
+        }
+    };
+    let mut level = shown;
+    match competency {
+        None => problems.insert(
+            0,
+            EvidenceProblem::UnknownCompetency {
+                nearest: nearest.get(EntityKind::Competency, e.competency, || {
+                    fw.competencies.items.iter().map(|c| c.id.as_str())
+                }),
+            },
+        ),
+        Some(c) => {
+            let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
+            if shown > max {
+                problems.push(EvidenceProblem::LevelAboveScale {
+                    level: shown,
+                    min,
+                    max,
+                });
+            } else if shown > 0 && shown < min {
                 // The competency does not exist below its lowest level; 0 says "none".
                 problems.push(EvidenceProblem::LevelBelowScale {
-                    level: e.level,
+                    level: shown,
                     min,
                     max,
                 });
             }
-            if let Some(name) = e.level_name
+            if let Some(name) = e.level_name.filter(|_| by_name.is_none())
                 && !level_has_name(fw, e.competency, e.level, name)
             {
                 problems.push(name_mismatch(fw, c, e.level, name));
@@ -364,17 +386,17 @@ pub(crate) fn check_evidence(
                 completed.push(k);
                 // A completion at level 0 records the completion and claims no level, so
                 // there is nothing to check against the course.
-                if let Some(c) = competency.filter(|_| e.level > 0) {
+                if let Some(c) = competency.filter(|_| shown > 0) {
                     match fw.builds_of(k).iter().find(|&&(built, _)| built == c) {
                         None => problems.push(EvidenceProblem::CourseDoesNotBuild {
                             course: course.into(),
                         }),
-                        Some(&(_, Some(reached))) if e.level > reached => {
+                        Some(&(_, Some(reached))) if shown > reached => {
                             match policy.course_levels {
                                 CourseLevels::Reject => {
                                     problems.push(EvidenceProblem::AboveCourseLevel {
                                         course: course.into(),
-                                        level: e.level,
+                                        level: shown,
                                         course_level: reached,
                                     });
                                 }

@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 
 use crate::model::date::{format_day, parse_iso_date};
 use crate::model::equivalent::alike_officers;
-use crate::people::resolve::evidence_date;
+use crate::people::resolve::{evidence_date, named_level};
 use crate::{CourseId, Error, Evidence, EvidenceProblem, Framework, OfficerSpec};
 
 /// Options for [`Framework::review_officers`].
@@ -141,7 +141,15 @@ pub(crate) fn review_officer(
             );
         }
     }
-    let duplicates = duplicates(&officer.passbook);
+    // A level given by its name alone counts as the level the competency gives that name.
+    let levels: Vec<u8> = (officer.passbook.iter())
+        .map(|e| {
+            e.by_name()
+                .and_then(|name| named_level(fw, e.competency.as_str(), name).ok())
+                .unwrap_or(e.level)
+        })
+        .collect();
+    let duplicates = duplicates(&officer.passbook, &levels);
     for (index, e) in officer.passbook.iter().enumerate() {
         if let Some(first) = duplicates[index] {
             let f = &officer.passbook[first];
@@ -153,8 +161,8 @@ pub(crate) fn review_officer(
                     problem: EvidenceProblem::Duplicate {
                         first,
                         first_line: None,
-                        level: e.level,
-                        first_level: f.level,
+                        level: levels[index],
+                        first_level: levels[first],
                         verified: e.verified,
                         first_verified: f.verified,
                     },
@@ -182,12 +190,13 @@ pub(crate) fn review_officer(
     }
 }
 
-/// For each entry of `passbook`, the earliest entry with the same competency, source,
+/// For each entry of `passbook`, whose levels as counted are `levels` (a level given by
+/// name read by the competency's names), the earliest entry with the same competency, source,
 /// course and day that it repeats whole (the date as written too) or contradicts (another
 /// level or verified flag); `None` for the others and for entries whose date does not
 /// read (validation reports those). O(E log E) for E entries; dates are read only for
 /// entries whose competency, source and course another entry shares.
-pub(crate) fn duplicates(passbook: &[Evidence]) -> Vec<Option<usize>> {
+pub(crate) fn duplicates(passbook: &[Evidence], levels: &[u8]) -> Vec<Option<usize>> {
     let mut found = vec![None; passbook.len()];
     if passbook.len() < 2 {
         return found;
@@ -208,22 +217,22 @@ pub(crate) fn duplicates(passbook: &[Evidence]) -> Vec<Option<usize>> {
         );
         dated.sort_unstable();
         for day in dated.chunk_by(|a, b| a.0 == b.0) {
-            earliest_matches(passbook, day.iter().map(|&(_, i)| i), &mut found);
+            earliest_matches((passbook, levels), day.iter().map(|&(_, i)| i), &mut found);
         }
     }
     found
 }
 
-/// For entries `day` of one competency, source, course and day, in passbook order: in
-/// `found`, for each, the earliest before it with another level or verified flag, or with
+/// For entries `day` of one competency, source, course and day, in passbook order (their
+/// levels as counted beside the passbook): in `found`, for each, the earliest before it with another level or verified flag, or with
 /// the same date text. The earliest with another level or flag is the day's first entry
 /// when that one differs, else the first entry that differs from the first. O(n log n).
 fn earliest_matches(
-    passbook: &[Evidence],
+    (passbook, levels): (&[Evidence], &[u8]),
     day: impl Iterator<Item = usize>,
     found: &mut [Option<usize>],
 ) {
-    let pair = |i: usize| (passbook[i].level, passbook[i].verified);
+    let pair = |i: usize| (levels[i], passbook[i].verified);
     let mut first: Option<usize> = None;
     let mut other: Option<usize> = None;
     // Date text → its first entry; a `HashMap` of this type is compiled anyway, where a

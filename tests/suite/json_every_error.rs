@@ -7,7 +7,8 @@
 use karmayogi::{Cohort, Error, Framework, FrameworkSpec, LevelPolicy, OfficersSpec};
 
 const FRAMEWORK: &str = include_str!("../data/cases/framework/01-three-bad-entries.json");
-const OFFICERS: &str = include_str!("../data/cases/officers/03-two-officers-with-level-names.json");
+const OFFICERS: &str =
+    include_str!("../data/cases/officers/03-two-officers-with-unreadable-levels.json");
 
 /// The framework's faults, each with a mend of the same length.
 const FRAMEWORK_FAULTS: [(&str, &str); 3] = [
@@ -19,11 +20,11 @@ const FRAMEWORK_FAULTS: [(&str, &str); 3] = [
 /// The officers' faults, each with a mend of the same length.
 const OFFICER_FAULTS: [(&str, &str); 3] = [
     (
-        r#""rti", "level": "high", "source": "feedback360""#,
+        r#""rti", "level": "3.25", "source": "feedback360""#,
         r#""rti", "level": 3     , "source": "feedback360""#,
     ),
     (
-        r#""rti", "level": "high", "source": "self_declared""#,
+        r#""rti", "level": "3.25", "source": "self_declared""#,
         r#""rti", "level": 3     , "source": "self_declared""#,
     ),
     (r#", "verifed": true"#, "                 "),
@@ -115,10 +116,9 @@ fn a_framework_with_three_bad_entries_reports_all_three() {
 fn two_bad_officers_are_reported_with_every_bad_passbook_entry() {
     let (framework, errors) = cohort_errors(OFFICERS);
     let found: Vec<_> = errors.iter().map(fields).collect();
-    let level = "invalid value: string `high`, expected a level's number for `level`: the text \
-                 is neither a level's number nor one of the platform's level names (Basic, \
-                 Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or a string \
-                 holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)";
+    let level = "invalid value: string \"3.25\", expected a level for `level`: 0 (none) or one \
+                 of the competency's levels (at most 5), as a whole number or a string holding \
+                 one (`\"3\"`, `\"Level 3\"`)";
     assert_eq!(
         found,
         [
@@ -239,7 +239,7 @@ const SEVERAL_FRAMEWORK: &str =
 /// officers/04's faults, each with a mend of the same length.
 const SEVERAL_FAULTS: [(&str, &str); 8] = [
     (r#""department": 12"#, r#""department":"p""#),
-    (r#""level": "high""#, r#""level": 3     "#),
+    (r#""level": "3.25""#, r#""level": 3     "#),
     (r#""date": 1707537600000"#, r#""date": "2024-02-10" "#),
     (r#", "verifed": true"#, "                 "),
     (r#""self_declarde""#, r#""self_declared""#),
@@ -357,7 +357,7 @@ const EMPTY_KEYS: &str =
 const EMPTY_KEY_FAULTS: [(&str, &str); 7] = [
     (r#", "": 0"#, "       "),
     (r#", "": "x""#, "         "),
-    (r#""level": "high""#, r#""level": 3     "#),
+    (r#""level": "3.25""#, r#""level": 3     "#),
     (r#", "": 1}"#, r"       }"),
     (r#""department": 12"#, r#""department":"p""#),
     (r#""position": 4"#, r#""position":"""#),

@@ -66,6 +66,7 @@ mod json_every_error;
 mod json_inputs;
 mod json_messages;
 mod level_messages;
+mod level_names_alone;
 mod levels;
 mod loaders;
 mod lookalike_ids;

@@ -1703,10 +1703,11 @@ fn passbook_values_of_the_wrong_type_name_officer_entry_and_competency() {
     };
     for (entry, competency, what) in [
         (
-            r#"{"competency": "accounts", "level": "Proficient", "source": "assessment"}"#,
+            r#"{"competency": "accounts", "level": "2.5", "source": "assessment"}"#,
             "`accounts`",
-            "invalid value: string `Proficient`, expected a level's number for `level`: a \
-             level's name is not read from JSON; write the level's number",
+            "invalid value: string \"2.5\", expected a level for `level`: 0 (none) or one of \
+             the competency's levels (at most 5), as a whole number or a string holding one \
+             (`\"3\"`, `\"Level 3\"`)",
         ),
         (
             r#"{"competency": "accounts", "level": 2, "source": "assessment", "date": 1707537600000}"#,
@@ -2279,8 +2280,8 @@ fn every_officer_problem_is_reported_together() {
 
 /// Officers' JSON as HR systems and the platform write it holds levels as strings
 /// (`"level": "3"`; the platform's profiles write `"Level 3"`): read as the CSV loader reads a
-/// level cell, the same on both JSON paths; a level's name is refused naming the officer,
-/// the entry and its competency, never read as another level.
+/// level cell, the same on both JSON paths; what reads as no level is refused naming the
+/// officer, the entry and its competency, never read as another level.
 #[test]
 fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
     let doc = |level: &str| {
@@ -2308,8 +2309,15 @@ fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
         let direct = Cohort::new(&fw, &spec.officers, &LevelPolicy::default()).expect(level);
         assert_eq!(format!("{cohort:?}"), format!("{direct:?}"), "{level}");
     }
+    // A level's name alone is kept, to be read by the competency's names where the
+    // passbook meets a framework (scales/28).
+    let spec = OfficersSpec::from_json(&doc(r#""Proficient""#)).expect("kept");
+    let entry = &spec.officers[0].passbook[0];
+    assert_eq!(
+        (entry.level, entry.level_name.as_deref()),
+        (Evidence::LEVEL_BY_NAME, Some("Proficient"))
+    );
     for (level, what) in [
-        (r#""Proficient""#, "a level's name is not read from JSON"),
         (
             r#""""#,
             r#"invalid value: string "", expected a level for `level`"#,
@@ -2358,10 +2366,10 @@ fn passbook_levels_written_as_strings_are_read_as_the_csv_loader_reads_them() {
     assert!(from_text.contains("level 6: expected 0 to"), "{from_text}");
 }
 
-/// A passbook level written as text that is no level's number is refused saying what it
-/// is: a level's name only when it is one of the platform's (`Proficient`), and other text
-/// (`three`) as neither a number nor a name, with the forms the field reads. Before, all
-/// were called a level's name.
+/// A passbook level written as text that is no level's number is kept as a level's name
+/// alone (`Proficient`, `three`, `Level III`: a competency may name its levels anyhow),
+/// to be read by the competency's names where the passbook meets a framework (scales/28).
+/// Before, all were refused, called a level's name or neither a number nor a name.
 #[test]
 fn a_passbook_level_written_as_text_is_refused_as_what_it_is() {
     let doc = |level: &str| {
@@ -2371,27 +2379,12 @@ fn a_passbook_level_written_as_text_is_refused_as_what_it_is() {
               {{"competency": "accounts", "level": "{level}", "source": "assessment"}}]}}]}}"#
         )
     };
-    let name = "a level's name is not read from JSON; write the level's number";
-    let other = "the text is neither a level's number nor one of the platform's level names \
-                 (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or a \
-                 string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)";
-    for (level, what) in [
-        ("Proficient", name),
-        ("ustad", name),
-        ("three", other),
-        ("Level III", other),
-    ] {
-        let error = OfficersSpec::from_json(&doc(level)).expect_err(level);
-        let Error::Json { message, .. } = &error else {
-            panic!("{error:?}");
-        };
+    for level in ["Proficient", "ustad", "three", "Level III"] {
+        let read = OfficersSpec::from_json(&doc(level)).expect(level);
+        let entry = &read.officers[0].passbook[0];
         assert_eq!(
-            message,
-            &format!(
-                "officer `o1` passbook entry 0 (competency `accounts`): invalid value: string \
-                 `{level}`, expected a level's number for `level`: {what}"
-            ),
-            "{level}"
+            (entry.level, entry.level_name.as_deref()),
+            (Evidence::LEVEL_BY_NAME, Some(level))
         );
     }
     // A number with a word beside it is read with the word kept as the level's name, to

@@ -193,10 +193,12 @@ export interface Evidence {
   competency: string;
   /**
    * The level shown, 0 to 5: a whole number, or a string holding one as HR exports write it
-   * (`"3"`, `"Level 3"`); a level's name alone is refused. A number with a name (`"3 -
-   * Advanced"`) is the number, the name checked against the competency's own name of that
-   * level (else `level_name_mismatch`) and written back with it; otherwise outputs give
-   * a number.
+   * (`"3"`, `"Level 3"`). A level's name alone (`"Proficient"`, or the competency's own
+   * name) is the level of the competency that has that name, its own names first, else
+   * the platform's (else `unresolved_level_name`), and written back as the name. A number
+   * with a name (`"3 - Advanced"`) is the number, the name checked against the
+   * competency's own name of that level (else `level_name_mismatch`) and written back with
+   * it; otherwise outputs give a number.
    */
   level: number | string;
   /**
@@ -1476,6 +1478,7 @@ export type EvidenceProblem =
   | { problem: "level_above_scale"; level: number; min: number; max: number }
   | { problem: "level_below_scale"; level: number; min: number; max: number }
   | { problem: "level_name_mismatch"; level: number; name: string; level_named: string | null; named: number | null }
+  | { problem: "unresolved_level_name"; name: string; named: number[]; min: number; max: number }
   | { problem: "invalid_date"; found: string; suggestion: string | null }
   | { problem: "unknown_course"; course: string; nearest: string | null }
   | { problem: "completion_without_course" }

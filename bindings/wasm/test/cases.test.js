@@ -192,7 +192,7 @@ describe("real-world cases", () => {
     );
   });
 
-  test("officers' JSON reads a level written as a string, and names the officer for a level name", () => {
+  test("officers' JSON reads a level written as a string, and a level's name alone by the competency's names", () => {
     const doc = (level) =>
       JSON.stringify({
         format_version: 2,
@@ -202,8 +202,30 @@ describe("real-world cases", () => {
       });
     assert.equal(parseOfficers(doc("3")).officers[0].passbook[0].level, 3);
     assert.equal(parseOfficers(doc("Level 2")).officers[0].passbook[0].level, 2);
-    const error = throwsProblems(() => parseOfficers(doc("Proficient")), [{ code: "json" }]);
-    assert.match(error.message, /officer `o1` passbook entry 0 \(competency `rti`\)/);
+    // A name alone is kept and written back as it was (scales/28)...
+    assert.equal(parseOfficers(doc("Proficient")).officers[0].passbook[0].level, "Proficient");
+    // ...and read by the competency's own names, else the platform's, where it meets a
+    // framework; a name no level has is refused naming officer, entry and competency.
+    const fw = new Framework(read("tests/data/cases/scales/28-level-names-alone-framework.json"));
+    const officers = JSON.parse(read("tests/data/cases/scales/28-level-names-alone-officers.json"));
+    const unresolved = (index, competency, name, named, max) => ({
+      code: "invalid_evidence",
+      officer: "o2",
+      index,
+      competency,
+      problem: { problem: "unresolved_level_name", name, named, min: 1, max },
+    });
+    throwsProblems(
+      () => new Cohort(fw, officers),
+      [
+        unresolved(0, "rti", "Proficient", [], 3),
+        unresolved(1, "drafting", "Basic", [1, 3], 3),
+        unresolved(2, "noting", "Ustad", [], 4),
+        unresolved(3, "rti", "Level III", [], 3),
+      ],
+    );
+    const cohort = new Cohort(fw, { ...officers, officers: officers.officers.slice(0, 1) });
+    assert.equal(cohort.length, 1);
   });
 
   test("a cohort's officers document reports what the library's Cohort::from_json reports", () => {
@@ -221,9 +243,8 @@ describe("real-world cases", () => {
     const text = read("tests/data/cases/officers/05-document-faults-beside-officers.json");
     const officer = (id) => (id.includes("\\") ? JSON.stringify(id) : `\`${id}\``);
     const level =
-      "invalid value: string `high`, expected a level's number for `level`: the text is neither a level's " +
-      "number nor one of the platform's level names (Basic, Proficient, Advanced, Expert, Ustad); write a " +
-      'whole number (`3`) or a string holding one (`"3"`, `"3.0"`, `"L3"`, `"Level 3"`)';
+      'invalid value: string "3.25", expected a level for `level`: 0 (none) or one of the competency\'s ' +
+      'levels (at most 5), as a whole number or a string holding one (`"3"`, `"Level 3"`)';
     const expected = [
       ["meta", null, 1, 28, "unknown field `meta`, expected `format_version` or `officers`"],
       ["officers[0].department", "o1", 3, 63, "officer `o1`: invalid type: integer `12`, expected a string"],

@@ -293,7 +293,7 @@ describe("officers", () => {
     const list = officersDoc().officers;
     list[1].id = "meena-iyer";
     list[2].id = "";
-    list[3].passbook[0].level = "two";
+    list[3].passbook[0].level = "2.5";
     list[4].department = 5;
     throwsProblems(
       () => new Cohort(fw, list),
@@ -306,10 +306,10 @@ describe("officers", () => {
     );
     // From text, the problems point into the text.
     const doc = officersDoc();
-    doc.officers[3].passbook[0].level = "two";
+    doc.officers[3].passbook[0].level = "2.5";
     const text = JSON.stringify(doc, null, 2);
-    const line = text.split("\n").findIndex((l) => l.includes('"two"')) + 1;
-    const column = text.split("\n")[line - 1].indexOf('"two"') + '"two"'.length;
+    const line = text.split("\n").findIndex((l) => l.includes('"2.5"')) + 1;
+    const column = text.split("\n")[line - 1].indexOf('"2.5"') + '"2.5"'.length;
     const error = throwsProblems(() => new Cohort(fw, text), [
       { code: "json", path: "officers[3].passbook[0].level", id: "suresh-patil", line, column },
     ]);
@@ -323,7 +323,7 @@ describe("officers", () => {
 
   test("a cohort reports every bad field of every officer and passbook entry, as the library does", () => {
     // officers/04: an officer with a bad department, an entry with a level written as a
-    // word, an epoch date and a misspelt field, an entry with a source given twice, and an
+    // fraction, an epoch date and a misspelt field, an entry with a source given twice, and an
     // entry with a bad flag and no source. Each was reported alone, the first of each
     // officer; the library's reader reports them all.
     const several = new Framework({
@@ -369,7 +369,7 @@ describe("officers", () => {
     list[300] = JSON.stringify(list[300]);
     const asText = new Cohort(fw, list);
     assert.deepEqual(fw.trainingNeeds(asText), fw.trainingNeeds(good));
-    list[255].passbook[0].level = "two";
+    list[255].passbook[0].level = "2.5";
     list[256].department = 5;
     list[600] = undefined;
     list[601] = "{";
@@ -393,10 +393,10 @@ describe("officers", () => {
     assert.equal(new Framework(bom + frameworkText()).positions().length, fw.positions().length);
     // A problem's column counts from the first character after the mark, as without it.
     const doc = officersDoc();
-    doc.officers[3].passbook[0].level = "two";
+    doc.officers[3].passbook[0].level = "2.5";
     const plain = JSON.stringify(doc, null, 2);
-    const line = plain.split("\n").findIndex((l) => l.includes('"two"')) + 1;
-    const column = plain.split("\n")[line - 1].indexOf('"two"') + '"two"'.length;
+    const line = plain.split("\n").findIndex((l) => l.includes('"2.5"')) + 1;
+    const column = plain.split("\n")[line - 1].indexOf('"2.5"') + '"2.5"'.length;
     throwsProblems(() => new Cohort(fw, bom + plain), [
       { code: "json", path: "officers[3].passbook[0].level", line, column },
     ]);

@@ -60,6 +60,24 @@ pub enum EvidenceProblem {
         /// The level of the competency that `name` names, if exactly one does.
         named: Option<u8>,
     },
+    /// The level is written as a name alone (`"Proficient"`, `"Expert"`) that is not the
+    /// name of exactly one level of the competency: no level has it, or several have
+    /// (`named` lists them). Names are the competency's own (its level descriptors'
+    /// `name`), else the platform's defaults (Basic, Proficient, Advanced, Expert, Ustad),
+    /// level by level, as the officers CSV reader reads them; for a competency the
+    /// framework does not hold (an error of its own), the defaults. Write the level's
+    /// number, or the name of one of its levels.
+    UnresolvedLevelName {
+        /// The name written, trimmed.
+        name: String,
+        /// The levels of the competency that have this name, lowest first: empty when
+        /// none has, two or more when several have.
+        named: Vec<u8>,
+        /// The competency's lowest level (1 for a competency not known).
+        min: u8,
+        /// The competency's highest level (5 for a competency not known).
+        max: u8,
+    },
     /// The date is neither empty (undated) nor an ISO 8601 date `YYYY-MM-DD` or date-time.
     InvalidDate {
         /// The text found.
@@ -138,6 +156,7 @@ impl EvidenceProblem {
             EvidenceProblem::LevelAboveScale { .. } => "level_above_scale",
             EvidenceProblem::LevelBelowScale { .. } => "level_below_scale",
             EvidenceProblem::LevelNameMismatch { .. } => "level_name_mismatch",
+            EvidenceProblem::UnresolvedLevelName { .. } => "unresolved_level_name",
             EvidenceProblem::InvalidDate { .. } => "invalid_date",
             EvidenceProblem::UnknownCourse { .. } => "unknown_course",
             EvidenceProblem::CompletionWithoutCourse => "completion_without_course",
@@ -177,6 +196,7 @@ impl fmt::Display for EvidenceProblem {
                 named: *named,
             }
             .fmt(f),
+            EvidenceProblem::UnresolvedLevelName { .. } => UnresolvedName(self).fmt(f),
             EvidenceProblem::InvalidDate { found, suggestion } => {
                 write!(
                     f,
@@ -317,5 +337,49 @@ impl fmt::Display for NameReadings<'_> {
             ),
             None => f.write_str(": write the number alone"),
         }
+    }
+}
+
+/// A level written as a name alone that names no level, or several levels, of its
+/// competency, as [`EvidenceProblem::UnresolvedLevelName`] words it, in the terms the
+/// officers CSV reader's message uses: ``level written as the name `Basic`, which levels 1
+/// and 3 of the competency have: expected a level from 0 to 3, or a name only one of the
+/// competency's levels has``. Writes nothing for another problem.
+struct UnresolvedName<'a>(&'a EvidenceProblem);
+
+impl fmt::Display for UnresolvedName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let EvidenceProblem::UnresolvedLevelName {
+            name,
+            named,
+            min,
+            max,
+        } = self.0
+        else {
+            return Ok(());
+        };
+        write!(f, "level written as the name {}, ", quoted(name))?;
+        match named.as_slice() {
+            [] => f.write_str("which no level of the competency has")?,
+            [levels @ .., last] => {
+                let levels: Vec<String> = levels.iter().map(u8::to_string).collect();
+                write!(
+                    f,
+                    "which levels {} and {last} of the competency have",
+                    levels.join(", ")
+                )?;
+            }
+        }
+        let levels = if *min <= 1 {
+            format!("a level from 0 to {max}")
+        } else {
+            format!("a level 0 (none) or {min} to {max}")
+        };
+        let which = if named.is_empty() {
+            "the name of one of the competency's levels"
+        } else {
+            "a name only one of the competency's levels has"
+        };
+        write!(f, ": expected {levels}, or {which}")
     }
 }

@@ -1,0 +1,143 @@
+//! A passbook level written as a name alone (`"Expert"`, `"Proficient"`) is read by the
+//! competency's own level names (its descriptors' `name`, else the platform's default for
+//! that level) wherever a passbook meets a framework, in JSON as in CSV; a name no level or
+//! several levels have is refused by both: from JSON as
+//! `EvidenceProblem::UnresolvedLevelName` (scales/28).
+
+use karmayogi::{
+    Cohort, Error, Evidence, EvidenceProblem, Framework, LevelPolicy, OfficersCsv,
+    OfficersCsvOptions, OfficersSpec, Profile, load_officers,
+};
+
+const FRAMEWORK: &str = include_str!("../data/cases/scales/28-level-names-alone-framework.json");
+const OFFICERS: &str = include_str!("../data/cases/scales/28-level-names-alone-officers.json");
+const EVIDENCE: &str = include_str!("../data/cases/scales/28-level-names-alone-evidence.csv");
+const ROSTER: &str = "id,department,position\no1,dopt,us\no2,dopt,us\n";
+
+/// The problems of `o2`'s passbook: `rti` names its levels Beginner, Intermediate,
+/// Expert (so not `Proficient`, nor `Level III`); `drafting`'s level 1 keeps the default
+/// `Basic` and its level 3 is named `basic` too; `noting` stops at level 4; `drafting`, described to level 3, stops there.
+fn expected() -> Vec<Error> {
+    let unresolved = |index: usize, competency: &str, name: &str, named: &[u8], max: u8| {
+        Error::InvalidEvidence {
+            officer: "o2".into(),
+            index,
+            competency: competency.into(),
+            problem: EvidenceProblem::UnresolvedLevelName {
+                name: name.into(),
+                named: named.to_vec(),
+                min: 1,
+                max,
+            },
+        }
+    };
+    vec![
+        unresolved(0, "rti", "Proficient", &[], 3),
+        unresolved(1, "drafting", "Basic", &[1, 3], 3),
+        unresolved(2, "noting", "Ustad", &[], 4),
+        unresolved(3, "rti", "Level III", &[], 3),
+    ]
+}
+
+/// The levels `officer` holds of the four competencies, read through `profile`.
+fn held(fw: &Framework, profile: &Profile) -> Vec<u8> {
+    (["rti", "noting", "drafting", "sfia-plan"].iter())
+        .map(|c| profile.level(fw, c).expect("known").get())
+        .collect()
+}
+
+#[test]
+fn a_level_s_name_alone_is_read_by_the_competency_s_own_names_in_json_as_in_csv() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let policy = LevelPolicy::default();
+    // JSON read with the framework, in one pass and on two threads.
+    let errors = Cohort::from_json(&fw, OFFICERS, &policy).expect_err("refused");
+    assert_eq!(errors.into_vec(), expected());
+    let errors = Cohort::from_json_with_threads(&fw, OFFICERS, &policy, 2).expect_err("refused");
+    assert_eq!(errors.into_vec(), expected());
+    // Without a framework the name is kept, marked as a level given by name only, and
+    // written back as it was.
+    let doc = OfficersSpec::from_json(OFFICERS).expect("names alone are kept");
+    let first = &doc.officers[0].passbook;
+    assert_eq!(first[0].level, Evidence::LEVEL_BY_NAME);
+    assert_eq!(first[0].level_name.as_deref(), Some("Expert"));
+    assert_eq!(first[1].level_name.as_deref(), Some("proficient"));
+    let written = doc.to_json();
+    assert!(written.contains(r#""level": "Works Alone""#), "{written}");
+    assert_eq!(OfficersSpec::from_json(&written).expect("reads"), doc);
+    // The document meets the framework: the same problems.
+    let errors = Cohort::new(&fw, &doc.officers, &policy).expect_err("refused");
+    assert_eq!(errors.into_vec(), expected());
+    let errors = Profile::new(&fw, &doc.officers[1], &policy).expect_err("refused");
+    assert_eq!(errors.into_vec(), expected());
+    // The names read: Expert is rti's 3 and sfia-plan's 4, proficient noting's 2 by the
+    // platform's default, Works Alone drafting's own 2.
+    let profile = Profile::new(&fw, &doc.officers[0], &policy).expect("reads");
+    assert_eq!(held(&fw, &profile), [3, 2, 2, 4]);
+    let one = OfficersSpec {
+        officers: vec![doc.officers[0].clone()],
+        ..doc.clone()
+    };
+    let cohort = Cohort::from_json(&fw, &one.to_json(), &policy).expect("reads");
+    assert_eq!(held(&fw, &cohort.profile(0).expect("one")), [3, 2, 2, 4]);
+    // CSV: the same levels.
+    let csv = OfficersCsv::new(ROSTER).evidence(EVIDENCE);
+    let options = OfficersCsvOptions::default();
+    // The header and o1's four rows.
+    let o1_rows: Vec<&str> = EVIDENCE.lines().take(5).collect();
+    let o1_rows = o1_rows.join("\n");
+    let cohort = Cohort::from_csv(&fw, &OfficersCsv::new(ROSTER).evidence(&o1_rows), &options);
+    let cohort = cohort.expect("o1's names read");
+    assert_eq!(
+        held(&fw, &cohort.cohort.profile(0).expect("o1")),
+        [3, 2, 2, 4]
+    );
+    // The same names refused there are refused by the CSV reader, at the rows' `level`.
+    for errors in [
+        load_officers(&fw, &csv, &options)
+            .map(|_| ())
+            .expect_err("refused"),
+        Cohort::from_csv(&fw, &csv, &options)
+            .map(|_| ())
+            .expect_err("refused"),
+    ] {
+        let refused: Vec<(usize, &str)> = (errors.iter())
+            .map(|e| match e {
+                Error::CsvInvalidValue {
+                    line,
+                    column: "level",
+                    ..
+                } => (*line, "level"),
+                other => panic!("{other}"),
+            })
+            .collect();
+        assert_eq!(
+            refused,
+            [(6, "level"), (7, "level"), (8, "level"), (9, "level")]
+        );
+    }
+}
+
+#[test]
+fn a_level_s_name_alone_that_does_not_resolve_says_which_levels_have_it() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let errors = Cohort::from_json(&fw, OFFICERS, &LevelPolicy::default()).expect_err("refused");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "officer `o2` passbook entry 0 (competency `rti`): level written as the name \
+             `Proficient`, which no level of the competency has: expected a level from 0 to \
+             3, or the name of one of the competency's levels",
+            "officer `o2` passbook entry 1 (competency `drafting`): level written as the name \
+             `Basic`, which levels 1 and 3 of the competency have: expected a level from 0 to \
+             3, or a name only one of the competency's levels has",
+            "officer `o2` passbook entry 2 (competency `noting`): level written as the name \
+             `Ustad`, which no level of the competency has: expected a level from 0 to 4, or \
+             the name of one of the competency's levels",
+            "officer `o2` passbook entry 3 (competency `rti`): level written as the name \
+             `Level III`, which no level of the competency has: expected a level from 0 to 3, \
+             or the name of one of the competency's levels",
+        ]
+    );
+}
