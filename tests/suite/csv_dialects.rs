@@ -499,6 +499,55 @@ fn ids_excel_writes_as_text_formulas_are_read_as_their_text() {
     assert_eq!(ids, ["0123", "0456"]);
 }
 
+const NUMBER_IDS_OFFICERS: &str =
+    include_str!("../data/cases/officers/07-ids-written-as-numbers-officers.csv");
+const NUMBER_IDS_EVIDENCE: &str =
+    include_str!("../data/cases/officers/07-ids-written-as-numbers-evidence.csv");
+
+/// `officers/07`: officer ids a spreadsheet rewrote as numbers, `1.23457E+11` (Excel's
+/// scientific notation for a long number, its last digits lost) and `4512.0` (a data
+/// frame's float column), in either file, are refused by row and column with the reason,
+/// never read as ids. Before, both were read as written: the two officers whose ids Excel
+/// cut to `1.23457E+11` were reported as one id written twice, the passbook row of
+/// `1.23457E+11` was given to the first of them, and `4513.0` was "not in officers.csv, did
+/// you mean `4512.0`?".
+#[test]
+fn officer_ids_written_as_numbers_are_refused_with_the_reason() {
+    let scientific = "expected an officer id, not a number in scientific notation as a \
+                      spreadsheet writes a long number, its last digits lost: format the \
+                      column as text before exporting";
+    let fraction = |n: &str| {
+        format!(
+            "expected an officer id, not the number `{n}` written with a fraction as a data \
+             frame writes numbers: write the id as text"
+        )
+    };
+    let options = OfficersCsvOptions::default();
+    let errors = load(NUMBER_IDS_OFFICERS, Some(NUMBER_IDS_EVIDENCE), &options).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            format!("officers.csv line 2, column `id`: found `1.23457E+11`, {scientific}"),
+            format!("officers.csv line 3, column `id`: found `1.23457E+11`, {scientific}"),
+            format!(
+                "officers.csv line 4, column `id`: found `4512.0`, {}",
+                fraction("4512")
+            ),
+            format!("evidence.csv line 2, column `officer`: found `1.23457E+11`, {scientific}"),
+            format!(
+                "evidence.csv line 3, column `officer`: found `4513.0`, {}",
+                fraction("4513")
+            ),
+        ]
+    );
+    // Ids of digits alone, and ids that only hold such a number, are read as before.
+    let officers = "id,department,position\n4513,dopt,us\n1.2E+11x,dopt,us\nE1.0,dopt,aso\n";
+    let evidence = "officer,competency,level,source\n4513,noting,2,assessment\n";
+    let (read, _) = load(officers, Some(evidence), &options).expect("reads");
+    let ids: Vec<&str> = read.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["4513", "1.2E+11x", "E1.0"]);
+}
+
 /// A quote after a closing quote and a space or tab (`"Kumar ""Ravi"" "` mistyped as
 /// `"Kumar ""Ravi"<tab>"`, the cell's closing quote pushed along): a misplaced quote,
 /// named by line and field alike by every reader. Before, the quote check read it as the

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::interop::csv::missing::{MissingCells, NOT_MISSING, is_missing, note};
+use crate::interop::csv::numbered::number_written;
 use crate::interop::csv::{
     Cell, ColumnNotRead, CsvFileRead, DateColumn, DateOrder, Delimiter, Refused, Row, Table,
     read_cell,
@@ -184,7 +185,9 @@ pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Officer
     let position = row.non_empty_text("position", row.nth(2).unwrap_or(""), errors);
     let position = position.filter(|&p| !marks_missing(row, "position", p, errors));
     let mut missing = 0;
-    let id = id.filter(|&id| !marks_missing(row, "id", id, errors));
+    let id = id.filter(|&id| {
+        !marks_missing(row, "id", id, errors) && !written_as_number(row, "id", id, errors)
+    });
     OfficerRow {
         line: row.line(),
         id: id.unwrap_or(""),
@@ -267,7 +270,9 @@ pub(crate) fn evidence_row<'r>(
 ) -> Option<EvidenceRow<'r>> {
     // The columns by their place in `EVIDENCE_COLUMNS`.
     let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
-    let officer = officer.filter(|&o| !marks_missing(row, "officer", o, errors));
+    let officer = officer.filter(|&o| {
+        !marks_missing(row, "officer", o, errors) && !written_as_number(row, "officer", o, errors)
+    });
     let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
     // A competency of the framework is read as such, whatever its id.
     let competency = competency.filter(|&c| {
@@ -375,6 +380,23 @@ fn marks_missing(row: &Row<'_>, column: &'static str, text: &str, errors: &mut V
         return false;
     }
     errors.push(row.invalid(column, NOT_MISSING));
+    true
+}
+
+/// Whether `text`, the cell of officer id column `column`, is a number as a spreadsheet
+/// writes one (`1.23457E+11`, `4512.0`; see `csv/numbered.rs`): then an error in
+/// `errors`, naming the row and column.
+#[inline]
+fn written_as_number(
+    row: &Row<'_>,
+    column: &'static str,
+    text: &str,
+    errors: &mut Vec<Error>,
+) -> bool {
+    let Some(expected) = number_written(text) else {
+        return false;
+    };
+    errors.push(row.invalid(column, expected));
     true
 }
 
