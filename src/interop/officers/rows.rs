@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::interop::csv::missing::{MissingCells, NOT_MISSING, is_missing, note};
+use crate::interop::csv::missing::{MissingCells, NOT_MISSING, NOT_REPLACED, is_missing, note};
 use crate::interop::csv::numbered::number_written;
 use crate::interop::csv::{
     Cell, ColumnNotRead, CsvFileRead, DateColumn, DateOrder, Delimiter, Refused, Row, Table,
@@ -179,6 +179,7 @@ pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<String, usize> {
 /// given with the id empty and `id_read` false, so that its position and target are
 /// checked too ([`unknown_positions`]), and is not kept.
 pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> OfficerRow<'r> {
+    replaced(row, errors);
     // The columns by their place in `OFFICER_COLUMNS`.
     let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
     let department = row.id_text("department", row.nth(1).unwrap_or(""), errors);
@@ -268,6 +269,7 @@ pub(crate) fn evidence_row<'r>(
     row: &Row<'r>,
     errors: &mut Vec<Error>,
 ) -> Option<EvidenceRow<'r>> {
+    let replaced = replaced(row, errors);
     // The columns by their place in `EVIDENCE_COLUMNS`.
     let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
     let officer = officer.filter(|&o| {
@@ -335,7 +337,7 @@ pub(crate) fn evidence_row<'r>(
     Some(EvidenceRow {
         line: row.line(),
         officer: officer?,
-        faulty: level.is_none() || source.is_none() || verified.is_none(),
+        faulty: level.is_none() || source.is_none() || verified.is_none() || replaced,
         entry: EvidenceView {
             competency: competency?,
             level: level.unwrap_or(0),
@@ -380,6 +382,19 @@ fn marks_missing(row: &Row<'_>, column: &'static str, text: &str, errors: &mut V
         return false;
     }
     errors.push(row.invalid(column, NOT_MISSING));
+    true
+}
+
+/// Whether a column the row reads holds U+FFFD, a character lost in decoding (see
+/// [`NOT_REPLACED`]): then an error in `errors` naming the first such column. A text the
+/// caller decoded so reaches here; bytes given to the reader that are not UTF-8 are
+/// refused before (see `Table::rows`). O(1) for an ASCII record.
+#[inline]
+fn replaced(row: &Row<'_>, errors: &mut Vec<Error>) -> bool {
+    let Some((column, _)) = row.replaced() else {
+        return false;
+    };
+    errors.push(row.invalid(column, NOT_REPLACED));
     true
 }
 
