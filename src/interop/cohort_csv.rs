@@ -172,8 +172,8 @@ impl Cohort {
 ///
 /// The result is that of [`Cohort::from_csv`] on the texts the pieces make up, with the
 /// same warnings and errors in the same order; bytes that are not UTF-8 in a column read
-/// are one more error ([`Error::CsvInvalidValue`], expecting UTF-8 text, the offending
-/// bytes shown as U+FFFD), and the row is not read. One more difference: a date with the
+/// are the error a text holding U+FFFD there gives ([`Error::CsvInvalidValue`], the
+/// offending bytes shown as U+FFFD), and the row is not read. One more difference: a date with the
 /// year last that reads both ways (`01/02/2024`) is read in the order a date of the
 /// column before it settled (a number above 12) or [`OfficersCsvOptions::date_order`]
 /// gives; the reader cannot look ahead, so where only a later date settles the order,

@@ -52,6 +52,7 @@ mod encoding;
 pub(crate) mod feed;
 mod lines;
 pub(crate) mod missing;
+pub(crate) mod numbered;
 mod plain;
 mod quotes;
 mod read;

@@ -117,6 +117,18 @@ pub(crate) use rows::{
 /// such a competency, `level`, `source`) it is [`Error::CsvInvalidValue`] naming the row
 /// and column, never an id.
 ///
+/// A cell of a column read that holds U+FFFD (`Jos\u{fffd}`), the character a decoder puts
+/// for bytes that are not UTF-8, as a browser's `TextDecoder` or
+/// [`String::from_utf8_lossy`] reads Excel's plain "CSV" (Windows-1252), is
+/// [`Error::CsvInvalidValue`] naming the row and the first such column: a character of
+/// the cell was lost, and which cannot be known. Columns not read may hold it.
+///
+/// An officer id (`id`, `officer`) written as a spreadsheet writes a number, in scientific
+/// notation (`1.23457E+11`, a long number with its last digits lost) or with a fraction of
+/// zeros (`4512.0`, as a data frame writes a float column), is [`Error::CsvInvalidValue`]
+/// naming the row and column, never read as an id: nothing in the files can tell the
+/// officer it was.
+///
 /// An unknown position, competency, course or officer id of digits alone that a known id
 /// equals but for leading zeros (`123` for `00123`, as a spreadsheet saves an id it took
 /// for a number) is named as the nearest id in the error; it is never read as that id.

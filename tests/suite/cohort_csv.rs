@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use proptest::prelude::*;
 
-use crate::support::{hr_framework as framework, level_policies};
+use crate::support::{NOT_REPLACED, hr_framework as framework, level_policies};
 
 /// What a load gives, in comparable form: per officer its id, name and profile; the
 /// departments; the heatmap; the warnings — or the errors.
@@ -411,7 +411,7 @@ fn bytes_that_are_not_utf8_are_reported_in_a_column_read_and_ignored_in_others()
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(
         errors[0].to_string(),
-        "officers.csv line 3, column `id`: found `o\u{fffd}2`, expected UTF-8 text"
+        format!("officers.csv line 3, column `id`: found `o\u{fffd}2`, {NOT_REPLACED}")
     );
     // Without it, the other rows load: the note column is not read.
     let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
@@ -436,9 +436,10 @@ fn a_row_refused_for_bytes_that_are_not_utf8_is_named_by_its_passbook() {
     assert_eq!(
         messages,
         [
-            "officers.csv line 2, column `name`: found `Jos\u{fffd}`, expected UTF-8 text",
+            format!("officers.csv line 2, column `name`: found `Jos\u{fffd}`, {NOT_REPLACED}"),
             "evidence.csv line 2, column `officer`: `o1` is the id of officers.csv line 2, \
-             which was not read for its own problem",
+             which was not read for its own problem"
+                .into(),
         ]
     );
 }

@@ -3,13 +3,15 @@
 //! read by `load_officers`, `Cohort::from_csv` and a `CohortCsvReader` fed byte by byte,
 //! which must agree on the officers, the errors and the report of how each file was read.
 
+use std::fmt::Write as _;
+
 use karmayogi::{
     Cohort, CohortCsvReader, CsvFileRead, Delimiter, DelimiterFrom, Error, EscoCsv, EscoOptions,
     EvidenceSource, LevelPolicy, OfficerSpec, OfficersCsv, OfficersCsvOptions, OnetCsv,
     OnetOptions, load_esco, load_officers, load_onet,
 };
 
-use crate::support::{hr_framework as framework, officer_lines};
+use crate::support::{NOT_REPLACED, hr_framework as framework, officer_lines};
 
 const SEMICOLON_OFFICERS: &str = include_str!("../data/cases/csv/01-semicolon-officers.csv");
 const SEMICOLON_EVIDENCE: &str = include_str!("../data/cases/csv/01-semicolon-evidence.csv");
@@ -497,6 +499,103 @@ fn ids_excel_writes_as_text_formulas_are_read_as_their_text() {
     let (officers, _) = load(&good, None, &OfficersCsvOptions::default()).expect("reads");
     let ids: Vec<&str> = officers.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["0123", "0456"]);
+}
+
+const NUMBER_IDS_OFFICERS: &str =
+    include_str!("../data/cases/officers/07-ids-written-as-numbers-officers.csv");
+const NUMBER_IDS_EVIDENCE: &str =
+    include_str!("../data/cases/officers/07-ids-written-as-numbers-evidence.csv");
+
+/// `officers/07`: officer ids a spreadsheet rewrote as numbers, `1.23457E+11` (Excel's
+/// scientific notation for a long number, its last digits lost) and `4512.0` (a data
+/// frame's float column), in either file, are refused by row and column with the reason,
+/// never read as ids. Before, both were read as written: the two officers whose ids Excel
+/// cut to `1.23457E+11` were reported as one id written twice, the passbook row of
+/// `1.23457E+11` was given to the first of them, and `4513.0` was "not in officers.csv, did
+/// you mean `4512.0`?".
+#[test]
+fn officer_ids_written_as_numbers_are_refused_with_the_reason() {
+    let scientific = "expected an officer id, not a number in scientific notation as a \
+                      spreadsheet writes a long number, its last digits lost: format the \
+                      column as text before exporting";
+    let fraction = |n: &str| {
+        format!(
+            "expected an officer id, not the number `{n}` written with a fraction as a data \
+             frame writes numbers: write the id as text"
+        )
+    };
+    let options = OfficersCsvOptions::default();
+    let errors = load(NUMBER_IDS_OFFICERS, Some(NUMBER_IDS_EVIDENCE), &options).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            format!("officers.csv line 2, column `id`: found `1.23457E+11`, {scientific}"),
+            format!("officers.csv line 3, column `id`: found `1.23457E+11`, {scientific}"),
+            format!(
+                "officers.csv line 4, column `id`: found `4512.0`, {}",
+                fraction("4512")
+            ),
+            format!("evidence.csv line 2, column `officer`: found `1.23457E+11`, {scientific}"),
+            format!(
+                "evidence.csv line 3, column `officer`: found `4513.0`, {}",
+                fraction("4513")
+            ),
+        ]
+    );
+    // Ids of digits alone, and ids that only hold such a number, are read as before.
+    let officers = "id,department,position\n4513,dopt,us\n1.2E+11x,dopt,us\nE1.0,dopt,aso\n";
+    let evidence = "officer,competency,level,source\n4513,noting,2,assessment\n";
+    let (read, _) = load(officers, Some(evidence), &options).expect("reads");
+    let ids: Vec<&str> = read.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["4513", "1.2E+11x", "E1.0"]);
+}
+
+const REPLACED_OFFICERS: &str =
+    include_str!("../data/cases/officers/08-replacement-characters-officers.csv");
+const REPLACED_EVIDENCE: &str =
+    include_str!("../data/cases/officers/08-replacement-characters-evidence.csv");
+
+/// `officers/08`: an export Excel saved as plain "CSV" (Windows-1252), read as UTF-8 by
+/// the caller (a browser's `TextDecoder`, `String::from_utf8_lossy`), holds U+FFFD where
+/// each accented letter was (`Jos\u{fffd} Kumar`). A read column holding one is refused
+/// by row and column, as `CohortCsvReader` refuses the bytes themselves; a column not
+/// read (`note`) is not. Before, the text readers read `Jos\u{fffd} Kumar` as the name,
+/// and the course `r\u{fffd}ti-101` only as unknown.
+#[test]
+fn cells_holding_replacement_characters_are_refused_with_the_reason() {
+    let options = OfficersCsvOptions::default();
+    let errors = load(REPLACED_OFFICERS, Some(REPLACED_EVIDENCE), &options).unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            format!(
+                "officers.csv line 2, column `name`: found `Jos\u{fffd} Kumar`, {NOT_REPLACED}"
+            ),
+            format!(
+                "evidence.csv line 3, column `course`: officer `o2` passbook entry 0 \
+                 (competency `rti`): found `r\u{fffd}ti-101`, {NOT_REPLACED}"
+            ),
+            "evidence.csv line 3, column `course`: officer `o2` passbook entry 0 (competency \
+             `rti`): unknown course `r\u{fffd}ti-101`, did you mean `rti-101`?"
+                .into(),
+        ]
+    );
+    // A piece large enough to be read in parts (its rows checked away from the reader's
+    // order) reports it alike, with the line.
+    let mut officers = String::from("id,name,department,position\r\n");
+    for k in 0..5000 {
+        write!(officers, "o{k},Asha Rao,dopt,aso\r\n").expect("a string takes it");
+    }
+    officers.push_str("o5000,Jos\u{fffd} Kumar,dopt,us\r\n");
+    let errors = Cohort::from_csv(&framework(), &OfficersCsv::new(&officers), &options)
+        .unwrap_err()
+        .into_vec();
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [format!(
+            "officers.csv line 5002, column `name`: found `Jos\u{fffd} Kumar`, {NOT_REPLACED}"
+        )]
+    );
 }
 
 /// A quote after a closing quote and a space or tab (`"Kumar ""Ravi"" "` mistyped as

@@ -233,6 +233,11 @@ pub const HR_FRAMEWORK: &str = r#"{
   ]
 }"#;
 
+/// What a CSV loader's error expects of a cell holding U+FFFD, the character a decoder
+/// puts for bytes that are not UTF-8.
+pub const NOT_REPLACED: &str = "expected text without U+FFFD, which stands for bytes that \
+     were not UTF-8: save the file as UTF-8 (Excel's \"CSV UTF-8\")";
+
 /// [`HR_FRAMEWORK`], built.
 #[track_caller]
 pub fn hr_framework() -> Framework {

@@ -14,6 +14,15 @@
 pub(crate) const NOT_MISSING: &str =
     "a value, not a mark of a missing one (`NA`, `N/A`, `#N/A`, `NULL`, `\\N`, `-`, `--`)";
 
+/// What [`Error::CsvInvalidValue`](crate::Error::CsvInvalidValue) expects of a cell that
+/// holds U+FFFD, the replacement character: a decoder puts it for bytes that are not
+/// UTF-8 (a browser's `TextDecoder`, [`String::from_utf8_lossy`], or
+/// [`CohortCsvReader`](crate::CohortCsvReader) given such bytes), so the cell lost a
+/// character of a file saved in another encoding (Excel's plain "CSV" in Windows-1252 or
+/// Mac Roman), and what it held cannot be known.
+pub(crate) const NOT_REPLACED: &str = "text without U+FFFD, which stands for bytes that \
+     were not UTF-8: save the file as UTF-8 (Excel's \"CSV UTF-8\")";
+
 pub(crate) use crate::people::spellings::is_missing;
 
 /// The cells of one optional column of a CSV file read as empty because they marked a

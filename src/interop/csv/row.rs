@@ -119,6 +119,17 @@ impl<'r> Row<'r> {
             .and_then(|at| self.field(at))
     }
 
+    /// The first column read whose text holds U+FFFD, the character a decoder puts for
+    /// bytes that are not UTF-8 (see [`NOT_REPLACED`](super::missing::NOT_REPLACED)), with
+    /// its position in the record; `None` at once for an ASCII record.
+    pub(crate) fn replaced(&self) -> Option<(&'static str, usize)> {
+        if self.text.is_ascii() {
+            return None;
+        }
+        (self.columns.iter().copied())
+            .find(|&(_, at)| self.field(at).is_some_and(|t| t.contains('\u{fffd}')))
+    }
+
     /// [`Row::nth`] as bytes, without the character-boundary checks of a `&str` slice;
     /// empty for an optional column the header lacks.
     #[inline]

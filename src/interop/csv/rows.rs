@@ -1,5 +1,6 @@
 //! The records of a [`Table`] after its header, one [`Row`] at a time.
 
+use super::missing::NOT_REPLACED;
 use super::row::significant;
 use super::{Refused, Row, Table};
 use crate::Error;
@@ -18,7 +19,7 @@ impl Table<'_> {
     /// Calls `each` on every well-formed record after the header, in order. Records with a
     /// quoting error or the wrong number of fields are reported to `errors` and skipped;
     /// so is, in a lossy text, a record with a replacement character in a column read
-    /// ([`Error::CsvInvalidValue`], expecting UTF-8 text). Returns the records skipped for
+    /// ([`Error::CsvInvalidValue`], expecting text without U+FFFD). Returns the records skipped for
     /// a quoting error, their number of fields or text that is not UTF-8 outside their key
     /// that have a key to name them by (see [`Refused`]), so that rows referring to them
     /// are not reported as naming a missing key.
@@ -99,10 +100,9 @@ impl Table<'_> {
                     );
                     let row = Row::new(self.file, line, record.as_slice(), &spans, &self.header);
                     if self.lossy
-                        && let Some(&(column, at)) = (self.header.columns.iter())
-                            .find(|(name, _)| row.text(name).contains('\u{fffd}'))
+                        && let Some((column, at)) = row.replaced()
                     {
-                        errors.push(row.invalid(column, "UTF-8 text"));
+                        errors.push(row.invalid(column, NOT_REPLACED));
                         // Named by a readable key, the record is refused like any other,
                         // so that rows referring to it say so.
                         if key != Some(at) {

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::interop::csv::missing::{MissingCells, NOT_MISSING, is_missing, note};
+use crate::interop::csv::missing::{MissingCells, NOT_MISSING, NOT_REPLACED, is_missing, note};
+use crate::interop::csv::numbered::number_written;
 use crate::interop::csv::{
     Cell, ColumnNotRead, CsvFileRead, DateColumn, DateOrder, Delimiter, Refused, Row, Table,
     read_cell,
@@ -178,13 +179,16 @@ pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<String, usize> {
 /// given with the id empty and `id_read` false, so that its position and target are
 /// checked too ([`unknown_positions`]), and is not kept.
 pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> OfficerRow<'r> {
+    replaced(row, errors);
     // The columns by their place in `OFFICER_COLUMNS`.
     let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
     let department = row.id_text("department", row.nth(1).unwrap_or(""), errors);
     let position = row.non_empty_text("position", row.nth(2).unwrap_or(""), errors);
     let position = position.filter(|&p| !marks_missing(row, "position", p, errors));
     let mut missing = 0;
-    let id = id.filter(|&id| !marks_missing(row, "id", id, errors));
+    let id = id.filter(|&id| {
+        !marks_missing(row, "id", id, errors) && !written_as_number(row, "id", id, errors)
+    });
     OfficerRow {
         line: row.line(),
         id: id.unwrap_or(""),
@@ -265,9 +269,12 @@ pub(crate) fn evidence_row<'r>(
     row: &Row<'r>,
     errors: &mut Vec<Error>,
 ) -> Option<EvidenceRow<'r>> {
+    let replaced = replaced(row, errors);
     // The columns by their place in `EVIDENCE_COLUMNS`.
     let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
-    let officer = officer.filter(|&o| !marks_missing(row, "officer", o, errors));
+    let officer = officer.filter(|&o| {
+        !marks_missing(row, "officer", o, errors) && !written_as_number(row, "officer", o, errors)
+    });
     let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
     // A competency of the framework is read as such, whatever its id.
     let competency = competency.filter(|&c| {
@@ -330,7 +337,7 @@ pub(crate) fn evidence_row<'r>(
     Some(EvidenceRow {
         line: row.line(),
         officer: officer?,
-        faulty: level.is_none() || source.is_none() || verified.is_none(),
+        faulty: level.is_none() || source.is_none() || verified.is_none() || replaced,
         entry: EvidenceView {
             competency: competency?,
             level: level.unwrap_or(0),
@@ -375,6 +382,36 @@ fn marks_missing(row: &Row<'_>, column: &'static str, text: &str, errors: &mut V
         return false;
     }
     errors.push(row.invalid(column, NOT_MISSING));
+    true
+}
+
+/// Whether a column the row reads holds U+FFFD, a character lost in decoding (see
+/// [`NOT_REPLACED`]): then an error in `errors` naming the first such column. A text the
+/// caller decoded so reaches here; bytes given to the reader that are not UTF-8 are
+/// refused before (see `Table::rows`). O(1) for an ASCII record.
+#[inline]
+fn replaced(row: &Row<'_>, errors: &mut Vec<Error>) -> bool {
+    let Some((column, _)) = row.replaced() else {
+        return false;
+    };
+    errors.push(row.invalid(column, NOT_REPLACED));
+    true
+}
+
+/// Whether `text`, the cell of officer id column `column`, is a number as a spreadsheet
+/// writes one (`1.23457E+11`, `4512.0`; see `csv/numbered.rs`): then an error in
+/// `errors`, naming the row and column.
+#[inline]
+fn written_as_number(
+    row: &Row<'_>,
+    column: &'static str,
+    text: &str,
+    errors: &mut Vec<Error>,
+) -> bool {
+    let Some(expected) = number_written(text) else {
+        return false;
+    };
+    errors.push(row.invalid(column, expected));
     true
 }
 
