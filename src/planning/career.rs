@@ -142,7 +142,9 @@ impl Framework {
     /// An officer's move to a post: the gap report and the recommended learning path.
     ///
     /// # Errors
-    /// As [`Framework::gap_for`] and [`Framework::recommend`].
+    /// As [`Framework::recommend`]: [`Error::FrameworkMismatch`] for a profile from another
+    /// framework; otherwise every [`Error::UnknownId`] at once, the position's then each
+    /// competency weight's naming an unknown competency.
     ///
     /// # Complexity
     /// That of [`Framework::gap_for`] plus [`Framework::recommend`] with the given options.
@@ -152,9 +154,16 @@ impl Framework {
         position: &str,
         gap: &GapOptions,
         recommend: &RecommendOptions,
-    ) -> Result<CareerStep<'a>, Error> {
+    ) -> Result<CareerStep<'a>, crate::Errors> {
+        let gap = self.gap_for(profile, position, gap).map_err(|e| match e {
+            Error::UnknownId {
+                kind: crate::EntityKind::Position,
+                ..
+            } => self.option_errors(e, recommend),
+            other => other.into(),
+        })?;
         Ok(CareerStep {
-            gap: self.gap_for(profile, position, gap)?,
+            gap,
             plan: self.recommend(profile, position, recommend)?,
         })
     }

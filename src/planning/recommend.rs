@@ -20,10 +20,12 @@ pub(crate) use plan::GapItem;
 pub use plan::{Blend, Closed, OpenGap, OpenReason, Optimality, Plan, Step, Target, Term};
 
 use crate::analysis::gap::merge_held;
+use crate::model::nearest::Nearest;
 use crate::model::order;
 use crate::model::spec::Mode;
+use crate::people::resolve::NEAREST_LIMIT;
 use crate::planning::cover::{self, Instance, PartMemo};
-use crate::{CourseId, EntityKind, Error, Framework, Paths, Profile};
+use crate::{CourseId, EntityKind, Error, Errors, Framework, Paths, Profile};
 
 impl Framework {
     /// Recommends courses closing an officer's gaps against a position.
@@ -116,18 +118,56 @@ impl Framework {
     /// BENCHMARKS.md, "Extreme shapes"). Memory is O(m + z + q) plus the plan.
     ///
     /// # Errors
-    /// [`Error::UnknownId`] for an unknown position or a competency weight naming an
-    /// unknown competency; [`Error::FrameworkMismatch`] for a profile from another framework.
+    /// [`Error::FrameworkMismatch`] for a profile from another framework; otherwise every
+    /// [`Error::UnknownId`] at once: the position's, then each competency weight naming an
+    /// unknown competency (in id order), each with its nearest known id.
     pub fn recommend<'f>(
         &'f self,
         profile: &Profile,
         position: &str,
         options: &RecommendOptions,
-    ) -> Result<Plan<'f>, Error> {
+    ) -> Result<Plan<'f>, Errors> {
         self.check_stamp(profile.stamp)?;
-        let p = self.position_index(position)?;
+        let p = self
+            .position_index(position)
+            .map_err(|e| self.option_errors(e, options))?;
         let gaps = self.gaps_at(p, &profile.held);
         self.plan(&gaps, &profile.completed, options, None)
+            .map_err(|e| self.plan_errors(e, options))
+    }
+
+    /// The error of a plan: every competency weight naming an unknown competency when the
+    /// plan stopped at one of them, else the error itself.
+    pub(crate) fn plan_errors(&self, error: Error, options: &RecommendOptions) -> Errors {
+        let weights = self.unknown_weights(options);
+        match error {
+            Error::UnknownId {
+                kind: EntityKind::Competency,
+                ..
+            } if !weights.is_empty() => Errors(weights),
+            other => other.into(),
+        }
+    }
+
+    /// `position`'s error (an unknown position), then every competency weight of
+    /// `options` naming an unknown competency.
+    pub(crate) fn option_errors(&self, position: Error, options: &RecommendOptions) -> Errors {
+        let mut errors = vec![position];
+        errors.extend(self.unknown_weights(options));
+        Errors(errors)
+    }
+
+    /// [`Error::UnknownId`] for each competency weight of `options` naming an unknown
+    /// competency, in id order, the nearest ids found in bounded work for all of them.
+    fn unknown_weights(&self, options: &RecommendOptions) -> Vec<Error> {
+        let mut nearest = Nearest::new(NEAREST_LIMIT);
+        options
+            .competency_weights
+            .sorted()
+            .into_iter()
+            .filter(|(id, _)| self.competencies.get(id.as_str()).is_none())
+            .map(|(id, _)| self.unknown_id_among(&mut nearest, EntityKind::Competency, id.as_str()))
+            .collect()
     }
 
     /// The gaps of an officer holding `held` (sorted by competency) against post `p`, in
@@ -157,7 +197,7 @@ impl Framework {
     /// O(c log c) for c completed courses).
     ///
     /// # Errors
-    /// [`Errors`](crate::Errors) naming every unknown competency or course, level above a
+    /// [`Errors`](Errors) naming every unknown competency or course, level above a
     /// competency's scale or between 0 and its lowest level ([`Error::InvalidLevel`]; 0,
     /// none, is always allowed), and competency listed twice.
     pub fn recommend_targets<'f>(
@@ -165,7 +205,7 @@ impl Framework {
         targets: &[Target],
         completed: &[CourseId],
         options: &RecommendOptions,
-    ) -> Result<Plan<'f>, crate::Errors> {
+    ) -> Result<Plan<'f>, Errors> {
         let mut errors = Vec::new();
         let mut gaps = Vec::new();
         // Positions as `usize`, the key type of the module's other sets of positions.
@@ -216,7 +256,7 @@ impl Framework {
                 None => errors.push(self.unknown_id(EntityKind::Course, c.as_str())),
             }
         }
-        if let Some(e) = crate::Errors::from_vec(errors) {
+        if let Some(e) = Errors::from_vec(errors) {
             return Err(e);
         }
         order::sort_by_key(&mut gaps, |g| g.competency);

@@ -1634,6 +1634,7 @@ fn unknown_id() {
 
     let error = fw
         .recommend(&p, "ghost", &RecommendOptions::default())
+        .map_err(crate::support::the_only)
         .expect_err("unknown position");
     assert_unknown_id(
         &error,
@@ -1647,6 +1648,7 @@ fn unknown_id() {
         .expect("a valid weight");
     let error = fw
         .recommend(&p, "postmaster", &options)
+        .map_err(crate::support::the_only)
         .expect_err("unknown competency weight");
     assert_unknown_id(
         &error,
@@ -1749,6 +1751,7 @@ fn framework_mismatch() {
 
     let error = fw
         .recommend(&p, "postmaster", &RecommendOptions::default())
+        .map_err(crate::support::the_only)
         .expect_err("profile from another framework");
     assert_eq!(error, Error::FrameworkMismatch);
     assert_eq!(error.to_string(), expected);

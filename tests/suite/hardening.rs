@@ -2018,20 +2018,27 @@ fn exercise_profile(fw: &Framework, profile: &Profile, knobs: &Knobs) {
     {
         match fw.recommend(profile, p, &options) {
             Ok(plan) => check_plan(&plan, budget),
-            Err(e) if unknown => expect_unknown(Err::<(), _>(e), EntityKind::Competency, GHOST),
+            Err(e) if unknown => {
+                expect_unknown(
+                    Err::<(), _>(crate::support::the_only(e)),
+                    EntityKind::Competency,
+                    GHOST,
+                );
+            }
             Err(e) => panic!("recommend failed: {e}"),
         }
     }
-    check_result(&fw.recommend(profile, GHOST, &options));
+    check_results(&fw.recommend(profile, GHOST, &options));
     let step = fw.career_step(profile, here.as_str(), &gap, &options);
-    check_result(&step);
+    check_results(&step);
     if let Ok(step) = step {
         check_report(&step.gap);
         check_plan(&step.plan, budget);
         serialized(&step);
     }
     expect_unknown(
-        fw.career_step(profile, GHOST, &gap, &RecommendOptions::default()),
+        fw.career_step(profile, GHOST, &gap, &RecommendOptions::default())
+            .map_err(crate::support::the_only),
         EntityKind::Position,
         GHOST,
     );
@@ -3778,6 +3785,7 @@ fn analyses_refuse_profiles_and_cohorts_from_another_framework() {
     mismatch(
         other
             .recommend(&profile, position, &RecommendOptions::default())
+            .map_err(crate::support::the_only)
             .expect_err("mismatch"),
     );
     mismatch(
@@ -3796,7 +3804,10 @@ fn analyses_refuse_profiles_and_cohorts_from_another_framework() {
         &GapOptions::default(),
         &RecommendOptions::default(),
     );
-    mismatch(step.expect_err("mismatch"));
+    mismatch(
+        step.map_err(crate::support::the_only)
+            .expect_err("mismatch"),
+    );
     mismatch(profile.level(&other, "integrity").expect_err("mismatch"));
     mismatch(profile.held(&other).expect_err("mismatch"));
     mismatch(profile.completed_courses(&other).expect_err("mismatch"));
@@ -3857,6 +3868,7 @@ fn a_megabyte_unknown_id_is_reported_at_once_naming_only_a_same_written_id() {
     for (asked, nearest) in [(&edited, None), (&shouted, Some(&id))] {
         let error = fw
             .recommend(&profile, asked, &RecommendOptions::default())
+            .map_err(crate::support::the_only)
             .expect_err("unknown position");
         let Error::UnknownId {
             kind: EntityKind::Position,

@@ -1010,6 +1010,56 @@ fn invalid_options_are_rejected_naming_the_setting() {
     assert!(o().term_hours(0.5).is_ok());
 }
 
+/// Every unknown id a request names is reported at once: the position, then each
+/// competency weight naming no competency (in id order), by `recommend`, a `Recommender`
+/// and `career_step` alike, each error as the id alone gets it.
+#[test]
+fn every_unknown_id_of_a_request_is_reported_at_once() {
+    let fw = budget_framework();
+    let p = profile(&fw, &officer(&[], &[]));
+    let options = RecommendOptions::default()
+        .competency_weight("zz-law", 2.0)
+        .unwrap()
+        .competency_weight("aa-law", 1.0)
+        .unwrap();
+    let ids = |errors: karmayogi::Errors| -> Vec<(EntityKind, String)> {
+        errors
+            .into_iter()
+            .map(|e| match e {
+                Error::UnknownId { kind, id, .. } => (kind, id),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    let weights = [
+        (EntityKind::Competency, "aa-law".to_owned()),
+        (EntityKind::Competency, "zz-law".to_owned()),
+    ];
+    let mut all = vec![(EntityKind::Position, "no-such-post".to_owned())];
+    all.extend(weights.clone());
+    assert_eq!(
+        ids(fw.recommend(&p, "no-such-post", &options).unwrap_err()),
+        all
+    );
+    assert_eq!(
+        ids(fw.recommend(&p, "post", &options).unwrap_err()),
+        weights
+    );
+    let mut recommender = karmayogi::Recommender::new(&fw, &options);
+    assert_eq!(
+        ids(recommender.recommend(&p, "no-such-post").unwrap_err()),
+        all
+    );
+    assert_eq!(ids(recommender.recommend(&p, "post").unwrap_err()), weights);
+    let gap = karmayogi::GapOptions::default();
+    let step = fw.career_step(&p, "no-such-post", &gap, &options);
+    assert_eq!(ids(step.unwrap_err()), all);
+    assert_eq!(
+        ids(fw.career_step(&p, "post", &gap, &options).unwrap_err()),
+        weights
+    );
+}
+
 #[test]
 fn unknown_ids_and_foreign_profiles_are_reported_by_recommend() {
     let fw = budget_framework();
@@ -1018,7 +1068,7 @@ fn unknown_ids_and_foreign_profiles_are_reported_by_recommend() {
         .competency_weight("no-such-competency", 2.0)
         .unwrap();
     assert_eq!(
-        fw.recommend(&p, "post", &options).unwrap_err(),
+        crate::support::the_only(fw.recommend(&p, "post", &options).unwrap_err()),
         Error::UnknownId {
             kind: EntityKind::Competency,
             id: "no-such-competency".into(),
@@ -1026,8 +1076,10 @@ fn unknown_ids_and_foreign_profiles_are_reported_by_recommend() {
         }
     );
     assert_eq!(
-        fw.recommend(&p, "no-such-post", &RecommendOptions::default())
-            .unwrap_err(),
+        crate::support::the_only(
+            fw.recommend(&p, "no-such-post", &RecommendOptions::default())
+                .unwrap_err()
+        ),
         Error::UnknownId {
             kind: EntityKind::Position,
             id: "no-such-post".into(),
@@ -1039,7 +1091,7 @@ fn unknown_ids_and_foreign_profiles_are_reported_by_recommend() {
         other
             .recommend(&p, "post", &RecommendOptions::default())
             .unwrap_err(),
-        Error::FrameworkMismatch
+        Error::FrameworkMismatch.into()
     );
 }
 

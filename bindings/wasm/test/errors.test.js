@@ -464,6 +464,11 @@ describe("queries and options", () => {
     throwsProblems(() => fw.departmentPlan(new Cohort(fw, officersDoc()), { positionWeights: { "aso-division": -1 } }), [
       { code: "invalid_id_weight", kind: "position", id: "aso-division", value: -1 },
     ]);
+    // Every unknown id of a learning path's request at once, the position first.
+    throwsProblems(() => fw.recommend(p, "mayor", { competencyWeights: { "no-competency": 2 } }), [
+      { code: "unknown_id", kind: "position", id: "mayor" },
+      { code: "unknown_id", kind: "competency", id: "no-competency" },
+    ]);
     // Every unknown id of a department plan's options at once, the department first.
     throwsProblems(
       () =>

@@ -3,7 +3,7 @@
 
 use super::plan_memo::{Found, PlanMemo};
 use crate::planning::cover::PartMemo;
-use crate::{Error, Framework, Plan, Profile, RecommendOptions};
+use crate::{Errors, Framework, Plan, Profile, RecommendOptions};
 
 /// Recommends courses for many officers in a row with the same options, as
 /// [`Framework::recommend`] does for one, remembering what it solved.
@@ -127,13 +127,15 @@ impl<'f> Recommender<'f> {
     /// plan read back O(g + c + size of the plan) in all.
     ///
     /// # Errors
-    /// As [`Framework::recommend`]: [`Error::UnknownId`] for an unknown position or a
-    /// competency weight naming an unknown competency; [`Error::FrameworkMismatch`] for a
-    /// profile from another framework.
-    pub fn recommend(&mut self, profile: &Profile, position: &str) -> Result<Plan<'f>, Error> {
+    /// As [`Framework::recommend`]: [`Error::FrameworkMismatch`](crate::Error::FrameworkMismatch) for a profile from
+    /// another framework; otherwise every [`Error::UnknownId`](crate::Error::UnknownId) at once, the position's
+    /// then each competency weight's naming an unknown competency.
+    pub fn recommend(&mut self, profile: &Profile, position: &str) -> Result<Plan<'f>, Errors> {
         let framework = self.framework;
         framework.check_stamp(profile.stamp)?;
-        let p = framework.position_index(position)?;
+        let p = framework
+            .position_index(position)
+            .map_err(|e| framework.option_errors(e, &self.options))?;
         let gaps = framework.gaps_at(p, &profile.held);
         let found = self.plans.look_up(p, &gaps, &profile.completed);
         if let Found::Plan(plan) = found {
@@ -146,7 +148,9 @@ impl<'f> Recommender<'f> {
             }
             return Ok(plan);
         }
-        let plan = framework.plan(&gaps, &profile.completed, &self.options, Some(&self.memo))?;
+        let plan = framework
+            .plan(&gaps, &profile.completed, &self.options, Some(&self.memo))
+            .map_err(|e| framework.plan_errors(e, &self.options))?;
         if let Found::Again = found {
             self.plans.keep(&plan);
         }
