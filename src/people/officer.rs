@@ -154,7 +154,7 @@ impl OfficersSpec {
     /// let doc = r#"{"format_version": 2, "officers": [
     ///   {"id": "o1", "department": 12, "position": "us", "": 1},
     ///   {"id": "o2", "department": "dopt", "position": "us",
-    ///    "passbook": [{"competency": "rti", "level": "high", "source": "assessment"}]}]}"#;
+    ///    "passbook": [{"competency": "rti", "level": "3.25", "source": "assessment"}]}]}"#;
     /// let errors = OfficersSpec::from_json_all(doc).unwrap_err();
     /// let paths: Vec<&str> = errors
     ///     .iter()
