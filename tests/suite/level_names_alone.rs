@@ -6,7 +6,7 @@
 
 use karmayogi::{
     Cohort, Error, Evidence, EvidenceProblem, Framework, LevelPolicy, OfficersCsv,
-    OfficersCsvOptions, OfficersSpec, Profile, load_officers,
+    OfficersCsvOptions, OfficersSpec, Profile, ReviewOptions, load_officers,
 };
 
 const FRAMEWORK: &str = include_str!("../data/cases/scales/28-level-names-alone-framework.json");
@@ -139,5 +139,39 @@ fn a_level_s_name_alone_that_does_not_resolve_says_which_levels_have_it() {
              `Level III`, which no level of the competency has: expected a level from 0 to 3, \
              or the name of one of the competency's levels",
         ]
+    );
+}
+
+/// officers/09: four entries of one competency, source and day: `Proficient` and `Ustad`,
+/// names no level of `rti` has (refused by validation), the number 2, and `Intermediate`,
+/// `rti`'s own name of level 2. Only the last is a duplicate, repeating the number; the
+/// names that name no level are not compared as a level they do not give.
+#[test]
+fn review_compares_levels_given_by_name_as_the_levels_they_name() {
+    const REPEATED: &str =
+        include_str!("../data/cases/officers/09-unresolved-level-names-on-one-day-officers.json");
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let doc = OfficersSpec::from_json(REPEATED).expect("names alone are kept");
+    let warnings = fw.review_officers(&doc.officers, &ReviewOptions::default());
+    assert_eq!(
+        warnings,
+        [Error::InvalidEvidence {
+            officer: "o1".into(),
+            index: 3,
+            competency: "rti".into(),
+            problem: EvidenceProblem::Duplicate {
+                first: 2,
+                first_line: None,
+                level: 2,
+                first_level: 2,
+                verified: true,
+                first_verified: true,
+            },
+        }]
+    );
+    assert_eq!(
+        warnings[0].to_string(),
+        "officer `o1` passbook entry 3 (competency `rti`): repeats passbook entry 2: the same \
+         competency, level, source, course and day"
     );
 }
