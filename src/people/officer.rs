@@ -370,7 +370,11 @@ pub struct Evidence {
     /// the platform's default, Basic to Ustad; compared trimmed, in any case), as the
     /// officers CSV reader requires of the same text: another name is
     /// [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch),
-    /// naming both readings, since which of the two is meant is unknowable.
+    /// naming both readings, since which of the two is meant is unknowable. One exception:
+    /// a competency's own level name that holds a number (`Foundation 2`, or `Band 2` for
+    /// its level 4), which the JSON readers split into a number and a name (level 2,
+    /// `Foundation`) as they read it without the framework, is the level of that name, as
+    /// the officers CSV reader reads the cell whole (scales/29).
     pub level_name: Option<String>,
     /// Where the evidence came from. JSON may also spell it as the CSV reader reads it
     /// (`evidence.csv`): in any capitalisation with a space or `-` for each `_`

@@ -314,25 +314,7 @@ pub(crate) fn check_evidence(
 ) -> Checked {
     let mut problems = Vec::new();
     let competency = fw.competencies.get(e.competency);
-    // A level given by its name alone is the level of the competency with that name, as
-    // the officers CSV reader reads the cell; a name no level or several have claims none.
-    let by_name = e.level_name.filter(|_| e.level == Evidence::LEVEL_BY_NAME);
-    let shown = match by_name {
-        None => e.level,
-        Some(name) => {
-            let scale = competency.map(|c| scale(fw, c));
-            level_name::named_level(scale, name).unwrap_or_else(|_| {
-                let (min, max) = scale.map_or((1, 5), |(_, min, max)| (min, max));
-                problems.push(EvidenceProblem::UnresolvedLevelName {
-                    name: name.trim().to_owned(),
-                    named: level_name::levels_named(scale, name),
-                    min,
-                    max,
-                });
-                0
-            })
-        }
-    };
+    let (shown, name_read) = shown_level(fw, competency, e, &mut problems);
     let mut level = shown;
     match competency {
         None => problems.insert(
@@ -359,7 +341,7 @@ pub(crate) fn check_evidence(
                     max,
                 });
             }
-            if let Some(name) = e.level_name.filter(|_| by_name.is_none())
+            if let Some(name) = e.level_name.filter(|_| !name_read)
                 && !level_has_name(fw, e.competency, e.level, name)
             {
                 problems.push(name_mismatch(fw, c, e.level, name));
@@ -428,6 +410,72 @@ fn name_mismatch(fw: &Framework, c: u32, level: u8, name: &str) -> EvidenceProbl
         name: name.to_owned(),
         level_named,
         named,
+    }
+}
+
+/// The level passbook entry `e` of `competency` shows, and whether its name was read as
+/// a level's (`false`: none, or a name beside a number, still to be checked against that
+/// number's). A level given by its name alone is the level of the competency with that
+/// name, as the officers CSV reader reads the cell; a name no level or several have
+/// claims none, its problem in `problems`. A number and a name that are a competency's
+/// own name holding a number, as a JSON passbook splits `Foundation 2`, is the level of
+/// that name, as the CSV reader reads it. O(levels).
+fn shown_level(
+    fw: &Framework,
+    competency: Option<u32>,
+    e: EvidenceView<'_>,
+    problems: &mut Vec<EvidenceProblem>,
+) -> (u8, bool) {
+    let Some(name) = e.level_name else {
+        return (e.level, false);
+    };
+    if e.level != Evidence::LEVEL_BY_NAME {
+        let own = competency.and_then(|c| own_split(fw, c, e.level, name));
+        return (own.unwrap_or(e.level), own.is_some());
+    }
+    let scale = competency.map(|c| scale(fw, c));
+    let level = level_name::named_level(scale, name).unwrap_or_else(|_| {
+        let (min, max) = scale.map_or((1, 5), |(_, min, max)| (min, max));
+        problems.push(EvidenceProblem::UnresolvedLevelName {
+            name: name.trim().to_owned(),
+            named: level_name::levels_named(scale, name),
+            min,
+            max,
+        });
+        0
+    });
+    (level, true)
+}
+
+/// The level of competency `c` whose own name is `name` beside `level` split apart (see
+/// [`level_name::own_name_split`]), when `name` is not the competency's name of `level`
+/// itself. O(levels).
+fn own_split(fw: &Framework, c: u32, level: u8, name: &str) -> Option<u8> {
+    let spec = &fw.competencies.items[c as usize];
+    if level_name::level_has_name(Some(spec), level, name) {
+        return None;
+    }
+    level_name::own_name_split(scale(fw, c), level, name)
+}
+
+/// The level a passbook entry of `competency` counts as, written as `level` with `name`
+/// (see [`crate::Evidence::level_name`]): a name alone read by the competency's names, a
+/// competency's own name holding a number read as that level, else `level`; `None` for a
+/// name alone that names no level, or several. O(levels).
+pub(crate) fn entry_level(
+    fw: &Framework,
+    competency: &str,
+    level: u8,
+    name: Option<&str>,
+) -> Option<u8> {
+    match name {
+        Some(name) if level == Evidence::LEVEL_BY_NAME => named_level(fw, competency, name).ok(),
+        Some(name) => Some(
+            (fw.competencies.get(competency))
+                .and_then(|c| own_split(fw, c, level, name))
+                .unwrap_or(level),
+        ),
+        None => Some(level),
     }
 }
 

@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 
 use crate::model::date::{format_day, parse_iso_date};
 use crate::model::equivalent::alike_officers;
-use crate::people::resolve::{evidence_date, named_level};
+use crate::people::resolve::{entry_level, evidence_date};
 use crate::{CourseId, Error, Evidence, EvidenceProblem, Framework, OfficerSpec};
 
 /// Options for [`Framework::review_officers`].
@@ -141,14 +141,11 @@ pub(crate) fn review_officer(
             );
         }
     }
-    // A level given by its name alone counts as the level the competency gives that name;
-    // a name no level or several have gives none (validation reports it), so the entry is
-    // compared with none.
+    // A level given by its name alone counts as the level the competency gives that name,
+    // as does a competency's own name holding a number; a name alone that no level or
+    // several have gives none (validation reports it), so the entry is compared with none.
     let levels: Vec<Option<u8>> = (officer.passbook.iter())
-        .map(|e| match e.by_name() {
-            Some(name) => named_level(fw, e.competency.as_str(), name).ok(),
-            None => Some(e.level),
-        })
+        .map(|e| entry_level(fw, e.competency.as_str(), e.level, e.level_name.as_deref()))
         .collect();
     let duplicates = duplicates(&officer.passbook, &levels);
     for (index, e) in officer.passbook.iter().enumerate() {

@@ -175,3 +175,54 @@ fn review_compares_levels_given_by_name_as_the_levels_they_name() {
          competency, level, source, course and day"
     );
 }
+
+/// scales/29: competencies whose own level names hold a number, `Foundation 2` (level 2 of
+/// `digital`) and `Band 2` (level 4 of `planning`, which starts at 3). A JSON reader, with
+/// no framework, splits such text into a number and a name (level 2, `Foundation`); the
+/// CSV reader reads it by the competency's names first. Both give the same levels, and
+/// refuse `Foundation 3`, which no level is named and whose level 3 is `Intermediate 3`.
+#[test]
+fn own_level_names_holding_a_number_read_alike_in_json_and_csv() {
+    const FRAMEWORK: &str =
+        include_str!("../data/cases/scales/29-own-level-names-holding-numbers-framework.json");
+    const OFFICERS: &str =
+        include_str!("../data/cases/scales/29-own-level-names-holding-numbers-officers.json");
+    const EVIDENCE: &str =
+        include_str!("../data/cases/scales/29-own-level-names-holding-numbers-evidence.csv");
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let policy = LevelPolicy::default();
+    let levels = |profile: &Profile| {
+        (["digital", "planning"].iter())
+            .map(|c| profile.level(&fw, c).expect("known").get())
+            .collect::<Vec<u8>>()
+    };
+    let doc = OfficersSpec::from_json(OFFICERS).expect("reads");
+    let profile = Profile::new(&fw, &doc.officers[0], &policy).expect("o1's names read");
+    assert_eq!(levels(&profile), [2, 4]);
+    let roster = "id,department,position\no1,meity,us\n";
+    let o1_rows: Vec<&str> = EVIDENCE.lines().take(3).collect();
+    let o1_rows = o1_rows.join("\n");
+    let csv = OfficersCsv::new(roster).evidence(&o1_rows);
+    let read = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default()).expect("reads");
+    assert_eq!(levels(&read.cohort.profile(0).expect("o1")), [2, 4]);
+    // `Foundation 3`: level 3 is `Intermediate 3`, and no level is named so.
+    let errors = Profile::new(&fw, &doc.officers[1], &policy).expect_err("refused");
+    assert_eq!(
+        errors.into_vec(),
+        [Error::InvalidEvidence {
+            officer: "o2".into(),
+            index: 0,
+            competency: "digital".into(),
+            problem: EvidenceProblem::LevelNameMismatch {
+                level: 3,
+                name: "Foundation".into(),
+                level_named: Some("Intermediate 3".into()),
+                named: None,
+            },
+        }]
+    );
+    let roster = "id,department,position\no1,meity,us\no2,meity,us\n";
+    let csv = OfficersCsv::new(roster).evidence(EVIDENCE);
+    let refused = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default());
+    assert_eq!(refused.map(|_| ()).expect_err("refused").len(), 1);
+}
