@@ -494,7 +494,10 @@ impl Evidence {
     /// only". [`OfficersSpec::from_json`] reads such an entry so, as it has no framework
     /// to read the name by; wherever the passbook meets a framework the name is read as
     /// the level of the entry's competency that has it, as the officers CSV reader reads
-    /// the same cell. [`OfficersSpec::to_json`] writes the name alone back.
+    /// the same cell. [`OfficersSpec::to_json`] writes the name alone back. A name that
+    /// is not a name alone, as an entry built in Rust may hold (`"3"`, `"Level 3"`,
+    /// `"3 - Advanced"`), means what that text written as the `level` reads as (the
+    /// number, and the name beside it), as it reads once written and read back.
     pub const LEVEL_BY_NAME: u8 = level_text::BY_NAME;
 
     /// The name of a level given by name only ([`Evidence::LEVEL_BY_NAME`]).

@@ -6,6 +6,7 @@ use crate::model::date::{
     iso_date_bytes, parse_iso_date, parse_iso_date_or_time, suggest_iso_date,
 };
 use crate::model::day_memo::DayMemo;
+use crate::model::level::{name_alone, numbered_name, whole_text};
 use crate::model::level_name;
 use crate::model::nearest::Nearest;
 use crate::model::order;
@@ -313,6 +314,7 @@ pub(crate) fn check_evidence(
     nearest: &mut Nearest,
 ) -> Checked {
     let mut problems = Vec::new();
+    let e = as_read_back(e);
     let competency = fw.competencies.get(e.competency);
     let (shown, name_read) = shown_level(fw, competency, e, &mut problems);
     let mut level = shown;
@@ -413,6 +415,27 @@ fn name_mismatch(fw: &Framework, c: u32, level: u8, name: &str) -> EvidenceProbl
     }
 }
 
+/// Entry `e` as a JSON passbook reads back what `OfficersSpec::to_json` writes for it:
+/// a level given by name only ([`Evidence::LEVEL_BY_NAME`]) whose name is not a name
+/// alone, as an entry built in Rust may hold (`3`, `Level 3`, `3 - Advanced`), is written
+/// as that text, which reads as the number (and the name beside it); so it means that
+/// here too. Any other entry is itself. O(length of the name).
+pub(crate) fn as_read_back(mut e: EvidenceView<'_>) -> EvidenceView<'_> {
+    let Some(name) = e.level_name.filter(|_| e.level == Evidence::LEVEL_BY_NAME) else {
+        return e;
+    };
+    let text = name.trim();
+    if name_alone(text) {
+        return e;
+    }
+    if let Some(n) = whole_text(text) {
+        (e.level, e.level_name) = (u8::try_from(n).unwrap_or(u8::MAX), None);
+    } else if let Some((n, name)) = numbered_name(text) {
+        (e.level, e.level_name) = (n, Some(name));
+    }
+    e
+}
+
 /// The level passbook entry `e` of `competency` shows, and whether its name was read as
 /// a level's (`false`: none, or a name beside a number, still to be checked against that
 /// number's). A level given by its name alone is the level of the competency with that
@@ -458,24 +481,22 @@ fn own_split(fw: &Framework, c: u32, level: u8, name: &str) -> Option<u8> {
     level_name::own_name_split(scale(fw, c), level, name)
 }
 
-/// The level a passbook entry of `competency` counts as, written as `level` with `name`
-/// (see [`crate::Evidence::level_name`]): a name alone read by the competency's names, a
-/// competency's own name holding a number read as that level, else `level`; `None` for a
+/// The level passbook entry `e` counts as (see [`crate::Evidence::level_name`]), read as
+/// [`as_read_back`] reads it: a name alone read by the competency's names, a
+/// competency's own name holding a number read as that level, else its number; `None` for a
 /// name alone that names no level, or several. O(levels).
-pub(crate) fn entry_level(
-    fw: &Framework,
-    competency: &str,
-    level: u8,
-    name: Option<&str>,
-) -> Option<u8> {
-    match name {
-        Some(name) if level == Evidence::LEVEL_BY_NAME => named_level(fw, competency, name).ok(),
+pub(crate) fn entry_level(fw: &Framework, e: EvidenceView<'_>) -> Option<u8> {
+    let e = as_read_back(e);
+    match e.level_name {
+        Some(name) if e.level == Evidence::LEVEL_BY_NAME => {
+            named_level(fw, e.competency, name).ok()
+        }
         Some(name) => Some(
-            (fw.competencies.get(competency))
-                .and_then(|c| own_split(fw, c, level, name))
-                .unwrap_or(level),
+            (fw.competencies.get(e.competency))
+                .and_then(|c| own_split(fw, c, e.level, name))
+                .unwrap_or(e.level),
         ),
-        None => Some(level),
+        None => Some(e.level),
     }
 }
 

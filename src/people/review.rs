@@ -145,7 +145,7 @@ pub(crate) fn review_officer(
     // as does a competency's own name holding a number; a name alone that no level or
     // several have gives none (validation reports it), so the entry is compared with none.
     let levels: Vec<Option<u8>> = (officer.passbook.iter())
-        .map(|e| entry_level(fw, e.competency.as_str(), e.level, e.level_name.as_deref()))
+        .map(|e| entry_level(fw, e.view()))
         .collect();
     let duplicates = duplicates(&officer.passbook, &levels);
     for (index, e) in officer.passbook.iter().enumerate() {

@@ -226,3 +226,41 @@ fn own_level_names_holding_a_number_read_alike_in_json_and_csv() {
     let refused = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default());
     assert_eq!(refused.map(|_| ()).expect_err("refused").len(), 1);
 }
+
+/// An entry built in Rust as given by name only ([`Evidence::LEVEL_BY_NAME`]) whose name
+/// is not a name alone (`3`, `Level 3`, `3 - Advanced`, `Expert (3)`) means what
+/// `OfficersSpec::to_json` writes for it means when read back: the level as a JSON
+/// passbook reads that text. It was refused as a name no level has, and read as a level
+/// once written and read again.
+#[test]
+fn a_level_given_by_a_name_that_is_a_number_means_what_its_json_reads_back_as() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let policy = LevelPolicy::default();
+    let doc = OfficersSpec::from_json(OFFICERS).expect("reads");
+    // rti names its levels Beginner, Intermediate, Expert.
+    for (name, level) in [
+        ("3", Ok(3)),
+        (" Level 2 ", Ok(2)),
+        ("3 - Expert", Ok(3)),
+        ("Intermediate (2)", Ok(2)),
+        ("3 - Intermediate", Err(())),
+        ("Expert", Ok(3)),
+    ] {
+        let mut officer = doc.officers[0].clone();
+        officer.passbook.truncate(1);
+        officer.passbook[0].level = Evidence::LEVEL_BY_NAME;
+        officer.passbook[0].level_name = Some(name.to_owned());
+        let held = |officer: &karmayogi::OfficerSpec| {
+            Profile::new(&fw, officer, &policy)
+                .map(|p| p.level(&fw, "rti").expect("known").get())
+                .map_err(|_| ())
+        };
+        assert_eq!(held(&officer), level, "{name}");
+        let spec = OfficersSpec {
+            officers: vec![officer],
+            ..doc.clone()
+        };
+        let back = OfficersSpec::from_json(&spec.to_json()).expect("reads back");
+        assert_eq!(held(&back.officers[0]), level, "{name} read back");
+    }
+}
