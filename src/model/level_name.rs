@@ -4,6 +4,7 @@
 //! checked once the competency is known. Shared by the passbook's checks
 //! (`people::resolve`, the CSV loaders) and the framework's validation of requirements.
 
+use crate::model::level::numbered_name;
 use crate::model::spec::CompetencySpec;
 use crate::{EntityKind, Error};
 
@@ -72,6 +73,32 @@ pub(crate) fn levels_named(competency: Option<(&CompetencySpec, u8, u8)>, text: 
             level_named(spec, level).is_some_and(|n| n.trim().to_lowercase() == wanted)
         })
         .collect()
+}
+
+/// The level of `competency` (existing at `min` to `max`) whose own name ([`level_named`])
+/// is written as level `level` with `name`: the one level whose name [`numbered_name`]
+/// splits into that number and that name (compared trimmed, in any case), as a JSON
+/// passbook, read without a framework, splits a competency's own name that holds a number
+/// (`Foundation 2` is level 2 with the name `Foundation`; `Band 2`, level 4 of a
+/// competency starting at 3, is level 2 with the name `Band`), where the CSV reader reads
+/// the whole name. `None` when no level or several are so named. O(levels).
+pub(crate) fn own_name_split(
+    (spec, min, max): (&CompetencySpec, u8, u8),
+    level: u8,
+    name: &str,
+) -> Option<u8> {
+    let wanted = name.trim().to_lowercase();
+    let mut found = None;
+    for l in min.max(1)..=max {
+        let split = level_named(Some(spec), l).and_then(numbered_name);
+        if split.is_some_and(|(n, own)| n == level && own.trim().to_lowercase() == wanted) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(l);
+        }
+    }
+    found
 }
 
 /// The two readings of level `level` written with `name` for `competency` (existing at

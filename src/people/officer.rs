@@ -370,7 +370,11 @@ pub struct Evidence {
     /// the platform's default, Basic to Ustad; compared trimmed, in any case), as the
     /// officers CSV reader requires of the same text: another name is
     /// [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch),
-    /// naming both readings, since which of the two is meant is unknowable.
+    /// naming both readings, since which of the two is meant is unknowable. One exception:
+    /// a competency's own level name that holds a number (`Foundation 2`, or `Band 2` for
+    /// its level 4), which the JSON readers split into a number and a name (level 2,
+    /// `Foundation`) as they read it without the framework, is the level of that name, as
+    /// the officers CSV reader reads the cell whole (scales/29).
     pub level_name: Option<String>,
     /// Where the evidence came from. JSON may also spell it as the CSV reader reads it
     /// (`evidence.csv`): in any capitalisation with a space or `-` for each `_`
@@ -490,7 +494,10 @@ impl Evidence {
     /// only". [`OfficersSpec::from_json`] reads such an entry so, as it has no framework
     /// to read the name by; wherever the passbook meets a framework the name is read as
     /// the level of the entry's competency that has it, as the officers CSV reader reads
-    /// the same cell. [`OfficersSpec::to_json`] writes the name alone back.
+    /// the same cell. [`OfficersSpec::to_json`] writes the name alone back. A name that
+    /// is not a name alone, as an entry built in Rust may hold (`"3"`, `"Level 3"`,
+    /// `"3 - Advanced"`), means what that text written as the `level` reads as (the
+    /// number, and the name beside it), as it reads once written and read back.
     pub const LEVEL_BY_NAME: u8 = level_text::BY_NAME;
 
     /// The name of a level given by name only ([`Evidence::LEVEL_BY_NAME`]).

@@ -6,6 +6,7 @@ use crate::model::date::{
     iso_date_bytes, parse_iso_date, parse_iso_date_or_time, suggest_iso_date,
 };
 use crate::model::day_memo::DayMemo;
+use crate::model::level::{name_alone, numbered_name, whole_text};
 use crate::model::level_name;
 use crate::model::nearest::Nearest;
 use crate::model::order;
@@ -313,26 +314,9 @@ pub(crate) fn check_evidence(
     nearest: &mut Nearest,
 ) -> Checked {
     let mut problems = Vec::new();
+    let e = as_read_back(e);
     let competency = fw.competencies.get(e.competency);
-    // A level given by its name alone is the level of the competency with that name, as
-    // the officers CSV reader reads the cell; a name no level or several have claims none.
-    let by_name = e.level_name.filter(|_| e.level == Evidence::LEVEL_BY_NAME);
-    let shown = match by_name {
-        None => e.level,
-        Some(name) => {
-            let scale = competency.map(|c| scale(fw, c));
-            level_name::named_level(scale, name).unwrap_or_else(|_| {
-                let (min, max) = scale.map_or((1, 5), |(_, min, max)| (min, max));
-                problems.push(EvidenceProblem::UnresolvedLevelName {
-                    name: name.trim().to_owned(),
-                    named: level_name::levels_named(scale, name),
-                    min,
-                    max,
-                });
-                0
-            })
-        }
-    };
+    let (shown, name_read) = shown_level(fw, competency, e, &mut problems);
     let mut level = shown;
     match competency {
         None => problems.insert(
@@ -359,7 +343,7 @@ pub(crate) fn check_evidence(
                     max,
                 });
             }
-            if let Some(name) = e.level_name.filter(|_| by_name.is_none())
+            if let Some(name) = e.level_name.filter(|_| !name_read)
                 && !level_has_name(fw, e.competency, e.level, name)
             {
                 problems.push(name_mismatch(fw, c, e.level, name));
@@ -428,6 +412,91 @@ fn name_mismatch(fw: &Framework, c: u32, level: u8, name: &str) -> EvidenceProbl
         name: name.to_owned(),
         level_named,
         named,
+    }
+}
+
+/// Entry `e` as a JSON passbook reads back what `OfficersSpec::to_json` writes for it:
+/// a level given by name only ([`Evidence::LEVEL_BY_NAME`]) whose name is not a name
+/// alone, as an entry built in Rust may hold (`3`, `Level 3`, `3 - Advanced`), is written
+/// as that text, which reads as the number (and the name beside it); so it means that
+/// here too. Any other entry is itself. O(length of the name).
+pub(crate) fn as_read_back(mut e: EvidenceView<'_>) -> EvidenceView<'_> {
+    let Some(name) = e.level_name.filter(|_| e.level == Evidence::LEVEL_BY_NAME) else {
+        return e;
+    };
+    let text = name.trim();
+    if name_alone(text) {
+        return e;
+    }
+    if let Some(n) = whole_text(text) {
+        (e.level, e.level_name) = (u8::try_from(n).unwrap_or(u8::MAX), None);
+    } else if let Some((n, name)) = numbered_name(text) {
+        (e.level, e.level_name) = (n, Some(name));
+    }
+    e
+}
+
+/// The level passbook entry `e` of `competency` shows, and whether its name was read as
+/// a level's (`false`: none, or a name beside a number, still to be checked against that
+/// number's). A level given by its name alone is the level of the competency with that
+/// name, as the officers CSV reader reads the cell; a name no level or several have
+/// claims none, its problem in `problems`. A number and a name that are a competency's
+/// own name holding a number, as a JSON passbook splits `Foundation 2`, is the level of
+/// that name, as the CSV reader reads it. O(levels).
+fn shown_level(
+    fw: &Framework,
+    competency: Option<u32>,
+    e: EvidenceView<'_>,
+    problems: &mut Vec<EvidenceProblem>,
+) -> (u8, bool) {
+    let Some(name) = e.level_name else {
+        return (e.level, false);
+    };
+    if e.level != Evidence::LEVEL_BY_NAME {
+        let own = competency.and_then(|c| own_split(fw, c, e.level, name));
+        return (own.unwrap_or(e.level), own.is_some());
+    }
+    let scale = competency.map(|c| scale(fw, c));
+    let level = level_name::named_level(scale, name).unwrap_or_else(|_| {
+        let (min, max) = scale.map_or((1, 5), |(_, min, max)| (min, max));
+        problems.push(EvidenceProblem::UnresolvedLevelName {
+            name: name.trim().to_owned(),
+            named: level_name::levels_named(scale, name),
+            min,
+            max,
+        });
+        0
+    });
+    (level, true)
+}
+
+/// The level of competency `c` whose own name is `name` beside `level` split apart (see
+/// [`level_name::own_name_split`]), when `name` is not the competency's name of `level`
+/// itself. O(levels).
+fn own_split(fw: &Framework, c: u32, level: u8, name: &str) -> Option<u8> {
+    let spec = &fw.competencies.items[c as usize];
+    if level_name::level_has_name(Some(spec), level, name) {
+        return None;
+    }
+    level_name::own_name_split(scale(fw, c), level, name)
+}
+
+/// The level passbook entry `e` counts as (see [`crate::Evidence::level_name`]), read as
+/// [`as_read_back`] reads it: a name alone read by the competency's names, a
+/// competency's own name holding a number read as that level, else its number; `None` for a
+/// name alone that names no level, or several. O(levels).
+pub(crate) fn entry_level(fw: &Framework, e: EvidenceView<'_>) -> Option<u8> {
+    let e = as_read_back(e);
+    match e.level_name {
+        Some(name) if e.level == Evidence::LEVEL_BY_NAME => {
+            named_level(fw, e.competency, name).ok()
+        }
+        Some(name) => Some(
+            (fw.competencies.get(e.competency))
+                .and_then(|c| own_split(fw, c, e.level, name))
+                .unwrap_or(e.level),
+        ),
+        None => Some(e.level),
     }
 }
 

@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 
 use crate::model::date::{format_day, parse_iso_date};
 use crate::model::equivalent::alike_officers;
-use crate::people::resolve::{evidence_date, named_level};
+use crate::people::resolve::{entry_level, evidence_date};
 use crate::{CourseId, Error, Evidence, EvidenceProblem, Framework, OfficerSpec};
 
 /// Options for [`Framework::review_officers`].
@@ -141,13 +141,11 @@ pub(crate) fn review_officer(
             );
         }
     }
-    // A level given by its name alone counts as the level the competency gives that name.
-    let levels: Vec<u8> = (officer.passbook.iter())
-        .map(|e| {
-            e.by_name()
-                .and_then(|name| named_level(fw, e.competency.as_str(), name).ok())
-                .unwrap_or(e.level)
-        })
+    // A level given by its name alone counts as the level the competency gives that name,
+    // as does a competency's own name holding a number; a name alone that no level or
+    // several have gives none (validation reports it), so the entry is compared with none.
+    let levels: Vec<Option<u8>> = (officer.passbook.iter())
+        .map(|e| entry_level(fw, e.view()))
         .collect();
     let duplicates = duplicates(&officer.passbook, &levels);
     for (index, e) in officer.passbook.iter().enumerate() {
@@ -161,8 +159,9 @@ pub(crate) fn review_officer(
                     problem: EvidenceProblem::Duplicate {
                         first,
                         first_line: None,
-                        level: levels[index],
-                        first_level: levels[first],
+                        // Both entries' levels are known: `duplicates` skips the others.
+                        level: levels[index].unwrap_or(e.level),
+                        first_level: levels[first].unwrap_or(f.level),
                         verified: e.verified,
                         first_verified: f.verified,
                     },
@@ -194,9 +193,9 @@ pub(crate) fn review_officer(
 /// name read by the competency's names), the earliest entry with the same competency, source,
 /// course and day that it repeats whole (the date as written too) or contradicts (another
 /// level or verified flag); `None` for the others and for entries whose date does not
-/// read (validation reports those). O(E log E) for E entries; dates are read only for
+/// read or whose level is `None`, a name that names no level (validation reports those). O(E log E) for E entries; dates are read only for
 /// entries whose competency, source and course another entry shares.
-pub(crate) fn duplicates(passbook: &[Evidence], levels: &[u8]) -> Vec<Option<usize>> {
+pub(crate) fn duplicates(passbook: &[Evidence], levels: &[Option<u8>]) -> Vec<Option<usize>> {
     let mut found = vec![None; passbook.len()];
     if passbook.len() < 2 {
         return found;
@@ -213,7 +212,9 @@ pub(crate) fn duplicates(passbook: &[Evidence], levels: &[u8]) -> Vec<Option<usi
         // The group's entries by day, each day's in passbook order.
         dated.clear();
         dated.extend(
-            (same.iter()).filter_map(|&(_, i)| Some((evidence_date(&passbook[i].date).ok()?, i))),
+            (same.iter())
+                .filter(|&&(_, i)| levels[i].is_some())
+                .filter_map(|&(_, i)| Some((evidence_date(&passbook[i].date).ok()?, i))),
         );
         dated.sort_unstable();
         for day in dated.chunk_by(|a, b| a.0 == b.0) {
@@ -228,7 +229,7 @@ pub(crate) fn duplicates(passbook: &[Evidence], levels: &[u8]) -> Vec<Option<usi
 /// the same date text. The earliest with another level or flag is the day's first entry
 /// when that one differs, else the first entry that differs from the first. O(n log n).
 fn earliest_matches(
-    (passbook, levels): (&[Evidence], &[u8]),
+    (passbook, levels): (&[Evidence], &[Option<u8>]),
     day: impl Iterator<Item = usize>,
     found: &mut [Option<usize>],
 ) {

@@ -6,7 +6,7 @@
 
 use karmayogi::{
     Cohort, Error, Evidence, EvidenceProblem, Framework, LevelPolicy, OfficersCsv,
-    OfficersCsvOptions, OfficersSpec, Profile, load_officers,
+    OfficersCsvOptions, OfficersSpec, Profile, ReviewOptions, load_officers,
 };
 
 const FRAMEWORK: &str = include_str!("../data/cases/scales/28-level-names-alone-framework.json");
@@ -140,4 +140,127 @@ fn a_level_s_name_alone_that_does_not_resolve_says_which_levels_have_it() {
              or the name of one of the competency's levels",
         ]
     );
+}
+
+/// officers/09: four entries of one competency, source and day: `Proficient` and `Ustad`,
+/// names no level of `rti` has (refused by validation), the number 2, and `Intermediate`,
+/// `rti`'s own name of level 2. Only the last is a duplicate, repeating the number; the
+/// names that name no level are not compared as a level they do not give.
+#[test]
+fn review_compares_levels_given_by_name_as_the_levels_they_name() {
+    const REPEATED: &str =
+        include_str!("../data/cases/officers/09-unresolved-level-names-on-one-day-officers.json");
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let doc = OfficersSpec::from_json(REPEATED).expect("names alone are kept");
+    let warnings = fw.review_officers(&doc.officers, &ReviewOptions::default());
+    assert_eq!(
+        warnings,
+        [Error::InvalidEvidence {
+            officer: "o1".into(),
+            index: 3,
+            competency: "rti".into(),
+            problem: EvidenceProblem::Duplicate {
+                first: 2,
+                first_line: None,
+                level: 2,
+                first_level: 2,
+                verified: true,
+                first_verified: true,
+            },
+        }]
+    );
+    assert_eq!(
+        warnings[0].to_string(),
+        "officer `o1` passbook entry 3 (competency `rti`): repeats passbook entry 2: the same \
+         competency, level, source, course and day"
+    );
+}
+
+/// scales/29: competencies whose own level names hold a number, `Foundation 2` (level 2 of
+/// `digital`) and `Band 2` (level 4 of `planning`, which starts at 3). A JSON reader, with
+/// no framework, splits such text into a number and a name (level 2, `Foundation`); the
+/// CSV reader reads it by the competency's names first. Both give the same levels, and
+/// refuse `Foundation 3`, which no level is named and whose level 3 is `Intermediate 3`.
+#[test]
+fn own_level_names_holding_a_number_read_alike_in_json_and_csv() {
+    const FRAMEWORK: &str =
+        include_str!("../data/cases/scales/29-own-level-names-holding-numbers-framework.json");
+    const OFFICERS: &str =
+        include_str!("../data/cases/scales/29-own-level-names-holding-numbers-officers.json");
+    const EVIDENCE: &str =
+        include_str!("../data/cases/scales/29-own-level-names-holding-numbers-evidence.csv");
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let policy = LevelPolicy::default();
+    let levels = |profile: &Profile| {
+        (["digital", "planning"].iter())
+            .map(|c| profile.level(&fw, c).expect("known").get())
+            .collect::<Vec<u8>>()
+    };
+    let doc = OfficersSpec::from_json(OFFICERS).expect("reads");
+    let profile = Profile::new(&fw, &doc.officers[0], &policy).expect("o1's names read");
+    assert_eq!(levels(&profile), [2, 4]);
+    let roster = "id,department,position\no1,meity,us\n";
+    let o1_rows: Vec<&str> = EVIDENCE.lines().take(3).collect();
+    let o1_rows = o1_rows.join("\n");
+    let csv = OfficersCsv::new(roster).evidence(&o1_rows);
+    let read = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default()).expect("reads");
+    assert_eq!(levels(&read.cohort.profile(0).expect("o1")), [2, 4]);
+    // `Foundation 3`: level 3 is `Intermediate 3`, and no level is named so.
+    let errors = Profile::new(&fw, &doc.officers[1], &policy).expect_err("refused");
+    assert_eq!(
+        errors.into_vec(),
+        [Error::InvalidEvidence {
+            officer: "o2".into(),
+            index: 0,
+            competency: "digital".into(),
+            problem: EvidenceProblem::LevelNameMismatch {
+                level: 3,
+                name: "Foundation".into(),
+                level_named: Some("Intermediate 3".into()),
+                named: None,
+            },
+        }]
+    );
+    let roster = "id,department,position\no1,meity,us\no2,meity,us\n";
+    let csv = OfficersCsv::new(roster).evidence(EVIDENCE);
+    let refused = Cohort::from_csv(&fw, &csv, &OfficersCsvOptions::default());
+    assert_eq!(refused.map(|_| ()).expect_err("refused").len(), 1);
+}
+
+/// An entry built in Rust as given by name only ([`Evidence::LEVEL_BY_NAME`]) whose name
+/// is not a name alone (`3`, `Level 3`, `3 - Advanced`, `Expert (3)`) means what
+/// `OfficersSpec::to_json` writes for it means when read back: the level as a JSON
+/// passbook reads that text. It was refused as a name no level has, and read as a level
+/// once written and read again.
+#[test]
+fn a_level_given_by_a_name_that_is_a_number_means_what_its_json_reads_back_as() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let policy = LevelPolicy::default();
+    let doc = OfficersSpec::from_json(OFFICERS).expect("reads");
+    // rti names its levels Beginner, Intermediate, Expert.
+    for (name, level) in [
+        ("3", Ok(3)),
+        (" Level 2 ", Ok(2)),
+        ("3 - Expert", Ok(3)),
+        ("Intermediate (2)", Ok(2)),
+        ("3 - Intermediate", Err(())),
+        ("Expert", Ok(3)),
+    ] {
+        let mut officer = doc.officers[0].clone();
+        officer.passbook.truncate(1);
+        officer.passbook[0].level = Evidence::LEVEL_BY_NAME;
+        officer.passbook[0].level_name = Some(name.to_owned());
+        let held = |officer: &karmayogi::OfficerSpec| {
+            Profile::new(&fw, officer, &policy)
+                .map(|p| p.level(&fw, "rti").expect("known").get())
+                .map_err(|_| ())
+        };
+        assert_eq!(held(&officer), level, "{name}");
+        let spec = OfficersSpec {
+            officers: vec![officer],
+            ..doc.clone()
+        };
+        let back = OfficersSpec::from_json(&spec.to_json()).expect("reads back");
+        assert_eq!(held(&back.officers[0]), level, "{name} read back");
+    }
 }
