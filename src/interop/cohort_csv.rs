@@ -47,7 +47,7 @@ use super::officers::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, OfficersCsv,
     OfficersCsvOptions, attach_dates, attach_missing, check_unowned, dated, evidence_row,
     name_entry, note_missing, officer_row, refused_ids, repeated_officer, report_problems, settled,
-    unknown_positions,
+    unknown_positions, unowned_level,
 };
 use crate::analysis::parallel::workers;
 use crate::interop::csv::DateColumn;
@@ -589,6 +589,7 @@ impl Reader<'_> {
         let index = found.map(|k| self.entries[k as usize] as usize);
         name_entry(&mut errors[start..], e.officer, index, e.entry.competency);
         let (Some(k), Some(index)) = (found, index) else {
+            let entry = unowned_level(self.framework, (row, errors), e.officer, e.entry);
             if let Some(&line) = self.refused.get(e.officer) {
                 errors.push(row.refused("officer", OFFICERS, line));
             } else if officers_read {
@@ -597,7 +598,7 @@ impl Reader<'_> {
                 errors.push(row.unknown_near("officer", OFFICERS, near));
             }
             let check = (self.framework, &self.options.policy, &mut self.nearest);
-            check_unowned(check, (row, errors), e.officer, e.entry, &mut self.unowned);
+            check_unowned(check, (row, errors), e.officer, entry, &mut self.unowned);
             return;
         };
         let mut completed = std::mem::take(&mut self.scratch);

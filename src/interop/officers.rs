@@ -27,7 +27,7 @@ mod rows;
 pub(crate) use rows::{
     EVIDENCE, EVIDENCE_COLUMNS, EvidenceRow, OFFICER_COLUMNS, OFFICERS, OfficerRow, dated,
     evidence_row, evidence_rows, name_entry, note_missing, officer_row, officer_rows, refused_ids,
-    repeated_officer, settle_date_order, unknown_positions,
+    repeated_officer, settle_date_order, unknown_positions, unowned_level,
 };
 
 /// The texts of an HR export: officers, and (optionally) their passbook entries.
@@ -70,7 +70,10 @@ pub(crate) use rows::{
 ///   as a level label (`L3`, `Level 3`, `lvl-3`, any case), or by the name of one of the
 ///   competency's levels as the platform shows it (the level descriptor's `name`, else the
 ///   default `Basic`, `Proficient`, `Advanced`, `Expert`, `Ustad` for 1 to 5; trimmed, any
-///   case; a name two of its levels share is an error), or by both, as HR systems export a
+///   case; a name no level has, or two of its levels share, is
+///   [`EvidenceProblem::UnresolvedLevelName`](crate::EvidenceProblem::UnresolvedLevelName)
+///   at the row's `level` (in [`Error::CsvRow`]) as from JSON, or, in a row of an officer
+///   not read, [`Error::CsvInvalidValue`] naming the officer), or by both, as HR systems export a
 ///   level picked from a list (`3 - Advanced`, `Level 3: Advanced`, `Advanced (3)`,
 ///   `3 (Advanced)`, `4 [Expert]`; the number as officers' JSON reads it, split from the
 ///   name by the same reader): read
@@ -495,6 +498,7 @@ impl Loader<'_, '_> {
                 let (officer, competency) = (e.officer, e.entry.competency);
                 let Some(&k) = self.index.get(e.officer) else {
                     name_entry(&mut errors[start..], officer, None, competency);
+                    let entry = unowned_level(self.framework, (row, errors), officer, e.entry);
                     if let Some(&line) = self.refused.get(e.officer) {
                         errors.push(row.refused("officer", OFFICERS, line));
                     } else if officers_read {
@@ -505,7 +509,7 @@ impl Loader<'_, '_> {
                         errors.push(row.unknown_near("officer", OFFICERS, near));
                     }
                     let check = (self.framework, &self.options.policy, &mut self.nearest);
-                    check_unowned(check, (row, errors), e.officer, e.entry, &mut self.unowned);
+                    check_unowned(check, (row, errors), e.officer, entry, &mut self.unowned);
                     return;
                 };
                 let checked = check_evidence(

@@ -152,7 +152,9 @@ fn plain_expected(message: &str) -> String {
             let named = &after[kind.len()..];
             let name = &named[..ident(named)];
             let mut words = String::new();
-            for (i, c) in name.strip_suffix("Spec").unwrap_or(name).char_indices() {
+            // `LevelDescriptorRead` and its kind read a spec type's JSON form, named as it.
+            let stem = name.strip_suffix("Read").unwrap_or(name);
+            for (i, c) in stem.strip_suffix("Spec").unwrap_or(stem).char_indices() {
                 if c.is_ascii_uppercase() && i > 0 {
                     words.push(' ');
                 }

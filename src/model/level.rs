@@ -316,10 +316,10 @@ pub(crate) fn number_like(text: &str) -> bool {
 /// depends on the competency's scale, which a passbook does not hold and a framework's
 /// field is read before (HR exports in CSV, read against a framework, may name levels).
 /// A passbook entry's level keeps a name alone, and a passbook entry's, a requirement's, a
-/// course outcome's and a group rule's level a name beside a number
+/// course outcome's, a group rule's and a level descriptor's level a name beside a number
 /// (`model::level_text::Named`), to be checked against the competency's own
-/// names once it is known, as the CSV readers check it; elsewhere (a level descriptor) a
-/// level's number with its name, as the platform names
+/// names once it is known, as the CSV readers check it; elsewhere (a competency's
+/// `min_level` and `max_level`) a level's number with its name, as the platform names
 /// levels and HR systems export a level picked from a list (`"3 (Advanced)"`,
 /// `"Advanced (3)"`, `"Level 3 - Advanced"`, `"4 [Expert]"`, see [`numbered_name`]), is the
 /// number when the name is the platform's own for it (Basic, Proficient, Advanced, Expert,
@@ -419,16 +419,7 @@ impl Visitor<'_> for Written {
     }
 }
 
-/// A `level` of a passbook entry, a requirement, a level descriptor or a group rule: 0 to
-/// 255, as a number or a string holding one ([`Written`]). Officers' and frameworks' JSON spell a
-/// level alike, so that a document written by one tool for both reads. O(length).
-pub(crate) fn written_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
-    Written(Whole::byte("level"))
-        .deserialize(d)
-        .map(|v| v as u8)
-}
-
-/// A competency's optional `min_level`, read as [`written_level`] reads a level (`4`,
+/// A competency's optional `min_level`, read as [`Written`] reads a level (`4`,
 /// `"4"`, `"Level 4"`; absent or `null` is none), so that the bounds of a scale are written
 /// as its levels are; its range is checked with the competency's. O(length).
 pub(crate) fn optional_min_level<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {

@@ -139,3 +139,25 @@ pub(crate) fn name_mismatch(
         named,
     })
 }
+
+/// The error of `name`, written beside the number of a level descriptor of `scale.0`
+/// (existing at `scale.1` to `scale.2`) describing level `level`, unless the name is the
+/// competency's own name of that level (the descriptor's `name`, else the platform's
+/// default) or the platform's name of that number that no other level of the competency
+/// has (`"3 - Advanced"` beside the descriptor's own name `Senior`): the descriptor's own
+/// `name` and the platform's numbering may both stand beside a number. Another name, that
+/// of another level or of none, is `Error::LevelNameMismatch` with both readings, owned by
+/// the competency. O(levels).
+pub(crate) fn descriptor_name_mismatch(
+    scale: (&CompetencySpec, u8, u8),
+    level: u8,
+    name: &str,
+) -> Option<Error> {
+    let platform = level_has_name(None, level, name)
+        && levels_named(Some(scale), name).iter().all(|&l| l == level);
+    if platform {
+        return None;
+    }
+    let owner = (EntityKind::Competency, scale.0.id.as_str());
+    name_mismatch(owner, scale, level, name)
+}

@@ -1,6 +1,6 @@
 //! A `level` written as text with a name beside its number (`"3 - Advanced"`), read with
 //! the name kept and written back with it, for a passbook entry, a requirement, a course
-//! outcome and a group rule: the name is checked against the competency's own level names
+//! outcome, a group rule and a level descriptor: the name is checked against the competency's own level names
 //! (`model::level_name`) once the competency is known.
 
 use std::borrow::Cow;
@@ -110,7 +110,7 @@ impl<'de> Visitor<'de> for Named {
     }
 }
 
-/// A requirement's or group rule's `level` with the name written beside its number
+/// A requirement's, group rule's or level descriptor's `level` with the name written beside its number
 /// ([`Named`]), owned. O(length).
 pub(crate) fn named_written_level<'de, D: Deserializer<'de>>(
     d: D,

@@ -216,21 +216,49 @@ pub(crate) fn area_group_id(area: &str) -> GroupId {
 pub(crate) const AREA_PREFIX: &str = "area:";
 
 /// What one proficiency level means for a competency.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// As JSON, `level` is written as the number, or as the number and
+/// [`LevelDescriptor::level_name`] (`"3 - Expert"`) when the descriptor holds a name
+/// beside its number.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "crate::model::spec_named::LevelDescriptorRead")]
 pub struct LevelDescriptor {
-    /// The level described, within the competency's levels.
-    #[serde(deserialize_with = "crate::model::level::written_level")]
+    /// The level described, within the competency's levels. JSON may also give it as a
+    /// string holding a whole number (`"3"`, `"3.0"`, `"Level 3"`); a level's name alone
+    /// is refused. A number with a name (`"3 - Expert"`, `"Expert (3)"`) is the number,
+    /// the name kept in [`LevelDescriptor::level_name`].
     pub level: u8,
     /// Optional name; the platform default (Basic … Ustad) applies when absent. When given,
     /// it must not be blank.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The name written beside the level's number in `level`, trimmed (`"3 - Expert"`
+    /// gives `Expert`), as a FRAC export writes a level picked from a list; `None` for a
+    /// level written as a number alone. [`Framework::new`](crate::Framework::new) requires
+    /// it to be the competency's own name of that level (this descriptor's `name`, else
+    /// the platform's default) or the platform's name of that number (Basic, Proficient,
+    /// Advanced, Expert, Ustad for 1 to 5) when no other level of the competency has that
+    /// name; compared trimmed, in any case. Another name (another level's, or none's) is
+    /// [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch), its `owner_kind`
+    /// `competency`, naming the competency and both readings.
+    pub level_name: Option<String>,
     /// What an officer at this level can do. Absent or `null` in a document is the empty
     /// text: a publisher may describe its levels by name only (SFIA levels, CASE rubrics
     /// with only a quality). Always written, so a document that has one reads back the same.
-    #[serde(default, deserialize_with = "crate::model::json::null_as_default")]
     pub description: String,
+}
+
+impl LevelDescriptor {
+    /// A descriptor of `level` with no name and an empty description, its level written
+    /// as a number; set the other fields with struct update syntax
+    /// (`LevelDescriptor { name: Some("Expert".into()), ..LevelDescriptor::new(3) }`).
+    pub fn new(level: u8) -> Self {
+        LevelDescriptor {
+            level,
+            name: None,
+            level_name: None,
+            description: String::new(),
+        }
+    }
 }
 
 /// A competency group: an area, theme, sub-theme or any other grouping, with an identity of

@@ -1,12 +1,12 @@
 //! The JSON forms of the spec items whose `level` keeps a name written beside its number
-//! (`model::level_text`): a [`GroupRule`] and a [`CourseOutcome`], read with the name and
-//! written back with it.
+//! (`model::level_text`): a [`GroupRule`], a [`CourseOutcome`] and a [`LevelDescriptor`],
+//! read with the name and written back with it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::CompetencyId;
 use crate::model::level_text;
-use crate::model::spec::{CourseOutcome, GroupRule};
+use crate::model::spec::{CourseOutcome, GroupRule, LevelDescriptor};
 
 /// [`GroupRule`] as JSON writes it: the level with its name.
 #[derive(Deserialize)]
@@ -76,6 +76,45 @@ impl Serialize for CourseOutcome {
         }
         let mut s = serializer.serialize_struct("CourseOutcome", 1)?;
         s.serialize_field("competency", &self.competency)?;
+        s.end()
+    }
+}
+
+/// [`LevelDescriptor`] as JSON writes it: the level with the name written beside it.
+#[derive(Deserialize)]
+#[serde(rename = "LevelDescriptor", deny_unknown_fields)]
+pub(crate) struct LevelDescriptorRead {
+    #[serde(deserialize_with = "crate::model::level_text::named_written_level")]
+    level: (u8, Option<String>),
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default, deserialize_with = "crate::model::json::null_as_default")]
+    description: String,
+}
+
+impl From<LevelDescriptorRead> for LevelDescriptor {
+    fn from(read: LevelDescriptorRead) -> LevelDescriptor {
+        LevelDescriptor {
+            level: read.level.0,
+            name: read.name,
+            level_name: read.level.1,
+            description: read.description,
+        }
+    }
+}
+
+impl Serialize for LevelDescriptor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("LevelDescriptor", 3)?;
+        match &self.level_name {
+            Some(named) => s.serialize_field("level", &format!("{} - {named}", self.level))?,
+            None => s.serialize_field("level", &self.level)?,
+        }
+        if let Some(name) = &self.name {
+            s.serialize_field("name", name)?;
+        }
+        s.serialize_field("description", &self.description)?;
         s.end()
     }
 }

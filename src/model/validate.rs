@@ -218,7 +218,8 @@ fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &
 }
 
 /// The lowest and highest level at which a competency exists, checking its range and its
-/// descriptors (each level once, within the range, names not blank). An invalid range
+/// descriptors (each level once, within the range, names not blank, a name written beside
+/// a level's number consistent with the competency's names). An invalid range
 /// falls back to 1 to 5 so that the rest of the checks still run.
 fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
     let competency = || c.id.to_string();
@@ -260,6 +261,10 @@ fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
                 competency: competency(),
                 level: d.level,
             });
+        }
+        if let Some(name) = &d.level_name {
+            let scale = (c, min, max);
+            errors.extend(level_name::descriptor_name_mismatch(scale, d.level, name));
         }
     }
     (min, max)

@@ -32,6 +32,7 @@ fn titles_and_level_texts_in_several_languages_are_read_in_one() {
     let described = |level: u8, name: &str, description: &str| LevelDescriptor {
         level,
         name: Some(name.to_owned()),
+        level_name: None,
         description: description.to_owned(),
     };
     assert_eq!(

@@ -67,18 +67,20 @@ fn levels_written_with_a_fraction_of_zeros_are_whole_levels() {
         "2.5", "2.", ".0", "6.0", "06", "-1", "+2", "2.0.0", "2e0", "two",
     ] {
         let evidence = format!("{HEADER}o1,rti,\"{bad}\",assessment,2024-01-05\n");
-        // A word may be a level's name, which the message says is read too.
-        let names = if bad == "two" {
-            ", or the name of one of the competency's levels"
+        // A word may be a level's name, which the message says is read too: one no
+        // level has is reported as from JSON.
+        let found = if bad == "two" {
+            "level written as the name `two`, which no level of the competency has: \
+             expected a level from 0 to 5, or the name of one of the competency's levels"
+                .to_owned()
         } else {
-            ""
+            format!("found `{bad}`, expected a level from 0 to 5")
         };
         assert_eq!(
             load(OFFICERS, &evidence).unwrap_err(),
             [format!(
                 "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
-                 `rti`): found `{bad}`, expected a level from 0 to \
-                 5{names}"
+                 `rti`): {found}"
             )],
             "{bad}"
         );

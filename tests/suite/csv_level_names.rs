@@ -58,36 +58,40 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
     let messages = |errors: karmayogi::Errors| -> Vec<String> {
         errors.into_vec().iter().map(ToString::to_string).collect()
     };
-    // The levels each competency has: drafting's are 1 to 3, sfia's 4 and 5.
+    // The levels each competency has: drafting's are 1 to 3, sfia's 4 and 5. A name that
+    // reads as no level is the same data as from JSON (`UnresolvedLevelName`), its entry
+    // numbered as there.
     let named = |levels: &str| {
         format!("expected a level {levels}, or the name of one of the competency's levels")
     };
-    let several = "expected a level from 0 to 3, or a name only one of the competency's levels \
-                   has (several have this one)";
     let expected = [
         // Level 1's default name and level 3's own name.
-        format!(
-            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
-                 `drafting`): found `Basic`, {several}"
-        ),
+        "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+         `drafting`): level written as the name `Basic`, which levels 1 and 3 of the \
+         competency have: expected a level from 0 to 3, or a name only one of the \
+         competency's levels has"
+            .to_owned(),
         // Level 2 is named `Works alone` instead.
         format!(
-            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
-                 `drafting`): found `Proficient`, {}",
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 1 (competency \
+                 `drafting`): level written as the name `Proficient`, which no level of the \
+                 competency has: {}",
             named("from 0 to 3")
         ),
         // sfia has no level 1.
         format!(
-            "evidence.csv line 4, column `level`: officer `o1` passbook entry 0 (competency \
-                 `sfia`): found `Basic`, {}",
+            "evidence.csv line 4, column `level`: officer `o1` passbook entry 2 (competency \
+                 `sfia`): level written as the name `Basic`, which no level of the competency \
+                 has: {}",
             named("0 (none) or 4 to 5")
         ),
         format!(
-            "evidence.csv line 5, column `level`: officer `o1` passbook entry 0 (competency \
-                 `rti`): found `Level III`, {}",
+            "evidence.csv line 5, column `level`: officer `o1` passbook entry 3 (competency \
+                 `rti`): level written as the name `Level III`, which no level of the \
+                 competency has: {}",
             named("from 0 to 5")
         ),
-        "evidence.csv line 6, column `level`: officer `o1` passbook entry 0 (competency `rti`): \
+        "evidence.csv line 6, column `level`: officer `o1` passbook entry 4 (competency `rti`): \
          found `7`, expected a level from 0 to 5"
             .to_owned(),
     ];

@@ -57,11 +57,12 @@ fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
         "o1,rti,2,assesment,2024-01-05,,rti-999",
         // A verified flag that does not read, and a completion naming no course.
         "o1,rti,2,course_completion,2024-01-05,maybe,",
-        // Nothing else wrong: only the level is reported.
+        // Nothing else wrong: only the level is reported, a name no level has, as from
+        // JSON (scales/28), the entry numbered as there.
         "o1,rti,x,assessment,2024-01-05,,",
         // An officer missing from officers.csv, with a level that does not read.
         "o9,rti,x,assessment,2024-01-05,,",
-        // The first entry that reads: rows set aside are no passbook entries.
+        // The second entry: rows set aside are no passbook entries.
         "o1,noting,9,assessment,45657,,",
     ]);
     assert_eq!(
@@ -86,15 +87,15 @@ fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
             "evidence.csv line 4, column `course`: officer `o1` passbook entry 0 (competency \
              `rti`): a course completion names no course: expected the course's id",
             "evidence.csv line 5, column `level`: officer `o1` passbook entry 0 (competency \
-             `rti`): found `x`, expected a level from 0 to 5, or \
-             the name of one of the competency's levels",
+             `rti`): level written as the name `x`, which no level of the competency has: \
+             expected a level from 0 to 5, or the name of one of the competency's levels",
             "evidence.csv line 6, column `level`: officer `o9` (competency `rti`): found `x`, \
              expected a level from 0 to 5, or \
              the name of one of the competency's levels",
             "evidence.csv line 6, column `officer`: `o9` is not in officers.csv",
-            "evidence.csv line 7, column `level`: officer `o1` passbook entry 0 (competency \
+            "evidence.csv line 7, column `level`: officer `o1` passbook entry 1 (competency \
              `noting`): found `9`, expected a level from 0 to 3",
-            "evidence.csv line 7, column `date`: officer `o1` passbook entry 0 (competency \
+            "evidence.csv line 7, column `date`: officer `o1` passbook entry 1 (competency \
              `noting`): date `45657` is not an iso date: expected yyyy-mm-dd, an iso \
              8601 date-time, or no date (did you mean `2024-12-31`?)",
         ]

@@ -805,6 +805,73 @@ fn level_name_mismatch_in_group_rules() {
     Framework::from_json(&right).expect("every name is its level's");
 }
 
+/// scales/30: level descriptors writing their level with a name. The reader of a
+/// descriptor's level checked a name against the platform's names only, so it refused the
+/// whole document over a competency's own names beside their numbers (`1 - Beginner`,
+/// `3 - Expert` beside the descriptor's own `Expert`) and read `4 - Expert` as 4 where the
+/// competency calls its level 3 `Expert`. A descriptor's level now reads the name beside
+/// its number as a requirement's does: its own `name` or the platform's name of that
+/// number (`3 - Advanced` beside `Drafts alone`) agrees; another level's name, of the
+/// competency (`4 - Expert`, `2 - Advanced` where level 3 is `Advanced`) or of the
+/// platform (`Level 3: Expert`), is refused naming the competency and both readings.
+#[test]
+fn level_name_mismatch_in_level_descriptors() {
+    let doc = include_str!(
+        "../data/cases/scales/30-level-descriptor-names-beside-numbers-framework.json"
+    );
+    let errors = Framework::from_json(doc)
+        .expect_err("three names contradict their numbers")
+        .into_vec();
+    let mismatch = |competency: &str, level, name: &str, own: &str, named| {
+        let kind = EntityKind::Competency;
+        name_mismatch(kind, competency, competency, level, name, own, named)
+    };
+    assert_eq!(
+        errors,
+        [
+            mismatch("appeals", 4, "Expert", "Lead", Some(3)),
+            mismatch("records", 2, "Advanced", "Keeps files", Some(3)),
+            mismatch("records", 3, "Expert", "Advanced", None),
+        ]
+    );
+    assert_messages(
+        &errors[..1],
+        &[
+            "competency `appeals` names competency `appeals` at level 4 written with the name \
+             `Expert`, which the competency gives level 3: its level 4 is `Lead`; write the \
+             number alone, or with that name",
+        ],
+    );
+    let spec = FrameworkSpec::from_json(doc).expect("read before the competencies are known");
+    let described = &spec.competencies[0].levels[2];
+    assert_eq!(
+        (described.level, described.level_name.as_deref()),
+        (3, Some("Expert"))
+    );
+    assert_eq!(
+        serde_json::to_value(described).expect("serializes"),
+        json!({"level": "3 - Expert", "name": "Expert", "description": ""})
+    );
+    assert_eq!(
+        FrameworkSpec::from_json(&spec.to_json()).expect("reads"),
+        spec
+    );
+    let right = doc
+        .replace(
+            r#""4 - Expert", "name": "Lead""#,
+            r#""4 - Lead", "name": "Lead""#,
+        )
+        .replace("2 - Advanced", "2 - Proficient")
+        .replace("Level 3: Expert", "Level 3: Advanced");
+    let fw = Framework::from_json(&right).expect("every name is its level's");
+    let rti = fw.competency("rti").expect("a competency");
+    let names: Vec<_> = rti.levels.iter().map(|d| d.name.as_deref()).collect();
+    assert_eq!(
+        names,
+        [Some("Beginner"), Some("Intermediate"), Some("Expert")]
+    );
+}
+
 #[test]
 fn invalid_level_scale() {
     let mut s = spec();

@@ -866,6 +866,7 @@ fn competency(i: usize, raw: RawCompetency, name: &str) -> CompetencySpec {
         .map(|level| LevelDescriptor {
             level,
             name: (level == 2).then(|| "Proficient".to_owned()),
+            level_name: None,
             description: format!("level {level}"),
         })
         .collect();
@@ -1059,6 +1060,7 @@ fn corrupt_groups(spec: &mut FrameworkSpec, pick: usize, value: usize) -> Vec<St
             c.levels.push(LevelDescriptor {
                 level: 9,
                 name: Some(String::new()),
+                level_name: None,
                 description: String::new(),
             });
             vec![competency]
@@ -1561,6 +1563,7 @@ fn corrupt_scale(spec: &mut FrameworkSpec, pick: usize, value: usize) -> String 
         .map(|&level| LevelDescriptor {
             level,
             name: None,
+            level_name: None,
             description: String::new(),
         })
         .collect();

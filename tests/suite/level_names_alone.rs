@@ -1,12 +1,12 @@
 //! A passbook level written as a name alone (`"Expert"`, `"Proficient"`) is read by the
 //! competency's own level names (its descriptors' `name`, else the platform's default for
 //! that level) wherever a passbook meets a framework, in JSON as in CSV; a name no level or
-//! several levels have is refused by both: from JSON as
-//! `EvidenceProblem::UnresolvedLevelName` (scales/28).
+//! several levels have is refused by both as `EvidenceProblem::UnresolvedLevelName`, from
+//! CSV inside the row's error (scales/28).
 
 use karmayogi::{
-    Cohort, Error, Evidence, EvidenceProblem, Framework, LevelPolicy, OfficersCsv,
-    OfficersCsvOptions, OfficersSpec, Profile, ReviewOptions, load_officers,
+    Cohort, CohortCsvReader, Error, Errors, Evidence, EvidenceProblem, Framework, LevelPolicy,
+    OfficersCsv, OfficersCsvOptions, OfficersSpec, Profile, ReviewOptions, load_officers,
 };
 
 const FRAMEWORK: &str = include_str!("../data/cases/scales/28-level-names-alone-framework.json");
@@ -92,29 +92,83 @@ fn a_level_s_name_alone_is_read_by_the_competency_s_own_names_in_json_as_in_csv(
         held(&fw, &cohort.cohort.profile(0).expect("o1")),
         [3, 2, 2, 4]
     );
-    // The same names refused there are refused by the CSV reader, at the rows' `level`.
-    for errors in [
-        load_officers(&fw, &csv, &options)
-            .map(|_| ())
-            .expect_err("refused"),
-        Cohort::from_csv(&fw, &csv, &options)
-            .map(|_| ())
-            .expect_err("refused"),
-    ] {
-        let refused: Vec<(usize, &str)> = (errors.iter())
+    // The same names refused there are refused by the CSV readers as the same data, each
+    // at its row's `level`: `load_officers`, `Cohort::from_csv` and `CohortCsvReader` gave
+    // them as `CsvInvalidValue` text (scales/28).
+    let at_rows = |errors: Errors| -> Vec<Error> {
+        (errors.into_vec().into_iter())
             .map(|e| match e {
-                Error::CsvInvalidValue {
+                Error::CsvRow {
+                    file: "evidence.csv",
                     line,
                     column: "level",
-                    ..
-                } => (*line, "level"),
+                    error,
+                } => {
+                    assert_eq!(line, 6 + at_line(&error), "{error}");
+                    *error
+                }
                 other => panic!("{other}"),
             })
-            .collect();
+            .collect()
+    };
+    let mut reader = CohortCsvReader::new(&fw, &options);
+    reader.push_officers(ROSTER.as_bytes());
+    reader.push_evidence(EVIDENCE.as_bytes());
+    let [loaded, streamed] = refused_by_both(&fw, &csv, &options);
+    for errors in [
+        loaded,
+        streamed,
+        reader.finish().map(|_| ()).expect_err("refused"),
+    ] {
+        assert_eq!(at_rows(errors), expected());
+    }
+}
+
+/// The errors of `load_officers` and `Cohort::from_csv` on an export they refuse.
+fn refused_by_both(
+    fw: &Framework,
+    csv: &OfficersCsv<'_>,
+    options: &OfficersCsvOptions,
+) -> [Errors; 2] {
+    [
+        load_officers(fw, csv, options)
+            .map(|_| ())
+            .expect_err("refused"),
+        Cohort::from_csv(fw, csv, options)
+            .map(|_| ())
+            .expect_err("refused"),
+    ]
+}
+
+/// The row of `o2`'s passbook entry an error names, counted from its first row.
+fn at_line(error: &Error) -> usize {
+    match error {
+        Error::InvalidEvidence { index, .. } => *index,
+        other => panic!("{other}"),
+    }
+}
+
+/// A passbook row of an officer not in `officers.csv` whose level is a name no level has
+/// is reported as the cell's value, naming the officer without an entry number, as the
+/// row's other cells are: the officer has no passbook to number it in.
+#[test]
+fn a_level_s_name_alone_of_an_officer_not_read_names_no_entry() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let roster = "id,department,position\no1,dopt,us\n";
+    let csv = OfficersCsv::new(roster).evidence(EVIDENCE);
+    let options = OfficersCsvOptions::default();
+    for errors in refused_by_both(&fw, &csv, &options) {
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(
-            refused,
-            [(6, "level"), (7, "level"), (8, "level"), (9, "level")]
+            messages[..2],
+            [
+                "evidence.csv line 6, column `level`: officer `o2` (competency `rti`): found \
+                 `Proficient`, expected a level from 0 to 3, or the name of one of the \
+                 competency's levels",
+                "evidence.csv line 6, column `officer`: `o2` is not in officers.csv",
+            ]
         );
+        assert_eq!(messages.len(), 8, "{messages:#?}");
     }
 }
 

@@ -139,6 +139,7 @@ fn malformed_ranges_and_descriptors_are_reported_together() {
                 levels: vec![LevelDescriptor {
                     level: 2,
                     name: Some(String::new()),
+                    level_name: None,
                     description: "x".into(),
                 }],
                 ..described("f-unnamed", &[])

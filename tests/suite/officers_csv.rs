@@ -563,9 +563,9 @@ fn levels_and_sources_written_as_labels_are_read() {
              `rti`): found `L6`, expected a level from 0 to 5, or \
              the name of one of the competency's levels",
             "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
-             `rti`): found `Levels 3`, expected a level from 0 to \
-             5, or the name of one of the competency's levels",
-            "evidence.csv line 4, column `source`: officer `o1` passbook entry 0 (competency \
+             `rti`): level written as the name `Levels 3`, which no level of the competency \
+             has: expected a level from 0 to 5, or the name of one of the competency's levels",
+            "evidence.csv line 4, column `source`: officer `o1` passbook entry 1 (competency \
              `rti`): found `360`, expected `course_completion`, \
              `assessment`, `feedback360` or `self_declared`",
         ],

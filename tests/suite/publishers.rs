@@ -631,18 +631,20 @@ fn officer_csv_levels_outside_zero_to_five_or_not_whole_numbers_name_the_cell() 
         "two",
     ] {
         let shown = karmayogi_quoted(bad);
-        // A word may be a level's name, which the message says is read too.
-        let names = if bad == "two" {
-            ", or the name of one of the competency's levels"
+        // A word may be a level's name, which the message says is read too: one no level
+        // has is reported as from JSON.
+        let found = if bad == "two" {
+            "level written as the name `two`, which no level of the competency has: \
+             expected a level from 0 to 5, or the name of one of the competency's levels"
+                .to_owned()
         } else {
-            ""
+            format!("found {shown}, expected a level from 0 to 5")
         };
         assert_eq!(
             load(bad),
             Err(vec![format!(
                 "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
-                 `rti`): found {shown}, expected a level from 0 to \
-                 5{names}"
+                 `rti`): {found}"
             )]),
             "{bad:?}"
         );

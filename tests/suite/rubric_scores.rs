@@ -144,6 +144,7 @@ fn a_shared_top_score_keeps_the_top_level() {
         [LevelDescriptor {
             level: 1,
             name: Some("Basic".to_owned()),
+            level_name: None,
             description: "Basic.".to_owned()
         }]
     );

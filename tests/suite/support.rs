@@ -62,6 +62,7 @@ pub fn descriptors(levels: impl IntoIterator<Item = u8>) -> Vec<LevelDescriptor>
         .map(|level| LevelDescriptor {
             level,
             name: None,
+            level_name: None,
             description: format!("level {level}"),
         })
         .collect()

@@ -100,7 +100,13 @@ export interface GroupRule {
 
 /** What a proficiency level means for one competency. */
 export interface LevelDescriptor {
-  level: number;
+  /**
+   * A whole number, or a string holding one; a number with a name (`"3 - Expert"`) is the
+   * number, the name checked against this descriptor's `name` (else the platform's default
+   * of that level) or the platform's name of that number when no other level has it (else
+   * `level_name_mismatch`, its `owner_kind` `competency`) and written back with it.
+   */
+  level: number | string;
   /** Absent: the platform default (Basic, Proficient, Advanced, Expert, Ustad). */
   name?: string | null;
   /** Absent or `null` reads as `""` (levels described by name only); always written. */

@@ -153,7 +153,7 @@ describe("the demo page in chromium", () => {
     );
     assert.deepEqual(rows, [
       ["officers.csv", "4", "position", "csv_unknown_reference", "aso-divison"],
-      ["evidence.csv", "3", "level", "csv_invalid_value", "four"],
+      ["evidence.csv", "3", "level", "invalid_evidence", "four"],
       ["evidence.csv", "52", "level", "invalid_evidence", "5"],
     ]);
     const texts = await page.locator("#rows .row-problem").allInnerTexts();

@@ -623,7 +623,22 @@ describe("loaders and CASE", () => {
         nearest: "aso-division",
       },
       { code: "csv_duplicate_key", file: "officers.csv", line: 7, column: "id", key: "meena-iyer", first_line: 2, first_key: null },
-      { code: "csv_invalid_value", file: "evidence.csv", line: 2, column: "level", found: "three" },
+      // A level written as a name no level has: the same data as from JSON.
+      {
+        code: "csv_row",
+        file: "evidence.csv",
+        line: 2,
+        column: "level",
+        error: {
+          code: "invalid_evidence",
+          officer: "meena-iyer",
+          index: 0,
+          competency: "financial-accounting",
+          problem: { problem: "unresolved_level_name", name: "three", named: [], min: 1, max: 5 },
+          message:
+            "officer `meena-iyer` passbook entry 0 (competency `financial-accounting`): level written as the name `three`, which no level of the competency has: expected a level from 0 to 5, or the name of one of the competency's levels",
+        },
+      },
       { code: "csv_unknown_reference", file: "evidence.csv", line: 52, column: "officer", found: "nobody" },
       {
         code: "csv_row",

@@ -63,6 +63,7 @@ mod tests {
         LevelDescriptor {
             level,
             name: None,
+            level_name: None,
             description: text.to_owned(),
         }
     }

@@ -465,6 +465,7 @@ fn scale(
             descriptors.push(LevelDescriptor {
                 level: mapped,
                 name,
+                level_name: None,
                 description: description.unwrap_or_default(),
             });
         }

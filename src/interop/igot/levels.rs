@@ -61,6 +61,7 @@ pub(super) fn level_nodes(
                     name: optional_text(child, "name")
                         .filter(|n| !n.trim().is_empty())
                         .map(str::to_owned),
+                    level_name: None,
                     description: optional_text(child, "description").unwrap_or("").to_owned(),
                 });
                 continue;

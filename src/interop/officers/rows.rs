@@ -16,7 +16,7 @@ use crate::people::officer::EvidenceView;
 use crate::people::officer::source;
 use crate::people::resolve::named_level;
 use crate::people::spellings::yes_no;
-use crate::{Error, EvidenceSource, Framework, PassbookRow};
+use crate::{Error, Evidence, EvidenceSource, Framework, PassbookRow};
 
 pub(crate) const OFFICERS: &str = "officers.csv";
 pub(crate) const EVIDENCE: &str = "evidence.csv";
@@ -260,7 +260,11 @@ pub(crate) fn name_entry(
 /// not read, so that its officer, competency, date and course are checked too: every
 /// problem of the row is reported at once. `None` when its officer or competency is empty.
 /// A level written as a name is read as the level of the row's competency that has that
-/// name in `framework` (see `named_level`); one written as a number and a name
+/// name in `framework` (see `named_level`); a name alone that no level or several levels
+/// of a competency of `framework` have as [`Evidence::LEVEL_BY_NAME`] with the name, as
+/// the JSON reader keeps it, for the framework's check of the entry to report as
+/// [`EvidenceProblem::UnresolvedLevelName`](crate::EvidenceProblem::UnresolvedLevelName)
+/// (an officer not read: [`unowned_level`]); one written as a number and a name
 /// (`3 - Advanced`, see `numbered_name`) as that number, the name kept in the entry's
 /// `level_name` for the framework's check of the entry, which reports another level's
 /// name as [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch).
@@ -298,23 +302,25 @@ pub(crate) fn evidence_row<'r>(
     let numbered = (level.is_none() && name)
         .then(|| crate::model::level::numbered_name(level_text))
         .flatten();
-    let level = level.or(numbered.map(|(n, _)| n));
+    let mut level = level.or(numbered.map(|(n, _)| n));
+    let mut level_name = numbered.map(|(_, name)| name);
     if level.is_none() && !marks_missing(row, "level", level_text, errors) {
-        // The levels the row's competency has, not the crate's 0 to 5.
-        let levels = level_range(framework, competency_id);
-        errors.push(row.invalid(
-            "level",
-            if several {
-                format!(
-                    "{levels}, or a name only one of the competency's levels has \
-                     (several have this one)"
-                )
-            } else if name {
-                format!("{levels}, or the name of one of the competency's levels")
-            } else {
-                levels
-            },
-        ));
+        // A name alone of a competency of the framework that names no level, or several,
+        // is kept as the JSON reader keeps it, for the entry's check to report it as
+        // `EvidenceProblem::UnresolvedLevelName`, the same data from either format.
+        if framework.competencies.get(competency_id).is_some()
+            && crate::model::level::name_alone(level_text)
+        {
+            level = Some(Evidence::LEVEL_BY_NAME);
+            level_name = Some(level_text.trim());
+        } else {
+            errors.push(invalid_level(
+                framework,
+                row,
+                competency_id,
+                (name, several),
+            ));
+        }
     }
     let source_text = row.nth(3).unwrap_or("");
     let source = source(source_text);
@@ -341,7 +347,7 @@ pub(crate) fn evidence_row<'r>(
         entry: EvidenceView {
             competency: competency?,
             level: level.unwrap_or(0),
-            level_name: numbered.map(|(_, name)| name),
+            level_name,
             source: source.unwrap_or(EvidenceSource::SelfDeclared),
             date,
             verified: verified.unwrap_or(true),
@@ -349,6 +355,64 @@ pub(crate) fn evidence_row<'r>(
         },
         missing,
     })
+}
+
+/// The error of a passbook row's `level` cell that reads as no level of `competency`,
+/// naming the levels it may hold, and, for a cell that is a name (`name`), that it names
+/// no level, or several (`several`), of the competency. O(length of the id).
+fn invalid_level(
+    framework: &Framework,
+    row: &Row<'_>,
+    competency: &str,
+    (name, several): (bool, bool),
+) -> Error {
+    // The levels the row's competency has, not the crate's 0 to 5.
+    let levels = level_range(framework, competency);
+    row.invalid(
+        "level",
+        if several {
+            format!(
+                "{levels}, or a name only one of the competency's levels has \
+                 (several have this one)"
+            )
+        } else if name {
+            format!("{levels}, or the name of one of the competency's levels")
+        } else {
+            levels
+        },
+    )
+}
+
+/// The entry of a passbook row of `officer`, an officer not read (not in `officers.csv`,
+/// or refused there), with a level written as a name that no level, or several, of its
+/// competency have ([`Evidence::LEVEL_BY_NAME`], see [`evidence_row`]): that level is
+/// reported as the cell's value, naming the officer without an entry number, as the
+/// row's other cells are, and the entry is given without it, for its other checks.
+/// O(levels) for such an entry, O(1) for any other.
+pub(crate) fn unowned_level<'r>(
+    framework: &Framework,
+    (row, errors): (&Row<'_>, &mut Vec<Error>),
+    officer: &str,
+    mut entry: EvidenceView<'r>,
+) -> EvidenceView<'r> {
+    let Some(name) = entry
+        .level_name
+        .filter(|_| entry.level == Evidence::LEVEL_BY_NAME)
+    else {
+        return entry;
+    };
+    let several = named_level(framework, entry.competency, name) == Err(true);
+    let mut error = invalid_level(framework, row, entry.competency, (true, several));
+    name_entry(
+        std::slice::from_mut(&mut error),
+        officer,
+        None,
+        entry.competency,
+    );
+    errors.push(error);
+    entry.level = 0;
+    entry.level_name = None;
+    entry
 }
 
 /// The levels a passbook row of `competency` may hold, as its level's error names them:

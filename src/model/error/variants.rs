@@ -63,7 +63,7 @@ use std::borrow::Cow;
 /// | `unknown_reference` | a reference to an id the framework does not hold |
 /// | `duplicate_reference` | the same target listed twice |
 /// | `invalid_level` | a requirement or course level outside the competency's scale |
-/// | `level_name_mismatch` | a requirement's, course outcome's or group rule's level written with a name the competency does not give that level |
+/// | `level_name_mismatch` | a requirement's, course outcome's, group rule's or level descriptor's level written with a name the competency does not give that level |
 /// | `invalid_level_scale` | level descriptors naming a level twice or outside the competency's range |
 /// | `invalid_level_range` | a `min_level`/`max_level` outside 1 to 5, or lowest above highest |
 /// | `blank_level_name` | a level descriptor with a blank name |
@@ -306,17 +306,20 @@ pub enum Error {
         /// The competency's highest level.
         max: u8,
     },
-    /// A requirement's, course outcome's or group rule's level is written with a name
-    /// (`"3 - Advanced"`) that the competency does not give that level: the number says one level, the name
-    /// another or none, and which is meant is unknowable. Names are the competency's own (its level descriptors'
-    /// `name`), else the platform's defaults (Basic, Proficient, Advanced, Expert, Ustad),
-    /// as for a passbook entry ([`EvidenceProblem::LevelNameMismatch`]). Write the number
-    /// alone, or with the competency's name of that level.
+    /// A requirement's, course outcome's, group rule's or level descriptor's level is
+    /// written with a name (`"3 - Advanced"`) that the competency does not give that level:
+    /// the number says one level, the name another or none, and which is meant is
+    /// unknowable. Names are the competency's own (its level descriptors' `name`), else the
+    /// platform's defaults (Basic, Proficient, Advanced, Expert, Ustad), as for a passbook
+    /// entry ([`EvidenceProblem::LevelNameMismatch`]); a level descriptor's level may also
+    /// carry the platform's name of its number when no other level of the competency has
+    /// that name. Write the number alone, or with the competency's name of that level.
     #[error("{owner_kind} {} names competency {} at {}", quoted(owner), quoted(competency),
         NameReadings { level: *level, name, level_named: level_named.as_deref(), named: *named })]
     LevelNameMismatch {
         /// Kind of the entity naming the level (an activity or a role for a requirement, a
-        /// course for a course outcome, a group for a group rule).
+        /// course for a course outcome, a group for a group rule, the competency itself for
+        /// a level descriptor).
         owner_kind: EntityKind,
         /// Id of that entity.
         owner: String,
