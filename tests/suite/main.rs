@@ -88,6 +88,7 @@ mod recommender;
 mod refused_rows;
 mod reports;
 mod rollup;
+mod round_trips;
 mod rubric_orders;
 mod rubric_scores;
 mod scale_bounds;
