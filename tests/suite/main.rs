@@ -29,6 +29,7 @@ mod case_numbers;
 mod case_properties;
 mod case_real;
 mod case_round_trip;
+mod case_rubric_repeats;
 mod case_shapes;
 mod case_text_lists;
 mod case_types;

@@ -460,8 +460,9 @@ pub enum CaseDropReason {
     /// that level is unknowable, so the competency has the level, undescribed, and each
     /// such level is reported.
     SharedScore,
-    /// An item or association identical to an earlier one with its identifier (a server
-    /// paging its answer may send one twice): the earlier one is used. Elements that share
+    /// An item, association or rubric identical to an earlier one with its identifier (a
+    /// server paging its answer may send one twice; a client fetching each item's rubric
+    /// gets a rubric covering several items once per item): the earlier one is used. Elements that share
     /// an identifier but differ are [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
     Repeated,
     /// An association whose `associationType` is absent or blank.

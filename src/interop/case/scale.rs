@@ -154,6 +154,9 @@ pub(super) fn rubric_levels(
 ) -> Vec<ItemLevels> {
     let mut chosen: Vec<Vec<Criterion<'_>>> = vec![Vec::new(); parsed.items.len()];
     for (r, rubric) in package.rubrics.iter().enumerate() {
+        if parsed.repeated_rubrics[r] {
+            continue;
+        }
         let rubric_path = format!("CFRubrics[{r}]");
         // This crate's export: its scores are FRAC's levels already (see `FRAC_SCALE_NOTE`).
         let frac = rubric.description.as_deref().map(str::trim) == Some(FRAC_SCALE_NOTE);
