@@ -1,4 +1,5 @@
-//! case/63: a rubric covering two items, sent twice whole. `OpenSALT`'s CASE API answers
+//! Rubrics and criteria saying one thing twice. case/63: a rubric covering two items,
+//! sent twice whole. `OpenSALT`'s CASE API answers
 //! `/CFRubrics/{id}` with the whole rubric, every criterion and level in it
 //! (`opensalt/opensalt`, `core/src/Controller/Api/CaseV1P0Controller.php`, route
 //! `api_v1p0_cfrubric`; criteria carry their levels as `CFRubricCriterionLevels`,
@@ -101,4 +102,63 @@ fn a_rubric_repeated_with_a_difference_is_still_a_duplicate() {
         }
     );
     assert_eq!(errors.len(), 9, "{errors:?}");
+}
+
+const ONE_SCALE: &str = include_str!("../data/cases/case/64-two-criteria-giving-one-scale.json");
+
+/// case/64: two rubrics each with a criterion for one item, giving it the same levels
+/// alike (`OpenSALT` lets an item have many criteria: `CfRubricCriterion` names its item
+/// `ManyToOne`, `opensalt/opensalt`, `core/src/Entity/Framework/CfRubricCriterion.php`).
+/// Each was set aside as `ConflictingCriteria` and the import called incomplete, while
+/// the criteria conflict in nothing and the competency holds every level they give. They
+/// are now read as a single criterion is, each listed in the scales; criteria that differ
+/// in a level's text or range still conflict.
+#[test]
+fn criteria_giving_one_item_the_same_scale_do_not_conflict() {
+    let package: Value = serde_json::from_str(ONE_SCALE).unwrap();
+    let read = import(&package).unwrap();
+    assert_eq!(
+        levels(&read),
+        [described([
+            "Drafts a routine note.",
+            "Drafts notes on most files.",
+            "Drafts notes on policy."
+        ])]
+    );
+    assert!(read.report.is_complete(), "{:?}", read.report);
+    let criteria: Vec<&str> = (read.report.scales.iter())
+        .map(|s| s.criterion.as_str())
+        .collect();
+    assert_eq!(
+        criteria,
+        [
+            "b2000000-0000-4000-8000-000000000001",
+            "b2000000-0000-4000-8000-000000000002"
+        ]
+    );
+    // A level's text differing, or a level missing from one: the criteria conflict.
+    let levels_of = |p: &Value| -> Vec<Value> {
+        p["CFRubrics"][1]["CFRubricCriteria"][0]["CFRubricCriterionLevels"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let mut edits: Vec<Value> = Vec::new();
+    let mut reworded = package.clone();
+    let mut changed = levels_of(&reworded);
+    changed[2]["description"] = "Drafts notes on policy and law.".into();
+    reworded["CFRubrics"][1]["CFRubricCriteria"][0]["CFRubricCriterionLevels"] = changed.into();
+    edits.push(reworded);
+    let mut shorter = package.clone();
+    let mut changed = levels_of(&shorter);
+    changed.pop();
+    shorter["CFRubrics"][1]["CFRubricCriteria"][0]["CFRubricCriterionLevels"] = changed.into();
+    edits.push(shorter);
+    for edited in edits {
+        let import = import(&edited).unwrap();
+        let reasons: Vec<CaseDropReason> =
+            (import.report.dropped.iter()).map(|d| d.reason).collect();
+        assert_eq!(reasons, [CaseDropReason::ConflictingCriteria; 2]);
+        assert!(!import.report.is_complete());
+    }
 }

@@ -434,8 +434,9 @@ pub enum CaseDropReason {
     /// A criterion whose scores the level rule cannot map, and its item: see
     /// [`CaseImportReport::scales`].
     UnmappedScale,
-    /// One of several criteria giving levels to one item: which one's scale holds is
-    /// unknowable, so each is set aside. The item still imports, with the levels they agree
+    /// One of several criteria giving levels to one item, not all giving the same scale
+    /// (criteria that all do are read as a single criterion is): which one's scale holds
+    /// is unknowable, so each is set aside. The item still imports, with the levels they agree
     /// on: from the highest of their lowest levels to the lowest of their highest (each
     /// criterion whose scores the rule maps counts), a level described where every such
     /// criterion describes it alike (same name, same text); with no level in common, or no
