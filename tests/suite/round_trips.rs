@@ -12,9 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use karmayogi::{
-    CaseDocument, CaseExportOptions, CaseImport, CaseImportOptions, CasePackage, CompetencySpec,
-    Error, EscoCsv, EscoOptions, FracOptions, Framework, FrameworkSpec, GroupKind, KcmOptions,
-    Level, OfficersSpec, OnetCsv, OnetOptions, load_esco, load_frac_positions, load_kcm, load_onet,
+    CaseDocument, CaseExportOptions, CaseIds, CaseImport, CaseImportOptions, CaseLevelRule,
+    CasePackage, CompetencySpec, Error, EscoCsv, EscoOptions, FracOptions, Framework,
+    FrameworkSpec, GroupKind, KcmOptions, Level, OfficersSpec, OnetCsv, OnetOptions, load_esco,
+    load_frac_positions, load_kcm, load_onet,
 };
 
 fn root() -> PathBuf {
@@ -164,7 +165,7 @@ fn case_round_trip(
     what: &str,
     framework: &Framework,
     document: &CaseDocument,
-    document_reported: bool,
+    (document_reported, import): (bool, &CaseImportOptions),
     faults: &mut Faults,
 ) {
     let options = CaseExportOptions::default();
@@ -182,7 +183,7 @@ fn case_round_trip(
         }
     };
     let text = first.to_json();
-    let back = match CaseImport::from_json(&text, &CaseImportOptions::default()) {
+    let back = match CaseImport::from_json(&text, import) {
         Ok(b) => b,
         Err(e) => return faults.push(format!("{what}: own export refused: {e}")),
     };
@@ -254,7 +255,8 @@ fn document() -> CaseDocument {
 }
 
 fn both_round_trips(what: &str, framework: &Framework, faults: &mut Faults) {
-    case_round_trip(what, framework, &document(), false, faults);
+    let import = CaseImportOptions::default();
+    case_round_trip(what, framework, &document(), (false, &import), faults);
     json_round_trip(what, framework, faults);
 }
 
@@ -293,17 +295,32 @@ fn over_files(
 fn every_case_package_that_imports_round_trips() {
     let dirs = ["tests/data/case", "tests/data/cases/case"];
     over_files(&dirs, 50, |what, text, faults| {
-        let Ok(import) = CaseImport::from_json(text, &CaseImportOptions::default()) else {
-            return false;
-        };
-        let Ok(framework) = Framework::new(import.spec) else {
-            return false;
-        };
-        let document = &import.report.document;
-        let reported = !import.report.is_complete();
-        case_round_trip(what, &framework, document, reported, faults);
-        both_round_trips(what, &framework, faults);
-        true
+        let mut imported = false;
+        let rules = [
+            CaseLevelRule::Score,
+            CaseLevelRule::Rank,
+            CaseLevelRule::Proportional { top: 7 },
+        ];
+        let ids = [CaseIds::Identifier, CaseIds::HumanCodingScheme];
+        let each = rules.iter().flat_map(|r| ids.map(|i| (r.clone(), i)));
+        for (rule, ids) in each {
+            let options = CaseImportOptions::default()
+                .ids(ids)
+                .level_rule(rule.clone());
+            let Ok(import) = CaseImport::from_json(text, &options) else {
+                continue;
+            };
+            let Ok(framework) = Framework::new(import.spec) else {
+                continue;
+            };
+            let what = format!("{what} ({ids:?}, {rule:?})");
+            let document = &import.report.document;
+            let reported = !import.report.is_complete();
+            case_round_trip(&what, &framework, document, (reported, &options), faults);
+            both_round_trips(&what, &framework, faults);
+            imported = true;
+        }
+        imported
     });
 }
 
