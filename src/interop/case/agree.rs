@@ -5,6 +5,7 @@
 use crate::model::spec::LevelDescriptor;
 
 /// A competency's levels, as its spec holds them.
+#[derive(Debug, PartialEq)]
 pub(super) struct Scale {
     pub(super) descriptors: Vec<LevelDescriptor>,
     pub(super) min_level: Option<u8>,

@@ -434,8 +434,9 @@ pub enum CaseDropReason {
     /// A criterion whose scores the level rule cannot map, and its item: see
     /// [`CaseImportReport::scales`].
     UnmappedScale,
-    /// One of several criteria giving levels to one item: which one's scale holds is
-    /// unknowable, so each is set aside. The item still imports, with the levels they agree
+    /// One of several criteria giving levels to one item, not all giving the same scale
+    /// (criteria that all do are read as a single criterion is): which one's scale holds
+    /// is unknowable, so each is set aside. The item still imports, with the levels they agree
     /// on: from the highest of their lowest levels to the lowest of their highest (each
     /// criterion whose scores the rule maps counts), a level described where every such
     /// criterion describes it alike (same name, same text); with no level in common, or no
@@ -460,8 +461,9 @@ pub enum CaseDropReason {
     /// that level is unknowable, so the competency has the level, undescribed, and each
     /// such level is reported.
     SharedScore,
-    /// An item or association identical to an earlier one with its identifier (a server
-    /// paging its answer may send one twice): the earlier one is used. Elements that share
+    /// An item, association or rubric identical to an earlier one with its identifier (a
+    /// server paging its answer may send one twice; a client fetching each item's rubric
+    /// gets a rubric covering several items once per item): the earlier one is used. Elements that share
     /// an identifier but differ are [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
     Repeated,
     /// An association whose `associationType` is absent or blank.

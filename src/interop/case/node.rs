@@ -294,11 +294,15 @@ pub(super) struct Parsed<'p> {
     pub(super) tails: HashMap<Cow<'p, str>, Option<Node>>,
     pub(super) document: Option<Cow<'p, str>>,
     pub(super) assocs: Vec<Assoc<'p>>,
-    /// Items and associations set aside before mapping, each with the reason the report
-    /// gives: those that repeat an earlier element whole (same identifier, same content; a
-    /// server paging its answer may send one twice) and associations without a type or an
-    /// end.
+    /// Items, associations and rubrics set aside before mapping, each with the reason the
+    /// report gives: those that repeat an earlier element whole (same identifier, same
+    /// content; a server paging its answer may send one twice, a client fetching each
+    /// item's rubric gets a rubric covering several items once per item) and associations
+    /// without a type or an end.
     pub(super) set_aside: Vec<(CaseElement, String, CaseDropReason)>,
+    /// Per rubric of the package, whether it repeats an earlier rubric whole (set aside,
+    /// in `set_aside`): its criteria give no levels a second time.
+    pub(super) repeated_rubrics: Vec<bool>,
 }
 
 impl<'p> Parsed<'p> {

@@ -147,6 +147,7 @@ pub(super) fn parse<'p>(
         document: doc_key,
         assocs: Vec::new(),
         set_aside: Vec::new(),
+        repeated_rubrics: Vec::new(),
     };
     if let Some(uri) = non_blank(&document.uri) {
         parsed.uris.insert(uri.trim(), Node::Document);
@@ -186,7 +187,7 @@ pub(super) fn parse<'p>(
         parsed.places.push(i);
     }
     let complete = complete_associations(package, &mut seen, &mut parsed.set_aside, errors);
-    rubric_identifiers(package, &mut seen, errors);
+    parsed.repeated_rubrics = rubric_identifiers(package, &mut seen, &mut parsed.set_aside, errors);
     for a in complete {
         let end = |link: &Option<CaseLink>| {
             link.as_ref()
@@ -208,9 +209,17 @@ pub(super) fn parse<'p>(
 /// server assembling its answer from sources that write UUIDs in different cases sends
 /// an element twice. Every other field must be equal. O(size of the items).
 fn repeats_item(earlier: &CaseItem, later: &CaseItem) -> bool {
+    repeats(earlier, later, |l, e| {
+        l.identifier.clone_from(&e.identifier);
+    })
+}
+
+/// Whether `later` equals `earlier` once `respell` gave it `earlier`'s identifier.
+/// O(size of the elements).
+fn repeats<T: Clone + PartialEq>(earlier: &T, later: &T, respell: fn(&mut T, &T)) -> bool {
     earlier == later || {
         let mut respelled = later.clone();
-        respelled.identifier.clone_from(&earlier.identifier);
+        respell(&mut respelled, earlier);
         *earlier == respelled
     }
 }
@@ -312,15 +321,48 @@ fn complete_associations<'p>(
 
 /// Checks that the identifiers of rubrics, criteria and levels are unique. They may be
 /// absent: the spec keeps none of them (export writes new ones), and the report names such
-/// an element by its path.
-fn rubric_identifiers<'p>(package: &'p CasePackage, seen: &mut Seen<'p>, errors: &mut Vec<Error>) {
-    let mut check = |identifier: &'p str, element, place| {
-        if non_blank(identifier).is_some() {
-            seen.first((identifier, &CaseExtra::new()), element, place, errors);
-        }
-    };
+/// an element by its path. A rubric repeating an earlier one whole, as a client that
+/// fetched a rubric covering several items once per item (`/CFRubrics/{id}` answers the
+/// whole rubric) collects it, is set aside in `set_aside` as items are; anything else
+/// sharing an identifier is a duplicate. Returns, per rubric, whether it was set aside.
+fn rubric_identifiers<'p>(
+    package: &'p CasePackage,
+    seen: &mut Seen<'p>,
+    set_aside: &mut Vec<(CaseElement, String, CaseDropReason)>,
+    errors: &mut Vec<Error>,
+) -> Vec<bool> {
+    let mut repeated = vec![false; package.rubrics.len()];
+    // Identifier → the position of the rubric first met with it.
+    let mut met: HashMap<Cow<'p, str>, usize> = HashMap::new();
     for (r, rubric) in package.rubrics.iter().enumerate() {
-        check(&rubric.identifier, CaseElement::Rubric, Place::Rubric(r));
+        if non_blank(&rubric.identifier).is_some() {
+            let (identifier, place) = (
+                (rubric.identifier.as_str(), &CaseExtra::new()),
+                Place::Rubric(r),
+            );
+            match seen.check(identifier, CaseElement::Rubric, place, errors) {
+                First::New(k) => {
+                    met.insert(k, r);
+                }
+                First::Again(k) => {
+                    let earlier = met.get(&k).map(|&e| &package.rubrics[e]);
+                    if earlier.is_some_and(|e| {
+                        repeats(e, rubric, |l, e| l.identifier.clone_from(&e.identifier))
+                    }) {
+                        set_aside.push((CaseElement::Rubric, rubric.identifier.clone(), Repeated));
+                        repeated[r] = true;
+                        continue;
+                    }
+                    seen.duplicate(&k, &rubric.identifier, place, errors);
+                }
+                First::Missing => {}
+            }
+        }
+        let mut check = |identifier: &'p str, element, place| {
+            if non_blank(identifier).is_some() {
+                seen.first((identifier, &CaseExtra::new()), element, place, errors);
+            }
+        };
         for (c, criterion) in rubric.criteria.iter().enumerate() {
             check(
                 &criterion.identifier,
@@ -332,4 +374,5 @@ fn rubric_identifiers<'p>(package: &'p CasePackage, seen: &mut Seen<'p>, errors:
             }
         }
     }
+    repeated
 }

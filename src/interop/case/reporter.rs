@@ -90,6 +90,15 @@ impl Reporter {
         });
     }
 
+    /// Adds what `other` collected (elements and fields set aside, scales).
+    pub(super) fn absorb(&mut self, other: Reporter) {
+        self.report.dropped.extend(other.report.dropped);
+        self.report
+            .dropped_fields
+            .extend(other.report.dropped_fields);
+        self.scales.extend(other.scales);
+    }
+
     pub(super) fn scale(&mut self, item: usize, scale: CaseScale) {
         self.scales.push((item, scale));
     }

@@ -154,6 +154,9 @@ pub(super) fn rubric_levels(
 ) -> Vec<ItemLevels> {
     let mut chosen: Vec<Vec<Criterion<'_>>> = vec![Vec::new(); parsed.items.len()];
     for (r, rubric) in package.rubrics.iter().enumerate() {
+        if parsed.repeated_rubrics[r] {
+            continue;
+        }
         let rubric_path = format!("CFRubrics[{r}]");
         // This crate's export: its scores are FRAC's levels already (see `FRAC_SCALE_NOTE`).
         let frac = rubric.description.as_deref().map(str::trim) == Some(FRAC_SCALE_NOTE);
@@ -206,7 +209,10 @@ pub(super) fn rubric_levels(
         .collect()
 }
 
-/// The levels criteria `many` of item `i` agree on, reporting each criterion as
+/// The levels criteria `many` of item `i` give. When every one of them gives the same
+/// scale (the same levels, each described alike), nothing is unknowable: the item has that
+/// scale, and each criterion is reported as a single criterion is (its levels in the
+/// scales, what it sets aside). Otherwise each criterion is reported as
 /// [`CaseDropReason::ConflictingCriteria`] and its levels in the scales.
 ///
 /// Each criterion whose scale its rule maps is read as a single criterion would be; the
@@ -222,6 +228,12 @@ fn agreed_levels(
     options: &CaseImportOptions,
     reporter: &mut Reporter,
 ) -> ItemLevels {
+    if let Some((scale, alone)) = same_scale(i, parsed, many, options) {
+        for one in alone {
+            reporter.absorb(one);
+        }
+        return ItemLevels::Mapped(scale);
+    }
     let mut scales = Vec::with_capacity(many.len());
     for one in many {
         reporter.drop(
@@ -238,6 +250,34 @@ fn agreed_levels(
         }
     }
     super::agree::agree(&scales).map_or(ItemLevels::Default, ItemLevels::Mapped)
+}
+
+/// The scale every one of criteria `many` gives item `i` when each, read alone, gives
+/// the same one, with what each read alone reports; `None` when one is set aside or
+/// gives another scale. O(levels of the criteria).
+fn same_scale(
+    i: usize,
+    parsed: &Parsed<'_>,
+    many: &[Criterion<'_>],
+    options: &CaseImportOptions,
+) -> Option<(Scale, Vec<Reporter>)> {
+    let mut agreed: Option<Scale> = None;
+    let mut alone = Vec::with_capacity(many.len());
+    for one in many {
+        let mut reporter = Reporter::default();
+        let ItemLevels::Mapped(scale) =
+            item_levels(i, parsed, one, rule_for(one, options), &mut reporter)
+        else {
+            return None;
+        };
+        match &agreed {
+            Some(first) if *first != scale => return None,
+            Some(_) => {}
+            None => agreed = Some(scale),
+        }
+        alone.push(reporter);
+    }
+    agreed.map(|scale| (scale, alone))
 }
 
 /// The rule that maps `criterion`'s scores and the way they run: the options', or
