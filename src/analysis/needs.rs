@@ -155,21 +155,23 @@ impl Framework {
     /// cohort's officers name (with the nearest known department).
     ///
     /// # Complexity
-    /// O((H + Σ (min(g·r, P) + m + k + c/512) + t·R) / t + K) time for H held levels, g
-    /// groups (one per position met) of each department, r requirements per position and
+    /// O((H + Σ (min(g·r, P) + m + k + n + c/512) + t·R) / t + K) time for H held levels,
+    /// g groups (one per position met) of each department, r requirements per position and
     /// P officer–requirement pairs of each department, m (competency, required level)
-    /// pairs required in each department, k rows of each, K rows in all, c competencies
-    /// and R requirements of the framework, and t threads actually used (see
+    /// pairs required in each department, k rows and n officers of each, K rows in all, c
+    /// competencies and R requirements of the framework, and t threads actually used (see
     /// [`NeedsOptions::threads`]; the K is joining the threads' rows, with more than one);
     /// each department is counted as [`Framework::training_needs`] counts one. A
     /// department of many officers per position has the rows it touches marked in a
     /// bitmap, a byte per competency, and only the marked words read back, in competency
     /// order (after a summary of c/512 words), so its report is sorted on the two counts
-    /// alone (at most three radix passes up to about 2²¹ officers) and each row stored
-    /// once, in its place. Memory: 28 bytes per row and 48 bytes per department (with a
-    /// copy of its id) for the result (a [`NeedRow`] is built when read), plus per thread 8
-    /// bytes per requirement of the framework for the call, buffers of one department's
-    /// rows, and the per-thread tables of [`Framework::training_needs`]. The cohort
+    /// alone (two counting passes, over ranges at most its officers and five times them)
+    /// and each row stored once, in its place. Memory: 28 bytes per row and 48 bytes per
+    /// department (with a copy of its id) for the result (a [`NeedRow`] is built when
+    /// read), plus per thread 8 bytes per requirement of the framework for the call,
+    /// buffers of one department's rows, tables of at most 6·n + 2 counts for the n
+    /// officers of its largest department, and the per-thread tables of
+    /// [`Framework::training_needs`]. The cohort
     /// already stores its officers grouped by department, so no regrouping is done.
     pub fn training_needs_by_department<'f>(
         &'f self,

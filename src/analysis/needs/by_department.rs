@@ -14,7 +14,7 @@ use super::rows::{NeedRow, TrainingNeeds, mean_shortfall, short_and_shortfall};
 use crate::{DepartmentId, Framework};
 
 /// One row of the store: a competency (its index in the framework) and its histogram.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct StoredRow {
     pub(super) competency: u32,
     /// Officers short by `s` levels at `[s]`: a cohort holds fewer than 2³² officers (it

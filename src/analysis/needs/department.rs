@@ -10,28 +10,24 @@
 //! one bit per word of marks). Reading the marked words in order gives each competency's
 //! rows together, competencies in index order, with no slot table and no division; the
 //! report order (total shortfall descending, officers short descending, index ascending)
-//! is then a stable radix sort on the two counts, which fit in fewer bits than keys
-//! holding the index as well. Each department's rows are built once, in their final
-//! order, in one pass of exact length.
+//! is then two stable counting passes on the two counts, whose ranges are at most the
+//! department's officers and five times them, with no key holding the index. Each
+//! department's rows are stored once, in their final place.
 
 use std::ops::Range;
 
 use super::by_department::StoredRow;
 use super::dense::{Dense, LEVELS, with_dense};
 use super::kernel::{REQUIRED, count_levels, row_of};
-use super::{radix_sort_with, short_and_shortfall};
+use super::short_and_shortfall;
 use crate::{Cohort, Framework};
 
 /// What one department's count leaves besides its report: the buffers of a sequence of
 /// departments, reused from one to the next.
 #[derive(Default)]
 pub(super) struct Scratch {
-    /// Per competency met, in index order.
-    found: Vec<Found>,
-    /// One sort key per row of the report (see [`order_found`]).
-    keys: Vec<u64>,
-    /// The radix sort's second buffer.
-    spare: Vec<u64>,
+    /// The department's rows on their way into the report order.
+    ordered: Ordered,
     /// Per requirement of the framework (its `reqs`, in order), `competency | row << 32`
     /// for its counter row (see [`row_of`]): filled on first use, so that pointing a
     /// group's requirements at their rows reads one word each.
@@ -45,11 +41,12 @@ impl Framework {
     /// report as [`Framework::count`] and its fold and sort give.
     ///
     /// # Complexity
-    /// O(H + g·r + w + m + k·b) for H held levels of the officers in `slots`, g groups of
-    /// them, r requirements per position, w = c/512 summary words for c competencies of
-    /// the framework, m (competency, required level) rows met, k rows returned and b radix
-    /// digits of the two counts (b ≤ 3 up to about 2²¹ officers); the first use on a
-    /// thread fills its tables, O(c).
+    /// O(H + g·r + w + m + k + s + t) for H held levels of the officers in `slots`, g
+    /// groups of them, r requirements per position, w = c/512 summary words for c
+    /// competencies of the framework, m (competency, required level) rows met, k rows
+    /// returned, and s and t the largest officers short and total shortfall of a row (at
+    /// most the officers counted and five times them); the first use on a thread fills its
+    /// tables, O(c).
     pub(super) fn department_needs(
         &self,
         cohort: &Cohort,
@@ -74,7 +71,7 @@ impl Framework {
             } else {
                 self.count_marked::<false>(cohort, slots, &scratch.pointers, dense)
             };
-            department_rows(dense, scratch, summary, out);
+            department_rows(dense, scratch, summary, officers, out);
             (officers, pairs)
         })
     }
@@ -132,12 +129,14 @@ impl Framework {
 /// Appends to `out` the report's rows from the marked counter rows, leaving the tables at
 /// rest: the marks read in order (competencies ascending, each one's rows together) give
 /// each competency's histogram in index order, each counter row added in by the shape of
-/// its required level (see [`add_histogram`]); [`order_found`] puts them in the order of
-/// the report, and each row is stored once, in its place.
+/// its required level (see [`add_histogram`]); [`Ordered::append`] puts them in the order
+/// of the report, each row stored once, in its place. A department's rows count at most
+/// its `officers`.
 fn department_rows(
     dense: &mut Dense,
     scratch: &mut Scratch,
     summary: bool,
+    officers: u64,
     out: &mut Vec<StoredRow>,
 ) {
     let Dense {
@@ -146,10 +145,8 @@ fn department_rows(
         marked,
         ..
     } = dense;
-    let Scratch {
-        found, keys, spare, ..
-    } = scratch;
-    found.clear();
+    let ordered = &mut scratch.ordered;
+    ordered.clear();
     // The words marked, in order (with a summary, only those it marks; otherwise
     // every word), each read and cleared.
     let all = if summary { 0 } else { marks.len() };
@@ -180,46 +177,150 @@ fn department_rows(
                     add_histogram(&mut histogram, level, &std::mem::take(count));
                 }
             }
-            found.push(Found::new(c as u32, histogram));
+            ordered.push(StoredRow {
+                competency: c as u32,
+                histogram,
+            });
         }
     }
     // Row 0 took the levels of competencies not required.
     if let Some(row) = counts.first_mut() {
         *row = [0; 8];
     }
-    order_found(found, keys, spare);
-    // Every key indexes `found`: the rows are written in one exact-length pass.
-    out.extend(keys.iter().map(|&k| {
-        let f = &found[k as usize];
-        StoredRow {
-            competency: f.competency,
-            histogram: f.histogram,
-        }
-    }));
+    ordered.append(officers, out);
 }
 
-/// One competency met in a department: its shortfall histogram (`[s]` officers short by `s`
-/// levels; each count at most the department's officers, below 2³² as a cohort's are), its
-/// officers short and its total shortfall.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Found {
-    competency: u32,
-    histogram: [u32; 6],
-    short: u64,
-    total: u64,
+/// One department's rows on their way into the report order: pushed in index order, each
+/// row with a shortfall kept with its two counts, the others apart; then counted in a
+/// table per count and placed by two stable counting passes, officers short first and
+/// total shortfall last, so that rows of equal counts stay in index order. The tables'
+/// lengths follow the largest counts met, at most the department's officers (officers
+/// short) and five times them (total shortfall): no digit passes, no comparisons.
+#[derive(Default)]
+pub(super) struct Ordered {
+    /// Rows with a shortfall, in index order.
+    short: Vec<StoredRow>,
+    /// Per row of `short`: its officers short and its total shortfall.
+    keys: Vec<(u32, u32)>,
+    /// Rows with a count and no shortfall, in index order: they come last.
+    met: Vec<StoredRow>,
+    /// Per officers short, the rows of `short` with that count, then where they start;
+    /// all zero between departments.
+    by_short: Vec<u32>,
+    /// The same per total shortfall.
+    by_total: Vec<u32>,
+    /// The rows of `short` ordered by officers short (descending, then index).
+    order: Vec<u32>,
+    /// The largest officers short and total shortfall pushed.
+    most: (u32, u32),
 }
 
-impl Found {
-    /// Competency `competency` with its histogram, and the counts that follow from it.
+impl Ordered {
+    /// Forgets the rows pushed (the tables are at rest between departments).
+    fn clear(&mut self) {
+        self.short.clear();
+        self.keys.clear();
+        self.met.clear();
+        self.most = (0, 0);
+    }
+
+    /// Adds the next row in index order (a row without any count is left out).
     #[inline]
-    fn new(competency: u32, histogram: [u32; 6]) -> Found {
-        let (short, total) = short_and_shortfall(&histogram.map(u64::from));
-        Found {
-            competency,
-            histogram,
-            short,
-            total,
+    fn push(&mut self, row: StoredRow) {
+        let [met, one, two, three, four, five] = row.histogram.map(u64::from);
+        let short = one + two + three + four + five;
+        let total = one + 2 * two + 3 * three + 4 * four + 5 * five;
+        if short == 0 {
+            if met != 0 {
+                self.met.push(row);
+            }
+            return;
         }
+        // Counts beyond 32 bits (a department of more than 858 million officers) give
+        // a key the tables would not hold: such rows take the comparison in `append`.
+        let key = (
+            u32::try_from(short).unwrap_or(u32::MAX),
+            u32::try_from(total).unwrap_or(u32::MAX),
+        );
+        self.short.push(row);
+        self.keys.push(key);
+        self.most = (self.most.0.max(key.0), self.most.1.max(key.1));
+    }
+
+    /// Appends the rows pushed to `out` in the order of the report: total shortfall
+    /// descending, officers short descending, index ascending; rows without shortfall
+    /// last, in index order. `officers` bounds the counts of a row (its histogram adds up
+    /// to at most the department's officers); rows beyond it are ordered by comparison,
+    /// in the same order, rather than grow the tables past it.
+    ///
+    /// # Complexity
+    /// O(k + s + t) for k rows, s the largest officers short and t the largest total
+    /// shortfall (s ≤ t ≤ 5·officers), O(k log k) beyond the bound.
+    fn append(&mut self, officers: u64, out: &mut Vec<StoredRow>) {
+        let (most_short, most_total) = self.most;
+        let within = u64::from(most_total) <= officers.saturating_mul(5)
+            && u64::from(most_short) <= officers
+            && most_total < u32::MAX;
+        if !within {
+            // The counts from the histograms again: the keys may be cut at 32 bits.
+            let rows = &self.short;
+            self.order.clear();
+            self.order.extend(0..rows.len() as u32);
+            let key = |k: u32| {
+                let (short, total) =
+                    short_and_shortfall(&rows[k as usize].histogram.map(u64::from));
+                (!total, !short, k)
+            };
+            crate::model::order::sort_unstable_by(&mut self.order, |&a, &b| key(a).cmp(&key(b)));
+            out.extend(self.order.iter().map(|&k| self.short[k as usize]));
+            out.extend_from_slice(&self.met);
+            return;
+        }
+        let (short_len, total_len) = (most_short as usize + 1, most_total as usize + 1);
+        if self.by_short.len() < short_len {
+            self.by_short.resize(short_len, 0);
+        }
+        if self.by_total.len() < total_len {
+            self.by_total.resize(total_len, 0);
+        }
+        let by_short = &mut self.by_short[..short_len];
+        let by_total = &mut self.by_total[..total_len];
+        for &(short, total) in &self.keys {
+            by_short[short as usize] += 1;
+            by_total[total as usize] += 1;
+        }
+        starts_descending(by_short);
+        starts_descending(by_total);
+        // By officers short, then (stable) by total shortfall: the last pass decides.
+        self.order.clear();
+        self.order.resize(self.keys.len(), 0);
+        for (k, &(short, _)) in self.keys.iter().enumerate() {
+            let at = &mut by_short[short as usize];
+            self.order[*at as usize] = k as u32;
+            *at += 1;
+        }
+        let base = out.len();
+        out.resize(base + self.short.len(), StoredRow::default());
+        let placed = &mut out[base..];
+        for &k in &self.order {
+            let at = &mut by_total[self.keys[k as usize].1 as usize];
+            placed[*at as usize] = self.short[k as usize];
+            *at += 1;
+        }
+        by_short.fill(0);
+        by_total.fill(0);
+        out.extend_from_slice(&self.met);
+    }
+}
+
+/// Turns counts per key into where each key's rows start when larger keys come first.
+#[inline]
+fn starts_descending(counts: &mut [u32]) {
+    let mut at = 0;
+    for n in counts.iter_mut().rev() {
+        let here = *n;
+        *n = at;
+        at += here;
     }
 }
 
@@ -253,93 +354,38 @@ fn add_at<const R: usize>(histogram: &mut [u32; 6], counts: &[u32; 8]) {
     histogram[R] = histogram[R].wrapping_add(counts[REQUIRED].saturating_sub(holding));
 }
 
-/// Sets `order` to the indices in `found` (competencies in index order, each with its
-/// counts) of the rows with a count, in the order of the report: total shortfall
-/// descending, officers short descending, then index. Each row with a shortfall gets a key
-/// holding the complements of its total shortfall and officers short (from the largest of
-/// each, so descending becomes ascending) above its index; the keys are built in index
-/// order and sorted stably by the bits above the index alone (`spare` the sort's second
-/// buffer), so rows of equal counts stay in index order. The rows with a count and no
-/// shortfall follow, in index order, without a key. Keys wider than 64 bits are sorted by
-/// comparison instead, with the same order.
-///
-/// # Complexity
-/// O(k·b) for k rows and b radix digits of the two counts, O(k log k) beyond 64 bits.
-fn order_found(found: &[Found], order: &mut Vec<u64>, spare: &mut Vec<u64>) {
-    order.clear();
-    let (mut most_total, mut most_short) = (0u64, 0u64);
-    for f in found {
-        most_total = most_total.max(f.total);
-        most_short = most_short.max(f.short);
-    }
-    let bits = |x: u64| 64 - x.leading_zeros();
-    let index_bits = bits(found.len().saturating_sub(1) as u64);
-    let short_bits = bits(most_short);
-    if index_bits + short_bits + bits(most_total) <= 64 {
-        // Rows without any count are left out; rows with a count and no shortfall come
-        // last, in index order, so they need no key.
-        let mut met = false;
-        for (k, f) in found.iter().enumerate() {
-            if f.short != 0 {
-                let counts = ((most_total - f.total) << short_bits) | (most_short - f.short);
-                order.push(counts.checked_shl(index_bits).unwrap_or(0) | k as u64);
-            } else {
-                met |= f.histogram[0] != 0;
-            }
-        }
-        radix_sort_with(order, index_bits, spare);
-        let mask = (1u64 << index_bits) - 1;
-        for k in order.iter_mut() {
-            *k &= mask;
-        }
-        if met {
-            let met = (found.iter().enumerate())
-                .filter(|(_, f)| f.short == 0 && f.histogram[0] != 0)
-                .map(|(k, _)| k as u64);
-            order.extend(met);
-        }
-    } else {
-        // The counts kept beside each histogram are read per comparison rather than copied
-        // beside the indices: this branch (keys wider than 64 bits) then compiles no key
-        // type and sort of its own. The index breaks ties, so the order is total.
-        let key = |k: u64| {
-            let f = &found[k as usize];
-            (!f.total, !f.short, k)
-        };
-        order.extend((0..found.len() as u64).filter(|&k| {
-            let f = &found[k as usize];
-            u64::from(f.histogram[0]) | f.short != 0
-        }));
-        crate::model::order::sort_unstable_by(order, |&a, &b| key(a).cmp(&key(b)));
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Found, add_histogram, order_found};
+    use super::{Ordered, StoredRow, add_histogram};
     use crate::analysis::needs::kernel::{REQUIRED, histogram};
     use crate::analysis::needs::short_and_shortfall;
 
     /// The report order by its definition: total shortfall descending, officers short
     /// descending, competency index ascending, rows without any count left out.
-    fn by_definition(found: &[Found]) -> Vec<u64> {
-        let mut rows: Vec<(u64, u64, u64)> = (found.iter().enumerate())
-            .filter(|(_, f)| f.histogram.iter().any(|&n| n > 0))
-            .map(|(k, f)| {
-                let (short, total) = short_and_shortfall(&f.histogram.map(u64::from));
-                (total, short, k as u64)
+    fn by_definition(rows: &[StoredRow]) -> Vec<StoredRow> {
+        let mut keyed: Vec<(u64, u64, StoredRow)> = (rows.iter())
+            .filter(|r| r.histogram.iter().any(|&n| n > 0))
+            .map(|r| {
+                let (short, total) = short_and_shortfall(&r.histogram.map(u64::from));
+                (total, short, *r)
             })
             .collect();
-        rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        rows.iter().map(|r| r.2).collect()
+        keyed.sort_by(|a, b| {
+            (b.0.cmp(&a.0))
+                .then(b.1.cmp(&a.1))
+                .then(a.2.competency.cmp(&b.2.competency))
+        });
+        keyed.iter().map(|r| r.2).collect()
     }
 
     #[test]
     fn rows_in_index_order_come_out_in_report_order() {
         let mut next = crate::model::test_rng::below(0x5851_f42d_4c95_7f2d_u64);
-        let (mut order, mut spare) = (vec![7], vec![3; 9]);
+        // One table for every case, as for a thread's departments: each case must leave
+        // it at rest for the next.
+        let mut ordered = Ordered::default();
         // (rows, most officers per histogram bucket): few and many rows, small counts that
-        // tie often, counts that need wide digits, and counts beyond 64 bits of key.
+        // tie often, large counts, and counts beyond 32 bits of key.
         for (rows, most) in [
             (0, 1),
             (1, 0),
@@ -352,7 +398,7 @@ mod tests {
             (300, u64::from(u32::MAX)),
         ] {
             let mut c = 0u32;
-            let found: Vec<Found> = (0..rows)
+            let found: Vec<StoredRow> = (0..rows)
                 .map(|_| {
                     c += 1 + next(3) as u32;
                     let mut histogram = [0u32; 6];
@@ -364,12 +410,36 @@ mod tests {
                             next(most + 1) as u32
                         };
                     }
-                    Found::new(c, histogram)
+                    StoredRow {
+                        competency: c,
+                        histogram,
+                    }
                 })
                 .collect();
-            order_found(&found, &mut order, &mut spare);
-            assert_eq!(order, by_definition(&found), "{rows} rows up to {most}");
+            let want = by_definition(&found);
+            // The officers a row can count at most (its histogram's sum), then a bound
+            // some row exceeds: the same order by comparison.
+            let officers = (found.iter())
+                .map(|r| r.histogram.iter().map(|&n| u64::from(n)).sum::<u64>())
+                .max()
+                .unwrap_or(0);
+            for bound in [officers, officers / 2] {
+                ordered.clear();
+                for &row in &found {
+                    ordered.push(row);
+                }
+                let mut out = vec![StoredRow::default(); 2];
+                ordered.append(bound, &mut out);
+                assert_eq!(out[2..], want, "{rows} rows up to {most}, bound {bound}");
+            }
         }
+        assert!(
+            ordered
+                .by_short
+                .iter()
+                .chain(&ordered.by_total)
+                .all(|&n| n == 0)
+        );
     }
 
     #[test]
