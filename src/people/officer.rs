@@ -118,7 +118,8 @@ impl OfficersSpec {
     /// or a string holding one (`"3"`, `"Level 3"`)``). A `level` written as a string
     /// holding a whole number (`"3"`, `"Level 3"`) is read as the number; a level's name,
     /// alone or beside a number, is kept in [`Evidence::level_name`], to be read by the
-    /// competency's names where the passbook meets a framework (see [`Evidence::level`]). A level above the competency's
+    /// competency's names where the passbook meets a framework (see [`Evidence::level`]);
+    /// a mark of a missing value (`"N/A"`, `"-"`) is refused. A level above the competency's
     /// levels is refused where the passbook is checked against a framework, naming them.
     /// A problem outside `officers` names no officer. The first problem only:
     /// [`OfficersSpec::from_json_all`] reports every bad field of every
@@ -359,7 +360,11 @@ pub struct Evidence {
     /// [`EvidenceProblem::UnresolvedLevelName`](crate::EvidenceProblem::UnresolvedLevelName).
     /// A number with a name (`"3 - Advanced"`, `"Advanced
     /// (3)"`, `"Level 3: Advanced"`) is the number, the name kept in
-    /// [`Evidence::level_name`].
+    /// [`Evidence::level_name`]. A mark of a missing value (`"N/A"`, `"NA"`, `"#N/A"`,
+    /// `"NULL"`, `"\N"`, `"-"`, `"--"`, in any ASCII case) is no level and no name: the
+    /// readers refuse it ([`Error::Json`](crate::Error::Json) expecting "a value, not a
+    /// mark of a missing one"), as the officers CSV readers refuse the same cell, so one
+    /// passbook gives the same entries refused from either format (officers/10).
     pub level: u8,
     /// The name written beside the level's number, trimmed (`"3 - Advanced"` gives
     /// `Advanced`), as HR systems export a level picked from a list, or the name a level

@@ -68,6 +68,7 @@ mod json_messages;
 mod level_messages;
 mod level_names_alone;
 mod levels;
+mod levels_marked_missing;
 mod loaders;
 mod lookalike_ids;
 mod needs_kernel;
