@@ -8,7 +8,9 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
 
-use crate::model::level::{Written, name_alone, number_like, numbered_name, whole_text};
+use crate::model::level::{
+    Written, name_alone, name_then_number, number_like, numbered_name, whole_text,
+};
 use crate::model::missing::{NotMissing, is_missing};
 use crate::model::whole::Whole;
 
@@ -43,7 +45,10 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
 /// `"Works alone"`: text with a letter that reads as no number, as the officers CSV
 /// reader takes a level cell for a name) gives [`BY_NAME`] and the name, trimmed, for
 /// the name to be read by the competency's own names where the passbook meets a
-/// framework; without it such text is refused as [`Written`] refuses it. A mark of a
+/// framework; without it such text is refused as [`Written`] refuses it. So is a name
+/// followed by a number (`"Foundation 2"`, `"Band 1"`), which may be a competency's own
+/// name of a level: where the competency has no level of that name, it is the number with
+/// the name beside it (`people::resolve::as_read_back`). A mark of a
 /// missing value (`"N/A"`, `"-"`, see `model::missing`) is then refused as the officers
 /// CSV reader refuses it in a `level` cell, never kept as a name.
 #[derive(Clone, Copy)]
@@ -75,7 +80,9 @@ impl Named {
         if whole_text(t).is_some() || !t.contains(char::is_alphabetic) || number_like(t) {
             return None;
         }
-        if self.alone && name_alone(t) {
+        // A name then a number (`Foundation 2`) may be a competency's own name of a
+        // level: kept whole, as the CSV reader reads it, for the competency to say.
+        if self.alone && (name_alone(t) || name_then_number(t)) {
             return Some(Ok((u64::from(BY_NAME), t)));
         }
         let (n, name) = numbered_name(t)?;

@@ -377,9 +377,13 @@ pub struct Evidence {
     /// [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch),
     /// naming both readings, since which of the two is meant is unknowable. One exception:
     /// a competency's own level name that holds a number (`Foundation 2`, or `Band 2` for
-    /// its level 4), which the JSON readers split into a number and a name (level 2,
-    /// `Foundation`) as they read it without the framework, is the level of that name, as
-    /// the officers CSV reader reads the cell whole (scales/29).
+    /// its level 4), split into a number and a name (level 2, `Foundation`, as a JSON
+    /// document of an earlier version holds it), is the level of that name, as the
+    /// officers CSV reader reads the cell whole (scales/29). The JSON readers keep a name
+    /// followed by a number (`"Foundation 2"`) whole, given by name only: it is the level
+    /// the competency names so, else the number with the name before it, as the CSV
+    /// reader reads it, so `Foundation 2` is level 1 where level 1 is named so and level 2
+    /// `Foundation` (scales/31).
     pub level_name: Option<String>,
     /// Where the evidence came from. JSON may also spell it as the CSV reader reads it
     /// (`evidence.csv`): in any capitalisation with a space or `-` for each `_`
