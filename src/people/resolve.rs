@@ -488,21 +488,24 @@ fn own_split(fw: &Framework, c: u32, level: u8, name: &str) -> Option<u8> {
 
 /// The level passbook entry `e` counts as (see [`crate::Evidence::level_name`]), read as
 /// [`as_read_back`] reads it: a name alone read by the competency's names, a
-/// competency's own name holding a number read as that level, else its number; `None` for a
-/// name alone that names no level, or several. O(levels).
+/// competency's own name holding a number read as that level, else its number; `None`
+/// for an entry whose level validation refuses (`check_evidence`): of a competency `fw`
+/// does not hold, a name alone that names no level or several, a number with another
+/// level's name, or a level outside the competency's scale (above its highest, or below
+/// its lowest but not 0). O(levels).
 pub(crate) fn entry_level(fw: &Framework, e: EvidenceView<'_>) -> Option<u8> {
     let e = as_read_back(fw, e);
-    match e.level_name {
+    let c = fw.competencies.get(e.competency)?;
+    let level = match e.level_name {
         Some(name) if e.level == Evidence::LEVEL_BY_NAME => {
-            named_level(fw, e.competency, name).ok()
+            named_level(fw, e.competency, name).ok()?
         }
-        Some(name) => Some(
-            (fw.competencies.get(e.competency))
-                .and_then(|c| own_split(fw, c, e.level, name))
-                .unwrap_or(e.level),
-        ),
-        None => Some(e.level),
-    }
+        Some(name) => own_split(fw, c, e.level, name)
+            .or_else(|| level_has_name(fw, e.competency, e.level, name).then_some(e.level))?,
+        None => e.level,
+    };
+    let (_, min, max) = scale(fw, c);
+    (level <= max && (level == 0 || level >= min)).then_some(level)
 }
 
 /// Competency `c` of `fw` with its lowest and highest level.

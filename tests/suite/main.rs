@@ -89,6 +89,7 @@ mod recommend;
 mod recommender;
 mod refused_rows;
 mod reports;
+mod review_scales;
 mod rollup;
 mod rubric_orders;
 mod rubric_scores;
