@@ -96,4 +96,5 @@ mod rubric_scores;
 mod scale_bounds;
 mod scales;
 mod schema;
+mod unknown_ids_at_once;
 mod validation;
