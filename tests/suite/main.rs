@@ -61,6 +61,7 @@ mod hardening;
 mod hour_totals;
 mod hr_headers;
 mod igot;
+mod igot_level_names;
 mod inference;
 mod json_every_error;
 mod json_inputs;
