@@ -3,10 +3,12 @@
 //! competency's own level names, as a level written with a name is read elsewhere. A name
 //! alone is the level of the competency that has it (one no level has is set aside); a
 //! name beside a number is kept beside it, and a name the competency gives another level
-//! is refused by the framework's check naming the course (igot/05).
+//! is refused by the framework's check naming the course (igot/05). A profile's level
+//! names are kept beside its levels likewise (igot/06).
 
 use karmayogi::{
-    EntityKind, Error, Framework, FrameworkSpec, IgotCourseOptions, IgotWhat, load_igot_courses,
+    EntityKind, Error, Evidence, EvidenceProblem, Framework, FrameworkSpec, IgotCourseOptions,
+    IgotWhat, LevelPolicy, OfficerSpec, Profile, load_igot_courses, load_igot_profile,
 };
 
 const FRAMEWORK: &str =
@@ -67,4 +69,56 @@ fn selected_level_names_are_read_by_the_competency_s_own_names() {
             named: Some(2),
         }]
     );
+}
+
+/// A profile's level names beside its levels (`competencySelfAttestedLevelName`,
+/// `competencyCBPCompletionLevelName`) are kept with them and checked by the competency's
+/// own names where the passbook meets a framework; a name alone is the level that has it
+/// (igot/06).
+#[test]
+fn profile_level_names_are_read_by_the_competency_s_own_names() {
+    const PROFILE: &str = include_str!("../data/cases/igot/06-profile-level-names.json");
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let load = load_igot_profile(PROFILE).expect("reads");
+    assert!(load.report.set_aside.is_empty(), "{:?}", load.report);
+    let read: Vec<(&str, u8, Option<&str>)> = (load.value.iter())
+        .map(|e| (e.competency.as_str(), e.level, e.level_name.as_deref()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("CID9", 3, Some("Reconciles")),
+            ("CID4", 2, Some("Advanced")),
+            ("CID4", Evidence::LEVEL_BY_NAME, Some("Proficient")),
+        ]
+    );
+    let officer = OfficerSpec {
+        id: "o1".into(),
+        name: None,
+        department: "posts".into(),
+        position: "p".into(),
+        target_position: None,
+        passbook: load.value,
+    };
+    let policy = LevelPolicy::default().self_declared(true);
+    let errors = Profile::new(&fw, &officer, &policy).expect_err("refused");
+    assert_eq!(
+        errors.into_vec(),
+        [Error::InvalidEvidence {
+            officer: "o1".into(),
+            index: 1,
+            competency: "CID4".into(),
+            problem: EvidenceProblem::LevelNameMismatch {
+                level: 2,
+                name: "Advanced".into(),
+                level_named: Some("Proficient".into()),
+                named: Some(3),
+            },
+        }]
+    );
+    let mut agreeing = officer.clone();
+    agreeing.passbook.remove(1);
+    let profile = Profile::new(&fw, &agreeing, &policy).expect("reads");
+    assert_eq!(profile.level(&fw, "CID9").expect("known").get(), 3);
+    assert_eq!(profile.level(&fw, "CID4").expect("known").get(), 2);
 }
