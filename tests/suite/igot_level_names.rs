@@ -8,7 +8,7 @@
 
 use karmayogi::{
     EntityKind, Error, Evidence, EvidenceProblem, Framework, FrameworkSpec, IgotCourseOptions,
-    IgotWhat, LevelPolicy, OfficerSpec, Profile, load_igot_courses, load_igot_profile,
+    IgotWhat, LevelPolicy, Profile, load_igot_courses, load_igot_profile,
 };
 
 const FRAMEWORK: &str =
@@ -92,14 +92,7 @@ fn profile_level_names_are_read_by_the_competency_s_own_names() {
             ("CID4", Evidence::LEVEL_BY_NAME, Some("Proficient")),
         ]
     );
-    let officer = OfficerSpec {
-        id: "o1".into(),
-        name: None,
-        department: "posts".into(),
-        position: "p".into(),
-        target_position: None,
-        passbook: load.value,
-    };
+    let officer = crate::support::officer("o1", "posts", "p", load.value);
     let policy = LevelPolicy::default().self_declared(true);
     let errors = Profile::new(&fw, &officer, &policy).expect_err("refused");
     assert_eq!(
