@@ -458,7 +458,7 @@ impl From<EvidenceRead> for Evidence {
 impl Serialize for Evidence {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let level = (self.level, self.level_name.as_deref());
+        let level = (self.level, self.named());
         let mut s = match self.by_name() {
             // A level given by its name alone is written so, and reads back the same.
             Some(name) => {
@@ -506,14 +506,22 @@ impl Evidence {
     /// the same cell. [`OfficersSpec::to_json`] writes the name alone back. A name that
     /// is not a name alone, as an entry built in Rust may hold (`"3"`, `"Level 3"`,
     /// `"3 - Advanced"`), means what that text written as the `level` reads as (the
-    /// number, and the name beside it), as it reads once written and read back.
+    /// number, and the name beside it), as it reads once written and read back. Without
+    /// a name, or with a blank one, it is refused there as
+    /// [`EvidenceProblem::UnresolvedLevelName`](crate::EvidenceProblem::UnresolvedLevelName)
+    /// with an empty name, and written as the number 255, which reads back as the same
+    /// entry and is refused alike; a blank name beside a number is none, and written so.
     pub const LEVEL_BY_NAME: u8 = level_text::BY_NAME;
 
     /// The name of a level given by name only ([`Evidence::LEVEL_BY_NAME`]).
     pub(crate) fn by_name(&self) -> Option<&str> {
-        self.level_name
-            .as_deref()
-            .filter(|_| self.level == Self::LEVEL_BY_NAME)
+        self.named().filter(|_| self.level == Self::LEVEL_BY_NAME)
+    }
+
+    /// [`Evidence::level_name`], a blank one as none: it names nothing, and JSON has no
+    /// `level` text that reads back as it.
+    fn named(&self) -> Option<&str> {
+        self.level_name.as_deref().filter(|n| !n.trim().is_empty())
     }
 
     /// The entry as borrowed fields, a blank course as none.
@@ -522,7 +530,7 @@ impl Evidence {
         EvidenceView {
             competency: self.competency.as_str(),
             level: self.level,
-            level_name: self.level_name.as_deref(),
+            level_name: self.named(),
             source: self.source,
             date: &self.date,
             verified: self.verified,

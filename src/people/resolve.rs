@@ -454,8 +454,12 @@ fn shown_level(
     e: EvidenceView<'_>,
     problems: &mut Vec<EvidenceProblem>,
 ) -> (u8, bool) {
-    let Some(name) = e.level_name else {
-        return (e.level, false);
+    let name = match e.level_name {
+        Some(name) => name,
+        // Given by name only without a name (or a blank one), as an entry built in Rust
+        // may be: no level has it, so it is refused as such a name is.
+        None if e.level == Evidence::LEVEL_BY_NAME => "",
+        None => return (e.level, false),
     };
     if e.level != Evidence::LEVEL_BY_NAME {
         let own = competency.and_then(|c| own_split(fw, c, e.level, name));

@@ -68,6 +68,7 @@ mod json_inputs;
 mod json_messages;
 mod level_messages;
 mod level_names_alone;
+mod level_names_blank;
 mod level_names_numbered;
 mod levels;
 mod levels_marked_missing;
