@@ -148,7 +148,7 @@ fn career_options(v: &Value) -> CareerOptions {
 }
 
 /// The fits as JSON, or the error's text; a panic reported as such.
-fn fits(run: impl Fn() -> Result<Vec<karmayogi::CareerFit>, karmayogi::Error>) -> Value {
+fn fits<E: std::fmt::Display>(run: impl Fn() -> Result<Vec<karmayogi::CareerFit>, E>) -> Value {
     let go = || {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             run()

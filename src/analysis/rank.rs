@@ -7,7 +7,9 @@ use serde::Serialize;
 use crate::analysis::gap::{Tally, merge_held, tally};
 use crate::model::order;
 use crate::people::cohort::unpack;
-use crate::{Cohort, DepartmentId, Error, Framework, GapOptions, OfficerId, PositionId, Profile};
+use crate::{
+    Cohort, DepartmentId, Error, Errors, Framework, GapOptions, OfficerId, PositionId, Profile,
+};
 
 /// Options for rankings.
 #[derive(Clone, Debug, PartialEq)]
@@ -179,8 +181,9 @@ impl Framework {
     /// Ties are broken by smaller total shortfall, then input order.
     ///
     /// # Errors
-    /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
-    /// when the cohort was built from another framework.
+    /// [`Error::FrameworkMismatch`] alone when the cohort was built from another framework;
+    /// otherwise every [`Error::UnknownId`] at once: an unknown position's, then an
+    /// unknown department's, each with its nearest known id.
     ///
     /// # Complexity
     /// O(n·(r + h) + k log k) time for n officers, r requirements and h held competencies
@@ -190,10 +193,10 @@ impl Framework {
         cohort: &'a Cohort,
         position: &str,
         options: &RankOptions,
-    ) -> Result<Vec<Fit>, Error> {
+    ) -> Result<Vec<Fit>, Errors> {
         self.check_stamp(cohort.stamp)?;
-        let p = self.position_index(position)?;
-        self.check_department(options.department.as_ref(), Some(cohort))?;
+        let department = options.department.as_ref();
+        let p = self.position_and_department(position, department, Some(cohort))?;
         let reqs = self.position_reqs(p);
         let sums = self.level_sums[p as usize];
         let required: u32 = sums.iter().sum();

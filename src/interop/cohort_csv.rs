@@ -625,13 +625,15 @@ impl Reader<'_> {
         {
             self.held.push(k, c << 3 | u32::from(level));
         }
+        // A row refused for its own cells is still an entry of the passbook, so the
+        // entries after it are numbered as the same passbook's JSON numbers them.
+        self.entries[k as usize] += 1;
         if e.faulty {
-            // Its own problems are reported; the entry is not counted.
+            // Its own problems are reported; the entry's level is not counted.
             completed.clear();
             self.scratch = completed;
             return;
         }
-        self.entries[k as usize] += 1;
         for &course in &completed {
             self.completed.push((k, course));
         }

@@ -118,7 +118,9 @@ pub(crate) use rows::{
 /// `course`), as `false` in `verified`, and counted in [`CsvFileRead::missing`]; in a required column
 /// (`id`, `department`, `position`, `officer`, `competency` unless the framework has
 /// such a competency, `level`, `source`) it is [`Error::CsvInvalidValue`] naming the row
-/// and column, never an id.
+/// and column, never an id. The JSON readers refuse such a passbook `level` alike
+/// ([`Error::Json`] at the entry's `level`, expecting the same), never as a level's name
+/// (tests/data/cases/officers/10).
 ///
 /// A cell of a column read that holds U+FFFD (`Jos\u{fffd}`), the character a decoder puts
 /// for bytes that are not UTF-8, as a browser's `TextDecoder` or
@@ -275,7 +277,8 @@ pub struct OfficersLoad {
 ///
 /// A problem in one cell does not hide the others of its row: a passbook row whose level,
 /// source or verified flag does not read is still checked for its officer, competency,
-/// date and course (and is no passbook entry), and an officer row whose department or
+/// date and course (it is not kept, but keeps its place: the entries of a passbook are
+/// numbered by their rows, as the same passbook's JSON numbers them), and an officer row whose department or
 /// position is empty or unreadable still has its position and target checked, and its
 /// passbook rows are read as that officer's rather than reported as naming an officer
 /// missing from `officers.csv`; a passbook row naming an officer `officers.csv` does not
@@ -341,6 +344,7 @@ pub fn load_officers(
         officers: Vec::new(),
         officer_lines: Vec::new(),
         entry_lines: Vec::new(),
+        faulty_rows: Vec::new(),
         index: HashMap::new(),
         nearest: Nearest::new(NEAREST_LIMIT),
         refused: HashMap::new(),
@@ -382,6 +386,10 @@ struct Loader<'f, 'o> {
     officer_lines: Vec<usize>,
     /// Per officer, the line of each passbook entry.
     entry_lines: Vec<Vec<usize>>,
+    /// Per officer, the passbook rows not kept for a cell that does not read: each is
+    /// still an entry of the passbook, so the entries after it are numbered as the same
+    /// passbook's JSON numbers them.
+    faulty_rows: Vec<usize>,
     /// Officer id → index in `officers`.
     index: HashMap<String, usize>,
     nearest: Nearest,
@@ -460,6 +468,7 @@ impl Loader<'_, '_> {
                 self.index.insert(o.id.to_owned(), self.officers.len());
                 self.officer_lines.push(o.line);
                 self.entry_lines.push(Vec::new());
+                self.faulty_rows.push(0);
                 self.officers.push(OfficerSpec {
                     id: o.id.into(),
                     name: o.name.map(lf_lines),
@@ -521,7 +530,7 @@ impl Loader<'_, '_> {
                 );
                 completed.clear();
                 let officer = &mut self.officers[k];
-                let index = officer.passbook.len();
+                let index = officer.passbook.len() + self.faulty_rows[k];
                 name_entry(
                     &mut errors[start..],
                     officer.id.as_str(),
@@ -538,6 +547,7 @@ impl Loader<'_, '_> {
                 );
                 if e.faulty {
                     // Its own problems are reported; the entry is not kept.
+                    self.faulty_rows[k] += 1;
                     return;
                 }
                 let evidence = Evidence {

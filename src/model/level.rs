@@ -249,6 +249,21 @@ pub(crate) fn name_alone(text: &str) -> bool {
         && numbered_name(t).is_none()
 }
 
+/// Whether `text` is a name followed by a whole number after spaces alone (`Foundation
+/// 2`, `Band 1`), as a competency may name its levels: such text is a level's name where
+/// the competency has a level of that name, and the number with the name before it
+/// ([`numbered_name`]) where it has none; which, only the competency can say. O(length).
+pub(crate) fn name_then_number(text: &str) -> bool {
+    let t = text.trim();
+    let Some((name, number)) = t.rsplit_once(char::is_whitespace) else {
+        return false;
+    };
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && name.trim_end().ends_with(char::is_alphanumeric)
+        && numbered_name(t).is_some()
+}
+
 /// Whether `t` is a number counted out of a scale's size, `N of M` or `N out of M` (any
 /// case, N and M digits), as survey and appraisal exports write a rating. O(length).
 fn out_of(t: &str) -> bool {

@@ -77,9 +77,9 @@ pub(crate) fn levels_named(competency: Option<(&CompetencySpec, u8, u8)>, text: 
 
 /// The level of `competency` (existing at `min` to `max`) whose own name ([`level_named`])
 /// is written as level `level` with `name`: the one level whose name [`numbered_name`]
-/// splits into that number and that name (compared trimmed, in any case), as a JSON
-/// passbook, read without a framework, splits a competency's own name that holds a number
-/// (`Foundation 2` is level 2 with the name `Foundation`; `Band 2`, level 4 of a
+/// splits into that number and that name (compared trimmed, in any case), as a passbook
+/// entry built in Rust or a JSON document of an earlier version splits a competency's own
+/// name that holds a number (`Foundation 2` is level 2 with the name `Foundation`; `Band 2`, level 4 of a
 /// competency starting at 3, is level 2 with the name `Band`), where the CSV reader reads
 /// the whole name. `None` when no level or several are so named. O(levels).
 pub(crate) fn own_name_split(

@@ -8,7 +8,10 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
 
-use crate::model::level::{Written, name_alone, number_like, numbered_name, whole_text};
+use crate::model::level::{
+    Written, name_alone, name_then_number, number_like, numbered_name, whole_text,
+};
+use crate::model::missing::{NotMissing, is_missing};
 use crate::model::whole::Whole;
 
 /// Starts writing struct `name` of `len` fields with fields `competency` and `level`: the
@@ -42,7 +45,12 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
 /// `"Works alone"`: text with a letter that reads as no number, as the officers CSV
 /// reader takes a level cell for a name) gives [`BY_NAME`] and the name, trimmed, for
 /// the name to be read by the competency's own names where the passbook meets a
-/// framework; without it such text is refused as [`Written`] refuses it.
+/// framework; without it such text is refused as [`Written`] refuses it. So is a name
+/// followed by a number (`"Foundation 2"`, `"Band 1"`), which may be a competency's own
+/// name of a level: where the competency has no level of that name, it is the number with
+/// the name beside it (`people::resolve::as_read_back`). A mark of a
+/// missing value (`"N/A"`, `"-"`, see `model::missing`) is then refused as the officers
+/// CSV reader refuses it in a `level` cell, never kept as a name.
 #[derive(Clone, Copy)]
 pub(crate) struct Named {
     pub(crate) whole: Whole,
@@ -66,10 +74,15 @@ impl Named {
     /// number is within the field's range.
     fn numbered<E: de::Error>(self, text: &str) -> Option<Result<(u64, &str), E>> {
         let t = text.trim();
+        if self.alone && is_missing(t) {
+            return Some(Err(E::invalid_value(Unexpected::Str(text), &NotMissing)));
+        }
         if whole_text(t).is_some() || !t.contains(char::is_alphabetic) || number_like(t) {
             return None;
         }
-        if self.alone && name_alone(t) {
+        // A name then a number (`Foundation 2`) may be a competency's own name of a
+        // level: kept whole, as the CSV reader reads it, for the competency to say.
+        if self.alone && (name_alone(t) || name_then_number(t)) {
             return Some(Ok((u64::from(BY_NAME), t)));
         }
         let (n, name) = numbered_name(t)?;

@@ -36,6 +36,7 @@ pub(crate) mod level;
 pub(crate) mod level_name;
 pub(crate) mod level_text;
 pub(crate) mod lookup;
+pub(crate) mod missing;
 pub(crate) mod names;
 pub(crate) mod nearest;
 pub(crate) mod order;

@@ -118,7 +118,8 @@ impl OfficersSpec {
     /// or a string holding one (`"3"`, `"Level 3"`)``). A `level` written as a string
     /// holding a whole number (`"3"`, `"Level 3"`) is read as the number; a level's name,
     /// alone or beside a number, is kept in [`Evidence::level_name`], to be read by the
-    /// competency's names where the passbook meets a framework (see [`Evidence::level`]). A level above the competency's
+    /// competency's names where the passbook meets a framework (see [`Evidence::level`]);
+    /// a mark of a missing value (`"N/A"`, `"-"`) is refused. A level above the competency's
     /// levels is refused where the passbook is checked against a framework, naming them.
     /// A problem outside `officers` names no officer. The first problem only:
     /// [`OfficersSpec::from_json_all`] reports every bad field of every
@@ -359,7 +360,11 @@ pub struct Evidence {
     /// [`EvidenceProblem::UnresolvedLevelName`](crate::EvidenceProblem::UnresolvedLevelName).
     /// A number with a name (`"3 - Advanced"`, `"Advanced
     /// (3)"`, `"Level 3: Advanced"`) is the number, the name kept in
-    /// [`Evidence::level_name`].
+    /// [`Evidence::level_name`]. A mark of a missing value (`"N/A"`, `"NA"`, `"#N/A"`,
+    /// `"NULL"`, `"\N"`, `"-"`, `"--"`, in any ASCII case) is no level and no name: the
+    /// readers refuse it ([`Error::Json`](crate::Error::Json) expecting "a value, not a
+    /// mark of a missing one"), as the officers CSV readers refuse the same cell, so one
+    /// passbook gives the same entries refused from either format (officers/10).
     pub level: u8,
     /// The name written beside the level's number, trimmed (`"3 - Advanced"` gives
     /// `Advanced`), as HR systems export a level picked from a list, or the name a level
@@ -372,9 +377,13 @@ pub struct Evidence {
     /// [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch),
     /// naming both readings, since which of the two is meant is unknowable. One exception:
     /// a competency's own level name that holds a number (`Foundation 2`, or `Band 2` for
-    /// its level 4), which the JSON readers split into a number and a name (level 2,
-    /// `Foundation`) as they read it without the framework, is the level of that name, as
-    /// the officers CSV reader reads the cell whole (scales/29).
+    /// its level 4), split into a number and a name (level 2, `Foundation`, as a JSON
+    /// document of an earlier version holds it), is the level of that name, as the
+    /// officers CSV reader reads the cell whole (scales/29). The JSON readers keep a name
+    /// followed by a number (`"Foundation 2"`) whole, given by name only: it is the level
+    /// the competency names so, else the number with the name before it, as the CSV
+    /// reader reads it, so `Foundation 2` is level 1 where level 1 is named so and level 2
+    /// `Foundation` (scales/31).
     pub level_name: Option<String>,
     /// Where the evidence came from. JSON may also spell it as the CSV reader reads it
     /// (`evidence.csv`): in any capitalisation with a space or `-` for each `_`
@@ -449,7 +458,7 @@ impl From<EvidenceRead> for Evidence {
 impl Serialize for Evidence {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let level = (self.level, self.level_name.as_deref());
+        let level = (self.level, self.named());
         let mut s = match self.by_name() {
             // A level given by its name alone is written so, and reads back the same.
             Some(name) => {
@@ -497,14 +506,22 @@ impl Evidence {
     /// the same cell. [`OfficersSpec::to_json`] writes the name alone back. A name that
     /// is not a name alone, as an entry built in Rust may hold (`"3"`, `"Level 3"`,
     /// `"3 - Advanced"`), means what that text written as the `level` reads as (the
-    /// number, and the name beside it), as it reads once written and read back.
+    /// number, and the name beside it), as it reads once written and read back. Without
+    /// a name, or with a blank one, it is refused there as
+    /// [`EvidenceProblem::UnresolvedLevelName`](crate::EvidenceProblem::UnresolvedLevelName)
+    /// with an empty name, and written as the number 255, which reads back as the same
+    /// entry and is refused alike; a blank name beside a number is none, and written so.
     pub const LEVEL_BY_NAME: u8 = level_text::BY_NAME;
 
     /// The name of a level given by name only ([`Evidence::LEVEL_BY_NAME`]).
     pub(crate) fn by_name(&self) -> Option<&str> {
-        self.level_name
-            .as_deref()
-            .filter(|_| self.level == Self::LEVEL_BY_NAME)
+        self.named().filter(|_| self.level == Self::LEVEL_BY_NAME)
+    }
+
+    /// [`Evidence::level_name`], a blank one as none: it names nothing, and JSON has no
+    /// `level` text that reads back as it.
+    fn named(&self) -> Option<&str> {
+        self.level_name.as_deref().filter(|n| !n.trim().is_empty())
     }
 
     /// The entry as borrowed fields, a blank course as none.
@@ -513,7 +530,7 @@ impl Evidence {
         EvidenceView {
             competency: self.competency.as_str(),
             level: self.level,
-            level_name: self.level_name.as_deref(),
+            level_name: self.named(),
             source: self.source,
             date: &self.date,
             verified: self.verified,

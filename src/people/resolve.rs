@@ -6,7 +6,7 @@ use crate::model::date::{
     iso_date_bytes, parse_iso_date, parse_iso_date_or_time, suggest_iso_date,
 };
 use crate::model::day_memo::DayMemo;
-use crate::model::level::{name_alone, numbered_name, whole_text};
+use crate::model::level::{name_alone, name_then_number, numbered_name, whole_text};
 use crate::model::level_name;
 use crate::model::nearest::Nearest;
 use crate::model::order;
@@ -314,7 +314,7 @@ pub(crate) fn check_evidence(
     nearest: &mut Nearest,
 ) -> Checked {
     let mut problems = Vec::new();
-    let e = as_read_back(e);
+    let e = as_read_back(fw, e);
     let competency = fw.competencies.get(e.competency);
     let (shown, name_read) = shown_level(fw, competency, e, &mut problems);
     let mut level = shown;
@@ -419,13 +419,18 @@ fn name_mismatch(fw: &Framework, c: u32, level: u8, name: &str) -> EvidenceProbl
 /// a level given by name only ([`Evidence::LEVEL_BY_NAME`]) whose name is not a name
 /// alone, as an entry built in Rust may hold (`3`, `Level 3`, `3 - Advanced`), is written
 /// as that text, which reads as the number (and the name beside it); so it means that
-/// here too. Any other entry is itself. O(length of the name).
-pub(crate) fn as_read_back(mut e: EvidenceView<'_>) -> EvidenceView<'_> {
+/// here too. A name followed by a number (`Foundation 2`), which a JSON passbook keeps
+/// whole, is the name of the level of `fw`'s competency that has it, else the number with
+/// the name before it (level 2 named `Foundation`), as the CSV reader reads the cell. Any
+/// other entry is itself. O(length of the name + levels).
+pub(crate) fn as_read_back<'e>(fw: &Framework, mut e: EvidenceView<'e>) -> EvidenceView<'e> {
     let Some(name) = e.level_name.filter(|_| e.level == Evidence::LEVEL_BY_NAME) else {
         return e;
     };
     let text = name.trim();
-    if name_alone(text) {
+    // A competency's own name holding a number (`Foundation 2`) is that level's name,
+    // as the CSV reader reads the cell, before it is a number with a name.
+    if name_alone(text) || (name_then_number(text) && named_level(fw, e.competency, text).is_ok()) {
         return e;
     }
     if let Some(n) = whole_text(text) {
@@ -441,7 +446,7 @@ pub(crate) fn as_read_back(mut e: EvidenceView<'_>) -> EvidenceView<'_> {
 /// number's). A level given by its name alone is the level of the competency with that
 /// name, as the officers CSV reader reads the cell; a name no level or several have
 /// claims none, its problem in `problems`. A number and a name that are a competency's
-/// own name holding a number, as a JSON passbook splits `Foundation 2`, is the level of
+/// own name holding a number, split as an entry built in Rust may hold `Foundation 2`, is the level of
 /// that name, as the CSV reader reads it. O(levels).
 fn shown_level(
     fw: &Framework,
@@ -449,8 +454,12 @@ fn shown_level(
     e: EvidenceView<'_>,
     problems: &mut Vec<EvidenceProblem>,
 ) -> (u8, bool) {
-    let Some(name) = e.level_name else {
-        return (e.level, false);
+    let name = match e.level_name {
+        Some(name) => name,
+        // Given by name only without a name (or a blank one), as an entry built in Rust
+        // may be: no level has it, so it is refused as such a name is.
+        None if e.level == Evidence::LEVEL_BY_NAME => "",
+        None => return (e.level, false),
     };
     if e.level != Evidence::LEVEL_BY_NAME {
         let own = competency.and_then(|c| own_split(fw, c, e.level, name));
@@ -483,21 +492,24 @@ fn own_split(fw: &Framework, c: u32, level: u8, name: &str) -> Option<u8> {
 
 /// The level passbook entry `e` counts as (see [`crate::Evidence::level_name`]), read as
 /// [`as_read_back`] reads it: a name alone read by the competency's names, a
-/// competency's own name holding a number read as that level, else its number; `None` for a
-/// name alone that names no level, or several. O(levels).
+/// competency's own name holding a number read as that level, else its number; `None`
+/// for an entry whose level validation refuses (`check_evidence`): of a competency `fw`
+/// does not hold, a name alone that names no level or several, a number with another
+/// level's name, or a level outside the competency's scale (above its highest, or below
+/// its lowest but not 0). O(levels).
 pub(crate) fn entry_level(fw: &Framework, e: EvidenceView<'_>) -> Option<u8> {
-    let e = as_read_back(e);
-    match e.level_name {
+    let e = as_read_back(fw, e);
+    let c = fw.competencies.get(e.competency)?;
+    let level = match e.level_name {
         Some(name) if e.level == Evidence::LEVEL_BY_NAME => {
-            named_level(fw, e.competency, name).ok()
+            named_level(fw, e.competency, name).ok()?
         }
-        Some(name) => Some(
-            (fw.competencies.get(e.competency))
-                .and_then(|c| own_split(fw, c, e.level, name))
-                .unwrap_or(e.level),
-        ),
-        None => Some(e.level),
-    }
+        Some(name) => own_split(fw, c, e.level, name)
+            .or_else(|| level_has_name(fw, e.competency, e.level, name).then_some(e.level))?,
+        None => e.level,
+    };
+    let (_, min, max) = scale(fw, c);
+    (level <= max && (level == 0 || level >= min)).then_some(level)
 }
 
 /// Competency `c` of `fw` with its lowest and highest level.

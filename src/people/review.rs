@@ -51,8 +51,12 @@ impl Framework {
     ///   officer's other warnings with every id of the set. They are distinct officers
     ///   (nothing is merged), but they print alike in every report.
     ///
-    /// What validation rejects (unknown positions, malformed dates, …) is not repeated
-    /// here; such an officer or entry is skipped.
+    /// What validation rejects (unknown positions, malformed dates, a level outside its
+    /// competency's scale or a name that names no level, …) is not repeated here; such an
+    /// officer or entry is skipped, never compared with another entry as a repeat or a
+    /// contradiction (a level 7 of a competency of levels 1 to 5 is reported by
+    /// [`Cohort::new`](crate::Cohort::new) as
+    /// [`EvidenceProblem::LevelAboveScale`], not here as "conflicts with level 3").
     ///
     /// # Complexity
     /// O(E log E) for E passbook entries (the entries of each passbook sorted to find
@@ -142,8 +146,9 @@ pub(crate) fn review_officer(
         }
     }
     // A level given by its name alone counts as the level the competency gives that name,
-    // as does a competency's own name holding a number; a name alone that no level or
-    // several have gives none (validation reports it), so the entry is compared with none.
+    // as does a competency's own name holding a number; an entry whose level validation
+    // refuses (a name that names no level or several, a level outside the competency's
+    // scale) gives none, so the entry is compared with none (officers/09, 11).
     let levels: Vec<Option<u8>> = (officer.passbook.iter())
         .map(|e| entry_level(fw, e.view()))
         .collect();

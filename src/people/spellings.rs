@@ -1,5 +1,5 @@
 //! How HR systems spell a passbook entry's verified flag, and the marks of a missing
-//! value: read alike from CSV cells (`evidence.csv`) and from JSON strings (an officers
+//! value (`model::missing`): read alike from CSV cells (`evidence.csv`) and from JSON strings (an officers
 //! document converted from such a file), so a value one reader accepts the other accepts
 //! too. The source's spellings are beside [`EvidenceSource`](crate::EvidenceSource)'s
 //! reading.
@@ -8,15 +8,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-/// The markers of a missing value, lowercase.
-const MARKERS: [&str; 7] = ["na", "n/a", "#n/a", "null", "\\n", "-", "--"];
-
-/// Whether `text` (a trimmed cell) marks a missing value. O(1): a cell of more than four
-/// bytes is none.
-#[inline]
-pub(crate) fn is_missing(text: &str) -> bool {
-    text.len() <= 4 && MARKERS.iter().any(|m| text.eq_ignore_ascii_case(m))
-}
+pub(crate) use crate::model::missing::is_missing;
 
 /// A verified flag: empty is `true` (as in JSON), and `true`/`false`, `yes`/`no`, `y`/`n`
 /// or `1`/`0` in any case. (A mark of a missing value, `N/A`, is read as `false` before

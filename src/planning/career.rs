@@ -323,8 +323,9 @@ impl Framework {
     /// equals planning every officer and sorting, whatever the order.
     ///
     /// # Errors
-    /// [`Error::UnknownId`] for an unknown position or department; [`Error::FrameworkMismatch`]
-    /// when the cohort was built from another framework.
+    /// [`Error::FrameworkMismatch`] alone when the cohort was built from another framework;
+    /// otherwise every [`Error::UnknownId`] at once: an unknown position's, then an
+    /// unknown department's, each with its nearest known id.
     ///
     /// # Complexity
     /// Time O(b + n·(r + h) + t·(log n + b) + d·P) for the post's bounds (b as in
@@ -341,10 +342,10 @@ impl Framework {
         cohort: &Cohort,
         position: &str,
         options: &CareerOptions,
-    ) -> Result<Vec<CareerFit>, Error> {
+    ) -> Result<Vec<CareerFit>, crate::Errors> {
         self.check_stamp(cohort.stamp)?;
-        let p = self.position_index(position)?;
-        self.check_department(options.department.as_ref(), Some(cohort))?;
+        let department = options.department.as_ref();
+        let p = self.position_and_department(position, department, Some(cohort))?;
         let department = match &options.department {
             None => None,
             Some(d) => match cohort.departments.binary_search(d) {

@@ -199,7 +199,8 @@ impl Framework {
     /// # Errors
     /// [`Errors`](Errors) naming every unknown competency or course, level above a
     /// competency's scale or between 0 and its lowest level ([`Error::InvalidLevel`]; 0,
-    /// none, is always allowed), and competency listed twice.
+    /// none, is always allowed), and competency listed twice, then every competency
+    /// weight of `options` naming an unknown competency (in id order), all at once.
     pub fn recommend_targets<'f>(
         &'f self,
         targets: &[Target],
@@ -256,6 +257,7 @@ impl Framework {
                 None => errors.push(self.unknown_id(EntityKind::Course, c.as_str())),
             }
         }
+        errors.extend(self.unknown_weights(options));
         if let Some(e) = Errors::from_vec(errors) {
             return Err(e);
         }

@@ -586,7 +586,8 @@ fn successors_rank_officers_by_training_needed() {
         .unwrap();
     assert_eq!(all.len(), 3);
     assert_eq!(
-        fw.successors(&cohort, "nowhere", &CareerOptions::default()),
+        fw.successors(&cohort, "nowhere", &CareerOptions::default())
+            .map_err(crate::support::the_only),
         Err(Error::UnknownId {
             kind: EntityKind::Position,
             id: "nowhere".into(),
@@ -625,7 +626,8 @@ fn a_profile_from_another_framework_is_refused() {
     );
     let cohort = Cohort::new(&a, [&o], &LevelPolicy::default()).unwrap();
     assert_eq!(
-        b.successors(&cohort, "clerk", &CareerOptions::default()),
+        b.successors(&cohort, "clerk", &CareerOptions::default())
+            .map_err(crate::support::the_only),
         Err(Error::FrameworkMismatch)
     );
 }

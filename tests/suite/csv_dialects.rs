@@ -405,7 +405,7 @@ fn missing_value_marks_in_required_columns_are_errors_naming_row_and_column() {
                  `rti`): found `NA`, {expected}"
             ),
             format!(
-                "evidence.csv line 5, column `source`: officer `o3` passbook entry 0 (competency \
+                "evidence.csv line 5, column `source`: officer `o3` passbook entry 1 (competency \
                  `rti`): found `NULL`, {expected}"
             ),
         ]

@@ -170,7 +170,8 @@ fn a_level_that_does_not_read_is_refused_with_the_competencys_own_levels() {
     let evidence = include_str!("../data/cases/csv/12-levels-outside-the-scale-evidence.csv");
     let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
     let options = OfficersCsvOptions::default();
-    // A row whose level does not read is no passbook entry: the next takes its place.
+    // A row whose level does not read is still an entry of the passbook, numbered by its
+    // place as the same passbook's JSON numbers it.
     let entry = |line: usize, index: usize, competency: &str| {
         format!(
             "evidence.csv line {line}, column `level`: officer `o1` passbook entry {index} \
@@ -182,33 +183,33 @@ fn a_level_that_does_not_read_is_refused_with_the_competencys_own_levels() {
             "{}found `9`, expected a level from 0 to 4",
             entry(2, 0, "noting")
         ),
-        format!("{}level 5: expected 0 to 4", entry(3, 0, "noting")),
+        format!("{}level 5: expected 0 to 4", entry(3, 1, "noting")),
         format!(
             "{}found `Level 6`, expected a level from 0 to 4, or the name of one of the \
              competency's levels",
-            entry(4, 1, "noting")
+            entry(4, 2, "noting")
         ),
         // A level that reads, with a name the competency does not give it: an entry.
         format!(
             "{}level 4 written with the name `Ustad`, which the competency gives no level: \
              its level 4 is `Expert`; write the number alone, or with that name",
-            entry(5, 1, "noting")
+            entry(5, 3, "noting")
         ),
         format!(
             "{}found `7`, expected a level 0 (none) or 4 to 5",
-            entry(6, 2, "sfia")
+            entry(6, 4, "sfia")
         ),
         format!(
             "{}found `9`, expected a level from 0 to 5",
-            entry(7, 2, "rti")
+            entry(7, 5, "rti")
         ),
         // A competency the framework does not hold: no range claimed.
         format!(
             "{}found `9`, expected a level, 0 (none) or one of the competency's levels (at \
              most 5)",
-            entry(8, 2, "notng")
+            entry(8, 6, "notng")
         ),
-        "evidence.csv line 8, column `competency`: officer `o1` passbook entry 2 (competency \
+        "evidence.csv line 8, column `competency`: officer `o1` passbook entry 6 (competency \
          `notng`): unknown competency, did you mean `noting`?"
             .to_owned(),
     ];

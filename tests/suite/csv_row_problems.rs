@@ -62,7 +62,8 @@ fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
         "o1,rti,x,assessment,2024-01-05,,",
         // An officer missing from officers.csv, with a level that does not read.
         "o9,rti,x,assessment,2024-01-05,,",
-        // The second entry: rows set aside are no passbook entries.
+        // The fifth entry: a row set aside is still an entry of the passbook, numbered as
+        // the same passbook's JSON numbers it.
         "o1,noting,9,assessment,45657,,",
     ]);
     assert_eq!(
@@ -76,26 +77,26 @@ fn a_passbook_row_with_a_bad_level_is_checked_for_everything_else() {
             "evidence.csv line 2, column `date`: officer `o1` passbook entry 0 (competency \
              `notng`): date `2024-13-40` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
              date-time, or no date",
-            "evidence.csv line 3, column `source`: officer `o1` passbook entry 0 (competency \
+            "evidence.csv line 3, column `source`: officer `o1` passbook entry 1 (competency \
              `rti`): found `assesment`, expected \
              `course_completion`, `assessment`, `feedback360` or `self_declared`",
-            "evidence.csv line 3, column `course`: officer `o1` passbook entry 0 (competency \
+            "evidence.csv line 3, column `course`: officer `o1` passbook entry 1 (competency \
              `rti`): unknown course `rti-999`",
-            "evidence.csv line 4, column `verified`: officer `o1` passbook entry 0 (competency \
+            "evidence.csv line 4, column `verified`: officer `o1` passbook entry 2 (competency \
              `rti`): found `maybe`, expected `true` or \
              `false` (or yes/no, 1/0), or nothing",
-            "evidence.csv line 4, column `course`: officer `o1` passbook entry 0 (competency \
+            "evidence.csv line 4, column `course`: officer `o1` passbook entry 2 (competency \
              `rti`): a course completion names no course: expected the course's id",
-            "evidence.csv line 5, column `level`: officer `o1` passbook entry 0 (competency \
+            "evidence.csv line 5, column `level`: officer `o1` passbook entry 3 (competency \
              `rti`): level written as the name `x`, which no level of the competency has: \
              expected a level from 0 to 5, or the name of one of the competency's levels",
             "evidence.csv line 6, column `level`: officer `o9` (competency `rti`): found `x`, \
              expected a level from 0 to 5, or \
              the name of one of the competency's levels",
             "evidence.csv line 6, column `officer`: `o9` is not in officers.csv",
-            "evidence.csv line 7, column `level`: officer `o1` passbook entry 1 (competency \
+            "evidence.csv line 7, column `level`: officer `o1` passbook entry 4 (competency \
              `noting`): found `9`, expected a level from 0 to 3",
-            "evidence.csv line 7, column `date`: officer `o1` passbook entry 1 (competency \
+            "evidence.csv line 7, column `date`: officer `o1` passbook entry 4 (competency \
              `noting`): date `45657` is not an iso date: expected yyyy-mm-dd, an iso \
              8601 date-time, or no date (did you mean `2024-12-31`?)",
         ]

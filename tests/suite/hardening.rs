@@ -2155,12 +2155,14 @@ fn exercise_cohort(fw: &Framework, cohort: &Cohort, knobs: &Knobs) {
         serialized(&next);
     }
     expect_unknown(
-        fw.officers_for(cohort, GHOST, &rank),
+        fw.officers_for(cohort, GHOST, &rank)
+            .map_err(crate::support::the_only),
         EntityKind::Position,
         GHOST,
     );
     expect_unknown(
-        fw.successors(cohort, GHOST, &career),
+        fw.successors(cohort, GHOST, &career)
+            .map_err(crate::support::the_only),
         EntityKind::Position,
         GHOST,
     );
@@ -3826,11 +3828,13 @@ fn analyses_refuse_profiles_and_cohorts_from_another_framework() {
     mismatch(
         other
             .officers_for(&cohort, position, &RankOptions::default())
+            .map_err(crate::support::the_only)
             .expect_err("mismatch"),
     );
     mismatch(
         other
             .successors(&cohort, position, &CareerOptions::default())
+            .map_err(crate::support::the_only)
             .expect_err("mismatch"),
     );
     mismatch(
@@ -3935,12 +3939,14 @@ fn an_empty_framework_and_an_empty_cohort_give_empty_results() {
     expect_unknown(fw.requirements("p"), EntityKind::Position, "p");
     expect_unknown(fw.prerequisite_closure("k"), EntityKind::Course, "k");
     expect_unknown(
-        fw.officers_for(&cohort, "p", &RankOptions::default()),
+        fw.officers_for(&cohort, "p", &RankOptions::default())
+            .map_err(crate::support::the_only),
         EntityKind::Position,
         "p",
     );
     expect_unknown(
-        fw.successors(&cohort, "p", &CareerOptions::default()),
+        fw.successors(&cohort, "p", &CareerOptions::default())
+            .map_err(crate::support::the_only),
         EntityKind::Position,
         "p",
     );

@@ -71,7 +71,7 @@ fn a_level_beyond_its_competency_is_refused_with_the_competency_s_own_levels() {
             "evidence.csv line 2, column `level`: officer `user-0001` passbook entry 0 \
              (competency `FC1`): found `9`, expected a level from 0 to 4",
             // The row before was not read: this one is the passbook's first entry.
-            "evidence.csv line 3, column `level`: officer `user-0001` passbook entry 0 \
+            "evidence.csv line 3, column `level`: officer `user-0001` passbook entry 1 \
              (competency `SFIA-DTAN`): level 2 is below the competency's lowest level: \
              expected 0 (none) or 4 to 5",
         ]
@@ -464,7 +464,7 @@ fn a_level_counted_out_of_a_scale_is_not_called_a_name() {
             "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
              `rti`): found `3 of 5`, expected a level from 0 to 3, or the name of one of the \
              competency's levels",
-            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 1 (competency \
              `noting`): found `2 out of 4`, expected a level from 0 to 4, or the name of one of \
              the competency's levels",
         ]

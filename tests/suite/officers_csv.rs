@@ -92,10 +92,10 @@ fn an_export_with_a_dozen_mistakes_reports_them_all_at_once() {
             "evidence.csv line 11, column `verified`: officer `o3` passbook entry 2 (competency \
              `rti`): found `maybe`, expected `true` or \
              `false` (or yes/no, 1/0), or nothing",
-            "evidence.csv line 12, column `date`: officer `o3` passbook entry 2 (competency \
+            "evidence.csv line 12, column `date`: officer `o3` passbook entry 3 (competency \
              `rti`): date `45296` is not an iso date: expected yyyy-mm-dd, an iso 8601 \
              date-time, or no date (did you mean `2024-01-05`?)",
-            "evidence.csv line 13, column `course`: officer `o3` passbook entry 3 (competency \
+            "evidence.csv line 13, column `course`: officer `o3` passbook entry 4 (competency \
              `rti`): unknown course `rti-999`",
             "evidence.csv line 14, field 6: misplaced quote, expected the whole field in \
              quotes with inner quotes doubled",
@@ -562,10 +562,10 @@ fn levels_and_sources_written_as_labels_are_read() {
             "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
              `rti`): found `L6`, expected a level from 0 to 5, or \
              the name of one of the competency's levels",
-            "evidence.csv line 3, column `level`: officer `o1` passbook entry 0 (competency \
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 1 (competency \
              `rti`): level written as the name `Levels 3`, which no level of the competency \
              has: expected a level from 0 to 5, or the name of one of the competency's levels",
-            "evidence.csv line 4, column `source`: officer `o1` passbook entry 1 (competency \
+            "evidence.csv line 4, column `source`: officer `o1` passbook entry 2 (competency \
              `rti`): found `360`, expected `course_completion`, \
              `assessment`, `feedback360` or `self_declared`",
         ],

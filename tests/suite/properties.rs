@@ -868,9 +868,11 @@ mod law {
                     .collect();
                 ranked(&mut fits, k);
                 let known = known_department(&fw, Some(&cohort), dept);
-                if let Some(found) =
-                    unless_unknown(fw.officers_for(&cohort, p.id.as_str(), &rank), known)
-                {
+                if let Some(found) = unless_unknown(
+                    fw.officers_for(&cohort, p.id.as_str(), &rank)
+                        .map_err(crate::support::the_only),
+                    known,
+                ) {
                     same_fits(&found, &fits)?;
                 }
             }

@@ -1847,7 +1847,8 @@ fn profile_or_cohort_from_another_framework() {
     assert_error(b.gap_for(&profile, "clerk", &gap), &mismatch, message);
     assert_error(b.positions_for(&profile, &rank), &mismatch, message);
     assert_error(
-        b.officers_for(&cohort, "postmaster", &rank),
+        b.officers_for(&cohort, "postmaster", &rank)
+            .map_err(crate::support::the_only),
         &mismatch,
         message,
     );
@@ -1894,7 +1895,8 @@ fn unknown_position_in_queries() {
     );
     assert_error(fw.requirements("director"), &expected, message);
     assert_error(
-        fw.officers_for(&cohort, "director", &RankOptions::default()),
+        fw.officers_for(&cohort, "director", &RankOptions::default())
+            .map_err(crate::support::the_only),
         &expected,
         message,
     );

@@ -394,7 +394,8 @@ impl Framework {
 
     /// The officers of a cohort closest to being ready for a position, by readiness.
     ///
-    /// Throws `unknown_id` for an unknown position.
+    /// Throws `unknown_id` for an unknown position and for an unknown `department`
+    /// option, both at once (the position's first).
     #[wasm_bindgen(js_name = officersFor, unchecked_return_type = "Fit[]")]
     pub fn officers_for(
         &self,
@@ -493,7 +494,8 @@ impl Framework {
     /// The officers of a cohort who could be ready for a position with the least training,
     /// ranked as `careerPaths` ranks posts.
     ///
-    /// Throws `unknown_id` for an unknown position.
+    /// Throws `unknown_id` for an unknown position and for an unknown `department`
+    /// option, both at once (the position's first).
     #[wasm_bindgen(unchecked_return_type = "CareerFit[]")]
     pub fn successors(
         &self,

@@ -469,6 +469,17 @@ describe("queries and options", () => {
       { code: "unknown_id", kind: "position", id: "mayor" },
       { code: "unknown_id", kind: "competency", id: "no-competency" },
     ]);
+    // Every unknown id of a ranking's or a succession's request at once, the position
+    // first, then the department.
+    for (const ask of [
+      () => fw.officersFor(new Cohort(fw, officersDoc()), "mayor", { department: "no-department" }),
+      () => fw.successors(new Cohort(fw, officersDoc()), "mayor", { department: "no-department" }),
+    ]) {
+      throwsProblems(ask, [
+        { code: "unknown_id", kind: "position", id: "mayor" },
+        { code: "unknown_id", kind: "department", id: "no-department" },
+      ]);
+    }
     // Every unknown id of a department plan's options at once, the department first.
     throwsProblems(
       () =>

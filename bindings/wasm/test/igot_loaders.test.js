@@ -102,7 +102,8 @@ describe("iGOT course records", () => {
     assert.deepEqual(
       load.courses.map((c) => [c.id, c.hours, c.provides.map((o) => [o.competency, o.level ?? null])]),
       [
-        ["do_113210487456", 4.5, [["CID12", 2], ["CID9", 3]]],
+        // The tag's `selectedLevelName` is kept beside its level, as JSON writes it.
+        ["do_113210487456", 4.5, [["CID12", "2 - Proficient"], ["CID9", "3 - Advanced"]]],
         ["do_113210487457", 2, [["CID12", null]]],
       ],
     );
@@ -173,8 +174,9 @@ describe("FRAC-era officer profiles", () => {
     assert.deepEqual(
       evidence.map((e) => [e.competency, e.level, e.source]),
       [
-        ["CID9", 3, "self_declared"],
-        ["CID9", 2, "assessment"],
+        // The profile's level names are kept beside the levels, as JSON writes them.
+        ["CID9", "3 - Advanced", "self_declared"],
+        ["CID9", "2 - Proficient", "assessment"],
         ["CID12", 4, "self_declared"],
         ["CID4", 2, "self_declared"],
       ],

@@ -9,11 +9,6 @@
 //!
 //! [`Error::CsvInvalidValue`]: crate::Error::CsvInvalidValue
 
-/// What [`Error::CsvInvalidValue`](crate::Error::CsvInvalidValue) expects of a required
-/// cell that holds a marker.
-pub(crate) const NOT_MISSING: &str =
-    "a value, not a mark of a missing one (`NA`, `N/A`, `#N/A`, `NULL`, `\\N`, `-`, `--`)";
-
 /// What [`Error::CsvInvalidValue`](crate::Error::CsvInvalidValue) expects of a cell that
 /// holds U+FFFD, the replacement character: a decoder puts it for bytes that are not
 /// UTF-8 (a browser's `TextDecoder`, [`String::from_utf8_lossy`], or
@@ -23,7 +18,7 @@ pub(crate) const NOT_MISSING: &str =
 pub(crate) const NOT_REPLACED: &str = "text without U+FFFD, which stands for bytes that \
      were not UTF-8: save the file as UTF-8 (Excel's \"CSV UTF-8\")";
 
-pub(crate) use crate::people::spellings::is_missing;
+pub(crate) use crate::model::missing::{NOT_MISSING, is_missing};
 
 /// The cells of one optional column of a CSV file read as empty because they marked a
 /// missing value (see [`CsvFileRead::missing`](crate::CsvFileRead::missing)).
@@ -47,22 +42,5 @@ pub(crate) fn note(tally: &mut Vec<MissingCells>, column: &'static str, line: us
             cells: 1,
             first_line: line,
         }),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_missing;
-
-    #[test]
-    fn markers_in_any_case_and_nothing_else() {
-        for text in [
-            "NA", "na", "N/A", "n/a", "#N/A", "#n/a", "NULL", "null", "Null", "\\N", "-", "--",
-        ] {
-            assert!(is_missing(text), "{text}");
-        }
-        for text in ["", "N", "NAN", "none", "---", "n.a.", "0", "NA1", "null "] {
-            assert!(!is_missing(text), "{text}");
-        }
     }
 }

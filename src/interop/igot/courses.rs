@@ -31,6 +31,11 @@ const MISSPELT: [&str; 2] = [
     "competecnyThemeDescription",
 ];
 
+/// A tag kept for a course: the competency id, its level, the tag's path, and the level's
+/// name the tag wrote (`selectedLevelName`), kept beside the level for the framework's
+/// check of the outcome.
+type Kept = (String, Option<u8>, String, Option<String>);
+
 /// Options for [`load_igot_courses`].
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct IgotCourseOptions {
@@ -67,7 +72,14 @@ impl IgotCourseOptions {
 /// - mode formal; no prerequisites (the records carry none);
 /// - each tag of `competencies_v3`, `competencies_v5` and `competencies_v6` (all that are
 ///   present) → an outcome:
-///   - v3 (FRAC era): the competency `id`, at `selectedLevelLevel` (the text `Level N`);
+///   - v3 (FRAC era): the competency `id`, at `selectedLevelLevel` (the text `Level N`),
+///     with the level's name `selectedLevelName` kept beside it in
+///     [`CourseOutcome::level_name`](crate::CourseOutcome::level_name), so that
+///     [`Framework::new`] refuses a name the competency gives another level
+///     ([`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch) naming the course);
+///     a name without `selectedLevelLevel` is the level of the competency that has that
+///     name (its descriptor's `name`, else the platform's default), and one no level or
+///     several levels have sets the tag aside ([`IgotWhat::UnreadableLevel`]);
 ///   - v5: by default the competency [`kcm_id`](crate::kcm_id)`(competencyArea,
 ///     competencyTheme, competencySubTheme)`, or by identifier ([`KcmTagKey`]); no level.
 ///     Real records misspell two keys (`competecnyThemeDescription`,
@@ -257,7 +269,7 @@ impl Reader<'_> {
         };
         // (competency id, level, tag path) kept so far, by competency id: the reader's
         // one id-map type rather than a B-tree of its own (sorted by id at the end).
-        let mut kept: ById<(String, Option<u8>, String)> = ById::default();
+        let mut kept: ById<Kept> = ById::default();
         // Which of `MISSPELT` the course's tags use.
         let mut misspelt = [false; 2];
         for generation in ["competencies_v3", "competencies_v5", "competencies_v6"] {
@@ -314,10 +326,10 @@ impl Reader<'_> {
             provides: kept
                 .into_sorted(|k| &k.0)
                 .into_iter()
-                .map(|(competency, level, _)| CourseOutcome {
+                .map(|(competency, level, _, level_name)| CourseOutcome {
                     competency: competency.into(),
                     level,
-                    level_name: None,
+                    level_name,
                 })
                 .collect(),
             prerequisites: Vec::new(),
@@ -399,13 +411,7 @@ impl Reader<'_> {
 
     /// Resolves a tag to a competency of the framework and checks its level; keeps the
     /// highest level per competency in `kept`.
-    fn add(
-        &mut self,
-        path: &str,
-        course: &str,
-        tag: Tag,
-        kept: &mut ById<(String, Option<u8>, String)>,
-    ) {
+    fn add(&mut self, path: &str, course: &str, tag: Tag, kept: &mut ById<Kept>) {
         let fw = self.framework;
         let competency = if fw.competency(&tag.key).is_some() {
             tag.key.clone()
@@ -433,9 +439,27 @@ impl Reader<'_> {
             );
             return;
         };
-        let level = match tag.level {
-            None => None,
-            Some(l) => {
+        let level = match (tag.level, tag.name.as_deref()) {
+            (None, None) => None,
+            // A name alone is the level of the competency that has it, by its own names.
+            (None, Some(name)) => {
+                let spec = fw.competency(&competency).map(|c| {
+                    let min = fw.min_level(&competency).map_or(1, u8::from);
+                    let max = fw.max_level(&competency).map_or(5, u8::from);
+                    (c, min, max)
+                });
+                let Ok(l) = crate::model::level_name::named_level(spec, name) else {
+                    let found = name.to_owned();
+                    let what = IgotWhat::UnreadableLevel {
+                        field: "selectedLevelName",
+                        found,
+                    };
+                    self.report.set_aside(path, course, what);
+                    return;
+                };
+                Some(l)
+            }
+            (Some(l), _) => {
                 let min = fw.min_level(&competency).map_or(1, u8::from);
                 let max = fw.max_level(&competency).map_or(5, u8::from);
                 if l < u64::from(min) || l > u64::from(max) {
@@ -452,15 +476,16 @@ impl Reader<'_> {
         match kept.get_mut(&competency) {
             None => {
                 kept.get_or_insert_with(&competency, || {
-                    (competency.clone(), level, path.to_owned())
+                    (competency.clone(), level, path.to_owned(), tag.name)
                 });
             }
-            Some((_, have, at)) => {
+            Some((_, have, at, name)) => {
                 // The tag giving the lower level is the one set aside (the later one when
                 // they tie), reported at its own path with its own level.
                 if level > *have {
                     let lower = std::mem::replace(have, level);
                     let at = std::mem::replace(at, path.to_owned());
+                    *name = tag.name;
                     self.report
                         .set_aside(&at, course, IgotWhat::RepeatedTag { level: lower });
                 } else {

@@ -16,6 +16,8 @@ const KNOWN: &[&str] = &[
     "competencySelfAttestedLevel",
     "competencyCBPCompletionLevel",
     "competencyCBPCompletionLevelValue",
+    "competencySelfAttestedLevelName",
+    "competencyCBPCompletionLevelName",
 ];
 
 /// Reads an officer's profile competencies (`profileDetails.competencies` of the
@@ -44,6 +46,14 @@ const KNOWN: &[&str] = &[
 /// `N.00` or `N,0`, as spreadsheet exports write a whole number, and the JSON number
 /// `N.0`), or by its default name (Basic … Ustad, noted); any other fraction (`4.5`), a
 /// sign (`-0`) or an exponent (`4e0`) is a level that cannot be read.
+///
+/// The level's name the platform writes beside each level
+/// (`competencySelfAttestedLevelName`, `competencyCBPCompletionLevelName`) is kept in
+/// [`Evidence::level_name`]: wherever the passbook meets a framework it must be the
+/// competency's own name of that level, else
+/// [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch)
+/// names the officer and entry; a name without a level is a level given by name only
+/// ([`Evidence::LEVEL_BY_NAME`]), read by the competency's own names there.
 ///
 /// Set aside, each reported: an entry that is not an object or lacks an `id`; an entry with
 /// neither level; a level that cannot be read, or above 5. Noted: the second field of a
@@ -114,6 +124,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                     "competencySelfAttestedLevelValue",
                     "competencySelfAttestedLevel",
                 ],
+                "competencySelfAttestedLevelName",
             ),
             (
                 EvidenceSource::Assessment,
@@ -121,11 +132,24 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                     "competencyCBPCompletionLevel",
                     "competencyCBPCompletionLevelValue",
                 ],
+                "competencyCBPCompletionLevelName",
             ),
         ];
         let mut any = false;
-        for (source, fields) in pairs {
-            match read_level(&mut report, &path, id, entry, fields) {
+        for (source, fields, name_field) in pairs {
+            let name = (entry.get(name_field).and_then(Value::as_str))
+                .map(str::trim)
+                .filter(|n| !n.is_empty());
+            let read = match read_level(&mut report, &path, id, entry, fields) {
+                // The level's name alone: read by the competency's own names where the
+                // passbook meets a framework.
+                Read::Absent => match name {
+                    Some(_) => Read::Level(Evidence::LEVEL_BY_NAME),
+                    None => Read::Absent,
+                },
+                read => read,
+            };
+            match read {
                 Read::Absent => {}
                 Read::SetAside => any = true,
                 Read::Level(level) => {
@@ -133,7 +157,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                     evidence.push(Evidence {
                         competency: id.into(),
                         level,
-                        level_name: None,
+                        level_name: name.map(str::to_owned),
                         source,
                         date: String::new(),
                         verified: true,

@@ -27,10 +27,12 @@ pub enum KcmTagKey {
     RefIds,
 }
 
-/// A tag read: the competency id it names and its level (none for KCM tags).
+/// A tag read: the competency id it names, its level (none for KCM tags) and the level's
+/// name written beside or instead of it (FRAC-era tags' `selectedLevelName`).
 pub(super) struct Tag {
     pub(super) key: String,
     pub(super) level: Option<u64>,
+    pub(super) name: Option<String>,
 }
 
 /// Reads tags into the report of the records they belong to.
@@ -41,10 +43,18 @@ pub(super) struct Tags<'r> {
 }
 
 impl Tags<'_> {
-    /// A FRAC-era tag: `id` at `selectedLevelLevel`.
+    /// A FRAC-era tag: `id` at `selectedLevelLevel`, with the level's name
+    /// `selectedLevelName` (trimmed; a blank one is none).
     pub(super) fn v3(&mut self, path: &str, tag: &Map<String, Value>) -> Option<Tag> {
-        self.report
-            .ignore_others("competencies_v3", tag, &["id", "selectedLevelLevel"]);
+        self.report.ignore_others(
+            "competencies_v3",
+            tag,
+            &["id", "selectedLevelLevel", "selectedLevelName"],
+        );
+        let name = (tag.get("selectedLevelName").and_then(Value::as_str))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned);
         let key = self.needed(path, tag, "id")?;
         let level = match tag.get("selectedLevelLevel") {
             None | Some(Value::Null) => None,
@@ -64,7 +74,7 @@ impl Tags<'_> {
                 }
             },
         };
-        Some(Tag { key, level })
+        Some(Tag { key, level, name })
     }
 
     /// A KCM tag of v5: names, or the sub-theme's integer id.
@@ -122,7 +132,11 @@ impl Tags<'_> {
                 }
             },
         };
-        Some(Tag { key, level: None })
+        Some(Tag {
+            key,
+            level: None,
+            name: None,
+        })
     }
 
     /// A KCM tag of v6: names, identifier or ref id.
@@ -161,7 +175,11 @@ impl Tags<'_> {
             KcmTagKey::Identifiers => self.needed(path, tag, "competencySubThemeIdentifier")?,
             KcmTagKey::RefIds => self.needed(path, tag, "competencySubThemeRefId")?,
         };
-        Some(Tag { key, level: None })
+        Some(Tag {
+            key,
+            level: None,
+            name: None,
+        })
     }
 
     /// The KCM id named by three name fields.

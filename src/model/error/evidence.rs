@@ -68,7 +68,10 @@ pub enum EvidenceProblem {
     /// framework does not hold (an error of its own), the defaults. Write the level's
     /// number, or the name of one of its levels.
     UnresolvedLevelName {
-        /// The name written, trimmed.
+        /// The name written, trimmed; empty for an entry given by name only
+        /// ([`Evidence::LEVEL_BY_NAME`](crate::Evidence::LEVEL_BY_NAME)) without a name or
+        /// with a blank one, as an entry built in Rust may be ("level given by name only,
+        /// without a name").
         name: String,
         /// The levels of the competency that have this name, lowest first: empty when
         /// none has, two or more when several have.
@@ -358,8 +361,13 @@ impl fmt::Display for UnresolvedName<'_> {
         else {
             return Ok(());
         };
-        write!(f, "level written as the name {}, ", quoted(name))?;
+        if name.is_empty() {
+            f.write_str("level given by name only, without a name")?;
+        } else {
+            write!(f, "level written as the name {}, ", quoted(name))?;
+        }
         match named.as_slice() {
+            _ if name.is_empty() => {}
             [] => f.write_str("which no level of the competency has")?,
             [levels @ .., last] => {
                 let levels: Vec<String> = levels.iter().map(u8::to_string).collect();

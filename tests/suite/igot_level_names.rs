@@ -1,0 +1,117 @@
+//! The FRAC-era course tags (`competencies_v3`) carry the level's name,
+//! `selectedLevelName`, beside (or instead of) `selectedLevelLevel`: it is read by the
+//! competency's own level names, as a level written with a name is read elsewhere. A name
+//! alone is the level of the competency that has it (one no level has is set aside); a
+//! name beside a number is kept beside it, and a name the competency gives another level
+//! is refused by the framework's check naming the course (igot/05). A profile's level
+//! names are kept beside its levels likewise (igot/06).
+
+use karmayogi::{
+    EntityKind, Error, Evidence, EvidenceProblem, Framework, FrameworkSpec, IgotCourseOptions,
+    IgotWhat, LevelPolicy, Profile, load_igot_courses, load_igot_profile,
+};
+
+const FRAMEWORK: &str =
+    include_str!("../data/cases/igot/05-v3-tags-with-level-names-framework.json");
+const COURSES: &str = include_str!("../data/cases/igot/05-v3-tags-with-level-names-courses.json");
+
+#[test]
+fn selected_level_names_are_read_by_the_competency_s_own_names() {
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let load = load_igot_courses(COURSES, &fw, &IgotCourseOptions::default()).expect("reads");
+    // `Advanced` is no level of CID9, whose level 3 is `Reconciles`: set aside.
+    let set_aside: Vec<(&str, &IgotWhat)> = (load.report.set_aside.iter())
+        .map(|e| (e.id.as_str(), &e.what))
+        .collect();
+    assert_eq!(
+        set_aside,
+        [(
+            "do_3",
+            &IgotWhat::UnreadableLevel {
+                field: "selectedLevelName",
+                found: "Advanced".into(),
+            }
+        )]
+    );
+    let read: Vec<(&str, &str, Option<u8>, Option<&str>)> = (load.value.iter())
+        .flat_map(|c| {
+            (c.provides.iter()).map(move |o| {
+                (
+                    c.id.as_str(),
+                    o.competency.as_str(),
+                    o.level,
+                    o.level_name.as_deref(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("do_1", "CID9", Some(3), Some("Reconciles")),
+            ("do_2", "CID4", Some(2), Some("Proficient")),
+            ("do_4", "CID4", Some(3), Some("Proficient")),
+        ]
+    );
+    // The framework's check: `Proficient` beside level 3 of CID4 (its level 2's name).
+    let mut spec: FrameworkSpec = serde_json::from_str(FRAMEWORK).expect("a spec");
+    spec.courses = load.value;
+    let errors = Framework::new(spec).expect_err("refused").into_vec();
+    assert_eq!(
+        errors,
+        [Error::LevelNameMismatch {
+            owner_kind: EntityKind::Course,
+            owner: "do_4".into(),
+            competency: "CID4".into(),
+            level: 3,
+            name: "Proficient".into(),
+            level_named: Some("Advanced".into()),
+            named: Some(2),
+        }]
+    );
+}
+
+/// A profile's level names beside its levels (`competencySelfAttestedLevelName`,
+/// `competencyCBPCompletionLevelName`) are kept with them and checked by the competency's
+/// own names where the passbook meets a framework; a name alone is the level that has it
+/// (igot/06).
+#[test]
+fn profile_level_names_are_read_by_the_competency_s_own_names() {
+    const PROFILE: &str = include_str!("../data/cases/igot/06-profile-level-names.json");
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let load = load_igot_profile(PROFILE).expect("reads");
+    assert!(load.report.set_aside.is_empty(), "{:?}", load.report);
+    let read: Vec<(&str, u8, Option<&str>)> = (load.value.iter())
+        .map(|e| (e.competency.as_str(), e.level, e.level_name.as_deref()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("CID9", 3, Some("Reconciles")),
+            ("CID4", 2, Some("Advanced")),
+            ("CID4", Evidence::LEVEL_BY_NAME, Some("Proficient")),
+        ]
+    );
+    let officer = crate::support::officer("o1", "posts", "p", load.value);
+    let policy = LevelPolicy::default().self_declared(true);
+    let errors = Profile::new(&fw, &officer, &policy).expect_err("refused");
+    assert_eq!(
+        errors.into_vec(),
+        [Error::InvalidEvidence {
+            officer: "o1".into(),
+            index: 1,
+            competency: "CID4".into(),
+            problem: EvidenceProblem::LevelNameMismatch {
+                level: 2,
+                name: "Advanced".into(),
+                level_named: Some("Proficient".into()),
+                named: Some(3),
+            },
+        }]
+    );
+    let mut agreeing = officer.clone();
+    agreeing.passbook.remove(1);
+    let profile = Profile::new(&fw, &agreeing, &policy).expect("reads");
+    assert_eq!(profile.level(&fw, "CID9").expect("known").get(), 3);
+    assert_eq!(profile.level(&fw, "CID4").expect("known").get(), 2);
+}
