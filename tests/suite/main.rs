@@ -71,6 +71,7 @@ mod level_messages;
 mod level_names_alone;
 mod level_names_blank;
 mod level_names_numbered;
+mod level_names_requirements;
 mod levels;
 mod levels_marked_missing;
 mod loaders;
