@@ -80,6 +80,7 @@ mod needs_kernel;
 mod negative_zero_levels;
 mod null_fields;
 mod officers_csv;
+mod officers_writer;
 mod passbook_inputs;
 mod path_enumerated;
 mod path_mixed;
