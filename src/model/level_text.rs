@@ -27,6 +27,9 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
     let mut s = serializer.serialize_struct(name, len)?;
     s.serialize_field("competency", competency)?;
     match level_name {
+        // Given by name only, not yet read by the competency's names: the name alone,
+        // which reads back the same.
+        Some(named) if level == BY_NAME => s.serialize_field("level", named)?,
         Some(named) => s.serialize_field("level", &format!("{level} - {named}"))?,
         None => s.serialize_field("level", &level)?,
     }
@@ -55,6 +58,11 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
 pub(crate) struct Named {
     pub(crate) whole: Whole,
     pub(crate) alone: bool,
+    /// Whether a name followed by a number (`"Foundation 2"`) is kept whole as
+    /// [`BY_NAME`], for a level whose competency's names are read later (a passbook
+    /// entry's, a requirement's, a course outcome's, a group rule's); a level descriptor,
+    /// which names its level itself, splits it.
+    pub(crate) keep: bool,
 }
 
 /// The level a passbook entry holds when it is written as a name alone, the name in the
@@ -82,7 +90,7 @@ impl Named {
         }
         // A name then a number (`Foundation 2`) may be a competency's own name of a
         // level: kept whole, as the CSV reader reads it, for the competency to say.
-        if self.alone && (name_alone(t) || name_then_number(t)) {
+        if (self.alone && name_alone(t)) || (self.keep && name_then_number(t)) {
             return Some(Ok((u64::from(BY_NAME), t)));
         }
         let (n, name) = numbered_name(t)?;
@@ -123,12 +131,21 @@ impl<'de> Visitor<'de> for Named {
     }
 }
 
-/// A requirement's, group rule's or level descriptor's `level` with the name written beside its number
-/// ([`Named`]), owned. O(length).
+/// A level descriptor's `level` with the name written beside its number ([`Named`]),
+/// owned: a name followed by a number is split. O(length).
 pub(crate) fn named_written_level<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<(u8, Option<String>), D::Error> {
-    read_named(d, false)
+    read_named(d, false, false)
+}
+
+/// A requirement's or group rule's `level`: as [`named_written_level`], and a name
+/// followed by a number (`"Foundation 2"`) kept whole as [`BY_NAME`] with the name, for
+/// the framework to read by the competency's own names (`model::validate`). O(length).
+pub(crate) fn required_level<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<(u8, Option<String>), D::Error> {
+    read_named(d, false, true)
 }
 
 /// A passbook entry's `level`: as [`named_written_level`], and a level's name alone
@@ -136,23 +153,24 @@ pub(crate) fn named_written_level<'de, D: Deserializer<'de>>(
 pub(crate) fn passbook_level<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<(u8, Option<String>), D::Error> {
-    read_named(d, true)
+    read_named(d, true, true)
 }
 
 /// A `level` read by [`Named`], owned.
 fn read_named<'de, D: Deserializer<'de>>(
     d: D,
     alone: bool,
+    keep: bool,
 ) -> Result<(u8, Option<String>), D::Error> {
     let whole = Whole::byte("level");
     // Within 0 to 255: `Whole::byte` read it.
-    Named { whole, alone }
+    Named { whole, alone, keep }
         .deserialize(d)
         .map(|(n, name)| (n as u8, name.map(Cow::into_owned)))
 }
 
-/// A course outcome's optional `level` with the name written beside its number
-/// ([`Named`]): absent or `null` is none. O(length).
+/// A course outcome's optional `level`, read as [`required_level`] reads a requirement's:
+/// absent or `null` is none. O(length).
 pub(crate) fn optional_named_written_level<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<(u8, Option<String>)>, D::Error> {
@@ -160,11 +178,11 @@ pub(crate) fn optional_named_written_level<'de, D: Deserializer<'de>>(
         .map(|level| level.map(|l| (l.0, l.1)))
 }
 
-/// A level read by [`named_written_level`], for `Option`'s reader.
+/// A level read by [`required_level`], for `Option`'s reader.
 struct NamedLevel(u8, Option<String>);
 
 impl<'de> serde::Deserialize<'de> for NamedLevel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        named_written_level(d).map(|(n, name)| NamedLevel(n, name))
+        required_level(d).map(|(n, name)| NamedLevel(n, name))
     }
 }

@@ -398,7 +398,9 @@ pub struct GroupRule {
     /// The level each counted child must be held at (or above), and the level the rule
     /// grants; within the competency's range. JSON may give it as a requirement's level
     /// is given: a number, a string holding one, or a number with a name (`"3 -
-    /// Expert"`), the name kept in [`GroupRule::level_name`].
+    /// Expert"`), the name kept in [`GroupRule::level_name`]; a name followed by a number
+    /// (`"Band 1"`) is [`RequirementSpec::LEVEL_BY_NAME`] with the text in
+    /// [`GroupRule::level_name`], read as a requirement's is.
     pub level: u8,
     /// The name written beside the level's number, trimmed; `None` for a number alone.
     /// [`Framework::new`](crate::Framework::new) requires it to be the competency's own
@@ -495,7 +497,11 @@ pub struct RequirementSpec {
     /// a string holding a whole number (`"3"`, `"3.0"`, `"Level 3"`), as a passbook
     /// entry's level; a level's name alone is refused. A number with a name (`"3 -
     /// Advanced"`, `"Expert (3)"`, `"Level 3: Expert"`) is the number, the name kept in
-    /// [`RequirementSpec::level_name`].
+    /// [`RequirementSpec::level_name`]. A name followed by a number (`"Foundation 2"`,
+    /// `"Band 1"`), which may be a competency's own level name, is read as a passbook
+    /// entry's is: [`RequirementSpec::LEVEL_BY_NAME`] with the text kept whole in
+    /// [`RequirementSpec::level_name`], read by the competency's names where the framework
+    /// is built.
     pub level: u8,
     /// The name written beside the level's number, trimmed (`"3 - Expert"` gives
     /// `Expert`), as a FRAC export names a level picked from a list; `None` for a level
@@ -514,7 +520,7 @@ pub struct RequirementSpec {
 #[serde(rename = "RequirementSpec", deny_unknown_fields)]
 struct RequirementRead {
     competency: CompetencyId,
-    #[serde(deserialize_with = "crate::model::level_text::named_written_level")]
+    #[serde(deserialize_with = "crate::model::level_text::required_level")]
     level: (u8, Option<String>),
     #[serde(default, deserialize_with = "null_as_default")]
     status: ReviewStatus,
@@ -549,6 +555,20 @@ impl Serialize for RequirementSpec {
 }
 
 impl RequirementSpec {
+    /// The [`level`](RequirementSpec::level) of a requirement, course outcome or group
+    /// rule whose level is given by name only, the name held in its `level_name`: 255,
+    /// above every level a number can give, as [`Evidence::LEVEL_BY_NAME`](crate::Evidence::LEVEL_BY_NAME)
+    /// is for a passbook entry. The JSON readers give it to a level written as a name
+    /// followed by a number (`"Foundation 2"`, `"Band 1"`), as competencies name their
+    /// levels, since only the competency can say whether that is one of its level names.
+    /// [`Framework::new`](crate::Framework::new) reads it as the level of the competency
+    /// with that name (its descriptor's `name`, else the platform's default; compared
+    /// trimmed, in any case), the name kept, as the passbook's readers and the officers
+    /// CSV reader read it; else as the number with the name before it (`Foundation 3` is
+    /// level 3 named `Foundation`), checked as such (scales/32). [`Framework::to_spec`](crate::Framework::to_spec)
+    /// gives the level read; a spec not yet built writes the name alone back.
+    pub const LEVEL_BY_NAME: u8 = level_text::BY_NAME;
+
     /// A verified requirement, its level written as a number.
     pub fn new(competency: impl Into<CompetencyId>, level: u8) -> Self {
         RequirementSpec {
@@ -635,7 +655,9 @@ pub struct CourseOutcome {
     /// consumers must then choose a documented default, never guess silently. JSON may
     /// give it as a requirement's level is given: a number, a string holding one, or a
     /// number with a name (`"3 - Expert"`), the name kept in
-    /// [`CourseOutcome::level_name`]; a level's name alone is refused.
+    /// [`CourseOutcome::level_name`]; a level's name alone is refused. A name followed by
+    /// a number (`"Foundation 2"`) is `Some(`[`RequirementSpec::LEVEL_BY_NAME`]`)` with
+    /// the text in [`CourseOutcome::level_name`], read as a requirement's is.
     pub level: Option<u8>,
     /// The name written beside the level's number, trimmed (`"3 - Expert"` gives
     /// `Expert`), as a catalogue export names a level picked from a list; `None` for a

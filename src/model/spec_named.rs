@@ -13,7 +13,7 @@ use crate::model::spec::{CourseOutcome, GroupRule, LevelDescriptor};
 #[serde(rename = "GroupRule", deny_unknown_fields)]
 pub(crate) struct GroupRuleRead {
     competency: CompetencyId,
-    #[serde(deserialize_with = "crate::model::level_text::named_written_level")]
+    #[serde(deserialize_with = "crate::model::level_text::required_level")]
     level: (u8, Option<String>),
     #[serde(default, deserialize_with = "crate::model::whole::at_least")]
     at_least: Option<u32>,

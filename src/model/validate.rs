@@ -2,6 +2,7 @@
 //! problem rather than stopping at the first.
 
 mod adjacency;
+mod by_name;
 mod hierarchy;
 mod rules;
 mod table;
@@ -52,14 +53,14 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
         |c| &c.name,
         &mut errors,
     );
-    let activities = table(
+    let mut activities = table(
         spec.activities,
         EntityKind::Activity,
         |a| a.id.as_str(),
         |a| &a.name,
         &mut errors,
     );
-    let roles = table(
+    let mut roles = table(
         spec.roles,
         EntityKind::Role,
         |r| r.id.as_str(),
@@ -73,7 +74,7 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
         |p| &p.name,
         &mut errors,
     );
-    let courses = table(
+    let mut courses = table(
         spec.courses,
         EntityKind::Course,
         |c| c.id.as_str(),
@@ -86,6 +87,29 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
         .iter()
         .map(|c| level_scale(c, &mut errors))
         .unzip();
+    let scales = by_name::Scales {
+        competencies: &competencies,
+        min: &competency_min,
+        max: &competency_max,
+    };
+    let requires = (activities.items.iter_mut().flat_map(|a| &mut a.requires))
+        .chain(roles.items.iter_mut().flat_map(|r| &mut r.requires));
+    for r in requires {
+        scales.read(r.competency.as_str(), &mut r.level, &mut r.level_name);
+    }
+    for o in courses.items.iter_mut().flat_map(|c| &mut c.provides) {
+        if let Some(level) = &mut o.level {
+            scales.read(o.competency.as_str(), level, &mut o.level_name);
+        }
+    }
+    let mut group_specs = spec.groups;
+    for rule in group_specs.iter_mut().filter_map(|g| g.rule.as_mut()) {
+        scales.read(
+            rule.competency.as_str(),
+            &mut rule.level,
+            &mut rule.level_name,
+        );
+    }
     let levels = LevelCheck {
         competencies: &competencies,
         min: &competency_min,
@@ -97,7 +121,7 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
     let prerequisites = prerequisite_graph(&courses);
     errors.extend(prerequisite_cycles(&prerequisites, &courses));
     let groups = hierarchy(
-        spec.groups,
+        group_specs,
         &competencies,
         (&competency_min, &competency_max),
         &mut errors,

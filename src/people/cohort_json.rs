@@ -497,6 +497,7 @@ impl<'de> Visitor<'de> for EntrySeed {
                     map.next_value_seed(Named {
                         whole: Whole::byte(field),
                         alone: true,
+                        keep: true,
                     })?,
                     field,
                 )?,

@@ -175,8 +175,32 @@ impl OfficersSpec {
     }
 
     /// Writes the document as pretty-printed JSON.
+    ///
+    /// A passbook entry whose level JSON cannot hold is written all the same, and the
+    /// document then does not read back: one given by name only
+    /// ([`Evidence::LEVEL_BY_NAME`]) whose name is no level's text (`"N/A"`, `"3.25"`,
+    /// `"NaN"`, `"999"`), or a number with a name beside it that does not read as one
+    /// (`7` with `Advanced`, `3` with `4`). [`OfficersSpec::try_to_json`] reports them.
     pub fn to_json(&self) -> String {
         crate::model::json::to_pretty_json(self)
+    }
+
+    /// Writes the document as [`OfficersSpec::to_json`] does, when the text reads back
+    /// ([`OfficersSpec::from_json`] accepts it). An entry given by name only whose name
+    /// is a level's number (`"3"`, `"3 - Advanced"`) reads back as that number, which it
+    /// means (see [`Evidence::LEVEL_BY_NAME`]).
+    ///
+    /// # Errors
+    /// Every problem [`OfficersSpec::from_json_all`] finds in the text
+    /// [`OfficersSpec::to_json`] writes, each [`Error::Json`] naming the officer, the
+    /// passbook entry and its competency, and the `level` it could not read, when an
+    /// entry's level cannot be written so that it reads back.
+    ///
+    /// # Complexity
+    /// O(n) time and memory in the length n of the text, which is read back once.
+    pub fn try_to_json(&self) -> Result<String, Errors> {
+        let text = self.to_json();
+        OfficersSpec::from_json_all(&text).map(|_| text)
     }
 }
 

@@ -115,3 +115,56 @@ fn profile_level_names_are_read_by_the_competency_s_own_names() {
     assert_eq!(profile.level(&fw, "CID9").expect("known").get(), 3);
     assert_eq!(profile.level(&fw, "CID4").expect("known").get(), 2);
 }
+
+/// A profile's level written as a name in its level field
+/// (`competencySelfAttestedLevelValue` `"Reconciles"`) is kept as a level given by name
+/// only and read by the competency's own names where the passbook meets a framework, as a
+/// JSON passbook's `"level": "Reconciles"` is: not by the platform's default names alone,
+/// so a competency's own name is read, and a default name another level of it has or none
+/// has is not taken for the default's number (igot/07).
+#[test]
+fn profile_levels_written_as_names_are_read_by_the_competency_s_own_names() {
+    const PROFILE: &str =
+        include_str!("../data/cases/igot/07-profile-levels-written-as-names.json");
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let load = load_igot_profile(PROFILE).expect("reads");
+    assert!(load.report.set_aside.is_empty(), "{}", load.report);
+    let read: Vec<(&str, u8, Option<&str>)> = (load.value.iter())
+        .map(|e| (e.competency.as_str(), e.level, e.level_name.as_deref()))
+        .collect();
+    let by_name = Evidence::LEVEL_BY_NAME;
+    assert_eq!(
+        read,
+        [
+            ("CID9", by_name, Some("Reconciles")),
+            ("CID9", by_name, Some("Balances")),
+            ("CID4", by_name, Some("Proficient")),
+        ]
+    );
+    let officer = crate::support::officer("o1", "posts", "p", load.value);
+    let profile =
+        Profile::new(&fw, &officer, &LevelPolicy::default().self_declared(true)).expect("reads");
+    assert_eq!(profile.level(&fw, "CID9").expect("known").get(), 3);
+    assert_eq!(profile.level(&fw, "CID4").expect("known").get(), 2);
+    // `Advanced` is the platform's name of level 3, and no level of CID9: refused where
+    // the passbook meets the framework, not read as 3.
+    let advanced = r#"[{"id": "CID9", "competencySelfAttestedLevelValue": "Advanced"}]"#;
+    let load = load_igot_profile(advanced).expect("reads");
+    let officer = crate::support::officer("o1", "posts", "p", load.value);
+    let errors = Profile::new(&fw, &officer, &LevelPolicy::default().self_declared(true))
+        .expect_err("refused");
+    assert_eq!(
+        errors.into_vec(),
+        [Error::InvalidEvidence {
+            officer: "o1".into(),
+            index: 0,
+            competency: "CID9".into(),
+            problem: EvidenceProblem::UnresolvedLevelName {
+                name: "Advanced".into(),
+                named: Vec::new(),
+                min: 1,
+                max: 3,
+            },
+        }]
+    );
+}

@@ -7,6 +7,8 @@ use super::json::{Report, level, level_by_name, parse, required_text, shape};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
+use crate::model::level::{name_alone, name_then_number};
+use crate::model::missing::is_missing;
 use crate::{Errors, Evidence, EvidenceSource};
 
 const DOCUMENT: &str = "igot profile competencies";
@@ -44,8 +46,14 @@ const KNOWN: &[&str] = &[
 /// which uses the declared level). A level may be written `Level N` (or as a label, `LN`,
 /// `Lvl-N`, `Level_N`), `N` (also `N.0`,
 /// `N.00` or `N,0`, as spreadsheet exports write a whole number, and the JSON number
-/// `N.0`), or by its default name (Basic … Ustad, noted); any other fraction (`4.5`), a
-/// sign (`-0`) or an exponent (`4e0`) is a level that cannot be read.
+/// `N.0`), or by its name (`Proficient`, or a competency's own name such as `Reconciles`
+/// or `Foundation 2`), kept as a level given by name only ([`Evidence::LEVEL_BY_NAME`]
+/// with the name in [`Evidence::level_name`]) and read by the competency's own names
+/// where the passbook meets a framework, as a JSON passbook's `"level": "Proficient"` is
+/// (igot/07); beside a name field holding another name, a default name (Basic … Ustad)
+/// is read as its number and noted ([`IgotWhat::LevelFromName`]), the name field kept
+/// beside it to be checked against it. Any other fraction (`4.5`), a sign (`-0`), an
+/// exponent (`4e0`) or a FRAC level node's id (`CLID33`) is a level that cannot be read.
 ///
 /// The level's name the platform writes beside each level
 /// (`competencySelfAttestedLevelName`, `competencyCBPCompletionLevelName`) is kept in
@@ -140,14 +148,26 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
             let name = (entry.get(name_field).and_then(Value::as_str))
                 .map(str::trim)
                 .filter(|n| !n.is_empty());
-            let read = match read_level(&mut report, &path, id, entry, fields) {
-                // The level's name alone: read by the competency's own names where the
-                // passbook meets a framework.
-                Read::Absent => match name {
-                    Some(_) => Read::Level(Evidence::LEVEL_BY_NAME),
-                    None => Read::Absent,
-                },
-                read => read,
+            // A level written as a name (`"Proficient"`, `"Reconciles"`) is given by name
+            // only, as a JSON passbook keeps it: read by the competency's own names where
+            // the passbook meets a framework. Beside a name field holding another name,
+            // the level is read as before, so that the two are checked against each other.
+            let written = level_name_written(entry, fields);
+            let name = match (written, name) {
+                (Some(w), None) => Some(w),
+                (Some(w), Some(n)) if w.to_lowercase() == n.to_lowercase() => Some(w),
+                _ => name,
+            };
+            let by_name = written.is_some() && written == name;
+            let read = if by_name {
+                Read::Level(Evidence::LEVEL_BY_NAME)
+            } else {
+                match read_level(&mut report, &path, id, entry, fields) {
+                    // The level's name alone: read by the competency's own names where the
+                    // passbook meets a framework.
+                    Read::Absent if name.is_some() => Read::Level(Evidence::LEVEL_BY_NAME),
+                    read => read,
+                }
             };
             match read {
                 Read::Absent => {}
@@ -193,6 +213,37 @@ fn entries(doc: &Value) -> Result<(&[Value], String), Errors> {
         Value::Array(list) => Ok((list, path)),
         other => Err(shape(DOCUMENT, &path, other, expected)),
     }
+}
+
+/// The name the first of `fields` that holds a level gives when it is written as a
+/// level's name (`"Proficient"`, a competency's own `"Reconciles"`, or one holding a
+/// number, `"Foundation 2"`), trimmed, as [`read_level`] takes the first field it can
+/// read: `None` when a field before it reads as a number. A name is text that reads as no
+/// level's number (`Level N`, `N`, `N.0`), nor a number with a name (`3 - Advanced`), nor
+/// a float, nor a mark of a missing value, nor a FRAC node's id (`CLID33`: one word with a
+/// digit, as the platform writes the level node in `competencySelfAttestedLevel`).
+/// O(length).
+fn level_name_written<'a>(
+    entry: &'a serde_json::Map<String, Value>,
+    fields: [&'static str; 2],
+) -> Option<&'a str> {
+    for field in fields {
+        let Some(value) = entry.get(field) else {
+            continue;
+        };
+        if level(value).is_ok() {
+            return None;
+        }
+        let Some(text) = huge::text(value).map(str::trim) else {
+            continue;
+        };
+        let id_like =
+            !text.contains(char::is_whitespace) && text.contains(|c: char| c.is_ascii_digit());
+        if !id_like && !is_missing(text) && (name_alone(text) || name_then_number(text)) {
+            return Some(text);
+        }
+    }
+    None
 }
 
 enum Read {

@@ -123,7 +123,11 @@ pub enum IgotWhat {
         /// The highest.
         max: u8,
     },
-    /// A level given by its default name (Basic … Ustad), read as that level.
+    /// A level given by its default name (Basic … Ustad) beside a level name field
+    /// holding another name, read as that level so that the name field is checked
+    /// against it. A level given by a name alone is kept as the name instead
+    /// ([`Evidence::LEVEL_BY_NAME`](crate::Evidence::LEVEL_BY_NAME)), read by the
+    /// competency's own names, and not noted.
     LevelFromName {
         /// The name found.
         name: String,
