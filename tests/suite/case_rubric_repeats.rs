@@ -162,3 +162,39 @@ fn criteria_giving_one_item_the_same_scale_do_not_conflict() {
         assert!(!import.report.is_complete());
     }
 }
+
+const RESPELLED: &str =
+    include_str!("../data/cases/case/65-rubric-repeated-with-identifiers-respelled.json");
+
+/// case/65: a rubric repeated whole, the repeat writing every UUID inside it in upper case
+/// (its criterion's, its levels' and its item's, the item's as a `urn:uuid:` URN), as a
+/// server assembling its answer from sources that spell UUIDs otherwise sends it. Only
+/// the rubric's own identifier was compared by its key, so the repeat was refused as a
+/// duplicate of the rubric, its criterion and each level; it is set aside as a repeat,
+/// as an association whose ends are so respelled is.
+#[test]
+fn a_rubric_repeated_with_its_uuids_respelled_is_set_aside() {
+    let package: Value = serde_json::from_str(RESPELLED).unwrap();
+    let read = import(&package).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        levels(&read),
+        [described([
+            "Drafts a routine note.",
+            "Drafts notes on most files.",
+            "Drafts notes on policy."
+        ])]
+    );
+    assert_eq!(
+        repeats(&read),
+        [(
+            CaseElement::Rubric,
+            "B1000000-0000-4000-8000-000000000001",
+            CaseDropReason::Repeated
+        )]
+    );
+    // A level that differs beside the respelling: still a duplicate.
+    let mut differing = package.clone();
+    differing["CFRubrics"][1]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]["score"] =
+        5.into();
+    assert!(import(&differing).is_err(), "a differing repeat was read");
+}
