@@ -117,14 +117,7 @@ const ONE_SCALE: &str = include_str!("../data/cases/case/64-two-criteria-giving-
 fn criteria_giving_one_item_the_same_scale_do_not_conflict() {
     let package: Value = serde_json::from_str(ONE_SCALE).unwrap();
     let read = import(&package).unwrap();
-    assert_eq!(
-        levels(&read),
-        [described([
-            "Drafts a routine note.",
-            "Drafts notes on most files.",
-            "Drafts notes on policy."
-        ])]
-    );
+    assert_eq!(levels(&read), [described(DRAFTING)]);
     assert!(read.report.is_complete(), "{:?}", read.report);
     let criteria: Vec<&str> = (read.report.scales.iter())
         .map(|s| s.criterion.as_str())
@@ -163,6 +156,13 @@ fn criteria_giving_one_item_the_same_scale_do_not_conflict() {
     }
 }
 
+/// The levels' descriptions of the criterion of case/64 and case/65.
+const DRAFTING: [&str; 3] = [
+    "Drafts a routine note.",
+    "Drafts notes on most files.",
+    "Drafts notes on policy.",
+];
+
 const RESPELLED: &str =
     include_str!("../data/cases/case/65-rubric-repeated-with-identifiers-respelled.json");
 
@@ -176,14 +176,7 @@ const RESPELLED: &str =
 fn a_rubric_repeated_with_its_uuids_respelled_is_set_aside() {
     let package: Value = serde_json::from_str(RESPELLED).unwrap();
     let read = import(&package).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(
-        levels(&read),
-        [described([
-            "Drafts a routine note.",
-            "Drafts notes on most files.",
-            "Drafts notes on policy."
-        ])]
-    );
+    assert_eq!(levels(&read), [described(DRAFTING)]);
     assert_eq!(
         repeats(&read),
         [(
