@@ -385,10 +385,11 @@ pub struct Evidence {
     /// A number with a name (`"3 - Advanced"`, `"Advanced
     /// (3)"`, `"Level 3: Advanced"`) is the number, the name kept in
     /// [`Evidence::level_name`]. A mark of a missing value (`"N/A"`, `"NA"`, `"#N/A"`,
-    /// `"NULL"`, `"\N"`, `"-"`, `"--"`, in any ASCII case) is no level and no name: the
-    /// readers refuse it ([`Error::Json`](crate::Error::Json) expecting "a value, not a
-    /// mark of a missing one"), as the officers CSV readers refuse the same cell, so one
-    /// passbook gives the same entries refused from either format (officers/10).
+    /// `"NULL"`, `"\N"`, `"-"`, `"--"`, in any ASCII case) is no level and no name, even
+    /// where the competency names a level so: the readers refuse it
+    /// ([`Error::Json`](crate::Error::Json) expecting "a value, not a mark of a missing
+    /// one"), as the officers CSV readers refuse the same cell, so one passbook gives the
+    /// same entries refused from either format (officers/10, 12).
     pub level: u8,
     /// The name written beside the level's number, trimmed (`"3 - Advanced"` gives
     /// `Advanced`), as HR systems export a level picked from a list, or the name a level

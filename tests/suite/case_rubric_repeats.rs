@@ -117,14 +117,7 @@ const ONE_SCALE: &str = include_str!("../data/cases/case/64-two-criteria-giving-
 fn criteria_giving_one_item_the_same_scale_do_not_conflict() {
     let package: Value = serde_json::from_str(ONE_SCALE).unwrap();
     let read = import(&package).unwrap();
-    assert_eq!(
-        levels(&read),
-        [described([
-            "Drafts a routine note.",
-            "Drafts notes on most files.",
-            "Drafts notes on policy."
-        ])]
-    );
+    assert_eq!(levels(&read), [described(DRAFTING)]);
     assert!(read.report.is_complete(), "{:?}", read.report);
     let criteria: Vec<&str> = (read.report.scales.iter())
         .map(|s| s.criterion.as_str())
@@ -161,4 +154,40 @@ fn criteria_giving_one_item_the_same_scale_do_not_conflict() {
         assert_eq!(reasons, [CaseDropReason::ConflictingCriteria; 2]);
         assert!(!import.report.is_complete());
     }
+}
+
+/// The levels' descriptions of the criterion of case/64 and case/65.
+const DRAFTING: [&str; 3] = [
+    "Drafts a routine note.",
+    "Drafts notes on most files.",
+    "Drafts notes on policy.",
+];
+
+const RESPELLED: &str =
+    include_str!("../data/cases/case/65-rubric-repeated-with-identifiers-respelled.json");
+
+/// case/65: a rubric repeated whole, the repeat writing every UUID inside it in upper case
+/// (its criterion's, its levels' and its item's, the item's as a `urn:uuid:` URN), as a
+/// server assembling its answer from sources that spell UUIDs otherwise sends it. Only
+/// the rubric's own identifier was compared by its key, so the repeat was refused as a
+/// duplicate of the rubric, its criterion and each level; it is set aside as a repeat,
+/// as an association whose ends are so respelled is.
+#[test]
+fn a_rubric_repeated_with_its_uuids_respelled_is_set_aside() {
+    let package: Value = serde_json::from_str(RESPELLED).unwrap();
+    let read = import(&package).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(levels(&read), [described(DRAFTING)]);
+    assert_eq!(
+        repeats(&read),
+        [(
+            CaseElement::Rubric,
+            "B1000000-0000-4000-8000-000000000001",
+            CaseDropReason::Repeated
+        )]
+    );
+    // A level that differs beside the respelling: still a duplicate.
+    let mut differing = package.clone();
+    differing["CFRubrics"][1]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]["score"] =
+        5.into();
+    assert!(import(&differing).is_err(), "a differing repeat was read");
 }

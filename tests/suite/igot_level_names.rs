@@ -168,3 +168,46 @@ fn profile_levels_written_as_names_are_read_by_the_competency_s_own_names() {
         }]
     );
 }
+
+/// A level's name that marks a missing value (`N/A`, `null`, `-`, `NA`, `#N/A`), in a
+/// profile or a course tag, is no name: the level beside it is read alone, a tag with
+/// nothing else has no level, a profile entry with nothing else is set aside for want of
+/// a level, and the passbook's JSON reads back (igot/08).
+#[test]
+fn level_names_marking_a_missing_value_are_none() {
+    const CASE: &str = include_str!("../data/cases/igot/08-level-names-marked-missing.json");
+    let case: serde_json::Value = serde_json::from_str(CASE).expect("JSON");
+    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+    let load = load_igot_profile(&case["profile"].to_string()).expect("reads");
+    let read: Vec<(&str, u8, Option<&str>)> = (load.value.iter())
+        .map(|e| (e.competency.as_str(), e.level, e.level_name.as_deref()))
+        .collect();
+    assert_eq!(read, [("CID4", 2, None), ("CID9", 3, None)]);
+    let set_aside: Vec<(&str, &IgotWhat)> = (load.report.set_aside.iter())
+        .map(|e| (e.id.as_str(), &e.what))
+        .collect();
+    assert_eq!(set_aside, [("CID12", &IgotWhat::NoLevel)]);
+    let officer = crate::support::officer("o1", "posts", "p", load.value);
+    let policy = LevelPolicy::default().self_declared(true);
+    let profile = Profile::new(&fw, &officer, &policy).expect("reads");
+    assert_eq!(profile.level(&fw, "CID4").expect("known").get(), 2);
+    assert_eq!(profile.level(&fw, "CID9").expect("known").get(), 3);
+    let doc = karmayogi::OfficersSpec {
+        officers: vec![officer],
+        ..Default::default()
+    };
+    let back = karmayogi::OfficersSpec::from_json(&doc.to_json()).expect("reads back");
+    assert_eq!(back, doc);
+    // The course tags: `NA` beside level 2 is level 2; `#N/A` alone is no level.
+    let courses = case["courses"].to_string();
+    let load = load_igot_courses(&courses, &fw, &IgotCourseOptions::default()).expect("reads");
+    assert!(load.report.set_aside.is_empty(), "{:?}", load.report);
+    let read: Vec<(&str, Option<u8>, Option<&str>)> = (load.value.iter())
+        .flat_map(|c| c.provides.iter())
+        .map(|o| (o.competency.as_str(), o.level, o.level_name.as_deref()))
+        .collect();
+    assert_eq!(read, [("CID4", Some(2), None), ("CID9", None, None)]);
+    let mut spec: FrameworkSpec = serde_json::from_str(FRAMEWORK).expect("a spec");
+    spec.courses = load.value;
+    Framework::new(spec).expect("valid");
+}

@@ -1,7 +1,8 @@
 //! A passbook level that marks a missing value (`N/A`, `NA`, `#N/A`, `NULL`, `\N`, `-`,
 //! `--`, in any ASCII case) is refused alike by the JSON and the CSV readers, as a mark
 //! of a missing value at the entry's `level`: one entry per error, naming the officer,
-//! the entry and the competency, never read as a level's name (officers/10).
+//! the entry and the competency, never read as a level's name (officers/10), not even
+//! where the competency names a level so (officers/12).
 
 use karmayogi::{
     Cohort, CohortCsvReader, Error, Errors, Framework, LevelPolicy, OfficersCsv,
@@ -12,6 +13,13 @@ const FRAMEWORK: &str = include_str!("../data/cases/scales/28-level-names-alone-
 const OFFICERS: &str =
     include_str!("../data/cases/officers/10-levels-marked-missing-officers.json");
 const EVIDENCE: &str = include_str!("../data/cases/officers/10-levels-marked-missing-evidence.csv");
+/// A competency whose levels are named `NA` and `N/A`, another `Null` and `-`.
+const NAMED_FRAMEWORK: &str =
+    include_str!("../data/cases/officers/12-levels-named-as-missing-marks-framework.json");
+const NAMED_OFFICERS: &str =
+    include_str!("../data/cases/officers/12-levels-named-as-missing-marks-officers.json");
+const NAMED_EVIDENCE: &str =
+    include_str!("../data/cases/officers/12-levels-named-as-missing-marks-evidence.csv");
 const ROSTER: &str = "id,department,position\no1,dopt,us\no2,dopt,us\n";
 
 /// What both readers expect instead of a mark of a missing value.
@@ -96,29 +104,36 @@ fn from_csv(errors: Errors) -> Vec<(String, usize, String, String)> {
         .collect()
 }
 
-#[test]
-fn a_level_marked_missing_is_refused_alike_from_json_and_csv() {
-    let fw = Framework::from_json(FRAMEWORK).expect("valid");
+/// Checks that `framework` with `officers` (JSON) and `evidence` (CSV, beside `ROSTER`)
+/// refuse exactly the entries `refused` (officer, index, competency, text), alike.
+#[track_caller]
+fn refused_alike(
+    framework: &str,
+    officers: &str,
+    evidence: &str,
+    refused: &[(&str, usize, &str, &str)],
+) {
+    let fw = Framework::from_json(framework).expect("valid");
     let policy = LevelPolicy::default();
-    let expected: Vec<(String, usize, String, String)> = (REFUSED.iter())
+    let expected: Vec<(String, usize, String, String)> = (refused.iter())
         .map(|&(o, i, c, f)| (o.to_owned(), i, c.to_owned(), f.to_owned()))
         .collect();
     // JSON, with and without the framework, in one pass and on two threads.
     assert_eq!(
-        from_json(OfficersSpec::from_json_all(OFFICERS).expect_err("refused")),
+        from_json(OfficersSpec::from_json_all(officers).expect_err("refused")),
         expected
     );
     assert_eq!(
-        from_json(Cohort::from_json(&fw, OFFICERS, &policy).expect_err("refused")),
+        from_json(Cohort::from_json(&fw, officers, &policy).expect_err("refused")),
         expected
     );
-    let two = Cohort::from_json_with_threads(&fw, OFFICERS, &policy, 2);
+    let two = Cohort::from_json_with_threads(&fw, officers, &policy, 2);
     assert_eq!(from_json(two.expect_err("refused")), expected);
     // CSV: the cells as written (the JSON string's spaces trimmed, as a CSV field's are).
     let trimmed: Vec<_> = (expected.iter().cloned())
         .map(|(o, i, c, f)| (o, i, c, f.trim().to_owned()))
         .collect();
-    let csv = OfficersCsv::new(ROSTER).evidence(EVIDENCE);
+    let csv = OfficersCsv::new(ROSTER).evidence(evidence);
     let options = OfficersCsvOptions::default();
     let loaded = load_officers(&fw, &csv, &options)
         .map(|_| ())
@@ -130,9 +145,30 @@ fn a_level_marked_missing_is_refused_alike_from_json_and_csv() {
     assert_eq!(from_csv(read), trimmed);
     let mut reader = CohortCsvReader::new(&fw, &options);
     reader.push_officers(ROSTER.as_bytes());
-    reader.push_evidence(EVIDENCE.as_bytes());
+    reader.push_evidence(evidence.as_bytes());
     assert_eq!(
         from_csv(reader.finish().map(|_| ()).expect_err("refused")),
         trimmed
     );
+}
+
+#[test]
+fn a_level_marked_missing_is_refused_alike_from_json_and_csv() {
+    refused_alike(FRAMEWORK, OFFICERS, EVIDENCE, &REFUSED);
+}
+
+/// A mark of a missing value is refused even where the competency gives a level that name
+/// (`NA`, `N/A`, `Null`, `-`): the JSON readers cannot tell it from a missing value
+/// without the framework, so the CSV readers, which have it, read it alike. The entries
+/// written by another name (`Expert`) are read.
+#[test]
+fn a_level_marked_missing_is_refused_where_a_level_is_named_so() {
+    let refused = [
+        ("o1", 0, "rti", "NA"),
+        ("o1", 2, "rti", "n/a"),
+        ("o2", 0, "noting", "NULL"),
+        ("o2", 1, "noting", "-"),
+        ("o2", 2, "rti", "Na"),
+    ];
+    refused_alike(NAMED_FRAMEWORK, NAMED_OFFICERS, NAMED_EVIDENCE, &refused);
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::node::{Assoc, Node, Parsed, key, missing_identifier, non_blank};
 use super::read::mentions;
 use crate::interop::case::package::{
-    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage,
+    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage, CaseRubric,
 };
 use crate::{CaseDropReason, CaseElement, Error};
 use CaseDropReason::{NoAssociationType, NoDestination, NoOrigin, Repeated};
@@ -240,13 +240,44 @@ fn repeats_association(earlier: &CaseAssociation, later: &CaseAssociation) -> bo
         ),
     ];
     for (end, was) in ends {
-        if let (Some(end), Some(was)) = (end, was)
-            && key(&end.identifier) == key(&was.identifier)
-        {
-            end.identifier.clone_from(&was.identifier);
+        respell_link(end.as_mut(), was.as_ref());
+    }
+    *earlier == respelled
+}
+
+/// [`repeats_item`] for rubrics, whose criteria's and levels' identifiers and criteria's
+/// item links may be spelled otherwise too (case/65). O(size of the rubrics).
+fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric) -> bool {
+    if earlier == later {
+        return true;
+    }
+    let mut respelled = later.clone();
+    respelled.identifier.clone_from(&earlier.identifier);
+    for (criterion, was) in respelled.criteria.iter_mut().zip(&earlier.criteria) {
+        respell(&mut criterion.identifier, &was.identifier);
+        respell_link(criterion.item_uri.as_mut(), was.item_uri.as_ref());
+        if let (Some(rubric), Some(was)) = (&mut criterion.rubric_id, &was.rubric_id) {
+            respell(rubric, was);
+        }
+        for (level, was) in criterion.levels.iter_mut().zip(&was.levels) {
+            respell(&mut level.identifier, &was.identifier);
         }
     }
     *earlier == respelled
+}
+
+/// Gives `identifier` the spelling `was` when both are one identifier by [`key`].
+fn respell(identifier: &mut String, was: &str) {
+    if key(identifier) == key(was) {
+        was.clone_into(identifier);
+    }
+}
+
+/// [`respell`] for the identifiers of two node links.
+fn respell_link(link: Option<&mut CaseLink>, was: Option<&CaseLink>) {
+    if let (Some(link), Some(was)) = (link, was) {
+        respell(&mut link.identifier, &was.identifier);
+    }
 }
 
 /// The associations with an identifier, a type and both ends. An association without a
@@ -346,9 +377,7 @@ fn rubric_identifiers<'p>(
                 }
                 First::Again(k) => {
                     let earlier = met.get(&k).map(|&e| &package.rubrics[e]);
-                    if earlier.is_some_and(|e| {
-                        repeats(e, rubric, |l, e| l.identifier.clone_from(&e.identifier))
-                    }) {
+                    if earlier.is_some_and(|e| repeats_rubric(e, rubric)) {
                         set_aside.push((CaseElement::Rubric, rubric.identifier.clone(), Repeated));
                         repeated[r] = true;
                         continue;

@@ -79,7 +79,8 @@ impl IgotCourseOptions {
 ///     ([`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch) naming the course);
 ///     a name without `selectedLevelLevel` is the level of the competency that has that
 ///     name (its descriptor's `name`, else the platform's default), and one no level or
-///     several levels have sets the tag aside ([`IgotWhat::UnreadableLevel`]);
+///     several levels have sets the tag aside ([`IgotWhat::UnreadableLevel`]); a name
+///     marking a missing value (`NA`, `N/A`, `null`, `-`) is none (igot/08);
 ///   - v5: by default the competency [`kcm_id`](crate::kcm_id)`(competencyArea,
 ///     competencyTheme, competencySubTheme)`, or by identifier ([`KcmTagKey`]); no level.
 ///     Real records misspell two keys (`competecnyThemeDescription`,

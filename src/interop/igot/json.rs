@@ -11,6 +11,7 @@ use crate::interop::case::huge::{self, read_marked};
 use crate::interop::case::read::{checked_json, json_type};
 use crate::model::json::{json_error, without_bom};
 use crate::model::level::label_number;
+use crate::model::missing::is_missing;
 use crate::model::names::one_line;
 use crate::model::order;
 use crate::model::quote::has_hidden;
@@ -140,6 +141,18 @@ pub(super) fn optional_text<'a>(record: &'a Map<String, Value>, key: &str) -> Op
         Text::Str(s) => Some(s),
         Text::Absent | Text::Other(_) => None,
     }
+}
+
+/// A level's name the platform writes beside or instead of a level (`selectedLevelName`,
+/// `competencySelfAttestedLevelName`, `competencyCBPCompletionLevelName`), trimmed: `None`
+/// when absent, not a string, blank, or a mark of a missing value (`N/A`, `null`, `-`;
+/// see `model::missing`), which names no level, as an optional CSV cell holding one is
+/// empty (igot/08). O(length).
+pub(super) fn level_name(record: &Map<String, Value>, key: &str) -> Option<String> {
+    optional_text(record, key)
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && !is_missing(n))
+        .map(str::to_owned)
 }
 
 /// A level as the platform writes it: `"Level 3"` (any case, any spacing), `"3"` or `3`,

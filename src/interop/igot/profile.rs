@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::json::{Report, level, level_by_name, parse, required_text, shape};
+use super::json::{Report, level, level_by_name, level_name, parse, required_text, shape};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
@@ -61,7 +61,10 @@ const KNOWN: &[&str] = &[
 /// competency's own name of that level, else
 /// [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch)
 /// names the officer and entry; a name without a level is a level given by name only
-/// ([`Evidence::LEVEL_BY_NAME`]), read by the competency's own names there.
+/// ([`Evidence::LEVEL_BY_NAME`]), read by the competency's own names there. A name that
+/// marks a missing value (`N/A`, `null`, `-`) is none, so it is neither checked against
+/// the level beside it nor read as a level, and the passbook's JSON reads back
+/// (igot/08).
 ///
 /// Set aside, each reported: an entry that is not an object or lacks an `id`; an entry with
 /// neither level; a level that cannot be read, or above 5. Noted: the second field of a
@@ -145,20 +148,18 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
         ];
         let mut any = false;
         for (source, fields, name_field) in pairs {
-            let name = (entry.get(name_field).and_then(Value::as_str))
-                .map(str::trim)
-                .filter(|n| !n.is_empty());
+            let name = level_name(entry, name_field);
             // A level written as a name (`"Proficient"`, `"Reconciles"`) is given by name
             // only, as a JSON passbook keeps it: read by the competency's own names where
             // the passbook meets a framework. Beside a name field holding another name,
             // the level is read as before, so that the two are checked against each other.
             let written = level_name_written(entry, fields);
             let name = match (written, name) {
-                (Some(w), None) => Some(w),
-                (Some(w), Some(n)) if w.to_lowercase() == n.to_lowercase() => Some(w),
-                _ => name,
+                (Some(w), None) => Some(w.to_owned()),
+                (Some(w), Some(n)) if w.to_lowercase() == n.to_lowercase() => Some(w.to_owned()),
+                (_, name) => name,
             };
-            let by_name = written.is_some() && written == name;
+            let by_name = written.is_some() && written == name.as_deref();
             let read = if by_name {
                 Read::Level(Evidence::LEVEL_BY_NAME)
             } else {
@@ -177,7 +178,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                     evidence.push(Evidence {
                         competency: id.into(),
                         level,
-                        level_name: name.map(str::to_owned),
+                        level_name: name.clone(),
                         source,
                         date: String::new(),
                         verified: true,

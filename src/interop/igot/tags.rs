@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::json::{Report, level, optional_text, required_text};
+use super::json::{Report, level, level_name, optional_text, required_text};
 use super::kcm::kcm_id;
 use super::report::IgotWhat;
 use crate::interop::case::huge;
@@ -44,17 +44,14 @@ pub(super) struct Tags<'r> {
 
 impl Tags<'_> {
     /// A FRAC-era tag: `id` at `selectedLevelLevel`, with the level's name
-    /// `selectedLevelName` (trimmed; a blank one is none).
+    /// `selectedLevelName` (trimmed; a blank one or a mark of a missing value is none).
     pub(super) fn v3(&mut self, path: &str, tag: &Map<String, Value>) -> Option<Tag> {
         self.report.ignore_others(
             "competencies_v3",
             tag,
             &["id", "selectedLevelLevel", "selectedLevelName"],
         );
-        let name = (tag.get("selectedLevelName").and_then(Value::as_str))
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned);
+        let name = level_name(tag, "selectedLevelName");
         let key = self.needed(path, tag, "id")?;
         let level = match tag.get("selectedLevelLevel") {
             None | Some(Value::Null) => None,

@@ -285,9 +285,13 @@ pub(crate) fn evidence_row<'r>(
         framework.competencies.get(c).is_some() || !marks_missing(row, "competency", c, errors)
     });
     let level_text = row.nth(2).unwrap_or("");
-    // A word that is no number (`NaN` and `2e0` are numbers) may name a level.
-    let name =
-        level_text.contains(char::is_alphabetic) && !crate::model::level::number_like(level_text);
+    // A word that is no number (`NaN` and `2e0` are numbers) may name a level; a mark of
+    // a missing value names none, even a competency's level named so (`NA`): the JSON
+    // readers refuse it without the framework, so it is refused here alike
+    // (officers/12).
+    let name = level_text.contains(char::is_alphabetic)
+        && !crate::model::level::number_like(level_text)
+        && !is_missing(level_text);
     let competency_id = competency.unwrap_or("");
     let mut several = false;
     let level = crate::model::level::whole_level(level_text).or_else(|| {
