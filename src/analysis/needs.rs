@@ -383,19 +383,6 @@ const WIDE_FROM: usize = 4096;
 /// # Complexity
 /// O(d · (k + 2^w)) for k keys of d digits of w bits.
 fn radix_sort(keys: &mut Vec<u64>) {
-    let mut other = vec![0u64; keys.len()];
-    radix_sort_with(keys, 0, &mut other);
-}
-
-/// Sorts `keys` stably by their bits from `low` up: [`radix_sort`]'s passes from bit `low`,
-/// so keys equal above it keep their order, with `other` as the second buffer (whatever
-/// it holds; it may come back holding the keys' old order, `keys` the new).
-///
-/// # Complexity
-/// O(d · (k + 2^w)) for k keys of d digits of w bits above `low`, plus O(k) the first time
-/// `other` grows to k.
-#[inline]
-fn radix_sort_with(keys: &mut Vec<u64>, low: u32, other: &mut Vec<u64>) {
     if keys.len() < 2 {
         return;
     }
@@ -403,7 +390,7 @@ fn radix_sort_with(keys: &mut Vec<u64>, low: u32, other: &mut Vec<u64>) {
     let highest = 64 - keys.iter().fold(0, |or, &k| or | k).leading_zeros();
     let digit_mask = (1u64 << width) - 1;
     // Every entry is written before it is read: only the length matters.
-    other.resize(keys.len(), 0);
+    let mut other = vec![0u64; keys.len()];
     let (mut narrow, mut wide) = ([0usize; 256], Vec::new());
     let start: &mut [usize] = if width == 8 {
         &mut narrow
@@ -411,7 +398,7 @@ fn radix_sort_with(keys: &mut Vec<u64>, low: u32, other: &mut Vec<u64>) {
         wide.resize(1 << width, 0);
         &mut wide
     };
-    for shift in (low..highest).step_by(width) {
+    for shift in (0..highest).step_by(width) {
         start.fill(0);
         for &k in keys.iter() {
             if let Some(s) = start.get_mut(((k >> shift) & digit_mask) as usize) {
@@ -439,7 +426,7 @@ fn radix_sort_with(keys: &mut Vec<u64>, low: u32, other: &mut Vec<u64>) {
             }
             *at += 1;
         }
-        std::mem::swap(keys, other);
+        std::mem::swap(keys, &mut other);
     }
 }
 
