@@ -51,7 +51,7 @@ pub(super) fn link_holds_nothing(link: &CaseLink) -> bool {
 /// around it and the case of a UUID aside, see [`key`]). It then says nothing the package
 /// does not: the element is the document's, and the document (its title and URI included)
 /// is kept whole.
-fn names(link: &Value, document: &str) -> bool {
+pub(super) fn names(link: &Value, document: &str) -> bool {
     let document = key(document);
     if document.is_empty() {
         return false;
