@@ -33,6 +33,7 @@ mod case_repeats;
 mod case_round_trip;
 mod case_rubric_repeats;
 mod case_shapes;
+mod case_shared_uris;
 mod case_text_lists;
 mod case_types;
 mod case_wild;

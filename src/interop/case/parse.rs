@@ -151,7 +151,7 @@ pub(super) fn parse<'p>(
         repeated_rubrics: Vec::new(),
     };
     if let Some(uri) = non_blank(&document.uri) {
-        parsed.uris.insert(uri.trim(), Node::Document);
+        parsed.add_uri(uri, Node::Document);
     }
     parsed.add_tail(&document.identifier, Node::Document);
     for (i, item) in package.items.iter().enumerate() {
@@ -177,10 +177,7 @@ pub(super) fn parse<'p>(
             First::Missing => continue,
         };
         if let Some(uri) = non_blank(&item.uri) {
-            parsed
-                .uris
-                .entry(uri.trim())
-                .or_insert(Node::Item(parsed.items.len()));
+            parsed.add_uri(uri, Node::Item(parsed.items.len()));
         }
         parsed.add_tail(&item.identifier, Node::Item(parsed.items.len()));
         parsed.index.insert(k, parsed.items.len());
