@@ -61,10 +61,13 @@ fn optional_fields_written_empty_lose_nothing() {
     );
 }
 
+/// A change to the package, and the element and field it makes the import report.
+type Variant = (fn(&mut Value), (CaseElement, &'static str));
+
 #[test]
 fn the_same_fields_holding_something_are_reported() {
     use CaseElement::{Criterion, Item, Level, Rubric};
-    let variants: [(fn(&mut Value), (CaseElement, &str)); 7] = [
+    let variants: [Variant; 7] = [
         (
             |p| p["CFItems"][0]["humanCodingScheme"] = json!("OP.1"),
             (Item, "humanCodingScheme"),

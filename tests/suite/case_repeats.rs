@@ -108,15 +108,18 @@ fn other_spellings_the_import_reads_alike_make_a_repeat() {
     }
 }
 
+/// A change to the package, and the identifier and list of the copy it makes a duplicate.
+type Variant = (fn(&mut Value), &'static str, &'static str);
+
 #[test]
 fn copies_saying_something_else_are_still_duplicates() {
     // Another document, a text where the first copy has none, another association type,
     // another link title: which copy holds is unknowable.
-    let variants: [(fn(&mut Value), &str, &str); 5] = [
+    let variants: [Variant; 5] = [
         (
             |p| {
                 p["CFItems"][2]["CFDocumentURI"]["identifier"] =
-                    json!("d0000000-0000-4000-8000-000000000002")
+                    json!("d0000000-0000-4000-8000-000000000002");
             },
             C1,
             "CFItems",
