@@ -467,7 +467,8 @@ pub enum CaseDropReason {
     /// endpoints serving one element): the earlier one is used. Identical as the import
     /// reads them: identifiers spelled otherwise, fields holding nothing (`null`, `""`,
     /// `[]`) in one copy only, a `CFDocumentURI` naming the package's document in one
-    /// copy only, another spelling of `isChildOf` (case/67). Elements that share an
+    /// copy only, another spelling of `isChildOf` (case/67), a rubric's criteria and
+    /// levels in another order (case/70). Elements that share an
     /// identifier but differ otherwise are
     /// [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
     Repeated,

@@ -13,8 +13,9 @@
 //! `CFItemType`, which the import reads as absent), a `CFDocumentURI` naming the
 //! package's own document in one copy only (CASE 1.1's `CFPackage` writes its items and
 //! associations without it, the endpoints serving one item or association with it:
-//! case/67), and an `associationType` written as another spelling of `isChildOf`
-//! (`Is Child Of`). Any other field differing makes the element a duplicate.
+//! case/67), an `associationType` written as another spelling of `isChildOf`
+//! (`Is Child Of`), and a rubric's criteria or levels listed in another order (case/70).
+//! Any other field differing makes the element a duplicate.
 
 use super::node::{CHILD_OF, is_child_of, key, non_blank};
 use super::reporter::{holds_nothing, link_holds_nothing, names};
@@ -82,6 +83,9 @@ pub(super) fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric, document:
     }
     let (mut earlier, mut later) = (earlier.clone(), later.clone());
     later.identifier.clone_from(&earlier.identifier);
+    for rubric in [&mut earlier, &mut later] {
+        in_identifier_order(rubric);
+    }
     for (criterion, was) in later.criteria.iter_mut().zip(&earlier.criteria) {
         respell(&mut criterion.identifier, &was.identifier);
         respell_link(criterion.item_uri.as_mut(), was.item_uri.as_ref());
@@ -103,6 +107,25 @@ pub(super) fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric, document:
         }
     }
     earlier == later
+}
+
+/// Lists `rubric`'s criteria, and each criterion's levels, by identifier (as [`key`]
+/// reads it), then by content for those without one: the order a server lists them in
+/// says nothing (a criterion names its item, a level's `score` orders it, and `position`
+/// is compared as a field), and a server reading them without an order sends a rubric
+/// twice with its criteria or levels in another order (case/70). O(n log n) in the
+/// rubric's size.
+fn in_identifier_order(rubric: &mut CaseRubric) {
+    fn order<T: serde::Serialize>(list: &mut [T], identifier: fn(&T) -> &str) {
+        list.sort_by_cached_key(|e| {
+            let text = serde_json::to_string(e).unwrap_or_default();
+            (key(identifier(e)).into_owned(), text)
+        });
+    }
+    for criterion in &mut rubric.criteria {
+        order(&mut criterion.levels, |l| &l.identifier);
+    }
+    order(&mut rubric.criteria, |c| &c.identifier);
 }
 
 /// Gives `identifier` the spelling `was` when both are one identifier by [`key`].
