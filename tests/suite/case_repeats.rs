@@ -161,3 +161,61 @@ fn copies_saying_something_else_are_still_duplicates() {
         );
     }
 }
+
+// case/71: a JSON-LD `@graph` joined from files that each hold the document's node, so the
+// graph holds the document three times (once with its UUID in upper case). The package was
+// refused as holding several documents; the copies say the same, so the first is the
+// document and the others are set aside as repeats.
+
+const DOCUMENT_REPEATED: &str =
+    include_str!("../data/cases/case/71-document-repeated-in-a-graph.json");
+const DOCUMENT: &str = "d0000000-0000-4000-8000-000000000001";
+
+#[test]
+fn a_document_repeated_in_a_graph_is_one_document() {
+    let value: Value = serde_json::from_str(DOCUMENT_REPEATED).unwrap();
+    for ids in [CaseIds::Identifier, CaseIds::HumanCodingScheme] {
+        let import = import(&value, ids).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(import.report.document.identifier, DOCUMENT);
+        assert_eq!(
+            repeats(&import),
+            [
+                (
+                    CaseElement::Document,
+                    DOCUMENT.to_uppercase().as_str(),
+                    CaseDropReason::Repeated
+                ),
+                (CaseElement::Document, DOCUMENT, CaseDropReason::Repeated),
+            ]
+        );
+        assert_eq!(import.spec.competencies.len(), 1);
+        assert_eq!(import.spec.groups.len(), 1);
+        assert!(!import.report.is_complete());
+    }
+    // The same documents listed under `CFDocument`, as a package writes them.
+    let nodes = value["@graph"].as_array().unwrap();
+    let listed = json!({
+        "CFDocument": [nodes[0], null, nodes[2]],
+        "CFItems": [nodes[1], nodes[3]],
+        "CFAssociations": [nodes[5]],
+    });
+    let import = import(&listed, CaseIds::Identifier).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(repeats(&import).len(), 1);
+}
+
+#[test]
+fn documents_that_differ_are_still_several() {
+    let mut value: Value = serde_json::from_str(DOCUMENT_REPEATED).unwrap();
+    value["@graph"][4]["title"] = json!("Office procedure (draft)");
+    let errors = import(&value, CaseIds::Identifier).unwrap_err();
+    assert_eq!(
+        errors,
+        [Error::CaseSeveralDocuments {
+            documents: vec![
+                DOCUMENT.to_owned(),
+                DOCUMENT.to_uppercase(),
+                DOCUMENT.to_owned()
+            ]
+        }]
+    );
+}

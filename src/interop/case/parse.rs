@@ -154,6 +154,9 @@ pub(super) fn parse<'p>(
         parsed.add_uri(uri, Node::Document);
     }
     parsed.add_tail(&document.identifier, Node::Document);
+    for copy in &package.repeated_documents {
+        (parsed.set_aside).push((CaseElement::Document, copy.clone(), Repeated));
+    }
     for (i, item) in package.items.iter().enumerate() {
         let identifier = (item.identifier.as_str(), &item.extra);
         let k = match seen.check(identifier, CaseElement::Item, Place::Item(i), errors) {

@@ -15,11 +15,17 @@
 //! associations without it, the endpoints serving one item or association with it:
 //! case/67), an `associationType` written as another spelling of `isChildOf`
 //! (`Is Child Of`), and a rubric's criteria or levels listed in another order (case/70).
-//! Any other field differing makes the element a duplicate.
+//! Any other field differing makes the element a duplicate. A `CFDocument` listing one
+//! document several times is that document ([`one_document`], case/71).
 
 use super::node::{CHILD_OF, is_child_of, key, non_blank};
 use super::reporter::{holds_nothing, link_holds_nothing, names};
-use crate::interop::case::package::{CaseAssociation, CaseExtra, CaseItem, CaseLink, CaseRubric};
+use serde_json::{Map, Value};
+
+use super::read::document;
+use crate::interop::case::package::{
+    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CaseRubric,
+};
 
 /// Whether item `later` repeats `earlier` whole in a package whose document's
 /// identifier is `document` (see the module docs). O(size of the items).
@@ -126,6 +132,47 @@ fn in_identifier_order(rubric: &mut CaseRubric) {
         order(&mut criterion.levels, |l| &l.identifier);
     }
     order(&mut rubric.criteria, |c| &c.identifier);
+}
+
+/// Takes a `CFDocument` written as a list repeating one document (with any `null`s,
+/// absent elements) as that document: the first, left in `map` alone. A package
+/// assembled from answers that each carry the document (a JSON-LD `@graph` joined from
+/// per-element files, each holding the document's node) lists it so (case/71). The
+/// copies must say the same as the import reads them (identifiers spelled otherwise,
+/// fields holding nothing aside, as for items); a list of documents that differ is left
+/// as it is and refused, naming each. Returns the identifiers, as written, of the copies
+/// set aside. O(size of the documents).
+pub(super) fn one_document(map: &mut Map<String, Value>) -> Vec<String> {
+    let Some(Value::Array(list)) = map.get("CFDocument") else {
+        return Vec::new();
+    };
+    let objects: Vec<&Map<String, Value>> = list.iter().filter_map(Value::as_object).collect();
+    if objects.len() < 2
+        || objects.len() + list.iter().filter(|v| v.is_null()).count() != list.len()
+    {
+        return Vec::new();
+    }
+    let read: Vec<CaseDocument> = objects.iter().map(|o| document((*o).clone())).collect();
+    let first = as_read(&read[0], &read[0].identifier);
+    if !(read[1..].iter()).all(|d| as_read(d, &read[0].identifier) == first) {
+        return Vec::new();
+    }
+    let repeats = read[1..].iter().map(|d| d.identifier.clone()).collect();
+    let kept = Value::Object(objects[0].clone());
+    map.insert("CFDocument".to_owned(), kept);
+    repeats
+}
+
+/// `document` with its identifier spelled `spelling` when the two are one identifier, and
+/// without the fields that hold nothing.
+fn as_read(document: &CaseDocument, spelling: &str) -> CaseDocument {
+    let mut read = document.clone();
+    respell(&mut read.identifier, spelling);
+    if read.description.as_deref() == Some("") {
+        read.description = None;
+    }
+    read.extra.retain(|_, value| !holds_nothing(value));
+    read
 }
 
 /// Gives `identifier` the spelling `was` when both are one identifier by [`key`].
