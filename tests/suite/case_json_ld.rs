@@ -271,3 +271,72 @@ fn elements_without_identifier_in_a_list_keyed_by_their_iris_are_identified_too(
     assert_eq!(keyed.report.dropped, []);
     assert_eq!(keyed.report.associations, []);
 }
+
+// case/68: a JSON-LD `@graph` whose nodes carry their type as `type`, the alias of `@type`
+// that 1EdTech's JSON-LD contexts define (`"type": "CFItem"`, `"id": "https://…"`), as
+// publishers of CASE-LD frameworks write them. The graph was left whole, so the package
+// was refused as an object holding no key of CASE's.
+
+const TYPED_BY_TYPE: &str = include_str!("../data/cases/case/68-json-ld-graph-typed-by-type.json");
+
+#[test]
+fn a_json_ld_graph_typed_by_the_type_alias_reads_as_its_package() {
+    let import = import(TYPED_BY_TYPE);
+    let noting = "c0000000-0000-4000-8000-000000000001";
+    assert_eq!(import.report.document.identifier, DOC);
+    assert_eq!(memberships(&import.spec), [(noting, vec![AREA])]);
+    let groups: Vec<(&str, GroupKind)> = (import.spec.groups.iter())
+        .map(|g| (g.id.as_str(), g.kind))
+        .collect();
+    assert_eq!(groups, [(AREA, GroupKind::Area)]);
+    assert_eq!(import.report.dropped, []);
+    assert_eq!(import.report.associations, []);
+    // `type` and `id` stay as written and are reported, as `@type` is.
+    let item_fields: Vec<(&str, &str)> = (import.report.dropped_fields.iter())
+        .filter(|f| f.element == CaseElement::Item)
+        .map(|f| (f.identifier.as_str(), f.field.as_str()))
+        .collect();
+    assert_eq!(
+        item_fields,
+        [
+            (AREA, "id"),
+            (AREA, "type"),
+            (noting, "id"),
+            (noting, "type")
+        ]
+    );
+    // The same nodes under their lists' keys read the same.
+    let value: Value = serde_json::from_str(TYPED_BY_TYPE).unwrap();
+    let nodes = value["@graph"].as_array().unwrap();
+    let listed = serde_json::json!({
+        "@context": value["@context"],
+        "CFDocument": nodes[0],
+        "CFItems": [nodes[1], nodes[2]],
+        "CFAssociations": [nodes[3]],
+    });
+    let plain = self::import(&listed.to_string());
+    assert_eq!(import.spec, plain.spec);
+    assert_eq!(import.report.dropped_fields, plain.report.dropped_fields);
+}
+
+#[test]
+fn a_type_alias_naming_no_case_class_types_no_node() {
+    // `@type` is the node's type when both are written; a `type` naming another class
+    // leaves the node in `@graph`, reported; a graph of such nodes alone stays whole.
+    let mut value: Value = serde_json::from_str(TYPED_BY_TYPE).unwrap();
+    value["@graph"][2]["@type"] = Value::from("schema:DefinedTerm");
+    let import = import(&value.to_string());
+    assert_eq!(import.spec.competencies, []);
+    let package_fields: Vec<&str> = (import.report.dropped_fields.iter())
+        .filter(|f| f.element == CaseElement::Package)
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(package_fields, ["@context", "@graph"]);
+    let untyped =
+        r#"{"@context": "x", "@graph": [{"type": "Skill", "id": "https://case.example/a"}]}"#;
+    let error = import_error(untyped);
+    assert!(
+        error.contains("its keys are `@context`, `@graph`"),
+        "{error}"
+    );
+}

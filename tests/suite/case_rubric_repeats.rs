@@ -191,3 +191,49 @@ fn a_rubric_repeated_with_its_uuids_respelled_is_set_aside() {
         5.into();
     assert!(import(&differing).is_err(), "a differing repeat was read");
 }
+
+const REORDERED: &str = include_str!("../data/cases/case/70-rubric-repeated-in-another-order.json");
+
+/// case/70: the rubric of case/63 sent twice, the second time with its criteria and each
+/// criterion's levels listed in the other order, as a server reading them without an
+/// order sends them. The order of criteria and levels says nothing (a criterion names its
+/// item, a level's score orders it, `position` is a field of its own), but the copies
+/// were compared criterion by criterion in their order, so the repeat was refused as a
+/// duplicate of the rubric, its criteria and each level.
+#[test]
+fn a_rubric_repeated_with_criteria_and_levels_in_another_order_is_set_aside() {
+    let package: Value = serde_json::from_str(REORDERED).unwrap();
+    let read = import(&package).unwrap_or_else(|e| panic!("{e:?}"));
+    let whole = import(&serde_json::from_str(REPEATED).unwrap()).unwrap();
+    assert_eq!(read.spec, whole.spec);
+    assert_eq!(
+        repeats(&read),
+        [(CaseElement::Rubric, RUBRIC, CaseDropReason::Repeated)]
+    );
+    // In another order and differing in a level: still a duplicate.
+    let mut differing = package.clone();
+    differing["CFRubrics"][1]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]["description"] =
+        "Designs a file plan for the ministry.".into();
+    let errors = import(&differing).unwrap_err();
+    assert_eq!(
+        errors[0],
+        Error::CaseDuplicateIdentifier {
+            identifier: RUBRIC.to_owned(),
+            path: "CFRubrics[1]".to_owned(),
+            earlier: RUBRIC.to_owned(),
+            earlier_path: "CFRubrics[0]".to_owned(),
+        }
+    );
+    // Criteria and levels without identifiers, listed in another order: a repeat too.
+    let mut unnamed = package.clone();
+    for rubric in unnamed["CFRubrics"].as_array_mut().unwrap() {
+        for criterion in rubric["CFRubricCriteria"].as_array_mut().unwrap() {
+            criterion.as_object_mut().unwrap().remove("identifier");
+            for level in criterion["CFRubricCriterionLevels"].as_array_mut().unwrap() {
+                level.as_object_mut().unwrap().remove("identifier");
+            }
+        }
+    }
+    let read = import(&unnamed).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(read.spec, whole.spec);
+}

@@ -17,6 +17,7 @@ use crate::interop::case::fields::PACKAGE;
 use crate::interop::case::json_ld::{identifiers_from_uris, ungraph};
 use crate::interop::case::node::unwrap_elements;
 use crate::interop::case::package::{CasePackage, CaseRenamedKey};
+use crate::interop::case::repeats::one_document;
 use crate::model::quote::quoted;
 
 /// Parses a package from `json`, a publisher's text, read in the package types' serde form
@@ -175,8 +176,10 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
             read_as: "identifier",
         });
     }
+    let repeated_documents = one_document(&mut map);
     let mut f = Fields(map);
     Ok(CasePackage {
+        repeated_documents,
         document: f.object("CFDocument", document),
         items: f.objects("CFItems", item),
         associations: f.objects("CFAssociations", association),

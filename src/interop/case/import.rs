@@ -463,8 +463,14 @@ pub enum CaseDropReason {
     SharedScore,
     /// An item, association or rubric identical to an earlier one with its identifier (a
     /// server paging its answer may send one twice; a client fetching each item's rubric
-    /// gets a rubric covering several items once per item): the earlier one is used. Elements that share
-    /// an identifier but differ are [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
+    /// gets a rubric covering several items once per item; a package completed from the
+    /// endpoints serving one element): the earlier one is used. Identical as the import
+    /// reads them: identifiers spelled otherwise, fields holding nothing (`null`, `""`,
+    /// `[]`) in one copy only, a `CFDocumentURI` naming the package's document in one
+    /// copy only, another spelling of `isChildOf` (case/67), a rubric's criteria and
+    /// levels in another order (case/70). Elements that share an
+    /// identifier but differ otherwise are
+    /// [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
     Repeated,
     /// An association whose `associationType` is absent or blank.
     NoAssociationType,

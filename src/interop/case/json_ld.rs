@@ -78,9 +78,12 @@ const GRAPH_PLACES: [(&str, &str, Option<&str>); 9] = [
 
 /// The CASE class a graph node's `@type` names (`CFItem`, a list of one type, or the
 /// type's IRI or compact IRI ending in it: `…/vocab#CFItem`, `case:CFItem`), with its
-/// place in the package; `None` for a node of no CASE type.
+/// place in the package; `None` for a node of no CASE type. A node without `@type` is
+/// typed by `type`, the alias of `@type` that 1EdTech's JSON-LD contexts define and
+/// publishers of CASE-LD write (`"type": "CFItem"`, case/68); the key stays as written.
 fn graph_place(node: &Value) -> Option<(&'static str, Option<&'static str>)> {
-    let named = match node.get("@type")? {
+    let typed = node.get("@type").or_else(|| node.get("type"))?;
+    let named = match typed {
         Value::String(name) => name.as_str(),
         Value::Array(list) => match list.as_slice() {
             [Value::String(name)] => name.as_str(),

@@ -4,9 +4,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::items::{type_object_link, type_object_title};
-use super::node::{Node, Overruled, Parsed, Typed};
+use super::node::{Node, Overruled, Parsed, Typed, opt_non_blank};
 use super::read::{ASSOCIATION, ITEM};
-use super::reporter::Reporter;
+use super::reporter::{Reporter, link_holds_nothing};
 use super::scale::ItemLevels;
 use super::text::ItemText;
 use super::tree::Tree;
@@ -118,11 +118,19 @@ impl Assembly<'_, '_> {
             let coded = self.by_code[i];
             let type_object = type_object_title(item).is_some() || type_object_link(item).is_some();
             let present = [
+                // A blank code or a link holding nothing is read as absent: nothing lost.
                 (
                     "humanCodingScheme",
-                    item.human_coding_scheme.is_some() && !coded && !text.named_by_code,
+                    opt_non_blank(item.human_coding_scheme.as_ref()).is_some()
+                        && !coded
+                        && !text.named_by_code,
                 ),
-                ("CFItemTypeURI", item.item_type_uri.is_some()),
+                (
+                    "CFItemTypeURI",
+                    item.item_type_uri
+                        .as_ref()
+                        .is_some_and(|l| !link_holds_nothing(l)),
+                ),
                 // Its title is used, as for `CFItemTypeURI`; the link is not kept.
                 ("CFItemType", type_object),
             ];

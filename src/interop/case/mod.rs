@@ -36,6 +36,7 @@ mod one_line;
 pub(crate) mod package;
 mod parse;
 pub(crate) mod read;
+mod repeats;
 mod reporter;
 mod scale;
 mod scores;

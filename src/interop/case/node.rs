@@ -287,7 +287,9 @@ pub(super) struct Parsed<'p> {
     /// the two differ), as errors name it.
     pub(super) places: Vec<usize>,
     pub(super) index: HashMap<Cow<'p, str>, usize>,
-    pub(super) uris: HashMap<&'p str, Node>,
+    /// The element each `uri` of the package names; `None` when several elements have
+    /// that `uri` (it names none of them, see [`Self::add_uri`]).
+    pub(super) uris: HashMap<&'p str, Option<Node>>,
     /// The UUID each element identified by a URI ends in (`https://…/CFItems/<uuid>`,
     /// CASE 1.0 identifiers may be URIs), for links that name it by that UUID alone;
     /// `None` when several elements' URIs end in it (the UUID names neither).
@@ -348,13 +350,29 @@ impl<'p> Parsed<'p> {
         }
     }
 
-    /// The node a URI names: the element of the package with that `uri`; else the element
-    /// whose identifier the URI is (CASE 1.0 identifiers may be URIs); else the element
-    /// whose UUID the URI ends in (CASE 1.0 links are plain URIs).
+    /// Records that the element `node` has the `uri` `uri` (trimmed). A `uri` two
+    /// elements share (publishers writing the framework's page as every item's `uri`,
+    /// case/69) names neither: a link given by it alone is an end outside the package,
+    /// kept aside and reported, never resolved to whichever element came first.
+    pub(super) fn add_uri(&mut self, uri: &'p str, node: Node) {
+        self.uris
+            .entry(uri.trim())
+            .and_modify(|held| {
+                if *held != Some(node) {
+                    *held = None;
+                }
+            })
+            .or_insert(Some(node));
+    }
+
+    /// The node a URI names: the element of the package with that `uri` (none when
+    /// several have it); else the element whose identifier the URI is (CASE 1.0
+    /// identifiers may be URIs); else the element whose UUID the URI ends in (CASE 1.0
+    /// links are plain URIs).
     fn by_uri(&self, uri: &str) -> Node {
         let uri = uri.trim();
         if let Some(&node) = self.uris.get(uri) {
-            return node;
+            return node.unwrap_or(Node::Outside);
         }
         let named = self.by_key(uri);
         if named != Node::Outside {

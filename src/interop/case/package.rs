@@ -32,7 +32,8 @@ pub type CaseExtra = BTreeMap<String, Value>;
 /// `uri`; a value of a type CASE does not allow (`"sequenceNumber": "1"`) is kept in the
 /// element's `extra` under its own name, for the import to report. Unknown fields
 /// (`CFDefinitions`, `extensions`, …) are kept in `extra` too, so reading and writing a
-/// package loses nothing. Only malformed JSON, a repeated key in an object (or a key both
+/// package loses nothing (a document listed again, saying the same, is written once; its
+/// copies are named in [`CasePackage::repeated_documents`]). Only malformed JSON, a repeated key in an object (or a key both
 /// inside and beside the `CFPackage` wrapper), and a package that is not a JSON object are
 /// refused. [`CaseImport::from_json`](crate::CaseImport::from_json)
 /// maps a package to a competency dictionary and [`CasePackage::from_framework`] writes one,
@@ -77,6 +78,13 @@ pub struct CasePackage {
     /// is not written.
     #[serde(skip)]
     pub renamed: Vec<CaseRenamedKey>,
+    /// The identifiers, as written, of the copies of the document set aside when
+    /// `CFDocument` was written as a list repeating one document (as a package assembled
+    /// from answers that each carry it lists it): the first is [`Self::document`]. The
+    /// import reports each as [`CaseDropReason::Repeated`](crate::CaseDropReason::Repeated).
+    /// Copies that differ are not set aside: the package is refused, naming each.
+    #[serde(skip)]
+    pub repeated_documents: Vec<String>,
 }
 
 /// A package key or a field of an element written in another case than CASE's, read

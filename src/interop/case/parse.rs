@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use super::node::{Assoc, Node, Parsed, key, missing_identifier, non_blank};
 use super::read::mentions;
+use super::repeats::{repeats_association, repeats_item, repeats_rubric};
 use crate::interop::case::package::{
-    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage, CaseRubric,
+    CaseAssociation, CaseDocument, CaseExtra, CaseLink, CasePackage,
 };
 use crate::{CaseDropReason, CaseElement, Error};
 use CaseDropReason::{NoAssociationType, NoDestination, NoOrigin, Repeated};
@@ -150,9 +151,12 @@ pub(super) fn parse<'p>(
         repeated_rubrics: Vec::new(),
     };
     if let Some(uri) = non_blank(&document.uri) {
-        parsed.uris.insert(uri.trim(), Node::Document);
+        parsed.add_uri(uri, Node::Document);
     }
     parsed.add_tail(&document.identifier, Node::Document);
+    for copy in &package.repeated_documents {
+        (parsed.set_aside).push((CaseElement::Document, copy.clone(), Repeated));
+    }
     for (i, item) in package.items.iter().enumerate() {
         let identifier = (item.identifier.as_str(), &item.extra);
         let k = match seen.check(identifier, CaseElement::Item, Place::Item(i), errors) {
@@ -162,7 +166,7 @@ pub(super) fn parse<'p>(
                 // repeat of an earlier item loses nothing when set aside, also when it
                 // spells the identifier otherwise (see [`repeats_item`]).
                 match parsed.index.get(&k) {
-                    Some(&at) if repeats_item(parsed.items[at], item) => {
+                    Some(&at) if repeats_item(parsed.items[at], item, &document.identifier) => {
                         parsed.set_aside.push((
                             CaseElement::Item,
                             item.identifier.clone(),
@@ -176,18 +180,17 @@ pub(super) fn parse<'p>(
             First::Missing => continue,
         };
         if let Some(uri) = non_blank(&item.uri) {
-            parsed
-                .uris
-                .entry(uri.trim())
-                .or_insert(Node::Item(parsed.items.len()));
+            parsed.add_uri(uri, Node::Item(parsed.items.len()));
         }
         parsed.add_tail(&item.identifier, Node::Item(parsed.items.len()));
         parsed.index.insert(k, parsed.items.len());
         parsed.items.push(item);
         parsed.places.push(i);
     }
-    let complete = complete_associations(package, &mut seen, &mut parsed.set_aside, errors);
-    parsed.repeated_rubrics = rubric_identifiers(package, &mut seen, &mut parsed.set_aside, errors);
+    let complete =
+        complete_associations(package, document, &mut seen, &mut parsed.set_aside, errors);
+    parsed.repeated_rubrics =
+        rubric_identifiers(package, document, &mut seen, &mut parsed.set_aside, errors);
     for a in complete {
         let end = |link: &Option<CaseLink>| {
             link.as_ref()
@@ -204,87 +207,12 @@ pub(super) fn parse<'p>(
     parsed
 }
 
-/// Whether `later` repeats `earlier` whole, its identifier perhaps spelled otherwise
-/// (`C0…` for `c0…`, a `urn:uuid:` URN: what [`key`] reads as one identifier), as a
-/// server assembling its answer from sources that write UUIDs in different cases sends
-/// an element twice. Every other field must be equal. O(size of the items).
-fn repeats_item(earlier: &CaseItem, later: &CaseItem) -> bool {
-    repeats(earlier, later, |l, e| {
-        l.identifier.clone_from(&e.identifier);
-    })
-}
-
-/// Whether `later` equals `earlier` once `respell` gave it `earlier`'s identifier.
-/// O(size of the elements).
-fn repeats<T: Clone + PartialEq>(earlier: &T, later: &T, respell: fn(&mut T, &T)) -> bool {
-    earlier == later || {
-        let mut respelled = later.clone();
-        respell(&mut respelled, earlier);
-        *earlier == respelled
-    }
-}
-
-/// [`repeats_item`] for associations, whose node links' identifiers may be spelled
-/// otherwise too.
-fn repeats_association(earlier: &CaseAssociation, later: &CaseAssociation) -> bool {
-    if earlier == later {
-        return true;
-    }
-    let mut respelled = later.clone();
-    respelled.identifier.clone_from(&earlier.identifier);
-    let ends = [
-        (&mut respelled.origin_node_uri, &earlier.origin_node_uri),
-        (
-            &mut respelled.destination_node_uri,
-            &earlier.destination_node_uri,
-        ),
-    ];
-    for (end, was) in ends {
-        respell_link(end.as_mut(), was.as_ref());
-    }
-    *earlier == respelled
-}
-
-/// [`repeats_item`] for rubrics, whose criteria's and levels' identifiers and criteria's
-/// item links may be spelled otherwise too (case/65). O(size of the rubrics).
-fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric) -> bool {
-    if earlier == later {
-        return true;
-    }
-    let mut respelled = later.clone();
-    respelled.identifier.clone_from(&earlier.identifier);
-    for (criterion, was) in respelled.criteria.iter_mut().zip(&earlier.criteria) {
-        respell(&mut criterion.identifier, &was.identifier);
-        respell_link(criterion.item_uri.as_mut(), was.item_uri.as_ref());
-        if let (Some(rubric), Some(was)) = (&mut criterion.rubric_id, &was.rubric_id) {
-            respell(rubric, was);
-        }
-        for (level, was) in criterion.levels.iter_mut().zip(&was.levels) {
-            respell(&mut level.identifier, &was.identifier);
-        }
-    }
-    *earlier == respelled
-}
-
-/// Gives `identifier` the spelling `was` when both are one identifier by [`key`].
-fn respell(identifier: &mut String, was: &str) {
-    if key(identifier) == key(was) {
-        was.clone_into(identifier);
-    }
-}
-
-/// [`respell`] for the identifiers of two node links.
-fn respell_link(link: Option<&mut CaseLink>, was: Option<&CaseLink>) {
-    if let (Some(link), Some(was)) = (link, was) {
-        respell(&mut link.identifier, &was.identifier);
-    }
-}
-
 /// The associations with an identifier, a type and both ends. An association without a
 /// type or an end is set aside in `set_aside` with the first field it lacks, as is one
 /// repeating an earlier one whole.
 fn complete_associations<'p>(
     package: &'p CasePackage,
+    document: &CaseDocument,
     seen: &mut Seen<'p>,
     set_aside: &mut Vec<(CaseElement, String, CaseDropReason)>,
     errors: &mut Vec<Error>,
@@ -302,10 +230,9 @@ fn complete_associations<'p>(
             }
             First::Again(k) => {
                 // As for items: a whole repeat is set aside, anything else is a duplicate.
-                if met
-                    .get(&k)
-                    .is_some_and(|&earlier| repeats_association(&package.associations[earlier], a))
-                {
+                if met.get(&k).is_some_and(|&earlier| {
+                    repeats_association(&package.associations[earlier], a, &document.identifier)
+                }) {
                     set_aside.push((CaseElement::Association, a.identifier.clone(), Repeated));
                 } else {
                     seen.duplicate(&k, &a.identifier, place, errors);
@@ -358,6 +285,7 @@ fn complete_associations<'p>(
 /// sharing an identifier is a duplicate. Returns, per rubric, whether it was set aside.
 fn rubric_identifiers<'p>(
     package: &'p CasePackage,
+    document: &CaseDocument,
     seen: &mut Seen<'p>,
     set_aside: &mut Vec<(CaseElement, String, CaseDropReason)>,
     errors: &mut Vec<Error>,
@@ -377,7 +305,7 @@ fn rubric_identifiers<'p>(
                 }
                 First::Again(k) => {
                     let earlier = met.get(&k).map(|&e| &package.rubrics[e]);
-                    if earlier.is_some_and(|e| repeats_rubric(e, rubric)) {
+                    if earlier.is_some_and(|e| repeats_rubric(e, rubric, &document.identifier)) {
                         set_aside.push((CaseElement::Rubric, rubric.identifier.clone(), Repeated));
                         repeated[r] = true;
                         continue;

@@ -27,6 +27,23 @@ pub(super) fn holds_nothing(value: &Value) -> bool {
     }
 }
 
+/// Whether a text field the spec has no place for holds something to lose: present and
+/// not empty, as [`holds_nothing`] reads the values of fields the crate does not model.
+pub(super) fn holds_text(text: Option<&String>) -> bool {
+    text.is_some_and(|t| !t.is_empty())
+}
+
+/// Whether a link the spec has no place for (`CFItemTypeURI`) holds nothing to lose: no
+/// `title`, `identifier` or `uri` but empty ones, and other fields holding nothing, as a
+/// server writing every field of its link type writes an absent link (`{"title": null,
+/// "identifier": null, "uri": null}`).
+pub(super) fn link_holds_nothing(link: &CaseLink) -> bool {
+    link.title.is_empty()
+        && link.identifier.is_empty()
+        && link.uri.is_empty()
+        && link.extra.values().all(holds_nothing)
+}
+
 /// Whether a link (`CFDocumentURI` of an item or association, as CASE servers write on
 /// every element) names the package's own document `document`: by its `identifier`, or
 /// by a URI (the link's `uri` when it has no identifier, or the link as a URI string)
@@ -34,7 +51,7 @@ pub(super) fn holds_nothing(value: &Value) -> bool {
 /// around it and the case of a UUID aside, see [`key`]). It then says nothing the package
 /// does not: the element is the document's, and the document (its title and URI included)
 /// is kept whole.
-fn names(link: &Value, document: &str) -> bool {
+pub(super) fn names(link: &Value, document: &str) -> bool {
     let document = key(document);
     if document.is_empty() {
         return false;

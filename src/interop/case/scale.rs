@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::agree::Scale;
 use super::node::{Node, Overruled, Parsed, Typed, non_blank, opt_non_blank};
 use super::read::{CRITERION, LEVEL, RUBRIC};
-use super::reporter::Reporter;
+use super::reporter::{Reporter, holds_text};
 use super::scores;
 use super::text::multilingual_field;
 use crate::interop::case::import::{
@@ -168,8 +168,14 @@ pub(super) fn rubric_levels(
             // title or description is lost.
             let title = rubric.title.as_deref();
             let present = [
-                ("title", title.is_some_and(|t| t != DEFAULT_RUBRIC_TITLE)),
-                ("description", rubric.description.is_some() && !frac),
+                (
+                    "title",
+                    title.is_some_and(|t| t != DEFAULT_RUBRIC_TITLE && !t.is_empty()),
+                ),
+                (
+                    "description",
+                    holds_text(rubric.description.as_ref()) && !frac,
+                ),
             ];
             reporter.fields(CaseElement::Rubric, id, RUBRIC, &present, &rubric.extra);
         }
@@ -351,8 +357,8 @@ fn item_levels(
         return ItemLevels::SetAside;
     };
     let present = [
-        ("category", criterion.category.is_some()),
-        ("description", criterion.description.is_some()),
+        ("category", holds_text(criterion.category.as_ref())),
+        ("description", holds_text(criterion.description.as_ref())),
         ("weight", criterion.weight.is_some()),
     ];
     reporter.fields(
@@ -480,7 +486,7 @@ fn scale(
             reporter.drop(CaseElement::Level, id, CaseDropReason::MergedLevel);
             continue;
         }
-        let present = [("feedback", level.feedback.is_some())];
+        let present = [("feedback", holds_text(level.feedback.as_ref()))];
         let mut extra = Cow::Borrowed(&level.extra);
         if derived && extra.contains_key("score") {
             extra.to_mut().remove("score");

@@ -556,7 +556,8 @@ pub enum Error {
         /// none, or several (which one the package is, is unknowable).
         documents: Vec<String>,
     },
-    /// A CASE package's `CFDocument` is a list of several documents: a package is one
+    /// A CASE package's `CFDocument` is a list of several documents that differ (one
+    /// document listed several times, saying the same, is that document): a package is one
     /// framework, and which document its items belong to is unknowable. Import each
     /// framework's package alone (the CASE API serves one per document).
     #[error("case package holds {} CFDocuments: {}: expected one, a package is one framework",
