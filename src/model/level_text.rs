@@ -30,10 +30,36 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
         // Given by name only, not yet read by the competency's names: the name alone,
         // which reads back the same.
         Some(named) if level == BY_NAME => s.serialize_field("level", named)?,
-        Some(named) => s.serialize_field("level", &format!("{level} - {named}"))?,
+        Some(named) => s.serialize_field("level", &numbered_text(level, named, true))?,
         None => s.serialize_field("level", &level)?,
     }
     Ok(s)
+}
+
+/// A level's number with a name beside it as text that [`Named`] reads back as the two
+/// (`keep` as the field's reader has it), the name trimmed: `"3 - Advanced"`; or, where
+/// that reads as something else, `"3 (Foundation 2)"`: a name followed by a number
+/// (`Foundation 2`, `Level 3`) after a number and a dash is a name followed by a number
+/// as a whole, which a requirement's reader keeps whole and a descriptor's splits at the
+/// last number, while in brackets it is the name beside the first. Neither reads back when
+/// the name holds no letter, or the number is above every scale's 5; the first form is
+/// then written, and the writers' `try_to_json` reports it. O(length of the name²) over
+/// at most `NUMBERED_NAME_MAX` bytes, as [`Named`] reads.
+pub(crate) fn numbered_text(level: u8, named: &str, keep: bool) -> String {
+    let reads_back = |text: &str| {
+        let d = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text);
+        let read = read_named(d, false, keep).ok();
+        read.is_some_and(|(n, name)| n == level && name.as_deref() == Some(named.trim()))
+    };
+    let dashed = format!("{level} - {named}");
+    if reads_back(&dashed) {
+        return dashed;
+    }
+    let bracketed = format!("{level} ({named})");
+    if reads_back(&bracketed) {
+        return bracketed;
+    }
+    dashed
 }
 
 /// A `level` as [`Written`] reads it, with the name written beside the number kept: a level written as its number and a name (`"3 - Advanced"`, `"Advanced

@@ -44,6 +44,7 @@ pub(crate) mod parallel;
 pub(crate) mod provenance;
 pub(crate) mod quote;
 pub(crate) mod reach;
+pub(crate) mod read_back;
 pub(crate) mod requirement;
 #[cfg(test)]
 pub(crate) mod test_rng;

@@ -108,7 +108,10 @@ impl Serialize for LevelDescriptor {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("LevelDescriptor", 3)?;
         match &self.level_name {
-            Some(named) => s.serialize_field("level", &format!("{} - {named}", self.level))?,
+            Some(named) => {
+                let text = level_text::numbered_text(self.level, named, false);
+                s.serialize_field("level", &text)?;
+            }
             None => s.serialize_field("level", &self.level)?,
         }
         if let Some(name) = &self.name {

@@ -177,30 +177,60 @@ impl OfficersSpec {
     /// Writes the document as pretty-printed JSON.
     ///
     /// A passbook entry whose level JSON cannot hold is written all the same, and the
-    /// document then does not read back: one given by name only
+    /// document then does not read back, or reads back as another: one given by name only
     /// ([`Evidence::LEVEL_BY_NAME`]) whose name is no level's text (`"N/A"`, `"3.25"`,
     /// `"NaN"`, `"999"`), or a number with a name beside it that does not read as one
-    /// (`7` with `Advanced`, `3` with `4`). [`OfficersSpec::try_to_json`] reports them.
+    /// (`3` with `4`, `6` with `Advanced`, which reads back as the level given by the
+    /// name `6 - Advanced`). A format version this crate does not read is written as
+    /// given. [`OfficersSpec::try_to_json`] reports them.
     pub fn to_json(&self) -> String {
         crate::model::json::to_pretty_json(self)
     }
 
     /// Writes the document as [`OfficersSpec::to_json`] does, when the text reads back
-    /// ([`OfficersSpec::from_json`] accepts it). An entry given by name only whose name
-    /// is a level's number (`"3"`, `"3 - Advanced"`) reads back as that number, which it
-    /// means (see [`Evidence::LEVEL_BY_NAME`]).
+    /// ([`OfficersSpec::from_json`] accepts it) with the content written. The content is
+    /// compared as the reader means it: a level's name trimmed, and an entry given by
+    /// name only whose name is a level's number (`"3"`, `"3 - Advanced"`) equal to that
+    /// number with the name beside it, which it means (see [`Evidence::LEVEL_BY_NAME`]);
+    /// every other field reads back as held.
     ///
     /// # Errors
     /// Every problem [`OfficersSpec::from_json_all`] finds in the text
     /// [`OfficersSpec::to_json`] writes, each [`Error::Json`] naming the officer, the
     /// passbook entry and its competency, and the `level` it could not read, when an
-    /// entry's level cannot be written so that it reads back.
+    /// entry's level cannot be written so that it reads back
+    /// ([`Error::UnsupportedFormatVersion`] for a version this crate does not read). When
+    /// the text reads, an [`Error::Json`] for each entry whose level reads back as another
+    /// (`6` named `Advanced` is written `"6 - Advanced"`, which reads back as the level
+    /// given by that name), at its `level`, naming the officer and entry, what is held
+    /// and what reads back.
     ///
     /// # Complexity
     /// O(n) time and memory in the length n of the text, which is read back once.
     pub fn try_to_json(&self) -> Result<String, Errors> {
+        use crate::model::read_back::{Pair, Step, differences};
         let text = self.to_json();
-        OfficersSpec::from_json_all(&text).map(|_| text)
+        let back = OfficersSpec::from_json_all(&text)?;
+        let officers = self.officers.iter().zip(&back.officers).enumerate();
+        let pairs = officers.flat_map(|(i, (held, read))| {
+            let entries = held.passbook.iter().zip(&read.passbook).enumerate();
+            entries.map(move |(j, (x, y))| Pair {
+                list: ("officers", i),
+                steps: vec![Step::Key("passbook"), Step::Index(j), Step::Key("level")],
+                id: held.id.as_str(),
+                held: (Some(x.level), x.level_name.as_deref()),
+                read: (Some(y.level), y.level_name.as_deref()),
+            })
+        });
+        let errors: Vec<Error> = differences(&text, pairs)
+            .into_iter()
+            .map(|e| in_officer(&text, e))
+            .collect();
+        if errors.is_empty() {
+            Ok(text)
+        } else {
+            Err(Errors(errors))
+        }
     }
 }
 

@@ -107,3 +107,4 @@ mod scales;
 mod schema;
 mod unknown_ids_at_once;
 mod validation;
+mod writers;

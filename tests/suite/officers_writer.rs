@@ -1,6 +1,6 @@
 //! The officers JSON writer and its reader: a document [`OfficersSpec::try_to_json`]
 //! writes always reads back, and one it refuses is one whose [`OfficersSpec::to_json`]
-//! text the reader refuses, with the reader's errors naming the entry.
+//! text the reader refuses or reads back as another, with errors naming the entry.
 
 use karmayogi::{Error, Evidence, EvidenceSource, OfficerSpec, OfficersSpec};
 
@@ -52,8 +52,8 @@ fn document(level: u8, name: Option<&str>) -> OfficersSpec {
     }
 }
 
-/// For 136 entry shapes: `try_to_json` gives text that reads back, or the reader's
-/// errors on `to_json`'s text, which the reader refuses; the level names that are no
+/// For 136 entry shapes: `try_to_json` gives text that reads back, or errors naming the
+/// entry on `to_json`'s text, which the reader refuses or reads as another; the level names that are no
 /// level's text (`N/A`, `3.25`, `NaN`, `999`) given by name only are refused so.
 #[test]
 fn the_writer_reports_every_document_its_reader_refuses() {
@@ -68,7 +68,9 @@ fn the_writer_reports_every_document_its_reader_refuses() {
                     assert!(back.is_ok(), "{level} {name:?}: {back:?}");
                 }
                 Err(errors) => {
-                    assert!(OfficersSpec::from_json(&doc.to_json()).is_err());
+                    // Refused by the reader, or read back as another entry.
+                    let read = OfficersSpec::from_json(&doc.to_json());
+                    assert!(read.is_err() || read.is_ok_and(|back| back != doc));
                     let names_entry = errors.iter().all(|e| {
                         matches!(e, Error::Json { path, message, .. }
                             if path == "officers[0].passbook[0].level"

@@ -124,7 +124,11 @@ pub enum Error {
     /// of the wrong type (`null` in a required field too). Fix the document at the given
     /// line and column, which `path` and `id` also locate: ``invalid json at line 4,
     /// column 31 (`positions[3].department`, id `hpo-1`): invalid type: null, expected a
-    /// string``.
+    /// string``. From a writer's `try_to_json`
+    /// ([`FrameworkSpec::try_to_json`](crate::FrameworkSpec::try_to_json),
+    /// [`OfficersSpec::try_to_json`](crate::OfficersSpec::try_to_json)), the same about the
+    /// text it would write, or a value there that reads back as another: fix the value
+    /// the spec holds at that path.
     #[error(
         "invalid json at line {line}, column {column}{}: {message}",
         crate::model::json_path::Place(.path, .id)
