@@ -5,6 +5,8 @@
 //! problem hid the others until it was fixed, and the passbook of an officer whose
 //! department cell was empty was reported as naming an officer missing from the file.
 
+use std::fmt::Write;
+
 use karmayogi::{Cohort, CohortCsvReader, Error, OfficersCsv, OfficersCsvOptions, load_officers};
 
 use crate::support::hr_framework as framework;
@@ -229,8 +231,8 @@ fn a_plain_copy_of_the_header_is_named_by_every_reader() {
             officers.push_str("id,department,position\n");
             evidence.push_str("OFFICER,Competency,Level,Source\n");
         }
-        officers.push_str(&format!("o{i:05},dopt,aso\n"));
-        evidence.push_str(&format!("o{i:05},noting,2,assessment\n"));
+        writeln!(officers, "o{i:05},dopt,aso").expect("a string takes it");
+        writeln!(evidence, "o{i:05},noting,2,assessment").expect("a string takes it");
     }
     let fw = framework();
     let csv = OfficersCsv::new(&officers).evidence(&evidence);

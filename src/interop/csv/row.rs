@@ -45,20 +45,19 @@ impl Header {
     /// Whether `fields` are the header's names, as [`Header::repeated_by`] compares them.
     fn repeated_in<'a>(&self, fields: impl Iterator<Item = &'a str> + Clone) -> bool {
         let width = significant(self.names.iter().map(String::as_str));
+        // Field by field first: a row differs from the header at its first field.
         width > 0
-            && significant(fields.clone()) == width
-            && fields
-                .take(width)
-                .zip(&self.names)
-                .enumerate()
-                .all(|(i, (field, name))| {
+            && (fields.clone().take(width).zip(&self.names).enumerate()).all(
+                |(i, (field, name))| {
                     let field = if i == 0 {
                         field.trim_start_matches('\u{feff}').trim_start()
                     } else {
                         field
                     };
                     field.eq_ignore_ascii_case(name)
-                })
+                },
+            )
+            && significant(fields) == width
     }
 }
 
