@@ -46,29 +46,6 @@ pub(crate) fn epoch_instant(text: &str) -> Option<String> {
     ))
 }
 
-/// The error refusing a JSON number written as an evidence date, as serde words a value
-/// of the wrong type ("invalid type: integer `…`, expected a string"), saying what a date
-/// is and, for a count of epoch milliseconds or seconds, the instant it stands for, whose
-/// day depends on the time zone.
-pub(crate) fn number_as_date<E: serde::de::Error>(unexpected: serde::de::Unexpected<'_>) -> E {
-    use serde::de::Unexpected;
-    let count = match unexpected {
-        Unexpected::Unsigned(n) => Some(n),
-        // A whole number below 10^16 converts exactly.
-        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-        Unexpected::Float(x) if x.fract() == 0.0 && (0.0..1e16).contains(&x) => Some(x as u64),
-        _ => None,
-    };
-    let expected = match count.and_then(|n| Some((n, epoch_instant(&n.to_string())?))) {
-        Some((n, instant)) => format!(
-            "a string (an iso date or date-time; as epoch time, `{n}` is the instant \
-             `{instant}`, whose day depends on the time zone)"
-        ),
-        None => "a string (an iso date or date-time)".to_owned(),
-    };
-    E::invalid_type(unexpected, &expected.as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::epoch_instant;

@@ -265,14 +265,22 @@ pub(crate) fn name_then_number(text: &str) -> bool {
 }
 
 /// Whether `t` is a number counted out of a scale's size, `N of M` or `N out of M` (any
-/// case, N and M digits), as survey and appraisal exports write a rating. O(length).
+/// case, M digits, N digits or a level label, `Level 4 of 7`, `L3 out of 5`), as survey,
+/// appraisal and SFIA-style exports write a rating. O(length).
 fn out_of(t: &str) -> bool {
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let word = |w: &str, of: &str| w.eq_ignore_ascii_case(of);
-    let words: Vec<&str> = t.split_whitespace().take(5).collect();
-    match words.as_slice() {
-        [n, of, m] => digits(n) && word(of, "of") && digits(m),
-        [n, out, of, m] => digits(n) && word(out, "out") && word(of, "of") && digits(m),
+    let words: Vec<&str> = t.split_whitespace().take(6).collect();
+    let head = match words.as_slice() {
+        [head @ .., of, m] if word(of, "of") && digits(m) => match head {
+            [head @ .., out] if word(out, "out") => head,
+            head => head,
+        },
+        _ => return false,
+    };
+    match head {
+        [n] => digits(n) || label_number(n).is_some(),
+        [label, n] => digits(n) && ["level", "lvl", "l"].iter().any(|w| word(label, w)),
         _ => false,
     }
 }

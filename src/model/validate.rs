@@ -18,6 +18,7 @@ use self::hierarchy::hierarchy;
 use self::table::table;
 use super::cycles::cycles;
 use super::quote::{has_hidden, is_blank};
+use crate::model::level::whole_text;
 use crate::model::level_name;
 use crate::model::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
@@ -242,7 +243,8 @@ fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &
 }
 
 /// The lowest and highest level at which a competency exists, checking its range and its
-/// descriptors (each level once, within the range, names not blank, a name written beside
+/// descriptors (each level once, within the range, names not blank nor another level's
+/// number, a name written beside
 /// a level's number consistent with the competency's names). An invalid range
 /// falls back to 1 to 5 so that the rest of the checks still run.
 fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
@@ -284,6 +286,18 @@ fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
             errors.push(Error::BlankLevelName {
                 competency: competency(),
                 level: d.level,
+            });
+        }
+        // Every reader reads `Level 2` or `2` as that number before any name, so such a
+        // name of another level could only ever be read as the wrong level.
+        if let Some(name) = &d.name
+            && let Some(reads_as) = whole_text(name).filter(|&n| n != u64::from(d.level))
+        {
+            errors.push(Error::LevelNamedAsNumber {
+                competency: competency(),
+                level: d.level,
+                name: name.clone(),
+                reads_as,
             });
         }
         if let Some(name) = &d.level_name {

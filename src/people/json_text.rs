@@ -8,7 +8,8 @@ use std::fmt;
 
 use serde::de::Visitor;
 
-use crate::model::epoch::number_as_date;
+use crate::model::date::{format_day, parse_iso_date_or_time, suggest_iso_date};
+use crate::model::epoch::epoch_instant;
 
 /// A string of the text: borrowed unless it holds escapes.
 pub(crate) struct Text<'de>(pub(crate) Cow<'de, str>);
@@ -64,4 +65,38 @@ impl<'de> serde::Deserialize<'de> for DateText<'de> {
         })
         .map(DateText)
     }
+}
+
+/// The error refusing a JSON number written as an evidence date, as serde words a value
+/// of the wrong type ("invalid type: integer `…`, expected a string"), saying what a date
+/// is and, for a count of epoch milliseconds or seconds, the instant it stands for, whose
+/// day depends on the time zone; for a spreadsheet's serial day (`45366`) or a date in
+/// the basic format (`20240315`), the date it is, as the same text is suggested in a
+/// string or a CSV cell.
+fn number_as_date<E: serde::de::Error>(unexpected: serde::de::Unexpected<'_>) -> E {
+    use serde::de::Unexpected;
+    let count = match unexpected {
+        Unexpected::Unsigned(n) => Some(n),
+        // A whole number below 10^16 converts exactly.
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        Unexpected::Float(x) if x.fract() == 0.0 && (0.0..1e16).contains(&x) => Some(x as u64),
+        _ => None,
+    };
+    let text = count.map(|n| n.to_string()).unwrap_or_default();
+    // A spreadsheet's serial day (`45366`, as a data frame writes a date column Excel
+    // stored as a number) or a basic-format date (`20240315`), as the same text in a
+    // string or a CSV cell suggests it.
+    let date =
+        || (parse_iso_date_or_time(&text).map(format_day)).or_else(|| suggest_iso_date(&text));
+    let expected = if let Some(instant) = epoch_instant(&text) {
+        format!(
+            "a string (an iso date or date-time; as epoch time, `{text}` is the instant \
+             `{instant}`, whose day depends on the time zone)"
+        )
+    } else if let Some(date) = count.and_then(|_| date()) {
+        format!("a string (an iso date or date-time; did you mean `{date}`?)")
+    } else {
+        "a string (an iso date or date-time)".to_owned()
+    };
+    E::invalid_type(unexpected, &expected.as_str())
 }

@@ -5,6 +5,8 @@
 //! problem hid the others until it was fixed, and the passbook of an officer whose
 //! department cell was empty was reported as naming an officer missing from the file.
 
+use std::fmt::Write;
+
 use karmayogi::{Cohort, CohortCsvReader, Error, OfficersCsv, OfficersCsvOptions, load_officers};
 
 use crate::support::hr_framework as framework;
@@ -201,4 +203,57 @@ fn a_header_repeated_in_the_middle_is_named_and_the_rows_around_it_read() {
         ],
         "{messages:#?}"
     );
+}
+
+#[test]
+fn a_plain_copy_of_the_header_is_named_by_every_reader() {
+    // Two exports joined without byte-order marks or quotes (`cat a.csv b.csv`): the
+    // second header is a plain line, which the streaming reader splits itself. It read
+    // the copy as a row before (an officer `id` in a position `position`, a passbook row
+    // of officer `officer`), while `load_officers` named it (csv/23).
+    let officers = include_str!("../data/cases/csv/23-plain-repeated-header-officers.csv");
+    let evidence = include_str!("../data/cases/csv/23-plain-repeated-header-evidence.csv");
+    let expected = [
+        "officers.csv line 3 repeats the header: two exports joined into one file?",
+        "officers.csv line 5, column `position`: `asx` is not in the framework's positions",
+        "evidence.csv line 3 repeats the header: two exports joined into one file?",
+        "evidence.csv line 4, column `competency`: officer `o2` passbook entry 0 \
+         (competency `notng`): unknown competency, did you mean `noting`?",
+    ];
+    assert_eq!(messages(officers, evidence), expected);
+
+    // Large pieces are read in parts at once, each part's plain lines on its own: the
+    // copy far down each file is named there too, on one thread or two.
+    let mut officers = String::from("id,department,position\n");
+    let mut evidence = String::from("officer,competency,level,source\n");
+    for i in 0..12_000 {
+        if i == 9_000 {
+            officers.push_str("id,department,position\n");
+            evidence.push_str("OFFICER,Competency,Level,Source\n");
+        }
+        writeln!(officers, "o{i:05},dopt,aso").expect("a string takes it");
+        writeln!(evidence, "o{i:05},noting,2,assessment").expect("a string takes it");
+    }
+    let fw = framework();
+    let csv = OfficersCsv::new(&officers).evidence(&evidence);
+    let expected = [
+        "officers.csv line 9002 repeats the header: two exports joined into one file?",
+        "evidence.csv line 9002 repeats the header: two exports joined into one file?",
+    ];
+    for threads in [1, 2] {
+        let options = OfficersCsvOptions::default().threads(threads);
+        let text = |errors: karmayogi::Errors| -> Vec<String> {
+            errors.into_vec().iter().map(ToString::to_string).collect()
+        };
+        let loaded = text(load_officers(&fw, &csv, &options).expect_err("copies"));
+        assert_eq!(loaded, expected);
+        let mut reader = CohortCsvReader::new(&fw, &options);
+        reader.push_officers(officers.as_bytes());
+        reader.push_evidence(evidence.as_bytes());
+        assert_eq!(
+            text(reader.finish().expect_err("copies")),
+            expected,
+            "{threads} threads"
+        );
+    }
 }

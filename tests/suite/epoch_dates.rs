@@ -83,7 +83,6 @@ fn epoch_numbers_are_refused_naming_entry_and_instant() {
     // number written with a point is named as the count it is.
     for (number, found, instant) in [
         ("-1", "integer `-1`", None),
-        ("20240210", "integer `20240210`", None),
         ("1.5", "floating point `1.5`", None),
         (
             "1707537600000.0",
@@ -102,6 +101,17 @@ fn epoch_numbers_are_refused_naming_entry_and_instant() {
         };
         assert!(message.contains(&expected), "{message}");
     }
+    // A basic-format date as a number is no instant: the date it writes is suggested, as
+    // for the text (evidence/11).
+    let json = EPOCH.replace("1707537600000", "20240210");
+    let message = OfficersSpec::from_json(&json).unwrap_err().to_string();
+    assert!(
+        message.contains(
+            "integer `20240210`, expected a string (an iso date or date-time; did you mean \
+             `2024-02-10`?)"
+        ),
+        "{message}"
+    );
 }
 
 #[test]
@@ -176,4 +186,46 @@ fn the_suggested_instant_reads_on_its_day_in_utc() {
         .expect("a date");
     let profile = Profile::new(&fw, &doc.officers[0], &later).expect("the instants read");
     assert_eq!(profile.level(&fw, "BC7").expect("same framework").get(), 0);
+}
+
+#[test]
+fn dates_as_spreadsheet_numbers_in_json_suggest_the_date_as_text_does() {
+    // evidence/11: a date column a spreadsheet stored as numbers, written by a data frame
+    // as JSON numbers: a serial day (`45366`) and a basic-format date (`20240315`). The
+    // same text in a string or an HR export's cell is answered with the date it means;
+    // the JSON numbers were refused with no suggestion.
+    let fw = framework();
+    let json = include_str!("../data/cases/evidence/11-dates-as-spreadsheet-numbers-officers.json");
+    let expected = [
+        "`officers[0].passbook[0].date`, id `user-0001`): officer `user-0001` passbook entry 0 \
+         (competency `FC1`): invalid type: integer `45366`, expected a string (an iso date or \
+         date-time; did you mean `2024-03-15`?)",
+        "`officers[0].passbook[1].date`, id `user-0001`): officer `user-0001` passbook entry 1 \
+         (competency `BC7`): invalid type: integer `20240315`, expected a string (an iso date \
+         or date-time; did you mean `2024-03-15`?)",
+    ];
+    let policy = LevelPolicy::default();
+    for errors in [
+        OfficersSpec::from_json_all(json).expect_err("numbers are no dates"),
+        Cohort::from_json(&fw, json, &policy).expect_err("numbers are no dates"),
+    ] {
+        let found = messages(&errors);
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        for (found, expected) in found.iter().zip(expected) {
+            assert!(found.ends_with(expected), "{found}");
+        }
+    }
+    // The cell of an HR export suggests the same date.
+    let evidence =
+        include_str!("../data/cases/evidence/11-dates-as-spreadsheet-numbers-evidence.csv");
+    let csv = OfficersCsv::new("id,department,position\nuser-0001,dopt,p-so\n").evidence(evidence);
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default()).expect_err("refused");
+    assert_eq!(
+        messages(&errors),
+        [
+            "evidence.csv line 2, column `date`: officer `user-0001` passbook entry 0 (competency \
+          `FC1`): date `45366` is not an iso date: expected yyyy-mm-dd, an iso 8601 date-time, \
+          or no date (did you mean `2024-03-15`?)"
+        ]
+    );
 }

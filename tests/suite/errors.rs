@@ -945,6 +945,31 @@ fn blank_level_name() {
 }
 
 #[test]
+fn level_named_as_number() {
+    // A scale counted from 0 named on FRAC's 1 to 5: `Level 2` would be read as level 2
+    // wherever a level is written, never as the level of that name.
+    let mut s = spec();
+    s.competencies[1].levels[1].name = Some("Level 1".to_owned());
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::LevelNamedAsNumber {
+            competency: "integrity".into(),
+            level: 2,
+            name: "Level 1".into(),
+            reads_as: 1,
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "competency `integrity` names its level 2 `Level 1`, which reads as level 1 \
+           wherever a level is written: expected a name that is no other level's number",
+        ],
+    );
+}
+
+#[test]
 fn blank_area() {
     let mut s = spec();
     s.competencies[2].area = Some(" ".to_owned());
@@ -3123,6 +3148,7 @@ const COVERED: &[&str] = &[
     "InvalidLevelScale",
     "InvalidLevelRange",
     "BlankLevelName",
+    "LevelNamedAsNumber",
     "BlankArea",
     "PositionWithoutRoles",
     "PrerequisiteCycle",

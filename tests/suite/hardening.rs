@@ -206,7 +206,8 @@ fn named_ids(error: &Error) -> Vec<&str> {
         } => vec![owner.as_str(), competency.as_str()],
         Error::InvalidLevelScale { competency, .. }
         | Error::InvalidLevelRange { competency, .. }
-        | Error::BlankLevelName { competency, .. } => vec![competency.as_str()],
+        | Error::BlankLevelName { competency, .. }
+        | Error::LevelNamedAsNumber { competency, .. } => vec![competency.as_str()],
         Error::BlankArea { competency } => vec![competency.as_str()],
         Error::GroupCycle { groups } | Error::GroupRuleCycle { groups } => {
             groups.iter().map(GroupId::as_str).collect()

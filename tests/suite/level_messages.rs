@@ -470,3 +470,56 @@ fn a_level_counted_out_of_a_scale_is_not_called_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_level_label_counted_out_of_a_scale_is_not_called_a_name() {
+    // scales/33: `Level 3 of 7` and `L2 out of 4`, as SFIA-style and appraisal exports
+    // write a rating on their own scale. They were split into level 3 named `of 7`, and
+    // refused as a name the competency does not give its level 3 (the iGOT profile
+    // reader kept the text as a level's name, to the same end); they are refused as
+    // `3 of 5` is, as a level that does not read, by every reader.
+    let fw = Framework::from_json(include_str!(
+        "../data/cases/scales/24-level-name-contradictions-as-data-framework.json"
+    ))
+    .expect("valid");
+    let json =
+        include_str!("../data/cases/scales/33-level-labels-counted-out-of-a-scale-officers.json");
+    let errors = Cohort::from_json(&fw, json, &LevelPolicy::default()).expect_err("refused");
+    let errors = errors.into_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code(), "json");
+    let message = errors[0].to_string();
+    assert!(message.contains("string `Level 3 of 7`"), "{message}");
+    assert!(!message.contains("`of 7`"), "{message}");
+    let evidence =
+        include_str!("../data/cases/scales/33-level-labels-counted-out-of-a-scale-evidence.csv");
+    let officers = "id,department,position\no1,dopt,us\n";
+    assert_eq!(
+        csv_messages(&fw, officers, evidence),
+        [
+            "evidence.csv line 2, column `level`: officer `o1` passbook entry 0 (competency \
+             `rti`): found `Level 3 of 7`, expected a level from 0 to 3, or the name of one of \
+             the competency's levels",
+            "evidence.csv line 3, column `level`: officer `o1` passbook entry 1 (competency \
+             `noting`): found `L2 out of 4`, expected a level from 0 to 4, or the name of one \
+             of the competency's levels",
+        ]
+    );
+    let profile =
+        include_str!("../data/cases/scales/33-level-labels-counted-out-of-a-scale-profile.json");
+    let load = karmayogi::load_igot_profile(profile).expect("a profile");
+    assert!(load.value.is_empty(), "{:?}", load.value);
+    let set_aside: Vec<(String, String, String)> = (load.report.set_aside.iter())
+        .map(|e| (e.path.clone(), e.id.clone(), e.what.to_string()))
+        .collect();
+    assert_eq!(
+        set_aside,
+        [(
+            "$.profileDetails.competencies[0]".to_owned(),
+            "rti".to_owned(),
+            "`competencySelfAttestedLevelValue` is `Level 3 of 7`: expected `Level N`, a \
+             whole number or a level name"
+                .to_owned()
+        )]
+    );
+}

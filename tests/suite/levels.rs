@@ -4,7 +4,8 @@
 use karmayogi::{
     CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Error, Evidence, EvidenceProblem,
     EvidenceSource, Framework, FrameworkSpec, GapOptions, Level, LevelDescriptor, LevelPolicy,
-    OfficerSpec, PositionSpec, Profile, RequirementSpec, RoleSpec,
+    OfficerSpec, OfficersCsv, OfficersCsvOptions, OfficersSpec, PositionSpec, Profile,
+    RequirementSpec, RoleSpec, load_officers,
 };
 
 use crate::support;
@@ -330,4 +331,51 @@ fn nothing_held_of_a_partial_scale_is_short_by_the_required_level_everywhere() {
         .department_plan(&cohort, &AcbpOptions::default())
         .unwrap();
     assert!(acbp.to_string().contains("2 level too low"), "{acbp}");
+}
+
+#[test]
+fn levels_named_as_other_levels_numbers_are_refused_where_the_framework_is_built() {
+    // scales/34: a scale counted from 0 put on FRAC's 1 to 3, its levels named `Level 0`
+    // to `Level 2`. Every reader reads `Level 2` as level 2 before any name, so a passbook
+    // giving the level by its name (`Level 2`, the name of level 3) was read as level 2,
+    // a gap of one level that is not there, while `Band 2`, named alike, was read as the
+    // level of that name. The framework is now refused naming each such level.
+    let json = include_str!("../data/cases/scales/34-levels-named-from-zero-framework.json");
+    let errors = Framework::from_json(json).expect_err("refused").into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        (1..=3)
+            .map(|level| format!(
+                "competency `digital` names its level {level} `Level {}`, which reads as level \
+                 {} wherever a level is written: expected a name that is no other level's number",
+                level - 1,
+                level - 1
+            ))
+            .collect::<Vec<_>>()
+    );
+    assert!(errors.iter().all(|e| e.code() == "level_named_as_number"));
+
+    // Named from 1, the same scale builds, and `Level 2` is level 2 from JSON and CSV
+    // alike, as `Band 2` is the level of that name.
+    let mut spec = FrameworkSpec::from_json(json).expect("reads");
+    for d in &mut spec.competencies[0].levels {
+        d.name = Some(format!("Level {}", d.level));
+    }
+    let fw = Framework::new(spec).expect("named from 1");
+    let officers = include_str!("../data/cases/scales/34-levels-named-from-zero-officers.json");
+    let evidence = include_str!("../data/cases/scales/34-levels-named-from-zero-evidence.csv");
+    let from_json = OfficersSpec::from_json(officers).expect("reads").officers;
+    let csv = OfficersCsv::new("id,department,position\no1,meity,us\n").evidence(evidence);
+    let from_csv = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect("reads")
+        .officers;
+    for officers in [from_json, from_csv] {
+        let profile = Profile::new(&fw, &officers[0], &LevelPolicy::default()).expect("valid");
+        let report = fw.gap(&profile, &GapOptions::default()).expect("gap");
+        let gaps: Vec<(String, u8, u8)> = (report.gaps.iter())
+            .map(|g| (g.competency.to_string(), g.current.get(), g.required.get()))
+            .collect();
+        assert_eq!(gaps, [("digital".to_owned(), 2, 3)]);
+    }
 }

@@ -468,6 +468,7 @@ function concerns(p) {
     case "invalid_level_scale":
     case "invalid_level_range":
     case "blank_level_name":
+    case "level_named_as_number":
     case "blank_area":
       return [["competency", p.competency]];
     case "position_without_roles":

@@ -1564,6 +1564,7 @@ export type Problem =
   | (ProblemBase & { code: "invalid_level_scale"; competency: string; found: number[]; min: number; max: number })
   | (ProblemBase & { code: "invalid_level_range"; competency: string; min: number; max: number })
   | (ProblemBase & { code: "blank_level_name"; competency: string; level: number })
+  | (ProblemBase & { code: "level_named_as_number"; competency: string; level: number; name: string; reads_as: number })
   | (ProblemBase & { code: "blank_area"; competency: string })
   | (ProblemBase & { code: "position_without_roles"; position: string })
   | (ProblemBase & { code: "prerequisite_cycle"; courses: string[] })

@@ -15,11 +15,12 @@ use std::borrow::Cow;
 
 use super::plain::{empty_fields, line_end, lines, memchr_newline};
 use super::row::{Header, Row};
-use super::split::{MOST_FIELDS, ascii_line};
 use super::{ColumnNotRead, Delimiter, Refused, Table, header_in_reach};
 use crate::Error;
 
+mod good;
 mod search;
+use good::read_good;
 
 /// Where the reader of the `csv` crate is within a record, as far as finding where the
 /// record ends is concerned.
@@ -305,8 +306,11 @@ impl Feed {
             if let Some(line) = line
                 && (line.is_empty() || self.spans.len() == header.width)
             {
-                if !empty_fields(&self.spans) {
-                    let row = Row::new(self.file, self.line, line, &self.spans, &header);
+                let row = Row::new(self.file, self.line, line, &self.spans, &header);
+                if header.repeated_by_row(&row) {
+                    let (file, line) = (self.file, self.line);
+                    errors.push(Error::CsvRepeatedHeader { file, line });
+                } else if !empty_fields(&self.spans) {
                     each(&row, errors);
                 }
                 self.line += 1;
@@ -536,69 +540,4 @@ impl Feed {
         }
         end
     }
-}
-
-/// The plain lines at the start of `bytes` (whole lines) read into a workspace by `quick`
-/// or `good`, up to the first line that is not plain or that both leave: the workspace,
-/// the bytes read and the lines read. `quick` takes only ASCII lines; the rest of the part
-/// is checked as UTF-8 at the first line it leaves, and when it is not, the lines from
-/// there are left to the reader (which reads them in order, line by line).
-fn read_good<W: Default>(
-    file: &'static str,
-    bytes: &[u8],
-    header: &Header,
-    quick: &impl Fn(&[u8], &mut W) -> (usize, usize),
-    good: &impl Fn(&Row<'_>, &mut W) -> bool,
-) -> (W, usize, usize) {
-    let (mut at, mut lines) = (0, 0);
-    let mut work = W::default();
-    let mut spans = Vec::new();
-    let mut fields = [(0, 0); MOST_FIELDS];
-    // `bytes[checked..]` as text, once a line needs it.
-    let mut text: Option<(usize, &str)> = None;
-    loop {
-        // Most lines are read straight from their bytes, many in a row.
-        let (len, read) = quick(&bytes[at..], &mut work);
-        at += len;
-        lines += read;
-        let (checked, rest) = match text {
-            Some(text) => text,
-            None => match std::str::from_utf8(&bytes[at..]) {
-                Ok(rest) => *text.insert((at, rest)),
-                Err(_) => break,
-            },
-        };
-        let line_text = |from: usize, to: usize| &rest[from - checked..to - checked];
-        // Then most of the others need nothing but their commas found.
-        if let Some((n, len, lf)) = ascii_line(&bytes[at..], &mut fields)
-            && n == header.width
-            && !empty_fields(&fields[..n])
-        {
-            let row = Row::new(file, lines, line_text(at, at + len), &fields[..n], header);
-            if !good(&row, &mut work) {
-                break;
-            }
-            lines += 1;
-            at += lf + 1;
-            continue;
-        }
-        let Some((end, plain)) = line_end(&bytes[at..], &mut spans) else {
-            break;
-        };
-        let end = at + end;
-        let line = line_text(at, end);
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if !plain || !(line.is_empty() || spans.len() == header.width) {
-            break;
-        }
-        if !empty_fields(&spans) {
-            let row = Row::new(file, lines, line, &spans, header);
-            if !good(&row, &mut work) {
-                break;
-            }
-        }
-        lines += 1;
-        at = end + 1;
-    }
-    (work, at, lines)
 }

@@ -32,21 +32,32 @@ impl Header {
     /// ASCII case, empty fields at the end and a byte-order mark before it aside (each
     /// export joined may start with one), or Excel's `sep=,` line that precedes a header.
     pub(crate) fn repeated_by(&self, record: &csv::StringRecord) -> bool {
-        if is_separator_line(record) {
-            return true;
-        }
+        is_separator_line(record) || self.repeated_in(record.iter())
+    }
+
+    /// Whether `row`, a record of the header's width that a reader split itself rather
+    /// than through the `csv` crate, is the header again, as [`Header::repeated_by`] tells
+    /// (a `sep=` line, of two fields, never has the width of a header that reads).
+    pub(crate) fn repeated_by_row(&self, row: &Row<'_>) -> bool {
+        self.repeated_in(row.spans.iter().map(|&(from, to)| &row.text[from..to]))
+    }
+
+    /// Whether `fields` are the header's names, as [`Header::repeated_by`] compares them.
+    fn repeated_in<'a>(&self, fields: impl Iterator<Item = &'a str> + Clone) -> bool {
         let width = significant(self.names.iter().map(String::as_str));
+        // Field by field first: a row differs from the header at its first field.
         width > 0
-            && significant(record.iter()) == width
-            && (0..width).all(|i| {
-                let field = &record[i];
-                let field = if i == 0 {
-                    field.trim_start_matches('\u{feff}').trim_start()
-                } else {
-                    field
-                };
-                field.eq_ignore_ascii_case(&self.names[i])
-            })
+            && (fields.clone().take(width).zip(&self.names).enumerate()).all(
+                |(i, (field, name))| {
+                    let field = if i == 0 {
+                        field.trim_start_matches('\u{feff}').trim_start()
+                    } else {
+                        field
+                    };
+                    field.eq_ignore_ascii_case(name)
+                },
+            )
+            && significant(fields) == width
     }
 }
 

@@ -25,6 +25,7 @@ impl Error {
             Error::InvalidLevelScale { .. } => "invalid_level_scale",
             Error::InvalidLevelRange { .. } => "invalid_level_range",
             Error::BlankLevelName { .. } => "blank_level_name",
+            Error::LevelNamedAsNumber { .. } => "level_named_as_number",
             Error::BlankArea { .. } => "blank_area",
             Error::PositionWithoutRoles { .. } => "position_without_roles",
             Error::PrerequisiteCycle { .. } => "prerequisite_cycle",

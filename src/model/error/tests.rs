@@ -96,6 +96,12 @@ fn every_variant() -> Vec<Error> {
             competency: s(),
             level: 2,
         },
+        Error::LevelNamedAsNumber {
+            competency: s(),
+            level: 3,
+            name: s(),
+            reads_as: 2,
+        },
         Error::BlankArea {
             competency: s().into(),
         },
@@ -413,6 +419,7 @@ fn index(e: &Error) -> usize {
         Error::LookalikeIds { .. } => 63,
         Error::CaseTextOnSeveralLines { .. } => 64,
         Error::LevelNameMismatch { .. } => 65,
+        Error::LevelNamedAsNumber { .. } => 66,
     }
 }
 

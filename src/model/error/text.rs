@@ -49,6 +49,37 @@ fn scientific(decimal: &str) -> String {
     format!("{sign}{first}{point}{rest}e{minus}{exponent}")
 }
 
+/// The message of [`Error::InvalidLevelRange`](super::Error::InvalidLevelRange).
+pub(super) fn level_range_text(competency: &str, min: u8, max: u8) -> String {
+    format!(
+        "competency {} exists at levels {min} to {max}: expected 1 to 5, lowest first",
+        quoted(competency)
+    )
+}
+
+/// The message of [`Error::BlankLevelName`](super::Error::BlankLevelName).
+pub(super) fn blank_level_name_text(competency: &str, level: u8) -> String {
+    format!(
+        "competency {} gives level {level} a blank name: expected a name or none",
+        quoted(competency)
+    )
+}
+
+/// The message of [`Error::LevelNamedAsNumber`](super::Error::LevelNamedAsNumber).
+pub(super) fn named_as_number_text(
+    competency: &str,
+    level: u8,
+    name: &str,
+    reads_as: u64,
+) -> String {
+    format!(
+        "competency {} names its level {level} {}, which reads as level {reads_as} wherever \
+         a level is written: expected a name that is no other level's number",
+        quoted(competency),
+        quoted(name)
+    )
+}
+
 /// Levels as `{:?}` writes a list of them (`[1, 2, 2]`), without linking the standard
 /// library's `Debug` list builders into the WebAssembly module for one message.
 pub(super) fn level_list(levels: &[u8]) -> String {

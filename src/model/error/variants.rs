@@ -3,14 +3,13 @@
 use super::case_element::{CaseElement, CaseIdItems};
 use super::evidence::{EvidenceProblem, NameReadings, PassbookRow, entry_text};
 use super::text::{
-    alike, case_id_text, clash_text, cycle_text, date_hint, department_hint, did_you_mean,
-    duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
-    line_above_header_text, missing_column_text, missing_document_text, number, quoted_list,
-    several_lines_text, written_there,
+    alike, blank_level_name_text, case_id_text, clash_text, cycle_text, date_hint, department_hint,
+    did_you_mean, duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
+    level_range_text, line_above_header_text, missing_column_text, missing_document_text,
+    named_as_number_text, number, quoted_list, several_lines_text, written_there,
 };
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
-use std::borrow::Cow;
 
 /// Everything that can go wrong, each variant naming the offending ids.
 ///
@@ -67,6 +66,7 @@ use std::borrow::Cow;
 /// | `invalid_level_scale` | level descriptors naming a level twice or outside the competency's range |
 /// | `invalid_level_range` | a `min_level`/`max_level` outside 1 to 5, or lowest above highest |
 /// | `blank_level_name` | a level descriptor with a blank name |
+/// | `level_named_as_number` | a level descriptor whose name reads as another level's number (`Level 2` naming level 3) |
 /// | `blank_area` | a competency with a blank area |
 /// | `position_without_roles` | a position with no role |
 /// | `prerequisite_cycle` | course prerequisites in a cycle |
@@ -360,10 +360,7 @@ pub enum Error {
     },
     /// A competency's `min_level` or `max_level` is outside 1 to 5, or the lowest level is
     /// above the highest. Give `1 ≤ min_level ≤ max_level ≤ 5`.
-    #[error(
-        "competency {} exists at levels {min} to {max}: expected 1 to 5, lowest first",
-        quoted(competency)
-    )]
+    #[error("{}", level_range_text(competency, *min, *max))]
     InvalidLevelRange {
         /// The competency.
         competency: String,
@@ -375,15 +372,29 @@ pub enum Error {
     /// A level descriptor's name shows nothing: empty, or only whitespace and invisible
     /// characters such as a zero-width space. Give the level a name, or leave the name out
     /// to use the platform default.
-    #[error(
-        "competency {} gives level {level} a blank name: expected a name or none",
-        quoted(competency)
-    )]
+    #[error("{}", blank_level_name_text(competency, *level))]
     BlankLevelName {
         /// The competency.
         competency: String,
         /// The level described.
         level: u8,
+    },
+    /// A level descriptor's name reads as another level's number (`Level 2` naming level 3,
+    /// as a scale counted from 0 names its levels; `2`, `L0`): wherever a level is written
+    /// (a passbook entry, a requirement, a course outcome, an HR export's cell), such text
+    /// is read as the number it holds, never as the name, so a level given by its name would
+    /// be read as another level. Give the level a name that is no other level's number
+    /// (`Band 2`), or leave the name out to use the platform default.
+    #[error("{}", named_as_number_text(competency, *level, name, *reads_as))]
+    LevelNamedAsNumber {
+        /// The competency.
+        competency: String,
+        /// The level described.
+        level: u8,
+        /// Its name, as given.
+        name: String,
+        /// The level number the name reads as (possibly beyond 5).
+        reads_as: u64,
     },
     /// A competency's area shows nothing (empty, or only whitespace and invisible
     /// characters), so it names no group. Give the area a name, or no area.
@@ -938,7 +949,7 @@ pub enum Error {
         /// competency in the framework (`a level from 0 to 4`); when the competency is
         /// not the framework's, no range (`a level, 0 (none) or one of the competency's
         /// levels (at most 5)`).
-        expected: Cow<'static, str>,
+        expected: std::borrow::Cow<'static, str>,
         /// In a passbook row whose officer and competency cells read: the entry it holds
         /// (its fields serialized beside the others; absent otherwise).
         #[serde(flatten)]
