@@ -91,6 +91,8 @@ mod plan_claims;
 mod plan_oracle;
 mod plan_oracle_department;
 mod plan_oracle_exact;
+mod plan_shapes;
+mod plan_shapes_department;
 mod properties;
 mod publishers;
 mod recommend;
