@@ -204,7 +204,7 @@ pub enum IgotWhat {
     /// A node the model has no place for (a knowledge resource, a node of another type, or
     /// a node where its type does not belong).
     NoPlace {
-        /// The node's type.
+        /// The node's type; empty for a node without `type`.
         kind: String,
     },
     /// A node met again with another value in a field the loader keeps (its `name`; a
@@ -312,6 +312,9 @@ impl fmt::Display for IgotWhat {
             IgotWhat::NoTags => f.write_str("no tag names a competency of the framework"),
             IgotWhat::NoDepartment => f.write_str("no department, and no default department"),
             IgotWhat::NoRoles => f.write_str("none of its roles was imported"),
+            IgotWhat::NoPlace { kind } if kind.is_empty() => {
+                write!(f, "a node without `type` has no place here")
+            }
             IgotWhat::NoPlace { kind } => write!(f, "a {} node has no place here", quoted(kind)),
             IgotWhat::LevelsDisagree {
                 kept,
