@@ -319,3 +319,20 @@ fn misspelt_optional_columns_are_named_with_the_column_they_miss() {
         [not_read("officers.csv", 3, "Nmae", None)]
     );
 }
+
+/// A header cell of a megabyte (a document pasted into the first line, a runaway export)
+/// is read past: the load reads the officer and lists the cell as a column not read. What
+/// it costs is counted in `tests/header_memory.rs`.
+#[test]
+fn a_megabyte_header_cell_is_listed_as_a_column_not_read() {
+    let cell = "x".repeat(1 << 20);
+    let officers = format!("id,department,position,{cell}\no1,dopt,us,1\n");
+    let evidence = format!("officer,competency,level,source,{cell}\no1,rti,2,assessment,1\n");
+    let read = load(&officers, &evidence).expect("valid");
+    assert_eq!(read.officers.len(), 1);
+    assert_eq!(read.officers[0].passbook.len(), 1);
+    let not_read: Vec<(&str, usize)> = (read.columns_not_read.iter())
+        .map(|c| (c.file, c.column))
+        .collect();
+    assert_eq!(not_read, [("officers.csv", 4), ("evidence.csv", 5)]);
+}

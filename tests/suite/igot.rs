@@ -1564,3 +1564,34 @@ fn profile_fields_of_one_level_that_disagree_are_noted() {
     let value = serde_json::to_value(&load.report.notes[1].what).unwrap();
     assert_eq!(value["what"], "levels_disagree");
 }
+
+// igot/09: an officers document given to the FRAC loader. The whole document was read as
+// one node without `type`, set aside as "a `` node has no place here", and the load
+// returned an empty framework as if it had read a FRAC export with nothing verified. A
+// root object with neither `type` nor `responseData` is now `Error::IgotShape`, as a
+// document of the wrong shape is for the other iGOT loaders; a node without `type` inside
+// a list is still set aside, and says so.
+#[test]
+fn frac_refuses_a_document_of_another_kind() {
+    let expected = "frac positions at `$`: found an object without `type`, expected a \
+                    POSITION node, an array of them, or a FRAC service response";
+    let officers = data("tests/data/cases/igot/09-frac-given-an-officers-document.json");
+    let framework = data("examples/data/head_post_office.json");
+    for json in [officers.as_str(), framework.as_str(), "{}"] {
+        let errors = load_frac_positions(json, &FracOptions::default())
+            .unwrap_err()
+            .into_vec();
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages, [expected], "{json}");
+        assert_eq!(errors[0].code(), "igot_shape");
+    }
+    let load = load_frac_positions(&format!("[{officers}]"), &FracOptions::default()).unwrap();
+    assert_eq!(
+        entries(&load.report.set_aside),
+        [(
+            "$[0]".to_owned(),
+            String::new(),
+            "a node without `type` has no place here".to_owned()
+        )]
+    );
+}

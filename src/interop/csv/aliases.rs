@@ -93,14 +93,17 @@ pub(super) fn name_headers(file: &str, column: &str) -> &'static [&'static str] 
 }
 
 /// Whether `header` and `name` are equal folded (see the module's docs).
+///
+/// Compared character by character, stopping at the first difference, so the cost is
+/// about the name's length however long the header cell is: a whole document read as
+/// one header line is compared with every column's names without folding it each time.
 pub(super) fn folds_to(header: &str, name: &str) -> bool {
-    let fold = |text: &'_ str| {
+    fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
         (text.chars())
             .filter(|&c| !(matches!(c, '_' | '-' | '.') || is_space(c)))
             .map(|c| c.to_ascii_lowercase())
-            .collect::<String>()
-    };
-    fold(header) == fold(name)
+    }
+    fold(header).eq(fold(name))
 }
 
 /// Whether `c` shows as a space or as nothing between the words of a header: any Unicode

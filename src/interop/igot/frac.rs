@@ -16,7 +16,7 @@ use super::met_again::{competency_conflicts, position_conflicts};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::read::json_type;
 use crate::{
-    ActivitySpec, CompetencySpec, DepartmentId, Errors, FrameworkSpec, PositionSpec,
+    ActivitySpec, CompetencySpec, DepartmentId, Error, Errors, FrameworkSpec, PositionSpec,
     RequirementSpec, ReviewStatus, RoleSpec,
 };
 
@@ -93,7 +93,8 @@ impl FracOptions {
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
-/// above.
+/// above, an object with neither `type` nor `responseData` (an officers, framework or CASE
+/// document) among them.
 ///
 /// # Complexity
 /// Linear in the text, plus sorting the entities by id.
@@ -130,6 +131,17 @@ pub fn load_frac_positions(
             Some(node @ Value::Object(_)) => (std::slice::from_ref(node), "$.responseData"),
             Some(other) => {
                 return Err(shape(DOCUMENT, "$.responseData", other, "position nodes"));
+            }
+            // An object with neither `type` nor `responseData` is no FRAC node at all (an
+            // officers, framework or CASE document given here): refused, not set aside,
+            // so a document of another kind never loads as an empty framework.
+            None if !map.contains_key("type") => {
+                return Err(Errors::from(Error::IgotShape {
+                    document: DOCUMENT,
+                    path: "$".to_owned(),
+                    found: "an object without `type`",
+                    expected: "a POSITION node, an array of them, or a FRAC service response",
+                }));
             }
             None => (std::slice::from_ref(&doc), ""),
         },

@@ -204,7 +204,7 @@ pub enum IgotWhat {
     /// A node the model has no place for (a knowledge resource, a node of another type, or
     /// a node where its type does not belong).
     NoPlace {
-        /// The node's type.
+        /// The node's type; empty for a node without `type`.
         kind: String,
     },
     /// A node met again with another value in a field the loader keeps (its `name`; a
@@ -312,7 +312,7 @@ impl fmt::Display for IgotWhat {
             IgotWhat::NoTags => f.write_str("no tag names a competency of the framework"),
             IgotWhat::NoDepartment => f.write_str("no department, and no default department"),
             IgotWhat::NoRoles => f.write_str("none of its roles was imported"),
-            IgotWhat::NoPlace { kind } => write!(f, "a {} node has no place here", quoted(kind)),
+            IgotWhat::NoPlace { kind } => no_place(f, kind),
             IgotWhat::LevelsDisagree {
                 kept,
                 level,
@@ -331,6 +331,15 @@ impl fmt::Display for IgotWhat {
                 quoted(other)
             ),
         }
+    }
+}
+
+/// A node set aside as [`IgotWhat::NoPlace`], by its type, or as a node without one.
+fn no_place(f: &mut fmt::Formatter<'_>, kind: &str) -> fmt::Result {
+    if kind.is_empty() {
+        write!(f, "a node without `type` has no place here")
+    } else {
+        write!(f, "a {} node has no place here", quoted(kind))
     }
 }
 
