@@ -30,6 +30,7 @@ mod case_numbers;
 mod case_properties;
 mod case_real;
 mod case_repeats;
+mod case_repeats_spelled;
 mod case_round_trip;
 mod case_rubric_repeats;
 mod case_shapes;
