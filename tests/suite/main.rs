@@ -19,6 +19,7 @@ mod career_mixed;
 mod case;
 mod case_codes;
 mod case_derived_ids;
+mod case_document_types;
 mod case_empty_fields;
 mod case_export_strict;
 mod case_field_case;
