@@ -267,7 +267,9 @@ pub fn import_case(
 /// the result shows the one written.
 ///
 /// Throws `case_invalid_identifier` (a blank document identifier, or one holding an
-/// invisible character) or `case_invalid_date_time` for a bad document,
+/// invisible character), `case_invalid_date_time` or `case_field_type` (a field written
+/// back as given holding another type than CASE's: `version: 1.1` for `"1.1"`) for a bad
+/// document,
 /// `case_text_on_several_lines` for a document text CASE types as a normalized string
 /// (title, creator, publisher, a subject, …), a name beside a description, a level name, or
 /// an option's item type name or rubric title holding a tab or line break, and

@@ -2,10 +2,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::fields::{json_type, misfit};
 use super::identifiers::{Identifiers, identifiers};
 use super::node::{CHILD_OF, missing, non_blank};
 use super::one_line::check_one_line;
 use super::read::DOCUMENT;
+use super::reporter::holds_nothing;
 use super::stamp::case_date_time;
 use super::uuid::{canonical_case_uuid, document_case_uuid, parse_case_uuid, uuid_v5};
 use crate::CaseElement;
@@ -143,10 +145,21 @@ impl Writer<'_> {
     }
 }
 
-/// Checks the document and the options: identifiers, the time stamp, the title and creator,
-/// and the item type names (non-blank, one per kind, so that import tells kinds apart).
+/// Checks the document and the options: the type of each field export writes back as
+/// given ([`misfit`]), identifiers, the time stamp, the title and creator, and the item
+/// type names (non-blank, one per kind, so that import tells kinds apart).
 fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<Error> {
     let mut errors = Vec::new();
+    // Written back as given: a value of another type than CASE's would be written so.
+    for (field, value) in &document.extra {
+        if let Some(k) = misfit(field, value).filter(|_| !holds_nothing(value)) {
+            errors.push(Error::CaseFieldType {
+                path: format!("CFDocument.{field}"),
+                found: json_type(value),
+                expected: k.expected,
+            });
+        }
+    }
     if document_case_uuid(&document.identifier).is_none() {
         errors.push(Error::CaseInvalidIdentifier {
             identifier: document.identifier.clone(),
@@ -263,8 +276,18 @@ pub(crate) fn export(
     let mut doc = document.clone();
     // A field CASE defines found with a value of another type stays in `extra` on import
     // (and is reported there); writing it back beside the typed field would repeat a key.
-    doc.extra
-        .retain(|field, _| !DOCUMENT.iter().any(|k| k.name == field));
+    // One holding nothing (`"version": []`) says nothing, and is not of CASE's type.
+    doc.extra.retain(|field, value| {
+        !(DOCUMENT.iter().any(|k| k.name == field)
+            || misfit(field, value).is_some() && holds_nothing(value))
+    });
+    // CASE lists a document's subjects and their links; one read alone (JSON-LD writes
+    // a list of one so) is written as that list.
+    for field in ["subject", "subjectURI"] {
+        if let Some(one) = doc.extra.get_mut(field).filter(|v| !v.is_array()) {
+            *one = serde_json::Value::Array(vec![one.take()]);
+        }
+    }
     move_to_extensions(&mut doc.extra);
     doc.identifier.clone_from(&document_identifier);
     doc.last_change_date_time.clone_from(&stamp);
@@ -430,6 +453,11 @@ impl CasePackage {
     /// options is not a CASE UUID,
     /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` does not read as a date or
     /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
+    /// [`Error::CaseFieldType`] for a field of the document's `extra` that CASE types as
+    /// text (`version`, `publisher`, `language`, `notes`, …; `subject` as text or a list
+    /// of texts; `licenseURI` as a link object, `subjectURI` as one or a list of them)
+    /// holding another type (`"version": 1.1`: CASE wants `"1.1"`, and which
+    /// text a number stands for, `1.1` or `1.10`, is unknowable),
     /// [`Error::CaseItemTypeName`] for a blank or shared `CFItemType` in the options,
     /// [`Error::CaseTextOnSeveralLines`] for a document text CASE types as a
     /// `NormalizedString` (`title`, `creator`, `publisher`, a `subject`, …), a name beside

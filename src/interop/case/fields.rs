@@ -44,6 +44,57 @@ pub(crate) const DOCUMENT: &[Known] = &[
     known("caseVersion", STRING, false),
     known("description", STRING, false),
 ];
+/// The fields CASE 1.1 defines on a package's document (`CFPckgDocument`) that the crate
+/// keeps in the document's `extra` and export writes back as given, with the JSON type
+/// CASE gives each: text (`frameworkType`, `officialSourceURL`, `publisher`, `language`,
+/// `version`, `adoptionStatus`, `statusStartDate`, `statusEndDate`, `notes`) and a list
+/// of texts (`subject`, also read as one text: JSON-LD writes a list of one so), a link
+/// object (`licenseURI`) and a list of them (`subjectURI`, also read as one object); a
+/// link object's `title`, `identifier` and `uri`, where written, are text. A value
+/// of another type (`"version": 1.1`) is reported by the import as `caseVersion`'s is and
+/// refused by export ([`misfit`]); CASE 1.0 types these fields alike.
+pub(crate) const DOCUMENT_KEPT: &[Known] = &[
+    known("frameworkType", STRING, false),
+    known("officialSourceURL", STRING, false),
+    known("publisher", STRING, false),
+    known("language", STRING, false),
+    known("version", STRING, false),
+    known("adoptionStatus", STRING, false),
+    known("statusStartDate", STRING, false),
+    known("statusEndDate", STRING, false),
+    known("notes", STRING, false),
+    known("subject", STRINGS, false),
+    known("licenseURI", LINK_OBJECT, false),
+    known("subjectURI", LINK_OBJECTS, false),
+];
+
+const STRINGS: &str = "a string or an array of strings";
+const LINK_OBJECT: &str = "a link object";
+const LINK_OBJECTS: &str = "a link object or an array of link objects";
+
+/// The field of [`DOCUMENT_KEPT`] named `field` when `value` is not of the type CASE gives
+/// it; `None` for any other field or a value of that type. O(size of the value).
+pub(crate) fn misfit(field: &str, value: &Value) -> Option<&'static Known> {
+    let known = DOCUMENT_KEPT.iter().find(|k| k.name == field)?;
+    // A number beyond a double's range is held as a marked string (see `huge`).
+    let text = |v: &Value| v.as_str().is_some_and(|s| huge(s).is_none());
+    // A link object's `title`, `identifier` and `uri`, where written, are text.
+    let link = |v: &Value| {
+        v.as_object().is_some_and(|o| {
+            ["title", "identifier", "uri"]
+                .iter()
+                .all(|k| o.get(*k).is_none_or(text))
+        })
+    };
+    let fits = match (known.expected, value) {
+        (STRINGS, Value::Array(list)) => list.iter().all(text),
+        (LINK_OBJECTS, Value::Array(list)) => list.iter().all(link),
+        (LINK_OBJECT | LINK_OBJECTS, other) => link(other),
+        (_, other) => text(other),
+    };
+    (!fits).then_some(known)
+}
+
 pub(crate) const ITEM: &[Known] = &[
     known("identifier", STRING, true),
     known("uri", STRING, false),

@@ -162,6 +162,10 @@ pub struct CaseDocument {
     )]
     pub description: Option<String>,
     /// Other fields (`publisher`, `version`, `language`, `adoptionStatus`, …), verbatim.
+    /// Export writes them back as given, so one CASE 1.1 defines must have the JSON type
+    /// CASE gives it (`version` text, `subject` a list of texts, …), or export refuses it
+    /// with [`Error::CaseFieldType`](crate::Error::CaseFieldType); the import reports one
+    /// of another type.
     #[serde(flatten)]
     pub extra: CaseExtra,
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::node::{Assoc, Node, Parsed, key, missing_identifier, non_blank};
 use super::read::mentions;
-use super::repeats::{repeats_association, repeats_item, repeats_rubric};
+use super::repeats::{Copies, repeats_association, repeats_item, repeats_rubric};
 use crate::interop::case::package::{
     CaseAssociation, CaseDocument, CaseExtra, CaseLink, CasePackage,
 };
@@ -132,6 +132,7 @@ pub(super) fn parse<'p>(
     errors: &mut Vec<Error>,
 ) -> Parsed<'p> {
     let mut seen = Seen::default();
+    let copies = Copies::of(package, document);
     let doc_key = non_blank(&document.identifier).map(key);
     if let Some(k) = &doc_key {
         seen.0.insert(
@@ -166,7 +167,7 @@ pub(super) fn parse<'p>(
                 // repeat of an earlier item loses nothing when set aside, also when it
                 // spells the identifier otherwise (see [`repeats_item`]).
                 match parsed.index.get(&k) {
-                    Some(&at) if repeats_item(parsed.items[at], item, &document.identifier) => {
+                    Some(&at) if repeats_item(parsed.items[at], item, &copies) => {
                         parsed.set_aside.push((
                             CaseElement::Item,
                             item.identifier.clone(),
@@ -188,9 +189,9 @@ pub(super) fn parse<'p>(
         parsed.places.push(i);
     }
     let complete =
-        complete_associations(package, document, &mut seen, &mut parsed.set_aside, errors);
+        complete_associations(package, &copies, &mut seen, &mut parsed.set_aside, errors);
     parsed.repeated_rubrics =
-        rubric_identifiers(package, document, &mut seen, &mut parsed.set_aside, errors);
+        rubric_identifiers(package, &copies, &mut seen, &mut parsed.set_aside, errors);
     for a in complete {
         let end = |link: &Option<CaseLink>| {
             link.as_ref()
@@ -212,7 +213,7 @@ pub(super) fn parse<'p>(
 /// repeating an earlier one whole.
 fn complete_associations<'p>(
     package: &'p CasePackage,
-    document: &CaseDocument,
+    copies: &Copies,
     seen: &mut Seen<'p>,
     set_aside: &mut Vec<(CaseElement, String, CaseDropReason)>,
     errors: &mut Vec<Error>,
@@ -231,7 +232,7 @@ fn complete_associations<'p>(
             First::Again(k) => {
                 // As for items: a whole repeat is set aside, anything else is a duplicate.
                 if met.get(&k).is_some_and(|&earlier| {
-                    repeats_association(&package.associations[earlier], a, &document.identifier)
+                    repeats_association(&package.associations[earlier], a, copies)
                 }) {
                     set_aside.push((CaseElement::Association, a.identifier.clone(), Repeated));
                 } else {
@@ -285,7 +286,7 @@ fn complete_associations<'p>(
 /// sharing an identifier is a duplicate. Returns, per rubric, whether it was set aside.
 fn rubric_identifiers<'p>(
     package: &'p CasePackage,
-    document: &CaseDocument,
+    copies: &Copies,
     seen: &mut Seen<'p>,
     set_aside: &mut Vec<(CaseElement, String, CaseDropReason)>,
     errors: &mut Vec<Error>,
@@ -305,7 +306,7 @@ fn rubric_identifiers<'p>(
                 }
                 First::Again(k) => {
                     let earlier = met.get(&k).map(|&e| &package.rubrics[e]);
-                    if earlier.is_some_and(|e| repeats_rubric(e, rubric, &document.identifier)) {
+                    if earlier.is_some_and(|e| repeats_rubric(e, rubric, copies)) {
                         set_aside.push((CaseElement::Rubric, rubric.identifier.clone(), Repeated));
                         repeated[r] = true;
                         continue;

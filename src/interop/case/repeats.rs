@@ -14,25 +14,112 @@
 //! package's own document in one copy only (CASE 1.1's `CFPackage` writes its items and
 //! associations without it, the endpoints serving one item or association with it:
 //! case/67), an `associationType` written as another spelling of `isChildOf`
-//! (`Is Child Of`), and a rubric's criteria or levels listed in another order (case/70).
+//! (`Is Child Of`), a rubric's criteria or levels listed in another order (case/70), a
+//! `lastChangeDateTime` stating the same instant otherwise (`+00:00` for `Z`,
+//! [`same_instant`]), a link written as a URI string in one copy and as an object with
+//! that `uri` and the identifier the import resolves the string to in the other
+//! ([`Copies::same_link`]), and a number written whole in one copy and with a fraction
+//! in the other (`1`, `1.0`: one number, as the import reads numbers) (case/72).
 //! Any other field differing makes the element a duplicate. A `CFDocument` listing one
 //! document several times is that document ([`one_document`], case/71).
 
-use super::node::{CHILD_OF, is_child_of, key, non_blank};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::node::{CHILD_OF, is_child_of, key, non_blank, uuid_tail};
+use super::numbers::whole;
 use super::reporter::{holds_nothing, link_holds_nothing, names};
+use super::stamp::same_instant;
 use serde_json::{Map, Value};
 
 use super::read::document;
 use crate::interop::case::package::{
-    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CaseRubric,
+    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage, CaseRubric,
 };
+
+/// What telling copies apart needs to know of the package: its document's identifier,
+/// and which element each `uri` names, as the import resolves a link written as a URI
+/// string alone.
+pub(super) struct Copies<'p> {
+    /// The identifier of the package's document.
+    pub(super) document: &'p str,
+    /// Each `uri` (trimmed) of the document and the items, with the identifier (as
+    /// [`key`] reads it) of the element having it; `None` when elements with different
+    /// identifiers share it (it names none of them, case/69).
+    uris: HashMap<&'p str, Option<Cow<'p, str>>>,
+}
+
+impl<'p> Copies<'p> {
+    /// The document's and the items' `uri`s of `package`. O(items).
+    pub(super) fn of(package: &'p CasePackage, document: &'p CaseDocument) -> Self {
+        let mut uris: HashMap<&'p str, Option<Cow<'p, str>>> = HashMap::new();
+        let named = std::iter::once((&document.uri, &document.identifier))
+            .chain(package.items.iter().map(|i| (&i.uri, &i.identifier)));
+        for (uri, identifier) in named {
+            let Some(uri) = non_blank(uri) else { continue };
+            let k = key(identifier);
+            uris.entry(uri.trim())
+                .and_modify(|held| {
+                    if held.as_ref() != Some(&k) {
+                        *held = None;
+                    }
+                })
+                .or_insert(Some(k));
+        }
+        Self {
+            document: &document.identifier,
+            uris,
+        }
+    }
+
+    /// Makes a link written as a URI string alone (a link with a `uri` and nothing else),
+    /// in either copy, the other copy's link object when that object says nothing else
+    /// the import reads: the same `uri`, no fields beside `title`, `identifier` and `uri`,
+    /// and an identifier naming what the import resolves the string to: the element of
+    /// the package with that `uri`, or, when none has it, the element the UUID the `uri`
+    /// ends in names (see `Parsed::resolve`). A string has no place for a `title`, so its
+    /// having none says nothing; the import reads a link's `title` only for an item type
+    /// (`CFItemTypeURI`, `node` false), so there the object must have none. O(length of
+    /// the links).
+    fn same_link(&self, a: &mut Option<CaseLink>, b: &mut Option<CaseLink>, node: bool) {
+        let (Some(x), Some(y)) = (a.as_mut(), b.as_mut()) else {
+            return;
+        };
+        let bare =
+            |l: &CaseLink| l.identifier.is_empty() && l.title.is_empty() && l.extra.is_empty();
+        let (string, object) = match (bare(x), bare(y)) {
+            (true, false) => (x, &*y),
+            (false, true) => (y, &*x),
+            _ => return,
+        };
+        let uri = string.uri.trim();
+        let resolved = match self.uris.get(uri) {
+            Some(named) => named.clone(),
+            None => uuid_tail(uri).map(key),
+        };
+        let identifier = non_blank(&object.identifier)
+            .is_none_or(|id| resolved.as_ref().is_some_and(|r| key(id) == *r));
+        if non_blank(uri).is_some()
+            && object.uri.trim() == uri
+            && object.extra.is_empty()
+            && identifier
+            && (node || non_blank(&object.title).is_none())
+        {
+            string.clone_from(object);
+        }
+    }
+}
 
 /// Whether item `later` repeats `earlier` whole in a package whose document's
 /// identifier is `document` (see the module docs). O(size of the items).
-pub(super) fn repeats_item(earlier: &CaseItem, later: &CaseItem, document: &str) -> bool {
+pub(super) fn repeats_item(earlier: &CaseItem, later: &CaseItem, copies: &Copies) -> bool {
     earlier == later || {
         let (mut earlier, mut later) = (earlier.clone(), later.clone());
         later.identifier.clone_from(&earlier.identifier);
+        same_stamp(
+            &mut later.last_change_date_time,
+            &earlier.last_change_date_time,
+        );
         for item in [&mut earlier, &mut later] {
             for text in [
                 &mut item.abbreviated_statement,
@@ -44,8 +131,9 @@ pub(super) fn repeats_item(earlier: &CaseItem, later: &CaseItem, document: &str)
                 }
             }
             link_as_read(&mut item.item_type_uri);
-            extra_as_read(&mut item.extra, document);
+            extra_as_read(&mut item.extra, copies.document);
         }
+        copies.same_link(&mut earlier.item_type_uri, &mut later.item_type_uri, false);
         earlier == later
     }
 }
@@ -55,13 +143,17 @@ pub(super) fn repeats_item(earlier: &CaseItem, later: &CaseItem, document: &str)
 pub(super) fn repeats_association(
     earlier: &CaseAssociation,
     later: &CaseAssociation,
-    document: &str,
+    copies: &Copies,
 ) -> bool {
     if earlier == later {
         return true;
     }
     let (mut earlier, mut later) = (earlier.clone(), later.clone());
     later.identifier.clone_from(&earlier.identifier);
+    same_stamp(
+        &mut later.last_change_date_time,
+        &earlier.last_change_date_time,
+    );
     respell_link(
         later.origin_node_uri.as_mut(),
         earlier.origin_node_uri.as_ref(),
@@ -76,19 +168,34 @@ pub(super) fn repeats_association(
         }
         link_as_read(&mut a.origin_node_uri);
         link_as_read(&mut a.destination_node_uri);
-        extra_as_read(&mut a.extra, document);
+        extra_as_read(&mut a.extra, copies.document);
     }
+    copies.same_link(
+        &mut earlier.origin_node_uri,
+        &mut later.origin_node_uri,
+        true,
+    );
+    (copies).same_link(
+        &mut earlier.destination_node_uri,
+        &mut later.destination_node_uri,
+        true,
+    );
     earlier == later
 }
 
 /// [`repeats_item`] for rubrics, whose criteria's and levels' identifiers and criteria's
 /// item links may be spelled otherwise too (case/65). O(size of the rubrics).
-pub(super) fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric, document: &str) -> bool {
+pub(super) fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric, copies: &Copies) -> bool {
     if earlier == later {
         return true;
     }
+    let document = copies.document;
     let (mut earlier, mut later) = (earlier.clone(), later.clone());
     later.identifier.clone_from(&earlier.identifier);
+    same_stamp(
+        &mut later.last_change_date_time,
+        &earlier.last_change_date_time,
+    );
     for rubric in [&mut earlier, &mut later] {
         in_identifier_order(rubric);
     }
@@ -98,8 +205,13 @@ pub(super) fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric, document:
         if let (Some(rubric), Some(was)) = (&mut criterion.rubric_id, &was.rubric_id) {
             respell(rubric, was);
         }
+        same_stamp(
+            &mut criterion.last_change_date_time,
+            &was.last_change_date_time,
+        );
         for (level, was) in criterion.levels.iter_mut().zip(&was.levels) {
             respell(&mut level.identifier, &was.identifier);
+            same_stamp(&mut level.last_change_date_time, &was.last_change_date_time);
         }
     }
     for rubric in [&mut earlier, &mut later] {
@@ -111,6 +223,9 @@ pub(super) fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric, document:
                 extra_as_read(&mut level.extra, document);
             }
         }
+    }
+    for (criterion, was) in later.criteria.iter_mut().zip(&mut earlier.criteria) {
+        copies.same_link(&mut was.item_uri, &mut criterion.item_uri, true);
     }
     earlier == later
 }
@@ -154,7 +269,12 @@ pub(super) fn one_document(map: &mut Map<String, Value>) -> Vec<String> {
     }
     let read: Vec<CaseDocument> = objects.iter().map(|o| document((*o).clone())).collect();
     let first = as_read(&read[0], &read[0].identifier);
-    if !(read[1..].iter()).all(|d| as_read(d, &read[0].identifier) == first) {
+    let same = |d: &CaseDocument| {
+        let mut d = as_read(d, &read[0].identifier);
+        same_stamp(&mut d.last_change_date_time, &first.last_change_date_time);
+        d == first
+    };
+    if !read[1..].iter().all(same) {
         return Vec::new();
     }
     let repeats = read[1..].iter().map(|d| d.identifier.clone()).collect();
@@ -168,6 +288,7 @@ pub(super) fn one_document(map: &mut Map<String, Value>) -> Vec<String> {
 fn as_read(document: &CaseDocument, spelling: &str) -> CaseDocument {
     let mut read = document.clone();
     respell(&mut read.identifier, spelling);
+    numbers_as_read(&mut read.extra);
     if read.description.as_deref() == Some("") {
         read.description = None;
     }
@@ -190,11 +311,41 @@ fn respell_link(link: Option<&mut CaseLink>, was: Option<&CaseLink>) {
 }
 
 /// `extra` without the fields that hold nothing, and without a `CFDocumentURI` naming
-/// the package's document `document`: what the import neither keeps nor reports.
+/// the package's document `document`: what the import neither keeps nor reports; its
+/// numbers as [`numbers_as_read`] makes them.
 fn extra_as_read(extra: &mut CaseExtra, document: &str) {
     extra.retain(|field, value| {
         !(holds_nothing(value) || field == "CFDocumentURI" && names(value, document))
     });
+    numbers_as_read(extra);
+}
+
+/// Gives `stamp` the text `was` when both state one instant ([`same_instant`]).
+fn same_stamp(stamp: &mut String, was: &str) {
+    if same_instant(stamp, was) {
+        was.clone_into(stamp);
+    }
+}
+
+/// Writes each whole number in `extra`, at any depth, as an integer: `1.0` and `1` are
+/// one number wherever the import reads a number (an integer field reads a whole double
+/// as that integer, [`whole`]; a number field reads both as 1), and a value kept
+/// verbatim is reported by its field, whatever its spelling. A whole double beyond
+/// 2^53 − 1 stays as written: which integer it stands for is unknowable. O(size).
+fn numbers_as_read(extra: &mut CaseExtra) {
+    fn walk(value: &mut Value) {
+        match value {
+            Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+                if let Some(w) = whole(value) {
+                    *value = Value::from(w);
+                }
+            }
+            Value::Array(list) => list.iter_mut().for_each(walk),
+            Value::Object(map) => map.values_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    extra.values_mut().for_each(walk);
 }
 
 /// `link` without the fields that hold nothing; absent when nothing is left.
@@ -204,6 +355,7 @@ fn link_as_read(link: &mut Option<CaseLink>) {
             *link = None;
         } else {
             l.extra.retain(|_, value| !holds_nothing(value));
+            numbers_as_read(&mut l.extra);
         }
     }
 }

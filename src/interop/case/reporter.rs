@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::fields::misfit;
 use super::node::{Overruled, key, lone_link, non_blank};
 use super::read::{DOCUMENT, Extra, Known, NODE_LINK, classify, json_type};
 use super::stamp::case_date_time;
@@ -284,7 +285,14 @@ impl Reporter {
             self.field(CaseElement::Document, identifier, "identifier", reason);
         }
         for (field, value) in extra {
-            if let Extra::WrongType(k) = classify(DOCUMENT, field) {
+            // A field export writes back as given, of another type than CASE's, as
+            // `caseVersion`'s is (export refuses it: case/73); one holding nothing is
+            // left out.
+            let kept = misfit(field, value).filter(|_| !holds_nothing(value));
+            if let Some(k) = kept.or_else(|| match classify(DOCUMENT, field) {
+                Extra::WrongType(k) => Some(k),
+                _ => None,
+            }) {
                 let reason = CaseFieldReason::WrongType {
                     found: json_type(value),
                     expected: k.expected,

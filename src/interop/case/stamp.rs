@@ -89,9 +89,60 @@ pub(crate) fn case_date_time(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// Whether two `lastChangeDateTime`s, as read, state one instant: the same text, or two
+/// date-times with a zone that [`case_date_time`] reads and that fall on the same
+/// instant (`2024-01-01T00:00:00+00:00` and `2024-01-01T00:00:00Z`,
+/// `2024-01-01T05:30:00+05:30`; a fraction of a second `.5` and `.50`). A time without a
+/// zone is local to a place unknown, so it is the same instant as no other text.
+/// O(length).
+pub(crate) fn same_instant(a: &str, b: &str) -> bool {
+    a == b || matches!((instant(a), instant(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// The instant a date-time with a zone states: the day (counted from 1970-01-01, in UTC), the
+/// second of that day and the fraction of a second without trailing zeros; `None` without
+/// a zone or when the text does not read.
+fn instant(text: &str) -> Option<(i64, i64, String)> {
+    let t = case_date_time(text)?;
+    // `YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)`, as `case_date_time` writes it.
+    let (clock, offset) = if let Some(clock) = t.strip_suffix('Z') {
+        (clock, 0_i64)
+    } else {
+        let at = t.len().checked_sub(6)?;
+        let zone = t.get(at..)?.as_bytes();
+        let sign = match zone.first()? {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let part = |r: std::ops::Range<usize>| t[at..].get(r)?.parse::<i64>().ok();
+        (&t[..at], sign * (part(1..3)? * 60 + part(4..6)?) * 60)
+    };
+    let (clock, fraction) = clock.split_once('.').unwrap_or((clock, ""));
+    let number = |r: std::ops::Range<usize>| clock.get(r)?.parse::<i64>().ok();
+    let (y, m, d) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let second = number(11..13)? * 3_600 + number(14..16)? * 60 + number(17..19)?;
+    let days = days_from_civil(y, m, d) + (second - offset).div_euclid(86_400);
+    let second = (second - offset).rem_euclid(86_400);
+    let fraction = fraction.trim_end_matches('0').to_owned();
+    Some((days, second, fraction))
+}
+
+/// The days from 1970-01-01 to a civil date (Howard Hinnant's `days_from_civil`, the
+/// inverse of [`civil_from_days`](crate::model::epoch::civil_from_days)).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 #[cfg(test)]
 mod tests {
-    use super::case_date_time;
+    use super::{case_date_time, same_instant};
 
     #[test]
     fn publishers_stamps_are_written_as_case_defines() {
@@ -137,6 +188,32 @@ mod tests {
             "2025-01-15T10:00:00.Z",
         ] {
             assert_eq!(case_date_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn stamps_stating_one_instant_are_the_same() {
+        for (a, b) in [
+            ("2024-01-01T00:00:00+00:00", "2024-01-01T00:00:00Z"),
+            ("2024-01-01T00:00:00-00:00", "2024-01-01T00:00:00z"),
+            ("2024-01-01T05:30:00+05:30", "2024-01-01T00:00:00Z"),
+            ("2024-01-01T01:00:00+05:30", "2023-12-31T19:30:00Z"),
+            ("2024-02-29T23:00:00-03:00", "2024-03-01T02:00:00Z"),
+            ("2024-01-01T00:00:00.5Z", "2024-01-01T00:00:00.50+00:00"),
+            ("2024-01-01 00:00:00 +0000", "20240101T000000Z"),
+            ("2024-01-01T00:00:00", "2024-01-01T00:00:00"),
+        ] {
+            assert!(same_instant(a, b), "{a} {b}");
+            assert!(same_instant(b, a), "{b} {a}");
+        }
+        for (a, b) in [
+            ("2024-01-01T00:00:00", "2024-01-01T00:00:00Z"),
+            ("2024-01-01T00:00:00+05:30", "2024-01-01T00:00:00Z"),
+            ("2024-01-01T00:00:00.5Z", "2024-01-01T00:00:00Z"),
+            ("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"),
+            ("yesterday", "2024-01-01T00:00:00Z"),
+        ] {
+            assert!(!same_instant(a, b), "{a} {b}");
         }
     }
 }

@@ -620,11 +620,13 @@ pub enum Error {
         expected: &'static str,
     },
     /// A CASE field the import needs has a value of the wrong JSON type (e.g. an item whose
-    /// `fullStatement` is a number). Give it the type CASE defines. Fields the import does
-    /// not need are set aside and reported instead.
+    /// `fullStatement` is a number), or a field of the document that export writes back as
+    /// given does (`CFDocument.version` holding `1.1`, a number, where CASE types text:
+    /// which text it stands for, `1.1` or `1.10`, is unknowable). Give it the type CASE
+    /// defines. Fields the import does not need are set aside and reported instead.
     #[error("case field {path} is {found}: expected {expected}")]
     CaseFieldType {
-        /// The field, e.g. `CFItems[3].fullStatement`.
+        /// The field, e.g. `CFItems[3].fullStatement`, `CFDocument.version`.
         path: String,
         /// The JSON type found, e.g. `a number`.
         found: &'static str,
