@@ -3,6 +3,12 @@
 //! them) and a lone `subject` text. The import reported `caseVersion` and not `version`,
 //! and export wrote `"version": 1.1` back, a number a CASE reading refuses. Every document
 //! field export writes back as given is now read and written with CASE's type.
+//!
+//! case/76: a `CFDocument` whose `licenseURI` has only a `uri` and whose `subjectURI`
+//! has no `identifier`. CASE's `LinkURI` requires `title`, `identifier` and `uri`; the
+//! import reported nothing and export wrote the links back as read, which a CASE reading
+//! refuses. The import now reports each missing part, and export refuses the document
+//! naming them.
 
 use std::path::Path;
 
@@ -15,6 +21,7 @@ use serde_json::{Value, json};
 use crate::support::case_export;
 
 const NUMBERS: &str = include_str!("../data/cases/case/73-document-texts-as-numbers.json");
+const LINK_PARTS: &str = include_str!("../data/cases/case/76-document-links-lacking-parts.json");
 const DOCUMENT: &str = "d0000000-0000-4000-8000-000000000001";
 
 fn import(json: &str) -> CaseImport {
@@ -263,4 +270,78 @@ fn every_case_file_importing_complete_exports_its_document_as_case_types_it() {
         checked += 1;
     }
     assert!(checked >= 50, "{checked}");
+}
+
+#[test]
+fn document_links_lacking_a_part_case_requires_are_reported_and_refused_by_export() {
+    let import = import(LINK_PARTS);
+    let fields: Vec<(CaseElement, &str, &str, CaseFieldReason)> =
+        (import.report.dropped_fields.iter())
+            .map(|f| (f.element, f.identifier.as_str(), f.field.as_str(), f.reason))
+            .collect();
+    let missing = CaseFieldReason::Missing;
+    assert_eq!(
+        fields,
+        [
+            (
+                CaseElement::Document,
+                DOCUMENT,
+                "licenseURI.identifier",
+                missing
+            ),
+            (CaseElement::Document, DOCUMENT, "licenseURI.title", missing),
+            (
+                CaseElement::Document,
+                DOCUMENT,
+                "subjectURI.identifier",
+                missing
+            ),
+        ]
+    );
+    assert!(!import.report.is_complete());
+    // Kept as read, and refused by export as the import said, naming each part.
+    assert_eq!(
+        import.report.document.extra["licenseURI"],
+        json!({"uri": "https://creativecommons.org/licenses/by/4.0/"})
+    );
+    let framework = Framework::new(import.spec.clone()).expect("the framework builds");
+    let missing = |field| Error::CaseMissingField {
+        element: CaseElement::Document,
+        identifier: DOCUMENT.to_owned(),
+        field,
+    };
+    assert_eq!(
+        export(&framework, &import.report.document).unwrap_err(),
+        [
+            missing("licenseURI.identifier"),
+            missing("licenseURI.title"),
+            missing("subjectURI.identifier"),
+        ]
+    );
+    // Given the parts, the document imports complete and exports as CASE types it.
+    let mut document = import.report.document.clone();
+    let link = json!({"title": "CC BY 4.0", "identifier": "l1", "uri": "https://l/1"});
+    document.extra.insert("licenseURI".to_owned(), link.clone());
+    document
+        .extra
+        .insert("subjectURI".to_owned(), json!([link]));
+    let package = export(&framework, &document).expect("whole links export");
+    let written = serde_json::to_value(package.document.as_ref()).unwrap();
+    assert_eq!(off_schema(&written), Vec::<String>::new());
+    let again = self::import(&package.to_json());
+    assert!(again.report.is_complete(), "{:?}", again.report);
+    // One entry of a list lacking a part is enough; a link holding nothing is left out.
+    for (value, refused) in [
+        (json!([link, {"title": "Law", "uri": "https://l/2"}]), true),
+        (json!([link, {}]), true),
+        (json!({}), false),
+        (json!([{"uri": null}]), false),
+    ] {
+        let mut document = CaseDocument::new(DOCUMENT, "Office procedure", "Board", "2024-01-01");
+        document
+            .extra
+            .insert("subjectURI".to_owned(), value.clone());
+        let result = export(&framework, &document);
+        assert_eq!(result.is_err(), refused, "{value}: {result:?}");
+    }
 }

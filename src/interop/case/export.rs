@@ -7,7 +7,7 @@ use super::identifiers::{Identifiers, identifiers};
 use super::node::{CHILD_OF, missing, non_blank};
 use super::one_line::check_one_line;
 use super::read::DOCUMENT;
-use super::reporter::holds_nothing;
+use super::reporter::{holds_nothing, missing_link_parts};
 use super::stamp::case_date_time;
 use super::uuid::{canonical_case_uuid, document_case_uuid, parse_case_uuid, uuid_v5};
 use crate::CaseElement;
@@ -159,6 +159,10 @@ fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<E
                 expected: k.expected,
             });
         }
+    }
+    // A link CASE requires whole (`LinkURI`), written back as given.
+    for field in missing_link_parts(&document.extra) {
+        errors.push(missing(CaseElement::Document, &document.identifier, field));
     }
     if document_case_uuid(&document.identifier).is_none() {
         errors.push(Error::CaseInvalidIdentifier {

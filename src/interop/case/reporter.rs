@@ -28,6 +28,56 @@ pub(super) fn holds_nothing(value: &Value) -> bool {
     }
 }
 
+/// The parts CASE requires of a link object (`LinkURI`: `title`, `identifier` and
+/// `uri`, each required in CASE 1.0 and 1.1), per link field of a document, named as the
+/// import reports a missing one and export refuses it.
+const LINK_PARTS: [(&str, [(&str, &str); 3]); 2] = [
+    (
+        "licenseURI",
+        [
+            ("title", "licenseURI.title"),
+            ("identifier", "licenseURI.identifier"),
+            ("uri", "licenseURI.uri"),
+        ],
+    ),
+    (
+        "subjectURI",
+        [
+            ("title", "subjectURI.title"),
+            ("identifier", "subjectURI.identifier"),
+            ("uri", "subjectURI.uri"),
+        ],
+    ),
+];
+
+/// The parts CASE requires of a link object that the document's `licenseURI` or one of
+/// its `subjectURI`s lacks (`licenseURI.title`, `subjectURI.identifier`), once each, sorted.
+/// A publisher's links are kept whole by the import and written back by export, so the
+/// import reports these as missing and export refuses them. A link field of another
+/// type is reported as such ([`misfit`]) and one holding nothing is left out, so neither
+/// is named here. O(size of those fields).
+pub(super) fn missing_link_parts(extra: &CaseExtra) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    for (field, parts) in &LINK_PARTS {
+        let Some(value) = extra.get(*field) else {
+            continue;
+        };
+        if misfit(field, value).is_some() || holds_nothing(value) {
+            continue;
+        }
+        let links = value
+            .as_array()
+            .map_or(std::slice::from_ref(value), Vec::as_slice);
+        for (part, name) in parts {
+            if links.iter().any(|l| l.get(*part).is_none()) {
+                missing.push(*name);
+            }
+        }
+    }
+    missing.sort_unstable();
+    missing
+}
+
 /// Whether a text field the spec has no place for holds something to lose: present and
 /// not empty, as [`holds_nothing`] reads the values of fields the crate does not model.
 pub(super) fn holds_text(text: Option<&String>) -> bool {
@@ -283,6 +333,14 @@ impl Reporter {
                 expected: "an identifier without control or invisible characters",
             };
             self.field(CaseElement::Document, identifier, "identifier", reason);
+        }
+        for field in missing_link_parts(extra) {
+            self.field(
+                CaseElement::Document,
+                identifier,
+                field,
+                CaseFieldReason::Missing,
+            );
         }
         for (field, value) in extra {
             // A field export writes back as given, of another type than CASE's, as

@@ -590,8 +590,9 @@ pub enum Error {
         /// Where it is in the package, e.g. `CFItems[3]`.
         path: String,
     },
-    /// A field CASE requires is missing or blank, e.g. the document's `creator` on export.
-    /// Fill it in. (On import, an item nothing names and an association without a type or
+    /// A field CASE requires is missing or blank, e.g. the document's `creator` on export,
+    /// or a part CASE's `LinkURI` requires (`title`, `identifier`, `uri`) of the
+    /// document's `licenseURI` or a `subjectURI` (`licenseURI.title`). Fill it in. (On import, an item nothing names and an association without a type or
     /// an end are not errors: the import sets them aside and reports them.)
     #[error("no {field} on {element} {}", quoted(identifier))]
     CaseMissingField {
@@ -599,7 +600,8 @@ pub enum Error {
         element: CaseElement,
         /// Its identifier.
         identifier: String,
-        /// The field's JSON name.
+        /// The field's JSON name, or its path within the element for a link's part
+        /// (`licenseURI.title`).
         field: &'static str,
     },
     /// A CASE element has a field whose name differs from one CASE defines by `-` or `_`
