@@ -38,7 +38,9 @@
 //! ASCII case, a byte-order mark before it aside) or is a `sep=` line is
 //! [`Error::CsvRepeatedHeader`], and reading goes on with the rows after it under the
 //! first header. A text that is UTF-16 read as UTF-8 (NULs between its characters) is
-//! [`Error::CsvEncoding`], naming the encoding.
+//! [`Error::CsvEncoding`], naming the encoding; a text that starts as a JSON document does
+//! (`{"…` or `[{…`, a byte-order mark and whitespace before it aside) is
+//! [`Error::CsvLooksLikeJson`], rather than the misplaced quotes it would show as CSV.
 //!
 //! Every problem becomes an [`Error`] naming the file and the 1-based line the record starts
 //! on (the header is line 1); reading goes on after it, so a caller can report them all.
@@ -65,7 +67,7 @@ pub(crate) use dates::{Cell, DateColumn, read_cell};
 pub use dates::{DateForm, DateOrder, DatesRead};
 pub(crate) use decimal::Decimal;
 pub use delimiter::{Delimiter, DelimiterFrom};
-use encoding::utf16;
+use encoding::{json, utf16};
 pub use missing::MissingCells;
 pub use read::CsvFileRead;
 use row::is_separator_line;
@@ -203,6 +205,10 @@ impl<'a> Table<'a> {
     ) -> Option<Table<'a>> {
         if let Some(encoding) = utf16(text) {
             errors.push(Error::CsvEncoding { file, encoding });
+            return None;
+        }
+        if let Some(found) = json(text) {
+            errors.push(Error::CsvLooksLikeJson { file, found });
             return None;
         }
         let (mut start, declared) = Table::header_start(file, text);

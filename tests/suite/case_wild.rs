@@ -2,7 +2,7 @@
 //! error that names what the file holds, never read as an empty framework that only lacks
 //! its document (sources and licences in `tests/data/case/README.md`).
 
-use karmayogi::{CaseImport, CaseImportOptions, Error};
+use karmayogi::{CaseImport, CaseImportOptions, CasePackage, Error};
 
 /// `OpenSALT`'s sample export of December 2016, before CASE 1.0 named the package's keys:
 /// `lsDoc`, `lsItems`, `lsAssociations` and `definitions` (reduced to one standard, its
@@ -52,10 +52,36 @@ fn keys_without_a_case_key_are_named_escaped_and_bounded() {
             "{json}: {errors}"
         );
     }
-    // An empty object is a package without its document.
-    let errors = CaseImport::from_json("{}", &CaseImportOptions::default()).unwrap_err();
+    // A package of CASE's keys without its document is one.
+    let errors =
+        CaseImport::from_json(r#"{"CFItems": []}"#, &CaseImportOptions::default()).unwrap_err();
     assert!(
         matches!(errors.as_slice(), [Error::CaseMissingDocument { documents }] if documents.is_empty()),
         "{errors:?}"
+    );
+}
+
+// case/74: an empty object. `CasePackage::from_json` read it as an empty package while
+// `CaseImport::from_json` said "case package has no CFDocument"; no publisher writes `{}`
+// for a framework (nor does `CasePackage::to_json`, which writes `CFItems` and
+// `CFAssociations` even when empty), and an empty object holds none of CASE's keys. Both
+// now refuse it alike, as an object of another kind, inside a `CFPackage` wrapper too.
+#[test]
+fn an_empty_object_is_refused_by_both_readers_alike() {
+    let empty = include_str!("../data/cases/case/74-empty-object.json");
+    let expected = "the object is empty: expected a CASE CFPackage object, with `CFDocument`, \
+                    `CFItems` and `CFAssociations`";
+    for json in [empty, "\u{feff} {} ", r#"{"CFPackage": {}}"#] {
+        assert_eq!(json_error(json), expected, "{json}");
+        match CasePackage::from_json(json) {
+            Err(Error::Json { message, .. }) => assert_eq!(message, expected, "{json}"),
+            other => panic!("{json}: {other:?}"),
+        }
+    }
+    // What the writer writes for an empty package is still read as one.
+    let written = CasePackage::default().to_json();
+    assert_eq!(
+        CasePackage::from_json(&written).unwrap(),
+        CasePackage::default()
     );
 }

@@ -2686,6 +2686,52 @@ fn csv_encoding() {
 }
 
 #[test]
+fn csv_looks_like_json() {
+    // officers/14: an officers document given as `officers.csv` (and as `evidence.csv`,
+    // and to the other CSV readers) was read as CSV, and refused for a misplaced quote on
+    // a line of its own; the error now says the text is JSON, and nothing else.
+    let document = include_str!("../data/cases/officers/14-officers-document-given-as-csv.json");
+    let fw = framework();
+    let expected =
+        |file: &'static str, found: &'static str| vec![Error::CsvLooksLikeJson { file, found }];
+    let framework_document = format!("\u{feff}\n  [{document}]");
+    for (text, found) in [
+        (document, "an object"),
+        (framework_document.as_str(), "an array"),
+    ] {
+        let as_officers = OfficersCsv::new(text);
+        let errors = load_officers(&fw, &as_officers, &OfficersCsvOptions::default())
+            .expect_err("refused")
+            .into_vec();
+        assert_eq!(errors, expected("officers.csv", found));
+        let cohort = Cohort::from_csv(&fw, &as_officers, &OfficersCsvOptions::default())
+            .expect_err("refused")
+            .into_vec();
+        assert_eq!(cohort, expected("officers.csv", found));
+        let as_evidence = OfficersCsv {
+            officers: "id,department,position\n",
+            evidence: Some(text),
+        };
+        let errors = load_officers(&fw, &as_evidence, &OfficersCsvOptions::default())
+            .expect_err("refused")
+            .into_vec();
+        assert_eq!(errors, expected("evidence.csv", found));
+        assert_eq!(
+            links_rejected(text),
+            expected("esco/occupation_skills.csv", found)
+        );
+    }
+    let errors = expected("officers.csv", "an object");
+    assert_messages(
+        &errors,
+        &["officers.csv looks like JSON (an object): expected CSV, a header line then rows"],
+    );
+    assert_eq!(errors[0].code(), "csv_looks_like_json");
+    let value = serde_json::to_value(&errors[0]).unwrap();
+    assert_eq!(value["found"], "an object");
+}
+
+#[test]
 fn csv_missing_column() {
     let skills = "skill_id,uuid,skill_type,reuse_level,hier_level\n\
                   3,s3,skill/competence,cross-sector,\n\
@@ -3190,6 +3236,7 @@ const COVERED: &[&str] = &[
     "CsvDelimiter",
     "CsvAmbiguousDelimiter",
     "CsvEncoding",
+    "CsvLooksLikeJson",
     "CsvInvalidValue",
     "CsvDateOrder",
     "CsvDuplicateKey",

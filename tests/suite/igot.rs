@@ -1595,3 +1595,50 @@ fn frac_refuses_a_document_of_another_kind() {
         )]
     );
 }
+
+// igot/10, igot/11: a framework document given to the profile loader, and to the position
+// master loader. Its `competencies` were read as profile entries (each set aside for
+// want of a level, the load an empty profile), its `positions` as designations of the
+// master list (the load a master list of the framework's positions). A root object
+// holding `format_version`, which no iGOT export writes, is now `Error::IgotShape`, as the
+// other iGOT loaders refuse a document of another kind; `[]` is still an empty load.
+#[test]
+fn profile_and_position_master_refuse_a_framework_document() {
+    let found = "found an object holding `format_version` (a framework or officers document)";
+    let profile = data("tests/data/cases/igot/10-profile-given-a-framework.json");
+    let master = data("tests/data/cases/igot/11-position-master-given-a-framework.json");
+    let officers = data("tests/data/cases/igot/09-frac-given-an-officers-document.json");
+    let framework = data("examples/data/head_post_office.json");
+    for json in [profile.as_str(), master.as_str(), framework.as_str()] {
+        let errors = load_igot_profile(json).unwrap_err().into_vec();
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let expected = format!(
+            "igot profile competencies at `$`: {found}, expected profile competencies (an \
+             array, or an object holding `competencies`)"
+        );
+        assert_eq!(messages, [expected], "{json}");
+        assert_eq!(errors[0].code(), "igot_shape");
+    }
+    for json in [master.as_str(), framework.as_str(), officers.as_str()] {
+        let errors = load_position_master(json).unwrap_err().into_vec();
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let expected = format!(
+            "position master list at `$`: {found}, expected an object holding `positions`, \
+             or an array of them"
+        );
+        assert_eq!(messages, [expected], "{json}");
+        assert_eq!(errors[0].code(), "igot_shape");
+    }
+    // The case files are the documents they stand for.
+    assert!(FrameworkSpec::from_json(&profile).is_ok());
+    assert!(FrameworkSpec::from_json(&master).is_ok());
+    // An empty list is an empty profile, an empty master list.
+    assert!(load_igot_profile("[]").unwrap().value.is_empty());
+    assert!(
+        load_position_master("[]")
+            .unwrap()
+            .value
+            .positions()
+            .is_empty()
+    );
+}

@@ -1660,6 +1660,7 @@ export type Problem =
   | (ProblemBase & { code: "csv_delimiter"; file: string; found: string; expected: string })
   | (ProblemBase & { code: "csv_ambiguous_delimiter"; file: string; delimiters: string[] })
   | (ProblemBase & { code: "csv_encoding"; file: string; encoding: string })
+  | (ProblemBase & { code: "csv_looks_like_json"; file: string; found: string })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
   | (CsvPlace &
       PassbookRow & { code: "csv_invalid_value"; column: string; found: string; expected: string })

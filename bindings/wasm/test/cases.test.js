@@ -21,6 +21,7 @@ const EXPORT_SEVERAL_LINES = "58-export-text-that-cannot-be-on-one-line.json";
 const IMPORT_SEVERAL_LINES = "60-normalized-strings-on-several-lines.json";
 const DOCUMENT_SEVERAL_LINES = "61-document-texts-on-several-lines.json";
 const TYPES_AS_NUMBERS = "62-association-types-as-numbers.json";
+const EMPTY_OBJECT = "74-empty-object.json";
 const REFUSED = [
   SEVERAL_DOCUMENTS,
   CODES_WITH_SPACES,
@@ -29,6 +30,7 @@ const REFUSED = [
   IMPORT_SEVERAL_LINES,
   DOCUMENT_SEVERAL_LINES,
   TYPES_AS_NUMBERS,
+  EMPTY_OBJECT,
 ];
 const caseFiles = [
   ...readdirSync(join(repoDir, "tests/data/cases/case"))

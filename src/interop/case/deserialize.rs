@@ -65,8 +65,10 @@ impl CasePackage {
     ///
     /// # Errors
     /// [`Error::Json`], with its position, for malformed JSON, a key repeated in one object
-    /// or both inside and beside a `{"CFPackage": …}` wrapper, or a document that is not a
-    /// JSON object (nor a string holding one's JSON text).
+    /// or both inside and beside a `{"CFPackage": …}` wrapper, a document that is not a
+    /// JSON object (nor a string holding one's JSON text), or an object holding none of
+    /// CASE's package keys, the empty object `{}` among them (case/74; an empty package
+    /// is written, and read, as `{"CFItems": [], "CFAssociations": []}`).
     pub fn from_json(json: &str) -> Result<CasePackage, Error> {
         let json = crate::model::json::without_bom(json);
         parse(json).map_err(|(text, e)| crate::model::json::json_error(&text, &e))

@@ -150,7 +150,7 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
              expected one CASE CFPackage object, a framework with its `{list}`"
         ));
     }
-    if !map.is_empty() && !map.keys().any(|key| is_case_key(key)) {
+    if !map.keys().any(|key| is_case_key(key)) {
         return Err(no_case_key(&map));
     }
     hoist_lists(&mut map)?;
@@ -265,8 +265,14 @@ const KEYS_SHOWN: usize = 12;
 /// CASE 1.0, with `lsDoc`, `lsItems` and `lsAssociations`; another format's document),
 /// naming its keys in byte order, each quoted so that what cannot be seen shows: read as
 /// a package, it would be an empty framework missing its document, and that error would
-/// not say what the object holds.
+/// not say what the object holds. An empty object (`{}`, which no CASE publisher writes,
+/// and [`CasePackage::to_json`](crate::CasePackage::to_json) neither) is refused so too.
 fn no_case_key(map: &Map<String, Value>) -> String {
+    if map.is_empty() {
+        return "the object is empty: expected a CASE CFPackage object, with `CFDocument`, \
+                `CFItems` and `CFAssociations`"
+            .to_owned();
+    }
     let mut keys: Vec<&String> = map.keys().collect();
     keys.sort();
     let mut shown: Vec<String> = (keys.iter().take(KEYS_SHOWN))

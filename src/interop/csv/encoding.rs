@@ -1,5 +1,6 @@
 //! Telling a text that was not UTF-8 from CSV: UTF-16, as Excel's "Unicode Text" and some
-//! HR systems save it, read as UTF-8.
+//! HR systems save it, read as UTF-8; and a text that is not CSV at all but a JSON
+//! document given in a CSV file's place.
 
 /// The UTF-16 encoding `text` was written in, when it is UTF-16 read as UTF-8 (lossily, as
 /// [`String::from_utf8_lossy`] reads bytes, each invalid byte one replacement character):
@@ -34,9 +35,26 @@ pub(super) fn utf16(text: &str) -> Option<&'static str> {
     })
 }
 
+/// What JSON document `text` looks like (`an object`, `an array`), when it starts, a
+/// byte-order mark and whitespace aside, as one does: `{` before `"` or `}`, or `[` before
+/// `{`, `[`, `"` or `]`, whitespace between. No CSV header starts so (a header cell
+/// `[id]` or `{name}` does not), and read as CSV a JSON document gives errors about its
+/// quotes far from the start. O(leading whitespace).
+pub(super) fn json(text: &str) -> Option<&'static str> {
+    let text = text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
+    let mut chars = text.chars();
+    let (kind, next): (&'static str, &[char]) = match chars.next()? {
+        '{' => ("an object", &['"', '}']),
+        '[' => ("an array", &['{', '[', '"', ']']),
+        _ => return None,
+    };
+    let after = chars.as_str().trim_start().chars().next()?;
+    next.contains(&after).then_some(kind)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::utf16;
+    use super::{json, utf16};
 
     fn read(text: &str, little: bool, mark: bool) -> String {
         let mut bytes = Vec::new();
@@ -81,6 +99,23 @@ mod tests {
             "\u{fffd}\u{fffd}x,y\n",
         ] {
             assert_eq!(utf16(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_json_document_is_told_from_a_header() {
+        for (text, kind) in [
+            ("{\"officers\": []}", Some("an object")),
+            ("\u{feff}\r\n  [\n {\"id\": 1}]", Some("an array")),
+            ("[]", Some("an array")),
+            ("{}", Some("an object")),
+            ("[id],name\n", None),
+            ("{name},id\n", None),
+            ("id,name\n", None),
+            ("[", None),
+            ("", None),
+        ] {
+            assert_eq!(json(text), kind, "{text:?}");
         }
     }
 }

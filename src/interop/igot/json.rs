@@ -29,6 +29,28 @@ pub(super) fn parse(text: &str) -> Result<Value, Errors> {
     read_marked(text, checked_json).map_err(|(text, e)| Errors::from(json_error(&text, &e)))
 }
 
+/// Refuses a framework or officers document of this crate (a root object holding
+/// `format_version`, which no iGOT export writes) given to an iGOT loader whose shape it
+/// would otherwise fit: a framework's `competencies` read as profile entries, or its
+/// `positions` as the position master list. `expected` is the loader's own shape.
+pub(super) fn refuse_our_documents(
+    document: &'static str,
+    doc: &Value,
+    expected: &'static str,
+) -> Result<(), Errors> {
+    match doc {
+        Value::Object(map) if map.contains_key("format_version") => {
+            Err(Errors::from(Error::IgotShape {
+                document,
+                path: "$".to_owned(),
+                found: "an object holding `format_version` (a framework or officers document)",
+                expected,
+            }))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// An [`Error::IgotShape`] for the value at `path`.
 pub(super) fn shape(
     document: &'static str,

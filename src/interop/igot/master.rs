@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::json::{Report, optional_text, parse, required_text, shape, whitespace};
+use super::json::{
+    Report, optional_text, parse, refuse_our_documents, required_text, shape, whitespace,
+};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::read::json_type;
 use crate::model::names::one_line;
@@ -87,7 +89,10 @@ impl PositionMaster {
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
-/// [`Error::IgotShape`](crate::Error::IgotShape) when the document is neither shape.
+/// [`Error::IgotShape`](crate::Error::IgotShape) when the document is neither shape, or is
+/// a framework or officers document of this crate (a root object holding
+/// `format_version`), whose `positions` are no master list's (igot/11). `[]` is an empty
+/// master list.
 ///
 /// # Complexity
 /// Linear in the text.
@@ -108,6 +113,11 @@ impl PositionMaster {
 /// ```
 pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Errors> {
     let doc = parse(json)?;
+    refuse_our_documents(
+        DOCUMENT,
+        &doc,
+        "an object holding `positions`, or an array of them",
+    )?;
     let (entries, base) = match &doc {
         Value::Array(list) => (list.as_slice(), "$"),
         Value::Object(map) => match map.get("positions") {

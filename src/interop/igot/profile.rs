@@ -3,7 +3,9 @@
 
 use serde_json::Value;
 
-use super::json::{Report, level, level_by_name, level_name, parse, required_text, shape};
+use super::json::{
+    Report, level, level_by_name, level_name, parse, refuse_our_documents, required_text, shape,
+};
 use super::report::{IgotLoad, IgotWhat};
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
@@ -12,6 +14,8 @@ use crate::model::missing::is_missing;
 use crate::{Errors, Evidence, EvidenceSource};
 
 const DOCUMENT: &str = "igot profile competencies";
+/// The shapes the profile loader reads, as its errors say.
+const EXPECTED: &str = "profile competencies (an array, or an object holding `competencies`)";
 const KNOWN: &[&str] = &[
     "id",
     "competencySelfAttestedLevelValue",
@@ -79,7 +83,9 @@ const KNOWN: &[&str] = &[
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
-/// above.
+/// above, or a framework or officers document of this crate (a root object holding
+/// `format_version`), whose `competencies` are no profile's (igot/10). `[]` is a profile
+/// with no competencies: an empty load.
 ///
 /// # Complexity
 /// Linear in the text.
@@ -98,6 +104,7 @@ const KNOWN: &[&str] = &[
 /// ```
 pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> {
     let doc = parse(json)?;
+    refuse_our_documents(DOCUMENT, &doc, EXPECTED)?;
     let (entries, base) = entries(&doc)?;
     let mut report = Report::default();
     let mut evidence = Vec::new();
@@ -199,7 +206,6 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
 
 /// The entries of a document and the path of their array.
 fn entries(doc: &Value) -> Result<(&[Value], String), Errors> {
-    let expected = "profile competencies (an array, or an object holding `competencies`)";
     let mut at = doc;
     let mut path = String::from("$");
     if let Some(details) = at.get("profileDetails") {
@@ -212,7 +218,7 @@ fn entries(doc: &Value) -> Result<(&[Value], String), Errors> {
     }
     match at {
         Value::Array(list) => Ok((list, path)),
-        other => Err(shape(DOCUMENT, &path, other, expected)),
+        other => Err(shape(DOCUMENT, &path, other, EXPECTED)),
     }
 }
 

@@ -61,6 +61,7 @@ impl Error {
             Error::CsvFieldCount { .. } => "csv_field_count",
             Error::CsvRepeatedHeader { .. } => "csv_repeated_header",
             Error::CsvEncoding { .. } => "csv_encoding",
+            Error::CsvLooksLikeJson { .. } => "csv_looks_like_json",
             Error::CsvMissingColumn { .. } => "csv_missing_column",
             Error::CsvLineAboveHeader { .. } => "csv_line_above_header",
             Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",

@@ -4,6 +4,8 @@ mod case_element;
 mod code;
 mod evidence;
 mod list;
+#[cfg(test)]
+mod list_tests;
 mod serialize;
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::case_element::{CaseElement, CaseIdItems};
-use crate::model::quote::quoted;
+pub(super) use crate::model::quote::quoted;
 use crate::{CourseId, EntityKind, GroupId};
 
 /// A number as messages show it: as Rust prints it (`-1`, `2.5`, `NaN`, `inf`), but in

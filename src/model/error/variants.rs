@@ -6,9 +6,9 @@ use super::text::{
     alike, blank_level_name_text, case_id_text, clash_text, cycle_text, date_hint, department_hint,
     did_you_mean, duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
     level_range_text, line_above_header_text, missing_column_text, missing_document_text,
-    named_as_number_text, number, quoted_list, several_lines_text, written_there,
+    named_as_number_text, number, quoted, quoted_list, several_lines_text, written_there,
 };
-use crate::model::quote::quoted;
+use crate::model::json_path::Place;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
 
 /// Everything that can go wrong, each variant naming the offending ids.
@@ -108,6 +108,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_delimiter` | a CSV header separated by another character than the delimiter given or declared |
 /// | `csv_ambiguous_delimiter` | a CSV header that two delimiters read as the columns needed |
 /// | `csv_encoding` | a CSV file in UTF-16 rather than UTF-8 |
+/// | `csv_looks_like_json` | a JSON document given as a CSV file |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_date_order` | a CSV date that reads day first and month first, with nothing to settle which |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
@@ -129,10 +130,7 @@ pub enum Error {
     /// [`OfficersSpec::try_to_json`](crate::OfficersSpec::try_to_json)), the same about the
     /// text it would write, or a value there that reads back as another: fix the value
     /// the spec holds at that path.
-    #[error(
-        "invalid json at line {line}, column {column}{}: {message}",
-        crate::model::json_path::Place(.path, .id)
-    )]
+    #[error("invalid json at line {line}, column {column}{}: {message}", Place(.path, .id))]
     Json {
         /// 1-based line of the problem (0 when unknown).
         line: usize,
@@ -931,6 +929,18 @@ pub enum Error {
         /// The encoding found: `UTF-16LE` or `UTF-16BE`, with `with a byte-order mark`
         /// when it has one.
         encoding: &'static str,
+    },
+    /// A CSV file's text is a JSON document: it starts, a byte-order mark and whitespace
+    /// aside, with `{` before `"` or `}`, or `[` before `{`, `[`, `"` or `]` (an officers,
+    /// framework or iGOT document given where its CSV form was expected). Pass the CSV
+    /// file, or give the document to the reader of its kind (`OfficersSpec::from_json`,
+    /// `FrameworkSpec::from_json`, the iGOT loaders). Nothing else of the file is read.
+    #[error("{file} looks like JSON ({found}): expected CSV, a header line then rows")]
+    CsvLooksLikeJson {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// What the text starts as: `an object` or `an array`.
+        found: &'static str,
     },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     /// In a passbook row whose officer and competency cells read, the error names the
