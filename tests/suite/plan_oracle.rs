@@ -634,6 +634,20 @@ impl<'a> Oracle<'a> {
             .sum()
     }
 
+    /// The first course of `set` that is no prerequisite of another course of `set` and
+    /// alone closes no gap worth something: a plan holding it is not minimal.
+    pub fn needless(&self, set: u32) -> Option<usize> {
+        let courses = &self.inst.courses;
+        (0..courses.len())
+            .filter(|&k| set & 1 << k != 0)
+            .find(|&k| {
+                let required = (0..courses.len())
+                    .any(|d| set & 1 << d != 0 && courses[d].prerequisites.contains(&k));
+                let own = self.covers(1 << k) & !self.covers(set & !(1 << k));
+                !required && self.value(own) <= 0.0
+            })
+    }
+
     /// Closable gaps worth something.
     pub fn wanted(&self) -> u64 {
         self.gaps
@@ -842,16 +856,11 @@ fn check_waste(or: &Oracle<'_>, set: u32, left: Option<f64>) -> Result<(), TestC
     }
     // Minimal: each course is a prerequisite of another, or alone closes a gap worth
     // something.
-    for k in (0..inst.courses.len()).filter(|&k| set & 1 << k != 0) {
-        let required = (0..inst.courses.len())
-            .any(|d| set & 1 << d != 0 && inst.courses[d].prerequisites.contains(&k));
-        let own = or.covers(1 << k) & !or.covers(set & !(1 << k));
-        prop_assert!(
-            required || or.value(own) > 0.0,
-            "{} closes nothing the plan needs and is no prerequisite",
-            COURSES[k]
-        );
-    }
+    prop_assert_eq!(
+        or.needless(set).map(|k| COURSES[k]),
+        None,
+        "a course closes nothing the plan needs and is no prerequisite"
+    );
     Ok(())
 }
 

@@ -37,9 +37,11 @@
 
 #![allow(clippy::float_cmp)]
 
+use std::ops::Deref;
+
 use karmayogi::{
-    Framework, Mode, OpenReason, Optimality, Plan, RecommendOptions, Recommender, Solver,
-    UntaggedLevel, Weights,
+    Framework, OpenReason, Optimality, Plan, RecommendOptions, Recommender, Solver, UntaggedLevel,
+    Weights,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -47,7 +49,8 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::plan_oracle::{
-    COMPETENCIES, COURSES, GenCourse, GenOfficer, Instance, MODES, POSITIONS, SOLVERS, run,
+    COMPETENCIES, COURSES, GenCourse, GenOfficer, Instance, Oracle as Enumeration, POSITIONS,
+    SOLVERS, run,
 };
 use crate::support;
 
@@ -357,15 +360,6 @@ pub fn room(x: f64) -> f64 {
     ROOM * x.abs().max(1.0)
 }
 
-pub struct Gap {
-    pub competency: usize,
-    pub current: u8,
-    pub required: u8,
-    pub value: f64,
-    /// Courses closing it, completed ones included.
-    pub closers: u32,
-}
-
 /// A subset of courses with what it takes and gives.
 #[derive(Clone, Copy)]
 pub struct Set {
@@ -376,67 +370,35 @@ pub struct Set {
     pub value: f64,
 }
 
+/// One officer's problem at one post under one option draw: `plan_oracle`'s enumeration
+/// (gaps, closers, selection costs, closed subsets, reasons) with the options' weights,
+/// and each closed subset described.
 pub struct Oracle<'a> {
-    pub inst: &'a Instance,
-    pub done: u32,
-    pub gaps: Vec<Gap>,
-    pub cost: Vec<f64>,
+    pub base: Enumeration<'a>,
     pub share: Option<f64>,
     pub sets: Vec<Set>,
 }
 
+impl<'a> Deref for Oracle<'a> {
+    type Target = Enumeration<'a>;
+
+    fn deref(&self) -> &Enumeration<'a> {
+        &self.base
+    }
+}
+
 impl<'a> Oracle<'a> {
     pub fn new(inst: &'a Instance, o: usize, position: usize, opts: &Options) -> Self {
-        let officer = &inst.officers[o];
-        let n = inst.courses.len();
-        let done = (0..n)
-            .filter(|&k| officer.completed[k])
-            .fold(0u32, |m, k| m | 1 << k);
-        let mut order: Vec<usize> = (0..inst.kinds.len()).collect();
-        order.sort_by_key(|&c| COMPETENCIES[c]);
-        let gaps: Vec<Gap> = order
-            .into_iter()
-            .filter(|&c| inst.required[position][c] > officer.held[c])
-            .map(|c| {
-                let required = inst.required[position][c];
-                let closers = (0..n)
-                    .filter(|&k| {
-                        inst.courses[k].provides.iter().any(|&(pc, l)| {
-                            pc == c && l.or(opts.assume).is_some_and(|l| l >= required)
-                        })
-                    })
-                    .fold(0u32, |m, k| m | 1 << k);
-                let shortfall = f64::from(required - officer.held[c]);
-                Gap {
-                    competency: c,
-                    current: officer.held[c],
-                    required,
-                    value: shortfall * opts.type_weight(inst.kinds[c]) * opts.competency_weight(c),
-                    closers,
-                }
-            })
-            .collect();
-        let cost: Vec<f64> = inst
-            .courses
-            .iter()
-            .map(|k| match opts.share() {
-                Some(s) if MODES[k.mode] == Mode::Formal => k.hours / s,
-                _ => k.hours,
-            })
-            .collect();
+        let value = |c: usize, shortfall: u8| {
+            f64::from(shortfall) * opts.type_weight(inst.kinds[c]) * opts.competency_weight(c)
+        };
+        let base = Enumeration::new(inst, o, position, opts.assume(), value, opts.share());
         let mut or = Oracle {
-            inst,
-            done,
-            gaps,
-            cost,
+            base,
             share: opts.share(),
             sets: Vec::new(),
         };
-        or.sets = inst
-            .closed_sets(done)
-            .into_iter()
-            .map(|s| or.describe(s))
-            .collect();
+        or.sets = or.base.sets.iter().map(|&s| or.describe(s)).collect();
         or
     }
 
@@ -448,66 +410,6 @@ impl<'a> Oracle<'a> {
             cost: self.cost(set),
             covers,
             value: self.value(covers),
-        }
-    }
-
-    pub fn covers(&self, set: u32) -> u64 {
-        self.gaps
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.closers & set != 0)
-            .fold(0u64, |m, (i, _)| m | 1 << i)
-    }
-
-    pub fn value(&self, gaps: u64) -> f64 {
-        self.gaps
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| gaps & 1 << i != 0)
-            .map(|(_, g)| g.value)
-            .sum()
-    }
-
-    pub fn cost(&self, set: u32) -> f64 {
-        (0..self.inst.courses.len())
-            .filter(|&k| set & 1 << k != 0)
-            .map(|k| self.cost[k])
-            .sum()
-    }
-
-    pub fn closable(&self, g: &Gap) -> bool {
-        g.closers & !self.done != 0
-    }
-
-    pub fn wanted(&self) -> u64 {
-        self.gaps
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| self.closable(g) && g.value > 0.0)
-            .fold(0u64, |m, (i, _)| m | 1 << i)
-    }
-
-    /// Why a gap no course outside the completed ones closes stays open.
-    pub fn reason(&self, g: &Gap, assume: Option<u8>) -> OpenReason {
-        let levels: Vec<Option<u8>> = self
-            .inst
-            .courses
-            .iter()
-            .flat_map(|k| k.provides.iter())
-            .filter(|&&(c, _)| c == g.competency)
-            .map(|&(_, l)| l.or(assume))
-            .collect();
-        if levels.is_empty() {
-            OpenReason::NoCourse
-        } else if g.closers != 0 {
-            OpenReason::CompletedOnly
-        } else {
-            match levels.iter().flatten().max() {
-                Some(&best) => OpenReason::LevelTooLow {
-                    best: karmayogi::Level::new(best).unwrap(),
-                },
-                None => OpenReason::UntaggedOnly,
-            }
         }
     }
 }
@@ -621,16 +523,11 @@ fn check(
         }
     }
     // Minimal.
-    for k in (0..n).filter(|&k| set & 1 << k != 0) {
-        let required =
-            (0..n).any(|d| set & 1 << d != 0 && inst.courses[d].prerequisites.contains(&k));
-        let own = or.covers(1 << k) & !or.covers(set & !(1 << k));
-        prop_assert!(
-            required || or.value(own) > 0.0,
-            "{} closes nothing the plan needs and is no prerequisite",
-            COURSES[k]
-        );
-    }
+    prop_assert_eq!(
+        or.needless(set).map(|k| COURSES[k]),
+        None,
+        "a course closes nothing the plan needs and is no prerequisite"
+    );
     check_terms(inst, plan, &steps, opts.term_cap())?;
     check_certificate(or, plan, &me, budget)
 }
