@@ -16,6 +16,18 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
+/// The days from 1970-01-01 to a civil date (Howard Hinnant's `days_from_civil`, the
+/// inverse of [`civil_from_days`]).
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// The instant a count of Unix epoch milliseconds (12 or 13 digits, as the platform's
 /// APIs store times) or seconds (9 or 10 digits) stands for, from 1973 to 2286, in UTC as
 /// an ISO 8601 date-time (`2024-02-10T04:00:00Z`, with the milliseconds when there are
@@ -48,7 +60,16 @@ pub(crate) fn epoch_instant(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::epoch_instant;
+    use super::{civil_from_days, days_from_civil, epoch_instant};
+
+    #[test]
+    fn days_from_civil_inverts_civil_from_days() {
+        // From 1600 to 2400, every day, leap centuries included.
+        for days in -135_140..157_000 {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+    }
 
     #[test]
     fn epoch_counts_are_named_as_instants_in_utc() {

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::interop::case::huge::unescape_owned;
 use crate::model::date::{parse_iso_date_or_time, without_zone_name};
-use crate::model::epoch::epoch_instant;
+use crate::model::epoch::{days_from_civil, epoch_instant};
 
 /// A `lastChangeDateTime` as read: a string, or a count of Unix epoch milliseconds (12 or
 /// 13 digits) or seconds (9 or 10 digits), as servers storing times as numbers export
@@ -126,18 +126,6 @@ fn instant(text: &str) -> Option<(i64, i64, String)> {
     let second = (second - offset).rem_euclid(86_400);
     let fraction = fraction.trim_end_matches('0').to_owned();
     Some((days, second, fraction))
-}
-
-/// The days from 1970-01-01 to a civil date (Howard Hinnant's `days_from_civil`, the
-/// inverse of [`civil_from_days`](crate::model::epoch::civil_from_days)).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
