@@ -14,6 +14,7 @@ pub(crate) mod spec;
 pub(crate) mod spec_named;
 
 pub(crate) mod by_key;
+pub(crate) mod clock;
 pub(crate) mod csr;
 pub(crate) mod cycles;
 pub(crate) mod date;

@@ -109,6 +109,7 @@ mod rubric_scores;
 mod scale_bounds;
 mod scales;
 mod schema;
+mod spreadsheet_date_times;
 mod unknown_ids_at_once;
 mod validation;
 mod writers;
