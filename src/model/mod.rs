@@ -47,6 +47,7 @@ pub(crate) mod quote;
 pub(crate) mod reach;
 pub(crate) mod read_back;
 pub(crate) mod requirement;
+pub(crate) mod roman;
 #[cfg(test)]
 pub(crate) mod test_rng;
 pub(crate) mod validate;

@@ -103,6 +103,7 @@ mod refused_rows;
 mod reports;
 mod review_scales;
 mod rollup;
+mod roman_levels;
 mod round_trips;
 mod rubric_orders;
 mod rubric_scores;
