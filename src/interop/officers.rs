@@ -81,7 +81,12 @@ pub(crate) use rows::{
 ///   it; a name the competency does not give that level is
 ///   [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch) at
 ///   the row's `level` (in [`Error::CsvRow`]), naming both readings as from JSON, since
-///   which of the two is meant is unknowable;
+///   which of the two is meant is unknowable; or as a Roman numeral I to V, alone or in a
+///   level label (`III`, `Level III`, `L-III`, any case), as Indian government scales
+///   write levels: the name of a level of a competency that names its levels so, else
+///   the level of its value (a competency naming any level with a numeral means only its
+///   names); a numeral beside a name (`Level III - Advanced`) or out of a scale (`III of
+///   V`) is not read;
 ///   `source` is `course_completion`, `assessment`, `feedback360` or `self_declared`, in
 ///   any capitalisation and with a space or `-` for `_` (`Self Declared`), and
 ///   `feedback360` also as `Feedback 360`, `360 feedback` or `360-degree feedback`
@@ -89,7 +94,8 @@ pub(crate) use rows::{
 ///   ISO date or date-time, or empty when undated, or a date as HR exports write it
 ///   (`03/12/2026` or `03-12-2026` day or month first, `2026/12/03`, `03-Dec-2026`, each
 ///   also followed by a time of day, `03/12/2026 14:05` or `12/3/2026 2:05 PM`, which is
-///   dropped), read as the ISO date it is and reported in [`CsvFileRead::dates`]: numeric dates with the
+///   dropped; after an ISO date, `2026-12-03 9:30` or `2026-12-03 9:30 PM`, read by its
+///   date as in JSON), read as the ISO date it is and reported in [`CsvFileRead::dates`]: numeric dates with the
 ///   year last in the order [`OfficersCsvOptions::date_order`] gives, else as a date of
 ///   the column with a number above 12 settles it, never guessed
 ///   ([`Error::CsvDateOrder`]); `verified` is `true`/`false`,

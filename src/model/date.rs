@@ -3,8 +3,9 @@
 //! Evidence dates are ISO dates; an ISO 8601 date-time (`2024-02-10T09:30:00.000+0530`, as
 //! the platform's profiles hold them), a date with a time zone (`2024-02-10+05:30`) and the
 //! basic format (`20240210`, `20240210T093000Z`) are read by their date as written,
-//! whatever the time zone (see [`parse_iso_date_or_time`]). Anything else is refused, with
-//! a suggestion when the intended date is unambiguous.
+//! whatever the time zone, and so is a date followed by a time as spreadsheets write one
+//! (`2024-02-10 9:30`, `2024-02-10 9:30 AM`; see [`parse_iso_date_or_time`]). Anything
+//! else is refused, with a suggestion when the intended date is unambiguous.
 
 /// Parses `YYYY-MM-DD` (a real calendar day, years 0000–9999) into `yyyymmdd`.
 pub(crate) fn parse_iso_date(text: &str) -> Option<u32> {
@@ -57,11 +58,20 @@ pub(crate) fn iso_date_bytes(bytes: &[u8]) -> Option<u32> {
 /// - a date-time with a zone followed by RFC 9557 suffixes such as `[Asia/Kolkata]`, as
 ///   Java's `ZonedDateTime` writes them;
 /// - any of these followed by a space and a zone's abbreviation (`2024-02-10 09:30:00
-///   IST`, two to five capital letters), as Java's `yyyy-MM-dd HH:mm:ss z` writes it.
+///   IST`, two to five capital letters), as Java's `yyyy-MM-dd HH:mm:ss z` writes it;
+/// - `YYYY-MM-DD` followed by whitespace and a time as spreadsheets write one
+///   (`model::clock`): the hour in one or two digits (`2024-02-10 9:30`, `2024-02-10
+///   9:30:05`), on the 12-hour clock with ` AM` or ` PM` (`2024-02-10 9:30 AM`), no zone.
+///   Only after a date in this form: its order is ISO's, so the date is unambiguous.
 ///
 /// `Z` may be lowercase, as RFC 3339 allows. The time must be a real time of day (`24:00`
 /// is refused).
 pub(crate) fn parse_iso_date_or_time(text: &str) -> Option<u32> {
+    if let Some((date, _)) = super::clock::split_clock(text)
+        && date.len() == 10
+    {
+        return parse_iso_date(date);
+    }
     let b = text.as_bytes();
     let extended = b.len() >= 10 && b[4] == b'-';
     let (date, rest) = if extended {
@@ -87,8 +97,11 @@ pub(crate) fn parse_iso_date_or_time(text: &str) -> Option<u32> {
 /// ambiguous (`IST` is India's, Ireland's and Israel's), changes nothing.
 pub(crate) fn without_zone_name(text: &str) -> &str {
     match text.rsplit_once(' ') {
+        // `AM` and `PM` name halves of a day (`model::clock`), never zones.
         Some((head, name))
-            if (2..=5).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase()) =>
+            if (2..=5).contains(&name.len())
+                && name.bytes().all(|b| b.is_ascii_uppercase())
+                && !matches!(name, "AM" | "PM") =>
         {
             head
         }
@@ -177,7 +190,8 @@ fn valid_zone(b: &[u8], extended: bool) -> bool {
 /// month named in English (`5 Jan 2024`, `05-Jan-2024` as spreadsheets in India format
 /// dates, `March 15, 2024`); a spreadsheet's serial day number (`45366`, days since
 /// 1899-12-30 as Excel and `LibreOffice` count them, 20000 to 80000, that is 1954 to 2119),
-/// which a cell formatted as a number exports. `None` when the text is valid, or the
+/// which a cell formatted as a number exports, also with the fraction of a date-time
+/// (`45366.5`, noon of that day). `None` when the text is valid, or the
 /// reading would be a guess (`01/02/2024`, a two-digit year).
 pub(crate) fn suggest_iso_date(text: &str) -> Option<String> {
     if parse_iso_date_or_time(text).is_some() {
@@ -270,10 +284,12 @@ pub(crate) fn month_named(trimmed: &str) -> Option<String> {
 }
 
 /// A spreadsheet's serial day number, 20000 to 80000 (1954-10-03 to 2119-01-10): days since
-/// 1899-12-30, as Excel (in its default 1900 date system) and `LibreOffice` count them.
-fn serial_day(trimmed: &str) -> Option<String> {
-    let whole = trimmed.strip_suffix(".0").unwrap_or(trimmed);
-    if whole.len() != 5 {
+/// 1899-12-30, as Excel (in its default 1900 date system) and `LibreOffice` count them,
+/// with or without a fraction after `.` or `,` (a decimal comma), the time of day of a
+/// date-time cell (`45366.5` is noon of 2024-03-15): the date is the whole part.
+pub(crate) fn serial_day(trimmed: &str) -> Option<String> {
+    let (whole, fraction) = trimmed.split_once(['.', ',']).unwrap_or((trimmed, "0"));
+    if whole.len() != 5 || fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let serial = i64::from(digits(whole.as_bytes())?);
@@ -446,6 +462,12 @@ mod tests {
             "2024-02-10 09:30:00.123456789 +0530 IST",
             "2024-02-10T09:30 -03:00",
             "2024-02-10 09:30:00 +05",
+            "2024-02-10 9:30",
+            "2024-02-10 9:30:05",
+            "2024-02-10 9:30:05.5",
+            "2024-02-10 09:30 AM",
+            "2024-02-10 9:30 pm",
+            "2024-02-10 12:00 AM",
         ] {
             assert_eq!(parse_iso_date_or_time(ok), Some(20_240_210), "{ok}");
         }
@@ -483,6 +505,13 @@ mod tests {
             "2024-02-10 09:30:00 +5:30",
             "20240210T093000 +0530",
             "2024-02-10 09:30:00 + 0530",
+            "2024-02-10T9:30",
+            "2024-02-10 9:30 +0530",
+            "2024-02-10 13:30 PM",
+            "2024-02-10 9:30 AM IST",
+            "20240210 9:30",
+            "2024-2-10 9:30",
+            "2024-02-30 9:30",
         ] {
             assert_eq!(parse_iso_date_or_time(bad), None, "{bad}");
         }
@@ -524,6 +553,13 @@ mod tests {
         assert_eq!(s("45351").as_deref(), Some("2024-02-29"));
         assert_eq!(s("45352").as_deref(), Some("2024-03-01"));
         assert_eq!(s("45366.0").as_deref(), Some("2024-03-15"));
+        // A date-time's serial: the time of day is the fraction.
+        assert_eq!(s("45366.5").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("45366.999988426").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("45366,75").as_deref(), Some("2024-03-15"));
+        assert_eq!(s("45366."), None);
+        assert_eq!(s("45366.5.5"), None);
+        assert_eq!(s("45366.5e0"), None);
         assert_eq!(s("12345"), None);
         assert_eq!(s("4536"), None);
         assert_eq!(s("453660"), None);

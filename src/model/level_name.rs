@@ -5,6 +5,7 @@
 //! (`people::resolve`, the CSV loaders) and the framework's validation of requirements.
 
 use crate::model::level::numbered_name;
+use crate::model::roman::roman;
 use crate::model::spec::CompetencySpec;
 use crate::{EntityKind, Error};
 
@@ -36,11 +37,35 @@ pub(crate) fn level_has_name(competency: Option<&CompetencySpec>, level: u8, nam
 /// The level of `competency`, which exists at levels `min` to `max`, that `text` names:
 /// each of its levels is named by [`level_named`]; names compare trimmed and without
 /// regard to case. `Err(false)` when no level has that name, `Err(true)` when several
-/// have. For a competency not known (`None`), the default names. O(levels).
+/// have. For a competency not known (`None`), the default names.
+///
+/// A Roman numeral that names no level (`III`, `Level III`, `L-III`, in any case, as
+/// [`roman`] reads it), as Indian government scales write levels ("Level II"), is the
+/// level of its value, I to V, where the competency names none of its levels with a
+/// Roman numeral: a competency that does (`I`, `II`, `III` for its levels 3 to 5) means
+/// its own names, and a numeral none of them is names no level. That level is then
+/// checked against the competency's range as a number is. VI to X name no level: no
+/// scale goes beyond 5. O(levels).
 pub(crate) fn named_level(
     competency: Option<(&CompetencySpec, u8, u8)>,
     text: &str,
 ) -> Result<u8, bool> {
+    own_named_level(competency, text).or_else(|several| {
+        let numeral = roman(text.trim()).filter(|&n| n <= 5);
+        let (spec, min, max) = competency.map_or((None, 1, 5), |(s, min, max)| (Some(s), min, max));
+        let named_so = || {
+            (min.max(1)..=max)
+                .any(|l| level_named(spec, l).is_some_and(|n| roman(n.trim()).is_some()))
+        };
+        match numeral {
+            Some(n) if !several && !named_so() => Ok(n),
+            _ => Err(several),
+        }
+    })
+}
+
+/// [`named_level`] by the competency's own names only.
+fn own_named_level(competency: Option<(&CompetencySpec, u8, u8)>, text: &str) -> Result<u8, bool> {
     let wanted = text.trim().to_lowercase();
     let same = |name: &str| name.trim().to_lowercase() == wanted;
     let Some((spec, min, max)) = competency else {

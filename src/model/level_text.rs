@@ -12,6 +12,7 @@ use crate::model::level::{
     Written, name_alone, name_then_number, number_like, numbered_name, whole_text,
 };
 use crate::model::missing::{NotMissing, is_missing};
+use crate::model::roman::roman;
 use crate::model::whole::Whole;
 
 /// Starts writing struct `name` of `len` fields with fields `competency` and `level`: the
@@ -77,7 +78,9 @@ pub(crate) fn numbered_text(level: u8, named: &str, keep: bool) -> String {
 /// framework; without it such text is refused as [`Written`] refuses it. So is a name
 /// followed by a number (`"Foundation 2"`, `"Band 1"`), which may be a competency's own
 /// name of a level: where the competency has no level of that name, it is the number with
-/// the name beside it (`people::resolve::as_read_back`). A mark of a
+/// the name beside it (`people::resolve::as_read_back`); and so is a Roman numeral
+/// (`"III"`, `"Level III"`), the name of a level of a competency that names its levels
+/// so, else the level of its value (`model::level_name::named_level`). A mark of a
 /// missing value (`"N/A"`, `"-"`, see `model::missing`) is then refused as the officers
 /// CSV reader refuses it in a `level` cell, never kept as a name.
 #[derive(Clone, Copy)]
@@ -116,7 +119,9 @@ impl Named {
         }
         // A name then a number (`Foundation 2`) may be a competency's own name of a
         // level: kept whole, as the CSV reader reads it, for the competency to say.
-        if (self.alone && name_alone(t)) || (self.keep && name_then_number(t)) {
+        // So may a Roman numeral (`III`, `Level III`): a competency's name, else its value.
+        let kept = name_then_number(t) || roman(t).is_some();
+        if (self.alone && name_alone(t)) || (self.keep && kept) {
             return Some(Ok((u64::from(BY_NAME), t)));
         }
         let (n, name) = numbered_name(t)?;

@@ -14,6 +14,7 @@ pub(crate) mod spec;
 pub(crate) mod spec_named;
 
 pub(crate) mod by_key;
+pub(crate) mod clock;
 pub(crate) mod csr;
 pub(crate) mod cycles;
 pub(crate) mod date;
@@ -46,6 +47,7 @@ pub(crate) mod quote;
 pub(crate) mod reach;
 pub(crate) mod read_back;
 pub(crate) mod requirement;
+pub(crate) mod roman;
 #[cfg(test)]
 pub(crate) mod test_rng;
 pub(crate) mod validate;

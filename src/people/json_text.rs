@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::de::Visitor;
 
-use crate::model::date::{format_day, parse_iso_date_or_time, suggest_iso_date};
+use crate::model::date::{format_day, parse_iso_date_or_time, serial_day, suggest_iso_date};
 use crate::model::epoch::epoch_instant;
 
 /// A string of the text: borrowed unless it holds escapes.
@@ -72,7 +72,7 @@ impl<'de> serde::Deserialize<'de> for DateText<'de> {
 /// is and, for a count of epoch milliseconds or seconds, the instant it stands for, whose
 /// day depends on the time zone; for a spreadsheet's serial day (`45366`) or a date in
 /// the basic format (`20240315`), the date it is, as the same text is suggested in a
-/// string or a CSV cell.
+/// string or a CSV cell; so for a date-time's serial too (`45366.5`, noon of that day).
 fn number_as_date<E: serde::de::Error>(unexpected: serde::de::Unexpected<'_>) -> E {
     use serde::de::Unexpected;
     let count = match unexpected {
@@ -88,12 +88,17 @@ fn number_as_date<E: serde::de::Error>(unexpected: serde::de::Unexpected<'_>) ->
     // string or a CSV cell suggests it.
     let date =
         || (parse_iso_date_or_time(&text).map(format_day)).or_else(|| suggest_iso_date(&text));
+    // A date-time's serial (`45366.5`, noon): the time of day is its fraction.
+    let serial = match unexpected {
+        Unexpected::Float(x) if count.is_none() && x.is_finite() => serial_day(&x.to_string()),
+        _ => None,
+    };
     let expected = if let Some(instant) = epoch_instant(&text) {
         format!(
             "a string (an iso date or date-time; as epoch time, `{text}` is the instant \
              `{instant}`, whose day depends on the time zone)"
         )
-    } else if let Some(date) = count.and_then(|_| date()) {
+    } else if let Some(date) = serial.or_else(|| count.and_then(|_| date())) {
         format!("a string (an iso date or date-time; did you mean `{date}`?)")
     } else {
         "a string (an iso date or date-time)".to_owned()

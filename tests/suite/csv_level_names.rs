@@ -51,7 +51,7 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
                     o1,drafting,Basic,assessment,2024-01-05\r\n\
                     o1,drafting,Proficient,assessment,2024-01-05\r\n\
                     o1,sfia,Basic,assessment,2024-01-05\r\n\
-                    o1,rti,Level III,assessment,2024-01-05\r\n\
+                    o1,rti,Level VI,assessment,2024-01-05\r\n\
                     o1,rti,7,assessment,2024-01-05\r\n";
     let csv = OfficersCsv::new(OFFICERS).evidence(evidence);
     let options = OfficersCsvOptions::default();
@@ -87,7 +87,7 @@ fn a_name_no_level_or_two_levels_have_is_an_error() {
         ),
         format!(
             "evidence.csv line 5, column `level`: officer `o1` passbook entry 3 (competency \
-                 `rti`): level written as the name `Level III`, which no level of the \
+                 `rti`): level written as the name `Level VI`, which no level of the \
                  competency has: {}",
             named("from 0 to 5")
         ),

@@ -15,7 +15,8 @@ const EVIDENCE: &str = include_str!("../data/cases/scales/28-level-names-alone-e
 const ROSTER: &str = "id,department,position\no1,dopt,us\no2,dopt,us\n";
 
 /// The problems of `o2`'s passbook: `rti` names its levels Beginner, Intermediate,
-/// Expert (so not `Proficient`, nor `Level III`); `drafting`'s level 1 keeps the default
+/// Expert (so not `Proficient`, nor `Level VI`, a numeral beyond every scale; `Level III`
+/// reads as level 3, see `roman_levels`); `drafting`'s level 1 keeps the default
 /// `Basic` and its level 3 is named `basic` too; `noting` stops at level 4; `drafting`, described to level 3, stops there.
 fn expected() -> Vec<Error> {
     let unresolved = |index: usize, competency: &str, name: &str, named: &[u8], max: u8| {
@@ -35,7 +36,7 @@ fn expected() -> Vec<Error> {
         unresolved(0, "rti", "Proficient", &[], 3),
         unresolved(1, "drafting", "Basic", &[1, 3], 3),
         unresolved(2, "noting", "Ustad", &[], 4),
-        unresolved(3, "rti", "Level III", &[], 3),
+        unresolved(3, "rti", "Level VI", &[], 3),
     ]
 }
 
@@ -190,7 +191,7 @@ fn a_level_s_name_alone_that_does_not_resolve_says_which_levels_have_it() {
              `Ustad`, which no level of the competency has: expected a level from 0 to 4, or \
              the name of one of the competency's levels",
             "officer `o2` passbook entry 3 (competency `rti`): level written as the name \
-             `Level III`, which no level of the competency has: expected a level from 0 to 3, \
+             `Level VI`, which no level of the competency has: expected a level from 0 to 3, \
              or the name of one of the competency's levels",
         ]
     );

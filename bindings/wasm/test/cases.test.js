@@ -223,7 +223,7 @@ describe("real-world cases", () => {
         unresolved(0, "rti", "Proficient", [], 3),
         unresolved(1, "drafting", "Basic", [1, 3], 3),
         unresolved(2, "noting", "Ustad", [], 4),
-        unresolved(3, "rti", "Level III", [], 3),
+        unresolved(3, "rti", "Level VI", [], 3),
       ],
     );
     const cohort = new Cohort(fw, { ...officers, officers: officers.officers.slice(0, 1) });

@@ -7,6 +7,7 @@ use crate::interop::case::huge::text as held_text;
 use crate::interop::case::import::{CaseScoreOrder, CaseScoreReading};
 use crate::interop::case::package::CaseCriterionLevel;
 use crate::interop::case::read::unsigned_zero;
+use crate::model::roman::roman;
 
 /// One criterion's scores, level by level in the criterion's order.
 pub(super) struct Scores {
@@ -118,35 +119,6 @@ fn grade(text: &str) -> Option<u8> {
     letter
         .is_ascii_alphabetic()
         .then(|| (letter.to_ascii_uppercase() - b'A') * 3 + modifier)
-}
-
-/// The value of a Roman numeral from I to X, in any case, written in its standard form,
-/// alone or as a level label (`"Level IV"`, `"Lvl IV"`, `"L IV"`, `"L-IV"`: `Level` or
-/// `Lvl` and an optional space, `-`, `_` or `.`, or `L` and one of them, since `LIV`
-/// would be a numeral of its own).
-fn roman(text: &str) -> Option<u8> {
-    const NUMERALS: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-    let value = |t: &str| {
-        let at = NUMERALS.iter().position(|n| n.eq_ignore_ascii_case(t))?;
-        u8::try_from(at + 1).ok()
-    };
-    if let Some(v) = value(text) {
-        return Some(v);
-    }
-    ["level", "lvl", "l"].into_iter().find_map(|prefix| {
-        let head = text.get(..prefix.len())?;
-        let rest = &text[prefix.len()..];
-        if !head.eq_ignore_ascii_case(prefix) {
-            return None;
-        }
-        let separated = rest.strip_prefix([' ', '-', '_', '.']);
-        let numeral = if prefix == "l" {
-            separated?
-        } else {
-            separated.unwrap_or(rest)
-        };
-        value(numeral)
-    })
 }
 
 /// Scores of a scale whose lower scores are better, turned so that higher ones are: each

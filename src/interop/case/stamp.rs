@@ -4,7 +4,8 @@
 //! a date alone (`2024-03-01`), a space for the `T` (`2024-03-01 10:15:00`, a SQL time
 //! stamp), minutes without seconds, zones as `+0530` or `+05`, also after a space (`10:15:00
 //! +0530`, as Ruby and Go write time stamps), a lowercase `z`, and the basic format
-//! (`20240301T101500Z`). Every text an evidence date accepts
+//! (`20240301T101500Z`), and a time as spreadsheets write one (`2024-03-01 9:30`,
+//! `2024-03-01 9:30 PM`, no zone). Every text an evidence date accepts
 //! ([`parse_iso_date_or_time`]) reads, and is written in the extended format CASE
 //! defines: `YYYY-MM-DDThh:mm:ss`, the fraction of a second as given, and the zone as `Z`
 //! or `±hh:mm` when one is given (none stays none). A date alone is the start of that day.
@@ -15,6 +16,7 @@
 use serde_json::Value;
 
 use crate::interop::case::huge::unescape_owned;
+use crate::model::clock::split_clock;
 use crate::model::date::{parse_iso_date_or_time, without_zone_name};
 use crate::model::epoch::{days_from_civil, epoch_instant};
 
@@ -42,6 +44,14 @@ pub(crate) fn stamp(value: Value) -> Result<String, Value> {
 /// not read as a date or date-time (see the module docs).
 pub(crate) fn case_date_time(text: &str) -> Option<String> {
     parse_iso_date_or_time(text)?;
+    // A spreadsheet's time (`9:30`, `9:30 PM`) has no zone and no fixed places.
+    if let Some((date, t)) = split_clock(text) {
+        let fraction = if t.fraction.is_empty() { "" } else { "." };
+        return Some(format!(
+            "{date}T{:02}:{:02}:{:02}{fraction}{}",
+            t.hour, t.minute, t.second, t.fraction
+        ));
+    }
     // A zone's abbreviation says no offset (`IST` is India's, Ireland's and Israel's).
     let text = without_zone_name(text);
     // The text is valid, so it splits at fixed places and marks.
@@ -163,6 +173,12 @@ mod tests {
                 "2025-01-15 10:00:00.25 -0300 BRT",
                 "2025-01-15T10:00:00.25-03:00",
             ),
+            ("2025-01-15 9:30", "2025-01-15T09:30:00"),
+            ("2025-01-15 9:30:05.5", "2025-01-15T09:30:05.5"),
+            ("2025-01-15 9:30 PM", "2025-01-15T21:30:00"),
+            // `PM` is half a day, not a zone's abbreviation to be dropped.
+            ("2025-01-15 09:30 PM", "2025-01-15T21:30:00"),
+            ("2025-01-15 12:00:07 am", "2025-01-15T00:00:07"),
         ] {
             assert_eq!(case_date_time(given).as_deref(), Some(written), "{given}");
         }
@@ -174,6 +190,8 @@ mod tests {
             "2025-02-30T10:00:00Z",
             "2025-01-15T24:00:00Z",
             "2025-01-15T10:00:00.Z",
+            "2025-01-15 13:30 PM",
+            "2025-01-15 9:30 +0530",
         ] {
             assert_eq!(case_date_time(bad), None, "{bad}");
         }

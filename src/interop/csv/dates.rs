@@ -15,6 +15,7 @@
 
 use super::Row;
 use crate::Error;
+use crate::model::clock::without_clock;
 use crate::model::date::{day_number, digits, format_day, month_named};
 
 /// Which of two numbers comes first in the numeric dates of an HR export whose year comes
@@ -129,50 +130,6 @@ pub(crate) fn read_cell(text: &str, order: Option<DateOrder>) -> Cell {
             _ => Cell::Other,
         },
     }
-}
-
-/// `text` without a time of day after its date and a space: `h:mm` or `hh:mm:ss` (seconds
-/// with a fraction too), on the 24-hour clock, or on the 12-hour clock followed by ` AM`
-/// or ` PM` (any case), as Excel and `LibreOffice` export date-time cells. `text` itself
-/// when it ends in no such time.
-fn without_clock(text: &str) -> &str {
-    let (rest, twelve) = match text.rsplit_once(' ') {
-        Some((rest, half))
-            if half.eq_ignore_ascii_case("am") || half.eq_ignore_ascii_case("pm") =>
-        {
-            (rest.trim_end(), true)
-        }
-        _ => (text, false),
-    };
-    match rest.rsplit_once(' ') {
-        Some((date, time)) if clock(time, twelve) => date.trim_end(),
-        _ => text,
-    }
-}
-
-/// Whether `time` is `h:mm`, `hh:mm`, `hh:mm:ss` or `hh:mm:ss.f…`: hours 0 to 23, or 1 to
-/// 12 when `twelve`; minutes 0 to 59; seconds 0 to 60 (a leap second).
-fn clock(time: &str, twelve: bool) -> bool {
-    let number = |part: Option<&str>, lengths: std::ops::RangeInclusive<usize>| {
-        part.filter(|p| lengths.contains(&p.len()))
-            .and_then(|p| digits(p.as_bytes()))
-    };
-    let mut parts = time.split(':');
-    let hour = number(parts.next(), 1..=2);
-    let minute = number(parts.next(), 2..=2);
-    let second = match parts.next() {
-        None => Some(0),
-        Some(s) => {
-            let (whole, fraction) = s.split_once('.').unwrap_or((s, "0"));
-            let fraction = !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit());
-            number(Some(whole), 2..=2).filter(|_| fraction)
-        }
-    };
-    let hours = if twelve { 1..=12 } else { 0..=23 };
-    parts.next().is_none()
-        && hour.is_some_and(|h| hours.contains(&h))
-        && minute.is_some_and(|m| m <= 59)
-        && second.is_some_and(|s| s <= 60)
 }
 
 /// Three runs of ASCII digits (value, number of digits) separated twice by one same byte
