@@ -133,21 +133,49 @@ fn alike_officers_by<'a, F: Fn(usize) -> &'a str + ?Sized>(
     n: usize,
     id: &F,
 ) -> Vec<(usize, Error)> {
-    let usable = |k: usize| {
-        let id = id(k);
+    let usable = |id: &str| {
         // Printable ASCII, as most ids are: hidden characters none, blank when all spaces.
         if id.bytes().all(|b| matches!(b, b' '..=b'~')) {
             return id.bytes().any(|b| b != b' ');
         }
         !crate::model::quote::is_blank(id) && !crate::model::quote::has_hidden(id)
     };
-    let (mut upper, mut lower) = (false, false);
-    let simple = (0..n).filter(|&k| usable(k)).all(|k| {
-        let id = id(k).as_bytes();
-        upper |= id.iter().any(u8::is_ascii_uppercase);
-        lower |= id.iter().any(u8::is_ascii_lowercase);
-        id.is_ascii() && !id[0].is_ascii_whitespace() && !id[id.len() - 1].is_ascii_whitespace()
-    });
+    // Whether every usable id is ASCII without whitespace around it, and whether any holds
+    // an upper or a lower case letter: one pass over each id's bytes (this runs for every
+    // officer of every load), the general tests only for an id that is not printable ASCII.
+    let (mut upper, mut lower, mut simple) = (false, false, true);
+    for k in 0..n {
+        let text = id(k);
+        let bytes = text.as_bytes();
+        let [other, up, low] = byte_classes(bytes);
+        let plain = if other {
+            if !usable(text) {
+                continue;
+            }
+            text.is_ascii()
+                && !bytes[0].is_ascii_whitespace()
+                && !bytes[bytes.len() - 1].is_ascii_whitespace()
+        } else {
+            match (bytes.first(), bytes.last()) {
+                // Empty: blank, not compared.
+                (None, _) => continue,
+                (Some(b' '), _) | (_, Some(b' ')) => {
+                    // All spaces: blank, not compared; otherwise a space around it.
+                    if bytes.iter().all(|&b| b == b' ') {
+                        continue;
+                    }
+                    false
+                }
+                _ => true,
+            }
+        };
+        if !plain {
+            simple = false;
+            break;
+        }
+        upper |= up;
+        lower |= low;
+    }
     if simple && !(upper && lower) {
         return Vec::new();
     }
@@ -158,7 +186,7 @@ fn alike_officers_by<'a, F: Fn(usize) -> &'a str + ?Sized>(
         std::hash::BuildHasher::hash_one(&hasher, folded.as_str())
     };
     let mut keyed: Vec<(u64, u32)> = (0..n)
-        .filter(|&k| usable(k))
+        .filter(|&k| usable(id(k)))
         .map(|k| (fold(id(k)), k as u32))
         .collect();
     order::sort_unstable(&mut keyed);
@@ -180,6 +208,47 @@ fn alike_officers_by<'a, F: Fn(usize) -> &'a str + ?Sized>(
     }
     order::sort_by_key(&mut warnings, |w| w.0);
     warnings
+}
+
+/// Whether `bytes` hold a byte that is not printable ASCII (` ` to `~`), an ASCII upper
+/// case letter, an ASCII lower case letter: read eight bytes at a time, each byte's range
+/// told by the carry of an addition into its high bit (a byte below 0x80 plus `0x80 − k`
+/// reaches 0x80 exactly when it is at least `k`, and never carries into the next byte).
+/// A text of fewer than eight bytes is padded with spaces, which are none of the three.
+fn byte_classes(bytes: &[u8]) -> [bool; 3] {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const SPACES: u64 = ONES * 0x20;
+    // The high bit of each byte of `low` (bytes below 0x80) that is at least `k`.
+    let at_least = |low: u64, k: u8| (low + ONES * u64::from(0x80 - k)) & HIGH;
+    let (mut other, mut upper, mut lower) = (0, 0, 0);
+    let mut classify = |word: u64| {
+        let (high, low) = (word & HIGH, word & !HIGH);
+        let ascii = !high & HIGH;
+        other |= high | (!at_least(low, b' ') & HIGH) | at_least(low, 0x7f);
+        upper |= at_least(low, b'A') & !at_least(low, b'Z' + 1) & ascii;
+        lower |= at_least(low, b'a') & !at_least(low, b'z' + 1) & ascii;
+    };
+    let word = |at: usize| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(word)
+    };
+    let n = bytes.len();
+    if n >= 8 {
+        for at in (0..n - 7).step_by(8) {
+            classify(word(at));
+        }
+        // The last eight bytes, some of them classified already: the classes are only
+        // gathered, so reading a byte twice changes nothing.
+        if !n.is_multiple_of(8) {
+            classify(word(n - 8));
+        }
+    } else if n > 0 {
+        // The first byte lowest, spaces above the last.
+        classify((bytes.iter().rev()).fold(SPACES, |word, &b| word << 8 | u64::from(b)));
+    }
+    [other != 0, upper != 0, lower != 0]
 }
 
 /// Writes into `out` (cleared first) the key under which [`lookalike_ids`] compares ids:

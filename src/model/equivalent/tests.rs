@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use unicode_normalization::{UnicodeNormalization, is_nfc, is_nfd};
 
-use super::{alike_officers, decomposed, equivalent_ids, fold_into, is_decomposed, lookalike_ids};
+use super::{
+    alike_officers, byte_classes, decomposed, equivalent_ids, fold_into, is_decomposed,
+    lookalike_ids,
+};
 use crate::model::{quote, test_rng};
 use crate::{EntityKind, Error};
 
@@ -372,4 +375,67 @@ fn canonical_keys_group_as_the_nfc_keys_did() {
         "{equivalent} {lookalike}"
     );
     assert!(differing > 0);
+}
+
+/// `alike_officers` gives what grouping by brute force gives on sets of short ids of
+/// printable ASCII (letters in both cases, digits, spaces, empty ids), mixed with a few
+/// ids holding a tab, a control character or a letter that is not ASCII: so both the
+/// one pass that settles plain ids without comparing them and the comparison are checked,
+/// whatever id of a set is the first that is not plain.
+#[test]
+fn plain_ascii_ids_are_settled_as_comparing_them_would() {
+    const BYTES: &[&str] = &["a", "A", "b", "B", "1", " ", "-"];
+    const ODD: &[&str] = &["\t", "\u{1}", "\u{e9}", "\u{a0}"];
+    let mut below = test_rng::below(0x0a5c_11d5);
+    let (mut none, mut some) = (0, 0);
+    for _ in 0..20_000 {
+        let n = 1 + below(6) as usize;
+        let owned: Vec<String> = (0..n)
+            .map(|_| {
+                let len = below(4);
+                (0..len)
+                    .map(|_| match below(40) {
+                        0 => ODD[below(ODD.len() as u64) as usize],
+                        _ => BYTES[below(BYTES.len() as u64) as usize],
+                    })
+                    .collect()
+            })
+            .collect();
+        let ids: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let closed = |id: &str| old_fold(id).nfc().collect::<String>();
+        let got = alike_officers(ids.len(), |k| ids[k]);
+        assert_eq!(got, officers(&ids, closed), "{ids:?}");
+        if got.is_empty() {
+            none += 1;
+        } else {
+            some += 1;
+        }
+    }
+    assert!(none > 1_000 && some > 1_000, "{none} {some}");
+}
+
+/// `byte_classes` tells what testing each byte tells, for every byte value at every place
+/// of texts of 1 to 19 bytes (so in the first, a middle and a padded last word), the other
+/// bytes printable and of no class or of each class.
+#[test]
+fn byte_classes_are_those_of_each_byte() {
+    let reference = |bytes: &[u8]| {
+        [
+            bytes.iter().any(|b| !matches!(b, b' '..=b'~')),
+            bytes.iter().any(u8::is_ascii_uppercase),
+            bytes.iter().any(u8::is_ascii_lowercase),
+        ]
+    };
+    assert_eq!(byte_classes(b""), [false; 3]);
+    for len in 1..20 {
+        for fill in [b'-', b'Q', b'q', b'~', b' '] {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![fill; len];
+                    bytes[at] = b;
+                    assert_eq!(byte_classes(&bytes), reference(&bytes), "{bytes:?}");
+                }
+            }
+        }
+    }
 }
