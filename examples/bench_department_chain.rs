@@ -1,10 +1,15 @@
-//! A department on a prerequisite chain whose every course closes a gap of its own.
+//! A department on a prerequisite chain of one-hour courses, each requiring the one before.
 //!
-//! Run with `cargo run --release --example bench_department_chain -- N [VARIANT]` where
-//! VARIANT is one of `seats` (default: 10 officers, 5 seats per course), `cap` (and a cap of
-//! 500 hours), `budget` (and a budget of 3,000 person-hours), `exact` (and
-//! `Solver::Exact` with its default nodes), `all`. It prints the time of each plan, its
-//! value closed and enrolments.
+//! Run with `cargo run --release --example bench_department_chain -- N [VARIANT] [SHAPE]`
+//! where VARIANT is one of `seats` (default: 10 officers, 5 seats per course), `cap` (and a
+//! cap of 500 hours), `budget` (and a budget of 3,000 person-hours), `exact` (and
+//! `Solver::Exact` with its default nodes), `recommend` (the first officer's least-hours
+//! plan alone, default solver), `greedy` (the same with `Solver::Greedy`), `all`; and SHAPE
+//! one of `own` (default: every course closes a gap of its own), `same` (every course
+//! closes the same gap `c` at level 5, and the post also requires `c2`, which no course
+//! builds) or `top` (as `same`, but course `i` of `n` brings `c` to level `1 + 5i/n`: only
+//! the top fifth closes it). It prints the time of each plan, its value closed and
+//! enrolments (or hours).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -12,16 +17,25 @@ use std::time::Instant;
 
 use karmayogi::{
     AcbpOptions, Cohort, CourseOutcome, CourseSpec, Framework, LevelPolicy, Mode, OfficerSpec,
-    Solver,
+    Profile, RecommendOptions, Solver,
 };
 
 #[path = "support/one_post.rs"]
 mod one_post;
 use one_post::one_post;
 
-fn chain(n: usize) -> Framework {
+/// The chain of `n` courses in `shape` (`own`, `same` or `top`, see the module docs).
+fn chain(n: usize, shape: &str) -> Framework {
     let id = |i: usize| format!("k{i:06}");
-    let required: Vec<String> = (0..n).map(|i| format!("c{i:06}")).collect();
+    let required: Vec<String> = match shape {
+        "own" => (0..n).map(|i| format!("c{i:06}")).collect(),
+        _ => vec!["c".to_owned(), "c2".to_owned()],
+    };
+    let outcome = |i: usize| match shape {
+        "own" => (required[i].as_str(), 5),
+        "same" => ("c", 5),
+        _ => ("c", u8::try_from(1 + i * 5 / n).expect("a level")),
+    };
     let courses = (0..n)
         .map(|i| CourseSpec {
             id: id(i).into(),
@@ -29,8 +43,8 @@ fn chain(n: usize) -> Framework {
             hours: 1.0,
             mode: Mode::Formal,
             provides: vec![CourseOutcome {
-                competency: required[i].as_str().into(),
-                level: Some(5),
+                competency: outcome(i).0.into(),
+                level: Some(outcome(i).1),
                 level_name: None,
             }],
             prerequisites: if i == 0 {
@@ -45,8 +59,37 @@ fn chain(n: usize) -> Framework {
     one_post(&required, courses)
 }
 
+/// Plans the first officer alone (`recommend`, `greedy` or both for `all`) and prints each
+/// plan; `false` when the reader stopped early (`| head`).
+fn recommend_first(fw: &Framework, spec: &OfficerSpec, n: usize, which: &str, shape: &str) -> bool {
+    for (name, options) in [
+        ("recommend", RecommendOptions::default()),
+        ("greedy", RecommendOptions::default().solver(Solver::Greedy)),
+    ] {
+        if which != "all" && which != name {
+            continue;
+        }
+        let profile = Profile::new(fw, spec, &LevelPolicy::default()).expect("valid");
+        let start = Instant::now();
+        let plan = fw.recommend(&profile, "p", &options).expect("a plan");
+        let took = start.elapsed();
+        let line = writeln!(
+            std::io::stdout().lock(),
+            "n = {n}, {shape}, {name}: {took:.3?}, {} courses, {} hours, {:?}",
+            plan.steps.len(),
+            plan.total_hours,
+            plan.optimality
+        );
+        if line.is_err() {
+            return false;
+        }
+    }
+    true
+}
+
 fn main() -> ExitCode {
-    const USAGE: &str = "usage: bench_department_chain N [seats|cap|budget|exact|all]";
+    const USAGE: &str = "usage: bench_department_chain N \
+        [seats|cap|budget|exact|recommend|greedy|all] [own|same|top]";
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().is_some_and(|a| a == "-h" || a == "--help") {
         println!("{USAGE}");
@@ -64,11 +107,28 @@ fn main() -> ExitCode {
         }
     };
     let which = args.get(1).map_or("seats", String::as_str);
-    if args.len() > 2 || !["seats", "cap", "budget", "exact", "all"].contains(&which) {
-        eprintln!("error: expected one of seats, cap, budget, exact, all after N; {USAGE}");
+    let variants = [
+        "seats",
+        "cap",
+        "budget",
+        "exact",
+        "recommend",
+        "greedy",
+        "all",
+    ];
+    if !variants.contains(&which) {
+        eprintln!(
+            "error: expected one of seats, cap, budget, exact, recommend, greedy, all after N; \
+             {USAGE}"
+        );
         return ExitCode::FAILURE;
     }
-    let fw = chain(n);
+    let shape = args.get(2).map_or("own", String::as_str);
+    if args.len() > 3 || !["own", "same", "top"].contains(&shape) {
+        eprintln!("error: expected one of own, same, top after the variant; {USAGE}");
+        return ExitCode::FAILURE;
+    }
+    let fw = chain(n, shape);
     let specs: Vec<OfficerSpec> = (0..10)
         .map(|i| OfficerSpec {
             id: format!("o{i:02}").into(),
@@ -79,6 +139,9 @@ fn main() -> ExitCode {
             passbook: Vec::new(),
         })
         .collect();
+    if !recommend_first(&fw, &specs[0], n, which, shape) {
+        return ExitCode::SUCCESS;
+    }
     let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
     let seats = AcbpOptions::default().default_seats(5);
     let variants = [
@@ -97,7 +160,7 @@ fn main() -> ExitCode {
         let enrolled: usize = plan.enrolments.iter().map(|e| e.courses.len()).sum();
         let line = writeln!(
             std::io::stdout().lock(),
-            "n = {n}, {name}: {took:.3?}, value {} of {}, {enrolled} enrolments, {:?}",
+            "n = {n}, {shape}, {name}: {took:.3?}, value {} of {}, {enrolled} enrolments, {:?}",
             plan.value_closed,
             plan.value_total,
             plan.optimality

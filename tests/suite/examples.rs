@@ -195,7 +195,12 @@ const BAD_ARGUMENTS: &[(&str, &[&str], &str)] = &[
     (
         "bench_department_chain",
         &["10", "everything"],
-        "error: expected one of seats, cap, budget, exact, all after N;",
+        "error: expected one of seats, cap, budget, exact, recommend, greedy, all after N;",
+    ),
+    (
+        "bench_department_chain",
+        &["10", "all", "round"],
+        "error: expected one of own, same, top after the variant;",
     ),
     (
         "bench_rollup",

@@ -71,9 +71,15 @@ pub(super) fn reduce_from(
             None => solve_part(inst, limit, cutoff),
         };
     }
-    // Parts of one element: the cheapest closure of one of its closers, proven.
+    // Parts of one element: the cheapest closure of one of its closers, proven. The parts
+    // share no free candidate, so what one takes leaves the others' chains as they were.
+    let lower = if inst.has_prerequisites() && single.iter().any(|&e| inst.closers(e).len() > 1) {
+        split::heaviest_chains(inst, &state.chosen)
+    } else {
+        Vec::new()
+    };
     for &e in &single {
-        if let Some(j) = split::cheapest_closer(inst, &state, &excluded, e) {
+        if let Some(j) = split::cheapest_closer(inst, &state, &excluded, e, &lower) {
             state.choose(inst, j, &mut buffer);
         }
     }

@@ -1,11 +1,14 @@
-//! Tests of `split.rs`'s dominance rounds: looking again only at the candidates what was
-//! chosen or set aside may have made dominated sets aside what looking at every candidate
-//! in every round does.
+//! Tests of `split.rs`: its dominance rounds (looking again only at the candidates what
+//! was chosen or set aside may have made dominated sets aside what looking at every
+//! candidate in every round does) and the cheapest closure of a part of one element.
 
 use super::instance::Instance;
 use super::instance::tests::{laden, random};
 use super::reduce::choose_only_closers;
-use super::split::{dirty_after_choosing, exclude_dominated};
+use super::solve::{bounded_cover, exact_cover};
+use super::split::{
+    CLOSURE_WALKED, cheapest_closer, dirty_after_choosing, exclude_dominated, heaviest_chains,
+};
 use super::state::State;
 
 /// `reduce.rs`'s rounds of forced picks and dominance; with `reuse`, the dominance test
@@ -59,4 +62,80 @@ fn dirty_candidates_alone_give_the_same_exclusions() {
     }
     // Rounds after the first must set something aside for the test to say anything.
     assert!(later > 50, "only {later} later rounds set something aside");
+}
+
+/// Ordered by the heaviest chains' bounds, the walks stop early and pick the closer a walk
+/// of every closer picks: on random instances with chains of prerequisites, costs in a
+/// common unit or none, from nothing chosen and from a few candidates chosen.
+#[test]
+fn cheapest_closer_by_chain_bounds_is_the_one_of_walking_every_closer() {
+    let mut stopped_early = 0;
+    for seed in 0..400 {
+        let n = 6 + (seed % 40) as u32;
+        let m = 2 + (seed % 7) as u32;
+        let costs: &[f64] = if seed % 2 == 0 {
+            &[1.0, 2.0, 3.0]
+        } else {
+            &[0.3, 0.7, 1.1]
+        };
+        for inst in [
+            random(seed, n, m, costs),
+            laden(seed, n, m, 2 + (seed % 3) as u32),
+        ] {
+            let mut state = State::new(&inst);
+            let mut buffer = Vec::new();
+            for chosen in [None, Some(seed as u32 % n), Some((seed as u32 * 7 + 3) % n)] {
+                if let Some(c) = chosen {
+                    state.choose(&inst, c, &mut buffer);
+                }
+                let excluded = vec![false; inst.len()];
+                let lower = heaviest_chains(&inst, &state.chosen);
+                for e in 0..m {
+                    CLOSURE_WALKED.with(|w| w.set(0));
+                    let every = cheapest_closer(&inst, &state, &excluded, e, &[]);
+                    let all = CLOSURE_WALKED.with(std::cell::Cell::get);
+                    CLOSURE_WALKED.with(|w| w.set(0));
+                    let bounded = cheapest_closer(&inst, &state, &excluded, e, &lower);
+                    let some = CLOSURE_WALKED.with(std::cell::Cell::get);
+                    assert_eq!(bounded, every, "seed {seed}, element {e}");
+                    assert!(some <= all, "seed {seed}, element {e}: {some} > {all}");
+                    stopped_early += usize::from(some < all);
+                }
+            }
+        }
+    }
+    assert!(
+        stopped_early > 100,
+        "the bounds cut no walk: {stopped_early}"
+    );
+}
+
+/// A chain of 3,000 one-hour candidates, each requiring the one before and every one
+/// closing the only element: both solvers take the first alone, and find it by walking the
+/// first candidate's closure (itself) and looking at the second's bound, not by walking
+/// every candidate's closure (n(n + 1)/2 candidates, 4.5 million here).
+#[test]
+fn a_chain_of_closers_of_one_element_walks_one_closure() {
+    let n = 3_000u32;
+    let mut inst = Instance::with_capacity(vec![1.0], n as usize, n as usize);
+    for i in 0..n {
+        let pre = if i > 0 { vec![i - 1] } else { vec![] };
+        inst.push(1.0, 1.0, &[0], &pre);
+    }
+    inst.finish();
+    for exact in [false, true] {
+        CLOSURE_WALKED.with(|w| w.set(0));
+        let plan = if exact {
+            exact_cover(&inst, 10_000)
+        } else {
+            bounded_cover(&inst)
+        };
+        assert_eq!(plan.chosen, vec![0], "exact: {exact}");
+        assert!(
+            plan.proven && plan.bound >= plan.cost,
+            "exact: {exact}: {plan:?}"
+        );
+        let walked = CLOSURE_WALKED.with(std::cell::Cell::get);
+        assert!(walked <= 2, "exact: {exact}: {walked} candidates walked");
+    }
 }
