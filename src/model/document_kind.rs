@@ -39,7 +39,7 @@ pub enum DocumentKind {
     FracPositions,
     /// The iGOT position master list: `{"positions": [...]}`, each entry holding `id` and
     /// neither a framework position's `department` nor `roles`, or the bare array, each
-    /// entry holding `id` and at most `name` and `description` beside it
+    /// entry holding `id`, `name` and at most `description` beside them
     /// ([`load_position_master`](crate::load_position_master)).
     PositionMaster,
     /// iGOT profile competencies: entries holding `competencySelfAttestedLevel…` or

@@ -227,6 +227,7 @@ fn entry_kind(entry: &Map<String, Value>) -> Option<DocumentKind> {
     {
         Some(DocumentKind::IgotCourses)
     } else if has("id")
+        && has("name")
         && entry
             .keys()
             .all(|k| ["id", "name", "description"].contains(&k.as_str()))
@@ -290,6 +291,14 @@ mod tests {
             kind(r#"{"positions": [{"id": "PID1", "roles": []}]}"#),
             None
         );
+        let graded = r#"{"positions": [{"id": "PID1", "grade": "B"}]}"#;
+        assert_eq!(kind(graded), Some(PositionMaster));
+        assert_eq!(kind(r#"[{"id": "PID1", "grade": "B"}]"#), None);
+        // An entry holding only an id (an officer written without the rest) is no
+        // designation: the master list names each.
+        assert_eq!(kind(r#"[{"id": "PID1"}]"#), None);
+        let named = r#"[{"id": "PID1", "name": "ACCOUNTANT"}]"#;
+        assert_eq!(kind(named), Some(PositionMaster));
         assert_eq!(
             kind(r#"[{"identifier": "do_1", "duration": 60}]"#),
             Some(IgotCourses)
