@@ -239,6 +239,9 @@ impl Framework {
     /// Reads a [`FrameworkSpec`] from JSON and validates it.
     ///
     /// # Errors
+    /// [`Error::DocumentOfAnotherKind`] alone for a document of another kind that does
+    /// not read (an officers document, a CASE package, an iGOT export; see
+    /// [`DocumentKind::of_json`](crate::DocumentKind::of_json)).
     /// [`Error::UnsupportedFormatVersion`] when the document's version is not one this
     /// crate reads. [`Error::Json`] when it cannot be read: one for each value of the wrong
     /// type, unknown or repeated field and missing field, in every competency, group,

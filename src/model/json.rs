@@ -1,5 +1,7 @@
 //! Reading and writing versioned JSON documents, and the versions this crate reads.
 
+use crate::model::document_kind::DocumentKind;
+use crate::model::kind_of::other_kind_error;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -215,9 +217,9 @@ pub(crate) fn without_bom(json: &str) -> &str {
 /// before looking at the rest (a newer document may have fields this version rejects).
 /// A byte-order mark before the document is ignored; column numbers then count from
 /// the first character after it.
-pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+pub(crate) fn from_versioned_json<T: DeserializeOwned>(json: &str, own: Own) -> Result<T, Error> {
     let json = without_bom(json);
-    read_versioned(json).map_err(|unread| match unread {
+    read_versioned(json, own).map_err(|unread| match unread {
         Unread::Error(error) => error,
         Unread::Json(e) => json_error(json, &e),
     })
@@ -234,7 +236,30 @@ pub(crate) enum Unread {
 
 /// [`from_versioned_json`] on a text without its byte-order mark, the parser's error left
 /// as it is.
-pub(crate) fn read_versioned<T: DeserializeOwned>(json: &str) -> Result<T, Unread> {
+pub(crate) fn read_versioned<T: DeserializeOwned>(json: &str, own: Own) -> Result<T, Unread> {
+    read_probed(json).map_err(|unread| {
+        // A document of another kind (an officers document given as a framework) is named
+        // as such, not by the first of its keys the type does not know. Only a document
+        // that parses and did not read is looked at again.
+        let other = match &unread {
+            Unread::Json(e) => e.classify() == serde_json::error::Category::Data,
+            Unread::Error(error) => !matches!(error, Error::UnsupportedFormatVersion { .. }),
+        };
+        match other
+            .then(|| other_kind_error(json, own.0, own.1))
+            .flatten()
+        {
+            Some(error) => Unread::Error(error),
+            None => unread,
+        }
+    })
+}
+
+/// The kind of document a versioned reader reads, and how its errors name it.
+pub(crate) type Own = (DocumentKind, &'static str);
+
+/// [`read_versioned`] without the check for a document of another kind.
+fn read_probed<T: DeserializeOwned>(json: &str) -> Result<T, Unread> {
     // A root that is no object (a list of documents, a string) is named as such: read as
     // a document, a list is taken for an object's fields in order, and the message would
     // speak of its first element. Only such a text is read twice.

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 
-use crate::model::json::{Unread, json_error, placed, read_versioned, without_bom};
+use crate::model::json::{Own, Unread, json_error, placed, read_versioned, without_bom};
 use crate::model::json_path::{line_start, place_at, place_within, top_level_id};
 use crate::model::json_spans::{elements, members};
 use crate::{Error, Errors};
@@ -282,9 +282,10 @@ pub(crate) fn from_versioned_json_all<T: DeserializeOwned>(
     shell: fn(&str) -> Vec<Fault>,
     lists: &[List],
     single: fn(&str, Error) -> Error,
+    own: Own,
 ) -> Result<T, Errors> {
     let json = without_bom(json);
-    let error = match read_versioned(json) {
+    let error = match read_versioned(json, own) {
         Ok(value) => return Ok(value),
         Err(Unread::Error(error)) => return Err(error.into()),
         Err(Unread::Json(e)) => e,

@@ -215,6 +215,12 @@ pub(crate) fn area_group_id(area: &str) -> GroupId {
 /// The prefix of the group ids that areas name.
 pub(crate) const AREA_PREFIX: &str = "area:";
 
+/// What the framework readers read, for a document of another kind.
+const FRAMEWORK: crate::model::json::Own = (
+    crate::model::document_kind::DocumentKind::Framework,
+    "a framework document",
+);
+
 /// What one proficiency level means for a competency.
 ///
 /// As JSON, `level` is written as the number, or as the number and
@@ -743,9 +749,12 @@ impl FrameworkSpec {
     ///
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
+    /// [`Error::DocumentOfAnotherKind`] for a document of another kind that does not read
+    /// (an officers document, a CASE package, an iGOT export; see
+    /// [`DocumentKind::of_json`](crate::DocumentKind::of_json)), parsed again to tell;
     /// [`Error::Json`] for malformed JSON, unknown fields, or values of the wrong type.
     pub fn from_json(json: &str) -> Result<FrameworkSpec, Error> {
-        crate::model::json::from_versioned_json(json)
+        crate::model::json::from_versioned_json(json, FRAMEWORK)
     }
 
     /// Reads a spec from JSON as [`FrameworkSpec::from_json`] does, but on values it cannot
@@ -781,7 +790,13 @@ impl FrameworkSpec {
                 read: read_each::<CourseSpec>,
             },
         ];
-        from_versioned_json_all(json, read_each::<FrameworkSpec>, &LISTS, |_, error| error)
+        from_versioned_json_all(
+            json,
+            read_each::<FrameworkSpec>,
+            &LISTS,
+            |_, error| error,
+            FRAMEWORK,
+        )
     }
 
     /// Writes the spec as pretty-printed JSON.

@@ -7,6 +7,12 @@ use crate::model::json::null_as_default;
 use crate::model::json_all::{Fault, List, fault, faults, from_versioned_json_all, read_each};
 use crate::model::level_text;
 use crate::model::quote::quoted;
+
+/// What the officers readers read, for a document of another kind.
+const OFFICERS_DOCUMENT: crate::model::json::Own = (
+    crate::model::document_kind::DocumentKind::Officers,
+    "an officers document",
+);
 use crate::people::json_text::DateText;
 use crate::{CompetencyId, CourseId, DepartmentId, Error, Errors, OfficerId, PositionId};
 
@@ -109,6 +115,9 @@ impl OfficersSpec {
     ///
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
+    /// [`Error::DocumentOfAnotherKind`] for a document of another kind that does not read
+    /// (a framework, a CASE package, an iGOT export; see
+    /// [`DocumentKind::of_json`](crate::DocumentKind::of_json));
     /// [`Error::Json`] for malformed JSON, a
     /// missing version, unknown fields, or values of the wrong type. A problem inside an
     /// officer names the officer, and one inside a passbook entry also the entry's index
@@ -125,7 +134,8 @@ impl OfficersSpec {
     /// [`OfficersSpec::from_json_all`] reports every bad field of every
     /// officer and passbook entry at once.
     pub fn from_json(json: &str) -> Result<OfficersSpec, Error> {
-        crate::model::json::from_versioned_json(json).map_err(|error| in_officer(json, error))
+        crate::model::json::from_versioned_json(json, OFFICERS_DOCUMENT)
+            .map_err(|error| in_officer(json, error))
     }
 
     /// Reads a document as [`OfficersSpec::from_json`] does, but on values it cannot read
@@ -140,7 +150,8 @@ impl OfficersSpec {
     ///
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] alone when the version is not one this crate
-    /// reads; otherwise one [`Error::Json`] for each problem as above, or a single one for
+    /// reads; [`Error::DocumentOfAnotherKind`] alone for a document of another kind that
+    /// does not read (as [`OfficersSpec::from_json`]); otherwise one [`Error::Json`] for each problem as above, or a single one for
     /// a syntax error or a document that ends early, after which nothing more can be read.
     ///
     /// # Complexity
@@ -171,7 +182,13 @@ impl OfficersSpec {
             name: "officers",
             read: officer_faults,
         }];
-        from_versioned_json_all(json, read_each::<OfficersSpec>, &OFFICERS, in_officer)
+        from_versioned_json_all(
+            json,
+            read_each::<OfficersSpec>,
+            &OFFICERS,
+            in_officer,
+            OFFICERS_DOCUMENT,
+        )
     }
 
     /// Writes the document as pretty-printed JSON.

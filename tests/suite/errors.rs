@@ -3107,6 +3107,39 @@ fn invalid_option() {
 }
 
 #[test]
+fn document_of_another_kind() {
+    // An officers document given to the framework reader: named, with the reader that
+    // takes it, rather than "unknown field `officers`" (kinds.rs covers every reader).
+    let officers = r#"{"format_version": 2, "officers": [
+      {"id": "o1", "department": "dopt", "position": "us", "passbook": []}]}"#;
+    let e = FrameworkSpec::from_json(officers).unwrap_err();
+    assert_eq!(
+        e,
+        Error::DocumentOfAnotherKind {
+            expected: "a framework document",
+            found: karmayogi::DocumentKind::Officers,
+        }
+    );
+    assert_eq!(e.code(), "document_of_another_kind");
+    assert_eq!(
+        e.to_string(),
+        "expected a framework document, found an officers document (an object holding \
+         `officers`): it is read by `OfficersSpec::from_json` or `Cohort::from_json`"
+    );
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        json!({
+            "code": "document_of_another_kind",
+            "expected": "a framework document",
+            "found": "officers",
+            "message": e.to_string(),
+        })
+    );
+    let errors = Framework::from_json(officers).unwrap_err();
+    assert_eq!(errors.as_slice(), [e]);
+}
+
+#[test]
 fn igot_shape() {
     let errors = karmayogi::load_kcm(
         r#"{"name": "Functional"}"#,
@@ -3245,6 +3278,7 @@ const COVERED: &[&str] = &[
     "CsvRow",
     "InvalidOption",
     "IgotShape",
+    "DocumentOfAnotherKind",
 ];
 
 /// The variant names of `pub enum Error`, in declaration order: the lines inside the enum

@@ -11,10 +11,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use karmayogi::{
-    Cohort, CompetencyType, Evidence, EvidenceSource, FracOptions, Framework, FrameworkSpec,
-    GroupKind, IgotCourseOptions, IgotWhat, KcmOptions, KcmSubThemes, KcmTagKey, LevelPolicy,
-    OfficerSpec, PositionMatch, ReviewStatus, RollupOptions, kcm_id, load_frac_positions,
-    load_igot_courses, load_igot_profile, load_kcm, load_position_master,
+    Cohort, CompetencyType, DocumentKind, Error, Evidence, EvidenceSource, FracOptions, Framework,
+    FrameworkSpec, GroupKind, IgotCourseOptions, IgotWhat, KcmOptions, KcmSubThemes, KcmTagKey,
+    LevelPolicy, OfficerSpec, PositionMatch, ReviewStatus, RollupOptions, kcm_id,
+    load_frac_positions, load_igot_courses, load_igot_profile, load_kcm, load_position_master,
 };
 use serde_json::Value;
 
@@ -1567,24 +1567,40 @@ fn profile_fields_of_one_level_that_disagree_are_noted() {
 
 // igot/09: an officers document given to the FRAC loader. The whole document was read as
 // one node without `type`, set aside as "a `` node has no place here", and the load
-// returned an empty framework as if it had read a FRAC export with nothing verified. A
-// root object with neither `type` nor `responseData` is now `Error::IgotShape`, as a
-// document of the wrong shape is for the other iGOT loaders; a node without `type` inside
-// a list is still set aside, and says so.
+// returned an empty framework as if it had read a FRAC export with nothing verified. An
+// officers or framework document is now `Error::DocumentOfAnotherKind` naming it (see
+// `kinds.rs` for every reader and kind), and a root object of no kind with neither
+// `type` nor `responseData` (`{}`) `Error::IgotShape`; a node without `type` inside a list
+// is still set aside, and says so.
 #[test]
 fn frac_refuses_a_document_of_another_kind() {
-    let expected = "frac positions at `$`: found an object without `type`, expected a \
-                    POSITION node, an array of them, or a FRAC service response";
     let officers = data("tests/data/cases/igot/09-frac-given-an-officers-document.json");
     let framework = data("examples/data/head_post_office.json");
-    for json in [officers.as_str(), framework.as_str(), "{}"] {
+    for (json, found) in [
+        (officers.as_str(), DocumentKind::Officers),
+        (framework.as_str(), DocumentKind::Framework),
+    ] {
         let errors = load_frac_positions(json, &FracOptions::default())
             .unwrap_err()
             .into_vec();
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert_eq!(messages, [expected], "{json}");
-        assert_eq!(errors[0].code(), "igot_shape");
+        let expected = Error::DocumentOfAnotherKind {
+            expected: "FRAC position nodes",
+            found,
+        };
+        assert_eq!(errors, [expected], "{json}");
     }
+    let errors = load_frac_positions("{}", &FracOptions::default())
+        .unwrap_err()
+        .into_vec();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "frac positions at `$`: found an object without `type`, expected a POSITION node, \
+          an array of them, or a FRAC service response"
+        ]
+    );
+    assert_eq!(errors[0].code(), "igot_shape");
     let load = load_frac_positions(&format!("[{officers}]"), &FracOptions::default()).unwrap();
     assert_eq!(
         entries(&load.report.set_aside),
@@ -1599,35 +1615,38 @@ fn frac_refuses_a_document_of_another_kind() {
 // igot/10, igot/11: a framework document given to the profile loader, and to the position
 // master loader. Its `competencies` were read as profile entries (each set aside for
 // want of a level, the load an empty profile), its `positions` as designations of the
-// master list (the load a master list of the framework's positions). A root object
-// holding `format_version`, which no iGOT export writes, is now `Error::IgotShape`, as the
-// other iGOT loaders refuse a document of another kind; `[]` is still an empty load.
+// master list (the load a master list of the framework's positions). A framework or
+// officers document (a root object holding `format_version`, which no iGOT export
+// writes) is now `Error::DocumentOfAnotherKind` naming it; `[]` is still an empty load.
 #[test]
 fn profile_and_position_master_refuse_a_framework_document() {
-    let found = "found an object holding `format_version` (a framework or officers document)";
     let profile = data("tests/data/cases/igot/10-profile-given-a-framework.json");
     let master = data("tests/data/cases/igot/11-position-master-given-a-framework.json");
     let officers = data("tests/data/cases/igot/09-frac-given-an-officers-document.json");
     let framework = data("examples/data/head_post_office.json");
+    let refused = |expected, found| vec![Error::DocumentOfAnotherKind { expected, found }];
     for json in [profile.as_str(), master.as_str(), framework.as_str()] {
         let errors = load_igot_profile(json).unwrap_err().into_vec();
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        let expected = format!(
-            "igot profile competencies at `$`: {found}, expected profile competencies (an \
-             array, or an object holding `competencies`)"
+        assert_eq!(
+            errors,
+            refused("iGOT profile competencies", DocumentKind::Framework),
+            "{json}"
         );
-        assert_eq!(messages, [expected], "{json}");
-        assert_eq!(errors[0].code(), "igot_shape");
+        assert_eq!(
+            errors[0].to_string(),
+            "expected iGOT profile competencies, found a framework document (an object \
+             holding `format_version` and `competencies`): it is read by \
+             `FrameworkSpec::from_json` or `Framework::from_json`"
+        );
+        assert_eq!(errors[0].code(), "document_of_another_kind");
     }
-    for json in [master.as_str(), framework.as_str(), officers.as_str()] {
+    for (json, found) in [
+        (master.as_str(), DocumentKind::Framework),
+        (framework.as_str(), DocumentKind::Framework),
+        (officers.as_str(), DocumentKind::Officers),
+    ] {
         let errors = load_position_master(json).unwrap_err().into_vec();
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        let expected = format!(
-            "position master list at `$`: {found}, expected an object holding `positions`, \
-             or an array of them"
-        );
-        assert_eq!(messages, [expected], "{json}");
-        assert_eq!(errors[0].code(), "igot_shape");
+        assert_eq!(errors, refused("the position master list", found), "{json}");
     }
     // The case files are the documents they stand for.
     assert!(FrameworkSpec::from_json(&profile).is_ok());

@@ -72,6 +72,7 @@ mod inference;
 mod json_every_error;
 mod json_inputs;
 mod json_messages;
+mod kinds;
 mod level_messages;
 mod level_names_alone;
 mod level_names_blank;

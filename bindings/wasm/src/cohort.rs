@@ -12,7 +12,8 @@
 use std::rc::Rc;
 
 use karmayogi::{
-    EntityKind, Error, Errors, FORMAT_VERSION, OLDEST_FORMAT_VERSION, OfficerSpec, OfficersSpec,
+    DocumentKind, EntityKind, Error, Errors, FORMAT_VERSION, OLDEST_FORMAT_VERSION, OfficerSpec,
+    OfficersSpec,
 };
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -135,7 +136,12 @@ impl Reading {
 impl Cohort {
     /// Checks every officer against the framework, derives their levels with the policy,
     /// and stores them compactly. `officers` is an array of officers, an officers document
-    /// (`{format_version, officers}`), or the document's JSON text.
+    /// (`{format_version, officers}`), or the JSON text of either (an array's text reads as
+    /// the array does).
+    ///
+    /// Throws `document_of_another_kind` for a document of another kind (a framework, a
+    /// CASE package, an iGOT export, or an array of its entries), given as an object or as
+    /// text alike.
     ///
     /// Throws a `KarmayogiError` listing every problem of every officer: malformed entries
     /// (with their index and path), unknown references, invalid levels and dates, empty and
@@ -149,6 +155,8 @@ impl Cohort {
     ) -> Result<Cohort, Failure> {
         let policy = options::policy(policy)?;
         let fw = &framework.inner;
+        let list = list_text(officers);
+        let officers = list.as_ref().unwrap_or(officers);
         let inner = if officers.is_array() {
             read_officers(officers, |stream| {
                 karmayogi::Cohort::new(fw, stream, &policy)
@@ -277,6 +285,8 @@ pub(crate) fn read_officers<T>(
     officers: &JsValue,
     mut consume: impl FnMut(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
 ) -> Result<T, Failure> {
+    let list = list_text(officers);
+    let officers = list.as_ref().unwrap_or(officers);
     let mut reading = Reading::default();
     let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
         let mut stream = array.iter().enumerate().filter_map(|(i, value)| {
@@ -287,11 +297,31 @@ pub(crate) fn read_officers<T>(
     } else {
         return read_document(&Input::new(officers, "officers")?, consume);
     };
+    // An array of another export's entries (the position master list, profile
+    // competencies) is named as the library's reader names it given as text.
+    let other = || {
+        Input::new(officers, "officers")
+            .ok()
+            .and_then(|input| input.other_kind(DocumentKind::Officers, "an officers document"))
+    };
     match built {
         Ok(value) if reading.problems.is_empty() => Ok(value),
-        Ok(_) => Err(reading.finish(None)),
-        Err(errors) => Err(reading.finish(Some(errors))),
+        Ok(_) => Err(other().unwrap_or_else(|| reading.finish(None))),
+        Err(errors) => Err(other().unwrap_or_else(|| reading.finish(Some(errors)))),
     }
+}
+
+/// The array a JSON text of an array of officers holds, so that the array given as text
+/// reads as given as an array (the same officers, the same problems); `None` for any other
+/// value, and for a text that is no JSON array, which the library's reader of officers
+/// documents reports.
+fn list_text(officers: &JsValue) -> Option<JsValue> {
+    let text = officers.as_string()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if !text.trim_start().starts_with('[') {
+        return None;
+    }
+    js_sys::JSON::parse(text).ok().filter(JsValue::is_array)
 }
 
 /// Reads one element of an array of officers; a problem's path starts with its index. An

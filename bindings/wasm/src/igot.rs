@@ -30,7 +30,9 @@ struct CoursesOut<'a> {
 /// record and tag set aside (an unknown competency with the nearest id, a level outside the
 /// competency's scale, a repeated id or tag) and every note; nothing is dropped silently.
 ///
-/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape,
+/// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
+/// document, and
 /// `invalid_option` for `hoursWhenMissing` not above 0 and at most 10,000.
 ///
 /// Time and memory linear in the text.
@@ -67,7 +69,9 @@ struct SpecOut<'a> {
 /// With `department`, a position whose node names no department gets that one; otherwise
 /// it is set aside.
 ///
-/// Throws `json` for malformed JSON and `igot_shape` for a document of another shape.
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
+/// document.
 ///
 /// Time and memory linear in the text.
 #[wasm_bindgen(js_name = loadFracPositions, unchecked_return_type = "FracLoad")]
@@ -101,7 +105,9 @@ struct ProfileOut<'a> {
 /// has no `id`, an entry with neither level, a level that cannot be read or is above 5.
 /// An entry repeating an earlier one's `id` is read and noted.
 ///
-/// Throws `json` for malformed JSON and `igot_shape` for a document of another shape.
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
+/// document.
 ///
 /// Time and memory linear in the text.
 #[wasm_bindgen(js_name = loadIgotProfile, unchecked_return_type = "IgotProfileLoad")]
@@ -171,7 +177,9 @@ impl PositionMaster {
 /// (a name with stray whitespace, two names alike once whitespace is normalised). Names are
 /// kept exactly as written.
 ///
-/// Throws `json` for malformed JSON and `igot_shape` for a document of another shape.
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
+/// document.
 ///
 /// Time and memory linear in the text.
 #[wasm_bindgen(js_name = loadPositionMaster, unchecked_return_type = "PositionMasterLoad")]

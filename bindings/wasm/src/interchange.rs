@@ -2,9 +2,9 @@
 //! loaders, and CASE 1.1 import and export.
 
 use karmayogi::{
-    CaseDocument, CaseImport, CaseImportReport, CasePackage, Error, EscoCsv, FrameworkSpec,
-    IgotReport, OfficerSpec, OfficersCsv, OfficersSpec, OnetCsv, load_esco, load_esco_report,
-    load_kcm, load_officers, load_onet,
+    CaseDocument, CaseImport, CaseImportReport, CasePackage, DocumentKind, Error, EscoCsv,
+    FrameworkSpec, IgotReport, OfficerSpec, OfficersCsv, OfficersSpec, OnetCsv, load_esco,
+    load_esco_report, load_kcm, load_officers, load_onet,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -206,7 +206,8 @@ struct KcmLoadOut<'a> {
 /// area or theme, a name with stray whitespace) by JSON path; nothing is dropped silently.
 ///
 /// Throws `json` for malformed JSON or a repeated key, `igot_shape` when the top level is
-/// not an array.
+/// not an array, `document_of_another_kind` for another iGOT export or a framework,
+/// officers or CASE document.
 ///
 /// Time and memory linear in the text.
 #[wasm_bindgen(js_name = loadKcm, unchecked_return_type = "KcmLoad")]
@@ -235,7 +236,9 @@ struct CaseImportOut<'a> {
 /// identifier every association, element and field the framework has no place for.
 ///
 /// Throws every structural problem of the package at once (missing document or
-/// identifiers, duplicate identifiers, unknown nodes, `isChildOf` cycles, …).
+/// identifiers, duplicate identifiers, unknown nodes, `isChildOf` cycles, …), and
+/// `document_of_another_kind` for a framework, officers or iGOT document, as an object or
+/// as text alike.
 #[wasm_bindgen(js_name = importCase, unchecked_return_type = "CaseImport")]
 pub fn import_case(
     #[wasm_bindgen(unchecked_param_type = "CasePackage | string")] cfpackage: &JsValue,
@@ -246,10 +249,15 @@ pub fn import_case(
     // Text is a publisher's, read as `CasePackage::from_json` reads it; an object is the
     // package type's serde form, as `exportCase` gives it (a text starting with U+FDD0
     // held with one more in front), read back as serde reads it.
+    // A document of another kind is named as `CasePackage::from_json` names it in text.
     let package: CasePackage = if input.given_as_text() {
         input.read(CasePackage::from_json)?
     } else {
-        input.parse()?
+        input.parse().map_err(|failure| {
+            input
+                .other_kind(DocumentKind::CasePackage, "a CASE package")
+                .unwrap_or(failure)
+        })?
     };
     let CaseImport { spec, report } = CaseImport::from_package(&package, &options)?;
     output(&CaseImportOut {

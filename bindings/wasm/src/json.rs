@@ -6,7 +6,7 @@
 //! maps are objects). Going through JSON text keeps one serde implementation per type in the
 //! WebAssembly, and lets the engine's own `JSON.parse` build the objects.
 
-use karmayogi::{Error, Errors};
+use karmayogi::{DocumentKind, Error, Errors};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -99,6 +99,22 @@ impl Input {
     /// Parses the text as `T`.
     pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Failure> {
         serde_json::from_str(&self.text).map_err(|e| self.failure(&e))
+    }
+
+    /// The library's `document_of_another_kind` problem when the input, which did not
+    /// read, is a document of another kind than `own` (as `DocumentKind::of_json` tells
+    /// it), so that an input read here rather than by the library's reader of its text
+    /// is named as that reader names it, whichever way the caller gave it. Parses the
+    /// text again: called on the failure path only.
+    pub(crate) fn other_kind(&self, own: DocumentKind, expected: &'static str) -> Option<Failure> {
+        DocumentKind::of_json(&self.text)
+            .filter(|found| *found != own)
+            .map(|found| {
+                Failure::one(Problem::Library(Error::DocumentOfAnotherKind {
+                    expected,
+                    found,
+                }))
+            })
     }
 
     /// Reads the text with one of the library's own readers (which check `format_version`

@@ -28,6 +28,24 @@ export type EntityKind =
   | "officer"
   | "department";
 
+/**
+ * The kinds of JSON document the package reads, as a `document_of_another_kind` problem
+ * names the one it was given: `new Framework` and `parseFrameworkSpec` read `framework`,
+ * `parseOfficers` and `new Cohort` `officers`, `importCase` `case_package`, `loadKcm`
+ * `kcm_dictionary`, `loadIgotCourses` `igot_courses`, `loadFracPositions`
+ * `frac_positions`, `loadPositionMaster` `position_master`, `loadIgotProfile`
+ * `igot_profile`.
+ */
+export type DocumentKind =
+  | "framework"
+  | "officers"
+  | "case_package"
+  | "kcm_dictionary"
+  | "igot_courses"
+  | "frac_positions"
+  | "position_master"
+  | "igot_profile";
+
 /** What level of a taxonomy a competency group is (KCM: area → theme → sub-theme), or free. */
 export type GroupKind = "area" | "theme" | "sub_theme" | "free";
 
@@ -1594,6 +1612,7 @@ export type Problem =
   | (ProblemBase & { code: "invalid_id_weight"; kind: EntityKind; id: string; value: number | null })
   | (ProblemBase & { code: "capacity_exceeded"; what: string; limit: number })
   | (ProblemBase & { code: "igot_shape"; document: string; path: string; found: string; expected: string })
+  | (ProblemBase & { code: "document_of_another_kind"; expected: string; found: DocumentKind })
   | (ProblemBase & { code: "case_missing_document"; documents: string[] })
   | (ProblemBase & { code: "case_several_documents"; documents: string[] })
   | (ProblemBase & { code: "case_missing_identifier"; element: CaseElement; path: string })

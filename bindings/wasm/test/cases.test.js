@@ -22,7 +22,16 @@ const IMPORT_SEVERAL_LINES = "60-normalized-strings-on-several-lines.json";
 const DOCUMENT_SEVERAL_LINES = "61-document-texts-on-several-lines.json";
 const TYPES_AS_NUMBERS = "62-association-types-as-numbers.json";
 const EMPTY_OBJECT = "74-empty-object.json";
+// Documents of another kind given as a CASE package, each refused naming its kind (the
+// library's kinds.rs; every function and kind in kinds.test.js).
+const OTHER_KINDS = [
+  ["75-framework-given-as-a-case-package.json", "framework"],
+  ["77-officers-document-given-as-a-case-package.json", "officers"],
+  ["78-position-master-given-as-a-case-package.json", "position_master"],
+  ["79-kcm-dictionary-given-as-a-case-package.json", "kcm_dictionary"],
+];
 const REFUSED = [
+  ...OTHER_KINDS.map(([file]) => file),
   SEVERAL_DOCUMENTS,
   CODES_WITH_SPACES,
   XML_ATTRIBUTES,
@@ -75,6 +84,15 @@ describe("real-world cases", () => {
       );
     });
   }
+
+  test("a document of another kind is refused naming its kind, as an object or as text", () => {
+    for (const [file, found] of OTHER_KINDS) {
+      const text = read(`tests/data/cases/case/${file}`);
+      for (const input of [text, JSON.parse(text)]) {
+        throwsProblems(() => importCase(input), [{ code: "document_of_another_kind", expected: "a CASE package", found }]);
+      }
+    }
+  });
 
   test("a CFDocument listing two documents is refused naming both", () => {
     throwsProblems(() => importCase(read(`tests/data/cases/case/${SEVERAL_DOCUMENTS}`)), [

@@ -12,6 +12,8 @@ use crate::interop::case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseItem, CaseLink,
     CasePackage, CaseRubric,
 };
+use crate::model::document_kind::DocumentKind;
+use crate::model::kind_of::other_kind_error;
 
 /// Reading goes through one tolerant reader (`interop::case::read`), whatever the format:
 /// each element is read as a JSON object whose keys must not repeat, then its fields are
@@ -68,9 +70,16 @@ impl CasePackage {
     /// or both inside and beside a `{"CFPackage": …}` wrapper, a document that is not a
     /// JSON object (nor a string holding one's JSON text), or an object holding none of
     /// CASE's package keys, the empty object `{}` among them (case/74; an empty package
-    /// is written, and read, as `{"CFItems": [], "CFAssociations": []}`).
+    /// is written, and read, as `{"CFItems": [], "CFAssociations": []}`);
+    /// [`Error::DocumentOfAnotherKind`] instead for a document of another kind (a
+    /// framework or officers document, an iGOT export; see
+    /// [`DocumentKind::of_json`](crate::DocumentKind::of_json)), parsed again to tell.
     pub fn from_json(json: &str) -> Result<CasePackage, Error> {
         let json = crate::model::json::without_bom(json);
-        parse(json).map_err(|(text, e)| crate::model::json::json_error(&text, &e))
+        parse(json).map_err(|(text, e)| {
+            // A framework, officers or iGOT document is named as such (case/77 to case/79).
+            other_kind_error(json, DocumentKind::CasePackage, "a CASE package")
+                .unwrap_or_else(|| crate::model::json::json_error(&text, &e))
+        })
     }
 }

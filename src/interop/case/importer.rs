@@ -26,7 +26,9 @@ impl CaseImport {
     ///
     /// # Errors
     /// A single [`Error::Json`](crate::Error::Json) when the text is not JSON or not an
-    /// object; otherwise every problem [`CaseImport::from_package`] finds.
+    /// object, or [`Error::DocumentOfAnotherKind`](crate::Error::DocumentOfAnotherKind)
+    /// for a document of another kind (as [`CasePackage::from_json`] gives them);
+    /// otherwise every problem [`CaseImport::from_package`] finds.
     ///
     /// # Example
     /// ```

@@ -7,9 +7,10 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::by_id::ById;
-use super::json::{Report, parse, required_text, shape};
+use super::json::{Report, parse, refuse_other_kinds, required_text, shape};
 use super::report::{IgotLoad, IgotWhat};
 use super::tags::{KcmTagKey, Tag, Tags};
+use crate::DocumentKind;
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
 use crate::model::names::one_line;
@@ -103,6 +104,12 @@ impl IgotCourseOptions {
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
+/// [`Error::DocumentOfAnotherKind`](crate::Error::DocumentOfAnotherKind) for a document
+/// of another kind: another iGOT export, or a framework, officers or CASE document (see
+/// [`DocumentKind::of_json`](crate::DocumentKind::of_json); a list is of another kind
+/// only when every entry is, so an export with some bad entries is read, and they are
+/// reported);
+/// the KCM dictionary among them (igot/12);
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
 /// above, or whose tag lists are not arrays of objects; [`Error::InvalidOption`](crate::Error::InvalidOption)
 /// for assumed hours outside `(0, 10000]`.
@@ -148,6 +155,7 @@ pub fn load_igot_courses(
         .into());
     }
     let doc = parse(json)?;
+    refuse_other_kinds(&doc, DocumentKind::IgotCourses, "iGOT course records")?;
     let (records, base) = records(&doc)?;
     let mut reader = Reader {
         framework,

@@ -9,11 +9,12 @@ use super::by_id::ById;
 
 use serde_json::{Map, Value};
 
-use super::json::{Report, level, optional_text, parse, required_text, shape};
+use super::json::{Report, level, optional_text, parse, refuse_other_kinds, required_text, shape};
 use super::kcm::area_type;
 use super::levels::{kind, level_nodes};
 use super::met_again::{competency_conflicts, position_conflicts};
 use super::report::{IgotLoad, IgotWhat};
+use crate::DocumentKind;
 use crate::interop::case::read::json_type;
 use crate::{
     ActivitySpec, CompetencySpec, DepartmentId, Error, Errors, FrameworkSpec, PositionSpec,
@@ -92,9 +93,14 @@ impl FracOptions {
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
+/// [`Error::DocumentOfAnotherKind`](crate::Error::DocumentOfAnotherKind) for a document
+/// of another kind: another iGOT export, or a framework, officers or CASE document (see
+/// [`DocumentKind::of_json`](crate::DocumentKind::of_json); a list is of another kind
+/// only when every entry is, so an export with some bad entries is read, and they are
+/// reported);
+/// an officers document among them (igot/09);
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
-/// above, an object with neither `type` nor `responseData` (an officers, framework or CASE
-/// document) among them.
+/// above, an object with neither `type` nor `responseData` (`{}`) among them.
 ///
 /// # Complexity
 /// Linear in the text, plus sorting the entities by id.
@@ -124,6 +130,7 @@ pub fn load_frac_positions(
     options: &FracOptions,
 ) -> Result<IgotLoad<FrameworkSpec>, Errors> {
     let doc = parse(json)?;
+    refuse_other_kinds(&doc, DocumentKind::FracPositions, "FRAC position nodes")?;
     let (nodes, base) = match &doc {
         Value::Array(list) => (list.as_slice(), "$"),
         Value::Object(map) => match map.get("responseData") {

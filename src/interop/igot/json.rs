@@ -9,7 +9,9 @@ use serde_json::{Map, Value};
 use super::report::{IgotEntry, IgotField, IgotReport, IgotWhat};
 use crate::interop::case::huge::{self, read_marked};
 use crate::interop::case::read::{checked_json, json_type};
+use crate::model::document_kind::DocumentKind;
 use crate::model::json::{json_error, without_bom};
+use crate::model::kind_of::refuse_other_kind;
 use crate::model::level::label_number;
 use crate::model::missing::is_missing;
 use crate::model::names::one_line;
@@ -29,26 +31,19 @@ pub(super) fn parse(text: &str) -> Result<Value, Errors> {
     read_marked(text, checked_json).map_err(|(text, e)| Errors::from(json_error(&text, &e)))
 }
 
-/// Refuses a framework or officers document of this crate (a root object holding
-/// `format_version`, which no iGOT export writes) given to an iGOT loader whose shape it
-/// would otherwise fit: a framework's `competencies` read as profile entries, or its
-/// `positions` as the position master list. `expected` is the loader's own shape.
-pub(super) fn refuse_our_documents(
-    document: &'static str,
+/// Refuses a document of another kind than `own` ([`Error::DocumentOfAnotherKind`]):
+/// another iGOT export, whose entries the loader would set aside one by one or misread
+/// (course records given as the KCM dictionary, profile competencies as the master list),
+/// or a framework, officers or CASE document. `expected` names what the loader reads. A
+/// document of the loader's own kind, or of none the crate knows, is read as before: a
+/// real export with some bad entries is of its own kind or of none (see
+/// [`DocumentKind::of_json`](crate::DocumentKind::of_json)).
+pub(super) fn refuse_other_kinds(
     doc: &Value,
+    own: DocumentKind,
     expected: &'static str,
 ) -> Result<(), Errors> {
-    match doc {
-        Value::Object(map) if map.contains_key("format_version") => {
-            Err(Errors::from(Error::IgotShape {
-                document,
-                path: "$".to_owned(),
-                found: "an object holding `format_version` (a framework or officers document)",
-                expected,
-            }))
-        }
-        _ => Ok(()),
-    }
+    refuse_other_kind(doc, own, expected).map_err(Errors::from)
 }
 
 /// An [`Error::IgotShape`] for the value at `path`.

@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::json::{Report, parse, required_text, shape, whitespace};
+use super::json::{Report, parse, refuse_other_kinds, required_text, shape, whitespace};
 use super::report::{IgotLoad, IgotWhat};
+use crate::DocumentKind;
 use crate::interop::case::huge;
 use crate::model::quote::hidden;
 use crate::{CompetencySpec, CompetencyType, Errors, FrameworkSpec, GroupKind, GroupSpec};
@@ -126,6 +127,12 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
+/// [`Error::DocumentOfAnotherKind`](crate::Error::DocumentOfAnotherKind) for a document
+/// of another kind: another iGOT export, or a framework, officers or CASE document (see
+/// [`DocumentKind::of_json`](crate::DocumentKind::of_json); a list is of another kind
+/// only when every entry is, so an export with some bad entries is read, and they are
+/// reported);
+/// course records among them (igot/13);
 /// [`Error::IgotShape`](crate::Error::IgotShape) when the top level is not an array.
 ///
 /// # Complexity
@@ -150,6 +157,7 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 /// ```
 pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSpec>, Errors> {
     let doc = parse(json)?;
+    refuse_other_kinds(&doc, DocumentKind::KcmDictionary, "the iGOT KCM dictionary")?;
     let Value::Array(areas) = &doc else {
         return Err(shape(DOCUMENT, "$", &doc, "an array of areas"));
     };

@@ -7,9 +7,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::json::{
-    Report, optional_text, parse, refuse_our_documents, required_text, shape, whitespace,
+    Report, optional_text, parse, refuse_other_kinds, required_text, shape, whitespace,
 };
 use super::report::{IgotLoad, IgotWhat};
+use crate::DocumentKind;
 use crate::interop::case::read::json_type;
 use crate::model::names::one_line;
 use crate::{Errors, PositionId};
@@ -89,10 +90,14 @@ impl PositionMaster {
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
-/// [`Error::IgotShape`](crate::Error::IgotShape) when the document is neither shape, or is
-/// a framework or officers document of this crate (a root object holding
-/// `format_version`), whose `positions` are no master list's (igot/11). `[]` is an empty
-/// master list.
+/// [`Error::DocumentOfAnotherKind`](crate::Error::DocumentOfAnotherKind) for a document
+/// of another kind: another iGOT export, or a framework, officers or CASE document (see
+/// [`DocumentKind::of_json`](crate::DocumentKind::of_json); a list is of another kind
+/// only when every entry is, so an export with some bad entries is read, and they are
+/// reported);
+/// profile competencies (igot/15) and a framework's `positions` (igot/11) are no master
+/// list's; [`Error::IgotShape`](crate::Error::IgotShape) when the document is neither
+/// shape. `[]` is an empty master list.
 ///
 /// # Complexity
 /// Linear in the text.
@@ -113,10 +118,10 @@ impl PositionMaster {
 /// ```
 pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Errors> {
     let doc = parse(json)?;
-    refuse_our_documents(
-        DOCUMENT,
+    refuse_other_kinds(
         &doc,
-        "an object holding `positions`, or an array of them",
+        DocumentKind::PositionMaster,
+        "the position master list",
     )?;
     let (entries, base) = match &doc {
         Value::Array(list) => (list.as_slice(), "$"),

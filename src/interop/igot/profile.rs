@@ -4,9 +4,10 @@
 use serde_json::Value;
 
 use super::json::{
-    Report, level, level_by_name, level_name, parse, refuse_our_documents, required_text, shape,
+    Report, level, level_by_name, level_name, parse, refuse_other_kinds, required_text, shape,
 };
 use super::report::{IgotLoad, IgotWhat};
+use crate::DocumentKind;
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
 use crate::model::level::{name_alone, name_then_number};
@@ -82,10 +83,14 @@ const KNOWN: &[&str] = &[
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
-/// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
-/// above, or a framework or officers document of this crate (a root object holding
-/// `format_version`), whose `competencies` are no profile's (igot/10). `[]` is a profile
-/// with no competencies: an empty load.
+/// [`Error::DocumentOfAnotherKind`](crate::Error::DocumentOfAnotherKind) for a document
+/// of another kind: another iGOT export, or a framework, officers or CASE document (see
+/// [`DocumentKind::of_json`](crate::DocumentKind::of_json); a list is of another kind
+/// only when every entry is, so an export with some bad entries is read, and they are
+/// reported);
+/// a framework's `competencies` (igot/10) and the position master list (igot/14) are no
+/// profile's; [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none
+/// of the shapes above. `[]` is a profile with no competencies: an empty load.
 ///
 /// # Complexity
 /// Linear in the text.
@@ -104,7 +109,7 @@ const KNOWN: &[&str] = &[
 /// ```
 pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> {
     let doc = parse(json)?;
-    refuse_our_documents(DOCUMENT, &doc, EXPECTED)?;
+    refuse_other_kinds(&doc, DocumentKind::IgotProfile, "iGOT profile competencies")?;
     let (entries, base) = entries(&doc)?;
     let mut report = Report::default();
     let mut evidence = Vec::new();

@@ -76,6 +76,7 @@ impl Error {
             Error::CsvRow { .. } => "csv_row",
             Error::InvalidOption { .. } => "invalid_option",
             Error::IgotShape { .. } => "igot_shape",
+            Error::DocumentOfAnotherKind { .. } => "document_of_another_kind",
         }
     }
 }

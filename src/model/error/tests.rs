@@ -337,6 +337,10 @@ fn every_variant() -> Vec<Error> {
             file: "f.csv",
             found: "an object",
         },
+        Error::DocumentOfAnotherKind {
+            expected: "a framework document",
+            found: crate::DocumentKind::Officers,
+        },
         Error::CsvLineAboveHeader {
             file: "f.csv",
             line: 2,
@@ -425,6 +429,7 @@ fn index(e: &Error) -> usize {
         Error::LevelNameMismatch { .. } => 65,
         Error::LevelNamedAsNumber { .. } => 66,
         Error::CsvLooksLikeJson { .. } => 67,
+        Error::DocumentOfAnotherKind { .. } => 68,
     }
 }
 

@@ -290,6 +290,34 @@ pub(super) fn quoted_list(ids: &[String]) -> String {
     all.join(", ")
 }
 
+/// `Error::UnknownReference`'s text.
+pub(super) fn unknown_reference_text(
+    from_kind: EntityKind,
+    from: &str,
+    to_kind: EntityKind,
+    to: &str,
+) -> String {
+    format!(
+        "{from_kind} {} refers to unknown {to_kind} {}",
+        quoted(from),
+        quoted(to)
+    )
+}
+
+/// `Error::DuplicateReference`'s text.
+pub(super) fn repeated_reference_text(
+    from_kind: EntityKind,
+    from: &str,
+    to_kind: EntityKind,
+    to: &str,
+) -> String {
+    format!(
+        "{from_kind} {} lists {to_kind} {} more than once",
+        quoted(from),
+        quoted(to)
+    )
+}
+
 pub(super) fn cycle_text(courses: &[CourseId]) -> String {
     closed_cycle(courses.iter().map(CourseId::as_str))
 }

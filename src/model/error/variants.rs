@@ -6,8 +6,10 @@ use super::text::{
     alike, blank_level_name_text, case_id_text, clash_text, cycle_text, date_hint, department_hint,
     did_you_mean, duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
     level_range_text, line_above_header_text, missing_column_text, missing_document_text,
-    named_as_number_text, number, quoted, quoted_list, several_lines_text, written_there,
+    named_as_number_text, number, quoted, quoted_list, repeated_reference_text, several_lines_text,
+    unknown_reference_text, written_there,
 };
+use crate::model::document_kind::DocumentKind;
 use crate::model::json_path::Place;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
 
@@ -117,6 +119,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_row` | a problem of the framework's rules found in a CSV row; `error` holds it |
 /// | `invalid_option` | an option outside the values it accepts |
 /// | `igot_shape` | an iGOT platform document whose top level (or record list) is another JSON type |
+/// | `document_of_another_kind` | a JSON document of another kind than the reader reads (an officers document given as a framework) |
 #[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
 #[serde(remote = "Self", tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -254,11 +257,7 @@ pub enum Error {
         ids: Vec<String>,
     },
     /// An entity refers to an id that does not exist. Add the target or fix the reference.
-    #[error(
-        "{from_kind} {} refers to unknown {to_kind} {}",
-        quoted(from),
-        quoted(to)
-    )]
+    #[error("{}", unknown_reference_text(*from_kind, from, *to_kind, to))]
     UnknownReference {
         /// Kind of the referring entity.
         from_kind: EntityKind,
@@ -271,11 +270,7 @@ pub enum Error {
     },
     /// An entity lists the same target twice (e.g. a role naming an activity twice, or an
     /// activity requiring a competency twice). List each once, at the intended level.
-    #[error(
-        "{from_kind} {} lists {to_kind} {} more than once",
-        quoted(from),
-        quoted(to)
-    )]
+    #[error("{}", repeated_reference_text(*from_kind, from, *to_kind, to))]
     DuplicateReference {
         /// Kind of the listing entity.
         from_kind: EntityKind,
@@ -1097,5 +1092,17 @@ pub enum Error {
         found: &'static str,
         /// What the loader reads there.
         expected: &'static str,
+    },
+    /// A reader was given a JSON document of another kind: an officers document to a
+    /// framework reader, a framework or CASE package to an officers reader, one iGOT
+    /// export to another's loader (see [`DocumentKind::of_json`] for how a kind is told).
+    /// Give the document to the reader the message names, or give this reader the
+    /// document it reads.
+    #[error("expected {expected}, found {found}: it is read by {}", found.readers())]
+    DocumentOfAnotherKind {
+        /// What the reader reads, e.g. `a framework document`.
+        expected: &'static str,
+        /// What the document looks like.
+        found: DocumentKind,
     },
 }
