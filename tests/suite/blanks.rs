@@ -1,8 +1,12 @@
 //! Reduced inputs from trying the crate on files written elsewhere: every problem of an
 //! entry is reported in one round, a level no competency could have beside an unknown id
-//! too (framework/11).
+//! too (framework/11); an id with spaces around it is named from CSV by a quoted field
+//! (csv/27).
 
-use karmayogi::{Cohort, EntityKind, Error, Errors, EvidenceProblem, Framework, LevelPolicy};
+use karmayogi::{
+    Cohort, CohortCsvReader, EntityKind, Error, Errors, EvidenceProblem, Framework, LevelPolicy,
+    OfficersCsv, OfficersCsvOptions, load_officers,
+};
 
 const LEVEL_BESIDE_UNKNOWN_ID: &str =
     include_str!("../data/cases/framework/11-level-beside-unknown-id.json");
@@ -92,5 +96,82 @@ fn a_passbook_level_above_every_scale_is_reported_beside_the_unknown_id() {
             ),
             (1, EvidenceProblem::UnknownCompetency { nearest }),
         ]
+    );
+}
+
+const SPACED_FRAMEWORK: &str =
+    include_str!("../data/cases/csv/27-ids-with-surrounding-spaces-framework.json");
+const SPACED_OFFICERS: &str =
+    include_str!("../data/cases/csv/27-ids-with-surrounding-spaces-officers.csv");
+const SPACED_EVIDENCE: &str =
+    include_str!("../data/cases/csv/27-ids-with-surrounding-spaces-evidence.csv");
+
+// csv/27: positions `p ` and ` q`, competencies `rti ` and ` noting` and course `k `, as
+// the framework's JSON writes them; the CSV files quote them so. Each quoted field names
+// its id, spaces kept, in every CSV reader.
+#[test]
+fn a_quoted_field_names_an_id_with_surrounding_spaces() {
+    let fw = Framework::from_json(SPACED_FRAMEWORK).unwrap();
+    let csv = OfficersCsv::new(SPACED_OFFICERS).evidence(SPACED_EVIDENCE);
+    let options = OfficersCsvOptions::default();
+    let load = load_officers(&fw, &csv, &options).unwrap();
+    let o1 = &load.officers[0];
+    assert_eq!(o1.position.as_str(), "p ");
+    assert_eq!(o1.target_position.as_ref().map(|t| t.as_str()), Some(" q"));
+    let entries: Vec<_> = (o1.passbook.iter())
+        .map(|e| (e.competency.as_str(), e.course.as_ref().map(|k| k.as_str())))
+        .collect();
+    assert_eq!(entries, [("rti ", Some("k ")), (" noting", None)]);
+
+    let level = |cohort: &Cohort, officer: usize, competency: &str| {
+        let profile = cohort.profile(officer).unwrap();
+        profile.level(&fw, competency).unwrap().get()
+    };
+    let from_csv = Cohort::from_csv(&fw, &csv, &options).unwrap().cohort;
+    let mut reader = CohortCsvReader::new(&fw, &options);
+    reader.push_officers(SPACED_OFFICERS.as_bytes());
+    reader.push_evidence(SPACED_EVIDENCE.as_bytes());
+    let pushed = reader.finish().unwrap().cohort;
+    for cohort in [&from_csv, &pushed] {
+        let profile = cohort.profile(0).unwrap();
+        assert_eq!(profile.position(&fw).unwrap().as_str(), "p ");
+        assert_eq!(
+            profile.target_position(&fw).unwrap().map(|t| t.as_str()),
+            Some(" q")
+        );
+        assert_eq!(
+            [
+                level(cohort, 0, "rti "),
+                level(cohort, 0, " noting"),
+                level(cohort, 1, "rti ")
+            ],
+            [2, 1, 3]
+        );
+    }
+}
+
+// Unquoted, the same cells are trimmed, as every field is, and name no id: each is
+// reported, suggesting the id as a quoted field writes it.
+#[test]
+fn an_unquoted_field_is_trimmed_and_names_no_spaced_id() {
+    let fw = Framework::from_json(SPACED_FRAMEWORK).unwrap();
+    let officers = SPACED_OFFICERS.replace('"', "");
+    let evidence = SPACED_EVIDENCE.replace('"', "");
+    let csv = OfficersCsv::new(&officers).evidence(&evidence);
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .map_err(Errors::into_vec)
+        .unwrap_err();
+    // Positions `p` (twice) and `q`; competencies `rti` (twice) and `noting`; course `k`.
+    assert_eq!(errors.len(), 7, "{errors:#?}");
+    assert_eq!(
+        errors[0],
+        Error::CsvUnknownReference {
+            file: "officers.csv",
+            line: 2,
+            column: "position",
+            found: "p".into(),
+            target: "the framework's positions",
+            nearest: Some("p ".into()),
+        }
     );
 }
