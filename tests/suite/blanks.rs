@@ -117,9 +117,19 @@ fn a_quoted_field_names_an_id_with_surrounding_spaces() {
     let load = load_officers(&fw, &csv, &options).unwrap();
     let o1 = &load.officers[0];
     assert_eq!(o1.position.as_str(), "p ");
-    assert_eq!(o1.target_position.as_ref().map(|t| t.as_str()), Some(" q"));
+    assert_eq!(
+        o1.target_position
+            .as_ref()
+            .map(karmayogi::PositionId::as_str),
+        Some(" q")
+    );
     let entries: Vec<_> = (o1.passbook.iter())
-        .map(|e| (e.competency.as_str(), e.course.as_ref().map(|k| k.as_str())))
+        .map(|e| {
+            (
+                e.competency.as_str(),
+                e.course.as_ref().map(karmayogi::CourseId::as_str),
+            )
+        })
         .collect();
     assert_eq!(entries, [("rti ", Some("k ")), (" noting", None)]);
 
@@ -136,7 +146,10 @@ fn a_quoted_field_names_an_id_with_surrounding_spaces() {
         let profile = cohort.profile(0).unwrap();
         assert_eq!(profile.position(&fw).unwrap().as_str(), "p ");
         assert_eq!(
-            profile.target_position(&fw).unwrap().map(|t| t.as_str()),
+            profile
+                .target_position(&fw)
+                .unwrap()
+                .map(karmayogi::PositionId::as_str),
             Some(" q")
         );
         assert_eq!(
