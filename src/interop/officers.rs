@@ -457,6 +457,7 @@ impl Loader<'_, '_> {
         let mut errors = std::mem::take(&mut self.errors);
         let given = (self.options.delimiter, &mut self.files);
         let refused = officer_rows(
+            self.framework,
             text,
             &mut errors,
             &mut self.unread,

@@ -5,8 +5,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::Error;
 use crate::model::whole::Whole;
+use crate::{EntityKind, Error};
 
 /// A proficiency level: 0 (none) to 5 (the highest).
 ///
@@ -81,6 +81,32 @@ impl Level {
         } else {
             Level(value)
         }
+    }
+}
+
+/// Whether no competency could exist at `level`: every competency's range lies within 1
+/// to [`Level::MAX`] (`Framework::new` refuses any other range), so 0 and
+/// anything above 5 are wrong for a requirement, course outcome or group rule naming an
+/// unknown competency too.
+pub(crate) fn beyond_every_scale(level: u8) -> bool {
+    !(1..=Level::MAX.get()).contains(&level)
+}
+
+/// [`Error::InvalidLevel`] for a level [`beyond_every_scale`] at which `owner` names an
+/// unknown `competency`, the range named the widest any competency may have (1 to 5).
+pub(crate) fn beyond_every_scale_error(
+    owner_kind: EntityKind,
+    owner: &str,
+    competency: &str,
+    level: u8,
+) -> Error {
+    Error::InvalidLevel {
+        owner_kind,
+        owner: owner.to_owned(),
+        competency: competency.to_owned(),
+        level,
+        min: 1,
+        max: Level::MAX.get(),
     }
 }
 

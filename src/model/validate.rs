@@ -18,7 +18,7 @@ use self::hierarchy::hierarchy;
 use self::table::table;
 use super::cycles::cycles;
 use super::quote::{has_hidden, is_blank};
-use crate::model::level::whole_text;
+use crate::model::level::{beyond_every_scale, beyond_every_scale_error, whole_text};
 use crate::model::level_name;
 use crate::model::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
@@ -388,6 +388,12 @@ impl LevelCheck<'_> {
                 to_kind: EntityKind::Competency,
                 to: competency.to_owned(),
             });
+            // Wrong whatever the id was meant to be: said now, not once the id is fixed.
+            if let Some(level) = level.filter(|&l| beyond_every_scale(l)) {
+                errors.push(beyond_every_scale_error(
+                    owner_kind, owner, competency, level,
+                ));
+            }
             return;
         };
         let (min, max) = (self.min[c as usize], self.max[c as usize]);

@@ -319,14 +319,28 @@ pub(crate) fn check_evidence(
     let (shown, name_read) = shown_level(fw, competency, e, &mut problems);
     let mut level = shown;
     match competency {
-        None => problems.insert(
-            0,
-            EvidenceProblem::UnknownCompetency {
-                nearest: nearest.get(EntityKind::Competency, e.competency, || {
-                    fw.competencies.items.iter().map(|c| c.id.as_str())
-                }),
-            },
-        ),
+        None => {
+            problems.insert(
+                0,
+                EvidenceProblem::UnknownCompetency {
+                    nearest: nearest.get(EntityKind::Competency, e.competency, || {
+                        fw.competencies.items.iter().map(|c| c.id.as_str())
+                    }),
+                },
+            );
+            // No competency exists above level 5, so this is wrong whatever the id was
+            // meant to be: said now, not once the id is fixed.
+            if shown > crate::Level::MAX.get() {
+                problems.insert(
+                    1,
+                    EvidenceProblem::LevelAboveScale {
+                        level: shown,
+                        min: 1,
+                        max: crate::Level::MAX.get(),
+                    },
+                );
+            }
+        }
         Some(c) => {
             let (min, max) = (fw.competency_min[c as usize], fw.competency_max[c as usize]);
             if shown > max {

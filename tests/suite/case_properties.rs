@@ -152,8 +152,11 @@ fn dictionary(
     let competencies = (fw.competencies().iter())
         .map(|c| {
             let id = c.id.as_str();
+            // Blank text is no text in CASE: a level described by blank text alone is
+            // undescribed, its range kept by the scores.
             let levels = (c.levels.iter())
-                .map(|l| (l.level, l.name.clone(), l.description.clone()))
+                .map(|l| (l.level, l.name.clone(), blank(&l.description)))
+                .filter(|(_, name, description)| name.is_some() || !description.is_empty())
                 .collect();
             let range = format!("{:?}..{:?}", fw.min_level(id), fw.max_level(id));
             let groups = strings(&fw.groups_of(id).expect("a competency"));

@@ -146,27 +146,70 @@ fn a_complete_import_always_round_trips() {
     }
 }
 
+/// Blank text is never exported: a level description of only whitespace or invisible
+/// characters is written as none, as an item's is (case/80), and import reads a blank
+/// one as none; the levels stay, kept by their scores.
 #[test]
-fn level_descriptions_of_blank_text_survive_a_round_trip() {
-    let framework = Framework::from_json(
-        r#"{"format_version": 2, "competencies": [
-          {"id": "c0000000-0000-4000-8000-000000000001", "name": "Counts", "type": "functional",
-           "levels": [{"level": 1, "description": " "},
-                      {"level": 2, "description": ""},
-                      {"level": 3, "name": "Able", "description": "\t"},
-                      {"level": 4, "description": "Counts to a hundred."}]}]}"#,
-    )
+fn level_descriptions_of_blank_text_are_not_exported() {
+    let framework = Framework::from_json(include_str!(
+        "../data/cases/case/80-export-blank-level-descriptions.json"
+    ))
     .expect("valid");
     let document = karmayogi::CaseDocument::new(DOC, "Maths", "Board", "2024-03-01T00:00:00Z");
     let package = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())
         .expect("exports");
+    let levels = &package.rubrics[0].criteria[0].levels;
+    let described: Vec<_> = (levels.iter())
+        .map(|l| (l.score, l.quality.as_deref(), l.description.as_deref()))
+        .collect();
+    assert_eq!(
+        described,
+        [
+            (Some(1.0), None, None),
+            (Some(2.0), None, None),
+            (Some(3.0), Some("Able"), None),
+            (Some(4.0), None, Some("Counts to a hundred.")),
+            (Some(5.0), None, None),
+        ]
+    );
     let import =
         CaseImport::from_json(&package.to_json(), &CaseImportOptions::default()).expect("imports");
     let again = Framework::new(import.spec).expect("valid");
+    let levels: Vec<_> = (again.competencies()[0].levels.iter())
+        .map(|l| (l.level, l.name.as_deref(), l.description.as_str()))
+        .collect();
     assert_eq!(
-        again.to_spec().competencies,
-        framework.to_spec().competencies
+        levels,
+        [(3, Some("Able"), ""), (4, None, "Counts to a hundred.")]
     );
+    let id = "c0000000-0000-4000-8000-000000000001";
+    assert_eq!(
+        (again.min_level(id), again.max_level(id)),
+        (framework.min_level(id), framework.max_level(id))
+    );
+}
+
+/// A rubric level whose description is blank, from another publisher, is read as
+/// undescribed, as its export would write it.
+#[test]
+fn a_blank_rubric_level_description_is_read_as_none() {
+    let framework = Framework::from_json(include_str!(
+        "../data/cases/case/80-export-blank-level-descriptions.json"
+    ))
+    .expect("valid");
+    let document = karmayogi::CaseDocument::new(DOC, "Maths", "Board", "2024-03-01T00:00:00Z");
+    let package = CasePackage::from_framework(&framework, &document, &CaseExportOptions::default())
+        .expect("exports");
+    let mut json: serde_json::Value = serde_json::from_str(&package.to_json()).unwrap();
+    let levels = &mut json["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"];
+    levels[0]["description"] = " ".into();
+    levels[1]["description"] = "\u{a0}\u{200b}".into();
+    let import =
+        CaseImport::from_json(&json.to_string(), &CaseImportOptions::default()).expect("imports");
+    let described: Vec<_> = (import.spec.competencies[0].levels.iter())
+        .map(|l| l.level)
+        .collect();
+    assert_eq!(described, [3, 4]);
 }
 
 /// A document identifier holding a control or invisible character (a zero-width space

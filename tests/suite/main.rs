@@ -14,6 +14,7 @@ mod support;
 mod acbp;
 mod atlas;
 mod blank_text;
+mod blanks;
 mod career;
 mod career_mixed;
 mod case;

@@ -77,9 +77,12 @@ struct Dictionary {
     groups: BTreeMap<String, Group>,
 }
 
-/// Blank text as empty: export omits blank text (case/10), which holds nothing.
+/// Blank text as empty: export omits blank text (case/10, case/80), which holds nothing:
+/// whitespace, and the invisible characters the inputs here hold (zero-width space,
+/// joiners, word joiner, byte-order mark).
 fn text(t: &str) -> String {
-    if t.trim().is_empty() {
+    let invisible = |c: char| matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
+    if t.chars().all(|c| c.is_whitespace() || invisible(c)) {
         String::new()
     } else {
         t.to_owned()
@@ -113,6 +116,8 @@ fn competency(
                 text(&l.description),
             )
         })
+        // A level described by blank text alone is undescribed once exported.
+        .filter(|(_, name, _, description)| name.is_some() || !description.is_empty())
         .collect();
     levels.sort();
     Competency {

@@ -114,12 +114,12 @@ impl Writer<'_> {
                 CaseCriterionLevel {
                     uri: self.uri("CFRubricCriterionLevels", &level_id),
                     identifier: level_id,
-                    // Written as the framework holds it, blank text too, so that import
-                    // gives it back; an empty one only when the level has no name, as it is
-                    // then what keeps the level described.
+                    // Blank text is never written: it shows nothing, so it is no
+                    // description, as import reads it. The level itself is kept by its
+                    // score.
                     description: descriptor
-                        .filter(|d| !d.description.is_empty() || d.name.is_none())
-                        .map(|d| d.description.clone()),
+                        .and_then(|d| non_blank(&d.description))
+                        .map(str::to_owned),
                     quality: descriptor
                         .and_then(|d| d.name.as_deref())
                         .and_then(non_blank)

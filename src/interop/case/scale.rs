@@ -504,9 +504,11 @@ fn scale(
         lowest = lowest.min(mapped);
         highest = highest.max(mapped);
         let name = quality.or_else(|| opt_non_blank(level.quality.as_ref()).map(str::to_owned));
-        let description = described.or_else(|| level.description.clone());
-        // A description is kept as written, blank too (the crate's own export writes a
-        // level described by a blank text so); a level with neither is undescribed.
+        // Text that shows nothing is no description, as for an item's statements; a
+        // level with neither name nor description is undescribed (its score still counts).
+        let description = described
+            .or_else(|| level.description.clone())
+            .filter(|d| !crate::model::quote::is_blank(d));
         if name.is_some() || description.is_some() {
             descriptors.push(LevelDescriptor {
                 level: mapped,

@@ -2,6 +2,7 @@
 //! error naming the file, line and column; the [`Header`] it is read by; and [`Seen`], which
 //! reports repeated keys.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -98,6 +99,9 @@ pub(crate) struct Row<'r> {
     pub(super) spans: &'r [(usize, usize)],
     pub(super) columns: &'r [(&'static str, usize)],
     pub(super) slots: &'r [Option<usize>],
+    /// The quoted fields whose text as written has whitespace at either end that
+    /// trimming took away, each as (field index, text between its quotes), by index.
+    pub(super) written: &'r [(usize, Cow<'r, str>)],
 }
 
 impl<'r> Row<'r> {
@@ -116,6 +120,32 @@ impl<'r> Row<'r> {
             spans,
             columns: &header.columns,
             slots: &header.slots,
+            written: &[],
+        }
+    }
+
+    /// The row with `written`, its quoted fields whose text as written trimming changed
+    /// (see [`Row::id_in`]), sorted by field index.
+    pub(super) fn with_written(self, written: &'r [(usize, Cow<'r, str>)]) -> Self {
+        Row { written, ..self }
+    }
+
+    /// `text`, the trimmed text of the `k`-th column (as [`Row::nth`] numbers them), as an
+    /// id that `known` tells: the column's text as written between its quotes, spaces
+    /// around it kept, when the trimmed text is no id `known` holds and that one is
+    /// (`"p "` names the id `p ` when there is no `p`); else `text`. Fields are read
+    /// trimmed, and a quoted field is how a CSV file writes what is to be kept as it
+    /// stands. O(log quoted fields) beside `known`'s cost.
+    pub(crate) fn id_in(&self, k: usize, text: &'r str, known: impl Fn(&str) -> bool) -> &'r str {
+        if self.written.is_empty() || known(text) {
+            return text;
+        }
+        let Some(at) = self.slots.get(k).copied().flatten() else {
+            return text;
+        };
+        match self.written.binary_search_by_key(&at, |&(i, _)| i) {
+            Ok(i) if known(&self.written[i].1) => &self.written[i].1,
+            _ => text,
         }
     }
 

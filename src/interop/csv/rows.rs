@@ -1,9 +1,59 @@
 //! The records of a [`Table`] after its header, one [`Row`] at a time.
 
+use std::borrow::Cow;
+
 use super::missing::NOT_REPLACED;
 use super::row::significant;
 use super::{Refused, Row, Table};
 use crate::Error;
+
+/// Pushes to `out`, as (field index, its text), each quoted field of `raw`, one
+/// record's text as written with fields separated by `sep`, whose text has whitespace at
+/// either end, which reading trims; the text is what lies between the quotes, a doubled
+/// quote (`""`) read as one. O(length of `raw`), nothing for a record without a quote.
+pub(super) fn as_written<'t>(raw: &'t str, sep: u8, out: &mut Vec<(usize, Cow<'t, str>)>) {
+    if !raw.contains('"') {
+        return;
+    }
+    let bytes = raw.as_bytes();
+    let (mut at, mut field) = (0, 0);
+    while at < bytes.len() {
+        if bytes[at] == b'"' {
+            // Quotes in a well-formed record (others are refused before rows are read)
+            // close the field just before its delimiter or the end of the record.
+            let mut close = at + 1;
+            let mut doubled = false;
+            while close < bytes.len() {
+                if bytes[close] == b'"' {
+                    if bytes.get(close + 1) == Some(&b'"') {
+                        doubled = true;
+                        close += 2;
+                        continue;
+                    }
+                    break;
+                }
+                close += 1;
+            }
+            let text = &raw[at + 1..close.min(raw.len())];
+            if text.len() != text.trim().len() {
+                let text = if doubled {
+                    Cow::Owned(text.replace("\"\"", "\""))
+                } else {
+                    Cow::Borrowed(text)
+                };
+                out.push((field, text));
+            }
+            at = close + 1;
+        }
+        match bytes[at.min(bytes.len())..].iter().position(|&b| b == sep) {
+            Some(next) => {
+                at += next + 1;
+                field += 1;
+            }
+            None => break,
+        }
+    }
+}
 
 /// The bounds of a field's text: of `0123` in Excel's `="0123"` (a cell kept as text,
 /// so that leading zeros survive), else of the field.
@@ -48,6 +98,7 @@ impl Table<'_> {
     ) -> Vec<Refused> {
         let mut record = csv::StringRecord::new();
         let mut spans = Vec::new();
+        let mut written = Vec::new();
         let mut refused = Vec::new();
         // The first column asked for, the file's key.
         let key = self.header.columns.first().map(|&(_, at)| at);
@@ -98,7 +149,11 @@ impl Table<'_> {
                             .filter_map(|i| record.range(i))
                             .map(|r| formula_text(record.as_slice(), r.start, r.end)),
                     );
-                    let row = Row::new(self.file, line, record.as_slice(), &spans, &self.header);
+                    written.clear();
+                    let (start, end) = self.last;
+                    as_written(&self.text[start..end], self.sep, &mut written);
+                    let row = Row::new(self.file, line, record.as_slice(), &spans, &self.header)
+                        .with_written(&written);
                     if self.lossy
                         && let Some((column, at)) = row.replaced()
                     {

@@ -208,3 +208,20 @@ fn optional_columns_are_found_when_present() {
     });
     assert!(errors.is_empty());
 }
+
+#[test]
+fn quoted_fields_are_kept_as_written_when_trimming_changes_them() {
+    let mut out = Vec::new();
+    super::rows::as_written(
+        "o1,\"p \",x,\" \"\"a\"\" \",\"b\",\" q\"\r\n",
+        b',',
+        &mut out,
+    );
+    let got: Vec<_> = out.iter().map(|(i, t)| (*i, t.as_ref())).collect();
+    assert_eq!(got, [(1, "p "), (3, " \"a\" "), (5, " q")]);
+    out.clear();
+    // A delimiter inside the quotes is the field's; an unquoted field is never pushed.
+    super::rows::as_written(" a ;\"x; \";c", b';', &mut out);
+    let got: Vec<_> = out.iter().map(|(i, t)| (*i, t.as_ref())).collect();
+    assert_eq!(got, [(1, "x; ")]);
+}

@@ -98,6 +98,7 @@ pub(crate) const EVIDENCE_COLUMNS: [&[&str]; 2] = [
 /// error or their number of fields, by id (see [`refused_ids`]); `None` when the header
 /// lacks a required column.
 pub(crate) fn officer_rows(
+    framework: &Framework,
     text: &str,
     errors: &mut Vec<Error>,
     unread: &mut Vec<ColumnNotRead>,
@@ -110,7 +111,7 @@ pub(crate) fn officer_rows(
     unread.extend(table.take_unread());
     files.push(CsvFileRead::new(OFFICERS, table.header()));
     Some(table.rows(errors, |row, errors| {
-        let officer = officer_row(row, errors);
+        let officer = officer_row(framework, row, errors);
         each(row, officer, errors);
     }))
 }
@@ -178,12 +179,18 @@ pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<String, usize> {
 /// reported as naming an officer missing from the file; a row whose id has a problem is
 /// given with the id empty and `id_read` false, so that its position and target are
 /// checked too ([`unknown_positions`]), and is not kept.
-pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> OfficerRow<'r> {
+pub(crate) fn officer_row<'r>(
+    framework: &Framework,
+    row: &Row<'r>,
+    errors: &mut Vec<Error>,
+) -> OfficerRow<'r> {
     replaced(row, errors);
     // The columns by their place in `OFFICER_COLUMNS`.
     let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
     let department = row.id_text("department", row.nth(1).unwrap_or(""), errors);
     let position = row.non_empty_text("position", row.nth(2).unwrap_or(""), errors);
+    let position_id = |k, p| row.id_in(k, p, |p| framework.positions.get(p).is_some());
+    let position = position.map(|p| position_id(2, p));
     let position = position.filter(|&p| !marks_missing(row, "position", p, errors));
     let mut missing = 0;
     let id = id.filter(|&id| {
@@ -198,7 +205,7 @@ pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> Officer
             .filter(|&d| !marks_missing(row, "department", d, errors))
             .unwrap_or(""),
         position: position.unwrap_or(""),
-        target: present(row.nth(4), 1, &mut missing),
+        target: present(row.nth(4), 1, &mut missing).map(|t| position_id(4, t)),
         missing,
     }
 }
@@ -280,6 +287,8 @@ pub(crate) fn evidence_row<'r>(
         !marks_missing(row, "officer", o, errors) && !written_as_number(row, "officer", o, errors)
     });
     let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
+    let competency =
+        competency.map(|c| row.id_in(1, c, |c| framework.competencies.get(c).is_some()));
     // A competency of the framework is read as such, whatever its id.
     let competency = competency.filter(|&c| {
         framework.competencies.get(c).is_some() || !marks_missing(row, "competency", c, errors)
@@ -355,7 +364,8 @@ pub(crate) fn evidence_row<'r>(
             source: source.unwrap_or(EvidenceSource::SelfDeclared),
             date,
             verified: verified.unwrap_or(true),
-            course: present(row.nth(6), 2, &mut missing),
+            course: present(row.nth(6), 2, &mut missing)
+                .map(|k| row.id_in(6, k, |k| framework.courses.get(k).is_some())),
         },
         missing,
     })

@@ -24,7 +24,9 @@ pub enum EvidenceProblem {
         nearest: Option<String>,
     },
     /// The level is above the competency's highest level (evidence may name 0, none, or
-    /// a level from its lowest to its highest).
+    /// a level from its lowest to its highest). Also given after
+    /// [`EvidenceProblem::UnknownCompetency`] for a level above 5, which no competency
+    /// has, with `min` 1 and `max` 5.
     LevelAboveScale {
         /// The level given.
         level: u8,

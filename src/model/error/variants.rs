@@ -283,7 +283,9 @@ pub enum Error {
     },
     /// A level outside what the competency defines: requirements and course outcomes need
     /// 1 to the competency's highest level. (Evidence levels are
-    /// [`Error::InvalidEvidence`].)
+    /// [`Error::InvalidEvidence`].) A level outside 1 to 5, which no competency has, is
+    /// also reported beside the [`Error::UnknownReference`] of an unknown competency, with
+    /// `min` 1 and `max` 5, so that both are fixed in one round.
     #[error(
         "{owner_kind} {} names competency {} at level {level}: expected {min} to {max}",
         quoted(owner),

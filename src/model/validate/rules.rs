@@ -16,6 +16,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::adjacency::Adjacency;
 use super::table::Table;
 use crate::model::cycles::cycles;
+use crate::model::level::{beyond_every_scale, beyond_every_scale_error};
 use crate::model::level_name;
 use crate::model::order;
 use crate::model::spec::{CompetencySpec, GroupSpec};
@@ -69,6 +70,14 @@ pub(super) fn compile(cx: &Context<'_>, errors: &mut Vec<Error>) -> Rules {
                 to_kind: EntityKind::Competency,
                 to: rule.competency.to_string(),
             });
+            if beyond_every_scale(rule.level) {
+                errors.push(beyond_every_scale_error(
+                    EntityKind::Group,
+                    group.id.as_str(),
+                    rule.competency.as_str(),
+                    rule.level,
+                ));
+            }
             continue;
         };
         let (min, max) = (cx.min[c as usize], cx.max[c as usize]);
