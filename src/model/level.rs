@@ -209,7 +209,7 @@ const BETWEEN: [char; 10] = [
 
 /// The longest cell [`numbered_name`] splits: level names are short, and splitting tries
 /// every place in the text.
-const NUMBERED_NAME_MAX: usize = 120;
+pub(crate) const NUMBERED_NAME_MAX: usize = 120;
 
 /// A level written as its number and its name together, as HR systems export a level
 /// picked from a list: the number first (`3 - Advanced`, `Level 3: Advanced`,
@@ -223,6 +223,21 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
     if t.len() > NUMBERED_NAME_MAX {
         return None;
     }
+    split_numbered(t)
+}
+
+/// As [`numbered_name`], of any length: a name of any length beside a number that stands
+/// within `NUMBERED_NAME_MAX` bytes of the start (or the end), as the writers write a
+/// long level name (`3 - ` and the name). The same split as [`numbered_name`]'s on text
+/// it splits; for longer text, which that refuses, only the cuts that leave the number
+/// within `NUMBERED_NAME_MAX` bytes are tried. O(`NUMBERED_NAME_MAX` × length).
+pub(crate) fn numbered_name_any_length(text: &str) -> Option<(u8, &str)> {
+    split_numbered(text.trim())
+}
+
+/// [`numbered_name`]'s split of trimmed text `t`, trying the cuts that leave the number
+/// within `NUMBERED_NAME_MAX` bytes of the start (number first) or the end (number last).
+fn split_numbered(t: &str) -> Option<(u8, &str)> {
     let apart = |c: char| c.is_whitespace() || BETWEEN.contains(&c);
     // A level counted out of a scale (`3 of 5`, `3 out of 5`) has no name, and which
     // scale its number is counted on is not the competency's to say.
@@ -239,13 +254,14 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
     let cuts = || t.char_indices().filter(|&(_, c)| apart(c)).map(|(i, _)| i);
     // The number first, as long as it reads (`3.0 Advanced` is 3, not 3 and `0 Advanced`).
     let mut first = None;
-    for i in cuts() {
+    for i in cuts().take_while(|&i| i <= NUMBERED_NAME_MAX) {
         // Only what stands between the two is cut: a name may end in `)`, unless the
         // name is in brackets (`3 (Advanced)`, `Level 3 [Advanced]`).
-        let (number, name) = (t[..i].trim_end_matches(apart), bracketed(&t[i..]));
-        if let Some(n) = whole_level(number)
-            && named(name)
-        {
+        let Some(n) = whole_level(t[..i].trim_end_matches(apart)) else {
+            continue;
+        };
+        let name = bracketed(&t[i..]);
+        if named(name) {
             first = Some((n, name));
         }
     }
@@ -253,7 +269,8 @@ pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
         return first;
     }
     // The number last, as long as it reads.
-    cuts().find_map(|i| {
+    let last = t.len().saturating_sub(NUMBERED_NAME_MAX);
+    cuts().skip_while(|&i| i < last).find_map(|i| {
         let (name, number) = (t[..i].trim_end_matches(apart), t[i..].trim_matches(apart));
         whole_level(number)
             .filter(|_| named(name))
@@ -280,6 +297,13 @@ pub(crate) fn name_alone(text: &str) -> bool {
 /// the competency has a level of that name, and the number with the name before it
 /// ([`numbered_name`]) where it has none; which, only the competency can say. O(length).
 pub(crate) fn name_then_number(text: &str) -> bool {
+    text.trim().len() <= NUMBERED_NAME_MAX && name_then_number_any_length(text)
+}
+
+/// As [`name_then_number`], of any length, as [`numbered_name_any_length`] splits it: how
+/// a framework's `level` text is read, so that a long name followed by a number is read
+/// as a short one is. O(`NUMBERED_NAME_MAX` × length).
+pub(crate) fn name_then_number_any_length(text: &str) -> bool {
     let t = text.trim();
     let Some((name, number)) = t.rsplit_once(char::is_whitespace) else {
         return false;
@@ -287,7 +311,7 @@ pub(crate) fn name_then_number(text: &str) -> bool {
     !number.is_empty()
         && number.bytes().all(|b| b.is_ascii_digit())
         && name.trim_end().ends_with(char::is_alphanumeric)
-        && numbered_name(t).is_some()
+        && numbered_name_any_length(t).is_some()
 }
 
 /// Whether `t` is a number counted out of a scale's size, `N of M` or `N out of M` (any

@@ -9,7 +9,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
 
 use crate::model::level::{
-    Written, name_alone, name_then_number, number_like, numbered_name, whole_text,
+    Written, name_alone, name_then_number_any_length, number_like, numbered_name_any_length,
+    whole_text,
 };
 use crate::model::missing::{NotMissing, is_missing};
 use crate::model::roman::roman;
@@ -42,10 +43,12 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
 /// that reads as something else, `"3 (Foundation 2)"`: a name followed by a number
 /// (`Foundation 2`, `Level 3`) after a number and a dash is a name followed by a number
 /// as a whole, which a requirement's reader keeps whole and a descriptor's splits at the
-/// last number, while in brackets it is the name beside the first. Neither reads back when
-/// the name holds no letter, or the number is above every scale's 5; the first form is
-/// then written, and the writers' `try_to_json` reports it. O(length of the name²) over
-/// at most `NUMBERED_NAME_MAX` bytes, as [`Named`] reads.
+/// last number, while in brackets it is the name beside the first. A name of any length
+/// reads back (`numbered_name_any_length`). Neither reads back when the name holds no
+/// letter, starts or ends with what may stand between a number and a name (`(Advanced)`,
+/// `- Advanced`), or the number is above every scale's 5; the first form is then
+/// written, and the writers' `try_to_json` reports it. O(`NUMBERED_NAME_MAX` × length of
+/// the name), as [`Named`] reads.
 pub(crate) fn numbered_text(level: u8, named: &str, keep: bool) -> String {
     let reads_back = |text: &str| {
         let d = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text);
@@ -120,11 +123,15 @@ impl Named {
         // A name then a number (`Foundation 2`) may be a competency's own name of a
         // level: kept whole, as the CSV reader reads it, for the competency to say.
         // So may a Roman numeral (`III`, `Level III`): a competency's name, else its value.
-        let kept = name_then_number(t) || roman(t).is_some();
-        if (self.alone && name_alone(t)) || (self.keep && kept) {
+        let kept = name_then_number_any_length(t) || roman(t).is_some();
+        // A long name beside a number is that number and name, as a short one is.
+        let alone = self.alone && name_alone(t) && numbered_name_any_length(t).is_none();
+        if alone || (self.keep && kept) {
             return Some(Ok((u64::from(BY_NAME), t)));
         }
-        let (n, name) = numbered_name(t)?;
+        // Of any length: the writers write a long name beside its number so
+        // (`numbered_text`), and text too long for `numbered_name` is refused otherwise.
+        let (n, name) = numbered_name_any_length(t)?;
         Some(
             self.whole
                 .visit_u64(u64::from(n))
@@ -215,5 +222,42 @@ struct NamedLevel(u8, Option<String>);
 impl<'de> serde::Deserialize<'de> for NamedLevel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         required_level(d).map(|(n, name)| NamedLevel(n, name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::level::{
+        NUMBERED_NAME_MAX, name_then_number, name_then_number_any_length, numbered_name,
+        numbered_name_any_length,
+    };
+
+    #[test]
+    fn long_names_split_as_short_ones_where_the_number_is_near_an_end() {
+        let long = "Drafts notes, letters and orders on any case of the section, reviews those \
+                    of others and answers for them to the Joint Secretary";
+        assert!(long.len() > NUMBERED_NAME_MAX);
+        let first = format!("3 - {long}");
+        assert_eq!(numbered_name(&first), None);
+        assert_eq!(numbered_name_any_length(&first), Some((3, long)));
+        let last = format!("{long} (Level 4)");
+        assert_eq!(numbered_name_any_length(&last), Some((4, long)));
+        let kept = format!("{long}: Band 2");
+        assert!(!name_then_number(&kept) && name_then_number_any_length(&kept));
+        // The same split as `numbered_name`'s on the text it splits.
+        for short in [
+            "3 - Advanced",
+            "Advanced (3)",
+            "3 (Foundation 2)",
+            "L3 Works alone",
+        ] {
+            assert_eq!(
+                numbered_name_any_length(short),
+                numbered_name(short),
+                "{short}"
+            );
+        }
+        // A number further than `NUMBERED_NAME_MAX` bytes from both ends is no level's.
+        assert_eq!(numbered_name_any_length(&format!("{long} 3 {long}")), None);
     }
 }

@@ -176,9 +176,9 @@ impl crate::FrameworkSpec {
     /// reads back as held. A spec a reader gave, or
     /// [`Framework::to_spec`](crate::Framework::to_spec) gives, is written, unless a level
     /// is named beside its number by a name no text carries so: one with no letter
-    /// (level 2 named `7`: `"2 - 7"` is no level), in brackets (`(Advanced)`, which the
-    /// readers read without them), or of more than 116 bytes (the readers split a
-    /// number from a name in at most 120).
+    /// (level 2 named `7`: `"2 - 7"` is no level), or one starting with what may stand
+    /// between a number and its name (`(Advanced)`, `- Advanced`, which the readers read
+    /// past). A name of any length is written (`"3 - "` and the name).
     ///
     /// # Errors
     /// Every problem [`Framework::from_json`](crate::Framework::from_json) finds in the

@@ -15,9 +15,9 @@
 //! that name the entity (by its id, as written) and the path of the field.
 
 use karmayogi::{
-    CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Error, Evidence, EvidenceSource,
-    Framework, FrameworkSpec, GroupRule, GroupSpec, LevelDescriptor, Mode, OfficerSpec,
-    OfficersSpec, RequirementSpec, RoleSpec,
+    Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Error, Evidence,
+    EvidenceSource, Framework, FrameworkSpec, GroupRule, GroupSpec, Level, LevelDescriptor,
+    LevelPolicy, Mode, OfficerSpec, OfficersSpec, RequirementSpec, RoleSpec,
 };
 use proptest::prelude::*;
 
@@ -60,7 +60,7 @@ fn id() -> impl Strategy<Value = String> {
 /// Level names: none, a level's own, padded, holding a number, marking a missing value,
 /// blank, a number alone, a lone combining mark.
 fn level_name() -> impl Strategy<Value = Option<String>> {
-    const NAMES: [&str; 21] = [
+    const NAMES: [&str; 26] = [
         "Advanced",
         " Advanced ",
         "Foundation 2",
@@ -80,9 +80,18 @@ fn level_name() -> impl Strategy<Value = Option<String>> {
         "Band 1",
         "(Advanced)",
         "Works alone",
-        // 100 bytes, then 150: a level's number and name are read apart in at most 120.
+        // 100 bytes, then over 120: the readers look for a level's number in the first
+        // (or last) 120 bytes, and read a name of any length beside it.
         "Drafts notes, letters and orders on any case of the section and reviews the notes of others in turn",
         "Drafts notes, letters and orders on any case of the section, reviews those of others and answers for them to the Joint Secretary in the weekly meeting",
+        // Long and ending in a number, as a short `Foundation 2` does.
+        "Drafts notes, letters and orders on any case of the section, reviews those of others and answers for them in the weekly meeting of Band 2",
+        // Long and holding numbers, one where a level's would stand to a short reader.
+        "Level 3 - drafts notes, letters and orders on any case of the section, reviews those of others and answers for them to the Joint Secretary",
+        "Answers 2 RTI appeals a week - drafts notes, letters and orders on any case of the section and reviews those of others (4 to 5 a day)",
+        // Long and in brackets, or starting with what stands between number and name.
+        "(Drafts notes, letters and orders on any case of the section, reviews those of others and answers for them to the Joint Secretary)",
+        "- Drafts notes, letters and orders on any case of the section, reviews those of others and answers for them to the Joint Secretary",
     ];
     proptest::option::of(proptest::sample::select(&NAMES[..]).prop_map(str::to_owned))
 }
@@ -572,14 +581,15 @@ fn valid_framework() -> impl Strategy<Value = Framework> {
 
 /// Whether a level's name cannot be written beside its number so that it reads back:
 /// one with no letter (`7`: `"2 - 7"` is no level), one in brackets (`(Advanced)`: the
-/// readers read a name in brackets without them), and one of more than 116 bytes (the
-/// readers split a number from a name in at most 120, and the number and what stands
-/// between take 4).
-fn unwritable(name: &str) -> bool {
+/// readers read a name in brackets without them), and one starting with what may stand
+/// between a number and a name (`- Drafts`: the readers read past it). A long name is
+/// written (the readers split a number from a name of any length).
+fn unwritable_name(name: &str) -> bool {
     let t = name.trim();
     let bracketed =
         (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
-    !t.contains(char::is_alphabetic) || bracketed || t.len() > 116
+    let between = t.starts_with(['-', '\u{2013}', '\u{2014}', ':', '|', '.', '(', '[']);
+    !t.contains(char::is_alphabetic) || bracketed || between
 }
 
 proptest! {
@@ -587,28 +597,35 @@ proptest! {
 
     /// A framework that builds is written by `to_spec().try_to_json()`, and the text
     /// builds the same framework; unless a level is named beside its number by a name no
-    /// text reads back beside a number ([`unwritable`]): then each such level, and only
+    /// text reads back beside a number ([`unwritable_name`]): then each such level, and only
     /// those, is refused by its path.
     #[test]
     fn a_built_framework_reads_back(framework in valid_framework()) {
         let spec = framework.to_spec();
-        let letterless = |pair: (Option<u8>, Option<&str>)| {
-            pair.0 != Some(BY_NAME) && pair.1.is_some_and(unwritable)
-        };
-        let mut unwritable: Vec<String> = Vec::new();
-        for (i, r) in spec.roles.iter().enumerate() {
-            for (j, x) in r.requires.iter().enumerate() {
-                if letterless(req(x)) {
-                    unwritable.push(format!("roles[{i}].requires[{j}].level"));
+        let numbered = |pair: (Option<u8>, Option<&str>)| pair.0 != Some(BY_NAME);
+        let (mut refused, mut unwritable): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        let places = spec.roles.iter().enumerate().flat_map(|(i, r)| {
+            r.requires.iter().enumerate().map(move |(j, x)| {
+                (format!("roles[{i}].requires[{j}].level"), req(x))
+            })
+        });
+        let outcomes = spec.courses.iter().enumerate().flat_map(|(i, c)| {
+            c.provides.iter().enumerate().map(move |(j, x)| {
+                (format!("courses[{i}].provides[{j}].level"), outcome(x))
+            })
+        });
+        for (path, pair) in places.chain(outcomes) {
+            if numbered(pair) && pair.1.is_some_and(unwritable_name) {
+                if pair.1.is_some_and(|n| !n.contains(char::is_alphabetic)) {
+                    refused.push(path.clone());
                 }
+                unwritable.push(path);
             }
         }
-        for (i, c) in spec.courses.iter().enumerate() {
-            for (j, x) in c.provides.iter().enumerate() {
-                if letterless(outcome(x)) {
-                    unwritable.push(format!("courses[{i}].provides[{j}].level"));
-                }
-            }
+        // A name with no letter beside a number is refused by the reader, and while the
+        // text does not read, the names that read back as others are not looked for.
+        if !refused.is_empty() {
+            unwritable = refused;
         }
         match spec.try_to_json() {
             Ok(text) => {
@@ -666,6 +683,65 @@ fn level_names_holding_numbers_are_written_back_as_read() {
     );
     let text = officers.try_to_json().unwrap();
     assert_eq!(OfficersSpec::from_json(&text).unwrap(), officers);
+}
+
+const LONG_NAMES: &str =
+    include_str!("../data/cases/framework/14-long-level-names-written-back-framework.json");
+const LONG_NAMES_OFFICERS: &str =
+    include_str!("../data/cases/officers/21-long-level-names-written-back-officers.json");
+
+/// Level names longer than 120 bytes (a level described in a sentence, as the level names
+/// of some frameworks are) beside their numbers: `"3 - Drafts notes, …"` read as 3 and the
+/// name, a long name ending in a number (`…: Band 2`) given alone read by the competency's
+/// names as a short one is; and each written back so that it reads back the same. The
+/// readers refused such text, so a framework they had built could not be written back.
+#[test]
+fn long_level_names_are_read_and_written_back() {
+    let spec = FrameworkSpec::from_json(LONG_NAMES).unwrap();
+    let names: Vec<String> = spec.competencies[0]
+        .levels
+        .iter()
+        .filter_map(|d| d.name.clone())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    assert!(names[1].len() > 120 && names[2].len() > 120, "{names:?}");
+    let pair = |r: &RequirementSpec| (r.level, r.level_name.clone());
+    let outcome = &spec.courses[0].provides[0];
+    assert_eq!(
+        (outcome.level, outcome.level_name.as_deref()),
+        (Some(3), Some(names[2]))
+    );
+    assert_eq!(
+        pair(&spec.roles[0].requires[0]),
+        (2, Some(names[1].to_owned()))
+    );
+    assert_eq!(
+        pair(&spec.roles[1].requires[0]),
+        (BY_NAME, Some(names[1].to_owned()))
+    );
+    let text = spec.try_to_json().unwrap();
+    assert_eq!(FrameworkSpec::from_json(&text).unwrap(), spec);
+    let framework = Framework::new(spec).unwrap();
+    assert_eq!(framework.roles()[1].requires[0].level, 2);
+    let written = framework.to_spec().try_to_json().unwrap();
+    let back = Framework::from_json(&written).unwrap();
+    assert_eq!(back.to_spec(), framework.to_spec());
+
+    let officers = OfficersSpec::from_json(LONG_NAMES_OFFICERS).unwrap();
+    let entries: Vec<(u8, Option<&str>)> = officers.officers[0]
+        .passbook
+        .iter()
+        .map(|e| (e.level, e.level_name.as_deref()))
+        .collect();
+    assert_eq!(entries, [(2, Some(names[1])), (3, Some(names[2]))]);
+    let text = officers.try_to_json().unwrap();
+    assert_eq!(OfficersSpec::from_json(&text).unwrap(), officers);
+    let cohort = Cohort::from_json(&framework, LONG_NAMES_OFFICERS, &LevelPolicy::default());
+    let profile = cohort.unwrap().profile(0).unwrap();
+    assert_eq!(
+        profile.level(&framework, "noting").unwrap(),
+        Level::new(3).unwrap()
+    );
 }
 
 /// Hours JSON cannot hold, a version the crate does not read, a name kept beside no
