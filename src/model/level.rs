@@ -600,50 +600,7 @@ mod label_tests {
 }
 
 #[cfg(test)]
-mod numbered_tests {
-    use super::numbered_name;
-
-    #[test]
-    fn a_level_written_with_its_name_gives_both() {
-        for (text, level, name) in [
-            ("3 - Advanced", 3, "Advanced"),
-            (" Level 3: Advanced ", 3, "Advanced"),
-            ("L3 Advanced", 3, "Advanced"),
-            ("3.0 Advanced", 3, "Advanced"),
-            ("lvl-2 \u{2013} Proficient", 2, "Proficient"),
-            ("Advanced (3)", 3, "Advanced"),
-            ("Advanced - Level 3", 3, "Advanced"),
-            ("Lead [L4]", 4, "Lead"),
-            ("5. Ustad", 5, "Ustad"),
-            ("0 - None", 0, "None"),
-            ("3 - Works with guidance", 3, "Works with guidance"),
-            ("5 - Expert (SFIA 6)", 5, "Expert (SFIA 6)"),
-            ("3 (Advanced)", 3, "Advanced"),
-            ("Level 3 [Advanced] ", 3, "Advanced"),
-            ("3 - Advanced (Senior)", 3, "Advanced (Senior)"),
-            ("L2 (Works (mostly) alone)", 2, "Works (mostly) alone"),
-        ] {
-            assert_eq!(numbered_name(text), Some((level, name)), "{text}");
-        }
-        for text in [
-            "Advanced",
-            "3",
-            "Level 3",
-            "Level  3",
-            "Levels 3",
-            "6 - Master",
-            "3 - 4",
-            "Level III - Advanced",
-            "3 -",
-            "- Advanced",
-            "",
-        ] {
-            assert_eq!(numbered_name(text), None, "{text}");
-        }
-        let long = format!("3 - {}", "a".repeat(200));
-        assert_eq!(numbered_name(&long), None);
-    }
-}
+mod numbered_tests;
 
 #[cfg(test)]
 mod number_tests {
