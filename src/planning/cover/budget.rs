@@ -402,7 +402,7 @@ fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch, fi
             // Refill greedily, or first take one of the best few candidates that now fit.
             let removed = state.mark();
             let added = marginals(inst, state);
-            requiring.iter_mut().for_each(|r| *r = false);
+            requiring.fill(false);
             State::walk_down(inst, &[out], |d| requiring[d as usize] = true);
             let mut firsts: Vec<(f64, f64, u32)> = useful(inst)
                 .filter(|&c| c != out && !state.chosen[c as usize])
