@@ -4,7 +4,9 @@
 //! where VARIANT is one of `seats` (default: 10 officers, 5 seats per course), `cap` (and a
 //! cap of 500 hours), `budget` (and a budget of 3,000 person-hours), `exact` (and
 //! `Solver::Exact` with its default nodes), `recommend` (the first officer's least-hours
-//! plan alone, default solver), `greedy` (the same with `Solver::Greedy`), `all`; and SHAPE
+//! plan alone, default solver), `greedy` (the same with `Solver::Greedy`), `within` (the
+//! first officer's plan within a budget of N hours, default solver), `greedy-within` (the
+//! same with `Solver::Greedy`), `all`; and SHAPE
 //! one of `own` (default: every course closes a gap of its own), `same` (every course
 //! closes the same gap `c` at level 5, and the post also requires `c2`, which no course
 //! builds) or `top` (as `same`, but course `i` of `n` brings `c` to level `1 + 5i/n`: only
@@ -59,12 +61,18 @@ fn chain(n: usize, shape: &str) -> Framework {
     one_post(&required, courses)
 }
 
-/// Plans the first officer alone (`recommend`, `greedy` or both for `all`) and prints each
-/// plan; `false` when the reader stopped early (`| head`).
+/// Plans the first officer alone (`recommend`, `greedy`, `within`, `greedy-within` or all
+/// four for `all`) and prints each plan; `false` when the reader stopped early (`| head`).
 fn recommend_first(fw: &Framework, spec: &OfficerSpec, n: usize, which: &str, shape: &str) -> bool {
+    #[allow(clippy::cast_precision_loss)] // n is far below 2^52
+    let within = RecommendOptions::default()
+        .budget(n as f64)
+        .expect("a budget");
     for (name, options) in [
         ("recommend", RecommendOptions::default()),
         ("greedy", RecommendOptions::default().solver(Solver::Greedy)),
+        ("within", within.clone()),
+        ("greedy-within", within.clone().solver(Solver::Greedy)),
     ] {
         if which != "all" && which != name {
             continue;
@@ -89,7 +97,7 @@ fn recommend_first(fw: &Framework, spec: &OfficerSpec, n: usize, which: &str, sh
 
 fn main() -> ExitCode {
     const USAGE: &str = "usage: bench_department_chain N \
-        [seats|cap|budget|exact|recommend|greedy|all] [own|same|top]";
+        [seats|cap|budget|exact|recommend|greedy|within|greedy-within|all] [own|same|top]";
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().is_some_and(|a| a == "-h" || a == "--help") {
         println!("{USAGE}");
@@ -114,11 +122,14 @@ fn main() -> ExitCode {
         "exact",
         "recommend",
         "greedy",
+        "within",
+        "greedy-within",
         "all",
     ];
     if !variants.contains(&which) {
         eprintln!(
-            "error: expected one of seats, cap, budget, exact, recommend, greedy, all after N; \
+            "error: expected one of seats, cap, budget, exact, recommend, greedy, within, \
+             greedy-within, all after N; \
              {USAGE}"
         );
         return ExitCode::FAILURE;

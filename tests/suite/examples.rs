@@ -195,7 +195,7 @@ const BAD_ARGUMENTS: &[(&str, &[&str], &str)] = &[
     (
         "bench_department_chain",
         &["10", "everything"],
-        "error: expected one of seats, cap, budget, exact, recommend, greedy, all after N;",
+        "error: expected one of seats, cap, budget, exact, recommend, greedy, within, greedy-within, all after N;",
     ),
     (
         "bench_department_chain",

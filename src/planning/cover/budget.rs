@@ -7,6 +7,7 @@
 
 use super::budget_lp::budget_lp_bound;
 use super::budget_round::rounded;
+use super::chain_marginals::marginals;
 use super::cuts::with_owned_rows;
 use super::density::{tightest, upper_bound};
 use super::greedy::{Scratch, fill, preferred};
@@ -180,9 +181,10 @@ fn greedy_budget_priced(inst: &Instance, budget: f64) -> (Solution, Option<Price
     // (b) and partial enumeration: each of the most valuable affordable closures as a
     // first pick, filled greedily; the best plan of all is kept.
     let empty = State::new(inst);
+    let firsts = marginals(inst, &empty);
     let mut seeds: Vec<(f64, f64, u32)> = useful(inst)
         .filter_map(|c| {
-            let m = empty.marginal(inst, c);
+            let m = firsts[c as usize];
             (m.hours <= budget + EPS).then_some((m.value, m.cost, c))
         })
         .collect();
@@ -375,6 +377,8 @@ fn useful(inst: &Instance) -> impl Iterator<Item = u32> + '_ {
 fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch, fills: &mut usize) {
     let rounds = 2 * inst.len().max(1);
     let mut ancestors = Vec::new();
+    // The candidates requiring the one taken out, whose closure holds it.
+    let mut requiring = vec![false; inst.len()];
     let mut attempts = 0;
     for _ in 0..rounds {
         let mut improved = false;
@@ -397,14 +401,17 @@ fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch, fi
             remove_redundant(inst, state, &ancestors, true);
             // Refill greedily, or first take one of the best few candidates that now fit.
             let removed = state.mark();
+            let added = marginals(inst, state);
+            requiring.fill(false);
+            State::walk_down(inst, &[out], |d| requiring[d as usize] = true);
             let mut firsts: Vec<(f64, f64, u32)> = useful(inst)
                 .filter(|&c| c != out && !state.chosen[c as usize])
                 .filter_map(|c| {
-                    let m = state.marginal(inst, c);
+                    let m = added[c as usize];
                     (m.value > 0.0
                         && state.hours + m.hours <= budget + EPS
-                        && !state.requires(inst, c, out))
-                    .then_some((m.value, m.cost, c))
+                        && !requiring[c as usize])
+                        .then_some((m.value, m.cost, c))
                 })
                 .collect();
             order::sort_by(&mut firsts, preferred);

@@ -66,6 +66,7 @@ mod blocks;
 mod budget;
 mod budget_lp;
 mod budget_round;
+mod chain_marginals;
 mod cuts;
 #[cfg(test)]
 mod cuts_tests;

@@ -139,3 +139,37 @@ fn a_chain_of_closers_of_one_element_walks_one_closure() {
         assert!(walked <= 2, "exact: {exact}: {walked} candidates walked");
     }
 }
+
+/// The chains' marginals are the walks': on random instances with chains of prerequisites
+/// (units of cost, so sums in another order are the same), from nothing chosen and from a
+/// few candidates chosen, every candidate's marginal from `chain_marginals::marginals` is
+/// `State::marginal`'s, and some came from a chain.
+#[test]
+fn chain_marginals_are_the_walks() {
+    use super::chain_marginals::marginals;
+    for seed in 0..200 {
+        let n = 6 + (seed % 40) as u32;
+        let m = 2 + (seed % 7) as u32;
+        for inst in [
+            random(seed, n, m, &[1.0, 2.0, 3.0]),
+            laden(seed, n, m, 2 + (seed % 3) as u32),
+        ] {
+            let mut state = State::new(&inst);
+            let mut buffer = Vec::new();
+            for chosen in [None, Some(seed as u32 % n), Some((seed as u32 * 7 + 3) % n)] {
+                if let Some(c) = chosen {
+                    state.choose(&inst, c, &mut buffer);
+                }
+                let all = marginals(&inst, &state);
+                for c in 0..inst.len() as u32 {
+                    let (a, b) = (all[c as usize], state.marginal(&inst, c));
+                    assert_eq!(
+                        (a.count, a.value, a.cost, a.hours, a.walked),
+                        (b.count, b.value, b.cost, b.hours, b.walked),
+                        "seed {seed}, candidate {c}"
+                    );
+                }
+            }
+        }
+    }
+}

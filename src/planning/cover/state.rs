@@ -261,11 +261,6 @@ impl State {
         });
     }
 
-    /// Whether `c`'s closure (with `c`) holds `target`.
-    pub(crate) fn requires(&self, inst: &Instance, c: u32, target: u32) -> bool {
-        self.walk_up(inst, c, false, |d| d == target)
-    }
-
     /// What choosing `c` now would add.
     pub(crate) fn marginal(&self, inst: &Instance, c: u32) -> Marginal {
         self.marginal_if(inst, c, |_| true).unwrap_or_default()

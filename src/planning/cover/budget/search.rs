@@ -3,6 +3,7 @@
 //! prerequisite rows, by that relaxation at the root's multipliers ([`super::priced`]),
 //! which also fixes candidates at the root.
 
+use super::super::chain_marginals::marginals;
 use super::super::density::{tightest, upper_bound};
 use super::super::greedy::preferred;
 use super::super::instance::{EPS, Instance, Solution};
@@ -54,10 +55,10 @@ impl<'a> BudgetSearch<'a> {
         greedy: &Solution,
         priced: Option<Priced>,
     ) -> BudgetSearch<'a> {
-        let empty = State::new(inst);
+        let firsts = marginals(inst, &State::new(inst));
         let mut order: Vec<(f64, f64, u32)> = useful(inst)
             .map(|c| {
-                let m = empty.marginal(inst, c);
+                let m = firsts[c as usize];
                 (m.value, m.cost, c)
             })
             .collect();

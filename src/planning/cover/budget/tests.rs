@@ -185,3 +185,36 @@ fn the_exchanges_on_a_wide_diamond_stop_within_their_work() {
         }
     }
 }
+
+/// A chain of 2,000 one-hour candidates, each requiring the one before and every one
+/// closing the only element worth something, within a budget that holds them all: both
+/// budgeted solvers take the first alone, and value the closers' first picks, the
+/// exchanges' refills and the search's order from the chains (a few walks of each
+/// candidate), not by walking every closer's closure (n(n + 1)/2 = 2 million candidates
+/// for each of them).
+#[test]
+fn a_chain_of_closers_of_one_element_walks_one_closure_within_a_budget() {
+    use crate::planning::cover::state::WALKED;
+    let n = 2_000u32;
+    let mut inst = Instance::with_capacity(vec![1.0, 1.0], n as usize, n as usize);
+    for i in 0..n {
+        let pre = if i > 0 { vec![i - 1] } else { vec![] };
+        inst.push(1.0, 1.0, &[0], &pre);
+    }
+    inst.finish();
+    for exact in [false, true] {
+        WALKED.with(|w| w.set(0));
+        let plan = if exact {
+            exact_budget(&inst, f64::from(n), 10_000)
+        } else {
+            greedy_budget(&inst, f64::from(n))
+        };
+        assert_eq!(plan.chosen, vec![0], "exact: {exact}");
+        assert!(plan.bound >= 1.0, "exact: {exact}: {plan:?}");
+        let walked = WALKED.with(Cell::get);
+        assert!(
+            walked <= 20 * u64::from(n),
+            "exact: {exact}: {walked} candidates walked"
+        );
+    }
+}
