@@ -113,10 +113,12 @@ impl Framework {
     /// left without finding a cheaper one. So a plan whose root leaves it unproven costs
     /// O(m + z + q) times a constant set by the node limit and those step limits (a post
     /// of 2,000 requirements and 4,000 two-gap courses: about 20 G instructions, ×2.1 per
-    /// doubling). Under a budget ([`Objective::Budget`]) the greedy and its
-    /// exchanges value every closer by a walk of its closure, O(m·w): quadratic on a chain
-    /// whose courses close the same gaps. A walk also reads the prerequisite pairs of the
-    /// courses it meets, and each pick values again the closers requiring it, so on dense
+    /// doubling). Under a budget ([`Objective::Budget`]) the greedy's first picks, its
+    /// exchanges and the search's order value every closer at once: a closer whose pending
+    /// prerequisites form a chain from its prerequisite's value, in one O(m + z + q)
+    /// depth-first pass (a chain of 100,000 courses closing the same gap is near-linear),
+    /// any other by a walk of its closure, O(w). A walk also reads the prerequisite pairs
+    /// of the courses it meets, and each pick values again the closers requiring it, so on dense
     /// prerequisites the budgeted greedy grows about as q²: n courses each requiring every
     /// earlier one (q = n²/2) took 35 ms at n = 200, 0.43 s at 400 and 6.3 s at 800 (see
     /// BENCHMARKS.md, "Extreme shapes"). Memory is O(m + z + q) plus the plan.
