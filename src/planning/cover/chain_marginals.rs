@@ -42,24 +42,6 @@ pub(crate) fn marginals(inst: &Instance, state: &State) -> Vec<Marginal> {
             _ => off,
         };
     }
-    // Dependants of each chained candidate along the chains, grouped by prerequisite.
-    let mut start = vec![0u32; n + 1];
-    for &p in &above {
-        if p < off {
-            start[p as usize + 1] += 1;
-        }
-    }
-    for i in 0..n {
-        start[i + 1] += start[i];
-    }
-    let mut fill = start.clone();
-    let mut below = vec![0u32; start[n] as usize];
-    for (j, &p) in above.iter().enumerate() {
-        if p < off {
-            below[fill[p as usize] as usize] = j as u32;
-            fill[p as usize] += 1;
-        }
-    }
     let mut out = vec![Marginal::default(); n];
     // Times each element is closed along the chain from the top to the candidate visited.
     let mut on_path = vec![0u32; inst.values.len()];
@@ -96,8 +78,12 @@ pub(crate) fn marginals(inst: &Instance, state: &State) -> Vec<Marginal> {
             }
             out[d as usize] = m;
             stack.push((d, false));
-            let kids = &below[start[d as usize] as usize..start[d as usize + 1] as usize];
-            stack.extend(kids.iter().rev().map(|&k| (k, true)));
+            // Its dependants along the chains: those whose one unchosen prerequisite it is.
+            let kids = inst
+                .dependants(d)
+                .iter()
+                .filter(|&&k| above[k as usize] == d);
+            stack.extend(kids.rev().map(|&k| (k, true)));
         }
     }
     out
