@@ -216,6 +216,32 @@ fn on_a_chain(inst: &Instance, stepper: &Stepper, c: u32) -> bool {
     }
 }
 
+/// `Stepper::adding_value` marks exactly the candidates whose gain is positive (values
+/// here are never negative), on forests, shared chains and laden instances, with some
+/// candidates chosen.
+#[test]
+fn adding_value_is_a_positive_gain() {
+    for seed in 0..200 {
+        let n = 5 + (seed as u32 % 60);
+        for inst in [
+            forest(seed, n, &[1.0, 0.5], &[1.0, 0.0]),
+            shared_chains(seed, n, 3, &[1.0], &[1.0, 0.0]),
+            laden(seed, n, n / 2 + 1, 3),
+        ] {
+            let mut next = generator(seed + 1);
+            let mut stepper = Stepper::new(&inst);
+            for _ in 0..next(inst.len() as u32 / 3 + 1) {
+                stepper.take(&inst, next(inst.len() as u32), &mut Vec::new());
+            }
+            let adding = stepper.adding_value(&inst);
+            for c in 0..inst.len() as u32 {
+                let gain = stepper.gain(&inst, c, &mut Vec::new());
+                assert_eq!(adding[c as usize], gain > 0.0, "seed {seed}, {c}: {gain}");
+            }
+        }
+    }
+}
+
 /// On a chain of 2,000 candidates each closing the same element, the pass knows every
 /// step: the first course alone closes it, every other course with the chain above it.
 /// Before, a closer of an element with another closer was left to a walk: n²/2 candidates
@@ -244,6 +270,7 @@ fn every_step_of_a_chain_closing_one_element_is_known() {
         };
         assert_eq!(known[c as usize], expected, "{c}");
     }
+    assert!(stepper.adding_value(&inst).iter().all(|&a| !a));
 }
 
 #[test]
