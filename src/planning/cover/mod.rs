@@ -131,6 +131,8 @@ pub(crate) use solve::{
     bounded_cover, bounded_cover_remembering, bounded_cover_within, exact_cover,
     exact_cover_remembering, exact_cover_within,
 };
+#[cfg(test)]
+pub(crate) use state::WALKED;
 pub(crate) use state::{Mark, value_of_chosen};
 pub(crate) use stepper::{Known, Scan, StepChoice, Stepper, deep, sums_exact, whole};
 

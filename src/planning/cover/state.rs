@@ -69,7 +69,7 @@ thread_local! {
 #[cfg(test)]
 thread_local! {
     /// Candidates walked by [`State::marginal_if`] on this thread, for tests that count work.
-    pub(super) static WALKED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    pub(crate) static WALKED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Runs `f` with this thread's walk buffers, fitted to `inst`; a walk started inside

@@ -78,6 +78,23 @@ impl Stepper {
             .any(|&e| inst.values.get(e as usize).is_some_and(|&v| v > 0.0) && !self.closes(e))
     }
 
+    /// Per candidate, whether it would close with its unchosen closure an element of
+    /// positive value not yet closed: whether itself or an unchosen prerequisite,
+    /// transitively, [`opens`](Stepper::opens) one. With no negative value, that is
+    /// whether its gain is positive; a candidate marked `false` has no positive gain
+    /// whatever the values. Found prerequisites first in O(n + q + z) for n candidates, q
+    /// prerequisite links and z covered elements, rather than by a walk of each closure.
+    pub(crate) fn adding_value(&self, inst: &Instance) -> Vec<bool> {
+        let mut adding = vec![false; inst.len()];
+        for &c in inst.topo() {
+            let cu = c as usize;
+            adding[cu] = !self.state.chosen[cu]
+                && (self.opens(inst, c)
+                    || inst.prerequisites(c).iter().any(|&d| adding[d as usize]));
+        }
+        adding
+    }
+
     /// Whether every candidate `c` would add passes `allowed`.
     pub(crate) fn all_pending(
         &self,
@@ -155,16 +172,23 @@ impl Stepper {
     /// O(n + q + z) for n candidates, q prerequisite links and z covered elements instead
     /// of a walk of each unchosen closure (O(n²) on a chain of n): whether something it
     /// would add fails `allowed` ([`Known::Blocked`], as [`Stepper::blocked`]), else its
-    /// marginal value and hours when they follow from its one unchosen prerequisite's
-    /// ([`Known::Step`]), else nothing ([`Known::Walk`], chosen candidates included).
+    /// marginal value and hours when its unchosen closure is a chain ([`Known::Step`]),
+    /// else nothing ([`Known::Walk`], chosen candidates included).
     ///
     /// A candidate with no unchosen prerequisite adds itself alone; one with exactly one
-    /// adds itself and that prerequisite's unchosen closure, disjoint from it, and closes
-    /// newly what it closes itself plus what that closure closes, when no element of value
-    /// it closes has another closer (which could lie in that closure). The sums are those
-    /// of a walk, bit for bit, only when every sum of hours and of values is exact
-    /// (`exact`, as [`sums_exact`] finds it); otherwise nothing but blocks is known.
-    /// Checked against walks in `stepper_tests`.
+    /// adds itself and that prerequisite's unchosen closure, disjoint from it. Where every
+    /// candidate of that closure has at most one unchosen prerequisite, the closures form a
+    /// forest of chains, and one depth-first pass down it (as
+    /// [`chain_marginals::marginals`](super::chain_marginals::marginals) makes for
+    /// `recommend`) counts how many times each element is closed along the chain from its
+    /// top to the candidate visited: the candidate newly closes what it closes itself that
+    /// nothing chosen and nothing above it on its chain closes, so its step is its
+    /// prerequisite's plus that, whatever other closers the elements have (on a chain of n
+    /// courses each closing the same gap, every step known in O(n), where walks take
+    /// n(n + 1)/2 candidates). The sums are those of a walk, bit for bit, only when every
+    /// sum of hours and of values is exact (`exact`, as [`sums_exact`] finds it); otherwise
+    /// nothing but blocks is known. Checked against walks and a union of sets in
+    /// `stepper_tests`.
     pub(crate) fn known(
         &self,
         inst: &Instance,
@@ -177,6 +201,9 @@ impl Stepper {
         );
         let chosen = &self.state.chosen;
         let mut known = vec![Known::Walk; inst.len()];
+        // The one unchosen prerequisite of a candidate whose unchosen closure is a chain
+        // (`TOP` for the top of a chain), or `OFF`: blocked, chosen, or no chain.
+        let mut above = vec![OFF; if exact { inst.len() } else { 0 }];
         for &c in inst.topo() {
             let cu = c as usize;
             if chosen[cu] {
@@ -191,37 +218,78 @@ impl Stepper {
                 continue;
             }
             let mut unchosen = pre.iter().filter(|&&d| !chosen[d as usize]);
-            let (first, more) = (unchosen.next(), unchosen.next().is_some());
-            let (gain, hours) = match first {
-                _ if more => continue,
-                None => (0.0, 0.0),
-                Some(&d) => match known[d as usize] {
-                    Known::Step(gain, hours) => (gain, hours),
-                    _ => continue,
-                },
+            above[cu] = match (unchosen.next(), unchosen.next()) {
+                (None, _) => TOP,
+                (Some(&d), None) if above[d as usize] != OFF => d,
+                _ => OFF,
             };
-            let mut own = 0.0;
-            let mut alone = true;
-            let mut last = None;
-            for &e in inst.covers(c) {
-                let v = inst.values[e as usize];
-                if self.state.cover_count[e as usize] > 0 || v == 0.0 {
-                    continue;
-                }
-                // A walk counts an element once: a repeat within the (sorted) row, or
-                // (with a prerequisite) one another closer may close too, is walked.
-                if last == Some(e) || (first.is_some() && inst.closers(e).len() != 1) {
-                    alone = false;
-                    break;
-                }
-                last = Some(e);
-                own += v;
-            }
-            if alone {
-                known[cu] = Known::Step(own + gain, inst.hours(c) + hours);
-            }
+        }
+        if exact {
+            self.chain_steps(inst, &above, &mut known);
         }
         known
+    }
+
+    /// The depth-first pass of [`Stepper::known`] down the forest of chains `above`
+    /// describes, setting each chained candidate's [`Known::Step`]: the elements each
+    /// visited candidate closes are counted on the way down and uncounted on the way back,
+    /// so an element counts for the first candidate of the path closing it. O(n + q + z).
+    ///
+    /// A candidate requiring nothing whose row repeats an element not yet closed is left
+    /// to its walk, which reads its row alone and counts the element once per repeat
+    /// (`State::marginal_alone`); the candidates below it are valued as a walk of theirs
+    /// counts, each element once.
+    fn chain_steps(&self, inst: &Instance, above: &[u32], known: &mut [Known]) {
+        // Times each element is closed along the chain from its top to the candidate visited.
+        let mut on_path = vec![0u32; inst.values.len()];
+        let mut stack: Vec<(u32, bool)> = Vec::new();
+        let mut repeating = Vec::new();
+        for top in (0..inst.len() as u32).filter(|&c| above[c as usize] == TOP) {
+            stack.push((top, true));
+            while let Some((d, entering)) = stack.pop() {
+                let covers = inst.covers(d);
+                if !entering {
+                    for &e in covers {
+                        on_path[e as usize] -= 1;
+                    }
+                    continue;
+                }
+                let (mut gain, mut hours) = match above[d as usize] {
+                    TOP => (0.0, 0.0),
+                    // Visited before it, top down; were it not, this candidate and those
+                    // below it would be left to walks.
+                    p => match known[p as usize] {
+                        Known::Step(gain, hours) => (gain, hours),
+                        _ => continue,
+                    },
+                };
+                hours += inst.hours(d);
+                for &e in covers {
+                    if self.state.cover_count[e as usize] == 0 && on_path[e as usize] == 0 {
+                        gain += inst.values[e as usize];
+                    }
+                    on_path[e as usize] += 1;
+                }
+                known[d as usize] = Known::Step(gain, hours);
+                if inst.prerequisites(d).is_empty()
+                    && covers
+                        .windows(2)
+                        .any(|w| w[0] == w[1] && self.state.cover_count[w[0] as usize] == 0)
+                {
+                    repeating.push(d);
+                }
+                stack.push((d, false));
+                // Its dependants along the chains: those whose one unchosen prerequisite it is.
+                let kids = inst
+                    .dependants(d)
+                    .iter()
+                    .filter(|&&k| above[k as usize] == d);
+                stack.extend(kids.rev().map(|&k| (k, true)));
+            }
+        }
+        for d in repeating {
+            known[d as usize] = Known::Walk;
+        }
     }
 
     /// [`Stepper::step_if`] for unchosen candidate `c` whose every added candidate passes,
@@ -401,6 +469,12 @@ const BLOCKED_FROM: usize = 1_024;
 /// How many times the candidates and links the closures of an instance may sum to before
 /// a scan's walks cost more than the pass of [`Stepper::known`] ([`pass_pays`]).
 const DEEP: u64 = 8;
+
+/// In [`Stepper::known`]'s forest of chains, the mark of a candidate at the top of a chain.
+const TOP: u32 = u32::MAX;
+
+/// In [`Stepper::known`]'s forest of chains, the mark of a candidate on no chain.
+const OFF: u32 = u32::MAX - 1;
 
 /// What [`Stepper::known`] finds of a candidate's step without walking its closure.
 #[derive(Clone, Copy, Debug, PartialEq)]

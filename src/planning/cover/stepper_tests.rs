@@ -125,6 +125,154 @@ fn known_steps_are_the_walks_steps() {
     );
 }
 
+/// `n` candidates closing a few shared elements (a pool of `pool`), up to three each and
+/// repeats within a row allowed, each requiring the one before (one time in ten nothing,
+/// one in ten two earlier ones): chains of courses closing the same gaps, with joins.
+fn shared_chains(seed: u64, n: u32, pool: u32, hours: &[f64], values: &[f64]) -> Instance {
+    let mut next = generator(seed);
+    let element_values: Vec<f64> = (0..pool)
+        .map(|e| values[e as usize % values.len()])
+        .collect();
+    let mut inst = Instance::with_capacity(element_values, n as usize, n as usize);
+    for i in 0..n {
+        let mut covers: Vec<u32> = (0..=next(3)).map(|_| next(pool)).collect();
+        covers.sort_unstable();
+        let mut pre: Vec<u32> = match (i, next(10)) {
+            (0, _) | (_, 0) => Vec::new(),
+            (_, 1) => vec![next(i), next(i)],
+            _ => vec![i - 1],
+        };
+        pre.sort_unstable();
+        pre.dedup();
+        let h = hours[next(hours.len() as u32) as usize];
+        inst.push(h, h, &covers, &pre);
+    }
+    inst.finish();
+    inst
+}
+
+/// On chains whose candidates close the same few elements, every step the pass knows is
+/// a walk's and the union of sets' (`check`), and it knows every step whose unchosen
+/// closure is a chain: a candidate is left to a walk only when it or a candidate of that
+/// closure has two unchosen prerequisites, or when it requires nothing and its row repeats
+/// an element still open (its walk, a read of its row, counts each repeat).
+#[test]
+fn steps_of_chains_closing_the_same_elements_are_known() {
+    let mut known = 0;
+    for seed in 0..300 {
+        let n = 5 + (seed as u32 % 80);
+        for (k, inst) in [
+            shared_chains(
+                seed,
+                n,
+                1 + seed as u32 % 4,
+                &[1.0, 2.0, 0.5],
+                &[1.0, 2.0, 0.0],
+            ),
+            shared_chains(seed + 7, n, 3, &[1.0], &[1.0]),
+        ]
+        .iter()
+        .enumerate()
+        {
+            known += check(inst, seed * 2 + k as u64);
+            let mut next = generator(seed);
+            let mut stepper = Stepper::new(inst);
+            for _ in 0..next(inst.len() as u32 / 4 + 1) {
+                stepper.take(inst, next(inst.len() as u32), &mut Vec::new());
+            }
+            let steps = stepper.known(inst, true, |_| true);
+            for c in 0..inst.len() as u32 {
+                let repeats = inst.prerequisites(c).is_empty()
+                    && inst
+                        .covers(c)
+                        .windows(2)
+                        .any(|w| w[0] == w[1] && !stepper.closes(w[0]));
+                let chained = on_a_chain(inst, &stepper, c) && !repeats;
+                let is_step = matches!(steps[c as usize], Known::Step(..));
+                assert_eq!(is_step, chained, "seed {seed}, candidate {c}");
+            }
+        }
+    }
+    assert!(known > 5_000, "the pass knows the chains' steps ({known})");
+}
+
+/// Whether unchosen `c`'s unchosen closure is a chain: each of its candidates has at most
+/// one unchosen prerequisite.
+fn on_a_chain(inst: &Instance, stepper: &Stepper, c: u32) -> bool {
+    let mut d = c;
+    loop {
+        if stepper.is_chosen(d) {
+            return d != c;
+        }
+        let mut unchosen = inst
+            .prerequisites(d)
+            .iter()
+            .filter(|&&p| !stepper.is_chosen(p));
+        match (unchosen.next(), unchosen.next()) {
+            (None, _) => return true,
+            (Some(&p), None) => d = p,
+            _ => return false,
+        }
+    }
+}
+
+/// `Stepper::adding_value` marks exactly the candidates whose gain is positive (values
+/// here are never negative), on forests, shared chains and laden instances, with some
+/// candidates chosen.
+#[test]
+fn adding_value_is_a_positive_gain() {
+    for seed in 0..200 {
+        let n = 5 + (seed as u32 % 60);
+        for inst in [
+            forest(seed, n, &[1.0, 0.5], &[1.0, 0.0]),
+            shared_chains(seed, n, 3, &[1.0], &[1.0, 0.0]),
+            laden(seed, n, n / 2 + 1, 3),
+        ] {
+            let mut next = generator(seed + 1);
+            let mut stepper = Stepper::new(&inst);
+            for _ in 0..next(inst.len() as u32 / 3 + 1) {
+                stepper.take(&inst, next(inst.len() as u32), &mut Vec::new());
+            }
+            let adding = stepper.adding_value(&inst);
+            for c in 0..inst.len() as u32 {
+                let gain = stepper.gain(&inst, c, &mut Vec::new());
+                assert_eq!(adding[c as usize], gain > 0.0, "seed {seed}, {c}: {gain}");
+            }
+        }
+    }
+}
+
+/// On a chain of 2,000 candidates each closing the same element, the pass knows every
+/// step: the first course alone closes it, every other course with the chain above it.
+/// Before, a closer of an element with another closer was left to a walk: n²/2 candidates
+/// walked by a scan of the chain.
+#[test]
+fn every_step_of_a_chain_closing_one_element_is_known() {
+    let n = 2_000u32;
+    let mut inst = Instance::with_capacity(vec![3.0, 1.0], n as usize, n as usize);
+    for i in 0..n {
+        let pre = if i > 0 { vec![i - 1] } else { vec![] };
+        inst.push(1.0, 1.0, &[0], &pre);
+    }
+    inst.finish();
+    let mut stepper = Stepper::new(&inst);
+    let known = stepper.known(&inst, true, |_| true);
+    for c in 0..n {
+        assert_eq!(known[c as usize], Known::Step(3.0, f64::from(c + 1)), "{c}");
+    }
+    stepper.take(&inst, 0, &mut Vec::new());
+    let known = stepper.known(&inst, true, |c| c != 1_000);
+    for c in 0..n {
+        let expected = match c {
+            0 => Known::Walk,
+            1..1_000 => Known::Step(0.0, f64::from(c)),
+            _ => Known::Blocked,
+        };
+        assert_eq!(known[c as usize], expected, "{c}");
+    }
+    assert!(stepper.adding_value(&inst).iter().all(|&a| !a));
+}
+
 #[test]
 fn inexact_sums_are_walked() {
     for seed in 0..50 {
