@@ -5,6 +5,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::model::level_label::after_label;
 use crate::model::whole::Whole;
 use crate::{EntityKind, Error};
 
@@ -132,17 +133,12 @@ impl From<Level> for u8 {
 }
 
 /// The number of a level written as a label, as proficiency scales and HR systems name
-/// their levels: `L`, `Lvl` or `Level` in any ASCII case, then an optional space, `-`, `_`
-/// or `.`, then up to nine digits (`"L3"`, `"Level 3"`, `"lvl-3"`); spaces around are
-/// ignored. `None` for anything else (`"Level"`, `"L 3.5"`, `"Levels 3"`). O(length).
+/// their levels: `L`, `Lvl` or `Level` in any ASCII case, then a run of whitespace, one
+/// `-`, `_` or `.`, or nothing (`model::level_label::after_label`), then up to nine
+/// digits (`"L3"`, `"Level 3"`, `"level  3"`, `"lvl-3"`); spaces around are ignored.
+/// `None` for anything else (`"Level"`, `"L 3.5"`, `"Levels 3"`). O(length).
 pub(crate) fn label_number(text: &str) -> Option<u32> {
-    let t = text.trim();
-    let prefix = ["level", "lvl", "l"].into_iter().find(|p| {
-        t.get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p))
-    })?;
-    let rest = &t[prefix.len()..];
-    let digits = rest.strip_prefix([' ', '-', '_', '.']).unwrap_or(rest);
+    let digits = after_label(text.trim(), false)?;
     if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -579,6 +575,8 @@ mod label_tests {
             (" level-2 ", 2),
             ("LVL_5", 5),
             ("l.0", 0),
+            ("level  4", 4),
+            ("LEVEL\t2", 2),
         ] {
             assert_eq!(label_number(text), Some(n), "{text}");
         }
@@ -587,7 +585,6 @@ mod label_tests {
             "Level",
             "L 3.5",
             "Lx3",
-            "Level  3",
             "3L",
             "Levels 3",
             "L-3-4",
