@@ -6,6 +6,7 @@ use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::level_label::after_label;
+use crate::model::roman::roman;
 use crate::model::whole::Whole;
 use crate::{EntityKind, Error};
 
@@ -177,6 +178,22 @@ pub(crate) fn whole_text(text: &str) -> Option<u64> {
         return unsigned_text(unsigned).filter(|&n| n == 0);
     }
     unsigned_text(text)
+}
+
+/// A level's number as every reader of a level's number field reads it: [`whole_text`]'s
+/// forms (`3`, `3.0`, `3,0`, `03`, `L3`, `Level 3`), or a Roman numeral I to X alone or
+/// as a level label (`III`, `Level III`, `L-III`, as Indian government scales write
+/// levels; `model::roman`), spaces around ignored; the number of any size, as
+/// [`whole_text`] gives it, for the field's own range to be checked with its message.
+/// Read so by a competency's `min_level` and `max_level`, a level descriptor's `level`,
+/// and the iGOT loaders' level fields (`selectedLevelLevel`, the profile's and FRAC's
+/// levels). Where a competency's own level names are read first (a passbook's, a
+/// requirement's, a course outcome's or a group rule's level, the CSV readers' level
+/// cells), a Roman numeral is a name of the competency's when it names a level so, and
+/// this number only where it names none (`model::level_name::named_level`). O(length).
+pub(crate) fn level_number(text: &str) -> Option<u64> {
+    let t = text.trim();
+    whole_text(t).or_else(|| roman(t).map(u64::from))
 }
 
 /// [`whole_text`]'s number without a sign or a label. O(length).
@@ -376,7 +393,10 @@ pub(crate) fn number_like(text: &str) -> bool {
 
 /// A `level` as officers' and frameworks' JSON write it: a whole number from 0 to the
 /// field's `max` ([`Whole`]), or a string holding one as HR exports write a level (`"3"`,
-/// `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`: the platform's profiles hold levels as strings).
+/// `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`, `"III"`, `"Level III"`: [`level_number`]; the
+/// platform's profiles hold levels as strings). A passbook entry's, a requirement's, a
+/// course outcome's and a group rule's level keeps a Roman numeral as a name first
+/// (`model::level_text::Named`), read where the competency's own names are known.
 /// Which levels a competency has is not known here (a passbook is read before it is checked
 /// against a framework, and a framework's fields before its competencies are), so a
 /// number beyond 5 is read and refused where it is checked, with the competency's own
@@ -436,7 +456,7 @@ impl Visitor<'_> for Written {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
         let text = v.trim();
-        if let Some(n) = whole_text(text) {
+        if let Some(n) = level_number(text) {
             return self
                 .0
                 .visit_u64(n)
