@@ -226,9 +226,12 @@ pub(crate) const NUMBERED_NAME_MAX: usize = 120;
 
 /// A level written as its number and its name together, as HR systems export a level
 /// picked from a list: the number first (`3 - Advanced`, `Level 3: Advanced`,
-/// `L3 Advanced`, `3 (Advanced)`: a name in brackets is the name without them) or last (`Advanced (3)`, `Advanced - Level 3`), the number as
-/// [`whole_level`] reads it, the two parts apart by whitespace and the characters of
-/// `BETWEEN`. Gives the number and the name, trimmed; `None` when the text is not so
+/// `L3 Advanced`, `3 (Advanced)`: a name in brackets is the name without them, and the
+/// name after the number is kept exactly as `bracketed` reads it, so `3 ((Senior))` is
+/// the name `(Senior)` and `3 (- Works alone)` the name `- Works alone`) or last
+/// (`Advanced (3)`, `Advanced - Level 3`), the number as [`whole_level`] reads it, the
+/// two parts apart by whitespace and the characters of `BETWEEN`. Gives the number and
+/// the name, trimmed; `None` when the text is not so
 /// made, or longer than `NUMBERED_NAME_MAX` bytes. Whether the name is the level's is the
 /// caller's to check. O(length²) over at most `NUMBERED_NAME_MAX` bytes.
 pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
@@ -265,9 +268,20 @@ fn split_numbered(t: &str) -> Option<(u8, &str)> {
                 .any(|w| s.eq_ignore_ascii_case(w))
     };
     let cuts = || t.char_indices().filter(|&(_, c)| apart(c)).map(|(i, _)| i);
+    // Where each run of what stands between starts: the number first is cut there only,
+    // so that the name is read from the whole run (`3 ((Senior))`, the bracket opened
+    // right after the number, is `(Senior)`).
+    let runs = || {
+        let mut before = None;
+        t.char_indices().filter_map(move |(i, c)| {
+            let starts = apart(c) && !before.is_some_and(apart);
+            before = Some(c);
+            starts.then_some(i)
+        })
+    };
     // The number first, as long as it reads (`3.0 Advanced` is 3, not 3 and `0 Advanced`).
     let mut first = None;
-    for i in cuts().take_while(|&i| i <= NUMBERED_NAME_MAX) {
+    for i in runs().take_while(|&i| i <= NUMBERED_NAME_MAX) {
         // Only what stands between the two is cut: a name may end in `)`, unless the
         // name is in brackets (`3 (Advanced)`, `Level 3 [Advanced]`).
         let Some(n) = whole_level(t[..i].trim_end_matches(apart)) else {
@@ -348,23 +362,30 @@ fn out_of(t: &str) -> bool {
     }
 }
 
-/// The name after a level's number, `after` holding what stands between the two and the
-/// name: without what stands between, and without the closing bracket of an opening one
-/// that stood there, the brackets inside it balanced (`(Advanced)` is `Advanced`, `(Works
-/// (mostly) alone)` is `Works (mostly) alone`; `- Advanced (Senior)` keeps its `)`).
+/// The name after a level's number, `after` holding what stands between the two (a run
+/// of whitespace and the characters of `BETWEEN`) and the name: the text after that run,
+/// exactly (`- Advanced (Senior)` is `Advanced (Senior)`); or, when the run holds an
+/// opening bracket and the text ends with its closing one, what stands between the first
+/// opening bracket of the run and that closing bracket, trimmed of whitespace, exactly
+/// (`(Advanced)` is `Advanced`, `(Works (mostly) alone)` is `Works (mostly) alone`,
+/// `((Senior))` is `(Senior)`, `(- Works alone)` is `- Works alone`). So any name with a
+/// letter is read back from `N - name` when it starts with none of what may stand between,
+/// and from `N (name)` otherwise (`level_text::numbered_text`).
 fn bracketed(after: &str) -> &str {
     let apart = |c: char| c.is_whitespace() || BETWEEN.contains(&c);
     let name = after.trim_start_matches(apart);
     let between = &after[..after.len() - name.len()];
-    for (open, close) in [('(', ')'), ('[', ']')] {
-        if between.contains(open)
-            && let Some(inner) = name.trim_end().strip_suffix(close)
-            && inner.matches(open).count() == inner.matches(close).count()
-        {
-            return inner.trim_end();
-        }
-    }
-    name
+    let Some(open) = between.find(['(', '[']) else {
+        return name;
+    };
+    let close = if between[open..].starts_with('(') {
+        ')'
+    } else {
+        ']'
+    };
+    after[open + 1..]
+        .strip_suffix(close)
+        .map_or(name, str::trim)
 }
 
 /// Whether `text` reads as a number in Rust's float syntax (`2e0`, `-1.5E3`, `NaN`,
