@@ -5,6 +5,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::model::level_label::after_label;
+use crate::model::roman::roman;
 use crate::model::whole::Whole;
 use crate::{EntityKind, Error};
 
@@ -132,17 +134,12 @@ impl From<Level> for u8 {
 }
 
 /// The number of a level written as a label, as proficiency scales and HR systems name
-/// their levels: `L`, `Lvl` or `Level` in any ASCII case, then an optional space, `-`, `_`
-/// or `.`, then up to nine digits (`"L3"`, `"Level 3"`, `"lvl-3"`); spaces around are
-/// ignored. `None` for anything else (`"Level"`, `"L 3.5"`, `"Levels 3"`). O(length).
+/// their levels: `L`, `Lvl` or `Level` in any ASCII case, then a run of whitespace, one
+/// `-`, `_` or `.`, or nothing (`model::level_label::after_label`), then up to nine
+/// digits (`"L3"`, `"Level 3"`, `"level  3"`, `"lvl-3"`); spaces around are ignored.
+/// `None` for anything else (`"Level"`, `"L 3.5"`, `"Levels 3"`). O(length).
 pub(crate) fn label_number(text: &str) -> Option<u32> {
-    let t = text.trim();
-    let prefix = ["level", "lvl", "l"].into_iter().find(|p| {
-        t.get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p))
-    })?;
-    let rest = &t[prefix.len()..];
-    let digits = rest.strip_prefix([' ', '-', '_', '.']).unwrap_or(rest);
+    let digits = after_label(text.trim(), false)?;
     if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -183,6 +180,22 @@ pub(crate) fn whole_text(text: &str) -> Option<u64> {
     unsigned_text(text)
 }
 
+/// A level's number as every reader of a level's number field reads it: [`whole_text`]'s
+/// forms (`3`, `3.0`, `3,0`, `03`, `L3`, `Level 3`), or a Roman numeral I to X alone or
+/// as a level label (`III`, `Level III`, `L-III`, as Indian government scales write
+/// levels; `model::roman`), spaces around ignored; the number of any size, as
+/// [`whole_text`] gives it, for the field's own range to be checked with its message.
+/// Read so by a competency's `min_level` and `max_level`, a level descriptor's `level`,
+/// and the iGOT loaders' level fields (`selectedLevelLevel`, the profile's and FRAC's
+/// levels). Where a competency's own level names are read first (a passbook's, a
+/// requirement's, a course outcome's or a group rule's level, the CSV readers' level
+/// cells), a Roman numeral is a name of the competency's when it names a level so, and
+/// this number only where it names none (`model::level_name::named_level`). O(length).
+pub(crate) fn level_number(text: &str) -> Option<u64> {
+    let t = text.trim();
+    whole_text(t).or_else(|| roman(t).map(u64::from))
+}
+
 /// [`whole_text`]'s number without a sign or a label. O(length).
 fn unsigned_text(text: &str) -> Option<u64> {
     let (whole, fraction) = match text.find(['.', ',']) {
@@ -213,9 +226,12 @@ pub(crate) const NUMBERED_NAME_MAX: usize = 120;
 
 /// A level written as its number and its name together, as HR systems export a level
 /// picked from a list: the number first (`3 - Advanced`, `Level 3: Advanced`,
-/// `L3 Advanced`, `3 (Advanced)`: a name in brackets is the name without them) or last (`Advanced (3)`, `Advanced - Level 3`), the number as
-/// [`whole_level`] reads it, the two parts apart by whitespace and the characters of
-/// `BETWEEN`. Gives the number and the name, trimmed; `None` when the text is not so
+/// `L3 Advanced`, `3 (Advanced)`: a name in brackets is the name without them, and the
+/// name after the number is kept exactly as `bracketed` reads it, so `3 ((Senior))` is
+/// the name `(Senior)` and `3 (- Works alone)` the name `- Works alone`) or last
+/// (`Advanced (3)`, `Advanced - Level 3`), the number as [`whole_level`] reads it, the
+/// two parts apart by whitespace and the characters of `BETWEEN`. Gives the number and
+/// the name, trimmed; `None` when the text is not so
 /// made, or longer than `NUMBERED_NAME_MAX` bytes. Whether the name is the level's is the
 /// caller's to check. O(length²) over at most `NUMBERED_NAME_MAX` bytes.
 pub(crate) fn numbered_name(text: &str) -> Option<(u8, &str)> {
@@ -252,9 +268,20 @@ fn split_numbered(t: &str) -> Option<(u8, &str)> {
                 .any(|w| s.eq_ignore_ascii_case(w))
     };
     let cuts = || t.char_indices().filter(|&(_, c)| apart(c)).map(|(i, _)| i);
+    // Where each run of what stands between starts: the number first is cut there only,
+    // so that the name is read from the whole run (`3 ((Senior))`, the bracket opened
+    // right after the number, is `(Senior)`).
+    let runs = || {
+        let mut before = None;
+        t.char_indices().filter_map(move |(i, c)| {
+            let starts = apart(c) && !before.is_some_and(apart);
+            before = Some(c);
+            starts.then_some(i)
+        })
+    };
     // The number first, as long as it reads (`3.0 Advanced` is 3, not 3 and `0 Advanced`).
     let mut first = None;
-    for i in cuts().take_while(|&i| i <= NUMBERED_NAME_MAX) {
+    for i in runs().take_while(|&i| i <= NUMBERED_NAME_MAX) {
         // Only what stands between the two is cut: a name may end in `)`, unless the
         // name is in brackets (`3 (Advanced)`, `Level 3 [Advanced]`).
         let Some(n) = whole_level(t[..i].trim_end_matches(apart)) else {
@@ -335,23 +362,30 @@ fn out_of(t: &str) -> bool {
     }
 }
 
-/// The name after a level's number, `after` holding what stands between the two and the
-/// name: without what stands between, and without the closing bracket of an opening one
-/// that stood there, the brackets inside it balanced (`(Advanced)` is `Advanced`, `(Works
-/// (mostly) alone)` is `Works (mostly) alone`; `- Advanced (Senior)` keeps its `)`).
+/// The name after a level's number, `after` holding what stands between the two (a run
+/// of whitespace and the characters of `BETWEEN`) and the name: the text after that run,
+/// exactly (`- Advanced (Senior)` is `Advanced (Senior)`); or, when the run holds an
+/// opening bracket and the text ends with its closing one, what stands between the first
+/// opening bracket of the run and that closing bracket, trimmed of whitespace, exactly
+/// (`(Advanced)` is `Advanced`, `(Works (mostly) alone)` is `Works (mostly) alone`,
+/// `((Senior))` is `(Senior)`, `(- Works alone)` is `- Works alone`). So any name with a
+/// letter is read back from `N - name` when it starts with none of what may stand between,
+/// and from `N (name)` otherwise (`level_text::numbered_text`).
 fn bracketed(after: &str) -> &str {
     let apart = |c: char| c.is_whitespace() || BETWEEN.contains(&c);
     let name = after.trim_start_matches(apart);
     let between = &after[..after.len() - name.len()];
-    for (open, close) in [('(', ')'), ('[', ']')] {
-        if between.contains(open)
-            && let Some(inner) = name.trim_end().strip_suffix(close)
-            && inner.matches(open).count() == inner.matches(close).count()
-        {
-            return inner.trim_end();
-        }
-    }
-    name
+    let Some(open) = between.find(['(', '[']) else {
+        return name;
+    };
+    let close = if between[open..].starts_with('(') {
+        ')'
+    } else {
+        ']'
+    };
+    after[open + 1..]
+        .strip_suffix(close)
+        .map_or(name, str::trim)
 }
 
 /// Whether `text` reads as a number in Rust's float syntax (`2e0`, `-1.5E3`, `NaN`,
@@ -380,7 +414,10 @@ pub(crate) fn number_like(text: &str) -> bool {
 
 /// A `level` as officers' and frameworks' JSON write it: a whole number from 0 to the
 /// field's `max` ([`Whole`]), or a string holding one as HR exports write a level (`"3"`,
-/// `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`: the platform's profiles hold levels as strings).
+/// `" 3 "`, `"3.0"`, `"L3"`, `"Level 3"`, `"III"`, `"Level III"`: [`level_number`]; the
+/// platform's profiles hold levels as strings). A passbook entry's, a requirement's, a
+/// course outcome's and a group rule's level keeps a Roman numeral as a name first
+/// (`model::level_text::Named`), read where the competency's own names are known.
 /// Which levels a competency has is not known here (a passbook is read before it is checked
 /// against a framework, and a framework's fields before its competencies are), so a
 /// number beyond 5 is read and refused where it is checked, with the competency's own
@@ -440,7 +477,7 @@ impl Visitor<'_> for Written {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
         let text = v.trim();
-        if let Some(n) = whole_text(text) {
+        if let Some(n) = level_number(text) {
             return self
                 .0
                 .visit_u64(n)
@@ -579,6 +616,8 @@ mod label_tests {
             (" level-2 ", 2),
             ("LVL_5", 5),
             ("l.0", 0),
+            ("level  4", 4),
+            ("LEVEL\t2", 2),
         ] {
             assert_eq!(label_number(text), Some(n), "{text}");
         }
@@ -587,7 +626,6 @@ mod label_tests {
             "Level",
             "L 3.5",
             "Lx3",
-            "Level  3",
             "3L",
             "Levels 3",
             "L-3-4",

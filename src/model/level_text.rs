@@ -43,12 +43,14 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
 /// that reads as something else, `"3 (Foundation 2)"`: a name followed by a number
 /// (`Foundation 2`, `Level 3`) after a number and a dash is a name followed by a number
 /// as a whole, which a requirement's reader keeps whole and a descriptor's splits at the
-/// last number, while in brackets it is the name beside the first. A name of any length
-/// reads back (`numbered_name_any_length`). Neither reads back when the name holds no
-/// letter, starts or ends with what may stand between a number and a name (`(Advanced)`,
-/// `- Advanced`), or the number is above every scale's 5; the first form is then
-/// written, and the writers' `try_to_json` reports it. O(`NUMBERED_NAME_MAX` × length of
-/// the name), as [`Named`] reads.
+/// last number, while in brackets it is the name beside the first; and a name starting
+/// with what may stand between a number and a name (`(Senior)`, `- Works alone`) is
+/// read exactly in brackets (`"3 ((Senior))"`, `"3 (- Works alone)"`: the readers keep
+/// what stands inside the bracket opened after the number). A name of any length reads
+/// back (`numbered_name_any_length`). Neither reads back when the name holds no letter
+/// or the number is above every scale's 5; the first form is then written, and the
+/// writers' `try_to_json` reports it. O(`NUMBERED_NAME_MAX` × length of the name), as
+/// [`Named`] reads.
 pub(crate) fn numbered_text(level: u8, named: &str, keep: bool) -> String {
     let reads_back = |text: &str| {
         let d = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text);

@@ -36,6 +36,7 @@ pub(crate) mod json_spans;
 pub(crate) mod kind_of;
 pub(crate) mod learning_order;
 pub(crate) mod level;
+pub(crate) mod level_label;
 pub(crate) mod level_name;
 pub(crate) mod level_text;
 pub(crate) mod lookup;

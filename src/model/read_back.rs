@@ -176,9 +176,10 @@ impl crate::FrameworkSpec {
     /// reads back as held. A spec a reader gave, or
     /// [`Framework::to_spec`](crate::Framework::to_spec) gives, is written, unless a level
     /// is named beside its number by a name no text carries so: one with no letter
-    /// (level 2 named `7`: `"2 - 7"` is no level), or one starting with what may stand
-    /// between a number and its name (`(Advanced)`, `- Advanced`, which the readers read
-    /// past). A name of any length is written (`"3 - "` and the name).
+    /// (level 2 named `7`: `"2 - 7"` is no level). A name of any length is written
+    /// (`"3 - "` and the name), and one starting with what may stand between a number
+    /// and its name in brackets (`"3 ((Advanced))"`, `"3 (- Advanced)"`), whose inside
+    /// the readers keep exactly.
     ///
     /// # Errors
     /// Every problem [`Framework::from_json`](crate::Framework::from_json) finds in the

@@ -3,33 +3,19 @@
 //! (`interop::case::scores`) and by a passbook's or framework's level written as one where
 //! the competency names no level so (`model::level_name`).
 
+use crate::model::level_label::after_label;
+
 /// The value of a Roman numeral from I to X, in any case, written in its standard form,
-/// alone or as a level label (`"Level IV"`, `"Lvl IV"`, `"L IV"`, `"L-IV"`: `Level` or
-/// `Lvl` and an optional space, `-`, `_` or `.`, or `L` and one of them, since `LIV`
-/// would be a numeral of its own).
+/// alone or as a level label (`"Level IV"`, `"Lvl IV"`, `"L IV"`, `"L-IV"`: the label's
+/// word and separator as `model::level_label::after_label` reads them, the word `L` with
+/// a separator, since `LIV` would be a numeral of its own).
 pub(crate) fn roman(text: &str) -> Option<u8> {
     const NUMERALS: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
     let value = |t: &str| {
         let at = NUMERALS.iter().position(|n| n.eq_ignore_ascii_case(t))?;
         u8::try_from(at + 1).ok()
     };
-    if let Some(v) = value(text) {
-        return Some(v);
-    }
-    ["level", "lvl", "l"].into_iter().find_map(|prefix| {
-        let head = text.get(..prefix.len())?;
-        let rest = &text[prefix.len()..];
-        if !head.eq_ignore_ascii_case(prefix) {
-            return None;
-        }
-        let separated = rest.strip_prefix([' ', '-', '_', '.']);
-        let numeral = if prefix == "l" {
-            separated?
-        } else {
-            separated.unwrap_or(rest)
-        };
-        value(numeral)
-    })
+    value(text).or_else(|| after_label(text, true).and_then(value))
 }
 
 #[cfg(test)]
@@ -51,6 +37,8 @@ mod tests {
             ("L-III", 3),
             ("Level.I", 1),
             ("LevelIII", 3),
+            ("Level  III", 3),
+            ("LEVEL\tIV", 4),
         ] {
             assert_eq!(roman(text), Some(value), "{text}");
         }
@@ -63,7 +51,6 @@ mod tests {
             "LV",
             "Level",
             "Level 3",
-            "Level  III",
             "III.",
             "Ⅲ",
             "L",

@@ -170,7 +170,8 @@ pub struct CompetencySpec {
     )]
     pub levels: Vec<LevelDescriptor>,
     /// The lowest level at which the competency exists, 1 to 5 (default 1). Since format
-    /// version 2. JSON may write it as a level is written (`4`, `"4"`, `"Level 4"`).
+    /// version 2. JSON may write it as a level's number is written (`4`, `"4"`, `"Level 4"`,
+    /// `"L4"`, `"IV"`, `"Level IV"`).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -179,7 +180,8 @@ pub struct CompetencySpec {
     pub min_level: Option<u8>,
     /// The highest level at which the competency exists, 1 to 5 (default: the highest
     /// described level, or 5 when none is described). Since format version 2. JSON may
-    /// write it as a level is written (`5`, `"5"`, `"Level 5"`).
+    /// write it as a level's number is written (`5`, `"5"`, `"Level 5"`, `"V"`,
+    /// `"Level V"`).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -230,8 +232,9 @@ const FRAMEWORK: crate::model::json::Own = (
 #[serde(from = "crate::model::spec_named::LevelDescriptorRead")]
 pub struct LevelDescriptor {
     /// The level described, within the competency's levels. JSON may also give it as a
-    /// string holding a whole number (`"3"`, `"3.0"`, `"Level 3"`); a level's name alone
-    /// is refused. A number with a name (`"3 - Expert"`, `"Expert (3)"`) is the number,
+    /// string holding a whole number (`"3"`, `"3.0"`, `"Level 3"`) or a Roman numeral
+    /// (`"III"`, `"Level III"`, as Indian government scales write levels); a level's name
+    /// alone is refused. A number with a name (`"3 - Expert"`, `"Expert (3)"`) is the number,
     /// the name kept in [`LevelDescriptor::level_name`].
     pub level: u8,
     /// Optional name; the platform default (Basic … Ustad) applies when absent. When given,
@@ -804,8 +807,9 @@ impl FrameworkSpec {
     /// What the spec holds is written all the same when JSON cannot hold it, and the
     /// document then does not read back, or reads back as another: hours that are not
     /// finite (written `null`), a `format_version` this crate does not read, a level with
-    /// a name beside it that no text reads back as the two (a name with no letter, or
-    /// one starting with a bracket or a dash; a level above 254 or a blank name), a name
+    /// a name beside it that no text reads back as the two (a name with no letter, a
+    /// level above 254 or a blank name; a name in brackets or starting with a dash is
+    /// written in brackets, `"3 ((Senior))"`, and reads back), a name
     /// kept beside no level (not written). [`FrameworkSpec::try_to_json`] reports them.
     pub fn to_json(&self) -> String {
         crate::model::json::to_pretty_json(self)

@@ -211,7 +211,8 @@ fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &
         let mut seen = HashSet::new();
         let mut repeated = HashSet::new();
         for o in &c.provides {
-            if !seen.insert(o.competency.as_str()) && repeated.insert(o.competency.as_str()) {
+            let first = seen.insert(o.competency.as_str());
+            if !first && repeated.insert(o.competency.as_str()) {
                 errors.push(duplicate_ref(
                     EntityKind::Course,
                     c.id.as_str(),
@@ -220,9 +221,8 @@ fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &
                 ));
             }
             levels.level(
-                EntityKind::Course,
-                c.id.as_str(),
-                o.competency.as_str(),
+                (EntityKind::Course, c.id.as_str()),
+                (o.competency.as_str(), first),
                 o.level,
                 errors,
             );
@@ -325,7 +325,8 @@ impl LevelCheck<'_> {
         let mut seen = HashSet::new();
         let mut repeated = HashSet::new();
         for r in requires {
-            if !seen.insert(r.competency.as_str()) && repeated.insert(r.competency.as_str()) {
+            let first = seen.insert(r.competency.as_str());
+            if !first && repeated.insert(r.competency.as_str()) {
                 errors.push(duplicate_ref(
                     owner_kind,
                     owner,
@@ -334,9 +335,8 @@ impl LevelCheck<'_> {
                 ));
             }
             self.level(
-                owner_kind,
-                owner,
-                r.competency.as_str(),
+                (owner_kind, owner),
+                (r.competency.as_str(), first),
                 Some(r.level),
                 errors,
             );
@@ -372,22 +372,26 @@ impl LevelCheck<'_> {
         ));
     }
 
-    /// Checks the competency exists and `level` (when given) lies in its range.
+    /// Checks the competency exists and `level` (when given) lies in its range. An
+    /// unknown competency is reported where `owner` names it `first`, and not again where
+    /// it names it once more (the repetition is reported as such); a level beyond every
+    /// scale is reported each time.
     fn level(
         &self,
-        owner_kind: EntityKind,
-        owner: &str,
-        competency: &str,
+        (owner_kind, owner): (EntityKind, &str),
+        (competency, first): (&str, bool),
         level: Option<u8>,
         errors: &mut Vec<Error>,
     ) {
         let Some(c) = self.competencies.get(competency) else {
-            errors.push(Error::UnknownReference {
-                from_kind: owner_kind,
-                from: owner.to_owned(),
-                to_kind: EntityKind::Competency,
-                to: competency.to_owned(),
-            });
+            if first {
+                errors.push(Error::UnknownReference {
+                    from_kind: owner_kind,
+                    from: owner.to_owned(),
+                    to_kind: EntityKind::Competency,
+                    to: competency.to_owned(),
+                });
+            }
             // Wrong whatever the id was meant to be: said now, not once the id is fixed.
             if let Some(level) = level.filter(|&l| beyond_every_scale(l)) {
                 errors.push(beyond_every_scale_error(

@@ -19,6 +19,8 @@ pub use options::{Objective, RecommendOptions, Solver, UntaggedLevel};
 pub(crate) use plan::GapItem;
 pub use plan::{Blend, Closed, OpenGap, OpenReason, Optimality, Plan, Step, Target, Term};
 
+use std::collections::HashSet;
+
 use crate::analysis::gap::merge_held;
 use crate::model::nearest::Nearest;
 use crate::model::order;
@@ -206,7 +208,10 @@ impl Framework {
     /// [`Errors`](Errors) naming every unknown competency or course, level above a
     /// competency's scale or between 0 and its lowest level ([`Error::InvalidLevel`]; 0,
     /// none, is always allowed), and competency listed twice, then every competency
-    /// weight of `options` naming an unknown competency (in id order), all at once.
+    /// weight of `options` naming an unknown competency (in id order), all at once. Each
+    /// offending id is named once, where it first appears, however often it is listed: an
+    /// unknown target or completed course listed twice is one [`Error::UnknownId`], a
+    /// competency listed three times one [`Error::DuplicateId`].
     pub fn recommend_targets<'f>(
         &'f self,
         targets: &[Target],
@@ -216,17 +221,27 @@ impl Framework {
         let mut errors = Vec::new();
         let mut gaps = Vec::new();
         // Positions as `usize`, the key type of the module's other sets of positions.
-        let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut repeated: HashSet<usize> = HashSet::new();
+        // Ids already reported as unknown: each is named once, as it first appears, with
+        // the nearest known ids found in work bounded for all of them at once.
+        let mut unknown: HashSet<&str> = HashSet::new();
+        let mut nearest = Nearest::new(NEAREST_LIMIT);
         for t in targets {
             let Some(c) = self.competencies.get(t.competency.as_str()) else {
-                errors.push(self.unknown_id(EntityKind::Competency, t.competency.as_str()));
+                if unknown.insert(t.competency.as_str()) {
+                    let id = t.competency.as_str();
+                    errors.push(self.unknown_id_among(&mut nearest, EntityKind::Competency, id));
+                }
                 continue;
             };
             if !seen.insert(c as usize) {
-                errors.push(Error::DuplicateId {
-                    kind: EntityKind::Competency,
-                    id: t.competency.to_string(),
-                });
+                if repeated.insert(c as usize) {
+                    errors.push(Error::DuplicateId {
+                        kind: EntityKind::Competency,
+                        id: t.competency.to_string(),
+                    });
+                }
                 continue;
             }
             let (min, max) = (
@@ -257,10 +272,15 @@ impl Framework {
             }
         }
         let mut done = Vec::new();
+        let mut unknown_courses: HashSet<&str> = HashSet::new();
         for c in completed {
             match self.courses.get(c.as_str()) {
                 Some(i) => done.push(i),
-                None => errors.push(self.unknown_id(EntityKind::Course, c.as_str())),
+                None if unknown_courses.insert(c.as_str()) => {
+                    let id = c.as_str();
+                    errors.push(self.unknown_id_among(&mut nearest, EntityKind::Course, id));
+                }
+                None => {}
             }
         }
         errors.extend(self.unknown_weights(options));

@@ -1181,6 +1181,50 @@ fn duplicate_id() {
     assert_messages(&errors, &["duplicate competency id `accounts`"]);
 }
 
+/// Each offending id of a target or completed-course list is named once, where it first
+/// appears, however often it is listed: an unknown competency listed twice was two
+/// `UnknownId`s, and a competency listed three times two `DuplicateId`s.
+#[test]
+fn ids_listed_again_are_named_once() {
+    let fw = framework();
+    let target = |competency: &str, required: u8| Target {
+        competency: competency.into(),
+        current: Level::NONE,
+        required: Level::new(required).expect("a level"),
+    };
+    let targets = [
+        target("typing", 2),
+        target("accounts", 2),
+        target("typing", 3),
+        target("accounts", 3),
+        target("accounts", 1),
+        target("Typing", 1),
+    ];
+    let completed = ["lost-101", "accounts-101", "lost-101", "lost-102"].map(CourseId::from);
+    let errors = fw
+        .recommend_targets(&targets, &completed, &RecommendOptions::default())
+        .expect_err("unknown and repeated ids")
+        .into_vec();
+    let unknown = |kind, id: &str, nearest: Option<&str>| Error::UnknownId {
+        kind,
+        id: id.into(),
+        nearest: nearest.map(Into::into),
+    };
+    assert_eq!(
+        errors,
+        [
+            unknown(EntityKind::Competency, "typing", None),
+            Error::DuplicateId {
+                kind: EntityKind::Competency,
+                id: "accounts".into(),
+            },
+            unknown(EntityKind::Competency, "Typing", None),
+            unknown(EntityKind::Course, "lost-101", None),
+            unknown(EntityKind::Course, "lost-102", None),
+        ]
+    );
+}
+
 #[test]
 fn lookalike_ids() {
     // A warning of the review, never a reason to refuse: both copies are kept.

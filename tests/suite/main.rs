@@ -105,6 +105,7 @@ mod refused_rows;
 mod reports;
 mod review_scales;
 mod rollup;
+mod roman_level_fields;
 mod roman_levels;
 mod round_trips;
 mod rubric_orders;

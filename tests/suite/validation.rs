@@ -647,6 +647,39 @@ fn course_provides_competency_twice() {
     );
 }
 
+/// An unknown competency listed twice by one role, activity or course is one unknown
+/// reference and one repetition: it was an unknown reference for each listing. A level
+/// beyond every scale is still said for each listing, since each is a mistake of its own.
+#[test]
+fn an_unknown_competency_listed_twice_is_named_once() {
+    let mut spec = valid_spec();
+    spec.roles[0]
+        .requires
+        .extend([req("typing", 2), req("typing", 7)]);
+    spec.activities[0]
+        .requires
+        .extend([req("typing", 2), req("typing", 3)]);
+    spec.courses[0].provides.extend([
+        CourseOutcome::new("typing", Some(2)),
+        CourseOutcome::new("typing", None),
+    ]);
+    let errors = Framework::new(spec).expect_err("refused").into_vec();
+    let (role, activity, course) = (EntityKind::Role, EntityKind::Activity, EntityKind::Course);
+    let c = EntityKind::Competency;
+    let activity_id = valid_spec().activities[0].id.to_string();
+    let course_id = valid_spec().courses[0].id.to_string();
+    let expected = [
+        unknown(activity, &activity_id, c, "typing"),
+        listed_twice(activity, &activity_id, c, "typing"),
+        unknown(role, "counter", c, "typing"),
+        listed_twice(role, "counter", c, "typing"),
+        invalid_level(role, "counter", "typing", 7, (1, 5)),
+        unknown(course, &course_id, c, "typing"),
+        listed_twice(course, &course_id, c, "typing"),
+    ];
+    assert_eq!(errors, expected);
+}
+
 // ---------------------------------------------------------------------------------------
 // Levels
 // ---------------------------------------------------------------------------------------

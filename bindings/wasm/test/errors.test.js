@@ -433,8 +433,9 @@ describe("queries and options", () => {
             { competency: "rti", current: 0, required: 3 },
             { competency: "rti", current: 1, required: 2 },
             { competency: "empathy", current: 0, required: 4 },
+            { competency: "rti", current: 0, required: 1 },
           ],
-          ["nothing"],
+          ["nothing", "nothing"],
         ),
       [
         { code: "duplicate_id", kind: "competency", id: "rti" },

@@ -73,7 +73,9 @@ impl IgotCourseOptions {
 /// - mode formal; no prerequisites (the records carry none);
 /// - each tag of `competencies_v3`, `competencies_v5` and `competencies_v6` (all that are
 ///   present) → an outcome:
-///   - v3 (FRAC era): the competency `id`, at `selectedLevelLevel` (the text `Level N`),
+///   - v3 (FRAC era): the competency `id`, at `selectedLevelLevel` (the text `Level N`,
+///     or any spelling of a level's number the crate reads: `3`, `L3`, `III`,
+///     `Level III`),
 ///     with the level's name `selectedLevelName` kept beside it in
 ///     [`CourseOutcome::level_name`](crate::CourseOutcome::level_name), so that
 ///     [`Framework::new`] refuses a name the competency gives another level

@@ -12,7 +12,7 @@ use crate::interop::case::read::{checked_json, json_type};
 use crate::model::document_kind::DocumentKind;
 use crate::model::json::{json_error, without_bom};
 use crate::model::kind_of::refuse_other_kind;
-use crate::model::level::label_number;
+use crate::model::level::level_number;
 use crate::model::missing::is_missing;
 use crate::model::names::one_line;
 use crate::model::order;
@@ -173,14 +173,15 @@ pub(super) fn level_name(record: &Map<String, Value>, key: &str) -> Option<Strin
 }
 
 /// A level as the platform writes it: `"Level 3"` (any case, any spacing), `"3"` or `3`,
-/// or as a level label as HR systems write one and the crate's other level readers read
-/// it (`"L3"`, `"Lvl-3"`, `"Level_3"`, see `label_number`);
-/// also a whole number with a fraction of zeros, as spreadsheet exports and data frames
-/// write a numeric column (`"3.0"`, `"3.00"`, `"3,0"` with a decimal comma, or the JSON
-/// number `3.0`), which every other level reader of the crate reads too, as they read a
-/// negative zero (`"-0"`, `"-0.0"`, as the JSON number `-0` reads) as 0. Anything else
-/// (`"3.5"`, `"-1"`, `"3e0"`, `"Level 3.0"`, `3.5`, `-1`) is `Err` carrying the text
-/// found. O(length).
+/// and every other spelling the crate's level readers read (`model::level::level_number`):
+/// a level label as HR systems write one (`"L3"`, `"Lvl-3"`, `"Level_3"`), a Roman
+/// numeral alone or in a label as Indian government scales write levels (`"III"`,
+/// `"Level III"`, `"L-III"`), a whole number with a fraction of zeros, as spreadsheet
+/// exports and data frames write a numeric column (`"3.0"`, `"3.00"`, `"3,0"` with a
+/// decimal comma, or the JSON number `3.0`), and a negative zero (`"-0"`, `"-0.0"`, as
+/// the JSON number `-0` reads) as 0. Anything else (`"3.5"`, `"-1"`, `"3e0"`, `"Level
+/// 3.0"`, `3.5`, `-1`, a number of 20 digits or more) is `Err` carrying the text found.
+/// O(length).
 pub(super) fn level(value: &Value) -> Result<u64, String> {
     match value {
         Value::Number(n) => n
@@ -192,29 +193,11 @@ pub(super) fn level(value: &Value) -> Result<u64, String> {
         }
         Value::String(s) => {
             let s = huge::unescape(s);
-            let t = s.trim();
-            if let Some(unsigned) = t.strip_prefix('-') {
-                let zero = unsigned.starts_with('0')
-                    && unsigned.bytes().all(|b| matches!(b, b'0' | b'.' | b','))
-                    && level(&Value::from(unsigned)) == Ok(0);
-                return if zero { Ok(0) } else { Err(s.to_owned()) };
-            }
-            let digits = match t.get(..5) {
-                Some(head) if head.eq_ignore_ascii_case("level") => t[5..].trim_start(),
-                // A fraction of zeros only on a bare number, as the CSV readers read it.
-                _ => match t.find(['.', ',']) {
-                    Some(at) if t.len() > at + 1 && t[at + 1..].bytes().all(|b| b == b'0') => {
-                        &t[..at]
-                    }
-                    _ => t,
-                },
-            };
-            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                digits.parse().map_err(|_| s.to_owned())
-            } else {
-                // `L3`, `Lvl-3`, `Level_3`, as the passbook CSV and CASE scores read them.
-                label_number(t).map(u64::from).ok_or_else(|| s.to_owned())
-            }
+            // `level_number` gives a number beyond `u64` as `u64::MAX`: the text found is
+            // then reported, not a number it does not hold.
+            level_number(s)
+                .filter(|&n| n < u64::MAX)
+                .ok_or_else(|| s.to_owned())
         }
         // The text `Value`'s `Display` gives, by the serializer to bytes the module already
         // compiles rather than one to a formatter of its own (4.6 KB of WebAssembly).
@@ -291,7 +274,26 @@ mod tests {
         ] {
             assert_eq!(read(Value::from(text)), Ok(n), "{text}");
         }
-        for text in ["L 3.0", "Lx3", "L-3-4", "Levels 3"] {
+        // Roman numerals, alone and in labels, as every level reader reads them.
+        for (text, n) in [
+            ("III", 3),
+            ("Level III", 3),
+            ("level iv", 4),
+            ("L-II", 2),
+            (" Lvl V ", 5),
+            ("VII", 7),
+        ] {
+            assert_eq!(read(Value::from(text)), Ok(n), "{text}");
+        }
+        for text in [
+            "L 3.0",
+            "Lx3",
+            "L-3-4",
+            "Levels 3",
+            "LIII",
+            "IIII",
+            "Level III.0",
+        ] {
             assert_eq!(read(Value::from(text)), Err(text.to_owned()), "{text}");
         }
         assert_eq!(read(Value::from(-1)), Err("-1".to_owned()));
@@ -332,6 +334,7 @@ mod tests {
             "4.0.0",
             "Level 4.0",
             "4.0a",
+            "99999999999999999999",
         ] {
             assert_eq!(read(Value::from(text)), Err(text.to_owned()), "{text}");
         }

@@ -21,6 +21,14 @@ fn a_level_written_with_its_name_gives_both() {
         ("Level 3 [Advanced] ", 3, "Advanced"),
         ("3 - Advanced (Senior)", 3, "Advanced (Senior)"),
         ("L2 (Works (mostly) alone)", 2, "Works (mostly) alone"),
+        // The name in the bracket opened after the number, exactly.
+        ("3 ((Senior))", 3, "(Senior)"),
+        ("3 ( (Senior) )", 3, "(Senior)"),
+        ("2 (- Works alone)", 2, "- Works alone"),
+        ("2 [(Senior]", 2, "(Senior"),
+        ("4 ([x] Leads)", 4, "[x] Leads"),
+        ("3 - (Senior", 3, "Senior"),
+        ("5. Ustad)", 5, "Ustad)"),
     ] {
         assert_eq!(numbered_name(text), Some((level, name)), "{text}");
     }
