@@ -502,7 +502,10 @@ fn evidence_names_unknown_competency() {
             bad_entry(
                 0,
                 "stamps",
-                EvidenceProblem::UnknownCompetency { nearest: None },
+                EvidenceProblem::UnknownCompetency {
+                    nearest: None,
+                    nearest_quoted: None,
+                },
             ),
             "officer `o1` passbook entry 0 (competency `stamps`): unknown competency",
         )],
@@ -523,6 +526,7 @@ fn evidence_names_unknown_course() {
                 EvidenceProblem::UnknownCourse {
                     course: "accounts-999".into(),
                     nearest: None,
+                    nearest_quoted: None,
                 },
             ),
             "officer `o1` passbook entry 0 (competency `accounts`): unknown course `accounts-999`",
@@ -2233,6 +2237,7 @@ fn every_officer_problem_is_reported_together() {
                     EvidenceProblem::UnknownCourse {
                         course: "accounts-999".into(),
                         nearest: None,
+                        nearest_quoted: None,
                     },
                 ),
                 "officer `o1` passbook entry 0 (competency `accounts`): unknown course \
@@ -2242,7 +2247,10 @@ fn every_officer_problem_is_reported_together() {
                 bad_entry(
                     1,
                     "stamps",
-                    EvidenceProblem::UnknownCompetency { nearest: None },
+                    EvidenceProblem::UnknownCompetency {
+                        nearest: None,
+                        nearest_quoted: None,
+                    },
                 ),
                 "officer `o1` passbook entry 1 (competency `stamps`): unknown competency",
             ),

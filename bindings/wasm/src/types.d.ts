@@ -1498,13 +1498,28 @@ export interface JsonProblem extends ProblemBase {
 
 /** What is wrong with a passbook entry (`invalid_evidence`); `problem` is the code. */
 export type EvidenceProblem =
-  | { problem: "unknown_competency"; nearest: string | null }
+  | {
+      problem: "unknown_competency";
+      nearest: string | null;
+      /** `nearest` as a CSV cell writes it, quotes included (`"p "` for the id `p `), when
+       * read from CSV and only a quoted cell holds it (spaces around it, a quote, a comma or
+       * a semicolon); `null` otherwise, and from JSON. */
+      nearest_quoted: string | null;
+    }
   | { problem: "level_above_scale"; level: number; min: number; max: number }
   | { problem: "level_below_scale"; level: number; min: number; max: number }
   | { problem: "level_name_mismatch"; level: number; name: string; level_named: string | null; named: number | null }
   | { problem: "unresolved_level_name"; name: string; named: number[]; min: number; max: number }
   | { problem: "invalid_date"; found: string; suggestion: string | null }
-  | { problem: "unknown_course"; course: string; nearest: string | null }
+  | {
+      problem: "unknown_course";
+      course: string;
+      nearest: string | null;
+      /** `nearest` as a CSV cell writes it, quotes included (`"p "` for the id `p `), when
+       * read from CSV and only a quoted cell holds it (spaces around it, a quote, a comma or
+       * a semicolon); `null` otherwise, and from JSON. */
+      nearest_quoted: string | null;
+    }
   | { problem: "completion_without_course" }
   | { problem: "course_does_not_build"; course: string }
   | { problem: "above_course_level"; course: string; level: number; course_level: number }
@@ -1679,7 +1694,13 @@ export type Problem =
   | (ProblemBase & { code: "csv_delimiter"; file: string; found: string; expected: string })
   | (ProblemBase & { code: "csv_ambiguous_delimiter"; file: string; delimiters: string[] })
   | (ProblemBase & { code: "csv_encoding"; file: string; encoding: string })
-  | (ProblemBase & { code: "csv_looks_like_json"; file: string; found: string })
+  | (ProblemBase & {
+      code: "csv_looks_like_json";
+      file: string;
+      found: string;
+      /** The kind of document the text is, when it is one the package reads. */
+      kind: DocumentKind | null;
+    })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
   | (CsvPlace &
       PassbookRow & { code: "csv_invalid_value"; column: string; found: string; expected: string })
@@ -1699,6 +1720,9 @@ export type Problem =
       found: string;
       target: string;
       nearest: string | null;
+      /** `nearest` as a CSV cell writes it, quotes included (`"p "` for the position
+       * `p `), when only a quoted cell holds it; `null` otherwise. */
+      nearest_quoted: string | null;
     })
   | (CsvPlace & {
       code: "csv_refused_reference";

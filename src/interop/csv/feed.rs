@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 use super::plain::{empty_fields, line_end, lines, memchr_newline};
 use super::row::{Header, Row};
-use super::{ColumnNotRead, Delimiter, Refused, Table, header_in_reach};
+use super::{ColumnNotRead, Delimiter, Refused, Table, header_in_reach, looks_like_json};
 use crate::Error;
 
 mod good;
@@ -64,6 +64,12 @@ enum State {
     /// [`header_line`]).
     Searching,
 }
+
+/// The bytes of a text that looks like JSON kept before reading it, so that
+/// [`Error::CsvLooksLikeJson`] names the document's kind as from the whole text (the
+/// iGOT KCM dictionary is 10 KB); a longer document pushed in pieces is named without
+/// its kind.
+pub(crate) const JSON_KEPT: usize = 16 << 20;
 
 /// One CSV file read from pieces of bytes.
 pub(crate) struct Feed {
@@ -377,7 +383,13 @@ impl Feed {
             State::BeforeHeader => {
                 let more = decoded.get(self.looked..).unwrap_or_default();
                 self.looked = decoded.len();
-                if !at_end && !header_in_reach(self.file, more, self.required, &mut self.titles) {
+                // A JSON document is kept to its end, up to `JSON_KEPT` bytes, so that
+                // its kind is named as from the whole text (csv/29).
+                let json = !at_end && decoded.len() <= JSON_KEPT && looks_like_json(&decoded);
+                if json
+                    || (!at_end
+                        && !header_in_reach(self.file, more, self.required, &mut self.titles))
+                {
                     return false;
                 }
                 let (required, optional) = (self.required, self.optional);

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::text::did_you_mean;
+use super::text::{did_you_mean, quote_hint};
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, OfficerId};
 
@@ -22,6 +22,11 @@ pub enum EvidenceProblem {
         /// about half a second; after that only an id equal but for its written form
         /// (case, spaces, invisible characters, leading zeros) is suggested.
         nearest: Option<String>,
+        /// The nearest id as a CSV cell must write it, quotes included (`"p "` for the
+        /// id `p `), when a CSV reader suggests it and only a quoted cell holds it: with
+        /// spaces around it (an unquoted cell is trimmed), a quote, a comma or a
+        /// semicolon. `None` otherwise, and from JSON.
+        nearest_quoted: Option<String>,
     },
     /// The level is above the competency's highest level (evidence may name 0, none, or
     /// a level from its lowest to its highest). Also given after
@@ -99,6 +104,11 @@ pub enum EvidenceProblem {
         course: String,
         /// The closest known course id, if one is close.
         nearest: Option<String>,
+        /// The nearest id as a CSV cell must write it, quotes included (`"p "` for the
+        /// id `p `), when a CSV reader suggests it and only a quoted cell holds it: with
+        /// spaces around it (an unquoted cell is trimmed), a quote, a comma or a
+        /// semicolon. `None` otherwise, and from JSON.
+        nearest_quoted: Option<String>,
     },
     /// A course completion names no course. Name the course completed.
     CompletionWithoutCourse,
@@ -176,9 +186,15 @@ impl EvidenceProblem {
 impl fmt::Display for EvidenceProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            EvidenceProblem::UnknownCompetency { nearest } => {
-                write!(f, "unknown competency{}", did_you_mean(nearest.as_deref()))
-            }
+            EvidenceProblem::UnknownCompetency {
+                nearest,
+                nearest_quoted,
+            } => write!(
+                f,
+                "unknown competency{}{}",
+                did_you_mean(nearest.as_deref()),
+                quote_hint(nearest.as_deref(), nearest_quoted.as_deref())
+            ),
             EvidenceProblem::LevelAboveScale { level, min: 1, max } => {
                 write!(f, "level {level}: expected 0 to {max}")
             }
@@ -213,11 +229,16 @@ impl fmt::Display for EvidenceProblem {
                     None => Ok(()),
                 }
             }
-            EvidenceProblem::UnknownCourse { course, nearest } => write!(
+            EvidenceProblem::UnknownCourse {
+                course,
+                nearest,
+                nearest_quoted,
+            } => write!(
                 f,
-                "unknown course {}{}",
+                "unknown course {}{}{}",
                 quoted(course),
-                did_you_mean(nearest.as_deref())
+                did_you_mean(nearest.as_deref()),
+                quote_hint(nearest.as_deref(), nearest_quoted.as_deref())
             ),
             EvidenceProblem::CompletionWithoutCourse => {
                 f.write_str("a course completion names no course: expected the course's id")

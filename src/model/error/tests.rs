@@ -280,6 +280,7 @@ fn every_variant() -> Vec<Error> {
             found: s(),
             target: "t",
             nearest: None,
+            nearest_quoted: None,
         },
         Error::CsvRefusedReference {
             file: "f.csv",
@@ -336,6 +337,7 @@ fn every_variant() -> Vec<Error> {
         Error::CsvLooksLikeJson {
             file: "f.csv",
             found: "an object",
+            kind: Some(crate::DocumentKind::Framework),
         },
         Error::DocumentOfAnotherKind {
             expected: "a framework document",

@@ -100,6 +100,72 @@ pub(super) fn did_you_mean(nearest: Option<&str>) -> String {
     nearest.map_or_else(String::new, |n| format!(", did you mean {}?", quoted(n)))
 }
 
+/// `; it is a framework document (…), read by `FrameworkSpec::from_json` or …` when a
+/// text given as CSV is a JSON document of a kind the crate reads.
+pub(super) fn json_kind_hint(kind: Option<crate::DocumentKind>) -> String {
+    kind.map_or_else(String::new, |k| {
+        format!("; it is {k}, read by {}", k.readers())
+    })
+}
+
+/// ` (write it quoted in CSV, "p ": only a quoted field keeps the spaces around it)`
+/// after a suggested id that a CSV cell holds only quoted, `cell` being that cell.
+/// The cell is shown as it is written, unless longer than
+/// [`SHOWN`](crate::model::quote::SHOWN) characters (the id is shown cut already).
+pub(super) fn quote_hint(nearest: Option<&str>, cell: Option<&str>) -> String {
+    let Some(cell) = cell else {
+        return String::new();
+    };
+    let shown = if cell.chars().nth(crate::model::quote::SHOWN).is_none() {
+        format!(", {cell}")
+    } else {
+        String::new()
+    };
+    match nearest {
+        Some(id) if id.trim() != id => format!(
+            " (write it quoted in CSV{shown}: only a quoted field keeps the spaces around it)"
+        ),
+        _ => format!(" (write it quoted in CSV{shown})"),
+    }
+}
+
+/// `officer `o1` is in department `d1` but position `p` belongs to `d2``, with
+/// [`department_hint`].
+pub(super) fn mismatch_text(
+    officer: &crate::OfficerId,
+    department: &crate::DepartmentId,
+    position: &crate::PositionId,
+    position_department: &crate::DepartmentId,
+) -> String {
+    format!(
+        "officer {} is in department {} but position {} belongs to {}{}",
+        quoted(officer.as_str()),
+        quoted(department.as_str()),
+        quoted(position.as_str()),
+        quoted(position_department.as_str()),
+        department_hint(department.as_str(), position_department.as_str())
+    )
+}
+
+/// `group `g` is given 2 case identifiers: `a`, `b`: expected one`.
+pub(super) fn conflicting_text(group: &GroupId, identifiers: &[String]) -> String {
+    format!(
+        "group {} is given {} case identifiers: {}: expected one",
+        quoted(group.as_str()),
+        identifiers.len(),
+        quoted_list(identifiers)
+    )
+}
+
+/// `f.csv has 2 headers naming column `id`: `ID`, `Id`; expected one`.
+pub(super) fn ambiguous_column_text(file: &str, column: &str, headers: &[String]) -> String {
+    format!(
+        "{file} has {} headers naming column `{column}`: {}; expected one",
+        headers.len(),
+        quoted_list(headers)
+    )
+}
+
 /// `, did you mean `0012`?` when an officer's department is their position's written
 /// otherwise (leading zeros a spreadsheet dropped, another case): most probably the
 /// same department, not a deputation.

@@ -3,11 +3,12 @@
 use super::case_element::{CaseElement, CaseIdItems};
 use super::evidence::{EvidenceProblem, NameReadings, PassbookRow, entry_text};
 use super::text::{
-    alike, blank_level_name_text, case_id_text, clash_text, cycle_text, date_hint, department_hint,
-    did_you_mean, duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
-    level_range_text, line_above_header_text, missing_column_text, missing_document_text,
-    named_as_number_text, number, quoted, quoted_list, repeated_reference_text, several_lines_text,
-    unknown_reference_text, written_there,
+    alike, ambiguous_column_text, blank_level_name_text, case_id_text, clash_text,
+    conflicting_text, cycle_text, date_hint, did_you_mean, duplicate_text, group_cycle_text,
+    group_rule_text, hidden_text, json_kind_hint, level_list, level_range_text,
+    line_above_header_text, mismatch_text, missing_column_text, missing_document_text,
+    named_as_number_text, number, quote_hint, quoted, quoted_list, repeated_reference_text,
+    several_lines_text, unknown_reference_text, written_there,
 };
 use crate::model::document_kind::DocumentKind;
 use crate::model::json_path::Place;
@@ -481,12 +482,8 @@ pub enum Error {
     /// otherwise (`12` for `0012`, as a spreadsheet drops leading zeros; another case),
     /// the message asks whether the position's was meant.
     #[error(
-        "officer {} is in department {} but position {} belongs to {}{}",
-        quoted(officer.as_str()),
-        quoted(department.as_str()),
-        quoted(position.as_str()),
-        quoted(position_department.as_str()),
-        department_hint(department.as_str(), position_department.as_str())
+        "{}",
+        mismatch_text(officer, department, position, position_department)
     )]
     DepartmentMismatch {
         /// The officer.
@@ -694,12 +691,7 @@ pub enum Error {
     /// [`CaseExportOptions::group_identifier`](crate::CaseExportOptions::group_identifier)
     /// and [`area_identifier`](crate::CaseExportOptions::area_identifier) for the area's
     /// group, or by two calls for it. Give each group one identifier.
-    #[error(
-        "group {} is given {} case identifiers: {}: expected one",
-        quoted(group.as_str()),
-        identifiers.len(),
-        quoted_list(identifiers)
-    )]
+    #[error("{}", conflicting_text(group, identifiers))]
     CaseConflictingIdentifiers {
         /// The group.
         group: GroupId,
@@ -854,11 +846,7 @@ pub enum Error {
     /// alike apart from capitalisation (`Id` and `ID`, `id` and `ID`) or spelt the same.
     /// Which one holds the column cannot be known, so neither is read. Rename or remove
     /// all but one.
-    #[error(
-        "{file} has {} headers naming column `{column}`: {}; expected one",
-        headers.len(),
-        quoted_list(headers)
-    )]
+    #[error("{}", ambiguous_column_text(file, column, headers))]
     CsvAmbiguousColumn {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -930,14 +918,21 @@ pub enum Error {
     /// A CSV file's text is a JSON document: it starts, a byte-order mark and whitespace
     /// aside, with `{` before `"` or `}`, or `[` before `{`, `[`, `"` or `]` (an officers,
     /// framework or iGOT document given where its CSV form was expected). Pass the CSV
-    /// file, or give the document to the reader of its kind (`OfficersSpec::from_json`,
-    /// `FrameworkSpec::from_json`, the iGOT loaders). Nothing else of the file is read.
-    #[error("{file} looks like JSON ({found}): expected CSV, a header line then rows")]
+    /// file, or give the document to the reader of its kind, which `kind` names when the
+    /// text is a document of a kind the crate reads (see [`DocumentKind::of_json`]; the
+    /// message then names its readers). Nothing else of the file is read.
+    #[error(
+        "{file} looks like JSON ({found}): expected CSV, a header line then rows{}",
+        json_kind_hint(*kind)
+    )]
     CsvLooksLikeJson {
         /// The file, as named in the reference layout.
         file: &'static str,
         /// What the text starts as: `an object` or `an array`.
         found: &'static str,
+        /// The kind of document the text is, when it parses as JSON and is of a kind the
+        /// crate reads (`framework`, `officers`, …); `None` otherwise.
+        kind: Option<DocumentKind>,
     },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     /// In a passbook row whose officer and competency cells read, the error names the
@@ -1014,9 +1009,10 @@ pub enum Error {
     /// A CSV row refers to an id that the file (or framework) it points into does not hold.
     /// Add the row there or fix the id.
     #[error(
-        "{file} line {line}, column `{column}`: {} is not in {target}{}",
+        "{file} line {line}, column `{column}`: {} is not in {target}{}{}",
         quoted(found),
-        did_you_mean(nearest.as_deref())
+        did_you_mean(nearest.as_deref()),
+        quote_hint(nearest.as_deref(), nearest_quoted.as_deref())
     )]
     CsvUnknownReference {
         /// The file, as named in the reference layout.
@@ -1031,6 +1027,10 @@ pub enum Error {
         target: &'static str,
         /// The closest id it holds, if one is close.
         nearest: Option<String>,
+        /// `nearest` as a CSV cell must write it, quotes included (`"p "` for the
+        /// position `p `), when only a quoted cell holds it: with spaces around it (an
+        /// unquoted cell is trimmed), a quote, a comma or a semicolon; `None` otherwise.
+        nearest_quoted: Option<String>,
     },
     /// A CSV row refers to an id whose own row, in the file it points into, was not read
     /// for a problem of that row (e.g. [`Error::CsvFieldCount`]): the id is there, so it

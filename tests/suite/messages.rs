@@ -1,0 +1,216 @@
+//! Errors that say what to do: a suggested id that only a quoted CSV cell holds is given
+//! as that cell (csv/28), a CSV text that is a JSON document names the document's kind
+//! and readers (csv/29), and a JSON document of no kind the crate reads is said to be
+//! so, with its fields and the ones the reader needs (igot/18, framework/17,
+//! officers/23).
+
+use karmayogi::{
+    Cohort, CohortCsvReader, DocumentKind, Error, Errors, EvidenceProblem, Framework, OfficersCsv,
+    OfficersCsvOptions, load_officers,
+};
+
+const QUOTED_FRAMEWORK: &str =
+    include_str!("../data/cases/csv/28-spaced-ids-written-unquoted-framework.json");
+const QUOTED_OFFICERS: &str =
+    include_str!("../data/cases/csv/28-spaced-ids-written-unquoted-officers.csv");
+const QUOTED_EVIDENCE: &str =
+    include_str!("../data/cases/csv/28-spaced-ids-written-unquoted-evidence.csv");
+
+/// The errors of the three CSV readers on the same files (the two-step loader, the cohort
+/// loader and the cohort loader fed in pieces of 3 bytes), checked to agree.
+fn csv_errors(fw: &Framework, officers: &str, evidence: &str) -> Vec<Error> {
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    let loaded = load_officers(fw, &csv, &options).map(|_| ());
+    let loaded = loaded.map_err(Errors::into_vec).err().unwrap_or_default();
+    let cohort = Cohort::from_csv(fw, &csv, &options).map(|_| ());
+    let cohort = cohort.map_err(Errors::into_vec).err().unwrap_or_default();
+    let mut reader = CohortCsvReader::new(fw, &options);
+    for piece in officers.as_bytes().chunks(3) {
+        reader.push_officers(piece);
+    }
+    for piece in evidence.as_bytes().chunks(3) {
+        reader.push_evidence(piece);
+    }
+    let pushed = reader.finish().map(|_| ());
+    let pushed = pushed.map_err(Errors::into_vec).err().unwrap_or_default();
+    assert_eq!(cohort, loaded);
+    assert_eq!(pushed, loaded);
+    loaded
+}
+
+/// Where an error suggests a quoted cell: (file, line, column, the cell).
+fn quoted_suggestion(error: &Error) -> Option<(&'static str, usize, &'static str, String)> {
+    match error {
+        Error::CsvUnknownReference {
+            file,
+            line,
+            column,
+            nearest_quoted: Some(cell),
+            ..
+        } => Some((file, *line, column, cell.clone())),
+        Error::CsvRow {
+            file,
+            line,
+            column,
+            error,
+        } => match &**error {
+            Error::InvalidEvidence {
+                problem:
+                    EvidenceProblem::UnknownCompetency {
+                        nearest_quoted: Some(cell),
+                        ..
+                    }
+                    | EvidenceProblem::UnknownCourse {
+                        nearest_quoted: Some(cell),
+                        ..
+                    },
+                ..
+            } => Some((file, *line, column, cell.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `text` with the cell of `column` on `line` replaced by `cell` (unquoted cells only).
+fn with_cell(text: &str, line: usize, column: &str, cell: &str) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let at = lines[0].split(',').position(|c| c == column).unwrap();
+    let mut cells: Vec<&str> = lines[line - 1].split(',').collect();
+    cells[at] = cell;
+    lines[line - 1] = cells.join(",");
+    lines.join("\n") + "\n"
+}
+
+// csv/28: position `p `, competency `rti ` and course `k ` (as the framework's JSON writes
+// them) written unquoted, so trimmed to `p`, `rti` and `k`; course `gem,2` written `gem2`.
+// Each suggestion says how a CSV cell writes the id (quoted), as a field a program reads;
+// the plain `clerk` needs no quotes and gets no such hint. Written as suggested, every
+// row reads, in every CSV reader.
+#[test]
+fn a_suggested_id_only_a_quoted_cell_holds_is_given_as_that_cell() {
+    let fw = Framework::from_json(QUOTED_FRAMEWORK).unwrap();
+    let errors = csv_errors(&fw, QUOTED_OFFICERS, QUOTED_EVIDENCE);
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "officers.csv line 2, column `position`: `p` is not in the framework's positions, \
+             did you mean \"p\\u{20}\"? (write it quoted in CSV, \"p \": only a quoted field \
+             keeps the spaces around it)",
+            "officers.csv line 3, column `position`: `clerc` is not in the framework's \
+             positions, did you mean `clerk`?",
+            "officers.csv line 3, column `target`: `p` is not in the framework's positions, \
+             did you mean \"p\\u{20}\"? (write it quoted in CSV, \"p \": only a quoted field \
+             keeps the spaces around it)",
+            "evidence.csv line 2, column `competency`: officer `o1` passbook entry 0 \
+             (competency `rti`): unknown competency, did you mean \"rti\\u{20}\"? (write it \
+             quoted in CSV, \"rti \": only a quoted field keeps the spaces around it)",
+            "evidence.csv line 2, column `course`: officer `o1` passbook entry 0 (competency \
+             `rti`): unknown course `k`, did you mean \"k\\u{20}\"? (write it quoted in CSV, \
+             \"k \": only a quoted field keeps the spaces around it)",
+            "evidence.csv line 3, column `course`: officer `o2` passbook entry 0 (competency \
+             `noting`): unknown course `gem2`, did you mean `gem,2`? (write it quoted in CSV, \
+             \"gem,2\")",
+        ]
+    );
+    assert_eq!(
+        errors[0],
+        Error::CsvUnknownReference {
+            file: "officers.csv",
+            line: 2,
+            column: "position",
+            found: "p".into(),
+            target: "the framework's positions",
+            nearest: Some("p ".into()),
+            nearest_quoted: Some("\"p \"".into()),
+        }
+    );
+    let Error::CsvUnknownReference { nearest_quoted, .. } = &errors[1] else {
+        panic!("{:?}", errors[1]);
+    };
+    assert_eq!(*nearest_quoted, None);
+    let value = serde_json::to_value(&errors[3]).unwrap();
+    assert_eq!(value["error"]["problem"]["nearest_quoted"], "\"rti \"");
+
+    // Each cell written as suggested names the id meant: only `clerc` is left.
+    let (mut officers, mut evidence) = (QUOTED_OFFICERS.to_owned(), QUOTED_EVIDENCE.to_owned());
+    let suggested: Vec<_> = errors.iter().filter_map(quoted_suggestion).collect();
+    assert_eq!(suggested.len(), 5);
+    for (file, line, column, cell) in suggested {
+        let text = if file == "officers.csv" {
+            &mut officers
+        } else {
+            &mut evidence
+        };
+        *text = with_cell(text, line, column, &cell);
+    }
+    let left = csv_errors(&fw, &officers, &evidence);
+    assert_eq!(left, [errors[1].clone()]);
+    let officers = officers.replace("clerc", "clerk");
+    assert_eq!(csv_errors(&fw, &officers, &evidence), []);
+}
+
+/// A framework document, reduced from the repository's example (csv/29).
+const FRAMEWORK_AS_CSV: &str =
+    include_str!("../data/cases/csv/29-framework-document-given-as-officers-csv.json");
+
+// csv/29: a framework document given as `officers.csv` was said to look like JSON, but not
+// which document it is; the error now names its kind and the functions that read it, as
+// data (`kind`). A JSON text of no kind the crate reads has no kind to name.
+#[test]
+fn a_csv_text_that_is_a_json_document_names_its_kind() {
+    let fw = Framework::from_json(QUOTED_FRAMEWORK).unwrap();
+    let evidence = "officer,competency,level,source\n";
+    let errors = csv_errors(&fw, FRAMEWORK_AS_CSV, evidence);
+    assert_eq!(
+        errors,
+        [Error::CsvLooksLikeJson {
+            file: "officers.csv",
+            found: "an object",
+            kind: Some(DocumentKind::Framework),
+        }]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "officers.csv looks like JSON (an object): expected CSV, a header line then rows; it \
+         is a framework document (an object holding `format_version` and `competencies`), \
+         read by `FrameworkSpec::from_json` or `Framework::from_json`"
+    );
+    assert_eq!(
+        serde_json::to_value(&errors[0]).unwrap()["kind"],
+        "framework"
+    );
+    // The framework read as `evidence.csv`, beside a good `officers.csv`.
+    let errors = csv_errors(&fw, "id,department,position\n", FRAMEWORK_AS_CSV);
+    assert_eq!(
+        errors,
+        [Error::CsvLooksLikeJson {
+            file: "evidence.csv",
+            found: "an object",
+            kind: Some(DocumentKind::Framework),
+        }]
+    );
+    // Every kind is named, the officers document of officers/14 among them.
+    let officers = include_str!("../data/cases/officers/14-officers-document-given-as-csv.json");
+    let levels = include_str!("../../data/igot/frac_default_proficiency_levels.json");
+    let kcm = include_str!("../../data/igot/kcm_competencies.json");
+    for (text, kind) in [
+        (officers, Some(DocumentKind::Officers)),
+        (kcm, Some(DocumentKind::KcmDictionary)),
+        (levels, None),
+        ("[{\"x\": 1}]", None),
+    ] {
+        let errors = csv_errors(&fw, text, evidence);
+        let [Error::CsvLooksLikeJson { kind: found, .. }] = errors.as_slice() else {
+            panic!("{errors:?}");
+        };
+        assert_eq!(*found, kind);
+        let message = errors[0].to_string();
+        assert_eq!(message.contains("; it is"), kind.is_some(), "{message}");
+        if let Some(kind) = kind {
+            assert!(message.ends_with(kind.readers()), "{message}");
+        }
+    }
+}
