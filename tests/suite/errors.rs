@@ -3144,6 +3144,38 @@ fn document_of_another_kind() {
 }
 
 #[test]
+fn document_of_no_known_kind() {
+    // Another program's settings given to the officers reader: said to be of no kind the
+    // crate reads, with its fields, rather than "unknown field `theme`" (messages.rs
+    // covers every framework and officers reader).
+    let settings = r#"{"theme": "dark", "locale": "hi-IN"}"#;
+    let e = OfficersSpec::from_json(settings).unwrap_err();
+    assert_eq!(
+        e,
+        Error::DocumentOfNoKnownKind {
+            expected: "an officers document",
+            fields: vec!["locale".into(), "theme".into()],
+            missing: vec!["format_version", "officers"],
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "expected an officers document, found an object of no kind this crate reads, with \
+         fields `locale`, `theme`: missing `format_version`, `officers`"
+    );
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        json!({
+            "code": "document_of_no_known_kind",
+            "expected": "an officers document",
+            "fields": ["locale", "theme"],
+            "missing": ["format_version", "officers"],
+            "message": e.to_string(),
+        })
+    );
+}
+
+#[test]
 fn igot_shape() {
     let errors = karmayogi::load_kcm(
         r#"{"name": "Functional"}"#,
@@ -3283,6 +3315,7 @@ const COVERED: &[&str] = &[
     "InvalidOption",
     "IgotShape",
     "DocumentOfAnotherKind",
+    "DocumentOfNoKnownKind",
 ];
 
 /// The variant names of `pub enum Error`, in declaration order: the lines inside the enum

@@ -214,3 +214,159 @@ fn a_csv_text_that_is_a_json_document_names_its_kind() {
         }
     }
 }
+
+/// The framework and officers readers, each with what its errors say it expects.
+fn versioned_readers() -> Vec<(&'static str, &'static str, Box<dyn Fn(&str) -> Vec<Error>>)> {
+    fn all<T>(result: Result<T, Errors>) -> Vec<Error> {
+        result
+            .map(|_| ())
+            .map_err(Errors::into_vec)
+            .err()
+            .unwrap_or_default()
+    }
+    fn one<T>(result: Result<T, Error>) -> Vec<Error> {
+        result.map(|_| ()).err().into_iter().collect()
+    }
+    let fw = Framework::from_json(QUOTED_FRAMEWORK).unwrap();
+    let policy = karmayogi::LevelPolicy::default();
+    vec![
+        (
+            "FrameworkSpec::from_json",
+            "a framework document",
+            Box::new(|j| one(karmayogi::FrameworkSpec::from_json(j))),
+        ),
+        (
+            "Framework::from_json",
+            "a framework document",
+            Box::new(|j| all(Framework::from_json(j))),
+        ),
+        (
+            "OfficersSpec::from_json",
+            "an officers document",
+            Box::new(|j| one(karmayogi::OfficersSpec::from_json(j))),
+        ),
+        (
+            "OfficersSpec::from_json_all",
+            "an officers document",
+            Box::new(|j| all(karmayogi::OfficersSpec::from_json_all(j))),
+        ),
+        (
+            "Cohort::from_json",
+            "an officers document",
+            Box::new(move |j| all(Cohort::from_json(&fw, j, &policy))),
+        ),
+    ]
+}
+
+// igot/18, framework/17, officers/23: the FRAC service's default level descriptors, a
+// framework inside a `data` wrapper and another HR tool's employee export, each given to
+// the framework and officers readers, were reported by their fields as unknown fields
+// of the reader's document (three errors from `Framework::from_json`, the last a
+// missing `format_version`). Each is now the one error saying the document is of no
+// kind the crate reads, with its fields (sorted, escaped) and the fields needed.
+#[test]
+fn a_document_of_no_known_kind_is_said_to_be_one() {
+    let levels =
+        include_str!("../data/cases/igot/18-frac-default-levels-given-as-a-framework.json");
+    let wrapped = include_str!("../data/cases/framework/17-framework-inside-a-wrapper.json");
+    let employees =
+        include_str!("../data/cases/officers/23-employees-export-given-as-officers.json");
+    let whole = include_str!("../../data/igot/frac_default_proficiency_levels.json");
+    let cases: [(&str, &[&str]); 5] = [
+        (levels, &["levels", "source_note"]),
+        (whole, &["levels", "source_note"]),
+        (wrapped, &["data", "status"]),
+        (employees, &["employees", "exported_at"]),
+        ("{\"b\\u0007\": 1, \"a\": 2}", &["a", "b\u{7}"]),
+    ];
+    for (name, expected, read) in versioned_readers() {
+        let missing: Vec<&str> = if expected == "a framework document" {
+            vec!["format_version"]
+        } else {
+            vec!["format_version", "officers"]
+        };
+        for (json, fields) in cases {
+            let error = Error::DocumentOfNoKnownKind {
+                expected,
+                fields: fields.iter().map(|f| (*f).to_owned()).collect(),
+                missing: missing.clone(),
+            };
+            assert_eq!(read(json), [error.clone()], "{name} given {json}");
+            assert_eq!(error.code(), "document_of_no_known_kind");
+        }
+    }
+    let error = &versioned_readers()[1].2(levels)[0];
+    assert_eq!(
+        error.to_string(),
+        "expected a framework document, found an object of no kind this crate reads, with \
+         fields `levels`, `source_note`: missing `format_version`"
+    );
+    let error = &versioned_readers()[4].2("{\"b\\u0007\": 1}")[0];
+    assert_eq!(
+        error.to_string(),
+        "expected an officers document, found an object of no kind this crate reads, with \
+         one field \"b\\u{7}\": missing `format_version`, `officers`"
+    );
+    let value = serde_json::to_value(error).unwrap();
+    assert_eq!(value["fields"], serde_json::json!(["b\u{7}"]));
+    assert_eq!(
+        value["missing"],
+        serde_json::json!(["format_version", "officers"])
+    );
+    // An empty object holds none of the fields either; past 20 fields the message counts
+    // the rest, which the data keeps.
+    let error = &versioned_readers()[0].2("{}")[0];
+    assert_eq!(
+        error.to_string(),
+        "expected a framework document, found an object of no kind this crate reads, with \
+         no fields: missing `format_version`"
+    );
+    let many: Vec<String> = (0..25).map(|i| format!("\"k{i:02}\": {i}")).collect();
+    let errors = versioned_readers()[0].2(&format!("{{{}}}", many.join(", ")));
+    let Error::DocumentOfNoKnownKind { fields, .. } = &errors[0] else {
+        panic!("{errors:?}");
+    };
+    assert_eq!(fields.len(), 25);
+    assert!(
+        errors[0]
+            .to_string()
+            .ends_with("`k18`, `k19` and 5 more: missing `format_version`"),
+        "{}",
+        errors[0]
+    );
+}
+
+// A document of the reader's own kind with faults, or holding any of its fields, is
+// reported field by field as before; a list, as a list; a document of another kind, as
+// that kind.
+#[test]
+fn a_document_holding_a_field_of_its_reader_is_read_as_before() {
+    let readers = versioned_readers();
+    let codes = |k: usize, json: &str| -> Vec<&'static str> {
+        readers[k].2(json).iter().map(Error::code).collect()
+    };
+    // A framework document with one unknown field beside its own.
+    let framework = r#"{"format_version": 1, "competencies": [], "levels": []}"#;
+    assert_eq!(codes(0, framework), ["json"]);
+    assert_eq!(codes(1, framework), ["json"]);
+    // `format_version` alone, or beside unknown fields, is the reader's own document.
+    for json in [
+        r#"{"format_version": 1}"#,
+        r#"{"format_version": 2, "x": 1}"#,
+    ] {
+        for k in 2..5 {
+            assert!(codes(k, json).iter().all(|c| *c == "json"), "{json}");
+        }
+    }
+    assert_eq!(codes(0, r#"{"roles": [], "x": 1}"#), ["json"]);
+    assert_eq!(codes(2, r#"{"officers": [], "x": 1}"#), ["json"]);
+    assert_eq!(codes(0, "[{\"x\": 1}]"), ["json"]);
+    assert_eq!(
+        codes(0, r#"{"format_version": 2, "officers": []}"#),
+        ["document_of_another_kind"]
+    );
+    assert_eq!(
+        codes(2, r#"{"format_version": 99, "x": []}"#),
+        ["unsupported_format_version"]
+    );
+}

@@ -1628,6 +1628,15 @@ export type Problem =
   | (ProblemBase & { code: "capacity_exceeded"; what: string; limit: number })
   | (ProblemBase & { code: "igot_shape"; document: string; path: string; found: string; expected: string })
   | (ProblemBase & { code: "document_of_another_kind"; expected: string; found: DocumentKind })
+  | (ProblemBase & {
+      code: "document_of_no_known_kind";
+      /** What the function reads, e.g. `a framework document`. */
+      expected: string;
+      /** The object's fields, sorted. */
+      fields: string[];
+      /** The fields a document the function reads must hold. */
+      missing: string[];
+    })
   | (ProblemBase & { code: "case_missing_document"; documents: string[] })
   | (ProblemBase & { code: "case_several_documents"; documents: string[] })
   | (ProblemBase & { code: "case_missing_identifier"; element: CaseElement; path: string })

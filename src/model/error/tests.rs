@@ -343,6 +343,11 @@ fn every_variant() -> Vec<Error> {
             expected: "a framework document",
             found: crate::DocumentKind::Officers,
         },
+        Error::DocumentOfNoKnownKind {
+            expected: "a framework document",
+            fields: vec![s()],
+            missing: vec!["format_version"],
+        },
         Error::CsvLineAboveHeader {
             file: "f.csv",
             line: 2,
@@ -432,6 +437,7 @@ fn index(e: &Error) -> usize {
         Error::LevelNamedAsNumber { .. } => 66,
         Error::CsvLooksLikeJson { .. } => 67,
         Error::DocumentOfAnotherKind { .. } => 68,
+        Error::DocumentOfNoKnownKind { .. } => 69,
     }
 }
 

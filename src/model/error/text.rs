@@ -166,6 +166,34 @@ pub(super) fn ambiguous_column_text(file: &str, column: &str, headers: &[String]
     )
 }
 
+/// `Error::DocumentOfNoKnownKind`'s text: `expected a framework document, found an
+/// object of no kind this crate reads, with fields `levels`, `source_note`: missing
+/// `format_version``. At most [`FIELDS_SHOWN`] fields are listed, then how many more.
+pub(super) fn no_known_kind_text(
+    expected: &str,
+    fields: &[String],
+    missing: &[&'static str],
+) -> String {
+    let mut out = format!("expected {expected}, found an object of no kind this crate reads, ");
+    match fields.len() {
+        0 => out.push_str("with no fields"),
+        1 => out.push_str("with one field "),
+        _ => out.push_str("with fields "),
+    }
+    out.push_str(&quoted_list(&fields[..fields.len().min(FIELDS_SHOWN)]));
+    if fields.len() > FIELDS_SHOWN {
+        let _ = write!(out, " and {} more", fields.len() - FIELDS_SHOWN);
+    }
+    if !missing.is_empty() {
+        let missing: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+        let _ = write!(out, ": missing {}", missing.join(", "));
+    }
+    out
+}
+
+/// How many fields [`no_known_kind_text`] lists.
+const FIELDS_SHOWN: usize = 20;
+
 /// `, did you mean `0012`?` when an officer's department is their position's written
 /// otherwise (leading zeros a spreadsheet dropped, another case): most probably the
 /// same department, not a deputation.

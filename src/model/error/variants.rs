@@ -7,8 +7,8 @@ use super::text::{
     conflicting_text, cycle_text, date_hint, did_you_mean, duplicate_text, group_cycle_text,
     group_rule_text, hidden_text, json_kind_hint, level_list, level_range_text,
     line_above_header_text, mismatch_text, missing_column_text, missing_document_text,
-    named_as_number_text, number, quote_hint, quoted, quoted_list, repeated_reference_text,
-    several_lines_text, unknown_reference_text, written_there,
+    named_as_number_text, no_known_kind_text, number, quote_hint, quoted, quoted_list,
+    repeated_reference_text, several_lines_text, unknown_reference_text, written_there,
 };
 use crate::model::document_kind::DocumentKind;
 use crate::model::json_path::Place;
@@ -121,6 +121,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `invalid_option` | an option outside the values it accepts |
 /// | `igot_shape` | an iGOT platform document whose top level (or record list) is another JSON type |
 /// | `document_of_another_kind` | a JSON document of another kind than the reader reads (an officers document given as a framework) |
+/// | `document_of_no_known_kind` | a JSON object of no kind the crate reads, holding none of the reader's fields |
 #[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
 #[serde(remote = "Self", tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -1106,5 +1107,20 @@ pub enum Error {
         expected: &'static str,
         /// What the document looks like.
         found: DocumentKind,
+    },
+    /// A framework or officers reader was given a JSON object of no kind the crate reads
+    /// (see [`DocumentKind::of_json`]) and holding none of the fields the reader's
+    /// documents hold: another program's file (the FRAC service's default level
+    /// descriptors, a settings file), not a document of this kind with faults, which is
+    /// reported field by field as before. Give the reader the document it names, with
+    /// the fields `missing` lists.
+    #[error("{}", no_known_kind_text(expected, fields, missing))]
+    DocumentOfNoKnownKind {
+        /// What the reader reads, e.g. `a framework document`.
+        expected: &'static str,
+        /// The object's fields, sorted (the message lists the first 20, escaped).
+        fields: Vec<String>,
+        /// The fields a document the reader reads must hold, e.g. `format_version`.
+        missing: Vec<&'static str>,
     },
 }
