@@ -15,7 +15,7 @@ use crate::interop::csv::{
 use crate::model::equivalent::alike_officers;
 use crate::model::names::lf_lines;
 use crate::model::nearest::Nearest;
-use crate::model::quote::csv_quoted;
+use crate::model::quote::needs_csv_quotes;
 use crate::people::officer::EvidenceView;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
 use crate::people::review::{Source, review_officer};
@@ -666,15 +666,15 @@ pub(crate) fn report_problems(
         // from CSV (csv/28).
         if let EvidenceProblem::UnknownCompetency {
             nearest,
-            nearest_quoted,
+            quote_nearest,
         }
         | EvidenceProblem::UnknownCourse {
             nearest,
-            nearest_quoted,
+            quote_nearest,
             ..
         } = &mut problem
         {
-            *nearest_quoted = nearest.as_deref().and_then(csv_quoted);
+            *quote_nearest = nearest.as_deref().is_some_and(needs_csv_quotes);
         }
         let column = problem_column(&problem);
         let error = Error::InvalidEvidence {

@@ -28,13 +28,17 @@ pub(crate) fn quoted(value: &str) -> Quoted<'_> {
     Quoted(value)
 }
 
-/// How a CSV cell writes `id` when only a quoted cell holds it: between double quotes,
-/// a quote inside doubled (RFC 4180), when it has whitespace at either end (the CSV
+/// Whether only a quoted CSV cell holds `id`: it has whitespace at either end (the CSV
 /// readers trim an unquoted cell), a quote, a comma or a semicolon (delimiters the
-/// readers take); `None` when an unquoted cell holds it as it stands. O(length).
-pub(crate) fn csv_quoted(id: &str) -> Option<String> {
-    let needs = id.trim() != id || id.contains(['"', ',', ';']);
-    needs.then(|| format!("\"{}\"", id.replace('"', "\"\"")))
+/// readers take). O(length).
+pub(crate) fn needs_csv_quotes(id: &str) -> bool {
+    id.trim() != id || id.contains(['"', ',', ';'])
+}
+
+/// `id` as a quoted CSV cell writes it: between double quotes, a quote inside doubled
+/// (RFC 4180). O(length).
+pub(crate) fn csv_quoted(id: &str) -> String {
+    format!("\"{}\"", id.replace('"', "\"\""))
 }
 
 /// How many characters of a value a message shows at most; a longer value is cut there

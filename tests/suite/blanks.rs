@@ -84,7 +84,7 @@ fn a_passbook_level_above_every_scale_is_reported_beside_the_unknown_id() {
                 0,
                 EvidenceProblem::UnknownCompetency {
                     nearest: nearest.clone(),
-                    nearest_quoted: None,
+                    quote_nearest: false,
                 }
             ),
             (
@@ -99,7 +99,7 @@ fn a_passbook_level_above_every_scale_is_reported_beside_the_unknown_id() {
                 1,
                 EvidenceProblem::UnknownCompetency {
                     nearest,
-                    nearest_quoted: None
+                    quote_nearest: false
                 }
             ),
         ]
@@ -192,7 +192,7 @@ fn an_unquoted_field_is_trimmed_and_names_no_spaced_id() {
             found: "p".into(),
             target: "the framework's positions",
             nearest: Some("p ".into()),
-            nearest_quoted: Some("\"p \"".into()),
+            quote_nearest: true,
         }
     );
 }

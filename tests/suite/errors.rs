@@ -1554,7 +1554,7 @@ fn invalid_evidence() {
                 "acounts",
                 EvidenceProblem::UnknownCompetency {
                     nearest: Some("accounts".into()),
-                    nearest_quoted: None,
+                    quote_nearest: false,
                 }
             ),
             entry(
@@ -1580,7 +1580,7 @@ fn invalid_evidence() {
                 EvidenceProblem::UnknownCourse {
                     course: "acounts-101".into(),
                     nearest: Some("accounts-101".into()),
-                    nearest_quoted: None,
+                    quote_nearest: false,
                 }
             ),
         ]
@@ -2989,7 +2989,7 @@ fn csv_unknown_reference() {
             found: "9".to_owned(),
             target: "esco/skills.csv",
             nearest: None,
-            nearest_quoted: None,
+            quote_nearest: false,
         }]
     );
     assert_messages(

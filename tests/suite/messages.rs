@@ -39,16 +39,19 @@ fn csv_errors(fw: &Framework, officers: &str, evidence: &str) -> Vec<Error> {
     loaded
 }
 
-/// Where an error suggests a quoted cell: (file, line, column, the cell).
+/// Where an error suggests a quoted cell: (file, line, column, the cell as RFC 4180
+/// quotes the suggested id).
 fn quoted_suggestion(error: &Error) -> Option<(&'static str, usize, &'static str, String)> {
+    let cell = |id: &str| format!("\"{}\"", id.replace('"', "\"\""));
     match error {
         Error::CsvUnknownReference {
             file,
             line,
             column,
-            nearest_quoted: Some(cell),
+            nearest: Some(id),
+            quote_nearest: true,
             ..
-        } => Some((file, *line, column, cell.clone())),
+        } => Some((file, *line, column, cell(id))),
         Error::CsvRow {
             file,
             line,
@@ -58,15 +61,16 @@ fn quoted_suggestion(error: &Error) -> Option<(&'static str, usize, &'static str
             Error::InvalidEvidence {
                 problem:
                     EvidenceProblem::UnknownCompetency {
-                        nearest_quoted: Some(cell),
-                        ..
+                        nearest: Some(id),
+                        quote_nearest: true,
                     }
                     | EvidenceProblem::UnknownCourse {
-                        nearest_quoted: Some(cell),
+                        nearest: Some(id),
+                        quote_nearest: true,
                         ..
                     },
                 ..
-            } => Some((file, *line, column, cell.clone())),
+            } => Some((file, *line, column, cell(id))),
             _ => None,
         },
         _ => None,
@@ -85,7 +89,8 @@ fn with_cell(text: &str, line: usize, column: &str, cell: &str) -> String {
 
 // csv/28: position `p `, competency `rti ` and course `k ` (as the framework's JSON writes
 // them) written unquoted, so trimmed to `p`, `rti` and `k`; course `gem,2` written `gem2`.
-// Each suggestion says how a CSV cell writes the id (quoted), as a field a program reads;
+// Each suggestion says how a CSV cell writes the id (quoted), and a program reads that it
+// needs quotes (`quote_nearest`);
 // the plain `clerk` needs no quotes and gets no such hint. Written as suggested, every
 // row reads, in every CSV reader.
 #[test]
@@ -124,15 +129,15 @@ fn a_suggested_id_only_a_quoted_cell_holds_is_given_as_that_cell() {
             found: "p".into(),
             target: "the framework's positions",
             nearest: Some("p ".into()),
-            nearest_quoted: Some("\"p \"".into()),
+            quote_nearest: true,
         }
     );
-    let Error::CsvUnknownReference { nearest_quoted, .. } = &errors[1] else {
+    let Error::CsvUnknownReference { quote_nearest, .. } = &errors[1] else {
         panic!("{:?}", errors[1]);
     };
-    assert_eq!(*nearest_quoted, None);
+    assert!(!quote_nearest);
     let value = serde_json::to_value(&errors[3]).unwrap();
-    assert_eq!(value["error"]["problem"]["nearest_quoted"], "\"rti \"");
+    assert_eq!(value["error"]["problem"]["quote_nearest"], true);
 
     // Each cell written as suggested names the id meant: only `clerc` is left.
     let (mut officers, mut evidence) = (QUOTED_OFFICERS.to_owned(), QUOTED_EVIDENCE.to_owned());
@@ -215,8 +220,11 @@ fn a_csv_text_that_is_a_json_document_names_its_kind() {
     }
 }
 
+/// A call of a reader on a text, giving its errors (empty when it read the text).
+type Read = Box<dyn Fn(&str) -> Vec<Error>>;
+
 /// The framework and officers readers, each with what its errors say it expects.
-fn versioned_readers() -> Vec<(&'static str, &'static str, Box<dyn Fn(&str) -> Vec<Error>>)> {
+fn versioned_readers() -> Vec<(&'static str, &'static str, Read)> {
     fn all<T>(result: Result<T, Errors>) -> Vec<Error> {
         result
             .map(|_| ())
@@ -291,8 +299,8 @@ fn a_document_of_no_known_kind_is_said_to_be_one() {
                 fields: fields.iter().map(|f| (*f).to_owned()).collect(),
                 missing: missing.clone(),
             };
-            assert_eq!(read(json), [error.clone()], "{name} given {json}");
             assert_eq!(error.code(), "document_of_no_known_kind");
+            assert_eq!(read(json), [error], "{name} given {json}");
         }
     }
     let error = &versioned_readers()[1].2(levels)[0];

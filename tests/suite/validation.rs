@@ -504,7 +504,7 @@ fn evidence_names_unknown_competency() {
                 "stamps",
                 EvidenceProblem::UnknownCompetency {
                     nearest: None,
-                    nearest_quoted: None,
+                    quote_nearest: false,
                 },
             ),
             "officer `o1` passbook entry 0 (competency `stamps`): unknown competency",
@@ -526,7 +526,7 @@ fn evidence_names_unknown_course() {
                 EvidenceProblem::UnknownCourse {
                     course: "accounts-999".into(),
                     nearest: None,
-                    nearest_quoted: None,
+                    quote_nearest: false,
                 },
             ),
             "officer `o1` passbook entry 0 (competency `accounts`): unknown course `accounts-999`",
@@ -2237,7 +2237,7 @@ fn every_officer_problem_is_reported_together() {
                     EvidenceProblem::UnknownCourse {
                         course: "accounts-999".into(),
                         nearest: None,
-                        nearest_quoted: None,
+                        quote_nearest: false,
                     },
                 ),
                 "officer `o1` passbook entry 0 (competency `accounts`): unknown course \
@@ -2249,7 +2249,7 @@ fn every_officer_problem_is_reported_together() {
                     "stamps",
                     EvidenceProblem::UnknownCompetency {
                         nearest: None,
-                        nearest_quoted: None,
+                        quote_nearest: false,
                     },
                 ),
                 "officer `o1` passbook entry 1 (competency `stamps`): unknown competency",

@@ -1501,10 +1501,9 @@ export type EvidenceProblem =
   | {
       problem: "unknown_competency";
       nearest: string | null;
-      /** `nearest` as a CSV cell writes it, quotes included (`"p "` for the id `p `), when
-       * read from CSV and only a quoted cell holds it (spaces around it, a quote, a comma or
-       * a semicolon); `null` otherwise, and from JSON. */
-      nearest_quoted: string | null;
+      /** Whether only a quoted CSV cell holds `nearest` (`"p "` for the id `p `): spaces
+       * around it, a quote, a comma or a semicolon; always `false` from JSON. */
+      quote_nearest: boolean;
     }
   | { problem: "level_above_scale"; level: number; min: number; max: number }
   | { problem: "level_below_scale"; level: number; min: number; max: number }
@@ -1515,10 +1514,9 @@ export type EvidenceProblem =
       problem: "unknown_course";
       course: string;
       nearest: string | null;
-      /** `nearest` as a CSV cell writes it, quotes included (`"p "` for the id `p `), when
-       * read from CSV and only a quoted cell holds it (spaces around it, a quote, a comma or
-       * a semicolon); `null` otherwise, and from JSON. */
-      nearest_quoted: string | null;
+      /** Whether only a quoted CSV cell holds `nearest` (`"p "` for the id `p `): spaces
+       * around it, a quote, a comma or a semicolon; always `false` from JSON. */
+      quote_nearest: boolean;
     }
   | { problem: "completion_without_course" }
   | { problem: "course_does_not_build"; course: string }
@@ -1729,9 +1727,8 @@ export type Problem =
       found: string;
       target: string;
       nearest: string | null;
-      /** `nearest` as a CSV cell writes it, quotes included (`"p "` for the position
-       * `p `), when only a quoted cell holds it; `null` otherwise. */
-      nearest_quoted: string | null;
+      /** Whether only a quoted CSV cell holds `nearest` (`"p "` for the position `p `). */
+      quote_nearest: boolean;
     })
   | (CsvPlace & {
       code: "csv_refused_reference";

@@ -116,7 +116,7 @@ describe("messages name the package's API", () => {
     const e = thrown(() => loadOfficers(fw, csv));
     const problem = e.problems.find((p) => p.code === "csv_unknown_reference" && p.found === "postmaster-hpo");
     assert.equal(problem.nearest, "postmaster-hpo ");
-    assert.equal(problem.nearest_quoted, '"postmaster-hpo "');
+    assert.equal(problem.quote_nearest, true);
     assert.match(problem.message, /\(write it quoted in CSV, "postmaster-hpo ": only a quoted field keeps the spaces around it\)$/);
     // Written so, the officers read.
     const officers = csv.officers.replaceAll(",postmaster-hpo", ',"postmaster-hpo "');

@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 
 use super::decimal::Decimal;
 use crate::Error;
-use crate::model::quote::csv_quoted;
+use crate::model::quote::needs_csv_quotes;
 
 /// What a header gave: the record width and where each column the loader reads is.
 #[derive(Clone, Debug)]
@@ -232,7 +232,7 @@ impl<'r> Row<'r> {
     }
 
     /// [`Row::unknown`] with the closest key `target` holds, and how a cell writes it
-    /// when only a quoted one does (see [`csv_quoted`]).
+    /// whether only a quoted one does (see [`needs_csv_quotes`]).
     pub(crate) fn unknown_near(
         &self,
         column: &'static str,
@@ -245,7 +245,7 @@ impl<'r> Row<'r> {
             column,
             found: self.text(column).to_owned(),
             target,
-            nearest_quoted: nearest.as_deref().and_then(csv_quoted),
+            quote_nearest: nearest.as_deref().is_some_and(needs_csv_quotes),
             nearest,
         }
     }

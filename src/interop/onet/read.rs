@@ -131,7 +131,7 @@ pub(super) fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Eleme
                 found: parent,
                 target: ELEMENTS,
                 nearest: None,
-                nearest_quoted: None,
+                quote_nearest: false,
             });
         }
     }

@@ -280,7 +280,7 @@ fn every_variant() -> Vec<Error> {
             found: s(),
             target: "t",
             nearest: None,
-            nearest_quoted: None,
+            quote_nearest: false,
         },
         Error::CsvRefusedReference {
             file: "f.csv",

@@ -100,8 +100,8 @@ pub(super) fn did_you_mean(nearest: Option<&str>) -> String {
     nearest.map_or_else(String::new, |n| format!(", did you mean {}?", quoted(n)))
 }
 
-/// `; it is a framework document (…), read by `FrameworkSpec::from_json` or …` when a
-/// text given as CSV is a JSON document of a kind the crate reads.
+/// The end of `Error::CsvLooksLikeJson`'s text when the CSV text is a JSON document of a
+/// kind the crate reads: what the document is and the functions that read it.
 pub(super) fn json_kind_hint(kind: Option<crate::DocumentKind>) -> String {
     kind.map_or_else(String::new, |k| {
         format!("; it is {k}, read by {}", k.readers())
@@ -109,28 +109,26 @@ pub(super) fn json_kind_hint(kind: Option<crate::DocumentKind>) -> String {
 }
 
 /// ` (write it quoted in CSV, "p ": only a quoted field keeps the spaces around it)`
-/// after a suggested id that a CSV cell holds only quoted, `cell` being that cell.
-/// The cell is shown as it is written, unless longer than
-/// [`SHOWN`](crate::model::quote::SHOWN) characters (the id is shown cut already).
-pub(super) fn quote_hint(nearest: Option<&str>, cell: Option<&str>) -> String {
-    let Some(cell) = cell else {
+/// after a suggested id that a CSV cell holds only quoted (`quote`). The cell is shown
+/// as it is written, unless longer than [`SHOWN`](crate::model::quote::SHOWN)
+/// characters (the id is shown cut already).
+pub(super) fn quote_hint(nearest: Option<&str>, quote: bool) -> String {
+    let Some(id) = nearest.filter(|_| quote) else {
         return String::new();
     };
-    let shown = if cell.chars().nth(crate::model::quote::SHOWN).is_none() {
-        format!(", {cell}")
+    let shown = if id.chars().nth(crate::model::quote::SHOWN).is_none() {
+        format!(", {}", crate::model::quote::csv_quoted(id))
     } else {
         String::new()
     };
-    match nearest {
-        Some(id) if id.trim() != id => format!(
-            " (write it quoted in CSV{shown}: only a quoted field keeps the spaces around it)"
-        ),
-        _ => format!(" (write it quoted in CSV{shown})"),
+    if id.trim() == id {
+        format!(" (write it quoted in CSV{shown})")
+    } else {
+        format!(" (write it quoted in CSV{shown}: only a quoted field keeps the spaces around it)")
     }
 }
 
-/// `officer `o1` is in department `d1` but position `p` belongs to `d2``, with
-/// [`department_hint`].
+/// `Error::DepartmentMismatch`'s text, with [`department_hint`].
 pub(super) fn mismatch_text(
     officer: &crate::OfficerId,
     department: &crate::DepartmentId,
@@ -147,7 +145,7 @@ pub(super) fn mismatch_text(
     )
 }
 
-/// `group `g` is given 2 case identifiers: `a`, `b`: expected one`.
+/// `Error::CaseConflictingIdentifiers`'s text.
 pub(super) fn conflicting_text(group: &GroupId, identifiers: &[String]) -> String {
     format!(
         "group {} is given {} case identifiers: {}: expected one",
@@ -157,7 +155,7 @@ pub(super) fn conflicting_text(group: &GroupId, identifiers: &[String]) -> Strin
     )
 }
 
-/// `f.csv has 2 headers naming column `id`: `ID`, `Id`; expected one`.
+/// `Error::CsvAmbiguousColumn`'s text.
 pub(super) fn ambiguous_column_text(file: &str, column: &str, headers: &[String]) -> String {
     format!(
         "{file} has {} headers naming column `{column}`: {}; expected one",
@@ -166,9 +164,8 @@ pub(super) fn ambiguous_column_text(file: &str, column: &str, headers: &[String]
     )
 }
 
-/// `Error::DocumentOfNoKnownKind`'s text: `expected a framework document, found an
-/// object of no kind this crate reads, with fields `levels`, `source_note`: missing
-/// `format_version``. At most [`FIELDS_SHOWN`] fields are listed, then how many more.
+/// `Error::DocumentOfNoKnownKind`'s text: what was expected, the object's fields and the
+/// fields missing. At most [`FIELDS_SHOWN`] fields are listed, then how many more.
 pub(super) fn no_known_kind_text(
     expected: &str,
     fields: &[String],

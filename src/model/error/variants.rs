@@ -1013,7 +1013,7 @@ pub enum Error {
         "{file} line {line}, column `{column}`: {} is not in {target}{}{}",
         quoted(found),
         did_you_mean(nearest.as_deref()),
-        quote_hint(nearest.as_deref(), nearest_quoted.as_deref())
+        quote_hint(nearest.as_deref(), *quote_nearest)
     )]
     CsvUnknownReference {
         /// The file, as named in the reference layout.
@@ -1028,10 +1028,10 @@ pub enum Error {
         target: &'static str,
         /// The closest id it holds, if one is close.
         nearest: Option<String>,
-        /// `nearest` as a CSV cell must write it, quotes included (`"p "` for the
-        /// position `p `), when only a quoted cell holds it: with spaces around it (an
-        /// unquoted cell is trimmed), a quote, a comma or a semicolon; `None` otherwise.
-        nearest_quoted: Option<String>,
+        /// Whether only a quoted CSV cell holds `nearest` (`"p "` for the position
+        /// `p `): it has spaces around it (an unquoted cell is trimmed), a quote, a comma
+        /// or a semicolon. The message then gives the cell to write.
+        quote_nearest: bool,
     },
     /// A CSV row refers to an id whose own row, in the file it points into, was not read
     /// for a problem of that row (e.g. [`Error::CsvFieldCount`]): the id is there, so it
