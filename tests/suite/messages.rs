@@ -378,3 +378,39 @@ fn a_document_holding_a_field_of_its_reader_is_read_as_before() {
         ["unsupported_format_version"]
     );
 }
+
+// A JSON document pushed in pieces is kept to its end to name its kind: each of its lines
+// ends a segment of the reader, and the text kept is not decoded again at each (which
+// took time quadratic in the lines: about 10¹¹ bytes decoded for this one).
+#[test]
+fn a_long_json_document_pushed_in_pieces_is_named_in_linear_time() {
+    let fw = Framework::from_json(QUOTED_FRAMEWORK).unwrap();
+    let competencies: Vec<String> = (0..50_000)
+        .map(|i| {
+            format!(
+                "  {{\"id\": \"c{i}\",\n   \"name\": \"Competency {i}\", \"type\": \"domain\"}}"
+            )
+        })
+        .collect();
+    let text = format!(
+        "{{\n \"format_version\": 2,\n \"competencies\": [\n{}\n ]\n}}\n",
+        competencies.join(",\n")
+    );
+    assert!(text.len() > 2 << 20 && text.lines().count() > 100_000);
+    let started = std::time::Instant::now();
+    let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
+    for piece in text.as_bytes().chunks(4096) {
+        reader.push_officers(piece);
+    }
+    let errors = reader.finish().map(|_| ()).map_err(Errors::into_vec);
+    assert_eq!(
+        errors,
+        Err(vec![Error::CsvLooksLikeJson {
+            file: "officers.csv",
+            found: "an object",
+            kind: Some(DocumentKind::Framework),
+        }])
+    );
+    let took = started.elapsed();
+    assert!(took.as_secs() < 20, "{took:?}");
+}

@@ -98,6 +98,9 @@ pub(crate) struct Feed {
     /// met there (see `csv/title.rs`).
     looked: usize,
     titles: usize,
+    /// Whether the text before the header starts as a JSON document does: kept, without
+    /// decoding it again, to its end or `JSON_KEPT` bytes.
+    json: bool,
 }
 
 impl Feed {
@@ -124,6 +127,7 @@ impl Feed {
             sep: b',',
             looked: 0,
             titles: 0,
+            json: false,
         }
     }
 
@@ -376,6 +380,11 @@ impl Feed {
         errors: &mut Vec<Error>,
         each: &mut F,
     ) -> bool {
+        // A JSON document is kept whole before it is looked at again: each of its lines
+        // ends a segment, and decoding the text kept at each would be quadratic.
+        if self.json && !at_end && bytes.len() <= JSON_KEPT {
+            return false;
+        }
         let decoded = String::from_utf8_lossy(bytes);
         let lossy = matches!(decoded, Cow::Owned(_));
         match &self.state {
@@ -385,8 +394,8 @@ impl Feed {
                 self.looked = decoded.len();
                 // A JSON document is kept to its end, up to `JSON_KEPT` bytes, so that
                 // its kind is named as from the whole text (csv/29).
-                let json = !at_end && decoded.len() <= JSON_KEPT && looks_like_json(&decoded);
-                if json
+                self.json = !at_end && decoded.len() <= JSON_KEPT && looks_like_json(&decoded);
+                if self.json
                     || (!at_end
                         && !header_in_reach(self.file, more, self.required, &mut self.titles))
                 {
