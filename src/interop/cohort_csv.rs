@@ -188,9 +188,14 @@ impl Cohort {
 /// is an evidence file (an empty one lacks its header); without it, the officers have no
 /// passbooks.
 ///
+/// A file whose text is a JSON document ([`Error::CsvLooksLikeJson`]) names the
+/// document's kind as [`Cohort::from_csv`] does when it ends within its first 16 MiB,
+/// which are kept to tell it; a longer one is named without its kind.
+///
 /// # Memory
 /// What [`Cohort::from_csv`] keeps, plus the unfinished record of the last piece; the
-/// pieces themselves are not kept.
+/// pieces themselves are not kept, but for the first 16 MiB of a text that starts as a
+/// JSON document does.
 ///
 /// # Example
 /// ```

@@ -70,6 +70,11 @@ pub use dates::{DateForm, DateOrder, DatesRead};
 pub(crate) use decimal::Decimal;
 pub use delimiter::{Delimiter, DelimiterFrom};
 use encoding::{json, utf16};
+
+/// Whether a text starts as a JSON document does (see `encoding::json`).
+pub(crate) fn looks_like_json(text: &str) -> bool {
+    json(text).is_some()
+}
 pub use missing::MissingCells;
 pub use read::CsvFileRead;
 use row::is_separator_line;
@@ -210,7 +215,9 @@ impl<'a> Table<'a> {
             return None;
         }
         if let Some(found) = json(text) {
-            errors.push(Error::CsvLooksLikeJson { file, found });
+            // Parsed on this failure path only, to name the reader of the document.
+            let kind = crate::DocumentKind::of_json(text);
+            errors.push(Error::CsvLooksLikeJson { file, found, kind });
             return None;
         }
         let (mut start, declared) = Table::header_start(file, text);

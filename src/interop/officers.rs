@@ -15,6 +15,7 @@ use crate::interop::csv::{
 use crate::model::equivalent::alike_officers;
 use crate::model::names::lf_lines;
 use crate::model::nearest::Nearest;
+use crate::model::quote::needs_csv_quotes;
 use crate::people::officer::EvidenceView;
 use crate::people::resolve::{NEAREST_LIMIT, check_evidence};
 use crate::people::review::{Source, review_officer};
@@ -660,7 +661,21 @@ pub(crate) fn report_problems(
     competency: &str,
     problems: Vec<EvidenceProblem>,
 ) {
-    for problem in problems {
+    for mut problem in problems {
+        // A suggested id that only a quoted cell holds is said so, since the cell is read
+        // from CSV (csv/28).
+        if let EvidenceProblem::UnknownCompetency {
+            nearest,
+            quote_nearest,
+        }
+        | EvidenceProblem::UnknownCourse {
+            nearest,
+            quote_nearest,
+            ..
+        } = &mut problem
+        {
+            *quote_nearest = nearest.as_deref().is_some_and(needs_csv_quotes);
+        }
         let column = problem_column(&problem);
         let error = Error::InvalidEvidence {
             officer: officer.clone(),

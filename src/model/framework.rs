@@ -241,7 +241,9 @@ impl Framework {
     /// # Errors
     /// [`Error::DocumentOfAnotherKind`] alone for a document of another kind that does
     /// not read (an officers document, a CASE package, an iGOT export; see
-    /// [`DocumentKind::of_json`](crate::DocumentKind::of_json)).
+    /// [`DocumentKind::of_json`](crate::DocumentKind::of_json)), and
+    /// [`Error::DocumentOfNoKnownKind`] alone for an object of no kind the crate reads
+    /// holding none of a framework document's fields (as [`FrameworkSpec::from_json`]).
     /// [`Error::UnsupportedFormatVersion`] when the document's version is not one this
     /// crate reads. [`Error::Json`] when it cannot be read: one for each value of the wrong
     /// type, unknown or repeated field and missing field, in every competency, group,

@@ -1,7 +1,7 @@
 //! Reading and writing versioned JSON documents, and the versions this crate reads.
 
 use crate::model::document_kind::DocumentKind;
-use crate::model::kind_of::other_kind_error;
+use crate::model::kind_of::unread_kind_error;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -238,15 +238,16 @@ pub(crate) enum Unread {
 /// as it is.
 pub(crate) fn read_versioned<T: DeserializeOwned>(json: &str, own: Own) -> Result<T, Unread> {
     read_probed(json).map_err(|unread| {
-        // A document of another kind (an officers document given as a framework) is named
-        // as such, not by the first of its keys the type does not know. Only a document
-        // that parses and did not read is looked at again.
+        // A document of another kind (an officers document given as a framework), or an
+        // object of no kind holding none of the reader's fields, is named as such, not by
+        // the first of its keys the type does not know. Only a document that parses and
+        // did not read is looked at again.
         let other = match &unread {
             Unread::Json(e) => e.classify() == serde_json::error::Category::Data,
             Unread::Error(error) => !matches!(error, Error::UnsupportedFormatVersion { .. }),
         };
         match other
-            .then(|| other_kind_error(json, own.0, own.1))
+            .then(|| unread_kind_error(json, own.0, own.1))
             .flatten()
         {
             Some(error) => Unread::Error(error),

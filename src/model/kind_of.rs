@@ -78,6 +78,52 @@ pub(crate) fn other_kind_error(
     refuse_other_kind(&doc, own, expected).err()
 }
 
+/// [`other_kind_error`], or else, for a JSON object of no kind the crate reads holding
+/// none of the fields of `own`'s documents, [`Error::DocumentOfNoKnownKind`] naming its
+/// fields and the ones `own`'s documents need (framework and officers documents; `None`
+/// for other kinds). Parses the text again, on the failure path only.
+pub(crate) fn unread_kind_error(
+    json: &str,
+    own: DocumentKind,
+    expected: &'static str,
+) -> Option<Error> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let doc: Value = serde_json::from_str(json).ok()?;
+    if let Err(error) = refuse_other_kind(&doc, own, expected) {
+        return Some(error);
+    }
+    let (fields, needed): (&[&str], &[&'static str]) = match own {
+        DocumentKind::Framework => (&FRAMEWORK_FIELDS, &["format_version"]),
+        DocumentKind::Officers => (&OFFICERS_FIELDS, &OFFICERS_FIELDS),
+        _ => return None,
+    };
+    let map = doc.as_object()?;
+    let no_kind = kind_of(&doc).is_none() && !map.keys().any(|k| fields.contains(&k.as_str()));
+    no_kind.then(|| {
+        let mut found: Vec<String> = map.keys().cloned().collect();
+        found.sort_unstable();
+        Error::DocumentOfNoKnownKind {
+            expected,
+            fields: found,
+            missing: needed.to_vec(),
+        }
+    })
+}
+
+/// The top-level fields of a framework document.
+const FRAMEWORK_FIELDS: [&str; 7] = [
+    "format_version",
+    "competencies",
+    "groups",
+    "activities",
+    "roles",
+    "positions",
+    "courses",
+];
+
+/// The top-level fields of an officers document, both needed.
+const OFFICERS_FIELDS: [&str; 2] = ["format_version", "officers"];
+
 /// The keys of a framework document's lists.
 const FRAMEWORK_LISTS: [&str; 6] = [
     "competencies",

@@ -28,6 +28,19 @@ pub(crate) fn quoted(value: &str) -> Quoted<'_> {
     Quoted(value)
 }
 
+/// Whether only a quoted CSV cell holds `id`: it has whitespace at either end (the CSV
+/// readers trim an unquoted cell), a quote, a comma or a semicolon (delimiters the
+/// readers take). O(length).
+pub(crate) fn needs_csv_quotes(id: &str) -> bool {
+    id.trim() != id || id.contains(['"', ',', ';'])
+}
+
+/// `id` as a quoted CSV cell writes it: between double quotes, a quote inside doubled
+/// (RFC 4180). O(length).
+pub(crate) fn csv_quoted(id: &str) -> String {
+    format!("\"{}\"", id.replace('"', "\"\""))
+}
+
 /// How many characters of a value a message shows at most; a longer value is cut there
 /// and its length given.
 pub(crate) const SHOWN: usize = 200;

@@ -755,6 +755,8 @@ impl FrameworkSpec {
     /// [`Error::DocumentOfAnotherKind`] for a document of another kind that does not read
     /// (an officers document, a CASE package, an iGOT export; see
     /// [`DocumentKind::of_json`](crate::DocumentKind::of_json)), parsed again to tell;
+    /// [`Error::DocumentOfNoKnownKind`] for an object of no kind the crate reads holding
+    /// none of a framework document's fields (framework/17);
     /// [`Error::Json`] for malformed JSON, unknown fields, or values of the wrong type.
     pub fn from_json(json: &str) -> Result<FrameworkSpec, Error> {
         crate::model::json::from_versioned_json(json, FRAMEWORK)

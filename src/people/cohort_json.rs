@@ -53,8 +53,9 @@ impl Cohort {
     /// [`Error::UnsupportedFormatVersion`](crate::Error::UnsupportedFormatVersion) when the
     /// version is not one this crate reads;
     /// [`Error::DocumentOfAnotherKind`](crate::Error::DocumentOfAnotherKind) alone for a
-    /// document of another kind (a framework, a CASE package, an iGOT export), as
-    /// [`OfficersSpec::from_json`] gives it. [`Error::Json`](crate::Error::Json) when the
+    /// document of another kind (a framework, a CASE package, an iGOT export), and
+    /// [`Error::DocumentOfNoKnownKind`](crate::Error::DocumentOfNoKnownKind) alone for an
+    /// object of no kind, as [`OfficersSpec::from_json`] gives them. [`Error::Json`](crate::Error::Json) when the
     /// document cannot be read: one for each value of the wrong type, unknown or repeated
     /// field and missing field, in every officer's own fields, in every passbook entry
     /// (several in one entry: a level written as a word does not hide a bad date beside

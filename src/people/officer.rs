@@ -118,6 +118,8 @@ impl OfficersSpec {
     /// [`Error::DocumentOfAnotherKind`] for a document of another kind that does not read
     /// (a framework, a CASE package, an iGOT export; see
     /// [`DocumentKind::of_json`](crate::DocumentKind::of_json));
+    /// [`Error::DocumentOfNoKnownKind`] for an object of no kind the crate reads holding
+    /// neither `format_version` nor `officers` (officers/23);
     /// [`Error::Json`] for malformed JSON, a
     /// missing version, unknown fields, or values of the wrong type. A problem inside an
     /// officer names the officer, and one inside a passbook entry also the entry's index
@@ -151,7 +153,8 @@ impl OfficersSpec {
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] alone when the version is not one this crate
     /// reads; [`Error::DocumentOfAnotherKind`] alone for a document of another kind that
-    /// does not read (as [`OfficersSpec::from_json`]); otherwise one [`Error::Json`] for each problem as above, or a single one for
+    /// does not read, and [`Error::DocumentOfNoKnownKind`] alone for an object of no kind
+    /// (as [`OfficersSpec::from_json`]); otherwise one [`Error::Json`] for each problem as above, or a single one for
     /// a syntax error or a document that ends early, after which nothing more can be read.
     ///
     /// # Complexity

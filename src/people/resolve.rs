@@ -326,6 +326,7 @@ pub(crate) fn check_evidence(
                     nearest: nearest.get(EntityKind::Competency, e.competency, || {
                         fw.competencies.items.iter().map(|c| c.id.as_str())
                     }),
+                    quote_nearest: false,
                 },
             );
             // No competency exists above level 5, so this is wrong whatever the id was
@@ -379,6 +380,7 @@ pub(crate) fn check_evidence(
                 nearest: nearest.get(EntityKind::Course, course, || {
                     fw.courses.items.iter().map(|c| c.id.as_str())
                 }),
+                quote_nearest: false,
             }),
             Some(k) if source == EvidenceSource::CourseCompletion => {
                 completed.push(k);

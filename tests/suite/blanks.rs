@@ -83,7 +83,8 @@ fn a_passbook_level_above_every_scale_is_reported_beside_the_unknown_id() {
             (
                 0,
                 EvidenceProblem::UnknownCompetency {
-                    nearest: nearest.clone()
+                    nearest: nearest.clone(),
+                    quote_nearest: false,
                 }
             ),
             (
@@ -94,7 +95,13 @@ fn a_passbook_level_above_every_scale_is_reported_beside_the_unknown_id() {
                     max: 5
                 }
             ),
-            (1, EvidenceProblem::UnknownCompetency { nearest }),
+            (
+                1,
+                EvidenceProblem::UnknownCompetency {
+                    nearest,
+                    quote_nearest: false
+                }
+            ),
         ]
     );
 }
@@ -185,6 +192,7 @@ fn an_unquoted_field_is_trimmed_and_names_no_spaced_id() {
             found: "p".into(),
             target: "the framework's positions",
             nearest: Some("p ".into()),
+            quote_nearest: true,
         }
     );
 }

@@ -7,11 +7,11 @@
 
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseDocument, CaseElement, CaseExportOptions, CaseImport,
-    CaseImportOptions, CasePackage, Cohort, CompareOptions, CompetencyType, CourseId, EntityKind,
-    Error, Errors, EscoCsv, EscoOptions, Evidence, EvidenceProblem, EvidenceSource, Framework,
-    FrameworkSpec, GroupId, GroupKind, GroupRule, GroupSpec, Level, LevelPolicy, NeedsOptions,
-    OfficerSpec, OfficersCsv, OfficersCsvOptions, OfficersSpec, OnetCsv, OnetOptions, Profile,
-    RecommendOptions, ReviewOptions, Target, Weights, load_esco, load_officers, load_onet,
+    CaseImportOptions, CasePackage, Cohort, CompareOptions, CompetencyType, CourseId, DocumentKind,
+    EntityKind, Error, Errors, EscoCsv, EscoOptions, Evidence, EvidenceProblem, EvidenceSource,
+    Framework, FrameworkSpec, GroupId, GroupKind, GroupRule, GroupSpec, Level, LevelPolicy,
+    NeedsOptions, OfficerSpec, OfficersCsv, OfficersCsvOptions, OfficersSpec, OnetCsv, OnetOptions,
+    Profile, RecommendOptions, ReviewOptions, Target, Weights, load_esco, load_officers, load_onet,
 };
 use serde_json::{Value, json};
 
@@ -1597,7 +1597,8 @@ fn invalid_evidence() {
                 4,
                 "acounts",
                 EvidenceProblem::UnknownCompetency {
-                    nearest: Some("accounts".into())
+                    nearest: Some("accounts".into()),
+                    quote_nearest: false,
                 }
             ),
             entry(
@@ -1622,7 +1623,8 @@ fn invalid_evidence() {
                 "accounts",
                 EvidenceProblem::UnknownCourse {
                     course: "acounts-101".into(),
-                    nearest: Some("accounts-101".into())
+                    nearest: Some("accounts-101".into()),
+                    quote_nearest: false,
                 }
             ),
         ]
@@ -2736,22 +2738,23 @@ fn csv_looks_like_json() {
     // a line of its own; the error now says the text is JSON, and nothing else.
     let document = include_str!("../data/cases/officers/14-officers-document-given-as-csv.json");
     let fw = framework();
-    let expected =
-        |file: &'static str, found: &'static str| vec![Error::CsvLooksLikeJson { file, found }];
+    let expected = |file: &'static str, found: &'static str, kind: Option<DocumentKind>| {
+        vec![Error::CsvLooksLikeJson { file, found, kind }]
+    };
     let framework_document = format!("\u{feff}\n  [{document}]");
-    for (text, found) in [
-        (document, "an object"),
-        (framework_document.as_str(), "an array"),
+    for (text, found, kind) in [
+        (document, "an object", Some(DocumentKind::Officers)),
+        (framework_document.as_str(), "an array", None),
     ] {
         let as_officers = OfficersCsv::new(text);
         let errors = load_officers(&fw, &as_officers, &OfficersCsvOptions::default())
             .expect_err("refused")
             .into_vec();
-        assert_eq!(errors, expected("officers.csv", found));
+        assert_eq!(errors, expected("officers.csv", found, kind));
         let cohort = Cohort::from_csv(&fw, &as_officers, &OfficersCsvOptions::default())
             .expect_err("refused")
             .into_vec();
-        assert_eq!(cohort, expected("officers.csv", found));
+        assert_eq!(cohort, expected("officers.csv", found, kind));
         let as_evidence = OfficersCsv {
             officers: "id,department,position\n",
             evidence: Some(text),
@@ -2759,13 +2762,13 @@ fn csv_looks_like_json() {
         let errors = load_officers(&fw, &as_evidence, &OfficersCsvOptions::default())
             .expect_err("refused")
             .into_vec();
-        assert_eq!(errors, expected("evidence.csv", found));
+        assert_eq!(errors, expected("evidence.csv", found, kind));
         assert_eq!(
             links_rejected(text),
-            expected("esco/occupation_skills.csv", found)
+            expected("esco/occupation_skills.csv", found, kind)
         );
     }
-    let errors = expected("officers.csv", "an object");
+    let errors = expected("officers.csv", "an object", None);
     assert_messages(
         &errors,
         &["officers.csv looks like JSON (an object): expected CSV, a header line then rows"],
@@ -3030,6 +3033,7 @@ fn csv_unknown_reference() {
             found: "9".to_owned(),
             target: "esco/skills.csv",
             nearest: None,
+            quote_nearest: false,
         }]
     );
     assert_messages(
@@ -3184,6 +3188,38 @@ fn document_of_another_kind() {
 }
 
 #[test]
+fn document_of_no_known_kind() {
+    // Another program's settings given to the officers reader: said to be of no kind the
+    // crate reads, with its fields, rather than "unknown field `theme`" (messages.rs
+    // covers every framework and officers reader).
+    let settings = r#"{"theme": "dark", "locale": "hi-IN"}"#;
+    let e = OfficersSpec::from_json(settings).unwrap_err();
+    assert_eq!(
+        e,
+        Error::DocumentOfNoKnownKind {
+            expected: "an officers document",
+            fields: vec!["locale".into(), "theme".into()],
+            missing: vec!["format_version", "officers"],
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "expected an officers document, found an object of no kind this crate reads, with \
+         fields `locale`, `theme`: missing `format_version`, `officers`"
+    );
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        json!({
+            "code": "document_of_no_known_kind",
+            "expected": "an officers document",
+            "fields": ["locale", "theme"],
+            "missing": ["format_version", "officers"],
+            "message": e.to_string(),
+        })
+    );
+}
+
+#[test]
 fn igot_shape() {
     let errors = karmayogi::load_kcm(
         r#"{"name": "Functional"}"#,
@@ -3323,6 +3359,7 @@ const COVERED: &[&str] = &[
     "InvalidOption",
     "IgotShape",
     "DocumentOfAnotherKind",
+    "DocumentOfNoKnownKind",
 ];
 
 /// The variant names of `pub enum Error`, in declaration order: the lines inside the enum

@@ -400,6 +400,7 @@ fn malformed_official_files_give_every_problem_with_file_line_and_column() {
             found: "http://data.europa.eu/esco/isced-f/9999".into(),
             target: "skillsHierarchy_<lang>.csv",
             nearest: None,
+            quote_nearest: false,
         }),
         "{errors:#?}"
     );

@@ -255,7 +255,8 @@ fn a_list_mixing_kinds_is_read_with_its_bad_entries_set_aside() {
         assert!(load_position_master(json).is_ok());
         assert!(load_igot_profile(json).is_ok());
     }
-    // A document of no kind keeps the reader's own error.
+    // A document of no kind keeps the iGOT loader's own error; the framework reader says
+    // it is of no kind (`messages.rs`).
     let errors = load_kcm("{}", &KcmOptions::default())
         .unwrap_err()
         .into_vec();
@@ -263,7 +264,8 @@ fn a_list_mixing_kinds_is_read_with_its_bad_entries_set_aside() {
     let error = FrameworkSpec::from_json("{}").unwrap_err();
     assert_eq!(
         error.to_string(),
-        "invalid json at line 1, column 2: missing field `format_version`"
+        "expected a framework document, found an object of no kind this crate reads, with \
+         no fields: missing `format_version`"
     );
     // A document of the reader's own kind with a fault of its own is reported as before.
     let error = FrameworkSpec::from_json(r#"{"format_version": 1, "competencies": [], "x": 1}"#)

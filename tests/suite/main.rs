@@ -83,6 +83,7 @@ mod levels;
 mod levels_marked_missing;
 mod loaders;
 mod lookalike_ids;
+mod messages;
 mod needs_kernel;
 mod negative_zero_levels;
 mod null_fields;

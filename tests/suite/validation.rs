@@ -502,7 +502,10 @@ fn evidence_names_unknown_competency() {
             bad_entry(
                 0,
                 "stamps",
-                EvidenceProblem::UnknownCompetency { nearest: None },
+                EvidenceProblem::UnknownCompetency {
+                    nearest: None,
+                    quote_nearest: false,
+                },
             ),
             "officer `o1` passbook entry 0 (competency `stamps`): unknown competency",
         )],
@@ -523,6 +526,7 @@ fn evidence_names_unknown_course() {
                 EvidenceProblem::UnknownCourse {
                     course: "accounts-999".into(),
                     nearest: None,
+                    quote_nearest: false,
                 },
             ),
             "officer `o1` passbook entry 0 (competency `accounts`): unknown course `accounts-999`",
@@ -2266,6 +2270,7 @@ fn every_officer_problem_is_reported_together() {
                     EvidenceProblem::UnknownCourse {
                         course: "accounts-999".into(),
                         nearest: None,
+                        quote_nearest: false,
                     },
                 ),
                 "officer `o1` passbook entry 0 (competency `accounts`): unknown course \
@@ -2275,7 +2280,10 @@ fn every_officer_problem_is_reported_together() {
                 bad_entry(
                     1,
                     "stamps",
-                    EvidenceProblem::UnknownCompetency { nearest: None },
+                    EvidenceProblem::UnknownCompetency {
+                        nearest: None,
+                        quote_nearest: false,
+                    },
                 ),
                 "officer `o1` passbook entry 1 (competency `stamps`): unknown competency",
             ),

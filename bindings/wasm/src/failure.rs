@@ -6,9 +6,10 @@
 //! errors serialize themselves; the bindings add only the malformed-input problem, in the
 //! shape of the library's `json` error (its `path` and `id` the library's), and name an
 //! option out of range (`invalid_option`) by the camelCase key the caller wrote
-//! (`maxFormalShare`), not by the Rust setter (`max_formal_share`).
+//! (`maxFormalShare`), not by the Rust setter (`max_formal_share`), and a document's
+//! readers by the package's functions (`loadKcm`), not by the library's (`load_kcm`).
 
-use karmayogi::{Error, Errors};
+use karmayogi::{DocumentKind, Error, Errors};
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 use wasm_bindgen::prelude::*;
@@ -55,9 +56,71 @@ impl Problem {
                     1,
                 )
             }
-            Problem::Library(error) => error.to_string(),
+            Problem::Library(error) => js_names(&error.to_string()),
             Problem::Json(json) => json.message.clone(),
         }
+    }
+}
+
+/// Every kind of document, each with the package's functions that read it, as messages
+/// name them to JavaScript callers in place of the library's Rust functions
+/// ([`DocumentKind::readers`]).
+const JS_READERS: [(DocumentKind, &str); 8] = [
+    (
+        DocumentKind::Framework,
+        "`new Framework` or `parseFrameworkSpec`",
+    ),
+    (
+        DocumentKind::Officers,
+        "`new Cohort`, `parseOfficers` or `Framework.reviewOfficers`",
+    ),
+    (DocumentKind::CasePackage, "`importCase`"),
+    (DocumentKind::KcmDictionary, "`loadKcm`"),
+    (DocumentKind::IgotCourses, "`loadIgotCourses`"),
+    (DocumentKind::FracPositions, "`loadFracPositions`"),
+    (DocumentKind::PositionMaster, "`loadPositionMaster`"),
+    (DocumentKind::IgotProfile, "`loadIgotProfile`"),
+];
+
+/// A library message with the Rust functions it names replaced by the package's (`load_kcm`
+/// → `loadKcm`): the readers a `document_of_another_kind` or `csv_looks_like_json`
+/// message sends the caller to. O(8 × length of the message).
+fn js_names(message: &str) -> String {
+    let mut out = message.to_owned();
+    for (kind, js) in JS_READERS {
+        if out.contains(kind.readers()) {
+            out = out.replace(kind.readers(), js);
+        }
+    }
+    out
+}
+
+/// Whether the library's message of `error` names the Rust functions reading a kind of
+/// document: the errors holding a [`DocumentKind`] (the JavaScript tests check every
+/// message thrown for Rust names).
+fn names_readers(error: &Error) -> bool {
+    matches!(
+        error,
+        Error::DocumentOfAnotherKind { .. } | Error::CsvLooksLikeJson { kind: Some(_), .. }
+    )
+}
+
+/// `value` with every `message` in it, nested ones (a `csv_row`'s `error`) included, as
+/// [`js_names`] words it.
+fn js_messages(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match v {
+                    serde_json::Value::String(text) if key == "message" => {
+                        *text = js_names(text);
+                    }
+                    _ => js_messages(v),
+                }
+            }
+        }
+        serde_json::Value::Array(list) => list.iter_mut().for_each(js_messages),
+        _ => {}
     }
 }
 
@@ -76,6 +139,13 @@ impl Serialize for Problem {
                 s.serialize_field("value", value)?;
                 s.serialize_field("expected", expected)?;
                 s.end()
+            }
+            // A message naming a Rust function is written again with the package's names;
+            // other errors serialize themselves, as the library serializes them.
+            Problem::Library(error) if names_readers(error) => {
+                let mut value = serde_json::to_value(error).map_err(serde::ser::Error::custom)?;
+                js_messages(&mut value);
+                value.serialize(serializer)
             }
             Problem::Library(error) => error.serialize(serializer),
             Problem::Json(p) => {
@@ -232,6 +302,34 @@ mod tests {
         assert_eq!(value(&Problem::Library(library)), expected);
         assert_eq!(camel_case("hours_when_missing"), "hoursWhenMissing");
         assert_eq!(camel_case("budget"), "budget");
+    }
+
+    #[test]
+    fn a_document_s_readers_are_named_by_the_package_s_functions() {
+        for (kind, js) in JS_READERS {
+            let error = Error::DocumentOfAnotherKind {
+                expected: "a framework document",
+                found: kind,
+            };
+            let problem = Problem::Library(error.clone());
+            let message = problem.message();
+            assert_eq!(message, error.to_string().replace(kind.readers(), js));
+            assert!(!message.contains("from_json") && !message.contains("load_"));
+            let mut expected = serde_json::to_value(&error).unwrap();
+            expected["message"] = message.into();
+            assert_eq!(value(&problem), expected);
+        }
+        let error = Error::CsvLooksLikeJson {
+            file: "officers.csv",
+            found: "an object",
+            kind: Some(DocumentKind::Framework),
+        };
+        assert_eq!(
+            Problem::Library(error).message(),
+            "officers.csv looks like JSON (an object): expected CSV, a header line then rows; \
+             it is a framework document (an object holding `format_version` and \
+             `competencies`), read by `new Framework` or `parseFrameworkSpec`"
+        );
     }
 
     #[test]

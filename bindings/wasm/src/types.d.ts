@@ -1498,13 +1498,26 @@ export interface JsonProblem extends ProblemBase {
 
 /** What is wrong with a passbook entry (`invalid_evidence`); `problem` is the code. */
 export type EvidenceProblem =
-  | { problem: "unknown_competency"; nearest: string | null }
+  | {
+      problem: "unknown_competency";
+      nearest: string | null;
+      /** Whether only a quoted CSV cell holds `nearest` (`"p "` for the id `p `): spaces
+       * around it, a quote, a comma or a semicolon; always `false` from JSON. */
+      quote_nearest: boolean;
+    }
   | { problem: "level_above_scale"; level: number; min: number; max: number }
   | { problem: "level_below_scale"; level: number; min: number; max: number }
   | { problem: "level_name_mismatch"; level: number; name: string; level_named: string | null; named: number | null }
   | { problem: "unresolved_level_name"; name: string; named: number[]; min: number; max: number }
   | { problem: "invalid_date"; found: string; suggestion: string | null }
-  | { problem: "unknown_course"; course: string; nearest: string | null }
+  | {
+      problem: "unknown_course";
+      course: string;
+      nearest: string | null;
+      /** Whether only a quoted CSV cell holds `nearest` (`"p "` for the id `p `): spaces
+       * around it, a quote, a comma or a semicolon; always `false` from JSON. */
+      quote_nearest: boolean;
+    }
   | { problem: "completion_without_course" }
   | { problem: "course_does_not_build"; course: string }
   | { problem: "above_course_level"; course: string; level: number; course_level: number }
@@ -1613,6 +1626,15 @@ export type Problem =
   | (ProblemBase & { code: "capacity_exceeded"; what: string; limit: number })
   | (ProblemBase & { code: "igot_shape"; document: string; path: string; found: string; expected: string })
   | (ProblemBase & { code: "document_of_another_kind"; expected: string; found: DocumentKind })
+  | (ProblemBase & {
+      code: "document_of_no_known_kind";
+      /** What the function reads, e.g. `a framework document`. */
+      expected: string;
+      /** The object's fields, sorted. */
+      fields: string[];
+      /** The fields a document the function reads must hold. */
+      missing: string[];
+    })
   | (ProblemBase & { code: "case_missing_document"; documents: string[] })
   | (ProblemBase & { code: "case_several_documents"; documents: string[] })
   | (ProblemBase & { code: "case_missing_identifier"; element: CaseElement; path: string })
@@ -1679,7 +1701,13 @@ export type Problem =
   | (ProblemBase & { code: "csv_delimiter"; file: string; found: string; expected: string })
   | (ProblemBase & { code: "csv_ambiguous_delimiter"; file: string; delimiters: string[] })
   | (ProblemBase & { code: "csv_encoding"; file: string; encoding: string })
-  | (ProblemBase & { code: "csv_looks_like_json"; file: string; found: string })
+  | (ProblemBase & {
+      code: "csv_looks_like_json";
+      file: string;
+      found: string;
+      /** The kind of document the text is, when it is one the package reads. */
+      kind: DocumentKind | null;
+    })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
   | (CsvPlace &
       PassbookRow & { code: "csv_invalid_value"; column: string; found: string; expected: string })
@@ -1699,6 +1727,8 @@ export type Problem =
       found: string;
       target: string;
       nearest: string | null;
+      /** Whether only a quoted CSV cell holds `nearest` (`"p "` for the position `p `). */
+      quote_nearest: boolean;
     })
   | (CsvPlace & {
       code: "csv_refused_reference";

@@ -250,11 +250,11 @@ describe("officers", () => {
           index: 1,
           problem: { problem: "invalid_date", found: "31/03/2025", suggestion: "2025-03-31" },
         },
-        { code: "invalid_evidence", index: 2, competency: "swimming", problem: { problem: "unknown_competency", nearest: null } },
+        { code: "invalid_evidence", index: 2, competency: "swimming", problem: { problem: "unknown_competency", nearest: null, quote_nearest: false } },
         {
           code: "invalid_evidence",
           index: 6,
-          problem: { problem: "unknown_course", course: "no-such-course", nearest: null },
+          problem: { problem: "unknown_course", course: "no-such-course", nearest: null, quote_nearest: false },
         },
       ],
     );

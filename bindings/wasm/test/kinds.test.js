@@ -19,7 +19,7 @@ import {
   parseFrameworkSpec,
   parseOfficers,
 } from "../index.js";
-import { frameworkText, read } from "./support/data.js";
+import { assertJavaScriptNames, frameworkText, read } from "./support/data.js";
 
 const file = (path, kind) => ({ name: path, kind, text: read(path) });
 const inner = (path, key, kind) => {
@@ -70,6 +70,7 @@ function outcome(run) {
     return "read";
   } catch (e) {
     assert.ok(e instanceof KarmayogiError, String(e?.stack ?? e));
+    assertJavaScriptNames(e);
     return e.problems.map((p) => [p.code, p.found ?? null]);
   }
 }

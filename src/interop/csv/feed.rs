@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 use super::plain::{empty_fields, line_end, lines, memchr_newline};
 use super::row::{Header, Row};
-use super::{ColumnNotRead, Delimiter, Refused, Table, header_in_reach};
+use super::{ColumnNotRead, Delimiter, Refused, Table, header_in_reach, looks_like_json};
 use crate::Error;
 
 mod good;
@@ -65,6 +65,12 @@ enum State {
     Searching,
 }
 
+/// The bytes of a text that looks like JSON kept before reading it, so that
+/// [`Error::CsvLooksLikeJson`] names the document's kind as from the whole text (the
+/// iGOT KCM dictionary is 10 KB); a longer document pushed in pieces is named without
+/// its kind.
+pub(crate) const JSON_KEPT: usize = 16 << 20;
+
 /// One CSV file read from pieces of bytes.
 pub(crate) struct Feed {
     file: &'static str,
@@ -92,6 +98,9 @@ pub(crate) struct Feed {
     /// met there (see `csv/title.rs`).
     looked: usize,
     titles: usize,
+    /// Whether the text before the header starts as a JSON document does: kept, without
+    /// decoding it again, to its end or `JSON_KEPT` bytes.
+    json: bool,
 }
 
 impl Feed {
@@ -118,6 +127,7 @@ impl Feed {
             sep: b',',
             looked: 0,
             titles: 0,
+            json: false,
         }
     }
 
@@ -370,6 +380,11 @@ impl Feed {
         errors: &mut Vec<Error>,
         each: &mut F,
     ) -> bool {
+        // A JSON document is kept whole before it is looked at again: each of its lines
+        // ends a segment, and decoding the text kept at each would be quadratic.
+        if self.json && !at_end && bytes.len() <= JSON_KEPT {
+            return false;
+        }
         let decoded = String::from_utf8_lossy(bytes);
         let lossy = matches!(decoded, Cow::Owned(_));
         match &self.state {
@@ -377,7 +392,13 @@ impl Feed {
             State::BeforeHeader => {
                 let more = decoded.get(self.looked..).unwrap_or_default();
                 self.looked = decoded.len();
-                if !at_end && !header_in_reach(self.file, more, self.required, &mut self.titles) {
+                // A JSON document is kept to its end, up to `JSON_KEPT` bytes, so that
+                // its kind is named as from the whole text (csv/29).
+                self.json = !at_end && decoded.len() <= JSON_KEPT && looks_like_json(&decoded);
+                if self.json
+                    || (!at_end
+                        && !header_in_reach(self.file, more, self.required, &mut self.titles))
+                {
                     return false;
                 }
                 let (required, optional) = (self.required, self.optional);

@@ -8,6 +8,7 @@ use std::collections::hash_map::Entry;
 
 use super::decimal::Decimal;
 use crate::Error;
+use crate::model::quote::needs_csv_quotes;
 
 /// What a header gave: the record width and where each column the loader reads is.
 #[derive(Clone, Debug)]
@@ -230,7 +231,8 @@ impl<'r> Row<'r> {
         self.unknown_near(column, target, None)
     }
 
-    /// [`Row::unknown`] with the closest key `target` holds.
+    /// [`Row::unknown`] with the closest key `target` holds, and how a cell writes it
+    /// whether only a quoted one does (see [`needs_csv_quotes`]).
     pub(crate) fn unknown_near(
         &self,
         column: &'static str,
@@ -243,6 +245,7 @@ impl<'r> Row<'r> {
             column,
             found: self.text(column).to_owned(),
             target,
+            quote_nearest: nearest.as_deref().is_some_and(needs_csv_quotes),
             nearest,
         }
     }

@@ -131,6 +131,7 @@ pub(super) fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Eleme
                 found: parent,
                 target: ELEMENTS,
                 nearest: None,
+                quote_nearest: false,
             });
         }
     }

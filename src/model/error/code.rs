@@ -77,6 +77,7 @@ impl Error {
             Error::InvalidOption { .. } => "invalid_option",
             Error::IgotShape { .. } => "igot_shape",
             Error::DocumentOfAnotherKind { .. } => "document_of_another_kind",
+            Error::DocumentOfNoKnownKind { .. } => "document_of_no_known_kind",
         }
     }
 }

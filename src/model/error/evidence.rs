@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::text::did_you_mean;
+use super::text::{did_you_mean, quote_hint};
 use crate::model::quote::quoted;
 use crate::{CompetencyId, CourseId, OfficerId};
 
@@ -22,6 +22,11 @@ pub enum EvidenceProblem {
         /// about half a second; after that only an id equal but for its written form
         /// (case, spaces, invisible characters, leading zeros) is suggested.
         nearest: Option<String>,
+        /// Whether only a quoted CSV cell holds `nearest` (`"p "` for the id `p `), when
+        /// a CSV reader suggests it: it has spaces around it (an unquoted cell is
+        /// trimmed), a quote, a comma or a semicolon. The message then gives the cell to
+        /// write. Always `false` from JSON.
+        quote_nearest: bool,
     },
     /// The level is above the competency's highest level (evidence may name 0, none, or
     /// a level from its lowest to its highest). Also given after
@@ -99,6 +104,11 @@ pub enum EvidenceProblem {
         course: String,
         /// The closest known course id, if one is close.
         nearest: Option<String>,
+        /// Whether only a quoted CSV cell holds `nearest` (`"p "` for the id `p `), when
+        /// a CSV reader suggests it: it has spaces around it (an unquoted cell is
+        /// trimmed), a quote, a comma or a semicolon. The message then gives the cell to
+        /// write. Always `false` from JSON.
+        quote_nearest: bool,
     },
     /// A course completion names no course. Name the course completed.
     CompletionWithoutCourse,
@@ -173,11 +183,37 @@ impl EvidenceProblem {
     }
 }
 
+/// The text of an unknown competency or course, with the id suggested and, when only a
+/// quoted CSV cell holds it, that cell; empty for the other problems.
+fn unknown_text(problem: &EvidenceProblem) -> String {
+    match problem {
+        EvidenceProblem::UnknownCompetency {
+            nearest,
+            quote_nearest,
+        } => format!(
+            "unknown competency{}{}",
+            did_you_mean(nearest.as_deref()),
+            quote_hint(nearest.as_deref(), *quote_nearest)
+        ),
+        EvidenceProblem::UnknownCourse {
+            course,
+            nearest,
+            quote_nearest,
+        } => format!(
+            "unknown course {}{}{}",
+            quoted(course),
+            did_you_mean(nearest.as_deref()),
+            quote_hint(nearest.as_deref(), *quote_nearest)
+        ),
+        _ => String::new(),
+    }
+}
+
 impl fmt::Display for EvidenceProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            EvidenceProblem::UnknownCompetency { nearest } => {
-                write!(f, "unknown competency{}", did_you_mean(nearest.as_deref()))
+            EvidenceProblem::UnknownCompetency { .. } | EvidenceProblem::UnknownCourse { .. } => {
+                f.write_str(&unknown_text(self))
             }
             EvidenceProblem::LevelAboveScale { level, min: 1, max } => {
                 write!(f, "level {level}: expected 0 to {max}")
@@ -213,12 +249,7 @@ impl fmt::Display for EvidenceProblem {
                     None => Ok(()),
                 }
             }
-            EvidenceProblem::UnknownCourse { course, nearest } => write!(
-                f,
-                "unknown course {}{}",
-                quoted(course),
-                did_you_mean(nearest.as_deref())
-            ),
+
             EvidenceProblem::CompletionWithoutCourse => {
                 f.write_str("a course completion names no course: expected the course's id")
             }

@@ -280,6 +280,7 @@ fn every_variant() -> Vec<Error> {
             found: s(),
             target: "t",
             nearest: None,
+            quote_nearest: false,
         },
         Error::CsvRefusedReference {
             file: "f.csv",
@@ -336,10 +337,16 @@ fn every_variant() -> Vec<Error> {
         Error::CsvLooksLikeJson {
             file: "f.csv",
             found: "an object",
+            kind: Some(crate::DocumentKind::Framework),
         },
         Error::DocumentOfAnotherKind {
             expected: "a framework document",
             found: crate::DocumentKind::Officers,
+        },
+        Error::DocumentOfNoKnownKind {
+            expected: "a framework document",
+            fields: vec![s()],
+            missing: vec!["format_version"],
         },
         Error::CsvLineAboveHeader {
             file: "f.csv",
@@ -430,6 +437,7 @@ fn index(e: &Error) -> usize {
         Error::LevelNamedAsNumber { .. } => 66,
         Error::CsvLooksLikeJson { .. } => 67,
         Error::DocumentOfAnotherKind { .. } => 68,
+        Error::DocumentOfNoKnownKind { .. } => 69,
     }
 }
 

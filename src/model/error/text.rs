@@ -100,6 +100,97 @@ pub(super) fn did_you_mean(nearest: Option<&str>) -> String {
     nearest.map_or_else(String::new, |n| format!(", did you mean {}?", quoted(n)))
 }
 
+/// The end of `Error::CsvLooksLikeJson`'s text when the CSV text is a JSON document of a
+/// kind the crate reads: what the document is and the functions that read it.
+pub(super) fn json_kind_hint(kind: Option<crate::DocumentKind>) -> String {
+    kind.map_or_else(String::new, |k| {
+        format!("; it is {k}, read by {}", k.readers())
+    })
+}
+
+/// ` (write it quoted in CSV, "p ": only a quoted field keeps the spaces around it)`
+/// after a suggested id that a CSV cell holds only quoted (`quote`). The cell is shown
+/// as it is written, unless longer than [`SHOWN`](crate::model::quote::SHOWN)
+/// characters (the id is shown cut already).
+pub(super) fn quote_hint(nearest: Option<&str>, quote: bool) -> String {
+    let Some(id) = nearest.filter(|_| quote) else {
+        return String::new();
+    };
+    let shown = if id.chars().nth(crate::model::quote::SHOWN).is_none() {
+        format!(", {}", crate::model::quote::csv_quoted(id))
+    } else {
+        String::new()
+    };
+    if id.trim() == id {
+        format!(" (write it quoted in CSV{shown})")
+    } else {
+        format!(" (write it quoted in CSV{shown}: only a quoted field keeps the spaces around it)")
+    }
+}
+
+/// `Error::DepartmentMismatch`'s text, with [`department_hint`].
+pub(super) fn mismatch_text(
+    officer: &crate::OfficerId,
+    department: &crate::DepartmentId,
+    position: &crate::PositionId,
+    position_department: &crate::DepartmentId,
+) -> String {
+    format!(
+        "officer {} is in department {} but position {} belongs to {}{}",
+        quoted(officer.as_str()),
+        quoted(department.as_str()),
+        quoted(position.as_str()),
+        quoted(position_department.as_str()),
+        department_hint(department.as_str(), position_department.as_str())
+    )
+}
+
+/// `Error::CaseConflictingIdentifiers`'s text.
+pub(super) fn conflicting_text(group: &GroupId, identifiers: &[String]) -> String {
+    format!(
+        "group {} is given {} case identifiers: {}: expected one",
+        quoted(group.as_str()),
+        identifiers.len(),
+        quoted_list(identifiers)
+    )
+}
+
+/// `Error::CsvAmbiguousColumn`'s text.
+pub(super) fn ambiguous_column_text(file: &str, column: &str, headers: &[String]) -> String {
+    format!(
+        "{file} has {} headers naming column `{column}`: {}; expected one",
+        headers.len(),
+        quoted_list(headers)
+    )
+}
+
+/// `Error::DocumentOfNoKnownKind`'s text: what was expected, the object's fields and the
+/// fields missing. At most [`FIELDS_SHOWN`] fields are listed, then how many more.
+pub(super) fn no_known_kind_text(
+    expected: &str,
+    fields: &[String],
+    missing: &[&'static str],
+) -> String {
+    let mut out = format!("expected {expected}, found an object of no kind this crate reads, ");
+    match fields.len() {
+        0 => out.push_str("with no fields"),
+        1 => out.push_str("with one field "),
+        _ => out.push_str("with fields "),
+    }
+    out.push_str(&quoted_list(&fields[..fields.len().min(FIELDS_SHOWN)]));
+    if fields.len() > FIELDS_SHOWN {
+        let _ = write!(out, " and {} more", fields.len() - FIELDS_SHOWN);
+    }
+    if !missing.is_empty() {
+        let missing: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+        let _ = write!(out, ": missing {}", missing.join(", "));
+    }
+    out
+}
+
+/// How many fields [`no_known_kind_text`] lists.
+const FIELDS_SHOWN: usize = 20;
+
 /// `, did you mean `0012`?` when an officer's department is their position's written
 /// otherwise (leading zeros a spreadsheet dropped, another case): most probably the
 /// same department, not a deputation.

@@ -3,11 +3,12 @@
 use super::case_element::{CaseElement, CaseIdItems};
 use super::evidence::{EvidenceProblem, NameReadings, PassbookRow, entry_text};
 use super::text::{
-    alike, blank_level_name_text, case_id_text, clash_text, cycle_text, date_hint, department_hint,
-    did_you_mean, duplicate_text, group_cycle_text, group_rule_text, hidden_text, level_list,
-    level_range_text, line_above_header_text, missing_column_text, missing_document_text,
-    named_as_number_text, number, quoted, quoted_list, repeated_reference_text, several_lines_text,
-    unknown_reference_text, written_there,
+    alike, ambiguous_column_text, blank_level_name_text, case_id_text, clash_text,
+    conflicting_text, cycle_text, date_hint, did_you_mean, duplicate_text, group_cycle_text,
+    group_rule_text, hidden_text, json_kind_hint, level_list, level_range_text,
+    line_above_header_text, mismatch_text, missing_column_text, missing_document_text,
+    named_as_number_text, no_known_kind_text, number, quote_hint, quoted, quoted_list,
+    repeated_reference_text, several_lines_text, unknown_reference_text, written_there,
 };
 use crate::model::document_kind::DocumentKind;
 use crate::model::json_path::Place;
@@ -120,6 +121,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `invalid_option` | an option outside the values it accepts |
 /// | `igot_shape` | an iGOT platform document whose top level (or record list) is another JSON type |
 /// | `document_of_another_kind` | a JSON document of another kind than the reader reads (an officers document given as a framework) |
+/// | `document_of_no_known_kind` | a JSON object of no kind the crate reads, holding none of the reader's fields |
 #[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
 #[serde(remote = "Self", tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -481,12 +483,8 @@ pub enum Error {
     /// otherwise (`12` for `0012`, as a spreadsheet drops leading zeros; another case),
     /// the message asks whether the position's was meant.
     #[error(
-        "officer {} is in department {} but position {} belongs to {}{}",
-        quoted(officer.as_str()),
-        quoted(department.as_str()),
-        quoted(position.as_str()),
-        quoted(position_department.as_str()),
-        department_hint(department.as_str(), position_department.as_str())
+        "{}",
+        mismatch_text(officer, department, position, position_department)
     )]
     DepartmentMismatch {
         /// The officer.
@@ -694,12 +692,7 @@ pub enum Error {
     /// [`CaseExportOptions::group_identifier`](crate::CaseExportOptions::group_identifier)
     /// and [`area_identifier`](crate::CaseExportOptions::area_identifier) for the area's
     /// group, or by two calls for it. Give each group one identifier.
-    #[error(
-        "group {} is given {} case identifiers: {}: expected one",
-        quoted(group.as_str()),
-        identifiers.len(),
-        quoted_list(identifiers)
-    )]
+    #[error("{}", conflicting_text(group, identifiers))]
     CaseConflictingIdentifiers {
         /// The group.
         group: GroupId,
@@ -854,11 +847,7 @@ pub enum Error {
     /// alike apart from capitalisation (`Id` and `ID`, `id` and `ID`) or spelt the same.
     /// Which one holds the column cannot be known, so neither is read. Rename or remove
     /// all but one.
-    #[error(
-        "{file} has {} headers naming column `{column}`: {}; expected one",
-        headers.len(),
-        quoted_list(headers)
-    )]
+    #[error("{}", ambiguous_column_text(file, column, headers))]
     CsvAmbiguousColumn {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -930,14 +919,21 @@ pub enum Error {
     /// A CSV file's text is a JSON document: it starts, a byte-order mark and whitespace
     /// aside, with `{` before `"` or `}`, or `[` before `{`, `[`, `"` or `]` (an officers,
     /// framework or iGOT document given where its CSV form was expected). Pass the CSV
-    /// file, or give the document to the reader of its kind (`OfficersSpec::from_json`,
-    /// `FrameworkSpec::from_json`, the iGOT loaders). Nothing else of the file is read.
-    #[error("{file} looks like JSON ({found}): expected CSV, a header line then rows")]
+    /// file, or give the document to the reader of its kind, which `kind` names when the
+    /// text is a document of a kind the crate reads (see [`DocumentKind::of_json`]; the
+    /// message then names its readers). Nothing else of the file is read.
+    #[error(
+        "{file} looks like JSON ({found}): expected CSV, a header line then rows{}",
+        json_kind_hint(*kind)
+    )]
     CsvLooksLikeJson {
         /// The file, as named in the reference layout.
         file: &'static str,
         /// What the text starts as: `an object` or `an array`.
         found: &'static str,
+        /// The kind of document the text is, when it parses as JSON and is of a kind the
+        /// crate reads (`framework`, `officers`, …); `None` otherwise.
+        kind: Option<DocumentKind>,
     },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     /// In a passbook row whose officer and competency cells read, the error names the
@@ -1014,9 +1010,10 @@ pub enum Error {
     /// A CSV row refers to an id that the file (or framework) it points into does not hold.
     /// Add the row there or fix the id.
     #[error(
-        "{file} line {line}, column `{column}`: {} is not in {target}{}",
+        "{file} line {line}, column `{column}`: {} is not in {target}{}{}",
         quoted(found),
-        did_you_mean(nearest.as_deref())
+        did_you_mean(nearest.as_deref()),
+        quote_hint(nearest.as_deref(), *quote_nearest)
     )]
     CsvUnknownReference {
         /// The file, as named in the reference layout.
@@ -1031,6 +1028,10 @@ pub enum Error {
         target: &'static str,
         /// The closest id it holds, if one is close.
         nearest: Option<String>,
+        /// Whether only a quoted CSV cell holds `nearest` (`"p "` for the position
+        /// `p `): it has spaces around it (an unquoted cell is trimmed), a quote, a comma
+        /// or a semicolon. The message then gives the cell to write.
+        quote_nearest: bool,
     },
     /// A CSV row refers to an id whose own row, in the file it points into, was not read
     /// for a problem of that row (e.g. [`Error::CsvFieldCount`]): the id is there, so it
@@ -1106,5 +1107,20 @@ pub enum Error {
         expected: &'static str,
         /// What the document looks like.
         found: DocumentKind,
+    },
+    /// A framework or officers reader was given a JSON object of no kind the crate reads
+    /// (see [`DocumentKind::of_json`]) and holding none of the fields the reader's
+    /// documents hold: another program's file (the FRAC service's default level
+    /// descriptors, a settings file), not a document of this kind with faults, which is
+    /// reported field by field as before. Give the reader the document it names, with
+    /// the fields `missing` lists.
+    #[error("{}", no_known_kind_text(expected, fields, missing))]
+    DocumentOfNoKnownKind {
+        /// What the reader reads, e.g. `a framework document`.
+        expected: &'static str,
+        /// The object's fields, sorted (the message lists the first 20, escaped).
+        fields: Vec<String>,
+        /// The fields a document the reader reads must hold, e.g. `format_version`.
+        missing: Vec<&'static str>,
     },
 }
