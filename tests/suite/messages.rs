@@ -380,10 +380,10 @@ fn a_document_holding_a_field_of_its_reader_is_read_as_before() {
 }
 
 // A JSON document pushed in pieces is kept to its end to name its kind: each of its lines
-// ends a segment of the reader, and the text kept is not decoded again at each (which
-// took time quadratic in the lines: about 10¹¹ bytes decoded for this one).
+// ends a segment of the reader (the bytes decoded are counted by
+// `interop::csv::tests::a_json_document_pushed_in_pieces_is_decoded_once`).
 #[test]
-fn a_long_json_document_pushed_in_pieces_is_named_in_linear_time() {
+fn a_long_json_document_pushed_in_pieces_is_named() {
     let fw = Framework::from_json(QUOTED_FRAMEWORK).unwrap();
     let competencies: Vec<String> = (0..50_000)
         .map(|i| {
@@ -397,7 +397,6 @@ fn a_long_json_document_pushed_in_pieces_is_named_in_linear_time() {
         competencies.join(",\n")
     );
     assert!(text.len() > 2 << 20 && text.lines().count() > 100_000);
-    let started = std::time::Instant::now();
     let mut reader = CohortCsvReader::new(&fw, &OfficersCsvOptions::default());
     for piece in text.as_bytes().chunks(4096) {
         reader.push_officers(piece);
@@ -411,6 +410,4 @@ fn a_long_json_document_pushed_in_pieces_is_named_in_linear_time() {
             kind: Some(DocumentKind::Framework),
         }])
     );
-    let took = started.elapsed();
-    assert!(took.as_secs() < 20, "{took:?}");
 }

@@ -71,6 +71,12 @@ enum State {
 /// its kind.
 pub(crate) const JSON_KEPT: usize = 16 << 20;
 
+#[cfg(test)]
+thread_local! {
+    /// Bytes decoded by `Feed::read_segment` on this thread, for tests that count work.
+    pub(crate) static DECODED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// One CSV file read from pieces of bytes.
 pub(crate) struct Feed {
     file: &'static str,
@@ -385,6 +391,8 @@ impl Feed {
         if self.json && !at_end && bytes.len() <= JSON_KEPT {
             return false;
         }
+        #[cfg(test)]
+        DECODED.with(|d| d.set(d.get() + bytes.len()));
         let decoded = String::from_utf8_lossy(bytes);
         let lossy = matches!(decoded, Cow::Owned(_));
         match &self.state {

@@ -1,5 +1,6 @@
 //! The unit tests of `csv.rs`: records, quotes, headers and delimiters read by `Table`.
 
+use super::feed::DECODED;
 use super::*;
 
 /// Every well-formed record of `text` (the first is the header) as owned fields, and
@@ -224,4 +225,44 @@ fn quoted_fields_are_kept_as_written_when_trimming_changes_them() {
     super::rows::as_written(" a ;\"x; \";c", b';', &mut out);
     let got: Vec<_> = out.iter().map(|(i, t)| (*i, t.as_ref())).collect();
     assert_eq!(got, [(1, "x; ")]);
+}
+
+// A JSON document pushed in pieces is kept to its end to name its kind; each of its lines
+// ends a segment of the reader, and the text kept must not be decoded again at each (that
+// was quadratic in the lines). Counted in bytes decoded, not timed.
+#[test]
+fn a_json_document_pushed_in_pieces_is_decoded_once() {
+    let fw =
+        crate::Framework::from_json(include_str!("../../../examples/data/head_post_office.json"))
+            .unwrap();
+    let decoded_for = |lines: usize| {
+        let competencies: Vec<String> = (0..lines / 2)
+            .map(|i| format!("  {{\"id\": \"c{i}\",\n   \"name\": \"Competency {i}\"}}"))
+            .collect();
+        let text = format!(
+            "{{\n \"format_version\": 2,\n \"competencies\": [\n{}\n ]\n}}\n",
+            competencies.join(",\n")
+        );
+        let before = DECODED.with(std::cell::Cell::get);
+        let mut reader = crate::CohortCsvReader::new(&fw, &crate::OfficersCsvOptions::default());
+        for piece in text.as_bytes().chunks(256) {
+            reader.push_officers(piece);
+        }
+        let errors = reader.finish().map(|_| ()).map_err(crate::Errors::into_vec);
+        assert!(
+            matches!(&errors, Err(e) if matches!(e.as_slice(), [Error::CsvLooksLikeJson {
+                kind: Some(crate::DocumentKind::Framework),
+                ..
+            }])),
+            "{errors:?}"
+        );
+        (text.len(), DECODED.with(std::cell::Cell::get) - before)
+    };
+    for lines in [2_000, 20_000] {
+        let (len, decoded) = decoded_for(lines);
+        assert!(
+            decoded <= 3 * len,
+            "{lines} lines: {decoded} bytes decoded of {len}"
+        );
+    }
 }
