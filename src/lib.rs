@@ -189,6 +189,9 @@ pub use crate::interop::{
     CaseWrongStatement,
 };
 pub use crate::interop::{
+    CaseExport, CaseExportReport, CaseLeftOut, CaseLeftOutField, CaseLeftOutReason,
+};
+pub use crate::interop::{
     CohortCsvReader, CohortLoad, ColumnNotRead, CsvFileRead, DateForm, DateOrder, DatesRead,
     Delimiter, DelimiterFrom, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoLoad, EscoOptions,
     EscoTypeRule, MissingCells, OfficersCsv, OfficersCsvOptions, OfficersLoad, OnetCsv,

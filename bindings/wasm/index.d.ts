@@ -7,6 +7,7 @@ export {
   PositionMaster,
   Profile,
   exportCase,
+  exportCaseWithReport,
   importCase,
   kcmId,
   loadEsco,

@@ -37,6 +37,9 @@ pub use case::import::{
     CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder, CaseScoreReading, CaseTypeSource,
     CaseWrongStatement,
 };
+pub use case::left_out::{
+    CaseExport, CaseExportReport, CaseLeftOut, CaseLeftOutField, CaseLeftOutReason,
+};
 pub use case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
     CaseItem, CaseLink, CasePackage, CaseRenamedKey, CaseRubric,

@@ -22,6 +22,7 @@ mod case_codes;
 mod case_derived_ids;
 mod case_document_types;
 mod case_empty_fields;
+mod case_export_report;
 mod case_export_strict;
 mod case_field_case;
 mod case_inputs;

@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use karmayogi::{
-    CaseDocument, CaseExportOptions, CaseIds, CaseImport, CaseImportOptions, CaseLevelRule,
-    CasePackage, CompetencySpec, Error, EscoCsv, EscoOptions, FracOptions, Framework,
-    FrameworkSpec, GroupKind, KcmOptions, Level, OfficersSpec, OnetCsv, OnetOptions, load_esco,
-    load_frac_positions, load_kcm, load_onet,
+    CaseDocument, CaseExportOptions, CaseIds, CaseImport, CaseImportOptions, CaseLeftOutReason,
+    CaseLevelRule, CasePackage, CompetencySpec, Error, EscoCsv, EscoOptions, FracOptions,
+    Framework, FrameworkSpec, GroupKind, KcmOptions, Level, OfficersSpec, OnetCsv, OnetOptions,
+    load_esco, load_frac_positions, load_kcm, load_onet,
 };
 
 fn root() -> PathBuf {
@@ -174,7 +174,7 @@ fn case_round_trip(
     faults: &mut Faults,
 ) {
     let options = CaseExportOptions::default();
-    let first = match CasePackage::from_framework(framework, document, &options) {
+    let first = match CasePackage::from_framework_with_report(framework, document, &options) {
         Ok(p) => p,
         Err(e) => {
             let by_design = |e: &Error| match e {
@@ -187,7 +187,7 @@ fn case_round_trip(
             return;
         }
     };
-    let text = first.to_json();
+    let text = first.package.to_json();
     let back = match CaseImport::from_json(&text, import) {
         Ok(b) => b,
         Err(e) => return faults.push(format!("{what}: own export refused: {e}")),
@@ -202,7 +202,18 @@ fn case_round_trip(
         Ok(f) => f,
         Err(e) => return faults.push(format!("{what}: own export does not build: {e}")),
     };
-    let (before, after) = (dictionary(framework), dictionary(&rebuilt));
+    let (mut before, after) = (dictionary(framework), dictionary(&rebuilt));
+    // The name written beside a level's number, which the export reports (case/82), is
+    // the one part of the dictionary CASE has no place for.
+    for left in &first.report.left_out {
+        if left.reason == CaseLeftOutReason::LevelName
+            && let Some(c) = before.competencies.get_mut(&left.id)
+        {
+            for d in c.levels.iter_mut().filter(|d| Some(d.0) == left.level) {
+                d.2 = None;
+            }
+        }
+    }
     if before != after {
         faults.push(format!(
             "{what}: dictionary differs after a CASE round trip:\n  {before:?}\n  {after:?}"

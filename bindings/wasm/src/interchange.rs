@@ -2,9 +2,9 @@
 //! loaders, and CASE 1.1 import and export.
 
 use karmayogi::{
-    CaseDocument, CaseImport, CaseImportReport, CasePackage, DocumentKind, Error, EscoCsv,
-    FrameworkSpec, IgotReport, OfficerSpec, OfficersCsv, OfficersSpec, OnetCsv, load_esco,
-    load_esco_report, load_kcm, load_officers, load_onet,
+    CaseDocument, CaseExport, CaseExportReport, CaseImport, CaseImportReport, CasePackage,
+    DocumentKind, Error, EscoCsv, FrameworkSpec, IgotReport, OfficerSpec, OfficersCsv,
+    OfficersSpec, OnetCsv, load_esco, load_esco_report, load_kcm, load_officers, load_onet,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -295,6 +295,39 @@ pub fn export_case(
         &document,
         &options,
     )?)
+}
+
+/// A CASE export: the package and the report of what it does not hold as given.
+#[derive(Serialize)]
+struct CaseExportOut<'a> {
+    package: &'a CasePackage,
+    report: &'a CaseExportReport,
+}
+
+/// Exports as `exportCase` does, with a report of everything of the framework and the
+/// document the package does not hold as given: `left_out` lists activities, roles,
+/// positions and courses (a CASE package holds competencies and groups only),
+/// descriptions that show nothing, levels with nothing to write but their score, level
+/// names written beside numbers and group rules, each with its kind, id, level (for a
+/// level) and reason; `document` lists the document fields written otherwise (an
+/// identifier replaced by a CASE UUID, a time stamp written in CASE's form, …). Each
+/// entry's `message` shows its id escaped as error messages do.
+///
+/// Throws as `exportCase` does.
+#[wasm_bindgen(js_name = exportCaseWithReport, unchecked_return_type = "CaseExport")]
+pub fn export_case_with_report(
+    framework: &Framework,
+    #[wasm_bindgen(unchecked_param_type = "CaseDocument")] document: &JsValue,
+    options: Option<crate::args::CaseExportOptions>,
+) -> Result<JsValue, Failure> {
+    let document: CaseDocument = Input::new(document, "case document")?.parse()?;
+    let options = options::case_export(options)?;
+    let CaseExport { package, report } =
+        CasePackage::from_framework_with_report(&framework.inner, &document, &options)?;
+    output(&CaseExportOut {
+        package: &package,
+        report: &report,
+    })
 }
 
 /// The texts of an HR export: `officers` (required) and `evidence` (optional).

@@ -1463,6 +1463,50 @@ export interface CaseRenamedKey {
   read_as: string;
 }
 
+/** What a CASE export did with something it could not write as given. */
+export type CaseLeftOutReason =
+  | "not_in_case"
+  | "blank_text"
+  | "empty_level"
+  | "level_name"
+  | "group_rule"
+  | "replaced"
+  | "rewritten"
+  | "holds_nothing"
+  | "typed_field";
+
+/** An element of the framework, or a part of one, that a CASE export does not hold as given. */
+export interface CaseLeftOut {
+  kind: EntityKind;
+  /** The id as the framework holds it; `message` shows it escaped. */
+  id: string;
+  /** For a part of a competency's level descriptor, the level. */
+  level?: number;
+  reason: CaseLeftOutReason;
+  message: string;
+}
+
+/** A field of the document that a CASE export does not write as given. */
+export interface CaseLeftOutField {
+  field: string;
+  reason: CaseLeftOutReason;
+  message: string;
+}
+
+/** What a CASE export left out or wrote otherwise, sorted. */
+export interface CaseExportReport {
+  /** Document fields, sorted by field. */
+  document: CaseLeftOutField[];
+  /** Framework elements or parts of them, sorted by kind, id, level and reason. */
+  left_out: CaseLeftOut[];
+}
+
+/** A CASE export with its report: what `exportCaseWithReport` gives. */
+export interface CaseExport {
+  package: CasePackage;
+  report: CaseExportReport;
+}
+
 /** A CASE import: the framework document and the report. */
 export interface CaseImport {
   spec: FrameworkSpec;

@@ -6,7 +6,15 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { Cohort, Framework, exportCase, importCase, loadOfficers, parseOfficers } from "../index.js";
+import {
+  Cohort,
+  Framework,
+  exportCase,
+  exportCaseWithReport,
+  importCase,
+  loadOfficers,
+  parseOfficers,
+} from "../index.js";
 import { read, repoDir, throwsProblems } from "./support/data.js";
 
 // Packages refused by design (tested below): a CFDocument listing two documents, two
@@ -84,6 +92,42 @@ describe("real-world cases", () => {
       );
     });
   }
+
+  test("case/82: the export reports everything its package does not hold as given", () => {
+    const fw = new Framework(read("tests/data/cases/case/82-export-left-out.json"));
+    const document = {
+      identifier: "HPO-2025",
+      title: "Transparency",
+      creator: "DoPT",
+      lastChangeDateTime: "2024-03-01",
+    };
+    const { package: pkg, report } = exportCaseWithReport(fw, document);
+    assert.deepEqual(pkg, exportCase(fw, document));
+    const rti = "c0000000-0000-4000-8000-000000000001";
+    assert.deepEqual(
+      report.left_out.map((l) => [l.kind, l.id, l.level ?? null, l.reason]),
+      [
+        ["competency", rti, null, "blank_text"],
+        ["competency", rti, 1, "empty_level"],
+        ["competency", rti, 2, "blank_text"],
+        ["competency", rti, 3, "level_name"],
+        ["activity", "dispose-appeals", null, "not_in_case"],
+        ["role", "appellate-authority", null, "not_in_case"],
+        ["position", "deputy-secretary", null, "not_in_case"],
+        ["course", "rti-appeals", null, "not_in_case"],
+        ["group", "transparency", null, "blank_text"],
+        ["group", "transparency", null, "group_rule"],
+      ],
+    );
+    assert.equal(report.left_out[4].message, "activity `dispose-appeals`: left out: a CASE package holds competencies and groups only");
+    assert.deepEqual(
+      report.document.map((f) => [f.field, f.reason]),
+      [["identifier", "replaced"], ["lastChangeDateTime", "rewritten"]],
+    );
+    // Exported again with the document as written, nothing of it is reported.
+    const again = exportCaseWithReport(fw, pkg.CFDocument);
+    assert.deepEqual(again.report.document, []);
+  });
 
   test("a document of another kind is refused naming its kind, as an object or as text", () => {
     for (const [file, found] of OTHER_KINDS) {

@@ -28,6 +28,7 @@ mod importer;
 mod items;
 mod json_ld;
 mod keyed;
+pub(crate) mod left_out;
 mod linked;
 mod map;
 mod node;

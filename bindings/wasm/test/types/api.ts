@@ -10,6 +10,7 @@ import {
   PositionMaster,
   Profile,
   exportCase,
+  exportCaseWithReport,
   importCase,
   kcmId,
   loadEsco,
@@ -28,7 +29,9 @@ import type {
   AtlasEntry,
   CareerFit,
   CareerStep,
+  CaseExport,
   CaseImport,
+  CaseLeftOutReason,
   CasePackage,
   DepartmentNeeds,
   DepartmentPlan,
@@ -160,6 +163,12 @@ const casePackage: CasePackage = exportCase(
     groupIdentifiers: { "area:Values": "5d6b2c0e-0f1a-4b7c-9e2d-3a4b5c6d7e8f" },
   },
 );
+const exported: CaseExport = exportCaseWithReport(fw, {
+  identifier: "HPO-2025", title: "t", creator: "c", lastChangeDateTime: "2025-01-01",
+});
+const leftOut: CaseLeftOutReason[] = exported.report.left_out.map((l) => l.reason);
+const leftOutLevels: (number | undefined)[] = exported.report.left_out.map((l) => l.level);
+const documentFields: string[] = exported.report.document.map((f) => f.field);
 const imported: CaseImport = importCase(casePackage, { ids: "human_coding_scheme", defaultType: "domain" });
 const importedFromText: CaseImport = importCase(JSON.stringify(casePackage), {
   itemTypes: { Standard: { competency: "functional" }, Cluster: { group: "theme" }, Note: "ignore" },
