@@ -520,12 +520,17 @@ describe("queries and options", () => {
     ]);
     throwsProblems(() => fw.recommend(p, "postmaster-hpo", { solver: "fast" }), [{ code: "json", path: "solver" }]);
     throwsProblems(() => fw.recommend(p, "postmaster-hpo", [1]), [{ code: "json", path: "" }]);
-    throwsProblems(() => importCase({ CFItems: [] }, { ids: "uuid" }), [{ code: "json", path: "ids" }]);
+    // The package's own problem follows the options'.
+    throwsProblems(() => importCase({ CFItems: [] }, { ids: "uuid" }), [
+      { code: "json", path: "ids" },
+      { code: "case_missing_document" },
+    ]);
     // A level rule's table maps scores to the crate's scale: a level beyond it is named by
     // its place, whatever its size.
     for (const level of [9, 300, 2.5]) {
       throwsProblems(() => importCase({ CFItems: [] }, { levelRule: { table: [[1, 1], [2, level]] } }), [
         { code: "json", path: "levelRule.table[1][1]" },
+        { code: "case_missing_document" },
       ]);
     }
   });
