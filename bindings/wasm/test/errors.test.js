@@ -248,7 +248,7 @@ describe("officers", () => {
         {
           code: "invalid_evidence",
           index: 1,
-          problem: { problem: "invalid_date", found: "31/03/2025", suggestion: "2025-03-31" },
+          problem: { problem: "invalid_date", found: "31/03/2025", suggestion: "2025-03-31", two_digit_year: [] },
         },
         { code: "invalid_evidence", index: 2, competency: "swimming", problem: { problem: "unknown_competency", nearest: null } },
         {
